@@ -1214,7 +1214,7 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
     text = [_say(args, QT_TRANSLATE_NOOP("messages", "Theatre list — {day}"), day=f"{day:%d/%m/%Y}")]
     # A list printed and changed since, as the board says it (`changed_since_printed_at` in the
     # JSON): the paper on the theatre wall is out of date.
-    changed = changed_since_printed(signed_in.db, day, lists)
+    changed = changed_since_printed(signed_in.db, day, lists, _forms())
     text += [f"{one.said(args.lang)} — {one.to_reprint(args.lang)}" for one in changed]
     printed = {theatre_key(one.theatre): one.printed_at.isoformat() for one in changed}
     if not lists:

@@ -21,7 +21,7 @@ from downtime.storage.audit import verify_chain
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
 from downtime.sync.merge import merge
-from tests.conftest import death_answers, doctor_on
+from tests.conftest import GIRARD, death_answers, doctor_on, unknown_man
 
 
 @pytest.fixture
@@ -572,6 +572,52 @@ def test_the_line_of_a_provisional_identity_says_to_enter_it_as_provisional_with
     (entered,) = [item for group in back_entry.worklist(office) for item in group.items
                   if item.record.record_id == provisional.record_id]
     assert entered.to_do_in("en") == "entered"
+
+
+def test_a_provisional_file_entered_then_identified_as_an_ehr_patient_is_to_merge_not_rename(
+        tmp_path, laptop, admission_values, clock):
+    """The office entered UNKNOWN MALE ALPHA as the provisional EHR file EHR-PROV-555, as its line
+    asked; identified as GIRARD, IPP 80012345, who has his own EHR file, the line said "correct
+    in the EHR": renaming the provisional file into a second file for him. It says to link, then
+    merge; once linked, to merge; marked entered, done."""
+    nurse, ward_clerk = laptop(tmp_path / "ward5.sqlite", 5)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    admitted = records.save_new(nurse, "admission", unknown_man(admission_values))
+    import_export(office, export(ward_clerk, tmp_path / "e1").folder)
+    back_entry.mark_entered(office, admitted.record_id, 1, "EHR-PROV-555")
+    records.amend(nurse, admitted.record_id, {**admitted.data, **GIRARD, "ipp": "80012345"}, "Identified, passport")
+    import_export(office, export(ward_clerk, tmp_path / "e2", since_last=True).folder)
+    (group,) = back_entry.worklist(office)
+    (item,) = group.items
+    number = group.patient.downtime_number
+    assert item.to_do.startswith("merge in the EHR into patient 80012345 (version 1 was entered as provisional file "
+                                 "EHR-PROV-555) — ")
+    assert item.to_do.endswith(f" — link {number} to EHR patient 80012345 first; identified since as EHR patient "
+                               "80012345: merge the provisional file EHR-PROV-555 into theirs (identity vigilance), "
+                               "never rename it into a second file for them, then mark this version entered")
+    back_entry.link_patient(office, number, "80012345")
+    ((item,),) = [group.items for group in back_entry.worklist(office)]
+    assert item.to_do.endswith(" — identified since as EHR patient 80012345: merge the provisional file EHR-PROV-555 "
+                               "into theirs (identity vigilance), never rename it into a second file for them, then "
+                               "mark this version entered")
+    back_entry.mark_entered(office, admitted.record_id, 2, "80012345")
+    ((item,),) = [group.items for group in back_entry.worklist(office)]
+    assert item.done and item.to_do == "entered"
+
+
+def test_the_worklist_heading_of_an_identified_patient_names_the_temporary_name_he_was_admitted_under(
+        tmp_path, session_for, admission_values, clock):
+    """The clerk back-entering holds paper forms and laboratory slips reading UNKNOWN MALE ALPHA:
+    the printed heading named GIRARD Thomas Paul alone."""
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", unknown_man(admission_values))
+    clock.now = clock.now.replace(day=30, hour=10)
+    records.amend(nurse, admitted.record_id, {**admitted.data, **GIRARD}, "Identified by his wife")
+    ((was,),) = [group.formerly for group in back_entry.worklist(session_for("records"))]
+    assert (was.name, was.descriptor) == ("Unknown Male Alpha", "man about 35, road accident")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(printing.print_worklist(
+        session_for("records"), tmp_path / "w.pdf")).pages).split())
+    assert "GIRARD Thomas Paul (admitted as UNKNOWN MALE ALPHA until 30/11/2026 10:00) — born" in text
 
 
 def test_the_worklist_line_of_a_transfer_gives_its_handover_notes(tmp_path, laptop, admission_values):

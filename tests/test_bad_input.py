@@ -239,12 +239,13 @@ AUTHOR = {"medication_order": "doctor", "blood_order": "doctor", "vte_assessment
           "operation_cancellation": "coord", "operation_rebooking": "coord", "operation_done": "coord"}
 
 
-def _author(form_id: str, start: dict[str, Any]) -> str:
-    """Who writes a form's starting values: a telephone order is the nurse's who took it; a set on
-    SpO2 scale 2 the doctor's, who prescribes it (observations.check_scale_2)."""
+def _author(form_id: str, start: dict[str, Any], values: dict[str, Any] | None = None) -> str:
+    """Who writes a form's starting values (or `values`, spoiled from them): a telephone order is
+    the nurse's who took it; a set on SpO2 scale 2, or readings copied onto it (a sepsis
+    screening's, a transfer's), the doctor's, who prescribes it (observations.check_scale_2)."""
     if start.get("telephone_order") is True:
         return "nurse"
-    return "doctor" if start.get("spo2_scale") == "scale_2" else AUTHOR.get(form_id, "nurse")
+    return "doctor" if (values or start).get("spo2_scale") == "scale_2" else AUTHOR.get(form_id, "nurse")
 
 
 def _booking(session_id: str, start: str, minutes: int) -> dict[str, Any]:
@@ -415,6 +416,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"taken_at": at, "urgency": "routine", "tests": ["blood_cultures"]},
             {"taken_at": at, "urgency": "urgent", "tests": ["fbc", "group_screen"], "taken_by": "Paul Martin",
              "identified_at_bedside": True, "group_sample": "first_sample"},
+            {"taken_at": at, "urgency": "urgent", "tests": ["drug_level"], "level_drug": "Gentamicine",
+             "level_timing": "trough", "last_dose_at": at},
             {"taken_at": at, "urgency": "urgent", "tests": ["crp"], "outcome": "rejected",
              "rejected_because": "haemolysed", "closed_by": "Mme Roux, biochimie", "closed_at": at}],
         "lab_result": [
@@ -471,8 +474,9 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
         "inpatient_fall": [
             {"fell_at": at, "witnessed": "found", "where": "toilet", "fracture_signs": "suspected",
              "head_injury": "not_excluded", "anticoagulated": True, "injuries": "Hématome sourcilier gauche",
-             "reviewed_by": "Dr Benali", "reviewed_at": at, "family_told": True, "incident_reported": False,
-             "notes": "Allait seule aux toilettes"},
+             "reviewed_by": "Dr Benali", "reviewed_at": at, "ct_head": "done", "ct_head_at": at,
+             "ct_head_result": "Pas de saignement", "family_told": True, "incident_reported": True,
+             "incident_reference": "FEI-2026-1142", "notes": "Allait seule aux toilettes"},
             {"fell_at": at, "witnessed": "witnessed", "fracture_signs": "none", "head_injury": "no",
              "anticoagulated": False}],
         "sepsis_screening": [
@@ -492,7 +496,10 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"assessed_at": at, "mobility": "surgical", "thrombosis_risks": ["over_60", "hip_fracture", "long_surgery"],
              "bleeding_risks": ["neuraxial_next_12h"], "prophylaxis": "mechanical", "mechanical_device": "stockings",
              "notes": "Revoir après la rachianesthésie"},
-            {"assessed_at": at, "mobility": "medical_mobile", "prophylaxis": "not_needed"}],
+            {"assessed_at": at, "mobility": "medical_mobile", "prophylaxis": "not_needed"},
+            {"assessed_at": at, "mobility": "medical_reduced", "thrombosis_risks": ["cancer"],
+             "bleeding_risks": ["low_platelets"], "prophylaxis": "pharmacological",
+             "bleeding_reason": "Plaquettes à 70 stables, embolie pulmonaire récente"}],
         "braden_assessment": [{"assessed_at": at, "sensory": "3", "moisture": "2", "activity": "1", "mobility": "2",
                                "nutrition": "3", "friction": "1"}],
         "blood_glucose": [{"taken_at": at, "timing": "before_lunch", "reading": "value", "glucose": 3.2,
@@ -662,7 +669,9 @@ def same(a: Any, b: Any) -> bool:
 # words) is refused on that box while the order says it is not one (services.medication).
 CODED_DEPENDENTS = {"glucose_unit": {"glucose"}, "unidentified": {"identity_status"}, "bleeding_risks": {"mechanical_device"},
                     "against_stockings": {"mechanical_device"}, "drug": {"controlled", "high_alert", "time_critical"},
-                    "arrival_at": {"birth_date"}}
+                    "arrival_at": {"birth_date"},
+                    # An antibiotic's review date and stop are weighed from its start (72 hours, 14 days).
+                    "start_at": {"review_at", "stop_at"}}
 
 
 def _dependents(fields: list[Any], name: str) -> set[str]:
@@ -781,8 +790,8 @@ def submit(ward: Ward, target: Target, start: dict[str, Any], value: Any) -> tup
     with the id of the record saved, if one was."""
     form_id = target.form_id
     spec = FORMS[form_id]
-    session = ward.sessions[_author(form_id, start)]
     values = _spoil(target, start, value)
+    session = ward.sessions[_author(form_id, start, values)]
     # The patient leaving is the boy: the ward's patient has a unit of blood running, which a
     # discharge, a death or a transfer out is refused for until its end is recorded.
     leaving = spec.movement is not None and leaves_hospital(spec.movement)

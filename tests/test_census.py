@@ -570,6 +570,112 @@ def test_two_unidentified_patients_in_hospital_cannot_share_a_temporary_name(nur
     assert _admit(nurse, second, "4", hours_ago=0.5).data["temporary_name"] == "INCONNU TREFLE"
 
 
+def test_an_identified_patients_temporary_name_is_not_given_to_the_next_unknown(nurse, admission_values, clock):
+    """Identified as Mrs Martin, INCONNU TRÈFLE's samples at the laboratory and paper charts still
+    read that name; the next unknown man was given it again, and a result phoned for "Inconnu
+    Trèfle" found two patients on the ward."""
+    first = _admit(nurse, _unidentified(admission_values, "Inconnu Trèfle", "Unknown woman, about 70"), "2")
+    clock.advance(hours=1)
+    records.amend(nurse, first.record_id, {**admission_values, "bed": "2", "arrival_at": first.data["arrival_at"]},
+                  "Identified by her daughter")
+    with pytest.raises(ValidationFailed) as refused:
+        _admit(nurse, _unidentified(admission_values, "INCONNU TREFLE", "Unknown man, about 20"), "3")
+    ((error,),) = [refused.value.errors]
+    assert error.path == "temporary_name"
+    assert error.message == ("“Temporary name”: MARTIN Hélène Marie (née LEFÈVRE), DT-042-00001-8, in 3B / 2, was "
+                             "INCONNU TRÈFLE until 28/11 15:00: their samples, labels and paper forms still carry "
+                             "that name; choose another.")
+    assert _admit(nurse, _unidentified(admission_values, "Inconnu Tulipe", "Unknown man, about 20"), "3")
+
+
+def test_two_unknown_patients_whose_temporary_names_read_alike_get_the_name_alert(nurse, admission_values, forms):
+    """INCONNU Alpha in bed 2 and INCONNU Bravo in bed 3 read "INCONNU …" on every list and chart,
+    with no SAME NAME alert (MARTIN Jean and MARTIN Paul had one): an unidentified patient had no
+    family name to compare."""
+    alpha = _admit(nurse, _unidentified(admission_values, "INCONNU Alpha", "Unknown man, about 35"), "2")
+    bravo = _admit(nurse, _unidentified(admission_values, "INCONNU Bravo", "Unknown man, about 50"), "3")
+    _admit(nurse, _unidentified(admission_values, "Tulipe", "Unknown man, about 20"), "4")
+    assert census.name_alerts(census.in_patients(nurse.db, forms)) == {alpha.patient_id: ("3",),
+                                                                      bravo.patient_id: ("2",)}
+
+
+def test_an_admission_naming_someone_discharged_earlier_says_their_stay_and_allergies(nurse, admission_values, forms,
+                                                                                      clock):
+    """Sent home with a penicillin allergy, Mrs Martin came back unconscious, unnamed: identified
+    by amending the admission, nothing said she had a number and an allergy here. Said when an
+    amendment identifies an unknown patient and when a new admission names her; not for an
+    amendment leaving the identity, nor once told apart."""
+    from downtime.services.identity import known_here_before
+
+    spec = forms["admission"]
+    first = _admit(nurse, admission_values, "2", hours_ago=5)
+    records.save_new(nurse, "discharge", {
+        "discharged_at": (clock.now - timedelta(hours=4)).isoformat(timespec="minutes"), "destination": "home",
+        "letter_given": True, "medicines_given": True}, patient_id=first.patient_id)
+    unknown = _admit(nurse, {**_unidentified(admission_values, "Inconnue Alpha", "Unknown woman, about 70"),
+                             "sex": "female", "allergy_status": "unknown", "allergies": None}, "3")
+    named = {**unknown.data, **{key: admission_values[key] for key in ("birth_name", "used_name", "given_names",
+                                                                       "birth_date")},
+             "unidentified": False, "identity_status": "provisional"}
+    said = known_here_before(nurse.db, forms, spec, named, "en", before=unknown.data, patient_id=unknown.patient_id)
+    assert said is not None and said.numbers == ("DT-042-00001-8",)
+    assert said.text == ("Known here already, probably the same person: MARTIN Hélène Marie (née LEFÈVRE), born "
+                         "12/03/1954, DT-042-00001-8, left on 28/11 10:00 (the same family name (birth or used), first "
+                         "name and date of birth) — allergies: Penicillin (Rash, moderate). If it is them, their "
+                         "allergies recorded then stand for this stay too: check them with the patient or their "
+                         "family.")
+    assert [(one.number, one.text, one.allergies) for one in said.patients] == [
+        ("DT-042-00001-8", said.text, tuple(admission_values["allergies"]))]
+    assert known_here_before(nurse.db, forms, spec, {**admission_values, "bed": "4"}, "en") is not None
+    assert known_here_before(nurse.db, forms, spec, {**unknown.data, "bed": "4"}, "en", before=unknown.data,
+                             patient_id=unknown.patient_id) is None
+    assert known_here_before(nurse.db, forms, spec, {**named, "not_same_as": "DT-042-00001-8"}, "en",
+                             before=unknown.data, patient_id=unknown.patient_id) is None
+
+
+def test_a_namesake_with_another_nir_or_ipp_is_not_known_here_and_each_ones_allergies_are_their_own(
+        nurse, admission_values, forms, clock):
+    """Mrs Martin née Lefèvre, NIR …023 12, went home this morning allergic to penicillin. Another
+    Hélène Martin née Lefèvre born the same day, identified from her own ID card (NIR …045 46),
+    was said "probably the same person" and offered the penicillin: two NIRs are two people, and
+    so are two IPPs. Two earlier namesakes with no number each are asked about, each with the
+    allergies of their own stay, not both lists as one."""
+    from downtime.services.identity import known_here_before
+
+    spec = forms["admission"]
+
+    def earlier(values, bed):
+        stay = _admit(nurse, values, bed, hours_ago=6)
+        records.save_new(nurse, "discharge", {
+            "discharged_at": (clock.now - timedelta(hours=4)).isoformat(timespec="minutes"), "destination": "home",
+            "letter_given": True, "medicines_given": True}, patient_id=stay.patient_id)
+
+    earlier(admission_values, "2")  # NIR …023 12, penicillin
+    unknown = _admit(nurse, {**_unidentified(admission_values, "Inconnue Alpha", "Unknown woman, about 70"),
+                             "sex": "female", "allergy_status": "unknown", "allergies": None}, "3")
+    named = {**unknown.data, **{key: admission_values[key] for key in ("birth_name", "used_name", "given_names",
+                                                                       "birth_date", "identity_document")},
+             "nir": "254036912304546", "identity_status": "validated", "unidentified": False}
+    asked = {"before": unknown.data, "patient_id": unknown.patient_id}
+    assert known_here_before(nurse.db, forms, spec, named, "en", **asked) is None
+    assert known_here_before(nurse.db, forms, spec, {**named, "nir": None, "ipp": "80012345"}, "en",
+                             **asked) is not None  # no NIR to compare: her name and birthday say it
+    latex = {"substance": "Latex", "reaction": "Urticaria", "severity": "moderate"}
+    earlier({**admission_values, "nir": None, "ipp": "80055555", "allergies": [latex]}, "4")
+    assert known_here_before(nurse.db, forms, spec, {**named, "nir": None, "ipp": "80012345"}, "en",
+                             **asked).numbers == ("DT-042-00001-8",)  # another IPP: another person
+    ibuprofen = {"substance": "Ibuprofen", "reaction": "Bronchospasm", "severity": "severe"}
+    earlier({**admission_values, "nir": None, "allergies": [ibuprofen, latex]}, "5")
+    said = known_here_before(nurse.db, forms, spec, named, "en", **asked)
+    assert len(said.patients) == 2
+    by_allergies = {tuple(row["substance"] for row in one.allergies): one.text for one in said.patients}
+    assert set(by_allergies) == {("Latex",), ("Ibuprofen", "Latex")}
+    assert "DT-042-00001-8" not in said.text and "Penicillin" not in said.text
+    assert all(text.startswith("Known here already, probably the same person: MARTIN Hélène Marie (née LEFÈVRE)")
+               and text.count(" left on ") == 1 for text in by_allergies.values())
+    assert "Latex" in by_allergies[("Latex",)] and "Ibuprofen" not in by_allergies[("Latex",)]
+
+
 def test_a_transfer_into_a_taken_bed_says_how_to_swap_two_patients(nurse, admission_values, forms):
     """Swapping two patients' beds, each transfer was refused with "move that patient first",
     which was refused the same way: the bed manager went round in a circle."""

@@ -7,10 +7,10 @@ from datetime import datetime, time
 
 import pytest
 
-from downtime.domain.dose_limits import RULES, limit_for, too_small
+from downtime.domain.dose_limits import RULES, limit_for, liquid_strength, too_small
 from downtime.domain.medication import Frequency, Order
 from downtime.domain.order_units import NO_CONTENT, ceiling_refusal, limits_refusals, unit_refusal
-from downtime.services import medication, records, wards
+from downtime.services import medication, records
 from downtime.i18n import Phrase
 from downtime.services.errors import ValidationFailed
 
@@ -23,17 +23,10 @@ MORPHINE_PRN = {"drug": "Morphine", "dose_unit": "mg", "route": "IV", "frequency
 
 
 @pytest.fixture
-def children(session_for, admission_values):
+def children(admit_to_paediatrics):
     """Ward PED: a 2-month-old of 4 kg, a 10-day-old of 3.4 kg, a 2-year-old of 12 kg, a
     5-year-old never weighed; and a woman of 72 never weighed."""
-    wards.add_ward(session_for("admin"), "PED", "Paediatrics", [str(n) for n in range(1, 11)])
-    nurse = session_for("nurse")
-
-    def admit(bed: str, born: str, kg: float | None, names: str) -> str:
-        values = {**admission_values, "nir": None, "given_names": names, "birth_date": born, "weight_kg": kg,
-                  "height_cm": None, "allergy_status": "nka", "allergies": [], "ward": "PED", "bed": bed,
-                  "arrival_at": "2026-11-27T09:00+01:00"}
-        return records.save_new(nurse, "admission", {k: v for k, v in values.items() if v is not None}).patient_id
+    admit = admit_to_paediatrics
 
     return {"infant": admit("1", "2026-09-28", 4.0, "Lea"), "neonate": admit("2", "2026-11-18", 3.4, "Tom"),
             "toddler": admit("3", "2024-10-01", 12.0, "Noe"), "unweighed": admit("4", "2021-06-01", None, "Ines"),
@@ -149,14 +142,18 @@ def test_the_route_is_weighed_in_an_orders_limits():
 # RB #4: antibiotics by a child's weight, asked (a meningitis dose is meant), never refused.
 
 def test_an_adults_gentamicin_to_a_neonate_is_asked_and_a_neonates_is_not(session_for, children):
+    """The adult's 350 mg, saved unasked when an adult's gentamicin had no most, is asked too: an
+    adult is dosed by weight as well (7 mg/kg, review R8), and this woman was never weighed."""
     said = _asked(session_for, children["neonate"], drug="Gentamicin", dose=350.0, dose_unit="mg", **{
         **IV_ANTIBIOTIC, "times": "12:00"})
     assert said.startswith("Gentamicin: 350 mg in one dose is above the most for one dose (17 mg for 3.4 kg, "
                            "5 mg/kg).")
     _write(session_for, children["neonate"], drug="Gentamicin", dose=17.0, dose_unit="mg",
            **{**IV_ANTIBIOTIC, "times": "12:00"})
-    _write(session_for, children["adult"], drug="Gentamicin", dose=350.0, dose_unit="mg",
-           **{**IV_ANTIBIOTIC, "times": "12:00"})
+    said = _asked(session_for, children["adult"], drug="Gentamicin", dose=350.0, dose_unit="mg",
+                  **{**IV_ANTIBIOTIC, "times": "12:00"})
+    assert said.startswith("Gentamicin is dosed by weight, and no weight is recorded this stay: weigh the patient, or "
+                           "give the weight the dose is worked out from (measured, estimated or stated, and when) in “")
 
 
 def test_amoxicillin_a_gram_to_a_4_kg_baby_and_a_meningitis_dose_are_asked(session_for, children):
@@ -363,7 +360,8 @@ def test_benzylpenicillin_for_a_baby_is_weighed_in_mg_and_refused_in_units_sayin
     _write(session_for, children["adult"], drug="Benzylpenicillin", dose=1.2, dose_unit="g", **IV_ANTIBIOTIC)
 
 
-@pytest.mark.parametrize("drug", ["Extencilline", "Benzathine benzylpenicillin", "Benzylpénicilline benzathine"])
+@pytest.mark.parametrize("drug", ["Extencilline", "Benzathine benzylpenicillin", "Benzylpénicilline benzathine",
+                                  "Pénicilline G benzathine", "Penicillin G benzathine"])
 def test_benzathine_benzylpenicillin_in_units_is_told_its_own_750_mg_a_million_units(drug):
     """Extencilline 2.4 MUI is 1.8 g (MSF, Essential drugs): told the sodium salt's 600 mg, the
     prescriber wrote 1440 mg, four fifths of a once-only syphilis dose."""
@@ -374,8 +372,11 @@ def test_benzathine_benzylpenicillin_in_units_is_told_its_own_750_mg_a_million_u
         "its dose in mg, 1 million units of benzathine benzylpenicillin being 750 mg (MSF).")
 
 
-def test_procaine_benzylpenicillin_in_units_is_not_told_the_sodium_salts_600_mg():
-    refusal = unit_refusal("Procaine benzylpenicillin", "units", "IM")
+@pytest.mark.parametrize("drug", ["Procaine benzylpenicillin", "Pénicilline G procaïne", "Procaine penicillin G"])
+def test_procaine_benzylpenicillin_in_units_is_not_told_the_sodium_salts_600_mg(drug):
+    """"Pénicilline G procaïne", read as benzylpenicillin once "Pénicilline G" was, was told the
+    sodium salt's 600 mg a million units."""
+    refusal = unit_refusal(drug, "units", "IM")
     assert refusal is not None and refusal.said.template == NO_CONTENT
 
 
@@ -415,3 +416,39 @@ def test_a_neonates_gentamicin_is_weighed_at_the_bedside_and_beside_another_orde
         **BASE, "drug": "Gentamicin", "dose": 10.0, "dose_unit": "mg", **once_a_day, "times": "20:00"},
         children["neonate"])
     assert beside is not None and beside.endswith("at most 17 mg in 24 h for 3.4 kg (5 mg/kg)."), beside
+
+
+# R4 #2: the strength a liquid's name writes against the strength its order states.
+
+@pytest.mark.parametrize("name, strength", [
+    ("Paracetamol 250 mg/5 mL oral suspension", (250, 5)), ("Paracetamol 120 mg in 5 mL", (120, 5)),
+    ("paracetamol 250mg/5ml", (250, 5)), ("Paracétamol 120 mg pour 5 ml", (120, 5)),
+    ("Levetiracetam 100 mg/mL", (100, 1)), ("Digoxin 50 micrograms/mL", (0.05, 1)), ("Digoxin 50 µg/mL", (0.05, 1)),
+    ("Paracetamol 1 g/100 mL", (1000, 100)), ("Ibuprofen 100 mg/5 mL (20 mg/mL)", (100, 5)),
+    ("Co-amoxiclav 250/62 mg in 5 mL", None), ("Amoxicillin 400 mg/57 mg per 5 mL", None),
+    ("Ibuprofen 100 mg/5 mL or 200 mg/5 mL", None), ("Paracetamol oral suspension", None),
+    ("Paracetamol 500 mg", None), ("Heparin 5000 units/mL", None), ("Glucose 5%", None)])
+def test_a_liquids_strength_is_read_from_its_name(name, strength):
+    assert liquid_strength(name) == (pytest.approx(strength) if strength else None)
+
+
+def test_a_strength_in_the_name_that_is_not_the_orders_is_refused_naming_both(session_for, children):
+    """"Paracetamol 250 mg/5 mL" with 120 mg in 5 mL in the strength boxes: 10 mL was weighed as
+    240 mg, and the nurse reading the name drew up 500 mg."""
+    suspension = {"drug": "Paracetamol 250 mg/5 mL oral suspension", "dose": 5.0, "dose_unit": "mL",
+                  "form": "liquid", "strength_mg": 120.0, "strength_ml": 5.0}
+    assert _refused(session_for, children["toddler"], **suspension) == {"strength_mg": (
+        "“Paracetamol 250 mg/5 mL oral suspension” says 250 mg in 5 mL, and “Strength (mg)” and “in (mL)” say 120 mg "
+        "in 5 mL: the dose is weighed by the one, and the nurse may take the bottle of the other. Write the strength "
+        "of the liquid meant in both.")}
+    assert _write(session_for, children["toddler"], **{**suspension, "drug": "Paracetamol 24 mg/mL oral suspension"}
+                  ).data["strength_mg"] == 120.0  # the same strength, written per mL
+
+
+def test_an_amendment_making_the_strength_differ_from_the_name_is_refused(session_for, children):
+    order = _write(session_for, children["toddler"], drug="Paracetamol 120 mg/5 mL oral suspension", dose=5.0,
+                   dose_unit="mL", form="liquid", strength_mg=120.0, strength_ml=5.0)
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(session_for("doctor"), order.record_id, {**order.data, "strength_mg": 250.0}, "other bottle")
+    assert [error.path for error in refused.value.errors] == ["strength_mg"]
+    assert "says 120 mg in 5 mL, and “Strength (mg)” and “in (mL)” say 250 mg in 5 mL" in refused.value.errors[0].message

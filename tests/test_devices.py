@@ -14,7 +14,7 @@ from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
 from downtime.domain.devices import Sign, days_in, key, signs
-from downtime.services import census, chart_alerts, devices, followed, prefill, printing, records
+from downtime.services import census, chart_alerts, devices, followed, observations, prefill, printing, records
 from downtime.services.errors import PermissionDenied, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
@@ -211,6 +211,63 @@ def test_a_transfer_out_ticks_the_kinds_of_devices_still_in(session_for, patient
         records.save_new(nurse, "device_check", {**PUT_IN, "device": device, "site": site}, patient_id=patient)
     assert prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["devices"] == [
         "peripheral_iv", "central_line", "urinary_catheter"]
+
+
+OBSERVED = {"respiratory_rate": 24, "spo2": 93, "spo2_scale": "scale_1", "systolic_bp": 125, "pulse": 110,
+            "consciousness": "alert", "temperature": 38.6}
+
+
+def test_a_transfer_out_ticks_oxygen_and_hands_on_the_oxygen_the_patient_is_on_now(session_for, patient):
+    """A complete set on air at 10:00 (NEWS2 6) stands for the patient's risk; oxygen was started
+    since, a set short of its temperature at 12:00 on 4 L/min scoring less. The ambulance crew read no oxygen among the
+    devices (the lines chart never charts it) and "On supplemental oxygen: No". The letter's
+    readings are the 12:00 set's, at its time, the temperature it has not the 10:00 set's."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "device_check", PUT_IN, patient_id=patient)
+    records.save_new(nurse, "observations", {**OBSERVED, "taken_at": "2026-11-28T10:00+01:00", "on_oxygen": False},
+                     patient_id=patient)
+    records.save_new(nurse, "observations", {**OBSERVED, "taken_at": "2026-11-28T12:00+01:00", "temperature": None,
+                                             "spo2": 97, "on_oxygen": True, "oxygen_flow": 4.0}, patient_id=patient)
+    first = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)
+    assert first["devices"] == ["peripheral_iv", "oxygen"]
+    assert ({name: first[name] for name in ("obs_at", "spo2", "on_oxygen", "oxygen_flow", "temperature")}
+            == {"obs_at": "2026-11-28T12:00+01:00", "spo2": 97, "on_oxygen": True, "oxygen_flow": 4.0,
+                "temperature": 38.6})
+    records.save_new(nurse, "observations", {**OBSERVED, "taken_at": "2026-11-28T12:30+01:00", "temperature": None,
+                                             "on_oxygen": False}, patient_id=patient)
+    first = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)
+    assert (first["devices"], first["on_oxygen"], "oxygen_flow" in first) == (["peripheral_iv"], False, False)
+
+
+DESATURATING = {"respiratory_rate": 25, "spo2": 96, "spo2_scale": "scale_1", "on_oxygen": False, "systolic_bp": 125,
+                "diastolic_bp": 70, "pulse": 115, "consciousness": "alert", "temperature": 38.3}
+
+
+def test_a_transfer_out_gives_the_saturation_with_the_oxygen_it_was_measured_on(session_for, patient):
+    """A complete set on air at 10:00 (SpO2 96 %, NEWS2 6) stands for the patient's risk; at 13:00
+    they desaturate to 88 % and are put on 4 L/min, a set of those alone scoring less. The letter
+    read "10:00: SpO2 96 % on 4 L/min", a reading never taken, and the 88 % was nowhere on it. Its
+    NEWS2 scores the 88 % on oxygen with the 10:00 set's other readings, none newer charted."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "observations", {**DESATURATING, "taken_at": "2026-11-28T10:00+01:00"},
+                     patient_id=patient)
+    records.save_new(nurse, "observations", {"taken_at": "2026-11-28T13:00+01:00", "spo2": 88, "spo2_scale": "scale_1",
+                                             "on_oxygen": True, "oxygen_flow": 4.0}, patient_id=patient)
+    spec = nurse.form("transfer_out")
+    first = prefill.first_answers(nurse, spec, patient)
+    assert ({name: first.get(name) for name in ("obs_at", "spo2", "spo2_scale", "on_oxygen", "oxygen_flow",
+                                                "resp_rate", "pulse", "temperature", "devices")}
+            == {"obs_at": "2026-11-28T13:00+01:00", "spo2": 88, "spo2_scale": "scale_1", "on_oxygen": True,
+                "oxygen_flow": 4.0, "resp_rate": 25, "pulse": 115, "temperature": 38.3, "devices": ["oxygen"]})
+    [section] = [section for section in spec.sections if section.news2]
+    news2 = observations.copied_score(section, first)
+    assert news2 is not None and news2.total == 3 + 3 + 2 + 0 + 2 + 0 + 1  # RR, SpO2, oxygen, BP, pulse, ACVPU, 38.3
+    # A saturation rechecked at 13:30 on the same oxygen: the letter's is the newest, with its time.
+    records.save_new(nurse, "observations", {"taken_at": "2026-11-28T13:30+01:00", "spo2": 90, "spo2_scale": "scale_1",
+                                             "on_oxygen": True, "oxygen_flow": 4.0}, patient_id=patient)
+    first = prefill.first_answers(nurse, spec, patient)
+    assert (first["obs_at"], first["spo2"], first["on_oxygen"], first["oxygen_flow"]) == (
+        "2026-11-28T13:30+01:00", 90, True, 4.0)
 
 
 def test_a_french_chart_counts_the_day_of_putting_in_as_j0_an_english_one_as_day_1(session_for, patient, clock):

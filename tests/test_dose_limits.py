@@ -9,6 +9,9 @@ import pytest
 from downtime.domain.dose_limits import RULES, limit_for, strengths_mg
 from downtime.domain.medication import (
     Administration, Check, Frequency, Order, Outcome, content_mg, safety_warnings)
+from downtime.domain.order_units import limits_refusals
+from downtime.domain.weight import ideal_kg
+from downtime.i18n import Phrase
 from downtime.services import medication, records, wards
 
 LIMITS = {Check.MAXIMUM_DOSE, Check.MEDICINE_INTERVAL, Check.NOT_FOR_AGE}
@@ -335,3 +338,181 @@ def test_a_dose_of_paracetamol_by_vein_to_a_4_kg_baby_is_weighed_by_the_route():
     assert _said(by_vein, _at("12:00"), [], age=0, kg=4.0) == [(Check.MAXIMUM_DOSE, (
         "Paracetamol: 60 mg in one dose is above the most for one dose (30 mg for 4 kg, 7.5 mg/kg)."))]
     assert _said(by_vein.model_copy(update={"route": "PO"}), _at("12:00"), [], age=0, kg=4.0) == []
+
+
+# An adult's gentamicin and vancomycin (review R8 #1): dosed by weight and levels, the app holding
+# no levels, each had no most at all, and a tenfold slip was saved and given with nothing said.
+
+GENTAMICIN_DAILY = {"drug": "Gentamicin", "dose_unit": "mg", "route": "IV", "frequency": "scheduled", "times": "12:00",
+                    "start_at": "2026-11-28T12:00+01:00", "review_at": "2026-11-30T12:00+01:00", "controlled": False,
+                    "high_alert": False}
+ADJUSTED = "55 kg adjusted body weight, the actual 61.5 kg being over 120 % of the ideal 50.6 kg"
+"""The standard woman's (61.5 kg, 158 cm): her ideal weight (Devine) is 50.6 kg, 61.5 is over 120 % of it."""
+
+
+def _write_order(session_for, patient, **values):
+    return records.save_new(session_for("doctor"), "medication_order", {**GENTAMICIN_DAILY, **values},
+                            patient_id=patient)
+
+
+def _asked_when_written(session_for, patient, **values) -> tuple[str, str]:
+    """What writing the order asks, and the order's id once saved with the prescriber's reason, kept."""
+    with pytest.raises(medication.DoseReasonNeeded) as asked:
+        _write_order(session_for, patient, **values)
+    reason = "Level-guided, checked with the pharmacist"
+    saved = _write_order(session_for, patient, **values, **{medication.DOSE_REASON: reason})
+    assert saved.data[medication.DOSE_REASON] == reason
+    return str(asked.value), saved.record_id
+
+
+@pytest.mark.parametrize("dose", [4300.0, 3600.0, 430.0])
+def test_an_adults_gentamicin_above_7_mg_per_kg_of_her_adjusted_weight_is_asked(session_for, admission_values,
+                                                                                   dose):
+    """4300 mg once a day (430 slipped tenfold, 70 mg/kg) was saved unasked. Over 120 % of her
+    ideal weight, she is dosed by her adjusted weight: 430 mg, 7 mg/kg of her actual 61.5 kg, is
+    asked too, the message naming the weight it is worked out from."""
+    patient = _admit(session_for, admission_values)
+    said, _ = _asked_when_written(session_for, patient, dose=dose)
+    assert said.startswith(f"Gentamicin: {dose:g} mg in one dose is above the most for one dose (385 mg for "
+                           f"{ADJUSTED}, 7 mg/kg).")
+
+
+def test_an_adults_gentamicin_within_7_mg_per_kg_a_day_says_nothing_and_above_it_is_asked(session_for,
+                                                                                          admission_values):
+    patient = _admit(session_for, admission_values)
+    _write_order(session_for, patient, dose=380.0)
+    _write_order(session_for, patient, dose=80.0, times="06:00 14:00 22:00")  # 8-hourly, 3-5 mg/kg a day (BNF)
+    said, _ = _asked_when_written(session_for, patient, dose=160.0, times="06:00 14:00 22:00")
+    assert said.startswith(f"Gentamicin: as ordered, up to 480 mg in 24 h (this order: 480 mg); at most 385 mg in 24 h "
+                           f"for {ADJUSTED} (7 mg/kg).")
+
+
+def test_an_adults_gentamicin_with_no_height_recorded_is_weighed_by_the_actual_weight_said_so(session_for,
+                                                                                              admission_values):
+    patient = _admit(session_for, {key: value for key, value in admission_values.items() if key != "height_cm"})
+    _write_order(session_for, patient, dose=430.0)
+    said, _ = _asked_when_written(session_for, patient, dose=4300.0)
+    assert said.startswith("Gentamicin: 4300 mg in one dose is above the most for one dose (430.5 mg for 61.5 kg "
+                           "actual weight, no height being recorded to work out the ideal weight, 7 mg/kg).")
+
+
+@pytest.mark.parametrize("kg, height, sex, most, weight", [
+    (61.5, 158, "female", 385, ADJUSTED),
+    (80.0, 180, "male", 560, "80 kg"),  # ideal 75.1 kg: 80 is within 120 % of it, the actual weight
+    (120.0, 170, "unknown", 594.3,  # a sex not known is weighed by a woman's ideal weight, the lower
+     "84.9 kg adjusted body weight, the actual 120 kg being over 120 % of the ideal 61.5 kg"),
+    (61.5, None, "female", 430.5, "61.5 kg actual weight, no height being recorded to work out the ideal weight")])
+def test_an_adults_gentamicin_limit_by_the_weight_it_is_dosed_by(kg, height, sex, most, weight):
+    limit = limit_for(RULES["gentamicin"], 72, kg, "IV", ideal_kg=None if height is None else ideal_kg(height, sex))
+    assert (limit.dose_mg, limit.day_mg) == pytest.approx((most, most))
+    assert str(limit.weight) == weight
+
+
+def test_an_adults_gentamicin_never_weighed_is_to_be_weighed_when_written_and_given():
+    order = _order("g", drug="Gentamicin", dose=350.0, unit="mg", times=(time(12),))
+    assert _said(order, _at("12:00"), [], kg=None) == [(Check.MAXIMUM_DOSE, (
+        "Gentamicin is dosed by weight, and no weight is recorded this stay: weigh the patient and check the dose (at "
+        "most 7 mg/kg a dose, 7 mg/kg in 24 h)."))]
+    (refusal,) = limits_refusals(order, [], age=72, kg=None)
+    assert refusal.asked and str(Phrase(refusal.said.template, {**refusal.said.values, "field": "Reason"})) == (
+        "Gentamicin is dosed by weight, and no weight is recorded this stay: weigh the patient, or give the weight "
+        "the dose is worked out from (measured, estimated or stated, and when) in “Reason”.")
+
+
+def test_an_adults_tenfold_vancomycin_is_asked_when_written_and_questioned_at_the_bedside(session_for,
+                                                                                          admission_values, clock):
+    """BNF: 15-20 mg/kg every 8-12 h by the actual weight, at most 2 g a dose, a loading dose
+    25-30 mg/kg. 10 g twice a day (1 g slipped tenfold) was saved unasked, vancomycin having no
+    limits at all."""
+    patient = _admit(session_for, admission_values)
+    said, order = _asked_when_written(session_for, patient, drug="Vancomycin", dose=10.0, dose_unit="g",
+                                      times="08:00 20:00")
+    assert said.startswith("Vancomycin: 10000 mg in one dose is above the most for one dose (1845 mg for 61.5 kg, "
+                           "30 mg/kg).")
+    said, _ = _asked_when_written(session_for, patient, drug="Vancomycin", dose=1.5, dose_unit="g",
+                                  times="04:00 12:00 20:00")
+    assert said.startswith("Vancomycin: as ordered, up to 4500 mg in 24 h (this order: 4500 mg); at most 3690 mg in "
+                           "24 h for 61.5 kg (60 mg/kg).")
+    _write_order(session_for, patient, drug="Vancomycin", dose=1.0, dose_unit="g", times="08:00 20:00")
+    _write_order(session_for, patient, drug="Vancomycin", dose=1750.0, frequency="once", times=None, review_at=None)
+    _write_order(session_for, patient, drug="Vancomycin", dose=125.0, route="PO", times="00:00 06:00 12:00 18:00")
+    clock.now = datetime.fromisoformat("2026-11-28T20:00+01:00")
+    warnings = medication.check_dose(session_for("nurse"), order, {
+        "outcome": "given", "given_at": "2026-11-28T20:00+01:00", "scheduled_for": "2026-11-28T20:00+01:00",
+        "dose_given": 10.0, "route": "IV"})
+    assert (Check.MAXIMUM_DOSE, "Vancomycin: 10 g in one dose is above the most for one dose (1.845 g for 61.5 kg, "
+                                "30 mg/kg).") in _limits(warnings)
+
+
+@pytest.mark.parametrize("age, days, kg, route, dose, day", [
+    (72, None, 100.0, "IV", 2000, 4500),  # an adult's most, whatever the weight
+    (72, None, None, "PO", 2000, 4500),   # by mouth, not by weight: an adult never weighed is not asked
+    (8, None, 25.0, "IV", 500, 1500),     # a child's 20 mg/kg a dose, 60 mg/kg in 24 h (BNFc)
+    (0, 10, 3.4, "IV", 51, 153)])         # a neonate's 15 mg/kg, every 8 h at most (BNFc)
+def test_vancomycins_limits_by_age_weight_and_route(age, days, kg, route, dose, day):
+    limit = limit_for(RULES["vancomycin"], age, kg, route, days)
+    assert RULES["vancomycin"].asked and not limit.weigh
+    assert (limit.dose_mg, limit.day_mg) == pytest.approx((dose, day))
+
+
+def test_once_daily_gentamicin_within_20_hours_of_another_dose_is_questioned_and_8_hourly_doses_are_not():
+    """Hartford's once-daily gentamicin is given every 24 h at the shortest; the 8-hourly regimen
+    every 8 h, whose doses are not held to it."""
+    daily = _order("daily", drug="Gentamicin", dose=180.0, unit="mg", times=(time(8),))
+    stat = _order("stat", drug="Gentamicin", dose=180.0, unit="mg", frequency=Frequency.ONCE)
+    history = [_given("stat", _at("00:00") - timedelta(hours=6), 180.0, slot=False)]
+    assert _said(daily, _at("08:00"), history, [stat], amount=180.0) == [(Check.MEDICINE_INTERVAL, (
+        "Gentamicin: a dose was given 840 min from this one (27/11 18:00, Gentamicin); its doses are at least 20 h "
+        "apart."))]
+    assert _said(daily, _at("14:00"), history, [stat], amount=180.0, slot=False) == []
+    eight_hourly = _order("tds", drug="Gentamicin", dose=80.0, unit="mg", times=(time(6), time(14), time(22)))
+    assert _said(eight_hourly, _at("14:00"), [_given("tds", _at("06:00"), 80.0)], amount=80.0) == []
+
+
+def test_the_daily_gentamicin_given_14_hours_after_its_stat_dose_is_questioned_at_the_bedside(
+        session_for, admission_values, clock):
+    """Stat gentamicin at 18:00 for sepsis, then the regular daily dose at 08:00 the next morning
+    (the daily time should follow the stat's): two doses of a once-daily aminoglycoside in 14 h,
+    and the 08:00 dose's check said nothing."""
+    patient = _admit(session_for, admission_values)
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T17:55+01:00")
+    stat = _write_order(session_for, patient, dose=240.0, frequency="once", times=None, review_at=None,
+                        start_at="2026-11-28T18:00+01:00").record_id
+    clock.now = datetime.fromisoformat("2026-11-28T18:02+01:00")
+    medication.record_dose(nurse, stat, {"outcome": "given", "given_at": "2026-11-28T18:00+01:00",
+                                         "scheduled_for": "2026-11-28T18:00+01:00", "dose_given": 240.0,
+                                         "route": "IV"}, overrides={Check.ALLERGY: "n/a"})
+    daily = _write_order(session_for, patient, dose=140.0, times="08:00", start_at="2026-11-29T08:00+01:00").record_id
+    clock.now = datetime.fromisoformat("2026-11-29T08:00+01:00")
+    values = {"outcome": "given", "given_at": "2026-11-29T08:00+01:00", "scheduled_for": "2026-11-29T08:00+01:00",
+              "dose_given": 140.0, "route": "IV"}
+    (said,) = _limits(medication.check_dose(nurse, daily, values))
+    assert said[0] is Check.MEDICINE_INTERVAL and "its doses are at least 20 h apart" in said[1]
+    assert said[1].startswith("Gentamicin: a dose was given 840 min from this one (28/11 18:00, Gentamicin 240 mg IV")
+
+
+@pytest.mark.parametrize("height, kg, dose", [(140, 45.0, 315.0), (100, 30.0, 210.0), (58, 61.5, 363.3)])
+def test_a_short_adults_ideal_weight_is_never_below_five_feets(height, kg, dose):
+    """Devine's formula carried below five feet: a woman of 140 cm and a normal 45 kg was dosed by
+    an "adjusted" 38.5 kg, one of 100 cm by 10.7 kg, and 58 cm typed for 158 named an ideal weight
+    of -40.4 kg."""
+    assert ideal_kg(height, "female") == pytest.approx(45.5)
+    limit = limit_for(RULES["gentamicin"], 40, kg, "IV", ideal_kg=ideal_kg(height, "female"))
+    assert limit.dose_mg == pytest.approx(dose) and "-" not in str(limit.weight), str(limit.weight)
+
+
+def test_the_height_of_the_nutrition_screening_is_read_for_the_ideal_weight(session_for, admission_values):
+    """The admission left the height blank and the screening measured it: gentamicin said "no
+    height being recorded" and went by the actual weight's 430.5 mg, not the adjusted 385 mg."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    patient = records.save_new(session_for("nurse"), "admission", {
+        **{key: value for key, value in admission_values.items() if key != "height_cm"},
+        "arrival_at": "2026-11-28T00:30+01:00"}).patient_id
+    records.save_new(session_for("nurse"), "nutrition_screening", {
+        "screened_at": "2026-11-28T09:00+01:00", "weight_kg": 61.5, "height_cm": 158,
+        "weight_loss": "under_5", "acute_no_intake": False}, patient_id=patient)
+    with pytest.raises(medication.DoseReasonNeeded) as asked:
+        records.save_new(session_for("doctor"), "medication_order", {**GENTAMICIN_DAILY, "dose": 4300.0},
+                         patient_id=patient)
+    assert "(385 mg for 55 kg adjusted body weight" in str(asked.value), str(asked.value)

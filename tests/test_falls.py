@@ -45,13 +45,16 @@ def test_each_fall_asks_for_observations_and_a_doctor_and_more_as_it_was_found()
     assert asks(_fall(head_injury="yes", reviewed_at=after), [AT], [after]) == []
 
 
-@given(st.sampled_from(("no", "yes", "not_excluded")), st.booleans(), st.booleans(), st.booleans(), st.booleans())
+@given(st.sampled_from(("no", "yes", "not_excluded")), st.booleans(), st.booleans(), st.booleans(), st.booleans(),
+       st.sampled_from((None, "requested", "done", "not_needed")))
 def test_nothing_is_asked_once_all_is_done_and_the_doctor_is_asked_for_until_then(head, anticoagulated, fracture,
-                                                                                 observed, reviewed):
+                                                                                 observed, reviewed, ct_head):
     fall = _fall(head_injury=head, anticoagulated=anticoagulated, fracture_suspected=fracture,
-                 reviewed_at=AT if reviewed else None)
+                 reviewed_at=AT if reviewed else None, ct_head=ct_head, ct_head_at=AT if ct_head else None)
     asked = asks(fall, [AT] if observed else [], [AT] if observed else [])
-    assert (asked == []) == (observed and reviewed)
+    ct_owed = head != "no" and anticoagulated and ct_head not in ("done", "not_needed")
+    assert (asked == []) == (observed and reviewed and not ct_owed)
+    assert (Ask.CT in asked) == (reviewed and ct_owed)  # after the examination, until done or not needed
     assert bool({Ask.NOT_TO_MOVE, Ask.ANTICOAGULANT, Ask.REVIEW} & set(asked)) == (not reviewed)
 
 
@@ -63,7 +66,8 @@ def test_a_fall_asks_on_the_escalation_list_and_the_handover_until_its_care_is_d
     # What the asks say (a possible head injury, the anticoagulant) is not said again before them.
     said = ("Fell 28/11 13:20 (found on the floor); "
             "ON AN ANTICOAGULANT WITH A POSSIBLE HEAD INJURY: tell the doctor now (CT head within 8 hours); "
-            "HEAD INJURY NOT EXCLUDED: start neuro obs (GCS) now; NO OBSERVATIONS SINCE THE FALL: take a set now")
+            "HEAD INJURY NOT EXCLUDED: start neuro obs (GCS) now; NO OBSERVATIONS SINCE THE FALL: take a set now; "
+            "family not told yet; incident not reported yet")
     assert falls.handover(nurse.db, inside, nurse.clock(), "en") == {patient: said}
     census_pdf = printing.print_census(nurse, tmp_path / "census.pdf", "3B")
     assert said in " ".join(" ".join(page.extract_text().split()) for page in PdfReader(census_pdf).pages)
@@ -76,9 +80,20 @@ def test_a_fall_asks_on_the_escalation_list_and_the_handover_until_its_care_is_d
     records.amend(session_for("doctor"), fall.record_id, {**FELL, "reviewed_by": "Dr  Benali",
                                                           "reviewed_at": "2026-11-28T13:50+01:00"},
                   "Examined after the fall")
+    # Examined: the CT head NICE asks within 8 hours is asked still, until the fall records it.
+    (alert,) = chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts
+    assert alert.said == ["CT HEAD NOT RECORDED DONE: due by 28/11 21:20 (8 hours after the fall, on an anticoagulant)"]
+    requested = {**FELL, "reviewed_by": "Dr Benali", "reviewed_at": "2026-11-28T13:50+01:00", "ct_head": "requested",
+                 "ct_head_at": "2026-11-28T13:55+01:00", "family_told": True, "incident_reported": True}
+    records.amend(nurse, fall.record_id, requested, "CT head requested, family told, incident reported")
+    assert falls.handover(nurse.db, inside, nurse.clock(), "fr")[patient].endswith(
+        "examiné par Dr Benali le 28/11 13:50 ; SCANNER CÉRÉBRAL DEMANDÉ le 28/11 13:55, NON NOTÉ FAIT : à faire avant "
+        "le 28/11 21:20 (8 heures après la chute, sous anticoagulant)")
+    records.amend(nurse, fall.record_id, {**requested, "ct_head": "done", "ct_head_at": "2026-11-28T13:58+01:00",
+                                          "ct_head_result": "No  bleed"}, "CT head done")
     assert chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts == []
     examined = ("Chute le 28/11 13:20 (trouvé au sol, traumatisme crânien non exclu, sous anticoagulant) ; "
-                "examiné par Dr Benali le 28/11 13:50")
+                "examiné par Dr Benali le 28/11 13:50 ; scanner cérébral fait le 28/11 13:58 (No bleed)")
     assert falls.handover(nurse.db, inside, nurse.clock(), "fr") == {patient: examined}
     clock.advance(hours=24)
     assert falls.handover(nurse.db, inside, nurse.clock(), "fr") == {}  # a day on, done: no longer said
@@ -189,7 +204,9 @@ def test_an_anticoagulant_on_the_medication_chart_at_the_fall_counts_though_the_
     the nurse ticked on the fall; the chart names the drug so the nurse sees why it is asked."""
     doctor, nurse = session_for("doctor"), session_for("nurse")
     _order(doctor, patient, "Paracetamol", "2026-11-28T09:30+01:00")
-    _order(doctor, patient, "Warfarin", "2026-11-28T09:30+01:00", stop_at="2026-11-28T11:00+01:00")  # stopped
+    # Stopped 5 days and more before the fall: its effect is over (one stopped at 11:00 counts since: see
+    # test_an_anticoagulant_stopped_shortly_before_the_fall_still_counts).
+    _order(doctor, patient, "Warfarin", "2026-11-20T09:30+01:00", stop_at="2026-11-23T11:00+01:00")
     _order(doctor, patient, "Rivaroxaban", "2026-11-28T13:40+01:00")  # started after the fall
     records.save_new(nurse, "inpatient_fall", {**FELL, "anticoagulated": False}, patient_id=patient)
     inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
@@ -210,14 +227,19 @@ def test_a_new_fall_starts_on_anticoagulant_treatment_when_the_chart_has_one_in_
     _order(doctor, patient, "Enoxaparin", "2026-11-28T09:30+01:00", stop_at="2026-11-28T16:00+01:00",
            dose_unit="mg", times="10:00")
     assert falls.first_answers(nurse.db, patient, nurse.clock()) == {"anticoagulated": True}
-    clock.advance(hours=3)  # stopped at 16:00
+    clock.advance(hours=3)  # stopped at 16:00: an enoxaparin anticoagulates for a day after
+    assert falls.first_answers(nurse.db, patient, nurse.clock()) == {"anticoagulated": True}
+    clock.advance(hours=24)
     assert falls.first_answers(nurse.db, patient, nurse.clock()) == {}
 
 
 def test_the_chart_s_anticoagulant_asks_as_the_box_does():
-    charted = _fall(head_injury="yes", anticoagulants=("Apixaban",))
+    from downtime.domain.medication import Anticoagulated
+
+    charted = _fall(head_injury="yes", anticoagulants=(Anticoagulated(drug="Apixaban"),))
     assert asks(charted, [], []) == [Ask.ANTICOAGULANT, Ask.NEURO, Ask.OBSERVATIONS]
-    assert said(Ask.ANTICOAGULANT, replace(charted, anticoagulants=("Apixaban", "Enoxaparin")), "en").startswith(
+    assert said(Ask.ANTICOAGULANT, replace(charted, anticoagulants=(
+        Anticoagulated(drug="Apixaban"), Anticoagulated(drug="Enoxaparin"))), "en").startswith(
         "ON AN ANTICOAGULANT (Apixaban and Enoxaparin on the medication chart)")
     assert said(Ask.ANTICOAGULANT, _fall(anticoagulated=True), "fr") == ASKS[Ask.ANTICOAGULANT]["fr"]
 
@@ -239,3 +261,127 @@ def test_a_new_fall_s_form_starts_on_anticoagulant_treatment_from_the_chart(sess
     assert "anticoagulated" not in prefill.first_answers(nurse, nurse.form("inpatient_fall"), patient)
     _order(doctor, patient, "Apixaban", "2026-11-28T09:30+01:00")
     assert prefill.first_answers(nurse, nurse.form("inpatient_fall"), patient)["anticoagulated"] is True
+
+
+def test_an_anticoagulant_stopped_shortly_before_the_fall_still_counts(session_for, patient):
+    """INR 4.2 at 11:00: the warfarin, its 10:00 dose given, is stopped (held); at 13:20 she is found
+    on the floor. Warfarin works for days: the fall asked no CT head, the chart saying "stopped".
+    (The existing test above counted only orders running at the fall: changed with it.)"""
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    _order(doctor, patient, "Warfarin", "2026-11-28T09:30+01:00", stop_at="2026-11-28T11:00+01:00", times="10:00")
+    _order(doctor, patient, "Apixaban", "2026-11-20T09:30+01:00", stop_at="2026-11-26T12:00+01:00")  # 49 hours
+    assert falls.first_answers(nurse.db, patient, nurse.clock()) == {"anticoagulated": True}
+    records.save_new(nurse, "inpatient_fall", {**FELL, "anticoagulated": False}, patient_id=patient)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert falls.handover(nurse.db, inside, nurse.clock(), "en")[patient].startswith(
+        "Fell 28/11 13:20 (found on the floor); ON AN ANTICOAGULANT (Warfarin until 28/11 11:00 on the medication "
+        "chart) WITH A POSSIBLE HEAD INJURY: tell the doctor now (CT head within 8 hours)")
+    assert "SOUS ANTICOAGULANT (Warfarin jusqu’au 28/11 11:00 sur le plan d’administration)" in falls.handover(
+        nurse.db, inside, nurse.clock(), "fr")[patient]
+
+
+@pytest.mark.parametrize(("drug", "lasting"), [("Warfarin", timedelta(days=5)), ("Fluindione", timedelta(days=5)),
+                                               ("Eliquis", timedelta(hours=48)), ("Dabigatran", timedelta(hours=48)),
+                                               ("Enoxaparin", timedelta(hours=24)),
+                                               ("Fondaparinux", timedelta(hours=24))])
+def test_each_anticoagulant_counts_for_as_long_as_it_works_after_it_is_stopped(drug, lasting):
+    """A vitamin K antagonist for 5 days, a direct oral anticoagulant 48 hours, a heparin or
+    fondaparinux a day; a once-only dose from its time; the theatre list keeps orders running."""
+    from downtime.domain.medication import (Anticoagulated, Frequency, Order, anticoagulated_at,
+                                            running_anticoagulants)
+
+    stopped = AT - lasting
+    order = Order(record_id="o", patient_id="p", drug=drug, dose=5.0, dose_unit="mg", route="PO",
+                  frequency=Frequency.SCHEDULED, times=(), start_at=stopped - timedelta(days=10), stop_at=stopped)
+    minute = timedelta(minutes=1)
+    assert anticoagulated_at([order], AT + minute) == ()
+    assert anticoagulated_at([order], AT - minute) == (Anticoagulated(drug=drug, until=stopped),)
+    assert running_anticoagulants([order], AT - minute) == ()
+    once = order.model_copy(update={"frequency": Frequency.ONCE, "start_at": stopped, "stop_at": None})
+    assert [one.drug for one in anticoagulated_at([once], AT - minute)] == [drug]
+    assert anticoagulated_at([once], AT + minute) == ()
+    assert anticoagulated_at([order.model_copy(update={"start_at": AT})], AT - minute) == ()  # not begun
+
+
+def test_the_export_says_anticoagulated_as_the_app_counts_with_the_ct_and_the_incident_reference(
+        session_for, patient, exported_resource):
+    """Apixaban on the chart, the box left No: the app asks a CT head, the export said "On
+    anticoagulant treatment: false" and the records office back-entered it so."""
+    _order(session_for("doctor"), patient, "Apixaban", "2026-11-28T09:30+01:00")
+    fall = records.save_new(session_for("nurse"), "inpatient_fall", {
+        **FELL, "anticoagulated": False, "reviewed_by": "Dr Benali", "reviewed_at": "2026-11-28T13:40+01:00",
+        "ct_head": "done", "ct_head_at": "2026-11-28T13:55+01:00", "ct_head_result": "No bleed",
+        "incident_reported": True, "incident_reference": "DTX-2026-1142"}, patient_id=patient)
+    found = exported_resource(fall.record_id, Observation)
+    parts = {part.code.text: part for part in found.component}
+    assert parts["On anticoagulant treatment"].valueBoolean is True
+    assert "Apixaban on the medication chart at the fall (box answered No)" in [note.text for note in found.note]
+    assert (parts["CT head"].valueCodeableConcept.text, parts["CT head result"].valueString,
+            parts["CT head requested, or done, at"].valueDateTime) == (
+        "Done", "No bleed", datetime.fromisoformat("2026-11-28T13:55+01:00"))
+    assert parts["Incident report reference (e.g. Datix number)"].valueString == "DTX-2026-1142"
+
+
+def test_the_handover_says_the_family_not_told_and_the_incident_not_reported_until_they_are(session_for, patient):
+    nurse = session_for("nurse")
+    done = {**FELL, "head_injury": "no", "witnessed": "witnessed", "anticoagulated": False,
+            "reviewed_by": "Dr Benali", "reviewed_at": "2026-11-28T13:40+01:00"}
+    fall = records.save_new(nurse, "inpatient_fall", {**done, "family_told": False}, patient_id=patient)
+    records.save_new(nurse, "observations", NEWS2_SET, patient_id=patient)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert falls.handover(nurse.db, inside, nurse.clock(), "en")[patient] == (
+        "Fell 28/11 13:20; examined by Dr Benali 28/11 13:40; family not told yet; incident not reported yet")
+    assert chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts == []  # no list
+    records.amend(nurse, fall.record_id, {**done, "family_told": True, "incident_reported": True,
+                                          "incident_reference": "DTX-1"}, "Daughter told, incident reported")
+    assert falls.handover(nurse.db, inside, nurse.clock(), "fr")[patient] == (
+        "Chute le 28/11 13:20 ; examiné par Dr Benali le 28/11 13:40")
+
+
+def test_a_fall_of_version_2_is_read_printed_and_exported_as_before(session_for, patient, tmp_path,
+                                                                     exported_resource):
+    """Recorded before the CT head and the incident reference were asked: its CT head is asked (it
+    was on an anticoagulant) until it is amended, and it prints and exports as it was."""
+    nurse = session_for("nurse")
+    assert nurse.form("inpatient_fall").version == 3
+    fall = records.save_new(nurse, "inpatient_fall", {**FELL, "reviewed_by": "Dr Benali",
+                                                      "reviewed_at": "2026-11-28T13:40+01:00"}, patient_id=patient)
+    known = falls.read(nurse.db, [census.patient_with_location(nurse.db, nurse.forms, patient)])[patient]
+    assert Ask.CT in known.asks(known.falls[0])
+    text = " ".join(" ".join(page.extract_text().split()) for page in
+                    PdfReader(printing.print_record(nurse, fall.record_id, tmp_path / "fall.pdf")).pages)
+    assert "Bruise over the left eyebrow" in text
+    found = exported_resource(fall.record_id, Observation)
+    assert "CT head" not in [part.code.text for part in found.component]
+
+
+def test_a_once_only_anticoagulant_counts_from_its_dose_and_a_drug_running_wins_over_its_stopped_order():
+    """A once-only enoxaparin due at 18:00 made a fall at 13:20 "on an anticoagulant" (a CT head
+    within 8 hours, and the export "On anticoagulant treatment"), the dose perhaps never given.
+    Orders are rewritten daily: yesterday's apixaban stopped at 08:00 as today's began said the fall
+    "on Apixaban until 28/11 08:00", as if stopped."""
+    from downtime.domain.medication import Anticoagulated, Frequency, Order, anticoagulated_at
+
+    hour = timedelta(hours=1)
+    once = Order(record_id="once", patient_id="p", drug="Enoxaparin", dose=40.0, dose_unit="mg", route="SC",
+                 frequency=Frequency.ONCE, times=(), start_at=AT + 5 * hour)
+    assert anticoagulated_at([once], AT) == ()
+    assert anticoagulated_at([once], AT + 6 * hour) == (Anticoagulated(drug="Enoxaparin"),)
+    yesterday = once.model_copy(update={"record_id": "yesterday", "drug": "Apixaban", "frequency": Frequency.SCHEDULED,
+                                        "start_at": AT - 29 * hour, "stop_at": AT - 5 * hour})
+    today = yesterday.model_copy(update={"record_id": "today", "start_at": AT - 5 * hour, "stop_at": None})
+    assert anticoagulated_at([yesterday, today], AT) == (Anticoagulated(drug="Apixaban"),)
+    earlier = yesterday.model_copy(update={"stop_at": AT - 7 * hour})
+    assert anticoagulated_at([earlier, yesterday], AT) == (Anticoagulated(drug="Apixaban", until=AT - 5 * hour),)
+
+
+def test_a_fall_says_a_drug_rewritten_today_running(session_for, patient):
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    _order(doctor, patient, "Apixaban", "2026-11-27T08:00+01:00", stop_at="2026-11-28T08:00+01:00")
+    _order(doctor, patient, "Apixaban", "2026-11-28T08:00+01:00")
+    _order(doctor, patient, "Enoxaparin", "2026-11-28T18:00+01:00", frequency="once", times=None)
+    records.save_new(nurse, "inpatient_fall", {**FELL, "anticoagulated": False}, patient_id=patient)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert falls.handover(nurse.db, inside, nurse.clock(), "en")[patient].startswith(
+        "Fell 28/11 13:20 (found on the floor); ON AN ANTICOAGULANT (Apixaban on the medication chart) WITH A "
+        "POSSIBLE HEAD INJURY")

@@ -31,7 +31,7 @@ from downtime.sync import (fhir_bowels, fhir_delirium, fhir_devices, fhir_export
 from downtime.sync import fhir_observation_plan, fhir_resuscitation
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
-from tests.conftest import death_answers
+from tests.conftest import GIRARD, death_answers, unknown_man
 
 ALL_KINDS = {"Patient", "Encounter", "AllergyIntolerance", "MedicationRequest", "MedicationAdministration", "Observation",
              "NutritionOrder", "MedicationStatement", "ServiceRequest", "Appointment", "DocumentReference", "Procedure",
@@ -699,6 +699,30 @@ def test_observations_travel_as_vital_signs_with_a_news2_total_derived_from_them
     assert max(total["valueInteger"] for total in totals) == 8
 
 
+def test_a_saturation_says_the_oxygen_it_was_measured_on_and_a_scale_2_total_who_prescribed_it(
+        session_for, patient, tmp_path):
+    """A back-entered SpO2 of 86 % read as one on air, its 4 L/min a separate Observation the
+    total alone linked to it; a scale-2 total (86 % on oxygen scoring 0, not 3) carried nothing of
+    the doctor's decision it rests on."""
+    saved = records.save_new(session_for("doctor"), "observations", {
+        "taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 18, "spo2": 86, "spo2_scale": "scale_2",
+        "scale_2_prescribed_by": " Dr  Okafor ", "scale_2_prescribed_at": "2026-11-28T09:30+01:00", "on_oxygen": True,
+        "oxygen_flow": 4.0, "notes": "Blood gas seen"}, patient_id=patient)
+    bundle = _export(session_for, tmp_path)
+    check_codes(bundle)
+    Bundle.model_validate(bundle)
+    total = _by_id(bundle, saved.record_id)
+    (saturation,) = [part for ref in total["derivedFrom"] if "59408-5" in str((part := _by_id(
+        bundle, ref["reference"].removeprefix("urn:uuid:")))["code"])]
+    assert saturation["valueQuantity"]["value"] == 86
+    assert saturation["component"] == [{"code": {"coding": [{"system": "http://loinc.org", "code": "3151-8",
+                                                             "display": "Inhaled oxygen flow rate"}]},
+                                        "valueQuantity": {"value": 4.0, "unit": "L/min",
+                                                          "system": "http://unitsofmeasure.org", "code": "L/min"}}]
+    assert total["note"] == [{"text": "Blood gas seen"},
+                             {"text": "SpO2 scale 2 prescribed by Dr Okafor on 28/11/2026 09:30"}]
+
+
 def test_an_amended_admission_keeps_its_place_before_a_transfer_of_the_same_minute(session_for, admission_values,
                                                                                   clock, tmp_path):
     """As in the census: same-minute movements keep the order they were first typed in."""
@@ -976,6 +1000,47 @@ def test_the_ins_of_a_provisional_identity_is_not_sent(session_for, admission_va
     patient = _by_id(_export(session_for, tmp_path, "again"), admitted.patient_id)
     assert [(i["use"], i["value"]) for i in patient["identifier"] if i["system"] == "urn:oid:1.2.250.1.213.1.4.8"] == [
         ("official", "254037511302312")]
+
+
+def test_an_identified_patients_temporary_name_is_kept_ended_at_the_identification(
+        session_for, admission_values, clock, tmp_path):
+    """Identified as GIRARD Thomas Paul, his Patient named Girard alone: the laboratory's results
+    and the paper forms filed under UNKNOWN MALE ALPHA had nothing in the EHR to join them to him."""
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", unknown_man(admission_values))
+    clock.now = datetime(2026, 11, 30, 10, 0, tzinfo=clock.now.tzinfo)
+    records.amend(nurse, admitted.record_id, {**admitted.data, **GIRARD}, "Identified by his wife")
+    bundle = _export(session_for, tmp_path)
+    Bundle.model_validate(bundle)
+    assert _by_id(bundle, admitted.patient_id)["name"] == [
+        {"use": "official", "family": "Girard", "given": ["Thomas", "Paul"]},
+        {"use": "temp", "text": "Unknown Male Alpha (man about 35, road accident)",
+         "period": {"end": "2026-11-30T10:00:00+01:00"}}]
+
+
+def test_an_unknown_patient_identified_as_an_ehr_patient_is_replaced_by_them_not_given_their_ipp(
+        session_for, admission_values, clock, tmp_path):
+    """Sent as a provisional patient, then identified as IPP 80012345, who has his own EHR file:
+    the next bundle put the IPP on the provisional patient, two EHR patients of one IPP. It says
+    the provisional one is replaced by the EHR's patient, until the records office links them."""
+    from downtime.services import back_entry
+
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", unknown_man(admission_values))
+    _export(session_for, tmp_path, "first")
+    records.amend(nurse, admitted.record_id, {**admitted.data, **GIRARD, "ipp": "80012345"}, "Identified, passport")
+    bundle = _export(session_for, tmp_path, "second", since_last=True)
+    Bundle.model_validate(bundle)
+    patient = _by_id(bundle, admitted.patient_id)
+    assert "urn:downtime:hospital-patient-number" not in [found["system"] for found in patient["identifier"]]
+    assert patient["link"] == [{"other": {"identifier": {"system": "urn:downtime:hospital-patient-number",
+                                                          "value": "80012345"}, "display": "EHR patient 80012345"},
+                                "type": "replaced-by"}]
+    records_office = session_for("records")
+    back_entry.link_patient(records_office, patient["identifier"][0]["value"], "80012345")
+    linked = _by_id(_export(session_for, tmp_path, "third"), admitted.patient_id)
+    assert linked["identifier"][0] == {"use": "usual", "system": "urn:downtime:hospital-patient-number",
+                                       "value": "80012345"}
 
 
 def test_the_patients_own_telephone_travels_in_the_bundle(session_for, admission_values, tmp_path):

@@ -20,6 +20,7 @@ FOUR_AT = {"screened_at": "2026-11-28T10:00+01:00", "alertness": "normal", "amt4
 OBSERVATIONS = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 18, "spo2": 97, "spo2_scale": "scale_1",
                 "on_oxygen": False, "systolic_bp": 165, "diastolic_bp": 110, "pulse": 88, "consciousness": "alert",
                 "temperature": 37.0}
+SCALE_2 = {"spo2_scale": "scale_2", "scale_2_prescribed_by": "Dr Benali", "scale_2_prescribed_at": "2026-11-28T11:30+01:00"}
 VTE = {"assessed_at": "2026-11-28T10:00+01:00", "mobility": "medical_reduced", "thrombosis_risks": ["pregnancy"],
        "bleeding_risks": [], "prophylaxis": "pharmacological"}
 
@@ -43,7 +44,9 @@ def test_sepsis_six_not_needed_the_app_ignores_is_sent_in_a_note_not_as_not_need
         "Family aware",
         "Sepsis Six: oxygen ticked not needed, not taken as such: SpO2 88 % on air, under the target of 92 %",
         "Sepsis Six: IV fluids ticked not needed, not taken as such: no doctor's review recorded, whose decision it is"]
-    # On scale 2 (target 88 %) with the doctor's review, both stand as ticked.
+    # On scale 2 (target 88 %), as the doctor prescribed it (observations.check_scale_2), with the
+    # doctor's review, both stand as ticked.
+    records.save_new(session_for("doctor"), "observations", {**OBSERVATIONS, **SCALE_2}, patient_id=patient)
     stands = records.save_new(nurse, "sepsis_screening", {**SEPSIS, **REVIEWED, "spo2_scale": "scale_2"},
                               patient_id=patient)
     resource = exported_resource(stands.record_id, Observation)

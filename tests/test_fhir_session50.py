@@ -156,7 +156,7 @@ def test_fluids_under_the_skin_charted_from_the_medication_chart_are_one_volume_
                if resource["resourceType"] == "Observation" and resource["category"][0].get("text")
                == "Fluid balance (intake and output)"]
     assert [(one.id, one.code.text, one.valueQuantity.value) for one in volumes] == [
-        (charted.record_id, "Fluid intake: other (e.g. subcutaneous, irrigation)", 500)]
+        (charted.record_id, "Fluid intake: other (e.g. subcutaneous)", 500)]
     assert [part.reference for part in volumes[0].partOf] == [f"urn:uuid:{doses[0].record_id}"]
     assert all(found[dose.record_id]["dosage"]["dose"]["value"] == 500.0 for dose in doses)
 

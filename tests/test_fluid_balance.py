@@ -11,8 +11,8 @@ from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
-from downtime.domain.fluid_balance import (HOURS, INTAKE, OUTPUT, ROUTES, Measure, chart_day, fluid_day, signed_ml,
-                                           urine_output)
+from downtime.domain.fluid_balance import (HOURLY, HOURS, INTAKE, IRRIGATION, JUDGED_FOR, OUTPUT, ROUTES, Measure,
+                                           chart_day, fluid_day, signed_ml, urine_output)
 from downtime.domain.medication import Check
 from downtime.services import census, chart_alerts, fluid_balance, medication, printing, records, wards
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
@@ -72,8 +72,9 @@ def test_whatever_is_measured_the_sums_agree_with_each_other(drawn):
     on_day = [m for m in measures if m.at < start + timedelta(days=1)]
     assert chart.intake == sum(m.volume for m in on_day if m.route in INTAKE) == sum(chart.totals[r] for r in INTAKE)
     assert chart.output == sum(m.volume for m in on_day if m.route in OUTPUT) == sum(chart.totals[r] for r in OUTPUT)
-    assert chart.hours[-1].balance == chart.balance
-    assert all(later.balance - earlier.balance == later.intake - later.output
+    assert chart.irrigation == sum(m.volume for m in on_day if m.route == IRRIGATION) == chart.totals[IRRIGATION]
+    assert chart.hours[-1].balance == chart.balance == chart.intake + chart.irrigation - chart.output
+    assert all(later.balance - earlier.balance == later.intake + later.irrigation - later.output
                for earlier, later in zip(chart.hours, chart.hours[1:]))
 
 
@@ -141,7 +142,8 @@ def test_the_handover_sheet_gives_the_last_whole_day_and_the_chart_under_way(ses
                               ("2026-11-28T10:00", "in_iv", 1000)):
         records.save_new(nurse, "fluid_balance", {"measured_at": f"{at}+01:00", "route": route, "volume": volume},
                          patient_id=patient)
-    said = ("FLUID BALANCE: 27/11–28/11 07:00 +300 mL (in 500, out 200); since 07:00 +1000 mL (in 1000, out 0)")
+    said = ("FLUID BALANCE: 27/11–28/11 07:00 +300 mL (in 500, out 200); since 07:00 +1000 mL (in 1000, out 0); "
+            "cumulative since 27/11 07:00 +1300 mL")
     patients = [census.patient_with_location(nurse.db, nurse.forms, patient)]
     assert fluid_balance.handover(nurse.db, nurse.forms, patients, nurse.clock(), "en") == {patient: said}
     assert fluid_balance.handover(nurse.db, nurse.forms, patients, _at(30, 8), "en") == {}  # nothing in two days
@@ -165,24 +167,71 @@ def test_urine_below_half_a_millilitre_per_kilogram_an_hour_for_six_hours_is_low
     at = _at(28, 14, 20)
     hourly = [Measure(_at(28, hour, 30), "out_urine", 25) for hour in range(8, 14)]
     low = urine_output(hourly, 80.0, at)
-    assert (low.since, low.volume, round(low.per_kg_hour, 3), low.low) == (_at(28, 8), 150, 0.312, True)
+    # The first reading of a run holds its hour's urine: 07:30 to 13:30.
+    assert (low.since, low.until, low.volume, round(low.per_kg_hour, 3), low.low) == (
+        _at(28, 7, 30), _at(28, 13, 30), 150, 0.312, True)
     assert not urine_output([*hourly, Measure(_at(28, 9, 45), "out_urine", 100)], 80.0, at).low  # 250 mL: 0.52
-    assert urine_output(hourly[1:], 80.0, at) is None  # an hour not measured: nothing to judge
-    assert urine_output([*hourly[1:], Measure(_at(28, 8, 5), "out_urine", 0)], 80.0, at).volume == 125  # 0 mL: a measure
-    assert urine_output(hourly, 80.0, _at(28, 13, 59)) is None  # 13:00 to 14:00 not over yet
+    assert urine_output(hourly[1:], 80.0, at) is None  # five hours read: nothing to judge yet
+    assert urine_output([*hourly[1:], Measure(_at(28, 8, 25), "out_urine", 0)], 80.0, at).volume == 125  # 0 mL: a measure
+    assert urine_output([*hourly[:2], *hourly[3:]], 80.0, at) is None  # 10:30 missed: not an empty bag
+    assert urine_output(hourly, 80.0, _at(28, 15, 30)) is None  # the 14:30 reading an hour late: missed
+    assert urine_output(hourly, 80.0, _at(28, 12, 59)) is None  # 13:30 not read yet
     assert urine_output([Measure(_at(28, hour, 30), "in_iv", 100) for hour in range(8, 14)], 80.0, at) is None
 
 
-@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 59), st.integers(0, 500)), max_size=20),
-       st.floats(2.0, 250.0))
-def test_the_urine_judged_is_the_sum_of_the_six_whole_hours_and_only_with_each_measured(found, weight):
-    measures = [Measure(_at(28, 8 + hour, minute), "out_urine", volume) for hour, minute, volume in found]
-    output = urine_output(measures, weight, _at(28, 14, 20))
-    if {hour for hour, _, _ in found} != set(range(6)):
+def test_hourly_readings_a_few_minutes_early_or_late_are_judged_by_the_span_they_cover():
+    """A bag read at 10:58 instead of 11:00 put two readings in one clock-hour and none in the
+    next: six hourly readings of 10 mL for 80 kg (0.125 mL/kg/h) were never judged."""
+    readings = [_at(28, 8), _at(28, 9), _at(28, 10), _at(28, 10, 58), _at(28, 12), _at(28, 13)]
+    output = urine_output([Measure(at, "out_urine", 10) for at in readings], 80.0, _at(28, 14, 20))
+    assert (output.since, output.until, output.volume, output.low) == (_at(28, 7), _at(28, 13), 60, True)
+
+
+def test_readings_on_the_hour_are_judged_on_the_last_six_not_the_hour_before_them():
+    """Each reading holds the urine since the one before: at 14:20 the last six are 09:00 to 14:00
+    (100 mL, 0.21 mL/kg/h for 80 kg); the 08:00 reading (07:00 to 08:00, 200 mL) is not of them,
+    and the dry 14:00 bag is."""
+    volumes = {8: 200, 9: 20, 10: 20, 11: 20, 12: 20, 13: 20, 14: 0}
+    output = urine_output([Measure(_at(28, hour), "out_urine", volume) for hour, volume in volumes.items()], 80.0,
+                          _at(28, 14, 20))
+    assert (output.since, output.until, output.volume, output.low) == (_at(28, 8), _at(28, 14), 100, True)
+
+
+@given(st.lists(st.tuples(st.integers(0, 300), st.integers(0, 500)), max_size=12), st.floats(2.0, 250.0))
+def test_the_urine_judged_is_that_of_the_last_readings_covering_six_hours_each_within_the_hour(found, weight):
+    """Readings drawn at any minute from 08:00: judged exactly when the last ones run an hour
+    (`HOURLY`) or less apart back six hours from the newest, the newest read less than
+    `JUDGED_FOR` before."""
+    at = _at(28, 14, 20)
+    measures = [Measure(_at(28, 8) + timedelta(minutes=minute), "out_urine", volume) for minute, volume in found]
+    output = urine_output(measures, weight, at)
+    read = sorted({measure.at for measure in measures}, reverse=True)
+    volume, expected = 0, None
+    for index, moment in enumerate(read):
+        before = read[index + 1] if index + 1 < len(read) and moment - read[index + 1] <= HOURLY else None
+        volume += sum(measure.volume for measure in measures if measure.at == moment)
+        if read[0] - (before or moment - timedelta(hours=1)) >= timedelta(hours=6):
+            expected = volume
+            break
+        if before is None:
+            break
+    if not read or at - read[0] >= JUDGED_FOR or expected is None:
         assert output is None
     else:
-        assert output.volume == sum(volume for _, _, volume in found)
-        assert output.low == (output.volume < 0.5 * weight * 6)
+        assert output.volume == expected and output.until == read[0]
+        assert output.hours >= 6 and output.low == (output.volume < 0.5 * weight * output.hours)
+
+
+def test_the_urine_judged_is_the_catheters_less_the_bladder_irrigation_run_in():
+    """A three-way catheter after a TURP: 500 mL of irrigant an hour, 510 mL in the bag: 10 mL of
+    urine an hour for 61.5 kg (0.16 mL/kg/h) is low, however full the bag; irrigant is no intake,
+    on the balance it comes out as it went in."""
+    measures = [one for hour in range(8, 14) for one in (Measure(_at(28, hour, 50), IRRIGATION, 500),
+                                                         Measure(_at(28, hour + 1), "out_urine", 510))]
+    output = urine_output(measures, 61.5, _at(28, 14, 20))
+    assert (output.volume, output.low) == (60, True)
+    chart = fluid_day(date(2026, 11, 28), measures)
+    assert (chart.intake, chart.irrigation, chart.output, chart.balance, chart.true_urine) == (0, 3000, 3060, -60, 60)
 
 
 def test_the_fluid_tab_handover_and_escalation_call_out_a_low_urine_output(session_for, admission_values, clock):
@@ -194,14 +243,14 @@ def test_the_fluid_tab_handover_and_escalation_call_out_a_low_urine_output(sessi
         records.save_new(nurse, "fluid_balance", {"measured_at": f"2026-11-28T{hour:02d}:30+01:00", "route": "out_urine",
                                                   "volume": 20}, patient_id=patient)
     patients = [census.patient_with_location(nurse.db, nurse.forms, patient)]
-    said = ("LOW URINE OUTPUT: 120 mL in 6 hours since 28/11 08:00 (0.25 mL/kg/h for 80 kg, below 0.5): tell the "
+    said = ("LOW URINE OUTPUT: 120 mL in 6 hours since 28/11 07:30 (0.25 mL/kg/h for 80 kg, below 0.5): tell the "
             "doctor")
     assert fluid_balance.handover(nurse.db, nurse.forms, patients, nurse.clock(), "en")[patient].endswith(said)
     found = chart_alerts.alerts(nurse.db, nurse.forms, census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock()),
                                 nurse.clock(), "en", ward="3B")
     assert [(alert.form_id, alert.latest, alert.said) for alert in found.alerts] == [
-        ("fluid_balance", "Urine 120 mL in 6 hours since 28/11 08:00", [said])]
-    assert found.next_due.isoformat() == "2026-11-28T15:00:00+01:00"
+        ("fluid_balance", "Urine 120 mL in 6 hours since 28/11 07:30", [said])]
+    assert found.next_due.isoformat() == "2026-11-28T15:30:00+01:00"  # the 14:30 reading an hour late
 
 
 def test_the_urine_per_kilogram_is_of_the_latest_weight(session_for, patient, clock):
@@ -218,7 +267,7 @@ def test_the_urine_per_kilogram_is_of_the_latest_weight(session_for, patient, cl
     records.save_new(nurse, "nutrition_screening", {
         "screened_at": "2026-11-28T13:00+01:00", "weight_kg": 70.0, "weight_confirmed_kg": 70.0, "height_cm": 158,
         "weight_loss": "under_5", "acute_no_intake": False}, patient_id=patient)
-    assert ("LOW URINE OUTPUT: 198 mL in 6 hours since 28/11 09:00 (0.47 mL/kg/h for 70 kg, below 0.5)"
+    assert ("LOW URINE OUTPUT: 198 mL in 6 hours since 28/11 08:30 (0.47 mL/kg/h for 70 kg, below 0.5)"
             in fluid_balance.handover(nurse.db, nurse.forms, patients, nurse.clock(), "en")[patient])
 
 
@@ -230,7 +279,7 @@ def test_the_chart_under_way_printed_says_a_low_urine_output(session_for, patien
                                                   "volume": 15}, patient_id=patient)
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
         printing.print_fluid_chart(nurse, patient, date(2026, 11, 28), tmp_path / "fluid.pdf")).pages)
-    assert ("LOW URINE OUTPUT: 90 mL in 6 hours since 28/11 09:00 (0.24 mL/kg/h for 61.5 kg, below 0.5): tell the "
+    assert ("LOW URINE OUTPUT: 90 mL in 6 hours since 28/11 08:30 (0.24 mL/kg/h for 61.5 kg, below 0.5): tell the "
             "doctor") in text
     assert ("less than 0.5 mL per kg an hour for 6 hours, tell the doctor; no urine at all, check the catheter is not "
             "blocked and tell the doctor.") in text
@@ -409,7 +458,8 @@ def test_a_bag_typed_by_hand_on_the_fluid_chart_is_counted_once(session_for, med
 def test_a_volume_typed_by_hand_charts_one_bag_of_its_route_and_volume_given_before_it_that_day(session_for,
                                                                                                  medication_ward):
     """Typed by hand, a volume names no dose: it is taken for a bag only by what it says, and for
-    one bag only, the oldest; any other volume leaves the bags offered to chart."""
+    one bag only, the oldest of its chart's day, else one still running from the day before; any
+    other volume leaves the bags offered to chart."""
     patient = medication_ward[0]
     doctor, nurse = session_for("doctor"), session_for("nurse")
     saline = records.save_new(doctor, "medication_order", {
@@ -424,8 +474,7 @@ def test_a_volume_typed_by_hand_charts_one_bag_of_its_route_and_volume_given_bef
     def waiting(day: int) -> list[str]:
         return [one.text("en") for one in fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, day))]
 
-    for at, route, volume in (("28T07:30", "in_iv", 1000),  # the next chart's day of the 27th's, before the 28th's
-                              ("28T13:00", "in_iv", 500), ("28T13:00", "in_enteral", 1000)):
+    for at, route, volume in (("28T13:00", "in_iv", 500), ("28T13:00", "in_enteral", 1000)):
         records.save_new(nurse, "fluid_balance", {"measured_at": f"2026-11-{at}+01:00", "route": route,
                                                   "volume": volume}, patient_id=patient)
     assert waiting(27) == ["12:05 Sodium chloride 0.9 % 1000 mL"]
@@ -433,7 +482,39 @@ def test_a_volume_typed_by_hand_charts_one_bag_of_its_route_and_volume_given_bef
     records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T13:30+01:00", "route": "in_iv",
                                               "volume": 1000}, patient_id=patient)
     assert waiting(28) == ["12:05 Sodium chloride 0.9 % 1000 mL"]
-    assert waiting(27) == ["12:05 Sodium chloride 0.9 % 1000 mL"]
+    assert waiting(27) == ["12:05 Sodium chloride 0.9 % 1000 mL"]  # the 28th's own bag first
+    records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T07:30+01:00", "route": "in_iv",
+                                              "volume": 1000}, patient_id=patient)  # the 27th's, run through
+    assert (waiting(27), waiting(28)) == ([], ["12:05 Sodium chloride 0.9 % 1000 mL"])
+
+
+def test_an_overnight_bag_typed_by_hand_when_it_ran_through_after_seven_is_counted_once(session_for,
+                                                                                         medication_ward, clock):
+    """A litre hung at 04:00 (the 28th's chart) over 8 hours and typed by hand at 12:00 on the
+    29th, once run through: the 28th owed it for good, its morning handover said a false "OVER
+    THE FLUID RESTRICTION" with the same litre counted on the 29th's chart too."""
+    patient = medication_ward[0]
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    records.save_new(nurse, "fluid_plan", PLAN, patient_id=patient)
+    records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T12:00+01:00", "route": "in_oral",
+                                              "volume": 800}, patient_id=patient)
+    clock.now = _at(29, 4, 5)
+    saline = records.save_new(doctor, "medication_order", {
+        "drug": "Sodium chloride 0.9 %", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "frequency": "once",
+        "start_at": "2026-11-29T04:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient)
+    medication.record_dose(nurse, saline.record_id, {"outcome": "given", "given_at": "2026-11-29T04:00+01:00",
+                                                     "dose_given": 1000.0, "route": "IV"})
+    clock.now = _at(29, 12, 10)
+    assert [one.text("en") for one in fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, 28))] == [
+        "04:00 Sodium chloride 0.9 % 1000 mL"]
+    records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-29T12:00+01:00", "route": "in_iv",
+                                              "volume": 1000, "what": "Sodium chloride 0.9 %"}, patient_id=patient)
+    assert fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, 28)) == []
+    patients = [census.patient_with_location(nurse.db, nurse.forms, patient)]
+    assert fluid_balance.handover(nurse.db, nurse.forms, patients, clock.now, "en")[patient] == (
+        "FLUID BALANCE: 28/11–29/11 07:00 +800 mL (in 800, out 0); since 07:00 +1000 mL (in 1000, out 0); "
+        "cumulative since 28/11 07:00 +1800 mL; Fluid restriction: no more than 1500 mL in 24 hours (Dr Benali, "
+        "28/11 09:30): 1000 mL in, 500 mL left")
 
 
 def test_a_restriction_with_only_bags_given_on_the_medication_chart_is_handed_over(session_for, medication_ward):
@@ -466,7 +547,7 @@ def test_the_printed_chart_lists_the_bags_given_on_the_medication_chart_under_it
                           found.chart, found.entries, nurse.form(fluid_balance.FORM), tmp_path / "fluid.pdf",
                           authors=authors(nurse), laptops=laptops_known(nurse, set()), lang="en",
                           printed_by="Hélène Lefèvre", printed_at=nurse.clock(), device_name="3B",
-                          given=fluid_balance.given_words(judged.given, "en"))
+                          given=judged.given)
     text = " ".join(PdfReader(out).pages[0].extract_text().split())
     assert ("Nothing measured on this chart's day. Given on the medication chart, not on this chart yet: 10:05 "
             "Sodium chloride 0.9 % 1000 mL") in text
@@ -580,3 +661,186 @@ def test_a_discharge_typed_after_an_export_sends_the_restriction_again_completed
                                           "letter_given": True, "medicines_given": True}, patient_id=patient)
     sent_again = exported("second", since_last=True)[f"urn:uuid:{plan.record_id}"]
     assert NutritionOrder.model_validate(sent_again).status == "completed"
+
+
+SEVEN_ALLERGIES = [{"substance": substance, "reaction": reaction, "severity": "severe"} for substance, reaction in (
+    ("Penicillin", "Anaphylaxis"), ("Sulfamethoxazole-trimethoprim", "Stevens-Johnson syndrome"),
+    ("Egg", "Urticaria and wheeze"), ("Iodinated contrast", "Bronchospasm"), ("Codeine", "Vomiting and confusion"),
+    ("Peanuts", "Anaphylaxis"), ("Ibuprofen", "Angioedema"))]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_printed_chart_keeps_its_alarms_and_rule_on_the_grids_page(session_for, admission_values, clock, tmp_path,
+                                                                       lang):
+    """The worst the grid's page holds: seven allergies in full over it, a restriction, three bags
+    given on the medication chart and not charted, a restriction exceeded and a low urine output.
+    The red alarms went over to a second page holding nothing else, away from the page kept at
+    the bed; even with no bag the rule did."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse, doctor = session_for("nurse", lang), session_for("doctor")
+    patient = records.save_new(nurse, "admission", {**admission_values, "allergies": SEVEN_ALLERGIES,
+                                                    "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
+    records.save_new(nurse, "fluid_plan", {**PLAN, "decided_at": "2026-11-28T07:30+01:00"}, patient_id=patient)
+    clock.now = _at(29, 6, 50)
+    for hour in range(7, 30):
+        at = _at(28, 0) + timedelta(hours=hour, minutes=30)
+        records.save_new(nurse, "fluid_balance", {"measured_at": at.isoformat(), "route": "out_urine", "volume": 12},
+                         patient_id=patient)
+        if hour % 3 == 0:
+            records.save_new(nurse, "fluid_balance", {"measured_at": at.isoformat(), "route": "in_oral", "volume": 250},
+                             patient_id=patient)
+    saline = records.save_new(doctor, "medication_order", {
+        "drug": "Sodium chloride 0.9 % (Hartmann later if sodium rises)", "dose": 1000.0, "dose_unit": "mL",
+        "route": "IV", "frequency": "scheduled", "times": "10:00 18:00 02:00", "start_at": "2026-11-28T08:00+01:00",
+        "controlled": False, "high_alert": False}, patient_id=patient).record_id
+    for slot in ("2026-11-28T10:00+01:00", "2026-11-28T18:00+01:00", "2026-11-29T02:00+01:00"):
+        clock.now = datetime.fromisoformat(slot) + timedelta(minutes=10)
+        medication.record_dose(nurse, saline, {"outcome": "given", "given_at": slot, "dose_given": 1000.0,
+                                               "route": "IV", "scheduled_for": slot})
+    clock.now = _at(29, 6, 50)
+    pages = PdfReader(printing.print_fluid_chart(nurse, patient, date(2026, 11, 28), tmp_path / "f.pdf")).pages
+    first = " ".join(pages[0].extract_text().split())
+    said = {"en": ("OVER THE FLUID RESTRICTION", "LOW URINE OUTPUT", "Given on the medication chart, not on this chart",
+                   "Write each volume in its hour", "Ibuprofen (Angioedema"),
+            "fr": ("RESTRICTION HYDRIQUE DÉPASSÉE", "DIURÈSE BASSE", "Administré sur le plan d’administration",
+                   "Inscrire chaque volume dans son heure", "Ibuprofen (Angioedema")}[lang]
+    assert [words for words in said if words not in first] == []
+    assert "06–07" in first and "OVER THE FLUID" not in " ".join(pages[1].extract_text().split())
+
+
+def test_a_bag_typed_by_hand_is_exported_as_part_of_the_dose_the_app_took_it_for(session_for, medication_ward,
+                                                                                  tmp_path):
+    """The litre given at 10:05 on the medication chart and typed by hand at 12:00, counted once by
+    the app: its Observation went with no `partOf`, and the EHR counted the litre twice."""
+    patient = medication_ward[0]
+    dose = _saline_given(session_for, patient)["dose"]
+    nurse = session_for("nurse")
+    typed = records.save_new(nurse, "fluid_balance", {**BAG, "measured_at": "2026-11-28T12:00+01:00"},
+                             patient_id=patient)
+    drunk = records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T12:00+01:00", "route": "in_oral",
+                                                      "volume": 1000}, patient_id=patient)
+    assert fluid_balance.doses_charted(nurse.db, [patient]) == {typed.record_id: dose}
+    bundle = json.loads((export(session_for("records"), tmp_path / "export").folder / "fhir" / "bundle.json")
+                        .read_text(encoding="utf-8"))
+    by_id = {entry["resource"]["id"]: entry["resource"] for entry in bundle["entry"]}
+    assert by_id[typed.record_id]["partOf"] == [{"reference": f"urn:uuid:{dose}"}]
+    assert by_id[dose]["resourceType"] == "MedicationAdministration" and "partOf" not in by_id[drunk.record_id]
+
+
+def test_day_two_of_the_chart_brings_the_balance_forward_and_prints_the_weights_hourly_urine(session_for, patient,
+                                                                                            clock, tmp_path):
+    """+1800 mL on the 28th, +500 mL so far on the 29th: the 29th read +500 mL as if the patient
+    started the day even, and the paper chart had no weight to judge the urine "per kg" by."""
+    nurse = session_for("nurse")
+    clock.now = _at(28, 21)
+    for at, route, volume in (("28T10:00", "in_iv", 1000), ("28T18:00", "in_iv", 1000), ("28T20:00", "out_urine", 200)):
+        records.save_new(nurse, "fluid_balance", {"measured_at": f"2026-11-{at}+01:00", "route": route,
+                                                  "volume": volume}, patient_id=patient)
+    clock.now = _at(29, 12)
+    records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-29T10:00+01:00", "route": "in_iv",
+                                              "volume": 500}, patient_id=patient)
+    found = fluid_balance.day_chart(nurse.db, patient, date(2026, 11, 29))
+    brought = fluid_balance.brought_forward(nurse.db, patient, date(2026, 11, 29))
+    assert fluid_balance.carried_words(brought, found.chart, "en") == (
+        "Balance brought forward (from 28/11 07:00) +1800 mL, cumulative +2300 mL")
+    assert fluid_balance.brought_forward(nurse.db, patient, date(2026, 11, 28)) is None  # the stay's first day
+    assert fluid_balance.brought_forward(nurse.db, patient, date(2026, 11, 27)) is None  # before the stay
+    patients = [census.patient_with_location(nurse.db, nurse.forms, patient)]
+    assert fluid_balance.handover(nurse.db, nurse.forms, patients, clock.now, "fr")[patient] == (
+        "BILAN ENTRÉES-SORTIES : 28/11–29/11 7 h +1800 mL (entrées 2000, sorties 200) ; depuis 7 h +500 mL "
+        "(entrées 500, sorties 0) ; cumulé depuis le 28/11 7 h +2300 mL")
+    weighed = fluid_balance.weight_words(nurse.db, nurse.forms, patients[0], "en")
+    assert weighed == "Weight 61.5 kg (28/11): 0.5 mL/kg/h = 31 mL/h of urine"
+    from downtime.pdf.fluid_balance import blank_fluid_chart_pdf, fluid_chart_pdf
+    from downtime.services.laptops import authors
+    out = fluid_chart_pdf(patients[0], date(2026, 11, 29), found.chart, found.entries, nurse.form("fluid_balance"),
+                          tmp_path / "day2.pdf", authors=authors(nurse), laptops={}, lang="en",
+                          printed_by="Hélène Lefèvre", printed_at=clock.now, device_name="Ward 3B laptop",
+                          carried=fluid_balance.carried_words(brought, found.chart, "en"), weighed=weighed)
+    first = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert ("Balance brought forward (from 28/11 07:00) +1800 mL, cumulative +2300 mL Weight 61.5 kg (28/11): "
+            "0.5 mL/kg/h = 31 mL/h of urine") in first
+    blank = " ".join(PdfReader(blank_fluid_chart_pdf(tmp_path / "blank.pdf", lang="fr", printed_by=None,
+                                                     printed_at=clock.now, device_name="x")).pages[0]
+                     .extract_text().split())
+    assert "Bilan reporté : ________ mL Poids : ______ kg ; 0,5 mL/kg/h = ______ mL/h" in blank
+
+
+def test_the_balance_is_brought_forward_only_across_days_charted_one_after_the_other(session_for, admission_values,
+                                                                                    clock):
+    """Charted on the 24th (+1500 mL), not at all from the 25th to the 27th, again on the 28th: the
+    28th brought +1500 mL forward "from 24/11" as the stay's cumulative balance, three days nobody
+    measured (the patient drank, was on a drip, passed urine) counted as balancing at 0 mL."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values,
+                                                    "arrival_at": "2026-11-24T09:00+01:00"}).patient_id
+    for at, route, volume in (("24T12:00", "in_iv", 2000), ("24T16:00", "out_urine", 500),
+                              ("28T10:00", "in_oral", 300)):
+        records.save_new(nurse, "fluid_balance", {"measured_at": f"2026-11-{at}+01:00", "route": route,
+                                                  "volume": volume}, patient_id=patient)
+    assert fluid_balance.brought_forward(nurse.db, patient, date(2026, 11, 28)) is None
+    patients = [census.patient_with_location(nurse.db, nurse.forms, patient)]
+    assert "cumulative" not in fluid_balance.handover(nurse.db, nurse.forms, patients, clock.now, "en")[patient]
+    assert fluid_balance.brought_forward(nurse.db, patient, date(2026, 11, 25)) == fluid_balance.Carried(
+        date(2026, 11, 24), 1500)
+    for day in (25, 26, 27):  # charted every day since: the run from the 24th
+        records.save_new(nurse, "fluid_balance", {"measured_at": f"2026-11-{day}T10:00+01:00", "route": "in_oral",
+                                                  "volume": 100}, patient_id=patient)
+    assert fluid_balance.brought_forward(nurse.db, patient, date(2026, 11, 28)) == fluid_balance.Carried(
+        date(2026, 11, 24), 1800)
+    records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-25T10:00+01:00", "route": "out_urine",
+                                              "volume": 100}, patient_id=patient)
+    assert fluid_balance.brought_forward(nurse.db, patient, date(2026, 11, 28)).balance == 1700
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_printed_chart_lists_the_bags_its_page_holds_and_the_rest_on_page_two(session_for, admission_values,
+                                                                                  clock, tmp_path, lang):
+    """Twelve bags given on the medication chart and not charted, with seven allergies, a restriction
+    exceeded and bladder irrigation: the list ran from the foot of the grid's page to the next
+    mid-bag ("… 8" then "g per litre drained) 800 mL") and took the rule for a low urine output
+    with it, on a page holding nothing else."""
+    import re
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse, doctor = session_for("nurse", lang), session_for("doctor")
+    patient = records.save_new(nurse, "admission", {**admission_values, "allergies": SEVEN_ALLERGIES,
+                                                    "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
+    records.save_new(nurse, "fluid_plan", {**PLAN, "decided_at": "2026-11-28T07:30+01:00"}, patient_id=patient)
+    clock.now = _at(29, 6, 50)
+    for hour in range(7, 30):
+        at = (_at(28, 0) + timedelta(hours=hour, minutes=30)).isoformat()
+        drinks = (("in_oral", 250),) if hour % 3 == 0 else ()
+        for route, volume in (("out_urine", 512), ("in_irrigation", 500), *drinks):
+            records.save_new(nurse, "fluid_balance", {"measured_at": at, "route": route, "volume": volume},
+                             patient_id=patient)
+    drugs = ["Sodium chloride 0.9 % (change to glucose if sodium rises above 145 mmol/L)",
+             "Glucose 5 % (check the capillary glucose before each bag, 4-hourly)",
+             "Albumin human 20 % (for paracentesis, 8 g per litre drained)",
+             "Plasma-Lyte 148 (maintenance while nil by mouth before the OGD)"]
+    for n, drug in enumerate(drugs):
+        order = records.save_new(doctor, "medication_order", {
+            "drug": drug, "dose": 1000.0 - n * 100, "dose_unit": "mL", "route": "IV", "frequency": "scheduled",
+            "times": "10:00 18:00 02:00", "start_at": "2026-11-28T08:00+01:00", "controlled": False,
+            "high_alert": False}, patient_id=patient).record_id
+        for slot in ("2026-11-28T10:00+01:00", "2026-11-28T18:00+01:00", "2026-11-29T02:00+01:00"):
+            clock.now = datetime.fromisoformat(slot) + timedelta(minutes=10 + n)
+            medication.record_dose(nurse, order, {"outcome": "given", "given_at": slot, "dose_given": 1000.0 - n * 100,
+                                                  "route": "IV", "scheduled_for": slot})
+    clock.now = _at(29, 6, 50)
+    given = fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, 28))
+    bags = [one.text(lang) for one in given]
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(
+        printing.print_fluid_chart(nurse, patient, date(2026, 11, 28), tmp_path / "f.pdf")).pages]
+    said = {"en": ("OVER THE FLUID RESTRICTION", "LOW URINE OUTPUT", "Write each volume in its hour", "06–07",
+                   r"Given on the medication chart, not on this chart yet: (.*) and (\d+) more: the whole list on "
+                   r"page 2"),
+            "fr": ("RESTRICTION HYDRIQUE DÉPASSÉE", "DIURÈSE BASSE", "Inscrire chaque volume dans son heure", "06–07",
+                   r"Administré sur le plan d’administration, pas encore sur cette feuille : (.*) et (\d+) de plus : "
+                   r"liste complète en page 2")}[lang]
+    assert len(bags) == 12 and [words for words in said[:-1] if words not in pages[0]] == []
+    listed, more = re.search(said[-1], pages[0]).groups()
+    shown = 12 - int(more)
+    assert 0 < shown < 12 and listed == ", ".join(bags[:shown])  # whole bags, the first ones
+    assert bags[shown] not in pages[0] and pages[1].startswith(fluid_balance.given_words(given, lang))

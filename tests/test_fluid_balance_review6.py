@@ -13,7 +13,7 @@ from downtime.services import census, chart_alerts, fluid_balance, medication, p
 PARIS = timezone(timedelta(hours=1))
 PLAN = {"decided_at": "2026-11-28T09:30+01:00", "kind": "restriction", "volume": 1500, "decided_by": "Dr Benali",
         "notes": "Heart failure"}
-NO_URINE = ("NO URINE: 0 mL in 6 hours since 28/11 08:00, each hour measured: tell the doctor, check the catheter "
+NO_URINE = ("NO URINE: 0 mL in 6 hours since 28/11 07:30, each hour measured: tell the doctor, check the catheter "
             "is not blocked")
 
 
@@ -51,12 +51,12 @@ def test_no_urine_in_six_measured_hours_calls_the_doctor_without_a_weight_and_wi
         0, None, None, True, True)
     assert urine_output(empty, 0.0, _at(14, 20)).weight_kg is None  # no weight to divide by
     assert urine_output(empty, 80.0, _at(14, 20)).anuric
-    assert urine_output(empty[1:], None, _at(14, 20)) is None  # an hour not measured: nothing to judge
+    assert urine_output(empty[1:], None, _at(14, 20)) is None  # five hours read: nothing to judge yet
     some = urine_output([*empty, Measure(_at(9, 45), "out_urine", 5)], None, _at(14, 20))
     assert (some.anuric, some.low) == (False, False)  # unweighed: not judged per kilogram
     assert fluid_balance.urine_words(urine_output(empty, 80.0, _at(14, 20)), "en") == NO_URINE
     assert fluid_balance.urine_words(unweighed, "fr") == (
-        "ANURIE : 0 mL en 6 heures depuis 28/11 08:00, chaque heure mesurée : prévenir le médecin, vérifier que la "
+        "ANURIE : 0 mL en 6 heures depuis 28/11 07:30, chaque heure mesurée : prévenir le médecin, vérifier que la "
         "sonde n’est pas bouchée")
 
 
@@ -66,8 +66,8 @@ def test_no_urine_at_all_for_six_hours_is_said_of_a_patient_never_weighed(sessio
     nurse, patient = _unweighed(session_for, admission_values, 0)
     found = _escalated(nurse)
     assert [(alert.form_id, alert.latest, alert.said) for alert in found.alerts] == [
-        ("fluid_balance", "Urine 0 mL in 6 hours since 28/11 08:00", [NO_URINE])]
-    assert found.next_due.isoformat() == "2026-11-28T15:00:00+01:00"  # the hours judged move on
+        ("fluid_balance", "Urine 0 mL in 6 hours since 28/11 07:30", [NO_URINE])]
+    assert found.next_due.isoformat() == "2026-11-28T15:30:00+01:00"  # the 14:30 reading an hour late
     assert _handed_over(nurse, patient).endswith(NO_URINE)
     assert _handed_over(nurse, patient, "fr").endswith("vérifier que la sonde n’est pas bouchée")
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
@@ -78,20 +78,20 @@ def test_no_urine_at_all_for_six_hours_is_said_of_a_patient_never_weighed(sessio
 def test_the_urine_of_a_patient_never_weighed_asks_to_weigh_them_not_the_escalation_list(session_for,
                                                                                          admission_values):
     nurse, patient = _unweighed(session_for, admission_values, 30)
-    said = ("Urine 180 mL in 6 hours since 28/11 08:00: no weight this stay, weigh the patient to judge the urine "
+    said = ("Urine 180 mL in 6 hours since 28/11 07:30: no weight this stay, weigh the patient to judge the urine "
             "output per kg")
     assert _handed_over(nurse, patient).endswith(said)
     assert _handed_over(nurse, patient, "fr").endswith(
-        "Urines 180 mL en 6 heures depuis 28/11 08:00 : aucun poids pendant ce séjour, peser le patient pour juger "
+        "Urines 180 mL en 6 heures depuis 28/11 07:30 : aucun poids pendant ce séjour, peser le patient pour juger "
         "la diurèse par kg")
     found = _escalated(nurse)
     assert [alert for alert in found.alerts if alert.form_id == "fluid_balance"] == []
-    assert found.next_due.isoformat() == "2026-11-28T15:00:00+01:00"  # an empty bag from 09:00 to 15:00 would ask
+    assert found.next_due.isoformat() == "2026-11-28T15:30:00+01:00"  # the 14:30 reading an hour late
     records.save_new(nurse, "nutrition_screening", {
         "screened_at": "2026-11-28T13:45+01:00", "weight_kg": 70.0, "height_cm": 158, "weight_loss": "under_5",
         "acute_no_intake": False}, patient_id=patient)
     assert _handed_over(nurse, patient).endswith(  # weighed, it is judged: low
-        "LOW URINE OUTPUT: 180 mL in 6 hours since 28/11 08:00 (0.43 mL/kg/h for 70 kg, below 0.5): tell the doctor")
+        "LOW URINE OUTPUT: 180 mL in 6 hours since 28/11 07:30 (0.43 mL/kg/h for 70 kg, below 0.5): tell the doctor")
 
 
 def _order_and_give(session_for, patient, drug, dose, unit, route, given_at="2026-11-28T10:05+01:00", *,

@@ -39,8 +39,8 @@ def test_a_key_given_twice_is_refused_with_its_line_where_yaml_kept_the_last(tmp
 
 def test_a_top_level_key_given_twice_is_refused_with_its_line(tmp_path):
     said = _refused(tmp_path, "transfer.yaml",
-                    lambda text: text.replace(b"version: 2\n", b"version: 2\nversion: 3\n", 1))
-    line = (tmp_path / "forms" / "transfer.yaml").read_text(encoding="utf-8").splitlines().index("version: 3") + 1
+                    lambda text: text.replace(b"version: 3\n", b"version: 3\nversion: 4\n", 1))
+    line = (tmp_path / "forms" / "transfer.yaml").read_text(encoding="utf-8").splitlines().index("version: 4") + 1
     assert f"transfer.yaml: line {line}: 'version' given twice in 'transfer'" in said
 
 

@@ -4,6 +4,7 @@ had doses due and not given (omitted doses are a leading cause of harm from medi
 2010, "Reducing harm from omitted and delayed medicines in hospital")."""
 
 import re
+from datetime import datetime, timedelta
 
 from pypdf import PdfReader
 
@@ -100,3 +101,140 @@ def test_a_dose_another_laptop_recorded_otherwise_says_to_check_it_first(dose_on
     assert _overdue(nurse)[patient].endswith(
         "28/11 08:00 (check the paper first, another laptop recorded it otherwise: check it first) — give or record "
         "each on the round")
+
+
+NOT_GIVEN_AT_0730 = (
+    "DOSES NOT GIVEN: Amoxicillin 1 g IV 28/11 20:00: NOT GIVEN (R — Refused) — tell the prescriber; Enoxaparin 40 mg "
+    "SC 28/11 22:00: NOT GIVEN (N — Drug not available) — get it from pharmacy, or tell the prescriber; Paracetamol "
+    "1 g PO 29/11 06:00: NOT GIVEN (D — Asleep) — offer it again")
+
+
+def _night_not_given(session_for, medication_ward, clock):
+    """The night of 28/11: the 20:00 amoxicillin refused, the 22:00 enoxaparin not available, the
+    paracetamol's 22:00 held by the doctor and its 06:00 not given, the patient asleep; the clock
+    at 07:30 the next morning. Returns (nurse, patient, paracetamol)."""
+    patient, amoxicillin, _ = medication_ward
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    scheduled = {"frequency": "scheduled", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
+                 "high_alert": False}
+    enoxaparin = records.save_new(doctor, "medication_order", {
+        "drug": "Enoxaparin", "dose": 40.0, "dose_unit": "mg", "route": "SC", "times": "22:00",
+        **scheduled, "high_alert": True},
+        patient_id=patient).record_id
+    paracetamol = records.save_new(doctor, "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "times": "06:00 12:00 18:00 22:00",
+        **scheduled}, patient_id=patient).record_id
+    for order_id, slot, reason in ((amoxicillin, "2026-11-28T20:00", "refused"),
+                                   (enoxaparin, "2026-11-28T22:00", "unavailable"),
+                                   (paracetamol, "2026-11-28T22:00", "held"),
+                                   (paracetamol, "2026-11-29T06:00", "asleep")):
+        clock.now = datetime.fromisoformat(f"{slot}+01:00") + timedelta(minutes=5)
+        medication.record_dose(nurse, order_id, {
+            "outcome": "not_given", "given_at": clock.now.isoformat(), "scheduled_for": f"{slot}+01:00",
+            "not_given_reason": reason, "not_given_detail": "INR 3.9" if reason == "held" else None},
+            overrides={check: "Checked with the prescriber" for check in Check})
+    clock.now = datetime.fromisoformat("2026-11-29T07:30+01:00")
+    return nurse, patient, paracetamol
+
+
+def _not_given(nurse, lang="en"):
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    return chart_alerts.doses_not_given(nurse.db, nurse.forms, inside, nurse.clock(), lang)
+
+
+def test_doses_recorded_not_given_are_handed_over_with_what_to_do_by_their_reason(session_for, medication_ward,
+                                                                                  clock):
+    """A dose recorded not given left the round once saved, and no list said it: the 07:30 sheet
+    says each, oldest first, with what the day team does of it; not the dose the doctor held."""
+    nurse, patient, _ = _night_not_given(session_for, medication_ward, clock)
+    assert _not_given(nurse) == {patient: NOT_GIVEN_AT_0730}
+    assert _not_given(nurse, "fr")[patient].startswith(
+        "DOSES NON ADMINISTRÉES : Amoxicillin 1 g IV 28/11 20:00 : NON ADMINISTRÉE (R — Refus) — prévenir le "
+        "prescripteur ; Enoxaparin")
+
+
+def test_a_dose_not_given_asleep_is_said_until_given_or_its_next_dose_is_due(session_for, medication_ward, clock):
+    """Given once the patient woke, the 06:00 paracetamol is no longer said; one still not given
+    is said until the 12:00 dose falls due, that dose being then the one to give. A refusal stays
+    for the prescriber until the round's window (12 hours) has passed."""
+    nurse, patient, paracetamol = _night_not_given(session_for, medication_ward, clock)
+    clock.now = datetime.fromisoformat("2026-11-29T11:59+01:00")
+    assert "Paracetamol 1 g PO 29/11 06:00" in _not_given(nurse)[patient]
+    clock.now = datetime.fromisoformat("2026-11-29T12:00+01:00")
+    assert "Paracetamol" not in _not_given(nurse).get(patient, "")
+    clock.now = datetime.fromisoformat("2026-11-29T07:40+01:00")
+    medication.record_dose(nurse, paracetamol, {"outcome": "given", "given_at": "2026-11-29T07:40+01:00",
+                                                "scheduled_for": "2026-11-29T06:00+01:00", "dose_given": 1.0,
+                                                "route": "PO"}, overrides={check: "woke at 07:30" for check in Check})
+    said = _not_given(nurse)[patient]
+    assert "Paracetamol" not in said and "Amoxicillin 1 g IV 28/11 20:00: NOT GIVEN (R — Refused)" in said
+
+
+def test_the_escalation_list_and_the_handover_sheet_say_doses_not_given(session_for, medication_ward, clock,
+                                                                        tmp_path):
+    nurse, patient, _ = _night_not_given(session_for, medication_ward, clock)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    listed = [(alert.latest, alert.said) for alert in chart_alerts.alerts(
+        nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts if alert.patient.patient_id == patient]
+    assert ("Enoxaparin 40 mg SC 28/11 22:00",
+            ["NOT GIVEN (N — Drug not available) — get it from pharmacy, or tell the prescriber"]) in listed
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
+        printing.print_census(nurse, tmp_path / "census.pdf", "3B")).pages)
+    assert NOT_GIVEN_AT_0730 in text
+
+
+def _changed(doctor, order_id, reason, **changes):
+    """The order amended by its prescriber, as it reads now, with `changes`."""
+    from downtime.storage.records import current_of
+
+    return records.amend(doctor, order_id, {**current_of(doctor.db, [order_id])[order_id].data, **changes}, reason)
+
+
+def test_a_dose_not_given_says_what_the_nurse_wrote_of_it_not_what_the_form_asks_her(session_for, medication_ward,
+                                                                                     clock):
+    """20:00 amoxicillin "O — Other (write why)", the form asking the why: "no IV access: cannula
+    tissued, 2 attempts", what the day team acts on. The sheet and the escalation list said
+    "NOT GIVEN (O — Other (write why))", without it, and told their reader to write why."""
+    patient, amoxicillin, _ = medication_ward
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T20:10+01:00")
+    medication.record_dose(nurse, amoxicillin, {
+        "outcome": "not_given", "given_at": clock.now.isoformat(), "scheduled_for": "2026-11-28T20:00+01:00",
+        "not_given_reason": "other", "not_given_detail": "no IV access: cannula tissued, 2 attempts"},
+        overrides={check: "Checked with the prescriber" for check in Check})
+    clock.now = datetime.fromisoformat("2026-11-29T07:30+01:00")
+    said = "NOT GIVEN (O — Other: no IV access: cannula tissued, 2 attempts) — tell the prescriber"
+    assert _not_given(nurse) == {patient: f"DOSES NOT GIVEN: Amoxicillin 1 g IV 28/11 20:00: {said}"}
+    assert _not_given(nurse, "fr") == {patient: (
+        "DOSES NON ADMINISTRÉES : Amoxicillin 1 g IV 28/11 20:00 : NON ADMINISTRÉE (O — Autre : no IV access: "
+        "cannula tissued, 2 attempts) — prévenir le prescripteur")}
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert ("Amoxicillin 1 g IV 28/11 20:00", [said]) in [
+        (alert.latest, alert.said) for alert in chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en",
+                                                                    ward="3B").alerts]
+
+
+def test_a_dose_not_given_of_an_order_its_prescriber_stopped_or_changed_since_is_not_said_to_tell_them(
+        session_for, medication_ward, clock):
+    """The 20:00 amoxicillin refused: the doctor, told, stops it at 07:35 ("switched to oral"); the
+    sheet and the list still said "tell the prescriber" of it, the day team chasing a prescriber
+    who had acted. The enoxaparin not available, its order changed since, the same. The asleep
+    paracetamol of an order stopped since is not to offer again."""
+    nurse, patient, paracetamol = _night_not_given(session_for, medication_ward, clock)
+    _, amoxicillin, _ = medication_ward
+    doctor = session_for("doctor")
+    assert _not_given(nurse) == {patient: NOT_GIVEN_AT_0730}
+    clock.now = datetime.fromisoformat("2026-11-29T07:35+01:00")
+    _changed(doctor, amoxicillin, "Refusing IV: switched to oral", stop_at=clock.now.isoformat())
+    said = _not_given(nurse)[patient]
+    assert "Amoxicillin" not in said and "Enoxaparin 40 mg SC 28/11 22:00" in said
+    (enoxaparin,) = [order.record_id for order in medication.orders(nurse.db, patient, nurse.clock())
+                     if order.drug == "Enoxaparin"]
+    _changed(doctor, enoxaparin, "Indication written", indication="VTE prophylaxis")
+    assert _not_given(nurse) == {
+        patient: "DOSES NOT GIVEN: Paracetamol 1 g PO 29/11 06:00: NOT GIVEN (D — Asleep) — offer it again"}
+    _changed(doctor, paracetamol, "Nil by mouth for theatre: IV paracetamol instead", stop_at=clock.now.isoformat())
+    assert _not_given(nurse) == {}
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert not [alert for alert in chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en",
+                                                       ward="3B").alerts if "NOT GIVEN" in " ".join(alert.said)]

@@ -88,6 +88,22 @@ def test_a_patient_on_air_on_scale_1_reads_as_before_whatever_an_earlier_set_sai
     assert len(re.findall(r"\bO2 ", text)) == 3  # Anne's, Paul's and Zoé's
 
 
+def test_the_scale_2_target_stays_on_the_sheet_while_the_doctors_prescription_stands(session_for, admission_values,
+                                                                                      tmp_path):
+    """The doctor charted scale 2 at 10:00; the nurse's set at 13:00, on air, was left on scale 1:
+    the sheet said nothing of the 88–92 % target, and the nurse taking over could turn the oxygen
+    up for 94–98 %."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["1"])
+    nurse = session_for("nurse")
+    anne = _admit(nurse, admission_values, "Anne", "1")
+    records.save_new(session_for("doctor"), "observations", {
+        **CALM, "taken_at": "2026-11-28T10:00+01:00", "spo2": 90, "on_oxygen": True, "oxygen_flow": 1.0,
+        "spo2_scale": "scale_2", "scale_2_prescribed_by": "Dr Benali", "scale_2_prescribed_at": "2026-11-28T09:30+01:00"},
+        patient_id=anne)
+    records.save_new(nurse, "observations", {**CALM, "taken_at": "2026-11-28T13:00+01:00", "spo2": 89}, patient_id=anne)
+    assert "3 Low-medium 28/11 13:00 target 88–92 %" in _sheet(nurse, tmp_path, "3B", "en")
+
+
 # Isolation for loose stools
 
 def test_loose_stools_isolate_from_the_first_of_three_in_a_day_until_48_hours_clear():

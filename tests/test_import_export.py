@@ -289,3 +289,31 @@ def test_the_fhir_bundle_of_an_export_chosen_by_mistake_names_the_folder_to_impo
         f"export's folder, {folder}, which holds its manifest.")
     assert _counts(office.db) == before
     assert import_path(office, folder).added == {"patients": 1, "records": 1}
+
+
+def test_an_import_bringing_a_second_patient_of_the_same_temporary_name_says_so(tmp_path, laptop, admission_values,
+                                                                                capsys):
+    """Major incident: the emergency department's laptop and the ward's each began their alphabet of
+    temporary names at the same word. The ward imported the department's stick: two UNKNOWN
+    FEMALE BRAVO on 3B, beds 6 and 7, the import's report silent, where one laptop refuses the
+    second name. The report says it, on screen and on the command line; a later import of other
+    patients does not say it again."""
+    from downtime.cli import main
+
+    named = ("birth_name", "used_name", "given_names", "birth_date", "nir", "identity_document")
+    bravo = {**{key: value for key, value in admission_values.items() if key not in (*named, "allergies")},
+             "unidentified": True, "temporary_name": "Unknown Female Bravo", "identity_status": "provisional",
+             "allergy_status": "unknown"}
+    ed, ed_clerk = laptop(tmp_path / "ed.sqlite", 1)
+    ward, ward_clerk = laptop(tmp_path / "ward.sqlite", 2)
+    records.save_new(ed, "admission", {**bravo, "descriptor": "woman about 60, passenger", "bed": "6"})
+    records.save_new(ward, "admission", {**bravo, "descriptor": "woman about 25, cyclist", "bed": "7"})
+    who = ["--db", str(ward_clerk.db.conn.execute("PRAGMA database_list").fetchone()[2]), "--user", "records",
+           "--pin", "4444"]
+    assert main(["import", str(export(ed_clerk, tmp_path / "e1").folder), *who]) == 0
+    assert ("2 unidentified patients in hospital now share the temporary name UNKNOWN FEMALE BRAVO: DT-001-00001-7 "
+            "(3B / 6), DT-002-00001-6 (3B / 7). Give each but one a new temporary name (amend their admission), then "
+            "print their new wristband and ID labels.") in capsys.readouterr().out.splitlines()
+    records.save_new(ed, "admission", {**admission_values, "bed": "8"})
+    result = import_export(ward_clerk, export(ed_clerk, tmp_path / "e2", since_last=True).folder)
+    assert result.added and not result.to_check

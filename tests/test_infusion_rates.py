@@ -523,8 +523,8 @@ def test_the_fluid_chart_asks_the_pump_of_a_stopped_bag_whose_rate_is_not_known(
                                 "passé)")
 
 
-GENTAMICIN = {"drug": "Gentamicin 400 mg in sodium chloride 0.9% 100 mL", "dose": 100.0, "dose_unit": "mL",
-              "strength_mg": 400.0, "strength_ml": 100.0, "review_at": "2026-11-30T08:00+01:00",
+GENTAMICIN = {"drug": "Gentamicin 360 mg in sodium chloride 0.9% 100 mL", "dose": 100.0, "dose_unit": "mL",
+              "strength_mg": 360.0, "strength_ml": 100.0, "review_at": "2026-11-30T08:00+01:00",
               "route": "IV", "form": "infusion", "rate_ml_h": 200.0, "frequency": "scheduled", "times": "08:00",
               "start_at": "2026-11-28T08:00+01:00", "controlled": False, "high_alert": False}
 
@@ -554,8 +554,9 @@ def test_a_bag_taken_down_after_it_ran_through_is_still_a_dose_given(session_for
     values = {"outcome": "given", "given_at": "2026-11-28T11:00+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
               "dose_given": 100.0, "route": "IV", "rate_ml_h": 200.0}
     assert "already_given" in [w.check.value for w in medication.check_dose(nurse, order_id, values)]
+    # and, a second 360 mg in 3 hours, above an adult's 7 mg/kg of gentamicin in 24 h
     assert [w.check.value for w in medication.check_dose(nurse, order_id, {**values, "scheduled_for": None})] \
-        == ["dose_spacing"]
+        == ["dose_spacing", "maximum_dose"]
     found = medication.order(nurse.db, order_id)
     assert infusion_rates.stopped_bags(nurse.db, found, _at("2026-11-28T11:00+01:00")) == set()
 

@@ -53,7 +53,7 @@ def test_a_liquid_in_ml_is_weighed_as_the_same_mg_by_its_strength(session_for, t
         ("dose", "Dose: Paracetamol: 480 mg in one dose is above the most for one dose (180 mg for 12 kg, 15 mg/kg).")]
     saved = records.save_new(session_for("doctor"), "medication_order", {**SUSPENSION, "dose": 7.5},
                              patient_id=toddler)
-    assert saved.form_version == 4 and saved.data["strength_mg"] == 120.0
+    assert saved.form_version >= 4 and saved.data["strength_mg"] == 120.0  # 5 asks an antibiotic's late review's reason
 
 
 def test_a_dose_in_ml_of_a_medicine_with_limits_without_its_strength_is_refused_on_the_strength(session_for, toddler):

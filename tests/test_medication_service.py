@@ -104,7 +104,7 @@ def test_not_given_with_a_coded_reason(ward):
     nurse, _, amox, _ = ward
     saved = medication.record_dose(nurse, amox.record_id, {
         "outcome": "not_given", "given_at": "2026-11-28T08:10+01:00",
-        "scheduled_for": "2026-11-28T08:00+01:00", "not_given_reason": "nil_by_mouth"})
+        "scheduled_for": "2026-11-28T08:00+01:00", "not_given_reason": "refused"})
     (row,) = [r for r in medication.mar_grid(nurse.db, saved.patient_id, datetime(2026, 11, 28).date(), 1,
                                              nurse.clock()) if r.order.record_id == amox.record_id]
     assert [c.state for c in row.cells] == [DoseState.NOT_GIVEN, DoseState.DUE, DoseState.UPCOMING]
@@ -1307,9 +1307,9 @@ def test_a_regular_dose_given_hours_early_needs_a_reason_kept_with_the_dose(ward
         "Dose donnée en avance : Patient leaving for theatre at 16:00 ; Allergie : tolerated before")
 
 
-def test_a_dose_refused_hours_before_its_time_is_not_recorded_and_nil_by_mouth_asks_why(ward, clock):
+def test_a_dose_refused_hours_before_its_time_is_not_recorded_and_held_asks_why(ward, clock):
     """At 14:00 the 20:00 amoxicillin recorded as refused took it off the round, never offered.
-    A refusal is recorded once the dose falls due; nil by mouth may be known ahead, with a reason."""
+    A refusal is recorded once the dose falls due; a dose held may be known ahead, with a reason."""
     from downtime.services.errors import ValidationFailed
 
     nurse, patient, amox, _ = ward
@@ -1321,7 +1321,7 @@ def test_a_dose_refused_hours_before_its_time_is_not_recorded_and_nil_by_mouth_a
         "“Reason not given”: “R — Refused” cannot be recorded before the 28/11 20:00 dose falls due (19:30); offer it "
         "then. Only nil by mouth, held or other can be recorded ahead."))]
     assert medication.administrations(nurse.db, patient) == []
-    fasting = {**refused, "not_given_reason": "nil_by_mouth"}
+    fasting = {**refused, "not_given_reason": "held", "not_given_detail": "surgeon's decision"}
     with pytest.raises(medication.OverrideNeeded) as questioned:
         medication.record_dose(nurse, amox.record_id, fasting)
     assert [(w.check, w.text("en")) for w in questioned.value.warnings] == [(Check.NOT_GIVEN_AHEAD, (
@@ -1335,16 +1335,18 @@ def test_a_dose_refused_hours_before_its_time_is_not_recorded_and_nil_by_mouth_a
                                                    "scheduled_for": "2026-11-29T08:00+01:00"})
 
 
-def test_a_dose_recorded_nil_by_mouth_ahead_is_not_amended_to_refused(ward, clock):
-    """Nil by mouth recorded at 14:00 for the 20:00 amoxicillin, then amended to "refused", read
-    as a refusal at 14:00, never offered: the very record `record_dose` refuses. The amendment is
-    refused naming the field, the dose left as it was; another reason known ahead is amended to."""
+def test_a_dose_recorded_not_given_ahead_is_not_amended_to_refused(ward, clock):
+    """Not given for another reason ("theatre") recorded at 14:00 for the 20:00 amoxicillin, then
+    amended to "refused", read as a refusal at 14:00, never offered: the very record `record_dose`
+    refuses. The amendment is refused naming the field, the dose left as it was; another reason
+    known ahead is amended to."""
     from downtime.services.errors import ValidationFailed
 
     nurse, patient, amox, _ = ward
     fasting = medication.record_dose(nurse, amox.record_id, {
-        "outcome": "not_given", "not_given_reason": "nil_by_mouth", "given_at": "2026-11-28T14:00+01:00",
-        "scheduled_for": "2026-11-28T20:00+01:00"}, overrides={Check.NOT_GIVEN_AHEAD: "Theatre at 20:30"})
+        "outcome": "not_given", "not_given_reason": "other", "not_given_detail": "theatre",
+        "given_at": "2026-11-28T14:00+01:00", "scheduled_for": "2026-11-28T20:00+01:00"},
+        overrides={Check.NOT_GIVEN_AHEAD: "Theatre at 20:30"})
     clock.now = datetime.fromisoformat("2026-11-28T20:10+01:00")  # offered at its time, and refused
     with pytest.raises(ValidationFailed) as caught:
         records.amend(nurse, fasting.record_id, {**fasting.data, "not_given_reason": "refused"}, "refused it")
@@ -1363,6 +1365,54 @@ def test_a_dose_recorded_nil_by_mouth_ahead_is_not_amended_to_refused(ward, cloc
     asleep = records.amend(nurse, refused.record_id, {**refused.data, "not_given_reason": "asleep"}, "was asleep")
     assert [dose.reason.value for dose in medication.administrations(nurse.db, patient)] == [asleep.data[
         "not_given_reason"]] == ["asleep"]
+
+
+def test_nil_by_mouth_is_refused_of_a_dose_not_by_mouth_naming_the_field(ward, session_for, clock):
+    """A patient fasting for theatre: the 20:00 amoxicillin IV recorded "nil by mouth" was saved
+    without a question and left the round, the antibiotic omitted. Nil by mouth is a reason for a
+    dose by mouth or tube alone: refused, as an amendment to it is; a paracetamol PO's accepted."""
+    from downtime.services.errors import ValidationFailed
+
+    nurse, patient, amox, _ = ward
+    fasting = {"outcome": "not_given", "not_given_reason": "nil_by_mouth", "given_at": "2026-11-28T14:00+01:00",
+               "scheduled_for": "2026-11-28T20:00+01:00"}
+    with pytest.raises(ValidationFailed) as caught:
+        medication.record_dose(nurse, amox.record_id, fasting, overrides={Check.NOT_GIVEN_AHEAD: "Theatre at 20:30"})
+    assert [(error.path, error.message) for error in caught.value.errors] == [("not_given_reason", (
+        "“Reason not given”: Amoxicillin is given IV: “F — Nil by mouth / fasting” does not stop it. Give it, or, if "
+        "the doctor holds it, record “W — Held for clinical reason (write why)” with why."))]
+    assert medication.administrations(nurse.db, patient) == []
+    held = medication.record_dose(nurse, amox.record_id, {**fasting, "not_given_reason": "held",
+                                                          "not_given_detail": "surgeon's decision"},
+                                  overrides={Check.NOT_GIVEN_AHEAD: "Theatre at 20:30"})
+    with pytest.raises(ValidationFailed, match="does not stop it"):
+        records.amend(nurse, held.record_id, {**held.data, "not_given_reason": "nil_by_mouth"}, "fasting")
+    paracetamol = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient).record_id
+    saved = medication.record_dose(nurse, paracetamol, fasting, overrides={Check.NOT_GIVEN_AHEAD: "Theatre at 20:30"})
+    assert saved.data["not_given_reason"] == "nil_by_mouth"
+
+
+def test_an_amendment_keeping_a_doses_nil_by_mouth_of_an_iv_order_is_saved_a_change_to_it_is_judged(ward):
+    """The 08:00 amoxicillin IV recorded not given, nil by mouth, on a laptop whose app did not
+    refuse it yet (merged in since). The nurse adds why ("theatre at 09:00"): refused, "Give it,
+    or ... record held", its reason judged again though she did not change it; the only way to
+    correct the record was to rewrite what was recorded. A change to nil by mouth is judged still."""
+    from downtime.services.errors import ValidationFailed
+
+    nurse, patient, amox, _ = ward
+    earlier = records.save_new(nurse, "medication_administration", {
+        "order": amox.record_id, "outcome": "not_given", "not_given_reason": "nil_by_mouth",
+        "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00"}, patient_id=patient,
+        checked_by_service=True)  # as the app before the rule wrote it
+    amended = records.amend(nurse, earlier.record_id, {**earlier.data, "not_given_detail": "theatre at 09:00"},
+                            "Why added")
+    assert (amended.data["not_given_reason"], amended.data["not_given_detail"]) == ("nil_by_mouth", "theatre at 09:00")
+    held = records.amend(nurse, earlier.record_id, {**amended.data, "not_given_reason": "held"}, "Surgeon's decision")
+    with pytest.raises(ValidationFailed, match="does not stop it"):
+        records.amend(nurse, earlier.record_id, {**held.data, "not_given_reason": "nil_by_mouth"}, "fasting")
 
 
 def test_an_as_required_dose_given_is_refused_without_why_naming_the_field_a_regular_one_is_not(ward):

@@ -24,7 +24,7 @@ SET = {"taken_at": "2026-11-28T10:00+01:00", "eyes": "3", "verbal": "4", "motor"
 
 
 def _alarms(data, before=None):
-    return [flag.alarm for flag in flags(data, before, "28/11 10:00")]
+    return [flag.alarm for flag in flags(data, [(before, "28/11 10:00")] if before else [])]
 
 
 def test_the_total_is_the_three_scores_and_none_when_one_is_not_testable():
@@ -43,7 +43,7 @@ def test_a_fall_in_the_total_or_the_motor_score_or_a_pupil_needs_a_doctor_now():
     assert _alarms({**SET, "pupil_left_size": 5}, SET) == [Alarm.PUPILS_UNEQUAL]
     unequal = {**SET, "pupil_left_size": 5}
     assert _alarms(unequal, unequal) == []  # known already: not new
-    said = flags({**SET, "eyes": "2", "verbal": "3"}, SET, "28/11 10:00")[0]
+    said = flags({**SET, "eyes": "2", "verbal": "3"}, [(SET, "28/11 10:00")])[0]
     assert said.text("en") == "GCS fell by 2 since 28/11 10:00: tell the doctor now"
     assert said.text("fr") == "Glasgow en baisse de 2 depuis 28/11 10:00 : prévenir le médecin immédiatement"
 
@@ -58,7 +58,7 @@ def test_any_set_is_scored_within_the_scale_and_a_fall_of_two_is_always_told(now
     found = gcs(now)
     assert found.total is None or 3 <= found.total <= 15
     if found.total is not None and gcs(before).total - found.total >= 2:
-        assert Alarm.TOTAL_FELL in [flag.alarm for flag in flags(now, before, "")]
+        assert Alarm.TOTAL_FELL in [flag.alarm for flag in flags(now, [(before, "")])]
 
 
 def test_the_chart_judges_each_set_against_the_one_before_and_follows_an_amendment(session_for, patient):

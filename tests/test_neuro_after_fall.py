@@ -49,7 +49,7 @@ def test_the_fall_records_the_usual_gcs_and_a_fall_of_version_1_is_read_as_befor
         with pytest.raises(ValidationFailed) as refused:
             records.save_new(nurse, "inpatient_fall", {**FALL, "usual_gcs": wrong}, patient_id=patient)
         assert [error.path for error in refused.value.errors] == ["usual_gcs"]
-    assert nurse.form("inpatient_fall").version == 2
+    assert nurse.form("inpatient_fall").version == 3
     old = {key: value for key, value in FALL.items() if key != "usual_gcs"}
     assert fall_of(old).usual_gcs is None
     fall = records.save_new(nurse, "inpatient_fall", old, patient_id=patient)
@@ -103,3 +103,30 @@ def test_each_set_is_on_the_ward_s_clock_on_the_chart_and_the_escalation_list(se
                                                        ward="3B").alerts if alert.form_id == "neuro_observations"]
     assert alert.latest == "GCS 11 (E2 V3 M6) 28/11 10:30"
     assert alert.said == ["GCS fell by 4 since 28/11 09:00: tell the doctor now", "NEXT SET OVERDUE since 28/11 11:00"]
+
+
+def test_a_ct_head_recorded_done_answers_the_sets_before_it_and_is_not_asked_by_those_after(
+        session_for, patient_on_the_clock):
+    """GCS 12 at 04:10 (2 hours on, not back to 13): CT head within 1 hour. The CT is done at 04:45:
+    the sets after it asked a CT head within 1 hour again, all day, whatever the fall said."""
+    patient = patient_on_the_clock(datetime(2026, 11, 28, 5, 20), "2026-11-27T15:00+01:00")
+    nurse = session_for("nurse")
+    examined = {**FALL, "reviewed_by": "Dr Benali", "reviewed_at": "2026-11-28T02:20+01:00"}
+    fall = records.save_new(nurse, "inpatient_fall", examined, patient_id=patient)
+    for at, verbal in (("02:10", "4"), ("04:10", "3"), ("05:10", "3")):
+        records.save_new(nurse, "neuro_observations", {**SET, "taken_at": f"2026-11-28T{at}+01:00", "verbal": verbal,
+                                                       "next_set_in": "30"}, patient_id=patient)
+    ct = "GCS 12 after a fall with a possible head injury: tell the doctor now (CT head within 1 hour, NICE)"
+    assert [flag.text("en") for flag in neuro.chart(nurse.db, patient)[-1].asks].count(ct) == 1
+    known = falls.read(nurse.db, [census.patient_with_location(nurse.db, nurse.forms, patient)])[patient]
+    assert known.asking(known.falls[0], "en")[-1] == (
+        "CT HEAD NOT RECORDED DONE: due by 28/11 10:00 (8 hours after the fall, on an anticoagulant)")
+    records.amend(nurse, fall.record_id, {**examined, "ct_head": "done", "ct_head_at": "2026-11-28T04:45+01:00",
+                                          "ct_head_result": "No bleed"}, "CT head done")
+    sets = neuro.chart(nurse.db, patient)
+    assert [[flag.alarm.value for flag in one.flags] for one in sets] == [[], ["ct_now"], ["sustained_fall"]]  # no CT
+    assert ct not in [flag.text("en") for flag in sets[-1].asks]
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert falls.handover(nurse.db, inside, nurse.clock(), "en")[patient].startswith(
+        "Fell 28/11 02:00 (found on the floor, head injury not excluded, on an anticoagulant, usual GCS 13); "
+        "examined by Dr Benali 28/11 02:20; CT head done 28/11 04:45 (No bleed)")

@@ -12,7 +12,7 @@ from fhir.resources.R4B.observation import Observation
 from pypdf import PdfReader
 
 from downtime.domain.falls import Fall, head_ct
-from downtime.domain.gcs import Alarm
+from downtime.domain.gcs import Alarm, flags
 from downtime.services import census, chart_alerts, neuro, printing, records
 from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
@@ -171,13 +171,268 @@ def test_the_export_says_who_stopped_neuro_obs_and_which_doctor_was_told(session
         "CT head normal", "Neuro obs stopped (doctor's decision), decided by Dr Benali"]
 
 
-def test_the_paper_chart_s_key_says_when_nice_asks_a_ct_head(forms, clock, tmp_path):
+def test_the_paper_chart_s_key_says_when_nice_asks_a_ct_head_the_held_drop_and_nice_s_pace(forms, clock, tmp_path):
     """The chart filled by hand while the laptop is away says it too: the nurse at the bedside
-    scores the set and reads when to call."""
-    for lang, said in (("en", "after a fall with a possible head injury, of a GCS of 12 or less, or not back to 15 (or "
-                               "the usual GCS) at 2 hours: CT head within 1 hour (NICE)"),
-                       ("fr", "après une chute avec traumatisme crânien possible, d’un Glasgow ≤ 12, ou non revenu à "
-                              "15 (ou au Glasgow habituel) à 2 heures : scanner cérébral dans l’heure (NICE)")):
+    scores the set and reads when to call, and how often to take the next (the key left off the
+    held 1-point drop the app escalates, a limb weaker, and NICE's pace after a head injury)."""
+    for lang, said in (("en", ("after a fall with a possible head injury, of a GCS of 12 or less, not back to 15 (or "
+                               "the usual GCS) at 2 hours, or a limb newly weak: CT head within 1 hour (NICE)",
+                               "a drop of 1 point held for 30 minutes", "a limb weaker than before",
+                               "a set every 30 minutes until 15 (or the usual GCS), then every 30 minutes for 2 hours, "
+                               "hourly for 4 hours, then every 2 hours; every 30 minutes again if the GCS falls")),
+                       ("fr", ("après une chute avec traumatisme crânien possible, d’un Glasgow ≤ 12, non revenu à "
+                               "15 (ou au Glasgow habituel) à 2 heures, ou d’un membre nouvellement faible : scanner "
+                               "cérébral dans l’heure (NICE)", "d’une baisse d’1 point maintenue 30 minutes",
+                               "toutes les heures pendant 4 heures"))):
         pages = PdfReader(printing.blank(forms, "neuro", tmp_path / f"{lang}.pdf", lang=lang, printed_by=None,
                                          printed_at=clock(), device_name="3B")).pages
-        assert len(pages) == 2 and said in " ".join(pages[1].extract_text().split())
+        assert len(pages) == 2
+        text = " ".join(pages[1].extract_text().split())
+        assert [words for words in said if words not in text] == []
+
+
+NIGHT_FALL = {"fell_at": "2026-11-28T03:00+01:00", "witnessed": "found", "where": "bedside", "fracture_signs": "none",
+              "head_injury": "yes", "anticoagulated": True, "reviewed_by": "Dr Benali",
+              "reviewed_at": "2026-11-28T03:20+01:00"}
+NIGHT_SET = {**SET, "taken_at": "2026-11-28T03:10+01:00", "eyes": "4", "verbal": "5", "motor": "6"}
+
+
+def _night(session_for, patient_on_the_clock, now, *sets):
+    """A patient fallen at 03:00, examined at 03:20, and these neuro sets (changes to `NIGHT_SET`)
+    charted at `now`."""
+    patient = patient_on_the_clock(now, "2026-11-27T15:00+01:00")
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", NIGHT_FALL, patient_id=patient)
+    saved = [records.save_new(nurse, "neuro_observations", {**NIGHT_SET, **changed}, patient_id=patient)
+             for changed in sets]
+    return nurse, patient, saved
+
+
+def test_a_fixed_pupil_rechecked_is_asked_until_a_set_records_the_doctor_told(session_for, patient_on_the_clock):
+    """03:40 the right pupil is 6 mm and fixed; the nurse rechecks at 03:45 and charts the same: the
+    list, the tab and the handover said nothing needed a doctor, though no doctor was told."""
+    blown = {"pupil_right_size": 6, "pupil_right_reaction": "none"}
+    nurse, patient, saved = _night(session_for, patient_on_the_clock, datetime(2026, 11, 28, 3, 46), {},
+                                   {**blown, "taken_at": "2026-11-28T03:40+01:00"},
+                                   {**blown, "taken_at": "2026-11-28T03:45+01:00"})
+    asked = ["A pupil no longer reacts to light: tell the doctor now",
+             "Pupils newly unequal (3 mm left, 6 mm right): tell the doctor now"]
+    assert _alerts(nurse) == asked
+    assert neuro.handover(nurse.db, [patient], nurse.clock(), "en")[patient] == (
+        f"NEURO OBS: GCS 15 (E4 V5 M6) at 28/11 03:45; {asked[0]}; {asked[1]}; next set due 28/11 04:15")
+    records.amend(nurse, saved[-1].record_id, {**NIGHT_SET, **blown, "taken_at": "2026-11-28T03:45+01:00",
+                                               "doctor_told": "Dr Benali", "doctor_told_at": "2026-11-28T03:46+01:00"},
+                  "Doctor told")
+    assert _alerts(nurse) == []  # told on the latest set: it answers the sets before it
+
+
+def test_a_fall_in_the_motor_response_rechecked_is_asked_still(session_for, patient_on_the_clock):
+    """M6 to M5 at 03:40, rechecked at 03:50: the alarm was gone."""
+    nurse, patient, _ = _night(session_for, patient_on_the_clock, datetime(2026, 11, 28, 3, 51), {},
+                               {"motor": "5", "taken_at": "2026-11-28T03:40+01:00"},
+                               {"motor": "5", "taken_at": "2026-11-28T03:50+01:00"})
+    assert _alerts(nurse) == ["Best motor response fell since 28/11 03:10: tell the doctor now"]
+
+
+def test_a_held_drop_stays_asked_at_the_sets_after_it(session_for, patient_on_the_clock):
+    """15, then 14 at 03:40, 04:10 and 04:40: the held drop was said on the 04:10 set alone."""
+    nurse, patient, _ = _night(session_for, patient_on_the_clock, datetime(2026, 11, 28, 4, 41), {},
+                               *({"verbal": "4", "taken_at": f"2026-11-28T{at}+01:00"} for at in ("03:40", "04:10",
+                                                                                                 "04:40")))
+    assert [[flag.alarm for flag in one.flags] for one in neuro.chart(nurse.db, patient)] == [
+        [], [], [Alarm.SUSTAINED_FALL], []]  # the chart says it where it was found
+    assert "GCS down by 1 since 28/11 03:10, held for 30 minutes or more: tell the doctor now" in neuro.handover(
+        nurse.db, [patient], nurse.clock(), "en")[patient]
+
+
+def test_a_fall_is_counted_from_the_best_set_since_the_doctor_was_last_told(session_for, patient_on_the_clock):
+    """15 at 03:10, 14 at 03:40, 13 on a recheck at 03:50: each a point below the set before, 2
+    below her best; once the doctor is told of the 13, another 13 is no new fall."""
+    nurse, patient, saved = _night(session_for, patient_on_the_clock, datetime(2026, 11, 28, 4, 30), {},
+                                   {"verbal": "4", "taken_at": "2026-11-28T03:40+01:00"},
+                                   {"verbal": "4", "eyes": "3", "taken_at": "2026-11-28T03:50+01:00"})
+    assert [flag.text("en") for flag in neuro.chart(nurse.db, patient)[-1].flags] == [
+        "GCS fell by 2 since 28/11 03:10: tell the doctor now"]
+    told = {**NIGHT_SET, "verbal": "4", "eyes": "3", "taken_at": "2026-11-28T03:50+01:00", "doctor_told": "Dr Benali",
+            "doctor_told_at": "2026-11-28T03:55+01:00"}
+    records.amend(nurse, saved[-1].record_id, told, "Doctor told")
+    records.save_new(nurse, "neuro_observations", {**told, "taken_at": "2026-11-28T04:20+01:00", "doctor_told": None,
+                                                   "doctor_told_at": None}, patient_id=patient)
+    latest = neuro.chart(nurse.db, patient)[-1]
+    assert latest.gcs.total == 13 and latest.flags == [] and latest.asks == []
+
+
+def test_a_ct_head_the_doctor_was_told_of_is_not_asked_again_by_each_later_set(session_for, patient_on_the_clock):
+    """GCS 14 at 05:10 (2 hours after the fall: CT head within 1 hour), the doctor told on that set;
+    at 06:10 still 14: "CT head within 1 hour" and the held drop were asked again, and at every
+    set under 15 for the rest of the day."""
+    nurse, patient, _ = _night(session_for, patient_on_the_clock, datetime(2026, 11, 28, 6, 15), {},
+                               *({"taken_at": f"2026-11-28T{at}+01:00"} for at in ("03:40", "04:10", "04:40")),
+                               {"taken_at": "2026-11-28T05:10+01:00", "verbal": "4", "doctor_told": "Dr Benali",
+                                "doctor_told_at": "2026-11-28T05:15+01:00"},
+                               {"taken_at": "2026-11-28T06:10+01:00", "verbal": "4", "next_set_in": "60"})
+    assert [flag.alarm for flag in neuro.chart(nurse.db, patient)[-1].flags] == [Alarm.CT_AT_2_HOURS]  # charted
+    assert _alerts(nurse) == []
+    assert neuro.handover(nurse.db, [patient], nurse.clock(), "en")[patient] == (
+        "NEURO OBS: GCS 14 (E4 V4 M6) at 28/11 06:10; next set due 28/11 06:40 (head injury: every 30 minutes, NICE)")
+
+
+def _flags(now: dict, *earlier: dict) -> list[str]:
+    return [flag.text("en") for flag in flags({**SET, **now}, [({**SET, **one}, at) for one, at in zip(
+        earlier, ("28/11 03:10", "28/11 03:40"))])]
+
+
+def test_pupils_further_apart_or_slower_to_react_need_the_doctor():
+    """An old anisocoria of 3 and 5 mm become 3 and 8, the right pupil sluggish: only pupils newly
+    unequal were flagged."""
+    assert _flags({"pupil_right_size": 8, "pupil_right_reaction": "sluggish"}, {"pupil_right_size": 5}) == [
+        "Pupils further apart (3 mm left, 8 mm right; 2 mm apart at 28/11 03:10): tell the doctor now",
+        "Pupil reacting more slowly to light (right: sluggish, brisk at 28/11 03:10): tell the doctor now"]
+    assert _flags({"pupil_right_size": 5}, {"pupil_right_size": 5}) == []  # known, unchanged
+    assert _flags({"pupil_right_size": 6}, {"pupil_right_size": 5}) == [  # a millimetre further apart
+        "Pupils further apart (3 mm left, 6 mm right; 2 mm apart at 28/11 03:10): tell the doctor now"]
+    assert _flags({"pupil_right_size": 5}, {"pupil_right_size": 6}) == []  # closer
+    assert _flags({"pupil_right_size": 6}, {}, {"pupil_right_size": 6}) == [  # equal at 03:10: new since
+        "Pupils newly unequal (3 mm left, 6 mm right): tell the doctor now"]
+    french = flags({**SET, "pupil_left_reaction": "sluggish", "pupil_right_reaction": "sluggish"},
+                   [(SET, "28/11 03:10")])
+    assert [flag.text("fr") for flag in french] == [
+        "Pupille plus lente à réagir à la lumière (gauche et droite : lent, vif à 28/11 03:10) : prévenir le médecin "
+        "immédiatement"]
+
+
+def test_a_limb_newly_weaker_needs_the_doctor_and_after_a_head_injury_a_ct_head(session_for, patient_on_the_clock):
+    """The left arm and leg, normal at 03:10, severely weak at 03:40, the GCS still 15: the form
+    collected four limbs and nothing read them (NICE NG232: a focal deficit, CT head within 1 hour)."""
+    weak = {"arm_left": "severe", "leg_left": "severe"}
+    assert _flags(weak, {}) == ["New weakness of the left arm and left leg since 28/11 03:10: tell the doctor now"]
+    assert [flag.text("fr") for flag in flags({**SET, **weak}, [(SET, "28/11 03:10")])] == [
+        "Nouvelle faiblesse : bras gauche et jambe gauche, depuis 28/11 03:10 : prévenir le médecin immédiatement"]
+    assert _flags(weak, weak) == [] and _flags({"arm_left": "mild"}, {"arm_left": "severe"}) == []  # better
+    assert _flags({"arm_right": "mild"}, {"arm_right": None}) == []  # not recorded before: nothing to weigh
+    nurse, patient, _ = _night(session_for, patient_on_the_clock, datetime(2026, 11, 28, 3, 41), {},
+                               {**weak, "taken_at": "2026-11-28T03:40+01:00"})
+    assert _alerts(nurse) == [
+        "New weakness of the left arm and left leg since 28/11 03:10: tell the doctor now",
+        "New limb weakness after a fall with a possible head injury (focal deficit: CT head within 1 hour, NICE)"]
+
+
+def test_a_new_fall_asks_its_own_ct_head_and_a_lower_gcs_asks_it_again(session_for, patient_on_the_clock):
+    """28/11 03:00 she falls, hits her head: GCS 11 at 03:10, the doctor told on that set. Back to 15,
+    she falls again on 30/11 02:00, GCS 11 at 02:10: the CT head the doctor was told of for the first
+    fall silenced the second's for the rest of the stay. Told of a GCS of 12, a later 9 is asked again."""
+    patient = patient_on_the_clock(datetime(2026, 11, 30, 3, 0), "2026-11-27T15:00+01:00")
+    nurse = session_for("nurse")
+    told = {"doctor_told": "Dr Benali", "doctor_told_at": "2026-11-28T03:15+01:00"}
+    records.save_new(nurse, "inpatient_fall", {**FALL, "fell_at": "2026-11-28T03:00+01:00"}, patient_id=patient)
+    records.save_new(nurse, "neuro_observations", {**SET, "taken_at": "2026-11-28T03:10+01:00", **told},
+                     patient_id=patient)
+    for at in ("2026-11-28T09:00+01:00", "2026-11-29T09:00+01:00"):
+        records.save_new(nurse, "neuro_observations", {**NIGHT_SET, "taken_at": at, "next_set_in": "240"},
+                         patient_id=patient)
+    records.save_new(nurse, "inpatient_fall", {**FALL, "fell_at": "2026-11-30T02:00+01:00"}, patient_id=patient)
+    records.save_new(nurse, "neuro_observations", {**SET, "taken_at": "2026-11-30T02:10+01:00"}, patient_id=patient)
+    assert CT_NOW in _alerts(nurse)
+    records.save_new(nurse, "neuro_observations", {**SET, "taken_at": "2026-11-30T02:20+01:00", "verbal": "4",
+                                                   **told, "doctor_told_at": "2026-11-30T02:25+01:00"},
+                     patient_id=patient)  # 12, told
+    records.save_new(nurse, "neuro_observations", {**SET, "taken_at": "2026-11-30T02:40+01:00", "verbal": "4"},
+                     patient_id=patient)
+    assert _alerts(nurse) == []  # 12 again: the doctor knows
+    records.save_new(nurse, "neuro_observations", {**SET, "taken_at": "2026-11-30T02:50+01:00", "verbal": "2",
+                                                   "eyes": "2"}, patient_id=patient)
+    assert "GCS 9 after a fall with a possible head injury: tell the doctor now (CT head within 1 hour, NICE)" \
+        in _alerts(nurse)
+
+
+def test_a_ct_head_told_at_a_gcs_answers_the_ct_head_asked_at_2_hours_at_that_gcs_or_higher(
+        session_for, patient_on_the_clock, clock):
+    """She falls at 03:00 and hits her head: GCS 11 at 03:10, Dr Benali told on that set (CT head
+    within 1 hour). Better since, 14 at 05:10, the fall recording no examination yet (the doctor on
+    the way): the CT head "GCS not back to 15 at 2 hours" was asked again, the same CT head the
+    doctor was told of at a worse GCS. At 10 later, it is asked again: worse than she was told of."""
+    patient = patient_on_the_clock(datetime(2026, 11, 28, 5, 15), "2026-11-27T15:00+01:00")
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", {**FALL, "fell_at": "2026-11-28T03:00+01:00"}, patient_id=patient)
+    records.save_new(nurse, "neuro_observations", {**SET, "taken_at": "2026-11-28T03:10+01:00",
+                                                   "doctor_told": "Dr Benali",
+                                                   "doctor_told_at": "2026-11-28T03:15+01:00"}, patient_id=patient)
+    for at, verbal, motor in (("03:40", "3", "5"), ("04:10", "4", "6"), ("04:40", "4", "6"), ("05:10", "4", "6")):
+        records.save_new(nurse, "neuro_observations", {**SET, "taken_at": f"2026-11-28T{at}+01:00", "eyes": "4",
+                                                       "verbal": verbal, "motor": motor}, patient_id=patient)
+    assert [flag.alarm for flag in neuro.chart(nurse.db, patient)[-1].flags] == [Alarm.CT_AT_2_HOURS]  # charted
+    assert not [said for said in _alerts(nurse) if "CT head" in said]
+    clock.advance(minutes=20)
+    records.save_new(nurse, "neuro_observations", {**SET, "taken_at": "2026-11-28T05:30+01:00", "eyes": "2"},
+                     patient_id=patient)
+    assert "GCS 10 after a fall with a possible head injury: tell the doctor now (CT head within 1 hour, NICE)" \
+        in _alerts(nurse)
+
+
+def test_a_worsening_gcs_not_yet_told_is_said_once_at_its_latest(session_for, patient_on_the_clock, clock):
+    """15 at 03:10, 12 at 03:40, 11 at 04:10 after a head injury, no doctor told: the handover said
+    "GCS 11" and "GCS 12", "fell by 4" and "fell by 3", for one patient at one time. At 05:10, 14:
+    the CT head asked at 14, not also at 11; the fall by 4 still untold, said once."""
+    nurse, patient, _ = _night(session_for, patient_on_the_clock, datetime(2026, 11, 28, 4, 15), {},
+                               {"taken_at": "2026-11-28T03:40+01:00", "verbal": "2"},
+                               {"taken_at": "2026-11-28T04:10+01:00", "verbal": "2", "eyes": "3"})
+    assert neuro.handover(nurse.db, [patient], nurse.clock(), "en")[patient] == (
+        "NEURO OBS: GCS 11 (E3 V2 M6) at 28/11 04:10; GCS fell by 4 since 28/11 03:10: tell the doctor now; "
+        "GCS down by 4 since 28/11 03:10, held for 30 minutes or more: tell the doctor now; "
+        f"{CT_NOW}; next set due 28/11 04:40")
+    clock.advance(hours=1)
+    records.save_new(nurse, "neuro_observations", {**NIGHT_SET, "taken_at": "2026-11-28T05:10+01:00", "verbal": "4"},
+                     patient_id=patient)
+    assert _alerts(nurse) == [
+        "GCS 14 2 hours or more after a fall with a possible head injury: tell the doctor (GCS not back to 15 at 2 "
+        "hours: CT head within 1 hour, NICE)", "GCS fell by 4 since 28/11 03:10: tell the doctor now"]
+
+
+def test_a_limb_newly_weak_and_another_since_are_two_asks_the_focal_deficit_one(session_for, patient_on_the_clock):
+    """The left arm weak at 03:40, better at 04:10 and the right leg weak: each limb is asked of the
+    doctor, the CT head for a focal deficit once."""
+    nurse, patient, _ = _night(session_for, patient_on_the_clock, datetime(2026, 11, 28, 4, 11), {},
+                               {"arm_left": "severe", "taken_at": "2026-11-28T03:40+01:00"},
+                               {"leg_right": "severe", "taken_at": "2026-11-28T04:10+01:00"})
+    assert _alerts(nurse) == [
+        "New weakness of the right leg since 28/11 03:40: tell the doctor now",
+        "New limb weakness after a fall with a possible head injury (focal deficit: CT head within 1 hour, NICE)",
+        "New weakness of the left arm since 28/11 03:10: tell the doctor now"]
+
+
+def test_a_set_stopping_neuro_obs_by_the_doctor_s_decision_answers_what_the_sets_before_asked(
+        session_for, patient_on_the_clock):
+    """15 at 03:10, 13 at 03:40 (no doctor told), 15 at 04:10; at 09:00 the doctor reviews and the
+    last set is charted "Stopped (doctor's decision)": "GCS fell by 2: tell the doctor now" stood on
+    the handover and the list for the rest of the stay, no set following to record a doctor told.
+    What the stopping set itself shows still stands."""
+    nurse, patient, saved = _night(session_for, patient_on_the_clock, datetime(2026, 11, 28, 9, 5), {},
+                                   {"taken_at": "2026-11-28T03:40+01:00", "verbal": "3"},
+                                   {"taken_at": "2026-11-28T04:10+01:00"})
+    assert _alerts(nurse) == ["GCS fell by 2 since 28/11 03:10: tell the doctor now",
+                              "NEXT SET OVERDUE since 28/11 04:40"]
+    stopped = {**NIGHT_SET, "taken_at": "2026-11-28T09:00+01:00", "next_set_in": "stopped", "stopped_by": "Dr Benali"}
+    last = records.save_new(nurse, "neuro_observations", stopped, patient_id=patient)
+    assert _alerts(nurse) == []
+    assert neuro.handover(nurse.db, [patient], nurse.clock(), "en")[patient] == (
+        "NEURO OBS: GCS 15 (E4 V5 M6) at 28/11 09:00; neuro obs stopped (decided by Dr Benali)")
+    records.amend(nurse, last.record_id, {**stopped, "pupil_right_size": 6, "pupil_right_reaction": "none"},
+                  "Right pupil misread")
+    assert _alerts(nurse) == ["A pupil no longer reacts to light: tell the doctor now",
+                              "Pupils newly unequal (3 mm left, 6 mm right): tell the doctor now"]
+
+
+def test_a_pupil_is_weighed_against_the_sets_that_saw_it_not_one_with_the_eye_closed():
+    """03:10 the left pupil 5 mm and fixed, the doctor told; 03:40 the eye swollen shut ("closed", no
+    size); seen again the same: "A pupil no longer reacts to light" and "Pupils newly unequal", now
+    asked until another doctor told. A set that measured no pupil is not 0 mm apart either."""
+    fixed, closed = {"pupil_left_size": 5, "pupil_left_reaction": "none"}, {"pupil_left_size": None,
+                                                                            "pupil_left_reaction": "closed"}
+    assert _flags(fixed, fixed, closed) == []
+    assert _flags({"pupil_left_size": 5}, {"pupil_left_size": 5}, closed) == []
+    assert _flags({"pupil_left_size": 6}, {"pupil_left_size": 5}, closed) == [
+        "Pupils further apart (6 mm left, 3 mm right; 2 mm apart at 28/11 03:10): tell the doctor now"]
+    assert _flags(fixed, closed) == [  # none saw it before: what it shows is new
+        "A pupil no longer reacts to light: tell the doctor now",
+        "Pupils newly unequal (5 mm left, 3 mm right): tell the doctor now"]
+    assert _flags(fixed, {}, closed) == _flags(fixed, closed)  # reacting and equal when last seen

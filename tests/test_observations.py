@@ -56,6 +56,19 @@ def test_a_missing_parameter_is_named_not_scored_as_normal(ward):
     assert observations.band_text(found.news2, "en") == "NEWS2 0 — Low (incomplete: temperature not taken)"
 
 
+@pytest.mark.parametrize("form, readings", [
+    ("observations", HIGH),
+    ("sepsis_screening", {"screened_at": "2026-11-28T12:10+01:00", "infection": "likely", "source": "chest", **HIGH}),
+])
+def test_on_oxygen_at_no_flow_is_refused(ward, form, readings):
+    """The oxygen stopped, the box left ticked and 0 L/min typed: the set saved, scored 2 for
+    oxygen, and the screen said "O2 0 L/min" where the paper chart said "O2"."""
+    nurse, patient, _ = ward
+    with pytest.raises(ValidationFailed, match="Oxygen flow"):
+        records.save_new(nurse, form, {**readings, "on_oxygen": True, "oxygen_flow": 0.0}, patient_id=patient)
+    records.save_new(nurse, form, {**readings, "on_oxygen": True, "oxygen_flow": 0.5}, patient_id=patient)
+
+
 def test_impossible_readings_are_refused_by_the_form(ward):
     nurse, patient, _ = ward
     with pytest.raises(ValidationFailed, match="Respiration rate"):

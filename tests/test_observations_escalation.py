@@ -6,7 +6,7 @@ from datetime import datetime
 import pytest
 
 from downtime.domain.news2 import Band
-from downtime.services import observations, records, wards
+from downtime.services import observations, prefill, records, wards
 from downtime.services.census import patient_with_location
 from downtime.services.errors import ValidationFailed
 
@@ -76,6 +76,109 @@ def test_a_scale_2_set_withdrawn_no_longer_allows_the_next(ward, session_for):
     records.mark_entered_in_error(session_for("doctor"), first.record_id, "wrong patient")
     with pytest.raises(ValidationFailed, match="Scale 2 is first recorded"):
         records.save_new(nurse, "observations", {**HYPOXIC, **SCALE_2}, patient_id=patient)
+
+
+def test_a_nurses_scale_2_set_after_the_doctors_withdrawn_no_longer_allows_the_next(ward, session_for):
+    """The doctor's scale-2 set was the wrong patient's; a nurse's scale-2 set had followed it.
+    Hers is no prescription: nobody prescribed scale 2 for this patient."""
+    nurse, patient = ward
+    doctor = session_for("doctor")
+    first = records.save_new(doctor, "observations", {**HYPOXIC, **SCALE_2, "taken_at": "2026-11-28T10:00+01:00"},
+                             patient_id=patient)
+    records.save_new(nurse, "observations", {**HYPOXIC, **SCALE_2, "taken_at": "2026-11-28T11:00+01:00"},
+                     patient_id=patient)
+    records.mark_entered_in_error(doctor, first.record_id, "wrong patient")
+    with pytest.raises(ValidationFailed, match="Scale 2 is first recorded"):
+        records.save_new(nurse, "observations", {**HYPOXIC, **SCALE_2}, patient_id=patient)
+
+
+def test_a_doctors_set_on_scale_1_ends_scale_2(ward, session_for):
+    """The blood gas came back normal: the doctor charts the next set on scale 1. A nurse's set on
+    scale 2 after it is a first one again; before it, scale 2 still stood."""
+    nurse, patient = ward
+    doctor = session_for("doctor")
+    records.save_new(doctor, "observations", {**HYPOXIC, **SCALE_2, "taken_at": "2026-11-28T10:00+01:00"},
+                     patient_id=patient)
+    records.save_new(doctor, "observations", {**HYPOXIC, "taken_at": "2026-11-28T11:00+01:00"}, patient_id=patient)
+    with pytest.raises(ValidationFailed, match="Scale 2 is first recorded"):
+        records.save_new(nurse, "observations", {**HYPOXIC, **SCALE_2}, patient_id=patient)
+    records.save_new(nurse, "observations", {**HYPOXIC, **SCALE_2, "taken_at": "2026-11-28T10:30+01:00"},
+                     patient_id=patient)
+    stay = patient_with_location(nurse.db, nurse.forms, patient)
+    assert observations.scale_2_standing(nurse.db, stay, datetime.fromisoformat("2026-11-28T10:45+01:00")).by == \
+        "Dr Benali"
+    assert observations.scale_2_standing(nurse.db, stay, AT) is None
+
+
+def test_a_nurse_corrects_a_pulse_on_the_doctors_scale_2_set_which_still_prescribes_it(ward, session_for):
+    """The stay's first scale-2 set, the doctor's, with 30 typed for a pulse of 80: the nurse's
+    correction was refused, told to move the doctor's prescription off scale 2. Changing its
+    prescriber is still the doctor's."""
+    nurse, patient = ward
+    saved = records.save_new(session_for("doctor"), "observations",
+                             {**HYPOXIC, **SCALE_2, "taken_at": "2026-11-28T10:00+01:00", "pulse": 30}, patient_id=patient)
+    records.amend(nurse, saved.record_id, {**HYPOXIC, **SCALE_2, "taken_at": "2026-11-28T10:00+01:00"}, "pulse typo")
+    records.save_new(nurse, "observations", {**HYPOXIC, **SCALE_2}, patient_id=patient)
+    with pytest.raises(ValidationFailed, match="Scale 2 is first recorded"):
+        records.amend(nurse, saved.record_id, {**HYPOXIC, **SCALE_2, "taken_at": "2026-11-28T10:00+01:00",
+                                               "scale_2_prescribed_by": "Dr Other"}, "name")
+
+
+def test_a_new_set_starts_on_the_scale_the_doctor_prescribed_with_its_prescriber(ward, session_for):
+    """Each set started blank: the nurse chose the scale again and typed the prescriber her own
+    way (one prescription printed three times), or left scale 1. Once the doctor ends scale 2 with
+    a set on scale 1, a new set starts on neither."""
+    nurse, patient = ward
+    doctor = session_for("doctor")
+    assert "spo2_scale" not in prefill.first_answers(nurse, nurse.form("observations"), patient)
+    records.save_new(doctor, "observations", {**HYPOXIC, **SCALE_2, "taken_at": "2026-11-28T10:00+01:00"},
+                     patient_id=patient)
+    first = prefill.first_answers(nurse, nurse.form("observations"), patient)
+    assert {name: first.get(name) for name in SCALE_2} == SCALE_2
+    records.save_new(doctor, "observations", {**HYPOXIC, "taken_at": "2026-11-28T11:00+01:00"}, patient_id=patient)
+    assert "spo2_scale" not in prefill.first_answers(nurse, nurse.form("observations"), patient)
+
+
+def test_the_handover_keeps_the_scale_2_target_while_the_prescription_stands(ward, forms, session_for):
+    """The nurse charted 89 % on air on scale 1 after the doctor's scale-2 set: the handover said
+    nothing of the 88–92 % target, and the nurse taking over could turn the oxygen up for 94–98 %."""
+    nurse, patient = ward
+    doctor = session_for("doctor")
+    records.save_new(doctor, "observations", {**HYPOXIC, **SCALE_2, "taken_at": "2026-11-28T10:00+01:00"},
+                     patient_id=patient)
+    records.save_new(nurse, "observations", {**CALM, "spo2": 89, "taken_at": "2026-11-28T12:00+01:00"},
+                     patient_id=patient)
+    assert observations.review(nurse.db, forms, "3B", AT).oxygen[patient].text("en") == "target 88–92\u00a0%"
+    records.save_new(doctor, "observations", {**CALM, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=patient)
+    assert patient not in observations.review(nurse.db, forms, "3B", AT).oxygen
+
+
+SEPSIS = {"screened_at": "2026-11-28T13:10+01:00", "infection": "likely", "source": "chest",
+          "taken_at": "2026-11-28T13:00+01:00", "respiratory_rate": 18, "spo2": 89, "on_oxygen": True,
+          "oxygen_flow": 2.0, "systolic_bp": 120, "pulse": 95, "consciousness": "alert", "temperature": 38.5}
+TRANSFER = {"moved_at": "2026-11-28T13:30+01:00", "to_ward": "3B", "to_bed": "4", "reason": "Needs monitoring",
+            "obs_at": "2026-11-28T13:00+01:00", "resp_rate": 18, "spo2": 89, "on_oxygen": True, "oxygen_flow": 2.0}
+TRANSFER_OUT = {"departed_at": "2026-11-28T13:30+01:00", "receiving_hospital": "CHU Sud",
+                "receiving_unit": "Pneumologie, Dr Petit", "transport_mode": "mobile_icu", "escort": "doctor",
+                "situation": "Respiratory failure", "background": "COPD", "condition": "unstable",
+                "current_treatments": "Amoxicillin 1 g IV 8-hourly, last 12:00", "devices": ["oxygen"],
+                "allergies_checked": True, "resuscitation": "full", "obs_at": "2026-11-28T13:00+01:00",
+                "resp_rate": 18, "spo2": 89, "on_oxygen": True, "oxygen_flow": 2.0,
+                "documents_sent": ["admission_record", "medication_chart"]}
+
+
+@pytest.mark.parametrize("form, typed", [("sepsis_screening", SEPSIS), ("transfer", TRANSFER),
+                                         ("transfer_out", TRANSFER_OUT)])
+def test_readings_copied_onto_scale_2_need_the_doctors_prescription_too(ward, session_for, form, typed):
+    """SpO2 89 % on 2 L/min with 38.5 °C scores NEWS2 7 on scale 1, 4 on scale 2: a sepsis
+    screening switched to scale 2 read red flag sepsis as "low", with no prescriber asked. Its
+    readings, and a transfer's, go on scale 2 as a set does: once the doctor prescribed it."""
+    nurse, patient = ward
+    with pytest.raises(ValidationFailed, match="Scale 2 is first recorded"):
+        records.save_new(nurse, form, {**typed, "spo2_scale": "scale_2"}, patient_id=patient)
+    records.save_new(session_for("doctor"), "observations",
+                     {**HYPOXIC, **SCALE_2, "taken_at": "2026-11-28T10:00+01:00"}, patient_id=patient)
+    records.save_new(nurse, form, {**typed, "spo2_scale": "scale_2"}, patient_id=patient)
 
 
 @pytest.mark.parametrize("reading, row", [({"spo2": 45}, "spo2"), ({"spo2": 0}, "spo2"),

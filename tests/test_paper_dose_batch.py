@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from downtime.domain.medication import Check, DoseState
+from downtime.domain.medication import Check, DoseState, NotGivenReason
 from downtime.services import cd_register, medication
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.paper_doses import (
@@ -140,3 +140,23 @@ def test_warnings_come_back_by_row_and_nothing_is_saved_until_each_has_its_reaso
     assert len(save_paper_doses(nurse, answered)) == 4
     (amoxicillin,) = [dose for dose in typed_at_night(nurse, patient) if dose.order_id == amox]
     assert amoxicillin.overrides == (("allergy", "on the paper, prescriber told"),)
+
+
+def test_a_row_the_paper_says_nil_by_mouth_of_an_iv_order_asks_a_reason_and_is_saved_as_the_paper_says(paper_night):
+    """The paper chart shows the 20:00 amoxicillin IV circled F (nil by mouth): the row was refused,
+    the transcriber told to give a dose of 11 hours before, or to record it held, which the paper
+    does not say. It asks a reason, as a warning, and is saved as the paper says; the dose was
+    missed all the same, which the warning says."""
+    nurse, patient, amox, _, _ = paper_night
+    row = PaperDose(amox, _at("28T20:00"), False, _at("28T20:00"), reason="nil_by_mouth")
+    with pytest.raises(OverridesNeeded) as needed:
+        save_paper_doses(nurse, {2: row})
+    (warning,) = needed.value.warnings[2]
+    assert (warning.check, warning.text("en")) == (Check.ROUTE_MISMATCH, (
+        "The paper chart says nil by mouth, but Amoxicillin is given IV: nil by mouth does not stop it, so this dose "
+        "was missed. Record it as the paper says, with a reason, and tell the prescriber."))
+    assert _doses(nurse, patient) == 0
+    save_paper_doses(nurse, {2: replace(row, overrides={warning.message: "As on the paper chart"})})
+    (dose,) = typed_at_night(nurse, patient)
+    assert (dose.reason, dose.on_paper, dose.overrides) == (
+        NotGivenReason.NIL_BY_MOUTH, True, (("route_mismatch", "As on the paper chart"),))

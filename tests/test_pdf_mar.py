@@ -293,8 +293,10 @@ def _a_fortnight_of_doses(session_for, admission_values):
                                                     "arrival_at": "2026-11-14T09:00+01:00"}).patient_id
     order = {"dose_unit": "mg", "frequency": "scheduled", "start_at": "2026-11-14T10:00+01:00", "controlled": False,
              "high_alert": False}
+    # 60 mg five times a day by mouth, each dose given unasked, and so each reason a dose is not
+    # given allowed (nil by mouth is for a dose by mouth: see reason_offered)
     regular = records.save_new(doctor, "medication_order", {
-        **order, "drug": "Gentamicin", "dose": 240, "route": "IV", "times": "08:00 12:00 13:20 14:00 20:00",
+        **order, "drug": "Diltiazem", "dose": 60, "route": "PO", "times": "08:00 12:00 13:20 14:00 20:00",
         "review_at": "2026-11-17T10:00+01:00"},
         patient_id=patient).record_id
     stopped = records.save_new(doctor, "medication_order", {
@@ -313,7 +315,7 @@ def _a_fortnight_of_doses(session_for, admission_values):
                 values = {**given, "outcome": "not_given", "not_given_reason": reason,
                           **({"not_given_detail": "Line blocked"} if reason in ("held", "other") else {})}
             else:
-                values = {**given, "dose_given": 240, "route": "IV"}
+                values = {**given, "dose_given": 60, "route": "PO"}
             medication.record_dose(nurse, regular, values)
         if day % 2:
             medication.record_dose(nurse, stopped, {"outcome": "given", "dose_given": 40, "route": "SC",
@@ -321,7 +323,7 @@ def _a_fortnight_of_doses(session_for, admission_values):
                                                     "given_at": f"2026-11-{day}T09:10+01:00"},
                                    witness=("doctor", "2222"))  # a high-alert medicine's second check
     medication.record_dose(nurse, regular, {"outcome": "given", "scheduled_for": "2026-11-28T08:00+01:00",
-                                            "given_at": "2026-11-28T08:05+01:00", "dose_given": 240, "route": "IV"})
+                                            "given_at": "2026-11-28T08:05+01:00", "dose_given": 60, "route": "PO"})
     return nurse, patient
 
 
@@ -659,18 +661,19 @@ def test_a_printed_chart_marks_each_dose_given_over_a_warning_with_the_warning_a
 
 
 def test_a_dose_recorded_not_given_ahead_is_marked_and_its_reason_printed(tmp_path, session_for, medication_ward):
-    """The 20:00 amoxicillin recorded at 14:00 as not given, nil by mouth for the evening's
+    """The 20:00 amoxicillin recorded at 14:00 as not given, held by the surgeon for the evening's
     theatre: the chart marks it and says why under its key, under a heading that said "Given over
     a warning" of a dose not given."""
     from downtime.domain.medication import Check
 
     patient, amox, _ = medication_ward
     nurse = session_for("nurse")
-    medication.record_dose(nurse, amox, {"outcome": "not_given", "not_given_reason": "nil_by_mouth",
+    medication.record_dose(nurse, amox, {"outcome": "not_given", "not_given_reason": "held",
+                                         "not_given_detail": "surgeon's decision",
                                          "given_at": "2026-11-28T14:00+01:00", "scheduled_for": "2026-11-28T20:00+01:00"},
                            overrides={Check.NOT_GIVEN_AHEAD: "Theatre at 20:30"})
     text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
-    assert "(F) HL ⚠1" in text
+    assert "(W) HL ⚠1" in text
     assert "⚠1 28/11 14:00 Amoxicillin 1 g IV: Not given, recorded ahead: Theatre at 20:30" in text
 
 
@@ -1336,3 +1339,25 @@ def test_a_chart_says_who_decided_the_dnacpr_as_the_news2_chart_does(tmp_path, s
     text = " ".join(_text(printing.print_ward_mar_pack(nurse, "3B", out) if pack
                           else printing.print_mar(nurse, [patient], out)))
     assert said in text
+
+
+def test_a_dose_given_after_midnight_for_the_evenings_time_says_its_day(tmp_path, session_for, medication_ward,
+                                                                         clock):
+    """The 20:00 amoxicillin of 28/11 given at 00:30 on 29/11 read "HL 00:30" in the 28/11
+    column, on screen and printed: 20 hours before its time to a clerk back-entering it. Its day
+    is written; a dose given on its own day is not."""
+    from downtime.domain.medication import Check, dose_text
+    from downtime.services.laptops import authors
+
+    patient, amox, _ = medication_ward
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T00:35+01:00")
+    for slot, at in (("2026-11-28T14:00", "2026-11-28T14:05"), ("2026-11-28T20:00", "2026-11-29T00:30")):
+        medication.record_dose(nurse, amox, {"outcome": "given", "given_at": f"{at}+01:00", "dose_given": 1.0,
+                                             "route": "IV", "scheduled_for": f"{slot}+01:00"},
+                               overrides={check: "tolerated, late in the night" for check in Check})
+    names = authors(nurse)
+    assert [dose_text(dose, names, {}, "en") for dose in medication.administrations(nurse.db, patient)] == [
+        "HL 14:05", "HL 29/11 00:30"]
+    text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
+    assert "HL 29/11 00:30" in text and "HL 14:05" in text

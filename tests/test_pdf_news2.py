@@ -48,6 +48,19 @@ def test_the_chart_prints_each_reading_with_its_points_and_the_band_in_words(ses
     assert nurse.db.execute("SELECT COUNT(*) FROM audit WHERE action = 'print'").fetchone()[0] == 1
 
 
+def test_a_set_on_oxygen_at_0_litres_prints_its_flow_as_the_screen_says_it(session_for, admission_values, tmp_path,
+                                                                           monkeypatch):
+    """A set saved before the form refused 0 L/min: the chart printed "O2 (2)", the screen and the
+    handover "O2 0 L/min"."""
+    nurse, patient = _charted(session_for, admission_values)
+    monkeypatch.setattr(records, "validate", lambda *args, **kwargs: [])  # saved before the form's check
+    records.save_new(nurse, "observations", {**SETS[1], "taken_at": "2026-11-28T13:00+01:00", "on_oxygen": True,
+                                             "oxygen_flow": 0.0}, patient_id=patient)
+    monkeypatch.undo()
+    page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
+    assert "O2 0 L/min (2)" in page
+
+
 def test_the_chart_prints_in_french(session_for, admission_values, tmp_path):
     nurse, patient = _charted(session_for, admission_values, lang="fr")
     page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))

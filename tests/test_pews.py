@@ -238,7 +238,7 @@ def test_the_paper_chart_keys_the_childs_band_and_the_blank_every_band(session_f
         "under 3 months 111–149", "3 to under 12 months", "1 to under 4 years", "4 to under 12 years", "12 years and over 61–99",
         "Capillary refill: Under 3 s 0, 3 s or more 4"))
     census = pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "5C"))
-    assert "PEWS 7 For resuscitation" in census and "NEWS2 not applicable" not in census
+    assert "PEWS 7 Told: NOT RECORDED For resuscitation" in census and "NEWS2 not applicable" not in census
     french = PdfReader(printing.print_blank(session_for("nurse", "fr"), "pews", tmp_path / "vierge.pdf")).pages
     assert len(french) == 2 and "moins de 3 mois 111–149" in re.sub(r"\s+", " ", french[1].extract_text())
 
@@ -283,6 +283,22 @@ def test_each_set_is_exported_as_vital_signs_and_a_derived_score(session_for, ch
     assert heart["valueQuantity"]["value"] == 158 and heart["category"][0]["coding"][0]["code"] == "vital-signs"
     assert {one["code"].get("text") for one in derived} >= {"Work of breathing", "Capillary refill time",
                                                             "Supplemental oxygen"}
+
+
+def test_a_red_flag_and_a_child_not_alert_are_in_the_exported_scores_interpretation(session_for, child, tmp_path):
+    """A capillary refill of 3 s and a child responding to pain only each call the doctor whatever
+    the score; the exported total said only its age band and "8 or more" (a PEWS 6 with both, its
+    age band alone)."""
+    nurse = session_for("nurse")
+    taken = records.save_new(nurse, pews.FORM, {
+        **SET, "taken_at": "2026-11-28T12:00+01:00", "capillary_refill": "from_3", "consciousness": "pain",
+        "next_in": "15"}, patient_id=child)
+    bundle = json.loads((export(session_for("records"), tmp_path / "out").folder / "fhir" / "bundle.json").read_text())
+    total = Observation.model_validate(next(entry["resource"] for entry in bundle["entry"]
+                                            if entry["resource"]["id"] == taken.record_id))
+    assert [one.text for one in total.interpretation] == [
+        "Age band: 3 to under 12 months", "8 or more: urgent medical review",
+        "Red flag: capillary refill 3 s or more", "Not alert: P (Responds to pain)"]
 
 
 def test_a_child_is_not_reminded_of_the_adults_malnutrition_screening_nor_screened_with_it(

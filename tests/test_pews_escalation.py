@@ -1,13 +1,16 @@
 """What a child's paediatric chart asks beyond its total: a doctor's call that stands while the
 sets after it are incomplete, the next set within the hour after an incomplete one, the red flags
-that call the doctor whatever the score (NICE NG9, NG51, NG143), a febrile baby under 3 months,
-and age bands whose words do not overlap."""
+that call the doctor whatever the score (NICE NG9, NG51, NG143), a febrile baby under 3 months, a
+cold child under 5,
+who was told of the doctor called (on the escalation list, the printed chart and the handover
+sheet), and age bands whose words do not overlap."""
 
 from datetime import date
 
 import pytest
 
-from downtime.domain.pews import BAND_WORDS, AgeBand, PewsSet, Red, age_band, red_flags, watched_closely
+from downtime.domain.age import months_old
+from downtime.domain.pews import BAND_WORDS, AgeBand, PewsSet, Red, red_flags, watched_closely
 from downtime.services import census, chart_alerts, pews, records
 from downtime.services.errors import ValidationFailed
 
@@ -77,7 +80,8 @@ def test_a_doctors_call_stands_while_the_sets_after_it_are_incomplete(session_fo
     inside = census.in_patients(nurse.db, nurse.forms)
     (alert,) = [alert for alert in chart_alerts.alerts(nurse.db, nurse.forms, inside, clock(), "en", ward="5C").alerts
                 if alert.form_id == pews.FORM]
-    assert alert.said == said and alert.latest.startswith("PEWS ≥ 0 (3 to under 12 months; incomplete: ")
+    assert alert.said == [*said, "Told: NOT RECORDED"]
+    assert alert.latest.startswith("PEWS ≥ 0 (3 to under 12 months; incomplete: ")
     watch = _watch(nurse, baby, clock())
     assert (watch.short("en"), _watch(nurse, baby, clock(), "fr").short("fr")) == (
         "PEWS ≥ 0 (incomplete)", "PEWS ≥ 0 (incomplet)")
@@ -109,15 +113,39 @@ def test_the_standing_call_is_the_last_full_sets_not_one_asked_again(session_for
 def test_each_red_flag_is_found_at_any_age(change, red):
     readings = PewsSet(**{**{key: CALM[key] for key in ("respiratory_rate", "respiratory_effort", "spo2", "oxygen",
                                                           "heart_rate", "systolic_bp", "capillary_refill")}, **change})
-    assert all(red_flags(readings, band) == red for band in [*AgeBand, None])
+    assert all(red_flags(readings, months) == red for months in (0, 5, 30, 59, 60, 100, 190, None))
     assert watched_closely(None, False, None, bool(red)) is bool(red)
 
 
 @pytest.mark.parametrize(("born", "temperature", "red"), [
     (YOUNG, 38.6, [Red.FEVER]), (YOUNG, 38.0, [Red.FEVER]), (YOUNG, 37.9, []), (BABY, 38.6, []), (None, 39.0, [])])
 def test_a_fever_is_a_red_flag_under_3_months(born, temperature, red):
-    band = age_band(date.fromisoformat(born), date(2026, 11, 28)) if born else None
-    assert red_flags(PewsSet(temperature=temperature), band) == red
+    months = months_old(date.fromisoformat(born), date(2026, 11, 28)) if born else None
+    assert red_flags(PewsSet(temperature=temperature), months) == red
+
+
+@pytest.mark.parametrize(("born", "temperature", "red"), [
+    (YOUNG, 35.0, [Red.COLD]), (BABY, 35.9, [Red.COLD]), ("2021-11-29", 35.5, [Red.COLD]), (BABY, 36.0, []),
+    ("2021-11-28", 35.5, []), (None, 35.0, [])])
+def test_a_cold_child_under_5_is_a_red_flag(born, temperature, red):
+    """NICE NG51's high risk under 5: a baby of 7 weeks at 35.0 °C, every other reading normal,
+    scored PEWS 0 and called no one (a cold young infant is a classic sepsis)."""
+    months = months_old(date.fromisoformat(born), date(2026, 11, 28)) if born else None
+    assert red_flags(PewsSet(temperature=temperature), months) == red
+
+
+def test_a_cold_baby_calls_the_doctor_on_her_chart(session_for, admission_values, clock):
+    nurse = session_for("nurse")
+    young = _admit(session_for, admission_values, YOUNG)
+    cold = {**CALM, "respiratory_rate": 45, "heart_rate": 140, "systolic_bp": 70, "temperature": 35.0}
+    with pytest.raises(ValidationFailed, match="with a red flag"):
+        _save(nurse, young, "13:30", cold)
+    _save(nurse, young, "13:30", {**cold, "next_in": "60"})
+    assert _asking(nurse, young, clock()) == [
+        "RED FLAG (under 36 °C, younger than 5 years, 28/11 13:30): call the doctor now, whatever the score"]
+    assert pews.asking(pews.chart(nurse.db, young), date.fromisoformat(YOUNG), nurse.form(pews.FORM), clock(),
+                       "fr") == ["SIGNE DE GRAVITÉ (moins de 36 °C avant 5 ans, 28/11 13:30) : appeler le médecin "
+                                 "maintenant, quel que soit le score"]
 
 
 def test_apnoea_with_a_saturation_of_85_calls_the_doctor_whatever_the_score(session_for, baby, clock):
@@ -161,3 +189,45 @@ def test_the_age_bands_words_end_before_the_next_bands_first_day():
     assert [BAND_WORDS[band]["fr"] for band in AgeBand] == [
         "moins de 3 mois", "de 3 à moins de 12 mois", "de 1 an à moins de 4 ans", "de 4 à moins de 12 ans",
         "12 ans et plus"]
+
+
+TOLD = "Dr Benali told 13:05, reviewing in 30 min"
+
+
+def test_who_was_told_of_a_pews_call_is_on_the_list_the_printed_chart_and_the_handover(session_for, baby, clock,
+                                                                                        tmp_path):
+    """The nurse wrote in a PEWS 9's notes that the doctor was told: the tab showed it, the printed
+    chart and the handover sheet did not, and the child read as one whose doctor no one had called."""
+    from downtime.services import printing
+    from tests.pdf_text import pdf_text
+
+    nurse = session_for("nurse")
+    _save(nurse, baby, "13:00", {**URGENT, "concern": True, "notes": TOLD})
+    assert _watch(nurse, baby, clock()).told == TOLD
+    inside = census.in_patients(nurse.db, nurse.forms)
+    (alert,) = [alert for alert in chart_alerts.alerts(nurse.db, nurse.forms, inside, clock(), "en", ward="5C").alerts
+                if alert.form_id == pews.FORM]
+    assert alert.said[-1] == f"Told: {TOLD}"
+    chart = " ".join(pdf_text(printing.print_pews_chart(nurse, baby, tmp_path / "pews.pdf")).split())
+    assert f"Notes (escalation, who was told): {TOLD}" in chart
+    sheet = " ".join(pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "5C")).split())
+    assert f"PEWS 9 Told: {TOLD}" in sheet
+    # A set after it adds its own notes; one the chart calls no doctor for says nothing of who was told.
+    _save(nurse, baby, "13:30", {**ROOM_AIR_ALONE, "next_in": "30", "notes": "Dr Benali at the bedside"})
+    assert _watch(nurse, baby, clock()).told == f"{TOLD} / Dr Benali at the bedside"
+    _save(nurse, baby, "13:50", {**CALM, "next_in": "60"})
+    assert _watch(nurse, baby, clock()).told is None
+    sheet = " ".join(pdf_text(printing.print_census(nurse, tmp_path / "calm.pdf", "5C")).split())
+    assert "Told:" not in sheet
+
+
+def test_a_pews_call_with_no_note_of_who_was_told_says_not_recorded(session_for, baby, clock, tmp_path):
+    from downtime.services import printing
+    from tests.pdf_text import pdf_text
+
+    nurse = session_for("nurse")
+    _save(nurse, baby, "13:00", URGENT)
+    assert _watch(nurse, baby, clock()).told == ""
+    assert pews.told_text(_watch(nurse, baby, clock(), "fr").told, "fr") == ["Prévenu : NON RENSEIGNÉ"]
+    sheet = " ".join(pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "5C")).split())
+    assert "PEWS 9 Told: NOT RECORDED" in sheet

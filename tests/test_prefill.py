@@ -234,7 +234,9 @@ def test_a_handover_says_how_to_talk_with_the_patient(session_for, admission_val
     ("{form: observations, field: temperature}", "observations.temperature is a decimal, this a integer"),
     ("{form: observations}", "without a field copies 'medication_order' or 'lab_result' or 'repositioning' or "
                               "'wound_care' or 'device_check' or 'pain_assessment' or 'nutrition_screening' or "
-                              "'delirium_screening' or 'inpatient_fall' or 'sepsis_screening' or 'paediatric_observations' into a "
+                              "'delirium_screening' or 'inpatient_fall' or 'neuro_observations' or "
+                              "'sepsis_screening' or 'vte_assessment' or "
+                              "'paediatric_observations' into a "
                               "long text only"),
 ])
 def test_a_copy_from_nowhere_is_refused_when_the_forms_load(tmp_path, copied, expected):
@@ -322,7 +324,7 @@ def test_an_internal_move_starts_with_what_the_receiving_ward_asks_first(session
             "last given 28/11/2026 13:00 — next allowed from 28/11/2026 17:00") in answers["current_treatments"]
     move = records.save_new(nurse, "transfer", {**answers, "moved_at": "2026-11-28T14:30+01:00", "to_ward": "5A",
                                                 "to_bed": "4", "reason": "Surgical review"}, patient_id=patient)
-    assert move.form_version == 2
+    assert move.form_version == 3
     text = " ".join(" ".join(page.extract_text().split())
                     for page in PdfReader(printing.print_record(nurse, move.record_id, tmp_path / "move.pdf")).pages)
     assert "Resuscitation status ☒ For resuscitation" in text and "NEWS2 of these observations NEWS2 " in text

@@ -177,6 +177,23 @@ def test_a_record_in_one_line_tells_what_back_entry_needs(session_for, admission
         "(Alert) — Temperature: 38.3 °C")
 
 
+def test_a_sets_line_gives_the_flow_the_diastolic_and_who_prescribed_scale_2(session_for, admission_values):
+    """The clerk typed "SpO2 90 %, on oxygen" into the EHR: 90 % on 15 L/min read as 90 % on 1 L/min,
+    and neither the diastolic nor the scale's prescriber was on the line."""
+    doctor = session_for("doctor")
+    admission = records.save_new(session_for("nurse"), "admission", admission_values)
+    observations = records.save_new(doctor, "observations", {
+        "taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "spo2": 90, "spo2_scale": "scale_2",
+        "scale_2_prescribed_by": "Dr Benali", "scale_2_prescribed_at": "2026-11-28T11:30+01:00", "on_oxygen": True,
+        "oxygen_flow": 15.0, "systolic_bp": 105, "diastolic_bp": 55, "pulse": 115, "consciousness": "alert",
+        "temperature": 38.3}, patient_id=admission.patient_id)
+    assert records.record_label(doctor, observations) == (
+        "Date and time taken: 28/11/2026 12:00 — Respiration rate: 22 /min — SpO2: 90 % — SpO2 scale: Scale 2 "
+        "(hypercapnic respiratory failure) — Scale 2 prescribed by: Dr Benali — Scale 2 prescribed on: 28/11/2026 "
+        "11:30 — On supplemental oxygen: Yes — Oxygen flow: 15 L/min — Systolic blood pressure: 105 mmHg — Diastolic "
+        "blood pressure: 55 mmHg — Pulse: 115 /min — Consciousness (ACVPU): A (Alert) — Temperature: 38.3 °C")
+
+
 def test_a_movement_in_one_line_tells_the_bed_and_where_the_patient_went(session_for, admission_values):
     """The worklist and the patient's records read a transfer without its bed (not a required
     answer, so not among the first four) and a discharge "elsewhere" without where."""

@@ -11,7 +11,8 @@ CHECKED_FORMS = {
     "medication_order", "medication_administration", "operation_done", "lab_result", "blood_transfusion",
     "transfusion_end", "blood_order", "surgical_safety_checklist", "paediatric_observations", "blood_glucose",
     "vte_assessment", "sepsis_screening", "device_check", "wound_care", "pain_assessment", "observations",
-    "nutrition_screening", "repositioning", "weight", "admission", "infusion_rate",
+    "nutrition_screening", "repositioning", "weight", "admission", "infusion_rate", "transfer", "transfer_out",
+    "fluid_plan",
 }
 READING = {"taken_at": "2026-11-28T13:50+01:00", "timing": "night", "reading": "value", "glucose": 8.2,
            "glucose_unit": "mmol_l", "next_in": "60"}

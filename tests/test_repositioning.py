@@ -371,9 +371,13 @@ def test_a_patient_found_not_at_risk_after_the_latest_turn_asks_no_more_until_at
     assert not [alert for alert in _alerts(nurse).alerts if alert.form_id == "repositioning"]
     records.save_new(nurse, "braden_assessment", {**BRADEN, "assessed_at": "2026-12-01T13:00+01:00"},
                      patient_id=patient)
+    said = repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
+    assert "not at risk since" not in said and "next due 01/12 17:00" in said, said
     clock.advance(hours=5)  # 01/12 19:00, four hours after Braden 10 at 13:00 asked a turn
     assert [alert.said for alert in _alerts(nurse).alerts if alert.form_id == "repositioning"] == [[
-        "REPOSITIONING NOT CHARTED (Braden 10, high risk): change the patient's position at least every 4 hours"]]
+        "REPOSITIONING OVERDUE since 01/12 17:00"]]
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-12-01T16:00+01:00"}, patient_id=patient)
+    assert not repositioning.chart(nurse.db, patient)[-1].late  # within the hours of the risk found again
 
 
 def test_a_turn_made_after_the_one_due_before_it_says_late_on_the_paper_chart(session_for, patient, clock, tmp_path):
@@ -389,3 +393,36 @@ def test_a_turn_made_after_the_one_due_before_it_says_late_on_the_paper_chart(se
                      patient_id=patient)
     text = pdf_text(printing.print_repositioning_chart(nurse, patient, tmp_path / "turns.pdf"))
     assert "LATE: due 28/11 14:30" in text and text.count("LATE:") == 1, text
+
+
+def test_a_turn_after_the_one_a_new_braden_brought_forward_is_late_by_it(session_for, patient, clock):
+    """Turned 10:30 "next in 6 h"; a Braden of 9 at 11:00 brought the next to 14:30, said
+    overdue since then: the turn at 16:00 was weighed against the 16:30 its line first said."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T10:30+01:00", "next_in": "6"},
+                     patient_id=patient)
+    records.save_new(nurse, "braden_assessment", {**BRADEN_9, "assessed_at": "2026-11-28T11:00+01:00"},
+                     patient_id=patient)
+    clock.advance(hours=2)
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T16:00+01:00", "position": "right"},
+                     patient_id=patient)
+    assert repositioning.chart(nurse.db, patient)[-1].late_said(nurse.clock().tzinfo, "en") == "LATE: due 28/11 14:30"
+
+
+def test_a_decline_keeps_the_turn_due_as_the_risks_assessed_before_it_had_it(session_for, patient, clock):
+    """Turned 10:00 "next in 6 h"; a Braden of 10 at 11:00 brought the next to 14:00; declined at
+    13:50 (the patient not moved): the chart said the next due at 16:00, not overdue at 14:10, and
+    a turn at 14:30 was on time."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T10:00+01:00", "next_in": "6"},
+                     patient_id=patient)
+    records.save_new(nurse, "braden_assessment", {**BRADEN, "assessed_at": "2026-11-28T11:00+01:00"},
+                     patient_id=patient)
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T13:50+01:00", "position": "declined",
+                                              "skin": None, "next_in": "4"}, patient_id=patient)
+    latest = repositioning.chart(nurse.db, patient)[-1]
+    assert not latest.late and latest.overdue(datetime.fromisoformat("2026-11-28T14:10+01:00"))
+    clock.advance(hours=1)
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T14:30+01:00", "position": "right"},
+                     patient_id=patient)
+    assert repositioning.chart(nurse.db, patient)[-1].late_said(nurse.clock().tzinfo, "en") == "LATE: due 28/11 14:00"

@@ -11,7 +11,7 @@ from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
 from downtime.domain.sepsis import SIX, Outcome, left_to_do, outcome, reading_flags
-from downtime.services import census, chart_alerts, observations, prefill, printing, records, sepsis
+from downtime.services import census, chart_alerts, medication, observations, prefill, printing, records, sepsis
 from downtime.services.errors import ServiceError
 
 READINGS = {"taken_at": "2026-11-28T13:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
@@ -20,6 +20,24 @@ READINGS = {"taken_at": "2026-11-28T13:00+01:00", "respiratory_rate": 22, "spo2"
 SET = {**READINGS, "diastolic_bp": 62}
 SCREEN = {"screened_at": "2026-11-28T13:10+01:00", "infection": "likely", "source": "chest", **READINGS}
 CALM = {"respiratory_rate": 18, "spo2": 97, "systolic_bp": 124, "pulse": 84, "temperature": 37.8}  # NEWS2 0
+
+
+def _prescribed(session_for, patient, start_at="2026-11-28T13:30+01:00"):
+    """Clarithromycin 500 mg IV prescribed once at `start_at`, for sepsis: its order's id."""
+    return records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Clarithromycin", "dose": 500.0, "dose_unit": "mg", "route": "IV", "frequency": "once",
+        "start_at": start_at, "indication": "Sepsis, chest source", "controlled": False, "high_alert": False},
+        patient_id=patient).record_id
+
+
+def _given(session_for, order, given_at):
+    medication.record_dose(session_for("nurse"), order, {"outcome": "given", "given_at": given_at,
+                                                         "scheduled_for": given_at, "dose_given": 500.0, "route": "IV"})
+
+
+def _charted(session_for, patient, given_at):
+    """Clarithromycin 500 mg IV prescribed once and recorded given at `given_at` on the medication chart."""
+    _given(session_for, _prescribed(session_for, patient, given_at), given_at)
 
 
 def _score(data):
@@ -101,14 +119,15 @@ def test_a_set_of_5_or_more_asks_for_a_screening_then_the_sepsis_six_and_the_rev
     census_pdf = printing.print_census(nurse, tmp_path / "census.pdf", "3B")
     assert "SEPSIS SIX OVERDUE (due 28/11 14:20)" in " ".join(
         " ".join(page.extract_text().split()) for page in PdfReader(census_pdf).pages)
+    _charted(session_for, patient, "2026-11-28T14:25+01:00")
     records.amend(session_for("doctor"), found.record_id, {
         **found.data, "antibiotics_at": "2026-11-28T14:25+01:00", "fluids_at": "2026-11-28T14:10+01:00",
         "lactate_at": "2026-11-28T13:25+01:00", "urine_at": "2026-11-28T13:40+01:00", "reviewed_by": "Dr  Benali",
         "reviewed_at": "2026-11-28T13:45+01:00"}, "Sepsis Six timed")
     assert chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts == []
     assert sepsis.handover(nurse.db, inside, nurse.clock(), "en") == {patient: (
-        "Sepsis screen 28/11 13:20 (NEWS2 7): RED FLAG SEPSIS; IV antibiotics 28/11 14:25; reviewed by Dr Benali "
-        "28/11 13:45")}
+        "Sepsis screen 28/11 13:20 (NEWS2 7): RED FLAG SEPSIS; IV antibiotics: Clarithromycin 500 mg IV given 28/11 "
+        "14:25 (medication chart); reviewed by Dr Benali 28/11 13:45")}
     clock.advance(minutes=20)
     records.save_new(nurse, "observations", {**SET, "taken_at": "2026-11-28T14:40+01:00"}, patient_id=patient)
     assert sepsis.handover(nurse.db, inside, nurse.clock(), "en")[patient].count("COULD THIS") == 0  # no worse
@@ -203,12 +222,13 @@ def test_a_move_a_transfer_or_a_discharge_says_the_latest_screening_of_this_stay
                      patient_id=patient)
     assert prefill.first_answers(nurse, nurse.form("discharge"), patient)["sepsis"] == (
         "Sepsis screen 28/11 13:05 (NEWS2 7): RED FLAG SEPSIS; IV antibiotics not recorded; no doctor's review recorded")
+    _charted(session_for, patient, "2026-11-28T13:40+01:00")
     records.save_new(nurse, "sepsis_screening", {**SCREEN, "antibiotics_at": "2026-11-28T13:40+01:00"},
                      patient_id=patient)
     for form_id in ("transfer", "transfer_out", "discharge"):
         assert prefill.first_answers(nurse, nurse.form(form_id), patient)["sepsis"] == (
-            "Sepsis screen 28/11 13:10 (NEWS2 7): RED FLAG SEPSIS; IV antibiotics 28/11 13:40; no doctor's review "
-            "recorded"), form_id
+            "Sepsis screen 28/11 13:10 (NEWS2 7): RED FLAG SEPSIS; IV antibiotics: Clarithromycin 500 mg IV given "
+            "28/11 13:40 (medication chart); no doctor's review recorded"), form_id
 
 
 def test_screening_again_keeps_the_first_hour_and_what_it_left_and_a_worse_or_later_set_asks_again(

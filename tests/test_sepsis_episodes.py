@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from downtime.domain.sepsis import left_to_do, reviewed_at
-from downtime.services import census, records, sepsis
+from downtime.services import census, medication, records, sepsis
 from downtime.services.errors import ValidationFailed
 
 READINGS = {"taken_at": "2026-11-28T13:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
@@ -19,7 +19,19 @@ CALM = {"respiratory_rate": 18, "spo2": 97, "systolic_bp": 124, "pulse": 84, "te
 DONE = {f"{item}_at": "2026-11-28T13:30+01:00" for item in ("oxygen", "cultures", "antibiotics", "fluids", "lactate",
                                                            "urine")}
 REVIEWED = {"reviewed_by": "Dr Benali", "reviewed_at": "2026-11-28T13:20+01:00"}
+SCALE_2 = {"spo2_scale": "scale_2", "scale_2_prescribed_by": "Dr Benali", "scale_2_prescribed_at": "2026-11-28T11:30+01:00"}
 SIX_LEFT = "IV antibiotics, IV fluids, lactate, hourly urine output"
+
+
+def _charted(session_for, patient, given_at="2026-11-28T13:30+01:00"):
+    """Clarithromycin 500 mg IV prescribed once and recorded given at `given_at` on the medication
+    chart: the IV antibiotics a screening times (`DONE`) as the chart records them."""
+    order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Clarithromycin", "dose": 500.0, "dose_unit": "mg", "route": "IV", "frequency": "once",
+        "start_at": given_at, "indication": "Sepsis, chest source", "controlled": False, "high_alert": False},
+        patient_id=patient).record_id
+    medication.record_dose(session_for("nurse"), order, {"outcome": "given", "given_at": given_at,
+                                                         "scheduled_for": given_at, "dose_given": 500.0, "route": "IV"})
 
 
 def _asks(nurse, patient, lang="en"):
@@ -48,6 +60,7 @@ def test_only_a_doctors_review_takes_red_flag_sepsis_off(session_for, patient, c
     # Opened from the escalation list, the latest screening times what is left of the Sepsis Six.
     unlikely = sepsis.to_open(nurse.db, nurse.forms, patient, nurse.clock())
     assert unlikely.data["screened_at"] == "2026-11-28T13:45+01:00"
+    _charted(session_for, patient)
     records.amend(nurse, unlikely.record_id, {**unlikely.data, **DONE, "oxygen_at": None, "cultures_at": None},
                   "Sepsis Six timed")
     assert _asks(nurse, patient) == ["doctor to review now (by 28/11 14:10)"]
@@ -74,6 +87,7 @@ def test_a_review_before_red_flag_sepsis_was_found_is_not_its_review(session_for
     amber = records.save_new(nurse, "sepsis_screening", {
         "screened_at": "2026-11-28T10:00+01:00", "infection": "likely", "reviewed_by": "Dr A",
         "reviewed_at": "2026-11-28T10:30+01:00"}, patient_id=patient)
+    _charted(session_for, patient)
     red = records.save_new(nurse, "sepsis_screening", {**SCREEN, **DONE}, patient_id=patient)
     assert _asks(nurse, patient) == ["doctor to review now (by 28/11 14:10)"]
     records.amend(nurse, amber.record_id, {**amber.data, "reviewed_at": "2026-11-28T13:20+01:00"}, "Second review")
@@ -85,6 +99,7 @@ def test_a_review_before_red_flag_sepsis_was_found_is_not_its_review(session_for
 
 def test_red_flag_sepsis_asks_the_doctor_now_in_both_languages(session_for, patient, clock):
     nurse = session_for("nurse")
+    _charted(session_for, patient)
     records.save_new(nurse, "sepsis_screening", {**SCREEN, **DONE}, patient_id=patient)
     clock.now = datetime.fromisoformat("2026-11-28T13:40+01:00")
     assert (_asks(nurse, patient), _asks(nurse, patient, "fr")) == (
@@ -113,6 +128,7 @@ def test_a_review_typed_on_the_wrong_day_is_refused_and_an_older_one_ignored(ses
     older = records.save_new(nurse, "sepsis_screening", wrong_day, patient_id=patient)
     monkeypatch.undo()
     clock.now = datetime.fromisoformat("2026-11-28T14:30+01:00")
+    _charted(session_for, patient, "2026-11-28T13:40+01:00")
     amended = records.amend(nurse, older.record_id, {**older.data, "antibiotics_at": "2026-11-28T13:40+01:00"},
                             "Antibiotics given")
     assert _asks(nurse, patient)[-1] == "NOT REVIEWED BY A DOCTOR (due 28/11 14:10): ask again now"
@@ -130,6 +146,7 @@ def test_a_treated_red_flag_sepsis_stops_the_screening_asked_for_a_day_then_a_ne
     no screening (its NEWS2 escalates it); a set of 9 three days on asks one, and red flag sepsis
     found then asks the Sepsis Six and the doctor again."""
     nurse = session_for("nurse")
+    _charted(session_for, patient)
     records.save_new(nurse, "sepsis_screening", {**SCREEN, **DONE, **REVIEWED}, patient_id=patient)
     clock.now = datetime.fromisoformat("2026-11-28T20:00+01:00")
     records.save_new(nurse, "observations", {**READINGS, "taken_at": "2026-11-28T19:50+01:00", "diastolic_bp": 50,
@@ -151,6 +168,7 @@ def test_a_treated_red_flag_sepsis_screened_calmer_since_is_over_and_a_worse_set
     """Red flag sepsis 13:10, done and reviewed; 15:00 a calmer screening finds the infection
     unlikely: that ends it, and a worse set at 16:00 asks for a screening, not hidden by it."""
     nurse = session_for("nurse")
+    _charted(session_for, patient)
     records.save_new(nurse, "sepsis_screening", {**SCREEN, **DONE, **REVIEWED}, patient_id=patient)
     clock.now = datetime.fromisoformat("2026-11-28T16:05+01:00")
     records.save_new(nurse, "sepsis_screening", {**SCREEN, **CALM, "screened_at": "2026-11-28T15:00+01:00",
@@ -163,6 +181,7 @@ def test_a_treated_red_flag_sepsis_screened_calmer_since_is_over_and_a_worse_set
 
 def test_red_flag_sepsis_still_asking_days_on_asks_it_rather_than_a_screening(session_for, patient, clock):
     nurse = session_for("nurse")
+    _charted(session_for, patient)
     records.save_new(nurse, "sepsis_screening", {**SCREEN, **DONE}, patient_id=patient)
     clock.now = datetime.fromisoformat("2026-12-01T10:00+01:00")
     records.save_new(nurse, "observations", {**READINGS, "taken_at": "2026-12-01T09:50+01:00", "diastolic_bp": 50,
@@ -179,11 +198,14 @@ def test_oxygen_not_needed_under_target_on_air_is_refused_and_ignored(session_fo
     assert left_to_do({**low, "spo2_scale": "scale_2"}) == left_to_do({**low, "on_oxygen": True}) == []
     assert left_to_do({**low, "spo2": 92}) == []
     nurse = session_for("nurse")
+    _charted(session_for, patient)
     with pytest.raises(ValidationFailed) as refused:
         records.save_new(nurse, "sepsis_screening", low, patient_id=patient)
     assert [(error.path, error.message) for error in refused.value.errors] == [(
         "not_needed", "“Not needed”: oxygen is needed with an SpO2 of 88 % on air, under the target of 92 %: "
                       "give it to the target and time it, or correct the readings.")]
+    records.save_new(session_for("doctor"), "observations", {**READINGS, **SCALE_2, "taken_at": "2026-11-28T12:00+01:00"},
+                     patient_id=patient)  # scale 2 as the doctor prescribed it (observations.check_scale_2)
     records.save_new(nurse, "sepsis_screening", {**low, "spo2_scale": "scale_2"}, patient_id=patient)
 
 
@@ -191,10 +213,11 @@ def test_the_screening_is_said_on_the_wards_clock(session_for, patient):
     """A screening and review typed on another clock (UTC, from a laptop set wrong) are said at
     the ward's time, as what they ask is."""
     nurse = session_for("nurse")
+    _charted(session_for, patient, "2026-11-28T12:40+00:00")
     records.save_new(nurse, "sepsis_screening", {
         **SCREEN, **DONE, "screened_at": "2026-11-28T12:10+00:00", "antibiotics_at": "2026-11-28T12:40+00:00",
         "reviewed_by": "Dr Benali", "reviewed_at": "2026-11-28T12:20+00:00"}, patient_id=patient)
     inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     assert sepsis.handover(nurse.db, inside, nurse.clock(), "en") == {patient: (
-        "Sepsis screen 28/11 13:10 (NEWS2 7): RED FLAG SEPSIS; IV antibiotics 28/11 13:40; reviewed by Dr Benali "
-        "28/11 13:20")}
+        "Sepsis screen 28/11 13:10 (NEWS2 7): RED FLAG SEPSIS; IV antibiotics: Clarithromycin 500 mg IV given 28/11 "
+        "13:40 (medication chart); reviewed by Dr Benali 28/11 13:20")}

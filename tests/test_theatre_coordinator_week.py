@@ -293,6 +293,41 @@ def test_a_list_changed_after_it_was_printed_says_so_until_printed_again(
     assert theatre.changed_since_printed(coord.db, monday, theatre.day_list(coord.db, coord.forms, monday)) == []
 
 
+def test_a_patient_on_the_printed_list_identified_or_found_allergic_makes_it_out_of_date(
+        session_for, admission_values, clock, tmp_path):
+    """The list pinned in theatre read UNKNOWN MALE ALPHA, allergies not known; identified at 15:30
+    with a latex anaphylaxis, his band read GIRARD and the board said nothing: the WHO sign-in
+    checked the band against a list naming another man, and missed the latex-free theatre. A bed
+    changed is not on the list."""
+    from downtime.services import printing
+
+    nurse, coord = session_for("nurse"), session_for("coord")
+    named = ("birth_name", "used_name", "given_names", "birth_date", "nir", "identity_document")
+    unknown = records.save_new(nurse, "admission", {
+        **{key: value for key, value in admission_values.items() if key not in (*named, "allergies")},
+        "unidentified": True, "temporary_name": "Unknown Male Alpha", "descriptor": "man about 35, road accident",
+        "sex": "male", "identity_status": "provisional", "allergy_status": "unknown", "bed": "4"})
+    theatre.book(coord, unknown.patient_id, _booking(_session(coord, "T1", MONDAY), "08:00"))
+    monday = date(2026, 11, 30)
+    clock.now = datetime(2026, 11, 28, 15, 0, tzinfo=clock.now.tzinfo)
+    printing.print_theatre_list(coord, monday, tmp_path / "list.pdf")
+    moved = records.amend(nurse, unknown.record_id, {**unknown.data, "bed": "5"}, "moved to a side room")
+    assert theatre.changed_since_printed(coord.db, monday, theatre.day_list(coord.db, coord.forms, monday),
+                                         coord.forms) == []
+    clock.now = datetime(2026, 11, 28, 15, 30, tzinfo=clock.now.tzinfo)
+    records.amend(nurse, unknown.record_id, {
+        **moved.data, "unidentified": False, "birth_name": "Girard", "given_names": "Thomas Paul",
+        "birth_date": "1989-06-14", "allergy_status": "allergies",
+        "allergies": [{"substance": "Latex", "reaction": "Anaphylaxis", "severity": "severe"}]},
+        "Identified by his wife; latex anaphylaxis")
+    (changed,) = theatre.changed_since_printed(coord.db, monday, theatre.day_list(coord.db, coord.forms, monday),
+                                               coord.forms)
+    assert changed.said("en") == "CHANGED SINCE PRINTED 15:00 (T1)"
+    printing.print_theatre_list(coord, monday, tmp_path / "again.pdf")
+    assert theatre.changed_since_printed(coord.db, monday, theatre.day_list(coord.db, coord.forms, monday),
+                                         coord.forms) == []
+
+
 def test_a_patient_told_later_does_not_make_the_printed_list_out_of_date(session_for, admission_values, clock, tmp_path):
     from downtime.services import printing
 

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from downtime.domain.medication import Check, DoseState, RoundPolicy, dose_state, policy_for
 from downtime.services import census, chart_alerts, medication, records
 from downtime.sync.export import export
+from pypdf import PdfReader
 
 LEVODOPA = {"drug": "Co-careldopa 25/100", "dose": 1.0, "dose_unit": "tablet", "route": "PO", "frequency": "scheduled",
             "times": "06:00 10:00 14:00 18:00 22:00", "start_at": "2026-11-28T09:30+01:00", "controlled": False,
@@ -143,3 +144,28 @@ def test_the_handover_sheet_says_a_late_time_critical_dose(session_for, patient,
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
         printing.print_census(nurse, tmp_path / "census.pdf", "3B")).pages)
     assert "TIME-CRITICAL DOSE OVERDUE (due 28/11 14:00)" in text
+
+
+def test_a_levodopa_loaded_from_the_snapshot_unticked_is_escalated_and_handed_over(session_for, patient, clock,
+                                                                                  tmp_path):
+    """The EHR's snapshot sends no time-critical tick: its co-careldopa, read as time-critical by
+    the round (LATE at 14:20), was on neither the escalation list nor the handover sheet, which
+    read the tick stored. Both read the order as the round does; its dose not given too."""
+    import uuid
+
+    from downtime.services import printing
+
+    loaded = records.save_imported(session_for("records"), "medication_order", {
+        **LEVODOPA, "start_at": "2026-11-28T13:30+01:00", "time_critical": False}, patient, str(uuid.uuid4()))
+    nurse = session_for("nurse")
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    clock.advance(minutes=35)
+    (alert,) = chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts
+    assert alert.said == [
+        "TIME-CRITICAL DOSE OVERDUE (due 28/11 14:00): give it now, or record why not and tell the doctor"]
+    medication.record_dose(nurse, loaded.record_id, {"outcome": "not_given", "given_at": "2026-11-28T14:35+01:00",
+                                                     "scheduled_for": "2026-11-28T14:00+01:00",
+                                                     "not_given_reason": "vomited"})
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
+        printing.print_census(nurse, tmp_path / "census.pdf", "3B")).pages)
+    assert "TIME-CRITICAL DOSE NOT GIVEN (due 28/11 14:00: V — Vomited): tell the doctor" in text

@@ -10,7 +10,8 @@ import pytest
 from fhir.resources.R4B.riskassessment import RiskAssessment
 from pypdf import PdfReader
 
-from downtime.services import census, delirium, nutrition, printing, records, repositioning, since_admission, vte
+from downtime.services import (census, delirium, nutrition, prefill, printing, records, repositioning, since_admission,
+                               vte)
 from downtime.services.errors import PermissionDenied
 from downtime.sync.snapshot import record_id_for
 
@@ -56,7 +57,8 @@ def test_the_assessment_is_the_doctors_and_the_blank_is_in_the_binder(session_fo
 
 def test_each_assessment_is_a_risk_assessment_in_the_export(session_for, patient, exported_resource):
     saved = records.save_new(session_for("doctor"), "vte_assessment",
-                             {**ASSESSED, "bleeding_risks": ["low_platelets"], "notes": "Reassess after the OGD"},
+                             {**ASSESSED, "bleeding_risks": ["low_platelets"], "notes": "Reassess after the OGD",
+                              "bleeding_reason": "Platelets 70 and stable, no bleeding"},
                              patient_id=patient)
     found = exported_resource(saved.record_id, RiskAssessment)
     assert (found.status, found.code.text, found.prediction[0].outcome.text, found.mitigation) == (
@@ -66,7 +68,7 @@ def test_each_assessment_is_a_risk_assessment_in_the_export(session_for, patient
         "Mobility (all patients): Medical patient expected to have ongoing reduced mobility relative to normal",
         "Thrombosis risk: Age over 60, Significant comorbidity (heart, metabolic, endocrine, respiratory, acute "
         "infection, inflammatory)", "Bleeding risk: Platelets under 75 × 10⁹/L",
-        "Reassess after the OGD"]
+        "Why a medicine despite the bleeding risk: Platelets 70 and stable, no bleeding", "Reassess after the OGD"]
     assert found.encounter is not None and found.performer is not None
     none = records.save_new(session_for("doctor"), "vte_assessment", {**ASSESSED, "thrombosis_risks": []},
                             patient_id=patient)
@@ -174,3 +176,54 @@ def test_new_confusion_stays_on_the_handover_of_a_patient_never_screened_and_unk
     unknown = [replace(one, birth_date=None) for one in inside]
     assert delirium.never_screened(nurse.db, unknown, nurse.clock()) == vte.never_assessed(
         nurse.db, unknown, nurse.clock()) == {patient}
+
+
+def test_a_move_a_transfer_out_and_a_discharge_hand_on_the_vte_decision(session_for, patient, forms):
+    """A stroke with active bleeding: compression and no anticoagulant. The letters said nothing of
+    it, and the receiving team read the missing enoxaparin as an omission, or took the compression off."""
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    for form_id in ("transfer", "transfer_out", "discharge"):
+        assert "vte" not in prefill.first_answers(nurse, nurse.form(form_id), patient)  # never assessed
+    records.save_new(doctor, "vte_assessment", {
+        **ASSESSED, "bleeding_risks": ["acute_stroke", "active_bleeding"], "against_stockings": ["leg_oedema"],
+        "prophylaxis": "mechanical", "mechanical_device": "ipc"}, patient_id=patient)
+    said = ("VTE risk assessed 28/11 10:00: Mechanical, intermittent pneumatic compression (IPC)\nBleeding risk: acute "
+            "stroke, active bleeding\nAgainst anti-embolism stockings (NICE NG89): severe leg oedema")
+    for form_id in ("transfer", "transfer_out", "discharge"):
+        assert prefill.first_answers(nurse, nurse.form(form_id), patient)["vte"] == said
+    records.save_new(doctor, "vte_assessment", {
+        **ASSESSED, "assessed_at": "2026-11-28T13:00+01:00", "bleeding_risks": ["low_platelets"],
+        "bleeding_reason": "Platelets 70 and stable"}, patient_id=patient)
+    assert prefill.first_answers(session_for("nurse", "fr"), nurse.form("discharge"), patient)["vte"] == (
+        "Risque thromboembolique évalué le 28/11 13:00 : Médicamenteuse (prescrite sur le plan d’administration)\n"
+        "Risque hémorragique : plaquettes au-dessous de 75 × 10⁹/L\nPourquoi un médicament malgré le risque "
+        "hémorragique : Platelets 70 and stable")
+    assert all(forms[form_id].field("vte").copied_from.form == "vte_assessment"
+               for form_id in ("transfer", "transfer_out", "discharge"))
+
+
+def test_a_long_vte_decision_keeps_the_decision_in_the_letters_and_cuts_the_reason(session_for, patient, forms):
+    """Five bleeding risks, three reasons against stockings and the doctor's 300-character reason
+    came to 1,031 characters in French for a box of 1,000: the letters' VTE box read only "… et 1
+    de plus : voir les fiches « Évaluation du risque thromboembolique veineux »", and the GP, who
+    has no VTE chart, learned nothing of the decision. The decision stays whole, each list on its
+    line, and the reason is cut with "…"."""
+    doctor, nurse = session_for("doctor"), session_for("nurse", "fr")
+    reason = ("Bénéfice jugé supérieur au risque après discussion avec l’anesthésiste et l’hématologue : plaquettes "
+              "stables à 70 depuis 5 jours, cathéter péridural retiré à 08:00, première injection à 20:00 au plus tôt, "
+              "surveillance des plaquettes tous les deux jours, arrêt si saignement ou chute des plaquettes sous 50.")
+    records.save_new(doctor, "vte_assessment", {
+        **ASSESSED, "prophylaxis": "both", "mechanical_device": "ipc", "bleeding_reason": reason[:300],
+        "bleeding_risks": ["low_platelets", "hypertension", "high_risk_surgery", "neuraxial_last_4h",
+                           "acquired_disorder"],
+        "against_stockings": ["arterial_disease", "skin_damage", "leg_oedema"]}, patient_id=patient)
+    for form_id in ("transfer", "transfer_out", "discharge"):
+        said = prefill.first_answers(nurse, nurse.form(form_id), patient)["vte"]
+        first, risks, stockings, why = said.split("\n")
+        assert len(said) <= forms[form_id].field("vte").max_length
+        assert first == ("Risque thromboembolique évalué le 28/11 10:00 : Médicamenteuse et mécanique, compression "
+                         "pneumatique intermittente (CPI)")
+        assert risks.startswith("Risque hémorragique : plaquettes au-dessous de 75 × 10⁹/L, hypertension systolique")
+        assert risks.endswith("trouble acquis de l’hémostase (comme une insuffisance hépatique aiguë)")
+        assert stockings.startswith("Contre-indications aux bas anti-thrombose (NICE NG89) : artériopathie")
+        assert why == ("Pourquoi un médicament malgré le risque hémorragique : " + reason[:vte.REASON_SHORT - 1] + "…")

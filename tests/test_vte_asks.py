@@ -9,7 +9,7 @@ from datetime import datetime
 
 import pytest
 
-from downtime.domain.vte import Reassess, reassessment_due, stockings_ruled_out
+from downtime.domain.vte import Reassess, reassess_by, reassessment_due, stockings_ruled_out
 from downtime.services import census, records, theatre, vte
 from downtime.services.errors import ValidationFailed
 
@@ -124,6 +124,23 @@ def test_a_reassessment_is_asked_a_day_after_admission_when_only_the_admissions_
     assert _handover(doctor) == {} and _escalation(doctor) == vte.Escalation({}, None)
 
 
+def test_a_first_assessment_made_13_hours_after_admission_still_asks_a_reassessment(session_for, patient, clock):
+    """Admitted 09:00, assessed first by the night doctor at 22:00: nothing was ever asked again."""
+    doctor = session_for("doctor")
+    clock.advance(hours=8)  # 22:00
+    records.save_new(doctor, "vte_assessment", {**ASSESSED, "assessed_at": "2026-11-28T22:00+01:00",
+                                                "prophylaxis": "not_needed"}, patient_id=patient)
+    assert _handover(doctor) == {}
+    assert _escalation(doctor).next_change == datetime.fromisoformat("2026-11-29T10:00+01:00")
+    clock.advance(hours=14)  # 29/11 12:00
+    assert _handover(doctor) == {patient: (
+        "VTE REASSESSMENT DUE: assessed on admission only (28/11 22:00), to reassess within 24 hours of admission: "
+        "ask the doctor")}
+    records.save_new(doctor, "vte_assessment", {**ASSESSED, "assessed_at": "2026-11-29T12:00+01:00",
+                                                "prophylaxis": "not_needed"}, patient_id=patient)
+    assert _handover(doctor) == {}
+
+
 def test_a_reassessment_is_asked_after_an_operation(session_for, patient):
     doctor, coord = session_for("doctor"), session_for("coord")
     records.save_new(doctor, "vte_assessment", {**ASSESSED, "prophylaxis": "not_needed"}, patient_id=patient)
@@ -153,6 +170,12 @@ def test_when_a_reassessment_is_due():
     assert reassessment_due(admitted, [at[0], at[1]], at[2], at[3]) is Reassess.AFTER_OPERATION
     assert reassessment_due(admitted, [at[0], at[1]], at[3], at[2]) is None  # not done yet at that time
     assert reassessment_due(admitted, [], at[2], at[3]) is None
+    # The first assessment is the admission's whenever made: the night doctor's, 13 hours in, asks
+    # a reassessment too (it was taken for one, and none was ever asked), no sooner than 12 hours on.
+    assert reassess_by(admitted, [at[1]]) == datetime.fromisoformat("2026-11-29T10:00+01:00")
+    assert reassessment_due(admitted, [at[1]], None, at[2]) is None
+    assert reassessment_due(admitted, [at[1]], None, at[3]) is Reassess.AFTER_ADMISSION
+    assert reassess_by(admitted, [at[0]]) == at[2]
 
 
 def test_an_assessment_never_made_is_on_the_escalation_list_14_hours_after_admission(session_for, patient, clock):
@@ -182,3 +205,83 @@ def test_the_bleeding_risk_of_hypertension_is_systolic_in_both_languages(forms):
                  if option.code == "hypertension"]
     assert (option.label.en, option.label.fr) == ("Uncontrolled systolic hypertension (230/120 mmHg or higher)",
                                                   "Hypertension systolique non contrôlée (230/120 mmHg ou plus)")
+
+
+def test_anticoagulated_at_treatment_dose_with_no_anticoagulant_on_the_chart_is_said(session_for, patient):
+    """The patient's own apixaban never rewritten on the chart: neither treatment nor prophylaxis,
+    and nothing said."""
+    doctor = session_for("doctor")
+    records.save_new(doctor, "vte_assessment", {**ASSESSED, "prophylaxis": "already_anticoagulated"},
+                     patient_id=patient)
+    said = ("VTE: NONE DECIDED 28/11 10:00 AS ANTICOAGULATED AT TREATMENT DOSE, NO ANTICOAGULANT ON THE MEDICATION "
+            "CHART (neither treatment nor prophylaxis): ask the doctor")
+    assert _handover(doctor) == {patient: said}
+    assert _escalation(doctor).asking == {
+        patient: ("VTE risk assessed 28/11 10:00: None: anticoagulated at treatment dose", [said])}
+    assert _handover(doctor, "fr")[patient].startswith("THROMBOEMBOLIE : AUCUNE PROPHYLAXIE DÉCIDÉE le 28/11 10:00, "
+                                                       "PATIENT ANTICOAGULÉ À DOSE CURATIVE, AUCUN ANTICOAGULANT")
+    records.save_new(doctor, "medication_order", {**ENOXAPARIN, "drug": "Apixaban", "dose": 5.0, "route": "PO",
+                                                  "times": "08:00 20:00"}, patient_id=patient)
+    assert _handover(doctor) == {} and _escalation(doctor).asking == {}
+
+
+def test_an_anticoagulant_prescribed_against_no_prophylaxis_for_the_bleeding_risk_is_asked_and_said(
+        session_for, patient, french):
+    doctor = session_for("doctor")
+    records.save_new(doctor, "vte_assessment", {**ASSESSED, "bleeding_risks": ["active_bleeding", "low_platelets"],
+                                                "prophylaxis": "contraindicated"}, patient_id=patient)
+    assert _handover(doctor) == {patient: "VTE risk assessed 28/11 10:00: None: bleeding risk outweighs it"}
+    assert vte.prescribed_against(doctor, patient, {**ENOXAPARIN, "drug": "Paracetamol"}) is None
+    asked = vte.prescribed_against(doctor, patient, ENOXAPARIN)
+    assert asked == ("An anticoagulant against the VTE decision of 28/11 10:00: None: bleeding risk outweighs it; "
+                     "active bleeding, platelets under 75 × 10⁹/L. Ask the doctor who decided it before prescribing it.")
+    french(vte.PRESCRIBED_AGAINST, "Un anticoagulant contre la décision thromboembolique du {time} : {decision}. "
+                                   "Demander au médecin qui l’a prise avant de le prescrire.")
+    assert vte.prescribed_against(session_for("doctor", "fr"), patient, ENOXAPARIN) == (
+        "Un anticoagulant contre la décision thromboembolique du 28/11 10:00 : Aucune : le risque hémorragique "
+        "l’emporte ; saignement actif, plaquettes au-dessous de 75 × 10⁹/L. Demander au médecin qui l’a prise avant "
+        "de le prescrire.")
+    saved = records.save_new(doctor, "medication_order", ENOXAPARIN, patient_id=patient)
+    assert vte.prescribed_against(doctor, patient, {**ENOXAPARIN, "dose": 20.0}, saved.data) is None  # asked once
+    against = ("ENOXAPARIN SODIUM ON THE MEDICATION CHART AGAINST THE VTE DECISION OF 28/11 10:00 (None: bleeding "
+               "risk outweighs it; active bleeding, platelets under 75 × 10⁹/L): ask the doctor")
+    assert _handover(doctor) == {patient: f"VTE risk assessed 28/11 10:00: None: bleeding risk outweighs it; {against}"}
+    assert _escalation(doctor).asking[patient][1] == [against]
+    # Until a new assessment decides otherwise.
+    records.save_new(doctor, "vte_assessment", {**ASSESSED, "assessed_at": "2026-11-28T13:00+01:00"},
+                     patient_id=patient)
+    assert _handover(doctor) == {}
+    assert vte.prescribed_against(doctor, patient, ENOXAPARIN) is None
+
+
+def test_a_medicine_decided_with_an_absolute_bleeding_risk_ticked_needs_the_doctors_reason(
+        session_for, patient, forms, french):
+    doctor, spec = session_for("doctor"), forms["vte_assessment"]
+    bleeding = {**ASSESSED, "bleeding_risks": ["active_bleeding", "hypertension", "neuraxial_last_4h"]}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(doctor, "vte_assessment", bleeding, patient_id=patient)
+    assert [(error.path, error.message) for error in refused.value.errors] == [(
+        "bleeding_reason", "“Why a medicine despite the bleeding risk” is required: a medicine is decided with active "
+        "bleeding, lumbar puncture, epidural or spinal within the last 4 hours ticked. Say why (kept in the record), "
+        "or choose another decision.")]
+    french(vte.MEDICINE_WITH_BLEEDING, "« {field} » est obligatoire : un médicament est décidé avec {risks} coché. "
+                                       "Dire pourquoi (gardé dans le dossier), ou choisir une autre décision.")
+    with pytest.raises(ValidationFailed, match="« Pourquoi un médicament malgré le risque hémorragique » est "
+                                               "obligatoire : un médicament est décidé avec saignement actif"):
+        vte.check(spec, {**bleeding, "prophylaxis": "both", "mechanical_device": "ipc"}, "fr")
+    for code in ("inherited_disorder", "neuraxial_next_12h", "low_platelets"):
+        with pytest.raises(ValidationFailed):
+            vte.check(spec, {**ASSESSED, "bleeding_risks": [code]}, "en")
+    vte.check(spec, {**ASSESSED, "bleeding_risks": ["hypertension", "anticoagulated"]}, "en")  # not the absolute ones
+    vte.check(spec, {**bleeding, "prophylaxis": "contraindicated"}, "en")
+    saved = records.save_new(doctor, "vte_assessment", {**bleeding, "bleeding_reason": "Massive PE, haematology agree"},
+                             patient_id=patient)
+    assert saved.data["bleeding_reason"] == "Massive PE, haematology agree"
+    with pytest.raises(ValidationFailed):  # an amendment taking the reason away
+        records.amend(doctor, saved.record_id, {**bleeding, "bleeding_reason": None}, "Reason")
+    # An assessment of version 3 gave no reason: corrected without one, unless the correction asks one.
+    older = records.save_imported(session_for("records"), "vte_assessment", bleeding, patient,
+                                  "5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f")
+    assert records.amend(doctor, older.record_id, {**bleeding, "notes": "Seen"}, "Note added").version == 2
+    with pytest.raises(ValidationFailed):
+        vte.check(spec, {**ASSESSED, "bleeding_risks": ["low_platelets"]}, "en", ASSESSED)

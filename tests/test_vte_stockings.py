@@ -77,7 +77,7 @@ def test_stockings_merged_with_a_reason_against_them_are_asked_of_the_doctor(ses
 
 
 def test_an_assessment_of_version_2_ticked_none_and_reads_as_before(session_for, patient, forms):
-    assert forms["vte_assessment"].version == 3
+    assert forms["vte_assessment"].version == 4
     older = records.save_imported(session_for("records"), "vte_assessment", STOCKINGS, patient,
                                   "2a3b4c5d-6e7f-4081-9a2b-3c4d5e6f7a8b")
     handover, escalation = _said(session_for("nurse"))

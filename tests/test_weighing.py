@@ -176,3 +176,19 @@ def test_a_weight_put_right_with_the_birth_date_is_not_asked_about_as_a_change(s
     a_year_older = {**corrected, "birth_date": "2023-10-01", "weight_kg": 21.0}  # 12 kg is a 3-year-old's too
     assert weight.stay_doubt(nurse, nurse.form("admission"), a_year_older, toddler, admission.record_id).startswith(
         "21 kg differs by 75 % from the latest weight of this stay")
+
+
+def test_an_estimated_admission_weight_is_exported_with_how_it_is_known(session_for, toddler, tmp_path):
+    """A child too ill to weigh is admitted on an estimate: the admission's body-weight Observation
+    went to the EHR's dose checks as if weighed on the scales, where a weighing's says "Estimated"."""
+    nurse = session_for("nurse")
+    (admission,) = records.list_current(nurse.db, form_id="admission", patient_id=toddler)
+    records.amend(nurse, admission.record_id, {**admission.data, "weight_method": "estimated"}, "APLS estimate")
+    folder = export(session_for("records"), tmp_path / "export").folder
+    (admitted,) = [Observation.model_validate(o) for o in _resources(_bundle(folder), "Observation")
+                   if o["code"].get("coding", [{}])[0].get("code") == "29463-7"]
+    assert admitted.method is not None and admitted.method.text == "Estimated"
+    assert float(admitted.valueQuantity.value) == 12.0
+    (line,) = [line for line in (folder / "csv" / "admission.csv").read_text(encoding="utf-8").splitlines()
+               if admission.record_id in line and "APLS estimate" in line]
+    assert "estimated" in line

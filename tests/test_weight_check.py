@@ -84,3 +84,57 @@ def test_a_childs_unusual_weight_is_said_in_french_of_the_childs_age(forms, born
                                               "arrival_at": "2026-11-28T09:00+01:00"},
                          "fr", datetime(2026, 11, 28, 10, tzinfo=ZoneInfo("Europe/Paris")))
     assert doubt.startswith(said)
+
+
+def _child(nurse, admission_values, bed, arrival, method, born="2022-10-02", kg=16.0):
+    return records.save_new(nurse, "admission", {
+        **admission_values, "given_names": "Sami", "birth_date": born, "nir": None, "identity_status": "provisional",
+        "weight_kg": kg, "weight_method": method, "bed": bed, "arrival_at": f"2026-11-28T{arrival}+01:00"}).patient_id
+
+
+def test_a_child_on_an_estimated_or_stated_weight_is_asked_to_be_weighed_at_handover(nurse, admission_values,
+                                                                                    tmp_path):
+    """A four-year-old admitted at 09:00 on an APLS estimate was weighed by no one: a day later
+    every dose was still worked out from the estimate, and the handover sheet said nothing of it
+    (it asked only for a child with no weight at all)."""
+    from downtime.services import census, printing, since_admission
+    from tests.pdf_text import pdf_text
+
+    estimated = _child(nurse, admission_values, "1", "09:00", "estimated")
+    stated = _child(nurse, admission_values, "2", "09:30", "stated")
+    _child(nurse, admission_values, "3", "09:00", "measured")
+    _child(nurse, admission_values, "4", "10:30", "estimated")  # 3 h 30 ago: not yet
+    _child(nurse, admission_values, "5", "09:00", "estimated", born="2008-11-28", kg=60)  # 18: an adult's doses
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert since_admission.handover(nurse.db, inside, nurse.clock(), "en") == {
+        estimated: "WEIGH THE CHILD: 16 kg ESTIMATED on admission (28/11/2026), not weighed (their doses are worked "
+                   "out from it)",
+        stated: "WEIGH THE CHILD: 16 kg as stated on admission (28/11/2026), not weighed (their doses are worked out "
+                "from it)"}
+    assert since_admission.handover(nurse.db, inside, nurse.clock(), "fr")[estimated] == (
+        "PESER L’ENFANT : 16 kg ESTIMÉ à l’admission (28/11/2026), non pesé (ses doses en dépendent)")
+    sheet = " ".join(pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B")).split())
+    assert "WEIGH THE CHILD: 16 kg ESTIMATED on admission" in sheet
+    # Weighed on the scales: nothing more to ask; estimated again by a weighing: asked again 4 hours on.
+    records.save_new(nurse, "weight", {"weighed_at": "2026-11-28T13:00+01:00", "weight_kg": 15.2,
+                                       "method": "measured"}, patient_id=estimated)
+    records.save_new(nurse, "weight", {"weighed_at": "2026-11-28T10:00+01:00", "weight_kg": 15.0,
+                                       "method": "estimated"}, patient_id=stated)
+    assert since_admission.handover(nurse.db, inside, nurse.clock(), "en") == {
+        stated: "WEIGH THE CHILD: 15 kg ESTIMATED 28/11/2026, not weighed (their doses are worked out from it)"}
+
+
+def test_a_babys_admission_weight_keeps_the_grams(nurse, admission_values):
+    """A preterm baby weighed at 850 g was refused on admission ("more than 1 decimal places"): typed
+    0.8 or 0.9, every dose per kilogram was 6 % off, the weighing form keeping the grams."""
+    from downtime.services import census, weight
+
+    saved = records.save_new(nurse, "admission", {
+        **admission_values, "given_names": "Tiny", "birth_date": "2026-11-20", "nir": None,
+        "identity_status": "provisional", "weight_kg": 0.85, "height_cm": None})
+    assert saved.data["weight_kg"] == 0.85
+    patient = census.patient_with_location(nurse.db, nurse.forms, saved.patient_id)
+    assert weight.latest(nurse.db, nurse.forms, [patient])[saved.patient_id].text("fr") == (
+        "0,85 kg à l’admission (28/11/2026)")
+    with pytest.raises(ValidationFailed, match="more than 3 decimal places"):
+        records.amend(nurse, saved.record_id, {**saved.data, "weight_kg": 0.8505}, "reweighed")

@@ -9,7 +9,7 @@ followed by what it is and where, the same at each check."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -34,6 +34,16 @@ antibiotics at home, a tunnelled line or a port, a long-term catheter, a drain, 
 one of an ended stay is asked about (STILL_IN), neither followed as if checked nor dropped."""
 INFECTED_SITE = frozenset({"red", "pus"})
 FAULTY_SITE = "fault"
+DRAINS_URINE = frozenset({"urinary"})
+"""The devices after whose removal the patient must pass urine: a trial without catheter."""
+VOID_WITHIN = timedelta(hours=6)
+"""When a patient whose urinary catheter came out and who has passed no urine since is asked
+about: retention after a trial without catheter is looked for with a bladder scan when no urine
+is passed within about 6 hours (NICE CG171 and the RCN's catheter care guidance: monitor voiding
+after removal; Fernández-Ruiz et al., the first void within 4 to 6 hours)."""
+BAG_EMPTIED_WITHIN = timedelta(minutes=30)
+"""Urine charted within this after a urinary catheter's removal: the bag taken off with it,
+emptied and measured, not urine the patient passed (the fluid chart does not say which)."""
 
 
 class Sign(StrEnum):
@@ -43,6 +53,7 @@ class Sign(StrEnum):
     NOT_NEEDED = "not_needed"
     OVERDUE = "overdue"
     STILL_IN = "still_in"
+    NOT_VOIDED = "not_voided"
 
 
 TAKE_OUT = frozenset({Sign.PHLEBITIS, Sign.NOT_NEEDED})
@@ -70,10 +81,14 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
                           "the check, or chart its removal",
                     "fr": "TOUJOURS EN PLACE ? ({device}, noté en place pendant le séjour terminé le {ended}) : le "
                           "vérifier et noter la surveillance, ou noter son retrait"},
+    Sign.NOT_VOIDED: {"en": "NOT PASSED URINE since the {device} came out at {time}: bladder scan, tell the doctor",
+                      "fr": "N’A PAS URINÉ depuis le retrait ({device}) à {time} : échographie vésicale (bladder "
+                            "scan), prévenir le médecin"},
 }
 """What each sign asks: `{device}` what it is and where, `{vip}` its score, `{doctor}` the doctor
 told from VIP 3 (DOCTOR), `{site}` the site in words, `{due}` when its check fell due, `{ended}`
-when the stay it was last charted in ended."""
+when the stay it was last charted in ended; of a urinary catheter not voided after, `{device}` what
+it is, in lower case, and `{time}` when it came out."""
 DOCTOR: Mapping[str, str] = {"en": " and tell the doctor (treatment)", "fr": " et prévenir le médecin (traitement)"}
 
 
@@ -104,3 +119,18 @@ def days_in(inserted_at: datetime, at: datetime) -> int:
     """Whole days a device has been in at `at` (its line-days, as infection surveillance counts
     them from its putting in)."""
     return max(0, elapsed.between(inserted_at, at) // timedelta(days=1))
+
+
+def voided(removed_at: datetime, urine_at: Iterable[datetime]) -> bool:
+    """Whether urine charted at `urine_at` says the patient passed urine since a urinary catheter
+    came out at `removed_at`: only that charted over `BAG_EMPTIED_WITHIN` after it, the bag emptied
+    ten minutes on having cleared the question of a patient in retention."""
+    emptied = elapsed.later(removed_at, BAG_EMPTIED_WITHIN)
+    return any(elapsed.instant(at) > elapsed.instant(emptied) for at in urine_at)
+
+
+def void_due(device: str, removed_at: datetime, voided: bool) -> datetime | None:
+    """When a patient whose device came out at `removed_at` is asked whether they passed urine:
+    a urinary catheter's removal with no urine charted since (`voided` False) asks `VOID_WITHIN`
+    after it, as a watch counts; None for any other device, or once urine is charted."""
+    return None if voided or device not in DRAINS_URINE else elapsed.later(removed_at, VOID_WITHIN)

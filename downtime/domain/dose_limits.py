@@ -30,14 +30,33 @@ characteristics.
   dose meant above the usual is common (meningitis, cystic fibrosis) and the reason is then
   kept in the order; a tenfold slip is far above it. Gentamicin 7 mg/kg once a day, 7.5 mg/kg
   in 24 h (2.5 mg/kg every 8 h; a neonate's 5 mg/kg is within it; cystic fibrosis's 10 mg/kg is
-  asked), no adult most (dosed by weight and levels). Amoxicillin 60 mg/kg a dose and
-  180 mg/kg in 24 h by vein in severe infection (the meningitis doses, 50 mg/kg every 4 h,
-  are asked), an adult at most 12 g in 24 h (BNF, 2 g every 4 h). Cefotaxime 50 mg/kg a dose
-  and 200 mg/kg in 24 h (the meningitis dose, 50 mg/kg every 6 h), an adult at most 12 g.
+  asked). Amoxicillin 60 mg/kg a dose and 180 mg/kg in 24 h by vein in severe infection (the
+  meningitis doses, 50 mg/kg every 4 h, are asked), an adult at most 12 g in 24 h (BNF, 2 g
+  every 4 h). Cefotaxime 50 mg/kg a dose and 200 mg/kg in 24 h (the meningitis dose, 50 mg/kg
+  every 6 h), an adult at most 12 g.
   Ceftriaxone 80 mg/kg a dose and 100 mg/kg in 24 h (80 mg/kg once a day, or 50 mg/kg twice),
   an adult at most 4 g. Benzylpenicillin 50 mg/kg a dose and 300 mg/kg in 24 h (the severe
   infection's and meningitis's 50 mg/kg every 4 hours, at most 2.4 g a dose), an adult at most
   2.4 g a dose and 14.4 g in 24 h (2.4 g every 4 hours, endocarditis, meningitis).
+- An adult's gentamicin goes by weight too, and by levels the app does not hold: once a day 5-7
+  mg/kg (BNF), 7 mg/kg every 24, 36 or 48 h by the creatinine clearance (the Hartford protocol
+  UK trusts follow), or 3-5 mg/kg a day in divided doses every 8 h (BNF). Asked above 7 mg/kg a
+  dose and in 24 h, by the adjusted body weight when the actual weight is over 120 % of the
+  ideal (BNF: in obesity, by the ideal weight for height; the trusts' protocols adjust it,
+  `weight.adjusted_kg`, as the ideal alone underdoses), by the actual weight, said so, when no
+  height is recorded; and an
+  adult never weighed is asked to be weighed, as a child is. Given once a day, its next dose at
+  least 20 h after the last (the protocol's shortest interval is 24 h; 20 leaves a dose moved
+  to the ward's round time): a stat dose at 18:00 and the daily one at 08:00 the next morning
+  are two doses in 14 h. The renal function that decides the interval is not held.
+- Vancomycin by vein (BNF 2024, and its SmPC): 15-20 mg/kg every 8-12 h, at most 2 g a dose,
+  a seriously ill patient's loading dose 25-30 mg/kg, by the actual weight; asked above 30 mg/kg
+  or 2 g a dose and 60 mg/kg (20 mg/kg every 8 h) or 4.5 g in 24 h, as a dose guided by levels
+  may be meant above them and a tenfold slip (10 g for 1 g) is far above; by mouth (Clostridioides
+  difficile, 125-500 mg every 6 h) it is within them and not dosed by weight. A child (BNFc): 10-15
+  mg/kg every 6 h under 12 years, 15-20 mg/kg every 8-12 h from 12, so at most 20 mg/kg a dose
+  and 60 mg/kg in 24 h; a neonate 15 mg/kg every 8 to 24 h by its corrected gestational age, so
+  at most 15 mg/kg a dose and 45 mg/kg in 24 h.
 - A neonate's (its first 28 days, BNFc) antibiotics are not a child's: gentamicin 5 mg/kg a
   dose, every 24 h from 7 days and every 36 h before (the 36 h is not weighed: the order form's
   times cannot say it, and BNFc counts those days by corrected gestational age, which the app
@@ -55,7 +74,8 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.domain.weight import adjusted_kg
+from downtime.i18n import QT_TRANSLATE_NOOP, Number, Phrase
 
 ADULT_FROM_YEARS = 18
 """From this age a patient is dosed as an adult (BNFc covers children up to 18)."""
@@ -92,6 +112,20 @@ class Neonate:
 
 
 @dataclass(frozen=True)
+class AdultByWeight:
+    """A medicine's limits by weight for an adult, where it is dosed by weight at every age and
+    its mg alone would let a tenfold slip through (gentamicin 4300 mg for 430, vancomycin 10 g for
+    1), by `routes` (empty: any; vancomycin by mouth is not dosed by weight). `adjusted`: an obese
+    patient's by their adjusted body weight (gentamicin, which fat takes little of), the ideal
+    weight worked out from the height recorded; otherwise by the actual weight (vancomycin)."""
+
+    dose_mg_kg: float
+    day_mg_kg: float
+    routes: frozenset[str] = frozenset()
+    adjusted: bool = False
+
+
+@dataclass(frozen=True)
 class MillionUnits:
     """What a million units of a medicine written in millions of units (MUI) is in mg, by its
     salt: benzylpenicillin sodium's 600 mg is not benzathine benzylpenicillin's 750, and an
@@ -106,6 +140,7 @@ class MillionUnits:
 @dataclass(frozen=True)
 class Rule:
     """A medicine's limits, in mg. `low_weight_day_mg_kg`: an adult's under `LOW_WEIGHT_KG`;
+    `adult`: an adult's by weight at any weight (`AdultByWeight`);
     `child_…`: under `ADULT_FROM_YEARS`, never above an adult's; `neonate`: a neonate's, over a
     child's; `by_weight`: the first band the order's route and the patient's weight fall in, over
     all of them."""
@@ -115,6 +150,10 @@ class Rule:
     day_mg: float
     dose_mg: float | None = None
     interval: timedelta | None = None
+    daily_interval: timedelta | None = None
+    """How close two doses may be when the dose's order is given once a day (a regular order of
+    one time, or once only): gentamicin's extended interval, where its 8-hourly regimen's doses
+    are 8 h apart."""
     low_weight_day_mg_kg: float | None = None
     child_day_mg_kg: float | None = None
     child_dose_mg_kg: float | None = None
@@ -126,6 +165,7 @@ class Rule:
     """`from_months`, `from_kg`: not usually given younger or lighter by `from_routes` (empty:
     any), asked rather than refused (oral ibuprofen under 3 months, a neonatal unit's duct)."""
     by_weight: tuple[ByWeight, ...] = ()
+    adult: AdultByWeight | None = None
     neonate: Neonate | None = None
     million_units: MillionUnits | None = None
     """A medicine written in millions of units (MUI), which the order form cannot hold: what a
@@ -136,7 +176,8 @@ class Rule:
 
 
 NO_ADULT_MOST = float("inf")
-"""An adult's most for a medicine dosed by weight at every age (gentamicin): none is weighed."""
+"""An adult's most in mg for a medicine dosed by weight at every age (gentamicin): none but by
+the kg (`Rule.adult`)."""
 
 RULES: dict[str, Rule] = {
     "paracetamol": Rule(QT_TRANSLATE_NOOP("messages", "Paracetamol"), day_mg=4000, dose_mg=1000,
@@ -148,7 +189,10 @@ RULES: dict[str, Rule] = {
                     from_years=12),
     "tramadol": Rule(QT_TRANSLATE_NOOP("messages", "Tramadol"), day_mg=400),
     "gentamicin": Rule(QT_TRANSLATE_NOOP("messages", "Gentamicin"), day_mg=NO_ADULT_MOST, child_dose_mg_kg=7,
-                       child_day_mg_kg=7.5, neonate=Neonate(5, 5), asked=True),
+                       child_day_mg_kg=7.5, adult=AdultByWeight(7, 7, adjusted=True), neonate=Neonate(5, 5),
+                       daily_interval=timedelta(hours=20), asked=True),
+    "vancomycin": Rule(QT_TRANSLATE_NOOP("messages", "Vancomycin"), day_mg=4500, dose_mg=2000, child_dose_mg_kg=20,
+                       child_day_mg_kg=60, adult=AdultByWeight(30, 60, BY_VEIN), neonate=Neonate(15, 45), asked=True),
     "benzylpenicillin": Rule(QT_TRANSLATE_NOOP("messages", "Benzylpenicillin"), day_mg=14400, dose_mg=2400,
                              child_dose_mg_kg=50, child_day_mg_kg=300, neonate=Neonate(50, 150),
                              million_units=MillionUnits(600, QT_TRANSLATE_NOOP("messages", "benzylpenicillin sodium"),
@@ -174,8 +218,10 @@ RULES: dict[str, Rule] = {
 @dataclass(frozen=True)
 class Limit:
     """A rule as it holds for one patient: by their weight (`kg`, the weight it was worked out
-    from; None when it was not) and age. `weigh`: a child whose dose goes by weight, and no
-    weight is known to work it out from."""
+    from; None when it was not) and age. `weigh`: a patient whose dose goes by weight (a child,
+    an adult's gentamicin), and no weight is known to work it out from: `dose_mg_kg` and
+    `day_mg_kg` then say the figures to work it out by. `weight`: `kg` as the limit's words name
+    it, the adjusted weight saying so (`dosing_weight`)."""
 
     rule: Rule
     day_mg: float
@@ -184,6 +230,15 @@ class Limit:
     day_mg_kg: float | None = None
     dose_mg_kg: float | None = None
     weigh: bool = False
+    weight: Phrase | None = None
+
+
+# The weight a limit by weight is worked out from, as its words name it (`Limit.weight`).
+KG = QT_TRANSLATE_NOOP("messages", "{kg} kg")
+ADJUSTED_KG = QT_TRANSLATE_NOOP("messages", "{kg} kg adjusted body weight, the actual {actual} kg being over 120 % of "
+                                            "the ideal {ideal} kg")
+NO_HEIGHT_KG = QT_TRANSLATE_NOOP("messages", "{kg} kg actual weight, no height being recorded to work out the ideal "
+                                             "weight")
 
 
 def too_young(rule: Rule, age: int | None) -> bool:
@@ -202,21 +257,42 @@ def too_small(rule: Rule, months: int | None, kg: float | None, route: str) -> b
 
 
 def limit_for(rule: Rule, age: int | None, kg: float | None, route: str | None = None,
-              days: int | None = None) -> Limit:
+              days: int | None = None, ideal_kg: float | None = None) -> Limit:
     """The limit of `rule` for a patient of `age` (None: not known, dosed as an adult) and `days`
     old (None: not known, a neonate's doses not held) weighing `kg` (None: not known), given by
-    `route` (None: not known, its bands by weight not held)."""
+    `route` (None: not known, its bands by weight not held). `ideal_kg`: an adult's ideal body
+    weight (weight.ideal_kg; None: no height recorded), for a medicine an obese adult is dosed
+    by the adjusted weight of (`AdultByWeight.adjusted`)."""
     child = age is not None and age < ADULT_FROM_YEARS
     band = next((band for band in rule.by_weight if route in band.routes and kg is not None and kg <= band.up_to_kg),
                 None) or (rule.neonate if days is not None and days < NEONATE_UNTIL_DAYS else None)
-    day_mg_kg = band.day_mg_kg if band else rule.child_day_mg_kg if child \
+    adult = rule.adult if not child and band is None and rule.adult is not None \
+        and (not rule.adult.routes or route in rule.adult.routes) else None
+    day_mg_kg = band.day_mg_kg if band else rule.child_day_mg_kg if child else adult.day_mg_kg if adult \
         else rule.low_weight_day_mg_kg if kg is not None and kg < LOW_WEIGHT_KG else None
-    dose_mg_kg = band.dose_mg_kg if band else rule.child_dose_mg_kg if child else None
+    dose_mg_kg = band.dose_mg_kg if band else rule.child_dose_mg_kg if child else adult.dose_mg_kg if adult else None
     if kg is None or (day_mg_kg is None and dose_mg_kg is None):
-        return Limit(rule, rule.day_mg, rule.dose_mg, weigh=child and None not in (day_mg_kg, dose_mg_kg))
+        if (child or adult is not None) and None not in (day_mg_kg, dose_mg_kg):
+            return Limit(rule, rule.day_mg, rule.dose_mg, day_mg_kg=day_mg_kg, dose_mg_kg=dose_mg_kg, weigh=True)
+        return Limit(rule, rule.day_mg, rule.dose_mg)
+    weight, kg = dosing_weight(kg, ideal_kg) if adult is not None and adult.adjusted \
+        else (Phrase(KG, {"kg": Number(kg)}), kg)
     day = min(rule.day_mg, day_mg_kg * kg) if day_mg_kg is not None else rule.day_mg
     dose = min(rule.dose_mg or float("inf"), dose_mg_kg * kg) if dose_mg_kg is not None else rule.dose_mg
-    return Limit(rule, day, dose, kg, day_mg_kg, dose_mg_kg)
+    return Limit(rule, day, dose, kg, day_mg_kg, dose_mg_kg, weight=weight)
+
+
+def dosing_weight(kg: float, ideal_kg: float | None) -> tuple[Phrase, float]:
+    """The weight an adult of actual weight `kg` and `ideal_kg` (None: no height recorded) is
+    dosed by where an obese patient's goes by the adjusted weight, to a tenth of a kg, with the
+    words naming it: the actual weight with no height to know the ideal by, said so, as the
+    prescriber may know the patient is obese."""
+    if ideal_kg is None:
+        return Phrase(NO_HEIGHT_KG, {"kg": Number(kg)}), kg
+    if (adjusted := adjusted_kg(kg, ideal_kg)) is None:
+        return Phrase(KG, {"kg": Number(kg)}), kg
+    used = round(adjusted, 1)
+    return Phrase(ADJUSTED_KG, {"kg": Number(used), "actual": Number(kg), "ideal": Number(round(ideal_kg, 1))}), used
 
 
 # A strength written in a medicine's name: a number, then a unit of weight or none ("30/500":
@@ -235,3 +311,21 @@ def strengths_mg(name: str) -> tuple[float, ...] | None:
             return None
         found.append(float(number.replace(",", ".")) * _IN_MG[unit.casefold()])
     return tuple(found)
+
+
+# A liquid's strength written in its name: a weight, then "/", "in" or "per" (French "pour",
+# "par", "dans") and a volume in mL, 1 when none is written ("10 mg/mL"). A combination's
+# ("Co-amoxiclav 250/62 mg in 5 mL") is not one medicine's, and is left unread.
+_LIQUID_STRENGTH = re.compile(r"(?<![\d/.,])(\d+(?:[.,]\d+)?)\s*(mg|g|micrograms?|mcg|µg)(?![^\W\d_])\s*"
+                              r"(?:/|\b(?:in|per|pour|par|dans)\b)\s*(\d+(?:[.,]\d+)?)?\s*ml\b", re.IGNORECASE)
+
+
+def liquid_strength(name: str) -> tuple[float, float] | None:
+    """The strength a liquid's name writes, as (mg, mL) ("Paracetamol 250 mg/5 mL oral
+    suspension": 250, 5; "Digoxin 50 micrograms/mL": 0.05, 1); None when it writes none, or
+    several that differ: the nurse reads it on the chart and takes the bottle it names, whatever
+    the order's strength boxes say."""
+    found = [(float(mg.replace(",", ".")) * _IN_MG[unit.lower().replace("μ", "µ")],  # the Greek mu typed for micro
+              float((ml or "1").replace(",", "."))) for mg, unit, ml in _LIQUID_STRENGTH.findall(name)]
+    found = [(mg, ml) for mg, ml in found if ml > 0]
+    return found[0] if len({round(mg / ml, 9) for mg, ml in found}) == 1 else None

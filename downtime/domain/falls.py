@@ -5,25 +5,31 @@ must be moved); a possible head injury in a patient on an anticoagulant is told 
 once (NICE NG232: a CT scan of the head within 8 hours); neuro obs (a GCS set) start at once when
 a head injury cannot be excluded; a set of observations is taken; and every patient who falls is
 examined by a doctor. Each is asked from the fall on until a record shows it done: a set taken at
-or after the fall, the doctor's examination recorded on the fall.
+or after the fall, the doctor's examination recorded on the fall. The CT head of a patient on an
+anticoagulant is asked after the examination too, with the 8 hours' deadline, until the fall
+records it done or not needed (form version 3): once the doctor had come, it was forgotten. An
+anticoagulant stopped shortly before the fall still counts (domain.medication.anticoagulated_at).
 
 After a possible head injury, neuro obs keep NICE's pace for a day (`neuro_interval`): one set
 of any interval silenced the fall, and a set of GCS 14 saying "next in 4 hours" was accepted. The
 pace counts from the patient's return to their usual GCS, when the fall records one below 15: a
 patient with dementia whose usual GCS is 13 never reached 15, and was asked a set every half hour
 for a day. In that day a set also says when NICE asks a CT head within 1 hour (`head_ct`): a GCS of
-12 or less, or not back to the usual GCS 2 hours after the fall."""
+12 or less, not back to the usual GCS 2 hours after the fall, or a limb newly weaker (a focal
+deficit); not once the fall records the CT head done before the set."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any
 
 from downtime.domain import elapsed
+from downtime.domain.clock import ward_time
 from downtime.domain.gcs import Alarm, Flag
+from downtime.domain.medication import Anticoagulated
 
 HEAD_INJURY_POSSIBLE = frozenset({"yes", "not_excluded"})
 """The form's head injury answers that call for neuro obs."""
@@ -38,6 +44,7 @@ class Ask(StrEnum):
     NEURO = "neuro"
     OBSERVATIONS = "observations"
     REVIEW = "review"
+    CT = "ct"
 
 
 ASKS: Mapping[Ask, Mapping[str, str]] = {
@@ -55,7 +62,19 @@ ASKS: Mapping[Ask, Mapping[str, str]] = {
                        "fr": "PAS DE CONSTANTES DEPUIS LA CHUTE : prendre les constantes maintenant"},
     Ask.REVIEW: {"en": "NOT EXAMINED BY A DOCTOR since the fall: ask for a medical review",
                  "fr": "PAS EXAMINÉ PAR UN MÉDECIN depuis la chute : demander un examen médical"},
+    Ask.CT: {"en": "CT HEAD NOT RECORDED DONE: due by {due} (8 hours after the fall, on an anticoagulant)",
+             "fr": "SCANNER CÉRÉBRAL NON NOTÉ FAIT : à faire avant le {due} (8 heures après la chute, sous "
+                   "anticoagulant)"},
 }
+CT_REQUESTED = {"en": "CT HEAD REQUESTED {time}, NOT RECORDED DONE: due by {due} (8 hours after the fall, on an "
+                      "anticoagulant)",
+                "fr": "SCANNER CÉRÉBRAL DEMANDÉ le {time}, NON NOTÉ FAIT : à faire avant le {due} (8 heures après la "
+                      "chute, sous anticoagulant)"}
+"""The CT ask once the fall records the CT requested: when, as the fall says it."""
+CT_WITHIN = timedelta(hours=8)
+"""A possible head injury on an anticoagulant: CT head within this of the fall (NICE NG232)."""
+CT_ANSWERED = frozenset({"not_needed", "done"})
+"""The fall's CT head answers that end its ask (form version 3)."""
 CHARTED_ANTICOAGULANT = {
     "en": "ON AN ANTICOAGULANT ({drugs} on the medication chart) WITH A POSSIBLE HEAD INJURY: tell the doctor now "
           "(CT head within 8 hours)",
@@ -64,6 +83,8 @@ CHARTED_ANTICOAGULANT = {
 """The anticoagulant ask when the medication chart says it: the nurse who answered "No" on the
 fall reads why it is asked all the same."""
 AND = {"en": " and ", "fr": " et "}
+UNTIL = {"en": "{drug} until {time}", "fr": "{drug} jusqu’au {time}"}
+"""An anticoagulant stopped before the fall that still counts, and when it was stopped."""
 
 
 @dataclass(frozen=True)
@@ -81,13 +102,30 @@ class Fall:
     answer (the patient cannot always say, and NICE's head injury advice counts an unwitnessed
     fall as one)."""
 
-    anticoagulants: tuple[str, ...] = ()
-    """The anticoagulants the medication chart had in force at the fall, as ordered ("Apixaban"):
-    an apixaban order, the fall's box left "No", asked no scan."""
+    anticoagulants: tuple[Anticoagulated, ...] = ()
+    """The anticoagulants the medication chart had in force at the fall, or stopped shortly before
+    it (`domain.medication.anticoagulated_at`): an apixaban order, the fall's box left "No", asked
+    no scan."""
 
     usual_gcs: int | None = None
     """The patient's usual GCS before the fall, as the fall records it (None when it does not, a
     fall of the form's version 1 among them: 15 is counted)."""
+
+    ct_head: str | None = None
+    """The fall's CT head answer (not_needed, requested, done; None unanswered, and on a fall of
+    the form's version 1 or 2), and when it was requested or done (`ct_head_at`)."""
+    ct_head_at: datetime | None = None
+
+    @property
+    def ct_done_at(self) -> datetime | None:
+        """When the CT head was done, once the fall records it."""
+        return self.ct_head_at if self.ct_head == "done" else None
+
+    def answered_since(self, at: datetime) -> bool:
+        """The doctor's examination or the CT head recorded at or after `at`: either answers what a
+        set taken then asked of the fall's CT head (`head_ct`)."""
+        done = self.ct_done_at
+        return self.examined_since(at) or (done is not None and elapsed.instant(done) >= elapsed.instant(at))
 
     @property
     def usual(self) -> int:
@@ -117,10 +155,11 @@ class Fall:
 
 def fall_of(data: Mapping[str, Any]) -> Fall:
     """The fall a fall's answers say (the chart's anticoagulants apart: see `Fall.anticoagulants`)."""
-    reviewed = data.get("reviewed_at")
+    reviewed, ct_at = data.get("reviewed_at"), data.get("ct_head_at")
     return Fall(datetime.fromisoformat(data["fell_at"]), data["head_injury"], data["anticoagulated"],
                 data["fracture_signs"] == "suspected", datetime.fromisoformat(reviewed) if reviewed else None,
-                data["witnessed"] == "found", usual_gcs=data.get("usual_gcs"))
+                data["witnessed"] == "found", usual_gcs=data.get("usual_gcs"), ct_head=data.get("ct_head"),
+                ct_head_at=datetime.fromisoformat(ct_at) if ct_at else None)
 
 
 def _since(fall: Fall, taken: list[datetime]) -> bool:
@@ -132,7 +171,8 @@ def asks(fall: Fall, observations: list[datetime], neuro: list[datetime]) -> lis
     """What the fall asks now, given when the patient's observation sets (NEWS2 or PEWS) and
     neuro sets were taken: the doctor's examination until it is recorded (said as what not to do
     before it, or whom to tell now, when either applies), neuro obs and a set of observations
-    until one is taken since the fall."""
+    until one is taken since the fall; once the doctor told of the anticoagulant has examined the
+    patient, the CT head until the fall records it done or not needed."""
     found = []
     if not fall.examined and fall.fracture_suspected:
         found.append(Ask.NOT_TO_MOVE)
@@ -144,13 +184,29 @@ def asks(fall: Fall, observations: list[datetime], neuro: list[datetime]) -> lis
         found.append(Ask.OBSERVATIONS)
     if not fall.examined and not {Ask.NOT_TO_MOVE, Ask.ANTICOAGULANT} & set(found):
         found.append(Ask.REVIEW)
+    if fall.examined and fall.head_injury_possible and fall.on_anticoagulant and fall.ct_head not in CT_ANSWERED:
+        found.append(Ask.CT)
     return found
 
 
-def said(ask: Ask, fall: Fall, lang: str) -> str:
-    """What `ask` of `fall` says: the anticoagulant ask names the chart's anticoagulants, when it has any."""
+def anticoagulants_named(fall: Fall, lang: str, zone: tzinfo | None) -> str:
+    """The chart's anticoagulants at the fall, one stopped before it with when ("Warfarin until
+    28/11 11:00"), its times on the clock of `zone`."""
+    return AND[lang].join(one.drug if one.until is None else UNTIL[lang].format(
+        drug=one.drug, time=ward_time(one.until, zone)) for one in fall.anticoagulants)
+
+
+def said(ask: Ask, fall: Fall, lang: str, zone: tzinfo | None = None) -> str:
+    """What `ask` of `fall` says, its times on the clock of `zone` (the laptop's when None): the
+    anticoagulant ask names the chart's anticoagulants, when it has any; the CT head ask its
+    deadline, and when it was requested once the fall says it."""
     if ask is Ask.ANTICOAGULANT and fall.anticoagulants:
-        return CHARTED_ANTICOAGULANT[lang].format(drugs=AND[lang].join(fall.anticoagulants))
+        return CHARTED_ANTICOAGULANT[lang].format(drugs=anticoagulants_named(fall, lang, zone))
+    if ask is Ask.CT:
+        due = ward_time(elapsed.later(fall.fell_at, CT_WITHIN), zone)
+        if fall.ct_head == "requested" and fall.ct_head_at is not None:
+            return CT_REQUESTED[lang].format(time=ward_time(fall.ct_head_at, zone), due=due)
+        return ASKS[ask][lang].format(due=due)
     return ASKS[ask][lang]
 
 
@@ -180,17 +236,23 @@ CT_IF_NOT_BACK = timedelta(hours=2)
 """A GCS below 15 this long after the injury: CT head within 1 hour (NICE NG232)."""
 
 
-def head_ct(fall: Fall, taken_at: datetime, total: int | None) -> Flag | None:
+def head_ct(fall: Fall, taken_at: datetime, total: int | None, focal: bool = False) -> Flag | None:
     """What a set of GCS `total` taken at `taken_at`, in the day of `fall` (`pacing_fall`), says of
     NICE's CT head within 1 hour: a GCS of 12 or less, or below the usual GCS when that is lower
     (a patient whose usual GCS is 10 is not scanned for being herself); else a GCS below 15, or
     below the usual GCS, 2 hours or more after the fall. A first set of 11 after a fall, with no
-    set before it to fall from, told nobody. A set not totalled says nothing of it."""
-    if total is None or total >= fall.usual:
+    set before it to fall from, told nobody. A set not totalled says nothing of it, unless a limb
+    is newly weaker (`focal`: NICE's focal neurological deficit). Nothing once the fall records the
+    CT head done before the set: every set under 15 after it asked one within 1 hour again."""
+    done = fall.ct_done_at
+    if done is not None and elapsed.instant(done) <= elapsed.instant(taken_at):
         return None
-    if total <= CT_NOW_AT:
+    low = total is not None and total < fall.usual
+    if total is not None and low and total <= CT_NOW_AT:
         return Flag(Alarm.CT_NOW, {"total": total})
-    if elapsed.between(fall.fell_at, taken_at) >= CT_IF_NOT_BACK:
+    if focal:
+        return Flag(Alarm.CT_FOCAL, {})
+    if low and elapsed.between(fall.fell_at, taken_at) >= CT_IF_NOT_BACK:
         return Flag(Alarm.CT_AT_2_HOURS, {"total": total, "usual": fall.usual})
     return None
 

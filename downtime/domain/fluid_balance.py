@@ -12,7 +12,12 @@ than 0.5 mL/kg/h for 6 hours), judged only where the urine is measured every hou
 bag read hourly): a patient who passes urine now and then has no hourly figure to judge, and a
 missed hour is not taken for an empty one. No urine at all in the 6 hours (anuria) is judged
 without a weight: a patient never weighed (unconscious, no hoist scale) with an empty bag each
-hour was told of nowhere."""
+hour was told of nowhere.
+
+Bladder irrigation (a three-way catheter after a prostate or bladder operation) runs in and comes
+back out in the catheter's bag: it is not intake (charted as "other in", it made a false "OVER THE
+FLUID RESTRICTION"), and the bag's true urine is what came out less the irrigant run in (a bag of
+510 mL an hour with 500 mL of irrigant hid 10 mL an hour of urine)."""
 
 from __future__ import annotations
 
@@ -23,8 +28,12 @@ from datetime import date, datetime, time, timedelta
 from downtime.domain import elapsed
 
 INTAKE = ("in_oral", "in_iv", "in_enteral", "in_other")
+"""What the patient takes in: what a restriction or a target measures."""
+IRRIGATION = "in_irrigation"
+"""Bladder irrigation run in: on the balance's in side, as it comes out in the urine bag, but no
+intake (`INTAKE`), and taken off the urine the bag holds (`true_urine`)."""
 OUTPUT = ("out_urine", "out_vomit", "out_drain", "out_stool", "out_other")
-ROUTES = INTAKE + OUTPUT
+ROUTES = (*INTAKE, IRRIGATION, *OUTPUT)
 DAY_STARTS = time(7)
 """The hour the chart's day begins, that of the day shift's handover on most wards."""
 HOURS = tuple((DAY_STARTS.hour + n) % 24 for n in range(24))
@@ -54,13 +63,14 @@ def chart_day(at: datetime) -> date:
 @dataclass(frozen=True)
 class Hour:
     """One row: what went in and out by route in the hour starting at `hour` o'clock, and the
-    balance since the chart's day began (in minus out) at the end of it."""
+    balance since the chart's day began (intake and irrigation in, minus out) at the end of it."""
 
     hour: int
     volumes: Mapping[str, int]
     intake: int
     output: int
     balance: int
+    irrigation: int = 0
 
     @property
     def measured(self) -> bool:
@@ -69,17 +79,41 @@ class Hour:
 
 @dataclass(frozen=True)
 class FluidDay:
-    """A chart's day: its 24 rows (`HOURS` order), the total of each route and of each side."""
+    """A chart's day: its 24 rows (`HOURS` order), the total of each route and of each side, and
+    the bladder irrigation run in (not intake)."""
 
     day: date
     hours: tuple[Hour, ...]
     totals: Mapping[str, int]
     intake: int
     output: int
+    irrigation: int = 0
 
     @property
     def balance(self) -> int:
-        return self.intake - self.output
+        return self.intake + self.irrigation - self.output
+
+    @property
+    def true_urine(self) -> int:
+        """The urine the bag held less the irrigant run in (`true_urine`)."""
+        return true_urine(self.totals.get("out_urine", 0), self.irrigation)
+
+    @property
+    def irrigant_retained(self) -> int:
+        """The irrigant run in up to the hour of the last urine reading that the bag has not given
+        back (0 mL when it has, or no urine is charted): left in the bladder, a blocked catheter or
+        clot retention, which read "true urine 0 mL". Irrigant charted after the last reading has
+        not yet had the time to come back."""
+        read = [index for index, hour in enumerate(self.hours) if "out_urine" in hour.volumes]
+        if not read:
+            return 0
+        run_in = sum(hour.irrigation for hour in self.hours[:read[-1] + 1])
+        return max(0, run_in - self.totals.get("out_urine", 0))
+
+    @property
+    def urine_charted(self) -> bool:
+        """Whether any urine was charted: irrigation with no bag charted yet says nothing of the urine."""
+        return any("out_urine" in hour.volumes for hour in self.hours)
 
     @property
     def measured(self) -> bool:
@@ -103,10 +137,18 @@ def fluid_day(day: date, measures: Iterable[Measure]) -> FluidDay:
         volumes = by_hour[hour]
         intake = sum(volumes.get(route, 0) for route in INTAKE)
         output = sum(volumes.get(route, 0) for route in OUTPUT)
-        balance += intake - output
-        rows.append(Hour(hour, volumes, intake, output, balance))
+        irrigation = volumes.get(IRRIGATION, 0)
+        balance += intake + irrigation - output
+        rows.append(Hour(hour, volumes, intake, output, balance, irrigation))
     totals = {route: sum(row.volumes.get(route, 0) for row in rows) for route in ROUTES}
-    return FluidDay(day, tuple(rows), totals, sum(row.intake for row in rows), sum(row.output for row in rows))
+    return FluidDay(day, tuple(rows), totals, sum(row.intake for row in rows), sum(row.output for row in rows),
+                    totals[IRRIGATION])
+
+
+def true_urine(bag: int, irrigation: int) -> int:
+    """The urine of a bag that held `bag` mL with `irrigation` mL of irrigant run in: never below
+    0 mL (more irrigant in than out is a blocked catheter, said apart: `FluidDay.irrigant_retained`)."""
+    return max(0, bag - irrigation)
 
 
 def signed_ml(volume: int) -> str:
@@ -118,20 +160,32 @@ def signed_ml(volume: int) -> str:
 OLIGURIA_BELOW = 0.5
 """Millilitres of urine per kilogram and hour."""
 OLIGURIA_HOURS = 6
+HOURLY = timedelta(minutes=75)
+"""The longest time between two readings of a bag still read every hour: one read a few minutes
+early or late is still hourly (a reading at 10:58 for 11:00 put two in the 10:00 hour and none
+in the 11:00, and the check said nothing of six hourly readings)."""
+JUDGED_FOR = timedelta(hours=2)
+"""How long after the newest reading the readings are judged: until the next is an hour late, a
+reading missed (not an empty bag); one a few minutes late does not silence a low urine output."""
 
 
 @dataclass(frozen=True)
 class UrineOutput:
-    """The urine of the `OLIGURIA_HOURS` whole hours from `since`, and what it makes an hour per
-    kilogram of `weight_kg` (None for a patient not weighed this stay)."""
+    """The urine of the hourly readings from `since` to `until` (at least `OLIGURIA_HOURS`), and
+    what it makes an hour per kilogram of `weight_kg` (None for a patient not weighed this stay)."""
 
     since: datetime
+    until: datetime
     volume: int
     weight_kg: float | None
 
     @property
+    def hours(self) -> float:
+        return elapsed.between(self.since, self.until) / timedelta(hours=1)
+
+    @property
     def per_kg_hour(self) -> float | None:
-        return None if self.weight_kg is None else self.volume / self.weight_kg / OLIGURIA_HOURS
+        return None if self.weight_kg is None else self.volume / self.weight_kg / self.hours
 
     @property
     def anuric(self) -> bool:
@@ -147,24 +201,45 @@ class UrineOutput:
 
     @property
     def moves_on(self) -> datetime:
-        """When the hours judged move on by one (what is judged changes then, with no measure)."""
-        return elapsed.later(self.since, timedelta(hours=OLIGURIA_HOURS + 1))
+        """When it is judged no more with no other reading (the next one missed: not an empty bag)."""
+        return elapsed.later(self.until, JUDGED_FOR)
 
 
 def urine_output(measures: Iterable[Measure], weight_kg: float | None, at: datetime) -> UrineOutput | None:
-    """The urine output of the last `OLIGURIA_HOURS` whole hours before `at` (at 14:20, from 08:00
-    to 14:00, real hours the night the clocks change), when urine was measured in each of them
-    (0 mL is a measure); None otherwise. Without a weight (None, or not above 0), it is judged
-    by its volume alone (`UrineOutput.anuric`)."""
-    end = elapsed.instant(at.replace(minute=0, second=0, microsecond=0))
-    start = end - timedelta(hours=OLIGURIA_HOURS)
-    hours: dict[int, int] = {}
+    """The urine output of the last hourly urine readings up to `at` that cover `OLIGURIA_HOURS`,
+    each reading the urine since the one before it (the first of a run, that of its hour); the
+    bladder irrigation run in over the whole span taken off their sum once (`true_urine`): a 3 L
+    bag charted once when it ran through, taken off only the reading of its hour and that one
+    floored at 0 mL, left the five others' irrigant counted as urine and hid 60 mL in 6 hours.
+    Judged by the span they cover, whichever
+    clock-hour each fell in (readings on the hour judged on the last six, not from the hour before
+    the last). None when a reading is missed (more than `HOURLY` between two of them, or
+    `JUDGED_FOR` since the newest by `at`): a missed hour is not an empty one; 0 mL is a measure. Without a weight
+    (None, or not above 0), it is judged by its volume alone (`UrineOutput.anuric`)."""
+    now = elapsed.instant(at)
+    read: dict[datetime, int] = {}
+    irrigated: list[Measure] = []
     for measure in measures:
-        moment = elapsed.instant(measure.at)
-        if measure.route == "out_urine" and start <= moment < end:
-            hour = int((moment - start) // timedelta(hours=1))
-            hours[hour] = hours.get(hour, 0) + measure.volume
-    if len(hours) < OLIGURIA_HOURS:
+        if elapsed.instant(measure.at) > now:
+            continue
+        if measure.route == "out_urine":
+            moment = elapsed.instant(measure.at)
+            read[moment] = read.get(moment, 0) + measure.volume
+        elif measure.route == IRRIGATION:
+            irrigated.append(measure)
+    newest_first = sorted(read, reverse=True)
+    if not newest_first or now - newest_first[0] >= JUDGED_FOR:
         return None
     weighed = weight_kg if weight_kg is not None and weight_kg > 0 else None
-    return UrineOutput(start.astimezone(at.tzinfo), sum(hours.values()), weighed)
+    bag, newest = 0, newest_first[0]
+    for moment, before in zip(newest_first, [*newest_first[1:], None]):
+        run_on = before is not None and moment - before <= HOURLY
+        start = before if before is not None and run_on else moment - timedelta(hours=1)
+        bag += read[moment]
+        if newest - start >= timedelta(hours=OLIGURIA_HOURS):
+            run_in = sum(one.volume for one in irrigated if start < elapsed.instant(one.at) <= newest)
+            return UrineOutput(start.astimezone(at.tzinfo), newest.astimezone(at.tzinfo), true_urine(bag, run_in),
+                               weighed)
+        if not run_on:
+            break
+    return None

@@ -1,8 +1,11 @@
 """The Glasgow Coma Scale of a set of neurological observations, and what a set says against the
-one before it that needs a doctor now (NICE CG176, head injury): a fall of 2 or more in the
-total, any fall in the best motor response, a GCS of 8 or less, a pupil that stopped reacting
-to light or pupils newly unequal by more than a millimetre; and against the sets before it, a
-fall of a point or more held for 30 minutes (NICE NG232 1.8.3: `sustained_fall`).
+sets before it that needs a doctor now (NICE CG176, NG232 1.8.3: new or evolving signs): a fall
+of 2 or more in the total or any fall in the best motor response from the best of those sets
+(15, 14, 13 on three sets is a fall of 2, though each set is a point below the one before), a
+GCS of 8 or less, a pupil that stopped reacting to light or reacts more slowly, pupils newly
+unequal by more than a millimetre or further apart by a millimetre more, a limb weaker than it
+was; and a fall of a point or more held for 30 minutes (`sustained_fall`). The sets weighed are
+those since the doctor was last told (`flags`): what the doctor was told of is known to them.
 
 A component that could not be tested (eyes closed by swelling, a patient intubated) is written
 "T" ("E3 VT M5") and leaves the set with no total: a total counting it as 1 would read as a
@@ -10,7 +13,7 @@ patient far worse than they are, one leaving it out as one far better."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -26,6 +29,16 @@ UNEQUAL_MM = 1
 """Pupils further apart than this, in millimetres, are unequal."""
 SUSTAINED = timedelta(minutes=30)
 """A fall in the GCS held this long needs a doctor, however small (NICE NG232 1.8.3)."""
+REACTIONS = ("brisk", "sluggish", "none")
+"""A pupil's reaction to light, from the best: "closed" (cannot be seen) is none of them."""
+LIMBS: Mapping[str, Mapping[str, str]] = {
+    "arm_left": {"en": "left arm", "fr": "bras gauche"}, "arm_right": {"en": "right arm", "fr": "bras droit"},
+    "leg_left": {"en": "left leg", "fr": "jambe gauche"}, "leg_right": {"en": "right leg", "fr": "jambe droite"}}
+POWER = ("normal", "mild", "severe", "flexion", "extension", "none")
+"""The limb answers of the neuro set, from the strongest: a limb further down is weaker."""
+SIDES: Mapping[str, Mapping[str, str]] = {"left": {"en": "left", "fr": "gauche"},
+                                          "right": {"en": "right", "fr": "droite"}}
+AND: Mapping[str, str] = {"en": " and ", "fr": " et "}
 
 
 class Alarm(StrEnum):
@@ -35,13 +48,17 @@ class Alarm(StrEnum):
     MOTOR_FELL = "motor_fell"
     PUPIL_FIXED = "pupil_fixed"
     PUPILS_UNEQUAL = "pupils_unequal"
+    PUPILS_WIDER = "pupils_wider"
+    PUPIL_SLOWER = "pupil_slower"
+    LIMB_WEAKER = "limb_weaker"
     CT_NOW = "ct_now"
     CT_AT_2_HOURS = "ct_at_2_hours"
+    CT_FOCAL = "ct_focal"
 
 
-HEAD_CT = frozenset({Alarm.CT_NOW, Alarm.CT_AT_2_HOURS})
+HEAD_CT = frozenset({Alarm.CT_NOW, Alarm.CT_AT_2_HOURS, Alarm.CT_FOCAL})
 """What a set says after a fall with a possible head injury (domain.falls.head_ct): the doctor's
-examination of the fall recorded after the set answers it."""
+examination of the fall or its CT head recorded after the set answers it."""
 
 
 WARNINGS: Mapping[Alarm, Mapping[str, str]] = {
@@ -60,6 +77,20 @@ WARNINGS: Mapping[Alarm, Mapping[str, str]] = {
     Alarm.PUPILS_UNEQUAL: {"en": "Pupils newly unequal ({left} mm left, {right} mm right): tell the doctor now",
                              "fr": "Pupilles devenues inégales ({left} mm à gauche, {right} mm à droite) : "
                                    "prévenir le médecin immédiatement"},
+    Alarm.PUPILS_WIDER: {"en": "Pupils further apart ({left} mm left, {right} mm right; {apart} mm apart at {before}): "
+                               "tell the doctor now",
+                         "fr": "Pupilles plus inégales ({left} mm à gauche, {right} mm à droite ; {apart} mm d’écart "
+                               "à {before}) : prévenir le médecin immédiatement"},
+    Alarm.PUPIL_SLOWER: {"en": "Pupil reacting more slowly to light ({sides}: sluggish, brisk at {before}): tell the "
+                               "doctor now",
+                         "fr": "Pupille plus lente à réagir à la lumière ({sides} : lent, vif à {before}) : prévenir "
+                               "le médecin immédiatement"},
+    Alarm.LIMB_WEAKER: {"en": "New weakness of the {limbs} since {before}: tell the doctor now",
+                        "fr": "Nouvelle faiblesse : {limbs}, depuis {before} : prévenir le médecin immédiatement"},
+    Alarm.CT_FOCAL: {"en": "New limb weakness after a fall with a possible head injury (focal deficit: CT head within "
+                           "1 hour, NICE)",
+                     "fr": "Nouvelle faiblesse d’un membre après une chute avec traumatisme crânien possible (déficit "
+                           "focal : scanner cérébral dans l’heure, NICE)"},
     Alarm.CT_NOW: {"en": "GCS {total} after a fall with a possible head injury: tell the doctor now (CT head within "
                          "1 hour, NICE)",
                    "fr": "Glasgow {total} après une chute avec traumatisme crânien possible : prévenir le médecin "
@@ -109,38 +140,120 @@ def gcs(data: Mapping[str, Any]) -> Gcs:
 class Flag:
     alarm: Alarm
     values: Mapping[str, object]
+    """What its words say; a value in words of each language (a limb's name) as a mapping by language."""
 
     def text(self, lang: str) -> str:
-        return WARNINGS[self.alarm][lang].format(**self.values)
+        return WARNINGS[self.alarm][lang].format(**{key: value[lang] if isinstance(value, Mapping) else value
+                                                    for key, value in self.values.items()})
+
+
+Earlier = Sequence[tuple[Mapping[str, Any], str]]
+"""Sets before one, oldest first, each with when it was taken as the chart writes it ("28/11 14:00")."""
+
+
+def _best(earlier: Earlier, score: Callable[[Mapping[str, Any]], int | None]) -> tuple[int, str] | None:
+    """The highest of `score` among `earlier`, and when it was last that high; None when none scores."""
+    scored = [(found, at) for data, at in earlier if (found := score(data)) is not None]
+    if not scored:
+        return None
+    top = max(found for found, _ in scored)
+    return top, next(at for found, at in reversed(scored) if found == top)
 
 
 def _fixed(data: Mapping[str, Any]) -> set[str]:
-    return {side for side in ("left", "right") if data.get(f"pupil_{side}_reaction") == "none"}
+    return {side for side in SIDES if data.get(f"pupil_{side}_reaction") == "none"}
+
+
+def _apart(data: Mapping[str, Any]) -> int | None:
+    """How far apart the pupils are, in millimetres (None unless both are measured)."""
+    left, right = data.get("pupil_left_size"), data.get("pupil_right_size")
+    return None if left is None or right is None else abs(left - right)
 
 
 def _unequal(data: Mapping[str, Any]) -> bool:
-    left, right = data.get("pupil_left_size"), data.get("pupil_right_size")
-    return left is not None and right is not None and abs(left - right) > UNEQUAL_MM
+    return (_apart(data) or 0) > UNEQUAL_MM
 
 
-def flags(data: Mapping[str, Any], before: Mapping[str, Any] | None, before_at: str = "") -> list[Flag]:
-    """What this set says that needs a doctor now, against `before`, the set taken before it
-    (None for the first), taken at `before_at` (as the chart writes it, "28/11 14:00")."""
+def _newly_fixed(side: str, earlier: Earlier) -> bool:
+    """Whether that pupil, fixed now, reacted in one of `earlier` that saw it, or none of them saw
+    it (what it shows is new): a set that could not see it ("closed") is none of them."""
+    seen = [before for before, _ in earlier if before.get(f"pupil_{side}_reaction") in REACTIONS]
+    return not seen or any(side not in _fixed(before) for before in seen)
+
+
+def _words(keys: Sequence[str], names: Mapping[str, Mapping[str, str]]) -> Mapping[str, str]:
+    """`keys` named in each language, joined: "left arm and left leg"."""
+    return {lang: AND[lang].join(names[key][lang] for key in keys) for lang in AND}
+
+
+def _pupil_flags(data: Mapping[str, Any], earlier: Earlier) -> list[Flag]:
+    """A pupil fixed that reacted in one of `earlier`; pupils unequal that were equal in one of
+    them, or further apart by a millimetre than they were closest (an old anisocoria of 3 and 5 mm
+    become 3 and 8: the classic sign of a growing bleed, said nothing as "not newly unequal"); a
+    pupil brisk in one of them become sluggish. The first set is weighed against none: what it
+    shows is new. A recheck showing the same still says it: it is weighed against the sets since
+    the doctor was last told, not the set before alone. Each pupil is weighed against the sets
+    that saw it, and their sizes against those that measured both: a pupil known fixed, then the
+    eye swollen shut ("closed", no size), then seen fixed again was "no longer reacting", and
+    pupils known unequal "newly unequal"."""
+    found = []
+    if any(_newly_fixed(side, earlier) for side in _fixed(data)):
+        found.append(Flag(Alarm.PUPIL_FIXED, {}))
+    sizes = {"left": data.get("pupil_left_size"), "right": data.get("pupil_right_size")}
+    closest = _best(earlier, lambda before: None if (apart := _apart(before)) is None else -apart)
+    if _unequal(data) and (closest is None or not all(_unequal(before) for before, _ in earlier
+                                                      if _apart(before) is not None)):
+        found.append(Flag(Alarm.PUPILS_UNEQUAL, sizes))
+    elif _unequal(data) and closest is not None and (_apart(data) or 0) + closest[0] >= UNEQUAL_MM:
+        found.append(Flag(Alarm.PUPILS_WIDER, {**sizes, "apart": -closest[0], "before": closest[1]}))
+    slower = [side for side in SIDES if data.get(f"pupil_{side}_reaction") == "sluggish"
+              and any(before.get(f"pupil_{side}_reaction") == "brisk" for before, _ in earlier)]
+    if slower:
+        brisk = next(at for before, at in reversed(earlier)
+                     if any(before.get(f"pupil_{side}_reaction") == "brisk" for side in slower))
+        found.append(Flag(Alarm.PUPIL_SLOWER, {"sides": _words(slower, SIDES), "before": brisk}))
+    return found
+
+
+def _power(limb: str) -> Callable[[Mapping[str, Any]], int | None]:
+    """A limb's strength as a score, the higher the stronger (None when not recorded)."""
+    return lambda data: -POWER.index(data[limb]) if data.get(limb) in POWER else None
+
+
+def _weaker_limbs(data: Mapping[str, Any], earlier: Earlier) -> Flag | None:
+    """The limbs weaker than they were at their strongest in `earlier` (NICE NG232: new asymmetry
+    of limb movement needs the doctor now; after a head injury, a focal deficit asks a CT head
+    within 1 hour): since the earliest of the times each was last that strong. The form collected
+    four limbs that nothing read."""
+    weaker = []
+    for limb in LIMBS:
+        now, best = _power(limb)(data), _best(earlier, _power(limb))
+        if now is not None and best is not None and now < best[0]:
+            weaker.append((limb, best[1]))
+    if not weaker:
+        return None
+    since = next(at for _, at in earlier if at in {at for _, at in weaker})
+    return Flag(Alarm.LIMB_WEAKER, {"limbs": _words([limb for limb, _ in weaker], LIMBS), "before": since})
+
+
+def flags(data: Mapping[str, Any], earlier: Earlier) -> list[Flag]:
+    """What this set says that needs a doctor now, against `earlier`: the sets since the doctor
+    was last told (that set's among them), or all before it, oldest first (none for the first).
+    A fall is counted from the best of them, not the set before alone: a GCS of 15, then 14, then
+    13 on a recheck ten minutes later had fallen by 2 and said nothing."""
     found: list[Flag] = []
     now = gcs(data)
     if now.total is not None and now.total <= AIRWAY_AT:
         found.append(Flag(Alarm.LOW, {}))
-    if before is not None:
-        earlier = gcs(before)
-        if now.total is not None and earlier.total is not None and earlier.total - now.total >= 2:
-            found.append(Flag(Alarm.TOTAL_FELL, {"points": earlier.total - now.total, "before": before_at}))
-        if now.motor is not None and earlier.motor is not None and now.motor < earlier.motor:
-            found.append(Flag(Alarm.MOTOR_FELL, {"before": before_at}))
-    if _fixed(data) - (_fixed(before) if before is not None else set()):
-        found.append(Flag(Alarm.PUPIL_FIXED, {}))
-    if _unequal(data) and not (before is not None and _unequal(before)):
-        found.append(Flag(Alarm.PUPILS_UNEQUAL, {"left": data["pupil_left_size"], "right": data["pupil_right_size"]}))
-    return found
+    best = _best(earlier, lambda before: gcs(before).total)
+    if now.total is not None and best is not None and best[0] - now.total >= 2:
+        found.append(Flag(Alarm.TOTAL_FELL, {"points": best[0] - now.total, "before": best[1]}))
+    motor = _best(earlier, lambda before: gcs(before).motor)
+    if now.motor is not None and motor is not None and now.motor < motor[0]:
+        found.append(Flag(Alarm.MOTOR_FELL, {"before": motor[1]}))
+    found += _pupil_flags(data, earlier)
+    weaker = _weaker_limbs(data, earlier)
+    return [*found, *([weaker] if weaker else [])]
 
 
 def sustained_fall(sets: Sequence[tuple[datetime, Gcs]]) -> Flag | None:

@@ -10,6 +10,7 @@ routine one after a day."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -71,3 +72,33 @@ def awaited(tests: Sequence[str], given: Iterable[Sequence[str] | None]) -> list
             return []
         left = [test for test in left if test not in gives]
     return left
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_BELOW = ("<", "≤", "less than", "under", "inférieur")
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def upper_bound(range_text: str) -> float | None:
+    """The top of a reference range as a laboratory writes it: "< 1 (trough)" and "≤1" are 1,
+    "15–20" and "15 - 20 mg/L" are 20; None when it reads as no top ("> 10", words)."""
+    text = range_text.strip().casefold()
+    numbers = _NUMBER.findall(text)
+    if not numbers:
+        return None
+    if text.startswith(_BELOW):
+        return _number(numbers[0])
+    if len(numbers) >= 2 and re.search(r"\d\s*[-–—]\s*\d|\d\s+(?:to|à)\s+\d", text):
+        return _number(numbers[1])
+    return None
+
+
+def above_range(result: str, range_text: str | None) -> bool:
+    """Whether a result's value is above its reference range's top (`upper_bound`): a gentamicin
+    trough of 2.4 mg/L for "< 1". A result not read as a number ("< 0.3", words) is not above."""
+    value, top = result.strip(), upper_bound(range_text or "")
+    found = None if value.startswith("<") else _NUMBER.fullmatch(value.lstrip(">").strip())
+    return top is not None and found is not None and _number(found.group()) > top

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, model_validator
 
 from downtime.domain import elapsed
-from downtime.domain.dose_limits import RULES, Limit, Rule, limit_for, strengths_mg, too_young
+from downtime.domain.dose_limits import ADULT_FROM_YEARS, RULES, Limit, Rule, limit_for, strengths_mg, too_young
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.paper_gap import Silence
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, message
@@ -55,9 +55,19 @@ class NotGivenReason(StrEnum):
     order's alone (`reason_offered`)."""
 
 
+NIL_BY_MOUTH_ROUTES = frozenset({"PO", "SL", "BUC", "NG"})
+"""The routes (`ROUTES`' codes) by mouth or by a feeding tube, which a patient nil by mouth does
+not take: an anticoagulant SC, an antibiotic IV or an insulin are given to a fasting patient."""
+
+
 def reason_offered(order: Order, reason: str) -> bool:
     """Whether a dose of `order` may be recorded not given for `reason` (a dose form's code): none
-    by its rule only of a variable-dose order (Order.asks_reading), whose rule may give none."""
+    by its rule only of a variable-dose order (Order.asks_reading), whose rule may give none; nil
+    by mouth only of an order by mouth or tube (`NIL_BY_MOUTH_ROUTES`; a route the table does not
+    know is not questioned): the enoxaparin SC of a patient fasting for theatre was recorded
+    "nil by mouth" without a question, and omitted."""
+    if reason == NotGivenReason.NIL_BY_MOUTH:
+        return route_code(order.route) in NIL_BY_MOUTH_ROUTES | {None}
     return reason != NotGivenReason.BY_RULE or order.asks_reading
 
 
@@ -127,6 +137,11 @@ class Order(BaseModel):
     review_at: AwareDatetime | None = None
     """When the prescriber is to review it, as they wrote it (an antibiotic at 48-72 h, see
     `review_due_at`); None on an order written or loaded without one."""
+    review_reason: str | None = None
+    """Why an antibiotic is reviewed later than 72 hours after its start, or its course is longer
+    than 14 days, as the prescriber wrote it (services.medication._check_review_in_time): the
+    chart and the EHR say why a TB or endocarditis course was decided, not only that its review
+    is past."""
 
     @model_validator(mode="before")
     @classmethod
@@ -403,6 +418,21 @@ class Check(StrEnum):
     """Closer to another dose of the medicine than it allows, whatever the orders say."""
     NOT_FOR_AGE = "not_for_age"
     """A medicine never given at the patient's age, whatever the order says (`dose_limits.too_young`)."""
+    WRONG_BAND = "wrong_band"
+    """The wristband scanned at the bedside is another patient's, or no patient's (see
+    services.medication.band_checked)."""
+    KIDNEY_INJURY = "kidney_injury"
+    """A medicine an acute kidney injury asks a doctor to review, given while the creatinine shows
+    one (domain.aki; services.medication.kidney_injury)."""
+    LEVEL_AWAITED = "level_awaited"
+    """A medicine dosed by its levels (`levelled`) given while a level sent since its last dose has
+    no result (services.lab_results.levels)."""
+    LEVEL_ABOVE_RANGE = "level_above_range"
+    """A medicine dosed by its levels given after a level since its last dose came back above its
+    range (services.lab_results.levels)."""
+    TIMED_ON_SCREENING = "timed_on_screening"
+    """An IV antibiotic given while a sepsis screening times IV antibiotics that no dose on the chart
+    matches (services.sepsis.timed_on_screening): perhaps this dose, given already."""
 
 
 @dataclass(frozen=True)
@@ -540,6 +570,10 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "penicillin g": ("benzylpenicillin",), "pénicilline g": ("benzylpenicillin",), "péni g": ("benzylpenicillin",),
     "penicillin v": ("phenoxymethylpenicillin",), "pénicilline v": ("phenoxymethylpenicillin",),
     "péni v": ("phenoxymethylpenicillin",),
+    "pénicilline g benzathine": ("benzathine benzylpenicillin",), "penicillin g benzathine": ("benzathine benzylpenicillin",),
+    "benzathine pénicilline g": ("benzathine benzylpenicillin",), "benzathine penicillin g": ("benzathine benzylpenicillin",),
+    "pénicilline g procaïne": ("procaine benzylpenicillin",), "penicillin g procaine": ("procaine benzylpenicillin",),
+    "procaine penicillin g": ("procaine benzylpenicillin",),
     # Benzylpenicillin's depot salts, each its own medicine: their million units are not the sodium's mg.
     "benzathine benzylpenicillin": ("benzathine benzylpenicillin",),
     "benzylpénicilline benzathine": ("benzathine benzylpenicillin",),
@@ -1316,6 +1350,18 @@ def antibacterial(drug: str, route: str) -> bool:
         reading.substances & _ANTIBACTERIALS or (reading.classes | reading.member_of) & ANTIBACTERIAL_CLASSES)
 
 
+LEVELLED_CLASSES = frozenset({"aminoglycoside", "glycopeptide"})
+"""The classes whose next dose a blood level decides (gentamicin, vancomycin): given IV or IM."""
+LEVELLED_ROUTES = frozenset({"IV", "IM"})
+"""Vancomycin by mouth, or neomycin, is barely absorbed: no level decides its dose."""
+
+
+def levelled(drug: str, route: str) -> bool:
+    """Whether the order's next dose waits on its levels (`LEVELLED_CLASSES`, `LEVELLED_ROUTES`)."""
+    reading = _read(drug)
+    return route_code(route) in LEVELLED_ROUTES and bool((reading.classes | reading.member_of) & LEVELLED_CLASSES)
+
+
 class Review(StrEnum):
     """The review an order is asked (see `review_asked`)."""
 
@@ -1337,17 +1383,33 @@ def review_asked(order: Order) -> Review | None:
     return None
 
 
+LONGEST_COURSE = timedelta(days=14)
+"""The longest an antibiotic's stop may be from its start and stand for its course's length
+decided at the start: further, it is a year typed wrong or "until told" (28/11/2027 for
+28/11/2026), and the review at 48-72 hours was dodged; an IV antibiotic so ran to day 31 of the
+outage unreviewed. Courses this long (endocarditis, bone and joint) are decided at a review."""
+
+
+def course_decided(start_at: datetime, stop_at: datetime | None) -> bool:
+    """Whether an antibiotic's stop decides its course's length: one within `LONGEST_COURSE` of
+    its start."""
+    return stop_at is not None and elapsed.between(start_at, stop_at) <= LONGEST_COURSE
+
+
 def review_due_at(order: Order) -> datetime | None:
     """When the order's review falls due: its review date as written; with none, none when it has
-    a stop (a course's length decided), else `_REVIEW_AFTER` its start (an order written before
-    the form asked it, or loaded from the EHR, is reviewed all the same). A review is an
-    amendment of the order: a new review date, or a stop."""
+    a stop (a course's length decided; an antibiotic's only within `LONGEST_COURSE`), else
+    `_REVIEW_AFTER` its start (an order written before the form asked it, or loaded from the EHR,
+    is reviewed all the same). A review is an amendment of the order: a new review date, or a
+    stop."""
     asked = review_asked(order)
     if asked is None:
         return None
     if order.review_at is not None:
         return order.review_at
-    return None if order.stop_at is not None else elapsed.later(order.start_at, _REVIEW_AFTER[asked])
+    decided = order.stop_at is not None and (asked is not Review.ANTIBIOTIC
+                                             or course_decided(order.start_at, order.stop_at))
+    return None if decided else elapsed.later(order.start_at, _REVIEW_AFTER[asked])
 
 
 def review_due(order: Order, at: datetime) -> bool:
@@ -1454,7 +1516,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                     open_slots: Sequence[datetime] = (), other_orders: Sequence[tuple[Order, str]] = (),
                     reason: NotGivenReason | None = None, on_hold: Sequence[Administration] = (),
                     typed_at: datetime | None = None, age: int | None = None,
-                    kg: float | None = None, days: int | None = None) -> list[Warning]:
+                    kg: float | None = None, days: int | None = None,
+                    ideal_kg: float | None = None) -> list[Warning]:
     """Everything a second nurse would question before this dose is recorded. A dose recorded
     as not given for a slot already given is questioned too: the chart would otherwise say the
     patient missed a dose they had. `allergies_described`: each of `allergies` with its reaction
@@ -1479,10 +1542,10 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     laptop the patient came from, was no dose at all to the next one. `typed_at`: when the dose
     is being recorded (None: as it is given); one given further from it than `WRITTEN_APART`
     (charted from paper) is spaced from the dose before it "before this dose", never "ago".
-    `age`, `kg`, `days`: the patient's, where known, which a medicine's own limits are worked out
-    for (`beyond_dose_limits`), whatever its orders say. An as-required order's interval and daily
-    maximum weigh no dose of an infusion beside a bolus, either way (`as_boluses`: a syringe
-    driver's set-up is no earlier breakthrough dose)."""
+    `age`, `kg`, `days`, `ideal_kg`: the patient's, where known, which a medicine's own limits are
+    worked out for (`beyond_dose_limits`), whatever its orders say. An as-required order's
+    interval and daily maximum weigh no dose of an infusion beside a bolus, either way
+    (`as_boluses`: a syringe driver's set-up is no earlier breakthrough dose)."""
     warnings: list[Warning] = []
     late = typed_at is not None and written_apart(typed_at, at) is not None
     if not admitted:
@@ -1525,7 +1588,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                                                as_boluses(order, prn_given(order, history, counted), orders),
                                                as_boluses(order, prn_given(order, on_hold, counted), orders))
     warnings += beyond_dose_limits(order, at, amount, history, on_hold, orders, names, age, kg,
-                                   {warning.check for warning in warnings}, days=days)
+                                   {warning.check for warning in warnings}, days=days, ideal_kg=ideal_kg)
     if dose is not None and order.dose_rule is not None and dose > order.dose + 1e-9:
         warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} is above the most "
                                                                                "one dose of the order may be ({ordered} "
@@ -1674,9 +1737,9 @@ class AsRequiredStatus:
 def prn_status(order: Order, at: datetime, given: Sequence[Administration],
                on_hold: Sequence[Administration] = (), orders: Sequence[Order] = (),
                names: Mapping[str, str] | None = None, age: int | None = None,
-               kg: float | None = None, days: int | None = None) -> AsRequiredStatus:
+               kg: float | None = None, days: int | None = None, ideal_kg: float | None = None) -> AsRequiredStatus:
     """`given`, `on_hold`: as `prn_given`; `orders`: the orders of those doses, whose amounts the
-    daily maximum counts (see `_beyond_daily_maximum`); `names`, `age`, `kg`, `days`: as
+    daily maximum counts (see `_beyond_daily_maximum`); `names`, `age`, `kg`, `days`, `ideal_kg`: as
     `beyond_dose_limits` takes them. The next dose allowed is the first moment from `at` at which
     the very checks a dose is saved against say nothing: the order's (`_prn_warnings`) and the
     medicine's own (`beyond_dose_limits`: regular paracetamol at 06:00 held a gram as required,
@@ -1691,7 +1754,7 @@ def prn_status(order: Order, at: datetime, given: Sequence[Administration],
     ends = {elapsed.instant(dose.at) + gap for dose in (*given, *on_hold) for gap in gaps}
     by_id = {found.record_id: found for found in (order, *orders)}
     allowed, held = _next_allowed(order, sorted({at, *(end for end in ends if end > at)}), given, on_hold, by_id,
-                                  names or {}, age, kg, days)
+                                  names or {}, age, kg, days, ideal_kg)
 
     def day_up_to_at(doses: Sequence[Administration]) -> tuple[Administration, ...]:
         return tuple(sorted((dose for dose in as_boluses(order, doses, by_id) if at - DAY < dose.at <= at),
@@ -1763,9 +1826,60 @@ def runs_at(order: Order, moment: datetime) -> bool:
 
 def running_anticoagulants(orders: Iterable[Order], at: datetime) -> tuple[str, ...]:
     """The anticoagulants of these orders running at `at` (`runs_at`: a once-only dose within a
-    day of it), by drug as ordered, each once: what a fall and the theatre list both say of the
-    medication chart."""
+    day of it), by drug as ordered, each once: what the theatre list says of the medication chart
+    (a fall counts those stopped shortly before it too: `anticoagulated_at`)."""
     return tuple(dict.fromkeys(order.drug for order in orders if anticoagulant(order.drug) and runs_at(order, at)))
+
+
+VITAMIN_K_ANTAGONISTS = frozenset(medicine_name(name) for name in ("warfarin", "acenocoumarol", "fluindione"))
+DIRECT_ORAL = frozenset(medicine_name(name) for name in ("apixaban", "rivaroxaban", "edoxaban", "dabigatran"))
+ANTICOAGULATES_FOR: tuple[tuple[frozenset[str], timedelta], ...] = (
+    (VITAMIN_K_ANTAGONISTS, timedelta(days=5)), (DIRECT_ORAL, timedelta(hours=48)))
+"""How long a medicine still anticoagulates after its last dose, the longest first: a vitamin K
+antagonist for days (its INR falls over 4 to 5), a direct oral anticoagulant up to 48 hours; a
+heparin, fondaparinux and the rest for a day (`STILL_ANTICOAGULATES`)."""
+STILL_ANTICOAGULATES = DAY
+
+
+class Anticoagulated(BaseModel):
+    """An anticoagulant order that still anticoagulates at a moment: running (`until` None), or
+    stopped, or a once-only dose given, at `until`, shortly enough before it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    drug: str
+    until: AwareDatetime | None = None
+
+
+def _anticoagulates_for(drug: str) -> timedelta:
+    """How long `drug` still anticoagulates after it is stopped (`ANTICOAGULATES_FOR`)."""
+    found = medicines_in(drug)
+    return next((lasting for names, lasting in ANTICOAGULATES_FOR if found & names), STILL_ANTICOAGULATES)
+
+
+def anticoagulated_at(orders: Iterable[Order], at: datetime) -> tuple[Anticoagulated, ...]:
+    """The anticoagulant orders of these that still anticoagulate at `at`, each drug once: running
+    then (`runs_at`), or ended before it within the time the drug lasts (`ANTICOAGULATES_FOR`), a
+    regular order at its stop, a once-only one at its dose; a once-only dose only from its time (one
+    due at 18:00 made a fall at 03:00 "on an anticoagulant"). A warfarin held for an INR of 4.2 two
+    hours before a fall asked no CT head: stopped, it was "no anticoagulant". Of one drug's orders,
+    the one running, else the one that ended last: orders are rewritten daily in a downtime, and
+    yesterday's, stopped at 08:00 as today's began, said the drug stopped."""
+    found: dict[str, Anticoagulated] = {}
+    for order in orders:
+        if not anticoagulant(order.drug) or order.start_at > at:
+            continue
+        if runs_at(order, at):
+            counted = Anticoagulated(drug=order.drug)
+        else:
+            ended = order.start_at if order.frequency is Frequency.ONCE else order.stop_at
+            if ended is None or not order.active_at(order.start_at) or ended > at \
+                    or elapsed.between(ended, at) >= _anticoagulates_for(order.drug):
+                continue
+            counted = Anticoagulated(drug=order.drug, until=ended)
+        kept = found.get(order.drug, counted)
+        found[order.drug] = max(kept, counted, key=lambda one: (one.until is None, one.until or at))
+    return tuple(found.values())
 
 
 def also_ordered(order: Order, at: datetime, others: Iterable[Order]) -> list[Order]:
@@ -2171,19 +2285,24 @@ _ONE_DOSE = {
     False: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} {unit} in one dose is above the most for one dose "
                                          "({most} {unit})."),
     True: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} {unit} in one dose is above the most for one dose "
-                                        "({most} {unit} for {kg} kg, {per_kg} mg/kg).")}
+                                        "({most} {unit} for {weight}, {per_kg} mg/kg).")}
 _A_DAY = {
     False: QT_TRANSLATE_NOOP("messages", "{medicine}: with this dose, {amount} {unit} within 24 h; at most {most} "
                                          "{unit} in 24 h. Counted: {doses}."),
     True: QT_TRANSLATE_NOOP("messages", "{medicine}: with this dose, {amount} {unit} within 24 h; at most {most} "
-                                        "{unit} in 24 h for {kg} kg ({per_kg} mg/kg). Counted: {doses}.")}
+                                        "{unit} in 24 h for {weight} ({per_kg} mg/kg). Counted: {doses}.")}
 _COUNTED = {
     "given": QT_TRANSLATE_NOOP("messages", "{time}: {amount} {unit} ({order})"),
     "held": QT_TRANSLATE_NOOP("messages", "{time}: {amount} {unit} ({order}), on hold, perhaps given"),
     "this": QT_TRANSLATE_NOOP("messages", "{time}: {amount} {unit}, this dose")}
-_WEIGH = QT_TRANSLATE_NOOP("messages", "{medicine} is dosed by weight under 18, and no weight is recorded this stay: "
-                                       "weigh the patient and check the dose (at most {per_dose} mg/kg a dose, "
-                                       "{per_day} mg/kg in 24 h).")
+_WEIGH = {
+    True: QT_TRANSLATE_NOOP("messages", "{medicine} is dosed by weight under 18, and no weight is recorded this stay: "
+                                        "weigh the patient and check the dose (at most {per_dose} mg/kg a dose, "
+                                        "{per_day} mg/kg in 24 h)."),
+    False: QT_TRANSLATE_NOOP("messages", "{medicine} is dosed by weight, and no weight is recorded this stay: weigh "
+                                         "the patient and check the dose (at most {per_dose} mg/kg a dose, {per_day} "
+                                         "mg/kg in 24 h).")}
+"""By whether the patient is a child."""
 _NOT_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} is never given under {years} years, and the patient is {age}: "
                                            "children who turn it into morphine fast have stopped breathing on usual "
                                            "doses (MHRA, ANSM 2013). Do not give it; ask the prescriber for another "
@@ -2197,7 +2316,7 @@ interval is not said again beside them, nor its 24 hours' maximum beside an orde
 def beyond_dose_limits(order: Order, at: datetime, amount: float, doses: Sequence[Administration],
                        on_hold: Sequence[Administration], orders: Mapping[str, Order], names: Mapping[str, str],
                        age: int | None, kg: float | None, said: Collection[Check] = (), *,
-                       days: int | None = None) -> list[Warning]:
+                       days: int | None = None, ideal_kg: float | None = None) -> list[Warning]:
     """A dose of a medicine with limits (`dose_limits.RULES`) weighed against them for this
     patient (`age`, `kg`: see `limit_for`), whatever its order says, with the doses of that
     medicine from every order (`doses`, and `on_hold` perhaps given; `orders`: theirs by id,
@@ -2208,22 +2327,29 @@ def beyond_dose_limits(order: Order, at: datetime, amount: float, doses: Sequenc
     order loaded from the EHR, or written before the birth date was corrected). `amount`: this dose's, in its
     order's unit; `said`: the checks the dose is already questioned by (see `_SAID_TOO_CLOSE`);
     `days`: the patient's age in days (None: not known), a neonate's doses held in its first 28
-    (gentamicin 5 mg/kg, not a child's 7, as the order was weighed when written)."""
+    (gentamicin 5 mg/kg, not a child's 7, as the order was weighed when written); `ideal_kg`: an
+    adult's ideal weight (None: no height recorded), an obese adult's gentamicin weighed by the
+    adjusted weight, as the order was. A dose of an order given once a day is held to the
+    medicine's interval for such doses too (`Rule.daily_interval`: gentamicin's 430 mg daily at
+    08:00 was given 14 h after the 18:00 stat dose with nothing said)."""
     warnings: list[Warning] = []
     content = content_mg(order, amount)
+    once_a_day = order.frequency is Frequency.ONCE \
+        or (order.frequency is Frequency.SCHEDULED and len(order.times) == 1)
     for medicine in sorted(medicines_in(order.drug) & _LIMITED.keys()):
-        limit = limit_for(_LIMITED[medicine], age, kg, order.route, days)
+        limit = limit_for(_LIMITED[medicine], age, kg, order.route, days, ideal_kg)
         if too_young(limit.rule, age):
             warnings.append(Warning(Check.NOT_FOR_AGE, _NOT_UNDER, {
                 "medicine": Phrase(limit.rule.name), "years": str(limit.rule.from_years), "age": str(age)}))
         given = [dose for dose in [*doses, *on_hold] if dose.outcome is Outcome.GIVEN and dose.order_id in orders
                  and medicine in medicines_in(orders[dose.order_id].drug)]
         if limit.weigh:
-            warnings.append(Warning(Check.MAXIMUM_DOSE, _WEIGH, {
-                "medicine": Phrase(limit.rule.name), "per_dose": Number(limit.rule.child_dose_mg_kg or 0),
-                "per_day": Number(limit.rule.child_day_mg_kg or 0)}))
+            warnings.append(Warning(Check.MAXIMUM_DOSE, _WEIGH[age is not None and age < ADULT_FROM_YEARS], {
+                "medicine": Phrase(limit.rule.name), "per_dose": Number(limit.dose_mg_kg or 0),
+                "per_day": Number(limit.day_mg_kg or 0)}))
+        interval = limit.rule.interval or (limit.rule.daily_interval if once_a_day else None)
         if not _SAID_TOO_CLOSE & set(said):
-            warnings += _too_close(limit, at, given, on_hold, orders, names)
+            warnings += _too_close(limit, interval, at, given, on_hold, orders, names)
         if medicine in content:
             warnings += _above_one_dose(limit, content[medicine])
         if medicine in content and Check.PRN_DAILY_MAX not in said:
@@ -2251,7 +2377,8 @@ def _medicine_intervals(order: Order) -> set[timedelta]:
 
 def _next_allowed(order: Order, moments: Sequence[datetime], given: Sequence[Administration],
                   on_hold: Sequence[Administration], orders: Mapping[str, Order], names: Mapping[str, str],
-                  age: int | None, kg: float | None, days: int | None) -> tuple[datetime, list[Warning]]:
+                  age: int | None, kg: float | None, days: int | None,
+                  ideal_kg: float | None) -> tuple[datetime, list[Warning]]:
     """The first of `moments` (in order, the first `at`) at which a dose of `order` is questioned
     neither by its order (`_prn_warnings`) nor by its medicine (`beyond_dose_limits`), but for
     what the medicine's limits say of the dose with no other given (a child's dose above the most
@@ -2260,7 +2387,7 @@ def _next_allowed(order: Order, moments: Sequence[datetime], given: Sequence[Adm
     medicine's limits, which look no further: the dialog asks this at each keystroke of the time,
     and a stay's doses are weeks of them. The last moment is a day past every dose: one is found."""
     alone = {warning.template for warning in beyond_dose_limits(order, moments[0], order.dose, (), (), orders, names,
-                                                                 age, kg, days=days)}
+                                                                 age, kg, days=days, ideal_kg=ideal_kg)}
 
     def near(doses: Sequence[Administration]) -> list[Administration]:
         return [dose for dose in doses if moments[0] - DAY < elapsed.instant(dose.at) < moments[-1] + DAY]
@@ -2271,7 +2398,8 @@ def _next_allowed(order: Order, moments: Sequence[datetime], given: Sequence[Adm
         return _prn_warnings(order, moment, order.dose, as_boluses(order, given, orders), {}, orders,
                              as_boluses(order, on_hold, orders)) or [
             warning for warning in beyond_dose_limits(order, moment, order.dose, given_near, held_near, orders, names,
-                                                      age, kg, days=days) if warning.template not in alone]
+                                                      age, kg, days=days, ideal_kg=ideal_kg)
+            if warning.template not in alone]
 
     judged = ((moment, questioned(moment)) for moment in moments)
     return next((moment, before) for (_, before), (moment, said) in pairwise(chain([(moments[0], [])], judged))
@@ -2284,7 +2412,7 @@ def _next_allowed(order: Order, moments: Sequence[datetime], given: Sequence[Adm
 _HELD_BY_INTERVAL = QT_TRANSLATE_NOOP("messages", "{medicine}: at least {hours} h after the {time} dose ({order})")
 _HELD_BY_A_DAY = {
     False: QT_TRANSLATE_NOOP("messages", "{medicine}: at most {most} {unit} in 24 h"),
-    True: QT_TRANSLATE_NOOP("messages", "{medicine}: at most {most} {unit} in 24 h for {kg} kg ({per_kg} mg/kg)")}
+    True: QT_TRANSLATE_NOOP("messages", "{medicine}: at most {most} {unit} in 24 h for {weight} ({per_kg} mg/kg)")}
 
 
 def _held_by(said: Sequence[Warning]) -> Phrase | None:
@@ -2295,7 +2423,7 @@ def _held_by(said: Sequence[Warning]) -> Phrase | None:
             return Phrase(_HELD_BY_INTERVAL, {key: warning.values[key] for key in ("medicine", "hours", "time", "order")})
         if warning.template in _A_DAY.values():
             by_weight = warning.template == _A_DAY[True]
-            keys = ("medicine", "most", "unit", "kg", "per_kg") if by_weight else ("medicine", "most", "unit")
+            keys = ("medicine", "most", "unit", "weight", "per_kg") if by_weight else ("medicine", "most", "unit")
             return Phrase(_HELD_BY_A_DAY[by_weight], {key: warning.values[key] for key in keys})
     return None
 
@@ -2304,12 +2432,13 @@ def _order_named(dose: Administration, orders: Mapping[str, Order], names: Mappi
     return names.get(dose.order_id) or orders[dose.order_id].drug
 
 
-def _too_close(limit: Limit, at: datetime, given: Sequence[Administration], on_hold: Sequence[Administration],
-               orders: Mapping[str, Order], names: Mapping[str, str]) -> list[Warning]:
-    """A dose closer than the medicine's interval to another of its doses, before or after, of
-    any order: half the spacing of a regular order (`given_from_other_orders`) let a once-only
-    gram of paracetamol 3 hours after the 06:00 one, and the 12:00 one 3 hours after it, pass."""
-    interval = limit.rule.interval
+def _too_close(limit: Limit, interval: timedelta | None, at: datetime, given: Sequence[Administration],
+               on_hold: Sequence[Administration], orders: Mapping[str, Order],
+               names: Mapping[str, str]) -> list[Warning]:
+    """A dose closer than the medicine's `interval` (None: none) to another of its doses, before
+    or after, of any order: half the spacing of a regular order (`given_from_other_orders`) let a
+    once-only gram of paracetamol 3 hours after the 06:00 one, and the 12:00 one 3 hours after it,
+    pass."""
     close = [(gap, dose) for dose in given if interval is not None and (gap := abs(elapsed.between(dose.at, at))) < interval]
     if interval is None or not close:
         return []
@@ -2330,7 +2459,7 @@ def _above_one_dose(limit: Limit, mg: float) -> list[Warning]:
         "medicine": Phrase(limit.rule.name), "dose": Number(mg * scale), "most": Number(limit.dose_mg * scale),
         "unit": unit}
     if by_weight:
-        values |= {"kg": Number(limit.kg or 0), "per_kg": Number(limit.dose_mg_kg or 0)}
+        values |= {"weight": limit.weight or "", "per_kg": Number(limit.dose_mg_kg or 0)}
     return [Warning(Check.MAXIMUM_DOSE, _ONE_DOSE[by_weight], values)]
 
 
@@ -2358,7 +2487,7 @@ def _above_a_day(limit: Limit, medicine: str, at: datetime, mg: float, given: Se
         "medicine": Phrase(limit.rule.name), "amount": Number(total * scale), "most": Number(limit.day_mg * scale),
         "unit": unit, "doses": Listed(tuple(said for _, said in sorted(counted, key=lambda found: found[0])))}
     if by_weight:
-        values |= {"kg": Number(limit.kg or 0), "per_kg": Number(limit.day_mg_kg or 0)}
+        values |= {"weight": limit.weight or "", "per_kg": Number(limit.day_mg_kg or 0)}
     return [Warning(Check.MAXIMUM_DOSE, _A_DAY[by_weight], values)]
 
 
@@ -2388,9 +2517,14 @@ def dose_text(dose: Administration, authors: Authors, laptops: Mapping[str, Lapt
     HL" alone, on the chart's as-required line and the printed list, said nothing of when it was
     refused; for a time of the order, its row says it. `when`: its time as the printed chart's
     as-required line writes it, with its day and, in the hour the clocks go back, its offset
-    (pdf.page.ward_clock); else its time of day alone."""
+    (pdf.page.ward_clock); else its time of day alone, with its day when that is not its
+    scheduled time's: the 22:00 dose given at 00:30 read "HL 00:30" in the 28/11 column, 21 hours
+    before its time to the clerk back-entering it."""
     who = authors.initials(dose.given_by, dose.device_id, laptops)
-    when = when or clock_text(dose.at)
+    if when is None:
+        next_day = dose.scheduled_for is not None and (
+            dose.scheduled_for.astimezone(dose.at.tzinfo).date() != dose.at.date())
+        when = f"{dose.at:%d/%m} {clock_text(dose.at)}" if next_day else clock_text(dose.at)
     if dose.reason is not None:
         code = f"({NOT_GIVEN_CODES[lang][dose.reason]}) {who}"
         return code if dose.scheduled_for is not None else f"{code} {when}"

@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from math import isclose
 
-from downtime.domain.dose_limits import ADULT_FROM_YEARS, Rule, limit_for, too_small, too_young
+from downtime.domain.dose_limits import ADULT_FROM_YEARS, Rule, limit_for, liquid_strength, too_small, too_young
 from downtime.domain.medication import MASS_IN_MG, ML, Frequency, Order, content_mg, insulin, limits_of, medicines_in
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number, Phrase
 
@@ -43,6 +44,10 @@ tramadol comes in drops too."""
 
 NO_STRENGTH = QT_TRANSLATE_NOOP("messages", "{medicine} in mL: give the liquid's strength in “{mg}” and “{ml}” (e.g. "
                                             "120 mg in 5 mL), or its limits could not be weighed.")
+NAMED_STRENGTH_DIFFERS = QT_TRANSLATE_NOOP(
+    "messages", "“{drug}” says {named_mg} mg in {named_ml} mL, and “{mg}” and “{ml}” say {strength_mg} mg in "
+                "{strength_ml} mL: the dose is weighed by the one, and the nurse may take the bottle of the other. "
+                "Write the strength of the liquid meant in both.")
 
 ORAL = frozenset({"PO", "SL", "NG"})
 INJECTED = frozenset({"SC", "IV", "IM"})
@@ -153,6 +158,20 @@ def strength_refusal(order: Order) -> Refusal | None:
     return Refusal("strength_mg", Phrase(NO_STRENGTH, {"medicine": Phrase(named[0])}))
 
 
+def named_strength_refusal(order: Order) -> Refusal | None:
+    """A strength the medicine's name writes (`dose_limits.liquid_strength`) that is not the one
+    the order states, said on `strength_mg` naming both, for the caller to add the strength's
+    labels (`mg`, `ml`): "Paracetamol 250 mg/5 mL oral suspension" with 120 mg in 5 mL was
+    weighed as 240 mg for 10 mL, and the nurse reading the name gave 500 mg, twice a 16 kg
+    child's most for one dose."""
+    named = liquid_strength(order.drug)
+    if named is None or order.mg_per_ml is None or isclose(named[0] / named[1], order.mg_per_ml, rel_tol=1e-6):
+        return None
+    return Refusal("strength_mg", Phrase(NAMED_STRENGTH_DIFFERS, {
+        "drug": order.drug, "named_mg": Number(named[0]), "named_ml": Number(named[1]),
+        "strength_mg": Number(order.strength_mg or 0), "strength_ml": Number(order.strength_ml or 0)}))
+
+
 # The refusals, each said on the field the prescriber corrects (services.medication.check_order).
 NOT_BY_ROUTE = QT_TRANSLATE_NOOP("messages", "A dose in {unit} cannot be given by the route “{route}”; a dose in "
                                              "{unit} is given by: {routes}.")
@@ -190,12 +209,12 @@ OPIOID_IN_GRAMS = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} g in one dos
 ONE_DOSE = {
     False: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mg in one dose is above the most for one dose ({most} mg)."),
     True: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mg in one dose is above the most for one dose ({most} mg "
-                                        "for {kg} kg, {per_kg} mg/kg).")}
+                                        "for {weight}, {per_kg} mg/kg).")}
 A_DAY = {
     False: QT_TRANSLATE_NOOP("messages", "{medicine}: as ordered, up to {amount} mg in 24 h ({orders}); at most "
                                          "{most} mg in 24 h."),
     True: QT_TRANSLATE_NOOP("messages", "{medicine}: as ordered, up to {amount} mg in 24 h ({orders}); at most "
-                                        "{most} mg in 24 h for {kg} kg ({per_kg} mg/kg).")}
+                                        "{most} mg in 24 h for {weight} ({per_kg} mg/kg).")}
 THIS_ORDER = QT_TRANSLATE_NOOP("messages", "this order: {amount} mg")
 OTHER_ORDER = QT_TRANSLATE_NOOP("messages", "{order}: {amount} mg")
 NOT_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} is never given under {years} years, and the patient is {age}: "
@@ -205,9 +224,14 @@ TOO_OFTEN = QT_TRANSLATE_NOOP("messages", "{medicine}: doses at least {hours} h 
 NOT_USUALLY_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} by this route is not usually given to a baby under "
                                                   "{months} months old or under {kg} kg (ANSM, BNFc): check it is "
                                                   "meant, and give the reason in “{field}”.")
-WEIGH_FIRST = QT_TRANSLATE_NOOP("messages", "{medicine} is dosed by weight under 18, and no weight is recorded this "
-                                            "stay: weigh the child, or give the weight the dose is worked out from "
-                                            "(measured, estimated or a parent's, and when) in “{field}”.")
+WEIGH_FIRST = {
+    True: QT_TRANSLATE_NOOP("messages", "{medicine} is dosed by weight under 18, and no weight is recorded this stay: "
+                                        "weigh the child, or give the weight the dose is worked out from (measured, "
+                                        "estimated or a parent's, and when) in “{field}”."),
+    False: QT_TRANSLATE_NOOP("messages", "{medicine} is dosed by weight, and no weight is recorded this stay: weigh the "
+                                         "patient, or give the weight the dose is worked out from (measured, estimated "
+                                         "or stated, and when) in “{field}”.")}
+"""By whether the patient is a child."""
 
 
 @dataclass(frozen=True)
@@ -352,7 +376,8 @@ def most_in_a_day(order: Order) -> float:
 
 
 def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int | None,
-                    kg: float | None, months: int | None = None, days: int | None = None) -> list[Refusal]:
+                    kg: float | None, months: int | None = None, days: int | None = None,
+                    ideal_kg: float | None = None) -> list[Refusal]:
     """An order beyond its medicine's own limits for this patient (`dose_limits.limit_for`),
     before any dose of it: a medicine the patient is too young for (codeine under 12, its other
     limits then not said); one dose above the most for one (paracetamol 10 g, codeine 300 mg);
@@ -363,10 +388,12 @@ def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int 
     read (`content_mg`: tablets of no written strength) is left to the dose check. Asked rather
     than refused (`Refusal.asked`): a child never weighed, whose dose goes by weight (an
     estimated weight, APLS or a parent's, is often all there is before a child in pain or
-    septic is given the first dose: the prescriber says which in the reason); a child younger
+    septic is given the first dose: the prescriber says which in the reason), or an adult's
+    medicine dosed by weight at every age (gentamicin); a child younger
     or lighter than the medicine is usually given to by the route (`months` old: None, not
     known); a medicine whose maxima are the usual doses' (an antibiotic's, `Rule.asked`). A baby
-    `days` old (None: not known) is held to a neonate's doses in its first 28 days (`Rule.neonate`)."""
+    `days` old (None: not known) is held to a neonate's doses in its first 28 days (`Rule.neonate`);
+    an obese adult's gentamicin to their adjusted weight, from `ideal_kg` (`dose_limits.limit_for`)."""
     refused: list[Refusal] = []
     content = content_mg(order, order.dose)
     for medicine, rule in sorted(named_limits(order.drug).items()):
@@ -380,26 +407,27 @@ def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int 
                 "kg": Number(rule.from_kg or 0)}), asked=True))
         if limit_for(rule, age, kg, order.route, days).weigh:
             # No mg/kg said: by vein a baby's is half a child's (`ByWeight`), and the weight decides which.
-            refused.append(Refusal("dose", Phrase(WEIGH_FIRST, {"medicine": Phrase(rule.name)}), asked=True))
+            refused.append(Refusal("dose", Phrase(WEIGH_FIRST[age is not None and age < ADULT_FROM_YEARS],
+                                                  {"medicine": Phrase(rule.name)}), asked=True))
         if order.frequency is Frequency.PRN and rule.interval is not None and order.min_interval_hours is not None \
                 and timedelta(hours=order.min_interval_hours) < rule.interval:
             refused.append(Refusal("min_interval_hours", Phrase(TOO_OFTEN, {
                 "medicine": Phrase(rule.name), "hours": Number(rule.interval.total_seconds() / 3600),
                 "ordered": Number(order.min_interval_hours)})))
         if medicine in content:
-            refused += _beyond(rule, medicine, order, content[medicine], others, age, kg, days)
+            refused += _beyond(rule, medicine, order, content[medicine], others, age, kg, days, ideal_kg)
     return refused
 
 
 def _beyond(rule: Rule, medicine: str, order: Order, mg: float, others: Sequence[tuple[Order, str]],
-            age: int | None, kg: float | None, days: int | None) -> list[Refusal]:
-    limit = limit_for(rule, age, kg, order.route, days)
+            age: int | None, kg: float | None, days: int | None, ideal_kg: float | None) -> list[Refusal]:
+    limit = limit_for(rule, age, kg, order.route, days, ideal_kg)
     if limit.dose_mg is not None and mg > limit.dose_mg * (1 + 1e-9):
         by_weight = limit.dose_mg_kg is not None and limit.dose_mg < (rule.dose_mg or float("inf"))
         values: dict[str, object] = {"medicine": Phrase(rule.name), "dose": Number(mg),
                                      "most": Number(round(limit.dose_mg, 2))}
         return [Refusal("dose", Phrase(ONE_DOSE[by_weight], values | (
-            {"kg": Number(limit.kg or 0), "per_kg": Number(limit.dose_mg_kg or 0)} if by_weight else {})),
+            {"weight": limit.weight, "per_kg": Number(limit.dose_mg_kg or 0)} if by_weight else {})),
             asked=rule.asked)]
     counted = [Phrase(THIS_ORDER, {"amount": Number(mg * most_in_a_day(order))})]
     total = mg * most_in_a_day(order)
@@ -415,7 +443,7 @@ def _beyond(rule: Rule, medicine: str, order: Order, mg: float, others: Sequence
     values = {"medicine": Phrase(rule.name), "amount": Number(total), "most": Number(round(limit.day_mg, 2)),
               "orders": Listed(tuple(counted))}
     return [Refusal(field, Phrase(A_DAY[by_weight], values | (
-        {"kg": Number(limit.kg or 0), "per_kg": Number(limit.day_mg_kg or 0)} if by_weight else {})),
+        {"weight": limit.weight, "per_kg": Number(limit.day_mg_kg or 0)} if by_weight else {})),
         asked=rule.asked)]
 
 

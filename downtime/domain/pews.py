@@ -10,8 +10,10 @@ or a parent worried about the child, and a child not alert, call the doctor what
 as every paediatric early warning chart says: a score misses what those who know the child see.
 Some findings call the doctor now whatever the total, as NICE's red features do (NG143 fever under
 5s, NG51 sepsis, NG9 bronchiolitis): severe breathing effort or any apnoea, a saturation of 90% or
-less, a capillary refill of 3 seconds or more, and 38 °C or more in a baby under 3 months (`red_flags`):
-apnoea with a saturation of 85% in air scores 6, and a febrile baby of 7 weeks scores nothing."""
+less, a capillary refill of 3 seconds or more, 38 °C or more in a baby under 3 months, and under
+36 °C in a child under 5 (NG51's high risk: a cold young child may be septic) (`red_flags`):
+apnoea with a saturation of 85% in air scores 6, a febrile baby of 7 weeks scores nothing, and so
+does a baby of 6 weeks at 35 °C."""
 
 from __future__ import annotations
 
@@ -136,7 +138,7 @@ class PewsSet(BaseModel):
     spo2: int | None = Field(default=None, ge=50, le=100)
     oxygen: str | None = None
     temperature: float | None = Field(default=None, ge=25, le=45)
-    """Not scored, but a red flag under 3 months (`red_flags`)."""
+    """Not scored, but a red flag high under 3 months and low under 5 years (`red_flags`)."""
 
 
 class PewsScore(BaseModel):
@@ -175,7 +177,11 @@ def score(found: PewsSet, band: AgeBand) -> PewsScore:
 
 
 FEVER_FROM = 38.0
+FEVER_BEFORE_MONTHS = 3
 """NICE NG143: a temperature of 38 °C or more in a baby under 3 months is a red feature."""
+COLD_BELOW = 36.0
+COLD_BEFORE_MONTHS = 60
+"""NICE NG51: a temperature under 36 °C in a child under 5 is a high-risk criterion of sepsis."""
 SEVERE_EFFORT = "severe"
 """The work of breathing's "severe increase, or any apnoea"."""
 SLOW_REFILL = "from_3"
@@ -188,6 +194,7 @@ class Red(StrEnum):
     SATURATION = "saturation"
     REFILL = "refill"
     FEVER = "fever"
+    COLD = "cold"
 
 
 RED_WORDS: Mapping[Red, Mapping[str, str]] = {
@@ -195,18 +202,21 @@ RED_WORDS: Mapping[Red, Mapping[str, str]] = {
     Red.SATURATION: {"en": f"SpO2 {SPO2_LOW2}% or less", "fr": f"SpO2 à {SPO2_LOW2} % ou moins"},
     Red.REFILL: {"en": "capillary refill 3 s or more", "fr": "temps de recoloration cutanée de 3 s ou plus"},
     Red.FEVER: {"en": "38 °C or more, younger than 3 months", "fr": "38 °C ou plus avant 3 mois"},
+    Red.COLD: {"en": "under 36 °C, younger than 5 years", "fr": "moins de 36 °C avant 5 ans"},
 }
 
 
-def red_flags(found: PewsSet, band: AgeBand | None) -> list[Red]:
-    """The red flags of a set taken in `band` (None when the child's age is not known: the fever
-    of a baby then goes unasked, with the date of birth asked instead). The saturation counts
-    on oxygen as in air: 90% with oxygen running is no better."""
+def red_flags(found: PewsSet, months: int | None) -> list[Red]:
+    """The red flags of a set taken at `months` old (months completed that day; None when the
+    child's age is not known: the fever or the cold of a baby then go unasked, with the date of
+    birth asked instead). The saturation counts on oxygen as in air: 90% with oxygen running is no
+    better."""
+    young = months is not None and found.temperature is not None
     return [*([Red.BREATHING] if found.respiratory_effort == SEVERE_EFFORT else []),
             *([Red.SATURATION] if found.spo2 is not None and found.spo2 <= SPO2_LOW2 else []),
             *([Red.REFILL] if found.capillary_refill == SLOW_REFILL else []),
-            *([Red.FEVER] if band is AgeBand.UNDER_3_MONTHS and found.temperature is not None
-              and found.temperature >= FEVER_FROM else [])]
+            *([Red.FEVER] if young and months < FEVER_BEFORE_MONTHS and found.temperature >= FEVER_FROM else []),
+            *([Red.COLD] if young and months < COLD_BEFORE_MONTHS and found.temperature < COLD_BELOW else [])]
 
 
 class Sign(StrEnum):

@@ -6,7 +6,7 @@ pressure damage, told to the nurse in charge and dressed and charted as a wound.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -95,6 +95,30 @@ def stands_down(band: Band, assessed_at: datetime, turned_at: datetime) -> bool:
     risk is found again (a patient walking the ward, Braden 22, was "REPOSITIONING OVERDUE" for the
     rest of her stay unless turns were charted that were never made)."""
     return band not in EVERY_AT_MOST and elapsed.instant(assessed_at) > elapsed.instant(turned_at)
+
+
+def due_by_risks(due_at: datetime, turned_at: datetime, risks: Sequence[tuple[Band, datetime]],
+                 until: datetime | None = None) -> tuple[datetime | None, datetime | None]:
+    """When the change after one made at `turned_at` (its line saying `due_at`) falls due by the
+    risks assessed after it and before `until` (the next change; None: none yet), each a band and
+    when, oldest first; with when the chart was stood down, if it stands so (`stands_down`). A
+    risk at risk brings it forward (`due_at_band`); one found none leaves none due; one at risk
+    again after that asks a change within its band's hours (`uncharted_from`), counted from it: the
+    turn before a stand-down was "due" days earlier, and the first turn after the patient was at
+    risk again read LATE by it."""
+    due: datetime | None = due_at
+    stood_down: datetime | None = None
+    for band, assessed_at in risks:
+        if elapsed.instant(assessed_at) <= elapsed.instant(turned_at) or (
+                until is not None and elapsed.instant(assessed_at) >= elapsed.instant(until)):
+            continue
+        if stands_down(band, assessed_at, turned_at):
+            due, stood_down = None, stood_down or assessed_at
+        elif due is None:
+            due, stood_down = uncharted_from(band, assessed_at), None
+        else:
+            due = due_at_band(due, turned_at, band, assessed_at)
+    return due, stood_down
 
 
 def late(turned_at: datetime, due_before: datetime | None) -> bool:

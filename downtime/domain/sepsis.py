@@ -18,6 +18,7 @@ from typing import Any
 
 from downtime.domain import elapsed
 from downtime.domain.clock import ward_time
+from downtime.i18n import decimal_text
 from downtime.domain.news2 import HIGH_FROM, MEDIUM_FROM, News2Score, Spo2Scale
 
 SCREEN_FROM = MEDIUM_FROM
@@ -29,6 +30,9 @@ WITHIN = timedelta(hours=1)
 DONE_FROM = timedelta(hours=6)
 """How long before a screening one of the Sepsis Six may have been done (cultures taken in the
 emergency department, oxygen already running), or the doctor's review made, and still count."""
+MATCHED_WITHIN = timedelta(minutes=30)
+"""How far apart a screening's antibiotics time and a dose given on the medication chart may be
+and still be one dose."""
 SCREENED_FOR = timedelta(hours=24)
 """A set of 5 or more a day after the latest screening asks for one, however it scores; a
 screening finding sepsis a day after a treated and reviewed one is a new episode."""
@@ -118,14 +122,53 @@ def outcome(data: Mapping[str, Any], news2: News2Score | None) -> Outcome:
     return Outcome.LOW
 
 
+def _for_screening(data: Mapping[str, Any], moment: datetime) -> bool:
+    """Whether something done at `moment` counts for the screening: not long before it
+    (`DONE_FROM`), when it was not this sepsis's."""
+    return elapsed.reached(elapsed.earlier(datetime.fromisoformat(data["screened_at"]), DONE_FROM), moment)
+
+
 def _counts(data: Mapping[str, Any], field: str) -> datetime | None:
-    """The time in `field`, unless long before the screening (`DONE_FROM`): not this sepsis's, a
-    day typed wrong (27/11 for 28/11) cleared the hour's asks."""
+    """The time in `field`, unless long before the screening (`_for_screening`): a day typed
+    wrong (27/11 for 28/11) cleared the hour's asks."""
     if not (typed := data.get(field)):
         return None
     moment = datetime.fromisoformat(typed)
-    earliest = elapsed.earlier(datetime.fromisoformat(data["screened_at"]), DONE_FROM)
-    return moment if elapsed.reached(earliest, moment) else None
+    return moment if _for_screening(data, moment) else None
+
+
+@dataclass(frozen=True)
+class Charted:
+    """An IV antibacterial dose recorded given on the medication chart: when, and the medicine,
+    dose and route it names."""
+
+    at: datetime
+    drug: str
+    dose: float
+    unit: str
+    route: str
+
+    def text(self, lang: str) -> str:
+        """"Clarithromycin 500 mg IV", "Amoxicilline 1,5 g IV" on a French ward."""
+        return " ".join([*self.drug.split(), decimal_text(self.dose, lang), self.unit, self.route])
+
+
+def antibiotics_charted(data: Mapping[str, Any], charted: Sequence[Charted]) -> Charted | None:
+    """The first of these doses that counts for the screening's IV antibiotics (`_for_screening`):
+    the chart is the dose's record, and a dose given at 13:40 and charted there still read "SEPSIS
+    SIX OVERDUE: IV antibiotics" until its time was typed again on the screening."""
+    return min((one for one in charted if _for_screening(data, one.at)), key=lambda one: elapsed.instant(one.at),
+               default=None)
+
+
+def uncharted(data: Mapping[str, Any], charted: Sequence[Charted]) -> datetime | None:
+    """The screening's own antibiotics time (`_counts`) when none of these doses was given within
+    `MATCHED_WITHIN` of it: the once-only dose it records stayed OVERDUE on the medication chart,
+    and the next nurse gave it again."""
+    typed = _counts(data, "antibiotics_at")
+    if typed is None or any(abs(elapsed.between(typed, one.at)) <= MATCHED_WITHIN for one in charted):
+        return None
+    return typed
 
 
 def reviewed_at(data: Mapping[str, Any]) -> datetime | None:
@@ -142,8 +185,9 @@ def target_missed(data: Mapping[str, Any]) -> int | None:
     return target if data.get("on_oxygen") is not True and spo2 is not None and spo2 < target else None
 
 
-def left_to_do(data: Mapping[str, Any]) -> list[str]:
-    """The Sepsis Six not timed yet (`_counts`), nor marked not needed, in the tool's order.
+def left_to_do(data: Mapping[str, Any], charted: Sequence[Charted] = ()) -> list[str]:
+    """The Sepsis Six not timed yet (`_counts`), nor marked not needed, in the tool's order; the IV
+    antibiotics done too by a dose given on the medication chart (`antibiotics_charted`).
     Oxygen is needed whatever is ticked when the red flag says the patient needs it to keep their
     saturation, or the readings show them under target on air ("saturation in target on air"
     beside an SpO2 of 88 % dropped it); IV fluids are not needed only once a doctor's review is
@@ -153,7 +197,9 @@ def left_to_do(data: Mapping[str, Any]) -> list[str]:
         not_needed.discard("oxygen")
     if not data.get("reviewed_by") or reviewed_at(data) is None:
         not_needed.discard("fluids")
-    return [item for item in SIX if item not in not_needed and _counts(data, f"{item}_at") is None]
+    charted_done = {"antibiotics"} if antibiotics_charted(data, charted) is not None else set()
+    return [item for item in SIX
+            if item not in not_needed | charted_done and _counts(data, f"{item}_at") is None]
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,11 @@ MECHANICAL = frozenset({"mechanical", "both"})
 MEDICINE = frozenset({"pharmacological", "both"})
 """The decisions that prescribe an anticoagulant on the medication chart."""
 WITHOUT_PROPHYLAXIS_FOR_BLEEDING = "contraindicated"
-"""The decision the handover sheet says too: no prophylaxis, the bleeding risk outweighing it."""
+"""The decision the handover sheet says too: no prophylaxis, the bleeding risk outweighing it; an
+anticoagulant on the medication chart goes against it."""
+ALREADY_ANTICOAGULATED = "already_anticoagulated"
+"""No prophylaxis, the patient anticoagulated at treatment dose: which the medication chart gives,
+or the patient has neither treatment nor prophylaxis (their own apixaban never rewritten)."""
 DEVICE = "mechanical_device"
 """The form's answer naming the mechanical prophylaxis (version 2): `STOCKINGS` or `IPC`; an
 assessment of version 1 said "stockings or pneumatic compression" and names none."""
@@ -39,16 +43,27 @@ BLEEDING_RISKS = "bleeding_risks"
 AGAINST_STOCKINGS = "against_stockings"
 """The form's reasons against stockings ticked with the risks (version 3), NICE NG89's besides an
 acute stroke: an assessment of an earlier version ticked none."""
+AGAINST_ANY_MEDICINE = ("active_bleeding", "inherited_disorder", "neuraxial_last_4h", "neuraxial_next_12h",
+                        "low_platelets")
+"""The bleeding risks a medicine is decided with only for a reason written and kept (the Department of
+Health's tool's absolute ones: active bleeding, an untreated inherited bleeding disorder, a lumbar
+puncture, epidural or spinal in the last 4 hours or the next 12, platelets under 75)."""
+BLEEDING_REASON = "bleeding_reason"
+"""The form's reason for a medicine decided with one of them ticked (version 4): an assessment of
+an earlier version has none, and is corrected without one."""
 REASSESS_WITHIN = timedelta(hours=24)
 ON_ADMISSION_WITHIN = timedelta(hours=12)
-"""An assessment this soon after admission is the admission's: one later is a reassessment."""
+"""The first assessment of the stay is the admission's whenever it was made (the night doctor's,
+13 hours in, within the 14 hours asked); a later one this soon after admission is the admission's
+too (the emergency department's, then the ward's), one made later a reassessment. An admission's
+assessment made late is not asked again this soon after it."""
 
 
 class Reassess(StrEnum):
     """Why a reassessment is due."""
 
     AFTER_ADMISSION = "after_admission"
-    """Assessed only in the first 12 hours, and 24 hours have gone by since admission."""
+    """Assessed on admission only, and 24 hours have gone by since admission."""
     AFTER_OPERATION = "after_operation"
     """An operation done since the latest assessment."""
 
@@ -65,12 +80,26 @@ def stockings_ruled_out(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
     return stroke + [(AGAINST_STOCKINGS, code) for code in answers.get(AGAINST_STOCKINGS) or []]
 
 
+def medicine_against_bleeding(answers: Mapping[str, Any]) -> list[str]:
+    """The bleeding risks of `AGAINST_ANY_MEDICINE` ticked with a medicine decided, in the form's
+    order; none of another decision."""
+    if answers.get("prophylaxis") not in MEDICINE:
+        return []
+    return [code for code in answers.get(BLEEDING_RISKS) or [] if code in AGAINST_ANY_MEDICINE]
+
+
 def reassess_by(admitted_at: datetime, assessed: Collection[datetime]) -> datetime | None:
-    """When the admission's reassessment falls due: 24 hours after admission when every one of
-    `assessed` (this stay's) was the admission's; None once one was a reassessment, or none made."""
-    if not assessed or any(between(admitted_at, one) >= ON_ADMISSION_WITHIN for one in assessed):
+    """When the admission's reassessment falls due: 24 hours after admission (the Department of
+    Health's tool), or 12 hours after an admission's assessment made later than 12 hours in, when
+    every one of `assessed` (this stay's) was the admission's; None once one was a reassessment, or
+    none made. Whether the first was made 12 hours in or more does not count: it was the admission's,
+    and taking it for the reassessment left the stay with none asked."""
+    if not assessed:
         return None
-    return later(admitted_at, REASSESS_WITHIN)
+    first, *others = sorted(assessed, key=instant)
+    if any(between(admitted_at, one) >= ON_ADMISSION_WITHIN for one in others):
+        return None
+    return max(later(admitted_at, REASSESS_WITHIN), later(first, ON_ADMISSION_WITHIN), key=instant)
 
 
 def reassessment_due(admitted_at: datetime | None, assessed: Collection[datetime], operated_at: datetime | None,

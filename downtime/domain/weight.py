@@ -4,7 +4,10 @@ The weight decides weight-based doses (enoxaparin, gentamicin), and a slip of th
 point (0,9 typed for 90) passed the form's limits, which must hold a premature baby and the
 heaviest adult (0.3–400 kg). Outside these much narrower bounds for the age the nurse is asked
 to confirm; the bounds are wide on purpose, as a question asked of every thin or heavy patient
-would be answered without reading."""
+would be answered without reading.
+
+And the weight a medicine is dosed by: an obese adult's gentamicin by the adjusted weight
+(`ideal_kg`, `adjusted_kg`), as fat takes little of it up."""
 
 from __future__ import annotations
 
@@ -43,3 +46,32 @@ def unusual_for_age(weight_kg: Decimal, age_years: int | None, months: int | Non
         return too_light or weight_kg > INFANT_HEAVIEST_KG
     lightest, heaviest = CHILD_BOUNDS_KG[age_years]
     return not lightest <= weight_kg <= heaviest
+
+
+# An adult's ideal body weight, from the height and sex (Devine, 1974: 50 kg for a man and 45.5 kg
+# for a woman at 5 feet, 152.4 cm, and 2.3 kg an inch, 0.91 kg a cm, above), and the adjusted
+# weight a medicine that fat does not take up is dosed by once the actual weight is over
+# OBESE_FROM of it (ideal + 0.4 x the excess: the aminoglycosides, BNF and the Hartford
+# once-daily gentamicin protocols).
+IDEAL_AT_5_FEET_KG = {"male": 50.0, "female": 45.5}
+IDEAL_KG_A_CM = 0.91
+FIVE_FEET_CM = 152.4
+OBESE_FROM = 1.2
+ADJUSTED_BY = 0.4
+
+
+def ideal_kg(height_cm: float, sex: str | None) -> float:
+    """A sex not known (None, "unknown") is weighed as a woman's, the lower ideal weight: the
+    adjusted weight then holds from a lighter patient, and a dose is asked about sooner. Below
+    five feet the five feet's figure (Devine's formula is for heights above it: carried below, a
+    woman of 140 cm and a normal 45 kg was "over 120 % of the ideal 34.2 kg", and 58 cm typed for
+    158 an ideal of -40.4 kg)."""
+    return IDEAL_AT_5_FEET_KG.get(sex or "", IDEAL_AT_5_FEET_KG["female"]) \
+        + IDEAL_KG_A_CM * (max(height_cm, FIVE_FEET_CM) - FIVE_FEET_CM)
+
+
+def adjusted_kg(kg: float, ideal: float) -> float | None:
+    """The adjusted body weight of an adult of actual weight `kg` and `ideal` weight, when the
+    actual is over OBESE_FROM times the ideal; None when it is not, the actual weight then being
+    the one dosed by."""
+    return ideal + ADJUSTED_BY * (kg - ideal) if kg > OBESE_FROM * ideal else None

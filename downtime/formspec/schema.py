@@ -270,8 +270,9 @@ class Option(_Strict):
 # patient's treatments, their laboratory samples awaiting a result and recent results, their
 # pressure areas as the repositioning chart last found them, their wounds still dressed, their
 # lines and catheters still in, their latest pain, their malnutrition risk, their latest delirium
-# screening, their falls in this stay, their latest sepsis screening this stay, and a child's latest
-# paediatric observations.
+# screening, their falls in this stay, their latest neuro obs set and what it still asks of a
+# doctor, their latest sepsis screening this stay, their latest VTE decision this stay, and a
+# child's latest paediatric observations.
 TREATMENTS_FORM = "medication_order"
 RESULTS_FORM = "lab_result"
 REPOSITIONING_FORM = "repositioning"
@@ -281,10 +282,12 @@ PAIN_FORM = "pain_assessment"
 NUTRITION_FORM = "nutrition_screening"
 DELIRIUM_FORM = "delirium_screening"
 FALLS_FORM = "inpatient_fall"
+NEURO_FORM = "neuro_observations"
 SEPSIS_FORM = "sepsis_screening"
+VTE_FORM = "vte_assessment"
 PEWS_FORM = "paediatric_observations"
 LISTED_FORMS = (TREATMENTS_FORM, RESULTS_FORM, REPOSITIONING_FORM, WOUNDS_FORM, DEVICES_FORM, PAIN_FORM,
-                NUTRITION_FORM, DELIRIUM_FORM, FALLS_FORM, SEPSIS_FORM, PEWS_FORM)
+                NUTRITION_FORM, DELIRIUM_FORM, FALLS_FORM, NEURO_FORM, SEPSIS_FORM, VTE_FORM, PEWS_FORM)
 # The forms whose things still open a multiple choice's `copied_from` without a field ticks: the
 # kinds of lines and catheters still in.
 TICKED_FORMS = (DEVICES_FORM,)
@@ -301,7 +304,9 @@ class CopiedFrom(_Strict):
     healed with their dressings (WOUNDS_FORM), their lines and catheters still in
     (DEVICES_FORM), their latest pain (PAIN_FORM), their
     malnutrition risk (NUTRITION_FORM), their latest delirium screening (DELIRIUM_FORM), their
-    falls in this stay (FALLS_FORM) or their latest sepsis screening this stay (SEPSIS_FORM); a multiple choice without `field` ticks the kinds of
+    falls in this stay (FALLS_FORM), their latest neuro obs set and what it still asks (NEURO_FORM),
+    their latest sepsis screening this stay (SEPSIS_FORM) or their
+    latest VTE decision this stay (VTE_FORM); a multiple choice without `field` ticks the kinds of
     the things still open on a chart of TICKED_FORMS (each kind as `codes` names it, a kind that
     is none of its options left unticked). Copied by hand from
     the chart, a transfer-out's last observations and treatments were one more place to misread a

@@ -146,10 +146,13 @@ def _allergies(patient: PatientSummary, on_hold: Sequence[str], lang: Lang, info
 
 def _child(found: pews.Watch | None, lang: Lang) -> Lines:
     """A child's cell of the NEWS2 column: their PEWS ("PEWS 9", in red when the chart asks
-    something, said in the handover notes), or that NEWS2 does not apply when none is charted."""
+    something, said in the handover notes) and, when it calls the doctor, who was told (NOT
+    RECORDED when no set's notes say, as an adult's NEWS2 says it); or that NEWS2 does not apply
+    when none is charted."""
     if found is None:
         return _cell(not_applicable_text(lang))
-    return _cell(found.short(lang), bold=True, color=ALERT if found.asking else INK)
+    return _cell("\n".join([found.short(lang), *pews.told_text(found.told, lang)]), bold=True,
+                 color=ALERT if found.asking else INK)
 
 
 def _when(at: datetime, stacked: bool = False) -> str:

@@ -2,7 +2,8 @@
 is and where, what was done, the site's VIP score or state, still needed, the day it is in, when
 the next check is due, notes, who did it, what it asked), then ruled lines to carry on by hand
 while the laptop is away; over it the VIP score's key, as the paper VIP charts print it, and each
-device still in with its next check, so an overdue one is seen the same on paper. The blank chart
+device still in with its next check, so an overdue one is seen the same on paper, and a patient
+not passing urine since their urinary catheter came out. The blank chart
 is the key and the ruled lines alone."""
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from downtime.formspec.values import format_value, offered
 from downtime.i18n import semicolon
 from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
 from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words
-from downtime.services.devices import Checked
+from downtime.services.devices import Checked, void_asks
 from downtime.services.followed import still_open
 from downtime.services.patients import PatientSummary
 
@@ -94,13 +95,15 @@ def device_chart_pdf(patient: PatientSummary, looks: Sequence[Checked], spec: Fo
                      printed_at: datetime, device_name: str, amended: Amendments = NONE) -> Path:
     """`looks`: the patient's standing looks at their lines and catheters, oldest first;
     `authors`: who did each (initials). Each device still in, its day and its next check,
-    overdue or not, is said over the chart; under it, the amendments of the looks `amended`
+    overdue or not, is said over the chart, and a urinary catheter out with no urine charted since
+    (services.devices.void_asks); under it, the amendments of the looks `amended`
     (pdf.amendments)."""
     info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
                       printed_at=printed_at, device_name=device_name, landscape=True)
     nexts = [chart_cell(in_words(WORDS, "next", lang, device=one.called(spec, lang), next=semicolon(lang).join((
         one.in_since(printed_at, lang), one.next_change(spec, printed_at, lang)))), bold=True,
         alert=bool(one.signs(printed_at))) for one in still_open(looks)]
+    nexts += [chart_cell(said, bold=True, alert=True) for said in void_asks(looks, spec, printed_at, lang)]
     lines = charted(((one.record, one.checked_at) for one in looks), amended)
     return build_pdf(out, [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"), _key(spec, lang), Spacer(1, 2 * mm),
                            *nexts, Spacer(1, 2 * mm),

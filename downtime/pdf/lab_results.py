@@ -4,7 +4,8 @@ once overdue, or the sample closed: rejected by the laboratory, lost or cancelle
 so and when, in red while an urgent one asks for a new sample), then a line per result
 received, oldest first (when, how and from whom, the result as the laboratory gave it, its flag,
 read back, which doctor was told when, the action, initials), each followed by ruled lines to
-carry on by hand while the laptop is away. The blank log is the ward's: a column for the patient,
+carry on by hand while the laptop is away; over them, an acute kidney injury the creatinine shows
+(domain.aki), in red. The blank log is the ward's: a column for the patient,
 as the laboratory phones about any of them."""
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from downtime.pdf.lines import Lines
 from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words,
                                 style)
-from downtime.services.lab_results import Received, Sent
+from downtime.services.lab_results import Received, Sent, aki_shown
 from downtime.services.patients import PatientSummary
 
 BY_HAND = 6
@@ -136,14 +137,18 @@ def lab_results_pdf(patient: PatientSummary, results: Sequence[Received], spec: 
                     lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
                     amended: Amendments = NONE) -> Path:
     """`results` and `sent`: the patient's standing ones, oldest first; `authors`: who recorded
-    each (initials); under them, the amendments of those `amended` (pdf.amendments)."""
+    each (initials); over them an AKI the creatinine shows (services.lab_results.aki_shown), under
+    them the amendments of those `amended` (pdf.amendments)."""
     info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
                       printed_at=printed_at, device_name=device_name)
     width = body_width(info)
     lines = charted([*((one.record, one.taken_at) for one in sent), *((one.record, one.received_at) for one in results)],
                     amended)
     said = marks(lines)
+    kidneys = aki_shown(results, printed_at)
     return build_pdf(out, [*_guide(spec, lang), Spacer(1, 2 * mm),
+                           *([] if kidneys is None else [chart_cell(kidneys.said(lang, printed_at.tzinfo), bold=True,
+                                                                    alert=True), Spacer(1, 2 * mm)]),
                            *_titled("samples_title", lang, _samples(sent, request_spec, authors, laptops, lang,
                                                                     printed_at, width, SAMPLES_BY_HAND, False, said)),
                            *_titled("results_title", lang, _table(results, spec, authors, laptops, lang, printed_at,

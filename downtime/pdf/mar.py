@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from downtime.domain import child_fluids
 from downtime.domain.age import CHILD_UNTIL, age_in_years, age_words
 from downtime.domain.elapsed import reached
 from downtime.domain.laptops import Authors, Laptop
@@ -47,6 +48,7 @@ from downtime.services.medication import (
     OVERRIDDEN, MarCell, MarRow, chart_devices, chart_dose_text, dose_words, order_flags, order_label, order_reading,
     overrides_text, prescriber_words, rule_words, stay_end_date, typed_words,
 )
+from downtime.services.chart_alerts import review_said
 from downtime.services.infusion_rates import RateChange, change_words
 from downtime.services.paper_gap import gap_said
 from downtime.services.patients import PatientSummary
@@ -97,6 +99,10 @@ WORDS: dict[str, dict[Lang, str]] = {
                       "fr": "{allergies} : enregistrée après la prescription, non revue par le prescripteur"},
     "dose_reason": {"en": "Prescribed above a usual first dose: “{reason}”",
                     "fr": "Prescrit au-dessus de la dose initiale habituelle : « {reason} »"},
+    "rate_reason": {"en": "Rate above the child’s maintenance: “{reason}”",
+                    "fr": "Débit supérieur au débit d’entretien de l’enfant : « {reason} »"},
+    "review_reason": {"en": "Long course / late review: “{reason}”",
+                      "fr": "Traitement long / réévaluation tardive : « {reason} »"},
     "on_hold": {"en": "ON HOLD: another laptop wrote this order otherwise, check it",
                 "fr": "EN ATTENTE : un autre portable a écrit cette prescription autrement, la vérifier"},
     "admission_on_hold": {"en": "ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…), check it",
@@ -366,17 +372,27 @@ def _also_ordered(others: Sequence[Order], order_form: FormSpec, lang: Lang) -> 
 def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid, width: float,
                 status: str | None = None) -> Lines:
     """The order as its chart line heads it; in bold red when another laptop wrote it otherwise,
-    or its medicine is ordered twice (see medication.also_ordered). `status`: where an
-    as-required order's doses stand (`_as_required_said`)."""
+    its medicine is ordered twice (see medication.also_ordered), its next dose waits on a level
+    (medication.MarRow.levels), or its review is past when the chart is printed
+    (chart_alerts.review_said, as the escalation list says it; not one that ended with an earlier
+    stay, which awaits its decision instead), the reason kept for a late review or a long course
+    beside it (a TB course printed REVIEW OVERDUE without why it was decided). `status`: where
+    an as-required order's doses stand (`_as_required_said`)."""
     order = row.order
     lines = [order_label(order, order_form, lang), *filter(None, [rule_words(order, lang)])]
-    flags = [w("on_hold", lang)] if order.record_id in said.held else []
+    overdue = None if row.stay_ended is not None else review_said(order, said.printed_at, lang)
+    flags = [overdue] if overdue else []
+    flags += [w("review_reason", lang, reason=order.review_reason)] if order.review_reason else []
+    flags += [w("on_hold", lang)] if order.record_id in said.held else []
     flags += _stopped_with_its_stay(row, order_form, lang, said.printed_at)
     flags += [_also_ordered(row.also_ordered, order_form, lang)] if row.also_ordered else []
+    flags += [warning.text(lang) for warning in row.levels]
     flags += order_flags(order, lang)
     flags += [w("allergy_reason", lang, reason=said.reasons[order.record_id])] if order.record_id in said.reasons else []
     flags += [w("allergy_since", lang, allergies=", ".join(since))] if (since := said.since.get(order.record_id)) else []
-    flags += [w("dose_reason", lang, reason=order.dose_reason)] if order.dose_reason else []
+    # One field keeps both reasons asked of an order's dose: a child's fluid's is for its rate.
+    flags += [w("rate_reason" if child_fluids.is_fluid(order) else "dose_reason", lang,
+                reason=order.dose_reason)] if order.dose_reason else []
     if order.frequency is Frequency.PRN:
         lines.append(w("every", lang, hours=decimal_text(order.min_interval_hours, lang), count=order.max_doses_24h,
                        why=order.prn_indication or ""))
@@ -384,7 +400,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
     lines.append(_course(order, said.printed_at, lang))
     lines.append(w("prescribed_by", lang, who=said.prescribers[order.record_id]))
     lines += [status] if status else []
-    warned = order.record_id in said.held or bool(row.also_ordered)
+    warned = order.record_id in said.held or bool(row.also_ordered) or bool(overdue) or bool(row.levels)
     return _p("\n".join(lines + flags), width, bold=warned, color=ALERT if warned else colors.black)
 
 

@@ -48,16 +48,28 @@ WORDS: dict[str, dict[Lang, str]] = {
     "by": {"en": "Recorded by", "fr": "Saisi par"},
     "alarm": {"en": "Tell the doctor", "fr": "Prévenir le médecin"},
     "none": {"en": "No neurological observations recorded.", "fr": "Aucune surveillance neurologique enregistrée."},
+    # The rules the app applies, so a set charted on paper while the laptop is away is escalated as
+    # on the screen (the held 1-point drop, a limb weaker and NICE's pace were left off).
     "legend": {"en": "T: not testable (e.g. eyes closed by swelling, intubated): no total. Tell the doctor now of a "
-                     "fall of 2 or more in the total or of 1 in the motor response, a GCS of 8 or less, a pupil "
-                     "no longer reacting or pupils newly unequal; after a fall with a possible head injury, of a "
-                     "GCS of 12 or less, or not back to 15 (or the usual GCS) at 2 hours: CT head within 1 hour "
-                     "(NICE).",
+                     "fall of 2 or more in the total or of 1 in the motor response from the best set since the "
+                     "doctor was last told, a drop of 1 point held for 30 minutes, a GCS of 8 or less, a pupil "
+                     "no longer reacting or reacting more slowly, pupils newly unequal or further apart, a limb "
+                     "weaker than before; after a fall with a possible head injury, of a GCS of 12 or less, not "
+                     "back to 15 (or the usual GCS) at 2 hours, or a limb newly weak: CT head within 1 hour "
+                     "(NICE). After a head injury, a set every 30 minutes until 15 (or the usual GCS), then every "
+                     "30 minutes for 2 hours, hourly for 4 hours, then every 2 hours; every 30 minutes again if "
+                     "the GCS falls (NICE).",
                "fr": "T : non testable (ex. œdème palpébral, intubé) : pas de total. Prévenir le médecin "
-                     "immédiatement d’une baisse de 2 points ou plus du total ou d’1 point de la réponse motrice, "
-                     "d’un Glasgow ≤ 8, d’une pupille devenue aréactive ou de pupilles devenues inégales ; après "
-                     "une chute avec traumatisme crânien possible, d’un Glasgow ≤ 12, ou non revenu à 15 (ou au "
-                     "Glasgow habituel) à 2 heures : scanner cérébral dans l’heure (NICE)."},
+                     "immédiatement d’une baisse de 2 points ou plus du total ou d’1 point de la réponse motrice "
+                     "par rapport au meilleur relevé depuis le dernier appel du médecin, d’une baisse d’1 point "
+                     "maintenue 30 minutes, d’un Glasgow ≤ 8, d’une pupille devenue aréactive ou plus lente, de "
+                     "pupilles devenues inégales ou plus inégales, d’un membre plus faible qu’avant ; après une "
+                     "chute avec traumatisme crânien possible, d’un Glasgow ≤ 12, non revenu à 15 (ou au Glasgow "
+                     "habituel) à 2 heures, ou d’un membre nouvellement faible : scanner cérébral dans l’heure "
+                     "(NICE). Après un traumatisme crânien, un relevé toutes les 30 minutes jusqu’à 15 (ou au "
+                     "Glasgow habituel), puis toutes les 30 minutes pendant 2 heures, toutes les heures pendant "
+                     "4 heures, puis toutes les 2 heures ; de nouveau toutes les 30 minutes si le Glasgow baisse "
+                     "(NICE)."},
     "over": {"en": "The scale's words for each score: over the page.",
              "fr": "Les critères de chaque score : au verso."},
     "key": {"en": "Glasgow Coma Scale", "fr": "Score de Glasgow"},

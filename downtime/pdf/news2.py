@@ -113,8 +113,11 @@ def _reading(found: ScoredSet, field: str, lang: Lang) -> str:
     data = found.record.data
     value = data.get(field)
     if field == "on_oxygen":
+        # A flow of 0 (saved before the form refused it) is said as typed, as the screen says it:
+        # the chart printed "O2" where the screen read "O2 0 L/min".
         flow = data.get("oxygen_flow")
-        return "—" if value is None else (f"O2 {decimal_text(flow, lang)} L/min" if value and flow else "O2" if value else "Air")
+        return "—" if value is None else (f"O2 {decimal_text(flow, lang)} L/min" if value and flow is not None
+                                          else "O2" if value else "Air")
     if field == "consciousness":
         return "—" if not value else {"alert": "A", "new_confusion": "C", "voice": "V", "pain": "P",
                                       "unresponsive": "U"}[value]

@@ -1,8 +1,8 @@
 """The paediatric observation chart on paper (landscape): how to score, the Bedside PEWS key of the
 child's age band (the blank chart's every band, as a ward keeps one chart for any child), the
 latest score and what it asks, a line per set oldest first (each reading with its points, the
-total, someone worried, who took it, what it asked), then ruled lines to carry on by hand while the
-laptop is away."""
+total, someone worried, who took it, what it asked, its notes under it), then ruled lines to carry
+on by hand while the laptop is away."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.domain.pews import BAND_WORDS, BY_AGE, CAPILLARY_REFILL, EFFORT, ITEMS, OXYGEN, AgeBand, Ranges, age_band
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import semicolon
+from downtime.i18n import labelled, semicolon
 from downtime.pdf.amendments import footnotes, marked, marks
 from downtime.pdf.page import (RULE, PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info,
                                in_words, next_due_line, ward_clock)
@@ -39,15 +39,17 @@ WORDS: dict[str, dict[Lang, str]] = {
     "plan": {"en": "For children under 16 (NEWS2 from 16). Score each reading on the ranges of the child's age band, "
                    "add the points (Bedside PEWS, 0 to 26). 8 or more, or whatever the score a red flag (severe "
                    "breathing effort or any apnoea, SpO2 90% or less in air or on oxygen, capillary refill 3 s or "
-                   "more, 38 °C or more younger than 3 months): call the doctor to review the child now. A nurse or parent "
-                   "worried, or a child not alert: tell the doctor whatever the score. Next set within the hour in "
-                   "each of these cases, and when a reading is missing.",
+                   "more, 38 °C or more younger than 3 months, under 36 °C younger than 5 years): call the doctor "
+                   "to review the child now. A nurse or parent worried, or a child not alert: tell the doctor "
+                   "whatever the score. Next set within the hour in each of these cases, and when a reading is "
+                   "missing.",
              "fr": "Pour les enfants de moins de 16 ans (NEWS2 à partir de 16). Coter chaque paramètre selon la "
                    "tranche d’âge de l’enfant, additionner les points (Bedside PEWS, 0 à 26). 8 ou plus, ou quel que "
                    "soit le score un signe de gravité (travail respiratoire très augmenté ou apnée, SpO2 ≤ 90 % à "
-                   "l’air ou sous oxygène, TRC ≥ 3 s, 38 °C ou plus avant 3 mois) : appeler le médecin pour qu’il examine "
-                   "l’enfant maintenant. Infirmier ou parent inquiet, ou enfant pas alerte : prévenir le médecin quel "
-                   "que soit le score. Surveillance dans l’heure dans ces cas et s’il manque un paramètre."},
+                   "l’air ou sous oxygène, TRC ≥ 3 s, 38 °C ou plus avant 3 mois, moins de 36 °C avant 5 ans) : "
+                   "appeler le médecin pour qu’il examine l’enfant maintenant. Infirmier ou parent inquiet, ou enfant "
+                   "pas alerte : prévenir le médecin quel que soit le score. Surveillance dans l’heure dans ces cas et "
+                   "s’il manque un paramètre."},
     "over": {"en": "Scoring key of each age band: over the page.",
              "fr": "Barème de chaque tranche d’âge : au verso."},
     "age": {"en": "Age (points)", "fr": "Âge (points)"},
@@ -102,8 +104,12 @@ def _key(spec: FormSpec, bands: Sequence[AgeBand], lang: Lang, width: float) -> 
 
 def _table(lines: Sequence[Taken], born: date | None, spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop],
            lang: Lang, at: datetime, width: float, by_hand: int) -> Flowable:
-    """An amended set's time carries its mark (pdf.amendments)."""
+    """An amended set's time carries its mark (pdf.amendments). A set's notes (escalation, who
+    was told) on a line of their own under its readings, across the page, its time beside them,
+    as the paper chart has a line for them: the printed chart lost the record that the doctor
+    was called, and in the last column a note of a few lines made each set a third of a page."""
     amended = marks(lines)
+    spans: list[tuple[object, ...]] = []
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     for index, one in enumerate(lines):
         data, record, found = one.record.data, one.record, one.scored(born)
@@ -117,7 +123,13 @@ def _table(lines: Sequence[Taken], born: date | None, spec: FormSpec, authors: A
                      chart_cell(format_value(spec.field("concern"), data.get("concern"), lang), alert=one.concern),
                      chart_cell(authors.initials(record.author, record.device_id, laptops)),
                      chart_cell("\n".join(said), bold=bool(said), alert=bool(said))])
-    return carried_on_by_hand(body, WIDTHS, width, by_hand, 8 * mm)
+        if notes := data.get("notes"):
+            spans += [("SPAN", (0, len(body) - 1), (0, len(body))), ("SPAN", (1, len(body)), (-1, len(body)))]
+            body.append(["", chart_cell(labelled(spec.field("notes").label.get(lang), " ".join(notes.split()), lang)),
+                         *[""] * (len(WIDTHS) - 2)])
+    table = carried_on_by_hand(body, WIDTHS, width, by_hand, 8 * mm)
+    table.setStyle(TableStyle(spans))
+    return table
 
 
 def pews_chart_pdf(patient: PatientSummary, lines: Sequence[Taken], spec: FormSpec, out: Path, *,

@@ -366,9 +366,10 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
 def _dear(patient: PatientSummary, text: dict[str, str]) -> str:
     """As a letter greets: "Madame," / "Dear Ms Morin," by the recorded sex and the name the
     patient uses (it read "Madame, Monsieur MORIN Hélène Marie,", the register's name); the
-    whole name where the sex or the family name is not known."""
+    whole name where the sex or the family name is not known (an unidentified patient's
+    `family_names` is their temporary name, no family name: "Dear Mr Unknown Male Alpha")."""
     key = f"dear_{patient.sex}"
-    if key in text and patient.family_names:
+    if key in text and patient.family_names and not patient.unidentified:
         return text[key].format(family=patient.family_names[-1])
     return text["dear"].format(name=patient.display_name)
 

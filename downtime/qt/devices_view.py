@@ -2,18 +2,20 @@
 over them with its next check and, in the warning colour, what it asks now (phlebitis, an
 infected or faulty site, a device no longer needed, a check overdue). "Check the chosen device"
 starts the next look at a device from the last one's answers, so what and where it is stay those
-the chart follows it by, and when it was put in is carried."""
+the chart follows it by, and when it was put in is carried. A urinary catheter taken out with no
+urine charted since asks, 6 hours on, whether the patient passed urine (devices.void_asks)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from downtime.domain import elapsed
 from downtime.domain.devices import INSERTED, Sign
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.followed_tab import FollowedTab, LooksModel, TabWords
 from downtime.qt.i18n import translate
-from downtime.services import devices, printing
+from downtime.services import devices, followed, printing
 from downtime.services.context import Session
 from downtime.services.devices import Checked
 
@@ -93,3 +95,16 @@ class DevicesView(FollowedTab):
                                                                    devices.WORDS["removed"][lang]),
                          CUT_CHARACTERS, words, devices.chart, devices.next_check, refused,
                          (printing.print_device_chart, "devices"), parent)
+
+    def refresh(self) -> None:
+        """The chart's own, then what a urinary catheter taken out asks while no urine is charted
+        since, its chart closed ("Every line and catheter charted is out" said nothing of it), and
+        the tab read again when it comes."""
+        super().refresh()
+        looks, now, lang = self.model.rows[::-1], self.session.clock(), self.session.lang
+        if said := devices.void_asks(looks, self.spec, now, lang):
+            self.warn([*filter(None, self.alarms.text().split("\n")), *said])
+        removed = devices.awaiting_void(looks)
+        coming = [due for due in (followed.coming(looks, now), None if removed is None else removed.void_due_at)
+                  if due is not None and not elapsed.reached(due, now)]
+        self.read_again.when_due(min(coming, key=elapsed.instant, default=None), now)

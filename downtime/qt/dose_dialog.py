@@ -341,7 +341,9 @@ class DoseDialog(QDialog):
         # Given long after its time, or not given before it (see `_judge_time`).
         self.timing = ErrorLabel(only_when_said=True)
         layout.addWidget(self.timing)
-        self.due_before, self.late_after = self.policy.due_before, self.policy.late_after
+        # The order's own thresholds, as the round's (a time-critical dose is late after 15 minutes).
+        judged = policy_for(order, self.policy)
+        self.due_before, self.late_after = judged.due_before, judged.late_after
         # A variable dose's rule, whole, above the dose box left empty for what it gives now.
         self.rule: QLabel | None = None
         if (rule := medication.rule_words(order, language())) is not None:
@@ -956,7 +958,8 @@ class DoseDialog(QDialog):
         try:
             saved = medication.record_dose(self.session, self.order.record_id, values, overrides=overrides,
                                            witness=witness, giver_pin=self.giver_pin.text(),
-                                           register_page=self.register_page.currentData())  # none unless controlled
+                                           register_page=self.register_page.currentData(),  # none unless controlled
+                                           band=self.band.scanned)
         except medication.OverrideNeeded as needed:
             self.error.setText(translate("DoseDialog", "Safety warning: give a reason to override each one, or cancel."))
             if any((warning.check, warning.message) not in self.override_edits for warning in needed.warnings):

@@ -23,7 +23,7 @@ from downtime.qt.tables import TextTableModel, make_table, print_and_open, share
 from downtime.qt.work import ReadAgain
 from downtime.services import fluid_balance, nutrition, printing, records
 from downtime.services.context import Session
-from downtime.services.fluid_balance import COLUMNS, Charted, DayChart
+from downtime.services.fluid_balance import Charted, DayChart, columns
 
 
 def _cell(value: int | None, column: str) -> str:
@@ -39,11 +39,13 @@ class HoursModel(TextTableModel):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.columns = ("hour", *COLUMNS)
+        self.columns = ("hour", *columns(None))
         self.chart: FluidDay | None = None
 
     def show_chart(self, chart: FluidDay) -> None:
+        """Its columns are the chart's: a bladder irrigation's only on a day it ran."""
         self.chart = chart
+        self.columns = ("hour", *columns(chart))
         self.set_rows([*range(len(HOURS)), "total"])
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt's name)
@@ -59,10 +61,10 @@ class HoursModel(TextTableModel):
         chart, which = self.chart, self.rows[row]
         assert chart is not None, "rows are shown with their chart"
         if which == "total":
-            return ("24 h", *(_cell(fluid_balance.column_total(chart, column), column) for column in COLUMNS))
+            return ("24 h", *(_cell(fluid_balance.column_total(chart, column), column) for column in self.columns[1:]))
         hour = HOURS[which]
         return (f"{hour:02d}–{(hour + 1) % 24:02d}",
-                *(_cell(fluid_balance.column_value(chart, which, column), column) for column in COLUMNS))
+                *(_cell(fluid_balance.column_value(chart, which, column), column) for column in self.columns[1:]))
 
 
 class EntriesModel(TextTableModel):
@@ -174,7 +176,9 @@ class FluidBalanceView(ChartTab):
         lang = self.session.lang
         self.found = found = fluid_balance.day_chart(self.session.db, self.patient_id, self.day)
         self.day_label.setText(fluid_balance.day_words(self.day, lang))
-        self.totals.setText(fluid_balance.summary(found.chart, lang))
+        # The balance brought forward beside the day's: day two does not start the patient even.
+        self.totals.setText("\n".join(filter(None, (fluid_balance.summary(found.chart, lang), fluid_balance.carried_words(
+            fluid_balance.brought_forward(self.session.db, self.patient_id, self.day), found.chart, lang)))))
         self.hours.show_chart(found.chart)
         self.entries.set_rows(list(reversed(found.entries)))
         under_way = chart_day(self.session.clock())

@@ -43,7 +43,7 @@ from downtime.qt.theatre_panel import say_flagged
 from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import (
     cd_register, devices, drafts, identity, lab_results, leaving, medication, observations, pews, prefill, printing, records,
-    repositioning, sepsis, theatre, weight,
+    repositioning, sepsis, theatre, vte, weight,
 )
 from downtime.services.back_entry import settled_on
 from downtime.services.bowels import Isolated
@@ -606,7 +606,8 @@ class FormView(QWidget):
                 or self._order_refused(values) or not self._allergy_reason_given(values):
             return
         if self.spec.id == medication.ORDER_FORM and not (self._allergies_unknown_confirmed(values)
-                                                          and self._second_order_confirmed(values)):
+                                                          and self._second_order_confirmed(values)
+                                                          and self._vte_decision_confirmed(values)):
             return
         if not (self._second_booking_confirmed(values) and self._ended_session_confirmed(values)
                 and self._going_home_with_lines_confirmed(values) and self._leaving_with_asks_confirmed(values)
@@ -701,7 +702,50 @@ class FormView(QWidget):
                                    same.text + "\n\n" + translate("FormView", "Save as another patient?")):
                 return self._back_to(Meaning.BIRTH_NAME)
             self._told_apart(values, same.numbers)
+        if self.spec.creates_patient and (known := identity.known_here_before(
+                self.session.db, self.session.forms, self.spec, values, self.session.lang, before=before,
+                patient_id=self.patient_id)):
+            return self._known_here_answered(values, known, before is not None)
         return True
+
+    def _known_here_answered(self, values: dict[str, Any], known: identity.KnownHere, amending: bool) -> bool:
+        """Someone this laptop knew from a stay that ended, named by a new admission or by the
+        amendment identifying an unknown patient. A new admission of them is a readmission: No
+        goes back to the birth name, Yes saves another person. Identified, the nurse says of
+        each earlier patient whether it is them, one by one: their stay's allergies, not yet
+        listed, are offered to copy (the records office joins the two numbers, its list finding
+        them alike); otherwise they are kept as told apart. Asked once of them all, a Yes gave
+        this patient the allergies of every namesake."""
+        title = translate("FormView", "Known here already")
+        if not amending:
+            if not Prompts.confirm(self, title, known.text + "\n\n" + translate(
+                    "FormView", "If it is them, do not save: readmit them (Record for selected patient ▸ Readmission). "
+                                "Save as another patient?")):
+                return self._back_to(Meaning.BIRTH_NAME)
+            self._told_apart(values, known.numbers)
+            return True
+        for earlier in known.patients:
+            if not Prompts.confirm(self, title, earlier.text + "\n\n" + translate("FormView", "Is it the same person?")):
+                self._told_apart(values, (earlier.number,))
+                continue
+            added = identity.allergies_not_listed(self.spec, values, earlier.allergies)
+            if added and Prompts.confirm(self, translate("FormView", "Allergies recorded before"), translate(
+                    "FormView", "Copy onto this admission the allergies recorded at their earlier stay: {allergies}?"
+                    ).format(allergies=", ".join(str(row.get("substance")) for row in added))):
+                self._copy_allergies(values, added)
+        return True
+
+    def _copy_allergies(self, values: dict[str, Any], allergies: list[dict[str, Any]]) -> None:
+        """The allergies of an earlier stay listed on the admission after those it lists, on screen
+        as in the values saved."""
+        status, rows = (self.spec.by_meaning(meaning) for meaning in (Meaning.ALLERGY_STATUS, Meaning.ALLERGIES))
+        if status is None or rows is None:
+            return
+        listed = values.get(rows.id) if values.get(status.id) == identity.ALLERGIES_LISTED else None
+        values[status.id], values[rows.id] = identity.ALLERGIES_LISTED, [*(listed or []), *allergies]
+        for field in (status, rows):
+            self.editors[field.id].set_value(values[field.id])
+        self._refresh_relevance()
 
     def _weight_confirmed(self, values: dict[str, Any]) -> bool:
         """A weight unusual for the age (0,9 kg typed for 90 on a 76-year-old) is saved once the
@@ -734,7 +778,7 @@ class FormView(QWidget):
         then) is refused before any question about it: the doctor answered "Allergies not known
         yet" and "Already ordered", then was refused. An opioid's dose above a usual first dose
         asks the prescriber's reason (cancelled: back at the dose); the reason an allergy needs
-        is asked next."""
+        is asked next; a child's fluid above its maintenance asks it of the rate (back at the rate)."""
         if self.spec.id != medication.ORDER_FORM or self.patient_id is None:
             return False
         try:
@@ -743,10 +787,14 @@ class FormView(QWidget):
         except medication.AllergyReasonNeeded:
             return False
         except medication.DoseReasonNeeded as asked:
-            return not self._reason_kept(values, asked.field, translate("FormView", "Dose to check"),
-                                         say(asked) + "\n\n" + translate(
-                                             "FormView", "Why is this dose prescribed? (kept in the order)"),
-                                         "dose") or self._order_refused(values)
+            if asked.asked_on == medication.RATE:  # a child's fluid: its rate is asked, not a dose
+                title, why, back_to = (translate("FormView", "Rate to check"), translate(
+                    "FormView", "Why is this rate prescribed? (kept in the order)"), medication.RATE)
+            else:
+                title, why, back_to = (translate("FormView", "Dose to check"), translate(
+                    "FormView", "Why is this dose prescribed? (kept in the order)"), "dose")
+            return not self._reason_kept(values, asked.field, title, say(asked) + "\n\n" + why,
+                                         back_to) or self._order_refused(values)
         except ValidationFailed as failed:
             self.show_errors(failed.errors)
             return True
@@ -782,11 +830,22 @@ class FormView(QWidget):
 
     def _allergies_unknown_confirmed(self, values: dict[str, Any]) -> bool:
         """An order for a patient whose allergies are not known yet is saved once the prescriber
-        says so (it was saved with nothing said); otherwise they are back at the medicine."""
-        unknown = medication.allergies_unknown(self.session, str(self.patient_id), values,
-                                               self.record.data if self.record else None)
-        if unknown is None or Prompts.confirm(self, translate("FormView", "Allergies not known yet"),
-                                              unknown + "\n\n" + translate("FormView", "Save this order all the same?")):
+        says so (it was saved with nothing said)."""
+        return self._order_confirmed(translate("FormView", "Allergies not known yet"), medication.allergies_unknown(
+            self.session, str(self.patient_id), values, self.record.data if self.record else None))
+
+    def _vte_decision_confirmed(self, values: dict[str, Any]) -> bool:
+        """An anticoagulant ordered against the patient's latest VTE decision, no prophylaxis for the
+        bleeding risk, is saved once the prescriber says so (the routine enoxaparin was saved with
+        nothing said, and given at the evening round)."""
+        return self._order_confirmed(translate("FormView", "Against the VTE decision"), vte.prescribed_against(
+            self.session, str(self.patient_id), values, self.record.data if self.record else None))
+
+    def _order_confirmed(self, title: str, asked: str | None) -> bool:
+        """An order that asks the prescriber something (`asked`; None: nothing) is saved once they
+        say so; otherwise they are back at the medicine."""
+        if asked is None or Prompts.confirm(self, title,
+                                            asked + "\n\n" + translate("FormView", "Save this order all the same?")):
             return True
         self.editors["drug"].widget.setFocus()
         return False

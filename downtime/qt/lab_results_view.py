@@ -129,7 +129,9 @@ class LabResultsView(ChartTab):
         said = [*(labelled(text, f"{one.text()} ({ward_time(one.received_at, now.tzinfo)})", lang)
                   for one in lab_results.critical_untold(results) for text in one.said(lang)),
                 *(labelled(one.state(request_spec, now, lang), one.line(request_spec, lang, now.tzinfo), lang)
-                  for one in lab_results.overdue(sent, now))]
+                  for one in lab_results.overdue(sent, now)),
+                *(sign.said(lang, now.tzinfo) for sign in lab_results.aki_signs(
+                    self.session.db, [self.patient_id], now, {self.patient_id: results}).values())]
         # A sample's result falls overdue with time, not with a save.
         self.read_again.when_due(lab_results.next_due(sent, now), now)
         if not results:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from downtime.domain.medication import NotGivenReason, Order, Outcome, Warning, patch
+from downtime.domain.medication import NotGivenReason, Order, Outcome, Warning, patch, reason_offered
 from downtime.domain.records import RecordVersion
 from downtime.formspec.values import ParseError, offered, parse_datetime, parse_decimal
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text, labelled
@@ -114,6 +114,8 @@ class PaperRow:
     given_by: QComboBox
     witness: QComboBox | None
     reason: QComboBox
+    """The reasons not given its order allows (domain.medication.reason_offered), each one's code its
+    item's data."""
     detail: QLineEdit
     site: QLineEdit | None
     """A patch's site (None: the row is no patch's)."""
@@ -131,13 +133,12 @@ class PaperRow:
         """The reason typed for each warning, shown again or not yet."""
         return self.overrides_typed | {said: edit.text() for said, edit in self.override_edits.items()}
 
-    def draft(self, reasons: Sequence[tuple[str, str]]) -> DraftRow:
-        """The row as typed, its reason not given by its code among `reasons`."""
-        index = self.reason.currentIndex()
+    def draft(self) -> DraftRow:
+        """The row as typed, its reason not given by its code."""
         return DraftRow(order_id=self.order.record_id, slot=self.slot, outcome=OUTCOME_KEYS[self.outcome.currentIndex()],
                         given_at=self.given_at.text(), dose=self.dose.text(), given_by=self.given_by.currentData(),
                         witness=self.witness.currentData() if self.witness is not None else None,
-                        reason=reasons[index - 1][0] if index else None, detail=self.detail.text(),
+                        reason=self.reason.currentData(), detail=self.detail.text(),
                         site=self.site.text() if self.site is not None else "", overrides=self.overrides())
 
     def boxes(self) -> list[QWidget]:
@@ -298,7 +299,7 @@ class PaperDosesDialog(QDialog):
         draft = PaperDraft(patient_ids=tuple(self.patient_ids), ward=self.patients[self.patient_ids[0]].ward
                            if self.patient_ids else None, start=self.start.text(), end=self.end.text(),
                            giver_for_all=self.giver_for_all.currentData(),
-                           rows=tuple(row.draft(self.reasons) for row in self.rows))
+                           rows=tuple(row.draft() for row in self.rows))
         try:
             if draft.typed():
                 drafts.save_draft(self.session, self.draft_id, paper_doses.DRAFT_FORM, draft.model_dump(mode="json"),
@@ -346,8 +347,7 @@ class PaperDosesDialog(QDialog):
         row.given_by.setCurrentIndex(max(0, row.given_by.findData(typed.given_by)))
         if row.witness is not None:
             row.witness.setCurrentIndex(max(0, row.witness.findData(typed.witness or "")))
-        codes = [code for code, _ in self.reasons]
-        row.reason.setCurrentIndex(1 + codes.index(typed.reason) if typed.reason in codes else 0)
+        row.reason.setCurrentIndex(max(0, row.reason.findData(typed.reason)) if typed.reason else 0)
         row.detail.setText(typed.detail)
         if row.site is not None:
             row.site.setText(typed.site)
@@ -384,9 +384,9 @@ class PaperDosesDialog(QDialog):
                     "PaperDosesDialog", "{count} row(s) typed are not in the new stretch and are not saved. List the "
                                         "new stretch all the same?").format(count=going)):
             return
-        again = {(row.order.record_id, row.slot): row.draft(self.reasons) for row in staying if row.slot is not None}
+        again = {(row.order.record_id, row.slot): row.draft() for row in staying if row.slot is not None}
         laid = [(dose.order, dose.slot, again.get((dose.order.record_id, dose.slot))) for dose in chart.due] + [
-            (row.order, None, row.draft(self.reasons)) for row in staying if row.slot is None]
+            (row.order, None, row.draft()) for row in staying if row.slot is None]
         with self._one_autosave():
             self._lay_out([(order, slot) for order, slot, _ in laid], chart.as_required)
             for row, (_, _, typed_row) in zip(self.rows, laid):
@@ -512,7 +512,13 @@ class PaperDosesDialog(QDialog):
         witness = (staff_choice(self.session, on_paper=True, roles=cd_register.WITNESS.signers) if order.controlled
                    else None)
         reason = QComboBox()
-        reason.addItems([""] + [label for _, label in self.reasons])
+        reason.addItem("")
+        for code, label in self.reasons:
+            # As the dose dialog offers them, "none by its rule" of an order with no rule refused by
+            # Save once the sheet was typed; but nil by mouth as the paper says it whatever the
+            # route, asked its reason as a warning (services.medication.nil_by_mouth_on_paper).
+            if code == NotGivenReason.NIL_BY_MOUTH or reason_offered(order, code):
+                reason.addItem(label, code)
         # The witness and the reason, under the row, have the room to show their lists' items whole.
         given_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         given_by.setMinimumContentsLength(LIST_CHARACTERS)
@@ -666,8 +672,7 @@ class PaperDosesDialog(QDialog):
                     row=row.number, box=translate("PaperDosesDialog", COLUMNS[5 if box is row.given_at else 6])))
                 box.setFocus()
                 return None
-            index = row.reason.currentIndex()
-            reason = self.reasons[index - 1][0] if index and chosen == NOT_GIVEN else None
+            reason = row.reason.currentData() if chosen == NOT_GIVEN else None
             # None by its rule: the row's details are the reading the rule gave none at.
             read = (chosen == GIVEN and not row.order.asks_why_given) or reason == NotGivenReason.BY_RULE
             found[row.number] = PaperDose(

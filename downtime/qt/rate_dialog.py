@@ -77,9 +77,11 @@ class RateDialog(QDialog):
         self.reason.setMaxLength(spec.field(infusion_rates.REASON).max_length)
         self.above_order = QLineEdit()
         self.above_order.setMaxLength(spec.field(infusion_rates.ABOVE_ORDER).max_length)
-        for field, box in ((infusion_rates.CHANGED_AT, self.changed_at), (infusion_rates.CHANGE, self.change),
-                           (infusion_rates.RATE, self.rate), (infusion_rates.REASON, self.reason),
-                           (infusion_rates.ABOVE_ORDER, self.above_order)):
+        self.boxes: dict[str, QWidget] = {
+            infusion_rates.CHANGED_AT: self.changed_at, infusion_rates.CHANGE: self.change,
+            infusion_rates.RATE: self.rate, infusion_rates.REASON: self.reason,
+            infusion_rates.ABOVE_ORDER: self.above_order}
+        for field, box in self.boxes.items():
             label = spec.field(field).label.get(lang)
             add_row(form, f"{label} (mL/h)" if field == infusion_rates.RATE else label, box)
         # The second check its bag's dose needed (a high-alert or controlled medicine's), in the dose
@@ -153,6 +155,8 @@ class RateDialog(QDialog):
         except ValidationFailed as refused:
             self.error.setText("\n".join(error.message for error in refused.errors))
             clear_pins(self)  # the checker signs again once what was refused is put right
+            if (box := self.boxes.get(refused.errors[0].path)) is not None:
+                box.setFocus()  # the box to put right: why the rate is above the order's, or a child's maintenance
             return None
         except ServiceError as problem:
             self.error.setText(say(problem))

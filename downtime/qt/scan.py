@@ -158,16 +158,19 @@ class _ScanChecked(BandScanner):
 class BandCheck(QLabel):
     """In a dialog about one patient (a dose), whether a band scanned there is theirs: the nurse
     at the bedside scans the band before giving, and another patient's band said nothing. Hidden
-    until a band is scanned."""
+    until a band is scanned. `scanned`: the last band scanned (None: none yet), which Save checks
+    (see medication.band_checked): said only, another patient's band did not stop the dose."""
 
     def __init__(self, session: Session, patient: PatientSummary) -> None:
         super().__init__()
         self.session, self.patient = session, patient
+        self.scanned: str | None = None
         self.setWordWrap(True)
         self.hide()
         _ScanChecked(self, session)
 
     def check(self, band: str) -> None:
+        self.scanned = band
         found = search.identified(self.session.db, self.session.forms, band)
         this = f"{self.patient.display_name}, {self.patient.downtime_number}"
         if [patient.patient_id for patient in found] == [self.patient.patient_id]:

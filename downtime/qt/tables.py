@@ -97,17 +97,21 @@ class TextTableModel(QAbstractTableModel):
 def show_keeping_choice(table: QTableView, model: TextTableModel, rows: list[Any], key: Callable[[Any], object], *,
                         or_same_line: bool) -> None:
     """Show `rows` in place of the model's, the line chosen staying chosen (the row of the same
-    `key`) or, gone and `or_same_line`, the line that takes its place. A list read again after a
-    save lost its chosen line: the person's next Enter did nothing, their place in it lost."""
+    `key`) or, gone and `or_same_line`, the line that followed it before, found by its key (the
+    line that takes its place when none of those is left). A list read again after a save lost
+    its chosen line: the person's next Enter did nothing, their place in it lost; and with the
+    round re-sorted as a dose fell late, the same line number was another patient's dose."""
     index = table.currentIndex()
-    chosen = (index.row(), key(model.rows[index.row()])) if index.isValid() else None
+    chosen = index.row() if index.isValid() else None
+    before = [key(row) for row in model.rows]
     model.set_rows(rows)
     if chosen is None or not model.rows:
         return
-    line, was = chosen
-    found = next((number for number, row in enumerate(model.rows) if key(row) == was), None)
+    now = {key(row): number for number, row in reversed(list(enumerate(model.rows)))}
+    wanted = before[chosen:] if or_same_line else before[chosen:chosen + 1]
+    found = next((now[was] for was in wanted if was in now), None)
     if found is None and or_same_line:
-        found = min(line, len(model.rows) - 1)
+        found = min(chosen, len(model.rows) - 1)
     if found is not None:
         table.selectRow(found)
 

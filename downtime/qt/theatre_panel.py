@@ -1003,7 +1003,8 @@ class TheatrePanel(QWidget):
     def _say_reprint(self, day: Board) -> None:
         """Each of the day's lists printed and changed since: CHANGED SINCE PRINTED, and to print it
         again and replace the copy in theatre. Not of the operations past, of every day."""
-        changed = [] if self.day_model.dated else theatre.changed_since_printed(self.session.db, self.selected_day(), day)
+        changed = [] if self.day_model.dated else theatre.changed_since_printed(self.session.db, self.selected_day(), day,
+                                                                                self.session.forms)
         self.reprint_said = [f"{one.said(language())} — {one.to_reprint(language())}" for one in changed]
         self.reprint.setText("<br>".join(warning_html(escape(said)) for said in self.reprint_said))
         self.reprint.setVisible(bool(changed))

@@ -57,7 +57,9 @@ from downtime.services.census import all_patients, display_names
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
 from downtime.services.laptops import authors as authors_here, laptops_known
-from downtime.services.patients import PatientSummary, downtime_numbers, patients_numbered, summarise
+from downtime.services.patients import (
+    EarlierName, PatientSummary, downtime_numbers, earlier_temporary_names, patients_numbered, summarise,
+)
 from downtime.services.records import THEATRE_FORMS
 from downtime.services.search import refresh as refresh_search, sort_key
 from downtime.services.staff import names_with_ids
@@ -68,7 +70,8 @@ from downtime.storage.laptops import exports
 from downtime.sync.missing import MISSING_WORKLIST, MissingVersions, missing_versions
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, labelled, message, semicolon
 from downtime.storage.records import (
-    RecordNotFound, as_version, chunks, first_authors, first_written, held_from, list_current, marks, on_hold,
+    RecordNotFound, as_version, chunks, first_authors, first_written, held_from, histories, list_current, marks,
+    on_hold,
 )
 
 PAGE = 25  # patients read at a time: a hospital's list is read in pages as the screen scrolls (0.05 s each)
@@ -388,6 +391,31 @@ class MoveDue:
         return message(lang, MOVE_DUE, old=self.from_ehr, new=self.to_ehr)
 
 
+MERGE_DUE = QT_TRANSLATE_NOOP("messages", "identified since as EHR patient {ehr}: merge the provisional file "
+                                           "{provisional} into theirs (identity vigilance), never rename it into a "
+                                           "second file for them, then mark this version entered")
+MERGE_AFTER_LINK = QT_TRANSLATE_NOOP("messages", "link {number} to EHR patient {ehr} first")
+
+
+@dataclass(frozen=True)
+class MergeDue:
+    """An admission entered in the EHR while the patient was unidentified (the provisional file
+    `provisional`), identified since as a patient who has their own EHR file (`ehr`: the EHR
+    number they are linked to, else the IPP the admission records): its line said to correct
+    the provisional file, a second file for them, and the bundle's IPP made two EHR patients of
+    one IPP. Said until the version that stands is marked entered; `linked`: the patient is
+    linked to `ehr` here, else that is to do first (the bundle sends them as that patient then)."""
+
+    provisional: str
+    ehr: str
+    number: str
+    linked: bool
+
+    def text_in(self, lang: Lang) -> str:
+        merge = message(lang, MERGE_DUE, provisional=self.provisional, ehr=self.ehr)
+        return merge if self.linked else f"{message(lang, MERGE_AFTER_LINK, number=self.number, ehr=self.ehr)}; {merge}"
+
+
 @dataclass(frozen=True)
 class WaitsFor:
     """A record about no patient (a theatre session) that a patient's line points to and that is
@@ -426,6 +454,8 @@ class WorkItem:
     """The records about no patient it points to that are not in the EHR yet."""
     also_ordered: tuple[AlsoOrdered, ...] = ()
     """For an order: the same medicine's orders under the other numbers of its EHR patient."""
+    merge: MergeDue | None = None
+    """For an admission entered unidentified, identified since as an EHR patient: the merge due."""
 
     @property
     def step_name(self) -> str:
@@ -465,6 +495,7 @@ class WorkItem:
         return " — ".join([action, *filter(None, (self.not_entered_in(lang), self.identity_in(lang),
                                                   self.changes_in(lang))),
                            *([self.move.text_in(lang)] if self.move is not None else []),
+                           *([self.merge.text_in(lang)] if self.merge is not None and not self.done else []),
                            *([waits.text_in(lang) for waits in self.waits_for] if not self.done else []),
                            *([self.settled.text_in(lang)] if self.settled is not None and not self.done else []),
                            *(otherwise.text_in(lang) for otherwise in self.otherwise),
@@ -485,6 +516,10 @@ class WorkItem:
             return message(lang, QT_TRANSLATE_NOOP("messages", "withdraw in the EHR (entered in error here)"))
         if self.move is not None and self.entered_now and not self.otherwise:
             return message(lang, QT_TRANSLATE_NOOP("messages", "move in the EHR to patient {ehr}"), ehr=self.move.to_ehr)
+        if self.merge is not None and self.entered is not None:
+            return message(lang, QT_TRANSLATE_NOOP("messages", "merge in the EHR into patient {ehr} (version {version} "
+                                                               "was entered as provisional file {provisional})"),
+                           ehr=self.merge.ehr, version=self.entered.version, provisional=self.merge.provisional)
         if self.entered is not None and self.entered.version == self.record.version:
             return message(lang, QT_TRANSLATE_NOOP("messages", "check with the ward (version {version} was entered)"),
                            version=self.entered.version)
@@ -528,6 +563,9 @@ class PatientWork:
     patient: PatientSummary | None
     ehr_patient_number: str | None
     items: tuple[WorkItem, ...]
+    formerly: tuple[EarlierName, ...] = ()
+    """The temporary names the patient was admitted under, identified since: the clerk holds
+    paper forms and laboratory slips reading UNKNOWN MALE ALPHA, and the heading named GIRARD."""
 
     @property
     def done(self) -> int:
@@ -999,6 +1037,9 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
                                                               | {device_id for _, device_id, _ in firsts.values()}))
     moves = moves_due(session.db, known)
     waiting = _waiting(session, current, known)
+    formerly = _formerly(session, [record for record in current if record.patient_id in patients
+                                   and record.record_id == patients[str(record.patient_id)].admission_record_id])
+    merges = _merges(session, current, entered, earlier, links, patients)
     groups: dict[str | None, list[WorkItem]] = {}
     for record in current:
         done = entered.get(record.record_id)
@@ -1015,15 +1056,46 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
                 shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None,
                 _standing(settled.get(record.record_id), record), otherwise.get(record.record_id, ()),
                 decided.get(record.record_id), moves.get(record.record_id), waiting.get(record.record_id, ()),
-                also.get(record.record_id, ())))
+                also.get(record.record_id, ()), merges.get(record.record_id)))
     written = first_written(session.db, known)
     admitted: dict[str | None, list[datetime]] = {}
     for record in current:
         if session.form(record.form_id).creates_patient and record.status is not RecordStatus.ENTERED_IN_ERROR:
             admitted.setdefault(record.patient_id, []).append(record.occurred_at)
     return [PatientWork(patients.get(patient_id) if patient_id else None, links.get(patient_id or ""),
-                        _in_entry_order(session, items, admitted.get(patient_id, ()), written))
+                        _in_entry_order(session, items, admitted.get(patient_id, ()), written),
+                        formerly.get(patient_id or "", ()))
             for patient_id in order if (items := groups.get(patient_id))]
+
+
+def _formerly(session: Session, admissions: Sequence[RecordVersion]) -> dict[str, tuple[EarlierName, ...]]:
+    """The temporary names each of these admissions (a patient's standing one) gave them before."""
+    amended = [admission for admission in admissions if admission.version > 1]
+    versions = histories(session.db, [admission.record_id for admission in amended])
+    return {str(admission.patient_id): found for admission in amended
+            if (found := tuple(earlier_temporary_names(session.form(admission.form_id),
+                                                       versions[admission.record_id])))}
+
+
+def _merges(session: Session, current: Sequence[RecordVersion], entered: Mapping[str, Entered],
+            earlier: Mapping[str, RecordVersion], links: Mapping[str, str],
+            patients: Mapping[str, PatientSummary]) -> dict[str, MergeDue]:
+    """The admissions entered while unidentified (their entered version `earlier`) whose version
+    standing names a patient of the EHR (linked here, or an IPP recorded), by record id."""
+    found = {}
+    for record in current:
+        spec = session.form(record.form_id)
+        unidentified, ipp = spec.by_meaning(Meaning.UNIDENTIFIED), spec.by_meaning(Meaning.IPP)
+        was = earlier.get(record.record_id)
+        if (not spec.creates_patient or unidentified is None or was is None or record.record_id not in entered
+                or was.data.get(unidentified.id) is not True or record.data.get(unidentified.id) is True
+                or record.status is RecordStatus.ENTERED_IN_ERROR):
+            continue
+        linked = links.get(str(record.patient_id))
+        if ehr := linked or (str(record.data.get(ipp.id) or "").strip() if ipp else ""):
+            found[record.record_id] = MergeDue(entered[record.record_id].ehr_reference, ehr,
+                                               patients[str(record.patient_id)].downtime_number, linked is not None)
+    return found
 
 
 # A student nurse's dose's second signature (its `witness`) is the ward nurse who supervised it

@@ -3,18 +3,21 @@ balance, repositioning, wounds, lines and catheters, pain, bowels, paediatric ob
 results ask something now: a set that needs a
 doctor, a next set overdue, a hypo, ketones to check or tell, a hypo's recheck or the next glucose
 reading overdue, a unit's observations overdue, a unit running at 4 hours, a reaction to report, a critical result no
-doctor is told of yet, a sample whose result is overdue, a low urine output measured hourly
-or a fluid restriction exceeded, a change of position overdue, none charted for a patient at risk, or
+doctor is told of yet, a sample whose result is overdue, an acute kidney injury a creatinine rise
+shows (with the medicines to review), a low urine output measured hourly,
+a fluid restriction exceeded or bladder irrigant not returned, a change of position overdue,
+none charted for a patient at risk, or
 pressure damage found, a wound infected or worse or
 its dressing overdue, a line or catheter with phlebitis, an infected or faulty site, no longer
-needed or its check overdue, loose stools that may be infective, blood in the stool or bowels not
-opened for three days, pain that matters left untreated or its reassessment overdue, a child's
+needed or its check overdue, a urinary catheter out 6 hours with no urine charted since, loose
+stools that may be infective, blood in the stool or bowels not opened for three days, pain that
+matters left untreated or its reassessment overdue, a child's
 paediatric early warning score of 8 or more, someone worried, a child not alert, the next set
 overdue, a fall whose care is not all done (a possible fracture, a possible head injury on an
 anticoagulant, neuro obs or observations not started, no doctor's examination yet), a VTE risk
 assessment not made 14 hours after admission, its reassessment due, its medicine not prescribed or
 stockings after an acute stroke, a 4AT finding possible delirium, a
-time-critical medicine's dose late, overdue or not given, an antibiotic or an as-required opioid past its
+time-critical medicine's dose late, overdue or not given, any other dose recorded not given, an antibiotic or an as-required opioid past its
 review, a NEWS2 of 5 or more not screened for sepsis, red
 flag sepsis whose Sepsis Six or doctor's review is not all done within the hour. The nurse in
 charge reads them beside the NEWS2 escalation list: on paper each was on its patient's chart
@@ -26,8 +29,10 @@ device not known (`deaths_unfinished`). And, for the handover sheet, each patien
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import zip_longest
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -35,21 +40,39 @@ from sqlite_utils import Database
 
 from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
-from downtime.domain.medication import (DoseState, Order, Review, dose_state, policy_for, review_asked, review_due,
-                                       review_due_at)
+from downtime.domain.medication import (Administration, DoseState, NotGivenReason, Order, Review, dose_state,
+                                       policy_for, review_asked, review_due, review_due_at)
 from downtime.domain.census import StayStatus
+from downtime.domain.fluid_balance import chart_day
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.transfusion import Sign
-from downtime.formspec import FormSpec, Lang
+from downtime.formspec import Field, FormSpec, Lang
+from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
 from downtime.services import (bowels, census, delirium, devices, falls, fluid_balance, followed, glucose, lab_results,
                                medication, neuro, pain, pews, repositioning, sepsis, settings, transfusion, vte, wounds)
 from downtime.services.patients import PatientSummary
-from downtime.storage.records import list_current
+from downtime.storage.records import current_of, list_current
 
 DOSES_OVERDUE = {"en": "DOSES OVERDUE, NOT RECORDED: {doses} — give or record each on the round",
                  "fr": "DOSES EN RETARD, NON TRACÉES : {doses} — donner ou tracer chacune au tour des médicaments"}
 MISSED = {"en": "MISSED, over {hours} h", "fr": "OMISE, plus de {hours} h"}
+DOSES_NOT_GIVEN = {"en": "DOSES NOT GIVEN: {doses}", "fr": "DOSES NON ADMINISTRÉES : {doses}"}
+DOSE_NOT_GIVEN = {"en": "{dose}: {said}", "fr": "{dose} : {said}"}
+NOT_GIVEN = {"en": "NOT GIVEN ({why}) — {then}", "fr": "NON ADMINISTRÉE ({why}) — {then}"}
+WHY_WRITTEN = {"en": "{why}: {detail}", "fr": "{why} : {detail}"}
+"""A dose's reason not given and what the nurse wrote of it (`_why_not_given`)."""
+ASKED_OF_THE_NURSE = re.compile(r"\s*\([^)]*\)$")
+"""What a reason's option ends with to ask the nurse to write why ("O — Other (write why)", "O —
+Autre (préciser)"): not said once she has."""
+TELL_THE_PRESCRIBER = {"en": "tell the prescriber", "fr": "prévenir le prescripteur"}
+OFFER_IT_AGAIN = {"en": "offer it again", "fr": "la proposer de nouveau"}
+FOLLOW_UP = {NotGivenReason.UNAVAILABLE: {"en": "get it from pharmacy, or tell the prescriber",
+                                          "fr": "l’obtenir de la pharmacie, ou prévenir le prescripteur"},
+             NotGivenReason.ASLEEP: OFFER_IT_AGAIN, NotGivenReason.PATIENT_AWAY: OFFER_IT_AGAIN}
+"""What the day team does of a dose not given, by its reason; any other (refused, vomited, nil by
+mouth, other) `TELL_THE_PRESCRIBER`: the paper MAR's circled codes are what the morning nurse
+scanned for, and a dose recorded not given left every list once saved."""
 MISSED_RUN = {"en": "{first} to {last} ({count} MISSED, over {hours} h)",
               "fr": "du {first} au {last} ({count} OMISES, plus de {hours} h)"}
 MISSED_LISTED = 2
@@ -74,6 +97,14 @@ REVIEW_WORDS = {
 """What the escalation list and the handover sheet say of an order past its review
 (domain.medication.review_due): an antibiotic at 72 hours or its review date, an as-required
 opioid after a week or its review date."""
+REVIEW_OVERDUE = {
+    Review.ANTIBIOTIC: {"en": "REVIEW OVERDUE (due {due}): day {day} of antibiotics",
+                        "fr": "RÉÉVALUATION EN RETARD (prévue le {due}) : jour {day} d’antibiotique"},
+    Review.AS_REQUIRED_OPIOID: {"en": "REVIEW OVERDUE (due {due}): day {day} of the as-required opioid",
+                                "fr": "RÉÉVALUATION EN RETARD (prévue le {due}) : jour {day} de l’opioïde si besoin"},
+}
+"""What the printed MAR's order box, which names the order and its start already, says of one past
+its review (`review_said`)."""
 PATCH_STILL_ON = {"en": "PATCH STILL ON: {order}, applied {time}, {site} — its order is stopped: remove it, and "
                         "record it removed (the order's dose not given, previous patch removed)",
                   "fr": "PATCH TOUJOURS EN PLACE : {order}, posé le {time}, {site} — sa prescription est arrêtée : "
@@ -170,10 +201,14 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     found += [_reaction(patients[patient_id], one, forms, lang)
               for patient_id, units in transfusion.earlier_untold(reactions, charted).items() if patient_id in patients
               for one in units]
-    for patient_id, results in lab_results.charts(db, patients).items():
+    results_of = lab_results.charts(db, patients)
+    for patient_id, results in results_of.items():
         found.extend(ChartAlert(patients[patient_id], lab_results.FORM,
                                 f"{one.text()} {ward_time(one.received_at, at.tzinfo)}",
                                 one.said(lang)) for one in lab_results.critical_untold(results))
+    found.extend(ChartAlert(patients[patient_id], lab_results.FORM, sign.text(lang, at.tzinfo),
+                            [sign.said(lang, at.tzinfo)])
+                 for patient_id, sign in lab_results.aki_signs(db, patients, at, results_of).items())
     for patient_id, sent in lab_results.samples_of(db, patients).items():
         found.extend(ChartAlert(patients[patient_id], lab_results.REQUEST_FORM,
                                 one.line(forms[lab_results.REQUEST_FORM], lang, at.tzinfo),
@@ -196,6 +231,12 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                          for one in followed.still_open(looks) if (said := one.asks(forms[form_id], at, lang)))
             if (coming := followed.coming(looks, at)) is not None:
                 due.append(coming)
+    for patient_id, removed in devices.awaiting_voids(db, patients).items():
+        if elapsed.reached(removed.void_due_at, at):
+            found.append(ChartAlert(patients[patient_id], devices.FORM, removed.text(devices_spec, lang),
+                                    [removed.void_said(devices_spec, at, lang)]))
+        elif removed.void_due_at is not None:
+            due.append(removed.void_due_at)
     for patient_id, latest_pain in pain.latest_each(db, patients).items():
         if said := latest_pain.asks(forms[pain.FORM], at, lang):
             found.append(ChartAlert(patients[patient_id], pain.FORM, latest_pain.line("alert", forms[pain.FORM], lang),
@@ -207,7 +248,7 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
         born = patients[patient_id].birth_date
         if said := pews.asking(lines, born, forms[pews.FORM], at, lang):
             found.append(ChartAlert(patients[patient_id], pews.FORM, pews.state(lines, born, forms[pews.FORM], at, lang),
-                                    said))
+                                    [*said, *pews.told_text(pews.told(lines, born, forms[pews.FORM], at, lang), lang)]))
         if (coming := pews.coming(lines, at)) is not None:
             due.append(coming)
     found.extend(ChartAlert(child, pews.FORM, pews.WORDS["none"][lang], [pews.first_set_asked(child, at, lang)])
@@ -225,6 +266,9 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                 [critical.said(cell, forms[medication.DOSE_FORM], lang)]) for order, cell in critical.late)
         if critical.next_change is not None:
             due.append(critical.next_change)
+    found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM, label, [said])
+                 for patient_id, said_of in not_given(db, forms, list(patients), at, lang).items()
+                 for label, said in said_of)
     reviews = reviews_due(db, forms, list(patients), at, lang)
     found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM, label, [said])
                  for patient_id, said_of in reviews.said.items() for label, said in said_of)
@@ -256,6 +300,9 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     for patient_id, exceeded in fluid_balance.restrictions_exceeded(db, patients, at, lang).items():
         found.append(ChartAlert(patients[patient_id], fluid_balance.FORM, exceeded.plan, exceeded.said))
         due.append(exceeded.until)
+    for patient_id, (irrigation, said) in fluid_balance.irrigant_not_returned(db, patients, at, lang).items():
+        found.append(ChartAlert(patients[patient_id], fluid_balance.FORM, irrigation, said))
+        due.append(fluid_balance.day_ends(chart_day(at), at))
     order = {patient_id: number for number, patient_id in enumerate(patients)}  # the census's, by ward and bed
     found.sort(key=lambda alert: (order[alert.patient.patient_id], alert.form_id))
     found += left_untold(db, forms, patients, ward, lang, reactions, zone=at.tzinfo)
@@ -410,6 +457,64 @@ def _dose_time(item: medication.RoundItem, lang: Lang) -> str:
     return f"{item.slot:%d/%m %H:%M}" + (f" ({', '.join(marks)})" if marks else "")
 
 
+def not_given(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
+              lang: Lang) -> dict[str, list[tuple[str, str]]]:
+    """Each of these patients' scheduled doses of the round's window recorded not given, but for a
+    doctor's hold or none by its rule (medication.NOT_OMITTED), until given for their time, as (the
+    order's label and the dose's time, what to do of it by its reason: `FOLLOW_UP`): an
+    anticoagulant not available, an antibiotic refused, a dose not given while the patient slept,
+    each left the round once saved and was on no list. One to offer again, only until the order's
+    next dose is due, or while it runs: then it is that one to give. One to tell the prescriber of,
+    only while the order's version standing was written before the dose: stopped or changed since
+    (its daily rewrite too), its prescriber has seen the chart, and the day team chased them. Those
+    the time-critical list says (`medication.time_critical`) are not said again."""
+    told = {(order.record_id, cell.slot) for critical in medication.time_critical(db, patient_ids, at).values()
+            for order, cell in critical.late}
+    since, order_form = at - medication.ROUND_WINDOW, forms[medication.ORDER_FORM]
+    reasons = forms[medication.DOSE_FORM].field("not_given_reason")
+    recorded = [(patient_id, row.order, cell.slot, dose, following)
+                for patient_id, rows in medication.mar_grids(db, patient_ids, since.date(),
+                                                             (at.date() - since.date()).days + 2, at).items()
+                for row in rows for cell, following in zip_longest(row.cells, row.cells[1:])
+                if cell.state is DoseState.NOT_GIVEN and (dose := cell.administration) is not None
+                and dose.reason not in medication.NOT_OMITTED and since <= cell.slot <= at
+                and (row.order.record_id, cell.slot) not in told]
+    written = {order_id: version.recorded_at
+               for order_id, version in current_of(db, {order.record_id for _, order, _, _, _ in recorded}).items()}
+    found: dict[str, list[tuple[datetime, str, str]]] = {}
+    for patient_id, order, slot, dose, following in recorded:
+        then = FOLLOW_UP.get(dose.reason, TELL_THE_PRESCRIBER) if dose.reason else TELL_THE_PRESCRIBER
+        if then is OFFER_IT_AGAIN:
+            if (following is not None and following.slot <= at) or elapsed.reached(order.stop_at, at):
+                continue
+        elif written[order.record_id] > (dose.typed_at or dose.at):
+            continue  # its prescriber stopped or changed the order since: they have seen the chart
+        found.setdefault(patient_id, []).append((
+            slot, f"{medication.order_label(order, order_form, lang)} {slot:%d/%m %H:%M}",
+            NOT_GIVEN[lang].format(why=_why_not_given(reasons, dose, lang), then=then[lang])))
+    return {patient_id: [(label, said) for _, label, said in sorted(doses, key=lambda dose: elapsed.instant(dose[0]))]
+            for patient_id, doses in found.items()}
+
+
+def _why_not_given(reasons: Field, dose: Administration, lang: Lang) -> str:
+    """The dose's reason as its option reads without what it asks of the nurse, then what she
+    wrote of it: the day team acts on "O — Other: no IV access: cannula tissued, 2 attempts", and
+    the line said "O — Other (write why)", telling its reader to write why, without the why."""
+    why = ASKED_OF_THE_NURSE.sub("", format_value(reasons, dose.reason.value, lang)) if dose.reason else ""
+    return WHY_WRITTEN[lang].format(why=why, detail=dose.detail) if dose.detail else why
+
+
+def doses_not_given(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
+                    lang: Lang) -> dict[str, str]:
+    """What the handover sheet says of each of these in-patients' doses not given (`not_given`),
+    oldest first: "DOSES NOT GIVEN: Enoxaparin 40 mg SC 28/11 22:00: NOT GIVEN (N — Drug not
+    available) — get it from pharmacy, or tell the prescriber"."""
+    return {patient_id: DOSES_NOT_GIVEN[lang].format(doses=semicolon(lang).join(
+        DOSE_NOT_GIVEN[lang].format(dose=label, said=said) for label, said in said_of))
+        for patient_id, said_of in not_given(db, forms, [patient.patient_id for patient in patients], at,
+                                             lang).items()}
+
+
 @dataclass(frozen=True)
 class ReviewsDue:
     """`said`: each patient's orders past their review, as (the order's label and start, what the
@@ -431,23 +536,32 @@ def reviews_due(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collec
     coming: list[datetime] = []
     for patient_id, standing in medication.orders_of_each(db, patient_ids, at).items():
         for order in sorted(standing, key=lambda one: elapsed.instant(one.start_at)):
-            asked, due = review_asked(order), review_due_at(order)
-            if asked is None or due is None:
+            due = review_due_at(order)
+            if due is None:
                 continue
-            if review_due(order, at):
+            if (said := review_said(order, at, lang, order_form)) is not None:
                 found.setdefault(patient_id, []).append((
-                    f"{medication.order_label(order, order_form, lang)} {ward_time(order.start_at, at.tzinfo)}",
-                    _review_said(order, asked, due, order_form, at, lang)))
+                    f"{medication.order_label(order, order_form, lang)} {ward_time(order.start_at, at.tzinfo)}", said))
             elif not elapsed.reached(due, at) and not elapsed.reached(order.stop_at, due):
                 coming.append(due)  # not when it stops first
     return ReviewsDue(found, [min(coming, key=elapsed.instant)] if coming else [])
 
 
-def _review_said(order: Order, asked: Review, due: datetime, order_form: FormSpec, at: datetime, lang: Lang) -> str:
+def review_said(order: Order, at: datetime, lang: Lang, order_form: FormSpec | None = None) -> str | None:
+    """What is said of an order past its review at `at` (domain.medication.review_due), None when
+    it is not: with `order_form`, the escalation list's and the handover's line naming the order
+    (`REVIEW_WORDS`); without, the printed MAR's in its order box (`REVIEW_OVERDUE`). One day of
+    therapy, counted on the ward's calendar, and one due date for both: the paper chart the ward
+    round reads while the laptop is elsewhere said "Review by 30/11" on 02/12 as on 28/11."""
+    asked, due = review_asked(order), review_due_at(order)
+    if asked is None or due is None or not review_due(order, at):
+        return None
     started = order.start_at.astimezone(at.tzinfo)
-    return REVIEW_WORDS[asked][lang].format(order=medication.order_label(order, order_form, lang),
-                                            day=(at.date() - started.date()).days + 1, started=f"{started:%d/%m}",
-                                            due=f"{due.astimezone(at.tzinfo):%d/%m}")
+    values = {"day": (at.date() - started.date()).days + 1, "started": f"{started:%d/%m}",
+              "due": f"{due.astimezone(at.tzinfo):%d/%m}"}
+    if order_form is None:
+        return REVIEW_OVERDUE[asked][lang].format(**values)
+    return REVIEW_WORDS[asked][lang].format(order=medication.order_label(order, order_form, lang), **values)
 
 
 def reviews_handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,

@@ -19,7 +19,8 @@ from downtime.domain.age import age_in_years
 from downtime.domain import braden
 from downtime.domain.census import StayStatus
 from downtime.domain.clock import local_now
-from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, allergies_not_known, antibacterial, flags_known, insulin
+from downtime.domain.medication import (ANTIBIOTIC_REVIEW_AFTER, allergies_not_known, antibacterial, flags_known, insulin,
+                                       reason_offered)
 from downtime.domain.nir import nir_key
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Role
@@ -291,7 +292,8 @@ _REGULAR = (
 # with the others, 12 of the 25 were on insulin glargine (asthma, a GI bleed…) and most adults
 # on no anticoagulant had their VTE prophylaxis "decided, not on the medication chart".
 _FOR_REASON = (("diabetic", ("Insulin glargine", 18.0, "units", "SC", "22:00")),
-               ("heart failure", ("Furosemide", 40.0, "mg", "PO", "08:00")))
+               ("heart failure", ("Furosemide", 40.0, "mg", "PO", "08:00")),
+               ("pulmonary embolism", ("Apixaban", 5.0, "mg", "PO", "08:00 20:00")))
 _VTE_PROPHYLAXIS = ("Enoxaparin", 4000.0, "units", "SC", "18:00")
 """The low-molecular-weight heparin the demo's doctor prescribes where they decide drug prophylaxis
 (the usual dose, 40 mg: every demo adult weighs 48 to 105 kg)."""
@@ -309,7 +311,7 @@ def _order_values(drug: str, dose: float, unit: str, route: str, times: str, sta
     return {"drug": drug, "dose": dose, "dose_unit": unit, "route": route, "frequency": "scheduled",
             "times": times, "start_at": start.isoformat(timespec="minutes"), "controlled": False, "high_alert": False,
             **dict.fromkeys(flags_known(drug, route), True),
-            **({"review_at": (start + ANTIBIOTIC_REVIEW_AFTER).isoformat(timespec="minutes")}
+            **({"review_at": elapsed.later(start, ANTIBIOTIC_REVIEW_AFTER).isoformat(timespec="minutes")}
                if antibacterial(drug, route) else {})}
 
 
@@ -378,7 +380,9 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                 values: dict[str, Any] = {"given_at": at.isoformat(timespec="minutes"),
                                           "scheduled_for": slot.isoformat(timespec="minutes")}
                 if rng.random() < 0.06:
-                    values |= {"outcome": "not_given", "not_given_reason": rng.choice(_MISSED)}
+                    reason = rng.choice(_MISSED)  # nil by mouth only of a dose by mouth (reason_offered)
+                    values |= {"outcome": "not_given",
+                               "not_given_reason": reason if reason_offered(found, reason) else "unavailable"}
                 else:
                     values |= {"outcome": "given", "dose_given": found.dose, "route": found.route}
                     _glucose_around_insulin(nurse, night, found, at, now)
@@ -1238,8 +1242,33 @@ _SEPSIS = (("Sepsis", ((3.1, {
     "notes": "Lactate 3.1; 500 mL bolus, systolic 104 after it; meropenem (allergic to penicillin: a rash)"}),)),)
 
 
+_SEPSIS_ANTIBIOTIC = {"drug": "Meropenem", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "once",
+                      "indication": "Sepsis of unknown origin", "controlled": False, "high_alert": False,
+                      "allergy_reason": "Penicillin: a rash, not anaphylaxis; meropenem agreed with microbiology"}
+"""The sepsis patient's antibiotic, prescribed once and charted given at the time her screening
+times it: a time on the screening alone is the dose the next nurse may give again."""
+
+
 def build_sepsis_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
-    """The demo ward's patient with sepsis screened and treated. Returns the screenings recorded."""
+    """The demo ward's patient with sepsis screened and treated, her antibiotic prescribed and
+    charted given (`_SEPSIS_ANTIBIOTIC`). Returns the screenings recorded."""
+    from downtime.domain.medication import Check
+    from downtime.services import census, medication
+
+    now = clock()
+    patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD) if "Sepsis" in (each.reason or ""))
+    ((_, ((hours, answers),)),) = _SEPSIS
+    screened = max(_ago(now, hours=hours), datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=20))
+    given = screened + answers["antibiotics_at"]
+    doctor = Session(db, load_device(db), staff.sign_in(db, "doctor", "2222", clock), forms, clock)
+    nurse, night = _nurses(db, forms, clock)
+    order = records.save_new(_written_at(doctor, given), "medication_order", {
+        **_SEPSIS_ANTIBIOTIC, "start_at": given.isoformat(timespec="minutes")}, patient_id=patient.patient_id)
+    medication.record_dose(_written_at(_on_shift(nurse, night, given), elapsed.later(given, timedelta(minutes=2))),
+                           order.record_id, {"outcome": "given", "given_at": given.isoformat(timespec="minutes"),
+                                             "scheduled_for": given.isoformat(timespec="minutes"), "dose_given": 1.0,
+                                             "route": "IV"},
+                           overrides={Check.ALLERGY: "Reviewed with the prescriber", Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
     return _charted_demo(db, forms, clock, "sepsis_screening", "screened_at", _SEPSIS)
 
 

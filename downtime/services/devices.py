@@ -2,12 +2,14 @@
 device followed by what it is and where; how long each still in has been in; what the latest
 look at each asks of the nurse now (domain.devices): phlebitis, an infected or faulty site, a
 device no longer needed, its check overdue; a device charted in during a stay that ended, followed
-no more (a cannula) or asked whether still in (a PICC line, a catheter). Never stored: worked out
-from the standing records and the patient's movements."""
+no more (a cannula) or asked whether still in (a PICC line, a catheter); a urinary catheter taken
+out with no urine charted on the fluid chart since, 6 hours on. Never stored: worked out from the
+standing records, the patient's movements and their fluid chart's urine."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -18,8 +20,8 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.census import MovementEvent, left_after
 from downtime.domain.clock import ward_time
-from downtime.domain.devices import (DOCTOR, INSERTED, NO_NEXT_CHECK, REMOVED, SIGNS, STAY_IN_HOSPITAL, TREATED_VIP, Sign,
-                                     days_in, key, next_due, signs)
+from downtime.domain.devices import (DOCTOR, DRAINS_URINE, INSERTED, NO_NEXT_CHECK, REMOVED, SIGNS, STAY_IN_HOSPITAL,
+                                     TREATED_VIP, Sign, days_in, key, next_due, signs, void_due, voided)
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
@@ -30,6 +32,8 @@ from downtime.services.followed import charts_of, each_after, still_open
 from downtime.storage.records import current_by_patient
 
 FORM = "device_check"
+URINE = "out_urine"
+"""The fluid chart's route (forms/fluid_balance.yaml) of the urine passed or drained."""
 LETTER_FIELD = "lines"
 """The field of the letters handing a patient on (a move, a transfer out, a discharge) that
 lists their lines and catheters still in."""
@@ -84,6 +88,9 @@ class Checked:
     inserted_at: datetime | None
     size: str
     stay_ended: datetime | None = None
+    voided: bool | None = None
+    """Of a urinary catheter's removal read with the fluid chart (`charts`): whether urine was
+    charted after it; None for any other look."""
 
     @property
     def key(self) -> str:
@@ -190,6 +197,21 @@ class Checked:
     def asks(self, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
         return [self.said(sign, spec, at, lang) for sign in self.signs(at)]
 
+    @property
+    def void_due_at(self) -> datetime | None:
+        """When this removal of a urinary catheter, no urine charted since, asks whether the patient
+        passed urine (domain.devices.void_due); None for any other look, once urine is charted,
+        or once its stay ended (the patient went home or elsewhere: the letter said so)."""
+        if self.voided is None or not self.taken_out or self.stay_ended is not None:
+            return None
+        return void_due(self.record.data["device"], self.checked_at, self.voided)
+
+    def void_said(self, spec: FormSpec, at: datetime, lang: Lang) -> str:
+        """"NOT PASSED URINE since the urinary catheter came out at 29/11 06:00: bladder scan, tell
+        the doctor", on the clock of `at`."""
+        return SIGNS[Sign.NOT_VOIDED][lang].format(device=self.device(spec, lang).lower(),
+                                                   time=ward_time(self.checked_at, at.tzinfo))
+
     def next_change(self, spec: FormSpec, at: datetime, lang: Lang) -> str:
         """"next check 28/11 22:00", "CHECK OVERDUE (…) since …" once it is, "taken out"; of an
         ended stay, "still in?" or "no longer followed: stay ended 28/11"."""
@@ -232,7 +254,47 @@ def _charted(records: list[RecordVersion], events: Sequence[MovementEvent]) -> l
 
 
 def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Checked]]:
-    return charts_of(db, FORM, patient_ids, _charted)
+    return {patient_id: _with_urine(db, patient_id, looks)
+            for patient_id, looks in charts_of(db, FORM, patient_ids, _charted).items()}
+
+
+def _with_urine(db: Database, patient_id: str, looks: list[Checked]) -> list[Checked]:
+    """The looks, each removal of a urinary catheter knowing whether urine was charted after it
+    on the fluid chart (a volume out as urine, more than none, after the bag's: domain.devices.
+    voided): once its chart closed, nothing asked whether the patient had passed urine since, and
+    retention went unseen for a shift."""
+    removals = {id(one) for one in looks if one.taken_out and one.record.data["device"] in DRAINS_URINE}
+    if not removals:
+        return looks
+    from downtime.services import fluid_balance  # which reads the doses through records, which checks looks here
+
+    passed = [one.measure.at for one in fluid_balance.measures(db, patient_id)
+              if one.measure.route == URINE and one.measure.volume > 0]
+    return [dataclasses.replace(one, voided=voided(one.checked_at, passed))
+            if id(one) in removals else one for one in looks]
+
+
+def awaiting_void(looks: Sequence[Checked]) -> Checked | None:
+    """The removal of the patient's latest urinary catheter taken out (`looks` read by `charts`)
+    while no urine is charted since and none is in (one put in again is followed as any device):
+    the question stands from it until urine is charted."""
+    if any(one.record.data["device"] in DRAINS_URINE for one in still_open(looks)):
+        return None
+    removed = [one for one in looks if one.taken_out and one.record.data["device"] in DRAINS_URINE]
+    return removed[-1] if removed and removed[-1].void_due_at is not None else None
+
+
+def awaiting_voids(db: Database, patient_ids: Collection[str]) -> dict[str, Checked]:
+    """`awaiting_void` of each of these patients who has one, for the escalation list."""
+    return {patient_id: removed for patient_id, looks in charts(db, patient_ids).items()
+            if (removed := awaiting_void(looks)) is not None}
+
+
+def void_asks(looks: Sequence[Checked], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
+    """What the latest urinary catheter's removal asks at `at` (`awaiting_void`), once its time has come."""
+    removed = awaiting_void(looks)
+    return [removed.void_said(spec, at, lang)] if removed is not None and elapsed.reached(removed.void_due_at, at) \
+        else []
 
 
 def chart(db: Database, patient_id: str) -> list[Checked]:
@@ -314,10 +376,11 @@ def still_in(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: d
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
              lang: Lang) -> dict[str, str]:
-    """What the handover sheet says at `at` of each of these patients' lines and catheters still in."""
+    """What the handover sheet says at `at` of each of these patients' lines and catheters still in,
+    and a urinary catheter out with no urine charted since (`void_asks`)."""
     return {patient_id: WORDS["handover"][lang].format(devices=" | ".join(lines))
             for patient_id, looks in charts(db, patient_ids).items()
-            if (lines := _lines(looks, forms[FORM], at, lang))}
+            if (lines := [*_lines(looks, forms[FORM], at, lang), *void_asks(looks, forms[FORM], at, lang)])}
 
 
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:

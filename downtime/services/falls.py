@@ -1,7 +1,9 @@
 """A patient's falls on the ward (domain.falls): each with what it still asks, read beside their
 observation, paediatric and neuro sets; shown on the escalation list and the handover sheet,
-which says every fall of the last day. Never stored: worked out from the standing records, the
-medication chart's anticoagulants among them."""
+which says every fall of the last day, and there whether the family was told and the incident
+reported, until the fall says so. Never stored: worked out from the standing records, the
+medication chart's anticoagulants among them (those in force at the fall, or stopped shortly
+before it: `domain.medication.anticoagulated_at`)."""
 
 from __future__ import annotations
 
@@ -13,8 +15,8 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.clock import ward_time
-from downtime.domain.falls import AND, Ask, Fall, asks, fall_of, said
-from downtime.domain.medication import running_anticoagulants
+from downtime.domain.falls import Ask, Fall, anticoagulants_named, asks, fall_of, said
+from downtime.domain.medication import anticoagulated_at
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
@@ -36,7 +38,16 @@ WORDS = {
     "usual_gcs": {"en": "usual GCS {total}", "fr": "Glasgow habituel {total}"},
     "charted": {"en": "on {drugs} per the medication chart", "fr": "sous {drugs} selon le plan d’administration"},
     "examined": {"en": "examined by {name} {time}", "fr": "examiné par {name} le {time}"},
+    "ct_done": {"en": "CT head done {time}", "fr": "scanner cérébral fait le {time}"},
+    "ct_not_needed": {"en": "CT head not needed (doctor's decision)",
+                      "fr": "scanner cérébral non indiqué (décision médicale)"},
+    "family_told": {"en": "family not told yet", "fr": "famille pas encore prévenue"},
+    "incident_reported": {"en": "incident not reported yet", "fr": "événement pas encore déclaré"},
 }
+NOT_YET = ("family_told", "incident_reported")
+"""The fall's answers the handover says until they are Yes (`WORDS`): not on the escalation list,
+nothing urgent, but a family not told of a fall at night, or a fall never reported, was noticed
+by nobody."""
 SAID_BY: Mapping[str, frozenset[Ask]] = {"not_excluded": frozenset({Ask.NEURO, Ask.ANTICOAGULANT}),
                                          "fracture": frozenset({Ask.NOT_TO_MOVE}),
                                          "anticoagulated": frozenset({Ask.ANTICOAGULANT})}
@@ -63,21 +74,34 @@ class Recorded:
             ("found", WORDS["found"][lang], data["witnessed"] == "found"),
             (head, WORDS[head][lang], fall.head_injury_possible),
             ("fracture", WORDS["fracture"][lang], fall.fracture_suspected),
-            ("anticoagulated", _anticoagulant_words(fall, lang), fall.on_anticoagulant),
+            ("anticoagulated", _anticoagulant_words(fall, lang, zone), fall.on_anticoagulant),
             ("usual_gcs", WORDS["usual_gcs"][lang].format(total=fall.usual_gcs), fall.usual_gcs is not None))
             if shown and not SAID_BY.get(key, frozenset()) & set(asked)]
         words = WORDS["fell"][lang].format(time=ward_time(fall.fell_at, zone)) + (
             f" ({', '.join(how)})" if how else "")
-        if fall.reviewed_at is None:
-            return words
-        return semicolon(lang).join([words, WORDS["examined"][lang].format(
-            name=" ".join(data["reviewed_by"].split()), time=ward_time(fall.reviewed_at, zone))])
+        examined = [] if fall.reviewed_at is None else [WORDS["examined"][lang].format(
+            name=" ".join(data["reviewed_by"].split()), time=ward_time(fall.reviewed_at, zone))]
+        return semicolon(lang).join([words, *examined, *self.ct_words(lang, zone)])
+
+    def ct_words(self, lang: Lang, zone: tzinfo | None) -> list[str]:
+        """The CT head once the fall records it done, with its result, or not needed."""
+        fall, result = self.fall, self.record.data.get("ct_head_result")
+        if fall.ct_head == "not_needed":
+            return [WORDS["ct_not_needed"][lang]]
+        if fall.ct_done_at is None:
+            return []
+        done = WORDS["ct_done"][lang].format(time=ward_time(fall.ct_done_at, zone))
+        return [f"{done} ({' '.join(result.split())})" if result else done]
+
+    def not_yet(self, lang: Lang) -> list[str]:
+        """The family not told, the incident not reported, until the fall says they are (`NOT_YET`)."""
+        return [WORDS[field_id][lang] for field_id in NOT_YET if self.record.data.get(field_id) is not True]
 
 
-def _anticoagulant_words(fall: Fall, lang: Lang) -> str:
+def _anticoagulant_words(fall: Fall, lang: Lang, zone: tzinfo | None) -> str:
     """The chart's anticoagulants by name, else the fall's own answer."""
     if fall.anticoagulants:
-        return WORDS["charted"][lang].format(drugs=AND[lang].join(fall.anticoagulants))
+        return WORDS["charted"][lang].format(drugs=anticoagulants_named(fall, lang, zone))
     return WORDS["anticoagulated"][lang]
 
 
@@ -112,26 +136,35 @@ class Falls:
         """What the fall `one` asks now, most urgent first."""
         return asks(one.fall, self.observed, self.neuro)
 
-    def asking(self, one: Recorded, lang: Lang) -> list[str]:
-        """`asks` in words."""
-        return [said(ask, one.fall, lang) for ask in self.asks(one)]
+    def asking(self, one: Recorded, lang: Lang, zone: tzinfo | None = None) -> list[str]:
+        """`asks` in words, their times on the clock of `zone` (the laptop's when None)."""
+        return [said(ask, one.fall, lang, zone) for ask in self.asks(one)]
 
 
 def anticoagulants(db: Database, patient_id: str, at: datetime) -> tuple[str, ...]:
-    """The patient's anticoagulant orders running at `at` (see `running_anticoagulants`)."""
-    return running_anticoagulants(medication.orders(db, patient_id, at), at)
+    """The patient's anticoagulant orders that still anticoagulate at `at`, by drug (see
+    `anticoagulated_at`: running, or stopped shortly before)."""
+    return tuple(one.drug for one in anticoagulated_at(medication.orders(db, patient_id, at), at))
 
 
 def _charted(db: Database, falls: Mapping[str, list[Recorded]]) -> dict[str, list[Recorded]]:
-    """Each patient's falls with the anticoagulants the medication chart had in force at each, the
-    charts read once for all (as at the latest fall: falls are of this stay, the orders of a stay
-    before ended with it)."""
+    """Each patient's falls with the anticoagulants the medication chart had in force at each, or
+    stopped shortly before it, the charts read once for all (as at the latest fall: falls are of
+    this stay, the orders of a stay before ended with it)."""
     latest = max((one.fall.fell_at for each in falls.values() for one in each), key=elapsed.instant, default=None)
     if latest is None:
         return dict(falls)
     orders = medication.orders_of_each(db, list(falls), latest)
-    return {patient_id: [replace(one, fall=replace(one.fall, anticoagulants=running_anticoagulants(
+    return {patient_id: [replace(one, fall=replace(one.fall, anticoagulants=anticoagulated_at(
         orders[patient_id], one.fall.fell_at))) for one in each] for patient_id, each in falls.items()}
+
+
+def charted(db: Database, record: RecordVersion) -> Fall:
+    """One fall with the medication chart's anticoagulants at it (see `_charted`): what the export
+    sends as "on anticoagulant treatment" (the box left No for a patient on apixaban was sent as
+    not anticoagulated)."""
+    patient_id = str(record.patient_id)
+    return _charted(db, {patient_id: [recorded(record)]})[patient_id][0].fall
 
 
 def first_answers(db: Database, patient_id: str, at: datetime) -> dict[str, bool]:
@@ -160,14 +193,16 @@ def asking(known: Falls, lang: Lang) -> list[tuple[Recorded, list[str]]]:
 
 def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these in-patients' falls: each fall of the
-    last day, and any older one still asking, with what it asks."""
+    last day, and any older one still asking, with what it asks, and the family not told and the
+    incident not reported until the fall says they are."""
     lines: dict[str, str] = {}
     for patient_id, known in read(db, patients).items():
         said = []
         for one in known.falls:
-            asked = known.asking(one, lang)
+            asked = known.asking(one, lang, at.tzinfo)
             if asked or elapsed.between(one.fall.fell_at, at) < HANDED_OVER_FOR:
-                said.append(semicolon(lang).join([one.text(lang, at.tzinfo, known.asks(one)), *asked]))
+                said.append(semicolon(lang).join([one.text(lang, at.tzinfo, known.asks(one)), *asked,
+                                                  *one.not_yet(lang)]))
         if said:
             lines[patient_id] = semicolon(lang).join(said)
     return lines

@@ -14,14 +14,20 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.fluid_balance import (DAY_STARTS, INTAKE, OLIGURIA_HOURS, OUTPUT, FluidDay, Measure, UrineOutput,
-                                           chart_day, fluid_day, signed_ml, urine_output)
+from downtime.domain.age import age_in_years
+from downtime.domain.fluid_balance import (DAY_STARTS, INTAKE, IRRIGATION, OLIGURIA_BELOW, OUTPUT, FluidDay, Measure,
+                                           UrineOutput, chart_day, fluid_day, signed_ml, urine_output)
 from downtime.domain.medication import Administration, Order, Outcome
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.news2 import ADULT_FROM_YEARS
 from downtime.formspec import FormSpec, Lang
-from downtime.i18n import decimal_text, labelled, semicolon
+from downtime.formspec.values import FieldError
+from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text, labelled, message, semicolon
 from downtime.services.bedside import in_present_stays, stays_began
 from downtime.services import infusion_rates, medication, weight
+from downtime.services.census import patient_with_location
+from downtime.services.context import Session
+from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
 from downtime.storage.records import current_by_patient, list_current
 
@@ -34,6 +40,7 @@ HEADINGS: dict[str, dict[Lang, str]] = {
     "in_iv": {"en": "IV", "fr": "IV"},
     "in_enteral": {"en": "Enteral", "fr": "Entérale"},
     "in_other": {"en": "Other in", "fr": "Autre entrée"},
+    IRRIGATION: {"en": "Bladder irrig.", "fr": "Irrig. vésicale"},
     "out_urine": {"en": "Urine", "fr": "Urines"},
     "out_vomit": {"en": "Vomit / NG", "fr": "Vomis. / SNG"},
     "out_drain": {"en": "Drain", "fr": "Drain"},
@@ -49,7 +56,25 @@ WORDS: dict[str, dict[Lang, str]] = {
     "summary": {"en": "In {intake} mL — out {output} mL — balance {balance}",
                 "fr": "Entrées {intake} mL — sorties {output} mL — bilan {balance}"},
     "kept_to": {"en": "measured up to the {hour}:00 hour", "fr": "mesures jusqu’à la tranche de {hour} h"},
+    "irrigated": {"en": "bladder irrigation {irrigation} mL in (not intake), true urine {urine} mL",
+                  "fr": "irrigation vésicale {irrigation} mL entrés (hors apports), urines vraies {urine} mL"},
+    "irrigated_no_bag": {"en": "bladder irrigation {irrigation} mL in (not intake), urine bag not charted",
+                         "fr": "irrigation vésicale {irrigation} mL entrés (hors apports), poche à urines non notée"},
+    "irrigated_retained": {"en": "bladder irrigation {irrigation} mL in (not intake), {retained} mL of it not returned",
+                           "fr": "irrigation vésicale {irrigation} mL entrés (hors apports), dont {retained} mL non "
+                                 "revenus"},
+    "retained": {"en": "IRRIGANT NOT RETURNED: {retained} mL — check the catheter is not blocked, tell the doctor",
+                 "fr": "LIQUIDE D’IRRIGATION NON REVENU : {retained} mL — vérifier que la sonde n’est pas bouchée, "
+                       "prévenir le médecin"},
     "none": {"en": "Nothing measured on this chart's day.", "fr": "Aucune mesure ce jour-là."},
+    "carried": {"en": "Balance brought forward (from {since} 07:00) {carried}, cumulative {cumulative}",
+                "fr": "Bilan reporté (depuis le {since} 7 h) {carried}, cumulé {cumulative}"},
+    "cumulative": {"en": "cumulative since {since} 07:00 {cumulative}",
+                   "fr": "cumulé depuis le {since} 7 h {cumulative}"},
+    "weighed": {"en": "Weight {weight} kg ({time}): 0.5 mL/kg/h = {hourly} mL/h of urine",
+                "fr": "Poids {weight} kg ({time}) : 0,5 mL/kg/h = {hourly} mL/h d’urines"},
+    "not_weighed": {"en": "Weight: none this stay, weigh the patient to judge the urine per kg",
+                    "fr": "Poids : aucun pendant ce séjour, peser le patient pour juger la diurèse par kg"},
     "handover": {"en": "FLUID BALANCE: {days}", "fr": "BILAN ENTRÉES-SORTIES : {days}"},
     "last_day": {"en": "{start}–{end} 07:00 {balance} (in {intake}, out {output})",
                  "fr": "{start}–{end} 7 h {balance} (entrées {intake}, sorties {output})"},
@@ -103,9 +128,22 @@ of a millilitre or two (enoxaparin 0.4 mL, hyoscine 1 mL), not a bag to chart; a
 TYPED_BEFORE = timedelta(hours=1)
 """How long before its dose's giving a volume typed by hand may be of it: many wards chart a bag
 at the hour it went up, a few minutes before the dose is recorded on the medication chart."""
+RUNS_UP_TO = timedelta(hours=24)
+"""The longest a bag given on the medication chart runs: a volume of it typed by hand later than
+that, on the next chart's day, is of another bag."""
 COLUMNS = (*INTAKE, "total_in", *OUTPUT, "total_out", "balance")
 """The chart's columns after the hour, as on paper: what went in, its total, what came out,
 its total, the balance carried."""
+
+
+def columns(chart: FluidDay | None) -> tuple[str, ...]:
+    """`COLUMNS`, and on a chart with bladder irrigation its own column after the intake's total
+    (on the balance's in side, not in the intake): a column every chart carried left the others
+    too narrow for a volume written by hand."""
+    if chart is None or not any(IRRIGATION in hour.volumes for hour in chart.hours):
+        return COLUMNS
+    at = COLUMNS.index("total_in") + 1
+    return (*COLUMNS[:at], IRRIGATION, *COLUMNS[at:])
 
 
 @dataclass(frozen=True)
@@ -181,6 +219,36 @@ class Plan:
                                        given=WORDS["given_in"][lang].format(volume=given) if given else "")
 
 
+PLAN_LEAST_ML = 250
+"""The least 24 hours' volume of a restriction or target for a patient past a newborn's size (the
+form takes 10 mL, a preterm baby's): under it, a typo (15 for 1500) that made every drink "OVER
+THE FLUID RESTRICTION", or a target met by the first cup."""
+NEWBORN_UP_TO_KG = 10.0
+"""The heaviest a patient under `ADULT_FROM_YEARS` is weighed who may have a plan under `PLAN_LEAST_ML`."""
+PLAN_TOO_LITTLE = QT_TRANSLATE_NOOP(
+    "messages", "{field}: {volume} mL in 24 hours is too little for a patient aged {years} or over or weighing "
+                "over {kg} kg: at least {least} mL (was a figure left out, 15 for 1500?).")
+
+
+def check_plan(session: Session, patient_id: str, data: Mapping[str, Any]) -> None:
+    """Refuse a restriction or target under `PLAN_LEAST_ML` for a patient aged `ADULT_FROM_YEARS`
+    or over on the day it was decided, or whose latest weight this stay is over `NEWBORN_UP_TO_KG`:
+    the form's least is a preterm baby's, and an adult's 1500 mL typed 15 was saved without a word."""
+    volume = data.get("volume")
+    if volume is None or int(volume) >= PLAN_LEAST_ML:
+        return
+    patient = patient_with_location(session.db, session.forms, patient_id)
+    decided = datetime.fromisoformat(str(data["decided_at"])).date()
+    aged = patient.birth_date is not None and age_in_years(patient.birth_date, decided) >= ADULT_FROM_YEARS
+    weighed = weight.latest(session.db, session.forms, [patient]).get(patient_id)
+    if aged or (weighed is not None and weighed.kg > NEWBORN_UP_TO_KG):
+        label = session.form(PLAN_FORM).field("volume").label.get(session.lang)
+        raise ValidationFailed([FieldError("volume", message(session.lang, PLAN_TOO_LITTLE, field=label,
+                                                             volume=int(volume), least=PLAN_LEAST_ML,
+                                                             years=ADULT_FROM_YEARS,
+                                                             kg=decimal_text(NEWBORN_UP_TO_KG, session.lang)))])
+
+
 def plans(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, Plan]:
     """Each of these patients' restriction or target in force at `at`: the latest standing one
     decided by then, unless it lifted the last; in their present stay, one decided in it (a
@@ -246,26 +314,39 @@ def _given_by_patient(db: Database, patient_ids: Collection[str],
     """`given_not_charted` of every day for each of these patients, `standing` their volumes
     (`measures`), their orders and doses read once for them all: the escalation list and the
     handover sheet read them for the whole ward, three statements a patient before."""
+    return {patient_id: _not_charted(every, standing.get(patient_id, []))
+            for patient_id, every in _every_given(db, patient_ids).items()}
+
+
+def _every_given(db: Database, patient_ids: Collection[str]) -> dict[str, list[Given]]:
+    """Each of these patients' doses in mL given by a fluid chart's route (`_given`), charted or not."""
     orders = current_by_patient(db, medication.ORDER_FORM, patient_ids)
     doses = current_by_patient(db, medication.DOSE_FORM, patient_ids)
     changes = infusion_rates.by_bag(db, patient_ids)
-    return {patient_id: _given(standing.get(patient_id, []), orders[patient_id], doses.get(patient_id, []), changes)
+    return {patient_id: _given(orders[patient_id], doses.get(patient_id, []), changes)
             for patient_id in patient_ids if patient_id in orders}
 
 
-def _given(standing: list[Charted], orders: list[RecordVersion], doses: list[RecordVersion],
+def doses_charted(db: Database, patient_ids: Collection[str]) -> dict[str, str]:
+    """The dose each of these patients' standing volumes charts (`matched`), by the volume's
+    record id: one typed by hand as well as one charted from the tab, for the export to link."""
+    standing = _standing_by_patient(db, patient_ids)
+    return {volume: dose for patient_id, every in _every_given(db, list(standing)).items()
+            for volume, dose in matched(every, standing.get(patient_id, [])).items()}
+
+
+def _given(orders: list[RecordVersion], doses: list[RecordVersion],
            changes: Mapping[str, Sequence[infusion_rates.RateChange]]) -> list[Given]:
     """The doses in mL given by a fluid chart's route among the patient's standing `doses` of
-    their `orders`, oldest first, that none of the `standing` volumes charts (`_not_charted`).
-    Only what an order gives is read of it, never when it stopped: a bag given was given, but for
-    a bag taken down (`changes`, by bag), what ran in (see `Given`)."""
+    their `orders`, oldest first. Only what an order gives is read of it, never when it stopped:
+    a bag given was given, but for a bag taken down (`changes`, by bag), what ran in (see `Given`)."""
     by_id = {order.record_id: order for order in map(medication.order_of, _in_force(orders))
              if order.route in MAR_ROUTES and order.dose_unit == "mL"}
     found = [_bag(dose, by_id[dose.order_id], changes.get(dose.record_id, []))
              for dose in map(medication.administration_of, _in_force(doses))
              if dose.order_id in by_id and dose.outcome is Outcome.GIVEN]
     found = [one for one in found if one.volume >= SMALLEST_ML.get(one.route, 0)]
-    return _not_charted(sorted(found, key=lambda one: elapsed.instant(one.at)), standing)
+    return sorted(found, key=lambda one: elapsed.instant(one.at))
 
 
 def _bag(dose: Administration, order: Order,
@@ -284,35 +365,45 @@ def _in_force(found: list[RecordVersion]) -> list[RecordVersion]:
 
 
 def _not_charted(given: list[Given], standing: list[Charted]) -> list[Given]:
-    """Those of `given` (oldest first) no standing volume charts. A bag charted from the tab names
-    its dose; one typed by hand on the fluid chart names none, and charts the oldest bag not
-    charted yet that it can be (`_charts`), each volume one bag: counted on both charts, a litre
-    typed by hand made a false "OVER THE FLUID RESTRICTION" and the doctor called."""
-    linked = {one.record.data.get("dose") for one in standing}
-    typed = [one.measure for one in standing if not one.record.data.get("dose")]
-    found = []
-    for one in given:
-        if one.dose in linked:
-            continue
-        match = next((index for index, measure in enumerate(typed) if _charts(measure, one)), None)
-        if match is None:
-            found.append(one)
-        else:
-            del typed[match]
+    """Those of `given` (oldest first) no standing volume charts (`matched`)."""
+    charted_by = matched(given, standing)
+    return [one for one in given if one.dose not in charted_by.values()]
+
+
+def matched(given: list[Given], standing: list[Charted]) -> dict[str, str]:
+    """Which of `given` (oldest first) each of the `standing` volumes charts, by the volume's
+    record id, each volume one bag: a bag charted from the tab names its dose; one typed by hand
+    on the fluid chart names none, and charts the oldest bag not charted yet that it can be
+    (`_charts`), one of its own chart's day first, then one still running from the day before:
+    counted on both charts, a litre typed by hand made a false "OVER THE FLUID RESTRICTION" and
+    the doctor called. The export links each so (sync.fhir_fluids), as the EHR would count it twice."""
+    found = {one.record.record_id: str(one.record.data["dose"]) for one in standing if one.record.data.get("dose")}
+    typed = [one for one in standing if not one.record.data.get("dose")]
+    left = [one for one in given if one.dose not in found.values()]
+    for same_day in (True, False):
+        for one in list(left):
+            match = next((index for index, volume in enumerate(typed) if _charts(volume.measure, one, same_day)), None)
+            if match is not None:
+                found[typed.pop(match).record.record_id] = one.dose
+                left.remove(one)
     return found
 
 
-def _charts(measure: Measure, given: Given) -> bool:
-    """Whether a volume typed by hand is this bag: by its route, of its volume, on its chart's
-    day, measured once it was hung: when it had run through, or when it went up, up to
-    `TYPED_BEFORE` before the dose was recorded given, or from the order's slot it was given for.
-    Matched only from its giving, the litre typed at 10:00 for the dose recorded at 10:05 was
-    counted twice, a false "OVER THE FLUID RESTRICTION"."""
+def _charts(measure: Measure, given: Given, same_day: bool) -> bool:
+    """Whether a volume typed by hand is this bag: by its route, of its volume, measured once it
+    was hung: when it had run through, or when it went up, up to `TYPED_BEFORE` before the dose
+    was recorded given, or from the order's slot it was given for; on its chart's day, or not
+    `same_day` within `RUNS_UP_TO` of its giving (a bag hung at 04:00 typed when it ran through
+    at 12:00 was owed by the day before for good, and counted on both days). Matched only from
+    its giving, the litre typed at 10:00 for the dose recorded at 10:05 was counted twice, a
+    false "OVER THE FLUID RESTRICTION"."""
     hung = elapsed.instant(given.at) - TYPED_BEFORE
     if given.scheduled_for is not None:
         hung = min(hung, elapsed.instant(given.scheduled_for))
-    return (measure.route == MAR_ROUTES[given.route] and measure.volume == given.volume
-            and elapsed.instant(measure.at) >= hung and chart_day(measure.at) == chart_day(given.at))
+    when = elapsed.instant(measure.at)
+    in_time = (chart_day(measure.at) == chart_day(given.at) if same_day
+               else when <= elapsed.instant(given.at) + RUNS_UP_TO)
+    return measure.route == MAR_ROUTES[given.route] and measure.volume == given.volume and when >= hung and in_time
 
 
 def given_words(given: Sequence[Given], lang: Lang) -> str:
@@ -361,7 +452,7 @@ def judged_day(db: Database, patient_id: str, chart: FluidDay, now: datetime, la
     given = given_not_charted(db, patient_id, chart.day)
     plan, asks = plan_words(day_plan(db, patient_id, chart.day, now), chart, lang, given,
                             closed=chart.day < chart_day(now))
-    return Judged(plan, asks, given)
+    return Judged(plan, [*retained_words(chart, lang), *asks], given)
 
 
 @dataclass(frozen=True)
@@ -443,12 +534,108 @@ def day_words(day: date, lang: Lang) -> str:
     return WORDS["day"][lang].format(start=f"{day:%d/%m/%Y}", end=f"{day + timedelta(days=1):%d/%m/%Y}")
 
 
+def irrigated(chart: FluidDay, lang: Lang) -> str:
+    """The bladder irrigation run in and the true urine, on a chart with any ("" otherwise); the
+    true urine said only once the bag is charted and has given the irrigant back: "true urine
+    0 mL" stood for both a bag not charted yet and 600 mL of irrigant left in the bladder."""
+    if not chart.totals.get(IRRIGATION):
+        return ""
+    key = ("irrigated_no_bag" if not chart.urine_charted else
+           "irrigated_retained" if chart.irrigant_retained else "irrigated")
+    return WORDS[key][lang].format(irrigation=chart.irrigation, urine=chart.true_urine,
+                                   retained=chart.irrigant_retained)
+
+
+def retained_words(chart: FluidDay, lang: Lang) -> list[str]:
+    """The alarm of irrigant not returned on `chart` (`FluidDay.irrigant_retained`), none when
+    there is none: the red line of the tab, the printed chart, the handover and the escalation list."""
+    return [WORDS["retained"][lang].format(retained=chart.irrigant_retained)] if chart.irrigant_retained else []
+
+
+def irrigant_not_returned(db: Database, patient_ids: Collection[str], at: datetime,
+                          lang: Lang) -> dict[str, tuple[str, list[str]]]:
+    """Each of these patients whose chart under way at `at` has irrigant not returned: its
+    irrigation in words (`irrigated`) and the alarm (`retained_words`), for the escalation list,
+    which said nothing of it until the bag read 0 mL for six hours."""
+    day, found = chart_day(at), {}
+    for patient_id, standing in _standing_by_patient(db, patient_ids).items():
+        chart = fluid_day(day, [one.measure for one in standing])
+        if said := retained_words(chart, lang):
+            found[patient_id] = (irrigated(chart, lang), said)
+    return found
+
+
+@dataclass(frozen=True)
+class Carried:
+    """The balance brought forward to a chart's day: the sum of the balances of the stay's chart
+    days charted one after the other up to the day before, the first `since`, as the paper chart's
+    "balance brought forward from the previous 24 hours" (day two of a chart started again from
+    0 mL, a patient +1800 mL read +500 mL)."""
+
+    since: date
+    balance: int
+
+    def text(self, chart: FluidDay, lang: Lang) -> str:
+        """"Balance brought forward (from 28/11 07:00) +1800 mL, cumulative +2300 mL"."""
+        return WORDS["carried"][lang].format(since=f"{self.since:%d/%m}", carried=signed_ml(self.balance),
+                                             cumulative=signed_ml(self.balance + chart.balance))
+
+
+def _carried(standing: Sequence[Measure], day: date, began: datetime | None) -> Carried | None:
+    """The balance `standing` brings forward to `day` from the chart days of the stay that `began`
+    then, each measured, running unbroken up to the day before; None when the day before measured
+    nothing, or `day` is before the stay (its earlier days a stay before's). A day not charted is
+    not a day balanced at 0 mL: one chart kept on the 24th, none on the 25th to the 27th, read as
+    the cumulative balance of four days on the 28th."""
+    if began is not None and day < chart_day(began):
+        return None
+    earlier = [measure for measure in standing if chart_day(measure.at) < day
+               and (began is None or elapsed.instant(measure.at) >= elapsed.instant(began))]
+    charted_days = {chart_day(measure.at) for measure in earlier}
+    since = day
+    while since - timedelta(days=1) in charted_days:
+        since -= timedelta(days=1)
+    if since == day:
+        return None
+    return Carried(since, sum(fluid_day(one, earlier).balance for one in sorted(charted_days) if one >= since))
+
+
+def brought_forward(db: Database, patient_id: str, day: date) -> Carried | None:
+    """The balance brought forward to the patient's chart of `day` from their stay's earlier days."""
+    return _carried([one.measure for one in measures(db, patient_id)], day,
+                    stays_began(db, [patient_id]).get(patient_id))
+
+
+def carried_words(found: Carried | None, chart: FluidDay, lang: Lang) -> str:
+    return "" if found is None else found.text(chart, lang)
+
+
+def weight_words(db: Database, forms: Mapping[str, FormSpec], patient: PatientSummary, lang: Lang) -> str:
+    """The patient's latest weight this stay and what 0.5 mL/kg/h makes of it an hour, for the
+    urine written by hand to be judged against (the printed rule asked for it "per kg", with no
+    weight on the chart); or that they are to be weighed."""
+    found = weight.latest(db, forms, [patient]).get(patient.patient_id)
+    if found is None:
+        return WORDS["not_weighed"][lang]
+    return WORDS["weighed"][lang].format(weight=decimal_text(found.kg, lang), time=f"{found.at:%d/%m}",
+                                         hourly=decimal_text(hourly_ml(found.kg), lang))
+
+
+def hourly_ml(kg: float) -> float:
+    """0.5 mL/kg/h of a patient weighing `kg` in mL/h, to two figures under 10 mL/h (a hundredth
+    under 1, a tenth under 10): a preterm baby's 0.43 mL/h was printed "0 mL/h" at the cot, which
+    any urine at all is above, and a newborn's 1.7 mL/h "2 mL/h"."""
+    hourly = kg * OLIGURIA_BELOW
+    return round(hourly, 2 if hourly < 1 else 1 if hourly < 10 else 0)
+
+
 def summary(chart: FluidDay, lang: Lang) -> str:
     """The day's sums in words, and how far the chart has been kept (a balance of +1500 mL at
     09:00 says nothing of the night to come)."""
     if not chart.measured:
         return WORDS["none"][lang]
-    text = WORDS["summary"][lang].format(intake=chart.intake, output=chart.output, balance=signed_ml(chart.balance))
+    text = " — ".join(filter(None, (WORDS["summary"][lang].format(
+        intake=chart.intake, output=chart.output, balance=signed_ml(chart.balance)), irrigated(chart, lang))))
     last = chart.last_hour
     return f"{text} ({WORDS['kept_to'][lang].format(hour=f'{last.hour:02d}')})" if last else text
 
@@ -473,7 +660,7 @@ def urine_words(output: UrineOutput, lang: Lang, *, called: bool = True) -> str:
     """"Urine 180 mL in 6 hours since 28/11 08:00"; `called`, what it asks: no urine at all, or
     below 0.5 mL/kg/h, the call to tell the doctor with the figures it is made on; of a patient
     not weighed this stay, to weigh them (`noted`)."""
-    values = {"volume": output.volume, "hours": OLIGURIA_HOURS, "time": f"{output.since:%d/%m %H:%M}"}
+    values = {"volume": output.volume, "hours": round(output.hours), "time": f"{output.since:%d/%m %H:%M}"}
     if not called:
         return WORDS["urine"][lang].format(**values)
     if output.anuric:
@@ -515,12 +702,14 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
     kept = [patient_id for patient_id, days in charts.items()
             if any(chart.measured or patient_id in judged_by[day] for day, chart in days.items())]
     given_by = _given_by_patient(db, kept, standing)
+    began = stays_began(db, kept)
     said = {}
     for patient_id in kept:
         days, given = charts[patient_id], given_by.get(patient_id, [])
+        brought = _carried([one.measure for one in standing.get(patient_id, [])], under_way, began.get(patient_id))
         parts = [part for day, chart in days.items() for part in _day_parts(
             chart, judged_by[day].get(patient_id), [one for one in given if chart_day(one.at) == day],
-            day == closed, lang)]
+            day == closed, lang, None if day == closed else brought)]
         if patient_id in urine:
             parts.append(urine_words(urine[patient_id], lang))
         if parts:
@@ -535,17 +724,22 @@ def _of_present_stays(db: Database, found: dict[str, Plan]) -> dict[str, Plan]:
     return {patient_id: found[patient_id] for patient_id in kept}
 
 
-def _day_parts(chart: FluidDay, plan: Plan | None, given: list[Given], closed: bool, lang: Lang) -> list[str]:
+def _day_parts(chart: FluidDay, plan: Plan | None, given: list[Given], closed: bool, lang: Lang,
+               brought: Carried | None = None) -> list[str]:
     """What the handover says of one chart's day: its sums, the bags `given` on the medication
-    chart not charted yet, and the intake against `plan`: on the day just `closed` only what it
-    asks, dated; on the chart under way the plan in force, with the intake so far."""
+    chart not charted yet, irrigant not returned, and the intake against `plan`: on the day just
+    `closed` only what it asks, dated; on the chart under way the plan in force, with the intake
+    so far, and the stay's cumulative balance with the balance `brought` forward to it."""
     start, end = f"{chart.day:%d/%m}", f"{chart.day + timedelta(days=1):%d/%m}"
-    parts = [WORDS["last_day" if closed else "under_way"][lang].format(
-        start=start, end=end, balance=signed_ml(chart.balance), intake=chart.intake, output=chart.output)
-    ] if chart.measured else []
+    cumulative = "" if brought is None else WORDS["cumulative"][lang].format(
+        since=f"{brought.since:%d/%m}", cumulative=signed_ml(brought.balance + chart.balance))
+    parts = [part for part in (WORDS["last_day" if closed else "under_way"][lang].format(
+        start=start, end=end, balance=signed_ml(chart.balance), intake=chart.intake, output=chart.output),
+        irrigated(chart, lang), cumulative) if part] if chart.measured else []
     if given:
         parts.append(given_words(given, lang))
     words, asks = plan_words(plan, chart, lang, given, closed=closed)
+    asks = [*retained_words(chart, lang), *asks]
     if closed:
         return parts + [WORDS["closed"][lang].format(start=start, end=end, judged=ask) for ask in asks]
     return parts + [part for part in (words, *asks) if part]

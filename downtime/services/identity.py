@@ -6,12 +6,17 @@ at back-entry. A NIR that disagrees with the sex or the date of birth typed besi
 when saving, and the nurse decides: an EHR snapshot or another laptop's export is taken as it
 is, the EHR being where identity is settled. So is an admission, new or amended, of someone who
 looks like a patient already in hospital (`already_in_hospital`); a snapshot's patient who looks
-like one is refused by their NIR or IPP, said by their name and birthday (`in_hospital_alike`). A temporary name another unidentified
-patient in hospital has is refused (`check_temporary_name`), as is the name of a newborn
-without first names that another in hospital, their twin, has."""
+like one is refused by their NIR or IPP, said by their name and birthday (`in_hospital_alike`). So
+too a patient who left the hospital alive, named by a new admission or by the amendment that
+identifies an unknown patient (`known_here_before`), with the allergies their stay recorded. A
+temporary name another unidentified patient in hospital has, or one a patient in hospital had
+before being identified, is refused (`check_temporary_name`), as is the name of a newborn
+without first names that another in hospital, their twin, has; one two laptops' imports gave
+two patients is said (`temporary_names_shared`)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -22,15 +27,17 @@ from downtime.domain.census import StayStatus
 from downtime.domain.downtime_number import downtime_numbers_in
 from downtime.domain.duplicates import fold, probable_duplicates
 from downtime.domain.nir import nir_disagreements, nir_problem
+from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.formspec.values import FieldError, relevant_values
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message, semicolon
 from downtime.services import search
+from downtime.services.census import departures, in_patients
 from downtime.services.errors import ValidationFailed
-from downtime.services.patients import PatientSummary
+from downtime.services.patients import PatientSummary, earlier_temporary_names
 from downtime.services.search import sort_key
-from downtime.storage.records import current_of
+from downtime.storage.records import current_of, histories
 
 TRAITS = {"sex": QT_TRANSLATE_NOOP("messages", "sex"), "year": QT_TRANSLATE_NOOP("messages", "year of birth"),
           "month": QT_TRANSLATE_NOOP("messages", "month of birth")}
@@ -122,11 +129,19 @@ def _alike_in_hospital(db: Database, forms: dict[str, FormSpec], typed: dict[str
                        patient_id: str | None) -> list[tuple[PatientSummary, list[str]]]:
     """Each patient in hospital (but `patient_id`) who looks like the admission `typed`, with the
     reasons, but those it was saved as another person than."""
+    return [(patient, reasons) for patient, _, reasons in _alike(db, forms, typed, patient_id, {StayStatus.IN})]
+
+
+def _alike(db: Database, forms: dict[str, FormSpec], typed: dict[str, Any], patient_id: str | None,
+           stays: set[StayStatus]) -> list[tuple[PatientSummary, RecordVersion, list[str]]]:
+    """Each patient whose stay stands as one of `stays` (but `patient_id`) who looks like the
+    admission `typed`, with their admission and the reasons, but those it was saved as another
+    person than."""
     told_apart = set(downtime_numbers_in(str(typed.get("not_same_as") or "")))
     looked_for = [typed.get("nir"), typed.get("ipp"), *_names_born(typed)]
     candidates = {patient.patient_id: patient for text in looked_for if text
                   for patient in search.search(db, forms, str(text))
-                  if patient.stay is StayStatus.IN and patient.patient_id != patient_id
+                  if patient.stay in stays and patient.patient_id != patient_id
                   and patient.downtime_number not in told_apart}
     admissions = current_of(db, [patient.admission_record_id for patient in candidates.values()])
     found = []
@@ -135,8 +150,123 @@ def _alike_in_hospital(db: Database, forms: dict[str, FormSpec], typed: dict[str
         reasons = [duplicate.why for duplicate in probable_duplicates(
             [typed, _compared(forms[admission.form_id], admission.data, patient.downtime_number)])]
         if reasons:
-            found.append((patient, reasons))
+            found.append((patient, admission, reasons))
     return found
+
+
+@dataclass(frozen=True)
+class KnownBefore:
+    """One patient, out of hospital now, an admission names (`known_here_before`): their downtime
+    number, what to ask the nurse of them, and the allergies their stay recorded that this
+    admission does not list (as the admission form's rows), to copy onto it once she says it is
+    them: offered for all the namesakes at once, two people's allergies became one list."""
+
+    number: str
+    text: str
+    allergies: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class KnownHere:
+    """Who, out of hospital now, an admission names (`known_here_before`): each of them, asked
+    about one by one when the admission identifies someone, and what to ask of them all when it
+    admits someone (their numbers kept on the admission, its `not_same_as`, when the nurse says
+    it is another person)."""
+
+    patients: tuple[KnownBefore, ...]
+    text: str
+
+    @property
+    def numbers(self) -> tuple[str, ...]:
+        return tuple(patient.number for patient in self.patients)
+
+
+# The allergy status whose allergies are listed below it (forms/admission.yaml): the answer the
+# form takes once the allergies of an earlier stay are copied onto it.
+ALLERGIES_LISTED = "allergies"
+# Those who left alive: the name of a patient who died here, typed again, is another's.
+_LEFT = {StayStatus.DISCHARGED, StayStatus.TRANSFERRED_OUT}
+# The numbers that are a person's own, the first both admissions carry deciding (`_another_person`).
+_OWN_NUMBERS = ("nir", "ipp")
+_KNOWN_HERE = QT_TRANSLATE_NOOP(
+    "messages", "Known here already, probably the same person: {patients}. If it is them, their allergies recorded "
+                "then stand for this stay too: check them with the patient or their family.")
+
+
+def known_here_before(db: Database, forms: dict[str, FormSpec], spec: FormSpec, values: dict[str, Any],
+                      lang: Lang, *, before: dict[str, Any] | None = None,
+                      patient_id: str | None = None) -> KnownHere | None:
+    """Who this laptop knew from a stay that ended (discharged or transferred out) and looks like
+    the patient a new admission names, or an amendment identifies (`before` unidentified, now
+    named), found as `already_in_hospital` finds them, but one whose NIR (or IPP) differs from
+    this admission's (`_another_person`). A man sent home on 27/11 with a penicillin
+    anaphylaxis, brought back unconscious as UNKNOWN MALE ALPHA and identified on 30/11, read
+    "ALLERGIES NOT KNOWN YET" under a second number: only the records office's list said so, once
+    the outage was over. None when no one is alike, or the amendment identifies no one."""
+    unidentified = spec.by_meaning(Meaning.UNIDENTIFIED)
+    kept = relevant_values(spec, values)
+    if before is not None and (unidentified is None or before.get(unidentified.id) is not True
+                               or kept.get(unidentified.id) is True):
+        return None
+    typed = _compared(spec, kept, "")
+    alike = [(patient, admission, reasons)
+             for patient, admission, reasons in _alike(db, forms, typed, patient_id, _LEFT)
+             if not _another_person(typed, _compared(forms[admission.form_id], admission.data, ""))]
+    if not alike:
+        return None
+    left = departures(db, forms, [patient.patient_id for patient, _, _ in alike])
+    lines, copies = [], []
+    for patient, admission, reasons in alike:
+        copies.append(tuple(allergies_not_listed(spec, kept, _allergy_rows(forms[admission.form_id], admission.data))))
+        lines.append(message(lang, QT_TRANSLATE_NOOP(
+            "messages", "{name}, born {born}, {number}, left on {left} ({why}) — allergies: {allergies}"),
+            name=patient.display_name, born=patient.birth_date_in(lang), number=patient.downtime_number,
+            left=f"{left[patient.patient_id].at:%d/%m %H:%M}" if patient.patient_id in left else "—",
+            why=semicolon(lang).join(message(lang, why) for why in reasons),
+            allergies=", ".join(patient.allergies_in(lang))
+            or _allergy_status(forms[admission.form_id], patient, lang)))
+    return KnownHere(tuple(KnownBefore(patient.downtime_number, message(lang, _KNOWN_HERE, patients=line), rows)
+                           for (patient, _, _), line, rows in zip(alike, lines, copies)),
+                     message(lang, _KNOWN_HERE, patients=semicolon(lang).join(lines)))
+
+
+def _another_person(typed: dict[str, Any], theirs: dict[str, Any]) -> bool:
+    """Whether two admissions alike by name and date of birth carry each a NIR (or, not both, an
+    IPP) and they differ: two people. Mrs Martin née Lefèvre born 12/03/1954, identified from her
+    own ID card, was said "probably the same person" as her namesake sent home that morning,
+    whose penicillin allergy was offered to copy onto her. The records office's duplicates keep
+    the broader rule (a NIR mistyped on one laptop), with time to look."""
+    both = next((key for key in _OWN_NUMBERS if typed.get(key) and theirs.get(key)), None)
+    return both is not None and fold(str(typed[both])) != fold(str(theirs[both]))
+
+
+def allergies_not_listed(spec: FormSpec, values: dict[str, Any],
+                         rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Those of these allergy rows (an earlier stay's) whose substance the admission `values` does
+    not list yet, each substance once: a patient identified as the person of two earlier stays
+    is offered, for the second, only what the first did not list."""
+    listed = {fold(str(row.get("substance") or "")) for row in _allergy_rows(spec, values)}
+    found: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        if (substance := fold(str(row.get("substance") or ""))) and substance not in listed:
+            found.setdefault(substance, row)
+    return list(found.values())
+
+
+def _allergy_rows(spec: FormSpec, data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The allergies an admission lists, as its form's rows (none unless its status lists them)."""
+    status, rows = spec.by_meaning(Meaning.ALLERGY_STATUS), spec.by_meaning(Meaning.ALLERGIES)
+    if status is None or rows is None or data.get(status.id) != ALLERGIES_LISTED:
+        return []
+    return [dict(row) for row in data.get(rows.id) or []]
+
+
+def _allergy_status(spec: FormSpec, patient: PatientSummary, lang: Lang) -> str:
+    """The patient's allergy status in the form's words ("No known allergies"), "—" unanswered."""
+    field = spec.by_meaning(Meaning.ALLERGY_STATUS)
+    label = next((option.label for option in getattr(field, "options", []) if option.code == patient.allergy_status),
+                 None)
+    return label.get(lang) if label is not None else "—"
 
 
 def _names_born(typed: dict[str, Any]) -> list[str]:
@@ -166,7 +296,9 @@ def check_temporary_name(db: Database, forms: dict[str, FormSpec], spec: FormSpe
     """Refuse a temporary name (new, or changed from `before`) that another unidentified patient
     in hospital already has: a major incident's two unknown men were both "Inconnu Trèfle",
     their wristbands, labels and charts told apart only by the description in brackets and the
-    number. So too the name of a newborn without first names (`_check_nameless_newborn`).
+    number. So too one a patient in hospital had before being identified (`earlier_temporary_names`):
+    his samples and paper charts still read it, and a result phoned for it found two men. So
+    too the name of a newborn without first names (`_check_nameless_newborn`).
     `kept`: the form's checked values."""
     _check_nameless_newborn(db, forms, spec, kept, patient_id, lang, before)
     field = spec.by_meaning(Meaning.TEMPORARY_NAME)
@@ -174,16 +306,43 @@ def check_temporary_name(db: Database, forms: dict[str, FormSpec], spec: FormSpe
     if field is None or not name or (before is not None and _spoken(before.get(field.id)) == _spoken(name)):
         return
     candidates = [patient for patient in search.search(db, forms, str(name))
-                  if patient.stay is StayStatus.IN and patient.unidentified and patient.patient_id != patient_id]
-    admissions = current_of(db, [patient.admission_record_id for patient in candidates])
+                  if patient.stay is StayStatus.IN and patient.patient_id != patient_id]
+    versions = histories(db, [patient.admission_record_id for patient in candidates])
     for patient in candidates:
-        admission = admissions[patient.admission_record_id]
-        theirs = forms[admission.form_id].by_meaning(Meaning.TEMPORARY_NAME)
-        if theirs is not None and _spoken(admission.data.get(theirs.id)) == _spoken(name):
+        *_, admission = versions[patient.admission_record_id]
+        spec_theirs = forms[admission.form_id]
+        theirs = spec_theirs.by_meaning(Meaning.TEMPORARY_NAME)
+        if theirs is not None and patient.unidentified and _spoken(admission.data.get(theirs.id)) == _spoken(name):
             raise ValidationFailed([FieldError(field.id, message(lang, QT_TRANSLATE_NOOP(
                 "messages", "“{field}”: {name}, {number}, in {place}, already has that name; give each unidentified "
                             "patient a temporary name of their own."), field=field.label.get(lang),
                 name=patient.display_name, number=patient.downtime_number, place=place(patient)))])
+        for earlier in earlier_temporary_names(spec_theirs, versions[patient.admission_record_id]):
+            if _spoken(earlier.name) == _spoken(name):
+                raise ValidationFailed([FieldError(field.id, message(lang, QT_TRANSLATE_NOOP(
+                    "messages", "“{field}”: {name}, {number}, in {place}, was {temporary} until {until}: their "
+                                "samples, labels and paper forms still carry that name; choose another."),
+                    field=field.label.get(lang), name=patient.display_name, number=patient.downtime_number,
+                    place=place(patient), temporary=earlier.name.upper(), until=f"{earlier.until:%d/%m %H:%M}"))])
+
+
+def temporary_names_shared(db: Database, forms: dict[str, FormSpec], patient_ids: Collection[str]) -> list[Phrase]:
+    """Each temporary name that unidentified patients in hospital, one of them among these (an
+    import's admissions), now share, naming them and where they are: `check_temporary_name`
+    refuses it on one laptop, but a major incident's emergency department and ward each began
+    their alphabet at the same word, and the ward's import of the department's stick put two
+    UNKNOWN FEMALE BRAVO in beds 6 and 7, nothing said."""
+    shared: dict[str, list[PatientSummary]] = {}
+    for patient in in_patients(db, forms):
+        if patient.unidentified and patient.family_names:  # their temporary name (patients.summarise)
+            shared.setdefault(_spoken(patient.family_names[0]), []).append(patient)
+    return [Phrase(QT_TRANSLATE_NOOP(
+        "messages", "{count} unidentified patients in hospital now share the temporary name {name}: {patients}. "
+                    "Give each but one a new temporary name (amend their admission), then print their new "
+                    "wristband and ID labels."), {
+        "count": len(alike), "name": alike[0].family_names[0].upper(),
+        "patients": ", ".join(f"{patient.downtime_number} ({place(patient)})" for patient in alike)})
+        for alike in shared.values() if len(alike) > 1 and any(patient.patient_id in patient_ids for patient in alike)]
 
 
 # A newborn's wristband reads these: alike, two twins without first names are told apart by

@@ -37,7 +37,8 @@ ABOVE_ORDER_TIMES = 2
 """A new rate above this many times the order's asks why (`ABOVE_ORDER`): a nomogram's or a
 sliding scale's step moves the rate by a fraction of it, and a rate doubled or a tenfold slip
 (heparin 2 → 20 mL/h) is the error the paper chart's second reader catches; a scale read at its
-top row (insulin at a glucose of 25) may be above it, its row the reason."""
+top row (insulin at a glucose of 25) may be above it, its row the reason. A child's fluid is
+asked sooner, above the order's rate and 1.5 times their maintenance (domain.child_fluids)."""
 NEW_RATE, PAUSED, STOPPED = "rate", "paused", "stopped"
 """The form's codes of `CHANGE`: a new rate, the pump on hold with the bag left up (restarted by a
 new rate), the bag taken down (a bag put up after it is a dose of its own)."""
@@ -348,7 +349,8 @@ def change_rate(session: Session, order_id: str, values: dict[str, Any], *,
     clinician's check (a high-alert heparin or insulin, a controlled drug's syringe: see
     medication.dose_check) needs the same check of the rate, `witness` (staff ID, PIN), kept as
     the change's witness: the nurse alone set 20 mL/h of a heparin whose bag two had checked at
-    2. A new rate over ABOVE_ORDER_TIMES the order's asks why (`above_order_asked`)."""
+    2. A new rate over ABOVE_ORDER_TIMES the order's, or a child's fluid above their
+    maintenance, asks why (`above_order_asked`)."""
     records.require_writer(session, FORM)
     found = medication.order(session.db, order_id)
     if not infused(found):
@@ -372,13 +374,22 @@ def change_rate(session: Session, order_id: str, values: dict[str, Any], *,
 
 
 def above_order_asked(session: Session, found: Order, values: Mapping[str, Any]) -> None:
-    """A new rate over ABOVE_ORDER_TIMES the order's refused until why is said (`ABOVE_ORDER`)."""
+    """A new rate refused until why is said (`ABOVE_ORDER`): over ABOVE_ORDER_TIMES the order's,
+    or, for a child's fluid, above the order's rate and over 1.5 times their maintenance, a
+    neonate's over the neonatal ceiling (medication.child_fluid_refusal), each said. A rate up
+    to the order's is the prescriber's, weighed with their reason when it was written: a
+    bolus's pump set again after a pause is not asked again."""
     rate = values.get(RATE)
-    if (values.get(CHANGE) != NEW_RATE or rate is None or found.rate_ml_h is None
-            or float(rate) <= ABOVE_ORDER_TIMES * found.rate_ml_h or str(values.get(ABOVE_ORDER) or "").strip()):
+    if values.get(CHANGE) != NEW_RATE or rate is None or str(values.get(ABOVE_ORDER) or "").strip():
         return
-    spec, lang = session.form(FORM), session.lang
-    raise ValidationFailed([FieldError(ABOVE_ORDER, message(
-        lang, ABOVE_ORDER_ASKED, field=spec.field(RATE).label.get(lang), rate=decimal_text(float(rate), lang),
-        times=ABOVE_ORDER_TIMES, ordered=decimal_text(found.rate_ml_h, lang),
-        why=spec.field(ABOVE_ORDER).label.get(lang)))])
+    spec, lang, rate = session.form(FORM), session.lang, float(rate)
+    why = spec.field(ABOVE_ORDER).label.get(lang)
+    said = [message(lang, ABOVE_ORDER_ASKED, field=spec.field(RATE).label.get(lang), rate=decimal_text(rate, lang),
+                    times=ABOVE_ORDER_TIMES, ordered=decimal_text(found.rate_ml_h, lang), why=why)
+            ] if found.rate_ml_h is not None and rate > ABOVE_ORDER_TIMES * found.rate_ml_h else []
+    at = datetime.fromisoformat(str(values[CHANGED_AT])) if values.get(CHANGED_AT) else session.clock()
+    if (found.rate_ml_h is None or rate > found.rate_ml_h) \
+            and (child := medication.child_fluid_refusal(session, found, rate, at)) is not None:
+        said.append(message(lang, child.said.template, **child.said.values, field=why))
+    if said:
+        raise ValidationFailed([FieldError(ABOVE_ORDER, " ".join(said))])

@@ -7,6 +7,7 @@ standing records."""
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
@@ -15,13 +16,14 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.clock import ward_time
-from downtime.domain import elapsed
+from downtime.domain import aki, elapsed
 from downtime.domain.census import StayStatus
-from downtime.domain.lab_results import SIGNS, Flag, Sign, awaited, back_by, doctor_told, signs
+from downtime.domain.lab_results import SIGNS, Flag, Sign, above_range, awaited, back_by, doctor_told, signs
+from downtime.domain.medication import shares_a_medicine
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
-from downtime.i18n import labelled, semicolon
+from downtime.i18n import decimal_text, labelled, semicolon
 from downtime.services import census, settings
 from downtime.services.bedside import Chart, in_present_stays, ordered
 from downtime.services.errors import ValidationFailed
@@ -75,6 +77,15 @@ WORDS = {
                    "fr": "Ce patient est maintenant dans le service {ward} (muté le {time}) : téléphoner le résultat "
                          "au service {ward}. Un résultat critique reste sur la liste d’alertes de ce service jusqu’à "
                          "ce qu’un médecin soit noté comme prévenu."},
+    # An acute kidney injury a creatinine rise shows (domain.aki), and the medicines running it
+    # asks a doctor to review.
+    "aki": {"en": "AKI STAGE {stage}: creatinine {value} µmol/L, {ratio}x the baseline {baseline} ({day})",
+            "fr": "IRA STADE {stage} : créatinine {value} µmol/L, {ratio} fois la valeur de base {baseline} ({day})"},
+    "aki_review": {"en": "review nephrotoxic medicines: {medicines}",
+                   "fr": "réévaluer les médicaments néphrotoxiques : {medicines}"},
+    "aki_none": {"en": "for the doctor to review", "fr": "à faire réévaluer par le médecin"},
+    # A drug level, by its drug as the nurse named it and its timing (lab_request version 4).
+    "level": {"en": "{drug} level ({timing})", "fr": "Dosage de {drug} ({timing})"},
     # A patient moved to another ward since (census.moved_from): its laptop may never have it.
     "moved": {"en": "MOVED to {ward}: critical result no doctor is told of yet — phone ward {ward}",
               "fr": "MUTÉ en {ward} : résultat critique dont aucun médecin n’est encore prévenu — appeler le "
@@ -195,11 +206,22 @@ class Sent:
                                             urgency=format_value(spec.field("urgency"), self.record.data["urgency"], lang))
 
 
+LEVEL = "drug_level"
+"""A sample's test (lab_request version 4) that is a drug's level, naming the drug (`level_drug`)."""
+
+
+def _level_named(spec: FormSpec, sample: Mapping[str, Any], lang: Lang) -> str:
+    return WORDS["level"][lang].format(drug=" ".join(sample["level_drug"].split()),
+                                       timing=format_value(spec.field("level_timing"), sample["level_timing"], lang))
+
+
 def tests_named(spec: FormSpec, sample: Mapping[str, Any], lang: Lang, codes: Sequence[str] | None = None) -> str:
-    """"Full blood count, CRP, Magnesium": a sample's tests (or those of `codes`), the other
-    tests' words for Other."""
+    """"Full blood count, CRP, Gentamicine level (Trough), Magnesium": a
+    sample's tests (or those of `codes`), a drug level by its drug and timing, the other tests'
+    words for Other."""
     chosen = sample["tests"] if codes is None else codes
-    named = [format_value(spec.field("tests"), [code], lang) for code in chosen if code != "other"]
+    named = [_level_named(spec, sample, lang) if code == LEVEL and sample.get("level_drug")
+             else format_value(spec.field("tests"), [code], lang) for code in chosen if code != "other"]
     if "other" in chosen and sample.get("other_tests"):
         named.append(" ".join(sample["other_tests"].split()))
     return ", ".join(named)
@@ -270,6 +292,35 @@ def next_due(sent: list[Sent], at: datetime) -> datetime | None:
     """When the next sample awaiting its result falls overdue after `at`: what asks is read again then."""
     return min((one.due_at for one in sent if one.chased and not one.overdue(at)), key=elapsed.instant,
                default=None)
+
+
+@dataclass(frozen=True)
+class Levels:
+    """A medicine's levels its next dose waits on (see `levels`)."""
+
+    awaited: list[Sent]
+    above: list[tuple[Sent, Received]]
+
+
+def _level_given(one: Received) -> bool:
+    gives = one.record.data.get("gives")
+    return gives is None or LEVEL in gives
+
+
+def levels(sent: Sequence[Sent], drug: str, started: datetime, last_given: datetime | None) -> Levels:
+    """The levels of `drug` among a patient's samples (`samples`) that its next dose waits on: those
+    taken since its order `started` still awaiting their result, unless closed (a sample's level not
+    back is checked before any later dose, whichever dose it followed); and the results of them
+    above their range (domain.lab_results.above_range) received since its `last_given` dose (None:
+    none given yet), which the nurse who gave that dose knew of. A gentamicin trough sent at 06:00
+    awaited, then back at 2.4 mg/L for "< 1", left the 12:00 dose DUE like any other."""
+    mine = [one for one in sent if LEVEL in one.record.data["tests"] and elapsed.instant(started) <= elapsed.instant(
+        one.taken_at) and shares_a_medicine(drug, str(one.record.data.get("level_drug") or ""))]
+    since = elapsed.instant(last_given or started)
+    return Levels([one for one in mine if LEVEL in one.awaited and one.outcome is None],
+                  [(one, result) for one in mine for result in one.results
+                   if _level_given(result) and since <= elapsed.instant(result.received_at)
+                   and above_range(str(result.record.data["result"]), result.record.data.get("range"))])
 
 
 def _test_named(data: Mapping[str, Any]) -> str:
@@ -352,17 +403,88 @@ def _awaiting(sent: list[Sent], spec: FormSpec, at: datetime, lang: Lang) -> lis
     return said
 
 
+def creatinines(results: Sequence[Received], at: datetime) -> list[aki.Creatinine]:
+    """The blood creatinines among `results` received by `at` whose value reads as one (domain.aki),
+    each at its sample's time when the result gives it, else at its receipt: a result staged at its
+    sample's 06:00 was not known to the nurse giving the 08:00 dose before it came back at 13:00."""
+    found = []
+    for one in results:
+        data = one.record.data
+        if elapsed.reached(one.received_at, at) and aki.is_creatinine(str(data.get("test") or "")) and (
+                umol := aki.umol_per_l(str(data.get("result") or ""), data.get("units"))) is not None:
+            taken = data.get("sample_taken_at")
+            found.append(aki.Creatinine(datetime.fromisoformat(taken) if taken else one.received_at, umol))
+    return found
+
+
+@dataclass(frozen=True)
+class AkiSign:
+    """An AKI the patient's creatinine shows at a moment, and the medicines of their chart then that
+    it asks a doctor to review (their names as ordered, oldest order first)."""
+
+    found: aki.Aki
+    medicines: list[str]
+
+    @property
+    def ratio(self) -> float:
+        """The ratio to the baseline as said, to a tenth, a half up: 260 for 80 is 3.3 times."""
+        return math.floor(self.found.ratio * 10 + 0.5) / 10
+
+    def text(self, lang: Lang, zone: tzinfo | None) -> str:
+        """"AKI STAGE 3: creatinine 260 µmol/L, 3.3x the baseline 80 (27/11)", the baseline's day on
+        the clock of `zone`."""
+        found = self.found
+        return WORDS["aki"][lang].format(stage=found.stage, value=round(found.latest.umol),
+                                         ratio=decimal_text(self.ratio, lang, 1), baseline=round(found.baseline.umol),
+                                         day=f"{found.baseline.at.astimezone(zone):%d/%m}")
+
+    def said(self, lang: Lang, zone: tzinfo | None) -> str:
+        """The stage and what it asks: "…: review nephrotoxic medicines: Gentamicin, Ibuprofen"."""
+        then = (WORDS["aki_review"][lang].format(medicines=", ".join(self.medicines)) if self.medicines
+                else WORDS["aki_none"][lang])
+        return labelled(self.text(lang, zone), then, lang)
+
+
+def aki_shown(results: Sequence[Received], at: datetime) -> AkiSign | None:
+    """The AKI `results` (a patient's) show at `at`, the medicines to review not read: the printed
+    log, which the medication chart beside it names them on."""
+    found = aki.stage(creatinines(results, at), at)
+    return None if found is None else AkiSign(found, [])
+
+
+def aki_signs(db: Database, patient_ids: Collection[str], at: datetime,
+              results: Mapping[str, Sequence[Received]] | None = None) -> dict[str, AkiSign]:
+    """Each of these patients whose latest creatinine received by `at` shows an AKI then (domain.aki.stage),
+    with the medicines running then that it asks a doctor to review (domain.aki.reviewed):
+    a creatinine tripled was one line of free text among the results, and once a doctor was told
+    of it nothing said the gentamicin due that evening. `results`: their `charts`, when read already."""
+    from downtime.services import medication  # which reads the patients through records, which checks results here
+
+    found = {patient_id: shown for patient_id, standing in (charts(db, patient_ids) if results is None
+                                                            else results).items()
+             if patient_id in patient_ids and (shown := aki_shown(standing, at)) is not None}
+    running = medication.orders_of_each(db, list(found), at) if found else {}
+    return {patient_id: dataclasses.replace(shown, medicines=list(dict.fromkeys(
+        " ".join(order.drug.split()) for order in sorted(running.get(patient_id, []),
+                                                        key=lambda order: elapsed.instant(order.start_at))
+        if order.active_at(at) and aki.reviewed(order))))
+        for patient_id, shown in found.items()}
+
+
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
              lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these patients' results (`recent`), each
-    with who was told, then what they ask; and the samples awaiting their result, an overdue one
-    said so, for the next shift to chase."""
+    with who was told, then what they ask; an AKI their creatinine shows (`aki_signs`); and the
+    samples awaiting their result, an overdue one said so, for the next shift to chase."""
     said: dict[str, list[str]] = {}
-    for patient_id, results in charts(db, patient_ids).items():
+    found = charts(db, patient_ids)
+    for patient_id, results in found.items():
         if told := recent(results, at):
             said[patient_id] = [WORDS["handover"][lang].format(
                 results=semicolon(lang).join(one.line(forms[FORM], lang, at.tzinfo) for one in told)),
                 *dict.fromkeys(text for one in told for text in one.said(lang))]
+    for patient_id, sign in aki_signs(db, patient_ids, at, found).items():
+        said.setdefault(patient_id, []).append(sign.said(lang, at.tzinfo))
     for patient_id, sent in samples_of(db, patient_ids).items():
         if awaiting := _awaiting(sent, forms[REQUEST_FORM], at, lang):
             said.setdefault(patient_id, []).append(WORDS["samples"][lang].format(samples=semicolon(lang).join(awaiting)))

@@ -13,9 +13,10 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Phrase, decimal_text, labelled, message, semicolon
-from downtime.domain import elapsed, order_units
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, decimal_text, labelled, message, semicolon
+from downtime.domain import aki, child_fluids, elapsed, order_units
 from downtime.domain.age import age_in_years, months_old
+from downtime.domain.weight import ideal_kg
 from downtime.domain.census import Movement, MovementEvent, StayStatus, in_hospital, left_after, locate, stays
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
@@ -25,7 +26,8 @@ from downtime.domain.medication import (
     safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
     written_apart, WRITTEN_APART, medicine_name, names_alike,
 )
-from downtime.domain.medication import given_instant, insulin, patch, patches_on, reason_offered, route_code
+from downtime.domain.medication import given_instant, insulin, levelled, patch, patches_on, reason_offered, route_code
+from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, course_decided
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
 from downtime.formspec import FormSpec
@@ -33,7 +35,7 @@ from downtime.formspec.messages import message as field_message
 from downtime.formspec.schema import RecordRefField
 from downtime.formspec.values import FieldError, format_value
 from downtime.domain.paper_gap import Silence
-from downtime.services import (cd_register, census, glucose, paper_gap, records, settings, snapshot_time,
+from downtime.services import (cd_register, census, glucose, lab_results, paper_gap, records, settings, snapshot_time,
                                telephone_orders, unlock, weight)
 from downtime.services.context import Session
 from downtime.services.errors import LockedOut, NotFound, ServiceError, SignInError, ValidationFailed
@@ -99,7 +101,8 @@ def _order(record_id: str, patient_id: str, data: dict[str, Any], written_at: da
         high_alert=bool(data.get("high_alert")), time_critical=data.get("time_critical") is True,
         allergy_reason=data.get(ALLERGY_REASON) or None, dose_reason=data.get(DOSE_REASON) or None,
         prescriber=data.get(PRESCRIBER) or None, telephone=data.get(telephone_orders.TELEPHONE) is True,
-        awaiting_since=written_at if telephone_orders.awaiting(data) else None, review_at=_when(data.get(REVIEW_AT)))
+        awaiting_since=written_at if telephone_orders.awaiting(data) else None, review_at=_when(data.get(REVIEW_AT)),
+        review_reason=data.get(REVIEW_REASON) or None)
 
 
 def administration_of(record: RecordVersion) -> Administration:
@@ -219,9 +222,15 @@ class AllergyReasonNeeded(ReasonNeeded):
 
 class DoseReasonNeeded(ReasonNeeded):
     """An opioid's dose above a usual first dose, written without the prescriber's reason (see
-    `_as_dosed`)."""
+    `_as_dosed`). `asked_on`: the order's field the reason is for, the dose or a child's fluid's
+    rate (`RATE`), which the form names and goes back to (the bolus's rate was asked as a dose,
+    and cancelling it went to the Dose box)."""
 
     field = DOSE_REASON
+
+    def __init__(self, template: str, /, asked_on: str, **values: object) -> None:
+        super().__init__(template, **values)
+        self.asked_on = asked_on
 
 
 def _reason_stands(data: dict[str, Any], before: dict[str, Any] | None, field: str, weighed: tuple[str, ...]) -> bool:
@@ -586,9 +595,14 @@ def _check_strength(session: Session, spec: FormSpec, patient_id: str, data: dic
     (domain.order_units.strength_refusal), new or amended from one that had it or needed none.
     Not `required_when` in the form: an order of version 3 or before, or loaded from the EHR,
     has no strength, and is corrected and stopped as it was, weighed at the bedside by nothing
-    as before."""
-    refused = order_units.strength_refusal(_order("", patient_id, data))
-    if refused is None or before is not None and order_units.strength_refusal(_order("", patient_id, before)):
+    as before. And a strength the order states that is not the one its medicine's name writes
+    (order_units.named_strength_refusal), amended or new: the limits weigh the one, the nurse
+    takes the bottle of the other, and no version of the form ever meant them to differ."""
+    new = _order("", patient_id, data)
+    refused = order_units.named_strength_refusal(new)
+    if refused is None and (before is None or not order_units.strength_refusal(_order("", patient_id, before))):
+        refused = order_units.strength_refusal(new)
+    if refused is None:
         return
     raise ValidationFailed([FieldError(refused.field, message(
         session.lang, refused.said.template, **refused.said.values,
@@ -599,6 +613,17 @@ REVIEW_AT = "review_at"
 """The order form's review date (`Order.review_at`)."""
 ANTIBIOTIC_REVIEW_ASKED = QT_TRANSLATE_NOOP("messages", "Antibiotic: give its review date in “{review}”, or its "
                                                         "course's length as its “{stop}” (Start Smart then Focus).")
+REVIEW_REASON = "review_reason"
+"""The order form's reason for an antibiotic's review later than 72 hours after its start, or
+its course longer than 14 days (see `_check_review_in_time`); asked from its version 5."""
+ANTIBIOTIC_REVIEW_LATE = QT_TRANSLATE_NOOP("messages", "Antibiotic: review it within 72 hours of its start, or of "
+                                                       "its typing if later, by {latest} (Start Smart then Focus): "
+                                                       "write an earlier “{review}”, or the reason for a later review "
+                                                       "in “{reason}”.")
+ANTIBIOTIC_COURSE_LONG = QT_TRANSLATE_NOOP("messages", "Antibiotic: a stop more than 14 days after its start is no "
+                                                       "course's length decided: give its review date, by {latest}, "
+                                                       "in “{review}” (Start Smart then Focus), or the reason for so "
+                                                       "long a course in “{reason}”.")
 
 
 def _check_antibiotic_review(session: Session, spec: FormSpec, data: dict[str, Any],
@@ -608,23 +633,52 @@ def _check_antibiotic_review(session: Session, spec: FormSpec, data: dict[str, A
     day 1 of the outage ran to day 31 with nothing asking anyone to review it (Start Smart then
     Focus; HAS, SPILF: réévaluation à 48-72 h). Not `required_when` in the form: an order
     written before it was asked, or loaded from the EHR, is amended for other reasons without
-    one, and the escalation list asks its review at 72 hours instead (chart_alerts)."""
+    one, and the escalation list asks its review at 72 hours instead (chart_alerts). A new one's
+    review date and stop are weighed next (`_check_review_in_time`); an amendment is the
+    doctor's review, and writes the next review date as it finds."""
     def decided(values: dict[str, Any]) -> bool:
         return bool(values.get(REVIEW_AT) or values.get("stop_at"))
 
-    if (decided(data) or data.get("frequency") == Frequency.ONCE
-            or not antibacterial(str(data.get("drug") or ""), str(data.get("route") or ""))
-            or before is not None and not decided(before)
-            and antibacterial(str(before.get("drug") or ""), str(before.get("route") or ""))):
+    if data.get("frequency") == Frequency.ONCE or not antibacterial(str(data.get("drug") or ""),
+                                                                     str(data.get("route") or "")):
         return
-    raise ValidationFailed([FieldError(REVIEW_AT, message(session.lang, ANTIBIOTIC_REVIEW_ASKED,
-                                                          review=spec.field(REVIEW_AT).label.get(session.lang),
-                                                          stop=spec.field("stop_at").label.get(session.lang)))])
+    if not decided(data) and (before is None or decided(before) or not antibacterial(
+            str(before.get("drug") or ""), str(before.get("route") or ""))):
+        raise ValidationFailed([FieldError(REVIEW_AT, message(session.lang, ANTIBIOTIC_REVIEW_ASKED,
+                                                              review=spec.field(REVIEW_AT).label.get(session.lang),
+                                                              stop=spec.field("stop_at").label.get(session.lang)))])
+    if before is None and not str(data.get(REVIEW_REASON) or "").strip():
+        _check_review_in_time(session, spec, data)
 
 
-# What an order's dose and how often it falls are: an amendment changing one of them is weighed
-# again (`_as_dosed`); one adding an indication, or countersigning, is not.
-DOSE_DEFINES = (*ORDER_DEFINES, "times", EVERY_DAYS, "min_interval_hours", "max_doses_24h")
+def _check_review_in_time(session: Session, spec: FormSpec, data: dict[str, Any]) -> None:
+    """Refuse a new antibiotic's review date more than 72 hours after its start, or its stop more
+    than 14 days after it with no review date (domain.medication.course_decided), unless the
+    prescriber's reason is kept in `REVIEW_REASON`: a stop typed 28/11/2027, or a review a month
+    on, was saved, and the antibiotic was on no list asking its review (the field's own label says
+    "at 48-72 h"). A review that late, or a course that long, is sometimes right (endocarditis,
+    osteomyelitis, advice of the microbiologist): asked, not forbidden. The escalation list asks
+    the review of such a stop at 72 hours all the same (domain.medication.review_due_at). A paper
+    order typed after its start is given 72 hours from its typing: its start's 72 hours may be
+    gone, and the doctor was told to write a review date already past, overdue once saved."""
+    start, review, stop = (_when(data.get(name)) for name in ("start_at", REVIEW_AT, "stop_at"))
+    if start is None:
+        return
+    latest = elapsed.later(max(start, session.clock(), key=elapsed.instant), ANTIBIOTIC_REVIEW_AFTER)
+    if review is not None and elapsed.instant(review) > elapsed.instant(latest):
+        field, said = REVIEW_AT, ANTIBIOTIC_REVIEW_LATE
+    elif review is None and stop is not None and not course_decided(start, stop):
+        field, said = "stop_at", ANTIBIOTIC_COURSE_LONG
+    else:
+        return
+    raise ValidationFailed([FieldError(field, message(session.lang, said, latest=f"{latest:%d/%m/%Y %H:%M}",
+                                                      review=spec.field(REVIEW_AT).label.get(session.lang),
+                                                      reason=spec.field(REVIEW_REASON).label.get(session.lang)))])
+
+
+# What an order's dose, how often it falls and how fast it runs are: an amendment changing one
+# of them is weighed again (`_as_dosed`); one adding an indication, or countersigning, is not.
+DOSE_DEFINES = (*ORDER_DEFINES, "times", EVERY_DAYS, "min_interval_hours", "max_doses_24h", RATE)
 
 
 def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: dict[str, Any] | None) -> None:
@@ -644,8 +698,10 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     slip: morphine 10 mg to a 4 kg baby), a child's order of a medicine dosed by weight when no
     weight is recorded (weigh the child, or say the weight used, often estimated before the
     first dose of a child in pain or septic: refused, that dose would wait), an antibiotic's
-    dose above the usual (meningitis), and an insulin's tenfold slip: above what a syringe holds,
-    or five times the patient's previous order of it or a fifth (`_previous_insulin`)."""
+    dose above the usual (meningitis), an insulin's tenfold slip: above what a syringe holds,
+    or five times the patient's previous order of it or a fifth (`_previous_insulin`), and a
+    child's fluid above 1.5 times their maintenance rate (domain.child_fluids: an adult's 125
+    mL/h for a 5.8 kg baby), its rate amended too."""
     if before is not None and all(data.get(name) == before.get(name) for name in DOSE_DEFINES):
         return
     new = _order("", patient_id, data)
@@ -654,8 +710,11 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     found = [refusal for refusal in (order_units.unit_refusal(new.drug, new.dose_unit, new.route),
                                      order_units.ceiling_refusal(new.drug, new.dose, new.dose_unit, new.route,
                                                                  infused=new.rate_ml_h is not None,
-                                                                 mg_per_ml=new.mg_per_ml, **dosed),
-                                     order_units.insulin_refusal(new, _previous_insulin(session, new, before)))
+                                                                 mg_per_ml=new.mg_per_ml, age=dosed["age"],
+                                                                 kg=dosed["kg"]),
+                                     order_units.insulin_refusal(new, _previous_insulin(session, new, before)),
+                                     child_fluids.rate_refusal(new, new.rate_ml_h, dosed["age"], dosed["kg"],
+                                                               _baby_age(patient, new.start_at)["days"]))
              if refusal is not None]
     if all(refusal.asked for refusal in found) and has_dose_limits(new.drug):
         found += order_units.limits_refusals(new, [], **dosed, **_baby_age(patient, new.start_at))
@@ -667,7 +726,7 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     if (asked := next((refusal for refusal in found if refusal.asked), None)) is not None \
             and not _reason_stands(data, before, DOSE_REASON, tuple(dict.fromkeys(
                 ("drug", "dose", "dose_unit", "route", asked.field)))):
-        raise DoseReasonNeeded(asked.said.template, **asked.said.values,
+        raise DoseReasonNeeded(asked.said.template, asked.field, **asked.said.values,
                                field=session.form(ORDER_FORM).field(DOSE_REASON).label.get(session.lang))
 
 
@@ -683,6 +742,17 @@ def _previous_insulin(session: Session, new: Order, before: dict[str, Any] | Non
     same = [other for other in found if shares_a_medicine(other.drug, new.drug) and other.dose_unit == "units"
             and other.rate_ml_h is None]
     return max(same, key=lambda other: other.start_at).dose if same else None
+
+
+def child_fluid_refusal(session: Session, found: Order, rate: float | None,
+                        at: datetime) -> order_units.Refusal | None:
+    """A new `rate` of the bag of `found` at `at` weighed by the patient's age then and latest
+    weight, as its order's rate was when written (domain.child_fluids.rate_refusal): the nurse
+    setting the pump of a baby's fluid from 20 to 125 mL/h was asked nothing (see
+    services.infusion_rates.above_order_asked); a neonate's by the neonatal ceiling."""
+    patient = _patient(session, found.patient_id)
+    dosed = _dosed_for(session, patient, at)
+    return child_fluids.rate_refusal(found, rate, dosed["age"], dosed["kg"], _baby_age(patient, at)["days"])
 
 
 def _patient(session: Session, patient_id: str) -> PatientSummary:
@@ -897,6 +967,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     through) leaves its time open for the bag that replaces it: a bag tissued at 10:00, its new
     one at 10:30 was "already given"."""
     from downtime.services import infusion_rates  # which reads the bags through this module
+    from downtime.services import sepsis  # which reads the doses through this module
 
     at = datetime.fromisoformat(values["given_at"])
     theirs, same, history = _judged_against(session.db, order(session.db, order_id), at)
@@ -924,18 +995,93 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         typed_at=session.clock(), **_dosed_for(session, patient, at), days=_baby_age(patient, at)["days"]) + _before_giving(
             found, patient, values) + (glucose.before_insulin(session.db, found, at, values.get(DECIDED_ON))
                                        if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
-                                       else []))
+                                       else []) + kidney_injury(session, found, values) + drug_levels(session, found, values)
+        + sepsis.timed_on_screening(session, found, values))
+
+
+_KIDNEY_INJURY = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: the creatinine shows an acute kidney injury (AKI stage {stage}: {value} µmol/L, {ratio} times "
+                "the baseline {baseline} of {day}), and this medicine is one it asks a doctor to review: give it only "
+                "once the doctor says to.")
+
+
+def kidney_injury(session: Session, found: Order, values: dict[str, Any]) -> list[Warning]:
+    """A dose given of a medicine an acute kidney injury asks a doctor to review (domain.aki.
+    reviewed: an NSAID, an aminoglycoside, metformin...) while the patient's creatinine shows one
+    at the dose's time by the results received then (lab_results.aki_signs), as NICE NG148 asks
+    them stopped or reviewed: the evening's gentamicin was given on a creatinine tripled that
+    morning, the result told to a doctor and filed. Not of a dose given before the result came
+    back, nor of one copied from the paper chart, which nobody could withhold any more."""
+    if (values.get("outcome") != Outcome.GIVEN.value or values.get(TRANSCRIBED)
+            or not aki.reviewed(found)):
+        return []
+    at = datetime.fromisoformat(values["given_at"])
+    sign = lab_results.aki_signs(session.db, [found.patient_id], at).get(found.patient_id)
+    if sign is None:
+        return []
+    return [Warning(Check.KIDNEY_INJURY, _KIDNEY_INJURY, {
+        "drug": " ".join(found.drug.split()), "stage": str(sign.found.stage),
+        "value": str(round(sign.found.latest.umol)), "ratio": Number(sign.ratio),
+        "baseline": str(round(sign.found.baseline.umol)),
+        "day": f"{sign.found.baseline.at.astimezone(at.tzinfo):%d/%m}"})]
+
+
+_LEVEL_AWAITED = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: LEVEL AWAITED: check it before giving ({timing} level taken {taken}, no result yet).")
+_LEVEL_ABOVE_RANGE = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: LEVEL ABOVE RANGE ({timing} {result}, {range}): hold and ask the doctor.")
+_LEVEL_TIMINGS = {"trough": QT_TRANSLATE_NOOP("messages", "trough"), "peak": QT_TRANSLATE_NOOP("messages", "peak"),
+                  "timed": QT_TRANSLATE_NOOP("messages", "timed")}
+
+
+def _timing(sample: lab_results.Sent) -> Phrase:
+    return Phrase(_LEVEL_TIMINGS[sample.record.data["level_timing"]])
+
+
+def level_warnings(found: Order, sent: Sequence[lab_results.Sent], given: Iterable[Administration],
+                   at: datetime) -> list[Warning]:
+    """What a dose of `found` at `at` waits on when a level decides it (domain.medication.levelled):
+    its levels awaited, or back above their range since its last dose before `at` among `given`
+    (lab_results.levels), for the dose dialog and the round alike: the gentamicin due at 12:00
+    was DUE like any other with its trough awaited, or back at 2.4 mg/L for "< 1"."""
+    if not levelled(found.drug, found.route):
+        return []
+    last = max((dose.at for dose in given if dose.order_id == found.record_id and dose.outcome is Outcome.GIVEN
+                and elapsed.instant(dose.at) < elapsed.instant(at)), key=elapsed.instant, default=None)
+    got, drug = lab_results.levels(sent, found.drug, found.start_at, last), " ".join(found.drug.split())
+    return [*(Warning(Check.LEVEL_AWAITED, _LEVEL_AWAITED, {
+        "drug": drug, "timing": _timing(one), "taken": f"{one.taken_at.astimezone(at.tzinfo):%d/%m %H:%M}"})
+        for one in got.awaited),
+        *(Warning(Check.LEVEL_ABOVE_RANGE, _LEVEL_ABOVE_RANGE, {
+            "drug": drug, "timing": _timing(one), "range": " ".join(str(result.record.data["range"]).split()),
+            "result": " ".join(" ".join(str(part).split()) for part in (
+                result.record.data["result"], result.record.data.get("units")) if part)})
+          for one, result in got.above)]
+
+
+def drug_levels(session: Session, found: Order, values: dict[str, Any]) -> list[Warning]:
+    """A dose given of a medicine its levels decide, while one is awaited or back above its range
+    (`level_warnings`): "LEVEL AWAITED: check it before giving", "… hold and ask the doctor"."""
+    if values.get("outcome") != Outcome.GIVEN.value or not levelled(found.drug, found.route):
+        return []
+    return level_warnings(found, lab_results.samples(session.db, found.patient_id),
+                          administrations(session.db, found.patient_id), datetime.fromisoformat(values["given_at"]))
 
 
 def _dosed_for(session: Session, patient: PatientSummary, at: datetime) -> dict[str, Any]:
     """The patient's age on the dose's day and latest weight this stay (see weight.latest), each
     None when not known, which a medicine's own limits are worked out for (see
     medication.beyond_dose_limits): a gram of paracetamol every 4 hours to a 42 kg woman, and an
-    adult's gram to an 18 kg child, were weighed against an adult's 4 g."""
+    adult's gram to an 18 kg child, were weighed against an adult's 4 g. And their ideal weight,
+    from the height their admission records and their sex (None without a height), which an obese
+    adult's gentamicin is weighed by (dose_limits.AdultByWeight.adjusted): 4300 mg of it, 10 times
+    7 mg/kg, was saved for an adult unasked. The height is the latest recorded (weight.latest_height)."""
     born = patient.birth_date
     weighed = weight.latest(session.db, session.forms, [patient]).get(patient.patient_id)
+    height = weight.latest_height(session.db, patient)
     return {"age": age_in_years(born, at.date()) if born is not None and born <= at.date() else None,
-            "kg": weighed.kg if weighed is not None else None}
+            "kg": weighed.kg if weighed is not None else None,
+            "ideal_kg": ideal_kg(height, patient.sex) if height else None}
 
 
 def _reason(values: dict[str, Any]) -> NotGivenReason | None:
@@ -976,21 +1122,24 @@ def check_dose_amendment(session: Session, before: dict[str, Any], after: dict[s
     see records.CHECKED_BY_THEIR_SERVICE). A reason changed to one seen only when the dose is
     offered is refused ahead of the dose as at its recording (`_offered_first`): nil by mouth
     at 08:00 for the 22:00 dose, amended to "refused", read as refused at 08:00, never offered.
-    Any other change of reason is an amendment as any (nil by mouth found to be "held")."""
+    Any other change of reason is an amendment as any (nil by mouth found to be "held"), judged by
+    its order's rule as a person types it (`check_dose_typed`)."""
     if after.get("not_given_reason") != before.get("not_given_reason"):
         _offered_first(session, after, _RECORD_IT_WHEN_OFFERED)
 
 
-def check_dose_typed(session: Session, data: dict[str, Any]) -> None:
+def check_dose_typed(session: Session, data: dict[str, Any], before: dict[str, Any] | None = None) -> None:
     """Called by the records service before a person's amendment of a dose, not before a hold
     is settled to a version that exists (see records.settle_to): the version typed now answers
-    what the dose's recording asks (`_given_for_asked`). Cleared in an amendment, the reason an
+    what the dose's recording asks (`_given_for_asked`), and its order's rule (`none_by_rule`),
+    what the version `before` said not judged again. Cleared in an amendment, the reason an
     as-required dose was given was lost from the chart, the printed MAR and the EHR. A laptop
     whose app did not ask it yet wrote versions without it, and the records office still settles
-    to one of them, as the ward decided; the next amendment typed asks it."""
+    to one of them, as the ward decided (a version another laptop recorded "nil by mouth" of an IV
+    dose on is settled to, not refused); the next amendment typed asks it."""
     if (found := _order_given_from(session.db, data)) is not None:
         _given_for_asked(session, found, data)
-        none_by_rule(session, found, data)
+        none_by_rule(session, found, data, before)
 
 
 def asked_by_order(session: Session, spec: FormSpec, data: dict[str, Any]) -> dict[str, bool]:
@@ -1230,10 +1379,45 @@ def _typed_by_another(session: Session, found: Order, slot: datetime | None, at:
              else abs(elapsed.between(typed.typed_at, at)) < window)]
 
 
+_WRONG_BAND = QT_TRANSLATE_NOOP(
+    "messages", "WRONG PATIENT'S BAND: this dose is for {patient}; the band scanned is {band}. Scan this patient's "
+                "band, or cancel.")
+_NOBODYS_BAND = QT_TRANSLATE_NOOP(
+    "messages", "WRONG PATIENT'S BAND: this dose is for {patient}; the band scanned ({band}) is no patient's on this "
+                "laptop. Scan this patient's band, or cancel.")
+_BED = QT_TRANSLATE_NOOP("messages", "{patient}, bed {bed}")
+
+
+def _band_words(patient: PatientSummary, lang: Lang) -> str:
+    """A patient as the nurse checks a band against them: name, downtime number, and bed (two
+    SMITH John on the ward differ by it alone at a glance)."""
+    named = f"{patient.display_name}, {patient.downtime_number}"
+    return message(lang, _BED, patient=named, bed=patient.bed) if patient.bed else named
+
+
+def band_checked(session: Session, found: Order, band: str | None) -> list[Warning]:
+    """The band last scanned at the bedside (None: none was) when it is not the dose's patient's,
+    as a warning to override with a reason, kept with the dose: the dialog said WRONG PATIENT in
+    red, and the next Ctrl+S, by habit after forty doses, recorded the dose for the other SMITH
+    John, who was the one given it."""
+    if band is None:
+        return []
+    from downtime.services import search  # which reads patients through census, as this module does
+
+    identified = search.identified(session.db, session.forms, band)
+    if [patient.patient_id for patient in identified] == [found.patient_id]:
+        return []
+    patient = _band_words(census.patient_with_location(session.db, session.forms, found.patient_id), session.lang)
+    if identified:
+        return [Warning(Check.WRONG_BAND, _WRONG_BAND, {"patient": patient, "band": semicolon(session.lang).join(
+            _band_words(other, session.lang) for other in identified)})]
+    return [Warning(Check.WRONG_BAND, _NOBODYS_BAND, {"patient": patient, "band": band.strip()})]
+
+
 def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
                 overrides: Mapping[Check | str, str] | None = None,
                 witness: tuple[str, str] | None = None, giver_pin: str | None = None,
-                register_page: str | None = None) -> RecordVersion:
+                register_page: str | None = None, band: str | None = None) -> RecordVersion:
     """Save a dose given or not given. Every warning needs an override with a reason (kept in
     the record and the audit log); a controlled drug given needs a second person's PIN and
     stock in the ward's register. Whether this person may record care is asked first: a
@@ -1250,7 +1434,8 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     high-alert medicine's second check is not asked). `giver_pin`: the PIN of a controlled
     drug's giver named in `given_by`, given now (see `_giver_confirms`). `register_page`: the
     drug of the ward register's page a controlled drug given was taken from, where the order's
-    own is not the one (see `dose_page`)."""
+    own is not the one (see `dose_page`). `band`: the wristband last scanned at the bedside, if
+    one was (see `band_checked`)."""
     records.require_writer(session, DOSE_FORM)
     found = order(session.db, order_id)
     values = {**values, "order": order_id}
@@ -1264,7 +1449,8 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     on_paper = _from_paper(session, values)
     if values.get(GIVEN_BY) == session.user.staff_id:  # "if not you": the record's author says it
         del values[GIVEN_BY]
-    warnings = check_dose(session, order_id, values)
+    warnings = (band_checked(session, found, band) + nil_by_mouth_on_paper(found, values)  # the patient's first
+                + check_dose(session, order_id, values))
     reasons = {key: reason.strip() for key, reason in (overrides or {}).items() if reason.strip()}
     if missing := [w for w in warnings if not (reasons.get(w.message) or reasons.get(w.check))]:
         raise OverrideNeeded(missing)
@@ -1375,24 +1561,57 @@ ZERO_BY_RULE = QT_TRANSLATE_NOOP("messages", "“{field}”: 0 {unit} is no dose
                                              "reading, record the dose not given, “{reason}”, with the reading.")
 NO_RULE = QT_TRANSLATE_NOOP("messages", "“{field}”: “{reason}” is only for a variable-dose order, whose rule may give "
                                         "none; this order has no rule.")
+NOT_BY_MOUTH = QT_TRANSLATE_NOOP("messages", "“{field}”: {drug} is given {route}: “{reason}” does not stop it. Give it, "
+                                             "or, if the doctor holds it, record “{held}” with why.")
+NIL_BY_MOUTH_ON_PAPER = QT_TRANSLATE_NOOP(
+    "messages", "The paper chart says nil by mouth, but {drug} is given {route}: nil by mouth does not stop it, so "
+                "this dose was missed. Record it as the paper says, with a reason, and tell the prescriber.")
 
 
-def none_by_rule(session: Session, found: Order, values: dict[str, Any]) -> None:
+def none_by_rule(session: Session, found: Order, values: dict[str, Any],
+                 before: dict[str, Any] | None = None) -> None:
     """A variable dose its rule gives none of is recorded not given, "none by its rule", with its
     reading: "0 units given" asked a second checker's PIN for nothing and reached the EHR as insulin
-    given, completed. That reason is refused of an order with no rule, which gives its dose.
-    Refused naming the field otherwise, whichever way the dose comes (see `check_dose_typed`)."""
+    given, completed. That reason is refused of an order with no rule, which gives its dose, and
+    nil by mouth of an order by another route (see reason_offered), but of a dose typed from the
+    paper chart, which says what was done hours ago (asked as a warning: `nil_by_mouth_on_paper`).
+    Refused naming the field otherwise, whichever way the dose comes; on an amendment (`before`,
+    the version it corrects: see `check_dose_typed`) only when it changes the reason or the
+    dose: the details added to a dose recorded nil by mouth before the rule, or on a laptop still
+    without it, were refused, the reason the nurse recorded to rewrite."""
+    if before is not None and all(before.get(name) == values.get(name) for name in ("not_given_reason", "dose_given")):
+        return
     spec = session.form(DOSE_FORM)
-    reason = format_value(spec.field("not_given_reason"), NotGivenReason.BY_RULE.value, session.lang)
+    reasons = spec.field("not_given_reason")
     given, typed = values.get("outcome") == Outcome.GIVEN.value, _reason(values)
+    shown = NotGivenReason.BY_RULE
     if given and found.asks_reading and values.get("dose_given") is not None and float(values["dose_given"]) <= 0:
         field, said = spec.field("dose_given"), ZERO_BY_RULE
     elif not given and typed is not None and not reason_offered(found, typed):
-        field, said = spec.field("not_given_reason"), NO_RULE
+        field, said = reasons, NO_RULE
+        if typed is NotGivenReason.NIL_BY_MOUTH:
+            if values.get(TRANSCRIBED):
+                return
+            said, shown = NOT_BY_MOUTH, typed
     else:
         return
-    raise ValidationFailed([FieldError(field.id, message(session.lang, said, field=field.label.get(session.lang),
-                                                         unit=found.dose_unit, reason=reason))])
+    raise ValidationFailed([FieldError(field.id, message(
+        session.lang, said, field=field.label.get(session.lang), unit=found.dose_unit, drug=found.drug,
+        route=found.route, reason=format_value(reasons, shown.value, session.lang),
+        held=format_value(reasons, NotGivenReason.HELD.value, session.lang)))])
+
+
+def nil_by_mouth_on_paper(found: Order, values: dict[str, Any]) -> list[Warning]:
+    """A dose typed from the paper chart (`TRANSCRIBED`) not given "nil by mouth" though its order
+    is not by mouth or tube (see reason_offered), as a warning to record over with a reason: the
+    transcriber, refused, was told to give a dose of hours ago or record it held, which the paper
+    does not say, the row saved only by writing what was not done. The dose was missed all the
+    same: the handover says it to tell the prescriber (services.chart_alerts.not_given)."""
+    nil_by_mouth = NotGivenReason.NIL_BY_MOUTH
+    if (not values.get(TRANSCRIBED) or values.get("outcome") == Outcome.GIVEN.value
+            or _reason(values) is not nil_by_mouth or reason_offered(found, nil_by_mouth)):
+        return []
+    return [Warning(Check.ROUTE_MISMATCH, NIL_BY_MOUTH_ON_PAPER, {"drug": found.drug, "route": found.route})]
 
 
 def patches_on_now(db: Database, patient_id: str) -> list[tuple[Order, Administration]]:
@@ -1635,8 +1854,10 @@ def prescribed_again(session: Session, order_id: str) -> dict[str, Any]:
     again (see `MarRow.stay_ended`): the medicine and its schedule as the old order says them,
     from now on, naming the old order (`CONTINUES`), which that decides. Its stop, its EHR number
     and its prescriber were the old order's, and the reason it was written despite an allergy is
-    asked of whoever prescribes it now. So were a telephone order's answers (given by telephone,
-    read back, countersigned): the prescriber writing it again signs it, and it awaits no
+    asked of whoever prescribes it now; so are an antibiotic's review date and the reason for a
+    late review (copied, the old stay's reason excused the new course's 72-hour review, and a
+    review date already past made it overdue the moment it was written). So were a telephone
+    order's answers (given by telephone, read back, countersigned): the prescriber writing it again signs it, and it awaits no
     countersignature (copied, the doctor was refused "the order is yours: answer No" over the
     night nurse's call of the stay before). The old order is left as it is: a new one is
     written, the prescriber checking each answer before saving. Refused, said why, for one decided on since the
@@ -1664,7 +1885,8 @@ def _next_due(db: Database, old: Order, now: datetime) -> datetime:
 
 
 _NOT_PRESCRIBED_AGAIN = ("start_at", "stop_at", "ehr_order_id", PRESCRIBER, ALLERGY_REASON, DOSE_REASON, CONTINUES,
-                         telephone_orders.TELEPHONE, telephone_orders.READ_BACK, telephone_orders.COUNTERSIGNED)
+                         REVIEW_AT, REVIEW_REASON, telephone_orders.TELEPHONE, telephone_orders.READ_BACK,
+                         telephone_orders.COUNTERSIGNED)
 
 
 def awaiting_decision(session: Session, order_id: str,
@@ -2091,6 +2313,8 @@ class RoundItem:
     """The patient's other orders of the medicine running at this dose's time (see `also_ordered`)."""
     on_paper: Silence | None = None
     """The silence of this laptop the dose fell due in, its state CHECK_PAPER (see `with_paper_gap`)."""
+    levels: tuple[Warning, ...] = ()
+    """The levels a dose given now waits on, awaited or back above their range (see `level_warnings`)."""
 
 
 # Doses that may be on paper first: they are entered before anything is given.
@@ -2125,6 +2349,7 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     for scheduled in every:
         ordered[scheduled.order.patient_id].append(scheduled)
     held = doses_on_hold(db, ids)
+    levels = _levels_now(db, [scheduled.order for scheduled in every], now)
     items = []
     for patient in patients:
         stay_start = admitted.get(patient.patient_id, first)
@@ -2139,9 +2364,21 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
                     items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy_for(found, policy)),
                                            missed,
                                            tuple(held_at(held[found.record_id], slot, now.tzinfo)),
-                                           tuple(also_ordered(found, slot, theirs))))
+                                           tuple(also_ordered(found, slot, theirs)),
+                                           levels=levels.get(found.record_id, ())))
     items = with_paper_gap(db, now, [(item.order, item) for item in items], _typed_late(every, now.tzinfo))
     return sorted(items, key=lambda i: (i.missed, _URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
+
+
+def _levels_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str, tuple[Warning, ...]]:
+    """What each order its levels decide waits on now (`level_warnings`), by order: the samples and
+    doses are read only for the patients with one."""
+    levelled_orders = {one.record_id: one for one in found if levelled(one.drug, one.route)}
+    patient_ids = {one.patient_id for one in levelled_orders.values()}
+    sent = lab_results.samples_of(db, patient_ids) if patient_ids else {}
+    given = {patient_id: administrations(db, patient_id) for patient_id in patient_ids}
+    return {order_id: tuple(level_warnings(one, sent.get(one.patient_id, []), given[one.patient_id], now))
+            for order_id, one in levelled_orders.items()}
 
 
 def _recorded_times(db: Database, patient_ids: Collection[str], first_day: date) -> dict[str, list[datetime]]:
@@ -2236,6 +2473,9 @@ class MarRow:
     """The order belongs to none of the days shown (see `_off_the_days`): a chart rewritten on
     paper leaves it off, and on day 31 the 3-day chart was 13 lines of orders stopped weeks
     before around 3 running ones, printed on 4 pages."""
+    levels: tuple[Warning, ...] = ()
+    """The levels its next dose waits on as the chart is read, awaited or back above their range
+    (see `level_warnings`): the paper chart's gentamicin box has its "level taken / result" lines."""
 
     @property
     def awaiting_decision(self) -> bool:
@@ -2385,6 +2625,7 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
     moves = census.movement_events(db, patient_ids)
     every = _orders_with_slots(db, patient_ids, first_day, last_day, tz, moves, now)
     off = _off_the_days(db, every, first_day, last_day, tz)
+    levels = _levels_now(db, [scheduled.order for scheduled in every if runs_at(scheduled.order, now)], now)
     theirs: dict[str, list[Order]] = defaultdict(list)
     again: dict[str, list[Order]] = defaultdict(list)
     for scheduled in every:
@@ -2416,7 +2657,8 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
         grids[found.patient_id].append(MarRow(
             found, cells, prn, scheduled.written_by, held, earlier_stay,
             tuple(also_ordered(found, now, theirs[found.patient_id])) if runs_at(found, now) else (),
-            tuple(again[found.record_id]) if earlier_stay is not None else (), found.record_id in off and not shown))
+            tuple(again[found.record_id]) if earlier_stay is not None else (), found.record_id in off and not shown,
+            levels.get(found.record_id, ())))
     return _marked_on_paper(db, now, grids, _typed_late(every, tz))
 
 
@@ -2466,9 +2708,11 @@ def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> 
     """The time-critical doses of the last 12 hours (the round's window) not recorded, of each of
     these patients with a time-critical order: the escalation list calls them out beside the
     round, a levodopa dose an hour late being harm the nurse in charge must know of. Only those
-    patients' charts are read."""
-    ticked = {str(record.patient_id) for record in list_current(db, form_id=ORDER_FORM, patient_ids=patient_ids,
-                                                                  answered=("time_critical", True))}
+    patients' charts are read: those with an order time-critical as the round reads it, ticked or
+    a medicine the app knows as one (Order's `_known_flags`): the EHR's snapshot sends no tick,
+    and its levodopa, LATE on the round, was on no list."""
+    ticked = {str(record.patient_id) for record in list_current(db, form_id=ORDER_FORM, patient_ids=patient_ids)
+              if order_of(record).time_critical}
     if not ticked:
         return {}
     policy, since = settings.round_policy(db), now - ROUND_WINDOW

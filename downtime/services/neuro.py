@@ -3,13 +3,17 @@ answers and what it says against the sets before it that needs a doctor now (dom
 when the next set is due: as the set says, or sooner as NICE paces neuro obs in the day after a
 fall with a possible head injury (domain.falls.neuro_interval), unless a doctor stopped neuro obs;
 in that day, what a set's GCS says of NICE's CT head within 1 hour (domain.falls.head_ct). What a set
-needed a doctor for stays on its chart; it is no longer asked once the set records the doctor told
-of it, or, its CT head, once the fall records the doctor's examination after it. Never stored: an
-amended set is rescored, and so are the sets after it."""
+needed a doctor for stays on its chart, and is asked by every set after it until a set records the
+doctor told, or neuro obs stopped by a doctor's decision (a fixed pupil rechecked five minutes later,
+no doctor told, was asked of nobody); its CT head is no longer asked once the fall records the
+doctor's examination or the CT head after it, nor once the doctor was told of the same for that fall
+at that GCS or a higher one on a set before. The letters handing the patient on say
+the latest set and what it still asks (`handed_on`). Never stored: an amended set is rescored,
+and so are the sets after it."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 
@@ -18,11 +22,12 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.clock import ward_time
 from downtime.domain.falls import Fall, fall_of, head_ct, neuro_interval, pacing_fall
-from downtime.domain.gcs import HEAD_CT, Flag, Gcs, flags, gcs, sustained_fall
+from downtime.domain.gcs import HEAD_CT, LIMBS, SIDES, Alarm, Flag, Gcs, flags, gcs, sustained_fall
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.formspec import Lang
+from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import FALLS_FORM
-from downtime.i18n import semicolon
+from downtime.formspec.values import format_value
+from downtime.i18n import labelled, mid_line, semicolon
 from downtime.services.bedside import Chart, ordered
 from downtime.services.version_changes import Amendment, with_amendments
 
@@ -42,8 +47,16 @@ class NeuroSet:
     """How soon NICE asks the next set after a fall with a possible head injury (None when no such
     fall paces it: see `domain.falls.neuro_interval`)."""
     examined: bool = False
-    """The doctor's examination recorded on the fall that paces it, at or after the set: it answers
-    the set's CT head (`HEAD_CT`)."""
+    """The doctor's examination or the CT head recorded on the fall that paces it, at or after the
+    set: it answers the set's CT head (`HEAD_CT`)."""
+    known: tuple[Flag, ...] = ()
+    """The CT head alarms a doctor was told of on a set before it since the fall that paces it:
+    not asked again at the same GCS or a higher one (a GCS of 14 at 2 hours, told, asked a CT head
+    within 1 hour again at every set of 14 for the rest of the day; `_told_of`). A new fall is a new
+    head injury: the first fall's told CT head silenced the second's."""
+    carried: tuple[Flag, ...] = ()
+    """What the sets before it since the doctor was last told asked and still ask, the latest first
+    (nothing on a set that answers them: `answers`)."""
     amended: tuple[Amendment, ...] = ()
     """Its record's amendments, oldest first: a patient's `chart` reads them, for the printed chart."""
 
@@ -58,13 +71,35 @@ class NeuroSet:
         return bool(self.record.data.get("doctor_told"))
 
     @property
-    def asks(self) -> list[Flag]:
-        """What the set still needs a doctor for: nothing once the set records the doctor told, and
-        not its CT head once the fall records the doctor's examination after it ("tell the doctor
-        now" stayed on the escalation list and the handover after the doctor had come)."""
+    def answers(self) -> bool:
+        """The set answers what the sets before it asked: it records the doctor told, or neuro obs
+        stopped by a doctor's decision (who has seen the patient: no set follows to record one told,
+        and "tell the doctor now" of a set before stood for the rest of the stay)."""
+        return self.told or self.stopped
+
+    @property
+    def own_asks(self) -> list[Flag]:
+        """What the set itself still needs a doctor for: nothing once the set records the doctor
+        told, and not its CT head once the fall records the doctor's examination after it ("tell
+        the doctor now" stayed on the escalation list and the handover after the doctor had come)."""
         if self.told:
             return []
-        return [flag for flag in self.flags if not (self.examined and flag.alarm in HEAD_CT)]
+        return [flag for flag in self.flags
+                if not (flag.alarm in HEAD_CT and (self.examined or _told_of(flag, self.known)))]
+
+    @property
+    def asks(self) -> list[Flag]:
+        """What the chart still needs a doctor for as at this set: its own asks, and of those of the
+        sets before it that no doctor told since answers, each kind it does not say, once, at its
+        latest (`_kind`): a GCS falling from 15 to 12 then 11 said "GCS 12" and "GCS 11", "fell by 3"
+        and "fell by 4", in one line of the handover."""
+        if self.told:
+            return []
+        said = list(self.own_asks)
+        for flag in self.carried:
+            if _kind(flag) not in {_kind(one) for one in said}:
+                said.append(flag)
+        return said
 
     @property
     def stated(self) -> timedelta:
@@ -119,60 +154,159 @@ TOLD = {"en": "doctor told: {name} {time}", "fr": "médecin prévenu : {name} le
 PACES = {timedelta(minutes=30): {"en": "every 30 minutes", "fr": "toutes les 30 minutes"},
          timedelta(hours=1): {"en": "hourly", "fr": "toutes les heures"},
          timedelta(hours=2): {"en": "every 2 hours", "fr": "toutes les 2 heures"}}
+# A letter says the latest set under its own "Neurological observations (GCS)".
+LETTER = {"taken": {"en": "{gcs} at {time}", "fr": "{gcs} le {time}"},
+          "pupils": {"en": "pupils", "fr": "pupilles"}, "limbs": {"en": "limbs", "fr": "membres"},
+          "open": {"en": "NO DOCTOR RECORDED TOLD: {said}", "fr": "AUCUN MÉDECIN NOTÉ PRÉVENU : {said}"}}
 
 
 def asking(latest: NeuroSet, at: datetime, lang: Lang) -> list[str]:
-    """What the latest set asks at `at`: what it still needs a doctor for, and its next set once overdue."""
+    """What the latest set asks at `at`: what the chart still needs a doctor for (`NeuroSet.asks`),
+    and its next set once overdue."""
     return [*(flag.text(lang) for flag in latest.asks), *([latest.next_set(at, lang)] if latest.overdue(at) else [])]
 
 
 def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these patients' neuro obs, for those with
-    a set: the latest GCS, when it was taken, what it still needs a doctor for (and the doctor
+    a set: the latest GCS, when it was taken, what the chart still needs a doctor for (and the doctor
     told of it, once they are), and when the next set is due (or that it is overdue, or that neuro
     obs are stopped), its times on the ward's clock."""
     said = {}
     for patient_id, sets in charts(db, patient_ids).items():
         latest = sets[-1]
-        taken = HANDOVER[lang].format(gcs=latest.gcs.text(lang),
-                                      time=ward_time(latest.taken_at, at.tzinfo))
-        told = [latest.told_words(lang, at.tzinfo)] if latest.told else []
-        said[patient_id] = semicolon(lang).join([taken, *(flag.text(lang) for flag in latest.asks), *told,
+        said[patient_id] = semicolon(lang).join([_taken(HANDOVER, latest, at, lang),
+                                                 *(flag.text(lang) for flag in latest.asks), *_told(latest, at, lang),
                                                  latest.next_set(at, lang)])
     return said
 
 
+def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
+    """What a letter handing the patient on (a move, a transfer out) says of their neuro obs this
+    stay as the chart stands at `at`: the latest set's GCS, pupils and limbs, when it was taken,
+    the doctor told of it, and when the next is due at NICE's pace, or that neuro obs are stopped;
+    then, one a line, what the chart still needs a doctor for that no doctor is recorded told of.
+    The letters of a patient on half-hourly neuro obs after a head injury said nothing of them: the
+    receiving nurse had no GCS to weigh her next set against, nor the alarm a blown pupil raised.
+    Nothing when no set was taken."""
+    sets = [one for one in charts(db, [patient_id]).get(patient_id, []) if one.taken_at <= at]
+    if not sets:
+        return []
+    latest = sets[-1]
+    return [semicolon(lang).join([_taken(LETTER["taken"], latest, at, lang),
+                                  *_examined(latest.record.data, forms[FORM], lang), *_told(latest, at, lang),
+                                  latest.next_set(at, lang)]),
+            *(LETTER["open"][lang].format(said=flag.text(lang)) for flag in latest.asks)]
+
+
+def _examined(data: Mapping[str, object], spec: FormSpec, lang: Lang) -> list[str]:
+    """The pupils and the limbs a set records, in the words of its form (`spec`): "pupils: left 3 mm
+    brisk, right 6 mm none (fixed)", "limbs: normal power", or each limb when they differ; nothing
+    of those it leaves blank."""
+    def answer(field_id: str) -> str:
+        return mid_line(format_value(spec.field(field_id), data.get(field_id), lang))
+
+    pupils = [f"{SIDES[side][lang]} {said}" for side in SIDES if (said := " ".join(filter(None, [
+        f"{data[f'pupil_{side}_size']} mm" if data.get(f"pupil_{side}_size") is not None else "",
+        answer(f"pupil_{side}_reaction")])))]
+    limbs = {limb: answer(limb) for limb in LIMBS if data.get(limb)}
+    alike = len(limbs) == len(LIMBS) and len(set(limbs.values())) == 1  # said once, as the nurse says them
+    return [*([labelled(LETTER["pupils"][lang], ", ".join(pupils), lang)] if pupils else []),
+            *([labelled(LETTER["limbs"][lang], next(iter(limbs.values())) if alike else ", ".join(
+                f"{LIMBS[limb][lang]} {said}" for limb, said in limbs.items()), lang)] if limbs else [])]
+
+
+def _taken(words: Mapping[str, str], latest: NeuroSet, at: datetime, lang: Lang) -> str:
+    """The latest GCS and when it was taken, in `words` ("NEURO OBS: GCS 14 (E4 V4 M6) at 28/11
+    07:10"), on the clock of `at` (the ward's)."""
+    return words[lang].format(gcs=latest.gcs.text(lang), time=ward_time(latest.taken_at, at.tzinfo))
+
+
+def _told(latest: NeuroSet, at: datetime, lang: Lang) -> list[str]:
+    """The doctor the latest set records told, once it does."""
+    return [latest.told_words(lang, at.tzinfo)] if latest.told else []
+
+
 def _judged(records: list[RecordVersion]) -> list[NeuroSet]:
-    """The sets, oldest first, each with what it says against those before it; the times the
-    flags say on the laptop's clock (a set typed on a laptop whose clock was at UTC, merged here,
-    said "fell since" an hour off)."""
+    """The sets, oldest first, each with what it says against those before it since the doctor was
+    last told (`domain.gcs.flags`, `sustained_fall`); the times the flags say on the laptop's
+    clock (a set typed on a laptop whose clock was at UTC, merged here, said "fell since" an hour
+    off)."""
     found = sorted((record for record in records if record.status is not RecordStatus.ENTERED_IN_ERROR),
                    key=lambda record: (datetime.fromisoformat(record.data["taken_at"]), record.recorded_at))
     sets: list[NeuroSet] = []
-    scored: list[tuple[datetime, Gcs]] = []  # each set's time on the laptop's clock, and its GCS
+    since = 0  # the first set weighed: the latest the doctor was told of, else the first
     for record in found:
-        taken_at, before = datetime.fromisoformat(record.data["taken_at"]), sets[-1] if sets else None
-        scored.append((taken_at.astimezone(), gcs(record.data)))
+        taken_at = datetime.fromisoformat(record.data["taken_at"])
+        earlier = sets[since:]
+        scored = [*((one.taken_at.astimezone(), one.gcs) for one in earlier), (taken_at.astimezone(), gcs(record.data))]
         sustained = sustained_fall(scored)
         sets.append(NeuroSet(record, taken_at, scored[-1][1], [*flags(
-            record.data, before.record.data if before else None,
-            f"{scored[-2][0]:%d/%m %H:%M}" if before else ""), *([sustained] if sustained else [])]))
+            record.data, [(one.record.data, f"{one.taken_at.astimezone():%d/%m %H:%M}") for one in earlier]),
+            *([sustained] if sustained else [])]))
+        since = len(sets) - 1 if sets[-1].answers else since
     return sets
 
 
 def _after_falls(sets: list[NeuroSet], falls: list[Fall]) -> list[NeuroSet]:
     """The sets, each with what the fall with a possible head injury whose day it is in says of it:
-    NICE's pace (`neuro_interval`), its CT head (`head_ct`), and whether the fall's examination
-    since answers that."""
+    NICE's pace (`neuro_interval`), its CT head (`head_ct`: a limb newly weaker is a focal deficit),
+    and whether the fall's examination or CT head since answers that; then what each carries of
+    the sets before it (`_carried`)."""
     taken = [(one.taken_at, one.gcs.total) for one in sets]
     judged = []
     for number, one in enumerate(sets):
         fall = pacing_fall(falls, one.taken_at)
-        ct = head_ct(fall, one.taken_at, one.gcs.total) if fall else None
+        focal = any(flag.alarm is Alarm.LIMB_WEAKER for flag in one.flags)
+        ct = head_ct(fall, one.taken_at, one.gcs.total, focal) if fall else None
         judged.append(replace(one, flags=[*one.flags, *([ct] if ct else [])],
                               paced=neuro_interval(falls, taken[:number + 1]),
-                              examined=fall is not None and fall.examined_since(one.taken_at)))
-    return judged
+                              examined=fall is not None and fall.answered_since(one.taken_at)))
+    return _carried(judged, [pacing_fall(falls, one.taken_at) for one in sets])
+
+
+def _carried(sets: list[NeuroSet], pacing: list[Fall | None]) -> list[NeuroSet]:
+    """The sets, each with what those before it since the doctor was last told still ask, and the
+    CT head alarms the doctor was told of before it since the fall that paces it (`pacing`, each
+    set's): a set recording the doctor told answers every set before it (it is told at or after it
+    was taken, so after them), and so does one stopping neuro obs by a doctor's decision (`answers`),
+    its own asks standing."""
+    carried: list[Flag] = []
+    known: tuple[Flag, ...] = ()
+    found = []
+    for number, one in enumerate(sets):
+        if number and pacing[number] != pacing[number - 1]:
+            known = ()
+        found.append(one := replace(one, carried=() if one.answers else tuple(carried), known=known))
+        carried = [*one.own_asks, *one.carried]
+        if one.told:
+            known = (*known, *(flag for flag in one.flags if flag.alarm in HEAD_CT))
+    return found
+
+
+ONE_FIGURE: Mapping[Alarm, Alarm] = {Alarm.SUSTAINED_FALL: Alarm.TOTAL_FELL, Alarm.CT_AT_2_HOURS: Alarm.CT_NOW,
+                                     Alarm.PUPILS_WIDER: Alarm.PUPILS_UNEQUAL}
+"""Alarms of one figure, by the first of their kind: the GCS's drop, the GCS a CT head is asked at,
+the pupils' sizes (`_kind`)."""
+
+
+def _kind(flag: Flag) -> tuple[Alarm, str]:
+    """What a flag asks of the doctor: its alarm, or the one whose figure it says too (`ONE_FIGURE`:
+    a carried "GCS 14 2 hours or more after a fall" beside "GCS 11 after a fall"); for a limb's
+    weakness or a pupil's slowing, which limbs or sides (the left arm's and the right leg's are two
+    asks; GCS 12 and GCS 11 one)."""
+    named = flag.values.get("limbs") or flag.values.get("sides")
+    return ONE_FIGURE.get(flag.alarm, flag.alarm), named["en"] if isinstance(named, Mapping) else ""
+
+
+def _told_of(flag: Flag, known: Collection[Flag]) -> bool:
+    """Whether a doctor was told of this CT head alarm (`NeuroSet.known`), or of one asking the same
+    CT head (`ONE_FIGURE`), at the same GCS or a lower one: a CT head told at a GCS of 12 does not
+    answer one at 9; told at 11, it answers the one asked at 14 two hours after the fall, which was
+    asked again though the doctor was on the way. A focal deficit's is its own."""
+    now, kind = flag.values.get("total"), ONE_FIGURE.get(flag.alarm, flag.alarm)
+    return any(not isinstance(now, int) or not isinstance(then, int) or now >= then
+               for then in (told.values.get("total") for told in known
+                            if ONE_FIGURE.get(told.alarm, told.alarm) is kind))
 
 
 # The patient's standing sets of this stay, oldest first, each judged against those before it;

@@ -28,11 +28,12 @@ from downtime.formspec.values import FieldError, answer_text
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
 from downtime.services import resuscitation
 from downtime.services.census import in_patients, patient_with_location
-from downtime.services.context import Session
+from downtime.services.context import Session, load_device
 from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
 from downtime.services.version_changes import Amendment, with_amendments
-from downtime.storage.records import chunks, current_by_patient, current_of, list_current, marks
+from downtime.storage.laptops import staff_directories
+from downtime.storage.records import chunks, current_by_patient, current_of, histories, list_current, marks
 
 FORM = OBSERVATIONS_FORM
 PLAN_FORM = "observation_plan"
@@ -235,30 +236,124 @@ SCALE_2_REFUSED = {
           "sécurité), écrivez la prescription du médecin et sa cible dans les remarques, et demandez au médecin "
           "d’enregistrer la série suivante sur l’échelle 2, ou de corriger celle-ci.",
 }
+SCALE_2_ANSWERS = ("spo2_scale", "scale_2_prescribed_by", "scale_2_prescribed_at")
+"""A set's answers that prescribe scale 2: whoever last changed them decided the set's scale."""
 
 
-def check_scale_2(session: Session, patient_id: str, data: dict[str, Any], record_id: str | None = None) -> None:
-    """Refuse a nurse's set on scale 2 unless an earlier set of the stay records it (`record_id`:
-    the set amended, not its own precedent). Scale 2 scores a saturation of 86 % on oxygen 3 points
-    lower: typing any name as its prescriber took a MEDIUM patient off the escalation list. The
-    RCP makes it a clinician's decision for confirmed hypercapnic respiratory failure, so a
-    stay's first scale-2 set is the doctor's own; the nurse's sets after it follow it."""
+@dataclass(frozen=True)
+class Scale2:
+    """SpO2 scale 2 as a doctor prescribed it for a patient's stay (`scale_2_standing`): who and
+    when, as `record`, the doctor's set that stands for it, says."""
+
+    by: str
+    at: datetime | None
+    record: RecordVersion
+
+
+def check_scale_2(session: Session, patient_id: str, data: dict[str, Any], times: Sequence[str],
+                  amended: RecordVersion | None = None) -> None:
+    """Refuse a nurse's record on scale 2 (a set, or a section copying one: a sepsis screening, a
+    transfer) unless a doctor's prescription of it stands for the stay at the readings' time (the
+    first of `times` answered: `scale_2_standing`). Scale 2 scores a saturation of 86 % on oxygen 3
+    points lower: typing any name as its prescriber took a MEDIUM patient off the escalation list,
+    and a sepsis screening switched to it read red flag sepsis as "low". The RCP makes it a
+    clinician's decision for confirmed hypercapnic respiratory failure. An amendment (of
+    `amended`) that keeps its scale, prescriber and time is not held to it: a pulse corrected on
+    the doctor's own set was refused, the set not being its own precedent."""
     if data.get("spo2_scale") != Spo2Scale.SCALE_2.value or session.user.role is Role.DOCTOR:
         return
-    if _scale_2_before(session.db, patient_with_location(session.db, session.forms, patient_id),
-                       datetime.fromisoformat(data["taken_at"]), record_id) is None:
+    if amended is not None and all(amended.data.get(name) == data.get(name) for name in SCALE_2_ANSWERS):
+        return
+    taken_at = datetime.fromisoformat(next(data[name] for name in times if data.get(name)))
+    if scale_2_standing(session.db, patient_with_location(session.db, session.forms, patient_id), taken_at,
+                        None if amended is None else amended.record_id) is None:
         raise ValidationFailed([FieldError("spo2_scale", SCALE_2_REFUSED[session.lang])])
 
 
-def _scale_2_before(db: Database, patient: PatientSummary, taken_at: datetime,
-                    record_id: str | None) -> RecordVersion | None:
-    """The latest set of the patient's stay taken by `taken_at` on scale 2, but `record_id`."""
+def scale_2_standing(db: Database, patient: PatientSummary, at: datetime,
+                     leaving_out: str | None = None) -> Scale2 | None:
+    """The scale-2 prescription standing for the patient's stay at `at` (`scale_2_prescriptions`),
+    `leaving_out` a set (one amended, not its own precedent); None when none stands."""
+    return scale_2_prescriptions(db, [patient], at, leaving_out).get(patient.patient_id)
+
+
+def scale_2_prescriptions(db: Database, patients: Sequence[PatientSummary], at: datetime,
+                          leaving_out: str | None = None) -> dict[str, Scale2]:
+    """Each of these patients' scale-2 prescription standing at `at`: their latest standing set
+    of this stay taken by then whose scale a doctor decided (`_decided_by`), when it is on scale
+    2. A nurse's set never prescribes it, and a doctor's later set on scale 1 ends it (the blood
+    gas come back normal): any earlier scale-2 set counted, a nurse's following a doctor's set
+    withdrawn since, or one before the doctor stopped it, and nobody had prescribed scale 2 for
+    the sets that followed. Only patients with a set on scale 2 are read further."""
+    admitted = {patient.patient_id: datetime.fromisoformat(patient.admitted_at) for patient in patients
+                if patient.admitted_at}
+    on_scale_2 = {str(record.patient_id) for record in list_current(
+        db, form_id=FORM, patient_ids=list(admitted), answered=("spo2_scale", Spo2Scale.SCALE_2.value))}
+    if not on_scale_2:
+        return {}
+    doctors, found = _doctors(db), {}
+    for patient_id, every in current_by_patient(db, FORM, on_scale_2).items():
+        sets = [record for record in every if record.status is not RecordStatus.ENTERED_IN_ERROR
+                and record.record_id != leaving_out
+                and admitted[patient_id] <= datetime.fromisoformat(record.data["taken_at"]) <= at]
+        versions = histories(db, [record.record_id for record in sets])
+        decided = [record for record in sets if _decided_by(versions[record.record_id]) in doctors]
+        latest = max(decided, key=lambda record: (datetime.fromisoformat(record.data["taken_at"]), record.recorded_at),
+                     default=None)
+        if latest is not None and latest.data.get("spo2_scale") == Spo2Scale.SCALE_2.value:
+            when = latest.data.get("scale_2_prescribed_at")
+            found[patient_id] = Scale2(" ".join(str(latest.data.get("scale_2_prescribed_by") or "").split()),
+                                       datetime.fromisoformat(when) if when else None, latest)
+    return found
+
+
+def _decided_by(versions: Sequence[RecordVersion]) -> tuple[str, str]:
+    """Who decided a set's scale (laptop, staff ID): the author of its first version in the run
+    of its latest that kept the scale-2 answers it has now (`SCALE_2_ANSWERS`). A nurse correcting
+    a pulse on the doctor's set leaves it the doctor's prescription; one changing its prescriber
+    does not."""
+    now = [versions[-1].data.get(name) for name in SCALE_2_ANSWERS]
+    first = versions[-1]
+    for version in reversed(versions):
+        if [version.data.get(name) for name in SCALE_2_ANSWERS] != now:
+            break
+        first = version
+    return first.device_id, first.author
+
+
+def _doctors(db: Database) -> set[tuple[str, str]]:
+    """The doctors known here, by (laptop, staff ID): this laptop's staff and those the other
+    laptops' exports named (a set merged from another laptop is decided by its staff member)."""
+    own = load_device(db).device_id
+    return ({(own, str(row["staff_id"])) for row in db.query("SELECT staff_id FROM staff WHERE role = ?",
+                                                           [Role.DOCTOR.value])}
+            | {key for key, (_, role) in staff_directories(db).items() if role == Role.DOCTOR.value})
+
+
+def scale_2_answers(db: Database, forms: dict[str, FormSpec], patient_id: str, at: datetime) -> dict[str, Any]:
+    """A new set's scale as the doctor's prescription standing for the stay at `at` says it, with
+    its prescriber and time as the doctor's set gives them: each set started blank, the nurse
+    chose the scale again and typed the prescriber in her own spelling (one prescription printed
+    three times), and a set left on scale 1 lost the 88–92 % target."""
+    prescribed = scale_2_standing(db, patient_with_location(db, forms, patient_id), at)
+    if prescribed is None:
+        return {}
+    return {name: prescribed.record.data.get(name) for name in SCALE_2_ANSWERS}
+
+
+def latest_set(db: Database, patient: PatientSummary, at: datetime) -> RecordVersion | None:
+    """The patient's latest standing set of this stay taken by `at`, complete or not: what it
+    says of their oxygen is what they are on now, whichever set stands for their risk; None with
+    none, or no stay."""
+    if not patient.admitted_at:
+        return None
     admitted = datetime.fromisoformat(patient.admitted_at)
-    return max((record for record in list_current(db, form_id=FORM, patient_id=patient.patient_id)
-                if record.status is not RecordStatus.ENTERED_IN_ERROR and record.record_id != record_id
-                and record.data.get("spo2_scale") == Spo2Scale.SCALE_2.value
-                and admitted <= datetime.fromisoformat(record.data["taken_at"]) <= taken_at),
-               key=lambda record: datetime.fromisoformat(record.data["taken_at"]), default=None)
+    taken = [(when, recorded_at, record_id) for when, recorded_at, record_id in sets_taken(db, [patient.patient_id])[
+        patient.patient_id] if admitted <= when <= at]
+    if not taken:
+        return None
+    record_id = max(taken)[2]
+    return current_of(db, [record_id])[record_id]
 
 
 # The observation and escalation plan's answers the lists read: its frequencies as NEWS2's, and
@@ -476,11 +571,15 @@ class Oxygen:
         return semicolon(lang).join([*said, *([OXYGEN_WORDS["target"][lang]] if self.scale_2 else [])])
 
 
-def oxygen(spec: FormSpec, found: ScoredSet) -> Oxygen | None:
-    """What the set (of `spec`, the observations form) says of the patient's oxygen; None when
-    they breathe air on scale 1."""
+def oxygen(spec: FormSpec, found: ScoredSet, prescribed: Scale2 | None = None) -> Oxygen | None:
+    """What the set (of `spec`, the observations form) says of the patient's oxygen, its target
+    88–92 % while the doctor's scale 2 is `prescribed` for the stay, whatever scale the set was
+    charted on (a set charted on scale 1 after it lost the target from the handover: the nurse
+    taking over turned the oxygen up for 94–98 %); None when they breathe air on scale 1 with no
+    scale 2 prescribed."""
     data = found.record.data
-    on, scale_2 = data.get("on_oxygen") is True, data.get("spo2_scale") == Spo2Scale.SCALE_2.value
+    on = data.get("on_oxygen") is True
+    scale_2 = prescribed is not None or data.get("spo2_scale") == Spo2Scale.SCALE_2.value
     if not (on or scale_2):
         return None
     return Oxygen(on, data.get("oxygen_flow") if on else None, spec.field("oxygen_flow"), scale_2)
@@ -495,7 +594,7 @@ class WardReview:
     stay: the handover sheet gives every patient's score, the low ones too."""
     oxygen: dict[str, Oxygen]
     """What each in-patient's latest set this stay says of their oxygen, for those on oxygen or
-    on scale 2 (`oxygen`), said beside their score on the handover sheet."""
+    on scale 2, set or prescribed (`oxygen`), said beside their score on the handover sheet."""
     next_due: datetime | None = None
     """When the next patient not overdue yet will be, for a list left on screen to be read
     again then: overdue comes with time, not with a save."""
@@ -624,14 +723,14 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
     if patients is None:
         patients = in_patients(db, forms, ward, at)
     every, planned = _since_last_complete(db, patients, at), plans(db, patients, at)
-    decided = resuscitation.decided(db, patients, at.tzinfo)
+    decided, prescribed = resuscitation.decided(db, patients, at.tzinfo), scale_2_prescriptions(db, patients, at)
     for patient in patients:
         sets = every[patient.patient_id]
         watch = _watched(patient, sets, at, planned.get(patient.patient_id))
         watched.append(watch)
         if watch.standing is not None:
             standing[patient.patient_id] = watch.standing
-            if (breathing := oxygen(forms[FORM], sets[-1])) is not None:
+            if (breathing := oxygen(forms[FORM], sets[-1], prescribed.get(patient.patient_id))) is not None:
                 given[patient.patient_id] = breathing
             if _needs_escalating(sets):
                 listed.append(Escalation(patient, watch.standing, sets[-1], watch.plan,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -48,7 +48,9 @@ class PatientSummary:
     # chart names the reaction, not only the substance.
     reactions: tuple[tuple[str, Text | None], ...] = ()
     # The birth name and the used name, as typed: two patients of a ward sharing one are
-    # pointed out on its census (census.name_alerts).
+    # pointed out on its census (census.name_alerts). An unidentified patient's temporary name:
+    # INCONNU Alpha in bed 4 and INCONNU Bravo in bed 5 read alike on every list and chart, and
+    # two UNKNOWN FEMALE BRAVO brought onto one ward by two laptops' exports, the same.
     family_names: tuple[str, ...] = ()
     # The patient's telephone and their next of kin's, as typed: the coordinator rings one of
     # them with a cancelled operation's new date (theatre.phone_to_call).
@@ -80,6 +82,37 @@ class PatientSummary:
     def birth_date_in(self, lang: Lang) -> str:
         """Day first; an unknown one said in the reader's language (a French list read "DOB unknown")."""
         return self.birth_date.strftime("%d/%m/%Y") if self.birth_date else translate(lang, "", UNKNOWN_BIRTH_DATE)
+
+
+@dataclass(frozen=True)
+class EarlierName:
+    """A temporary name an admission had, as typed, with the description beside it, and when the
+    version that dropped it (identifying the patient, or renaming them) was written."""
+
+    name: str
+    descriptor: str
+    until: datetime
+
+
+def earlier_temporary_names(spec: FormSpec, versions: Sequence[RecordVersion]) -> list[EarlierName]:
+    """The temporary names an admission's versions (oldest first) gave the patient before the
+    version standing: identified since, their samples at the laboratory, their paper charts,
+    labels and controlled-drug register lines still read UNKNOWN MALE ALPHA."""
+    unidentified, temporary, descriptor = (spec.by_meaning(meaning) for meaning in (
+        Meaning.UNIDENTIFIED, Meaning.TEMPORARY_NAME, Meaning.DESCRIPTOR))
+    if unidentified is None or temporary is None:
+        return []
+
+    def name(version: RecordVersion) -> str:
+        return " ".join(str(version.data.get(temporary.id) or "").split()) \
+            if version.data.get(unidentified.id) is True else ""
+
+    found: dict[str, EarlierName] = {}
+    for version, after in zip(versions, versions[1:]):
+        if (was := name(version)) and was.casefold() != name(after).casefold():
+            found[was.casefold()] = EarlierName(was, str(version.data.get(descriptor.id) or "").strip()
+                                                if descriptor else "", after.recorded_at)
+    return list(found.values())
 
 
 def _allergy(substance: str, reaction: str, severity: Text | None, lang: Lang) -> str:
@@ -145,8 +178,9 @@ def summarise(spec: FormSpec, record: RecordVersion, downtime_number: str) -> Pa
         isolation=get(Meaning.ISOLATION),
         reactions=tuple((str(row.get("reaction") or ""), _option_label(allergies_field, "severity", row.get("severity")))
                         for row in listed),
-        family_names=tuple(str(name).strip() for name in (get(Meaning.BIRTH_NAME), get(Meaning.USED_NAME))
-                           if name and str(name).strip()),
+        family_names=tuple(str(name).strip() for name in (
+            (get(Meaning.TEMPORARY_NAME),) if get(Meaning.UNIDENTIFIED) is True
+            else (get(Meaning.BIRTH_NAME), get(Meaning.USED_NAME))) if name and str(name).strip()),
         phone=get(Meaning.PHONE) or None, nok_phone=get(Meaning.NOK_PHONE) or None,
         reason=" ".join(str(get(Meaning.REASON) or "").split()) or None,
         interpreter_needed=get(Meaning.INTERPRETER) is True, language=str(get(Meaning.LANGUAGE) or "").strip() or None)

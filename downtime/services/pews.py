@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain.age import months_old
 from downtime.domain.pews import (
     BAND_WORDS, CALL_THE_DOCTOR, ITEMS, RED_WORDS, SIGNS, WATCHED_WITHIN, PewsScore, PewsSet, Red, Sign, age_band,
     missing_asked, next_due, red_flags, score, signs, watched_closely,
@@ -47,6 +48,8 @@ WORDS = {
     "letter": {"en": "{score} at {time}: {readings}", "fr": "{score} le {time} : {readings}"},
     "none": {"en": "No PEWS set this stay", "fr": "Pas de PEWS pendant ce séjour"},
     "none_short": {"en": "No PEWS set", "fr": "Pas de PEWS"},
+    "told": {"en": "Told: {who}", "fr": "Prévenu : {who}"},
+    "not_told": {"en": "NOT RECORDED", "fr": "NON RENSEIGNÉ"},
     "first": {"en": "OBSERVATIONS OVERDUE since admission ({time}): take a first set on the paediatric chart",
               "fr": "SURVEILLANCE EN RETARD depuis l’admission ({time}) : prendre une première série sur la feuille "
                     "pédiatrique"},
@@ -91,8 +94,8 @@ def scored_on(readings: PewsSet, born: date | None, taken_at: datetime) -> PewsS
 
 
 def red_on(readings: PewsSet, born: date | None, taken_at: datetime) -> list[Red]:
-    """A set's red flags, the fever's by the band of the day it was taken."""
-    return red_flags(readings, age_band(born, taken_at.date()) if born is not None else None)
+    """A set's red flags, the fever's and the cold's by the child's age the day it was taken."""
+    return red_flags(readings, months_old(born, taken_at.date()) if born is not None else None)
 
 
 def total_text(found: PewsScore | None, lang: Lang) -> str:
@@ -267,6 +270,30 @@ def asking(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: dateti
             *(said for sign, said in signed if sign not in CALL_THE_DOCTOR)]
 
 
+def told(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetime, lang: Lang) -> str | None:
+    """Who was told of the doctor the chart calls, as the notes ("escalation, who was told") of
+    the set whose call stands and of every set after it say it, on one line, as an adult's
+    escalation says it (observations.Escalation.told): "" when no note says, None when the chart
+    calls no doctor. A PEWS 12 whose doctor was called read on paper and at handover as one whose
+    doctor was not: the notes were on the tab alone."""
+    if not lines:
+        return None
+    full = _last_full(lines, born)
+    if full is not None and standing(lines, born, spec, at, lang):
+        since = lines.index(full)
+    elif any(sign in CALL_THE_DOCTOR for sign, _ in _signed(lines[-1], born, spec, at, lang, True)):
+        since = len(lines) - 1
+    else:
+        return None
+    return " / ".join(" ".join(notes.split()) for one in lines[since:] if (notes := one.record.data.get("notes")))
+
+
+def told_text(who: str | None, lang: Lang) -> list[str]:
+    """"Told: Dr Benali 13:05", or "Told: NOT RECORDED" when the chart calls a doctor and no note
+    says who was told; nothing when it calls none (`who`: `told`)."""
+    return [] if who is None else [WORDS["told"][lang].format(who=who or WORDS["not_told"][lang])]
+
+
 def coming(lines: Sequence[Taken], at: datetime) -> datetime | None:
     """When the next set falls due, if not yet at `at`: the chart is read again then."""
     due = lines[-1].due_at if lines else None
@@ -291,6 +318,8 @@ class Watch:
     incomplete: bool = False
     standing: int | None = None
     """Behind an incomplete latest set, the score of the last complete one whose doctor call still stands."""
+    told: str | None = None
+    """Who was told of the doctor the chart calls (`told`): "" when no note says, None when it calls none."""
 
     @property
     def weighs(self) -> int:
@@ -340,7 +369,8 @@ def watches(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pati
                                   elapsed.reached(latest.due_at, at), bool(asks),
                                   semicolon(lang).join([state(lines, born[patient_id], spec, at, lang), *asks]),
                                   incomplete=scored_now is not None and bool(missing_asked(scored_now)),
-                                  standing=_standing_total(lines, born[patient_id], spec, at, lang))
+                                  standing=_standing_total(lines, born[patient_id], spec, at, lang),
+                                  told=told(lines, born[patient_id], spec, at, lang))
     for patient in uncharted(patients, found, at):
         found[patient.patient_id] = Watch(None, _admitted(patient, at), True, True, semicolon(lang).join(
             [WORDS["none"][lang], first_set_asked(patient, at, lang)]), charted=False)

@@ -6,19 +6,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from downtime.domain.census import Movement
+from downtime.domain.census import Movement, leaves_hospital
 from downtime.domain.medication import Frequency, Outcome, prescribed_despite
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, NUTRITION_FORM, PAIN_FORM, PEWS_FORM,
                                       OBSERVATIONS_FORM, REPOSITIONING_FORM, RESULTS_FORM, SEPSIS_FORM, TREATMENTS_FORM,
-                                      WOUNDS_FORM, ChoiceField, Field,
-                                      Meaning, MultiChoiceField, TextField)
+                                      VTE_FORM, WOUNDS_FORM, ChoiceField, Field,
+                                      CopiedFrom, Meaning, MultiChoiceField, TextField)
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
 from downtime.domain.glucose import UNIT_FIELD
 from downtime.services import (bowels, census, delirium, devices, falls, glucose, infusion_rates, lab_results, leaving,
-                               medication, nutrition, observations, pain, pews, repositioning, sepsis, settings,
-                               telephone_orders, transfusion, wounds)
+                               medication, neuro, nutrition, observations, pain, pews, repositioning, sepsis,
+                               settings, telephone_orders, transfusion, vte, wounds)
 from downtime.services.context import Session
 from downtime.storage.records import list_current
 
@@ -82,7 +82,7 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
             listed = (_fitted(_treatments(session, patient_id, now, spec.movement is Movement.DISCHARGE),
                               getattr(field, "max_length", None), session.lang, MORE_ON_THE_MAR)
                       if source.form == TREATMENTS_FORM
-                      else _fitted([(line, line) for line in HANDED_ON[source.form](
+                      else _fitted([_in_full_and_short(line) for line in HANDED_ON[source.form](
                           session.db, session.forms, patient_id, now, session.lang)],
                           getattr(field, "max_length", None), session.lang, MORE_ON_THE_CHART,
                           chart=session.form(source.form).title.get(session.lang)))
@@ -96,8 +96,7 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
         if source.form not in latest:
             latest[source.form] = _latest(session, source.form, patient_id, now)
         if (record := latest[source.form]) is not None:
-            value = record.data.get(source.field)
-            answers[field.id] = source.codes.get(value, value) if isinstance(value, str) else value
+            answers[field.id] = _as_copied(source, record.data.get(source.field))
     if spec.id == medication.ORDER_FORM and not telephone_orders.prescribes(session):
         # A nurse's order is one (see telephone_orders), not countersigned: the records office's
         # line says so, where an answer left empty said nothing of it.
@@ -106,12 +105,15 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
         answers |= transfusion.next_unit(session.db, patient_id)
     if spec.id == falls.FORM and patient_id is not None:
         answers |= falls.first_answers(session.db, patient_id, now)
+    if spec.id == OBSERVATIONS_FORM and patient_id is not None:
+        answers |= observations.scale_2_answers(session.db, session.forms, patient_id, now)
     if spec.id == glucose.FORM and patient_id is not None and not answers.get(UNIT_FIELD):
         answers[UNIT_FIELD] = _glucose_unit_used_last(session)
     if spec.creates_patient and patient_id is not None:
         answers |= _as_last_admitted(session, spec, patient_id, now)
     if patient_id is not None:
         answers |= _enteric(session, spec, patient_id, now, answers)
+        answers |= _oxygen_now(session, spec, patient_id, now, answers)
     if spec.movement is Movement.DISCHARGE and patient_id is not None:
         answers |= leaving.first_answers(session.db, session.forms, spec, patient_id, now, session.lang)
     return {name: value for name, value in answers.items() if value not in (None, "", [])}
@@ -234,16 +236,74 @@ def _enteric(session: Session, spec: FormSpec, patient_id: str, now: datetime,
     return {name: codes[name].get(CONTACT, CONTACT) for name in unsaid}
 
 
-# What a letter handing the patient on says of a chart, one a line, by the form a `copied_from`
-# without a field names (the treatments apart: they read the session's orders).
+OXYGEN = "oxygen"
+"""The option of a list of devices (a transfer-out's) a patient on oxygen ticks."""
+TOGETHER = ("taken_at", "spo2", "spo2_scale", "on_oxygen", "oxygen_flow")
+"""A set's answers a letter copies from one set or none: its time, and a saturation with the scale
+and the oxygen it was measured on (96 % on air is not 96 % on 4 L/min)."""
+
+
+def _as_copied(source: CopiedFrom, value: Any) -> Any:
+    """A chart's answer as the field copying it takes it: a choice's code in the field's codes."""
+    return source.codes.get(value, value) if isinstance(value, str) else value
+
+
+def _oxygen(readings: dict[str, Any]) -> tuple[bool, Any] | None:
+    """A set's oxygen as two sets are compared: on it or not, at which flow; None when unsaid."""
+    on = readings.get("on_oxygen")
+    return None if on is None else (on is True, readings.get("oxygen_flow") if on is True else None)
+
+
+def _oxygen_now(session: Session, spec: FormSpec, patient_id: str, now: datetime,
+                answers: dict[str, Any]) -> dict[str, Any]:
+    """The oxygen the patient is on now, as their latest set this stay says it, whichever set
+    stands for their risk: a list of devices copied from the lines chart ticks it (which never
+    charts oxygen: the ambulance crew read no oxygen for a patient on 4 L/min), and a record of
+    the patient leaving the hospital, whose last observations are the standing set's, takes them
+    from the latest set once its oxygen is another: their time, SpO2, scale and oxygen (`TOGETHER`),
+    and each other reading it has, the standing set's kept for those it has not. The letter read
+    "not on oxygen" of a patient put on 4 L/min since; then, given the oxygen alone, "96 % on
+    4 L/min" at 08:00, a reading never taken, of a patient found at 88 % at 13:00."""
+    leaving = spec.movement is not None and leaves_hospital(spec.movement)
+    devices_ticked = [field for field in spec.fields() if isinstance(field, MultiChoiceField)
+                      and field.copied_from is not None and field.copied_from.form == DEVICES_FORM]
+    given = {field.id: source for field in spec.fields() if leaving and (source := field.copied_from) is not None
+             and source.form == OBSERVATIONS_FORM and source.field is not None}
+    if not devices_ticked and not given:
+        return {}
+    latest = observations.latest_set(session.db, census.patient_with_location(session.db, session.forms, patient_id),
+                                     now)
+    if latest is None:
+        return {}
+    found: dict[str, Any] = {}
+    standing = {source.field: answers.get(field_id) for field_id, source in given.items()}
+    if given and _oxygen(latest.data) not in (None, _oxygen(standing)):
+        found = {field_id: _as_copied(source, latest.data.get(source.field)) for field_id, source in given.items()
+                 if source.field in TOGETHER or latest.data.get(source.field) is not None}
+    if latest.data.get("on_oxygen") is True:
+        for field in devices_ticked:
+            ticked = {*answers.get(field.id, ()), OXYGEN}
+            found[field.id] = [option.code for option in field.options if option.code in ticked]
+    return found
+
+
+# What a letter handing the patient on says of a chart, one a line (or, a line that has a
+# shorter form, in full and short: the VTE decision's), by the form a `copied_from` without a field
+# names (the treatments apart: they read the session's orders).
 HANDED_ON = {RESULTS_FORM: lab_results.handed_on, REPOSITIONING_FORM: repositioning.handed_on,
              WOUNDS_FORM: wounds.handed_on, DEVICES_FORM: devices.handed_on, PAIN_FORM: pain.handed_on, NUTRITION_FORM: nutrition.handed_on,
-             DELIRIUM_FORM: delirium.handed_on, FALLS_FORM: falls.handed_on, SEPSIS_FORM: sepsis.handed_on,
-             PEWS_FORM: pews.handed_on}
+             DELIRIUM_FORM: delirium.handed_on, FALLS_FORM: falls.handed_on, neuro.FORM: neuro.handed_on,
+             SEPSIS_FORM: sepsis.handed_on,
+             VTE_FORM: vte.handed_on, PEWS_FORM: pews.handed_on}
 
 
 # What a multiple choice copied from a chart without a field ticks, by the form it names.
 TICKED = {DEVICES_FORM: devices.kinds_in}
+
+
+def _in_full_and_short(line: str | tuple[str, str]) -> tuple[str, str]:
+    """A chart's line as `_fitted` takes it: one with no shorter form is its own short line."""
+    return (line, line) if isinstance(line, str) else line
 
 
 MORE_ON_THE_MAR = QT_TRANSLATE_NOOP("messages", "… and {count} more: see the MAR printed with this letter")

@@ -97,12 +97,20 @@ def print_blank(session: Session, what: str, out: Path) -> Path:
 
 
 
+def _printed(session: Session, patient: PatientSummary) -> PatientSummary:
+    """The patient as every printed page's identification box shows them, with the beds of their
+    ward's namesakes (the name alert, pdf.page): only the MAR said SAME NAME, and the transfusion
+    record, NEWS2 chart and laboratory log of Mrs Martin in bed 12 read as those of Mrs Martin in
+    bed 3 but for the bed and the number."""
+    return with_namesakes(session.db, session.forms, [patient])[0]
+
+
 def print_news2_chart(session: Session, patient_id: str, out: Path) -> Path:
     """A patient's observations as the paper NEWS2 chart, for the bedside folder."""
     from downtime.pdf.news2 import news2_chart_pdf
 
     session.require(Action.PRINT)
-    patient, now = patient_with_location(session.db, session.forms, patient_id), session.clock()
+    patient, now = _printed(session, patient_with_location(session.db, session.forms, patient_id)), session.clock()
     sets = observations.chart(session.db, patient)
     news2_chart_pdf(patient, sets, session.form(observations.FORM), out, authors=authors(session),
                     laptops=laptops_known(session, {found.record.device_id for found in sets}), lang=session.lang,
@@ -120,11 +128,12 @@ def print_fluid_chart(session: Session, patient_id: str, day: date, out: Path) -
     restriction or target in force and the day's intake against it, the bags given that day on
     the medication chart and not charted yet counted in and listed under the sums; it says a
     restriction exceeded (a target not reached, the day closed), and the chart under way a low
-    urine output, as it is printed."""
+    urine output, as it is printed; the balance brought forward from the stay's earlier days and
+    the patient's weight with its 0.5 mL/kg/h in mL/h, for the urine written by hand."""
     from downtime.pdf.fluid_balance import fluid_chart_pdf
 
     session.require(Action.PRINT)
-    patient = patient_with_location(session.db, session.forms, patient_id)
+    patient = _printed(session, patient_with_location(session.db, session.forms, patient_id))
     found = fluid_balance.day_chart(session.db, patient_id, day)
     now = session.clock()
     judged = fluid_balance.judged_day(session.db, patient_id, found.chart, now, session.lang)
@@ -136,8 +145,11 @@ def print_fluid_chart(session: Session, patient_id: str, day: date, out: Path) -
                     authors=authors(session),
                     laptops=laptops_known(session, {one.record.device_id for one in found.entries}), lang=session.lang,
                     printed_by=session.user.name, printed_at=now, device_name=session.device.name, plan=judged.plan,
-                    given=fluid_balance.given_words(judged.given, session.lang), alarms=asks,
-                    amended=amendments(session.db, [one.record for one in found.entries]))
+                    given=judged.given, alarms=asks,
+                    amended=amendments(session.db, [one.record for one in found.entries]),
+                    carried=fluid_balance.carried_words(fluid_balance.brought_forward(session.db, patient_id, day),
+                                                        found.chart, session.lang),
+                    weighed=fluid_balance.weight_words(session.db, session.forms, patient, session.lang))
     _audit_print(session, f"fluid balance chart {day.isoformat()}", out, patients=[patient])
     return out
 
@@ -174,7 +186,7 @@ def print_lab_results(session: Session, patient_id: str, out: Path) -> Path:
     from downtime.pdf.lab_results import lab_results_pdf
 
     session.require(Action.PRINT)
-    patient = patient_with_location(session.db, session.forms, patient_id)
+    patient = _printed(session, patient_with_location(session.db, session.forms, patient_id))
     results = lab_results.chart(session.db, patient_id)
     sent = lab_results.samples(session.db, patient_id, results)
     lab_results_pdf(patient, results, session.form(lab_results.FORM), out,
@@ -198,7 +210,7 @@ def _print_form_chart(session: Session, patient_id: str, out: Path, form_id: str
     (pdf.amendments), for a chart whose lines are read without them: a pain of 9/10 treated with
     morphine, amended to 3/10, printed as a 3/10 treated with morphine."""
     session.require(Action.PRINT)
-    patient = patient_with_location(session.db, session.forms, patient_id)
+    patient = _printed(session, patient_with_location(session.db, session.forms, patient_id))
     found = read(session.db, patient_id)
     more = ({"amended": amendments(session.db, [record for one in found for record in written(one)])}
             if amendable else {})
@@ -263,7 +275,7 @@ def print_notes(session: Session, patient_id: str, out: Path) -> Path:
     from downtime.pdf.notes import notes_pdf
 
     session.require(Action.PRINT)
-    patient = patient_with_location(session.db, session.forms, patient_id)
+    patient = _printed(session, patient_with_location(session.db, session.forms, patient_id))
     notes = sorted((note for note in list_current(session.db, form_id=NOTE_FORM, patient_id=patient_id)
                     if note.status is not RecordStatus.ENTERED_IN_ERROR),
                    key=lambda note: (note.occurred_at, note.recorded_at))
@@ -451,7 +463,8 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
                  medication.time_critical_handover(session.db, session.forms, patient_ids, at, session.lang),
                  chart_alerts.reviews_handover(session.db, session.forms, patient_ids, at, session.lang),
                  chart_alerts.patches_handover(session.db, session.forms, patient_ids, at, session.lang),
-                 chart_alerts.doses_overdue(session.db, session.forms, patients, at, session.lang)):
+                 chart_alerts.doses_overdue(session.db, session.forms, patients, at, session.lang),
+                 chart_alerts.doses_not_given(session.db, session.forms, patients, at, session.lang)):
         for patient_id, line in said.items():
             found.setdefault(patient_id, []).append(line)
     return found
@@ -881,7 +894,7 @@ def print_theatre_list(session: Session, day: date, out: Path, theatre_name: str
                      cancel_spec=session.form("operation_cancellation"),
                      rebook_spec=session.form("operation_rebooking"), lang=session.lang,
                      printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name,
-                     replaces=theatre.changed_since_printed(session.db, day, lines))
+                     replaces=theatre.changed_since_printed(session.db, day, lines, session.forms))
     _audit_print(session, theatre.list_print_name(day, theatre_name), out)
     return out
 

@@ -459,13 +459,14 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
     would let a correction write what the first save refused. Built at first use, as the
     services of orders, doses, pain, theatre and VTE records write through this module."""
     from downtime.services import infusion_rates, medication, pain, theatre, vte  # which write through this module
+    from downtime.services import fluid_balance  # reads medication's, which writes through this module
 
     return {
         # An order written or amended on the ward (see medication.check_order).
         ORDER_FORM: (_Check(lambda typed: medication.check_order(typed.session, typed.patient_id, typed.data,
                                                                  typed.before)),),
         # A dose amended as typed, checked as the round checked it (see medication.check_dose_typed).
-        census.DOSE_FORM: (_Check(lambda typed: medication.check_dose_typed(typed.session, typed.data),
+        census.DOSE_FORM: (_Check(lambda typed: medication.check_dose_typed(typed.session, typed.data, typed.before),
                                   patient=False, amending=True),),
         # A rate change amended to another time or change, held to its bag's other changes as when
         # recorded (see infusion_rates.check): a stop moved before a later change of rate.
@@ -496,9 +497,11 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         vte.FORM: (_Check(lambda typed: vte.check(typed.spec, typed.data, typed.session.lang, typed.before),
                           patient=False),),
         # A sepsis screening's review typed on the wrong day, oxygen "not needed" under target on
-        # air (see sepsis.check).
+        # air (see sepsis.check); IV antibiotics timed with none prescribed (see sepsis.check_prescribed).
         sepsis.FORM: (_Check(lambda typed: sepsis.check(typed.spec, typed.data, typed.session.lang, typed.before),
-                             patient=False),),
+                             patient=False), _scale_2_check(("taken_at", "screened_at")),
+                      _Check(lambda typed: sepsis.check_prescribed(typed.session, typed.spec, str(typed.patient_id),
+                                                                   typed.data, typed.before))),
         # A new cannula put in where the old one still is, a misspelt removal (see devices.check_look).
         devices.FORM: (_Check(lambda typed: devices.check_look(typed.session.db, typed.spec, typed.patient_id,
                                                                typed.data, typed.session.lang, typed.latest)),),
@@ -511,10 +514,13 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # Analgesia given left unassessed for hours, a toddler scored on the number scale (see pain.check).
         pain.FORM: (_Check(lambda typed: pain.check(typed.session, typed.spec, typed.patient_id, typed.data,
                                                     typed.before)),),
-        # A NEWS2 set on SpO2 scale 2 by a nurse only after the doctor recorded it for the stay (see
-        # observations.check_scale_2): any name typed as its prescriber cleared the list.
-        observations.FORM: (_Check(lambda typed: observations.check_scale_2(typed.session, typed.patient_id, typed.data,
-                                                                            typed.record_id)),),
+        # A NEWS2 set on SpO2 scale 2 by a nurse only while a doctor's prescription of it stands for
+        # the stay (see observations.check_scale_2): any name typed as its prescriber cleared the
+        # list. So too the readings a sepsis screening (above) or a transfer copies, each at its
+        # readings' time: switched to scale 2, red flag sepsis read "low".
+        observations.FORM: (_scale_2_check(("taken_at",)),),
+        "transfer": (_scale_2_check(("obs_at", "moved_at")),),
+        "transfer_out": (_scale_2_check(("obs_at", "departed_at")),),
         # A change of position less often than the latest Braden asks, without the nurse's reason
         # kept (see repositioning.check_often_enough): only the form on screen asked.
         repositioning.FORM: (_Check(lambda typed: repositioning.check_often_enough(
@@ -527,11 +533,22 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # weight.check_stay).
         weight.FORM: (_Check(lambda typed: weight.check_stay(typed.session, typed.spec, typed.patient_id, typed.data,
                                                              typed.latest)),),
+        # A fluid restriction or target under 250 mL for a patient past a newborn's size, a typo
+        # (15 for 1500: see fluid_balance.check_plan); the form's least is a preterm baby's.
+        fluid_balance.PLAN_FORM: (_Check(lambda typed: fluid_balance.check_plan(typed.session, str(typed.patient_id),
+                                                                                typed.data)),),
         # A resuscitation decision set or changed only by a doctor, or a ward nurse naming the
         # doctor (see resuscitation.check_change): a student nurse reversed a DNACPR.
         resuscitation.FORM: (_Check(lambda typed: resuscitation.check_change(typed.session, typed.spec, typed.data,
                                                                              typed.before), patient=False),),
     }
+
+
+def _scale_2_check(times: tuple[str, ...]) -> _Check:
+    """A form's SpO2 scale 2 held to the stay's prescription at the first of `times` answered (see
+    observations.check_scale_2)."""
+    return _Check(lambda typed: observations.check_scale_2(typed.session, str(typed.patient_id), typed.data, times,
+                                                           typed.latest))
 
 
 def _check_pews(typed: _Typed) -> None:

@@ -21,8 +21,8 @@ from downtime.domain.braden import ADULTS_FROM_YEARS, BANDS, FIRST_WITHIN, Band,
 from downtime.domain.census import StayStatus, departure
 from downtime.domain.clock import ward_time
 from downtime.domain.records import RecordVersion
-from downtime.domain.repositioning import (DAMAGE, EVERY_AT_MOST, SIGNS, Sign, due_after, due_at_band, signs,
-                                           stands_down, too_seldom, uncharted_from)
+from downtime.domain.repositioning import (DAMAGE, EVERY_AT_MOST, SIGNS, Sign, due_after, due_by_risks, signs,
+                                           too_seldom, uncharted_from)
 from downtime.domain.repositioning import late as came_late
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
@@ -66,8 +66,9 @@ class Turned:
     declined, the skin not seen. `stay_ended`: when the stay it was made in ended (the patient
     discharged, transferred out or dead since; None while it goes on): it asks nothing then, a
     patient gone home was said "REPOSITIONING OVERDUE" on their tab and printed chart.
-    `due_before`: when the change before it fell due (None for the chart's first), which it came
-    after or not (`late`); `stood_down`: when a risk assessed after it found the patient not at risk
+    `due_before`: when the change before it fell due, by the risks assessed between them too
+    (`at_risk_now`; None for the chart's first, or when a risk found none between them), which it
+    came after or not (`late`); `stood_down`: when a risk assessed after it found the patient not at risk
     (domain.repositioning.stands_down), no change asked since."""
 
     record: RecordVersion
@@ -289,19 +290,26 @@ class PressureAreas:
 
 
 def at_risk_now(turns: list[Turned], assessments: Sequence[Assessed]) -> list[Turned]:
-    """The chart with its latest change due no later than the latest risk assessed after it
-    allows (domain.repositioning.due_at_band): a Braden fallen to 9 after a 6-hourly turn brings
-    the next turn forward; a risk assessed since it and found none (`stands_down`) leaves it
-    asking none, a risk found again then asking a change of its own (`PressureAreas.uncharted`)."""
+    """The chart as the risks assessed between its changes have it (domain.repositioning.
+    due_by_risks), read oldest first: each change's `due_before` what fell due after the line
+    before it by the risks assessed between them (a Braden fallen to 9 brought it forward; one
+    found not at risk left none due, one at risk again asked its own), a decline keeping that due
+    (domain.repositioning.due_after: it moved nothing), and the latest's next by those assessed
+    since it (`stood_down` when none is asked any more). A decline after a Braden brought the turn
+    forward said the next due at the time its line first gave, not overdue."""
     if not turns or not assessments:
         return turns
-    latest = turns[-1]
-    if ended := next((found for found in assessments
-                      if stands_down(found.band, found.assessed_at, latest.turned_at)), None):
-        return [*turns[:-1], replace(latest, stood_down=ended.assessed_at)]
-    found = assessments[-1]
-    return [*turns[:-1], replace(latest, due_at=due_at_band(latest.due_at, latest.turned_at, found.band,
-                                                            found.assessed_at))]
+    risks = [(found.band, found.assessed_at) for found in assessments]
+    judged = [turns[0]]
+    for turn in turns[1:]:
+        before = judged[-1]
+        due_before = due_by_risks(before.due_at, before.turned_at, risks, turn.turned_at)[0]
+        data = turn.record.data
+        judged.append(replace(turn, due_before=due_before,
+                              due_at=due_after(data["position"], turn.turned_at, int(data["next_in"]), due_before)))
+    latest = judged[-1]
+    due, stood_down = due_by_risks(latest.due_at, latest.turned_at, risks)
+    return [*judged[:-1], replace(latest, due_at=due or latest.due_at, stood_down=stood_down)]
 
 
 def pressure_areas(db: Database, patient_ids: Collection[str]) -> dict[str, PressureAreas]:

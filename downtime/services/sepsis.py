@@ -18,22 +18,29 @@ from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
 from downtime.domain.news2 import News2Score
-from downtime.domain.records import RecordVersion
-from downtime.domain.sepsis import (DONE_FROM, OUTCOMES, SCREEN_FROM, SCREENED_FOR, Outcome, Screening, episode,
-                                    left_to_do, outcome, reviewed_at, target_missed)
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.medication import Check, Order, Outcome as DoseOutcome, Warning, antibacterial, route_code
+from downtime.domain.sepsis import (DONE_FROM, MATCHED_WITHIN, OUTCOMES, SCREEN_FROM, SCREENED_FOR, Charted, Outcome,
+                                    Screening, antibiotics_charted, episode, left_to_do, outcome, reviewed_at,
+                                    target_missed, uncharted)
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
 from downtime.services import observations
 from downtime.services.bedside import Chart, ordered
 from downtime.services.census import patient_with_location
+from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.observations import ObservationPlan, ScoredSet
 from downtime.services.patients import PatientSummary
+from downtime.storage.records import list_current
 
 FORM = "sepsis_screening"
 HANDED_OVER_FOR = timedelta(hours=24)
 """A screening is said at the handover for a day, whatever it still asks."""
+UNCHARTED_FOR = timedelta(hours=24)
+"""A screening's antibiotics time that no dose on the medication chart matches is said for a day:
+the dose's next is due, or charted, by then."""
 # The UK tool's "red flag sepsis" is a screening's finding (any one red flag with an infection
 # likely), not a grade of sepsis: in French it was "SEPSIS GRAVE", the name of a diagnosis (sepsis
 # with organ dysfunction) that Sepsis-3 dropped in 2016, which a French doctor reads as that and
@@ -48,6 +55,12 @@ WORDS = {
     "screened": {"en": "Sepsis screen {time}{news2}: {found}", "fr": "Dépistage du sepsis le {time}{news2} : {found}"},
     "news2": {"en": " (NEWS2 {score})", "fr": " (NEWS2 {score})"},
     "antibiotics": {"en": "IV antibiotics {time}", "fr": "antibiotiques IV le {time}"},
+    "charted": {"en": "IV antibiotics: {what} given {time} (medication chart)",
+                "fr": "antibiotiques IV : {what} administré le {time} (plan d’administration)"},
+    "uncharted": {"en": "ANTIBIOTIC TIMED ON THE SEPSIS SCREENING {time}, NOT ON THE MEDICATION CHART: chart the dose "
+                        "given, or the next nurse may give it again",
+                  "fr": "ANTIBIOTIQUE NOTÉ SUR LE DÉPISTAGE DU SEPSIS LE {time}, PAS SUR LE PLAN D’ADMINISTRATION : "
+                        "tracer la dose donnée, sinon l’infirmier suivant risque de la redonner"},
     "reviewed": {"en": "reviewed by {name} {time}", "fr": "examiné par {name} le {time}"},
     "none": {"en": "Sepsis: not screened this stay", "fr": "Sepsis : pas de dépistage pendant ce séjour"},
     "not_given": {"en": "IV antibiotics not recorded", "fr": "antibiotiques IV non notés"},
@@ -69,6 +82,13 @@ REVIEWED_LONG_BEFORE = QT_TRANSLATE_NOOP(
 OXYGEN_NEEDED = QT_TRANSLATE_NOOP(
     "messages", "“{field}”: oxygen is needed with an SpO2 of {spo2} % on air, under the target of {target} %: give "
                 "it to the target and time it, or correct the readings.")
+NOT_PRESCRIBED = QT_TRANSLATE_NOOP(
+    "messages", "“{field}”: {time}, and no IV antibiotic is prescribed for the patient then: have the doctor "
+                "prescribe it on the medication chart (a telephone order if need be) and chart the dose there, or "
+                "correct the time.")
+TIMED_ON_SCREENING = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: IV antibiotics are timed on the sepsis screening at {time}, and no dose given then is on the "
+                "medication chart: if that was this dose, record it given at {time}; do not give it again.")
 
 
 
@@ -79,15 +99,23 @@ class Screened:
     record: RecordVersion
     screening: Screening
     news2: News2Score | None
+    charted: Charted | None = None
+    """The dose given on the medication chart that counts for its IV antibiotics
+    (domain.sepsis.antibiotics_charted)."""
+    uncharted: datetime | None = None
+    """Its own antibiotics time that no dose on the chart matches (domain.sepsis.uncharted)."""
 
     def text(self, lang: Lang, zone: tzinfo | None) -> str:
-        """"Sepsis screen 28/11 13:05 (NEWS2 7): RED FLAG SEPSIS; IV antibiotics 28/11 13:40;
-        reviewed by Dr Benali 28/11 13:15", on the ward's clock (`zone`)."""
+        """"Sepsis screen 28/11 13:05 (NEWS2 7): RED FLAG SEPSIS; IV antibiotics: Clarithromycin 500 mg
+        IV given 28/11 13:40 (medication chart); reviewed by Dr Benali 28/11 13:15", on the ward's
+        clock (`zone`); the screening's own antibiotics time when the chart has no dose for them."""
         data, screening = self.record.data, self.screening
         said = [WORDS["screened"][lang].format(
             time=ward_time(screening.screened_at, zone), found=SHORT[screening.outcome][lang],
             news2="" if self.news2 is None else WORDS["news2"][lang].format(score=self.news2.total))]
-        if data.get("antibiotics_at"):
+        if self.charted is not None:
+            said.append(WORDS["charted"][lang].format(what=self.charted.text(lang), time=ward_time(self.charted.at, zone)))
+        elif data.get("antibiotics_at"):
             said.append(WORDS["antibiotics"][lang].format(
                 time=ward_time(datetime.fromisoformat(data["antibiotics_at"]), zone)))
         if screening.reviewed_at is not None:
@@ -124,6 +152,45 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
             target=target_missed(data)))])
 
 
+def check_prescribed(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
+                     before: Mapping[str, Any] | None = None) -> None:
+    """Refuse a screening typed, or amended into, IV antibiotics given (`antibiotics_at`) with no IV
+    antibacterial order (`iv_antibacterial`) standing then, give or take `MATCHED_WITHIN`: the box
+    took any time for a patient prescribed none, whose dose no chart then held. An antibiotics time
+    saved so before the check is corrected without it."""
+    if not (typed := data.get("antibiotics_at")) or (before is not None and before.get("antibiotics_at") == typed):
+        return
+    from downtime.services import medication  # which writes through records, which imports this module
+
+    given = datetime.fromisoformat(typed)
+    if any(iv_antibacterial(found) and found.start_at <= elapsed.later(given, MATCHED_WITHIN)
+           and (found.stop_at is None or elapsed.earlier(given, MATCHED_WITHIN) < found.stop_at)
+           for found in medication.orders(session.db, patient_id, given)):
+        return
+    raise ValidationFailed([FieldError("antibiotics_at", message(
+        session.lang, NOT_PRESCRIBED, field=spec.field("antibiotics_at").label.get(session.lang),
+        time=ward_time(given, given.tzinfo)))])
+
+
+def timed_on_screening(session: Session, found: Order, values: Mapping[str, Any]) -> list[Warning]:
+    """A dose of an IV antibiotic (`iv_antibacterial`) given while a screening of the last
+    `UNCHARTED_FOR` times IV antibiotics no dose on the chart matches (domain.sepsis.uncharted),
+    unless given within `MATCHED_WITHIN` of that time (it is then that dose, charted at last): the
+    once-only dose stayed OVERDUE on the round, its check said nothing, and the next nurse gave it
+    again."""
+    if values.get("outcome") != DoseOutcome.GIVEN.value or not iv_antibacterial(found):
+        return []
+    timed = [record for record in CHART.of(session.db, found.patient_id) if record.data.get("antibiotics_at")]
+    if not timed:
+        return []
+    at = datetime.fromisoformat(values["given_at"])
+    doses = charted_doses(session.db, [found.patient_id], at)[found.patient_id]
+    stay = [screened(record, doses) for record in timed]
+    return [Warning(Check.TIMED_ON_SCREENING, TIMED_ON_SCREENING, {
+        "drug": " ".join(found.drug.split()), "time": ward_time(typed, at.tzinfo)})
+            for typed in _uncharted(stay, at) if abs(elapsed.between(typed, at)) > MATCHED_WITHIN]
+
+
 def _review_refused(data: Mapping[str, Any]) -> bool:
     return bool(data.get("reviewed_at")) and reviewed_at(data) is None
 
@@ -132,14 +199,40 @@ def _oxygen_refused(data: Mapping[str, Any]) -> bool:
     return "oxygen" in (data.get("not_needed") or ()) and target_missed(data) is not None
 
 
-def screened(record: RecordVersion) -> Screened:
+def screened(record: RecordVersion, charted: Sequence[Charted] = ()) -> Screened:
+    """The screening as domain.sepsis reads it, its IV antibiotics given by any of the patient's
+    doses on the medication chart (`charted_doses`) as well as its own box."""
     data = record.data
     news2 = observations.readings_score(data)
     return Screened(record, Screening(datetime.fromisoformat(data["screened_at"]), outcome(data, news2),
-                                      tuple(left_to_do(data)), reviewed_at(data)), news2)
+                                      tuple(left_to_do(data, charted)), reviewed_at(data)), news2,
+                    antibiotics_charted(data, charted), uncharted(data, charted))
 
 
-CHART = Chart(FORM, ordered(screened, lambda one: one.screening.screened_at))
+CHART = Chart(FORM, ordered(lambda record: record, lambda record: datetime.fromisoformat(record.data["screened_at"])))
+"""Each patient's screenings this stay, oldest first: made into `Screened` with their doses (`read`)."""
+
+
+def iv_antibacterial(found: Order) -> bool:
+    """Whether the order is the Sepsis Six's IV antibiotics: an antibacterial given by vein."""
+    return route_code(found.route) == "IV" and antibacterial(found.drug, found.route)
+
+
+def charted_doses(db: Database, patient_ids: Sequence[str], at: datetime) -> dict[str, list[Charted]]:
+    """Each of these patients' IV antibacterial doses (`iv_antibacterial`) recorded given on the
+    medication chart, read for them all at once as the escalation list reads a ward."""
+    from downtime.services import medication  # which writes through records, which imports this module
+
+    ivs = {found.record_id: found for orders in medication.orders_of_each(db, patient_ids, at).values()
+           for found in orders if iv_antibacterial(found)}
+    doses: dict[str, list[Charted]] = {patient_id: [] for patient_id in patient_ids}
+    for record in list_current(db, form_id=medication.DOSE_FORM, patient_ids=patient_ids):
+        dose = medication.administration_of(record)
+        if (record.status is not RecordStatus.ENTERED_IN_ERROR and dose.outcome is DoseOutcome.GIVEN
+                and (found := ivs.get(dose.order_id)) is not None):
+            given = found.dose if dose.dose is None else dose.dose
+            doses[str(record.patient_id)].append(Charted(dose.at, found.drug, given, found.dose_unit, found.route))
+    return doses
 
 
 @dataclass(frozen=True)
@@ -147,12 +240,15 @@ class Sepsis:
     """What is known of a patient's sepsis at a moment: their latest screening this stay, their
     episode of red flag or possible sepsis (`domain.sepsis.episode`: what it asks), and the set
     standing for their NEWS2 risk (None with none this stay, or under 16); `plan`: the doctor's
-    observation and escalation plan standing for them (observations.plans)."""
+    observation and escalation plan standing for them (observations.plans); `uncharted`: the
+    antibiotics times of their screenings of the last day (`UNCHARTED_FOR`) that no dose on the
+    medication chart matches (domain.sepsis.uncharted)."""
 
     found: Screened | None
     episode: Screening | None
     standing: ScoredSet | None
     plan: ObservationPlan | None = None
+    uncharted: tuple[datetime, ...] = ()
 
     @property
     def comfort(self) -> bool:
@@ -223,13 +319,19 @@ class Sepsis:
         """A screening (`to_screen`), and what the episode of red flag or possible sepsis asks
         (`pursued`)."""
         asked = [] if self.pursued is None else self.pursued.asks(at, lang)
+        asked += [WORDS["uncharted"][lang].format(time=ward_time(typed, at.tzinfo)) for typed in self.uncharted]
         if self.to_screen and self.standing is not None and self.standing.news2 is not None:
             asked.insert(0, WORDS["screen"][lang].format(score=self.standing.news2.total,
                                                          time=ward_time(self.standing.taken_at, at.tzinfo)))
         return asked
 
     def next_change(self, at: datetime) -> datetime | None:
-        return None if self.pursued is None else self.pursued.next_change(at)
+        """When what it asks changes with time alone: the episode's hour running out, an antibiotics
+        time not on the chart no longer said (`UNCHARTED_FOR`)."""
+        changes = [elapsed.later(typed, UNCHARTED_FOR) for typed in self.uncharted]
+        if self.pursued is not None and (coming := self.pursued.next_change(at)) is not None:
+            changes.append(coming)
+        return min(changes, key=elapsed.instant, default=None)
 
     def state(self, at: datetime, lang: Lang) -> tuple[str, list[str]]:
         """The patient's sepsis in words (their latest screening, or none this stay) and what it
@@ -240,13 +342,21 @@ class Sepsis:
 def read(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, Sepsis]:
     """Each of these in-patients' screenings this stay and standing NEWS2 set at `at`."""
     every, watches = CHART.of_each(db, [patient.patient_id for patient in patients]), observations.watches(db, patients, at)
+    doses = charted_doses(db, list(every), at)  # only the screened's: the chart is read for their screenings
     found = {}
     for patient in patients:
-        stay = every.get(patient.patient_id, [])
+        stay = [screened(record, doses[patient.patient_id]) for record in every.get(patient.patient_id, [])]
         watch = watches[patient.patient_id]
         found[patient.patient_id] = Sepsis(stay[-1] if stay else None, episode([one.screening for one in stay]),
-                                           watch.standing, watch.plan)
+                                           watch.standing, watch.plan, _uncharted(stay, at))
     return found
+
+
+def _uncharted(stay: Sequence[Screened], at: datetime) -> tuple[datetime, ...]:
+    """The antibiotics times of these screenings that no dose on the chart matches, typed for the
+    last `UNCHARTED_FOR` before `at` (its next dose is charted by then), oldest first."""
+    return tuple(sorted({one.uncharted for one in stay if one.uncharted is not None
+                         and elapsed.between(one.uncharted, at) < UNCHARTED_FOR}, key=elapsed.instant))
 
 
 def asking(known: Sepsis, patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:

@@ -2,7 +2,8 @@
 pressure ulcer risk, their malnutrition screening, a delirium screening 65 or over, the doctor's
 VTE risk assessment, a child's weight), in one
 line: each said apart, a patient of 65 admitted two days before read six lines of "NOT SCREENED
-since admission on …" in the sheet's narrow column."""
+since admission on …" in the sheet's narrow column; and a child whose weight is still estimated or
+as stated, to be weighed."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from downtime.domain.age import age_in_years
 from downtime.domain.dose_limits import ADULT_FROM_YEARS
 from downtime.formspec import Lang
 from downtime.i18n import semicolon
-from downtime.services import delirium, nutrition, repositioning, vte
+from downtime.services import delirium, nutrition, repositioning, vte, weight
 from downtime.services.patients import PatientSummary
 from downtime.storage.records import current_of
 
@@ -31,6 +32,8 @@ WORDS = {
             "fr": "évaluation du risque thromboembolique (le médecin, NICE NG89)"},
     "weight": {"en": "a child's weight (their doses are worked out from it)",
                "fr": "le poids de l’enfant (ses doses en dépendent)"},
+    "weigh": {"en": "WEIGH THE CHILD: {weight} (their doses are worked out from it)",
+              "fr": "PESER L’ENFANT : {weight} (ses doses en dépendent)"},
 }
 
 
@@ -39,26 +42,35 @@ def never_weighed(db: Database, patients: Sequence[PatientSummary], at: datetime
     PEWS's 16) of these in-patients whose admission gives no weight: it is optional on admission
     (an adult's may wait), and a doctor prescribed a three-year-old's gentamicin with nothing
     asking for it."""
-    children = [patient for patient in patients if patient.birth_date is not None
-                and age_in_years(patient.birth_date, at.date()) < ADULT_FROM_YEARS]
+    children = _children(patients, at)
     admissions = current_of(db, [patient.admission_record_id for patient in children])
     return {patient.patient_id for patient in children
-            if admissions[patient.admission_record_id].data.get("weight_kg") is None}
+            if admissions[patient.admission_record_id].data.get(weight.ADMITTED_KG) is None}
+
+
+def _children(patients: Sequence[PatientSummary], at: datetime) -> list[PatientSummary]:
+    """Those of these patients under 18 at `at`, whose doses are weighed by weight (dose_limits)."""
+    return [patient for patient in patients if patient.birth_date is not None
+            and age_in_years(patient.birth_date, at.date()) < ADULT_FROM_YEARS]
 
 
 def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> dict[str, str]:
     """Each of these in-patients with a screening or assessment not done once its time since
     admission has gone by (6 hours for the pressure ulcer risk, a day, 14 hours for VTE), those in
-    one line."""
+    one line; then, for a child, a weight estimated or stated 4 hours ago or more (weight.not_weighed)."""
     undone = {"braden": repositioning.never_assessed(db, patients, at),
               "nutrition": nutrition.never_screened(db, patients, at),
               "delirium": delirium.never_screened(db, patients, at), "vte": vte.never_assessed(db, patients, at),
               "weight": never_weighed(db, patients, at)}
+    guessed = weight.not_weighed(db, _children(patients, at), at)
     lines: dict[str, str] = {}
     for patient in patients:
-        what = [WORDS[kind][lang] for kind, ids in undone.items() if patient.patient_id in ids]
-        if what:
+        said = []
+        if what := [WORDS[kind][lang] for kind, ids in undone.items() if patient.patient_id in ids]:
             admitted = datetime.fromisoformat(str(patient.admitted_at)).astimezone(at.tzinfo)
-            lines[patient.patient_id] = WORDS["line"][lang].format(admitted=f"{admitted:%d/%m %H:%M}",
-                                                                   what=semicolon(lang).join(what))
+            said.append(WORDS["line"][lang].format(admitted=f"{admitted:%d/%m %H:%M}", what=semicolon(lang).join(what)))
+        if (one := guessed.get(patient.patient_id)) is not None:
+            said.append(WORDS["weigh"][lang].format(weight=one.text(lang)))
+        if said:
+            lines[patient.patient_id] = semicolon(lang).join(said)
     return lines

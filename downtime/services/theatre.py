@@ -37,9 +37,9 @@ from downtime.services.census import Departure, all_patients, deaths, departures
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
 from downtime.services.laptops import laptops_known
-from downtime.services.patients import PatientSummary, downtime_numbers
+from downtime.services.patients import PatientSummary, downtime_numbers, summarise
 from downtime.services.wards import ward_names
-from downtime.storage.records import as_version, chunks, current_of, list_current, marks
+from downtime.storage.records import as_version, chunks, current_of, histories, list_current, marks
 
 BOOKING_FORM = "operation_booking"
 CHECKLIST_FORM = "surgical_safety_checklist"
@@ -2341,15 +2341,16 @@ def last_printed(db: Database, day: date, theatre_name: str) -> tuple[int, datet
     return found
 
 
-def changed_since_printed(db: Database, day: date,
-                          lines: list[tuple[TheatreSession, list[ListEntry]]]) -> list[ChangedSincePrinted]:
+def changed_since_printed(db: Database, day: date, lines: list[tuple[TheatreSession, list[ListEntry]]],
+                          forms: Mapping[str, FormSpec] | None = None) -> list[ChangedSincePrinted]:
     """Each theatre of the day's lines (`day_list`) whose list was printed (`last_printed`) and
     changed after, read from the audit's order of writes: a booking or a list of it saved again,
     or a cancellation or rebooking of one of its operations recorded, withdrawn or moved (a
     patient told later amends a cancellation, which changes no one's place on the list). Its
     operations are those on its lines and those any version of a booking or rebooking put on its
     lists: one withdrawn or moved to another theatre after the print is on the copy in theatre,
-    and no longer on the lines. Once printed again, no more."""
+    and no longer on the lines. Given the `forms`, so too an admission of a patient on its lines
+    amended in what the list prints of them (`_identity_amended`). Once printed again, no more."""
     found = []
     for theatre_name in dict.fromkeys(session.theatre for session, _ in lines):
         if (printed := last_printed(db, day, theatre_name)) is None:
@@ -2373,6 +2374,35 @@ def changed_since_printed(db: Database, day: date,
             " OR json_extract(r.data, '$.planned_start') IS NOT json_extract(p.data, '$.planned_start')))) LIMIT 1",
             [printed[0], *lists, *booked, "operation_cancellation", "operation_rebooking", *booked,
              RecordStatus.ENTERED_IN_ERROR.value, RecordStatus.ENTERED_IN_ERROR.value]), None)
-        if changed is not None:
+        if changed is not None or (forms is not None and _identity_amended(
+                db, forms, {entry.state.patient.patient_id for _, entries in mine for entry in entries}, printed[0])):
             found.append(ChangedSincePrinted(day, theatre_name, printed[1]))
     return found
+
+
+def _identity_amended(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], after: int) -> bool:
+    """Whether an admission of these patients was amended after the audit's entry `after` in what
+    a theatre list prints of them: their name, date of birth, sex or allergies. UNKNOWN MALE ALPHA,
+    allergies not known, on the copy pinned in theatre was identified at 08:00 with a latex
+    anaphylaxis; his new band read GIRARD, and the board said nothing. A bed or a weight is not
+    on the list."""
+    admissions = [spec.id for spec in forms.values() if spec.creates_patient]
+    patients = list(patient_ids)
+    amended = {row["record_id"]: row["version"] for row in db.query(
+        "SELECT r.record_id, MIN(r.version) AS version FROM audit a JOIN records r ON r.id = a.entity_id"
+        f" WHERE a.entity = 'records' AND a.seq > ? AND r.version > 1 AND r.form_id IN ({marks(admissions)})"
+        f" AND r.patient_id IN ({marks(patients)}) GROUP BY r.record_id", [after, *admissions, *patients])}
+    for record_id, versions in histories(db, amended).items():
+        spec = forms[versions[0].form_id]
+        printed = [_printed_of(summarise(spec, version, "")) for version in versions[amended[record_id] - 2:]]
+        if any(read != printed[0] for read in printed[1:]):
+            return True
+    return False
+
+
+def _printed_of(patient: PatientSummary) -> tuple[object, ...]:
+    """What a theatre list prints of a patient but where they are: the WHO sign-in reads the
+    name, date of birth and sex off the band against it, and the list puts a latex allergy
+    first in a latex-free theatre."""
+    return (patient.display_name, patient.birth_date, patient.sex, patient.allergy_status, patient.allergies,
+            patient.reactions)

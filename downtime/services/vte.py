@@ -2,8 +2,10 @@
 in-patients 16 or over not assessed 14 hours after they came in. Said on the handover sheet: the
 reminder (services.since_admission), the decisions the nurses act on that the medication chart
 does not show (stockings or compression to put on; no prophylaxis for the bleeding risk), and
-what they ask: a medicine decided that no anticoagulant order on the chart gives, stockings after
-an acute stroke or with another reason against them, a reassessment due. The escalation list
+what they ask: a medicine decided that no anticoagulant order on the chart gives, an anticoagulant
+at treatment dose decided that none gives, an anticoagulant on the chart against a decision of no
+prophylaxis for the bleeding risk, stockings after an acute stroke or with another reason against
+them, a reassessment due. The escalation list
 says all of it (`escalation`). Never stored: worked out from the standing records."""
 
 from __future__ import annotations
@@ -21,15 +23,17 @@ from downtime.domain.age import age_in_years
 from downtime.domain.census import StayStatus
 from downtime.domain.medication import Frequency, Order, anticoagulant, runs_at
 from downtime.domain.records import RecordVersion
-from downtime.domain.vte import (ADULTS_FROM_YEARS, DEVICE, FIRST_WITHIN, MECHANICAL, MEDICINE, STOCKINGS,
-                                 WITHOUT_PROPHYLAXIS_FOR_BLEEDING, Reassess, reassess_by, reassessment_due,
-                                 stockings_ruled_out)
+from downtime.domain.vte import (ADULTS_FROM_YEARS, AGAINST_STOCKINGS, ALREADY_ANTICOAGULATED, BLEEDING_REASON,
+                                 BLEEDING_RISKS, DEVICE, FIRST_WITHIN, MECHANICAL, MEDICINE, STOCKINGS,
+                                 WITHOUT_PROPHYLAXIS_FOR_BLEEDING, Reassess, medicine_against_bleeding, reassess_by,
+                                 reassessment_due, stockings_ruled_out)
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import FieldError, format_value
-from downtime.i18n import QT_TRANSLATE_NOOP, message, mid_line, semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, labelled, message, mid_line, semicolon
 from downtime.services import medication, records
 from downtime.services.bedside import Chart, first_due, ordered
+from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
 
@@ -46,6 +50,15 @@ WORDS = {
                              "prescribe it",
                        "fr": "PROPHYLAXIE THROMBOEMBOLIQUE DÉCIDÉE le {time}, ABSENTE DU PLAN D’ADMINISTRATION : "
                              "demander au médecin de la prescrire"},
+    "not_anticoagulated": {
+        "en": "VTE: NONE DECIDED {time} AS ANTICOAGULATED AT TREATMENT DOSE, NO ANTICOAGULANT ON THE MEDICATION CHART "
+              "(neither treatment nor prophylaxis): ask the doctor",
+        "fr": "THROMBOEMBOLIE : AUCUNE PROPHYLAXIE DÉCIDÉE le {time}, PATIENT ANTICOAGULÉ À DOSE CURATIVE, AUCUN "
+              "ANTICOAGULANT SUR LE PLAN D’ADMINISTRATION (ni traitement ni prophylaxie) : demander au médecin"},
+    "against_decision": {
+        "en": "{drugs} ON THE MEDICATION CHART AGAINST THE VTE DECISION OF {time} ({decision}): ask the doctor",
+        "fr": "{drugs} SUR LE PLAN D’ADMINISTRATION CONTRE LA DÉCISION THROMBOEMBOLIQUE DU {time} ({decision}) : "
+              "demander au médecin"},
     "no_stockings": {"en": "NO ANTI-EMBOLISM STOCKINGS (NICE NG89: {reasons}): ask the doctor for intermittent "
                            "pneumatic compression or another decision",
                      "fr": "PAS DE BAS ANTI-THROMBOSE (NICE NG89 : {reasons}) : demander au médecin une compression "
@@ -63,6 +76,12 @@ WORDS = {
 STOCKINGS_RULED_OUT = QT_TRANSLATE_NOOP(
     "messages", "“{field}”: no anti-embolism stockings with what is ticked (NICE NG89: {reasons}): choose "
                 "intermittent pneumatic compression, or another decision.")
+MEDICINE_WITH_BLEEDING = QT_TRANSLATE_NOOP(
+    "messages", "“{field}” is required: a medicine is decided with {risks} ticked. Say why (kept in the record), or "
+                "choose another decision.")
+PRESCRIBED_AGAINST = QT_TRANSLATE_NOOP(
+    "messages", "An anticoagulant against the VTE decision of {time}: {decision}. Ask the doctor who decided it "
+                "before prescribing it.")
 
 
 
@@ -75,6 +94,11 @@ def decided(spec: FormSpec, answers: Mapping[str, Any], lang: Lang) -> str:
     device = answers.get(DEVICE)
     named = WORDS["device_unknown"][lang] if not device else mid_line(format_value(spec.field(DEVICE), device, lang))
     return f"{decision}, {named}"
+
+
+def ticked(spec: FormSpec, field: str, codes: Sequence[str], lang: Lang) -> str:
+    """Options of a multiple choice ticked, said mid-line: "active bleeding, platelets under 75 × 10⁹/L"."""
+    return ", ".join(mid_line(format_value(spec.field(field), [code], lang)) for code in codes)
 
 
 def ruled_out(spec: FormSpec, answers: Mapping[str, Any], lang: Lang) -> str:
@@ -113,19 +137,33 @@ latest = CHART.latest
 _operated = Chart(records.DONE_FORM, ordered(lambda record: record.occurred_at, lambda done_at: done_at)).latest
 
 
+def _left_out(field: str, wanted: bool, data: Mapping[str, Any], before: Mapping[str, Any] | None,
+              wanted_before: bool) -> bool:
+    """Whether an answer `wanted` is missing where it is asked: of a new record (`before` None), or
+    of an amendment taking it away or making it wanted; a record of a version that did not ask it
+    is corrected without it, no one having been asked then."""
+    return wanted and not data.get(field) and (before is None or bool(before.get(field)) or not wanted_before)
+
+
 def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[str, Any] | None = None) -> None:
-    """Refuse a new decision of mechanical prophylaxis (`before` None) naming no device, and an
-    amendment taking its device away or turning another decision into a mechanical one: the nurses
-    were left to choose. A mechanical decision of version 1 is corrected, and settled at the
-    records office, without one: no one named it then. Refuse
+    """Refuse a new decision of mechanical prophylaxis naming no device (the nurses were left to
+    choose), and a medicine decided with one of the absolute bleeding risks ticked without the
+    doctor's reason (accepted without a word: domain.vte.medicine_against_bleeding); an amendment
+    as a new record when it takes either away or makes it asked (see `_left_out`). Refuse
     anti-embolism stockings for someone admitted with an acute stroke or with a reason against them
     ticked, whenever typed."""
     label = spec.field(DEVICE).label.get(lang)
-    if data.get("prophylaxis") in MECHANICAL and not data.get(DEVICE) and (
-            before is None or before.get(DEVICE) or before.get("prophylaxis") not in MECHANICAL):
+    if _left_out(DEVICE, data.get("prophylaxis") in MECHANICAL, data, before,
+                 before is not None and before.get("prophylaxis") in MECHANICAL):
         raise ValidationFailed([FieldError(DEVICE, field_message("required", lang, label))])
     if data.get(DEVICE) == STOCKINGS and (reasons := ruled_out(spec, data, lang)):
         raise ValidationFailed([FieldError(DEVICE, message(lang, STOCKINGS_RULED_OUT, field=label, reasons=reasons))])
+    risks = medicine_against_bleeding(data)
+    if _left_out(BLEEDING_REASON, bool(risks), data, before,
+                 before is not None and bool(medicine_against_bleeding(before))):
+        raise ValidationFailed([FieldError(BLEEDING_REASON, message(
+            lang, MEDICINE_WITH_BLEEDING, field=spec.field(BLEEDING_REASON).label.get(lang),
+            risks=ticked(spec, BLEEDING_RISKS, risks, lang)))])
 
 
 def _in_force(order: Order, at: datetime) -> bool:
@@ -136,37 +174,70 @@ def _in_force(order: Order, at: datetime) -> bool:
     return order.stop_at is None or elapsed.instant(at) < elapsed.instant(order.stop_at)
 
 
-def _prescribed(orders: Sequence[Order], at: datetime) -> bool:
-    """Whether an anticoagulant order of these stands on the patient's medication chart at `at`."""
-    return any(anticoagulant(order.drug) and _in_force(order, at) for order in orders)
+def _prescribed(orders: Sequence[Order], at: datetime) -> list[str]:
+    """The medicines of the anticoagulant orders of these standing on the patient's medication
+    chart at `at`, as written, each once."""
+    return list(dict.fromkeys(order.drug for order in orders if anticoagulant(order.drug) and _in_force(order, at)))
+
+
+CHART_READ = MEDICINE | {ALREADY_ANTICOAGULATED, WITHOUT_PROPHYLAXIS_FOR_BLEEDING}
+"""The decisions the medication chart is read for: a medicine or the patient's own anticoagulant
+that the chart should give, no prophylaxis for the bleeding risk that it should not."""
 
 
 @dataclass(frozen=True)
 class Vte:
     """What is known of a patient's VTE risk at a moment: their assessments of this stay, oldest
-    first; when their latest operation of this stay was done; and whether a medicine decided
-    stands unprescribed (no anticoagulant order on the chart)."""
+    first; when their latest operation of this stay was done; and the anticoagulants on the chart
+    (`_prescribed`), read for a latest decision of `CHART_READ` only (none for another)."""
 
     assessments: list[Assessed]
     operated_at: datetime | None
-    unprescribed: bool
+    anticoagulants: list[str]
 
     @property
     def found(self) -> Assessed | None:
         return self.assessments[-1] if self.assessments else None
 
+    @property
+    def decision(self) -> str | None:
+        return None if self.found is None else self.found.record.data["prophylaxis"]
+
 
 def read(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, Vte]:
-    """Each of these patients' assessments, operation and prescription at `at`: the chart read
-    for a patient whose latest decision is a medicine only."""
+    """Each of these patients' assessments, operation and anticoagulants prescribed at `at`."""
     found = CHART.of_each(db, [patient.patient_id for patient in patients])
     operated = _operated(db, list(found))
-    medicine = [patient_id for patient_id, assessments in found.items()
-                if assessments and assessments[-1].record.data["prophylaxis"] in MEDICINE]
-    charted = medication.orders_of_each(db, medicine, at) if medicine else {}
+    read_for = [patient_id for patient_id, assessments in found.items()
+                if assessments and assessments[-1].record.data["prophylaxis"] in CHART_READ]
+    charted = medication.orders_of_each(db, read_for, at) if read_for else {}
     return {patient.patient_id: Vte(found.get(patient.patient_id, []), operated.get(patient.patient_id),
-                                    patient.patient_id in charted and not _prescribed(charted[patient.patient_id], at))
+                                    _prescribed(charted.get(patient.patient_id, []), at))
             for patient in patients}
+
+
+def _against(spec: FormSpec, found: Assessed, lang: Lang, tz: tzinfo | None) -> dict[str, str]:
+    """A decision of no prophylaxis for the bleeding risk in words, for what goes against it:
+    its time, and the decision with the bleeding risks ticked."""
+    risks = found.record.data.get(BLEEDING_RISKS) or []
+    said = [decided(spec, found.record.data, lang), *([ticked(spec, BLEEDING_RISKS, risks, lang)] if risks else [])]
+    return {"time": ward_time(found.assessed_at, tz), "decision": semicolon(lang).join(said)}
+
+
+def prescribed_against(session: Session, patient_id: str, values: Mapping[str, Any],
+                       before: Mapping[str, Any] | None = None) -> str | None:
+    """What to ask the prescriber before an anticoagulant order is saved (None: nothing) when the
+    patient's latest assessment decided no prophylaxis, the bleeding risk outweighing it: the
+    routine enoxaparin was written by another doctor with nothing said. An amendment is asked only
+    when it makes the order an anticoagulant."""
+    drug = str(values.get("drug") or "")
+    if not anticoagulant(drug) or (before is not None and anticoagulant(str(before.get("drug") or ""))):
+        return None
+    found = latest(session.db, [patient_id]).get(patient_id)
+    if found is None or found.record.data["prophylaxis"] != WITHOUT_PROPHYLAXIS_FOR_BLEEDING:
+        return None
+    return message(session.lang, PRESCRIBED_AGAINST,
+                   **_against(session.form(FORM), found, session.lang, session.clock().tzinfo))
 
 
 def _asked_of(patient: PatientSummary, at: datetime) -> bool:
@@ -201,8 +272,13 @@ def asks(known: Vte, spec: FormSpec, patient: PatientSummary, at: datetime, lang
     tz, said = at.tzinfo, []
     if reasons := ruled_out(spec, found.record.data, lang):
         said.append(WORDS["no_stockings"][lang].format(reasons=reasons))
-    if known.unprescribed:
+    if known.decision in MEDICINE and not known.anticoagulants:
         said.append(WORDS["not_prescribed"][lang].format(time=ward_time(found.assessed_at, tz)))
+    if known.decision == ALREADY_ANTICOAGULATED and not known.anticoagulants:
+        said.append(WORDS["not_anticoagulated"][lang].format(time=ward_time(found.assessed_at, tz)))
+    if known.decision == WITHOUT_PROPHYLAXIS_FOR_BLEEDING and known.anticoagulants:
+        said.append(WORDS["against_decision"][lang].format(drugs=", ".join(known.anticoagulants).upper(),
+                                                           **_against(spec, found, lang, tz)))
     why = reassessment_due(_admitted(patient), [one.assessed_at for one in known.assessments], known.operated_at, at)
     if why is not None:
         operated = "" if known.operated_at is None else ward_time(known.operated_at, tz)
@@ -263,6 +339,38 @@ def _next_change(known: Vte, patient: PatientSummary) -> datetime | None:
         return first_due(patient, FIRST_WITHIN)
     admitted = _admitted(patient)
     return None if admitted is None else reassess_by(admitted, [one.assessed_at for one in known.assessments])
+
+
+# The doctor's reason for a medicine despite a bleeding risk, in a letter whose box the whole
+# reason does not fit (`handed_on`'s short line): cut to this many characters, ending "…".
+REASON_SHORT = 120
+
+
+def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime,
+              lang: Lang) -> list[tuple[str, str]]:
+    """What a letter handing the patient on (a move, a transfer out, a discharge) says of their VTE
+    risk: their latest decision this stay in words, with the bleeding risks and the reasons
+    against stockings ticked and the reason for a medicine despite a bleeding risk; nothing when
+    never assessed. Without it the receiving team read compression with no enoxaparin as an
+    omission, and prescribed it or took the compression off. Each a line (in full, short) for
+    prefill's fitting, the decision first, the reason's short line cut: said as one line, a long
+    one (five bleeding risks and a 300-character reason) was too long for the box and replaced
+    whole by "… and 1 more: see the records", the decision with it."""
+    found = latest(db, [patient_id]).get(patient_id)
+    if found is None:
+        return []
+    spec, data = forms[FORM], found.record.data
+    decision = found.text(spec, lang, at.tzinfo)
+    lines = [(decision, decision)]
+    for name in (BLEEDING_RISKS, AGAINST_STOCKINGS):
+        if data.get(name):
+            line = labelled(spec.field(name).label.get(lang), ticked(spec, name, data[name], lang), lang)
+            lines.append((line, line))
+    if reason := str(data.get(BLEEDING_REASON) or ""):
+        label = spec.field(BLEEDING_REASON).label.get(lang)
+        cut = reason if len(reason) <= REASON_SHORT else reason[:REASON_SHORT - 1].rstrip() + "…"
+        lines.append((labelled(label, reason, lang), labelled(label, cut, lang)))
+    return lines
 
 
 def never_assessed(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:

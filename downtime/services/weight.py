@@ -4,13 +4,13 @@ weighing (forms/weight.yaml) is saved with a weight unusual for the patient's ag
 admission's amended, from the weight it replaces), the answer kept in the record as the weight
 confirmed, as an order keeps the prescriber's reason to prescribe despite an allergy; and the
 latest weight of the stay, with when and how it was taken, for what is worked out per
-kilogram."""
+kilogram, and the children whose latest is still estimated or stated, to be weighed."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -56,6 +56,12 @@ WEIGHED = {"admission": {"en": "{kg} kg on admission ({time})", "fr": "{kg} kg �
            "measured": {"en": "{kg} kg weighed {time}", "fr": "{kg} kg pesé le {time}"},
            "estimated": {"en": "{kg} kg ESTIMATED {time}, not weighed", "fr": "{kg} kg ESTIMÉ le {time}, non pesé"},
            "stated": {"en": "{kg} kg as stated {time}, not weighed", "fr": "{kg} kg déclaré le {time}, non pesé"}}
+NOT_WEIGHED = frozenset({"admission_estimated", "admission_stated", "estimated", "stated"})
+"""The WEIGHED codes of a weight no one has put on the scales."""
+WEIGH_WITHIN = timedelta(hours=4)
+"""How long after an estimated or stated weight the child is asked to be weighed (`not_weighed`)."""
+ADMITTED_KG = "weight_kg"
+"""The admission's weight (the field of its Meaning.WEIGHT)."""
 CHANGED = QT_TRANSLATE_NOOP("messages", "{weight} kg differs by {percent} % from the latest weight of this stay, "
                                         "{earlier}: weigh again, and check that it was not mistyped (6,2 typed for "
                                         "62). Weight-based doses and the urine output per kilogram are worked out "
@@ -212,9 +218,8 @@ WEIGHINGS = Chart(FORM, ordered(_weighing, lambda one: one.at))
 """Each patient's weighings of this stay, oldest by the time weighed first."""
 
 
-def _admitted(db: Database, forms: Mapping[str, FormSpec], patients: Collection[PatientSummary]) -> dict[str, Weighed]:
-    """The admission's weight of each of these patients whose admission has one."""
-    weight_field = next(spec for spec in forms.values() if spec.creates_patient).by_meaning(Meaning.WEIGHT)
+def _admitted(db: Database, weight_field: str | None, patients: Collection[PatientSummary]) -> dict[str, Weighed]:
+    """The admission's weight (its answer `weight_field`) of each of these patients whose admission has one."""
     admitted = [patient for patient in patients if patient.admitted_at]
     if weight_field is None or not admitted:
         return {}
@@ -223,7 +228,7 @@ def _admitted(db: Database, forms: Mapping[str, FormSpec], patients: Collection[
     return {patient.patient_id: Weighed(float(kg), datetime.fromisoformat(str(patient.admitted_at)),
                                          _admitted_how(admissions[patient.admission_record_id]),
                                          patient.admission_record_id)
-            for patient in admitted if (kg := _kg(admissions[patient.admission_record_id].get(weight_field.id)))}
+            for patient in admitted if (kg := _kg(admissions[patient.admission_record_id].get(weight_field)))}
 
 
 def _admitted_how(data: Mapping[str, Any]) -> str:
@@ -248,9 +253,42 @@ def latest(db: Database, forms: Mapping[str, FormSpec], patients: Collection[Pat
     lighter after two weeks on the ward had their enoxaparin and their urine per kilogram worked
     out from the admission's; a child weighed again had it by amending the admission, and the
     chart said it was weighed on admission."""
+    return _latest(db, _admission_weight(forms), patients)
+
+
+def _admission_weight(forms: Mapping[str, FormSpec]) -> str | None:
+    """The id of the admission's weight field, if its form has one."""
+    field = next(spec for spec in forms.values() if spec.creates_patient).by_meaning(Meaning.WEIGHT)
+    return field.id if field is not None else None
+
+
+def _latest(db: Database, weight_field: str | None, patients: Collection[PatientSummary]) -> dict[str, Weighed]:
     patient_ids = [patient.patient_id for patient in patients]
     screened = {patient_id: _screened(one) for patient_id, one in nutrition.latest(db, patient_ids).items()}
-    return _newest(_admitted(db, forms, patients), screened, WEIGHINGS.latest(db, patient_ids))
+    return _newest(_admitted(db, weight_field, patients), screened, WEIGHINGS.latest(db, patient_ids))
+
+
+def latest_height(db: Database, patient: PatientSummary) -> float | None:
+    """The patient's height in cm as last recorded this stay: their latest nutrition screening's
+    (which always asks it), else their admission's; None when neither has one. A height measured
+    at the screening, the admission's left blank, was read as none: an obese patient's gentamicin
+    went by the actual weight, said "no height being recorded"."""
+    screened = nutrition.latest(db, [patient.patient_id]).get(patient.patient_id)
+    if screened is not None and (height := _kg(screened.record.data.get(HEIGHT))):
+        return float(height)
+    admitted = current_of(db, [patient.admission_record_id]).get(patient.admission_record_id)
+    height = _kg(admitted.data.get(HEIGHT)) if admitted is not None else None
+    return float(height) if height else None
+
+
+def not_weighed(db: Database, patients: Collection[PatientSummary], at: datetime) -> dict[str, Weighed]:
+    """The latest weight of each of these patients when it is estimated or stated and was given
+    `WEIGH_WITHIN` or more before `at`: a child admitted on an APLS estimate had every dose worked
+    out from it a day later, weighed by no one, and nothing asked for the scales (the weighing
+    form's help says to weigh them as soon as they can be). Read from the admission's
+    `ADMITTED_KG` (the handover, services.since_admission, is given no forms)."""
+    return {patient_id: one for patient_id, one in _latest(db, ADMITTED_KG, patients).items()
+            if one.how in NOT_WEIGHED and elapsed.reached(elapsed.later(one.at, WEIGH_WITHIN), at)}
 
 
 def _earlier(session: Session, spec: FormSpec, values: dict[str, Any], patient: PatientSummary | None,
@@ -263,7 +301,7 @@ def _earlier(session: Session, spec: FormSpec, values: dict[str, Any], patient: 
     if patient is None or (spec.creates_patient and (record_id is None or _doubted(session, spec, record_id, values))):
         return []
     at = elapsed.instant(_at(session, spec, values))
-    weights = [*_admitted(session.db, session.forms, [patient]).values(),
+    weights = [*_admitted(session.db, _admission_weight(session.forms), [patient]).values(),
                *map(_screened, nutrition.CHART.of(session.db, patient.patient_id)),
                *WEIGHINGS.of(session.db, patient.patient_id)]
     return sorted((one for one in weights if (spec.creates_patient or one.record_id != record_id)

@@ -16,12 +16,15 @@ from typing import Any
 
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
+from downtime.services.weight import ADMITTED_HOW
 from downtime.sync.fhir_codes import CONTACT_ROLE, LOINC, OBSERVATION_CATEGORY, coding
 from downtime.sync.fhir_elements import Context, derived_id, label, moment, record_identifier, reference
 from downtime.sync.fhir_observations import observation_status, quantity
 
 # Field → (LOINC code, UCUM unit) of what the admission measures or is told of the body.
 BODY = {"height_cm": ("8302-2", "cm"), "weight_kg": ("29463-7", "kg")}
+METHODS = {"weight_kg": ADMITTED_HOW}
+"""A measure's field → the answer saying how it is known (weighed, estimated, stated)."""
 # French law's "personne de confiance" has no code of its own in the contact-role value set.
 TRUSTED_PERSON = "Trusted person (personne de confiance)"
 
@@ -47,14 +50,19 @@ def next_of_kin(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def body_measures(admission: RecordVersion, patient_id: str, encounter_id: str, ctx: Context) -> list[dict[str, Any]]:
-    """The height and the weight measured or given on arrival, at the admission's time."""
+    """The height and the weight measured or given on arrival, at the admission's time; the
+    weight with how it is known (`METHODS`), as a weighing's is (sync.fhir_weight): a child's
+    estimate went to the EHR's dose checks as if weighed on the scales."""
+    spec = ctx.forms[admission.form_id]
     return [{"resourceType": "Observation", "id": ident, "identifier": record_identifier(ident),
              "status": observation_status(admission),
              "category": [{"coding": [coding(OBSERVATION_CATEGORY, "vital-signs")]}],
              "code": {"coding": [coding(LOINC, code)]}, "subject": reference(patient_id),
              "encounter": reference(encounter_id), "effectiveDateTime": moment(admission.occurred_at),
              "performer": [ctx.author(ctx.original(admission))],
-             "valueQuantity": quantity(admission.data[field_id], unit)}
+             "valueQuantity": quantity(admission.data[field_id], unit),
+             **({"method": {"text": label(spec, METHODS[field_id], method)}}
+                if field_id in METHODS and (method := admission.data.get(METHODS[field_id])) else {})}
             for field_id, (code, unit) in BODY.items() if admission.data.get(field_id) is not None
             for ident in (derived_id(admission.record_id, field_id),)]
 

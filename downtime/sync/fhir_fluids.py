@@ -8,8 +8,9 @@ send for each kind of volume a ward measures; a wrong code files a volume as som
 words only ask the clerk to read them. The totals are not sent: worked out from these, they are
 the EHR's to add up, as the records office's worklist shows the volumes one by one. A bag given on
 the medication chart (an infusion, a feed, fluids under the skin) goes as its MedicationAdministration
-whether or not the fluid chart has it; the volume charted from it names that dose as what it is
-`partOf`, so the EHR's intake does not count it twice. A bag never charted is no volume here: the
+whether or not the fluid chart has it; the volume charted from it, or typed by hand and taken for it by the app
+(services.fluid_balance.matched), names that dose as what it is `partOf`, so the EHR's intake
+does not count it twice (a litre typed by hand was sent twice). A bag never charted is no volume here: the
 fluid chart says it beside the day's intake, not in it.
 
 A fluid restriction or target as a NutritionOrder ("Fluid restriction: no more than 1500 mL in
@@ -28,9 +29,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.fluid_balance import INTAKE
+from downtime.domain.fluid_balance import INTAKE, IRRIGATION
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.services.fluid_balance import FORM, PLAN_FORM
+from downtime.services.fluid_balance import FORM, PLAN_FORM, doses_charted
 from downtime.sync.fhir_elements import (Context, Group, Made, label, moment, patient_key, record_identifier,
                                          reference)
 from downtime.sync.fhir_medication import dose_key
@@ -38,8 +39,7 @@ from downtime.sync.fhir_observations import observation_status, quantity
 from downtime.sync.fhir_stays import Stays
 
 CATEGORY = {"text": "Fluid balance (intake and output)"}
-DOSE = "dose"
-"""A volume charted from the fluid tab's "given on the medication chart": the dose it is."""
+IRRIGATED = "Bladder irrigation in"
 PLANS = {"restriction": "Fluid restriction: no more than {volume} mL in 24 hours",
          "target": "Fluid target: at least {volume} mL in 24 hours"}
 
@@ -48,9 +48,12 @@ def fluid_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
     """One group per volume; it needs its patient (and its dose: `_needs`), and names the stay it
     was measured in. One group per patient's restrictions and targets, each of which the next one
     changes."""
+    volumes = ctx.current(db, FORM)
+    charting = doses_charted(db, {str(record.patient_id) for record in volumes})
     groups = {f"fluid:{record.record_id}": Group(
-        f"fluid:{record.record_id}", partial(_made, record, ctx, stays), frozenset({record.record_id}),
-        _needs(record)) for record in ctx.current(db, FORM)}
+        f"fluid:{record.record_id}", partial(_made, record, ctx, stays, charting.get(record.record_id)),
+        frozenset({record.record_id, *filter(None, [charting.get(record.record_id)])}),
+        _needs(record, charting.get(record.record_id))) for record in volumes}
     by_patient: dict[str, list[RecordVersion]] = {}
     for record in ctx.current(db, PLAN_FORM):
         by_patient.setdefault(str(record.patient_id), []).append(record)
@@ -63,10 +66,9 @@ def fluid_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
     return groups
 
 
-def _needs(record: RecordVersion) -> frozenset[str]:
-    """A volume's patient, and the dose it was charted from, which it names (`_observation`)."""
-    dose = record.data.get(DOSE)
-    return frozenset({patient_key(str(record.patient_id)), *([dose_key(str(dose))] if dose else [])})
+def _needs(record: RecordVersion, dose: str | None) -> frozenset[str]:
+    """A volume's patient, and the `dose` it charts, which it names (`_observation`)."""
+    return frozenset({patient_key(str(record.patient_id)), *([dose_key(dose)] if dose else [])})
 
 
 def _stays_ended(plans: list[RecordVersion], stays: Stays) -> dict[str, str]:
@@ -115,22 +117,26 @@ def _nutrition_order(record: RecordVersion, status: str, ctx: Context, stays: St
                          "instruction": notes}}
 
 
-def _made(record: RecordVersion, ctx: Context, stays: Stays) -> Made:
-    return Made([_observation(record, ctx, stays)], {record.record_id: [record.record_id]})
+def _made(record: RecordVersion, ctx: Context, stays: Stays, dose: str | None) -> Made:
+    return Made([_observation(record, ctx, stays, dose)], {record.record_id: [record.record_id]})
 
 
-def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
+def _observation(record: RecordVersion, ctx: Context, stays: Stays, dose: str | None) -> dict[str, Any]:
+    """`dose`: the one on the medication chart it charts (services.fluid_balance.doses_charted),
+    named or, typed by hand, matched by the app."""
     data = record.data
     side = "Fluid intake" if data["route"] in INTAKE else "Fluid output"
     route = label(ctx.forms[FORM], "route", data["route"]).split(": ", 1)[-1]
+    # Irrigant runs in and back out in the urine bag: neither intake nor output of the patient's.
+    code = IRRIGATED if data["route"] == IRRIGATION else f"{side}: {route}"
     resource: dict[str, Any] = {
         "resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
-        "status": observation_status(record), "category": [CATEGORY], "code": {"text": f"{side}: {route}"},
+        "status": observation_status(record), "category": [CATEGORY], "code": {"text": code},
         "subject": reference(str(record.patient_id)), **stays.encounter_at(record.patient_id, data["measured_at"]),
         "effectiveDateTime": moment(data["measured_at"]), "performer": [ctx.author(ctx.original(record))],
         "valueQuantity": quantity(data["volume"], "mL")}
-    if dose := data.get(DOSE):  # the bag the medication chart sent as given: one volume, not two
-        resource["partOf"] = [reference(str(dose))]
+    if dose:  # the bag the medication chart sent as given: one volume, not two
+        resource["partOf"] = [reference(dose)]
     if data.get("what"):
         resource["note"] = [{"text": data["what"]}]
     return resource

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain import child_fluids
 from downtime.domain.census import Movement, MovementEvent
 from downtime.domain.laterality import BILATERAL
 from downtime.domain.medication import Frequency, Order, Outcome
@@ -237,7 +238,11 @@ once runs until it is stopped, and stays "active" (it went out "completed" while
     if allergy := record.data.get(ALLERGY_REASON):  # the override of a dose's note, asked of the prescriber
         notes.append(f"Prescribed despite the recorded allergy: {allergy}")
     if above := record.data.get(DOSE_REASON):  # an opioid above a usual first dose (see order_units)
-        notes.append(f"Prescribed above a usual first dose: {above}")
+        # or a child's fluid above its maintenance rate (domain.child_fluids), kept in one field
+        said = "Rate above the child's maintenance" if child_fluids.is_fluid(order) else "Prescribed above a usual first dose"
+        notes.append(f"{said}: {above}")
+    if order.review_reason:  # the antibiotic's late review or long course (services.medication._check_review_in_time)
+        notes.append(f"Long course / late review: {order.review_reason}")
     if order.telephone:
         if first.data.get(TELEPHONE) is True:  # else a written order a nurse changed by telephone since
             resource["recorder"] = ctx.author(first)

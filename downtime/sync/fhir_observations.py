@@ -10,7 +10,7 @@ one."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from functools import partial
 from typing import Any
@@ -115,14 +115,16 @@ class Measured:
         self.made.append({"resourceType": "Observation", "id": ident, "identifier": record_identifier(ident),
                           "category": [{"coding": [coding(OBSERVATION_CATEGORY, category)]}], **self.common, **resource})
 
-    def vitals(self, fields: Mapping[str, tuple[tuple[str, ...], str]]) -> None:
+    def vitals(self, fields: Mapping[str, tuple[tuple[str, ...], str]],
+               components: Mapping[str, Sequence[dict[str, Any]]] | None = None) -> None:
         """The vital signs of `fields` (a field → its LOINC codes and UCUM unit) and the blood
-        pressure, those taken."""
+        pressure, those taken; a reading's `components` (by field) what it was measured on."""
         data = self.record.data
         for field_id, (codes, unit) in fields.items():
             if data.get(field_id) is not None:
+                parts = (components or {}).get(field_id)
                 self.add(field_id, code={"coding": [coding(LOINC, code) for code in codes]},
-                         valueQuantity=quantity(data[field_id], unit))
+                         valueQuantity=quantity(data[field_id], unit), **({"component": list(parts)} if parts else {}))
         panel, parts, unit = BLOOD_PRESSURE
         if any(data.get(field_id) is not None for field_id in parts):
             self.add("blood_pressure", code={"coding": [coding(LOINC, panel)]}, component=[
@@ -135,26 +137,47 @@ class Measured:
             self.add(field_id, "exam", code={"text": code},
                      valueCodeableConcept={"text": label(spec, field_id, self.record.data[field_id])})
 
-    def total(self, code: dict[str, Any], **resource: Any) -> dict[str, Any]:
-        """The set's score, derived from what was added, with the set's notes."""
+    def total(self, code: dict[str, Any], notes: Sequence[str] = (), **resource: Any) -> dict[str, Any]:
+        """The set's score, derived from what was added, with the set's notes, then `notes`."""
         record = self.record
+        said = [*([record.data["notes"]] if record.data.get("notes") else []), *notes]
         return {"resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
                 "category": [{"coding": [coding(OBSERVATION_CATEGORY, "survey")]}], **self.common, "code": code,
                 **resource, "derivedFrom": [reference(resource["id"]) for resource in self.made],
-                **({"note": [{"text": record.data["notes"]}]} if record.data.get("notes") else {})}
+                **({"note": [{"text": text} for text in said]} if said else {})}
 
 
 def _resources(record: RecordVersion, ctx: Context, birth_date: date | None, stays: Stays,
                pregnant_since: datetime | None) -> tuple[dict[str, Any], ...]:
     data, spec = record.data, ctx.forms[FORM]
     measured = Measured(record, ctx, stays, data["taken_at"])
-    measured.vitals(VITALS)
+    measured.vitals(VITALS, {"spo2": _measured_on(data)})
     measured.said(spec, "consciousness", "Level of consciousness (ACVPU)")
     if data.get("on_oxygen") is not None:
         measured.add("air_or_oxygen", "exam", code={"text": "Supplemental oxygen"},
                      valueCodeableConcept={"text": "On supplemental oxygen" if data["on_oxygen"] else "On air"})
-    return (*measured.made, measured.total({"coding": [coding(SNOMED, NEWS2_CODES["total"])]},
+    return (*measured.made, measured.total({"coding": [coding(SNOMED, NEWS2_CODES["total"])]}, _scale_2_said(data),
                                            **_total(record, birth_date, pregnant_since)))
+
+
+def _measured_on(data: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The oxygen flow a saturation was measured on, as a component of its Observation (LOINC
+    3151-8, the US Core pulse oximetry profile's): a back-entered 90 % read as one on air, the
+    flow a separate Observation the total alone linked to it."""
+    if data.get("on_oxygen") is not True or data.get("oxygen_flow") is None:
+        return []
+    code, unit = VITALS["oxygen_flow"][0][0], VITALS["oxygen_flow"][1]
+    return [{"code": {"coding": [coding(LOINC, code)]}, "valueQuantity": quantity(data["oxygen_flow"], unit)}]
+
+
+def _scale_2_said(data: Mapping[str, Any]) -> list[str]:
+    """Who prescribed scale 2 and when, for a set scored on it: the total's SpO2 points rest on
+    that decision, which the bundle carried nowhere."""
+    if data.get("spo2_scale") != "scale_2":
+        return []
+    at = data.get("scale_2_prescribed_at")
+    when = f"{datetime.fromisoformat(at):%d/%m/%Y %H:%M}" if at else "time not recorded"
+    return [f"SpO2 scale 2 prescribed by {' '.join(str(data.get('scale_2_prescribed_by') or '?').split())} on {when}"]
 
 
 def _total(record: RecordVersion, birth_date: date | None, pregnant_since: datetime | None) -> dict[str, Any]:

@@ -5,7 +5,9 @@ every bed it used, each admission's allergies (fhir_allergies), height, diet and
 taken before admission (fhir_admission), and each discharge's medicines on discharge, each
 naming the stay it was recorded in. A patient the records office linked to an EHR patient is
 sent as that patient, found by the EHR number, and their death as a patch of that patient
-(`deceased_patch`): the EHR's patient is never updated.
+(`deceased_patch`): the EHR's patient is never updated. One admitted unidentified keeps the
+temporary names they had, ended at their identification; identified as a patient with an IPP
+and not linked yet, their Patient says it is replaced by the EHR's, without the IPP.
 
 Stays are replayed from the movement records (fhir_stays); a discharge, death or transfer out
 closes the stay with its disposition, one recorded under a linked number too."""
@@ -23,7 +25,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import VALIDATED_IDENTITY, Meaning
 from downtime.services.census import event_of
-from downtime.services.patients import PatientSummary, downtime_numbers, summarise
+from downtime.services.patients import PatientSummary, downtime_numbers, earlier_temporary_names, summarise
 from downtime.storage import fhir_sent
 from downtime.storage.records import chunks, histories, marks
 from downtime.sync.fhir_admission import body_measures, diet, medicines_said, next_of_kin, usual_medicines
@@ -214,7 +216,13 @@ def _patient(patient_id: str, number: dict[str, str], identity: tuple[FormSpec, 
     spec, versions = identity
     admission = versions[-1]
     summary: PatientSummary = summarise(spec, admission, number["value"])
-    if summary.ipp:
+    earlier = earlier_temporary_names(spec, versions)
+    # Admitted unidentified (the EHR may hold a provisional file for them already), then found to
+    # be a patient of the EHR: this Patient is replaced by theirs, which alone carries the IPP,
+    # until the records office links them (`_ehr_patient`): the IPP put on the provisional file
+    # gave the EHR two patients of one IPP.
+    replaced = bool(earlier) and not summary.unidentified and bool(summary.ipp)
+    if summary.ipp and not replaced:
         identifiers.append({"use": "usual", "system": IPP_SYSTEM, "value": summary.ipp})
     # Identity vigilance: the INS may be sent only for an identity checked against a document;
     # a provisional one goes without it, as the back-entry line tells the clerk.
@@ -229,6 +237,12 @@ def _patient(patient_id: str, number: dict[str, str], identity: tuple[FormSpec, 
         names = [{"use": "official", "family": str(_value(spec, data, Meaning.BIRTH_NAME)), **given}]
         if used := _value(spec, data, Meaning.USED_NAME):
             names.append({"use": "usual", "family": str(used), **given})
+    # The temporary names they were known by until identified, each ended then: the laboratory's
+    # results and the paper forms filed under UNKNOWN MALE ALPHA are joined to them in the EHR by
+    # it. Of use `temp`, as FHIR R4 names one assigned in an emergency, and as their Patient said it
+    # while they were unidentified; its period's end says it is no longer theirs.
+    names += [{"use": "temp", "text": f"{was.name} ({was.descriptor})" if was.descriptor else was.name,
+               "period": {"end": moment(was.until)}} for was in earlier]
     resource |= {"active": standing, "name": names, "gender": GENDER.get(summary.sex or "unknown", "unknown")}
     if summary.birth_date:
         resource["birthDate"] = summary.birth_date.isoformat()
@@ -239,6 +253,9 @@ def _patient(patient_id: str, number: dict[str, str], identity: tuple[FormSpec, 
         resource["deceasedDateTime"] = moment(death.occurred_at)
     if contact := next_of_kin(data):
         resource["contact"] = contact
+    if replaced:
+        resource["link"] = [{"other": {"identifier": {"system": IPP_SYSTEM, "value": summary.ipp},
+                                       "display": f"EHR patient {summary.ipp}"}, "type": "replaced-by"}]
     return resource
 
 

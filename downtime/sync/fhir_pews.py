@@ -3,7 +3,9 @@
 charts of a child's heart rate and breathing cover the outage; the work of breathing, capillary
 refill, oxygen given and consciousness as what the nurse observed, in words; and the Bedside PEWS
 total derived from them, each item's points as a component, the child's age band and what the set
-asked (8 or more, someone worried) as its interpretation. The score's code is in words: no LOINC
+asked (8 or more, a red flag, a child not alert, someone worried) as its interpretation: each
+calls the doctor whatever the score, and a PEWS 6 exported with only its age band gave no reason
+it was escalated. The score's code is in words: no LOINC
 or SNOMED CT code for Bedside PEWS could be checked here, and a wrong code files it as another
 score. A set of a child whose date of birth is not known carries no total but why."""
 
@@ -14,11 +16,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain.pews import BAND_WORDS, ITEMS, URGENT_FROM
+from downtime.domain.pews import ALERT, BAND_WORDS, ITEMS, RED_WORDS, URGENT_FROM
 from downtime.domain.records import RecordVersion
+from downtime.formspec import FormSpec
 from downtime.services.pews import FORM, taken
 from downtime.sync.fhir_codes import DATA_ABSENT_REASON, coding
-from downtime.sync.fhir_elements import Context, Group, Made
+from downtime.sync.fhir_elements import Context, Group, Made, label
 from downtime.sync.fhir_observations import VITALS, Measured, sets_scored_by_age
 from downtime.sync.fhir_stays import Stays
 
@@ -41,12 +44,12 @@ def _made(record: RecordVersion, ctx: Context, birth_date: date | None, stays: S
     measured.vitals(PEWS_VITALS)
     for field_id, code in OBSERVED.items():
         measured.said(spec, field_id, code)
-    resources = [*measured.made, measured.total(PEWS, **_total(record, birth_date))]
+    resources = [*measured.made, measured.total(PEWS, **_total(record, birth_date, spec))]
     return Made(resources, {record.record_id: [resource["id"] for resource in resources]})
 
 
-def _total(record: RecordVersion, birth_date: date | None) -> dict[str, Any]:
-    one = taken(record)
+def _total(record: RecordVersion, birth_date: date | None, spec: FormSpec) -> dict[str, Any]:
+    one, consciousness = taken(record), record.data.get("consciousness") or ALERT
     found = one.scored(birth_date)
     if found is None and birth_date is None:
         return {"dataAbsentReason": {"coding": [coding(DATA_ABSENT_REASON, "unknown")],
@@ -56,6 +59,8 @@ def _total(record: RecordVersion, birth_date: date | None) -> dict[str, Any]:
                                      "text": "16 or over when taken: NEWS2's, not PEWS's"}}
     said = [f"Age band: {BAND_WORDS[found.band]['en']}",
             *([f"{URGENT_FROM} or more: urgent medical review"] if found.urgent else []),
+            *(f"Red flag: {RED_WORDS[flag]['en']}" for flag in one.red(birth_date)),
+            *([f"Not alert: {label(spec, 'consciousness', consciousness)}"] if consciousness != ALERT else []),
             *(["Nurse or parent worried"] if one.concern else []),
             *([f"Not taken: {', '.join(found.missing)}"] if found.missing else [])]
     return {"valueInteger": found.total, "interpretation": [{"text": text} for text in said],

@@ -37,7 +37,7 @@ from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
-from downtime.services import census, records, search, theatre
+from downtime.services import census, identity, records, search, theatre
 from downtime.services.back_entry import (
     AFTER_LEAVING, AS_REQUIRED_TWICE, ORDER_STOPPED, SAME_DOSE, Conflict, conflicts_among, duplicates_of, hold_of,
     missing_here, shared_numbers, tally,
@@ -296,7 +296,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
         clashes = theatre.clashes_brought(session, booked)
         charted = {row[0] for row in db.execute("SELECT DISTINCT patient_id FROM records WHERE device_id = ?",
                                                 [session.device.device_id])}
-        to_check = [*_to_check_now(session, charted, {**left, **dosing}), *_beds_shared(session, charted, moved)]
+        to_check = [*_to_check_now(session, charted, {**left, **dosing}), *_beds_shared(session, charted, moved),
+                    *identity.temporary_names_shared(db, session.forms, touched)]
         # Every settlement brought and not taken, with why as the report says it (or, said to
         # nobody, why not): the audit is what is read later of what an import did.
         left = [{**{column: found[column] for column in AUDITED_SETTLEMENT}, "why": said[settled_id].text(

@@ -2954,6 +2954,38 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <source>Patient on another ward</source>
         <translation>Patient dans un autre service</translation>
     </message>
+    <message>
+        <source>Against the VTE decision</source>
+        <translation>Contre la décision thromboembolique</translation>
+    </message>
+    <message>
+        <source>Known here already</source>
+        <translation>Déjà connu ici</translation>
+    </message>
+    <message>
+        <source>If it is them, do not save: readmit them (Record for selected patient ▸ Readmission). Save as another patient?</source>
+        <translation>Si c’est bien lui ou elle, n’enregistrez pas : réadmettez-le ou la (Saisir pour le patient sélectionné ▸ Réadmission). Enregistrer comme un autre patient ?</translation>
+    </message>
+    <message>
+        <source>Is it the same person?</source>
+        <translation>Est-ce la même personne ?</translation>
+    </message>
+    <message>
+        <source>Allergies recorded before</source>
+        <translation>Allergies notées auparavant</translation>
+    </message>
+    <message>
+        <source>Copy onto this admission the allergies recorded at their earlier stay: {allergies}?</source>
+        <translation>Reporter sur cette admission les allergies notées lors de son séjour précédent : {allergies} ?</translation>
+    </message>
+    <message>
+        <source>Rate to check</source>
+        <translation>Débit à vérifier</translation>
+    </message>
+    <message>
+        <source>Why is this rate prescribed? (kept in the order)</source>
+        <translation>Pourquoi ce débit est-il prescrit ? (conservé dans la prescription)</translation>
+    </message>
 </context>
 <context>
     <name>GlucoseView</name>
@@ -5375,16 +5407,8 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>cette prescription : {amount} mg</translation>
     </message>
     <message>
-        <source>{medicine}: as ordered, up to {amount} mg in 24 h ({orders}); at most {most} mg in 24 h for {kg} kg ({per_kg} mg/kg).</source>
-        <translation>{medicine} : selon la prescription, jusqu’à {amount} mg en 24 h ({orders}) ; au plus {most} mg en 24 h pour {kg} kg ({per_kg} mg/kg).</translation>
-    </message>
-    <message>
         <source>{medicine}: as ordered, up to {amount} mg in 24 h ({orders}); at most {most} mg in 24 h.</source>
         <translation>{medicine} : selon la prescription, jusqu’à {amount} mg en 24 h ({orders}) ; au plus {most} mg en 24 h.</translation>
-    </message>
-    <message>
-        <source>{medicine}: {dose} mg in one dose is above the most for one dose ({most} mg for {kg} kg, {per_kg} mg/kg).</source>
-        <translation>{medicine} : {dose} mg en une prise dépasse le maximum par prise ({most} mg pour {kg} kg, {per_kg} mg/kg).</translation>
     </message>
     <message>
         <source>{medicine}: {dose} mg in one dose is above the most for one dose ({most} mg).</source>
@@ -5457,10 +5481,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>{drug} {route} is taken once a week, on a set day, never daily: make it a regular order, “{weekly}” in “{field}”, starting on the day of its dose. A cancer protocol's daily doses are written as once-only doses.</source>
         <translation>{drug} {route} se prend une fois par semaine, un jour fixe, jamais tous les jours : prescrivez-le en systématique, « {weekly} » dans « {field} », à partir du jour de sa prise. Les prises quotidiennes d’un protocole de cancérologie se prescrivent en doses uniques.</translation>
-    </message>
-    <message>
-        <source>{medicine}: at most {most} {unit} in 24 h for {kg} kg ({per_kg} mg/kg)</source>
-        <translation>{medicine} : au plus {most} {unit} sur 24 h pour {kg} kg ({per_kg} mg/kg)</translation>
     </message>
     <message>
         <source>{medicine}: at most {most} {unit} in 24 h</source>
@@ -5543,16 +5563,8 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{time} : {amount} {unit} ({order})</translation>
     </message>
     <message>
-        <source>{medicine}: with this dose, {amount} {unit} within 24 h; at most {most} {unit} in 24 h for {kg} kg ({per_kg} mg/kg). Counted: {doses}.</source>
-        <translation>{medicine} : avec cette dose, {amount} {unit} sur 24 h ; au plus {most} {unit} sur 24 h pour {kg} kg ({per_kg} mg/kg). Prises comptées : {doses}.</translation>
-    </message>
-    <message>
         <source>{medicine}: with this dose, {amount} {unit} within 24 h; at most {most} {unit} in 24 h. Counted: {doses}.</source>
         <translation>{medicine} : avec cette dose, {amount} {unit} sur 24 h ; au plus {most} {unit} sur 24 h. Prises comptées : {doses}.</translation>
-    </message>
-    <message>
-        <source>{medicine}: {dose} {unit} in one dose is above the most for one dose ({most} {unit} for {kg} kg, {per_kg} mg/kg).</source>
-        <translation>{medicine} : {dose} {unit} en une prise dépasse le maximum par prise ({most} {unit} pour {kg} kg, {per_kg} mg/kg).</translation>
     </message>
     <message>
         <source>{medicine}: {dose} {unit} in one dose is above the most for one dose ({most} {unit}).</source>
@@ -10803,6 +10815,162 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>“{field}”: “{reason}” is only for a variable-dose order, whose rule may give none; this order has no rule.</source>
         <translation>« {field} » : « {reason} » ne vaut que pour une prescription à dose variable, dont la règle peut n’en donner aucune ; cette prescription n’a pas de règle.</translation>
+    </message>
+    <message>
+        <source>{kg} kg</source>
+        <translation>{kg} kg</translation>
+    </message>
+    <message>
+        <source>{kg} kg adjusted body weight, the actual {actual} kg being over 120 % of the ideal {ideal} kg</source>
+        <translation>{kg} kg de poids ajusté, le poids réel de {actual} kg dépassant 120 % du poids idéal de {ideal} kg</translation>
+    </message>
+    <message>
+        <source>{kg} kg actual weight, no height being recorded to work out the ideal weight</source>
+        <translation>{kg} kg de poids réel, aucune taille n’étant notée pour calculer le poids idéal</translation>
+    </message>
+    <message>
+        <source>Vancomycin</source>
+        <translation>Vancomycine</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} mg in one dose is above the most for one dose ({most} mg for {weight}, {per_kg} mg/kg).</source>
+        <translation>{medicine} : {dose} mg en une prise dépasse le maximum par prise ({most} mg pour {weight}, {per_kg} mg/kg).</translation>
+    </message>
+    <message>
+        <source>{medicine}: as ordered, up to {amount} mg in 24 h ({orders}); at most {most} mg in 24 h for {weight} ({per_kg} mg/kg).</source>
+        <translation>{medicine} : selon la prescription, jusqu’à {amount} mg en 24 h ({orders}) ; au plus {most} mg en 24 h pour {weight} ({per_kg} mg/kg).</translation>
+    </message>
+    <message>
+        <source>{medicine} is dosed by weight, and no weight is recorded this stay: weigh the patient, or give the weight the dose is worked out from (measured, estimated or stated, and when) in “{field}”.</source>
+        <translation>{medicine} se dose au poids, et aucun poids n’est enregistré pour ce séjour : peser le patient, ou indiquer dans « {field} » le poids sur lequel la dose est calculée (mesuré, estimé ou déclaré, et quand).</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} {unit} in one dose is above the most for one dose ({most} {unit} for {weight}, {per_kg} mg/kg).</source>
+        <translation>{medicine} : {dose} {unit} en une prise dépasse le maximum par prise ({most} {unit} pour {weight}, {per_kg} mg/kg).</translation>
+    </message>
+    <message>
+        <source>{medicine}: with this dose, {amount} {unit} within 24 h; at most {most} {unit} in 24 h for {weight} ({per_kg} mg/kg). Counted: {doses}.</source>
+        <translation>{medicine} : avec cette dose, {amount} {unit} sur 24 h ; au plus {most} {unit} sur 24 h pour {weight} ({per_kg} mg/kg). Prises comptées : {doses}.</translation>
+    </message>
+    <message>
+        <source>{medicine} is dosed by weight, and no weight is recorded this stay: weigh the patient and check the dose (at most {per_dose} mg/kg a dose, {per_day} mg/kg in 24 h).</source>
+        <translation>{medicine} se dose au poids, et aucun poids n’est enregistré pour ce séjour : peser le patient et vérifier la dose (au plus {per_dose} mg/kg par prise, {per_day} mg/kg sur 24 h).</translation>
+    </message>
+    <message>
+        <source>{medicine}: at most {most} {unit} in 24 h for {weight} ({per_kg} mg/kg)</source>
+        <translation>{medicine} : au plus {most} {unit} sur 24 h pour {weight} ({per_kg} mg/kg)</translation>
+    </message>
+    <message>
+        <source>“{field}” is required: a medicine is decided with {risks} ticked. Say why (kept in the record), or choose another decision.</source>
+        <translation>« {field} » est obligatoire : un médicament est décidé avec {risks} coché. Dire pourquoi (gardé dans le dossier), ou choisir une autre décision.</translation>
+    </message>
+    <message>
+        <source>An anticoagulant against the VTE decision of {time}: {decision}. Ask the doctor who decided it before prescribing it.</source>
+        <translation>Un anticoagulant contre la décision thromboembolique du {time} : {decision}. Demander au médecin qui l’a prise avant de le prescrire.</translation>
+    </message>
+    <message>
+        <source>{name}, born {born}, {number}, left on {left} ({why}) — allergies: {allergies}</source>
+        <translation>{name}, né(e) le {born}, {number}, sorti(e) le {left} ({why}) — allergies : {allergies}</translation>
+    </message>
+    <message>
+        <source>Known here already, probably the same person: {patients}. If it is them, their allergies recorded then stand for this stay too: check them with the patient or their family.</source>
+        <translation>Déjà connu ici, probablement la même personne : {patients}. Si c’est bien lui ou elle, les allergies notées alors valent aussi pour ce séjour : vérifiez-les avec le patient ou sa famille.</translation>
+    </message>
+    <message>
+        <source>“{field}”: {name}, {number}, in {place}, was {temporary} until {until}: their samples, labels and paper forms still carry that name; choose another.</source>
+        <translation>« {field} » : {name}, {number}, en {place}, était {temporary} jusqu’au {until} : ses prélèvements, étiquettes et feuilles papier portent encore ce nom ; choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>{count} unidentified patients in hospital now share the temporary name {name}: {patients}. Give each but one a new temporary name (amend their admission), then print their new wristband and ID labels.</source>
+        <translation>{count} patients non identifiés hospitalisés portent désormais le même nom provisoire {name} : {patients}. Donnez à tous sauf un un nouveau nom provisoire (corrigez leur admission), puis imprimez leur nouveau bracelet et leurs étiquettes d’identification.</translation>
+    </message>
+    <message>
+        <source>identified since as EHR patient {ehr}: merge the provisional file {provisional} into theirs (identity vigilance), never rename it into a second file for them, then mark this version entered</source>
+        <translation>identifié depuis comme le patient {ehr} du DPI : fusionnez le dossier provisoire {provisional} dans le sien (identitovigilance), ne le renommez jamais en un second dossier pour lui, puis marquez cette version saisie</translation>
+    </message>
+    <message>
+        <source>link {number} to EHR patient {ehr} first</source>
+        <translation>reliez d’abord {number} au patient {ehr} du DPI</translation>
+    </message>
+    <message>
+        <source>merge in the EHR into patient {ehr} (version {version} was entered as provisional file {provisional})</source>
+        <translation>à fusionner dans le DPI avec le patient {ehr} (la version {version} a été saisie comme dossier provisoire {provisional})</translation>
+    </message>
+    <message>
+        <source>WRONG PATIENT'S BAND: this dose is for {patient}; the band scanned is {band}. Scan this patient's band, or cancel.</source>
+        <translation>BRACELET D’UN AUTRE PATIENT : cette dose est pour {patient} ; le bracelet scanné est celui de {band}. Scannez le bracelet de ce patient, ou annulez.</translation>
+    </message>
+    <message>
+        <source>WRONG PATIENT'S BAND: this dose is for {patient}; the band scanned ({band}) is no patient's on this laptop. Scan this patient's band, or cancel.</source>
+        <translation>BRACELET D’UN AUTRE PATIENT : cette dose est pour {patient} ; le bracelet scanné ({band}) n’est celui d’aucun patient de ce portable. Scannez le bracelet de ce patient, ou annulez.</translation>
+    </message>
+    <message>
+        <source>{patient}, bed {bed}</source>
+        <translation>{patient}, lit {bed}</translation>
+    </message>
+    <message>
+        <source>“{field}”: {drug} is given {route}: “{reason}” does not stop it. Give it, or, if the doctor holds it, record “{held}” with why.</source>
+        <translation>« {field} » : {drug} est administré par voie {route} : « {reason} » ne l’empêche pas. Administrez-le, ou, si le médecin le suspend, tracez « {held} » avec la raison.</translation>
+    </message>
+    <message>
+        <source>{drug}: the creatinine shows an acute kidney injury (AKI stage {stage}: {value} µmol/L, {ratio} times the baseline {baseline} of {day}), and this medicine is one it asks a doctor to review: give it only once the doctor says to.</source>
+        <translation>{drug} : la créatinine montre une insuffisance rénale aiguë (IRA stade {stage} : {value} µmol/L, {ratio} fois la valeur de base {baseline} du {day}), et ce médicament fait partie de ceux qu’elle demande au médecin de réévaluer : ne le donner que lorsque le médecin le dit.</translation>
+    </message>
+    <message>
+        <source>{field}: {volume} mL in 24 hours is too little for a patient aged {years} or over or weighing over {kg} kg: at least {least} mL (was a figure left out, 15 for 1500?).</source>
+        <translation>{field} : {volume} mL en 24 heures, c’est trop peu pour un patient de {years} ans ou plus ou de plus de {kg} kg : au moins {least} mL (un chiffre oublié, 15 pour 1500 ?).</translation>
+    </message>
+    <message>
+        <source>Antibiotic: a stop more than 14 days after its start is no course's length decided: give its review date, by {latest}, in “{review}” (Start Smart then Focus), or the reason for so long a course in “{reason}”.</source>
+        <translation>Antibiotique : un arrêt plus de 14 jours après son début ne décide pas de la durée du traitement : donner sa date de réévaluation, au plus tard le {latest}, dans « {review} » (réévaluation à 48-72 h), ou le motif d’un traitement aussi long dans « {reason} ».</translation>
+    </message>
+    <message>
+        <source>{rate} mL/h is above {times} times the maintenance for {kg} kg ({maintenance} mL/h, Holliday-Segar 4-2-1; NICE NG29): check the rate against the child's weight. If it is meant (a bolus, losses replaced), give the reason in “{field}”.</source>
+        <translation>{rate} mL/h dépasse {times} fois le débit d’entretien pour {kg} kg ({maintenance} mL/h, Holliday-Segar 4-2-1 ; NICE NG29) : vérifiez le débit au regard du poids de l’enfant. S’il est voulu (remplissage, pertes compensées), donnez-en le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>“{drug}” says {named_mg} mg in {named_ml} mL, and “{mg}” and “{ml}” say {strength_mg} mg in {strength_ml} mL: the dose is weighed by the one, and the nurse may take the bottle of the other. Write the strength of the liquid meant in both.</source>
+        <translation>« {drug} » indique {named_mg} mg dans {named_ml} mL, et « {mg} » et « {ml} » indiquent {strength_mg} mg dans {strength_ml} mL : la dose est vérifiée selon l’une, et l’infirmière peut prendre le flacon de l’autre. Écrivez dans les deux la concentration du liquide voulu.</translation>
+    </message>
+    <message>
+        <source>“{field}”: {time}, and no IV antibiotic is prescribed for the patient then: have the doctor prescribe it on the medication chart (a telephone order if need be) and chart the dose there, or correct the time.</source>
+        <translation>« {field} » : {time}, et aucun antibiotique IV n’est prescrit au patient à cette heure : faire prescrire l’antibiotique par le médecin sur le plan d’administration (prescription téléphonique si besoin) et y tracer la dose, ou corriger l’heure.</translation>
+    </message>
+    <message>
+        <source>{drug}: IV antibiotics are timed on the sepsis screening at {time}, and no dose given then is on the medication chart: if that was this dose, record it given at {time}; do not give it again.</source>
+        <translation>{drug} : des antibiotiques IV sont notés sur le dépistage du sepsis le {time}, et aucune dose donnée à cette heure n’est sur le plan d’administration : si c’était cette dose, la tracer administrée le {time} ; ne pas la redonner.</translation>
+    </message>
+    <message>
+        <source>{drug}: LEVEL AWAITED: check it before giving ({timing} level taken {taken}, no result yet).</source>
+        <translation>{drug} : DOSAGE ATTENDU : le vérifier avant d’administrer (dosage {timing} prélevé le {taken}, pas encore de résultat).</translation>
+    </message>
+    <message>
+        <source>{drug}: LEVEL ABOVE RANGE ({timing} {result}, {range}): hold and ask the doctor.</source>
+        <translation>{drug} : DOSAGE AU-DESSUS DES VALEURS CIBLES ({timing} {result}, {range}) : suspendre et appeler le médecin.</translation>
+    </message>
+    <message>
+        <source>trough</source>
+        <translation>résiduel</translation>
+    </message>
+    <message>
+        <source>peak</source>
+        <translation>pic</translation>
+    </message>
+    <message>
+        <source>timed</source>
+        <translation>à heure fixe</translation>
+    </message>
+    <message>
+        <source>The paper chart says nil by mouth, but {drug} is given {route}: nil by mouth does not stop it, so this dose was missed. Record it as the paper says, with a reason, and tell the prescriber.</source>
+        <translation>Le plan d’administration papier indique « à jeun », mais {drug} est administré par voie {route} : le jeûne ne l’empêche pas, cette dose a donc été omise. Tracez-la comme sur le papier, avec un motif, et prévenez le prescripteur.</translation>
+    </message>
+    <message>
+        <source>Antibiotic: review it within 72 hours of its start, or of its typing if later, by {latest} (Start Smart then Focus): write an earlier “{review}”, or the reason for a later review in “{reason}”.</source>
+        <translation>Antibiotique : le réévaluer dans les 72 heures suivant son début, ou sa saisie si elle est plus tardive, au plus tard le {latest} (réévaluation à 48-72 h) : écrire une date plus proche dans « {review} », ou le motif d’une réévaluation plus tardive dans « {reason} ».</translation>
+    </message>
+    <message>
+        <source>{rate} mL/h is above {most} mL/kg a day for a neonate of {kg} kg ({limit} mL/h; NICE NG29 neonatal): check the rate against the baby's weight. If it is meant (a bolus, losses replaced), give the reason in “{field}”.</source>
+        <translation>{rate} mL/h dépasse {most} mL/kg par jour pour un nouveau-né de {kg} kg ({limit} mL/h ; NICE NG29 néonatal) : vérifiez le débit au regard du poids du bébé. S’il est voulu (remplissage, pertes compensées), donnez-en le motif dans « {field} ».</translation>
     </message>
 </context>
 <context>

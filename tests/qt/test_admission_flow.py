@@ -562,6 +562,95 @@ def test_admitting_someone_already_in_hospital_asks_first(window, typist, answer
     assert view.record.data["not_same_as"] == "DT-042-00001-8"  # kept for the records office's worklist
 
 
+def test_an_unknown_patient_identified_as_one_discharged_earlier_is_said_and_her_allergies_copied(
+        window, answers, admission_values, send_home, monkeypatch):
+    """Mrs Martin, allergic to penicillin, went home at noon; brought back unconscious as UNKNOWN
+    FEMALE ALPHA, she was identified by amending the admission, and her chart went on reading
+    ALLERGIES NOT KNOWN YET under a second number, nothing said. The amendment now names her
+    earlier stay, when she left and her allergies; "the same person" offers them, copied."""
+    first = records.save_new(window.session, "admission", {**admission_values, "bed": "13"})
+    send_home(first.patient_id)
+    named = ("birth_name", "used_name", "given_names", "birth_date", "nir", "identity_document")
+    unknown = records.save_new(window.session, "admission", {
+        **{key: value for key, value in admission_values.items() if key not in (*named, "allergies")},
+        "unidentified": True, "temporary_name": "Unknown Female Alpha", "descriptor": "woman about 70, unconscious",
+        "identity_status": "provisional", "allergy_status": "unknown", "bed": "4",
+        "arrival_at": "2026-11-28T13:00+01:00"})
+    script, asked = answers
+    said = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(
+        lambda parent, title, text: said.append((title, text)) or script["confirm"].pop(0)))
+    script["confirm"] = [True, True, False]
+    script["reason"] = ["Identified by her daughter"]
+    view = window.open_record(unknown)
+    view.amend_button.click()
+    view.editors["unidentified"].set_value(False)
+    view.editors["identity_status"].set_value("validated")
+    for field_id in named:
+        view.editors[field_id].set_value(admission_values[field_id])
+    QTest.keyClick(view.editors["nir"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert [title for title, _ in said] == ["Known here already", "Allergies recorded before", "Wristband out of date"]
+    assert "MARTIN Hélène Marie (née LEFÈVRE), born 12/03/1954, DT-042-00001-8, left on 28/11 12:00" in said[0][1]
+    assert "— allergies: Penicillin (Rash, moderate)." in said[0][1]
+    assert view.record.version == 2 and view.record.data["allergy_status"] == "allergies"
+    assert view.record.data["allergies"] == admission_values["allergies"]
+    assert not view.record.data.get("not_same_as")  # the same person: the records office joins the numbers
+
+
+def test_an_unknown_patient_identified_is_asked_about_each_namesake_and_not_one_with_another_nir(
+        window, answers, admission_values, send_home, monkeypatch):
+    """Identified from her own ID card (NIR …045 46), an unknown woman was said "probably the same
+    person" as Mrs Martin née Lefèvre (NIR …023 12), sent home allergic to penicillin, and one
+    "Yes" copied the penicillin, with the allergies of every other namesake, onto her record. Two
+    NIRs are two people; each namesake with no NIR is asked about on their own, and only the one
+    the nurse says is her gives her allergies."""
+    from downtime.services.census import patient_with_location
+
+    def sent_home(values, bed):
+        stay = records.save_new(window.session, "admission", {**values, "bed": bed})
+        send_home(stay.patient_id)
+        return patient_with_location(window.session.db, window.session.forms, stay.patient_id).downtime_number
+
+    latex = {"substance": "Latex", "reaction": "Urticaria", "severity": "moderate"}
+    ibuprofen = {"substance": "Ibuprofen", "reaction": "Bronchospasm", "severity": "severe"}
+    other_nir = sent_home(admission_values, "13")  # NIR …023 12, penicillin
+    her = sent_home({**admission_values, "nir": None, "allergies": [latex]}, "14")
+    not_her = sent_home({**admission_values, "nir": None, "allergies": [ibuprofen]}, "15")
+    named = ("birth_name", "used_name", "given_names", "birth_date", "identity_document")
+    unknown = records.save_new(window.session, "admission", {
+        **{key: value for key, value in admission_values.items() if key not in (*named, "nir", "allergies")},
+        "unidentified": True, "temporary_name": "Unknown Female Alpha", "descriptor": "woman about 70, unconscious",
+        "identity_status": "provisional", "allergy_status": "unknown", "bed": "4",
+        "arrival_at": "2026-11-28T13:00+01:00"})
+    said = []
+
+    def confirm(parent, title, text):
+        said.append((title, text))
+        return title == "Allergies recorded before" or title == "Known here already" and her in text
+
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(confirm))
+    answers[0]["reason"] = ["Identified from her ID card"]
+    view = window.open_record(unknown)
+    view.amend_button.click()
+    view.editors["unidentified"].set_value(False)
+    view.editors["identity_status"].set_value("validated")
+    for field_id in named:
+        view.editors[field_id].set_value(admission_values[field_id])
+    view.editors["nir"].set_value("254036912304546")
+    QTest.keyClick(view.editors["nir"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    asked = [title for title, _ in said]
+    assert asked.count("Known here already") == 2 and "Allergies recorded before" in asked, said
+    assert not any(other_nir in text or "Penicillin" in text for _, text in said)
+    assert sorted(next(number for number in (her, not_her) if number in text)
+                  for title, text in said if title == "Known here already") == sorted([her, not_her])
+    assert all((her in text) != (not_her in text) for title, text in said if title == "Known here already")
+    allergies_asked = next(text for title, text in said if title == "Allergies recorded before")
+    assert "Latex" in allergies_asked and "Ibuprofen" not in allergies_asked
+    assert view.record.version == 2 and view.record.data["allergy_status"] == "allergies"
+    assert view.record.data["allergies"] == [latex]
+    assert view.record.data["not_same_as"] == not_her
+
+
 def test_an_amendment_making_an_admission_look_like_someone_in_hospital_asks_first(window, answers, admission_values,
                                                                                    monkeypatch):
     """Admitted unnamed as "Durand Jeanne" and corrected once a card was found, the patient took

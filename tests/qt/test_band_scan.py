@@ -147,3 +147,70 @@ def test_the_other_patients_band_scanned_in_the_dose_dialog_says_wrong_patient(m
     _scan(nobodys)
     assert dialog.band.text() == (f"WRONG PATIENT: this band ({nobodys}) is no patient's on this laptop, not "
                                   f"{martin.display_name}, {martin.downtime_number}")
+
+
+def _dose_dialog_at_the_bedside(medication_ward, session_for, admission_values, qtbot, clock):
+    """The 14:00 paracetamol of MARTIN (bed 12) opened at 14:05, ROUX admitted in bed 3, the
+    focus in the dose box: (nurse, dialog, ROUX, MARTIN)."""
+    patient, _, _ = medication_ward
+    clock.now = datetime.fromisoformat("2026-11-28T14:05+01:00")
+    nurse = session_for("nurse")
+    roux = _admit(nurse, {**admission_values, **ROUX}, "3")
+    martin = patient_with_location(nurse.db, nurse.forms, patient)
+    paracetamol = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "14:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient).record_id
+    dialog = DoseDialog(nurse, medication.order(nurse.db, paracetamol), datetime.fromisoformat("2026-11-28T14:00+01:00"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.dose.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.dose)
+    return nurse, dialog, roux, martin
+
+
+def _band_warning(dialog):
+    """The reason box of the dialog's one warning, which is the band's."""
+    [(check, _)] = dialog.override_edits
+    assert check.value == "wrong_band"
+    return dialog.override_edits[check, _]
+
+
+def test_ctrl_s_after_the_other_patients_band_is_refused_until_this_patients_band_is_scanned(
+        medication_ward, session_for, admission_values, qtbot, clock):
+    """ROUX's band scanned for MARTIN's dose, then Ctrl+S by habit: it recorded MARTIN's dose,
+    the red WRONG PATIENT a label only. Refused, the warning naming both beds, the focus in its
+    reason; MARTIN's own band scanned, Ctrl+S records it with no reason asked for the band."""
+    nurse, dialog, roux, martin = _dose_dialog_at_the_bedside(medication_ward, session_for, admission_values, qtbot,
+                                                             clock)
+    _scan(roux.downtime_number)
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert medication.administrations(nurse.db, martin.patient_id) == [], "saved over the other patient's band"
+    reason = _band_warning(dialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is reason)
+    assert (f"this dose is for {martin.display_name}, {martin.downtime_number}, bed 12; the band scanned is "
+            f"ROUX Paul, {roux.downtime_number}, bed 3") in reason.accessibleDescription()
+    _scan(martin.downtime_number)
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    [given] = medication.administrations(nurse.db, martin.patient_id)
+    assert not dialog.isVisible() and given.overrides == ()
+
+
+def test_a_dose_given_over_a_band_no_patients_keeps_the_reason_in_the_record(medication_ward, session_for,
+                                                                              admission_values, qtbot, clock):
+    """A band that is no patient's on this laptop (a band printed on another laptop, unreadable):
+    Save asks why, and the reason typed is kept with the dose as any warning overridden."""
+    nurse, dialog, _, martin = _dose_dialog_at_the_bedside(medication_ward, session_for, admission_values, qtbot,
+                                                          clock)
+    _scan(format_downtime_number(42, 99))
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert medication.administrations(nurse.db, martin.patient_id) == [], "saved over no patient's band"
+    reason = _band_warning(dialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is reason)
+    assert "is no patient's on this laptop" in reason.accessibleDescription()
+    QTest.keyClicks(reason, "band reprinted on the admitting laptop, checked by name and birth date")
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    [given] = medication.administrations(nurse.db, martin.patient_id)
+    assert given.overrides == (("wrong_band", "band reprinted on the admitting laptop, checked by name and birth date"),)

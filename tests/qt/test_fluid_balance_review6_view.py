@@ -7,15 +7,15 @@ from tests.test_fluid_balance_review6 import _unweighed
 def test_the_tab_of_a_patient_never_weighed_asks_to_weigh_them(window_for, session_for, admission_values):
     nurse, patient = _unweighed(session_for, admission_values, 30)
     chart = window_for(nurse).open_fluid_balance_of(patient)
-    assert chart.urine.text() == ("Urine 180 mL in 6 hours since 28/11 08:00: no weight this stay, weigh the patient "
+    assert chart.urine.text() == ("Urine 180 mL in 6 hours since 28/11 07:30: no weight this stay, weigh the patient "
                                   "to judge the urine output per kg")
     assert not chart.urine.isHidden() and chart.alarms.isHidden()
-    assert chart.read_again.timer.isActive()  # the hours judged move on at 15:00
+    assert chart.read_again.timer.isActive()  # judged until the 14:30 reading is an hour late
 
 
 def test_the_tab_calls_out_no_urine_at_all_of_a_patient_never_weighed(window_for, session_for, admission_values):
     nurse, patient = _unweighed(session_for, admission_values, 0)
     chart = window_for(nurse).open_fluid_balance_of(patient)
-    assert chart.alarms.text() == ("NO URINE: 0 mL in 6 hours since 28/11 08:00, each hour measured: tell the doctor, "
+    assert chart.alarms.text() == ("NO URINE: 0 mL in 6 hours since 28/11 07:30, each hour measured: tell the doctor, "
                                    "check the catheter is not blocked")
     assert chart.urine.isHidden()

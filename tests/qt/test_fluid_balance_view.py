@@ -47,7 +47,8 @@ def test_the_nurse_charts_volumes_and_reads_the_balance_worked_out(window, sessi
     _record(window, chart, type_text, "2026-11-28T10:00+01:00", "in_iv", "1000", "Sodium chloride 0.9 % bag 1")
     _record(window, chart, type_text, "2026-11-28T11:20+01:00", "out_urine", "300")
     _record(window, chart, type_text, "2026-11-28T06:30+01:00", "in_oral", "200")  # on the night's chart
-    assert chart.totals.text() == "In 1000 mL — out 300 mL — balance +700 mL (measured up to the 11:00 hour)"
+    assert chart.totals.text() == ("In 1000 mL — out 300 mL — balance +700 mL (measured up to the 11:00 hour)\n"
+                                   "Balance brought forward (from 27/11 07:00) +200 mL, cumulative +900 mL")
     hours = chart.hours
     assert [hours.headerData(n, Qt.Orientation.Horizontal) for n in (0, 2, 5, 6, 11, 12)] == [
         "Hour", "IV", "Total\nin", "Urine", "Total\nout", "Balance"]
@@ -103,13 +104,13 @@ def test_the_fluid_tab_calls_out_a_low_urine_output_and_its_end_with_the_next_me
                                                   "volume": 15}, patient_id=patient)
     window = window_for(nurse)
     chart = window.open_fluid_balance_of(patient)
-    assert chart.alarms.text() == ("LOW URINE OUTPUT: 90 mL in 6 hours since 28/11 09:00 (0.24 mL/kg/h for 61.5 kg, "
+    assert chart.alarms.text() == ("LOW URINE OUTPUT: 90 mL in 6 hours since 28/11 08:30 (0.24 mL/kg/h for 61.5 kg, "
                                    "below 0.5): tell the doctor")
     assert chart.read_again.timer.isActive()
     records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T15:02+01:00", "route": "out_urine",
                                               "volume": 300}, patient_id=patient)
     clock.advance(hours=1)
-    chart.refresh()  # 10:00 to 16:00: 375 mL, 1.02 mL/kg/h
+    chart.refresh()  # 08:30 to 15:02: 390 mL, 0.97 mL/kg/h
     assert chart.alarms.isHidden()
 
 
@@ -209,3 +210,63 @@ def test_a_child_is_not_offered_the_adults_malnutrition_screening(window_for, se
     chart = window_for(nurse).open_fluid_balance_of(child)
     assert chart.nutrition.text() == "Nutrition: MUST screens adults (18 or over), not a child"
     assert chart.screen_nutrition_button.isHidden()
+
+
+
+def test_the_tab_shows_bladder_irrigation_in_its_own_column_none_of_it_intake(window_for, session_for, patient,
+                                                                              type_text):
+    """Irrigant charted through the form's own way in: a column of its own after the intake's
+    total, the true urine beside the sums."""
+    window = window_for(session_for("nurse"))
+    chart = window.open_fluid_balance_of(patient)
+    assert "Bladder\nirrig." not in [chart.hours.headerData(column, Qt.Orientation.Horizontal)
+                                     for column in range(chart.hours.columnCount())]
+    for route, volume in (("in_irrigation", "500"), ("out_urine", "530")):
+        QTest.mouseClick(_button(chart, "Record fluid &in or out"), Qt.MouseButton.LeftButton)
+        form = window.tabs.currentWidget()
+        form.editors["measured_at"].set_value("2026-11-28T10:00+01:00")
+        form.editors["route"].set_value(route)
+        type_text(form.editors["volume"].edit, volume)
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+        assert form.record is not None, form.summary.text()
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    headers = [chart.hours.headerData(column, Qt.Orientation.Horizontal) for column in range(chart.hours.columnCount())]
+    column = headers.index("Bladder\nirrig.")
+    assert headers[column - 1] == "Total\nin" and chart.hours.texts(HOURS.index(10))[column] == "500"
+    assert chart.totals.text().startswith(
+        "In 0 mL — out 530 mL — balance −30 mL — bladder irrigation 500 mL in (not intake), true urine 30 mL")
+
+
+def test_the_tab_says_in_red_the_irrigant_the_bag_has_not_given_back(window_for, session_for, patient, type_text):
+    """500 mL of irrigant in, 300 mL back in the bag: "true urine 0 mL" on the tab, 200 mL left in
+    the bladder said nowhere."""
+    window = window_for(session_for("nurse"))
+    chart = window.open_fluid_balance_of(patient)
+    for route, volume in (("in_irrigation", "500"), ("out_urine", "300")):
+        QTest.mouseClick(_button(chart, "Record fluid &in or out"), Qt.MouseButton.LeftButton)
+        form = window.tabs.currentWidget()
+        form.editors["measured_at"].set_value("2026-11-28T10:00+01:00")
+        form.editors["route"].set_value(route)
+        type_text(form.editors["volume"].edit, volume)
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+        assert form.record is not None, form.summary.text()
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert "true urine" not in chart.totals.text() and "200 mL of it not returned" in chart.totals.text()
+    assert chart.alarms.isVisibleTo(chart) and chart.alarms.text() == (
+        "IRRIGANT NOT RETURNED: 200 mL — check the catheter is not blocked, tell the doctor")
+
+def test_the_tab_of_day_two_says_the_balance_brought_forward(window_for, session_for, patient, clock):
+    """Day two's sums started the patient even: +1000 mL the day before was nowhere on the tab."""
+    records.save_new(session_for("nurse"), "fluid_balance", {"measured_at": "2026-11-28T10:00+01:00", "route": "in_iv",
+                                                             "volume": 1000}, patient_id=patient)
+    clock.advance(days=1)
+    nurse = session_for("nurse")  # the next day's shift
+    records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-29T10:00+01:00", "route": "out_urine",
+                                              "volume": 300}, patient_id=patient)
+    chart = window_for(nurse).open_fluid_balance_of(patient)
+    assert chart.totals.text() == ("In 0 mL — out 300 mL — balance −300 mL (measured up to the 10:00 hour)\n"
+                                   "Balance brought forward (from 28/11 07:00) +1000 mL, cumulative +700 mL")
+    QTest.mouseClick(_button(chart, "◀ &Day before"), Qt.MouseButton.LeftButton)
+    assert chart.totals.text() == "In 1000 mL — out 0 mL — balance +1000 mL (measured up to the 10:00 hour)"

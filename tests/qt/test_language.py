@@ -206,10 +206,16 @@ def test_the_dose_dialogs_reasons_not_given_are_the_charts(qtbot, session_for, m
     from downtime.qt.dose_dialog import DoseDialog
     from downtime.services import medication
 
-    _, amoxicillin, _ = medication_ward
+    from downtime.services import records
+
+    patient, _, _ = medication_ward
+    oral = records.save_new(session_for("doctor"), "medication_order", {  # nil by mouth is for a dose by mouth
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient).record_id
     set_language("fr")
     nurse = session_for("nurse", "fr")
-    dialog = DoseDialog(nurse, medication.order(nurse.db, amoxicillin), None)
+    dialog = DoseDialog(nurse, medication.order(nurse.db, oral), None)
     qtbot.addWidget(dialog)
     offered = [dialog.reason.itemText(index) for index in range(1, dialog.reason.count())]
     field = nurse.form("medication_administration").field("not_given_reason")

@@ -444,7 +444,25 @@ def test_not_given_with_a_coded_reason(qtbot, session_for, ward):
     dialog.reason.setCurrentIndex(2)
     assert dialog.save() is not None
     (dose,) = medication.administrations(nurse.db, patient)
-    assert dose.reason.value == "nil_by_mouth"
+    assert dose.reason.value == "patient_away"  # the amoxicillin IV: nil by mouth is not offered (see below)
+
+
+def test_nil_by_mouth_is_offered_only_for_a_dose_by_mouth_or_tube(qtbot, session_for, ward):
+    """The amoxicillin IV of a patient fasting for theatre was recorded "F — Nil by mouth" from the
+    dialog's list, and omitted: the list offers it of an order by mouth alone."""
+    patient, amox, _ = ward
+    nurse = session_for("nurse")
+    oral = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient).record_id
+    offered = {}
+    for order_id in (amox, oral):
+        dialog = DoseDialog(nurse, medication.order(nurse.db, order_id), datetime.fromisoformat("2026-11-28T20:00+01:00"))
+        qtbot.addWidget(dialog)
+        offered[order_id] = [dialog.reason.itemText(index) for index in range(dialog.reason.count())]
+    assert "F — Nil by mouth / fasting" not in offered[amox] and "R — Refused" in offered[amox]
+    assert "F — Nil by mouth / fasting" in offered[oral]
 
 
 def test_the_time_given_left_as_filled_in_is_the_moment_saved(qtbot, session_for, ward, clock):
@@ -667,7 +685,7 @@ def test_a_dose_not_given_before_it_falls_due_says_what_may_be_recorded_and_refu
         qtbot, session_for, ward, type_text, reason_box):
     """At 14:00 the 20:00 amoxicillin recorded as refused left the round, never offered. Not given
     before it falls due, the dialog says what may be recorded so early; a refusal is refused at
-    Save, the cursor in the reason; nil by mouth asks why, in a box that says it records, not gives."""
+    Save, the cursor in the reason; held asks why, in a box that says it records, not gives."""
     from datetime import datetime
 
     patient, amox, _ = ward
@@ -686,7 +704,8 @@ def test_a_dose_not_given_before_it_falls_due_says_what_may_be_recorded_and_refu
         "“Reason not given”: “R — Refused” cannot be recorded before the 28/11 20:00 dose falls due (19:30); offer it "
         "then. Only nil by mouth, held or other can be recorded ahead.")
     assert dialog.focusWidget() is dialog.reason and medication.administrations(nurse.db, patient) == []
-    QTest.keyClick(dialog.reason, Qt.Key.Key_Down)  # F — Nil by mouth
+    dialog.reason.setCurrentIndex(dialog.reason.findText("W — Held for clinical reason (write why)"))
+    type_text(dialog.detail, "surgeon's decision")
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
     box = reason_box(dialog, Check.NOT_GIVEN_AHEAD)
     assert box.placeholderText() == "Reason for recording anyway"
@@ -694,8 +713,8 @@ def test_a_dose_not_given_before_it_falls_due_says_what_may_be_recorded_and_refu
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
     assert not dialog.isVisible()
     (dose,) = medication.administrations(nurse.db, patient)
-    assert (dose.reason.value, dose.overrides) == ("nil_by_mouth", (("not_given_ahead",
-                                                                      "Theatre at 20:30, fasting from 14:00"),))
+    assert (dose.reason.value, dose.overrides) == ("held", (("not_given_ahead",
+                                                              "Theatre at 20:30, fasting from 14:00"),))
 
 
 def test_an_as_required_doses_daily_maximum_names_the_regular_order_it_counts(qtbot, paracetamol, clock, type_text,
@@ -881,6 +900,27 @@ def test_an_order_of_a_medicine_the_patient_already_has_asks_first(select_bed, q
     assert asked == [("confirm", "Already ordered")]
     view.save()
     assert view.record is not None and "Morphine sulfate" in {
+        o.drug for o in medication.orders(view.session.db, patient, view.session.clock())}
+
+
+def test_an_anticoagulant_against_the_vte_decision_asks_first(select_bed, qtbot, session_for, ward, answers):
+    """The doctor decided no prophylaxis, the bleeding risk outweighing it (active bleeding);
+    another wrote the routine enoxaparin, saved with nothing said. Now No goes back to the
+    medicine, Yes saves."""
+    script, asked = answers
+    patient, *_ = ward
+    records.save_new(session_for("doctor"), "vte_assessment", {
+        "assessed_at": "2026-11-28T10:00+01:00", "mobility": "medical_reduced", "thrombosis_risks": ["over_60"],
+        "bleeding_risks": ["active_bleeding"], "prophylaxis": "contraindicated"}, patient_id=patient)
+    view = _new_order(select_bed, qtbot, session_for, {
+        "drug": "Enoxaparin sodium", "dose": 40.0, "dose_unit": "mg", "route": "SC", "frequency": "scheduled",
+        "times": "18:00", "start_at": "2026-11-28T18:00+01:00", "controlled": False, "high_alert": True}, shown=True)
+    script["confirm"] = [False, True]
+    view.save()
+    assert view.record is None and view.editors["drug"].widget.hasFocus()
+    assert asked == [("confirm", "Against the VTE decision")]
+    view.save()
+    assert view.record is not None and "Enoxaparin sodium" in {
         o.drug for o in medication.orders(view.session.db, patient, view.session.clock())}
 
 
@@ -3073,3 +3113,65 @@ def test_the_round_says_the_rate_an_infusions_bag_runs_at(round_window, session_
     (line,) = [panel.model.texts(row) for row in range(panel.model.rowCount())
                if panel.model.texts(row)[MEDICINE] == "Sodium chloride 0.9%"]
     assert line[MEDICINE + 1].endswith("— running at 83 mL/h since 11:00 (Crackles)")
+
+
+def test_after_a_save_the_next_line_of_the_round_as_it_stood_is_chosen_though_the_list_resorts(
+        qtbot, session_for, patient, admission_values, clock):
+    """22:14, the nurse works down the round bed by bed by keyboard. She saves bed 12's
+    paracetamol at 22:16, when bed 14's insulin (time-critical) has fallen LATE and gone to the
+    top: the line chosen was the same line number, bed 14's insulin, and her next Enter, at bed
+    13's bedside, opened another patient's high-alert dose. It is bed 13's paracetamol, the next
+    line of the list as it stood."""
+    from downtime.qt.medication_panel import MedicationPanel
+
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    beds = {"12": patient}
+    for bed, name in (("13", "Roux"), ("14", "Blanc")):
+        beds[bed] = records.save_new(nurse, "admission", {**admission_values, "birth_name": name, "used_name": "",
+                                                          "nir": None, "bed": bed}).patient_id
+    scheduled = {"frequency": "scheduled", "times": "22:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False}
+    for patient_id in beds.values():
+        records.save_new(doctor, "medication_order", {"drug": "Paracetamol", "dose": 1.0, "dose_unit": "g",
+                                                      "route": "PO", "high_alert": False, **scheduled},
+                         patient_id=patient_id)
+    records.save_new(doctor, "medication_order", {"drug": "Insulin glargine", "dose": 18.0, "dose_unit": "units",
+                                                  "route": "SC", "high_alert": True, "time_critical": True,
+                                                  **scheduled}, patient_id=beds["14"])
+    clock.now = datetime.fromisoformat("2026-11-28T22:14+01:00")
+    panel = MedicationPanel(session_for("nurse"))
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh()
+
+    def lines():
+        return [(item.patient.bed, item.order.drug) for item in panel.model.rows]
+
+    assert lines() == [("12", "Paracetamol"), ("13", "Paracetamol"), ("14", "Paracetamol"),
+                       ("14", "Insulin glargine")]
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    QTest.keyClick(panel.table, Qt.Key.Key_Return)
+    dialog = panel.dialog
+    qtbot.waitExposed(dialog)
+    clock.now = datetime.fromisoformat("2026-11-28T22:16+01:00")
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: panel.dialog is None)
+    assert lines()[0] == ("14", "Insulin glargine")
+    assert lines()[panel.table.currentIndex().row()] == ("13", "Paracetamol")
+
+
+def test_a_time_critical_dose_given_after_its_own_lateness_is_said_given_late(qtbot, session_for, patient, clock):
+    """Bed 12's 22:00 insulin (time-critical: LATE on the round from 22:15), opened at 22:25:
+    the line asking "if it was given at its time, type that time" stayed empty until the ward's
+    30 minutes, while the round and the order line called it late."""
+    saved = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Insulin glargine", "dose": 18.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
+        "times": "22:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": True,
+        "time_critical": True}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T22:25+01:00")
+    nurse = session_for("nurse")
+    dialog = DoseDialog(nurse, medication.order(nurse.db, saved.record_id),
+                        datetime.fromisoformat("2026-11-28T22:00+01:00"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.timing.isVisible() and dialog.timing.text().startswith("GIVEN 0\u00a0h\u00a025\u00a0min AFTER ITS TIME")

@@ -53,3 +53,22 @@ def test_a_fall_in_the_gcs_is_called_out_on_the_tab_and_the_chart(window, sessio
     (preview,) = window.findChildren(PrintPreview)
     text = " ".join(PdfReader(preview.path).pages[0].extract_text().split())
     assert "GCS total (3–15) 15 12" in text and "GCS fell by 3 since 28/11 10:00" in text
+
+
+def test_a_held_drop_stays_called_out_on_the_tab_at_the_sets_after_it(window, session_for, admission_values,
+                                                                       select_bed, type_text):
+    """15, then 14 at 12:40, 13:10 (held 30 minutes: tell the doctor) and 13:40: the tab's call for
+    the doctor went with the set after it, no doctor told."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    records.save_new(window.session, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00"})
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    QTest.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chart = window.tabs.currentWidget()
+    _record(window, chart, type_text, "2026-11-28T12:10+01:00", "4", "5", "6")
+    for at in ("12:40", "13:10", "13:40"):
+        _record(window, chart, type_text, f"2026-11-28T{at}+01:00", "4", "4", "6")
+    assert chart.latest.text() == "Latest: GCS 14 (E4 V4 M6) at 28/11 13:40 — next set due 28/11 14:10"
+    assert chart.alarms.text() == ("GCS down by 1 since 28/11 12:10, held for 30 minutes or more: tell the doctor "
+                                   "now")
+    assert not chart.model.is_warning(0, 5)  # the set itself says nothing new: the chart keeps it where it was

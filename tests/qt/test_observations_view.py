@@ -403,6 +403,31 @@ def test_a_nurses_first_scale_2_set_is_refused_on_the_scale_saying_what_to_do(qt
     assert "chart this set on scale 1" in form.error_labels["spo2_scale"].text()
 
 
+def test_a_nurses_new_set_starts_on_the_scale_2_the_doctor_prescribed_and_saves(qtbot, session_for, admission_values):
+    """After the doctor's scale-2 set the nurse's next set started blank: she chose the scale
+    again and typed the prescriber her own way, or left scale 1 and the 88–92 % target was lost."""
+    from downtime.qt.form_view import FormView
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values,
+                                                    "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
+    prescribed = {"spo2_scale": "scale_2", "scale_2_prescribed_by": "Dr Benali",
+                  "scale_2_prescribed_at": "2026-11-28T02:00+01:00"}
+    records.save_new(session_for("doctor"), "observations",
+                     {**RCP_EXAMPLE, **prescribed, "spo2": 88, "taken_at": "2026-11-28T10:00+01:00"}, patient_id=patient)
+    form = FormView(nurse, nurse.form("observations"), patient_id=patient)
+    qtbot.addWidget(form)
+    form.show()
+    assert {field_id: form.editors[field_id].value() for field_id in prescribed} == prescribed
+    assert form.editors["scale_2_prescribed_by"].widget.isVisible()
+    for field_id, value in {**RCP_EXAMPLE, "spo2": 88}.items():
+        if field_id != "spo2_scale":
+            form.editors[field_id].set_value(value)
+    form.save()
+    assert form.record is not None and {name: form.record.data[name] for name in prescribed} == prescribed
+
+
 def test_the_observations_form_shows_its_news2_score_as_typed_and_once_saved(window, session_for, admission_values,
                                                                            answers, type_text):
     """At the bedside the nurse types a set and sees nothing of its score until Save, and the set

@@ -50,3 +50,29 @@ def test_an_opioid_above_a_first_dose_asks_the_reason_and_keeps_it_in_the_order(
     assert asked.count(("reason", "Dose to check")) == 2
     assert view.record is not None and view.record.data["dose_reason"] == reason
     assert view.editors["dose_reason"].value() == reason
+
+
+def test_an_adults_fluid_rate_for_a_baby_asks_the_reason_and_keeps_it_in_the_order(
+        select_bed, qtbot, session_for, admission_values, answers):
+    """125 mL/h of saline and glucose for a 5.8 kg baby, five times its maintenance (review R4
+    #1): asked why, saying the maintenance; answered, the reason is kept in the order. The question
+    is the rate's: it was titled "Dose to check", and cancelled went back to the Dose box (review
+    S5, defect 4)."""
+    from downtime.services import records, wards
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "nir": None, "given_names": "Lou", "birth_date": "2026-08-20", "weight_kg": 5.8,
+        "height_cm": None, "allergy_status": "nka", "allergies": [], "arrival_at": "2026-11-27T09:00+01:00"})
+    script, asked = answers
+    view = _new_order(select_bed, qtbot, session_for, {
+        **ORDER, "drug": "Sodium chloride 0.9% and glucose 5%", "dose": 500.0, "dose_unit": "mL", "route": "IV",
+        "form": "infusion", "rate_ml_h": 125.0}, shown=True)
+    script["reason"] = []
+    view.save()
+    assert asked == [("reason", "Rate to check")]
+    assert view.record is None and view.editors["rate_ml_h"].widget.hasFocus()
+    script["reason"] = ["Bolus for shock, Dr Benali"]
+    view.save()
+    assert asked.count(("reason", "Rate to check")) == 2
+    assert view.record is not None and view.record.data["dose_reason"] == "Bolus for shock, Dr Benali"

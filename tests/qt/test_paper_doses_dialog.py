@@ -162,6 +162,40 @@ def test_a_row_refused_is_named_its_box_given_the_keyboard_and_nothing_saved(qtb
     assert dialog.isVisible() and typed_at_night(nurse, patient) == []
 
 
+REASONS = ["R — Refused", "F — Nil by mouth / fasting", "A — Patient away from ward", "N — Drug not available",
+           "W — Held for clinical reason (write why)", "V — Vomited", "D — Asleep", "O — Other (write why)"]
+"""The reasons not given the dose form offers a regular order by mouth."""
+
+
+def test_each_row_offers_the_reasons_its_order_allows_as_the_dose_dialog_does(qtbot, paper_night, type_text,
+                                                                               confirmed):
+    """Every row offered every reason: "Z — None by its rule (reading)" for orders with no rule,
+    refused by Save after the whole night was typed. Nil by mouth stays offered for the amoxicillin
+    IV as the paper may say it (asked its reason at Save: tests/test_paper_dose_batch.py). The
+    paracetamol PO not given at 18:00, nil by mouth as the paper says, is typed and saved so."""
+    nurse, patient, amox, _, paracetamol = paper_night
+    view = _chart(qtbot, nurse, patient)
+    view.paper.enter_button.click()
+    dialog = view.paper_dialog
+    _active(qtbot, dialog)
+    offered = {row.order.record_id: [row.reason.itemText(index) for index in range(1, row.reason.count())]
+               for row in dialog.rows}
+    assert offered == {paracetamol: REASONS, amox: REASONS}  # REASONS has no Z
+    first = dialog.rows[0]
+    first.outcome.setFocus()
+    _key(Qt.Key.Key_Down)
+    _key(Qt.Key.Key_Down)  # not given
+    _key(Qt.Key.Key_Tab)  # its time
+    _key(Qt.Key.Key_Tab)  # its reason
+    assert QApplication.focusWidget() is first.reason
+    type_text(first.reason, "F")
+    assert first.reason.currentText() == "F — Nil by mouth / fasting"
+    _key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    (dose,) = typed_at_night(nurse, patient)
+    assert (dose.order_id, dose.scheduled_for, dose.reason.value) == (paracetamol, _at("28T18:00"), "nil_by_mouth")
+
+
 def test_the_rounds_notice_opens_the_wards_night_each_row_naming_its_patient(qtbot, paper_night, twin):
     """From the round, where the red notice is too: every patient of the ward, each row with
     their bed and name (bed 3 has no order, and no row)."""

@@ -1,0 +1,139 @@
+"""A gentamicin or vancomycin level sent to the laboratory (lab_request version 4: "Drug level",
+naming the drug, its timing and the last dose) holds the drug's next dose: while it is awaited,
+and once back above its range since the last dose, the dose dialog's checks and the round say so,
+and the nurse gives it only with a reason, as the other warnings."""
+
+from datetime import datetime
+
+import pytest
+
+from downtime.domain.medication import Check
+from downtime.services import lab_results, medication, records
+
+GENTAMICIN = {"drug": "Gentamicin", "dose": 380.0, "dose_unit": "mg", "route": "IV", "frequency": "scheduled",
+              "times": "12:00", "start_at": "2026-11-28T12:00+01:00", "review_at": "2026-11-30T12:00+01:00",
+              "indication": "Pyelonephritis", "controlled": False, "high_alert": False}
+TROUGH = {"taken_at": "2026-11-29T06:00+01:00", "urgency": "urgent", "tests": ["drug_level"],
+          "level_drug": "Gentamicine", "level_timing": "trough", "last_dose_at": "2026-11-28T12:00+01:00",
+          "sample_number": "G123"}
+RESULT = {"received_at": "2026-11-29T11:30+01:00", "gives": ["drug_level"], "received_by": "telephone",
+          "caller": "Biochemistry", "read_back": True, "test": "Gentamicin", "result": "2.4", "units": "mg/L",
+          "range": "< 1", "flag": "abnormal"}
+
+
+def _dose(day: str) -> dict[str, object]:
+    return {"outcome": "given", "given_at": f"2026-11-{day}T12:00+01:00", "scheduled_for": f"2026-11-{day}T12:00+01:00",
+            "dose_given": 380.0, "route": "IV"}
+
+
+@pytest.fixture
+def gentamicin(session_for, medication_ward, clock) -> tuple[str, str]:
+    """Gentamicin 380 mg IV daily at 12:00, its first dose given 28/11 12:00: (patient id, order id)."""
+    patient = medication_ward[0]
+    clock.now = datetime.fromisoformat("2026-11-28T11:50+01:00")
+    order = records.save_new(session_for("doctor"), "medication_order", GENTAMICIN, patient_id=patient).record_id
+    clock.now = datetime.fromisoformat("2026-11-28T12:01+01:00")
+    medication.record_dose(session_for("nurse"), order, _dose("28"))
+    return patient, order
+
+
+def _levels(session, order: str, day: str = "29") -> list[str]:
+    return [w.text("en") for w in medication.check_dose(session, order, _dose(day))
+            if w.check in (Check.LEVEL_AWAITED, Check.LEVEL_ABOVE_RANGE)]
+
+
+def _round(session, order: str) -> list[str]:
+    """The round's line of the order's dose due now: what it waits on."""
+    [item] = [item for item in medication.round_list(session.db, session.forms, "3B", session.clock())
+              if item.order.record_id == order]
+    return [w.text("en") for w in item.levels]
+
+
+def test_the_request_form_offers_a_drug_level_naming_the_drug_its_timing_and_last_dose(forms):
+    spec = forms["lab_request"]
+    assert "drug_level" in [option.code for option in spec.field("tests").options]
+    assert "drug_level" in [option.code for option in forms["lab_result"].field("gives").options]
+    for asked in ("level_drug", "level_timing", "last_dose_at"):
+        assert spec.field(asked).required_when is not None
+
+
+def test_a_drug_level_is_named_by_its_drug_and_timing_where_samples_are_listed(session_for, gentamicin, clock, forms):
+    """The tab, the handover and the export name the sample's tests: "Drug level" said not which."""
+    patient, _ = gentamicin
+    clock.now = datetime.fromisoformat("2026-11-29T06:05+01:00")
+    records.save_new(session_for("nurse"), "lab_request", {**TROUGH, "tests": ["fbc", "drug_level"]}, patient_id=patient)
+    [sent] = lab_results.samples(session_for("nurse").db, patient)
+    assert sent.tests(forms["lab_request"], "en") == "Full blood count, Gentamicine level (Trough)"
+    assert sent.tests(forms["lab_request"], "fr") == "Numération formule sanguine, Dosage de Gentamicine (Résiduel)"
+
+
+def test_a_level_awaited_then_back_above_range_holds_the_next_dose(session_for, gentamicin, clock):
+    patient, order = gentamicin
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T06:05+01:00")
+    assert _levels(nurse, order) == []
+    sample = records.save_new(nurse, "lab_request", TROUGH, patient_id=patient).record_id
+    clock.now = datetime.fromisoformat("2026-11-29T11:20+01:00")
+    awaited = "Gentamicin: LEVEL AWAITED: check it before giving (trough level taken 29/11 06:00, no result yet)."
+    assert _levels(nurse, order) == [awaited]
+    assert _round(nurse, order) == [awaited]
+    clock.now = datetime.fromisoformat("2026-11-29T11:55+01:00")
+    records.save_new(nurse, "lab_result", {**RESULT, "request": sample}, patient_id=patient)
+    above = "Gentamicin: LEVEL ABOVE RANGE (trough 2.4 mg/L, < 1): hold and ask the doctor."
+    assert _levels(nurse, order) == [above]
+    assert _round(nurse, order) == [above]
+    clock.now = datetime.fromisoformat("2026-11-29T12:01+01:00")
+    with pytest.raises(medication.OverrideNeeded):
+        medication.record_dose(nurse, order, _dose("29"))
+    saved = medication.record_dose(nurse, order, _dose("29"),
+                                   overrides={Check.LEVEL_ABOVE_RANGE: "Dr Benali: give, level repeated tomorrow"})
+    assert saved.data["overrides"] == [{"check": "level_above_range", "reason": "Dr Benali: give, level repeated tomorrow"}]
+    clock.now = datetime.fromisoformat("2026-11-30T11:55+01:00")
+    assert _levels(nurse, order, "30") == [], "the result came before the dose given on it"
+
+
+def test_a_level_in_range_or_of_another_drug_or_closed_holds_nothing(session_for, gentamicin, clock):
+    patient, order = gentamicin
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T11:55+01:00")
+    vancomycin = records.save_new(nurse, "lab_request", {**TROUGH, "level_drug": "Vancomycin"},
+                                  patient_id=patient).record_id
+    lost = records.save_new(nurse, "lab_request", {**TROUGH, "sample_number": "G124"}, patient_id=patient)
+    records.amend(nurse, lost.record_id, {**lost.data, "outcome": "lost", "closed_by": "Biochemistry",
+                                          "closed_at": "2026-11-29T08:00+01:00"}, "Lost by the porters")
+    sample = records.save_new(nurse, "lab_request", {**TROUGH, "sample_number": "G125"}, patient_id=patient).record_id
+    records.save_new(nurse, "lab_result", {**RESULT, "request": sample, "result": "0.6", "flag": "normal"},
+                     patient_id=patient)
+    records.save_new(nurse, "lab_result", {**RESULT, "request": vancomycin, "test": "Vancomycin", "result": "25",
+                                           "range": "15–20"}, patient_id=patient)
+    assert _levels(nurse, order) == []
+
+
+def test_a_medicine_no_level_decides_is_not_held(session_for, medication_ward, clock):
+    patient, amoxicillin = medication_ward[0], medication_ward[1]
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T06:05+01:00")
+    records.save_new(nurse, "lab_request", {**TROUGH, "level_drug": "Amoxicillin"}, patient_id=patient)
+    dose = {"outcome": "given", "given_at": "2026-11-29T14:00+01:00", "scheduled_for": "2026-11-29T14:00+01:00",
+            "dose_given": 1.0, "route": "IV"}
+    assert not {Check.LEVEL_AWAITED, Check.LEVEL_ABOVE_RANGE} & {w.check for w in
+                                                                 medication.check_dose(nurse, amoxicillin, dose)}
+
+
+def test_the_printed_mar_says_the_level_awaited_in_the_orders_box(session_for, gentamicin, clock, tmp_path):
+    """On paper the gentamicin box has its "level taken / result / next dose" lines: the chart
+    printed for the night says the level awaited, in the box's red."""
+    import re
+
+    from pypdf import PdfReader
+
+    from downtime.services import printing
+
+    patient, _ = gentamicin
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T06:05+01:00")
+    records.save_new(nurse, "lab_request", TROUGH, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-29T11:20+01:00")
+    out = printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")
+    printed = " ".join(re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(out).pages)
+    assert "Gentamicin: LEVEL AWAITED: check it before giving (trough level taken 29/11 06:00, no result yet)." in printed
