@@ -213,15 +213,10 @@ def test_a_child_is_not_offered_the_adults_malnutrition_screening(window_for, se
 
 
 
-def test_the_tab_shows_bladder_irrigation_in_its_own_column_none_of_it_intake(window_for, session_for, patient,
-                                                                              type_text):
-    """Irrigant charted through the form's own way in: a column of its own after the intake's
-    total, the true urine beside the sums."""
-    window = window_for(session_for("nurse"))
-    chart = window.open_fluid_balance_of(patient)
-    assert "Bladder\nirrig." not in [chart.hours.headerData(column, Qt.Orientation.Horizontal)
-                                     for column in range(chart.hours.columnCount())]
-    for route, volume in (("in_irrigation", "500"), ("out_urine", "530")):
+def _chart_at_ten(window, chart, type_text, volumes):
+    """Each (route, volume) charted at 10:00 through the tab's "Record fluid in or out" form, as a
+    nurse types it, then the tab read again."""
+    for route, volume in volumes:
         QTest.mouseClick(_button(chart, "Record fluid &in or out"), Qt.MouseButton.LeftButton)
         form = window.tabs.currentWidget()
         form.editors["measured_at"].set_value("2026-11-28T10:00+01:00")
@@ -231,6 +226,17 @@ def test_the_tab_shows_bladder_irrigation_in_its_own_column_none_of_it_intake(wi
         assert form.record is not None, form.summary.text()
     window.tabs.setCurrentWidget(chart)
     chart.refresh()
+
+
+def test_the_tab_shows_bladder_irrigation_in_its_own_column_none_of_it_intake(window_for, session_for, patient,
+                                                                              type_text):
+    """Irrigant charted through the form's own way in: a column of its own after the intake's
+    total, the true urine beside the sums."""
+    window = window_for(session_for("nurse"))
+    chart = window.open_fluid_balance_of(patient)
+    assert "Bladder\nirrig." not in [chart.hours.headerData(column, Qt.Orientation.Horizontal)
+                                     for column in range(chart.hours.columnCount())]
+    _chart_at_ten(window, chart, type_text, (("in_irrigation", "500"), ("out_urine", "530")))
     headers = [chart.hours.headerData(column, Qt.Orientation.Horizontal) for column in range(chart.hours.columnCount())]
     column = headers.index("Bladder\nirrig.")
     assert headers[column - 1] == "Total\nin" and chart.hours.texts(HOURS.index(10))[column] == "500"
@@ -243,19 +249,11 @@ def test_the_tab_says_in_red_the_irrigant_the_bag_has_not_given_back(window_for,
     the bladder said nowhere."""
     window = window_for(session_for("nurse"))
     chart = window.open_fluid_balance_of(patient)
-    for route, volume in (("in_irrigation", "500"), ("out_urine", "300")):
-        QTest.mouseClick(_button(chart, "Record fluid &in or out"), Qt.MouseButton.LeftButton)
-        form = window.tabs.currentWidget()
-        form.editors["measured_at"].set_value("2026-11-28T10:00+01:00")
-        form.editors["route"].set_value(route)
-        type_text(form.editors["volume"].edit, volume)
-        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-        assert form.record is not None, form.summary.text()
-    window.tabs.setCurrentWidget(chart)
-    chart.refresh()
+    _chart_at_ten(window, chart, type_text, (("in_irrigation", "500"), ("out_urine", "300")))
     assert "true urine" not in chart.totals.text() and "200 mL of it not returned" in chart.totals.text()
     assert chart.alarms.isVisibleTo(chart) and chart.alarms.text() == (
         "IRRIGANT NOT RETURNED: 200 mL — check the catheter is not blocked, tell the doctor")
+
 
 def test_the_tab_of_day_two_says_the_balance_brought_forward(window_for, session_for, patient, clock):
     """Day two's sums started the patient even: +1000 mL the day before was nowhere on the tab."""
