@@ -43,3 +43,17 @@ def test_the_adults_scale_is_refused_for_a_baby_and_taken_at_18(session_for, adm
     with pytest.raises(ServiceError, match="this patient was 17 then"):
         records.save_new(nurse, form_id, answers, patient_id=seventeen)
     records.save_new(nurse, form_id, answers, patient_id=_admit(session_for, admission_values, "2008-11-28", "3", 60))
+
+
+def test_the_vte_assessment_is_refused_under_16_and_taken_at_16(session_for, admission_values, ward):
+    """NICE NG89's assessment is for patients 16 or over (domain/vte.py): a child's was saved as an
+    adult's, and its decision handed over as an adult's is."""
+    doctor = session_for("doctor")
+    assessed = {"assessed_at": "2026-11-28T12:00+01:00", "mobility": "medical_reduced", "thrombosis_risks": [],
+                "bleeding_risks": [], "prophylaxis": "not_needed"}
+    fifteen = _admit(session_for, admission_values, "2010-11-29", "1", 50)
+    with pytest.raises(ServiceError) as refused:
+        records.save_new(doctor, "vte_assessment", assessed, patient_id=fifteen)
+    assert "this patient was 15 then" in str(refused.value) and "16 or over" in str(refused.value)
+    records.save_new(doctor, "vte_assessment", assessed,
+                     patient_id=_admit(session_for, admission_values, "2010-11-28", "2", 50))
