@@ -103,17 +103,24 @@ def test_a_rate_amended_above_the_maintenance_is_asked_and_again_when_raised_wit
         records.amend(doctor, order.record_id, {**amended.data, "rate_ml_h": 125.0}, "typo")
 
 
+def _bag_hung(session_for, clock, order_id: str, rate: float):
+    """The order's bag put up at 08:00 on 28/11 at `rate`, by the nurse; the clock then at 12:00.
+    Returns the nurse."""
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T08:05+01:00")
+    medication.record_dose(nurse, order_id, {"outcome": "given", "given_at": "2026-11-28T08:00+01:00",
+                                             "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 500.0,
+                                             "route": "IV", "rate_ml_h": rate})
+    clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
+    return nurse
+
+
 @pytest.fixture
 def baby_fluids(session_for, ward, clock):
     """Lou's fluid at 20 mL/h, its bag put up at 08:00 on 28/11; the clock at 12:00. Returns (nurse,
     order id)."""
     order_id = _write(session_for, ward["baby"], rate_ml_h=20.0).record_id
-    nurse = session_for("nurse")
-    clock.now = datetime.fromisoformat("2026-11-28T08:05+01:00")
-    medication.record_dose(nurse, order_id, {"outcome": "given", "given_at": "2026-11-28T08:00+01:00",
-                                             "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 500.0,
-                                             "route": "IV", "rate_ml_h": 20.0})
-    clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
+    nurse = _bag_hung(session_for, clock, order_id, 20.0)
     return nurse, order_id
 
 
@@ -149,12 +156,7 @@ def test_a_bag_set_again_at_the_rate_the_prescriber_gave_a_reason_for_is_not_ask
     """The bolus's 125 mL/h, ordered with its reason, paused and restarted at 125: the prescriber
     weighed it; 130 is above what they weighed, and asked."""
     order_id = _write(session_for, ward["baby"], rate_ml_h=125.0, **{medication.DOSE_REASON: REASON}).record_id
-    nurse = session_for("nurse")
-    clock.now = datetime.fromisoformat("2026-11-28T08:05+01:00")
-    medication.record_dose(nurse, order_id, {"outcome": "given", "given_at": "2026-11-28T08:00+01:00",
-                                             "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 500.0,
-                                             "route": "IV", "rate_ml_h": 125.0})
-    clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
+    nurse = _bag_hung(session_for, clock, order_id, 125.0)
     assert _change(nurse, order_id, 125.0).data["rate_ml_h"] == 125.0
     with pytest.raises(ValidationFailed, match="130 mL/h is above 1.5 times the maintenance"):
         _change(nurse, order_id, 130.0)
@@ -222,22 +224,13 @@ def test_a_neonate_is_weighed_against_the_neonatal_ceiling(days, rate, said):
 
 
 def test_a_neonates_usual_rate_is_saved_unasked_and_one_above_the_neonatal_ceiling_asked(session_for, ward,
-                                                                                          admission_values, clock):
+                                                                                          admit_to_paediatrics, clock):
     """Born on 20/11, 3 kg, on 28/11: its 150 mL/kg a day (18.7 mL/h, the box taking one
     decimal) is saved unasked, and its bag set to 20.6 mL/h too; 25 mL/h (200 mL/kg a day) is
     asked naming the neonatal ceiling, ordered or set."""
-    values = {**admission_values, "nir": None, "given_names": "Jade", "birth_date": "2026-11-20", "weight_kg": 3.0,
-              "height_cm": None, "allergy_status": "nka", "allergies": [], "ward": "PED", "bed": "4",
-              "arrival_at": "2026-11-27T09:00+01:00"}
-    newborn = records.save_new(session_for("nurse"), "admission",
-                               {k: v for k, v in values.items() if v is not None}).patient_id
+    newborn = admit_to_paediatrics("4", "2026-11-20", 3.0, "Jade")
     order_id = _write(session_for, newborn, rate_ml_h=18.7).record_id
-    nurse = session_for("nurse")
-    clock.now = datetime.fromisoformat("2026-11-28T08:05+01:00")
-    medication.record_dose(nurse, order_id, {"outcome": "given", "given_at": "2026-11-28T08:00+01:00",
-                                             "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 500.0,
-                                             "route": "IV", "rate_ml_h": 18.7})
-    clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
+    nurse = _bag_hung(session_for, clock, order_id, 18.7)
     assert _change(nurse, order_id, 20.6).data["rate_ml_h"] == 20.6
     with pytest.raises(ValidationFailed, match=r"25 mL/h is above 165 mL/kg a day for a neonate of 3 kg"):
         _change(nurse, order_id, 25.0)
