@@ -73,6 +73,26 @@ def test_a_time_that_is_not_one_is_refused_by_file_and_line(tmp_path, laptop, cl
     assert not (tmp_path / "merged").exists() and not list(tmp_path.glob(".merge-*"))
 
 
+@pytest.mark.parametrize(("line", "said"), [
+    ("garbage,notanumber", "column version holds 'notanumber', not a whole number"),
+    (",1", "column record_id is empty"),
+    ("lonely", "column version holds '', not a whole number")])
+def test_a_damaged_csv_line_is_refused_by_file_and_line(tmp_path, laptop, clock, admission_values, line, said):
+    """A CSV line damaged after the export (its manifest's checksums made again) stopped the
+    merge with a Python error naming neither the file nor the line."""
+    _, folder = _amended_at(tmp_path, laptop, clock, admission_values, clock.now, clock.now + timedelta(hours=1))
+    path = folder / "csv" / "admission.csv"
+    lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    lines[2] = f"{line}\r\n"
+    path.write_text("".join(lines), encoding="utf-8-sig")
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"]["csv/admission.csv"] = sha256_of(path)
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(MergeRefused, match=rf"csv.admission\.csv, line 3: {said}"):
+        merge([folder], tmp_path / "merged")
+    assert not (tmp_path / "merged").exists() and not list(tmp_path.glob(".merge-*"))
+
+
 @pytest.fixture
 def three_exports(tmp_path, laptop, admission_values):
     folders = []

@@ -5,6 +5,7 @@ the first that differs, every version kept whole and named, through any later me
 import csv
 import hashlib
 import json
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 
 from downtime.cli import main
 from downtime.services import records
-from downtime.sync.export import export, verify_export
+from downtime.sync.export import export, sha256_of, verify_export
 from downtime.sync.import_export import import_export
 from downtime.storage.audit import verify_chain
 from downtime.sync.merge import MergeRefused, merge
@@ -95,6 +96,28 @@ def test_a_merge_merged_again_with_more_exports_keeps_the_hold_and_sets_aside_la
     assert [(held.version, held.device_id) for held in hold.versions] == [
         (2, monday.holds[0].versions[0].device_id), (2, nurse.device.device_id), (3, nurse.device.device_id)]
     assert len(_lines(wednesday.folder / HELD_FILE)) == 3 and len(_lines(wednesday.folder / RECORDS_FILE)) == 2
+
+
+def test_a_held_version_exported_before_its_form_gained_a_field_is_one_line(disagreeing, tmp_path):
+    """Laptop 1 exported before an upgrade gave the admission form a field (its CSV has no
+    column for it) and again after: its version 2, on hold, had a line for each export, as if
+    three versions 2 disagreed."""
+    _, first, second, third, *_ = disagreeing
+    before = shutil.copytree(first, tmp_path / "export-1-before-the-upgrade")
+    older = before / "csv" / "admission.csv"
+    with older.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [{name: cell for name, cell in row.items() if name != "nok_name"} for row in csv.DictReader(handle)]
+    assert rows and not any(row.get("nok_name") for row in _csv(first))
+    with older.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    manifest = json.loads((before / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"]["csv/admission.csv"] = sha256_of(older)
+    (before / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    result = merge([before, second, third, first], tmp_path / "merged")
+    assert sorted(row["on_hold"] != "" for row in _csv(result.folder)) == [False, True, True, True]
+    assert result.versions["admission"] == 4
 
 
 def test_a_patient_row_that_differs_still_refuses_the_merge_naming_both_exports(disagreeing, tmp_path):

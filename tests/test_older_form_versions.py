@@ -24,7 +24,7 @@ from downtime.formspec import FormSpec, load_forms
 from downtime.paths import forms_dir
 from downtime.services import printing, records, staff
 from downtime.services.context import Session, Vault, load_device
-from downtime.services.errors import ValidationFailed
+from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.version_changes import changes, changes_text
 from downtime.sync import export
 from downtime.sync.fhir_elements import label
@@ -101,6 +101,23 @@ def test_an_amendment_keeps_a_retired_code_and_reads_a_renamed_answer_under_its_
              "note": "Found on the floor, no head injury.", "written_by": "Hélène Lefèvre"}
     amended = records.amend(nurse, midwife_note.record_id, typed, "completed")
     assert amended.data == typed and amended.form_version == 2
+
+
+def test_a_laptop_on_the_older_release_does_not_amend_a_record_the_later_form_wrote(
+        tmp_path, upgraded, session_for, midwife_note):
+    """The patient went back to a ward whose laptop was not upgraded: its amendment signed the
+    later version's answers on a screen that could not show them, stamped with the older form's
+    number (the CSV then said the record was written under a form without them). Withdrawing it
+    there keeps the later number."""
+    later = records.amend(upgraded(later_forms(tmp_path)), midwife_note.record_id,
+                          {**midwife_note.data, "note": "Seen again."}, "completed")
+    older = session_for("nurse")
+    with pytest.raises(ServiceError, match="written with version 2 of the form and this laptop has version 1, which "
+                                           "cannot show all its answers: update Downtime"):
+        records.amend(older, later.record_id, {**MIDWIFE_NOTE, "note": "Seen a third time."}, "completed")
+    assert records.current(older.db, later.record_id).version == later.version
+    withdrawn = records.mark_entered_in_error(older, later.record_id, "wrong patient")
+    assert (withdrawn.version, withdrawn.form_version) == (later.version + 1, 2)
 
 
 def test_an_amendment_reads_an_answer_kept_under_a_former_id(tmp_path, upgraded, midwife_note):

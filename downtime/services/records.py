@@ -269,6 +269,18 @@ def _next_version(session: Session, record_id: str, reason: str, based_on: int |
     return latest, reason.strip()
 
 
+def _require_form_known(session: Session, spec: FormSpec, latest: RecordVersion) -> None:
+    """A record written with a later version of its form than this laptop's is not amended here:
+    the older screen cannot show the answers the later one asked (a CT head on a fall), which the
+    amendment would sign again, and its version was stamped with the older form's number."""
+    if latest.form_version > spec.version:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{form}: this record was written with version {written} of "
+                                                         "the form and this laptop has version {here}, which cannot "
+                                                         "show all its answers: update Downtime on this laptop, or "
+                                                         "amend it on one that is up to date."),
+                           form=spec.title.get(session.lang), written=latest.form_version, here=spec.version)
+
+
 def amend(session: Session, record_id: str, values: dict[str, Any], reason: str, *,
           based_on: int | None = None) -> RecordVersion:
     """The corrected record as a new version; the old one stays readable in the history. An
@@ -277,6 +289,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
     `settle_to`)."""
     latest, reason = _next_version(session, record_id, reason, based_on)
     spec = session.form(latest.form_id)
+    _require_form_known(session, spec, latest)
     _require_author(session, spec, Action.AMEND_RECORD)
     _require_owner(session, spec, latest)
     _check_typed(_Typed(session, spec, latest.patient_id, _checked(session, spec, values, latest.data), latest))
@@ -315,6 +328,9 @@ def settle_to(session: Session, record_id: str, standing: RecordVersion | None, 
     laptop with an older app wrote it without a question asked since (an as-required dose's
     reason), which no one at the office can answer."""
     spec = session.form(chosen.form_id)
+    for version in (chosen, standing):
+        if version is not None:
+            _require_form_known(session, spec, version)
     if standing is None:
         first = _first_version(session, spec, chosen.data, chosen.patient_id, record_id, SETTLED, chosen=True)
         if chosen.status is not RecordStatus.ENTERED_IN_ERROR:
@@ -377,7 +393,7 @@ def _append_version(session: Session, latest: RecordVersion, data: dict[str, Any
         saved = _commit(session, spec, {
             "id": str(uuid.uuid4()), "record_id": latest.record_id,
             "version": latest.version + 1, "form_id": latest.form_id,
-            "form_version": spec.version,
+            "form_version": max(spec.version, latest.form_version),
             "patient_id": latest.patient_id, "status": status.value,
             "data": audit.canonical(data), "reason": reason,
             "author": session.user.staff_id, "device_id": session.device.device_id,

@@ -438,6 +438,21 @@ def _cells_of_any_length() -> Iterator[None]:
         csv.field_size_limit(previous)
 
 
+def _keyed_lines(path: Path, reader: csv.DictReader[str]) -> Iterator[dict[str, Any]]:
+    """The lines of an export's CSV, each refused by its file and line when it names no record
+    version (a line damaged after the export, its manifest's checksums made again): the merge
+    keys its lines on them, and a damaged one stopped it with no word of where."""
+    for row in reader:
+        if not row.get("record_id"):
+            raise MergeRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {number}: column record_id is empty"),
+                               path=path, number=reader.line_num)
+        if not (row.get("version") or "").isdigit():
+            raise MergeRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {number}: column version holds {value!r}, "
+                                                             "not a whole number"),
+                               path=path, number=reader.line_num, value=row.get("version") or "")
+        yield row
+
+
 NAME_SUFFIX = "_name"
 """The merged CSVs' last columns: beside the author's staff ID (and a dose's witness's, each
 staff_ref field's), the name their laptop's staff directory gives it ("author_name",
@@ -488,9 +503,11 @@ def _merged_csv(db: Database, forms: Mapping[str, FormSpec], folders: list[Path]
     staff_columns = _staff_columns(forms)
 
     def variant(row: dict[str, Any]) -> str:
+        """A held version's content, its blank cells left out: a laptop exporting before a form
+        gained a field has no column for it, and the same version read as two contents."""
         held = held_from.get(row["record_id"])
         return "" if held is None or int(row["version"]) < held else digest(
-            orjson.dumps(row, option=orjson.OPT_SORT_KEYS).decode())
+            orjson.dumps({name: value for name, value in row.items() if value}, option=orjson.OPT_SORT_KEYS).decode())
 
     lines = {(found.record_id, found.version) for found in asked}
     others = {conflict.record.record_id for found in asked for conflict in found.conflicts}
@@ -504,7 +521,7 @@ def _merged_csv(db: Database, forms: Mapping[str, FormSpec], folders: list[Path]
                 afresh = {*WRITTEN_AFRESH, *(f"{column}{NAME_SUFFIX}" for column in staff_columns.get(path.stem, ()))}
                 headers.setdefault(path.stem, {}).update(dict.fromkeys(
                     name for name in reader.fieldnames or [] if name not in afresh))
-                while part := list(islice(reader, 5000)):
+                while part := list(islice(_keyed_lines(path, reader), 5000)):
                     rows = [({name: shown.get(row["record_id"], value) if name == "downtime_number" else value
                               for name, value in row.items() if name not in afresh},
                              row.get(ASK_THE_WARD_COLUMN) or "") for row in part]

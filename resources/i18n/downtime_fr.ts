@@ -10972,6 +10972,18 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <source>{rate} mL/h is above {most} mL/kg a day for a neonate of {kg} kg ({limit} mL/h; NICE NG29 neonatal): check the rate against the baby's weight. If it is meant (a bolus, losses replaced), give the reason in “{field}”.</source>
         <translation>{rate} mL/h dépasse {most} mL/kg par jour pour un nouveau-né de {kg} kg ({limit} mL/h ; NICE NG29 néonatal) : vérifiez le débit au regard du poids du bébé. S’il est voulu (remplissage, pertes compensées), donnez-en le motif dans « {field} ».</translation>
     </message>
+    <message>
+        <source>{path}, line {number}: column record_id is empty</source>
+        <translation>{path}, ligne {number} : la colonne record_id est vide</translation>
+    </message>
+    <message>
+        <source>{path}, line {number}: column version holds {value!r}, not a whole number</source>
+        <translation>{path}, ligne {number} : la colonne version contient {value!r}, qui n’est pas un nombre entier</translation>
+    </message>
+    <message>
+        <source>{form}: this record was written with version {written} of the form and this laptop has version {here}, which cannot show all its answers: update Downtime on this laptop, or amend it on one that is up to date.</source>
+        <translation>{form} : cet enregistrement a été écrit avec la version {written} du formulaire et ce portable a la version {here}, qui ne peut pas afficher toutes ses réponses : mettez Downtime à jour sur ce portable, ou modifiez-le sur un portable à jour.</translation>
+    </message>
 </context>
 <context>
     <name>BandCheck</name>
