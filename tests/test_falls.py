@@ -3,6 +3,7 @@ the doctor told now of a possible head injury on an anticoagulant, neuro obs and
 started, a doctor's examination), on the escalation list and the handover sheet; the blank form
 in the binder, and each fall in the export."""
 
+import csv
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -15,6 +16,7 @@ from pypdf import PdfReader
 from downtime.domain.falls import ASKS, Ask, Fall, asks, said
 from downtime.services import census, chart_alerts, falls, prefill, printing, records
 from downtime.services.errors import ValidationFailed
+from downtime.sync.export import export
 
 FELL = {"fell_at": "2026-11-28T13:20+01:00", "witnessed": "found", "where": "toilet", "fracture_signs": "none",
         "head_injury": "not_excluded", "anticoagulated": True, "injuries": "Bruise over the left eyebrow"}
@@ -320,6 +322,22 @@ def test_the_export_says_anticoagulated_as_the_app_counts_with_the_ct_and_the_in
             parts["CT head requested, or done, at"].valueDateTime) == (
         "Done", "No bleed", datetime.fromisoformat("2026-11-28T13:55+01:00"))
     assert parts["Incident report reference (e.g. Datix number)"].valueString == "DTX-2026-1142"
+
+
+def test_the_csv_says_the_charts_anticoagulant_beside_the_box_left_no(session_for, patient, tmp_path):
+    """The records office types the fall from the CSV too: it had the box's "No" alone, for a
+    patient on apixaban."""
+    _order(session_for("doctor"), patient, "Apixaban", "2026-11-28T09:30+01:00")
+    nurse = session_for("nurse")
+    fall = records.save_new(nurse, "inpatient_fall", {**FELL, "anticoagulated": False}, patient_id=patient)
+    records.amend(nurse, fall.record_id, {**FELL, "anticoagulated": False, "notes": "Seen by Dr Benali"}, "seen")
+    folder = export(session_for("records"), tmp_path / "export").folder
+    with (folder / "csv" / "inpatient_fall.csv").open(encoding="utf-8-sig", newline="") as handle:
+        lines = list(csv.DictReader(handle))
+    assert [(line["version"], line["anticoagulated"], line["anticoagulants_on_chart"]) for line in lines] == [
+        ("1", "no", "Apixaban"), ("2", "no", "Apixaban")]
+    with (folder / "csv" / "admission.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert "anticoagulants_on_chart" not in next(csv.reader(handle))
 
 
 def test_the_handover_says_the_family_not_told_and_the_incident_not_reported_until_they_are(session_for, patient):

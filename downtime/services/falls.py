@@ -167,6 +167,17 @@ def charted(db: Database, record: RecordVersion) -> Fall:
     return _charted(db, {patient_id: [recorded(record)]})[patient_id][0].fall
 
 
+def chart_anticoagulants(db: Database, records: Sequence[RecordVersion]) -> dict[str, str]:
+    """The medication chart's anticoagulants at each of these falls (see `_charted`) in English
+    words, by version id, falls with none left out: what the export's CSV says beside the fall's
+    own box (left No for a patient on apixaban, the EHR's fall took that answer alone)."""
+    each: dict[str, list[Recorded]] = {}
+    for record in records:
+        each.setdefault(str(record.patient_id), []).append(recorded(record))
+    return {one.record.id: anticoagulants_named(one.fall, "en", None)
+            for found in _charted(db, each).values() for one in found if one.fall.anticoagulants}
+
+
 def first_answers(db: Database, patient_id: str, at: datetime) -> dict[str, bool]:
     """A new fall's answers the medication chart gives at `at`: on anticoagulant treatment when an
     anticoagulant order is in force, for the nurse to check (the box was left "No" for a patient on

@@ -38,7 +38,7 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.values import as_current, leftover
-from downtime.services import settings
+from downtime.services import falls, settings
 from downtime.services.backups import restores
 from downtime.services.drafts import unsaved_by_form
 from downtime.services.context import Session, load_device
@@ -48,7 +48,7 @@ from downtime.services.patients import downtime_numbers
 from downtime.services.staff import staff_directory
 from downtime.storage import audit, keyslots
 from downtime.storage.fhir_sent import record_sent
-from downtime.storage.records import held_from, holds
+from downtime.storage.records import RECORD_COLUMNS, as_version, held_from, holds
 from downtime.services.cd_register import register_pages
 from downtime.sync.cd_register_csv import PATH as REGISTER_PATH, write_register
 from downtime.sync.csv_cells import csv_cell
@@ -86,6 +86,11 @@ ASK_THE_WARD_COLUMN = "ask_the_ward"
 """A CSV column, on the line of each record version the FHIR bundle says to ask the ward about
 (fhir_export.AskTheWard), in the words its Provenance gives; only in the CSVs of the forms of
 such records. The clerk typing from the CSV read them as any other line."""
+CHART_ANTICOAGULANTS_COLUMN = "anticoagulants_on_chart"
+"""A column of the falls' CSV: the anticoagulants the medication chart had in force at each fall,
+or stopped shortly before it (services.falls.chart_anticoagulants), beside the fall's own box, which
+a nurse left No for a patient on apixaban: the FHIR export sends the chart's answer, the CSV sent
+the box's alone."""
 ON_HOLD_COLUMN = "on_hold"
 """The CSVs' last column, on every line of a record on hold, saying from which version its
 laptops disagree; only where the laptop holds such a record (see domain.holds)."""
@@ -303,27 +308,29 @@ def csv_column(field_id: str) -> str:
 
 
 def _write_csv(out: BinaryIO, spec: FormSpec, rows: list[dict[str, Any]], numbers: dict[str, str],
-               held_from: dict[str, int], asked: Mapping[str, str]) -> None:
+               held_from: dict[str, int], said: Mapping[str, Mapping[str, str]]) -> None:
     """`held_from`: each record on hold here, from which version (none: no ON_HOLD_COLUMN);
-    `asked`: what to ask the ward about each version so flagged, by version id (none: no
-    ASK_THE_WARD_COLUMN). After the form's own fields, a column for each answer a line holds that
-    this version of the form no longer asks (a field removed since: a note's focus was in no CSV),
-    and each line says which version of the form it was written under (`form_version`)."""
+    `said`: columns after the form's fields, each with its cells by version id and written only
+    when a line has one: what to ask the ward about (ASK_THE_WARD_COLUMN), the medication chart's
+    anticoagulants at a fall (CHART_ANTICOAGULANTS_COLUMN). After the form's own fields, a column
+    for each answer a line holds that this version of the form no longer asks (a field removed
+    since: a note's focus was in no CSV), and each line says which version of the form it was
+    written under (`form_version`)."""
     fields = [field.id for field in spec.fields()]
     rows_data = [as_current(spec, json.loads(row["data"])) for row in rows]
     fields += sorted({name for data in rows_data for name in leftover(spec, data)})
     handle = io.TextIOWrapper(out, encoding=CSV_ENCODING, newline="")
     writer = csv.writer(handle)
-    ask = [ASK_THE_WARD_COLUMN] if asked else []
+    columns = [column for column, cells in said.items() if cells]
     on_hold = [ON_HOLD_COLUMN] if held_from else []
-    writer.writerow([*BASE_COLUMNS, *map(csv_column, fields), *ask, *on_hold])
+    writer.writerow([*BASE_COLUMNS, *map(csv_column, fields), *columns, *on_hold])
     for row, data in zip(rows, rows_data):
         held = held_from.get(row["record_id"])
         writer.writerow([row["record_id"], row["version"], row["status"], csv_cell(row["reason"]),
                          numbers.get(row["patient_id"] or "", ""), csv_cell(row["author"]), row["device_id"],
                          row["occurred_at"], row["recorded_at"], row["form_version"],
                          *(csv_cell(data.get(f)) for f in fields),
-                         *([asked.get(row["id"], "")] if ask else []),
+                         *(csv_cell(said[column].get(row["id"], "")) for column in columns),
                          *(["" if held is None else ON_HOLD_CELL.format(version=held)] if on_hold else [])])
     handle.flush()
     handle.detach()
@@ -464,8 +471,11 @@ def export(session: Session, out: Path, since_last: bool = False,
                     rows += db.query("SELECT * FROM unsettled_versions WHERE form_id = ?", [form_id])
                 rows.sort(key=lambda row: (row["record_id"], row["version"]))
                 counts[form_id] = len(rows)
+                said = {CHART_ANTICOAGULANTS_COLUMN: falls.chart_anticoagulants(db, [
+                    as_version({name: row[name] for name in RECORD_COLUMNS}) for row in rows])} \
+                    if form_id == falls.FORM else {}
                 with files.open(f"csv/{form_id}.csv") as csv_file:
-                    _write_csv(csv_file, spec, rows, numbers, held, asked.get(form_id, {}))
+                    _write_csv(csv_file, spec, rows, numbers, held, {**said, ASK_THE_WARD_COLUMN: asked.get(form_id, {})})
                 progress(in_range + sum(counts.values()), total)
             write_versions(db, files.open, first, last)
             register_lines = 0
