@@ -32,9 +32,6 @@ WORDS: dict[str, dict[Lang, str]] = {
     # An unknown date said as such: it read "né(e) le DDN inconnue", a birth on a date not there.
     "born": {"en": "born {date}", "fr": "né(e) le {date}"},
     "born_unknown": {"en": "date of birth unknown", "fr": "date de naissance inconnue"},
-    # Identified since: the paper forms and laboratory slips the clerk holds read the temporary name.
-    "admitted_as": {"en": " (admitted as {names})", "fr": " (admis(e) sous le nom {names})"},
-    "until": {"en": "{name} until {until}", "fr": "{name} jusqu’au {until}"},
     "ehr": {"en": "EHR number", "fr": "N° DPI"},
     "ehr_to_write": {"en": "EHR number: ____________", "fr": "N° DPI : ____________"},
     "ipp_recorded": {"en": "the admission's hospital number: {ipp}, to check in the EHR",
@@ -93,9 +90,7 @@ def _heading(group: PatientWork, lang: Lang, same_person: str | None) -> RunLine
            + ([Run(f" ({w('ipp_recorded', lang, ipp=p.ipp)})")] if p.ipp else []))
     note = [Run(f"\n{same_person}", BOLD, color=MARK)] if same_person else []
     born = w("born", lang, date=birth_date_label(p, lang)) if p.birth_date else w("born_unknown", lang)
-    formerly = [Run(w("admitted_as", lang, names=", ".join(w("until", lang, name=was.name.upper(),
-                                                            until=f"{was.until.astimezone():%d/%m/%Y %H:%M}")
-                                                         for was in group.formerly)))] if group.formerly else []
+    formerly = [Run(f" ({admitted})")] if (admitted := group.admitted_as(lang)) else []
     return RunLines([Run(p.display_name, BOLD), *formerly, Run(f" — {born} — "),
                      Run(p.downtime_number, BOLD), *ehr, *note], style(size=10))
 

@@ -65,7 +65,9 @@ class WorkModel(TextTableModel):
         entered = item.entered.ehr_reference if item.entered_now and item.entered else ""
         note = self.same_person.get(patient.downtime_number) if patient and not item.done else None
         to_do = " — ".join(filter(None, (item.to_do_in(language(), loud=not item.done), note)))
-        return (patient.display_name if patient else translate("", "(not about a patient)"),
+        admitted = group.admitted_as(language())
+        return (f"{patient.display_name} ({admitted})" if patient and admitted else
+                patient.display_name if patient else translate("", "(not about a patient)"),
                 patient.downtime_number if patient else "", group.ehr_patient_number or "",
                 translate("messages", item.step_name), item.record.occurred_at.strftime("%d/%m/%Y %H:%M"), to_do,
                 str(item.record.version), item.label, entered)

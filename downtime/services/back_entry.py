@@ -556,6 +556,10 @@ class WorkItem:
         return changes_text(self.changes, lang)
 
 
+ADMITTED_AS = QT_TRANSLATE_NOOP("messages", "admitted as {names}")
+ADMITTED_UNTIL = QT_TRANSLATE_NOOP("messages", "{name} until {until}")
+
+
 @dataclass(frozen=True)
 class PatientWork:
     """A patient's items (or, with `patient` None, the ward-level ones such as theatre sessions)."""
@@ -566,6 +570,14 @@ class PatientWork:
     formerly: tuple[EarlierName, ...] = ()
     """The temporary names the patient was admitted under, identified since: the clerk holds
     paper forms and laboratory slips reading UNKNOWN MALE ALPHA, and the heading named GIRARD."""
+
+    def admitted_as(self, lang: Lang) -> str:
+        """"admitted as UNKNOWN MALE ALPHA until 30/11/2026 10:00" (each temporary name, on the
+        laptop's clock), or "" for a patient admitted under their own name: the printed heading and
+        the tab's patient column say it beside the name."""
+        return message(lang, ADMITTED_AS, names=", ".join(
+            message(lang, ADMITTED_UNTIL, name=was.name.upper(), until=f"{was.until.astimezone():%d/%m/%Y %H:%M}")
+            for was in self.formerly)) if self.formerly else ""
 
     @property
     def done(self) -> int:

@@ -10984,6 +10984,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <source>{form}: this record was written with version {written} of the form and this laptop has version {here}, which cannot show all its answers: update Downtime on this laptop, or amend it on one that is up to date.</source>
         <translation>{form} : cet enregistrement a été écrit avec la version {written} du formulaire et ce portable a la version {here}, qui ne peut pas afficher toutes ses réponses : mettez Downtime à jour sur ce portable, ou modifiez-le sur un portable à jour.</translation>
     </message>
+    <message>
+        <source>admitted as {names}</source>
+        <translation>admis(e) sous le nom {names}</translation>
+    </message>
+    <message>
+        <source>{name} until {until}</source>
+        <translation>{name} jusqu’au {until}</translation>
+    </message>
 </context>
 <context>
     <name>BandCheck</name>
