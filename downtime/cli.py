@@ -968,6 +968,26 @@ def cmd_cd_supply(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cd_strike(args: argparse.Namespace) -> int:
+    """A line of the page written in error marked so, as the register tab's Mark line entered in
+    error…: without --line, the lines it may be (by id, latest first); with it, the reason
+    (--note) and the witness, the line kept and a line giving its quantity back written under it."""
+    from downtime.services.cd_register import cd_lines_to_strike, cd_strike
+
+    session = _register_session(args)
+    if args.line is None:
+        lines = cd_lines_to_strike(session.db, session.forms, args.ward, args.drug, args.unit)
+        _emit(args, [{"line_id": line.line_id, "at": line.at.isoformat(), "kind": line.kind, "change": line.change,
+                      "unit": args.unit, "note": line.note} for line in lines],
+              lambda r: f"{r['line_id']}  {datetime.fromisoformat(r['at']):%d/%m/%Y %H:%M} — {r['kind']} — "
+                        f"{Number(r['change']).text(args.lang)} {r['unit']}" + (f" — {r['note']}" if r["note"] else ""))
+        return 0
+    if not (args.note or "").strip():
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--note: why the line was entered in error"))
+    _print_balance(args, cd_strike(session, args.line, args.note, witness=_witness(args)))
+    return 0
+
+
 def cmd_cd_balance(args: argparse.Namespace) -> int:
     from downtime.services.cd_register import cd_balance
 
@@ -2331,6 +2351,14 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         "messages", "downtime number (or anything that finds exactly one patient)")))
     p.add_argument("--quantity", type=float, required=True, help=message(lang, QT_TRANSLATE_NOOP(
         "messages", "how much was supplied, above 0 and at most the register's balance")))
+    p = _witnessed_entry(command("strike", cmd_cd_strike, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "mark a line of the register entered in error, witnessed, the line kept (without --line: list "
+                    "the lines it may be)")), cd_sub),
+                         lang, message(lang, QT_TRANSLATE_NOOP("messages", "why the line was entered in error "
+                                                                           "(required with --line)")))
+    p.add_argument("--line", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the line's id, as listed without --line")))
+    _json_option(p, lang)
     p = command("balance", cmd_cd_balance, message(lang, QT_TRANSLATE_NOOP(
         "messages", "the register's balance of one drug on a ward")), cd_sub)
     _person_options(p, lang)

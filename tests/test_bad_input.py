@@ -312,7 +312,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "sex": "male", "identity_status": "provisional", "arrival_at": at, "admission_mode": "emergency",
              "reason": "Found unconscious", "ward": "3B", "admitting_clinician": "Dr Benali",
              "allergy_status": "unknown", "resuscitation": "dnacpr", "resuscitation_decided_by": "Dr Benali",
-             "resuscitation_decided_at": at},
+             "resuscitation_decided_at": at, "blood_refusal": "some", "blood_accepted": ["platelets"],
+             "blood_refusal_details": "Advance decision in the notes"},
         ],
         "medication_order": [
             {**AMOXICILLIN, "form": "injection", "indication": "Pneumonia", "stop_at": "2026-12-04T10:00+01:00",
@@ -409,7 +410,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"decided_at": at, "kind": "lifted", "decided_by": "Dr Benali"}],
         "observation_plan": [
             {"decided_at": at, "decided_by": "Dr Benali", "escalation": "comfort", "frequency": "twelve_hourly",
-             "discussed_with": "Sa fille", "notes": "Soins de confort"}],
+             "discussed_with": "Sa fille", "cpr_reason": "Décision de non-RCP sur le dossier papier",
+             "notes": "Soins de confort"}],
         "lab_request": [
             {"taken_at": at, "urgency": "urgent", "tests": ["electrolytes", "other"], "other_tests": "Magnésium",
              "sample_number": "B26-118842", "requested_by": "Dr Benali", "notes": "Garrot < 1 min"},
@@ -707,13 +709,17 @@ def _label_at(spec: FormSpec, path: str) -> str:
 
 
 def check_refusal(target: Target, errors: list[Any]) -> None:
-    """Every error is about the spoiled field (or a field its answer governs) and names it."""
+    """Every error is about the spoiled field (or a field its answer governs), or about a field
+    the spoiled field's own refusal points to (a late pain line's "answer Yes to “Typed from the
+    paper chart”", marked on that question too), and names it."""
     spec = FORMS[target.form_id]
     _, allowed = _allowed_paths(target)
     outer = (target.repeat or target.field).id
     assert errors, "a refusal without a reason"
+    pointed = " ".join(error.message for error in errors if error.path in allowed)
     for error in errors:
-        assert error.path in allowed or error.path.startswith(f"{outer}["), (target, error)
+        assert error.path in allowed or error.path.startswith(f"{outer}[") or (
+            f"“{_label_at(spec, error.path)}”" in pointed), (target, error)
         assert _label_at(spec, error.path) in error.message, (target, error)
 
 
@@ -763,7 +769,8 @@ RULE_REFUSALS = {
     ("theatre_session", "ends_at"): _SESSION_HOURS,
     ("operation_cancellation", "booking"): "no standing booking", ("operation_rebooking", "booking"): "no standing booking",
     ("operation_done", "booking"): "no standing booking",
-    ("operation_done", "done_at"): "Done at: this is before the decision to operate",
+    # Done at in no list of the theatre typed names the time and the theatre's lists (G5).
+    ("operation_done", "done_at"): "Done at: this is before the decision to operate|^No list of theatre .* was running at",
     ("medication_order", "start_at"): "“Stop \\(leave empty if ongoing\\)” is before “Start”",
     ("medication_order", "stop_at"): "“Stop \\(leave empty if ongoing\\)” is before “Start”",
     # A doctor signed in writes no telephone order; a nurse's says it was read back, and is not

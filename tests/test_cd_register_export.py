@@ -55,3 +55,43 @@ def test_a_merge_takes_every_laptops_lines_once(ward, session_for, tmp_path, lap
     again = merge([merged, ours], tmp_path / "again").folder  # an export given twice is one source
     assert _lines(again) == lines
     assert json.loads((again / "manifest.json").read_text(encoding="utf-8"))["cd_register_lines"] == 2
+
+
+def test_the_register_times_carry_their_offset(ward, session_for, tmp_path, clock):  # noqa: F811
+    """`when` read "28/11/2026 10:00" (day first, no offset) and `written` "14:00" (no date): every
+    other export time is ISO 8601 with its offset, and the hour after 02:00 on the October clock
+    change's night is two hours."""
+    from datetime import datetime
+
+    nurse, found = ward
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=WITNESS)
+    medication.record_dose(nurse, found.record_id, {
+        "outcome": "given", "given_at": "2026-11-28T10:00+01:00", "dose_given": 5.0, "route": "SC",
+        "given_for": "pain 6/10"}, witness=WITNESS)
+    lines = _lines(export(session_for("records"), tmp_path / "export").folder)
+    now = clock().isoformat()
+    assert [(line["given_at"], line["written_at"]) for line in lines] == [(now, now), ("2026-11-28T10:00:00+01:00", now)]
+    assert all(datetime.fromisoformat(line["written_at"]).utcoffset() is not None for line in lines)
+
+
+def test_an_export_from_before_the_iso_times_merges_with_a_new_one(ward, session_for, tmp_path):  # noqa: F811
+    """Each file is read by its own header: the last file's header was written over every file's
+    rows, an older export's columns under this version's names."""
+    from downtime.sync.cd_register_csv import merge_registers
+
+    nurse, _ = ward
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=WITNESS)
+    ours = export(session_for("records"), tmp_path / "ours").folder
+    old = tmp_path / "old"
+    (old / PATH).parent.mkdir(parents=True)
+    with (old / PATH).open("w", encoding=ENCODING, newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["line_id", "laptop", "ward", "drug", "unit", "when", "written", "kind", "change", "balance",
+                         "patient", "dose_record_id", "by", "witness", "note"])
+        writer.writerow(["old-1", "7", "4A", "Oxycodone", "mg", "27/11/2026 09:00", "", "receipt", "10", "10", "", "",
+                         "Nurse (nurse)", "Paul Martin (nurse)", ""])
+    assert merge_registers([ours, old], tmp_path / "merged.csv") == 2
+    with (tmp_path / "merged.csv").open(encoding=ENCODING, newline="") as handle:
+        merged = list(csv.DictReader(handle))
+    assert [(line["ward"], line["kind"], line["when"], line["note"], bool(line["written_at"])) for line in merged] == [
+        ("3B", "receipt", "28/11/2026 14:00", "", True), ("4A", "receipt", "27/11/2026 09:00", "", False)]

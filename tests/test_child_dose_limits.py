@@ -115,10 +115,35 @@ def test_morphine_10_mg_iv_to_a_4_kg_baby_and_digoxin_0_2_mg_to_a_neonate_are_as
     (80, 42.0, "IV", 630, 2520),  # an adult of 50 kg or less by vein: 15 mg/kg a dose too (SmPC)
     (80, 42.0, "PO", 1000, 2520),
     (80, 70.0, "IV", 1000, 4000),
+    # From 12 years and 50 kg an adult's (BNFc 12-17 years, ANSM from 50 kg): 60 kg held to 900 mg
+    (16, 60.0, "PO", 1000, 4000),
+    (16, 50.0, "PO", 1000, 4000),
+    (16, 60.0, "IV", 1000, 4000),
+    (16, 49.0, "PO", 735, 2940),
+    (10, 55.0, "PO", 825, 3300),  # under 12, by the kg still
 ])
 def test_paracetamols_limits_by_the_route_and_weight(age, kg, route, dose, day):
     limit = limit_for(RULES["paracetamol"], age, kg, route)
     assert (limit.dose_mg, limit.day_mg) == pytest.approx((dose, day))
+
+
+def test_a_60_kg_teenagers_gram_of_paracetamol_four_times_a_day_is_an_adults_order():
+    """A 16-year-old of 60 kg after an appendicectomy: every gram was asked a reason, held to
+    15 mg/kg (900 mg) and 3.6 g a day."""
+    order = Order(record_id="o", patient_id="p", drug="Paracetamol", dose=1.0, dose_unit="g", route="PO",
+                  frequency=Frequency.SCHEDULED, times=(time(0), time(6), time(12), time(18)),
+                  start_at=datetime.fromisoformat("2026-11-28T15:00+01:00"))
+    assert limits_refusals(order, [], age=16, kg=60.0) == []
+    assert [found.field for found in limits_refusals(order, [], age=11, kg=60.0)] == ["dose"]
+
+
+def test_iv_paracetamol_for_an_adult_never_weighed_is_asked_with_the_weight_used(session_for, children):
+    """By vein paracetamol goes by weight under 50 kg at any age: an adult's gram ordered with
+    no weight recorded this stay asks for the weight, and is saved with the prescriber's reason."""
+    said = _asked(session_for, children["adult"], drug="Paracetamol", dose=1.0, dose_unit="g", route="IV")
+    assert ("Paracetamol by this route is dosed by weight under 50 kg, and no weight is recorded this stay: weigh the "
+            "patient, or give the weight") in said
+    _write(session_for, children["adult"], drug="Paracetamol", dose=1.0, dose_unit="g")  # by mouth: nothing asked
 
 
 def test_iv_paracetamol_15_mg_per_kg_four_times_a_day_to_a_4_kg_baby_is_refused(session_for, children):

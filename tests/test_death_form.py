@@ -124,7 +124,77 @@ def test_a_death_with_no_next_of_kin_known_is_not_next_of_kin_not_told_for_ever(
 
     assert left() == [["NEXT OF KIN NOT TOLD", "amend the death record once done"]]
     none_known = records.amend(nurse, death.record_id, {**death.data, "no_next_of_kin": True}, "No known family")
-    assert none_known.form_version == 3 and left() == []
+    assert none_known.form_version == nurse.form("death").version and left() == []
     told = records.amend(nurse, death.record_id, {**none_known.data, "family_informed": True},
                          "A nephew found and told")
     assert "no_next_of_kin" not in told.data and left() == []
+
+
+def test_a_death_found_at_night_is_recorded_before_it_is_verified_and_holds_the_bed(session_for, patient, clock,
+                                                                                  forms):
+    """Found not breathing at 03:10, the on-call doctor to verify it in the morning: the save was
+    refused ("Date and time death verified" is required), and until then the patient stayed an
+    in-patient with doses and observations coming due, unless the nurse typed a verification that
+    had not happened. Verified later, the death is amended; its doctor and time are asked then."""
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T03:30+01:00")
+    found = {key: value for key, value in _death(died_at="2026-11-29T03:10+01:00", family_informed=False).items()
+             if key not in ("verified_at", "verified_by")}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "death", found, patient_id=patient)
+    assert {error.path for error in refused.value.errors} == {"verified_at", "verified_by"}
+    death = records.save_new(nurse, "death", {**found, "verification_pending": True}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-29T08:30+01:00")
+    assert census.in_patients(nurse.db, forms, "3B", clock.now) == []
+    bed = next(row for row in census.census(nurse.db, forms, ward="3B") if row.bed == "12")
+    assert bed.patient is None and census.body_text(bed.body, "en") == (
+        f"DECEASED — awaiting the doctor's verification: {bed.body.patient.display_name} "
+        f"({bed.body.patient.downtime_number}), found 29/11/2026 03:10")
+    with pytest.raises(ValidationFailed) as unnamed:
+        records.amend(nurse, death.record_id, {**death.data, "verification_pending": False}, "Verified by Dr Benali")
+    assert {error.path for error in unnamed.value.errors} == {"verified_at", "verified_by"}
+    verified = records.amend(nurse, death.record_id, {**death.data, "verification_pending": False,
+                                                      "verified_at": "2026-11-29T08:15+01:00",
+                                                      "verified_by": "Dr Benali"}, "Verified by Dr Benali")
+    assert verified.data["verified_by"] == "Dr Benali"
+    bed = next(row for row in census.census(nurse.db, forms, ward="3B") if row.bed == "12")
+    assert census.body_text(bed.body, "en").startswith("DECEASED — awaiting mortuary: ")
+
+
+def test_a_body_does_not_leave_the_ward_before_the_death_is_verified(session_for, patient, clock, forms):
+    """Found at 03:10, the doctor called, "Body left the ward" typed 05:00: the save freed the bed
+    and the body went to the mortuary unverified, "DEATH NOT VERIFIED YET" its only trace. The
+    time is not asked until the death is verified; the bed waits for the doctor."""
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T05:30+01:00")
+    found = {key: value for key, value in _death(died_at="2026-11-29T03:10+01:00").items()
+             if key not in ("verified_at", "verified_by")}
+    death = records.save_new(nurse, "death", {**found, "verification_pending": True,
+                                              "left_ward_at": "2026-11-29T05:00+01:00"}, patient_id=patient)
+    assert "left_ward_at" not in death.data
+    bed = next(row for row in census.census(nurse.db, forms, ward="3B") if row.bed == "12")
+    assert census.body_text(bed.body, "en").startswith("DECEASED — awaiting the doctor's verification: ")
+    clock.now = datetime.fromisoformat("2026-11-29T09:00+01:00")
+    gone = records.amend(nurse, death.record_id, {**death.data, "verification_pending": False,
+                                                  "verified_at": "2026-11-29T08:15+01:00", "verified_by": "Dr Benali",
+                                                  "left_ward_at": "2026-11-29T08:45+01:00"},
+                         "Verified, to the mortuary")
+    assert gone.data["left_ward_at"] == "2026-11-29T08:45+01:00"
+    assert next(row for row in census.census(nurse.db, forms, ward="3B") if row.bed == "12").body is None
+
+
+@pytest.mark.parametrize(("lang", "negative"), [("en", "Not verified yet"), ("fr", "Pas encore constaté")])
+def test_a_verified_deaths_line_reads_no_instruction_to_amend_it(session_for, patient, clock, lang, negative):
+    """Verified by amendment at 08:15, the death's line (the worklist, printed for the records
+    clerk) read "Not verified yet: doctor called (amend once verified): No" on the legal record."""
+    nurse = session_for("nurse", lang)
+    clock.now = datetime.fromisoformat("2026-11-29T03:30+01:00")
+    found = {key: value for key, value in _death(died_at="2026-11-29T03:10+01:00").items()
+             if key not in ("verified_at", "verified_by")}
+    death = records.save_new(nurse, "death", {**found, "verification_pending": True}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-29T08:30+01:00")
+    verified = records.amend(nurse, death.record_id, {**death.data, "verification_pending": False,
+                                                      "verified_at": "2026-11-29T08:15+01:00",
+                                                      "verified_by": "Dr Benali"}, "Verified")
+    line = records.record_label(nurse, verified)
+    assert negative not in line and "Dr Benali" in line, line

@@ -101,6 +101,20 @@ def test_an_adults_gram_to_an_18_kg_child_is_questioned_and_15_mg_per_kg_is_not(
     assert said[0] is Check.MAXIMUM_DOSE and "1350 mg within 24 h; at most 1080 mg in 24 h for 18 kg (60 mg/kg)" in said[1]
 
 
+def test_iv_paracetamol_to_an_adult_never_weighed_asks_for_the_weight():
+    """By vein paracetamol goes by weight under 50 kg at any age (MHRA 2010): a gram to a frail
+    woman of 84 never weighed (38 kg: 26 mg/kg) was said nothing of. Asked, not refused; by
+    mouth, or once weighed, as before."""
+    iv = _order().model_copy(update={"route": "IV"})
+    assert _said(iv, _at("06:00"), [], age=84, kg=None) == [(Check.MAXIMUM_DOSE, (
+        "Paracetamol by this route is dosed by weight under 50 kg, and no weight is recorded this stay: weigh the "
+        "patient and check the dose (under 50 kg, at most 15 mg/kg a dose, 60 mg/kg in 24 h)."))]
+    assert _said(iv, _at("06:00"), [], age=None, kg=None)[0][1].startswith("Paracetamol by this route")
+    assert _said(_order(), _at("06:00"), [], age=84, kg=None) == []
+    assert _said(iv, _at("06:00"), [], age=84, kg=70.0) == []
+    assert [check for check, _ in _said(iv, _at("06:00"), [], age=84, kg=38.0)] == [Check.MAXIMUM_DOSE]  # 570 mg
+
+
 def test_a_child_with_no_weight_is_to_be_weighed_before_a_dose_given_by_weight():
     prn = _order("prn", dose=250, unit="mg", frequency=Frequency.PRN, min_interval_hours=4, max_doses_24h=4)
     assert _said(prn, _at("13:00"), [], age=5, kg=None) == [(Check.MAXIMUM_DOSE, (
@@ -122,6 +136,21 @@ def test_co_codamol_counts_as_paracetamol_and_codeine_by_its_tablets_strength():
                                         "28/11 22:00: 1 g, this dose.")
     extra = _said(co_codamol, _at("22:30"), history, amount=2, slot=False)
     assert [message.split(":")[0] for _, message in extra if "within 24 h" in message] == ["Codeine", "Paracetamol"]
+
+
+@pytest.mark.parametrize("drug", ["Prontalgine 400 mg/20 mg/50 mg", "Prontalgine"])
+def test_prontalgines_paracetamol_after_four_regular_grams_is_questioned(drug):
+    """Four regular grams, then two Prontalgine tablets (paracetamol 400 mg, codeine 20 mg,
+    caffeine 50 mg) as required at 22:00: 4.8 g of paracetamol in 24 h, said nothing of, the
+    three strengths not told apart by their size."""
+    regular = _order()
+    prontalgine = _order("pr", drug=drug, dose=2, unit="tablet", frequency=Frequency.PRN, min_interval_hours=4)
+    history = [_given("reg", _at(f"{h:02d}:00")) for h in (0, 6, 12, 18)]
+    (said,) = _said(prontalgine, _at("22:00"), history, [regular])
+    assert said == (Check.MAXIMUM_DOSE, "Paracetamol: with this dose, 4800 mg within 24 h; at most 4000 mg in 24 h. "
+                                        "Counted: 28/11 00:00: 1000 mg (Paracetamol); 28/11 06:00: 1000 mg "
+                                        "(Paracetamol); 28/11 12:00: 1000 mg (Paracetamol); 28/11 18:00: 1000 mg "
+                                        "(Paracetamol); 28/11 22:00: 800 mg, this dose.")
 
 
 def test_a_tablet_whose_strength_is_not_written_is_not_counted():
@@ -147,6 +176,21 @@ def test_a_tablet_whose_strength_is_not_written_is_not_counted():
     ("Paracetamol 120 mg/5 mL", "mL", 10, []),
     ("Paracetamol 120 mg/5 mL", "tablet", 1, []),
     ("Dafalgan codéiné", "tablet", 2, []),
+    # Three medicines a tablet, by their table: caffeine 50 mg is no codeine 20 mg.
+    ("Prontalgine 400 mg/20 mg/50 mg", "tablet", 2, [40, 800]),
+    ("Lamaline 300 mg/10 mg/30 mg", "tablet", 2, [600]),
+    ("Lamaline", "tablet", 1, [300]),
+    ("Migraleve Pink", "tablet", 2, [16, 1000]),
+    # Solpadeine's codeine counted when its name writes it (review S4 #7), never guessed; Headache's
+    # 65 mg is its caffeine, and so is Plus's 30 mg written as its pack does (review S7 #3).
+    ("Solpadeine Max 500 mg/12.8 mg", "tablet", 2, [25.6, 1000]),
+    ("Solpadeine Plus 500 mg/8 mg", "tablet", 2, [16, 1000]),
+    ("Solpadeine Plus 500 mg/8 mg/30 mg", "tablet", 2, [16, 1000]),
+    ("Solpadeine Plus 500 mg/30 mg/8 mg", "tablet", 2, [16, 1000]),
+    ("Solpadeine Max", "tablet", 2, [1000]),
+    ("Solpadeine Headache 500 mg/65 mg", "tablet", 2, [1000]),
+    ("Lamaline 500 mg/15 mg/50 mg", "tablet", 1, []),  # strengths not the table's: another form, not guessed
+    ("Prontalgine", "mg", 400, []),
     ("Co-codamol", "mg", 500, []),
     ("Amoxicillin", "g", 1, [1000]),
     ("Flucloxacillin", "g", 1, []),

@@ -137,3 +137,18 @@ def test_the_printed_mar_says_the_level_awaited_in_the_orders_box(session_for, g
     out = printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")
     printed = " ".join(re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(out).pages)
     assert "Gentamicin: LEVEL AWAITED: check it before giving (trough level taken 29/11 06:00, no result yet)." in printed
+
+
+@pytest.mark.parametrize("range_text", ["<1 mg/L (trough, 18-24 h)", "< 1 mg/L 1 h post dose",
+                                        "< 1 mg/L (pre-dose, 24 h)", "< 1 mg/L, 24 h"])
+def test_a_level_above_a_range_given_with_its_timing_holds_the_next_dose(session_for, gentamicin, clock, range_text):
+    """The laboratory phones a trough's range with its timing: read as a doubt (three numbers, the
+    "h" of hours taken for "homme"), it held nothing, and the next gentamicin dose was given."""
+    patient, order = gentamicin
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T06:05+01:00")
+    sample = records.save_new(nurse, "lab_request", TROUGH, patient_id=patient).record_id
+    clock.now = datetime.fromisoformat("2026-11-29T11:55+01:00")
+    records.save_new(nurse, "lab_result", {**RESULT, "request": sample, "range": range_text}, patient_id=patient)
+    assert _levels(nurse, order) == [
+        f"Gentamicin: LEVEL ABOVE RANGE (trough 2.4 mg/L, {range_text}): hold and ask the doctor."]

@@ -501,7 +501,9 @@ def test_an_operation_done_is_a_fulfilled_appointment_and_its_csv_says_when_and_
     assert appointment["comment"] == "Done 2026-11-28T09:10:00+01:00, theatre T2; T1 out of use"
     assert _by_id(bundle, booking.record_id)["status"] == "completed"
     assert {t["reference"] for t in _provenance_of(bundle, done.record_id)["target"]} == {
-        f"urn:uuid:{appointment['id']}", f"urn:uuid:{booking.record_id}"}
+        f"urn:uuid:{appointment['id']}", f"urn:uuid:{booking.record_id}", f"urn:uuid:{done.record_id}"}
+    (procedure,) = _resources(bundle, "Procedure")
+    assert procedure["id"] == done.record_id and procedure["status"] == "completed"
     assert _unresolved(bundle) == []
     csv_text = (folder / "csv" / "operation_done.csv").read_text(encoding="utf-8")
     assert "2026-11-28T09:10+01:00" in csv_text and "T1 out of use" in csv_text
@@ -1537,3 +1539,34 @@ def test_vital_signs_meet_the_r4_vital_signs_profile_and_the_weight_travels(demo
     assert {o["code"]["text"] for o in worded} == {"Level of consciousness (ACVPU)", "Supplemental oxygen",
                                                    *fhir_pews.OBSERVED.values()}
     assert {o["category"][0]["coding"][0]["code"] for o in worded} == {"exam"}
+
+
+def test_a_death_not_verified_yet_is_not_sent_as_a_final_death(session_for, admission_values, tmp_path):
+    """Found on a night round, recorded "not verified yet": the bundle gave the Patient her
+    death and the stay "Died" with nothing saying no doctor had verified it, and an EHR patient
+    was patched deceased. Held off the Patient, and the EHR's patient's patch held back, until
+    verified, and said where the clerk reads."""
+    from downtime.services import back_entry
+
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", admission_values)
+    answers = {key: value for key, value in death_answers("2026-11-28T13:00+01:00").items() if key != "verified_at"}
+    death = records.save_new(nurse, "death", {**answers, "verification_pending": True, "expected": False,
+                                              "family_informed": True}, patient_id=admitted.patient_id)
+    number = _by_id(_export(session_for, tmp_path, "first"), admitted.patient_id)["identifier"][0]["value"]
+    back_entry.link_patient(session_for("records"), number, "80012345")
+    bundle = _export(session_for, tmp_path)
+    Bundle.model_validate(bundle)
+    assert "deceasedDateTime" not in _by_id(bundle, admitted.patient_id)
+    assert [entry for entry in bundle["entry"] if entry["request"]["method"] == "PATCH"] == []
+    said = "DEATH NOT VERIFIED YET: recorded before a doctor verified it"
+    assert said in _by_id(bundle, admitted.record_id)["hospitalization"]["dischargeDisposition"]["text"]
+    assert said in _provenance_of(bundle, death.record_id)["activity"]["text"]
+    verified = {**death.data, "verification_pending": False, "verified_at": "2026-11-28T14:00+01:00",
+                      "verified_by": "Dr Benali"}
+    records.amend(nurse, death.record_id, verified, "Verified by the doctor")
+    bundle = _export(session_for, tmp_path, "after")
+    assert _by_id(bundle, admitted.patient_id)["deceasedDateTime"] == "2026-11-28T13:00:00+01:00"
+    (patched,) = [entry for entry in bundle["entry"] if entry["request"]["method"] == "PATCH"]
+    assert patched["request"]["url"] == "Patient?identifier=urn:downtime:hospital-patient-number|80012345"
+    assert said not in json.dumps(bundle)

@@ -11,7 +11,7 @@ from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
 
 COMFORT = {"decided_at": "2026-11-28T10:30+01:00", "decided_by": "Dr  Benali", "escalation": "comfort",
-           "frequency": "twelve_hourly", "discussed_with": "her daughter"}
+           "frequency": "twelve_hourly", "discussed_with": "her daughter", "cpr_reason": "DNACPR on the paper notes"}
 
 
 def _plan(session_for, folder, record_id):
@@ -33,8 +33,8 @@ def test_a_comfort_care_plan_goes_to_the_ehr_with_who_decided_it_and_how_often(s
     assert found.effectiveDateTime.isoformat() == "2026-11-28T10:30:00+01:00"
     assert [(one.code.text, one.valueCodeableConcept.text) for one in found.component] == [
         ("Observations", "Every 12 hours")]
-    assert [note.text for note in found.note] == ["Decided by (doctor): Dr Benali",
-                                                  "Discussed with (patient, family): her daughter"]
+    assert [note.text for note in found.note][:2] == ["Decided by (doctor): Dr Benali",
+                                                      "Discussed with (patient, family): her daughter"]
     assert found.subject.reference == f"urn:uuid:{patient}" and found.encounter is not None
 
 
@@ -50,3 +50,17 @@ def test_a_plan_amended_updates_its_observation_and_withdrawn_enters_it_in_error
     records.mark_entered_in_error(nurse, made.record_id, "Wrong patient")
     (withdrawn,) = _plan(session_for, tmp_path / "withdrawn", made.record_id)
     assert withdrawn.status == "entered-in-error" and withdrawn.identifier == amended.identifier
+
+
+def test_observations_stopped_go_to_the_ehr_in_the_forms_words_with_why_cpr_stands(session_for, medication_ward,
+                                                                                    tmp_path):
+    """Plan version 2: routine observations stopped, no code invented for it, and why CPR stands
+    with no DNACPR recorded, which the EHR's escalation plan needs beside it."""
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    made = records.save_new(nurse, "observation_plan", {**COMFORT, "frequency": "stopped"}, patient_id=patient)
+    (found,) = _plan(session_for, tmp_path / "out", made.record_id)
+    assert [(one.code.text, one.valueCodeableConcept.text, one.valueCodeableConcept.coding)
+            for one in found.component] == [("Observations", "Routine observations stopped (comfort care only)",
+                                             None)]
+    assert found.note[-1].text == ("No DNACPR recorded: why CPR stands, or where the DNACPR decision is written: "
+                                   "DNACPR on the paper notes")

@@ -275,3 +275,47 @@ def test_a_level_2_hypo_typed_as_a_number_goes_critically_low_as_a_meters_lo(glu
     from downtime.sync.fhir_glucose import _interpretation
 
     assert _interpretation(Reading(glucose=glucose, lo=False, hi=False, ketones=None)) == flag
+
+
+def test_a_ketone_meters_hi_is_charted_without_a_number_told_now_printed_and_exported_above_8(session_for, patient,
+                                                                                              tmp_path):
+    """R5 #6: a severe ketoacidosis, the ketone meter showing HI (above 8.0 mmol/L): 8.5 was refused
+    and the nurse typed 8, a measured 8 on the chart, the handover and the export. Version 4 of the
+    form asks what the ketone meter shows; a number typed with HI is not kept."""
+    nurse = session_for("nurse")
+    saved = records.save_new(nurse, "blood_glucose", {**HOURLY, "taken_at": "2026-11-28T13:00+01:00", "glucose": 25.0,
+                                                      "ketones_reading": "hi", "ketones": 8.0}, patient_id=patient)
+    assert saved.form_version == 4 and "ketones" not in saved.data
+    (found,) = glucose.chart(nurse.db, patient)
+    assert found.signs == [Sign.KETONES_HIGH] and found.text("en") == "25 mmol/L, ketones HI"
+    assert signs(reading({"reading": "hi", "ketones_reading": "hi"})) == [Sign.HYPEROSMOLAR, Sign.KETONES_HIGH]
+    assert glucose.handover(nurse.db, [patient], nurse.clock(), "fr")[patient].startswith(
+        "GLYCÉMIE : 25 mmol/L, cétonémie HI le 28/11 13:00 ; Cétonémie à 3 mmol/L ou plus, ou HI au lecteur de "
+        "cétonémie : prévenir le médecin immédiatement")
+    text = " ".join(PdfReader(printing.print_glucose_chart(nurse, patient, tmp_path / "g.pdf")).pages[0]
+                    .extract_text().split())
+    print(text)
+    assert "28/11 13:00 Night 25 mmol/L HI 1 hour" in text
+    records.save_new(nurse, "blood_glucose", {**HOURLY, "taken_at": "2026-11-28T13:50+01:00", "glucose": 22.0},
+                     patient_id=patient)
+    assert glucose.asking(glucose.chart(nurse.db, patient), nurse.clock(), "en")[1:] == [
+        "Ketones HI at 28/11 13:00, not measured since: recheck them"]
+    folder = export(session_for("records"), tmp_path / "export").folder
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    check_codes(bundle)
+    (sent,) = [Observation.model_validate(entry["resource"]) for entry in bundle["entry"]
+               if entry["resource"]["id"] == saved.record_id]
+    ketones = sent.component[0].valueQuantity
+    assert (ketones.comparator, float(ketones.value), ketones.code) == (">", 8.0, "mmol/L")
+
+
+def test_ketones_typed_as_version_3_wrote_them_are_a_value(session_for, patient):
+    """A reading of version 3 and older has no "Ketone meter shows": its ketones are a value, read,
+    told and amended as before."""
+    older = {**LOW, "ketones": 3.4}
+    assert signs(reading(older)) == [Sign.HYPO, Sign.KETONES_HIGH]
+    nurse = session_for("nurse")
+    saved = records.save_imported(session_for("records"), "blood_glucose", older, patient,
+                                  "6d1c5a0e-3b7f-4d2a-9c8e-1f0a2b3c4d5f")
+    assert records.amend(nurse, saved.record_id, {**older, "ketones": 3.5}, "Misread").data["ketones"] == 3.5
+    assert glucose.chart(nurse.db, patient)[-1].text("en") == "3.2 mmol/L, ketones 3.5 mmol/L"

@@ -1,7 +1,7 @@
 """What the glucose chart asks beyond a hypo and high ketones: a meter's HI or 30 mmol/L told to the
-doctor (a hyperosmolar state), ketones of 0.6 to 1.4 rechecked within 2 hours, the third hypo in a
-row calling the doctor, high ketones asked again until a later reading measures them, the day's
-hypo on the handover once rechecked, and every time on the ward's clock."""
+doctor (a hyperosmolar state), ketones of 0.6 to 1.4 rechecked within 2 hours (due, then
+overdue), the third hypo in a row calling the doctor, ketones asked again until a later reading
+measures them, the day's hypo on the handover once rechecked, and every time on the ward's clock."""
 
 from datetime import datetime
 
@@ -11,7 +11,7 @@ from downtime.domain.glucose import SIGNS, Sign, reading, signs
 from downtime.services import census, chart_alerts, glucose, printing, records
 
 READ = {"timing": "other", "reading": "value", "glucose_unit": "mmol_l", "next_in": "60"}
-PERSISTS = "STILL A HYPO after 3 treatments: call the doctor now; consider IV glucose or glucagon"
+PERSISTS = "STILL A HYPO after 2 treatments or more: call the doctor now; consider IV glucose or glucagon"
 
 
 def _signs(**data):
@@ -46,8 +46,9 @@ def test_ketones_of_0_6_to_1_4_are_rechecked_within_2_hours():
 
 
 def test_the_third_hypo_in_a_row_calls_the_doctor(session_for, patient, clock):
-    """JBDS-IP: still below 4 mmol/L after 3 treatments, the doctor is called; a reading above 4
-    in between starts the count again."""
+    """JBDS-IP: the third reading below 4 mmol/L in a row, after 2 treatments, calls the doctor; a
+    reading above 4 in between starts the count again. R5 #10: it said "after 3 treatments" at the
+    third reading, when two had been given."""
     nurse = session_for("nurse")
     for at, value in (("12:40", 3.5), ("12:55", 5.1), ("13:20", 3.1), ("13:35", 3.3)):
         _save(nurse, patient, at, glucose=value, action="15 g glucose")
@@ -58,8 +59,8 @@ def test_the_third_hypo_in_a_row_calls_the_doctor(session_for, patient, clock):
     assert glucose.asking(glucose.chart(nurse.db, patient), nurse.clock(), "en")[1] == PERSISTS
     assert PERSISTS in glucose.handover(nurse.db, [patient], nurse.clock(), "en")[patient]
     assert glucose.asking(glucose.chart(nurse.db, patient), nurse.clock(), "fr")[1] == (
-        "HYPOGLYCÉMIE PERSISTANTE après 3 resucrages : appeler le médecin immédiatement ; envisager glucosé IV ou "
-        "glucagon")
+        "HYPOGLYCÉMIE PERSISTANTE après 2 resucrages ou plus : appeler le médecin immédiatement ; envisager glucosé "
+        "IV ou glucagon")
 
 
 def test_high_ketones_are_asked_again_until_a_later_reading_measures_them(session_for, patient, clock):
@@ -83,11 +84,37 @@ def test_high_ketones_are_asked_again_until_a_later_reading_measures_them(sessio
     assert _alerts(nurse, nurse.clock()) == []
 
 
-def test_ketones_below_1_5_are_not_asked_again_by_a_later_reading(session_for, patient, clock):
+def test_ketones_of_0_6_to_1_4_are_asked_again_due_2_hours_on_then_overdue(session_for, patient, clock):
+    """R5 #9 (this test said the opposite: ketones below 1.5 were forgotten by the next reading):
+    1.2 at 10:00, "recheck them within 2 hours", then an 11:00 glucose without ketones planning the
+    next at 15:00: at 12:30 nothing asked the ketones. Due at 12:00, then overdue, on the tab, the
+    escalation list and the handover, until a reading measures them; the list read again at 12:00."""
     nurse = session_for("nurse")
-    _save(nurse, patient, "13:00", glucose=9.0, ketones=1.2)
-    _save(nurse, patient, "14:00", glucose=9.2)
-    assert glucose.asking(glucose.chart(nurse.db, patient), nurse.clock(), "en") == []
+    _save(nurse, patient, "10:00", glucose=13.0, ketones=1.2)
+    _save(nurse, patient, "11:00", glucose=10.5, next_in="240")
+    readings = glucose.chart(nurse.db, patient)
+    before, after = (datetime.fromisoformat(f"2026-11-28T{at}+01:00") for at in ("11:30", "12:30"))
+    assert glucose.asking(readings, before, "en") == ["Ketones 1.2 mmol/L at 28/11 10:00: recheck due 28/11 12:00"]
+    assert glucose.coming(readings, before) == datetime.fromisoformat("2026-11-28T12:00+01:00")
+    late = "KETONE RECHECK OVERDUE since 28/11 12:00 (ketones 1.2 mmol/L at 28/11 10:00)"
+    assert glucose.asking(readings, after, "en") == [late]
+    assert glucose.asking(readings, after, "fr") == [
+        "CONTRÔLE DE CÉTONÉMIE EN RETARD depuis le 28/11 12:00 (cétonémie à 1,2 mmol/L le 28/11 10:00)"]
+    assert [alert.said for alert in _alerts(nurse, after)] == [[late]]
+    assert glucose.handover(nurse.db, [patient], after, "en")[patient] == (
+        f"GLUCOSE: 10.5 mmol/L at 28/11 11:00; {late}; next reading due 28/11 15:00 (every 4 hours)")
+    _save(nurse, patient, "12:40", glucose=9.8, ketones=0.4, next_in="240")
+    assert glucose.asking(glucose.chart(nurse.db, patient), after.replace(hour=13), "en") == []
+
+
+def test_ketones_of_0_6_to_1_4_on_the_latest_reading_say_once_their_recheck_is_overdue(session_for, patient, clock):
+    nurse = session_for("nurse")
+    _save(nurse, patient, "10:00", glucose=9.0, ketones=0.8, next_in="240")
+    readings = glucose.chart(nurse.db, patient)
+    assert glucose.asking(readings, datetime.fromisoformat("2026-11-28T11:59+01:00"), "en") == [
+        SIGNS[Sign.KETONES_RECHECK]["en"]]
+    assert glucose.asking(readings, datetime.fromisoformat("2026-11-28T12:00+01:00"), "en") == [
+        SIGNS[Sign.KETONES_RECHECK]["en"], "KETONE RECHECK OVERDUE since 28/11 12:00 (ketones 0.8 mmol/L at 28/11 10:00)"]
 
 
 def test_the_handover_tells_the_days_hypo_once_rechecked_for_24_hours(session_for, patient, clock):

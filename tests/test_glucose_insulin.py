@@ -298,3 +298,102 @@ def test_a_reading_not_a_hypo_on_an_infusion_or_a_hypo_on_injections_says_no_inf
     glucose_charted(nurse, patient, "2026-11-28T13:58+01:00", 6.2, timing="night", next_in="60",
                     action="Orange juice")
     assert glucose.asking(glucose.chart(nurse.db, patient), at, "en", insulins) == []
+
+
+def test_every_way_a_sulfonylurea_is_written_is_one():
+    from downtime.domain.glucose import sulfonylurea
+
+    assert all(sulfonylurea(drug) for drug in ("Gliclazide 80 mg", "Diamicron 30 mg LM", "Hémi-Daonil", "Glibenclamide",
+                                               "Glyburide", "Glimépiride", "Amarel 2 mg", "Glipizide", "Ozidia",
+                                               "Glucovance 500 mg/5 mg", "Tolbutamide"))
+    assert not any(sulfonylurea(drug) for drug in ("Metformin", "Glucophage", "Insulin aspart", "Sitagliptin",
+                                                   "Gliadel", "Glucose 5%"))
+
+
+def _sulfonylurea(session_for, patient: str, drug: str) -> str:
+    return records.save_new(session_for("doctor"), "medication_order", {
+        "drug": drug, "dose": 80.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled", "times": "14:00",
+        "start_at": "2026-11-28T07:00+01:00", "controlled": False, "high_alert": False, "time_critical": False},
+        patient_id=patient).record_id
+
+
+@pytest.mark.parametrize("drug", ["Gliclazide", "Diamicron 30 mg LM", "Glucovance 500 mg/5 mg"])
+def test_a_sulfonylurea_given_on_a_hypo_not_rechecked_asks_the_nurse(session_for, medication_ward, clock, drug):
+    """R5 #3: a type 2 on gliclazide, 2.9 mmol/L at 13:50 not rechecked, the 14:00 tablet given:
+    insulin would have been asked, the sulfonylurea was not (its hypo lasts and comes back)."""
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    order = _sulfonylurea(session_for, patient, drug)
+    glucose_charted(nurse, patient, "2026-11-28T13:50+01:00", 2.9)
+    (warning,) = _glucose_warnings(nurse, order, dose_given=80.0, route="PO", **{medication.DECIDED_ON: None})
+    assert warning.text("en") == (f"{drug}: the latest capillary glucose, 2.9 mmol/L at 28/11 13:50, is a hypo not "
+                                  "rechecked since: treat it, recheck the glucose and tell the prescriber before "
+                                  "giving it (a sulfonylurea's hypo lasts and comes back).")
+
+
+def test_a_sulfonylurea_is_not_asked_a_reading_in_the_hour(session_for, medication_ward, clock):
+    """A tablet is not chosen on the hour's reading as a sliding scale is: no reading at all, or a
+    hypo rechecked since, asks nothing."""
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    order = _sulfonylurea(session_for, patient, "Gliclazide 80 mg")
+    given = {"dose_given": 80.0, "route": "PO", medication.DECIDED_ON: None}
+    assert _glucose_warnings(nurse, order, **given) == []
+    glucose_charted(nurse, patient, "2026-11-28T09:50+01:00", 2.9)
+    glucose_charted(nurse, patient, "2026-11-28T10:05+01:00", 6.4, timing="recheck", action="Orange juice")
+    assert _glucose_warnings(nurse, order, **given) == []
+
+
+@pytest.mark.parametrize("shown, typed, asked", [
+    ("hi", "capillary glucose 5.1", True), ("hi", "0.92 g/L", True), ("hi", "27.8", True),
+    ("hi", "HI", False), ("hi", "capillary glucose 29.0", False), ("hi", "540 mg/dL", False),
+    ("lo", "capillary glucose 5.1", True), ("lo", "LO", False), ("lo", "1.0", False),
+])
+def test_a_measured_value_against_a_meters_hi_or_lo_is_weighed_by_its_bound(session_for, sliding, shown, typed, asked):
+    """R5 #4: the chart showing HI (above 27.8 mmol/L whatever the meter) at 13:55, the sliding
+    scale given at 14:00 on a "5.1" typed, the rule giving none: only a value typed against a
+    number was questioned. A value beyond the meter's bound, or none, is the chart's."""
+    nurse, patient, _ = sliding
+    records.save_new(nurse, "blood_glucose", {**READ, "taken_at": "2026-11-28T13:55+01:00", "reading": shown,
+                                              "ketones": 0.4}, patient_id=patient)
+    assert glucose.measured_differs(glucose.chart(nurse.db, patient)[-1], typed) is asked
+
+
+def test_a_value_typed_while_the_chart_shows_hi_asks_the_nurse(session_for, sliding, clock):
+    nurse, patient, order = sliding
+    records.save_new(nurse, "blood_glucose", {**READ, "taken_at": "2026-11-28T13:55+01:00", "reading": "hi",
+                                              "ketones": 0.4}, patient_id=patient)
+    (warning,) = _glucose_warnings(nurse, order, dose_given=0.0, **{medication.DECIDED_ON: "capillary glucose 5.1"})
+    assert warning.text("en") == (
+        "Insulin aspart: the measured value “capillary glucose 5.1” differs from the latest charted capillary glucose, "
+        "HI at 28/11 13:55: check which is the patient's before giving insulin by its rule.")
+
+
+def _printed(nurse, patient: str, out) -> str:
+    from pypdf import PdfReader
+
+    from downtime.services import printing
+
+    return " ".join(" ".join(page.extract_text().split())
+                    for page in PdfReader(printing.print_glucose_chart(nurse, patient, out)).pages)
+
+
+def test_the_printed_chart_says_a_hypo_into_an_insulin_infusion_and_its_protocol(session_for, medication_ward, clock,
+                                                                                 tmp_path):
+    """R5 #5: the tab, the list and the handover said INSULIN INFUSION RUNNING for 3.1 at 13:50 on
+    a VRIII; the bedside chart printed while the laptop was elsewhere said the ordinary hypo line,
+    and its protocol box nothing of a hypo written by hand on an infusion."""
+    patient = medication_ward[0]
+    vriii_put_up(session_for, clock, patient)
+    nurse = session_for("nurse")
+    glucose_charted(nurse, patient, "2026-11-28T13:50+01:00", 3.1, timing="night", next_in="60")
+    text = _printed(nurse, patient, tmp_path / "g.pdf")
+    assert INFUSING["en"] in text
+    assert ("A hypo on an insulin infusion (VRIII): review its rate as the VRIII protocol says; tell the doctor now"
+            in text)
+
+
+def test_the_printed_chart_says_a_patient_on_insulin_has_no_glucose(session_for, sliding, clock, tmp_path):
+    nurse, patient, _ = sliding
+    clock.now = datetime.fromisoformat("2026-11-28T16:30+01:00")
+    assert "ON INSULIN, NO GLUCOSE since 28/11 10:00: check it" in _printed(nurse, patient, tmp_path / "g.pdf")
+    glucose_charted(nurse, patient, "2026-11-28T16:20+01:00", 7.1, next_in="240")
+    assert "ON INSULIN, NO GLUCOSE" not in _printed(nurse, patient, tmp_path / "again.pdf")

@@ -6,6 +6,7 @@ had doses due and not given (omitted doses are a leading cause of harm from medi
 import re
 from datetime import datetime, timedelta
 
+import pytest
 from pypdf import PdfReader
 
 from downtime.domain.medication import Check
@@ -238,3 +239,29 @@ def test_a_dose_not_given_of_an_order_its_prescriber_stopped_or_changed_since_is
     inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     assert not [alert for alert in chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en",
                                                        ward="3B").alerts if "NOT GIVEN" in " ".join(alert.said)]
+
+
+@pytest.mark.parametrize("basal", ["Insulin glargine", "NovoMix 30"])
+def test_a_basal_or_premixed_insulin_held_is_handed_over_to_tell_the_prescriber(basal, session_for, medication_ward,
+                                                                                 clock):
+    """The 12:00 glargine held "NBM for theatre" (the dose dialog asked the nurse to tell the
+    prescriber): no list said it, a held dose being the doctor's, and a type 1 patient headed for
+    ketoacidosis; a premixed one held was on no list either (review S4 #3). A held mealtime insulin
+    is still the doctor's."""
+    patient = medication_ward[0]
+    insulin = {"route": "SC", "dose_unit": "units", "frequency": "scheduled", "controlled": False, "high_alert": True,
+               "time_critical": True, "times": "12:00", "start_at": "2026-11-28T07:00+01:00"}
+    nurse = session_for("nurse")
+    for drug, dose in ((basal, 18.0), ("Insulin aspart", 6.0)):
+        clock.now = datetime.fromisoformat("2026-11-28T07:00+01:00")
+        order = records.save_new(session_for("doctor"), "medication_order", {**insulin, "drug": drug, "dose": dose},
+                                 patient_id=patient).record_id
+        clock.now = datetime.fromisoformat("2026-11-28T12:05+01:00")
+        medication.record_dose(nurse, order, {
+            "outcome": "not_given", "given_at": "2026-11-28T12:05+01:00", "scheduled_for": "2026-11-28T12:00+01:00",
+            "not_given_reason": "held", "not_given_detail": "NBM for theatre"},
+            overrides={Check.INSULIN_OMITTED: "Dr Benali told"})
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    said = _not_given(nurse)[patient]
+    assert f"{basal} 18 units SC 28/11 12:00: NOT GIVEN (W — Held" in said and "tell the prescriber" in said
+    assert "aspart" not in said

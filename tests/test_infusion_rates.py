@@ -8,7 +8,7 @@ import pytest
 
 from downtime.domain.records import RecordStatus
 from downtime.services import infusion_rates, medication, records
-from downtime.services.errors import ValidationFailed
+from downtime.services.errors import ServiceError, ValidationFailed
 
 FLUIDS = {"drug": "Sodium chloride 0.9%", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "form": "infusion",
           "rate_ml_h": 125.0, "frequency": "scheduled", "times": "08:00", "start_at": "2026-11-28T08:00+01:00",
@@ -675,3 +675,150 @@ def test_the_dialog_says_a_bag_should_have_run_through(fluids_running, clock, qt
     dialog.show()
     assert dialog.running.text() == ("Bag put up 28/11 08:00: should have run through at 28/11 16:00: record it "
                                      "stopped or the next bag")
+
+
+@pytest.fixture
+def syringe_running(session_for, medication_ward, clock):
+    """A morphine 10 mg/24 h syringe driver at 0.7 mL/h set up at 10:00, witnessed; the clock at
+    13:30. Returns (nurse, patient id, order id)."""
+    from downtime.services import cd_register
+
+    patient, witness = medication_ward[0], ("doctor", "2222")
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    clock.now = _at("2026-11-28T09:00+01:00")
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=witness)
+    driver = records.save_new(doctor, "medication_order", {
+        "drug": "Morphine", "dose": 10.0, "dose_unit": "mg", "route": "SC", "form": "infusion", "rate_ml_h": 0.7,
+        "frequency": "scheduled", "times": "10:00", "start_at": "2026-11-28T10:00+01:00", "controlled": True,
+        "high_alert": True}, patient_id=patient).record_id
+    clock.now = _at("2026-11-28T10:05+01:00")
+    medication.record_dose(nurse, driver, {"outcome": "given", "given_at": "2026-11-28T10:00+01:00",
+                                           "scheduled_for": "2026-11-28T10:00+01:00", "dose_given": 10.0,
+                                           "route": "SC"}, witness=witness, overrides={"allergy": "not hers"})
+    clock.now = _at("2026-11-28T13:30+01:00")
+    return nurse, patient, driver
+
+
+@pytest.fixture
+def syringe_at_death(syringe_running):
+    """`syringe_running`, the patient dead at 13:00, recorded at 13:30, the body not gone yet."""
+    from tests.conftest import death_answers
+
+    nurse, patient, driver = syringe_running
+    records.save_new(nurse, "death", {**death_answers("2026-11-28T13:00+01:00"), "verified_by": "Dr B",
+                                      "expected": True, "family_informed": True}, patient_id=patient)
+    return nurse, patient, driver
+
+
+def test_a_syringe_driver_running_at_a_death_is_charted_stopped_at_last_offices(syringe_at_death, clock):
+    """Taken down at 13:20, after the 13:00 death: refused as "not in hospital at that time", while
+    the chart said "stop the bag" for ever. Only its stop is taken after the death: a new rate is not."""
+    nurse, _, driver = syringe_at_death
+    with pytest.raises(ServiceError, match="not in hospital at that time"):
+        infusion_rates.change_rate(nurse, driver, {"changed_at": "2026-11-28T13:10+01:00", "change": "rate",
+                                                   "rate_ml_h": 0.5, "reason": "Agitated"}, witness=("doctor", "2222"))
+    stopped = _change(nurse, driver, "2026-11-28T13:20+01:00", "stopped", None, "Patient died 13:00")
+    assert stopped.data["change"] == "stopped"
+
+
+def test_a_stop_after_the_body_left_the_ward_is_refused(syringe_at_death, clock):
+    nurse, patient, driver = syringe_at_death
+    (death,) = records.list_current(nurse.db, form_id="death", patient_ids=[patient])
+    clock.now = _at("2026-11-28T15:00+01:00")
+    records.amend(nurse, death.record_id, {**death.data, "left_ward_at": "2026-11-28T14:00+01:00"}, "Body gone")
+    with pytest.raises(ServiceError, match="not in hospital at that time"):
+        _change(nurse, driver, "2026-11-28T14:30+01:00", "stopped", None)
+    assert _change(nurse, driver, "2026-11-28T13:50+01:00", "stopped", None).data["change"] == "stopped"
+
+
+def test_a_bag_reads_stopped_at_the_end_of_its_stay(syringe_at_death):
+    """At 15:00, and the next morning ("running at 0.7 mL/h since 28/11 10:00 — order stopped 28/11
+    13:00: stop the bag"), the syringe of a patient dead at 13:00 read as still running."""
+    nurse, patient, driver = syringe_at_death
+    for at in (_at("2026-11-28T15:00+01:00"), _at("2026-11-29T08:00+01:00")):
+        assert infusion_rates.running_bag(nurse.db, medication.order(nurse.db, driver), at) is None
+        assert infusion_rates.running(nurse.db, medication.orders(nurse.db, patient, at), at, "en") == {}
+    assert infusion_rates.running(nurse.db, [medication.order(nurse.db, driver)], _at("2026-11-28T12:00+01:00"),
+                                  "en") == {driver: "running at 0.7 mL/h since 10:00"}
+
+
+def test_a_syringe_driver_up_at_a_death_is_a_task_until_its_stop_is_charted(syringe_at_death, clock):
+    """The death's save asked once of the syringe driver still running; after it the chart no longer
+    read the bag, and a stop never charted, the morphine left in it destroyed by no one, was asked
+    of no one. It stays one of the death's tasks until its stop is charted."""
+    nurse, patient, driver = syringe_at_death
+    died = _at("2026-11-28T13:00+01:00")
+    clock.now = _at("2026-11-29T08:00+01:00")
+    assert infusion_rates.up_at_death(nurse.db, patient, died, "en") == [
+        "Morphine: up at the death, never charted stopped: chart its stop; Morphine is a controlled drug: once it is "
+        "taken down, destroy what is left in the syringe or bag with a witness, in the controlled drugs register"]
+    _change(nurse, driver, "2026-11-28T13:20+01:00", "stopped", None, "Patient died 13:00")
+    assert infusion_rates.up_at_death(nurse.db, patient, died, "en") == []
+
+
+def test_the_time_of_death_corrected_earlier_keeps_a_stop_taken_at_last_offices(syringe_running, clock):
+    """Found at 13:30, the driver taken down at 13:25, the death recorded at 13:30 and put at 13:15
+    by the doctor verifying it: the correction was refused ("Infusion rate change of 13:25 would
+    then fall outside the patient's stay"), and the controlled drug's stop had to be withdrawn. A
+    rate charted while alive is still named, with its medicine, when the death is put before it."""
+    from tests.conftest import death_answers
+
+    nurse, patient, driver = syringe_running
+    infusion_rates.change_rate(nurse, driver, {"changed_at": "2026-11-28T13:10+01:00", "change": "rate",
+                                               "rate_ml_h": 0.5, "reason": "Agitated"}, witness=("doctor", "2222"))
+    _change(nurse, driver, "2026-11-28T13:25+01:00", "stopped", None, "Found not breathing")
+    clock.now = _at("2026-11-28T13:40+01:00")
+    death = records.save_new(nurse, "death", {**death_answers("2026-11-28T13:30+01:00"), "verified_by": "Dr B",
+                                              "expected": True, "family_informed": True}, patient_id=patient)
+    clock.now = _at("2026-11-28T14:30+01:00")
+    corrected = records.amend(nurse, death.record_id, {**death.data, "died_at": "2026-11-28T13:15+01:00"},
+                              "Time of death as the doctor verified it")
+    assert corrected.data["died_at"] == "2026-11-28T13:15+01:00"
+    with pytest.raises(ServiceError, match=r"Date and time of death: Infusion rate change \(Morphine\) of "
+                                           r"28/11/2026 13:10 would then fall outside the patient's stay"):
+        records.amend(nurse, death.record_id, {**corrected.data, "died_at": "2026-11-28T13:00+01:00"},
+                      "Time of death as the doctor verified it")
+
+
+def test_the_body_left_before_a_stop_already_charted_is_refused(syringe_at_death, clock):
+    """Stopped at 13:20 (death at 13:00), then the body recorded leaving at 13:10: taken, though the
+    stop typed after it is refused, and the chart and the register kept a stop charted on a body
+    already at the mortuary."""
+    nurse, patient, driver = syringe_at_death
+    _change(nurse, driver, "2026-11-28T13:20+01:00", "stopped", None, "Patient died 13:00")
+    (death,) = records.list_current(nurse.db, form_id="death", patient_ids=[patient])
+    clock.now = _at("2026-11-28T15:00+01:00")
+    with pytest.raises(ServiceError, match=r"Body left the ward \(to the mortuary\) at: Infusion rate change "
+                                           r"\(Morphine\) of 28/11/2026 13:20 would then be after the body left"):
+        records.amend(nurse, death.record_id, {**death.data, "left_ward_at": "2026-11-28T13:10+01:00"}, "Body gone")
+    assert records.amend(nurse, death.record_id, {**death.data, "left_ward_at": "2026-11-28T13:20+01:00"},
+                         "Body gone").data["left_ward_at"] == "2026-11-28T13:20+01:00"
+
+
+def test_a_bag_run_through_before_the_death_is_not_said_up_at_it(session_for, medication_ward, clock):
+    """1 L at 125 mL/h from 08:00, the chart reading "should have run through at 16:00", the
+    patient dead at 23:00: the death's task said "up at the death", and for a controlled drug's
+    bag "destroy what is left", though nothing was. The task stays, in the chart's words."""
+    from downtime.services import cd_register
+    from tests.conftest import death_answers
+
+    patient = medication_ward[0]
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    saline = records.save_new(doctor, "medication_order", FLUIDS, patient_id=patient).record_id
+    ketamine = records.save_new(doctor, "medication_order", {**FLUIDS, "drug": "Ketamine", "dose": 50.0,
+                                                             "rate_ml_h": 2.0, "controlled": True},
+                                patient_id=patient).record_id
+    clock.now = _at("2026-11-28T08:05+01:00")
+    cd_register.cd_receive(nurse, "3B", "Ketamine", "mL", 100, witness=("doctor", "2222"))
+    _bag(nurse, saline, "2026-11-28T08:00+01:00")
+    medication.record_dose(nurse, ketamine, {"outcome": "given", "given_at": "2026-11-28T08:00+01:00",
+                                             "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 50.0,
+                                             "route": "IV", "rate_ml_h": 2.0}, witness=("doctor", "2222"))
+    clock.now = _at("2026-11-28T23:30+01:00")
+    records.save_new(nurse, "death", {**death_answers("2026-11-28T23:00+01:00"), "verified_by": "Dr B",
+                                      "expected": True, "family_informed": True}, patient_id=patient)
+    died = _at("2026-11-28T23:00+01:00")
+    assert sorted(infusion_rates.up_at_death(nurse.db, patient, died, "en")) == [
+        "Ketamine: up at the death, never charted stopped: chart its stop; Ketamine is a controlled drug: once it is "
+        "taken down, destroy what is left in the syringe or bag with a witness, in the controlled drugs register",
+        "Sodium chloride 0.9%: ran through before the death (at 16:00), never charted stopped: chart its end"]

@@ -23,7 +23,7 @@ PHONED = {"received_at": "2026-11-28T13:10+01:00", "received_by": "telephone", "
           "lab_number": "B26-118842", "caller": "Mme Roux, biochemistry", "read_back": True}
 SAMPLE = {"taken_at": "2026-11-28T11:40+01:00", "urgency": "urgent", "tests": ["electrolytes", "fbc", "other"],
           "other_tests": "Magnesium", "sample_number": "B26-118842", "requested_by": "Dr Martin"}
-TOLD = {"told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00", "acknowledged": True}
+TOLD = {"told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00", "acknowledged": True, "action": "ECG"}
 
 
 def test_only_a_critical_or_abnormal_result_nobody_was_told_of_asks_something():
@@ -66,7 +66,8 @@ def test_a_critical_result_is_listed_until_a_doctor_is_told_then_said_with_who(s
     records.amend(nurse, saved.record_id, {**PHONED, **TOLD, "action": "ECG; calcium gluconate"}, "Doctor told")
     assert chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B").alerts == []
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr") == {patient: (
-        "RÉSULTATS : Potassium 6.8 mmol/L (3.5–5.3), Critique, reçu le 28/11 13:10, Dr Martin prévenu le 28/11 13:20")}
+        "RÉSULTATS : Potassium 6.8 mmol/L (3.5–5.3), Critique, reçu le 28/11 13:10, Dr Martin prévenu le 28/11 13:20 : "
+        "ECG; calcium gluconate")}
     clock.advance(hours=24)
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {}
 
@@ -220,7 +221,7 @@ def test_a_sample_whose_results_are_not_all_back_is_chased_until_results_give_ea
         nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B").alerts] == [
         (patient, "lab_result"), (patient, "lab_request"), (other_patient, "lab_request")]  # a doctor now first
     records.save_new(nurse, "lab_result", {**PHONED, "test": "Haemoglobin", "result": "121", "units": "g/L",
-                                           "flag": "normal", "request": sample.record_id, "gives": ["fbc", "other"]},
+                                           "range": "115–165", "flag": "normal", "request": sample.record_id, "gives": ["fbc", "other"]},
                      patient_id=patient)
     sent = lab_results.samples(nurse.db, patient)
     assert sent[0].state(spec, nurse.clock(), "en") == "2 result(s) back"
@@ -301,7 +302,7 @@ def test_a_transfer_or_a_discharge_starts_with_the_results_still_awaited_and_the
     records.save_new(nurse, "lab_result", {**PHONED, **TOLD}, patient_id=patient)
     said = ["Result awaited: CRP (Urgent) taken 28/11 11:40, B26-118842: RESULT NOT BACK since 28/11 13:40: phone "
             "the laboratory",
-            "Potassium 6.8 mmol/L (3.5–5.3), Critical, received 28/11 13:10, Dr Martin told 28/11 13:20"]
+            "Potassium 6.8 mmol/L (3.5–5.3), Critical, received 28/11 13:10, Dr Martin told 28/11 13:20: ECG"]
     assert prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["results"] == "\n".join(said)
     assert prefill.first_answers(nurse, nurse.form("discharge"), patient)["results_awaited"] == "\n".join(said)
 
@@ -380,7 +381,8 @@ def test_a_doctor_bleeped_who_did_not_answer_is_not_written_as_told(session_for,
     to write instead, and the result stays listed."""
     nurse = session_for("nurse")
     saved = records.save_new(nurse, "lab_result", PHONED, patient_id=patient)
-    bleeped = {**PHONED, "told": "Dr Martin bleeped, no answer", "told_at": "2026-11-28T13:15+01:00"}
+    bleeped = {**PHONED, "told": "Dr Martin bleeped, no answer", "told_at": "2026-11-28T13:15+01:00",
+               "action": "Repeat K"}
     with pytest.raises(ValidationFailed) as refused:
         records.amend(nurse, saved.record_id, bleeped, "Doctor told")
     assert [error.path for error in refused.value.errors] == ["acknowledged"]
@@ -407,10 +409,12 @@ def test_a_doctor_bleeped_who_did_not_answer_is_not_written_as_told(session_for,
 
 
 def _on_version_1(session):
-    """`session` on a laptop of an earlier release, whose result form did not ask the acknowledgement."""
+    """`session` on a laptop of an earlier release, whose result form did not ask the acknowledgement,
+    nor a critical result's action."""
     spec = session.form("lab_result")
-    sections = [section.model_copy(update={"fields": [field for field in section.fields if field.id != "acknowledged"]})
-                for section in spec.sections]
+    sections = [section.model_copy(update={"fields": [
+        field.model_copy(update={"required_when": None}) if field.id == "action" else field
+        for field in section.fields if field.id != "acknowledged"]}) for section in spec.sections]
     return dataclasses.replace(session, forms={**session.forms, "lab_result": spec.model_copy(
         update={"version": 1, "sections": sections})})
 
@@ -463,3 +467,209 @@ def test_a_sample_of_a_stay_that_ended_is_not_chased_on_readmission_but_its_resu
         ("lab_result", "Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10")]
     now = records.save_new(nurse, "lab_request", {**SAMPLE, "taken_at": "2026-11-28T12:30+01:00"}, patient_id=patient)
     assert [one.record.record_id for one in lab_results.samples(nurse.db, patient)] == [now.record_id]
+
+
+def test_a_value_outside_its_own_range_is_not_saved_as_normal(session_for, patient):
+    """A potassium of 6.9 for "3.5–5.3", or a haemoglobin of 62 g/L for "130-170", clicked Normal
+    was saved without a word, on no list. A value or a range not read as numbers is not judged."""
+    from downtime.domain.lab_results import outside_range
+
+    assert outside_range("6.9", "3.5–5.3") and outside_range("62", "130-170") and outside_range("2,4", "< 1")
+    assert outside_range("3.1", "3.5 to 5.3") and outside_range("8", "> 10")
+    assert not any(outside_range(value, given) for value, given in (
+        ("4.2", "3.5–5.3"), ("< 0.3", "1-2"), ("Gram-negative bacilli", "3.5–5.3"), ("6.9", ""), ("6.9", "see report"),
+        ("1", "-2 - +2"), ("12", "> 10")))
+    nurse = session_for("nurse")
+    for wrong in ({"result": "6.9"}, {"test": "Haemoglobin", "result": "62", "units": "g/L", "range": "130-170"}):
+        with pytest.raises(ValidationFailed) as refused:
+            records.save_new(nurse, "lab_result", {**PHONED, **wrong, "flag": "normal"}, patient_id=patient)
+        assert [error.path for error in refused.value.errors] == ["flag_kept"]
+    assert str(refused.value) == (
+        "62 is outside its reference range 130-170, yet flagged Normal: check the flag with the laboratory, and "
+        "record it as the laboratory gives it (Abnormal, for a doctor to see, or Critical). If the laboratory flagged "
+        "it Normal, answer “Outside its range, yet flagged Normal by the laboratory” Yes.")
+    saved = records.save_new(nurse, "lab_result", {**PHONED, "result": "6.9", "flag": "abnormal"}, patient_id=patient)
+    with pytest.raises(ValidationFailed):
+        records.amend(nurse, saved.record_id, {**saved.data, "flag": "normal"}, "misclicked")
+    records.save_new(nurse, "lab_result", {**PHONED, "result": "4.2", "flag": "normal"}, patient_id=patient)
+
+
+@pytest.mark.parametrize("result, given", [
+    ("120", "M 130-170, F 115-165"),  # a woman's haemoglobin, normal on her own range
+    ("6.2", "F: 3.8-5.8; M: 4.5-6.5"),  # a man's, read on the first range alone
+    ("120", "Men: 130-170"),  # one sex's range: the patient's sex is not read here
+    ("7.2", "10^9/L: 4.0-11.0"),  # a unit before the numbers, read as 10 to 9
+    ("250000", "150,000-400,000"),  # thousands, read as 150 to 400
+    ("250000", "150 000 - 400 000"),  # French thousands
+])
+def test_a_range_not_read_without_doubt_is_not_judged(session_for, patient, result, given):
+    """Only one low–high pair, or one < or > bound, with no other number, is judged: each of these
+    normal values was refused Normal, and the nurse made to record a flag the laboratory never gave."""
+    from downtime.domain.lab_results import outside_range
+
+    assert not outside_range(result, given)
+    records.save_new(session_for("nurse"), "lab_result", {**PHONED, "test": "Haemoglobin", "result": result,
+                                                         "units": "", "range": given, "flag": "normal"},
+                     patient_id=patient)
+
+
+def test_a_value_outside_its_range_the_laboratory_flagged_normal_is_saved_once_the_nurse_says_so(session_for,
+                                                                                                  patient):
+    """A refusal with no way past it: the only way to save the laboratory's Normal was a flag it
+    never gave, on the Abnormal lists, the handover and the export. The nurse's Yes is kept."""
+    nurse = session_for("nurse")
+    given = {**PHONED, "result": "5.4", "flag": "normal"}
+    with pytest.raises(ValidationFailed):
+        records.save_new(nurse, "lab_result", given, patient_id=patient)
+    saved = records.save_new(nurse, "lab_result", {**given, "flag_kept": True}, patient_id=patient)
+    assert saved.data["flag_kept"] is True
+    (one,) = lab_results.chart(nurse.db, patient)
+    assert one.flag is Flag.NORMAL and one.signs == []
+
+
+def test_a_student_cannot_take_a_critical_result_off_the_lists_by_amending_it(session_for, patient, forms, clock):
+    """A ward nurse's K 6.8 Critical, no doctor told: the student may not withdraw it, but amended
+    it to Abnormal ("misclicked"), which took it off the escalation list and the handover's NOT YET
+    TOLD, then withdrew it; or amended its value or range."""
+    student, nurse = _student(session_for, forms, clock), session_for("nurse")
+    saved = records.save_new(nurse, "lab_result", PHONED, patient_id=patient)
+    for changed in ({"flag": "abnormal"}, {"result": "5.2"}, {"range": "3.5–7.0"}, {"test": "Sodium"}):
+        with pytest.raises(PermissionDenied, match="A student nurse does not take a critical result"):
+            records.amend(student, saved.record_id, {**saved.data, **changed}, "misclicked")
+    assert [one.record.record_id for one in lab_results.critical_untold(lab_results.chart(nurse.db, patient))] == [
+        saved.record_id]
+    records.amend(student, saved.record_id, {**saved.data, "lab_number": "B26-118843"}, "number misread")
+
+
+BLEEPED = "Bleeped Dr Bernard (SHO) 13:15 and 13:30, no answer;\nregistrar bleeped 13:35"
+
+
+def test_the_action_is_shown_with_the_result_on_the_tab_the_handover_and_the_escalation_list(session_for, patient,
+                                                                                             qapp):
+    """Whom the nurse bleeped, written under Action as the form asks while no doctor answers, was
+    shown nowhere, nor the repeat potassium a told doctor planned for the next shift."""
+    from downtime.qt.lab_results_view import ResultsModel
+
+    nurse = session_for("nurse")
+    saved = records.save_new(nurse, "lab_result", {**PHONED, "action": BLEEPED}, patient_id=patient)
+    model = ResultsModel(nurse.form("lab_result"), "en", nurse.clock().tzinfo)
+    model.set_rows(lab_results.chart(nurse.db, patient))
+    bleeped = "Bleeped Dr Bernard (SHO) 13:15 and 13:30, no answer; registrar bleeped 13:35"
+    assert model.texts(0)[4] == bleeped
+    assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: (
+        f"RESULTS: Potassium 6.8 mmol/L (3.5–5.3), Critical, received 28/11 13:10, {bleeped}; CRITICAL RESULT NOT "
+        "YET TOLD TO A DOCTOR: tell one now, and record who and when")}
+    in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert [alert.latest for alert in chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en",
+                                                          ward="3B").alerts] == [
+        f"Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10: {bleeped}"]
+    records.amend(nurse, saved.record_id, {**PHONED, **TOLD, "action": "Calcium gluconate; repeat K at 16:00"},
+                  "Doctor told")
+    model.set_rows(lab_results.chart(nurse.db, patient))
+    assert model.texts(0)[4] == "Dr Martin told 28/11 13:20: Calcium gluconate; repeat K at 16:00"
+    assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr") == {patient: (
+        "RÉSULTATS : Potassium 6.8 mmol/L (3.5–5.3), Critique, reçu le 28/11 13:10, Dr Martin prévenu le 28/11 13:20 : "
+        "Calcium gluconate; repeat K at 16:00")}
+
+
+def _student(session_for, forms, clock):
+    """A student nurse signed in beside the ward nurse."""
+    from downtime.domain.roles import Role
+    from downtime.services import staff
+    from downtime.services.context import Session, load_device
+
+    staff.add_staff(session_for("admin"), "student", "Lucas Girard", Role.STUDENT_NURSE, "8888")
+    nurse = session_for("nurse")
+    return Session(nurse.db, load_device(nurse.db), staff.sign_in(nurse.db, "student", "8888", clock), forms, clock)
+
+
+def test_a_student_nurse_neither_takes_a_critical_result_alone_nor_withdraws_one_no_doctor_is_told_of(
+        session_for, patient, forms, clock):
+    """RCPath: a critical result is phoned to a registered professional. A student recorded one,
+    and "Doctor told", alone; and withdrew ("duplicate") a ward nurse's critical potassium no doctor
+    was told of, which left the tab, the escalation list and the handover."""
+    student, nurse = _student(session_for, forms, clock), session_for("nurse")
+    for critical in (PHONED, {**PHONED, **TOLD}):
+        with pytest.raises(PermissionDenied, match="A student nurse does not take a critical result"):
+            records.save_new(student, "lab_result", critical, patient_id=patient)
+    abnormal = records.save_new(student, "lab_result", {**PHONED, "flag": "abnormal"}, patient_id=patient)
+    with pytest.raises(PermissionDenied):
+        records.amend(student, abnormal.record_id, {**abnormal.data, "flag": "critical"}, "the laboratory said critical")
+    saved = records.save_new(nurse, "lab_result", PHONED, patient_id=patient)
+    assert not records.may_withdraw(student, saved) and records.may_withdraw(nurse, saved)
+    with pytest.raises(PermissionDenied, match="withdrawn only by a registered nurse or a doctor"):
+        records.mark_entered_in_error(student, saved.record_id, "duplicate")
+    with pytest.raises(PermissionDenied):
+        records.amend(student, saved.record_id, {**PHONED, **TOLD}, "Doctor told")
+    told = records.amend(nurse, saved.record_id, {**PHONED, **TOLD}, "Doctor told")
+    records.amend(student, saved.record_id, {**told.data, "lab_number": "B26-118843"}, "number misread")
+    records.mark_entered_in_error(student, saved.record_id, "duplicate")
+    records.mark_entered_in_error(student, abnormal.record_id, "duplicate")
+
+
+def test_a_critical_result_told_asks_the_action(session_for, patient):
+    """Told with no action, a critical potassium left every list with nothing saying what was done."""
+    nurse = session_for("nurse")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "lab_result", {**PHONED, **TOLD, "action": ""}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["action"]
+    records.save_new(nurse, "lab_result", {**PHONED, **TOLD, "action": "None: doctor's decision"}, patient_id=patient)
+    records.save_new(nurse, "lab_result", {**PHONED, **TOLD, "flag": "abnormal", "result": "5.6", "action": ""},
+                     patient_id=patient)
+    records.save_new(nurse, "lab_result", PHONED, patient_id=patient)
+
+
+def test_the_export_keeps_a_critical_value_told_and_acted_on_before_the_laboratory_corrected_it(
+        session_for, patient, clock, exported_resource):
+    """K 6.9 phoned, Dr Martin told, calcium gluconate given; corrected by the laboratory (haemolysed)
+    to 5.9: the Communication gave 5.9 alone, the treatment on record with no reason for it."""
+    from datetime import datetime
+
+    nurse = session_for("nurse")
+    first = {**PHONED, "result": "6.9", **TOLD, "action": "Calcium gluconate 10%, insulin-dextrose"}
+    saved = records.save_new(nurse, "lab_result", first, patient_id=patient)
+    records.amend(nurse, saved.record_id, {**first, "lab_number": "B26-118843"}, "number misread")
+    clock.now = datetime.fromisoformat("2026-11-28T15:00+01:00")
+    corrected = {**PHONED, "result": "5.9", "flag": "abnormal"}
+    records.amend(nurse, saved.record_id, corrected, "Laboratory corrected: sample haemolysed")
+    clock.now = datetime.fromisoformat("2026-11-28T15:15+01:00")
+    records.amend(nurse, saved.record_id, {**corrected, **TOLD, "told_at": "2026-11-28T15:10+01:00",
+                                           "action": "Repeat K in the morning"}, "Doctor told")
+    found = exported_resource(saved.record_id, Communication)
+    assert found.payload[0].contentString == "Potassium 5.9 mmol/L (3.5–5.3): Abnormal"
+    assert [note.text for note in found.note][-1] == (
+        "Given earlier as Potassium 6.9 mmol/L (3.5–5.3): Critical; Doctor told: Dr Martin, 2026-11-28T13:20:00+01:00; "
+        "Action: Calcium gluconate 10%, insulin-dextrose; corrected 2026-11-28T15:00:00+01:00: Laboratory corrected: "
+        "sample haemolysed")
+    assert sum("Given earlier" in note.text for note in found.note) == 1
+
+
+def test_the_export_says_the_laboratory_flagged_normal_a_value_outside_its_range(session_for, patient, tmp_path):
+    """The nurse's Yes that the laboratory gave Normal a value outside its range reached no one who
+    back-enters the result: it read as a Normal the ward had typed by mistake."""
+    nurse = session_for("nurse")
+    saved = records.save_new(nurse, "lab_result", {**PHONED, "result": "5.4", "flag": "normal", "flag_kept": True},
+                             patient_id=patient)
+    folder = export(session_for("records"), tmp_path / "export").folder
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    (sent,) = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == saved.record_id]
+    assert "Outside its reference range, flagged Normal by the laboratory" in [note["text"] for note in sent["note"]]
+
+
+def test_the_laboratory_s_normal_flag_kept_covers_one_value_and_range(session_for, patient, tmp_path, forms):
+    """A 5.4 the laboratory called Normal, misheard and amended to 6.9: the nurse's Yes was carried
+    over unasked, and the export still said "flagged Normal by the laboratory" once amended back
+    inside its range."""
+    nurse = session_for("nurse")
+    saved = records.save_new(nurse, "lab_result", {**PHONED, "result": "5.4", "flag": "normal", "flag_kept": True},
+                             patient_id=patient)
+    spec = forms["lab_result"]
+    for change in ({"result": "6.9"}, {"units": "mg/L"}, {"range": "3.5-5.0"}):
+        assert lab_results.flag_doubt(spec, {**saved.data, **change}, "en", saved.data) is not None, change
+    assert lab_results.flag_doubt(spec, {**saved.data, "lab_number": "B77"}, "en", saved.data) is None
+    inside = records.amend(nurse, saved.record_id, {**saved.data, "result": "4.9"}, "value misheard")
+    folder = export(session_for("records"), tmp_path / "export").folder
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    (sent,) = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == inside.record_id]
+    assert "Outside its reference range, flagged Normal by the laboratory" not in [
+        note["text"] for note in sent.get("note", [])]

@@ -13,7 +13,7 @@ from tests.pdf_text import pdf_text
 # Typed on a laptop at UTC: 12:10 there is 13:10 on the ward (+01:00).
 PHONED = {"received_at": "2026-11-28T12:10+00:00", "received_by": "telephone", "test": "Potassium", "result": "6.8",
           "units": "mmol/L", "flag": "critical", "caller": "Mme Roux, biochemistry", "read_back": True}
-TOLD = {"told": "Dr Martin", "told_at": "2026-11-28T12:20+00:00", "acknowledged": True}
+TOLD = {"told": "Dr Martin", "told_at": "2026-11-28T12:20+00:00", "acknowledged": True, "action": "ECG"}
 SAMPLE = {"taken_at": "2026-11-28T10:40+00:00", "urgency": "urgent", "tests": ["crp"], "sample_number": "B26-118842"}
 DISCHARGE = {"discharged_at": "2026-11-28T13:50+01:00", "destination": "home", "letter_given": True,
              "medicines_given": True}
@@ -27,7 +27,7 @@ def test_times_typed_on_a_laptop_at_utc_are_said_on_the_wards_clock(session_for,
     records.save_new(nurse, "lab_result", {**PHONED, **TOLD}, patient_id=patient)
     records.save_new(nurse, "lab_result", {**PHONED, "received_at": "2026-11-28T12:40+00:00", "test": "Lactate",
                                            "result": "4.1"}, patient_id=patient)
-    told = "Potassium 6.8 mmol/L, Critical, received 28/11 13:10, Dr Martin told 28/11 13:20"
+    told = "Potassium 6.8 mmol/L, Critical, received 28/11 13:10, Dr Martin told 28/11 13:20: ECG"
     awaited = ("CRP (Urgent) taken 28/11 11:40, B26-118842: RESULT NOT BACK since 28/11 13:40: phone the "
                "laboratory")
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: (

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from downtime.domain.laterality import contradiction, side_of, sides_named
+from downtime.domain.laterality import (contradiction, side_of, sides_in_prose, sides_named, sides_spoken,
+                                        speaks_of_side)
 from downtime.formspec.schema import FormSpec
 from downtime.services import records, theatre
 from downtime.services.errors import ValidationFailed
@@ -122,3 +123,39 @@ def test_a_csv_snapshots_booking_naming_the_other_side_is_refused_by_line_and_no
     with pytest.raises(ImportRefused, match=r"^theatre_bookings.csv, line 2: .*Procedure.* says “Right”"):
         import_path(clerk, snapshot)
     assert _counts(clerk.db) == before
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Right knee arthroscopy, 45 min", {"right": "Right"}), ("Prothèse de hanche gauche", {"left": "gauche"}),
+    ("genou côté droit", {"right": "droit"}), ("Rt knee", {"right": "Rt"}), ("RIH repair", {"right": "RIH"}),
+    ("Patient to recovery right away", {}), ("Uneventful, all right in recovery", {}),
+    ("Review right after lunch", {}), ("Drain left in situ", {}), ("Laissé en place, drain à droite de la cicatrice", {}),
+    ("Seen by Dr R. Martin and Dr L. Roux", {}),
+])
+def test_prose_names_a_side_only_next_to_what_it_is_said_of(text, said):
+    """A note or a time-out is prose: "right away", "all right", "left in situ" and an initial
+    were read as sides, and refused the record of what was done."""
+    assert sides_in_prose(text) == said
+
+
+@pytest.mark.parametrize("words", ["TKR L", "PTH G", "genou G", "L knee", "knee on the left", "Left.",
+                                   "mark on the left", "Right knee? No: left, site marked", "drain à gauche"])
+def test_words_said_aloud_name_a_side_however_the_team_writes_it(words):
+    """The time-out's words were read as a note, and "TKR L" or "knee on the left" on a RIGHT
+    knee's checklist named no side: the wrong-site question went unasked."""
+    assert "left" in sides_spoken(words)
+    assert contradiction(words, "right", prose=True) is not None
+
+
+@pytest.mark.parametrize("words", ["Tourniquet off right after closure, drain left in situ", "All right, stable",
+                                   "Patient to recovery right away", "Drain left in place", "Right now: none",
+                                   "Seen by Dr R. Martin and Pr L. Roux", "D&C, L4-L5, R-CHOP"])
+def test_words_said_aloud_of_something_else_name_no_side(words):
+    assert sides_spoken(words) == {}
+
+
+@pytest.mark.parametrize("text, speaks", [("PONV risk, ondansetron given", False), ("Patient all right", False),
+                                          ("Left knee confirmed with the consent", True),
+                                          ("Site checked with the team", True), ("Côté vérifié : gauche", True)])
+def test_notes_speak_of_the_side_only_when_they_name_a_side_or_the_site(text, speaks):
+    assert speaks_of_side(text) is speaks

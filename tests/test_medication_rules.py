@@ -5,8 +5,9 @@ from hypothesis import given, strategies as st
 
 from downtime.domain.medication import (
     Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, allergy_matches,
-    anticoagulant, dose_state, offered_only, prn_status, safety_warnings, scheduled_slots,
+    anticoagulant, dose_state, offered_only, order_release, prn_status, safety_warnings, scheduled_slots,
 )
+from downtime.domain.release import Release
 
 TZ = timezone(timedelta(hours=1))
 START = datetime(2026, 11, 27, 0, 0, tzinfo=TZ)
@@ -196,7 +197,8 @@ def test_not_given_dose_skips_the_dose_checks_but_not_the_slot_already_given():
 def test_prn_checks_weigh_doses_recorded_after_the_one_being_entered():
     """After an outage doses are back-entered out of order: a forgotten dose typed after a
     later one is judged against it too."""
-    order = _order(drug="Paracetamol", frequency=Frequency.PRN, times=(), min_interval_hours=4, max_doses_24h=2)
+    order = _order(drug="Paracetamol", frequency=Frequency.PRN, times=(), min_interval_hours=4, max_doses_24h=2,
+                   route="PO")
     noon = datetime(2026, 11, 28, 12, tzinfo=TZ)
     assert _checks(order, at=noon - timedelta(hours=1), scheduled_for=None, history=[_given(noon)]) == [
         Check.PRN_INTERVAL]
@@ -795,3 +797,126 @@ def test_two_bolus_orders_and_a_medicines_own_limits_still_weigh_an_infusion():
     drip = drip.model_copy(update={"rate_ml_h": 400.0})
     assert _checks(oral, at=day + timedelta(hours=11), scheduled_for=None, history=[given], prn_orders={"driver"},
                    other_orders=[(drip, "Paracetamol 1 g IV at 400 mL/h")]) == [Check.MEDICINE_INTERVAL]
+
+
+def _background_and_breakthrough(background="OxyContin 10 mg modified-release", breakthrough="OxyNorm 5 mg capsules"):
+    """An opioid's modified-release form at 08:00 and 20:00, and its immediate-release form as
+    required every 2 h, at most 6 in 24 h, for breakthrough pain (a post-operative regimen)."""
+    regular = _order(record_id="mr", drug=background, dose=10.0, dose_unit="mg", route="PO",
+                     times=(time(8), time(20)))
+    prn = _order(record_id="ir", drug=breakthrough, dose=5.0, dose_unit="mg", route="PO", frequency=Frequency.PRN,
+                 times=(), min_interval_hours=2, max_doses_24h=6, prn_indication="pain")
+    return regular, prn
+
+
+@pytest.mark.parametrize("background, breakthrough", [
+    ("OxyContin 10 mg modified-release", "OxyNorm 5 mg capsules"),
+    ("Zomorph 10 mg", "Oramorph 10 mg/5 mL"),
+    ("Oxycodone MR 10 mg", "Oxycodone 5 mg capsules"),  # as required by mouth, no release said: immediate
+    ("Skenan LP 10 mg", "Actiskenan 5 mg")])
+def test_the_morning_modified_release_dose_is_no_earlier_dose_for_the_breakthrough_order(background, breakthrough):
+    """OxyNorm at 09:00 for pain 7/10, an hour after the OxyContin tablet: questioned as "given
+    60 min ago from another order", its next dose put at 10:00 and the day's two tablets counted
+    in its maximum of 6, the background tablet taken for a breakthrough dose."""
+    regular, prn = _background_and_breakthrough(background, breakthrough)
+    day = datetime(2026, 11, 28, tzinfo=TZ)
+    tablets = [_given(day - timedelta(hours=4), day - timedelta(hours=4), "mr"),
+               _given(day + timedelta(hours=8), day + timedelta(hours=8), "mr")]
+    at = day + timedelta(hours=9)
+    assert _checks(prn, at=at, scheduled_for=None, history=tablets, prn_orders={"mr"},
+                   other_orders=[(regular, background)]) == []
+    status = prn_status(prn, at, tablets, orders=[regular])
+    assert (status.last, status.recent, status.next_at) == (None, (), None)
+    assert status.background == tablets[1]  # still said, not counted (review S4 #6)
+
+
+@pytest.mark.parametrize("route, breakthrough", [("SC", "Morphine 2.5 mg"), ("IV", "Morphine 2 mg"),
+                                                 ("IM", "Morphine 5 mg"), ("SC", "Oxycodone 2.5 mg"),
+                                                 ("BUC", "Diamorphine 2.5 mg"), ("NAS", "Diamorphine 1.5 mg"),
+                                                 ("PR", "Morphine 10 mg")])
+def test_an_injected_breakthrough_opioid_is_not_held_back_by_the_modified_release_tablet(route, breakthrough):
+    """MST Continus (or OxyContin) at 08:00 and 20:00, morphine 2.5 mg SC as required for pain 8/10
+    at 09:00: held back as "given 60 min ago from another order", the tablet counted in its
+    maximum, as the OxyNorm by mouth was (review S4 #4). A bolus stating no release is immediate:
+    injected, buccal, and the diamorphine nasal spray or morphine suppository too (review S7 #2)."""
+    background = "MST Continus 30 mg" if "Oxycodone" not in breakthrough else "OxyContin 10 mg"
+    regular, prn = _background_and_breakthrough(background, breakthrough)
+    prn = prn.model_copy(update={"route": route, "dose": 2.5})
+    day = datetime(2026, 11, 28, tzinfo=TZ)
+    tablet = _given(day + timedelta(hours=8), day + timedelta(hours=8), "mr")
+    assert _checks(prn, at=day + timedelta(hours=9), scheduled_for=None, dose=2.5, history=[tablet],
+                   prn_orders={"mr"}, other_orders=[(regular, background)]) == []
+    driver = prn.model_copy(update={"frequency": Frequency.PRN, "form": "infusion"})  # a pump's PRN is no bolus
+    assert order_release(driver) is None and order_release(prn) is Release.IMMEDIATE
+
+
+def _patch_and_breakthrough(route, breakthrough):
+    """A fentanyl 25 micrograms/hour patch applied at 08:00 every 72 hours, and the fentanyl
+    `breakthrough` form by `route` as required every 2 h (the palliative regimen)."""
+    regular, prn = _background_and_breakthrough("Fentanyl 25 micrograms/hour patch", breakthrough)
+    patch = regular.model_copy(update={"route": "TD", "dose": 25.0, "dose_unit": "microgram", "times": (time(8),),
+                                       "every_days": 3})
+    return patch, prn.model_copy(update={"route": route, "dose": 100.0, "dose_unit": "microgram"})
+
+
+@pytest.mark.parametrize("route, breakthrough", [("BUC", "Fentanyl 100 micrograms buccal tablet"),
+                                                 ("NAS", "Fentanyl 50 micrograms nasal spray")])
+def test_a_fentanyl_patch_applied_is_no_earlier_dose_for_the_breakthrough_order(route, breakthrough):
+    """The fentanyl patch applied at 08:00, buccal or nasal fentanyl as required for pain 8/10 at
+    09:00: held back as "given 60 min ago from another order", the patch taken for a
+    breakthrough dose (review S7 #2). A patch is background beside a bolus, as an infusion is;
+    a second patch order is still weighed with it."""
+    patch, prn = _patch_and_breakthrough(route, breakthrough)
+    day = datetime(2026, 11, 28, tzinfo=TZ)
+    applied = _given(day + timedelta(hours=8), day + timedelta(hours=8), "mr")
+    at = day + timedelta(hours=9)
+    assert _checks(prn, at=at, scheduled_for=None, dose=100.0, history=[applied], prn_orders={"mr"},
+                   other_orders=[(patch, patch.drug)]) == []
+    status = prn_status(prn, at, [applied], orders=[patch])
+    assert (status.last, status.next_at, status.background) == (None, None, applied)
+    another = prn.model_copy(update={"drug": "Fentanyl 12 micrograms/hour patch", "route": "TD", "dose": 12.0})
+    assert _checks(another, at=at, scheduled_for=None, dose=12.0, history=[applied], prn_orders={"mr"},
+                   other_orders=[(patch, patch.drug)]) == [Check.PRN_INTERVAL]
+
+
+def test_the_evening_modified_release_dose_is_not_questioned_after_a_breakthrough_dose():
+    """The 20:00 OxyContin due an hour after a breakthrough OxyNorm: neither the as-required
+    order's interval nor its day's maximum weigh it, after six breakthrough doses either."""
+    regular, prn = _background_and_breakthrough()
+    day = datetime(2026, 11, 28, tzinfo=TZ)
+    history = [_given(day + timedelta(hours=hour), order_id="ir") for hour in (9, 11, 13, 15, 17, 19)]
+    assert _checks(regular, at=day + timedelta(hours=20), scheduled_for=day + timedelta(hours=20), history=history,
+                   dose=10.0, as_required=[prn], other_orders=[(prn, "OxyNorm 5 mg capsules as required")]) == []
+
+
+def test_two_immediate_release_orders_and_two_modified_release_ones_are_still_weighed_together():
+    """What the breakthrough rule leaves as it was: a regular oxycodone stating no release, or
+    a second immediate-release order, is an earlier dose for the breakthrough order, and two
+    modified-release orders are spaced from each other."""
+    regular, prn = _background_and_breakthrough()
+    day = datetime(2026, 11, 28, tzinfo=TZ)
+    at = day + timedelta(hours=9)
+    for drug in ("Oxycodone 10 mg", "OxyNorm 10 mg"):
+        other = regular.model_copy(update={"drug": drug})
+        assert _checks(prn, at=at, scheduled_for=None, history=[_given(day + timedelta(hours=8), order_id="mr")],
+                       prn_orders={"mr"}, other_orders=[(other, drug)]) == [Check.PRN_INTERVAL]
+    mr_prn = prn.model_copy(update={"drug": "Longtec 5 mg", "min_interval_hours": 12})
+    assert _checks(mr_prn, at=at, scheduled_for=None, history=[_given(day + timedelta(hours=8), order_id="mr")],
+                   prn_orders={"mr"}, other_orders=[(regular, regular.drug)]) == [Check.PRN_INTERVAL]
+
+
+def test_a_modified_release_codeine_still_counts_in_codeines_own_day():
+    """The medicine's own limits count every dose, background or breakthrough: codeine's 4 hours
+    apart and 240 mg a day hold across a slow-release and an as-required form."""
+    regular = _order(record_id="mr", drug="Codeine LP 60 mg", dose=60.0, dose_unit="mg", route="PO",
+                     times=(time(8), time(20)))
+    prn = _order(record_id="ir", drug="Codeine 60 mg", dose=60.0, dose_unit="mg", route="PO",
+                 frequency=Frequency.PRN, times=(), min_interval_hours=4, max_doses_24h=6, prn_indication="pain")
+    day = datetime(2026, 11, 28, tzinfo=TZ)
+    history = [_given(day + timedelta(hours=8), day + timedelta(hours=8), "mr"),
+               _given(day + timedelta(hours=12), order_id="ir"), _given(day + timedelta(hours=16), order_id="ir"),
+               _given(day + timedelta(hours=20), day + timedelta(hours=20), "mr")]
+    history = [dose.model_copy(update={"dose": 60.0}) for dose in history]
+    assert _checks(prn, at=day + timedelta(hours=22), scheduled_for=None, history=history, dose=60.0,
+                   prn_orders={"mr"}, other_orders=[(regular, regular.drug)], age=60, kg=70.0) == [
+        Check.MEDICINE_INTERVAL, Check.MAXIMUM_DOSE]

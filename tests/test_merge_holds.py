@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from downtime.cli import main
 from downtime.services import records
-from downtime.sync.export import export, sha256_of, verify_export
+from downtime.sync.export import CHART_ANTICOAGULANTS_COLUMN, export, sha256_of, verify_export
 from downtime.sync.import_export import import_export
 from downtime.storage.audit import verify_chain
 from downtime.sync.merge import MergeRefused, merge
@@ -98,24 +98,36 @@ def test_a_merge_merged_again_with_more_exports_keeps_the_hold_and_sets_aside_la
     assert len(_lines(wednesday.folder / HELD_FILE)) == 3 and len(_lines(wednesday.folder / RECORDS_FILE)) == 2
 
 
-def test_a_held_version_exported_before_its_form_gained_a_field_is_one_line(disagreeing, tmp_path):
-    """Laptop 1 exported before an upgrade gave the admission form a field (its CSV has no
-    column for it) and again after: its version 2, on hold, had a line for each export, as if
-    three versions 2 disagreed."""
-    _, first, second, third, *_ = disagreeing
-    before = shutil.copytree(first, tmp_path / "export-1-before-the-upgrade")
-    older = before / "csv" / "admission.csv"
-    with older.open(encoding="utf-8-sig", newline="") as handle:
-        rows = [{name: cell for name, cell in row.items() if name != "nok_name"} for row in csv.DictReader(handle)]
-    assert rows and not any(row.get("nok_name") for row in _csv(first))
-    with older.open("w", encoding="utf-8-sig", newline="") as handle:
+def _exported_again(first, folder, change):
+    """A copy of laptop 1's export as `folder`, its admission CSV's lines changed by `change` (a
+    line to a line) and its manifest made to match, as if the laptop had exported again."""
+    again = shutil.copytree(first, folder)
+    path = again / "csv" / "admission.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [change(row) for row in csv.DictReader(handle)]
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    manifest = json.loads((before / "manifest.json").read_text(encoding="utf-8"))
-    manifest["files"]["csv/admission.csv"] = sha256_of(older)
-    (before / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    result = merge([before, second, third, first], tmp_path / "merged")
+    manifest = json.loads((again / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"]["csv/admission.csv"] = sha256_of(path)
+    (again / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return again
+
+
+@pytest.mark.parametrize("change", [
+    # Exported before an upgrade gave the form a field: its CSV has no column for it.
+    lambda row: {name: cell for name, cell in row.items() if name != "nok_name"},
+    # Exported again once an order reached the laptop's chart: a column the export works out.
+    lambda row: {**row, CHART_ANTICOAGULANTS_COLUMN: "Apixaban"},
+], ids=["a field fewer", "a worked-out column more"])
+def test_a_held_version_exported_twice_is_one_line(disagreeing, tmp_path, change):
+    """Laptop 1's version 2, on hold, had a line for each export, as if three versions 2
+    disagreed."""
+    _, first, second, third, *_ = disagreeing
+    assert not any(row.get("nok_name") for row in _csv(first))
+    again = _exported_again(first, tmp_path / "export-1-again", change)
+    result = merge([again, second, third, first], tmp_path / "merged")
     assert sorted(row["on_hold"] != "" for row in _csv(result.folder)) == [False, True, True, True]
     assert result.versions["admission"] == 4
 

@@ -25,7 +25,8 @@ EVENING = datetime.fromisoformat("2026-11-28T18:00+01:00")
 def plan(escalation: str, frequency: str, at: str = "2026-11-28T14:00+01:00") -> dict:
     """A plan as the nurse records it from the doctor's decision, naming the doctor."""
     return {"decided_at": at, "decided_by": "Dr Benali", "escalation": escalation, "frequency": frequency,
-            "discussed_with": "her daughter"}
+            "discussed_with": "her daughter",
+            **({"cpr_reason": "DNACPR on the paper notes, to be typed in"} if escalation == "comfort" else {})}
 
 
 @pytest.fixture
@@ -231,3 +232,51 @@ def _twelve_hourly_agreed_while_well(session_for, medication_ward, clock):
     records.save_new(nurse, "observation_plan", plan("full", "twelve_hourly", "2026-11-28T10:30+01:00"),
                      patient_id=patient)
     return nurse, patient
+
+
+def test_a_doctor_stops_routine_observations_in_the_last_days_of_life(session_for, dying, forms, clock, tmp_path):
+    """"Every 12 hours" chosen, "stop observations" written in the notes: the dying patient was
+    OVERDUE all night, the nurse to wake her for a set or the ward to learn to read past the list.
+    Stopped, she is on no overdue list, the escalation list, the handover sheet and the NEWS2 chart
+    say it with who decided it and when, and a set taken is still charted and scored."""
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    records.save_new(session_for("doctor"), "observation_plan", plan("comfort", "stopped"), patient_id=dying)
+    clock.now = datetime.fromisoformat("2026-11-29T03:00+01:00")
+    review = observations.review(nurse.db, forms, "3B", clock.now)
+    assert review.overdue == [] and review.next_due is None
+    said = ("Comfort care (Dr Benali, 28/11 14:00): observations as agreed, escalate for comfort only; routine "
+            "observations stopped: no set is due")
+    assert review.escalations[0].response("en", clock.now.tzinfo) == said
+    watch = observations.watches(nurse.db, in_patients(nurse.db, forms, "3B", clock.now), clock.now)[dying]
+    assert (watch.due_at, watch.overdue, watch.news2_applies, watch.standing.news2.total) == (None, False, True, 15)
+    assert said in pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
+    assert said in " ".join(pdf_text(printing.print_news2_chart(nurse, dying, tmp_path / "news2.pdf")).split())
+    records.save_new(nurse, "observations", {**DYING, "taken_at": "2026-11-29T02:50+01:00", "pulse": 130},
+                     patient_id=dying)
+    assert observations.review(nurse.db, forms, "3B", clock.now).standing[dying].record.data["pulse"] == 130
+
+
+def test_why_cpr_stands_is_not_taken_of_a_patient_with_a_dnacpr(session_for, medication_ward, clock):
+    """The admission records a DNACPR: "No DNACPR recorded: why CPR stands, …" answered anyway was
+    kept, and went to the EHR as a note of a patient with a DNACPR. Refused, naming the field; a
+    reason kept from before the DNACPR stands as it was said, when the plan is amended."""
+    from downtime.services import observations
+    from downtime.services.errors import ValidationFailed
+
+    patient = medication_ward[0]
+    doctor = session_for("doctor")
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    spec = doctor.form("observation_plan")
+    comfort = {"decided_at": "2026-11-28T14:00+01:00", "decided_by": "Dr B", "escalation": "comfort",
+               "frequency": "stopped", "cpr_reason": "Family asks for CPR; to discuss again tomorrow"}
+    observations.check_plan(doctor, spec, patient, comfort, None)
+    admission = records.list_current(doctor.db, form_id="admission", patient_ids=[patient])[0]
+    records.amend(doctor, admission.record_id, {**admission.data, "resuscitation": "dnacpr",
+                                                "resuscitation_decided_by": "Dr Benali",
+                                                "resuscitation_decided_at": "2026-11-28T13:00+01:00"}, "DNACPR decided")
+    with pytest.raises(ValidationFailed) as refused:
+        observations.check_plan(doctor, spec, patient, comfort, None)
+    assert [error.path for error in refused.value.errors] == ["cpr_reason"]
+    observations.check_plan(doctor, spec, patient, comfort, comfort)
+    observations.check_plan(doctor, spec, patient, {**comfort, "cpr_reason": ""}, None)

@@ -1,14 +1,17 @@
 """Doses for pain and the pain chart: each dose's effect assessed by its own time (a tablet after an
 injection does not put off the injection's; a dose given just before the assessment it was given
-for, or to a patient whose pain was never assessed, still asks for it), the French scales'
-abbreviations read as pain, and the save refusing analgesia left unassessed for hours or a young
-child scored on a scale they cannot answer."""
+for, or to a patient whose pain was never assessed, still asks for it), the French and English
+scales' abbreviations read as pain, the save refusing analgesia left unassessed for hours (not
+when typed from the paper chart) or a young child scored on a scale they cannot answer, and the
+sedation and breathing that stop the opioid, asked at every line and standing until cleared."""
+
+from datetime import datetime
 
 import pytest
 from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 
-from downtime.domain.pain import for_pain
+from downtime.domain.pain import Sign, for_pain, opioid
 from downtime.services import cd_register, census, chart_alerts, medication, pain, printing, records
 from downtime.services.errors import ValidationFailed
 from tests.pdf_text import pdf_text
@@ -124,6 +127,28 @@ def test_the_french_scales_abbreviations_with_a_score_and_headaches_are_pain():
     assert not for_pain("en 30 min", "passer en 1h")
 
 
+def test_the_english_scales_abbreviations_with_a_score_are_pain():
+    """"NRS 8/10" (numeric rating scale), "VAS 6" (visual analogue), "VRS 2" (verbal rating): a
+    dose given for them was no dose for pain, its effect never asked, the 8/10 left NOT TREATED;
+    "vas" alone is French ("tu vas mieux")."""
+    assert for_pain("NRS 8/10") and for_pain(None, "NRS > 4") and for_pain("VAS 6") and for_pain("vrs: 2")
+    assert not for_pain("tu vas mieux") and not for_pain("NRS") and not for_pain("vas 2 fois par jour")
+
+
+def test_morphine_for_an_english_score_treats_the_pain_and_asks_its_effect(session_for, medication_ward, clock):
+    """An order "NRS > 4", a dose given for "NRS 8/10": the pain is treated and its effect assessed."""
+    patient, _, _ = medication_ward
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    order = records.save_new(doctor, "medication_order", {
+        "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
+        "prn_indication": "NRS > 4", "min_interval_hours": 4, "max_doses_24h": 4,
+        "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": True}, patient_id=patient).record_id
+    records.save_new(nurse, "pain_assessment", PAIN, patient_id=patient)
+    _morphine(nurse, order, "2026-11-28T13:40+01:00", given_for="NRS 8/10")
+    said = pain.handover(nurse.db, nurse.forms, [patient], clock(), "en")[patient]
+    assert "NOT TREATED" not in said and said.endswith("; Morphine (SC) given 28/11 13:40; reassess by 28/11 14:10")
+
+
 @given(st.text(alphabet=st.characters(blacklist_categories=("Nd",))),
        st.text(alphabet=st.characters(blacklist_categories=("Nd",))), st.integers(0, 10))
 def test_en_is_pain_only_with_a_score_after_it(before, after, score):
@@ -185,19 +210,191 @@ def test_sedation_from_2_or_breathing_under_10_with_analgesia_stops_the_opioid(s
                                                 "breathing_rate": 9}, patient_id=patient)
     assert pain.chart(nurse.db, patient)[-1].asks(spec, clock(), "en") == [
         "BREATHING 9/min: stop the opioid, call the doctor, naloxone as prescribed"]
-    records.save_new(nurse, "pain_assessment", {**given, "assessed_at": "2026-11-28T13:58+01:00",
-                                                "action": ["non_drug"], "sedation": "3"}, patient_id=patient)
-    assert pain.chart(nurse.db, patient)[-1].record.data.get("sedation") is None  # asked with analgesia only
+
+
+def test_sedation_is_scored_at_the_reassessment_after_an_opioid_whatever_was_done(session_for, medication_ward,
+                                                                                   clock):
+    """Morphine SC at 13:30; at 14:00 the pain is 2/10, nothing more needed, but the patient wakes
+    only to touch, breathing 7 a minute: the drowsiness an opioid brings 30 to 60 minutes on.
+    Version 2 asked both only with analgesia ticked, and dropped them from this line on save."""
+    patient, _, morphine = medication_ward
+    nurse = session_for("nurse")
+    _morphine(nurse, morphine, "2026-11-28T13:30+01:00")
+    saved = records.save_new(nurse, "pain_assessment", {
+        **PAIN, "assessed_at": "2026-11-28T14:00+01:00", "score_numeric": 2, "action": ["none_needed"],
+        "sedation": "3", "breathing_rate": 7}, patient_id=patient)
+    assert (saved.data.get("sedation"), saved.data.get("breathing_rate")) == ("3", 7)
+    assert pain.latest(nurse.db, patient).asks(nurse.form("pain_assessment"), clock(), "en") == [
+        "SEDATION 3/3, BREATHING 7/min: stop the opioid, call the doctor, naloxone as prescribed"]
+
+
+def test_a_stop_the_opioid_finding_stands_until_a_later_line_finds_both_within_limits(session_for, medication_ward,
+                                                                                       clock, tmp_path):
+    """13:30: sedation 2, breathing 8. 13:40: pain 3/10 charted by another nurse, sedation not
+    scored; 13:50: sedation 1, breathing not counted: neither says the patient is out of danger,
+    and the alarm stays on the tab, the handover sheet, the escalation list and the paper chart,
+    with the time it was found. 13:55: sedation 1 and breathing 12 clear it."""
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    spec = nurse.form("pain_assessment")
+    records.save_new(nurse, "pain_assessment", {**PAIN, "action": ["analgesia"], "reassess_in": "30", "sedation": "2",
+                                                "breathing_rate": 8}, patient_id=patient)
+    records.save_new(nurse, "pain_assessment", {**PAIN, "assessed_at": "2026-11-28T13:40+01:00", "score_numeric": 3},
+                     patient_id=patient)
+    stop = ("SEDATION 2/3, BREATHING 8/min at 28/11 13:30: stop the opioid, call the doctor, naloxone as "
+            "prescribed")
+    assert pain.latest(nurse.db, patient).asks(spec, clock(), "en") == [stop]
+    assert pain.handover(nurse.db, nurse.forms, [patient], clock(), "fr")[patient].split(" ; ")[1] == (
+        "SÉDATION 2/3, FRÉQUENCE RESPIRATOIRE 8/min le 28/11 13:30 : arrêter l’opioïde, appeler le médecin, "
+        "naloxone selon la prescription")
+    records.save_new(nurse, "pain_assessment", {**PAIN, "assessed_at": "2026-11-28T13:50+01:00", "score_numeric": 3,
+                                                "sedation": "1"}, patient_id=patient)
+    assert _alerts(nurse, clock())[0] == [
+        ("3/10 (Right hip, moving), Position, cold or heat, reassurance 28/11 13:50", [stop])]
+    assert stop in pdf_text(printing.print_pain_chart(nurse, patient, tmp_path / "pain.pdf"))
+    found = pain.stopped_opioid(nurse.db, patient, datetime.fromisoformat("2026-11-28T13:52+01:00"))
+    assert (found.text("en"), f"{found.assessed_at:%H:%M}") == ("SEDATION 2/3, BREATHING 8/min", "13:30")
+    assert pain.stopped_opioid(nurse.db, patient, datetime.fromisoformat("2026-11-28T13:20+01:00")) is None
+    records.save_new(nurse, "pain_assessment", {**PAIN, "assessed_at": "2026-11-28T13:55+01:00", "score_numeric": 3,
+                                                "sedation": "1", "breathing_rate": 12}, patient_id=patient)
+    assert pain.latest(nurse.db, patient).asks(spec, clock(), "en") == []
+    assert pain.stopped_opioid(nurse.db, patient, clock()) is None
+
+
+def test_an_opioid_is_told_by_its_medicine_however_written():
+    """What a dose questioned by a finding that stops the opioid is: the opioid alone, a brand, or
+    a combination holding one (codeine, tramadol, opium); never paracetamol, nefopam or naloxone."""
+    assert [drug for drug in ("Morphine", "Oramorph", "OxyNorm 5 mg", "Co-codamol 30/500", "Topalgic", "Lamaline",
+                              "Fentanyl patch", "Codéine", "Paracetamol", "Nefopam", "Naloxone", "Ibuprofen")
+            if opioid(drug)] == ["Morphine", "Oramorph", "OxyNorm 5 mg", "Co-codamol 30/500", "Topalgic", "Lamaline",
+                                 "Fentanyl patch", "Codéine"]
 
 
 def test_the_blank_form_asks_sedation_and_breathing_and_stays_two_pages(blank_pages, forms):
-    """Version 2 asks both, never required: a record of version 1, which has neither, reads as before."""
+    """Version 3 asks both on every line, never required: a record of version 1, which has neither,
+    or of version 2, which has them with analgesia given, reads as before."""
     english, french = blank_pages("pain_assessment", "en"), blank_pages("pain_assessment", "fr")
     assert (len(english), len(french)) == (2, 2)
     assert "3 Drowsy most of the time, woken only by touch" in english[1] and "Breathing rate" in english[1]
     assert "2 Somnolent le plus souvent, éveillable à la voix" in french[1] and "Fréquence respiratoire" in french[1]
     spec = forms["pain_assessment"]
-    assert spec.version == 2 and not spec.field("sedation").required and not spec.field("breathing_rate").required
+    assert spec.version == 3 and [(field.required, field.relevant) for field in (
+        spec.field("sedation"), spec.field("breathing_rate"))] == [(False, None), (False, None)]
+
+
+def test_the_paper_chart_has_columns_for_sedation_and_breathing_and_says_when_to_stop(session_for, medication_ward,
+                                                                                       blank_pages, tmp_path):
+    """On paper (the laptop away) the opioid watch had no column, and the guide said nothing of it:
+    the filled chart folded them into "What was done"."""
+    for lang, headings, guide in (
+            ("en", "What was done Sedation 0–3 Breaths /min Again in",
+             "Sedation 2 or more, or breathing under 10 a minute: stop the opioid, call the doctor, naloxone as "
+             "prescribed, until a later line finds sedation under 2 and breathing 10 or more."),
+            ("fr", "Ce qui a été fait Sédation 0–3 FR /min Réévaluer dans",
+             "Sédation 2 ou plus, ou FR sous 10 par minute : arrêter l’opioïde, appeler le médecin, naloxone selon la "
+             "prescription")):
+        [page] = blank_pages("pain", lang)
+        assert headings in page and guide in page
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    records.save_new(nurse, "pain_assessment", {**PAIN, "score_numeric": 3, "action": ["analgesia"],
+                                                "reassess_in": "60", "sedation": "2", "breathing_rate": 8},
+                     patient_id=patient)
+    assert ("28/11 13:30 3/10 Right hip, moving Analgesia given (on the MAR) 2 8 1 hour" in
+            pdf_text(printing.print_pain_chart(nurse, patient, tmp_path / "pain.pdf")))
+
+
+def test_a_paper_line_typed_after_its_wait_is_saved_as_written(session_for, medication_ward, clock, tmp_path):
+    """The night's paper chart says 02:00 pain 5/10, analgesia given, again in 4 hours (asleep):
+    typed at 14:00, it was refused, and the clerk had to type a plan nobody made. Ticked as typed
+    from the paper chart, it is kept as written, and the tab and the printed chart say it came from
+    paper. A paper line typed while its reassessment is still to come is held to the rule."""
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    written = {**PAIN, "score_numeric": 5, "action": ["analgesia"], "reassess_in": "240", "transcribed": True}
+    saved = records.save_new(nurse, "pain_assessment", {**written, "assessed_at": "2026-11-28T02:00+01:00"},
+                             patient_id=patient)
+    assert saved.data["reassess_in"] == "240"
+    [line] = pain.chart(nurse.db, patient)
+    assert (line.when("en"), line.when("fr")) == ("28/11 02:00 (from paper)", "28/11 02:00 (du papier)")
+    assert "28/11 02:00 (from paper) 5/10" in pdf_text(printing.print_pain_chart(nurse, patient, tmp_path / "pain.pdf"))
+    with pytest.raises(ValidationFailed):
+        records.save_new(nurse, "pain_assessment", {**written, "assessed_at": "2026-11-28T13:30+01:00"},
+                         patient_id=patient)
+
+
+@pytest.mark.parametrize("lang, said, rule", [
+    ("en", [("reassess_in", "“Assess again in”: analgesia given has its effect assessed within the hour: choose 1 hour "
+                            "or less; if this line is typed from the paper chart, answer Yes to “Typed from the paper "
+                            "chart” to keep the plan as written."),
+            ("transcribed", "“Typed from the paper chart”: answer Yes if this line is typed from the paper chart: its "
+                            "plan, whose time is past, is kept as written.")],
+     "“Assess again in”: analgesia given has its effect assessed within the hour: choose 1 hour or less."),
+    ("fr", [("reassess_in", "« Réévaluer dans » : l’effet d’un antalgique donné se réévalue dans l’heure : choisir "
+                            "1 heure ou moins ; si cette ligne est retranscrite depuis la feuille papier, répondre Oui à "
+                            "« Retranscrit depuis la feuille de douleur papier » pour garder le plan écrit."),
+            ("transcribed", "« Retranscrit depuis la feuille de douleur papier » : répondre Oui si cette ligne est "
+                            "retranscrite depuis la feuille papier : son plan, dont l’heure est passée, est gardé tel "
+                            "qu’écrit.")],
+     "« Réévaluer dans » : l’effet d’un antalgique donné se réévalue dans l’heure : choisir 1 heure ou moins.")],
+    ids=["en", "fr"])
+def test_a_late_paper_line_typed_without_the_paper_answer_is_refused_naming_it(session_for, medication_ward, clock,
+                                                                               lang, said, rule):
+    """At 14:00 the clerk types the night's paper line, 02:00 analgesia given, again in 4 hours,
+    not knowing of "Typed from the paper chart": told only to choose 1 hour or less, she typed a
+    plan nobody made. The refusal names the answer that keeps the plan, on that answer too. A
+    line whose wait is still to come, or an amendment (which cannot give the answer), is told the
+    rule alone."""
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse", lang)
+    night = {**PAIN, "assessed_at": "2026-11-28T02:00+01:00", "score_numeric": 5, "action": ["analgesia"],
+             "reassess_in": "240"}
+    for answer in ({}, {"transcribed": False}):
+        with pytest.raises(ValidationFailed) as refused:
+            records.save_new(nurse, "pain_assessment", {**night, **answer}, patient_id=patient)
+        assert [(error.path, error.message) for error in refused.value.errors] == said
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "pain_assessment", {**night, "assessed_at": "2026-11-28T13:30+01:00"},
+                         patient_id=patient)
+    assert [(error.path, error.message) for error in refused.value.errors] == [("reassess_in", rule)]
+    line = records.save_new(nurse, "pain_assessment", {**night, "assessed_at": "2026-11-28T13:30+01:00",
+                                                       "reassess_in": "60"}, patient_id=patient)
+    clock.now = clock.now.replace(hour=14, minute=45)
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(nurse, line.record_id, {**line.data, "reassess_in": "240"}, "asleep")
+    assert [(error.path, error.message) for error in refused.value.errors] == [("reassess_in", rule)]
+    saved = records.save_new(nurse, "pain_assessment", {**night, "transcribed": True}, patient_id=patient)
+    assert saved.data["reassess_in"] == "240"
+
+
+def test_a_live_line_typed_an_hour_late_still_has_the_analgesias_effect_asked(session_for, patient, clock):
+    """12:55, oral analgesia given for 8/10, the line typed at the bedside at 14:00 with "again in
+    4 hours" picked by mistake: saved, the treated 8/10 was never reassessed for its effect, and
+    nothing was overdue. Only a line typed from the paper chart keeps its plan."""
+    nurse = session_for("nurse")
+    late = {**PAIN, "assessed_at": "2026-11-28T12:55+01:00", "score_numeric": 8, "action": ["analgesia"],
+            "reassess_in": "240"}
+    with pytest.raises(ValidationFailed, match="analgesia given has its effect assessed within the hour"):
+        records.save_new(nurse, "pain_assessment", late, patient_id=patient)
+    with pytest.raises(ValidationFailed):
+        records.save_new(nurse, "pain_assessment", {**late, "transcribed": False}, patient_id=patient)
+    assert pain.chart(nurse.db, patient) == []
+
+
+def test_a_live_lines_plan_is_not_stretched_by_amending_it_once_the_wait_is_over(session_for, patient, clock):
+    """13:30, 8/10, analgesia given, again in 1 hour, typed at 14:00. At 14:45 the reassessment is
+    overdue: amending "Again in" to 4 hours took the overdue alarm off the chart. Nor may the line
+    be re-marked as typed from paper to keep the stretched plan."""
+    nurse = session_for("nurse")
+    line = records.save_new(nurse, "pain_assessment", {**PAIN, "action": ["analgesia"], "reassess_in": "60"},
+                            patient_id=patient)
+    clock.now = clock.now.replace(hour=14, minute=45)
+    with pytest.raises(ValidationFailed, match="analgesia given has its effect assessed within the hour"):
+        records.amend(nurse, line.record_id, {**line.data, "reassess_in": "240"}, "asleep")
+    with pytest.raises(ValidationFailed, match="“Typed from the paper chart”: says whether the line was typed"):
+        records.amend(nurse, line.record_id, {**line.data, "transcribed": True}, "from paper")
+    [latest] = pain.chart(nurse.db, patient)
+    assert latest.signs(clock()) == [Sign.OVERDUE] and latest.when("en") == "28/11 13:30"
 
 
 def test_the_export_sends_the_sedation_and_breathing_rate(session_for, patient, exported_resource):

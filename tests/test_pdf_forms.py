@@ -609,8 +609,8 @@ def _placed(path):
     return pages
 
 
-@pytest.mark.parametrize("lang, title, number", [("en", "Death", "Form death, version 3"),
-                                                 ("fr", "Décès", "Formulaire death, version 3")])
+@pytest.mark.parametrize("lang, title, number", [("en", "Death", "Form death, version 4"),
+                                                 ("fr", "Décès", "Formulaire death, version 4")])
 def test_a_blank_form_is_headed_by_its_title_and_numbered_at_its_foot(tmp_path, forms, lang, title, number):
     """Under the title "Décès" a French nurse read "death v1", the form's code, where a paper form
     has its name; a paper form prints its form number at its foot, in small print."""
@@ -842,3 +842,41 @@ def test_a_form_ending_with_its_score_keeps_the_signature_box_with_it(forms, tmp
         printed_at=datetime.fromisoformat("2026-11-28T14:00+01:00"), device_name="d"))]
     (signed,) = [page for page in pages if "Name and signature of the person completing this form" in page]
     assert _flat(scored.title.get("en")) in signed
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_short_section_of_a_blank_form_is_printed_whole_on_one_page(tmp_path, forms, lang):
+    """The admission's blood products section (two rows) is kept on one page, its relevance said
+    with the question once: its advance decision was printed alone at the top of page 3."""
+    spec = forms["admission"]
+    out = blank_form_pdf(spec, tmp_path / "blank.pdf", lang=lang, printed_by=None,
+                         printed_at=datetime.fromisoformat("2026-11-28T14:00+01:00"), device_name="Ward 3B")
+    section = next(one for one in spec.sections if one.id == "blood")
+    words = [_flat(section.title.get(lang)), *(_flat(field.line_label(lang)) for field in section.fields)]
+    [page] = [_flat(text) for text in _pages(out) if words[0] in _flat(text)]
+    assert all(word in page for word in words)
+    refusal = spec.field("blood_refusal")
+    answers = " / ".join(option.label.get(lang) for option in refusal.options if option.code != "none")
+    assert f"{refusal.label.get(lang)}{' :' if lang == 'fr' else ':'} {answers})" in page
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("count", [16, 20])
+def test_a_long_allergy_list_follows_the_admission_section_on_its_page(session_for, admission_values, tmp_path,
+                                                                       lang, count):
+    """The allergies section is two rows, its status and its table: with 16 or 20 allergies kept
+    whole as a short section, it was moved to the next page, leaving two thirds of the Admission
+    section's page blank (and 20, taller than a page, were split all the same)."""
+    nurse = session_for("nurse", lang)
+    values = {**admission_values, "allergy_status": "allergies",
+              "allergies": [{"substance": f"Substance number {i} with a long name",
+                             "reaction": "Rash and wheeze, swelling of the lips", "severity": "moderate"}
+                            for i in range(count)]}
+    record = records.save_new(nurse, "admission", values)
+    out = printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf")
+    spec = nurse.forms["admission"]
+    clinician = _flat(spec.field("admitting_clinician").line_label(lang))
+    [page] = [_flat(text) for text in _pages(out) if clinician in _flat(text)]
+    allergies = next(one for one in spec.sections if one.id == "allergies")
+    assert _flat(allergies.title.get(lang)) in page
+    assert "Substance number 0 with a long name" in page

@@ -369,3 +369,77 @@ def test_the_wounds_copied_fit_their_box_and_say_how_many_more_the_chart_lists(s
     wounds = prefill.first_answers(nurse, nurse.form(form_id), patient)["wounds"].split("\n")
     assert len("\n".join(wounds)) <= nurse.form(form_id).field("wounds").max_length
     assert len(wounds) == 4 and wounds[-1] == more
+
+
+@pytest.mark.parametrize(("escalation", "frequency", "said"), [
+    ("comfort", "stopped", ("Comfort care (Dr Benali, 28/11/2026 14:00): observations as agreed, escalate for "
+                            "comfort only; routine observations stopped: no set is due; discussed with her daughter")),
+    ("ward_ceiling", "four_hourly", ("Ward-based care, not for ICU (Dr Benali, 28/11/2026 14:00): tell the medical "
+                                     "team as the score asks; no transfer to critical care; observations every 4 "
+                                     "hours; discussed with her daughter"))])
+def test_the_letters_carry_the_escalation_plan_standing(session_for, medication_ward, clock, tmp_path, escalation,
+                                                        frequency, said):
+    """The transfer-out and the discharge letters carried "For resuscitation" and every medicine,
+    and nothing of comfort care only or "not for ICU": the crew took a dying patient to an
+    emergency department. They start with the plan standing, printed on the letter."""
+    patient = medication_ward[0]
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    records.save_new(session_for("doctor"), "observation_plan", {
+        "decided_at": "2026-11-28T14:00+01:00", "decided_by": "Dr Benali", "escalation": escalation,
+        "frequency": frequency, "discussed_with": "her daughter", "cpr_reason": "DNACPR on the paper notes"},
+        patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T16:00+01:00")
+    for form_id in ("transfer_out", "discharge"):
+        assert prefill.first_answers(nurse, nurse.form(form_id), patient)["escalation_plan"] == said, form_id
+    started = prefill.first_answers(nurse, nurse.form("discharge"), patient)
+    letter = records.save_new(nurse, "discharge", {**started, "discharged_at": "2026-11-28T16:00+01:00",
+                                                   "destination": "home", "letter_given": True,
+                                                   "medicines_given": True}, patient_id=patient)
+    printed = " ".join(" ".join(page.extract_text() for page in PdfReader(
+        printing.print_record(nurse, letter.record_id, tmp_path / "letter.pdf")).pages).split())
+    assert "Escalation plan (comfort care, ceiling of treatment)" in printed and "discussed with her daughter" in printed
+
+
+def test_a_letter_with_no_plan_standing_starts_without_one(session_for, medication_ward):
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    assert "escalation_plan" not in prefill.first_answers(nurse, nurse.form("transfer_out"), patient)
+
+
+LONG_BY = ("Dr Marie-Christine Delacroix-Montgolfier, praticien hospitalier, gériatre d'astreinte pour le "
+           "Dr Benali (4412)")
+LONG_DISCUSSED = ("sa fille Anne-Sophie Delacroix (personne de confiance désignée) par téléphone, et son fils "
+                  "Jean-Baptiste Delacroix au chevet, tous deux d'accord avec le plan de soins proposé ce jour")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_letters_plan_gives_the_decision_in_its_box_once_the_score_rose(session_for, medication_ward, clock, lang):
+    """A ward ceiling agreed 4-hourly at NEWS2 0, the score 10 since, the doctor and the discussion
+    written in full: the letter's plan read this ward's list's instruction ("now continuous
+    monitoring, observations at least every hour, until the doctor reviews the plan"), its date
+    with no year, and in French came to 670 characters of a 600-character box, the letter refused
+    on text the nurse had not typed. It gives the decision, dated in full, cut to its box."""
+    patient = medication_ward[0]
+    nurse, doctor = session_for("nurse", lang), session_for("doctor")
+    well = {"taken_at": "2026-11-28T10:00+01:00", "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
+            "on_oxygen": False, "systolic_bp": 125, "diastolic_bp": 70, "pulse": 75, "consciousness": "alert",
+            "temperature": 37.0}
+    clock.now = datetime.fromisoformat("2026-11-28T10:00+01:00")
+    records.save_new(nurse, "observations", well, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    records.save_new(doctor, "observation_plan", {"decided_at": "2026-11-28T14:00+01:00", "decided_by": LONG_BY,
+                                                  "escalation": "ward_ceiling", "frequency": "four_hourly",
+                                                  "discussed_with": LONG_DISCUSSED}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T15:00+01:00")
+    records.save_new(nurse, "observations", {**well, "taken_at": "2026-11-28T15:00+01:00", "respiratory_rate": 28,
+                                             "spo2": 90, "pulse": 125, "systolic_bp": 95}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T16:00+01:00")
+    for form_id in ("transfer_out", "discharge"):
+        said = prefill.first_answers(nurse, nurse.form(form_id), patient)["escalation_plan"]
+        assert len(said) <= nurse.form(form_id).field("escalation_plan").max_length, (form_id, len(said))
+        assert f"{LONG_BY}, 28/11/2026 14:00" in said and "NEWS2" not in said, said
+        assert said.endswith(LONG_DISCUSSED), said
+    started = prefill.first_answers(nurse, nurse.form("discharge"), patient)
+    records.save_new(nurse, "discharge", {**started, "discharged_at": "2026-11-28T16:00+01:00",
+                                          "destination": "home", "letter_given": True, "medicines_given": True},
+                     patient_id=patient)

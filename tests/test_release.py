@@ -16,6 +16,6 @@ def test_immediate_release_names(name: str) -> None:
     assert release_of(name) is Release.IMMEDIATE
 
 
-@pytest.mark.parametrize("name", ["Morphine 10 mg", "Paracetamol", "Morphine pour la douleur", "Zomorph IR", ""])
+@pytest.mark.parametrize("name", ["Morphine 10 mg", "Paracetamol", "Morphine pour la douleur", "Zomorph IR", "Zydol 50 mg", ""])
 def test_a_name_stating_no_release_or_both_says_nothing(name: str) -> None:
     assert release_of(name) is None

@@ -215,8 +215,8 @@ def test_a_student_witnesses_no_controlled_drug_and_checks_no_high_alert_dose(si
     sign_in("student")
     with pytest.raises(ServiceError) as refused:
         cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("student", "8888"))
-    assert refused.value.text("en") == ("Controlled drug: the witness must be a ward nurse or a doctor; Lucas Girard "
-                                        "is a student nurse.")
+    assert refused.value.text("en") == ("Controlled-drug register: the witness must be a ward nurse, a doctor or a "
+                                        "pharmacist; Lucas Girard is a student nurse.")
     cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     with pytest.raises(ServiceError, match="Lucas Girard is a student nurse"):
         medication.record_dose(nurse, morphine, MORPHINE_DOSE, witness=("student", "8888"))

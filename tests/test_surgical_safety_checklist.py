@@ -204,9 +204,12 @@ def test_site_not_applicable_on_an_operation_booked_on_a_side_asks_why(session_f
         patient_id=patient)
 
 
-def test_site_not_applicable_on_an_operation_with_no_side_needs_no_note(session_for, patient, booked):
+def test_site_not_applicable_on_an_operation_with_no_side_needs_no_note(session_for, patient, booked, clock):
+    booking = booked("not_applicable")
+    clock.advance(days=2)  # Monday, the operation's day: its sign-in
     assert records.save_new(session_for("nurse"), "surgical_safety_checklist", {
-        **SIGNED_IN, "booking": booked("not_applicable"), "site_marked": "not_applicable"}, patient_id=patient)
+        **SIGNED_IN, "booking": booking, "site_marked": "not_applicable",
+        "checked_at": f"{MONDAY}T08:50+01:00"}, patient_id=patient)
 
 
 # ------------------------------------------------------------------ version 2: the Time out's critical events

@@ -7,10 +7,12 @@ import pytest
 from fhir.resources.R4B.medicationrequest import MedicationRequest
 from pypdf import PdfReader
 
+from downtime.domain.census import StayStatus
 from downtime.domain.medication import Check
-from downtime.services import medication, prefill, printing, records, telephone_orders
+from downtime.services import census, chart_alerts, medication, prefill, printing, records, telephone_orders
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.sync.export import export
+from tests.pdf_text import pdf_text
 
 PARACETAMOL = {"drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "prn",
                "prn_indication": "pain or fever", "min_interval_hours": 6, "max_doses_24h": 4,
@@ -183,3 +185,184 @@ def test_the_export_names_who_countersigned_it_and_when_even_once_changed_since(
     signer = doctor.user.name
     assert (f"Telephone order, read back to the prescriber; countersigned by {signer} (doctor), "
             "2026-11-28T15:00:00+01:00") in [note["text"] for note in request["note"]]
+
+
+def test_one_never_countersigned_stays_listed_once_the_patient_left_saying_how(session_for, medication_ward, send_home,
+                                                                              clock, qapp):
+    """Taken at 11:00, the patient home at 12:00, never countersigned: the list read in-patients
+    only, and the verbal order a dose may have been given on left every list the ward has."""
+    from datetime import datetime
+
+    from downtime.qt.telephone_orders_dialog import ToCountersignModel
+
+    patient, _, _ = medication_ward
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    clock.now = datetime.fromisoformat("2026-11-28T11:00+01:00")
+    taken = records.save_new(nurse, "medication_order", {**BY_TELEPHONE, "start_at": "2026-11-28T11:00+01:00"},
+                             patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T13:00+01:00")
+    send_home(patient)
+    clock.now = datetime.fromisoformat("2026-11-29T13:00+01:00")
+    for ward in (None, "3B"):
+        (item,) = telephone_orders.to_countersign(doctor, ward)
+        assert (item.order.record_id, item.patient.stay, item.overdue) == (taken.record_id, StayStatus.DISCHARGED, True)
+    assert telephone_orders.to_countersign(doctor, "4A") == []
+    model = ToCountersignModel(doctor)
+    model.set_rows(telephone_orders.to_countersign(doctor))
+    assert model.texts(0)[0] == "3B / Discharged"
+    telephone_orders.countersign(doctor, taken.record_id)
+    assert telephone_orders.to_countersign(doctor) == []
+
+
+def test_the_handover_sheet_and_the_escalation_list_say_one_over_24_h(session_for, taken, clock, tmp_path):
+    """28 hours unsigned, the sheet read as for an order taken an hour before, and the escalation
+    list said nothing: only the dialog and a dose of it did."""
+    nurse = session_for("nurse")
+
+    def asking() -> list[tuple[str, list[str]]]:
+        found = chart_alerts.alerts(nurse.db, nurse.forms, census.in_patients(nurse.db, nurse.forms, "3B"),
+                                    nurse.clock(), "en", ward="3B")
+        return [(alert.latest, alert.said) for alert in found.alerts if "COUNTERSIGNED" in " ".join(alert.said)]
+
+    assert asking() == []
+    assert "TELEPHONE ORDER TO COUNTERSIGN: Paracetamol 1 g PO (taken 28/11 14:00)" in pdf_text(
+        printing.print_census(nurse, tmp_path / "census.pdf", ward="3B"))
+    clock.advance(hours=28)
+    assert "TELEPHONE ORDER TO COUNTERSIGN: Paracetamol 1 g PO (taken 28/11 14:00 — OVER 24 H)" in pdf_text(
+        printing.print_census(nurse, tmp_path / "census-late.pdf", ward="3B"))
+    assert [said for _, said in asking()] == [
+        ["TELEPHONE ORDER NOT COUNTERSIGNED for 28 h (taken 28/11/2026 14:00): ask a doctor to countersign it"]]
+    telephone_orders.countersign(session_for("doctor"), taken.record_id)
+    assert asking() == []
+
+
+def test_one_typed_after_the_call_is_taken_when_the_prescriber_gave_it(session_for, medication_ward, clock, tmp_path):
+    """Given at 02:00 in an emergency, typed at 04:30: its 24 hours counted from 04:30."""
+    from datetime import datetime
+
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T04:30+01:00")
+    given = {**BY_TELEPHONE, "start_at": "2026-11-28T02:00+01:00"}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "medication_order", {**given, "telephone_at": "2026-11-28T05:00+01:00"},
+                         patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["telephone_at"]
+    saved = records.save_new(nurse, "medication_order", {**given, "telephone_at": "2026-11-28T02:00+01:00"},
+                             patient_id=patient)
+    call = datetime.fromisoformat("2026-11-28T02:00+01:00")
+    (item,) = telephone_orders.to_countersign(nurse)
+    assert item.order.awaiting_since == call == medication.order(nurse.db, saved.record_id).awaiting_since
+    assert telephone_orders.amended_from(nurse, saved.data)["telephone_at"] is None  # a new call, its own time
+    folder = export(session_for("records"), tmp_path / "export").folder
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    (request,) = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == saved.record_id]
+    assert ("Telephone order given 2026-11-28T02:00:00+01:00, read back to the prescriber; NOT countersigned by a "
+            "doctor") in [note["text"] for note in request["note"]]
+    clock.now = datetime.fromisoformat("2026-11-29T02:30+01:00")
+    again = records.amend(nurse, saved.record_id, {**telephone_orders.amended_from(nurse, saved.data), "read_back": True,
+                                                   "telephone_at": "2026-11-29T02:15+01:00", "max_doses_24h": 3},
+                          "at most 3, by telephone")
+    (item,) = telephone_orders.to_countersign(nurse)
+    assert item.order.awaiting_since == call and item.overdue
+    assert item.taken_by == "Hélène Lefèvre (nurse); changed by telephone 29/11 02:15: Hélène Lefèvre (nurse)"
+    assert medication.order(nurse.db, again.record_id).awaiting_since == datetime.fromisoformat(
+        "2026-11-29T02:15+01:00")
+
+
+def test_a_mistyped_call_time_is_corrected_by_an_amendment(session_for, medication_ward, clock):
+    """Typed 27/11 02:00 for 28/11 02:00, then amended to the right time: the amendment was a second
+    call ("changed by telephone 28/11 02:00"), the list still counting from 27/11, overdue at once."""
+    from datetime import datetime
+
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T04:30+01:00")
+    saved = records.save_new(nurse, "medication_order", {**BY_TELEPHONE, "start_at": "2026-11-28T02:00+01:00",
+                                                         "telephone_at": "2026-11-27T02:00+01:00"}, patient_id=patient)
+    fixed = records.amend(nurse, saved.record_id, {**telephone_orders.amended_from(nurse, saved.data), "read_back": True,
+                                                   "telephone_at": "2026-11-28T02:00+01:00"}, "call time mistyped")
+    call = datetime.fromisoformat("2026-11-28T02:00+01:00")
+    (item,) = telephone_orders.to_countersign(nurse)
+    assert (item.order.awaiting_since, item.overdue, item.taken_by) == (call, False, "Hélène Lefèvre (nurse)")
+    assert medication.order(nurse.db, fixed.record_id).awaiting_since == call
+    records.amend(nurse, saved.record_id, {**telephone_orders.amended_from(nurse, fixed.data), "read_back": True,
+                                           "telephone_at": "2026-11-28T04:00+01:00", "max_doses_24h": 3},
+                  "at most 3, by telephone")
+    (item,) = telephone_orders.to_countersign(nurse)
+    assert item.order.awaiting_since == call  # a change is a call all the same, counted from the first
+    assert item.taken_by == "Hélène Lefèvre (nurse); changed by telephone 28/11 04:00: Hélène Lefèvre (nurse)"
+
+
+def test_an_overdue_telephone_order_is_not_made_in_date_by_moving_its_call_later(session_for, medication_ward, clock):
+    """Given at 01:00 on 28/11, overdue at 06:00 the next day: its call "corrected" to 29/11 05:00,
+    after its start, took it off the overdue list and the handover. Before its start, it is asked."""
+    from datetime import datetime
+
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T02:00+01:00")
+    started = records.save_new(nurse, "medication_order", {**BY_TELEPHONE, "start_at": "2026-11-28T01:00+01:00",
+                                                           "telephone_at": "2026-11-28T01:00+01:00"}, patient_id=patient)
+    planned = records.save_new(nurse, "medication_order", {**BY_TELEPHONE, "drug": "Paracetamol",
+                                                           "start_at": "2026-11-29T06:00+01:00",
+                                                           "telephone_at": "2026-11-28T01:00+01:00"}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-29T06:00+01:00")
+    later = {"read_back": True, "telephone_at": "2026-11-29T05:00+01:00"}
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(nurse, started.record_id, {**telephone_orders.amended_from(nurse, started.data), **later}, "time")
+    assert [error.path for error in refused.value.errors] == ["telephone_at"]
+    moved = {**telephone_orders.amended_from(nurse, planned.data), **later}
+    assert telephone_orders.call_doubt(nurse, moved, planned.data) == (
+        "The call's time moves later, from 28/11/2026 01:00 to 29/11/2026 05:00: the 24 hours for a doctor's "
+        "countersignature count from it. Is it the time the prescriber gave the order?")
+    assert telephone_orders.call_doubt(nurse, {**moved, "max_doses_24h": 3}, planned.data) is None  # a later call
+    assert [(item.order.drug, item.order.awaiting_since, item.overdue)
+            for item in telephone_orders.to_countersign(nurse)] == [
+        (drug, datetime.fromisoformat("2026-11-28T01:00+01:00"), True) for drug in (BY_TELEPHONE["drug"], "Paracetamol")]
+
+
+def test_the_call_time_cannot_be_after_the_order_started(session_for, medication_ward, clock):
+    """Start 01:00, the call given at 03:00: the order ran two hours before any prescriber gave it,
+    and a dose charted at 01:30 raised no question."""
+    from datetime import datetime
+
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T04:30+01:00")
+    given = {**BY_TELEPHONE, "start_at": "2026-11-28T01:00+01:00"}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "medication_order", {**given, "telephone_at": "2026-11-28T03:00+01:00"},
+                         patient_id=patient)
+    assert [(error.path, error.message) for error in refused.value.errors] == [(
+        "telephone_at", "“Given by telephone at” is after the order's start (28/11/2026 01:00): an order runs from "
+                        "when the prescriber gave it. Correct the call's time, or the start.")]
+    records.save_new(nurse, "medication_order", {**given, "telephone_at": "2026-11-28T01:00+01:00"}, patient_id=patient)
+
+
+def test_a_call_time_more_than_a_day_before_the_typing_is_questioned(session_for, medication_ward, clock):
+    """A year mistyped (28/11/2025 for 2026): at once "NOT COUNTERSIGNED for 8762 h (taken 28/11
+    02:00)", nothing asked when it was typed, and no year said to see why."""
+    from datetime import datetime
+
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T04:30+01:00")
+    typed = {**BY_TELEPHONE, "start_at": "2026-11-28T02:00+01:00", "telephone_at": "2025-11-28T02:00+01:00"}
+    assert telephone_orders.call_doubt(nurse, typed, None) == (
+        "The call was given on 28/11/2025 02:00, more than a day before now: the order is overdue for a doctor's "
+        "countersignature at once. Is the date right?")
+    assert telephone_orders.call_doubt(nurse, typed, typed) is None  # asked once, not of each amendment after
+    assert telephone_orders.call_doubt(nurse, {**typed, "telephone_at": "2026-11-27T04:30+01:00"}, None) is None
+    assert telephone_orders.call_doubt(nurse, {**typed, "telephone_at": None}, None) is None
+
+
+def test_the_paper_order_has_a_place_for_the_call_s_time(tmp_path, forms):
+    """A paper telephone order typed later had no call time to give: its 24 hours ran from the typing."""
+    from datetime import datetime
+
+    from downtime.pdf.forms import blank_form_pdf
+
+    for lang, asked in (("en", "Given by telephone at"), ("fr", "Donnée par téléphone à")):
+        out = blank_form_pdf(forms["medication_order"], tmp_path / f"blank-{lang}.pdf", lang=lang, printed_by=None,
+                             printed_at=datetime.fromisoformat("2026-11-29T07:15+01:00"), device_name="3B")
+        assert asked in " ".join(page.extract_text() for page in PdfReader(out).pages)

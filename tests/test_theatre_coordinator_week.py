@@ -9,6 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from downtime.services import records, theatre
+from tests.test_theatre_insulin import GLARGINE
 
 MONDAY = "2026-11-30"
 
@@ -326,6 +327,62 @@ def test_a_patient_on_the_printed_list_identified_or_found_allergic_makes_it_out
     printing.print_theatre_list(coord, monday, tmp_path / "again.pdf")
     assert theatre.changed_since_printed(coord.db, monday, theatre.day_list(coord.db, coord.forms, monday),
                                          coord.forms) == []
+
+
+@pytest.mark.parametrize("drug", ["Apixaban", "Insulin glargine"])
+def test_an_anticoagulant_or_insulin_charted_after_the_print_makes_it_out_of_date(
+        session_for, admission_values, clock, tmp_path, drug):
+    """The list pinned in theatre was printed at 15:00; at 15:30 the doctor charted apixaban found on
+    the GP's letter. A new print says ANTICOAGULANT under the allergies, the copy in theatre did
+    not, and the board said nothing (an insulin alike, which the list also prints). Paracetamol
+    is not on the list."""
+    from downtime.services import printing
+
+    nurse, coord = session_for("nurse"), session_for("coord")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    theatre.book(coord, patient, _booking(_session(coord, "T1", MONDAY), "08:00"))
+    monday = date(2026, 11, 30)
+    clock.now = datetime(2026, 11, 28, 15, 0, tzinfo=clock.now.tzinfo)
+    printing.print_theatre_list(coord, monday, tmp_path / "list.pdf")
+    clock.now = datetime(2026, 11, 28, 15, 30, tzinfo=clock.now.tzinfo)
+    order = {"dose": 5.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled", "times": "08:00 20:00",
+             "start_at": "2026-11-28T15:30+01:00", "controlled": False, "high_alert": True}
+    records.save_new(session_for("doctor"), "medication_order", {**order, "drug": "Paracetamol", "dose": 1.0,
+                                                                 "dose_unit": "g", "high_alert": False},
+                     patient_id=patient)
+    assert theatre.changed_since_printed(coord.db, monday, theatre.day_list(coord.db, coord.forms, monday)) == []
+    charted = {**GLARGINE, "start_at": "2026-11-28T15:30+01:00"} if drug.startswith("Insulin") else {**order, "drug": drug}
+    records.save_new(session_for("doctor"), "medication_order", charted, patient_id=patient)
+    (changed,) = theatre.changed_since_printed(coord.db, monday, theatre.day_list(coord.db, coord.forms, monday))
+    assert changed.said("en") == "CHANGED SINCE PRINTED 15:00 (T1)"
+    printing.print_theatre_list(coord, monday, tmp_path / "again.pdf")
+    assert theatre.changed_since_printed(coord.db, monday, theatre.day_list(coord.db, coord.forms, monday)) == []
+
+
+def test_an_order_changed_in_nothing_the_list_prints_leaves_it_in_date(session_for, admission_values, clock, tmp_path):
+    """The list prints an insulin's or an anticoagulant's name and when it stopped, at the
+    operation's start: a glargine titrated (most days), or enoxaparin charted to start after
+    the operation, said CHANGED SINCE PRINTED, and a flag always raised is one nobody heeds. Its
+    stop moved before the operation is printed, and says so."""
+    from downtime.services import printing
+
+    nurse, coord, doctor = session_for("nurse"), session_for("coord"), session_for("doctor")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    theatre.book(coord, patient, _booking(_session(coord, "T1", MONDAY), "08:00"))
+    glargine = records.save_new(doctor, "medication_order", GLARGINE, patient_id=patient)
+    monday = date(2026, 11, 30)
+    clock.now = datetime(2026, 11, 28, 15, 0, tzinfo=clock.now.tzinfo)
+    printing.print_theatre_list(coord, monday, tmp_path / "list.pdf")
+    clock.now = datetime(2026, 11, 28, 15, 30, tzinfo=clock.now.tzinfo)
+    titrated = records.amend(doctor, glargine.record_id, {**glargine.data, "dose": 16.0}, "fasting glucose 5.2")
+    records.save_new(doctor, "medication_order", {
+        "drug": "Enoxaparin", "dose": 40.0, "dose_unit": "mg", "route": "SC", "frequency": "scheduled",
+        "times": "18:00", "start_at": f"{MONDAY}T18:00+01:00", "controlled": False, "high_alert": True},
+        patient_id=patient)
+    assert theatre.changed_since_printed(coord.db, monday, theatre.day_list(coord.db, coord.forms, monday)) == []
+    records.amend(doctor, titrated.record_id, {**titrated.data, "stop_at": "2026-11-29T22:00+01:00"}, "nil by mouth")
+    (changed,) = theatre.changed_since_printed(coord.db, monday, theatre.day_list(coord.db, coord.forms, monday))
+    assert changed.said("en") == "CHANGED SINCE PRINTED 15:00 (T1)"
 
 
 def test_a_patient_told_later_does_not_make_the_printed_list_out_of_date(session_for, admission_values, clock, tmp_path):

@@ -149,7 +149,7 @@ def test_a_night_lists_correction_past_midnight_and_a_hold_settled_keep_their_bo
     assert settled.data["planned_start"] == "2026-12-02T10:00+01:00"
 
 
-def test_a_checklist_naming_another_patients_operation_is_refused(session_for, admission_values):
+def test_a_checklist_naming_another_patients_operation_is_refused(session_for, admission_values, clock):
     """A checklist saved for Mrs A named Mr B's knee replacement: the export sent it as his."""
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
     nurse, coord = session_for("nurse"), session_for("coord")
@@ -166,7 +166,9 @@ def test_a_checklist_naming_another_patients_operation_is_refused(session_for, a
         records.save_new(nurse, "surgical_safety_checklist", {**SIGNED_IN, "booking": booking}, patient_id=a)
     assert [error.path for error in refused.value.errors] == ["booking"]
     assert "Operation (its booking, if booked in the app)" in str(refused.value)
-    assert records.save_new(nurse, "surgical_safety_checklist", {**SIGNED_IN, "booking": booking}, patient_id=b)
+    clock.advance(days=2)  # Monday, the operation's day: its sign-in
+    assert records.save_new(nurse, "surgical_safety_checklist", {**SIGNED_IN, "booking": booking,
+                                                                 "checked_at": "2026-11-30T07:50+01:00"}, patient_id=b)
 
 
 # ------------------------------------------------------------------ namesakes on the day's lists

@@ -68,6 +68,25 @@ def test_the_day_list_gives_the_anticoagulants_in_force(on_apixaban):
     assert theatre.anticoagulant_said(_line(coord, first), "en") == ["ANTICOAGULANT: Apixaban"]
 
 
+def test_an_anticoagulant_held_before_the_operation_is_on_the_list_with_when_it_stopped(session_for, ward, tmp_path):
+    """Apixaban held the evening before (stopped 28/11 21:00, the operation 30/11 08:00) still
+    anticoagulates for 48 hours: the list said nothing, and the anaesthetist planning a spinal
+    never saw it, nor when the last dose was. Warfarin stopped a week before is said nowhere."""
+    coord, patient = session_for("coord"), ward(1)
+    doctor = session_for("doctor")
+    records.save_new(doctor, "medication_order", {**APIXABAN, "start_at": "2026-11-27T09:30+01:00",
+                                                  "stop_at": "2026-11-28T21:00+01:00"}, patient_id=patient)
+    records.save_new(doctor, "medication_order", {**APIXABAN, "drug": "Warfarin", "times": "18:00", "dose": 3.0,
+                                                  "start_at": "2026-11-20T09:30+01:00",
+                                                  "stop_at": "2026-11-23T18:00+01:00"}, patient_id=patient)
+    booking = theatre.book(coord, patient, _booking(_session(coord), "08:00")).record_id
+    line = _line(coord, booking)
+    assert line.anticoagulants == ("Apixaban",)
+    assert theatre.anticoagulant_said(line, "en") == ["ANTICOAGULANT: Apixaban (stopped 28/11 21:00)"]
+    text = " ".join(pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf")).split())
+    assert "ANTICOAGULANT: Apixaban (stopped 28/11 21:00)" in text and "Warfarin" not in text
+
+
 def test_the_printed_list_says_the_anticoagulant_under_the_allergies(on_apixaban, tmp_path):
     coord, _, _ = on_apixaban
     text = pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))

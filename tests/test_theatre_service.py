@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from downtime.domain.theatre import Booking, TheatreSession, clashes, suggest_slots
+from downtime.domain.theatre import Booking, TheatreSession, clashes, person_key, suggest_slots
 from downtime.services import back_entry, printing, records, theatre, wards
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.services.patients import downtime_numbers
@@ -65,10 +65,14 @@ def test_double_booking_is_refused_naming_the_clash(lists, change, clash):
 @pytest.mark.parametrize("surgeon, anaesthetist, clash", [
     ("Dr Roux ", "Dr Other2", "surgeon Dr Roux"), ("DR  ROUX", "Dr Other2", "surgeon Dr Roux"),
     ("Dr. Roux", "Dr Other2", "surgeon Dr Roux"), ("Dr Other", " dr klein", "anaesthetist Dr Klein"),
+    ("Roux", "Dr Other2", "surgeon Dr Roux"), ("Pr Roux", "Dr Other2", "surgeon Dr Roux"),
+    ("Mr Roux", "Dr Other2", "surgeon Dr Roux"), ("Prof. Roux", "Dr Other2", "surgeon Dr Roux"),
+    ("Dr Other", "Mme Klein", "anaesthetist Dr Klein"),
 ])
 def test_a_surgeon_or_anaesthetist_typed_otherwise_is_the_same_person(lists, surgeon, anaesthetist, clash):
     """Names are typed by hand on each booking: a trailing space, a doubled space, capitals or
-    "Dr." let Dr Roux be booked in two theatres at once (theatres already compared as typed)."""
+    "Dr." let Dr Roux be booked in two theatres at once (theatres already compared as typed), and
+    so did a title typed otherwise or not at all ("Roux", "Pr Roux", "Mr Roux")."""
     coord, patients, made = lists
     theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
     with pytest.raises(theatre.ClashRefused, match=clash):
@@ -79,6 +83,15 @@ def test_a_surgeon_or_anaesthetist_typed_otherwise_is_the_same_person(lists, sur
     (slot,) = suggest_slots(wanted, [known[made["t2-mon"]]], booked, after=datetime(2026, 11, 30, 7, tzinfo=PARIS),
                             limit=1)
     assert slot.start.strftime("%H:%M") == "09:30", "the first slot after Dr Roux's and Dr Klein's 08:00-09:30"
+
+
+@pytest.mark.parametrize("one, other", [("Dr M. Martin", "Dr Martin"), ("Dr M. Martin", "Dr L. Martin"),
+                                        ("M. Martin", "Mme Martin")])
+def test_an_initial_m_is_not_read_as_monsieur(one, other):
+    """Coordinators tell namesakes apart by an initial: "Dr M. Martin" (Marc) lost his, read as
+    Monsieur, and met "Dr Martin" and "Mme Martin" in the clash check, while "Dr L. Martin" kept
+    his: booking Luc as "Dr Martin" was refused as a clash with Marc."""
+    assert person_key(one) != person_key(other)
 
 
 def test_a_clash_and_a_status_read_in_the_coordinators_language(lists):
@@ -1257,6 +1270,72 @@ def test_an_operation_is_recorded_done_once_its_list_has_begun_at_its_slots_time
     assert theatre.board_status(entry, "en", clock.now) == f"DONE 09:55 — {UNCHECKED}"
 
 
+@pytest.mark.parametrize("done_at", ["2026-11-27T10:00+01:00", f"{SATURDAY}T07:00+01:00"])
+def test_an_operation_is_not_recorded_done_before_its_list_began(lists, clock, done_at):
+    """Done the day before its list (the wrong day picked), or at 07:00 on a list opening at
+    08:00, was accepted, and the EHR received an operation done before its slot existed."""
+    coord, _, _ = lists
+    _, booked = _today(lists)
+    with pytest.raises(ServiceError, match=r"No list of theatre T1 was running at .*\(its lists: 28/11 08:00–13:00\), "
+                                           "and this operation's list starts 28/11/2026 08:00"):
+        theatre.record_done(coord, booked.record_id, {**DONE, "done_at": done_at})
+    assert _state(coord, booked.record_id).status is theatre.BookingStatus.BOOKED
+
+
+def test_a_list_begun_a_few_minutes_early_is_done_when_it_began(lists, clock):
+    """The team was ready at 07:50 for an 08:00 list: the done time the theatre book gives was
+    refused, and the only way through was a time the book contradicts; recorded at 07:55, it was
+    refused until 08:00 whatever time was given."""
+    coord, _, _ = lists
+    clock.now = datetime(2026, 11, 28, 7, 0, tzinfo=PARIS)
+    _, booked = _today(lists)
+    clock.now = datetime(2026, 11, 28, 7, 55, tzinfo=PARIS)
+    theatre.record_done(coord, booked.record_id, {**DONE, "done_at": f"{SATURDAY}T07:50+01:00"})
+    assert _state(coord, booked.record_id).status is theatre.BookingStatus.DONE
+
+
+@pytest.mark.parametrize("done_at", ["2026-11-29T23:30+01:00", "2026-11-30T01:30+01:00"])
+def test_an_operation_taken_on_the_night_list_before_its_own_is_done_then(lists, clock, done_at):
+    """Booked on Monday's 08:00 T1 list, the patient worsened and was taken on T3's night list
+    (Sunday 20:00 to Monday 08:00): only the lists of T3 starting on Monday counted, and the true
+    time was refused as before its list; recorded that night, just after the case, it was refused
+    until Monday 08:00 whatever time was given, the board showing it still to come."""
+    coord, patients, made = lists
+    records.save_new(coord, "theatre_session", {"theatre": "T3", "specialty": "Emergency",
+                                                "starts_at": "2026-11-29T20:00+01:00",
+                                                "ends_at": "2026-11-30T08:00+01:00"})
+    booked = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    clock.now = datetime.fromisoformat(done_at).astimezone(PARIS) + timedelta(minutes=5)
+    theatre.record_done(coord, booked.record_id, {"done_at": done_at, "theatre": "T3"})
+    assert _state(coord, booked.record_id).status is theatre.BookingStatus.DONE
+
+
+def test_an_operation_chosen_on_the_wrong_days_board_is_not_done_while_its_list_is_to_come(lists, clock):
+    """Monday's operation chosen on Saturday's board while Saturday's T1 list runs is not taken
+    for one brought forward: only a night list within a day of its own counts before it begins."""
+    coord, patients, made = lists
+    _session(coord, "T1", SATURDAY)
+    booked = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    clock.now = datetime(2026, 11, 28, 10, 30, tzinfo=PARIS)
+    with pytest.raises(ServiceError, match="theatre session starts 30/11/2026 08:00: record it done once its list"):
+        theatre.record_done(coord, booked.record_id, {"done_at": f"{SATURDAY}T10:25+01:00", "theatre": "T1"})
+
+
+def test_an_operation_moved_to_another_theatre_is_done_from_that_theatres_list(lists, clock):
+    """Booked on the afternoon's T1 list, taken in T3's morning list: done before its own list
+    began, and rightly so."""
+    coord, patients, _ = lists
+    afternoon = _session(coord, "T1", SATURDAY, "13:30", "18:00")
+    _session(coord, "T3", SATURDAY, "08:00", "12:00")
+    clock.now = datetime(2026, 11, 28, 14, 0, tzinfo=PARIS)
+    booked = theatre.book(coord, patients[0], _booking(afternoon, "13:30", day=SATURDAY))
+    with pytest.raises(ServiceError, match=r"No list of theatre T3 was running at 28/11/2026 07:30 \(its lists: "
+                                           r"28/11 08:00–12:00\)"):
+        theatre.record_done(coord, booked.record_id, {"done_at": f"{SATURDAY}T07:30+01:00", "theatre": "T3"})
+    theatre.record_done(coord, booked.record_id, {"done_at": f"{SATURDAY}T09:05+01:00", "theatre": "T3"})
+    assert _state(coord, booked.record_id).status is theatre.BookingStatus.DONE
+
+
 def test_past_not_recorded_lists_the_operations_of_every_day_ended_with_nothing_recorded(lists, clock):
     """The coordinator's end of the day: every operation still booked once its expected end has
     passed, of any day, done ones, cancelled ones and those still to come left out."""
@@ -1321,8 +1400,8 @@ def test_an_operation_done_in_another_theatre_than_its_lists_names_it_on_the_boa
     theatre.record_done(coord, booked.record_id, {**DONE, "done_at": f"{SATURDAY}T09:05+01:00", "theatre": "T3"})
     theatre.record_done(coord, other.record_id, {**DONE, "done_at": f"{SATURDAY}T11:10+01:00", "theatre": "t1"})
     for operation in (booked, other):
-        records.save_new(session_for("nurse"), theatre.CHECKLIST_FORM, {**SIGNED_IN, "booking": operation.record_id},
-                         patient_id=operation.patient_id)
+        records.save_new(session_for("nurse"), theatre.CHECKLIST_FORM, {
+            **SIGNED_IN, "booking": operation.record_id, "counts_correct": "correct"}, patient_id=operation.patient_id)
     lines = theatre.day_list(coord.db, coord.forms, date(2026, 11, 28), "T1")[0][1]
     assert [theatre.board_status(entry, lang, clock.now) for entry in lines for lang in ("en", "fr")] == [
         "DONE 09:05 (T3)", "RÉALISÉE 09:05 (T3)", "DONE 11:10", "RÉALISÉE 11:10"]

@@ -267,6 +267,44 @@ def test_a_unit_is_checked_against_its_prescription_and_no_more_are_started_than
         "Red cells × 2, each over 2 hours, Irradiated (prescribed 28/11 11:00): 2 started")
 
 
+def test_a_childs_prescription_by_volume_is_shown_and_a_larger_volume_given_is_asked_why(
+        session_for, admit_to_paediatrics, tmp_path):
+    """15 mL/kg for a 10 kg child: 150 mL over 3 hours (blood_order version 2). The tab, the paper
+    record and the export say it; an end saying 300 mL given is asked why under Notes."""
+    child = admit_to_paediatrics("2", "2025-06-01", 10.0, "Lina")
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    order = records.save_new(doctor, "blood_order", {**ORDER, "units": 1, "volume_ml": 150, "each_over": "3 hours",
+                                                     "requirements": []}, patient_id=child)
+    [prescribed] = transfusion.prescriptions(nurse.db, child)
+    assert prescribed.text(nurse.form("blood_order"), "en") == (
+        "Red cells × 1, 150 mL each, each over 3 hours (prescribed 28/11 11:00): 0 started")
+    assert "150 mL chacun" in prescribed.text(nurse.form("blood_order"), "fr")
+    started = records.save_new(nurse, "blood_transfusion", {**UNIT, "order": order.record_id}, patient_id=child)
+    end = {**END, "unit": started.record_id, "volume": 300}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "transfusion_end", end, patient_id=child)
+    assert [error.path for error in refused.value.errors] == ["volume"]
+    assert "300 mL given, and 150 mL prescribed for each unit" in str(refused.value)
+    records.save_new(nurse, "transfusion_end", {**end, "volume": 150}, patient_id=child)
+    text = " ".join(" ".join(page.extract_text().split()) for page in
+                    PdfReader(printing.print_transfusion_record(nurse, child, tmp_path / "t.pdf")).pages)
+    assert "1 × 150 mL" in text
+    bundle = json.loads((export(session_for("records"), tmp_path / "export").folder / "fhir" / "bundle.json")
+                        .read_text(encoding="utf-8"))
+    [request] = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == order.record_id]
+    assert "Volume of each unit: 150 mL" in [note["text"] for note in request["note"]]
+
+
+def test_an_end_above_the_volume_prescribed_is_saved_with_why_under_notes(session_for, patient):
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    order = records.save_new(doctor, "blood_order", {**ORDER, "volume_ml": 250}, patient_id=patient)
+    started = records.save_new(nurse, "blood_transfusion", {**UNIT, "order": order.record_id,
+                                                            "unit_requirements": ["irradiated"]}, patient_id=patient)
+    records.save_new(nurse, "transfusion_end", {**END, "unit": started.record_id, "volume": 280,
+                                                "notes": "The pack held 280 mL; the doctor asked for all of it."},
+                     patient_id=patient)
+
+
 def test_a_unit_not_meeting_its_prescriptions_special_requirements_is_not_started(session_for, patient, tmp_path):
     nurse = session_for("nurse")
     order = records.save_new(session_for("doctor"), "blood_order", ORDER, patient_id=patient)  # irradiated

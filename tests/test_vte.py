@@ -227,3 +227,28 @@ def test_a_long_vte_decision_keeps_the_decision_in_the_letters_and_cuts_the_reas
         assert risks.endswith("trouble acquis de l’hémostase (comme une insuffisance hépatique aiguë)")
         assert stockings.startswith("Contre-indications aux bas anti-thrombose (NICE NG89) : artériopathie")
         assert why == ("Pourquoi un médicament malgré le risque hémorragique : " + reason[:vte.REASON_SHORT - 1] + "…")
+
+
+def test_comfort_care_standing_asks_no_vte_assessment(session_for, patient, clock):
+    """At 08:00, with comfort care decided at 14:00 the day before, the only chart alert of the
+    dying patient was "VTE RISK NOT ASSESSED since admission", to come back as "reassessment due":
+    NICE NG89 asks none at the end of life, and the sepsis prompt already left her alone."""
+    from downtime.services import chart_alerts
+
+    doctor = session_for("doctor")
+    clock.advance(hours=18)  # 08:00 the next morning
+
+    def alerts() -> list[str]:
+        inside = census.in_patients(doctor.db, doctor.forms, "3B", doctor.clock())
+        return [said for alert in chart_alerts.alerts(doctor.db, doctor.forms, inside, doctor.clock(), "en",
+                                                      ward="3B").alerts for said in alert.said if "VTE" in said]
+
+    assert alerts(), "the case no longer shows it"
+    records.save_new(doctor, "observation_plan", {
+        "decided_at": "2026-11-28T14:00+01:00", "decided_by": "Dr Benali", "escalation": "comfort",
+        "frequency": "twelve_hourly", "cpr_reason": "DNACPR on the paper notes"}, patient_id=patient)
+    assert alerts() == []
+    records.save_new(doctor, "observation_plan", {
+        "decided_at": "2026-11-29T07:00+01:00", "decided_by": "Dr Benali", "escalation": "ward_ceiling",
+        "frequency": "news2"}, patient_id=patient)
+    assert alerts()

@@ -10,7 +10,9 @@ characteristics.
   50 kg at most 60 mg/kg in 24 h (BNF, MHRA 2010 for IV, which also caps it at 3 g: 60 mg/kg
   under 50 kg never reaches it). Child 15 mg/kg a dose and 60 mg/kg in 24 h (ANSM; BNFc allows
   up to 75 mg/kg for some ages: 60 is taken as the point where the nurse is asked, never
-  above the adult's doses). 6 h apart in renal impairment is not weighed here.
+  above the adult's doses); from 12 years and 50 kg an adult's (BNFc 12-17 years: 0.5-1 g a
+  dose, at most 4 g; ANSM: adult doses from 50 kg), a 60 kg teenager's gram not held to
+  15 mg/kg. 6 h apart in renal impairment is not weighed here.
 - Ibuprofen: adult at most 2.4 g in 24 h (BNF); child 10 mg/kg a dose and 30 mg/kg in 24 h
   (ANSM; BNFc 5-10 mg/kg, 30 mg/kg a day).
 - Codeine: 30-60 mg a dose, at least 4 h apart, at most 240 mg in 24 h (BNF); never under 12
@@ -22,8 +24,8 @@ characteristics.
   December 2010, after tenfold errors in babies given millilitres for milligrams): 10 kg or
   less, 7.5 mg/kg a dose and at most 30 mg/kg in 24 h (BNFc: 10 mg/kg, at most 30 mg/kg:
   the SmPC's 7.5 is taken); up to 50 kg, 15 mg/kg a dose and 60 mg/kg in 24 h, an adult's
-  too. A preterm neonate's less (BNFc: 7.5 mg/kg, at most 25 mg/kg) needs the gestation the
-  app does not keep.
+  too, so an adult never weighed is asked to be weighed before it, as a child is. A preterm
+  neonate's less (BNFc: 7.5 mg/kg, at most 25 mg/kg) needs the gestation the app does not keep.
 - Ibuprofen by mouth is not given under 3 months nor under 5 kg (ANSM; BNFc doses it from 3
   months): asked, a neonatal unit may mean it (a duct closed by mouth).
 - Antibiotics a child is dosed by weight (BNFc 2024): above it asked, never refused, as a
@@ -73,6 +75,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Literal
 
 from downtime.domain.weight import adjusted_kg
 from downtime.i18n import QT_TRANSLATE_NOOP, Number, Phrase
@@ -96,6 +99,16 @@ class ByWeight:
     up_to_kg: float
     dose_mg_kg: float
     day_mg_kg: float
+
+
+@dataclass(frozen=True)
+class AsAdult:
+    """From how old and how heavy a child is dosed as an adult, where both BNFc and the ANSM say
+    so (paracetamol: BNFc's 12-17 years and the ANSM's 50 kg): an adult's dose by the child's kg
+    held every gram a 60 kg teenager was given to 15 mg/kg, and asked a reason each time."""
+
+    years: int
+    kg: float
 
 
 NEONATE_UNTIL_DAYS = 28
@@ -141,9 +154,9 @@ class MillionUnits:
 class Rule:
     """A medicine's limits, in mg. `low_weight_day_mg_kg`: an adult's under `LOW_WEIGHT_KG`;
     `adult`: an adult's by weight at any weight (`AdultByWeight`);
-    `child_…`: under `ADULT_FROM_YEARS`, never above an adult's; `neonate`: a neonate's, over a
-    child's; `by_weight`: the first band the order's route and the patient's weight fall in, over
-    all of them."""
+    `child_…`: under `ADULT_FROM_YEARS` (but from `as_adult`), never above an adult's; `neonate`:
+    a neonate's, over a child's; `by_weight`: the first band the order's route and the patient's
+    weight fall in, over all of them."""
 
     name: str
     """The medicine as a warning names it, marked for the catalogue ("Paracétamol")."""
@@ -157,6 +170,7 @@ class Rule:
     low_weight_day_mg_kg: float | None = None
     child_day_mg_kg: float | None = None
     child_dose_mg_kg: float | None = None
+    as_adult: AsAdult | None = None
     from_years: int | None = None
     """Not given at all under this age, whatever the dose."""
     from_months: int | None = None
@@ -182,7 +196,8 @@ the kg (`Rule.adult`)."""
 RULES: dict[str, Rule] = {
     "paracetamol": Rule(QT_TRANSLATE_NOOP("messages", "Paracetamol"), day_mg=4000, dose_mg=1000,
                         interval=timedelta(hours=4), low_weight_day_mg_kg=60, child_day_mg_kg=60,
-                        child_dose_mg_kg=15, by_weight=(ByWeight(BY_VEIN, 10, 7.5, 30), ByWeight(BY_VEIN, 50, 15, 60))),
+                        child_dose_mg_kg=15, as_adult=AsAdult(12, LOW_WEIGHT_KG),
+                        by_weight=(ByWeight(BY_VEIN, 10, 7.5, 30), ByWeight(BY_VEIN, 50, 15, 60))),
     "ibuprofen": Rule(QT_TRANSLATE_NOOP("messages", "Ibuprofen"), day_mg=2400, child_day_mg_kg=30, child_dose_mg_kg=10,
                       from_months=3, from_kg=5, from_routes=BY_MOUTH),
     "codeine": Rule(QT_TRANSLATE_NOOP("messages", "Codeine"), day_mg=240, dose_mg=60, interval=timedelta(hours=4),
@@ -221,7 +236,9 @@ class Limit:
     from; None when it was not) and age. `weigh`: a patient whose dose goes by weight (a child,
     an adult's gentamicin), and no weight is known to work it out from: `dose_mg_kg` and
     `day_mg_kg` then say the figures to work it out by. `weight`: `kg` as the limit's words name
-    it, the adjusted weight saying so (`dosing_weight`)."""
+    it, the adjusted weight saying so (`dosing_weight`). `up_to_kg`: a patient asked to be weighed
+    because a band by weight may hold (`ByWeight`: paracetamol by vein under 50 kg at any age),
+    the weight up to which it does; None otherwise."""
 
     rule: Rule
     day_mg: float
@@ -231,6 +248,7 @@ class Limit:
     dose_mg_kg: float | None = None
     weigh: bool = False
     weight: Phrase | None = None
+    up_to_kg: float | None = None
 
 
 # The weight a limit by weight is worked out from, as its words name it (`Limit.weight`).
@@ -262,8 +280,11 @@ def limit_for(rule: Rule, age: int | None, kg: float | None, route: str | None =
     old (None: not known, a neonate's doses not held) weighing `kg` (None: not known), given by
     `route` (None: not known, its bands by weight not held). `ideal_kg`: an adult's ideal body
     weight (weight.ideal_kg; None: no height recorded), for a medicine an obese adult is dosed
-    by the adjusted weight of (`AdultByWeight.adjusted`)."""
-    child = age is not None and age < ADULT_FROM_YEARS
+    by the adjusted weight of (`AdultByWeight.adjusted`). An adult never weighed given it by a
+    route a band by weight holds for is asked to be weighed, by the heaviest such band's figures:
+    1 g of paracetamol by vein to a frail 38 kg woman never weighed was 26 mg/kg, unasked."""
+    child = age is not None and age < ADULT_FROM_YEARS and not (
+        rule.as_adult is not None and kg is not None and age >= rule.as_adult.years and kg >= rule.as_adult.kg)
     band = next((band for band in rule.by_weight if route in band.routes and kg is not None and kg <= band.up_to_kg),
                 None) or (rule.neonate if days is not None and days < NEONATE_UNTIL_DAYS else None)
     adult = rule.adult if not child and band is None and rule.adult is not None \
@@ -274,12 +295,28 @@ def limit_for(rule: Rule, age: int | None, kg: float | None, route: str | None =
     if kg is None or (day_mg_kg is None and dose_mg_kg is None):
         if (child or adult is not None) and None not in (day_mg_kg, dose_mg_kg):
             return Limit(rule, rule.day_mg, rule.dose_mg, day_mg_kg=day_mg_kg, dose_mg_kg=dose_mg_kg, weigh=True)
+        if kg is None and (bands := [band for band in rule.by_weight if route in band.routes]):
+            heaviest = max(bands, key=lambda band: band.up_to_kg)
+            return Limit(rule, rule.day_mg, rule.dose_mg, day_mg_kg=heaviest.day_mg_kg,
+                         dose_mg_kg=heaviest.dose_mg_kg, weigh=True, up_to_kg=heaviest.up_to_kg)
         return Limit(rule, rule.day_mg, rule.dose_mg)
     weight, kg = dosing_weight(kg, ideal_kg) if adult is not None and adult.adjusted \
         else (Phrase(KG, {"kg": Number(kg)}), kg)
     day = min(rule.day_mg, day_mg_kg * kg) if day_mg_kg is not None else rule.day_mg
     dose = min(rule.dose_mg or float("inf"), dose_mg_kg * kg) if dose_mg_kg is not None else rule.dose_mg
     return Limit(rule, day, dose, kg, day_mg_kg, dose_mg_kg, weight=weight)
+
+
+Weighed = Literal["child", "adult", "band"]
+
+
+def weighed_by(limit: Limit, age: int | None) -> Weighed:
+    """Why a patient never weighed is asked to be (`Limit.weigh`), as the words asking it say: a
+    band by weight that may hold at any age (`Limit.up_to_kg`, said "under 50 kg": an adult above
+    it is dosed by no weight), a child, or an adult's medicine dosed by weight at every weight."""
+    if limit.up_to_kg is not None:
+        return "band"
+    return "child" if age is not None and age < ADULT_FROM_YEARS else "adult"
 
 
 def dosing_weight(kg: float, ideal_kg: float | None) -> tuple[Phrase, float]:

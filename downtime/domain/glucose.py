@@ -1,10 +1,11 @@
 """What a capillary blood glucose reading asks of the nurse now, as an inpatient diabetes
 protocol says it (JBDS-IP): below 4 mmol/L (or a meter's LO) is a hypo, treated at once and
-rechecked within 15 minutes, the doctor called when still one after 3 treatments; above 12 (or
+rechecked within 15 minutes, the doctor called at the third in a row; above 12 (or
 HI), the blood ketones are checked; 30 or more (or HI) is told to the doctor at once, a
 hyperosmolar state possible (JBDS HHS). Ketones of 0.6 to 1.4 are rechecked within 2 hours, 1.5
-or more told to the doctor, 3 or more at once (diabetic ketoacidosis likely). Ketones are judged
-whatever the glucose: a patient on an SGLT2 inhibitor goes into ketoacidosis with a normal one.
+or more told to the doctor, 3 or more (or a ketone meter's HI) at once (diabetic ketoacidosis
+likely). Ketones are judged whatever the glucose: a patient on an SGLT2 inhibitor goes into
+ketoacidosis with a normal one.
 Each reading plans the next: hourly on an insulin infusion or in ketoacidosis, by the meals on
 insulin injections; a hypo's recheck comes first whatever the plan.
 A French ward's meter reads in g/L or mg/dL, an English one's in mmol/L: a reading keeps the unit
@@ -13,6 +14,7 @@ mmol/L was a hypo given sugar; 30 mg/dL, a severe hypo, asked for ketones."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,7 +22,7 @@ from enum import StrEnum
 from typing import Any
 
 from downtime.domain import elapsed
-from downtime.domain.medication import medicine_name, medicines_in
+from downtime.domain.medication import basal_insulin, medicine_name, medicines_in
 
 HYPO_BELOW = 4.0
 SEVERE_HYPO_BELOW = 3.0
@@ -31,11 +33,24 @@ HYPEROSMOLAR_FROM = 30.0
 KETONES_RECHECK = 0.6
 KETONES_TELL = 1.5
 KETONES_NOW = 3.0
+KETONES_HI_ABOVE = 8.0
+"""What a ketone meter's HI is above (8.0 mmol/L on Abbott's FreeStyle meters): judged as the
+highest ketones, exported as "> 8" (sync.fhir_glucose), never as a number made up for it."""
+KETONES_FIELD = "ketones_reading"
+"""What the ketone meter showed (form version 4): a value, or HI; a reading of version 3 and older
+with ketones typed a value."""
+METER_BOUNDS: Mapping[str, tuple[str, float]] = {"lo": ("<", 1.1), "hi": (">", 27.8)}
+"""A glucose meter's LO and HI as a comparator at a bound true whichever meter read it: LO is below
+0.6 to 1.1 mmol/L, HI above 27.8 to 33.3, by the meter (Accu-Chek, FreeStyle, OneTouch). The export
+sends them so (sync.fhir_glucose), and a value typed for a dose is weighed against them
+(services.glucose.measured_differs): no number is made up for either."""
 HYPO_CYCLES = 3
 """Hypos in a row (each treated and rechecked) after which the doctor is called (JBDS-IP)."""
 UNIT_FIELD = "glucose_unit"
 RECHECK_WITHIN = timedelta(minutes=15)
 """A hypo's recheck after treating it."""
+KETONES_RECHECK_WITHIN = timedelta(hours=2)
+"""Ketones of 0.6 to 1.4 mmol/L rechecked (JBDS-IP), whatever the glucose readings between."""
 NONE_PLANNED = "none"
 """The plan of a reading after which no further one is planned (a one-off check)."""
 EVERY: Mapping[str, Mapping[str, str]] = {
@@ -111,9 +126,10 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
                       "recheck within 15 minutes",
                 "fr": "HYPOGLYCÉMIE (moins de 4 mmol/L, 0,72 g/L, 72 mg/dL) : resucrer maintenant selon le protocole ; "
                       "recontrôler dans les 15 minutes"},
-    Sign.HYPO_PERSISTS: {"en": "STILL A HYPO after 3 treatments: call the doctor now; consider IV glucose or glucagon",
-                         "fr": "HYPOGLYCÉMIE PERSISTANTE après 3 resucrages : appeler le médecin immédiatement ; "
-                               "envisager glucosé IV ou glucagon"},
+    Sign.HYPO_PERSISTS: {"en": "STILL A HYPO after 2 treatments or more: call the doctor now; consider IV glucose or "
+                               "glucagon",
+                         "fr": "HYPOGLYCÉMIE PERSISTANTE après 2 resucrages ou plus : appeler le médecin "
+                               "immédiatement ; envisager glucosé IV ou glucagon"},
     Sign.HYPEROSMOLAR: {"en": "HI or 30 mmol/L (5.4 g/L, 540 mg/dL) or more: tell the doctor now (hyperosmolar state "
                               "possible); send a laboratory glucose",
                         "fr": "HI ou 30 mmol/L (5,4 g/L, 540 mg/dL) ou plus : prévenir le médecin immédiatement "
@@ -124,16 +140,18 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
                            "fr": "Cétonémie de 0,6 à 1,4 mmol/L : la recontrôler dans les 2 heures"},
     Sign.KETONES: {"en": "Ketones 1.5 mmol/L or more: tell the doctor",
                    "fr": "Cétonémie à 1,5 mmol/L ou plus : prévenir le médecin"},
-    Sign.KETONES_HIGH: {"en": "Ketones 3 mmol/L or more: tell the doctor now (ketoacidosis likely)",
-                        "fr": "Cétonémie à 3 mmol/L ou plus : prévenir le médecin immédiatement (acidocétose "
-                              "probable)"},
+    Sign.KETONES_HIGH: {"en": "Ketones 3 mmol/L or more, or the ketone meter's HI: tell the doctor now (ketoacidosis "
+                              "likely)",
+                        "fr": "Cétonémie à 3 mmol/L ou plus, ou HI au lecteur de cétonémie : prévenir le médecin "
+                              "immédiatement (acidocétose probable)"},
 }
 
 
 @dataclass(frozen=True)
 class Reading:
     """`glucose` in mmol/L, None when the meter showed LO or HI (`lo`, `hi`); `typed` as the
-    nurse typed it, in `unit`."""
+    nurse typed it, in `unit`; `ketones` None when not measured or when the ketone meter showed
+    HI (`ketones_hi`)."""
 
     glucose: float | None
     lo: bool
@@ -141,6 +159,21 @@ class Reading:
     ketones: float | None
     typed: float | None = None
     unit: Unit = Unit.MMOL
+    ketones_hi: bool = False
+
+    @property
+    def ketones_measured(self) -> bool:
+        return self.ketones is not None or self.ketones_hi
+
+    @property
+    def ketones_level(self) -> float | None:
+        """The ketones as the protocol weighs them: a ketone meter's HI at what it is above, the
+        highest band (3 or more, told at once); None when not measured."""
+        return KETONES_HI_ABOVE if self.ketones_hi else self.ketones
+
+    def ketones_text(self, decimal: Callable[[float], str] = str) -> str:
+        """"1.2", "HI"; "" when not measured."""
+        return "HI" if self.ketones_hi else "" if self.ketones is None else decimal(self.ketones)
 
     @property
     def hypo(self) -> bool:
@@ -165,7 +198,7 @@ class Reading:
 def reading(data: Mapping[str, Any]) -> Reading:
     typed, unit = data.get("glucose"), unit_of(data)
     return Reading(None if typed is None else to_mmol(typed, unit), data["reading"] == "lo", data["reading"] == "hi",
-                   data.get("ketones"), typed, unit)
+                   data.get("ketones"), typed, unit, data.get(KETONES_FIELD) == "hi")
 
 
 def signs(found: Reading) -> list[Sign]:
@@ -175,31 +208,27 @@ def signs(found: Reading) -> list[Sign]:
         said.append(Sign.HYPO)
     if found.hi or (found.glucose is not None and found.glucose >= HYPEROSMOLAR_FROM):
         said.append(Sign.HYPEROSMOLAR)
-    if found.ketones is not None and found.ketones >= KETONES_NOW:
+    ketones = found.ketones_level
+    if ketones is not None and ketones >= KETONES_NOW:
         said.append(Sign.KETONES_HIGH)
-    elif found.ketones is not None and found.ketones >= KETONES_TELL:
+    elif ketones is not None and ketones >= KETONES_TELL:
         said.append(Sign.KETONES)
-    elif found.ketones is not None and found.ketones >= KETONES_RECHECK:
+    elif ketones is not None and ketones >= KETONES_RECHECK:
         said.append(Sign.KETONES_RECHECK)
-    if found.ketones is None and (found.hi or (found.glucose is not None and found.glucose > CHECK_KETONES_ABOVE)):
+    if ketones is None and (found.hi or (found.glucose is not None and found.glucose > CHECK_KETONES_ABOVE)):
         said.append(Sign.CHECK_KETONES)
     return said
 
 
 def hypo_persists(readings: Sequence[Reading]) -> bool:
     """The latest of `readings` (oldest first) a hypo, and the HYPO_CYCLES - 1 before it: each
-    treated and rechecked within 15 minutes, still low after the third, the doctor is called
-    (JBDS-IP), where the chart said "treat, recheck in 15 minutes" again and again."""
+    treated and rechecked within 15 minutes, the third low reading in a row (after 2 treatments,
+    and each after) calls the doctor (JBDS-IP), where the chart said "treat, recheck in 15
+    minutes" again and again. Its words say so: "after 3 treatments", at the third reading, was a
+    count wrong by one to a nurse who had given two."""
     return len(readings) >= HYPO_CYCLES and all(one.hypo for one in readings[-HYPO_CYCLES:])
 
 
-BASAL_WORDS = frozenset(medicine_name(name) for name in (
-    "glargine", "detemir", "degludec", "tresiba", "insulatard", "isophane", "nph", "basal", "semglee"))
-"""A word of an insulin, as `medicines_in` names it, that makes it a basal (long- or
-intermediate-acting) one: "Insulin glargine", "Lantus", "Umuline NPH", "Insuman Basal"."""
-BASAL_NAMES = frozenset(medicine_name(name) for name in ("Humulin I", "Humulin N"))
-"""Basal insulins told by a letter after their brand (isophane), a letter too common a word
-alone."""
 CHECKED_WITHIN = timedelta(hours=1)
 """The reading an insulin dose is chosen on (JBDS-IP: a capillary glucose before each dose): a
 mealtime or correction dose by the reading just before it, an infusion by its hourly one."""
@@ -209,11 +238,23 @@ BASAL_CHECKED_WITHIN = timedelta(hours=24)
 not being watched."""
 
 
+SULFONYLUREA_WORDS = frozenset(medicine_name(name) for name in (
+    "gliclazide", "glibenclamide", "glyburide", "glimepiride", "glipizide", "tolbutamide", "diamicron", "daonil",
+    "euglucon", "amarel", "glucovance", "ozidia", "minidiab", "glibenese"))
+"""A word of a medicine, as `medicines_in` names it, that makes it a sulfonylurea, by its name or
+a brand's ("Diamicron 30 mg LM", "Hémi-Daonil", Glucovance: glibenclamide with metformin)."""
+
+
+def sulfonylurea(drug: str) -> bool:
+    """Whether an order's medicine is a sulfonylurea: its hypo lasts and comes back (JBDS-IP), and
+    a dose given on one not rechecked was asked nothing, as insulin is."""
+    return any(SULFONYLUREA_WORDS & set(re.split(r"[\s/-]+", name)) for name in medicines_in(drug))
+
+
 def checked_within(drug: str) -> timedelta:
     """How recent a capillary glucose an insulin dose of `drug` is given on (see CHECKED_WITHIN,
-    BASAL_CHECKED_WITHIN)."""
-    basal = any(BASAL_WORDS & set(name.split()) or name in BASAL_NAMES for name in medicines_in(drug))
-    return BASAL_CHECKED_WITHIN if basal else CHECKED_WITHIN
+    BASAL_CHECKED_WITHIN; domain.medication.basal_insulin)."""
+    return BASAL_CHECKED_WITHIN if basal_insulin(drug) else CHECKED_WITHIN
 
 
 def every(plan: str | None) -> timedelta | None:

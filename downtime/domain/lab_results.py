@@ -76,29 +76,71 @@ def awaited(tests: Sequence[str], given: Iterable[Sequence[str] | None]) -> list
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _BELOW = ("<", "≤", "less than", "under", "inférieur")
+_ABOVE = (">", "≥", "more than", "over", "supérieur")
+_PAIR = re.compile(r"\d\s*[-–—]\s*\d|\d\s+(?:to|à)\s+\d")
+_THOUSANDS = re.compile(r"\d[,\s]\d{3}(?!\d)")
+"""A digit group as thousands are written ("150,000", the French "150 000"), read as two numbers."""
+_SEXES = re.compile(r"\b(?:[mfh](?=\s*[:\d])|male|female|men|women|homme|femme|hommes|femmes)\b")
+"""A sex named: a word, or a letter before its range ("M 130-170", "F:"); never the "h" of hours
+("trough, 18-24 h"), which threw out a drug level's range and its alert."""
 
 
 def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
-def upper_bound(range_text: str) -> float | None:
-    """The top of a reference range as a laboratory writes it: "< 1 (trough)" and "≤1" are 1,
-    "15–20" and "15 - 20 mg/L" are 20; None when it reads as no top ("> 10", words)."""
-    text = range_text.strip().casefold()
-    numbers = _NUMBER.findall(text)
-    if not numbers:
+def reference_range(range_text: str | None) -> tuple[float | None, float | None] | None:
+    """A reference range's bottom and top when read without doubt, either None for a range with
+    none ("< 1 (trough)" and "≤1" have a top of 1, "> 10" a bottom of 10; "3.5–5.3", "15 to 20
+    mg/L" both); None when in doubt: words, two ranges ("M 130-170, F 115-165", whose woman's
+    haemoglobin of 120 was refused Normal), a number beside the pair ("10^9/L: 4.0-11.0" read as
+    10 to 9), thousands ("150,000-400,000" read as 150 to 400), a range for one sex, or one starting
+    with a sign ("-2 - +2", a base excess). What is not read is the nurse's to read."""
+    text = " ".join((range_text or "").casefold().split())
+    numbers = [_number(found) for found in _NUMBER.findall(text)]
+    if text.startswith(("-", "−", "+")) or _THOUSANDS.search(text) or _SEXES.search(text):
         return None
-    if text.startswith(_BELOW):
-        return _number(numbers[0])
-    if len(numbers) >= 2 and re.search(r"\d\s*[-–—]\s*\d|\d\s+(?:to|à)\s+\d", text):
-        return _number(numbers[1])
+    if len(numbers) == 1 and text.startswith(_BELOW):
+        return None, numbers[0]
+    if len(numbers) == 1 and text.startswith(_ABOVE):
+        return numbers[0], None
+    if len(numbers) == 2 and _PAIR.search(text) and numbers[0] <= numbers[1]:
+        return numbers[0], numbers[1]
     return None
 
 
+def _value(result: str) -> float | None:
+    """A result's value when it reads as one number: "6.9" or "6,9"; None for "< 0.3", "> 90" or words."""
+    found = _NUMBER.fullmatch(result.strip())
+    return None if found is None else _number(found.group())
+
+
+def _top(range_text: str | None) -> float | None:
+    """A drug level's top: the first number of a range starting with "<" or "≤" whatever follows it
+    (its timing, "< 1 mg/L (trough, 18-24 h)", or the units and "1 h post dose"), else
+    `reference_range`'s. Here a doubt loses the alert that holds the next dose, so the leading
+    bound is read as it always was; `outside_range` keeps its doubts, where a doubt only asks."""
+    text = " ".join((range_text or "").casefold().split())
+    if text.startswith(_BELOW) and (first := _NUMBER.search(text)):
+        return _number(first.group())
+    read = reference_range(range_text)
+    return None if read is None else read[1]
+
+
 def above_range(result: str, range_text: str | None) -> bool:
-    """Whether a result's value is above its reference range's top (`upper_bound`): a gentamicin
-    trough of 2.4 mg/L for "< 1". A result not read as a number ("< 0.3", words) is not above."""
-    value, top = result.strip(), upper_bound(range_text or "")
-    found = None if value.startswith("<") else _NUMBER.fullmatch(value.lstrip(">").strip())
-    return top is not None and found is not None and _number(found.group()) > top
+    """Whether a result's value is above its reference range's top (`_top`): a gentamicin trough
+    of 2.4 mg/L, or "> 2", for "< 1". A result below a number ("< 0.3") or in words is not above."""
+    value = result.strip()
+    top, found = _top(range_text), None if value.startswith("<") else _value(value.lstrip(">"))
+    return top is not None and found is not None and found > top
+
+
+def outside_range(result: str, range_text: str | None) -> bool:
+    """Whether a result's value is outside its own reference range (`reference_range`): a potassium
+    of 6.9 for "3.5–5.3", a haemoglobin of 62 for "130-170". A value or a range not read without
+    doubt is not judged: units and the laboratory's words are the nurse's to read."""
+    value, read = _value(result), reference_range(range_text)
+    if value is None or read is None:
+        return False
+    low, top = read
+    return (low is not None and value < low) or (top is not None and value > top)

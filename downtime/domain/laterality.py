@@ -54,11 +54,77 @@ def side_of(text: str) -> str:
     return next(iter(named), NOT_APPLICABLE)
 
 
-def contradiction(text: str, side: str) -> str | None:
+# The words a side is said of in free text (a note, a time-out's words): a body part, or the
+# side or site itself, in English and French.
+_PARTS = (r"side|site|c[oô]t[ée]|knee|hip|leg|thigh|calf|foot|feet|toe|hallux|ankle|heel|arm|hand|finger|thumb|"
+          r"wrist|elbow|shoulder|eye|ear|kidney|ureter|breast|lung|chest|ovary|testis|testicle|inguinal|groin|"
+          r"hernia|femur|femoral|tibia|tibial|humerus|radius|ulna|carpal|limb|lobe|nephrectomy|mastectomy|"
+          r"tkr|thr|tka|tha|acl|genou|hanche|jambe|cuisse|mollet|pied|orteil|cheville|talon|bras|main|doigt|pouce|"
+          r"poignet|coude|[ée]paule|œil|oeil|yeux|oreille|rein|uret[èe]re|sein|poumon|ovaire|testicule|"
+          r"aine|f[ée]mur|f[ée]moral|hum[ée]rus|membre|inguinale?")
+_PART = re.compile(rf"^(?:{_PARTS})s?$", re.IGNORECASE)
+# How many words may stand between a side and what it is said of: "right total knee", "genou
+# côté droit".
+_NEAR = 2
+
+
+def sides_in_prose(text: str) -> dict[str, str]:
+    """Each side free text names, as `sides_named`, but only a side word next to what it is said
+    of (`_PARTS`, within `_NEAR` words): "right knee", "genou gauche", "RIH". A note is prose, and
+    prose says "right away", "all right", "right after lunch", "drain left in situ", "à droite de
+    la cicatrice" and "Dr R. Martin", none of them a side: read as one, they refused the record of
+    what was done. A letter alone is never a side here."""
+    words = [(found.start(), found.group()) for found in re.finditer(r"[\w&/-]+", text)]
+    named: dict[str, str] = {}
+    for found in _FOUND.finditer(text):
+        side = found.lastgroup
+        assert side is not None
+        if side.endswith("_letter"):
+            continue
+        if side.endswith("_abbreviation"):
+            if found.group().isupper():
+                named.setdefault(side.removesuffix("_abbreviation"), found.group())
+            continue
+        at = next(index for index, (start, _) in enumerate(words) if start >= found.start())
+        last = at + len(found.group().split()) - 1
+        around = words[max(0, at - _NEAR):at] + words[last + 1:last + 1 + _NEAR]
+        if any(_PART.match(word) for _, word in around):
+            named.setdefault(side, found.group())
+    return named
+
+
+# What a time-out's words say with a side word in them of something else: "right away", "all
+# right", "right after closure", "drain left in situ", and an initial after a title ("Dr R.
+# Martin"). Only these: the rest of what is said aloud before the knife is read as `sides_named`
+# reads it.
+_IDIOMS = re.compile(r"(?<![\w&/-])(?:right\s+(?:away|after|before|now)|all\s+right|left\s+in\s+(?:situ|place)|"
+                     r"(?:dr|pr|prof|mr|mrs|ms|mme|mlle)\.?\s+[A-Z]\.)(?![\w&/-])", re.IGNORECASE)
+
+
+def sides_spoken(text: str) -> dict[str, str]:
+    """Each side words said aloud name, as `sides_named` ("TKR L", "knee on the left", "Left."),
+    but for `_IDIOMS`. The time-out is the wrong-site question's last chance, and a question the
+    notes answer: read as `sides_in_prose`, "TKR L" or "mark on the left" on a RIGHT knee's
+    checklist went through unasked; read as `sides_named`, "all right" stopped it."""
+    return sides_named(_IDIOMS.sub(" ", text))
+
+
+_SIDE_OR_SITE = re.compile(r"(?<!\w)(?:side|site|c[oô]t[ée]|lat[ée]ralit[ée]|laterality)(?!\w)", re.IGNORECASE)
+
+
+def speaks_of_side(text: str) -> bool:
+    """Whether free text says anything of a side or site (`sides_in_prose`, or "site", "side",
+    "côté"): the answer to a wrong-site question, where "PONV risk, ondansetron given" or
+    "patient all right" is not."""
+    return bool(sides_in_prose(text)) or _SIDE_OR_SITE.search(text) is not None
+
+
+def contradiction(text: str, side: str, prose: bool = False) -> str | None:
     """The words of `text` that name a side other than `side` (a code: left, right, bilateral,
     not_applicable), or None where they agree: a bilateral operation may name both sides, and
-    a sided one its own side alone. Any side named where none is chosen is one to choose."""
-    named = sides_named(text)
+    a sided one its own side alone. Any side named where none is chosen is one to choose. Words
+    said aloud (`prose`) are read by `sides_spoken`, a procedure's title by `sides_named`."""
+    named = sides_spoken(text) if prose else sides_named(text)
     if side == BILATERAL:
         if BILATERAL in named or {LEFT, RIGHT} <= named.keys():
             return None

@@ -17,9 +17,11 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, model_validator
 
 from downtime.domain import elapsed
-from downtime.domain.dose_limits import ADULT_FROM_YEARS, RULES, Limit, Rule, limit_for, strengths_mg, too_young
+from downtime.domain.dose_limits import (RULES, Limit, Rule, Weighed, limit_for, strengths_mg, too_young,
+                                         weighed_by)
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.paper_gap import Silence
+from downtime.domain.release import Release, release_of
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, message
 
 
@@ -65,10 +67,22 @@ def reason_offered(order: Order, reason: str) -> bool:
     by its rule only of a variable-dose order (Order.asks_reading), whose rule may give none; nil
     by mouth only of an order by mouth or tube (`NIL_BY_MOUTH_ROUTES`; a route the table does not
     know is not questioned): the enoxaparin SC of a patient fasting for theatre was recorded
-    "nil by mouth" without a question, and omitted."""
+    "nil by mouth" without a question, and omitted. A mealtime or correction insulin's too
+    (`mealtime_insulin`): the lunchtime aspart of a patient fasting was refused it, the nurse told
+    to give it."""
     if reason == NotGivenReason.NIL_BY_MOUTH:
-        return route_code(order.route) in NIL_BY_MOUTH_ROUTES | {None}
+        return route_code(order.route) in NIL_BY_MOUTH_ROUTES | {None} or mealtime_insulin(order)
     return reason != NotGivenReason.BY_RULE or order.asks_reading
+
+
+def mealtime_insulin(order: Order) -> bool:
+    """Whether `order` is an insulin given with meals or as a correction, left out while the patient
+    is nil by mouth: neither continued when fasting (`given_when_fasting`) nor `infused` (an
+    insulin infusion, a VRIII, runs on while the patient fasts), and given SC (or by a route not
+    stated): the Actrapid given IV or IM with glucose for hyperkalaemia treats the potassium, not
+    a meal, and was recorded "nil by mouth" without a question."""
+    return insulin(order.drug) and route_code(order.route) in {"SC", None} \
+        and not given_when_fasting(order.drug) and not infused(order)
 
 
 # Why a dose may be known not to be given before it falls due: nil by mouth from midnight for
@@ -433,6 +447,11 @@ class Check(StrEnum):
     TIMED_ON_SCREENING = "timed_on_screening"
     """An IV antibiotic given while a sepsis screening times IV antibiotics that no dose on the chart
     matches (services.sepsis.timed_on_screening): perhaps this dose, given already."""
+    OPIOID_STOPPED = "opioid_stopped"
+    """An opioid given while the pain chart's sedation or breathing says to stop it (services.pain.
+    stopped_opioid; services.medication.opioid_stopped)."""
+    INSULIN_OMITTED = "insulin_omitted"
+    """A basal or premixed insulin's dose recorded not given (`basal_insulin_omitted`)."""
 
 
 @dataclass(frozen=True)
@@ -627,6 +646,9 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "medikinet": ("methylphenidate",), "equasym": ("methylphenidate",), "elvanse": ("lisdexamfetamine",),
     "lantus": ("insulin glargine",), "abasaglar": ("insulin glargine",), "toujeo": ("insulin glargine",),
     "novorapid": ("insulin aspart",), "humalog": ("insulin lispro",), "levemir": ("insulin detemir",),
+    # Degludec with a partner (BNF, ANSM): each an insulin dosed in units, whose degludec makes it a
+    # basal one (`basal_insulin`); Ryzodeg and Xultophy were no insulin, their doses unchecked.
+    "ryzodeg": ("insulin degludec", "insulin aspart"), "xultophy": ("insulin degludec", "liraglutide"),
     "lovenox": ("enoxaparin",), "clexane": ("enoxaparin",), "innohep": ("tinzaparin",), "fragmin": ("dalteparin",),
     "eliquis": ("apixaban",), "xarelto": ("rivaroxaban",), "pradaxa": ("dabigatran",), "lixiana": ("edoxaban",),
     "coumadine": ("warfarin",), "coumadin": ("warfarin",), "previscan": ("fluindione",), "sintrom": ("acenocoumarol",),
@@ -698,6 +720,10 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "lopressor": ("metoprolol",), "seloken": ("metoprolol",), "tenormine": ("atenolol",),
     "avlocardyl": ("propranolol",), "cordarone": ("amiodarone",), "plavix": ("clopidogrel",),
     "brilique": ("ticagrelor",), "efient": ("prasugrel",), "glucophage": ("metformin",),
+    # Metformin by a French brand and in its combinations: "review metformin" on an AKI or before
+    # contrast was asked of "Glucophage" and not of these.
+    "stagid": ("metformin",), "janumet": ("sitagliptin", "metformin"), "velmetia": ("sitagliptin", "metformin"),
+    "eucreas": ("vildagliptin", "metformin"), "glucovance": ("glibenclamide", "metformin"),
     "laroxyl": ("amitriptyline",), "deroxat": ("paroxetine",), "seroplex": ("escitalopram",),
     "zoloft": ("sertraline",), "prozac": ("fluoxetine",), "seresta": ("oxazepam",), "temesta": ("lorazepam",),
     "xanax": ("alprazolam",), "lexomil": ("bromazepam",), "valium": ("diazepam",), "atarax": ("hydroxyzine",),
@@ -1331,8 +1357,41 @@ Insuman Basal, Rapid and Comb and the glargine Semglee were no insulin, their do
 
 
 def insulin(drug: str) -> bool:
-    """Whether an order's medicine is an insulin, however written ("Insuline glargine", "Lantus")."""
-    return any(name.split()[0] in INSULIN_NAMES for name in medicines_in(drug) if name)
+    """Whether an order's medicine is an insulin, however written ("Insuline glargine", "Lantus",
+    "Humulin-I": a basal name written with a hyphen, which was no insulin; not "Insulin-like
+    growth factor")."""
+    return any(name.split()[0] in INSULIN_NAMES or _words(name)[:2] in BASAL_NAMES for name in medicines_in(drug) if name)
+
+
+BASAL_WORDS = frozenset(medicine_name(name) for name in (
+    "glargine", "detemir", "degludec", "tresiba", "insulatard", "isophane", "nph", "basal", "semglee"))
+"""A word of an insulin, as `medicines_in` names it, that makes it a basal (long- or
+intermediate-acting) one: "Insulin glargine", "Lantus", "Umuline NPH", "Insuman Basal"."""
+BASAL_NAMES = _phrases(("Humulin I", "Humulin N"))
+"""Basal insulins told by a letter after their brand (isophane), a letter too common a word
+alone: the name's first two words, whatever follows ("Humulin I KwikPen", "Humulin-I" were read
+as a mealtime insulin, nil by mouth accepted and a held dose never questioned)."""
+PREMIXED_WORDS = frozenset(_words("novomix mixtard comb profil m3 biphasic biphasique"))
+"""Words of the name of a premixed insulin (a rapid or short one with an intermediate one:
+"NovoMix 30", "Humulin M3", "Insuman Comb 25", "Umuline Profil 30"), besides any word from
+"mix" ("Humalog Mix25"), read in the name as written: its brand's table turns Humalog Mix into
+plain lispro."""
+
+
+def basal_insulin(drug: str) -> bool:
+    """Whether an insulin's medicines include a basal one (`BASAL_WORDS`, `BASAL_NAMES`): given
+    whatever the glucose once a hypo is treated, and never omitted in type 1 (JBDS-IP)."""
+    return insulin(drug) and any(BASAL_WORDS & set(name.split()) or _words(name)[:2] in BASAL_NAMES
+                                 for name in medicines_in(drug))
+
+
+def given_when_fasting(drug: str) -> bool:
+    """Whether an insulin is continued, often at a reduced dose, while the patient is nil by mouth
+    (JBDS-IP): a basal one, or a premixed one (`PREMIXED_WORDS`), which holds an intermediate
+    one; a mealtime or correction insulin (aspart, lispro, Actrapid) is left out with the meal,
+    and given to a patient not eating it brings on a hypo."""
+    return basal_insulin(drug) or insulin(drug) and any(word.startswith("mix") or word in PREMIXED_WORDS
+                                                        for word in _words(drug))
 
 
 def time_critical_drug(drug: str) -> bool:
@@ -1544,8 +1603,9 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     (charted from paper) is spaced from the dose before it "before this dose", never "ago".
     `age`, `kg`, `days`, `ideal_kg`: the patient's, where known, which a medicine's own limits are
     worked out for (`beyond_dose_limits`), whatever its orders say. An as-required order's
-    interval and daily maximum weigh no dose of an infusion beside a bolus, either way
-    (`as_boluses`: a syringe driver's set-up is no earlier breakthrough dose)."""
+    interval and daily maximum weigh no dose of an infusion or a patch beside a bolus, nor of a
+    modified-release form beside an immediate-release one, either way (`as_boluses`: a syringe
+    driver's set-up, a fentanyl patch or the morning's OxyContin is no earlier breakthrough dose)."""
     warnings: list[Warning] = []
     late = typed_at is not None and written_apart(typed_at, at) is not None
     if not admitted:
@@ -1560,7 +1620,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
         warnings.append(Warning(Check.ALREADY_GIVEN, QT_TRANSLATE_NOOP("messages", "The {time} dose of {drug} was already given."),
                                 {"time": f"{slot:%H:%M}", "drug": order.drug}))
     if outcome is not Outcome.GIVEN:
-        return warnings + not_given_ahead(order, at, scheduled_for, reason, due_before)
+        return (warnings + not_given_ahead(order, at, scheduled_for, reason, due_before)
+                + basal_insulin_omitted(order, outcome))
     # A dose for one of the order's times, given before that time: asked why it is early (the
     # first dose of a new order given as the round shows it due was "not active").
     for_its_time = scheduled_for is not None and at <= scheduled_for and order.active_at(scheduled_for)
@@ -1579,7 +1640,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     else:
         warnings += given_from_other_orders(order, at, [(other, name) for other, name in other_orders
                                                         if other.frequency is not Frequency.PRN], history, on_hold)
-        alike = [prn for prn in as_required if infused(prn) == infused(order)]
+        alike = [prn for prn in as_required if not background_beside(prn, order)]
         warnings += spaced_from_as_required(at, alike, history, on_hold, late)
         warnings += spaced_from_own_doses(order, at, scheduled_for, history, open_slots, on_hold)
         warnings += off_its_days(order, at, scheduled_for)
@@ -1663,6 +1724,20 @@ def offered_only(reason: NotGivenReason | None, at: datetime, scheduled_for: dat
     return reason is not None and reason not in KNOWN_AHEAD and before_due(at, scheduled_for, due_before)
 
 
+def basal_insulin_omitted(order: Order, outcome: Outcome) -> list[Warning]:
+    """A basal or premixed insulin's dose (`given_when_fasting`) recorded not given, for whatever
+    reason, questioned: in type 1 it is never omitted, fasting included (JBDS-IP), and the
+    glargine held "NBM for theatre" was said nowhere, the patient heading for ketoacidosis; a
+    twice-daily premix is the only background insulin of those on it, and its dose held, refused
+    or not available went unsaid too. The reason to record over it, a check of its own (it was
+    kept and exported as a glucose problem), says the prescriber was told."""
+    if outcome is not Outcome.NOT_GIVEN or not given_when_fasting(order.drug):
+        return []
+    return [Warning(Check.INSULIN_OMITTED, QT_TRANSLATE_NOOP(
+        "messages", "{drug} is a basal or premixed insulin: not to be omitted (in type 1 it brings on ketoacidosis "
+                    "within hours); tell the prescriber, and say so in the reason."), {"drug": order.drug})]
+
+
 def not_given_ahead(order: Order, at: datetime, scheduled_for: datetime | None, reason: NotGivenReason | None,
                     due_before: timedelta) -> list[Warning]:
     """A dose recorded not given before it falls due, for a reason that may be known ahead
@@ -1692,15 +1767,53 @@ def infused(order: Order) -> bool:
     return order.form == INFUSION or order.rate_ml_h is not None
 
 
+BOLUS_ROUTES = NIL_BY_MOUTH_ROUTES | {"SC", "IV", "IM", "NAS", "PR"}
+"""The routes (`ROUTES`' codes) an as-required opioid stating no release is given at once by, as a
+breakthrough dose is: by mouth or tube, injected (not `infused`), up the nose or rectally (the
+diamorphine nasal spray, the morphine suppository were held back by the morning's MST)."""
+
+
+def order_release(order: Order) -> Release | None:
+    """The release of `order`'s form: as its name states it (domain.release), or, stating none,
+    immediate for an as-required opioid not `infused` by mouth, tube, injection, nose or rectum
+    (`BOLUS_ROUTES`), as a breakthrough dose is ("Oxycodone 5 mg capsules", or morphine 2.5 mg SC,
+    beside "Oxycodone MR 10 mg": the SC dose was held back as given an hour after the 08:00 MR
+    tablet); None otherwise."""
+    stated = release_of(order.drug)
+    if stated is None and order.frequency is Frequency.PRN and _route(order.route) in BOLUS_ROUTES \
+            and not infused(order) and "opioid" in _read(order.drug).member_of:
+        return Release.IMMEDIATE
+    return stated
+
+
+def _runs_on(order: Order) -> bool:
+    """Whether each dose of `order` goes on giving for hours once started: an infusion (`infused`)
+    or a patch (`patch`: the fentanyl patch applied at 08:00 held the 09:00 buccal fentanyl back)."""
+    return infused(order) or patch(order)
+
+
+def background_beside(order: Order, other: Order) -> bool:
+    """Whether one of two orders gives background doses and the other breakthrough ones, neither
+    spacing nor counted with the other's by an as-required interval and day's count (`as_boluses`):
+    an infusion or a patch beside a bolus (`_runs_on`), or a modified-release form beside an
+    immediate-release one (`order_release`). Two patches, or a patch and an infusion, are weighed
+    together."""
+    return _runs_on(order) != _runs_on(other) \
+        or {order_release(order), order_release(other)} == {Release.MODIFIED, Release.IMMEDIATE}
+
+
 def as_boluses(order: Order, doses: Sequence[Administration], orders: Mapping[str, Order]) -> list[Administration]:
     """The doses among `doses` that an as-required interval and day's count weigh a dose of
-    `order` against: all but those of an order that runs as an infusion while `order` does not,
-    or the other way round (`orders`: the doses' orders, by id). The morphine syringe driver set
-    up at 10:00 held the breakthrough dose of 10:30 back as "given 30 min ago", and each day's
-    syringe change was questioned after the dose given for pain just before; two drivers of a
-    medicine, or two bolus orders, are weighed together as before. A medicine's own limits
-    (`beyond_dose_limits`) still count every dose of it."""
-    return [dose for dose in doses if dose.order_id not in orders or infused(orders[dose.order_id]) == infused(order)]
+    `order` against: all but those of an order giving background doses while `order` gives
+    breakthrough ones, or the other way round (`background_beside`; `orders`: the doses' orders,
+    by id). The morphine syringe driver set up at 10:00 held the breakthrough dose of 10:30 back
+    as "given 30 min ago", and each day's syringe change was questioned after the dose given for
+    pain just before; the 08:00 OxyContin held the 09:00 OxyNorm for pain 7/10 back the same way,
+    and counted in its maximum of 6, and the fentanyl patch the buccal fentanyl. Two drivers or
+    two patches of a medicine, two bolus orders, two modified-release or two immediate-release
+    orders are weighed together as before. A medicine's own limits (`beyond_dose_limits`) still
+    count every dose of it."""
+    return [dose for dose in doses if dose.order_id not in orders or not background_beside(orders[dose.order_id], order)]
 
 
 @dataclass(frozen=True)
@@ -1732,6 +1845,11 @@ class AsRequiredStatus:
     """The patient's stretches on a ward charted on another laptop that ended in the 24 hours up to
     the moment (services.medication.away_before): none of the doses given there are in `last` or
     `recent`. Back from 5A at 20:05, a morphine given there at 18:00 read "allowed now" at 20:30."""
+    background: Administration | None = None
+    """The latest dose given in the 24 hours up to the moment of an order giving background doses
+    beside this one's breakthrough ones, or the other way round (`as_boluses`), which neither
+    `last` nor `recent` counts: said all the same, as the paper chart shows it (the OxyNorm's
+    dialog read "Last dose: none recorded" an hour after 10 mg of OxyContin)."""
 
 
 def prn_status(order: Order, at: datetime, given: Sequence[Administration],
@@ -1762,12 +1880,14 @@ def prn_status(order: Order, at: datetime, given: Sequence[Administration],
 
     recent = day_up_to_at(given)
     amounts = [dose_amount(dose, by_id, order) for dose in recent]
-    return AsRequiredStatus(last=max((dose for dose in as_boluses(order, given, by_id) if dose.at <= at),
-                                     key=given_instant, default=None),
+    boluses = as_boluses(order, given, by_id)
+    return AsRequiredStatus(last=max((dose for dose in boluses if dose.at <= at), key=given_instant, default=None),
                             recent=recent, next_at=None if allowed == at else allowed.astimezone(zone),
                             on_hold=day_up_to_at(on_hold),
                             amount=None if None in amounts else sum(amount for amount in amounts if amount is not None),
-                            held_by=_held_by(held))
+                            held_by=_held_by(held),
+                            background=max((dose for dose in given if dose not in boluses and at - DAY < dose.at <= at),
+                                           key=given_instant, default=None))
 
 
 # The warning of a dose given from another order of the same medicine, by that order's kind
@@ -2245,12 +2365,66 @@ _LIMITED = {next(iter(medicines_in(name))): rule for name, rule in RULES.items()
 _PARACETAMOL = next(iter(medicines_in("paracetamol")))
 
 
+PER_TABLET_MG: dict[str, dict[str, float]] = {
+    # Paracetamol 400 mg, codeine 20 mg, caffeine 50 mg (ANSM).
+    "prontalgine": {"paracetamol": 400.0, "codeine": 20.0},
+    # A capsule: paracetamol 300 mg, opium powder 10 mg, caffeine 30 mg (ANSM).
+    "lamaline": {"paracetamol": 300.0},
+    # Paracetamol 500 mg in each (BNF): Plus with codeine 8 mg and caffeine 30 mg, Max with
+    # codeine 12.8 mg, Headache with caffeine 65 mg alone; the codeine is counted only when the
+    # name writes its strength (`_per_tablet`).
+    "solpadeine": {"paracetamol": 500.0},
+    # Paracetamol 500 mg and codeine 8 mg, the pink tablet with buclizine 6.25 mg (BNF).
+    "migraleve": {"paracetamol": 500.0, "codeine": 8.0},
+}
+"""What a tablet of a product of three medicines gives of each with limits, by the product's
+name as `PRODUCTS` has it: its strengths cannot be told apart by their size (Prontalgine's
+caffeine 50 mg is more than its codeine 20 mg), and its paracetamol, left out, took a day's
+4 g to 4.8 g unsaid."""
+_PER_TABLET = {_words(product): {next(iter(medicines_in(name))): mg for name, mg in content.items()}
+               for product, content in PER_TABLET_MG.items()}
+UNCOUNTED_MG: dict[str, tuple[float, ...]] = {"solpadeine": (30.0, 65.0)}
+"""The strengths a product of `PER_TABLET_MG` may write of a medicine without limits, its caffeine
+(BNF), by the product's name: none of them is its codeine (`_per_tablet`); "Solpadeine Plus 500
+mg/8 mg/30 mg", as the pack says, left its codeine out."""
+_UNCOUNTED = {_words(product): strengths for product, strengths in UNCOUNTED_MG.items()}
+
+
+_CODEINE = next(iter(medicines_in("codeine")))
+OPIOID_MG = (8.0, 60.0)
+"""The strengths, in mg, of a combination tablet's opioid (`content_mg`)."""
+
+
+def _per_tablet(drug: str, written: Sequence[float]) -> dict[str, float] | None:
+    """The content of a tablet of the one product of `PER_TABLET_MG` that `drug` names, when the
+    strengths its name writes (`written`) are none or include each of it: none when they say
+    another form (a suppository's strengths), never guessed. Its codeine, when the table leaves it
+    out, from the one strength written besides the table's and its caffeine's (`UNCOUNTED_MG`),
+    in `OPIOID_MG`: "Solpadeine Max 500 mg/12.8 mg" counted its paracetamol, not the codeine its
+    name states."""
+    words = _words(drug)
+    found = [product for product in _PER_TABLET
+             if any(words[start:start + len(product)] == product for start in range(len(words)))]
+    if len(found) != 1:
+        return None
+    content = _PER_TABLET[found[0]]
+    if written and not all(any(abs(mg - one) <= 1e-9 for one in written) for mg in content.values()):
+        return None
+    known = (*content.values(), *_UNCOUNTED.get(found[0], ()))
+    rest = [mg for mg in written if not any(abs(mg - one) <= 1e-9 for one in known)]
+    if _CODEINE not in content and _CODEINE in medicines_in(drug) and len(rest) == 1 \
+            and OPIOID_MG[0] <= rest[0] <= OPIOID_MG[1]:
+        return {**content, _CODEINE: rest[0]}
+    return content
+
+
 def content_mg(order: Order, amount: float) -> dict[str, float]:
     """The milligrams of each medicine with limits (`_LIMITED`) that `amount` of `order`, in its
     unit, gives: a single medicine's by its weight (g, mg, microgram); a tablet's by the strengths
     its name writes (`strengths_mg`: "Paracetamol 500 mg", "Co-codamol 30/500"), paracetamol
     being the larger of a combination's two (300 to 1000 mg a tablet, its opioid 8 to 60 mg:
-    "Dafalgan codéiné 500 mg/30 mg" and "Ixprim 37,5/325" write it first or last); a single
+    "Dafalgan codéiné 500 mg/30 mg" and "Ixprim 37,5/325" write it first or last); a product of
+    three medicines' by its table (`PER_TABLET_MG`: Prontalgine, Lamaline); a single
     medicine's volume by the liquid's strength the order states (`Order.mg_per_ml`: 20 mL of
     120 mg in 5 mL is 480 mg, as a 12 kg child's 480 mg in mg was refused and in mL was not). A
     content not read so (a combination in mg or mL, a tablet whose name writes no strength, a
@@ -2263,6 +2437,8 @@ def content_mg(order: Order, amount: float) -> dict[str, float]:
         each = {next(iter(found)): MASS_IN_MG[order.dose_unit]}
     elif order.dose_unit == ML and order.mg_per_ml is not None and len(found) == 1:
         each = {next(iter(found)): order.mg_per_ml}
+    elif written is not None and (per_tablet := _per_tablet(order.drug, written)) is not None:
+        each = per_tablet
     elif written and len(written) == len(found) == 1:
         each = {next(iter(found)): written[0]}
     elif written and len(written) == len(found) == 2 and _PARACETAMOL in found:
@@ -2295,14 +2471,17 @@ _COUNTED = {
     "given": QT_TRANSLATE_NOOP("messages", "{time}: {amount} {unit} ({order})"),
     "held": QT_TRANSLATE_NOOP("messages", "{time}: {amount} {unit} ({order}), on hold, perhaps given"),
     "this": QT_TRANSLATE_NOOP("messages", "{time}: {amount} {unit}, this dose")}
-_WEIGH = {
-    True: QT_TRANSLATE_NOOP("messages", "{medicine} is dosed by weight under 18, and no weight is recorded this stay: "
-                                        "weigh the patient and check the dose (at most {per_dose} mg/kg a dose, "
-                                        "{per_day} mg/kg in 24 h)."),
-    False: QT_TRANSLATE_NOOP("messages", "{medicine} is dosed by weight, and no weight is recorded this stay: weigh "
-                                         "the patient and check the dose (at most {per_dose} mg/kg a dose, {per_day} "
-                                         "mg/kg in 24 h).")}
-"""By whether the patient is a child."""
+_WEIGH: dict[Weighed, str] = {
+    "child": QT_TRANSLATE_NOOP("messages", "{medicine} is dosed by weight under 18, and no weight is recorded this "
+                                           "stay: weigh the patient and check the dose (at most {per_dose} mg/kg a "
+                                           "dose, {per_day} mg/kg in 24 h)."),
+    "adult": QT_TRANSLATE_NOOP("messages", "{medicine} is dosed by weight, and no weight is recorded this stay: weigh "
+                                           "the patient and check the dose (at most {per_dose} mg/kg a dose, {per_day} "
+                                           "mg/kg in 24 h)."),
+    "band": QT_TRANSLATE_NOOP("messages", "{medicine} by this route is dosed by weight under {kg} kg, and no weight is "
+                                          "recorded this stay: weigh the patient and check the dose (under {kg} kg, "
+                                          "at most {per_dose} mg/kg a dose, {per_day} mg/kg in 24 h).")}
+"""By why the patient is asked to be weighed (`dose_limits.weighed_by`)."""
 _NOT_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} is never given under {years} years, and the patient is {age}: "
                                            "children who turn it into morphine fast have stopped breathing on usual "
                                            "doses (MHRA, ANSM 2013). Do not give it; ask the prescriber for another "
@@ -2344,9 +2523,9 @@ def beyond_dose_limits(order: Order, at: datetime, amount: float, doses: Sequenc
         given = [dose for dose in [*doses, *on_hold] if dose.outcome is Outcome.GIVEN and dose.order_id in orders
                  and medicine in medicines_in(orders[dose.order_id].drug)]
         if limit.weigh:
-            warnings.append(Warning(Check.MAXIMUM_DOSE, _WEIGH[age is not None and age < ADULT_FROM_YEARS], {
+            warnings.append(Warning(Check.MAXIMUM_DOSE, _WEIGH[weighed_by(limit, age)], {
                 "medicine": Phrase(limit.rule.name), "per_dose": Number(limit.dose_mg_kg or 0),
-                "per_day": Number(limit.day_mg_kg or 0)}))
+                "per_day": Number(limit.day_mg_kg or 0), "kg": Number(limit.up_to_kg or 0)}))
         interval = limit.rule.interval or (limit.rule.daily_interval if once_a_day else None)
         if not _SAID_TOO_CLOSE & set(said):
             warnings += _too_close(limit, interval, at, given, on_hold, orders, names)

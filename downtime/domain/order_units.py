@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from math import isclose
 
-from downtime.domain.dose_limits import ADULT_FROM_YEARS, Rule, limit_for, liquid_strength, too_small, too_young
+from downtime.domain.dose_limits import (ADULT_FROM_YEARS, Rule, Weighed, limit_for, liquid_strength, too_small,
+                                         too_young, weighed_by)
 from downtime.domain.medication import MASS_IN_MG, ML, Frequency, Order, content_mg, insulin, limits_of, medicines_in
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number, Phrase
 
@@ -224,14 +225,17 @@ TOO_OFTEN = QT_TRANSLATE_NOOP("messages", "{medicine}: doses at least {hours} h 
 NOT_USUALLY_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} by this route is not usually given to a baby under "
                                                   "{months} months old or under {kg} kg (ANSM, BNFc): check it is "
                                                   "meant, and give the reason in “{field}”.")
-WEIGH_FIRST = {
-    True: QT_TRANSLATE_NOOP("messages", "{medicine} is dosed by weight under 18, and no weight is recorded this stay: "
-                                        "weigh the child, or give the weight the dose is worked out from (measured, "
-                                        "estimated or a parent's, and when) in “{field}”."),
-    False: QT_TRANSLATE_NOOP("messages", "{medicine} is dosed by weight, and no weight is recorded this stay: weigh the "
-                                         "patient, or give the weight the dose is worked out from (measured, estimated "
-                                         "or stated, and when) in “{field}”.")}
-"""By whether the patient is a child."""
+WEIGH_FIRST: dict[Weighed, str] = {
+    "child": QT_TRANSLATE_NOOP("messages", "{medicine} is dosed by weight under 18, and no weight is recorded this "
+                                           "stay: weigh the child, or give the weight the dose is worked out from "
+                                           "(measured, estimated or a parent's, and when) in “{field}”."),
+    "adult": QT_TRANSLATE_NOOP("messages", "{medicine} is dosed by weight, and no weight is recorded this stay: weigh "
+                                           "the patient, or give the weight the dose is worked out from (measured, "
+                                           "estimated or stated, and when) in “{field}”."),
+    "band": QT_TRANSLATE_NOOP("messages", "{medicine} by this route is dosed by weight under {kg} kg, and no weight is "
+                                          "recorded this stay: weigh the patient, or give the weight the dose is "
+                                          "worked out from (measured, estimated or stated, and when) in “{field}”.")}
+"""By why the patient is asked to be weighed (`dose_limits.weighed_by`)."""
 
 
 @dataclass(frozen=True)
@@ -405,10 +409,10 @@ def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int 
             refused.append(Refusal("drug", Phrase(NOT_USUALLY_UNDER, {
                 "medicine": Phrase(rule.name), "months": Number(rule.from_months or 0),
                 "kg": Number(rule.from_kg or 0)}), asked=True))
-        if limit_for(rule, age, kg, order.route, days).weigh:
+        if (unweighed := limit_for(rule, age, kg, order.route, days)).weigh:
             # No mg/kg said: by vein a baby's is half a child's (`ByWeight`), and the weight decides which.
-            refused.append(Refusal("dose", Phrase(WEIGH_FIRST[age is not None and age < ADULT_FROM_YEARS],
-                                                  {"medicine": Phrase(rule.name)}), asked=True))
+            refused.append(Refusal("dose", Phrase(WEIGH_FIRST[weighed_by(unweighed, age)], {
+                "medicine": Phrase(rule.name), "kg": Number(unweighed.up_to_kg or 0)}), asked=True))
         if order.frequency is Frequency.PRN and rule.interval is not None and order.min_interval_hours is not None \
                 and timedelta(hours=order.min_interval_hours) < rule.interval:
             refused.append(Refusal("min_interval_hours", Phrase(TOO_OFTEN, {

@@ -9,8 +9,9 @@ assessed again when the chart says: a pain treated and never assessed again is t
 French quality indicator on pain (HAS) and the Joint Commission's standard look for. An
 as-required dose given for pain on the MAR is analgesia given, and its effect is assessed 30
 minutes after an injection, an hour after any other route, as the pain chart's own plan says. With
-analgesia given the nurse notes the sedation and breathing an opioid can lower: from 2 on the
-sedation score, or under 10 breaths a minute, the opioid is stopped (SFAR 2008, Opioids Aware)."""
+analgesia given, and at each reassessment after it, the nurse notes the sedation and breathing an
+opioid can lower: from 2 on the sedation score, or under 10 breaths a minute, the opioid is stopped
+(SFAR 2008, Opioids Aware), until a later assessment finds both within limits (`clears`)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from enum import StrEnum
 from typing import Any
 
 from downtime.domain import elapsed
+from downtime.domain.medication import ALLERGY_CLASSES, medicine_name, medicines_in
 from downtime.i18n import Lang
 
 MODERATE_NUMERIC = 4
@@ -43,12 +45,13 @@ ANSWERED = frozenset({"analgesia", "doctor", "declined"})
 
 
 PAIN_WORDS = re.compile(r"\b(pain\w*|douleurs?|douloureu\w*|analg\w*|antalg\w*|eva|algoplus|flacc|evendol|headaches?"
-                        r"|c[ée]phal[ée]es?)\b|\b(?:en|evs|ens|eva)\s*[<>≤≥=:]{0,2}\s*\d+"
+                        r"|c[ée]phal[ée]es?)\b|\b(?:en|evs|ens|eva|nrs|vas|vrs)\s*[<>≤≥=:]{0,2}\s*\d+"
                         r"(?![\d,.]|\s*(?:prises?|fois|h|heures?|min\w*|mg|ml|g)\b)", re.IGNORECASE)
 """How an as-required dose's reason or order says it is for pain ("pain 7/10", "douleur EVA > 3",
-"if painful", "antalgique", "céphalées"); a French scale's abbreviation followed by a score ("si EN >
-3", "EN 8", "EVS 2"): "en" alone is a French word ("en cas de nausées"), and so is "en" before a
-count of doses or a length of time ("en 2 prises", "en 30 min")."""
+"if painful", "antalgique", "céphalées"); a scale's abbreviation followed by a score, French ("si EN >
+3", "EN 8", "EVS 2") or English ("NRS 8/10", "VAS 6", "VRS 2": morphine given "for NRS 8" never had
+its effect asked): "en" alone is a French word ("en cas de nausées"), and so is "vas" ("tu vas
+mieux"), and "en" before a count of doses or a length of time ("en 2 prises", "en 30 min")."""
 INJECTED = frozenset({"IV", "IM", "SC"})
 """The routes whose dose's effect is assessed after 30 minutes; an hour after any other."""
 AFTER_INJECTION, AFTER_OTHER = timedelta(minutes=30), timedelta(hours=1)
@@ -67,6 +70,9 @@ SEDATED_FROM = 2
 stopped: drowsiness comes before slow breathing (SFAR 2008, Opioids Aware)."""
 SLOW_BREATHING = 10
 """Under 10 breaths a minute an opioid is stopped and naloxone given as prescribed."""
+OPIOIDS = frozenset(medicine_name(name) for name in ALLERGY_CLASSES["opioid"][1])
+"""The opioids, as `medicines_in` names them: the allergy check's own list of the class (codeine
+and tramadol among them, in co-codamol or Ixprim as much as alone)."""
 
 
 @dataclass(frozen=True)
@@ -189,10 +195,24 @@ def too_young(scale: str, age_years: int) -> bool:
 
 def depressing(answers: Mapping[str, Any]) -> list[str]:
     """The answers that stop the opioid: sedation from 2, breathing under 10 a minute (the fields
-    of version 2 of the form; none in a record of version 1)."""
+    of versions 2 and 3 of the form; none in a record of version 1)."""
     sedation, breathing = answers.get("sedation"), answers.get("breathing_rate")
     return [*(["sedation"] if sedation is not None and int(sedation) >= SEDATED_FROM else []),
             *(["breathing_rate"] if breathing is not None and breathing < SLOW_BREATHING else [])]
+
+
+def clears(answers: Mapping[str, Any]) -> bool:
+    """Whether an assessment finds the patient out of an opioid's danger: sedation under 2 and
+    breathing 10 a minute or more, both recorded. A line that scores the pain alone says nothing
+    of them: the drowsy patient of 13:30 was not found awake by a 14:00 line without them."""
+    return (answers.get("sedation") is not None and answers.get("breathing_rate") is not None
+            and not depressing(answers))
+
+
+def opioid(drug: str) -> bool:
+    """Whether an order's medicine is, or holds, an opioid (`OPIOIDS`), however written: "Oramorph",
+    "Co-codamol 30/500", "Topalgic"."""
+    return bool(medicines_in(drug) & OPIOIDS)
 
 
 def found(answers: Mapping[str, Any], lang: Lang) -> str:
@@ -202,7 +222,8 @@ def found(answers: Mapping[str, Any], lang: Lang) -> str:
 
 def signs(mattering: bool, done: frozenset[str], due_at: datetime, at: datetime, dosed: bool = False,
           depressed: bool = False) -> list[Sign]:
-    """What the latest assessment asks at `at`: breathing an opioid depresses (`depressed`) first,
+    """What the latest assessment asks at `at`: breathing an opioid depresses (`depressed`: found by
+    it, or by an earlier one no assessment since has cleared) first,
     pain that matters with nothing that answers it done (`dosed`: an as-required dose for pain
     given on the MAR since), then its reassessment once due."""
     return [*([Sign.DEPRESSED] if depressed else []),

@@ -24,7 +24,7 @@ WORDS: dict[Release, frozenset[str]] = {
     Release.MODIFIED: frozenset({
         "mr", "sr", "lp", "xl", "cr", "er", "retard", "modified", "prolonged", "prolongee", "sustained",
         "extended", "continus", "oxycontin", "longtec", "mst", "zomorph", "mxl", "moscontin", "skenan",
-        "targinact", "zydol", "zamudol", "monoalgic", "monocrixo"}),
+        "targinact", "zamudol", "monoalgic", "monocrixo"}),
     Release.IMMEDIATE: frozenset({
         "ir", "immediate", "oramorph", "sevredol", "actiskenan", "oxynorm", "oxynormoro", "shortec"}),
 }

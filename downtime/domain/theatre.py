@@ -195,13 +195,24 @@ def after_latex(allergic: Iterable[bool]) -> list[bool]:
     return found
 
 
+TITLES = frozenset({"dr", "docteur", "doctor", "pr", "prof", "professeur", "professor", "mr", "mrs", "ms",
+                    "miss", "mme", "mlle"})
+"""Honorifics typed, or not, before a surgeon's name: one coordinator writes "Dr Roux", another
+"Roux", "Pr Roux" or "Mr Roux" (a UK surgeon's title) for the same person. Not "M." (Monsieur):
+it is also the initial that tells "Dr M. Martin" from "Dr L. Martin"."""
+
+
 def person_key(name: str | None) -> str:
     """A surgeon or anaesthetist as typed by hand on each booking: "Dr Roux", "Dr. Roux " and
     "DR  ROUX" are one person, who cannot be in two theatres at once (compared as typed, a
     stray space or capital let them be double-booked), and so are "Dr Lefèvre" and "Dr Lefevre"
-    (each word `fold`ed, as the census compares names: the accent typed or not). No name:
+    (each word `fold`ed, as the census compares names: the accent typed or not), and "Roux",
+    "Pr Roux" and "Mr Roux" (leading `TITLES` dropped, the name itself always kept). No name:
     nobody, who meets no one."""
-    return " ".join(word for word in map(fold, (name or "").replace(".", " ").split()) if word)
+    words = [word for word in map(fold, (name or "").replace(".", " ").split()) if word]
+    while len(words) > 1 and words[0] in TITLES:
+        words.pop(0)
+    return " ".join(words)
 
 
 def specialty_key(name: str) -> str:

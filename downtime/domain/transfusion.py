@@ -3,20 +3,23 @@ Haematology's guideline on administering blood components says it (2017): observ
 hour before it starts, again 15 minutes after the start (a severe reaction shows then), and in
 the hour after it ends; a unit finished within 4 hours of leaving the blood fridge; a reaction
 told to the doctor and reported to the blood bank. Observation sets are those of the NEWS2
-chart: the app asks whether one was taken when it should have been, with the readings the
-guideline names (`READINGS`, `complete`), and compares each reading taken while the unit runs,
+chart, and a child's of the PEWS chart (their heart rate read as the pulse): the app asks
+whether one was taken when it should have been, with the readings the guideline names
+(`READINGS`, `complete`), and compares each reading taken while the unit runs,
 in a full set or alone, with its latest value before it (`around`, `changed`): the 15-minute set
 is taken to catch a reaction, and one reading 39.4 °C and a systolic of 82 was counted "taken"
-with nothing said."""
+with nothing said. The set in the hour after the end is read too (a reaction shows after the
+unit), and the latest set that may be a reaction is said, not only the first."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
 from downtime.domain import elapsed
+from downtime.domain.pews import HEART_RATE, RESPIRATORY_RATE, SYSTOLIC_BP, AgeBand
 
 BASELINE_WITHIN = timedelta(minutes=60)
 """Before the start: the set the 15-minute one is compared with."""
@@ -31,6 +34,9 @@ READINGS = ("temperature", "pulse", "systolic_bp", "respiratory_rate")
 """The readings a set around a unit gives (the guideline's temperature, pulse, blood pressure and
 breathing rate): a saturation taken alone counted as the baseline and the 15-minute set, and a
 febrile or hypotensive reaction went unmeasured with nothing asked."""
+SPO2 = "spo2"
+"""Read for a reaction (`changed`) but not asked of a full set (`complete`): a saturation is not
+among the readings the guideline names for every set."""
 FEVER = 38.0
 FEVER_RISE = 1.0
 """A temperature of 38 °C or more, or 1 °C or more above the set before the unit: a febrile
@@ -43,10 +49,50 @@ restarted (the same guideline: the mild band is 38 to 39 °C with a rise under 2
 LOW_SYSTOLIC = 90
 SYSTOLIC_FALL = 30
 """A systolic pressure under 90 mmHg, or 30 mmHg or more below the set before the unit: the fall
-the guideline's hypotension is (ISBT's definition it takes up)."""
+the guideline's hypotension is (ISBT's definition it takes up). A pressure low already before the
+unit and not lower since is no sign: a bleeding patient's 82 before the unit and 88 at 15 minutes
+was read as a moderate or severe reaction, and "no reaction" refused."""
+CHILD_SYSTOLIC_FALL = 0.2
+"""A child's systolic (`band` given) is low at her age band's 2-point value or under (domain.pews
+`SYSTOLIC_BP`, `low2`: 85 from 12 years, 80 from 4 to 12, 70 from 3 to 12 months), as an adult's
+is at NEWS2's 3-point 90, and fallen at 20 % or more below the set before the unit, in place of the
+adult's 30 mmHg: read at the floor of her normal range, a 14-year-old's 99 from 105 stopped the unit
+and "no reaction" was refused; read against 30 mmHg, a 6-month-old's fall from 78 to 50 was mild."""
+LOW_BEFORE_FALL = 10
+SHOCK_SYSTOLIC = 70
+"""A pressure low already before the unit is a sign the doctor may judge no reaction
+(`Changed.low_before`) only while it is 10 mmHg or less lower than before and not in shock: 70
+mmHg or over for an adult, over her age band's 4-point value for a child (`low4`); a fall from 88
+to 60 counted as mild, and "no reaction" was saved."""
 PULSE_RISE = 30
-"""A pulse 30 beats a minute or more above the set before the unit: the guideline names
-tachycardia among a reaction's signs without a number; this one is the app's."""
+HIGH_PULSE = 130
+"""A pulse 30 beats a minute or more above the set before the unit, or an adult's of 130 or more
+with none before it to compare: the guideline names tachycardia among a reaction's signs without
+a number; these are the app's (a pulse of 150 with no set before the unit was read as nothing)."""
+BREATHING_RISE = 8
+HIGH_BREATHING = 25
+SPO2_FALL = 3
+LOW_SPO2 = 92
+LOW_SPO2_SCALE_2 = 88
+"""A breathing rate 8 a minute or more above the set before the unit, or an adult's of 25 or more
+with none before it; a saturation 3 points or more below the set before the unit, or under 92 %
+when it was not before it (a patient whose target is 88 to 92 % is not read by its value
+alone): the breathlessness and desaturation the guideline names among a reaction's signs, those
+of TACO, TRALI and anaphylaxis (TACO, the commonest cause of the deaths from transfusion SHOT is
+told of). A set reading 34 a minute and 85 % was read as nothing. A child's normal breathing rate
+and pulse are an adult's alarming ones: for a child (`band` given) they are read against the
+set before the unit alone, and their alarming values with none before it are those of the PEWS
+chart's top band for the child's age (domain.pews `HEART_RATE`, `RESPIRATORY_RATE`): a 2-year-old's
+heart rate of 195 and breathing of 75 were read as nothing. A set charted on SpO2 scale 2
+(`SCALE_2`, a target of 88 to 92 % the doctor prescribed) is read against its target's floor, 88 %:
+93 then 91 %, within target, was read as a moderate or severe reaction, and 80 % with no
+saturation before the unit as nothing."""
+SCALE_2 = "spo2_scale_2"
+"""A set's flag (1 when set) among its readings: its SpO2 is charted on scale 2 (`changed`)."""
+RECORDED = "recorded"
+"""Among a set's readings, when it was saved (a POSIX timestamp): an end answers only a set saved
+before it (`Sets.answered`); its taken time where the readings do not say, a set being saved no
+earlier than taken."""
 
 
 class Sign(StrEnum):
@@ -56,6 +102,7 @@ class Sign(StrEnum):
     END_SET_OVERDUE = "end_set_overdue"
     REACTION = "reaction"
     POSSIBLE_REACTION = "possible_reaction"
+    REACTION_AFTER = "reaction_after"
 
 
 SIGNS: Mapping[Sign, Mapping[str, str]] = {
@@ -63,6 +110,10 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
                                    "open, call the doctor",
                              "fr": "RÉACTION TRANSFUSIONNELLE POSSIBLE à {due} ({changed}) : arrêter le produit, "
                                    "garder la voie, appeler le médecin"},
+    Sign.REACTION_AFTER: {"en": "POSSIBLE TRANSFUSION REACTION at {due}, after the unit ({changed}): call the doctor, "
+                                "report it to the blood bank, and record the reaction on the unit's end",
+                          "fr": "RÉACTION TRANSFUSIONNELLE POSSIBLE à {due}, après le produit ({changed}) : appeler le "
+                                "médecin, la déclarer à l’hémovigilance et noter la réaction sur la fin du produit"},
     Sign.NO_BASELINE: {"en": "No observations in the hour before the start: record the set taken before it",
                        "fr": "Pas de constantes dans l’heure avant la pose : saisir celles prises avant"},
     Sign.FIRST_SET_OVERDUE: {"en": "15-MINUTE OBSERVATIONS OVERDUE since {due}",
@@ -76,26 +127,38 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
     Sign.REACTION: {"en": "REACTION: tell the doctor and report it to the blood bank",
                     "fr": "RÉACTION : prévenir le médecin et la déclarer à l’hémovigilance"},
 }
-"""What each sign asks, `{due}` when it fell due, `{changed}` the readings that changed (`said`)."""
+"""What each sign asks, `{due}` when it fell due, `{changed}` the readings that changed (`Sets.said`)."""
+EARLIER = {"en": "first at {time}: {changed}", "fr": "d’abord à {time} : {changed}"}
+"""A possible reaction's first set, said after its latest one (`Sets.said`)."""
 CHANGED: Mapping[str, Mapping[str, str]] = {
-    "temperature": {"en": "temperature {value}, up {change} °C", "fr": "température {value}, +{change} °C"},
-    "systolic_bp": {"en": "systolic {value}, down {change}", "fr": "systolique {value}, −{change}"},
-    "pulse": {"en": "pulse {value}, up {change}", "fr": "pouls {value}, +{change}"},
+    "temperature": {"en": "temperature {value}, {change} °C", "fr": "température {value}, {change} °C"},
+    "systolic_bp": {"en": "systolic {value}, {change}", "fr": "systolique {value}, {change}"},
+    "pulse": {"en": "pulse {value}, {change}", "fr": "pouls {value}, {change}"},
+    "respiratory_rate": {"en": "breathing rate {value}, {change}", "fr": "fréquence respiratoire {value}, {change}"},
+    SPO2: {"en": "SpO2 {value}, {change}", "fr": "SpO2 {value}, {change}"},
 }
-"""A reading that changed (`Changed`), `{change}` from the set before the unit ("?" with none)."""
+"""A reading that changed (`Changed`), `{change}` from the set before the unit (`MOVED`)."""
+MOVED = {"up": {"en": "up {change}", "fr": "+{change}"}, "down": {"en": "down {change}", "fr": "−{change}"}}
+"""Which way a reading moved from the set before the unit, by how much ("?" with none, said the way
+the reading alarms: `FALLING`): a systolic of 88 risen from 82 was said "down 6"."""
+FALLING = frozenset({"systolic_bp", SPO2})
+"""The readings that alarm by falling."""
 
 
 @dataclass(frozen=True)
 class Unit:
     """A unit as its start and end records say it: `ended_at` None while it runs; `unreported`
     a reaction not yet told to the doctor or not yet reported to the blood bank; `collected_at`
-    when it left the blood fridge, when known."""
+    when it left the blood fridge, when known; `noted_at` when its end, saying no reaction with
+    the reason under Notes, was last recorded (None for any other end): the doctor's judgement a
+    mild sign after the unit is answered by (`signs`)."""
 
     started_at: datetime
     ended_at: datetime | None
     reaction: bool
     unreported: bool
     collected_at: datetime | None = None
+    noted_at: datetime | None = None
 
     @property
     def running(self) -> bool:
@@ -127,7 +190,8 @@ def out_too_long(collected_at: datetime, started_at: datetime) -> bool:
 
 
 Readings = Mapping[str, float]
-"""A set's readings by the NEWS2 form's field ids (`READINGS`)."""
+"""A set's readings by the NEWS2 form's field ids (`READINGS`, `SPO2`), with its `SCALE_2` and
+`RECORDED` where known."""
 
 
 @dataclass(frozen=True)
@@ -138,31 +202,87 @@ class Changed:
     reading: str
     value: float
     change: float | None
+    low_before: bool = False
+    """Whether the reading was at its alarming value already before the unit (a systolic under 90
+    since a bleed) and is a little lower at most (`LOW_BEFORE_FALL`): a sign the doctor may judge
+    no reaction, asked why under Notes (`serious`)."""
 
     def said(self, lang: str) -> str:
+        falling = self.reading in FALLING if not self.change else self.change < 0
         change = "?" if self.change is None else f"{abs(self.change):g}"
-        return CHANGED[self.reading][lang].format(value=f"{self.value:g}", change=change)
+        return CHANGED[self.reading][lang].format(value=f"{self.value:g}",
+                                                  change=MOVED["down" if falling else "up"][lang].format(change=change))
+
+
+@dataclass(frozen=True)
+class Alarm:
+    """A set taken after a unit ended whose readings may be a reaction (`changed`), taken at `at`
+    and saved at `recorded_at`."""
+
+    at: datetime
+    changed: tuple[Changed, ...]
+    recorded_at: datetime
 
 
 @dataclass(frozen=True)
 class Sets:
     """Which of the unit's observation sets were taken (`first_at`, `end_at`: when, or None);
-    `changed_at` the first set taken while it ran whose readings may be a reaction (`changed`),
-    None when none."""
+    `changed_at` the latest set taken while it ran, or in the hour after its end, whose readings
+    may be a reaction (`changed`), None when none, or the latest serious one after its end where
+    there is one (`serious`: a set of 39.6 °C and a systolic of 78 after the unit was said no more
+    once a pulse of 112 was charted after it); `first_changed_at` and `first_changed` the first
+    such set where it is an earlier one: a set of 39.8 °C and a systolic of 76 was hidden behind a
+    mild 38.1 °C an hour before it. `after_end` those taken after the unit ended, oldest first;
+    `judged` the readings of the sets taken while it ran that may be a reaction, which its end
+    answers."""
 
     baseline: bool
     first_at: datetime | None
     end_at: datetime | None
     changed_at: datetime | None = None
     changed: tuple[Changed, ...] = ()
+    first_changed_at: datetime | None = None
+    first_changed: tuple[Changed, ...] = ()
+    after_end: tuple[Alarm, ...] = ()
+    judged: frozenset[str] = frozenset()
+
+    def answered(self, unit: Unit) -> bool:
+        """Whether the unit's end, saying no reaction with the reason under Notes (`Unit.noted_at`),
+        answers every set after it that may be a reaction: each a mild one (`serious`), showing the
+        same signs as while the unit ran or saved before the end was recorded. A pulse of 112
+        throughout, judged no reaction by the doctor, was asked after the unit for ever unless a
+        false reaction was reported; a serious set was no longer asked once a milder one followed
+        it, and an end typed late answered a set typed after it, from its taken time."""
+        noted = unit.noted_at
+        return noted is not None and all(
+            not serious(alarm.changed) and ({one.reading for one in alarm.changed} <= self.judged
+                                            or elapsed.instant(noted) >= elapsed.instant(alarm.recorded_at))
+            for alarm in self.after_end)
+
+    def said(self, lang: str, time: Callable[[datetime], str]) -> str:
+        """The readings of the latest set that may be a reaction, then those of the first where it
+        is an earlier one, its time as `time` writes it."""
+        latest = ", ".join(one.said(lang) for one in self.changed)
+        if self.first_changed_at is None:
+            return latest
+        return f"{latest}; " + EARLIER[lang].format(time=time(self.first_changed_at),
+                                                    changed=", ".join(one.said(lang) for one in self.first_changed))
 
 
-def changed(before: Readings | None, during: Readings) -> tuple[Changed, ...]:
+def changed(before: Readings | None, during: Readings, band: AgeBand | None = None) -> tuple[Changed, ...]:
     """The readings a set taken during a unit gives (any of them) that may be a reaction, each
     against its latest value before the unit (`before`, as `around` says; None, or a reading not
-    taken, the reading alone)."""
+    taken, the reading alone), a child's (`band` her PEWS age band, None for an adult) against the
+    values of her age."""
     def change(reading: str) -> float | None:
         return None if before is None or before.get(reading) is None else round(during[reading] - before[reading], 1)
+
+    def risen(reading: str, rise_by: float, alone: float) -> None:
+        if (value := during.get(reading)) is None:
+            return
+        rise = change(reading)
+        if (rise is not None and rise >= rise_by) or (rise is None and value >= alone):
+            found.append(Changed(reading, value, rise))
 
     found = []
     if (value := during.get("temperature")) is not None:
@@ -171,11 +291,34 @@ def changed(before: Readings | None, during: Readings) -> tuple[Changed, ...]:
             found.append(Changed("temperature", value, rise))
     if (value := during.get("systolic_bp")) is not None:
         fall = change("systolic_bp")
-        if value < LOW_SYSTOLIC or (fall is not None and -fall >= SYSTOLIC_FALL):
-            found.append(Changed("systolic_bp", value, fall))
-    if (value := during.get("pulse")) is not None and (rise := change("pulse")) is not None and rise >= PULSE_RISE:
-        found.append(Changed("pulse", value, rise))
+        low, floor, fell = ((LOW_SYSTOLIC, SHOCK_SYSTOLIC, SYSTOLIC_FALL) if band is None else
+                            (SYSTOLIC_BP[band].low2 + 1, SYSTOLIC_BP[band].low4 + 1,
+                             CHILD_SYSTOLIC_FALL * (value - (fall or 0))))
+        low_before = fall is not None and value - fall < low
+        if (fall is not None and -fall >= fell) or (value < low and not (low_before and fall >= 0)):
+            found.append(Changed("systolic_bp", value, fall,
+                                 low_before and -fall <= LOW_BEFORE_FALL and value >= floor))
+    risen("pulse", PULSE_RISE, HIGH_PULSE if band is None else HEART_RATE[band].high4)
+    risen("respiratory_rate", BREATHING_RISE, HIGH_BREATHING if band is None else RESPIRATORY_RATE[band].high4)
+    if (value := during.get(SPO2)) is not None:
+        fall = change(SPO2)
+        low = LOW_SPO2_SCALE_2 if during.get(SCALE_2) else LOW_SPO2
+        low_before = before is not None and before.get(SPO2) is not None and before[SPO2] < low
+        if (fall is not None and -fall >= SPO2_FALL) or (value < low and not low_before):
+            found.append(Changed(SPO2, value, fall))
     return tuple(found)
+
+
+def serious(found: Sequence[Changed]) -> bool:
+    """Whether readings that may be a reaction (`changed`) are those of a moderate or severe one:
+    a temperature of 39 °C or more, or up 2 °C or more (`HIGH_FEVER`), a low or fallen blood
+    pressure, breathing or saturation; not a mild fever or a pulse up alone, nor a pressure as low
+    before the unit and a little lower since (`Changed.low_before`), which the doctor may judge no
+    reaction."""
+    return any((one.reading not in ("temperature", "pulse") and not one.low_before)
+               or (one.reading == "temperature" and (one.value >= HIGH_FEVER
+                                                     or (one.change is not None and one.change >= HIGH_FEVER_RISE)))
+               for one in found)
 
 
 def high_fever(before: Readings | None, during: Sequence[Readings]) -> float | None:
@@ -196,15 +339,20 @@ def complete(readings: Readings) -> bool:
     return all(readings.get(reading) is not None for reading in READINGS)
 
 
-def around(started_at: datetime, ended_at: datetime | None,
-           readings: Mapping[datetime, Readings]) -> tuple[Readings | None, list[tuple[datetime, Readings]]]:
+def around(started_at: datetime, ended_at: datetime | None, readings: Mapping[datetime, Readings],
+           after: timedelta = timedelta(0),
+           next_start: datetime | None = None) -> tuple[Readings | None, list[tuple[datetime, Readings]]]:
     """The latest value of each reading taken in the hour before a unit started (None when none),
-    and the readings of the sets taken after its start until its end (or now), oldest first, each
-    with those it gives: what `changed` and `high_fever` compare. Read reading by reading: a
+    and the readings of the sets taken after its start until its end (or now), or `after` it but
+    before `next_start` (the patient's next unit, whose sets they are from then on: a reaction to
+    the second of two units back to back was asked of the first for ever), oldest first, each with
+    those it gives: what `changed` and `high_fever` compare. Read reading by reading: a
     temperature of 40.1 °C taken alone while a unit ran, its breathing rate not yet counted, was
     not read, and the unit was restarted."""
     start = elapsed.instant(started_at)
-    end = None if ended_at is None else elapsed.instant(ended_at)
+    end = None if ended_at is None else elapsed.instant(ended_at) + after
+    if end is not None and next_start is not None:
+        end = max(elapsed.instant(ended_at), min(end, elapsed.instant(next_start) - timedelta(microseconds=1)))
     moments = sorted((elapsed.instant(at), at) for at in readings)
     before: dict[str, float] = {}
     for instant, at in moments:
@@ -214,13 +362,16 @@ def around(started_at: datetime, ended_at: datetime | None,
     return (before or None), during
 
 
-def sets_of(unit: Unit, taken: Sequence[datetime], readings: Mapping[datetime, Readings] | None = None) -> Sets:
+def sets_of(unit: Unit, taken: Sequence[datetime], readings: Mapping[datetime, Readings] | None = None,
+            band: AgeBand | None = None, next_start: datetime | None = None) -> Sets:
     """The unit's sets among the patient's full sets `taken` (`complete`): one in the hour before
     the start (or at it), the first from 10 minutes after the start until the end, the first at or
     after the end (late or not: once taken it is no longer asked); with the `readings` of every
-    set where given, full or not, the first set taken while it runs that may be a reaction against
-    each reading's latest value before it (`around`, `changed`). Compared as instants: a unit
-    started the night the clocks change is timed in real minutes."""
+    set where given, full or not, the first and the latest set taken while it runs, or in the hour
+    after its end until `next_start` (`around`), that may be a reaction against each reading's
+    latest value before it (`changed`, `band` as it says), and those after its end (`Sets.after_end`,
+    saved when their `RECORDED` reading says). Compared as instants: a unit started the night the clocks
+    change is timed in real minutes."""
     start = elapsed.instant(unit.started_at)
     end = None if unit.ended_at is None else elapsed.instant(unit.ended_at)
     moments = sorted((elapsed.instant(at), at) for at in taken)
@@ -228,19 +379,36 @@ def sets_of(unit: Unit, taken: Sequence[datetime], readings: Mapping[datetime, R
     first = next((at for instant, at in moments if instant >= start + FIRST_SET_FROM
                   and (end is None or instant < end)), None)
     after = None if end is None else next((at for instant, at in moments if instant >= end), None)
-    before, during = around(unit.started_at, unit.ended_at, readings or {})
-    alarming = next(((at, found) for at, taken in during if (found := changed(before, taken))), (None, ()))
-    return Sets(baseline, first, after, *alarming)
+    before, during = around(unit.started_at, unit.ended_at, readings or {}, END_SET_WITHIN, next_start)
+    alarming = [(at, found, taken) for at, taken in during if (found := changed(before, taken, band))]
+    if not alarming:
+        return Sets(baseline, first, after)
+    after_end = tuple(Alarm(at, found, at if RECORDED not in taken
+                            else datetime.fromtimestamp(taken[RECORDED], elapsed.instant(at).tzinfo))
+                      for at, found, taken in alarming if end is not None and elapsed.instant(at) > end)
+    first_changed_at, first_changed, _ = alarming[0]
+    latest_at, latest = next(((alarm.at, alarm.changed) for alarm in reversed(after_end) if serious(alarm.changed)),
+                             alarming[-1][:2])
+    earlier = elapsed.instant(first_changed_at) < elapsed.instant(latest_at)
+    judged = frozenset(one.reading for at, found, _ in alarming for one in found
+                       if end is None or elapsed.instant(at) <= end)
+    return Sets(baseline, first, after, latest_at, latest, first_changed_at if earlier else None,
+                first_changed if earlier else (), after_end, judged)
 
 
 def signs(unit: Unit, found: Sets, at: datetime) -> list[tuple[Sign, datetime | None]]:
     """What the unit asks at `at`, each with when it fell due (None for one that has no time),
     the most urgent first. A set missed while the unit ran is not asked once it has ended: the
-    set after the end is."""
+    set after the end is, and read: one that may be a reaction is asked until the unit's end says
+    a reaction (a set of 39.6 °C and a systolic of 78 ten minutes after the end was ticked as
+    taken), or answers a mild one (`Sets.answered`). One while it ran is the end's to answer
+    (services.transfusion.check)."""
     now = elapsed.instant(at)
     said: list[tuple[Sign, datetime | None]] = []
     if unit.running and found.changed_at is not None:
         said.append((Sign.POSSIBLE_REACTION, found.changed_at))
+    if not unit.running and found.after_end and not unit.reaction and not found.answered(unit):
+        said.append((Sign.REACTION_AFTER, found.changed_at))
     if unit.reaction and unit.unreported:
         said.append((Sign.REACTION, None))
     if unit.running and now >= elapsed.instant(unit.over_at):

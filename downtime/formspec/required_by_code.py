@@ -42,6 +42,7 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
     },
     "blood_glucose": {
         "glucose": Read(("services/glucose.py",)),
+        "ketones_reading": Read(("domain/glucose.py",), {"hi": ("domain/glucose.py",)}),
         "reading": Read(("domain/glucose.py", "sync/fhir_glucose.py"), {
             "hi": ("domain/glucose.py",),
             "lo": ("domain/glucose.py",),

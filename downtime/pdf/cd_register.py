@@ -38,6 +38,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "supply": {"en": "Supplied to {patient} to take home", "fr": "Remis à {patient} pour sa sortie"},
     "reconciled": {"en": "Reconciled: the count of {counted} already reflected the dose of {given}",
                    "fr": "Régularisation : le comptage du {counted} tenait déjà compte de la dose du {given}"},
+    "struck": {"en": "ENTERED IN ERROR: the line of {struck_at} struck out",
+               "fr": "SAISIE PAR ERREUR : la ligne du {struck_at} est barrée"},
+    "struck_line": {"en": "{entry} — ENTERED IN ERROR: {reason}", "fr": "{entry} — SAISIE PAR ERREUR : {reason}"},
 }
 WIDTHS = (0.13, 0.15, 0.07, 0.07, 0.12, 0.12, 0.19, 0.15)
 
@@ -65,8 +68,11 @@ def cd_page_pdf(lines: Sequence[RegisterLine], out: Path, *, ward: str, drug: st
                          register=decimal_text(line.balance - line.change, lang),
                          given=f"{line.given_at:%d/%m/%Y %H:%M}" if line.given_at else "",
                          counted=f"{line.counted_at:%d/%m/%Y %H:%M}" if line.counted_at else "",
-                         patient=line.patient or "")
-        body.append([_cell(when), _cell(entry, bold=line.kind == "discrepancy"),
+                         patient=line.patient or "",
+                         struck_at=f"{line.strikes.at:%d/%m/%Y %H:%M}" if line.strikes else "")
+        if line.struck is not None:  # bracketed as on paper: kept, its reason beside it
+            entry = in_words(WORDS, "struck_line", lang, entry=entry, reason=line.struck)
+        body.append([_cell(when), _cell(entry, bold=line.kind == "discrepancy" or line.struck is not None),
                      _cell("" if line.kind == "count" else decimal_text(line.change, lang, signed=True)),
                      _cell(decimal_text(line.balance, lang), bold=True),
                      _cell(line.by_text(names, lang)), _cell(line.witness_text(names, lang)),

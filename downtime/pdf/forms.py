@@ -117,7 +117,10 @@ def condition_text(spec: FormSpec, condition: Condition, lang: Lang) -> str:
         case Equals(field=name, equals=value):
             return f"{t('if', lang)} {_answer(spec, name, value, lang)}"
         case OneOf(field=name, in_=values):
-            return f"{t('if', lang)} " + " / ".join(_answer(spec, name, v, lang) for v in values)
+            # The question once, then its answers: "if Refuses blood products: Refuses all blood
+            # products / Refuses blood, accepts some components", not the question before each.
+            return f"{t('if', lang)} " + t("answer", lang, label=spec.field(name).label.get(lang),
+                                           value=" / ".join(_value(spec, name, v, lang) for v in values))
         case Filled(field=name):
             return f"{t('if', lang)} {spec.field(name).label.get(lang)} {t('filled', lang)}"
         case Not(not_=Equals(field=name, equals=value)):
@@ -128,10 +131,14 @@ def condition_text(spec: FormSpec, condition: Condition, lang: Lang) -> str:
 
 
 def _answer(spec: FormSpec, name: str, value: Any, lang: Lang) -> str:
+    return t("answer", lang, label=spec.field(name).label.get(lang), value=_value(spec, name, value, lang))
+
+
+def _value(spec: FormSpec, name: str, value: Any, lang: Lang) -> str:
     field = spec.field(name)
     # A multiple choice's condition names one of its codes, which the field's answer holds in a list.
     shown = [value] if isinstance(field, MultiChoiceField) and not isinstance(value, list) else value
-    return t("answer", lang, label=field.label.get(lang), value=format_value(field, shown, lang))
+    return format_value(field, shown, lang)
 
 
 HINT_SIZE, HINT_LEADING = 7, 7.6
@@ -398,9 +405,26 @@ def _sepsis_outcome(values: dict[str, Any] | None, lang: Lang, width: float) -> 
     return [label, _p("—" if found is None else SEPSIS_OUTCOMES[found][lang], size=10, bold=True, leading=13)]
 
 
-def _laid(part: list[Flowable]) -> list[Flowable]:
-    """A section as it flows: its band never alone at the foot of a page, a gap after it."""
+SHORT_SECTION_ROWS = 2
+"""A section of this many rows or fewer is kept whole on one page when it fits in half of one
+(`_short`): the admission's blood products section left its advance decision at the top of the
+next page, under no heading."""
+
+
+def _short(flowables: list[Flowable], info: PageInfo) -> bool:
+    """Whether `flowables` take at most half a page's body: kept whole, a taller block moved to
+    the next page left most of this one blank (a filled admission's 16 allergies, two rows, left
+    two thirds of a page empty), and one taller than a page was split all the same."""
+    height = body_height(info)
+    return sum(flowable.wrap(body_width(info), height)[1] for flowable in flowables) <= height / 2
+
+
+def _laid(part: list[Flowable], info: PageInfo) -> list[Flowable]:
+    """A section as it flows: its band never alone at the foot of a page, a short one
+    (`SHORT_SECTION_ROWS` rows, `_short`) whole, a gap after it."""
     band, first, *rows = part
+    if len(rows) < SHORT_SECTION_ROWS and _short(whole := _unkept(part), info):
+        return [KeepTogether(whole), Spacer(1, 3 * mm)]
     return [KeepTogether([band, first]), *rows, Spacer(1, 3 * mm)]
 
 
@@ -416,9 +440,9 @@ def _signed(parts: list[list[Flowable]], lang: Lang, key: str, info: PageInfo) -
                 colWidths=[width])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.75, colors.black)]))
     *before, last = parts
-    story = [flowable for part in before for flowable in _laid(part)]
+    story = [flowable for part in before for flowable in _laid(part, info)]
     end = [*_unkept(last), Spacer(1, 4 * mm), box]
-    if len(last) == 2 or sum(flowable.wrap(width, body_height(info))[1] for flowable in end) <= body_height(info) / 2:
+    if len(last) == 2 or _short(end, info):
         return story + [KeepTogether(end)]
     band, first, *rows, final = last
     return story + [KeepTogether([band, first]), *rows, KeepTogether([*_unkept([final]), Spacer(1, 4 * mm), box])]

@@ -46,10 +46,11 @@ WORDS = {
                "fr": "Chaque valeur est suivie de ses points entre parenthèses ; la teinte répète les points."},
     "prescribed": {"en": "prescribed by {by} on {at}", "fr": "prescrite par {by} le {at}"},
     "plan": {"en": "Observation and escalation plan:  ☐ full escalation   ☐ ward-based care, not for ICU   "
-                   "☐ comfort care only (end of life) — observations every ____ h — decided by (doctor) "
+                   "☐ comfort care only (end of life) — observations every ____ h  ☐ stopped — decided by (doctor) "
                    "______________ on __/__ at __:__",
              "fr": "Plan de surveillance :  ☐ escalade complète   ☐ soins dans le service, pas de transfert en réanimation   "
-                   "☐ confort seul (fin de vie) — toutes les ____ h — médecin ______________ le __/__ à __:__"},
+                   "☐ confort seul (fin de vie) — toutes les ____ h  ☐ arrêtée — médecin ______________ le __/__ à "
+                   "__:__"},
     "over": {"en": "Scoring key and the response to each score: over the page.",
              "fr": "Barème et conduite à tenir selon le score : au verso."},
     "response_title": {"en": "Response to the NEWS2 score (RCP)", "fr": "Conduite à tenir selon le score NEWS2 (RCP)"},

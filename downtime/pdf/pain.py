@@ -1,8 +1,10 @@
 """The pain chart on paper: a line per assessment, oldest first (when, the score on its scale, with
-a child's observed items under a FLACC or EVENDOL total, where, what was done, when to assess
-again, notes, who did it, what it asked: breathing an opioid depresses, pain untreated), then ruled lines to carry on by hand while the laptop
-is away; over it when the latest falls due again, and how to score on each scale, so the same
-pain is scored alike on paper. The blank chart is the ruled lines alone."""
+a child's observed items under a FLACC or EVENDOL total, where, what was done, the sedation and
+breathing an opioid can lower, when to assess again, notes, who did it, what it asked: breathing
+an opioid depresses, pain untreated), then ruled lines to carry on by hand while the laptop is
+away; over it when the latest falls due again, and how to score on each scale and when to stop
+the opioid, so the same pain is scored alike on paper. The blank chart is the ruled lines alone:
+with no column for them, the opioid watch was not asked on paper, nor could be typed from it."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from downtime.domain.laptops import NOBODY, Authors, Laptop
-from downtime.domain.pain import Sign
+from downtime.domain.pain import Sign, depressing
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
@@ -26,13 +28,14 @@ from downtime.services.patients import PatientSummary
 
 BY_HAND = 10
 """Ruled lines after the last assessment; the blank chart's are a page of them."""
-BLANK_LINES = 18
+BLANK_LINES = 16
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Pain assessment chart", "fr": "Feuille d’évaluation de la douleur"},
     "blank_title": {"en": "Pain assessment chart (blank)", "fr": "Feuille d’évaluation de la douleur (vierge)"},
-    "headings": {"en": "Date and time|Scale and score|Where|What was done|Again in|Notes|Initials|What it asked",
-                 "fr": "Date et heure|Échelle et score|Où|Ce qui a été fait|Réévaluer dans|Remarques|Visa|"
-                       "Conduite demandée"},
+    "headings": {"en": "Date and time|Scale and score|Where|What was done|Sedation 0–3|Breaths /min|Again in|Notes|"
+                       "Initials|What it asked",
+                 "fr": "Date et heure|Échelle et score|Où|Ce qui a été fait|Sédation 0–3|FR /min|Réévaluer dans|"
+                       "Remarques|Visa|Conduite demandée"},
     "scales": {"en": "Scales (write the scale before the score): N, a number the patient says, 0 none to 10 the "
                      "worst imaginable (4 or more: moderate or worse); V, a word: none, mild, moderate, severe; "
                      "Faces, the face a child from about 4 points at, 0, 2, 4, 6, 8 or 10 from the left (4 or more: "
@@ -58,12 +61,29 @@ WORDS: dict[str, dict[Lang, str]] = {
                    "again 30 minutes after an injection, an hour after a tablet.",
              "fr": "Douleur modérée ou plus : donner l’antalgique prescrit, ou prévenir le médecin s’il n’y en a pas ; "
                    "la réévaluer 30 minutes après une injection, une heure après un comprimé."},
+    "sedation": {"en": "With an opioid (analgesia given, and at each reassessment after it): sedation 0 awake, 1 drowsy "
+                       "at times, easily woken, 2 drowsy most of the time, woken by voice, 3 woken only by touch; "
+                       "breathing a minute. Sedation 2 or more, or breathing under 10 a minute: stop the opioid, call "
+                       "the doctor, naloxone as prescribed, until a later line finds sedation under 2 and breathing 10 "
+                       "or more.",
+                 "fr": "Sous opioïde (antalgique donné, et à chaque réévaluation après lui) : sédation 0 éveillé, "
+                       "1 somnolent par moments, facilement éveillable, 2 somnolent le plus souvent, éveillable à la "
+                       "voix, 3 éveillable au toucher seulement ; FR, la fréquence respiratoire par minute. Sédation "
+                       "2 ou plus, ou FR sous 10 par minute : arrêter l’opioïde, appeler le médecin, naloxone selon la "
+                       "prescription, jusqu’à une ligne suivante trouvant une sédation sous 2 et une FR à 10 ou plus."},
 }
-WIDTHS = (0.09, 0.16, 0.12, 0.16, 0.09, 0.12, 0.07, 0.19)
+WIDTHS = (0.07, 0.11, 0.10, 0.13, 0.09, 0.08, 0.09, 0.10, 0.06, 0.17)
 
 
 def _guide(lang: Lang) -> list[Flowable]:
-    return [chart_cell(f"• {in_words(WORDS, key, lang)}") for key in ("scales", "children", "plan")]
+    return [chart_cell(f"• {in_words(WORDS, key, lang)}") for key in ("scales", "children", "plan", "sedation")]
+
+
+def _watched(one: Assessed, name: str) -> Flowable:
+    """The sedation or breathing noted, in red when it stops the opioid (domain.pain.depressing)."""
+    value = one.record.data.get(name)
+    stops = name in depressing(one.record.data)
+    return chart_cell("" if value is None else str(value), bold=stops, alert=stops)
 
 
 def _score(one: Assessed, spec: FormSpec, lang: Lang) -> list[Flowable]:
@@ -75,15 +95,17 @@ def _score(one: Assessed, spec: FormSpec, lang: Lang) -> list[Flowable]:
 
 def _table(found: Sequence[Assessed], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
            width: float, by_hand: int, at: datetime, amended: Mapping[str, str]) -> Flowable:
-    """An amended assessment's time carries its mark (`amended`, pdf.amendments.marks)."""
+    """An amended assessment's time carries its mark (`amended`, pdf.amendments.marks), a line
+    typed from the paper chart says so after it (its plan is the paper's)."""
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     for one in found:
         data, record = one.record.data, one.record
         asked = [one.said(sign, spec, at, lang) for sign in one.signs(at) if sign is not Sign.OVERDUE]
-        body.append([chart_cell(marked(f"{one.assessed_at:%d/%m %H:%M}", one, amended)),
+        body.append([chart_cell(marked(one.when(lang), one, amended)),
                      _score(one, spec, lang),
                      chart_cell(" ".join((data.get("where") or "").split())),
-                     chart_cell(one.what_was_done(spec, lang)),
+                     chart_cell(one.what_was_done(spec, lang, watched=False)),
+                     _watched(one, "sedation"), _watched(one, "breathing_rate"),
                      chart_cell(format_value(spec.field("reassess_in"), data["reassess_in"], lang)),
                      chart_cell(" ".join((data.get("notes") or "").split())),
                      chart_cell(authors.initials(record.author, record.device_id, laptops)),

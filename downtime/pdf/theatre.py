@@ -34,7 +34,8 @@ from downtime.pdf.page import (
 from downtime.pdf.runs import Run, RunLines
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import (
-    REBOOK_BY, WHOM_TO_TELL, BookingState, BookingStatus, ChangedSincePrinted, ListEntry, WaitingItem, done_said, last_cancelled, line_flags,
+    REBOOK_BY, WHOM_TO_TELL, BookingState, BookingStatus, ChangedSincePrinted, ListEntry, WaitingItem,
+    anticoagulants_named, done_said, last_cancelled, line_flags,
     preparation_said, procedure_and_side, rebooked_from, unrecorded_said, with_length,
 )
 
@@ -164,8 +165,8 @@ def _patient(entry: ListEntry, lang: Lang, room: tuple[float, float]) -> Flowabl
     name alert, the ward and bed of a patient in hospital, for the porter sent to fetch them (the
     list named no ward), and their allergies as the admission recorded them, which the WHO
     checklist's Sign In asks for: in an outage the paper list is all the theatre has; under them,
-    in red, the anticoagulants and insulins the chart has in force (`ListEntry.anticoagulants`,
-    `ListEntry.insulins`). A patient
+    in red, the anticoagulants that still anticoagulate, one stopped with when (`ListEntry.anticoagulated`),
+    and the insulins the chart has in force (`ListEntry.insulins`). A patient
     gone from the hospital has no ward to be fetched from (their last was printed after their
     discharge): the status says where they went. Allergies taller than `room` (the column's
     width and a share of the page) each said with their severity alone (page.allergies_within),
@@ -178,8 +179,8 @@ def _patient(entry: ListEntry, lang: Lang, room: tuple[float, float]) -> Flowabl
             if entry.namesakes else [])
     where = ([_p(w("where", lang, ward=patient.ward, bed=patient.bed or "—"), size=7)]
              if patient.ward and patient.stay is StayStatus.IN else [])
-    anticoagulated = ([_p(w("anticoagulant", lang, drugs=", ".join(entry.anticoagulants)), size=7, bold=True,
-                          color=ALERT)] if entry.anticoagulants else [])
+    anticoagulated = ([_p(w("anticoagulant", lang, drugs=anticoagulants_named(entry, lang)), size=7, bold=True,
+                          color=ALERT)] if entry.anticoagulated else [])
     on_insulin = ([_p(w("on_insulin", lang, drugs=", ".join(entry.insulins)), size=7, bold=True, color=ALERT)]
                   if entry.insulins else [])
     allergies = allergies_within(patient, lang, allergy_line(patient, lang), _p("", size=7, bold=True).style, *room)

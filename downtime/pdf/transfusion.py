@@ -141,12 +141,13 @@ def _doctor(end: Mapping[str, Any], lang: Lang) -> str:
 
 
 def _possible(unit: Transfused, lang: Lang) -> list[Flowable]:
-    """In red, the first set taken while the unit ran that may be a reaction
-    (domain.transfusion.changed), with its readings; nothing when none."""
+    """In red, the latest set taken while the unit ran, or in the hour after its end, that may be a
+    reaction (domain.transfusion.changed), with its readings, then the first where it is an
+    earlier one (a severe set was hidden behind a mild one before it); nothing when none."""
     if unit.sets.changed_at is None:
         return []
     return [chart_cell(in_words(WORDS, "possible", lang, time=_at(unit.sets.changed_at),
-                                changed=", ".join(one.said(lang) for one in unit.sets.changed)), bold=True, alert=True)]
+                                changed=unit.sets.said(lang, _at)), bold=True, alert=True)]
 
 
 def _notes(record: RecordVersion | None) -> list[Flowable]:
@@ -215,15 +216,17 @@ def _guide(lang: Lang) -> list[Flowable]:
 
 def _prescriptions(prescribed: Sequence[Prescribed], order_spec: FormSpec, authors: Authors,
                    laptops: Mapping[str, Laptop], lang: Lang, width: float, by_hand: int) -> Flowable:
-    """The prescription section: a line per prescription (when and by whom, what, each over how
-    long, special requirements, why, units started), then lines for the doctor to write by hand."""
+    """The prescription section: a line per prescription (when and by whom, what, how many units
+    and the volume of each where prescribed by volume, each over how long, special requirements,
+    why, units started), then lines for the doctor to write by hand."""
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "ordered", lang).split("|")]]
     for found in prescribed:
         record, data = found.record, found.record.data
         body.append([chart_cell(f"{_at(datetime.fromisoformat(data['ordered_at']))} "
                            f"{authors.initials(record.author, record.device_id, laptops)}"),
                      chart_cell(format_value(order_spec.field("component"), data["component"], lang), bold=True),
-                     chart_cell(str(data["units"]), bold=True), chart_cell(data["each_over"]),
+                     chart_cell(str(data["units"]) + (f" × {data['volume_ml']} mL" if data.get("volume_ml") else ""),
+                                bold=True), chart_cell(data["each_over"]),
                      chart_cell(format_value(order_spec.field("requirements"), data.get("requirements") or [], lang),
                            bold=True, alert=bool(data.get("requirements"))),
                      chart_cell(data["indication"]), chart_cell(str(found.started))])
@@ -233,15 +236,18 @@ def _prescriptions(prescribed: Sequence[Prescribed], order_spec: FormSpec, autho
 def transfusion_record_pdf(patient: PatientSummary, units: Sequence[Transfused], spec: FormSpec, out: Path, *,
                            end_spec: FormSpec, order_spec: FormSpec, prescribed: Sequence[Prescribed],
                            authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
-                           printed_at: datetime, device_name: str, amended: Amendments = NONE) -> Path:
+                           printed_at: datetime, device_name: str, amended: Amendments = NONE,
+                           refusal: str | None = None) -> Path:
     """`units`: the patient's, oldest first; `prescribed`: their prescriptions; `authors`: who
     prescribed, started and ended each (initials); under the units, the amendments of their
-    starts and ends `amended` (pdf.amendments)."""
+    starts and ends `amended` (pdf.amendments); `refusal` the patient's refusal of blood products
+    in words (services.transfusion.Refusal.text), first, in the alert colour."""
     info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
                       printed_at=printed_at, device_name=device_name)
     width = body_width(info)
     lines = charted(((record, _taken(record)) for unit in units for record in unit.records), amended)
-    return build_pdf(out, [*_guide(lang), Spacer(1, 2 * mm),
+    return build_pdf(out, [*([chart_cell(refusal, bold=True, alert=True), Spacer(1, 2 * mm)] if refusal else []),
+                           *_guide(lang), Spacer(1, 2 * mm),
                            _prescriptions(prescribed, order_spec, authors, laptops, lang, width, 1), Spacer(1, 2 * mm),
                            _table(units, spec, end_spec, authors, laptops, lang, width, BY_HAND, marks(lines)),
                            *footnotes(lines, {spec.id: spec, end_spec.id: end_spec}, lang, width,

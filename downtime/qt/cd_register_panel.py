@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from downtime.domain.census import StayStatus
-from downtime.domain.staff import Action
 from downtime.formspec.values import ParseError, parse_decimal
 from downtime.i18n import QT_TR_NOOP, decimal_text
 from downtime.qt.dialog_life import open_until_closed
@@ -27,7 +27,7 @@ from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import wrapped
 from downtime.qt.style import ErrorLabel
-from downtime.qt.tables import TextTableModel, make_table, print_and_open
+from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open
 from downtime.qt.ward_choice import ward_choice
 from downtime.services import cd_register, printing
 from downtime.services.context import Session
@@ -43,7 +43,8 @@ KINDS = {"receipt": QT_TR_NOOP("Received"), "administration": QT_TR_NOOP("Dose g
          "discrepancy": QT_TR_NOOP("DISCREPANCY: {balance} {unit} counted, {register} {unit} on the register"),
          "wastage": QT_TR_NOOP("Discarded, from the dose of {given}"),
          "supply": QT_TR_NOOP("Supplied to {patient} to take home"),
-         "reconciled": QT_TR_NOOP("Reconciled: the count of {counted} already reflected the dose of {given}")}
+         "reconciled": QT_TR_NOOP("Reconciled: the count of {counted} already reflected the dose of {given}"),
+         cd_register.STRUCK: QT_TR_NOOP("ENTERED IN ERROR: the line of {struck_at} struck out")}
 
 EntryT = TypeVar("EntryT", bound="_WitnessedEntry")
 
@@ -54,6 +55,16 @@ class StockModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         stock: Stock = self.rows[row]
         return stock.drug, stock.unit, decimal_text(stock.balance, language())
+
+
+def entry_words(line: RegisterLine, unit: str) -> str:
+    """A line's "Entry", as its page on screen and the lines offered to mark entered in error say it."""
+    return word(KINDS.get(line.kind, line.kind)).format(
+        balance=decimal_text(line.balance, language()), unit=unit,
+        register=decimal_text(line.balance - line.change, language()),
+        given=f"{line.given_at:%d/%m/%Y %H:%M}" if line.given_at else "",
+        counted=f"{line.counted_at:%d/%m/%Y %H:%M}" if line.counted_at else "", patient=line.patient or "",
+        struck_at=f"{line.strikes.at:%d/%m/%Y %H:%M}" if line.strikes else "")
 
 
 class LinesModel(TextTableModel):
@@ -80,18 +91,29 @@ class LinesModel(TextTableModel):
             when = translate("CdRegisterPanel", "{when} (withdrawn {written})").format(when=when, written=written)
         elif written:
             when = translate("CdRegisterPanel", "{when} (written {written})").format(when=when, written=written)
-        entry = word(KINDS.get(line.kind, line.kind)).format(
-            balance=decimal_text(line.balance, language()), unit=self.unit,
-            register=decimal_text(line.balance - line.change, language()),
-            given=f"{line.given_at:%d/%m/%Y %H:%M}" if line.given_at else "",
-            counted=f"{line.counted_at:%d/%m/%Y %H:%M}" if line.counted_at else "", patient=line.patient or "")
+        entry = entry_words(line, self.unit)
+        if line.struck is not None:
+            entry = translate("CdRegisterPanel", "{entry} — ENTERED IN ERROR: {reason}").format(entry=entry,
+                                                                                               reason=line.struck)
         return (when, entry, "" if line.kind == "count" else decimal_text(line.change, language(), signed=True),
                 decimal_text(line.balance, language()), line.by_text(self.names, language()), line.witness_text(self.names, language()),
                 line.patient_text(), line.note or "")
 
     def is_warning(self, row: int, column: int) -> bool:
-        """A discrepancy stands out on the page, to be investigated, as no routine line is."""
-        return self.rows[row].kind == "discrepancy"
+        """A discrepancy stands out on the page, to be investigated, as no routine line is; so do
+        a line entered in error and the line marking it."""
+        line: RegisterLine = self.rows[row]
+        return line.kind in ("discrepancy", cd_register.STRUCK) or line.struck is not None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A line entered in error struck through, as on the paper register, and kept; its entry,
+        which says why, left to read."""
+        if role == Qt.ItemDataRole.FontRole and index.isValid() and index.column() != 1 \
+                and self.rows[index.row()].struck is not None:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        return super().data(index, role)
 
 
 class CdRegisterPanel(QWidget):
@@ -122,14 +144,17 @@ class CdRegisterPanel(QWidget):
         self.waste_button.clicked.connect(self.record_wastage)
         self.supply_button = QPushButton(translate("CdRegisterPanel", "Supplied &to take home…"))
         self.supply_button.clicked.connect(self.record_supply)
-        for button in (self.receive_button, self.count_button, self.waste_button, self.supply_button):
-            button.setVisible(session.user.may(Action.RECORD_CARE))  # the entries are a clinician's
+        self.strike_button = QPushButton(translate("CdRegisterPanel", "Mark line entered in &error…"))
+        self.strike_button.clicked.connect(self.strike_line)
+        for button in (self.receive_button, self.count_button, self.waste_button, self.supply_button,
+                       self.strike_button):
+            button.setVisible(cd_register.signs_register(session.user))  # a nurse's or a doctor's, never a student's
             buttons.addWidget(button)
         self.print_button = QPushButton(translate("CdRegisterPanel", "&Print this page"))
         self.print_button.clicked.connect(self.print_page)
         buttons.addWidget(self.print_button)
         layout.addLayout(buttons)
-        self.dialog: CdEntryDialog | WastageDialog | SupplyDialog | None = None
+        self.dialog: CdEntryDialog | WastageDialog | SupplyDialog | StrikeDialog | None = None
 
     def refresh(self) -> None:
         chosen = self.selected()
@@ -187,6 +212,14 @@ class CdRegisterPanel(QWidget):
         return self._open(SupplyDialog(self.session, ward, stock, cd_register.cd_supply_patients(
             self.session.db, self.session.forms, ward), self))
 
+    def strike_line(self) -> StrikeDialog | None:
+        """A line of the selected page written in error, marked so with a reason and a witness."""
+        stock, ward = self.selected(), self.ward.currentText()
+        if stock is None or not ward:
+            return None
+        return self._open(StrikeDialog(self.session, stock, cd_register.cd_lines_to_strike(
+            self.session.db, self.session.forms, ward, stock.drug, stock.unit), self))
+
     def _open(self, dialog: EntryT) -> EntryT:
         self.dialog = dialog
         dialog.accepted.connect(self.refresh)
@@ -215,9 +248,9 @@ class _WitnessedEntry(QDialog):
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
 
-    def _lay_out(self, form: QFormLayout) -> QVBoxLayout:
-        """The entry's own rows, then the note and the witness."""
-        form.addRow(translate("CdEntryDialog", "N&ote"), self.note)
+    def _lay_out(self, form: QFormLayout, note: str | None = None) -> QVBoxLayout:
+        """The entry's own rows, then the note (`note`: its label, when not "Note") and the witness."""
+        form.addRow(note or translate("CdEntryDialog", "N&ote"), self.note)
         form.addRow(translate("CdEntryDialog", "&Witness staff ID"), self.witness_id)
         form.addRow(translate("CdEntryDialog", "Witness &PIN"), self.witness_pin)
         layout = QVBoxLayout(self)
@@ -243,12 +276,17 @@ class _WitnessedEntry(QDialog):
         """Whether the nurse, asked what the entry would write, goes on (nothing asked by default)."""
         return True
 
-    def save(self) -> float | None:
-        """The new balance, once written."""
+    def _quantity(self) -> float | None:
+        """The entry's quantity as typed, None (said) when it is no number."""
         try:
-            quantity = parse_decimal(self.quantity.text())
+            return parse_decimal(self.quantity.text())
         except ParseError:
             self.error.setText(translate("CdEntryDialog", "Quantity: write a number, e.g. 20 or 2,5."))
+            return None
+
+    def save(self) -> float | None:
+        """The new balance, once written."""
+        if (quantity := self._quantity()) is None:
             return None
         if refused := self._refusal(quantity):
             self.error.setText(refused)
@@ -469,3 +507,41 @@ class SupplyDialog(_WitnessedEntry):
         return cd_register.cd_supply(self.session, self.ward, self.stock.drug, self.stock.unit, quantity,
                                      self.patients[chosen].patient_id if chosen >= 0 else "", witness=witness,
                                      note=note)
+
+
+class StrikeDialog(_WitnessedEntry):
+    """A line of the selected page written in error (a receipt on the wrong page, a wastage that
+    never happened), chosen among those that may be (`cd_lines_to_strike`), marked entered in
+    error with why and a witness: the line stays, struck through, and a line under it gives its
+    quantity back (cd_register.cd_strike). The only way back was a count written as a discrepancy."""
+
+    def __init__(self, session: Session, stock: Stock, lines: list[RegisterLine], parent: QWidget | None = None):
+        super().__init__(session, self._struck, parent)
+        self.lines = lines
+        self.setWindowTitle(translate("StrikeDialog", "Mark a line entered in error: {drug} ({unit})").format(
+            drug=stock.drug, unit=stock.unit))
+        self.setMinimumWidth(640)  # a line: its time, its entry, its quantity
+        form = QFormLayout()
+        self.line = QComboBox()
+        for line in lines:
+            self.line.addItem(translate("StrikeDialog", "{when} — {entry} — {quantity} {unit}").format(
+                when=line.when_texts()[0], entry=entry_words(line, stock.unit),
+                quantity=decimal_text(line.change, language(), signed=True), unit=stock.unit))
+        form.addRow(translate("StrikeDialog", "&Line"), self.line)
+        self._lay_out(form, translate("StrikeDialog", "W&hy it was entered in error"))
+        self.line.setFocus()
+
+    def _quantity(self) -> float | None:
+        """The chosen line's own: nothing is typed but why."""
+        if not self.lines:
+            self.error.setText(translate("StrikeDialog", "No line of this page may be marked entered in error."))
+            return None
+        return self.lines[self.line.currentIndex()].change
+
+    def _refusal(self, quantity: float) -> str | None:
+        """Asked before the witness is tried."""
+        return None if self.note.text().strip() else translate("StrikeDialog", "Say why the line was entered in error.")
+
+    def _struck(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
+        return cd_register.cd_strike(self.session, str(self.lines[self.line.currentIndex()].line_id), note or "",
+                                     witness=witness)

@@ -195,15 +195,21 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
     before, who, and from which order if another), how many in the 24 hours up to it against the
     order's maximum, and those on hold that another laptop recorded as given (counted by Save as
     perhaps given), and when the next is allowed, with the medicine's own limit when it is that
-    which holds it (4 h after a regular gram of paracetamol, whatever the order's interval); and
-    whether a dose then is too soon. Said from now when the time is now (within the minute), from
+    which holds it (4 h after a regular gram of paracetamol, whatever the order's interval), and an
+    opioid the pain chart says to stop (medication.opioid_stopped), said instead of "a dose is
+    allowed", which read above "stop the opioid"; a background dose in the day not counted beside
+    this order's breakthrough ones (AsRequiredStatus.background), said apart, not as its last; and
+    whether a dose then is too soon or questioned so, said in red. Said from now when the time is now (within the minute), from
     the time typed otherwise; how long, in real time (see `elapsed`): the night the clocks go
     forward, a wait of 3 h 45 min read 4 h 45. For an order loaded from the EHR's snapshot, that
     its doses before a moment are on the EHR's chart (see AsRequiredStatus.ehr_before)."""
     status, now = medication.as_required_status(session, order.record_id, at), session.clock()
     current = abs(at - now) < timedelta(minutes=1)
     when = f"{at:%d/%m %H:%M}"
-    if status.last is None:
+    if status.last is None and status.background is not None:
+        lines = [translate("DoseDialog", "No breakthrough dose recorded") if current else
+                 translate("DoseDialog", "No breakthrough dose recorded before {at}").format(at=when)]
+    elif status.last is None:
         lines = [translate("DoseDialog", "Last dose: none recorded") if current else
                  translate("DoseDialog", "Last dose before {at}: none recorded").format(at=when)]
     else:
@@ -214,6 +220,13 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
                              who=staff_of(session, last.given_by, last.device_id))]
         if last.order_id != order.record_id:
             lines[0] += translate("DoseDialog", ", from the order {order}").format(order=order_label(session, last.order_id))
+    if (background := status.background) is not None:
+        said = (translate("DoseDialog", "Background dose: {order} at {time} ({ago} ago) by {who}, not counted here")
+                if current else
+                translate("DoseDialog", "Background dose: {order} at {time} ({ago} before {at}) by {who}, not counted here"))
+        lines.append(said.format(order=order_label(session, background.order_id), time=f"{background.at:%d/%m %H:%M}",
+                                 ago=duration_text(elapsed.between(background.at, at)), at=when,
+                                 who=staff_of(session, background.given_by, background.device_id)))
     if status.ehr_before is not None:  # loaded from the EHR's snapshot: its earlier doses are not counted here
         lines.append(translate("DoseDialog", "Doses before {time} are on the EHR's chart: check its last print "
                                              "before giving").format(time=f"{status.ehr_before:%d/%m %H:%M}"))
@@ -247,9 +260,10 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
     if status.on_hold:
         lines[-1] += translate("DoseDialog", "; on hold, perhaps given: {doses}").format(
             doses=", ".join(f"{dose.at:%d/%m %H:%M}" for dose in status.on_hold))
+    stopped = [warning.text(language()) for warning in medication.opioid_stopped(session, order, at)]
     if status.next_at is None:
-        lines.append(translate("DoseDialog", "A dose is allowed now") if current else
-                     translate("DoseDialog", "A dose is allowed at {at}").format(at=when))
+        lines += stopped or [translate("DoseDialog", "A dose is allowed now") if current else
+                             translate("DoseDialog", "A dose is allowed at {at}").format(at=when)]
     else:
         said = (translate("DoseDialog", "Next dose allowed from {time} (in {wait})") if current else
                 translate("DoseDialog", "Next dose allowed from {time} ({wait} after {at})"))
@@ -257,7 +271,8 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
         lines.append(said.format(time=f"{status.next_at:%d/%m %H:%M}", wait=wait, at=when))
         if status.held_by is not None:  # the medicine's own limit, not the order's: say which
             lines[-1] += f" — {status.held_by.text(language())}"
-    return "\n".join(lines), status.next_at is not None
+        lines += stopped
+    return "\n".join(lines), status.next_at is not None or bool(stopped)
 
 
 def sites_words(session: Session, order: Order, on: Iterable[Administration]) -> str:
@@ -748,8 +763,10 @@ class DoseDialog(QDialog):
         return combo
 
     def _page_chosen(self) -> None:
-        """The page chosen said under it when it is for another form than the route's."""
-        page = cd_register.cd_page(self.pages, self.register_page.currentData() or "", self.order.dose_unit)
+        """The page chosen said under it when it is for another form, release or strength than the
+        order's (cd_register.wrong_form), found in whichever unit it counts the dose in
+        (cd_register.page_of): a page of capsules was looked for in the order's mg."""
+        page = cd_register.page_of(self.pages, self.register_page.currentData() or "", self.order)
         problem = cd_register.wrong_form(page, self.order) if page is not None else None
         self.page_warning.setText(problem.text(language()) if problem else "")
         self._outcome_changed()

@@ -43,7 +43,7 @@ from downtime.qt.theatre_panel import say_flagged
 from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import (
     cd_register, devices, drafts, identity, lab_results, leaving, medication, observations, pews, prefill, printing, records,
-    repositioning, sepsis, theatre, vte, weight,
+    repositioning, sepsis, telephone_orders, theatre, vte, weight,
 )
 from downtime.services.back_entry import settled_on
 from downtime.services.bowels import Isolated
@@ -128,6 +128,8 @@ class FormView(QWidget):
             self._show_values(record.data)
         elif self.copied:
             self._show_values(self.copied)
+        else:  # what the record's context decides is read though nothing is copied (a plan's, the admission's)
+            self._read_references({})
         self._as_copied = self.raw_values()
         if self.copied and self.spec.movement in LEAVING and (left := self.spec.by_meaning(Meaning.OCCURRED_AT)):
             self._filled = dict(self._as_copied)
@@ -390,8 +392,11 @@ class FormView(QWidget):
     def _read_references(self, data: dict[str, Any]) -> None:
         """A reference reads as the record it points to (a dose's order: medicine, dose, route,
         when): it read as that record's id. What the record it points to decides of the form's
-        questions is read with it (a dose's order, whether it is asked why it was given)."""
+        questions is read with it (a dose's order, whether it is asked why it was given), and what
+        the patient's admission decides of a plan's (observations.plan_asked)."""
         self.asked = medication.asked_by_order(self.session, self.spec, data)
+        if self.spec.id == observations.PLAN_FORM and self.patient_id is not None:
+            self.asked |= observations.plan_asked(self.session.db, self.session.forms, str(self.patient_id))
         texts = medication.reference_texts(self.session, self.spec, data)
         for editor in self.editors.values():
             if isinstance(editor, ReferenceEditor):
@@ -603,15 +608,17 @@ class FormView(QWidget):
             return
         values = self.values()
         if values is None or not self._identity_confirmed(values) or not self._weight_confirmed(values) \
-                or self._order_refused(values) or not self._allergy_reason_given(values):
+                or self._order_refused(values) or not self._allergy_reason_given(values) \
+                or not self._laboratory_flag_confirmed(values):
             return
         if self.spec.id == medication.ORDER_FORM and not (self._allergies_unknown_confirmed(values)
                                                           and self._second_order_confirmed(values)
-                                                          and self._vte_decision_confirmed(values)):
+                                                          and self._vte_decision_confirmed(values)
+                                                          and self._call_time_confirmed(values)):
             return
         if not (self._second_booking_confirmed(values) and self._ended_session_confirmed(values)
                 and self._going_home_with_lines_confirmed(values) and self._leaving_with_asks_confirmed(values)
-                and self._seldom_turns_reason_given(values)):
+                and self._seldom_turns_reason_given(values) and self._cpr_reason_given(values)):
             return
         before = None
         try:
@@ -841,6 +848,37 @@ class FormView(QWidget):
         return self._order_confirmed(translate("FormView", "Against the VTE decision"), vte.prescribed_against(
             self.session, str(self.patient_id), values, self.record.data if self.record else None))
 
+    def _call_time_confirmed(self, values: dict[str, Any]) -> bool:
+        """A telephone order's call more than a day before now (a year mistyped) is saved once the
+        nurse says so: it was overdue on every list at once, nothing asked. Otherwise she is back at
+        the call's time (see telephone_orders.call_doubt)."""
+        asked = telephone_orders.call_doubt(self.session, values, self.record.data if self.record else None)
+        if asked is None or Prompts.confirm(self, translate("FormView", "Check the call's time"),
+                                            asked + "\n\n" + translate("FormView", "Save with this time?")):
+            return True
+        self.editors[telephone_orders.TELEPHONE_AT].widget.setFocus()
+        return False
+
+    def _laboratory_flag_confirmed(self, values: dict[str, Any]) -> bool:
+        """A result outside its own range flagged Normal is saved once the nurse says the laboratory
+        flagged it so, her answer kept in the record (see lab_results.flag_doubt); otherwise she is
+        back at the flag, to record it as the laboratory gives it, her answer for the value amended
+        cleared (it was carried, unasked, to a corrected 6.9)."""
+        if self.spec.id != lab_results.FORM:
+            return True
+        asked = lab_results.flag_doubt(self.spec, values, self.session.lang, self.record.data if self.record else None)
+        if asked is None:
+            return True
+        if not Prompts.confirm(self, translate("FormView", "Check the laboratory's flag"),
+                               asked + "\n\n" + translate("FormView", "Did the laboratory flag it Normal?")):
+            values[lab_results.FLAG_KEPT] = False
+            self.editors[lab_results.FLAG_KEPT].set_value(False)
+            self.editors["flag"].widget.setFocus()
+            return False
+        values[lab_results.FLAG_KEPT] = True
+        self.editors[lab_results.FLAG_KEPT].set_value(True)  # not asked again if another field is refused
+        return True
+
     def _order_confirmed(self, title: str, asked: str | None) -> bool:
         """An order that asks the prescriber something (`asked`; None: nothing) is saved once they
         say so; otherwise they are back at the medicine."""
@@ -930,21 +968,42 @@ class FormView(QWidget):
             said + "\n\n" + translate("FormView", "Why is it less often (as the care plan says)? (kept in the record)"),
             "next_in")
 
+    def _cpr_reason_given(self, values: dict[str, Any]) -> bool:
+        """Comfort care decided while the admission has no DNACPR is saved once the doctor says why
+        CPR stands or where the DNACPR is written, kept in the plan, which the service refuses it
+        without (observations.cpr_reason_needed): it was saved without a word, and the strip and
+        the crash team read "For resuscitation". Cancelled, they are back at the escalation."""
+        if self.spec.id != observations.PLAN_FORM or self.patient_id is None:
+            return True
+        session = self.session
+        said = observations.cpr_reason_needed(session.db, session.forms, str(self.patient_id), values,
+                                              self.record.data if self.record else None, session.lang)
+        return said is None or self._reason_kept(
+            values, observations.CPR_REASON, translate("FormView", "Comfort care with no DNACPR recorded"),
+            said + "\n\n" + translate("FormView", "Why does CPR stand, or where is the DNACPR decision written? (kept "
+                                                   "in the record)"), "escalation")
+
     def _leaving_with_asks_confirmed(self, values: dict[str, Any]) -> bool:
         """A discharge or a transfer to another hospital of a patient whose charts still ask
         something (a hypo's recheck, a time-critical dose missed, a critical result no doctor is
         told of) is saved once the nurse says she has seen to it or told the next team: their
         charts leave the escalation list with them. Read at the time they left, as typed (a discharge
-        typed late asked of doses due after). Not asked of an amendment: they have left."""
-        if self.spec.movement not in LEAVING or self.patient_id is None \
+        typed late asked of doses due after). Not asked of an amendment: they have left. A death
+        asks of its bags still running only (a syringe driver's stop, and what is left of its
+        controlled drug destroyed with a witness): nothing else was asked, and the CD audit found
+        a syringe with no stop. Its bag stays under "Left the ward" until its stop is charted, and
+        no team takes over: the discharge's closing words told her this was her last reminder."""
+        if self.spec.movement not in (*LEAVING, Movement.DEATH) or self.patient_id is None \
                 or self.record is not None:
             return True
-        session = self.session
+        session, died = self.session, self.spec.movement is Movement.DEATH
         said = leaving.still_asked(session.db, session.forms, str(self.patient_id),
-                                   leaving.left_at(self.spec, values, session.clock()), session.lang)
-        return said is None or Prompts.confirm(self, translate("FormView", "Still asked of this patient"), said + "\n\n" + translate(
-            "FormView", "The list will no longer show it once they have left. Save, having seen to it or told the "
-                        "team taking over?"))
+                                   leaving.left_at(self.spec, values, session.clock()), session.lang, died=died)
+        closing = (translate("FormView", "It stays under Left the ward until its stop is charted. Save?") if died
+                   else translate("FormView", "The list will no longer show it once they have left. Save, having seen "
+                                              "to it or told the team taking over?"))
+        return said is None or Prompts.confirm(self, translate("FormView", "Still asked of this patient"),
+                                               said + "\n\n" + closing)
 
     def _asked_again(self, already: Callable[[dict[str, Any]], str | None], values: dict[str, Any], title: str,
                      question: str, field_id: str) -> bool:

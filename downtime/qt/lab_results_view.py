@@ -4,7 +4,7 @@ sample's tests and urgency and whether its result is back, in the warning colour
 urgent one rejected or lost in the warning colour until a new sample is sent; Enter on it, then
 Amend, closes it);
 each result's way and caller, the result as the laboratory gave it, its flag, which doctor was
-told when, and in the warning colour what it asks (a critical result no doctor is told of yet).
+told when and the action (whom the nurse bleeped, while none is), and in the warning colour what it asks (a critical result no doctor is told of yet).
 Who was told is recorded on the result itself, as an amendment of it."""
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class SamplesModel(TextTableModel):
 
 class ResultsModel(TextTableModel):
     columns = (QT_TR_NOOP("Received"), QT_TR_NOOP("How, from whom"), QT_TR_NOOP("Result"), QT_TR_NOOP("Flag"),
-               QT_TR_NOOP("Doctor told"), QT_TR_NOOP("What it asks"))
+               QT_TR_NOOP("Doctor told, action"), QT_TR_NOOP("What it asks"))
     whole_in_tooltip = frozenset({1, 2, 4, 5})
 
     def __init__(self, spec: FormSpec, lang: Lang, zone: tzinfo | None) -> None:
@@ -78,11 +78,9 @@ class ResultsModel(TextTableModel):
             how.append(" ".join(data["caller"].split()))
         if data.get("read_back"):
             how.append(translate("LabResultsView", "read back"))
-        told = found.told(self.lang, self.zone)
-        if told and data.get("action"):
-            told = labelled(told, " ".join(data["action"].split()), self.lang)
         return (ward_time(found.received_at, self.zone), semicolon(self.lang).join(how), found.text(),
-                format_value(self.spec.field("flag"), data["flag"], self.lang), told, semicolon(self.lang).join(found.said(self.lang)))
+                format_value(self.spec.field("flag"), data["flag"], self.lang), found.passed_on(self.lang, self.zone),
+                semicolon(self.lang).join(found.said(self.lang)))
 
 
 class LabResultsView(ChartTab):

@@ -713,12 +713,14 @@ class MarView(PatientTab):
         self.dialog = None
 
     def change_rate(self) -> RateDialog | None:
-        """The rate dialog for the bag running now of the selected row's infusion; said why not
-        when the row is no infusion's, or none of its bags runs (the first is recorded as a dose)."""
+        """The rate dialog for the bag up now of the selected row's infusion, the stay over or not
+        (a syringe driver running at a death is charted stopped at last offices: the service takes
+        its stop alone then); said why not when the row is no infusion's, or none of its bags is up
+        (the first is recorded as a dose)."""
         index = self.table.currentIndex()
         order = medication.order(self.session.db, self.model.rows[index.row()][0].order.record_id) \
             if index.isValid() else None
-        bag = infusion_rates.running_bag(self.session.db, order, self.session.clock()) if order is not None else None
+        bag = infusion_rates.bag_up(self.session.db, order, self.session.clock()) if order is not None else None
         if bag is None:
             Prompts.error(self, translate("MarView", "No infusion running"), translate(
                 "MarView", "Choose the row of an infusion whose bag is running: the bag put up is recorded as its "

@@ -1,7 +1,7 @@
-"""A patient's pain chart: every assessment newest first, each score on its scale ("7/10", "FLACC
-6/10"; a child's observed items in its tooltip), the latest over them with when the pain is next
-assessed and, in the warning colour, what it asks now (pain that matters with nothing done for
-it, its reassessment overdue)."""
+"""A patient's pain chart: every assessment newest first (one typed from the paper chart says so
+by its time), each score on its scale ("7/10", "FLACC 6/10"; a child's observed items in its
+tooltip), the latest over them with when the pain is next assessed and, in the warning colour,
+what it asks now (pain that matters with nothing done for it, its reassessment overdue)."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ class PainModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         one: Assessed = self.rows[row]
         data = one.record.data
-        return (f"{one.assessed_at:%d/%m %H:%M}", one.score(self.spec, self.lang),
+        return (one.when(self.lang), one.score(self.spec, self.lang),
                 " ".join((data.get("where") or "").split()),
                 one.what_was_done(self.spec, self.lang),
                 one.next_one(self.spec, self.at, self.lang) if row == 0 else f"{one.due_at:%d/%m %H:%M}",

@@ -114,11 +114,20 @@ def _score(watch: Watch, *, whole: bool) -> str:
     return score
 
 
+def _stopped(watch: Watch, *, whole: bool) -> str:
+    """The score standing, if any, and that the doctor stopped routine observations."""
+    return translate("PatientTableModel", "{score} — observations stopped").format(score=_score(watch, whole=whole))
+
+
 def news2_text(watch: Watch, now: datetime, child: pews.Watch | None = None) -> str:
     """The score, then when the next set is due or since when it is overdue (with no set this
     stay, since admission); for a child, their paediatric chart's score, next set and what it
     asks, or that NEWS2 does not apply (a baby born today read "No set — OVERDUE"). The list's
-    tooltip and what a screen reader reads of its cell."""
+    tooltip and what a screen reader reads of its cell. Observations a doctor stopped at the end
+    of life (observations.ObservationPlan.stopped) are said so, no set due: "Not applicable
+    (under 16)" was read of a dying woman of 84."""
+    if watch.plan is not None and watch.plan.stopped:
+        return _stopped(watch, whole=True)
     if watch.due_at is None:
         return child.said if child is not None else observations.not_applicable_text(language())
     due = translate("PatientTableModel", "OVERDUE since {time}") if watch.overdue else translate(
@@ -136,6 +145,8 @@ def news2_cell(watch: Watch, now: datetime, child: pews.Watch | None = None) -> 
     (moins de 16 ans) : utiliser la feuille de surveillance pédiatrique (PEWS)" further still. A
     child's cell gives their PEWS as an adult's gives NEWS2 ("PEWS 9 · 14:20"): the nurse in charge
     of a children's ward scans the same column."""
+    if watch.plan is not None and watch.plan.stopped:
+        return _stopped(watch, whole=False)
     if watch.due_at is None and child is not None:
         score = child.short(language())
         if child.overdue:

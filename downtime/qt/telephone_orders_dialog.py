@@ -1,5 +1,6 @@
-"""The telephone orders no doctor has countersigned yet, for every patient in hospital: the
-doctor's morning list, and the nurse in charge's to chase. Each opens the patient's chart; a
+"""The telephone orders no doctor has countersigned yet, for every patient in hospital, then for
+those who left it since, their ward saying how they left (discharged, transferred out, deceased):
+the doctor's morning list, and the nurse in charge's to chase. Each opens the patient's chart; a
 doctor countersigns one from here as from the chart."""
 
 from __future__ import annotations
@@ -7,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from downtime.i18n import QT_TR_NOOP
+from downtime.domain.census import StayStatus
+from downtime.i18n import QT_TR_NOOP, stay_word
 from downtime.qt.countersign import countersign
 from downtime.qt.i18n import language, translate
 from downtime.qt.prompts import Prompts
@@ -38,7 +40,9 @@ class ToCountersignModel(TextTableModel):
 
     def texts(self, row: int) -> tuple[str, ...]:
         item: ToCountersign = self.rows[row]
-        return (f"{item.patient.ward or '—'} / {item.patient.bed or '—'}",
+        stay = item.patient.stay
+        where = item.patient.bed if stay in (None, StayStatus.IN) else stay_word(stay, language())
+        return (f"{item.patient.ward or '—'} / {where or '—'}",
                 f"{item.patient.display_name} ({item.patient.downtime_number})",
                 medication.order_reading(item.order, self.order_form, language(), at=self.clock()),
                 item.order.prescriber or "—",

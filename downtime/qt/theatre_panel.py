@@ -135,7 +135,8 @@ class DayModel(TextTableModel):
     allergies under it, as the printed list does (`_patient_tip`). A latex-allergic patient not
     first in their theatre that day has their status in red (`ListEntry.after_latex`), as has
     one on insulin (`ListEntry.insulin_not_first`) and an operation done with no safety checklist
-    recorded (`ListEntry.no_checklist`)."""
+    recorded (`ListEntry.no_checklist`), none signed out (`ListEntry.no_sign_out`) or its counts NOT
+    correct (`ListEntry.counts_not_correct`)."""
 
     columns = (QT_TR_NOOP("Theatre"), QT_TR_NOOP("Time"), QT_TR_NOOP("Status"), QT_TR_NOOP("Patient"),
                QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Side"), QT_TR_NOOP("Procedure"),
@@ -168,7 +169,7 @@ class DayModel(TextTableModel):
         return column == STATUS and (entry.struck or bool(entry.clashes) or entry.state.died_before is not None
                                      or entry.state.untold or entry.unrecorded(self.clock())
                                      or entry.over_clash is not None or entry.after_latex or entry.no_checklist
-                                     or entry.insulin_not_first)
+                                     or entry.no_sign_out or entry.counts_not_correct or entry.insulin_not_first)
 
     def _patient_tip(self, row: int) -> str:
         """The patient's cell whole, then their allergies as the admission recorded them (or

@@ -1,8 +1,9 @@
 """A patient's blood transfusions: each unit newest first (what it is, the bedside check, the
 observation sets taken around it, its end), the running unit over them and, in the warning
 colour, what the units ask now (the 15-minute set, the set after the end, a unit running at 4
-hours, a reaction to report) and the end of a unit that ran past 4 hours out of the fridge. A
-unit's end is recorded from here, on the unit chosen."""
+hours, a reaction to report) and the end of a unit that ran past 4 hours out of the fridge, after
+a refusal of blood products the admission records, first. A unit's end is recorded from here, on
+the unit chosen."""
 
 from __future__ import annotations
 
@@ -118,7 +119,9 @@ class TransfusionView(ChartTab):
         self.model.set_rows(list(reversed(units)))
         for column, characters in CUT_CHARACTERS.items():
             cut_column(self.table, column, characters)
-        said = transfusion.asking(units, now, lang)
+        refused = transfusion.refusal(self.session.db, self.session.forms, self.patient_id)
+        said = [*([refused.text(self.session.form(transfusion.ADMISSION_FORM), lang)] if refused else []),
+                *transfusion.asking(units, now, lang)]
         prescribed = transfusion.prescriptions(self.session.db, self.patient_id)
         order_spec = self.session.form(transfusion.ORDER_FORM)
         self.prescribed.setText("\n".join(translate("TransfusionView", "Prescribed: {prescription}").format(

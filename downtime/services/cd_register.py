@@ -9,19 +9,22 @@ from __future__ import annotations
 import unicodedata
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import islice
+from typing import TypeGuard
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
+from downtime.domain.dose_limits import liquid_strength, strengths_mg
 from downtime.domain.medication import (
-    Order, infused, medicines_in, names_alike, route_differs, written_apart, written_when,
+    MASS_IN_MG, Order, infused, medicines_in, names_alike, route_differs, written_apart, written_when,
 )
 from downtime.domain.paper_gap import silences
 from downtime.domain.records import RecordStatus
+from downtime.domain.release import Release, release_of
 from downtime.domain.roles import ROLE_NAMES, SECOND_SIGNERS, SUPERVISED, SUPERVISORS, Role
 from downtime.domain.staff import PERMISSIONS, Action, StaffMember
 from downtime.formspec import FormSpec
@@ -135,6 +138,39 @@ nurse's account gave doses alone, and witnessed a colleague's morphine, audited 
 nurse's."""
 
 
+REGISTER_WITNESS = replace(
+    WITNESS,
+    not_clinician=QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the witness must be a nurse, a doctor or a "
+                                                "pharmacist; {name} may not sign the register."),
+    not_signer=QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the witness must be a ward nurse, a doctor or "
+                                             "a pharmacist; {name} is a {role}."),
+    signers=SECOND_SIGNERS | {Role.PHARMACIST})
+"""The witness of a line of the register no patient's dose is on (stock received, a cupboard's
+count, a discrepancy): the pharmacist who delivers the stock or investigates the discrepancy with
+the nurse signs it too, as on the paper register, though they give no dose; their check could only
+be a free-text note. A dose's witness (`WITNESS`) stays a nurse's or a doctor's."""
+
+NOT_FIRST_SIGNER = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: a line of the register is written by a "
+                                                 "ward nurse or a doctor, its witness the second signature; {name} is "
+                                                 "a {role}.")
+
+
+def signs_register(member: StaffMember) -> bool:
+    """Whether `member` writes lines of the register as their first signatory (a receipt, a
+    count, a wastage, a supply, a line marked entered in error): both signatures on the legal
+    register are registered staff's, as its witness's are. A student nurse, whom the witness
+    check refused, wrote stock received and a discrepancy with one registered signature on it."""
+    return member.may(Action.RECORD_CARE) and member.role in SECOND_SIGNERS
+
+
+def _register_signer(session: Session) -> None:
+    """Refused unless the person signed in signs the register (`signs_register`), in their role's words."""
+    session.require(Action.RECORD_CARE)
+    if not signs_register(session.user):
+        raise ServiceError(NOT_FIRST_SIGNER, name=session.user.name,
+                           role=translate(session.lang, "Banner", ROLE_NAMES[session.user.role]))
+
+
 def second_check(found: Order, giver: Role | None = None) -> SecondCheck | None:
     """The second signature a dose given of `found` by someone of the role `giver` needs: a
     student nurse's supervision, for any medicine; else a controlled drug's witness (one that is
@@ -182,12 +218,12 @@ def checked_witness(session: Session, witness: tuple[str, str] | None, giver: st
                                                                                     session.clock, check.audited_as)
     if member is None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "No staff account {staff_id}."), staff_id=repr(staff_id.strip()))
+    if member.role in check.signers:
+        return member.staff_id
     if not gives_care(member):
         raise ServiceError(check.not_clinician, name=member.name)
-    if member.role not in check.signers:
-        raise ServiceError(check.not_signer, name=member.name,
-                           role=translate(session.lang, "Banner", ROLE_NAMES[member.role]))
-    return member.staff_id
+    raise ServiceError(check.not_signer, name=member.name,
+                       role=translate(session.lang, "Banner", ROLE_NAMES[member.role]))
 
 
 def deduct_check(session: Session, found: Order, quantity: float, given_at: datetime,
@@ -201,10 +237,15 @@ def deduct_check(session: Session, found: Order, quantity: float, given_at: date
     night's last ampoule, given on paper before the opening count of 0, could not be charted,
     and the MAR showed no morphine since the evening). Any other dose the register cannot hold
     came from another ward's or page's stock, or the cupboard holds more than the register: a
-    receipt typed to chart it wrote stock the ward never received into the legal register."""
+    receipt typed to chart it wrote stock the ward never received into the legal register. A page
+    counted in tablets takes whole or half ones, one of capsules, ampoules or vials whole ones
+    (see `_not_counted`)."""
     ward, pages = dose_pages(session.db, found, given_at)
     page = dose_page(pages, found, chosen, ward)
-    drug, unit, quantity = page.drug, page.unit, taken_by(page.unit, found, quantity)
+    drug, unit, dose, quantity = page.drug, page.unit, quantity, taken_by(page, found, quantity)
+    if (refusal := _not_counted(unit, quantity)) is not None:
+        raise ServiceError(refusal, dose=Number(dose), dose_unit=found.dose_unit, quantity=Number(quantity),
+                           unit=unit, page=drug)
     balance = cd_balance(session.db, ward, drug, unit)
     if balance - quantity < -1e-9 and not counted_since(session.db, ward, drug, unit, given_at):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: ward {ward} holds {balance} {unit} of {drug}; "
@@ -220,21 +261,165 @@ def deduct_check(session: Session, found: Order, quantity: float, given_at: date
 PATCH = "patch"
 """The unit of a register page counted in patches, as the cupboard and the bound register count
 fentanyl or buprenorphine patches; also the order form's code for a patch (its `form`)."""
+HALVED_UNITS = frozenset({"tablet", "tab", "comprime", "cp"})
+"""The units (folded, see `_unit_word`) of a page of tablets, which a dose may take half of (a
+scored tablet halved, "½" on the paper register)."""
+WHOLE_ONLY_UNITS = frozenset({"capsule", "cap", "gelule", "ampoule", "ampule", "amp", "vial"})
+"""The units of a page of capsules, ampoules or vials, taken whole: what is left of one opened
+for a part dose is its wastage (`cd_waste`)."""
+COUNTED_UNITS = HALVED_UNITS | WHOLE_ONLY_UNITS
+"""The units of a page counted one by one, each holding the strength its page's name states
+("Oxycodone 5 mg capsule"): a dose in mg takes so many of them."""
+WHOLE_UNITS = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: {dose} {dose_unit} is {quantity} {unit} of "
+                                            "{page}, and its page counts whole {unit} only. If the dose came from "
+                                            "another page, choose that page. If it came from this one, the register "
+                                            "cannot take the whole {unit} with the rest as wastage: write the dose on "
+                                            "the paper chart, and the {unit} taken and the rest destroyed in the "
+                                            "paper register, witnessed, and tell the pharmacist.")
+"""Said of a part of one capsule, ampoule or vial: that page is the default (`default_page`), so
+"choose the page the dose was taken from" alone sent the nurse back to the page it was taken from,
+and the dose given was charted nowhere."""
+HALF_UNITS = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: {dose} {dose_unit} is {quantity} {unit} of "
+                                           "{page}, and its page counts whole or half {unit} only: choose the page "
+                                           "the dose was taken from.")
+MASS_WORDS = {**MASS_IN_MG, "mcg": MASS_IN_MG["microgram"], "microg": MASS_IN_MG["microgram"], "microgramme": MASS_IN_MG["microgram"],
+              "milligramme": MASS_IN_MG["mg"], "gramme": MASS_IN_MG["g"]}
+"""The units of weight (folded, see `_unit_word`: "µg" is "microg") a page or a dose may be counted in, in mg."""
 
 
-def _page_units(found: Order) -> tuple[str, ...]:
-    """The units of the pages a dose of `found` may be taken from: its own, and a patch's patches."""
-    return (found.dose_unit, PATCH) if found.form == PATCH else (found.dose_unit,)
+def _not_counted(unit: str, quantity: float) -> str | None:
+    """Why `quantity` of a page in `unit` cannot be taken, None when it can: a page of tablets
+    takes halves, one of capsules, ampoules or vials whole ones, whatever unit the order is
+    written in. Half a 5 mg tablet was taken ordered as 0.5 tablet, refused as 2.5 mg ("check
+    the dose"), the dose given right and never charted."""
+    word = _unit_word(unit)
+    if word in HALVED_UNITS and abs(quantity * 2 - round(quantity * 2)) > 1e-6:
+        return HALF_UNITS
+    if word in WHOLE_ONLY_UNITS and abs(quantity - round(quantity)) > 1e-6:
+        return WHOLE_UNITS
+    return None
 
 
-def taken_by(unit: str, found: Order, quantity: float) -> float:
-    """What a dose of `found` (`quantity` in its unit) takes from a page counted in `unit`: one
-    patch from a page counted in patches, whatever the patch's strength (a fentanyl patch of 25
-    micrograms an hour could not be charted from its page, "5 patch": the dose took 25 from it in
-    micrograms, a unit the page is not in); else the quantity itself."""
-    return 1.0 if _page_key("", unit)[1] == PATCH and _page_key("", found.dose_unit)[1] != PATCH else quantity
+@dataclass(frozen=True)
+class Strength:
+    """A strength a name or an order states: `mg` in `ml` mL of a liquid or an injection, or,
+    `ml` None, `mg` in one tablet, capsule, ampoule or patch."""
+
+    mg: float
+    ml: float | None = None
+
+    def differs(self, other: Strength, *, each: bool = False) -> bool:
+        """Whether the two are another strength of the same kind: two liquids' (10 and 30 mg/mL,
+        a threefold volume), or, `each`, two of one unit taken whole whatever its strength (a
+        patch of 25 and one of 12 micrograms an hour). Tablets or capsules of another strength
+        are not: a dose in mg takes so many of them (two 5 mg capsules are 10 mg), and a page in
+        mg holds mg; the ward's only oxycodone page was refused for its tablets' strength."""
+        if self.ml is not None and other.ml is not None or each and self.ml is None and other.ml is None:
+            return abs(self.mg / (self.ml or 1.0) - other.mg / (other.ml or 1.0)) > 1e-9
+        return False
+
+    def words(self, *, per_hour: bool = False) -> Phrase:
+        """As a page's warning names it: "30 mg/mL", "10 mg in 5 mL", "5 mg each", below 1 mg in
+        micrograms as the box writes it ("25 micrograms/hour" for a patch, `per_hour`): "0.025 mg
+        each" beside the box's 25 invited a misreading by a thousand."""
+        micrograms = self.mg < 1.0
+        amount = {"mg": Number(self.mg), "micrograms": Number(round(self.mg * 1000, 6))}
+        if self.ml is None:
+            return Phrase(QT_TRANSLATE_NOOP("messages", "{micrograms} micrograms/hour") if per_hour and micrograms
+                          else QT_TRANSLATE_NOOP("messages", "{micrograms} micrograms each") if micrograms
+                          else QT_TRANSLATE_NOOP("messages", "{mg} mg each"), amount)
+        if abs(self.ml - 1.0) < 1e-9:
+            return Phrase(QT_TRANSLATE_NOOP("messages", "{micrograms} micrograms/mL") if micrograms
+                          else QT_TRANSLATE_NOOP("messages", "{mg} mg/mL"), amount)
+        return Phrase(QT_TRANSLATE_NOOP("messages", "{micrograms} micrograms in {ml} mL") if micrograms
+                      else QT_TRANSLATE_NOOP("messages", "{mg} mg in {ml} mL"), {**amount, "ml": Number(self.ml)})
 
 
+def name_strength(name: str) -> Strength | None:
+    """The strength a page's or an order's name states: a liquid's per mL ("Morphine 30 mg/ml
+    injection"), else one tablet's, capsule's or patch's, when it names one ("Oxycodone 5 mg
+    capsule"); None for none, or a combination's two."""
+    if (liquid := liquid_strength(name)) is not None:
+        return Strength(*liquid)
+    each = strengths_mg(name)
+    return Strength(each[0]) if each and len(each) == 1 else None
+
+
+def order_strength(found: Order) -> Strength | None:
+    """The strength an order states: its name's (the nurse takes the ampoule the chart names),
+    else the liquid's its strength boxes give ("10 mg in 5 mL")."""
+    if (named := name_strength(found.drug)) is not None:
+        return named
+    return Strength(found.strength_mg, found.strength_ml) if found.mg_per_ml is not None else None
+
+
+def _unit_word(unit: str) -> str:
+    """A unit as typed, folded to compare (no accents, no capitals, no plural "s" nor "es" after
+    "ch"): "Gélules" is "gelule", "patches" "patch", "µg" (the micro sign or the Greek mu, which
+    NFKD makes of it) "microg". A fentanyl page counted in "µg" or a Butrans page in "patches"
+    was never offered for its order, which the ward "held 0 microgram" of."""
+    folded = unicodedata.normalize("NFKD", unit.strip().casefold()).replace("\N{GREEK SMALL LETTER MU}", "micro")
+    word = "".join(letter for letter in folded if not unicodedata.combining(letter))
+    if word.endswith("ches"):
+        return word.removesuffix("es")
+    return word.removesuffix("s") if len(word) > 3 else word
+
+
+def _per_dose_unit(page: Stock, found: Order) -> float | None:
+    """How much of the page's unit one of the order's dose unit takes, None when it cannot be
+    told: the same unit, or weights (g, mg, microgram); a dose by weight from a page counted in
+    tablets or capsules by the strength its name states (10 mg is two "Oxycodone 5 mg capsule");
+    a liquid's mL and mg either way by the strength the page's name states (the bottle the dose
+    came out of: a page chosen for a dose of another strength lost 4.5 mL a dose, converted by the
+    order's), else the order's. A page counted otherwise than the order was never offered: the
+    ward "held 0 mg" of the oxycodone whose 28 capsules were on the register, and a second, empty
+    page was opened for the box. A dose in tablets or capsules of a strength the order's name states, from a page of another
+    strength, is as many of the page's as make it (one "Oxycodone 10 mg" tablet is two of the 5 mg
+    page's): now that another tablet's strength is no wrong page (`Strength.differs`), it took one."""
+    page_unit, dose_unit = _unit_word(page.unit), _unit_word(found.dose_unit)
+    each, ordered = name_strength(page.drug), order_strength(found)
+    if page_unit == dose_unit:
+        return ordered.mg / each.mg if page_unit in COUNTED_UNITS and _each(each) and _each(ordered) else 1.0
+    if dose_unit in MASS_WORDS and page_unit in MASS_WORDS:
+        return MASS_WORDS[dose_unit] / MASS_WORDS[page_unit]
+    if dose_unit in MASS_WORDS and page_unit in COUNTED_UNITS:
+        return MASS_WORDS[dose_unit] / each.mg if _each(each) else None
+    liquid = each if each is not None and each.ml else ordered if ordered is not None and ordered.ml else None
+    if liquid is None or liquid.ml is None or liquid.mg <= 0:
+        return None
+    if dose_unit == "ml" and page_unit in MASS_WORDS:
+        return liquid.mg / liquid.ml / MASS_WORDS[page_unit]
+    if dose_unit in MASS_WORDS and page_unit == "ml":
+        return MASS_WORDS[dose_unit] * liquid.ml / liquid.mg
+    return None
+
+
+def _each(strength: Strength | None) -> TypeGuard[Strength]:
+    """Whether `strength` is one tablet's, capsule's or ampoule's (`Strength.ml` None), to count by."""
+    return strength is not None and strength.ml is None and strength.mg > 0
+
+
+def _takes_from(page: Stock, found: Order) -> bool:
+    """Whether a dose of `found` may be counted in the page's unit (see `taken_by`)."""
+    return (found.form == PATCH and _unit_word(page.unit) == PATCH) or _per_dose_unit(page, found) is not None
+
+
+def taken_by(page: Stock, found: Order, quantity: float) -> float:
+    """What a dose of `found` (`quantity` in its unit) takes from `page`: one patch from a page
+    counted in patches, whatever the patch's strength (a fentanyl patch of 25 micrograms an hour
+    could not be charted from its page, "5 patch": the dose took 25 from it in micrograms, a unit
+    the page is not in); else the quantity in the page's unit (`_per_dose_unit`: 10 mg is 2
+    capsules of 5 mg, 5 mL of 10 mg in 5 mL is 10 mg), the quantity itself on a page no unit
+    converts to, which `cd_pages_for` never offers but the order's own."""
+    if _unit_word(page.unit) == PATCH and _unit_word(found.dose_unit) != PATCH:
+        return 1.0
+    return _quantity(quantity * (_per_dose_unit(page, found) or 1.0))
+
+
+STRUCK = "struck"
+"""A line marking another entered in error (`cd_strike`), its `record_id` that line's id."""
+STANDING = "id NOT IN (SELECT record_id FROM cd_register WHERE kind = 'struck' AND record_id IS NOT NULL)"
+"""SQL: a line not marked entered in error (see `cd_strike`)."""
 COUNTS = ("opening", "discrepancy", "correction")
 """The counts that set the page to what the cupboard held otherwise than the register, or opened
 it: a dose given before one of them was already out of what it found. A count that matched the
@@ -246,7 +431,7 @@ the cupboard)."""
 def counted_after(db: Database, ward: str, drug: str, unit: str, at: datetime) -> datetime | None:
     """When the page's cupboard was first counted after `at`, None when it has not been since."""
     row = db.execute(f"SELECT at FROM cd_register WHERE ward = ? AND drug = ? AND unit = ? COLLATE NOCASE"
-                     f" AND kind IN ({', '.join('?' * len(COUNTS))}) AND julianday(at) > julianday(?)"
+                     f" AND kind IN ({', '.join('?' * len(COUNTS))}) AND {STANDING} AND julianday(at) > julianday(?)"
                      " ORDER BY julianday(at), rowid LIMIT 1",
                      [ward, drug.strip(), unit.strip(), *COUNTS, at.isoformat()]).fetchone()
     return datetime.fromisoformat(row[0]) if row else None
@@ -272,7 +457,7 @@ def recounted(db: Database, record_id: str) -> bool:
     if row is None or row[5]:
         return bool(row)
     return bool(db.execute(f"SELECT EXISTS(SELECT 1 FROM cd_register WHERE ward = ? AND drug = ? AND unit = ?"
-                           f" COLLATE NOCASE AND kind IN ({', '.join('?' * len(COUNTS))})"
+                           f" COLLATE NOCASE AND kind IN ({', '.join('?' * len(COUNTS))}) AND {STANDING}"
                            " AND (julianday(at), rowid) > (?, ?))", [*row[:3], *COUNTS, *row[3:5]]).fetchone()[0])
 
 
@@ -323,21 +508,24 @@ def cd_pages_for(pages: Iterable[Stock], found: Order) -> list[Stock]:
     unit of the very medicines it names ("Morphine" stock for "Morphine sulfate" ordered,
     "Oramorph" for "Morphine"): a dose of an order written otherwise than the cupboard's page was
     refused ("ward 3B holds 0 mg of Morphine sulfate"), and receiving it on a page of its own
-    split the ward's morphine over two pages of the legal register. Never a page of another
-    medicine, however alike its name ("Diamorphine" for "Morphine"), nor a combination sharing
-    one of them."""
+    split the ward's morphine over two pages of the legal register. A page counted in another
+    unit the dose converts to is one (see `_per_dose_unit`: capsules of a strength, the Oramorph
+    page in mg for a dose in mL). Never a page of another medicine, however alike its name
+    ("Diamorphine" for "Morphine"), nor a combination sharing one of them."""
     pages = list(pages)
     own = cd_page(pages, found.drug, found.dose_unit)
-    units, medicines = {_page_key("", unit)[1] for unit in _page_units(found)}, medicines_in(found.drug)
-    return ([own] if own else []) + [page for page in pages if page is not own and _page_key("", page.unit)[1] in units
+    medicines = medicines_in(found.drug)
+    return ([own] if own else []) + [page for page in pages if page is not own and _takes_from(page, found)
                                      and medicines_in(page.drug) == medicines]
 
 
-def _page_of(pages: Iterable[Stock], drug: str, found: Order) -> Stock | None:
-    """The page among `pages` (`cd_pages_for`'s) whose drug is `drug` (see `cd_page`), in one of
-    the units a dose of `found` is taken in (a patch's, in patches)."""
+def page_of(pages: Iterable[Stock], drug: str, found: Order) -> Stock | None:
+    """The page among `pages` (`cd_pages_for`'s) whose drug is `drug` (see `cd_page`), in the
+    order's unit first, else in another the dose is counted in (a patch's patches, capsules):
+    the dose dialog's chosen page, looked for in the order's unit alone, was no page of capsules."""
     pages = list(pages)
-    return next((page for unit in _page_units(found) if (page := cd_page(pages, drug, unit)) is not None), None)
+    units = dict.fromkeys([found.dose_unit, *(page.unit for page in pages)])
+    return next((page for unit in units if (page := cd_page(pages, drug, unit)) is not None), None)
 
 
 def dose_pages(db: Database, found: Order, given_at: datetime) -> tuple[str, list[Stock]]:
@@ -371,6 +559,17 @@ ASK_FOR_FORM = {
 }
 WRONG_FORM = QT_TRANSLATE_NOOP("messages", "{field}: {problem} To take the dose from {page} all the same, choose it "
                                            "there.")
+RELEASES = {Release.MODIFIED: QT_TRANSLATE_NOOP("messages", "modified release"),
+            Release.IMMEDIATE: QT_TRANSLATE_NOOP("messages", "immediate release")}
+WRONG_RELEASE = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: {page} is {page_release} and the order, "
+                                              "{drug}, {release}: choose the page of the {release} form, or receive "
+                                              "its stock first.")
+UNSTATED_RELEASE = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: {page} is modified release and the order, "
+                                                 "{drug}, states none: choose the page only if that is what was "
+                                                 "given.")
+WRONG_STRENGTH = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: {page} is {page_strength} and the order, "
+                                               "{drug}, {strength}: choose the page of that strength, or receive its "
+                                               "stock first.")
 PAGE_FIELD = QT_TRANSLATE_NOOP("messages", "Stock from register page")
 
 
@@ -390,20 +589,39 @@ def route_form(found: Order) -> str | None:
 
 
 def wrong_form(page: Stock, found: Order) -> Phrase | None:
-    """Why a page is not the one for the order's route (the oral solution's for a dose given SC),
-    None when it may be: its name states a form (`page_form`) other than the route's. The page is
-    then never taken unless the nurse chooses it: morphine 5 mg SC came silently off "Oramorph",
-    the ward's only morphine page in mg, leaving the injection's ampoules unaccounted for."""
+    """Why a page is not the one for the order, None when it may be: its name states a form
+    (`page_form`) other than the route's (the oral solution's for a dose given SC), a release
+    (`release_of`) other than the order's (Oramorph's for a Zomorph order), a modified release
+    for an order stating none (a PRN "Morphine 10 mg" is the immediate-release liquid: the
+    Zomorph capsules' page, the only one offered, was taken unasked), or a strength other than
+    the order's (`Strength.differs`: 30 mg/mL for a 10 mg/mL order; a patch of 25 micrograms an
+    hour for one of 12). The page is then never
+    taken unless the nurse chooses it: morphine 5 mg SC came silently off "Oramorph", the ward's
+    only morphine page in mg, leaving the injection's ampoules unaccounted for; a Zomorph dose
+    came off the Oramorph page, a release-form mix-up or a register wrong for both; 10 mg of a
+    10 mg/mL order off the 30 mg/mL ampoules' page, a threefold volume."""
     form, wanted = page_form(page.drug), route_form(found)
-    if form is None or wanted is None or form == wanted:
-        return None
-    return Phrase(ASK_FOR_FORM[wanted], {"page": page.drug, "form": Phrase(form), "route": found.route.strip()})
+    if form is not None and wanted is not None and form != wanted:
+        return Phrase(ASK_FOR_FORM[wanted], {"page": page.drug, "form": Phrase(form), "route": found.route.strip()})
+    stated, ordered = release_of(page.drug), release_of(found.drug)
+    if stated is not None and ordered is not None and stated is not ordered:
+        return Phrase(WRONG_RELEASE, {"page": page.drug, "page_release": Phrase(RELEASES[stated]),
+                                      "drug": found.drug.strip(), "release": Phrase(RELEASES[ordered])})
+    if stated is Release.MODIFIED and ordered is None:
+        return Phrase(UNSTATED_RELEASE, {"page": page.drug, "drug": found.drug.strip()})
+    strength, wanted_strength = name_strength(page.drug), order_strength(found)
+    patch = _unit_word(page.unit) == PATCH or PATCH in (found.form, form)
+    if strength is not None and wanted_strength is not None and strength.differs(wanted_strength, each=patch):
+        return Phrase(WRONG_STRENGTH, {"page": page.drug, "page_strength": strength.words(per_hour=patch),
+                                       "drug": found.drug.strip(), "strength": wanted_strength.words(per_hour=patch)})
+    return None
 
 
 def default_page(pages: list[Stock], found: Order) -> Stock | None:
     """The page a dose is written on unless another is chosen: the order's own, else the only
     one; None when several are (a dose of morphine from the injection's page or the oral
-    solution's is the nurse's to say), or when that page's form is not the route's (`wrong_form`)."""
+    solution's is the nurse's to say), or when that page is not the order's form, release or
+    strength (`wrong_form`)."""
     if pages and (len(pages) == 1 or cd_page(pages[:1], found.drug, found.dose_unit) is not None):
         return None if wrong_form(pages[0], found) else pages[0]
     return None
@@ -414,10 +632,10 @@ def dose_page(pages: list[Stock], found: Order, chosen: str | None, ward: str) -
     typed), else `default_page`; with none at all, the order's own, empty (the dose refused for
     want of stock). Refused, naming the pages, when `chosen` is none
     of them or when several are and none was chosen; naming the page field, when the only one is
-    for another form than the route's (`wrong_form`) and was not chosen."""
+    for another form, release or strength than the order's (`wrong_form`) and was not chosen."""
     words = ", ".join(page.drug for page in pages) or "—"
     if chosen is not None:
-        if (page := _page_of(pages, chosen, found)) is None:
+        if (page := page_of(pages, chosen, found)) is None:
             raise ServiceError(NOT_ITS_PAGE, ward=ward, page=chosen.strip(), unit=found.dose_unit, drug=found.drug,
                                pages=words)
         return page
@@ -449,14 +667,15 @@ def cd_receive(session: Session, ward: str, drug: str, unit: str, quantity: floa
                witness: tuple[str, str], note: str | None = None) -> float:
     """Stock received on the ward, witnessed; returns the new balance. Never below zero: a
     negative receipt wrote a cupboard holding less than the register as a routine line, when a
-    difference is a discrepancy the cupboard's count reports (`cd_count`)."""
-    session.require(Action.RECORD_CARE)
+    difference is a discrepancy the cupboard's count reports (`cd_count`). Signed by a nurse or
+    a doctor (`_register_signer`), witnessed by another or the pharmacist (`REGISTER_WITNESS`)."""
+    _register_signer(session)
     drug, unit = _page_named(drug, unit)
     if quantity <= 0:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: a quantity received is above zero; "
                                                          "a cupboard holding less than the register is counted "
                                                          "(Cupboard count), the difference written as a discrepancy."))
-    return _witnessed(session, ward, drug, unit, quantity, "receipt", witness, note=note)
+    return _witnessed(session, ward, drug, unit, quantity, "receipt", witness, note=note, check=REGISTER_WITNESS)
 
 
 SUPPLY = "supply"
@@ -484,7 +703,7 @@ def cd_supply(session: Session, ward: str, drug: str, unit: str, quantity: float
     the supply to a named patient was written nowhere. The patient (one of `cd_supply_patients`)
     is in the line's `record_id`, where a dose's line holds its dose. Refused above the balance
     before the witness is tried: what the register does not hold cannot have left it."""
-    session.require(Action.RECORD_CARE)
+    _register_signer(session)
     drug, unit = _page_named(drug, unit)
     if quantity <= 0:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the quantity supplied must be above "
@@ -502,10 +721,11 @@ def cd_supply(session: Session, ward: str, drug: str, unit: str, quantity: float
 
 
 def _witnessed(session: Session, ward: str, drug: str, unit: str, change: float, kind: str,
-               witness: tuple[str, str], *, record_id: str | None = None, note: str | None = None) -> float:
-    """A line the nurse writes with a witness (a receipt, a supply), in one transaction with the
-    witness's PIN audited as confirming it; returns the balance."""
-    witness_id = checked_witness(session, witness)
+               witness: tuple[str, str], *, record_id: str | None = None, note: str | None = None,
+               check: SecondCheck = WITNESS) -> float:
+    """A line the nurse writes with a witness (a receipt, a supply, a line marked entered in
+    error), in one transaction with the witness's PIN audited as confirming it; returns the balance."""
+    witness_id = checked_witness(session, witness, check=check)
     with session.db.atomic():
         line_id = register_line(session, ward, drug, unit, change, kind, witness_id, record_id=record_id, note=note)
         pin_confirmed(session, witness_id, PinUse.WITNESS, {"register_line": line_id})
@@ -541,8 +761,8 @@ class CountCheck:
 def cd_count_check(db: Database, ward: str, drug: str, unit: str, counted: float) -> CountCheck:
     """What a count of `counted` would write, asked before it is: the register tab and `cd count`
     name a discrepancy to the nurse before any witness is tried."""
-    opening = db.execute("SELECT COUNT(*) FROM cd_register WHERE ward = ? AND drug = ? AND unit = ? COLLATE NOCASE",
-                         [ward, drug.strip(), unit.strip()]).fetchone()[0] == 0
+    opening = db.execute(f"SELECT COUNT(*) FROM cd_register WHERE ward = ? AND drug = ? AND unit = ? COLLATE NOCASE"
+                         f" AND kind != '{STRUCK}' AND {STANDING}", [ward, drug.strip(), unit.strip()]).fetchone()[0] == 0
     return CountCheck(_quantity(counted), cd_balance(db, ward, drug, unit), opening)
 
 
@@ -552,13 +772,14 @@ def cd_count(session: Session, ward: str, drug: str, unit: str, counted: float, 
     matches is written too (a "count" line, the balance unchanged): the legal register shows
     every check with its two signatures. The page's first count opens it. One that differs is a
     "discrepancy" line, written only with `discrepancy_note` (who was told: the nurse in charge,
-    the pharmacist): counting 2 for 20 rewrote the register silently as a correction of -18."""
-    session.require(Action.RECORD_CARE)
+    the pharmacist): counting 2 for 20 rewrote the register silently as a correction of -18.
+    The pharmacist may witness it (`REGISTER_WITNESS`)."""
+    _register_signer(session)
     drug, unit = _page_named(drug, unit)
     if counted < 0:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the balance cannot go below zero."))
     reported = (discrepancy_note or "").strip()
-    witness_id = checked_witness(session, witness)
+    witness_id = checked_witness(session, witness, check=REGISTER_WITNESS)
     with session.db.atomic():
         check = cd_count_check(session.db, ward, drug, unit, counted)
         if check.discrepancy and not reported:
@@ -576,6 +797,75 @@ def cd_count(session: Session, ward: str, drug: str, unit: str, counted: float, 
         line_id = register_line(session, ward, drug, unit, check.difference, kind, witness_id, note=written)
         pin_confirmed(session, witness_id, PinUse.WITNESS, {"register_line": line_id})
     return cd_balance(session.db, ward, drug, unit)
+
+
+STRIKABLE: dict[str, SecondCheck] = {
+    "receipt": REGISTER_WITNESS, "opening": REGISTER_WITNESS, "count": REGISTER_WITNESS,
+    "discrepancy": REGISTER_WITNESS, "correction": REGISTER_WITNESS, "wastage": WITNESS, SUPPLY: WITNESS}
+"""The lines a nurse wrote that may be marked entered in error (`cd_strike`), each with the
+witness who signs the mark as theirs was signed. A dose's line is withdrawn with its dose
+(medication.withdraw_dose), a reconciliation and a mark stay as written."""
+RECONCILED_AGAINST = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: doses charted after this count were "
+                                                   "reconciled against it, as already out of the cupboard it found: "
+                                                   "marked entered in error, the register would be wrong by them. "
+                                                   "Count the cupboard again with a witness (Cupboard count) and say "
+                                                   "in its note why this count was wrong.")
+NOT_STRIKABLE = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: a dose's line is withdrawn with its dose "
+                                              "(entered in error on the chart); a reconciliation or a line marking "
+                                              "another entered in error is never struck out.")
+
+
+def cd_strike(session: Session, line_id: str, reason: str, witness: tuple[str, str]) -> float:
+    """A line written in error (a receipt on the wrong page, a quantity mistyped, a wastage or a
+    supply that never happened, a count of the wrong page) marked so, with its reason and a
+    witness, as the paper register's line is bracketed and signed: a "struck" line giving its
+    change back, tied to it by its `record_id`, the line itself kept and shown entered in error;
+    returns the balance. The only way back was a cupboard count, written as a DISCREPANCY to
+    report to the pharmacist when nothing went missing, which hid the real ones. Refused when
+    the balance would go below zero (what it gives back already left the cupboard since), and
+    for a count later doses' reconciliations rely on (`_reconciled_against`)."""
+    _register_signer(session)
+    if not reason.strip():
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: say why the line was entered in "
+                                                         "error."))
+    row = session.db.execute(f"SELECT ward, drug, unit, change, kind, {STANDING} FROM cd_register WHERE id = ?",
+                             [line_id.strip()]).fetchone()
+    if row is None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: no line {line}."),
+                           line=repr(line_id.strip()))
+    ward, drug, unit, change, kind, standing = row
+    if kind not in STRIKABLE:
+        raise ServiceError(NOT_STRIKABLE)
+    if not standing:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: this line is marked entered in "
+                                                         "error already."))
+    if kind in COUNTS and _reconciled_against(session, ward, drug, unit, line_id.strip()):
+        raise ServiceError(RECONCILED_AGAINST)
+    if cd_balance(session.db, ward, drug, unit) - change < -1e-9:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: ward {ward} holds {balance} {unit} "
+                                                         "of {drug}; taking the line's {quantity} {unit} back would "
+                                                         "leave it below zero. Count the cupboard with a witness."),
+                           ward=ward, balance=Number(cd_balance(session.db, ward, drug, unit)), unit=unit, drug=drug,
+                           quantity=Number(change))
+    return _witnessed(session, ward, drug, unit, _quantity(-change), STRUCK, witness, record_id=line_id.strip(),
+                      note=reason.strip(), check=STRIKABLE[kind])
+
+
+def _reconciled_against(session: Session, ward: str, drug: str, unit: str, line_id: str) -> bool:
+    """Whether a "reconciled" line relies on the count `line_id` (`_Counted`): a dose charted
+    after it as given before it, or withdrawn after it, reconciled as the cupboard it found. The
+    count struck gave back its discrepancy and left the reconciliation standing, the register 5 mg
+    above the cupboard. The strike is refused rather than taking the reconciliations with it:
+    which count a dose was found gone by is read back, never written, and a count of the cupboard
+    again sets the register to what it holds, by two signatures."""
+    return any(line.counted_by == line_id for line in cd_lines(session.db, session.forms, ward, drug, unit))
+
+
+def cd_lines_to_strike(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, unit: str) -> list[RegisterLine]:
+    """The page's lines `cd_strike` may mark entered in error, latest first, as the register tab
+    and `cd strike` offer them: those a nurse wrote (`STRIKABLE`) and not marked already."""
+    return [line for line in reversed(cd_lines(db, forms, ward, drug, unit))
+            if line.kind in STRIKABLE and line.struck is None]
 
 
 def _page_named(drug: str, unit: str) -> tuple[str, str]:
@@ -622,6 +912,13 @@ class RegisterLine:
     counted_at: datetime | None = None
     """A "reconciled" line's count: the one that already found the cupboard as the dose left it
     (see `_Counted`)."""
+    struck: str | None = None
+    """Why the line was marked entered in error (`cd_strike`), None when it stands."""
+    strikes: RegisterLine | None = None
+    """A "struck" line's: the line it marks entered in error."""
+    counted_by: str | None = None
+    """A "reconciled" line's count's own line id (`counted_at` its time), which may not be
+    struck while it stands (`cd_strike`)."""
 
     def by_text(self, names: Mapping[str, str], lang: Lang) -> str:
         """The line's "By": a dose given by a colleague names its giver first, then its typist.
@@ -659,17 +956,30 @@ class RegisterLine:
         by its writing alone, which dose it undid was left to guess. Any other line is dated when
         it was written, a dose's wastage and reconciliation included (their entry names the dose's
         time)."""
-        if self.given_at is None or self.kind in ("wastage", "reconciled"):
+        if self.given_at is None or self._dated_written:
             return f"{self.at:%d/%m/%Y %H:%M}", None
         written = (written_when(self.at, self.given_at) if self.kind == "withdrawal"
                    else written_apart(self.at, self.given_at))
         return f"{self.given_at:%d/%m/%Y %H:%M}", written
 
+    @property
+    def _dated_written(self) -> bool:
+        return self.kind in ("wastage", "reconciled", STRUCK)
+
+    @property
+    def dated_at(self) -> datetime:
+        """The moment the line's "When" says (`when_texts`): a dose's and a withdrawal's giving,
+        any other line's writing; the export writes it with its offset."""
+        return self.at if self.given_at is None or self._dated_written else self.given_at
+
 
 def cd_stock(db: Database, forms: dict[str, FormSpec], ward: str) -> list[Stock]:
     """Every drug the ward's register holds a page for, and every controlled drug ordered for a
-    patient on the ward that no page is for (see `cd_pages_for`; its page may still be empty),
-    by name."""
+    patient on the ward that no page is for (see `cd_pages_for`, which counts a page of its
+    medicine in a unit its dose converts to: capsules, or mg for a dose in mL, were listed again
+    as an empty page in the order's unit, inviting a second page for one box), or only pages of
+    another form, release or strength (`wrong_form`: its own page is to be received), by name;
+    its page may still be empty."""
     from downtime.services.medication import order_of  # which deducts doses through this module
 
     pages = _register_pages(db, ward)
@@ -677,7 +987,7 @@ def cd_stock(db: Database, forms: dict[str, FormSpec], ward: str) -> list[Stock]
     on_ward = [patient.patient_id for patient in census.in_patients(db, forms, ward=ward)]
     for found in (order_of(record) for record in list_current(db, form_id=records.ORDER_FORM, patient_ids=on_ward)
                   if record.status is not RecordStatus.ENTERED_IN_ERROR):
-        if found.controlled and not cd_pages_for(written, found):
+        if found.controlled and all(wrong_form(page, found) for page in cd_pages_for(written, found)):
             pages.setdefault(_page_key(found.drug, found.dose_unit), Stock(found.drug.strip(), found.dose_unit, 0.0))
     return sorted(pages.values(), key=lambda stock: (stock.drug.casefold(), stock.drug, stock.unit))
 
@@ -718,7 +1028,9 @@ def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, uni
     rows = list(db.execute("SELECT at, kind, change, author, witness, record_id, note, id FROM cd_register"
                            " WHERE ward = ? AND drug = ? AND unit = ? COLLATE NOCASE ORDER BY julianday(at), rowid",
                            [ward, drug.strip(), unit.strip()]))
-    doses = current_of(db, {row[5] for row in rows if row[5] and row[1] != SUPPLY})
+    doses = current_of(db, {row[5] for row in rows if row[5] and row[1] not in (SUPPLY, STRUCK)})
+    struck = {row[5]: row[6] for row in rows if row[1] == STRUCK}
+    written: dict[str, RegisterLine] = {}
     patient_ids = {str(dose.patient_id) for dose in doses.values()} | {row[5] for row in rows if row[1] == SUPPLY}
     numbers = downtime_numbers(db, patient_ids)
     names = {pid: summary.display_name for pid, summary in census.all_patients(db, forms, patient_ids).items()}
@@ -729,39 +1041,44 @@ def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, uni
         dose = doses.get(record_id) if record_id else None
         patient = record_id if kind == SUPPLY else str(dose.patient_id) if dose else ""
         given_at = datetime.fromisoformat(dose.data["given_at"]) if dose and dose.data.get("given_at") else None
-        counted_at = counted.line(datetime.fromisoformat(at), kind, change, record_id, given_at)
-        lines.append(RegisterLine(datetime.fromisoformat(at), kind, change, balance, author, witness,
-                                  numbers.get(patient), note, given_at, names.get(patient),
-                                  None if kind == SUPPLY else record_id,
-                                  _signed_on_paper(kind, change, record_id, rows[index + 1:index + 2])
-                                  and dose is not None and bool(dose.data.get(TRANSCRIBED)),
-                                  dose.data.get(GIVEN_BY) if dose and kind != "reconciled" else None, line_id,
-                                  counted_at))
+        count = counted.line(datetime.fromisoformat(at), kind if line_id not in struck else STRUCK, change,
+                             record_id, given_at, line_id)
+        lines.append(written.setdefault(line_id, RegisterLine(
+            datetime.fromisoformat(at), kind, change, balance, author, witness, numbers.get(patient), note, given_at,
+            names.get(patient), None if kind in (SUPPLY, STRUCK) else record_id,
+            _signed_on_paper(kind, change, record_id, rows[index + 1:index + 2])
+            and dose is not None and bool(dose.data.get(TRANSCRIBED)),
+            dose.data.get(GIVEN_BY) if dose and kind != "reconciled" else None, line_id, count[0] if count else None,
+            struck.get(line_id), written.get(record_id) if kind == STRUCK and record_id else None,
+            count[1] if count else None)))
     return lines
 
 
 class _Counted:
     """Which count each dose's "reconciled" line is for, read down a page in writing order: a
     dose charted late, the first count since its giving (see `counted_since`); a
-    withdrawn dose, the count that found the cupboard as the dose left it (see `recounted`)."""
+    withdrawn dose, the count that found the cupboard as the dose left it (see `recounted`). A
+    count marked entered in error is read as its mark ("struck"): no count, as `STANDING` has it."""
 
     def __init__(self) -> None:
-        self.counts: list[datetime] = []
+        self.counts: list[tuple[datetime, str]] = []
         self.waiting: set[str] = set()
         """Doses whose line no count has been written after yet."""
-        self.found: dict[str, datetime] = {}
+        self.found: dict[str, tuple[datetime, str | None]] = {}
+        """Each dose's count, when it was written and its line's id (None: no count found, the
+        reconciled line's own time)."""
 
     def line(self, at: datetime, kind: str, change: float, record_id: str | None,
-             given_at: datetime | None) -> datetime | None:
-        """The count of a "reconciled" line, None for any other line."""
+             given_at: datetime | None, line_id: str) -> tuple[datetime, str | None] | None:
+        """The count of a "reconciled" line, when and which, None for any other line."""
         if kind in COUNTS:
-            self.counts.append(at)
-            self.found.update(dict.fromkeys(self.waiting, at))
+            self.counts.append((at, line_id))
+            self.found.update(dict.fromkeys(self.waiting, (at, line_id)))
             self.waiting.clear()
         elif kind == "administration" and record_id and record_id not in self.found:
             self.waiting.add(record_id)
         elif kind == "reconciled" and record_id and change > 0 and given_at is not None:
-            self.found[record_id] = next((count for count in self.counts if count > given_at), at)
+            self.found[record_id] = next((count for count in self.counts if count[0] > given_at), (at, None))
         return self.found.get(record_id) if kind == "reconciled" and record_id else None
 
 
@@ -852,7 +1169,7 @@ def _not_given_on(session: Session, ward: str, drug: str, unit: str) -> list[Reg
         at, pages = dose_pages(session.db, order, given_at)
         page = cd_page(pages, drug, unit)
         if at == ward and page is not None and wrong_form(page, order) is None:
-            found.append(RegisterLine(given_at, "not_given", -taken_by(page.unit, order, order.dose), page.balance,
+            found.append(RegisterLine(given_at, "not_given", -taken_by(page, order, order.dose), page.balance,
                                       dose.author, "",
                                       numbers.get(str(dose.patient_id)), _drawn_up_words(session, dose.data),
                                       given_at, names.get(str(dose.patient_id)), dose.record_id))
@@ -889,8 +1206,9 @@ def _wastable(session: Session, dose_id: str, page: str | None = None) -> Taken:
     taken = taken_from_register(session.db, dose_id) or _drawn_up(session, dose_id, page)
     if taken is None:
         raise ServiceError(NOTHING_TAKEN)
-    row = session.db.execute("SELECT at, change, author, witness, note FROM cd_register WHERE record_id = ?"
-                             " AND kind = 'wastage' ORDER BY julianday(at), rowid LIMIT 1", [dose_id]).fetchone()
+    row = session.db.execute(f"SELECT at, change, author, witness, note FROM cd_register WHERE record_id = ?"
+                             f" AND kind = 'wastage' AND {STANDING} ORDER BY julianday(at), rowid LIMIT 1",
+                             [dose_id]).fetchone()
     if row is None:
         return taken
     names = names_with_ids(session.db)
@@ -928,7 +1246,7 @@ def _drawn_up(session: Session, dose_id: str, page: str | None) -> Taken | None:
         return None
     ward, pages = dose_pages(session.db, found, datetime.fromisoformat(dose.data["given_at"]))
     drawn = dose_page(pages, found, page, ward)
-    return Taken(ward, drawn.drug, drawn.unit, taken_by(drawn.unit, found, found.dose))
+    return Taken(ward, drawn.drug, drawn.unit, taken_by(drawn, found, found.dose))
 
 
 def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str, str], note: str | None = None, *,
@@ -942,7 +1260,7 @@ def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str
     destroyed: 5 mg"), the record staying not given. Discarded before a count written since
     (see `_discarded_before_count`), its line stays on the page with its reconciliation first, as
     a dose's (`dose_given`): the balance stays the cupboard's and never reads below nought."""
-    session.require(Action.RECORD_CARE)
+    _register_signer(session)
     if quantity <= 0:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the quantity discarded must be above zero."))
     taken = _wastable(session, dose_id, page)

@@ -25,6 +25,13 @@ from downtime.services.wards import bed_ranges, ward_codes, wards
 from downtime.storage.records import chunks, current_of, list_current, marks
 
 DOSE_FORM = "medication_administration"
+DEATH_FORM = "death"
+RATE_FORM = "infusion_rate"
+"""Care at the bedside held to the stay here rather than by its form's `in_hospital`: its stop
+is taken after a death (`laid_out`), its other changes only in the stay (services.infusion_rates)."""
+RATE_STOPPED = ("change", "stopped")
+"""The answer of a `RATE_FORM` record that the bag was taken down (services.infusion_rates, which
+reads this module, STOPPED)."""
 MOVED_IN = (Movement.ADMIT.value, Movement.TRANSFER.value)
 """The movements after which a patient is in hospital."""
 
@@ -49,14 +56,22 @@ class BodyOnWard:
 
     patient: PatientSummary
     died_at: datetime
+    unverified: bool = False
+    """The death recorded with its verification pending (`VERIFICATION_PENDING`)."""
 
 
 AWAITING_MORTUARY = QT_TRANSLATE_NOOP("messages", "DECEASED — awaiting mortuary: {name} ({number}), died {died}")
+AWAITING_VERIFICATION = QT_TRANSLATE_NOOP("messages", "DECEASED — awaiting the doctor's verification: {name} "
+                                                      "({number}), found {died}")
+VERIFICATION_PENDING = "verification_pending"
+"""The death form's answer (version 4) that the death, found on a round, is not verified yet: the
+body waits for the doctor, and the bed with it, and the census said "awaiting mortuary"."""
 
 
 def body_text(body: BodyOnWard, lang: Lang) -> str:
     """A bed held by a body, as the census's views say it."""
-    return message(lang, AWAITING_MORTUARY, name=body.patient.display_name, number=body.patient.downtime_number,
+    return message(lang, AWAITING_VERIFICATION if body.unverified else AWAITING_MORTUARY,
+                   name=body.patient.display_name, number=body.patient.downtime_number,
                    died=f"{body.died_at:%d/%m/%Y %H:%M}")
 
 
@@ -417,9 +432,11 @@ def _bodies_held(db: Database, forms: dict[str, FormSpec], ward: str | None,
              if (ward is None or _key(place.ward) == _key(ward)) and (at is None or place.since <= at)
              and (place.until is None or (at is not None and at < place.until))}
     summaries = _summaries(db, forms, found)
+    unverified = {str(record.patient_id) for record in list_current(db, form_id=DEATH_FORM, patient_ids=list(found))
+                  if record.status is not RecordStatus.ENTERED_IN_ERROR and record.data.get(VERIFICATION_PENDING)}
     return {(_key(place.ward), _key(place.bed)): BodyOnWard(replace(summaries[patient_id], ward=place.ward,
                                                                     bed=place.bed, stay=StayStatus.DECEASED),
-                                                            place.since)
+                                                            place.since, patient_id in unverified)
             for patient_id, place in found.items() if patient_id in summaries}
 
 
@@ -489,30 +506,51 @@ def check_movement(db: Database, forms: dict[str, FormSpec], spec: FormSpec, row
         if stay.bed and (stay.until is None or stay.until > since):
             _check_bed(db, forms, stay, moving=event.movement is Movement.TRANSFER,
                        placed=bool(new) and stay.since == event.occurred_at)
-    _check_care_inside(db, forms, spec, own, timeline, event.patient_id, since, lang)
+    typed = {event.record_id: json.loads(row["data"]).get(LEFT_WARD)} if new and event.movement is Movement.DEATH \
+        else {}
+    _check_care_inside(db, forms, spec, own, timeline, event.patient_id, since, lang, typed)
 
 
 def _check_care_inside(db: Database, forms: dict[str, FormSpec], spec: FormSpec, before: list[MovementEvent],
-                       timeline: list[MovementEvent], patient_id: str, since: datetime, lang: Lang) -> None:
+                       timeline: list[MovementEvent], patient_id: str, since: datetime, lang: Lang,
+                       left_typed: Mapping[str, str | None]) -> None:
     """Care taken at the bedside (a form's `in_hospital`: an observation set) is refused outside
     a stay when it is typed; a movement changed since (a discharge moved before the set, an
     arrival after it) must not leave one outside either, unsaid: it is named, to be corrected or
     withdrawn first. A dose is care too, though typed outside a stay it is only warned (its
     "not admitted" overridden with a reason): so what is refused is care the change moves out
     of the stay (`before`: the timeline without it), and a dose outside already does not stop
-    the discharge's letter being ticked. Only what is from `since` on can change."""
+    the discharge's letter being ticked. An infusion's stop is taken while the body is laid out
+    (`_laid_out`, the death's departure read from `left_typed` when it is the version written):
+    the time of death corrected to before a stop taken at last offices keeps it, where the
+    controlled drug's stop had to be withdrawn; the body's departure moved before a stop charted
+    is refused as the stop typed after it is. Only what is from `since` on can change."""
     held, had = stays(timeline), stays(before)
-    for care in (form for form in forms.values() if form.in_hospital or form.id == DOSE_FORM):
+    for care in (form for form in forms.values() if form.in_hospital or form.id in (DOSE_FORM, RATE_FORM)):
         for record in list_current(db, form_id=care.id, patient_ids=[patient_id]):
             at = record.occurred_at
             if record.status is RecordStatus.ENTERED_IN_ERROR or at < since:
                 continue
-            if _within(had, at) and not _within(held, at):
+            stop = care.id == RATE_FORM and record.data.get(RATE_STOPPED[0]) == RATE_STOPPED[1]
+            if ((_within(held, at) or stop and _laid_out(db, timeline, at, left_typed))
+                    or not (_within(had, at) or stop and _laid_out(db, before, at, {}))):
+                continue
+            if stop and spec.id == DEATH_FORM and _died(timeline, at) == _died(before, at):
+                field = spec.field(LEFT_WARD)
+                text = QT_TRANSLATE_NOOP("messages", "{field}: {form} of {time} would then be after the body left "
+                                                     "the ward; correct or withdraw it first.")
+            else:
                 field = spec.by_meaning(Meaning.OCCURRED_AT)
-                raise ServiceError(QT_TRANSLATE_NOOP("messages", "{field}: {form} of {time} would then fall outside "
-                                                                 "the patient's stay; correct or withdraw it first."),
-                                   field=field.label.get(lang) if field is not None else spec.title.get(lang),
-                                   form=_care_name(db, care, record, lang), time=f"{at:%d/%m/%Y %H:%M}")
+                text = QT_TRANSLATE_NOOP("messages", "{field}: {form} of {time} would then fall outside "
+                                                     "the patient's stay; correct or withdraw it first.")
+            raise ServiceError(text, field=field.label.get(lang) if field is not None else spec.title.get(lang),
+                               form=_care_name(db, care, record, lang), time=f"{at:%d/%m/%Y %H:%M}")
+
+
+def _died(events: list[MovementEvent], at: datetime) -> datetime | None:
+    """When the patient had died by `at` on the timeline `events` (None: not dead then)."""
+    location = locate(events, at)
+    return location.since if location is not None and location.status is StayStatus.DECEASED else None
 
 
 def _within(held: list[Stay], at: datetime) -> bool:
@@ -520,9 +558,11 @@ def _within(held: list[Stay], at: datetime) -> bool:
 
 
 def _care_name(db: Database, care: FormSpec, record: RecordVersion, lang: Lang) -> str:
-    """A dose is named with its medicine: "Medication administration of 08:05" left the nurse to
-    find which of the morning's doses it was."""
-    order = current_of(db, [str(record.data["order"])]).get(str(record.data["order"])) if care.id == DOSE_FORM else None
+    """A dose, or a rate change of its bag, is named with its medicine: "Medication administration
+    of 08:05" left the nurse to find which of the morning's doses it was."""
+    dose = current_of(db, [str(record.data["bag"])]).get(str(record.data["bag"])) if care.id == RATE_FORM else record
+    order_id = str(dose.data.get("order")) if dose is not None and care.id in (DOSE_FORM, RATE_FORM) else None
+    order = current_of(db, [order_id]).get(order_id) if order_id is not None else None
     return f"{care.title.get(lang)} ({order.data['drug']})" if order is not None else care.title.get(lang)
 
 
@@ -735,6 +775,30 @@ def patient_for_record(db: Database, forms: dict[str, FormSpec], record: RecordV
     admissions = [admission for kind in forms.values() if kind.creates_patient
                   for admission in list_current(db, form_id=kind.id, patient_ids=[patient_id])]
     return patient_for_record(db, forms, max(admissions, key=lambda admission: admission.occurred_at))
+
+
+def laid_out(db: Database, patient_id: str, at: datetime) -> bool:
+    """Whether at `at` the patient had died and their body had not left the ward yet (the death
+    form's `LEFT_WARD`, none typed: it has not, or the form did not ask it): a syringe driver
+    running at the death is taken down at last offices, and its stop, refused as "not in
+    hospital", was charted nowhere while the chart said "stop the bag" for ever."""
+    return _laid_out(db, movement_events(db, [patient_id]).get(patient_id, []), at, {})
+
+
+def _laid_out(db: Database, events: list[MovementEvent], at: datetime, left_typed: Mapping[str, str | None]) -> bool:
+    """`laid_out` on the timeline `events`, the departure of a death in `left_typed` (its record
+    id: the version being written, not stored yet) read from it rather than from its record."""
+    died = _died(events, at)
+    death = next((event for event in events if event.movement is Movement.DEATH and event.occurred_at == died), None)
+    if death is None:
+        return False
+    if death.record_id in left_typed:
+        left = left_typed[death.record_id]
+    elif (record := current_of(db, [death.record_id]).get(death.record_id)) is not None:
+        left = record.data.get(LEFT_WARD)
+    else:
+        return False
+    return not left or at <= datetime.fromisoformat(left)
 
 
 def require_in_hospital(db: Database, patient_id: str, at: datetime, field: str) -> Location:

@@ -18,7 +18,7 @@ anticoagulant, neuro obs or observations not started, no doctor's examination ye
 assessment not made 14 hours after admission, its reassessment due, its medicine not prescribed or
 stockings after an acute stroke, a 4AT finding possible delirium, a
 time-critical medicine's dose late, overdue or not given, any other dose recorded not given, an antibiotic or an as-required opioid past its
-review, a NEWS2 of 5 or more not screened for sepsis, red
+review, a telephone order not countersigned a day after it was taken, a NEWS2 of 5 or more not screened for sepsis, red
 flag sepsis whose Sepsis Six or doctor's review is not all done within the hour. The nurse in
 charge reads them beside the NEWS2 escalation list: on paper each was on its patient's chart
 alone, seen when that chart was next opened. And the patients who left the ward with a critical
@@ -40,8 +40,8 @@ from sqlite_utils import Database
 
 from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
-from downtime.domain.medication import (Administration, DoseState, NotGivenReason, Order, Review, dose_state,
-                                       policy_for, review_asked, review_due, review_due_at)
+from downtime.domain.medication import (Administration, DoseState, NotGivenReason, Order, Review, given_when_fasting,
+                                       dose_state, policy_for, review_asked, review_due, review_due_at)
 from downtime.domain.census import StayStatus
 from downtime.domain.fluid_balance import chart_day
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -49,8 +49,9 @@ from downtime.domain.transfusion import Sign
 from downtime.formspec import Field, FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
-from downtime.services import (bowels, census, delirium, devices, falls, fluid_balance, followed, glucose, lab_results,
-                               medication, neuro, pain, pews, repositioning, sepsis, settings, transfusion, vte, wounds)
+from downtime.services import (bowels, census, delirium, devices, falls, fluid_balance, followed, glucose,
+                               infusion_rates, lab_results, medication, neuro, pain, pews, repositioning, sepsis,
+                               settings, telephone_orders, transfusion, vte, wounds)
 from downtime.services.patients import PatientSummary
 from downtime.storage.records import current_of, list_current
 
@@ -117,6 +118,8 @@ NO_SITE = {"en": "site not recorded", "fr": "site non renseigné"}
 DEATH_FORM = "death"
 DEATH_WORDS = {
     "died": {"en": "Died {time}", "fr": "Décès le {time}"},
+    "unverified": {"en": "DEATH NOT VERIFIED YET: call the doctor",
+                   "fr": "DÉCÈS NON ENCORE CONSTATÉ : appeler le médecin"},
     "family": {"en": "NEXT OF KIN NOT TOLD", "fr": "FAMILLE NON PRÉVENUE"},
     "certificate": {"en": "death certificate not done", "fr": "certificat de décès non établi"},
     "device_unknown": {"en": "implanted device not known: find out and tell the mortuary",
@@ -203,9 +206,8 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
               for one in units]
     results_of = lab_results.charts(db, patients)
     for patient_id, results in results_of.items():
-        found.extend(ChartAlert(patients[patient_id], lab_results.FORM,
-                                f"{one.text()} {ward_time(one.received_at, at.tzinfo)}",
-                                one.said(lang)) for one in lab_results.critical_untold(results))
+        found.extend(ChartAlert(patients[patient_id], lab_results.FORM, one.heading(lang, at.tzinfo), one.said(lang))
+                     for one in lab_results.critical_untold(results))
     found.extend(ChartAlert(patients[patient_id], lab_results.FORM, sign.text(lang, at.tzinfo),
                             [sign.said(lang, at.tzinfo)])
                  for patient_id, sign in lab_results.aki_signs(db, patients, at, results_of).items())
@@ -276,6 +278,11 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM, label, [said])
                  for patient_id, said_of in patches_left_on(db, forms, list(patients), at, lang).items()
                  for label, said in said_of)
+    for patient_id, orders in telephone_orders.awaiting_orders(db, patients).items():
+        found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM,
+                                medication.order_label(order, order_form, lang), [said])
+                     for order in orders if (said := telephone_orders.overdue_said(order, at, lang)))
+        due.extend(coming for order in orders if (coming := telephone_orders.countersign_due(order, at)) is not None)
     for patient_id, known in falls.read(db, in_hospital).items():
         found.extend(ChartAlert(patients[patient_id], falls.FORM, one.text(lang), said)
                      for one, said in falls.asking(known, lang))
@@ -346,15 +353,15 @@ def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[st
     for patient in sorted(left, key=lambda patient: (patient.display_name, patient.patient_id)):
         if patient.stay is None:
             continue
-        found += [ChartAlert(patient, lab_results.FORM, f"{one.text()} {ward_time(one.received_at, zone)}",
+        found += [ChartAlert(patient, lab_results.FORM, one.heading(lang, zone),
                              [*one.said(lang), lab_results.WORDS[patient.stay][lang]])
                   for one in lab_results.critical_untold(results.get(patient.patient_id, []))]
         found += [_reaction(patient, one, forms, lang) for one in reactions.get(patient.patient_id, [])]
         if patient.stay is StayStatus.DECEASED and (death := unfinished.get(patient.patient_id)) is not None:
-            found.append(_death(patient, death, lang, zone))
+            found.append(_death(db, patient, death, lang, zone))
     theirs = census.all_patients(db, forms, moved)
     for patient in sorted(theirs.values(), key=lambda patient: (patient.display_name, patient.patient_id)):
-        found += [ChartAlert(patient, lab_results.FORM, f"{one.text()} {ward_time(one.received_at, zone)}",
+        found += [ChartAlert(patient, lab_results.FORM, one.heading(lang, zone),
                              [*one.said(lang), lab_results.WORDS["moved"][lang].format(ward=patient.ward)])
                   for one in lab_results.critical_untold(results.get(patient.patient_id, []))
                   if elapsed.reached(moved[patient.patient_id], one.received_at)]
@@ -362,11 +369,18 @@ def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[st
 
 
 def deaths_unfinished(db: Database) -> dict[str, RecordVersion]:
-    """Each patient's standing death record that leaves something to do (`_death_tasks`), by
-    patient id. Its answers reached only the records office's worklist, weeks later: the
-    evening's handover read "bed 12 — empty —" of a death at 13:00 whose family no one had told."""
+    """Each patient's standing death record that leaves something to do (`_death_tasks`, or a
+    bag up at the death never charted stopped: infusion_rates.up_at_death), by patient id. Its
+    answers reached only the records office's worklist, weeks later: the evening's handover read
+    "bed 12 — empty —" of a death at 13:00 whose family no one had told."""
     return {str(record.patient_id): record for record in list_current(db, form_id=DEATH_FORM)
-            if record.status is not RecordStatus.ENTERED_IN_ERROR and _death_tasks(record.data)}
+            if record.status is not RecordStatus.ENTERED_IN_ERROR
+            and (_death_tasks(record.data) or _bags_up(db, record, "en"))}
+
+
+def _bags_up(db: Database, death: RecordVersion, lang: Lang) -> list[str]:
+    """The death's bags never charted stopped, each a task until its stop is charted."""
+    return infusion_rates.up_at_death(db, str(death.patient_id), datetime.fromisoformat(death.data["died_at"]), lang)
 
 
 def death_of(db: Database, patient_id: str) -> RecordVersion | None:
@@ -377,21 +391,24 @@ def death_of(db: Database, patient_id: str) -> RecordVersion | None:
 
 
 def _death_tasks(data: Mapping[str, Any]) -> list[str]:
-    """What a death's answers leave to do, as keys of DEATH_WORDS: the next of kin not told (none
+    """What a death's answers leave to do, as keys of DEATH_WORDS: the death not verified yet
+    (death v4: found on a night round, the doctor called), the next of kin not told (none
     known, death v3, is nothing left to do: the man with no family was "NEXT OF KIN NOT TOLD" for
     ever), the certificate not done (either not answered Yes), whether a device is implanted not
     known."""
-    return [task for task, left in (("family", data.get("family_informed") is not True
+    return [task for task, left in (("unverified", data.get("verification_pending") is True),
+                                    ("family", data.get("family_informed") is not True
                                      and data.get("no_next_of_kin") is not True),
                                     ("certificate", data.get("certificate_done") is not True),
                                     ("device_unknown", data.get("implanted_device") == "unknown")) if left]
 
 
-def _death(patient: PatientSummary, death: RecordVersion, lang: Lang, zone: tzinfo | None) -> ChartAlert:
+def _death(db: Database, patient: PatientSummary, death: RecordVersion, lang: Lang, zone: tzinfo | None) -> ChartAlert:
     """A death whose tasks are not all done, listed under "Left the ward" until its record is
-    amended to say them done; a device implanted is named with them, for the mortuary."""
+    amended to say them done, and its bags until their stop is charted; a device implanted is
+    named with them, for the mortuary."""
     data = death.data
-    said = [DEATH_WORDS[task][lang] for task in _death_tasks(data)]
+    said = [*(DEATH_WORDS[task][lang] for task in _death_tasks(data)), *_bags_up(db, death, lang)]
     if data.get("implanted_device") == "present":
         said.append(DEATH_WORDS["device"][lang].format(detail=data.get("implanted_detail") or ""))
     return ChartAlert(patient, DEATH_FORM, DEATH_WORDS["died"][lang].format(
@@ -460,7 +477,9 @@ def _dose_time(item: medication.RoundItem, lang: Lang) -> str:
 def not_given(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
               lang: Lang) -> dict[str, list[tuple[str, str]]]:
     """Each of these patients' scheduled doses of the round's window recorded not given, but for a
-    doctor's hold or none by its rule (medication.NOT_OMITTED), until given for their time, as (the
+    doctor's hold or none by its rule (medication.NOT_OMITTED; a basal or premixed insulin's held
+    too, never to be omitted in type 1: glargine held "NBM for theatre" was said nowhere, nor
+    NovoMix 30 held), until given for their time, as (the
     order's label and the dose's time, what to do of it by its reason: `FOLLOW_UP`): an
     anticoagulant not available, an antibiotic refused, a dose not given while the patient slept,
     each left the round once saved and was on no list. One to offer again, only until the order's
@@ -477,7 +496,8 @@ def not_given(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collecti
                                                              (at.date() - since.date()).days + 2, at).items()
                 for row in rows for cell, following in zip_longest(row.cells, row.cells[1:])
                 if cell.state is DoseState.NOT_GIVEN and (dose := cell.administration) is not None
-                and dose.reason not in medication.NOT_OMITTED and since <= cell.slot <= at
+                and (dose.reason not in medication.NOT_OMITTED or given_when_fasting(row.order.drug))
+                and since <= cell.slot <= at
                 and (row.order.record_id, cell.slot) not in told]
     written = {order_id: version.recorded_at
                for order_id, version in current_of(db, {order.record_id for _, order, _, _, _ in recorded}).items()}

@@ -19,8 +19,8 @@ from downtime.domain.age import age_in_years
 from downtime.domain import braden
 from downtime.domain.census import StayStatus
 from downtime.domain.clock import local_now
-from downtime.domain.medication import (ANTIBIOTIC_REVIEW_AFTER, allergies_not_known, antibacterial, flags_known, insulin,
-                                       reason_offered)
+from downtime.domain.medication import (ANTIBIOTIC_REVIEW_AFTER, allergies_not_known, antibacterial, given_when_fasting,
+                                       flags_known, insulin, reason_offered)
 from downtime.domain.nir import nir_key
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Role
@@ -379,7 +379,8 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                 at = max(slot + timedelta(minutes=rng.randint(-20, 40)), found.start_at)
                 values: dict[str, Any] = {"given_at": at.isoformat(timespec="minutes"),
                                           "scheduled_for": slot.isoformat(timespec="minutes")}
-                if rng.random() < 0.06:
+                # A basal or premixed insulin is never left out (medication.basal_insulin_omitted): its dose is given.
+                if rng.random() < 0.06 and not given_when_fasting(found.drug):
                     reason = rng.choice(_MISSED)  # nil by mouth only of a dose by mouth (reason_offered)
                     values |= {"outcome": "not_given",
                                "not_given_reason": reason if reason_offered(found, reason) else "unavailable"}

@@ -1,11 +1,13 @@
 """A patient's capillary blood glucose readings, each with what it asks of the nurse now
 (domain.glucose; the third hypo in a row, the doctor called), and when the next is due: a hypo's
 recheck within 15 minutes of the low reading, else as the reading planned (hourly on an insulin
-infusion); overdue once that time has passed with no reading since. High ketones are asked again
-until a later reading measures them, and the handover tells the day's hypos once rechecked.
+infusion); overdue once that time has passed with no reading since. Ketones of 0.6 or more are
+asked again until a later reading measures them (those below 1.5 due 2 hours on, then overdue),
+and the handover tells the day's hypos once rechecked.
 An insulin given is questioned on the chart: its latest reading a hypo, or none in the hour (the
-day for a basal insulin) before it; a patient with insulin in force and no reading planned is
-asked one 6 hours after the latest (or the insulin's start).
+day for a basal insulin) before it; a sulfonylurea on a hypo not rechecked; a patient with
+insulin in force and no reading planned is asked one 6 hours after the latest (or the insulin's
+start).
 Never stored: worked out from the standing records; times said on the ward's clock."""
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from sqlite_utils import Database
 
 from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
-from downtime.domain.glucose import (BASAL_CHECKED_WITHIN, CHECKED_WITHIN, KETONES_TELL, SCALES, SIGNS, UNIT_FIELD,
-                                     Reading, Sign, Unit, checked_within, every, every_words,
-                                     from_mmol, hypo_persists, next_due, out_of_scale, reading, signs, unit_of)
+from downtime.domain.glucose import (BASAL_CHECKED_WITHIN, CHECKED_WITHIN, KETONES_RECHECK, KETONES_RECHECK_WITHIN,
+                                     KETONES_TELL, METER_BOUNDS, SCALES, SIGNS, UNIT_FIELD, Reading, Sign, Unit,
+                                     checked_within, every, every_words, from_mmol, hypo_persists, next_due,
+                                     out_of_scale, reading, signs, sulfonylurea, to_mmol, unit_of)
 from downtime.domain.medication import Check, Order, Warning, insulin
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
@@ -44,8 +47,13 @@ WORDS = {
              "fr": "GLYCÉMIE EN RETARD depuis le {due} ({every})"},
     "handover": {"en": "GLUCOSE: {reading} at {time}", "fr": "GLYCÉMIE : {reading} le {time}"},
     "ketones": {"en": ", ketones {ketones} mmol/L", "fr": ", cétonémie {ketones} mmol/L"},
-    "ketones_again": {"en": "Ketones {ketones} mmol/L at {time}, not measured since: recheck them",
-                      "fr": "Cétonémie à {ketones} mmol/L le {time}, non mesurée depuis : la recontrôler"},
+    "ketones_hi": {"en": ", ketones HI", "fr": ", cétonémie HI"},
+    "ketones_again": {"en": "Ketones {ketones} at {time}, not measured since: recheck them",
+                      "fr": "Cétonémie à {ketones} le {time}, non mesurée depuis : la recontrôler"},
+    "ketones_due": {"en": "Ketones {ketones} at {time}: recheck due {due}",
+                    "fr": "Cétonémie à {ketones} le {time} : à recontrôler le {due}"},
+    "ketones_late": {"en": "KETONE RECHECK OVERDUE since {due} (ketones {ketones} at {time})",
+                     "fr": "CONTRÔLE DE CÉTONÉMIE EN RETARD depuis le {due} (cétonémie à {ketones} le {time})"},
     "hypos": {"en": "hypo in the last 24 hours: {hypos}", "fr": "hypoglycémie dans les dernières 24 heures : {hypos}"},
     "hypo": {"en": "{reading} at {time}", "fr": "{reading} le {time}"},
     "unwatched": {"en": "ON INSULIN, NO GLUCOSE since {time}: check it",
@@ -99,7 +107,9 @@ class Charted:
     def text(self, lang: Lang) -> str:
         """The reading as the ward writes it ("5,6 mmol/L" in French), with its ketones."""
         said = self.reading.text(lambda value: decimal_text(value, lang))
-        if self.reading.ketones is not None:
+        if self.reading.ketones_hi:
+            said += WORDS["ketones_hi"][lang]
+        elif self.reading.ketones is not None:
             said += WORDS["ketones"][lang].format(ketones=decimal_text(self.reading.ketones, lang))
         return said
 
@@ -151,22 +161,48 @@ def chart(db: Database, patient_id: str) -> list[Charted]:
 
 
 def coming(readings: list[Charted], at: datetime) -> datetime | None:
-    """When the latest of `readings` (oldest first) asks for the next, if not yet at `at`: the
-    chart and the lists are read again then. An earlier reading's next was taken."""
-    due = readings[-1].due_at if readings else None
-    return due if due is not None and not elapsed.reached(due, at) else None
+    """When the latest of `readings` (oldest first) asks for the next, or the ketones of 0.6 to
+    1.4 their recheck (`ketones_due`), the earlier, if not yet at `at`: the chart and the lists are
+    read again then. An earlier reading's next was taken."""
+    due = [when for when in (readings[-1].due_at if readings else None, ketones_due(readings))
+           if when is not None and not elapsed.reached(when, at)]
+    return min(due, key=elapsed.instant) if due else None
+
+
+def _ketones_measured(readings: list[Charted]) -> Charted | None:
+    """The latest of `readings` (oldest first) that measured the ketones; None: none did."""
+    measured = [one for one in readings if one.reading.ketones_measured]
+    return measured[-1] if measured else None
+
+
+def ketones_due(readings: list[Charted]) -> datetime | None:
+    """When ketones of 0.6 to 1.4 mmol/L, the latest measured, are to be rechecked (2 hours on,
+    JBDS-IP); None for any other, or none measured."""
+    found = _ketones_measured(readings)
+    level = found.reading.ketones_level if found is not None else None
+    if found is None or level is None or not KETONES_RECHECK <= level < KETONES_TELL:
+        return None
+    return elapsed.later(found.taken_at, KETONES_RECHECK_WITHIN)
 
 
 def ketones_again(readings: list[Charted], at: datetime, lang: Lang) -> list[str]:
-    """The ketones of 1.5 mmol/L or more the latest reading measuring them found, when a later one
+    """The ketones of 0.6 mmol/L or more the latest reading measuring them found, when a later one
     did not measure them: 3.4 at 13:00 was forgotten by the 14:00 reading that did not (JBDS DKA:
-    ketones hourly till below 0.6)."""
-    measured = [one for one in readings if one.reading.ketones is not None]
-    if not measured or measured[-1] is readings[-1] or measured[-1].reading.ketones < KETONES_TELL:
+    ketones hourly till below 0.6), and 1.2 at 10:00, "recheck them within 2 hours", by the 11:00
+    one. Those of 0.6 to 1.4 say when their recheck is due and, once past, that it is overdue (the
+    latest reading's own too, whose "recheck within 2 hours" never said it was late)."""
+    found, due = _ketones_measured(readings), ketones_due(readings)
+    if found is None or (found.reading.ketones_level or 0.0) < KETONES_RECHECK:
         return []
-    found = measured[-1]
-    return [WORDS["ketones_again"][lang].format(ketones=decimal_text(found.reading.ketones, lang),
-                                                time=found.when(at))]
+    ketones = "HI" if found.reading.ketones_hi else f"{decimal_text(found.reading.ketones_level, lang)} mmol/L"
+    values = {"ketones": ketones, "time": found.when(at)}
+    if due is not None and elapsed.reached(due, at):
+        return [WORDS["ketones_late"][lang].format(due=ward_time(due, at.tzinfo), **values)]
+    if found is readings[-1]:
+        return []
+    if due is not None:
+        return [WORDS["ketones_due"][lang].format(due=ward_time(due, at.tzinfo), **values)]
+    return [WORDS["ketones_again"][lang].format(**values)]
 
 
 @dataclass(frozen=True)
@@ -366,13 +402,29 @@ DIFFERS = QT_TRANSLATE_NOOP("messages", "{drug}: the measured value “{typed}�
 def measured_differs(latest: Charted, decided_on: str) -> bool:
     """Whether the value a variable dose was decided on (`decided_on`, as typed in the dose) is
     not the chart's `latest` reading: compared in the unit the nurse wrote, else the chart's, at
-    the places its meters show. Nothing typed as a number, or a LO/HI reading, is not compared."""
+    the places its meters show; against a meter's LO or HI, a value on the wrong side of its bound
+    (domain.glucose.METER_BOUNDS: a "5.1" typed while the chart showed HI gave no insulin to a
+    patient above 28 mmol/L). Nothing typed as a number is not compared."""
     typed = MEASURED.search(decided_on)
-    if typed is None or latest.reading.glucose is None:
+    if typed is None:
         return False
     unit = TYPED_UNITS[typed[2].lower()] if typed[2] else latest.reading.unit
     value = float(typed[1].replace(",", "."))
+    if latest.reading.glucose is None:
+        comparator, bound = METER_BOUNDS["lo" if latest.reading.lo else "hi"]
+        mmol = to_mmol(value, unit)
+        return mmol >= bound if comparator == "<" else mmol <= bound
     return round(value, SCALES[unit].places) != from_mmol(latest.reading.glucose, unit)
+
+
+ON_A_HYPO = {
+    True: QT_TRANSLATE_NOOP("messages", "{drug}: the latest capillary glucose, {reading} at {time}, is a hypo not "
+                                        "rechecked since: treat it and recheck the glucose before giving insulin."),
+    False: QT_TRANSLATE_NOOP("messages", "{drug}: the latest capillary glucose, {reading} at {time}, is a hypo not "
+                                         "rechecked since: treat it, recheck the glucose and tell the prescriber "
+                                         "before giving it (a sulfonylurea's hypo lasts and comes back)."),
+}
+"""The warning of a dose given on a hypo not rechecked, of an insulin (True) or a sulfonylurea."""
 
 
 def before_insulin(db: Database, found: Order, at: datetime, decided_on: str | None = None) -> list[Warning]:
@@ -381,15 +433,19 @@ def before_insulin(db: Database, found: Order, at: datetime, decided_on: str | N
     "13.2" no chart showed), or no reading as recent as the insulin asks (domain.glucose.checked_within:
     the hour's, the day's for a basal one), or a variable dose's measured value (`decided_on`) that
     is not that reading (5.1 charted at 11:55, 4 units given at 12:00 on a "15.1" typed: another
-    patient's, or a slip). Nothing for any other medicine."""
-    if not insulin(found.drug):
+    patient's, or a slip). A sulfonylurea (domain.glucose.sulfonylurea) only on the hypo: its hypo
+    lasts and comes back (JBDS-IP: held or reviewed after one), and a tablet is not chosen on the
+    hour's reading. Nothing for any other medicine. Called for every dose given (services.medication
+    .check_dose), which is why it sorts them here."""
+    on_insulin = insulin(found.drug)
+    if not on_insulin and not sulfonylurea(found.drug):
         return []
     latest = latest_before(db, found.patient_id, at)
     if latest is not None and latest.reading.hypo:
-        return [Warning(Check.GLUCOSE, QT_TRANSLATE_NOOP(
-            "messages", "{drug}: the latest capillary glucose, {reading} at {time}, is a hypo not rechecked since: "
-                        "treat it and recheck the glucose before giving insulin."),
-            {"drug": found.drug, "reading": _as_typed(latest.reading), "time": latest.when(at)})]
+        return [Warning(Check.GLUCOSE, ON_A_HYPO[on_insulin],
+                        {"drug": found.drug, "reading": _as_typed(latest.reading), "time": latest.when(at)})]
+    if not on_insulin:
+        return []
     within = checked_within(found.drug)
     if latest is None or elapsed.reached(elapsed.later(latest.taken_at, within), at):
         return [Warning(Check.GLUCOSE, NOT_CHECKED[within], {"drug": found.drug, "time": f"{at:%d/%m %H:%M}"})]

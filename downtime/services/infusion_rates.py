@@ -8,8 +8,10 @@ Each line belongs to its bag: a dose given of an infusion's order (domain.medica
 Its rules: a bag given, of an infusion, still running at the change (not stopped before it, no
 later bag of its order put up by then); the change after the bag was put up (the form refuses one
 in the future); a new rate not after the order's stop; and a stop with no change of the bag after
-it. Written through `change_rate`, which finds the bag and checks them; an amendment is held to
-them by services.records, which runs `check` on it (its form's checks)."""
+it; and the change in the patient's stay, but for a stop after their death until the body left the
+ward (census.laid_out: a syringe driver taken down at last offices). Written through
+`change_rate`, which finds the bag and checks them; an amendment is held to them by
+services.records, which runs `check` on it (its form's checks)."""
 
 from __future__ import annotations
 
@@ -20,11 +22,13 @@ from typing import Any, NoReturn
 
 from sqlite_utils import Database
 
+from downtime.domain.census import StayStatus
 from downtime.domain.medication import Administration, Frequency, Order, Outcome, infused
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.formspec import FormSpec
 from downtime.formspec.values import FieldError
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, message
-from downtime.services import cd_register, medication, records
+from downtime.services import cd_register, census, medication, records
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.staff import pin_confirmed
@@ -126,8 +130,16 @@ def _bags(db: Database, found: Order) -> list[Administration]:
 
 
 def running_bag(db: Database, found: Order, at: datetime) -> Administration | None:
-    """The bag of an infusion's order running at `at`: its latest put up by then, unless stopped
-    by then; None for another order's."""
+    """The bag of an infusion's order running at `at` (`bag_up`), none once the patient's stay has
+    ended, as its order stops then: a syringe driver of a patient who died at 13:00 read "running,
+    order stopped: stop the bag" the next morning."""
+    location = census.location_at(db, found.patient_id, at)
+    return bag_up(db, found, at) if location is not None and location.status is StayStatus.IN else None
+
+
+def bag_up(db: Database, found: Order, at: datetime) -> Administration | None:
+    """The bag of an infusion's order up at `at`, the stay over or not: its latest put up by then,
+    unless stopped by then; None for another order's."""
     if not infused(found):
         return None
     bag = next((dose for dose in reversed(_bags(db, found)) if dose.at <= at), None)
@@ -164,6 +176,40 @@ def running_words(bag: Administration, changes: Sequence[RateChange], lang: Lang
 def _read_on(words: str, change: RateChange | None, lang: Lang) -> str:
     """`words` with the reading `change` was set on (READ_ON), when it has one."""
     return message(lang, READ_ON, words=words, reading=change.reason) if change is not None and change.reason else words
+
+
+CD_LEFT = QT_TRANSLATE_NOOP("messages", "{drug} is a controlled drug: once it is taken down, destroy what is left "
+                                        "in the syringe or bag with a witness, in the controlled drugs register")
+"""A controlled drug's infusion running as the patient leaves: a syringe driver of morphine
+running at a death was taken down, and what was left in it tied to no stop and wasted by no one."""
+UP_AT_DEATH = QT_TRANSLATE_NOOP("messages", "{drug}: up at the death, never charted stopped: chart its stop")
+RAN_THROUGH_BEFORE_DEATH = QT_TRANSLATE_NOOP("messages", "{drug}: ran through before the death (at {time}), never "
+                                                         "charted stopped: chart its end")
+"""A bag up at the death whose rates had run its volume in by then (`ran_out`, the chart's own
+RAN_OUT): said "up at the death", a controlled drug's with what is left to destroy, though
+nothing was left, and the register chased a destruction that could not happen."""
+
+
+def up_at_death(db: Database, patient_id: str, died_at: datetime, lang: Lang) -> list[str]:
+    """Each bag up at the patient's death whose stop no one has charted yet, a controlled drug's
+    with what is left to destroy (CD_LEFT), one run through by then with when instead: a death's
+    task until its stop is charted (see chart_alerts.deaths_unfinished). The death's save asked
+    once; after it `running_bag` no longer reads the bag, and a morphine syringe driver never
+    charted stopped, what was left in it wasted by no one, was asked of no one."""
+    changes = by_bag(db, [patient_id])
+    said = []
+    for found in medication.orders(db, patient_id, died_at):
+        bag = bag_up(db, found, died_at)
+        if bag is None or stopped_at(its := changes.get(bag.record_id, [])) is not None:
+            continue
+        volume = bag_volume(bag, found)
+        if volume is not None and (empty := ran_out(bag, its, volume)) is not None and empty <= died_at:
+            said.append(message(lang, RAN_THROUGH_BEFORE_DEATH, drug=found.drug,
+                                time=_clock(empty, died_at, died_at.tzinfo)))
+            continue
+        words = message(lang, UP_AT_DEATH, drug=found.drug)
+        said.append(f"{words}; {message(lang, CD_LEFT, drug=found.drug)}" if found.controlled else words)
+    return said
 
 
 def running(db: Database, orders: Iterable[Order], at: datetime, lang: Lang) -> dict[str, str]:
@@ -294,6 +340,17 @@ def _clock(at: datetime, beside: datetime, zone: tzinfo | None) -> str:
     return f"{at:%H:%M}" if at.date() == beside.date() else f"{at:%d/%m %H:%M}"
 
 
+def require_in_stay(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str, Any], lang: Lang) -> None:
+    """A change in the patient's stay, but a stop after their death until the body left the ward
+    (census.laid_out: a syringe driver taken down at last offices). Held on every version,
+    settled at the records office or imported too (services.records._commit), as the form's
+    `in_hospital` held them before the stop after a death was let through: a rate settled after
+    the death was taken."""
+    at = datetime.fromisoformat(str(data[CHANGED_AT]))
+    if data[CHANGE] != STOPPED or not census.laid_out(db, patient_id, at):
+        census.require_in_hospital(db, patient_id, at, spec.field(CHANGED_AT).label.get(lang))
+
+
 def check(session: Session, patient_id: str | None, data: Mapping[str, Any], record_id: str | None = None) -> None:
     """The rules of a change (this module's docstring), new or amended (`record_id`, left out of
     the bag's other changes). An amendment of the rate or of the kind of change is asked why it is
@@ -318,6 +375,7 @@ def check(session: Session, patient_id: str | None, data: Mapping[str, Any], rec
         refuse(BAG, NOT_A_BAG)
     if at <= bag.at:
         refuse(CHANGED_AT, BEFORE_THE_BAG, bag.at)
+    require_in_stay(session.db, spec, found.patient_id, data, lang)
     others = [change for change in by_bag(session.db, [found.patient_id]).get(bag.record_id, [])
               if change.record_id != record_id]
     if (stop := stopped_at(others)) is not None and stop <= at:
@@ -356,7 +414,7 @@ def change_rate(session: Session, order_id: str, values: dict[str, Any], *,
     if not infused(found):
         raise ValidationFailed([FieldError(BAG, message(session.lang, NOT_AN_INFUSION, drug=found.drug))])
     at = datetime.fromisoformat(str(values[CHANGED_AT])) if values.get(CHANGED_AT) else session.clock()
-    bag = running_bag(session.db, found, at)
+    bag = bag_up(session.db, found, at)
     if bag is None:
         raise ValidationFailed([FieldError(BAG, message(session.lang, NONE_RUNNING, drug=found.drug))])
     values = {key: value for key, value in {**values, BAG: bag.record_id}.items() if value not in (None, "")}

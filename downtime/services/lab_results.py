@@ -18,15 +18,18 @@ from sqlite_utils import Database
 from downtime.domain.clock import ward_time
 from downtime.domain import aki, elapsed
 from downtime.domain.census import StayStatus
-from downtime.domain.lab_results import SIGNS, Flag, Sign, above_range, awaited, back_by, doctor_told, signs
+from downtime.domain.lab_results import (SIGNS, Flag, Sign, above_range, awaited, back_by, doctor_told, outside_range,
+                                         signs)
 from downtime.domain.medication import shares_a_medicine
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.roles import Role
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
-from downtime.i18n import decimal_text, labelled, semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text, labelled, semicolon
 from downtime.services import census, settings
 from downtime.services.bedside import Chart, in_present_stays, ordered
-from downtime.services.errors import ValidationFailed
+from downtime.services.context import Session
+from downtime.services.errors import PermissionDenied, ValidationFailed
 from downtime.storage.records import current_by_patient, list_current
 
 FORM = "lab_result"
@@ -35,12 +38,31 @@ FAILED = ("rejected", "lost")
 """A sample's outcomes (`outcome`) that give no result: the test is still wanted, unlike a cancelled one's."""
 GIVEN = ("result", "units", "flag")
 """What the laboratory gave: a doctor told of it was told of these."""
+FLAG_KEPT = "flag_kept"
+"""The nurse's Yes that the laboratory flagged Normal a value outside its range (`check_flag`)."""
+TOLD = ("told", "told_at", "acknowledged")
+"""Who was told of a result, when, and that they took it."""
+REGISTERED = frozenset({Role.WARD_NURSE, Role.DOCTOR})
+"""Those of the form's authors who take a critical result alone (RCPath: it is phoned to a
+registered professional), record a doctor told of it, or withdraw one no doctor is told of."""
+STUDENT_REFUSED = QT_TRANSLATE_NOOP("messages", "A student nurse does not take a critical result, or record a doctor "
+                                                "told of one, alone: hand the call or the report to a registered "
+                                                "nurse, who records it.")
+WITHDRAWAL_REFUSED = QT_TRANSLATE_NOOP("messages", "A critical result no doctor is told of yet is withdrawn only by a "
+                                                   "registered nurse or a doctor: ask one to.")
 HANDOVER_SINCE = timedelta(hours=24)
 """The handover sheet names the results of the last day not normal, and any still asking something."""
 WORDS = {
     "handover": {"en": "RESULTS: {results}", "fr": "RÉSULTATS : {results}"},
     "received": {"en": "received {time}", "fr": "reçu le {time}"},
     "told": {"en": "{name} told {time}", "fr": "{name} prévenu le {time}"},
+    "outside": {"en": "{result} is outside its reference range {range}, yet flagged Normal: check the flag with the "
+                      "laboratory, and record it as the laboratory gives it (Abnormal, for a doctor to see, or "
+                      "Critical). If the laboratory flagged it Normal, answer “{field}” Yes.",
+                "fr": "{result} est en dehors des valeurs de référence {range}, mais signalé Normal : vérifier le "
+                      "signalement auprès du laboratoire, et le noter comme le laboratoire le donne (Anormal, à "
+                      "montrer à un médecin, ou Critique). Si le laboratoire l’a signalé Normal, répondre Oui à "
+                      "« {field} »."},
     "awaiting": {"en": "awaiting its result, due by {time}", "fr": "résultat attendu, au plus tard le {time}"},
     "not_back": {"en": "RESULT NOT BACK since {time}: phone the laboratory",
                  "fr": "RÉSULTAT NON REÇU depuis le {time} : appeler le laboratoire"},
@@ -119,15 +141,34 @@ class Received:
             return ""
         return WORDS["told"][lang].format(name=" ".join(self.record.data["told"].split()), time=ward_time(told_at, zone))
 
+    def action(self) -> str:
+        """The action taken or planned as typed, its spaces and lines run together; "" when none."""
+        return " ".join(str(self.record.data.get("action") or "").split())
+
+    def passed_on(self, lang: Lang, zone: tzinfo | None) -> str:
+        """Who was told and the action (`told`, `action`): "Dr Martin told 28/11 03:20: calcium
+        gluconate; repeat K at 06:00", or the action alone while no doctor is told ("Bleeped Dr
+        Bernard 03:15, no answer", as the form asks): the next nurse saw "NOT YET TOLD" with no
+        trace of the doctors already bleeped, nor of the repeat potassium due on their shift."""
+        told, action = self.told(lang, zone), self.action()
+        return labelled(told, action, lang) if told and action else told or action
+
+    def heading(self, lang: Lang, zone: tzinfo | None) -> str:
+        """The escalation list's line of it: the result, when it came on the clock of `zone`, and the
+        action (`action`): "Potassium 6.9 mmol/L (3.5–5.3) 28/11 13:10: Bleeped Dr Bernard 13:15"."""
+        said = f"{self.text()} {ward_time(self.received_at, zone)}"
+        return labelled(said, action, lang) if (action := self.action()) else said
+
     def said(self, lang: Lang) -> list[str]:
         return [SIGNS[sign][lang] for sign in self.signs]
 
     def line(self, spec: FormSpec, lang: Lang, zone: tzinfo | None) -> str:
-        """The result, its flag, when it came and who was told, on the clock of `zone`: "Potassium
-        6.8 mmol/L (3.5–5.3), Critical, received 28/11 03:10, Dr Martin told 28/11 03:20"."""
+        """The result, its flag, when it came, who was told and the action (`passed_on`), on the
+        clock of `zone`: "Potassium 6.8 mmol/L (3.5–5.3), Critical, received 28/11 03:10, Dr Martin
+        told 28/11 03:20: calcium gluconate"."""
         flag = format_value(spec.field("flag"), self.flag.value, lang)
         return ", ".join(filter(None, (self.text(), flag, WORDS["received"][lang].format(
-            time=ward_time(self.received_at, zone)), self.told(lang, zone))))
+            time=ward_time(self.received_at, zone)), self.passed_on(lang, zone))))
 
 
 @dataclass(frozen=True)
@@ -339,6 +380,72 @@ def check_amended(before: Mapping[str, Any], data: Mapping[str, Any], lang: Lang
     if doctor_told(before) and data.get("told") and (
             _test_named(before) != _test_named(data) or any(before.get(name) != data.get(name) for name in GIVEN)):
         raise ValidationFailed([FieldError("told", WORDS["told_earlier"][lang])])
+
+
+def check(session: Session, before: Mapping[str, Any] | None, data: Mapping[str, Any]) -> None:
+    """A result typed on the ward, new or amended (`before`: the answers it corrects): a correction
+    of what a doctor was told of (`check_amended`); what a student nurse does not record alone
+    (`check_student`); a value outside its own range saved "Normal" (`check_flag`). Each held only
+    to what an amendment changes."""
+    if before is not None:
+        check_amended(before, data, session.lang)
+    changed = before is None or _test_named(before) != _test_named(data) or any(
+        before.get(name) != data.get(name) for name in ("range", *GIVEN, *TOLD, FLAG_KEPT))
+    if changed:
+        check_student(session, before, data)
+        check_flag(session.form(FORM), data, session.lang)
+
+
+def _untold_critical(data: Mapping[str, Any]) -> bool:
+    return Sign.TELL_NOW in signs(Flag(data["flag"]), doctor_told(data))
+
+
+def check_student(session: Session, before: Mapping[str, Any] | None, data: Mapping[str, Any]) -> None:
+    """Refuse a student nurse (`REGISTERED`) a critical result, or a doctor told of one, recorded
+    alone; and a change of the test, the value or the range of a critical result no doctor is told
+    of: amended to Abnormal ("misclicked"), a ward nurse's potassium of 6.8 left the escalation list
+    and the handover's NOT YET TOLD, and the student could then withdraw it."""
+    if session.user.role in REGISTERED:
+        return
+    if data.get("flag") == Flag.CRITICAL or (before is not None and _untold_critical(before) and (
+            _test_named(before) != _test_named(data) or any(before.get(name) != data.get(name)
+                                                            for name in ("range", *GIVEN)))):
+        raise PermissionDenied(STUDENT_REFUSED)
+
+
+def check_flag(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> None:
+    """Refuse, as `flag_doubt` asks, a value outside its range flagged Normal unless the nurse
+    answered that the laboratory flagged it so: the form view asks first; the command line and
+    any other way in are refused with the same words."""
+    if doubt := flag_doubt(spec, data, lang):
+        raise ValidationFailed([FieldError(FLAG_KEPT, doubt)])
+
+
+def flag_doubt(spec: FormSpec, data: Mapping[str, Any], lang: Lang,
+               before: Mapping[str, Any] | None = None) -> str | None:
+    """What to ask of a value outside its own reference range (domain.lab_results.outside_range)
+    flagged Normal, the nurse not having answered that the laboratory flagged it so (`FLAG_KEPT`,
+    kept in the record); None when nothing. A potassium of 6.9 for "3.5–5.3" clicked Normal by
+    mistake, or the flag misheard on the telephone, was on no list, and no doctor was asked to see
+    it; but a refusal with no way past it made the nurse record a flag the laboratory never gave.
+    Her answer covers one value and range: one carried from `before` (the answers an amendment
+    corrects) to another result, units or range is asked again (a 5.4 kept Normal, corrected to 6.9)."""
+    result, range_text = " ".join(str(data.get("result") or "").split()), " ".join(str(data.get("range") or "").split())
+    carried = before is not None and before.get(FLAG_KEPT) is True and any(
+        before.get(name) != data.get(name) for name in ("result", "units", "range"))
+    if data.get("flag") != Flag.NORMAL or (data.get(FLAG_KEPT) is True and not carried) or not outside_range(
+            result, range_text):
+        return None
+    return WORDS["outside"][lang].format(result=result, range=range_text, field=spec.field(FLAG_KEPT).label.get(lang))
+
+
+def check_withdrawal(session: Session, latest: RecordVersion) -> None:
+    """Called before a result is marked entered in error by a person: a critical one no doctor is
+    told of is withdrawn only by a registered nurse or a doctor (`REGISTERED`). A student nurse's
+    "duplicate" took the only record of a potassium of 6.9 off the tab, the escalation list and the
+    handover, with no one asked to tell a doctor."""
+    if session.user.role not in REGISTERED and _untold_critical(latest.data):
+        raise PermissionDenied(WITHDRAWAL_REFUSED)
 
 
 def moved_on(db: Database, record: RecordVersion, lang: Lang) -> str | None:

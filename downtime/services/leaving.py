@@ -1,7 +1,8 @@
-"""What a patient's charts still ask as they leave the hospital (discharged or transferred to
-another hospital), asked of the nurse before the record is saved: once they have left, the
-escalation list and the handover sheet no longer read their charts, and a hypo's recheck due in
-ten minutes or two levodopa doses missed went with the patient, told to no one."""
+"""What a patient's charts still ask as they leave the hospital (discharged, transferred to
+another hospital, or dead: their infusions only), asked of the nurse before the record is saved:
+once they have left, the escalation list and the handover sheet no longer read their charts, and a
+hypo's recheck due in ten minutes or two levodopa doses missed went with the patient, told to no
+one."""
 
 from __future__ import annotations
 
@@ -37,24 +38,28 @@ def left_at(spec: FormSpec, values: Mapping[str, Any], now: datetime) -> datetim
     return min(now, typed) if isinstance(typed, datetime) else now
 
 
-def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> str | None:
+def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: datetime, lang: Lang, *,
+                died: bool = False) -> str | None:
     """What the escalation list asks of the patient at `at`, a line a chart, each bag still
-    running (a drip up at discharge went unasked, where a unit of blood is refused), and each
-    operation booked from `at` on (sent home on Saturday for Monday's list, nobody told her when
-    to come back), or None when nothing is (nor when they have left already: a discharge typed
-    in afterwards)."""
+    running (a drip up at discharge went unasked, where a unit of blood is refused), a
+    controlled drug's with the reminder to destroy what is left (infusion_rates.CD_LEFT), and each operation
+    booked from `at` on (sent home on Saturday for Monday's list, nobody told her when to come
+    back), or None when nothing is (nor when they have left already: a discharge typed in
+    afterwards). Of a death (`died`), only the bags: their stop is charted at last offices, and
+    what the charts ask of a living patient is asked of no one."""
     patient = census.patient_with_location(db, forms, patient_id)
     if patient.stay is not StayStatus.IN:
         return None
     order_form = forms[medication.ORDER_FORM]
     orders = {order.record_id: order for order in medication.orders(db, patient_id, at)}
-    asked = [*(f"• {semicolon(lang).join(alert.said)}"
-               for alert in chart_alerts.alerts(db, forms, [patient], at, lang, ward=patient.ward).alerts
-               if alert.patient.patient_id == patient_id),
-             *(f"• {message(lang, RUNNING, drug=medication.order_label(orders[name], order_form, lang), running=bag)}"
-               for name, bag in infusion_rates.running(db, orders.values(), at, lang).items()),
+    running = [(orders[name], bag) for name, bag in infusion_rates.running(db, orders.values(), at, lang).items()]
+    alerts = [] if died else chart_alerts.alerts(db, forms, [patient], at, lang, ward=patient.ward).alerts
+    asked = [*(f"• {semicolon(lang).join(alert.said)}" for alert in alerts if alert.patient.patient_id == patient_id),
+             *(f"• {message(lang, RUNNING, drug=medication.order_label(order, order_form, lang), running=bag)}"
+               + (f"\n  {message(lang, infusion_rates.CD_LEFT, drug=order.drug)}" if order.controlled else "")
+               for order, bag in running),
              *(f"• {message(lang, BOOKED, operation=operation)}"
-               for operation in theatre.booked_from(db, forms, patient_id, at, lang))]
+               for operation in ([] if died else theatre.booked_from(db, forms, patient_id, at, lang)))]
     return WORDS["asked"][lang].format(asked="\n".join(asked)) if asked else None
 
 

@@ -26,8 +26,10 @@ from downtime.domain.medication import (
     safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
     written_apart, WRITTEN_APART, medicine_name, names_alike,
 )
-from downtime.domain.medication import given_instant, insulin, levelled, patch, patches_on, reason_offered, route_code
+from downtime.domain.medication import (given_instant, given_when_fasting, insulin, levelled, patch, patches_on,
+                                        reason_offered, route_code)
 from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, course_decided
+from downtime.domain.pain import opioid
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
 from downtime.formspec import FormSpec
@@ -65,8 +67,9 @@ def _when(value: Any) -> datetime | None:
 
 def order_of(record: RecordVersion, taken: datetime | None = None) -> Order:
     """`taken`: when a telephone order awaiting its countersignature was taken, if versions before
-    this one awaited it too (see telephone_orders.calls_of); else this version's writing."""
-    return _order(record.record_id, str(record.patient_id), record.data, taken or record.recorded_at)
+    this one awaited it too (see telephone_orders.calls_of); else this version's call (see
+    telephone_orders.taken_at: the time the nurse gave it, or its writing)."""
+    return _order(record.record_id, str(record.patient_id), record.data, taken or telephone_orders.taken_at(record))
 
 
 # The order's field saying its doses fall one day in so many (Order.every_days); an order written
@@ -996,7 +999,9 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
             found, patient, values) + (glucose.before_insulin(session.db, found, at, values.get(DECIDED_ON))
                                        if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
                                        else []) + kidney_injury(session, found, values) + drug_levels(session, found, values)
-        + sepsis.timed_on_screening(session, found, values))
+        + sepsis.timed_on_screening(session, found, values)
+        + (opioid_stopped(session, found, at) if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
+           else []))
 
 
 _KIDNEY_INJURY = QT_TRANSLATE_NOOP(
@@ -1024,6 +1029,26 @@ def kidney_injury(session: Session, found: Order, values: dict[str, Any]) -> lis
         "value": str(round(sign.found.latest.umol)), "ratio": Number(sign.ratio),
         "baseline": str(round(sign.found.baseline.umol)),
         "day": f"{sign.found.baseline.at.astimezone(at.tzinfo):%d/%m}"})]
+
+
+_OPIOID_STOPPED = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: the pain chart at {time} says {found}: stop the opioid, call the doctor, naloxone as "
+                "prescribed.")
+
+
+def opioid_stopped(session: Session, found: Order, at: datetime) -> list[Warning]:
+    """A dose at `at` of an opioid (domain.pain.opioid) while the pain chart's sedation or breathing
+    says to stop it, until a later line clears it (pain.stopped_opioid): the morphine of 17:35 was
+    "allowed now" after the 13:30 line found sedation 2 and breathing 8. Said in the as-required
+    status of the dose dialog too. Not of a dose copied from the paper chart (see `check_dose`),
+    which nobody could withhold any more."""
+    from downtime.services import pain  # which reads the doses through this module
+
+    if not opioid(found.drug) or (finding := pain.stopped_opioid(session.db, found.patient_id, at)) is None:
+        return []
+    return [Warning(Check.OPIOID_STOPPED, _OPIOID_STOPPED, {
+        "drug": " ".join(found.drug.split()), "time": f"{finding.assessed_at.astimezone(at.tzinfo):%d/%m %H:%M}",
+        "found": Listed((finding,))})]
 
 
 _LEVEL_AWAITED = QT_TRANSLATE_NOOP(
@@ -1563,6 +1588,11 @@ NO_RULE = QT_TRANSLATE_NOOP("messages", "“{field}”: “{reason}” is only f
                                         "none; this order has no rule.")
 NOT_BY_MOUTH = QT_TRANSLATE_NOOP("messages", "“{field}”: {drug} is given {route}: “{reason}” does not stop it. Give it, "
                                              "or, if the doctor holds it, record “{held}” with why.")
+FASTING_INSULIN = QT_TRANSLATE_NOOP("messages", "“{field}”: {drug} is a basal or premixed insulin: it is continued "
+                                                "when the patient is nil by mouth, often at a reduced dose, as "
+                                                "stopping it brings on ketoacidosis (JBDS-IP). Give it as the "
+                                                "prescriber says, or ask them; if they hold it, record “{held}” with "
+                                                "why.")
 NIL_BY_MOUTH_ON_PAPER = QT_TRANSLATE_NOOP(
     "messages", "The paper chart says nil by mouth, but {drug} is given {route}: nil by mouth does not stop it, so "
                 "this dose was missed. Record it as the paper says, with a reason, and tell the prescriber.")
@@ -1573,7 +1603,8 @@ def none_by_rule(session: Session, found: Order, values: dict[str, Any],
     """A variable dose its rule gives none of is recorded not given, "none by its rule", with its
     reading: "0 units given" asked a second checker's PIN for nothing and reached the EHR as insulin
     given, completed. That reason is refused of an order with no rule, which gives its dose, and
-    nil by mouth of an order by another route (see reason_offered), but of a dose typed from the
+    nil by mouth of an order by another route (see reason_offered; a basal or premixed insulin's
+    refusal says it is continued when fasting), but of a dose typed from the
     paper chart, which says what was done hours ago (asked as a warning: `nil_by_mouth_on_paper`).
     Refused naming the field otherwise, whichever way the dose comes; on an amendment (`before`,
     the version it corrects: see `check_dose_typed`) only when it changes the reason or the
@@ -1592,7 +1623,7 @@ def none_by_rule(session: Session, found: Order, values: dict[str, Any],
         if typed is NotGivenReason.NIL_BY_MOUTH:
             if values.get(TRANSCRIBED):
                 return
-            said, shown = NOT_BY_MOUTH, typed
+            said, shown = FASTING_INSULIN if given_when_fasting(found.drug) else NOT_BY_MOUTH, typed
     else:
         return
     raise ValidationFailed([FieldError(field.id, message(

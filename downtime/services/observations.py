@@ -7,7 +7,7 @@ set is rescored and nobody can save a score that disagrees with its own readings
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field as dataclass_field
 from datetime import date, datetime, tzinfo
 from typing import Any
@@ -23,7 +23,7 @@ from downtime.domain.news2 import (
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.roles import Role
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import OBSERVATIONS_FORM, Field, Section, news2_rows
+from downtime.formspec.schema import OBSERVATIONS_FORM, Field, Meaning, Section, news2_rows
 from downtime.formspec.values import FieldError, answer_text
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
 from downtime.services import resuscitation
@@ -360,7 +360,12 @@ def latest_set(db: Database, patient: PatientSummary, at: datetime) -> RecordVer
 # the decisions that change the response to a score (the RCP: NEWS2 is not for end-of-life care;
 # a ceiling of treatment changes the response).
 COMFORT, WARD_CEILING, FULL = "comfort", "ward_ceiling", "full"
-AS_NEWS2 = "news2"
+AS_NEWS2, STOPPED = "news2", "stopped"
+"""`STOPPED` (plan version 2): routine observations stopped in the last days of life, with comfort
+care only (`check_plan`); no set is asked, one taken is still charted and scored."""
+CPR_REASON = "cpr_reason"
+"""The plan's answer (version 2) of why CPR stands, or where the DNACPR is written, for comfort
+care decided while the admission has no DNACPR (`cpr_reason_needed`)."""
 PLAN_FREQUENCY = {"hourly": Monitoring.HOURLY, "four_hourly": Monitoring.FOUR_TO_SIX_HOURLY,
                   "twelve_hourly": Monitoring.TWELVE_HOURLY}
 PLAN_WORDS = {
@@ -374,8 +379,17 @@ PLAN_FREQUENCY_WORDS = {
     "hourly": QT_TRANSLATE_NOOP("messages", "observations every hour"),
     "four_hourly": QT_TRANSLATE_NOOP("messages", "observations every 4 hours"),
     "twelve_hourly": QT_TRANSLATE_NOOP("messages", "observations every 12 hours"),
+    STOPPED: QT_TRANSLATE_NOOP("messages", "routine observations stopped: no set is due"),
 }
-IN_USE_WORDS = {**{PLAN_FREQUENCY[code]: said for code, said in PLAN_FREQUENCY_WORDS.items()},
+STOPPED_ONLY_COMFORT = QT_TRANSLATE_NOOP("messages", "“{field}”: routine observations are stopped with comfort care "
+                                                     "only (end of life); choose a frequency for this plan.")
+CPR_STANDS = QT_TRANSLATE_NOOP("messages", "This patient is recorded “{status}” on the admission, with no DNACPR "
+                                           "decision, and the plan is comfort care only: if a DNACPR was decided, "
+                                           "record it on the admission (amend it); otherwise say why CPR stands.")
+CPR_REASON_ASKED = QT_TRANSLATE_NOOP("messages", "{said} Say it in “{field}”.")
+DNACPR_STANDS = QT_TRANSLATE_NOOP("messages", "“{field}”: this patient's admission records a DNACPR decision; "
+                                              "leave it empty.")
+IN_USE_WORDS = {**{frequency: PLAN_FREQUENCY_WORDS[code] for code, frequency in PLAN_FREQUENCY.items()},
                 Monitoring.CONTINUOUS: QT_TRANSLATE_NOOP("messages", "continuous monitoring, observations at least "
                                                                      "every hour")}
 """A frequency the overdue list asks at, in the plan's words (`ObservationPlan.in_use`)."""
@@ -412,21 +426,30 @@ class ObservationPlan:
         return self.escalation == COMFORT
 
     @property
+    def stopped(self) -> bool:
+        """Routine observations stopped (`STOPPED`), which only comfort care stops."""
+        return self.comfort and self.record.data.get("frequency") == STOPPED
+
+    @property
     def limits(self) -> bool:
         """Whether it changes the response to a score: the escalation list then says the plan
         instead of the RCP's response (outreach, HDU or ICU)."""
         return self.escalation in (COMFORT, WARD_CEILING)
 
-    def text(self, lang: Lang, zone: tzinfo | None = None) -> str:
+    def text(self, lang: Lang, zone: tzinfo | None = None, *, letter: bool = False) -> str:
         """"Comfort care (Dr Benali, 28/11 14:00): observations as agreed, escalate for comfort only;
-        observations every 12 hours", on the ward's clock (`zone`)."""
-        said = [message(lang, PLAN_WORDS[self.escalation], by=" ".join(self.decided_by.split()),
-                        time=ward_time(self.decided_at, zone))]
+        observations every 12 hours", on the ward's clock (`zone`). In a `letter` (discharge,
+        transfer-out) as the decision the receiving team reads: its date with the year, and the
+        frequency as agreed, without this ward's list's instruction since the score rose
+        (RISEN_SINCE): a letter to another hospital read "now continuous monitoring, observations
+        at least every hour, until the doctor reviews the plan"."""
+        when = f"{self.decided_at.astimezone(zone):%d/%m/%Y %H:%M}" if letter else ward_time(self.decided_at, zone)
+        said = [message(lang, PLAN_WORDS[self.escalation], by=" ".join(self.decided_by.split()), time=when)]
         if (frequency := self.record.data.get("frequency")) in PLAN_FREQUENCY_WORDS:
             agreed = message(lang, PLAN_FREQUENCY_WORDS[frequency])
             # The score risen past the one it was agreed at: the plan still said "every 12 hours"
             # of a patient scoring 15, whom the overdue list asked hourly.
-            if self.scored_now is not None and (in_use := self.in_use) != self.monitoring:
+            if not letter and self.scored_now is not None and (in_use := self.in_use) != self.monitoring:
                 agreed = message(lang, RISEN_SINCE, agreed=agreed, score=str(self.scored_now.total),
                                  in_use=message(lang, IN_USE_WORDS[in_use]))
             said.append(agreed)
@@ -457,6 +480,53 @@ def plans(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dic
                 _standing_at(db, by_id[patient_id], when) if weighed else None,
                 _standing_at(db, by_id[patient_id], at) if weighed else None)
     return found
+
+
+def cpr_reason_needed(db: Database, forms: dict[str, FormSpec], patient_id: str, values: Mapping[str, Any],
+                      before: Mapping[str, Any] | None, lang: Lang) -> str | None:
+    """What a plan asks the doctor of CPR (CPR_STANDS), None when it does not: comfort care
+    decided while the admission has no DNACPR, unless why CPR stands is said (`CPR_REASON`), or
+    an amendment keeps comfort care as it was (`before`: a plan of version 1 is corrected as it
+    was). Comfort care was saved without a word while the strip, the crash team and the letters
+    read "For resuscitation"."""
+    if values.get("escalation") != COMFORT or str(values.get(CPR_REASON) or "").strip() \
+            or before is not None and before.get("escalation") == COMFORT:
+        return None
+    patient = patient_with_location(db, forms, patient_id)
+    if patient.resuscitation == resuscitation.DNACPR:
+        return None
+    status = forms[resuscitation.FORM].by_meaning(Meaning.RESUSCITATION)
+    said = answer_text(status, patient.resuscitation, lang) if status is not None and patient.resuscitation else "—"
+    return message(lang, CPR_STANDS, status=said)
+
+
+def plan_asked(db: Database, forms: dict[str, FormSpec], patient_id: str) -> dict[str, bool]:
+    """The plan's questions the patient's admission decides, which the form's rules cannot (they
+    read the plan's answers alone), by field id, False not asked (values.shown): why CPR stands
+    with no DNACPR recorded is not asked of a patient whose admission records a DNACPR. It was,
+    and what was typed went to the record and to the EHR as "No DNACPR recorded: …" of a patient
+    with a DNACPR."""
+    return {CPR_REASON: False} if patient_with_location(db, forms, patient_id).resuscitation == resuscitation.DNACPR \
+        else {}
+
+
+def check_plan(session: Session, spec: FormSpec, patient_id: str, values: Mapping[str, Any],
+               before: Mapping[str, Any] | None) -> None:
+    """Refuse a plan stopping routine observations (`STOPPED`) but with comfort care, comfort care
+    with no DNACPR recorded until why CPR stands is said (`cpr_reason_needed`): a judgement, kept
+    in the record once given; and why CPR stands said anew of a patient with a DNACPR recorded
+    (`plan_asked`; one kept from before the DNACPR stands as it was said)."""
+    lang = session.lang
+    if values.get("frequency") == STOPPED and values.get("escalation") != COMFORT:
+        raise ValidationFailed([FieldError("frequency", message(lang, STOPPED_ONLY_COMFORT,
+                                                                field=spec.field("frequency").label.get(lang)))])
+    if (str(values.get(CPR_REASON) or "").strip() and values.get(CPR_REASON) != (before or {}).get(CPR_REASON)
+            and plan_asked(session.db, session.forms, patient_id).get(CPR_REASON) is False):
+        raise ValidationFailed([FieldError(CPR_REASON, message(lang, DNACPR_STANDS,
+                                                               field=spec.field(CPR_REASON).label.get(lang)))])
+    if (said := cpr_reason_needed(session.db, session.forms, patient_id, values, before, lang)) is not None:
+        raise ValidationFailed([FieldError(CPR_REASON, message(lang, CPR_REASON_ASKED, said=said,
+                                                               field=spec.field(CPR_REASON).label.get(lang)))])
 
 
 def _standing_at(db: Database, patient: PatientSummary, at: datetime) -> News2Score | None:
@@ -543,7 +613,9 @@ class Watch:
 
     @property
     def news2_applies(self) -> bool:
-        return self.due_at is not None
+        """Whether NEWS2 asks sets of the patient: of one whose observations a doctor stopped
+        (`ObservationPlan.stopped`) it applies, though none is due."""
+        return self.due_at is not None or (self.plan is not None and self.plan.stopped)
 
 
 OXYGEN_WORDS = {"on": {"en": "O2 {flow}", "fr": "O2 {flow}"},
@@ -628,10 +700,13 @@ def _watched(patient: PatientSummary, sets: Sequence[ScoredSet], at: datetime,
     `plan`: the doctor's plan standing for them (`plans`), whose agreed frequency stands for the
     score's (`_monitoring`). On comfort care any set counts, complete or not, and none is asked
     before the plan's frequency from the decision: the few readings kept for comfort were each
-    "Measure every row now", and a dying patient was overdue every hour."""
+    "Measure every row now", and a dying patient was overdue every hour. Observations stopped
+    (`ObservationPlan.stopped`) ask none: the dying patient was overdue all night."""
     if not applies_to(patient, at):
         return Watch(None, None, None, None, False)
     last = _last_complete(sets)
+    if plan is not None and plan.stopped:
+        return Watch(judged(sets) if sets else None, last, None, None, False, plan)
     if plan is not None and plan.comfort:
         monitoring = plan.monitoring or (judged(sets).news2.monitoring if sets else Monitoring.TWELVE_HOURLY)
         since = sets[-1].taken_at if sets else plan.decided_at

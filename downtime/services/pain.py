@@ -2,9 +2,11 @@
 the as-required doses for pain the MAR has given since) and when it is next assessed; what the
 latest asks of the nurse now (domain.pain): pain that matters with nothing done for it, its
 reassessment overdue, sooner after a dose for pain; a dose for pain given to a patient whose pain
-was never assessed asks for it all the same. Never stored: worked out from the standing records.
-Typed assessments are checked: analgesia given is assessed again within the hour (30 minutes
-after an injection), on a scale the patient's age can answer."""
+was never assessed asks for it all the same; a sedation or breathing that stops the opioid,
+standing until a later line finds both within limits, which a dose of an opioid is questioned
+by. Never stored: worked out from the standing records. Typed assessments are checked: analgesia
+given is assessed again within the hour (30 minutes after an injection), unless the line is
+typed from the paper chart once that was past, on a scale the patient's age can answer."""
 
 from __future__ import annotations
 
@@ -21,19 +23,22 @@ from downtime.domain.age import age_in_years
 from downtime.domain.clock import ward_time
 from downtime.domain.medication import Outcome
 from downtime.domain.pain import (AFTER_INJECTION, AFTER_OTHER, INJECTED, SCORED, SIGNS, YOUNGEST, Sign,
-                                  assesses_effect, depressing, for_pain, found, matters, reassess_after_dose,
+                                  assesses_effect, clears, depressing, for_pain, found, matters, reassess_after_dose,
                                   reassess_by, signs, too_young)
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
-from downtime.i18n import semicolon
+from downtime.i18n import message, semicolon
 from downtime.services import census, medication
-from downtime.services.bedside import Chart, ordered, stays_began
+from downtime.services.bedside import Chart, in_order, stays_began
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.storage.records import current_by_patient
 
 FORM = "pain_assessment"
+TRANSCRIBED = "transcribed"
+"""The form's answer that a line is typed from the paper chart (version 3): its plan is kept as
+written once past (`check`), and it reads "(from paper)" wherever its time is shown."""
 WORDS = {
     "handover": {"en": "PAIN: {pain} at {time}", "fr": "DOULEUR : {pain} le {time}"},
     "due": {"en": "reassess by {due}", "fr": "à réévaluer avant {due}"},
@@ -42,10 +47,24 @@ WORDS = {
     "alert": {"en": "{pain} {time}", "fr": "{pain} {time}"},
     "sedation": {"en": "sedation {value}/3", "fr": "sédation {value}/3"},
     "breathing_rate": {"en": "breathing {value}/min", "fr": "FR {value}/min"},
+    "found_at": {"en": "{found} at {time}", "fr": "{found} le {time}"},
     "soon": {"en": "“{field}”: analgesia given has its effect assessed {within}: choose {choice} or less.",
              "fr": "« {field} » : l’effet d’un antalgique donné se réévalue {within} : choisir {choice} ou moins."},
+    "soon_paper": {"en": "“{field}”: analgesia given has its effect assessed {within}: choose {choice} or less; if "
+                         "this line is typed from the paper chart, answer Yes to “{paper}” to keep the plan as written.",
+                   "fr": "« {field} » : l’effet d’un antalgique donné se réévalue {within} : choisir {choice} ou moins ; "
+                         "si cette ligne est retranscrite depuis la feuille papier, répondre Oui à « {paper} » pour "
+                         "garder le plan écrit."},
+    "paper": {"en": "“{field}”: answer Yes if this line is typed from the paper chart: its plan, whose time is past, "
+                    "is kept as written.",
+              "fr": "« {field} » : répondre Oui si cette ligne est retranscrite depuis la feuille papier : son plan, "
+                    "dont l’heure est passée, est gardé tel qu’écrit."},
     "within_injection": {"en": "30 minutes after an injection", "fr": "30 minutes après une injection"},
     "within_other": {"en": "within the hour", "fr": "dans l’heure"},
+    "kept": {"en": "“{field}”: says whether the line was typed from the paper chart, which an amendment does not "
+                   "change: mark the line entered in error and type it again.",
+             "fr": "« {field} » : dit si la ligne a été retranscrite depuis la feuille papier, ce qu’une correction ne "
+                   "change pas : marquer la ligne saisie par erreur et la saisir à nouveau."},
     "young": {"en": "“{field}”: “{scale}” is used from {years} years of age; this patient is younger: observe the "
                     "child's pain on FLACC or EVENDOL.",
               "fr": "« {field} » : « {scale} » s’utilise à partir de {years} ans ; ce patient est plus jeune : "
@@ -74,6 +93,20 @@ class Dose:
     def text(self, lang: Lang) -> str:
         """"Morphine (SC) given 28/11 13:45"."""
         return WORDS["dose"][lang].format(drug=self.drug, route=self.route, time=f"{self.given_at:%d/%m %H:%M}")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A sedation or breathing that stops the opioid (domain.pain.depressing), as the assessment
+    `record` found it at `assessed_at`: it stands over the later lines until one clears it (see
+    `standing`)."""
+
+    record: RecordVersion
+    assessed_at: datetime
+
+    def text(self, lang: Lang) -> str:
+        """"SEDATION 2/3, BREATHING 8/min"."""
+        return found(self.record.data, lang)
 
 
 class Reassessed(ABC):
@@ -136,12 +169,15 @@ class Unassessed(Reassessed):
 @dataclass(frozen=True)
 class Assessed(Reassessed):
     """A pain assessment (`record`), when, when the next falls due (sooner when a dose for pain
-    was given since), and the as-required doses for pain given between it and the next (`doses`)."""
+    was given since), the as-required doses for pain given between it and the next (`doses`), and
+    the sedation or breathing that stops the opioid as of it (`finding`: its own, or an earlier
+    line's it did not clear)."""
 
     record: RecordVersion
     assessed_at: datetime
     due_at: datetime
     doses: tuple[Dose, ...] = ()
+    finding: Finding | None = None
 
     @property
     def matters(self) -> bool:
@@ -150,6 +186,16 @@ class Assessed(Reassessed):
     @property
     def done(self) -> frozenset[str]:
         return frozenset(self.record.data.get("action") or ())
+
+    @property
+    def from_paper(self) -> bool:
+        return self.record.data.get(TRANSCRIBED) is True
+
+    def when(self, lang: Lang) -> str:
+        """"28/11 02:00", "28/11 02:00 (from paper)" for a line typed from the paper chart, as the
+        MAR says it of a dose: its plan was the paper's, kept as written (see `check`)."""
+        at = f"{self.assessed_at:%d/%m %H:%M}"
+        return f"{at} ({message(lang, medication.FROM_PAPER)})" if self.from_paper else at
 
     def score(self, spec: FormSpec, lang: Lang) -> str:
         """"7/10", "Moderate", "Faces 4/10", "FLACC 6/10", "EVENDOL 5/15" or "Algoplus 3/5"."""
@@ -175,21 +221,32 @@ class Assessed(Reassessed):
         done = format_value(spec.field("action"), data.get("action"), lang)
         return self.score(spec, lang) + (f" ({where})" if where else "") + (f", {done}" if done else "")
 
-    def what_was_done(self, spec: FormSpec, lang: Lang) -> str:
-        """What the assessment says was done, the sedation and breathing noted with it, then the
-        doses for pain the MAR gave since."""
+    def what_was_done(self, spec: FormSpec, lang: Lang, watched: bool = True) -> str:
+        """What the assessment says was done, the sedation and breathing noted with it (not
+        `watched`: the paper chart, which has columns of its own for them), then the doses for
+        pain the MAR gave since."""
         data = self.record.data
-        watched = [WORDS[name][lang].format(value=data[name]) for name in ("sedation", "breathing_rate")
-                   if data.get(name) is not None]
-        return ", ".join(part for part in (format_value(spec.field("action"), data.get("action"), lang), *watched,
+        noted = [WORDS[name][lang].format(value=data[name]) for name in ("sedation", "breathing_rate")
+                 if watched and data.get(name) is not None]
+        return ", ".join(part for part in (format_value(spec.field("action"), data.get("action"), lang), *noted,
                                            *self.dosed(lang)) if part)
 
     def signs(self, at: datetime) -> list[Sign]:
         return signs(self.matters, self.done, self.due_at, at, dosed=bool(self.doses),
-                     depressed=bool(depressing(self.record.data)))
+                     depressed=self.finding is not None)
+
+    def found(self, lang: Lang) -> str:
+        """What stops the opioid as of this line: "SEDATION 2/3, BREATHING 8/min", with its time
+        when an earlier line found it ("… at 28/11 13:30"), the line itself scoring the pain alone."""
+        if self.finding is None:
+            return ""
+        said = self.finding.text(lang)
+        if self.finding.record.record_id == self.record.record_id:
+            return said
+        return WORDS["found_at"][lang].format(found=said, time=f"{self.finding.assessed_at:%d/%m %H:%M}")
 
     def said(self, sign: Sign, spec: FormSpec, at: datetime, lang: Lang) -> str:
-        return SIGNS[sign][lang].format(score=self.score(spec, lang), found=found(self.record.data, lang),
+        return SIGNS[sign][lang].format(score=self.score(spec, lang), found=self.found(lang),
                                         due=ward_time(self.due_at, at.tzinfo))
 
     def line(self, key: str, spec: FormSpec, lang: Lang) -> str:
@@ -201,8 +258,28 @@ def assessed(record: RecordVersion) -> Assessed:
     return Assessed(record, at, reassess_by(at, int(record.data["reassess_in"])))
 
 
-# The patient's standing pain assessments, oldest first (without the doses given since).
-CHART = Chart(FORM, ordered(assessed, lambda one: one.assessed_at))
+def standing(found: Sequence[Assessed]) -> list[Assessed]:
+    """Each assessment (oldest first) with the sedation or breathing that stops the opioid as of
+    it: its own, else the one before it unless it clears it (domain.pain.clears). A line scoring
+    the pain alone, sedation not asked, took the alarm off the handover and the escalation list
+    while the patient was as drowsy as before."""
+    made: list[Assessed] = []
+    for one in found:
+        if depressing(one.record.data):
+            finding: Finding | None = Finding(one.record, one.assessed_at)
+        else:
+            finding = None if clears(one.record.data) or not made else made[-1].finding
+        made.append(replace(one, finding=finding))
+    return made
+
+
+def _lines(records: list[RecordVersion]) -> list[Assessed]:
+    return standing(in_order(records, assessed, lambda one: one.assessed_at))
+
+
+# The patient's standing pain assessments, oldest first, each with the finding that stops the
+# opioid as of it (without the doses given since).
+CHART = Chart(FORM, _lines)
 
 
 def doses_for_pain(db: Database, patient_id: str) -> list[Dose]:
@@ -262,6 +339,14 @@ def _latest(found: Sequence[Assessed], doses: Sequence[Dose]) -> Assessed | Unas
     return with_doses(found, doses)[-1] if found else _unassessed(doses)
 
 
+def stopped_opioid(db: Database, patient_id: str, at: datetime) -> Finding | None:
+    """The sedation or breathing that stops the opioid standing at `at` on the patient's pain
+    chart (see `standing`), which a dose of an opioid then is questioned by: the morphine of
+    17:35 was offered "a dose is allowed now" after the 13:30 line said to stop it."""
+    before = [one for one in CHART.of(db, patient_id) if elapsed.instant(one.assessed_at) <= elapsed.instant(at)]
+    return before[-1].finding if before else None
+
+
 def unassessed(db: Database, patient_id: str) -> Unassessed | None:
     """The doses for pain given to a patient whose pain was never assessed (None: none given)."""
     return _unassessed(doses_for_pain(db, patient_id))
@@ -304,22 +389,34 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
             *(found.said(sign, spec, at, lang) for sign in found.signs(at) if sign is not Sign.OVERDUE)]
 
 
-def _soon_enough(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
-                 lang: Lang) -> list[FieldError]:
+def _soon_enough(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str, Any], typed_at: datetime,
+                 lang: Lang, new: bool) -> list[FieldError]:
     """Analgesia given is assessed again by its effect: 30 minutes when a dose for pain was
-    injected in the hour before the assessment (on the MAR), within the hour otherwise."""
+    injected in the hour before the assessment (on the MAR), within the hour otherwise. Not a
+    line typed from the paper chart (`TRANSCRIBED`) once that wait is over (`typed_at`): it is
+    what the nurse wrote ("again in 4 h", the patient asleep), and refused, the clerk had to type
+    a plan nobody made or leave out the analgesia given. A line typed late at the bedside is held
+    to it: let through, its effect was never asked, nor an overdue plan once stretched. A `new`
+    line typed past its wait without the answer is refused naming it, on that answer too: told
+    only to choose an hour or less, the clerk who had not found it typed the plan nobody made (an
+    amendment cannot give the answer, see `check`)."""
     if "analgesia" not in (data.get("action") or ()):
         return []
     at = datetime.fromisoformat(data["assessed_at"])
     injected = any(dose.route in INJECTED for dose in doses_for_pain(db, patient_id)
                    if timedelta(0) <= elapsed.between(dose.given_at, at) <= AFTER_OTHER)
     wait = AFTER_INJECTION if injected else AFTER_OTHER
-    if timedelta(minutes=int(data["reassess_in"])) <= wait:
+    if timedelta(minutes=int(data["reassess_in"])) <= wait or (
+            data.get(TRANSCRIBED) is True and elapsed.between(at, typed_at) >= wait):
         return []
     field = spec.field("reassess_in")
-    return [FieldError(field.id, WORDS["soon"][lang].format(
-        field=field.label.get(lang), within=WORDS["within_injection" if injected else "within_other"][lang],
-        choice=format_value(field, str(wait // timedelta(minutes=1)), lang)))]
+    said = {"field": field.label.get(lang), "within": WORDS["within_injection" if injected else "within_other"][lang],
+            "choice": format_value(field, str(wait // timedelta(minutes=1)), lang)}
+    if not new or elapsed.between(at, typed_at) < wait:
+        return [FieldError(field.id, WORDS["soon"][lang].format(**said))]
+    paper = spec.field(TRANSCRIBED)
+    return [FieldError(field.id, WORDS["soon_paper"][lang].format(**said, paper=paper.label.get(lang))),
+            FieldError(paper.id, WORDS["paper"][lang].format(field=paper.label.get(lang)))]
 
 
 def _scale_for_age(db: Database, forms: Mapping[str, FormSpec], spec: FormSpec, patient_id: str,
@@ -338,12 +435,19 @@ def _scale_for_age(db: Database, forms: Mapping[str, FormSpec], spec: FormSpec, 
 def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
           before: Mapping[str, Any] | None = None) -> None:
     """Refuse an assessment typed, or an amendment changing what is checked, that leaves
-    analgesia given unassessed for hours, or scores a young child on a scale they cannot answer;
-    one amended for another reason (a place misspelt) stands as the plan made then."""
-    keys = ("assessed_at", "scale", "action", "reassess_in")
-    if before is not None and all(before.get(key) == data.get(key) for key in keys):
-        return
+    analgesia given unassessed for hours (not one typed from the paper chart once its wait was
+    over: see `_soon_enough`), or scores a young child on a scale they cannot answer; one amended
+    for another reason (a place misspelt) stands as the plan made then. An amendment does not
+    change whether the line was typed from the paper chart: a live line re-marked as paper let
+    its overdue plan be stretched."""
+    if before is not None:
+        if (before.get(TRANSCRIBED) is True) != (data.get(TRANSCRIBED) is True):
+            field = spec.field(TRANSCRIBED)
+            raise ValidationFailed([FieldError(field.id, WORDS["kept"][session.lang].format(
+                field=field.label.get(session.lang)))])
+        if all(before.get(key) == data.get(key) for key in ("assessed_at", "scale", "action", "reassess_in")):
+            return
     errors = [*_scale_for_age(session.db, session.forms, spec, patient_id, data, session.lang),
-              *_soon_enough(session.db, spec, patient_id, data, session.lang)]
+              *_soon_enough(session.db, spec, patient_id, data, session.clock(), session.lang, before is None)]
     if errors:
         raise ValidationFailed(errors)

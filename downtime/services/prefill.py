@@ -60,7 +60,8 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
     then, not as it is typed (a discharge at 14:00 typed at 22:00 wrote the 16:00 and 20:00
     levodopa doses on the GP's letter as missed, "give it now"). Every copied list is fitted to
     its box (`_fitted`), and a discharge's follow-up starts with the operations still booked
-    (`leaving.first_answers`)."""
+    (`leaving.first_answers`). A letter's escalation plan starts as the plan standing
+    (`_escalation_plan`)."""
     now = session.clock() if at is None else min(session.clock(), at)
     latest: dict[str, RecordVersion | None] = {}
     answers: dict[str, Any] = {}
@@ -116,7 +117,36 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
         answers |= _oxygen_now(session, spec, patient_id, now, answers)
     if spec.movement is Movement.DISCHARGE and patient_id is not None:
         answers |= leaving.first_answers(session.db, session.forms, spec, patient_id, now, session.lang)
+    if patient_id is not None and any(field.id == ESCALATION_PLAN for field in spec.fields()):
+        answers[ESCALATION_PLAN] = _escalation_plan(session, patient_id, now, spec.field(ESCALATION_PLAN).max_length)
     return {name: value for name, value in answers.items() if value not in (None, "", [])}
+
+
+ESCALATION_PLAN = "escalation_plan"
+"""A letter's field (discharge and transfer-out, version 5) for the observation and escalation plan
+standing as the patient leaves (`_escalation_plan`)."""
+DISCUSSED = QT_TRANSLATE_NOOP("messages", "{plan}; discussed with {who}")
+
+
+def _escalation_plan(session: Session, patient_id: str, at: datetime, most: int | None) -> str | None:
+    """The plan standing at `at` as a letter gives the decision (`ObservationPlan.text`), with who
+    decided it and when, and whom it was discussed with (observations.plans), in the `most`
+    characters of its box, the discussion cut last: the letters carried the DNACPR and a full
+    list of medicines, and nothing of comfort care only or "not for ICU"; the ambulance crew and
+    the receiving team escalated a dying patient. A doctor's name and a discussion written in
+    full came to 670 characters in French, and the save refused the letter on text the nurse had
+    not typed. None with no plan standing."""
+    patient = census.patient_with_location(session.db, session.forms, patient_id)
+    plan = observations.plans(session.db, [patient], at).get(patient_id)
+    if plan is None:
+        return None
+    said = plan.text(session.lang, session.clock().tzinfo, letter=True)
+    who = " ".join(str(plan.record.data.get("discussed_with") or "").split())
+    if not who:
+        return said
+    spare = len(who) if most is None else most - len(message(session.lang, DISCUSSED, plan=said, who=""))
+    return message(session.lang, DISCUSSED, plan=said,
+                   who=who if len(who) <= spare else f"{who[:max(spare - 1, 0)].rstrip()}…")
 
 
 # What a readmission (an admission of a patient back after leaving) starts from of their latest

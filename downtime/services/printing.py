@@ -162,21 +162,28 @@ def print_neuro_chart(session: Session, patient_id: str, out: Path) -> Path:
 
 
 def print_glucose_chart(session: Session, patient_id: str, out: Path) -> Path:
-    """A patient's blood glucose readings as the paper monitoring chart, for the bedside folder."""
+    """A patient's blood glucose readings as the paper monitoring chart, for the bedside folder,
+    with their insulin orders: it says what the tab says of a hypo into an insulin infusion running
+    and of a patient on insulin with no glucose (the bedside copy said the ordinary hypo line)."""
     from downtime.pdf.glucose import glucose_chart_pdf
 
-    return _print_form_chart(session, patient_id, out, glucose.FORM, glucose.chart, glucose_chart_pdf, "glucose chart")
+    insulins = glucose.insulins_of_each(session.db, [patient_id], session.clock()).get(patient_id, [])
+    return _print_form_chart(session, patient_id, out, glucose.FORM, glucose.chart,
+                             partial(glucose_chart_pdf, insulins=insulins), "glucose chart")
 
 
 def print_transfusion_record(session: Session, patient_id: str, out: Path) -> Path:
     """A patient's units of blood as the paper transfusion record, for the bedside folder and the
-    blood bank's traceability."""
+    blood bank's traceability; a refusal of blood products the admission records first."""
     from downtime.pdf.transfusion import transfusion_record_pdf
 
+    refused = transfusion.refusal(session.db, session.forms, patient_id)
     return _print_form_chart(session, patient_id, out, transfusion.FORM, transfusion.chart,
                              partial(transfusion_record_pdf, end_spec=session.form(transfusion.END_FORM),
                                      order_spec=session.form(transfusion.ORDER_FORM),
-                                     prescribed=transfusion.prescriptions(session.db, patient_id)),
+                                     prescribed=transfusion.prescriptions(session.db, patient_id),
+                                     refusal=refused.text(session.form(transfusion.ADMISSION_FORM), session.lang)
+                                     if refused else None),
                              "transfusion record", lambda unit: unit.records, amendable=True)
 
 
@@ -472,12 +479,12 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
 
 def _to_countersign(session: Session, ward: str | None, inside: list[PatientSummary]) -> dict[str, list[str]]:
     """Each patient's telephone orders awaiting a countersignature (of `inside`, `ward`'s
-    in-patients), as the chart heads them."""
-    order_form = session.form(medication.ORDER_FORM)
+    in-patients), as the chart heads them, with when each was taken and once overdue that it is
+    (see telephone_orders.ToCountersign.sheet_line)."""
+    order_form, zone = session.form(medication.ORDER_FORM), session.clock().tzinfo
     found: dict[str, list[str]] = {}
     for item in telephone_orders.to_countersign(session, ward, inside):
-        found.setdefault(item.patient.patient_id, []).append(
-            medication.order_label(item.order, order_form, session.lang))
+        found.setdefault(item.patient.patient_id, []).append(item.sheet_line(order_form, session.lang, zone))
     return found
 
 

@@ -207,6 +207,13 @@ def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str, 
         when = spec.by_meaning(Meaning.OCCURRED_AT)
         census.require_in_hospital(session.db, str(row["patient_id"]), datetime.fromisoformat(row["occurred_at"]),
                                    when.label.get(session.lang) if when is not None else "")
+    if spec.id == INFUSION_RATE_FORM and row["status"] != RecordStatus.ENTERED_IN_ERROR.value:
+        from downtime.services import infusion_rates  # which writes through this module
+
+        # Its form's `in_hospital` in the service's words, which let a stop after a death through:
+        # a version settled or imported is held to the stay as a typed one (infusion_rates.check).
+        infusion_rates.require_in_stay(session.db, spec, str(row["patient_id"]), json.loads(row["data"]),
+                                       session.lang)
     if (ages and not settling and (spec.under_years or spec.from_years)
             and row["status"] != RecordStatus.ENTERED_IN_ERROR.value):
         _require_age(session, spec, str(row["patient_id"]), datetime.fromisoformat(row["occurred_at"]))
@@ -363,7 +370,8 @@ def mark_entered_in_error(session: Session, record_id: str, reason: str, *,
 def _check_withdrawer(session: Session, latest: RecordVersion) -> None:
     """Whether this person may withdraw this record: one of the roles that write its form, its
     author for a form whose records are their author's (see `_require_owner`), and for an order,
-    one whose order it is to withdraw (see telephone_orders.check_withdrawal)."""
+    one whose order it is to withdraw (see telephone_orders.check_withdrawal), and for a critical
+    result no doctor is told of, a registered nurse or a doctor (see lab_results.check_withdrawal)."""
     spec = session.form(latest.form_id)
     _require_author(session, spec, Action.MARK_ENTERED_IN_ERROR)
     _require_owner(session, spec, latest)
@@ -371,6 +379,8 @@ def _check_withdrawer(session: Session, latest: RecordVersion) -> None:
         from downtime.services import telephone_orders  # which writes through this module
 
         telephone_orders.check_withdrawal(session, latest)
+    elif latest.form_id == lab_results.FORM:
+        lab_results.check_withdrawal(session, latest)
 
 
 def may_withdraw(session: Session, latest: RecordVersion) -> bool:
@@ -491,15 +501,19 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # An operation done moved to another time or theatre, asked about as when recorded.
         DONE_FORM: (_Check(_check_done_moved, patient=False, amending=True),),
         # A result amended to another test, value, units or flag keeps a doctor told of the earlier
-        # one (see lab_results.check_amended): a corrected critical value would never be told.
-        lab_results.FORM: (_Check(lambda typed: lab_results.check_amended(typed.before, typed.data, typed.session.lang),
-                                  patient=False, amending=True),),
+        # one (see lab_results.check_amended): a corrected critical value would never be told. A
+        # student nurse's critical result, a value outside its range saved Normal (see lab_results.check).
+        lab_results.FORM: (_Check(lambda typed: lab_results.check(typed.session, typed.before, typed.data),
+                                  patient=False),),
         # A unit of blood's prescription, start or end (see transfusion.check).
         **dict.fromkeys(transfusion.FORMS, (_Check(lambda typed: transfusion.check(
             typed.session, typed.spec, typed.patient_id, typed.data, typed.record_id)),)),
         # A WHO surgical safety checklist against what the ward knows, which the form alone
-        # cannot see: the admission's allergies and the side the operation is booked on.
-        theatre.CHECKLIST_FORM: (_Check(_check_allergy_known), _Check(_check_site_marked)),
+        # cannot see: the admission's allergies and the side the operation is booked on, and its
+        # sign-in against the operation's slot and done time (see theatre.check_checklist).
+        theatre.CHECKLIST_FORM: (_Check(_check_allergy_known), _Check(_check_site_marked),
+                                 _Check(lambda typed: theatre.check_checklist(typed.session, typed.spec, typed.data,
+                                                                              typed.before))),
         pews.FORM: (_Check(_check_pews),),
         # A glucose reading asked when the next is due and the meter's unit, its value one such a
         # meter shows (see glucose.check): one written before the form asked is corrected as it was.
@@ -535,6 +549,11 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # list. So too the readings a sepsis screening (above) or a transfer copies, each at its
         # readings' time: switched to scale 2, red flag sepsis read "low".
         observations.FORM: (_scale_2_check(("taken_at",)),),
+        # A plan stopping observations without comfort care, or comfort care with no DNACPR recorded
+        # and no word of why CPR stands (see observations.check_plan).
+        observations.PLAN_FORM: (_Check(lambda typed: observations.check_plan(typed.session, typed.spec,
+                                                                             str(typed.patient_id), typed.data,
+                                                                             typed.before)),),
         "transfer": (_scale_2_check(("obs_at", "moved_at")),),
         "transfer_out": (_scale_2_check(("obs_at", "departed_at")),),
         # A change of position less often than the latest Braden asks, without the nurse's reason

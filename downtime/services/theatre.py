@@ -20,7 +20,7 @@ from downtime.domain.clock import ward_time
 from downtime.domain.elapsed import instant
 from downtime.domain.duplicates import ProbableDuplicate, namesakes
 from downtime.domain.laptops import Authors, Laptop, laptop_name
-from downtime.domain.medication import Order, insulin, running_anticoagulants
+from downtime.domain.medication import Anticoagulated, Order, anticoagulant, anticoagulated_at, insulin
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
     ARRIVE_BEFORE, PRIORITY_RANK, TARGET_WAIT, Booking, Cancellation, CancelReason, Clash, Priority, Slot, Suggested,
@@ -29,13 +29,14 @@ from downtime.domain.theatre import (
     suggest_for_specialty, suggest_slots, theatre_key, theatre_order,
 )
 from downtime.formspec import FormSpec
-from downtime.formspec.values import format_value
+from downtime.domain.laterality import contradiction, speaks_of_side
+from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, Lang, Listed, Phrase, message, semicolon, translate
 from downtime.services import medication, records
 from downtime.services.back_entry import ehr_numbers, probable_duplicates_among
 from downtime.services.census import Departure, all_patients, deaths, departures, locations
 from downtime.services.context import Session
-from downtime.services.errors import NotFound, ServiceError
+from downtime.services.errors import NotFound, ServiceError, ValidationFailed
 from downtime.services.laptops import laptops_known
 from downtime.services.patients import PatientSummary, downtime_numbers, summarise
 from downtime.services.wards import ward_names
@@ -255,7 +256,10 @@ UNRECORDED = QT_TRANSLATE_NOOP("messages", "OUTCOME NOT RECORDED")
 _SAME_NAME = QT_TRANSLATE_NOOP("messages", "SAME NAME: {others}")
 _AFTER_LATEX = QT_TRANSLATE_NOOP("messages", "LATEX ALLERGY: move first, latex-free theatre")
 _NO_CHECKLIST = QT_TRANSLATE_NOOP("messages", "NO SAFETY CHECKLIST recorded")
+_NO_SIGN_OUT = QT_TRANSLATE_NOOP("messages", "SIGN OUT NOT RECORDED (counts)")
+_COUNTS_NOT_CORRECT = QT_TRANSLATE_NOOP("messages", "COUNTS NOT CORRECT at sign out: see the checklist")
 _ANTICOAGULANT = QT_TRANSLATE_NOOP("messages", "ANTICOAGULANT: {drugs}")
+_STOPPED = QT_TRANSLATE_NOOP("messages", "{drug} (stopped {when})")
 _ON_INSULIN = QT_TRANSLATE_NOOP("messages", "ON INSULIN: {drugs}")
 _INSULIN_FIRST = QT_TRANSLATE_NOOP("messages", "ON INSULIN: put first on the list")
 _PAST_TARGET = QT_TRANSLATE_NOOP("messages", "PAST NCEPOD TARGET (decided {when})")
@@ -995,7 +999,8 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
     if form_id in _BEFORE_DECIDED and facts is not None and not withdrawn:
         _refuse_before_decided(facts, form_id, data)
     if form_id == DONE_FORM and facts is not None and not withdrawn:
-        _refuse_done_before_its_list(db, facts, now)
+        _refuse_done_before_its_list(db, facts, data, now)
+        _refuse_done_before_signed_in(db, facts, data)
         _refuse_after_death(db, facts.booking.patient_id, datetime.fromisoformat(data["done_at"]))
     if form_id in EVENT_FORMS and not withdrawn:
         _refuse_told_before(form_id, data)
@@ -1052,15 +1057,69 @@ def _refuse_not_last_minute_on_the_day(facts: BookingFacts, record_id: str, data
                            day=f"{cancelled:%d/%m/%Y}")
 
 
-def _refuse_done_before_its_list(db: Database, facts: BookingFacts, now: datetime) -> None:
-    """An operation is recorded done once its list has begun (one taken early on its list is
-    done before its own planned start), not while the list is still to come: chosen on the wrong
-    day's board, it would leave the list as done before anyone operated."""
+EARLY_LIST = timedelta(minutes=15)
+"""How long before its planned start a list may really begin (the first patient sent for early)."""
+BROUGHT_FORWARD = timedelta(days=1)
+"""How long before its own list an operation recorded done while that list is still to come may
+have been done (on the emergency theatre's night list the evening before); earlier, it is the
+wrong day's board."""
+
+
+def _refuse_done_before_its_list(db: Database, facts: BookingFacts, data: Mapping[str, Any], now: datetime) -> None:
+    """An operation is recorded done (`data`, the done form's answers) at a time its own list
+    had begun (`EARLY_LIST` before its planned start allowed), or a list of the theatre it was
+    done in had, and once that list has begun: the day before picked in the date field was sent
+    to the EHR as done before its slot existed, and one chosen on the wrong day's board left its
+    list done before anyone operated; while one brought forward to the emergency theatre's night
+    list the evening before is recorded that night (`BROUGHT_FORWARD`), and a list begun a few
+    minutes early as soon as its first case is done (both were refused until the planned start of
+    their own list, the board showing them still to come meanwhile)."""
     listed = sessions(db, {facts.session_id}).get(facts.session_id) if facts.session_id is not None else None
-    if listed is not None and now < listed.start:
+    if listed is None:
+        return
+    done_at, done_in = datetime.fromisoformat(data["done_at"]), theatre_key(str(data["theatre"]))
+    begun = instant(now) >= instant(listed.start) - EARLY_LIST
+    if begun and instant(done_at) >= instant(listed.start) - EARLY_LIST:
+        return
+    around = [known for known in _sessions_near(db, done_at - timedelta(days=1), done_at + timedelta(days=1))
+              if theatre_key(known.theatre) == done_in]
+    if any(instant(known.start) - EARLY_LIST <= instant(done_at) < instant(known.end)
+           and instant(now) >= instant(known.start) - EARLY_LIST for known in around) and (
+            begun or instant(done_at) >= instant(listed.start) - BROUGHT_FORWARD):
+        return
+    if not begun:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This operation's theatre session starts {start}: record it "
                                                          "done once its list has begun."),
                            start=f"{listed.start:%d/%m/%Y %H:%M}")
+    lists = ", ".join(f"{known.start.astimezone(done_at.tzinfo):%d/%m %H:%M}–{known.end.astimezone(done_at.tzinfo):%H:%M}"
+                      for known in sorted(around, key=lambda known: instant(known.start)))
+    raise ServiceError(QT_TRANSLATE_NOOP("messages", "No list of theatre {theatre} was running at {at} (its lists: "
+                                                     "{lists}), and this operation's list starts {start}: check the "
+                                                     "date, the time and the theatre."),
+                       theatre=str(data["theatre"]), at=f"{done_at:%d/%m/%Y %H:%M}", lists=lists or "—",
+                       start=f"{listed.start.astimezone(done_at.tzinfo):%d/%m/%Y %H:%M}")
+
+
+def _signed_in(db: Database, facts: BookingFacts) -> datetime | None:
+    """The latest sign-in of the operation's own safety checklists (`checklists_of_done`)."""
+    named = _standing_where(db, [CHECKLIST_FORM], "json_extract(data, '$.booking') IN (?)", [facts.booking.booking_id])
+    return max((record.occurred_at for record in checklists_of_done(named, facts.cancelled_at)), key=instant,
+               default=None)
+
+
+def _refuse_done_before_signed_in(db: Database, facts: BookingFacts, data: Mapping[str, Any]) -> None:
+    """An operation is not done (`data`) before a safety checklist of it was signed in (its own:
+    `checklists_of_done`): the sign in comes before induction, and the done time is the one
+    guessed, the dialog's slot time kept while the list ran late. Left, the board said NO
+    SAFETY CHECKLIST of a checklist recorded."""
+    done_at, signed_in = datetime.fromisoformat(data["done_at"]), _signed_in(db, facts)
+    if signed_in is not None and instant(done_at) < instant(signed_in):
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Done at {done}: the safety checklist of this operation was "
+                                                         "signed in at {signed_in}, and the sign in comes before "
+                                                         "induction. Give the time the operation began, or ask the "
+                                                         "theatre team to correct the checklist's sign in."),
+                           done=f"{done_at:%d/%m/%Y %H:%M}",
+                           signed_in=f"{signed_in.astimezone(done_at.tzinfo):%d/%m/%Y %H:%M}")
 
 
 # The refusal of a patient told before the decision they were told of, by form.
@@ -1387,6 +1446,79 @@ def record_done(session: Session, booking_id: str, values: dict[str, Any]) -> Re
     return _change(session, DONE_FORM, booking_id, values)
 
 
+_OTHER_SIDE_CHECKED = QT_TRANSLATE_NOOP("messages", "“{field}” names “{words}”, but the operation is booked as {booked}: "
+                                                    "check the site with the team, then correct these words or the "
+                                                    "booking's side (amend it), or say why in “{notes}”.")
+
+
+def _other_side(session: Session, booking_id: str, text: str) -> tuple[str, str] | None:
+    """The words of `text` naming another side than its booking's (`domain.laterality.contradiction`),
+    and the booking as said to the user ("Knee arthroscopy, LEFT"); None where they agree, or the
+    booking has no side."""
+    booking = current_of(session.db, [booking_id]).get(booking_id)
+    side = booking.data.get("laterality") if booking is not None else None
+    if booking is None or side in (None, "not_applicable") or (words := contradiction(text, side, prose=True)) is None:
+        return None
+    return words, procedure_and_side(booking.data, session.form(BOOKING_FORM), session.lang)
+
+
+CHECKLIST_SIDE_FIELDS = ("surgeon_critical_steps", "anaesthetist_concerns", "time_out_equipment_issues",
+                         "equipment_problems")
+"""The checklist's words the team says aloud of the operation, read as said aloud
+(`domain.laterality.sides_spoken`) against its booking's side: its notes are where the team says why, and lift the question once they speak of the side
+(`check_checklist`)."""
+SIGN_IN_NEAR = timedelta(hours=12)
+"""How far from its operation's slot a checklist's sign-in may be without a word why."""
+_SIGNED_IN_AFTER = QT_TRANSLATE_NOOP("messages", "“{field}”: the sign in ({at}) is after the time the operation was "
+                                                 "recorded done ({done}). If the sign in is right, say so here and "
+                                                 "ask the surgical coordinator to amend the operation's done time; "
+                                                 "if not, check the date, the time and the operation picked.")
+_SIGNED_IN_FAR = QT_TRANSLATE_NOOP("messages", "“{field}”: the sign in ({at}) is more than {hours} hours from the "
+                                               "operation's slot ({slot}): check its date and time, or say why here.")
+
+
+def check_checklist(session: Session, spec: FormSpec, data: Mapping[str, Any],
+                    before: Mapping[str, Any] | None = None) -> None:
+    """A WHO checklist naming an operation (`data`'s booking), against it: signed in after the
+    operation was recorded done (asked, in its notes: a slip of the date, another operation's
+    paper, or a done time kept from the dialog's slot, which the coordinator amends; the paper
+    is the team's record, and refused it was not recorded at all), or more than `SIGN_IN_NEAR`
+    from each slot it was given (asked why, in its notes), and time-out words naming another side
+    than the booking's (`CHECKLIST_SIDE_FIELDS`, asked until its notes speak of the side: the
+    wrong-site warning the checklist exists for, which a recovery concern in the notes silenced).
+    An amendment keeping the booking, sign-in and words (`before`) is not asked again."""
+    booking_id = data.get("booking")
+    if not booking_id:
+        return
+    kept = before if before is not None and before.get("booking") == booking_id else {}
+    notes = str(data.get("notes") or "").strip()
+    if not (kept and kept.get("checked_at") == data.get("checked_at")):
+        facts = booking_facts(session.db, str(booking_id))
+        checked_at = datetime.fromisoformat(data["checked_at"])
+        if not notes and facts.done_at is not None and instant(checked_at) > instant(facts.done_at):
+            raise ValidationFailed([FieldError("notes", message(
+                session.lang, _SIGNED_IN_AFTER, field=spec.field("notes").label.get(session.lang),
+                at=ward_time(checked_at, checked_at.tzinfo), done=ward_time(facts.done_at, checked_at.tzinfo)))])
+        slots = [start for start in (facts.done_at, facts.start, *(slot.start for slot in facts.cancelled_from))
+                 if start is not None]
+        if not notes and slots and all(abs(instant(checked_at) - instant(start)) > SIGN_IN_NEAR for start in slots):
+            slot = facts.done_at or facts.start or slots[-1]
+            raise ValidationFailed([FieldError("notes", message(
+                session.lang, _SIGNED_IN_FAR, field=spec.field("notes").label.get(session.lang),
+                at=ward_time(checked_at, checked_at.tzinfo), slot=ward_time(slot, checked_at.tzinfo),
+                hours=SIGN_IN_NEAR // timedelta(hours=1)))])
+    if speaks_of_side(notes):
+        return
+    for name in CHECKLIST_SIDE_FIELDS:
+        text = str(data.get(name) or "")
+        if not text or (kept and kept.get(name) == data.get(name)):
+            continue
+        if (found := _other_side(session, str(booking_id), text)) is not None:
+            raise ValidationFailed([FieldError(name, message(
+                session.lang, _OTHER_SIDE_CHECKED, field=spec.field(name).label.get(session.lang), words=found[0],
+                booked=found[1], notes=spec.field("notes").label.get(session.lang)))])
+
+
 OVER_CLASH = "clash_reason"
 """The field of the done form giving why it was recorded over a clash (`DoneOverClash`)."""
 _DONE_IN_USE = QT_TRANSLATE_NOOP("messages", "Theatre {theatre} was not free {window}: {others}. Check the theatre and "
@@ -1493,11 +1625,14 @@ def refuse_done_in_use(db: Database, forms: dict[str, FormSpec], data: Mapping[s
 
 
 def done_defaults(db: Database, booking_id: str, now: datetime) -> tuple[datetime, str | None]:
-    """What "Operation done" starts with: the time of the operation's slot (now, while that is
-    still to come: its list runs early), and its list's theatre (None: the list withdrawn)."""
+    """What "Operation done" starts with: the time of the operation's slot, or of its safety
+    checklist's sign-in where later (the list ran late: the slot's time kept was refused, being
+    before the sign-in), never after now (its list runs early), and its list's theatre (None:
+    the list withdrawn)."""
     facts = booking_facts(db, booking_id)
     listed = sessions(db, {facts.session_id}).get(facts.session_id) if facts.session_id is not None else None
-    return (min(facts.start, now) if facts.start is not None else now), listed.theatre if listed is not None else None
+    start = max([at for at in (facts.start, _signed_in(db, facts)) if at is not None], key=instant, default=now)
+    return min(start, now, key=instant), listed.theatre if listed is not None else None
 
 
 TOLD_REASON = "Patient told of the new date"
@@ -1842,10 +1977,21 @@ class ListEntry:
     checklist names (the checklist picks its booking): the theatre's paper checklist stayed in
     the notes, the EHR learns nothing of it, and the coordinator gets it from the theatre team
     before back-entry, while they still have it."""
-    anticoagulants: tuple[str, ...] = ()
-    """The anticoagulants the patient's medication chart has in force at the operation's start
-    (`_charted`), on a standing line: apixaban on the chart was said nowhere on the list,
-    and the surgeon and anaesthetist learnt of it in theatre, if at all."""
+    no_sign_out: bool = False
+    """A standing line of an operation recorded done whose safety checklists (`no_checklist`: one
+    at least) never answered the Sign out's instrument, swab and needle counts: typed from the
+    sign-in and time-out before the patient left, it cleared NO SAFETY CHECKLIST, and a retained
+    swab never counted was said nowhere."""
+    counts_not_correct: bool = False
+    """A standing line of an operation recorded done whose safety checklists answered the Sign
+    out's counts NOT correct only (a swab missing, an X-ray asked): it was taken for signed out,
+    and the board and the export said nothing of a possibly retained item."""
+    anticoagulated: tuple[Anticoagulated, ...] = ()
+    """The anticoagulants of the patient's medication chart that still anticoagulate at the
+    operation's start (`_charted`, `domain.medication.anticoagulated_at`), on a standing line:
+    apixaban on the chart was said nowhere on the list, and the surgeon and anaesthetist learnt
+    of it in theatre, if at all; nor was apixaban held the evening before (stopped, it still
+    anticoagulates for 48 hours), whose last dose the anaesthetist times a spinal from."""
     insulins: tuple[str, ...] = ()
     """The insulins the patient's chart has in force at the operation's start, on a standing line
     (`_charted`): a patient on insulin glargine booked last, fasting from midnight, was said
@@ -1856,6 +2002,11 @@ class ListEntry:
     their theatre that day, as `after_latex` is (`domain.theatre.after_latex`'s order): a patient
     on insulin goes first on the list, to keep the fast and the insulin's change short (CPOC and
     JBDS-IP, perioperative diabetes, 2021). Said, not refused: the coordinator moves them."""
+
+    @property
+    def anticoagulants(self) -> tuple[str, ...]:
+        """The drugs of `anticoagulated`, by name, as the command line's JSON gives them."""
+        return tuple(one.drug for one in self.anticoagulated)
 
     def ends_at(self, zone: tzinfo | None) -> datetime:
         """When the operation is expected to end, from its expected minutes counted in elapsed
@@ -1970,12 +2121,21 @@ def latex_said(entry: ListEntry, lang: Lang) -> list[str]:
     return [message(lang, _AFTER_LATEX)] if entry.after_latex else []
 
 
+def anticoagulants_named(entry: ListEntry, lang: Lang) -> str:
+    """The anticoagulants of a line (`ListEntry.anticoagulated`), one stopped with when:
+    "Apixaban (stopped 28/11 21:00)", on the ward's clock (the line's start's)."""
+    return ", ".join(one.drug if one.until is None else message(lang, _STOPPED, drug=one.drug,
+                                                                 when=ward_time(one.until, entry.start.tzinfo))
+                     for one in entry.anticoagulated)
+
+
 def anticoagulant_said(entry: ListEntry, lang: Lang) -> list[str]:
-    """"ANTICOAGULANT: Apixaban" on a standing line of a patient whose chart has one in force
-    (`ListEntry.anticoagulants`), as the board's patient tooltip and `downtime theatre list` say it
-    under the patient (the printed list in its own words, under the allergies)."""
-    return ([message(lang, _ANTICOAGULANT, drugs=", ".join(entry.anticoagulants))]
-            if entry.anticoagulants and not entry.struck else [])
+    """"ANTICOAGULANT: Apixaban" on a standing line of a patient whose chart has one that still
+    anticoagulates (`ListEntry.anticoagulated`, `anticoagulants_named`), as the board's patient
+    tooltip and `downtime theatre list` say it under the patient (the printed list in its own
+    words, under the allergies)."""
+    return ([message(lang, _ANTICOAGULANT, drugs=anticoagulants_named(entry, lang))]
+            if entry.anticoagulated and not entry.struck else [])
 
 
 def insulin_said(entry: ListEntry, lang: Lang) -> list[str]:
@@ -2018,15 +2178,18 @@ def late_said(entry: ListEntry, lang: Lang) -> list[str]:
 def line_flags(entry: ListEntry, lang: Lang) -> list[str]:
     """What a standing line of a day list says after its status, in the same words on the board,
     the printed list and `downtime theatre list`: an operation done with no safety checklist
-    recorded (`ListEntry.no_checklist`), one past its NCEPOD target or its rebook-by date
-    (`late_said`), why one was recorded over a clash
+    recorded (`ListEntry.no_checklist`), none signed out (`ListEntry.no_sign_out`) or its counts NOT
+    correct (`ListEntry.counts_not_correct`), one past its
+    NCEPOD target or its rebook-by date (`late_said`), why one was recorded over a clash
     (`ListEntry.over_clash`), where its patient went if they left the hospital before it
     (`left_said`), and the other dates the same operation is booked on."""
     if entry.struck:
         return []
     left = left_said(entry.state, lang, call=not (entry.state.untold and entry.to_tell is not None
                                                    and entry.to_tell.said(lang)))
-    unchecked = [message(lang, _NO_CHECKLIST)] if entry.no_checklist else []
+    unchecked = ([message(lang, _NO_CHECKLIST)] if entry.no_checklist
+                 else [message(lang, _NO_SIGN_OUT)] if entry.no_sign_out
+                 else [message(lang, _COUNTS_NOT_CORRECT)] if entry.counts_not_correct else [])
     over_clash = [message(lang, _DONE_OVER_CLASH, reason=entry.over_clash)] if entry.over_clash else []
     return [*late_said(entry, lang), *unchecked, *over_clash, *([left] if left else []),
             *(message(lang, _ALSO_BOOKED, when=f"{when:%d/%m %H:%M}") for when in entry.booked_again)]
@@ -2137,8 +2300,9 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
                                                  reason=reason))
     same_name = _namesakes([entry for listed in entries.values() for entry in listed])
     latex = _after_latex([entry for listed in entries.values() for entry in listed])
-    unchecked = _unchecked(db, {entry.state.record.record_id: entry.state.cancelled_at for s in chosen
-                                for entry in entries[s.session_id] if not entry.struck and entry.state.done is not None})
+    unchecked, unsigned, miscounted = _unchecked(db, {entry.state.record.record_id: entry.state for s in chosen
+                                          for entry in entries[s.session_id]
+                                          if not entry.struck and entry.state.done is not None})
     # The day's lists all read, as for latex: a patient on insulin first on the afternoon's list follows the morning's.
     charted, insulins = _charted(db, [entry for listed in entries.values() for entry in listed if not entry.struck])
     insulin_late = _after_others([entry for listed in entries.values() for entry in listed],
@@ -2146,7 +2310,9 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
     entries = {s.session_id: [replace(entry, namesakes=same_name.get(entry.state.record.record_id, ()),
                                       after_latex=entry.state.record.record_id in latex,
                                       no_checklist=entry.state.record.record_id in unchecked,
-                                      anticoagulants=charted.get(entry.state.record.record_id, ()),
+                                      no_sign_out=entry.state.record.record_id in unsigned,
+                                      counts_not_correct=entry.state.record.record_id in miscounted,
+                                      anticoagulated=charted.get(entry.state.record.record_id, ()),
                                       insulins=insulins.get(entry.state.record.record_id, ()),
                                       insulin_not_first=entry.state.record.record_id in insulin_late)
                               if not entry.struck else entry for entry in entries[s.session_id]] for s in chosen}
@@ -2203,32 +2369,68 @@ def _after_others(lines: Collection[ListEntry], first: Callable[[ListEntry], boo
     return found
 
 
-def _unchecked(db: Database, done: Mapping[str, datetime | None]) -> set[str]:
-    """Of these operations recorded done (by booking, each with when it was last cancelled, if
-    ever), those no standing surgical safety checklist names (`ListEntry.no_checklist`) from
-    after that cancellation: the sign-in of an attempt stopped in the anaesthetic room cleared
-    the operation done days later, whose own checklist nobody had. Only the checklists naming
-    them are read."""
+def _unchecked(db: Database, done: Mapping[str, BookingFacts]) -> tuple[set[str], set[str], set[str]]:
+    """Of these operations recorded done (by booking), those no safety checklist counts for
+    (`checklists_of_done`, `ListEntry.no_checklist`), those whose checklists never answered the
+    Sign out's counts (`ListEntry.no_sign_out`), and those whose checklists answered them NOT
+    correct (`ListEntry.counts_not_correct`), by `sign_out_gap`. Only the checklists naming them
+    are read."""
     if not done:
-        return set()
-    checked = {str(record.data["booking"]) for record in _standing_where(
-        db, [CHECKLIST_FORM], "json_extract(data, '$.booking') IN (?)", done)
-        if (since := done[str(record.data["booking"])]) is None or instant(record.occurred_at) > instant(since)}
-    return set(done) - checked
+        return set(), set(), set()
+    named: dict[str, list[RecordVersion]] = {}
+    for record in _standing_where(db, [CHECKLIST_FORM], "json_extract(data, '$.booking') IN (?)", done):
+        named.setdefault(str(record.data["booking"]), []).append(record)
+    counted = {booking_id: checklists_of_done(named.get(booking_id, []), facts.cancelled_at)
+               for booking_id, facts in done.items()}
+    gaps = {booking_id: sign_out_gap(checklists) for booking_id, checklists in counted.items() if checklists}
+    return ({booking_id for booking_id, checklists in counted.items() if not checklists},
+            {booking_id for booking_id, gap in gaps.items() if gap == COUNTS_UNANSWERED},
+            {booking_id for booking_id, gap in gaps.items() if gap == COUNTS_NOT_CORRECT})
 
 
-def _charted(db: Database, standing: Collection[ListEntry]) -> tuple[dict[str, tuple[str, ...]],
+SIGN_OUT_COUNTS = "counts_correct"
+"""The Sign out's instrument, swab and needle counts, which a checklist typed before the patient
+left theatre leaves unanswered (`sign_out_gap`)."""
+COUNTS_UNANSWERED, COUNTS_NOT_CORRECT = "unanswered", "not_correct"
+
+
+def checklists_of_done(checklists: Collection[RecordVersion], cancelled_at: datetime | None) -> list[RecordVersion]:
+    """The standing checklists naming an operation done that are its own: signed in after its
+    last cancellation (`cancelled_at`; the sign-in of an attempt stopped in the anaesthetic room
+    cleared the operation done days later, whose own checklist nobody had). One signed in after
+    the done time counts: the paper's sign-in is the team's record, the done time often the
+    slot's, kept from the dialog (asked about on both: `check_checklist`, `_refuse_done_before_signed_in`).
+    The board and the export read them alike."""
+    return [record for record in checklists if record.status is not RecordStatus.ENTERED_IN_ERROR
+            and (cancelled_at is None or instant(record.occurred_at) > instant(cancelled_at))]
+
+
+def sign_out_gap(checklists: Collection[RecordVersion]) -> str | None:
+    """What an operation's checklists leave wanting of the Sign out's counts (`SIGN_OUT_COUNTS`),
+    by the latest answer recorded (the form has no sign-out time of its own): nothing where it is
+    correct or not applicable, `COUNTS_NOT_CORRECT` where it is NOT correct (a swab missing is no
+    sign out to be silent on: a count found wrong after an earlier one said correct was silenced
+    by it), `COUNTS_UNANSWERED` where none answers them."""
+    answered = [record for record in checklists if record.data.get(SIGN_OUT_COUNTS)]
+    if not answered:
+        return COUNTS_UNANSWERED
+    latest = max(answered, key=lambda record: instant(record.recorded_at))
+    return COUNTS_NOT_CORRECT if latest.data[SIGN_OUT_COUNTS] == "not_correct" else None
+
+
+def _charted(db: Database, standing: Collection[ListEntry]) -> tuple[dict[str, tuple[Anticoagulated, ...]],
                                                                       dict[str, tuple[str, ...]]]:
-    """For each standing line (by booking) whose patient's chart has an anticoagulant in force at
-    its start, those drugs (`ListEntry.anticoagulants`), and an insulin, those (`ListEntry.insulins`):
+    """For each standing line (by booking) whose patient's chart has an anticoagulant that still
+    anticoagulates at its start, running or stopped shortly before (`ListEntry.anticoagulated`),
+    and an insulin in force, those (`ListEntry.insulins`):
     the day's patients' charts read at once, as at the day's last start (the orders of a stay
     ended before it ended with it)."""
     if not standing:
         return {}, {}
     latest = max((entry.start for entry in standing), key=instant)
     orders = medication.orders_of_each(db, {str(entry.state.record.patient_id) for entry in standing}, latest)
-    anticoagulated = {entry.state.record.record_id: running_anticoagulants(orders[str(entry.state.record.patient_id)],
-                                                                           entry.start) for entry in standing}
+    anticoagulated = {entry.state.record.record_id: anticoagulated_at(orders[str(entry.state.record.patient_id)],
+                                                                      entry.start) for entry in standing}
     insulins = {entry.state.record.record_id: _insulins(orders[str(entry.state.record.patient_id)], entry.start)
                 for entry in standing}
     return ({booking_id: drugs for booking_id, drugs in anticoagulated.items() if drugs},
@@ -2374,10 +2576,49 @@ def changed_since_printed(db: Database, day: date, lines: list[tuple[TheatreSess
             " OR json_extract(r.data, '$.planned_start') IS NOT json_extract(p.data, '$.planned_start')))) LIMIT 1",
             [printed[0], *lists, *booked, "operation_cancellation", "operation_rebooking", *booked,
              RecordStatus.ENTERED_IN_ERROR.value, RecordStatus.ENTERED_IN_ERROR.value]), None)
-        if changed is not None or (forms is not None and _identity_amended(
+        starts: dict[str, datetime] = {}
+        for entry in (entry for _, entries in mine for entry in entries if not entry.struck):
+            patient_id = entry.state.patient.patient_id
+            starts[patient_id] = max(starts.get(patient_id, entry.start), entry.start, key=instant)
+        if changed is not None or _chart_changed(db, starts, printed[0]) or (forms is not None and _identity_amended(
                 db, forms, {entry.state.patient.patient_id for _, entries in mine for entry in entries}, printed[0])):
             found.append(ChangedSincePrinted(day, theatre_name, printed[1]))
     return found
+
+
+_PRINTED_OF_ORDER = ("drug", "start_at", "stop_at", "frequency")
+"""What of an order the list's "ANTICOAGULANT" and "ON INSULIN" lines are made from: the drug's
+name, when it runs (and so "(stopped …)"), and whether it is a single dose; its dose is not
+printed."""
+
+
+def _chart_changed(db: Database, starts: Mapping[str, datetime], after: int) -> bool:
+    """Whether an order of an anticoagulant or an insulin of these patients (with their latest
+    line's start) was written, amended in what the list prints of it (`_PRINTED_OF_ORDER`) or
+    withdrawn after the audit's entry `after`, running from before that start (its drug before
+    or after the change): apixaban charted at 15:30 from the GP's letter was missing from the
+    copy printed at 15:00 and pinned in theatre, the board saying nothing; but a glargine
+    titrated, as most days, or enoxaparin charted to start after the operation, changes nothing
+    printed, and a list always out of date is one nobody reprints."""
+    patients = list(starts)
+    if not patients:
+        return False
+    fields = [f"json_extract({version}.data, '$.{name}')" for name in _PRINTED_OF_ORDER for version in ("r", "p")]
+    rows = db.execute(
+        f"SELECT r.patient_id, r.status, p.status, p.id IS NULL, {', '.join(fields)} FROM audit a"
+        " JOIN records r ON r.id = a.entity_id LEFT JOIN records p ON p.record_id = r.record_id"
+        " AND p.version = r.version - 1 WHERE a.entity = 'records' AND a.seq > ? AND r.form_id = ?"
+        f" AND r.patient_id IN ({marks(patients)})", [after, records.ORDER_FORM, *patients])
+    for patient_id, status, was, new, *pairs in rows:
+        now, before = pairs[0::2], pairs[1::2]
+        withdrawn = (status == RecordStatus.ENTERED_IN_ERROR.value) != (was == RecordStatus.ENTERED_IN_ERROR.value)
+        if not (new or withdrawn or now != before):
+            continue
+        drugs, begun = [now[0], before[0]], [at for at in (now[1], before[1]) if at]
+        if (any(drug and (anticoagulant(drug) or insulin(drug)) for drug in drugs)
+                and any(instant(datetime.fromisoformat(at)) <= instant(starts[str(patient_id)]) for at in begun)):
+            return True
+    return False
 
 
 def _identity_amended(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], after: int) -> bool:

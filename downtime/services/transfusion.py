@@ -1,6 +1,6 @@
 """A patient's blood transfusions: the doctor's prescriptions, each unit started on the ward with
 its end when recorded, the observation sets the guideline asks around it found on the NEWS2
-chart, and what it asks of the nurse now (domain.transfusion). Never stored: worked out from the
+chart (a child's on the PEWS chart), and what it asks of the nurse now (domain.transfusion). Never stored: worked out from the
 standing records. Also the checks a prescription, a unit's start and its end are saved through:
 no start without the bedside identity check, none of an ABO group the patient's cannot take,
 none with the patient's group read as another than an earlier unit's, none against its
@@ -10,14 +10,15 @@ out of the fridge 4 hours by its start, red cells with the bedside ABO card answ
 special requirements met whichever prescription of whichever stay said them, a unit named on the
 standing prescription of its component written before it, its use-by date read, a second checker
 other than the nurse recording it, none hung while a reaction is told to no one, none restarted
-after a high fever (see `_check_start`)."""
+after a high fever (see `_check_start`); no prescription nor unit of a component the patient
+refuses (`refusal`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, NoReturn
 
 from sqlite_utils import Database
@@ -27,14 +28,17 @@ from downtime.domain.blood_groups import NOT_KNOWN, RED_CELLS, abo, abo_incompat
 from downtime.domain.clock import ward_time
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.duplicates import fold
-from downtime.domain.transfusion import (READINGS, SIGNS, Readings, Sets, Sign, Unit, around, complete, high_fever,
-                                         next_due, out_too_long, sets_of, signs)
+from downtime.domain.news2 import Spo2Scale
+from downtime.domain.pews import age_band
+from downtime.domain.transfusion import (END_SET_WITHIN, READINGS, RECORDED, SCALE_2, SIGNS, SPO2, Changed, Readings,
+                                         Sets, Sign, Unit, around, changed, complete, high_fever, next_due,
+                                         out_too_long, serious, sets_of, signs)
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message as form_message
 from downtime.formspec.schema import Meaning, holds
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
-from downtime.services import census, observations
+from downtime.services import census, observations, pews
 from downtime.services.bedside import in_present_stays
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
@@ -51,6 +55,7 @@ WORDS = {
     "ended": {"en": "ended {time}: {outcome}", "fr": "terminé le {time} : {outcome}"},
     "handover": {"en": "TRANSFUSION: {units}", "fr": "TRANSFUSION : {units}"},
     "each_over": {"en": "each over", "fr": "chacun en"},
+    "each_volume": {"en": "{volume} mL each", "fr": "{volume} mL chacun"},
     "waiting": {"en": "BLOOD PRESCRIBED, NOT ALL GIVEN: {prescription}",
                 "fr": "PRODUITS SANGUINS PRESCRITS, PAS TOUS POSÉS : {prescription}"},
     "prescribed": {"en": "{what} (prescribed {time}): {started} started",
@@ -59,6 +64,7 @@ WORDS = {
     "interrupted": {"en": "interrupted {time}: {outcome}, restarted {again}",
                     "fr": "interrompu le {time} : {outcome}, repris le {again}"},
     "unstopped": {"en": "restarted {again}, its stop not recorded", "fr": "repris le {again}, son arrêt non saisi"},
+    "refuses": {"en": "REFUSES BLOOD PRODUCTS: {refusal}", "fr": "REFUSE LES PRODUITS SANGUINS : {refusal}"},
 }
 CARD_ANSWERED = ("compatible", "no_card")
 """The bedside ABO card's answers a unit of red cells may start with: done, or none at this
@@ -160,12 +166,83 @@ class Transfused:
 
     def asks(self, at: datetime, lang: Lang) -> list[str]:
         """What the unit asks at `at`, each in words."""
-        changed = ", ".join(one.said(lang) for one in self.sets.changed)
+        changed = self.sets.said(lang, lambda moment: ward_time(moment, at.tzinfo))
         return [SIGNS[sign][lang].format(due=ward_time(due, at.tzinfo) if due else "", changed=changed)
                 for sign, due in signs(self.unit, self.sets, at)]
 
     def next_due(self, at: datetime) -> datetime | None:
         return next_due(self.unit, self.sets, at)
+
+
+ADMISSION_FORM = "admission"
+BIRTH_DATE = "birth_date"
+REFUSALS = ("all", "some")
+"""The admission's answers (version 4's `blood_refusal`) that refuse blood products."""
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A refusal of blood products the patient's admission records (`refusal`): of every one
+    (`accepted` empty), or of all but the components `accepted`; `details` where the advance
+    decision is and what else it says."""
+
+    accepted: tuple[str, ...]
+    details: str | None
+
+    def refuses(self, component: str) -> bool:
+        return component not in self.accepted
+
+    def text(self, spec: FormSpec, lang: Lang) -> str:
+        """"Refuses all blood products (advance decision in the notes)", "Refuses blood, accepts
+        some components: Platelets", in the admission's words; in capitals first on every screen
+        and paper that says it (WORDS "refuses")."""
+        said = format_value(spec.field("blood_refusal"), "some" if self.accepted else "all", lang)
+        if self.accepted:
+            said += f": {format_value(spec.field('blood_accepted'), list(self.accepted), lang)}"
+        if self.details:
+            said += f" ({' '.join(self.details.split())})"
+        return WORDS["refuses"][lang].format(refusal=said)
+
+
+def admissions(db: Database, patient_ids: Collection[str]) -> dict[str, list[RecordVersion]]:
+    """Each of these patients' standing admissions, of every stay, the latest first."""
+    return {patient_id: sorted(_standing(found), key=lambda one: (elapsed.instant(one.occurred_at), one.recorded_at),
+                               reverse=True)
+            for patient_id, found in current_by_patient(db, ADMISSION_FORM, patient_ids).items()}
+
+
+def refusals(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str]) -> dict[str, Refusal]:
+    """Each of these patients' refusal of blood products, as the latest of their admissions that
+    answers it records it, for those who refuse: an advance decision outlasts the stay it was told
+    at, and one readmission left blank (or of a version before 4) forgot it; only an admission
+    answering "No refusal" lifts it. (`forms` is no longer read: the screens and the paper still
+    pass it.)"""
+    found = {}
+    for patient_id, stays in admissions(db, patient_ids).items():
+        data = next((one.data for one in stays if one.data.get("blood_refusal")), {})
+        if data.get("blood_refusal") in REFUSALS:
+            found[patient_id] = Refusal(tuple(data.get("blood_accepted") or ()) if data["blood_refusal"] == "some"
+                                        else (), data.get("blood_refusal_details"))
+    return found
+
+
+def refusal(db: Database, forms: Mapping[str, FormSpec], patient_id: str) -> Refusal | None:
+    """The patient's refusal of blood products (`refusals`), None when they refuse none."""
+    return refusals(db, forms, [patient_id]).get(patient_id)
+
+
+def _check_refusal(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
+                   said: str) -> None:
+    """A prescription or a unit of a component the patient refuses (`refusal`) is refused, `said`
+    what to do instead: a unit of red cells was started for a Jehovah's Witness whose refusal
+    could be written only as an allergy. A patient who now accepts it has their admission amended
+    first."""
+    refused = refusal(session.db, session.forms, patient_id)
+    if refused is None or not refused.refuses(str(data["component"])):
+        return
+    lang = session.lang
+    _refuse("component", message(lang, said, field=spec.field("component").label.get(lang),
+                                 refusal=refused.text(session.form(ADMISSION_FORM), lang)))
 
 
 def outcome_said(end: Mapping[str, Any], end_spec: FormSpec, lang: Lang) -> str:
@@ -242,9 +319,11 @@ def unit_of(start: RecordVersion, end: RecordVersion | None,
     until every one is."""
     ends = [one.data for one in (*(stop for _, stop in earlier), end) if one is not None]
     reactions = [data for data in ends if reacted(data)]
+    noted = end is not None and not reacted(end.data) and bool(str(end.data.get("notes") or "").strip())
     return Unit(_moment(start.data), _moment(end.data, "ended_at") if end is not None else None, bool(reactions),
                 any(not told(data) for data in reactions),
-                out_of_fridge([*(part.data for part, _ in earlier), start.data]))
+                out_of_fridge([*(part.data for part, _ in earlier), start.data]),
+                end.recorded_at if end is not None and noted else None)
 
 
 def _standing(found: list[RecordVersion]) -> list[RecordVersion]:
@@ -282,30 +361,80 @@ def first_ends(ends: Iterable[RecordVersion]) -> dict[str, RecordVersion]:
 
 
 def _transfused(starts: list[RecordVersion], ends: list[RecordVersion],
-                taken: Mapping[datetime, Readings]) -> list[Transfused]:
+                taken: Mapping[datetime, Readings], born: date | None = None) -> list[Transfused]:
     """Each unit of `starts` (`units_of`) with its ends among `ends` (see `first_ends`) and its
-    sets among the patient's `taken` (`observed`: its full sets counted, every reading read),
-    oldest first."""
+    sets among the patient's `taken` (`observed`: its full sets counted, every reading read, until
+    the next unit starts (`_next_start`), a child's, `born` that day, against the values of her
+    age band on the unit's day, as domain.transfusion.changed reads them), oldest first."""
     end_of, full = first_ends(ends), [at for at, readings in taken.items() if complete(readings)]
+    standing = _standing(starts)
     found = []
-    for parts in units_of(_standing(starts)):
+    for parts in units_of(standing):
         ended = [(start, end_of.get(start.record_id)) for start in parts]
         unit = unit_of(*ended[-1], ended[:-1])
-        found.append(Transfused(*ended[-1], unit, sets_of(unit, full, taken), tuple(ended[:-1])))
+        band = age_band(born, unit.started_at.date()) if born is not None else None
+        found.append(Transfused(*ended[-1], unit, sets_of(unit, full, taken, band, _next_start(standing,
+                                                                                              unit.started_at)),
+                                tuple(ended[:-1])))
     return found
+
+
+def _next_start(starts: Iterable[RecordVersion], after: datetime) -> datetime | None:
+    """The first of the patient's standing `starts` after `after`: the next unit's (or the next
+    part's of a unit restarted), from which the sets are its own."""
+    return min((moment for start in _standing(list(starts))
+                if elapsed.instant(moment := _moment(start.data)) > elapsed.instant(after)),
+               key=elapsed.instant, default=None)
+
+
+CHARTS = {observations.FORM: {reading: reading for reading in (*READINGS, SPO2)},
+          pews.FORM: {"temperature": "temperature", "heart_rate": "pulse", "systolic_bp": "systolic_bp",
+                      "respiratory_rate": "respiratory_rate", SPO2: SPO2}}
+"""The charts a unit's sets are read from, each field read as the reading it is: the NEWS2 chart,
+and the PEWS chart a child is charted on, whose heart rate is the pulse (a child's sets were not
+read: no baseline, the 15-minute set overdue for ever, and 39.5 °C not seen)."""
 
 
 def observed(db: Database, patient_ids: Collection[str]) -> dict[str, dict[datetime, dict[str, float]]]:
-    """Each patient's standing NEWS2 sets giving any reading a unit asks (`READINGS`), the
-    readings each gives by when taken (two sets of one moment as one): compared with those before
-    the unit, each as taken; only a full one (domain.transfusion.complete) is counted as a set."""
+    """Each patient's standing NEWS2 and PEWS sets (`CHARTS`) giving any reading a unit asks
+    (`READINGS`) or its saturation, the readings each gives by when taken (two sets of one moment
+    as one), with `SCALE_2` for a set charted on SpO2 scale 2 and `RECORDED` when it was saved (the
+    latest of a moment's: an end typed late answered a set typed after it, by its taken time):
+    compared with those before the unit, each as taken; only a full one
+    (domain.transfusion.complete) is counted as a set."""
     found: dict[str, dict[datetime, dict[str, float]]] = {patient_id: {} for patient_id in patient_ids}
-    for patient_id, sets in current_by_patient(db, observations.FORM, patient_ids).items():
-        for one in _standing(sets):
-            if given := {reading: float(one.data[reading]) for reading in READINGS
-                         if one.data.get(reading) is not None}:
-                found[patient_id].setdefault(datetime.fromisoformat(str(one.data["taken_at"])), {}).update(given)
+    for form_id, fields in CHARTS.items():
+        for patient_id, sets in current_by_patient(db, form_id, patient_ids).items():
+            for one in _standing(sets):
+                if given := {reading: float(one.data[field]) for field, reading in fields.items()
+                             if one.data.get(field) is not None}:
+                    if one.data.get("spo2_scale") == Spo2Scale.SCALE_2:
+                        given[SCALE_2] = 1.0
+                    moment = found[patient_id].setdefault(datetime.fromisoformat(str(one.data["taken_at"])), {})
+                    given[RECORDED] = max(one.recorded_at.timestamp(), moment.get(RECORDED, 0.0))
+                    moment.update(given)
     return found
+
+
+def births(db: Database, patient_ids: Collection[str]) -> dict[str, date]:
+    """Each of these patients' birth date, as their latest admission giving one says it, for those
+    whose is known: a child's readings are read against her age band's (domain.transfusion.changed:
+    an infant's normal systolic of 80 was read as a reaction on every set)."""
+    return {patient_id: date.fromisoformat(str(born)) for patient_id, stays in admissions(db, patient_ids).items()
+            if (born := next((one.data[BIRTH_DATE] for one in stays if one.data.get(BIRTH_DATE)), None))}
+
+
+def possible_reactions(db: Database, patient_id: str, started_at: datetime,
+                       ended_at: datetime | None) -> list[tuple[datetime, tuple[Changed, ...]]]:
+    """The patient's sets taken after a unit (or its part) started at `started_at`, until its end
+    or in the hour after it until the next unit starts, whose readings may be a reaction
+    (domain.transfusion.changed), each with those readings, oldest first: what its end answers and
+    the export says."""
+    next_start = _next_start(current_by_patient(db, FORM, [patient_id]).get(patient_id, []), started_at)
+    before, during = around(started_at, ended_at, observed(db, [patient_id])[patient_id], END_SET_WITHIN, next_start)
+    born = births(db, [patient_id]).get(patient_id)
+    band = age_band(born, started_at.date()) if born is not None else None
+    return [(at, found) for at, readings in during if (found := changed(before, readings, band))]
 
 
 def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Transfused]]:
@@ -316,8 +445,8 @@ def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Transfu
     if not starts:
         return {}
     ends = current_by_patient(db, END_FORM, list(starts))
-    taken = observed(db, list(starts))
-    return {patient_id: _transfused(found, ends.get(patient_id, []), taken[patient_id])
+    taken, born = observed(db, list(starts)), births(db, list(starts))
+    return {patient_id: _transfused(found, ends.get(patient_id, []), taken[patient_id], born.get(patient_id))
             for patient_id, found in starts.items()}
 
 
@@ -373,7 +502,8 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
              lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these patients' units started in the last
     day or asking something still: each unit and where it stands, then what they ask; and each
-    prescription with units not started yet, which the next shift is to give."""
+    prescription with units not started yet, which the next shift is to give; first, a refusal of
+    blood products (`refusals`), whether blood is prescribed or not."""
     said: dict[str, list[str]] = {}
     charted = charts(db, patient_ids)
     earlier = {patient_id: units for patient_id, units in earlier_untold(reactions_untold(db), charted).items()
@@ -391,6 +521,8 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
     for patient_id, found in prescriptions_of(db, patient_ids).items():
         said.setdefault(patient_id, []).extend(WORDS["waiting"][lang].format(prescription=one.text(forms[ORDER_FORM], lang))
                                                for one in found if one.left > 0)
+    for patient_id, refused in refusals(db, forms, patient_ids).items():
+        said.setdefault(patient_id, []).insert(0, refused.text(forms[ADMISSION_FORM], lang))
     return {patient_id: semicolon(lang).join(lines) for patient_id, lines in said.items() if lines}
 
 
@@ -410,9 +542,11 @@ class Prescribed:
     started: int
 
     def text(self, spec: FormSpec, lang: Lang) -> str:
-        """"Red cells × 2, each over 2 hours, Irradiated (prescribed 03/12 08:00): 1 started"."""
+        """"Red cells × 2, each over 2 hours, Irradiated (prescribed 03/12 08:00): 1 started";
+        "Red cells × 1, 150 mL each, each over 3 hours (…)" by volume (the form's version 2)."""
         data = self.record.data
         said = [f"{format_value(spec.field('component'), data['component'], lang)} × {data['units']}",
+                *([WORDS["each_volume"][lang].format(volume=data["volume_ml"])] if data.get("volume_ml") else []),
                 f"{WORDS['each_over'][lang]} {data['each_over']}"]
         if data.get("requirements"):
             said.append(format_value(spec.field("requirements"), data["requirements"], lang))
@@ -463,10 +597,17 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
     of one of the patient's standing units, after its start, at or before its restart where it was
     restarted, and then one a unit may be restarted after (`restartable`: its restart refused
     after rigors, the stop amended to rigors once restarted was taken), and the only one of that
-    unit; a prescription is not cut below the units started on
-    it. Each refusal names its field."""
+    unit, its doctor told from its start on (transfusion_end version 3), saying no reaction only as
+    `_check_no_reaction` lets it, its volume as `_check_volume` asks; a prescription is not cut
+    below the units started on it, nor of a component the patient refuses (`_check_refusal`). Each
+    refusal names its field."""
     lang = session.lang
     if spec.id == ORDER_FORM:
+        before = current_of(session.db, [record_id])[record_id].data if record_id is not None else None
+        if _changes(before, data, "component"):
+            _check_refusal(session, spec, patient_id, data, QT_TRANSLATE_NOOP(
+                "messages", "“{field}”: {refusal}. Do not prescribe it; talk it over with the patient and the "
+                            "senior doctor."))
         started = next((found.started for found in prescriptions(session.db, patient_id)
                         if found.record.record_id == record_id), 0)
         if int(data["units"]) < started:
@@ -510,6 +651,63 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
         _refuse("unit", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: this unit's end is already recorded ({time}); amend that record instead."),
             field=unit_label, time=f"{datetime.fromisoformat(other.data['ended_at']):%d/%m/%Y %H:%M}"))
+    if data.get("doctor_told_at") and elapsed.instant(_moment(data, "doctor_told_at")) < elapsed.instant(started):
+        _refuse("doctor_told_at", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: the unit started at {time}, after this: the doctor is told of its reaction from "
+                        "its start on, while it runs or after its end."),
+            field=spec.field("doctor_told_at").label.get(lang), time=f"{started:%d/%m/%Y %H:%M}"))
+    before = current_of(session.db, [record_id])[record_id].data if record_id is not None else None
+    if not reacted(data) and _changes(before, data, "outcome", "reaction", "ended_at", "notes"):
+        _check_no_reaction(session, spec, patient_id, start, data)
+    if data.get("volume") is not None and _changes(before, data, "volume", "notes"):
+        _check_volume(session, spec, patient_id, start, data)
+
+
+def _check_volume(session: Session, spec: FormSpec, patient_id: str, start: RecordVersion,
+                  data: Mapping[str, Any]) -> None:
+    """An end whose volume given, with that of the unit's parts stopped before (a unit restarted),
+    is above the volume its prescription gives each unit (blood_order's version 2) is asked why
+    under Notes: a child prescribed 150 mL could be recorded as given 300 mL without a word, the
+    over-transfusion SHOT is told of."""
+    parts = next((parts for parts in units_of(_standing(list_current(session.db, form_id=FORM, patient_id=patient_id)))
+                  if start.record_id in (part.record_id for part in parts)), [start])
+    order_id = parts[0].data.get("order")
+    order = current_of(session.db, [order_id]).get(order_id) if order_id else None
+    prescribed = order.data.get("volume_ml") if order is not None else None
+    if prescribed is None or str(data.get("notes") or "").strip():
+        return
+    earlier = [end.data.get("volume") or 0 for part in parts if part.record_id != start.record_id
+               and (end := _end_of(session.db, patient_id, part.record_id)) is not None]
+    given = int(data["volume"]) + sum(earlier)
+    if given > int(prescribed):
+        _refuse("volume", message(session.lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: {given} mL given, and {prescribed} mL prescribed for each unit: check the volume, "
+                        "or say under Notes why more was given."),
+            field=spec.field("volume").label.get(session.lang), given=given, prescribed=prescribed))
+
+
+def _check_no_reaction(session: Session, spec: FormSpec, patient_id: str, start: RecordVersion,
+                       data: Mapping[str, Any]) -> None:
+    """An end saying no reaction while a set taken during the unit, or after it, may be one
+    (`possible_reactions`): refused when its readings are those of a moderate or severe reaction
+    (domain.transfusion.serious), asked why under Notes otherwise. "Given in full, no reaction"
+    after a set of 39.4 °C and a systolic of 82 took the alarm off every list, and nothing reached
+    the doctor or the blood bank."""
+    flagged = possible_reactions(session.db, patient_id, _moment(start.data), _moment(data, "ended_at"))
+    if not flagged:
+        return
+    at, found = next(((at, found) for at, found in flagged if serious(found)), flagged[-1])
+    lang = session.lang
+    said = {"field": spec.field("reaction").label.get(lang), "time": f"{at:%d/%m/%Y %H:%M}",
+            "changed": ", ".join(one.said(lang) for one in found)}
+    if serious(found):
+        _refuse("reaction", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: the set at {time} read {changed}, the signs of a moderate or severe reaction: "
+                        "answer Yes, tell the doctor and the blood bank, and record who was told."), **said))
+    if not str(data.get("notes") or "").strip():
+        _refuse("reaction", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: the set at {time} read {changed}, a possible reaction: answer Yes and record who "
+                        "was told, or say under Notes why it was none."), **said))
 
 
 def _restart_of(db: Database, patient_id: str, start_id: str) -> RecordVersion | None:
@@ -542,7 +740,8 @@ def _check_start(session: Session, spec: FormSpec, patient_id: str, data: Mappin
                  record_id: str | None) -> None:
     """A unit's start, typed or amended: of a group the patient can take, as an earlier unit
     recorded it; against its prescription, or named on the one standing; meeting the patient's
-    special requirements; started once, or restarted as `_check_restart` says; not out of the
+    special requirements; not of a component the patient refuses (`_check_refusal`); started once,
+    or restarted as `_check_restart` says; not out of the
     fridge 4 hours, nor while a reaction is told to no one, as it is hung; red cells with the
     bedside ABO card answered; its use-by date given; its second checker not the nurse recording
     it; before its end. A rule is asked
@@ -553,6 +752,9 @@ def _check_start(session: Session, spec: FormSpec, patient_id: str, data: Mappin
     before = current_of(session.db, [record_id])[record_id].data if record_id is not None else None
     restart = data.get("restart") is True
     hung_now = before is None and elapsed.between(_moment(data), session.clock()) < AT_THE_BEDSIDE
+    if _changes(before, data, "component"):
+        _check_refusal(session, spec, patient_id, data, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: {refusal}. Do not start it; ask the doctor."))
     if _changes(before, data, "component", "patient_group", "unit_group", *AGREED):
         _check_same_patient_group(session, spec, patient_id, data, record_id)
         _check_groups(spec, data, lang)
@@ -899,7 +1101,7 @@ def _check_reactions_told(session: Session, spec: FormSpec, patient_id: str, dat
 
 def _check_fever(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any], first: RecordVersion,
                  end: RecordVersion) -> None:
-    """A unit stopped for a reaction is not restarted when a NEWS2 set taken while it ran (from its
+    """A unit stopped for a reaction is not restarted when a NEWS2 or PEWS set taken while it ran (from its
     first start to its stop) reads 39 °C or more, or 2 °C or more above the set before it
     (domain.transfusion.high_fever), whatever sign its stop named: a unit stopped for "fever" was
     restarted after 40.1 °C."""

@@ -31,7 +31,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TRANSLATE_NOOP, labelled, message, mid_line, semicolon
-from downtime.services import medication, records
+from downtime.services import medication, observations, records
 from downtime.services.bedside import Chart, first_due, ordered
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
@@ -316,11 +316,15 @@ def escalation(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[P
                lang: Lang) -> Escalation:
     """What the escalation list says at `at` of these in-patients' VTE risk: an assessment never
     made 14 hours after they came in, and what their assessments ask (`asks`). On paper the
-    reminder was on the handover sheet alone, printed once a shift."""
+    reminder was on the handover sheet alone, printed once a shift. Nothing of a patient on comfort
+    care (observations.plans), as of the sepsis prompt: NICE NG89 asks no assessment at the end of
+    life, and "VTE RISK NOT ASSESSED" was the only alert of a dying patient, and came back as
+    "reassessment due"."""
     known = read(db, patients, at)
     asking: dict[str, tuple[str, list[str]]] = {}
     coming: list[datetime] = []
-    for patient in patients:
+    comfort = {patient_id for patient_id, plan in observations.plans(db, patients, at).items() if plan.comfort}
+    for patient in (patient for patient in patients if patient.patient_id not in comfort):
         one = known[patient.patient_id]
         if one.found is None and unassessed(None, patient, at):
             admitted = ward_time(datetime.fromisoformat(patient.admitted_at), at.tzinfo)

@@ -24,7 +24,12 @@ PATH = "registers/controlled_drugs.csv"
 """Beside csv/, whose files are each a form's records."""
 ENCODING = "utf-8-sig"
 COLUMNS = ("line_id", "laptop", "ward", "drug", "unit", "when", "written", "kind", "change", "balance", "patient",
-           "dose_record_id", "by", "witness", "note")
+           "dose_record_id", "by", "witness", "note", "given_at", "written_at", "struck_line_id")
+"""`when` and `written` are for people (day first, as the page prints them); `given_at` (the
+moment `when` says) and `written_at` are ISO 8601 with the offset, as every other export time: the
+hour after 02:00 on the October clock change's night was two hours, and "14:10" no date. An
+export from before they were added merges all the same (`merge_registers` reads by header). A
+line marking another entered in error ("struck") names it in `struck_line_id`."""
 
 
 def write_register(session: Session, out: BinaryIO) -> int:
@@ -42,7 +47,8 @@ def write_register(session: Session, out: BinaryIO) -> int:
             writer.writerow([line.line_id, laptop, *map(csv_cell, (ward, drug, unit)), when, apart or "", line.kind,
                              decimal_text(line.change, "en"), decimal_text(line.balance, "en"),
                              csv_cell(line.patient_text()), line.record_id or "",
-                             *map(csv_cell, (line.by_text(names, "en"), line.witness_text(names, "en"), line.note))])
+                             *map(csv_cell, (line.by_text(names, "en"), line.witness_text(names, "en"), line.note)),
+                             line.dated_at.isoformat(), line.at.isoformat(), line.strikes.line_id if line.strikes else ""])
             written += 1
     handle.flush()
     handle.detach()
@@ -52,26 +58,28 @@ def write_register(session: Session, out: BinaryIO) -> int:
 def merge_registers(folders: Iterable[Path], out: Path) -> int:
     """The lines of each folder's register (an export's or an earlier merge's), each once, by
     ward, drug and unit then laptop, each laptop's lines in its own order, into `out` when there
-    are any; returns how many."""
-    seen: dict[str, list[str]] = {}
-    header: list[str] = list(COLUMNS)
+    are any; returns how many. Each file is read by its own header, the merge written with every
+    column any of them has (this version's first): an export from before `given_at` and
+    `written_at` were added leaves them empty on its lines, where the last file's header was
+    written over every file's rows, the columns of one under the names of another."""
+    seen: dict[str, dict[str, str]] = {}
+    header: dict[str, None] = dict.fromkeys(COLUMNS)
     for folder in folders:
         path = folder / PATH
         if not path.exists():  # an export from before the register was exported
             continue
         with path.open(encoding=ENCODING, newline="") as handle:
-            rows = csv.reader(handle)
-            header = next(rows)
+            rows = csv.DictReader(handle)
+            header.update(dict.fromkeys(rows.fieldnames or ()))
             for row in rows:
-                seen.setdefault(row[0], row)
+                seen.setdefault(row["line_id"], row)
     if not seen:
         return 0
-    at = {name: index for index, name in enumerate(header)}
-    lines = sorted(seen.values(), key=lambda row: (row[at["ward"]].casefold(), row[at["drug"]].casefold(),
-                                                   row[at["unit"]].casefold(), int(row[at["laptop"]] or 0)))
+    lines = sorted(seen.values(), key=lambda row: (row["ward"].casefold(), row["drug"].casefold(),
+                                                   row["unit"].casefold(), int(row["laptop"] or 0)))
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding=ENCODING, newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
+        writer = csv.DictWriter(handle, fieldnames=list(header), restval="")
+        writer.writeheader()
         writer.writerows(lines)
     return len(lines)

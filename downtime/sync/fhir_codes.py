@@ -174,6 +174,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "DocumentReference.content.attachment.contentType": {"text/plain; charset=utf-8"},
     "Observation.valueQuantity.code": {"/min", "%", "L/min", "Cel", "cm", "kg", "mL", "mmol/L"},
     "Observation.valueQuantity.comparator": {"<", ">"},
+    "Observation.component.valueQuantity.comparator": {">"},
     "Observation.component.valueQuantity.code": {"mm[Hg]", "mm", "cm", "kg", "kg/m2", "mmol/L", "/min", "%", "L/min", "Cel"},
     "NutritionOrder.oralDiet.nutrient.amount.code": {"mL"},
     "MedicationRequest.dosageInstruction.doseAndRate.doseQuantity.code": set(UCUM_UNITS.values()),

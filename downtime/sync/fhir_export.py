@@ -123,7 +123,8 @@ from downtime.sync.fhir_transfusion import transfusion_groups
 from downtime.sync.fhir_neuro import neuro_groups
 from downtime.sync.fhir_notes import note_groups
 from downtime.sync.fhir_observations import observation_groups
-from downtime.sync.fhir_patients import IPP_SYSTEM, deceased_patch, identity_as_before, patient_groups
+from downtime.sync.fhir_patients import (IPP_SYSTEM, UNVERIFIED_DEATH, deceased_patch, identity_as_before,
+                                        patient_groups, unverified)
 from downtime.sync.fhir_stays import read_stays
 from downtime.sync.fhir_theatre import theatre_groups
 
@@ -345,6 +346,7 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
                            ) if record_id in asked else None
         provenance = _provenance(record, ids, ctx, held_from.get(record_id), " — ".join(filter(None, (
             NOT_TO_BE_ENTERED.format(said=not_entered[record_id].text_in("en")) if record_id in not_entered else "",
+            UNVERIFIED_DEATH if unverified(record) else "",
             found.words() if found else ""))))
         if found is not None:
             # Its Provenance went in an earlier bundle (storage.fhir_sent), whatever its range; or,

@@ -5,7 +5,9 @@ filed), the glucose in UCUM mmol/L at the 1 decimal a meter shows (0.52 g/L is 2
 2.889) with the value as typed and its unit kept in a note, low or high as its interpretation
 (v3 L, LL, H, HH: a hypo, a meter's LO or below 3, above 12, 30 or more or HI); a meter's LO or HI as a
 comparator at a bound every ward meter's range passes (the lowest glucose of the stay went as
-"not applicable", unflagged). The ketones as a component when checked, the meal it was taken
+"not applicable", unflagged). The ketones as a component when checked (a ketone meter's HI as
+"> 8" mmol/L, no number made up for it; with no code, only its text: no LOINC code for a
+capillary beta-hydroxybutyrate meter was checked against the LOINC table), the meal it was taken
 against, the action taken and when the next reading was planned as notes (as a line's or a
 wound's next check)."""
 
@@ -16,7 +18,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain.glucose import CHECK_KETONES_ABOVE, HYPEROSMOLAR_FROM, NONE_PLANNED, SCALES, Reading, Unit
+from downtime.domain.glucose import (CHECK_KETONES_ABOVE, HYPEROSMOLAR_FROM, KETONES_HI_ABOVE, METER_BOUNDS,
+                                     NONE_PLANNED, SCALES, Reading, Unit)
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.services.glucose import FORM, PLAN, charted
@@ -28,10 +31,6 @@ from downtime.sync.fhir_stays import Stays
 
 MMOL = "mmol/L"
 CODE = {"coding": [coding(LOINC, "14743-9")], "text": "Capillary blood glucose"}
-METER_BOUNDS = {"lo": ("<", 1.1), "hi": (">", 27.8)}
-"""A meter's LO and HI as a comparator at a bound true whichever meter read it: LO is below 0.6 to
-1.1 mmol/L, HI above 27.8 to 33.3, by the meter (Accu-Chek, FreeStyle, OneTouch); no number is
-made up for it."""
 
 
 def glucose_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
@@ -64,8 +63,10 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str,
         **stays.encounter_at(record.patient_id, data["taken_at"]), "effectiveDateTime": moment(data["taken_at"]),
         "performer": [ctx.author(ctx.original(record))], "valueQuantity": value,
         **({"interpretation": [{"coding": [coding(OBSERVATION_INTERPRETATION, interpreted)]}]} if interpreted else {})}
-    if found.reading.ketones is not None:
-        resource["component"] = [{"code": {"text": "Blood ketones"}, "valueQuantity": quantity(found.reading.ketones, MMOL)}]
+    if found.reading.ketones_measured:
+        ketones = ({"comparator": ">", **quantity(KETONES_HI_ABOVE, MMOL)} if found.reading.ketones_hi
+                   else quantity(found.reading.ketones, MMOL))
+        resource["component"] = [{"code": {"text": "Blood ketones"}, "valueQuantity": ketones}]
     notes = [text for text in (typed, label(spec, "timing", data["timing"]) if data.get("timing") else None,
                                data.get("action"), _plan(spec, data.get(PLAN))) if text]
     if notes:

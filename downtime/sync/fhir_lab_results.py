@@ -11,20 +11,26 @@ saw it done (not `completed`), and the ward no longer follows it (not `active`):
 the records office to look for in the laboratory's system. A sample the ward closed before its
 results all came (rejected by the laboratory, lost, or cancelled as no longer needed) is
 `revoked`: no result will come of that request, and a sample sent again is a request of its own.
-R4B's ServiceRequest has no statusReason, so which it was, why, who said so and when are a note."""
+R4B's ServiceRequest has no statusReason, so which it was, why, who said so and when are a note.
+A result the laboratory corrected (amended to another test, value, units, range or flag) keeps, as
+a note, each earlier value with its flag, the doctor told of it and the action then, and when and
+why it was corrected: a critical potassium phoned, told and treated, then corrected as haemolysed,
+reached the EHR as the corrected value alone, the treatment given for it with no reason on record."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from functools import partial
 from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain.lab_results import awaited, doctor_told
+from downtime.domain.lab_results import awaited, doctor_told, outside_range
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
-from downtime.services.lab_results import FORM, REQUEST_FORM, received, tests_named
+from downtime.services.lab_results import FORM, GIVEN, REQUEST_FORM, received, tests_named
+from downtime.storage.records import histories
 from downtime.sync.fhir_codes import PARTICIPATION_MODE, coding
 from downtime.sync.fhir_elements import (Context, Group, Made, label, moment, patient_key, record_identifier,
                                          reference)
@@ -38,8 +44,10 @@ def lab_result_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Gro
     One group per sample, which its results change (completed once they give each of its tests),
     and the record ending its stay (see `_stay_ended`)."""
     results = ctx.current(db, FORM)
+    amended = histories(db, [record.record_id for record in results if record.version > 1])
     groups = {f"lab_result:{record.record_id}": Group(
-        f"lab_result:{record.record_id}", partial(_made, record, ctx, stays), frozenset({record.record_id}),
+        f"lab_result:{record.record_id}", partial(_made, record, amended.get(record.record_id, [record]), ctx, stays),
+        frozenset({record.record_id}),
         frozenset({patient_key(str(record.patient_id)),
                    *([sample_key(str(sample))] if (sample := record.data.get("request")) else [])}))
         for record in results}
@@ -116,11 +124,35 @@ def _stay_ended(sample: RecordVersion, stays: Stays) -> tuple[FormSpec, RecordVe
     return None if stay is None else stay.left
 
 
-def _made(record: RecordVersion, ctx: Context, stays: Stays) -> Made:
-    return Made([_communication(record, ctx, stays)], {record.record_id: [record.record_id]})
+def _made(record: RecordVersion, versions: Sequence[RecordVersion], ctx: Context, stays: Stays) -> Made:
+    return Made([_communication(record, versions, ctx, stays)], {record.record_id: [record.record_id]})
 
 
-def _communication(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
+def _as_given(data: dict[str, Any]) -> tuple[str, ...]:
+    """What the laboratory gave, its spaces aside: a correction changes it."""
+    return tuple(" ".join(str(data.get(name) or "").split()) for name in ("test", "range", *GIVEN))
+
+
+def _corrections(spec: FormSpec, versions: Sequence[RecordVersion]) -> list[str]:
+    """A note for each earlier value of a result (`versions`: all of its versions, oldest first), as
+    the last version giving it stood: "Given earlier as Potassium 6.9 mmol/L (3.5–5.3): Critical;
+    Doctor told: Dr Martin, …; Action: …; corrected 2026-11-28T15:00:00+01:00: sample haemolysed"."""
+    notes = []
+    for before, after in zip(versions, versions[1:]):
+        if _as_given(before.data) == _as_given(after.data):
+            continue
+        data = before.data
+        said = [f"Given earlier as {received(before).text()}: {label(spec, 'flag', data['flag'])}",
+                *([f"Doctor told: {' '.join(data['told'].split())}, {moment(data['told_at'])}"]
+                  if doctor_told(data) else []),
+                *([f"Action: {' '.join(data['action'].split())}"] if data.get("action") else []),
+                f"corrected {moment(after.recorded_at)}" + (f": {after.reason}" if after.reason else "")]
+        notes.append("; ".join(said))
+    return notes
+
+
+def _communication(record: RecordVersion, versions: Sequence[RecordVersion], ctx: Context,
+                   stays: Stays) -> dict[str, Any]:
     data, spec, found = record.data, ctx.forms[FORM], received(record)
     said = f"{found.text()}: {label(spec, 'flag', data['flag'])}"
     resource: dict[str, Any] = {
@@ -138,9 +170,13 @@ def _communication(record: RecordVersion, ctx: Context, stays: Stays) -> dict[st
     notes = [
         "Read back to the caller and confirmed" if data.get("read_back") else None,
         f"Laboratory number {data['lab_number']}" if data.get("lab_number") else None,
+        # The nurse's word that the laboratory gave Normal a value outside its range (lab_results.check_flag),
+        # said only while it is: her answer carried to a value amended back inside its range is no news.
+        "Outside its reference range, flagged Normal by the laboratory"
+        if data.get("flag_kept") and outside_range(str(data.get("result") or ""), data.get("range")) else None,
         f"Sample taken {moment(data['sample_taken_at'])}" if data.get("sample_taken_at") else None,
         f"Doctor told: {' '.join(data['told'].split())}, {moment(data['told_at'])}" if doctor_told(data) else None,
-        f"Action: {data['action']}" if data.get("action") else None]
+        f"Action: {data['action']}" if data.get("action") else None, *_corrections(spec, versions)]
     if kept := [text for text in notes if text]:
         resource["note"] = [{"text": text} for text in kept]
     return resource

@@ -35,7 +35,7 @@ from downtime.services.medication import (
     placed_at,
     stay_end,
 )
-from downtime.services.telephone_orders import COUNTERSIGNED, TELEPHONE
+from downtime.services.telephone_orders import COUNTERSIGNED, TELEPHONE, TELEPHONE_AT
 from downtime.storage.records import histories
 from downtime.sync.snapshot_fhir import (
     CONTROLLED_EXTENSION,
@@ -246,7 +246,8 @@ once runs until it is stopped, and stays "active" (it went out "completed" while
     if order.telephone:
         if first.data.get(TELEPHONE) is True:  # else a written order a nurse changed by telephone since
             resource["recorder"] = ctx.author(first)
-        notes.append("Telephone order, read back to the prescriber; " + (
+        given = f" given {moment(first.data[TELEPHONE_AT])}" if first.data.get(TELEPHONE_AT) else ""
+        notes.append(f"Telephone order{given}, read back to the prescriber; " + (
             "NOT countersigned by a doctor" if order.awaiting_since is not None else
             f"countersigned by {countersigned}" if countersigned else "countersigned by a doctor"))
     if notes:

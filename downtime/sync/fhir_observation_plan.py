@@ -1,9 +1,10 @@
 """A doctor's observation and escalation plan (forms/observation_plan.yaml) as a FHIR Observation:
 SNOMED CT 735324008 "Treatment escalation plan" decided at its `decided_at`, valued with the
 escalation in the form's words (comfort care coded 133918004 "Comfort measures" as well), the
-agreed observation frequency as a component, and who decided it, who it was discussed with and
-the notes as notes. The bundle carried none, the plan only in the CSV: the EHR, back up, had a
-dying patient on comfort care for full escalation.
+agreed observation frequency as a component (routine observations stopped, version 2, in the
+form's words: no code says it), and who decided it, who it was discussed with, why CPR stands
+without a DNACPR (version 2) and the notes as notes. The bundle carried none, the plan only in the
+CSV: the EHR, back up, had a dying patient on comfort care for full escalation.
 
 An Observation rather than a CarePlan: each plan is a decision made at a moment that stands until
 the next is decided, as the DNACPR beside it (fhir_resuscitation) is sent; a CarePlan would be
@@ -40,7 +41,8 @@ def plan_observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[
     data, spec = record.data, ctx.forms[FORM]
     escalation = data["escalation"]
     notes = [f"{spec.field(field_id).label.en}: {' '.join(data[field_id].split())}"
-             for field_id in ("decided_by", "discussed_with", "notes") if (data.get(field_id) or "").strip()]
+             for field_id in ("decided_by", "discussed_with", "cpr_reason", "notes")
+             if (data.get(field_id) or "").strip()]
     return {"resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
             "status": observation_status(record),
             "code": {"coding": [coding(SNOMED, TREATMENT_ESCALATION_PLAN)], "text": spec.title.en},

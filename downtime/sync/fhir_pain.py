@@ -2,8 +2,9 @@
 words as its code ("Pain score: number from 0 to 10 (the patient says)"), the score as the value
 (an integer, or the patient's word; a FLACC or EVENDOL total as added up from its items, each
 item a component), pain moderate or worse as its interpretation (on EVENDOL, pain at its
-threshold to treat), where and what was done as notes. Codes are in words: LOINC's pain scores
-could not be checked here, and a wrong code files it as something else."""
+threshold to treat), where and what was done as notes, as is a line typed from the paper chart
+(a dose's says it too). Codes are in words: LOINC's pain scores could not be checked here, and a
+wrong code files it as something else."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from sqlite_utils import Database
 
 from downtime.domain.pain import SCORED
 from downtime.domain.records import RecordVersion
-from downtime.services.pain import FORM, assessed
+from downtime.services.pain import FORM, TRANSCRIBED, assessed
 from downtime.sync.fhir_elements import Context, Group, label
 from downtime.sync.fhir_observations import record_observation
 from downtime.sync.fhir_stays import Stays, one_each
@@ -22,6 +23,8 @@ PAIN = "Pain score"
 """The code's words before the scale's."""
 MATTERS = {"evendol": "Pain to treat (EVENDOL 4 or more out of 15)"}
 """The interpretation of pain that matters, where it is not "Moderate pain or worse"."""
+TYPED_FROM_PAPER = "Transcribed from the paper chart"
+"""A note in the words a dose typed from paper has (sync.fhir_medication)."""
 
 
 def pain_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
@@ -40,7 +43,9 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str,
              f"Assess again in {label(spec, 'reassess_in', data['reassess_in'])}",
              *([f"Sedation score: {label(spec, 'sedation', data['sedation'])}"] if data.get("sedation") else []),
              *([f"Breathing rate: {data['breathing_rate']}/min"] if data.get("breathing_rate") is not None else []),
-             *([data["notes"]] if data.get("notes") else [])]
+             *([data["notes"]] if data.get("notes") else []),
+             # Its plan is the paper's: the EHR's reader finds the line on the paper chart.
+             *([TYPED_FROM_PAPER] if data.get(TRANSCRIBED) is True else [])]
     return record_observation(
         record, ctx, stays, "survey", {"text": f"{PAIN}: {label(spec, 'scale', scale)}"}, data["assessed_at"], **value,
         **({"interpretation": [{"text": MATTERS.get(scale, "Moderate pain or worse")}]} if found.matters else {}),

@@ -2,10 +2,13 @@
 system of the database that gave it, see `downtime_system`; IPP when
 known, INS when known and the identity validated, next of kin), one Encounter per stay with
 every bed it used, each admission's allergies (fhir_allergies), height, diet and medicines
-taken before admission (fhir_admission), and each discharge's medicines on discharge, each
+taken before admission (fhir_admission), its refusal of blood products (`blood_refusal`), and
+each discharge's medicines on discharge, each
 naming the stay it was recorded in. A patient the records office linked to an EHR patient is
 sent as that patient, found by the EHR number, and their death as a patch of that patient
-(`deceased_patch`): the EHR's patient is never updated. One admitted unidentified keeps the
+(`deceased_patch`): the EHR's patient is never updated. A death not verified yet by a doctor
+(`unverified`) is not put on the Patient, and its stay and Provenance say so (UNVERIFIED_DEATH).
+One admitted unidentified keeps the
 temporary names they had, ended at their identification; identified as a patient with an IPP
 and not linked yet, their Patient says it is replaced by the EHR's, without the IPP.
 
@@ -14,7 +17,7 @@ closes the stay with its disposition, one recorded under a linked number too."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
@@ -24,7 +27,7 @@ from downtime.domain.census import Movement
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import VALIDATED_IDENTITY, Meaning
-from downtime.services.census import event_of
+from downtime.services.census import DEATH_FORM, VERIFICATION_PENDING, event_of
 from downtime.services.patients import PatientSummary, downtime_numbers, earlier_temporary_names, summarise
 from downtime.storage import fhir_sent
 from downtime.storage.records import chunks, histories, marks
@@ -43,6 +46,7 @@ from downtime.sync.fhir_elements import (
     Context,
     Group,
     Made,
+    derived_id,
     label,
     moment,
     patient_key,
@@ -100,6 +104,37 @@ def patient_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]
                                     frozenset(r.record_id for _, r in items.get(pid, [])) | stays.leavings_elsewhere(pid),
                                     frozenset())
             for pid, number in numbers.items()}
+
+
+def blood_refusal(spec: FormSpec, admission: RecordVersion, versions: Sequence[RecordVersion], patient_id: str,
+                  encounter_id: str) -> list[dict[str, Any]]:
+    """A refusal of blood products (the admission's version 4) as an Observation of what the
+    patient said, in words ("Refuses blood, accepts some components: Platelets (advance decision
+    in the notes)"), for the clerk to enter as the EHR's alert; one an amendment withdrew since
+    (`versions`, every version of the admission) sent amended as withdrawn. A status code the
+    export's tables hold (fhir_codes), not a Flag, whose statuses they do not."""
+    said = _refusal_said(spec, admission.data)
+    if said is None and not any(_refusal_said(spec, version.data) for version in versions):
+        return []
+    status = ("entered-in-error" if admission.status is _EIE
+              else "final" if all(_refusal_said(spec, version.data) == said for version in versions) else "amended")
+    ident = derived_id(admission.record_id, "blood_refusal")
+    return [{"resourceType": "Observation", "id": ident, "identifier": record_identifier(ident), "status": status,
+             "code": {"text": spec.field("blood_refusal").label.en}, "subject": reference(patient_id),
+             "encounter": reference(encounter_id), "effectiveDateTime": moment(admission.occurred_at),
+             "valueString": said or "No longer refuses blood products"}]
+
+
+def _refusal_said(spec: FormSpec, data: dict[str, Any]) -> str | None:
+    """The refusal an admission's answers say, in the form's English words; None when none."""
+    if data.get("blood_refusal") not in ("all", "some"):
+        return None
+    said = label(spec, "blood_refusal", data["blood_refusal"])
+    if data["blood_refusal"] == "some" and data.get("blood_accepted"):
+        said += ": " + ", ".join(label(spec, "blood_accepted", code) for code in data["blood_accepted"])
+    if data.get("blood_refusal_details"):
+        said += f" ({' '.join(str(data['blood_refusal_details']).split())})"
+    return said
 
 
 def downtime_system(device_id: str) -> str:
@@ -161,7 +196,8 @@ def _made(patient_id: str, number: dict[str, str], items: list[tuple[FormSpec, R
                                             encounter, partial(ctx.sent_under, "AllergyIntolerance"), ctx.author),
                          *body_measures(admission, patient_id, encounter, ctx),
                          *diet(spec, admission, patient_id, encounter, admission.record_id in ended),
-                         *usual_medicines(admission, patient_id, encounter)):
+                         *usual_medicines(admission, patient_id, encounter),
+                         *blood_refusal(spec, admission, amended.get(admission.record_id, ()), patient_id, encounter)):
             made.add(resource, admission.record_id)
     for spec, record in items:
         if spec.movement is Movement.DISCHARGE:
@@ -196,6 +232,19 @@ def deceased_patch(died: str | None) -> dict[str, Any]:
     return {"resourceType": "Parameters", "parameter": [
         {"name": "operation", "part": [{"name": name, kind: value} for name, kind, value in operation]}
         for operation in operations]}
+
+
+UNVERIFIED_DEATH = ("DEATH NOT VERIFIED YET: recorded before a doctor verified it; enter the death once a later "
+                    "version of this record says it is verified")
+"""What the Provenance of a death recorded "not verified yet" (the death form's VERIFICATION_PENDING)
+says, and its stay's disposition: it went out as a final death, the EHR's patient patched
+deceased, though in France a doctor must verify a death first."""
+
+
+def unverified(record: RecordVersion) -> bool:
+    """A death recorded before a doctor verified it: the Patient goes without `deceased` (nor
+    is the EHR's patient patched, fhir_export) until a version says it is verified."""
+    return record.form_id == DEATH_FORM and bool(record.data.get(VERIFICATION_PENDING))
 
 
 def _value(spec: FormSpec, data: dict[str, Any], meaning: Meaning) -> Any:
@@ -249,7 +298,7 @@ def _patient(patient_id: str, number: dict[str, str], identity: tuple[FormSpec, 
     if summary.phone:
         resource["telecom"] = [{"system": "phone", "value": summary.phone}]
     resource["extension"] = _identity_extensions(spec, versions)
-    if death is not None:
+    if death is not None and not unverified(death):
         resource["deceasedDateTime"] = moment(death.occurred_at)
     if contact := next_of_kin(data):
         resource["contact"] = contact
@@ -396,7 +445,8 @@ def _leaving(spec: FormSpec, record: RecordVersion) -> dict[str, Any]:
     """Where the patient went, coded only where the discharge-disposition code means the same."""
     data = record.data
     if spec.movement is Movement.DEATH:
-        return {"dischargeDisposition": {"coding": [coding(DISCHARGE_DISPOSITION, "exp")], "text": "Died"}}
+        died = f"Died — {UNVERIFIED_DEATH}" if unverified(record) else "Died"
+        return {"dischargeDisposition": {"coding": [coding(DISCHARGE_DISPOSITION, "exp")], "text": died}}
     if spec.movement is Movement.TRANSFER_OUT:
         where = ", ".join(str(data[key]) for key in ("receiving_hospital", "receiving_unit") if data.get(key))
         where = where or "another hospital"

@@ -9,7 +9,10 @@ rebooked since), has its ServiceRequest revoked: sent active, the EHR's waiting 
 patient's operation still to do. So has one transferred to another hospital, which operates it
 under its own request: sent active, the EHR's waiting list kept an operation another hospital
 owns, for the records office to book again. One done with no WHO surgical safety checklist
-recorded naming it says so in a note, for the records office to ask the theatre team for it.
+recorded naming it says so in a note, for the records office to ask the theatre team for it, as
+does one whose checklist never answered the Sign out's counts. The operation done is also sent as
+a Procedure, based on the ServiceRequest, with the side operated on: the EHR's procedure history
+(surgical coding, the next operation on that knee) reads Procedures, not requests.
 
 The slots are replayed from the booking, cancellation and rebooking records in the order they
 happened, as services.theatre.bookings does, but keeping every slot rather than the last."""
@@ -27,7 +30,15 @@ from sqlite_utils import Database
 from downtime.domain.census import Movement
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import CancelReason, letter_arrives, not_to_be_done
-from downtime.services.theatre import CHECKLIST_FORM, NOT_YET, people_of
+from downtime.services.theatre import (
+    CHECKLIST_FORM,
+    COUNTS_NOT_CORRECT,
+    COUNTS_UNANSWERED,
+    NOT_YET,
+    checklists_of_done,
+    people_of,
+    sign_out_gap,
+)
 from downtime.sync.fhir_codes import (
     CANCELLATION_REASON,
     CANCELLED_BECAUSE,
@@ -56,6 +67,10 @@ EHR_BOOKING_SYSTEM = "urn:downtime:ehr-booking-number"
 _EIE = RecordStatus.ENTERED_IN_ERROR
 NO_CHECKLIST = ("No WHO surgical safety checklist recorded in the downtime app: ask the theatre team for its paper "
                 "checklist")
+NO_SIGN_OUT = ("WHO surgical safety checklist recorded without its Sign out (instrument, swab and needle counts not "
+               "answered): ask the theatre team for its paper checklist")
+MISCOUNTED = ("WHO surgical safety checklist Sign out: instrument, swab and needle counts NOT correct; see the "
+              "checklist's notes for what was done")
 
 
 @dataclass
@@ -160,19 +175,30 @@ def _group(booking: RecordVersion, events: list[RecordVersion], checklists: list
             made_from[event.record_id] = [slots[-1].appointment_id]
     sources = {booking.record_id, *(e.record_id for e in events), *(s.session_id for s in slots),
                *(c.record_id for c in checklists), *_death_records(stays, numbers)}
-    checked = any(checklist.status is not _EIE for checklist in checklists)
-    return Group(f"booking:{booking.record_id}", partial(_made, booking, transfer, slots, in_force, checked, sessions,
-                                                         made_from, ctx, stays, numbers),
+    cancelled = max((slot.cancelled_by.occurred_at for slot in slots if slot.cancelled_by is not None), default=None)
+    counted = checklists_of_done(checklists, cancelled)
+    unchecked = (NO_CHECKLIST if not counted
+                 else {COUNTS_UNANSWERED: NO_SIGN_OUT, COUNTS_NOT_CORRECT: MISCOUNTED}.get(sign_out_gap(counted) or ""))
+    dones = [event for event in events if event.form_id == DONE_FORM]
+    for done in dones:
+        made_from[done.record_id].append(done.record_id)
+    return Group(f"booking:{booking.record_id}", partial(_made, booking, transfer, slots, in_force, unchecked, dones,
+                                                         sessions, made_from, ctx, stays, numbers),
                  frozenset(sources), frozenset({patient_key(str(booking.patient_id))}))
 
 
-def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_Slot], in_force: _Slot, checked: bool,
-          sessions: dict[str, RecordVersion], made_from: dict[str, list[str]], ctx: Context, stays: Stays,
-          numbers: tuple[str, ...]) -> Made:
+def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_Slot], in_force: _Slot,
+          unchecked: str | None, dones: list[RecordVersion], sessions: dict[str, RecordVersion],
+          made_from: dict[str, list[str]], ctx: Context, stays: Stays, numbers: tuple[str, ...]) -> Made:
+    """`unchecked`: what the operation's note says of its safety checklist once done (none
+    recorded, or none signed out), None when its checklist is whole. `dones`: its records of the
+    operation done, standing or withdrawn, each a Procedure."""
     appointments = [_appointment(slot, booking, sessions, ctx) for slot in slots]
     done = any(slot.done_by is not None for slot in slots)
     not_done = _not_to_be_done(in_force, transfer, _died(stays, numbers), _death_withdrawn(stays, numbers), ctx)
-    return Made([_service_request(booking, transfer, done, not_done, checked, ctx, stays), *appointments], made_from)
+    procedures = [_procedure(record, booking, ctx, stays) for record in dones]
+    return Made([_service_request(booking, transfer, done, not_done, unchecked, ctx, stays), *appointments,
+                 *procedures], made_from)
 
 
 def _not_to_be_done(last: _Slot, transfer: RecordVersion | None, died: RecordVersion | None,
@@ -196,9 +222,10 @@ def _not_to_be_done(last: _Slot, transfer: RecordVersion | None, died: RecordVer
 
 
 def _service_request(booking: RecordVersion, transfer: RecordVersion | None, done: bool, not_done: str | None,
-                     checked: bool, ctx: Context, stays: Stays) -> dict[str, Any]:
+                     unchecked: str | None, ctx: Context, stays: Stays) -> dict[str, Any]:
     """The operation still to be done: it stays active while it waits for a new date; once
-    `done`, it is completed, saying so when no safety checklist names it (`checked`); one that
+    `done`, it is completed, saying so when no safety checklist counts for it or none answered
+    its Sign out (`unchecked`, the note); one that
     will not be done (`not_done`, why) is revoked, unless done. One sent to another hospital
     (`transfer`) is revoked too, naming that hospital as its performer, its note saying why:
     "revoked" is R4's request terminated, no further activity to occur under it, which is this
@@ -223,8 +250,8 @@ def _service_request(booking: RecordVersion, transfer: RecordVersion | None, don
                      f"{_told_of(transfer, ctx)}")
     if not_done is not None and not done:
         notes.append(f"Not to be done: {not_done}")
-    if done and not checked:
-        notes.append(NO_CHECKLIST)
+    if done and unchecked is not None:
+        notes.append(unchecked)
     status = ("entered-in-error" if booking.status is _EIE else "completed" if done
               else "revoked" if not_done is not None or transfer is not None else "active")
     resource: dict[str, Any] = {
@@ -247,8 +274,44 @@ def _service_request(booking: RecordVersion, transfer: RecordVersion | None, don
         details.append(f"Equipment: {data['equipment']}")
     if details:
         resource["orderDetail"] = [{"text": detail} for detail in details]
+    if site := _body_site(booking, ctx):
+        resource["bodySite"] = [site]
     if data.get("diagnosis"):
         resource["reasonCode"] = [{"text": data["diagnosis"]}]
+    return resource
+
+
+def _body_site(booking: RecordVersion, ctx: Context) -> dict[str, Any] | None:
+    """The operation's site with its side, in words ("LEFT: Knee arthroscopy"), for a sided
+    operation; None for one with no side. Sent only as an order detail's text, the side of a
+    knee operated on reached no coded element the EHR's procedure history reads."""
+    side = booking.data.get("laterality")
+    if not side or side == "not_applicable":
+        return None
+    return {"text": f"{label(ctx.forms[BOOKING_FORM], 'laterality', side)}: {booking.data['procedure']}"}
+
+
+def _procedure(done: RecordVersion, booking: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
+    """The operation as performed, from its record done: when, by whom (the booking's surgeon and
+    anaesthetist), where (the theatre it was done in), on which side, based on its request; the
+    done record's notes and why it was recorded over a clash as notes. Withdrawn (or its booking
+    withdrawn), it is entered in error: an EHR holding it from an earlier bundle takes it off the
+    patient's procedure history."""
+    data = booking.data
+    performers = [{"function": {"text": "surgeon"}, "actor": {"display": data["surgeon"]}},
+                  *([{"function": {"text": "anaesthetist"}, "actor": {"display": data["anaesthetist"]}}]
+                    if data.get("anaesthetist") else [])]
+    notes = [text for text in (done.data.get("notes"), done.data.get("clash_reason") and
+                               f"Recorded over a clash: {done.data['clash_reason']}") if text]
+    resource: dict[str, Any] = {
+        "resourceType": "Procedure", "id": done.record_id, "identifier": record_identifier(done.record_id),
+        "status": "entered-in-error" if _EIE in (done.status, booking.status) else "completed",
+        "code": {"text": data["procedure"]}, "subject": reference(str(booking.patient_id)),
+        **stays.encounter_at(booking.patient_id, done.occurred_at), "performedDateTime": moment(done.occurred_at),
+        "performer": performers, "location": {"display": f"theatre {done.data['theatre']}"},
+        "basedOn": [reference(booking.record_id)], **({"note": [{"text": text} for text in notes]} if notes else {})}
+    if site := _body_site(booking, ctx):
+        resource["bodySite"] = [site]
     return resource
 
 

@@ -2,22 +2,29 @@
 start and its end together: in progress until its end is recorded, then completed or stopped,
 its period from start to end, the unit (component, donation number, group) as the thing used,
 its outcome, a reaction's signs as complications, and the bedside check, the volume, who was
-told of a reaction and a unit that ran past 4 hours out of the fridge as notes. A unit stopped
+told of a reaction, a unit that ran past 4 hours out of the fridge and the observation sets that
+may have been a reaction (services.transfusion.possible_reactions: an end saying none hid a
+39.4 °C set from the haemovigilance the EHR feeds) as notes. A unit stopped
 and restarted is one Procedure, its first start's, from its first start to its last end, each
 stop in a note. The donation number is what the blood bank traces the unit to this patient by.
 Its code is in words ("Red cell transfusion"): SNOMED CT's codes could not be checked here, and a
-wrong code files it as another procedure. Each prescription as a ServiceRequest (see `_request`)."""
+wrong code files it as another procedure. Each prescription as a ServiceRequest (see `_request`).
+The observation sets are not among what makes a unit's Procedure go again in a `--since-last`
+bundle (fhir_elements.Group.sources), as a stay is not (fhir_stays): a set on hold would hold the
+unit back; one typed after its unit was sent reaches the EHR with the next whole export or the
+unit's next change."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
 from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.services.transfusion import (END_FORM, FORM, ORDER_FORM, doctor_told, first_ends, reacted, unit_number,
-                                           unit_of, units_of)
+from downtime.services.transfusion import (END_FORM, FORM, ORDER_FORM, doctor_told, first_ends, possible_reactions,
+                                           reacted, unit_number, unit_of, units_of)
 from downtime.sync.fhir_elements import Context, Group, Made, label, moment, patient_key, record_identifier, reference
 from downtime.sync.fhir_stays import Stays
 
@@ -37,7 +44,7 @@ def transfusion_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Gr
         ends.setdefault(str(end.data["unit"]), []).append(end)
     units = units_of(ctx.current(db, FORM))
     groups = {f"transfusion:{parts[0].record_id}": Group(
-        f"transfusion:{parts[0].record_id}", partial(_made, parts, ends, ctx, stays),
+        f"transfusion:{parts[0].record_id}", partial(_made, db, parts, ends, ctx, stays),
         frozenset(record.record_id for record in _written(parts, ends)),
         frozenset({patient_key(str(parts[0].patient_id)),
                    *([order_key(order)] if (order := parts[0].data.get("order")) else [])}))
@@ -103,7 +110,8 @@ def _request(order: RecordVersion, units: list[list[RecordVersion]], ends: dict[
     stopped = [(start, end, volume) for start, end, volume in given if end.data["outcome"] != "completed"]
     status = ("entered-in-error" if order.status is RecordStatus.ENTERED_IN_ERROR
               else "active" if len(given) < int(data["units"]) else "revoked" if stopped else "completed")
-    notes = [f"Each over {data['each_over']}",
+    notes = [*([f"Volume of each unit: {data['volume_ml']} mL"] if data.get("volume_ml") else []),
+             f"Each over {data['each_over']}",
              *([", ".join(label(spec, "requirements", code) for code in data["requirements"])]
                if data.get("requirements") else []),
              *(f"Unit {unit_number(start.data)} not given in full: {label(end_spec, 'outcome', end.data['outcome'])}"
@@ -117,8 +125,10 @@ def _request(order: RecordVersion, units: list[list[RecordVersion]], ends: dict[
             "reasonCode": [{"text": data["indication"]}], "note": [{"text": text} for text in notes]}
 
 
-def _made(parts: list[RecordVersion], ends: dict[str, list[RecordVersion]], ctx: Context, stays: Stays) -> Made:
-    return Made([_procedure(_ended(parts, ends), ctx, stays)],
+def _made(db: Database, parts: list[RecordVersion], ends: dict[str, list[RecordVersion]], ctx: Context,
+          stays: Stays) -> Made:
+    ended = _ended(parts, ends)
+    return Made([_procedure(ended, ctx, stays, _possible(db, ended))],
                 {record.record_id: [parts[0].record_id] for record in _written(parts, ends)})
 
 
@@ -130,8 +140,24 @@ def _status(start: RecordVersion, end: RecordVersion | None) -> str:
     return "completed" if end.data["outcome"] == "completed" else "stopped"
 
 
-def _procedure(ended: list[tuple[RecordVersion, RecordVersion | None]], ctx: Context, stays: Stays) -> dict[str, Any]:
-    """`ended`: the unit's starts with their ends (`_ended`); its bedside check its first start's."""
+def _possible(db: Database, ended: list[tuple[RecordVersion, RecordVersion | None]]) -> list[str]:
+    """"Observations that may be a reaction at 2026-11-28T12:15:00+01:00: temperature 39.4, up
+    2.5 °C, systolic 82, down 43", for each such set taken while a part of the unit ran or in the
+    hour after its end, oldest first."""
+    found: dict[str, str] = {}
+    for start, end in ended:
+        if start.status is RecordStatus.ENTERED_IN_ERROR:
+            continue
+        for at, readings in possible_reactions(db, str(start.patient_id), datetime.fromisoformat(start.data["started_at"]),
+                                               datetime.fromisoformat(end.data["ended_at"]) if end else None):
+            found.setdefault(moment(at), ", ".join(one.said("en") for one in readings))
+    return [f"Observations that may be a reaction at {at}: {said}" for at, said in found.items()]
+
+
+def _procedure(ended: list[tuple[RecordVersion, RecordVersion | None]], ctx: Context, stays: Stays,
+               possible: list[str]) -> dict[str, Any]:
+    """`ended`: the unit's starts with their ends (`_ended`); its bedside check its first start's;
+    `possible` the sets that may have been a reaction, in words (`_possible`)."""
     start, (last, end) = ended[0][0], ended[-1]
     data, spec, end_spec = start.data, ctx.forms[FORM], ctx.forms[END_FORM]
     number = unit_number(data)
@@ -174,6 +200,7 @@ def _procedure(ended: list[tuple[RecordVersion, RecordVersion | None]], ctx: Con
     if (volume := _volume(ended)) is not None:
         notes.append(f"Volume given: {volume} mL")
     notes += [one["notes"] for one in said if one.get("notes")]
+    notes += possible
     if end is not None and unit_of(last, end, ended[:-1]).ran_over:
         notes.append("Ran past 4 hours out of the fridge")
     resource["note"] = [{"text": text} for text in notes]

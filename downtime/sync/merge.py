@@ -58,7 +58,7 @@ from downtime.sync.encryption import encrypted_export
 from downtime.sync.fhir_export import PATIENTS_AT_ONCE, AskTheWard
 from downtime.sync.missing import MissingVersions, missing_versions, shown_time
 from downtime.sync.export import (
-    ASK_THE_WARD_COLUMN, CSV_ENCODING, NOT_STANDING_CELL, ON_HOLD_CELL, ON_HOLD_COLUMN, ON_HOLD_IN_CELL, SETTLED_CELL,
+    ASK_THE_WARD_COLUMN, CHART_ANTICOAGULANTS_COLUMN, CSV_ENCODING, NOT_STANDING_CELL, ON_HOLD_CELL, ON_HOLD_COLUMN, ON_HOLD_IN_CELL, SETTLED_CELL,
     csv_column, file_digests, on_disk, os_litter, put_in_place, staging_in, verify_export,
 )
 from downtime.sync.versions import (
@@ -477,6 +477,10 @@ def _named(row: dict[str, Any], columns: list[str], authors: Authors) -> dict[st
 # is judged on every export merged, and what to ask the ward about gathered from each; the names
 # are read from every export's staff directory.
 WRITTEN_AFRESH = (ASK_THE_WARD_COLUMN, ON_HOLD_COLUMN)
+WORKED_OUT = (CHART_ANTICOAGULANTS_COLUMN,)
+"""Columns an export works out from its own laptop's charts beside a version's answers (the
+anticoagulants the chart had at a fall): kept as any column, but no part of what a held version
+says; a laptop that had the order on its chart by its second export read as a second content."""
 
 
 def _merged_csv(db: Database, forms: Mapping[str, FormSpec], folders: list[Path], out: Path, settled: Mapping[str, dict[str, Any]],
@@ -503,11 +507,13 @@ def _merged_csv(db: Database, forms: Mapping[str, FormSpec], folders: list[Path]
     staff_columns = _staff_columns(forms)
 
     def variant(row: dict[str, Any]) -> str:
-        """A held version's content, its blank cells left out: a laptop exporting before a form
-        gained a field has no column for it, and the same version read as two contents."""
+        """A held version's content, its blank cells and WORKED_OUT columns left out: a laptop
+        exporting before a form gained a field has no column for it, and the same version read as
+        two contents."""
         held = held_from.get(row["record_id"])
         return "" if held is None or int(row["version"]) < held else digest(
-            orjson.dumps({name: value for name, value in row.items() if value}, option=orjson.OPT_SORT_KEYS).decode())
+            orjson.dumps({name: value for name, value in row.items() if value and name not in WORKED_OUT},
+                         option=orjson.OPT_SORT_KEYS).decode())
 
     lines = {(found.record_id, found.version) for found in asked}
     others = {conflict.record.record_id for found in asked for conflict in found.conflicts}

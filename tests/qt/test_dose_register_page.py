@@ -1,5 +1,7 @@
 """The dose dialog names the page of the ward's controlled-drug register a dose is taken from
-when it is not the order's own, and asks which when the cupboard has more than one."""
+when it is not the order's own, and asks which when the cupboard has more than one; a page of
+another form or release is the nurse's to choose, warned; one of another tablet's strength is the
+order's, unasked."""
 
 import pytest
 from PySide6.QtCore import Qt
@@ -7,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from downtime.qt.dose_dialog import DoseDialog
-from downtime.services import cd_register, medication
+from downtime.services import cd_register, medication, records
 
 WITNESS = ("doctor", "2222")
 
@@ -94,23 +96,52 @@ def test_the_page_chosen_is_kept_with_the_dose_left_unsaved(two_pages, qtbot, ty
     assert again.register_page.currentData() == "Oramorph"
 
 
-def test_the_oral_solutions_page_is_chosen_only_by_the_nurse_and_said_so(session_for, medication_ward, qtbot,
-                                                                           type_text):
-    """The ward's only morphine page the oral solution's, for a dose SC: not chosen for the nurse,
-    and once she chooses it she is told what it is."""
-    _, _, morphine = medication_ward
+def _prn_order(session_for, patient, drug):
+    """An as-required order by mouth of `drug`, 10 mg, a controlled drug."""
+    return records.save_new(session_for("doctor"), "medication_order", {
+        "drug": drug, "dose": 10.0, "dose_unit": "mg", "route": "PO", "frequency": "prn",
+        "prn_indication": "pain score > 4", "min_interval_hours": 4, "max_doses_24h": 4,
+        "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": False}, patient_id=patient).record_id
+
+
+@pytest.mark.parametrize(("ordered", "page", "unit", "received", "said", "left"), [
+    # The ward's only morphine page the oral solution's, for the ward's morphine order SC.
+    (None, "Oramorph", "mg", 100, "Oramorph (oral) for a SC dose: choose the injection's page, or receive the "
+                                  "injection's stock first.", 95.0),
+    # A modified-release order, the ward's page immediate release.
+    ("Zomorph", "Oramorph", "mg", 100, "Oramorph is immediate release and the order, Zomorph, modified release: "
+                                       "choose the page of the modified release form, or receive its stock first.", 90.0),
+    # An order stating no release, the ward's page the 12-hour capsules: it was the only one offered
+    # and taken unasked, a capsule of slow morphine gone for a dose of the immediate-release liquid.
+    ("Morphine", "Zomorph 10 mg capsule", "capsule", 28, "Zomorph 10 mg capsule is modified release and the order, "
+                                                         "Morphine, states none: choose the page only if that is what "
+                                                         "was given.", 27.0),
+], ids=["oral page for a dose SC", "immediate release for a modified-release order", "modified release, none ordered"])
+def test_a_page_of_another_form_or_release_is_chosen_only_by_the_nurse_and_said_so(
+        session_for, medication_ward, qtbot, type_text, ordered, page, unit, received, said, left):
+    order_id = medication_ward[2] if ordered is None else _prn_order(session_for, medication_ward[0], ordered)
     nurse = session_for("nurse")
-    cd_register.cd_receive(nurse, "3B", "Oramorph", "mg", 100, witness=WITNESS)
-    dialog = _dialog(qtbot, nurse, morphine, type_text)
+    cd_register.cd_receive(nurse, "3B", page, unit, received, witness=WITNESS)
+    dialog = _dialog(qtbot, nurse, order_id, type_text)
     box = dialog.register_page
     assert box.isVisible() and box.currentData() is None and not dialog.page_warning.isVisible()
     assert dialog.save() is None
-    assert dialog.error.text().startswith("Stock from register page: Controlled-drug register: Oramorph (oral) for a "
-                                          "SC dose")
-    box.setCurrentIndex(box.findData("Oramorph"))
-    assert dialog.page_warning.isVisible() and dialog.page_warning.text() == (
-        "Controlled-drug register: Oramorph (oral) for a SC dose: choose the injection's page, or receive the "
-        "injection's stock first.")
+    assert f"Controlled-drug register: {said}" in dialog.error.text()
+    assert cd_register.cd_balance(nurse.db, "3B", page, unit) == received
+    box.setCurrentIndex(box.findData(page))
+    assert dialog.page_warning.isVisible() and dialog.page_warning.text() == f"Controlled-drug register: {said}"
     type_text(dialog.witness_pin, "2222")  # cleared when refused
     assert dialog.save() is not None
-    assert cd_register.cd_balance(nurse.db, "3B", "Oramorph", "mg") == 95.0
+    assert cd_register.cd_balance(nurse.db, "3B", page, unit) == left
+
+
+def test_the_wards_only_page_of_another_tablets_strength_is_the_orders(session_for, medication_ward, qtbot,
+                                                                      type_text):
+    """"Oxycodone 10 mg" ordered, the ward's page "Oxycodone 5 mg capsule": two capsules, no
+    warning; it was refused as another strength, the nurse sent to receive stock on a new page."""
+    nurse, order_id = session_for("nurse"), _prn_order(session_for, medication_ward[0], "Oxycodone 10 mg")
+    cd_register.cd_receive(nurse, "3B", "Oxycodone 5 mg capsule", "capsule", 28, witness=WITNESS)
+    dialog = _dialog(qtbot, nurse, order_id, type_text)
+    assert dialog.register_page.currentData() == "Oxycodone 5 mg capsule" and not dialog.page_warning.isVisible()
+    assert dialog.save() is not None
+    assert cd_register.cd_balance(nurse.db, "3B", "Oxycodone 5 mg capsule", "capsule") == 26.0

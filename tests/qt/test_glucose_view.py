@@ -106,3 +106,31 @@ def test_a_hypo_on_an_insulin_infusion_says_the_infusion_runs(window, session_fo
         "INSULIN INFUSION RUNNING (Actrapid 50 units in 50 mL at 2 mL/h): review its rate as the VRIII protocol says; "
         "tell the doctor now"])
     assert chart.alarms.text().startswith("HYPO")
+
+
+def test_a_ketone_meters_hi_is_recorded_through_the_form_with_no_number_and_told_now(
+        window, session_for, admission_values, select_bed, type_text, clock):
+    """R5 #6: the ketone meter showing HI, the form refused 8.5 and the nurse typed 8. "Ketone
+    meter shows: HI" takes the ketones box away; the tab says "ketones HI" and the doctor told now."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    records.save_new(window.session, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00"})
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chart = window.tabs.currentWidget()
+    QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == "Record a r&eading"),
+                     Qt.MouseButton.LeftButton)
+    form = window.tabs.currentWidget()
+    form.editors["taken_at"].set_value("2026-11-28T13:55+01:00")
+    form.editors["timing"].set_value("other")
+    form.editors["reading"].set_value("value")
+    type_text(form.editors["glucose"].edit, "25")
+    form.editors["glucose_unit"].set_value("mmol_l")
+    form.editors["next_in"].set_value("60")
+    form.editors["ketones_reading"].set_value("hi")
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.record is not None, form.summary.text()
+    assert form.record.data["ketones_reading"] == "hi" and "ketones" not in form.record.data
+    assert chart.model.texts(0)[2] == "25 mmol/L, ketones HI"
+    assert chart.alarms.text() == ("Ketones 3 mmol/L or more, or the ketone meter's HI: tell the doctor now "
+                                   "(ketoacidosis likely)")

@@ -12,7 +12,7 @@ from downtime.services import lab_results, records
 
 PHONED = {"received_at": "2026-11-28T12:10+00:00", "received_by": "telephone", "test": "Potassium", "result": "5.8",
           "units": "mmol/L", "flag": "abnormal", "caller": "Mme Roux, biochemistry", "read_back": True,
-          "told": "Dr Martin", "told_at": "2026-11-28T12:20+00:00", "acknowledged": True}
+          "told": "Dr Martin", "told_at": "2026-11-28T12:20+00:00", "acknowledged": True, "action": "Repeat in the morning"}
 
 
 def _press(chart: LabResultsView, text: str) -> None:
@@ -25,11 +25,12 @@ def test_the_tab_reads_times_typed_on_a_laptop_at_utc_on_the_wards_clock(window_
                                             "tests": ["crp"]}, patient_id=patient)
     records.save_new(nurse, "lab_result", PHONED, patient_id=patient)
     chart = window_for(nurse).open_lab_results_of(patient)
-    assert chart.model.texts(0)[0] == "28/11 13:10" and chart.model.texts(0)[4] == "Dr Martin told 28/11 13:20"
+    assert chart.model.texts(0)[0] == "28/11 13:10"
+    assert chart.model.texts(0)[4] == "Dr Martin told 28/11 13:20: Repeat in the morning"
     assert chart.samples_model.texts(0)[0] == "28/11 11:40"
     assert chart.samples_model.texts(0)[4] == "RESULT NOT BACK since 28/11 13:40: phone the laboratory"
     assert chart.latest.text() == ("Latest: Potassium 5.8 mmol/L, Abnormal, received 28/11 13:10, Dr Martin told "
-                                   "28/11 13:20")
+                                   "28/11 13:20: Repeat in the morning")
     assert chart.alarms.text() == ("RESULT NOT BACK since 28/11 13:40: phone the laboratory: CRP (Urgent) taken "
                                    "28/11 11:40")
 

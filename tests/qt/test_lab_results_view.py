@@ -160,3 +160,53 @@ def test_a_patient_discharged_with_a_critical_result_untold_stays_on_the_escalat
     chart = window.tabs.currentWidget()
     assert isinstance(chart, LabResultsView) and chart.patient_id == patient
     assert chart.alarms.text().startswith("CRITICAL RESULT NOT YET TOLD TO A DOCTOR")
+
+
+def test_a_value_outside_its_range_saved_normal_asks_whether_the_laboratory_flagged_it_so(
+        window, session_for, admission_values, select_bed, type_text, answers):
+    """Refused outright, the nurse could save the laboratory's Normal only as a flag it never gave.
+    Asked, No takes her back to the flag; Yes saves it, her answer kept in the record."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    patient = records.save_new(window.session, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00"})
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    _press(window.tabs.currentWidget(), "Record a res&ult received")
+    form = window.tabs.currentWidget()
+    form.editors["received_at"].set_value("2026-11-28T13:10+01:00")
+    form.editors["received_by"].set_value("paper")
+    type_text(form.editors["test"].edit, "Potassium")
+    type_text(form.editors["result"].edit, "5.4")
+    type_text(form.editors["range"].edit, "3.5-5.3")
+    form.editors["flag"].set_value("normal")
+    script, asked = answers
+    script["confirm"] = [False, True]
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is None and asked == [("confirm", "Check the laboratory's flag")]
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is not None, form.summary.text()
+    (saved,) = lab_results.chart(window.session.db, patient.patient_id)
+    assert saved.record.data["flag_kept"] is True and saved.record.data["flag"] == "normal"
+
+
+def test_a_value_corrected_after_the_laboratory_s_normal_was_kept_is_asked_again(window_for, session_for, patient,
+                                                                                 type_text, answers):
+    """A 5.4 the laboratory called Normal, misheard, corrected to 6.9: the nurse's Yes for 5.4 was
+    carried over and the 6.9 saved Normal, asked nothing. No clears it and takes her to the flag."""
+    from tests.test_lab_results import PHONED
+
+    nurse = session_for("nurse")
+    saved = records.save_new(nurse, "lab_result", {**PHONED, "result": "5.4", "flag": "normal", "flag_kept": True},
+                             patient_id=patient)
+    form = window_for(nurse).open_record(saved)
+    form.start_amend()
+    form.editors["result"].edit.selectAll()
+    type_text(form.editors["result"].edit, "6.9")
+    script, asked = answers
+    script["confirm"], script["reason"] = [False, True], ["value misheard", "value misheard"]
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record.version == 1 and ("confirm", "Check the laboratory's flag") in asked
+    assert form.editors["flag_kept"].value() is False
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record.version == 2, form.summary.text()
+    assert (form.record.data["result"], form.record.data["flag_kept"]) == ("6.9", True)

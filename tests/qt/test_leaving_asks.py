@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from downtime.qt.prompts import Prompts
-from downtime.services import leaving, records, wards
+from downtime.services import chart_alerts, leaving, records, wards
 from tests.test_discharge_medicines import typed_late  # noqa: F401 (a fixture)
+from tests.test_infusion_rates import syringe_running  # noqa: F401 (a fixture)
 
 HYPO = {"taken_at": "2026-11-28T13:50+01:00", "reading": "value", "glucose": 3.2, "glucose_unit": "mmol_l",
         "next_in": "240"}
@@ -89,3 +90,34 @@ def test_a_line_still_in_is_asked_of_as_it_stood_when_the_patient_left(window, s
     assert form.record is not None, form.summary.text()
     (lines,) = [text for text in said if text.startswith("Still in: ")]
     assert "(day 2)" in lines, lines
+
+
+def test_a_death_asks_of_the_syringe_driver_still_running(window, syringe_running, monkeypatch):  # noqa: F811 (the fixture)
+    """A death was never asked of anything: the morphine syringe driver running at it went
+    unsaid, its stop uncharted and what was left in it destroyed by no one. No leaves the death
+    unsaved; Yes saves it. The hypo's recheck is not asked of a death. Its closing words are its
+    own: the discharge's "the list will no longer show it… the team taking over" was false of a
+    bag kept under Left the ward until its stop is charted."""
+    _, patient, _ = syringe_running
+    records.save_new(window.session, "blood_glucose", {**HYPO, "taken_at": "2026-11-28T12:50+01:00"},
+                     patient_id=patient)
+    said, answers = [], [False, True]
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append((title, text))
+                                                         or answers.pop(0)))
+    form = window.open_new(window.session.form("death"), patient)
+    for name, value in (("died_at", "2026-11-28T13:00+01:00"), ("verified_at", "2026-11-28T13:00+01:00"),
+                        ("verified_by", "Dr B"), ("expected", True), ("referred_to_coroner", False),
+                        ("implanted_device", "none"), ("family_informed", True)):
+        form.editors[name].set_value(value)
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert len(said) == 1 and form.record is None
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is not None, form.summary.text()
+    assert said[0] == ("Still asked of this patient", (
+        "Still asked of this patient now:\n"
+        "• INFUSION RUNNING: Morphine 10 mg SC at 0.7 mL/h, running at 0.7 mL/h since 10:00: record its stop, or take "
+        "it down\n"
+        "  Morphine is a controlled drug: once it is taken down, destroy what is left in the syringe or bag with a "
+        "witness, in the controlled drugs register\n\n"
+        "It stays under Left the ward until its stop is charted. Save?"))
+    assert patient in chart_alerts.deaths_unfinished(window.session.db)

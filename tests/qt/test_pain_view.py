@@ -12,6 +12,16 @@ from downtime.qt.pain_view import PainView
 from downtime.services import records, wards
 
 
+def _pain_chart(window, session_for, select_bed, admission):
+    """The pain chart (Ctrl+Shift+I) of the patient `admission` puts in bed 12 of ward 3B."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    records.save_new(window.session, "admission", admission)
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    QTest.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    return window.tabs.currentWidget()
+
+
 def _assess(window, chart, answers):
     QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == "&Assess the pain"),
                      Qt.MouseButton.LeftButton)
@@ -24,12 +34,7 @@ def _assess(window, chart, answers):
 
 def test_pain_is_scored_treated_and_its_reassessment_falls_overdue(window, session_for, admission_values, select_bed,
                                                                    type_text, clock, listed):
-    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
-    records.save_new(window.session, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00"})
-    window.patients.reload_wards()
-    select_bed(window, "12")
-    QTest.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    chart = window.tabs.currentWidget()
+    chart = _pain_chart(window, session_for, select_bed, {**admission_values, "arrival_at": "2026-11-28T09:00+01:00"})
     assert isinstance(chart, PainView) and chart.latest.text() == "No pain assessment recorded yet"
     form = _assess(window, chart, {"assessed_at": "2026-11-28T13:50+01:00", "scale": "numeric",
                                    "action": ["non_drug"], "reassess_in": "30"})
@@ -76,15 +81,10 @@ def test_a_toddlers_pain_is_scored_item_by_item_and_read_on_its_scale(window, se
                                                                      select_bed):
     """A boy of two cannot give a number: the nurse chooses FLACC, is asked each of its five items
     (and no number), and the chart reads "FLACC 6/10", each item in the score's tooltip."""
-    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
-    records.save_new(window.session, "admission", {
+    chart = _pain_chart(window, session_for, select_bed, {
         **admission_values, "given_names": "Tom", "sex": "male", "birth_date": "2024-05-02", "nir": None,
         "identity_status": "provisional", "identity_document": None, "weight_kg": 13.5, "height_cm": 90,
         "arrival_at": "2026-11-28T09:00+01:00", "reason": "Forearm fracture"})
-    window.patients.reload_wards()
-    select_bed(window, "12")
-    QTest.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    chart = window.tabs.currentWidget()
     form = _assess(window, chart, {"assessed_at": "2026-11-28T13:50+01:00", "scale": "flacc", "flacc_face": "2",
                                    "flacc_legs": "1", "flacc_activity": "1", "flacc_cry": "1",
                                    "action": ["non_drug"], "reassess_in": "60"})
@@ -107,3 +107,51 @@ def test_a_toddlers_pain_is_scored_item_by_item_and_read_on_its_scale(window, se
         "FLACC 6/10: Face 2, Legs 1, Activity 1, Cry 1, Consolability 1")
     assert chart.alarms.text() == ("PAIN FLACC 6/10 NOT TREATED: give the analgesia prescribed, or tell the doctor if "
                                    "none is")
+
+
+def test_sedation_and_breathing_are_asked_at_a_reassessment_with_nothing_given(window, session_for, admission_values,
+                                                                              select_bed):
+    """30 minutes after morphine the pain is 2/10, nothing more needed, but the patient wakes only
+    to touch: the form asked the sedation score and breathing rate only with analgesia ticked, so
+    the nurse could not record them, and the tab said nothing."""
+    chart = _pain_chart(window, session_for, select_bed, {**admission_values, "arrival_at": "2026-11-28T09:00+01:00"})
+    form = _assess(window, chart, {"assessed_at": "2026-11-28T13:50+01:00", "scale": "numeric", "score_numeric": 2,
+                                   "action": ["none_needed"], "reassess_in": "240"})
+    assert [form.rows[name][0].isRowVisible(form.rows[name][1]) for name in ("sedation", "breathing_rate")] == [
+        True, True]
+    form.editors["sedation"].set_value("3")
+    form.editors["breathing_rate"].set_value(7)
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.record is not None, form.summary.text()
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.alarms.text() == "SEDATION 3/3, BREATHING 7/min: stop the opioid, call the doctor, naloxone as prescribed"
+    assert chart.model.texts(0)[3] == "Nothing needed, sedation 3/3, breathing 7/min"
+
+
+def test_a_line_typed_from_the_paper_chart_keeps_its_plan_and_says_so_on_the_tab(window, session_for,
+                                                                                admission_values, select_bed):
+    """At 14:00 the clerk types the night's paper line, 02:00 analgesia given, again in 4 hours:
+    refused until she answers that it is typed from the paper chart, then saved as written, and
+    the tab reads it as the paper's, as the MAR reads a dose typed from paper. The question sits
+    under the time, and the refusal names it, under it too: last on the form and unnamed, the
+    clerk who had not found it was told only to choose 1 hour or less, and typed a plan nobody made."""
+    chart = _pain_chart(window, session_for, select_bed, {**admission_values, "arrival_at": "2026-11-28T01:00+01:00"})
+    form = _assess(window, chart, {"assessed_at": "2026-11-28T02:00+01:00", "scale": "numeric", "score_numeric": 5,
+                                   "action": ["analgesia"], "reassess_in": "240"})
+    (layout, time), (beside, asked) = form.rows["assessed_at"], form.rows["transcribed"]
+    assert beside is layout and layout.getWidgetPosition(asked)[0] == layout.getWidgetPosition(time)[0] + 1
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.record is None and "analgesia given has its effect assessed within the hour" in form.summary.text()
+    assert ("if this line is typed from the paper chart, answer Yes to “Typed from the paper chart” to keep the plan as "
+            "written") in form.summary.text()
+    assert not form.error_labels["transcribed"].isHidden() and form.error_labels["transcribed"].text() == (
+        "⚠ “Typed from the paper chart”: answer Yes if this line is typed from the paper chart: its plan, whose time "
+        "is past, is kept as written.")
+    assert layout.isRowVisible(asked)
+    form.editors["transcribed"].set_value(True)
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.record is not None, form.summary.text()
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.model.texts(0)[:2] == ("28/11 02:00 (from paper)", "5/10")

@@ -707,7 +707,8 @@ def test_the_doctors_plan_in_the_resuscitation_column_is_read_whole(full_ward, l
     listed_ids = [item.patient.patient_id for item in observations.review(nurse.db, nurse.forms, "3B", at).escalations]
     for patient_id, escalation in zip(listed_ids[:3], ("ward_ceiling", "comfort", "ward_ceiling")):
         records.save_new(nurse, "observation_plan", {"decided_at": at.isoformat(), "decided_by": "Dr Benali",
-                                                     "escalation": escalation, "frequency": "four_hourly"},
+                                                     "escalation": escalation, "frequency": "four_hourly",
+                                                     "cpr_reason": "DNACPR on the paper notes"},
                          patient_id=patient_id)
     nurse.lang = lang
     panel = _escalation_tab(full_ward, laptop_window, listed, width)

@@ -1721,6 +1721,27 @@ def test_the_coordinator_records_an_operation_done_from_the_board_by_keyboard(co
                                        "that record, or mark it entered in error, in the patient's records.")
 
 
+def test_the_done_dialog_records_a_note_naming_the_other_side_as_written(coordinator, qtbot, listed):
+    """A RIGHT hip's done note naming the left (a wrong-site operation, or "drain left in situ")
+    was refused with no way through but amending the booking's side: what was done is recorded
+    as written."""
+    window, _ = coordinator
+    panel = window.theatre
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    panel.day_table.setFocus()
+    panel.day_table.selectRow(0)
+    QTest.keyClick(panel.day_table, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: panel.dialog is not None)
+    dialog = panel.dialog
+    qtbot.waitActive(dialog)
+    QTest.keyClicks(dialog.notes, "WRONG SITE: left hip operated, incident reported")
+    QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    assert not dialog.isVisible(), dialog.error.text()
+    listed(panel)
+    assert panel.day_model.text(0, STATUS) == "DONE 09:00 — NO SAFETY CHECKLIST recorded"
+
+
 def _board_titles(panel) -> list[str]:
     """The words of the board's heading on screen, and its list's name to a screen reader."""
     return [label.text() for label in panel.findChildren(QLabel) if "board" in label.text() or "past" in label.text()
@@ -1902,8 +1923,14 @@ def test_an_operation_done_is_said_in_red_until_a_safety_checklist_names_it(coor
     panel.refresh()
     model = listed(panel).day_model
     assert (model.text(0, STATUS), model.is_warning(0, STATUS)) == ("DONE 09:05 — NO SAFETY CHECKLIST recorded", True)
-    records.save_new(session_for("nurse"), theatre.CHECKLIST_FORM, {**SIGNED_IN, "booking": state.record.record_id},
-                     patient_id=state.record.patient_id)
+    checklist = records.save_new(session_for("nurse"), theatre.CHECKLIST_FORM, {
+        **SIGNED_IN, "booking": state.record.record_id}, patient_id=state.record.patient_id)
+    panel.refresh()
+    listed(panel)
+    assert (model.text(0, STATUS), model.is_warning(0, STATUS)) == ("DONE 09:05 — SIGN OUT NOT RECORDED (counts)",
+                                                                    True)
+    records.amend(session_for("nurse"), checklist.record_id, {**checklist.data, "counts_correct": "correct"},
+                  "sign out typed from the paper")
     panel.refresh()
     listed(panel)
     assert (model.text(0, STATUS), model.is_warning(0, STATUS)) == ("DONE 09:05", False)

@@ -170,3 +170,60 @@ def test_a_finished_unit_that_ran_past_4_hours_says_so_in_sight_once_another_is_
     shown = metrics.elidedText(chart.model.text(1, WHERE), Qt.TextElideMode.ElideRight,  # newest first
                                chart.table.columnWidth(WHERE) - 8)
     assert shown.startswith("RAN PAST 4 H"), shown
+
+
+def test_the_tab_says_a_refusal_of_blood_and_a_breathless_set_after_the_unit_first(window, session_for,
+                                                                                   admission_values, select_bed):
+    """The admission records a refusal of all but platelets (version 4); a unit of platelets given
+    in full at 13:40, its set after the end at 13:50 breathing 30 a minute at 88 %."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    patient = records.save_new(window.session, "admission", {
+        **admission_values, "arrival_at": "2026-11-28T09:00+01:00", "blood_refusal": "some",
+        "blood_accepted": ["platelets"]}).patient_id
+    records.save_new(window.session, "observations", {**OBS, "taken_at": "2026-11-28T11:50+01:00"}, patient_id=patient)
+    started = records.save_new(window.session, "blood_transfusion", {
+        **UNIT, "component": "platelets", "unit_group": "a_neg"}, patient_id=patient)
+    records.save_new(window.session, "transfusion_end", {**END, "unit": started.record_id}, patient_id=patient)
+    records.save_new(window.session, "observations", {**OBS, "taken_at": "2026-11-28T13:50+01:00",
+                                                      "respiratory_rate": 30, "spo2": 88}, patient_id=patient)
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    QTest.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chart = window.tabs.currentWidget()
+    assert isinstance(chart, TransfusionView) and chart.alarms.isVisibleTo(chart)
+    assert chart.alarms.text().split("\n") == [
+        "REFUSES BLOOD PRODUCTS: Refuses blood, accepts some components: Platelets",
+        "POSSIBLE TRANSFUSION REACTION at 28/11 13:50, after the unit (breathing rate 30, up 14, SpO2 88, down 9): "
+        "call the doctor, report it to the blood bank, and record the reaction on the unit's end"]
+
+
+def test_the_tab_says_a_refusal_of_an_earlier_stay_and_not_a_mild_pulse_the_end_answered(window, session_for,
+                                                                                          admission_values, select_bed):
+    """Refusing all blood but platelets at a stay in the early morning, readmitted at 09:30 on an
+    admission leaving the question blank; a unit of platelets whose pulse of 112 throughout the
+    doctor judged no reaction, under the end's Notes, still 112 after it."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    patient = records.save_new(window.session, "admission", {
+        **admission_values, "arrival_at": "2026-11-28T07:00+01:00", "blood_refusal": "some",
+        "blood_accepted": ["platelets"]}).patient_id
+    records.save_new(window.session, "discharge", {"discharged_at": "2026-11-28T09:00+01:00", "destination": "home",
+                                                   "letter_given": True, "medicines_given": True}, patient_id=patient)
+    records.save_new(window.session, "admission", {**admission_values, "arrival_at": "2026-11-28T09:30+01:00"},
+                     patient_id=patient)
+    records.save_new(window.session, "observations", {**OBS, "taken_at": "2026-11-28T11:50+01:00"}, patient_id=patient)
+    started = records.save_new(window.session, "blood_transfusion", {
+        **UNIT, "component": "platelets", "unit_group": "a_neg"}, patient_id=patient)
+    records.save_new(window.session, "observations", {**OBS, "taken_at": "2026-11-28T12:15+01:00", "pulse": 112},
+                     patient_id=patient)
+    records.save_new(window.session, "transfusion_end", {
+        **END, "unit": started.record_id, "notes": "Anxious, pulse 112 throughout: Dr Benali saw, no reaction."},
+        patient_id=patient)
+    records.save_new(window.session, "observations", {**OBS, "taken_at": "2026-11-28T13:50+01:00", "pulse": 112},
+                     patient_id=patient)
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    QTest.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chart = window.tabs.currentWidget()
+    assert isinstance(chart, TransfusionView) and chart.alarms.isVisibleTo(chart)
+    assert chart.alarms.text().split("\n") == [
+        "REFUSES BLOOD PRODUCTS: Refuses blood, accepts some components: Platelets"]
