@@ -41,17 +41,25 @@ def test_a_dose_in_mg_comes_off_a_page_counted_in_capsules_of_its_strength(medic
         "3B", "Oxycodone 5 mg capsule", unit, 2.0)
 
 
-def test_a_dose_that_is_not_whole_capsules_is_refused(medication_ward, session_for):
+@pytest.mark.parametrize(("drug", "page", "dose", "quantity"), [("Oxycodone", "Oxycodone 5 mg capsule", "7.5", "1.5"),
+                                                               ("Zomorph", "Zomorph 10 mg capsule", "15", "1.5")])
+def test_a_dose_that_is_not_whole_capsules_is_refused_never_from_an_opened_capsule(
+        medication_ward, session_for, drug, page, dose, quantity):
+    """A part capsule (Zomorph, a modified-release morphine capsule) was refused with the
+    ampoules' advice, to chart the dose and destroy the rest of the capsule taken: half of an
+    opened capsule given, and an opened modified-release one releases its whole dose at once."""
     patient, _, _ = medication_ward
     nurse = session_for("nurse")
-    order_id = _order(session_for, patient, "Oxycodone", 7.5)
-    cd_register.cd_receive(nurse, "3B", "Oxycodone 5 mg capsule", "capsule", 28, witness=WITNESS)
+    order_id = _order(session_for, patient, drug, float(dose))
+    cd_register.cd_receive(nurse, "3B", page, "capsule", 28, witness=WITNESS)
     with pytest.raises(ServiceError) as refused:
-        _give(nurse, order_id, 7.5)
-    assert refused.value.text("en").startswith(
-        "Controlled-drug register: 7.5 mg is 1.5 capsule of Oxycodone 5 mg capsule, and its page counts whole capsule "
-        "only.")
-    assert cd_register.cd_balance(nurse.db, "3B", "Oxycodone 5 mg capsule", "capsule") == 28.0
+        _give(nurse, order_id, float(dose))
+    assert refused.value.text("en") == (
+        f"Controlled-drug register: {dose} mg is {quantity} capsule of {page}, and a capsule is never opened or "
+        f"divided: {dose} mg cannot be made up from whole capsules of this page. If the dose came from another page, "
+        "choose that page; if not, check the dose with the prescriber or the pharmacist (another strength, or the "
+        "liquid).")
+    assert cd_register.cd_balance(nurse.db, "3B", page, "capsule") == 28.0
 
 
 def test_a_part_ampoule_from_the_page_it_was_drawn_from_is_refused_saying_what_to_do(medication_ward, session_for):

@@ -140,10 +140,13 @@ def test_the_printed_mar_says_the_level_awaited_in_the_orders_box(session_for, g
 
 
 @pytest.mark.parametrize("range_text", ["<1 mg/L (trough, 18-24 h)", "< 1 mg/L 1 h post dose",
-                                        "< 1 mg/L (pre-dose, 24 h)", "< 1 mg/L, 24 h"])
+                                        "< 1 mg/L (pre-dose, 24 h)", "< 1 mg/L, 24 h",
+                                        "1-2 mg/L (trough, 18-24 h)", "1 - 2 mg/L (pre-dose, 24 h)",
+                                        "1-2 mg/L 12 h post dose", "Trough 1,5 à 2 mg/L, 18-24 h"])
 def test_a_level_above_a_range_given_with_its_timing_holds_the_next_dose(session_for, gentamicin, clock, range_text):
-    """The laboratory phones a trough's range with its timing: read as a doubt (three numbers, the
-    "h" of hours taken for "homme"), it held nothing, and the next gentamicin dose was given."""
+    """The laboratory phones a trough's range with its timing, as a bound or a low–high pair: read
+    as a doubt (three numbers, the "h" of hours taken for "homme"), it held nothing, and the next
+    gentamicin dose was given."""
     patient, order = gentamicin
     nurse = session_for("nurse")
     clock.now = datetime.fromisoformat("2026-11-29T06:05+01:00")

@@ -1570,3 +1570,35 @@ def test_a_death_not_verified_yet_is_not_sent_as_a_final_death(session_for, admi
     (patched,) = [entry for entry in bundle["entry"] if entry["request"]["method"] == "PATCH"]
     assert patched["request"]["url"] == "Patient?identifier=urn:downtime:hospital-patient-number|80012345"
     assert said not in json.dumps(bundle)
+
+
+def test_a_death_sent_then_amended_to_not_verified_yet_is_not_taken_out_of_the_ehr(session_for, admission_values,
+                                                                                   tmp_path):
+    """Verified ticked by mistake: the EHR's patient was patched deceased, then the death amended
+    to "not verified yet" sent a patch deleting it, untagged, and the EHR showed alive a patient
+    who died. Held until verified, a death sent stays where it is; only its withdrawal takes it out."""
+    from downtime.services import back_entry
+
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", admission_values)
+    death = records.save_new(nurse, "death", {**death_answers("2026-11-28T13:00+01:00"), "expected": False,
+                                              "verified_by": "Dr Benali", "family_informed": True},
+                             patient_id=admitted.patient_id)
+    number = _by_id(_export(session_for, tmp_path, "first"), admitted.patient_id)["identifier"][0]["value"]
+    back_entry.link_patient(session_for("records"), number, "80012345")
+
+    def patches(name):
+        bundle = _export(session_for, tmp_path, name)
+        Bundle.model_validate(bundle)
+        return [[{part["name"]: part.get("valueCode", part.get("valueString", part.get("valueDateTime")))
+                  for part in operation["part"]} for operation in entry["resource"]["parameter"]]
+                for entry in bundle["entry"] if entry["request"]["method"] == "PATCH"]
+
+    added = {"type": "add", "path": "Patient", "name": "deceased", "value": "2026-11-28T13:00:00+01:00"}
+    assert patches("sent") == [[{"type": "delete", "path": "Patient.deceased"}, added]]
+    pending = {key: value for key, value in death.data.items() if key not in ("verified_at", "verified_by")}
+    held = records.amend(nurse, death.record_id, {**pending, "verification_pending": True},
+                         "Ticked verified by mistake: the doctor has not seen her yet")
+    assert patches("held") == []
+    records.mark_entered_in_error(nurse, held.record_id, "Wrong patient")
+    assert patches("withdrawn") == [[{"type": "delete", "path": "Patient.deceased"}]]

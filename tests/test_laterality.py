@@ -149,9 +149,16 @@ def test_words_said_aloud_name_a_side_however_the_team_writes_it(words):
 
 @pytest.mark.parametrize("words", ["Tourniquet off right after closure, drain left in situ", "All right, stable",
                                    "Patient to recovery right away", "Drain left in place", "Right now: none",
-                                   "Seen by Dr R. Martin and Pr L. Roux", "D&C, L4-L5, R-CHOP"])
+                                   "Seen by Dr R. Martin and Pr L. Roux", "D&C, L4-L5, R-CHOP",
+                                   "Expected blood loss 1 L, 2 units crossmatched", "Saignement attendu 1 L, 2 CGR",
+                                   "Spinal, 2 L crystalloid", "Dr G Martin to assist",
+                                   "Group O Rh D negative, 2 units crossmatched", "O RhD positive, 1,5 L expected"])
 def test_words_said_aloud_of_something_else_name_no_side(words):
+    """A litre after a number, a blood group's Rh D and an initial after a title without its dot
+    were sides, and asked the wrong-site question of a correct hip or knee."""
     assert sides_spoken(words) == {}
+    assert contradiction(words, "right", prose=True) is None
+    assert contradiction(words, "left", prose=True) is None
 
 
 @pytest.mark.parametrize("text, speaks", [("PONV risk, ondansetron given", False), ("Patient all right", False),

@@ -342,17 +342,19 @@ def test_a_late_paper_line_typed_without_the_paper_answer_is_refused_naming_it(s
                                                                                lang, said, rule):
     """At 14:00 the clerk types the night's paper line, 02:00 analgesia given, again in 4 hours,
     not knowing of "Typed from the paper chart": told only to choose 1 hour or less, she typed a
-    plan nobody made. The refusal names the answer that keeps the plan, on that answer too. A
-    line whose wait is still to come, or an amendment (which cannot give the answer), is told the
-    rule alone."""
+    plan nobody made. The refusal names the answer that keeps the plan, on that answer too, while
+    it is left blank. Answered No, a line whose wait is still to come, or an amendment (which
+    cannot give the answer) is told the rule alone: the nurse typing her round late, her true No
+    marked wrong and told to answer Yes, ticked Yes and the analgesia's effect went unasked."""
     patient, _, _ = medication_ward
     nurse = session_for("nurse", lang)
     night = {**PAIN, "assessed_at": "2026-11-28T02:00+01:00", "score_numeric": 5, "action": ["analgesia"],
              "reassess_in": "240"}
-    for answer in ({}, {"transcribed": False}):
+    for answer, errors in (({}, said), ({"transcribed": None}, said),
+                           ({"transcribed": False}, [("reassess_in", rule)])):
         with pytest.raises(ValidationFailed) as refused:
             records.save_new(nurse, "pain_assessment", {**night, **answer}, patient_id=patient)
-        assert [(error.path, error.message) for error in refused.value.errors] == said
+        assert [(error.path, error.message) for error in refused.value.errors] == errors, answer
     with pytest.raises(ValidationFailed) as refused:
         records.save_new(nurse, "pain_assessment", {**night, "assessed_at": "2026-11-28T13:30+01:00"},
                          patient_id=patient)

@@ -445,12 +445,15 @@ def test_a_reason_longer_than_a_page_leaves_the_record_printable(session_for, ad
                                              ("fr", "Nom et signature de la personne qui remplit ce formulaire")])
 def test_no_blank_forms_signature_box_sits_alone_on_a_page(forms, tmp_path, lang, signature):
     """The blank medication order and administration forms printed their signature box alone
-    on page 2, under nothing: it is kept with the form's last row (the last the blank asks)."""
+    on page 2, under nothing: it is kept with the form's last row (the last the blank asks).
+    Its title is on the last page, with the space to sign under it: the French blank
+    administration form put the title at the foot of page 3 and the space alone on page 4."""
     for form_id, spec in forms.items():
         pages = [_flat(page) for page in _pages(blank_form_pdf(
             spec, tmp_path / f"{form_id}.pdf", lang=lang, printed_by="x",
             printed_at=datetime.fromisoformat("2026-11-28T14:00+01:00"), device_name="d"))]
         (signed,) = [page for page in pages if signature in page]
+        assert signed == pages[-1], f"{form_id}: the signature title on page {pages.index(signed) + 1} of {len(pages)}"
         last = [field for field in spec.fields() if field.paper.on_blank][-1]
         assert _flat(last.label.get(lang)) in signed, form_id
 

@@ -199,17 +199,35 @@ def test_counts_answered_not_correct_are_said_on_the_board_the_list_and_the_expo
 
 
 def test_counts_found_not_correct_after_a_checklist_said_correct_are_said(done, clock):
-    """The latest answer decides: a second checklist of the operation, recorded after one that
-    said the counts correct, answered NOT correct (a swab found missing in recovery), and the
-    board said a plain DONE because one had said correct."""
+    """A second checklist of the operation, recorded after one that said the counts correct,
+    answered NOT correct (a swab found missing in recovery), and the board said a plain DONE
+    because one had said correct. Its own amendment (the swab found) clears it."""
     coord, nurse, booking = done
     patient_id = str(_line(coord).state.record.patient_id)
     _checked(nurse, booking, patient_id, counts_correct="correct")
     clock.advance(minutes=30)
-    _checked(nurse, booking, patient_id, counts_correct="not_correct", notes="One swab missing, X-ray in recovery")
+    miscounted = _checked(nurse, booking, patient_id, counts_correct="not_correct",
+                          notes="One swab missing, X-ray in recovery")
     assert theatre.board_status(_line(coord), "en", coord.clock()) == f"DONE 09:10 — {MISCOUNTED_SAID}"
     clock.advance(minutes=30)
-    _checked(nurse, booking, patient_id, counts_correct="correct", notes="Swab found, X-ray clear")
+    records.amend(nurse, miscounted.record_id, {**miscounted.data, "counts_correct": "correct"},
+                  "swab found, X-ray clear")
+    assert theatre.board_status(_line(coord), "en", coord.clock()) == "DONE 09:10"
+
+
+def test_a_paper_checklist_typed_later_does_not_silence_counts_found_not_correct(done, clock):
+    """The theatre laptop's Sign out says the counts NOT correct; hours later a clerk back-enters
+    the paper checklist of the same sign-in, ticked correct before the swab was found missing.
+    Nobody said the swab was found: the board still says so. Only a checklist signed in after it
+    says correct in its stead."""
+    coord, nurse, booking = done
+    patient_id = str(_line(coord).state.record.patient_id)
+    _checked(nurse, booking, patient_id, counts_correct="not_correct", notes="One swab missing, X-ray in recovery")
+    clock.advance(hours=3)
+    _checked(nurse, booking, patient_id, counts_correct="correct", notes="Paper checklist back-entered")
+    assert theatre.board_status(_line(coord), "en", coord.clock()) == f"DONE 09:10 — {MISCOUNTED_SAID}"
+    _checked(nurse, booking, patient_id, counts_correct="correct", checked_at="2026-11-28T09:05+01:00",
+             notes="Second time-out, swab found")
     assert theatre.board_status(_line(coord), "en", coord.clock()) == "DONE 09:10"
 
 

@@ -1321,6 +1321,22 @@ def test_an_operation_chosen_on_the_wrong_days_board_is_not_done_while_its_list_
         theatre.record_done(coord, booked.record_id, {"done_at": f"{SATURDAY}T10:25+01:00", "theatre": "T1"})
 
 
+def test_tomorrows_operation_picked_on_todays_board_is_not_done_today(lists, clock):
+    """T1 runs a list every weekday: Tuesday's first case, opened on Monday's board by mistake
+    while Monday's T1 list runs, is not taken for one brought forward (it was, any list of the
+    day before counting, and Tuesday's patient was sent to the EHR as operated on Monday). An
+    evening list ending within hours of Tuesday's still counts."""
+    coord, patients, made = lists
+    booked = theatre.book(coord, patients[0], _booking(made["t1-tue"], "08:00", day=TUESDAY))
+    clock.now = datetime(2026, 11, 30, 10, 30, tzinfo=PARIS)
+    with pytest.raises(ServiceError, match="theatre session starts 01/12/2026 08:00: record it done once its list"):
+        theatre.record_done(coord, booked.record_id, {"done_at": f"{MONDAY}T10:25+01:00", "theatre": "T1"})
+    _session(coord, "T1", MONDAY, "18:00", "22:00")
+    clock.now = datetime(2026, 11, 30, 19, 30, tzinfo=PARIS)
+    theatre.record_done(coord, booked.record_id, {"done_at": f"{MONDAY}T19:25+01:00", "theatre": "T1"})
+    assert _state(coord, booked.record_id).status == "done"
+
+
 def test_an_operation_moved_to_another_theatre_is_done_from_that_theatres_list(lists, clock):
     """Booked on the afternoon's T1 list, taken in T3's morning list: done before its own list
     began, and rightly so."""

@@ -78,6 +78,16 @@ def test_time_out_words_naming_no_side_pass(session_for, left_knee):
         "anaesthetist_concerns": "All right; seen by Dr R. Martin"}, patient_id=patient)
 
 
+def test_a_blood_group_litres_and_an_initial_at_the_time_out_pass(session_for, left_knee):
+    """"Rh D" was the right side, "1 L" and "Dr G Martin" sides too: the LEFT knee's checklist
+    was refused with the wrong-site question, naming "D"."""
+    patient, booking = left_knee
+    records.save_new(session_for("nurse"), theatre.CHECKLIST_FORM, {
+        **SIGNED_IN, "booking": booking, "checked_at": CHECKED_AT,
+        "anaesthetist_concerns": "Group O Rh D negative, 2 units crossmatched, expected blood loss 1 L",
+        "surgeon_critical_steps": "Dr G Martin to assist"}, patient_id=patient)
+
+
 def test_notes_of_something_else_do_not_silence_the_wrong_site_question(session_for, left_knee):
     """A recovery concern in the notes, which is what they are for, let "Right knee arthroscopy"
     on a LEFT knee's time-out through with nothing said: only notes speaking of the side answer."""

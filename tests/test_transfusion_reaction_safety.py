@@ -613,11 +613,9 @@ def test_a_serious_set_after_the_end_is_asked_though_a_milder_one_follows_it(ses
         "blood bank, and record the reaction on the unit's end"]
 
 
-def test_an_end_answers_no_set_typed_after_it_was_recorded(session_for, patient, clock):
-    """Back entry: the end of a unit ended at 13:40, "no reaction" with the doctor's reason under
-    Notes, is typed at 16:00; the paper chart's 13:55 set, a new fever of 38.6 °C, at 16:30. The
-    end's author never saw it: it is asked until the end is recorded again after it."""
-    nurse = session_for("nurse")
+def _judged_pulse_then_fever(nurse, patient, clock):
+    """A unit whose pulse of 112 throughout is judged no reaction on the end typed at 16:00, and
+    the paper chart's 13:55 set after it, a new fever of 38.6 °C, typed at 16:30: the end."""
     _set(nurse, patient, "2026-11-28T11:45+01:00")
     started = records.save_new(nurse, "blood_transfusion", _unit(1), patient_id=patient)
     _set(nurse, patient, "2026-11-28T12:15+01:00", pulse=112)
@@ -627,14 +625,55 @@ def test_an_end_answers_no_set_typed_after_it_was_recorded(session_for, patient,
         patient_id=patient)
     clock.now = clock.now.replace(hour=16, minute=30)
     _set(nurse, patient, "2026-11-28T13:55+01:00", temperature=38.6)
+    return end
+
+
+def test_an_end_answers_no_set_typed_after_it_was_recorded(session_for, patient, clock):
+    """Back entry: the end of a unit ended at 13:40, "no reaction" with the doctor's reason under
+    Notes, is typed at 16:00; the paper chart's 13:55 set, a new fever of 38.6 °C, at 16:30. The
+    end's author never saw it: it is asked until the end is recorded again after it."""
+    nurse = session_for("nurse")
+    end = _judged_pulse_then_fever(nurse, patient, clock)
     [unit] = transfusion.chart(nurse.db, patient)
     assert [one[:62] for one in unit.asks(nurse.clock(), "en")] == [
         "POSSIBLE TRANSFUSION REACTION at 28/11 13:55, after the unit ("]
     clock.now = clock.now.replace(hour=16, minute=40)
-    records.amend(nurse, end.record_id, {**END, "unit": started.record_id, "notes": "Pulse 112 and 38.6 after: "
+    records.amend(nurse, end.record_id, {**end.data, "notes": "Pulse 112 and 38.6 after: "
                                          "Dr Benali saw both, no reaction."}, "The 13:55 set seen")
     [unit] = transfusion.chart(nurse.db, patient)
     assert unit.asks(nurse.clock(), "en") == []
+
+
+def test_an_end_amended_for_its_volume_alone_answers_no_set_its_judgement_did_not_see(session_for, patient, clock):
+    """The end's volume corrected at 16:40, its notes and answer untouched: the 13:55 fever typed
+    at 16:30 was judged by no one and is still asked (the end answered it by its latest version)."""
+    nurse = session_for("nurse")
+    end = _judged_pulse_then_fever(nurse, patient, clock)
+    [unit] = transfusion.chart(nurse.db, patient)
+    asked = unit.asks(nurse.clock(), "en")
+    assert [one[:62] for one in asked] == ["POSSIBLE TRANSFUSION REACTION at 28/11 13:55, after the unit ("]
+    clock.now = clock.now.replace(hour=16, minute=40)
+    records.amend(nurse, end.record_id, {**end.data, "volume": END["volume"] - 10}, "Volume misread on the bag")
+    [unit] = transfusion.chart(nurse.db, patient)
+    assert unit.asks(nurse.clock(), "en") == asked
+
+
+def test_the_alarm_after_the_end_names_the_set_unanswered_not_a_later_one_judged(session_for, patient, clock,
+                                                                                 tmp_path):
+    """After the 13:55 fever, the 14:30 set's pulse of 112, as the doctor judged it while the unit
+    ran, is typed too: the tab and the printed record name the fever, the set unanswered, not the
+    pulse (the doctor called was told of the pulse they had judged)."""
+    nurse = session_for("nurse")
+    _judged_pulse_then_fever(nurse, patient, clock)
+    _set(nurse, patient, "2026-11-28T14:30+01:00", pulse=112)
+    [unit] = transfusion.chart(nurse.db, patient)
+    assert unit.asks(nurse.clock(), "en") == [
+        "POSSIBLE TRANSFUSION REACTION at 28/11 13:55, after the unit (temperature 38.6, up 1.7 °C; first at 28/11 "
+        "12:15: pulse 112, up 32): call the doctor, report it to the blood bank, and record the reaction on the "
+        "unit's end"]
+    text = " ".join(" ".join(page.extract_text().split()) for page in
+                    PdfReader(printing.print_transfusion_record(nurse, patient, tmp_path / "t.pdf")).pages)
+    assert "POSSIBLE REACTION 28/11 13:55: temperature 38.6, up 1.7 °C" in text
 
 
 @pytest.mark.parametrize(("before", "during"), [(88, 60), (89, 60), (78, 68)])

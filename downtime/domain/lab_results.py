@@ -77,7 +77,8 @@ def awaited(tests: Sequence[str], given: Iterable[Sequence[str] | None]) -> list
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _BELOW = ("<", "≤", "less than", "under", "inférieur")
 _ABOVE = (">", "≥", "more than", "over", "supérieur")
-_PAIR = re.compile(r"\d\s*[-–—]\s*\d|\d\s+(?:to|à)\s+\d")
+_PAIR = re.compile(rf"({_NUMBER.pattern})(?:\s*[-–—]\s*|\s+(?:to|à)\s+)({_NUMBER.pattern})")
+"""A low–high pair ("3.5–5.3", "15 to 20"), its two numbers caught."""
 _THOUSANDS = re.compile(r"\d[,\s]\d{3}(?!\d)")
 """A digit group as thousands are written ("150,000", the French "150 000"), read as two numbers."""
 _SEXES = re.compile(r"\b(?:[mfh](?=\s*[:\d])|male|female|men|women|homme|femme|hommes|femmes)\b")
@@ -116,15 +117,16 @@ def _value(result: str) -> float | None:
 
 
 def _top(range_text: str | None) -> float | None:
-    """A drug level's top: the first number of a range starting with "<" or "≤" whatever follows it
-    (its timing, "< 1 mg/L (trough, 18-24 h)", or the units and "1 h post dose"), else
-    `reference_range`'s. Here a doubt loses the alert that holds the next dose, so the leading
-    bound is read as it always was; `outside_range` keeps its doubts, where a doubt only asks."""
+    """A drug level's top, whatever follows it (its timing, "< 1 mg/L (trough, 18-24 h)", "1-2 mg/L
+    12 h post dose"): the first number of a range starting with "<" or "≤", else the high of its
+    first low–high pair; None for "> 10" or words. Here a doubt loses the alert that holds the next
+    dose, so the bound is read as it always was; `outside_range` keeps its doubts, where a doubt
+    only asks."""
     text = " ".join((range_text or "").casefold().split())
     if text.startswith(_BELOW) and (first := _NUMBER.search(text)):
         return _number(first.group())
-    read = reference_range(range_text)
-    return None if read is None else read[1]
+    tops = (_number(high) for low, high in _PAIR.findall(text) if _number(low) <= _number(high))
+    return next(tops, None)
 
 
 def above_range(result: str, range_text: str | None) -> bool:

@@ -94,11 +94,13 @@ def sides_in_prose(text: str) -> dict[str, str]:
 
 
 # What a time-out's words say with a side word in them of something else: "right away", "all
-# right", "right after closure", "drain left in situ", and an initial after a title ("Dr R.
-# Martin"). Only these: the rest of what is said aloud before the knife is read as `sides_named`
-# reads it.
+# right", "right after closure", "drain left in situ", a litre or a gram after a number ("blood
+# loss 1 L", "2 L crystalloid"), a blood group's "Rh D", and an initial after a title, its dot
+# said or not ("Dr R. Martin", "Dr G Martin"). Only these: the rest of what is said aloud before
+# the knife is read as `sides_named` reads it.
 _IDIOMS = re.compile(r"(?<![\w&/-])(?:right\s+(?:away|after|before|now)|all\s+right|left\s+in\s+(?:situ|place)|"
-                     r"(?:dr|pr|prof|mr|mrs|ms|mme|mlle)\.?\s+[A-Z]\.)(?![\w&/-])", re.IGNORECASE)
+                     r"\d[\d.,]*\s*[LG]|Rh\s*D|"
+                     r"(?:dr|pr|prof|mr|mrs|ms|mme|mlle)\.?\s+[A-Z]\.?)(?![\w&/-])", re.IGNORECASE)
 
 
 def sides_spoken(text: str) -> dict[str, str]:

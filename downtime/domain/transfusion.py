@@ -228,9 +228,11 @@ class Alarm:
 class Sets:
     """Which of the unit's observation sets were taken (`first_at`, `end_at`: when, or None);
     `changed_at` the latest set taken while it ran, or in the hour after its end, whose readings
-    may be a reaction (`changed`), None when none, or the latest serious one after its end where
-    there is one (`serious`: a set of 39.6 °C and a systolic of 78 after the unit was said no more
-    once a pulse of 112 was charted after it); `first_changed_at` and `first_changed` the first
+    may be a reaction (`changed`), None when none, or after its end the latest serious one of those
+    its end does not answer (`unanswered`), else the latest of them, else the latest serious one
+    where there is one (`serious`: a set of 39.6 °C and a systolic of 78 after the unit was said no
+    more once a pulse of 112 was charted after it; a fever unanswered was named by the pulse after
+    it the doctor had judged); `first_changed_at` and `first_changed` the first
     such set where it is an earlier one: a set of 39.8 °C and a systolic of 76 was hidden behind a
     mild 38.1 °C an hour before it. `after_end` those taken after the unit ended, oldest first;
     `judged` the readings of the sets taken while it ran that may be a reaction, which its end
@@ -246,18 +248,22 @@ class Sets:
     after_end: tuple[Alarm, ...] = ()
     judged: frozenset[str] = frozenset()
 
-    def answered(self, unit: Unit) -> bool:
-        """Whether the unit's end, saying no reaction with the reason under Notes (`Unit.noted_at`),
-        answers every set after it that may be a reaction: each a mild one (`serious`), showing the
-        same signs as while the unit ran or saved before the end was recorded. A pulse of 112
-        throughout, judged no reaction by the doctor, was asked after the unit for ever unless a
-        false reaction was reported; a serious set was no longer asked once a milder one followed
-        it, and an end typed late answered a set typed after it, from its taken time."""
+    def unanswered(self, unit: Unit) -> tuple[Alarm, ...]:
+        """The sets after the unit that may be a reaction its end, saying no reaction with the
+        reason under Notes (`Unit.noted_at`), does not answer: a serious one (`serious`), or a mild
+        one showing other signs than while the unit ran and saved after that judgement was written.
+        A pulse of 112 throughout, judged no reaction by the doctor, was asked after the unit for
+        ever unless a false reaction was reported; a serious set was no longer asked once a milder
+        one followed it, and an end typed late answered a set typed after it, from its taken time."""
         noted = unit.noted_at
-        return noted is not None and all(
-            not serious(alarm.changed) and ({one.reading for one in alarm.changed} <= self.judged
-                                            or elapsed.instant(noted) >= elapsed.instant(alarm.recorded_at))
-            for alarm in self.after_end)
+        return tuple(alarm for alarm in self.after_end
+                     if noted is None or serious(alarm.changed)
+                     or not ({one.reading for one in alarm.changed} <= self.judged
+                             or elapsed.instant(noted) >= elapsed.instant(alarm.recorded_at)))
+
+    def answered(self, unit: Unit) -> bool:
+        """Whether the unit's end answers every set after it that may be a reaction (`unanswered`)."""
+        return not self.unanswered(unit)
 
     def said(self, lang: str, time: Callable[[datetime], str]) -> str:
         """The readings of the latest set that may be a reaction, then those of the first where it
@@ -387,11 +393,12 @@ def sets_of(unit: Unit, taken: Sequence[datetime], readings: Mapping[datetime, R
                             else datetime.fromtimestamp(taken[RECORDED], elapsed.instant(at).tzinfo))
                       for at, found, taken in alarming if end is not None and elapsed.instant(at) > end)
     first_changed_at, first_changed, _ = alarming[0]
-    latest_at, latest = next(((alarm.at, alarm.changed) for alarm in reversed(after_end) if serious(alarm.changed)),
-                             alarming[-1][:2])
-    earlier = elapsed.instant(first_changed_at) < elapsed.instant(latest_at)
     judged = frozenset(one.reading for at, found, _ in alarming for one in found
                        if end is None or elapsed.instant(at) <= end)
+    named = Sets(baseline, first, after, after_end=after_end, judged=judged).unanswered(unit) or after_end
+    latest_at, latest = next(((alarm.at, alarm.changed) for alarm in reversed(named) if serious(alarm.changed)),
+                             alarming[-1][:2] if not named else (named[-1].at, named[-1].changed))
+    earlier = elapsed.instant(first_changed_at) < elapsed.instant(latest_at)
     return Sets(baseline, first, after, latest_at, latest, first_changed_at if earlier else None,
                 first_changed if earlier else (), after_end, judged)
 

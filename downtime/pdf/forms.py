@@ -411,12 +411,16 @@ SHORT_SECTION_ROWS = 2
 next page, under no heading."""
 
 
+def _height(flowables: list[Flowable], info: PageInfo) -> float:
+    """The height `flowables` take in a page's body, one under another."""
+    return sum(flowable.wrap(body_width(info), body_height(info))[1] for flowable in flowables)
+
+
 def _short(flowables: list[Flowable], info: PageInfo) -> bool:
     """Whether `flowables` take at most half a page's body: kept whole, a taller block moved to
     the next page left most of this one blank (a filled admission's 16 allergies, two rows, left
     two thirds of a page empty), and one taller than a page was split all the same."""
-    height = body_height(info)
-    return sum(flowable.wrap(body_width(info), height)[1] for flowable in flowables) <= height / 2
+    return _height(flowables, info) <= body_height(info) / 2
 
 
 def _laid(part: list[Flowable], info: PageInfo) -> list[Flowable]:
@@ -434,10 +438,14 @@ def _signed(parts: list[list[Flowable]], lang: Lang, key: str, info: PageInfo) -
     one-section form moved whole to page 2 left page 1 empty): a box alone at the top of a page
     signed nothing a reader could see, and a transfer's handover ran on to a page holding only
     it. (A KeepTogether within a KeepTogether is always taken to be taller than the page, so the
-    last section's band is kept with its first row only here.)"""
+    last section's band is kept with its first row only here.) The box's title and its space to
+    sign are one cell: as two rows, a last section taller than the page split the box between
+    them, and the French blank medication administration form's last page held only an
+    unlabelled space to sign. A last row that with the box is taller than a page flows on, its
+    rows split over pages, for the box to follow its last: kept together, it was moved whole to
+    the next page and the box pushed alone on to the one after."""
     width = body_width(info)
-    box = Table([[_p(t(key, lang), size=8, bold=True, condensed=True)], [Spacer(1, 14 * mm)]],
-                colWidths=[width])
+    box = Table([[[_p(t(key, lang), size=8, bold=True, condensed=True), Spacer(1, 14 * mm)]]], colWidths=[width])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.75, colors.black)]))
     *before, last = parts
     story = [flowable for part in before for flowable in _laid(part, info)]
@@ -445,7 +453,9 @@ def _signed(parts: list[list[Flowable]], lang: Lang, key: str, info: PageInfo) -
     if len(last) == 2 or _short(end, info):
         return story + [KeepTogether(end)]
     band, first, *rows, final = last
-    return story + [KeepTogether([band, first]), *rows, KeepTogether([*_unkept([final]), Spacer(1, 4 * mm), box])]
+    tail = [*_unkept([final]), Spacer(1, 4 * mm), box]
+    kept = [KeepTogether(tail)] if _height(tail, info) <= body_height(info) else tail
+    return story + [KeepTogether([band, first]), *rows, *kept]
 
 
 def _unkept(flowables: list[Flowable]) -> list[Flowable]:

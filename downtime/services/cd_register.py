@@ -264,9 +264,12 @@ fentanyl or buprenorphine patches; also the order form's code for a patch (its `
 HALVED_UNITS = frozenset({"tablet", "tab", "comprime", "cp"})
 """The units (folded, see `_unit_word`) of a page of tablets, which a dose may take half of (a
 scored tablet halved, "½" on the paper register)."""
-WHOLE_ONLY_UNITS = frozenset({"capsule", "cap", "gelule", "ampoule", "ampule", "amp", "vial"})
-"""The units of a page of capsules, ampoules or vials, taken whole: what is left of one opened
-for a part dose is its wastage (`cd_waste`)."""
+CAPSULE_UNITS = frozenset({"capsule", "cap", "gelule"})
+"""The units of a page of capsules, taken whole and never opened for a part dose (a
+modified-release capsule opened releases its whole dose at once)."""
+WHOLE_ONLY_UNITS = CAPSULE_UNITS | frozenset({"ampoule", "ampule", "amp", "vial"})
+"""The units of a page of capsules, ampoules or vials, taken whole: what is left of an ampoule
+or vial opened for a part dose is its wastage (`cd_waste`)."""
 COUNTED_UNITS = HALVED_UNITS | WHOLE_ONLY_UNITS
 """The units of a page counted one by one, each holding the strength its page's name states
 ("Oxycodone 5 mg capsule"): a dose in mg takes so many of them."""
@@ -276,9 +279,17 @@ WHOLE_UNITS = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: {dose} {d
                                             "cannot take the whole {unit} with the rest as wastage: write the dose on "
                                             "the paper chart, and the {unit} taken and the rest destroyed in the "
                                             "paper register, witnessed, and tell the pharmacist.")
-"""Said of a part of one capsule, ampoule or vial: that page is the default (`default_page`), so
+"""Said of a part of one ampoule or vial: that page is the default (`default_page`), so
 "choose the page the dose was taken from" alone sent the nurse back to the page it was taken from,
 and the dose given was charted nowhere."""
+PART_CAPSULE = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: {dose} {dose_unit} is {quantity} {unit} of "
+                                             "{page}, and a capsule is never opened or divided: {dose} {dose_unit} "
+                                             "cannot be made up from whole capsules of this page. If the dose came "
+                                             "from another page, choose that page; if not, check the dose with the "
+                                             "prescriber or the pharmacist (another strength, or the liquid).")
+"""Said of a part of one capsule: the ampoules' advice (the whole one taken, the rest destroyed)
+told the nurse to give half of an opened capsule, and an opened modified-release capsule
+releases its whole dose at once."""
 HALF_UNITS = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: {dose} {dose_unit} is {quantity} {unit} of "
                                            "{page}, and its page counts whole or half {unit} only: choose the page "
                                            "the dose was taken from.")
@@ -296,7 +307,7 @@ def _not_counted(unit: str, quantity: float) -> str | None:
     if word in HALVED_UNITS and abs(quantity * 2 - round(quantity * 2)) > 1e-6:
         return HALF_UNITS
     if word in WHOLE_ONLY_UNITS and abs(quantity - round(quantity)) > 1e-6:
-        return WHOLE_UNITS
+        return PART_CAPSULE if word in CAPSULE_UNITS else WHOLE_UNITS
     return None
 
 

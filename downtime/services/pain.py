@@ -397,9 +397,11 @@ def _soon_enough(db: Database, spec: FormSpec, patient_id: str, data: Mapping[st
     what the nurse wrote ("again in 4 h", the patient asleep), and refused, the clerk had to type
     a plan nobody made or leave out the analgesia given. A line typed late at the bedside is held
     to it: let through, its effect was never asked, nor an overdue plan once stretched. A `new`
-    line typed past its wait without the answer is refused naming it, on that answer too: told
-    only to choose an hour or less, the clerk who had not found it typed the plan nobody made (an
-    amendment cannot give the answer, see `check`)."""
+    line typed past its wait with the answer left blank is refused naming it, on that answer too:
+    told only to choose an hour or less, the clerk who had not found it typed the plan nobody made
+    (an amendment cannot give the answer, see `check`). Answered No, it is told the rule alone:
+    marked wrong on her truthful No and told to answer Yes, the nurse typing her round late
+    ticked Yes, and the treated pain's effect went unasked under a false "(from paper)"."""
     if "analgesia" not in (data.get("action") or ()):
         return []
     at = datetime.fromisoformat(data["assessed_at"])
@@ -412,7 +414,7 @@ def _soon_enough(db: Database, spec: FormSpec, patient_id: str, data: Mapping[st
     field = spec.field("reassess_in")
     said = {"field": field.label.get(lang), "within": WORDS["within_injection" if injected else "within_other"][lang],
             "choice": format_value(field, str(wait // timedelta(minutes=1)), lang)}
-    if not new or elapsed.between(at, typed_at) < wait:
+    if not new or data.get(TRANSCRIBED) is not None or elapsed.between(at, typed_at) < wait:
         return [FieldError(field.id, WORDS["soon"][lang].format(**said))]
     paper = spec.field(TRANSCRIBED)
     return [FieldError(field.id, WORDS["soon_paper"][lang].format(**said, paper=paper.label.get(lang))),

@@ -1059,10 +1059,21 @@ def _refuse_not_last_minute_on_the_day(facts: BookingFacts, record_id: str, data
 
 EARLY_LIST = timedelta(minutes=15)
 """How long before its planned start a list may really begin (the first patient sent for early)."""
-BROUGHT_FORWARD = timedelta(days=1)
-"""How long before its own list an operation recorded done while that list is still to come may
-have been done (on the emergency theatre's night list the evening before); earlier, it is the
-wrong day's board."""
+BROUGHT_FORWARD = timedelta(hours=12)
+"""How long before an operation's own list begins another list of the theatre it was done in may
+have ended and still be the one it was brought forward to (the evening list, or the morning's
+for an afternoon slot), while its own is still to come. The day list of the day before ends
+longer before: taken for one brought forward, it let tomorrow's operation, opened on today's
+board by mistake, be recorded done today (`_brought_forward`)."""
+
+
+def _brought_forward(known: TheatreSession, listed: TheatreSession, at: tzinfo | None) -> bool:
+    """Whether an operation booked on `listed` may have been done on `known`, another list, while
+    `listed` is still to come: `known` ends within `BROUGHT_FORWARD` of `listed`'s start, or is a
+    night list running past midnight into `listed`'s day (`at`, the ward's zone, says the day)."""
+    day = listed.start.astimezone(at).date()
+    return (instant(known.end) > instant(listed.start) - BROUGHT_FORWARD
+            or known.start.astimezone(at).date() < day <= known.end.astimezone(at).date())
 
 
 def _refuse_done_before_its_list(db: Database, facts: BookingFacts, data: Mapping[str, Any], now: datetime) -> None:
@@ -1084,8 +1095,8 @@ def _refuse_done_before_its_list(db: Database, facts: BookingFacts, data: Mappin
     around = [known for known in _sessions_near(db, done_at - timedelta(days=1), done_at + timedelta(days=1))
               if theatre_key(known.theatre) == done_in]
     if any(instant(known.start) - EARLY_LIST <= instant(done_at) < instant(known.end)
-           and instant(now) >= instant(known.start) - EARLY_LIST for known in around) and (
-            begun or instant(done_at) >= instant(listed.start) - BROUGHT_FORWARD):
+           and instant(now) >= instant(known.start) - EARLY_LIST
+           and (begun or _brought_forward(known, listed, now.tzinfo)) for known in around):
         return
     if not begun:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This operation's theatre session starts {start}: record it "
@@ -2406,15 +2417,20 @@ def checklists_of_done(checklists: Collection[RecordVersion], cancelled_at: date
 
 
 def sign_out_gap(checklists: Collection[RecordVersion]) -> str | None:
-    """What an operation's checklists leave wanting of the Sign out's counts (`SIGN_OUT_COUNTS`),
-    by the latest answer recorded (the form has no sign-out time of its own): nothing where it is
-    correct or not applicable, `COUNTS_NOT_CORRECT` where it is NOT correct (a swab missing is no
-    sign out to be silent on: a count found wrong after an earlier one said correct was silenced
-    by it), `COUNTS_UNANSWERED` where none answers them."""
+    """What an operation's checklists (each its latest version) leave wanting of the Sign out's
+    counts (`SIGN_OUT_COUNTS`): nothing where the checklist signed in last says correct or not
+    applicable, `COUNTS_NOT_CORRECT` where it says NOT correct, `COUNTS_UNANSWERED` where none
+    answers them. The sign-in orders them because the form has no sign-out time of its own, and
+    the typing time is not when it was said: a paper checklist back-entered hours later, ticked
+    correct before the swab was found missing, silenced the count found wrong. So a NOT correct
+    wins a tie on the sign-in, and clears only by its own amendment (the swab found) or a
+    checklist signed in after it."""
     answered = [record for record in checklists if record.data.get(SIGN_OUT_COUNTS)]
     if not answered:
         return COUNTS_UNANSWERED
-    latest = max(answered, key=lambda record: instant(record.recorded_at))
+    latest = max(answered, key=lambda record: (instant(record.occurred_at),
+                                               record.data[SIGN_OUT_COUNTS] == "not_correct",
+                                               instant(record.recorded_at)))
     return COUNTS_NOT_CORRECT if latest.data[SIGN_OUT_COUNTS] == "not_correct" else None
 
 

@@ -42,7 +42,8 @@ from downtime.services import census, observations, pews
 from downtime.services.bedside import in_present_stays
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
-from downtime.storage.records import as_version, chunks, current_by_patient, current_of, list_current, marks
+from downtime.storage.records import (as_version, chunks, current_by_patient, current_of, histories,
+                                     list_current, marks)
 
 FORM = "blood_transfusion"
 END_FORM = "transfusion_end"
@@ -312,18 +313,37 @@ def out_of_fridge(starts: Sequence[Mapping[str, Any]]) -> datetime:
     return min([_moment(starts[0]), *known], key=elapsed.instant)
 
 
+def _judgement(end: Mapping[str, Any]) -> tuple[bool, str]:
+    """What an end judges of the unit: whether it says a reaction, and its notes as written."""
+    return reacted(end), " ".join(str(end.get("notes") or "").split())
+
+
+def judged_at(end: RecordVersion, versions: Sequence[RecordVersion] = ()) -> datetime:
+    """When the end's present judgement (`_judgement`) was last written, from its `versions`
+    oldest first (storage.records.histories; none, its own): the first of the latest versions that
+    all say it. An end amended for its volume alone answered a set saved before the amendment that
+    nobody had judged."""
+    judgement, since = _judgement(end.data), end.recorded_at
+    for version in reversed([one for one in versions if one.version < end.version]):
+        if _judgement(version.data) != judgement:
+            break
+        since = version.recorded_at
+    return since
+
+
 def unit_of(start: RecordVersion, end: RecordVersion | None,
-            earlier: Sequence[tuple[RecordVersion, RecordVersion | None]] = ()) -> Unit:
-    """The unit its start and its end (None while it runs) say; restarted, `earlier` its parts
-    stopped before `start` (`Transfused.earlier`): a reaction in any part is the unit's, to be told
-    until every one is."""
+            earlier: Sequence[tuple[RecordVersion, RecordVersion | None]] = (),
+            versions: Sequence[RecordVersion] = ()) -> Unit:
+    """The unit its start and its end (None while it runs, `versions` its history as `judged_at`
+    reads it) say; restarted, `earlier` its parts stopped before `start` (`Transfused.earlier`): a
+    reaction in any part is the unit's, to be told until every one is."""
     ends = [one.data for one in (*(stop for _, stop in earlier), end) if one is not None]
     reactions = [data for data in ends if reacted(data)]
-    noted = end is not None and not reacted(end.data) and bool(str(end.data.get("notes") or "").strip())
+    noted = end is not None and not reacted(end.data) and bool(_judgement(end.data)[1])
     return Unit(_moment(start.data), _moment(end.data, "ended_at") if end is not None else None, bool(reactions),
                 any(not told(data) for data in reactions),
                 out_of_fridge([*(part.data for part, _ in earlier), start.data]),
-                end.recorded_at if end is not None and noted else None)
+                judged_at(end, versions) if end is not None and noted else None)
 
 
 def _standing(found: list[RecordVersion]) -> list[RecordVersion]:
@@ -361,19 +381,22 @@ def first_ends(ends: Iterable[RecordVersion]) -> dict[str, RecordVersion]:
 
 
 def _transfused(starts: list[RecordVersion], ends: list[RecordVersion],
-                taken: Mapping[datetime, Readings], born: date | None = None) -> list[Transfused]:
+                taken: Mapping[datetime, Readings], born: date | None = None,
+                versions: Mapping[str, list[RecordVersion]] | None = None) -> list[Transfused]:
     """Each unit of `starts` (`units_of`) with its ends among `ends` (see `first_ends`) and its
     sets among the patient's `taken` (`observed`: its full sets counted, every reading read, until
     the next unit starts (`_next_start`), a child's, `born` that day, against the values of her
-    age band on the unit's day, as domain.transfusion.changed reads them), oldest first."""
+    age band on the unit's day, as domain.transfusion.changed reads them; each end's `versions`,
+    by record, when it answers them: `judged_at`), oldest first."""
     end_of, full = first_ends(ends), [at for at, readings in taken.items() if complete(readings)]
     standing = _standing(starts)
     found = []
     for parts in units_of(standing):
         ended = [(start, end_of.get(start.record_id)) for start in parts]
-        unit = unit_of(*ended[-1], ended[:-1])
+        start, end = ended[-1]
+        unit = unit_of(start, end, ended[:-1], (versions or {}).get(end.record_id, []) if end is not None else [])
         band = age_band(born, unit.started_at.date()) if born is not None else None
-        found.append(Transfused(*ended[-1], unit, sets_of(unit, full, taken, band, _next_start(standing,
+        found.append(Transfused(start, end, unit, sets_of(unit, full, taken, band, _next_start(standing,
                                                                                               unit.started_at)),
                                 tuple(ended[:-1])))
     return found
@@ -446,7 +469,9 @@ def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Transfu
         return {}
     ends = current_by_patient(db, END_FORM, list(starts))
     taken, born = observed(db, list(starts)), births(db, list(starts))
-    return {patient_id: _transfused(found, ends.get(patient_id, []), taken[patient_id], born.get(patient_id))
+    versions = histories(db, [end.record_id for found in ends.values() for end in found if end.version > 1])
+    return {patient_id: _transfused(found, ends.get(patient_id, []), taken[patient_id], born.get(patient_id),
+                                    versions)
             for patient_id, found in starts.items()}
 
 

@@ -334,8 +334,9 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
         if key in chosen:
             made = group.build()
             for resource in _tagged(made, review):
-                writer.add(resource, resource["id"] not in made.unlike_before,
-                           carried(_changes_with(made, resource, group.sources)))
+                made_of = _changes_with(made, resource, group.sources)
+                writer.add(resource, resource["id"] not in made.unlike_before, carried(made_of),
+                           _death_held(ctx, resource, made_of))
             for record_id, ids in made.made_from.items():
                 targets.setdefault(record_id, []).extend(ids)
     ask = []
@@ -385,12 +386,14 @@ class _Writer:
         """Whether an earlier export sent `resource`, with this content or another."""
         return self.sent(identity(resource["resourceType"], _condition(resource))) is not None
 
-    def add(self, resource: dict[str, Any], as_before: bool = True, carried: bool = False) -> None:
+    def add(self, resource: dict[str, Any], as_before: bool = True, carried: bool = False,
+            death_held: bool = False) -> None:
         """Write `resource`: an update when an earlier export sent it with other content, unless
         that content was `resource` as an earlier release wrote it and `as_before` allows that
         to stand for it; or when no export of this database sent it but `carried` (another
         laptop's bundle may have, with other content, see `_carried`), as a conditional update
-        creates it where the EHR does not hold it; never for the EHR's own patient (`_the_ehrs`)."""
+        creates it where the EHR does not hold it; never for the EHR's own patient (`_the_ehrs`),
+        whose death goes as a patch unless `death_held` (`_death_held`)."""
         kind, condition = resource["resourceType"], _condition(resource)
         full_url = f"urn:uuid:{resource['id']}"
         body = orjson.dumps(resource)
@@ -411,7 +414,7 @@ class _Writer:
             request = {"method": "PUT", "url": f"{kind}?{condition}"}
             self.updates += 1
         self._write(full_url, resource, body, request)
-        if _the_ehrs(resource):
+        if _the_ehrs(resource) and not death_held:
             self._deceased(resource, condition)
 
     def _write(self, full_url: str, resource: dict[str, Any], body: bytes, request: dict[str, str]) -> None:
@@ -431,7 +434,8 @@ class _Writer:
         before its patches, so a patient the EHR did not hold yet is created first). It carries
         the Patient's review tags: an engine must not apply unseen a death on hold or to ask the
         ward about. Once the death is withdrawn, one patch takes it out where an earlier bundle
-        put it in, and only then: a death the EHR's own staff recorded is theirs. Known by the
+        put it in, and only then: a death the EHR's own staff recorded is theirs, and one held
+        until a doctor verifies it is not withdrawn (`add` is not asked then). Known by the
         downtime number's patient, not the EHR number: of two numbers linked to one EHR patient,
         the one that recorded no death takes nothing back."""
         died = patient.get("deceasedDateTime")
@@ -564,6 +568,17 @@ def _carried(ctx: Context, here: str, record_ids: Collection[str]) -> bool:
     known = [ctx.records[record_id] for record_id in record_ids if record_id in ctx.records]
     return (sum(record.version for record in known) > 1
             and any(version.device_id != here for record in known for version in (record, ctx.original(record))))
+
+
+def _death_held(ctx: Context, resource: dict[str, Any], made_of: Collection[str]) -> bool:
+    """Whether `resource` is a Patient whose death stands but is not verified yet (made from
+    `made_of`, see `_changes_with`): she goes without `deceased` (fhir_patients.unverified), as
+    she would once it is withdrawn, yet she died. Where an earlier bundle patched the EHR's
+    patient deceased (verified was ticked by mistake), its patch taking the death out made a dead
+    patient alive in the EHR, with nothing for a clerk to review; nothing is sent of her death
+    until it is verified (its patch, again) or withdrawn (the delete)."""
+    return resource["resourceType"] == "Patient" and any(
+        unverified(ctx.records[record_id]) for record_id in made_of if record_id in ctx.records)
 
 
 def _the_ehrs(resource: dict[str, Any]) -> bool:

@@ -11304,6 +11304,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <source>Controlled-drug register: {dose} {dose_unit} is {quantity} {unit} of {page}, and its page counts whole {unit} only. If the dose came from another page, choose that page. If it came from this one, the register cannot take the whole {unit} with the rest as wastage: write the dose on the paper chart, and the {unit} taken and the rest destroyed in the paper register, witnessed, and tell the pharmacist.</source>
         <translation>Registre des stupéfiants : {dose} {dose_unit} font {quantity} {unit} de {page}, et sa page ne compte que des {unit} entier(e)s. Si la dose vient d’une autre page, choisissez cette page. Si elle vient de celle-ci, le registre ne peut pas décompter l’unité entière ({unit}) avec le reste en destruction : notez la dose sur le plan d’administration papier, et l’unité prise ({unit}) et le reste détruit dans le registre papier, avec le témoin, puis prévenez le pharmacien.</translation>
     </message>
+    <message>
+        <source>Controlled-drug register: {dose} {dose_unit} is {quantity} {unit} of {page}, and a capsule is never opened or divided: {dose} {dose_unit} cannot be made up from whole capsules of this page. If the dose came from another page, choose that page; if not, check the dose with the prescriber or the pharmacist (another strength, or the liquid).</source>
+        <translation>Registre des stupéfiants : {dose} {dose_unit} font {quantity} {unit} de {page}, et une gélule ne s’ouvre ni ne se divise jamais : {dose} {dose_unit} ne peuvent pas être donnés en gélules entières de cette page. Si la dose vient d’une autre page, choisissez cette page ; sinon, vérifiez la dose avec le prescripteur ou le pharmacien (un autre dosage, ou la forme buvable).</translation>
+    </message>
 </context>
 <context>
     <name>BandCheck</name>

@@ -155,3 +155,18 @@ def test_a_line_typed_from_the_paper_chart_keeps_its_plan_and_says_so_on_the_tab
     window.tabs.setCurrentWidget(chart)
     chart.refresh()
     assert chart.model.texts(0)[:2] == ("28/11 02:00 (from paper)", "5/10")
+
+
+def test_a_bedside_line_answered_no_is_told_the_rule_alone(window, session_for, admission_values, select_bed):
+    """12:55 at the bedside, 8/10, oral analgesia given, "again in 4 hours" picked by mistake,
+    saved at 14:00 with "Typed from the paper chart" answered No: her true No was marked wrong and
+    she was told to answer Yes, which kept the 4 hours and left the analgesia's effect unasked."""
+    chart = _pain_chart(window, session_for, select_bed, {**admission_values, "arrival_at": "2026-11-28T01:00+01:00"})
+    form = _assess(window, chart, {"assessed_at": "2026-11-28T12:55+01:00", "scale": "numeric", "score_numeric": 8,
+                                   "action": ["analgesia"], "reassess_in": "240"})
+    combo = form.editors["transcribed"].combo
+    combo.setCurrentIndex(combo.findText("No"))
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.record is None and form.error_labels["transcribed"].isHidden()
+    assert form.error_labels["reassess_in"].text() == (
+        "⚠ “Assess again in”: analgesia given has its effect assessed within the hour: choose 1 hour or less.")
