@@ -7,6 +7,7 @@ from datetime import datetime
 
 import pytest
 
+from downtime.domain.lab_results import above_range
 from downtime.domain.medication import Check
 from downtime.services import lab_results, medication, records
 
@@ -155,3 +156,10 @@ def test_a_level_above_a_range_given_with_its_timing_holds_the_next_dose(session
     records.save_new(nurse, "lab_result", {**RESULT, "request": sample, "range": range_text}, patient_id=patient)
     assert _levels(nurse, order) == [
         f"Gentamicin: LEVEL ABOVE RANGE (trough 2.4 mg/L, {range_text}): hold and ask the doctor."]
+
+
+@pytest.mark.parametrize("range_text", ["1,000-2,000 ng/mL", "1 000 - 2 000 µg/L"])
+def test_a_level_within_a_range_written_in_thousands_holds_nothing(range_text):
+    """Thousands are a doubt, as for any result: a level of 1500 read against 1 and 2 (the pair's
+    halves) held the next dose as LEVEL ABOVE RANGE."""
+    assert not above_range("1500", range_text) and not above_range("2500", range_text)

@@ -139,7 +139,8 @@ def test_prose_names_a_side_only_next_to_what_it_is_said_of(text, said):
 
 
 @pytest.mark.parametrize("words", ["TKR L", "PTH G", "genou G", "L knee", "knee on the left", "Left.",
-                                   "mark on the left", "Right knee? No: left, site marked", "drain à gauche"])
+                                   "mark on the left", "Right knee? No: left, site marked", "drain à gauche",
+                                   "Trigger finger release digit 3 L", "Doigt 3 G, garrot 250 mmHg", "Rib 7 L fixation"])
 def test_words_said_aloud_name_a_side_however_the_team_writes_it(words):
     """The time-out's words were read as a note, and "TKR L" or "knee on the left" on a RIGHT
     knee's checklist named no side: the wrong-site question went unasked."""

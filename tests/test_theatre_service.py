@@ -1692,3 +1692,29 @@ def test_an_operation_cancelled_for_a_death_since_withdrawn_comes_first_to_reboo
     to_rebook, _ = theatre.rescheduling(coord.db, coord.forms, clock.now)
     assert [(item.state.record.record_id, item.death_withdrawn) for item in to_rebook] == [
         (other.record_id, False), (booking.record_id, False)]
+
+
+def test_an_afternoon_case_taken_on_the_evening_emergency_list_before_is_done_that_night(lists, clock):
+    """Booked on Tuesday's T1 afternoon list (13:30), taken on Monday's emergency theatre evening
+    list (T9, 18:00-23:00) and operated at 19:25: recorded done that night (a cut-off of 12 hours
+    between the lists refused it, the board keeping an operated patient as still to come)."""
+    coord, patients, _ = lists
+    afternoon = _session(coord, "T1", TUESDAY, "13:30", "18:00")
+    booked = theatre.book(coord, patients[0], _booking(afternoon, "13:30", day=TUESDAY))
+    _session(coord, "T9", MONDAY, "18:00", "23:00", specialty="Emergency")
+    clock.now = datetime(2026, 11, 30, 19, 30, tzinfo=PARIS)
+    theatre.record_done(coord, booked.record_id, {"done_at": f"{MONDAY}T19:25+01:00", "theatre": "T9"})
+    assert _state(coord, booked.record_id).status == "done"
+
+
+def test_tomorrows_case_picked_on_todays_long_day_list_is_not_done_today(lists, clock):
+    """T3 runs 08:00-21:00 both days: Tuesday's first case opened on Monday's board by mistake is
+    not recorded done on Monday (the long day ended within 12 hours of Tuesday's start and was
+    taken for a list it was brought forward to)."""
+    coord, patients, _ = lists
+    _session(coord, "T3", MONDAY, "08:00", "21:00")
+    tuesday = _session(coord, "T3", TUESDAY, "08:00", "20:00")
+    booked = theatre.book(coord, patients[0], _booking(tuesday, "08:00", day=TUESDAY))
+    clock.now = datetime(2026, 11, 30, 10, 30, tzinfo=PARIS)
+    with pytest.raises(ServiceError, match="theatre session starts 01/12/2026 08:00: record it done once its list"):
+        theatre.record_done(coord, booked.record_id, {"done_at": f"{MONDAY}T10:25+01:00", "theatre": "T3"})

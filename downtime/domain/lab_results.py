@@ -119,10 +119,13 @@ def _value(result: str) -> float | None:
 def _top(range_text: str | None) -> float | None:
     """A drug level's top, whatever follows it (its timing, "< 1 mg/L (trough, 18-24 h)", "1-2 mg/L
     12 h post dose"): the first number of a range starting with "<" or "≤", else the high of its
-    first low–high pair; None for "> 10" or words. Here a doubt loses the alert that holds the next
+    first low–high pair; None for "> 10", words, or thousands ("1,000-2,000", "1 000 - 2 000": read
+    as 1 and 2, a level of 1500 was held as above its range). Here a doubt loses the alert that holds the next
     dose, so the bound is read as it always was; `outside_range` keeps its doubts, where a doubt
     only asks."""
     text = " ".join((range_text or "").casefold().split())
+    if _THOUSANDS.search(text):
+        return None
     if text.startswith(_BELOW) and (first := _NUMBER.search(text)):
         return _number(first.group())
     tops = (_number(high) for low, high in _PAIR.findall(text) if _number(low) <= _number(high))

@@ -94,12 +94,16 @@ def sides_in_prose(text: str) -> dict[str, str]:
 
 
 # What a time-out's words say with a side word in them of something else: "right away", "all
-# right", "right after closure", "drain left in situ", a litre or a gram after a number ("blood
-# loss 1 L", "2 L crystalloid"), a blood group's "Rh D", and an initial after a title, its dot
-# said or not ("Dr R. Martin", "Dr G Martin"). Only these: the rest of what is said aloud before
-# the knife is read as `sides_named` reads it.
+# right", "right after closure", "drain left in situ", a quantity of fluid or blood in litres or
+# grams ("blood loss 1 L", "2 L crystalloid", "1,5 L"), a blood group's "Rh D", and an initial after
+# a title, its dot said or not ("Dr R. Martin", "Dr G Martin"). Only these: the rest of what is
+# said aloud before the knife is read as `sides_named` reads it; a side after any number was taken
+# for litres, and "digit 3 L" on a RIGHT finger's checklist passed unasked.
 _IDIOMS = re.compile(r"(?<![\w&/-])(?:right\s+(?:away|after|before|now)|all\s+right|left\s+in\s+(?:situ|place)|"
-                     r"\d[\d.,]*\s*[LG]|Rh\s*D|"
+                     r"\d+[.,]\d+\s*[LG]|"
+                     r"(?:loss|perte|saignement|bleeding|attendue?|expected)\W+(?:\w+\W+){0,2}?\d+\s*[LG]|"
+                     r"\d+\s*[LG]\s+(?:of\s+|de\s+)?(?:crystalloids?|cristallo[iï]des?|fluids?|blood|sang|saline|s[ée]rum)|"
+                     r"Rh\s*D|"
                      r"(?:dr|pr|prof|mr|mrs|ms|mme|mlle)\.?\s+[A-Z]\.?)(?![\w&/-])", re.IGNORECASE)
 
 

@@ -1059,21 +1059,20 @@ def _refuse_not_last_minute_on_the_day(facts: BookingFacts, record_id: str, data
 
 EARLY_LIST = timedelta(minutes=15)
 """How long before its planned start a list may really begin (the first patient sent for early)."""
-BROUGHT_FORWARD = timedelta(hours=12)
-"""How long before an operation's own list begins another list of the theatre it was done in may
-have ended and still be the one it was brought forward to (the evening list, or the morning's
-for an afternoon slot), while its own is still to come. The day list of the day before ends
-longer before: taken for one brought forward, it let tomorrow's operation, opened on today's
-board by mistake, be recorded done today (`_brought_forward`)."""
+SAME_HOURS = timedelta(hours=4)
+"""How far from its hours the day before the booked theatre's list may start and still be that
+theatre's list of the day before (`_brought_forward`)."""
 
 
-def _brought_forward(known: TheatreSession, listed: TheatreSession, at: tzinfo | None) -> bool:
+def _brought_forward(known: TheatreSession, listed: TheatreSession) -> bool:
     """Whether an operation booked on `listed` may have been done on `known`, another list, while
-    `listed` is still to come: `known` ends within `BROUGHT_FORWARD` of `listed`'s start, or is a
-    night list running past midnight into `listed`'s day (`at`, the ward's zone, says the day)."""
-    day = listed.start.astimezone(at).date()
-    return (instant(known.end) > instant(listed.start) - BROUGHT_FORWARD
-            or known.start.astimezone(at).date() < day <= known.end.astimezone(at).date())
+    `listed` is still to come: a list begun within a day of it (`SAME_HOURS` more), but not the booked
+    theatre's own at about the same hours the day before, which is the board of the day before
+    opened by mistake (tomorrow's case recorded done today). A cut-off by the hours between the lists refused an afternoon case brought forward to
+    the evening emergency list and let a long day list of the day before take tomorrow's case."""
+    before = instant(listed.start) - instant(known.start)
+    return before <= timedelta(days=1) + SAME_HOURS and not (
+        theatre_key(known.theatre) == theatre_key(listed.theatre) and abs(before - timedelta(days=1)) <= SAME_HOURS)
 
 
 def _refuse_done_before_its_list(db: Database, facts: BookingFacts, data: Mapping[str, Any], now: datetime) -> None:
@@ -1082,7 +1081,7 @@ def _refuse_done_before_its_list(db: Database, facts: BookingFacts, data: Mappin
     done in had, and once that list has begun: the day before picked in the date field was sent
     to the EHR as done before its slot existed, and one chosen on the wrong day's board left its
     list done before anyone operated; while one brought forward to the emergency theatre's night
-    list the evening before is recorded that night (`BROUGHT_FORWARD`), and a list begun a few
+    list the evening before is recorded that night (`_brought_forward`), and a list begun a few
     minutes early as soon as its first case is done (both were refused until the planned start of
     their own list, the board showing them still to come meanwhile)."""
     listed = sessions(db, {facts.session_id}).get(facts.session_id) if facts.session_id is not None else None
@@ -1096,7 +1095,7 @@ def _refuse_done_before_its_list(db: Database, facts: BookingFacts, data: Mappin
               if theatre_key(known.theatre) == done_in]
     if any(instant(known.start) - EARLY_LIST <= instant(done_at) < instant(known.end)
            and instant(now) >= instant(known.start) - EARLY_LIST
-           and (begun or _brought_forward(known, listed, now.tzinfo)) for known in around):
+           and (begun or _brought_forward(known, listed)) for known in around):
         return
     if not begun:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This operation's theatre session starts {start}: record it "
