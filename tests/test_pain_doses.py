@@ -105,17 +105,21 @@ def test_a_dose_for_another_reason_asks_for_no_pain_assessment(session_for, medi
     assert pain.unassessed(nurse.db, patient) is None
 
 
-def test_morphine_for_a_french_number_scale_score_is_a_dose_for_pain(session_for, medication_ward, clock):
-    """An order "si EN > 3" (échelle numérique), a dose given for "EN 8": the pain is treated and
-    its effect assessed 30 minutes after the injection."""
+@pytest.mark.parametrize(("indication", "given_for"), [("si EN > 3", "EN 8"), ("NRS > 4", "NRS 8/10")],
+                         ids=["French numeric scale", "English numeric rating scale"])
+def test_morphine_for_a_number_scale_score_is_a_dose_for_pain(session_for, medication_ward, clock, indication,
+                                                              given_for):
+    """An order "si EN > 3" (échelle numérique) or "NRS > 4", a dose given for "EN 8" or "NRS 8/10":
+    the pain is treated and its effect assessed 30 minutes after the injection (an English score
+    left the 8/10 NOT TREATED, its effect never asked)."""
     patient, _, _ = medication_ward
     nurse, doctor = session_for("nurse"), session_for("doctor")
     order = records.save_new(doctor, "medication_order", {
         "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
-        "prn_indication": "si EN > 3", "min_interval_hours": 4, "max_doses_24h": 4,
+        "prn_indication": indication, "min_interval_hours": 4, "max_doses_24h": 4,
         "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": True}, patient_id=patient).record_id
     records.save_new(nurse, "pain_assessment", PAIN, patient_id=patient)
-    _morphine(nurse, order, "2026-11-28T13:40+01:00", given_for="EN 8")
+    _morphine(nurse, order, "2026-11-28T13:40+01:00", given_for=given_for)
     said = pain.handover(nurse.db, nurse.forms, [patient], clock(), "en")[patient]
     assert "NOT TREATED" not in said and said.endswith("; Morphine (SC) given 28/11 13:40; reassess by 28/11 14:10")
 
@@ -133,20 +137,6 @@ def test_the_english_scales_abbreviations_with_a_score_are_pain():
     "vas" alone is French ("tu vas mieux")."""
     assert for_pain("NRS 8/10") and for_pain(None, "NRS > 4") and for_pain("VAS 6") and for_pain("vrs: 2")
     assert not for_pain("tu vas mieux") and not for_pain("NRS") and not for_pain("vas 2 fois par jour")
-
-
-def test_morphine_for_an_english_score_treats_the_pain_and_asks_its_effect(session_for, medication_ward, clock):
-    """An order "NRS > 4", a dose given for "NRS 8/10": the pain is treated and its effect assessed."""
-    patient, _, _ = medication_ward
-    nurse, doctor = session_for("nurse"), session_for("doctor")
-    order = records.save_new(doctor, "medication_order", {
-        "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
-        "prn_indication": "NRS > 4", "min_interval_hours": 4, "max_doses_24h": 4,
-        "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": True}, patient_id=patient).record_id
-    records.save_new(nurse, "pain_assessment", PAIN, patient_id=patient)
-    _morphine(nurse, order, "2026-11-28T13:40+01:00", given_for="NRS 8/10")
-    said = pain.handover(nurse.db, nurse.forms, [patient], clock(), "en")[patient]
-    assert "NOT TREATED" not in said and said.endswith("; Morphine (SC) given 28/11 13:40; reassess by 28/11 14:10")
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Nd",))),
