@@ -44,7 +44,9 @@ def _glucose_warnings(nurse, order, **dose):
 
 def test_every_way_an_insulin_is_written_is_one():
     assert all(insulin(drug) for drug in ("Insulin aspart", "Lantus", "Insuline glargine", "Actrapid", "Umuline NPH",
-                                          "Insuman Basal", "Insuman Rapid", "Semglee", "NovoMix 30", "Admelog"))
+                                          "Insuman Basal", "Insuman Rapid", "Semglee", "NovoMix 30", "Admelog",
+                                          # a brand written against its number was no insulin
+                                          "NovoMix30", "Mixtard30", "Insuman Comb25"))
     assert not any(insulin(drug) for drug in ("Paracetamol", "Metformin", "Gliclazide", "Ozempic"))
 
 

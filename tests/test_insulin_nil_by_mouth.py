@@ -26,6 +26,7 @@ def _insulin(session_for, patient, drug, dose=6.0):
     ("Insulin aspart", None, True), ("Novorapid", None, True), ("Humalog", None, True), ("Actrapid", None, True),
     ("Insulin glargine", None, False), ("Lantus", None, False), ("Tresiba", None, False), ("Ryzodeg", None, False),
     ("NovoMix 30", None, False), ("Humalog Mix25", None, False), ("Humulin M3", None, False),
+    ("NovoMix30", None, False), ("Mixtard30", None, False), ("Insuman Comb25", None, False),
     # Humulin I (isophane) written with its pen or a hyphen: read as a mealtime insulin (review S4 #2)
     ("Humulin I KwikPen", None, False), ("Humulin I Kwikpen 100 units/mL", None, False), ("Humulin-I", None, False),
     ("Humulin N KwikPen", None, False),

@@ -4,6 +4,7 @@ mismatch). Pure functions over plain models, so each rule is tested on its own."
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -832,10 +833,17 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
+_NAME_THEN_NUMBER = re.compile(r"([^\W\d_]{3,})(?=\d)")
+"""A name of three letters or more written against its number: "NovoMix30", "Mixtard30",
+"Paracetamol500mg" (a brand's mix was no insulin). Shorter ones are the name: "B12", "M3"."""
+
+
 def _stem(text: str) -> str:
     """A name without accents, capitals, or each word's final -s and -e: the English and French
-    names of a drug or a class meet there ("anti-inflammatoires non stéroïdiens")."""
-    return " ".join(word.rstrip("s").rstrip("e").rstrip("s") for word in _fold(text).split())
+    names of a drug or a class meet there ("anti-inflammatoires non stéroïdiens"), and a name
+    apart from the number written against it (`_NAME_THEN_NUMBER`)."""
+    return " ".join(word.rstrip("s").rstrip("e").rstrip("s")
+                    for word in _NAME_THEN_NUMBER.sub(r"\1 ", _fold(text)).split())
 
 
 def _words(text: str) -> tuple[str, ...]:
