@@ -75,13 +75,14 @@ class RoundModel(TextTableModel):
     def is_warning(self, row: int, column: int) -> bool:
         """A dose missed over 12 hours ago is the gravest state on the round; an order another
         laptop wrote otherwise, a dose for that time withdrawn here that another laptop recorded
-        otherwise (it may have been given), a medicine ordered twice, or a level the dose waits on
-        (medication.level_warnings), is said in its flags; a patient sharing a family name with
+        otherwise (it may have been given), a medicine ordered twice, a level the dose waits on
+        (medication.level_warnings), or a dose of it recorded later than now by a clock that was
+        ahead (medication.recorded_ahead), is said in its flags; a patient sharing a family name with
         another of the ward, by their name, as on the patient list (census.name_alert)."""
         item = self.rows[row]
         if column == FLAGS:
             return (item.order.record_id in self.held or bool(item.held) or bool(item.also_ordered)
-                    or bool(item.levels))
+                    or bool(item.levels) or bool(item.ahead))
         if column == PATIENT:
             return bool(item.patient.namesakes)
         return column == 0 and (item.missed or super().is_warning(row, column))
@@ -96,7 +97,7 @@ class RoundModel(TextTableModel):
                                              (held_words(item.held), bool(item.held)),
                                              (also_ordered_words(item.also_ordered, self.order_form),
                                               bool(item.also_ordered))) if on),
-                           *(warning.text(language()) for warning in item.levels)))
+                           *(warning.text(language()) for warning in (*item.levels, *item.ahead))))
         state = (word(MISSED).format(hours=WINDOW_HOURS) if item.missed and item.on_paper is None
                  else word(STATE[item.state]))
         name = " — ".join(filter(None, (patient.display_name, census.name_alert(patient.namesakes, language()))))

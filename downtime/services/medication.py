@@ -37,8 +37,8 @@ from downtime.formspec.messages import message as field_message
 from downtime.formspec.schema import RecordRefField
 from downtime.formspec.values import FieldError, format_value
 from downtime.domain.paper_gap import Silence
-from downtime.services import (cd_register, census, glucose, lab_results, paper_gap, records, settings, snapshot_time,
-                               telephone_orders, unlock, weight)
+from downtime.services import (cd_register, census, clock_check, glucose, lab_results, paper_gap, records, settings,
+                               snapshot_time, telephone_orders, unlock, weight)
 from downtime.services.context import Session
 from downtime.services.errors import LockedOut, NotFound, ServiceError, SignInError, ValidationFailed
 from downtime.services.laptops import laptops_known
@@ -1001,7 +1001,29 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
                                        else []) + kidney_injury(session, found, values) + drug_levels(session, found, values)
         + sepsis.timed_on_screening(session, found, values)
         + (opioid_stopped(session, found, at) if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
+           else [])
+        + (recorded_ahead(history, found, same, session.clock()) if values["outcome"] == Outcome.GIVEN.value
            else []))
+
+
+_RECORDED_AHEAD = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: a dose is recorded given at {given}, later than this laptop's clock says now ({now}): the "
+                "clock that recorded it was ahead, and it may be the dose due now. Ask who gave it before giving "
+                "this one, and amend that record's time with a reason.")
+
+
+def recorded_ahead(history: Iterable[Administration], found: Order, same: Collection[str],
+                   now: datetime) -> list[Warning]:
+    """A dose of the medicine (`same`: its orders) recorded given later than `now`: a clock a day
+    ahead, put right, left the gram of amoxicillin given half an hour before on tomorrow's 14:00,
+    and offered today's 14:00 as due with nothing said. No dose is given in the future but by a
+    clock that was wrong (a time later than the laptop's is refused), so its time is the sign, on
+    this laptop's records or another's. Within `clock_check.TOLERANCE`, clocks merely drift."""
+    return [Warning(Check.ALREADY_GIVEN, _RECORDED_AHEAD, {
+        "drug": " ".join(found.drug.split()), "given": f"{dose.at.astimezone(now.tzinfo):%d/%m %H:%M}",
+        "now": f"{now:%d/%m %H:%M}"})
+        for dose in history if dose.order_id in {found.record_id, *same} and dose.outcome is Outcome.GIVEN
+        and elapsed.between(now, dose.at) > clock_check.TOLERANCE]
 
 
 _KIDNEY_INJURY = QT_TRANSLATE_NOOP(
@@ -2346,6 +2368,8 @@ class RoundItem:
     """The silence of this laptop the dose fell due in, its state CHECK_PAPER (see `with_paper_gap`)."""
     levels: tuple[Warning, ...] = ()
     """The levels a dose given now waits on, awaited or back above their range (see `level_warnings`)."""
+    ahead: tuple[Warning, ...] = ()
+    """The medicine's doses recorded given later than now, by a clock that was ahead (see `recorded_ahead`)."""
 
 
 # Doses that may be on paper first: they are entered before anything is given.
@@ -2381,6 +2405,7 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
         ordered[scheduled.order.patient_id].append(scheduled)
     held = doses_on_hold(db, ids)
     levels = _levels_now(db, [scheduled.order for scheduled in every], now)
+    ahead = _given_ahead(db, ids, now)
     items = []
     for patient in patients:
         stay_start = admitted.get(patient.patient_id, first)
@@ -2396,7 +2421,9 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
                                            missed,
                                            tuple(held_at(held[found.record_id], slot, now.tzinfo)),
                                            tuple(also_ordered(found, slot, theirs)),
-                                           levels=levels.get(found.record_id, ())))
+                                           levels=levels.get(found.record_id, ()),
+                                           ahead=tuple(recorded_ahead(ahead.get(found.patient_id, ()), found,
+                                                                      same_medicine(found, theirs), now))))
     items = with_paper_gap(db, now, [(item.order, item) for item in items], _typed_late(every, now.tzinfo))
     return sorted(items, key=lambda i: (i.missed, _URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
 
@@ -2410,6 +2437,22 @@ def _levels_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str
     given = {patient_id: administrations(db, patient_id) for patient_id in patient_ids}
     return {order_id: tuple(level_warnings(one, sent.get(one.patient_id, []), given[one.patient_id], now))
             for order_id, one in levelled_orders.items()}
+
+
+def _given_ahead(db: Database, patient_ids: Collection[str], now: datetime) -> dict[str, list[Administration]]:
+    """The doses recorded given later than `now` (see `recorded_ahead`), by patient: none but after
+    a clock put right, so the round reads them in one query."""
+    limit = (now + clock_check.TOLERANCE).isoformat()
+    found: dict[str, list[Administration]] = defaultdict(list)
+    for part in chunks(patient_ids):
+        for row in db.execute(
+                f"SELECT {', '.join(RECORD_COLUMNS)} FROM current_records WHERE form_id = ?"
+                f" AND patient_id IN ({marks(part)}) AND status != ?"
+                " AND julianday(json_extract(data, '$.given_at')) > julianday(?)",
+                [DOSE_FORM, *part, RecordStatus.ENTERED_IN_ERROR.value, limit]):
+            dose = as_version(dict(zip(RECORD_COLUMNS, row)))
+            found[str(dose.patient_id)].append(administration_of(dose))
+    return found
 
 
 def _recorded_times(db: Database, patient_ids: Collection[str], first_day: date) -> dict[str, list[datetime]]:

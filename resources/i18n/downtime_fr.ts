@@ -11308,6 +11308,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <source>Controlled-drug register: {dose} {dose_unit} is {quantity} {unit} of {page}, and a capsule is never opened or divided: {dose} {dose_unit} cannot be made up from whole capsules of this page. If the dose came from another page, choose that page; if not, check the dose with the prescriber or the pharmacist (another strength, or the liquid).</source>
         <translation>Registre des stupéfiants : {dose} {dose_unit} font {quantity} {unit} de {page}, et une gélule ne s’ouvre ni ne se divise jamais : {dose} {dose_unit} ne peuvent pas être donnés en gélules entières de cette page. Si la dose vient d’une autre page, choisissez cette page ; sinon, vérifiez la dose avec le prescripteur ou le pharmacien (un autre dosage, ou la forme buvable).</translation>
     </message>
+    <message>
+        <source>{drug}: a dose is recorded given at {given}, later than this laptop's clock says now ({now}): the clock that recorded it was ahead, and it may be the dose due now. Ask who gave it before giving this one, and amend that record's time with a reason.</source>
+        <translation>{drug} : une dose est enregistrée donnée le {given}, plus tard que l’heure qu’indique ce portable maintenant ({now}) : l’horloge qui l’a enregistrée avançait, et ce peut être la dose due maintenant. Demandez à qui l’a donnée avant de donner celle-ci, et corrigez l’heure de cet enregistrement avec un motif.</translation>
+    </message>
 </context>
 <context>
     <name>BandCheck</name>
