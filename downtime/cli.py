@@ -456,13 +456,14 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def _moment(text: str, option: str, lang: Lang, *, day_only: bool = False) -> datetime | date:
     """A moment typed as on the ward (28/11/2026 08:00) or in ISO 8601, on the laptop's clock
-    unless it gives its offset, or a day alone (`day_only`: 27/11/2026); anything else is refused
-    naming the option, not a traceback."""
+    unless it gives its offset (then the instant it says, a script's UTC as much as the ward's
+    clock: not a box on the ward, see values.parse_datetime), or a day alone (`day_only`:
+    27/11/2026); anything else is refused naming the option, not a traceback."""
     from downtime.formspec.messages import message as field_message
     from downtime.formspec.values import ParseError, parse_date, parse_datetime
 
     try:
-        return parse_date(text) if day_only else parse_datetime(text)
+        return parse_date(text) if day_only else parse_datetime(text, on_the_ward=False)
     except ParseError as problem:
         raise CliError(field_message(problem.key, lang, option, problem.limit)) from None
 
@@ -1456,7 +1457,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                kind=result.kind_in(args.lang), added=added, unchanged=result.unchanged_text(args.lang)))
     titles = {form_id: spec.title.get(args.lang) for form_id, spec in _forms().items()}
     for line in (*result.missing_text(args.lang), *result.not_exported_text(args.lang, titles),
-                 *result.listed_text(args.lang)):
+                 *result.later_forms_text(args.lang), *result.listed_text(args.lang)):
         print(line)
     for report in result.theatre_clashes:
         print(report.text(args.lang))

@@ -254,6 +254,27 @@ def patient_on_the_clock(session_for, clock: FakeClock, admission_values: dict[s
     return admit
 
 
+CYCLIZINE_GIVEN = {"outcome": "given", "given_for": "nausea", "dose_given": 50, "route": "PO"}
+"""A dose of cyclizine_as_required's order given as written; add its given_at."""
+
+
+@pytest.fixture
+def cyclizine_as_required(session_for) -> Callable[..., str]:
+    """cyclizine_as_required(patient, start_at, every_hours=1) has the doctor prescribe cyclizine
+    50 mg by mouth as required for nausea from `start_at`, `every_hours` apart and 6 doses a day at
+    most: the order of the nights the clocks change (with patient_on_the_clock), on the screens,
+    the prints and the forms alike; returns its record id."""
+    from downtime.services import records
+
+    def prescribe(patient: str, start_at: str, every_hours: int = 1) -> str:
+        return records.save_new(session_for("doctor"), "medication_order", {
+            "drug": "Cyclizine", "dose": 50, "dose_unit": "mg", "route": "PO", "frequency": "prn",
+            "prn_indication": "nausea", "min_interval_hours": every_hours, "max_doses_24h": 6, "start_at": start_at,
+            "controlled": False, "high_alert": False}, patient_id=patient).record_id
+
+    return prescribe
+
+
 @pytest.fixture
 def french(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, str], None]:
     """french(english, translated): the French of a sentence added to the sources, given to the

@@ -40,6 +40,12 @@ from downtime.domain.medication import allergy_matches, controlled_drug
     ("Actiskenan", "Morphine (vomiting)"),
     ("Skenan LP", "morphine"),
     ("Doliprane", "Paracetamol"),
+    # Children's ibuprofen and paracetamol by their French and UK brands: given to a child allergic
+    # to ibuprofen or paracetamol with nothing asked.
+    ("Nurofenpro 20 mg/mL", "Ibuprofen (wheeze)"), ("Advilmed 20 mg/mL", "Ibuprofène"),
+    ("Antarène 20 mg/mL", "Ibuprofen"), ("Antarene", "Ibuprofen"), ("Nureflex", "ibuprofène"),
+    ("Fenpaed", "Ibuprofen"), ("Calprofen 100 mg/5 mL", "Ibuprofen"), ("Medinol 120 mg/5 mL", "Paracetamol"),
+    ("Disprol", "Paracetamol"),
     ("Efferalgan", "paracétamol"),
     ("Co-codamol", "paracetamol"),
     ("Ceftriaxone", "bêta-lactamines"),

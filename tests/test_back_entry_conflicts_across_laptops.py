@@ -387,3 +387,26 @@ def test_a_stick_moving_a_patient_into_a_bed_taken_here_is_taken_and_names_both_
         "(née LEFÈVRE) by the census here: the import brought DT-001-00001-7 MARTIN Hélène Marie (née LEFÈVRE)'s move "
         "into it. Check who is in the bed and record where the other went; if they are one person admitted twice, "
         "tell the records office."], (said, again)
+
+
+@pytest.mark.parametrize("given_at, said", [
+    ("2026-10-25T02:30+02:00", "(given 25/10/2026 02:30 +02:00)"),  # the first 02:30, summer time
+    ("2026-10-25T02:30+01:00", "(given 25/10/2026 02:30 +01:00)"),  # an hour later, winter time
+    ("2026-11-28T19:00+00:00", "(given 28/11/2026 20:00)"),        # written at UTC: on the ward's clock
+])
+def test_the_other_laptops_dose_told_by_the_import_is_dated_on_the_ward_s_clock(given_at, said):
+    """"given 25/10/2026 02:30" said neither which 02:30, nor whether it came before this laptop's
+    dose: told at once so the ward checks the patient, it must say when the other dose was."""
+    from datetime import datetime
+
+    from downtime.domain.laptops import Laptop
+    from downtime.domain.records import RecordStatus, RecordVersion
+    from downtime.sync.outcome import DoseToCheck
+
+    at = datetime.fromisoformat(given_at)
+    other = RecordVersion(id="v", record_id="r", version=1, form_id="medication_administration", form_version=1,
+                          patient_id="p", status=RecordStatus.FINAL, data={}, reason=None, author="nurse",
+                          device_id="d2", occurred_at=at, recorded_at=at)
+    told = DoseToCheck(patient="DT-1", record="Amoxicillin 1 g IV", by="Nurse (nurse)",
+                       other=back_entry.Conflict(said=back_entry.SAME_DOSE, record=other, laptop=Laptop(2)))
+    assert said in told.text("en")

@@ -2,7 +2,7 @@
 sound database; the banner's "last backup" comes from the audit log."""
 
 import os
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -335,6 +335,12 @@ def test_the_audit_logs_end_is_checked_against_the_newest_backup(ward, admission
     assert check_database(nurse.db) is None  # on its own, the shorter chain verifies
     problem = backups.sound(nurse.db, nurse.vault.key)
     assert problem is not None and f"audit entry {last} " in problem and "removed or rewritten" in problem
+    # Its end not here, but of no history a restore abandoned: the rotation keeps it by its time, as the proof.
+    holding = backups.checked_against(nurse.db, nurse.vault.key)
+    for _ in range(2):
+        clock.advance(minutes=15)
+        backups.backup_now(nurse)
+    assert holding.exists() and backups.checked_against(nurse.db, nurse.vault.key) == holding
     # Another database's backups in the same folder say nothing about this one.
     other, device = unlock.create(tmp_path / "other.sqlite", encrypted=True, device_number=4, device_name="Other",
                                   admin_id="admin", admin_name="Admin", admin_pin="0000", clock=clock)
@@ -526,3 +532,179 @@ def test_downtime_restore_puts_a_backup_on_a_spare_laptop_and_leaves_which_lapto
     vault = Vault(target)
     unlock.sign_in(vault, "admin", "0000")
     assert installation.placed(vault.db) is installation.Placed.ELSEWHERE
+
+
+def test_a_backup_clears_what_backups_cut_short_left_and_spares_another_laptops_in_progress(ward, tmp_path, forms,
+                                                                                              clock, monkeypatch):
+    """A power cut at a backup's rename left the whole copy under its temporary name with key
+    slots every PIN of then opened; no later backup, rotation or restore ever looked at it, and
+    each cut ate the stick a little more. Key slots beside nothing open nothing and go too; another
+    laptop's copy (not this key's) is its own laptop's to clear, whatever its age: judged by the
+    time its file says, written by a clock 45 minutes slow, it was removed while being made."""
+    import downtime.storage.backup as backup
+
+    nurse, _ = ward
+    stick = tmp_path / "usb"
+    real_replace = os.replace
+
+    def power_cut(source, target):
+        if str(source).endswith(".partial"):
+            raise KeyboardInterrupt("power cut")
+        return real_replace(source, target)
+
+    with monkeypatch.context() as cut:
+        cut.setattr(backup.os, "replace", power_cut)
+        with pytest.raises(KeyboardInterrupt):
+            backups.backup_now(nurse)
+    left = sorted(stick.iterdir())
+    assert [path.name.rsplit(".", 1)[1] for path in left] == ["keys", "partial"]
+    orphan = stick / "downtime-backup-20261101-000000-000000Z-0badf00d.sqlite.keys"
+    orphan.write_text("{}")
+    other = _other_ward(tmp_path, forms, clock)
+    in_progress = stick / "downtime-backup-20261201-000000-000000Z-12345678.sqlite.partial"
+    copying = backup._connect(in_progress, other.vault.key)
+    other.db.conn.backup(copying)
+    copying.close()
+    made = backups.backup_now(nurse)
+    assert sorted(stick.iterdir()) == sorted([made, keyslots.keys_path(made), in_progress])
+    os.utime(in_progress, (0, 0))  # written by a clock set far back, or left by a cut on the other laptop
+    made_again = backups.backup_now(nurse)
+    assert in_progress.exists() and made_again.exists()
+
+
+def test_a_backup_in_progress_in_another_window_is_left_to_finish(ward, clock, monkeypatch):
+    """IT's `downtime backup` was checking its copy (a minute on a 2 GB database) when the
+    window's automatic backup began: its clean-up took the copy, seconds old and this database's,
+    for one a cut left and removed it, and the command said the stick had been pulled. Both are made."""
+    nurse, tmp_path = ward
+    real_fsync = os.fsync
+    synced: list[int] = []
+    window: list[Path] = []
+
+    def window_backs_up_meanwhile(descriptor: int) -> None:
+        synced.append(descriptor)
+        if len(synced) == 1:  # the command's copy made and checked, not yet renamed
+            clock.advance(minutes=1)
+            window.append(backups.backup_now(nurse))
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", window_backs_up_meanwhile)
+    command = backups.backup_now(nurse)
+    assert sorted(backups_in(tmp_path / "usb")) == sorted([command, *window])
+    assert [path for path in (tmp_path / "usb").iterdir() if not path.name.endswith((".sqlite", ".keys"))] == []
+
+
+@pytest.mark.parametrize("slots", ["damaged", "missing"])
+def test_a_backup_whose_key_slots_cannot_be_read_is_passed_over_for_the_one_before(ward, clock, slots):
+    """A bad sector in the newest backup's `.keys` file (its database sound): checked with the key
+    in hand, it was put in place and every PIN was then refused, the ward locked out; its `.keys`
+    gone, the search for a sound backup stopped on it. Either way the backup before is offered."""
+    from downtime.storage.backup import set_aside
+
+    nurse, _ = ward
+    before = backups.backup_now(nurse)
+    clock.advance(minutes=15)
+    newest = backups.backup_now(nurse)
+    keys = keyslots.keys_path(newest)
+    if slots == "damaged":
+        keys.write_bytes(keys.read_bytes()[:200])
+    else:
+        keys.unlink()
+    vault = nurse.vault
+    assert backups.prepare_restore(vault) == before
+    vault.db.conn.close()
+    backups.put_restored(vault, before, set_aside(vault.path, clock()), "nurse", clock())
+    assert unlock.sign_in(Vault(vault.path), "nurse", "1111", clock).staff_id == "nurse"
+    with pytest.raises(BackupError, match=r"its key slots \(\S+\.keys\) (cannot be read|are not beside it)"):
+        restore_backup(newest, vault.path.with_name("elsewhere.sqlite"))
+
+
+def test_backups_named_by_a_clock_running_ahead_give_way_to_those_that_reach_further(ward, admission_values, clock):
+    """The laptop's clock ran a day ahead through the evening, then IT put it right at 22:00 and
+    the ward admitted a patient. The backups named "tomorrow" were taken for the newest: the
+    restore offered one without her, the tail check compared against it, and each real backup
+    removed the real one before it."""
+    nurse, tmp_path = ward  # keeping the last 3
+    clock.now = datetime.fromisoformat("2026-11-29T20:00+01:00")  # a day ahead
+    ahead = [backups.backup_now(nurse)]
+    clock.advance(minutes=15)
+    ahead.append(backups.backup_now(nurse))
+    real = []
+    for minutes in (0, 15, 30):
+        clock.now = datetime.fromisoformat(f"2026-11-28T22:{minutes:02d}+01:00")  # put right
+        records.save_new(nurse, "admission", {**admission_values, "bed": f"{14 + minutes // 15}", "nir": ""})
+        real.append(backups.backup_now(nurse))
+    assert set(backups_in(tmp_path / "usb")) == {*real, ahead[0]}, "the newest 3 reach furthest; the first stays"
+    assert backups.checked_against(nurse.db, nurse.vault.key) == real[-1]
+    assert backups.prepare_restore(nurse.vault) == real[-1]
+    backups.discard_restore(nurse.vault)
+
+
+def test_a_restore_entry_forged_after_a_cut_does_not_hide_it_and_a_real_one_still_excuses_its_past(
+        ward, admission_values, clock):
+    """The chain is computed as the app computes it: one `backup.restored` entry appended to a
+    log whose newest entries were cut passed over every backup made before it, the one holding
+    the cut entries too. A restore entry excuses only the backups whose history leaves the log
+    where it took it back to: its last entry still here, and the backup it names there, ending
+    at it."""
+    from downtime.storage import audit
+    from downtime.storage.backup import RESTORED, audit_ends
+
+    nurse, _ = ward
+    older = backups.backup_now(nurse)
+    kept = audit_ends(older, nurse.vault.key)[-1]
+    clock.advance(minutes=15)
+    records.save_new(nurse, "admission", admission_values)
+    backups.backup_now(nurse)
+    _cut_after(nurse.db, kept[0])  # back to where the older backup ends
+    clock.advance(minutes=15)
+    for forged in ({"backup": str(older), "last_entry": None},  # as an entry written by hand says it
+                   {"backup": str(older.with_name("gone.sqlite")), "last_entry": {"seq": kept[0], "hash": kept[1]}},
+                   {"backup": str(older), "last_entry": {"seq": kept[0] - 1, "hash": "0" * 64}}):
+        with nurse.db.atomic():
+            audit.append(nurse.db, at=clock(), actor="nurse", device_id=nurse.device.device_id, action=RESTORED,
+                         detail=forged)
+        problem = backups.sound(nurse.db, nurse.vault.key)
+        assert problem is not None and "removed or rewritten" in problem, forged
+    # The restore the app writes, from the backup the log was cut back to, says what happened.
+    backups.restored(nurse.vault.path, nurse.vault.key, older, None, "nurse", clock())
+    assert backups.sound(nurse.db, nurse.vault.key) is None
+    assert backups.checked_against(nurse.db, nurse.vault.key) == older
+
+
+def test_a_backup_made_while_the_laptops_disk_is_full_is_kept_as_made_not_said_failed(ward, clock):
+    """The laptop's disk full (the database opened only for reading), the stick with room: the
+    copy was made and checked on the stick, then its audit entry was refused, and the nurse was
+    told "Not done: the disk is full. Nothing was half-written", the banner said BACKUP FAILED,
+    and a fresh copy was made again every two minutes."""
+    from downtime.errors import DISK_FULL
+
+    nurse, tmp_path = ward
+    nurse.db.read_only = DISK_FULL
+    clock.advance(minutes=20)
+    made = backups.backup_now(nurse)
+    assert backups_in(tmp_path / "usb") == [made] and backups.last_made(nurse.db) == (clock(), made)
+    assert backups.unrecorded(nurse.db) and not backups.due(nurse.db, clock())
+    assert nurse.db.execute("SELECT COUNT(*) FROM audit WHERE action = 'backup'").fetchone()[0] == 0
+    nurse.db.read_only = None  # room again: the next one is audited
+    clock.advance(minutes=15)
+    again = backups.backup_now(nurse)
+    assert backups.last_made(nurse.db) == (clock(), again) and not backups.unrecorded(nurse.db)
+
+
+def test_a_restore_forgets_the_unaudited_backup_of_the_database_it_replaced(ward, clock):
+    """A backup made while the disk was full is known to the running app alone; restored over
+    in the same running app, the database was said backed up by a backup of the file it
+    replaced, and no backup of the restored one fell due."""
+    from downtime.errors import DISK_FULL
+
+    nurse, _ = ward
+    older = backups.backup_now(nurse)
+    clock.advance(minutes=20)
+    nurse.db.read_only = DISK_FULL
+    backups.backup_now(nurse)
+    nurse.db.read_only = None
+    backups.restored(nurse.vault.path, nurse.vault.key, older, None, "nurse", clock())
+    assert backups.unrecorded(nurse.db) is None and backups.last_made(nurse.db) == (clock() - timedelta(minutes=20),
+                                                                                     older)
+    assert backups.due(nurse.db, clock())

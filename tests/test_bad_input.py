@@ -433,7 +433,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "request": sample, "gives": ["other"]}],
         "repositioning": [
             {"turned_at": at, "position": "left", "skin": "intact", "next_in": "2", "notes": "Matelas à air"},
-            {"turned_at": at, "position": "declined", "skin": "category_1", "skin_where": "Talon gauche", "next_in": "4"}],
+            {"turned_at": at, "position": "declined", "skin": "category_1", "skin_where": "Talon gauche", "next_in": "4",
+             "notes": "Douleur sacrée"}],
         "wound_care": [
             {"assessed_at": at, "wound": "Sacrum", "kind": "pressure_ulcer", "category": "2", "length_cm": 3.5,
              "width_cm": 2.0, "depth_cm": 0.2, "bed": "granulating", "exudate": "low", "infection": False,
@@ -445,7 +446,11 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"checked_at": at, "event": "checked", "device": "urinary", "site": "Urétrale",
              "inserted_at": "2026-11-26T08:00+01:00", "site_state": "clean", "still_needed": True, "next_in": "24"},
             {"checked_at": at, "event": "removed", "device": "midline", "site": "Bras droit", "vip": "2",
-             "removed_why": "phlebitis"}],
+             "removed_why": "phlebitis"},
+            {"checked_at": at, "event": "checked", "device": "nasogastric", "site": "Narine gauche", "site_state": "clean",
+             "position_by": "ph", "ph": 4.5, "mark_cm": 55.0, "still_needed": True, "next_in": "8"},
+            {"checked_at": at, "event": "checked", "device": "peripheral", "site": "Avant-bras droit", "vip": "0",
+             "still_needed": True, "next_in": "12", "kept_why": "Capital veineux pauvre"}],
         "bowel_chart": [
             {"charted_at": at, "opened": "opened", "stool_type": "6", "amount": "large", "seen": ["blood", "mucus"],
              "known_cause": False, "sample_sent": True, "notes": "Chambre seule"},
@@ -475,7 +480,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "acute_change": "not_known"}],
         "inpatient_fall": [
             {"fell_at": at, "witnessed": "found", "where": "toilet", "fracture_signs": "suspected",
-             "head_injury": "not_excluded", "anticoagulated": True, "injuries": "Hématome sourcilier gauche",
+             "head_injury": "not_excluded", "lost_consciousness": "not_known", "ct_signs": ["vomited", "seizure"],
+             "weak_before": True, "anticoagulated": True, "injuries": "Hématome sourcilier gauche",
              "reviewed_by": "Dr Benali", "reviewed_at": at, "ct_head": "done", "ct_head_at": at,
              "ct_head_result": "Pas de saignement", "family_told": True, "incident_reported": True,
              "incident_reference": "FEI-2026-1142", "notes": "Allait seule aux toilettes"},

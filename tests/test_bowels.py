@@ -58,7 +58,8 @@ def test_three_loose_stools_in_a_day_ask_to_isolate_and_a_sample_sent_ends_only_
         "3 LOOSE STOOLS IN 24 HOURS (since 28/11 09:30): isolate in a side room, gloves and apron, wash hands with "
         "soap and water, send a stool sample (C. difficile), tell the doctor"]
     assert bowels.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient].startswith(
-        "BOWELS: last opened 28/11 13:00 (type 7, Medium); 3 LOOSE STOOLS IN 24 HOURS")
+        "BOWELS: last opened 28/11 13:00 (type 7, Medium); 1 loose with a known cause in 24 hours, not counted for "
+        "isolation; 3 LOOSE STOOLS IN 24 HOURS")
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
     assert [(alert.form_id, len(alert.said)) for alert in found.alerts] == [("bowel_chart", 1)]
@@ -75,10 +76,12 @@ def test_three_loose_stools_in_a_day_ask_to_isolate_and_a_sample_sent_ends_only_
         "4 SELLES NON MOULÉES EN 24 HEURES (depuis 28/11 09:30) : chambre seule et précautions contact, gants et "
         "tablier, lavage des mains à l’eau et au savon, prévenir le médecin"]
     assert bowels.state(lines, spec, nurse.clock(), "fr") == (
-        "dernières selles 28/11 13:45 (type 7, Moyenne) ; selle prélevée 28/11 13:45")
+        "dernières selles 28/11 13:45 (type 7, Moyenne) ; 1 non moulée(s) de cause connue en 24 heures, non "
+        "comptée(s) pour l’isolement ; selle prélevée 28/11 13:45")
     text = pdf_text(printing.print_bowel_chart(nurse, patient, tmp_path / "bowels.pdf"))
     assert "Bowel chart (Bristol stool scale)" in text and "Bristol stool scale: 1: separate hard lumps" in text
-    assert "Last opened 28/11 13:45 (type 7, Medium); stool sample sent 28/11 13:45" in text
+    assert ("Last opened 28/11 13:45 (type 7, Medium); 1 loose with a known cause in 24 hours, not counted for "
+            "isolation; stool sample sent 28/11 13:45") in text
     assert "4 LOOSE STOOLS IN 24 HOURS (since 28/11 09:30): isolate" in text
     assert "28/11 09:30 Opened, 7 Medium No HL 28/11 11:30 Opened, 6" in text
     assert "28/11 13:45 Opened, 7 Medium No Yes Side room 4 HL" in text
@@ -227,6 +230,33 @@ def test_the_patient_stays_isolated_through_laxative_loose_stools_until_a_formed
     records.save_new(nurse, "bowel_chart", {"charted_at": "2026-12-01T09:00+01:00", "opened": "opened",
                                             "stool_type": "4"}, patient_id=patient)
     assert bowels.isolated(nurse.db, [patient], nurse.clock()) == {}
+
+
+def test_the_handover_counts_the_loose_stools_of_the_day_with_a_known_cause(session_for, patient, clock):
+    """Six watery stools of an NG-fed patient, each after the feed (known cause), read as one
+    "last opened": no isolation is asked, but the dehydration and the feed to review are handed over."""
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T20:00+01:00")
+    for hour in (8, 10, 12, 14, 16, 18):
+        records.save_new(nurse, "bowel_chart", {**LOOSE, "charted_at": f"2026-11-29T{hour:02d}:00+01:00",
+                                                "amount": "large", "known_cause": hour != 18}, patient_id=patient)
+    said = bowels.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
+    assert said == "BOWELS: last opened 29/11 18:00 (type 7, Large); 6 loose in 24 hours (5 with a known cause)"
+    clock.now = datetime.fromisoformat("2026-11-30T09:00+01:00")  # the 08:00 stool has left the day
+    lines = bowels.chart(nurse.db, patient)
+    assert bowels.state(lines, nurse.form("bowel_chart"), nurse.clock(), "fr").endswith(
+        " ; 5 selles non moulées en 24 heures (dont 4 de cause connue)")
+    assert bowels.isolated(nurse.db, [patient], nurse.clock()) == {}
+
+
+def test_loose_stools_all_with_a_known_cause_are_said_so(session_for, patient, clock):
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T20:00+01:00")
+    for hour in (8, 12):
+        records.save_new(nurse, "bowel_chart", {**LOOSE, "charted_at": f"2026-11-29T{hour:02d}:00+01:00",
+                                                "known_cause": True}, patient_id=patient)
+    assert bowels.state(bowels.chart(nurse.db, patient), nurse.form("bowel_chart"), nurse.clock(), "en").endswith(
+        "; 2 loose in 24 hours (known cause)")
 
 
 def test_two_loose_stools_are_told_in_french_as_not_formed(session_for, patient):

@@ -52,3 +52,28 @@ def test_a_hypo_to_treat_now_comes_before_a_routine_check_late_in_a_lower_bed(se
         lines = [alert for alert in found if alert.form_id == glucose_chart.FORM]
         assert [alert.patient.patient_id for alert in lines] == [hypo, other], at
         assert lines[0].urgent and not lines[1].urgent
+
+
+def test_a_fall_not_to_be_moved_and_a_ct_head_within_1_hour_come_before_a_routine_check_in_a_lower_bed(
+        session_for, patient_on_the_clock):
+    """R6 #10: "POSSIBLE FRACTURE OR SPINAL INJURY: do not get the patient up" and "GCS 14 2 hours or
+    more after a fall …: tell the doctor (… CT head within 1 hour, NICE)" have no "doctor now": the
+    list left them in bed order. And the anticoagulant's CT head is said passed at its deadline."""
+    from datetime import datetime
+
+    from downtime.services import census, chart_alerts, records
+
+    fell = {"fell_at": "2026-11-28T02:00+01:00", "witnessed": "witnessed", "where": "bedside",
+            "fracture_signs": "suspected", "head_injury": "yes", "anticoagulated": True}
+    patient = patient_on_the_clock(datetime(2026, 11, 28, 10, 30), "2026-11-27T15:00+01:00")
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", fell, patient_id=patient)
+    for at in ("02:10", "04:10"):
+        records.save_new(nurse, "neuro_observations", {
+            "taken_at": f"2026-11-28T{at}+01:00", "eyes": "4", "verbal": "4", "motor": "6", "next_set_in": "30"},
+            patient_id=patient)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    listed = chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts
+    by_form = {alert.form_id: alert for alert in listed}
+    assert by_form["inpatient_fall"].urgent and by_form["neuro_observations"].urgent
+    assert "CT HEAD DUE BY 28/11 10:00, 8 hours after the fall — PASSED" in " ".join(by_form["inpatient_fall"].said)

@@ -7,8 +7,8 @@ from datetime import datetime, time
 
 import pytest
 
-from downtime.domain.dose_limits import RULES, limit_for, liquid_strength, too_small
-from downtime.domain.medication import Frequency, Order
+from downtime.domain.dose_limits import RULES, limit_for, liquid_strength, refused_above, too_small
+from downtime.domain.medication import Check, Frequency, Order, differs_from_order
 from downtime.domain.order_units import NO_CONTENT, ceiling_refusal, limits_refusals, unit_refusal
 from downtime.services import medication, records
 from downtime.i18n import Phrase
@@ -134,7 +134,65 @@ def test_a_60_kg_teenagers_gram_of_paracetamol_four_times_a_day_is_an_adults_ord
                   frequency=Frequency.SCHEDULED, times=(time(0), time(6), time(12), time(18)),
                   start_at=datetime.fromisoformat("2026-11-28T15:00+01:00"))
     assert limits_refusals(order, [], age=16, kg=60.0) == []
-    assert [found.field for found in limits_refusals(order, [], age=11, kg=60.0)] == ["dose"]
+    assert [found.field for found in limits_refusals(order, [], age=11, kg=60.0)] == ["dose", "times"]
+
+
+def test_a_childs_paracetamol_loading_dose_is_asked_and_refused_only_above_30_mg_per_kg(session_for, children,
+                                                                                         admit_to_paediatrics):
+    """BNFc's post-operative loading dose (20-30 mg/kg) and a measurable 4 mL of 120 mg in 5 mL
+    for a 4-month-old of 6.1 kg were refused with no reason possible, the module saying "asked"
+    all the while. Refused above 30 mg/kg, the refusal names the 30 mg/kg it is refused above
+    (it named the usual 180 mg, and 360 mg was saved with a reason)."""
+    said = _asked(session_for, children["toddler"], drug="Paracetamol", dose=360.0, dose_unit="mg", frequency="once",
+                  times=None)
+    assert said.startswith("Paracetamol: 360 mg in one dose is above the most for one dose (180 mg for 12 kg, "
+                           "15 mg/kg).")
+    baby = admit_to_paediatrics("6", "2026-07-20", 6.1, "Zoe")
+    said = _asked(session_for, baby, drug="Paracetamol 120 mg/5 mL", dose=4.0, dose_unit="mL",
+                  form="liquid", strength_mg=120.0, strength_ml=5.0, times="06:00 12:00")
+    assert said.startswith("Paracetamol: 96 mg in one dose is above the most for one dose (91.5 mg for 6.1 kg")
+    assert _refused(session_for, children["toddler"], drug="Paracetamol", dose=370.0, dose_unit="mg",
+                    frequency="once", times=None) == {
+        "dose": "Dose: Paracetamol: 370 mg in one dose is above the most for one dose whatever the reason (360 mg "
+                "for 12 kg, 30 mg/kg); from the usual most (180 mg) up to it, the order is saved with the "
+                "prescriber's reason."}
+
+
+@pytest.mark.parametrize("kg, born, dose", [(3.4, "2026-11-18", 50.0), (4.0, "2026-10-14", 60.0)])
+def test_a_babys_paracetamol_under_3_months_is_refused_above_15_and_60_mg_per_kg(session_for, admit_to_paediatrics,
+                                                                              kg, born, dose):
+    """50 mg every 4 hours to a 10-day-old of 3.4 kg (88 mg/kg in 24 h), 60 mg to a 6-week-old of
+    4 kg (90 mg/kg) were asked, any reason saving them: BNFc's most under 3 months is 60 mg/kg.
+    Its loading dose of 20 mg/kg is refused too."""
+    baby = admit_to_paediatrics("6", born, kg, "Zoe")
+    every_4_hours = "00:00 04:00 08:00 12:00 16:00 20:00"
+    assert list(_refused(session_for, baby, drug="Paracetamol", dose=dose, dose_unit="mg", times=every_4_hours)) == ["times"]
+    assert list(_refused(session_for, baby, drug="Paracetamol", dose=20 * kg, dose_unit="mg", frequency="once",
+                         times=None)) == ["dose"]
+    _write(session_for, baby, drug="Paracetamol", dose=10 * kg, dose_unit="mg", times=every_4_hours)
+
+
+def test_a_childs_paracetamol_day_is_asked_up_to_90_mg_per_kg_and_refused_above():
+    """180 mg (15 mg/kg) six times a day is 90 mg/kg for 12 kg: asked; seven times, refused."""
+    def order(times):
+        return Order(record_id="o", patient_id="p", drug="Paracetamol", dose=180.0, dose_unit="mg", route="PO",
+                     frequency=Frequency.SCHEDULED, times=tuple(time(hour) for hour in times),
+                     start_at=datetime.fromisoformat("2026-11-28T15:00+01:00"))
+    (asked,) = limits_refusals(order((0, 4, 8, 12, 16, 20)), [], age=2, kg=12.0)
+    assert asked.asked and asked.field == "times" and _said(asked).startswith(
+        "Paracetamol: as ordered, up to 1080 mg in 24 h (this order: 1080 mg); at most 720 mg in 24 h for 12 kg")
+    (refused,) = limits_refusals(order((0, 3, 6, 9, 12, 15, 18)), [], age=2, kg=12.0)
+    assert not refused.asked and refused.field == "times"
+
+
+@pytest.mark.parametrize("age, kg, route, dose, day", [
+    (2, 12.0, "PO", 360, 1080), (11, 40.0, "PO", 1000, 3600), (11, 60.0, "PO", 1000, 4000),
+    (0, 4.0, "IV", 30, 120), (2, 12.0, "IV", 180, 720)])
+def test_a_childs_paracetamol_is_refused_above_30_and_90_mg_per_kg_or_an_adults_gram_and_4_g(age, kg, route, dose,
+                                                                                             day):
+    """By vein the SmPC's figures hold: no loading dose by weight is asked there."""
+    limit = limit_for(refused_above(RULES["paracetamol"], months=age * 12 + 6), age, kg, route)
+    assert (limit.dose_mg, limit.day_mg) == pytest.approx((dose, day))
 
 
 def test_iv_paracetamol_for_an_adult_never_weighed_is_asked_with_the_weight_used(session_for, children):
@@ -196,6 +254,49 @@ def test_amoxicillin_a_gram_to_a_4_kg_baby_and_a_meningitis_dose_are_asked(sessi
     _write(session_for, children["adult"], drug="Amoxicillin", dose=1.0, dose_unit="g", **IV_ANTIBIOTIC)
 
 
+@pytest.mark.parametrize("drug, dose, most", [("Amoxicillin", 360.0, 720), ("Gentamicin", 80.0, 84),
+                                               ("Ceftriaxone", 960.0, 960)])
+def test_an_antibiotic_written_in_g_for_mg_is_refused_as_a_unit_slip(session_for, children, drug, dose, most):
+    """g picked for mg: amoxicillin 360 g to a 12 kg child was asked "above the most for one dose"
+    as a meningitis dose is, and any reason saved it and printed it on the chart."""
+    said = _refused(session_for, children["toddler"], drug=drug, dose=dose, dose_unit="g", **IV_ANTIBIOTIC)
+    assert said == {"dose_unit": f"Unit: {drug}: {dose:g} g in one dose is more than 10 times the most allowed "
+                                 f"({most} mg), where a slip of the unit is likelier than any dose meant. Did you mean "
+                                 f"{dose:g} mg?"}
+
+
+def test_an_adults_gram_to_a_small_baby_is_asked_not_told_did_you_mean_1_mg(session_for, admit_to_paediatrics):
+    """Amoxicillin 1 g to a 27-day-old of 1.5 kg (90 mg at most) was told "Did you mean 1 mg?",
+    a 60th of the dose, which was then saved unasked; gentamicin 0.35 g to a 3.4 kg neonate
+    likewise "0.35 mg"."""
+    baby = admit_to_paediatrics("6", "2026-11-01", 1.5, "Mia")
+    said = _asked(session_for, baby, drug="Amoxicillin", dose=1.0, dose_unit="g", **IV_ANTIBIOTIC)
+    assert said.startswith("Amoxicillin: 1000 mg in one dose is above the most for one dose (90 mg for 1.5 kg")
+    neonate = admit_to_paediatrics("7", "2026-11-18", 3.4, "Tom")
+    said = _asked(session_for, neonate, drug="Gentamicin", dose=0.35, dose_unit="g", **{**IV_ANTIBIOTIC,
+                                                                                       "times": "12:00"})
+    assert "Did you mean" not in said
+
+
+@pytest.mark.parametrize("patient", ["unweighed", "adult"])
+def test_gentamicin_in_g_for_a_patient_never_weighed_is_refused_as_a_unit_slip(session_for, children, patient):
+    """80 g of gentamicin to a 5-year-old or a woman of 72 never weighed was asked only for the
+    weight, and "estimated 20 kg (APLS)" saved it: by the kg alone it has no most to slip from."""
+    said = _refused(session_for, children[patient], drug="Gentamicin", dose=80.0, dose_unit="g",
+                    **{**IV_ANTIBIOTIC, "times": "12:00"})
+    assert said["dose_unit"].endswith("Did you mean 80 mg?")
+
+
+def test_an_antibiotic_in_g_within_ten_times_the_most_is_asked_and_an_adults_slip_refused(session_for, children):
+    """2 g of amoxicillin to a 4 kg baby (8 times 240 mg) is asked as a dose meant may be; an
+    adult's 360 g of amoxicillin, held to 12 g in 24 h, is told the slip."""
+    said = _asked(session_for, children["infant"], drug="Amoxicillin", dose=2.0, dose_unit="g", **IV_ANTIBIOTIC)
+    assert said.startswith("Amoxicillin: 2000 mg in one dose is above the most for one dose (240 mg for 4 kg")
+    assert _refused(session_for, children["adult"], drug="Amoxicillin", dose=360.0, dose_unit="g",
+                    **IV_ANTIBIOTIC)["dose_unit"].endswith("(12000 mg), where a slip of the unit is likelier than any "
+                                                          "dose meant. Did you mean 360 mg?")
+
+
 @pytest.mark.parametrize("medicine, kg, dose, day", [
     ("gentamicin", 3.4, 23.8, 25.5), ("amoxicillin", 4.0, 240, 720), ("cefotaxime", 12.0, 600, 2400),
     ("ceftriaxone", 12.0, 960, 1200), ("ceftriaxone", 60.0, 4000, 4000)])
@@ -234,6 +335,102 @@ def test_ibuprofen_by_mouth_for_a_10_day_old_is_asked(session_for, children):
     assert said.startswith("Ibuprofen by this route is not usually given to a baby under 3 months old or under 5 kg "
                            "(ANSM, BNFc)")
     _write(session_for, children["toddler"], drug="Ibuprofen", dose=100.0, dose_unit="mg", times="06:00 14:00 22:00")
+
+
+@pytest.mark.parametrize("drug, strength_mg, strength_ml", [
+    ("Nurofenpro 20 mg/mL suspension buvable", 20.0, 1.0), ("Advilmed 20 mg/mL suspension buvable", 20.0, 1.0),
+    ("Antarène 20 mg/mL", 20.0, 1.0), ("Calprofen 100 mg/5 mL oral suspension", 100.0, 5.0),
+    ("Fenpaed 100 mg/5 mL", 100.0, 5.0), ("Nureflex 20 mg/mL", 20.0, 1.0)])
+def test_a_childrens_ibuprofen_brand_is_weighed_as_ibuprofen(session_for, children, drug, strength_mg, strength_ml):
+    """120 mg four times a day (30 mg/kg a dose, 120 mg/kg a day) to a 4 kg baby: "Ibuprofen 20
+    mg/mL" is refused, each brand of it was saved unasked."""
+    said = _refused(session_for, children["infant"], drug=drug, dose=120 / strength_mg * strength_ml, dose_unit="mL",
+                    form="liquid", strength_mg=strength_mg, strength_ml=strength_ml)
+    assert said["dose"] == ("Dose: Ibuprofen: 120 mg in one dose is above the most for one dose (40 mg for 4 kg, "
+                            "10 mg/kg).")
+
+
+def test_a_childs_tramadol_is_weighed_by_the_childs_weight_and_asked_under_3_years(session_for, children,
+                                                                                      admit_to_paediatrics):
+    """100 mg four times a day to a 4-year-old of 15 kg (6.7 mg/kg a dose, 27 mg/kg a day) was
+    held to an adult's 400 mg a day alone and saved unasked."""
+    four = admit_to_paediatrics("6", "2022-06-01", 15.0, "Tom")
+    said = _asked(session_for, four, drug="Tramadol", dose=100.0, dose_unit="mg")
+    assert said.startswith("Tramadol: 100 mg in one dose is above the most for one dose (30 mg for 15 kg, 2 mg/kg).")
+    said = _asked(session_for, four, drug="Tramadol", dose=30.0, dose_unit="mg",
+                  times="00:00 04:00 08:00 12:00 16:00 20:00")
+    assert said.startswith("Tramadol: as ordered, up to 180 mg in 24 h (this order: 180 mg); at most 120 mg in 24 h "
+                           "for 15 kg (8 mg/kg).")
+    _write(session_for, four, drug="Tramadol", dose=30.0, dose_unit="mg")
+    # above an adult's 400 mg a day, refused whatever the reason
+    assert _refused(session_for, four, drug="Tramadol", dose=150.0, dose_unit="mg") == {
+        "times": "Administration times: Tramadol: as ordered, up to 600 mg in 24 h (this order: 600 mg); at most 400 "
+                 "mg in 24 h whatever the reason; from the usual most (120 mg) up to it, the order is saved with the "
+                 "prescriber's reason."}
+    said = _asked(session_for, children["toddler"], drug="Tramadol", dose=12.0, dose_unit="mg")
+    assert said.startswith("Tramadol is not usually given under 3 years (ANSM; the FDA: under 12")
+
+
+@pytest.mark.parametrize("kg", [45.0, None])
+def test_a_teenagers_usual_tramadol_is_an_adults_weighed_or_not(session_for, admit_to_paediatrics, kg):
+    """BNFc 12-17 years: 50-100 mg every 4-6 hours, at most 400 mg a day. A 15-year-old's 100 mg
+    four times a day was asked as above a young child's 2 mg/kg, and one never weighed was asked
+    to be weighed; 150 mg four times a day is still above an adult's 400 mg."""
+    teenager = admit_to_paediatrics("6", "2011-06-01", kg, "Tom")
+    _write(session_for, teenager, drug="Tramadol", dose=100.0, dose_unit="mg")
+    assert list(_refused(session_for, teenager, drug="Tramadol", dose=150.0, dose_unit="mg")) == ["times"]
+
+
+def test_a_toddlers_tramadol_says_every_question_and_one_reason_answers_them(session_for, children,
+                                                                               admit_to_paediatrics):
+    """100 mg four times a day to a 2-year-old of 12 kg asked only "not usually given under 3
+    years": its dose four times the child's, and the weight of a child never weighed, were asked
+    but never said, and the reason about the age was kept for them."""
+    said = _asked(session_for, children["toddler"], drug="Tramadol", dose=100.0, dose_unit="mg").replace(
+        "why (opioid-tolerant, current dose; weight used; meningitis dose)", "why")
+    assert said.split("\n") == [
+        "Tramadol is not usually given under 3 years (ANSM; the FDA: under 12, children who turn it fast into its "
+        "opioid have stopped breathing): check it is meant, and give the reason in “Dose to check: why”.",
+        "Tramadol: 100 mg in one dose is above the most for one dose (24 mg for 12 kg, 2 mg/kg).",
+        "Tramadol: as ordered, up to 400 mg in 24 h (this order: 400 mg); at most 96 mg in 24 h for 12 kg (8 mg/kg).",
+        "One reason, given in “Dose to check: why”, is kept for all of these."]
+    never_weighed = admit_to_paediatrics("6", "2024-10-01", None, "Ines")
+    said = _asked(session_for, never_weighed, drug="Tramadol", dose=20.0, dose_unit="mg")
+    assert said.split("\n")[1].startswith("Tramadol is dosed by weight under 18, and no weight is recorded this stay")
+
+
+def test_aspirin_under_16_is_asked_with_its_indication(session_for, children):
+    """300 mg four times a day to a 2-year-old was saved unasked, where codeine under 12 is refused."""
+    said = _asked(session_for, children["toddler"], drug="Aspirin", dose=100.0, dose_unit="mg")
+    assert said.startswith("Aspirin is not given under 16 years (Reye's syndrome: MHRA, BNFc) but for a named "
+                           "indication (Kawasaki disease, after heart surgery): give the indication in “")
+    _write(session_for, children["adult"], drug="Aspirin", dose=75.0, dose_unit="mg", times="08:00")
+
+
+@pytest.mark.parametrize("age, kg, dose", [(2, 12.0, 240.0), (15, 45.0, 1000.0)])
+def test_a_childs_paracetamol_dose_asked_says_its_day_above_the_usual_too(age, kg, dose):
+    """240 mg (20 mg/kg) every 6 hours to a 12 kg child is 80 mg/kg in 24 h, a gram four times a
+    day to a 15-year-old of 45 kg 89 mg/kg: only the dose was asked, and a "loading dose" reason
+    kept for a day above the usual never said."""
+    order = Order(record_id="o", patient_id="p", drug="Paracetamol", dose=dose, dose_unit="mg", route="PO",
+                  frequency=Frequency.SCHEDULED, times=(time(0), time(6), time(12), time(18)),
+                  start_at=datetime.fromisoformat("2026-11-28T15:00+01:00"))
+    found = limits_refusals(order, [], age=age, kg=kg, months=age * 12 + 2, days=age * 365 + 60)
+    assert [(refusal.field, refusal.asked) for refusal in found] == [("dose", True), ("times", True)]
+
+
+def test_a_loading_dose_made_four_times_a_day_is_asked_again(session_for, children):
+    """240 mg once a day for a 12 kg child, "post-op loading dose", amended to four times a day
+    (80 mg/kg in 24 h) was saved with nothing asked."""
+    doctor = session_for("doctor")
+    order = _write(session_for, children["toddler"], drug="Paracetamol", dose=240.0, dose_unit="mg", times="08:00",
+                   **{medication.DOSE_REASON: "post-op loading dose"})
+    four = {**order.data, "times": "02:00 08:00 14:00 20:00"}
+    with pytest.raises(medication.DoseReasonNeeded) as asked:
+        records.amend(doctor, order.record_id, four, "regular analgesia")
+    assert "at most 720 mg in 24 h for 12 kg (60 mg/kg)" in str(asked.value)
+    records.amend(doctor, order.record_id, {**four, medication.DOSE_REASON: "20 mg/kg 6-hourly, surgeon's plan"},
+                  "regular analgesia")
 
 
 def test_a_day_above_the_usual_is_asked_again_when_its_times_change(session_for, children):
@@ -477,3 +674,41 @@ def test_an_amendment_making_the_strength_differ_from_the_name_is_refused(sessio
         records.amend(session_for("doctor"), order.record_id, {**order.data, "strength_mg": 250.0}, "other bottle")
     assert [error.path for error in refused.value.errors] == ["strength_mg"]
     assert "says 120 mg in 5 mL, and “Strength (mg)” and “in (mL)” say 250 mg in 5 mL" in refused.value.errors[0].message
+
+
+# R8 #9: the volume drawn up typed in the dose's box, or the dose in mg in the volume's.
+
+@pytest.mark.parametrize("ordered, given, said", [
+    ({"dose": 180.0, "dose_unit": "mg"}, 7.5,
+     "Dose 7.5 mg differs from the order (180 mg), and 7.5 is its volume (180 mg = 7.5 mL): type the dose given in "
+     "mg, not the volume drawn up."),
+    ({"dose": 7.5, "dose_unit": "mL"}, 180.0,
+     "Dose 180 mL differs from the order (7.5 mL), and 180 is its dose in mg (7.5 mL = 180 mg): type the volume given "
+     "in mL."),
+    ({"dose": 180.0, "dose_unit": "mg"}, 90.0, "Dose 90 mg differs from the order (180 mg).")])
+def test_the_volume_drawn_up_typed_for_the_dose_in_mg_is_said_so(session_for, children, ordered, given, said):
+    """"Paracetamol 120 mg/5 mL 180 mg = 7.5 mL": the nurse drew up 7.5 mL and typed 7.5 in "Dose
+    given (mg)", told only that it differed from the order, as a part dose is; a reason saved 7.5 mg."""
+    order = _write(session_for, children["toddler"], drug="Paracetamol 120 mg/5 mL oral suspension", form="liquid",
+                   strength_mg=120.0, strength_ml=5.0, start_at="2026-11-28T10:00+01:00", **ordered)
+    warnings = medication.check_dose(session_for("nurse"), order.record_id, {
+        "outcome": "given", "given_at": "2026-11-28T12:05+01:00", "scheduled_for": "2026-11-28T12:00+01:00",
+        "dose_given": given, "route": "PO"})
+    assert [str(warning.message) for warning in warnings if warning.check is Check.DOSE_MISMATCH] == [said]
+
+
+@pytest.mark.parametrize("drug, ordered, strength, given, said", [
+    ("Morphine sulfate 10 mg/5 mL oral solution", 5.0, 10.0, 2.5,
+     "Dose 2.5 mg differs from the order (5 mg): 2.5 is half of it, or its volume (5 mg = 2.5 mL) typed for the dose: "
+     "check which was given, and type the dose given in mg."),
+    ("Paracetamol 120 mg/5 mL oral suspension", 180.0, 120.0, 7.4,
+     "Dose 7.4 mg differs from the order (180 mg), and 7.4 is its volume (180 mg = 7.5 mL): type the dose given in "
+     "mg, not the volume drawn up.")])
+def test_a_part_dose_that_is_also_the_volume_is_said_both_ways_and_the_volume_worked_out(drug, ordered, strength,
+                                                                                         given, said):
+    """Half of Oramorph's 5 mg (2 mg/mL), the child spitting half out, was said to be its volume
+    typed for the dose; 7.4 typed for the 7.5 mL of 180 mg read "180 mg = 7.4 mL"."""
+    order = Order(record_id="o", patient_id="p", drug=drug, dose=ordered, dose_unit="mg", route="PO",
+                  frequency=Frequency.SCHEDULED, times=(time(8),), form="liquid", strength_mg=strength,
+                  strength_ml=5.0, start_at=datetime.fromisoformat("2026-11-28T15:00+01:00"))
+    assert differs_from_order(order, given).message == said

@@ -4,13 +4,14 @@ mL/h of saline and glucose was saved for a 5.8 kg baby (five times its maintenan
 above 1.5 times the Holliday-Segar maintenance, the prescriber's reason kept, when the order is
 written or amended and when its bag's rate is changed (review R4 #1)."""
 
-from datetime import datetime
+from datetime import datetime, time
 
 import pytest
 
 from downtime.domain import child_fluids
-from downtime.domain.child_fluids import is_fluid, maintenance_ml_h, rate_refusal
+from downtime.domain.child_fluids import is_fluid, maintenance_ml_h, rate_refusal, volume_refusal, weigh_refusal
 from downtime.domain.medication import Frequency, Order
+from downtime.i18n import Phrase
 from downtime.services import infusion_rates, medication, records
 from downtime.services.errors import ValidationFailed
 
@@ -85,10 +86,61 @@ def test_an_adults_rate_for_a_child_is_asked_naming_the_maintenance_and_saved_wi
     assert saved.data[medication.DOSE_REASON] == REASON
 
 
-def test_a_childs_maintenance_rate_and_an_unweighed_childs_are_saved_unasked(session_for, ward):
+def test_a_childs_maintenance_rate_is_saved_unasked(session_for, ward):
     assert _write(session_for, ward["four"], rate_ml_h=52.0).data["rate_ml_h"] == 52.0
     assert _write(session_for, ward["baby"], rate_ml_h=23.0).data["rate_ml_h"] == 23.0
-    assert _write(session_for, ward["unweighed"], rate_ml_h=125.0).data["rate_ml_h"] == 125.0
+
+
+# R8 #2: a child's fluid by the mL with no rate weighed by its volume, and a child never weighed.
+
+def _bags(dose: float, frequency: Frequency = Frequency.ONCE, times: tuple[time, ...] = (), form: str | None = None,
+          drug: str = "Sodium chloride 0.9%") -> Order:
+    return Order(record_id="o", patient_id="p", drug=drug, dose=dose, dose_unit="mL", route="IV", form=form,
+                 frequency=frequency, times=times, start_at=datetime.fromisoformat(FLUID["start_at"]))
+
+
+def test_a_babys_bolus_by_the_ml_is_asked_above_20_ml_per_kg():
+    """A 20 mL/kg bolus of saline for a 6 kg baby slipped to 1200 mL (200 mL/kg) was saved unasked."""
+    asked = volume_refusal(_bags(1200.0, form="injection"), 0, 6.0)
+    assert asked is not None and asked.asked and asked.field == "dose"
+    assert str(Phrase(asked.said.template, {**asked.said.values, "field": "Reason"})) == (
+        "1200 mL in one dose is above 20 mL/kg for 6 kg (120 mL; a bolus is 10-20 mL/kg, NICE NG29): check the "
+        "volume against the child's weight. If it is meant, give the reason in “Reason”.")
+    assert volume_refusal(_bags(1200.0), 0, 6.0) is not None  # no form said
+    assert volume_refusal(_bags(120.0), 0, 6.0) is None
+    assert volume_refusal(_bags(1200.0), 18, 6.0) is None  # an adult's
+    assert volume_refusal(_bags(1200.0), 0, None) is None  # the weight is asked instead (`weigh_refusal`)
+    assert volume_refusal(_bags(50.0, drug="Sodium chloride 0.9% flush"), 0, 2.0) is None
+
+
+def test_a_childs_day_of_doses_with_no_rate_is_asked_above_one_and_a_half_times_the_maintenance():
+    """100 mL every 2 hours for a 6 kg baby: each within a bolus, 1200 mL a day (200 mL/kg; 1.5 x
+    24 x 24 = 864 mL at most)."""
+    every_two_hours = tuple(time(hour) for hour in range(0, 24, 2))
+    asked = volume_refusal(_bags(100.0, Frequency.SCHEDULED, every_two_hours), 0, 6.0)
+    assert asked is not None and asked.asked and asked.field == "times"
+    assert str(Phrase(asked.said.template, {**asked.said.values, "field": "Reason"})).startswith(
+        "As ordered, up to 1200 mL in 24 h, above 1.5 times the maintenance for 6 kg (864 mL in 24 h, Holliday-Segar "
+        "4-2-1; NICE NG29)")
+    assert volume_refusal(_bags(72.0, Frequency.SCHEDULED, every_two_hours), 0, 6.0) is None
+    neonate = volume_refusal(_bags(42.0, Frequency.SCHEDULED, every_two_hours), 0, 3.0, days=10)
+    assert neonate is not None and str(Phrase(neonate.said.template, {**neonate.said.values, "field": "R"})).startswith(
+        "As ordered, up to 504 mL in 24 h, above 165 mL/kg a day for a neonate of 3 kg (495 mL; NICE NG29 neonatal)")
+    assert volume_refusal(_bags(1000.0, form="infusion").model_copy(update={"rate_ml_h": 20.0}),
+                          0, 6.0) is None  # its rate is weighed (`rate_refusal`)
+
+
+def test_a_child_never_weighed_is_asked_the_weight_of_a_fluid_with_a_rate_or_none():
+    """A 2-year-old never weighed had saline and glucose at an adult's 125 mL/h with nothing said."""
+    asked = weigh_refusal(_order(), 2, None)
+    assert asked is not None and asked.asked and asked.field == "dose"
+    assert str(Phrase(asked.said.template, {"field": "Reason"})).startswith(
+        "A child's fluid by vein is worked out from the child's weight (NICE NG29), and no weight is recorded this "
+        "stay")
+    assert weigh_refusal(_bags(120.0), 2, None) is not None
+    assert weigh_refusal(_order(), 2, 12.0) is None and weigh_refusal(_order(), 40, None) is None
+    assert weigh_refusal(_bags(5.0, drug="Sodium chloride 0.9% flush"), 2, None) is None
+    assert weigh_refusal(_order("Vancomycin 250 mg in sodium chloride 0.9%"), 2, None) is None
 
 
 def test_a_rate_amended_above_the_maintenance_is_asked_and_again_when_raised_with_the_same_reason(session_for,

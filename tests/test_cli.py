@@ -639,6 +639,16 @@ def test_census_at_a_moment_typed_as_on_the_ward_or_refused_naming_the_option(de
     assert "“--at”: write the date and time as DD/MM/YYYY HH:MM." in capsys.readouterr().err
 
 
+def test_census_at_a_moment_given_with_another_offset_is_that_instant(demo_db, capsys):
+    """A script writing UTC: "--at 28/11/2026 07:00 +00:00" is the ward's 08:00, not refused as
+    an offset the ward's clock did not have then, as a nurse's typing in a box is."""
+    said = []
+    for at in ("28/11/2026 08:00", "28/11/2026 07:00 +00:00"):
+        assert main(["census", "--ward", "ICU", "--at", at, "--db", demo_db, "--json"]) == 0
+        said.append(capsys.readouterr())
+    assert said[1].err == "" and said[1].out == said[0].out
+
+
 def test_a_ward_typed_wrong_is_refused_naming_the_wards_not_an_empty_census(demo_db, tmp_path, capsys):
     """"--ward ZZ" printed nothing and exited 0, and the handover sheet of a ward typed wrong
     read "0 patient(s), 0 empty bed(s)"."""

@@ -52,8 +52,9 @@ def _given_a_day_ahead(session_for, medication_ward, clock):
 
 
 AHEAD = ("Amoxicillin: a dose is recorded given at 29/11 13:55, later than this laptop's clock says now (28/11 14:25): "
-         "the clock that recorded it was ahead, and it may be the dose due now. Ask who gave it before giving this "
-         "one, and amend that record's time with a reason.")
+         "a clock was wrong, this laptop's now or the one that recorded it then. Check this laptop's date and time. "
+         "That dose may be the one due now: ask who gave it before giving this one; if its time is wrong, mark that "
+         "record entered in error with the reason and record it again at its real time.")
 
 
 def test_a_dose_recorded_by_a_clock_a_day_ahead_is_said_before_the_dose_due_now(session_for, medication_ward, clock):
@@ -75,6 +76,12 @@ def test_a_dose_recorded_by_a_clock_a_day_ahead_is_said_before_the_dose_due_now(
     assert not [w for w in medication.check_dose(nurse, amox, {**dose, "outcome": "not_given", "dose_given": None,
                                                                "not_given_reason": "refused"}) if "later than" in w.message]
     clock.now = datetime(2026, 11, 29, 13, 55, tzinfo=WINTER) - clock_check.TOLERANCE
+    assert not [w for w in medication.check_dose(nurse, amox, dose) if "later than" in w.message]
+    clock.now = datetime(2026, 11, 28, 14, 25, tzinfo=WINTER)
+    # What it says to do can be done: the dose's times are not amended, the record is withdrawn.
+    [given] = [dose for dose in medication.administrations(nurse.db, medication_ward[0])
+               if dose.at == datetime(2026, 11, 29, 13, 55, tzinfo=WINTER)]
+    medication.withdraw_dose(nurse, given.record_id, "Recorded on 29/11 by a clock a day ahead: given 28/11 13:55")
     assert not [w for w in medication.check_dose(nurse, amox, dose) if "later than" in w.message]
 
 

@@ -13,8 +13,7 @@ from downtime.cli import main
 from downtime.errors import UserError
 from downtime.services import backups, records, staff, unlock
 from downtime.services.context import Session, Vault, load_device
-from downtime.storage import audit
-from downtime.storage.backup import RESTORED, audit_ends, restore_backup, set_aside
+from downtime.storage.backup import audit_ends, restore_backup, set_aside
 
 PAGE = 4096  # SQLCipher 4's page size
 
@@ -153,11 +152,9 @@ def test_a_restore_from_before_a_sound_newer_backup_is_not_held_to_that_backup(w
     backups.backup_now(nurse)
     clock.advance(minutes=15)
     _restore(vault, older, clock)
-    with vault.db.atomic():
-        audit.append(vault.db, at=clock(), actor="admin", device_id=load_device(vault.db).device_id, action=RESTORED,
-                     detail={"backup": str(older)})
+    backups.restored(vault.path, vault.key, older, None, "admin", clock())  # as `downtime restore` audits it
     assert backups.sound(vault.db, vault.key) is None
-    assert backups.checked_against(vault.db, vault.key) is None
+    assert backups.checked_against(vault.db, vault.key) == older, "the backup it was restored from"
     clock.advance(minutes=15)
     nurse = Session(vault.db, load_device(vault.db), staff.sign_in(vault.db, "nurse", "1111", clock), nurse.forms,
                     clock, vault=vault)
@@ -177,3 +174,81 @@ def test_a_damaged_page_met_while_at_work_is_said_damaged_never_read_only(tmp_pa
                                                "happens again.")
         assert not unwritable(problem)
     assert refused(MemoryError()) is None  # one of ours, out of the database, stays loud
+
+
+def _restored_on_purpose(vault: Vault, nurse: Session, backup: Path, clock) -> Session:
+    """IT's `downtime restore` of an older `backup`, audited as the command audits it; the nurse signs in again."""
+    _restore(vault, backup, clock)
+    backups.restored(vault.path, vault.key, backup, None, "admin", clock())
+    return Session(vault.db, load_device(vault.db), staff.sign_in(vault.db, "nurse", "1111", clock), nurse.forms,
+                   clock, vault=vault)
+
+
+def _refused_morning(nurse: Session, clock, admission_values, count: int) -> list[Path]:
+    """Backups of a busy morning (five admissions each) that IT then restores from before: each
+    reaches further than several backups of the restored history will."""
+    made = []
+    for n in range(count):
+        clock.advance(minutes=15)
+        for bed in range(5):
+            records.save_new(nurse, "admission", {**admission_values, "bed": f"{40 + 5 * n + bed}", "nir": ""})
+        made.append(backups.backup_now(nurse))
+    return made
+
+
+def test_after_restoring_an_older_backup_each_new_backup_stays_and_the_refused_ones_go_first(
+        tmp_path, ward_on_a_stick, clock, admission_values):
+    """The backups IT refused reach further than the restored history: ranked newest, they were
+    kept, and each backup made since was removed as soon as made, the banner saying "0 min ago"
+    with no copy of the work since the restore on the stick."""
+    vault, nurse = ward_on_a_stick(tmp_path / "ward.sqlite", keep=3)
+    first = backups.backup_now(nurse)
+    clock.advance(hours=8)
+    older = backups.backup_now(nurse)
+    clock.advance(hours=10)
+    refused = _refused_morning(nurse, clock, admission_values, 3)
+    clock.advance(minutes=15)
+    nurse = _restored_on_purpose(vault, nurse, older, clock)
+    clock.advance(minutes=15)
+    records.save_new(nurse, "admission", {**admission_values, "bed": "50", "nir": ""})
+    made = backups.backup_now(nurse)
+    assert made.exists() and backups.last_made(vault.db) == (clock(), made)
+    assert not any(path.exists() for path in refused), "the refused history goes before the restored one's"
+    assert first.exists() and older.exists()
+    assert backups.sound(vault.db, vault.key) is None
+
+
+def test_a_second_restore_offers_the_newest_backup_made_since_the_first_not_the_refused_one(
+        tmp_path, ward_on_a_stick, clock, admission_values):
+    """The backup IT refused reached further than those made since its restore: when the disk
+    failed again, it was offered as "the newest backup", and the work since the first restore lost."""
+    vault, nurse = ward_on_a_stick(tmp_path / "ward.sqlite")  # keeping 10: none goes
+    older = backups.backup_now(nurse)
+    refused = _refused_morning(nurse, clock, admission_values, 2)
+    clock.advance(minutes=15)
+    nurse = _restored_on_purpose(vault, nurse, older, clock)
+    clock.advance(minutes=15)
+    records.save_new(nurse, "admission", {**admission_values, "bed": "50", "nir": ""})
+    since = backups.backup_now(nurse)
+    assert all(path.exists() for path in refused)
+    assert backups.prepare_restore(vault) == since
+    backups.discard_restore(vault)
+
+
+def test_no_tamper_alarm_once_the_backup_restored_from_has_rotated_away(tmp_path, ward_on_a_stick, clock,
+                                                                        admission_values):
+    """The backup a restore came from tells the history it abandoned (its backups passed over by
+    the chain's end check); rotated away while a refused backup stayed, the database was called
+    tampered with at the next opening and a restore offered."""
+    vault, nurse = ward_on_a_stick(tmp_path / "ward.sqlite", keep=3)
+    backups.backup_now(nurse)
+    clock.advance(minutes=15)
+    older = backups.backup_now(nurse)
+    _refused_morning(nurse, clock, admission_values, 1)
+    clock.advance(minutes=15)
+    nurse = _restored_on_purpose(vault, nurse, older, clock)
+    for _ in range(4):
+        clock.advance(minutes=15)
+        backups.backup_now(nurse)
+    assert not older.exists(), "rotated away"
+    assert backups.sound(vault.db, vault.key) is None

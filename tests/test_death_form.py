@@ -94,12 +94,12 @@ def test_a_deaths_tasks_not_done_are_handed_over_under_left_the_ward_until_amend
 
     def left() -> list[tuple[str, str, list[str]]]:
         return [(alert.form_id, alert.latest, alert.said) for alert in chart_alerts.left_untold(
-            nurse.db, nurse.forms, [], "3B", "en", {}, zone=clock.now.tzinfo)]
+            nurse.db, nurse.forms, [], "3B", "en", {}, at=clock.now, zone=clock.now.tzinfo)]
 
     assert left() == [("death", "Died 28/11 13:00", [
         "NEXT OF KIN NOT TOLD", "death certificate not done", "implanted device (ICD, NOT switched off yet): tell the "
         "mortuary", "amend the death record once done"])]
-    assert chart_alerts.left_untold(nurse.db, nurse.forms, [], "4A", "en", {}) == []
+    assert chart_alerts.left_untold(nurse.db, nurse.forms, [], "4A", "en", {}, at=clock.now) == []
     sheet = pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
     assert ("Died 28/11 13:00 NEXT OF KIN NOT TOLD; death certificate not done; implanted device (ICD, NOT switched off "
             "yet): tell the mortuary; amend the death record once done") in sheet
@@ -120,7 +120,7 @@ def test_a_death_with_no_next_of_kin_known_is_not_next_of_kin_not_told_for_ever(
 
     def left() -> list[list[str]]:
         return [alert.said for alert in chart_alerts.left_untold(nurse.db, nurse.forms, [], "3B", "en", {},
-                                                                 zone=clock.now.tzinfo)]
+                                                                 at=clock.now, zone=clock.now.tzinfo)]
 
     assert left() == [["NEXT OF KIN NOT TOLD", "amend the death record once done"]]
     none_known = records.amend(nurse, death.record_id, {**death.data, "no_next_of_kin": True}, "No known family")

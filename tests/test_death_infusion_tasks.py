@@ -12,7 +12,7 @@ def test_a_syringe_driver_never_charted_stopped_is_handed_over_until_it_is(syrin
     morphine left in it to be destroyed with a witness."""
     nurse, _, driver = syringe_at_death
     clock.now = datetime.fromisoformat("2026-11-28T15:00+01:00")
-    left = lambda: [alert.said for alert in chart_alerts.left_untold(nurse.db, forms, [], "3B", "en", {})]
+    left = lambda: [alert.said for alert in chart_alerts.left_untold(nurse.db, forms, [], "3B", "en", {}, at=clock.now)]
     syringe = ("Morphine: up at the death, never charted stopped: chart its stop; Morphine is a controlled drug: once "
                "it is taken down, destroy what is left in the syringe or bag with a witness, in the controlled drugs "
                "register")

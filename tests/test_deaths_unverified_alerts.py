@@ -22,7 +22,7 @@ def test_a_death_not_verified_yet_is_handed_over_until_amended(session_for, admi
 
     def left() -> list[list[str]]:
         return [alert.said for alert in chart_alerts.left_untold(nurse.db, nurse.forms, [], "3B", "en", {},
-                                                                 zone=clock.now.tzinfo)]
+                                                                 at=clock.now, zone=clock.now.tzinfo)]
 
     assert left() == [["DEATH NOT VERIFIED YET: call the doctor", "death certificate not done",
                        "amend the death record once done"]]

@@ -4,6 +4,7 @@ device no longer needed and a check overdue called out; how long each has been i
 sheet's line, the escalation list, the letters, the paper chart filled and blank, and each look
 in the export as an Observation."""
 
+import dataclasses
 import json
 from datetime import datetime, timedelta, timezone
 
@@ -354,3 +355,220 @@ def test_an_amended_look_is_checked_without_itself_and_only_when_it_is_filed_els
     _look(nurse, patient, {**second.data, "notes": "Flushed"}, second)
     with pytest.raises(ValidationFailed, match="charted in already"):
         _look(nurse, patient, {**second.data, "site": "Left forearm"}, second)
+
+
+def test_a_device_of_no_kind_listed_is_named_by_its_notes_on_every_list(session_for, patient, clock):
+    """An epidural charted "Other (say in the notes)", the notes saying what it is: the handover,
+    the letter and the escalation list read "Other (say in the notes), Lumbar L2-L3", nothing of an
+    epidural (anticoagulant timing, removal by the anaesthetist). A later check's notes do not
+    rename it; its notes are asked."""
+    nurse = session_for("nurse")
+    other = {"checked_at": "2026-11-28T10:00+01:00", "event": "checked", "device": "other", "site": "Lumbar L2-L3",
+             "site_state": "clean", "still_needed": True, "next_in": "4"}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "device_check", other, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["notes"]
+    records.save_new(nurse, "device_check", {**other, "notes": "Epidural catheter, levobupivacaine 0.1 % 8 mL/h"},
+                     patient_id=patient)
+    records.save_new(nurse, "device_check", {**other, "checked_at": "2026-11-28T13:00+01:00", "site_state": "red",
+                                             "notes": "Dressing changed"}, patient_id=patient)
+    named = "Other: Epidural catheter, levobupivacaine 0.1 % 8 mL/h, Lumbar L2-L3"
+    assert devices.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient].startswith(
+        f"LINES AND CATHETERS: {named}: Red, swollen or tender at 28/11 13:00")
+    assert prefill.first_answers(nurse, nurse.form("transfer"), patient)["lines"].startswith(named)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert [alert.said for alert in chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en",
+                                                        ward="3B").alerts if alert.form_id == devices.FORM] == [[
+        f"SITE INFECTED? ({named}: red, swollen or tender): tell the doctor"]]
+    assert devices.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient].startswith(
+        "CATHÉTERS ET SONDES : Autre : Epidural catheter, levobupivacaine 0.1 % 8 mL/h, Lumbar L2-L3 :")
+
+
+def test_a_cannula_in_72_hours_asks_to_be_resited_or_kept_with_a_reason_each_day(session_for, patient, clock):
+    """Put in on 28/11 at 10:00 and scored VIP 0 every shift: on 05/12 the handover said "in since
+    28/11 10:00 (day 7)" and nothing else, the escalation list nothing (the paper cannula chart's
+    "resite due" box; many UK trusts 72 hours, SF2H 2019 reassessed daily)."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "device_check", {**PUT_IN, "checked_at": "2026-11-28T10:00+01:00", "next_in": "12"},
+                     patient_id=patient)
+    check = {**CHECK, "site": "Left forearm", "next_in": "12"}
+
+    def checked(at: str, **answers) -> list[list[str]]:
+        clock.now = datetime.fromisoformat(at)
+        records.save_new(nurse, "device_check", {**check, "checked_at": at, **answers}, patient_id=patient)
+        inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+        return [alert.said for alert in chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en",
+                                                            ward="3B").alerts if alert.form_id == devices.FORM]
+
+    asked = ("IN OVER 72 HOURS (Peripheral venous cannula, Left forearm): resite it, or record at a check why it "
+             "stays")
+    assert checked("2026-12-01T09:59+01:00") == []
+    clock.now = datetime.fromisoformat("2026-12-01T10:00+01:00")
+    assert devices.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient] == (
+        "LINES AND CATHETERS: Peripheral venous cannula, Left forearm, 20 G: VIP 0 at 01/12 09:59; in since 28/11 "
+        f"10:00 (day 4); {asked}; next check 01/12 21:59")
+    assert checked("2026-12-01T11:00+01:00", kept_why="Difficult veins, antibiotics end tomorrow") == []
+    clock.now = datetime.fromisoformat("2026-12-02T11:00+01:00")  # a day on: asked again
+    assert devices.chart(nurse.db, patient)[-1].asks(nurse.form("device_check"), nurse.clock(), "fr")[0] == (
+        "EN PLACE DEPUIS PLUS DE 72 HEURES (Cathéter veineux périphérique, Left forearm) : le changer, ou noter à une "
+        "surveillance pourquoi il reste")
+    assert checked("2026-12-02T11:00+01:00") == [[asked]]
+
+
+def test_a_device_put_in_on_a_laptop_set_to_utc_reads_one_time_on_the_wards_clock(session_for, patient, tmp_path):
+    """Put in at 10:00 on the ward's clock, typed on a laptop set to UTC (09:00+00:00): the handover
+    read "Put in at 28/11 09:00; in since 28/11 10:00", two times for one insertion; the printed
+    chart its line at 09:00."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "device_check", {**PUT_IN, "checked_at": "2026-11-28T09:00+00:00"}, patient_id=patient)
+    assert devices.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient].startswith(
+        "LINES AND CATHETERS: Peripheral venous cannula, Left forearm, 20 G: Put in at 28/11 10:00; in since 28/11 "
+        "10:00 (day 1)")
+    text = " ".join(pdf_text(printing.print_device_chart(nurse, patient, tmp_path / "devices.pdf")).split())
+    assert "28/11 10:00" in text and "28/11 09:00" not in text
+
+
+NG = {"checked_at": "2026-11-28T10:00+01:00", "event": "inserted", "device": "nasogastric", "site": "Left nostril",
+      "size": "Ch 12", "next_in": "8"}
+
+
+def test_a_nasogastric_tube_asks_its_position_confirmed_before_use(session_for, patient, clock, tmp_path):
+    """Feeding through a misplaced nasogastric tube is a Never Event; the form asked an NG tube only
+    "Clean, dry, working", nowhere its aspirate's pH, its X-ray or its mark, and nothing before its
+    first feed."""
+    nurse = session_for("nurse")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "device_check", NG, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["position_by"]
+    records.save_new(nurse, "device_check", {**NG, "position_by": "not_confirmed", "mark_cm": 55.0},
+                     patient_id=patient)
+    called = "Nasogastric tube, Left nostril"
+    asked = (f"NG POSITION NOT CONFIRMED ({called}): do not use it for feeds or medicines until confirmed (aspirate "
+             "pH 5.5 or below, or an X-ray read by a doctor)")
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert [alert.said for alert in chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en",
+                                                        ward="3B").alerts if alert.form_id == devices.FORM] == [[asked]]
+    check = {**NG, "checked_at": "2026-11-28T10:20+01:00", "event": "checked", "site_state": "clean",
+             "still_needed": True}
+    records.save_new(nurse, "device_check", {**check, "position_by": "ph", "ph": 4.5, "mark_cm": 55.0},
+                     patient_id=patient)
+    assert devices.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient].startswith(
+        f"LINES AND CATHETERS: {called}, Ch 12: Clean, dry, working, position: Aspirate pH 4.5, mark 55 cm at 28/11 "
+        "10:20; in since")
+    records.save_new(nurse, "device_check", {**check, "checked_at": "2026-11-28T13:50+01:00", "position_by": "ph",
+                                             "ph": 6.5, "mark_cm": 48.0}, patient_id=patient)
+    [latest] = followed.still_open(devices.chart(nurse.db, patient))
+    assert latest.asks(nurse.form("device_check"), nurse.clock(), "en") == [
+        f"NG POSITION NOT CONFIRMED ({called}: aspirate pH 6.5; mark 48 cm, 55 cm before): do not use it for feeds or "
+        "medicines until confirmed (aspirate pH 5.5 or below, or an X-ray read by a doctor)"]
+    assert latest.asks(nurse.form("device_check"), nurse.clock(), "fr")[0].startswith(
+        "POSITION DE LA SNG NON VÉRIFIÉE (Sonde nasogastrique, Left nostril : pH de l’aspiration 6,5 ; repère 48 cm, "
+        "55 cm auparavant) : ne pas l’utiliser")
+    text = " ".join(pdf_text(printing.print_device_chart(nurse, patient, tmp_path / "devices.pdf")).split())
+    assert "NG POSITION NOT CONFIRMED" in text
+
+
+def on_version(nurse, form_id: str, version: int):
+    """The nurse on a laptop still on `version` of `form_id`: what it saves is of that version, as
+    a record typed before a form's later version reached the ward."""
+    return dataclasses.replace(nurse, forms={**nurse.forms, form_id: nurse.form(form_id).model_copy(
+        update={"version": version})})
+
+
+def test_a_version_1_nasogastric_look_is_corrected_without_a_position_and_a_new_look_asks_it(session_for, patient):
+    """An NG tube charted on version 1 (no position question), its time typed wrong: the correction
+    was refused until "NG tube position confirmed by" was answered for a check hours old; a pH
+    invented, or "Not confirmed" answered to get past, raising a false alarm."""
+    nurse = session_for("nurse")
+    saved = records.save_new(on_version(nurse, "device_check", 1), "device_check", NG, patient_id=patient)
+    assert saved.form_version == 1
+    amended = records.amend(nurse, saved.record_id, {**NG, "checked_at": "2026-11-28T09:40+01:00"}, "time typed wrong")
+    assert "position_by" not in amended.data
+    assert "NG POSITION" not in devices.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
+    check = {**NG, "checked_at": "2026-11-28T11:00+01:00", "event": "checked", "site_state": "clean",
+             "still_needed": True}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "device_check", check, patient_id=patient)
+    assert [(error.path, error.message) for error in refused.value.errors] == [
+        ("position_by", "“NG tube position confirmed by” is required.")]
+    records.save_new(nurse, "device_check", {**check, "event": "removed", "removed_why": "not_needed"},
+                     patient_id=patient)
+
+
+def test_a_nasogastric_tube_not_confirmed_stays_so_until_a_look_says_how_it_was_confirmed(session_for, patient):
+    """Put in "Not confirmed: do not use", then checked from a laptop still on version 1 (no place
+    to say): "NG POSITION NOT CONFIRMED" left the chart, the handover and the escalation list
+    though nobody had confirmed the position."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "device_check", {**NG, "position_by": "not_confirmed"}, patient_id=patient)
+    check = {**NG, "checked_at": "2026-11-28T11:00+01:00", "event": "checked", "site_state": "clean",
+             "still_needed": True}
+    records.save_new(on_version(nurse, "device_check", 1), "device_check", check, patient_id=patient)
+    asked = ("NG POSITION NOT CONFIRMED (Nasogastric tube, Left nostril): do not use it for feeds or medicines until "
+             "confirmed (aspirate pH 5.5 or below, or an X-ray read by a doctor)")
+    assert asked in devices.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
+    records.save_new(nurse, "device_check", {**check, "checked_at": "2026-11-28T11:30+01:00", "position_by": "xray"},
+                     patient_id=patient)
+    assert "NG POSITION" not in devices.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
+
+
+def test_an_other_device_is_named_at_its_first_look_checked_after_without_it_and_the_letter_names_it_whole(
+        session_for, patient):
+    """An epidural charted "Other", named in the notes at its insertion: each 4-hourly check from
+    "Check the chosen device" (which carries no notes) was refused until the name was typed again;
+    and the letter cut a long name at 80 characters."""
+    nurse = session_for("nurse")
+    epidural = {"checked_at": "2026-11-28T09:00+01:00", "event": "inserted", "device": "other", "site": "Lumbar L3-4",
+                "next_in": "4"}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "device_check", epidural, patient_id=patient)
+    assert [(error.path, error.message) for error in refused.value.errors] == [(
+        "notes", "“Notes (dressing, flushed, tip sent, who was told)”: say what this device is (it is charted "
+                 "“Other”): every list names it by these notes.")]
+    name = ("Epidural catheter, levobupivacaine 0.1 % with fentanyl 2 micrograms/mL at 8 mL/h, anaesthetist bleep "
+            "4412 to remove")
+    records.save_new(nurse, "device_check", {**epidural, "notes": name}, patient_id=patient)
+    [latest] = followed.still_open(devices.chart(nurse.db, patient))
+    records.save_new(nurse, "device_check", {**devices.next_check(latest), "checked_at": "2026-11-28T13:00+01:00",
+                                             "site_state": "clean", "still_needed": True}, patient_id=patient)
+    assert devices.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en")[0].startswith(
+        f"Other: {name}, Lumbar L3-4: Clean, dry, working at 28/11 13:00")
+    assert devices.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient].startswith(
+        "LINES AND CATHETERS: Other: Epidural catheter, levobupivacaine 0.1 % with fentanyl 2 micrograms/mL at 8 "
+        "mL/…, Lumbar L3-4: Clean")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_blank_check_form_stays_one_page_asking_the_ng_position_and_why_a_cannula_stays_in_its_notes(
+        blank_pages, lang):
+    """Version 2's NG position, pH, mark and "why it stays" boxes pushed the notes and the signature
+    onto a second sheet."""
+    [page] = blank_pages("device_check", lang)
+    assert {"en": "NG tube position confirmed by (write the pH, and the mark at the nostril in cm)",
+            "fr": "Position de la SNG vérifiée par (noter le pH, et le repère à la narine en cm)"}[lang] in page
+    assert {"en": "a cannula in 72 hours kept: why", "fr": "cathéter en place depuis 72 h gardé : pourquoi"}[lang] \
+        in page
+
+
+def test_why_a_cannula_stays_past_72_hours_is_on_the_printed_chart_and_on_the_handover_while_it_answers(
+        session_for, patient, clock, tmp_path):
+    """Kept on day 4 "veins difficult, IV antibiotics end tomorrow": the reason was on no printed
+    chart, and once it had answered the resite question the handover said nothing of why the
+    cannula stayed."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "device_check", {**PUT_IN, "checked_at": "2026-11-28T10:00+01:00", "next_in": "12"},
+                     patient_id=patient)
+    why = "Veins difficult, IV antibiotics end tomorrow"
+    clock.now = datetime.fromisoformat("2026-12-01T11:00+01:00")
+    records.save_new(nurse, "device_check", {**CHECK, "site": "Left forearm", "checked_at": "2026-12-01T11:00+01:00",
+                                             "kept_why": why, "notes": "Flushed"}, patient_id=patient)
+    assert devices.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient] == (
+        "LINES AND CATHETERS: Peripheral venous cannula, Left forearm, 20 G: VIP 0 at 01/12 11:00; in since 28/11 "
+        f"10:00 (day 4); kept in past 72 hours: {why} (01/12 11:00); next check 01/12 19:00")
+    assert f"gardé au-delà de 72 heures : {why} (01/12 11:00)" in devices.handover(
+        nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient]
+    text = " ".join(pdf_text(printing.print_device_chart(nurse, patient, tmp_path / "devices.pdf")).split())
+    assert f"kept in: {why}; Flushed" in text
+    clock.now = datetime.fromisoformat("2026-12-02T11:00+01:00")  # the reason's day over: asked again instead
+    handover = devices.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
+    assert "kept in past" not in handover and "IN OVER 72 HOURS" in handover

@@ -175,3 +175,37 @@ def test_a_discharge_read_later_than_now_reads_the_chart_now(session_for, typed_
     later = prefill.first_answers(nurse, nurse.form("discharge"), typed_late,
                                   at=datetime.fromisoformat("2026-11-29T10:00+01:00"))
     assert later == prefill.first_answers(nurse, nurse.form("discharge"), typed_late)
+
+
+def test_a_once_only_dose_past_its_time_says_on_a_going_home_letter_that_none_is_recorded_or_why_not_given(
+        session_for, medication_ward, clock):
+    """A once-only furosemide IV of 13:30, the patient discharged at 15:30: the letter said "not
+    given yet", read by the GP as a dose still to give; then "not given in hospital", of a dose
+    given on the paper chart in a power cut and not yet typed, and of one recorded not given as the
+    emergency department had given it, its reason dropped: the GP gave it again. With no record,
+    the letter says so; recorded not given, it says why, as the MAR does. A transfer to another
+    hospital, whose nurses may give it, and a dose for the evening keep "not given yet". Time-critical,
+    it is not said a second time as a "time-critical dose missed"."""
+    patient = medication_ward[0]
+    nurse = session_for("nurse")
+    ordered = [records.save_new(nurse, "medication_order", {
+        "drug": "Furosemide", "dose": 40.0, "dose_unit": "mg", "route": "IV", "frequency": "once",
+        "start_at": start, "controlled": False, "high_alert": False, "telephone_order": True,
+        "prescriber": "Dr Martin", "read_back": True, "time_critical": True}, patient_id=patient).record_id
+               for start in ("2026-11-28T13:30+01:00", "2026-11-28T20:00+01:00")]
+    clock.now = datetime.fromisoformat("2026-11-28T15:30+01:00")
+    furosemide = "Furosemide 40 mg IV, once, at 28/11/2026 {time} (TIME-CRITICAL — within 30 min) — "
+    medicines = prefill.first_answers(nurse, nurse.form("discharge"), patient)["medicines_on_discharge"]
+    assert (furosemide.format(time="13:30") + "no dose recorded in hospital (due 28/11 13:30): check the paper "
+            "chart") in medicines
+    assert furosemide.format(time="20:00") + "not given yet" in medicines
+    assert "time-critical dose missed in hospital" not in medicines  # said once, on its own line
+    handed = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]
+    assert furosemide.format(time="13:30") + "not given yet" in handed
+    medication.record_dose(nurse, ordered[0], {
+        "outcome": "not_given", "not_given_reason": "other",
+        "not_given_detail": "Given in the emergency department at 12:50 (ED chart)",
+        "scheduled_for": "2026-11-28T13:30+01:00", "given_at": "2026-11-28T13:35+01:00"})
+    medicines = prefill.first_answers(nurse, nurse.form("discharge"), patient)["medicines_on_discharge"]
+    assert (furosemide.format(time="13:30") + "not given in hospital (due 28/11 13:30): O — Other: Given in the "
+            "emergency department at 12:50 (ED chart)") in medicines

@@ -33,14 +33,15 @@ def _given(order_id, at, amount=1.0, slot=True):
                           scheduled_for=at if slot else None, at=at, dose=amount, given_by="nurse")
 
 
-def _said(order, at, history, others=(), amount=None, slot=True, age=72, kg=70.0, on_hold=()):
+def _said(order, at, history, others=(), amount=None, slot=True, age=72, kg=70.0, on_hold=(), months=None):
     """The warnings of a medicine's limits a dose of `order` at `at` raises."""
     warnings = safety_warnings(order, outcome=Outcome.GIVEN, at=at, dose=amount,
                                scheduled_for=at if slot and order.frequency is not Frequency.PRN else None,
                                allergies=[], history=history, admitted=True, on_hold=on_hold,
                                prn_orders={other.record_id for other in others},
                                as_required=[other for other in others if other.frequency is Frequency.PRN],
-                               other_orders=[(other, other.drug) for other in others], age=age, kg=kg)
+                               other_orders=[(other, other.drug) for other in others], age=age, kg=kg,
+                               months=months)
     return [(w.check, w.message) for w in warnings if w.check in LIMITS]
 
 
@@ -351,6 +352,32 @@ def test_codeine_to_a_child_under_12_is_not_given_whatever_its_dose(drug, dose, 
                                         "2013). Do not give it; ask the prescriber for another analgesic.")]
     assert [w for w in _said(order, _at("13:00"), [], age=12, kg=40.0) if w[0] is Check.NOT_FOR_AGE] == []
     assert [w for w in _said(order, _at("13:00"), [], age=None, kg=40.0) if w[0] is Check.NOT_FOR_AGE] == []
+
+
+@pytest.mark.parametrize("drug, route, age, months, kg, said", [
+    ("Ibuprofen", "PO", 0, 1, 5.2, "Ibuprofen by this route is not usually given to a baby under 3 months old or "
+                                   "under 5 kg (ANSM, BNFc): check with the prescriber that it is meant before giving "
+                                   "it."),
+    ("Nurofenpro 20 mg/mL", "PO", 0, 5, 4.6, "Ibuprofen by this route is not usually given to a baby under 3 months "
+                                             "old or under 5 kg (ANSM, BNFc): check with the prescriber that it is "
+                                             "meant before giving it."),
+    ("Tramadol", "PO", 2, 30, 13.0, "Tramadol is not usually given under 3 years (ANSM; the FDA: under 12, children "
+                                    "who turn it fast into its opioid have stopped breathing): check with the "
+                                    "prescriber that it is meant before giving it."),
+    ("Aspirin", "PO", 6, 75, 20.0, "Aspirin is not given under 16 years (Reye's syndrome: MHRA, BNFc) but for a named "
+                                   "indication (Kawasaki disease, after heart surgery): check the indication with the "
+                                   "prescriber before giving it."),
+    ("Ibuprofen", "PO", 0, 3, 5.0, None), ("Ibuprofen", "IV", 0, 1, 3.4, None),
+    ("Ibuprofen", "PO", 0, None, None, None),
+    ("Tramadol", "PO", 3, 36, 14.0, None), ("Aspirin", "PO", 16, 192, 60.0, None)])
+def test_a_medicine_not_usually_given_so_young_or_light_is_questioned_at_the_bedside(drug, route, age, months, kg,
+                                                                                      said):
+    """An order written before a mistyped birth year was corrected, or loaded from the EHR: oral
+    ibuprofen to a 6-week-old of 5.2 kg was asked when written to a "1-year-old", never at the dose."""
+    order = _order(drug=drug, dose=1.0, unit="mg", frequency=Frequency.ONCE).model_copy(update={"route": route})
+    found = [message for check, message in _said(order, _at("13:00"), [], age=age, kg=kg, months=months, slot=False)
+             if check is Check.NOT_FOR_AGE]
+    assert found == ([said] if said else [])
 
 
 def test_codeine_written_before_the_birth_date_was_corrected_is_questioned_at_the_dose(

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import threading
+from datetime import datetime, timedelta
 from contextlib import suppress
 from pathlib import Path
 
@@ -432,3 +433,231 @@ def test_unknown_staff_ids_lock_after_five_in_a_row_and_are_forgotten_after_the_
     with pytest.raises(SignInError, match="wrong PIN"):
         unlock.sign_in(Vault(path), "ghost7", "0000", clock)
     assert keyslots.failures(path, "ghost8") == [clock()]
+
+
+@pytest.fixture
+def fill_the_disk(monkeypatch):
+    """fill_the_disk(db=None): the laptop's disk full from then on: each database opens only for
+    reading (as `open_database` does on a full disk), `db` too, and the key-slot file cannot be
+    written. Returns `db`."""
+    import errno
+
+    from downtime.errors import DISK_FULL
+
+    def read_only(db):
+        db.read_only = DISK_FULL
+        return db
+
+    def no_space(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def fill(db=None):
+        opening = unlock.open_database
+        monkeypatch.setattr(unlock, "open_database", lambda *args, **kwargs: read_only(opening(*args, **kwargs)))
+        monkeypatch.setattr(keyslots, "_save", no_space)
+        return db if db is None else read_only(db)
+
+    return fill
+
+
+@pytest.mark.parametrize("where", ["lock screen", "locked file", "plain database"])
+def test_on_a_full_disk_five_wrong_pins_still_lock_the_staff_id(request, clock, fill_the_disk, where):
+    """No file can count a wrong PIN: the audit log of a database opened only for reading is not
+    written, nor the key-slot file. The lock screen and the witness boxes took unlimited guesses
+    (the right PIN signed in after twenty wrong ones), and at the locked file each guess was told
+    "the disk is full"."""
+    from downtime.services.errors import LockedOut
+
+    if where == "plain database":
+        db = fill_the_disk(request.getfixturevalue("ward_db"))
+
+        def typed(pin):
+            return staff.sign_in(db, "nurse", pin, clock)
+    else:
+        path, admin = request.getfixturevalue("encrypted")
+        if where == "lock screen":
+            db = fill_the_disk(admin.db)
+
+            def typed(pin):
+                return unlock.confirm_pin(db, "nurse", pin, clock)
+        else:
+            admin.db.close()
+            fill_the_disk()
+
+            def typed(pin):
+                return unlock.sign_in(Vault(path), "nurse", pin, clock)
+    for guess in ("1234", "4321", "0000", "9999", "1212"):
+        with pytest.raises(SignInError, match="wrong PIN"):
+            typed(guess)
+    with pytest.raises(LockedOut):
+        typed("1111")
+    clock.advance(minutes=5, seconds=1)
+    assert typed("1111").staff_id == "nurse"
+    for guess in ("1234", "4321", "0000", "9999"):  # the good one ended the run
+        with pytest.raises(SignInError, match="wrong PIN"):
+            typed(guess)
+    assert typed("1111").staff_id == "nurse"
+
+
+def test_wrong_pins_kept_in_the_key_slots_count_at_a_database_opened_only_for_reading(encrypted, clock, monkeypatch):
+    """Typed at the locked file, four wrong PINs wait in the key-slot file for an audit log that
+    can be written; the database then opened only for reading (its file read-only), its log knew
+    none of them, and the lock screen gave five more guesses."""
+    from downtime.errors import READ_ONLY_FILE
+    from downtime.services.errors import LockedOut
+
+    path, admin = encrypted
+    admin.db.close()
+    for guess in ("1234", "4321", "0000", "9999"):
+        with pytest.raises(SignInError, match="wrong PIN"):
+            unlock.sign_in(Vault(path), "nurse", guess, clock)
+    opening = unlock.open_database
+
+    def read_only(*args, **kwargs):
+        db = opening(*args, **kwargs)
+        db.read_only = READ_ONLY_FILE
+        return db
+
+    monkeypatch.setattr(unlock, "open_database", read_only)
+    vault = Vault(path)
+    unlock.sign_in(vault, "admin", "0000", clock)
+    with pytest.raises(SignInError, match="wrong PIN"):
+        unlock.confirm_pin(vault.db, "nurse", "1212", clock)
+    with pytest.raises(LockedOut):
+        unlock.confirm_pin(vault.db, "nurse", "1111", clock)
+
+
+def test_on_a_full_disk_a_nurse_who_once_mistyped_her_pin_signs_in_to_read_and_print(encrypted, clock, fill_the_disk):
+    """Her run of wrong PINs is cleared from the key-slot file at her good sign-in: on a full disk
+    that write failed, and she was told "Not done: the disk is full" at every try, while the
+    README promises the census, the lists and every print on a full disk. The clearing waits for
+    a sign-in with room."""
+    path, admin = encrypted
+    admin.db.close()
+    with pytest.raises(SignInError, match="wrong PIN"):
+        unlock.sign_in(Vault(path), "nurse", "9999", clock)
+    fill_the_disk()
+    vault = Vault(path)
+    assert unlock.sign_in(vault, "nurse", "1111", clock).staff_id == "nurse"
+    assert unlock.confirm_pin(vault.db, "nurse", "1111", clock).staff_id == "nurse"
+
+
+@pytest.mark.parametrize(("ahead", "until"), [(timedelta(0), "14:05"), (timedelta(minutes=3), "14:05"),
+                                              (timedelta(hours=1), None), (timedelta(days=1), None)])
+def test_wrong_pins_typed_under_a_clock_since_put_back_lock_five_minutes_from_now_at_most(ahead, until):
+    """A clock an hour fast put right after five wrong PINs locked the staff ID for an hour (a
+    day fast, for a day), at every start too: the key-slot file keeps the count."""
+    from downtime.domain.staff import locked_until
+
+    now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    found = locked_until([(False, now + ahead - timedelta(seconds=second)) for second in range(4, -1, -1)], now)
+    assert (f"{found:%H:%M}" if found else None) == until
+
+
+def test_a_clock_put_back_an_hour_after_five_wrong_pins_does_not_lock_the_staff_id_for_that_hour(encrypted, clock):
+    path, admin = encrypted
+    admin.db.close()
+    for guess in ("1234", "4321", "0000", "9999", "1212"):
+        with pytest.raises(SignInError, match="wrong PIN"):
+            unlock.sign_in(Vault(path), "nurse", guess, clock)
+    clock.advance(minutes=-50)  # put right an hour back, ten minutes ago
+    assert unlock.sign_in(Vault(path), "nurse", "1111", clock).staff_id == "nurse"
+
+
+@pytest.mark.parametrize("where", ["open database", "locked file"])
+def test_a_new_pin_given_by_an_administrator_lifts_the_lockout(encrypted, clock, where):
+    """03:00: a nurse forgot her PIN, tried five, and her staff ID locked. The nurse in charge
+    gave her a new PIN at Administration; typed at once, it was refused "locked until 03:05":
+    neither the audit log nor the key-slot file took the administrator's word as ending the run."""
+    path, admin = encrypted
+    for guess in ("1234", "4321", "0000", "9999", "1212"):
+        with pytest.raises(SignInError, match="wrong PIN"):
+            unlock.confirm_pin(admin.db, "nurse", guess, clock)
+    staff.set_pin(admin, "nurse", "482913")
+    clock.advance(seconds=30)
+    if where == "locked file":
+        admin.db.close()
+        assert unlock.sign_in(Vault(path), "nurse", "482913", clock).staff_id == "nurse"
+    else:
+        assert unlock.confirm_pin(admin.db, "nurse", "482913", clock).staff_id == "nurse"
+
+
+@pytest.fixture
+def disk_full_for_a_while(monkeypatch):
+    """disk_full_for_a_while(db=None): a context in which the laptop's disk is full: `db` opened
+    only for reading, and the key-slot file cannot be written; room again when it ends."""
+    import errno
+    from contextlib import contextmanager
+
+    from downtime.errors import DISK_FULL
+
+    def no_space(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    @contextmanager
+    def full(db=None):
+        with monkeypatch.context() as disk:
+            disk.setattr(keyslots, "_save", no_space)
+            if db is not None:
+                db.read_only = DISK_FULL
+            yield
+            if db is not None:
+                db.read_only = None
+
+    return full
+
+
+@pytest.mark.parametrize("where", ["witness box", "locked file"])
+def test_a_wrong_pin_typed_on_a_full_disk_does_not_switch_the_lockout_off_once_there_is_room(
+        request, clock, disk_full_for_a_while, where):
+    """One PIN mistyped on a full disk, counted by the running app alone: room again, its count
+    came after the file's whatever its time, so that stale wrong PIN was always "the last", older
+    than the lockout, and no number of guesses locked the staff ID again."""
+    from downtime.services.errors import LockedOut
+
+    if where == "witness box":
+        db = request.getfixturevalue("ward_db")
+
+        def typed(pin):
+            return staff.check_pin_of(db, "nurse", pin, clock, use=staff.PinUse.WITNESS)
+    else:
+        path, admin = request.getfixturevalue("encrypted")
+        admin.db.close()
+        db = None
+
+        def typed(pin):
+            return unlock.sign_in(Vault(path), "nurse", pin, clock)
+    with disk_full_for_a_while(db), pytest.raises(SignInError, match="wrong PIN"):
+        typed("9999")
+    clock.advance(minutes=6)
+    for guess in ("1234", "4321", "0000", "9999", "1212"):
+        with pytest.raises(SignInError, match="wrong PIN"):
+            typed(guess)
+    with pytest.raises(LockedOut):
+        typed("1111")
+
+
+@pytest.mark.parametrize("where", ["witness box", "locked file"])
+def test_wrong_pins_typed_on_a_full_disk_are_audited_once_the_log_can_be_written(request, clock, forms,
+                                                                                 disk_full_for_a_while, where):
+    """Counted by the running app alone (neither the audit log nor the key-slot file could take
+    them), wrong PINs never reached the audit log, which the README says records failed sign-ins
+    and witness PINs. They are written there at the first PIN checked with room, or the opening."""
+    if where == "witness box":
+        db = request.getfixturevalue("ward_db")
+        with disk_full_for_a_while(db), pytest.raises(SignInError, match="wrong PIN"):
+            staff.check_pin_of(db, "nurse", "9999", clock, use=staff.PinUse.WITNESS)
+        failed = "witness.failed"
+        assert db.execute("SELECT COUNT(*) FROM audit WHERE action = ?", [failed]).fetchone()[0] == 0
+        clock.advance(minutes=1)
+        staff.check_pin_of(db, "nurse", "1111", clock, use=staff.PinUse.WITNESS)
+    else:
+        path, admin = request.getfixturevalue("encrypted")
+        admin.db.close()
+        with disk_full_for_a_while(), pytest.raises(SignInError, match="wrong PIN"):
+            unlock.sign_in(Vault(path), "nurse", "9999", clock)
+        clock.advance(minutes=1)
+        unlock.sign_in(vault := Vault(path), "nurse", "1111", clock)
+        db, failed = vault.db, "sign_in.failed"
+    rows = db.execute("SELECT actor, at, detail FROM audit WHERE action = ?", [failed]).fetchall()
+    assert rows == [("nurse", (clock() - timedelta(minutes=1)).isoformat(), '{"while":"disk full or read-only"}')]

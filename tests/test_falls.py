@@ -14,7 +14,8 @@ from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
 from downtime.domain.falls import ASKS, Ask, Fall, asks, said
-from downtime.services import census, chart_alerts, falls, prefill, printing, records
+from downtime.domain.gcs import Alarm
+from downtime.services import census, chart_alerts, falls, neuro, prefill, printing, records
 from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
 
@@ -67,9 +68,9 @@ def test_a_fall_asks_on_the_escalation_list_and_the_handover_until_its_care_is_d
     inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     # What the asks say (a possible head injury, the anticoagulant) is not said again before them.
     said = ("Fell 28/11 13:20 (found on the floor); "
-            "ON AN ANTICOAGULANT WITH A POSSIBLE HEAD INJURY: tell the doctor now (CT head within 8 hours); "
-            "HEAD INJURY NOT EXCLUDED: start neuro obs (GCS) now; NO OBSERVATIONS SINCE THE FALL: take a set now; "
-            "family not told yet; incident not reported yet")
+            "ON AN ANTICOAGULANT WITH A POSSIBLE HEAD INJURY: tell the doctor now (CT head within 8 hours: by 28/11 "
+            "21:20); HEAD INJURY NOT EXCLUDED: start neuro obs (GCS) now; NO OBSERVATIONS SINCE THE FALL: take a set "
+            "now; family not told yet; incident not reported yet")
     assert falls.handover(nurse.db, inside, nurse.clock(), "en") == {patient: said}
     census_pdf = printing.print_census(nurse, tmp_path / "census.pdf", "3B")
     assert said in " ".join(" ".join(page.extract_text().split()) for page in PdfReader(census_pdf).pages)
@@ -168,7 +169,29 @@ def test_a_move_a_transfer_or_a_discharge_says_the_falls_of_this_stay(session_fo
     for form_id in ("transfer", "transfer_out", "discharge"):
         assert prefill.first_answers(nurse, nurse.form(form_id), patient)["falls"] == (
             "Fell 28/11 13:20 (found on the floor, head injury not excluded, on an anticoagulant); examined by Dr "
-            "Benali 28/11 13:50\nFell 28/11 13:55"), form_id
+            "Benali 28/11 13:50; CT head not done; no neurological observations; no observations after the fall\n"
+            "Fell 28/11 13:55; not examined by a doctor in hospital; no observations after the fall"), form_id
+
+
+def test_the_letter_says_the_care_after_a_fall_not_done_as_facts(session_for, patient, clock):
+    """R1 #3: found on the floor on an anticoagulant, no doctor, no CT head, no neuro obs, and the
+    letter said "Fell 28/11 13:20 (found on the floor, …)" alone: the GP and the family read a fall
+    that was dealt with. In the letter's words, not the ward's "tell the doctor now"."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", FELL, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T15:30+01:00")
+    assert falls.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en") == [
+        "Fell 28/11 13:20 (found on the floor, head injury not excluded, on an anticoagulant); not examined by a "
+        "doctor in hospital; CT head not done; no neurological observations; no observations after the fall"]
+    assert falls.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "fr") == [
+        "Chute le 28/11 13:20 (trouvé au sol, traumatisme crânien non exclu, sous anticoagulant) ; non examiné par "
+        "un médecin à l’hôpital ; scanner cérébral non fait ; pas de surveillance neurologique ; pas de constantes "
+        "après la chute"]
+    records.save_new(nurse, "observations", NEWS2_SET, patient_id=patient)
+    records.save_new(nurse, "neuro_observations", NEURO_SET, patient_id=patient)
+    assert falls.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en") == [
+        "Fell 28/11 13:20 (found on the floor, head injury not excluded, on an anticoagulant); not examined by a "
+        "doctor in hospital; CT head not done"]
 
 
 def test_an_examination_dated_before_the_fall_is_refused_and_never_silences_it(session_for, patient):
@@ -180,6 +203,44 @@ def test_an_examination_dated_before_the_fall_is_refused_and_never_silences_it(s
     slipped = _fall(fracture_suspected=True, reviewed_at=AT - timedelta(days=1))
     assert asks(slipped, [AT], []) == [Ask.NOT_TO_MOVE]
     assert asks(replace(slipped, fracture_suspected=False), [AT], []) == [Ask.REVIEW]
+
+
+def test_a_ct_head_dated_before_the_fall_is_not_counted_done_nor_requested():
+    """The admission's CT of the day before, its time taken from the notes: it silenced the 8 hours'
+    CT of an anticoagulated head injury and every neuro set's CT within 1 hour."""
+    examined = _fall(head_injury="yes", anticoagulated=True, reviewed_at=AT + timedelta(minutes=30))
+    day_before = AT - timedelta(hours=20)
+    for answer in ("done", "requested"):
+        early = replace(examined, ct_head=answer, ct_head_at=day_before)
+        assert early.ct_done_at is None and early.ct_requested_at is None and Ask.CT in asks(early, [AT], [AT])
+        assert said(Ask.CT, early, "en") == {  # a time before the fall said, to be checked
+            "done": "CT HEAD RECORDED DONE 27/11 17:20, BEFORE THE FALL: check its time; due by 28/11 21:20 (8 hours "
+                    "after the fall, on an anticoagulant)",
+            "requested": "CT HEAD NOT RECORDED DONE: due by 28/11 21:20 (8 hours after the fall, on an "
+                         "anticoagulant)"}[answer]
+    done = replace(examined, ct_head="done", ct_head_at=AT + timedelta(hours=1))
+    assert done.ct_done_at == AT + timedelta(hours=1) and Ask.CT not in asks(done, [AT], [AT])
+
+
+def test_a_ct_head_dated_before_the_fall_leaves_a_later_set_asking_its_ct(session_for, patient, clock):
+    nurse = session_for("nurse")
+    fall = records.save_new(nurse, "inpatient_fall", FELL, patient_id=patient)
+    records.amend(nurse, fall.record_id, {**FELL, "reviewed_by": "Dr Benali", "reviewed_at": "2026-11-28T13:40+01:00",
+                                          "ct_head": "done", "ct_head_at": "2026-11-27T06:00+01:00",
+                                          "ct_head_result": "no bleed"}, "Examined; CT")
+    records.save_new(nurse, "neuro_observations", {**NEURO_SET, "taken_at": "2026-11-28T13:50+01:00", "eyes": "3",
+                                                   "verbal": "3", "motor": "5"}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    line = falls.handover(nurse.db, inside, nurse.clock(), "en")[patient]
+    assert "CT HEAD RECORDED DONE 27/11 06:00, BEFORE THE FALL: check its time; due by 28/11 21:20" in line
+    assert "CT head done" not in line and "CT head recorded done" not in line  # said once, by the ask
+    assert falls.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en") == [
+        "Fell 28/11 13:20 (found on the floor, head injury not excluded, on an anticoagulant); examined by Dr Benali "
+        "28/11 13:40; CT head recorded done 27/11 06:00, before the fall: check its time (no bleed); CT head not "
+        "done; no observations after the fall"]
+    [flag] = [flag for flag in neuro.chart(nurse.db, patient)[-1].flags if flag.alarm is Alarm.CT_NOW]
+    assert flag.text("en").startswith("GCS 11 after a fall")
 
 
 def test_a_fall_of_the_stay_before_says_nothing_of_this_one(session_for, patient, admission_values, clock):
@@ -218,10 +279,11 @@ def test_an_anticoagulant_on_the_medication_chart_at_the_fall_counts_though_the_
     assert alert.latest == "Fell 28/11 13:20 (found on the floor, head injury not excluded, on Eliquis 5 mg per the " \
                            "medication chart)"
     assert alert.said[0] == ("ON AN ANTICOAGULANT (Eliquis 5 mg on the medication chart) WITH A POSSIBLE HEAD "
-                             "INJURY: tell the doctor now (CT head within 8 hours)")
+                             "INJURY: tell the doctor now (CT head within 8 hours: by 28/11 21:20)")
     assert falls.handover(nurse.db, inside, nurse.clock(), "fr")[patient].startswith(
         "Chute le 28/11 13:20 (trouvé au sol) ; SOUS ANTICOAGULANT (Eliquis 5 mg sur le plan d’administration) AVEC "
-        "UN TRAUMATISME CRÂNIEN POSSIBLE : prévenir le médecin maintenant (scanner cérébral dans les 8 heures)")
+        "UN TRAUMATISME CRÂNIEN POSSIBLE : prévenir le médecin maintenant (scanner cérébral dans les 8 heures : avant "
+        "le 28/11 21:20)")
 
 
 def test_a_new_fall_starts_on_anticoagulant_treatment_when_the_chart_has_one_in_force(session_for, patient, clock):
@@ -243,7 +305,8 @@ def test_the_chart_s_anticoagulant_asks_as_the_box_does():
     assert said(Ask.ANTICOAGULANT, replace(charted, anticoagulants=(
         Anticoagulated(drug="Apixaban"), Anticoagulated(drug="Enoxaparin"))), "en").startswith(
         "ON AN ANTICOAGULANT (Apixaban and Enoxaparin on the medication chart)")
-    assert said(Ask.ANTICOAGULANT, _fall(anticoagulated=True), "fr") == ASKS[Ask.ANTICOAGULANT]["fr"]
+    assert said(Ask.ANTICOAGULANT, _fall(anticoagulated=True), "fr") == ASKS[Ask.ANTICOAGULANT]["fr"].format(
+        ct="scanner cérébral dans les 8 heures : avant le 28/11 21:20")
 
 
 def test_the_handover_says_a_fall_s_times_on_the_ward_s_clock(session_for, patient):
@@ -277,7 +340,7 @@ def test_an_anticoagulant_stopped_shortly_before_the_fall_still_counts(session_f
     inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     assert falls.handover(nurse.db, inside, nurse.clock(), "en")[patient].startswith(
         "Fell 28/11 13:20 (found on the floor); ON AN ANTICOAGULANT (Warfarin until 28/11 11:00 on the medication "
-        "chart) WITH A POSSIBLE HEAD INJURY: tell the doctor now (CT head within 8 hours)")
+        "chart) WITH A POSSIBLE HEAD INJURY: tell the doctor now (CT head within 8 hours: by 28/11 21:20)")
     assert "SOUS ANTICOAGULANT (Warfarin jusqu’au 28/11 11:00 sur le plan d’administration)" in falls.handover(
         nurse.db, inside, nurse.clock(), "fr")[patient]
 
@@ -361,7 +424,7 @@ def test_a_fall_of_version_2_is_read_printed_and_exported_as_before(session_for,
     """Recorded before the CT head and the incident reference were asked: its CT head is asked (it
     was on an anticoagulant) until it is amended, and it prints and exports as it was."""
     nurse = session_for("nurse")
-    assert nurse.form("inpatient_fall").version == 3
+    assert nurse.form("inpatient_fall").version == 4
     fall = records.save_new(nurse, "inpatient_fall", {**FELL, "reviewed_by": "Dr Benali",
                                                       "reviewed_at": "2026-11-28T13:40+01:00"}, patient_id=patient)
     known = falls.read(nurse.db, [census.patient_with_location(nurse.db, nurse.forms, patient)])[patient]
@@ -403,3 +466,154 @@ def test_a_fall_says_a_drug_rewritten_today_running(session_for, patient):
     assert falls.handover(nurse.db, inside, nurse.clock(), "en")[patient].startswith(
         "Fell 28/11 13:20 (found on the floor); ON AN ANTICOAGULANT (Apixaban on the medication chart) WITH A "
         "POSSIBLE HEAD INJURY")
+
+
+def test_the_ct_head_s_8_hours_are_said_with_their_deadline_and_said_passed_before_any_doctor_came(session_for,
+                                                                                                  patient, clock):
+    """Fall at 13:20 on an anticoagulant, no doctor recorded: at 22:00 the handover said "tell the
+    doctor now (CT head within 8 hours)", the same words as at 13:25; the deadline was said only once
+    a doctor had examined the patient."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", FELL, patient_id=patient)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    known = falls.read(nurse.db, inside)[patient]
+    assert known.coming(nurse.clock()) == datetime.fromisoformat("2026-11-28T21:20+01:00")
+    clock.now = datetime.fromisoformat("2026-11-28T22:00+01:00")
+    line = falls.handover(nurse.db, inside, nurse.clock(), "en")[patient]
+    assert ("ON AN ANTICOAGULANT WITH A POSSIBLE HEAD INJURY: tell the doctor now (CT HEAD DUE BY 28/11 21:20, 8 "
+            "hours after the fall — PASSED)") in line
+    assert ("prévenir le médecin maintenant (SCANNER CÉRÉBRAL À FAIRE AVANT LE 28/11 21:20, 8 heures après la chute "
+            "— DÉPASSÉ)") in falls.handover(nurse.db, inside, nurse.clock(), "fr")[patient]
+    assert known.coming(nurse.clock()) is None
+    examined = replace(known.falls[0].fall, reviewed_at=AT + timedelta(minutes=30))
+    assert said(Ask.CT, examined, "en", None, nurse.clock()) == (
+        "CT HEAD NOT RECORDED DONE: due by 28/11 21:20 — PASSED (8 hours after the fall, on an anticoagulant)")
+
+
+def test_a_fall_not_to_be_moved_or_needing_neuro_obs_or_a_doctor_for_its_anticoagulant_is_urgent(session_for,
+                                                                                                 patient):
+    """Ranked on its words, "do not get the patient up" and "start neuro obs now" went to the bed's
+    place on the escalation list, below a routine cannula check."""
+    from downtime.domain.falls import URGENT
+
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", {**FELL, "anticoagulated": False, "fracture_signs": "suspected"},
+                     patient_id=patient)
+    records.save_new(nurse, "inpatient_fall", {**FELL, "fell_at": "2026-11-28T13:25+01:00", "witnessed": "witnessed",
+                                               "head_injury": "no", "anticoagulated": False,
+                                               "reviewed_by": "Dr Benali", "reviewed_at": "2026-11-28T13:40+01:00"},
+                     patient_id=patient)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    known = falls.read(nurse.db, inside)[patient]
+    assert [known.urgent(one) for one in known.falls] == [True, False]  # the second asks observations alone
+    assert not URGENT & {Ask.OBSERVATIONS, Ask.REVIEW, Ask.CT}
+
+
+def test_nice_s_other_signs_ask_a_ct_head_within_1_hour_and_loss_of_consciousness_at_65_within_8():
+    """NICE NG232: more than one vomit, a seizure or signs of a skull fracture ask a CT head within 1
+    hour; at 65 or over, a loss of consciousness or amnesia within 8 hours. The fall could record
+    none of them, and asked only the anticoagulant's CT."""
+    from datetime import date
+
+    from downtime.domain.falls import URGENT
+
+    head = _fall(head_injury="yes", born=date(1954, 3, 12))
+    signs = replace(head, ct_signs=("seizure", "vomited"))
+    assert asks(signs, [AT], [AT]) == [Ask.CT_SIGNS]
+    assert said(Ask.CT_SIGNS, signs, "en") == ("VOMITED MORE THAN ONCE, SEIZURE AFTER A POSSIBLE HEAD INJURY: tell the "
+                                               "doctor now (CT head within 1 hour: by 28/11 14:20, NICE)")
+    assert said(Ask.CT_SIGNS, signs, "fr", None, AT + timedelta(hours=1)) == (
+        "PLUS D’UN VOMISSEMENT, CRISE CONVULSIVE APRÈS UN TRAUMATISME CRÂNIEN POSSIBLE : prévenir le médecin "
+        "maintenant (SCANNER CÉRÉBRAL À FAIRE AVANT LE 28/11 14:20, 1 heure après la chute — DÉPASSÉ, NICE)")
+    examined = replace(signs, reviewed_at=AT + timedelta(minutes=20))
+    assert asks(examined, [AT], [AT]) == [Ask.CT]
+    assert said(Ask.CT, examined, "en") == (
+        "CT HEAD NOT RECORDED DONE: due by 28/11 14:20 (1 hour after the fall: vomited more than once, seizure)")
+    aged = replace(head, lost_consciousness="yes")
+    assert asks(aged, [AT], [AT]) == [Ask.CT_AGED]
+    assert said(Ask.CT_AGED, aged, "en") == ("LOSS OF CONSCIOUSNESS OR AMNESIA AT 65 OR OVER WITH A POSSIBLE HEAD "
+                                             "INJURY: tell the doctor now (CT head within 8 hours: by 28/11 21:20, "
+                                             "NICE)")
+    assert asks(replace(aged, reviewed_at=AT), [AT], [AT]) == [Ask.CT]
+    assert asks(replace(aged, born=date(1962, 1, 1)), [AT], [AT]) == [Ask.REVIEW]  # 64
+    assert asks(replace(aged, lost_consciousness="not_known"), [AT], [AT]) == [Ask.REVIEW]
+    assert asks(replace(aged, anticoagulated=True), [AT], [AT]) == [Ask.ANTICOAGULANT]  # it says the 8 hours
+    assert asks(replace(signs, head_injury="no"), [AT], [AT]) == [Ask.REVIEW]
+    assert URGENT >= {Ask.CT_SIGNS, Ask.CT_AGED}
+
+
+def test_a_fall_of_version_4_records_nice_s_signs_and_the_patient_s_age_asks_its_ct(session_for, patient,
+                                                                                     exported_resource):
+    """The patient of the fixtures was born in 1954: 72 at the fall."""
+    nurse = session_for("nurse")
+    assert nurse.form("inpatient_fall").version == 4
+    fall = records.save_new(nurse, "inpatient_fall", {
+        **FELL, "anticoagulated": False, "lost_consciousness": "yes", "ct_signs": ["skull_fracture"],
+        "weak_before": True}, patient_id=patient)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert falls.handover(nurse.db, inside, nurse.clock(), "en")[patient].startswith(
+        "Fell 28/11 13:20 (found on the floor, loss of consciousness or amnesia, limb weakness known before); "
+        "SIGNS OF A SKULL FRACTURE AFTER A POSSIBLE HEAD INJURY: tell the doctor now (CT head within 1 hour: by "
+        "28/11 14:20, NICE); HEAD INJURY NOT EXCLUDED")  # the 1 hour's CT says the 8 hours' too
+    found = exported_resource(fall.record_id, Observation)
+    parts = {part.code.text: part.valueCodeableConcept.text if part.valueCodeableConcept else part.valueBoolean
+             for part in found.component}
+    assert parts["Loss of consciousness or amnesia since the fall"] == "Yes"
+    assert parts["Skull fracture signs"] is True and parts["Limb weakness known before the fall"] is True
+
+
+def test_a_neuro_set_refused_after_a_head_injury_leaves_start_neuro_obs_asked_and_said_on_the_letter(
+        session_for, patient, clock):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", {**FELL, "anticoagulated": False}, patient_id=patient)
+    records.save_new(nurse, "neuro_observations", {"taken_at": "2026-11-28T13:35+01:00", "not_done": "refused",
+                                                   "next_set_in": "30"}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T13:40+01:00")
+    known = falls.read(nurse.db, census.in_patients(nurse.db, nurse.forms, None, nurse.clock()))[patient]
+    assert known.asks(known.falls[0]) == [Ask.NEURO, Ask.OBSERVATIONS, Ask.REVIEW]
+    assert falls.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en") == [
+        "Fell 28/11 13:20 (found on the floor, head injury not excluded); not examined by a doctor in hospital; no "
+        "neurological observations; no observations after the fall"]
+
+
+@pytest.mark.parametrize("ct", [{"ct_head": "done", "ct_head_at": "2026-11-28T14:00+01:00",
+                                 "ct_head_result": "no bleed"}, {"ct_head": "not_needed"}])
+def test_a_ct_head_answered_before_the_examination_is_recorded_asks_the_examination_alone(
+        session_for, patient, clock, ct):
+    """The CT done at 14:00 (or the doctor saying none is needed), the examination not yet typed on
+    the fall: the letter said "CT head done" and "CT head not done", the list the CT "PASSED"."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", {**FELL, "ct_signs": ["vomited"], **ct}, patient_id=patient)
+    records.save_new(nurse, "observations", NEWS2_SET, patient_id=patient)
+    records.save_new(nurse, "neuro_observations", NEURO_SET, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T22:00+01:00")
+    known = falls.read(nurse.db, census.in_patients(nurse.db, nurse.forms, None, nurse.clock()))[patient]
+    assert known.asking(known.falls[0], "en", at=nurse.clock()) == [ASKS[Ask.REVIEW]["en"]]
+    assert not known.urgent(known.falls[0])
+    [letter] = falls.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en")
+    assert letter.endswith("; not examined by a doctor in hospital") and "CT head not done" not in letter
+
+
+def test_a_child_who_vomited_is_observed_as_nice_says_for_children_not_asked_the_adult_s_ct_within_1_hour(
+        session_for, admit_to_paediatrics, clock):
+    """A 6-year-old bumps the head and vomits (NICE NG232 1.4.11: 3 times or more is one risk factor,
+    observed 4 hours; with another, a CT head within 1 hour): asked the adult's CT within 1 hour."""
+    nurse = session_for("nurse")
+    child = admit_to_paediatrics("3", "2020-05-01", 20.0, "Léa")
+    records.save_new(nurse, "inpatient_fall", {**FELL, "witnessed": "witnessed", "head_injury": "yes",
+                                               "anticoagulated": False, "ct_signs": ["vomited"]}, patient_id=child)
+    clock.now = datetime.fromisoformat("2026-11-28T13:40+01:00")
+    known = falls.read(nurse.db, census.in_patients(nurse.db, nurse.forms, "PED", nurse.clock()))[child]
+    assert known.asking(known.falls[0], "en", at=nurse.clock()) == [
+        "VOMITED 3 TIMES OR MORE AFTER A POSSIBLE HEAD INJURY (UNDER 16): tell the doctor now (NICE, child: observe "
+        "for 4 hours at least; CT head within 1 hour with another risk factor, or if the vomiting recurs, the GCS "
+        "falls below 15 or drowsiness recurs)", ASKS[Ask.NEURO]["en"], ASKS[Ask.OBSERVATIONS]["en"]]
+    assert known.urgent(known.falls[0])
+    assert falls.handed_on(nurse.db, nurse.forms, child, nurse.clock(), "en") == [
+        "Fell 28/11 13:20 (head injury, vomited 3 times or more); not examined by a doctor in hospital; no "
+        "neurological observations; no observations after the fall"]
+    child_fall = known.falls[0].fall
+    assert asks(replace(child_fall, lost_consciousness="yes"), [], [])[0] is Ask.CT_SIGNS
+    assert said(Ask.CT_SIGNS, replace(child_fall, ct_signs=("vomited", "seizure")), "en").startswith(
+        "VOMITED 3 TIMES OR MORE, SEIZURE AFTER A POSSIBLE HEAD INJURY: tell the doctor now (CT head within 1 hour")
+    assert asks(replace(child_fall, born=None), [], [])[0] is Ask.CT_SIGNS  # an adult's rule when the age is unknown

@@ -2,6 +2,7 @@
 saying what back-entry needs (movements, medicines, theatre, provenance)."""
 
 import copy
+import csv
 import gc
 import io
 import json
@@ -32,6 +33,7 @@ from downtime.sync import fhir_observation_plan, fhir_resuscitation
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
 from tests.conftest import GIRARD, death_answers, unknown_man
+from tests.test_devices import on_version
 
 ALL_KINDS = {"Patient", "Encounter", "AllergyIntolerance", "MedicationRequest", "MedicationAdministration", "Observation",
              "NutritionOrder", "MedicationStatement", "ServiceRequest", "Appointment", "DocumentReference", "Procedure",
@@ -1602,3 +1604,276 @@ def test_a_death_sent_then_amended_to_not_verified_yet_is_not_taken_out_of_the_e
     assert patches("held") == []
     records.mark_entered_in_error(nurse, held.record_id, "Wrong patient")
     assert patches("withdrawn") == [[{"type": "delete", "path": "Patient.deceased"}]]
+
+
+def _a_version_behind(session: Session, form_id: str) -> Session:
+    """`session` on a laptop whose `form_id` form is the version before this release's (an
+    IT-kept folder; the previous release), as its exports and imports then read it."""
+    return on_version(session, form_id, session.form(form_id).version - 1)
+
+
+def _died_not_verified_yet(nurse: Session, patient_id: str):
+    """Her death at 13:50, recorded before a doctor verified it: the record saved."""
+    return records.save_new(nurse, "death", {"died_at": "2026-11-28T13:50+01:00", "verification_pending": True,
+                                             "referred_to_coroner": False, "implanted_device": "none",
+                                             "expected": False, "family_informed": True}, patient_id=patient_id)
+
+
+def test_a_record_written_with_a_later_form_is_left_out_or_tagged_and_named_in_the_manifest(tmp_path, laptop,
+                                                                                          admission_values):
+    """A laptop whose death form is a version older (an IT-kept folder; the previous release)
+    takes the stick of a patient whose death an up-to-date laptop recorded "not verified yet":
+    its own mapping, which predates the box, sent the death as a final one. Its bundle leaves the
+    death out; where the patient's other records need her (observations taken there), the
+    death's Provenance says it was written with a later form and what it made is tagged; the
+    manifest and the export's report name it."""
+    from downtime import __version__
+    from downtime.sync.import_export import import_export
+    from downtime.sync.merge import merge
+
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    admitted = records.save_new(nurse_1, "admission", admission_values)
+    clerk_2 = _a_version_behind(clerk_2, "death")
+    older = clerk_2.forms
+
+    def exported(name):
+        result = export(clerk_2, tmp_path / name, since_last=True)
+        return result, json.loads((result.folder / "manifest.json").read_text(encoding="utf-8")), _bundle(result.folder)
+
+    import_export(clerk_2, export(clerk_1, tmp_path / "admitted-on-1").folder)
+    exported("admitted")  # her admission, sent: the death comes alone in the next stick
+    died = _died_not_verified_yet(nurse_1, admitted.patient_id)
+    import_export(clerk_2, export(clerk_1, tmp_path / "from-1").folder)
+    result, manifest, bundle = exported("left-out")
+    [later] = manifest["later_form_versions"]
+    assert (later["record_id"], later["form_id"], later["form_version"], later["form_version_here"], later["in_bundle"]) == (
+        died.record_id, "death", older["death"].version + 1, older["death"].version, False)
+    assert manifest["form_versions"]["death"] == older["death"].version
+    assert any("written with a later version of their form" in note for note in result.notes_in("en", older))
+    assert bundle["entry"] == []  # her admission and stay end with the death: none of them goes
+    records.save_new(nurse_2, "observations", {
+        "taken_at": "2026-11-28T13:30+01:00", "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
+        "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
+        "temperature": 37.0}, patient_id=admitted.patient_id)
+    result, manifest, bundle = exported("needed")
+    assert [(found["record_id"], found["in_bundle"]) for found in manifest["later_form_versions"]] == [
+        (died.record_id, True)]
+    assert "WRITTEN WITH A LATER FORM: version" in _provenance_of(bundle, died.record_id)["activity"]["text"]
+    assert "later-form" in [tag["code"] for tag in _by_id(bundle, admitted.patient_id)["meta"]["tag"]]
+    # The records office merging the laptop's sticks is told which bundle not to post for them.
+    merged = merge([tmp_path / "from-1", tmp_path / "left-out", result.folder], tmp_path / "merged")
+    assert merged.laptops_text("en")[1].endswith(
+        "; LATER FORMS: its FHIR bundles (Downtime " + __version__ + ") left out or tagged 1 record(s) written with a "
+        "later version of their form than its own, which none of its later exports sent; post the records office's "
+        "bundle for them (the manifest's later_form_versions)")
+    [relayed] = json.loads((merged.folder / "manifest.json").read_text(encoding="utf-8"))["later_form_versions"]
+    assert (relayed["device_id"], [found["record_id"] for found in relayed["records"]]) == (
+        clerk_2.device.device_id, [died.record_id])
+
+
+def test_the_weight_of_a_must_screening_goes_as_a_body_weight(session_for, patient, tmp_path):
+    """Admitted 61.5 kg, weighed 52 kg at the weekly MUST screening: the app doses on 52 kg, but
+    the EHR had it only as a component of the survey, and its dose checks read the admission's."""
+    screened = records.save_new(session_for("nurse"), "nutrition_screening", {
+        "screened_at": "2026-11-28T10:00+01:00", "weight_kg": 52.0, "weight_confirmed_kg": 52.0, "height_cm": 158,
+        "weight_loss": "5_to_10", "acute_no_intake": False, "loss_not_scored_pct": 15, "notes": "Oedema gone"},
+        patient_id=patient)
+    bundle = _export(session_for, tmp_path)
+    check_codes(bundle)
+    Bundle.model_validate(bundle)
+    survey = _by_id(bundle, screened.record_id)
+    [weighed] = [found for found in _resources(bundle, "Observation") if found.get("derivedFrom") == [
+        {"reference": f"urn:uuid:{screened.record_id}"}] and found["code"] == {"coding": [
+            {"system": "http://loinc.org", "code": "29463-7", "display": "Body weight"}]}]
+    assert (weighed["valueQuantity"]["value"], weighed["effectiveDateTime"], weighed["category"][0]["coding"][0]["code"],
+            weighed["encounter"], weighed["performer"]) == (
+        52.0, "2026-11-28T10:00:00+01:00", "vital-signs", survey["encounter"], survey["performer"])
+    assert weighed["id"] in [target["reference"].removeprefix("urn:uuid:")
+                             for target in _provenance_of(bundle, screened.record_id)["target"]]
+
+
+def test_a_dressing_used_despite_a_recorded_allergy_goes_with_the_nurses_reason(session_for, admission_values,
+                                                                                tmp_path):
+    """An Inadine on an iodine anaphylaxis: a medicine prescribed despite an allergy goes with the
+    prescriber's reason, the wound's look went with "Dressing put on: Inadine" alone."""
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00",
+                                                    "allergies": [{"substance": "Iodine", "reaction": "Anaphylaxis",
+                                                                   "severity": "severe"}]}).patient_id
+    look = records.save_new(nurse, "wound_care", {
+        "assessed_at": "2026-11-28T10:00+01:00", "wound": "Sacrum", "kind": "pressure_ulcer", "category": "2",
+        "length_cm": 3.0, "width_cm": 2.0, "depth_cm": 0.5, "bed": "granulating", "exudate": "low", "infection": False,
+        "dressing": "Inadine", "next_in": "2", "allergy_reason": "Only dressing  in stock, TVN agreed"},
+        patient_id=patient)
+    assert [note["text"] for note in _by_id(_export(session_for, tmp_path), look.record_id)["note"]] == [
+        "Dressing put on: Inadine", "Used despite the recorded allergy: Only dressing in stock, TVN agreed",
+        "Next dressing or look in 2 days"]
+
+
+def _death_not_verified_yet_exported(session_for, admission_values, tmp_path):
+    """A death at 13:00 recorded before a doctor verified it, then the records office's export:
+    the death's record and the export."""
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", admission_values)
+    answers = {key: value for key, value in death_answers("2026-11-28T13:00+01:00").items() if key != "verified_at"}
+    death = records.save_new(nurse, "death", {**answers, "verification_pending": True, "expected": False,
+                                              "family_informed": True}, patient_id=admitted.patient_id)
+    return death, export(session_for("records"), tmp_path / "export")
+
+
+def test_a_death_not_verified_yet_is_named_among_the_records_to_ask_the_ward_about(session_for, admission_values,
+                                                                                  forms, tmp_path):
+    """Its Provenance said it alone: the manifest's ask_the_ward, the report and the death's CSV
+    line, which the clerk reads before posting the bundle, said nothing of it."""
+    death, result = _death_not_verified_yet_exported(session_for, admission_values, tmp_path)
+    said = ("DEATH NOT VERIFIED YET: recorded before a doctor verified it; enter the death once a later version of "
+            "this record says it is verified")
+    [asked] = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))["ask_the_ward"]
+    assert (asked["record_id"], asked["form_id"], asked["why"]) == (death.record_id, "death", said)
+    assert any(line.endswith(f"{death.record_id}, version 1: {said}") for line in result.notes_in("en", forms))
+    with (result.folder / "csv" / "death.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert [line["ask_the_ward"] for line in csv.DictReader(handle)] == [f"ASK THE WARD: {said}"]
+    bundle = _bundle(result.folder)
+    assert _provenance_of(bundle, death.record_id)["activity"]["text"].endswith(f"(version 1) — ASK THE WARD: {said}")
+
+
+def test_a_death_not_verified_yet_is_headed_and_tagged_as_such_not_as_a_contradiction(session_for, admission_values,
+                                                                                     forms, tmp_path):
+    """Nothing contradicts a death not verified yet: the report's heading said "contradict another
+    laptop's record", and her Patient and stay went tagged `ask-the-ward` ("another laptop's record
+    contradicts it"), so an engine routed the patient and the stay every other resource of hers
+    references to a person until a doctor verified the death. Its Provenance alone is tagged, with
+    a code of its own."""
+    death, result = _death_not_verified_yet_exported(session_for, admission_values, tmp_path)
+    assert result.notes_in("en", forms)[0] == (
+        "1 death(s) in the FHIR bundle were recorded before a doctor verified them (the manifest's ask_the_ward, "
+        "their Provenance tagged death-not-verified): ask the ward whether a doctor has verified each before "
+        "entering the death")
+    bundle = _bundle(result.folder)
+    check_codes(bundle)
+    Bundle.model_validate(bundle)
+    assert [(entry["resource"]["resourceType"], tag["code"]) for entry in bundle["entry"]
+            for tag in entry["resource"].get("meta", {}).get("tag", [])] == [("Provenance", "death-not-verified")]
+    assert _provenance_of(bundle, death.record_id)["meta"]["tag"] == [{
+        "system": "urn:downtime:review", "code": "death-not-verified",
+        "display": "Death recorded before a doctor verified it: do not record the death until a later version says "
+                   "verified"}]
+
+
+def test_a_discharge_typed_here_goes_tagged_with_its_later_form_admission_and_both_are_named(tmp_path, laptop,
+                                                                                           admission_values):
+    """Laptop 2's admission form is a version older; a patient admitted on laptop 1 is carried to
+    it, and discharged there with its own form. Its next bundle left the discharge out with her
+    later-form admission's group, and neither the manifest nor the report said so: the EHR kept
+    her stay open and no one was told to post another bundle."""
+    from downtime.sync.import_export import import_export
+
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    admitted = records.save_new(nurse_1, "admission", admission_values)
+    clerk_2, nurse_2 = (_a_version_behind(session, "admission") for session in (clerk_2, nurse_2))
+    import_export(clerk_2, export(clerk_1, tmp_path / "from-1").folder)
+    export(clerk_2, tmp_path / "first", since_last=True)
+    discharged = records.save_new(nurse_2, "discharge", {"discharged_at": "2026-11-28T13:30+01:00",
+                                                         "destination": "home", "letter_given": True,
+                                                         "medicines_given": True}, patient_id=admitted.patient_id)
+    result = export(clerk_2, tmp_path / "second", since_last=True)
+    bundle = _bundle(result.folder)
+    assert _provenance_of(bundle, discharged.record_id)["target"]
+    assert "later-form" in [tag["code"] for tag in _by_id(bundle, admitted.patient_id)["meta"]["tag"]]
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert [(found["record_id"], found["in_bundle"]) for found in manifest["later_form_versions"]] == [
+        (admitted.record_id, True)]
+    assert any("written with a later version of their form" in note for note in result.notes_in("en", clerk_2.forms))
+
+
+def test_the_merge_and_an_import_name_a_later_form_record_an_earlier_stick_left_out(tmp_path, laptop, clock,
+                                                                                  admission_values):
+    """The merge read each laptop's latest export alone: laptop 2's first stick left out a death
+    written with a later form, its next `--since-last` stick, with nothing new of her, listed
+    none, and the merge of the three said nothing; an office importing them one by one was never
+    told. A later whole export made with the death form at that version sent it: no longer named."""
+    from downtime import __version__
+    from downtime.sync.import_export import import_export
+    from downtime.sync.merge import merge
+
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    clerk_2 = laptop(tmp_path / "2.sqlite", 2)[1]
+    admitted = records.save_new(nurse_1, "admission", admission_values)
+    died = _died_not_verified_yet(nurse_1, admitted.patient_id)
+    behind = _a_version_behind(clerk_2, "death")
+    import_export(behind, export(clerk_1, tmp_path / "from-1").folder)
+    first = export(behind, tmp_path / "first", since_last=True).folder
+    clock.advance(minutes=30)
+    second = export(behind, tmp_path / "second", since_last=True).folder
+    merged = merge([tmp_path / "from-1", first, second], tmp_path / "merged")
+    assert "LATER FORMS: its FHIR bundles" in merged.laptops_text("en")[1]
+    [relayed] = json.loads((merged.folder / "manifest.json").read_text(encoding="utf-8"))["later_form_versions"]
+    assert [found["record_id"] for found in relayed["records"]] == [died.record_id]
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    said = [import_export(office, folder).later_forms_text("en") for folder in (first, second)]
+    assert [[line.split(": LATER FORMS: ")[1] for line in lines] for lines in said] == [
+        ["its FHIR bundles (Downtime " + __version__ + ") left out or tagged 1 record(s) written with a later version "
+         "of their form than its own, which none of its later exports sent; post the records office's bundle for them "
+         "(the manifest's later_form_versions)"], []]
+    clock.advance(minutes=30)
+    whole = export(clerk_2, tmp_path / "whole").folder  # IT put the death form back up to date
+    assert json.loads((merge([first, second, whole], tmp_path / "again").folder / "manifest.json").read_text(
+        encoding="utf-8"))["later_form_versions"] == []
+
+
+MUST_AT = {"weight_loss": "under_5", "acute_no_intake": False, "height_cm": 158}
+
+
+def _body_weights(bundle):
+    return [found for found in _resources(bundle, "Observation")
+            if found["code"].get("coding", [{}])[0].get("code") == "29463-7"]
+
+
+def test_a_must_weight_goes_with_how_it_is_known_a_blank_one_as_weighed(session_for, patient, tmp_path):
+    """A bed-bound patient's weight estimated for MUST went as a plain body weight, which the EHR's
+    dose checks read as weighed, while a weighing's and the admission's carry their method. The
+    words are the form's own label of the answer; left blank (or version 2), weighed."""
+    nurse = session_for("nurse")
+    estimated = records.save_new(nurse, "nutrition_screening", {
+        **MUST_AT, "screened_at": "2026-11-28T10:00+01:00", "weight_kg": 61.0, "weight_confirmed_kg": 61.0,
+        "weight_method": "estimated"}, patient_id=patient)
+    blank = records.save_new(nurse, "nutrition_screening", {
+        **MUST_AT, "screened_at": "2026-11-28T11:00+01:00", "weight_kg": 60.0, "weight_confirmed_kg": 60.0},
+        patient_id=patient)
+    bundle = _export(session_for, tmp_path)
+    check_codes(bundle)
+    Bundle.model_validate(bundle)
+    spec = nurse.forms["nutrition_screening"].field("weight_method")
+    labels = {option.code: option.label.en for option in spec.options}
+    assert {found["derivedFrom"][0]["reference"]: found["method"] for found in _body_weights(bundle)
+            if "derivedFrom" in found} == {
+        f"urn:uuid:{estimated.record_id}": {"text": labels["estimated"]},
+        f"urn:uuid:{blank.record_id}": {"text": labels["measured"]}}
+
+
+@pytest.mark.parametrize("weighed_by", ["admission", "weighing"])
+def test_a_must_with_the_weight_of_the_admission_or_a_weighing_at_its_time_sends_one_body_weight(
+        session_for, admission_values, tmp_path, weighed_by):
+    """Weighed once at 09:00, typed on the admission (or a weighing) and on the MUST screening at
+    09:00: the EHR's weight chart showed the weighing twice. The MUST's weight at another time,
+    or of another kg, still goes."""
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00",
+                                                     "weight_kg": 61.5})
+    if weighed_by == "weighing":
+        records.save_new(nurse, "weight", {"weighed_at": "2026-11-28T10:00+01:00", "weight_kg": 60.0,
+                                           "method": "measured", "weight_confirmed_kg": 60.0},
+                         patient_id=admitted.patient_id)
+    at = "2026-11-28T09:00+01:00" if weighed_by == "admission" else "2026-11-28T10:00+01:00"
+    kg = 61.5 if weighed_by == "admission" else 60.0
+    records.save_new(nurse, "nutrition_screening", {**MUST_AT, "screened_at": at, "weight_kg": kg,
+                                                     "weight_confirmed_kg": kg}, patient_id=admitted.patient_id)
+    records.save_new(nurse, "nutrition_screening", {**MUST_AT, "screened_at": "2026-11-28T12:00+01:00",
+                                                     "weight_kg": kg, "weight_confirmed_kg": kg},
+                     patient_id=admitted.patient_id)
+    said = sorted((found["valueQuantity"]["value"], found["effectiveDateTime"])
+                  for found in _body_weights(_export(session_for, tmp_path)))
+    assert said == sorted({(61.5, "2026-11-28T09:00:00+01:00"), (kg, f"{at[:16]}:00+01:00"),
+                           (kg, "2026-11-28T12:00:00+01:00")})

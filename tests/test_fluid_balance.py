@@ -4,6 +4,7 @@ withdrawn volume changes the sums; the export sends each volume to the EHR in mi
 
 import json
 from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from fhir.resources.R4B.nutritionorder import NutritionOrder
@@ -11,8 +12,9 @@ from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
+from downtime.domain import elapsed
 from downtime.domain.fluid_balance import (HOURLY, HOURS, INTAKE, IRRIGATION, JUDGED_FOR, OUTPUT, ROUTES, Measure,
-                                           chart_day, fluid_day, signed_ml, urine_output)
+                                           chart_day, day_hours, fluid_day, signed_ml, urine_output)
 from downtime.domain.medication import Check
 from downtime.services import census, chart_alerts, fluid_balance, medication, printing, records, wards
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
@@ -844,3 +846,133 @@ def test_the_printed_chart_lists_the_bags_its_page_holds_and_the_rest_on_page_tw
     shown = 12 - int(more)
     assert 0 < shown < 12 and listed == ", ".join(bags[:shown])  # whole bags, the first ones
     assert bags[shown] not in pages[0] and pages[1].startswith(fluid_balance.given_words(given, lang))
+
+
+def test_an_output_not_measured_is_charted_in_its_hour_and_said_apart_from_the_sums(session_for, patient, clock,
+                                                                                    tmp_path):
+    """A large vomit in the bed, urine passed in a pad: refused without a volume, the nurse made one
+    up or charted nothing, and the balance read more positive than it was. Charted as on paper
+    ("V+++"), in its hour, out of the sums; an intake always has its volume."""
+    nurse = session_for("nurse")
+    for values in ({"measured_at": "2026-11-28T10:00+01:00", "route": "in_iv", "volume": 1000},
+                   {"measured_at": "2026-11-28T11:10+01:00", "route": "out_vomit", "not_measured": "large",
+                    "what": "Vomit in the bed"},
+                   {"measured_at": "2026-11-28T11:40+01:00", "route": "out_urine", "volume": 150},
+                   {"measured_at": "2026-11-28T11:50+01:00", "route": "out_urine", "not_measured": "medium",
+                    "volume": 400}):  # a volume typed before "not measured" was chosen is not kept
+        records.save_new(nurse, "fluid_balance", values, patient_id=patient)
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T12:00+01:00", "route": "in_oral",
+                                                  "not_measured": "small"}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["volume"]
+    found = fluid_balance.day_chart(nurse.db, patient, date(2026, 11, 28))
+    chart, eleven = found.chart, HOURS.index(11)
+    assert (chart.intake, chart.output, chart.balance) == (1000, 150, 850)
+    assert [fluid_balance.cell_text(chart, eleven, column) for column in (
+        "out_urine", "out_vomit", "total_out", "balance")] == ["150\u00a0++", "+++", "150", "+850"]
+    said = "outputs not measured, not in the sums: Urine ++, Vomit / NG +++"
+    assert fluid_balance.summary(chart, "en") == (
+        f"In 1000 mL — out 150 mL — balance +850 mL — {said} (measured up to the 11:00 hour)")
+    assert fluid_balance.summary(chart, "fr").startswith(
+        "Entrées 1000 mL — sorties 150 mL — bilan +850 mL — sorties non mesurées, hors totaux : Urines ++, "
+        "Vomis. / SNG +++")
+    patients = [census.patient_with_location(nurse.db, nurse.forms, patient)]
+    assert said in fluid_balance.handover(nurse.db, nurse.forms, patients, nurse.clock(), "en")[patient]
+    assert [fluid_balance.volume_words(nurse.form("fluid_balance"), one.measure, "en") for one in found.entries] == [
+        "1000 mL", "Not measured: large (+++)", "150 mL", "Not measured: medium (++)"]
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
+        printing.print_fluid_chart(nurse, patient, date(2026, 11, 28), tmp_path / "fluid.pdf")).pages)
+    assert said in text and "Out: vomit or gastric aspirate Not measured: large (+++)" in text
+
+
+def test_urine_not_measured_in_the_hours_judged_is_said_beside_the_bags_never_in_their_place():
+    """Six hourly bags of 10 mL and a pad soaked: the bags' figures are known and judged as ever,
+    the pad said beside them with the catheter to check (urine bypassing it); a pad made the 6
+    hours unjudged, and an oliguric bag was said nowhere."""
+    hourly = [Measure(_at(28, hour, 30), "out_urine", 10) for hour in range(8, 14)]
+    soaked = Measure(_at(28, 10, 50), "out_urine", None, "large")
+    judged = urine_output([*hourly, soaked, Measure(_at(28, 11, 5), "out_urine", None, "small")], 80.0,
+                          _at(28, 14, 20))
+    assert (judged.volume, judged.unmeasured, judged.low) == (60, ("large", "small"), True)
+    assert fluid_balance.urine_words(judged, "en") == (
+        "LOW URINE OUTPUT: 60 mL in 6 hours since 28/11 07:30 (0.12 mL/kg/h for 80 kg, below 0.5): tell the doctor; "
+        "urine passed besides, not measured (+++ +), not in the 60 mL: check the catheter is not blocked (bypassing)")
+    assert fluid_balance.urine_words(judged, "fr").endswith(
+        " ; urines non mesurées en plus (+++ +), hors des 60 mL : vérifier que la sonde n’est pas bouchée (fuite "
+        "autour de la sonde)")
+    assert fluid_balance.urine_words(judged, "en", called=False).startswith(
+        "Urine 60 mL in 6 hours since 28/11 07:30; urine passed besides, not measured (+++ +)")
+    later = [Measure(_at(28, hour, 30), "out_urine", 10) for hour in range(14, 18)]
+    assert urine_output([*hourly, soaked, *later], 80.0, _at(28, 17, 40)).unmeasured == ()  # 11:30 to 17:30
+    with pytest.raises(ValueError):
+        Measure(_at(28, 10), "in_oral", None, "large")  # an intake is measured
+
+
+def test_each_hours_outputs_not_measured_fit_their_printed_cell_in_the_narrowest_column():
+    """A bag of 1250 mL and two leaks in an hour, three vomits in the bed the next, on a chart with
+    irrigation (its column makes the others the narrowest): "1250 ++ +++" wrapped over three lines
+    of a row one tall, its last mark printed in the next hour's row. One token an hour, on one line
+    of the smallest row, its marks counted; each still said in the list and under the sums."""
+    from reportlab.lib.units import mm
+
+    from downtime.pdf import fluid_balance as printed
+    from downtime.pdf.lines import Lines
+    from downtime.pdf.page import MARGIN
+
+    chart = fluid_day(date(2026, 11, 28), [
+        Measure(_at(28, 9), IRRIGATION, 1000), Measure(_at(28, 10, 5), "out_urine", 1250),
+        Measure(_at(28, 10, 20), "out_urine", None, "medium"), Measure(_at(28, 10, 40), "out_urine", None, "large"),
+        Measure(_at(28, 11, 5), "out_urine", 300), *(Measure(_at(28, 11, minute), "out_vomit", None, amount)
+                                                     for minute, amount in ((15, "large"), (35, "medium"),
+                                                                            (45, "large")))])
+    ten, eleven = HOURS.index(10), HOURS.index(11)
+    assert [fluid_balance.cell_text(chart, ten, "out_urine"), fluid_balance.cell_text(chart, eleven, "out_vomit"),
+            fluid_balance.cell_text(chart, eleven, "out_urine")] == ["1250\u00a0+++²", "+++³", "300"]
+    assert fluid_balance.unmeasured_words(chart, "en") == (
+        "outputs not measured, not in the sums: Urine ++ +++, Vomit / NG +++ ++ +++")
+    for width, lang in ((210 * mm - 2 * MARGIN, "en"), (210 * mm - 2 * MARGIN, "fr"), (297 * mm - 2 * MARGIN, "en")):
+        grid = printed._grid(chart, {}, lang, width, printed.LEAST_ROW_HEIGHT)  # A4 portrait and landscape
+        for row, line in enumerate(grid._cellvalues[2:2 + len(HOURS)]):
+            for column, cell in enumerate(line):
+                if isinstance(cell, Lines) and cell.value:
+                    _, height = cell.wrap(grid._colWidths[column] - 4, 1000)  # the grid's padding
+                    assert height <= printed.LEAST_ROW_HEIGHT - 2, (HOURS[row], cell.value, cell.lines)
+
+
+def test_the_totals_row_counts_a_columns_outputs_not_measured():
+    """Three large vomits in the bed, none measured: each hour read "+++" and the Vomit / NG column's
+    24 hours' total "0", as if nothing came up."""
+    chart = fluid_day(date(2026, 11, 28), [*(Measure(_at(28, hour, 10), "out_vomit", None, "large")
+                                             for hour in (9, 11, 13)),
+                                           Measure(_at(28, 12), "out_urine", 0), Measure(_at(28, 12, 30), "out_urine",
+                                                                                         None, "small")])
+    assert [fluid_balance.total_text(chart, column) for column in ("out_vomit", "out_urine", "total_out")] == [
+        "+++³", "0 +", "0"]
+
+
+def test_the_chart_of_the_night_the_clocks_change_says_its_hours_and_the_plan_judged_on_them(session_for,
+                                                                                            admission_values, clock):
+    """The chart of 24/10 (07:00 to 07:00 across the clocks going back) said "24 hours" and held 25:
+    a drink of 60 mL each real hour made 1500 mL, a restriction of 1500 mL "in 24 hours" met."""
+    paris = ZoneInfo("Europe/Paris")
+    assert [day_hours(day, paris) for day in (date(2026, 10, 24), date(2026, 3, 28), date(2026, 11, 28))] == [
+        25, 23, 24]
+    assert day_hours(date(2026, 10, 24), None) == 24  # a clock of no zone's rules
+    assert fluid_balance.day_words(date(2026, 10, 24), "en", paris) == (
+        "25 hours from 24/10/2026 07:00 to 25/10/2026 07:00")
+    assert fluid_balance.day_words(date(2026, 3, 28), "fr", paris) == "23 heures du 28/03/2026 7 h au 29/03/2026 7 h"
+    start = datetime(2026, 10, 24, 7, 30, tzinfo=paris)
+    chart = fluid_day(date(2026, 10, 24), [Measure(elapsed.later(start, timedelta(hours=n)), "in_oral", 60)
+                                           for n in range(25)])
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    clock.now = datetime(2026, 10, 25, 9, 0, tzinfo=paris)
+    patient = records.save_new(nurse, "admission", {**admission_values,
+                                                    "arrival_at": "2026-10-23T09:00+02:00"}).patient_id
+    plan = fluid_balance.Plan(records.save_new(nurse, "fluid_plan", {**PLAN, "decided_at": "2026-10-24T07:00+02:00"},
+                                               patient_id=patient))
+    assert chart.intake == 1500
+    assert fluid_balance.plan_words(plan, chart, "en", zone=paris)[0].endswith(
+        "1500 mL in, 0 mL left (this chart's day has 25 hours: the clocks changed)")
+    assert "changement d’heure" in fluid_balance.plan_words(plan, chart, "fr", zone=paris)[0]
+    assert "clocks" not in fluid_balance.plan_words(plan, chart, "en", zone=timezone(timedelta(hours=1)))[0]

@@ -53,7 +53,7 @@ def test_bladder_irrigation_is_no_intake_and_the_true_urine_is_judged(session_fo
 def test_the_form_has_irrigation_its_own_way_in_and_other_in_no_longer_names_it(forms):
     spec = forms["fluid_balance"]
     labels = {option.code: option.label for option in spec.field("route").options}
-    assert spec.version == 2
+    assert spec.version >= 2  # version 2 brought it
     assert labels["in_irrigation"].get("en") == "In: bladder irrigation (not intake)"
     assert "irrigation" not in labels["in_other"].get("en") and "irrigation" not in labels["in_other"].get("fr")
 
@@ -155,3 +155,31 @@ def test_irrigation_with_no_bag_charted_says_nothing_of_the_true_urine():
         "In 200 mL — out 0 mL — balance +1200 mL — bladder irrigation 1000 mL in (not intake), urine bag not charted "
         "(measured up to the 09:00 hour)")
     assert fluid_balance.retained_words(chart, "en") == []
+
+
+def test_irrigation_with_urine_passed_not_measured_gives_no_true_urine(session_for, patient, clock, tmp_path):
+    """The bag of a three-way catheter not measured, the urine passed round it into the bed charted
+    "not measured: large": the chart read "true urine 0 mL", worked out of no bag, the words the
+    irrigation's own were changed to stop saying."""
+    nurse = session_for("nurse")
+    clock.now = _at(12, 20)
+    for values in ({"measured_at": "2026-11-28T09:00+01:00", "route": "in_irrigation", "volume": 1000},
+                   {"measured_at": "2026-11-28T11:00+01:00", "route": "in_irrigation", "volume": 1000},
+                   {"measured_at": "2026-11-28T12:00+01:00", "route": "out_urine", "not_measured": "large"}):
+        records.save_new(nurse, "fluid_balance", values, patient_id=patient)
+    chart = fluid_balance.day_chart(nurse.db, patient, date(2026, 11, 28)).chart
+    said = ("bladder irrigation 2000 mL in (not intake), urine bag not charted, urine passed not measured (+++): no "
+            "true urine without the bag's volume")
+    assert fluid_balance.irrigated(chart, "en") == said
+    assert fluid_balance.irrigated(chart, "fr") == (
+        "irrigation vésicale 2000 mL entrés (hors apports), poche à urines non notée, urines non mesurées (+++) : pas "
+        "d’urines vraies sans le volume de la poche")
+    patients = [census.patient_with_location(nurse.db, nurse.forms, patient)]
+    assert said in fluid_balance.handover(nurse.db, nurse.forms, patients, clock.now, "en")[patient]
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
+        printing.print_fluid_chart(nurse, patient, date(2026, 11, 28), tmp_path / "f.pdf")).pages)
+    assert said in text and "true urine 0 mL" not in text
+    records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T12:10+01:00", "route": "out_urine",
+                                              "volume": 2100}, patient_id=patient)
+    after = fluid_balance.day_chart(nurse.db, patient, date(2026, 11, 28)).chart
+    assert fluid_balance.irrigated(after, "en") == "bladder irrigation 2000 mL in (not intake), true urine 100 mL"

@@ -94,6 +94,56 @@ def test_the_urine_of_a_patient_never_weighed_asks_to_weigh_them_not_the_escalat
         "LOW URINE OUTPUT: 180 mL in 6 hours since 28/11 07:30 (0.43 mL/kg/h for 70 kg, below 0.5): tell the doctor")
 
 
+LOW_UNWEIGHED = ("LOW URINE OUTPUT: 30 mL in 6 hours since 28/11 07:30 (below 0.5 mL/kg/h even at 25 kg, the "
+                 "lightest for the age; no weight this stay): tell the doctor, weigh the patient")
+
+
+def test_urine_low_at_the_lightest_weight_for_the_age_is_low_without_a_weight():
+    """Not weighed, 5 mL an hour is below 0.5 mL/kg/h at any weight an adult may have: judged
+    against the lightest the age allows; 30 mL an hour is not (1.2 mL/kg/h at 25 kg)."""
+    trickle = [Measure(_at(hour, 30), "out_urine", 5) for hour in range(8, 14)]
+    low = urine_output(trickle, None, _at(14, 20), lightest_kg=25.0)
+    assert (low.volume, low.weight_kg, low.anuric, low.low_at_any_weight, low.low) == (30, None, False, True, True)
+    assert fluid_balance.urine_words(low, "en") == LOW_UNWEIGHED
+    assert not urine_output(trickle, None, _at(14, 20)).low  # no lightest weight known (a newborn's)
+    assert not urine_output(trickle, 80.0, _at(14, 20), lightest_kg=25.0).low_at_any_weight  # weighed: per kg
+    steady = [Measure(_at(hour, 30), "out_urine", 30) for hour in range(8, 14)]
+    assert not urine_output(steady, None, _at(14, 20), lightest_kg=25.0).low
+
+
+def test_an_adult_never_weighed_with_5_ml_an_hour_is_told_to_the_doctor(session_for, admission_values, tmp_path):
+    """A 72-year-old admitted with no weight, 5 mL in her catheter bag each hour for 6 hours:
+    the escalation list said nothing, the handover only to weigh her."""
+    nurse, patient = _unweighed(session_for, admission_values, 5)
+    found = _escalated(nurse)
+    assert [(alert.form_id, alert.latest, alert.said) for alert in found.alerts] == [
+        ("fluid_balance", "Urine 30 mL in 6 hours since 28/11 07:30", [LOW_UNWEIGHED])]
+    assert _handed_over(nurse, patient).endswith(LOW_UNWEIGHED)
+    assert _handed_over(nurse, patient, "fr").endswith(
+        "DIURÈSE BASSE : 30 mL en 6 heures depuis 28/11 07:30 (moins de 0,5 mL/kg/h même à 25 kg, le poids le plus "
+        "faible pour l’âge ; aucun poids pendant ce séjour) : prévenir le médecin, peser le patient")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
+        printing.print_fluid_chart(nurse, patient, date(2026, 11, 28), tmp_path / "fluid.pdf")).pages)
+    assert LOW_UNWEIGHED in text
+
+
+def test_a_child_never_weighed_is_judged_at_the_lightest_weight_for_their_age(session_for, admit_to_paediatrics):
+    """A 3-year-old weighs 7 kg at the least: 20 mL in 6 hours (0.48 mL/kg/h at 7 kg) is low;
+    a baby of a month, who may weigh anything, is judged by an empty bag alone."""
+    nurse = session_for("nurse")
+    child = admit_to_paediatrics("3", "2023-06-01", None, "Lucas")
+    baby = admit_to_paediatrics("4", "2026-10-20", None, "Jade")
+    for patient in (child, baby):
+        for hour in range(8, 14):
+            records.save_new(nurse, "fluid_balance", {"measured_at": f"2026-11-28T{hour:02d}:30+01:00",
+                                                      "route": "out_urine", "volume": 20 if hour == 8 else 0},
+                             patient_id=patient)
+    patients = [census.patient_with_location(nurse.db, nurse.forms, one) for one in (child, baby)]
+    found = fluid_balance.urine_outputs(nurse.db, nurse.forms, patients, nurse.clock())
+    assert (found[child].lightest_kg, found[child].low, found[baby].lightest_kg, found[baby].low) == (
+        7.0, True, None, False)
+
+
 def _order_and_give(session_for, patient, drug, dose, unit, route, given_at="2026-11-28T10:05+01:00", *,
                     high_alert=False):
     order = records.save_new(session_for("doctor"), "medication_order", {
@@ -167,3 +217,48 @@ def test_a_bag_typed_by_hand_is_its_dose_from_an_hour_before_its_giving_or_from_
     records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T10:00+01:00", "route": "in_iv",
                                               "volume": 500}, patient_id=patient)
     assert waiting() == []
+
+
+def test_an_empty_bag_each_hour_with_urine_bypassing_into_a_pad_still_calls_to_check_the_catheter(
+        session_for, admission_values, tmp_path):
+    """A blocked catheter: its bag empty each hour, the urine leaking round it into the pad,
+    charted "not measured: small". The pad made the 6 hours unjudged: the handover, the tab and the
+    escalation list said nothing of six empty bags, the very sign the call to check the catheter
+    is for."""
+    nurse, patient = _unweighed(session_for, admission_values, 0)
+    records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T11:10+01:00", "route": "out_urine",
+                                              "not_measured": "small", "what": "Pad wet"}, patient_id=patient)
+    said = ("NO URINE IN THE BAG: 0 mL in 6 hours since 28/11 07:30, each hour measured, and urine passed not "
+            "measured (+) in those hours: check the catheter is not blocked (bypassing), tell the doctor")
+    assert _handed_over(nurse, patient).endswith(said)
+    assert _handed_over(nurse, patient, "fr").endswith(
+        "AUCUNE URINE DANS LA POCHE : 0 mL en 6 heures depuis 28/11 07:30, chaque heure mesurée, et des urines non "
+        "mesurées (+) pendant ces heures : vérifier que la sonde n’est pas bouchée (fuite autour de la sonde), "
+        "prévenir le médecin")
+    assert [(alert.form_id, alert.said) for alert in _escalated(nurse).alerts] == [("fluid_balance", [said])]
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
+        printing.print_fluid_chart(nurse, patient, date(2026, 11, 28), tmp_path / "fluid.pdf")).pages)
+    assert said in text
+
+
+def test_an_unidentified_patient_is_judged_at_an_adults_lightest_said_so_not_the_lightest_for_the_age(
+        session_for, admission_values):
+    """A man no one can name, no birth date, no weight, 5 mL in the bag each hour: the doctor was
+    told "even at 25 kg, the lightest for the age" of a patient whose age nobody knows (he may be a
+    child). Still told, at an adult's lightest, the age said not known."""
+    from tests.conftest import unknown_man
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    values = {key: value for key, value in unknown_man(admission_values).items() if key != "weight_kg"}
+    patient = records.save_new(nurse, "admission", {**values, "arrival_at": "2026-11-28T06:00+01:00"}).patient_id
+    for hour in range(8, 14):
+        records.save_new(nurse, "fluid_balance", {"measured_at": f"2026-11-28T{hour:02d}:30+01:00",
+                                                  "route": "out_urine", "volume": 5}, patient_id=patient)
+    said = ("LOW URINE OUTPUT: 30 mL in 6 hours since 28/11 07:30 (below 0.5 mL/kg/h even at 25 kg, an adult's "
+            "lightest, the age not known; no weight this stay): tell the doctor, weigh the patient")
+    assert _handed_over(nurse, patient).endswith(said)
+    assert _handed_over(nurse, patient, "fr").endswith(
+        "DIURÈSE BASSE : 30 mL en 6 heures depuis 28/11 07:30 (moins de 0,5 mL/kg/h même à 25 kg, le poids adulte le "
+        "plus faible, âge inconnu ; aucun poids pendant ce séjour) : prévenir le médecin, peser le patient")
+    assert [(alert.form_id, alert.said) for alert in _escalated(nurse).alerts] == [("fluid_balance", [said])]

@@ -171,7 +171,7 @@ def test_the_next_reading_is_due_in_real_hours_the_nights_the_clocks_change(sess
     not_yet = datetime(2026, 10, 25, 2, 20, fold=1, tzinfo=paris)  # winter time: 01:20 UTC
     late = datetime(2026, 10, 25, 2, 31, fold=1, tzinfo=paris)
     assert not back.overdue(not_yet) and back.overdue(late)
-    assert back.next_check(late, "en") == "GLUCOSE CHECK OVERDUE since 25/10 02:30 (hourly)"
+    assert back.next_check(late, "en") == "GLUCOSE CHECK OVERDUE since 25/10 02:30 +01:00 (hourly)"
     assert glucose.coming([back], not_yet) == datetime.fromisoformat("2026-10-25T02:30+01:00")
 
 

@@ -312,3 +312,23 @@ def test_a_line_carried_on_over_a_page_gives_its_patients_allergies_and_resuscit
         assert page.count("Penicillin") == len(beds), page
         assert page.count(resuscitation) == len(beds), page
     assert len(rows) < sum(len(set(re.findall(r"\bb(\d)w\d{3}\b", page))) for page in pages)  # lines carried on
+
+
+# Diet
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "DIET: Nil by mouth — NBM from midnight for theatre (admission record)"),
+    ("fr", "RÉGIME : À jeun — NBM from midnight for theatre (fiche d’admission)")])
+def test_the_admissions_diet_is_on_the_sheet_nil_by_mouth_first(session_for, admission_values, clock, tmp_path, lang,
+                                                                said):
+    """Nil by mouth ticked on the admission was printed nowhere: the night nurse offered tea and
+    toast to a patient fasting for theatre. A normal diet with no notes says nothing."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    _admit(nurse, admission_values, "Marie", "12", diet=["nil_by_mouth"], diet_notes="NBM from midnight for theatre")
+    _admit(nurse, admission_values, "Anne", "13", diet=["diabetic", "gluten_free"])
+    _admit(nurse, admission_values, "Lucie", "14", diet=["normal"])
+    sheet = _sheet(nurse, tmp_path, "3B", lang)
+    assert said in sheet
+    assert ("Diet: Diabetic, Gluten free" if lang == "en" else "Régime : Diabétique, Sans gluten") in sheet
+    assert sheet.count("Diet:" if lang == "en" else "Régime :") == 1

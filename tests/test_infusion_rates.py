@@ -749,11 +749,11 @@ def test_a_syringe_driver_up_at_a_death_is_a_task_until_its_stop_is_charted(syri
     nurse, patient, driver = syringe_at_death
     died = _at("2026-11-28T13:00+01:00")
     clock.now = _at("2026-11-29T08:00+01:00")
-    assert infusion_rates.up_at_death(nurse.db, patient, died, "en") == [
+    assert [up.said for up in infusion_rates.up_at_leaving(nurse.db, patient, died, "en", died=True)] == [
         "Morphine: up at the death, never charted stopped: chart its stop; Morphine is a controlled drug: once it is "
         "taken down, destroy what is left in the syringe or bag with a witness, in the controlled drugs register"]
     _change(nurse, driver, "2026-11-28T13:20+01:00", "stopped", None, "Patient died 13:00")
-    assert infusion_rates.up_at_death(nurse.db, patient, died, "en") == []
+    assert [up.said for up in infusion_rates.up_at_leaving(nurse.db, patient, died, "en", died=True)] == []
 
 
 def test_the_time_of_death_corrected_earlier_keeps_a_stop_taken_at_last_offices(syringe_running, clock):
@@ -818,7 +818,7 @@ def test_a_bag_run_through_before_the_death_is_not_said_up_at_it(session_for, me
     records.save_new(nurse, "death", {**death_answers("2026-11-28T23:00+01:00"), "verified_by": "Dr B",
                                       "expected": True, "family_informed": True}, patient_id=patient)
     died = _at("2026-11-28T23:00+01:00")
-    assert sorted(infusion_rates.up_at_death(nurse.db, patient, died, "en")) == [
+    assert sorted([up.said for up in infusion_rates.up_at_leaving(nurse.db, patient, died, "en", died=True)]) == [
         "Ketamine: up at the death, never charted stopped: chart its stop; Ketamine is a controlled drug: once it is "
         "taken down, destroy what is left in the syringe or bag with a witness, in the controlled drugs register",
         "Sodium chloride 0.9%: ran through before the death (at 16:00), never charted stopped: chart its end"]

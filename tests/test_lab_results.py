@@ -5,6 +5,7 @@ names it, and its ServiceRequest."""
 
 import dataclasses
 import json
+from datetime import datetime
 
 import pytest
 from fhir.resources.R4B.communication import Communication
@@ -16,6 +17,7 @@ from downtime.services import chart_alerts, census, lab_results, prefill, printi
 from downtime.services.errors import PermissionDenied, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
+from tests.conftest import death_answers
 from tests.pdf_text import pdf_text
 
 PHONED = {"received_at": "2026-11-28T13:10+01:00", "received_by": "telephone", "test": "Potassium", "result": "6.8",
@@ -99,11 +101,12 @@ def test_a_result_still_asking_for_a_doctor_stays_on_the_handover_and_the_letter
     said = "Haemoglobin 71 g/L (130–170), Abnormal, received 28/11 13:10"
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: (
         f"RESULTS: {said}; Abnormal: for a doctor to see")}
-    assert lab_results.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en") == [said]
+    assert [full for full, _ in lab_results.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en")] == [
+        f"{said}, not yet seen by a doctor"]
     records.amend(nurse, saved.record_id, {**saved.data, **TOLD, "told_at": "2026-11-30T13:00+01:00"},
                   "Doctor told")
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {}
-    assert lab_results.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en") == []
+    assert [full for full, _ in lab_results.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en")] == []
 
 
 def test_the_paper_log_says_who_phoned_and_who_was_told_and_the_blank_is_the_wards(session_for, patient, forms,
@@ -253,16 +256,90 @@ def test_a_critical_result_for_a_patient_who_left_stays_on_the_wards_lists_until
     assert len(chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward=None).alerts) == 1
     assert chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward="4A").alerts == []
     sheet = pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
-    assert ("Left the ward: critical results no doctor is told of yet, reactions to blood not told, deaths' tasks not "
-            "done Left Patient Born, sex Downtime no. Result, unit or death What it asks Discharged MARTIN Hélène Marie "
+    assert ("Left the ward: results no doctor is told of yet, reactions to blood not told, deaths' tasks not done, "
+            "infusions never charted stopped, telephone orders to countersign Left Patient Born, sex Downtime no. "
+            "Result, unit, death or order What it asks Discharged MARTIN Hélène Marie "
             "(née LEFÈVRE)") in sheet
     assert ("Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10 CRITICAL RESULT NOT YET TOLD TO A DOCTOR: tell one now, and "
             "record who and when; DISCHARGED: the doctor decides whether to call the patient back") in sheet
     french = pdf_text(printing.print_census(session_for("nurse", "fr"), tmp_path / "etat.pdf", "3B"))
-    assert "Sortis du service : résultats critiques qu’aucun médecin ne connaît encore" in french
+    assert "Sortis du service : résultats qu’aucun médecin ne connaît encore" in french
     assert ("Sorti(e) MARTIN Hélène Marie (née LEFÈVRE)" in french
             and "SORTI : le médecin décide s’il faut rappeler le patient" in french)
     records.amend(nurse, saved.record_id, {**PHONED, **TOLD}, "Doctor told")
+    assert chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward="3B").alerts == []
+
+
+def test_an_abnormal_result_for_a_patient_gone_home_stays_on_the_wards_lists_until_a_doctor_is_told(session_for,
+                                                                                                     patient, tmp_path):
+    """An INR of 4.9 phoned after a discharge home on warfarin, flagged Abnormal: in a bed it stays
+    on the handover until a doctor is told; gone home, it was on no list. It comes after a
+    critical result, which asks a doctor now."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    inr = {**PHONED, "test": "INR", "result": "4.9", "units": "", "range": "2.0–3.0", "flag": "abnormal"}
+    saved = records.save_new(nurse, "lab_result", inr, patient_id=patient)
+    records.save_new(nurse, "lab_result", PHONED, patient_id=patient)
+    assert [(alert.latest, alert.said) for alert in chart_alerts.alerts(
+        nurse.db, nurse.forms, [], nurse.clock(), "en", ward="3B").alerts] == [
+        ("Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10",
+         ["CRITICAL RESULT NOT YET TOLD TO A DOCTOR: tell one now, and record who and when",
+          "DISCHARGED: the doctor decides whether to call the patient back"]),
+        ("INR 4.9 (2.0–3.0) 28/11 13:10",
+         ["Abnormal: for a doctor to see", "DISCHARGED: the doctor decides whether to call the patient back"])]
+    assert ("INR 4.9 (2.0–3.0) 28/11 13:10 Abnormal: for a doctor to see; DISCHARGED: the doctor decides whether to "
+            "call the patient back") in pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
+    records.amend(nurse, saved.record_id, {**inr, **TOLD}, "Doctor told")
+    assert [alert.latest for alert in chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en",
+                                                          ward="3B").alerts] == [
+        "Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10"]
+
+
+def test_left_the_ward_keeps_an_abnormal_result_seen_before_the_discharge_a_day_and_lists_the_critical_first(
+        session_for, patient, admission_values, clock, tmp_path):
+    """A sodium of 131 phoned at 10:10, read on the round and never recorded told (nothing on the
+    in-bed lists asks it of an abnormal result), the patient home at 12:00: it stayed under "Left
+    the ward" for good, a line a discharge, and a fortnight of them put another patient's critical
+    potassium, listed by name, on page four of an empty ward's sheet. It stays a day, the
+    handover's; one phoned after the discharge stays until a doctor is told; the critical comes
+    first."""
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T10:15+01:00")
+    records.save_new(nurse, "lab_result", {**PHONED, "received_at": "2026-11-28T10:10+01:00", "test": "Sodium",
+                                           "result": "131", "range": "135–145", "flag": "abnormal",
+                                           "sample_taken_at": None}, patient_id=patient)
+    other = records.save_new(nurse, "admission", {**admission_values, "nir": None, "birth_name": "Zola",
+                                                  "used_name": "Zola", "given_names": "Marc", "sex": "male",
+                                                  "bed": "13", "arrival_at": "2026-11-28T09:30+01:00"}).patient_id
+    clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
+    for gone in (patient, other):
+        records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
+                                              "letter_given": True, "medicines_given": True}, patient_id=gone)
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    records.save_new(nurse, "lab_result", PHONED, patient_id=other)
+    records.save_new(nurse, "lab_result", {**PHONED, "test": "INR", "result": "4.9", "units": "", "range": "2.0–3.0",
+                                           "flag": "abnormal"}, patient_id=other)
+
+    def left() -> list[str]:
+        return [alert.latest for alert in chart_alerts.alerts(nurse.db, nurse.forms, [], clock.now, "en",
+                                                              ward="3B").alerts]
+
+    assert left() == ["Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10", "Sodium 131 mmol/L (135–145) 28/11 10:10",
+                      "INR 4.9 (2.0–3.0) 28/11 13:10"]
+    sheet = pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
+    assert sheet.index("Potassium 6.8") < sheet.index("Sodium 131") < sheet.index("INR 4.9")
+    clock.now = datetime.fromisoformat("2026-11-30T12:00+01:00")
+    assert left() == ["Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10", "INR 4.9 (2.0–3.0) 28/11 13:10"]
+
+
+def test_an_abnormal_result_after_a_death_is_not_left_to_do(session_for, patient):
+    """A death ends the care an abnormal result asks a doctor to see for; a critical one is still told."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "death", {**death_answers("2026-11-28T12:00+01:00"), "verified_by": "Dr Martin",
+                                      "expected": True, "family_informed": True, "certificate_done": True},
+                     patient_id=patient)
+    records.save_new(nurse, "lab_result", {**PHONED, "flag": "abnormal"}, patient_id=patient)
     assert chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward="3B").alerts == []
 
 
@@ -300,11 +377,70 @@ def test_a_transfer_or_a_discharge_starts_with_the_results_still_awaited_and_the
     nurse = session_for("nurse")
     records.save_new(nurse, "lab_request", {**SAMPLE, "tests": ["crp"], "other_tests": ""}, patient_id=patient)
     records.save_new(nurse, "lab_result", {**PHONED, **TOLD}, patient_id=patient)
-    said = ["Result awaited: CRP (Urgent) taken 28/11 11:40, B26-118842: RESULT NOT BACK since 28/11 13:40: phone "
-            "the laboratory",
+    said = ["Result awaited: CRP (Urgent) taken 28/11 11:40, B26-118842: not back (due by 28/11 13:40); the "
+            "laboratory will phone ward 3B; followed up by: …",
             "Potassium 6.8 mmol/L (3.5–5.3), Critical, received 28/11 13:10, Dr Martin told 28/11 13:20: ECG"]
     assert prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["results"] == "\n".join(said)
     assert prefill.first_answers(nurse, nurse.form("discharge"), patient)["results_awaited"] == "\n".join(said)
+
+
+def test_the_letter_says_a_result_awaited_as_facts_and_asks_who_follows_it_up(session_for, patient, clock):
+    """The letter given to the patient and the GP read "RESULT NOT BACK since 28/11 13:40: phone the
+    laboratory", the ward's instruction to itself, naming neither the ward the laboratory will
+    phone nor who acts on the result; a sample partly back said what is still awaited, and an
+    urgent one the laboratory rejected, that it was not sent again. The handover keeps its words."""
+    nurse = session_for("nurse")
+    sample = records.save_new(nurse, "lab_request", SAMPLE, patient_id=patient)
+    records.save_new(nurse, "lab_result", {**PHONED, **TOLD, "flag": "normal", "result": "4.1", "range": "",
+                                           "request": sample.record_id, "gives": ["electrolytes"]}, patient_id=patient)
+    rejected = records.save_new(nurse, "lab_request", {**SAMPLE, "tests": ["crp"], "other_tests": "",
+                                                       "sample_number": "B26-118850"}, patient_id=patient)
+    records.amend(nurse, rejected.record_id, {**rejected.data, "outcome": "rejected", "rejected_because": "haemolysed",
+                                              "closed_by": "Mme Roux, biochemistry",
+                                              "closed_at": "2026-11-28T13:00+01:00"}, "Rejected by the laboratory")
+    clock.now = clock.now.replace(hour=16)
+    said = [full for full, _ in lab_results.handed_on(nurse.db, nurse.forms, patient, clock.now, "en")]
+    assert said[:2] == [
+        "Result awaited: Urea and electrolytes, Full blood count, Magnesium (Urgent) taken 28/11 11:40, B26-118842: "
+        "Full blood count, Magnesium not back (due by 28/11 13:40); the laboratory will phone ward 3B; followed up "
+        "by: …",
+        "Result awaited: CRP (Urgent) taken 28/11 11:40, B26-118850: REJECTED by the laboratory (haemolysed), said by "
+        "Mme Roux, biochemistry 28/11 13:00, not sent again; followed up by: …"]
+    assert not any("phone the laboratory" in line or "URGENT" in line for line in said)
+    assert [full for full, _ in lab_results.handed_on(nurse.db, nurse.forms, patient, clock.now, "fr")][0] == (
+        "Résultat attendu : Ionogramme, urée, créatinine, Numération formule sanguine, Magnesium (Urgent) prélevé le "
+        "28/11 11:40, B26-118842 : Numération formule sanguine, Magnesium non reçu(s) (attendu(s) au plus tard le "
+        "28/11 13:40) ; le laboratoire appellera le service 3B ; suivi par : …")
+    assert "phone the laboratory" in lab_results.handover(nurse.db, nurse.forms, [patient], clock.now, "en")[patient]
+
+
+def test_a_full_letter_box_keeps_the_result_no_doctor_has_seen_first_and_shortens_before_it_cuts(session_for, patient,
+                                                                                                  clock):
+    """Six samples awaited, nine abnormal results of the day told to a doctor, then an INR of 4.9
+    phoned at 13:50 that no doctor has seen: the letter's 2,000 characters took the samples in
+    full, each with the ward the laboratory phones and who follows it up, and replaced the last
+    lines, the INR among them, by "… and 3 more: see the records", records the GP does not have.
+    The INR comes first; the samples lose those words before any line is cut."""
+    nurse = session_for("nurse")
+    clock.now = clock.now.replace(hour=16)
+    for n in range(6):
+        records.save_new(nurse, "lab_request", {**SAMPLE, "taken_at": f"2026-11-28T09:{10 + 5 * n}+01:00",
+                                                "urgency": "routine", "sample_number": f"B26-11884{n}"},
+                         patient_id=patient)
+    for n in range(9):
+        records.save_new(nurse, "lab_result", {
+            **PHONED, **TOLD, "received_at": f"2026-11-28T{10 + n // 2}:{n % 2 * 30:02d}+01:00", "test": f"Test {n}",
+            "result": "131", "range": "135–145", "flag": "abnormal",
+            "told_at": f"2026-11-28T{10 + n // 2}:{n % 2 * 30 + 10}+01:00",
+            "sample_taken_at": None}, patient_id=patient)
+    records.save_new(nurse, "lab_result", {**PHONED, "received_at": "2026-11-28T13:50+01:00", "test": "INR",
+                                           "result": "4.9", "units": "", "range": "2.0–3.0", "flag": "abnormal",
+                                           "sample_taken_at": None}, patient_id=patient)
+    letter = prefill.first_answers(nurse, nurse.form("discharge"), patient, clock.now)["results_awaited"].splitlines()
+    assert letter[0] == "INR 4.9 (2.0–3.0), Abnormal, received 28/11 13:50, not yet seen by a doctor"
+    assert letter[1] == ("Result awaited: Urea and electrolytes, Full blood count, Magnesium (Routine) taken 28/11 "
+                         "09:10, B26-118840: not back (due by 29/11 09:10)")
+    assert len(letter) == 16 and not any(line.startswith("…") for line in letter), letter
 
 
 def test_the_french_handover_writes_its_lists_as_french_typography_does(session_for, patient, listed_in, tmp_path):
@@ -323,7 +459,8 @@ def test_a_move_to_another_ward_starts_with_the_results_awaited(session_for, pat
     nurse = session_for("nurse")
     records.save_new(nurse, "lab_request", {**SAMPLE, "urgency": "routine"}, patient_id=patient)
     assert prefill.first_answers(nurse, nurse.form("transfer"), patient)["results_awaited"] == (
-        "Result awaited: Urea and electrolytes, Full blood count, Magnesium (Routine) taken 28/11 11:40, B26-118842")
+        "Result awaited: Urea and electrolytes, Full blood count, Magnesium (Routine) taken 28/11 11:40, B26-118842: "
+        "not back (due by 29/11 11:40); the laboratory will phone ward 3B; followed up by: …")
 
 
 def test_an_amendment_changing_the_result_a_doctor_was_told_of_asks_them_told_again(session_for, patient):
@@ -448,9 +585,9 @@ def test_a_sample_of_a_stay_that_ended_is_not_chased_on_readmission_but_its_resu
                               patient_id=patient)
     records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T11:00+01:00", "destination": "home",
                                           "letter_given": True, "medicines_given": True}, patient_id=patient)
-    assert lab_results.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en") == [
+    assert [full for full, _ in lab_results.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en")] == [
         "Result awaited: Urea and electrolytes, Full blood count, Magnesium (Urgent) taken 28/11 10:00, B26-118842: "
-        "RESULT NOT BACK since 28/11 12:00: phone the laboratory"]
+        "not back (due by 28/11 12:00); the laboratory will phone ward 3B; followed up by: …"]
     records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T12:00+01:00"},
                      patient_id=patient)
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
@@ -458,7 +595,7 @@ def test_a_sample_of_a_stay_that_ended_is_not_chased_on_readmission_but_its_resu
     assert [alert.form_id for alert in chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en",
                                                            ward="3B").alerts] == []
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {}
-    assert lab_results.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en") == []
+    assert [full for full, _ in lab_results.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en")] == []
 
     records.save_new(nurse, "lab_result", {**PHONED, "request": sample.record_id, "gives": ["electrolytes"]},
                      patient_id=patient)

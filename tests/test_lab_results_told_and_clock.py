@@ -33,8 +33,10 @@ def test_times_typed_on_a_laptop_at_utc_are_said_on_the_wards_clock(session_for,
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: (
         f"RESULTS: {told}; Lactate 4.1 mmol/L, Critical, received 28/11 13:40; CRITICAL RESULT NOT YET TOLD TO A "
         f"DOCTOR: tell one now, and record who and when; SAMPLES AWAITING RESULTS: {awaited}")}
-    assert lab_results.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en") == [
-        f"Result awaited: {awaited}", told, "Lactate 4.1 mmol/L, Critical, received 28/11 13:40"]
+    assert [full for full, _ in lab_results.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en")] == [
+        "Lactate 4.1 mmol/L, Critical, received 28/11 13:40, not yet told to a doctor",
+        "Result awaited: CRP (Urgent) taken 28/11 11:40, B26-118842: not back (due by 28/11 13:40); the laboratory "
+        "will phone ward 3B; followed up by: …", told]
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     assert [(alert.latest, alert.said[0]) for alert in chart_alerts.alerts(
         nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B").alerts] == [

@@ -50,7 +50,9 @@ def test_a_liquid_in_ml_is_weighed_as_the_same_mg_by_its_strength(session_for, t
     """20 mL of paracetamol 120 mg in 5 mL is 480 mg, 40 mg/kg for 12 kg: refused as 480 mg is,
     where it was saved with nothing said."""
     assert _refused(session_for("doctor"), toddler, {**SUSPENSION, "dose": 20.0}) == [
-        ("dose", "Dose: Paracetamol: 480 mg in one dose is above the most for one dose (180 mg for 12 kg, 15 mg/kg).")]
+        ("dose", "Dose: Paracetamol: 480 mg in one dose is above the most for one dose whatever the reason (360 mg for "
+                 "12 kg, 30 mg/kg); from the usual most (180 mg) up to it, the order is saved with the prescriber's "
+                 "reason.")]
     saved = records.save_new(session_for("doctor"), "medication_order", {**SUSPENSION, "dose": 7.5},
                              patient_id=toddler)
     assert saved.form_version >= 4 and saved.data["strength_mg"] == 120.0  # 5 asks an antibiotic's late review's reason

@@ -545,7 +545,7 @@ def test_a_dose_line_says_when_the_dose_was_given_and_when_it_was_written_if_muc
     written, which the balance follows."""
     nurse, _, _, morphine = ward
     _charted_late(nurse, morphine, clock)
-    assert [(line.when_texts(), line.balance) for line in cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
+    assert [(line.when_texts(nurse.clock().tzinfo), line.balance) for line in cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
         (("28/11/2026 14:00", None), 20.0), (("27/11/2026 22:00", "28/11 14:10"), 15.0),
         (("28/11/2026 10:00", "14:10"), 10.0), (("28/11/2026 14:05", None), 5.0)]
 
@@ -1196,7 +1196,7 @@ def test_what_is_left_of_an_ampoule_is_discarded_against_its_dose_and_patient(wa
     number = nurse.db.execute("SELECT downtime_number FROM patients WHERE patient_id = ?", [patient]).fetchone()[0]
     wasted = cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")[-1]
     assert (wasted.kind, wasted.change, wasted.balance, wasted.witness, wasted.record_id, wasted.patient_text(),
-            wasted.when_texts(), f"{wasted.given_at:%d/%m %H:%M}") == (
+            wasted.when_texts(nurse.clock().tzinfo), f"{wasted.given_at:%d/%m %H:%M}") == (
         "wastage", -5.0, 10.0, "doctor", dose.record_id, f"{number} — MARTIN Hélène Marie (née LEFÈVRE)", ("28/11/2026 14:00", None),
         "28/11 10:00")
     medication.withdraw_dose(nurse, dose.record_id, "wrong patient", witness=("doctor", "2222"))

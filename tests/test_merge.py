@@ -149,3 +149,97 @@ def test_a_probable_duplicates_reasons_are_listed_with_a_space_before_the_semico
     assert main(["merge", *map(str, two_exports), "--out", str(tmp_path / "m"), "--lang", lang]) == 0
     (line,) = [line for line in capsys.readouterr().out.splitlines() if "DT-001-00001-7, DT-002-00001-6" in line]
     listed_in(line, lang)
+
+
+@pytest.mark.parametrize("newest_first", [False, True])
+def test_a_falls_anticoagulant_is_the_latest_sticks_whatever_order_the_sticks_come(session_for, patient, tmp_path,
+                                                                                 clock, newest_first):
+    """A fall with the box "anticoagulated: No"; the paper apixaban order running since 09:30 is
+    typed in after the first stick, and the second names it. Given newest first (a clerk sorting a
+    laptop's sticks by date, descending), the merge kept the first stick's empty cell: a possible
+    head injury on an anticoagulant typed as not anticoagulated (NICE NG232: CT head within 8 h)."""
+    morning, evening = _a_fall_then_apixaban_typed_in(session_for, patient, tmp_path, clock)
+    sticks = [evening, morning] if newest_first else [morning, evening]
+    assert _fall_cells(merge(sticks, tmp_path / "merged").folder) == [("no", "Apixaban")]
+
+
+def _a_fall_then_apixaban_typed_in(session_for, patient, tmp_path, clock):
+    """The ward laptop's sticks before (14:00) and after (14:15) the paper apixaban order running
+    since 09:30 is typed in, the fall's box "anticoagulated: No" in both."""
+    nurse, clerk = session_for("nurse"), session_for("records")
+    records.save_new(nurse, "inpatient_fall", {
+        "fell_at": "2026-11-28T13:20+01:00", "witnessed": "found", "where": "toilet", "fracture_signs": "none",
+        "head_injury": "not_excluded", "anticoagulated": False, "injuries": "Bruise over the left eyebrow"},
+        patient_id=patient)
+    morning = export(clerk, tmp_path / "stick-1").folder
+    clock.advance(minutes=15)
+    records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Apixaban", "dose": 5.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 20:00", "start_at": "2026-11-28T09:30+01:00", "controlled": False, "high_alert": True},
+        patient_id=patient)
+    return morning, export(clerk, tmp_path / "stick-2").folder
+
+
+def _fall_cells(merged):
+    with (merged / "csv" / "inpatient_fall.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return [(line["anticoagulated"], line["anticoagulants_on_chart"]) for line in csv.DictReader(handle)]
+
+
+@pytest.mark.parametrize("merge_first", [False, True])
+def test_yesterdays_merge_does_not_outrank_a_later_stick_of_the_laptop_its_fall_came_from(
+        session_for, patient, tmp_path, clock, laptop, admission_values, merge_first):
+    """The ward laptop's 14:00 stick went into yesterday's merge with another laptop's 16:00 stick;
+    merged today with the ward laptop's 14:15 stick, each line keeps its own export's time: ranked
+    by its latest export (16:00), the merge kept the 14:00 line, a fall on apixaban read as not
+    anticoagulated, in either order. Merged once more with the 14:00 stick, the 14:15 line stays."""
+    morning, evening = _a_fall_then_apixaban_typed_in(session_for, patient, tmp_path, clock)
+    clock.advance(hours=2)
+    nurse, clerk = laptop(tmp_path / "other.sqlite", 5)
+    records.save_new(nurse, "admission", {**admission_values, "given_names": "Paul"})
+    yesterday = merge([morning, export(clerk, tmp_path / "other-stick").folder], tmp_path / "yesterday").folder
+    today = merge([yesterday, evening] if merge_first else [evening, yesterday], tmp_path / "today").folder
+    assert _fall_cells(today) == [("no", "Apixaban")]
+    assert _fall_cells(merge([today, morning], tmp_path / "again").folder) == [("no", "Apixaban")]
+
+
+def _without_columns(folder, into, form_id, columns):
+    """A copy of an export as a laptop on an earlier form writes it: no column for `columns`."""
+    import json
+
+    from downtime.sync.export import sha256_of
+
+    copy = shutil.copytree(folder, into)
+    path = copy / "csv" / f"{form_id}.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        kept = [name for name in reader.fieldnames if name not in columns]
+        lines = [{name: line[name] for name in kept} for line in reader]
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=kept)
+        writer.writeheader()
+        writer.writerows(lines)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"][f"csv/{form_id}.csv"] = sha256_of(path)
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return copy
+
+
+def test_the_merged_columns_follow_todays_form_whatever_order_the_sticks_come(tmp_path, laptop, admission_values):
+    """A laptop on admission version 3 (no blood refusal) given first put version 4's three columns
+    after the next of kin's, given second before them: two merges of one outage, two layouts, and a
+    back-entry tool reading by position read the next of kin as the refusal of blood."""
+    refusal = ("blood_refusal", "blood_accepted", "blood_refusal_details")
+    exports = []
+    for number, answers in ((1, admission_values), (2, {**admission_values, "birth_name": "Roux", "used_name": "",
+                                                        "nir": "", "blood_refusal": "all"})):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        records.save_new(nurse, "admission", answers)
+        exports.append(export(clerk, tmp_path / f"export-{number}").folder)
+    older, newer = _without_columns(exports[0], tmp_path / "older", "admission", refusal), exports[1]
+
+    def header(folder):
+        with (folder / "csv" / "admission.csv").open(encoding="utf-8-sig", newline="") as handle:
+            return next(csv.reader(handle))
+
+    assert header(merge([older, newer], tmp_path / "old-first").folder) == header(newer) + ["author_name"]
+    assert header(merge([newer, older], tmp_path / "new-first").folder) == header(newer) + ["author_name"]

@@ -68,11 +68,18 @@ def test_the_merge_counts_versions_of_records_and_says_why_the_import_and_the_li
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"merged 7 record version(s) of 3 record(s) from 2 export(s) into {tmp_path / 'merged'}"
     start = out.index(WHY[0])
-    assert out[start:start + 4] == [*WHY, "Imported, this merge adds 5 record version(s) (those on hold kept aside) "
-                                          "and 2 record(s) to the Back-entry list, one line a record"]
+    # The merge cannot know what an office entered from an earlier merge (see
+    # test_a_record_withdrawn_after_the_office_entered_it_is_said_listed_to_withdraw).
+    assert out[start:start + 4] == [
+        *WHY[:2], "1 record(s) withdrawn (entered in error): not listed, unless an earlier merge's version of one was "
+                  "entered in the EHR, then listed to withdraw there",
+        "Imported, this merge adds 5 record version(s) (those on hold kept aside) and 2 record(s) to the Back-entry "
+        "list, one line a record, and one more for each withdrawn record an office entered from an earlier merge, to "
+        "withdraw there"]
     manifest = json.loads((tmp_path / "merged" / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["record_versions"] == {"versions": 7, "standing": 5, "on_hold": 2, "set_aside": 0, "records": 3,
-                                           "withdrawn": 1, "loaded_unchanged": 0, "listed": 2}
+    assert manifest["record_versions"] == {"versions": 7, "standing": 5, "on_hold": 2, "set_aside": 0,
+                                           "withdrawn_alike": 0, "records": 3, "withdrawn": 1, "loaded_unchanged": 0,
+                                           "listed": 2}
 
 
 def test_the_import_counts_the_versions_it_put_on_hold_and_the_list_says_what_it_counts(
@@ -115,6 +122,48 @@ def test_exports_imported_one_by_one_count_alike(amended_withdrawn_and_held):
     assert "1 record version(s) put on hold" in second.added_text("en")
 
 
+def test_a_record_withdrawn_after_the_office_entered_it_is_said_listed_to_withdraw(tmp_path, laptop, clock,
+                                                                                   admission_values, capsys):
+    """The office entered laptop 1's observations from the first merge; laptop 1 then withdrew them
+    (wrong patient). The second merge said "1 record(s) withdrawn (entered in error) before anyone
+    entered them in the EHR, not listed", and the clerk trusting it did not look for the line
+    telling them to withdraw the wrong patient's observations from the EHR."""
+    from downtime.services import back_entry
+
+    nurse, clerk = laptop(tmp_path / "1.sqlite", 1)
+    admitted = records.save_new(nurse, "admission", admission_values)
+    observed = records.save_new(nurse, "observations", {
+        "taken_at": "2026-11-28T11:00+01:00", "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
+        "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
+        "temperature": 37.0}, patient_id=admitted.patient_id).record_id
+    first = export(clerk, tmp_path / "e1a").folder
+    office_db = str(tmp_path / "office.sqlite")
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, merge([first], tmp_path / "m1").folder)
+    back_entry.mark_entered(office, observed, 1, "OBS-1")
+    clock.advance(minutes=20)
+    records.mark_entered_in_error(nurse, observed, "wrong patient")
+    later = export(clerk, tmp_path / "e1b", since_last=True).folder
+    capsys.readouterr()
+    assert main(["merge", str(first), str(later), "--out", str(tmp_path / "m2")]) == 0
+    said = capsys.readouterr().out
+    assert "before anyone entered them in the EHR" not in said
+    assert ("1 record(s) withdrawn (entered in error): not listed, unless an earlier merge's version of one was "
+            "entered in the EHR, then listed to withdraw there") in said
+    assert main(["import", str(tmp_path / "m2"), "--db", office_db, "--user", "records", "--pin", "4444"]) == 0
+    # Its own sentence after the reasons, which each take versions down to lines (3 - 1 = 2): among
+    # them, it took none, and the sum fell one line short.
+    assert ("2 record(s) on the Back-entry list, one line a record at its latest version, from 3 record version(s) "
+            "of 2 record(s): 1 later version(s) of a record (amendments, or versions two laptops wrote otherwise). Of "
+            "these, 1 record(s) this import brought withdrawn (entered in error) on a laptop after they were entered "
+            "in the EHR: listed, to withdraw there") in capsys.readouterr().out.splitlines()
+    [audited] = [json.loads(detail) for (detail,) in office.db.execute(
+        "SELECT detail FROM audit WHERE action = 'import' ORDER BY seq DESC LIMIT 1")]
+    assert audited["to_withdraw"] == 1
+    [item] = [item for group in back_entry.worklist(office) for item in group.items if item.record.record_id == observed]
+    assert item.to_do.startswith("withdraw in the EHR")
+
+
 def _csv(folder: Path, form_id: str) -> tuple[list[str], list[dict[str, str]]]:
     with (folder / "csv" / f"{form_id}.csv").open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
@@ -151,6 +200,24 @@ def test_the_merged_csv_names_a_doses_witness_of_its_own_laptop(doses_from_lapto
     assert main(["merge", str(merged), str(tmp_path / "carried"), "--out", str(tmp_path / "again")]) == 0
     again, lines = _csv(tmp_path / "again", "medication_administration")
     assert again == columns and [line["witness_name"] for line in lines if line["record_id"] == dose] == ["Hélène Lefèvre"]
+
+
+def test_a_dose_withdrawn_on_another_laptop_names_the_witness_of_the_laptop_that_recorded_it(doses_from_laptop_1,
+                                                                                              tmp_path, clock):
+    """Laptop 2 withdraws laptop 1's morphine dose: its version still names laptop 1's witness "hl"
+    (Hélène Lefèvre), whom its line named by laptop 2's directory (Karim Benali, who never saw the
+    dose), though the worklist and the FHIR named her. The line's author stays laptop 2's nurse."""
+    from downtime.services import medication
+
+    *_, dose, nurse_2 = doses_from_laptop_1
+    clock.advance(minutes=10)
+    medication.withdraw_dose(nurse_2, dose, "charted on the wrong patient", witness=("nurse", "1111"))
+    clerk_2 = Session(nurse_2.db, nurse_2.device, staff.sign_in(nurse_2.db, "records", "4444", clock), nurse_2.forms, clock)
+    merged = merge([tmp_path / "carried", export(clerk_2, tmp_path / "stick-2").folder], tmp_path / "merged").folder
+    _, lines = _csv(merged, "medication_administration")
+    assert [(line["version"], line["status"], line["witness_name"], line["author_name"])
+            for line in lines if line["record_id"] == dose] == [
+        ("1", "final", "Hélène Lefèvre", "Nurse"), ("2", "entered-in-error", "Hélène Lefèvre", "Nurse")]
 
 
 def test_a_name_a_spreadsheet_would_take_for_a_formula_is_written_as_text(tmp_path, laptop, admission_values):

@@ -520,3 +520,113 @@ def test_another_laptops_side_of_a_dose_arriving_before_the_dose_is_refused_unti
     (item,) = [item for group in back_entry.worklist(office) for item in group.items if item.record.record_id == dose]
     assert item.on_hold is not None and {version.device_id for version in item.on_hold.versions} == {
         nurse_1.device.device_id, dose_on_hold[4].device.device_id}
+
+
+OBSERVED = {"taken_at": "2026-11-28T11:00+01:00", "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
+            "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
+            "temperature": 37.0}
+
+
+@pytest.fixture
+def withdrawn_on_both(tmp_path, laptop, clock, admission_values):
+    """Laptop 1's observations go to laptop 2 with the patient (stick e1a); both wards find them
+    charted on the wrong patient and withdraw them, laptop 2 first, ten and fifteen minutes later.
+    Returns (the observations' id, stick e1a, laptop 1's next stick, laptop 2's stick)."""
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    admitted = records.save_new(nurse_1, "admission", admission_values)
+    observed = records.save_new(nurse_1, "observations", OBSERVED, patient_id=admitted.patient_id).record_id
+    first = export(clerk_1, tmp_path / "e1a").folder
+    import_export(clerk_2, first)
+    clock.advance(minutes=10)
+    records.mark_entered_in_error(nurse_2, observed, "wrong patient")
+    clock.advance(minutes=5)
+    records.mark_entered_in_error(nurse_1, observed, "charted on the wrong patient")
+    return observed, first, export(clerk_1, tmp_path / "e1b").folder, export(clerk_2, tmp_path / "e2").folder
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_record_both_laptops_withdrew_is_withdrawn_not_on_hold(withdrawn_on_both, tmp_path, laptop, order):
+    """Nobody disagrees: the record was held "two laptops disagree: enter neither until the wards
+    say which is right", and the office that entered version 1 from an earlier merge had no line
+    telling it to withdraw the wrong patient's observations from the EHR."""
+    from downtime.services import back_entry
+
+    observed, first, later_1, later_2 = withdrawn_on_both
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, merge([first], tmp_path / "m1").folder)
+    back_entry.mark_entered(office, observed, 1, "OBS-1")
+    result = merge([later_1, later_2][::order], tmp_path / "m2")
+    assert result.holds == ()
+    kept = [json.loads(text) for text in _lines(result.folder / RECORDS_FILE) if json.loads(text)["record_id"] == observed]
+    # The first withdrawal (laptop 2's), whatever order the sticks come in; the other named.
+    assert [(row["version"], row["status"], row["reason"]) for row in kept] == [
+        (1, "final", None), (2, "entered-in-error", "wrong patient")]
+    assert [(line["status"], line["version_reason"]) for line in _csv(result.folder, "observations")
+            if line["record_id"] == observed and not line["on_hold"]] == [
+        ("final", ""), ("entered-in-error", "wrong patient")]
+    [alike] = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))["withdrawn_alike"]
+    assert (alike["record_id"], alike["kept"]["reason"], [other["reason"] for other in alike["also_withdrawn_by"]]) == (
+        observed, "wrong patient", ["charted on the wrong patient"])
+    import_export(office, result.folder)
+    [item] = [item for group in back_entry.worklist(office) for item in group.items if item.record.record_id == observed]
+    assert item.to_do.startswith("withdraw in the EHR")
+
+
+def test_a_record_both_laptops_withdrew_imported_stick_by_stick_is_withdrawn_not_on_hold(withdrawn_on_both, tmp_path,
+                                                                                         laptop):
+    observed, first, later_1, later_2 = withdrawn_on_both
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, later_1)
+    result = import_export(office, later_2)
+    assert (result.holds, result.added["records"]) == ((), 0)
+    assert office.db.execute("SELECT COUNT(*) FROM held_versions").fetchone()[0] == 0
+    assert [(row["version"], row["status"]) for row in office.db.query(
+        "SELECT version, status FROM records WHERE record_id = ? ORDER BY version", [observed])] == [
+        (1, "final"), (2, "entered-in-error")]
+
+
+def test_the_other_laptops_withdrawal_is_kept_aside_by_the_merge_and_named_in_its_report(withdrawn_on_both, tmp_path,
+                                                                                        capsys):
+    """Laptop 1's withdrawal (its nurse, its time, "charted on the wrong patient") left the merged
+    data and the merged CSV, and the printed report said nothing of a version it no longer
+    carried: a nurse's signed withdrawal erased."""
+    observed, first, later_1, later_2 = withdrawn_on_both
+    capsys.readouterr()
+    assert main(["merge", str(later_1), str(later_2), "--out", str(tmp_path / "m")]) == 0
+    assert ("1 withdrawal(s) of a record withdrawn on another laptop too, kept aside, not imported as its version "
+            "(the manifest's withdrawn_alike)") in capsys.readouterr().out.splitlines()
+    from downtime.sync.versions import WITHDRAWN_ALIKE_FILE
+
+    [aside] = [json.loads(text) for text in _lines(tmp_path / "m" / WITHDRAWN_ALIKE_FILE)]
+    assert (aside["record_id"], aside["version"], aside["reason"]) == (observed, 2, "charted on the wrong patient")
+    assert [(line["version_reason"], line["on_hold"]) for line in _csv(tmp_path / "m", "observations")
+            if line["record_id"] == observed and line["version"] == "2"] == [
+        ("wrong patient", ""), ("charted on the wrong patient", "withdrawn on another laptop too: not the version "
+                                                                "standing, kept aside (the manifest's withdrawn_alike)")]
+    # Merged again, with a stick that holds it, it stays aside, and the record withdrawn, not on hold.
+    again = merge([tmp_path / "m", later_1], tmp_path / "again")
+    assert (again.holds, again.tally.withdrawn_alike) == ((), 1)
+    assert [json.loads(text)["reason"] for text in _lines(again.folder / WITHDRAWN_ALIKE_FILE)] == [
+        "charted on the wrong patient"]
+
+
+def test_the_other_laptops_withdrawal_is_kept_aside_at_an_office_importing_stick_by_stick(withdrawn_on_both,
+                                                                                         tmp_path, laptop):
+    """Counted "unchanged" (already here), laptop 1's withdrawal was stored nowhere at the office:
+    not in its records, not on hold, not in the audit."""
+    observed, first, later_1, later_2 = withdrawn_on_both
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, later_2)
+    result = import_export(office, later_1)
+    assert ("1 withdrawal(s) of a record withdrawn here already, made on another laptop too: kept aside in the "
+            "import's audit, not as a version") in result.added_text("en")
+    from downtime.sync.outcome import WITHDRAWN_ALIKE
+
+    assert (result.added.get(WITHDRAWN_ALIKE), result.unchanged["records"]) == (1, 2)
+    [kept] = [json.loads(detail) for (detail,) in office.db.execute(
+        "SELECT detail FROM audit WHERE action = 'record.withdrawn_alike'")]
+    assert (kept["record_id"], kept["version"], kept["reason"], kept["device_id"]) == (
+        observed, 2, "charted on the wrong patient", json.loads((later_1 / "manifest.json").read_text())["device_id"])
+    assert verify_chain(office.db) is None
+    assert import_export(office, later_1).unchanged.get(WITHDRAWN_ALIKE) == 1  # kept once

@@ -240,3 +240,72 @@ def test_the_chart_tells_a_held_drop_and_the_handover_says_the_ward_s_time(sessi
         [], [], [Alarm.SUSTAINED_FALL]]
     assert neuro.handover(nurse.db, [patient], nurse.clock(), "en")[patient].startswith(
         "NEURO OBS: GCS 14 (E4 V4 M6) at 28/11 13:35; GCS down by 1 since 28/11 12:35, held for 30 minutes or more")
+
+
+EYES_SHUT = {**SET, "eyes": "not_testable", "verbal": "5", "pupil_left_reaction": "closed", "pupil_left_size": None}
+ALERT = {**SET, "eyes": "4", "verbal": "5", "motor": "6"}
+
+
+def test_a_component_not_testable_is_weighed_at_its_best_so_an_eye_swollen_shut_hides_no_alarm():
+    """An eye swollen shut after a fall onto the face: ET V2 M6 is a GCS of 12 at most, 3 below the
+    15 before; ET V1 M3 is 8 at most, the airway at risk. Both said nothing."""
+    assert gcs(EYES_SHUT).at_most == 15 and gcs(EYES_SHUT).at_least == 12
+    dropped = flags({**EYES_SHUT, "verbal": "2"}, [(ALERT, "28/11 10:00")])
+    assert [flag.text("en") for flag in dropped] == [
+        "GCS fell by 3 or more since 28/11 10:00 (GCS at most 12, ET V2 M6): tell the doctor now"]
+    assert dropped[0].text("fr") == ("Glasgow en baisse de 3 ou plus depuis 28/11 10:00 (Glasgow au plus 12, YT V2 M6) "
+                                     ": prévenir le médecin immédiatement")
+    assert _alarms({**EYES_SHUT, "verbal": "1", "motor": "3"}) == [Alarm.LOW]
+    assert _alarms({**EYES_SHUT, "verbal": "4"}, ALERT) == []  # 14 at most: one point, not motor
+
+
+def test_a_response_fallen_by_2_says_so_when_the_totals_cannot():
+    """Both sets with the eyes shut: neither has a total, and V5 to V2 said nothing."""
+    [fell] = flags({**EYES_SHUT, "verbal": "2"}, [({**EYES_SHUT, "verbal": "5"}, "28/11 10:00")])
+    assert fell.text("en") == "Best verbal response fell by 3 since 28/11 10:00 (ET V2 M6): tell the doctor now"
+    assert fell.text("fr") == ("Meilleure réponse verbale en baisse de 3 depuis 28/11 10:00 (YT V2 M6) : prévenir le "
+                               "médecin immédiatement")
+    assert _alarms({**EYES_SHUT, "verbal": "4"}, {**EYES_SHUT, "verbal": "5"}) == []
+
+
+def test_an_intubated_patient_is_not_called_an_airway_at_risk_but_an_eye_swollen_shut_is():
+    """E1 VT M1 each hour of a ventilated, sedated patient: the verbal response not testable is the
+    tube, the airway is secured. ET V1 M3 (8 at most) keeps its alarm."""
+    intubated = {"eyes": "1", "verbal": "not_testable", "motor": "1"}
+    assert _alarms(intubated) == [] and _alarms(intubated, intubated) == []
+    assert _alarms({**EYES_SHUT, "verbal": "1", "motor": "3"}) == [Alarm.LOW]
+    assert _alarms({**intubated, "motor": "5"}, {**intubated, "motor": "6"}) == [Alarm.MOTOR_FELL]
+
+
+def test_a_fall_from_a_set_with_a_component_not_testable_is_said_as_at_least():
+    """E4 VT M6 (11 at worst, 15 at best), then E2 V2 M5 (9): a fall of 2 to 6, said "fell by 2"."""
+    [fell, motor] = flags({"eyes": "2", "verbal": "2", "motor": "5"},
+                          [({"eyes": "4", "verbal": "not_testable", "motor": "6"}, "28/11 10:00")])
+    assert fell.text("en") == "GCS fell by 2 or more since 28/11 10:00 (E4 VT M6 then): tell the doctor now"
+    assert fell.text("fr") == ("Glasgow en baisse de 2 ou plus depuis 28/11 10:00 (Y4 VT M6 alors) : prévenir le "
+                               "médecin immédiatement")
+    assert motor.alarm is Alarm.MOTOR_FELL
+    [exact, _] = flags({"eyes": "2", "verbal": "2", "motor": "5"}, [(ALERT, "28/11 10:00")])
+    assert exact.text("en") == "GCS fell by 6 since 28/11 10:00: tell the doctor now"
+
+
+def test_long_notes_are_cut_in_the_grid_and_printed_whole_under_it_so_ten_sets_share_a_page(
+        session_for, patient, clock, tmp_path):
+    """Twelve sets with notes of up to 1,000 characters printed whole in the grid's cells: one set
+    on the first page, the GCS trend over seven pages."""
+    note = ("Bleeped Dr Benali 3 times at 02:10, 02:25 and 02:40, no answer; site manager called 02:45; morphine "
+            "2 mg given 01:50 for the hip; daughter Mme Lefèvre asked to be called at any hour. ") * 5
+    start = datetime.fromisoformat("2026-11-28T09:30+01:00")
+    for number in range(12):
+        records.save_new(session_for("nurse"), "neuro_observations", {
+            **SET, "taken_at": (start + timedelta(minutes=20 * number)).isoformat(), "next_set_in": "30",
+            "notes": f"N{number} {note}" if number % 2 else "Asleep, woken for the set"}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(
+        printing.print_neuro_chart(session_for("nurse"), patient, tmp_path / "neuro.pdf")).pages]
+    assert all(f"28/11 {(start + timedelta(minutes=20 * number)):%H:%M}" in pages[0] for number in range(10))
+    assert "N1 Bleeped Dr Benali 3 times at 02:10,… (in full below)" in pages[0]
+    assert "Asleep, woken for the set" in pages[0]
+    text = " ".join(pages)
+    assert "Notes in full" in text and text.count("daughter Mme Lefèvre asked to be called at any hour") == 6 * 5
+    assert f"28/11 09:50: N1 {' '.join(note.split())}" in text

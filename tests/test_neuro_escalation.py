@@ -12,7 +12,7 @@ from fhir.resources.R4B.observation import Observation
 from pypdf import PdfReader
 
 from downtime.domain.falls import Fall, head_ct
-from downtime.domain.gcs import Alarm, flags
+from downtime.domain.gcs import Alarm, Gcs, flags
 from downtime.services import census, chart_alerts, neuro, printing, records
 from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
@@ -28,9 +28,19 @@ SET = {"taken_at": "2026-11-28T11:10+01:00", "eyes": "3", "verbal": "3", "motor"
 CT_NOW = "GCS 11 after a fall with a possible head injury: tell the doctor now (CT head within 1 hour, NICE)"
 
 
+def _scored(total: int | None) -> Gcs:
+    """A set of that total (the eyes and the verbal response at their best first); of none, one with
+    the verbal response not testable and the others at their best."""
+    if total is None:
+        return Gcs(4, None, 6)
+    eyes = min(4, total - 2)
+    verbal = min(5, total - eyes - 1)
+    return Gcs(eyes, verbal, total - eyes - verbal)
+
+
 def _ct(total: int | None, minutes: int, usual: int | None = None) -> tuple[Alarm, dict] | None:
     fall = Fall(FELL_AT, "yes", False, False, None, usual_gcs=usual)
-    flag = head_ct(fall, FELL_AT + timedelta(minutes=minutes), total)
+    flag = head_ct(fall, FELL_AT + timedelta(minutes=minutes), _scored(total))
     return None if flag is None else (flag.alarm, dict(flag.values))
 
 
@@ -39,7 +49,7 @@ def test_nice_asks_a_ct_head_for_a_gcs_of_12_or_less_or_not_back_to_15_at_2_hour
     assert _ct(11, 10) == (Alarm.CT_NOW, {"total": 11})
     assert _ct(12, 10) == (Alarm.CT_NOW, {"total": 12}) and _ct(13, 10) is None and _ct(14, 119) is None
     assert _ct(14, 120) == (Alarm.CT_AT_2_HOURS, {"total": 14, "usual": 15}) and _ct(15, 120) is None
-    assert _ct(None, 150) is None  # not totalled: nothing to weigh
+    assert _ct(None, 150) is None  # not totalled, and 15 at best: nothing to weigh
     assert _ct(12, 10, usual=13) == (Alarm.CT_NOW, {"total": 12}) and _ct(13, 150, usual=13) is None
     assert _ct(12, 150, usual=14) == (Alarm.CT_NOW, {"total": 12})
     assert _ct(13, 150, usual=14) == (Alarm.CT_AT_2_HOURS, {"total": 13, "usual": 14})
@@ -120,7 +130,7 @@ def test_a_set_records_the_doctor_told_and_its_flags_are_no_longer_asked(session
 
 def test_a_doctor_stops_neuro_obs_by_name_and_no_next_set_is_asked(session_for, patient, clock, tmp_path):
     nurse = session_for("nurse")
-    assert nurse.form("neuro_observations").version == 2
+    assert nurse.form("neuro_observations").version == 3
     records.save_new(nurse, "inpatient_fall", FALL, patient_id=patient)
     full = {**SET, "eyes": "4", "verbal": "5", "motor": "6", "next_set_in": "stopped"}
     with pytest.raises(ValidationFailed) as refused:  # in NICE's paced day: a doctor's name or nothing
@@ -176,13 +186,16 @@ def test_the_paper_chart_s_key_says_when_nice_asks_a_ct_head_the_held_drop_and_n
     scores the set and reads when to call, and how often to take the next (the key left off the
     held 1-point drop the app escalates, a limb weaker, and NICE's pace after a head injury)."""
     for lang, said in (("en", ("after a fall with a possible head injury, of a GCS of 12 or less, not back to 15 (or "
-                               "the usual GCS) at 2 hours, or a limb newly weak: CT head within 1 hour (NICE)",
+                               "the usual GCS) at 2 hours, a limb newly weak, or limbs weaker than the other side on "
+                               "the first set: CT head within 1 hour (NICE)", "the alarms count it at its best",
                                "a drop of 1 point held for 30 minutes", "a limb weaker than before",
                                "a set every 30 minutes until 15 (or the usual GCS), then every 30 minutes for 2 hours, "
                                "hourly for 4 hours, then every 2 hours; every 30 minutes again if the GCS falls")),
                        ("fr", ("après une chute avec traumatisme crânien possible, d’un Glasgow ≤ 12, non revenu à "
-                               "15 (ou au Glasgow habituel) à 2 heures, ou d’un membre nouvellement faible : scanner "
-                               "cérébral dans l’heure (NICE)", "d’une baisse d’1 point maintenue 30 minutes",
+                               "15 (ou au Glasgow habituel) à 2 heures, d’un membre nouvellement faible, ou de "
+                               "membres plus faibles que de l’autre côté au premier relevé : scanner cérébral dans "
+                               "l’heure (NICE)", "les alarmes le comptent à son meilleur",
+                               "d’une baisse d’1 point maintenue 30 minutes",
                                "toutes les heures pendant 4 heures"))):
         pages = PdfReader(printing.blank(forms, "neuro", tmp_path / f"{lang}.pdf", lang=lang, printed_by=None,
                                          printed_at=clock(), device_name="3B")).pages
@@ -436,3 +449,73 @@ def test_a_pupil_is_weighed_against_the_sets_that_saw_it_not_one_with_the_eye_cl
         "A pupil no longer reacts to light: tell the doctor now",
         "Pupils newly unequal (5 mm left, 3 mm right): tell the doctor now"]
     assert _flags(fixed, {}, closed) == _flags(fixed, closed)  # reacting and equal when last seen
+
+
+def test_an_eye_swollen_shut_after_the_fall_asks_the_ct_its_best_possible_gcs_asks(session_for, patient, clock):
+    """ET V2 M6: whatever the eyes, a GCS of 12 at most; ET V1 M3, 8 at most. Neither had a total,
+    and neither asked the CT head within 1 hour, nor called for help."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", FALL, patient_id=patient)
+    shut = {**SET, "eyes": "not_testable", "pupil_left_reaction": "closed", "pupil_left_size": None, "motor": "6"}
+    records.save_new(nurse, "neuro_observations", {**shut, "verbal": "2"}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T11:20+01:00")
+    assert _alerts(nurse) == ["GCS at most 12 (ET V2 M6) after a fall with a possible head injury: tell the doctor "
+                              "now (CT head within 1 hour, NICE)"]
+    records.save_new(nurse, "neuro_observations", {**shut, "taken_at": "2026-11-28T11:15+01:00", "verbal": "1",
+                                                   "motor": "3"}, patient_id=patient)
+    said = _alerts(nurse)
+    assert "GCS 8 or less: the airway is at risk — call for help now" in said
+    assert ("GCS at most 8 (ET V1 M3) after a fall with a possible head injury: tell the doctor now (CT head within "
+            "1 hour, NICE)") in said
+
+
+def test_one_sided_weakness_on_the_first_set_after_the_fall_asks_the_focal_deficit_s_ct(session_for, patient):
+    """The first set after the fall finds the left arm and leg severely weak: with no set before it
+    to be weaker than, it said nothing. Weak on both sides alike is no focal deficit, and a set
+    after one that saw the limbs is weighed against it (`LIMB_WEAKER`)."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", FALL, patient_id=patient)
+    alert = {**SET, "eyes": "4", "verbal": "5", "motor": "6"}
+    records.save_new(nurse, "neuro_observations", {**alert, "arm_left": "severe", "leg_left": "severe"},
+                     patient_id=patient)
+    first = neuro.chart(nurse.db, patient)[-1]
+    assert [flag.text("en") for flag in first.flags] == [
+        "Weakness of the left arm and left leg (weaker than the other side) after a fall with a possible head injury: "
+        "tell the doctor now (focal deficit: CT head within 1 hour, NICE)"]
+    assert first.flags[0].text("fr").startswith("Faiblesse : bras gauche et jambe gauche (plus faible que de l’autre")
+    records.save_new(nurse, "neuro_observations", {**alert, "taken_at": "2026-11-28T11:40+01:00", "arm_left": "severe",
+                                                   "leg_left": "severe"}, patient_id=patient)
+    assert neuro.chart(nurse.db, patient)[-1].flags == []  # the same as before: not new
+
+
+def test_weakness_alike_on_both_sides_on_the_first_set_asks_no_focal_ct(session_for, patient):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", FALL, patient_id=patient)
+    records.save_new(nurse, "neuro_observations", {**SET, "eyes": "4", "verbal": "5", "motor": "6",
+                                                   **dict.fromkeys(("arm_left", "arm_right", "leg_left", "leg_right"),
+                                                                   "mild")}, patient_id=patient)
+    assert neuro.chart(nurse.db, patient)[-1].flags == []
+
+
+def test_a_set_asking_a_doctor_is_urgent_though_its_words_say_no_now(session_for, patient, clock):
+    """GCS 14 two hours after the fall: "tell the doctor (GCS not back to 15 at 2 hours: CT head
+    within 1 hour, NICE)" has no "now", and the escalation list left it below routine checks."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", FALL, patient_id=patient)
+    records.save_new(nurse, "neuro_observations", {**SET, "taken_at": "2026-11-28T13:10+01:00", "eyes": "4",
+                                                   "verbal": "4", "motor": "6"}, patient_id=patient)
+    [latest] = neuro.chart(nurse.db, patient)
+    assert [flag.alarm for flag in latest.asks] == [Alarm.CT_AT_2_HOURS] and latest.urgent
+    records.save_new(nurse, "neuro_observations", {**SET, "taken_at": "2026-11-28T13:20+01:00", "eyes": "4",
+                                                   "verbal": "4", "motor": "6", "doctor_told": "Dr Benali",
+                                                   "doctor_told_at": "2026-11-28T13:25+01:00"}, patient_id=patient)
+    assert not neuro.chart(nurse.db, patient)[-1].urgent  # told
+
+
+def test_one_sided_weakness_known_before_the_fall_asks_no_focal_ct(session_for, patient):
+    """An old stroke the fall records (form version 4): its hemiparesis at the first set is not new."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", {**FALL, "weak_before": True}, patient_id=patient)
+    records.save_new(nurse, "neuro_observations", {**SET, "eyes": "4", "verbal": "5", "motor": "6",
+                                                   "arm_left": "severe", "leg_left": "severe"}, patient_id=patient)
+    assert neuro.chart(nurse.db, patient)[-1].flags == []

@@ -119,6 +119,19 @@ def test_a_weekly_screening_is_weighed_again_not_offered_the_admissions_weight(s
     assert [error.path for error in refused.value.errors] == ["weight_kg"]
 
 
+def test_medium_risk_sends_to_a_paper_food_chart_the_app_does_not_keep(session_for, patient):
+    """MUST 1 asked to record what is eaten for 3 days, and no form of the app takes a meal: the
+    nurse looked for the food chart in it."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "nutrition_screening", {**SCREEN, "height_cm": 155}, patient_id=patient)  # BMI 20.8
+    screened = nutrition.latest(nurse.db, [patient])[patient]
+    assert (screened.score, screened.risk) == (1, Risk.MEDIUM)
+    assert screened.text("en").startswith(
+        "Nutrition: MUST 1, MEDIUM RISK: observe, record what is eaten for 3 days on a paper food chart (none in this "
+        "app)")
+    assert "sur une feuille alimentaire papier (aucune dans l’application)" in screened.text("fr")
+
+
 def test_the_acute_disease_item_says_the_days_without_food_to_come_in_french_too(forms):
     """BAPEN's step 3 counts the days without intake that are likely ahead as well as those gone
     by: "depuis plus de 5 jours" said only the past."""

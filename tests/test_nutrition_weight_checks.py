@@ -2,7 +2,7 @@
 latest weight: 6,2 typed for 62 was saved without a word, became the patient's latest weight, and
 the urine output read 3.2 mL/kg/h, the oliguria no longer said. And a weight loss the stay's
 weights show is not ticked away: 61.5 kg on admission, 52 kg a week later, "less than 5 %" ticked
-scored MUST 0, low risk."""
+scored MUST 0, low risk. And how the weight is known (version 3): an estimate is not printed as weighed."""
 
 import pytest
 
@@ -40,7 +40,7 @@ def test_a_weight_mistyped_by_a_decimal_point_is_asked_about_and_kept_out_of_per
         "checked, confirmed”."))
     assert "LOW URINE OUTPUT" in _urine_said(nurse, patient)
     saved = records.save_new(nurse, "nutrition_screening", {**SCREEN, "weight_kg": 62.0}, patient_id=patient)
-    assert saved.form_version == 2 and "weight_confirmed_kg" not in saved.data
+    assert saved.form_version == 3 and "weight_confirmed_kg" not in saved.data
 
 
 def test_a_body_mass_index_hardly_ever_seen_is_asked_about_on_a_screening_and_an_admission(
@@ -136,3 +136,50 @@ def test_a_loss_measured_falls_in_musts_bands(percent, band):
 
 def test_the_high_risk_asks_the_dietitians_advice_in_french():
     assert RISKS[Risk.HIGH]["fr"] == "RISQUE ÉLEVÉ : traiter, demander l’avis de la diététicienne"
+
+
+KEPT = "61.5 kg on admission (28/11/2026) (the weight measured, not the later {later})"
+
+
+@pytest.mark.parametrize(("method", "said"), [
+    (None, "61 kg weighed 28/11/2026"),  # left blank, or a record of version 2: weighed, as it was
+    ("measured", "61 kg weighed 28/11/2026"),
+    ("estimated", KEPT.format(later="61 kg ESTIMATED 28/11/2026, not weighed")),
+    ("stated", KEPT.format(later="61 kg as stated 28/11/2026, not weighed"))])
+def test_a_screenings_weight_says_how_it_is_known_wherever_it_is_used(session_for, patient, method, said):
+    """A bed-bound patient with no hoist scale: BAPEN's MUST takes an estimate (from the MUAC) or a
+    weight she recalls; typed as weighed, every dose per kilogram and the urine per kg said "weighed".
+    One not measured is said beside the weight measured on admission, which it does not replace."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "nutrition_screening", {**SCREEN, "weight_method": method}, patient_id=patient)
+    patients = [census.patient_with_location(nurse.db, nurse.forms, patient)]
+    assert weight.latest(nurse.db, nurse.forms, patients)[patient].text("en") == said
+
+
+def test_a_recalled_must_weight_does_not_replace_the_weight_measured_that_morning(session_for, patient):
+    """Weighed 61.5 kg on the scales on admission at 09:00, screened at 13:30 on the 65 kg she
+    recalls: every dose per kilogram, the MAR and the urine per kg went by the 65 kg, the newest
+    whatever its method. The weight measured is kept, the later one said beside it; weighed on
+    the scales again, the newest is kept, with nothing beside it."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "nutrition_screening", {**SCREEN, "weight_kg": 65.0, "weight_method": "stated"},
+                     patient_id=patient)
+    patients = [census.patient_with_location(nurse.db, nurse.forms, patient)]
+    kept = weight.latest(nurse.db, nurse.forms, patients)[patient]
+    assert (kept.kg, kept.how) == (61.5, "admission")
+    assert kept.text("fr") == ("61,5 kg à l’admission (28/11/2026) (le poids mesuré, pas le plus récent 65 kg déclaré "
+                               "le 28/11/2026, non pesé)")
+    assert weight.latest_of_stay(nurse.db, patients)[patient].kg == 61.5  # the handover's reading too
+    records.save_new(nurse, "weight", {"weighed_at": "2026-11-28T14:00+01:00", "weight_kg": 63.0,
+                                       "method": "measured"}, patient_id=patient)
+    assert weight.latest(nurse.db, nurse.forms, patients)[patient].text("en") == "63 kg weighed 28/11/2026"
+
+
+def test_an_estimated_must_weight_is_not_said_to_come_from_the_arm_circumference(forms):
+    """BAPEN's mid-upper arm circumference gives MUST's BMI band, not a weight: "Estimated (mid-upper
+    arm circumference)" asked for a weight in kilograms worked out from it, then a dose by it."""
+    spec = forms["nutrition_screening"]
+    (estimated,) = [option for option in spec.field("weight_method").options if option.code == "estimated"]
+    assert (estimated.label.get("en"), estimated.label.get("fr")) == (
+        "Estimated, not weighed (no scales)", "Estimé, non pesé (sans balance)")
+    assert "gives the BMI band, not a weight" in str(spec.field("weight_kg").help.get("en"))

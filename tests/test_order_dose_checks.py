@@ -209,7 +209,8 @@ def test_a_light_adult_and_a_child_are_weighed_by_their_weight():
                          "24 h for 42 kg (60 mg/kg).")]
     child = limits_refusals(_prn(), [], age=6, kg=18.0)
     assert [(found.field, str(found.said)) for found in child] == [(
-        "dose", "Paracetamol: 1000 mg in one dose is above the most for one dose (270 mg for 18 kg, 15 mg/kg).")]
+        "dose", "Paracetamol: 1000 mg in one dose is above the most for one dose whatever the reason (540 mg for 18 "
+                "kg, 30 mg/kg); from the usual most (270 mg) up to it, the order is saved with the prescriber's reason.")]
     assert limits_refusals(_prn(dose=250.0, dose_unit="mg"), [], age=6, kg=18.0) == []
 
 

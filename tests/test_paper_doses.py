@@ -187,7 +187,7 @@ def test_a_controlled_dose_witnessed_on_paper_is_typed_in_naming_its_witness_wit
     assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
     *_, line = cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")
     names = staff.names_with_ids(nurse.db)
-    assert line.witness_text(names, "en") == ("witness on paper: Dr Karim Benali (doctor) (transcribed by "
+    assert line.witness_text(names, "en", nurse.clock().tzinfo) == ("witness on paper: Dr Karim Benali (doctor) (transcribed by "
                                               "Hélène Lefèvre (nurse) at 29/11 07:00)")
     (dose,) = medication.administrations(nurse.db, patient)
     assert medication.dose_text(dose, authors(nurse), {}, "en") + medication.typed_words(dose, "en") == (

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from downtime.formspec.schema import RepeatField
 from downtime.pdf.forms import blank_form_pdf
 from downtime.services import printing, records
+from downtime.storage import records as stored
 from tests.conftest import death_answers
 
 
@@ -455,7 +456,7 @@ def test_no_blank_forms_signature_box_sits_alone_on_a_page(forms, tmp_path, lang
         (signed,) = [page for page in pages if signature in page]
         assert signed == pages[-1], f"{form_id}: the signature title on page {pages.index(signed) + 1} of {len(pages)}"
         last = [field for field in spec.fields() if field.paper.on_blank][-1]
-        assert _flat(last.label.get(lang)) in signed, form_id
+        assert _flat((last.paper.label or last.label).get(lang)) in signed, form_id  # as the paper words it
 
 
 TRANSFER_OUT = {
@@ -883,3 +884,16 @@ def test_a_long_allergy_list_follows_the_admission_section_on_its_page(session_f
     allergies = next(one for one in spec.sections if one.id == "allergies")
     assert _flat(allergies.title.get(lang)) in page
     assert "Substance number 0 with a long name" in page
+
+
+def test_a_record_of_the_second_02_30_prints_its_times_with_their_offset(patient_on_the_clock, session_for, tmp_path):
+    """The night the clocks go back, the box refused 02:30 until typed with its offset; the print
+    then gave the arrival, when it was recorded and each version as "25/10/2026 02:30", an hour's
+    doubt on the record (the version times on their stored offset, not the ward's clock)."""
+    patient = patient_on_the_clock(datetime(2026, 10, 25, 2, 45, fold=1), "2026-10-25T02:30+01:00")
+    nurse = session_for("nurse")
+    [admission] = stored.list_current(nurse.db, form_id="admission", patient_id=patient)
+    records.amend(nurse, admission.record_id, {**admission.data, "weight_kg": 45.0, "weight_confirmed_kg": 45.0}, "Re-weighed")
+    text = _flat(" ".join(_pages(printing.print_record(nurse, admission.record_id, tmp_path / "a.pdf"))))
+    assert "25/10/2026 02:30 +01:00" in text  # the arrival, typed with its offset
+    assert text.count("25/10/2026 02:45 +01:00") >= 3  # recorded, and each version of the history

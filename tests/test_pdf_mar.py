@@ -156,31 +156,61 @@ def test_the_blank_chart_gives_each_allergy_and_each_home_medicine_a_ruled_line(
     assert len(written_in) * 2 >= 3 and min(written_in) >= 6 * mm
 
 
-def test_as_required_doses_in_the_hour_the_clocks_go_back_are_told_apart(session_for, admission_values, clock,
-                                                                          tmp_path):
+def test_as_required_doses_in_the_hour_the_clocks_go_back_are_told_apart(session_for, patient_on_the_clock,
+                                                                          cyclizine_as_required, tmp_path):
     """The night the clocks go back, cyclizine at 02:30 summer time and again at 02:30 winter time,
     an hour apart: "When printed: last 25/10 02:30" did not say which. Each time the ward's clock
     reads twice gives its offset, as the app asks it typed."""
-    from zoneinfo import ZoneInfo
+    from tests.conftest import CYCLIZINE_GIVEN
 
-    from downtime.services import wards
-
-    clock.now = datetime(2026, 10, 25, 4, 0, tzinfo=ZoneInfo("Europe/Paris"))
-    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    patient = patient_on_the_clock(datetime(2026, 10, 25, 4, 0), "2026-10-24T09:00+02:00")
+    order = cyclizine_as_required(patient, "2026-10-25T02:00+02:00")
     nurse = session_for("nurse")
-    patient = records.save_new(nurse, "admission", {**admission_values,
-                                                    "arrival_at": "2026-10-24T09:00+02:00"}).patient_id
-    order = records.save_new(session_for("doctor"), "medication_order", {
-        "drug": "Cyclizine", "dose": 50, "dose_unit": "mg", "route": "PO", "frequency": "prn",
-        "prn_indication": "nausea", "min_interval_hours": 1, "max_doses_24h": 6, "start_at": "2026-10-25T02:00+02:00",
-        "controlled": False, "high_alert": False}, patient_id=patient).record_id
     for given in ("2026-10-25T02:30+02:00", "2026-10-25T02:30+01:00"):
-        medication.record_dose(nurse, order, {"outcome": "given", "given_at": given, "given_for": "nausea",
-                                              "dose_given": 50, "route": "PO"})
+        medication.record_dose(nurse, order, {**CYCLIZINE_GIVEN, "given_at": given})
     text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf", days=2,
                                              first_day=date(2026, 10, 24))))
     assert "Start 25/10 02:00 +02:00" in text and "When printed: last 25/10 02:30 +01:00" in text
     assert "HL 25/10 02:30 +02:00 — 50 mg" in text and "HL 25/10 02:30 +01:00 — 50 mg" in text
+
+
+def test_a_regular_dose_given_at_the_second_02_10_says_which_on_the_chart(session_for, patient_on_the_clock, clock,
+                                                                         tmp_path):
+    """Ondansetron due at 02:00 summer time, given at 02:10 winter time, seventy minutes late: the
+    cell read "02:00 … HL 02:10", ten minutes late to the day team and the records clerk, and
+    given an hour before it was. Its offset is said as the as-required line's are; a dose the
+    clock reads once is written as ever."""
+    from zoneinfo import ZoneInfo
+
+    from downtime.domain.medication import Check
+
+    patient = patient_on_the_clock(datetime(2026, 10, 24, 12, 0), "2026-10-24T09:00+02:00")
+    nurse = session_for("nurse")
+    order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Ondansetron", "dose": 4, "dose_unit": "mg", "route": "IV", "frequency": "scheduled",
+        "times": "02:00 10:00 18:00", "start_at": "2026-10-24T10:00+02:00", "controlled": False,
+        "high_alert": False}, patient_id=patient).record_id
+    clock.now = datetime(2026, 10, 25, 10, 10, tzinfo=ZoneInfo("Europe/Paris"))
+    for given, due in (("2026-10-25T02:10+01:00", "2026-10-25T02:00+02:00"),
+                       ("2026-10-25T10:05+01:00", "2026-10-25T10:00+01:00")):
+        medication.record_dose(nurse, order, {"outcome": "given", "given_at": given, "scheduled_for": due,
+                                              "dose_given": 4, "route": "IV"}, overrides={check: "late" for check in Check})
+    text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf", days=2,
+                                             first_day=date(2026, 10, 24))))
+    assert "HL 02:10 +01:00" in text
+    assert re.search(r"HL 10:05(?! \+)", text)
+
+
+@pytest.mark.parametrize("fold, offset", [(0, "+02:00"), (1, "+01:00")])
+def test_a_chart_printed_in_the_repeated_hour_says_which_time_it_stops_at(patient_on_the_clock, session_for, clock,
+                                                                          tmp_path, fold, offset):
+    """Printed at 02:45 summer time, the chart said "Doses recorded after 25/10/2026 02:45 (when
+    this was printed) are not shown", and its footer "on 25/10/2026 02:45": read at 02:20 winter
+    time beside a dose given at 02:10 winter time, its empty box read as not given, a second dose."""
+    patient = patient_on_the_clock(datetime(2026, 10, 25, 2, 45, fold=fold), "2026-10-24T19:00+02:00")
+    text = " ".join(_text(printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar.pdf", days=2)))
+    assert f"Doses recorded after 25/10/2026 02:45 {offset} (when this was printed) are not shown." in text
+    assert f"Printed by Hélène Lefèvre on 25/10/2026 02:45 {offset}" in text
 
 
 def test_a_french_chart_names_its_days_in_french(tmp_path, forms, clock, demo_database):

@@ -243,6 +243,26 @@ def test_the_paper_chart_keys_the_childs_band_and_the_blank_every_band(session_f
     assert len(french) == 2 and "moins de 3 mois 111–149" in re.sub(r"\s+", " ", french[1].extract_text())
 
 
+def test_the_paper_chart_keys_every_band_its_sets_were_scored_on(session_for, admission_values, clock, tmp_path):
+    """A boy turning 4 at midnight, his chart printed at 01:00: the key was 4 to under 12 years'
+    alone, and his 23:00 set, scored on 1 to under 4 years' ("45 (1)"), read as added wrongly
+    under a key scoring 45 breaths 2."""
+    from downtime.services import wards
+
+    wards.add_ward(session_for("admin"), "5C", "Paediatrics", [str(n) for n in range(1, 9)])
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T01:00+01:00")
+    boy = records.save_new(nurse, "admission", {
+        **admission_values, "given_names": "Noe", "birth_date": "2022-11-29", "nir": None, "weight_kg": 16.0,
+        "ward": "5C", "bed": "4", "arrival_at": "2026-11-28T20:00+01:00"}).patient_id
+    for at in ("2026-11-28T23:00+01:00", "2026-11-29T00:00+01:00"):
+        records.save_new(nurse, pews.FORM, {**SET, "respiratory_rate": 45, "heart_rate": 125, "taken_at": at},
+                         patient_id=boy)
+    text = pdf_text(printing.print_pews_chart(nurse, boy, tmp_path / "pews.pdf"))
+    assert "1 to under 4 years 91–119" in text and "4 to under 12 years 71–109" in text
+    assert "45 (1)" in text and "45 (2)" in text and "3 to under 12 months" not in text
+
+
 @pytest.mark.parametrize("lang, over", [("en", "Scoring key of each age band: over the page."),
                                         ("fr", "Barème de chaque tranche d’âge : au verso.")])
 def test_the_blank_chart_gives_a_page_of_lines_to_write_sets_in_and_the_key_over_it(session_for, tmp_path, monkeypatch,
@@ -364,6 +384,20 @@ def test_a_child_with_no_weight_is_handed_over_as_not_weighed_since_admission(se
     assert since_admission.handover(nurse.db, inside, nurse.clock(), "en") == {unweighed.patient_id: (
         "NOT DONE SINCE ADMISSION on 28/11 10:00: a child's weight (their doses are worked out from it)")}
     records.amend(nurse, unweighed.record_id, {**unweighed.data, "weight_kg": 14.2}, "Weighed on the ward")
+    assert since_admission.handover(nurse.db, inside, nurse.clock(), "en") == {}
+
+
+def test_a_child_weighed_on_the_ward_after_admission_is_no_longer_handed_over_as_not_weighed(
+        session_for, child, admission_values):
+    """Too unwell to weigh on admission, weighed at 12:00 (Record ▸ Weight): every dose is worked
+    out from the 14.2 kg, and the sheet still asked for a child's weight, read from the admission alone."""
+    nurse = session_for("nurse")
+    unweighed = records.save_new(nurse, "admission", {
+        **admission_values, "given_names": "Tom", "birth_date": "2023-05-02", "nir": None, "weight_kg": None,
+        "ward": "5C", "bed": "4", "arrival_at": "2026-11-28T10:00+01:00"})
+    records.save_new(nurse, "weight", {"weighed_at": "2026-11-28T12:00+01:00", "weight_kg": 14.2,
+                                       "method": "measured"}, patient_id=unweighed.patient_id)
+    inside = census.in_patients(nurse.db, nurse.forms, "5C", nurse.clock())
     assert since_admission.handover(nurse.db, inside, nurse.clock(), "en") == {}
 
 

@@ -26,13 +26,13 @@ ROOM_AIR_ALONE = {"oxygen": "room_air", "concern": False}
 STANDS = ("LAST FULL SET (28/11 13:00) STILL STANDS: PEWS 9 (8 or more): call the doctor to review the child now")
 
 
-def _admit(session_for, admission_values, born):
+def _admit(session_for, admission_values, born, weight_kg=6.1):
     from downtime.services import wards
 
     wards.add_ward(session_for("admin"), "5C", "Paediatrics", [str(n) for n in range(1, 9)])
     return records.save_new(session_for("nurse"), "admission", {
         **admission_values, "given_names": "Lina", "birth_date": born, "nir": None, "identity_status": "provisional",
-        "identity_document": None, "weight_kg": 6.1, "height_cm": 62, "ward": "5C", "bed": "3",
+        "identity_document": None, "weight_kg": weight_kg, "height_cm": 62, "ward": "5C", "bed": "3",
         "arrival_at": "2026-11-28T09:00+01:00", "reason": "Bronchiolitis"}).patient_id
 
 
@@ -115,6 +115,60 @@ def test_each_red_flag_is_found_at_any_age(change, red):
                                                           "heart_rate", "systolic_bp", "capillary_refill")}, **change})
     assert all(red_flags(readings, months) == red for months in (0, 5, 30, 59, 60, 100, 190, None))
     assert watched_closely(None, False, None, bool(red)) is bool(red)
+
+
+@pytest.mark.parametrize(("change", "months", "red"), [
+    ({"respiratory_rate": 75, "respiratory_effort": "mild", "spo2": 93}, 4, [Red.FAST_BREATHING]),
+    ({"respiratory_rate": 61}, 100, [Red.FAST_BREATHING]), ({"respiratory_rate": 61}, None, [Red.FAST_BREATHING]),
+    ({"respiratory_rate": 60}, 4, []),
+    ({"respiratory_rate": 0}, 4, [Red.SLOW_BREATHING]), ({"respiratory_rate": 0}, None, [Red.SLOW_BREATHING]),
+    ({"respiratory_rate": 8, "respiratory_effort": "mild"}, 4, [Red.SLOW_BREATHING]),
+    ({"respiratory_rate": 15}, 4, [Red.SLOW_BREATHING]), ({"respiratory_rate": 16}, 4, []),
+    ({"respiratory_rate": 10}, 100, [Red.SLOW_BREATHING]), ({"respiratory_rate": 11}, 100, []),
+    ({"respiratory_rate": 8}, None, []),
+    ({"heart_rate": 52}, 74, [Red.SLOW_HEART]), ({"heart_rate": 59}, 143, [Red.SLOW_HEART]),
+    ({"heart_rate": 60}, 74, []), ({"heart_rate": 55}, 144, []), ({"heart_rate": 52}, None, [])])
+def test_a_breathing_rate_fast_slow_or_none_and_a_slow_heart_are_red_flags(change, months, red):
+    """NICE NG143: a breathing rate over 60 at any age; a rate of 0 is the apnoea the work of
+    breathing's "any apnoea" flags, one at the band's 4-point low a child tiring (≤ 15 under a
+    year, ≤ 10 from 4 to 12); NG51: a heart rate under 60 under 12. Each scored at most 4 points
+    and called no one: a baby of 4 months breathing 75 with mild recession scored 5."""
+    readings = PewsSet(**{**{key: CALM[key] for key in ("respiratory_rate", "respiratory_effort", "spo2", "oxygen",
+                                                          "heart_rate", "systolic_bp", "capillary_refill")}, **change})
+    assert red_flags(readings, months) == red
+
+
+def test_a_baby_breathing_75_a_minute_is_watched_hourly_and_calls_the_doctor(session_for, baby, clock):
+    """Saved with the next set in 4 hours and on no list: PEWS 5, "next set due 29/11 03:00"."""
+    nurse = session_for("nurse")
+    fast = {**CALM, "respiratory_rate": 75, "respiratory_effort": "mild", "spo2": 93, "heart_rate": 160}
+    with pytest.raises(ValidationFailed, match="with a red flag"):
+        _save(nurse, baby, "13:30", fast)
+    _save(nurse, baby, "13:30", {**fast, "next_in": "60"})
+    assert pews.chart(nurse.db, baby)[-1].scored(date.fromisoformat(BABY)).total == 5
+    assert _asking(nurse, baby, clock()) == [
+        "RED FLAG (breathing rate over 60 a minute, 28/11 13:30): call the doctor now, whatever the score"]
+    assert pews.asking(pews.chart(nurse.db, baby), date.fromisoformat(BABY), nurse.form(pews.FORM), clock(),
+                       "fr") == ["SIGNE DE GRAVITÉ (fréquence respiratoire au-dessus de 60/min, 28/11 13:30) : "
+                                 "appeler le médecin maintenant, quel que soit le score"]
+    assert _watch(nurse, baby, clock()).asking
+
+
+@pytest.mark.parametrize(("born", "kg", "change", "words"), [
+    (BABY, 6.1, {"respiratory_rate": 0}, "breathing rate too slow for the age, or none (apnoea)"),
+    (BABY, 6.1, {"respiratory_rate": 8, "respiratory_effort": "mild"},
+     "breathing rate too slow for the age, or none (apnoea)"),
+    ("2020-05-01", 20.0, {"respiratory_rate": 22, "heart_rate": 52}, "heart rate under 60, younger than 12 years")])
+def test_a_baby_not_breathing_or_tiring_and_a_slow_heart_call_the_doctor(session_for, admission_values, clock, born, kg,
+                                                                          change, words):
+    nurse = session_for("nurse")
+    child = _admit(session_for, admission_values, born, kg)
+    found = {**CALM, "heart_rate": 125, **change}
+    with pytest.raises(ValidationFailed, match="with a red flag"):
+        _save(nurse, child, "13:30", found)
+    _save(nurse, child, "13:30", {**found, "next_in": "60"})
+    assert _asking(nurse, child, clock()) == [
+        f"RED FLAG ({words}, 28/11 13:30): call the doctor now, whatever the score"]
 
 
 @pytest.mark.parametrize(("born", "temperature", "red"), [
@@ -231,3 +285,34 @@ def test_a_pews_call_with_no_note_of_who_was_told_says_not_recorded(session_for,
     assert pews.told_text(_watch(nurse, baby, clock(), "fr").told, "fr") == ["Prévenu : NON RENSEIGNÉ"]
     sheet = " ".join(pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "5C")).split())
     assert "PEWS 9 Told: NOT RECORDED" in sheet
+
+
+@pytest.mark.parametrize(("born", "kg", "readings", "red"), [
+    (BABY, 6.1, {"respiratory_rate": 62, "heart_rate": 140}, "breathing rate over 60 a minute"),
+    ("2016-09-01", 32.0, {"respiratory_rate": 18, "heart_rate": 58}, "heart rate under 60, younger than 12 years")])
+def test_a_set_the_doctor_reviewed_follows_the_doctors_plan_its_red_flag_still_shown(
+        session_for, admission_values, clock, tmp_path, born, kg, readings, red):
+    """A bronchiolitic baby of 4 months breathing 62 a minute, a sleeping 10-year-old's heart at
+    58: the registrar reviewed them and planned 2-hourly sets, and nothing let the nurse chart it
+    (next set within the hour, "call the doctor now" on every set). A missing reading is still
+    refused whoever planned the interval."""
+    from downtime.services import printing
+    from tests.pdf_text import pdf_text
+
+    nurse = session_for("nurse")
+    child = _admit(session_for, admission_values, born, kg)
+    found = {**CALM, **readings, "next_in": "120"}
+    with pytest.raises(ValidationFailed, match="with a red flag"):
+        _save(nurse, child, "13:30", found)
+    with pytest.raises(ValidationFailed, match="not taken"):
+        _save(nurse, child, "13:30", {**ROOM_AIR_ALONE, "next_in": "120", "plan_by": "Dr Benali 13:00"})
+    _save(nurse, child, "13:30", {**found, "plan_by": "Dr Benali 13:00"})
+    reviewed = "reviewed by Dr Benali 13:00: next set as the doctor planned"
+    assert _asking(nurse, child, clock()) == [
+        f"RED FLAG ({red}, 28/11 13:30): call the doctor now, whatever the score", reviewed]
+    watch = _watch(nurse, child, clock())
+    assert watch.asking and reviewed in watch.said and watch.told == "Dr Benali 13:00"
+    assert _watch(nurse, child, clock(), "fr").said.endswith(
+        "revu par Dr Benali 13:00 : prochaine surveillance selon le plan du médecin")
+    chart = " ".join(pdf_text(printing.print_pews_chart(nurse, child, tmp_path / "pews.pdf")).split())
+    assert reviewed in chart

@@ -198,9 +198,10 @@ def test_a_signed_in_answer_other_than_a_text_is_refused_when_the_forms_load(tmp
 
 def test_a_patient_with_nothing_charted_starts_with_a_handover_of_their_admissions_answers_alone(session_for,
                                                                                                   admission_values):
-    """No observation, no order: nothing else to copy. The resuscitation status and the isolation
-    come from the admission, which every patient has: the handover left a DNACPR decision and an
-    MRSA isolation on the ward's census, for the receiving team to learn of them from no paper."""
+    """No observation, no order: nothing else to copy but that no VTE risk assessment was made. The
+    resuscitation status and the isolation come from the admission, which every patient has: the
+    handover left a DNACPR decision and an MRSA isolation on the ward's census, for the receiving
+    team to learn of them from no paper."""
     from downtime.services import wards
 
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
@@ -209,7 +210,8 @@ def test_a_patient_with_nothing_charted_starts_with_a_handover_of_their_admissio
                                                     "isolation": "contact"}).patient_id
     assert prefill.first_answers(nurse, nurse.form("transfer_out"), patient) == {
         "resuscitation": "dnacpr", "resuscitation_decided_by": "Dr Benali",
-        "resuscitation_decided_at": "2026-11-28T10:00+01:00", "isolation": "contact"}
+        "resuscitation_decided_at": "2026-11-28T10:00+01:00", "isolation": "contact",
+        "vte": "VTE risk not assessed during this stay"}
 
 
 def test_a_handover_says_how_to_talk_with_the_patient(session_for, admission_values):
@@ -443,3 +445,25 @@ def test_a_letters_plan_gives_the_decision_in_its_box_once_the_score_rose(sessio
     records.save_new(nurse, "discharge", {**started, "discharged_at": "2026-11-28T16:00+01:00",
                                           "destination": "home", "letter_given": True, "medicines_given": True},
                      patient_id=patient)
+
+
+def test_the_next_as_required_dose_at_the_second_02_30_says_which_02_30(patient_on_the_clock, session_for, clock):
+    """Cyclizine every 4 h, last given at 23:30 summer time; the transfer form started at 02:40
+    summer time read "next allowed from 25/10/2026 02:30", allowed already to the receiving ward:
+    it is the 02:30 of winter time, 50 minutes later."""
+    from zoneinfo import ZoneInfo
+
+    paris = ZoneInfo("Europe/Paris")
+    patient = patient_on_the_clock(datetime(2026, 10, 24, 20, 0), "2026-10-24T19:00+02:00")
+    nurse = session_for("nurse")
+    order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Cyclizine", "dose": 50, "dose_unit": "mg", "route": "PO", "frequency": "prn",
+        "prn_indication": "nausea", "min_interval_hours": 4, "max_doses_24h": 6,
+        "start_at": "2026-10-24T20:00+02:00", "controlled": False, "high_alert": False}, patient_id=patient).record_id
+    clock.now = datetime(2026, 10, 24, 23, 30, tzinfo=paris)
+    medication.record_dose(nurse, order, {"outcome": "given", "given_at": "2026-10-24T23:30+02:00",
+                                          "given_for": "nausea", "dose_given": 50, "route": "PO"},
+                           overrides={check: "nausea" for check in Check})
+    clock.now = datetime(2026, 10, 25, 2, 40, tzinfo=paris)
+    said = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]
+    assert "— last given 24/10/2026 23:30 — next allowed from 25/10/2026 02:30 +01:00" in said

@@ -19,6 +19,7 @@ from downtime.services.errors import PermissionDenied, ServiceError, ValidationF
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
 from tests.pdf_text import pdf_text
+from tests.test_devices import on_version
 
 TURN = {"turned_at": "2026-11-28T12:30+01:00", "position": "left", "skin": "intact", "next_in": "2"}
 
@@ -113,7 +114,7 @@ def test_the_export_sends_each_change_as_a_procedure_declined_as_not_done(sessio
         "not-done", "Repositioning", "Declined by the patient: Asleep, in pain when moved")
     assert [note.text for note in refused.note] == ["Next change of position in 2 hours", "Asleep, in pain when moved"]
     [latest] = repositioning.chart(nurse.db, patient)[-1:]
-    assert latest.text(nurse.form("repositioning"), "en") == "Declined (say why in the notes)"
+    assert latest.text(nurse.form("repositioning"), "en") == "Declined: Asleep, in pain when moved"
     assert latest.asks(nurse.clock(), "en") == [  # the damage found at 12:30 still stands
         "PRESSURE DAMAGE (sacrum, seen 28/11 12:30): tell the nurse in charge, keep the patient off it, chart the "
         "wound"]
@@ -129,7 +130,7 @@ def test_a_move_a_transfer_or_a_discharge_starts_with_the_pressure_areas(session
     records.save_new(nurse, "repositioning", {**TURN, "skin": "category_1", "skin_where": "left heel", "next_in": "3"},
                      patient_id=patient)
     said = ("Repositioned every 3 hours; last: Left side (30° tilt), skin: Redness that does not blanch (category 1) "
-            "(left heel) at 28/11 12:30\nPRESSURE DAMAGE (left heel): tell the nurse in charge, keep the patient off it, "
+            "(left heel) at 28/11 12:30; next due 28/11 15:30\nPRESSURE DAMAGE (left heel): tell the nurse in charge, keep the patient off it, "
             "chart the wound")
     for form_id in ("transfer", "transfer_out", "discharge"):
         assert prefill.first_answers(nurse, nurse.form(form_id), patient)["pressure_areas"] == said, form_id
@@ -206,7 +207,7 @@ def test_damage_found_stands_through_a_declined_change_until_the_skin_is_seen_ag
     records.save_new(nurse, "repositioning", {"turned_at": "2026-11-28T13:50+01:00", "position": "declined",
                                               "next_in": "2", "notes": "Refused"}, patient_id=patient)
     said = repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
-    assert said == ("REPOSITIONING: Declined (say why in the notes) at 28/11 13:50; next due 28/11 14:30; " + DAMAGE)
+    assert said == ("REPOSITIONING: Declined: Refused at 28/11 13:50; next due 28/11 14:30; " + DAMAGE)
     assert repositioning.pressure_areas(nurse.db, [patient])[patient].asks(nurse.clock(), "en") == [DAMAGE]
     assert repositioning.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en")[-1] == DAMAGE
     assert repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient].endswith(
@@ -240,7 +241,7 @@ def test_a_declined_change_leaves_the_patient_overdue_since_their_last_turn(sess
     latest = repositioning.chart(nurse.db, patient)[-1]
     assert latest.due_at.isoformat() == "2026-11-28T14:30:00+01:00" and latest.overdue(nurse.clock())
     assert repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient] == (
-        "REPOSITIONING: Declined (say why in the notes) at 28/11 14:45; REPOSITIONING OVERDUE since 28/11 14:30")
+        "REPOSITIONING: Declined: Refused at 28/11 14:45; REPOSITIONING OVERDUE since 28/11 14:30")
     assert [(alert.form_id, alert.said) for alert in _alerts(nurse).alerts] == [
         ("repositioning", ["REPOSITIONING OVERDUE since 28/11 14:30"])]
     records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T14:48+01:00", "next_in": "3"},
@@ -251,7 +252,7 @@ def test_a_declined_change_leaves_the_patient_overdue_since_their_last_turn(sess
 def test_a_first_change_declined_counts_from_itself(session_for, patient):
     nurse = session_for("nurse")
     records.save_new(nurse, "repositioning", {"turned_at": "2026-11-28T12:30+01:00", "position": "declined",
-                                              "next_in": "2"}, patient_id=patient)
+                                              "next_in": "2", "notes": "Asleep"}, patient_id=patient)
     [turn] = repositioning.chart(nurse.db, patient)
     assert turn.due_at.isoformat() == "2026-11-28T14:30:00+01:00" and turn.seen is None
     assert turn.asks(nurse.clock(), "en") == []
@@ -419,10 +420,121 @@ def test_a_decline_keeps_the_turn_due_as_the_risks_assessed_before_it_had_it(ses
     records.save_new(nurse, "braden_assessment", {**BRADEN, "assessed_at": "2026-11-28T11:00+01:00"},
                      patient_id=patient)
     records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T13:50+01:00", "position": "declined",
-                                              "skin": None, "next_in": "4"}, patient_id=patient)
+                                              "skin": None, "next_in": "4", "notes": "In pain"}, patient_id=patient)
     latest = repositioning.chart(nurse.db, patient)[-1]
     assert not latest.late and latest.overdue(datetime.fromisoformat("2026-11-28T14:10+01:00"))
     clock.advance(hours=1)
     records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T14:30+01:00", "position": "right"},
                      patient_id=patient)
     assert repositioning.chart(nurse.db, patient)[-1].late_said(nurse.clock().tzinfo, "en") == "LATE: due 28/11 14:00"
+
+
+def test_a_declined_change_is_handed_over_with_why_and_the_letter_gives_the_last_turn_and_the_next(session_for,
+                                                                                                   patient, clock):
+    """"Declined (say why in the notes)" was handed over, never the reason the next shift needs to
+    offer the turn again, and the letter hid that the last real turn was at 10:00 and one overdue."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T10:00+01:00"}, patient_id=patient)
+    declined = {"turned_at": "2026-11-28T12:00+01:00", "position": "declined", "next_in": "2"}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "repositioning", declined, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["notes"]
+    records.save_new(nurse, "repositioning", {**declined, "notes": "Sacral pain: accepts after analgesia, offer "
+                                                                  "again at 13:00"}, patient_id=patient)
+    why = "Declined: Sacral pain: accepts after analgesia, offer again at 13:00"
+    assert repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient] == (
+        f"REPOSITIONING: {why} at 28/11 12:00; REPOSITIONING OVERDUE since 28/11 12:00")
+    assert prefill.first_answers(nurse, nurse.form("transfer"), patient)["pressure_areas"] == (
+        f"Repositioned every 2 hours; last: {why} at 28/11 12:00; last moved: Left side (30° tilt), skin: Intact, no "
+        "redness at 28/11 10:00; REPOSITIONING OVERDUE since 28/11 12:00")
+    assert repositioning.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "fr") == [
+        "Changement de position toutes les 2 heures ; dernier : Refusé : Sacral pain: accepts after analgesia, offer "
+        "again at 13:00 le 28/11 12:00 ; dernier changement fait : Côté gauche (décubitus latéral 30°), peau : "
+        "Intacte, sans rougeur le 28/11 10:00 ; CHANGEMENT DE POSITION EN RETARD depuis 28/11 12:00"]
+
+
+def test_turns_typed_on_a_laptop_set_to_utc_read_on_the_wards_clock(session_for, patient):
+    """A turn at 12:30 typed on a laptop set to UTC (11:30+00:00) read "at 28/11 11:30; next due
+    28/11 14:30" on the handover; a Braden assessed so, an hour off on the letter."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "braden_assessment", {**BRADEN, "assessed_at": "2026-11-28T08:30+00:00"},
+                     patient_id=patient)
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T11:30+00:00"}, patient_id=patient)
+    assert repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient] == (
+        "Pressure ulcer risk: Braden 10, HIGH RISK (28/11 09:30); REPOSITIONING: Left side (30° tilt), skin: Intact, "
+        "no redness at 28/11 12:30; next due 28/11 14:30")
+    assert repositioning.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en") == [
+        "Pressure ulcer risk: Braden 10, HIGH RISK (28/11 09:30)",
+        "Repositioned every 2 hours; last: Left side (30° tilt), skin: Intact, no redness at 28/11 12:30; next due "
+        "28/11 14:30"]
+
+
+def test_two_turns_the_night_the_clocks_go_back_print_apart(session_for, patient_on_the_clock, tmp_path):
+    """Turned at 02:30 summer time then at 02:30 winter time, an hour later: the printed chart read
+    "25/10 02:30" twice, one turn charted twice to a reviewer after a pressure ulcer."""
+    patient = patient_on_the_clock(datetime(2026, 10, 25, 6, 0), "2026-10-24T20:00+02:00")
+    nurse = session_for("nurse")
+    for at, position in (("2026-10-25T00:30+02:00", "left"), ("2026-10-25T02:30+02:00", "right"),
+                         ("2026-10-25T02:30+01:00", "back")):
+        records.save_new(nurse, "repositioning", {**TURN, "turned_at": at, "position": position}, patient_id=patient)
+    text = pdf_text(printing.print_repositioning_chart(nurse, patient, tmp_path / "turns.pdf"))
+    assert "25/10 00:30" in text and "25/10 02:30 +02:00" in text and "25/10 02:30 +01:00" in text
+
+
+def test_the_printed_chart_says_the_risk_and_the_change_asked_of_a_patient_at_risk_with_none_charted(
+        session_for, patient, clock, tmp_path):
+    """Braden 9 at 09:30, no change charted: at 14:00 the tab and the handover asked "REPOSITIONING
+    NOT CHARTED", the printed chart the ward carries on by hand said neither, nor the risk, only
+    "every 6 hours, every 4 at high risk" over empty lines (services.printing passes the pressure
+    areas)."""
+    from downtime.domain.laptops import NOBODY
+    from downtime.pdf.repositioning import repositioning_chart_pdf
+    from downtime.services.census import patient_with_location
+
+    nurse = session_for("nurse")
+    records.save_new(nurse, "braden_assessment", BRADEN_9, patient_id=patient)
+    areas = repositioning.pressure_areas(nurse.db, [patient])[patient]
+    out = repositioning_chart_pdf(patient_with_location(nurse.db, nurse.forms, patient), areas.turns,
+                                  nurse.form(repositioning.FORM), tmp_path / "turns.pdf", authors=NOBODY, laptops={},
+                                  lang="en", printed_by="Nurse", printed_at=nurse.clock(), device_name="3B",
+                                  areas=areas)
+    text = " ".join(pdf_text(out).split())
+    assert ("Pressure ulcer risk: Braden 9, VERY HIGH RISK (28/11 09:30) REPOSITIONING NOT CHARTED (Braden 9, very "
+            "high risk): change the patient's position at least every 4 hours") in text
+
+
+def test_a_decline_of_version_2_is_corrected_without_a_reason_and_a_new_one_asks_why(session_for, patient):
+    """A decline charted on version 2, which asked no reason, its time typed wrong: the correction
+    was refused until a reason nobody recorded was typed; a new decline asks why, in words that say
+    what a paper chart giving none is typed with."""
+    nurse = session_for("nurse")
+    declined = {**TURN, "position": "declined"}
+    saved = records.save_new(on_version(nurse, "repositioning", 2), "repositioning", declined, patient_id=patient)
+    assert saved.form_version == 2
+    amended = records.amend(nurse, saved.record_id, {**declined, "turned_at": "2026-11-28T12:15+01:00"},
+                            "time typed wrong")
+    assert not amended.data.get("notes")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "repositioning", {**declined, "turned_at": "2026-11-28T13:00+01:00"},
+                         patient_id=patient)
+    assert [(error.path, error.message) for error in refused.value.errors] == [(
+        "notes", "“Notes (mattress, cushion, heels off-loaded, why declined)”: say why the change was declined, and "
+                 "when it is offered again (“not recorded on the paper chart” for one typed from paper that gave "
+                 "none).")]
+
+
+def test_the_letter_gives_a_declined_changes_whole_reason_and_the_handover_its_first_words(session_for, patient,
+                                                                                          clock):
+    """The notes take 300 characters; the letter handing the patient on cut a decline's reason at
+    80, the plan agreed with the patient and her daughter never reaching the receiving ward."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "repositioning", TURN, patient_id=patient)
+    why = ("Declines turning because of sacral pain; oxycodone given 13:00; agreed with her and her daughter to "
+           "offer again after it works, and to use the air mattress meanwhile")
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T13:30+01:00", "position": "declined",
+                                              "notes": why}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    assert f"last: Declined: {why}, skin: Intact, no redness at 28/11 13:30" in repositioning.handed_on(
+        nurse.db, nurse.forms, patient, clock.now, "en")[-1]
+    assert repositioning.handover(nurse.db, nurse.forms, [patient], clock.now, "en")[patient].startswith(
+        "REPOSITIONING: Declined: Declines turning because of sacral pain; oxycodone given 13:00; agreed with her…")

@@ -2,13 +2,14 @@
 while anything it wrote is on no stick, then a whole encrypted export as the archive, and every
 copy of its data on the laptop and the backup stick removed."""
 
+import os
 from datetime import datetime
 
 import pytest
 
 from downtime.cli import main
 from downtime.paths import data_dir
-from downtime.services import backups, drafts, records, settings, staff
+from downtime.services import backups, drafts, records, settings, staff, unlock
 from downtime.services.context import Session
 from downtime.services.errors import PermissionDenied, ServiceError
 from downtime.services.retire import retire
@@ -174,3 +175,77 @@ def test_a_stick_pulled_while_the_archive_is_made_is_not_retired(exported_ward, 
     assert len(list((tmp_path / "usb-in-a-pocket").glob("*.sqlite"))) == 2
     assert vault.path.exists() and keyslots.keys_path(vault.path).exists()
     assert (data_dir() / "prints" / "census.pdf").exists()
+
+
+def test_every_copy_goes_the_laptops_own_folder_a_cut_backup_and_a_restore_copy_too(ward_on_a_stick, tmp_path, clock,
+                                                                                     forms, monkeypatch):
+    """Three copies stayed, each opened by every former PIN: the first backups, made in the
+    laptop's own folder before IT set the stick; a backup cut by a power cut at its rename (the
+    copy under its temporary name, with its key slots); and the copy a restore makes beside the
+    database, left by a crash at its question. Another database's backup stays."""
+    from downtime.storage import backup as storage_backup
+
+    clock.now = datetime.fromisoformat("2026-11-28T11:00+01:00")
+    vault, nurse = ward_on_a_stick(tmp_path / "ward.sqlite")
+    admin = Session(vault.db, nurse.device, staff.sign_in(vault.db, "admin", "0000", clock), forms, clock, vault=vault)
+    settings.set_value(admin, "export_key", generate_identity(tmp_path / "office.key"))
+    settings.set_value(admin, "backup_folder", "")
+    own = backups.backup_now(admin)
+    other, device = unlock.create(tmp_path / "demo.sqlite", encrypted=True, device_number=4, device_name="Demo",
+                                  admin_id="admin", admin_name="Admin", admin_pin="0000", clock=clock)
+    theirs = backups.backup_now(Session(other.db, device, staff.sign_in(other.db, "admin", "0000", clock), forms,
+                                        clock, vault=other))
+    settings.set_value(admin, "backup_folder", str(tmp_path / "usb"))
+    clock.now = datetime.fromisoformat("2026-11-28T11:15+01:00")
+    backups.backup_now(admin)
+    real_replace = os.replace
+
+    def power_cut(source, target):
+        if str(source).endswith(".partial"):
+            raise KeyboardInterrupt("power cut")  # the process dies: no clean-up runs
+        return real_replace(source, target)
+
+    with monkeypatch.context() as cut:
+        cut.setattr(storage_backup.os, "replace", power_cut)
+        with pytest.raises(KeyboardInterrupt):
+            backups.backup_now(admin)
+    assert any(left.name.endswith(".sqlite.partial") for left in (tmp_path / "usb").iterdir())
+    backups.prepare_restore(vault)  # then the crash: nothing discards the copy
+    assert vault.path.with_name("ward.sqlite.restoring").exists()
+    clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
+    export(admin, tmp_path / "last-stick")
+    done = retire(admin, tmp_path / "archive", 3)
+    assert list((tmp_path / "usb").iterdir()) == []
+    assert sorted(own.parent.iterdir()) == sorted([theirs, keyslots.keys_path(theirs)])
+    assert sorted(path.name for path in tmp_path.glob("ward.sqlite*")) == []
+    assert {own, keyslots.keys_path(own), vault.path.with_name("ward.sqlite.restoring")} <= set(done.removed)
+
+
+def test_retiring_one_ward_leaves_another_wards_copy_in_progress_on_the_shared_stick(ward_on_a_stick, tmp_path,
+                                                                                     clock, forms):
+    """Ward 3 and Ward 4 share a stick; Ward 4's laptop, its clock 45 minutes slow, was writing
+    its backup when Ward 3 was retired: taken for a copy a cut left by the time its file said,
+    it was removed mid-copy and listed among Ward 3's removed files. Another database's files are
+    its own laptop's to clear."""
+    from downtime.storage import backup as storage_backup
+
+    clock.now = datetime.fromisoformat("2026-11-28T11:00+01:00")
+    vault, nurse = ward_on_a_stick(tmp_path / "ward.sqlite")
+    admin = Session(vault.db, nurse.device, staff.sign_in(vault.db, "admin", "0000", clock), forms, clock, vault=vault)
+    settings.set_value(admin, "export_key", generate_identity(tmp_path / "office.key"))
+    backups.backup_now(admin)
+    clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
+    export(admin, tmp_path / "last-stick")
+    other, _ = unlock.create(tmp_path / "ward4.sqlite", encrypted=True, device_number=4, device_name="Ward 4",
+                             admin_id="admin", admin_name="Admin", admin_pin="0000", clock=clock)
+    theirs = tmp_path / "usb" / "downtime-backup-20261128-110500-000000Z-44444444.sqlite.partial"
+    copying = storage_backup._connect(theirs, other.key)
+    try:
+        other.db.conn.backup(copying)
+        slow = datetime.now().timestamp() - 45 * 60
+        os.utime(theirs, (slow, slow))
+        done = retire(admin, tmp_path / "archive", 3)
+    finally:
+        copying.close()
+    assert theirs.exists() and theirs not in done.removed
+    assert sorted(path.name for path in (tmp_path / "usb").iterdir()) == [theirs.name]

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -443,3 +443,28 @@ def test_migration_indexes_the_ehr_numbers_whole(session_for, admission_values):
     nurse.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm036_search_ehr_numbers_whole'")
     migrations.MIGRATIONS.apply(nurse.db)
     assert dict(nurse.db.execute("SELECT patient_id, numbers FROM patient_search")) == now
+
+
+def test_a_number_withdrawn_twice_names_the_latest_withdrawal_the_night_the_clocks_go_back(
+        patient_on_the_clock, session_for, clock, admission_values):
+    """Admitted, withdrawn at 02:50 summer time, admitted again and withdrawn at 02:10 winter time,
+    forty minutes later: ordered by the text of their times, "02:50+02:00" came after "02:10+01:00",
+    and the band scanned named the first withdrawal and its reason."""
+    from zoneinfo import ZoneInfo
+
+    from downtime.services.census import patient_with_location
+    from downtime.storage.records import list_current
+
+    paris = ZoneInfo("Europe/Paris")
+    patient = patient_on_the_clock(datetime(2026, 10, 25, 2, 40), "2026-10-25T02:30+02:00")
+    nurse = session_for("nurse")
+    number = patient_with_location(nurse.db, nurse.forms, patient).downtime_number
+    [first] = list_current(nurse.db, form_id="admission", patient_id=patient)
+    clock.now = datetime(2026, 10, 25, 2, 50, tzinfo=paris)
+    records.mark_entered_in_error(nurse, first.record_id, "wrong patient")
+    again = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-10-25T02:45+02:00",
+                                                  "allergy_status": "nka", "allergies": []}, patient_id=patient)
+    clock.now = datetime(2026, 10, 25, 2, 10, fold=1, tzinfo=paris)
+    records.mark_entered_in_error(nurse, again.record_id, "admitted on the wrong number")
+    assert search.number_status(nurse.db, nurse.forms, number).text("en") == (
+        f"{number}: admission withdrawn 25/10 02:10 +01:00 by Hélène Lefèvre: “admitted on the wrong number”")

@@ -78,7 +78,7 @@ def test_morphine_given_while_the_laptop_was_unused_is_accepted_with_the_witness
     assert saved.data["witness"] == "doctor"
     assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15.0
     line = cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")[-1]
-    assert line.on_paper and line.witness_text({}, "en").startswith("witness on paper: doctor")
+    assert line.on_paper and line.witness_text({}, "en", nurse.clock().tzinfo).startswith("witness on paper: doctor")
 
 
 ENOXAPARIN_DOSE = {"outcome": "given", "given_at": "2026-11-28T14:00+01:00", "scheduled_for": "2026-11-28T14:00+01:00",

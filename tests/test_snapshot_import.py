@@ -767,6 +767,17 @@ def test_an_ehr_time_in_the_hour_the_clocks_repeat_is_loaded_not_refused(clerk, 
     assert minh.admitted_at == "2026-10-25T02:30:00+02:00"
 
 
+@pytest.mark.parametrize("written", ["26/11/2026 13:00 +00:00", "2026-11-26 13:00 +00:00"])
+def test_an_ehr_time_written_with_its_utc_offset_is_loaded_as_that_instant(clerk, snapshot, written):
+    """An EHR writing its times at UTC with their offset: the check on an offset typed on the ward
+    (one the ward's clock did not have then) refused the whole snapshot at the start of an outage."""
+    _edit(snapshot / "stays.csv", "2026-11-26 14:00", written)
+    import_path(clerk, snapshot)
+    (minh,) = [row.patient for row in census.census(clerk.db, clerk.forms, "3B")
+               if row.patient and row.patient.display_name == "NGUYEN Van Minh"]
+    assert minh.admitted_at == "2026-11-26T14:00:00+01:00"
+
+
 @pytest.mark.parametrize("lang, words", [("en", "in the EHR (before downtime)"),
                                          ("fr", "dans le DPI (avant la procédure dégradée)")])
 def test_the_ehrs_doses_are_said_in_whole_words_on_a_fortnights_chart(clerk, snapshot, session_for, clock, tmp_path,

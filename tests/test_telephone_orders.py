@@ -214,6 +214,30 @@ def test_one_never_countersigned_stays_listed_once_the_patient_left_saying_how(s
     assert telephone_orders.to_countersign(doctor) == []
 
 
+def test_the_handover_sheet_lists_one_of_a_patient_gone_home_under_left_the_ward(session_for, medication_ward,
+                                                                                 send_home, clock, tmp_path):
+    """Taken at 11:00, the patient home at 12:00: the evening's sheet printed 20 empty beds and
+    nothing else, while the same order for a patient in a bed prints "TO COUNTERSIGN"."""
+    from datetime import datetime
+
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T11:00+01:00")
+    taken = records.save_new(nurse, "medication_order", {**BY_TELEPHONE, "start_at": "2026-11-28T11:00+01:00"},
+                             patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
+    send_home(patient)
+    clock.now = datetime.fromisoformat("2026-11-28T19:00+01:00")
+    assert ("Discharged MARTIN Hélène Marie (née LEFÈVRE) 12-Mar-1954 F DT-042-00001-8 Paracetamol 1 g PO (taken "
+            "28/11 11:00) TELEPHONE ORDER TO COUNTERSIGN") in pdf_text(
+        printing.print_census(nurse, tmp_path / "census.pdf", ward="3B"))
+    assert "PRESCRIPTION TÉLÉPHONIQUE À CONTRESIGNER" in pdf_text(
+        printing.print_census(session_for("nurse", "fr"), tmp_path / "etat.pdf", ward="3B"))
+    assert "COUNTERSIGN" not in pdf_text(printing.print_census(nurse, tmp_path / "census-4a.pdf", ward="4A"))
+    telephone_orders.countersign(session_for("doctor"), taken.record_id)
+    assert "COUNTERSIGN" not in pdf_text(printing.print_census(nurse, tmp_path / "census-after.pdf", ward="3B"))
+
+
 def test_the_handover_sheet_and_the_escalation_list_say_one_over_24_h(session_for, taken, clock, tmp_path):
     """28 hours unsigned, the sheet read as for an order taken an hour before, and the escalation
     list said nothing: only the dialog and a dose of it did."""

@@ -48,7 +48,7 @@ def test_a_restarted_unit_with_both_reactions_untold_is_listed_once_when_the_pat
     reactions = transfusion.reactions_untold(nurse.db)
     [unit] = reactions[patient]
     assert [start.record_id for start, _ in unit.parts] == [first.record_id, restart.record_id]
-    [left] = chart_alerts.left_untold(nurse.db, nurse.forms, [], "3B", "en", reactions)
+    [left] = chart_alerts.left_untold(nurse.db, nurse.forms, [], "3B", "en", reactions, at=nurse.clock())
     assert left.latest.startswith("Red cells G0001 26 123456 (O RhD negative) interrupted 28/11 13:20: Stopped: a "
                                   "reaction, 40 mL (Temperature 38 °C or more, or up 1 °C), restarted 28/11 13:50; "
                                   "ended 28/11 13:55: Stopped: a reaction, 40 mL (Rash, itching or hives)")

@@ -88,3 +88,39 @@ def test_the_time_a_dose_was_typed_is_read_on_the_wards_clock_whichever_offset_e
 
     given = datetime.fromisoformat("2026-10-24T22:30+00:00")
     assert written_when(datetime.fromisoformat("2026-10-25T00:50+01:00"), given, ZoneInfo("Europe/Paris")) == "01:50"
+
+
+def test_a_dose_typed_in_the_hour_the_clocks_repeat_says_which_time_it_was_typed():
+    """Given at 00:30, typed at 02:50 winter time: "(typed 02:50)" read as typed an hour earlier,
+    and the same as one typed at 02:50 summer time."""
+    from zoneinfo import ZoneInfo
+
+    from downtime.domain.medication import written_when
+
+    given, paris = datetime.fromisoformat("2026-10-25T00:30+02:00"), ZoneInfo("Europe/Paris")
+    assert [written_when(datetime.fromisoformat(typed), given, paris)
+            for typed in ("2026-10-25T02:50+02:00", "2026-10-25T02:50+01:00", "2026-10-25T03:50+01:00")] == [
+        "02:50 +02:00", "02:50 +01:00", "03:50"]
+
+
+def test_the_records_office_s_worklist_says_which_02_50_a_dose_was_typed_at(patient_on_the_clock, cyclizine_as_required,
+                                                                             session_for, clock):
+    """Two doses charted from memory the night the clocks go back, typed at 02:50 summer time and
+    at 02:50 winter time: the worklist, read on the laptop's zone, said "typed 02:50" for both,
+    the chart the clerk checks it against saying which."""
+    from zoneinfo import ZoneInfo
+
+    from tests.conftest import CYCLIZINE_GIVEN
+
+    patient = patient_on_the_clock(datetime(2026, 10, 24, 20, 0), "2026-10-24T19:00+02:00")
+    order = cyclizine_as_required(patient, "2026-10-24T20:00+02:00")
+    nurse = session_for("nurse")
+    doses = {}
+    for fold, given in ((0, "2026-10-25T01:00+02:00"), (1, "2026-10-25T02:00+02:00")):
+        clock.now = datetime(2026, 10, 25, 2, 50, fold=fold, tzinfo=ZoneInfo("Europe/Paris"))
+        doses[given] = medication.record_dose(nurse, order, {**CYCLIZINE_GIVEN, "given_at": given},
+                                              overrides={check: "x" for check in Check}).record_id
+    labels = {item.record.record_id: item.label for group in back_entry.worklist(session_for("records"))
+              for item in group.items}
+    assert [labels[record_id].rsplit(" — ", 1)[-1] for record_id in doses.values()] == [
+        "typed 02:50 +02:00", "typed 02:50 +01:00"]

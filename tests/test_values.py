@@ -58,6 +58,60 @@ def test_the_repeated_hour_is_typed_with_its_offset_and_the_skipped_hour_is_refu
         parse_datetime("25/10/2026 02:30 +1", paris)
 
 
+
+@pytest.mark.parametrize("typed, then", [
+    ("25/10/2026 03:15 +02:00", "+01:00"),  # after the change, the night's summer offset kept: read as 02:15
+    ("28/11/2026 14:00 +02:00", "+01:00"),  # a winter afternoon with summer's offset: read as 13:00
+    ("29/03/2026 10:00 +01:00", "+02:00"),  # the morning after the clocks go forward: read as 11:00
+])
+def test_a_time_typed_with_an_offset_the_clock_did_not_have_then_is_refused_naming_the_one_it_had(typed, then):
+    """Converted as an import's ISO time is, the dose was stored an hour from the time typed and
+    charted in another hour's cell, nothing said."""
+    from zoneinfo import ZoneInfo
+
+    from downtime.formspec.messages import message
+
+    with pytest.raises(ParseError) as refused:
+        parse_datetime(typed, ZoneInfo("Europe/Paris"))
+    assert (refused.value.key, refused.value.limit) == ("offset_not_then", then)
+    assert message(refused.value.key, "en", "Actual time", refused.value.limit) == (
+        f"“Actual time”: the ward's clock was on {then} at that time, not on the offset typed: check the time, and "
+        "type it as the clock read it.")
+
+
+@pytest.mark.parametrize("typed, key", [("25/10/2026 02:30 +03:00", "repeated_time"),
+                                        ("29/03/2026 02:30 +01:00", "skipped_time")])
+def test_a_wrong_offset_in_the_hour_the_clocks_repeat_or_skip_is_refused_as_that_hour_untyped_is(typed, key):
+    from zoneinfo import ZoneInfo
+
+    with pytest.raises(ParseError, match=key):
+        parse_datetime(typed, ZoneInfo("Europe/Paris"))
+
+
+def test_an_import_s_time_with_any_offset_is_the_same_instant_on_the_ward_s_clock():
+    from zoneinfo import ZoneInfo
+
+    assert parse_datetime("2026-11-28T14:00+02:00", ZoneInfo("Europe/Paris")).isoformat() == "2026-11-28T13:00:00+01:00"
+
+
+@pytest.mark.parametrize("stored, shown", [
+    ("2026-10-25T02:30+02:00", "25/10/2026 02:30 +02:00"),  # the first 02:30, summer time
+    ("2026-10-25T02:30+01:00", "25/10/2026 02:30 +01:00"),  # an hour later, winter time
+    ("2026-10-25T03:30+01:00", "25/10/2026 03:30"),         # once only: as ever
+    ("2026-11-28T13:10+00:00", "28/11/2026 14:10"),         # stored at UTC, on the ward's clock
+])
+def test_a_filled_form_s_time_in_the_repeated_hour_keeps_the_offset_typed_and_reads_back_as_itself(stored, shown):
+    """The box refused 02:30 until typed with its offset; the filled form, the records view and
+    the edit box then showed both as "25/10/2026 02:30", an hour's doubt in a death's time."""
+    from zoneinfo import ZoneInfo
+
+    from downtime.formspec.schema import DateTimeField, Text
+
+    field = DateTimeField(id="at", kind="datetime", label=Text(en="At", fr="À"))
+    assert format_value(field, stored, "en") == shown
+    back = parse_text(field, shown, ZoneInfo("Europe/Paris"))
+    assert datetime.fromisoformat(back) == datetime.fromisoformat(stored)
+
 UTC = timezone.utc
 CARE_DAYS = st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31))
 
@@ -104,7 +158,21 @@ def test_the_night_s_paper_doses_read_as_typed(typed, expected):
     assert parse_datetime(typed, UTC, day=date(2026, 12, 2)).isoformat() == expected
 
 
-@pytest.mark.parametrize("typed", ["06", "0600", "06:00 02/12", "02/12", "02/12 06", "13/13 06:00", "31/12 06:00"])
+@pytest.mark.parametrize("typed, expected", [
+    ("02:10 +02:00", "2026-10-25T02:10:00+02:00"), ("02:10 +01:00", "2026-10-25T02:10:00+01:00"),
+    ("06:00 +01:00", "2026-10-25T06:00:00+01:00"),
+])
+def test_a_time_alone_typed_with_its_offset_is_on_the_box_s_day(typed, expected):
+    """The dose dialog, the night the clocks go back, asks a time of the repeated hour typed with
+    its offset: "02:10 +01:00" was refused, "write the date and time as DD/MM/YYYY HH:MM", though
+    "02:10" alone and "25/10 02:10 +01:00" were read on the box's day."""
+    from zoneinfo import ZoneInfo
+
+    assert parse_datetime(typed, ZoneInfo("Europe/Paris"), day=date(2026, 10, 25)).isoformat() == expected
+
+
+@pytest.mark.parametrize("typed", ["06", "0600", "06:00 02/12", "02/12", "02/12 06", "13/13 06:00", "31/12 06:00",
+                                   "06:00 +01:00 +01:00", "+01:00 06:00"])
 def test_what_cannot_be_read_as_one_time_is_refused(typed):
     with pytest.raises(ParseError):
         parse_datetime(typed, UTC, day=date(2027, 1, 1))
@@ -239,3 +307,12 @@ def test_control_characters_and_wrong_types_are_refused(forms, admission_values)
     values = {**admission_values, "birth_name": "Le\x00fèvre", "height_cm": "158"}
     paths = {e.path for e in validate(forms["admission"], values, "en", NOW)}
     assert {"birth_name", "height_cm"} <= paths
+
+
+def test_an_answer_kept_from_a_field_the_form_no_longer_has_says_which_02_30(forms):
+    """Listed and printed under "No longer on the form", a time of the hour the clocks repeat read
+    "25/10/2026 02:30", either of them, as no box of the form says it."""
+    from downtime.formspec.values import leftover_lines
+
+    assert leftover_lines(forms["clinical_note"], {"seen_at": "2026-10-25T02:30+01:00"}, "en") == [
+        "seen_at: 25/10/2026 02:30 +01:00"]

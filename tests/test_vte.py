@@ -183,7 +183,8 @@ def test_a_move_a_transfer_out_and_a_discharge_hand_on_the_vte_decision(session_
     it, and the receiving team read the missing enoxaparin as an omission, or took the compression off."""
     doctor, nurse = session_for("doctor"), session_for("nurse")
     for form_id in ("transfer", "transfer_out", "discharge"):
-        assert "vte" not in prefill.first_answers(nurse, nurse.form(form_id), patient)  # never assessed
+        assert prefill.first_answers(nurse, nurse.form(form_id), patient)["vte"] == (
+            "VTE risk not assessed during this stay")
     records.save_new(doctor, "vte_assessment", {
         **ASSESSED, "bleeding_risks": ["acute_stroke", "active_bleeding"], "against_stockings": ["leg_oedema"],
         "prophylaxis": "mechanical", "mechanical_device": "ipc"}, patient_id=patient)
@@ -227,6 +228,22 @@ def test_a_long_vte_decision_keeps_the_decision_in_the_letters_and_cuts_the_reas
         assert risks.endswith("trouble acquis de l’hémostase (comme une insuffisance hépatique aiguë)")
         assert stockings.startswith("Contre-indications aux bas anti-thrombose (NICE NG89) : artériopathie")
         assert why == ("Pourquoi un médicament malgré le risque hémorragique : " + reason[:vte.REASON_SHORT - 1] + "…")
+
+
+def test_the_letters_say_the_vte_risk_was_not_assessed(session_for, patient, clock):
+    """No assessment in the stay: the letters' VTE box printed "—", which the GP could not tell from
+    a box left blank (NICE NG89 asks the discharge to say whether prophylaxis goes on). Not said of
+    a patient on comfort care, whom none is asked of."""
+    nurse = session_for("nurse")
+    for form_id in ("transfer", "transfer_out", "discharge"):
+        assert prefill.first_answers(nurse, nurse.form(form_id), patient)["vte"] == (
+            "VTE risk not assessed during this stay")
+    assert prefill.first_answers(session_for("nurse", "fr"), nurse.form("discharge"), patient)["vte"] == (
+        "Risque thromboembolique non évalué pendant ce séjour")
+    records.save_new(session_for("doctor"), "observation_plan", {
+        "decided_at": "2026-11-28T13:00+01:00", "decided_by": "Dr Benali", "escalation": "comfort",
+        "frequency": "twelve_hourly", "cpr_reason": "DNACPR on the paper notes"}, patient_id=patient)
+    assert "vte" not in prefill.first_answers(nurse, nurse.form("discharge"), patient)
 
 
 def test_comfort_care_standing_asks_no_vte_assessment(session_for, patient, clock):

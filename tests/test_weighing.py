@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 from fhir.resources.R4B.observation import Observation
 
-from downtime.services import census, printing, records, wards, weight
+from downtime.services import census, medication, printing, records, wards, weight
 from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
 from tests.test_fhir_export import _bundle, _resources
@@ -50,12 +50,18 @@ def test_a_child_weighed_again_is_charted_with_the_date_weighed_and_the_admissio
 
 def test_the_latest_weighing_by_the_time_weighed_says_a_weight_not_weighed(session_for, toddler, clock):
     """An estimated weight (APLS, Broselow tape) or a parent's word is said to be so, as the paper
-    chart writes "estimated" beside it; a weighing typed late for earlier is not the latest."""
+    chart writes "estimated" beside it; a weighing typed late for earlier is not the latest. It
+    does not replace the weight measured on admission, said beside it (the estimate became every
+    dose's weight, unsaid), until the admission's is itself not measured."""
     nurse = session_for("nurse")
     records.save_new(nurse, "weight", {**WEIGHED, "weight_kg": 11.5, "method": "estimated"}, patient_id=toddler)
-    assert _latest(nurse, toddler) == "11.5 kg ESTIMATED 03/12/2026, not weighed"
+    kept = "12 kg on admission (27/11/2026) (the weight measured, not the later {later})"
+    assert _latest(nurse, toddler) == kept.format(later="11.5 kg ESTIMATED 03/12/2026, not weighed")
     records.save_new(nurse, "weight", {**WEIGHED, "weighed_at": "2026-11-30T08:00+01:00", "weight_kg": 11.8,
                                            "method": "stated"}, patient_id=toddler)
+    assert _latest(nurse, toddler) == kept.format(later="11.5 kg ESTIMATED 03/12/2026, not weighed")
+    (admission,) = records.list_current(nurse.db, form_id="admission", patient_id=toddler)
+    records.amend(nurse, admission.record_id, {**admission.data, "weight_method": "estimated"}, "Broselow tape")
     assert _latest(nurse, toddler) == "11.5 kg ESTIMATED 03/12/2026, not weighed"
     clock.advance(hours=2)
     records.save_new(nurse, "weight", {**WEIGHED, "weighed_at": "2026-12-03T10:30+01:00", "weight_kg": 11.6,
@@ -64,9 +70,10 @@ def test_the_latest_weighing_by_the_time_weighed_says_a_weight_not_weighed(sessi
 
 
 def test_a_childs_dose_per_kilogram_is_judged_by_the_latest_weighing(session_for, toddler):
-    """Paracetamol 15 mg/kg a dose: 170 mg passes for 12 kg on admission, not for 10.5 kg weighed."""
+    """Paracetamol 15 mg/kg a dose: 170 mg passes for 12 kg on admission, and is asked for 10.5 kg
+    weighed (above 15 mg/kg, up to 30, a child's paracetamol is asked its reason)."""
     records.save_new(session_for("nurse"), "weight", {**WEIGHED, "weight_confirmed_kg": 10.5}, patient_id=toddler)
-    with pytest.raises(ValidationFailed, match="10.5 kg"):
+    with pytest.raises(medication.DoseReasonNeeded, match="10.5 kg"):
         records.save_new(session_for("doctor"), "medication_order", {
             "drug": "Paracetamol", "dose": 170, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
             "times": "06:00 12:00 18:00", "start_at": "2026-12-03T12:00+01:00", "controlled": False,

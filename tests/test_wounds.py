@@ -18,6 +18,7 @@ from downtime.services.errors import PermissionDenied, ServiceError, ValidationF
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
 from tests.pdf_text import pdf_text
+from tests.test_devices import on_version
 
 LOOK = {"assessed_at": "2026-11-28T10:00+01:00", "wound": "Sacrum", "kind": "pressure_ulcer", "category": "2",
         "length_cm": 3.0, "width_cm": 2.0, "depth_cm": 0.5, "bed": "granulating", "exudate": "low",
@@ -223,14 +224,19 @@ def test_broken_skin_on_the_repositioning_chart_starts_a_pressure_ulcer_of_a_cat
             "next_in": "2"}
     records.save_new(nurse, "repositioning", turn, patient_id=patient)
     [found] = repositioning.chart(nurse.db, patient)
-    assert wounds.first_look(found) == {"wound": "sacrum", "kind": "pressure_ulcer"}
+    spec = nurse.form("wound_care")
+    assert wounds.first_look(found, spec) == {"wound": "sacrum", "kind": "pressure_ulcer"}
     records.save_new(nurse, "repositioning", {"turned_at": "2026-11-28T13:00+01:00", "position": "declined",
-                                              "next_in": "2"}, patient_id=patient)  # the skin not seen
-    assert wounds.first_look(repositioning.chart(nurse.db, patient)[-1]) == {"wound": "sacrum",
+                                              "next_in": "2", "notes": "In pain"}, patient_id=patient)  # the skin not seen
+    assert wounds.first_look(repositioning.chart(nurse.db, patient)[-1], spec) == {"wound": "sacrum",
                                                                             "kind": "pressure_ulcer"}
     records.save_new(nurse, "repositioning", {**turn, "turned_at": "2026-11-28T13:30+01:00", "skin": "blanching"},
                      patient_id=patient)
-    assert wounds.first_look(repositioning.chart(nurse.db, patient)[-1]) == {}  # no damage: nothing to start from
+    assert wounds.first_look(repositioning.chart(nurse.db, patient)[-1], spec) == {}  # no damage: nothing to start from
+    long_place = "Sacrum, extending to the left buttock and the natal cleft, over the coccyx"  # the wound's name: 60
+    records.save_new(nurse, "repositioning", {**turn, "turned_at": "2026-11-28T13:45+01:00", "skin_where": long_place},
+                     patient_id=patient)
+    assert wounds.first_look(repositioning.chart(nurse.db, patient)[-1], spec) == {"kind": "pressure_ulcer"}
 
 
 _LOOK_AT = datetime(2026, 11, 28, 10, tzinfo=timezone.utc)
@@ -298,3 +304,82 @@ def test_a_dressing_no_allergy_matches_asks_nothing(session_for, patient):
     """The standard admission's penicillin allergy says nothing of a hydrocolloid."""
     saved = records.save_new(session_for("nurse"), "wound_care", LOOK, patient_id=patient)
     assert "allergy_reason" not in saved.data
+
+
+def test_a_wound_of_no_kind_listed_is_named_by_its_first_notes(session_for, patient):
+    """"Other (say in the notes)" was handed over as the label; its notes are asked, and its
+    first look's name it on the lists (a later look's notes say the skin around it)."""
+    nurse = session_for("nurse")
+    other = {**LOOK, "kind": "other", "category": None}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "wound_care", other, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["notes"]
+    records.save_new(nurse, "wound_care", {**other, "notes": "Fungating breast lesion"}, patient_id=patient)
+    records.save_new(nurse, "wound_care", {**other, "assessed_at": "2026-11-28T12:00+01:00",
+                                           "notes": "Surrounding skin macerated"}, patient_id=patient)
+    assert wounds.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient].startswith(
+        "WOUNDS: Sacrum: Other: Fungating breast lesion, 3 × 2 × 0.5 cm")
+
+
+def test_an_other_wound_named_at_its_first_look_is_dressed_after_without_its_name_and_the_letter_names_it_whole(
+        session_for, patient):
+    """Each dressing of a wound charted "Other" was refused until its name was typed again in the
+    notes ("Dress the chosen wound" carries none), though its first look named it; one of version 2,
+    which asked nothing, could not be corrected without; and the letter cut a long name at 80
+    characters."""
+    nurse = session_for("nurse")
+    other = {**LOOK, "kind": "other", "category": None}
+    name = ("Fungating breast lesion, left upper outer quadrant, known carcinoma; bleeds on touch, keep the "
+            "haemostatic dressing to hand")
+    records.save_new(nurse, "wound_care", {**other, "notes": name}, patient_id=patient)
+    records.save_new(nurse, "wound_care", {**other, "assessed_at": "2026-11-28T12:00+01:00"}, patient_id=patient)
+    assert wounds.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en")[0].startswith(
+        f"Sacrum: Other: {name}, 3 × 2 × 0.5 cm")
+    heel = records.save_new(on_version(nurse, "wound_care", 2), "wound_care", {**other, "wound": "Left heel"},
+                            patient_id=patient)
+    records.amend(nurse, heel.record_id, {**other, "wound": "Left heel", "assessed_at": "2026-11-28T09:50+01:00"},
+                  "time typed wrong")
+
+
+def test_a_look_typed_on_a_laptop_set_to_utc_reads_on_the_wards_clock(session_for, patient, tmp_path):
+    """Dressed at 12:00, typed on a laptop set to UTC (11:00+00:00): the handover read "dressing:
+    Hydrocolloid (28/11 11:00); NEW PRESSURE ULCER (…, charted 28/11 12:00)", two times for one look."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "wound_care", {**LOOK, "assessed_at": "2026-11-28T11:00+00:00"}, patient_id=patient)
+    said = wounds.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
+    assert "dressing: Hydrocolloid (28/11 12:00); NEW PRESSURE ULCER (Sacrum, Category 2, charted 28/11 12:00)" in said
+    text = " ".join(pdf_text(printing.print_wound_chart(nurse, patient, tmp_path / "wounds.pdf")).split())
+    assert "28/11 12:00" in text and "28/11 11:00" not in text
+
+
+def test_the_printed_chart_says_a_dressing_used_despite_an_allergy_and_why_a_pressure_ulcer_is_not_one_now(
+        session_for, admission_values, clock, tmp_path):
+    """An Inadine on an iodine anaphylaxis, kept with the nurse's reason: the handover quoted it,
+    the paper wound chart (filed, and worked from while the laptop is away) said "Inadine" alone."""
+    from downtime.services import wards
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00",
+                                                    "allergies": [{"substance": "Iodine", "reaction": "Anaphylaxis",
+                                                                   "severity": "severe"}]}).patient_id
+    records.save_new(nurse, "wound_care", {**LOOK, "dressing": "Inadine",
+                                           "allergy_reason": "Only dressing in stock, TVN agreed"}, patient_id=patient)
+    records.save_new(nurse, "wound_care", {**LOOK, "assessed_at": "2026-11-28T12:00+01:00", "kind": "moisture",
+                                           "category": None, "reclassified_why": "TVN: incontinence damage"},
+                     patient_id=patient)
+    text = " ".join(pdf_text(printing.print_wound_chart(nurse, patient, tmp_path / "wounds.pdf")).split())
+    assert "used despite the recorded allergy: “Only dressing in stock, TVN agreed”" in text
+    assert "Not a pressure ulcer now: TVN: incontinence damage" in text
+    assert "Moisture lesion (charted Pressure ulcer, Category 2 on 28/11)" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_blank_wound_form_stays_one_page_asking_present_on_admission_and_why_not_a_pressure_ulcer_now(
+        blank_pages, lang):
+    """Version 3's "present on admission" and "why not a pressure ulcer now" boxes pushed the whole
+    dressing section and the signature onto a second sheet."""
+    [page] = blank_pages("wound_care", lang)
+    assert {"en": "Present on admission", "fr": "Présente à l’admission"}[lang] in page
+    assert {"en": "a pressure ulcer before, not now: why",
+            "fr": "escarre auparavant, plus maintenant : pourquoi"}[lang] in page

@@ -67,10 +67,43 @@ def test_the_incident_is_asked_for_the_day_the_ulcer_was_found_over_each_look_th
         "l’infirmier(ère) plaies et cicatrisation ; faire une déclaration d’événement indésirable ; prochain "
         "pansement"
     ) in wounds.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient]
-    clock.advance(hours=19, minutes=59)  # 29/11 09:59
+    clock.advance(hours=23, minutes=59)  # 29/11 13:59
     assert _asked(nurse) == [[said]]
-    clock.advance(minutes=1)  # a day after it was found
+    clock.advance(minutes=1)  # a day after it was found and typed (14:00)
     assert _asked(nurse) == []
+
+
+def test_a_pressure_ulcer_typed_from_paper_the_next_day_asks_the_incident_for_a_day_from_then(session_for, patient,
+                                                                                              clock):
+    """Found at 10:00 on 28/11 while the laptop was away, written on the paper chart and typed at
+    12:00 on 29/11: its day was counted from 10:00 on 28/11, and had gone before anyone read it."""
+    nurse = session_for("nurse")
+    clock.now = clock.now.replace(day=29, hour=12, minute=0)
+    records.save_new(nurse, "wound_care", {**LOOK, "wound": "Left heel", "category": "3", "next_in": "5"},
+                     patient_id=patient)
+    said = ("NEW PRESSURE ULCER (Left heel, Category 3, charted 28/11 10:00): tell the nurse in charge and the tissue "
+            "viability nurse; report it as an incident")
+    assert said in wounds.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
+    clock.advance(hours=23, minutes=59)
+    assert _asked(nurse) == [[said]]
+    clock.advance(minutes=1)  # a day after it was typed
+    assert _asked(nurse) == []
+
+
+def test_a_pressure_ulcer_present_on_admission_is_reported_as_one_the_patient_came_in_with(session_for, patient):
+    """Admitted from a nursing home with a category 3 sacral ulcer: "NEW PRESSURE ULCER … report it
+    as an incident", exactly as one caught on day 10; the form could not say it was there on arrival."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "wound_care", {**LOOK, "category": "3", "present_on_admission": "yes"}, patient_id=patient)
+    records.save_new(nurse, "wound_care", {**LOOK, "wound": "Left heel", "present_on_admission": "no"},
+                     patient_id=patient)
+    assert sorted(_asked(nurse)) == [
+        ["NEW PRESSURE ULCER (Left heel, Category 2, charted 28/11 10:00): tell the nurse in charge and the tissue "
+         "viability nurse; report it as an incident"],
+        ["PRESSURE ULCER PRESENT ON ADMISSION (Sacrum, Category 3, charted 28/11 10:00): tell the nurse in charge and "
+         "the tissue viability nurse; report it (not acquired here)"]]
+    assert "ESCARRE PRÉSENTE À L’ADMISSION (Sacrum, Catégorie 3, notée le 28/11 10:00)" in wounds.handover(
+        nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient]
 
 
 def test_a_category_1_asks_nothing_and_once_it_is_a_2_it_is_worse_and_reported(session_for, patient):
@@ -123,8 +156,132 @@ def test_a_pressure_ulcer_charted_better_than_its_worst_is_refused_naming_the_ca
         wounds.check_look(nurse.db, spec, patient, later, "fr")
     for allowed in ({**later, "category": "4"}, {**later, "wound": "Left heel"},  # the same, another wound
                     {**later, "assessed_at": "2026-11-28T09:00+01:00"},  # back-entered before the 4
-                    {**later, "kind": "skin_tear", "category": None}):
+                    {**later, "kind": "skin_tear", "category": None, "reclassified_why": "TVN: a skin tear"}):
         wounds.check_look(nurse.db, spec, patient, allowed, "en")
+
+
+def test_a_pressure_ulcer_charted_as_something_else_asks_why_and_keeps_its_worst_category_on_the_lists(
+        session_for, patient, clock):
+    """Category 4 at 10:00, a moisture lesion at 12:00 was saved without a word, and once the day's
+    incident reminder had gone the handover and the letter read "Sacrum: Moisture lesion": the
+    category 4 had left every list."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "wound_care", {**LOOK, "category": "4", "depth_cm": 3.0}, patient_id=patient)
+    relabelled = {**LOOK, "assessed_at": "2026-11-28T12:00+01:00", "kind": "moisture", "category": None}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "wound_care", relabelled, patient_id=patient)
+    [error] = refused.value.errors
+    assert (error.path, error.message) == ("reclassified_why", (
+        "Sacrum: charted a pressure ulcer category 4 on 28/11 10:00, charted now as something else. Its worst "
+        "category stays on the chart, the handover and the letters beside what it is now; the incident review asks "
+        "who judged it no pressure ulcer and why: say so in “Charted a pressure ulcer before: why not now (who "
+        "judged it)”, or chart it a pressure ulcer."))
+    records.save_new(nurse, "wound_care", {**relabelled, "reclassified_why": "TVN review: incontinence damage"},
+                     patient_id=patient)
+    clock.advance(days=1, hours=2)  # the incident's day over
+    line = ("Sacrum: Moisture lesion (charted Pressure ulcer, Category 4 on 28/11), 3 × 2 × 0.5 cm, Granulating "
+            "(red); dressing: Hydrocolloid (28/11 12:00)")
+    assert wounds.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient].startswith(
+        f"WOUNDS: {line}")
+    assert wounds.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en")[0].startswith(line)
+    assert "Lésion liée à l’humidité (notée Escarre, Catégorie 4 le 28/11)" in wounds.handover(
+        nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient]
+
+
+def test_a_pressure_ulcer_relabelled_is_asked_why_once_not_again_at_each_dressing_after(session_for, patient):
+    """Re-labelled a moisture lesion at 11:00 with the TVN's reason, the wound's next dressing at
+    13:00 ("Dress the chosen wound" carries no reason) was refused, and every one after it, until
+    the reason was typed again."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "wound_care", {**LOOK, "category": "3"}, patient_id=patient)
+    lesion = {**LOOK, "kind": "moisture", "category": None}
+    records.save_new(nurse, "wound_care", {**lesion, "assessed_at": "2026-11-28T11:00+01:00",
+                                           "reclassified_why": "TVN review: moisture lesion"}, patient_id=patient)
+    records.save_new(nurse, "wound_care", {**lesion, "assessed_at": "2026-11-28T13:00+01:00"}, patient_id=patient)
+    assert wounds.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient].startswith(
+        "WOUNDS: Sacrum: Moisture lesion (charted Pressure ulcer, Category 3 on 28/11), 3 × 2 × 0.5 cm")
+
+
+def test_amending_a_pressure_ulcers_own_look_to_another_kind_asks_why_as_a_new_look_does(session_for, patient):
+    """Its only look amended from a category 3 to a moisture lesion was accepted without a word:
+    the amended look was left out, no worst category was found, and the category 3 left every list."""
+    nurse = session_for("nurse")
+    saved = records.save_new(nurse, "wound_care", {**LOOK, "category": "3"}, patient_id=patient)
+    lesion = {**LOOK, "kind": "moisture", "category": None}
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(nurse, saved.record_id, lesion, "wrong kind")
+    [error] = refused.value.errors
+    assert error.path == "reclassified_why" and error.message.startswith(
+        "Sacrum: charted a pressure ulcer category 3 on 28/11 10:00, charted now as something else.")
+    amended = records.amend(nurse, saved.record_id, {**lesion, "reclassified_why": "TVN: incontinence damage"},
+                            "wrong kind")
+    assert amended.data["kind"] == "moisture"
+
+
+def test_correcting_a_pressure_ulcers_first_look_days_later_does_not_ask_its_incident_again(session_for, patient,
+                                                                                            clock):
+    """A category 3 found and reported on 28/11, its dressing's name corrected on 02/12: its day
+    was counted from the correction, and "NEW PRESSURE ULCER … report it as an incident" was back on
+    the handover and the escalation list four days after it was reported."""
+    nurse = session_for("nurse")
+    saved = records.save_new(nurse, "wound_care", {**LOOK, "category": "3"}, patient_id=patient)
+    assert _asked(nurse) == [[REPORT.format(category="Category 3")]]
+    clock.advance(days=4)
+    records.amend(nurse, saved.record_id, {**LOOK, "category": "3", "dressing": "Silicone foam"}, "dressing misnamed")
+    assert _asked(nurse) == [["DRESSING OVERDUE (Sacrum) since 30/11 10:00"]]
+    assert "NEW PRESSURE ULCER" not in wounds.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
+
+
+def test_present_on_admission_is_said_at_a_wounds_first_look_within_72_hours_and_a_category_1_worse_since_is_new(
+        session_for, patient, clock):
+    """A category 1 charted on admission "present on admission", carried to every later look: a
+    category 3 on day 5 was reported "not acquired here"; and a category 3 first charted on day 5
+    was accepted as present on admission without a question."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "wound_care", {**LOOK, "category": "1", "bed": "intact", "depth_cm": None,
+                                           "present_on_admission": "yes"}, patient_id=patient)
+    clock.advance(days=5)  # 03/12 10:00, admitted 28/11 09:00
+    worse = {**LOOK, "assessed_at": "2026-12-03T09:00+01:00", "category": "3"}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "wound_care", {**worse, "present_on_admission": "yes"}, patient_id=patient)
+    assert [(error.path, error.message) for error in refused.value.errors] == [(
+        "present_on_admission", "“Present on admission”: Sacrum was charted before (28/11 10:00); whether it was "
+                                "present on admission is answered at its first look only.")]
+    records.save_new(nurse, "wound_care", worse, patient_id=patient)
+    assert _asked(nurse) == [[REPORT.format(category="Category 3").replace("28/11 10:00", "03/12 09:00"),
+                              "WOUND WORSE (Sacrum: Category 1 on 28/11, Category 3 now): tell the nurse in charge "
+                              "and the tissue viability nurse"]]
+    heel = {**worse, "wound": "Left heel", "present_on_admission": "yes"}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "wound_care", heel, patient_id=patient)
+    assert [(error.path, error.message) for error in refused.value.errors] == [(
+        "present_on_admission", "“Present on admission”: Left heel is first charted here 120 hours after the "
+                                "admission (28/11 09:00). A pressure ulcer first found more than 72 hours after "
+                                "admission counts as acquired here; answer “Yes” only at its first look within 72 "
+                                "hours.")]
+    records.save_new(nurse, "wound_care", {**heel, "present_on_admission": "unknown"}, patient_id=patient)
+    assert not any("not acquired here" in said for asked in _asked(nurse) for said in asked)
+
+
+def test_present_on_admission_is_on_the_printed_chart_and_the_handover_after_its_incident_day(session_for, patient,
+                                                                                             clock, tmp_path):
+    """A category 3 the patient came in with: once the day of its incident reminder had gone, the
+    answer was said nowhere, the printed chart worked from during the outage included; and a
+    category 1 it came in with, a 3 since, reads so."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "wound_care", {**LOOK, "category": "3", "present_on_admission": "yes"}, patient_id=patient)
+    records.save_new(nurse, "wound_care", {**LOOK, "wound": "Left heel", "category": "1", "bed": "intact",
+                                           "depth_cm": None, "present_on_admission": "yes"}, patient_id=patient)
+    clock.advance(days=2)
+    records.save_new(nurse, "wound_care", {**LOOK, "wound": "Left heel", "category": "3",
+                                           "assessed_at": "2026-11-30T10:00+01:00"}, patient_id=patient)
+    handover = wounds.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
+    assert "Sacrum: Pressure ulcer, Category 3 (present on admission), 3 × 2 × 0.5 cm" in handover
+    assert "Left heel: Pressure ulcer, Category 3 (present on admission at category 1), 3 × 2 × 0.5 cm" in handover
+    assert "Escarre, Catégorie 3 (présente à l’admission)" in wounds.handover(nurse.db, nurse.forms, [patient],
+                                                                              nurse.clock(), "fr")[patient]
+    text = " ".join(pdf_text(printing.print_wound_chart(nurse, patient, tmp_path / "wounds.pdf")).split())
+    assert "Pressure ulcer, Category 3 (present on admission)" in text
 
 
 def test_an_amendment_is_checked_only_when_it_changes_the_wound_time_or_category(session_for, patient):

@@ -27,10 +27,12 @@ def to_prune(made: Mapping[Backup, datetime | None], keep: int, now: datetime,
     Kept: the newest `keep`; the last of each of the `days` days ending on `now`'s, on the
     ward's clock (`now`'s zone: a day is the ward's, not UTC's), which is the laptop as it
     stood at that day's end; and the first, the state the outage started from. A backup
-    dated after `now` (a clock set wrong, then put right) has no day kept for it."""
-    newest_first = sorted(made, key=lambda backup: _order(made[backup]), reverse=True)
-    kept = set(newest_first[:keep])
-    dated = [(backup, at) for backup in newest_first if (at := made[backup]) is not None]
+    dated after `now` (a clock set wrong, then put right) has no day kept for it. Of two made at
+    one time, the first in `made` is the newer (`storage.backup` gives a backup made under a clock
+    running ahead the time of the one after it, which reaches further)."""
+    newest = newest_first(made)
+    kept = set(newest[:keep])
+    dated = [(backup, at) for backup in newest if (at := made[backup]) is not None]
     if dated:
         kept.add(dated[-1][0])
     today = now.date()
@@ -41,6 +43,12 @@ def to_prune(made: Mapping[Backup, datetime | None], keep: int, now: datetime,
             last_of_day.setdefault(day, backup)
     kept.update(last_of_day.values())
     return set(made) - kept
+
+
+def newest_first(made: Mapping[Backup, datetime | None]) -> list[Backup]:
+    """`made` newest first, as the rotation counts them (of two made at one time, the first in
+    `made`; no time, last): the restore offers backups in the order the rotation keeps them."""
+    return sorted(made, key=lambda backup: _order(made[backup]), reverse=True)  # stable: `made`'s order
 
 
 def _order(at: datetime | None) -> tuple[bool, datetime]:

@@ -6,14 +6,21 @@ against the maintenance rate for the child's weight, when the order is written
 for a 5.8 kg baby with nothing said: five times its maintenance, 3 litres a day, the fluid most
 likely to overload a baby or make its sodium fall (NPSA/2007/22).
 
+A crystalloid by vein in mL with no rate (a bolus, bags written by the mL at their times) is
+weighed by its volume instead: one dose above `BOLUS_MOST` mL/kg (NICE NG29's boluses are 10-20
+mL/kg) and its day (`order_units.most_in_a_day` doses) above the same 1.5 times the maintenance,
+or a neonate's ceiling (`volume_refusal`): a 6 kg baby's 20 mL/kg bolus slipped to 1200 mL, and
+its day written as two litre bags, were saved unasked. And a child's fluid, with a rate or none,
+asks for the weight when none is recorded this stay (`weigh_refusal`): a child on fluids alone
+has no medicine with limits to ask it.
+
 Maintenance by Holliday and Segar's 4-2-1 rule (Pediatrics 1957;19:823), the hourly form of
 NICE NG29's 100, 50 and 20 mL/kg a day (Intravenous fluid therapy in children and young people
 in hospital, 2015, updated 2020): 4 mL/kg an hour for the first 10 kg, 2 for the next 10, 1
 for each kg above 20. Asked above 1.5 times it, the prescriber's reason kept, never refused: a
 bolus in shock (10-20 mL/kg over minutes), losses replaced or a deficit made up are rightly more;
 an adult's rate slipped onto a child's order is far above (2.4 times a 16 kg child's). Under
-18 (dose_limits.ADULT_FROM_YEARS, NICE NG29's children and young people) and with a weight
-known alone: a child never weighed is asked to be by their medicines. A neonate (under 28 days)
+18 (dose_limits.ADULT_FROM_YEARS, NICE NG29's children and young people). A neonate (under 28 days)
 is weighed against the neonatal ceiling instead (`NEONATE_MOST`): from the end of its first week
 a term baby's usual 120-150 mL/kg a day (NICE NG29) is above 1.5 times the 4-2-1 rate, and each
 neonatal maintenance order was asked as an over-rate. Its lower needs in its first days (50-60
@@ -24,8 +31,8 @@ from __future__ import annotations
 import re
 
 from downtime.domain.dose_limits import ADULT_FROM_YEARS
-from downtime.domain.medication import ML, Order, infused, medicine_name, medicines_in
-from downtime.domain.order_units import Refusal
+from downtime.domain.medication import ML, Order, infused, line_lock, medicine_name, medicines_in
+from downtime.domain.order_units import Refusal, day_field, most_in_a_day
 from downtime.i18n import QT_TRANSLATE_NOOP, Number, Phrase
 
 ASKED_ABOVE = 1.5
@@ -55,18 +62,48 @@ ABOVE_MAINTENANCE = QT_TRANSLATE_NOOP(
                 "replaced), give the reason in “{field}”.")
 
 
+BOLUS_MOST = 20
+"""The mL/kg one dose of a child's fluid with no rate may be before it is asked: NICE NG29's bolus
+of 10-20 mL/kg (a tenfold slip of a 20 mL/kg bolus is 200)."""
+ABOVE_BOLUS = QT_TRANSLATE_NOOP(
+    "messages", "{dose} mL in one dose is above {most} mL/kg for {kg} kg ({limit} mL; a bolus is 10-20 mL/kg, NICE "
+                "NG29): check the volume against the child's weight. If it is meant, give the reason in “{field}”.")
+DAY_ABOVE_MAINTENANCE = QT_TRANSLATE_NOOP(
+    "messages", "As ordered, up to {amount} mL in 24 h, above {times} times the maintenance for {kg} kg ({limit} mL "
+                "in 24 h, Holliday-Segar 4-2-1; NICE NG29): check the volume against the child's weight. If it is "
+                "meant (losses replaced), give the reason in “{field}”.")
+DAY_ABOVE_NEONATAL = QT_TRANSLATE_NOOP(
+    "messages", "As ordered, up to {amount} mL in 24 h, above {most} mL/kg a day for a neonate of {kg} kg ({limit} mL; "
+                "NICE NG29 neonatal): check the volume against the baby's weight. If it is meant (losses replaced), "
+                "give the reason in “{field}”.")
+WEIGH_THE_CHILD = QT_TRANSLATE_NOOP(
+    "messages", "A child's fluid by vein is worked out from the child's weight (NICE NG29), and no weight is recorded "
+                "this stay: weigh the child, or give the weight the fluid is worked out from (measured, estimated or a "
+                "parent's, and when) in “{field}”.")
+
+
 def maintenance_ml_h(kg: float) -> float:
     """The maintenance rate for `kg` by the 4-2-1 rule, in mL an hour."""
     return 4 * min(kg, 10) + 2 * min(max(kg - 10, 0), 10) + max(kg - 20, 0)
 
 
-def is_fluid(order: Order) -> bool:
-    """Whether `order` runs a crystalloid into a vein by the mL (`_CRYSTALLOID`), no medicine
-    the tables know in it but potassium: a drug in a bag of saline is ordered by its mg, and
-    its rate is its own."""
+def is_crystalloid(order: Order) -> bool:
+    """Whether `order` gives a crystalloid into a vein by the mL (`_CRYSTALLOID`), no medicine
+    the tables know in it but potassium, and no flush of a line: a drug in a bag of saline is
+    ordered by its mg, and its rate is its own."""
     known = medicines_in(order.drug) - {medicine_name(order.drug)}
-    return (infused(order) and order.route in BY_VEIN and order.dose_unit == ML
-            and _CRYSTALLOID.search(order.drug) is not None and not known - _ADDITIVES)
+    return (order.route in BY_VEIN and order.dose_unit == ML and _CRYSTALLOID.search(order.drug) is not None
+            and not known - _ADDITIVES and not line_lock(order.drug))
+
+
+def is_fluid(order: Order) -> bool:
+    """Whether `order` runs a crystalloid as an infusion, whose rate is weighed (`rate_refusal`)."""
+    return infused(order) and is_crystalloid(order)
+
+
+def _child(age: int | None) -> bool:
+    """Under 18, NICE NG29's children and young people (None: age not known, an adult's)."""
+    return age is not None and age < ADULT_FROM_YEARS
 
 
 def rate_refusal(order: Order, rate: float | None, age: int | None, kg: float | None,
@@ -75,7 +112,7 @@ def rate_refusal(order: Order, rate: float | None, age: int | None, kg: float | 
     for a patient of `age` weighing `kg` (each None: not known, nothing asked) above `ASKED_ABOVE`
     times their maintenance, or a neonate's (`days` old, None: not known) above `NEONATE_MOST`,
     asked on the rate, for the caller to name the reason's field."""
-    if rate is None or age is None or kg is None or age >= ADULT_FROM_YEARS or not is_fluid(order):
+    if rate is None or kg is None or not _child(age) or not is_fluid(order):
         return None
     if days is not None and days < NEONATE_UNTIL_DAYS:
         limit = NEONATE_MOST * kg / 24
@@ -90,3 +127,34 @@ def rate_refusal(order: Order, rate: float | None, age: int | None, kg: float | 
     return Refusal("rate_ml_h", Phrase(ABOVE_MAINTENANCE, {
         "rate": Number(rate), "times": Number(ASKED_ABOVE), "kg": Number(kg),
         "maintenance": Number(round(maintenance, 1))}), asked=True)
+
+
+def weigh_refusal(order: Order, age: int | None, kg: float | None) -> Refusal | None:
+    """A child's crystalloid by vein with no weight recorded this stay, asked on the dose, the
+    weight used kept as the reason, as a medicine dosed by weight is (a 2-year-old never weighed
+    had saline and glucose at an adult's 125 mL/h with nothing said)."""
+    if kg is not None or not _child(age) or not is_crystalloid(order):
+        return None
+    return Refusal("dose", Phrase(WEIGH_THE_CHILD), asked=True)
+
+
+def volume_refusal(order: Order, age: int | None, kg: float | None, days: int | None = None) -> Refusal | None:
+    """A child's crystalloid by vein with no rate weighed by its volume for `kg` (None: not known,
+    `weigh_refusal` asks it): one dose above `BOLUS_MOST` mL/kg, asked on the dose; the
+    day's doses above `ASKED_ABOVE` times the maintenance, or a neonate's (`days` old) above
+    `NEONATE_MOST` mL/kg, asked on what decides them (`order_units.day_field`)."""
+    if order.rate_ml_h is not None or kg is None or not _child(age) or not is_crystalloid(order):
+        return None
+    if order.dose > BOLUS_MOST * kg * (1 + 1e-9):
+        return Refusal("dose", Phrase(ABOVE_BOLUS, {
+            "dose": Number(order.dose), "most": Number(BOLUS_MOST), "kg": Number(kg),
+            "limit": Number(round(BOLUS_MOST * kg, 1))}), asked=True)
+    amount = order.dose * most_in_a_day(order)
+    neonate = days is not None and days < NEONATE_UNTIL_DAYS
+    limit = NEONATE_MOST * kg if neonate else ASKED_ABOVE * 24 * maintenance_ml_h(kg)
+    if amount <= limit * (1 + 1e-9):
+        return None
+    values = {"amount": Number(amount), "kg": Number(kg), "limit": Number(round(limit, 1))}
+    return Refusal(day_field(order), Phrase(
+        DAY_ABOVE_NEONATAL if neonate else DAY_ABOVE_MAINTENANCE,
+        values | ({"most": Number(NEONATE_MOST)} if neonate else {"times": Number(ASKED_ABOVE)})), asked=True)

@@ -18,7 +18,42 @@ def local_now() -> datetime:
     return datetime.now(get_localzone())
 
 
-def ward_time(moment: datetime, zone: tzinfo | None) -> str:
-    """"28/11 13:10" on the ward's clock (`zone`, the clock's now's), whichever offset the moment
-    was stored with: a record typed on a laptop set to UTC, merged here, read an hour off."""
-    return f"{moment.astimezone(zone):%d/%m %H:%M}"
+def ward_time(moment: datetime, zone: tzinfo | None, form: str = "%d/%m %H:%M") -> str:
+    """"28/11 13:10" on the ward's clock (`zone`, the clock's now's; None: the laptop's own zone,
+    rules included, which is the ward's), whichever offset the moment was stored with: a record
+    typed on a laptop set to UTC, merged here, read an hour off.
+
+    Where the clock reads that time twice, the night the clocks go back, the offset follows
+    ("25/10 02:30 +02:00", an hour later "25/10 02:30 +01:00"), as the app asks it typed: a turn
+    due at the first 02:30 read "overdue since 25/10 02:30" at 02:10 winter time, as though due in
+    20 minutes, and two doses an hour apart printed as one minute. Every time shown goes through
+    here, screens and prints alike, so none of them says it otherwise. A day alone (`form` with
+    no hour or minute) has no offset to say: a wound measured in that hour read "on 25/10 +02:00"."""
+    local = moment.astimezone(_zone(zone))
+    said = local.strftime(form)
+    return said + said_twice(local, zone) if "%H" in form or "%M" in form else said
+
+
+def said_twice(moment: datetime, zone: tzinfo | None) -> str:
+    """" +02:00" (its offset, with the space before it) after `moment`'s time of day written on its
+    own clock, when that clock is the ward's (`zone`; None: the laptop's) and the ward's clock reads
+    that time twice, the night the clocks go back; else nothing. On its own for a chart cell,
+    which writes its time of day without strftime (medication.clock_text: a MAR pack writes
+    thousands), and says it by `ward_time`'s rule all the same. A dose written on another offset
+    (a laptop set to UTC: 00:30+00:00 for the first 02:30) keeps its own clock's time in its box
+    and says no offset: the ward's beside it read "HL 00:30 +02:00", two hours before the dose."""
+    local = moment.astimezone(_zone(zone))
+    if moment.utcoffset() != local.utcoffset() or local.replace(fold=1 - local.fold).utcoffset() == local.utcoffset():
+        return ""
+    return f" {local.isoformat(timespec='minutes')[-6:]}"
+
+
+def _zone(zone: tzinfo | None) -> tzinfo:
+    """The ward's clock's zone, the laptop's own when none is given: its rules, not the fixed
+    offset `astimezone(None)` takes from today's, which knows no hour read twice (the records
+    office's worklist read "typed 02:50" for both 02:50s the night the clocks go back)."""
+    if zone is not None:
+        return zone
+    from tzlocal import get_localzone  # as local_now, on the first call
+
+    return get_localzone()

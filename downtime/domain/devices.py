@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from downtime.domain import elapsed
+from downtime.i18n import Lang
 
 INSERTED, CHECKED, REMOVED = "inserted", "checked", "removed"
 """What a look at a device records: its putting in, a check, its taking out (which ends its chart)."""
@@ -46,11 +47,34 @@ BAG_EMPTIED_WITHIN = timedelta(minutes=30)
 emptied and measured, not urine the patient passed (the fluid chart does not say which)."""
 
 
+POSITION_CONFIRMED = frozenset({"nasogastric"})
+"""The devices whose position is confirmed before each use, and charted so: feeding or giving
+medicines through a misplaced nasogastric tube is a Never Event (NHS Improvement; the HAS asks the
+position checked before every use)."""
+BY_PH, BY_XRAY = "ph", "xray"
+"""How a nasogastric tube's position is confirmed (the form's codes): its aspirate's pH, or a
+chest X-ray read by a doctor; "not_confirmed" otherwise."""
+PH_AT_MOST = 5.5
+"""An aspirate's pH that confirms a gastric position (NHS Improvement 2016: 1 to 5.5)."""
+RESITE_OR_REVIEW = frozenset({"peripheral"})
+"""The devices resited, or reviewed and kept with a reason, once in `IN_AT_MOST`: a peripheral
+cannula (many UK trusts at 72 hours; SF2H 2019: reassessed, not routinely resited before 96)."""
+IN_AT_MOST = timedelta(hours=72)
+"""How long a peripheral cannula stays in before it asks to be resited or its keeping reasoned,
+as the paper cannula chart's "resite due" box has it: one in for a week, scored VIP 0 every
+shift, asked nothing."""
+KEPT_FOR = timedelta(hours=24)
+"""How long a reason to keep a cannula in past `IN_AT_MOST` answers the question: it is asked
+again the day after (reviewed daily)."""
+
+
 class Sign(StrEnum):
     PHLEBITIS = "phlebitis"
     INFECTION = "infection"
     FAULT = "fault"
+    POSITION = "position"
     NOT_NEEDED = "not_needed"
+    RESITE = "resite"
     OVERDUE = "overdue"
     STILL_IN = "still_in"
     NOT_VOIDED = "not_voided"
@@ -74,8 +98,16 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
     Sign.FAULT: {"en": "LEAKING, BLOCKED OR PULLED OUT ({device}): see to it now, tell the nurse in charge",
                  "fr": "FUITE, OBSTRUCTION OU ARRACHEMENT ({device}) : s’en occuper maintenant, prévenir "
                        "l’infirmier(ère) responsable"},
+    Sign.POSITION: {"en": "NG POSITION NOT CONFIRMED ({device}{why}): do not use it for feeds or medicines until "
+                          "confirmed (aspirate pH 5.5 or below, or an X-ray read by a doctor)",
+                    "fr": "POSITION DE LA SNG NON VÉRIFIÉE ({device}{why}) : ne pas l’utiliser pour l’alimentation ni "
+                          "les médicaments avant vérification (pH de l’aspiration 5,5 ou moins, ou radiographie "
+                          "interprétée par un médecin)"},
     Sign.NOT_NEEDED: {"en": "NO LONGER NEEDED ({device}): take it out",
                       "fr": "PLUS NÉCESSAIRE ({device}) : le retirer"},
+    Sign.RESITE: {"en": "IN OVER {hours} HOURS ({device}): resite it, or record at a check why it stays",
+                  "fr": "EN PLACE DEPUIS PLUS DE {hours} HEURES ({device}) : le changer, ou noter à une surveillance "
+                        "pourquoi il reste"},
     Sign.OVERDUE: {"en": "CHECK OVERDUE ({device}) since {due}", "fr": "SURVEILLANCE EN RETARD ({device}) depuis {due}"},
     Sign.STILL_IN: {"en": "STILL IN? ({device}, charted in during the stay that ended {ended}): check it and chart "
                           "the check, or chart its removal",
@@ -86,10 +118,37 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
                             "scan), prévenir le médecin"},
 }
 """What each sign asks: `{device}` what it is and where, `{vip}` its score, `{doctor}` the doctor
-told from VIP 3 (DOCTOR), `{site}` the site in words, `{due}` when its check fell due, `{ended}`
-when the stay it was last charted in ended; of a urinary catheter not voided after, `{device}` what
-it is, in lower case, and `{time}` when it came out."""
+told from VIP 3 (DOCTOR), `{site}` the site in words, `{why}` what says a nasogastric tube's
+position is not confirmed (its pH, its mark moved), `{hours}` the hours a cannula stays in
+(`IN_AT_MOST`), `{due}` when its check fell due, `{ended}` when the stay it was last charted in
+ended; of a urinary catheter not voided after, `{device}` what it is, in lower case, and `{time}`
+when it came out."""
 DOCTOR: Mapping[str, str] = {"en": " and tell the doctor (treatment)", "fr": " et prévenir le médecin (traitement)"}
+
+
+OTHER = "other"
+"""The answer of a device or a wound of no kind listed, its label asking it named in the notes."""
+NOTES_SHOWN = 80
+"""How much of the notes naming an "Other" or a decline a list's line quotes, the rest cut (a
+letter or a printed chart quotes them whole)."""
+
+
+TOLD: Mapping[Lang, str] = {"en": "{label}: {notes}", "fr": "{label} : {notes}"}
+
+
+def told(label: str, notes: str | None, lang: Lang, whole: bool = False) -> str:
+    """An answer whose label asks it said in the notes ("Other (say in the notes)", "Declined (say
+    why in the notes)") as its notes say it: "Other: Epidural catheter, levobupivacaine 0.1 %".
+    The handover, the letters and the escalation list read "Other (say in the notes)", and never
+    that it was an epidural, nor why a turn was declined. Shared by the device, wound and turning
+    charts; the label alone when the notes say nothing. Cut at NOTES_SHOWN unless `whole` (a
+    letter, a printed chart: the plan agreed with a patient declining, cut, never reached the
+    receiving ward)."""
+    said = " ".join((notes or "").split())
+    if not said:
+        return label
+    cut = said if whole or len(said) <= NOTES_SHOWN else f"{said[:NOTES_SHOWN - 1].rstrip()}…"
+    return TOLD[lang].format(label=label.split(" (")[0], notes=cut)
 
 
 def key(device: str, site: str) -> str:
@@ -105,14 +164,35 @@ def next_due(checked_at: datetime, every_hours: int, device: str) -> datetime:
 
 
 def signs(vip: int | None, site: str | None, still_needed: bool | None, due_at: datetime | None,
-          at: datetime) -> list[Sign]:
+          at: datetime, resite_at: datetime | None = None, unconfirmed: bool = False) -> list[Sign]:
     """What a device still in asks at `at`, as its latest look found it: phlebitis, the site
-    infected or the device faulty, the device no longer needed, then its check once overdue."""
+    infected or the device faulty, a tube's position not confirmed (`unconfirmed`), the device no
+    longer needed, a cannula in too long once `resite_at` is reached (`resite_due`), then its
+    check once overdue."""
     return [*([Sign.PHLEBITIS] if vip is not None and vip >= PHLEBITIS_VIP else []),
             *([Sign.INFECTION] if site in INFECTED_SITE else []),
             *([Sign.FAULT] if site == FAULTY_SITE else []),
+            *([Sign.POSITION] if unconfirmed else []),
             *([Sign.NOT_NEEDED] if still_needed is False else []),
+            *([Sign.RESITE] if elapsed.reached(resite_at, at) else []),
             *([Sign.OVERDUE] if elapsed.reached(due_at, at) else [])]
+
+
+def position_confirmed(by: str, ph: float | None) -> bool:
+    """Whether a look confirmed a nasogastric tube's position: by an X-ray read, or by an
+    aspirate's pH of `PH_AT_MOST` or below."""
+    return by == BY_XRAY or (by == BY_PH and ph is not None and ph <= PH_AT_MOST)
+
+
+def resite_due(device: str, inserted_at: datetime | None, kept_at: datetime | None) -> datetime | None:
+    """When a device put in at `inserted_at` asks to be resited or kept with a reason: a
+    peripheral cannula `IN_AT_MOST` after, or `KEPT_FOR` after the latest check that gave a
+    reason to keep it (`kept_at`), whichever is later, as a watch counts; None for any other
+    device, or one whose putting in is not known."""
+    if device not in RESITE_OR_REVIEW or inserted_at is None:
+        return None
+    due = elapsed.later(inserted_at, IN_AT_MOST)
+    return due if kept_at is None else max(due, elapsed.later(kept_at, KEPT_FOR), key=elapsed.instant)
 
 
 def days_in(inserted_at: datetime, at: datetime) -> int:

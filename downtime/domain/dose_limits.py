@@ -9,9 +9,13 @@ characteristics.
 - Paracetamol: adult 0.5-1 g a dose, at least 4 h apart, at most 4 g in 24 h; adult under
   50 kg at most 60 mg/kg in 24 h (BNF, MHRA 2010 for IV, which also caps it at 3 g: 60 mg/kg
   under 50 kg never reaches it). Child 15 mg/kg a dose and 60 mg/kg in 24 h (ANSM; BNFc allows
-  up to 75 mg/kg for some ages: 60 is taken as the point where the nurse is asked, never
-  above the adult's doses); from 12 years and 50 kg an adult's (BNFc 12-17 years: 0.5-1 g a
-  dose, at most 4 g; ANSM: adult doses from 50 kg), a 60 kg teenager's gram not held to
+  up to 75 mg/kg for some ages, and a post-operative loading dose of 20-30 mg/kg: 60 is taken
+  as the point where the nurse is asked, and the prescriber above 15 and 60, refused only above
+  30 mg/kg a dose and 90 mg/kg in 24 h from 3 months, never above the adult's doses; a neonate's
+  and a baby's under 3 months refused above 15 and 60 as before: BNFc's most for them is 60 mg/kg
+  in 24 h, 30 under 32 weeks' gestation); from 12 years and 50 kg
+  an adult's (BNFc 12-17 years: 0.5-1 g a dose, at most 4 g; ANSM: adult doses from 50 kg), a
+  60 kg teenager's gram not held to
   15 mg/kg. 6 h apart in renal impairment is not weighed here.
 - Ibuprofen: adult at most 2.4 g in 24 h (BNF); child 10 mg/kg a dose and 30 mg/kg in 24 h
   (ANSM; BNFc 5-10 mg/kg, 30 mg/kg a day).
@@ -19,7 +23,13 @@ characteristics.
   years (MHRA 2013, ANSM 2013, EMA 2015: children who turn it into morphine fast stopped
   breathing after ordinary doses), co-codamol's and Dafalgan codéiné's share too.
 - Tramadol: at most 400 mg in 24 h (BNF); its slow-release doses (200 mg, 12-hourly) leave
-  no single dose or interval to hold all its forms to.
+  no single dose or interval to hold all its forms to. A child (BNFc; ANSM's drops from 3
+  years): 1-2 mg/kg a dose, at most 8 mg/kg in 24 h, asked above them up to the adult's 400 mg;
+  not usually given under 3 years (the FDA: under 12), asked; from 12 years an adult's, weighed
+  or not (BNFc 12-17 years: 50-100 mg every 4-6 h, at most 400 mg; ANSM's capsules from 15).
+- Aspirin: at most 4 g in 24 h (BNF). Not given under 16 years (MHRA, BNFc: Reye's syndrome)
+  but for a named indication (Kawasaki disease, after heart surgery): asked, the indication as
+  the reason.
 - Paracetamol by vein goes by weight at any age (Perfalgan SmPC; MHRA Drug Safety Update,
   December 2010, after tenfold errors in babies given millilitres for milligrams): 10 kg or
   less, 7.5 mg/kg a dose and at most 30 mg/kg in 24 h (BNFc: 10 mg/kg, at most 30 mg/kg:
@@ -73,7 +83,7 @@ characteristics.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Literal
 
@@ -105,10 +115,35 @@ class ByWeight:
 class AsAdult:
     """From how old and how heavy a child is dosed as an adult, where both BNFc and the ANSM say
     so (paracetamol: BNFc's 12-17 years and the ANSM's 50 kg): an adult's dose by the child's kg
-    held every gram a 60 kg teenager was given to 15 mg/kg, and asked a reason each time."""
+    held every gram a 60 kg teenager was given to 15 mg/kg, and asked a reason each time. `kg`
+    None: from that age whatever the weight, known or not (tramadol: BNFc's 12-17 years are
+    dosed in mg, and a 15-year-old's usual 100 mg was asked by a young child's 2 mg/kg)."""
 
     years: int
-    kg: float
+    kg: float | None = None
+
+
+@dataclass(frozen=True)
+class AskedUpTo:
+    """A child's figures up to which an order above the child's usual (`Rule.child_dose_mg_kg`,
+    `child_day_mg_kg`) is asked, its reason kept, and refused only above (None: an adult's):
+    BNFc's post-operative loading dose of paracetamol, 20-30 mg/kg, was refused with no reason
+    possible, and so was a measurable 4 mL of 120 mg in 5 mL for a 6.1 kg baby (15.7 mg/kg).
+    `from_months`: the age they hold from, a younger baby refused above the child's usual (BNFc
+    holds a neonate's paracetamol to 60 mg/kg in 24 h: 88 mg/kg for a 10-day-old was asked)."""
+
+    dose_mg_kg: float | None = None
+    day_mg_kg: float | None = None
+    from_months: int = 0
+
+
+@dataclass(frozen=True)
+class YoungWords:
+    """What a medicine not usually given to a patient so young says, marked for the catalogue:
+    when the order is written (`ordered`, its reason asked in `{field}`) and at the bedside."""
+
+    ordered: str
+    bedside: str
 
 
 NEONATE_UNTIL_DAYS = 28
@@ -154,7 +189,8 @@ class MillionUnits:
 class Rule:
     """A medicine's limits, in mg. `low_weight_day_mg_kg`: an adult's under `LOW_WEIGHT_KG`;
     `adult`: an adult's by weight at any weight (`AdultByWeight`);
-    `child_…`: under `ADULT_FROM_YEARS` (but from `as_adult`), never above an adult's; `neonate`:
+    `child_…`: under `ADULT_FROM_YEARS` (but from `as_adult`), never above an adult's, asked
+    above them up to `child_asked_up_to` when the order is written; `neonate`:
     a neonate's, over a child's; `by_weight`: the first band the order's route and the patient's
     weight fall in, over all of them."""
 
@@ -170,6 +206,7 @@ class Rule:
     low_weight_day_mg_kg: float | None = None
     child_day_mg_kg: float | None = None
     child_dose_mg_kg: float | None = None
+    child_asked_up_to: AskedUpTo | None = None
     as_adult: AsAdult | None = None
     from_years: int | None = None
     """Not given at all under this age, whatever the dose."""
@@ -178,6 +215,9 @@ class Rule:
     from_routes: frozenset[str] = frozenset()
     """`from_months`, `from_kg`: not usually given younger or lighter by `from_routes` (empty:
     any), asked rather than refused (oral ibuprofen under 3 months, a neonatal unit's duct)."""
+    from_words: YoungWords | None = None
+    """What `from_months` says with the medicine's reason (None: a baby's, by months and kg,
+    `order_units.NOT_USUALLY_UNDER` and its bedside words in `medication`)."""
     by_weight: tuple[ByWeight, ...] = ()
     adult: AdultByWeight | None = None
     neonate: Neonate | None = None
@@ -196,13 +236,29 @@ the kg (`Rule.adult`)."""
 RULES: dict[str, Rule] = {
     "paracetamol": Rule(QT_TRANSLATE_NOOP("messages", "Paracetamol"), day_mg=4000, dose_mg=1000,
                         interval=timedelta(hours=4), low_weight_day_mg_kg=60, child_day_mg_kg=60,
-                        child_dose_mg_kg=15, as_adult=AsAdult(12, LOW_WEIGHT_KG),
+                        child_dose_mg_kg=15, child_asked_up_to=AskedUpTo(30, 90, from_months=3),
+                        as_adult=AsAdult(12, LOW_WEIGHT_KG),
                         by_weight=(ByWeight(BY_VEIN, 10, 7.5, 30), ByWeight(BY_VEIN, 50, 15, 60))),
     "ibuprofen": Rule(QT_TRANSLATE_NOOP("messages", "Ibuprofen"), day_mg=2400, child_day_mg_kg=30, child_dose_mg_kg=10,
                       from_months=3, from_kg=5, from_routes=BY_MOUTH),
     "codeine": Rule(QT_TRANSLATE_NOOP("messages", "Codeine"), day_mg=240, dose_mg=60, interval=timedelta(hours=4),
                     from_years=12),
-    "tramadol": Rule(QT_TRANSLATE_NOOP("messages", "Tramadol"), day_mg=400),
+    "tramadol": Rule(QT_TRANSLATE_NOOP("messages", "Tramadol"), day_mg=400, child_dose_mg_kg=2, child_day_mg_kg=8,
+                     child_asked_up_to=AskedUpTo(), as_adult=AsAdult(12), from_months=36,
+                     from_words=YoungWords(QT_TRANSLATE_NOOP(
+                         "messages", "{medicine} is not usually given under 3 years (ANSM; the FDA: under 12, "
+                                     "children who turn it fast into its opioid have stopped breathing): check it is "
+                                     "meant, and give the reason in “{field}”."), QT_TRANSLATE_NOOP(
+                         "messages", "{medicine} is not usually given under 3 years (ANSM; the FDA: under 12, "
+                                     "children who turn it fast into its opioid have stopped breathing): check with "
+                                     "the prescriber that it is meant before giving it."))),
+    "aspirin": Rule(QT_TRANSLATE_NOOP("messages", "Aspirin"), day_mg=4000, from_months=192, from_words=YoungWords(
+        QT_TRANSLATE_NOOP("messages", "{medicine} is not given under 16 years (Reye's syndrome: MHRA, BNFc) but for a "
+                                      "named indication (Kawasaki disease, after heart surgery): give the indication "
+                                      "in “{field}”."),
+        QT_TRANSLATE_NOOP("messages", "{medicine} is not given under 16 years (Reye's syndrome: MHRA, BNFc) but for a "
+                                      "named indication (Kawasaki disease, after heart surgery): check the indication "
+                                      "with the prescriber before giving it."))),
     "gentamicin": Rule(QT_TRANSLATE_NOOP("messages", "Gentamicin"), day_mg=NO_ADULT_MOST, child_dose_mg_kg=7,
                        child_day_mg_kg=7.5, adult=AdultByWeight(7, 7, adjusted=True), neonate=Neonate(5, 5),
                        daily_interval=timedelta(hours=20), asked=True),
@@ -259,6 +315,16 @@ NO_HEIGHT_KG = QT_TRANSLATE_NOOP("messages", "{kg} kg actual weight, no height b
                                              "weight")
 
 
+def refused_above(rule: Rule, months: int | None) -> Rule:
+    """The rule at the figures above which an order is refused whatever its reason, for a patient
+    `months` old (None: not known, held to none of `AskedUpTo.from_months`): a child's
+    `child_asked_up_to`, where it has them and they hold at that age; its own otherwise."""
+    asked = rule.child_asked_up_to
+    if asked is None or (months is not None and months < asked.from_months):
+        return rule
+    return replace(rule, child_dose_mg_kg=asked.dose_mg_kg, child_day_mg_kg=asked.day_mg_kg, child_asked_up_to=None)
+
+
 def too_young(rule: Rule, age: int | None) -> bool:
     """Whether a patient of `age` (None: not known, never too young) is under the age the
     medicine is never given below."""
@@ -284,7 +350,8 @@ def limit_for(rule: Rule, age: int | None, kg: float | None, route: str | None =
     route a band by weight holds for is asked to be weighed, by the heaviest such band's figures:
     1 g of paracetamol by vein to a frail 38 kg woman never weighed was 26 mg/kg, unasked."""
     child = age is not None and age < ADULT_FROM_YEARS and not (
-        rule.as_adult is not None and kg is not None and age >= rule.as_adult.years and kg >= rule.as_adult.kg)
+        rule.as_adult is not None and age >= rule.as_adult.years
+        and (rule.as_adult.kg is None or (kg is not None and kg >= rule.as_adult.kg)))
     band = next((band for band in rule.by_weight if route in band.routes and kg is not None and kg <= band.up_to_kg),
                 None) or (rule.neonate if days is not None and days < NEONATE_UNTIL_DAYS else None)
     adult = rule.adult if not child and band is None and rule.adult is not None \

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any
 
 from downtime.domain import elapsed
+from downtime.domain.age import age_in_years
 from downtime.domain.clock import ward_time
-from downtime.domain.gcs import Alarm, Flag
+from downtime.domain.gcs import Alarm, Flag, Gcs
 from downtime.domain.medication import Anticoagulated
 
 HEAD_INJURY_POSSIBLE = frozenset({"yes", "not_excluded"})
@@ -40,48 +41,116 @@ class Ask(StrEnum):
     """In the order they are said: the most urgent first."""
 
     NOT_TO_MOVE = "not_to_move"
+    CT_SIGNS = "ct_signs"
+    CHILD_VOMITED = "child_vomited"
     ANTICOAGULANT = "anticoagulant"
+    CT_AGED = "ct_aged"
     NEURO = "neuro"
     OBSERVATIONS = "observations"
     REVIEW = "review"
     CT = "ct"
 
 
+URGENT = frozenset({Ask.NOT_TO_MOVE, Ask.CT_SIGNS, Ask.CHILD_VOMITED, Ask.ANTICOAGULANT, Ask.CT_AGED, Ask.NEURO})
+"""The asks that need acting on now: the escalation list gives them first. Ranked on their words,
+"do not get the patient up" and "start neuro obs now" went to the bed's place, below a routine
+cannula check (chart_alerts.asks_a_doctor_now knows "doctor now" only)."""
 ASKS: Mapping[Ask, Mapping[str, str]] = {
     Ask.NOT_TO_MOVE: {"en": "POSSIBLE FRACTURE OR SPINAL INJURY: do not get the patient up (lift them flat); "
                             "the doctor examines them first",
                       "fr": "FRACTURE OU LÉSION RACHIDIENNE POSSIBLE : ne pas faire lever le patient (le relever à "
                             "plat) ; le médecin l’examine d’abord"},
-    Ask.ANTICOAGULANT: {"en": "ON AN ANTICOAGULANT WITH A POSSIBLE HEAD INJURY: tell the doctor now (CT head "
-                              "within 8 hours)",
+    Ask.ANTICOAGULANT: {"en": "ON AN ANTICOAGULANT WITH A POSSIBLE HEAD INJURY: tell the doctor now ({ct})",
                         "fr": "SOUS ANTICOAGULANT AVEC UN TRAUMATISME CRÂNIEN POSSIBLE : prévenir le médecin "
-                              "maintenant (scanner cérébral dans les 8 heures)"},
+                              "maintenant ({ct})"},
+    Ask.CT_SIGNS: {"en": "{signs} AFTER A POSSIBLE HEAD INJURY: tell the doctor now ({ct}, NICE)",
+                   "fr": "{signs} APRÈS UN TRAUMATISME CRÂNIEN POSSIBLE : prévenir le médecin maintenant ({ct}, NICE)"},
+    Ask.CHILD_VOMITED: {"en": "VOMITED 3 TIMES OR MORE AFTER A POSSIBLE HEAD INJURY (UNDER 16): tell the doctor now "
+                              "(NICE, child: observe for 4 hours at least; CT head within 1 hour with another risk "
+                              "factor, or if the vomiting recurs, the GCS falls below 15 or drowsiness recurs)",
+                        "fr": "3 VOMISSEMENTS OU PLUS APRÈS UN TRAUMATISME CRÂNIEN POSSIBLE (MOINS DE 16 ANS) : "
+                              "prévenir le médecin maintenant (NICE, enfant : surveillance de 4 heures au moins ; "
+                              "scanner cérébral dans l’heure avec un autre facteur de risque, ou si les vomissements "
+                              "reprennent, si le Glasgow passe sous 15 ou si la somnolence revient)"},
+    Ask.CT_AGED: {"en": "LOSS OF CONSCIOUSNESS OR AMNESIA AT 65 OR OVER WITH A POSSIBLE HEAD INJURY: tell the doctor "
+                        "now ({ct}, NICE)",
+                  "fr": "PERTE DE CONNAISSANCE OU AMNÉSIE À 65 ANS OU PLUS AVEC UN TRAUMATISME CRÂNIEN POSSIBLE : "
+                        "prévenir le médecin maintenant ({ct}, NICE)"},
     Ask.NEURO: {"en": "HEAD INJURY NOT EXCLUDED: start neuro obs (GCS) now",
                 "fr": "TRAUMATISME CRÂNIEN NON EXCLU : commencer la surveillance neurologique (Glasgow) maintenant"},
     Ask.OBSERVATIONS: {"en": "NO OBSERVATIONS SINCE THE FALL: take a set now",
                        "fr": "PAS DE CONSTANTES DEPUIS LA CHUTE : prendre les constantes maintenant"},
     Ask.REVIEW: {"en": "NOT EXAMINED BY A DOCTOR since the fall: ask for a medical review",
                  "fr": "PAS EXAMINÉ PAR UN MÉDECIN depuis la chute : demander un examen médical"},
-    Ask.CT: {"en": "CT HEAD NOT RECORDED DONE: due by {due} (8 hours after the fall, on an anticoagulant)",
-             "fr": "SCANNER CÉRÉBRAL NON NOTÉ FAIT : à faire avant le {due} (8 heures après la chute, sous "
-                   "anticoagulant)"},
+    Ask.CT: {"en": "CT HEAD NOT RECORDED DONE: due by {due} ({why})",
+             "fr": "SCANNER CÉRÉBRAL NON NOTÉ FAIT : à faire avant le {due} ({why})"},
 }
-CT_REQUESTED = {"en": "CT HEAD REQUESTED {time}, NOT RECORDED DONE: due by {due} (8 hours after the fall, on an "
-                      "anticoagulant)",
-                "fr": "SCANNER CÉRÉBRAL DEMANDÉ le {time}, NON NOTÉ FAIT : à faire avant le {due} (8 heures après la "
-                      "chute, sous anticoagulant)"}
+NOT_DONE: Mapping[str, Mapping[str, str]] = {
+    "examined": {"en": "not examined by a doctor in hospital", "fr": "non examiné par un médecin à l’hôpital"},
+    "ct": {"en": "CT head not done", "fr": "scanner cérébral non fait"},
+    "neuro": {"en": "no neurological observations", "fr": "pas de surveillance neurologique"},
+    "observations": {"en": "no observations after the fall", "fr": "pas de constantes après la chute"}}
+"""What a fall's asks say on a letter handing the patient on, in this order: the facts, not the
+ward's "now"."""
+NOT_DONE_BY: Mapping[Ask, tuple[str, ...]] = {
+    Ask.NOT_TO_MOVE: ("examined",), Ask.CT_SIGNS: ("examined", "ct"), Ask.CHILD_VOMITED: ("examined",),
+    Ask.ANTICOAGULANT: ("examined", "ct"),
+    Ask.CT_AGED: ("examined", "ct"), Ask.NEURO: ("neuro",),
+    Ask.OBSERVATIONS: ("observations",), Ask.REVIEW: ("examined",), Ask.CT: ("ct",)}
+"""The care not done each ask says (`NOT_DONE`)."""
+CT_REQUESTED = {"en": "CT HEAD REQUESTED {time}, NOT RECORDED DONE: due by {due} ({why})",
+                "fr": "SCANNER CÉRÉBRAL DEMANDÉ le {time}, NON NOTÉ FAIT : à faire avant le {due} ({why})"}
 """The CT ask once the fall records the CT requested: when, as the fall says it."""
+CT_BEFORE = {"en": "CT HEAD RECORDED DONE {time}, BEFORE THE FALL: check its time; due by {due} ({why})",
+             "fr": "SCANNER CÉRÉBRAL NOTÉ FAIT le {time}, AVANT LA CHUTE : vérifier l’heure ; à faire avant le {due} "
+                   "({why})"}
+"""The CT ask once the fall records the CT done at a time before it (`Fall.ct_done_before`): "CT
+HEAD NOT RECORDED DONE" told the nurse who had recorded it that she had not, and nothing pointed
+at the time typed."""
 CT_WITHIN = timedelta(hours=8)
-"""A possible head injury on an anticoagulant: CT head within this of the fall (NICE NG232)."""
-CT_ANSWERED = frozenset({"not_needed", "done"})
-"""The fall's CT head answers that end its ask (form version 3)."""
+"""A possible head injury on an anticoagulant, or at 65 or over with a loss of consciousness or
+amnesia: CT head within this of the fall (NICE NG232)."""
+CT_SOON = timedelta(hours=1)
+"""A possible head injury with one of `SIGNS`: CT head within this of the fall (NICE NG232)."""
+AGED = 65
+"""From this age a loss of consciousness or amnesia after a head injury asks a CT head (NICE NG232)."""
+SIGNS: Mapping[str, Mapping[str, str]] = {
+    "vomited": {"en": "vomited more than once", "fr": "plus d’un vomissement"},
+    "seizure": {"en": "seizure", "fr": "crise convulsive"},
+    "skull_fracture": {"en": "signs of a skull fracture", "fr": "signes de fracture du crâne"}}
+"""The signs after a head injury that ask a CT head within 1 hour (NICE NG232; form version 4)."""
+CHILD_SIGNS: Mapping[str, Mapping[str, str]] = {
+    "vomited": {"en": "vomited 3 times or more", "fr": "3 vomissements ou plus"}}
+"""The signs as NICE counts them under 16 (NG232 1.4.11), where they differ from `SIGNS`."""
+CHILD_UNDER = 16
+"""Under this age NICE's rules for children apply (NG232 1.4.9-1.4.12)."""
+WHY: Mapping[str, Mapping[str, str]] = {
+    "signs": {"en": "1 hour after the fall: {signs}", "fr": "1 heure après la chute : {signs}"},
+    "anticoagulant": {"en": "8 hours after the fall, on an anticoagulant",
+                      "fr": "8 heures après la chute, sous anticoagulant"},
+    "aged": {"en": "8 hours after the fall, 65 or over with loss of consciousness or amnesia",
+             "fr": "8 heures après la chute, 65 ans ou plus avec perte de connaissance ou amnésie"}}
+"""Why the CT head is asked, as its ask says it once a doctor has examined the patient."""
 CHARTED_ANTICOAGULANT = {
     "en": "ON AN ANTICOAGULANT ({drugs} on the medication chart) WITH A POSSIBLE HEAD INJURY: tell the doctor now "
-          "(CT head within 8 hours)",
+          "({ct})",
     "fr": "SOUS ANTICOAGULANT ({drugs} sur le plan d’administration) AVEC UN TRAUMATISME CRÂNIEN POSSIBLE : "
-          "prévenir le médecin maintenant (scanner cérébral dans les 8 heures)"}
+          "prévenir le médecin maintenant ({ct})"}
 """The anticoagulant ask when the medication chart says it: the nurse who answered "No" on the
 fall reads why it is asked all the same."""
+CT_DUE = {CT_WITHIN: {"due": {"en": "CT head within 8 hours: by {due}",
+                              "fr": "scanner cérébral dans les 8 heures : avant le {due}"},
+                      "passed": {"en": "CT HEAD DUE BY {due}, 8 hours after the fall — PASSED",
+                                 "fr": "SCANNER CÉRÉBRAL À FAIRE AVANT LE {due}, 8 heures après la chute — DÉPASSÉ"}},
+          CT_SOON: {"due": {"en": "CT head within 1 hour: by {due}",
+                            "fr": "scanner cérébral dans l’heure : avant le {due}"},
+                    "passed": {"en": "CT HEAD DUE BY {due}, 1 hour after the fall — PASSED",
+                               "fr": "SCANNER CÉRÉBRAL À FAIRE AVANT LE {due}, 1 heure après la chute — DÉPASSÉ"}}}
+"""The CT head of an ask before a doctor has examined the patient, with its deadline, by how soon
+it is due: "within 8 hours" alone was said the same at 10:30 as at 02:05, the deadline told only
+once a doctor had come (`Ask.CT`)."""
+PASSED = {"en": "{due} — PASSED", "fr": "{due} — DÉPASSÉ"}
+"""The CT head ask's deadline once it has passed."""
 AND = {"en": " and ", "fr": " et "}
 UNTIL = {"en": "{drug} until {time}", "fr": "{drug} jusqu’au {time}"}
 """An anticoagulant stopped before the fall that still counts, and when it was stopped."""
@@ -111,21 +180,112 @@ class Fall:
     """The patient's usual GCS before the fall, as the fall records it (None when it does not, a
     fall of the form's version 1 among them: 15 is counted)."""
 
+    born: date | None = None
+    """The patient's date of birth (None when not known): at 65 or over, a loss of consciousness or
+    amnesia asks a CT head (`aged`)."""
+
+    lost_consciousness: str | None = None
+    """Loss of consciousness or amnesia since the fall (yes, no, not_known; None unanswered, and on a
+    fall of the form's versions 1 to 3)."""
+    ct_signs: tuple[str, ...] = ()
+    """NICE's signs for a CT head within 1 hour the fall records (codes of `SIGNS`; none on a fall
+    of the form's versions 1 to 3): see `signs`."""
+
+    weak_before: bool = False
+    """Limb weakness known before the fall (an old stroke): one side weaker at the first neuro set
+    is not new (`head_ct`)."""
+
     ct_head: str | None = None
     """The fall's CT head answer (not_needed, requested, done; None unanswered, and on a fall of
     the form's version 1 or 2), and when it was requested or done (`ct_head_at`)."""
     ct_head_at: datetime | None = None
 
+    def _ct_at(self, answer: str) -> datetime | None:
+        """When the CT head was requested or done (`answer`), once the fall records it so at or after
+        the fall: a CT dated before it (the admission's scan of the day before, taken from the notes)
+        saw nothing of this injury, and silenced every CT the fall and its neuro sets asked."""
+        at = self.ct_head_at
+        if self.ct_head != answer or at is None or elapsed.instant(at) < elapsed.instant(self.fell_at):
+            return None
+        return at
+
     @property
     def ct_done_at(self) -> datetime | None:
-        """When the CT head was done, once the fall records it."""
-        return self.ct_head_at if self.ct_head == "done" else None
+        """When the CT head was done, once the fall records it done since the fall (`_ct_at`)."""
+        return self._ct_at("done")
+
+    @property
+    def ct_requested_at(self) -> datetime | None:
+        """When the CT head was requested, once the fall records it requested since the fall."""
+        return self._ct_at("requested")
+
+    @property
+    def ct_done_before(self) -> datetime | None:
+        """When the fall records the CT head done, once that is before the fall (06:00 typed for
+        16:00): not counted done (`ct_done_at`), said to be checked."""
+        at = self.ct_head_at
+        return at if self.ct_head == "done" and at is not None and self.ct_done_at is None else None
+
+    @property
+    def ct_answered(self) -> bool:
+        """The CT head recorded not needed, or done since the fall: its ask ends."""
+        return self.ct_head == "not_needed" or self.ct_done_at is not None
 
     def answered_since(self, at: datetime) -> bool:
         """The doctor's examination or the CT head recorded at or after `at`: either answers what a
         set taken then asked of the fall's CT head (`head_ct`)."""
         done = self.ct_done_at
         return self.examined_since(at) or (done is not None and elapsed.instant(done) >= elapsed.instant(at))
+
+    @property
+    def noted_signs(self) -> list[str]:
+        """NICE's signs for a CT head the fall records (`SIGNS`), after a possible head injury."""
+        return [sign for sign in SIGNS if sign in self.ct_signs] if self.head_injury_possible else []
+
+    @property
+    def child(self) -> bool:
+        """Under 16 at the fall (`CHILD_UNDER`), as the patient's date of birth says (an adult when
+        not known)."""
+        return self.born is not None and age_in_years(self.born, self.fell_at.date()) < CHILD_UNDER
+
+    @property
+    def child_vomited(self) -> bool:
+        """A child's vomiting (3 times or more) the only one of NICE's risk factors recorded (NG232
+        1.4.11: observed for 4 hours, not scanned within 1 hour; with a loss of consciousness or
+        amnesia, or another sign, scanned): a 6-year-old who vomited twice was asked the adult's CT
+        head within 1 hour."""
+        return self.child and self.noted_signs == ["vomited"] and self.lost_consciousness != "yes"
+
+    @property
+    def signs(self) -> list[str]:
+        """The signs the fall records that ask a CT head within 1 hour (`noted_signs`): a child's
+        vomiting only with another risk factor (`child_vomited`)."""
+        return [] if self.child_vomited else self.noted_signs
+
+    def sign_words(self, sign: str, lang: str) -> str:
+        """A sign the fall records, in words, as NICE counts it at the patient's age: a child's
+        vomiting is "3 times or more" (`CHILD_SIGNS`)."""
+        return (CHILD_SIGNS if self.child else {}).get(sign, SIGNS[sign])[lang]
+
+    @property
+    def aged(self) -> bool:
+        """65 or over at the fall with a loss of consciousness or amnesia since a possible head injury."""
+        return (self.head_injury_possible and self.lost_consciousness == "yes" and self.born is not None
+                and age_in_years(self.born, self.fell_at.date()) >= AGED)
+
+    @property
+    def ct_why(self) -> str | None:
+        """Why the fall asks a CT head (`WHY`), the soonest due first: None when it asks none."""
+        if self.signs:
+            return "signs"
+        if self.head_injury_possible and self.on_anticoagulant:
+            return "anticoagulant"
+        return "aged" if self.aged else None
+
+    @property
+    def ct_due(self) -> datetime:
+        """When the fall's CT head is due (NICE NG232): 1 hour after it with one of `SIGNS`, else 8."""
+        return elapsed.later(self.fell_at, CT_SOON if self.signs else CT_WITHIN)
 
     @property
     def usual(self) -> int:
@@ -154,11 +314,15 @@ class Fall:
 
 
 def fall_of(data: Mapping[str, Any]) -> Fall:
-    """The fall a fall's answers say (the chart's anticoagulants apart: see `Fall.anticoagulants`)."""
+    """The fall a fall's answers say (the chart's anticoagulants and the patient's birth date apart:
+    see `Fall.anticoagulants`, `Fall.born`); a fall of the form's versions 1 to 3 records none of
+    NICE's other signs for a CT head."""
     reviewed, ct_at = data.get("reviewed_at"), data.get("ct_head_at")
     return Fall(datetime.fromisoformat(data["fell_at"]), data["head_injury"], data["anticoagulated"],
                 data["fracture_signs"] == "suspected", datetime.fromisoformat(reviewed) if reviewed else None,
-                data["witnessed"] == "found", usual_gcs=data.get("usual_gcs"), ct_head=data.get("ct_head"),
+                data["witnessed"] == "found", usual_gcs=data.get("usual_gcs"),
+                lost_consciousness=data.get("lost_consciousness"), ct_signs=tuple(data.get("ct_signs") or ()),
+                weak_before=data.get("weak_before") is True, ct_head=data.get("ct_head"),
                 ct_head_at=datetime.fromisoformat(ct_at) if ct_at else None)
 
 
@@ -167,26 +331,51 @@ def _since(fall: Fall, taken: list[datetime]) -> bool:
     return any(elapsed.instant(at) >= elapsed.instant(fall.fell_at) for at in taken)
 
 
+WITHIN: Mapping[Ask, timedelta] = {Ask.CT_SIGNS: CT_SOON, Ask.ANTICOAGULANT: CT_WITHIN, Ask.CT_AGED: CT_WITHIN}
+"""How soon after the fall the CT head each ask before the doctor's examination says is due."""
+TO_A_DOCTOR = frozenset({Ask.NOT_TO_MOVE, Ask.CT_SIGNS, Ask.CHILD_VOMITED, Ask.ANTICOAGULANT, Ask.CT_AGED})
+"""The asks that ask the doctor's examination themselves: the fall's review is not asked beside them."""
+
+
 def asks(fall: Fall, observations: list[datetime], neuro: list[datetime]) -> list[Ask]:
     """What the fall asks now, given when the patient's observation sets (NEWS2 or PEWS) and
     neuro sets were taken: the doctor's examination until it is recorded (said as what not to do
     before it, or whom to tell now, when either applies), neuro obs and a set of observations
-    until one is taken since the fall; once the doctor told of the anticoagulant has examined the
-    patient, the CT head until the fall records it done or not needed."""
+    until one is taken since the fall; once the doctor told of the CT head (NICE's signs within 1
+    hour, the anticoagulant, 65 or over with a loss of consciousness or amnesia) has examined the
+    patient, the CT head until the fall records it done or not needed; a child's vomiting alone, the
+    doctor now, who observes 4 hours (`Fall.child_vomited`). A CT head recorded done or
+    not needed before the examination is recorded leaves the examination alone asked (the letter
+    said "CT head done 14:00" and "CT head not done", the list "CT HEAD DUE BY 14:20 — PASSED")."""
     found = []
+    ct_asked = not fall.examined and not fall.ct_answered
     if not fall.examined and fall.fracture_suspected:
         found.append(Ask.NOT_TO_MOVE)
-    if not fall.examined and fall.head_injury_possible and fall.on_anticoagulant:
+    if ct_asked and fall.signs:
+        found.append(Ask.CT_SIGNS)
+    if ct_asked and fall.child_vomited:
+        found.append(Ask.CHILD_VOMITED)
+    if ct_asked and fall.head_injury_possible and fall.on_anticoagulant:
         found.append(Ask.ANTICOAGULANT)
+    if ct_asked and fall.ct_why == "aged":
+        found.append(Ask.CT_AGED)
     if fall.head_injury_possible and not _since(fall, neuro):
         found.append(Ask.NEURO)
     if not _since(fall, observations):
         found.append(Ask.OBSERVATIONS)
-    if not fall.examined and not {Ask.NOT_TO_MOVE, Ask.ANTICOAGULANT} & set(found):
+    if not fall.examined and not TO_A_DOCTOR & set(found):
         found.append(Ask.REVIEW)
-    if fall.examined and fall.head_injury_possible and fall.on_anticoagulant and fall.ct_head not in CT_ANSWERED:
+    if fall.examined and fall.ct_why is not None and not fall.ct_answered:
         found.append(Ask.CT)
     return found
+
+
+def not_done(asked: Sequence[Ask], lang: str) -> list[str]:
+    """The care after a fall that its asks (`asked`) say is not done, each once, in a letter's words:
+    the letter said "Fell 28/11 13:20 (found on the floor, on an anticoagulant)" and nothing of the
+    doctor's examination, the CT head and the neuro obs never done, as though the fall was dealt with."""
+    keys = {key for ask in asked for key in NOT_DONE_BY[ask]}
+    return [words[lang] for key, words in NOT_DONE.items() if key in keys]
 
 
 def anticoagulants_named(fall: Fall, lang: str, zone: tzinfo | None) -> str:
@@ -196,18 +385,46 @@ def anticoagulants_named(fall: Fall, lang: str, zone: tzinfo | None) -> str:
         drug=one.drug, time=ward_time(one.until, zone)) for one in fall.anticoagulants)
 
 
-def said(ask: Ask, fall: Fall, lang: str, zone: tzinfo | None = None) -> str:
-    """What `ask` of `fall` says, its times on the clock of `zone` (the laptop's when None): the
-    anticoagulant ask names the chart's anticoagulants, when it has any; the CT head ask its
-    deadline, and when it was requested once the fall says it."""
-    if ask is Ask.ANTICOAGULANT and fall.anticoagulants:
-        return CHARTED_ANTICOAGULANT[lang].format(drugs=anticoagulants_named(fall, lang, zone))
+def said(ask: Ask, fall: Fall, lang: str, zone: tzinfo | None = None, at: datetime | None = None) -> str:
+    """What `ask` of `fall` says at `at` (None: with no deadline passed), its times on the clock of
+    `zone` (the laptop's when None): the anticoagulant ask names the chart's anticoagulants, when it
+    has any, and both it and the CT head ask the CT's deadline (`ct_due`), said passed once `at`
+    is past it; the CT head ask when it was requested once the fall says it."""
+    if ask in WITHIN:
+        deadline = elapsed.later(fall.fell_at, WITHIN[ask])
+        ct = CT_DUE[WITHIN[ask]][_state(deadline, at)][lang].format(due=ward_time(deadline, zone))
+        if ask is Ask.CT_SIGNS:
+            return ASKS[ask][lang].format(signs=_signs(fall, lang).upper(), ct=ct)
+        if ask is Ask.ANTICOAGULANT and fall.anticoagulants:
+            return CHARTED_ANTICOAGULANT[lang].format(drugs=anticoagulants_named(fall, lang, zone), ct=ct)
+        return ASKS[ask][lang].format(ct=ct)
     if ask is Ask.CT:
-        due = ward_time(elapsed.later(fall.fell_at, CT_WITHIN), zone)
-        if fall.ct_head == "requested" and fall.ct_head_at is not None:
-            return CT_REQUESTED[lang].format(time=ward_time(fall.ct_head_at, zone), due=due)
-        return ASKS[ask][lang].format(due=due)
+        due = ward_time(fall.ct_due, zone)
+        due = PASSED[lang].format(due=due) if _state(fall.ct_due, at) == "passed" else due
+        why = WHY[fall.ct_why or "anticoagulant"][lang].format(signs=_signs(fall, lang))
+        if (requested := fall.ct_requested_at) is not None:
+            return CT_REQUESTED[lang].format(time=ward_time(requested, zone), due=due, why=why)
+        if (before := fall.ct_done_before) is not None:
+            return CT_BEFORE[lang].format(time=ward_time(before, zone), due=due, why=why)
+        return ASKS[ask][lang].format(due=due, why=why)
     return ASKS[ask][lang]
+
+
+def deadline(ask: Ask, fall: Fall) -> datetime | None:
+    """When the CT head `ask` of `fall` says is due, None for an ask of no CT head."""
+    if ask is Ask.CT:
+        return fall.ct_due
+    return elapsed.later(fall.fell_at, WITHIN[ask]) if ask in WITHIN else None
+
+
+def _state(deadline: datetime, at: datetime | None) -> str:
+    """"passed" once `at` is at or past `deadline`, else "due" (`at` None: not passed)."""
+    return "passed" if at is not None and elapsed.instant(at) >= elapsed.instant(deadline) else "due"
+
+
+def _signs(fall: Fall, lang: str) -> str:
+    """The fall's signs for a CT head within 1 hour, in words: "vomited more than once, seizure"."""
+    return ", ".join(fall.sign_words(sign, lang) for sign in fall.signs)
 
 
 NEURO_PACED_FOR = timedelta(hours=24)
@@ -236,24 +453,33 @@ CT_IF_NOT_BACK = timedelta(hours=2)
 """A GCS below 15 this long after the injury: CT head within 1 hour (NICE NG232)."""
 
 
-def head_ct(fall: Fall, taken_at: datetime, total: int | None, focal: bool = False) -> Flag | None:
-    """What a set of GCS `total` taken at `taken_at`, in the day of `fall` (`pacing_fall`), says of
+def head_ct(fall: Fall, taken_at: datetime, score: Gcs, focal: bool = False,
+            one_sided: Mapping[str, str] | None = None) -> Flag | None:
+    """What a set of GCS `score` taken at `taken_at`, in the day of `fall` (`pacing_fall`), says of
     NICE's CT head within 1 hour: a GCS of 12 or less, or below the usual GCS when that is lower
     (a patient whose usual GCS is 10 is not scanned for being herself); else a GCS below 15, or
     below the usual GCS, 2 hours or more after the fall. A first set of 11 after a fall, with no
-    set before it to fall from, told nobody. A set not totalled says nothing of it, unless a limb
-    is newly weaker (`focal`: NICE's focal neurological deficit). Nothing once the fall records the
-    CT head done before the set: every set under 15 after it asked one within 1 hour again."""
+    set before it to fall from, told nobody. A set with a component not testable is weighed at the
+    best it can be (`Gcs.at_most`): ET V2 M6 is 12 at most, and said nothing when an eye swollen
+    shut left it no total. A limb newly weaker asks it too (`focal`: NICE's focal neurological
+    deficit), and so do limbs weaker than the other side on the first set that sees the limbs
+    (`one_sided`, the limbs in words: with no set before it, a hemiparesis since the fall said
+    nothing), unless the fall records a limb weakness known before it. Nothing once the fall
+    records the CT head done before the set: every set under 15 after it asked one within 1 hour
+    again."""
     done = fall.ct_done_at
     if done is not None and elapsed.instant(done) <= elapsed.instant(taken_at):
         return None
-    low = total is not None and total < fall.usual
-    if total is not None and low and total <= CT_NOW_AT:
-        return Flag(Alarm.CT_NOW, {"total": total})
+    best = score.at_most
+    low = best < fall.usual
+    if low and best <= CT_NOW_AT:
+        return Flag(Alarm.CT_NOW, score.values(total=best))
     if focal:
         return Flag(Alarm.CT_FOCAL, {})
+    if one_sided is not None and not fall.weak_before:
+        return Flag(Alarm.CT_ONE_SIDED, {"limbs": one_sided})
     if low and elapsed.between(fall.fell_at, taken_at) >= CT_IF_NOT_BACK:
-        return Flag(Alarm.CT_AT_2_HOURS, {"total": total, "usual": fall.usual})
+        return Flag(Alarm.CT_AT_2_HOURS, score.values(total=best, usual=fall.usual))
     return None
 
 

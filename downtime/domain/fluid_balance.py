@@ -12,7 +12,12 @@ than 0.5 mL/kg/h for 6 hours), judged only where the urine is measured every hou
 bag read hourly): a patient who passes urine now and then has no hourly figure to judge, and a
 missed hour is not taken for an empty one. No urine at all in the 6 hours (anuria) is judged
 without a weight: a patient never weighed (unconscious, no hoist scale) with an empty bag each
-hour was told of nowhere.
+hour was told of nowhere; nor was one whose urine is below 0.5 mL/kg/h even at the lightest
+weight their age allows (an adult's 5 mL an hour).
+
+An output that could not be measured (a vomit in the bed, urine passed in a pad) is charted with
+how much it looked (`AMOUNT_MARKS`) and no volume: shown in its hour as on paper ("++"), left out
+of the sums and counted apart, as the paper chart's "V++" beside the figures.
 
 Bladder irrigation (a three-way catheter after a prostate or bladder operation) runs in and comes
 back out in the catheter's bag: it is not intake (charted as "other in", it made a false "OVER THE
@@ -22,8 +27,8 @@ FLUID RESTRICTION"), and the bag's true urine is what came out less the irrigant
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from downtime.domain import elapsed
 
@@ -34,6 +39,8 @@ IRRIGATION = "in_irrigation"
 intake (`INTAKE`), and taken off the urine the bag holds (`true_urine`)."""
 OUTPUT = ("out_urine", "out_vomit", "out_drain", "out_stool", "out_other")
 ROUTES = (*INTAKE, IRRIGATION, *OUTPUT)
+AMOUNT_MARKS = {"small": "+", "medium": "++", "large": "+++"}
+"""How much an output not measured looked (the form's `not_measured`), as the paper chart marks it."""
 DAY_STARTS = time(7)
 """The hour the chart's day begins, that of the day shift's handover on most wards."""
 HOURS = tuple((DAY_STARTS.hour + n) % 24 for n in range(24))
@@ -42,16 +49,20 @@ HOURS = tuple((DAY_STARTS.hour + n) % 24 for n in range(24))
 
 @dataclass(frozen=True)
 class Measure:
-    """One volume in millilitres, in (`route` among `INTAKE`) or out (among `OUTPUT`)."""
+    """One volume in millilitres, in (`route` among `INTAKE`) or out (among `OUTPUT`); of an
+    output not measured, None, and how much it looked (`amount`, a code of `AMOUNT_MARKS`)."""
 
     at: datetime
     route: str
-    volume: int
+    volume: int | None
+    amount: str | None = None
 
     def __post_init__(self) -> None:
         if self.route not in ROUTES:
             raise ValueError(f"unknown fluid route {self.route!r}")
-        if self.volume < 0:
+        if self.volume is None and (self.route not in OUTPUT or self.amount not in AMOUNT_MARKS):
+            raise ValueError(f"no volume for {self.route!r}, and no amount of an output not measured")
+        if self.volume is not None and self.volume < 0:
             raise ValueError(f"negative volume {self.volume}")
 
 
@@ -60,10 +71,21 @@ def chart_day(at: datetime) -> date:
     return (at - timedelta(days=1)).date() if at.time() < DAY_STARTS else at.date()
 
 
+def day_hours(day: date, zone: tzinfo | None) -> int:
+    """The real hours of the chart of `day` on the clock of `zone` (its rules: Europe/Paris, not
+    +01:00): 25 the night the clocks go back, 23 the night they go forward, else 24, as with no
+    zone. Its sums, and a restriction "in 24 hours" judged on them, hold an hour more or less."""
+    if zone is None:
+        return 24
+    start, end = (datetime.combine(one, DAY_STARTS, tzinfo=zone) for one in (day, day + timedelta(days=1)))
+    return round(elapsed.between(start, end) / timedelta(hours=1))
+
+
 @dataclass(frozen=True)
 class Hour:
     """One row: what went in and out by route in the hour starting at `hour` o'clock, and the
-    balance since the chart's day began (intake and irrigation in, minus out) at the end of it."""
+    balance since the chart's day began (intake and irrigation in, minus out) at the end of it;
+    `unmeasured`, the amounts of the outputs not measured by route, in the order charted."""
 
     hour: int
     volumes: Mapping[str, int]
@@ -71,10 +93,12 @@ class Hour:
     output: int
     balance: int
     irrigation: int = 0
+    unmeasured: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def measured(self) -> bool:
-        return bool(self.volumes)
+        """Whether anything was charted in the hour, measured or not."""
+        return bool(self.volumes or self.unmeasured)
 
 
 @dataclass(frozen=True)
@@ -112,8 +136,15 @@ class FluidDay:
 
     @property
     def urine_charted(self) -> bool:
-        """Whether any urine was charted: irrigation with no bag charted yet says nothing of the urine."""
+        """Whether a bag's volume of urine was charted: irrigation with no bag charted yet says
+        nothing of the urine, nor does urine passed not measured (no true urine comes of it)."""
         return any("out_urine" in hour.volumes for hour in self.hours)
+
+    @property
+    def unmeasured(self) -> dict[str, tuple[str, ...]]:
+        """The amounts of the day's outputs not measured, by route (`OUTPUT` order), none in the sums."""
+        return {route: amounts for route in OUTPUT
+                if (amounts := tuple(amount for hour in self.hours for amount in hour.unmeasured.get(route, ())))}
 
     @property
     def measured(self) -> bool:
@@ -128,10 +159,16 @@ class FluidDay:
 def fluid_day(day: date, measures: Iterable[Measure]) -> FluidDay:
     """The chart of `day` (those of `measures` on another day's chart are left out)."""
     by_hour: dict[int, dict[str, int]] = {hour: {} for hour in HOURS}
+    unmeasured: dict[int, dict[str, tuple[str, ...]]] = {hour: {} for hour in HOURS}
     for measure in measures:
-        if chart_day(measure.at) == day:
-            volumes = by_hour[measure.at.hour]
-            volumes[measure.route] = volumes.get(measure.route, 0) + measure.volume
+        if chart_day(measure.at) != day:
+            continue
+        if measure.volume is None:
+            seen = unmeasured[measure.at.hour]
+            seen[measure.route] = (*seen.get(measure.route, ()), str(measure.amount))
+            continue
+        volumes = by_hour[measure.at.hour]
+        volumes[measure.route] = volumes.get(measure.route, 0) + measure.volume
     rows, balance = [], 0
     for hour in HOURS:
         volumes = by_hour[hour]
@@ -139,7 +176,7 @@ def fluid_day(day: date, measures: Iterable[Measure]) -> FluidDay:
         output = sum(volumes.get(route, 0) for route in OUTPUT)
         irrigation = volumes.get(IRRIGATION, 0)
         balance += intake + irrigation - output
-        rows.append(Hour(hour, volumes, intake, output, balance, irrigation))
+        rows.append(Hour(hour, volumes, intake, output, balance, irrigation, unmeasured[hour]))
     totals = {route: sum(row.volumes.get(route, 0) for row in rows) for route in ROUTES}
     return FluidDay(day, tuple(rows), totals, sum(row.intake for row in rows), sum(row.output for row in rows),
                     totals[IRRIGATION])
@@ -172,12 +209,20 @@ reading missed (not an empty bag); one a few minutes late does not silence a low
 @dataclass(frozen=True)
 class UrineOutput:
     """The urine of the hourly readings from `since` to `until` (at least `OLIGURIA_HOURS`), and
-    what it makes an hour per kilogram of `weight_kg` (None for a patient not weighed this stay)."""
+    what it makes an hour per kilogram of `weight_kg` (None for a patient not weighed this stay);
+    `lightest_kg`, the lightest the patient's age allows (domain.weight.lightest_kg; an adult's
+    when `age_known` is False), None when not known: what a patient not weighed is judged
+    against; `unmeasured`, the amounts
+    (`AMOUNT_MARKS`) of the urine passed not measured in those hours, beside the bag and not in
+    `volume`: a bag empty each hour with a wet pad is a blocked catheter bypassing, still called."""
 
     since: datetime
     until: datetime
     volume: int
     weight_kg: float | None
+    lightest_kg: float | None = None
+    unmeasured: tuple[str, ...] = ()
+    age_known: bool = True
 
     @property
     def hours(self) -> float:
@@ -190,14 +235,23 @@ class UrineOutput:
     @property
     def anuric(self) -> bool:
         """No urine at all in any of the hours (each measured 0 mL): the doctor is told whatever
-        the patient weighs (KDIGO 2012, NICE NG148), and whether or not they were weighed."""
+        the patient weighs (KDIGO 2012, NICE NG148), and whether or not they were weighed; with
+        urine passed not measured beside (`unmeasured`), none in the bag: a catheter bypassing."""
         return self.volume == 0
 
     @property
+    def low_at_any_weight(self) -> bool:
+        """Not weighed, and less than `OLIGURIA_BELOW` mL/kg/h even at `lightest_kg`: low whatever
+        the patient weighs (5 mL an hour of an adult, 0.2 mL/kg/h at 25 kg)."""
+        return (self.weight_kg is None and self.lightest_kg is not None
+                and self.volume / self.lightest_kg / self.hours < OLIGURIA_BELOW)
+
+    @property
     def low(self) -> bool:
-        """Whether it calls the doctor: no urine at all, or less than `OLIGURIA_BELOW` mL/kg/h."""
+        """Whether it calls the doctor: no urine at all, or less than `OLIGURIA_BELOW` mL/kg/h of
+        the weight, or of any weight the patient not weighed may have (`low_at_any_weight`)."""
         rate = self.per_kg_hour
-        return self.anuric or (rate is not None and rate < OLIGURIA_BELOW)
+        return self.anuric or self.low_at_any_weight or (rate is not None and rate < OLIGURIA_BELOW)
 
     @property
     def moves_on(self) -> datetime:
@@ -205,7 +259,8 @@ class UrineOutput:
         return elapsed.later(self.until, JUDGED_FOR)
 
 
-def urine_output(measures: Iterable[Measure], weight_kg: float | None, at: datetime) -> UrineOutput | None:
+def urine_output(measures: Iterable[Measure], weight_kg: float | None, at: datetime,
+                 lightest_kg: float | None = None, age_known: bool = True) -> UrineOutput | None:
     """The urine output of the last hourly urine readings up to `at` that cover `OLIGURIA_HOURS`,
     each reading the urine since the one before it (the first of a run, that of its hour); the
     bladder irrigation run in over the whole span taken off their sum once (`true_urine`): a 3 L
@@ -215,14 +270,22 @@ def urine_output(measures: Iterable[Measure], weight_kg: float | None, at: datet
     clock-hour each fell in (readings on the hour judged on the last six, not from the hour before
     the last). None when a reading is missed (more than `HOURLY` between two of them, or
     `JUDGED_FOR` since the newest by `at`): a missed hour is not an empty one; 0 mL is a measure. Without a weight
-    (None, or not above 0), it is judged by its volume alone (`UrineOutput.anuric`)."""
+    (None, or not above 0), it is judged by its volume alone (`UrineOutput.anuric`) and against
+    `lightest_kg`, the lightest the patient's age allows (`UrineOutput.low_at_any_weight`; an
+    adult's, said so, when not `age_known`). Urine
+    passed not measured in the span (a pad soaked) is kept beside the bags' figures
+    (`UrineOutput.unmeasured`), which are judged all the same: it left 6 empty bags of a blocked
+    catheter, and an oliguric bag, unjudged and said nowhere."""
     now = elapsed.instant(at)
     read: dict[datetime, int] = {}
     irrigated: list[Measure] = []
+    passed: list[tuple[datetime, str]] = []
     for measure in measures:
         if elapsed.instant(measure.at) > now:
             continue
-        if measure.route == "out_urine":
+        if measure.route == "out_urine" and measure.volume is None:
+            passed.append((elapsed.instant(measure.at), str(measure.amount)))
+        elif measure.route == "out_urine" and measure.volume is not None:
             moment = elapsed.instant(measure.at)
             read[moment] = read.get(moment, 0) + measure.volume
         elif measure.route == IRRIGATION:
@@ -238,8 +301,9 @@ def urine_output(measures: Iterable[Measure], weight_kg: float | None, at: datet
         bag += read[moment]
         if newest - start >= timedelta(hours=OLIGURIA_HOURS):
             run_in = sum(one.volume for one in irrigated if start < elapsed.instant(one.at) <= newest)
+            unmeasured = tuple(amount for when, amount in sorted(passed) if start < when <= newest)
             return UrineOutput(start.astimezone(at.tzinfo), newest.astimezone(at.tzinfo), true_urine(bag, run_in),
-                               weighed)
+                               weighed, lightest_kg, unmeasured, age_known)
         if not run_on:
             break
     return None

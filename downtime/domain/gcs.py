@@ -9,7 +9,12 @@ those since the doctor was last told (`flags`): what the doctor was told of is k
 
 A component that could not be tested (eyes closed by swelling, a patient intubated) is written
 "T" ("E3 VT M5") and leaves the set with no total: a total counting it as 1 would read as a
-patient far worse than they are, one leaving it out as one far better."""
+patient far worse than they are, one leaving it out as one far better. Its alarms weigh the best
+the set can be (`Gcs.at_most`, the component counted at its best) against the least the sets
+before it were (`Gcs.at_least`): an eye swollen shut after a fall onto the face hid every alarm,
+a verbal response fallen from 5 to 2 (a GCS of 12 at most, from 15) and a set of ET V1 M3 (8 at
+most: the airway at risk) said nothing. A response fallen by 2 or more says so on its own when the
+totals cannot (both sets with the eyes shut)."""
 
 from __future__ import annotations
 
@@ -36,9 +41,27 @@ LIMBS: Mapping[str, Mapping[str, str]] = {
     "leg_left": {"en": "left leg", "fr": "jambe gauche"}, "leg_right": {"en": "right leg", "fr": "jambe droite"}}
 POWER = ("normal", "mild", "severe", "flexion", "extension", "none")
 """The limb answers of the neuro set, from the strongest: a limb further down is weaker."""
+BEST = (4, 5, 6)
+"""Each component's highest score (eyes, verbal, motor): what one not testable is at best."""
+FELL_BY = 2
+"""A fall in the total, or in the eyes' or the verbal response, this large needs a doctor now."""
+RESPONSES: Mapping[str, Mapping[str, str]] = {"eyes": {"en": "eye opening", "fr": "ouverture des yeux"},
+                                              "verbal": {"en": "verbal response", "fr": "réponse verbale"}}
+"""The components whose fall `COMPONENT_FELL` says (a fall in the motor response is `MOTOR_FELL`)."""
 SIDES: Mapping[str, Mapping[str, str]] = {"left": {"en": "left", "fr": "gauche"},
                                           "right": {"en": "right", "fr": "droite"}}
 AND: Mapping[str, str] = {"en": " and ", "fr": " et "}
+NOT_DONE_WHY: Mapping[str, Mapping[str, str]] = {
+    "refused": {"en": "refused", "fr": "refusé"}, "away": {"en": "away from the ward", "fr": "hors du service"},
+    "other": {"en": "see the notes", "fr": "voir les remarques"}}
+"""Why a set was not done (form version 3), as its alarm and the chart say it."""
+
+
+def why_not_done(code: str) -> Mapping[str, str]:
+    """Why a set was not done in words of each language (`NOT_DONE_WHY`), the code itself for a
+    reason IT added to the form since: one unknown here stopped the chart, and with it the ward's
+    escalation list."""
+    return NOT_DONE_WHY.get(code) or {lang: code.replace("_", " ") for lang in SCALE_WORDS}
 
 
 class Alarm(StrEnum):
@@ -46,6 +69,7 @@ class Alarm(StrEnum):
     TOTAL_FELL = "total_fell"
     SUSTAINED_FALL = "sustained_fall"
     MOTOR_FELL = "motor_fell"
+    COMPONENT_FELL = "component_fell"
     PUPIL_FIXED = "pupil_fixed"
     PUPILS_UNEQUAL = "pupils_unequal"
     PUPILS_WIDER = "pupils_wider"
@@ -54,9 +78,11 @@ class Alarm(StrEnum):
     CT_NOW = "ct_now"
     CT_AT_2_HOURS = "ct_at_2_hours"
     CT_FOCAL = "ct_focal"
+    CT_ONE_SIDED = "ct_one_sided"
+    NOT_DONE = "not_done"
 
 
-HEAD_CT = frozenset({Alarm.CT_NOW, Alarm.CT_AT_2_HOURS, Alarm.CT_FOCAL})
+HEAD_CT = frozenset({Alarm.CT_NOW, Alarm.CT_AT_2_HOURS, Alarm.CT_FOCAL, Alarm.CT_ONE_SIDED})
 """What a set says after a fall with a possible head injury (domain.falls.head_ct): the doctor's
 examination of the fall or its CT head recorded after the set answers it."""
 
@@ -70,6 +96,9 @@ WARNINGS: Mapping[Alarm, Mapping[str, str]] = {
                                  "doctor now",
                            "fr": "Glasgow en baisse de {points} depuis {before}, maintenue 30 minutes ou plus : "
                                  "prévenir le médecin immédiatement"},
+    Alarm.COMPONENT_FELL: {"en": "Best {response} fell by {points} since {before} ({parts}): tell the doctor now",
+                           "fr": "Meilleure {response} en baisse de {points} depuis {before} ({parts}) : prévenir le "
+                                 "médecin immédiatement"},
     Alarm.MOTOR_FELL: {"en": "Best motor response fell since {before}: tell the doctor now",
                          "fr": "Meilleure réponse motrice en baisse depuis {before} : prévenir le médecin immédiatement"},
     Alarm.PUPIL_FIXED: {"en": "A pupil no longer reacts to light: tell the doctor now",
@@ -91,6 +120,15 @@ WARNINGS: Mapping[Alarm, Mapping[str, str]] = {
                            "1 hour, NICE)",
                      "fr": "Nouvelle faiblesse d’un membre après une chute avec traumatisme crânien possible (déficit "
                            "focal : scanner cérébral dans l’heure, NICE)"},
+    Alarm.CT_ONE_SIDED: {"en": "Weakness of the {limbs} (weaker than the other side) after a fall with a possible "
+                               "head injury: tell the doctor now (focal deficit: CT head within 1 hour, NICE)",
+                         "fr": "Faiblesse : {limbs} (plus faible que de l’autre côté) après une chute avec "
+                               "traumatisme crânien possible : prévenir le médecin immédiatement (déficit focal : "
+                               "scanner cérébral dans l’heure, NICE)"},
+    Alarm.NOT_DONE: {"en": "SET NOT DONE ({reason}) within a day of a fall with a possible head injury: tell the "
+                           "doctor now",
+                     "fr": "RELEVÉ NON FAIT ({reason}) dans la journée d’une chute avec traumatisme crânien possible : "
+                           "prévenir le médecin immédiatement"},
     Alarm.CT_NOW: {"en": "GCS {total} after a fall with a possible head injury: tell the doctor now (CT head within "
                          "1 hour, NICE)",
                    "fr": "Glasgow {total} après une chute avec traumatisme crânien possible : prévenir le médecin "
@@ -101,6 +139,32 @@ WARNINGS: Mapping[Alarm, Mapping[str, str]] = {
                                 "prévenir le médecin (Glasgow non revenu à {usual} à 2 heures : scanner cérébral dans "
                                 "l’heure, NICE)"},
 }
+AT_MOST: Mapping[Alarm, Mapping[str, str]] = {
+    Alarm.TOTAL_FELL: {"en": "GCS fell by {points} or more since {before} (GCS at most {total}, {gcs}): tell the "
+                             "doctor now",
+                       "fr": "Glasgow en baisse de {points} ou plus depuis {before} (Glasgow au plus {total}, {gcs}) : "
+                             "prévenir le médecin immédiatement"},
+    Alarm.CT_NOW: {"en": "GCS at most {total} ({gcs}) after a fall with a possible head injury: tell the doctor now "
+                         "(CT head within 1 hour, NICE)",
+                   "fr": "Glasgow au plus {total} ({gcs}) après une chute avec traumatisme crânien possible : prévenir "
+                         "le médecin immédiatement (scanner cérébral dans l’heure, NICE)"},
+    Alarm.CT_AT_2_HOURS: {"en": "GCS at most {total} ({gcs}) 2 hours or more after a fall with a possible head "
+                                "injury: tell the doctor (GCS not back to {usual} at 2 hours: CT head within 1 hour, "
+                                "NICE)",
+                          "fr": "Glasgow au plus {total} ({gcs}) 2 heures ou plus après une chute avec traumatisme "
+                                "crânien possible : prévenir le médecin (Glasgow non revenu à {usual} à 2 heures : "
+                                "scanner cérébral dans l’heure, NICE)"},
+}
+"""The words of an alarm weighed on a set with a component not testable (its values carry the
+components, `gcs`): its total is the best the set can be."""
+FROM_NOT_TESTABLE: Mapping[Alarm, Mapping[str, str]] = {
+    Alarm.TOTAL_FELL: {"en": "GCS fell by {points} or more since {before} ({then} then): tell the doctor now",
+                       "fr": "Glasgow en baisse de {points} ou plus depuis {before} ({then} alors) : prévenir le "
+                             "médecin immédiatement"},
+}
+"""The words of a fall weighed from a set with a component not testable (its values carry that
+set's components, `then`), counted at its worst: E4 VT M6, then GCS 9, was said "fell by 2" of a
+fall of 2 to 6."""
 
 
 @dataclass(frozen=True)
@@ -118,20 +182,40 @@ class Gcs:
             return None
         return self.eyes + self.verbal + self.motor
 
+    @property
+    def scores(self) -> tuple[int | None, int | None, int | None]:
+        return self.eyes, self.verbal, self.motor
+
+    @property
+    def at_most(self) -> int:
+        """The total at best: a component not testable counted at its highest."""
+        return sum(top if score is None else score for score, top in zip(self.scores, BEST))
+
+    @property
+    def at_least(self) -> int:
+        """The total at worst: a component not testable counted as 1."""
+        return sum(1 if score is None else score for score in self.scores)
+
+    def parts(self, lang: str) -> str:
+        """"E3 VT M5": a French ward's "Y3 VT M5", the eyes' letter its own."""
+        return " ".join(f"{letter}{'T' if score is None else score}"
+                        for letter, score in zip(SCALE_WORDS[lang][1], self.scores))
+
     def text(self, lang: str) -> str:
-        """"GCS 13 (E3 V4 M6)", or "GCS — (E3 VT M5)" when one could not be tested; a French
-        ward's "Glasgow 13 (Y3 V4 M6)", the eyes' letter its own."""
-        name, letters = SCALE_WORDS[lang]
-        parts = " ".join(f"{letter}{'T' if score is None else score}"
-                         for letter, score in zip(letters, (self.eyes, self.verbal, self.motor)))
-        return f"{name} {'—' if self.total is None else self.total} ({parts})"
+        """"GCS 13 (E3 V4 M6)", or "GCS — (E3 VT M5)" when one could not be tested."""
+        return f"{SCALE_WORDS[lang][0]} {'—' if self.total is None else self.total} ({self.parts(lang)})"
+
+    def values(self, **values: object) -> dict[str, object]:
+        """An alarm's `values` weighing this set: with its components when one is not testable, whose
+        words (`AT_MOST`) say its total is the best it can be."""
+        return values if self.total is not None else {**values, "gcs": {lang: self.parts(lang) for lang in SCALE_WORDS}}
 
 
 def gcs(data: Mapping[str, Any]) -> Gcs:
-    """The GCS of a neuro set's answers."""
+    """The GCS of a neuro set's answers: no score of a set not done (form version 3), which has none."""
     def score(field: str) -> int | None:
-        value = data[field]
-        return None if value == NOT_TESTABLE else int(value)
+        value = data.get(field)
+        return None if value in (None, NOT_TESTABLE) else int(value)
 
     return Gcs(score("eyes"), score("verbal"), score("motor"))
 
@@ -143,7 +227,8 @@ class Flag:
     """What its words say; a value in words of each language (a limb's name) as a mapping by language."""
 
     def text(self, lang: str) -> str:
-        return WARNINGS[self.alarm][lang].format(**{key: value[lang] if isinstance(value, Mapping) else value
+        words = AT_MOST if "gcs" in self.values else FROM_NOT_TESTABLE if "then" in self.values else WARNINGS
+        return words[self.alarm][lang].format(**{key: value[lang] if isinstance(value, Mapping) else value
                                                     for key, value in self.values.items()})
 
 
@@ -220,6 +305,24 @@ def _power(limb: str) -> Callable[[Mapping[str, Any]], int | None]:
     return lambda data: -POWER.index(data[limb]) if data.get(limb) in POWER else None
 
 
+OPPOSITE: Mapping[str, str] = {"arm_left": "arm_right", "arm_right": "arm_left",
+                               "leg_left": "leg_right", "leg_right": "leg_left"}
+
+
+def limbs_seen(data: Mapping[str, Any]) -> bool:
+    """Whether the set recorded the power of a limb."""
+    return any(_power(limb)(data) is not None for limb in LIMBS)
+
+
+def weaker_than_opposite(data: Mapping[str, Any]) -> Mapping[str, str] | None:
+    """The limbs weaker than the opposite one, in words ("left arm and left leg"), None when none is:
+    on the first set that sees the limbs after a head injury, a focal deficit with nothing before it
+    to be weaker than (`domain.falls.head_ct`)."""
+    weaker = [limb for limb, other in OPPOSITE.items()
+              if (now := _power(limb)(data)) is not None and (then := _power(other)(data)) is not None and now < then]
+    return _words(weaker, LIMBS) if weaker else None
+
+
 def _weaker_limbs(data: Mapping[str, Any], earlier: Earlier) -> Flag | None:
     """The limbs weaker than they were at their strongest in `earlier` (NICE NG232: new asymmetry
     of limb movement needs the doctor now; after a head injury, a focal deficit asks a CT head
@@ -236,24 +339,63 @@ def _weaker_limbs(data: Mapping[str, Any], earlier: Earlier) -> Flag | None:
     return Flag(Alarm.LIMB_WEAKER, {"limbs": _words([limb for limb, _ in weaker], LIMBS), "before": since})
 
 
-def flags(data: Mapping[str, Any], earlier: Earlier) -> list[Flag]:
+def _components_fell(now: Gcs, earlier: Earlier) -> list[Flag]:
+    """The eyes' or the verbal response fallen by 2 or more from their best in `earlier`, said when
+    the totals cannot say the GCS fell (a component not testable in this set or those before)."""
+    found = []
+    for number, words in enumerate(RESPONSES.values()):
+        score = now.scores[number]
+        best = _best(earlier, lambda before: gcs(before).scores[number])
+        if score is not None and best is not None and best[0] - score >= FELL_BY:
+            found.append(Flag(Alarm.COMPONENT_FELL, {"response": words, "points": best[0] - score, "before": best[1],
+                                                     "parts": {lang: now.parts(lang) for lang in SCALE_WORDS}}))
+    return found
+
+
+def not_done(data: Mapping[str, Any]) -> bool:
+    """Whether the set was not done (form version 3): it has no GCS, its pupils and limbs may be
+    charted all the same (the signs that matter most in a patient who cannot be scored)."""
+    return bool(data.get("not_done"))
+
+
+def flags(data: Mapping[str, Any], earlier: Earlier, scored: Earlier | None = None) -> list[Flag]:
     """What this set says that needs a doctor now, against `earlier`: the sets since the doctor
     was last told (that set's among them), or all before it, oldest first (none for the first).
+    Its GCS is weighed against `scored`, by default the sets of `earlier` not done: a set not done
+    that records the doctor told (of a refusal) told nothing of a GCS, whose baseline is then the
+    last set taken before it (a drop of 5 after it was said to nobody). A set not done says only
+    what its pupils and limbs say (a fixed pupil charted on it was said to nobody).
     A fall is counted from the best of them, not the set before alone: a GCS of 15, then 14, then
     13 on a recheck ten minutes later had fallen by 2 and said nothing."""
-    found: list[Flag] = []
-    now = gcs(data)
-    if now.total is not None and now.total <= AIRWAY_AT:
-        found.append(Flag(Alarm.LOW, {}))
-    best = _best(earlier, lambda before: gcs(before).total)
-    if now.total is not None and best is not None and best[0] - now.total >= 2:
-        found.append(Flag(Alarm.TOTAL_FELL, {"points": best[0] - now.total, "before": best[1]}))
-    motor = _best(earlier, lambda before: gcs(before).motor)
-    if now.motor is not None and motor is not None and now.motor < motor[0]:
-        found.append(Flag(Alarm.MOTOR_FELL, {"before": motor[1]}))
+    found = [] if not_done(data) else _gcs_flags(
+        gcs(data), [one for one in earlier if not not_done(one[0])] if scored is None else scored)
     found += _pupil_flags(data, earlier)
     weaker = _weaker_limbs(data, earlier)
     return [*found, *([weaker] if weaker else [])]
+
+
+def _gcs_flags(now: Gcs, scored: Earlier) -> list[Flag]:
+    """What this set's GCS (`now`) says against the sets taken before it (`scored`). The airway
+    alarm weighs a set at its best (ET V1 M3 is 8 at most), not one whose verbal response could not
+    be tested: that is a patient intubated, whose airway is secured (E1 VT M1 called "airway at
+    risk — call for help now" at every hourly set of a ventilated patient). A fall from a set with a
+    component not testable is said "or more": it counted at its worst."""
+    found: list[Flag] = []
+    if now.verbal is not None and now.at_most <= AIRWAY_AT:
+        found.append(Flag(Alarm.LOW, {}))
+    best = _best(scored, lambda before: gcs(before).at_least)
+    if best is not None and best[0] - now.at_most >= FELL_BY:
+        baseline = next(then for before, at in reversed(scored)
+                        if at == best[1] and (then := gcs(before)).at_least == best[0])
+        inexact = {} if baseline.total is not None else {"then": {lang: baseline.parts(lang) for lang in SCALE_WORDS}}
+        found.append(Flag(Alarm.TOTAL_FELL, now.values(points=best[0] - now.at_most, before=best[1],
+                                                       total=now.at_most, **inexact)))
+    else:
+        found += _components_fell(now, scored)
+    motor = _best(scored, lambda before: gcs(before).motor)
+    if now.motor is not None and motor is not None and now.motor < motor[0]:
+        found.append(Flag(Alarm.MOTOR_FELL, {"before": motor[1]}))
+    return found
 
 
 def sustained_fall(sets: Sequence[tuple[datetime, Gcs]]) -> Flag | None:

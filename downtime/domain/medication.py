@@ -4,7 +4,6 @@ mismatch). Pure functions over plain models, so each rule is tested on its own."
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -13,16 +12,18 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
 from functools import lru_cache
 from itertools import chain, pairwise
+from math import isclose
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, model_validator
 
 from downtime.domain import elapsed
-from downtime.domain.dose_limits import (RULES, Limit, Rule, Weighed, limit_for, strengths_mg, too_young,
+from downtime.domain.clock import said_twice, ward_time
+from downtime.domain.dose_limits import (RULES, Limit, Rule, Weighed, limit_for, strengths_mg, too_small, too_young,
                                          weighed_by)
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.paper_gap import Silence
-from downtime.domain.release import Release, release_of
+from downtime.domain.release import Release, number_apart, release_of
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, message
 
 
@@ -255,9 +256,10 @@ def written_when(written: datetime, given: datetime, zone: tzinfo | None = None)
     """When a dose's record was written, beside its giving: the time alone the same day, else
     with its day, both on the ward's clock (`zone`; None: the laptop's own zone, which is the
     ward's). Read on the giving's fixed offset, a dose given in summer time and typed in winter
-    time said it was typed an hour after the printed chart's own time."""
-    written, given = written.astimezone(zone), given.astimezone(zone)
-    return f"{written:%H:%M}" if written.date() == given.date() else f"{written:%d/%m %H:%M}"
+    time said it was typed an hour after the printed chart's own time. In the hour the clocks
+    repeat it says which (domain.clock.ward_time): "(typed 02:50 +01:00)"."""
+    same_day = written.astimezone(zone).date() == given.astimezone(zone).date()
+    return ward_time(written, zone, "%H:%M" if same_day else "%d/%m %H:%M")
 
 
 def written_apart(written: datetime, given: datetime, zone: tzinfo | None = None) -> str | None:
@@ -432,7 +434,8 @@ class Check(StrEnum):
     MEDICINE_INTERVAL = "medicine_interval"
     """Closer to another dose of the medicine than it allows, whatever the orders say."""
     NOT_FOR_AGE = "not_for_age"
-    """A medicine never given at the patient's age, whatever the order says (`dose_limits.too_young`)."""
+    """A medicine never given at the patient's age, or not usually so young or light, whatever the
+    order says (`dose_limits.too_young`, `too_small`)."""
     WRONG_BAND = "wrong_band"
     """The wristband scanned at the bedside is another patient's, or no patient's (see
     services.medication.band_checked)."""
@@ -453,6 +456,12 @@ class Check(StrEnum):
     stopped_opioid; services.medication.opioid_stopped)."""
     INSULIN_OMITTED = "insulin_omitted"
     """A basal or premixed insulin's dose recorded not given (`basal_insulin_omitted`)."""
+    NEURO_ALARM = "neuro_alarm"
+    """A sedative or an opioid given while the neuro chart asks a doctor (services.medication.
+    sedation_on_neuro_alarm): it lowers the GCS the chart is escalating, and hides the next set's."""
+    HEAD_INJURY = "head_injury"
+    """An anticoagulant given after a fall with a possible head injury whose CT head is not recorded
+    done (services.medication.anticoagulant_after_head_injury)."""
 
 
 @dataclass(frozen=True)
@@ -669,7 +678,12 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "co-trimoxazole": ("sulfamethoxazole", "trimethoprim"),
     "doliprane": ("paracetamol",), "dafalgan": ("paracetamol",), "efferalgan": ("paracetamol",),
     "panadol": ("paracetamol",), "perfalgan": ("paracetamol",), "calpol": ("paracetamol",), "acetaminophen": ("paracetamol",),
-    "advil": ("ibuprofen",), "nurofen": ("ibuprofen",), "brufen": ("ibuprofen",), "voltarene": ("diclofenac",),
+    "advil": ("ibuprofen",), "nurofen": ("ibuprofen",), "brufen": ("ibuprofen",),
+    # Children's ibuprofen and paracetamol by their brands (ANSM, BNFc): "Nurofenpro 20 mg/mL",
+    # 25 mg/kg to an 8 kg baby, was weighed by nothing and matched no ibuprofen allergy.
+    "nurofenpro": ("ibuprofen",), "advilmed": ("ibuprofen",), "antarène": ("ibuprofen",), "nureflex": ("ibuprofen",),
+    "calprofen": ("ibuprofen",), "fenpaed": ("ibuprofen",), "medinol": ("paracetamol",), "disprol": ("paracetamol",),
+    "voltarene": ("diclofenac",),
     "voltarol": ("diclofenac",), "profenid": ("ketoprofen",), "kardegic": ("aspirin",), "aspegic": ("aspirin",),
     "aas": ("aspirin",), "acide acétylsalicylique": ("aspirin",), "acetylsalicylic acid": ("aspirin",),
     "hnf": ("heparin",), "héparine non fractionnée": ("heparin",), "fraxiparine": ("nadroparin",),
@@ -730,6 +744,13 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "xanax": ("alprazolam",), "lexomil": ("bromazepam",), "valium": ("diazepam",), "atarax": ("hydroxyzine",),
     "stilnox": ("zolpidem",), "imovane": ("zopiclone",), "zimovane": ("zopiclone",), "haldol": ("haloperidol",),
     "risperdal": ("risperidone",), "zyprexa": ("olanzapine",), "loxapac": ("loxapine",),
+    "tercian": ("cyamemazine",), "nozinan": ("levomepromazine",), "seroquel": ("quetiapine",),
+    "xeroquel": ("quetiapine",), "largactil": ("chlorpromazine",), "phenergan": ("promethazine",),
+    "theralene": ("alimemazine",), "tiapridal": ("tiapride",), "rivotril": ("clonazepam",),
+    "tranxene": ("clorazepate",), "ativan": ("lorazepam",), "buccolam": ("midazolam",),
+    "noctamide": ("lormetazepam",), "urbanyl": ("clobazam",), "droleptan": ("droperidol",),
+    "heminevrin": ("clomethiazole",), "piriton": ("chlorphenamine",), "polaramine": ("dexchlorpheniramine",),
+    "donormyl": ("doxylamine",),
     "zyloric": ("allopurinol",), "lyrica": ("pregabalin",), "neurontin": ("gabapentin",),
     "tegretol": ("carbamazepine",), "depakine": ("valproate",), "epilim": ("valproate",),
     "acide valproïque": ("valproate",), "valproic acid": ("valproate",), "keppra": ("levetiracetam",),
@@ -757,6 +778,12 @@ CONTROLLED_DRUGS = ("morphine", "oxycodone", "fentanyl", "hydromorphone", "metha
 # each levodopa dose. Anticonvulsants and antimicrobials, on the NPSA's list too, are time-critical
 # by their patient and indication (status epilepticus, sepsis), not by their name: the
 # prescriber ticks those, and MAO-B inhibitors and amantadine, once or twice a day.
+SEDATIVES = ("zopiclone", "zolpidem", "haloperidol", "olanzapine", "quetiapine", "risperidone", "chlorpromazine",
+             "levomepromazine", "cyamemazine", "loxapine", "tiapride", "droperidol", "promethazine", "hydroxyzine",
+             "alimemazine", "chlorphenamine", "dexchlorpheniramine", "doxylamine", "clomethiazole", "phenobarbital",
+             "dexmedetomidine", "propofol", "ketamine")
+"""Medicines besides the benzodiazepines (their class) that sedate: hypnotics, antipsychotics,
+sedating antihistamines, given to a confused patient at night; what lowers a GCS (`sedating`)."""
 TIME_CRITICAL_DRUGS = ("levodopa", "ropinirole", "pramipexole", "rotigotine", "apomorphine", "entacapone",
                        "opicapone", "tolcapone")
 # Antibacterials, whose order is reviewed at 48-72 hours and given a review date or a course's
@@ -833,17 +860,12 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
-_NAME_THEN_NUMBER = re.compile(r"([^\W\d_]{3,})(?=\d)")
-"""A name of three letters or more written against its number: "NovoMix30", "Mixtard30",
-"Paracetamol500mg" (a brand's mix was no insulin). Shorter ones are the name: "B12", "M3"."""
-
-
 def _stem(text: str) -> str:
     """A name without accents, capitals, or each word's final -s and -e: the English and French
     names of a drug or a class meet there ("anti-inflammatoires non stéroïdiens"), and a name
-    apart from the number written against it (`_NAME_THEN_NUMBER`)."""
-    return " ".join(word.rstrip("s").rstrip("e").rstrip("s")
-                    for word in _NAME_THEN_NUMBER.sub(r"\1 ", _fold(text)).split())
+    apart from the number written against it, three letters or more ("NovoMix30", "Mixtard30",
+    "Paracetamol500mg": a brand's mix was no insulin; see release.number_apart)."""
+    return " ".join(word.rstrip("s").rstrip("e").rstrip("s") for word in number_apart(_fold(text), 3).split())
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -866,8 +888,9 @@ _TIME_CRITICAL = _phrases(TIME_CRITICAL_DRUGS)
 _HIGH_ALERT = _phrases(HIGH_ALERT_DRUGS)
 _HIGH_ALERT_INJECTED = _phrases(HIGH_ALERT_INJECTED)
 _ANTIBACTERIALS = _phrases(ANTIBACTERIALS)
+_SEDATIVES = _phrases(SEDATIVES)
 _FLAGGED = _CONTROLLED | _TIME_CRITICAL | _HIGH_ALERT | _HIGH_ALERT_INJECTED | _ANTIBACTERIALS
-_SUBSTANCES = frozenset(_MEMBERS) | _FLAGGED | _phrases(DOSED_IN_MICROGRAMS) | {
+_SUBSTANCES = frozenset(_MEMBERS) | _FLAGGED | _SEDATIVES | _phrases(DOSED_IN_MICROGRAMS) | {
     part for parts in _PRODUCTS.values() for part in parts}
 _NOT_A_MEDICINE = frozenset(word for name in NOT_A_MEDICINE for word in _words(name))
 _NOT_MISSPELT = frozenset(word for name in NOT_MISSPELT for word in _words(name))
@@ -1163,6 +1186,13 @@ def allergies_matched(drug: str, allergies: Iterable[str], described: Sequence[s
                         if (said := _matched_why(drug, allergy, line)) is not None), ", ")
 
 
+def sedating(drug: str) -> bool:
+    """Whether the medicine sedates (`SEDATIVES`, a benzodiazepine), by its name or a brand's
+    ("Haldol", "Temesta", "Tercian"): an opioid is told by domain.pain.opioid."""
+    reading = _read(drug)
+    return bool(reading.substances & _SEDATIVES) or "benzodiazepine" in reading.classes
+
+
 def controlled_drug(drug: str) -> bool:
     """Whether the medicine is one the app knows as a controlled drug, by its name or a brand's."""
     return bool(_read(drug).substances & _CONTROLLED)
@@ -1352,8 +1382,14 @@ LINE_LOCKS = frozenset(_words("flush lock hepsal canusal rinçage verrou heparin
 a flush of 50 units counted as VTE prophylaxis prescribed, and for a CT head after a fall."""
 
 
+def line_lock(drug: str) -> bool:
+    """Whether an order keeps a line open (`LINE_LOCKS`): a flush is neither an anticoagulant nor
+    a child's fluid to weigh."""
+    return bool(LINE_LOCKS & set(_words(drug)))
+
+
 def anticoagulant(drug: str) -> bool:
-    return bool(medicines_in(drug) & ANTICOAGULANTS) and not LINE_LOCKS & set(_words(drug))
+    return bool(medicines_in(drug) & ANTICOAGULANTS) and not line_lock(drug)
 
 
 INSULIN_NAMES = frozenset(medicine_name(name) for name in (
@@ -1584,7 +1620,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                     reason: NotGivenReason | None = None, on_hold: Sequence[Administration] = (),
                     typed_at: datetime | None = None, age: int | None = None,
                     kg: float | None = None, days: int | None = None,
-                    ideal_kg: float | None = None) -> list[Warning]:
+                    ideal_kg: float | None = None, months: int | None = None) -> list[Warning]:
     """Everything a second nurse would question before this dose is recorded. A dose recorded
     as not given for a slot already given is questioned too: the chart would otherwise say the
     patient missed a dose they had. `allergies_described`: each of `allergies` with its reaction
@@ -1609,7 +1645,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     laptop the patient came from, was no dose at all to the next one. `typed_at`: when the dose
     is being recorded (None: as it is given); one given further from it than `WRITTEN_APART`
     (charted from paper) is spaced from the dose before it "before this dose", never "ago".
-    `age`, `kg`, `days`, `ideal_kg`: the patient's, where known, which a medicine's own limits are
+    `age`, `kg`, `days`, `ideal_kg`, `months`: the patient's, where known, which a medicine's own limits are
     worked out for (`beyond_dose_limits`), whatever its orders say. An as-required order's
     interval and daily maximum weigh no dose of an infusion or a patch beside a bolus, nor of a
     modified-release form beside an immediate-release one, either way (`as_boluses`: a syringe
@@ -1657,7 +1693,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                                                as_boluses(order, prn_given(order, history, counted), orders),
                                                as_boluses(order, prn_given(order, on_hold, counted), orders))
     warnings += beyond_dose_limits(order, at, amount, history, on_hold, orders, names, age, kg,
-                                   {warning.check for warning in warnings}, days=days, ideal_kg=ideal_kg)
+                                   {warning.check for warning in warnings}, days=days, ideal_kg=ideal_kg,
+                                   months=months)
     if dose is not None and order.dose_rule is not None and dose > order.dose + 1e-9:
         warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} is above the most "
                                                                                "one dose of the order may be ({ordered} "
@@ -1670,9 +1707,60 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                                 {"dose": Number(dose), "unit": order.dose_unit, "lowest": Number(order.dose_min),
                                  "ordered": Number(order.dose)}))
     elif dose is not None and order.dose_rule is None and not order.as_ordered(dose):
-        warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} differs from the order ({ordered} {unit})."),
-                                {"dose": Number(dose), "unit": order.dose_unit, "ordered": Number(order.dose)}))
+        warnings.append(differs_from_order(order, dose))
     return warnings
+
+
+OTHER_MEASURE_WITHIN = 0.02
+"""How near (a fraction) a dose typed is to the order's volume or weight to be read as it: the
+volume is drawn up to the syringe's marks, 7.5 mL for 180 mg of 120 mg in 5 mL; and to a part of
+the order (`PARTS`) to be read as that part too."""
+VOLUME_FOR_WEIGHT = QT_TRANSLATE_NOOP(
+    "messages", "Dose {dose} {unit} differs from the order ({ordered} {unit}), and {dose} is its volume ({ordered} "
+                "{unit} = {other} mL): type the dose given in {unit}, not the volume drawn up.")
+WEIGHT_FOR_VOLUME = QT_TRANSLATE_NOOP(
+    "messages", "Dose {dose} mL differs from the order ({ordered} mL), and {dose} is its dose in mg ({ordered} mL = "
+                "{other} mg): type the volume given in mL.")
+PART_OR_VOLUME = QT_TRANSLATE_NOOP(
+    "messages", "Dose {dose} {unit} differs from the order ({ordered} {unit}): {dose} is {part} of it, or its volume "
+                "({ordered} {unit} = {other} mL) typed for the dose: check which was given, and type the dose given in "
+                "{unit}.")
+PART_OR_WEIGHT = QT_TRANSLATE_NOOP(
+    "messages", "Dose {dose} mL differs from the order ({ordered} mL): {dose} is {part} of it, or its dose in mg "
+                "({ordered} mL = {other} mg) typed for the volume: check which was given, and type the volume given in "
+                "mL.")
+PARTS = {1 / 2: QT_TRANSLATE_NOOP("messages", "half"), 1 / 3: QT_TRANSLATE_NOOP("messages", "a third"),
+         1 / 4: QT_TRANSLATE_NOOP("messages", "a quarter"), 3 / 4: QT_TRANSLATE_NOOP("messages", "three quarters")}
+"""The parts of an order a dose is often given as (a child spitting half out, a dose split):
+at 2 mg/mL half the dose is its volume in mL, at 4 mg/mL a quarter, and the nurse who gave half
+of Oramorph's 5 mg was told she had typed the volume."""
+
+
+def differs_from_order(order: Order, dose: float) -> Warning:
+    """A dose given that is not the order's, said as the order's volume or weight when it is one
+    (by the liquid's strength the order states), that volume or weight worked out: 7.5 typed in
+    "Dose given (mg)" for the 7.5 mL drawn up of 180 mg read "Dose 7.5 mg differs from the order
+    (180 mg)", as any part dose does, and a reason saved 7.5 mg of paracetamol, which the 24-hour
+    count and the export then said. A dose that is also a part of the order's (`PARTS`) is said
+    both ways, the nurse to say which."""
+    values: dict[str, str | Number | Phrase | Listed] = {"dose": Number(dose), "unit": order.dose_unit,
+                                                         "ordered": Number(order.dose)}
+    per_ml, other = order.mg_per_ml, None
+    if per_ml and order.dose_unit in MASS_IN_MG:
+        other = order.dose * MASS_IN_MG[order.dose_unit] / per_ml
+    elif per_ml and order.dose_unit == ML:
+        other = order.dose * per_ml
+    if other is None or not isclose(dose, other, rel_tol=OTHER_MEASURE_WITHIN):
+        return Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} differs from the order "
+                                                                          "({ordered} {unit})."), values)
+    values["other"] = Number(round(other, 2))
+    by_volume = order.dose_unit != ML
+    part = next((words for share, words in PARTS.items()
+                 if isclose(dose / order.dose, share, rel_tol=OTHER_MEASURE_WITHIN)), None)
+    if part is not None:
+        return Warning(Check.DOSE_MISMATCH, PART_OR_VOLUME if by_volume else PART_OR_WEIGHT,
+                       values | {"part": Phrase(part)})
+    return Warning(Check.DOSE_MISMATCH, VOLUME_FOR_WEIGHT if by_volume else WEIGHT_FOR_VOLUME, values)
 
 
 DAY = timedelta(hours=24)
@@ -2494,6 +2582,9 @@ _NOT_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} is never given under {yea
                                            "children who turn it into morphine fast have stopped breathing on usual "
                                            "doses (MHRA, ANSM 2013). Do not give it; ask the prescriber for another "
                                            "analgesic.")
+_NOT_USUALLY_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} by this route is not usually given to a baby under "
+                                                   "{months} months old or under {kg} kg (ANSM, BNFc): check with the "
+                                                   "prescriber that it is meant before giving it.")
 _SAID_TOO_CLOSE = frozenset({Check.PRN_INTERVAL, Check.DOSE_SPACING, Check.ALREADY_GIVEN})
 """The warnings that already question a dose for being too close to another: the medicine's own
 interval is not said again beside them, nor its 24 hours' maximum beside an order's
@@ -2503,7 +2594,8 @@ interval is not said again beside them, nor its 24 hours' maximum beside an orde
 def beyond_dose_limits(order: Order, at: datetime, amount: float, doses: Sequence[Administration],
                        on_hold: Sequence[Administration], orders: Mapping[str, Order], names: Mapping[str, str],
                        age: int | None, kg: float | None, said: Collection[Check] = (), *,
-                       days: int | None = None, ideal_kg: float | None = None) -> list[Warning]:
+                       days: int | None = None, ideal_kg: float | None = None,
+                       months: int | None = None) -> list[Warning]:
     """A dose of a medicine with limits (`dose_limits.RULES`) weighed against them for this
     patient (`age`, `kg`: see `limit_for`), whatever its order says, with the doses of that
     medicine from every order (`doses`, and `on_hold` perhaps given; `orders`: theirs by id,
@@ -2511,7 +2603,10 @@ def beyond_dose_limits(order: Order, at: datetime, amount: float, doses: Sequenc
     gram at 09:00 were 5 g in a day, a gram every 4 hours to a 42 kg woman 95 mg/kg, and an
     adult's gram to an 18 kg child 55 mg/kg, with nothing said; by the order's route (paracetamol
     by vein for a baby of 10 kg or less, 7.5 mg/kg a dose: `limit_for`); codeine to a child under 12 (an
-    order loaded from the EHR, or written before the birth date was corrected). `amount`: this dose's, in its
+    order loaded from the EHR, or written before the birth date was corrected); a medicine not
+    usually given younger than `months` old (None: not known) or lighter by the order's route
+    (`too_small`: oral ibuprofen to a 6-week-old, whose order was written when a mistyped birth
+    year made her 1, went unquestioned at the bedside). `amount`: this dose's, in its
     order's unit; `said`: the checks the dose is already questioned by (see `_SAID_TOO_CLOSE`);
     `days`: the patient's age in days (None: not known), a neonate's doses held in its first 28
     (gentamicin 5 mg/kg, not a child's 7, as the order was weighed when written); `ideal_kg`: an
@@ -2528,6 +2623,11 @@ def beyond_dose_limits(order: Order, at: datetime, amount: float, doses: Sequenc
         if too_young(limit.rule, age):
             warnings.append(Warning(Check.NOT_FOR_AGE, _NOT_UNDER, {
                 "medicine": Phrase(limit.rule.name), "years": str(limit.rule.from_years), "age": str(age)}))
+        if too_small(limit.rule, months, kg, order.route):
+            young = limit.rule.from_words
+            warnings.append(Warning(Check.NOT_FOR_AGE, young.bedside if young else _NOT_USUALLY_UNDER, {
+                "medicine": Phrase(limit.rule.name), "months": Number(limit.rule.from_months or 0),
+                "kg": Number(limit.rule.from_kg or 0)}))
         given = [dose for dose in [*doses, *on_hold] if dose.outcome is Outcome.GIVEN and dose.order_id in orders
                  and medicine in medicines_in(orders[dose.order_id].drug)]
         if limit.weigh:
@@ -2697,7 +2797,7 @@ def clock_text(moment: datetime) -> str:
 
 
 def dose_text(dose: Administration, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-              when: str | None = None) -> str:
+              when: str | None = None, zone: tzinfo | None = None) -> str:
     """A chart cell: giver's initials and time (and witness), or the circled not-given code;
     `authors` and `laptops` name them (Authors.initials: another laptop's as "nurse@002").
     A dose not given for no time of the order (as required) says when, as one given does: "(R)
@@ -2706,12 +2806,17 @@ def dose_text(dose: Administration, authors: Authors, laptops: Mapping[str, Lapt
     as-required line writes it, with its day and, in the hour the clocks go back, its offset
     (pdf.page.ward_clock); else its time of day alone, with its day when that is not its
     scheduled time's: the 22:00 dose given at 00:30 read "HL 00:30" in the 28/11 column, 21 hours
-    before its time to the clerk back-entering it."""
+    before its time to the clerk back-entering it; and with its offset where the ward's clock
+    (`zone`, None: not said) reads it twice (domain.clock.said_twice): ondansetron due at the
+    first 02:00 and given at the second 02:10 read "02:00 HL 02:10", ten minutes late, when it was
+    seventy."""
     who = authors.initials(dose.given_by, dose.device_id, laptops)
     if when is None:
         next_day = dose.scheduled_for is not None and (
             dose.scheduled_for.astimezone(dose.at.tzinfo).date() != dose.at.date())
         when = f"{dose.at:%d/%m} {clock_text(dose.at)}" if next_day else clock_text(dose.at)
+        if zone is not None:
+            when += said_twice(dose.at, zone)
     if dose.reason is not None:
         code = f"({NOT_GIVEN_CODES[lang][dose.reason]}) {who}"
         return code if dose.scheduled_for is not None else f"{code} {when}"

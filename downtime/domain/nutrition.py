@@ -38,8 +38,11 @@ class Risk(StrEnum):
 
 RISKS: Mapping[Risk, Mapping[str, str]] = {
     Risk.LOW: {"en": "low risk: routine care", "fr": "risque faible : soins habituels"},
-    Risk.MEDIUM: {"en": "MEDIUM RISK: observe, record what is eaten for 3 days",
-                  "fr": "RISQUE MOYEN : surveiller, noter ce qui est mangé pendant 3 jours"},
+    # The app keeps no food chart (meals, portions, supplements): sent to "record what is eaten",
+    # the nurse looked for one in it, and the fluid chart takes drinks in mL alone.
+    Risk.MEDIUM: {"en": "MEDIUM RISK: observe, record what is eaten for 3 days on a paper food chart (none in this app)",
+                  "fr": "RISQUE MOYEN : surveiller, noter ce qui est mangé pendant 3 jours sur une feuille alimentaire "
+                        "papier (aucune dans l’application)"},
     Risk.HIGH: {"en": "HIGH RISK: treat, refer to the dietitian",
                 "fr": "RISQUE ÉLEVÉ : traiter, demander l’avis de la diététicienne"},
 }

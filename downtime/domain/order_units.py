@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from math import isclose
 
-from downtime.domain.dose_limits import (ADULT_FROM_YEARS, Rule, Weighed, limit_for, liquid_strength, too_small,
-                                         too_young, weighed_by)
+from downtime.domain.dose_limits import (ADULT_FROM_YEARS, Limit, Rule, Weighed, limit_for, liquid_strength,
+                                         refused_above, too_small, too_young, weighed_by)
 from downtime.domain.medication import MASS_IN_MG, ML, Frequency, Order, content_mg, insulin, limits_of, medicines_in
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number, Phrase
 
@@ -211,11 +211,44 @@ ONE_DOSE = {
     False: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mg in one dose is above the most for one dose ({most} mg)."),
     True: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mg in one dose is above the most for one dose ({most} mg "
                                         "for {weight}, {per_kg} mg/kg).")}
+ONE_DOSE_REFUSED = {
+    False: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mg in one dose is above the most for one dose whatever "
+                                         "the reason ({most} mg); from the usual most ({usual} mg) up to it, the order "
+                                         "is saved with the prescriber's reason."),
+    True: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mg in one dose is above the most for one dose whatever "
+                                        "the reason ({most} mg for {weight}, {per_kg} mg/kg); from the usual most "
+                                        "({usual} mg) up to it, the order is saved with the prescriber's reason.")}
+"""`ONE_DOSE` refused above the figures a reason is asked up to (`dose_limits.AskedUpTo`), naming
+them: "above the most (180 mg)" for 370 mg, where 360 mg was saved with a reason."""
 A_DAY = {
     False: QT_TRANSLATE_NOOP("messages", "{medicine}: as ordered, up to {amount} mg in 24 h ({orders}); at most "
                                          "{most} mg in 24 h."),
     True: QT_TRANSLATE_NOOP("messages", "{medicine}: as ordered, up to {amount} mg in 24 h ({orders}); at most "
                                         "{most} mg in 24 h for {weight} ({per_kg} mg/kg).")}
+A_DAY_REFUSED = {
+    False: QT_TRANSLATE_NOOP("messages", "{medicine}: as ordered, up to {amount} mg in 24 h ({orders}); at most "
+                                         "{most} mg in 24 h whatever the reason; from the usual most ({usual} mg) up "
+                                         "to it, the order is saved with the prescriber's reason."),
+    True: QT_TRANSLATE_NOOP("messages", "{medicine}: as ordered, up to {amount} mg in 24 h ({orders}); at most "
+                                        "{most} mg in 24 h whatever the reason for {weight} ({per_kg} mg/kg); from the "
+                                        "usual most ({usual} mg) up to it, the order is saved with the prescriber's "
+                                        "reason.")}
+"""`A_DAY` refused above the figures a reason is asked up to, naming them (see `ONE_DOSE_REFUSED`)."""
+SLIP_TIMES = 10.0
+"""How many times the most for one dose (or, with none, for a day) a dose in g of a medicine
+whose limits are asked (`Rule.asked`) is, its number a dose in mg, before it is refused as a slip
+of the unit: a meningitis or cystic fibrosis dose is up to twice the usual, amoxicillin 360 g for
+360 mg (g picked for mg) a thousand times, and any reason saved it."""
+HOURS_IN_A_DAY = 24
+"""The most doses a day's most may be shared over (hourly), for a medicine with no most for one
+dose (an adult's amoxicillin, 12 g in 24 h): the smallest dose a slip of the unit may have meant."""
+UNWEIGHED_KG = (0.5, 150.0)
+"""The lightest and the heaviest patient a dose by weight may be for, when no weight is known:
+the doses in mg a slip of the unit may have meant (gentamicin 80 g for a patient never weighed,
+whose most by the kg alone is none, was asked only for the weight, and a weight saved it)."""
+GRAMS_FOR_MG = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} g in one dose is more than {times} times the most "
+                                             "allowed ({most} mg), where a slip of the unit is likelier than any dose "
+                                             "meant. Did you mean {dose} mg?")
 THIS_ORDER = QT_TRANSLATE_NOOP("messages", "this order: {amount} mg")
 OTHER_ORDER = QT_TRANSLATE_NOOP("messages", "{order}: {amount} mg")
 NOT_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} is never given under {years} years, and the patient is {age}: "
@@ -379,6 +412,13 @@ def most_in_a_day(order: Order) -> float:
     return 1.0
 
 
+def day_field(order: Order) -> str:
+    """The field that decides how much of an order falls in 24 hours (`most_in_a_day`), where what
+    it allows in a day is asked."""
+    return "max_doses_24h" if order.frequency is Frequency.PRN else "times" \
+        if order.frequency is Frequency.SCHEDULED else "dose"
+
+
 def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int | None,
                     kg: float | None, months: int | None = None, days: int | None = None,
                     ideal_kg: float | None = None) -> list[Refusal]:
@@ -406,7 +446,7 @@ def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int 
                                                               "years": str(rule.from_years), "age": str(age)})))
             continue
         if too_small(rule, months, kg, order.route):
-            refused.append(Refusal("drug", Phrase(NOT_USUALLY_UNDER, {
+            refused.append(Refusal("drug", Phrase(rule.from_words.ordered if rule.from_words else NOT_USUALLY_UNDER, {
                 "medicine": Phrase(rule.name), "months": Number(rule.from_months or 0),
                 "kg": Number(rule.from_kg or 0)}), asked=True))
         if (unweighed := limit_for(rule, age, kg, order.route, days)).weigh:
@@ -419,20 +459,50 @@ def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int 
                 "medicine": Phrase(rule.name), "hours": Number(rule.interval.total_seconds() / 3600),
                 "ordered": Number(order.min_interval_hours)})))
         if medicine in content:
-            refused += _beyond(rule, medicine, order, content[medicine], others, age, kg, days, ideal_kg)
+            refused += _beyond(rule, medicine, order, content[medicine], others, age, kg, months, days, ideal_kg)
     return refused
 
 
 def _beyond(rule: Rule, medicine: str, order: Order, mg: float, others: Sequence[tuple[Order, str]],
-            age: int | None, kg: float | None, days: int | None, ideal_kg: float | None) -> list[Refusal]:
+            age: int | None, kg: float | None, months: int | None, days: int | None,
+            ideal_kg: float | None) -> list[Refusal]:
+    """Above the limit for this patient, said by it, asked when the rule is (`Rule.asked`) or the
+    order is within the figures it is refused above at the patient's age in `months`
+    (`dose_limits.refused_above`: a child's paracetamol loading dose of 20-30 mg/kg), refused
+    above them. A dose asked, its day is weighed and said too, asked or refused: a reason for a
+    20 mg/kg loading dose was kept for the same dose four times a day, 80 mg/kg, never said. An
+    antibiotic's day asked with its dose is one judgement (a meningitis dose), its dose's alone."""
     limit = limit_for(rule, age, kg, order.route, days, ideal_kg)
-    if limit.dose_mg is not None and mg > limit.dose_mg * (1 + 1e-9):
-        by_weight = limit.dose_mg_kg is not None and limit.dose_mg < (rule.dose_mg or float("inf"))
-        values: dict[str, object] = {"medicine": Phrase(rule.name), "dose": Number(mg),
-                                     "most": Number(round(limit.dose_mg, 2))}
-        return [Refusal("dose", Phrase(ONE_DOSE[by_weight], values | (
-            {"weight": limit.weight, "per_kg": Number(limit.dose_mg_kg or 0)} if by_weight else {})),
-            asked=rule.asked)]
+    hard = limit_for(refused_above(rule, months), age, kg, order.route, days, ideal_kg)
+    if rule.asked and (slip := _slip(rule, order, mg, limit)) is not None:
+        return [slip]
+    dose = _above_one_dose(rule, limit, hard, mg)
+    if dose is not None and not dose.asked:
+        return [dose]
+    day = _above_a_day(rule, medicine, order, mg, others, limit, hard)
+    if dose is not None and day is not None and day.asked and rule.asked:
+        day = None
+    return [found for found in (dose, day) if found is not None]
+
+
+def _above_one_dose(rule: Rule, limit: Limit, hard: Limit, mg: float) -> Refusal | None:
+    """One dose above the most for one, asked up to the most it is refused above (`hard`), and
+    refused above it saying that most and the usual one."""
+    if limit.dose_mg is None or mg <= limit.dose_mg * (1 + 1e-9):
+        return None
+    asked = rule.asked or hard.dose_mg is None or mg <= hard.dose_mg * (1 + 1e-9)
+    said = hard if not asked and hard.dose_mg != limit.dose_mg else limit
+    most = said.dose_mg or 0.0
+    by_weight = said.dose_mg_kg is not None and most < (rule.dose_mg or float("inf"))
+    values: dict[str, object] = {"medicine": Phrase(rule.name), "dose": Number(mg), "most": Number(round(most, 2)),
+                                 "usual": Number(round(limit.dose_mg, 2))}
+    return Refusal("dose", Phrase((ONE_DOSE_REFUSED if said is hard else ONE_DOSE)[by_weight], values | (
+        {"weight": said.weight, "per_kg": Number(said.dose_mg_kg or 0)} if by_weight else {})), asked=asked)
+
+
+def _above_a_day(rule: Rule, medicine: str, order: Order, mg: float, others: Sequence[tuple[Order, str]],
+                 limit: Limit, hard: Limit) -> Refusal | None:
+    """What the order allows in 24 hours with the patient's `others` of the medicine beside it."""
     counted = [Phrase(THIS_ORDER, {"amount": Number(mg * most_in_a_day(order))})]
     total = mg * most_in_a_day(order)
     for other, name in others:
@@ -440,15 +510,34 @@ def _beyond(rule: Rule, medicine: str, order: Order, mg: float, others: Sequence
             total += each * most_in_a_day(other)
             counted.append(Phrase(OTHER_ORDER, {"order": name, "amount": Number(each * most_in_a_day(other))}))
     if total <= limit.day_mg * (1 + 1e-9):
-        return []
-    by_weight = limit.day_mg_kg is not None and limit.day_mg < rule.day_mg
-    field = "max_doses_24h" if order.frequency is Frequency.PRN else "times" if order.frequency is Frequency.SCHEDULED \
-        else "dose"
-    values = {"medicine": Phrase(rule.name), "amount": Number(total), "most": Number(round(limit.day_mg, 2)),
-              "orders": Listed(tuple(counted))}
-    return [Refusal(field, Phrase(A_DAY[by_weight], values | (
-        {"weight": limit.weight, "per_kg": Number(limit.day_mg_kg or 0)} if by_weight else {})),
-        asked=rule.asked)]
+        return None
+    asked = rule.asked or total <= hard.day_mg * (1 + 1e-9)
+    said = hard if not asked and hard.day_mg != limit.day_mg else limit
+    by_weight = said.day_mg_kg is not None and said.day_mg < rule.day_mg
+    values = {"medicine": Phrase(rule.name), "amount": Number(total), "most": Number(round(said.day_mg, 2)),
+              "orders": Listed(tuple(counted)), "usual": Number(round(limit.day_mg, 2))}
+    return Refusal(day_field(order), Phrase((A_DAY_REFUSED if said is hard else A_DAY)[by_weight], values | (
+        {"weight": said.weight, "per_kg": Number(said.day_mg_kg or 0)} if by_weight else {})), asked=asked)
+
+
+def _slip(rule: Rule, order: Order, mg: float, limit: Limit) -> Refusal | None:
+    """A dose in g of a medicine whose limits are asked, more than `SLIP_TIMES` the most (the
+    limit's for one dose, else for a day; never weighed, by the kg of `UNWEIGHED_KG`'s heaviest)
+    and its number a plausible dose in mg, within the most and not below a `SLIP_TIMES`th of the
+    most for one dose (with none, of a day's given hourly; never weighed, by the kg of the
+    lightest): refused on the unit naming the dose in mg (amoxicillin 360 g to
+    a 20 kg child, 1200 mg at most). Any other dose above is asked: an adult's gentamicin in mg to
+    a neonate, 20 times hers, is no slip of the unit, and its reason may be a weight; nor an
+    adult's 1 g to a 1.5 kg baby, where "Did you mean 1 mg?" saved a 60th of the dose unasked."""
+    most_mg = limit.dose_mg or limit.day_mg
+    least_mg = (limit.dose_mg or limit.day_mg / HOURS_IN_A_DAY) / SLIP_TIMES
+    if limit.weigh and limit.dose_mg_kg is not None:
+        most_mg, least_mg = min(most_mg, limit.dose_mg_kg * UNWEIGHED_KG[1]), limit.dose_mg_kg * UNWEIGHED_KG[0]
+    if order.dose_unit != "g" or mg <= SLIP_TIMES * most_mg * (1 + 1e-9) \
+            or not least_mg * (1 - 1e-9) <= order.dose <= most_mg * (1 + 1e-9):
+        return None
+    return Refusal("dose_unit", Phrase(GRAMS_FOR_MG, {"medicine": Phrase(rule.name), "dose": Number(order.dose),
+                                                      "times": Number(SLIP_TIMES), "most": Number(round(most_mg, 2))}))
 
 
 # Insulin's tenfold slips, asked when the order is written (services.medication._as_dosed). "U"

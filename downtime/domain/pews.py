@@ -9,11 +9,13 @@ are scored alike at every age. Seven items, each 0, 1, 2 or 4 (the saturation at
 or a parent worried about the child, and a child not alert, call the doctor whatever the score,
 as every paediatric early warning chart says: a score misses what those who know the child see.
 Some findings call the doctor now whatever the total, as NICE's red features do (NG143 fever under
-5s, NG51 sepsis, NG9 bronchiolitis): severe breathing effort or any apnoea, a saturation of 90% or
-less, a capillary refill of 3 seconds or more, 38 °C or more in a baby under 3 months, and under
-36 °C in a child under 5 (NG51's high risk: a cold young child may be septic) (`red_flags`):
-apnoea with a saturation of 85% in air scores 6, a febrile baby of 7 weeks scores nothing, and so
-does a baby of 6 weeks at 35 °C."""
+5s, NG51 sepsis, NG9 bronchiolitis): severe breathing effort or any apnoea, a breathing rate over
+60 a minute, none or at the band's 4-point low, a saturation of 90% or less, a capillary refill of
+3 seconds or more, a heart rate under 60 under 12 years, 38 °C or more in a baby under 3 months,
+and under 36 °C in a child under 5 (NG51's high risk: a cold young child may be septic)
+(`red_flags`): apnoea with a saturation of 85% in air scores 6, a baby of 4 months breathing 75 a
+minute with mild recession 5, a febrile baby of 7 weeks scores nothing, and so does a baby of 6
+weeks at 35 °C."""
 
 from __future__ import annotations
 
@@ -57,7 +59,11 @@ def age_band(born: date, on: date) -> AgeBand | None:
     """The age band of a child born on `born` on the day `on`; None from 16 (NEWS2's)."""
     if age_in_years(born, on) >= UNDER_YEARS:
         return None
-    months = months_old(born, on)
+    return band_at(months_old(born, on))
+
+
+def band_at(months: int) -> AgeBand:
+    """The age band of a child of `months` completed months (under 16)."""
     return (AgeBand.UNDER_3_MONTHS if months < 3 else AgeBand.UNDER_1_YEAR if months < 12
             else AgeBand.UNDER_4_YEARS if months < 48 else AgeBand.UNDER_12_YEARS if months < 144
             else AgeBand.FROM_12_YEARS)
@@ -185,22 +191,39 @@ COLD_BEFORE_MONTHS = 60
 SEVERE_EFFORT = "severe"
 """The work of breathing's "severe increase, or any apnoea"."""
 SLOW_REFILL = "from_3"
+FAST_BREATHING_ABOVE = 60
+"""NICE NG143's red feature at any age: a breathing rate over 60 a minute (NG9 refers a baby with
+bronchiolitis immediately over 70). The table scores 75 in a baby of 4 months 2 points: with mild
+recession and 93% in air, PEWS 5 and the next set in 4 hours."""
+SLOW_HEART_BELOW = 60
+SLOW_HEART_BEFORE_MONTHS = 144
+"""NICE NG51's high risk of sepsis: a heart rate under 60 in a child under 12 (the table scores 52
+in a child of 6 years 2 points)."""
 
 
 class Red(StrEnum):
     """A finding that calls the doctor now whatever the score."""
 
     BREATHING = "breathing"
+    FAST_BREATHING = "fast_breathing"
+    SLOW_BREATHING = "slow_breathing"
     SATURATION = "saturation"
     REFILL = "refill"
+    SLOW_HEART = "slow_heart"
     FEVER = "fever"
     COLD = "cold"
 
 
 RED_WORDS: Mapping[Red, Mapping[str, str]] = {
     Red.BREATHING: {"en": "severe breathing effort or apnoea", "fr": "travail respiratoire très augmenté ou apnée"},
+    Red.FAST_BREATHING: {"en": f"breathing rate over {FAST_BREATHING_ABOVE} a minute",
+                         "fr": f"fréquence respiratoire au-dessus de {FAST_BREATHING_ABOVE}/min"},
+    Red.SLOW_BREATHING: {"en": "breathing rate too slow for the age, or none (apnoea)",
+                         "fr": "fréquence respiratoire trop basse pour l’âge, ou nulle (apnée)"},
     Red.SATURATION: {"en": f"SpO2 {SPO2_LOW2}% or less", "fr": f"SpO2 à {SPO2_LOW2} % ou moins"},
     Red.REFILL: {"en": "capillary refill 3 s or more", "fr": "temps de recoloration cutanée de 3 s ou plus"},
+    Red.SLOW_HEART: {"en": f"heart rate under {SLOW_HEART_BELOW}, younger than 12 years",
+                     "fr": f"fréquence cardiaque sous {SLOW_HEART_BELOW}/min avant 12 ans"},
     Red.FEVER: {"en": "38 °C or more, younger than 3 months", "fr": "38 °C ou plus avant 3 mois"},
     Red.COLD: {"en": "under 36 °C, younger than 5 years", "fr": "moins de 36 °C avant 5 ans"},
 }
@@ -208,13 +231,21 @@ RED_WORDS: Mapping[Red, Mapping[str, str]] = {
 
 def red_flags(found: PewsSet, months: int | None) -> list[Red]:
     """The red flags of a set taken at `months` old (months completed that day; None when the
-    child's age is not known: the fever or the cold of a baby then go unasked, with the date of
-    birth asked instead). The saturation counts on oxygen as in air: 90% with oxygen running is no
-    better."""
+    child's age is not known: the fever or the cold of a baby, a breathing rate slow for the age
+    short of none and a slow heart then go unasked, with the date of birth asked instead). The
+    saturation counts on oxygen as in air: 90% with oxygen running is no better. A breathing rate
+    of 0 counted over a minute is the apnoea the work of breathing's "any apnoea" makes a red flag,
+    and one at the table's 4-point low of the band a child tiring."""
     young = months is not None and found.temperature is not None
+    rate, heart = found.respiratory_rate, found.heart_rate
+    slow = rate is not None and (rate == 0 or (months is not None and rate <= RESPIRATORY_RATE[band_at(months)].low4))
     return [*([Red.BREATHING] if found.respiratory_effort == SEVERE_EFFORT else []),
+            *([Red.FAST_BREATHING] if rate is not None and rate > FAST_BREATHING_ABOVE else []),
+            *([Red.SLOW_BREATHING] if slow else []),
             *([Red.SATURATION] if found.spo2 is not None and found.spo2 <= SPO2_LOW2 else []),
             *([Red.REFILL] if found.capillary_refill == SLOW_REFILL else []),
+            *([Red.SLOW_HEART] if months is not None and months < SLOW_HEART_BEFORE_MONTHS and heart is not None
+              and heart < SLOW_HEART_BELOW else []),
             *([Red.FEVER] if young and months < FEVER_BEFORE_MONTHS and found.temperature >= FEVER_FROM else []),
             *([Red.COLD] if young and months < COLD_BEFORE_MONTHS and found.temperature < COLD_BELOW else [])]
 

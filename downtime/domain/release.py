@@ -7,6 +7,7 @@ stating neither, or both, says nothing of its release.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from enum import StrEnum
 
@@ -30,9 +31,17 @@ WORDS: dict[Release, frozenset[str]] = {
 }
 
 
+def number_apart(text: str, shortest: int) -> str:
+    """`text` with a space between a word of `shortest` letters or more and the number written
+    against it: "NovoMix30", "Zomorph30", "MR10" are a name and a number (read whole, Zomorph30
+    was no modified release and came off the Oramorph page of the register unasked). Shorter
+    words stay whole: "B12", "M3" are names."""
+    return re.sub(rf"([^\W\d_]{{{shortest},}})(?=\d)", r"\1 ", text)
+
+
 def _words(name: str) -> set[str]:
     decomposed = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = number_apart("".join(c for c in decomposed if not unicodedata.combining(c)), 2)
     return set("".join(c if c.isalnum() else " " for c in plain).split())
 
 

@@ -32,11 +32,17 @@ LOCKOUT = timedelta(minutes=5)
 
 def locked_until(attempts: list[tuple[bool, datetime]], now: datetime) -> datetime | None:
     """After five wrong PINs in a row (oldest first in `attempts`, True for a success), the
-    staff ID waits five minutes from the last one; a good sign-in resets the count."""
+    staff ID waits five minutes from the last one; a good sign-in resets the count. Never longer
+    than five minutes from `now`: a last one "in the future" was typed under a clock since put
+    back (counted as just now), and one more than five minutes ahead is outside the lockout's
+    reach (a clock an hour fast put right locked the staff ID for an hour, at every start)."""
     recent = attempts[-LOCKOUT_FAILURES:]
     if len(recent) < LOCKOUT_FAILURES or any(ok for ok, _ in recent):
         return None
     last = recent[-1][1]
+    if last - now > LOCKOUT:
+        return None
+    last = min(last, now)
     return last + LOCKOUT if now - last < LOCKOUT else None
 
 

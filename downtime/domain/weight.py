@@ -39,13 +39,26 @@ def unusual_for_age(weight_kg: Decimal, age_years: int | None, months: int | Non
     as nearly all such patients are; a child of unknown age is asked one question too many.
     `months`: a baby's age in whole months (domain.age.months_old), None when not known, judged
     by the upper bound alone."""
+    lightest = lightest_kg(age_years, months)
+    return (lightest is not None and weight_kg < lightest) or weight_kg > _heaviest_kg(age_years)
+
+
+def lightest_kg(age_years: int | None, months: int | None = None) -> Decimal | None:
+    """The lightest weight the age allows (`unusual_for_age`'s lower bound), the ages as there;
+    None for a baby under `INFANT_LIGHTEST_FROM_MONTHS` or of months not known, whose weight may be
+    anything the form takes. What a patient not weighed yet weighs at the least: an adult's urine
+    of 5 mL an hour is below 0.5 mL/kg/h whatever they weigh, and was not told for want of a weight."""
     if age_years is None or age_years >= ADULT_FROM_YEARS:
-        return not ADULT_LIGHTEST_KG <= weight_kg <= ADULT_HEAVIEST_KG
+        return ADULT_LIGHTEST_KG
     if age_years < 1:
-        too_light = months is not None and months >= INFANT_LIGHTEST_FROM_MONTHS and weight_kg < INFANT_LIGHTEST_KG
-        return too_light or weight_kg > INFANT_HEAVIEST_KG
-    lightest, heaviest = CHILD_BOUNDS_KG[age_years]
-    return not lightest <= weight_kg <= heaviest
+        return INFANT_LIGHTEST_KG if months is not None and months >= INFANT_LIGHTEST_FROM_MONTHS else None
+    return CHILD_BOUNDS_KG[age_years][0]
+
+
+def _heaviest_kg(age_years: int | None) -> Decimal:
+    if age_years is None or age_years >= ADULT_FROM_YEARS:
+        return ADULT_HEAVIEST_KG
+    return INFANT_HEAVIEST_KG if age_years < 1 else CHILD_BOUNDS_KG[age_years][1]
 
 
 # An adult's ideal body weight, from the height and sex (Devine, 1974: 50 kg for a man and 45.5 kg

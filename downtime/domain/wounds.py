@@ -18,6 +18,8 @@ from enum import StrEnum
 
 from downtime.domain import elapsed
 
+PRESSURE_ULCER = "pressure_ulcer"
+"""The kind of wound that has a category, reported and never reverse staged."""
 HEALED = "healed"
 """The wound bed's code that ends the wound's chart: no more dressing is due."""
 WORSE_CATEGORY = {"1": 1, "2": 2, "deep_tissue": 2, "3": 3, "unstageable": 3, "4": 4}
@@ -32,10 +34,15 @@ EXUDATE = {"none": 0, "low": 1, "moderate": 2, "high": 3}
 HIGH_EXUDATE = "high"
 REPORTED_FROM = 2
 """The category (`WORSE_CATEGORY`'s steps) from which a pressure ulcer is reported as an incident."""
+ARRIVED_WITHIN = timedelta(hours=72)
+"""How long after the admission a pressure ulcer's first look may say it was present on admission:
+one first found later counts as acquired in hospital (NHS Improvement 2018's 72 hours), and a
+"yes" ticked on day 5 took a ward-acquired ulcer out of the incident count."""
 REPORT_SAID_FOR = timedelta(hours=24)
 """How long a pressure ulcer charted at category 2 or worse for the first time asks to be reported:
 the wound form has no answer saying it was, so the sign stands on every shift's handover of the
-day it was found, then goes (the notes say who was told)."""
+day it was found, or typed if later (a look back-entered from paper), then goes (the notes say
+who was told)."""
 
 
 class Sign(StrEnum):
@@ -66,6 +73,15 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
 """What each sign asks: `{wound}` the wound's name, `{how}` how it is worse, `{due}` when the next
 dressing fell due, `{category}` the pressure ulcer's category and `{found}` when it was first
 charted category 2 or worse, `{ended}` when the stay the wound was last charted in ended."""
+ARRIVED_WITH: Mapping[str, str] = {
+    "en": "PRESSURE ULCER PRESENT ON ADMISSION ({wound}, {category}, charted {found}): tell the nurse in charge and "
+          "the tissue viability nurse; report it (not acquired here)",
+    "fr": "ESCARRE PRÉSENTE À L’ADMISSION ({wound}, {category}, notée le {found}) : prévenir l’infirmier(ère) "
+          "responsable et l’infirmier(ère) plaies et cicatrisation ; la déclarer (non acquise dans le service)"}
+"""What Sign.REPORT asks of a pressure ulcer the patient came in with (the look reaching category
+2 or worse said so): told and reported as one, not counted as the ward's (a nursing home's
+category 3 charted on arrival read "NEW PRESSURE ULCER … report it as an incident", as one caught
+on day 10 of the stay)."""
 LATEST_ONLY = frozenset({Sign.OVERDUE, Sign.STILL_OPEN})
 """What only the latest look at a wound asks: an earlier look's dressing was done, and the wound
 seen, by the next."""

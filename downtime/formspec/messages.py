@@ -61,6 +61,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                             "type it with its offset, the first time round or the second ({limit}).",
                       "fr": "« {label} » : cette heure existe deux fois cette nuit-là, l’heure reculant d’une heure : "
                             "tapez-la avec son décalage, premier ou second passage ({limit})."},
+    "offset_not_then": {"en": "“{label}”: the ward's clock was on {limit} at that time, not on the offset typed: "
+                              "check the time, and type it as the clock read it.",
+                        "fr": "« {label} » : l’horloge du service était à {limit} à cette heure-là, pas au décalage "
+                              "tapé : vérifiez l’heure, et tapez-la telle que l’horloge l’indiquait."},
     "skipped_time": {"en": "“{label}”: that time did not happen, the clocks going forward an hour that night: "
                            "check the time.",
                      "fr": "« {label} » : cette heure n’a pas existé, l’heure avançant d’une heure cette nuit-là : "

@@ -35,6 +35,17 @@ class Read:
 
 REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
     "admission": {
+        "allergies": Read(("sync/snapshot_csv.py",)),
+        "blood_accepted": Read(("services/transfusion.py", "sync/fhir_patients.py")),
+        "blood_refusal": Read(("services/transfusion.py", "sync/fhir_patients.py"), {
+            "all": ("services/transfusion.py",),
+            "some": ("services/transfusion.py", "sync/fhir_patients.py"),
+        }),
+        "blood_refusal_details": Read(("sync/fhir_patients.py",)),
+        "diet": Read(("sync/fhir_admission.py",), {
+            "nil_by_mouth": ("pdf/census.py",),
+            "normal": ("pdf/census.py",),
+        }),
         "reason": Read(("services/printing.py",)),
         "resuscitation_decided_at": Read(("services/resuscitation.py",)),
         "resuscitation_decided_by": Read(("services/resuscitation.py",)),
@@ -82,7 +93,7 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "started_at": Read(("services/transfusion.py", "sync/fhir_transfusion.py")),
         "unit_group": Read(("services/transfusion.py", "sync/fhir_transfusion.py")),
         "unit_number": Read(("services/transfusion.py",)),
-        "unit_requirements": Read(("services/transfusion.py",)),
+        "unit_requirements": Read(("services/transfusion.py", "sync/fhir_transfusion.py")),
         "use_by": Read(("services/transfusion.py", "sync/fhir_transfusion.py")),
     },
     "bowel_chart": {
@@ -126,7 +137,8 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "event": Read(("pdf/devices.py", "services/devices.py", "sync/fhir_devices.py")),
         "inserted_at": Read(("services/devices.py", "sync/fhir_devices.py")),
         "next_in": Read(("services/devices.py", "sync/fhir_devices.py")),
-        "notes": Read(("sync/fhir_devices.py",)),
+        "notes": Read(("services/devices.py", "sync/fhir_devices.py")),
+        "position_by": Read(("services/devices.py",)),
         "removed_why": Read(("pdf/devices.py", "sync/fhir_devices.py")),
         "site": Read(("services/devices.py", "sync/fhir_devices.py")),
         "site_state": Read(("services/devices.py", "sync/fhir_devices.py")),
@@ -134,8 +146,17 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "still_needed": Read(("pdf/devices.py", "sync/fhir_devices.py")),
         "vip": Read(("pdf/devices.py", "services/devices.py", "sync/fhir_devices.py")),
     },
+    "discharge": {
+        "destination": Read(("sync/fhir_patients.py",)),
+    },
     "fluid_balance": {
         "measured_at": Read(("services/fluid_balance.py", "sync/fhir_fluids.py")),
+        # Version 3's output not measured: each amount's mark on the chart (domain.fluid_balance.AMOUNT_MARKS).
+        "not_measured": Read(("services/fluid_balance.py",), {
+            "large": ("domain/fluid_balance.py",),
+            "medium": ("domain/fluid_balance.py",),
+            "small": ("domain/fluid_balance.py",),
+        }),
         "route": Read(("services/fluid_balance.py", "sync/fhir_fluids.py")),
         "volume": Read(("services/fluid_balance.py", "sync/fhir_fluids.py")),
         "what": Read(("sync/fhir_fluids.py",)),
@@ -151,12 +172,30 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "volume": Read(("services/fluid_balance.py", "sync/fhir_fluids.py")),
     },
     "inpatient_fall": {
+        "anticoagulant_after_ct": Read(("services/medication.py", "sync/fhir_falls.py"),
+                                       {"continue": ("services/medication.py",)}),
         "anticoagulated": Read(("domain/falls.py",)),
+        # Version 3's CT head and version 4's NICE signs: a code renamed silenced the CT head asked.
+        "ct_head": Read(("domain/falls.py", "sync/fhir_falls.py"), {
+            "done": ("domain/falls.py", "services/medication.py"),
+            "not_needed": ("domain/falls.py", "services/falls.py"),
+            "requested": ("domain/falls.py",),
+        }),
+        "ct_head_at": Read(("sync/fhir_falls.py",)),
+        "ct_signs": Read(("domain/falls.py", "sync/fhir_falls.py"), {
+            "seizure": ("domain/falls.py",),
+            "skull_fracture": ("domain/falls.py",),
+            "vomited": ("domain/falls.py", "services/falls.py"),
+        }),
         "fell_at": Read(("domain/falls.py", "sync/fhir_falls.py")),
         "fracture_signs": Read(("domain/falls.py",), {"suspected": ("domain/falls.py",)}),
         "head_injury": Read(("domain/falls.py",)),
+        "lost_consciousness": Read(("domain/falls.py", "services/falls.py", "sync/fhir_falls.py"), {
+            "yes": ("domain/falls.py", "services/falls.py"),
+        }),
         "reviewed_by": Read(("services/falls.py",)),
         "usual_gcs": Read(("sync/fhir_falls.py",)),
+        "weak_before": Read(("domain/falls.py", "services/falls.py", "sync/fhir_falls.py")),
         "witnessed": Read(("domain/falls.py", "services/falls.py"), {
             "found": ("domain/falls.py", "services/falls.py"),
         }),
@@ -173,6 +212,8 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
     "lab_request": {
         "closed_at": Read(("services/lab_results.py", "sync/fhir_lab_results.py")),
         "closed_by": Read(("services/lab_results.py", "sync/fhir_lab_results.py")),
+        "group_sample": Read(("sync/fhir_lab_results.py",)),
+        "level_timing": Read(("services/lab_results.py", "services/medication.py")),
         "notes": Read(("sync/fhir_lab_results.py",)),
         "outcome": Read(("services/lab_results.py", "sync/fhir_lab_results.py"), {
             "cancelled": ("services/lab_results.py",),
@@ -213,7 +254,7 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
     },
     "medication_administration": {
         "given_at": Read(("services/cd_register.py", "services/medication.py")),
-        "not_given_reason": Read(("services/cd_register.py", "services/medication.py"), {
+        "not_given_reason": Read(("services/cd_register.py", "services/medication.py", "sync/fhir_medication.py"), {
             "asleep": ("domain/medication.py",),
             "held": ("domain/medication.py",),
             "nil_by_mouth": ("domain/medication.py",),
@@ -226,7 +267,7 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "order": Read(("services/census.py", "services/drafts.py", "services/medication.py",
                        "sync/fhir_infusion_rates.py", "sync/fhir_medication.py")),
         "outcome": Read(("services/medication.py",), {
-            "given": ("domain/medication.py",),
+            "given": ("domain/medication.py", "sync/import_export.py"),
             "not_given": ("domain/medication.py",),
         }),
         "overrides": Read(("services/medication.py",)),
@@ -237,13 +278,16 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "dose": Read(("services/medication.py",)),
         "dose_unit": Read(("services/medication.py",)),
         "drug": Read(("services/census.py", "services/medication.py")),
+        "every_days": Read(("sync/snapshot_fhir.py",)),
+        "form": Read(("sync/fhir_medication.py",)),
         "frequency": Read(("services/medication.py",), {
             "once": ("domain/medication.py",),
             "prn": ("domain/medication.py",),
             "scheduled": ("domain/medication.py",),
         }),
         "min_interval_hours": Read(("services/back_entry.py",)),
-        "route": Read(("services/medication.py",)),
+        "route": Read(("services/medication.py", "sync/fhir_medication.py", "sync/snapshot_fhir.py")),
+        "side": Read(("sync/snapshot_fhir.py",)),
         "start_at": Read(("services/medication.py",)),
         "review_at": Read(("services/medication.py",)),
         "stop_at": Read(("services/back_entry.py", "services/medication.py")),
@@ -253,6 +297,12 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "doctor_told": Read(("services/neuro.py", "sync/fhir_neuro.py")),
         "doctor_told_at": Read(("services/neuro.py", "sync/fhir_neuro.py")),
         "next_set_in": Read(("services/neuro.py", "sync/fhir_neuro.py")),
+        # Version 3's set not done: why, in words (domain.gcs.NOT_DONE_WHY); "away" asks no doctor.
+        "not_done": Read(("domain/gcs.py", "services/falls.py", "services/neuro.py", "sync/fhir_neuro.py"), {
+            "away": ("domain/gcs.py", "services/neuro.py"),
+            "other": ("domain/gcs.py",),
+            "refused": ("domain/gcs.py",),
+        }),
         "notes": Read(("sync/fhir_neuro.py",)),
         "pupil_left_size": Read(("domain/gcs.py",)),
         "pupil_right_size": Read(("domain/gcs.py",)),
@@ -265,17 +315,22 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "notes": Read(("sync/fhir_nutrition.py",)),
         "screened_at": Read(("services/nutrition.py", "sync/fhir_nutrition.py")),
         "weight_kg": Read(("domain/nutrition.py", "services/nutrition.py", "sync/fhir_nutrition.py")),
+        "weight_method": Read(("services/weight.py", "sync/fhir_nutrition.py"), {
+            "estimated": ("services/weight.py",),
+            "measured": ("services/weight.py", "sync/fhir_nutrition.py"),
+            "stated": ("services/weight.py",),
+        }),
         "weight_loss": Read(("domain/nutrition.py", "services/nutrition.py", "sync/fhir_nutrition.py")),
     },
     "observation_plan": {
-        "decided_at": Read(("services/observations.py",)),
+        "decided_at": Read(("services/observations.py", "sync/fhir_observation_plan.py")),
         "decided_by": Read(("services/observations.py",)),
-        "escalation": Read(("services/observations.py",), {
+        "escalation": Read(("services/observations.py", "sync/fhir_observation_plan.py"), {
             "comfort": ("services/observations.py",),
             "full": ("services/observations.py",),
             "ward_ceiling": ("services/observations.py",),
         }),
-        "frequency": Read(("services/observations.py",), {
+        "frequency": Read(("services/observations.py", "sync/fhir_observation_plan.py"), {
             "four_hourly": ("services/observations.py",),
             "hourly": ("services/observations.py",),
             "news2": ("services/observations.py",),
@@ -299,6 +354,7 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
     },
     "operation_booking": {
         "anaesthetist": Read(("sync/fhir_theatre.py",)),
+        "cancer_pathway": Read(("sync/fhir_theatre.py",)),
         "decided_at": Read(("services/theatre.py", "sync/fhir_theatre.py")),
         "diagnosis": Read(("pdf/theatre.py", "sync/fhir_theatre.py")),
         "expected_minutes": Read(("services/theatre.py", "sync/fhir_theatre.py")),
@@ -324,7 +380,9 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "cancelled_at": Read(("services/theatre.py",)),
         "last_minute": Read(("services/theatre.py",)),
         "notes": Read(("sync/fhir_theatre.py",)),
-        "patient_told": Read(("sync/fhir_theatre.py",)),
+        "patient_told": Read(("sync/fhir_theatre.py",), {
+            "letter": ("sync/fhir_theatre.py",),
+        }),
         "reason": Read(("services/printing.py", "services/theatre.py", "sync/fhir_theatre.py"), {
             "administrative_error": ("sync/fhir_codes.py",),
             "anaesthetist_unavailable": ("sync/fhir_codes.py",),
@@ -350,7 +408,9 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
             "rebooked": ("sync/fhir_theatre.py",),
             "transferred": ("services/theatre.py", "sync/fhir_theatre.py"),
         }),
-        "patient_told": Read(("sync/fhir_theatre.py",)),
+        "patient_told": Read(("sync/fhir_theatre.py",), {
+            "letter": ("sync/fhir_theatre.py",),
+        }),
         "planned_start": Read(("services/printing.py", "services/theatre.py", "sync/fhir_theatre.py")),
         "reason": Read(("services/printing.py", "services/theatre.py", "sync/fhir_theatre.py")),
         "session": Read(("services/theatre.py", "sync/fhir_theatre.py")),
@@ -358,7 +418,7 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
     },
     "paediatric_observations": {
         "concern": Read(("pdf/pews.py",)),
-        "consciousness": Read(("services/pews.py",)),
+        "consciousness": Read(("services/pews.py", "sync/fhir_pews.py")),
         "next_in": Read(("services/pews.py", "services/records.py")),
         "taken_at": Read(("services/pews.py", "sync/fhir_pews.py")),
     },
@@ -395,7 +455,7 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
     },
     "repositioning": {
         "next_in": Read(("pdf/repositioning.py", "services/repositioning.py", "sync/fhir_skin.py")),
-        "notes": Read(("sync/fhir_skin.py",)),
+        "notes": Read(("services/repositioning.py", "sync/fhir_skin.py")),
         "position": Read(("pdf/repositioning.py", "services/repositioning.py", "sync/fhir_skin.py"), {
             "declined": ("sync/fhir_skin.py",),
         }),
@@ -410,6 +470,7 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "infection": Read(("domain/sepsis.py", "sync/fhir_sepsis.py")),
         "not_needed": Read(("services/sepsis.py",)),
         "on_oxygen": Read(("sync/fhir_sepsis.py",)),
+        "red_flags": Read(("sync/fhir_sepsis.py",)),
         "reviewed_at": Read(("services/sepsis.py",)),
         "reviewed_by": Read(("services/sepsis.py",)),
         "screened_at": Read(("domain/sepsis.py", "services/sepsis.py", "sync/fhir_sepsis.py")),
@@ -437,7 +498,7 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "outcome": Read(("pdf/transfusion.py", "services/transfusion.py", "sync/fhir_transfusion.py"), {
             "completed": ("sync/fhir_transfusion.py",),
         }),
-        "signs": Read(("pdf/transfusion.py", "services/transfusion.py")),
+        "signs": Read(("pdf/transfusion.py", "services/transfusion.py", "sync/fhir_transfusion.py")),
         "unit": Read(("services/transfusion.py", "sync/fhir_transfusion.py")),
         "volume": Read(("pdf/transfusion.py", "sync/fhir_transfusion.py")),
     },
@@ -454,8 +515,8 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
             "measured": ("services/weight.py",),
             "stated": ("services/weight.py",),
         }),
-        "weighed_at": Read(("services/weight.py", "sync/fhir_weight.py")),
-        "weight_kg": Read(("services/weight.py", "sync/fhir_weight.py")),
+        "weighed_at": Read(("services/weight.py", "sync/fhir_nutrition.py", "sync/fhir_weight.py")),
+        "weight_kg": Read(("services/weight.py", "sync/fhir_nutrition.py", "sync/fhir_weight.py")),
     },
     "wound_care": {
         "assessed_at": Read(("services/wounds.py",)),
@@ -463,7 +524,10 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "category": Read(("services/wounds.py",)),
         "dressing": Read(("services/wounds.py", "sync/fhir_skin.py")),
         "exudate": Read(("services/wounds.py",)),
+        "infection": Read(("sync/fhir_skin.py",)),
+        "kind": Read(("services/wounds.py", "sync/fhir_skin.py")),
         "next_in": Read(("services/wounds.py",)),
+        "notes": Read(("services/wounds.py",)),
         "wound": Read(("services/wounds.py", "sync/fhir_skin.py")),
     },
 }

@@ -18,6 +18,7 @@ from typing import Any
 
 from tzlocal import get_localzone
 
+from downtime.domain.clock import ward_time
 from downtime.domain.downtime_number import parse_downtime_number
 from downtime.domain.laterality import NOT_APPLICABLE, contradiction
 from downtime.domain.nir import nir_problem
@@ -89,8 +90,8 @@ def parse_date(text: str) -> date:
         raise ParseError("bad_date") from exc
 
 
-def parse_datetime(text: str, tz: tzinfo | None = None, *, as_written: bool = False, day: date | None = None
-                   ) -> datetime:
+def parse_datetime(text: str, tz: tzinfo | None = None, *, as_written: bool = False, day: date | None = None,
+                   on_the_ward: bool = True) -> datetime:
     """A date and an hour typed on the ward, or written with its offset (an import): on the
     laptop's clock, whose zone gives the offset. `as_written`: written without its offset by
     another system (an EHR snapshot's CSV), a time of the hour the clocks repeat is its first
@@ -98,13 +99,18 @@ def parse_datetime(text: str, tz: tzinfo | None = None, *, as_written: bool = Fa
     snapshot would not load at the start of an outage. `day`: the box's own day (today, or the
     day of the chart's cell a dose is typed for), which a time typed alone ("06:00") is on and
     whose year a day and month typed without it ("02/12 06:00") are in (see `_in_year_of`):
-    the nurse typing in a night's paper doses typed the date and year of each."""
+    the nurse typing in a night's paper doses typed the date and year of each. `on_the_ward`: typed
+    in one of the ward's boxes, whose offset typed must be one the ward's clock had then
+    (`_as_the_clock_read`); written elsewhere (an import, `as_written` too, or the command line's
+    `--at`) a time with its offset is the instant it says, on whatever clock wrote it: an EHR's
+    "26/11/2026 13:00 +00:00" refused the whole snapshot at the start of an outage."""
     text = text.strip()
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         parsed = None
-    if parsed is None or "T" not in text:
+    typed = parsed is None or "T" not in text
+    if typed:
         pieces = _dated(text.split(), day) if day is not None else text.split()
         if len(pieces) not in (2, 3) or not (match := _TIME.match(pieces[1])) or not all(map(_OFFSET.match, pieces[2:])):
             raise ParseError("bad_datetime")
@@ -123,6 +129,8 @@ def parse_datetime(text: str, tz: tzinfo | None = None, *, as_written: bool = Fa
             zone = tz or get_localzone()
             parsed = parsed.replace(tzinfo=zone) if as_written else _on_the_clock(parsed, zone)
         else:
+            if typed and on_the_ward and not as_written:
+                _as_the_clock_read(parsed, tz or get_localzone())
             # The same instant on the laptop's clock: an EHR's 07:30Z is the 08:30 operation every
             # list, print and letter shows (each formats the time as stored).
             parsed = parsed.astimezone(tz) if tz else parsed.astimezone()
@@ -135,10 +143,12 @@ def parse_datetime(text: str, tz: tzinfo | None = None, *, as_written: bool = Fa
 
 
 def _dated(pieces: list[str], day: date) -> list[str]:
-    """The pieces of a date and time typed with its date in full: a time alone on `day`, a day
-    and month in `day`'s year; any other typing as it was."""
-    if len(pieces) == 1 and _TIME.match(pieces[0]):
-        return [f"{day:%d/%m/%Y}", pieces[0]]
+    """The pieces of a date and time typed with its date in full: a time alone on `day`, with its
+    offset too (the second "02:10 +01:00" the night the clocks go back, as the message asking it
+    and the dose dialog's lines write it: refused as no date and time), a day and month in
+    `day`'s year; any other typing as it was."""
+    if len(pieces) in (1, 2) and _TIME.match(pieces[0]) and all(map(_OFFSET.match, pieces[1:])):
+        return [f"{day:%d/%m/%Y}", *pieces]
     if pieces and (match := _DAY_MONTH.match(pieces[0])):
         return [_in_year_of(int(match.group(1)), int(match.group(2)), day), *pieces[1:]]
     return pieces
@@ -189,6 +199,19 @@ def _on_the_clock(typed: datetime, zone: tzinfo) -> datetime:
     raise ParseError("repeated_time", " / ".join(f"{typed:%d/%m/%Y %H:%M} {when.isoformat()[-6:]}" for when in (first, second)))
 
 
+def _as_the_clock_read(typed: datetime, zone: tzinfo) -> None:
+    """A time typed with its offset (DD/MM/YYYY HH:MM +01:00) is a time the ward's clock read:
+    one whose offset the clock did not have at that time is refused, naming the one it had (and
+    both in the hour the clocks repeat), or as never read in the hour they skip. Converted like
+    an import's, "28/11/2026 14:00 +02:00", the night's habit kept into winter, was stored as
+    13:00 and the dose charted in another hour's cell, nothing said. An import's time, or the
+    command line's, is an instant written on any clock: it is not checked here."""
+    wall = typed.replace(tzinfo=None)
+    if typed.astimezone(zone).replace(tzinfo=None) != wall:
+        then = _on_the_clock(wall, zone)
+        raise ParseError("offset_not_then", then.isoformat()[-6:])
+
+
 def parse_text(field: Field, text: str, tz: tzinfo | None = None, day: date | None = None) -> Any:
     """The value of what was typed into a one-line box; empty text is no value. `day`: a
     date-time box's own day (see `parse_datetime`)."""
@@ -222,8 +245,7 @@ def format_value(field: Field, value: Any, lang: Lang, who: Callable[[str], str]
         case DateField():
             return date.fromisoformat(value).strftime("%d/%m/%Y")
         case DateTimeField():
-            # On the laptop's clock, the zone typed times are read in: an EHR's 09:00Z is 10:00 in Paris.
-            return datetime.fromisoformat(value).astimezone().strftime("%d/%m/%Y %H:%M")
+            return _shown_datetime(value)
         case DecimalField():
             return decimal_text(value, lang, field.places)
         case ChoiceField():
@@ -306,7 +328,7 @@ def _kept_text(value: Any, lang: Lang) -> str:
         case float():
             return decimal_text(value, lang)
         case str() if _STORED_DATETIME.fullmatch(value):
-            return datetime.fromisoformat(value).astimezone().strftime("%d/%m/%Y %H:%M")
+            return _shown_datetime(value)
         case str() if _STORED_DATE.fullmatch(value):
             return date.fromisoformat(value).strftime("%d/%m/%Y")
         case list():
@@ -314,6 +336,14 @@ def _kept_text(value: Any, lang: Lang) -> str:
         case dict():
             return ", ".join(labelled(name, _kept_text(item, lang), lang) for name, item in value.items())
     return str(value)
+
+
+def _shown_datetime(value: str) -> str:
+    """A stored time on the laptop's clock, the zone typed times are read in: an EHR's 09:00Z is
+    10:00 in Paris; in the hour the clocks repeat, with the offset the box made the nurse type, so
+    it reads back (and parses back) as the time it was, not the same minute an hour apart, and an
+    answer kept from a field the form no longer has says which as well."""
+    return ward_time(datetime.fromisoformat(value), get_localzone(), "%d/%m/%Y %H:%M")
 
 
 def _control_chars(text: str, allow_newlines: bool) -> bool:

@@ -7,7 +7,7 @@ blank chart is the key and the ruled lines alone."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -19,7 +19,7 @@ from downtime.formspec.values import format_value, offered
 from downtime.i18n import semicolon
 from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words,
-                               next_due_line)
+                               next_due_line, ward_clock)
 from downtime.services.bowels import Bowels, Charted, asking, state
 from downtime.services.patients import PatientSummary
 
@@ -54,13 +54,15 @@ def _guide(spec: FormSpec, lang: Lang) -> list[Flowable]:
 
 
 def _table(lines: Sequence[Charted], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-           width: float, by_hand: int, amended: Mapping[str, str]) -> Flowable:
-    """An amended line's time carries its mark (`amended`, pdf.amendments.marks)."""
+           width: float, by_hand: int, amended: Mapping[str, str], zone: tzinfo | None) -> Flowable:
+    """An amended line's time carries its mark (`amended`, pdf.amendments.marks); each time is on
+    the ward's clock (`zone`, the printing's), with its offset where the clock reads it twice
+    (page.ward_clock): it printed on the offset stored, two stools an hour apart as one minute."""
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     for one in lines:
         data, record = one.record.data, one.record
         opened = format_value(spec.field("opened"), data["opened"], lang)
-        body.append([chart_cell(marked(f"{one.charted_at:%d/%m %H:%M}", one, amended)),
+        body.append([chart_cell(marked(ward_clock(one.charted_at, zone), one, amended)),
                      chart_cell(f"{opened}, {data['stool_type']}" if one.opened else opened, bold=one.loose,
                                 alert=one.loose),
                      chart_cell(format_value(spec.field("amount"), data.get("amount"), lang)),
@@ -87,7 +89,7 @@ def bowel_chart_pdf(patient: PatientSummary, lines: Bowels, spec: FormSpec, out:
     looked = charted(((one.record, one.charted_at) for one in lines), amended)
     return build_pdf(out, [*_guide(spec, lang), Spacer(1, 2 * mm), *next_due_line(said, False),
                            *(chart_cell(line, bold=True, alert=True) for line in asked), Spacer(1, 2 * mm),
-                           _table(lines, spec, authors, laptops, lang, body_width(info), BY_HAND, marks(looked)),
+                           _table(lines, spec, authors, laptops, lang, body_width(info), BY_HAND, marks(looked), printed_at.tzinfo),
                            *footnotes(looked, spec, lang, body_width(info), zone=printed_at.tzinfo, signed=lambda author, device: authors.initials(author, device, laptops))],
                      info)
 
@@ -97,4 +99,4 @@ def blank_bowel_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: 
     info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, blank=True)
     return build_pdf(out, [*_guide(spec, lang), Spacer(1, 2 * mm),
-                           _table([], spec, NOBODY, {}, lang, body_width(info), BLANK_LINES, {})], info)
+                           _table([], spec, NOBODY, {}, lang, body_width(info), BLANK_LINES, {}, printed_at.tzinfo)], info)

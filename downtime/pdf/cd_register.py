@@ -4,6 +4,7 @@ to carry on by hand, signed by two, when the laptop is away."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -13,7 +14,7 @@ from reportlab.lib.units import mm
 from downtime.formspec import Lang
 from downtime.i18n import decimal_text
 from downtime.pdf.lines import Lines
-from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
+from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style, ward_clock
 from downtime.services.cd_register import RegisterLine
 
 BY_HAND = 12  # empty lines after the last one, for the hours the laptop is away
@@ -45,6 +46,18 @@ WORDS: dict[str, dict[Lang, str]] = {
 WIDTHS = (0.13, 0.15, 0.07, 0.07, 0.12, 0.12, 0.19, 0.15)
 
 
+_OFFSET_LAST = re.compile(r"(.*) ([+-][0-9]{2}:[0-9]{2}\)?)")
+
+
+def _unbroken(said: str) -> str:
+    """"(withdrawn 25/10 02:50)" whole under the time given, not cut between a date and its time,
+    with a break left before an offset ending it, the night the clocks go back: joined to it, the
+    words no longer fitted the column, and the cell shrank to 6 pt and cut "+01:0-" / "0)"."""
+    match = _OFFSET_LAST.fullmatch(said)
+    head, offset = (match.group(1), f" {match.group(2)}") if match else (said, "")
+    return head.replace(" ", "\u00a0") + offset
+
+
 def _cell(text: str, bold: bool = False) -> Lines:
     return Lines(text, style(size=8, bold=bold, condensed=True, leading=9.5))
 
@@ -56,25 +69,22 @@ def cd_page_pdf(lines: Sequence[RegisterLine], out: Path, *, ward: str, drug: st
     info = PageInfo(title=in_words(WORDS, "title", lang, drug=drug, unit=unit), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, landscape=True, patient_box=False,
                     subtitle=in_words(WORDS, "subtitle", lang, ward=ward, balance=decimal_text(balance, lang), unit=unit,
-                                      at=printed_at.strftime("%d/%m/%Y %H:%M")))
+                                      at=ward_clock(printed_at, printed_at.tzinfo, "%d/%m/%Y %H:%M")))
     width = body_width(info)
     body: list[list[object]] = [[_cell(heading, bold=True) for heading in in_words(WORDS, "headings", lang).split("|")]]
     for line in lines:
-        when, written = line.when_texts()
-        if written:  # whole under the time given, not cut between a date and its time
-            when += " " + in_words(WORDS, "withdrawn" if line.kind == "withdrawal" else "written", lang,
-                                   written=written).replace(" ", "\u00a0")
+        when, written = line.when_texts(printed_at.tzinfo)
+        if written:
+            when += " " + _unbroken(in_words(WORDS, "withdrawn" if line.kind == "withdrawal" else "written", lang,
+                                             written=written))
         entry = in_words(WORDS, line.kind, lang, balance=decimal_text(line.balance, lang), unit=unit,
                          register=decimal_text(line.balance - line.change, lang),
-                         given=f"{line.given_at:%d/%m/%Y %H:%M}" if line.given_at else "",
-                         counted=f"{line.counted_at:%d/%m/%Y %H:%M}" if line.counted_at else "",
-                         patient=line.patient or "",
-                         struck_at=f"{line.strikes.at:%d/%m/%Y %H:%M}" if line.strikes else "")
+                         patient=line.patient or "", **line.entry_times(printed_at.tzinfo))
         if line.struck is not None:  # bracketed as on paper: kept, its reason beside it
             entry = in_words(WORDS, "struck_line", lang, entry=entry, reason=line.struck)
         body.append([_cell(when), _cell(entry, bold=line.kind == "discrepancy" or line.struck is not None),
                      _cell("" if line.kind == "count" else decimal_text(line.change, lang, signed=True)),
                      _cell(decimal_text(line.balance, lang), bold=True),
-                     _cell(line.by_text(names, lang)), _cell(line.witness_text(names, lang)),
+                     _cell(line.by_text(names, lang)), _cell(line.witness_text(names, lang, printed_at.tzinfo)),
                      _cell(line.patient_text()), _cell(line.note or "")])
     return build_pdf(out, [carried_on_by_hand(body, WIDTHS, width, BY_HAND, 8 * mm)], info)

@@ -78,14 +78,21 @@ C_DIFFICILE = {"en": "Enteric (C. difficile found {day})",
                "fr": "Contact + savon (C. difficile retrouvé le\u00a0{day})"}
 TO_COUNTERSIGN = {"en": "TELEPHONE ORDER TO COUNTERSIGN: {orders}",
                   "fr": "PRESCRIPTION TÉLÉPHONIQUE À CONTRESIGNER : {orders}"}
-LEFT = {"en": "Left the ward: critical results no doctor is told of yet, reactions to blood not told, deaths' "
-              "tasks not done",
-        "fr": "Sortis du service : résultats critiques qu’aucun médecin ne connaît encore, réactions "
-              "transfusionnelles non déclarées, démarches après un décès non faites"}
+LEFT = {"en": "Left the ward: results no doctor is told of yet, reactions to blood not told, deaths' tasks not "
+              "done, infusions never charted stopped, telephone orders to countersign",
+        "fr": "Sortis du service : résultats qu’aucun médecin ne connaît encore, réactions transfusionnelles non "
+              "déclarées, démarches après un décès non faites, perfusions dont l’arrêt n’est pas noté, "
+              "prescriptions téléphoniques à contresigner"}
 LEFT_HEADINGS: dict[Lang, tuple[str, ...]] = {
-    "en": ("Left", "Patient", "Born, sex", "Downtime no.", "Result, unit or death", "What it asks"),
-    "fr": ("Sortie", "Patient", "Né(e), sexe", "N° dégradé", "Résultat, produit ou décès", "Ce qu’il demande"),
+    "en": ("Left", "Patient", "Born, sex", "Downtime no.", "Result, unit, death or order", "What it asks"),
+    "fr": ("Sortie", "Patient", "Né(e), sexe", "N° dégradé", "Résultat, produit, décès ou prescription",
+           "Ce qu’il demande"),
 }
+DIET, DIET_NOTES, NORMAL_DIET, NIL_BY_MOUTH = "diet", "diet_notes", "normal", "nil_by_mouth"
+"""The admission's diet, its notes (forms/admission.yaml), and two of its options."""
+DIET_WORDS = {DIET: {"en": "Diet: {diet}", "fr": "Régime : {diet}"},
+              NIL_BY_MOUTH: {"en": "DIET: {diet} (admission record)", "fr": "RÉGIME : {diet} (fiche d’admission)"}}
+LEFT_TO_COUNTERSIGN = {"en": "TELEPHONE ORDER TO COUNTERSIGN", "fr": "PRESCRIPTION TÉLÉPHONIQUE À CONTRESIGNER"}
 LEFT_WIDTHS = (0.09, 0.16, 0.08, 0.1, 0.25, 0.32)
 HEAD = 2
 """A table's rows over its lines, repeated on each page: the band naming the ward, the headings."""
@@ -197,8 +204,26 @@ def _moved(where: Location | None, note: Sequence[str], at: datetime, lang: Lang
         semicolon(lang).join(note), TRANSFER_CHARACTERS, placeholder=" …"))
 
 
+def _diet(admission: FormSpec, answers: Mapping[str, Any] | None, lang: Lang) -> Lines | None:
+    """The diet the admission records (`answers`: its diet and notes), nil by mouth in bold red:
+    the sheet said nothing of it, and the night nurse offered tea and toast to a patient fasting
+    for theatre, or noticed no one five days nil by mouth, where the paper handover has a diet
+    column. None for a normal diet with no notes, none recorded, or an admission form asking none
+    (hospital IT may edit it: read only where it is there)."""
+    field = next((field for field in admission.fields() if field.id == DIET), None)
+    if answers is None or field is None:
+        return None
+    codes, notes = list(answers.get(DIET) or []), " ".join(str(answers.get(DIET_NOTES) or "").split())
+    if codes in ([], [NORMAL_DIET]) and not notes:
+        return None
+    diet = format_value(field, codes, lang)
+    said = DIET_WORDS[NIL_BY_MOUTH if NIL_BY_MOUTH in codes else DIET][lang].format(
+        diet=" — ".join(filter(None, (diet, notes))))
+    return _cell(said, bold=True, color=ALERT) if NIL_BY_MOUTH in codes else _cell(said)
+
+
 def _notes(reason: str | None, moved: str | None, to_countersign: Sequence[str], charted: Sequence[str],
-           lang: Lang, plan: str | None = None) -> list[Lines]:
+           lang: Lang, plan: str | None = None, diet: Lines | None = None) -> list[Lines]:
     """Why the patient came in, in grey over the notes written by hand: a nurse taking over a
     ward from the sheet had each bed's name, allergies and NEWS2 and no reason for any. Then what
     the ward they were moved from handed over (`moved`, see `_moved`), their telephone orders no
@@ -207,10 +232,12 @@ def _notes(reason: str | None, moved: str | None, to_countersign: Sequence[str],
     (`charted`: the fluid balance, the last GCS), which a nurse hands over in every shift's
     report. First, in bold, the doctor's observation and escalation plan (`plan`: comfort care, a
     ceiling of treatment, an agreed frequency, with who decided it and when): the nurse taking
-    over read a dying patient's NEWS2 in red with nothing saying it was not to be escalated."""
+    over read a dying patient's NEWS2 in red with nothing saying it was not to be escalated. Under
+    the reason, the admission's diet (`diet`, see `_diet`)."""
     said = [_cell(plan, bold=True)] if plan else []
     said += [_cell(ADMITTED_FOR[lang].format(reason=shorten(reason, REASON_CHARACTERS, placeholder=" …")),
                    color=GREY)] if reason else []
+    said += [diet] if diet is not None else []
     if moved:
         said.append(_cell(moved))
     if to_countersign:
@@ -244,20 +271,24 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                printed_by: str, printed_at: datetime, device_name: str, admission: FormSpec,
                review: WardReview, to_countersign: Mapping[str, Sequence[str]],
                charted: Mapping[str, Sequence[str]], left: Sequence[ChartAlert],
+               left_to_countersign: Sequence[tuple[PatientSummary, str]],
                children: Mapping[str, pews.Watch], isolated: Mapping[str, Isolated],
-               allergies_on_hold: Mapping[str, Sequence[str]],
+               allergies_on_hold: Mapping[str, Sequence[str]], diets: Mapping[str, Mapping[str, Any]],
                resuscitation_decided: Mapping[str, str] | None = None) -> Path:
     """`admission`: the form patients are admitted with, whose words the sheet's answers are
     printed in (a French ward read "Full" for resuscitation, "droplet" for isolation).
     `review`: the ward's observations at `at`, for each patient's NEWS2 and plan. `to_countersign`: each
     patient's telephone orders awaiting a countersignature, as the chart heads them, by patient id;
     `charted`: what each patient's other charts say for the handover, a line each, by patient id.
-    `left`: the critical results no doctor is told of of the patients who left the ward, and its
-    deaths' tasks not done, listed after its beds (chart_alerts.left_untold). `children`: each child's paediatric chart, by
+    `left`: the results no doctor is told of of the patients who left the ward, their bags never
+    charted stopped, and its deaths' tasks not done, listed after its beds (chart_alerts.left_untold),
+    then `left_to_countersign`: their telephone orders awaiting a countersignature, each with its
+    patient, as the chart heads them. `children`: each child's paediatric chart, by
     patient id, given in the NEWS2 column. `isolated`: since when and why each patient is isolated for
     loose stools or C. difficile (bowels.isolated), by patient id. `allergies_on_hold`: the
     allergies only the version on hold of each patient's admission records, said with its laptop
     (services.medication.allergies_on_hold), by patient id: under this laptop's, in red.
+    `diets`: each patient's admission answers for their diet and its notes, by patient id (see `_diet`).
     `resuscitation_decided`: who decided each DNACPR and when (services.resuscitation.decided), by
     patient id, under the status: the sheet named no doctor for a decision anyone had typed."""
 
@@ -302,18 +333,26 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                      _isolation(answer(Meaning.ISOLATION, p.isolation), isolated.get(p.patient_id), lang),
                      _notes(p.reason, _moved(row.location, row.transfer_note, at, lang),
                             to_countersign.get(p.patient_id, ()), charted.get(p.patient_id, ()), lang,
-                            plan.text(lang, at.tzinfo) if (plan := review.plans.get(p.patient_id)) else None)])
+                            plan.text(lang, at.tzinfo) if (plan := review.plans.get(p.patient_id)) else None,
+                            _diet(admission, diets.get(p.patient_id), lang))])
     story = [_table(WARD[lang].format(ward=ward_code), HEADINGS[lang], body, WIDTHS, info, REPEATED)
              for ward_code, body in tables.items()]
-    if left:
-        story.append(_table(LEFT[lang], LEFT_HEADINGS[lang], [[
-            _cell(stay_word(alert.patient.stay, lang) if alert.patient.stay else "", bold=True),
-            _cell(alert.patient.display_name, bold=True),
-            _cell(birth_date_label(alert.patient, lang) + "\n" + SEX.get(alert.patient.sex or "unknown", SEX["unknown"])[lang]),
-            _cell(alert.patient.downtime_number), _cell(alert.latest),
-            _cell(semicolon(lang).join(alert.said), bold=True, color=ALERT)] for alert in left], LEFT_WIDTHS, info))
+    if left or left_to_countersign:
+        story.append(_table(LEFT[lang], LEFT_HEADINGS[lang], [
+            *(_left_row(alert.patient, alert.latest, semicolon(lang).join(alert.said), lang) for alert in left),
+            *(_left_row(patient, line, LEFT_TO_COUNTERSIGN[lang], lang) for patient, line in left_to_countersign)],
+            LEFT_WIDTHS, info))
     empty = [_table(WARD[lang].format(ward=ward or ""), HEADINGS[lang], [], WIDTHS, info)]
     return build_pdf(out, _apart(story) or empty, info)
+
+
+def _left_row(patient: PatientSummary, what: str, asked: str, lang: Lang) -> list[Lines]:
+    """A line of "Left the ward": how the patient left, who they are, what is left (a result, a
+    unit, a death, a bag, an order) and what it asks."""
+    return [_cell(stay_word(patient.stay, lang) if patient.stay else "", bold=True),
+            _cell(patient.display_name, bold=True),
+            _cell(birth_date_label(patient, lang) + "\n" + SEX.get(patient.sex or "unknown", SEX["unknown"])[lang]),
+            _cell(patient.downtime_number), _cell(what), _cell(asked, bold=True, color=ALERT)]
 
 
 def _apart(tables: Sequence[Flowable]) -> list[Flowable]:

@@ -21,7 +21,8 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value, offered
 from downtime.i18n import semicolon
 from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
-from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words
+from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words,
+                               ward_clock)
 from downtime.services.devices import Checked, void_asks
 from downtime.services.followed import still_open
 from downtime.services.patients import PatientSummary
@@ -63,15 +64,16 @@ def _look(one: Checked, spec: FormSpec, authors: Authors, laptops: Mapping[str, 
     found = [sign for sign in one.signs(at) if sign not in LATEST_ONLY]
     done = format_value(spec.field("event"), data["event"], lang)
     why = format_value(spec.field("removed_why"), data.get("removed_why"), lang)
-    return [chart_cell(marked(f"{one.checked_at:%d/%m %H:%M}", one, amended)),
-            chart_cell(one.called(spec, lang) + (f", {one.size}" if one.size else ""), bold=True),
+    return [chart_cell(marked(ward_clock(one.checked_at, at.tzinfo), one, amended)),
+            chart_cell(one.called(spec, lang, whole=True) + (f", {one.size}" if one.size else ""), bold=True),
             chart_cell("\n".join(part for part in (done, why) if part)),
-            chart_cell("" if data["event"] == INSERTED else one.state(spec, lang), bold=bool(found),
+            chart_cell(one.position(spec, lang) if data["event"] == INSERTED else one.state(spec, lang),
+                       bold=bool(found),
                        alert=bool(found)),
             chart_cell(format_value(spec.field("still_needed"), data.get("still_needed"), lang)),
-            chart_cell("" if one.closed or one.inserted_at is None else f"{one.inserted_at:%d/%m %H:%M}"),
+            chart_cell("" if one.closed or one.inserted_at is None else ward_clock(one.inserted_at, at.tzinfo)),
             chart_cell(format_value(spec.field("next_in"), data.get("next_in"), lang)),
-            chart_cell(" ".join((data.get("notes") or "").split())),
+            chart_cell(one.noted(lang)),
             chart_cell(authors.initials(record.author, record.device_id, laptops)),
             chart_cell("\n".join(asked), bold=True, alert=bool(asked))]
 
@@ -100,9 +102,10 @@ def device_chart_pdf(patient: PatientSummary, looks: Sequence[Checked], spec: Fo
     (pdf.amendments)."""
     info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
                       printed_at=printed_at, device_name=device_name, landscape=True)
-    nexts = [chart_cell(in_words(WORDS, "next", lang, device=one.called(spec, lang), next=semicolon(lang).join((
-        one.in_since(printed_at, lang), one.next_change(spec, printed_at, lang)))), bold=True,
-        alert=bool(one.signs(printed_at))) for one in still_open(looks)]
+    nexts = [chart_cell(in_words(WORDS, "next", lang, device=one.called(spec, lang, whole=True),
+                                 next=semicolon(lang).join((one.in_since(printed_at, lang),
+                                                            one.next_change(spec, printed_at, lang)))),
+                        bold=True, alert=bool(one.signs(printed_at))) for one in still_open(looks)]
     nexts += [chart_cell(said, bold=True, alert=True) for said in void_asks(looks, spec, printed_at, lang)]
     lines = charted(((one.record, one.checked_at) for one in looks), amended)
     return build_pdf(out, [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"), _key(spec, lang), Spacer(1, 2 * mm),

@@ -13,17 +13,18 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from downtime.domain.fluid_balance import HOURS, OUTPUT, FluidDay, signed_ml
+from downtime.domain.fluid_balance import HOURS, OUTPUT, ROUTES, FluidDay
 from downtime.domain.laptops import Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (ALERT, INK, RULE, PageInfo, allergies_in_body, body_height, body_width, build_pdf,
                                 chart_info, in_words, style, ward_clock)
-from downtime.services.fluid_balance import Charted, Given, column_total, columns, column_value, day_words, \
-    given_words, heading, route_label, summary
+from downtime.services.fluid_balance import Charted, Given, cell_text, columns, day_words, given_words, heading, \
+    route_label, summary, total_text, volume_words
 from downtime.services.patients import PatientSummary
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -66,8 +67,8 @@ initials written by hand."""
 ENTRY_WIDTHS = (0.15, 0.3, 0.1, 0.27, 0.18)
 
 
-def _cell(text: str, size: float = 8, bold: bool = False, color: Color = INK) -> Lines:
-    return Lines(text, style(size=size, bold=bold, leading=size * 1.2, color=color))
+def _cell(text: str, size: float = 8, bold: bool = False, color: Color = INK, condensed: bool = False) -> Lines:
+    return Lines(text, style(size=size, bold=bold, leading=size * 1.2, color=color, condensed=condensed))
 
 
 def _grid(chart: FluidDay | None, initials: Mapping[int, str], lang: Lang, width: float,
@@ -86,20 +87,28 @@ def _grid(chart: FluidDay | None, initials: Mapping[int, str], lang: Lang, width
     for row, hour in enumerate(HOURS):
         line: list[object] = [_cell(f"{hour:02d}–{(hour + 1) % 24:02d}", bold=True)]
         for column in shown:
-            value = None if chart is None else column_value(chart, row, column)
-            text = "" if value is None else signed_ml(value).removesuffix(" mL") if column == "balance" else str(value)
-            line.append(_cell(text, bold=column == "balance"))
+            # A volume and the marks of outputs not measured condensed, to hold one line of the
+            # narrowest column ("1250 +++²"): wrapped, a mark was read in the next hour's row.
+            line.append(_cell("" if chart is None else cell_text(chart, row, column), bold=column == "balance",
+                              condensed=chart is not None and column in chart.hours[row].unmeasured))
         line.append(_cell(initials.get(hour, ""), size=7))
         body.append(line)
     body.append([_cell(in_words(WORDS, "totals", lang), bold=True)] + [
-        _cell("" if chart is None else (signed_ml(column_total(chart, column)).removesuffix(" mL")
-                                        if column == "balance" else str(column_total(chart, column))), bold=True)
+        _cell("" if chart is None else total_text(chart, column), bold=True,
+              condensed=chart is not None and column in chart.unmeasured)
         for column in shown] + [""])
-    # The balance wider than a volume: "−1250" in bold, its sign in front.
-    first, balance = 0.075 * width, 0.09 * width
+    # The balance wider than a volume: "−12500" in bold, its sign in front. The hour's and the
+    # balance's no wider than they need, for the room a volume and its marks take ("1250 +++²").
+    first, balance = 0.06 * width, 0.08 * width
     each = (width - first - balance) / (len(every) - 1)
-    table = Table(body, colWidths=[first] + [balance if column == "balance" else each for column in every],
-                  rowHeights=[None, None] + [row_height] * (len(body) - 2), repeatRows=2)
+    widths = [first] + [balance if column == "balance" else width_of
+                        for column, width_of in _widths(chart, every, each, lang).items()]
+    # The totals' row as tall as an hour's, for totals written by hand, or as its words: a day's
+    # urine and its marks may take two lines (its padding as below, 2 points a side and 1 above and under).
+    totals = max([row_height, *(cell.wrap(across - 4, row_height)[1] + 2
+                                for cell, across in zip(body[-1], widths) if isinstance(cell, Lines))])
+    table = Table(body, colWidths=widths, rowHeights=[None, None] + [row_height] * len(HOURS) + [totals],
+                  repeatRows=2)
     sides = [first_out - 1, len(every) - 1]
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
@@ -120,6 +129,28 @@ def _grid(chart: FluidDay | None, initials: Mapping[int, str], lang: Lang, width
     return table
 
 
+HANDWRITTEN = 9 * mm
+"""The least a route's column left empty is made: room for a volume written by hand ("1250")."""
+
+
+def _widths(chart: FluidDay | None, every: Sequence[str], each: float, lang: Lang) -> dict[str, float]:
+    """Each column's width but the hour's: `each`; on a chart with outputs not measured, their
+    columns made wider by what the routes' columns left empty all day can spare, each kept as wide
+    as its heading's words and `HANDWRITTEN`: "1250 +++²" in the narrowest column (a chart with
+    irrigation) was broken over two lines in a row one line tall, its mark read in the next hour."""
+    marked = [column for column in every if chart is not None and column in chart.unmeasured]
+    if chart is None or not marked:
+        return {column: each for column in every}
+    font = style(size=7, bold=True).fontName
+
+    def least(column: str) -> float:
+        return max(HANDWRITTEN, 4 + max(stringWidth(word, font, 7) for word in heading(column, lang).split()))
+    spare = {column: max(0.0, each - least(column)) for column in every
+             if column in ROUTES and column not in marked and not any(column in hour.volumes for hour in chart.hours)}
+    more = sum(spare.values()) / len(marked)
+    return {column: each + more if column in marked else each - spare.get(column, 0.0) for column in every}
+
+
 def fluid_chart_pdf(patient: PatientSummary, day: date, chart: FluidDay, entries: Sequence[Charted], spec: FormSpec,
                     out: Path, *, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
                     printed_at: datetime, device_name: str, plan: str = "", given: Sequence[Given] = (),
@@ -137,7 +168,7 @@ def fluid_chart_pdf(patient: PatientSummary, day: date, chart: FluidDay, entries
     balance `carried` forward from the stay's earlier days (services.fluid_balance.Carried) and the
     patient's weight with what 0.5 mL/kg/h makes of it (`weighed`), for the hours carried on by hand."""
     info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
-                      printed_at=printed_at, device_name=device_name, subtitle=day_words(day, lang))
+                      printed_at=printed_at, device_name=device_name, subtitle=day_words(day, lang, printed_at.tzinfo))
     width = body_width(info)
     initials: dict[int, set[str]] = {}
     for one in entries:
@@ -214,7 +245,7 @@ def _entries(entries: Sequence[Charted], spec: FormSpec, authors: Authors, lapto
     for one in entries:
         record = one.record
         body.append([_cell(marked(ward_clock(one.measure.at, zone), one, amended)),
-                     _cell(route_label(spec, one.measure.route, lang)), _cell(f"{one.measure.volume} mL"),
+                     _cell(route_label(spec, one.measure.route, lang)), _cell(volume_words(spec, one.measure, lang)),
                      _cell(record.data.get("what") or ""),
                      _cell(authors.of(lang, record.author, record.device_id, laptops))])
     table = Table(body, colWidths=[share * width for share in ENTRY_WIDTHS], repeatRows=1)

@@ -8,7 +8,7 @@ records staff read laptop and paper records alike.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from downtime.pdf.amendments import MARK as AMENDED_MARK
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
     ALERT, BAND, HINT, RULE, SANS, LinesTable, PageInfo, allergies_beyond_box, allergy_colour, body_height, body_width,
-    build_pdf, in_words, style, word,
+    build_pdf, in_words, style, ward_clock, word,
 )
 from downtime.pdf.page import allergy_line  # noqa: F401 (read from here by the census, theatre list, labels and CLI)
 from downtime.pdf.runs import Run, RunLines
@@ -493,12 +493,12 @@ def _allergies_to_write(lang: Lang, width: float) -> Table:
 
 
 def _history(spec: FormSpec, history: list[RecordVersion], settled: Sequence[Settled], authors: Authors,
-             laptops: Mapping[str, Laptop], lang: Lang, width: float) -> list[Flowable]:
+             laptops: Mapping[str, Laptop], lang: Lang, width: float, zone: tzinfo | None) -> list[Flowable]:
     """Each version with the answers it changed from the one before, old and new (on paper the
     old value stays readable under the line through it: a print giving only the reason left the
     doctor who dosed by the old weight unable to see it changed), and each settlement of a hold
     among them by its time: one that kept the version standing wrote none, and its reason (who
-    decided) was on no paper."""
+    decided) was on no paper. `zone`: the printing's, whose clock each time is on (page.ward_clock)."""
     header = [_p(text, size=7.5, bold=True) for text in t("history_cols", lang).split("|")]
     lines = sorted([*((v.recorded_at, v.version, authors.of(lang, v.author, v.device_id, laptops), t(v.status.value, lang),
                        v.reason or "—", changes_text(changes(spec, before.data, v.data), lang) if before else "")
@@ -507,7 +507,7 @@ def _history(spec: FormSpec, history: list[RecordVersion], settled: Sequence[Set
                        t("settled_reason", lang, what=found.what_in(lang), reason=found.reason), "")
                       for found in settled)],
                    key=lambda line: (line[1], line[0]))
-    rows = [[_p(str(version), size=8), _p(at.strftime("%d/%m/%Y %H:%M"), size=8), _p(by, size=8),
+    rows = [[_p(str(version), size=8), _p(ward_clock(at, zone, "%d/%m/%Y %H:%M"), size=8), _p(by, size=8),
              _p(status, size=8), _p(reason, size=8), _p(changed or "—", size=8)]
             for at, version, by, status, reason, changed in lines]
     # A reason taller than a page (the app sets it no length) carries on over the next: without
@@ -555,8 +555,9 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
                     subtitle=t("version", lang, version=record.version, status=t(record.status.value, lang)))
     width = body_width(info)
     story: list[Flowable] = [_p(t("recorded", lang, author=authors.of(lang, record.author, record.device_id, laptops),
-                                  recorded=record.recorded_at.strftime("%d/%m/%Y %H:%M"),
-                                  occurred=record.occurred_at.strftime("%d/%m/%Y %H:%M")), size=8.5)]
+                                  recorded=ward_clock(record.recorded_at, printed_at.tzinfo, "%d/%m/%Y %H:%M"),
+                                  occurred=ward_clock(record.occurred_at, printed_at.tzinfo, "%d/%m/%Y %H:%M")),
+                                size=8.5)]
     # The allergy status is each page's identification box's (`PageInfo.allergies`); here only what it had no room for.
     if spec.prints_allergies and patient is not None and (allergies := allergies_beyond_box(patient, lang)) is not None:
         story.append(_p(allergies, size=10, bold=True, color=allergy_colour(patient)))
@@ -570,6 +571,6 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
     parts = _sections(spec, as_current(spec, record.data), lang, width, authors.on(lang, signed_on, laptops), refs,
                       asked, units, scores_news2=patient is None or applies_to(patient, record.occurred_at),
                       beside=beside, amended=amended) + _no_longer_asked(spec, record, lang, width) + (
-        [_history(spec, history, settled, authors, laptops, lang, width)] if len(history) > 1 or settled else [])
+        [_history(spec, history, settled, authors, laptops, lang, width, printed_at.tzinfo)] if len(history) > 1 or settled else [])
     story += _signed(parts, lang, "signature_filled", info)
     return build_pdf(out, story, info)

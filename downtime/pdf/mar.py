@@ -427,7 +427,7 @@ def _shown(found: MarCell, order: Order, authors: Authors, laptops: Mapping[str,
     PatientChart.carried), or its state in words when none is recorded (empty for one to come)."""
     if found.recorded:
         return semicolon(lang).join("\n".join([
-            chart_dose_text(dose, order, authors, laptops, order_form, lang) + _marked([dose], marks),
+            chart_dose_text(dose, order, authors, laptops, order_form, lang, zone) + _marked([dose], marks),
             *(change_words(change, dose.at, lang, zone) for change in changes.get(dose.record_id, ())
               if change.at.astimezone(zone).date() == dose.at.astimezone(zone).date())])
             for dose in found.recorded)
@@ -507,7 +507,7 @@ def _prn_table(rows: list[MarRow], authors: Authors, laptops: Mapping[str, Lapto
         withdrawn = [found.dose for found in row.held if found.withdrawn and found.dose.scheduled_for is None]
         doses = [dose_text(dose, authors, laptops, lang, ward_clock(dose.at, said.printed_at.tzinfo))
                  + (f" — {dose_words(order_form, dose.dose, row.order.dose_unit, lang)}" if dose.dose is not None else "")
-                 + typed_words(dose, lang)
+                 + typed_words(dose, lang, said.printed_at.tzinfo)
                  + (f" — {w('withdrawn_here' if doses_held[dose.record_id].here else 'not_here', lang)}"
                     if dose in withdrawn else "")
                  + (f" — {w('dose_on_hold', lang)}" if dose.record_id in doses_held else "")
@@ -696,7 +696,8 @@ def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days:
     info = PageInfo(title=w("title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=charts[0].patient if len(charts) == 1 else None,
                     landscape=True, place=True, allergies=True,
-                    subtitle="\n".join([period, w("snapshot", lang, at=f"{printed_at:%d/%m/%Y %H:%M}")]))
+                    subtitle="\n".join([period, w("snapshot", lang,
+                                                   at=ward_clock(printed_at, printed_at.tzinfo, "%d/%m/%Y %H:%M"))]))
     width = body_width(info)
     story: list[Flowable] = []
     for index, chart in enumerate(charts):

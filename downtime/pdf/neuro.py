@@ -47,25 +47,36 @@ WORDS: dict[str, dict[Lang, str]] = {
     "total": {"en": "GCS total (3–15)", "fr": "Glasgow total (3–15)"},
     "by": {"en": "Recorded by", "fr": "Saisi par"},
     "alarm": {"en": "Tell the doctor", "fr": "Prévenir le médecin"},
+    "notes": {"en": "Notes", "fr": "Remarques"},
+    "cut": {"en": "{start}… (in full below)", "fr": "{start}… (en entier plus bas)"},
+    "whole": {"en": "Notes in full", "fr": "Remarques en entier"},
     "none": {"en": "No neurological observations recorded.", "fr": "Aucune surveillance neurologique enregistrée."},
     # The rules the app applies, so a set charted on paper while the laptop is away is escalated as
     # on the screen (the held 1-point drop, a limb weaker and NICE's pace were left off).
-    "legend": {"en": "T: not testable (e.g. eyes closed by swelling, intubated): no total. Tell the doctor now of a "
-                     "fall of 2 or more in the total or of 1 in the motor response from the best set since the "
-                     "doctor was last told, a drop of 1 point held for 30 minutes, a GCS of 8 or less, a pupil "
+    "legend": {"en": "T: not testable (e.g. eyes closed by swelling, intubated): no total; the alarms count it at "
+                     "its best (E4, V5, M6), and at 1 in a set a fall is counted from. Tell the doctor now of a "
+                     "fall of 2 or more in the total, the eyes or "
+                     "the verbal response, or of 1 in the motor response, from the best set since the "
+                     "doctor was last told, a drop of 1 point held for 30 minutes, a GCS of 8 or less (not with "
+                     "V not testable: intubated), a pupil "
                      "no longer reacting or reacting more slowly, pupils newly unequal or further apart, a limb "
                      "weaker than before; after a fall with a possible head injury, of a GCS of 12 or less, not "
-                     "back to 15 (or the usual GCS) at 2 hours, or a limb newly weak: CT head within 1 hour "
+                     "back to 15 (or the usual GCS) at 2 hours, a limb newly weak, or limbs weaker than the other "
+                     "side on the first set: CT head within 1 hour "
                      "(NICE). After a head injury, a set every 30 minutes until 15 (or the usual GCS), then every "
                      "30 minutes for 2 hours, hourly for 4 hours, then every 2 hours; every 30 minutes again if "
                      "the GCS falls (NICE).",
-               "fr": "T : non testable (ex. œdème palpébral, intubé) : pas de total. Prévenir le médecin "
-                     "immédiatement d’une baisse de 2 points ou plus du total ou d’1 point de la réponse motrice "
+               "fr": "T : non testable (ex. œdème palpébral, intubé) : pas de total ; les alarmes le comptent à "
+                     "son meilleur (Y4, V5, M6), et à 1 dans le relevé d’où une baisse est comptée. Prévenir le "
+                     "médecin immédiatement d’une baisse de 2 points ou plus "
+                     "du total, des yeux ou de la réponse verbale, ou d’1 point de la réponse motrice "
                      "par rapport au meilleur relevé depuis le dernier appel du médecin, d’une baisse d’1 point "
-                     "maintenue 30 minutes, d’un Glasgow ≤ 8, d’une pupille devenue aréactive ou plus lente, de "
+                     "maintenue 30 minutes, d’un Glasgow ≤ 8 (sauf V non testable : intubé), d’une pupille devenue "
+                     "aréactive ou plus lente, de "
                      "pupilles devenues inégales ou plus inégales, d’un membre plus faible qu’avant ; après une "
                      "chute avec traumatisme crânien possible, d’un Glasgow ≤ 12, non revenu à 15 (ou au Glasgow "
-                     "habituel) à 2 heures, ou d’un membre nouvellement faible : scanner cérébral dans l’heure "
+                     "habituel) à 2 heures, d’un membre nouvellement faible, ou de membres plus faibles que de "
+                     "l’autre côté au premier relevé : scanner cérébral dans l’heure "
                      "(NICE). Après un traumatisme crânien, un relevé toutes les 30 minutes jusqu’à 15 (ou au "
                      "Glasgow habituel), puis toutes les 30 minutes pendant 2 heures, toutes les heures pendant "
                      "4 heures, puis toutes les 2 heures ; de nouveau toutes les 30 minutes si le Glasgow baisse "
@@ -114,7 +125,10 @@ def _grid(sets: Sequence[NeuroSet | None], spec: FormSpec, authors: Authors, lap
     """The chart's columns, each set's time on the clock of `zone` (the ward's, as printed): a set
     typed on a laptop whose clock was at UTC, or before the clocks changed, read an hour off; an
     amended set's time with its mark (`amended`, see pdf.amendments). A blank grid's rows are
-    `by_hand` tall, to write in."""
+    `by_hand` tall, to write in. A set not done says so, and why, in its total's cell. Under what
+    to tell the doctor, the sets' own notes (the bleeps unanswered and the sedation given that
+    explain a GCS were printed nowhere); not on a blank grid, whose page has no room left for a
+    row."""
     blank = not any(sets)
     body: list[list[object]] = [[_cell(in_words(WORDS, "taken", lang), bold=True)] + [
         _cell(marked(ward_clock(found.taken_at, zone, "%d/%m\n%H:%M"), found, amended or {}), bold=True) if found
@@ -124,6 +138,8 @@ def _grid(sets: Sequence[NeuroSet | None], spec: FormSpec, authors: Authors, lap
         for found in sets:
             if found is None:
                 line.append("")
+            elif field is None and found.not_done is not None:
+                line.append(_cell(found.text(lang, zone), size=6.5, bold=True))
             elif field is None:
                 line.append(_cell("—" if found.gcs.total is None else str(found.gcs.total), size=10, bold=True))
             else:
@@ -135,6 +151,9 @@ def _grid(sets: Sequence[NeuroSet | None], spec: FormSpec, authors: Authors, lap
     body.append([_cell(in_words(WORDS, "alarm", lang), bold=True)] + [
         _cell(semicolon(lang).join(found.said(lang, zone)), size=6.5, bold=True, color=ALERT) if found else ""
         for found in sets])
+    if not blank:
+        body.append([_cell(in_words(WORDS, "notes", lang), bold=True)] + [
+            _cell(_in_grid(found, lang), size=6.5) if found else "" for found in sets])
     first = width * 0.16
     table = Table(body, colWidths=[first] + [(width - first) / len(sets)] * len(sets), repeatRows=1,
                   rowHeights=[10 * mm if blank else None] + [by_hand if blank else None] * (len(body) - 1))
@@ -145,6 +164,37 @@ def _grid(sets: Sequence[NeuroSet | None], spec: FormSpec, authors: Authors, lap
                                ("LINEBELOW", (0, total_row), (-1, total_row), 1.2, colors.black),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return table
+
+
+NOTE_IN_GRID = 40
+"""The characters of a set's notes the grid's cell holds; a longer note is cut there, whole under
+the chart (`_whole_notes`): notes of 1,000 characters printed whole in the cells left one set on the
+first page, the GCS trend the grid is for split over seven."""
+
+
+def _note(found: NeuroSet) -> str:
+    """The set's notes on one line."""
+    return " ".join(str(found.record.data.get("notes") or "").split())
+
+
+def _in_grid(found: NeuroSet, lang: Lang) -> str:
+    """The set's notes as its cell in the grid holds them: whole, or cut at a word (`NOTE_IN_GRID`)."""
+    note = _note(found)
+    if len(note) <= NOTE_IN_GRID:
+        return note
+    return in_words(WORDS, "cut", lang, start=note[:NOTE_IN_GRID].rsplit(" ", 1)[0])
+
+
+def _whole_notes(sets: Sequence[NeuroSet], lang: Lang, zone: tzinfo | None,
+                 amended: Mapping[str, str]) -> list[Flowable]:
+    """Under the grids, each note cut in its cell (`_in_grid`) whole, by its set's time (with its
+    amendment's mark, `amended`)."""
+    cut = [found for found in sets if len(_note(found)) > NOTE_IN_GRID]
+    if not cut:
+        return []
+    return [Spacer(1, 3 * mm), _cell(in_words(WORDS, "whole", lang), size=9, bold=True),
+            *(_cell(f"{marked(ward_clock(found.taken_at, zone), found, amended)}: {_note(found)}", size=7.5)
+              for found in cut)]
 
 
 def _pages(sets: Sequence[NeuroSet], grid: Callable[[Sequence[NeuroSet | None]], Table], width: float,
@@ -206,6 +256,7 @@ def neuro_chart_pdf(patient: PatientSummary, sets: Sequence[NeuroSet], spec: For
             sets, lambda page: _grid(page, spec, authors, laptops, lang, width, printed_at.tzinfo, amended, by_hand),
             width, room - above, room)):
         story += [PageBreak(), grid] if number else [grid]
+    story += _whole_notes(sets, lang, printed_at.tzinfo, amended)
     story += footnotes(sets, spec, lang, width, zone=printed_at.tzinfo,
                        signed=lambda author, device: authors.of(lang, author, device, laptops))
     return build_pdf(out, story, info)

@@ -16,7 +16,7 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.pdf.lines import Lines
-from downtime.pdf.page import body_width, build_pdf, carried_on_by_hand, chart_info, in_words, style
+from downtime.pdf.page import body_width, build_pdf, carried_on_by_hand, chart_info, in_words, style, ward_clock
 from downtime.services.patients import PatientSummary
 
 BY_HAND = 8
@@ -48,7 +48,8 @@ def notes_pdf(patient: PatientSummary, notes: Sequence[RecordVersion], spec: For
     width = body_width(info)
     body: list[list[object]] = [[_cell(heading, bold=True) for heading in in_words(WORDS, "headings", lang).split("|")]]
     for note in notes:
-        when = f"{datetime.fromisoformat(note.data['written_at']):%d/%m/%Y %H:%M}"
+        # On the ward's clock, its offset said where the clock reads it twice (page.ward_clock).
+        when = ward_clock(datetime.fromisoformat(note.data['written_at']), printed_at.tzinfo, "%d/%m/%Y %H:%M")
         if note.version > 1:
             when += "\n" + in_words(WORDS, "amended", lang, version=note.version)
         who = f"{note.data['written_by']}\n{format_value(spec.field('discipline'), note.data['discipline'], lang)}"

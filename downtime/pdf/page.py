@@ -31,6 +31,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table, TableStyle
 
 from downtime.domain.census import StayStatus
+from downtime.domain.clock import ward_time
 from downtime.domain.downtime_number import taken_apart
 from downtime.errors import written_to
 from downtime.formspec import Lang
@@ -161,15 +162,10 @@ def chart_cell(value: str, bold: bool = False, alert: bool = False) -> Lines:
 
 
 def ward_clock(moment: datetime, zone: tzinfo | None, form: str = "%d/%m %H:%M") -> str:
-    """`moment` on the ward's clock (`zone`: the printing's now's), written as `form` says, with
-    its offset where the clock reads that time twice, the night the clocks go back ("25/10 02:30
-    +02:00", an hour later "25/10 02:30 +01:00"), as the app asks it typed: two doses an hour
-    apart printed as one minute, a double dose to whoever read the chart, neither said first."""
-    local = moment.astimezone(zone)
-    said = local.strftime(form)
-    if local.replace(fold=1 - local.fold).utcoffset() == local.utcoffset():
-        return said
-    return f"{said} {local.isoformat(timespec='minutes')[-6:]}"
+    """`moment` on the ward's clock (`zone`: the printing's now's), written as `form` says, by the
+    rule every screen shares (domain.clock.ward_time: its offset where the clock reads that time
+    twice), so a print never says a time otherwise than the screen it came from."""
+    return ward_time(moment, zone, form)
 
 
 def next_due_line(said: str, overdue: bool) -> list[Flowable]:
@@ -630,7 +626,7 @@ def _draw_footer(c: canvas.Canvas, info: PageInfo, page: int, total: int, sheet:
     if info.record:
         c.drawString(MARGIN, y - 1 * mm, word("downtime_record", info.lang))
     c.setFont(SANS, 7)
-    when = info.printed_at.strftime("%d/%m/%Y %H:%M")
+    when = ward_clock(info.printed_at, info.printed_at.tzinfo, "%d/%m/%Y %H:%M")
     printed = (word("printed_blank", info.lang, when=when, device=info.device_name) if info.printed_by is None
                else word("printed", info.lang, who=info.printed_by, when=when, device=info.device_name))
     room = 25 * mm

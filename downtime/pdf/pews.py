@@ -1,7 +1,7 @@
 """The paediatric observation chart on paper (landscape): how to score, the Bedside PEWS key of the
 child's age band (the blank chart's every band, as a ward keeps one chart for any child), the
 latest score and what it asks, a line per set oldest first (each reading with its points, the
-total, someone worried, who took it, what it asked, its notes under it), then ruled lines to carry
+total, someone worried, who took it, what it asked, its notes and the doctor's plan under it), then ruled lines to carry
 on by hand while the laptop is away."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from downtime.i18n import labelled, semicolon
 from downtime.pdf.amendments import footnotes, marked, marks
 from downtime.pdf.page import (RULE, PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info,
                                in_words, next_due_line, ward_clock)
-from downtime.services.pews import Taken, asked, asking, reading, state, total_text
+from downtime.services.pews import Taken, asked, asking, reading, reviewed, state, total_text
 from downtime.services.patients import PatientSummary
 
 BY_HAND = 6
@@ -38,18 +38,20 @@ WORDS: dict[str, dict[Lang, str]] = {
                     "fr": "Feuille de surveillance pédiatrique (PEWS, vierge)"},
     "plan": {"en": "For children under 16 (NEWS2 from 16). Score each reading on the ranges of the child's age band, "
                    "add the points (Bedside PEWS, 0 to 26). 8 or more, or whatever the score a red flag (severe "
-                   "breathing effort or any apnoea, SpO2 90% or less in air or on oxygen, capillary refill 3 s or "
-                   "more, 38 °C or more younger than 3 months, under 36 °C younger than 5 years): call the doctor "
+                   "breathing effort or any apnoea, breathing rate over 60, none or in the band's 4-point low, SpO2 "
+                   "90% or less in air or on oxygen, capillary refill 3 s or more, heart rate under 60 younger than "
+                   "12 years, 38 °C or more younger than 3 months, under 36 °C younger than 5 years): call the doctor "
                    "to review the child now. A nurse or parent worried, or a child not alert: tell the doctor "
                    "whatever the score. Next set within the hour in each of these cases, and when a reading is "
                    "missing.",
              "fr": "Pour les enfants de moins de 16 ans (NEWS2 à partir de 16). Coter chaque paramètre selon la "
                    "tranche d’âge de l’enfant, additionner les points (Bedside PEWS, 0 à 26). 8 ou plus, ou quel que "
-                   "soit le score un signe de gravité (travail respiratoire très augmenté ou apnée, SpO2 ≤ 90 % à "
-                   "l’air ou sous oxygène, TRC ≥ 3 s, 38 °C ou plus avant 3 mois, moins de 36 °C avant 5 ans) : "
-                   "appeler le médecin pour qu’il examine l’enfant maintenant. Infirmier ou parent inquiet, ou enfant "
-                   "pas alerte : prévenir le médecin quel que soit le score. Surveillance dans l’heure dans ces cas et "
-                   "s’il manque un paramètre."},
+                   "soit le score un signe de gravité (travail respiratoire très augmenté ou apnée, fréquence "
+                   "respiratoire au-dessus de 60, nulle ou dans la cotation 4 basse de la tranche, SpO2 ≤ 90 % à "
+                   "l’air ou sous oxygène, TRC ≥ 3 s, fréquence cardiaque sous 60 avant 12 ans, 38 °C ou plus "
+                   "avant 3 mois, moins de 36 °C avant 5 ans) : appeler le médecin pour qu’il examine l’enfant "
+                   "maintenant. Infirmier ou parent inquiet, ou enfant pas alerte : prévenir le médecin quel que soit "
+                   "le score. Surveillance dans l’heure dans ces cas et s’il manque un paramètre."},
     "over": {"en": "Scoring key of each age band: over the page.",
              "fr": "Barème de chaque tranche d’âge : au verso."},
     "age": {"en": "Age (points)", "fr": "Âge (points)"},
@@ -123,10 +125,11 @@ def _table(lines: Sequence[Taken], born: date | None, spec: FormSpec, authors: A
                      chart_cell(format_value(spec.field("concern"), data.get("concern"), lang), alert=one.concern),
                      chart_cell(authors.initials(record.author, record.device_id, laptops)),
                      chart_cell("\n".join(said), bold=bool(said), alert=bool(said))])
-        if notes := data.get("notes"):
+        noted = [*([labelled(spec.field("notes").label.get(lang), " ".join(notes.split()), lang)]
+                   if (notes := data.get("notes")) else []), *reviewed(one, lang)]
+        if noted:
             spans += [("SPAN", (0, len(body) - 1), (0, len(body))), ("SPAN", (1, len(body)), (-1, len(body)))]
-            body.append(["", chart_cell(labelled(spec.field("notes").label.get(lang), " ".join(notes.split()), lang)),
-                         *[""] * (len(WIDTHS) - 2)])
+            body.append(["", chart_cell(semicolon(lang).join(noted)), *[""] * (len(WIDTHS) - 2)])
     table = carried_on_by_hand(body, WIDTHS, width, by_hand, 8 * mm)
     table.setStyle(TableStyle(spans))
     return table
@@ -136,15 +139,20 @@ def pews_chart_pdf(patient: PatientSummary, lines: Sequence[Taken], spec: FormSp
                    authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
                    printed_at: datetime, device_name: str) -> Path:
     """`lines`: the child's standing sets, oldest first; `authors`: who took each (initials). The
-    key is of the child's age band now (each set is scored on its own day's band); under the sets,
-    the amendments of those amended since they were saved (pdf.amendments)."""
+    key is of the child's age band now and of each band a set was scored on, every band's with
+    neither (no date of birth, or 16 since) (each set is scored
+    on its own day's band: the rows before a fourth birthday scored 45 breaths 1, under a key of
+    4 to 12 years scoring it 2, and read as added wrongly); under the sets, the amendments of
+    those amended since they were saved (pdf.amendments)."""
     info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
                       printed_at=printed_at, device_name=device_name, landscape=True)
     born = patient.birth_date
-    band = age_band(born, printed_at.date()) if born is not None else None
+    now = age_band(born, printed_at.date()) if born is not None else None
+    scored = {found.band for one in lines if (found := one.scored(born)) is not None} | ({now} if now else set())
     said = state(lines, born, spec, printed_at, lang) if lines else ""
     return build_pdf(out, [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"),
-                           *_key(spec, [band] if band is not None else list(AgeBand), lang, body_width(info)),
+                           *_key(spec, [band for band in AgeBand if band in scored] or list(AgeBand), lang,
+                                 body_width(info)),
                            Spacer(1, 2 * mm), *next_due_line(said, False),
                            *(chart_cell(line, bold=True, alert=True) for line in asking(lines, born, spec, printed_at, lang)),
                            Spacer(1, 2 * mm),

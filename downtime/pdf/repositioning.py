@@ -19,9 +19,9 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words,
-                               next_due_line)
+                               next_due_line, ward_clock)
 from downtime.services.patients import PatientSummary
-from downtime.services.repositioning import SELDOM_REASON, Turned
+from downtime.services.repositioning import SELDOM_REASON, PressureAreas, Turned
 
 BY_HAND = 10
 """Ruled lines after the last change of position; the blank chart's are a page of them."""
@@ -61,11 +61,12 @@ def _notes(data: Mapping[str, object], lang: Lang) -> str:
 
 def _table(turns: Sequence[Turned], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
            width: float, by_hand: int, at: datetime, amended: Mapping[str, str]) -> Flowable:
-    """An amended change's time carries its mark (`amended`, pdf.amendments.marks)."""
+    """An amended change's time carries its mark (`amended`, pdf.amendments.marks); each time on
+    the ward's clock (`at`'s: two turns at 02:30 the night the clocks go back print apart)."""
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     for turn in turns:
         data, record = turn.record.data, turn.record
-        body.append([chart_cell(marked(f"{turn.turned_at:%d/%m %H:%M}", turn, amended)),
+        body.append([chart_cell(marked(ward_clock(turn.turned_at, at.tzinfo), turn, amended)),
                      chart_cell(format_value(spec.field("position"), data["position"], lang)),
                      chart_cell(format_value(spec.field("skin"), data.get("skin"), lang), bold=turn.damaged,
                            alert=turn.damaged),
@@ -79,16 +80,29 @@ def _table(turns: Sequence[Turned], spec: FormSpec, authors: Authors, laptops: M
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 9 * mm)
 
 
+def _risk(areas: PressureAreas | None, at: datetime, lang: Lang) -> list[Flowable]:
+    """The latest pressure ulcer risk, and in red a change asked of a patient at risk with none
+    charted, the words the tab and the handover use: the paper chart the ward carries on by hand
+    said neither, only "every 6 hours, every 4 at high risk" over empty lines."""
+    if areas is None or areas.assessed is None:
+        return []
+    return [chart_cell(areas.assessed.text(lang, at.tzinfo), bold=True),
+            *(chart_cell(said, bold=True, alert=True) for said in areas.uncharted_said(at, lang))]
+
+
 def repositioning_chart_pdf(patient: PatientSummary, turns: Sequence[Turned], spec: FormSpec, out: Path, *,
                             authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
-                            printed_at: datetime, device_name: str, amended: Amendments = NONE) -> Path:
+                            printed_at: datetime, device_name: str, amended: Amendments = NONE,
+                            areas: PressureAreas | None = None) -> Path:
     """`turns`: the patient's standing changes of position, oldest first; `authors`: who did each
-    (initials). The latest's next change is said over the chart, overdue or not; under it, the
-    amendments of the changes `amended` (pdf.amendments)."""
+    (initials); `areas`: their pressure areas (services.repositioning.pressure_areas), whose risk
+    and change asked are said over the chart. The latest's next change is said over the chart,
+    overdue or not; under it, the amendments of the changes `amended` (pdf.amendments)."""
     info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
                       printed_at=printed_at, device_name=device_name)
     width = body_width(info)
-    latest = next_due_line(turns[-1].next_change(printed_at, lang), turns[-1].overdue(printed_at)) if turns else []
+    latest = [*_risk(areas, printed_at, lang), *(next_due_line(turns[-1].next_change(printed_at, lang),
+                                                               turns[-1].overdue(printed_at)) if turns else [])]
     lines = charted(((turn.record, turn.turned_at) for turn in turns), amended)
     return build_pdf(out, [*_protocol(lang), Spacer(1, 2 * mm), *latest, Spacer(1, 2 * mm),
                            _table(turns, spec, authors, laptops, lang, width, BY_HAND, printed_at, marks(lines)),

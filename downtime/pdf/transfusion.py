@@ -10,7 +10,7 @@ fate."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,8 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon, sentence
 from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked_by, marks
-from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words
+from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words,
+                               ward_clock)
 from downtime.services import transfusion
 from downtime.services.patients import PatientSummary
 from downtime.services.transfusion import Prescribed, Transfused, doctor_told, reacted
@@ -93,8 +94,11 @@ unit run past its 4 hours: "réfrigérateur" in bold fits the outcome's width.""
 ORDER_WIDTHS = (0.15, 0.17, 0.09, 0.12, 0.16, 0.22, 0.09)
 
 
-def _at(moment: datetime | None) -> str:
-    return "—" if moment is None else f"{moment:%d/%m %H:%M}"
+def _at(moment: datetime | None, zone: tzinfo | None) -> str:
+    """A time on the ward's clock (`zone`, the printing's; see page.ward_clock), with its offset
+    where the clock reads it twice: observations 15 minutes into a unit started at the first 02:30
+    printed as the same minute as those of one an hour later, on their stored offset."""
+    return "—" if moment is None else ward_clock(moment, zone)
 
 
 def _check(unit: Transfused, spec: FormSpec, lang: Lang) -> str:
@@ -113,7 +117,7 @@ def _check(unit: Transfused, spec: FormSpec, lang: Lang) -> str:
     return semicolon(lang).join(said)
 
 
-def _reaction(unit: Transfused, end_spec: FormSpec, lang: Lang) -> tuple[str, bool]:
+def _reaction(unit: Transfused, end_spec: FormSpec, lang: Lang, zone: tzinfo | None) -> tuple[str, bool]:
     """The reaction's signs and who was told, of each part of a unit restarted, and whether
     someone is still to be told; nothing before an end."""
     ends = [end.data for _, end in unit.parts if end is not None]
@@ -124,7 +128,7 @@ def _reaction(unit: Transfused, end_spec: FormSpec, lang: Lang) -> tuple[str, bo
     said: list[str] = []
     for data in reactions:
         answered = {"doctor": doctor_told(data), "bank": data.get("blood_bank_told") is True}
-        told = [_doctor(data, lang) if key == "doctor" else in_words(WORDS, key, lang)
+        told = [_doctor(data, lang, zone) if key == "doctor" else in_words(WORDS, key, lang)
                 for key, yes in answered.items() if yes]
         untold = [in_words(WORDS, key, lang) for key, yes in answered.items() if not yes]
         said += [format_value(end_spec.field("signs"), data.get("signs") or [], lang), *told,
@@ -132,22 +136,22 @@ def _reaction(unit: Transfused, end_spec: FormSpec, lang: Lang) -> tuple[str, bo
     return semicolon(lang).join(said), unit.unit.unreported
 
 
-def _doctor(end: Mapping[str, Any], lang: Lang) -> str:
+def _doctor(end: Mapping[str, Any], lang: Lang, zone: tzinfo | None) -> str:
     """"doctor told: Dr Benali 28/11 12:25" (the form's version 2 names them), "doctor told" (1)."""
     if not end.get("doctor_name"):
         return in_words(WORDS, "doctor", lang)
     return in_words(WORDS, "doctor_named", lang, name=" ".join(str(end["doctor_name"]).split()),
-                    time=_at(datetime.fromisoformat(str(end["doctor_told_at"]))))
+                    time=_at(datetime.fromisoformat(str(end["doctor_told_at"])), zone))
 
 
-def _possible(unit: Transfused, lang: Lang) -> list[Flowable]:
+def _possible(unit: Transfused, lang: Lang, zone: tzinfo | None) -> list[Flowable]:
     """In red, the latest set taken while the unit ran, or in the hour after its end, that may be a
     reaction (domain.transfusion.changed), with its readings, then the first where it is an
     earlier one (a severe set was hidden behind a mild one before it); nothing when none."""
     if unit.sets.changed_at is None:
         return []
-    return [chart_cell(in_words(WORDS, "possible", lang, time=_at(unit.sets.changed_at),
-                                changed=unit.sets.said(lang, _at)), bold=True, alert=True)]
+    return [chart_cell(in_words(WORDS, "possible", lang, time=_at(unit.sets.changed_at, zone),
+                                changed=unit.sets.said(lang, lambda moment: _at(moment, zone))), bold=True, alert=True)]
 
 
 def _notes(record: RecordVersion | None) -> list[Flowable]:
@@ -180,9 +184,10 @@ def _outcome(unit: Transfused, end_spec: FormSpec, initials: Callable[[RecordVer
 
 
 def _table(units: Sequence[Transfused], spec: FormSpec, end_spec: FormSpec, authors: Authors,
-           laptops: Mapping[str, Laptop], lang: Lang, width: float, by_hand: int, amended: Mapping[str, str]) -> Flowable:
+           laptops: Mapping[str, Laptop], lang: Lang, width: float, by_hand: int, amended: Mapping[str, str],
+           zone: tzinfo | None) -> Flowable:
     """A unit's start and end times carry the marks of its starts and ends amended (`amended`,
-    pdf.amendments.marks)."""
+    pdf.amendments.marks); every time is on the ward's clock (`zone`, see `_at`)."""
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
 
     def initials(record: RecordVersion) -> str:
@@ -190,18 +195,18 @@ def _table(units: Sequence[Transfused], spec: FormSpec, end_spec: FormSpec, auth
 
     for unit in units:
         start, end = unit.parts[0][0], unit.end
-        times = [in_words(WORDS, word, lang, time=_at(datetime.fromisoformat(start.data[field])))
+        times = [in_words(WORDS, word, lang, time=_at(datetime.fromisoformat(start.data[field]), zone))
                  for field, word in (("use_by", "use_by"), ("collected_at", "collected")) if start.data.get(field)]
         what = ", ".join([unit.what(spec, lang), *times])
         ended = in_words(WORDS, "running", lang) if end is None else marked_by(
-            f"{_at(unit.unit.ended_at)} {initials(end)}", (stop for _, stop in unit.parts if stop is not None), amended)
-        reaction, untold = _reaction(unit, end_spec, lang)
+            f"{_at(unit.unit.ended_at, zone)} {initials(end)}", (stop for _, stop in unit.parts if stop is not None), amended)
+        reaction, untold = _reaction(unit, end_spec, lang, zone)
         body.append([chart_cell(what, bold=True), chart_cell(_check(unit, spec, lang)),
-                     _with_notes(marked_by(f"{_at(unit.started_at)} {initials(start)}", (again for again, _ in unit.parts),
+                     _with_notes(marked_by(f"{_at(unit.started_at, zone)} {initials(start)}", (again for again, _ in unit.parts),
                                            amended), start),
-                     chart_cell("✓" if unit.sets.baseline else "—"), chart_cell(_at(unit.sets.first_at)), chart_cell(ended),
-                     _outcome(unit, end_spec, initials, lang), chart_cell(_at(unit.sets.end_at)),
-                     [*_possible(unit, lang), chart_cell(reaction, bold=untold or unit.unit.reaction, alert=untold)]])
+                     chart_cell("✓" if unit.sets.baseline else "—"), chart_cell(_at(unit.sets.first_at, zone)), chart_cell(ended),
+                     _outcome(unit, end_spec, initials, lang), chart_cell(_at(unit.sets.end_at, zone)),
+                     [*_possible(unit, lang, zone), chart_cell(reaction, bold=untold or unit.unit.reaction, alert=untold)]])
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 12 * mm)
 
 
@@ -215,14 +220,14 @@ def _guide(lang: Lang) -> list[Flowable]:
 
 
 def _prescriptions(prescribed: Sequence[Prescribed], order_spec: FormSpec, authors: Authors,
-                   laptops: Mapping[str, Laptop], lang: Lang, width: float, by_hand: int) -> Flowable:
+                   laptops: Mapping[str, Laptop], lang: Lang, width: float, by_hand: int, zone: tzinfo | None) -> Flowable:
     """The prescription section: a line per prescription (when and by whom, what, how many units
     and the volume of each where prescribed by volume, each over how long, special requirements,
     why, units started), then lines for the doctor to write by hand."""
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "ordered", lang).split("|")]]
     for found in prescribed:
         record, data = found.record, found.record.data
-        body.append([chart_cell(f"{_at(datetime.fromisoformat(data['ordered_at']))} "
+        body.append([chart_cell(f"{_at(datetime.fromisoformat(data['ordered_at']), zone)} "
                            f"{authors.initials(record.author, record.device_id, laptops)}"),
                      chart_cell(format_value(order_spec.field("component"), data["component"], lang), bold=True),
                      chart_cell(str(data["units"]) + (f" × {data['volume_ml']} mL" if data.get("volume_ml") else ""),
@@ -248,8 +253,10 @@ def transfusion_record_pdf(patient: PatientSummary, units: Sequence[Transfused],
     lines = charted(((record, _taken(record)) for unit in units for record in unit.records), amended)
     return build_pdf(out, [*([chart_cell(refusal, bold=True, alert=True), Spacer(1, 2 * mm)] if refusal else []),
                            *_guide(lang), Spacer(1, 2 * mm),
-                           _prescriptions(prescribed, order_spec, authors, laptops, lang, width, 1), Spacer(1, 2 * mm),
-                           _table(units, spec, end_spec, authors, laptops, lang, width, BY_HAND, marks(lines)),
+                           _prescriptions(prescribed, order_spec, authors, laptops, lang, width, 1, printed_at.tzinfo),
+                           Spacer(1, 2 * mm),
+                           _table(units, spec, end_spec, authors, laptops, lang, width, BY_HAND, marks(lines),
+                                  printed_at.tzinfo),
                            *footnotes(lines, {spec.id: spec, end_spec.id: end_spec}, lang, width,
                                       zone=printed_at.tzinfo, signed=lambda author, device: authors.initials(author, device, laptops))],
                      info)
@@ -261,5 +268,6 @@ def blank_transfusion_record_pdf(spec: FormSpec, end_spec: FormSpec, order_spec:
                     printed_at=printed_at, device_name=device_name, blank=True)
     width = body_width(info)
     return build_pdf(out, [*_guide(lang), Spacer(1, 2 * mm),
-                           _prescriptions([], order_spec, NOBODY, {}, lang, width, BLANK_ORDERS), Spacer(1, 2 * mm),
-                           _table([], spec, end_spec, NOBODY, {}, lang, width, BLANK_LINES, {})], info)
+                           _prescriptions([], order_spec, NOBODY, {}, lang, width, BLANK_ORDERS, printed_at.tzinfo),
+                           Spacer(1, 2 * mm),
+                           _table([], spec, end_spec, NOBODY, {}, lang, width, BLANK_LINES, {}, printed_at.tzinfo)], info)

@@ -18,10 +18,11 @@ from downtime.domain.wounds import LATEST_ONLY
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
-from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words
+from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words,
+                               ward_clock)
 from downtime.services.patients import PatientSummary
 from downtime.services.followed import still_open
-from downtime.services.wounds import WORDS as WORDS_OF_WOUNDS, Dressed
+from downtime.services.wounds import ALLERGY_REASON, RECLASSIFIED_WHY, WORDS as WORDS_OF_WOUNDS, Dressed
 
 BY_HAND = 6
 """Ruled lines after the last look; the blank chart's are a page of them (landscape, as the
@@ -44,6 +45,7 @@ WORDS: dict[str, dict[Lang, str]] = {
                    "(rougeur qui s’étend, chaleur, pus, odeur, douleur accrue). Infection : prévenir le médecin. "
                    "Plus grande, ou de catégorie aggravée : prévenir l’infirmier(ère) responsable et "
                    "l’infirmier(ère) plaies et cicatrisation."},
+    "reclassified": {"en": "Not a pressure ulcer now: {reason}", "fr": "Plus une escarre : {reason}"},
     "yes": {"en": "Yes", "fr": "Oui"},
     "no": {"en": "No", "fr": "Non"},
 }
@@ -55,14 +57,23 @@ def _look(one: Dressed, spec: FormSpec, authors: Authors, laptops: Mapping[str, 
     """A look's line, its time marked when amended (`amended`, pdf.amendments.marks); what it
     asked: infection, an incident to report and a wound worse, and for the latest look at a wound
     its dressing overdue at `at` (an earlier one's was done by the next) or whether it is still
-    open, its stay ended (domain.wounds.LATEST_ONLY)."""
+    open, its stay ended (domain.wounds.LATEST_ONLY); first, a dressing used despite a recorded
+    allergy with the nurse's reason (the chart filed and worked from while the laptop is away said
+    "Inadine" alone on an iodine anaphylaxis). Why a pressure ulcer is charted as something else
+    now is with the notes."""
     data, record = one.record.data, one.record
     infection = "" if data.get("infection") is None else in_words(WORDS, "yes" if one.infected else "no", lang)
-    asked = [one.said(sign, spec, at, lang) for sign in one.signs(at) if latest or sign not in LATEST_ONLY]
-    return [chart_cell(marked(f"{one.assessed_at:%d/%m %H:%M}", one, amended)), chart_cell(one.name, bold=True),
-            chart_cell(one.what(spec, lang)), chart_cell(one.size(lang)), chart_cell(one.bed(spec, lang)),
+    despite = " ".join(str(data.get(ALLERGY_REASON) or "").split())
+    asked = [*([WORDS_OF_WOUNDS["despite_allergy"][lang].format(reason=despite)] if despite else []),
+             *(one.said(sign, spec, at, lang) for sign in one.signs(at) if latest or sign not in LATEST_ONLY)]
+    reclassified = " ".join(str(data.get(RECLASSIFIED_WHY) or "").split())
+    notes = [data.get("dressing"), data.get("notes"),
+             in_words(WORDS, "reclassified", lang, reason=reclassified) if reclassified else None]
+    return [chart_cell(marked(ward_clock(one.assessed_at, at.tzinfo), one, amended)), chart_cell(one.name, bold=True),
+            chart_cell(one.what(spec, lang, at.tzinfo, whole=True)), chart_cell(one.size(lang)),
+            chart_cell(one.bed(spec, lang)),
             chart_cell(infection, bold=one.infected, alert=one.infected),
-            chart_cell("\n".join(" ".join(text.split()) for text in (data.get("dressing"), data.get("notes")) if text)),
+            chart_cell("\n".join(" ".join(text.split()) for text in notes if text)),
             chart_cell(format_value(spec.field("next_in"), data.get("next_in"), lang)),
             chart_cell(authors.initials(record.author, record.device_id, laptops)),
             chart_cell("\n".join(asked), bold=True, alert=bool(asked))]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from downtime.domain.roles import ROLE_NAMES
 from downtime.services import backups, clock_check, drafts, exported, paper_gap, settings
-from downtime.errors import UserError
+from downtime.errors import DISK_FULL, UserError
 from downtime.i18n import message
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.dialog_life import open_until_closed
@@ -158,11 +158,18 @@ class Banner(QWidget):
     def show_backup_age(self) -> None:
         """Minutes since the last backup, in words; a failed backup stays shown, with why, until
         one works (the clock's tick every minute must not replace it by the last good one's age)."""
-        self.backup_problem.setVisible(self._failure is not None)
+        unrecorded = backups.unrecorded(self._session.db) if self._failure is None else None
+        self.backup_problem.setVisible(self._failure is not None or unrecorded is not None)
         if self._failure is not None:
             self.backup.setText("<b>{}</b>".format(translate("Banner", "BACKUP FAILED")))
             self.backup_problem.setText(self._failure)
             return
+        if unrecorded == DISK_FULL:  # made and checked, in its folder: the laptop's disk alone refused its audit entry
+            self.backup_problem.setText(translate("Banner", "The last backup was made, but the laptop's disk is full: "
+                                                            "it is not written in the audit log."))
+        elif unrecorded is not None:  # as the opening said (`read_only_notice`), not a full disk
+            self.backup_problem.setText(translate("Banner", "The last backup was made, but the database's folder cannot "
+                                                            "be written to: it is not written in the audit log."))
         last = backups.last_backup(self._session.db)
         if last is None:
             self.backup.setText("<b>{}</b>".format(translate("Banner", "No backup yet")))

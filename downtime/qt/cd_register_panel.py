@@ -8,6 +8,7 @@ the register holds."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -57,14 +58,13 @@ class StockModel(TextTableModel):
         return stock.drug, stock.unit, decimal_text(stock.balance, language())
 
 
-def entry_words(line: RegisterLine, unit: str) -> str:
-    """A line's "Entry", as its page on screen and the lines offered to mark entered in error say it."""
+def entry_words(line: RegisterLine, unit: str, zone: tzinfo | None) -> str:
+    """A line's "Entry", as its page on screen and the lines offered to mark entered in error say
+    it, its times on the ward's clock (`zone`, see RegisterLine.entry_times)."""
     return word(KINDS.get(line.kind, line.kind)).format(
         balance=decimal_text(line.balance, language()), unit=unit,
-        register=decimal_text(line.balance - line.change, language()),
-        given=f"{line.given_at:%d/%m/%Y %H:%M}" if line.given_at else "",
-        counted=f"{line.counted_at:%d/%m/%Y %H:%M}" if line.counted_at else "", patient=line.patient or "",
-        struck_at=f"{line.strikes.at:%d/%m/%Y %H:%M}" if line.strikes else "")
+        register=decimal_text(line.balance - line.change, language()), patient=line.patient or "",
+        **line.entry_times(zone))
 
 
 class LinesModel(TextTableModel):
@@ -79,24 +79,27 @@ class LinesModel(TextTableModel):
         super().__init__()
         self.names: dict[str, str] = {}
         self.unit = ""
+        self.zone: tzinfo | None = None
 
-    def load(self, lines: list[RegisterLine], names: dict[str, str], unit: str = "") -> None:
-        self.names, self.unit = names, unit
+    def load(self, lines: list[RegisterLine], names: dict[str, str], unit: str = "", zone: tzinfo | None = None
+             ) -> None:
+        """`zone`: the ward's clock's, read at each load, whose times the page shows (RegisterLine.when_texts)."""
+        self.names, self.unit, self.zone = names, unit, zone
         self.set_rows(lines)
 
     def texts(self, row: int) -> tuple[str, ...]:
         line: RegisterLine = self.rows[row]
-        when, written = line.when_texts()
+        when, written = line.when_texts(self.zone)
         if written and line.kind == "withdrawal":
             when = translate("CdRegisterPanel", "{when} (withdrawn {written})").format(when=when, written=written)
         elif written:
             when = translate("CdRegisterPanel", "{when} (written {written})").format(when=when, written=written)
-        entry = entry_words(line, self.unit)
+        entry = entry_words(line, self.unit, self.zone)
         if line.struck is not None:
             entry = translate("CdRegisterPanel", "{entry} — ENTERED IN ERROR: {reason}").format(entry=entry,
                                                                                                reason=line.struck)
         return (when, entry, "" if line.kind == "count" else decimal_text(line.change, language(), signed=True),
-                decimal_text(line.balance, language()), line.by_text(self.names, language()), line.witness_text(self.names, language()),
+                decimal_text(line.balance, language()), line.by_text(self.names, language()), line.witness_text(self.names, language(), self.zone),
                 line.patient_text(), line.note or "")
 
     def is_warning(self, row: int, column: int) -> bool:
@@ -179,7 +182,8 @@ class CdRegisterPanel(QWidget):
         self.page_title.setText(translate("CdRegisterPanel", "<b>{drug} ({unit})</b>: balance {balance}").format(
             drug=stock.drug, unit=stock.unit, balance=decimal_text(stock.balance, language())))
         self.lines.load(cd_register.cd_lines(self.session.db, self.session.forms, self.ward.currentText(), stock.drug, stock.unit),
-                        {member.staff_id: member.name for member in list_staff(self.session.db)}, stock.unit)
+                        {member.staff_id: member.name for member in list_staff(self.session.db)}, stock.unit,
+                        self.session.clock().tzinfo)
         self.lines_table.scrollToBottom()
 
     def print_page(self) -> Path | None:
@@ -439,7 +443,7 @@ class WastageDialog(_WitnessedEntry):
         for line in offer.doses:
             said = (translate("WastageDialog", "{when} — {patient} — {drawn_up}: {quantity} {unit} ordered")
                     if line.kind == "not_given" else translate("WastageDialog", "{when} — {patient} — {quantity} {unit}"))
-            self.dose.addItem(said.format(when=f"{line.given_at or line.at:%d/%m/%Y %H:%M}", patient=line.patient_text(),
+            self.dose.addItem(said.format(when=line.when_texts(session.clock().tzinfo)[0], patient=line.patient_text(),
                                           drawn_up=line.note, quantity=decimal_text(-line.change, language()),
                                           unit=stock.unit))
         self.dose.currentIndexChanged.connect(self._fill_in)
@@ -523,9 +527,10 @@ class StrikeDialog(_WitnessedEntry):
         self.setMinimumWidth(640)  # a line: its time, its entry, its quantity
         form = QFormLayout()
         self.line = QComboBox()
+        zone = session.clock().tzinfo
         for line in lines:
             self.line.addItem(translate("StrikeDialog", "{when} — {entry} — {quantity} {unit}").format(
-                when=line.when_texts()[0], entry=entry_words(line, stock.unit),
+                when=line.when_texts(zone)[0], entry=entry_words(line, stock.unit, zone),
                 quantity=decimal_text(line.change, language(), signed=True), unit=stock.unit))
         form.addRow(translate("StrikeDialog", "&Line"), self.line)
         self._lay_out(form, translate("StrikeDialog", "W&hy it was entered in error"))

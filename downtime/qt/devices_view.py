@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from downtime.domain import elapsed
+from downtime.domain.clock import ward_time
 from downtime.domain.devices import INSERTED, Sign
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP
@@ -22,24 +23,28 @@ from downtime.services.devices import Checked
 DEVICE, WHERE, DONE, NOTES = 1, 2, 3, 8
 CUT_CHARACTERS = {DEVICE: 22, WHERE: 20}
 """Cut so the notes start in sight (the whole in the tooltip)."""
-AT_THE_SITE = frozenset({Sign.PHLEBITIS, Sign.INFECTION, Sign.FAULT})
+AT_THE_SITE = frozenset({Sign.PHLEBITIS, Sign.INFECTION, Sign.FAULT, Sign.POSITION})
+"""What colours the site's cell: what the look found there, a nasogastric tube's position not confirmed
+included (its cell says how it was checked)."""
 
 
 class DeviceLooks(LooksModel):
     columns = (QT_TR_NOOP("Time"), QT_TR_NOOP("Device"), QT_TR_NOOP("Where, size"), QT_TR_NOOP("What was done"),
                QT_TR_NOOP("VIP or site"), QT_TR_NOOP("Still needed"), QT_TR_NOOP("In since"), QT_TR_NOOP("Next check"),
                QT_TR_NOOP("Notes"))
-    SITE, NEEDED, NEXT = 4, 5, 7
+    SITE, NEEDED, IN_SINCE, NEXT = 4, 5, 6, 7
     whole_in_tooltip = frozenset({DEVICE, WHERE, DONE, NOTES})
 
     def is_warning(self, row: int, column: int) -> bool:
-        """What the latest look at a device still in found that asks something, and its check
-        once overdue (an earlier look's was done by the next)."""
+        """What the latest look at a device still in found that asks something, its days in once
+        it asks to be resited, and its check once overdue (an earlier look's was done by the
+        next)."""
         look: Checked = self.rows[row]
         if id(look) not in self.latest:
             return False
         said = set(look.signs(self.at))
         return ((column == self.SITE and bool(AT_THE_SITE & said)) or (column == self.NEEDED and Sign.NOT_NEEDED in said)
+                or (column == self.IN_SINCE and Sign.RESITE in said)
                 or (column == self.NEXT and (self.overdue(look) or Sign.STILL_IN in said)))
 
     def next_cell(self, look: Checked) -> str:
@@ -56,14 +61,13 @@ class DeviceLooks(LooksModel):
         look: Checked = self.rows[row]
         data, lang, spec = look.record.data, self.lang, self.spec
         why = format_value(spec.field("removed_why"), data.get("removed_why"), lang)
-        return (f"{look.checked_at:%d/%m %H:%M}", look.device(spec, lang),
+        return (ward_time(look.checked_at, self.at.tzinfo), look.device(spec, lang),
                 look.site + (f", {look.size}" if look.size else ""),
                 format_value(spec.field("event"), data["event"], lang) + (f" ({why.lower()})" if why else ""),
-                "" if data["event"] == INSERTED else look.state(spec, lang),
+                look.position(spec, lang) if data["event"] == INSERTED else look.state(spec, lang),
                 format_value(spec.field("still_needed"), data.get("still_needed"), lang),
                 "" if look.closed else look.since(self.at, lang),
-                self.next_cell(look),
-                " ".join((data.get("notes") or "").split()))
+                self.next_cell(look), look.noted(lang))
 
 
 class DevicesView(FollowedTab):
@@ -88,7 +92,8 @@ class DevicesView(FollowedTab):
                                              "put in.")
 
         def refused(latest: Checked) -> str | None:
-            return taken_out.format(device=latest.called(spec, lang), time=f"{latest.checked_at:%d/%m %H:%M}") \
+            return taken_out.format(device=latest.called(spec, lang),
+                                    time=ward_time(latest.checked_at, session.clock().tzinfo)) \
                 if latest.taken_out else None
 
         super().__init__(session, patient_id, devices.FORM, DeviceLooks(spec, lang, session.clock(), words.late,

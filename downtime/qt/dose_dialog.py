@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.domain import elapsed
+from downtime.domain.clock import ward_time
 from downtime.domain.medication import (
     Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, before_due, dose_state,
     duration_text, patch, policy_for, reason_offered, unit_read,
@@ -169,7 +170,7 @@ def due_words(slot: datetime, now: datetime, recorded: bool, policy: RoundPolicy
     06:00 dose at 08:10, the nurse worked out for herself that it was over two hours late while
     the chart's cell said OVERDUE. A late or overdue dose is said in red. A dose recorded for
     that time already is late for nothing: only its time is said (Save questions a second)."""
-    due = translate("DoseDialog", " due {time}").format(time=f"{slot:%d/%m %H:%M}")
+    due = translate("DoseDialog", " due {time}").format(time=ward_time(slot, now.tzinfo))
     if recorded:
         return due
     state = dose_state(slot, now, None, policy)
@@ -205,7 +206,11 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
     its doses before a moment are on the EHR's chart (see AsRequiredStatus.ehr_before)."""
     status, now = medication.as_required_status(session, order.record_id, at), session.clock()
     current = abs(at - now) < timedelta(minutes=1)
-    when = f"{at:%d/%m %H:%M}"
+
+    def clock(moment: datetime) -> str:
+        return ward_time(moment, now.tzinfo)
+
+    when = clock(at)
     if status.last is None and status.background is not None:
         lines = [translate("DoseDialog", "No breakthrough dose recorded") if current else
                  translate("DoseDialog", "No breakthrough dose recorded before {at}").format(at=when)]
@@ -216,7 +221,7 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
         last = status.last
         said = (translate("DoseDialog", "Last dose: {time} ({ago} ago) by {who}") if current else
                 translate("DoseDialog", "Last dose: {time} ({ago} before {at}) by {who}"))
-        lines = [said.format(time=f"{last.at:%d/%m %H:%M}", ago=duration_text(elapsed.between(last.at, at)), at=when,
+        lines = [said.format(time=clock(last.at), ago=duration_text(elapsed.between(last.at, at)), at=when,
                              who=staff_of(session, last.given_by, last.device_id))]
         if last.order_id != order.record_id:
             lines[0] += translate("DoseDialog", ", from the order {order}").format(order=order_label(session, last.order_id))
@@ -224,17 +229,17 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
         said = (translate("DoseDialog", "Background dose: {order} at {time} ({ago} ago) by {who}, not counted here")
                 if current else
                 translate("DoseDialog", "Background dose: {order} at {time} ({ago} before {at}) by {who}, not counted here"))
-        lines.append(said.format(order=order_label(session, background.order_id), time=f"{background.at:%d/%m %H:%M}",
+        lines.append(said.format(order=order_label(session, background.order_id), time=clock(background.at),
                                  ago=duration_text(elapsed.between(background.at, at)), at=when,
                                  who=staff_of(session, background.given_by, background.device_id)))
     if status.ehr_before is not None:  # loaded from the EHR's snapshot: its earlier doses are not counted here
         lines.append(translate("DoseDialog", "Doses before {time} are on the EHR's chart: check its last print "
-                                             "before giving").format(time=f"{status.ehr_before:%d/%m %H:%M}"))
+                                             "before giving").format(time=clock(status.ehr_before)))
     for stretch in status.away:  # back from a ward charted on another laptop: its doses are not counted here
         lines.append(translate("DoseDialog", "NOT RECORDED HERE: the patient was on ward {ward} from {start} to {end}, "
                                              "charted on another laptop: check that ward's chart for doses given "
                                              "there before giving").format(
-            ward=stretch.ward, start=f"{stretch.start:%d/%m %H:%M}", end=f"{stretch.end:%d/%m %H:%M}"))
+            ward=stretch.ward, start=clock(stretch.start), end=clock(stretch.end)))
     if current:
         counted = (translate("DoseDialog", "Given in the last 24 h: {count}, at most {limit}")
                    if order.max_doses_24h is not None else translate("DoseDialog", "Given in the last 24 h: {count}"))
@@ -253,13 +258,13 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
     others: dict[str, list[str]] = {}
     for dose in status.recent:
         if dose.order_id != order.record_id:
-            others.setdefault(dose.order_id, []).append(f"{dose.at:%d/%m %H:%M}")
+            others.setdefault(dose.order_id, []).append(clock(dose.at))
     if others:
         lines[-1] += translate("DoseDialog", "; of them from another order of the same medicine: {doses}").format(
             doses=semicolon(language()).join(f"{', '.join(times)} ({order_label(session, other)})" for other, times in others.items()))
     if status.on_hold:
         lines[-1] += translate("DoseDialog", "; on hold, perhaps given: {doses}").format(
-            doses=", ".join(f"{dose.at:%d/%m %H:%M}" for dose in status.on_hold))
+            doses=", ".join(clock(dose.at) for dose in status.on_hold))
     stopped = [warning.text(language()) for warning in medication.opioid_stopped(session, order, at)]
     if status.next_at is None:
         lines += stopped or [translate("DoseDialog", "A dose is allowed now") if current else
@@ -268,7 +273,7 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
         said = (translate("DoseDialog", "Next dose allowed from {time} (in {wait})") if current else
                 translate("DoseDialog", "Next dose allowed from {time} ({wait} after {at})"))
         wait = duration_text(elapsed.between(at, status.next_at))
-        lines.append(said.format(time=f"{status.next_at:%d/%m %H:%M}", wait=wait, at=when))
+        lines.append(said.format(time=clock(status.next_at), wait=wait, at=when))
         if status.held_by is not None:  # the medicine's own limit, not the order's: say which
             lines[-1] += f" — {status.held_by.text(language())}"
         lines += stopped
@@ -281,7 +286,7 @@ def sites_words(session: Session, order: Order, on: Iterable[Administration]) ->
     doses went, latest first (medication.last_sites), for the next to go elsewhere. Empty when
     neither is known."""
     def when(dose: Administration) -> str:
-        return f"{dose.at.astimezone(session.clock().tzinfo):%d/%m %H:%M}"
+        return ward_time(dose.at, session.clock().tzinfo)
 
     patches = [translate("DoseDialog", "CURRENT PATCH: applied {time}, {site}, by {who} — remove it before applying "
                                        "the new one").format(
@@ -583,9 +588,10 @@ class DoseDialog(QDialog):
         reason = typed["not_given_reason"]
         self.reason.setCurrentIndex(1 + codes.index(reason) if reason in codes else 0)
         recorded = medication.recorded_for(self.session.db, self.order, self.slot) if self.slot else None
+        zone = self.session.clock().tzinfo
         if recorded is None:
             self.resumed.setText(translate("DoseDialog", "NOT RECORDED YET: typed at {time} and left unsaved. Check it, "
-                                                         "then save it, or cancel it.").format(time=f"{typed_at:%d/%m %H:%M}"))
+                                                         "then save it, or cancel it.").format(time=ward_time(typed_at, zone)))
             return
         # Recorded another way since (again from the round): offered as "not recorded yet", its
         # Save then warned "already given", and nothing said by whom or when.
@@ -594,9 +600,9 @@ class DoseDialog(QDialog):
                 if recorded.outcome is Outcome.GIVEN else
                 translate("DoseDialog", "ALREADY RECORDED: the {slot} dose was recorded as not given at {time} by "
                                         "{who}. Discard this draft (typed at {typed}), unless that record is wrong."))
-        self.resumed.setText(said.format(slot=f"{self.slot:%H:%M}", time=f"{recorded.at:%d/%m %H:%M}",
+        self.resumed.setText(said.format(slot=ward_time(self.slot, zone, "%H:%M"), time=ward_time(recorded.at, zone),
                                          who=staff_of(self.session, recorded.given_by, recorded.device_id),
-                                         typed=f"{typed_at:%d/%m %H:%M}"))
+                                         typed=ward_time(typed_at, zone)))
         self.discard.show()
 
     def _say_order(self) -> None:
@@ -624,7 +630,7 @@ class DoseDialog(QDialog):
         # 23:00 said nothing of it until Save warned.
         if order.stop_at is not None and elapsed.reached(order.stop_at, self.session.clock()):
             flags += " " + html.escape(translate("DoseDialog", "— STOPPED {time}: no dose is due after it").format(
-                time=f"{order.stop_at.astimezone(self.session.clock().tzinfo):%d/%m %H:%M}"))
+                time=ward_time(order.stop_at, self.session.clock().tzinfo)))
         label = medication.order_label(order, self.session.form(medication.ORDER_FORM), language())
         self.order_line.setText(f"<b>{html.escape(label)}</b>{when}{flags}")
         grow_to_fit(self)  # "due now" become "1 h 05 min overdue" may take a second line
@@ -659,25 +665,25 @@ class DoseDialog(QDialog):
             at = self._given_at()
         except ParseError:
             return
-        untouched = self.given_at.text() == self.filled_in[0]
+        untouched, zone = self.given_at.text() == self.filled_in[0], self.session.clock().tzinfo
         if self.locked_at is not None and untouched:
             said = translate("DoseDialog", "THE LAPTOP LOCKED AT {time}: the actual time stays as filled in before "
                                            "it. Correct it to the time the dose was given, or to now if it is given "
-                                           "now.").format(time=f"{self.locked_at:%d/%m %H:%M}")
+                                           "now.").format(time=ward_time(self.locked_at, zone))
         elif self.slot is None:
             said = ""
         elif self.from_slot and untouched:
             said = translate("DoseDialog", "ACTUAL TIME FILLED IN AT ITS SCHEDULED TIME ({slot}): correct it to the "
                                            "time on the paper chart, or to now if the dose is given now.").format(
-                slot=f"{self.slot:%d/%m %H:%M}")
+                slot=ward_time(self.slot, zone))
         elif self.outcome.currentIndex() == 0 and at - self.slot >= self.late_after:
             said = translate("DoseDialog", "GIVEN {late} AFTER ITS TIME ({slot}): if it was given at its time, type "
                                            "that time; if it was not given, record it not given.").format(
-                late=duration_text(at - self.slot), slot=f"{self.slot:%d/%m %H:%M}")
+                late=duration_text(at - self.slot), slot=ward_time(self.slot, zone))
         elif self.outcome.currentIndex() == 1 and before_due(at, self.slot, self.due_before):
             said = translate("DoseDialog", "NOT DUE UNTIL {due}: only nil by mouth, held or other can be recorded "
                                            "before then, with a reason.").format(
-                due=f"{self.slot - self.due_before:%d/%m %H:%M}")
+                due=ward_time(self.slot - self.due_before, zone))
         else:
             said = ""
         self.timing.setText(said)

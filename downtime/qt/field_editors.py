@@ -125,8 +125,11 @@ class LineEditor(Editor):
         if isinstance(field, DateField | DateTimeField):
             # The whole date stays in sight however long the labels beside it: the French
             # Operation done dialog, its reason's label shown, squeezed "01/12/2026 13:20" to "6 13:20".
-            shown = "00/00/0000 00:00" if isinstance(field, DateTimeField) else "00/00/0000"
-            self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(shown + "00"))
+            self._in_sight("00/00/0000 00:00" if isinstance(field, DateTimeField) else "00/00/0000")
+        if isinstance(field, DateTimeField):
+            # and with its offset, the night the clocks go back (values.format_value): "25/10/2026
+            # 02:30 +01:00", filled in or typed, was squeezed to "2026 02:30 +01:00".
+            self.edit.textChanged.connect(lambda text: self._in_sight(max("00/00/0000 00:00", text, key=len)))
         extras: list[QWidget] = []
         unit = getattr(field, "unit", None)
         if unit:
@@ -140,6 +143,10 @@ class LineEditor(Editor):
             self.now_button.clicked.connect(lambda: self.fill_now(now))
             extras.append(self.now_button)
         self.widget = _row(self.edit, *extras) if extras else self.edit
+
+    def _in_sight(self, text: str) -> None:
+        """The box at least as wide as `text`, a digit on either side for its frame."""
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(text + "00"))
 
     def fill_now(self, now: Clock) -> None:
         self._set_now(now)

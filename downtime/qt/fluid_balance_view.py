@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QWidget
 
 from downtime.domain import elapsed
-from downtime.domain.fluid_balance import HOURS, FluidDay, chart_day, signed_ml
+from downtime.domain.fluid_balance import HOURS, FluidDay, chart_day
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
@@ -24,12 +24,6 @@ from downtime.qt.work import ReadAgain
 from downtime.services import fluid_balance, nutrition, printing, records
 from downtime.services.context import Session
 from downtime.services.fluid_balance import Charted, DayChart, columns
-
-
-def _cell(value: int | None, column: str) -> str:
-    if value is None:
-        return ""
-    return signed_ml(value).removesuffix(" mL") if column == "balance" else str(value)
 
 
 class HoursModel(TextTableModel):
@@ -61,10 +55,10 @@ class HoursModel(TextTableModel):
         chart, which = self.chart, self.rows[row]
         assert chart is not None, "rows are shown with their chart"
         if which == "total":
-            return ("24 h", *(_cell(fluid_balance.column_total(chart, column), column) for column in self.columns[1:]))
+            return ("24 h", *(fluid_balance.total_text(chart, column) for column in self.columns[1:]))
         hour = HOURS[which]
         return (f"{hour:02d}–{(hour + 1) % 24:02d}",
-                *(_cell(fluid_balance.column_value(chart, which, column), column) for column in self.columns[1:]))
+                *(fluid_balance.cell_text(chart, which, column) for column in self.columns[1:]))
 
 
 class EntriesModel(TextTableModel):
@@ -81,7 +75,7 @@ class EntriesModel(TextTableModel):
         found: Charted = self.rows[row]
         spec = self.session.form(fluid_balance.FORM)
         return (f"{found.measure.at:%d/%m %H:%M}", fluid_balance.route_label(spec, found.measure.route, self.session.lang),
-                f"{found.measure.volume} mL", f"v{found.record.version}", found.record.data.get("what") or "")
+                fluid_balance.volume_words(spec, found.measure, self.session.lang), f"v{found.record.version}", found.record.data.get("what") or "")
 
 
 class FluidBalanceView(ChartTab):
@@ -175,7 +169,7 @@ class FluidBalanceView(ChartTab):
     def refresh(self) -> None:
         lang = self.session.lang
         self.found = found = fluid_balance.day_chart(self.session.db, self.patient_id, self.day)
-        self.day_label.setText(fluid_balance.day_words(self.day, lang))
+        self.day_label.setText(fluid_balance.day_words(self.day, lang, self.session.clock().tzinfo))
         # The balance brought forward beside the day's: day two does not start the patient even.
         self.totals.setText("\n".join(filter(None, (fluid_balance.summary(found.chart, lang), fluid_balance.carried_words(
             fluid_balance.brought_forward(self.session.db, self.patient_id, self.day), found.chart, lang)))))

@@ -992,15 +992,22 @@ class FormView(QWidget):
         asks of its bags still running only (a syringe driver's stop, and what is left of its
         controlled drug destroyed with a witness): nothing else was asked, and the CD audit found
         a syringe with no stop. Its bag stays under "Left the ward" until its stop is charted, and
-        no team takes over: the discharge's closing words told her this was her last reminder."""
+        no team takes over: the discharge's closing words told her this was her last reminder. The
+        letter's blanks left unfilled are asked of too (leaving.unfilled: "followed up by: …" went
+        to the GP). The closing words name what "Left the ward" keeps, the rest asked here for the
+        last time."""
         if self.spec.movement not in (*LEAVING, Movement.DEATH) or self.patient_id is None \
                 or self.record is not None:
             return True
         session, died = self.session, self.spec.movement is Movement.DEATH
         said = leaving.still_asked(session.db, session.forms, str(self.patient_id),
-                                   leaving.left_at(self.spec, values, session.clock()), session.lang, died=died)
+                                   leaving.left_at(self.spec, values, session.clock()), session.lang, died=died,
+                                   blanks=leaving.unfilled(self.spec, values, session.lang))
         closing = (translate("FormView", "It stays under Left the ward until its stop is charted. Save?") if died
-                   else translate("FormView", "The list will no longer show it once they have left. Save, having seen "
+                   else translate("FormView", "Once they have left, Left the ward keeps only their results no doctor "
+                                              "is told of (an abnormal one from before they left, for a day only), "
+                                              "reactions to blood not told, bags never charted stopped and telephone "
+                                              "orders to countersign; the rest is not asked again. Save, having seen "
                                               "to it or told the team taking over?"))
         return said is None or Prompts.confirm(self, translate("FormView", "Still asked of this patient"),
                                                said + "\n\n" + closing)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QVBoxLayout, QWidget)
 
+from downtime.domain.clock import said_twice, ward_time
 from downtime.domain.elapsed import reached
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.medication import (NOT_GIVEN_CODES, Administration, DoseState, Frequency, Order, Outcome,
@@ -69,11 +70,20 @@ NOT_TODAY = QT_TR_NOOP("This chart shows {first} to {last}. A dose given now is 
 
 def course_words(order: Order, now: datetime) -> str:
     """An order's course as the printed chart names it: "Start 01/12 14:03 — Stopped 03/12 10:00",
-    its stop "Until 03/12 10:00" while it is ahead (a course to end on Thursday read as ended)."""
-    course = [word(START).format(when=f"{order.start_at:%d/%m %H:%M}")]
-    course += [word(STOPPED if reached(order.stop_at, now) else UNTIL).format(when=f"{order.stop_at:%d/%m %H:%M}")
-               ] if order.stop_at is not None else []
+    its stop "Until 03/12 10:00" while it is ahead (a course to end on Thursday read as ended), on
+    the ward's clock (`now`'s) with its offset the night the clocks go back, as the print says it:
+    a stop at the second 02:30 read "Until 25/10 02:30" at the first 02:40, as though passed."""
+    course = [word(START).format(when=ward_time(order.start_at, now.tzinfo))]
+    course += [word(STOPPED if reached(order.stop_at, now) else UNTIL).format(
+        when=ward_time(order.stop_at, now.tzinfo))] if order.stop_at is not None else []
     return " — ".join(course)
+
+
+def dose_time(dose: Administration, zone: tzinfo | None) -> str:
+    """A dose's time of day as its cell writes it (medication.chart_dose_text): on the clock it was
+    recorded on, with its offset where the ward's clock (`zone`) reads it twice; a cell's tooltip
+    said "02:10 given, typed 02:50 +01:00" of the second 02:10."""
+    return f"{dose.at:%H:%M}{said_twice(dose.at, zone)}"
 
 
 def review_words(order: Order, now: datetime) -> str:
@@ -242,21 +252,22 @@ class MarModel(TextTableModel):
         return "\n".join((translate("MarModel", "{mark} {time} given over a warning — {overrides}")
                           if dose.outcome is Outcome.GIVEN else
                           translate("MarModel", "{mark} {time} not given, recorded over a warning — {overrides}")).format(
-            mark=OVERRIDDEN, time=f"{dose.at:%H:%M}",
+            mark=OVERRIDDEN, time=dose_time(dose, self.tz),
             overrides=medication.overrides_text(self.dose_form, dose, language()))
             for dose in self.doses_in(line, column) if dose.overrides)
 
     def typed_words(self, line: int, column: int) -> str:
         """Each dose of the cell typed long after it was given (charted from paper), when it was
         given and when typed: "02:30 given, typed 07:00"."""
-        return "\n".join(translate("MarModel", "{time} given, typed {typed}").format(time=f"{dose.at:%H:%M}", typed=typed)
+        return "\n".join(translate("MarModel", "{time} given, typed {typed}").format(time=dose_time(dose, self.tz),
+                                                                                     typed=typed)
                          for dose in self.doses_in(line, column) if (typed := dose.typed_late(self.tz)) is not None)
 
     def paper_words(self, line: int, column: int) -> str:
         """Where on the paper chart each dose of the cell transcribed from it is written: "02:30 from
         the paper chart: MAR sheet 2, night 01/12"."""
         return "\n".join(translate("MarModel", "{time} from the paper chart: {reference}").format(
-            time=f"{dose.at:%H:%M}", reference=dose.paper_reference)
+            time=dose_time(dose, self.tz), reference=dose.paper_reference)
             for dose in self.doses_in(line, column) if dose.paper_reference)
 
     def elsewhere_words(self, line: int, column: int) -> str:
@@ -302,7 +313,8 @@ class MarModel(TextTableModel):
     def _dose(self, dose: Administration, row: MarRow) -> str:
         """A dose as the chart writes it, an infusion bag's with each change of its rate after it
         ("→ 4 mL/h 11:00"): the bag's first rate read as its rate all day."""
-        text = medication.chart_dose_text(dose, row.order, self.authors, self.laptops, self.order_form, language())
+        text = medication.chart_dose_text(dose, row.order, self.authors, self.laptops, self.order_form, language(),
+                                          self.tz)
         text = " ".join([text, *(infusion_rates.change_words(change, dose.at, language(), self.tz)
                                  for change in self.rate_changes.get(dose.record_id, []))])
         return f"{text} {OVERRIDDEN}" if dose.overrides else text

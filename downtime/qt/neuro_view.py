@@ -24,18 +24,20 @@ from downtime.services.neuro import NeuroSet
 
 class NeuroSetsModel(TextTableModel):
     """`spec`: the neuro observations form, whose words (in `lang`) its answers are shown in; `at`:
-    the moment the rows are read at, whose clock (the ward's) their times are shown on."""
+    the moment the rows are read at, whose clock (the ward's) their times are shown on. The set's
+    notes last (the bleeps unanswered, the sedation given that explain a GCS were shown nowhere)."""
 
     columns = (QT_TR_NOOP("Taken"), QT_TR_NOOP("GCS"), QT_TR_NOOP("Pupils L / R"), QT_TR_NOOP("Arms L / R"),
-               QT_TR_NOOP("Legs L / R"), QT_TR_NOOP("To tell the doctor"))
-    whole_in_tooltip = frozenset({5})
+               QT_TR_NOOP("Legs L / R"), QT_TR_NOOP("To tell the doctor"), QT_TR_NOOP("Notes"))
+    TELL = 5
+    whole_in_tooltip = frozenset({TELL, 6})
 
     def __init__(self, spec: FormSpec, lang: Lang, at: datetime) -> None:
         super().__init__()
         self.spec, self.lang, self.at = spec, lang, at
 
     def is_warning(self, row: int, column: int) -> bool:
-        return column == len(self.columns) - 1 and bool(self.rows[row].flags)
+        return column == self.TELL and bool(self.rows[row].flags)
 
     def _answer(self, data: dict[str, object], field_id: str) -> str:
         return format_value(self.spec.field(field_id), data.get(field_id), self.lang) or "—"
@@ -47,11 +49,12 @@ class NeuroSetsModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         found: NeuroSet = self.rows[row]
         data = found.record.data
-        return (ward_time(found.taken_at, self.at.tzinfo), found.gcs.text(self.lang),
+        return (ward_time(found.taken_at, self.at.tzinfo), found.text(self.lang, self.at.tzinfo),
                 f"{self._pupil(data, 'left')} / {self._pupil(data, 'right')}",
                 f"{self._answer(data, 'arm_left')} / {self._answer(data, 'arm_right')}",
                 f"{self._answer(data, 'leg_left')} / {self._answer(data, 'leg_right')}",
-                semicolon(self.lang).join(found.said(self.lang, self.at.tzinfo)))
+                semicolon(self.lang).join(found.said(self.lang, self.at.tzinfo)),
+                " ".join(str(data.get("notes") or "").split()))
 
 
 class NeuroView(ChartTab):

@@ -318,8 +318,9 @@ class ObservationsView(ChartTab):
         still ask (a set since, neuro obs, the doctor: the set is taken here), what their sepsis
         asks (a screening for a set of 5 or more, the Sepsis Six and the doctor's review within
         the hour) and what their delirium asks (a new confusion on a set since, or a patient 65 or
-        over never screened a day after coming in), read again when that falls due; neither
-        screening of a child, whom they do not screen."""
+        over never screened a day after coming in), read again when that falls due, and at a fall's
+        CT head deadline, said passed from then as the handover says it (the tab said "CT head within 8
+        hours: by 21:20" at 22:00); neither screening of a child, whom they do not screen."""
         self.screening.setVisible(not child)
         now, lang = self.session.clock(), self.session.lang
         known = delirium.read(self.session.db, [self.patient_id])[self.patient_id]
@@ -327,13 +328,15 @@ class ObservationsView(ChartTab):
         self.delirium.setText(line)
         found_sepsis = sepsis.read(self.session.db, [self.patient], now)[self.patient_id]
         self.sepsis.setText(found_sepsis.state(now, lang)[0])
-        fell = falls.read(self.session.db, [self.patient]).get(self.patient_id)
-        after_falls = [f"{one.text(lang)}: {semicolon(lang).join(said)}" for one, said in falls.asking(fell, lang)] \
-            if fell is not None and self.patient.stay in (None, StayStatus.IN) else []
+        fell = falls.read(self.session.db, [self.patient]).get(self.patient_id) \
+            if self.patient.stay in (None, StayStatus.IN) else None
+        after_falls = [f"{one.text(lang)}: {semicolon(lang).join(said)}"
+                       for one, said in falls.asking(fell, lang, now)] if fell is not None else []
         adults = [] if child else sepsis.asking(found_sepsis, self.patient, now, lang) + asks
         self.warn(after_falls + adults)
         self.read_again.when_due(None if child else min(
-            (due for due in (delirium.next_change(known, self.patient, now), found_sepsis.next_change(now)) if due),
+            (due for due in (delirium.next_change(known, self.patient, now), found_sepsis.next_change(now),
+                             fell.coming(now) if fell is not None else None) if due),
             key=elapsed.instant, default=None), now)
 
     def print_chart(self) -> Path | None:
@@ -408,7 +411,7 @@ class ChartAlertModel(TextTableModel):
               repositioning.FORM: QT_TR_NOOP("Repositioning"), wounds.FORM: QT_TR_NOOP("Wound"),
               devices.FORM: QT_TR_NOOP("Line or catheter"), bowels.FORM: QT_TR_NOOP("Bowels"), pain.FORM: QT_TR_NOOP("Pain"),
               pews.FORM: QT_TR_NOOP("PEWS"), falls.FORM: QT_TR_NOOP("Fall"), sepsis.FORM: QT_TR_NOOP("Sepsis"),
-              medication.ORDER_FORM: QT_TR_NOOP("Time-critical medicine"), vte.FORM: QT_TR_NOOP("VTE risk"),
+              medication.ORDER_FORM: QT_TR_NOOP("Medicines (MAR)"), vte.FORM: QT_TR_NOOP("VTE risk"),
               delirium.FORM: QT_TR_NOOP("Delirium (4AT)"), chart_alerts.DEATH_FORM: QT_TR_NOOP("Death")}
     PATIENT, LATEST, ASKS = 2, 5, 6
     whole_in_tooltip = frozenset({PATIENT, LATEST, ASKS})

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from downtime.domain.pews import ITEMS, PewsScore
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import QT_TR_NOOP, sentence
+from downtime.i18n import QT_TR_NOOP, semicolon, sentence
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
 from downtime.qt.tables import TextTableModel, print_and_open
@@ -61,7 +61,8 @@ class PewsModel(TextTableModel):
                 (format_value(self.spec.field("consciousness"), data.get("consciousness"), self.lang) or "")[:1],
                 pews.total_text(found, self.lang),
                 format_value(self.spec.field("concern"), data.get("concern"), self.lang),
-                " ".join((data.get("notes") or "").split()))
+                semicolon(self.lang).join([*([notes] if (notes := " ".join((data.get("notes") or "").split())) else []),
+                                           *pews.reviewed(one, self.lang)]))
 
 
 class PewsView(ChartTab):

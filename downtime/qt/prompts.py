@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QStyle,
+    QVBoxLayout, QWidget,
 )
 
 from downtime.qt.field_editors import PlainTextEdit
-from downtime.qt.screen_fit import wrapped
+from downtime.qt.screen_fit import Scrolled, fit_dialog, fits_screen, wrapped
 from downtime.qt.screen_reader import named
 
 
@@ -51,6 +52,47 @@ class ReasonDialog(QDialog):
         return self.box.toPlainText().strip()
 
 
+CONFIRM_WIDTH = 480
+"""A question's width where the screen has room: a message box's, a little less, so that words a
+`ConfirmDialog` finds fit the screen fit a message box too."""
+ICON = 32
+
+
+class ConfirmDialog(QDialog):
+    """A question answered Yes or No, No the default (Enter, Escape), as QMessageBox asks it, its
+    words scrolled when taller than the screen has room for (`fits`: they are not): the
+    discharge's confirm of a ten days' stay was 1,052 pixels high on a 768-pixel screen, Yes and
+    No below its bottom edge, and Enter answered No."""
+
+    def __init__(self, parent: QWidget | None, title: str, text: str):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion).pixmap(ICON, ICON))
+        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        words = wrapped(QLabel(text))
+        words.setTextFormat(Qt.TextFormat.PlainText)
+        self.words = Scrolled(words)
+        row.addWidget(self.words, 1)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Yes | QDialogButtonBox.StandardButton.No)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.yes = buttons.button(QDialogButtonBox.StandardButton.Yes)
+        no = buttons.button(QDialogButtonBox.StandardButton.No)
+        no.setDefault(True)
+        no.setFocus()
+        margins = layout.contentsMargins()
+        inner = CONFIRM_WIDTH - margins.left() - margins.right() - ICON - row.spacing()
+        whole = QSize(CONFIRM_WIDTH, margins.top() + self.words.height_for(inner) + layout.spacing()
+                      + buttons.sizeHint().height() + margins.bottom())
+        self.fits = fits_screen(self, whole)
+        fit_dialog(self, whole)
+
+
 class Prompts:
     @staticmethod
     def reason(parent: QWidget | None, title: str, label: str, filled: str = "") -> str | None:
@@ -86,10 +128,18 @@ class Prompts:
 
     @staticmethod
     def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-        answer = QMessageBox.question(parent, title, text,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        """Yes or No, No the default, as a message box asks; words taller than the screen has room
+        for in a `ConfirmDialog`, scrolled above its buttons."""
+        dialog = ConfirmDialog(parent, title, text)
+        if dialog.fits:
+            dialog.deleteLater()
+            answer = QMessageBox.question(parent, title, text,
+                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                          QMessageBox.StandardButton.No)
+            return answer == QMessageBox.StandardButton.Yes
+        yes = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return yes
 
     @staticmethod
     def info(parent: QWidget | None, title: str, text: str) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from downtime.domain.clock import ward_time
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP
@@ -43,10 +44,12 @@ class TurnsModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         turn: Turned = self.rows[row]
         data = turn.record.data
-        late = turn.late_said(self.at.tzinfo, self.lang)
-        return (f"{turn.turned_at:%d/%m %H:%M}" + (f" — {late}" if late else ""), format_value(self.spec.field("position"), data["position"], self.lang),
+        zone = self.at.tzinfo
+        late = turn.late_said(zone, self.lang)
+        return (ward_time(turn.turned_at, zone) + (f" — {late}" if late else ""),
+                format_value(self.spec.field("position"), data["position"], self.lang),
                 turn.skin(self.spec, self.lang), " ".join((data.get("notes") or "").split()),
-                turn.next_change(self.at, self.lang) if row == 0 else f"{turn.due_at:%d/%m %H:%M}")
+                turn.next_change(self.at, self.lang) if row == 0 else ward_time(turn.due_at, zone))
 
 
 class RepositioningView(ChartTab):
@@ -81,7 +84,7 @@ class RepositioningView(ChartTab):
     def refresh(self) -> None:
         lang, now = self.session.lang, self.session.clock()
         assessed = repositioning.risk(self.session.db, self.patient_id)
-        self.risk.setText(assessed.text(lang) if assessed is not None
+        self.risk.setText(assessed.text(lang, now.tzinfo) if assessed is not None
                           else translate("RepositioningView", "Pressure ulcer risk: not assessed yet (Braden scale)"))
         areas = repositioning.pressure_areas(self.session.db, [self.patient_id]).get(self.patient_id)
         turns = areas.turns if areas is not None else []
@@ -93,7 +96,8 @@ class RepositioningView(ChartTab):
         else:
             latest = turns[-1]
             self.say(translate("RepositioningView", "Latest: {turn} at {time}").format(
-                turn=latest.text(self.session.form(repositioning.FORM), lang), time=f"{latest.turned_at:%d/%m %H:%M}")
+                turn=latest.text(self.session.form(repositioning.FORM), lang),
+                time=ward_time(latest.turned_at, now.tzinfo))
                 + ("" if latest.overdue(now) else f" — {latest.next_change(now, lang)}"), asks)
         # What the chart asks changes with time, not with a save.
         self.read_again.when_due(areas.coming(now) if areas is not None else None, now)
@@ -101,7 +105,8 @@ class RepositioningView(ChartTab):
     def wound_found(self) -> None:
         """The wound chart's form, starting from the pressure damage the latest change found."""
         turns = repositioning.chart(self.session.db, self.patient_id)
-        self.chart_wound.emit(self.patient_id, wounds.first_look(turns[-1]) if turns else {})
+        self.chart_wound.emit(self.patient_id, wounds.first_look(turns[-1], self.session.form(wounds.FORM))
+                              if turns else {})
 
     def print_chart(self) -> Path | None:
         patient_id = self.patient_id

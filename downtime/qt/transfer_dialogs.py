@@ -211,6 +211,7 @@ class _RunPage(QWizardPage):
             + "".join("\n\n" + text for text in outcome.missing_text(language()))
             + "".join("\n\n" + text for text in outcome.not_exported_text(
                 language(), {form_id: spec.title.get(language()) for form_id, spec in self.session.forms.items()}))
+            + "".join("\n\n" + text for text in outcome.later_forms_text(language()))
             + "".join("\n\n" + text for text in outcome.listed_text(language()))
             + "".join("\n\n" + report.text(language()) for report in outcome.theatre_clashes)
             + "".join("\n\n" + text for text in (*outcome.holds_text(language()), *outcome.duplicates_text(language())))

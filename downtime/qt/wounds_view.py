@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from downtime.domain.clock import ward_time
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.followed_tab import FollowedTab, LooksModel, TabWords
@@ -19,7 +20,8 @@ from downtime.services.context import Session
 from downtime.services.wounds import Dressed
 
 CARRIED = ("wound", "kind", "category", "dressing", "next_in")
-"""What the next look at a wound starts from, of the last one's answers."""
+"""What the next look at a wound starts from, of the last one's answers: not whether it was present
+on admission, which its first look alone says (services.wounds.check_look)."""
 WOUND, DRESSING, NOTES = 1, 7, 8
 CUT_CHARACTERS = {WOUND: 20, DRESSING: 24}
 """Cut so the notes start in sight (the whole in the tooltip)."""
@@ -49,7 +51,8 @@ class WoundLooks(LooksModel):
     def texts(self, row: int) -> tuple[str, ...]:
         look: Dressed = self.rows[row]
         data, lang = look.record.data, self.lang
-        return (f"{look.assessed_at:%d/%m %H:%M}", look.name, look.what(self.spec, lang), look.size(lang),
+        zone = self.at.tzinfo
+        return (ward_time(look.assessed_at, zone), look.name, look.what(self.spec, lang, zone), look.size(lang),
                 look.bed(self.spec, lang),
                 format_value(self.spec.field("infection"), data.get("infection"), lang),
                 self.next_cell(look),

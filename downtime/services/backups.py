@@ -31,9 +31,8 @@ from downtime.storage.backup import (
     BackupError,
     audit_ends,
     backups_in,
-    backups_of,
+    backups_to_restore,
     ends_before_a_backup,
-    first_entry,
     made_at,
     make_backup,
     newest_backup_of,
@@ -61,13 +60,35 @@ def folder(db: Database) -> Path:
     return Path(chosen) if chosen else default_folder()
 
 
+def folders_used(db: Database) -> list[Path]:
+    """Every folder this database's backups may be in: the one set now, the laptop's own (where
+    they go before IT sets a stick: the first-run window sets none), and each its backups' audit
+    entries name. Retirement looked in the folder set now alone, and the first days' backups on
+    the laptop's own disk stayed there, each opened by any PIN of then."""
+    named = [Path(row[0]) for row in db.execute(
+        "SELECT DISTINCT json_extract(detail, '$.folder') FROM audit WHERE action = 'backup'"
+        " AND json_extract(detail, '$.folder') IS NOT NULL")]
+    return list(dict.fromkeys([folder(db), default_folder(), *named]))
+
+
 def last_backup(db: Database) -> datetime | None:
     found = last_made(db)
     return found[0] if found else None
 
 
+_unrecorded: dict[str, tuple[datetime, Path, str]] = {}
+"""The last backup this running app made of each database file (by its path) that its audit log
+could not take, and why (the database opened only for reading: `WardDatabase.read_only`) while
+the stick had room: told "Not done: the disk is full. Nothing was half-written", the banner
+saying BACKUP FAILED, a sound backup was on the stick, and a fresh copy was made again every two
+minutes."""
+
+
 def last_made(db: Database) -> tuple[datetime, Path] | None:
-    """When the last backup was made and its file (None: none yet), as its audit entry says."""
+    """When the last backup was made and its file (None: none yet), as its audit entry says, or
+    this running app when the log could not take it (`unrecorded`)."""
+    if (kept := _unrecorded.get(_file_of(db))) is not None:
+        return kept[0], kept[1]
     row = db.execute("SELECT at, detail FROM audit WHERE action = 'backup' ORDER BY seq DESC LIMIT 1").fetchone()
     if row is None:
         return None
@@ -89,6 +110,14 @@ def due(db: Database, now: datetime) -> bool:
 
 def _file_of(db: Database) -> str:
     return db.execute("PRAGMA database_list").fetchone()[2]
+
+
+def unrecorded(db: Database) -> str | None:
+    """Why the last backup (`last_made`) is not in the audit log: the cause the database could
+    only be read for (`errors.DISK_FULL`, `errors.READ_ONLY_FILE`); None: it is. Every cause was
+    said to be a full disk, and the nurse looked for space on a disk that had plenty."""
+    kept = _unrecorded.get(_file_of(db))
+    return kept[2] if kept else None
 
 
 def backup_now(session: Session, reason: str = "manual") -> Path:
@@ -114,13 +143,19 @@ def begin_backup(session: Session, reason: str) -> Callable[[Database], Path]:
                                             "stick removed?)"), folder=target)
     path, key, keep = session.vault.path, session.vault.key, int(settings.get(session.db, "backup_keep"))
     actor, device_id, clock = session.user.staff_id, session.device.device_id, session.clock
+    refused = getattr(session.db, "read_only", None)  # why the session's connection only reads (None: it writes)
 
     def copy(db: Database) -> Path:
         try:
             made = make_backup(db, path, key, target, now, keep=keep)
-            with db.atomic():
-                audit.append(db, at=now, actor=actor, device_id=device_id, action="backup",
-                             detail={"folder": str(target), "file": made.name, "reason": reason})
+            why = refused or getattr(db, "read_only", None)
+            if why is None:
+                with db.atomic():
+                    audit.append(db, at=now, actor=actor, device_id=device_id, action="backup",
+                                 detail={"folder": str(target), "file": made.name, "reason": reason})
+                _unrecorded.pop(file, None)
+            else:  # on the stick all the same: the banner and the next one due go by it (`last_made`)
+                _unrecorded[file] = (now, made, why)
         except Exception:
             _failed_at[file] = clock()  # the wait runs from the failure: a hospital's copy takes a minute
             raise
@@ -204,10 +239,7 @@ def prepare_restore(vault: Vault) -> Path | None:
     same folder is passed over, and so is a damaged one (a stick is no safe place): put in
     place, it failed the check at the next opening and was offered again, the sound one before
     it never. Its folder is the user data folder's when the file cannot be read for its setting."""
-    if vault.db is None:
-        found = backups_of(default_folder(), vault.key, None)
-    else:
-        found = backups_of(folder(vault.db), vault.key, first_entry(vault.db))
+    found = backups_to_restore(vault.db, vault.key, default_folder() if vault.db is None else folder(vault.db))
     discard_restore(vault)
     for backup in found:
         try:
@@ -272,6 +304,7 @@ def restored(path: Path, key: bytes | None, backup: Path, aside: Path | None, wh
                                  "set_aside": str(aside) if aside is not None else None, **lost,
                                  "last_export": None if exported is None else {
                                      "at": exported[0].isoformat(), "last_rowid": exported[1]}})
+        _unrecorded.pop(_file_of(db), None)  # the replaced database's: the banner and `due` went by it
     finally:
         db.close()
     time = f"{when:%H:%M}" if when else "?"

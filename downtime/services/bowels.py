@@ -33,7 +33,11 @@ WORDS = {
     "never": {"en": "not opened since the chart began {time}", "fr": "pas de selles depuis le début de la feuille {time}"},
     "none_since_admission": {"en": "no bowels opened charted since admission {day}",
                              "fr": "aucune selle notée depuis l’admission le {day}"},
-    "loose": {"en": "{count} loose in 24 hours", "fr": "{count} selles non moulées en 24 heures"},
+    "loose": {"en": "{count} loose in 24 hours{cause}", "fr": "{count} selles non moulées en 24 heures{cause}"},
+    "all_known": {"en": " (known cause)", "fr": " (cause connue)"},
+    "some_known": {"en": " ({count} with a known cause)", "fr": " (dont {count} de cause connue)"},
+    "known_apart": {"en": "{count} loose with a known cause in 24 hours, not counted for isolation",
+                    "fr": "{count} non moulée(s) de cause connue en 24 heures, non comptée(s) pour l’isolement"},
     "sampled": {"en": "stool sample sent {time}", "fr": "selle prélevée {time}"},
     "type": {"en": "type {type}", "fr": "type {type}"},
 }
@@ -237,11 +241,10 @@ def asking(bowels: Bowels, spec: FormSpec, at: datetime, lang: Lang) -> list[str
 def state(bowels: Bowels, spec: FormSpec, at: datetime, lang: Lang) -> str:
     """"last opened 28/11 10:00 (type 6, Medium); 3 loose in 24 hours; stool sample sent 28/11
     11:00": when the bowels last opened and how (or that none is charted since the admission or
-    the chart began), loose stools of the last day (unless what they ask says so), the latest
-    sample. Blood seen in the last stool is left to what the chart asks (`asking`), which names
-    it while it is the last stool: the handover said "Black, tarry (melaena)" twice in a line."""
+    the chart began), loose stools of the last day (`_loose_words`), the latest sample. Blood
+    seen in the last stool is left to what the chart asks (`asking`), which names it while it is
+    the last stool: the handover said "Black, tarry (melaena)" twice in a line."""
     last = _last_opened(bowels)
-    run = _loose_run(bowels, at)
     sample = next((one for one in reversed(bowels) if one.sampled), None)
     if last is not None:
         opened = WORDS["last"][lang].format(time=f"{last.charted_at:%d/%m %H:%M}",
@@ -251,10 +254,24 @@ def state(bowels: Bowels, spec: FormSpec, at: datetime, lang: Lang) -> str:
     else:
         opened = WORDS["never"][lang].format(time=f"{bowels[0].charted_at:%d/%m %H:%M}") if bowels else ""
     return semicolon(lang).join(filter(None, [
-        opened,
-        *([WORDS["loose"][lang].format(count=len(run))] if len(run) > 1 and Sign.LOOSE not in found_signs(bowels, at)
-          else []),
+        opened, _loose_words(bowels, at, lang),
         *([WORDS["sampled"][lang].format(time=f"{sample.charted_at:%d/%m %H:%M}")] if sample else [])]))
+
+
+def _loose_words(bowels: Bowels, at: datetime, lang: Lang) -> str:
+    """The loose stools of the 24 hours up to `at`, those with a known cause (a laxative, an
+    enteral feed) counted in and said so: they spare the isolation, not the dehydration nor the
+    feed to review, and six watery stools of a day read as one "last opened". Two or more, or,
+    when what the chart asks counts those with no known cause (`Sign.LOOSE`), those it leaves out."""
+    unexplained = len(_loose_run(bowels, at))
+    known = len(in_a_day(_at(bowels, lambda one: one.loose_of_any_cause), at)) - unexplained
+    if Sign.LOOSE in found_signs(bowels, at):
+        return WORDS["known_apart"][lang].format(count=known) if known else ""
+    if unexplained + known < 2:
+        return ""
+    cause = (WORDS["all_known"][lang] if not unexplained else
+             WORDS["some_known"][lang].format(count=known) if known else "")
+    return WORDS["loose"][lang].format(count=unexplained + known, cause=cause)
 
 
 def coming(bowels: Bowels, at: datetime) -> datetime | None:

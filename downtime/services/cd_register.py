@@ -10,7 +10,7 @@ import unicodedata
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, tzinfo
 from itertools import islice
 from typing import TypeGuard
 
@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
+from downtime.domain.clock import ward_time
 from downtime.domain.dose_limits import liquid_strength, strengths_mg
 from downtime.domain.medication import (
     MASS_IN_MG, Order, infused, medicines_in, names_alike, route_differs, written_apart, written_when,
@@ -895,6 +896,10 @@ class Stock:
     balance: float
 
 
+DATED = "%d/%m/%Y %H:%M"
+"""A register line's times, dated in full as the paper register's are."""
+
+
 @dataclass(frozen=True)
 class RegisterLine:
     """A line of a drug's page, with the balance it left: `at` is when the line was written; a
@@ -941,15 +946,16 @@ class RegisterLine:
         return message(lang, QT_TRANSLATE_NOOP("messages", "{giver} (gave it; entered by {author})"),
                        giver=names.get(self.giver, self.giver), author=author)
 
-    def witness_text(self, names: Mapping[str, str], lang: Lang) -> str:
+    def witness_text(self, names: Mapping[str, str], lang: Lang, zone: tzinfo | None) -> str:
         """The line's witness by name; one who signed the paper chart said so, with who typed the
-        dose in and when, as the register's witness column shows no PIN signed for it here."""
+        dose in and when (on the ward's clock, `zone`: see `when_texts`), as the register's witness
+        column shows no PIN signed for it here."""
         witness = names.get(self.witness, self.witness)
         if not self.on_paper:
             return witness
         return message(lang, QT_TRANSLATE_NOOP("messages", "witness on paper: {witness} (transcribed by {author} at "
                                                            "{at})"),
-                       witness=witness, author=names.get(self.author, self.author), at=f"{self.at:%d/%m %H:%M}")
+                       witness=witness, author=names.get(self.author, self.author), at=ward_time(self.at, zone))
 
     def patient_text(self) -> str:
         """The patient as the paper register names them, the downtime number then the name: the
@@ -958,7 +964,7 @@ class RegisterLine:
             return f"{self.patient} — {self.patient_name}"
         return self.patient or ""
 
-    def when_texts(self) -> tuple[str, str | None]:
+    def when_texts(self, zone: tzinfo | None) -> tuple[str, str | None]:
         """The line's "When" and, for a dose written far from its giving (`written_apart`: charted
         from paper after an outage), when it was written: the time alone the same day. A legal
         register dates a dose by its administration; the line was dated by its typing, and every
@@ -966,12 +972,22 @@ class RegisterLine:
         back, is dated by that dose's giving and always says when it was written (withdrawn): dated
         by its writing alone, which dose it undid was left to guess. Any other line is dated when
         it was written, a dose's wastage and reconciliation included (their entry names the dose's
-        time)."""
+        time). Each time is on the ward's clock (`zone`), with its offset in the hour the clocks
+        repeat (domain.clock.ward_time): two doses of morphine an hour apart, at 02:30 summer time
+        and 02:30 winter time, read as one minute on this legal register, a double dose."""
         if self.given_at is None or self._dated_written:
-            return f"{self.at:%d/%m/%Y %H:%M}", None
-        written = (written_when(self.at, self.given_at) if self.kind == "withdrawal"
-                   else written_apart(self.at, self.given_at))
-        return f"{self.given_at:%d/%m/%Y %H:%M}", written
+            return ward_time(self.at, zone, DATED), None
+        written = (written_when(self.at, self.given_at, zone) if self.kind == "withdrawal"
+                   else written_apart(self.at, self.given_at, zone))
+        return ward_time(self.given_at, zone, DATED), written
+
+    def entry_times(self, zone: tzinfo | None) -> dict[str, str]:
+        """The times a line's entry names, on the ward's clock as its "When" (see `when_texts`):
+        the dose a reconciliation or a wastage is of (`given`), the count that already held it
+        (`counted`), the line struck out (`struck_at`); empty when the line names none."""
+        return {key: ward_time(moment, zone, DATED) if moment else ""
+                for key, moment in (("given", self.given_at), ("counted", self.counted_at),
+                                    ("struck_at", self.strikes.at if self.strikes else None))}
 
     @property
     def _dated_written(self) -> bool:
@@ -1223,19 +1239,19 @@ def _wastable(session: Session, dose_id: str, page: str | None = None) -> Taken:
     if row is None:
         return taken
     names = names_with_ids(session.db)
-    at = datetime.fromisoformat(row[0]).astimezone(session.clock().tzinfo)
+    at = ward_time(datetime.fromisoformat(row[0]), session.clock().tzinfo, DATED)
     if not row[1]:  # an infusion's remainder, its quantity in its note (see `cd_waste`)
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: what was left in this infusion was "
                                                          "recorded destroyed already on {when} by {author}, witnessed "
                                                          "by {witness} ({note})."),
-                           when=f"{at:%d/%m/%Y %H:%M}", author=names.get(row[2], row[2]),
+                           when=at, author=names.get(row[2], row[2]),
                            witness=names.get(row[3], row[3]), note=row[4] or "")
     raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: what was left of this dose was recorded "
                                                      "discarded already, {quantity} {unit} on {when} by {author}, "
                                                      "witnessed by {witness}. A dose's wastage is recorded once; if "
                                                      "that quantity was wrong, count the cupboard: the difference is "
                                                      "written as a discrepancy."),
-                       quantity=Number(-row[1]), unit=taken.unit, when=f"{at:%d/%m/%Y %H:%M}",
+                       quantity=Number(-row[1]), unit=taken.unit, when=at,
                        author=names.get(row[2], row[2]), witness=names.get(row[3], row[3]))
 
 

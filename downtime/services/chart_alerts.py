@@ -22,9 +22,10 @@ review, a telephone order not countersigned a day after it was taken, a NEWS2 of
 flag sepsis whose Sepsis Six or doctor's review is not all done within the hour. The nurse in
 charge reads them beside the NEWS2 escalation list: on paper each was on its patient's chart
 alone, seen when that chart was next opened. And the patients who left the ward with a critical
-result no doctor is told of: the laboratory phones the ward the sample came from, hours after a
-discharge; and those who died on it whose family is not told, certificate not done or implanted
-device not known (`deaths_unfinished`). And, for the handover sheet, each patient's doses the medication round has overdue
+result no doctor is told of, or alive with an abnormal one no doctor has seen: the laboratory
+phones the ward the sample came from, hours after a discharge; and those who died on it whose
+family is not told, certificate not done or implanted device not known (`deaths_unfinished`).
+And, for the handover sheet, each patient's doses the medication round has overdue
 (`doses_overdue`)."""
 
 from __future__ import annotations
@@ -42,13 +43,14 @@ from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
 from downtime.domain.medication import (Administration, DoseState, NotGivenReason, Order, Review, given_when_fasting,
                                        dose_state, policy_for, review_asked, review_due, review_due_at)
-from downtime.domain.census import StayStatus
+from downtime.domain.census import Location, StayStatus
 from downtime.domain.fluid_balance import chart_day
+from downtime.domain.lab_results import Flag
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.transfusion import Sign
 from downtime.formspec import Field, FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
 from downtime.services import (bowels, census, delirium, devices, falls, fluid_balance, followed, glucose,
                                infusion_rates, lab_results, medication, neuro, pain, pews, repositioning, sepsis,
                                settings, telephone_orders, transfusion, vte, wounds)
@@ -62,7 +64,7 @@ DOSES_NOT_GIVEN = {"en": "DOSES NOT GIVEN: {doses}", "fr": "DOSES NON ADMINISTR�
 DOSE_NOT_GIVEN = {"en": "{dose}: {said}", "fr": "{dose} : {said}"}
 NOT_GIVEN = {"en": "NOT GIVEN ({why}) — {then}", "fr": "NON ADMINISTRÉE ({why}) — {then}"}
 WHY_WRITTEN = {"en": "{why}: {detail}", "fr": "{why} : {detail}"}
-"""A dose's reason not given and what the nurse wrote of it (`_why_not_given`)."""
+"""A dose's reason not given and what the nurse wrote of it (`why_not_given`)."""
 ASKED_OF_THE_NURSE = re.compile(r"\s*\([^)]*\)$")
 """What a reason's option ends with to ask the nurse to write why ("O — Other (write why)", "O —
 Autre (préciser)"): not said once she has."""
@@ -115,6 +117,10 @@ PATCH_STILL_ON = {"en": "PATCH STILL ON: {order}, applied {time}, {site} — its
 and which no one has recorded taken off (services.medication.patches_on_now): a fentanyl patch
 stays on the skin, and goes on giving, after its order is stopped."""
 NO_SITE = {"en": "site not recorded", "fr": "site non renseigné"}
+BAG_PUT_UP = QT_TRANSLATE_NOOP("messages", "{drug} put up {time}")
+"""A bag under "Left the ward", as its line names it."""
+ASKING_FLAGS = (Flag.CRITICAL, Flag.ABNORMAL)
+"""The flags of a result that asks a doctor while none is told of it (domain.lab_results.signs)."""
 DEATH_FORM = "death"
 DEATH_WORDS = {
     "died": {"en": "Died {time}", "fr": "Décès le {time}"},
@@ -158,21 +164,23 @@ class ChartAlerts:
 
 
 def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[PatientSummary], at: datetime, lang: Lang,
-           *, ward: str | None) -> ChartAlerts:
+           *, ward: str | None, left: bool = True) -> ChartAlerts:
     """Those of `in_hospital` (`ward`'s in-patients at `at`, every ward's when None, as
     `census.in_patients` gives them, which the escalation tab reads once for its NEWS2 lists and
     this) whose chart asks something at `at`, those asking for a doctor now (`asks_a_doctor_now`)
     or to act now (`ChartAlert.urgent`: a hypo) first, then the others; each in the census's
-    order (by ward and bed), then the patients who left from `ward` with a critical result no
-    doctor is told of."""
+    order (by ward and bed), then, `left`, the patients who left from `ward` with a critical result no
+    doctor is told of (`left_untold`: not when asking of one patient, as the discharge's confirm
+    does, which read everyone who ever left the ward to keep none of them)."""
     patients = {patient.patient_id: patient for patient in in_hospital}
     found, due = [], []
     for patient_id, sets in neuro.charts(db, patients).items():
         latest = sets[-1]
         if said := neuro.asking(latest, at, lang):
             found.append(ChartAlert(patients[patient_id], neuro.FORM,
-                                    f"{latest.gcs.text(lang)} {latest.taken_at.astimezone(at.tzinfo):%d/%m %H:%M}",
-                                    said))
+                                    f"{latest.gcs.text(lang)} {latest.taken_at.astimezone(at.tzinfo):%d/%m %H:%M}"
+                                    if latest.not_done is None else latest.text(lang, at.tzinfo),
+                                    said, urgent=latest.urgent))
         if (coming := latest.coming(at)) is not None:
             due.append(coming)
     readings_of, insulins_of = glucose.charts(db, patients), glucose.insulins_of_each(db, patients, at)
@@ -221,13 +229,14 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     for patient_id, areas in repositioning.pressure_areas(db, patients).items():
         if said := areas.asks(at, lang):
             found.append(ChartAlert(patients[patient_id], repositioning.FORM,
-                                    areas.line(forms[repositioning.FORM], lang), said))
+                                    areas.line(forms[repositioning.FORM], lang, at.tzinfo), said))
         if (coming := areas.coming(at)) is not None:
             due.append(coming)
     wounds_spec, devices_spec = forms[wounds.FORM], forms[devices.FORM]
     for form_id, charted, line in (
-            (wounds.FORM, wounds.charts, lambda one: f"{one.text(wounds_spec, lang)} {one.assessed_at:%d/%m %H:%M}"),
-            (devices.FORM, devices.charts, lambda one: one.text(devices_spec, lang))):
+            (wounds.FORM, wounds.charts,
+             lambda one: f"{one.text(wounds_spec, lang, at.tzinfo)} {ward_time(one.assessed_at, at.tzinfo)}"),
+            (devices.FORM, devices.charts, lambda one: one.text(devices_spec, lang, at.tzinfo))):
         for patient_id, looks in charted(db, patients).items():
             found.extend(ChartAlert(patients[patient_id], form_id, line(one), said)
                          for one in followed.still_open(looks) if (said := one.asks(forms[form_id], at, lang)))
@@ -235,7 +244,7 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                 due.append(coming)
     for patient_id, removed in devices.awaiting_voids(db, patients).items():
         if elapsed.reached(removed.void_due_at, at):
-            found.append(ChartAlert(patients[patient_id], devices.FORM, removed.text(devices_spec, lang),
+            found.append(ChartAlert(patients[patient_id], devices.FORM, removed.text(devices_spec, lang, at.tzinfo),
                                     [removed.void_said(devices_spec, at, lang)]))
         elif removed.void_due_at is not None:
             due.append(removed.void_due_at)
@@ -284,8 +293,10 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                      for order in orders if (said := telephone_orders.overdue_said(order, at, lang)))
         due.extend(coming for order in orders if (coming := telephone_orders.countersign_due(order, at)) is not None)
     for patient_id, known in falls.read(db, in_hospital).items():
-        found.extend(ChartAlert(patients[patient_id], falls.FORM, one.text(lang), said)
-                     for one, said in falls.asking(known, lang))
+        found.extend(ChartAlert(patients[patient_id], falls.FORM, one.text(lang), said, urgent=known.urgent(one))
+                     for one, said in falls.asking(known, lang, at))
+        if (coming := known.coming(at)) is not None:
+            due.append(coming)
     assessed = vte.escalation(db, forms, in_hospital, at, lang)
     found.extend(ChartAlert(patients[patient_id], vte.FORM, latest, said)
                  for patient_id, (latest, said) in assessed.asking.items())
@@ -312,7 +323,7 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
         due.append(fluid_balance.day_ends(chart_day(at), at))
     order = {patient_id: number for number, patient_id in enumerate(patients)}  # the census's, by ward and bed
     found.sort(key=lambda alert: (order[alert.patient.patient_id], alert.form_id))
-    found += left_untold(db, forms, patients, ward, lang, reactions, zone=at.tzinfo)
+    found += left_untold(db, forms, patients, ward, lang, reactions, at=at, zone=at.tzinfo) if left else []
     # Stable: by bed within each.
     found.sort(key=lambda alert: not (alert.urgent or asks_a_doctor_now(alert, lang)))
     return ChartAlerts(found, min(due, key=elapsed.instant, default=None))
@@ -333,44 +344,60 @@ def asks_a_doctor_now(alert: ChartAlert, lang: Lang) -> bool:
 
 
 def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[str], ward: str | None,
-                lang: Lang, reactions: Mapping[str, list[transfusion.Transfused]], *,
+                lang: Lang, reactions: Mapping[str, list[transfusion.Transfused]], *, at: datetime,
                 zone: tzinfo | None = None) -> list[ChartAlert]:
-    """The critical results no doctor is told of, and the reactions to blood not told to the
+    """The critical results no doctor is told of, then, of those who left alive, the abnormal ones
+    no doctor has seen phoned since they left, or in the day before while a day has not gone by
+    since (lab_results.unseen_at_leaving, at `at`: an INR of 4.9 phoned after a discharge home on
+    warfarin was on no list, where in a bed it stays on the handover until a doctor is told; a
+    death ends the care they were for), and the reactions to blood not told to the
     doctor and the blood bank (`reactions`: transfusion.reactions_untold), of the patients who
     left from `ward` (any ward when None), `staying` the in-patients: each saying how they left
     and, for a result, who acts on it, by name; and the deaths whose tasks are not all done
-    (`deaths_unfinished`); for a ward, the critical results no doctor is told of of its patients
-    moved to another ward, received since they came onto it (census.moved_from), each saying to
-    phone the ward they are on. The escalation list and the handover sheet list
-    them after the ward's beds. A result's time is on the clock of `zone` (the ward's; the
-    laptop's when None)."""
+    (`deaths_unfinished`), and the bags up as the others left never charted stopped (`_bags_left`:
+    a syringe driver gone with a patient to a hospice, or left up, was on no list once they had
+    gone, its controlled drug accounted for by no one); for a ward, the critical results no
+    doctor is told of of its patients moved to another ward, received since they came onto it
+    (census.moved_from), each saying to phone the ward they are on. The escalation list and the
+    handover sheet list them after the ward's beds, those asking a doctor now first
+    (`asks_a_doctor_now`: the sheet listed them by name, a critical potassium among a fortnight's
+    mild ones). A result's time is on the clock of `zone` (the ward's; the laptop's when None)."""
     unfinished = deaths_unfinished(db)
-    critical = lab_results.with_critical(db) - set(staying)
-    left = census.left_from(db, forms, (critical | set(reactions) | set(unfinished)) - set(staying), ward)
-    moved = census.moved_from(db, critical, ward) if ward is not None else {}
+    flagged = lab_results.untold_with(db, ASKING_FLAGS) - set(staying)
+    left = census.left_from(db, forms, (flagged | infusion_rates.with_bags_unstopped(db) | set(reactions)
+                                        | set(unfinished)) - set(staying), ward)
+    moved = census.moved_from(db, flagged, ward) if ward is not None else {}
     results = lab_results.charts(db, [*(patient.patient_id for patient in left), *moved])
+    places = census.locations(db, patient_ids=[patient.patient_id for patient in left])
     found = []
     for patient in sorted(left, key=lambda patient: (patient.display_name, patient.patient_id)):
-        if patient.stay is None:
+        if patient.stay is None or (place := places.get(patient.patient_id)) is None:
             continue
+        theirs = results.get(patient.patient_id, [])
         found += [ChartAlert(patient, lab_results.FORM, one.heading(lang, zone),
                              [*one.said(lang), lab_results.WORDS[patient.stay][lang]])
-                  for one in lab_results.critical_untold(results.get(patient.patient_id, []))]
+                  for one in [*lab_results.critical_untold(theirs),
+                              *(lab_results.unseen_at_leaving(theirs, place.since, at)
+                                if patient.stay is not StayStatus.DECEASED else [])]]
         found += [_reaction(patient, one, forms, lang) for one in reactions.get(patient.patient_id, [])]
         if patient.stay is StayStatus.DECEASED and (death := unfinished.get(patient.patient_id)) is not None:
             found.append(_death(db, patient, death, lang, zone))
-    theirs = census.all_patients(db, forms, moved)
-    for patient in sorted(theirs.values(), key=lambda patient: (patient.display_name, patient.patient_id)):
+        elif patient.stay is not StayStatus.DECEASED:
+            found += _bags_left(db, patient, place, lang, zone)
+    for patient in sorted(census.all_patients(db, forms, moved).values(),
+                          key=lambda patient: (patient.display_name, patient.patient_id)):
         found += [ChartAlert(patient, lab_results.FORM, one.heading(lang, zone),
                              [*one.said(lang), lab_results.WORDS["moved"][lang].format(ward=patient.ward)])
                   for one in lab_results.critical_untold(results.get(patient.patient_id, []))
                   if elapsed.reached(moved[patient.patient_id], one.received_at)]
+    # Stable: by name within each.
+    found.sort(key=lambda alert: not (alert.urgent or asks_a_doctor_now(alert, lang)))
     return found
 
 
 def deaths_unfinished(db: Database) -> dict[str, RecordVersion]:
     """Each patient's standing death record that leaves something to do (`_death_tasks`, or a
-    bag up at the death never charted stopped: infusion_rates.up_at_death), by patient id. Its
+    bag up at the death never charted stopped: infusion_rates.up_at_leaving), by patient id. Its
     answers reached only the records office's worklist, weeks later: the evening's handover read
     "bed 12 — empty —" of a death at 13:00 whose family no one had told."""
     return {str(record.patient_id): record for record in list_current(db, form_id=DEATH_FORM)
@@ -380,7 +407,21 @@ def deaths_unfinished(db: Database) -> dict[str, RecordVersion]:
 
 def _bags_up(db: Database, death: RecordVersion, lang: Lang) -> list[str]:
     """The death's bags never charted stopped, each a task until its stop is charted."""
-    return infusion_rates.up_at_death(db, str(death.patient_id), datetime.fromisoformat(death.data["died_at"]), lang)
+    return [up.said for up in infusion_rates.up_at_leaving(db, str(death.patient_id),
+                                                           datetime.fromisoformat(death.data["died_at"]), lang,
+                                                           died=True)]
+
+
+def _bags_left(db: Database, patient: PatientSummary, place: Location, lang: Lang,
+               zone: tzinfo | None) -> list[ChartAlert]:
+    """The bags up as a patient discharged or transferred out left (`place`: where and when they
+    left), never charted stopped (infusion_rates.up_at_leaving), each named with when it was put
+    up and how and when they left (the sheet's cell said "Discharged 28/11 13:30" alone, the bag
+    named only in what it asks). A death's are among its tasks (`_death`)."""
+    return [ChartAlert(patient, medication.ORDER_FORM, semicolon(lang).join([
+        message(lang, BAG_PUT_UP, drug=up.drug, time=ward_time(up.put_up, zone)),
+        f"{stay_word(place.status, lang)} {ward_time(place.since, zone)}"]), [up.said])
+            for up in infusion_rates.up_at_leaving(db, patient.patient_id, place.since, lang, died=False)]
 
 
 def death_of(db: Database, patient_id: str) -> RecordVersion | None:
@@ -511,15 +552,16 @@ def not_given(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collecti
             continue  # its prescriber stopped or changed the order since: they have seen the chart
         found.setdefault(patient_id, []).append((
             slot, f"{medication.order_label(order, order_form, lang)} {slot:%d/%m %H:%M}",
-            NOT_GIVEN[lang].format(why=_why_not_given(reasons, dose, lang), then=then[lang])))
+            NOT_GIVEN[lang].format(why=why_not_given(reasons, dose, lang), then=then[lang])))
     return {patient_id: [(label, said) for _, label, said in sorted(doses, key=lambda dose: elapsed.instant(dose[0]))]
             for patient_id, doses in found.items()}
 
 
-def _why_not_given(reasons: Field, dose: Administration, lang: Lang) -> str:
+def why_not_given(reasons: Field, dose: Administration, lang: Lang) -> str:
     """The dose's reason as its option reads without what it asks of the nurse, then what she
-    wrote of it: the day team acts on "O — Other: no IV access: cannula tissued, 2 attempts", and
-    the line said "O — Other (write why)", telling its reader to write why, without the why."""
+    wrote of it (the discharge letter's once-only dose not given says it too): the day team acts
+    on "O — Other: no IV access: cannula tissued, 2 attempts", and the line said "O — Other (write
+    why)", telling its reader to write why, without the why."""
     why = ASKED_OF_THE_NURSE.sub("", format_value(reasons, dose.reason.value, lang)) if dose.reason else ""
     return WHY_WRITTEN[lang].format(why=why, detail=dose.detail) if dose.detail else why
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 import dataclasses
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, tzinfo
 from functools import partial
 from typing import Any
 
@@ -20,12 +20,14 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.census import MovementEvent, left_after
 from downtime.domain.clock import ward_time
-from downtime.domain.devices import (DOCTOR, DRAINS_URINE, INSERTED, NO_NEXT_CHECK, REMOVED, SIGNS, STAY_IN_HOSPITAL,
-                                     TREATED_VIP, Sign, days_in, key, next_due, signs, void_due, voided)
+from downtime.domain.devices import (DOCTOR, DRAINS_URINE, IN_AT_MOST, INSERTED, NO_NEXT_CHECK, OTHER,
+                                     POSITION_CONFIRMED, REMOVED, SIGNS, STAY_IN_HOSPITAL, TREATED_VIP, Sign, days_in,
+                                     key, next_due, position_confirmed, resite_due, signs, told, void_due, voided)
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
+from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import FieldError, format_value
-from downtime.i18n import semicolon
+from downtime.i18n import decimal_text, semicolon
 from downtime.services.census import movement_events
 from downtime.services.errors import ValidationFailed
 from downtime.services.followed import charts_of, each_after, still_open
@@ -66,7 +68,26 @@ WORDS = {
                        "sur la feuille ; si c’en est un autre, jamais noté, noter d’abord une surveillance, puis son "
                        "retrait."},
     "others": {"en": " (in then: {sites})", "fr": " (en place alors : {sites})"},
+    "why": {"en": ": {why}", "fr": " : {why}"},
+    "position": {"en": "position: {position}", "fr": "position : {position}"},
+    "mark": {"en": "mark {mark} cm", "fr": "repère {mark} cm"},
+    "ph": {"en": "aspirate pH {ph}", "fr": "pH de l’aspiration {ph}"},
+    "moved": {"en": "mark {now} cm, {was} cm before", "fr": "repère {now} cm, {was} cm auparavant"},
+    "kept": {"en": "kept in: {why}", "fr": "gardé : {why}"},
+    "kept_since": {"en": "kept in past {hours} hours: {why} ({time})",
+                   "fr": "gardé au-delà de {hours} heures : {why} ({time})"},
+    "name_other": {
+        "en": "“{field}”: say what this device is (it is charted “Other”): every list names it by these notes.",
+        "fr": "« {field} » : préciser ce qu’est ce dispositif (noté « Autre ») : chaque liste le nomme par ces "
+              "remarques."},
 }
+POSITION_BY, PH, MARK = "position_by", "ph", "mark_cm"
+"""How a nasogastric tube's position was confirmed, its aspirate's pH and its external length mark
+at the nostril (form version 2)."""
+ASKED_FROM = 2
+"""The form version asking a nasogastric tube's position and an "Other" device's notes (`_check_answers`)."""
+KEPT_WHY = "kept_why"
+"""Why a cannula in past its hours stays in (form version 2): answers the resite question a day."""
 LOOK_KEPT = ("checked_at", "event", "device", "site")
 """What files a look on the chart: an amendment changing none of them is not checked again."""
 DAY_ONE: dict[Lang, int] = {"en": 1, "fr": 0}
@@ -88,6 +109,22 @@ class Checked:
     inserted_at: datetime | None
     size: str
     stay_ended: datetime | None = None
+    mark_was: float | None = None
+    """A nasogastric tube's external mark as the looks before this one last charted it (None: none
+    did)."""
+    kept_at: datetime | None = None
+    """When a check of the device last gave a reason to keep it in past its hours (`KEPT_WHY`;
+    None if none did): domain.devices.resite_due counts from it."""
+    kept_why: str = ""
+    """That reason, which the handover gives while it answers the resite question (`kept_said`)."""
+    named: str = ""
+    """Of a device of no kind listed ("Other"), what the notes of its first look naming it said it
+    is (a later check's notes say the dressing was changed, not what it is); "" for any other."""
+    unconfirmed: bool = False
+    """A nasogastric tube whose position is not confirmed (domain.devices.position_confirmed), as
+    the latest look saying how it was charted it: a check from a laptop still on the form's version
+    1, which has no place to say, cleared "NG POSITION NOT CONFIRMED" though nobody had confirmed
+    it. A tube no look said of asks nothing."""
     voided: bool | None = None
     """Of a urinary catheter's removal read with the fluid chart (`charts`): whether urine was
     charted after it; None for any other look."""
@@ -133,13 +170,17 @@ class Checked:
     def vip(self) -> int | None:
         return None if self.record.data.get("vip") is None else int(self.record.data["vip"])
 
-    def called(self, spec: FormSpec, lang: Lang) -> str:
-        """"Peripheral venous cannula, Left forearm"."""
-        return WORDS["called"][lang].format(device=self.device(spec, lang), site=self.site)
+    def called(self, spec: FormSpec, lang: Lang, whole: bool = False) -> str:
+        """"Peripheral venous cannula, Left forearm"; `whole` as for `device`."""
+        return WORDS["called"][lang].format(device=self.device(spec, lang, whole), site=self.site)
 
-    def device(self, spec: FormSpec, lang: Lang) -> str:
-        """What it is: "Peripheral venous cannula"."""
-        return format_value(spec.field("device"), self.record.data["device"], lang)
+    def device(self, spec: FormSpec, lang: Lang, whole: bool = False) -> str:
+        """What it is: "Peripheral venous cannula"; one of no kind listed as its notes name it,
+        "Other: Epidural catheter, levobupivacaine 0.1 %" (domain.devices.told): "Other (say in the
+        notes)" was handed over, an epidural's anticoagulant timing and removal left to guess.
+        The notes cut on a list's line, `whole` for a letter or the printed chart."""
+        said = format_value(spec.field("device"), self.record.data["device"], lang)
+        return told(said, self.named, lang, whole) if self.named else said
 
     @property
     def site(self) -> str:
@@ -147,13 +188,27 @@ class Checked:
         return " ".join(self.record.data["site"].split())
 
     def state(self, spec: FormSpec, lang: Lang) -> str:
-        """What the look found: "VIP 1", "Pus or discharge", "Put in", "Taken out"."""
+        """What the look found: "VIP 1", "Pus or discharge", "Put in", "Taken out"; a nasogastric
+        tube's with how its position was confirmed (`position`)."""
         data = self.record.data
         if self.vip is not None:
             return WORDS["vip"][lang].format(vip=self.vip)
-        if data.get("site_state"):
-            return format_value(spec.field("site_state"), data["site_state"], lang)
-        return format_value(spec.field("event"), data["event"], lang)
+        found = format_value(spec.field("site_state" if data.get("site_state") else "event"),
+                             data.get("site_state") or data["event"], lang)
+        position = self.position(spec, lang)
+        return f"{found}, {position}" if position else found
+
+    def position(self, spec: FormSpec, lang: Lang) -> str:
+        """How a nasogastric tube's position was confirmed, as the look charted it: "position: Aspirate
+        pH 4.5, mark 55 cm"; "" when it did not say."""
+        data = self.record.data
+        if data.get(POSITION_BY) is None:
+            return ""
+        parts = [format_value(spec.field(POSITION_BY), data[POSITION_BY], lang),
+                 *([decimal_text(data[PH], lang, 1)] if data.get(PH) is not None else [])]
+        mark = [WORDS["mark"][lang].format(mark=decimal_text(data[MARK], lang, 1))] if data.get(MARK) is not None \
+            else []
+        return WORDS["position"][lang].format(position=", ".join([" ".join(parts), *mark]))
 
     def since(self, at: datetime, lang: Lang) -> str:
         """"28/11 09:00 (day 3)", "le 28/11 09:00 (J2)": when it was put in and its day at `at`,
@@ -171,10 +226,14 @@ class Checked:
         """"in since 28/11 09:00 (day 3)", or "charted in during the stay that ended 28/11"."""
         return self.since(at, lang) if self.asked else WORDS["in_since"][lang].format(since=self.since(at, lang))
 
-    def text(self, spec: FormSpec, lang: Lang) -> str:
-        """"Peripheral venous cannula, Left forearm, 20 G: VIP 1 at 28/11 14:00"."""
-        return WORDS["checked"][lang].format(device=self.called(spec, lang) + (f", {self.size}" if self.size else ""),
-                                             state=self.state(spec, lang), time=f"{self.checked_at:%d/%m %H:%M}")
+    def text(self, spec: FormSpec, lang: Lang, zone: tzinfo | None = None, *, whole: bool = False) -> str:
+        """"Peripheral venous cannula, Left forearm, 20 G: VIP 1 at 28/11 14:00", on the ward's clock
+        (`zone`; as typed when not given): put in at 09:00 on a laptop set to UTC read "Put in at
+        28/11 09:00; in since 28/11 10:00". `whole` as for `device`."""
+        return WORDS["checked"][lang].format(device=self.called(spec, lang, whole)
+                                             + (f", {self.size}" if self.size else ""),
+                                             state=self.state(spec, lang),
+                                             time=ward_time(self.checked_at, zone or self.checked_at.tzinfo))
 
     def signs(self, at: datetime) -> list[Sign]:
         """What it asks at `at`, as the latest look at its device (nothing once closed); asked
@@ -183,19 +242,61 @@ class Checked:
         if self.closed:
             return []
         data = self.record.data
-        return [*signs(self.vip, data.get("site_state"), data.get("still_needed"), self.due_at, at),
+        return [*signs(self.vip, data.get("site_state"), data.get("still_needed"), self.due_at, at,
+                       None if self.asked else self.resite_at, self.unconfirmed),
                 *([Sign.STILL_IN] if self.asked else [])]
+
+    @property
+    def mark_cm(self) -> float | None:
+        """A nasogastric tube's external mark, as this look or, not said, the last before it charted it."""
+        mark = self.record.data.get(MARK)
+        return self.mark_was if mark is None else float(mark)
+
+    def position_why(self, lang: Lang) -> str:
+        """What says a tube's position is not confirmed, after its name: ": aspirate pH 6.5; mark
+        48 cm, 55 cm before"; "" for none."""
+        data, said = self.record.data, []
+        if data.get(PH) is not None:
+            said.append(WORDS["ph"][lang].format(ph=decimal_text(data[PH], lang, 1)))
+        if data.get(MARK) is not None and self.mark_was is not None and float(data[MARK]) != self.mark_was:
+            said.append(WORDS["moved"][lang].format(now=decimal_text(data[MARK], lang, 1),
+                                                    was=decimal_text(self.mark_was, lang, 1)))
+        return WORDS["why"][lang].format(why=semicolon(lang).join(said)) if said else ""
+
+    @property
+    def resite_at(self) -> datetime | None:
+        """When it asks to be resited or kept with a reason (domain.devices.resite_due)."""
+        return resite_due(self.record.data["device"], self.inserted_at, self.kept_at)
 
     def said(self, sign: Sign, spec: FormSpec, at: datetime, lang: Lang) -> str:
         due = "" if self.due_at is None else ward_time(self.due_at, at.tzinfo)
         site = self.record.data.get("site_state")
         return SIGNS[sign][lang].format(
             device=self.called(spec, lang), vip=self.vip, due=due, ended=self.ended(at),
+            hours=IN_AT_MOST // timedelta(hours=1), why=self.position_why(lang),
             doctor=DOCTOR[lang] if (self.vip or 0) >= TREATED_VIP else "",
             site=format_value(spec.field("site_state"), site, lang).lower() if site else "")
 
     def asks(self, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
         return [self.said(sign, spec, at, lang) for sign in self.signs(at)]
+
+    def noted(self, lang: Lang) -> str:
+        """This look's notes, after why it kept the cannula in past its hours ("kept in: veins
+        difficult"): recorded, the reason was on no chart, nor the tab."""
+        data = self.record.data
+        why = " ".join(str(data.get(KEPT_WHY) or "").split())
+        notes = " ".join((data.get("notes") or "").split())
+        return semicolon(lang).join([*([WORDS["kept"][lang].format(why=why)] if why else []),
+                                     *([notes] if notes else [])])
+
+    def kept_said(self, at: datetime, lang: Lang) -> str:
+        """"kept in past 72 hours: veins difficult (01/12 11:00)" while that reason answers the
+        resite question at `at` (domain.devices.resite_due); "" otherwise: answered, the question
+        left the handover and nothing said why the cannula stayed."""
+        if self.kept_at is None or self.resite_at is None or elapsed.reached(self.resite_at, at):
+            return ""
+        return WORDS["kept_since"][lang].format(hours=IN_AT_MOST // timedelta(hours=1), why=self.kept_why,
+                                                time=ward_time(self.kept_at, at.tzinfo))
 
     @property
     def void_due_at(self) -> datetime | None:
@@ -233,8 +334,9 @@ def _at(record: RecordVersion) -> datetime:
 def looked(record: RecordVersion, before: Checked | None = None, events: Sequence[MovementEvent] = ()) -> Checked:
     """A look at a device, `before` the look at that device before it, if any: the device was put
     in at this look, or when the look said, else when the look before knew; its size as the look
-    said, else as the look before knew. One named as a device closed (taken out, or lapsed with
-    its stay) is of another device, knowing nothing of it. `events`: the patient's movements, by
+    said, else as the look before knew; an "Other" named by the first notes naming it. One named
+    as a device closed (taken out, or lapsed with its stay) is of another device, knowing nothing
+    of it. `events`: the patient's movements, by
     which the stay the look was made in ended, if it has."""
     at, data = _at(record), record.data
     before = None if before is None or before.closed else before
@@ -242,8 +344,18 @@ def looked(record: RecordVersion, before: Checked | None = None, events: Sequenc
     inserted = (at if data["event"] == INSERTED else datetime.fromisoformat(data["inserted_at"])
                 if data.get("inserted_at") else None if before is None else before.inserted_at)
     size = " ".join((data.get("size") or "").split()) or ("" if before is None else before.size)
+    named = ("" if before is None else before.named) or (
+        " ".join((data.get("notes") or "").split()) if data["device"] == OTHER else "")
+    why = " ".join(str(data.get(KEPT_WHY) or "").split())
+    kept = at if why else None if before is None else before.kept_at
+    unconfirmed = data["device"] in POSITION_CONFIRMED and (
+        not position_confirmed(data[POSITION_BY], data.get(PH)) if data.get(POSITION_BY) is not None
+        else before is not None and before.unconfirmed)
     due = None if data["event"] == REMOVED or left is not None else next_due(at, int(data["next_in"]), data["device"])
-    return Checked(record, at, due, inserted, size, None if left is None else left.occurred_at)
+    return Checked(record, at, due, inserted, size, None if left is None else left.occurred_at,
+                   mark_was=None if before is None else before.mark_cm, kept_at=kept,
+                   kept_why=why or ("" if before is None else before.kept_why), named=named,
+                   unconfirmed=unconfirmed)
 
 
 def _charted(records: list[RecordVersion], events: Sequence[MovementEvent]) -> list[Checked]:
@@ -258,18 +370,25 @@ def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Checked
             for patient_id, looks in charts_of(db, FORM, patient_ids, _charted).items()}
 
 
+PASSED_NOT_MEASURED = frozenset({"medium", "large"})
+"""Amounts of urine not measured that are a void: a few drops in a pad after the catheter came out
+are the overflow of the retention "not passed urine" asks a bladder scan for, and ended it."""
+
+
 def _with_urine(db: Database, patient_id: str, looks: list[Checked]) -> list[Checked]:
     """The looks, each removal of a urinary catheter knowing whether urine was charted after it
-    on the fluid chart (a volume out as urine, more than none, after the bag's: domain.devices.
-    voided): once its chart closed, nothing asked whether the patient had passed urine since, and
-    retention went unseen for a shift."""
+    on the fluid chart (a volume out as urine, more than none, or urine passed not measured, in a
+    pad or the toilet, more than a little (`PASSED_NOT_MEASURED`), after the bag's:
+    domain.devices.voided): once its chart closed, nothing asked whether the patient had passed
+    urine since, and retention went unseen for a shift."""
     removals = {id(one) for one in looks if one.taken_out and one.record.data["device"] in DRAINS_URINE}
     if not removals:
         return looks
     from downtime.services import fluid_balance  # which reads the doses through records, which checks looks here
 
     passed = [one.measure.at for one in fluid_balance.measures(db, patient_id)
-              if one.measure.route == URINE and one.measure.volume > 0]
+              if one.measure.route == URINE and (one.measure.amount in PASSED_NOT_MEASURED if one.measure.volume is None
+                                                 else one.measure.volume > 0)]
     return [dataclasses.replace(one, voided=voided(one.checked_at, passed))
             if id(one) in removals else one for one in looks]
 
@@ -313,9 +432,8 @@ def check_look(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str,
     rule is corrected); one settled at the records office is not checked: it happened (see
     records.settle_to). The chart is read as it stood then: a device of a stay ended by then
     is in only when asked about (`Checked.asked`), and a look of the new stay at one charted in
-    an ended stay is a first look."""
-    if amended is not None and all(amended.data.get(name) == data.get(name) for name in LOOK_KEPT):
-        return
+    an ended stay is a first look. Of a new look only, the answers form version 2 asks
+    (`_check_answers`)."""
     at = elapsed.instant(datetime.fromisoformat(data["checked_at"]))
     records = [record for record in current_by_patient(db, FORM, [patient_id]).get(patient_id, [])
                if (amended is None or record.record_id != amended.record_id) and elapsed.instant(_at(record)) <= at]
@@ -324,6 +442,10 @@ def check_look(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str,
     before = _charted(records, events)
     still = {one.key: one for one in still_open(before)}
     here, event = key(data["device"], data["site"]), data["event"]
+    if amended is None:
+        _check_answers(spec, data, lang, still.get(here))
+    elif all(amended.data.get(name) == data.get(name) for name in LOOK_KEPT):
+        return
     kind = [one.site for one in still.values() if one.record.data["device"] == data["device"]]
     if event == INSERTED and here in still:
         said = WORDS["in_already"][lang]
@@ -338,6 +460,24 @@ def check_look(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str,
         others=WORDS["others"][lang].format(sites=semicolon(lang).join(kind)) if kind else ""))])
 
 
+def _check_answers(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Checked | None) -> None:
+    """Refuse a new look (`before`: the look at its device still in before it, if any) leaving out
+    what form version 2 asks: how a nasogastric tube's position was confirmed, at each look but its
+    removal, and the notes naming a device of no kind listed at the look that first names it (a
+    later check goes by them). Not in the form's YAML: a record of version 1 is corrected without
+    them, no one having been asked then (a position invented, or "not confirmed" answered to get
+    past, raised a false alarm); nor asked of a look typed on version 1."""
+    if spec.version < ASKED_FROM:
+        return
+    if data["device"] in POSITION_CONFIRMED and data["event"] != REMOVED and data.get(POSITION_BY) is None:
+        raise ValidationFailed([FieldError(POSITION_BY, field_message(
+            "required", lang, spec.field(POSITION_BY).label.get(lang)))])
+    if data["device"] == OTHER and not (before is not None and before.named) \
+            and not str(data.get("notes") or "").strip():
+        raise ValidationFailed([FieldError("notes", WORDS["name_other"][lang].format(
+            field=spec.field("notes").label.get(lang)))])
+
+
 def next_check(latest: Checked) -> dict[str, Any]:
     """What the next check of a device starts from: what and where it is, its size, how often it
     is checked and when it was put in, as its latest look knew them."""
@@ -347,15 +487,18 @@ def next_check(latest: Checked) -> dict[str, Any]:
             **({"inserted_at": latest.inserted_at.isoformat()} if latest.inserted_at is not None else {})}
 
 
-def _lines(looks: Sequence[Checked], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
-    """Each device still in: its latest look, how long it has been in, what it asks, and its
-    next check (or since when it is overdue), unless it asks to be taken out: "take it out; next
-    check 04/12 18:26" left the night nurse to choose. One of an ended stay: what its latest look
-    found and whether it is still in (the question says when its stay ended)."""
-    return [semicolon(lang).join([one.text(spec, lang), *([] if one.asked else [one.in_since(at, lang)]),
+def _lines(looks: Sequence[Checked], spec: FormSpec, at: datetime, lang: Lang, whole: bool = False) -> list[str]:
+    """Each device still in: its latest look, how long it has been in, why it stays past its
+    hours while that answers, what it asks, and its next check (or since when it is overdue),
+    unless it asks to be taken out: "take it out; next check 04/12 18:26" left the night nurse to
+    choose. One of an ended stay: what its latest look found and whether it is still in (the
+    question says when its stay ended). `whole`: an "Other" named by its whole notes, as a letter
+    gives it."""
+    return [semicolon(lang).join([one.text(spec, lang, at.tzinfo, whole=whole),
+                                  *([] if one.asked else [one.in_since(at, lang)]), *([kept] if kept else []),
                                   *(one.said(sign, spec, at, lang) for sign in signs if sign is not Sign.OVERDUE),
                                   *([] if NO_NEXT_CHECK & set(signs) else [one.next_change(spec, at, lang)])])
-            for one in still_open(looks) for signs in (one.signs(at),)]
+            for one in still_open(looks) for signs, kept in ((one.signs(at), one.kept_said(at, lang)),)]
 
 
 def kinds_in(db: Database, patient_id: str) -> list[str]:
@@ -388,4 +531,4 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     hospital, a discharge) says of their lines and catheters still in, one a line: what and where
     each is, since when, as last checked, which the receiving team goes on with (or, on a
     discharge, takes out before the patient leaves)."""
-    return _lines(chart(db, patient_id), forms[FORM], at, lang)
+    return _lines(chart(db, patient_id), forms[FORM], at, lang, whole=True)

@@ -15,7 +15,8 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.clock import ward_time
-from downtime.domain.falls import Ask, Fall, anticoagulants_named, asks, fall_of, said
+from downtime.domain.falls import (SIGNS, URGENT, Ask, Fall, anticoagulants_named, asks, deadline, fall_of, not_done,
+                                   said)
 from downtime.domain.medication import anticoagulated_at
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
@@ -36,9 +37,13 @@ WORDS = {
     "fracture": {"en": "fracture suspected", "fr": "fracture suspectée"},
     "anticoagulated": {"en": "on an anticoagulant", "fr": "sous anticoagulant"},
     "usual_gcs": {"en": "usual GCS {total}", "fr": "Glasgow habituel {total}"},
+    "lost_consciousness": {"en": "loss of consciousness or amnesia", "fr": "perte de connaissance ou amnésie"},
+    "weak_before": {"en": "limb weakness known before", "fr": "faiblesse d’un membre connue avant"},
     "charted": {"en": "on {drugs} per the medication chart", "fr": "sous {drugs} selon le plan d’administration"},
     "examined": {"en": "examined by {name} {time}", "fr": "examiné par {name} le {time}"},
     "ct_done": {"en": "CT head done {time}", "fr": "scanner cérébral fait le {time}"},
+    "ct_done_before": {"en": "CT head recorded done {time}, before the fall: check its time",
+                       "fr": "scanner cérébral noté fait le {time}, avant la chute : vérifier l’heure"},
     "ct_not_needed": {"en": "CT head not needed (doctor's decision)",
                       "fr": "scanner cérébral non indiqué (décision médicale)"},
     "family_told": {"en": "family not told yet", "fr": "famille pas encore prévenue"},
@@ -50,7 +55,10 @@ nothing urgent, but a family not told of a fall at night, or a fall never report
 by nobody."""
 SAID_BY: Mapping[str, frozenset[Ask]] = {"not_excluded": frozenset({Ask.NEURO, Ask.ANTICOAGULANT}),
                                          "fracture": frozenset({Ask.NOT_TO_MOVE}),
-                                         "anticoagulated": frozenset({Ask.ANTICOAGULANT})}
+                                         "anticoagulated": frozenset({Ask.ANTICOAGULANT}),
+                                         "lost_consciousness": frozenset({Ask.CT_AGED}),
+                                         **dict.fromkeys(SIGNS, frozenset({Ask.CT_SIGNS})),
+                                         "vomited": frozenset({Ask.CT_SIGNS, Ask.CHILD_VOMITED})}
 """The asks that say what a fall's words (`WORDS`) say: said beside them, they leave it to them (a
 head injury found is said still: the asks say only that one is not excluded)."""
 
@@ -75,22 +83,31 @@ class Recorded:
             (head, WORDS[head][lang], fall.head_injury_possible),
             ("fracture", WORDS["fracture"][lang], fall.fracture_suspected),
             ("anticoagulated", _anticoagulant_words(fall, lang, zone), fall.on_anticoagulant),
-            ("usual_gcs", WORDS["usual_gcs"][lang].format(total=fall.usual_gcs), fall.usual_gcs is not None))
+            ("usual_gcs", WORDS["usual_gcs"][lang].format(total=fall.usual_gcs), fall.usual_gcs is not None),
+            ("lost_consciousness", WORDS["lost_consciousness"][lang],
+             fall.head_injury_possible and fall.lost_consciousness == "yes"),
+            *((sign, fall.sign_words(sign, lang), True) for sign in fall.noted_signs),
+            ("weak_before", WORDS["weak_before"][lang], fall.head_injury_possible and fall.weak_before))
             if shown and not SAID_BY.get(key, frozenset()) & set(asked)]
         words = WORDS["fell"][lang].format(time=ward_time(fall.fell_at, zone)) + (
             f" ({', '.join(how)})" if how else "")
         examined = [] if fall.reviewed_at is None else [WORDS["examined"][lang].format(
             name=" ".join(data["reviewed_by"].split()), time=ward_time(fall.reviewed_at, zone))]
-        return semicolon(lang).join([words, *examined, *self.ct_words(lang, zone)])
+        checked = fall.ct_done_before is not None and Ask.CT in asked  # its ask says the time to check
+        return semicolon(lang).join([words, *examined, *([] if checked else self.ct_words(lang, zone))])
 
     def ct_words(self, lang: Lang, zone: tzinfo | None) -> list[str]:
-        """The CT head once the fall records it done, with its result, or not needed."""
+        """The CT head once the fall records it done, with its result, or not needed; done at a time
+        before the fall, to be checked (the CT vanished from the fall's line)."""
         fall, result = self.fall, self.record.data.get("ct_head_result")
         if fall.ct_head == "not_needed":
             return [WORDS["ct_not_needed"][lang]]
-        if fall.ct_done_at is None:
+        if (before := fall.ct_done_before) is not None:
+            done = WORDS["ct_done_before"][lang].format(time=ward_time(before, zone))
+        elif fall.ct_done_at is not None:
+            done = WORDS["ct_done"][lang].format(time=ward_time(fall.ct_done_at, zone))
+        else:
             return []
-        done = WORDS["ct_done"][lang].format(time=ward_time(fall.ct_done_at, zone))
         return [f"{done} ({' '.join(result.split())})" if result else done]
 
     def not_yet(self, lang: Lang) -> list[str]:
@@ -119,8 +136,16 @@ def _complete_sets(records: list[RecordVersion]) -> list[datetime]:
     return [one.taken_at for one in sets if one.news2 is not None and one.news2.complete]
 
 
+def _scored_sets(records: list[RecordVersion]) -> list[datetime]:
+    """When each neuro set taken was, not one not done (form version 3): a set refused after a head
+    injury is no GCS, and silenced "start neuro obs now" and the letter's "no neurological
+    observations"."""
+    return [at for record, at in in_order(records, lambda record: (record, datetime.fromisoformat(
+        record.data["taken_at"])), lambda one: one[1]) if not record.data.get("not_done")]
+
+
 _observed = (Chart(observations.FORM, _complete_sets), times_taken(pews.FORM))
-_neuro = times_taken(neuro.FORM)
+_neuro = Chart(neuro.FORM, _scored_sets)
 
 
 @dataclass(frozen=True)
@@ -136,9 +161,20 @@ class Falls:
         """What the fall `one` asks now, most urgent first."""
         return asks(one.fall, self.observed, self.neuro)
 
-    def asking(self, one: Recorded, lang: Lang, zone: tzinfo | None = None) -> list[str]:
-        """`asks` in words, their times on the clock of `zone` (the laptop's when None)."""
-        return [said(ask, one.fall, lang, zone) for ask in self.asks(one)]
+    def urgent(self, one: Recorded) -> bool:
+        """Whether the fall `one` asks something to act on now (`domain.falls.URGENT`)."""
+        return bool(URGENT & set(self.asks(one)))
+
+    def asking(self, one: Recorded, lang: Lang, zone: tzinfo | None = None, at: datetime | None = None) -> list[str]:
+        """`asks` in words at `at` (a CT head's deadline said passed once it is), their times on the
+        clock of `zone` (the laptop's when None)."""
+        return [said(ask, one.fall, lang, zone, at) for ask in self.asks(one)]
+
+    def coming(self, at: datetime) -> datetime | None:
+        """The next CT head deadline after `at` its falls' asks say (`domain.falls.deadline`): the
+        lists are read again then, to say it passed."""
+        return min((due for one in self.falls for ask in self.asks(one) if (due := deadline(ask, one.fall)) is not None
+                    and elapsed.instant(due) > elapsed.instant(at)), key=elapsed.instant, default=None)
 
 
 def anticoagulants(db: Database, patient_id: str, at: datetime) -> tuple[str, ...]:
@@ -187,8 +223,11 @@ def first_answers(db: Database, patient_id: str, at: datetime) -> dict[str, bool
 
 def read(db: Database, patients: Sequence[PatientSummary]) -> dict[str, Falls]:
     """The falls of this stay of each of these patients who has one (`bedside.Chart`), each with
-    the chart's anticoagulants in force at it, with their sets."""
-    found = _charted(db, CHART.of_each(db, [patient.patient_id for patient in patients]))
+    the chart's anticoagulants in force at it and the patient's date of birth (`Fall.born`), with
+    their sets."""
+    born = {patient.patient_id: patient.birth_date for patient in patients}
+    found = {patient_id: [replace(one, fall=replace(one.fall, born=born[patient_id])) for one in each]
+             for patient_id, each in _charted(db, CHART.of_each(db, list(born))).items()}
     fallen = list(found)
     observed = [chart.of_each(db, fallen) for chart in _observed]
     neuro_sets = _neuro.of_each(db, fallen)
@@ -197,9 +236,9 @@ def read(db: Database, patients: Sequence[PatientSummary]) -> dict[str, Falls]:
             for patient_id, falls in found.items()}
 
 
-def asking(known: Falls, lang: Lang) -> list[tuple[Recorded, list[str]]]:
-    """Each of the patient's falls that asks something now, with what it asks."""
-    return [(one, said) for one in known.falls if (said := known.asking(one, lang))]
+def asking(known: Falls, lang: Lang, at: datetime | None = None) -> list[tuple[Recorded, list[str]]]:
+    """Each of the patient's falls that asks something now (`at`), with what it asks."""
+    return [(one, said) for one in known.falls if (said := known.asking(one, lang, at=at))]
 
 
 def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> dict[str, str]:
@@ -210,7 +249,7 @@ def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lan
     for patient_id, known in read(db, patients).items():
         said = []
         for one in known.falls:
-            asked = known.asking(one, lang, at.tzinfo)
+            asked = known.asking(one, lang, at.tzinfo, at)
             if asked or elapsed.between(one.fall.fell_at, at) < HANDED_OVER_FOR:
                 said.append(semicolon(lang).join([one.text(lang, at.tzinfo, known.asks(one)), *asked,
                                                   *one.not_yet(lang)]))
@@ -228,7 +267,9 @@ def to_open(db: Database, forms: Mapping[str, FormSpec], patient_id: str) -> Rec
 
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
     """What a letter handing the patient on says of their falls: each fall of this stay, what was
-    found and the doctor's examination, one a line (a patient who fell in hospital is assessed
-    for falls after it: NICE QS86); nothing when they have not fallen."""
+    found and the doctor's examination, and the care after it not done ("not examined by a doctor
+    in hospital; CT head not done": `domain.falls.not_done`), one a line (a patient who fell in
+    hospital is assessed for falls after it: NICE QS86); nothing when they have not fallen."""
     known = read(db, [patient_with_location(db, dict(forms), patient_id)]).get(patient_id)
-    return [] if known is None else [one.text(lang, at.tzinfo) for one in known.falls]
+    return [] if known is None else [semicolon(lang).join([one.text(lang, at.tzinfo), *not_done(known.asks(one), lang)])
+                                     for one in known.falls]

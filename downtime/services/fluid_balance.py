@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
-from downtime.domain.fluid_balance import (DAY_STARTS, INTAKE, IRRIGATION, OLIGURIA_BELOW, OUTPUT, FluidDay, Measure,
-                                           UrineOutput, chart_day, fluid_day, signed_ml, urine_output)
+from downtime.domain.fluid_balance import (AMOUNT_MARKS, DAY_STARTS, INTAKE, IRRIGATION, OLIGURIA_BELOW, OUTPUT,
+                                           FluidDay, Measure, UrineOutput, chart_day, day_hours, fluid_day,
+                                           signed_ml, urine_output)
 from downtime.domain.medication import Administration, Order, Outcome
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.news2 import ADULT_FROM_YEARS
@@ -52,7 +53,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "total_in": {"en": "Total in", "fr": "Total entrées"},
     "total_out": {"en": "Total out", "fr": "Total sorties"},
     "balance": {"en": "Balance", "fr": "Bilan"},
-    "day": {"en": "24 hours from {start} 07:00 to {end} 07:00", "fr": "24 heures du {start} 7 h au {end} 7 h"},
+    "day": {"en": "{hours} hours from {start} 07:00 to {end} 07:00", "fr": "{hours} heures du {start} 7 h au {end} 7 h"},
+    "clock_day": {"en": " (this chart's day has {hours} hours: the clocks changed)",
+                  "fr": " (cette journée compte {hours} heures : changement d’heure)"},
     "summary": {"en": "In {intake} mL — out {output} mL — balance {balance}",
                 "fr": "Entrées {intake} mL — sorties {output} mL — bilan {balance}"},
     "kept_to": {"en": "measured up to the {hour}:00 hour", "fr": "mesures jusqu’à la tranche de {hour} h"},
@@ -60,6 +63,11 @@ WORDS: dict[str, dict[Lang, str]] = {
                   "fr": "irrigation vésicale {irrigation} mL entrés (hors apports), urines vraies {urine} mL"},
     "irrigated_no_bag": {"en": "bladder irrigation {irrigation} mL in (not intake), urine bag not charted",
                          "fr": "irrigation vésicale {irrigation} mL entrés (hors apports), poche à urines non notée"},
+    "irrigated_unmeasured": {"en": "bladder irrigation {irrigation} mL in (not intake), urine bag not charted, urine "
+                                   "passed not measured ({marks}): no true urine without the bag's volume",
+                             "fr": "irrigation vésicale {irrigation} mL entrés (hors apports), poche à urines non "
+                                   "notée, urines non mesurées ({marks}) : pas d’urines vraies sans le volume de la "
+                                   "poche"},
     "irrigated_retained": {"en": "bladder irrigation {irrigation} mL in (not intake), {retained} mL of it not returned",
                            "fr": "irrigation vésicale {irrigation} mL entrés (hors apports), dont {retained} mL non "
                                  "revenus"},
@@ -67,6 +75,8 @@ WORDS: dict[str, dict[Lang, str]] = {
                  "fr": "LIQUIDE D’IRRIGATION NON REVENU : {retained} mL — vérifier que la sonde n’est pas bouchée, "
                        "prévenir le médecin"},
     "none": {"en": "Nothing measured on this chart's day.", "fr": "Aucune mesure ce jour-là."},
+    "unmeasured": {"en": "outputs not measured, not in the sums: {which}",
+                   "fr": "sorties non mesurées, hors totaux : {which}"},
     "carried": {"en": "Balance brought forward (from {since} 07:00) {carried}, cumulative {cumulative}",
                 "fr": "Bilan reporté (depuis le {since} 7 h) {carried}, cumulé {cumulative}"},
     "cumulative": {"en": "cumulative since {since} 07:00 {cumulative}",
@@ -88,7 +98,29 @@ WORDS: dict[str, dict[Lang, str]] = {
                        "catheter is not blocked",
                  "fr": "ANURIE : 0 mL en {hours} heures depuis {time}, chaque heure mesurée : prévenir le médecin, "
                        "vérifier que la sonde n’est pas bouchée"},
+    "no_urine_bag": {"en": "NO URINE IN THE BAG: 0 mL in {hours} hours since {time}, each hour measured, and urine "
+                           "passed not measured ({marks}) in those hours: check the catheter is not blocked "
+                           "(bypassing), tell the doctor",
+                     "fr": "AUCUNE URINE DANS LA POCHE : 0 mL en {hours} heures depuis {time}, chaque heure mesurée, "
+                           "et des urines non mesurées ({marks}) pendant ces heures : vérifier que la sonde n’est pas "
+                           "bouchée (fuite autour de la sonde), prévenir le médecin"},
+    "passed": {"en": "; urine passed besides, not measured ({marks}), not in the {volume} mL: check the catheter is "
+                     "not blocked (bypassing)",
+               "fr": " ; urines non mesurées en plus ({marks}), hors des {volume} mL : vérifier que la sonde n’est "
+                     "pas bouchée (fuite autour de la sonde)"},
     "urine": {"en": "Urine {volume} mL in {hours} hours since {time}", "fr": "Urines {volume} mL en {hours} heures depuis {time}"},
+    "low_unweighed": {"en": "LOW URINE OUTPUT: {volume} mL in {hours} hours since {time} (below 0.5 mL/kg/h even at "
+                            "{lightest} kg, the lightest for the age; no weight this stay): tell the doctor, weigh the "
+                            "patient",
+                      "fr": "DIURÈSE BASSE : {volume} mL en {hours} heures depuis {time} (moins de 0,5 mL/kg/h même à "
+                            "{lightest} kg, le poids le plus faible pour l’âge ; aucun poids pendant ce séjour) : "
+                            "prévenir le médecin, peser le patient"},
+    "low_unweighed_no_age": {"en": "LOW URINE OUTPUT: {volume} mL in {hours} hours since {time} (below 0.5 mL/kg/h "
+                                   "even at {lightest} kg, an adult's lightest, the age not known; no weight this "
+                                   "stay): tell the doctor, weigh the patient",
+                             "fr": "DIURÈSE BASSE : {volume} mL en {hours} heures depuis {time} (moins de 0,5 "
+                                   "mL/kg/h même à {lightest} kg, le poids adulte le plus faible, âge inconnu ; "
+                                   "aucun poids pendant ce séjour) : prévenir le médecin, peser le patient"},
     "unweighed": {"en": "Urine {volume} mL in {hours} hours since {time}: no weight this stay, weigh the patient to "
                         "judge the urine output per kg",
                   "fr": "Urines {volume} mL en {hours} heures depuis {time} : aucun poids pendant ce séjour, peser le "
@@ -154,9 +186,25 @@ class Charted:
     measure: Measure
 
 
+NOT_MEASURED = "not_measured"
+"""Version 3's amount of an output not measured (a code of domain.fluid_balance.AMOUNT_MARKS), its
+volume then left out: a vomit in the bed, or urine in a pad, had to be given a made-up figure or
+not charted at all, and the balance overstated."""
+
+
 def charted(record: RecordVersion) -> Charted:
     data = record.data
-    return Charted(record, Measure(datetime.fromisoformat(data["measured_at"]), data["route"], int(data["volume"])))
+    volume = data.get("volume")
+    return Charted(record, Measure(datetime.fromisoformat(data["measured_at"]), data["route"],
+                                   None if volume is None else int(volume), data.get(NOT_MEASURED)))
+
+
+def volume_words(spec: FormSpec, measure: Measure, lang: Lang) -> str:
+    """"250 mL", or an output not measured as the form's option says it ("Not measured: large (+++)")."""
+    if measure.volume is not None:
+        return f"{measure.volume} mL"
+    return next(str(option.label.get(lang)) for option in spec.field(NOT_MEASURED).options
+                if option.code == measure.amount)
 
 
 def measures(db: Database, patient_id: str) -> list[Charted]:
@@ -422,14 +470,17 @@ def day_plan(db: Database, patient_id: str, day: date, now: datetime) -> Plan | 
 
 
 def plan_words(plan: Plan | None, chart: FluidDay, lang: Lang, given: Sequence[Given] = (), *,
-               closed: bool = False) -> tuple[str, list[str]]:
+               closed: bool = False, zone: tzinfo | None = None) -> tuple[str, list[str]]:
     """The plan and the day's intake against it, the bags `given` on the medication chart and not
     charted yet counted in, and what it asks (a restriction exceeded, a target not reached on a
-    day that has `closed`)."""
+    day that has `closed`); on a chart's day of 23 or 25 hours on `zone`'s clock (`day_hours`),
+    said: a restriction "in 24 hours" was judged on 25 hours' intake without a word."""
     if plan is None:
         return "", []
     bags = sum(one.volume for one in given)
-    judged = plan.judged(chart.intake, lang, given=bags, closed=closed)
+    hours = day_hours(chart.day, zone)
+    judged = plan.judged(chart.intake, lang, given=bags, closed=closed) + (
+        WORDS["clock_day"][lang].format(hours=hours) if hours != 24 else "")
     if plan.asks(chart.intake + bags, closed=closed):
         return plan.text(lang), [judged]
     return labelled(plan.text(lang), judged, lang), []
@@ -451,7 +502,7 @@ def judged_day(db: Database, patient_id: str, chart: FluidDay, now: datetime, la
     against its intake and the bags given that day on the medication chart, not on this one."""
     given = given_not_charted(db, patient_id, chart.day)
     plan, asks = plan_words(day_plan(db, patient_id, chart.day, now), chart, lang, given,
-                            closed=chart.day < chart_day(now))
+                            closed=chart.day < chart_day(now), zone=now.tzinfo)
     return Judged(plan, [*retained_words(chart, lang), *asks], given)
 
 
@@ -478,7 +529,7 @@ def restrictions_exceeded(db: Database, patient_ids: Collection[str], at: dateti
     for patient_id, plan in restricted.items():
         chart = fluid_day(day, [one.measure for one in standing.get(patient_id, [])])
         bags = [one for one in given.get(patient_id, []) if chart_day(one.at) == day]
-        words, asks = plan_words(plan, chart, lang, bags)
+        words, asks = plan_words(plan, chart, lang, bags, zone=at.tzinfo)
         if asks:
             found[patient_id] = Exceeded(words, asks, day_ends(day, at))
     return found
@@ -530,20 +581,68 @@ def column_total(chart: FluidDay, column: str) -> int:
     return sides[column] if column in sides else chart.totals[column]
 
 
-def day_words(day: date, lang: Lang) -> str:
-    return WORDS["day"][lang].format(start=f"{day:%d/%m/%Y}", end=f"{day + timedelta(days=1):%d/%m/%Y}")
+def cell_text(chart: FluidDay, row: int, column: str) -> str:
+    """A cell as the chart writes it (`column_value`): the balance signed ("+650", "−1200"), and
+    after a route's volume its outputs not measured in the hour as one token (`marks_token`:
+    "150 ++", "+++²"), as the paper chart's "V++"."""
+    value = column_value(chart, row, column)
+    # A no-break space: the hour's row holds one line.
+    return "\u00a0".join(filter(None, ("" if value is None else _signed(value, column),
+                                        marks_token(chart.hours[row].unmeasured.get(column, ())))))
+
+
+def total_text(chart: FluidDay, column: str) -> str:
+    """A column's 24 hours' total as `cell_text` writes a cell: a route's with its day's outputs not
+    measured (`marks_token`), its volume only when one was charted ("+++³", "0 +"): a column of
+    "+++" read "0" in the totals row a nurse adds across, as if nothing came up."""
+    amounts = chart.unmeasured.get(column, ())
+    volume = _signed(column_total(chart, column), column)
+    if amounts and not any(column in hour.volumes for hour in chart.hours):
+        volume = ""
+    return " ".join(filter(None, (volume, marks_token(amounts))))
+
+
+RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+"""A count raised after a mark, as an exponent: narrower than "×2" in a cell."""
+
+
+def marks_token(amounts: Sequence[str]) -> str:
+    """Outputs not measured as one token that fits a cell: the largest's mark ("+++"), and how many
+    there were when more than one, raised ("+++²": two, the larger +++); each is said in the list
+    and under the sums (`marks_words`). "1250 ++ +++" wrapped over three lines of a row one tall,
+    its last mark read in the next hour's."""
+    if not amounts:
+        return ""
+    largest = max(amounts, key=list(AMOUNT_MARKS).index)
+    count = "" if len(amounts) == 1 else str(len(amounts)).translate(RAISED)
+    return AMOUNT_MARKS[largest] + count
+
+
+
+def _signed(value: int, column: str) -> str:
+    return signed_ml(value).removesuffix(" mL") if column == "balance" else str(value)
+
+
+def day_words(day: date, lang: Lang, zone: tzinfo | None = None) -> str:
+    """"24 hours from 28/11/2026 07:00 to 29/11/2026 07:00"; on `zone`'s clock the night it
+    changes, 25 or 23 (`day_hours`): the chart of 24/10 said 24 hours and held 25."""
+    return WORDS["day"][lang].format(hours=day_hours(day, zone), start=f"{day:%d/%m/%Y}",
+                                     end=f"{day + timedelta(days=1):%d/%m/%Y}")
 
 
 def irrigated(chart: FluidDay, lang: Lang) -> str:
     """The bladder irrigation run in and the true urine, on a chart with any ("" otherwise); the
     true urine said only once the bag is charted and has given the irrigant back: "true urine
-    0 mL" stood for both a bag not charted yet and 600 mL of irrigant left in the bladder."""
+    0 mL" stood for both a bag not charted yet and 600 mL of irrigant left in the bladder; nor of
+    urine passed not measured alone, said as such ("true urine 0 mL" again, of urine in the bed)."""
     if not chart.totals.get(IRRIGATION):
         return ""
-    key = ("irrigated_no_bag" if not chart.urine_charted else
+    passed = chart.unmeasured.get("out_urine", ())
+    key = ("irrigated_unmeasured" if not chart.urine_charted and passed else
+           "irrigated_no_bag" if not chart.urine_charted else
            "irrigated_retained" if chart.irrigant_retained else "irrigated")
     return WORDS[key][lang].format(irrigation=chart.irrigation, urine=chart.true_urine,
-                                   retained=chart.irrigant_retained)
+                                   retained=chart.irrigant_retained, marks=marks_words(passed))
 
 
 def retained_words(chart: FluidDay, lang: Lang) -> list[str]:
@@ -629,13 +728,28 @@ def hourly_ml(kg: float) -> float:
     return round(hourly, 2 if hourly < 1 else 1 if hourly < 10 else 0)
 
 
+def unmeasured_words(chart: FluidDay, lang: Lang) -> str:
+    """"outputs not measured, not in the sums: Urine ++ +, Vomit / NG +++"; "" with none: the
+    balance, more positive than it is, says so."""
+    found = chart.unmeasured
+    return WORDS["unmeasured"][lang].format(which=", ".join(
+        f"{heading(route, lang)} {marks_words(amounts)}" for route, amounts in found.items())) if found else ""
+
+
+def marks_words(amounts: Sequence[str]) -> str:
+    """The marks of outputs not measured in words, each said ("+++ +"): a cell has room for fewer
+    (`marks_token`)."""
+    return " ".join(AMOUNT_MARKS[amount] for amount in amounts)
+
+
 def summary(chart: FluidDay, lang: Lang) -> str:
-    """The day's sums in words, and how far the chart has been kept (a balance of +1500 mL at
-    09:00 says nothing of the night to come)."""
+    """The day's sums in words, the outputs not measured apart, and how far the chart has been
+    kept (a balance of +1500 mL at 09:00 says nothing of the night to come)."""
     if not chart.measured:
         return WORDS["none"][lang]
     text = " — ".join(filter(None, (WORDS["summary"][lang].format(
-        intake=chart.intake, output=chart.output, balance=signed_ml(chart.balance)), irrigated(chart, lang))))
+        intake=chart.intake, output=chart.output, balance=signed_ml(chart.balance)), irrigated(chart, lang),
+        unmeasured_words(chart, lang))))
     last = chart.last_hour
     return f"{text} ({WORDS['kept_to'][lang].format(hour=f'{last.hour:02d}')})" if last else text
 
@@ -645,30 +759,45 @@ def urine_outputs(db: Database, forms: Mapping[str, FormSpec], patients: Sequenc
                   at: datetime) -> dict[str, UrineOutput]:
     """The urine output over the last hours of those of `patients` whose urine is measured every
     hour (domain.fluid_balance.urine_output), per kilogram of their latest weight this stay; of
-    one not weighed this stay, without (an empty bag each hour is said all the same)."""
+    one not weighed this stay, without (an empty bag each hour is said all the same), and against
+    the lightest weight their age allows (`weight.lightest`): a 72-year-old's 5 mL an hour for
+    6 hours, low at any weight, reached no list for want of one."""
     charted = current_by_patient(db, FORM, [patient.patient_id for patient in patients])
     if not charted:
         return {}
     # Only the weights of the patients with a fluid chart: a hospital's census has thousands.
-    weights = weight.latest(db, forms, [patient for patient in patients if patient.patient_id in charted])
+    kept = {patient.patient_id: patient for patient in patients if patient.patient_id in charted}
+    weights = weight.latest(db, forms, kept.values())
     return {patient_id: output for patient_id, records in charted.items()
             if (output := urine_output([one.measure for one in _standing(records)],
-                                       weights[patient_id].kg if patient_id in weights else None, at))}
+                                       weights[patient_id].kg if patient_id in weights else None, at,
+                                       weight.lightest(kept[patient_id], at.date()),
+                                       weight.age_known(kept[patient_id], at.date())))}
 
 
 def urine_words(output: UrineOutput, lang: Lang, *, called: bool = True) -> str:
     """"Urine 180 mL in 6 hours since 28/11 08:00"; `called`, what it asks: no urine at all, or
     below 0.5 mL/kg/h, the call to tell the doctor with the figures it is made on; of a patient
-    not weighed this stay, to weigh them (`noted`)."""
+    not weighed this stay, to weigh them (`noted`), and to tell the doctor as well when it is low
+    at any weight the age allows. Urine passed not measured in those hours is said beside the
+    bag's figures, with the catheter to check, never in their place: an empty bag with a wet pad
+    is a blocked catheter bypassing."""
     values = {"volume": output.volume, "hours": round(output.hours), "time": f"{output.since:%d/%m %H:%M}"}
+    marks = marks_words(output.unmeasured)
+    if output.anuric and marks and called:
+        return WORDS["no_urine_bag"][lang].format(**values, marks=marks)
+    passed = WORDS["passed"][lang].format(marks=marks, volume=output.volume) if marks else ""
     if not called:
-        return WORDS["urine"][lang].format(**values)
+        return WORDS["urine"][lang].format(**values) + passed
     if output.anuric:
         return WORDS["no_urine"][lang].format(**values)
     if output.weight_kg is None or output.per_kg_hour is None:
-        return WORDS["unweighed"][lang].format(**values)
+        if output.low_at_any_weight:
+            said = WORDS["low_unweighed" if output.age_known else "low_unweighed_no_age"][lang]
+            return said.format(**values, lightest=decimal_text(output.lightest_kg, lang)) + passed
+        return WORDS["unweighed"][lang].format(**values) + passed
     rate = {"rate": decimal_text(round(output.per_kg_hour, 2), lang), "weight": decimal_text(output.weight_kg, lang)}
-    return WORDS["low_urine" if output.low else "urine"][lang].format(**values, **rate)
+    return WORDS["low_urine" if output.low else "urine"][lang].format(**values, **rate) + passed
 
 
 def noted(output: UrineOutput) -> bool:
@@ -709,7 +838,7 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
         brought = _carried([one.measure for one in standing.get(patient_id, [])], under_way, began.get(patient_id))
         parts = [part for day, chart in days.items() for part in _day_parts(
             chart, judged_by[day].get(patient_id), [one for one in given if chart_day(one.at) == day],
-            day == closed, lang, None if day == closed else brought)]
+            day == closed, lang, None if day == closed else brought, at.tzinfo)]
         if patient_id in urine:
             parts.append(urine_words(urine[patient_id], lang))
         if parts:
@@ -725,20 +854,21 @@ def _of_present_stays(db: Database, found: dict[str, Plan]) -> dict[str, Plan]:
 
 
 def _day_parts(chart: FluidDay, plan: Plan | None, given: list[Given], closed: bool, lang: Lang,
-               brought: Carried | None = None) -> list[str]:
+               brought: Carried | None = None, zone: tzinfo | None = None) -> list[str]:
     """What the handover says of one chart's day: its sums, the bags `given` on the medication
     chart not charted yet, irrigant not returned, and the intake against `plan`: on the day just
     `closed` only what it asks, dated; on the chart under way the plan in force, with the intake
-    so far, and the stay's cumulative balance with the balance `brought` forward to it."""
+    so far, and the stay's cumulative balance with the balance `brought` forward to it; the day
+    judged on `zone`'s clock (`plan_words`)."""
     start, end = f"{chart.day:%d/%m}", f"{chart.day + timedelta(days=1):%d/%m}"
     cumulative = "" if brought is None else WORDS["cumulative"][lang].format(
         since=f"{brought.since:%d/%m}", cumulative=signed_ml(brought.balance + chart.balance))
     parts = [part for part in (WORDS["last_day" if closed else "under_way"][lang].format(
         start=start, end=end, balance=signed_ml(chart.balance), intake=chart.intake, output=chart.output),
-        irrigated(chart, lang), cumulative) if part] if chart.measured else []
+        irrigated(chart, lang), unmeasured_words(chart, lang), cumulative) if part] if chart.measured else []
     if given:
         parts.append(given_words(given, lang))
-    words, asks = plan_words(plan, chart, lang, given, closed=closed)
+    words, asks = plan_words(plan, chart, lang, given, closed=closed, zone=zone)
     asks = [*retained_words(chart, lang), *asks]
     if closed:
         return parts + [WORDS["closed"][lang].format(start=start, end=end, judged=ask) for ask in asks]

@@ -22,12 +22,13 @@ from typing import Any, NoReturn
 
 from sqlite_utils import Database
 
+from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
-from downtime.domain.medication import Administration, Frequency, Order, Outcome, infused
+from downtime.domain.medication import INFUSION, Administration, Frequency, Order, Outcome, infused
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.values import FieldError
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, message
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, message, semicolon
 from downtime.services import cd_register, census, medication, records
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
@@ -188,28 +189,96 @@ RAN_THROUGH_BEFORE_DEATH = QT_TRANSLATE_NOOP("messages", "{drug}: ran through be
 """A bag up at the death whose rates had run its volume in by then (`ran_out`, the chart's own
 RAN_OUT): said "up at the death", a controlled drug's with what is left to destroy, though
 nothing was left, and the register chased a destruction that could not happen."""
+UP_WHEN_LEFT = QT_TRANSLATE_NOOP("messages", "{drug}: up when the patient left, never charted stopped: chart its stop "
+                                             "at the time they left if it went with them, or at the time it was taken "
+                                             "down, saying which in the reason")
+RAN_THROUGH_BEFORE_LEAVING = QT_TRANSLATE_NOOP("messages", "{drug}: ran through before the patient left (at {time}), "
+                                                           "never charted stopped: chart its end")
+"""The same of a bag up as the patient was discharged or transferred out alive: a syringe driver
+going to a hospice with the patient, or left up and never charted, was on no list once they had
+gone, its controlled drug accounted for by no one."""
+CD_GONE = QT_TRANSLATE_NOOP("messages", "{drug} is a controlled drug: if it went with the patient, say so in its "
+                                        "stop's reason, else destroy what is left in the syringe or bag with a "
+                                        "witness, in the controlled drugs register")
+"""CD_LEFT of a living patient's bag, which may have gone with them: a syringe driver gone, running,
+to a care home was asked to have "what is left in the syringe" destroyed."""
 
 
-def up_at_death(db: Database, patient_id: str, died_at: datetime, lang: Lang) -> list[str]:
-    """Each bag up at the patient's death whose stop no one has charted yet, a controlled drug's
-    with what is left to destroy (CD_LEFT), one run through by then with when instead: a death's
-    task until its stop is charted (see chart_alerts.deaths_unfinished). The death's save asked
-    once; after it `running_bag` no longer reads the bag, and a morphine syringe driver never
-    charted stopped, what was left in it wasted by no one, was asked of no one."""
+UP_FOR = timedelta(hours=24)
+"""How long a bag may be taken to be up when nothing says it ran through: a day's syringe driver."""
+
+
+def still_up(found: Order, bag: Administration, left_at: datetime) -> bool:
+    """Whether the bag, never charted stopped, can still have been up as the patient left at
+    `left_at`: put up in the day (UP_FOR) before its order stopped running, at the latest then
+    (a first stay's driver, its order ended with that stay, is judged at that stay's end), or one
+    of a scheduled infusion still in force then (a continuous one: the heparin, the drip, the
+    driver renewed each day). Nobody charts the end of a 15-minute paracetamol: given once the
+    day before, it was said "up when the patient left" 27 hours after it ran in, and every
+    intermittent antibiotic dosed in g after it."""
+    ran_until = elapsed.instant(left_at if found.stop_at is None else min(left_at, found.stop_at, key=elapsed.instant))
+    return (ran_until - UP_FOR <= elapsed.instant(bag.at)
+            or (found.frequency is Frequency.SCHEDULED
+                and (found.stop_at is None or elapsed.instant(found.stop_at) >= elapsed.instant(left_at))))
+
+
+@dataclass(frozen=True)
+class LeftUp:
+    """A bag up as the patient left, never charted stopped: its drug, when it was put up, and
+    what it asks (`up_at_leaving`)."""
+
+    drug: str
+    put_up: datetime
+    said: str
+
+
+def up_at_leaving(db: Database, patient_id: str, left_at: datetime, lang: Lang, *, died: bool) -> list[LeftUp]:
+    """Each bag up as the patient left (at their death when `died`) whose stop no one has charted
+    yet (`still_up`), a controlled drug's with what is left to destroy (CD_LEFT; CD_GONE of a
+    living patient's, which may have gone with them), one run through by then with when instead:
+    left to do under "Left the ward" until its stop is charted (see chart_alerts.left_untold and
+    deaths_unfinished). The save asked once; after it `running_bag` no longer reads the bag, and
+    a morphine syringe driver never charted stopped, what was left in it wasted by no one, was
+    asked of no one."""
+    up, ran_through, controlled = ((UP_AT_DEATH, RAN_THROUGH_BEFORE_DEATH, CD_LEFT) if died
+                                   else (UP_WHEN_LEFT, RAN_THROUGH_BEFORE_LEAVING, CD_GONE))
     changes = by_bag(db, [patient_id])
-    said = []
-    for found in medication.orders(db, patient_id, died_at):
-        bag = bag_up(db, found, died_at)
-        if bag is None or stopped_at(its := changes.get(bag.record_id, [])) is not None:
+    found_up = []
+    for found in medication.orders(db, patient_id, left_at):
+        bag = bag_up(db, found, left_at)
+        if (bag is None or stopped_at(its := changes.get(bag.record_id, [])) is not None
+                or not still_up(found, bag, left_at)):
             continue
         volume = bag_volume(bag, found)
-        if volume is not None and (empty := ran_out(bag, its, volume)) is not None and empty <= died_at:
-            said.append(message(lang, RAN_THROUGH_BEFORE_DEATH, drug=found.drug,
-                                time=_clock(empty, died_at, died_at.tzinfo)))
-            continue
-        words = message(lang, UP_AT_DEATH, drug=found.drug)
-        said.append(f"{words}; {message(lang, CD_LEFT, drug=found.drug)}" if found.controlled else words)
-    return said
+        if volume is not None and (empty := ran_out(bag, its, volume)) is not None and empty <= left_at:
+            said = message(lang, ran_through, drug=found.drug, time=_clock(empty, left_at, left_at.tzinfo))
+        elif found.controlled:
+            said = semicolon(lang).join([message(lang, up, drug=found.drug),
+                                         message(lang, controlled, drug=found.drug)])
+        else:
+            said = message(lang, up, drug=found.drug)
+        found_up.append(LeftUp(found.drug, bag.at, said))
+    return found_up
+
+
+def with_bags_unstopped(db: Database) -> set[str]:
+    """The patients with a bag of an infusion (domain.medication.infused) put up and never charted
+    stopped, found by the database: those whose bag may have been up as they left. Every patient
+    who ever had an infusion was read on each refresh of the escalation list, their drips long
+    charted stopped, and a month of discharges cost it a quarter of a second for nothing to list."""
+    return {row[0] for row in db.execute(
+        "WITH standing AS (SELECT patient_id, record_id, form_id, data FROM current_records"
+        "  WHERE form_id IN (?, ?, ?) AND status != ?)"
+        " SELECT DISTINCT dose.patient_id FROM standing dose"
+        " JOIN standing prescribed ON prescribed.form_id = ?"
+        "  AND prescribed.record_id = json_extract(dose.data, '$.order')"
+        " WHERE dose.form_id = ? AND json_extract(dose.data, '$.outcome') = ?"
+        "  AND (json_extract(prescribed.data, '$.form') = ?"
+        "   OR COALESCE(json_extract(prescribed.data, '$.rate_ml_h'), 0) != 0)"
+        "  AND dose.record_id NOT IN (SELECT json_extract(data, '$.bag') FROM standing WHERE form_id = ?"
+        "   AND json_extract(data, '$.change') = ? AND json_extract(data, '$.bag') IS NOT NULL)",
+        [medication.ORDER_FORM, medication.DOSE_FORM, FORM, RecordStatus.ENTERED_IN_ERROR.value,
+         medication.ORDER_FORM, medication.DOSE_FORM, Outcome.GIVEN.value, INFUSION, FORM, STOPPED])}
 
 
 def running(db: Database, orders: Iterable[Order], at: datetime, lang: Lang) -> dict[str, str]:
@@ -342,13 +411,26 @@ def _clock(at: datetime, beside: datetime, zone: tzinfo | None) -> str:
 
 def require_in_stay(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str, Any], lang: Lang) -> None:
     """A change in the patient's stay, but a stop after their death until the body left the ward
-    (census.laid_out: a syringe driver taken down at last offices). Held on every version,
-    settled at the records office or imported too (services.records._commit), as the form's
-    `in_hospital` held them before the stop after a death was let through: a rate settled after
-    the death was taken."""
+    (census.laid_out: a syringe driver taken down at last offices), and one at the very time a
+    discharge or a transfer out ended it (`_left_with_them`). Held on every version, settled at
+    the records office or imported too (services.records._commit), as the form's `in_hospital`
+    held them before the stop after a death was let through: a rate settled after the death was
+    taken."""
     at = datetime.fromisoformat(str(data[CHANGED_AT]))
-    if data[CHANGE] != STOPPED or not census.laid_out(db, patient_id, at):
+    if data[CHANGE] != STOPPED or not (census.laid_out(db, patient_id, at) or _left_with_them(db, patient_id, at)):
         census.require_in_hospital(db, patient_id, at, spec.field(CHANGED_AT).label.get(lang))
+
+
+def _left_with_them(db: Database, patient_id: str, at: datetime) -> bool:
+    """Whether a discharge or a transfer out ended the patient's stay at `at`: a syringe driver
+    going, running, with the patient to a hospice is charted stopped then. Refused as "not in
+    hospital", it could be charted only a minute before, and the MAR, the export and the EHR said
+    the driver was taken down on the ward."""
+    then = census.location_at(db, patient_id, at)
+    before = census.location_at(db, patient_id, at - timedelta(microseconds=1))
+    return (then is not None and then.status in (StayStatus.DISCHARGED, StayStatus.TRANSFERRED_OUT)
+            and elapsed.instant(then.since) == elapsed.instant(at)
+            and before is not None and before.status is StayStatus.IN)
 
 
 def check(session: Session, patient_id: str | None, data: Mapping[str, Any], record_id: str | None = None) -> None:

@@ -52,6 +52,8 @@ WITHDRAWAL_REFUSED = QT_TRANSLATE_NOOP("messages", "A critical result no doctor 
                                                    "registered nurse or a doctor: ask one to.")
 HANDOVER_SINCE = timedelta(hours=24)
 """The handover sheet names the results of the last day not normal, and any still asking something."""
+UNSEEN_NAMED = 3
+"""How many of a patient's abnormal results no doctor has seen the discharge's confirm names."""
 WORDS = {
     "handover": {"en": "RESULTS: {results}", "fr": "RÉSULTATS : {results}"},
     "received": {"en": "received {time}", "fr": "reçu le {time}"},
@@ -73,6 +75,29 @@ WORDS = {
     "partly_not_back": {"en": "NOT ALL BACK since {time} ({tests} awaited): phone the laboratory",
                         "fr": "PAS TOUT REÇU depuis le {time} ({tests} attendu(s)) : appeler le laboratoire"},
     "awaited": {"en": "Result awaited: {sample}", "fr": "Résultat attendu : {sample}"},
+    # A sample awaited as the patient leaves, as the letter says it: facts and who follows it up,
+    # for the nurse to name, not the ward's "phone the laboratory" (`handed_on`).
+    "letter_not_back": {"en": "not back (due by {time})", "fr": "non reçu (attendu au plus tard le {time})"},
+    "letter_partly_not_back": {"en": "{tests} not back (due by {time})",
+                               "fr": "{tests} non reçu(s) (attendu(s) au plus tard le {time})"},
+    "phoned_to": {"en": "the laboratory will phone ward {ward}", "fr": "le laboratoire appellera le service {ward}"},
+    "phoned_back": {"en": "the laboratory will phone the ward it was sent from",
+                    "fr": "le laboratoire appellera le service d’où il a été envoyé"},
+    "not_resent": {"en": "{closed}, not sent again", "fr": "{closed}, non renvoyé"},
+    "followed_by": {"en": "followed up by: …", "fr": "suivi par : …"},
+    # A result no doctor has seen as the patient leaves: asked before the save, then said on the
+    # letter as a fact (`handed_on`), not as the ward's "tell one now".
+    "unseen_asked": {"en": "ABNORMAL RESULT NO DOCTOR HAS SEEN: {result}: show it to a doctor, and record who and when",
+                     "fr": "RÉSULTAT ANORMAL QU’AUCUN MÉDECIN N’A VU : {result} : le montrer à un médecin, et noter à "
+                           "qui et quand"},
+    "unseen_asked_many": {"en": "{count} ABNORMAL RESULTS NO DOCTOR HAS SEEN: {result}: show them to a doctor, and "
+                                "record who and when",
+                          "fr": "{count} RÉSULTATS ANORMAUX QU’AUCUN MÉDECIN N’A VUS : {result} : les montrer à un "
+                                "médecin, et noter à qui et quand"},
+    "and_more": {"en": "and {more} more (see Laboratory results)",
+                 "fr": "et {more} autre(s) (voir Résultats de laboratoire)"},
+    Sign.TELL_NOW: {"en": "not yet told to a doctor", "fr": "pas encore transmis à un médecin"},
+    Sign.FOR_A_DOCTOR: {"en": "not yet seen by a doctor", "fr": "pas encore vu par un médecin"},
     "rejected": {"en": "REJECTED by the laboratory ({why})", "fr": "REFUSÉ par le laboratoire ({why})"},
     "lost": {"en": "LOST", "fr": "PERDU"},
     "cancelled": {"en": "CANCELLED (no longer needed)", "fr": "ANNULÉ (plus nécessaire)"},
@@ -245,6 +270,10 @@ class Sent:
         """"Full blood count, CRP (Urgent) taken 28/11 08:00", on the clock of `zone`."""
         return WORDS["sample"][lang].format(tests=self.tests(spec, lang), time=ward_time(self.taken_at, zone),
                                             urgency=format_value(spec.field("urgency"), self.record.data["urgency"], lang))
+
+    def named(self, spec: FormSpec, lang: Lang, zone: tzinfo | None) -> str:
+        """The sample's `line` and its number: "CRP (Urgent) taken 28/11 11:40, B26-118842"."""
+        return ", ".join(filter(None, (self.line(spec, lang, zone), self.record.data.get("sample_number"))))
 
 
 LEVEL = "drug_level"
@@ -480,12 +509,36 @@ def critical_untold(results: list[Received]) -> list[Received]:
     return [one for one in results if Sign.TELL_NOW in one.signs]
 
 
-def with_critical(db: Database) -> set[str]:
-    """The patients with a standing result the laboratory gave as critical, told or not: found by
-    the database, where a records office holds a hospital's results."""
+def unseen(results: list[Received]) -> list[Received]:
+    """Those of `results` the laboratory gave as abnormal that no doctor is recorded as told of."""
+    return [one for one in results if Sign.FOR_A_DOCTOR in one.signs]
+
+
+def unseen_at_leaving(results: list[Received], left_at: datetime, at: datetime) -> list[Received]:
+    """Those `unseen` still to list at `at` for a patient who left at `left_at`: phoned since
+    they left, which no one could have asked of, until a doctor is told; or received in the day
+    before (HANDOVER_SINCE, the handover's), for a day after it, as the handover would have
+    carried them. Older ones were read on the rounds and never recorded told, as nothing on the
+    in-bed lists asks it of an abnormal result, and the discharge's confirm asked of them:
+    "Left the ward" kept every one of a fortnight's discharges, seven pages for an empty ward,
+    its one critical result on page four."""
+    left, now = elapsed.instant(left_at), elapsed.instant(at)
+    return [one for one in unseen(results) if (received := elapsed.instant(one.received_at)) > left
+            or (left - HANDOVER_SINCE <= received and now < left + HANDOVER_SINCE)]
+
+
+def untold_with(db: Database, flags: Collection[Flag]) -> set[str]:
+    """The patients with a standing result the laboratory gave with one of `flags` that no doctor
+    is recorded as told of (`domain.lab_results.doctor_told`, in SQL): found by the database,
+    where a records office holds a hospital's results. Told ones are left out there: every patient
+    who ever had one was read on each refresh of the escalation list, and a month of discharges
+    cost it a quarter of a second for nothing to list."""
     return {row[0] for row in db.execute(
         "SELECT DISTINCT patient_id FROM current_records WHERE form_id = ? AND status != ?"
-        " AND json_extract(data, '$.flag') = ?", [FORM, RecordStatus.ENTERED_IN_ERROR.value, Flag.CRITICAL.value])}
+        f" AND json_extract(data, '$.flag') IN ({', '.join('?' for _ in flags)})"
+        " AND NOT (COALESCE(json_extract(data, '$.told'), '') != ''"
+        " AND COALESCE(json_type(data, '$.acknowledged'), 'true') = 'true')",
+        [FORM, RecordStatus.ENTERED_IN_ERROR.value, *(flag.value for flag in flags)])}
 
 
 def recent(results: list[Received], at: datetime) -> list[Received]:
@@ -505,8 +558,36 @@ def _awaiting(sent: list[Sent], spec: FormSpec, at: datetime, lang: Lang) -> lis
     for one in sent:
         if not (one.chased or one.to_send_again()):
             continue
-        line = ", ".join(filter(None, (one.line(spec, lang, at.tzinfo), one.record.data.get("sample_number"))))
+        line = one.named(spec, lang, at.tzinfo)
         said.append(labelled(line, one.state(spec, at, lang), lang) if one.overdue(at) or one.results else line)
+    return said
+
+
+def _awaited(db: Database, patient_id: str, sent: list[Sent], spec: FormSpec, at: datetime,
+             lang: Lang) -> list[tuple[str, str]]:
+    """Each sample still awaiting results as a letter says it (see `_awaiting`), in full and short
+    (for prefill's fitting): what is not back and by when it was due, then, in full only, the
+    ward the laboratory will phone (the one it was sent from) and who follows it up, for the
+    nurse to name; an urgent one rejected or lost, not sent again. The letter given to the
+    patient and the GP read "RESULT NOT BACK since 28/11 13:40: phone the laboratory", the ward's
+    instruction to itself, and named no one to act on the result."""
+    said = []
+    for one in sent:
+        if one.to_send_again():
+            state, phoned = WORDS["not_resent"][lang].format(closed=one.closed(spec, lang, at.tzinfo)), []
+        elif one.chased:
+            due = ward_time(one.due_at, at.tzinfo)
+            where = census.location_at(db, patient_id, one.taken_at)
+            state = (WORDS["letter_partly_not_back"][lang].format(tests=one.tests(spec, lang, one.awaited), time=due)
+                     if one.results else WORDS["letter_not_back"][lang].format(time=due))
+            phoned = [WORDS["phoned_to"][lang].format(ward=where.ward) if where is not None and where.ward
+                      else WORDS["phoned_back"][lang]]
+        else:
+            continue
+        named = one.named(spec, lang, at.tzinfo)
+        said.append((WORDS["awaited"][lang].format(sample=labelled(
+            named, semicolon(lang).join([state, *phoned, WORDS["followed_by"][lang]]), lang)),
+                     WORDS["awaited"][lang].format(sample=labelled(named, state, lang))))
     return said
 
 
@@ -598,11 +679,40 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
     return {patient_id: semicolon(lang).join(lines) for patient_id, lines in said.items()}
 
 
-def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
+def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime,
+              lang: Lang) -> list[tuple[str, str]]:
     """What a letter handing the patient on (a transfer to another hospital, a discharge) says
-    of their results, one a line: the samples still awaiting a result, which the laboratory will
-    give this ward and someone must follow up, then the results of the handover sheet, with who
-    was told. Results awaited at a transfer or a discharge are the ones nobody chases."""
-    sent = samples(db, patient_id)
-    return [*(WORDS["awaited"][lang].format(sample=line) for line in _awaiting(sent, forms[REQUEST_FORM], at, lang)),
-            *(one.line(forms[FORM], lang, at.tzinfo) for one in recent(chart(db, patient_id), at))]
+    of their results, one a line in full and short (for prefill's fitting, which keeps the first
+    lines): the results of the handover sheet still asking a doctor, the critical first, saying
+    none is told of or has seen it yet (the GP read "INR 4.9 (2.0–3.0), Abnormal" as a result the
+    ward had acted on); then the samples still awaiting a result, which the laboratory will give
+    this ward and someone must follow up (`_awaited`), the ones nobody chases after a transfer or
+    a discharge; then the others, with who was told. Said samples first, a full box cut its last
+    lines, and an unseen INR of 4.9 was the one left off the letter."""
+    results = recent(chart(db, patient_id), at)
+    asking = sorted((one for one in results if one.signs), key=lambda one: Sign.TELL_NOW not in one.signs)
+
+    def said(one: Received) -> tuple[str, str]:
+        line = ", ".join([one.line(forms[FORM], lang, at.tzinfo), *(WORDS[sign][lang] for sign in one.signs)])
+        return line, line
+
+    return [*map(said, asking), *_awaited(db, patient_id, samples(db, patient_id), forms[REQUEST_FORM], at, lang),
+            *(said(one) for one in results if not one.signs)]
+
+
+def unseen_asked(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
+    """What is asked, before the patient leaves, of their abnormal results no doctor has seen by
+    `at` (`unseen`), on one line: how many, the latest UNSEEN_NAMED named, the others counted
+    (none when there are none). The escalation list, which the confirm reads, lists critical
+    ones only, and an INR of 4.9 went home unseen, on a letter that read as if the ward had acted
+    on it; a line each made a ten days' stay's confirm taller than the laptop's screen, its Yes
+    and No below it."""
+    asking = sorted((one for one in unseen(chart(db, patient_id)) if elapsed.reached(one.received_at, at)),
+                    key=lambda one: elapsed.instant(one.received_at), reverse=True)
+    if not asking:
+        return []
+    named = [one.line(forms[FORM], lang, at.tzinfo) for one in asking[:UNSEEN_NAMED]]
+    if len(asking) > UNSEEN_NAMED:
+        named.append(WORDS["and_more"][lang].format(more=len(asking) - UNSEEN_NAMED))
+    return [WORDS["unseen_asked" if len(asking) == 1 else "unseen_asked_many"][lang].format(
+        count=len(asking), result=semicolon(lang).join(named))]

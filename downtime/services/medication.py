@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -28,7 +28,8 @@ from downtime.domain.medication import (
 )
 from downtime.domain.medication import (given_instant, given_when_fasting, insulin, levelled, patch, patches_on,
                                         reason_offered, route_code)
-from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, course_decided
+from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, anticoagulant, course_decided, sedating
+from downtime.domain.falls import Ask
 from downtime.domain.pain import opioid
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
@@ -40,6 +41,9 @@ from downtime.domain.paper_gap import Silence
 from downtime.services import (cd_register, census, clock_check, glucose, lab_results, paper_gap, records, settings,
                                snapshot_time, telephone_orders, unlock, weight)
 from downtime.services.context import Session
+
+if TYPE_CHECKING:
+    from downtime.services.falls import Falls, Recorded  # which read the medication chart through this module
 from downtime.services.errors import LockedOut, NotFound, ServiceError, SignInError, ValidationFailed
 from downtime.services.laptops import laptops_known
 from downtime.services.patients import PatientSummary, summarise
@@ -223,6 +227,10 @@ class AllergyReasonNeeded(ReasonNeeded):
     field = ALLERGY_REASON
 
 
+ASKED_TOGETHER = QT_TRANSLATE_NOOP("messages", "{asked}\nOne reason, given in “{field}”, is kept for all of these.")
+"""Several things an order is asked about, each on its own line (`DoseReasonNeeded.of`)."""
+
+
 class DoseReasonNeeded(ReasonNeeded):
     """An opioid's dose above a usual first dose, written without the prescriber's reason (see
     `_as_dosed`). `asked_on`: the order's field the reason is for, the dose or a child's fluid's
@@ -234,6 +242,18 @@ class DoseReasonNeeded(ReasonNeeded):
     def __init__(self, template: str, /, asked_on: str, **values: object) -> None:
         super().__init__(template, **values)
         self.asked_on = asked_on
+
+    @classmethod
+    def of(cls, asked: list[order_units.Refusal], field: str) -> DoseReasonNeeded:
+        """What an order is asked, every question said (`field`: the reason's label), asked on
+        the first's field: a toddler's tramadol asked only "not usually given under 3 years",
+        its dose four times the child's and its day (or a weight never recorded) asked but never
+        shown, and the reason about the age was kept for them all."""
+        first = asked[0]
+        if len(asked) == 1:
+            return cls(first.said.template, first.field, **first.said.values, field=field)
+        return cls(ASKED_TOGETHER, first.field, field=field, asked=Listed(tuple(
+            Phrase(each.said.template, {**each.said.values, "field": field}) for each in asked), between="\n"))
 
 
 def _reason_stands(data: dict[str, Any], before: dict[str, Any] | None, field: str, weighed: tuple[str, ...]) -> bool:
@@ -704,7 +724,8 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     dose above the usual (meningitis), an insulin's tenfold slip: above what a syringe holds,
     or five times the patient's previous order of it or a fifth (`_previous_insulin`), and a
     child's fluid above 1.5 times their maintenance rate (domain.child_fluids: an adult's 125
-    mL/h for a 5.8 kg baby), its rate amended too."""
+    mL/h for a 5.8 kg baby), its rate amended too, one with no rate by its volume (a bolus above
+    20 mL/kg, a day's bags above 1.5 times the maintenance), and one for a child never weighed."""
     if before is not None and all(data.get(name) == before.get(name) for name in DOSE_DEFINES):
         return
     new = _order("", patient_id, data)
@@ -717,20 +738,21 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
                                                                  kg=dosed["kg"]),
                                      order_units.insulin_refusal(new, _previous_insulin(session, new, before)),
                                      child_fluids.rate_refusal(new, new.rate_ml_h, dosed["age"], dosed["kg"],
-                                                               _baby_age(patient, new.start_at)["days"]))
+                                                               _baby_age(patient, new.start_at)["days"]),
+                                     child_fluids.volume_refusal(new, dosed["age"], dosed["kg"],
+                                                                 _baby_age(patient, new.start_at)["days"]),
+                                     child_fluids.weigh_refusal(new, dosed["age"], dosed["kg"]))
              if refusal is not None]
     if all(refusal.asked for refusal in found) and has_dose_limits(new.drug):
         found += order_units.limits_refusals(new, [], **dosed, **_baby_age(patient, new.start_at))
     refused = [refusal for refusal in found if not refusal.asked]
     if refused:
         raise ValidationFailed([FieldError(refusal.field, _refusal_text(session, new, refusal)) for refusal in refused])
-    # The reason weighed the dose, and the field asked on too: an antibiotic's day above the
-    # usual given for 6 doses is asked again at 8.
-    if (asked := next((refusal for refusal in found if refusal.asked), None)) is not None \
-            and not _reason_stands(data, before, DOSE_REASON, tuple(dict.fromkeys(
-                ("drug", "dose", "dose_unit", "route", asked.field)))):
-        raise DoseReasonNeeded(asked.said.template, asked.field, **asked.said.values,
-                               field=session.form(ORDER_FORM).field(DOSE_REASON).label.get(session.lang))
+    # The reason weighed the dose, and every field asked on too: an antibiotic's day above the
+    # usual given for 6 doses is asked again at 8, a loading dose's reason when it is made four a day.
+    if found and not _reason_stands(data, before, DOSE_REASON, tuple(dict.fromkeys(
+            ("drug", "dose", "dose_unit", "route", *(asked.field for asked in found))))):
+        raise DoseReasonNeeded.of(found, session.form(ORDER_FORM).field(DOSE_REASON).label.get(session.lang))
 
 
 def _previous_insulin(session: Session, new: Order, before: dict[str, Any] | None) -> float | None:
@@ -995,21 +1017,95 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         due_before=settings.round_policy(session.db).due_before,
         open_slots=_open_slots(session.db, found, versions, history, at, session.clock().tzinfo),
         reason=_reason(values), on_hold=_perhaps_given(session, found.patient_id, same),
-        typed_at=session.clock(), **_dosed_for(session, patient, at), days=_baby_age(patient, at)["days"]) + _before_giving(
+        typed_at=session.clock(), **_dosed_for(session, patient, at), **_baby_age(patient, at)) + _before_giving(
             found, patient, values) + (glucose.before_insulin(session.db, found, at, values.get(DECIDED_ON))
                                        if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
                                        else []) + kidney_injury(session, found, values) + drug_levels(session, found, values)
         + sepsis.timed_on_screening(session, found, values)
         + (opioid_stopped(session, found, at) if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
            else [])
-        + (recorded_ahead(history, found, same, session.clock()) if values["outcome"] == Outcome.GIVEN.value
-           else []))
+        + (recorded_ahead(history, found, same, session.clock()) if values["outcome"] == Outcome.GIVEN.value else [])
+        + (sedation_on_neuro_alarm(session, found, at) + anticoagulant_after_head_injury(session, patient, found, at)
+           if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else []))
+
+
+_NEURO_ALARM = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: the neuro chart at {time} asks a doctor ({found}) and none is recorded told: a sedative "
+                "or an opioid lowers the GCS and hides the next set's. Tell the doctor before giving it.")
+
+
+def sedation_on_neuro_alarm(session: Session, found: Order, at: datetime) -> list[Warning]:
+    """A sedative (domain.medication.sedating) or an opioid given at `at` while the neuro chart's
+    latest set then asks a doctor no set since records told (neuro.NeuroSet.asks): lorazepam,
+    haloperidol and morphine went unquestioned to a patient found on the floor whose GCS had just
+    fallen to 8, and the next set's GCS would have been theirs. Not once a doctor stopped neuro
+    obs (the doctor has seen the patient), nor of a dose typed from the paper chart, given already."""
+    from downtime.services import neuro  # which the falls read, and they the medication chart
+
+    if not (sedating(found.drug) or opioid(found.drug)):
+        return []
+    before = [one for one in neuro.chart(session.db, found.patient_id)
+              if elapsed.instant(one.taken_at) <= elapsed.instant(at)]
+    if not before or before[-1].stopped or not (asked := before[-1].asks):
+        return []
+    return [Warning(Check.NEURO_ALARM, _NEURO_ALARM, {
+        "drug": " ".join(found.drug.split()), "time": f"{before[-1].taken_at.astimezone(at.tzinfo):%d/%m %H:%M}",
+        "found": Listed(tuple(asked))})]
+
+
+_HEAD_INJURY = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: the patient fell at {time} with a possible head injury and no CT head is recorded done "
+                "or decided against: an anticoagulant makes a bleed in the head worse. Ask the doctor before "
+                "giving it.")
+_NOT_DECIDED = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: the CT head after the fall at {time} is done and the fall records no doctor's decision "
+                "to continue the anticoagulant: ask the doctor before giving it.")
+_HELD = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: after the fall at {time}, the doctor's decision on the fall is to hold or stop the "
+                "anticoagulant: give it only if a doctor has decided otherwise since, and say who in the reason.")
+_HEAD_CT_ASKS = frozenset({Ask.ANTICOAGULANT, Ask.CT_SIGNS, Ask.CT_AGED, Ask.CT})
+"""A fall's asks that wait on a CT head (domain.falls.asks): the doctor's examination first, then
+the CT itself until it is recorded done or not needed."""
+CT_DONE, DECISION, CONTINUE = "done", "anticoagulant_after_ct", "continue"
+"""The fall's CT head done (form version 3) and the doctor's decision on the anticoagulant after
+it (version 4): a CT done, its result not back or a bleed, is no decision to carry on."""
+
+
+def _head_injury_said(known: Falls, one: Recorded) -> str | None:
+    """What a fall asks of the next anticoagulant dose (see `anticoagulant_after_head_injury`)."""
+    if _HEAD_CT_ASKS & set(known.asks(one)):
+        return _HEAD_INJURY
+    data = one.record.data
+    if not one.fall.head_injury_possible or data.get("ct_head") != CT_DONE or data.get(DECISION) == CONTINUE:
+        return None
+    return _HELD if data.get(DECISION) else _NOT_DECIDED
+
+
+def anticoagulant_after_head_injury(session: Session, patient: PatientSummary, found: Order,
+                                    at: datetime) -> list[Warning]:
+    """An anticoagulant given at `at` after a fall before it whose CT head is still asked
+    (`_HEAD_CT_ASKS`): the 08:00 apixaban after a fall at 02:00 with a possible head injury, no
+    doctor and no CT recorded, was given from the round with nothing said, the one decision the
+    doctor must take first; once the CT is done, until the fall records the doctor's decision to
+    continue it (`_head_injury_said`). Not of a dose typed from the paper chart, given already."""
+    from downtime.services import falls  # which read the anticoagulants on the medication chart
+
+    if not anticoagulant(found.drug):
+        return []
+    known = falls.read(session.db, [patient]).get(patient.patient_id)
+    if known is None:
+        return []
+    return [Warning(Check.HEAD_INJURY, said, {
+        "drug": " ".join(found.drug.split()), "time": f"{one.fall.fell_at.astimezone(at.tzinfo):%d/%m %H:%M}"})
+        for one in known.falls if elapsed.instant(one.fall.fell_at) <= elapsed.instant(at)
+        and (said := _head_injury_said(known, one)) is not None][-1:]
 
 
 _RECORDED_AHEAD = QT_TRANSLATE_NOOP(
-    "messages", "{drug}: a dose is recorded given at {given}, later than this laptop's clock says now ({now}): the "
-                "clock that recorded it was ahead, and it may be the dose due now. Ask who gave it before giving "
-                "this one, and amend that record's time with a reason.")
+    "messages", "{drug}: a dose is recorded given at {given}, later than this laptop's clock says now ({now}): a "
+                "clock was wrong, this laptop's now or the one that recorded it then. Check this laptop's date and "
+                "time. That dose may be the one due now: ask who gave it before giving this one; if its time is "
+                "wrong, mark that record entered in error with the reason and record it again at its real time.")
 
 
 def recorded_ahead(history: Iterable[Administration], found: Order, same: Collection[str],
@@ -1018,7 +1114,10 @@ def recorded_ahead(history: Iterable[Administration], found: Order, same: Collec
     ahead, put right, left the gram of amoxicillin given half an hour before on tomorrow's 14:00,
     and offered today's 14:00 as due with nothing said. No dose is given in the future but by a
     clock that was wrong (a time later than the laptop's is refused), so its time is the sign, on
-    this laptop's records or another's. Within `clock_check.TOLERANCE`, clocks merely drift."""
+    this laptop's records or another's; which clock was wrong, this one now or that one then, only
+    the nurse can tell (a laptop a day behind read a right record as one "ahead"). A dose's times
+    are not amended: the record is withdrawn and recorded again. Within `clock_check.TOLERANCE`,
+    clocks merely drift."""
     return [Warning(Check.ALREADY_GIVEN, _RECORDED_AHEAD, {
         "drug": " ".join(found.drug.split()), "given": f"{dose.at.astimezone(now.tzinfo):%d/%m %H:%M}",
         "now": f"{now:%d/%m %H:%M}"})
@@ -1999,12 +2098,12 @@ FROM_PAPER = QT_TRANSLATE_NOOP("messages", "from paper")
 FROM_PAPER_TYPED = QT_TRANSLATE_NOOP("messages", "from paper, typed {time}")
 
 
-def typed_words(dose: Administration, lang: Lang) -> str:
-    """" (typed 07:00)" after a dose typed long after it was given (`Administration.typed_late`),
-    " (from paper, typed 07:00)" after one transcribed from the paper chart, else nothing: on the
-    chart, on screen and on paper, a dose charted from paper after an outage read as one written
-    at the bedside."""
-    typed = dose.typed_late()
+def typed_words(dose: Administration, lang: Lang, zone: tzinfo | None = None) -> str:
+    """" (typed 07:00)" after a dose typed long after it was given (`Administration.typed_late`,
+    on the ward's clock, `zone`), " (from paper, typed 07:00)" after one transcribed from the
+    paper chart, else nothing: on the chart, on screen and on paper, a dose charted from paper
+    after an outage read as one written at the bedside."""
+    typed = dose.typed_late(zone)
     if dose.on_paper:
         return f" ({message(lang, FROM_PAPER_TYPED, time=typed) if typed is not None else message(lang, FROM_PAPER)})"
     return f" ({message(lang, TYPED, time=typed)})" if typed is not None else ""
@@ -2024,13 +2123,14 @@ def typed_late(db: Database, doses: Iterable[RecordVersion], lang: Lang) -> dict
 
 
 def chart_dose_text(dose: Administration, order: Order, authors: Authors, laptops: Mapping[str, Laptop],
-                    order_form: FormSpec, lang: Lang) -> str:
+                    order_form: FormSpec, lang: Lang, zone: tzinfo | None = None) -> str:
     """A dose as the chart writes it (domain.medication.dose_text), with its amount when it is
     not the order's, as a nurse writes it on paper: half a dose given with its reason read
     "HL 08:05", a full dose to the next nurse; a variable dose with the reading it was decided on
     ("HL 08:05 — 2 units (capillary glucose 9.1)"), which the next nurse and the prescriber check
-    it against; and when it was typed, long after (`typed_words`)."""
-    text = dose_text(dose, authors, laptops, lang)
+    it against; and when it was typed, long after (`typed_words`). `zone`: the ward's clock's, on
+    which a time it reads twice says its offset (domain.medication.dose_text)."""
+    text = dose_text(dose, authors, laptops, lang, zone=zone)
     if dose.dose is not None and abs(dose.dose - order.dose) > 1e-9:
         text += f" — {dose_words(order_form, dose.dose, order.dose_unit, lang)}"
     if dose.decided_on:
@@ -2039,7 +2139,7 @@ def chart_dose_text(dose: Administration, order: Order, authors: Authors, laptop
         text += f" @{decimal_text(dose.rate_ml_h, lang)}\u00a0mL/h"
     if dose.site:
         text += f" — {dose.site}"
-    return text + typed_words(dose, lang)
+    return text + typed_words(dose, lang, zone)
 
 
 def chart_devices(rows: Iterable[MarRow]) -> set[str]:

@@ -22,7 +22,8 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.clock import ward_time
 from downtime.domain.falls import Fall, fall_of, head_ct, neuro_interval, pacing_fall
-from downtime.domain.gcs import HEAD_CT, LIMBS, SIDES, Alarm, Flag, Gcs, flags, gcs, sustained_fall
+from downtime.domain.gcs import (HEAD_CT, LIMBS, SIDES, Alarm, Flag, Gcs, flags, gcs, limbs_seen, sustained_fall,
+                                 weaker_than_opposite, why_not_done)
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import FALLS_FORM
@@ -34,6 +35,9 @@ from downtime.services.version_changes import Amendment, with_amendments
 FORM = "neuro_observations"
 STOPPED = "stopped"
 """The next set's answer that stops neuro obs (form version 2)."""
+AWAY = "away"
+"""Why a set was not done (form version 3) that asks no doctor: the patient away from the ward is
+with clinicians (in the CT the doctor asked), and the next set overdue says the gap."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,19 @@ class NeuroSet:
     (nothing on a set that answers them: `answers`)."""
     amended: tuple[Amendment, ...] = ()
     """Its record's amendments, oldest first: a patient's `chart` reads them, for the printed chart."""
+    kept_due: datetime | None = None
+    """For a set not done (`not_done`), when the next set was due before it: it stays due then."""
+
+    @property
+    def not_done(self) -> str | None:
+        """Why the set was not done (form version 3: refused, away, other), None for a set taken."""
+        return self.record.data.get("not_done")
+
+    def text(self, lang: Lang, zone: tzinfo | None = None) -> str:
+        """Its GCS ("GCS 13 (E3 V4 M6)"), or that it was not done and why, on the clock of `zone`."""
+        if self.not_done is None:
+            return self.gcs.text(lang)
+        return NOT_DONE[lang].format(time=ward_time(self.taken_at, zone), reason=why_not_done(self.not_done)[lang])
 
     @property
     def stopped(self) -> bool:
@@ -102,6 +119,13 @@ class NeuroSet:
         return said
 
     @property
+    def urgent(self) -> bool:
+        """Whether the chart needs a doctor now as at this set: every alarm it asks does (a CT head
+        within 1 hour "2 hours or more after a fall" does not say "now", and the escalation list,
+        ranking on words, left it in the bed's place below routine checks)."""
+        return bool(self.asks)
+
+    @property
     def stated(self) -> timedelta:
         """How soon the set said the next is due (a set that stopped neuro obs says none)."""
         return timedelta(minutes=int(self.record.data["next_set_in"]))
@@ -109,8 +133,11 @@ class NeuroSet:
     @property
     def due_at(self) -> datetime:
         """When the next set is due: as this set said, or sooner as NICE paces it after a head
-        injury (a GCS 14 set saying "next in 4 hours" was accepted). On a watch: across the
-        night the clocks change, a half-hour is a half-hour. Not for a set that stopped neuro obs."""
+        injury (a GCS 14 set saying "next in 4 hours" was accepted); a set not done leaves it as it
+        was before it (`kept_due`), else due at once. On a watch: across the night the clocks change,
+        a half-hour is a half-hour. Not for a set that stopped neuro obs."""
+        if self.not_done is not None:
+            return self.kept_due or self.taken_at
         return elapsed.later(self.taken_at, min(self.stated, self.paced or self.stated))
 
     def overdue(self, at: datetime) -> bool:
@@ -146,6 +173,9 @@ class NeuroSet:
 
 
 HANDOVER = {"en": "NEURO OBS: {gcs} at {time}", "fr": "SURVEILLANCE NEURO : {gcs} le {time}"}
+NOT_DONE = {"en": "set not done {time} ({reason})", "fr": "relevé non fait le {time} ({reason})"}
+NO_GCS = {"en": "NEURO OBS: no GCS yet", "fr": "SURVEILLANCE NEURO : pas encore de Glasgow"}
+"""The handover's first words when every set was not done."""
 NEXT = {"en": {"due": "next set due {due}", "overdue": "NEXT SET OVERDUE since {due}"},
         "fr": {"due": "prochain relevé à {due}", "overdue": "PROCHAIN RELEVÉ EN RETARD depuis {due}"}}
 PACED = {"en": "{next} (head injury: {pace}, NICE)", "fr": "{next} (traumatisme crânien : {pace}, NICE)"}
@@ -168,16 +198,28 @@ def asking(latest: NeuroSet, at: datetime, lang: Lang) -> list[str]:
 
 def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these patients' neuro obs, for those with
-    a set: the latest GCS, when it was taken, what the chart still needs a doctor for (and the doctor
+    a set: the latest GCS, when it was taken, the latest set not done, what the chart still needs a
+    doctor for (and the doctor
     told of it, once they are), and when the next set is due (or that it is overdue, or that neuro
     obs are stopped), its times on the ward's clock."""
     said = {}
     for patient_id, sets in charts(db, patient_ids).items():
-        latest = sets[-1]
-        said[patient_id] = semicolon(lang).join([_taken(HANDOVER, latest, at, lang),
-                                                 *(flag.text(lang) for flag in latest.asks), *_told(latest, at, lang),
-                                                 latest.next_set(at, lang)])
+        latest, scored = sets[-1], _scored(sets)
+        said[patient_id] = semicolon(lang).join([
+            _taken(HANDOVER, scored, at, lang) if scored else NO_GCS[lang], *_not_done(latest, at, lang),
+            *(flag.text(lang) for flag in latest.asks), *_told(latest, at, lang), latest.next_set(at, lang)])
     return said
+
+
+def _scored(sets: list[NeuroSet]) -> NeuroSet | None:
+    """The latest set taken, not one not done."""
+    return next((one for one in reversed(sets) if one.not_done is None), None)
+
+
+def _not_done(latest: NeuroSet, at: datetime, lang: Lang) -> list[str]:
+    """That the latest set was not done, and why, when it was not (the handover said "NEXT SET
+    OVERDUE" of a set refused, as though forgotten)."""
+    return [] if latest.not_done is None else [latest.text(lang, at.tzinfo)]
 
 
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
@@ -191,9 +233,10 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     sets = [one for one in charts(db, [patient_id]).get(patient_id, []) if one.taken_at <= at]
     if not sets:
         return []
-    latest = sets[-1]
-    return [semicolon(lang).join([_taken(LETTER["taken"], latest, at, lang),
-                                  *_examined(latest.record.data, forms[FORM], lang), *_told(latest, at, lang),
+    latest, scored = sets[-1], _scored(sets)
+    return [semicolon(lang).join([*([_taken(LETTER["taken"], scored, at, lang),
+                                     *_examined(scored.record.data, forms[FORM], lang)] if scored else []),
+                                  *_not_done(latest, at, lang), *_told(latest, at, lang),
                                   latest.next_set(at, lang)]),
             *(LETTER["open"][lang].format(said=flag.text(lang)) for flag in latest.asks)]
 
@@ -228,39 +271,63 @@ def _told(latest: NeuroSet, at: datetime, lang: Lang) -> list[str]:
 
 def _judged(records: list[RecordVersion]) -> list[NeuroSet]:
     """The sets, oldest first, each with what it says against those before it since the doctor was
-    last told (`domain.gcs.flags`, `sustained_fall`); the times the flags say on the laptop's
-    clock (a set typed on a laptop whose clock was at UTC, merged here, said "fell since" an hour
-    off)."""
+    last told (`domain.gcs.flags`, `sustained_fall`): a set not done what its pupils and limbs say,
+    its GCS weighed against none, nor against it; when the doctor was told on a set not done, the
+    GCS is weighed from the last set taken before it (the last GCS anybody knew: a drop of 5 after a
+    refusal told to the doctor was said to nobody). The times the flags say on the laptop's clock
+    (a set typed on a laptop whose clock was at UTC, merged here, said "fell since" an hour off)."""
     found = sorted((record for record in records if record.status is not RecordStatus.ENTERED_IN_ERROR),
                    key=lambda record: (datetime.fromisoformat(record.data["taken_at"]), record.recorded_at))
     sets: list[NeuroSet] = []
-    since = 0  # the first set weighed: the latest the doctor was told of, else the first
+    since = scored_since = 0  # the first set weighed (the latest the doctor was told of, else the first), its GCS's
     for record in found:
         taken_at = datetime.fromisoformat(record.data["taken_at"])
         earlier = sets[since:]
-        scored = [*((one.taken_at.astimezone(), one.gcs) for one in earlier), (taken_at.astimezone(), gcs(record.data))]
-        sustained = sustained_fall(scored)
-        sets.append(NeuroSet(record, taken_at, scored[-1][1], [*flags(
-            record.data, [(one.record.data, f"{one.taken_at.astimezone():%d/%m %H:%M}") for one in earlier]),
+        scored = [one for one in sets[scored_since:] if one.not_done is None]
+        sustained = None if record.data.get("not_done") else sustained_fall(
+            [*((one.taken_at.astimezone(), one.gcs) for one in scored), (taken_at.astimezone(), gcs(record.data))])
+        sets.append(NeuroSet(record, taken_at, gcs(record.data), [*flags(
+            record.data, [_weighed(one) for one in earlier], [_weighed(one) for one in scored]),
             *([sustained] if sustained else [])]))
-        since = len(sets) - 1 if sets[-1].answers else since
+        if sets[-1].answers:
+            since = len(sets) - 1
+            scored_since = next((number for number in range(since, -1, -1) if sets[number].not_done is None), since)
     return sets
+
+
+def _weighed(one: NeuroSet) -> tuple[Mapping[str, object], str]:
+    """A set as `domain.gcs.flags` weighs a later one against it: its answers, and when it was taken."""
+    return one.record.data, f"{one.taken_at.astimezone():%d/%m %H:%M}"
 
 
 def _after_falls(sets: list[NeuroSet], falls: list[Fall]) -> list[NeuroSet]:
     """The sets, each with what the fall with a possible head injury whose day it is in says of it:
-    NICE's pace (`neuro_interval`), its CT head (`head_ct`: a limb newly weaker is a focal deficit),
-    and whether the fall's examination or CT head since answers that; then what each carries of
-    the sets before it (`_carried`)."""
-    taken = [(one.taken_at, one.gcs.total) for one in sets]
-    judged = []
+    NICE's pace (`neuro_interval`), its CT head (`head_ct`: a limb newly weaker is a focal deficit, and
+    so are limbs weaker than the other side on the first set that sees them),
+    and whether the fall's examination or CT head since answers that; a set not done keeps the next
+    set due as it was (due at once after neuro obs were stopped: it restarts them), and in that day
+    asks the doctor unless the patient was away from the ward (with clinicians: the overdue set
+    says the gap); then what each carries of the sets before it (`_carried`)."""
+    taken: list[tuple[datetime, int | None]] = []
+    judged: list[NeuroSet] = []
     for number, one in enumerate(sets):
         fall = pacing_fall(falls, one.taken_at)
         focal = any(flag.alarm is Alarm.LIMB_WEAKER for flag in one.flags)
-        ct = head_ct(fall, one.taken_at, one.gcs.total, focal) if fall else None
+        first_seen = not any(limbs_seen(before.record.data) for before in sets[:number])
+        one_sided = weaker_than_opposite(one.record.data) if first_seen else None
+        ct = head_ct(fall, one.taken_at, one.gcs, focal, one_sided) if fall else None
+        examined = fall is not None and fall.answered_since(one.taken_at)
+        if one.not_done is not None:
+            before = _scored(judged)
+            kept = before if before is not None and not before.stopped else None
+            asked = [Flag(Alarm.NOT_DONE, {"reason": why_not_done(one.not_done)})] if fall and one.not_done != AWAY \
+                else []
+            judged.append(replace(one, flags=[*one.flags, *([ct] if ct else []), *asked], examined=examined,
+                                  kept_due=kept.due_at if kept else None, paced=kept.paced if kept else None))
+            continue
+        taken.append((one.taken_at, one.gcs.total))
         judged.append(replace(one, flags=[*one.flags, *([ct] if ct else [])],
-                              paced=neuro_interval(falls, taken[:number + 1]),
-                              examined=fall is not None and fall.answered_since(one.taken_at)))
+                              paced=neuro_interval(falls, taken), examined=examined))
     return _carried(judged, [pacing_fall(falls, one.taken_at) for one in sets])
 
 
@@ -269,14 +336,17 @@ def _carried(sets: list[NeuroSet], pacing: list[Fall | None]) -> list[NeuroSet]:
     CT head alarms the doctor was told of before it since the fall that paces it (`pacing`, each
     set's): a set recording the doctor told answers every set before it (it is told at or after it
     was taken, so after them), and so does one stopping neuro obs by a doctor's decision (`answers`),
-    its own asks standing."""
+    its own asks standing; a set taken answers a set not done before it, the gap in the GCS it
+    said closed (a patient back from CT with a GCS of 15 stayed "tell the doctor now")."""
     carried: list[Flag] = []
     known: tuple[Flag, ...] = ()
     found = []
     for number, one in enumerate(sets):
         if number and pacing[number] != pacing[number - 1]:
             known = ()
-        found.append(one := replace(one, carried=() if one.answers else tuple(carried), known=known))
+        kept = () if one.answers else tuple(flag for flag in carried
+                                             if one.not_done is not None or flag.alarm is not Alarm.NOT_DONE)
+        found.append(one := replace(one, carried=kept, known=known))
         carried = [*one.own_asks, *one.carried]
         if one.told:
             known = (*known, *(flag for flag in one.flags if flag.alarm in HEAD_CT))
@@ -292,9 +362,9 @@ the pupils' sizes (`_kind`)."""
 def _kind(flag: Flag) -> tuple[Alarm, str]:
     """What a flag asks of the doctor: its alarm, or the one whose figure it says too (`ONE_FIGURE`:
     a carried "GCS 14 2 hours or more after a fall" beside "GCS 11 after a fall"); for a limb's
-    weakness or a pupil's slowing, which limbs or sides (the left arm's and the right leg's are two
-    asks; GCS 12 and GCS 11 one)."""
-    named = flag.values.get("limbs") or flag.values.get("sides")
+    weakness, a pupil's slowing or a response's fall, which limbs, sides or response (the left
+    arm's and the right leg's are two asks; GCS 12 and GCS 11 one)."""
+    named = flag.values.get("limbs") or flag.values.get("sides") or flag.values.get("response")
     return ONE_FIGURE.get(flag.alarm, flag.alarm), named["en"] if isinstance(named, Mapping) else ""
 
 

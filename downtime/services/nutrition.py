@@ -1,6 +1,6 @@
 """A patient's malnutrition screening (MUST, domain.nutrition): their latest, its score, risk and
 what it asks, and when they are screened again; and the in-patients not screened a day after
-they came in. Shown on the fluid balance tab (the ward's food and fluid chart) and on the
+they came in. Shown on the fluid balance tab (what is eaten is kept on paper) and on the
 handover sheet. Never stored: worked out from the standing records. And a screening refused
 that ticks less weight lost than the stay's weights show (check_loss)."""
 
@@ -29,6 +29,7 @@ from downtime.services.patients import PatientSummary
 
 FORM = "nutrition_screening"
 LOSS = "weight_loss"
+HEIGHT = "height_cm"
 LOSS_NOT_SCORED = "loss_not_scored_pct"
 """Version 2's loss the stay's weights show, confirmed as not unplanned (check_loss)."""
 WORDS = {
@@ -186,6 +187,16 @@ def never_screened(db: Database, patients: Sequence[PatientSummary], at: datetim
     return {patient.patient_id for patient in patients
             if patient.patient_id not in found and patient.stay in (None, StayStatus.IN)
             and unscreened(patient, at, "en")}
+
+
+def first_answers(db: Database, patient_id: str) -> dict[str, Any]:
+    """What a new screening starts from besides the form's `copied_from` (the admission's height):
+    the height of the patient's latest screening this stay, the one last measured (an ulna length
+    of 158 cm, the admission's 170 as the patient said it). The weekly screening offered the
+    admission's again, and at 52 kg its BMI 18.0 scored 2 where the 158 cm measured scored 0."""
+    found = latest(db, [patient_id]).get(patient_id)
+    height = None if found is None else found.record.data.get(HEIGHT)
+    return {} if height is None else {HEIGHT: height}
 
 
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:

@@ -49,6 +49,8 @@ WORDS = {
     "none": {"en": "No PEWS set this stay", "fr": "Pas de PEWS pendant ce séjour"},
     "none_short": {"en": "No PEWS set", "fr": "Pas de PEWS"},
     "told": {"en": "Told: {who}", "fr": "Prévenu : {who}"},
+    "reviewed": {"en": "reviewed by {who}: next set as the doctor planned",
+                 "fr": "revu par {who} : prochaine surveillance selon le plan du médecin"},
     "not_told": {"en": "NOT RECORDED", "fr": "NON RENSEIGNÉ"},
     "first": {"en": "OBSERVATIONS OVERDUE since admission ({time}): take a first set on the paediatric chart",
               "fr": "SURVEILLANCE EN RETARD depuis l’admission ({time}) : prendre une première série sur la feuille "
@@ -73,6 +75,12 @@ class Taken:
     @property
     def concern(self) -> bool:
         return self.record.data.get("concern") is True
+
+    @property
+    def plan_by(self) -> str:
+        """The doctor who reviewed the child and set the next set's interval (`plan_by`), as one
+        line; "" when none did (or the set is of version 1, which could not say it)."""
+        return planned_by(self.record.data)
 
     def scored(self, born: date | None) -> PewsScore | None:
         return scored_on(self.readings, born, self.taken_at)
@@ -111,6 +119,11 @@ def reading(one: Taken, item: str, found: PewsScore | None, spec: FormSpec, lang
     text = format_value(spec.field(item), one.record.data.get(item), lang)
     points = found.points[item] if found is not None else None
     return f"{text} ({points})" if text and points is not None else text
+
+
+def planned_by(data: Mapping[str, Any]) -> str:
+    """A set's `plan_by` (the doctor who set its interval) on one line; "" when it has none."""
+    return " ".join(str(data.get("plan_by") or "").split())
 
 
 def _answer(value: Any) -> Any:
@@ -221,16 +234,18 @@ def standing_behind(db: Database, patient_id: str, record: RecordVersion, born: 
 
 def check_next(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any]) -> None:
     """Refuse, at the next set's time, a gap of more than an hour after a set that is watched
-    closely (`domain.pews.watched_closely`) or is missing a reading asked for, scored on the band
-    of its day: a set of "room air" alone, next in 4 hours, after a PEWS of 9 left the child
+    closely (`domain.pews.watched_closely`), unless a doctor reviewed the child and set the plan
+    (`planned_by`: a bronchiolitic baby breathing 62 a minute, reviewed and planned 2-hourly,
+    could not be charted so), or is missing a reading asked for, whoever planned it, scored on the
+    band of its day: a set of "room air" alone, next in 4 hours, after a PEWS of 9 left the child
     unwatched for 4 hours."""
     if timedelta(minutes=int(data["next_in"])) <= WATCHED_WITHIN:
         return
     born = census.patient_with_location(session.db, session.forms, patient_id).birth_date
     readings, taken_at = readings_of(data), datetime.fromisoformat(data["taken_at"])
     found, field = scored_on(readings, born, taken_at), spec.field("next_in").label.get(session.lang)
-    if watched_closely(found, data.get("concern") is True, _answer(data.get("consciousness")),
-                       bool(red_on(readings, born, taken_at))):
+    if not planned_by(data) and watched_closely(found, data.get("concern") is True,
+                                                _answer(data.get("consciousness")), bool(red_on(readings, born, taken_at))):
         raise ValidationFailed([FieldError("next_in", message(session.lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: a child scoring 8 or more, with a red flag, not alert, or with someone worried is "
                         "observed at least hourly: choose 1 hour or less."), field=field))])
@@ -261,21 +276,30 @@ def as_typed(values: Mapping[str, Any], born: date | None, spec: FormSpec, at: d
 
 def asking(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
     """What the latest set asks at `at`, and while it is incomplete what the last complete one
-    still asks of the doctor (`standing`), after the latest's own calls to the doctor and before
-    the rest; nothing for a child with no set charted."""
+    still asks of the doctor (`standing`), after the latest's own calls to the doctor (and the
+    doctor who reviewed them and set the plan, `Taken.plan_by`: "reviewed by …") and before the
+    rest; nothing for a child with no set charted."""
     if not lines:
         return []
     signed = _signed(lines[-1], born, spec, at, lang, True)
-    return [*(said for sign, said in signed if sign in CALL_THE_DOCTOR), *standing(lines, born, spec, at, lang),
+    calls = [said for sign, said in signed if sign in CALL_THE_DOCTOR]
+    return [*calls, *(reviewed(lines[-1], lang) if calls else []), *standing(lines, born, spec, at, lang),
             *(said for sign, said in signed if sign not in CALL_THE_DOCTOR)]
+
+
+def reviewed(one: Taken, lang: Lang) -> list[str]:
+    """"reviewed by Dr Benali 13:00: next set as the doctor planned" for a set whose plan a doctor
+    set (`Taken.plan_by`), on the lists, the chart and its print; nothing otherwise."""
+    return [WORDS["reviewed"][lang].format(who=one.plan_by)] if one.plan_by else []
 
 
 def told(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetime, lang: Lang) -> str | None:
     """Who was told of the doctor the chart calls, as the notes ("escalation, who was told") of
     the set whose call stands and of every set after it say it, on one line, as an adult's
-    escalation says it (observations.Escalation.told): "" when no note says, None when the chart
-    calls no doctor. A PEWS 12 whose doctor was called read on paper and at handover as one whose
-    doctor was not: the notes were on the tab alone."""
+    escalation says it (observations.Escalation.told), with the doctor who set a set's plan
+    (`Taken.plan_by`): "" when none says, None when the chart calls no doctor. A PEWS 12 whose
+    doctor was called read on paper and at handover as one whose doctor was not: the notes were
+    on the tab alone."""
     if not lines:
         return None
     full = _last_full(lines, born)
@@ -285,7 +309,8 @@ def told(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetime
         since = len(lines) - 1
     else:
         return None
-    return " / ".join(" ".join(notes.split()) for one in lines[since:] if (notes := one.record.data.get("notes")))
+    return " / ".join(said for one in lines[since:] for said in (
+        " ".join((one.record.data.get("notes") or "").split()), one.plan_by) if said)
 
 
 def told_text(who: str | None, lang: Lang) -> list[str]:

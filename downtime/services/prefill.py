@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from downtime.domain.census import Movement, leaves_hospital
-from downtime.domain.medication import Frequency, Outcome, prescribed_despite
+from downtime.domain.clock import ward_time
+from downtime.domain.medication import Administration, Frequency, Outcome, prescribed_despite
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, NUTRITION_FORM, PAIN_FORM, PEWS_FORM,
@@ -16,9 +17,9 @@ from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, N
                                       CopiedFrom, Meaning, MultiChoiceField, TextField)
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
 from downtime.domain.glucose import UNIT_FIELD
-from downtime.services import (bowels, census, delirium, devices, falls, glucose, infusion_rates, lab_results, leaving,
-                               medication, neuro, nutrition, observations, pain, pews, repositioning, sepsis,
-                               settings, telephone_orders, transfusion, vte, wounds)
+from downtime.services import (bowels, census, chart_alerts, delirium, devices, falls, glucose, infusion_rates,
+                               lab_results, leaving, medication, neuro, nutrition, observations, pain, pews,
+                               repositioning, sepsis, settings, telephone_orders, transfusion, vte, wounds)
 from downtime.services.context import Session
 from downtime.storage.records import list_current
 
@@ -52,10 +53,11 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
     A nurse's order starts as a telephone order, the only one a nurse writes. A unit of blood
     starts from the latest prescription with a unit left, and its component. A fall starts on
     anticoagulant treatment when the medication chart has one in force (`falls.first_answers`):
-    the box was left "No" for a patient on apixaban. A patient's first glucose reading starts in
-    the unit of the latest typed on the laptop (`_glucose_unit_used_last`). An isolation copied
-    from the admission starts as contact precautions while the bowel chart isolates the patient for
-    loose stools (`_enteric`).
+    the box was left "No" for a patient on apixaban. A nutrition screening's height starts from the
+    latest screening's this stay, else the admission's (`nutrition.first_answers`). A patient's
+    first glucose reading starts in the unit of the latest typed on the laptop
+    (`_glucose_unit_used_last`). An isolation copied from the admission starts as contact
+    precautions while the bowel chart isolates the patient for loose stools (`_enteric`).
     `at`: when the patient left, once a discharge or a transfer-out says it: the chart is read
     then, not as it is typed (a discharge at 14:00 typed at 22:00 wrote the 16:00 and 20:00
     levodopa doses on the GP's letter as missed, "give it now"). Every copied list is fitted to
@@ -106,6 +108,8 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
         answers |= transfusion.next_unit(session.db, patient_id)
     if spec.id == falls.FORM and patient_id is not None:
         answers |= falls.first_answers(session.db, patient_id, now)
+    if spec.id == nutrition.FORM and patient_id is not None:
+        answers |= nutrition.first_answers(session.db, patient_id)
     if spec.id == OBSERVATIONS_FORM and patient_id is not None:
         answers |= observations.scale_2_answers(session.db, session.forms, patient_id, now)
     if spec.id == glucose.FORM and patient_id is not None and not answers.get(UNIT_FIELD):
@@ -361,6 +365,13 @@ def _fitted(listed: list[tuple[str, str]], most: int | None, lang: Lang, more: s
 
 
 MISSED_IN_HOSPITAL = QT_TRANSLATE_NOOP("messages", "time-critical dose missed in hospital (due {due})")
+NOT_GIVEN_IN_HOSPITAL = QT_TRANSLATE_NOOP("messages", "{order} — not given in hospital (due {due}): {why}")
+NO_DOSE_RECORDED = QT_TRANSLATE_NOOP("messages", "{order} — no dose recorded in hospital (due {due}): check the paper "
+                                                 "chart")
+"""A once-only dose past its time on a going-home letter: recorded not given, with why as the MAR
+says it; else recorded neither way, which the laptop cannot tell from a dose given on the paper
+chart in a power cut. "Not given in hospital" said of both, the GP gave a dose given already, or
+one the emergency department had given (the reason dropped)."""
 
 
 def _short_reading(order: medication.Order, order_form: FormSpec, lang: Lang) -> str:
@@ -393,15 +404,20 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
     (in full, short) for `_fitted`: the short line keeps the warnings and the decisions, and
     leaves the dates and the dose rule's words to the MAR. `going_home`: a discharge letter's, whose
     time-critical doses missed are said missed in hospital, with no ward's instruction ("give it
-    now", read by a GP after the patient has gone)."""
+    now", read by a GP after the patient has gone), and a once-only dose past its time and not
+    given, not given in hospital (its "not given yet" read as a dose still to give)."""
     order_form, dose_form = session.form(medication.ORDER_FORM), session.form(medication.DOSE_FORM)
     telephone = medication.ORDER_WORDS["telephone"][session.lang]
     critical = medication.time_critical(session.db, [patient_id], now).get(patient_id)
     missed = critical.late if critical is not None else []
     last: dict[str, datetime] = {}
+    refused: dict[str, Administration] = {}  # each order's latest dose recorded not given
     for dose in medication.administrations(session.db, patient_id):
         if dose.outcome is Outcome.GIVEN and dose.at <= now:
             last[dose.order_id] = max(dose.at, last.get(dose.order_id, dose.at))
+        elif dose.outcome is Outcome.NOT_GIVEN and dose.at <= now and (
+                (before := refused.get(dose.order_id)) is None or before.at <= dose.at):
+            refused[dose.order_id] = dose
     patient = census.patient_with_location(session.db, session.forms, patient_id)
     allergies, described = patient.allergies, patient.allergies_in(session.lang)
     running = medication.orders(session.db, patient_id, now)
@@ -415,19 +431,30 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
         """An order's line (`said`, in full or short, with the warnings `carried`): its last dose
         given and, as required, when the next is allowed (the receiving ward, on another laptop,
         read "last given 14:00" of a morphine every 4 h and worked it out, or not), then what a
-        prescriber decided or has not yet, to read beside the medicine."""
+        prescriber decided or has not yet, to read beside the medicine. Both times are on the
+        ward's clock with their offset in the hour the clocks repeat (domain.clock.ward_time):
+        "next allowed from 25/10/2026 02:30", read at the first 02:40, was taken as allowed
+        already, when it meant the second 02:30, 50 minutes later."""
         lang = session.lang
         if carried:
             said = f"{said} ({semicolon(lang).join(carried)})"
-        line = (message(lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
-                        when=f"{given.astimezone():%d/%m/%Y %H:%M}") if given else
-                message(lang, QT_TRANSLATE_NOOP("messages", "{order} — not given yet"), order=said))
+        if given:
+            line = message(lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
+                           when=ward_time(given, now.tzinfo, "%d/%m/%Y %H:%M"))
+        elif going_home and order.frequency is Frequency.ONCE and order.start_at <= now:
+            due = ward_time(order.start_at, now.tzinfo)
+            line = (message(lang, NOT_GIVEN_IN_HOSPITAL, order=said, due=due, why=chart_alerts.why_not_given(
+                        dose_form.field("not_given_reason"), not_given, lang))
+                    if (not_given := refused.get(order.record_id)) is not None
+                    else message(lang, NO_DOSE_RECORDED, order=said, due=due))
+        else:
+            line = message(lang, QT_TRANSLATE_NOOP("messages", "{order} — not given yet"), order=said)
         if (pump := pumps.get(order.record_id)) is not None:
             line = message(lang, QT_TRANSLATE_NOOP("messages", "{line} — {running}"), line=line, running=pump)
         if given and order.frequency is Frequency.PRN and (
                 allowed := medication.as_required_status(session, order.record_id, now).next_at) is not None:
             line = message(lang, QT_TRANSLATE_NOOP("messages", "{line} — next allowed from {when}"), line=line,
-                           when=f"{allowed.astimezone():%d/%m/%Y %H:%M}")
+                           when=ward_time(allowed, now.tzinfo, "%d/%m/%Y %H:%M"))
         if (reason := prescribed_despite(order, allergies, described, since.get(order.record_id, ()))) is not None:
             line = message(lang, QT_TRANSLATE_NOOP(
                 "messages", "{line} — prescribed despite the recorded allergy: “{reason}”"), line=line, reason=reason)
@@ -455,10 +482,12 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
             continue
         flags = [flag for flag in medication.order_flags(order, session.lang) if flag != telephone]
         # The time-critical doses of the last 12 hours missed, as the escalation list says them.
+        # A once-only dose's own line says it on a going-home letter (`handed`): not twice.
         late_doses = [f"{medication.order_label(order, order_form, session.lang)}: "
-                      + (message(session.lang, MISSED_IN_HOSPITAL, due=f"{cell.slot.astimezone():%d/%m %H:%M}")
+                      + (message(session.lang, MISSED_IN_HOSPITAL, due=ward_time(cell.slot, now.tzinfo))
                          if going_home else critical.said(cell, dose_form, session.lang))
-                      for late, cell in missed if critical is not None and late.record_id == order.record_id]
+                      for late, cell in missed if critical is not None and late.record_id == order.record_id
+                      and not (going_home and order.frequency is Frequency.ONCE)]
         # What the chart says beside the medicine (a witness, time-critical, a variable dose's
         # rule): the receiving team read "Insulin aspart up to 8 units SC", and nothing of the scale.
         full, short = (

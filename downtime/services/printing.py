@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, message, semicolon
 from downtime.domain.bounds import MOST_MAR_DAYS, PAPER_NUMBERS
 from downtime.domain.downtime_number import taken_apart
+from downtime.domain.falls import anticoagulants_named
 from downtime.domain.fluid_balance import chart_day
 from downtime.domain.medication import Frequency
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -49,6 +50,8 @@ WRISTBAND = "wristband"
 """The label stock of wristband inserts (see pdf.labels.STOCKS), and how the audit names a print of one."""
 LABELS = "labels"
 """How the audit names a print of sheet labels, before the number (`_labels_printed`)."""
+ANTICOAGULATED = "anticoagulated"
+"""A fall's answer "On anticoagulant treatment" (forms/inpatient_fall.yaml)."""
 
 
 def _audit_print(session: Session, what: str, out: Path, record_id: str | None = None,
@@ -230,11 +233,14 @@ def _print_form_chart(session: Session, patient_id: str, out: Path, form_id: str
 
 
 def print_repositioning_chart(session: Session, patient_id: str, out: Path) -> Path:
-    """A patient's changes of position and skin checks as the paper turning chart, for the bedside."""
+    """A patient's changes of position and skin checks as the paper turning chart, for the bedside,
+    with their pressure ulcer risk and the change it asks when none is charted (the paper chart
+    said neither)."""
     from downtime.pdf.repositioning import repositioning_chart_pdf
 
+    areas = repositioning.pressure_areas(session.db, [patient_id]).get(patient_id)
     return _print_form_chart(session, patient_id, out, repositioning.FORM, repositioning.chart,
-                             repositioning_chart_pdf, "repositioning chart", amendable=True)
+                             partial(repositioning_chart_pdf, areas=areas), "repositioning chart", amendable=True)
 
 
 def print_wound_chart(session: Session, patient_id: str, out: Path) -> Path:
@@ -391,7 +397,7 @@ def print_record(session: Session, record_id: str, out: Path) -> Path:
                     asked=medication.asked_by_order(session, spec, record.data),
                     units=units_from(session, spec, record.data),
                     settled=settled_on(session, [record_id]).get(record_id, []),
-                    beside=_allergies_beside(session, record, patient))
+                    beside=BESIDE[record.form_id](session, record, patient) if record.form_id in BESIDE else {})
     _audit_print(session, f"record {record.form_id}", out, record_id, patients=[patient] if patient else ())
     return out
 
@@ -400,11 +406,29 @@ def _allergies_beside(session: Session, record: RecordVersion, patient: PatientS
     """A checklist's "Known allergy: Yes" with the allergies the admission lists, which the team
     reading the paper looks for (latex, the antibiotic given at induction): it printed a bare
     Yes, naming no allergen. One saved before the admission's allergy was withdrawn says so."""
-    if patient is None or record.form_id != theatre.CHECKLIST_FORM or record.data.get(ALLERGY_KNOWN) is not True:
+    if patient is None or record.data.get(ALLERGY_KNOWN) is not True:
         return {}
     return {ALLERGY_KNOWN: semicolon(session.lang).join(patient.allergies_in(session.lang)) if patient.allergies
             else message(session.lang, QT_TRANSLATE_NOOP(
                 "messages", "the admission lists no allergy now: ask the patient which, and record it there"))}
+
+
+def _anticoagulants_beside(session: Session, record: RecordVersion, patient: PatientSummary | None) -> dict[str, str]:
+    """A fall's "On anticoagulant treatment: No" with the anticoagulants the medication chart had
+    at the fall (falls.charted), which the lists, the handover and the export count: the copy
+    filed in the notes and sent with the incident report printed "☒ No" for a patient on
+    apixaban, naming none."""
+    fall = falls.charted(session.db, record)
+    if record.data.get(ANTICOAGULATED) is True or not fall.anticoagulants:
+        return {}
+    return {ANTICOAGULATED: message(session.lang, QT_TRANSLATE_NOOP(
+        "messages", "No on this form, but the medication chart had {drugs} at the fall"),
+        drugs=anticoagulants_named(fall, session.lang, session.clock().tzinfo))}
+
+
+BESIDE: dict[str, Callable[[Session, RecordVersion, PatientSummary | None], dict[str, str]]] = {
+    theatre.CHECKLIST_FORM: _allergies_beside, falls.FORM: _anticoagulants_beside}
+"""What a printed record's answers stand for that the record itself does not say, by form."""
 
 
 def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
@@ -418,21 +442,33 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
     # Each child's PEWS, read once for their NEWS2 column and their handover line.
     children = pews.watches(session.db, session.forms, inside, now, session.lang)
     held = on_hold(session, [patient.admission_record_id for patient in inside])
+    in_beds, gone = _to_countersign(session, ward, inside)
     census_pdf(rows, out, ward=ward, at=now,
                lang=session.lang, printed_by=session.user.name, printed_at=now,
                device_name=session.device.name,
                admission=next(spec for spec in session.forms.values() if spec.creates_patient),
                review=observations.review(session.db, session.forms, ward, now, inside),
-               to_countersign=_to_countersign(session, ward, inside), charted=_charted(session, inside, now, children),
+               to_countersign=in_beds, left_to_countersign=gone, charted=_charted(session, inside, now, children),
                left=chart_alerts.left_untold(session.db, session.forms, [patient.patient_id for patient in inside],
                                              ward, session.lang, transfusion.reactions_untold(session.db),
-                                             zone=now.tzinfo),
+                                             at=now, zone=now.tzinfo),
                children=children,
                isolated=bowels.isolated(session.db, [patient.patient_id for patient in inside], now),
                allergies_on_hold={patient.patient_id: _allergies_on_hold(session, patient, held) for patient in inside},
+               diets=_diets(session, inside),
                resuscitation_decided=resuscitation.decided(session.db, inside, now.tzinfo))
     _audit_print(session, f"census {ward or 'all wards'}", out, patients=inside, ward=ward)
     return out
+
+
+def _diets(session: Session, inside: list[PatientSummary]) -> dict[str, dict[str, Any]]:
+    """Each in-patient's admission answers for their diet and its notes (see pdf.census._diet),
+    by patient id: the admission is the only record of a diet, nil by mouth among them."""
+    from downtime.pdf.census import DIET, DIET_NOTES
+
+    admissions = current_of(session.db, [patient.admission_record_id for patient in inside])
+    return {patient.patient_id: {name: record.data.get(name) for name in (DIET, DIET_NOTES)} for patient in inside
+            if (record := admissions.get(patient.admission_record_id)) is not None}
 
 
 def _allergies_on_hold(session: Session, patient: PatientSummary, held: Collection[str]) -> list[str]:
@@ -477,15 +513,25 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
     return found
 
 
-def _to_countersign(session: Session, ward: str | None, inside: list[PatientSummary]) -> dict[str, list[str]]:
+def _to_countersign(session: Session, ward: str | None, inside: list[PatientSummary]
+                    ) -> tuple[dict[str, list[str]], list[tuple[PatientSummary, str]]]:
     """Each patient's telephone orders awaiting a countersignature (of `inside`, `ward`'s
     in-patients), as the chart heads them, with when each was taken and once overdue that it is
-    (see telephone_orders.ToCountersign.sheet_line)."""
+    (see telephone_orders.ToCountersign.sheet_line); and those of the patients who left from the
+    ward, each with its patient, for the sheet's "Left the ward" (the furosemide IV taken by
+    telephone on the day of a discharge was on the Telephone orders dialog alone, never on the
+    paper the night doctor reads)."""
     order_form, zone = session.form(medication.ORDER_FORM), session.clock().tzinfo
+    staying = {patient.patient_id for patient in inside}
     found: dict[str, list[str]] = {}
+    gone: list[tuple[PatientSummary, str]] = []
     for item in telephone_orders.to_countersign(session, ward, inside):
-        found.setdefault(item.patient.patient_id, []).append(item.sheet_line(order_form, session.lang, zone))
-    return found
+        line = item.sheet_line(order_form, session.lang, zone)
+        if item.patient.patient_id in staying:
+            found.setdefault(item.patient.patient_id, []).append(line)
+        else:
+            gone.append((item.patient, line))
+    return found, gone
 
 
 def print_cd_page(session: Session, ward: str, drug: str, unit: str, out: Path) -> Path:

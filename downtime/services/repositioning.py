@@ -21,8 +21,9 @@ from downtime.domain.braden import ADULTS_FROM_YEARS, BANDS, FIRST_WITHIN, Band,
 from downtime.domain.census import StayStatus, departure
 from downtime.domain.clock import ward_time
 from downtime.domain.records import RecordVersion
-from downtime.domain.repositioning import (DAMAGE, EVERY_AT_MOST, SIGNS, Sign, due_after, due_by_risks, signs,
-                                           too_seldom, uncharted_from)
+from downtime.domain.devices import told
+from downtime.domain.repositioning import (DAMAGE, DECLINED, EVERY_AT_MOST, SIGNS, Sign, due_after, due_by_risks,
+                                           signs, too_seldom, uncharted_from)
 from downtime.domain.repositioning import late as came_late
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
@@ -35,6 +36,8 @@ from downtime.services.patients import PatientSummary
 FORM = "repositioning"
 RISK_FORM = "braden_assessment"
 SELDOM_REASON = "seldom_reason"
+DECLINED_WHY_FROM = 3
+"""The form version asking why a change was declined (`check_declined`)."""
 """The form's field keeping why a change's next is later than the risk asks (version 2 on)."""
 WORDS = {
     "handover": {"en": "REPOSITIONING: {turn} at {time}", "fr": "CHANGEMENT DE POSITION : {turn} le {time}"},
@@ -44,6 +47,7 @@ WORDS = {
              "fr": "Risque d’escarre : Braden {score}, {band} ({time})"},
     "every": {"en": "Repositioned every {every}; last: {turn} at {time}",
               "fr": "Changement de position toutes les {every} ; dernier : {turn} le {time}"},
+    "moved": {"en": "last moved: {turn} at {time}", "fr": "dernier changement fait : {turn} le {time}"},
     "seen": {"en": "{where}, seen {time}", "fr": "{where}, constatée le {time}"},
     "ended": {"en": "none asked: stay ended {ended}", "fr": "plus demandé : séjour terminé le {ended}"},
     "stood_down": {"en": "none asked: not at risk since {time}", "fr": "plus demandé : pas à risque depuis le {time}"},
@@ -51,6 +55,10 @@ WORDS = {
                      "position at least every {every} hours, not every {hours}.",
                "fr": "Le dernier risque d’escarre est Braden {score}, {band} ({time}) : le NICE demande un changement "
                      "de position au moins toutes les {every} heures, et non toutes les {hours}."},
+    "declined_why": {"en": "“{field}”: say why the change was declined, and when it is offered again (“not "
+                           "recorded on the paper chart” for one typed from paper that gave none).",
+                     "fr": "« {field} » : dire pourquoi le changement a été refusé, et quand le proposer à nouveau "
+                           "(« non noté sur la feuille papier » pour un refus recopié du papier qui n’en dit rien)."},
     "seldom_reason": {"en": "{said} Give the reason (the care plan) in “{field}”.",
                       "fr": "{said} En indiquer le motif (le plan de soins) dans « {field} »."},
 }
@@ -98,12 +106,24 @@ class Turned:
         place = " ".join((data.get("skin_where") or "").split()) if where else ""
         return format_value(spec.field("skin"), data["skin"], lang) + (f" ({place})" if place else "")
 
-    def text(self, spec: FormSpec, lang: Lang, where: bool = True) -> str:
+    def text(self, spec: FormSpec, lang: Lang, where: bool = True, *, whole: bool = False) -> str:
         """"Left side (30° tilt), skin: Redness that blanches when pressed (sacrum)"; the skin's
-        place left out unless `where` (the pressure damage's ask beside it names it)."""
-        position = format_value(spec.field("position"), self.record.data["position"], lang)
+        place left out unless `where` (the pressure damage's ask beside it names it). A decline
+        with its reason, as the notes give it ("Declined: sacral pain, offer again after
+        analgesia", domain.devices.told): "Declined (say why in the notes)" was handed over, and the
+        next shift never knew why, nor when to offer it again. The reason cut on a list's line,
+        `whole` for a letter."""
+        data = self.record.data
+        position = format_value(spec.field("position"), data["position"], lang)
+        if self.declined:
+            position = told(position, data.get("notes"), lang, whole)
         skin = self.skin(spec, lang, where)
         return f"{position}, {WORDS['skin'][lang].format(skin=skin)}" if skin else position
+
+    @property
+    def declined(self) -> bool:
+        """Offered and declined: the patient was not moved."""
+        return self.record.data["position"] == DECLINED
 
     @property
     def damaged(self) -> bool:
@@ -122,7 +142,7 @@ class Turned:
         seen = self.seen or self.record
         where = " ".join((seen.data.get("skin_where") or "").split())
         if seen is not self.record:
-            where = WORDS["seen"][lang].format(where=where, time=f"{_turned_at(seen):%d/%m %H:%M}")
+            where = WORDS["seen"][lang].format(where=where, time=ward_time(_turned_at(seen), at.tzinfo))
         return SIGNS[sign][lang].format(where=where, due=ward_time(self.due_at, at.tzinfo))
 
     def asks(self, at: datetime, lang: Lang) -> list[str]:
@@ -159,10 +179,11 @@ class Assessed:
     score: int
     band: Band
 
-    def text(self, lang: Lang) -> str:
-        """"Pressure ulcer risk: Braden 12, HIGH RISK (28/11 09:00)"."""
+    def text(self, lang: Lang, zone: tzinfo | None = None) -> str:
+        """"Pressure ulcer risk: Braden 12, HIGH RISK (28/11 09:00)", on the ward's clock (`zone`;
+        as typed when not given)."""
         return WORDS["risk"][lang].format(score=self.score, band=BANDS[self.band][lang],
-                                          time=f"{self.assessed_at:%d/%m %H:%M}")
+                                          time=ward_time(self.assessed_at, zone or self.assessed_at.tzinfo))
 
 
 def assessed(record: RecordVersion) -> Assessed:
@@ -281,12 +302,14 @@ class PressureAreas:
                  if due is not None and not elapsed.reached(due, at)]
         return min(later, key=elapsed.instant, default=None)
 
-    def line(self, spec: FormSpec, lang: Lang) -> str:
+    def line(self, spec: FormSpec, lang: Lang, zone: tzinfo | None = None) -> str:
         """The latest change and when, or the latest risk when no change is charted: what the
-        escalation list shows beside what they ask."""
+        escalation list shows beside what they ask, on the ward's clock (`zone`; as typed when
+        not given)."""
         if self.latest is None:
-            return self.assessed.text(lang) if self.assessed is not None else ""
-        return f"{self.latest.text(spec, lang)} {self.latest.turned_at:%d/%m %H:%M}"
+            return self.assessed.text(lang, zone) if self.assessed is not None else ""
+        turned_at = self.latest.turned_at
+        return f"{self.latest.text(spec, lang)} {ward_time(turned_at, zone or turned_at.tzinfo)}"
 
 
 def at_risk_now(turns: list[Turned], assessments: Sequence[Assessed]) -> list[Turned]:
@@ -344,10 +367,10 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
     risk was assessed, a change asked once the band's hours have gone by."""
     said: dict[str, str] = {}
     for patient_id, areas in pressure_areas(db, patient_ids).items():
-        lines = [areas.assessed.text(lang)] if areas.assessed is not None else []
+        lines = [areas.assessed.text(lang, at.tzinfo)] if areas.assessed is not None else []
         if (latest := areas.latest) is not None:
             lines += [WORDS["handover"][lang].format(turn=latest.text(forms[FORM], lang, where=not latest.damaged),
-                                                     time=f"{latest.turned_at:%d/%m %H:%M}"),
+                                                     time=ward_time(latest.turned_at, at.tzinfo)),
                       latest.next_change(at, lang),
                       *([latest.said(Sign.DAMAGE, at, lang)] if latest.damage_found else [])]
         said[patient_id] = semicolon(lang).join([*lines, *areas.uncharted_said(at, lang)])
@@ -370,15 +393,24 @@ def too_seldom_for(db: Database, patient_id: str, values: Mapping[str, Any], lan
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
     """What a letter handing the patient on (a move to another ward, a transfer to another
     hospital, a discharge) says of their pressure areas, one a line: their latest risk, how often
-    they are turned and the latest change with the skin, and pressure damage found, which the
-    receiving team goes on caring for."""
-    assessed_risk = [found.text(lang)] if (found := risk(db, patient_id)) is not None else []
+    they are turned (as the latest change that moved them planned: a decline moves nothing) and
+    the latest change with the skin, after a decline the latest that moved them, the next due or
+    since when it is overdue, and pressure damage found, which the receiving team goes on caring
+    for. A letter read "last: Declined (say why in the notes)", hiding the turn overdue since."""
+    assessed_risk = [found.text(lang, at.tzinfo)] if (found := risk(db, patient_id)) is not None else []
     turns = chart(db, patient_id)
     if not turns:
         return assessed_risk
     latest, spec = turns[-1], forms[FORM]
-    return [*assessed_risk, WORDS["every"][lang].format(every=format_value(spec.field("next_in"), latest.record.data["next_in"], lang),
-                                        turn=latest.text(spec, lang), time=f"{latest.turned_at:%d/%m %H:%M}"),
+    moved = next((turn for turn in reversed(turns) if not turn.declined), None)
+    planned = (moved or latest).record.data["next_in"]
+    return [*assessed_risk, semicolon(lang).join([
+        WORDS["every"][lang].format(every=format_value(spec.field("next_in"), planned, lang),
+                                    turn=latest.text(spec, lang, whole=True),
+                                    time=ward_time(latest.turned_at, at.tzinfo)),
+        *([WORDS["moved"][lang].format(turn=moved.text(spec, lang), time=ward_time(moved.turned_at, at.tzinfo))]
+          if moved is not None and moved is not latest else []),
+        latest.next_change(at, lang)]),
             *([latest.said(Sign.DAMAGE, at, lang)] if latest.damage_found else [])]
 
 
@@ -401,7 +433,20 @@ def check_often_enough(db: Database, spec: FormSpec, patient_id: str, values: Ma
     nurse's reason, naming the field to give it in (`seldom_reason_needed`): only the form on
     screen asked, and kept nothing of the answer; any other caller saved a 6-hourly plan for a
     Braden of 9 without a word. A judgement, not an error: the reason given, it is saved, the
-    reason kept in the record."""
+    reason kept in the record. First, a new change declined without why (`check_declined`), the
+    records service's one check of this form."""
+    check_declined(spec, values, before, lang)
     if (said := seldom_reason_needed(db, patient_id, values, before, lang)) is not None:
         raise ValidationFailed([FieldError(SELDOM_REASON, WORDS["seldom_reason"][lang].format(
             said=said, field=spec.field(SELDOM_REASON).label.get(lang)))])
+
+
+def check_declined(spec: FormSpec, values: Mapping[str, Any], before: Mapping[str, Any] | None, lang: Lang) -> None:
+    """Refuse a new change declined without its notes saying why (form version 3), which the
+    handover and the letters quote beside "Declined". Of a new record only (`before` None), not in
+    the form's YAML: a decline of an earlier version is corrected without a reason no one recorded,
+    and one typed from a paper chart that gave none says so in the notes."""
+    if before is None and spec.version >= DECLINED_WHY_FROM and values.get("position") == DECLINED \
+            and not str(values.get("notes") or "").strip():
+        raise ValidationFailed([FieldError("notes", WORDS["declined_why"][lang].format(
+            field=spec.field("notes").label.get(lang)))])

@@ -21,7 +21,7 @@ from downtime.services import backups, drafts, exported, paper_numbers, settings
 from downtime.services.context import Session, Vault
 from downtime.services.errors import ServiceError
 from downtime.storage import keyslots
-from downtime.storage.backup import backups_of, first_entry
+from downtime.storage.backup import PARTIAL, backups_of, first_entry, leftovers
 from downtime.sync.export import ExportResult, export, export_keys
 
 
@@ -95,9 +95,13 @@ def retire(session: Session, archive: Path, device_number: int, encrypt_to: list
                                              "PIN valid when each was made. Nothing was removed: plug the stick back "
                                              "in and retire again."), folder=folder)
     numbered, next_first = paper_numbers.next_sequences(db, 1, keep=False)
-    copies = [*backups_of(folder, vault.key, first_entry(db)), *sorted(vault.path.parent.glob(
-        f"{vault.path.name}.damaged-*[0-9]"))]
+    first = first_entry(db)
+    used = backups.folders_used(db)
+    copies = [*(path for each in used for path in backups_of(each, vault.key, first)),
+              *sorted(vault.path.parent.glob(f"{vault.path.name}.damaged-*[0-9]")),
+              *(vault.path.with_name(vault.path.name + suffix) for suffix in _RESTORE_COPIES)]
     removed = _remove([file for copy in copies for file in _with_journal_and_keys(copy)]
+                      + [left for each in used for left in leftovers(each, vault.key, first)]
                       + sorted((data_dir() / "prints").glob("*.pdf")), [], vault.path)
     db.close()
     vault.db = None
@@ -105,8 +109,15 @@ def retire(session: Session, archive: Path, device_number: int, encrypt_to: list
     return Retired(made, tuple(removed), numbered, next_first)
 
 
+_RESTORE_COPIES = (".restoring", f".restoring{PARTIAL}", PARTIAL)
+"""The copies a restore makes beside the database (services.backups.prepare_restore, then
+storage.backup.restore_backup's temporary name): a crash at the question "Put the newest backup
+in its place?" left a whole database, with key slots every former PIN opened, that retirement
+left behind."""
+
+
 def _with_journal_and_keys(path: Path) -> list[Path]:
-    return [path, Path(f"{path}-wal"), Path(f"{path}-shm"), keyslots.keys_path(path)]
+    return [path, Path(f"{path}-journal"), Path(f"{path}-wal"), Path(f"{path}-shm"), keyslots.keys_path(path)]
 
 
 def _remove(files: list[Path], removed: list[Path], database: Path) -> list[Path]:

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
+from downtime.domain.clock import local_now, ward_time
 from downtime.domain.duplicates import joined_names
 from downtime.domain.names import PLAIN_LETTERS
 from downtime.domain.records import RecordStatus
@@ -465,7 +466,8 @@ def number_status(db: Database, forms: dict[str, FormSpec], text: str) -> Phrase
         "SELECT c.recorded_at, COALESCE(s.name, c.author), c.reason FROM patients p"
         " JOIN current_records c ON c.patient_id = p.patient_id LEFT JOIN staff s ON s.staff_id = c.author"
         f" WHERE p.downtime_number = ? AND c.status = ? AND c.form_id IN ({marks(admissions)})"
-        " ORDER BY c.recorded_at DESC LIMIT 1", [number, RecordStatus.ENTERED_IN_ERROR.value, *admissions]).fetchone()
+        " ORDER BY julianday(c.recorded_at) DESC LIMIT 1", [number, RecordStatus.ENTERED_IN_ERROR.value, *admissions]
+    ).fetchone()
     if withdrawn is not None:
         at, by, reason = withdrawn
         return Phrase(WITHDRAWN, {"number": number, "when": _when(at), "by": by, "reason": reason or ""})
@@ -480,8 +482,9 @@ def number_status(db: Database, forms: dict[str, FormSpec], text: str) -> Phrase
 
 
 def _when(at: str) -> str:
-    """As the lists say a time (28/11 10:05), on the clock it was written with."""
-    return f"{datetime.fromisoformat(at):%d/%m %H:%M}"
+    """As the lists say a time (28/11 10:05), on this laptop's clock, the ward's, with its offset
+    in the hour the clocks repeat (domain.clock.ward_time)."""
+    return ward_time(datetime.fromisoformat(at), local_now().tzinfo)
 
 
 def _amended(db: Database, forms: dict[str, FormSpec], patient_ids: list[str]) -> list[str]:

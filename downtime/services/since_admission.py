@@ -18,7 +18,6 @@ from downtime.formspec import Lang
 from downtime.i18n import semicolon
 from downtime.services import delirium, nutrition, repositioning, vte, weight
 from downtime.services.patients import PatientSummary
-from downtime.storage.records import current_of
 
 WORDS = {
     "line": {"en": "NOT DONE SINCE ADMISSION on {admitted}: {what}",
@@ -39,13 +38,13 @@ WORDS = {
 
 def never_weighed(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:
     """The children (under 18 at `at`, whose doses are weighed by weight: dose_limits, not
-    PEWS's 16) of these in-patients whose admission gives no weight: it is optional on admission
-    (an adult's may wait), and a doctor prescribed a three-year-old's gentamicin with nothing
-    asking for it."""
+    PEWS's 16) of these in-patients with no weight this stay, neither on admission nor weighed
+    since (weight.latest_of_stay): it is optional on admission (an adult's may wait), and a doctor
+    prescribed a three-year-old's gentamicin with nothing asking for it; a child weighed on the
+    ward after admission was still asked to be, read from the admission alone."""
     children = _children(patients, at)
-    admissions = current_of(db, [patient.admission_record_id for patient in children])
-    return {patient.patient_id for patient in children
-            if admissions[patient.admission_record_id].data.get(weight.ADMITTED_KG) is None}
+    weighed = weight.latest_of_stay(db, children)
+    return {patient.patient_id for patient in children if patient.patient_id not in weighed}
 
 
 def _children(patients: Sequence[PatientSummary], at: datetime) -> list[PatientSummary]:

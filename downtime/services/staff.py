@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 import hmac
+import os
 import re
 import secrets
 from collections.abc import Callable, Collection, Mapping
@@ -38,6 +40,7 @@ from downtime.formspec.printable import unprintable
 from downtime.services.context import Clock, Session, load_device
 from downtime.services.errors import AccountDeactivated, LockedOut, ServiceError, SignInError
 from downtime.storage import audit, keyslots
+from downtime.storage.connection import writable
 from downtime.storage.keyslots import KeySlotError
 from downtime.sync.csv_cells import FORMULA_STARTS
 
@@ -349,6 +352,9 @@ def replace_pin(session: Session, row: dict[str, object], pin: str, action: str,
     if vault is not None:
         _slot_step(session, staff_id, lambda: keyslots.settle_slot(vault.path, staff_id), f"{action}.slot_kept",
                    OLD_SLOT_KEPT)
+        with suppress(OSError, KeySlotError):  # its run ends at the locked file too; else at the next good PIN
+            keyslots.clear_failures(vault.path, staff_id)
+    _run_ended(db, staff_id)
     return _member(changed)
 
 
@@ -437,10 +443,103 @@ _RIGHT = tuple(use.action() for use in PinUse) + ("staff.change_pin",)
 _WRONG = tuple(use.action("failed") for use in PinUse)
 
 
+_RESET = "staff.set_pin"
+"""An administrator's new PIN for a staff ID (`set_pin`), audited under the administrator: it ends
+that ID's run of wrong PINs as its own good one does (the nurse who forgot hers at 03:00, given a
+new one by the nurse in charge, was told her ID was locked when she typed it at once)."""
+
+
 def _attempts(db: Database, actor: str) -> list[tuple[bool, datetime]]:
-    rows = db.query(f"SELECT action, at FROM audit WHERE actor = ? AND action IN ({', '.join('?' * len(_RIGHT + _WRONG))})"
-                    " ORDER BY seq DESC LIMIT ?", [actor, *_RIGHT, *_WRONG, LOCKOUT_FAILURES])
-    return [(row["action"] in _RIGHT, datetime.fromisoformat(row["at"])) for row in rows][::-1]
+    """The staff ID's last PINs, oldest first (True: right, or reset by an administrator): the
+    audit log's and those no file could count (`uncounted`), merged by when they were typed,
+    each in its own order (a clock put back leaves the log's as typed)."""
+    rows = db.query(f"SELECT action, at FROM audit WHERE (actor = ? AND action IN "
+                    f"({', '.join('?' * len(_RIGHT + _WRONG))})) OR (action = ? AND entity = 'staff' AND entity_id = ?)"
+                    " ORDER BY seq DESC LIMIT ?", [actor, *_RIGHT, *_WRONG, _RESET, actor, LOCKOUT_FAILURES])
+    logged = [(row["action"] not in _WRONG, datetime.fromisoformat(row["at"])) for row in rows][::-1]
+    return merged(logged, uncounted(_file_of(db), actor))
+
+
+def merged(counted: list[tuple[bool, datetime]], kept: list[tuple[bool, datetime]]) -> list[tuple[bool, datetime]]:
+    """A file's count of a staff ID's PINs and this running app's (`uncounted`), by when each was
+    typed: the app's run put last whatever its time, one wrong PIN typed on a full disk stayed
+    "the last" after room came back, older than the lockout, and no number of guesses locked
+    the ID again."""
+    return list(heapq.merge(counted, kept, key=lambda typed: typed[1]))
+
+
+_Typed = tuple[bool, datetime, str]
+"""A PIN typed (right, when, the audit action it is written as if wrong)."""
+
+_UNCOUNTED: dict[tuple[str, str], list[_Typed]] = {}
+"""The PINs this running app typed at each database file (by its real path) and staff ID that no
+file counted: at a database opened only for reading (its disk full) the audit log is not
+written, nor, the disk full, the key-slot file. Counted from the audit log alone, the lock screen
+and the witness boxes then took unlimited guesses at a colleague's PIN. The wrong ones go into
+the audit log at the first PIN checked, or the opening, where it can be written
+(`flush_uncounted`)."""
+
+
+def uncounted(where: str, actor: str) -> list[tuple[bool, datetime]]:
+    """The PINs typed for `actor` at the database file `where` that no file counted (`_UNCOUNTED`)."""
+    return [(ok, at) for ok, at, _ in _UNCOUNTED.get((_real(where), actor), [])]
+
+
+def count_uncounted(where: str, actor: str, ok: bool, at: datetime, action: str) -> None:
+    """A PIN no file could count (`ok`: right; `action`: what it is audited as if wrong), counted
+    here for as long as the app runs."""
+    _UNCOUNTED.setdefault((_real(where), actor), []).append((ok, at, action))
+
+
+def flush_uncounted(db: Database) -> None:
+    """The wrong PINs typed at this database file that no file could count (`_UNCOUNTED`) written
+    in its audit log, now that it can be, at the time each was typed: they stayed out of it for
+    good, although failed sign-ins and witness PINs are audited. Of each run, only its last right
+    PIN stays here: it still ends the run the log now holds (`merged`)."""
+    if not _UNCOUNTED or not writable(db):
+        return
+    where = _real(_file_of(db))
+    if not (runs := {actor: run for (file, actor), run in _UNCOUNTED.items() if file == where}):
+        return
+    device_id = load_device(db).device_id
+    with db.atomic():
+        for actor, run in sorted(runs.items()):
+            for ok, at, action in run:
+                if not ok:
+                    audit.append(db, at=at, actor=actor, device_id=device_id, action=action,
+                                 detail={"while": "disk full or read-only"})
+    for actor, run in runs.items():
+        if rights := [typed for typed in run if typed[0]]:
+            _UNCOUNTED[(where, actor)] = rights[-1:]
+        else:
+            del _UNCOUNTED[(where, actor)]
+
+
+def _counted(db: Database, actor: str, ok: bool, at: datetime, action: str) -> None:
+    """A PIN typed for `actor` (`ok`: right; `action`: what it is audited as if wrong): where the
+    log can be written, a wrong one audited, and a right one (which its caller audits) ends the
+    run kept here, which the log then goes past; else counted in this running app
+    (`count_uncounted`)."""
+    if not writable(db):
+        count_uncounted(_file_of(db), actor, ok, at, action)
+    elif ok:
+        _run_ended(db, actor)
+    else:
+        audit.append_reading(db, at=at, actor=actor, device_id=load_device(db).device_id, action=action)
+
+
+def _run_ended(db: Database, actor: str) -> None:
+    """The run of wrong PINs kept in this running app for `actor` (`uncounted`) ended, the log
+    now going past it."""
+    _UNCOUNTED.pop((_real(_file_of(db)), actor), None)
+
+
+def _file_of(db: Database) -> str:
+    return str(db.execute("PRAGMA database_list").fetchone()[2])
+
+
+def _real(where: str) -> str:
+    return os.path.realpath(where) if where else where
 
 
 def locked(until: datetime) -> LockedOut:
@@ -475,6 +574,7 @@ def check_pin_of(db: Database, staff_id: str, pin: str, clock: Clock = local_now
     capitals they were typed in. A right one is audited by the caller: a sign-in as one
     (`sign_in`), a colleague's word in the transaction of the act it signs (`pin_confirmed`).
     A PIN an administrator set signs nothing for anyone else (PinNotChosen)."""
+    flush_uncounted(db)
     device = load_device(db)
     (actor, row), now = account_named(db, staff_id), clock()
     if row is None:  # audited and counted by its length: a PIN typed in the Staff ID box stays out of the log
@@ -484,12 +584,13 @@ def check_pin_of(db: Database, staff_id: str, pin: str, clock: Clock = local_now
         audit.append_reading(db, at=now, actor=actor, device_id=device.device_id, action=use.action("locked"))
         raise locked(until)
     if row is None or not row["active"] or not check_pin(pin, str(row["pin_hash"])):
-        audit.append_reading(db, at=now, actor=actor, device_id=device.device_id, action=use.action("failed"))
+        _counted(db, actor, False, now, use.action("failed"))
         raise SignInError(QT_TRANSLATE_NOOP("messages", "Unknown staff ID or wrong PIN."))
     if row.get("pin_to_choose") and use not in (PinUse.SIGN_IN, PinUse.CURRENT_PIN):
         audit.append_reading(db, at=now, actor=actor, device_id=device.device_id, action=use.action("refused"),
                              detail={"why": "pin_to_choose"})
         raise PinNotChosen(str(row["name"]))
+    _counted(db, actor, True, now, use.action("failed"))  # audited by the caller (`sign_in`, `pin_confirmed`)
     return _member(row)
 
 

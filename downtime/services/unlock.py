@@ -5,12 +5,14 @@ While the database is still locked, wrong PINs are counted in the key-slot file 
 place that can be read), the same five-in-five-minutes lockout applies, and those failures
 are copied into the audit log as soon as someone opens it. Wrong PINs typed while it is open
 (at the lock screen) are counted there too, and a staff ID's count ends only with its own good
-sign-in (or witness PIN): neither a colleague opening the database nor quitting the app gives
-five more guesses. An ID that holds no key slot is counted and audited by its length alone
-(`keyslots.unknown`): swapped boxes put a PIN there."""
+sign-in (or witness PIN), or a new PIN an administrator gives it: neither a colleague opening the
+database nor quitting the app gives five more guesses. On a full disk, where neither file can be
+written, the running app counts them (`staff.uncounted`). An ID that holds no key slot is counted
+and audited by its length alone (`keyslots.unknown`): swapped boxes put a PIN there."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -67,6 +69,7 @@ def _flush_failures(vault: Vault, device: Device) -> None:
     """Kept in the key-slot file while the database can only be read (its disk full)."""
     if vault.db is None or not writable(vault.db):
         return
+    staff.flush_uncounted(vault.db)  # those neither file could take
     pending = keyslots.take_failures(vault.path)
     if not pending:
         return
@@ -79,12 +82,16 @@ def _flush_failures(vault: Vault, device: Device) -> None:
 
 def _unlock(vault: Vault, staff_id: str, pin: str, now: datetime) -> None:
     actor = keyslots.holder(vault.path, staff_id)
-    until = locked_until([(False, at) for at in keyslots.failures(vault.path, actor)], now)
+    counted = [(False, at) for at in keyslots.failures(vault.path, actor)]
+    until = locked_until(staff.merged(counted, staff.uncounted(str(vault.path), actor)), now)
     if until is not None:
         raise staff.locked(until)
     key = keyslots.unwrap(vault.path, actor, pin)
     if key is None:
-        keyslots.record_failure(vault.path, actor, now, LOCKOUT_FAILURES)
+        try:
+            keyslots.record_failure(vault.path, actor, now, LOCKOUT_FAILURES)
+        except OSError:  # a full disk: told as the wrong PIN it is ("the disk is full" stopped no guess)
+            staff.count_uncounted(str(vault.path), actor, False, now, "sign_in.failed")
         raise SignInError(QT_TRANSLATE_NOOP("messages", "Unknown staff ID or wrong PIN."))
     vault.key = key  # kept even if the file cannot be opened: it tells this database's backups from another's
     vault.db = open_database(vault.path, create=False, key=key)
@@ -99,7 +106,8 @@ def sign_in(vault: Vault, staff_id: str, pin: str, clock: Clock = local_now) -> 
         else:
             vault.db = open_database(vault.path, create=False)
     member = confirm_pin(vault.db, staff_id, pin, clock)
-    this_laptop.keep(vault.db)  # an administrator may have renamed it, or set its ward, on the command line
+    with suppress(OSError):  # kept at a later sign-in: a full disk still opens the database to read and print
+        this_laptop.keep(vault.db)  # an administrator may have renamed it, or set its ward, on the command line
     return member
 
 
@@ -114,15 +122,21 @@ def confirm_pin(db: Database, staff_id: str, pin: str, clock: Clock = local_now,
     check = staff.sign_in if use is staff.PinUse.SIGN_IN else partial(staff.check_pin_of, use=use)
     if not where or not keyslots.is_encrypted(Path(where)):
         return check(db, staff_id, pin, clock)
+    typed = staff.account_named(db, staff_id)[0]
+    if not writable(db):  # its audit log cannot count the wrong PINs typed meanwhile: the key-slot file may have
+        until = locked_until([(False, at) for at in keyslots.failures(Path(where), typed)], clock())
+        if until is not None:
+            raise staff.locked(until)
     try:
         member = check(db, staff_id, pin, clock)
     except LockedOut:
         raise
     except SignInError:
-        keyslots.record_failure(Path(where), staff.account_named(db, staff_id)[0], clock(), LOCKOUT_FAILURES,
-                                audited=True)
+        with suppress(OSError):  # a full disk: counted by the check itself, in the log or in this running app
+            keyslots.record_failure(Path(where), typed, clock(), LOCKOUT_FAILURES, audited=True)
         raise
-    keyslots.clear_failures(Path(where), member.staff_id)
+    with suppress(OSError):  # the PIN is proven: on a full disk the run ends at the next good one written
+        keyslots.clear_failures(Path(where), member.staff_id)
     return member
 
 

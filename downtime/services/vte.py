@@ -31,7 +31,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TRANSLATE_NOOP, labelled, message, mid_line, semicolon
-from downtime.services import medication, observations, records
+from downtime.services import census, medication, observations, records
 from downtime.services.bedside import Chart, first_due, ordered
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
@@ -43,6 +43,8 @@ WORDS = {
                  "fr": "Risque thromboembolique évalué le {time} : {decision}"},
     "device_unknown": {"en": "device not recorded", "fr": "dispositif non précisé"},
     "none": {"en": "VTE risk: not assessed yet", "fr": "Risque thromboembolique : pas encore évalué"},
+    "not_assessed": {"en": "VTE risk not assessed during this stay",
+                     "fr": "Risque thromboembolique non évalué pendant ce séjour"},
     "never": {"en": "VTE RISK NOT ASSESSED since admission on {admitted}: ask the doctor (NICE NG89, within 14 hours)",
               "fr": "RISQUE THROMBOEMBOLIQUE NON ÉVALUÉ depuis l’admission le {admitted} : demander au médecin "
                     "(NICE NG89, dans les 14 heures)"},
@@ -354,15 +356,18 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
               lang: Lang) -> list[tuple[str, str]]:
     """What a letter handing the patient on (a move, a transfer out, a discharge) says of their VTE
     risk: their latest decision this stay in words, with the bleeding risks and the reasons
-    against stockings ticked and the reason for a medicine despite a bleeding risk; nothing when
-    never assessed. Without it the receiving team read compression with no enoxaparin as an
-    omission, and prescribed it or took the compression off. Each a line (in full, short) for
-    prefill's fitting, the decision first, the reason's short line cut: said as one line, a long
+    against stockings ticked and the reason for a medicine despite a bleeding risk. Without it the
+    receiving team read compression with no enoxaparin as an omission, and prescribed it or took
+    the compression off. Never assessed, that it was not, of a patient the ward asks it of
+    (`_not_assessed`): the box printed "—", which the GP could not tell from one left blank, and
+    NICE NG89 asks the discharge to say whether prophylaxis goes on. Each a line (in full, short)
+    for prefill's fitting, the decision first, the reason's short line cut: said as one line, a long
     one (five bleeding risks and a 300-character reason) was too long for the box and replaced
     whole by "… and 1 more: see the records", the decision with it."""
     found = latest(db, [patient_id]).get(patient_id)
     if found is None:
-        return []
+        said = WORDS["not_assessed"][lang]
+        return [(said, said)] if _not_assessed(db, forms, patient_id, at) else []
     spec, data = forms[FORM], found.record.data
     decision = found.text(spec, lang, at.tzinfo)
     lines = [(decision, decision)]
@@ -375,6 +380,15 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
         cut = reason if len(reason) <= REASON_SHORT else reason[:REASON_SHORT - 1].rstrip() + "…"
         lines.append((labelled(label, reason, lang), labelled(label, cut, lang)))
     return lines
+
+
+def _not_assessed(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime) -> bool:
+    """Whether a patient with no assessment this stay is one it is asked of: an adult (or of
+    unknown age) admitted on the ward's laptop, not under the EHR (`bedside.first_due`), whose plan
+    at `at` is not comfort care (`escalation`: no assessment is asked at the end of life)."""
+    patient = census.patient_with_location(db, dict(forms), patient_id)
+    return (first_due(patient, FIRST_WITHIN) is not None and _asked_of(patient, at)
+            and not any(plan.comfort for plan in observations.plans(db, [patient], at).values()))
 
 
 def never_assessed(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:

@@ -8,8 +8,8 @@ kilogram, and the children whose latest is still estimated or stated, to be weig
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -21,7 +21,7 @@ from downtime.domain.age import age_in_years, months_old
 from downtime.domain.news2 import ADULT_FROM_YEARS
 from downtime.domain.nutrition import bmi, lost_percent
 from downtime.domain.records import RecordVersion
-from downtime.domain.weight import unusual_for_age
+from downtime.domain.weight import lightest_kg, unusual_for_age
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Field, Meaning
 from downtime.formspec.values import FieldError
@@ -58,8 +58,15 @@ WEIGHED = {"admission": {"en": "{kg} kg on admission ({time})", "fr": "{kg} kg �
            "stated": {"en": "{kg} kg as stated {time}, not weighed", "fr": "{kg} kg déclaré le {time}, non pesé"}}
 NOT_WEIGHED = frozenset({"admission_estimated", "admission_stated", "estimated", "stated"})
 """The WEIGHED codes of a weight no one has put on the scales."""
+PASSED_OVER = {"en": "{weighed} (the weight measured, not the later {later})",
+               "fr": "{weighed} (le poids mesuré, pas le plus récent {later})"}
+"""A weight measured said with the later one not measured it is kept over (`Weighed.passed_over`)."""
 WEIGH_WITHIN = timedelta(hours=4)
 """How long after an estimated or stated weight the child is asked to be weighed (`not_weighed`)."""
+SCREENED_HOW = "weight_method"
+"""A nutrition screening's answer of how its weight is known (version 3, METHOD's codes): BAPEN's
+MUST takes a weight recalled or estimated of a patient who cannot be weighed, which every dose per
+kilogram printed as weighed. Left blank, or of a version before, weighed."""
 ADMITTED_KG = "weight_kg"
 """The admission's weight (the field of its Meaning.WEIGHT)."""
 CHANGED = QT_TRANSLATE_NOOP("messages", "{weight} kg differs by {percent} % from the latest weight of this stay, "
@@ -191,22 +198,28 @@ class Weighed:
     """A weight of the patient's this stay, when it was taken and how (`how`, a code of WEIGHED):
     on admission, or weighed since, at a nutrition screening (MUST weighs every week) or a
     weighing, which may say the weight was estimated or stated rather than weighed; `record_id`
-    the record it is read from."""
+    the record it is read from; `passed_over`, a later weight not measured that this measured one
+    is kept over (`latest`)."""
 
     kg: float
     at: datetime
     how: str
     record_id: str
+    passed_over: Weighed | None = None
 
     def text(self, lang: Lang) -> str:
         """"58,2 kg pesé le 04/12/2026", "12 kg ESTIMATED 03/12/2026, not weighed": a dose worked
         out per kilogram says which weight it is from, and a weight nobody weighed says so, as the
-        paper chart writes "estimated" beside it."""
-        return WEIGHED[self.how][lang].format(kg=decimal_text(self.kg, lang), time=f"{self.at:%d/%m/%Y}")
+        paper chart writes "estimated" beside it; and the later weight not measured it is kept
+        over, which whoever typed it would otherwise take for the one in use."""
+        said = WEIGHED[self.how][lang].format(kg=decimal_text(self.kg, lang), time=f"{self.at:%d/%m/%Y}")
+        return said if self.passed_over is None else PASSED_OVER[lang].format(
+            weighed=said, later=self.passed_over.text(lang))
 
 
 def _screened(one: nutrition.Screened) -> Weighed:
-    return Weighed(float(one.record.data["weight_kg"]), one.screened_at, "measured", one.record.record_id)
+    return Weighed(float(one.record.data["weight_kg"]), one.screened_at,
+                   one.record.data.get(SCREENED_HOW) or "measured", one.record.record_id)
 
 
 def _weighing(record: RecordVersion) -> Weighed:
@@ -237,22 +250,28 @@ def _admitted_how(data: Mapping[str, Any]) -> str:
     return "admission" if method in (None, "measured") else f"admission_{method}"
 
 
-def _newest(*found: Mapping[str, Weighed]) -> dict[str, Weighed]:
-    """Each patient's weight taken last of those `found`, a later one of `found` on a tie."""
-    newest: dict[str, Weighed] = {}
-    for each in found:
-        for patient_id, one in each.items():
-            if patient_id not in newest or elapsed.instant(newest[patient_id].at) <= elapsed.instant(one.at):
-                newest[patient_id] = one
-    return newest
+def _dosing(weights: Sequence[Weighed]) -> Weighed:
+    """Of a patient's `weights` (admission, screenings, weighings, a later one on a tie), the
+    newest measured on the scales, said with the newest not measured when that one is later
+    (`Weighed.passed_over`); with none measured, the newest: a weight recalled at a MUST screening
+    in the afternoon replaced the one weighed that morning for every dose per kilogram, unsaid."""
+    def taken(one: Weighed) -> datetime:
+        return elapsed.instant(one.at)
+    newest = max(reversed(weights), key=taken)
+    measured = [one for one in weights if one.how not in NOT_WEIGHED]
+    if not measured:
+        return newest
+    kept = max(reversed(measured), key=taken)
+    return kept if newest is kept else replace(kept, passed_over=newest)
 
 
 def latest(db: Database, forms: Mapping[str, FormSpec], patients: Collection[PatientSummary]) -> dict[str, Weighed]:
     """The latest weight of each of these patients who has one this stay, by the time it was
-    taken: their admission's, a nutrition screening's or a weighing's. A patient weighed 8 kg
-    lighter after two weeks on the ward had their enoxaparin and their urine per kilogram worked
-    out from the admission's; a child weighed again had it by amending the admission, and the
-    chart said it was weighed on admission."""
+    taken: their admission's, a nutrition screening's or a weighing's; one measured on the scales
+    kept over a later one estimated or stated (`_dosing`). A patient weighed 8 kg lighter after
+    two weeks on the ward had their enoxaparin and their urine per kilogram worked out from the
+    admission's; a child weighed again had it by amending the admission, and the chart said it
+    was weighed on admission."""
     return _latest(db, _admission_weight(forms), patients)
 
 
@@ -264,8 +283,13 @@ def _admission_weight(forms: Mapping[str, FormSpec]) -> str | None:
 
 def _latest(db: Database, weight_field: str | None, patients: Collection[PatientSummary]) -> dict[str, Weighed]:
     patient_ids = [patient.patient_id for patient in patients]
-    screened = {patient_id: _screened(one) for patient_id, one in nutrition.latest(db, patient_ids).items()}
-    return _newest(_admitted(db, weight_field, patients), screened, WEIGHINGS.latest(db, patient_ids))
+    every: dict[str, list[Weighed]] = {patient_id: [one] for patient_id, one in
+                                       _admitted(db, weight_field, patients).items()}
+    for patient_id, screenings in nutrition.CHART.of_each(db, patient_ids).items():
+        every.setdefault(patient_id, []).extend(map(_screened, screenings))
+    for patient_id, weighings in WEIGHINGS.of_each(db, patient_ids).items():
+        every.setdefault(patient_id, []).extend(weighings)
+    return {patient_id: _dosing(weights) for patient_id, weights in every.items()}
 
 
 def latest_height(db: Database, patient: PatientSummary) -> float | None:
@@ -281,14 +305,35 @@ def latest_height(db: Database, patient: PatientSummary) -> float | None:
     return float(height) if height else None
 
 
+def lightest(patient: PatientSummary, on: date) -> float | None:
+    """The lightest weight `patient`'s age on `on` allows (domain.weight.lightest_kg; an age not
+    known, `age_known`, an adult's, as `weight_doubt` judges it): what a patient not weighed yet
+    weighs at least."""
+    born = patient.birth_date
+    found = (lightest_kg(age_in_years(born, on), months_old(born, on)) if born is not None and on >= born
+             else lightest_kg(None))
+    return None if found is None else float(found)
+
+
+def age_known(patient: PatientSummary, on: date) -> bool:
+    """Whether the patient's age on `on` is known: a birth date, not after `on` (an unidentified
+    patient has none, and may be a child as well as an adult)."""
+    return patient.birth_date is not None and on >= patient.birth_date
+
+
 def not_weighed(db: Database, patients: Collection[PatientSummary], at: datetime) -> dict[str, Weighed]:
     """The latest weight of each of these patients when it is estimated or stated and was given
     `WEIGH_WITHIN` or more before `at`: a child admitted on an APLS estimate had every dose worked
     out from it a day later, weighed by no one, and nothing asked for the scales (the weighing
-    form's help says to weigh them as soon as they can be). Read from the admission's
-    `ADMITTED_KG` (the handover, services.since_admission, is given no forms)."""
-    return {patient_id: one for patient_id, one in _latest(db, ADMITTED_KG, patients).items()
+    form's help says to weigh them as soon as they can be)."""
+    return {patient_id: one for patient_id, one in latest_of_stay(db, patients).items()
             if one.how in NOT_WEIGHED and elapsed.reached(elapsed.later(one.at, WEIGH_WITHIN), at)}
+
+
+def latest_of_stay(db: Database, patients: Collection[PatientSummary]) -> dict[str, Weighed]:
+    """`latest`, the admission's weight read from its `ADMITTED_KG`: for the handover
+    (services.since_admission), which is given no forms."""
+    return _latest(db, ADMITTED_KG, patients)
 
 
 def _earlier(session: Session, spec: FormSpec, values: dict[str, Any], patient: PatientSummary | None,

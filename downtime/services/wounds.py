@@ -11,29 +11,40 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.census import MovementEvent, left_after
+from downtime.domain.census import MovementEvent, left_after, locate
 from downtime.domain.clock import ward_time
 from downtime.domain.records import RecordVersion
-from downtime.domain.wounds import (HEALED, REPORT_SAID_FOR, SIGNS, WARD_ONLY, Sign, area, first_reportable, key,
-                                    larger, new_worst, next_due, reverse_staged, wetter, worse_bed, worse_category)
+from downtime.domain.devices import OTHER, told
+from downtime.domain.wounds import (ARRIVED_WITH, ARRIVED_WITHIN, HEALED, PRESSURE_ULCER, REPORT_SAID_FOR, SIGNS,
+                                    WARD_ONLY, Sign, area, first_reportable, key, larger, new_worst, next_due,
+                                    reverse_staged, wetter, worse_bed, worse_category)
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import decimal_text, semicolon
+from downtime.services.census import movement_events
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.followed import charts_of, each_after, still_open
 from downtime.services.repositioning import Turned
-from downtime.storage.records import current_by_patient
+from downtime.storage.records import current_by_patient, first_authors
 
 FORM = "wound_care"
 ALLERGY_REASON = "allergy_reason"
 """Why a dressing the patient's recorded allergies match is used all the same (form version 2)."""
+PRESENT_ON_ADMISSION = "present_on_admission"
+"""Whether a pressure ulcer was there when the patient came in (form version 3; "yes", "no",
+"unknown")."""
+ASKED_FROM = 3
+"""The form version asking an "Other" wound's notes and whether a pressure ulcer was present on
+admission (`_check_answers`)."""
+RECLASSIFIED_WHY = "reclassified_why"
+"""Why a wound charted a pressure ulcer before is charted now as something else (form version 3)."""
 WORDS = {
     "handover": {"en": "WOUNDS: {wounds}", "fr": "PLAIES : {wounds}"},
     "named": {"en": "{wound}: {what}", "fr": "{wound} : {what}"},
@@ -50,6 +61,35 @@ WORDS = {
               "(NPIAP/EPUAP/PPPIA 2019) : en cicatrisation, elle garde sa catégorie (une catégorie 4 en voie de "
               "cicatrisation reste une catégorie 4). Noter {worst} ; sa taille et son fond montrent la "
               "cicatrisation."},
+    "reclassified": {
+        "en": "{wound}: charted a pressure ulcer {worst} on {date}, charted now as something else. Its worst "
+              "category stays on the chart, the handover and the letters beside what it is now; the incident "
+              "review asks who judged it no pressure ulcer and why: say so in “{field}”, or chart it a pressure "
+              "ulcer.",
+        "fr": "{wound} : escarre notée {worst} le {date}, notée maintenant comme autre chose. Sa pire catégorie "
+              "reste sur la feuille, les transmissions et les courriers à côté de ce qu’elle est maintenant ; la "
+              "revue des événements indésirables demande qui a jugé que ce n’est pas une escarre et pourquoi : le "
+              "dire dans « {field} », ou la noter comme escarre."},
+    "arrived_late": {
+        "en": "“{field}”: {wound} is first charted here {hours} hours after the admission ({admitted}). A pressure "
+              "ulcer first found more than 72 hours after admission counts as acquired here; answer “Yes” only at "
+              "its first look within 72 hours.",
+        "fr": "« {field} » : {wound} est notée ici pour la première fois {hours} heures après l’admission "
+              "({admitted}). Une escarre constatée plus de 72 heures après l’admission compte comme acquise dans "
+              "l’établissement ; ne répondre « Oui » qu’à sa première évaluation dans les 72 heures."},
+    "arrived_again": {
+        "en": "“{field}”: {wound} was charted before ({date}); whether it was present on admission is answered at "
+              "its first look only.",
+        "fr": "« {field} » : {wound} a déjà été notée ({date}) ; sa présence à l’admission se renseigne à sa "
+              "première évaluation seulement."},
+    "name_other": {
+        "en": "“{field}”: say what this wound is (it is charted “Other”): every list names it by these notes.",
+        "fr": "« {field} » : préciser ce qu’est cette plaie (notée « Autre ») : chaque liste la nomme par ces "
+              "remarques."},
+    "was": {"en": "{what} (charted {worst} on {date})", "fr": "{what} (notée {worst} le {date})"},
+    "arrived": {"en": "{what} (present on admission)", "fr": "{what} (présente à l’admission)"},
+    "arrived_at": {"en": "{what} (present on admission at {category})",
+                   "fr": "{what} (présente à l’admission en {category})"},
     "late": {"en": "dressing overdue", "fr": "pansement en retard"},
     "then": {"en": "{before} on {date}, {now} now", "fr": "{before} le {date}, {now} maintenant"},
     "depth": {"en": "depth {depth}", "fr": "profondeur {depth}"},
@@ -79,10 +119,24 @@ class Dressed:
     (before the save refused it) then charted 3 read "WOUND WORSE"."""
     found_at: datetime | None = None
     """When the wound was first charted a pressure ulcer of category 2 or worse (at this look or
-    one before it; None if never): it asks to be reported as an incident for a day after."""
+    one before it; None if never), as the chart says it."""
+    found_typed_at: datetime | None = None
+    """When that look was first typed (its version 1: a correction days later restarted the day):
+    it asks to be reported as an incident for a day from whichever is later (`reporting`)."""
+    arrived_with: bool = False
+    """That look, the wound's first, said the pressure ulcer was present on admission: reported as
+    one the patient came in with (domain.wounds.ARRIVED_WITH), not as the ward's. A category 1
+    that came in with the patient and reached 2 or worse on the ward is the ward's."""
     stay_ended: datetime | None = None
     """When the stay the look was made in ended (discharged, transferred out, dead since; None
     while it goes on): a wound still open then is asked about, not its dressing chased."""
+    named: str = ""
+    """Of a wound of no kind listed ("Other"), what the notes of its first look naming it said it
+    is (a later look's notes say the skin around it); "" for any other."""
+    arrived_look: RecordVersion | None = None
+    """The wound's first look, when it said the pressure ulcer was present on admission (form
+    version 3): every list and chart says so (`what`), the answer printed nowhere once the day of
+    its incident reminder had gone."""
 
     @property
     def name(self) -> str:
@@ -130,8 +184,14 @@ class Dressed:
         return self.stay_ended is not None and not self.closed
 
     def reporting(self, at: datetime) -> bool:
-        """A pressure ulcer first charted at category 2 or worse less than a day before `at`."""
-        return self.found_at is not None and not elapsed.reached(elapsed.later(self.found_at, REPORT_SAID_FOR), at)
+        """A pressure ulcer first charted at category 2 or worse less than a day before `at`, counted
+        from when that look happened or was typed, whichever is later: found at night, written on
+        the paper chart and typed the next afternoon, its day had gone before anyone read it, and
+        paper back-entry is when incidents are missed."""
+        if self.found_at is None:
+            return False
+        since = max(self.found_at, self.found_typed_at or self.found_at, key=elapsed.instant)
+        return not elapsed.reached(elapsed.later(since, REPORT_SAID_FOR), at)
 
     @property
     def grew(self) -> bool:
@@ -158,11 +218,12 @@ class Dressed:
         return not self.closed and (self.reopened or self.category_worse or self.grew or self.deeper
                                      or self.bed_worse or self.wetter)
 
-    def worse(self, spec: FormSpec, lang: Lang) -> str:
+    def worse(self, spec: FormSpec, lang: Lang, zone: tzinfo | None = None) -> str:
         """How it is worse than at the look before, each way it is: "healed on 26/11, open again
         now; Category 2 on 27/11, Category 3 now (the worst charted before); 2 × 1.5 cm on 27/11,
         3 × 2 cm now; depth 0.5 cm on 27/11, 2 cm now; Granulating (red) on 27/11, Necrosis (black)
-        now; exudate low on 27/11, high now"; "" when it is not."""
+        now; exudate low on 27/11, high now"; "" when it is not. Days on the ward's clock (`zone`;
+        as charted when not given)."""
         if self.before is None or not self.deteriorated:
             return ""
         before, here = self.before, self.record.data
@@ -190,18 +251,33 @@ class Dressed:
         if self.wetter:
             was, now, _ = chosen("exudate")
             changes.append((WORDS["exudate"][lang].format(amount=was.lower()), now.lower(), before))
-        return semicolon(lang).join(WORDS["then"][lang].format(before=was, date=f"{_at(look):%d/%m}", now=now)
+        return semicolon(lang).join(WORDS["then"][lang].format(before=was, date=_day(_at(look), zone), now=now)
                                     for was, now, look in changes)
 
     def size(self, lang: Lang) -> str:
         """"3.5 × 2 × 0.5 cm" as measured, or "" when not."""
         return _measured(self.record.data, ("length_cm", "width_cm", "depth_cm"), lang)
 
-    def what(self, spec: FormSpec, lang: Lang) -> str:
-        """"Pressure ulcer, Category 2" or "Surgical wound"."""
-        data = self.record.data
-        return ", ".join(format_value(spec.field(name), data[name], lang)
-                         for name in ("kind", "category") if data.get(name))
+    def what(self, spec: FormSpec, lang: Lang, zone: tzinfo | None = None, *, whole: bool = False) -> str:
+        """"Pressure ulcer, Category 2", "Surgical wound", "Other: Fungating lesion" (named by the
+        notes, as the option asks); a wound charted a pressure ulcer before and something else now
+        with the worst category it was charted, "Moisture lesion (charted Pressure ulcer, Category
+        4 on 28/11)": re-labelled, a category 4 left every list without a word; one its first look
+        found present on admission says so, "Pressure ulcer, Category 3 (present on admission at
+        category 1)" when worse since. The day on the ward's clock (`zone`; as charted when not
+        given). An "Other"'s notes cut on a list's line, `whole` for a letter or the printed chart."""
+        said = _kind(self.record, spec, lang, self.named, whole)
+        worst = self.worst
+        if worst is not None and self.record.data.get("kind") != PRESSURE_ULCER:
+            said = WORDS["was"][lang].format(what=said, worst=_kind(worst, spec, lang, "", whole),
+                                             date=_day(_at(worst), zone))
+        if self.arrived_look is None:
+            return said
+        came = _category(self.arrived_look)
+        if came == self.record.data.get("category"):
+            return WORDS["arrived"][lang].format(what=said)
+        return WORDS["arrived_at"][lang].format(what=said, category=format_value(spec.field("category"), came,
+                                                                                 lang).lower())
 
     def bed(self, spec: FormSpec, lang: Lang) -> str:
         """"Slough (yellow), exudate high"."""
@@ -212,11 +288,11 @@ class Dressed:
         amount = format_value(spec.field("exudate"), data["exudate"], lang).lower()
         return f"{bed}, {WORDS['exudate'][lang].format(amount=amount)}"
 
-    def text(self, spec: FormSpec, lang: Lang) -> str:
-        """"Sacrum: Pressure ulcer, Category 2, 3.5 × 2 cm, Slough (yellow)"."""
+    def text(self, spec: FormSpec, lang: Lang, zone: tzinfo | None = None, *, whole: bool = False) -> str:
+        """"Sacrum: Pressure ulcer, Category 2, 3.5 × 2 cm, Slough (yellow)"; `whole` as for `what`."""
         bed = format_value(spec.field("bed"), self.record.data["bed"], lang)
         return WORDS["named"][lang].format(wound=self.name, what=", ".join(
-            part for part in (self.what(spec, lang), self.size(lang), bed) if part))
+            part for part in (self.what(spec, lang, zone, whole=whole), self.size(lang), bed) if part))
 
     def signs(self, at: datetime) -> list[Sign]:
         """What it asks at `at`, as the latest look at its wound: infection first; of an ended
@@ -231,8 +307,9 @@ class Dressed:
     def said(self, sign: Sign, spec: FormSpec, at: datetime, lang: Lang) -> str:
         due = "" if self.due_at is None else ward_time(self.due_at, at.tzinfo)
         worst = self.worst
-        return SIGNS[sign][lang].format(
-            wound=self.name, how=self.worse(spec, lang), due=due,
+        said = ARRIVED_WITH[lang] if sign is Sign.REPORT and self.arrived_with else SIGNS[sign][lang]
+        return said.format(
+            wound=self.name, how=self.worse(spec, lang, at.tzinfo), due=due,
             category=format_value(spec.field("category"), worst.data["category"], lang) if worst is not None else "",
             found="" if self.found_at is None else ward_time(self.found_at, at.tzinfo),
             ended="" if self.stay_ended is None else f"{self.stay_ended.astimezone(at.tzinfo):%d/%m}")
@@ -252,6 +329,17 @@ class Dressed:
         return WORDS["due"][lang].format(due=ward_time(self.due_at, at.tzinfo))
 
 
+def _kind(look: RecordVersion, spec: FormSpec, lang: Lang, named: str, whole: bool = False) -> str:
+    """What a look found the wound to be, and its category; an "Other" as `named`
+    (domain.devices.told, `whole` or cut)."""
+    data = look.data
+    kind = format_value(spec.field("kind"), data["kind"], lang)
+    if data["kind"] == OTHER:
+        kind = told(kind, named, lang, whole)
+    return ", ".join([kind, *([format_value(spec.field("category"), data["category"], lang)]
+                              if data.get("category") else [])])
+
+
 def _measured(data: Mapping[str, Any], names: tuple[str, ...], lang: Lang) -> str:
     """"3.5 × 2 cm" of the measures of `names` taken, in the language's decimals; "" for none."""
     measures = [decimal_text(data[name], lang, 1) for name in names if data.get(name) is not None]
@@ -262,6 +350,11 @@ def _at(record: RecordVersion) -> datetime:
     return datetime.fromisoformat(record.data["assessed_at"])
 
 
+def _day(moment: datetime, zone: tzinfo | None) -> str:
+    """"28/11", the day of `moment` on the ward's clock (`zone`), as charted when not given."""
+    return ward_time(moment, zone or moment.tzinfo, "%d/%m")
+
+
 def _category(look: RecordVersion | None) -> str | None:
     return None if look is None else look.data.get("category")
 
@@ -270,30 +363,49 @@ def _area(record: RecordVersion) -> float | None:
     return None if record.data["bed"] == HEALED else area(record.data.get("length_cm"), record.data.get("width_cm"))
 
 
-def looked(record: RecordVersion, before: Dressed | None = None, events: Sequence[MovementEvent] = ()) -> Dressed:
+def looked(record: RecordVersion, before: Dressed | None = None, events: Sequence[MovementEvent] = (),
+           first_typed: datetime | None = None) -> Dressed:
     """A look at a wound, `before` the look at that wound before it, if any, which knows the
     worst category charted of it and when it was first charted category 2 or worse. `events`:
     the patient's movements, by which the stay the look was made in ended, if it has (of every
-    stay: a wound goes home and comes back, devices.looked reads a line the same way)."""
+    stay: a wound goes home and comes back, devices.looked reads a line the same way).
+    `first_typed`: when the record's version 1 was typed, if it has been amended since."""
     at, data = _at(record), record.data
     left = left_after(events, at)
     worst = None if before is None else before.worst
-    found = at if first_reportable(_category(worst), data.get("category")) else None if before is None \
-        else before.found_at
+    first = first_reportable(_category(worst), data.get("category"))
+    found = at if first else None if before is None else before.found_at
+    typed = (first_typed or record.recorded_at) if first else None if before is None else before.found_typed_at
+    arrived = (before is None and data.get(PRESENT_ON_ADMISSION) == "yes") if first \
+        else before is not None and before.arrived_with
     due = None if data["bed"] == HEALED or left is not None else next_due(at, int(data["next_in"]))
-    return Dressed(record, at, due, None if before is None else before.record, worst, found,
-                   None if left is None else left.occurred_at)
+    named = ("" if before is None else before.named) or (
+        " ".join((data.get("notes") or "").split()) if data["kind"] == OTHER else "")
+    came = (record if data.get(PRESENT_ON_ADMISSION) == "yes" else None) if before is None else before.arrived_look
+    return Dressed(record, at, due, None if before is None else before.record, worst, found, typed, arrived,
+                   None if left is None else left.occurred_at, named, came)
 
 
-def charted(records: list[RecordVersion], events: Sequence[MovementEvent] = ()) -> list[Dressed]:
+def charted(records: list[RecordVersion], events: Sequence[MovementEvent] = (),
+            first_typed: Mapping[str, datetime] | None = None) -> list[Dressed]:
     """The looks in order, oldest first, each with its wound's look before and knowing when its
-    stay ended (by the patient's `events`)."""
+    stay ended (by the patient's `events`) and, of those amended, when first typed (`first_typed`,
+    by record id)."""
+    typed = first_typed or {}
     return each_after(records, _at, lambda record: key(record.data["wound"]),
-                      lambda record, before: looked(record, before, events))
+                      lambda record, before: looked(record, before, events, typed.get(record.record_id)))
 
 
 def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Dressed]]:
-    return charts_of(db, FORM, patient_ids, charted)
+    """Each patient's looks, those amended knowing when their version 1 was typed (a look's
+    incident day counts from then: a dressing's name corrected four days on asked the incident
+    again)."""
+    def chart_of(records: list[RecordVersion], events: list[MovementEvent]) -> list[Dressed]:
+        amended = [record.record_id for record in records if record.version > 1]
+        return charted(records, events, {record_id: datetime.fromisoformat(typed)
+                                         for record_id, (_, _, typed) in first_authors(db, amended).items()})
+
+    return charts_of(db, FORM, patient_ids, chart_of)
 
 
 def chart(db: Database, patient_id: str) -> list[Dressed]:
@@ -304,22 +416,67 @@ def check_look(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str,
                amended: RecordVersion | None = None) -> None:
     """Refuse a pressure ulcer charted at a better category than the worst charted of that wound
     up to its time (domain.wounds.reverse_staged): a category 4 charted 2 an hour later was taken,
-    and its 3 after read "WOUND WORSE". The look `amended` is left out, and not checked again while
-    its wound, time and category stay (one written before this rule is corrected)."""
-    if amended is not None and all(amended.data.get(name) == data.get(name)
-                                   for name in ("wound", "assessed_at", "category")):
-        return
-    at = elapsed.instant(datetime.fromisoformat(data["assessed_at"]))
+    and its 3 after read "WOUND WORSE". Refuse too, without the nurse's reason, the look that
+    charts such a wound as something else (a moisture lesion, a skin tear), a new one or its own
+    look amended: the classic way a pressure ulcer caught on the ward leaves the incident count;
+    asked once, not at each dressing after it (not on a look of a form version before 3, which
+    has no place for the reason). Of a new look only (`_check_answers`), the answers form
+    version 3 asks. The look `amended` is left out, and not checked again while its
+    wound, time, kind and category stay (one written before these rules is corrected)."""
+    typed = datetime.fromisoformat(data["assessed_at"])
+    at = elapsed.instant(typed)
     records = [record for record in current_by_patient(db, FORM, [patient_id]).get(patient_id, [])
                if (amended is None or record.record_id != amended.record_id) and elapsed.instant(_at(record)) <= at
                and key(record.data["wound"]) == key(data["wound"])]
     looks = charted(records)
-    worst = looks[-1].worst if looks else None
-    if worst is None or not reverse_staged(worst.data["category"], data.get("category")):
+    if amended is None:
+        _check_answers(db, spec, patient_id, data, lang, looks)
+    elif all(amended.data.get(name) == data.get(name) for name in ("wound", "assessed_at", "kind", "category")):
         return
-    raise ValidationFailed([FieldError("category", WORDS["reverse_staged"][lang].format(
-        wound=" ".join(data["wound"].split()), date=f"{_at(worst):%d/%m %H:%M}",
-        worst=format_value(spec.field("category"), worst.data["category"], lang).lower()))])
+    before = looks[-1] if looks else None
+    worst = None if before is None else before.worst
+    ulcer = amended if amended is not None and amended.data["kind"] == PRESSURE_ULCER \
+        else None if before is None or before.record.data["kind"] != PRESSURE_ULCER else before.record
+    charted_worst = ulcer if ulcer is not None and new_worst(_category(worst), _category(ulcer)) else worst
+    if charted_worst is None:
+        return
+    named = {"wound": " ".join(data["wound"].split()), "date": ward_time(_at(charted_worst), typed.tzinfo),
+             "worst": format_value(spec.field("category"), charted_worst.data["category"], lang).lower()}
+    if worst is not None and reverse_staged(worst.data["category"], data.get("category")):
+        raise ValidationFailed([FieldError("category", WORDS["reverse_staged"][lang].format(**named))])
+    if ulcer is not None and data["kind"] != PRESSURE_ULCER \
+            and RECLASSIFIED_WHY in {field.id for field in spec.fields()} \
+            and not str(data.get(RECLASSIFIED_WHY) or "").strip():
+        raise ValidationFailed([FieldError(RECLASSIFIED_WHY, WORDS["reclassified"][lang].format(
+            **named, field=spec.field(RECLASSIFIED_WHY).label.get(lang)))])
+
+
+def _check_answers(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str, Any], lang: Lang,
+                   looks: Sequence[Dressed]) -> None:
+    """Refuse a new look (`looks`: those at its wound up to its time) leaving out what form
+    version 3 asks: the notes naming a wound of kind "Other" at the look that first names it (a
+    later dressing goes by them: its notes say the skin around it), and "present on admission"
+    answered yes but at the wound's first look within 72 hours of the admission
+    (domain.wounds.ARRIVED_WITHIN). Not in the form's YAML: a record of an earlier version is
+    corrected without them, no one having been asked then; nor asked of a look typed on one."""
+    if spec.version < ASKED_FROM:
+        return
+    if data["kind"] == OTHER and not (looks and looks[-1].named) and not str(data.get("notes") or "").strip():
+        raise ValidationFailed([FieldError("notes", WORDS["name_other"][lang].format(
+            field=spec.field("notes").label.get(lang)))])
+    if data.get(PRESENT_ON_ADMISSION) != "yes":
+        return
+    field = spec.field(PRESENT_ON_ADMISSION).label.get(lang)
+    typed = datetime.fromisoformat(data["assessed_at"])
+    wound = " ".join(data["wound"].split())
+    if looks:
+        raise ValidationFailed([FieldError(PRESENT_ON_ADMISSION, WORDS["arrived_again"][lang].format(
+            field=field, wound=wound, date=ward_time(looks[0].assessed_at, typed.tzinfo)))])
+    stay = locate(movement_events(db, [patient_id]).get(patient_id, []), typed)
+    if stay is not None and (since := elapsed.between(stay.admitted_at, typed)) > ARRIVED_WITHIN:
+        raise ValidationFailed([FieldError(PRESENT_ON_ADMISSION, WORDS["arrived_late"][lang].format(
+            field=field, wound=wound, admitted=ward_time(stay.admitted_at, typed.tzinfo),
+            hours=int(since.total_seconds() // 3600)))])
 
 
 def check_dressing(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any]) -> None:
@@ -341,26 +498,29 @@ def check_dressing(session: Session, spec: FormSpec, patient_id: str, data: Mapp
             allergies=", ".join(matched)))])
 
 
-def first_look(turn: Turned) -> dict[str, Any]:
-    """What a wound's first look starts from when the repositioning chart found pressure damage
-    (`turn`, its latest change of position, judged on the latest look at the skin: a decline
-    after it did not see it): the place as the chart wrote it, a pressure ulcer, and for redness
-    that does not blanch its category 1 on intact skin (broken skin's category is the nurse's to
-    judge); nothing when the skin was not damaged."""
+def first_look(turn: Turned, spec: FormSpec) -> dict[str, Any]:
+    """What a wound's first look (of the wound form `spec`) starts from when the repositioning
+    chart found pressure damage (`turn`, its latest change of position, judged on the latest look
+    at the skin: a decline after it did not see it): the place as the chart wrote it, when it fits
+    the wound's name (the turning chart allows a longer place: the form opened refusing its own
+    name), a pressure ulcer, and for redness that does not blanch its category 1 on intact skin
+    (broken skin's category is the nurse's to judge); nothing when the skin was not damaged."""
     if turn.seen is None or not turn.damage_found:
         return {}
     where = " ".join((turn.seen.data.get("skin_where") or "").split())
+    named = bool(where) and len(where) <= getattr(spec.field("wound"), "max_length", len(where))
     first = turn.seen.data["skin"] == "category_1"
-    return {**({"wound": where} if where else {}), "kind": "pressure_ulcer",
+    return {**({"wound": where} if named else {}), "kind": PRESSURE_ULCER,
             **({"category": "1", "bed": "intact"} if first else {})}
 
 
 def _lines(looks: Sequence[Dressed], spec: FormSpec, at: datetime, lang: Lang,
-           left_out: frozenset[Sign] = frozenset()) -> list[str]:
+           left_out: frozenset[Sign] = frozenset(), whole: bool = False) -> list[str]:
     """Each open wound, its latest look and dressing, what it asks (but `left_out`), and its next
-    dressing (or since when it is overdue), or whether it is still open."""
-    return [semicolon(lang).join([one.text(spec, lang), WORDS["dressing"][lang].format(
-        dressing=" ".join(one.record.data["dressing"].split()), time=f"{one.assessed_at:%d/%m %H:%M}"),
+    dressing (or since when it is overdue), or whether it is still open. `whole`: an "Other" named
+    by its whole notes, as a letter gives it."""
+    return [semicolon(lang).join([one.text(spec, lang, at.tzinfo, whole=whole), WORDS["dressing"][lang].format(
+        dressing=" ".join(one.record.data["dressing"].split()), time=ward_time(one.assessed_at, at.tzinfo)),
         *([WORDS["despite_allergy"][lang].format(reason=reason)] if (reason := one.record.data.get(ALLERGY_REASON))
           else []),
         *(one.said(sign, spec, at, lang) for sign in one.signs(at) if sign not in left_out | {Sign.OVERDUE}),
@@ -380,4 +540,4 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     hospital, a discharge) says of their wounds, one a line: each open wound as last seen, its
     dressing and when the next falls due, which the receiving team goes on with (not the incident
     the ward reports: domain.wounds.WARD_ONLY)."""
-    return _lines(chart(db, patient_id), forms[FORM], at, lang, WARD_ONLY)
+    return _lines(chart(db, patient_id), forms[FORM], at, lang, WARD_ONLY, whole=True)

@@ -7,12 +7,13 @@ first stay) are removed, with their key slots."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
 import shutil
 from collections.abc import Callable, Iterator
-from contextlib import closing, suppress
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,10 +21,10 @@ from pathlib import Path
 import sqlcipher3
 from sqlite_utils import Database
 
-from downtime.domain.backup_rotation import to_prune
+from downtime.domain.backup_rotation import newest_first, to_prune
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.errors import NOT_WRITTEN, UserError, damage_cause, disk_cause
-from downtime.storage import keyslots
+from downtime.storage import keyslots, locks
 from downtime.storage.connection import StorageError, owner_only
 from downtime.storage.integrity import unreadable
 
@@ -104,37 +105,114 @@ def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at
     full check passed at its opening, and a restored backup gets the full check before it is
     used. On the records office's 2 GB database the full check took 60 s of a 76 s backup."""
     target = folder / _name(at)
-    partial = target.with_name(target.name + ".partial")
+    partial = target.with_name(target.name + PARTIAL)
+    first = first_entry(db)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        partial.unlink(missing_ok=True)
-        owner_only(partial)  # its -journal takes its mode, and the backup keeps it through the rename
-        destination = _connect(partial, key)
-        try:
-            db.conn.backup(destination)
-            problems = [row[0] for row in destination.execute("PRAGMA quick_check").fetchall()]
-        finally:
-            destination.close()
-        if problems != ["ok"]:
-            partial.unlink(missing_ok=True)
-            raise BackupError(QT_TRANSLATE_NOOP("messages", "the backup copy failed its check ({problems})"),
-                              problems="; ".join(problems[:3]))
-        with partial.open("rb") as handle:
-            os.fsync(handle.fileno())
-        if keyslots.is_encrypted(db_path):
-            keyslots.copy_slots(db_path, target)
-        os.replace(partial, target)
+        for left in [*leftovers(folder, key, first), *orphan_slots(folder)]:
+            with suppress(OSError):  # the backup itself matters more; the next one tries again
+                left.unlink(missing_ok=True)
+        with _copying(partial):
+            owner_only(partial)  # its -journal takes its mode, and the backup keeps it through the rename
+            destination = _connect(partial, key)
+            try:
+                db.conn.backup(destination)
+                problems = [row[0] for row in destination.execute("PRAGMA quick_check").fetchall()]
+            finally:
+                destination.close()
+            if problems != ["ok"]:
+                partial.unlink(missing_ok=True)
+                raise BackupError(QT_TRANSLATE_NOOP("messages", "the backup copy failed its check ({problems})"),
+                                  problems="; ".join(problems[:3]))
+            with partial.open("rb") as handle:
+                os.fsync(handle.fileno())
+            if keyslots.is_encrypted(db_path):
+                keyslots.copy_slots(db_path, target)
+            os.replace(partial, target)
     except (OSError, sqlcipher3.DatabaseError) as problem:
         with suppress(OSError):
             partial.unlink(missing_ok=True)
             keyslots.keys_path(target).unlink(missing_ok=True)  # half-written beside no backup (its name is new)
         raise BackupError(NOT_WRITTEN, path=folder, cause=disk_cause(problem)) from None
-    first = first_entry(db)
-    own = backups_of(folder, key, first) if first else []
-    for old in to_prune({path: made_at(path) for path in own}, keep, at):
+    own = _backups_of(key, folder, first) if first else []
+    for old in to_prune(_made_by_history(db, key, folder, own), keep, at) - {target}:
         old.unlink(missing_ok=True)
         keyslots.keys_path(old).unlink(missing_ok=True)
     return target
+
+
+PARTIAL = ".partial"
+
+
+def leftovers(folder: Path, key: bytes | None, first: Lineage | None) -> list[Path]:
+    """What this database's backups cut short (a power cut, the process killed, a stick pulled)
+    left in `folder`: a copy under its temporary name that no backup is making (`_copying`),
+    whole when cut at the rename, that this database's key opens (`first`'s lineage), with its
+    journal, its lock file and the key slots written beside it. None was ever rotated, offered or
+    retired: each cut left on the stick for good a whole database that every PIN of then opened.
+    Another database's are its own laptop's to clear: judged by their age, a copy another laptop
+    was making, its clock slow, was removed mid-copy by this one's backup, and by its retirement."""
+    found: list[Path] = []
+    for partial in sorted(folder.glob(f"{PREFIX}*{SUFFIX}{PARTIAL}")) if folder.is_dir() else []:
+        if not _in_progress(partial) and _of_lineage(_read(partial, key), first):
+            target = partial.with_name(partial.name.removesuffix(PARTIAL))
+            found += [partial, Path(f"{partial}-journal"), _lock_of(partial),
+                      *([] if target.exists() else [keyslots.keys_path(target)])]
+    return [path for path in dict.fromkeys(found) if path.exists()]
+
+
+def orphan_slots(folder: Path) -> list[Path]:
+    """Key slots in `folder` beside no backup nor copy, whoever's: they open nothing, and no backup
+    in progress leaves them so (its copy keeps its temporary name until its slots are written,
+    which is why the copy is looked for first)."""
+    found = sorted(folder.glob(f"{PREFIX}*{SUFFIX}.keys")) if folder.is_dir() else []
+    return [slots for slots in found
+            if not (backup := slots.with_name(slots.name.removesuffix(".keys"))).with_name(backup.name + PARTIAL).exists()
+            and not backup.exists()]
+
+
+def _lock_of(partial: Path) -> Path:
+    return partial.with_name(partial.name + ".lock")
+
+
+@contextmanager
+def _copying(partial: Path) -> Iterator[None]:
+    """Held for a backup's copy, check and rename: the system's lock on a file beside the copy
+    (`storage.locks`), which the system drops when the process ends, a crash among them. Another
+    window's backup or a `downtime backup` command (`_in_progress`) sees by it a copy being made,
+    whatever its age or the clock of the laptop making it: a copy seconds old, being checked by
+    the command, was removed by the window's backup, and the command said the stick was pulled."""
+    lock = _lock_of(partial)
+    try:
+        with locks.held(lock):
+            yield
+    finally:
+        with suppress(OSError):
+            lock.unlink(missing_ok=True)
+
+
+def _in_progress(partial: Path) -> bool:
+    """Whether a backup is making the copy `partial` (`_copying`); a copy with no lock file beside
+    it was cut before this version, or is finished and renamed since."""
+    try:
+        descriptor = os.open(_lock_of(partial), os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+            msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)  # let go of when closed
+    except OSError:
+        return True
+    finally:
+        os.close(descriptor)
+    return False
 
 
 @dataclass(frozen=True)
@@ -185,22 +263,86 @@ def audit_ends(path: Path, key: bytes | None) -> _Ends | None:
     return found[0] if found else None
 
 
-def _backups_of(key: bytes | None, folder: Path, first: Lineage | None) -> Iterator[tuple[Path, _Ends]]:
-    """A database's backups in `folder`, newest first, with their audit ends: those its key
-    opens of its own lineage (`first`; unknown, the key alone tells). A folder is often shared
-    (the user data folder's is the demo ward's too, a USB stick may serve two laptops): another
-    database's backups are not this one's to count, remove, compare or be restored from."""
+def _backups_of(key: bytes | None, folder: Path, first: Lineage | None) -> list[tuple[Path, _Ends]]:
+    """A database's backups in `folder`, with their audit ends: those its key opens of its own
+    lineage (`first`; unknown, the key alone tells). A folder is often shared (the user data
+    folder's is the demo ward's too, a USB stick may serve two laptops): another database's
+    backups are not this one's to count, remove, compare or be restored from.
+
+    Newest first by how far their audit log reaches (its last entry's seq), then by the time
+    their names give, which the tail check goes by (the rotation and the restore's offer also
+    by the history each is of: `_made_by_history`): named by a clock running a day ahead and put
+    right, the evening's backups read as newer than those made since, and the restore offered,
+    the tail check compared against and the rotation kept the stale ones, the backup holding the
+    last admission removed."""
+    found = []
     for path in backups_in(folder):
-        found = _read(path, key)
-        if found and (first is None or Lineage(found[0][0][1], found[1]) == first):
-            yield path, found[0]
+        read = _read(path, key)
+        if read is not None and _of_lineage(read, first):
+            found.append((path, read[0]))
+    return sorted(found, key=lambda each: each[1][-1][0], reverse=True)  # stable: names' order within a seq
+
+
+def _of_lineage(found: tuple[_Ends, str | None] | None, first: Lineage | None) -> bool:
+    """Whether a copy `_read` with this database's key is this database's (`first` unknown: the key alone tells)."""
+    return found is not None and (first is None or Lineage(found[0][0][1], found[1]) == first)
+
+
+def _made_by_reach(own: list[tuple[Path, _Ends]]) -> dict[Path, datetime | None]:
+    """When each of a database's backups (newest first, `_backups_of`) was made, by its name, but
+    never after one that reaches further: what the rotation orders and keeps a day's last by."""
+    made: dict[Path, datetime | None] = {}
+    bound: datetime | None = None
+    for path, _ in own:
+        at = made_at(path)
+        if at is not None and bound is not None and at > bound:
+            at = bound
+        made[path] = at
+        bound = at or bound
+    return made
+
+
+def _made_by_history(db: Database, key: bytes | None, folder: Path,
+                     own: list[tuple[Path, _Ends]]) -> dict[Path, datetime | None]:
+    """When each of a database's backups (`_backups_of`) counts as made, for the rotation and the
+    restore's offer: those whose last entry this log holds by how far they reach
+    (`_made_by_reach`); those of a history a restore abandoned (`_abandoned`) as the oldest of
+    all (None); any other whose end is not here (newest entries cut since, kept to show it) by
+    its name. Ordered by reach alone, right after IT restored an older backup the backups it
+    refused reached further than any made since: each new backup was removed as soon as made
+    (the banner saying "0 min ago"), and a second restore offered the refused history, losing
+    the work since the first. A backup a restore abandoned goes no later than the backup it was
+    restored from, which `_restore_points` needs to tell it apart."""
+    held = [(path, ends) for path, ends in own if _hash_here(db, ends[-1][0]) == ends[-1][1]]
+    made = _made_by_reach(held)
+    points: list[int] | None = None  # read once a backup's end is not here
+    for path, ends in own:
+        if path not in made:
+            if points is None:
+                points = _restore_points(db, key, folder)
+            made[path] = None if _abandoned(db, key, path, ends[-1][0], points) else made_at(path)
+    return made
 
 
 def backups_of(folder: Path, key: bytes | None, first: Lineage | None) -> list[Path]:
-    """The backups that may take a damaged database's place, newest first (see `_backups_of`);
-    a plain database too damaged to read its first entry cannot tell its own from another
-    plain database's."""
+    """A database's backups in `folder` by how far they reach (see `_backups_of`); a plain
+    database too damaged to read its first entry cannot tell its own from another plain
+    database's."""
     return [path for path, _ in _backups_of(key, folder, first)]
+
+
+def backups_to_restore(db: Database | None, key: bytes | None, folder: Path) -> list[Path]:
+    """The backups that may take a damaged database's place, newest first as the rotation counts
+    them (`_made_by_history`), so those of a history a restore abandoned come last; by how far
+    they reach when the damaged file's log cannot be read."""
+    first = first_entry(db) if db is not None else None
+    own = _backups_of(key, folder, first)
+    if db is None or first is None:
+        return [path for path, _ in own]
+    try:
+        return newest_first(_made_by_history(db, key, folder, own))
+    except (sqlcipher3.DatabaseError, MemoryError):  # a bad page further on in the log
+        return [path for path, _ in own]
 
 
 def newest_backup_of(db: Database, key: bytes | None, folder: Path) -> Path | None:
@@ -222,29 +364,76 @@ def ends_before_a_backup(db: Database, key: bytes | None, folder: Path) -> str |
 
 def _against_a_backup(db: Database, key: bytes | None, folder: Path) -> tuple[Path, str | None] | None:
     """The backup the chain's end is checked against, and the problem found (None: its last entry
-    is here). Passed over: backups of another database; those made before the last restore
-    (`RESTORED`), of the history the restore abandoned, whose newer entries the restored
-    database never held; and a backup whose end is not here that fails SQLite's quick check (a
-    stick's bad sector), read only then, so a sound database costs no read of its backup. Either
-    way, a database restored from the backup before a damaged one was called tampered with at
-    every opening after, and offered that same backup again: the ward never got in."""
+    is here). Passed over: backups of another database; those of a history a restore abandoned
+    (`_restore_points`), whose newer entries the restored database never held; and a backup
+    whose end is not here that fails SQLite's quick check (a stick's bad sector), read only
+    then, so a sound database costs no read of its backup. Either way, a database restored from
+    the backup before a damaged one was called tampered with at every opening after, and offered
+    that same backup again: the ward never got in."""
     first = first_entry(db)
     if first is None:
         return None
-    restored = db.execute("SELECT at FROM audit WHERE action = ? ORDER BY seq DESC LIMIT 1", [RESTORED]).fetchone()
-    since = datetime.fromisoformat(restored[0]).astimezone() if restored else None
+    points: list[int] | None = None  # read once a backup's end is not here
     for path, ends in _backups_of(key, folder, first):
-        named = _named_time(path)
-        if since is not None and (named is None or named[0] < since):
-            return None  # newest first: the rest were made before the restore too
         seq, last_hash, at = ends[-1]
-        here = db.execute("SELECT hash FROM audit WHERE seq = ?", [seq]).fetchone()
-        if here is not None and here[0] == last_hash:
+        if _hash_here(db, seq) == last_hash:
             return path, None
+        if points is None:
+            points = _restore_points(db, key, folder)
+        if _abandoned(db, key, path, seq, points):
+            continue
         if _quick_check(path, key) is None:
             return path, (f"audit entry {seq} ({at}), the last in the backup {path.name}, is no longer in this "
                           "database: the newest entries were removed or rewritten since that backup")
     return None
+
+
+def _restore_points(db: Database, key: bytes | None, folder: Path) -> list[int]:
+    """Where the restores this log records (`RESTORED`) took it back to: the seq of each one's
+    `last_entry`, when that entry is still here, unchanged, and the backup it names is there (by
+    its path, or its name in `folder`), ending at it. A backup whose history leaves this log right
+    after such a point is of the history that restore abandoned. Taken on the entry's word alone,
+    one restore entry forged at the end of a log whose newest entries were cut (the chain is
+    computed as the app computes it) passed over every backup made before it, the one holding
+    the cut entries among them."""
+    points = []
+    for (detail,) in db.execute("SELECT detail FROM audit WHERE action = ? ORDER BY seq", [RESTORED]):
+        said = json.loads(detail)
+        last = said.get("last_entry") or {}
+        seq, last_hash = last.get("seq"), last.get("hash")
+        if not isinstance(seq, int) or last_hash is None or _hash_here(db, seq) != last_hash:
+            continue
+        named = Path(str(said.get("backup") or ""))
+        for candidate in (named, folder / named.name):
+            ends = audit_ends(candidate, key) if named.name and candidate.is_file() else None
+            if ends and (ends[-1][0], ends[-1][1]) == (seq, last_hash):
+                points.append(seq)
+                break
+    return points
+
+
+def _abandoned(db: Database, key: bytes | None, path: Path, seq: int, points: list[int]) -> bool:
+    """Whether a backup reaching to `seq` left this log right where a restore took it back
+    (`_restore_points`): of the history that restore abandoned."""
+    return any(_hash_at(path, key, point + 1) != _hash_here(db, point + 1) for point in points if point < seq)
+
+
+def _hash_here(db: Database, seq: int) -> str | None:
+    found = db.execute("SELECT hash FROM audit WHERE seq = ?", [seq]).fetchone()
+    return str(found[0]) if found else None
+
+
+def _hash_at(path: Path, key: bytes | None, seq: int) -> str | None:
+    """A backup's audit entry `seq`'s hash (None: none, or it cannot be read)."""
+    try:
+        conn = _connect(path, key)
+        try:
+            found = conn.execute("SELECT hash FROM audit WHERE seq = ?", [seq]).fetchone()
+        finally:
+            conn.close()
+    except (sqlcipher3.DatabaseError, MemoryError):
+        return None
+    return str(found[0]) if found else None
 
 
 def _quick_check(path: Path, key: bytes | None) -> str | None:
@@ -270,14 +459,18 @@ def restore_backup(backup: Path, target: Path, sound: Callable[[Path], str | Non
     if target.exists():
         raise BackupError(QT_TRANSLATE_NOOP("messages", "{path} exists: move it aside first (it may be needed to find out what went wrong)"),
                           path=target)
-    keyslots.check_beside(backup)  # it read "not sound (file is not a database)"
+    try:
+        keyslots.check_beside(backup)  # it read "not sound (file is not a database)"
+    except keyslots.KeySlotError as missing:  # passed over for the backup before, as a damaged one is
+        raise BackupError(missing.template, **missing.values) from None
     encrypted = keyslots.is_encrypted(backup)
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
+    partial = target.with_name(target.name + PARTIAL)
     try:
         shutil.copyfile(backup, partial)
         if encrypted:
             keyslots.copy_slots(backup, partial)
+            _check_slots(backup, partial)
         try:
             problem = sound(partial) if sound is not None else None
         except StorageError as unusable:  # SQLite's own words, not the temporary copy's name
@@ -297,6 +490,21 @@ def restore_backup(backup: Path, target: Path, sound: Callable[[Path], str | Non
                      keyslots.lock_path(partial)):
             with suppress(FileNotFoundError):
                 left.unlink()
+
+
+def _check_slots(backup: Path, copy: Path) -> None:
+    """The copy's key slots read and holding someone's before it is put in place: a stick's bad
+    sector in a sound backup's `.keys` file was put in place with it (the database was checked
+    with the key in hand), and then every PIN was refused, the ward locked out of the restored
+    database, and the sound backup before it never offered."""
+    try:
+        held = keyslots.slot_holders(copy)
+    except keyslots.KeySlotError:
+        held = []
+    if not held:
+        raise BackupError(QT_TRANSLATE_NOOP("messages", "{path} cannot be put in place: its key slots ({keys}) cannot be "
+                                                        "read, so no PIN would open it. Nothing was put in place."),
+                          path=backup, keys=keyslots.keys_path(backup).name)
 
 
 OPEN_ELSEWHERE = QT_TRANSLATE_NOOP("messages", "Close the other Downtime window on this laptop first (or the "

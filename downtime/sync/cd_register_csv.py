@@ -37,17 +37,18 @@ def write_register(session: Session, out: BinaryIO) -> int:
     register whole), page after page; returns how many. Typed words are written as the forms'
     CSVs write them (`csv_cell`: one a spreadsheet would take for a formula after an apostrophe)."""
     names, laptop = names_with_ids(session.db), str(session.device.device_number)
+    zone = session.clock().tzinfo
     handle = io.TextIOWrapper(out, encoding=ENCODING, newline="")
     writer = csv.writer(handle)
     writer.writerow(COLUMNS)
     written = 0
     for ward, drug, unit in register_pages(session.db):
         for line in cd_lines(session.db, session.forms, ward, drug, unit):
-            when, apart = line.when_texts()
+            when, apart = line.when_texts(zone)
             writer.writerow([line.line_id, laptop, *map(csv_cell, (ward, drug, unit)), when, apart or "", line.kind,
                              decimal_text(line.change, "en"), decimal_text(line.balance, "en"),
                              csv_cell(line.patient_text()), line.record_id or "",
-                             *map(csv_cell, (line.by_text(names, "en"), line.witness_text(names, "en"), line.note)),
+                             *map(csv_cell, (line.by_text(names, "en"), line.witness_text(names, "en", zone), line.note)),
                              line.dated_at.isoformat(), line.at.isoformat(), line.strikes.line_id if line.strikes else ""])
             written += 1
     handle.flush()

@@ -57,7 +57,7 @@ from downtime.sync.outcome import Progress, untold
 from downtime.sync.versions import write_versions
 
 if TYPE_CHECKING:
-    from downtime.sync.fhir_export import AskTheWard, Written
+    from downtime.sync.fhir_export import AskTheWard, LaterForm, Written
 
 # What an earlier version's encrypted export left in the system's temporary folder: mkdtemp's
 # names, this prefix then 8 of its letters, digits and "_" (a folder the clerk put there, named
@@ -125,21 +125,29 @@ class ExportResult:
     """Records the ward said are not to be entered that the bundle left out, never sent."""
     for_another_ward: bool = False
     """Made for a patient moved to another ward: encrypted to the wards' key too (`export_keys`)."""
+    later_forms: tuple[LaterForm, ...] = ()
+    """Records written with a later version of their form than this laptop's, left out of the
+    bundle but where another record needs them (the manifest's `later_form_versions`)."""
 
     def notes_in(self, lang: Lang, forms: Mapping[str, FormSpec]) -> list[str]:
         """What the export's report says of its bundle after how many versions it exported
         (`downtime export` and the export dialog): its updates, the records it withdraws and
-        leaves out as the ward said, then those to ask the ward about; nothing of what it has none of."""
-        counted = ((UPDATES, self.fhir_updates), (WITHDRAWN, self.fhir_withdrawn), (LEFT_OUT, self.fhir_left_out))
+        leaves out as the ward said, those written with a later form than this laptop's, then
+        those to ask the ward about; nothing of what it has none of."""
+        counted = ((UPDATES, self.fhir_updates), (WITHDRAWN, self.fhir_withdrawn), (LEFT_OUT, self.fhir_left_out),
+                   (LATER_FORMS, len(self.later_forms)))
         return [*(message(lang, said, count=count) for said, count in counted if count),
                 *self.ask_the_ward_in(lang, forms)]
 
     def ask_the_ward_in(self, lang: Lang, forms: Mapping[str, FormSpec]) -> list[str]:
         """What the export's report says of them (`downtime export` and the export dialog): how
-        many, then each, with the worklist line's words; nothing when there are none."""
-        if not self.ask_the_ward:
-            return []
-        return [message(lang, ASK_THE_WARD, count=len(self.ask_the_ward)), *asking_the_ward(lang, forms, self.ask_the_ward)]
+        many another record contradicts, how many are deaths not verified yet (nothing
+        contradicts those, and the heading said something did), then each, with the worklist
+        line's words; nothing when there are none."""
+        counted = ((ASK_THE_WARD, sum(one.contradicted for one in self.ask_the_ward)),
+                   (UNVERIFIED_DEATHS, sum(one.death_not_verified for one in self.ask_the_ward)))
+        return [*(message(lang, said, count=count) for said, count in counted if count),
+                *asking_the_ward(lang, forms, self.ask_the_ward)]
 
 
 def asking_the_ward(lang: Lang, forms: Mapping[str, FormSpec], found: Collection[AskTheWard]) -> Iterator[str]:
@@ -153,6 +161,10 @@ def asking_the_ward(lang: Lang, forms: Mapping[str, FormSpec], found: Collection
 ASK_THE_WARD = QT_TRANSLATE_NOOP("messages", "{count} record(s) in the FHIR bundle contradict another laptop's record "
                                              "or another office's settlement (the manifest's ask_the_ward): ask the "
                                              "ward about each before posting the bundle")
+UNVERIFIED_DEATHS = QT_TRANSLATE_NOOP("messages", "{count} death(s) in the FHIR bundle were recorded before a doctor "
+                                                  "verified them (the manifest's ask_the_ward, their Provenance tagged "
+                                                  "death-not-verified): ask the ward whether a doctor has verified each "
+                                                  "before entering the death")
 ASK_THE_WARD_ABOUT = QT_TRANSLATE_NOOP("messages", "ASK THE WARD: {number} {form} {record}, version {version}: {why}")
 UPDATES = QT_TRANSLATE_NOOP("messages", "{count} resource(s) in the FHIR bundle changed since an earlier export sent "
                                        "them (amended, stopped, a stay ended): posted, each replaces the EHR's copy "
@@ -163,6 +175,11 @@ WITHDRAWN = QT_TRANSLATE_NOOP("messages", "{count} record(s) the ward said are n
                                           "it withdraws them from the EHR (the manifest's fhir_withdrawn)")
 LEFT_OUT = QT_TRANSLATE_NOOP("messages", "{count} record(s) the ward said are not to be entered are left out of the "
                                          "FHIR bundle, as no earlier bundle sent them (the manifest's fhir_left_out)")
+LATER_FORMS = QT_TRANSLATE_NOOP("messages", "{count} record(s) were written with a later version of their form than "
+                                            "this laptop's (carried from an up-to-date laptop): the FHIR bundle leaves "
+                                            "them out, or tags them later-form where another record needs them, as "
+                                            "this laptop may misread them; enter them from the bundle of an up-to-date "
+                                            "laptop or of the records office (the manifest's later_form_versions)")
 ASK_AGAIN = QT_TRANSLATE_NOOP("messages", "(in an earlier export too: posted from it, the EHR holds the record; this "
                                           "bundle puts the warning on its Provenance and tags its resources)")
 
@@ -492,6 +509,8 @@ def export(session: Session, out: Path, since_last: bool = False,
                         "fhir_entries": written.entries, "fhir_updates": written.updates,
                         "fhir_withdrawn": written.withdrawn, "fhir_left_out": written.left_out,
                         "ask_the_ward": [found.as_json() for found in written.ask_the_ward],
+                        "form_versions": {form_id: spec.version for form_id, spec in sorted(session.forms.items())},
+                        "later_form_versions": [found.as_json() for found in written.later_forms],
                         "on_hold": [{**hold.as_json(), "why": hold.text("en", laptops_known(
                                         session, {version.device_id for version in hold.versions}))}
                                     for hold in holds(db, held)],
@@ -520,7 +539,7 @@ def export(session: Session, out: Path, since_last: bool = False,
     if not for_another_ward and (where := db.execute("PRAGMA database_list").fetchone()[2]):  # none in memory
         keyslots.keep_export(Path(where), now, last)  # what a restore from an older backup asks (backups.restored)
     return ExportResult(out, counts, written.entries, first, last, written.ask_the_ward, written.updates,
-                        keys is not None, written.withdrawn, written.left_out, for_another_ward)
+                        keys is not None, written.withdrawn, written.left_out, for_another_ward, written.later_forms)
 
 
 def _listed(manifest: Any) -> dict[str, Any] | None:

@@ -107,7 +107,11 @@ SYSTEMS: dict[str, dict[str, str]] = {
                               "LE": "Livret de famille", "AN": "Extrait d'acte de naissance"},
     REVIEW: {"on-hold": "On hold: two laptops disagree, not settled; do not take it as the record",
              "ask-the-ward": "Ask the ward before entering it: another laptop's record contradicts it",
-             "not-to-be-entered": "Not to be entered: the ward said so"},
+             "not-to-be-entered": "Not to be entered: the ward said so",
+             "later-form": "Written with a later version of its form than the exporting laptop's: export it from an "
+                           "up-to-date laptop or the records office",
+             "death-not-verified": "Death recorded before a doctor verified it: do not record the death until a later "
+                                   "version says verified"},
     LOINC: {"9279-1": "Respiratory rate", "2708-6": "Oxygen saturation in Arterial blood",
             "59408-5": "Oxygen saturation in Arterial blood by Pulse oximetry",
             "3151-8": "Inhaled oxygen flow rate", "8867-4": "Heart rate", "8310-5": "Body temperature",

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from downtime.domain.devices import CHECKED, PHLEBITIS_VIP
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.services.devices import FORM
+from downtime.services.devices import FORM, KEPT_WHY, MARK, PH, POSITION_BY
 from downtime.sync.fhir_codes import OBSERVATION_CATEGORY, coding
 from downtime.sync.fhir_elements import Context, Group, label, moment, record_identifier, reference
 from downtime.sync.fhir_observations import observation_status
@@ -40,6 +40,12 @@ def _resource(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, An
                else []),
              *([f"Site when taken out: {found}"] if found and data["event"] != CHECKED else []),
              *([f"Next check in {label(spec, 'next_in', data['next_in'])}"] if data.get("next_in") else []),
+             # A nasogastric tube's position as confirmed, and why a cannula stays in past its hours
+             # (device_check version 2, read only where answered): for the EHR's next team.
+             *([f"Position confirmed by: {label(spec, POSITION_BY, by)}"
+                + ("" if (ph := data.get(PH)) is None else f", pH {ph}")] if (by := data.get(POSITION_BY)) else []),
+             *([f"External mark at the nostril: {mark} cm"] if (mark := data.get(MARK)) is not None else []),
+             *([f"In 72 hours or more, kept: {kept}"] if (kept := data.get(KEPT_WHY)) else []),
              *([data["notes"]] if data.get("notes") else [])]
     common = {"id": record.record_id, "identifier": record_identifier(record.record_id),
               "subject": reference(str(record.patient_id)),

@@ -51,7 +51,13 @@ on hold is, unless another record needs its resources, when its Provenance says 
 ENTERED" with the ward's answer and they carry the tag `not-to-be-entered`; the other record of
 the dose says to enter it. An amendment brings it back. One an earlier bundle sent (as storage.fhir_sent knows its Provenance), which
 the EHR may hold if that bundle was posted, goes in every bundle after, entered in error, an
-update on its identifier, its Provenance a NULLIFY saying the ward's answer."""
+update on its identifier, its Provenance a NULLIFY saying the ward's answer.
+
+A record written with a later version of its form than this laptop's (`LaterForm`) is left out
+as one on hold is, and tagged `later-form` where another record needs it; a death not verified
+yet is asked about (AskTheWard.death_not_verified), as its Provenance alone said it, and that
+Provenance alone carries the tag `death-not-verified`: nothing contradicts it, and the Patient and
+her stay, which every other resource of hers references, load as they would."""
 
 from __future__ import annotations
 
@@ -73,7 +79,7 @@ from sqlite_utils import Database
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
-from downtime.i18n import Lang
+from downtime.i18n import Lang, message
 from downtime.services.back_entry import (
     Conflict, NotEntered, Otherwise, conflicts_among, ehr_numbers, otherwise_among, standing_not_entered, with_entries,
 )
@@ -136,6 +142,11 @@ ASK_THE_WARD_WORDS = "ASK THE WARD: {why}"
 NOT_TO_BE_ENTERED = "NOT TO BE ENTERED: {said}"
 WITHDRAWN = ("Entered in error: version {version} was sent in an earlier bundle and is not to be entered in the EHR, as"
              " the ward said")
+DEATH_NOT_VERIFIED = "death-not-verified"
+"""The review tag of a death's Provenance while a doctor has not verified it (fhir_codes.REVIEW)."""
+LATER_FORM = ("WRITTEN WITH A LATER FORM: version {form_version} of the form, this laptop has version {known}, whose "
+              "mapping may leave out or misread its answers; enter it from the bundle of an up-to-date laptop or of the "
+              "records office")
 
 
 class UnresolvedReference(RuntimeError):
@@ -160,10 +171,20 @@ class AskTheWard:
     was then; this bundle's Provenance, where its words changed since, goes as an update."""
     otherwise: tuple[Otherwise, ...] = ()
     """Other offices' settlements of its hold not taken here, noted since a clerk last ticked it off."""
+    death_not_verified: bool = False
+    """A death recorded before a doctor verified it (fhir_patients.unverified): said on its
+    Provenance alone, it was in no list the clerk reads before posting the bundle."""
+
+    @property
+    def contradicted(self) -> bool:
+        """Whether another laptop's record or another office's settlement contradicts it, rather
+        than its being only a death not verified yet."""
+        return bool(self.conflicts or self.otherwise)
 
     def why_in(self, lang: Lang) -> str:
         """The worklist's words for it, in the line's order."""
-        return " — ".join(said.text_in(lang) for said in (*self.otherwise, *self.conflicts))
+        return " — ".join([*(said.text_in(lang) for said in (*self.otherwise, *self.conflicts)),
+                           *([message(lang, UNVERIFIED_DEATH)] if self.death_not_verified else [])])
 
     def words(self) -> str:
         """What its Provenance and its CSV line say, in English as the bundle is."""
@@ -173,6 +194,32 @@ class AskTheWard:
         return {"record_id": self.record_id, "form_id": self.form_id, "version": self.version,
                 "downtime_number": self.downtime_number, "why": self.why_in("en"),
                 "in_an_earlier_export": self.in_an_earlier_export}
+
+
+@dataclass(frozen=True)
+class LaterForm:
+    """A record written with a later version of its form than this laptop's (carried from an
+    up-to-date laptop): this laptop's mapping predates its answers (the previous release sent a
+    death "not verified yet" as a death), so it is left out of the bundle, unless another record
+    needs its resources, when its Provenance says so and they carry the tag `later-form`."""
+
+    record_id: str
+    form_id: str
+    version: int
+    form_version: int
+    known: int
+    """The version of the form this laptop has."""
+    downtime_number: str
+    in_bundle: bool = False
+
+    def words(self) -> str:
+        """What its Provenance says, in English as the bundle is."""
+        return LATER_FORM.format(form_version=self.form_version, known=self.known)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"record_id": self.record_id, "form_id": self.form_id, "version": self.version,
+                "form_version": self.form_version, "form_version_here": self.known,
+                "downtime_number": self.downtime_number, "in_bundle": self.in_bundle, "why": self.words()}
 
 
 @dataclass(frozen=True)
@@ -193,6 +240,8 @@ class Written:
     left_out: int = 0
     """Records the ward said are not to be entered that this bundle would have carried and left
     out, as no earlier bundle sent them."""
+    later_forms: tuple[LaterForm, ...] = ()
+    """Records written with a later version of their form than this laptop's (see LaterForm)."""
 
 
 @dataclass(frozen=True)
@@ -202,6 +251,7 @@ class _Page:
     ask_the_ward: list[AskTheWard]
     withdrawn: set[str]
     left_out: set[str]
+    later_forms: list[LaterForm]
 
 
 def write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int, at: datetime, bundle_id: str,
@@ -268,21 +318,38 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
     # Sets of record ids, not counts: a record about no patient is read with every page.
     went_withdrawn: set[str] = set()
     left_out: set[str] = set()
+    later = _later_forms(db, forms)
+    later_forms: dict[str, LaterForm] = {}
     for start in range(0, len(patients), PATIENTS_AT_ONCE):
         ctx = Context(forms, authors, laptops, first_versions, at, links,
                       patient_ids=patients[start:start + PATIENTS_AT_ONCE], withdrawn=withdrawn, sent=sent)
         page_held = [version for patient_id in ctx.patient_ids for version in versions_held.get(patient_id, ())]
-        page = _write_patients(db, ctx, changed, (held, not_entered), (page_held, authors), writer, laptops, numbers,
-                               noted, partial(_carried, ctx, here))
+        page = _write_patients(db, ctx, changed, (held, not_entered, later), (page_held, authors), writer, laptops,
+                               numbers, noted, partial(_carried, ctx, here))
         ask += page.ask_the_ward
         went_withdrawn |= page.withdrawn
         left_out |= page.left_out
+        later_forms |= {found.record_id: found for found in page.later_forms}
     return Written(writer.finish(), tuple(ask), writer.updates, (writer.resources, writer.contents),
-                   len(went_withdrawn), len(left_out))
+                   len(went_withdrawn), len(left_out),
+                   tuple(sorted(later_forms.values(), key=lambda one: (one.downtime_number, one.form_id, one.record_id))))
+
+
+def _later_forms(db: Database, forms: Mapping[str, FormSpec]) -> dict[str, int]:
+    """The records written with a later version of their form than this laptop has, each with
+    the latest version of the form one of its versions was written with: carried here from an
+    up-to-date laptop (this one's forms, an IT-kept folder or an older release, are older)."""
+    known = {form_id: spec.version for form_id, spec in forms.items()}
+    if not known:
+        return {}
+    later = " OR ".join("(form_id = ? AND form_version > ?)" for _ in known)
+    return {record_id: form_version for record_id, form_version in db.execute(
+        f"SELECT record_id, MAX(form_version) FROM records WHERE {later} GROUP BY record_id",
+        [value for pair in known.items() for value in pair])}
 
 
 def _write_patients(db: Database, ctx: Context, changed: set[str],
-                    left_out: tuple[dict[str, int], Mapping[str, NotEntered]],
+                    left_out: tuple[dict[str, int], Mapping[str, NotEntered], Mapping[str, int]],
                     besides: tuple[Collection[RecordVersion], Authors], writer: _Writer,
                     laptops: Callable[[Collection[str]], Mapping[str, Laptop]],
                     numbers: Mapping[str, str], noted: Collection[str],
@@ -290,7 +357,8 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
     """The groups of `ctx.patient_ids` whose records changed, or that a changed record
     contradicts, or whose hold another office settled otherwise and no clerk ticked off since
     (`noted`: every record with such a settlement), and none is left out (`left_out`: the
-    records on hold, from their version, and those the ward said are not to be entered), with
+    records on hold, from their version, those the ward said are not to be entered, and those
+    written with a later version of their form than this laptop's, with that version), with
     the groups they need (a group only ever needs its own patient's), then each record's
     Provenance; returns those of its records to ask the ward about, those withdrawn and those
     the ward said are not to be entered that it would have carried and left out. A record the
@@ -311,7 +379,7 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
               **bowel_groups(db, ctx, stays), **pews_groups(db, ctx, stays), **weight_groups(db, ctx, stays),
               **infusion_rate_groups(db, ctx, stays), **transfusion_groups(db, ctx, stays),
               **checklist_groups(db, ctx, stays), **lab_result_groups(db, ctx, stays)}
-    held_from, not_entered = left_out
+    held_from, not_entered, later = left_out
     held, authors = besides
     conflicts = with_entries(conflicts_among(ctx.forms, ctx.records.values(), laptops, held, authors), {}, not_entered)
     otherwise = otherwise_among(db, [record for record_id, record in ctx.records.items()
@@ -323,12 +391,20 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
     skipped = not_entered.keys() - withdrawn
     # Asked without building sets: `changed` is every record of a hospital's export, and its
     # union with `contradicted`, made again for each page, copied it a hundred times over.
+    # A group made of a record written with a later form goes only for another record's sake (a
+    # discharge typed here closes the stay its later-form admission opened), tagged `later-form`:
+    # left out whole, the discharge went in no bundle, and nothing named it.
     chosen = _with_needs(groups, {key for key, group in groups.items()
-                                  if not (group.sources.isdisjoint(changed) and group.sources.isdisjoint(contradicted))
+                                  if any((source in changed or source in contradicted) and source not in later
+                                         for source in group.sources)
                                   and group.sources.isdisjoint(held_from) and group.sources.isdisjoint(skipped)})
     # The ward has answered of a record withdrawn: nothing to ask it before posting.
-    asked = {record_id for record_id in (*conflicts, *otherwise) if record_id not in withdrawn}
-    review = {"on-hold": held_from.keys(), "ask-the-ward": asked, "not-to-be-entered": skipped}
+    pending = {record_id for record_id, record in ctx.records.items() if unverified(record)
+               and record.status is not RecordStatus.ENTERED_IN_ERROR and record_id not in withdrawn}
+    contradicts = {record_id for record_id in (*conflicts, *otherwise) if record_id not in withdrawn}
+    asked = contradicts | pending
+    review = {"on-hold": held_from.keys(), "ask-the-ward": contradicts, "not-to-be-entered": skipped,
+              "later-form": later.keys()}
     targets: dict[str, list[str]] = {}
     for key, group in groups.items():
         if key in chosen:
@@ -340,15 +416,23 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
             for record_id, ids in made.made_from.items():
                 targets.setdefault(record_id, []).extend(ids)
     ask = []
+    newer = {record_id: LaterForm(record_id, record.form_id, record.version, later[record_id],
+                                  ctx.forms[record.form_id].version, numbers.get(str(record.patient_id), ""),
+                                  record_id in targets)
+             for record_id, record in ctx.records.items() if record_id in later}
     for record_id, ids in targets.items():
         record = ctx.records[record_id]
         found = AskTheWard(record_id, record.form_id, record.version, record.id, numbers.get(str(record.patient_id), ""),
-                           conflicts.get(record_id, ()), False, otherwise.get(record_id, ())
+                           conflicts.get(record_id, ()), False, otherwise.get(record_id, ()), record_id in pending
                            ) if record_id in asked else None
         provenance = _provenance(record, ids, ctx, held_from.get(record_id), " — ".join(filter(None, (
             NOT_TO_BE_ENTERED.format(said=not_entered[record_id].text_in("en")) if record_id in not_entered else "",
-            UNVERIFIED_DEATH if unverified(record) else "",
+            UNVERIFIED_DEATH if unverified(record) and not (found and found.death_not_verified) else "",
+            newer[record_id].words() if record_id in newer else "",
             found.words() if found else ""))))
+        if record_id in pending:
+            provenance = {"resourceType": "Provenance", "id": provenance["id"],
+                          "meta": {"tag": [coding(REVIEW, DEATH_NOT_VERIFIED)]}} | provenance
         if found is not None:
             # Its Provenance went in an earlier bundle (storage.fhir_sent), whatever its range; or,
             # the database keeping that only since m022_fhir_sent, the record is unchanged since
@@ -358,7 +442,8 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
         ask += [found] if found else []
     left_out = {record_id for record_id in skipped if record_id in ctx.records and record_id not in targets
                 and (record_id in changed or record_id in contradicted)}
-    return _Page(ask, {record_id for record_id in targets if record_id in withdrawn}, left_out)
+    return _Page(ask, {record_id for record_id in targets if record_id in withdrawn}, left_out,
+                 [found for record_id, found in newer.items() if record_id in changed or found.in_bundle])
 
 
 class _Writer:

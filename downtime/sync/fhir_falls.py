@@ -1,9 +1,10 @@
 """Each fall on the ward as a FHIR Observation (an exam) in the stay it happened in: "Inpatient
 fall" at its time, what was found (seen or found on the floor, a possible fracture, a head
 injury, an anticoagulant as the app counts it, the medication chart's among them, the patient's
-usual GCS when recorded), the doctor's examination, the CT head and the incident report's
-reference as components, the injuries and notes as notes. Not an AdverseEvent: R4's has no status, and a fall
-recorded in error must say so. Codes are in words: SNOMED CT's could not be checked here."""
+usual GCS when recorded, NICE's other signs for a CT head of form version 4), the doctor's
+examination, the CT head and the incident report's reference as components, the injuries and
+notes as notes. Not an AdverseEvent: R4's has no status, and a fall recorded in error must say so.
+Codes are in words: SNOMED CT's could not be checked here."""
 
 from __future__ import annotations
 
@@ -19,9 +20,13 @@ from downtime.sync.fhir_observations import doctor_review, record_observation
 from downtime.sync.fhir_stays import Stays, one_each
 
 FALL = {"text": "Inpatient fall"}
-ANSWERED = ("witnessed", "where", "fracture_signs", "head_injury", "ct_head")
+ANSWERED = ("witnessed", "where", "fracture_signs", "head_injury", "lost_consciousness", "ct_head",
+            "anticoagulant_after_ct")
 """The fall's choices sent as components, in words."""
-TOLD = {"family_told": "Family or next of kin told", "incident_reported": "Incident reported"}
+SIGNS = "ct_signs"
+"""The fall's signs for a CT head within 1 hour (form version 4), each sent as a component, Yes."""
+TOLD = {"family_told": "Family or next of kin told", "incident_reported": "Incident reported",
+        "weak_before": "Limb weakness known before the fall"}
 WRITTEN = ("ct_head_result", "incident_reference")
 """The fall's words sent as components (form version 3)."""
 CHART_SAYS = "{drugs} on the medication chart at the fall (box answered No)"
@@ -46,6 +51,8 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays, fall: Fall) 
                      if data.get(item)),
                    *({"code": {"text": spec.field(item).label.en}, "valueString": data[item]} for item in WRITTEN
                      if data.get(item)),
+                   *({"code": {"text": label(spec, SIGNS, sign)}, "valueBoolean": True}
+                     for sign in data.get(SIGNS) or ()),
                    *([{"code": {"text": spec.field("ct_head_at").label.en},
                        "valueDateTime": moment(data["ct_head_at"])}] if data.get("ct_head_at") else []),
                    {"code": {"text": "On anticoagulant treatment"}, "valueBoolean": fall.on_anticoagulant},

@@ -31,7 +31,7 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.fluid_balance import INTAKE, IRRIGATION
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.services.fluid_balance import FORM, PLAN_FORM, doses_charted
+from downtime.services.fluid_balance import FORM, NOT_MEASURED, PLAN_FORM, doses_charted
 from downtime.sync.fhir_elements import (Context, Group, Made, label, moment, patient_key, record_identifier,
                                          reference)
 from downtime.sync.fhir_medication import dose_key
@@ -134,7 +134,9 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays, dose: str | 
         "status": observation_status(record), "category": [CATEGORY], "code": {"text": code},
         "subject": reference(str(record.patient_id)), **stays.encounter_at(record.patient_id, data["measured_at"]),
         "effectiveDateTime": moment(data["measured_at"]), "performer": [ctx.author(ctx.original(record))],
-        "valueQuantity": quantity(data["volume"], "mL")}
+        # An output not measured (form v3): how much it looked, in the form's words, as no quantity.
+        **({"valueQuantity": quantity(data["volume"], "mL")} if data.get("volume") is not None else
+           {"valueString": label(ctx.forms[FORM], NOT_MEASURED, data[NOT_MEASURED])})}
     if dose:  # the bag the medication chart sent as given: one volume, not two
         resource["partOf"] = [reference(dose)]
     if data.get("what"):

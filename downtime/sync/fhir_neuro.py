@@ -4,7 +4,8 @@ as its components, each its score), and the pupils and limbs as what the nurse o
 (category `exam`), in words: no LOINC code was certain enough to send for a pupil's reaction or a
 limb's power. A component not testable (eyes closed by swelling, a patient intubated) is sent as
 absent with the reason in words, and the set has no total, as on the chart. Neuro obs stopped, and
-the doctor told of the set, are notes on its GCS."""
+the doctor told of the set, are notes on its GCS. A set not done sends its GCS absent, with why,
+and the pupils and limbs it records all the same."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from sqlite_utils import Database
 
 from downtime.domain.gcs import gcs
 from downtime.domain.records import RecordVersion
+from downtime.formspec import FormSpec
 from downtime.services.neuro import FORM, STOPPED
 from downtime.sync.fhir_codes import DATA_ABSENT_REASON, LOINC, OBSERVATION_CATEGORY, coding
 from downtime.sync.fhir_elements import (Context, Group, Made, derived_id, label, moment, patient_key,
@@ -55,11 +57,22 @@ def _notes(data: dict[str, Any]) -> list[dict[str, Any]]:
     return notes
 
 
+def _not_done(record: RecordVersion, data: dict[str, Any], spec: FormSpec, common: dict[str, Any]) -> dict[str, Any]:
+    """A set not done (form version 3): its GCS absent, with why, and its notes; no components."""
+    return {"resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
+            "category": [{"coding": [coding(OBSERVATION_CATEGORY, "survey")]}], **common,
+            "code": {"coding": [coding(LOINC, TOTAL)], "text": "Glasgow Coma Scale"},
+            **_absent(f"Set not done: {label(spec, 'not_done', data['not_done'])}"),
+            **({"note": notes} if (notes := _notes(data)) else {})}
+
+
 def _resources(record: RecordVersion, ctx: Context, stays: Stays) -> list[dict[str, Any]]:
     data, spec = record.data, ctx.forms[FORM]
     common = {"status": observation_status(record), "subject": reference(str(record.patient_id)),
               **stays.encounter_at(record.patient_id, data["taken_at"]), "effectiveDateTime": moment(data["taken_at"]),
               "performer": [ctx.author(ctx.original(record))]}
+    if data.get("not_done"):
+        return [_not_done(record, data, spec, common), *_seen(record, spec, common)]
     scored = gcs(data)
     total: dict[str, Any] = {
         "resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
@@ -72,14 +85,20 @@ def _resources(record: RecordVersion, ctx: Context, stays: Stays) -> list[dict[s
                           else _absent(label(spec, field, data[field])))} for field, code in COMPONENTS.items()]}
     if notes := _notes(data):
         total["note"] = notes
-    made = [total]
+    return [total, *_seen(record, spec, common)]
+
+
+def _seen(record: RecordVersion, spec: FormSpec, common: dict[str, Any]) -> list[dict[str, Any]]:
+    """The pupils and limbs the set records, as one Observation (none when it records none): those
+    of a set not done too, whose fixed pupil the records office's copy lost."""
+    data = record.data
     seen = [{"code": {"text": spec.field(field).label.en}, "valueQuantity": quantity(data[field], "mm")}
             for field in SIZES if data.get(field) is not None]
     seen += [{"code": {"text": spec.field(field).label.en}, "valueString": label(spec, field, data[field])}
              for field in SEEN if data.get(field)]
-    if seen:
-        ident = derived_id(record.record_id, "pupils_and_limbs")
-        made.append({"resourceType": "Observation", "id": ident, "identifier": record_identifier(ident),
-                     "category": [{"coding": [coding(OBSERVATION_CATEGORY, "exam")]}], **common,
-                     "code": {"text": "Pupils and limb movement"}, "component": seen})
-    return made
+    if not seen:
+        return []
+    ident = derived_id(record.record_id, "pupils_and_limbs")
+    return [{"resourceType": "Observation", "id": ident, "identifier": record_identifier(ident),
+             "category": [{"coding": [coding(OBSERVATION_CATEGORY, "exam")]}], **common,
+             "code": {"text": "Pupils and limb movement"}, "component": seen}]

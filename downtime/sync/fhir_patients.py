@@ -24,6 +24,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.census import Movement
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import VALIDATED_IDENTITY, Meaning
@@ -234,8 +235,8 @@ def deceased_patch(died: str | None) -> dict[str, Any]:
         for operation in operations]}
 
 
-UNVERIFIED_DEATH = ("DEATH NOT VERIFIED YET: recorded before a doctor verified it; enter the death once a later "
-                    "version of this record says it is verified")
+UNVERIFIED_DEATH = QT_TRANSLATE_NOOP("messages", "DEATH NOT VERIFIED YET: recorded before a doctor verified it; enter "
+                                                 "the death once a later version of this record says it is verified")
 """What the Provenance of a death recorded "not verified yet" (the death form's VERIFICATION_PENDING)
 says, and its stay's disposition: it went out as a final death, the EHR's patient patched
 deceased, though in France a doctor must verify a death first."""

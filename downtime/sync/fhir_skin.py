@@ -5,7 +5,9 @@ skin over the pressure areas as a note, and pressure damage found as a `complica
 Braden assessment as an Observation (a survey): its total as the value, its band as the
 interpretation, each item a component. Each look at a wound as an Observation (an exam) of the
 wound named as its body site: what it is and its size in words as the value, each measure and
-finding a component, the dressing put on and when the next is due as notes. Codes are in words:
+finding a component, the dressing put on (with the nurse's reason to use it despite a recorded
+allergy, as a medicine prescribed so says it: the EHR had the dressing alone) and when the next
+is due as notes. Codes are in words:
 SNOMED CT's and LOINC's could not be checked here, and a wrong code files it as something else."""
 
 from __future__ import annotations
@@ -75,11 +77,15 @@ def _wound(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
                 for name in ("length_cm", "width_cm", "depth_cm") if data.get(name) is not None]
     findings = [{"code": {"text": spec.field(name).label.en},
                  "valueCodeableConcept": {"text": label(spec, name, data[name])}}
-                for name in ("kind", "category", "bed", "exudate") if data.get(name)]
+                for name in ("kind", "category", wounds.PRESENT_ON_ADMISSION, "bed", "exudate") if data.get(name)]
     infection = ([{"code": {"text": spec.field("infection").label.en}, "valueBoolean": data["infection"]}]
                  if data.get("infection") is not None else [])
     notes = [*([f"Dressing put on: {data['dressing']}"] if data.get("dressing") else []),
+             *([f"Used despite the recorded allergy: {' '.join(reason.split())}"]
+               if (reason := data.get(wounds.ALLERGY_REASON)) else []),
              *([f"Next dressing or look in {label(spec, 'next_in', data['next_in'])}"] if data.get("next_in") else []),
+             *([f"Charted a pressure ulcer before, not now: {why}"] if (why := data.get(wounds.RECLASSIFIED_WHY))
+               else []),
              *([data["notes"]] if data.get("notes") else [])]
     return {
         "resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),

@@ -21,6 +21,7 @@ Anywhere else the record stays on hold, for this office to settle."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -33,7 +34,7 @@ from sqlite_utils import Database
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 from downtime.domain.census import StayStatus, leaves_hospital
 from downtime.domain.holds import HeldVersion, SettledOtherwise, Settlement, SettlementNotTaken
-from downtime.domain.records import RecordVersion
+from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
@@ -51,13 +52,13 @@ from downtime.storage import audit
 from downtime.storage.laptops import remember
 from downtime.storage.records import chunks, held_from, holds, list_current, marks
 from downtime.sync.export import verify_export
-from downtime.sync.merge import not_exported, sources_of
+from downtime.sync.merge import later_forms, not_exported, sources_of
 from downtime.sync.outcome import (
-    HELD, BedShared, DatedAfterLeaving, DoseToCheck, ImportRefused, ImportResult, Progress, untold,
+    HELD, WITHDRAWN_ALIKE, BedShared, DatedAfterLeaving, DoseToCheck, ImportRefused, ImportResult, Progress, untold,
 )
 from downtime.sync.versions import (
     HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENT_COLUMNS, count_lines, digest,
-    line, lines_of, one_hold, read_lines, settlements_in, version_digest,
+    WITHDRAWN_ALIKE_FILE, line, lines_of, one_hold, read_lines, settlements_in, version_digest, withdraws,
 )
 
 BATCH = 5000
@@ -115,7 +116,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
     now = session.clock()
     added = {"patients": 0, "records": 0}
     unchanged = {"patients": 0, "records": 0}
-    files = [name for name in (RECORDS_FILE, HELD_FILE) if name == RECORDS_FILE or (folder / name).exists()]
+    files = [name for name in (RECORDS_FILE, HELD_FILE, WITHDRAWN_ALIKE_FILE)
+             if name == RECORDS_FILE or (folder / name).exists()]
     settlements = settlements_in(folder)
     total = len(patients) + sum(count_lines(folder / name) for name in files)
     touched: set[str] = set()
@@ -181,6 +183,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
         left: dict[str, str] = {}  # the deaths, discharges and transfers out new here: their patients by record id
         dosing: dict[str, str] = {}  # the doses and orders new here, likewise
         moved: set[str] = set()  # the patients an admission or move new here placed
+        withdrawn: set[str] = set()  # the records a withdrawal new here withdrew
         # (line, record, record it points to) not found yet: the target may come later in the
         # file (a merge orders by the laptops' clocks), so only what is missing at the end is refused.
         pointing: list[tuple[int, str, str]] = []
@@ -209,6 +212,13 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                 stored = by_version.get(key)
                 if stored is not None and {column: stored[column] for column in RECORD_COLUMNS} == row:
                     unchanged["records"] += 1
+                    continue
+                if stored is not None and _withdrawn_alike(row, stored, by_version):
+                    counts = unchanged if _kept_aside(db, row["id"]) else added
+                    if counts is added:
+                        audit.append(db, **who, action=WITHDRAWN_ALIKE_ACTION, entity="records", entity_id=row["id"],
+                                     detail=row)
+                    counts[WITHDRAWN_ALIKE] = counts.get(WITHDRAWN_ALIKE, 0) + 1
                     continue
                 # The version a settlement brought here left standing follows the version here
                 # (it may be another laptop's side: the settlement says which is right), or is
@@ -248,6 +258,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                     moved.add(row["patient_id"])
                 if row["form_id"] in (census.DOSE_FORM, records.ORDER_FORM) and row["patient_id"]:
                     dosing[row["record_id"]] = row["patient_id"]
+                if row["status"] == RecordStatus.ENTERED_IN_ERROR.value:
+                    withdrawn.add(row["record_id"])
             write(batch)
             hold(aside)
             pointing = _still_missing(session, pointing)
@@ -287,9 +299,10 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
         not_taken = tuple(dict.fromkeys(said.values()))  # two settlements disputing one hold, said once
         _note_otherwise(session, {settled_id: settlements[settled_id] for settled_id, why in said.items()
                                   if isinstance(why, SettledOtherwise) and not why.agrees}, who)
+        later = later_forms(sources)
         laptops = laptops_known(session, {held.device_id for hold in brought for held in hold.versions}
                                 | {device_id for refused in not_taken for device_id in refused.device_ids}
-                                | {found.device_id for found in missing})
+                                | {found.device_id for found in missing} | {found.device_id for found in later})
         titles = {form_id: session.forms[form_id].title
                   for form_id in {hold.form_id for hold in brought} | {refused.form_id for refused in not_taken}}
         authors = authors_here(session)
@@ -306,9 +319,11 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                 for settled_id, found in settlements.items()
                 if settled_id in disputed or (settled_id not in alike and (settled_id in rivals
                                                                            or unmet[settled_id] is not None))]
+        to_withdraw = _entered(db, withdrawn)  # said by the tally, and kept by the audit, which reads later
         audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
                      action="import", detail={"kind": "export", "folder": str(folder), "added": added,
                                               "unchanged": unchanged, "on_hold": sorted(newly_held),
+                                              **({"to_withdraw": to_withdraw} if to_withdraw else {}),
                                               **({"settlements_not_taken": left} if left else {}),
                                               **({"missing_exports": [{"device_id": found.device_id, "first": found.first,
                                                                        "last": found.last} for found in missing]}
@@ -320,8 +335,9 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                         if shared else (), duplicates=tuple(duplicates_of(db, touched)),
                         compared={hold.record_id: found for hold in brought
                                   if (found := hold_of(session, hold.record_id)) is not None}, missing=missing,
-                        tally=tally(session) if session.user.may(Action.BACK_ENTRY) else None,
-                        not_exported=not_exported(sources), to_check=tuple(to_check))
+                        tally=replace(tally(session), to_withdraw=to_withdraw)
+                        if session.user.may(Action.BACK_ENTRY) else None,
+                        not_exported=not_exported(sources), to_check=tuple(to_check), later_forms=later)
 
 
 DOSE_KINDS = (SAME_DOSE, AS_REQUIRED_TWICE, ORDER_STOPPED)
@@ -610,6 +626,35 @@ def _number_given(line: int, row: dict[str, Any], device_ids: list[str], shared_
                                                                "import wizard, tick the box naming both laptops)"),
                                  laptops=(ours, theirs), file=PATIENTS_FILE, number=line,
                                  downtime_number=row["downtime_number"], ours=ours, theirs=theirs)
+
+
+def _entered(db: Database, record_ids: set[str]) -> int:
+    """How many of these records a version of was entered in the EHR here (`back_entries`)."""
+    return sum(db.execute(f"SELECT COUNT(DISTINCT record_id) FROM back_entries WHERE record_id IN ({marks(part)})",
+                          part).fetchone()[0] for part in chunks(record_ids))
+
+
+WITHDRAWN_ALIKE_ACTION = "record.withdrawn_alike"
+"""The audit's entry keeping, whole, another laptop's withdrawal of a record withdrawn here (see
+`_withdrawn_alike`): counted "unchanged", it was stored nowhere, its nurse and reason lost."""
+
+
+def _kept_aside(db: Database, version_id: str) -> bool:
+    """Whether an earlier import kept this withdrawal aside already (WITHDRAWN_ALIKE_ACTION)."""
+    return db.execute("SELECT 1 FROM audit WHERE action = ? AND entity_id = ? LIMIT 1",
+                      [WITHDRAWN_ALIKE_ACTION, version_id]).fetchone() is not None
+
+
+def _withdrawn_alike(row: dict[str, Any], stored: dict[str, Any],
+                     by_version: Mapping[tuple[str, int], dict[str, Any]]) -> bool:
+    """Whether a version and the one of its number here both withdraw the version before it, the
+    record's latest here (sync.versions.withdraws): two laptops each withdrew the record, and the
+    withdrawal here stands, as a merge keeps one (sync.merge._withdrawn_alike), the other kept
+    aside in the audit (WITHDRAWN_ALIKE_ACTION); held, the office was told to enter neither until
+    two wards who agree said which was right."""
+    before = by_version.get((row["record_id"], row["version"] - 1))
+    return (before is not None and (row["record_id"], row["version"] + 1) not in by_version
+            and withdraws(row, before) and withdraws(stored, before))
 
 
 def _arrives_alone(name: str, number: int, row: dict[str, Any]) -> None:

@@ -58,12 +58,12 @@ from downtime.sync.encryption import encrypted_export
 from downtime.sync.fhir_export import PATIENTS_AT_ONCE, AskTheWard
 from downtime.sync.missing import MissingVersions, missing_versions, shown_time
 from downtime.sync.export import (
-    ASK_THE_WARD_COLUMN, CHART_ANTICOAGULANTS_COLUMN, CSV_ENCODING, NOT_STANDING_CELL, ON_HOLD_CELL, ON_HOLD_COLUMN, ON_HOLD_IN_CELL, SETTLED_CELL,
+    ASK_THE_WARD_COLUMN, BASE_COLUMNS, CHART_ANTICOAGULANTS_COLUMN, CSV_ENCODING, NOT_STANDING_CELL, ON_HOLD_CELL, ON_HOLD_COLUMN, ON_HOLD_IN_CELL, SETTLED_CELL,
     csv_column, file_digests, on_disk, os_litter, put_in_place, staging_in, verify_export,
 )
 from downtime.sync.versions import (
-    HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENTS_FILE, digest, line, lines_of,
-    one_hold, settlements_in, write_lines,
+    HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENTS_FILE, WITHDRAWN_ALIKE_FILE,
+    digest, line, lines_of, one_hold, settlements_in, withdraws, write_lines,
 )
 
 
@@ -105,6 +105,8 @@ class MergeResult:
     not_exported: tuple[NotExported, ...] = ()
     """What the laptops' exports say none of them holds: the records lost to a restore from a
     backup, the drafts never saved (see `not_exported`)."""
+    withdrawn_alike: tuple[WithdrawnAlike, ...] = ()
+    """Records laptops each withdrew: withdrawn, one withdrawal kept (see `_withdrawn_alike`)."""
 
     def laptops_text(self, lang: Lang) -> list[str]:
         """Each laptop merged, in its number's order, with how many of its exports and when the
@@ -114,8 +116,10 @@ class MergeResult:
         for source in self.sources:
             if source.get("device_id") and isinstance(source.get("exported_at"), str):
                 made.setdefault(str(source["device_id"]), set()).add(str(source["exported_at"]))
+        later = {found.device_id: found for found in later_forms(self.sources)}
         return [message(lang, LAPTOP_EXPORTS, laptop=laptop_name(lang, device_id, self.laptops), count=len(times),
                         time=shown_time(max(times, key=datetime.fromisoformat)))
+                + (semicolon(lang) + later[device_id].said(lang) if device_id in later else "")
                 for device_id, times in sorted(made.items(), key=lambda found: (
                     self.laptops.get(found[0], Laptop(None)).number or 1000, found[0]))]
 
@@ -136,6 +140,68 @@ class MergeResult:
 
 
 LAPTOP_EXPORTS = QT_TRANSLATE_NOOP("messages", "{laptop}: {count} export(s), the latest made {time}")
+LATER_FORMS_LEFT_OUT = QT_TRANSLATE_NOOP("messages", "LATER FORMS: its FHIR bundles (Downtime {version}) left out or "
+                                                     "tagged {count} record(s) written with a later version of their "
+                                                     "form than its own, which none of its later exports sent; post "
+                                                     "the records office's bundle for them (the manifest's "
+                                                     "later_form_versions)")
+LATER_FORMS_OF = QT_TRANSLATE_NOOP("messages", "{laptop}: {said}")
+
+
+@dataclass(frozen=True)
+class LaterForms:
+    """A laptop's records that its bundles left out or tagged, written with a later version of
+    their form than its own (see `later_forms`)."""
+
+    device_id: str
+    app_version: str | None
+    """Of its latest export."""
+    exported_at: str | None
+    records: tuple[Mapping[str, Any], ...]
+    """Each as the export that listed it last did (fhir_export.LaterForm), with that export's time."""
+
+    def said(self, lang: Lang) -> str:
+        """As the laptop's line of a merge's report ends."""
+        return message(lang, LATER_FORMS_LEFT_OUT, count=len(self.records), version=self.app_version or "?")
+
+    def text(self, lang: Lang, laptops: Mapping[str, Laptop]) -> str:
+        """A line of its own, the laptop named (an import's report)."""
+        return message(lang, LATER_FORMS_OF, laptop=laptop_name(lang, self.device_id, laptops), said=self.said(lang))
+
+    def as_json(self) -> dict[str, Any]:
+        return {"device_id": self.device_id, "app_version": self.app_version, "exported_at": self.exported_at,
+                "records": list(self.records)}
+
+
+def later_forms(sources: Iterable[Mapping[str, Any]]) -> tuple[LaterForms, ...]:
+    """Each laptop whose bundles left out or tagged records written with a later version of their
+    form than its own (its manifests' `later_form_versions`, see fhir_export.LaterForm), with
+    them: that laptop's mapping predates their answers, so the office's bundle, made with
+    today's, is the one to post for them. Every export of the laptop counts, not its latest
+    alone: a death its first stick left out is in no later `--since-last` stick either, which
+    lists none, and the merge said nothing of it. A record is dropped only once a later whole
+    export (not `--since-last`) of that laptop had that form at its version or later, and so sent
+    it plainly. A release before this says nothing of them, and nothing is said."""
+    made: dict[str, list[Mapping[str, Any]]] = {}
+    for source in sorted(sources, key=exported_at):
+        if source.get("device_id"):
+            made.setdefault(str(source["device_id"]), []).append(source)
+    found = []
+    for device_id, exports in made.items():
+        left: dict[str, Mapping[str, Any]] = {}
+        for source in exports:
+            known = source.get("form_versions")
+            if source.get("since_last") is False and isinstance(known, dict):
+                left = {record_id: entry for record_id, entry in left.items()
+                        if not entry.get("form_version", 0) <= known.get(entry.get("form_id"), -1)}
+            listed = source.get("later_form_versions")
+            left |= {entry["record_id"]: {**entry, "exported_at": source.get("exported_at")}
+                     for entry in (listed if isinstance(listed, list) else ())
+                     if isinstance(entry, dict) and isinstance(entry.get("record_id"), str)}
+        if left:
+            found.append(LaterForms(device_id, exports[-1].get("app_version"), exports[-1].get("exported_at"),
+                                    tuple(left.values())))
+    return tuple(found)
 
 
 ASK_THE_WARD_MERGED = QT_TRANSLATE_NOOP("messages", "{count} record(s) merged contradict another laptop's record (the "
@@ -159,7 +225,7 @@ def _scratch(folder: Path) -> Database:
                " patient_id TEXT, device_id TEXT, line TEXT, folder TEXT, other TEXT,"
                " PRIMARY KEY (record_id, version, digest))")
     db.execute("CREATE TABLE csv_lines (form_id TEXT, record_id TEXT, version INTEGER, variant TEXT, line TEXT,"
-               " ask TEXT, PRIMARY KEY (form_id, record_id, version, variant))")
+               " ask TEXT, at REAL, PRIMARY KEY (form_id, record_id, version, variant))")
     return db
 
 
@@ -196,7 +262,7 @@ _FACTS = (
            ("downtime_number", "device_number", "device_id"),
            lambda path, number, row, text: (row["patient_id"], row["downtime_number"], row["device_number"],
                                             row["device_id"])),
-    _Facts("versions", (RECORDS_FILE, HELD_FILE), RECORD_COLUMNS, ("record_id", "version", "digest"),
+    _Facts("versions", (RECORDS_FILE, HELD_FILE, WITHDRAWN_ALIKE_FILE), RECORD_COLUMNS, ("record_id", "version", "digest"),
            ("recorded_utc", "form_id", "patient_id", "device_id"),
            lambda path, number, row, text: (row["record_id"], row["version"], digest(text),
                                             _instant(path, number, row["recorded_at"]), row["form_id"],
@@ -228,6 +294,49 @@ def _combine(db: Database, folders: list[Path]) -> None:
     if found is not None:
         raise MergeRefused(QT_TRANSLATE_NOOP("messages", "refused: {seen} and {folder} hold different contents for {what}"),
                            seen=found[1], folder=found[2], what=found[0])
+
+
+def _withdrawn_alike(db: Database) -> tuple[WithdrawnAlike, ...]:
+    """Keeps one of the withdrawals of a record that laptops each withdrew, with nothing after them
+    (`versions.withdraws`): the earliest, by when it was recorded; the others leave `versions`
+    for `aside` (WITHDRAWN_ALIKE_FILE, their CSV lines kept and marked) and are named (the
+    manifest's `withdrawn_alike`, the report's tally). The rest stays for `_set_aside` to judge.
+    The earliest whatever the order of the exports, so every merge, and an office importing the
+    sticks one by one (sync.import_export), withdraws the record. Deleted, the other nurse's
+    withdrawal, her reason and time, were gone from the merged data, and the report said nothing."""
+    db.execute("CREATE TABLE aside AS SELECT * FROM versions WHERE 0")
+    found = []
+    for record_id, version in db.execute(
+            "SELECT record_id, version FROM versions GROUP BY record_id, version HAVING COUNT(*) > 1").fetchall():
+        rows = [(recorded_utc, text_digest, orjson.loads(text)) for recorded_utc, text_digest, text in db.execute(
+            "SELECT recorded_utc, digest, line FROM versions WHERE record_id = ? AND version = ?"
+            " ORDER BY recorded_utc, digest", [record_id, version])]
+        before = [orjson.loads(text) for (text,) in db.execute(
+            "SELECT line FROM versions WHERE record_id = ? AND version = ?", [record_id, version - 1])]
+        later = db.execute("SELECT 1 FROM versions WHERE record_id = ? AND version > ?", [record_id, version]).fetchone()
+        if len(before) != 1 or later is not None or not all(withdraws(row, before[0]) for *_, row in rows):
+            continue
+        others = [(record_id, version, text_digest) for _, text_digest, _ in rows[1:]]
+        db.conn.executemany("INSERT INTO aside SELECT * FROM versions WHERE record_id = ? AND version = ?"
+                            " AND digest = ?", others)
+        db.conn.executemany("DELETE FROM versions WHERE record_id = ? AND version = ? AND digest = ?", others)
+        found.append(WithdrawnAlike(rows[0][2], tuple(row for *_, row in rows[1:])))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class WithdrawnAlike:
+    """A record laptops each withdrew (see `_withdrawn_alike`): the withdrawal kept, and the others."""
+
+    kept: Mapping[str, Any]
+    others: tuple[Mapping[str, Any], ...]
+
+    def as_json(self) -> dict[str, Any]:
+        def said(row: Mapping[str, Any]) -> dict[str, Any]:
+            return {name: row[name] for name in ("id", "device_id", "author", "recorded_at", "reason")}
+
+        return {"record_id": self.kept["record_id"], "form_id": self.kept["form_id"], "version": self.kept["version"],
+                "kept": said(self.kept), "also_withdrawn_by": [said(row) for row in self.others]}
 
 
 def _set_aside(db: Database) -> None:
@@ -395,8 +504,9 @@ def _tally(db: Database, settled: Mapping[str, dict[str, Any]]) -> Tally:
     """The merge's record versions and their records, counted as its import and the Back-entry
     list will count them (domain.tally): those on hold are kept aside, but of a hold a settlement
     the merge carries settles, the version left standing is imported as one that stands, the
-    others set aside. A record not on hold standing withdrawn (entered in error), or loaded from
-    the EHR's snapshot and unchanged, will not be listed (services.back_entry.tally)."""
+    others set aside. A record not on hold standing withdrawn (entered in error), unless an office
+    entered an earlier merge's version of it, or loaded from the EHR's snapshot and unchanged, will
+    not be listed (services.back_entry.tally)."""
     held = set_aside = standing = 0
     for record_id, version_id in db.execute("SELECT record_id, json_extract(line, '$.id') FROM held"):
         if record_id not in settled:
@@ -413,7 +523,9 @@ def _tally(db: Database, settled: Mapping[str, dict[str, Any]]) -> Tally:
         FROM versions v
         WHERE v.version = (SELECT MAX(w.version) FROM versions w WHERE w.record_id = v.record_id)
         AND v.record_id NOT IN (SELECT record_id FROM held)""", [RecordStatus.ENTERED_IN_ERROR.value]).fetchone()
-    return Tally(int(versions) + standing, held, set_aside, int(records), int(withdrawn), int(unchanged))
+    aside = db.execute("SELECT COUNT(*) FROM aside").fetchone()[0]
+    return Tally(int(versions) + standing, held, set_aside, int(records), int(withdrawn), int(unchanged), merged=True,
+                 withdrawn_alike=aside)
 
 
 def _versions_in_order(db: Database) -> Iterator[str]:
@@ -466,11 +578,44 @@ def _staff_columns(forms: Mapping[str, FormSpec]) -> dict[str, list[str]]:
             for form_id, spec in forms.items()}
 
 
-def _named(row: dict[str, Any], columns: list[str], authors: Authors) -> dict[str, str]:
-    """A merged CSV line's NAME_SUFFIX cells: each staff ID's name on the line's laptop, safe from
-    a spreadsheet's formulas as a typed cell is (a name comes from any laptop's directory)."""
-    return {f"{column}{NAME_SUFFIX}": csv_cell(authors.others.get((row.get("device_id") or "", row.get(column) or "")))
+def _named(row: dict[str, Any], columns: list[str], authors: Authors,
+           named_on: Mapping[tuple[str, str, str], str]) -> dict[str, str]:
+    """A merged CSV line's NAME_SUFFIX cells: each staff ID's name on the laptop that wrote it
+    into the record (`named_on`, see `_named_on`; else the line's own), safe from a spreadsheet's
+    formulas as a typed cell is (a name comes from any laptop's directory). The line's author is
+    its own laptop's."""
+    def device(column: str) -> str:
+        own = row.get("device_id") or ""
+        return own if column == "author" else named_on.get((row["record_id"], column, row.get(column) or ""), own)
+
+    return {f"{column}{NAME_SUFFIX}": csv_cell(authors.others.get((device(column), row.get(column) or "")))
             for column in columns}
+
+
+def _named_on(db: Database, forms: Mapping[str, FormSpec]) -> dict[tuple[str, str, str], str]:
+    """The laptop whose version first named each staff ID of a record written on two laptops
+    or more, by (record id, column, staff ID): a dose laptop 1 recorded with its witness "hl",
+    withdrawn on laptop 2 where "hl" is someone else, still names laptop 1's "hl" in the
+    version laptop 2 wrote, and its line named laptop 2's (the worklist and FHIR named laptop
+    1's). A record one laptop wrote alone is named on that laptop, and left out."""
+    staff = {form_id: [field.id for field in spec.fields() if isinstance(field, StaffRefField)]
+             for form_id, spec in forms.items()}
+    staff = {form_id: ids for form_id, ids in staff.items() if ids}
+    if not staff:
+        return {}
+    marks = ", ".join("?" * len(staff))
+    found: dict[tuple[str, str, str], str] = {}
+    for record_id, form_id, device_id, text in db.execute(
+            f"SELECT record_id, form_id, device_id, json_extract(line, '$.data') FROM (SELECT * FROM versions"
+            f" UNION ALL SELECT * FROM held) WHERE form_id IN ({marks}) AND record_id IN (SELECT record_id FROM"
+            f" (SELECT record_id, device_id FROM versions WHERE form_id IN ({marks}) UNION SELECT record_id, device_id"
+            f" FROM held WHERE form_id IN ({marks})) GROUP BY record_id HAVING COUNT(*) > 1)"
+            f" ORDER BY record_id, version, recorded_utc", [*staff, *staff, *staff]):
+        data = orjson.loads(text)
+        for field_id in staff[form_id]:
+            if data.get(field_id):
+                found.setdefault((record_id, csv_column(field_id), str(data[field_id])), device_id)
+    return found
 
 
 # The CSV columns a merge writes itself rather than take as they were: whether a record is on hold
@@ -482,13 +627,57 @@ WORKED_OUT = (CHART_ANTICOAGULANTS_COLUMN,)
 anticoagulants the chart had at a fall): kept as any column, but no part of what a held version
 says; a laptop that had the order on its chart by its second export read as a second content."""
 
+LINE_TIMES = "line_exported_at"
+"""A merge manifest's key: when the export each line with WORKED_OUT columns came from was made,
+by form, record id and version (see `_line_times`)."""
+
+
+def _line_times(folder: Path) -> Callable[[str, Mapping[str, Any]], float]:
+    """When the export a folder's CSV line (by form id and line) came from was made, to keep the
+    line of the export made last (see `_merged_csv`): an export's own time; a merge's lines each
+    the time its manifest's LINE_TIMES keeps, else (a merge by an earlier version) that of the
+    latest export merged of the laptop that wrote the line. Ranked by the merge's latest export,
+    yesterday's merge outranked a later stick of the laptop its fall came from, and the fall read
+    "not anticoagulated" again."""
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    if manifest.get("format") != "downtime-merge":
+        own = exported_at(manifest)
+        return lambda form_id, row: own
+    kept = manifest.get(LINE_TIMES)
+    kept = kept if isinstance(kept, dict) else {}
+    latest: dict[str, float] = {}
+    for source in sources_of(folder):
+        latest[str(source["device_id"])] = max(latest.get(str(source["device_id"]), float("-inf")),
+                                               exported_at(source))
+
+    def at(form_id: str, row: Mapping[str, Any]) -> float:
+        said = ((kept.get(form_id) or {}).get(row["record_id"]) or {}).get(row["version"])
+        return exported_at({"exported_at": said}) if said else latest.get(str(row.get("device_id")), float("-inf"))
+
+    return at
+
+
+def _kept_line_times(db: Database) -> dict[str, dict[str, dict[str, str]]]:
+    """The merge's LINE_TIMES: each line with WORKED_OUT columns by form, record id and version,
+    with the time of the export it came from (of a time known), for a later merge to rank it."""
+    worked_out = " OR ".join(f"json_type(line, '$.{column}') IS NOT NULL" for column in WORKED_OUT)
+    found: dict[str, dict[str, dict[str, str]]] = {}
+    for form_id, record_id, version, at in db.execute(
+            f"SELECT form_id, record_id, version, MAX(at) FROM csv_lines WHERE ({worked_out}) AND at > ?"
+            " GROUP BY form_id, record_id, version", [float("-inf")]):
+        found.setdefault(form_id, {}).setdefault(record_id, {})[str(version)] = datetime.fromtimestamp(
+            at, timezone.utc).isoformat()
+    return found
+
 
 def _merged_csv(db: Database, forms: Mapping[str, FormSpec], folders: list[Path], out: Path, settled: Mapping[str, dict[str, Any]],
                 shown: Mapping[str, str], asked: tuple[AskTheWard, ...],
-                compared: Mapping[str, OnHold], authors: Authors) -> dict[str, int]:
-    """Each form's CSV lines of every export, once per record version (the later export's
-    line kept), in record order; returns each form's count. A form's columns are those of every
-    export (a laptop on an earlier app may lack a field), its lines blank where they had none.
+                compared: Mapping[str, OnHold], authors: Authors,
+                withdrawn_alike: tuple[WithdrawnAlike, ...]) -> dict[str, int]:
+    """Each form's CSV lines of every export, once per record version (the line of the export
+    made last kept, whatever the order of the folders: see `_line_times`), in record order; returns each form's count. A form's columns are those of every
+    export (a laptop on an earlier app may lack a field), in today's form's order (see
+    `_in_form_order`), its lines blank where they had none.
     A version set aside has a line for each of its contents (its `variant`), and every line of
     a record on hold says so in ON_HOLD_COLUMN, written afresh (a merged CSV read again has one);
     those of a hold the merge takes as settled (`settled`: the version left standing, by record,
@@ -501,17 +690,23 @@ def _merged_csv(db: Database, forms: Mapping[str, FormSpec], folders: list[Path]
     staff as its staff list does, and the same warning twice in other words read as two; but a third laptop's record, which it never held, is the merge's to say.
     `shown`: the number shown for each record whose patient's number two laptops gave;
     `compared`: each hold not settled, whose lines name the columns its versions differ in;
-    `authors`: who the staff IDs are, for the names in the last columns (NAME_SUFFIX)."""
+    `authors`: who the staff IDs are, for the names in the last columns (NAME_SUFFIX);
+    `withdrawn_alike`: the withdrawals merged as one, whose other withdrawals' lines are kept
+    beside the one standing, each its own `variant`, ON_HOLD_COLUMN saying WITHDRAWN_TOO_CELL."""
+    withdrawn_too = {(row["record_id"], row["version"], row["device_id"], row["recorded_at"])
+                     for found in withdrawn_alike for row in found.others}
     held_from = dict(db.execute("SELECT record_id, from_version FROM holds").fetchall())
     headers: dict[str, dict[str, None]] = {}
     staff_columns = _staff_columns(forms)
+    named_on = _named_on(db, forms)
 
     def variant(row: dict[str, Any]) -> str:
         """A held version's content, its blank cells and WORKED_OUT columns left out: a laptop
         exporting before a form gained a field has no column for it, and the same version read as
         two contents."""
         held = held_from.get(row["record_id"])
-        return "" if held is None or int(row["version"]) < held else digest(
+        aside = (row["record_id"], int(row["version"]), row.get("device_id"), row.get("recorded_at")) in withdrawn_too
+        return "" if not aside and (held is None or int(row["version"]) < held) else digest(
             orjson.dumps({name: value for name, value in row.items() if value and name not in WORKED_OUT},
                          option=orjson.OPT_SORT_KEYS).decode())
 
@@ -520,6 +715,7 @@ def _merged_csv(db: Database, forms: Mapping[str, FormSpec], folders: list[Path]
     said_by: dict[tuple[str, int], set[str]] = {}
     held_by: dict[str, set[str]] = {}
     for folder in folders:
+        line_time = _line_times(folder)
         laptops = {str(source["device_id"]) for source in sources_of(folder) if source["device_id"]}
         for path in sorted(path for path in (folder / "csv").glob("*.csv") if not os_litter(path.relative_to(folder))):
             with path.open(encoding=CSV_ENCODING, newline="") as handle, _cells_of_any_length():
@@ -536,13 +732,17 @@ def _merged_csv(db: Database, forms: Mapping[str, FormSpec], folders: list[Path]
                             said_by.setdefault((row["record_id"], int(row["version"])), set()).update(laptops)
                         if row["record_id"] in others:
                             held_by.setdefault(row["record_id"], set()).update(laptops)
+                    # The line of the export made last is kept, and with it its WORKED_OUT cells (a
+                    # paper apixaban order typed in after the first stick).
                     db.conn.executemany(
-                        "INSERT INTO csv_lines VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET line = excluded.line,"
+                        "INSERT INTO csv_lines VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
+                        " line = CASE WHEN excluded.at >= csv_lines.at THEN excluded.line ELSE csv_lines.line END,"
+                        " at = MAX(csv_lines.at, excluded.at),"
                         " ask = CASE WHEN instr(csv_lines.ask, excluded.ask) THEN csv_lines.ask"
                         " WHEN instr(excluded.ask, csv_lines.ask) THEN excluded.ask"
                         " ELSE csv_lines.ask || ' | ' || excluded.ask END",
-                        [(path.stem, row["record_id"], int(row["version"]), variant(row), orjson.dumps(row), ask)
-                         for row, ask in rows])
+                        [(path.stem, row["record_id"], int(row["version"]), variant(row), orjson.dumps(row), ask,
+                          line_time(path.stem, row)) for row, ask in rows])
     db.conn.executemany("UPDATE csv_lines SET ask = CASE WHEN ask = '' THEN :said ELSE ask || ' | ' || :said END"
                         " WHERE form_id = :form_id AND record_id = :record_id AND version = :version AND variant = ''",
                         [{"said": unsaid.words(), "form_id": found.form_id, "record_id": found.record_id,
@@ -551,10 +751,12 @@ def _merged_csv(db: Database, forms: Mapping[str, FormSpec], folders: list[Path]
     counts = {form_id: count for form_id, count in db.execute(
         "SELECT form_id, COUNT(*) FROM csv_lines GROUP BY form_id ORDER BY form_id")}
     on_hold = {form_id for (form_id,) in db.execute(
-        "SELECT DISTINCT form_id FROM csv_lines WHERE record_id IN (SELECT record_id FROM holds)")}
+        "SELECT DISTINCT form_id FROM csv_lines WHERE record_id IN (SELECT record_id FROM holds)"
+        " OR record_id IN (SELECT record_id FROM aside)")}
     flagged = {form_id for (form_id,) in db.execute("SELECT DISTINCT form_id FROM csv_lines WHERE ask != ''")}
     out.mkdir()
     for form_id in counts:
+        headers[form_id] = _in_form_order(forms.get(form_id), headers[form_id])
         staff = [column for column in staff_columns.get(form_id, ()) if column in headers[form_id]]
         with (out / f"{form_id}.csv").open("w", encoding=CSV_ENCODING, newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=[*headers[form_id], *[ASK_THE_WARD_COLUMN] * (form_id in flagged),
@@ -567,10 +769,30 @@ def _merged_csv(db: Database, forms: Mapping[str, FormSpec], folders: list[Path]
                 if form_id in flagged:
                     row[ASK_THE_WARD_COLUMN] = ask
                 if form_id in on_hold:
-                    row[ON_HOLD_COLUMN] = _on_hold_cell(row, held_from.get(row["record_id"]),
-                                                        settled.get(row["record_id"]), compared.get(row["record_id"]))
-                writer.writerow({**row, **_named(row, staff, authors)})
+                    row[ON_HOLD_COLUMN] = WITHDRAWN_TOO_CELL if (
+                        row["record_id"], int(row["version"]), row.get("device_id"), row.get("recorded_at")
+                    ) in withdrawn_too else _on_hold_cell(row, held_from.get(row["record_id"]),
+                                                          settled.get(row["record_id"]), compared.get(row["record_id"]))
+                writer.writerow({**row, **_named(row, staff, authors, named_on)})
     return counts
+
+
+WITHDRAWN_TOO_CELL = ("withdrawn on another laptop too: not the version standing, kept aside (the manifest's "
+                      "withdrawn_alike)")
+
+
+def _in_form_order(spec: FormSpec | None, header: Iterable[str]) -> dict[str, None]:
+    """A form's merged columns in the order of today's form, whatever the order of the exports:
+    the columns of every line, the form's fields, the answers it no longer asks (by name), then
+    the WORKED_OUT columns. In the order the exports came, an older laptop's stick given first put
+    admission version 4's blood refusal after the next of kin, given second before them, and a
+    back-entry tool reading by position read one as the other. A file of no form keeps its own."""
+    if spec is None:
+        return dict.fromkeys(header)
+    present = set(header)
+    own = [column for column in (*BASE_COLUMNS, *(csv_column(field.id) for field in spec.fields())) if column in present]
+    worked_out = [column for column in WORKED_OUT if column in present]
+    return dict.fromkeys([*own, *sorted(present - {*own, *worked_out}), *worked_out])
 
 
 def _unsaid(found: AskTheWard, said_by: set[str], held_by: Mapping[str, set[str]]) -> AskTheWard | None:
@@ -691,7 +913,7 @@ def _settled(db: Database, settlements: list[dict[str, Any]]) -> dict[str, dict[
 
 
 SOURCE_FIELDS = ("device_id", "device_number", "device_name", "exported_at", "records_rowid_range", "staff",
-                 "restores", "unsaved_drafts")
+                 "restores", "unsaved_drafts", "app_version", "later_form_versions", "form_versions", "since_last")
 
 
 def sources_of(folder: Path) -> list[dict[str, Any]]:
@@ -925,6 +1147,7 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
             with closing(_scratch(scratch)) as db:
                 _combine(db, folders)
                 _one_laptop_per_device_number(db, shared_device_number)
+                withdrawn_alike = _withdrawn_alike(db)
                 _set_aside(db)
                 shown = _shown(db)
                 by_record = {row["record_id"]: shown[row["patient_id"]] for row in _about_sharing(db)}
@@ -937,7 +1160,8 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
                 asked = _ask_the_ward(db, forms, laptops, shown, authors)
                 holds = tuple(hold for hold in _holds(db, shown) if hold.record_id not in settled)
                 compared = _compared(db, forms, holds, laptops, authors)
-                counts = _merged_csv(db, forms, folders, staging / "csv", settled, by_record, asked, compared, authors)
+                counts = _merged_csv(db, forms, folders, staging / "csv", settled, by_record, asked, compared, authors,
+                                     withdrawn_alike)
                 register_lines = merge_registers(folders, staging / REGISTER_PATH)
                 write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
                     "SELECT line FROM patients ORDER BY downtime_number")))
@@ -947,13 +1171,17 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
                         "SELECT line FROM held ORDER BY record_id, version, line")))
                 if settlements:
                     write_lines(staging / SETTLEMENTS_FILE, map(line, settlements))
+                if withdrawn_alike:
+                    write_lines(staging / WITHDRAWN_ALIKE_FILE, (text for (text,) in db.execute(
+                        "SELECT line FROM aside ORDER BY record_id, version, line")))
                 duplicates = probable_duplicates(standing(orjson.loads(text) for (text,) in db.execute(
                     "SELECT line FROM csv_lines WHERE form_id = 'admission'")))
                 clashes = _theatre_clashes(db, laptops, duplicates, shown)
                 shared = _shared_numbers(db, forms, shown)
                 files = file_digests(staging)
                 result = MergeResult(out, counts, duplicates, clashes, holds, laptops, differing, shared, asked, compared,
-                                     missing, tuple(sources), authors, _tally(db, settled), not_exported(sources))
+                                     missing, tuple(sources), authors, _tally(db, settled), not_exported(sources),
+                                     withdrawn_alike)
                 titles = {form_id: spec.title.get("en") for form_id, spec in forms.items()}
                 said = result.holds_text("en")  # the report's words, each form by its id
                 manifest = {"format": "downtime-merge", "sources": sources, "counts": counts,
@@ -969,6 +1197,9 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
                                                   for found, why in zip(differing, said[len(holds):])],
                             "shared_downtime_numbers": [{**found.as_json(), "why": found.text("en")} for found in shared],
                             "ask_the_ward": [found.as_json() for found in asked],
+                            "withdrawn_alike": [found.as_json() for found in result.withdrawn_alike],
+                            "later_form_versions": [found.as_json() for found in later_forms(sources)],
+                            LINE_TIMES: _kept_line_times(db),
                             "restores": [found.as_json() for found in result.not_exported
                                          if isinstance(found, Restored)],
                             "unsaved_drafts": [found.as_json(titles) for found in result.not_exported

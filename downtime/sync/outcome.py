@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from datetime import datetime
 
 from downtime.domain.census import Movement
+from downtime.domain.clock import local_now, ward_time
 from downtime.domain.duplicates import ProbableDuplicate, SharedNumber, duplicate_lines
 from downtime.domain.holds import Hold, SettledOtherwise, SettlementNotTaken
 from downtime.domain.laptops import Authors, Laptop, laptop_name
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from downtime.services.back_entry import OnHold
     from downtime.services.printing import BandChange
     from downtime.services.theatre import ClashReport
-    from downtime.sync.merge import NotExported
+    from downtime.sync.merge import LaterForms, NotExported
 
 Progress = Callable[[int, int], None]
 """Told (done, total) as long work goes, for a progress bar."""
@@ -106,6 +107,15 @@ class ImportResult:
     recorded, or another laptop's version of the admission put on hold, which the band names
     too. Amended here, the nurse is offered a new band; brought by an import, the old band
     stayed on the patient and nobody knew."""
+
+    later_forms: tuple[LaterForms, ...] = ()
+    """The records the export's laptops' bundles left out or tagged, written with a later version
+    of their form than the laptop's (sync.merge.later_forms): a merge said them, an office
+    importing the sticks one by one was never told to post its own bundle for them."""
+
+    def later_forms_text(self, lang: Lang) -> list[str]:
+        """Each laptop's `later_forms`, a line each, after the exports not merged."""
+        return [found.text(lang, self.laptops) for found in self.later_forms]
 
     def bands_text(self, lang: Lang) -> list[str]:
         """The `bands` to reprint, each patient by number and name with what changed; then the
@@ -197,9 +207,17 @@ class DatedAfterLeaving:
         left = self.leaving.record
         laptops = {left.device_id: self.leaving.laptop}
         return message(lang, ASK_NOW[self.movement], patient=self.patient, record=self.record, by=self.by,
-                       at=f"{left.occurred_at.astimezone():%d/%m/%Y %H:%M}", laptop=laptop_name(lang, left.device_id, laptops),
+                       at=_on_the_clock(left.occurred_at), laptop=laptop_name(lang, left.device_id, laptops),
                        author=self.leaving.authors.of(lang, left.author, left.device_id, laptops),
-                       time=f"{left.recorded_at:%d/%m/%Y %H:%M}")
+                       time=_on_the_clock(left.recorded_at))
+
+
+def _on_the_clock(moment: datetime) -> str:
+    """`moment` dated on this laptop's clock, the ward's (rules included), with its offset in the
+    hour the clocks repeat (domain.clock.ward_time): "given at 25/10/2026 02:30" said neither which
+    02:30 the other laptop's dose was, nor whether it was before this one; and the other laptop's
+    writing was dated on its own offset."""
+    return ward_time(moment, local_now().tzinfo, "%d/%m/%Y %H:%M")
 
 
 # This laptop's dose that a record an import brought contradicts, by the records office's rule
@@ -242,9 +260,9 @@ class DoseToCheck:
         return message(lang, DOSE_NOW[self.other.said], patient=self.patient, record=self.record, by=self.by,
                        laptop=laptop_name(lang, other.device_id, laptops),
                        author=self.other.authors.of(lang, other.author, other.device_id, laptops),
-                       given=message(lang, GIVEN_AT, time=f"{other.occurred_at.astimezone():%d/%m/%Y %H:%M}"),
+                       given=message(lang, GIVEN_AT, time=_on_the_clock(other.occurred_at)),
                        minutes=apart.minutes if apart else 0, hours=Number(apart.hours) if apart else 0,
-                       stopped=f"{datetime.fromisoformat(str(stopped)).astimezone():%d/%m/%Y %H:%M}" if stopped else "")
+                       stopped=_on_the_clock(datetime.fromisoformat(str(stopped))) if stopped else "")
 
 
 BED_SHARED = QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward} holds {patients} by the census here: the import "
@@ -288,6 +306,9 @@ BAND_CHANGED = {"name": QT_TRANSLATE_NOOP("messages", "name changed"),
 
 HELD = "records_on_hold"
 """The kind of an export's record versions an import put on hold, kept aside (sync.import_export)."""
+WITHDRAWN_ALIKE = "withdrawals_kept_aside"
+"""The kind of another laptop's withdrawals of a record withdrawn here, kept aside in the audit
+(sync.import_export.WITHDRAWN_ALIKE_ACTION): counted "unchanged", though stored nowhere."""
 
 
 def _counted(lang: Lang, counts: dict[str, int]) -> str:
@@ -307,4 +328,7 @@ ADDED = {"patient": QT_TRANSLATE_NOOP("messages", "{count} patient(s)"),
          "records": QT_TRANSLATE_NOOP("messages", "{count} record version(s)"),
          HELD: QT_TRANSLATE_NOOP("messages", "{count} record version(s) put on hold (two laptops wrote them "
                                              "otherwise), kept aside"),
-         "settlements": QT_TRANSLATE_NOOP("messages", "{count} hold(s) settled at another office")}
+         "settlements": QT_TRANSLATE_NOOP("messages", "{count} hold(s) settled at another office"),
+         WITHDRAWN_ALIKE: QT_TRANSLATE_NOOP("messages", "{count} withdrawal(s) of a record withdrawn here already, "
+                                                        "made on another laptop too: kept aside in the import's "
+                                                        "audit, not as a version")}

@@ -19,6 +19,7 @@ import orjson
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.domain.records import RecordStatus
 from downtime.errors import UserError
 from downtime.storage.audit import canonical
 from downtime.storage.records import RECORD_COLUMNS
@@ -29,6 +30,10 @@ RECORDS_FILE = "data/records.jsonl"
 # laptop: the same lines as RECORDS_FILE, in a file of their own so that no import takes them as
 # the record's next versions.
 HELD_FILE = "data/held.jsonl"
+# Withdrawals of a record another laptop withdrew too (the same answers, entered in error), kept
+# aside by a merge: the one standing is in RECORDS_FILE, these are no next version of anything,
+# but a nurse's signed withdrawal (who, when, why) is never erased (see sync.merge._withdrawn_alike).
+WITHDRAWN_ALIKE_FILE = "data/withdrawn_alike.jsonl"
 PATIENT_COLUMNS = ("patient_id", "downtime_number", "device_number", "sequence", "device_id",
                    "created_by", "created_at")
 # How the holds were settled (see services.holds): a clinical decision, which travels with the
@@ -106,6 +111,17 @@ def write_versions(db: Database, open_file: Callable[[str], AbstractContextManag
             write_lines_to(out, map(line, settlements))
     with open_file(RECORDS_FILE) as out:
         return write_lines_to(out, map(line, records))
+
+
+def withdraws(row: Mapping[str, Any], before: Mapping[str, Any]) -> bool:
+    """Whether a version (a line's row, or the database's) withdraws the version before it as it
+    stood (entered in error, its answers unchanged). A record carried from one laptop to another
+    and found charted on the wrong patient on both is withdrawn on each: two versions of one
+    number, two contents, which disagree on nothing; held as a disagreement, the wrong patient's
+    record stayed in the EHR until two wards were asked."""
+    return (row["record_id"] == before["record_id"] and row["version"] == before["version"] + 1
+            and row["status"] == RecordStatus.ENTERED_IN_ERROR.value
+            and orjson.loads(row["data"]) == orjson.loads(before["data"]))
 
 
 def version_digest(row: Mapping[str, Any]) -> str:

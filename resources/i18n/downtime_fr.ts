@@ -388,10 +388,6 @@
         <translation>Sepsis</translation>
     </message>
     <message>
-        <source>Time-critical medicine</source>
-        <translation>Médicament à horaire critique</translation>
-    </message>
-    <message>
         <source>Staff ID</source>
         <translation>Identifiant</translation>
     </message>
@@ -902,6 +898,10 @@
     <message>
         <source>Doctor told, action</source>
         <translation>Médecin prévenu, conduite</translation>
+    </message>
+    <message>
+        <source>Medicines (MAR)</source>
+        <translation>Médicaments (plan d’administration)</translation>
     </message>
 </context>
 <context>
@@ -1730,6 +1730,14 @@ Lier {name} ({number}) au patient {new} du DPI au lieu de {ehr} ?</translation>
     <message>
         <source>{what} typed since the last export ({time})</source>
         <translation>{what} saisi(e)s depuis le dernier export ({time})</translation>
+    </message>
+    <message>
+        <source>The last backup was made, but the laptop's disk is full: it is not written in the audit log.</source>
+        <translation>La dernière sauvegarde a été faite, mais le disque du portable est plein : elle n’est pas écrite dans le journal d’audit.</translation>
+    </message>
+    <message>
+        <source>The last backup was made, but the database's folder cannot be written to: it is not written in the audit log.</source>
+        <translation>La dernière sauvegarde a été faite, mais le dossier de la base de données n’est pas accessible en écriture : elle n’est pas écrite dans le journal d’audit.</translation>
     </message>
 </context>
 <context>
@@ -2869,10 +2877,6 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Encore demandé pour ce patient</translation>
     </message>
     <message>
-        <source>The list will no longer show it once they have left. Save, having seen to it or told the team taking over?</source>
-        <translation>La liste ne l’affichera plus une fois le patient parti. Enregistrer, après y avoir répondu ou prévenu l’équipe qui prend le relais ?</translation>
-    </message>
-    <message>
         <source>Discharge the patient with it in, on purpose (a catheter or a line they go home with)?</source>
         <translation>Faire sortir le patient avec, volontairement (une sonde ou un cathéter avec lequel il rentre) ?</translation>
     </message>
@@ -3041,6 +3045,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>It stays under Left the ward until its stop is charted. Save?</source>
         <translation>Cela reste sous Sortis du service jusqu’à ce que son arrêt soit noté. Enregistrer ?</translation>
+    </message>
+    <message>
+        <source>Once they have left, Left the ward keeps only their results no doctor is told of (an abnormal one from before they left, for a day only), reactions to blood not told, bags never charted stopped and telephone orders to countersign; the rest is not asked again. Save, having seen to it or told the team taking over?</source>
+        <translation>Une fois le patient parti, « Sortis du service » ne garde que ses résultats qu’aucun médecin ne connaît (un résultat anormal reçu avant son départ, pendant un jour seulement), les réactions transfusionnelles non déclarées, les poches dont l’arrêt n’est pas noté et les prescriptions téléphoniques à contresigner ; le reste ne sera plus demandé. Enregistrer, après s’en être occupé ou l’avoir transmis à l’équipe suivante ?</translation>
     </message>
 </context>
 <context>
@@ -11309,8 +11317,210 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>Registre des stupéfiants : {dose} {dose_unit} font {quantity} {unit} de {page}, et une gélule ne s’ouvre ni ne se divise jamais : {dose} {dose_unit} ne peuvent pas être donnés en gélules entières de cette page. Si la dose vient d’une autre page, choisissez cette page ; sinon, vérifiez la dose avec le prescripteur ou le pharmacien (un autre dosage, ou la forme buvable).</translation>
     </message>
     <message>
-        <source>{drug}: a dose is recorded given at {given}, later than this laptop's clock says now ({now}): the clock that recorded it was ahead, and it may be the dose due now. Ask who gave it before giving this one, and amend that record's time with a reason.</source>
-        <translation>{drug} : une dose est enregistrée donnée le {given}, plus tard que l’heure qu’indique ce portable maintenant ({now}) : l’horloge qui l’a enregistrée avançait, et ce peut être la dose due maintenant. Demandez à qui l’a donnée avant de donner celle-ci, et corrigez l’heure de cet enregistrement avec un motif.</translation>
+        <source>{drug}: the neuro chart at {time} asks a doctor ({found}) and none is recorded told: a sedative or an opioid lowers the GCS and hides the next set's. Tell the doctor before giving it.</source>
+        <translation>{drug} : la surveillance neurologique de {time} demande un médecin ({found}) et aucun n’est noté prévenu : un sédatif ou un opioïde abaisse le GCS et masque celui de la prochaine série. Prévenez le médecin avant de le donner.</translation>
+    </message>
+    <message>
+        <source>{drug}: the patient fell at {time} with a possible head injury and no CT head is recorded done or decided against: an anticoagulant makes a bleed in the head worse. Ask the doctor before giving it.</source>
+        <translation>{drug} : le patient a chuté le {time} avec un traumatisme crânien possible et aucun scanner cérébral n’est noté fait ni jugé non indiqué : un anticoagulant aggrave un saignement intracrânien. Demandez au médecin avant de le donner.</translation>
+    </message>
+    <message>
+        <source>INFUSION RUNNING: {drug}, {running}: take it down or let it go with the patient, and record its stop, saying which in the reason</source>
+        <translation>PERFUSION EN COURS : {drug}, {running} : la retirer ou la laisser partir avec le patient, et noter son arrêt, en précisant lequel dans le motif</translation>
+    </message>
+    <message>
+        <source>{drug}: ran through before the patient left (at {time}), never charted stopped: chart its end</source>
+        <translation>{drug} : finie de passer avant le départ du patient (à {time}), arrêt jamais noté : noter sa fin</translation>
+    </message>
+    <message>
+        <source>No on this form, but the medication chart had {drugs} at the fall</source>
+        <translation>Non sur cette fiche, mais le plan d’administration comportait {drugs} au moment de la chute</translation>
+    </message>
+    <message>
+        <source>{drug}: a dose is recorded given at {given}, later than this laptop's clock says now ({now}): a clock was wrong, this laptop's now or the one that recorded it then. Check this laptop's date and time. That dose may be the one due now: ask who gave it before giving this one; if its time is wrong, mark that record entered in error with the reason and record it again at its real time.</source>
+        <translation>{drug} : une dose est enregistrée donnée le {given}, plus tard que l’heure qu’indique ce portable maintenant ({now}) : une horloge s’est trompée, celle de ce portable maintenant ou celle qui l’a enregistrée alors. Vérifiez la date et l’heure de ce portable. Cette dose peut être celle due maintenant : demandez à qui l’a donnée avant de donner celle-ci ; si son heure est fausse, marquez cet enregistrement saisi par erreur avec le motif et enregistrez-la de nouveau à son heure réelle.</translation>
+    </message>
+    <message>
+        <source>{drug}: the CT head after the fall at {time} is done and the fall records no doctor's decision to continue the anticoagulant: ask the doctor before giving it.</source>
+        <translation>{drug} : le scanner cérébral après la chute du {time} est fait et la chute ne note aucune décision médicale de poursuivre l’anticoagulant : demandez au médecin avant de le donner.</translation>
+    </message>
+    <message>
+        <source>{drug}: after the fall at {time}, the doctor's decision on the fall is to hold or stop the anticoagulant: give it only if a doctor has decided otherwise since, and say who in the reason.</source>
+        <translation>{drug} : après la chute du {time}, la décision du médecin notée sur la chute est de suspendre ou d’arrêter l’anticoagulant : ne le donnez que si un médecin en a décidé autrement depuis, et dites qui dans le motif.</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} g in one dose is more than {times} times the most allowed ({most} mg), where a slip of the unit is likelier than any dose meant. Did you mean {dose} mg?</source>
+        <translation>{medicine} : {dose} g en une prise, c’est plus de {times} fois le maximum autorisé ({most} mg), où une erreur d’unité est plus probable qu’une dose voulue. Vouliez-vous écrire {dose} mg ?</translation>
+    </message>
+    <message>
+        <source>Aspirin</source>
+        <translation>Aspirine</translation>
+    </message>
+    <message>
+        <source>{medicine} is not usually given under 3 years (ANSM; the FDA: under 12, children who turn it fast into its opioid have stopped breathing): check it is meant, and give the reason in “{field}”.</source>
+        <translation>{medicine} ne se donne habituellement pas avant 3 ans (ANSM ; la FDA : avant 12 ans, des enfants qui le transforment vite en son opioïde ont cessé de respirer) : vérifier qu’il est voulu, et indiquer le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{medicine} is not given under 16 years (Reye's syndrome: MHRA, BNFc) but for a named indication (Kawasaki disease, after heart surgery): give the indication in “{field}”.</source>
+        <translation>{medicine} ne se donne pas avant 16 ans (syndrome de Reye : MHRA, BNFc) sauf indication précise (maladie de Kawasaki, après chirurgie cardiaque) : indiquer l’indication dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{medicine} by this route is not usually given to a baby under {months} months old or under {kg} kg (ANSM, BNFc): check with the prescriber that it is meant before giving it.</source>
+        <translation>{medicine} par cette voie ne se donne habituellement pas à un nourrisson de moins de {months} mois ou de moins de {kg} kg (ANSM, BNFc) : vérifier avec le prescripteur qu’il est voulu avant de le donner.</translation>
+    </message>
+    <message>
+        <source>{medicine} is not usually given under 3 years (ANSM; the FDA: under 12, children who turn it fast into its opioid have stopped breathing): check with the prescriber that it is meant before giving it.</source>
+        <translation>{medicine} ne se donne habituellement pas avant 3 ans (ANSM ; la FDA : avant 12 ans, des enfants qui le transforment vite en son opioïde ont cessé de respirer) : vérifier avec le prescripteur qu’il est voulu avant de le donner.</translation>
+    </message>
+    <message>
+        <source>{medicine} is not given under 16 years (Reye's syndrome: MHRA, BNFc) but for a named indication (Kawasaki disease, after heart surgery): check the indication with the prescriber before giving it.</source>
+        <translation>{medicine} ne se donne pas avant 16 ans (syndrome de Reye : MHRA, BNFc) sauf indication précise (maladie de Kawasaki, après chirurgie cardiaque) : vérifier l’indication avec le prescripteur avant de le donner.</translation>
+    </message>
+    <message>
+        <source>{dose} mL in one dose is above {most} mL/kg for {kg} kg ({limit} mL; a bolus is 10-20 mL/kg, NICE NG29): check the volume against the child's weight. If it is meant, give the reason in “{field}”.</source>
+        <translation>{dose} mL en une prise dépasse {most} mL/kg pour {kg} kg ({limit} mL ; un bolus est de 10 à 20 mL/kg, NICE NG29) : vérifier le volume d’après le poids de l’enfant. S’il est voulu, indiquer le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>As ordered, up to {amount} mL in 24 h, above {times} times the maintenance for {kg} kg ({limit} mL in 24 h, Holliday-Segar 4-2-1; NICE NG29): check the volume against the child's weight. If it is meant (losses replaced), give the reason in “{field}”.</source>
+        <translation>Tel que prescrit, jusqu’à {amount} mL en 24 h, plus de {times} fois les besoins d’entretien pour {kg} kg ({limit} mL en 24 h, Holliday-Segar 4-2-1 ; NICE NG29) : vérifier le volume d’après le poids de l’enfant. S’il est voulu (pertes compensées), indiquer le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>As ordered, up to {amount} mL in 24 h, above {most} mL/kg a day for a neonate of {kg} kg ({limit} mL; NICE NG29 neonatal): check the volume against the baby's weight. If it is meant (losses replaced), give the reason in “{field}”.</source>
+        <translation>Tel que prescrit, jusqu’à {amount} mL en 24 h, plus de {most} mL/kg par jour pour un nouveau-né de {kg} kg ({limit} mL ; NICE NG29 néonatal) : vérifier le volume d’après le poids du bébé. S’il est voulu (pertes compensées), indiquer le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>A child's fluid by vein is worked out from the child's weight (NICE NG29), and no weight is recorded this stay: weigh the child, or give the weight the fluid is worked out from (measured, estimated or a parent's, and when) in “{field}”.</source>
+        <translation>Le soluté intraveineux d’un enfant se calcule d’après son poids (NICE NG29), et aucun poids n’est noté pendant ce séjour : peser l’enfant, ou indiquer le poids d’après lequel le soluté est calculé (mesuré, estimé ou donné par un parent, et quand) dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} mg in one dose is above the most for one dose whatever the reason ({most} mg); from the usual most ({usual} mg) up to it, the order is saved with the prescriber's reason.</source>
+        <translation>{medicine} : {dose} mg en une prise dépasse le maximum par prise, quel que soit le motif ({most} mg) ; du maximum habituel ({usual} mg) jusqu’à lui, la prescription est enregistrée avec le motif du prescripteur.</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} mg in one dose is above the most for one dose whatever the reason ({most} mg for {weight}, {per_kg} mg/kg); from the usual most ({usual} mg) up to it, the order is saved with the prescriber's reason.</source>
+        <translation>{medicine} : {dose} mg en une prise dépasse le maximum par prise, quel que soit le motif ({most} mg pour {weight}, {per_kg} mg/kg) ; du maximum habituel ({usual} mg) jusqu’à lui, la prescription est enregistrée avec le motif du prescripteur.</translation>
+    </message>
+    <message>
+        <source>{medicine}: as ordered, up to {amount} mg in 24 h ({orders}); at most {most} mg in 24 h whatever the reason; from the usual most ({usual} mg) up to it, the order is saved with the prescriber's reason.</source>
+        <translation>{medicine} : telle que prescrite, jusqu’à {amount} mg en 24 h ({orders}) ; au plus {most} mg en 24 h quel que soit le motif ; du maximum habituel ({usual} mg) jusqu’à lui, la prescription est enregistrée avec le motif du prescripteur.</translation>
+    </message>
+    <message>
+        <source>{medicine}: as ordered, up to {amount} mg in 24 h ({orders}); at most {most} mg in 24 h whatever the reason for {weight} ({per_kg} mg/kg); from the usual most ({usual} mg) up to it, the order is saved with the prescriber's reason.</source>
+        <translation>{medicine} : telle que prescrite, jusqu’à {amount} mg en 24 h ({orders}) ; au plus {most} mg en 24 h quel que soit le motif pour {weight} ({per_kg} mg/kg) ; du maximum habituel ({usual} mg) jusqu’à lui, la prescription est enregistrée avec le motif du prescripteur.</translation>
+    </message>
+    <message>
+        <source>{asked}
+One reason, given in “{field}”, is kept for all of these.</source>
+        <translation>{asked}
+Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces points.</translation>
+    </message>
+    <message>
+        <source>Dose {dose} {unit} differs from the order ({ordered} {unit}), and {dose} is its volume ({ordered} {unit} = {other} mL): type the dose given in {unit}, not the volume drawn up.</source>
+        <translation>Dose {dose} {unit} différente de la prescription ({ordered} {unit}), et {dose} en est le volume ({ordered} {unit} = {other} mL) : saisir la dose donnée en {unit}, pas le volume prélevé.</translation>
+    </message>
+    <message>
+        <source>Dose {dose} mL differs from the order ({ordered} mL), and {dose} is its dose in mg ({ordered} mL = {other} mg): type the volume given in mL.</source>
+        <translation>Dose {dose} mL différente de la prescription ({ordered} mL), et {dose} en est la dose en mg ({ordered} mL = {other} mg) : saisir le volume donné en mL.</translation>
+    </message>
+    <message>
+        <source>Dose {dose} {unit} differs from the order ({ordered} {unit}): {dose} is {part} of it, or its volume ({ordered} {unit} = {other} mL) typed for the dose: check which was given, and type the dose given in {unit}.</source>
+        <translation>Dose {dose} {unit} différente de la prescription ({ordered} {unit}) : {dose} en est {part}, ou le volume ({ordered} {unit} = {other} mL) saisi pour la dose : vérifier ce qui a été donné, et saisir la dose donnée en {unit}.</translation>
+    </message>
+    <message>
+        <source>Dose {dose} mL differs from the order ({ordered} mL): {dose} is {part} of it, or its dose in mg ({ordered} mL = {other} mg) typed for the volume: check which was given, and type the volume given in mL.</source>
+        <translation>Dose {dose} mL différente de la prescription ({ordered} mL) : {dose} en est {part}, ou la dose en mg ({ordered} mL = {other} mg) saisie pour le volume : vérifier ce qui a été donné, et saisir le volume donné en mL.</translation>
+    </message>
+    <message>
+        <source>half</source>
+        <translation>la moitié</translation>
+    </message>
+    <message>
+        <source>a third</source>
+        <translation>le tiers</translation>
+    </message>
+    <message>
+        <source>a quarter</source>
+        <translation>le quart</translation>
+    </message>
+    <message>
+        <source>three quarters</source>
+        <translation>les trois quarts</translation>
+    </message>
+    <message>
+        <source>{count} record(s) withdrawn (entered in error): not listed, unless an earlier merge's version of one was entered in the EHR, then listed to withdraw there</source>
+        <translation>{count} enregistrement(s) annulé(s) (saisie par erreur) : non listé(s), sauf si la version d’une fusion antérieure a été saisie dans le DPI, alors listé(s) pour l’y annuler</translation>
+    </message>
+    <message>
+        <source>Imported, this merge adds {versions} record version(s) (those on hold kept aside) and {listed} record(s) to the Back-entry list, one line a record, and one more for each withdrawn record an office entered from an earlier merge, to withdraw there</source>
+        <translation>Importée, cette fusion ajoute {versions} version(s) d’enregistrement (celles en attente mises de côté) et {listed} enregistrement(s) à la liste de ressaisie, une ligne par enregistrement, et une de plus par enregistrement annulé qu’un bureau a saisi depuis une fusion antérieure, à y annuler</translation>
+    </message>
+    <message>
+        <source>{count} record(s) were written with a later version of their form than this laptop's (carried from an up-to-date laptop): the FHIR bundle leaves them out, or tags them later-form where another record needs them, as this laptop may misread them; enter them from the bundle of an up-to-date laptop or of the records office (the manifest's later_form_versions)</source>
+        <translation>{count} enregistrement(s) ont été écrits avec une version de leur formulaire plus récente que celle de ce portable (apportés d’un portable à jour) : le bundle FHIR les laisse de côté, ou les marque later-form quand un autre enregistrement en a besoin, car ce portable peut les lire de travers ; saisissez-les depuis le bundle d’un portable à jour ou du bureau des dossiers (later_form_versions du manifeste)</translation>
+    </message>
+    <message>
+        <source>DEATH NOT VERIFIED YET: recorded before a doctor verified it; enter the death once a later version of this record says it is verified</source>
+        <translation>DÉCÈS PAS ENCORE CONSTATÉ : enregistré avant qu’un médecin l’ait constaté ; saisir le décès une fois qu’une version ultérieure de cet enregistrement le dit constaté</translation>
+    </message>
+    <message>
+        <source>{count} death(s) in the FHIR bundle were recorded before a doctor verified them (the manifest's ask_the_ward, their Provenance tagged death-not-verified): ask the ward whether a doctor has verified each before entering the death</source>
+        <translation>{count} décès du bundle FHIR ont été enregistrés avant qu’un médecin les ait constatés (ask_the_ward du manifeste, leur Provenance marquée death-not-verified) : demandez au service si un médecin a constaté chacun avant de saisir le décès</translation>
+    </message>
+    <message>
+        <source>{count} withdrawal(s) of a record withdrawn on another laptop too, kept aside, not imported as its version (the manifest's withdrawn_alike)</source>
+        <translation>{count} annulation(s) d’un enregistrement annulé aussi sur un autre portable, mise(s) de côté, non importée(s) comme sa version (withdrawn_alike du manifeste)</translation>
+    </message>
+    <message>
+        <source>{count} withdrawal(s) of a record withdrawn here already, made on another laptop too: kept aside in the import's audit, not as a version</source>
+        <translation>{count} annulation(s) d’un enregistrement déjà annulé ici, faite(s) aussi sur un autre portable : mise(s) de côté dans l’audit de l’import, pas comme une version</translation>
+    </message>
+    <message>
+        <source>LATER FORMS: its FHIR bundles (Downtime {version}) left out or tagged {count} record(s) written with a later version of their form than its own, which none of its later exports sent; post the records office's bundle for them (the manifest's later_form_versions)</source>
+        <translation>FORMULAIRES PLUS RÉCENTS : ses bundles FHIR (Downtime {version}) ont laissé de côté ou marqué {count} enregistrement(s) écrits avec une version de leur formulaire plus récente que la sienne, qu’aucun de ses exports suivants n’a envoyés ; envoyez pour eux le bundle du bureau des dossiers (later_form_versions du manifeste)</translation>
+    </message>
+    <message>
+        <source>{laptop}: {said}</source>
+        <translation>{laptop} : {said}</translation>
+    </message>
+    <message>
+        <source>{listed}. Of these, {count} record(s) this import brought withdrawn (entered in error) on a laptop after they were entered in the EHR: listed, to withdraw there</source>
+        <translation>{listed}. Parmi eux, {count} enregistrement(s) apporté(s) par cet import annulé(s) (saisie par erreur) sur un portable après leur saisie dans le DPI : listé(s), à y annuler</translation>
+    </message>
+    <message>
+        <source>{path} cannot be put in place: its key slots ({keys}) cannot be read, so no PIN would open it. Nothing was put in place.</source>
+        <translation>{path} ne peut pas être mis en place : ses emplacements de clé ({keys}) sont illisibles, aucun code PIN ne l’ouvrirait. Rien n’a été mis en place.</translation>
+    </message>
+    <message>
+        <source>{order} — not given in hospital (due {due}): {why}</source>
+        <translation>{order} — non administré pendant l’hospitalisation (prévu {due}) : {why}</translation>
+    </message>
+    <message>
+        <source>{order} — no dose recorded in hospital (due {due}): check the paper chart</source>
+        <translation>{order} — aucune administration enregistrée pendant l’hospitalisation (prévue {due}) : vérifier le plan d’administration papier</translation>
+    </message>
+    <message>
+        <source>{drug}: up when the patient left, never charted stopped: chart its stop at the time they left if it went with them, or at the time it was taken down, saying which in the reason</source>
+        <translation>{drug} : en place au départ du patient, arrêt jamais noté : noter son arrêt à l’heure du départ si elle est partie avec le patient, ou à l’heure où elle a été retirée, en précisant lequel dans le motif</translation>
+    </message>
+    <message>
+        <source>{drug} is a controlled drug: if it went with the patient, say so in its stop's reason, else destroy what is left in the syringe or bag with a witness, in the controlled drugs register</source>
+        <translation>{drug} est un stupéfiant : s’il est parti avec le patient, le préciser dans le motif de son arrêt, sinon détruire le reste de la seringue ou de la poche devant un témoin, dans le registre des stupéfiants</translation>
+    </message>
+    <message>
+        <source>Operation booked: {operation}; {told}</source>
+        <translation>Intervention programmée : {operation} ; {told}</translation>
+    </message>
+    <message>
+        <source>what the patient is told of it: …</source>
+        <translation>ce qui en est dit au patient : …</translation>
+    </message>
+    <message>
+        <source>LETTER NOT COMPLETED: {field}: “{line}”: fill in the “…”</source>
+        <translation>COURRIER NON COMPLÉTÉ : {field} : « {line} » : compléter les « … »</translation>
+    </message>
+    <message>
+        <source>{drug} put up {time}</source>
+        <translation>{drug} posé(e) le {time}</translation>
     </message>
 </context>
 <context>
@@ -11456,5 +11666,8 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
 </context>
 <context>
     <name>forms/medication_administration.yaml, overrides.check option insulin_omitted (the form carries its own French)</name>
+</context>
+<context>
+    <name>formspec/messages.py MESSAGES['offset_not_then'] (en/fr held in code, not in resources/i18n)</name>
 </context>
 </TS>

@@ -50,3 +50,20 @@ def test_three_loose_stools_charted_ask_to_isolate_and_sample(window, session_fo
     panel.charts_table.setCurrentIndex(panel.charts_model.index(0, 0))
     QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is chart
+
+
+def test_the_tab_counts_the_days_loose_stools_with_a_known_cause(window, session_for, admission_values, select_bed):
+    """Loose stools after a laxative ask no isolation, but are counted on the tab, not read as one "last opened"."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    admitted = records.save_new(window.session, "admission", {**admission_values,
+                                                              "arrival_at": "2026-11-28T09:00+01:00"})
+    for at in ("2026-11-28T09:30+01:00", "2026-11-28T11:00+01:00", "2026-11-28T13:00+01:00"):
+        records.save_new(window.session, "bowel_chart", {"charted_at": at, "opened": "opened", "stool_type": "6",
+                                                         "known_cause": True}, patient_id=admitted.patient_id)
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    QTest.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chart = window.tabs.currentWidget()
+    assert isinstance(chart, BowelsView)
+    assert chart.latest.text() == "Last opened 28/11 13:00 (type 6); 3 loose in 24 hours (known cause)"
+    assert chart.alarms.isHidden()

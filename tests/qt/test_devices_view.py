@@ -112,3 +112,41 @@ def test_a_discharge_with_a_cannula_still_in_asks_before_it_is_saved(window, ses
     QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.record is not None, form.summary.text()
     assert len(asked) == 2
+
+
+def test_the_tab_colours_a_tube_not_confirmed_and_a_cannula_in_too_long(qtbot, session_for, patient, clock):
+    """The new questions in the warning colour on the row they are about: a nasogastric tube's
+    position not confirmed in its site cell, a cannula in 72 hours in its days in."""
+    from datetime import datetime
+
+    nurse = session_for("nurse")
+    records.save_new(nurse, "device_check", {"checked_at": "2026-11-28T10:00+01:00", "event": "inserted",
+                                             "device": "nasogastric", "site": "Left nostril", "next_in": "24",
+                                             "position_by": "not_confirmed"}, patient_id=patient)
+    records.save_new(nurse, "device_check", {"checked_at": "2026-11-28T10:30+01:00", "event": "inserted",
+                                             "device": "peripheral", "site": "Left forearm", "next_in": "12"},
+                     patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-12-01T10:30+01:00")
+    records.save_new(nurse, "device_check", {"checked_at": "2026-12-01T10:30+01:00", "event": "checked",
+                                             "device": "peripheral", "site": "Left forearm", "vip": "0",
+                                             "still_needed": True, "next_in": "12"}, patient_id=patient)
+    chart = DevicesView(nurse, patient)
+    qtbot.addWidget(chart)
+    model = chart.model
+    rows = {model.texts(row)[1]: row for row in range(model.rowCount()) if id(model.rows[row]) in model.latest}
+    tube, cannula = rows["Nasogastric tube"], rows["Peripheral venous cannula"]
+    assert model.texts(tube)[model.SITE] == "position: Not confirmed: do not use" and model.is_warning(tube, model.SITE)
+    assert model.is_warning(cannula, model.IN_SINCE) and not model.is_warning(cannula, model.SITE)
+    assert "IN OVER 72 HOURS (Peripheral venous cannula, Left forearm)" in chart.alarms.text()
+
+
+def test_the_tab_row_gives_why_a_cannula_stays_before_its_notes(qtbot, session_for, patient):
+    """The reason a check gave to keep a cannula in past 72 hours was shown nowhere on the tab."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "device_check", {"checked_at": "2026-11-28T10:30+01:00", "event": "checked",
+                                             "device": "peripheral", "site": "Left forearm", "vip": "0",
+                                             "still_needed": True, "next_in": "12", "notes": "Flushed",
+                                             "kept_why": "Veins difficult"}, patient_id=patient)
+    chart = DevicesView(nurse, patient)
+    qtbot.addWidget(chart)
+    assert chart.model.texts(0)[-1] == "kept in: Veins difficult; Flushed"

@@ -2,6 +2,9 @@
 in and out through the form, reads the hours, totals and balance worked out, turns to the day
 before, opens a volume to amend it, and prints the day's chart."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -268,3 +271,43 @@ def test_the_tab_of_day_two_says_the_balance_brought_forward(window_for, session
                                    "Balance brought forward (from 28/11 07:00) +1000 mL, cumulative +700 mL")
     QTest.mouseClick(_button(chart, "◀ &Day before"), Qt.MouseButton.LeftButton)
     assert chart.totals.text() == "In 1000 mL — out 0 mL — balance +1000 mL (measured up to the 10:00 hour)"
+
+
+def test_a_vomit_not_measured_is_charted_from_the_tab_without_a_volume(window_for, session_for, patient):
+    window = window_for(session_for("nurse"))
+    chart = window.open_fluid_balance_of(patient)
+    QTest.mouseClick(_button(chart, "Record fluid &in or out"), Qt.MouseButton.LeftButton)
+    form = window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "fluid_balance"
+    form.editors["measured_at"].set_value("2026-11-28T11:10+01:00")
+    form.editors["route"].set_value("out_vomit")
+    form.editors["not_measured"].set_value("large")
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is not None, form.summary.text()
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.hours.texts(HOURS.index(11))[7] == "+++"
+    assert chart.entries.texts(0)[:3] == ("28/11 11:10", "Out: vomit or gastric aspirate", "Not measured: large (+++)")
+    assert chart.totals.text().startswith(
+        "In 0 mL — out 0 mL — balance 0 mL — outputs not measured, not in the sums: Vomit / NG +++")
+
+
+def test_the_tabs_grid_counts_outputs_not_measured_in_an_hour_and_in_the_totals(window_for, session_for, patient):
+    """Two vomits in the bed in an hour, none measured: the hour read "+++ ++" and the totals row "0"."""
+    nurse = session_for("nurse")
+    for at, amount in (("11:10", "large"), ("11:40", "medium")):
+        records.save_new(nurse, "fluid_balance", {"measured_at": f"2026-11-28T{at}+01:00", "route": "out_vomit",
+                                                  "not_measured": amount}, patient_id=patient)
+    chart = window_for(nurse).open_fluid_balance_of(patient)
+    assert chart.hours.texts(HOURS.index(11))[7] == "+++²"
+    assert chart.hours.texts(len(HOURS))[7] == "+++²"
+
+
+def test_the_tab_of_the_night_the_clocks_go_back_says_its_25_hours(window_for, session_for, admission_values, clock):
+    clock.now = datetime(2026, 10, 24, 12, 0, tzinfo=ZoneInfo("Europe/Paris"))
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values,
+                                                    "arrival_at": "2026-10-23T09:00+02:00"}).patient_id
+    chart = window_for(nurse).open_fluid_balance_of(patient)
+    assert chart.day_label.text() == "25 hours from 24/10/2026 07:00 to 25/10/2026 07:00"

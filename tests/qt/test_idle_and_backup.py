@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from downtime.errors import DISK_FULL, READ_ONLY_FILE
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.paths import data_dir
 from downtime.qt.work import Work
@@ -614,3 +615,30 @@ def test_the_lock_clears_the_witness_pin_of_a_register_count(medication_ward, wi
         "Controlled drug: a second staff member must witness with their own PIN.")
     assert [line.kind for line in cd_register.cd_lines(window.session.db, window.session.forms, "3B", "Morphine",
                                                        "mg")] == ["receipt"]
+
+
+@pytest.mark.parametrize(("cause", "said"), [(DISK_FULL, "the laptop's disk is full"),
+                                             (READ_ONLY_FILE, "the database's folder cannot be written to")])
+def test_a_backup_whose_audit_entry_the_database_refused_says_why_in_the_banner(window, qtbot, monkeypatch, cause,
+                                                                               said):
+    """Made and checked on the stick, its audit entry refused by a database opened only for
+    reading: the banner said BACKUP FAILED, "Not done: the disk is full. Nothing was
+    half-written", and staff swapped a stick that had room; then, the database on a
+    write-protected stick, it said the laptop's disk was full, and they looked for space on a
+    disk that had plenty."""
+    import downtime.storage as storage
+
+    opening = storage.open_database
+
+    def only_for_reading(*args, **kwargs):  # as open_database opens it then
+        db = opening(*args, **kwargs)
+        db.read_only = cause
+        return db
+
+    monkeypatch.setattr(storage, "open_database", only_for_reading)
+    window.session.db.read_only = cause
+    window.back_up("manual")
+    qtbot.waitUntil(lambda: not Work.running, timeout=30_000)
+    problem = window.banner.backup_problem
+    assert "Last backup: 0 min ago" in window.banner.backup.text() and problem.isVisible()
+    assert problem.text() == f"The last backup was made, but {said}: it is not written in the audit log."

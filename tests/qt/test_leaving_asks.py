@@ -4,10 +4,11 @@ reading the charts of a patient who has left."""
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from downtime.qt.prompts import Prompts
+from downtime.qt.prompts import ConfirmDialog, Prompts
 from downtime.services import chart_alerts, leaving, records, wards
 from tests.test_discharge_medicines import typed_late  # noqa: F401 (a fixture)
 from tests.test_infusion_rates import syringe_running  # noqa: F401 (a fixture)
@@ -68,7 +69,7 @@ def test_a_discharge_typed_late_reads_the_chart_at_the_time_the_patient_left(
     QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.record is not None, form.summary.text()
     (asked,) = [text for text in said if text.startswith("Still asked of this patient now:")]
-    assert "(due 28/11 12:00)" in asked and "16:00" not in asked and "20:00" not in asked
+    assert "(due 28/11 12:00)" in asked and "28/11 16:00" not in asked and "28/11 20:00" not in asked
 
 
 def test_a_line_still_in_is_asked_of_as_it_stood_when_the_patient_left(window, session_for, medication_ward, clock,
@@ -121,3 +122,99 @@ def test_a_death_asks_of_the_syringe_driver_still_running(window, syringe_runnin
         "witness, in the controlled drugs register\n\n"
         "It stays under Left the ward until its stop is charted. Save?"))
     assert patient in chart_alerts.deaths_unfinished(window.session.db)
+
+
+def test_the_confirm_of_a_long_stay_fits_the_screen_and_its_yes_saves(window_for, session_for, medication_ward,
+                                                                      clock):
+    """Twenty mildly abnormal results (a long stay's daily bloods) read on the round and never recorded told:
+    the confirm listed the twenty a line each, 1,052 pixels high on a 768-pixel screen, its Yes
+    and No below the bottom edge, and Enter answered No. They are one line now, and a confirm
+    still too tall scrolls its words above its buttons."""
+    patient, nurse = medication_ward[0], session_for("nurse")
+    for hour in range(10):
+        for test, result, units, normal in (("Sodium", "132", "mmol/L", "135–145"), ("Haemoglobin", "108", "g/L",
+                                                                                     "115–165")):
+            records.save_new(nurse, "lab_result", {
+                "received_at": f"2026-11-28T{hour:02d}:00+01:00", "received_by": "telephone", "test": test,
+                "result": result, "units": units, "range": normal, "flag": "abnormal", "lab_number": f"B26-{hour}",
+                "caller": "Mme Roux, biochemistry", "read_back": True}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T15:30+01:00")
+    window = window_for(nurse)  # the confirm itself, not a scripted answer
+    form = window.open_new(window.session.form("discharge"), patient)
+    for name, value in (("discharged_at", "2026-11-28T15:30+01:00"), ("destination", "home"),
+                        ("letter_given", True), ("medicines_given", True)):
+        form.editors[name].set_value(value)
+    seen: list[tuple[str, bool]] = []
+
+    def answer(tries: int = 100) -> None:
+        """Once the question is up (the save reads the charts first), seen and answered with a click
+        on Yes: a message box's, or a ConfirmDialog's when its words are taller than the screen."""
+        confirm = QApplication.activeModalWidget()
+        if not isinstance(confirm, (QMessageBox, ConfirmDialog)):
+            if tries:
+                QTimer.singleShot(50, lambda: answer(tries - 1))
+            return
+        yes, words = ((confirm.button(QMessageBox.StandardButton.Yes), confirm.text())
+                      if isinstance(confirm, QMessageBox) else (confirm.yes, confirm.words.widget().text()))
+        screen = confirm.screen().availableGeometry()
+        seen.append((words, screen.contains(yes.mapToGlobal(yes.rect().bottomRight()))
+                     and confirm.frameGeometry().height() <= screen.height()))
+        QTest.mouseClick(yes, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is not None, form.summary.text()
+    [(said, on_screen)] = seen
+    assert on_screen
+    assert said.count("NO DOCTOR HAS SEEN") == 1
+    assert ("• 20 ABNORMAL RESULTS NO DOCTOR HAS SEEN: Sodium 132 mmol/L (135–145), Abnormal, received 28/11 09:00; "
+            "Haemoglobin 108 g/L (115–165), Abnormal, received 28/11 09:00; Sodium 132 mmol/L (135–145), Abnormal, "
+            "received 28/11 08:00; and 17 more (see Laboratory results): show them to a doctor, and record who and "
+            "when") in said
+
+
+def test_a_confirm_taller_than_the_screen_scrolls_its_words_above_yes_and_no(qtbot):
+    """However much a confirm says, its Yes and No stay on the screen, No the default. One that
+    fits is asked as a message box."""
+    short = ConfirmDialog(None, "Still asked of this patient", "• One line of what is still asked")
+    qtbot.addWidget(short)
+    assert short.fits
+    confirm = ConfirmDialog(None, "Still asked of this patient",
+                            "\n".join(f"• Line {number} of what is still asked" for number in range(120)))
+    qtbot.addWidget(confirm)
+    assert not confirm.fits
+    confirm.show()
+    screen = confirm.screen().availableGeometry()
+    assert confirm.frameGeometry().height() <= screen.height()
+    assert screen.contains(confirm.yes.mapToGlobal(confirm.yes.rect().bottomRight()))
+    assert confirm.words.verticalScrollBar().maximum() > 0
+    QTest.keyClick(confirm, Qt.Key.Key_Return)
+    assert confirm.result() == QDialog.DialogCode.Rejected
+    # Asked for real, the question is this dialog, and its Yes answers.
+    QTimer.singleShot(0, lambda: QTest.mouseClick(QApplication.activeModalWidget().yes, Qt.MouseButton.LeftButton))
+    assert Prompts.confirm(None, "Still asked of this patient", confirm.words.widget().text()) is True
+
+
+def test_a_letter_saved_with_its_blanks_unfilled_is_asked_of(window, session_for, patient, monkeypatch):
+    """A CRP awaited: the letter's line ends "followed up by: …" for the nurse to name who acts on
+    the result. Saved as it stood, nothing asked, and the GP's copy named no one. Filled in, it is
+    not asked of."""
+    said: list[str] = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append(text) or False))
+    records.save_new(window.session, "lab_request", {
+        "taken_at": "2026-11-28T11:40+01:00", "urgency": "urgent", "tests": ["crp"], "sample_number": "B26-118842",
+        "requested_by": "Dr Martin"}, patient_id=patient)
+    form = window.open_new(window.session.form("discharge"), patient)
+    for name, value in (("discharged_at", "2026-11-28T14:00+01:00"), ("destination", "home"), ("letter_given", True),
+                        ("medicines_given", True)):
+        form.editors[name].set_value(value)
+    line = ("Result awaited: CRP (Urgent) taken 28/11 11:40, B26-118842: not back (due by 28/11 13:40); the "
+            "laboratory will phone ward 3B; followed up by: …")
+    assert form.editors["results_awaited"].raw() == line
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is None
+    assert (f"• LETTER NOT COMPLETED: Laboratory results awaited or recent (who follows them up): “{line}”: fill in "
+            "the “…”") in said[0]
+    form.editors["results_awaited"].set_value(line.replace("…", "Dr Lambert, GP, told by phone"))
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert len(said) == 2 and "LETTER NOT COMPLETED" not in said[1]

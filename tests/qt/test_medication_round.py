@@ -3039,7 +3039,7 @@ def test_a_late_time_critical_dose_is_on_the_escalation_list_and_enter_opens_the
     panel.refresh()
     listed(panel)
     row = next(row for row in range(panel.charts_model.rowCount())
-               if panel.charts_model.texts(row)[4] == "Time-critical medicine")
+               if panel.charts_model.texts(row)[4] == "Medicines (MAR)")
     assert panel.charts_model.texts(row)[6] == "TIME-CRITICAL DOSE LATE (due 28/11 14:00): give it now"
     panel.charts_table.setFocus()
     panel.charts_table.setCurrentIndex(panel.charts_model.index(row, 0))

@@ -683,3 +683,27 @@ def test_working_down_the_overdue_list_keeps_the_nurses_place_on_the_next_line(q
     index = table.currentIndex()
     assert index.isValid() and model.rows[index.row()].patient.patient_id == following.patient_id, (
         f"after the set, the overdue list's chosen line is {index.row() if index.isValid() else 'none'}")
+
+
+def test_the_tab_says_a_fall_s_ct_head_deadline_passed_when_it_passes_as_the_handover_does(
+        window_for, session_for, patient, clock, select_bed):
+    """An anticoagulated head injury at 13:20, no doctor: at 22:00 the handover said "CT HEAD DUE BY
+    28/11 21:20 … — PASSED", the tab the set is taken on "CT head within 8 hours: by 28/11 21:20",
+    and was not read again at the deadline."""
+    from datetime import datetime
+
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", {"fell_at": "2026-11-28T13:20+01:00", "witnessed": "witnessed",
+                                               "fracture_signs": "none", "head_injury": "yes",
+                                               "anticoagulated": True}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T21:00+01:00")
+    window = window_for(nurse)
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    QTest.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chart = window.tabs.currentWidget()
+    assert "(CT head within 8 hours: by 28/11 21:20)" in chart.alarms.text()
+    assert chart.read_again.timer.isActive() and chart.read_again.timer.interval() == (20 * 60 + 1) * 1000
+    clock.now = datetime.fromisoformat("2026-11-28T21:20:01+01:00")
+    chart.read_again.timer.timeout.emit()  # the deadline comes
+    assert "(CT HEAD DUE BY 28/11 21:20, 8 hours after the fall — PASSED)" in chart.alarms.text()

@@ -76,3 +76,36 @@ def test_an_adults_fluid_rate_for_a_baby_asks_the_reason_and_keeps_it_in_the_ord
     view.save()
     assert asked.count(("reason", "Rate to check")) == 2
     assert view.record is not None and view.record.data["dose_reason"] == "Bolus for shock, Dr Benali"
+
+
+def test_every_question_of_a_toddlers_tramadol_is_shown_and_one_reason_kept(
+        select_bed, qtbot, session_for, admission_values, monkeypatch):
+    """Tramadol 100 mg four times a day for a 2-year-old of 12 kg: the question said only "not
+    usually given under 3 years", its dose four times the child's and its day never shown, and
+    the one reason about the age was kept for all three (review S8, defect 2)."""
+    from downtime.qt.prompts import Prompts
+    from downtime.services import records, wards
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "nir": None, "given_names": "Noe", "birth_date": "2024-10-01", "weight_kg": 12.0,
+        "height_cm": None, "allergy_status": "nka", "allergies": [], "arrival_at": "2026-11-27T09:00+01:00"})
+    questions: list[str] = []
+    reason = "Surgeon's choice, codeine not allowed; 8 mg/kg a day agreed with the pharmacist"
+
+    def answer(parent, title, label, filled=""):
+        questions.append(label)
+        return reason
+
+    monkeypatch.setattr(Prompts, "reason", staticmethod(answer))
+    view = _new_order(select_bed, qtbot, session_for, {
+        **ORDER, "drug": "Tramadol", "dose": 100.0, "dose_unit": "mg", "times": "00:00 06:00 12:00 18:00"},
+        shown=True)
+    view.save()
+    (question,) = questions
+    lines = question.split("\n")
+    assert lines[0].startswith("Tramadol is not usually given under 3 years")
+    assert lines[1] == "Tramadol: 100 mg in one dose is above the most for one dose (24 mg for 12 kg, 2 mg/kg)."
+    assert lines[2].startswith("Tramadol: as ordered, up to 400 mg in 24 h (this order: 400 mg); at most 96 mg")
+    assert lines[3].startswith("One reason, given in “Dose to check: why")
+    assert view.record is not None and view.record.data["dose_reason"] == reason

@@ -4,11 +4,10 @@ well, the pop-up after saving it said nothing of the call still standing."""
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPushButton
 
-from downtime.qt.form_view import FormView
 from downtime.qt.patients_panel import NEWS2
 from downtime.services import pews, records, wards
+from tests.qt.test_pews_view import new_set, pews_tab
 
 URGENT = {"respiratory_rate": 56, "respiratory_effort": "moderate", "spo2": 93, "oxygen": "high", "heart_rate": 158,
           "systolic_bp": 90, "capillary_refill": "under_3", "temperature": 37.2, "consciousness": "alert",
@@ -65,13 +64,7 @@ def test_saving_an_incomplete_set_after_a_pews_9_says_the_call_still_stands(wind
                                                                              select_bed, answers):
     children = _children(window, session_for, admission_values)
     _set(window, children["12"], "13:00", URGENT)
-    select_bed(window, "12")
-    QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    chart = window.tabs.currentWidget()
-    QTest.mouseClick(next(button for button in chart.findChildren(QPushButton)
-                          if button.text() == "Record &observations"), Qt.MouseButton.LeftButton)
-    form = window.tabs.currentWidget()
-    assert isinstance(form, FormView) and form.spec.id == pews.FORM
+    form = new_set(window, pews_tab(window, select_bed))
     form.editors["taken_at"].set_value("2026-11-28T13:30+01:00")
     for field, value in ROOM_AIR_ALONE.items():
         form.editors[field].set_value(value)

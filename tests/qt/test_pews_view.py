@@ -13,22 +13,41 @@ from downtime.qt.pews_view import PewsView
 from downtime.services import records, wards
 
 
-def test_a_babys_observations_scored_on_her_age_call_the_doctor(window, session_for, admission_values, select_bed,
-                                                                listed, answers):
+def _lina(window, session_for, admission_values) -> str:
+    """Lina, 4 months old and 6.1 kg, admitted to bed 12 of 3B with bronchiolitis: her patient id."""
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
     admitted = records.save_new(window.session, "admission", {
         **admission_values, "given_names": "Lina", "birth_date": "2026-07-31", "nir": None,
         "identity_status": "provisional", "identity_document": None, "weight_kg": 6.1, "height_cm": 62,
         "arrival_at": "2026-11-28T09:00+01:00", "reason": "Bronchiolitis"})
     window.patients.reload_wards()
+    return admitted.patient_id
+
+
+def pews_tab(window, select_bed) -> PewsView:
+    """The PEWS tab of the child in bed 12, opened from the keyboard (Ctrl+Shift+E)."""
     select_bed(window, "12")
     QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     chart = window.tabs.currentWidget()
-    assert isinstance(chart, PewsView) and chart.latest.text() == "No paediatric observations recorded yet"
+    assert isinstance(chart, PewsView)
+    return chart
+
+
+def new_set(window, chart: PewsView) -> FormView:
+    """The form of a new set, opened from the tab's "Record observations"."""
     QTest.mouseClick(next(button for button in chart.findChildren(QPushButton)
                           if button.text() == "Record &observations"), Qt.MouseButton.LeftButton)
     form = window.tabs.currentWidget()
     assert isinstance(form, FormView) and form.spec.id == "paediatric_observations"
+    return form
+
+
+def test_a_babys_observations_scored_on_her_age_call_the_doctor(window, session_for, admission_values, select_bed,
+                                                                listed, answers):
+    lina = _lina(window, session_for, admission_values)
+    chart = pews_tab(window, select_bed)
+    assert chart.latest.text() == "No paediatric observations recorded yet"
+    form = new_set(window, chart)
     form.editors["taken_at"].set_value("2026-11-28T12:00+01:00")
     for field, value in (("respiratory_rate", 56), ("respiratory_effort", "moderate"), ("spo2", 93),
                          ("heart_rate", 158), ("systolic_bp", 90), ("capillary_refill", "under_3"),
@@ -57,7 +76,7 @@ def test_a_babys_observations_scored_on_her_age_call_the_doctor(window, session_
     assert chart.alarms.text() == "OBSERVATIONS OVERDUE since 28/11 13:00"
     records.save_new(window.session, "paediatric_observations", {
         **form.record.data, "taken_at": "2026-11-28T13:50+01:00", "oxygen": "high", "concern": True},
-        patient_id=admitted.patient_id)
+        patient_id=lina)
     # Saved, a set that asks for the doctor says so in a dialog the nurse must close, as NEWS2's.
     assert asked[-1] == ("info", f"{window.statusBar().currentMessage()}\n\n"
                                  "PEWS 9 (8 or more): call the doctor to review the child now\n"
@@ -84,3 +103,31 @@ def test_a_babys_observations_scored_on_her_age_call_the_doctor(window, session_
     assert patients.model.text(line, NEWS2) == "PEWS 9 · 14:50" and patients.model.is_warning(line, NEWS2)
     assert patients.model.data(patients.model.index(line, NEWS2), Qt.ItemDataRole.ToolTipRole).startswith(
         "PEWS 9 (3 to under 12 months) at 28/11 13:50; next set due 28/11 14:50; PEWS 9 (8 or more)")
+
+
+def test_a_set_the_doctor_reviewed_is_saved_with_the_doctors_plan_its_red_flag_still_shown(
+        window, session_for, admission_values, select_bed, answers):
+    """A bronchiolitic baby breathing 62 a minute, reviewed by the registrar, who planned 2-hourly
+    sets: the form refused anything but the hour, and nothing recorded the plan (review S8, #9)."""
+    _lina(window, session_for, admission_values)
+    chart = pews_tab(window, select_bed)
+    form = new_set(window, chart)
+    form.editors["taken_at"].set_value("2026-11-28T13:30+01:00")
+    for field, value in (("respiratory_rate", 62), ("respiratory_effort", "normal"), ("spo2", 96),
+                         ("oxygen", "room_air"), ("heart_rate", 140), ("systolic_bp", 90),
+                         ("capillary_refill", "under_3"), ("consciousness", "alert"), ("concern", False),
+                         ("next_in", "120")):
+        form.editors[field].set_value(value)
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is None and "with a red flag" in form.summary.text()
+    form.editors["plan_by"].widget.setFocus()
+    QTest.keyClicks(form.editors["plan_by"].widget, "Dr Benali 13:20")
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is not None, form.summary.text()
+    assert form.record.data["next_in"] == "120" and form.record.data["plan_by"] == "Dr Benali 13:20"
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    reviewed = "reviewed by Dr Benali 13:20: next set as the doctor planned"
+    assert chart.alarms.text().splitlines() == [
+        "RED FLAG (breathing rate over 60 a minute, 28/11 13:30): call the doctor now, whatever the score", reviewed]
+    assert chart.model.texts(0)[-1] == reviewed

@@ -92,3 +92,21 @@ def test_a_turn_made_late_says_so_in_its_time_in_the_warning_colour(session_for,
     assert model.texts(0)[0] == "28/11 19:00 — LATE: due 28/11 14:30" and model.is_warning(0, model.TIME)
     assert model.texts(1)[0] == "28/11 12:30" and not model.is_warning(1, model.TIME)
     assert repositioning.chart(nurse.db, patient)[-1].late
+
+
+def test_the_tab_reads_each_turn_and_its_next_on_the_wards_clock(qtbot, session_for, patient_on_the_clock):
+    """Turned at 01:30 summer time, next in 3 hours, the night the clocks go back: its row read
+    "04:30" due (03:30 on the ward's clock), and a turn typed on a laptop set to UTC an hour off."""
+    from datetime import datetime
+
+    patient = patient_on_the_clock(datetime(2026, 10, 25, 6, 0), "2026-10-24T20:00+02:00")
+    nurse = session_for("nurse")
+    for at, every in (("2026-10-25T01:30+02:00", "3"), ("2026-10-25T02:15+00:00", "2")):
+        records.save_new(nurse, "repositioning", {"turned_at": at, "position": "left", "skin": "intact",
+                                                  "next_in": every}, patient_id=patient)
+    chart = RepositioningView(nurse, patient)
+    qtbot.addWidget(chart)
+    model = chart.model
+    assert [model.texts(row)[model.TIME] for row in range(model.rowCount())] == ["25/10 03:15", "25/10 01:30"]
+    assert model.texts(1)[model.NEXT] == "25/10 03:30"
+    assert chart.latest.text().startswith("Latest: Left side (30° tilt), skin: Intact, no redness at 25/10 03:15")

@@ -39,6 +39,7 @@ def test_a_wound_is_charted_dressed_again_and_its_dressing_falls_overdue(window,
     QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert form.record is None and "“Pressure ulcer category” is required" in form.summary.text()
     form.editors["category"].set_value("2")
+    form.editors["present_on_admission"].set_value("no")  # its first look says: not carried to the next
     QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert form.record is not None, form.summary.text()
     window.tabs.setCurrentWidget(chart)
@@ -50,8 +51,9 @@ def test_a_wound_is_charted_dressed_again_and_its_dressing_falls_overdue(window,
     _press(chart, "&Dress the chosen wound…")  # the only open wound: no need to choose it
     again = window.tabs.currentWidget()
     assert isinstance(again, FormView) and again.record is None and again is not form
-    assert [again.editors[name].value() for name in ("wound", "kind", "category", "dressing", "next_in")] == [
-        "Sacrum", "pressure_ulcer", "2", "Hydrocolloid", "1"]
+    assert [again.editors[name].value() for name in ("wound", "kind", "category", "present_on_admission", "dressing",
+                                                     "next_in")] == ["Sacrum", "pressure_ulcer", "2", None,
+                                                                     "Hydrocolloid", "1"]
     again.editors["assessed_at"].set_value("2026-11-28T13:00+01:00")
     for name, value in (("length_cm", 4), ("width_cm", 2), ("bed", "sloughy"), ("infection", False)):
         again.editors[name].set_value(value)
