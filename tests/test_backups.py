@@ -708,3 +708,22 @@ def test_a_restore_forgets_the_unaudited_backup_of_the_database_it_replaced(ward
     assert backups.unrecorded(nurse.db) is None and backups.last_made(nurse.db) == (clock() - timedelta(minutes=20),
                                                                                      older)
     assert backups.due(nurse.db, clock())
+
+
+def test_a_backup_to_a_folder_whose_file_system_takes_no_locks_is_still_made(tmp_path, ward_on_a_stick, monkeypatch):
+    """A network share answering the system's lock with ENOLCK: every backup failed ("Could not
+    write to …"), BACKUP FAILED in the banner, for a lock that only spares a copy in progress from
+    another backup's clean-up (review T4 #3)."""
+    import errno
+    import fcntl
+
+    _, nurse = ward_on_a_stick(tmp_path / "ward.sqlite")
+    real_flock, stick = fcntl.flock, str(tmp_path / "usb")
+
+    def flock(descriptor: int, operation: int) -> None:
+        if os.readlink(f"/proc/self/fd/{descriptor}").startswith(stick):
+            raise OSError(errno.ENOLCK, "No locks available")
+        real_flock(descriptor, operation)
+
+    monkeypatch.setattr(fcntl, "flock", flock)
+    assert backups.backup_now(nurse).exists()

@@ -712,3 +712,16 @@ def test_a_part_dose_that_is_also_the_volume_is_said_both_ways_and_the_volume_wo
                   frequency=Frequency.SCHEDULED, times=(time(8),), form="liquid", strength_mg=strength,
                   strength_ml=5.0, start_at=datetime.fromisoformat("2026-11-28T15:00+01:00"))
     assert differs_from_order(order, given).message == said
+
+
+@pytest.mark.parametrize("prn_doses, day", [(2, "up to 1080 mg in 24 h"), (4, "up to 1440 mg in 24 h")])
+def test_already_ordered_says_what_a_childs_paracetamol_orders_allow_together_whatever_the_total(
+        session_for, children, prn_doses, day):
+    """Regular 180 mg four times a day for 12 kg, and 180 mg as required: at most 2 more a day
+    (90 mg/kg) was said with the day's total, at most 4 (120 mg/kg, above the day's most whatever
+    the reason) with nothing of it (review T8 #2): the worse the total, the less was said."""
+    _write(session_for, children["toddler"], drug="Paracetamol", dose=180.0, dose_unit="mg")
+    beside = medication.duplicate_orders(session_for("doctor"), {
+        **BASE, "drug": "Paracetamol", "dose": 180.0, "dose_unit": "mg", "frequency": "prn", "times": None,
+        "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": prn_doses}, children["toddler"])
+    assert beside is not None and day in beside

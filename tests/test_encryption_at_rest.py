@@ -16,7 +16,7 @@ import pytest
 from downtime.domain.staff import Role
 from downtime.services import records, staff, unlock
 from downtime.services.context import Session, Vault, load_device
-from downtime.services.errors import ServiceError, SignInError
+from downtime.services.errors import LockedOut, ServiceError, SignInError
 from downtime.storage import keyslots, open_database
 from downtime.storage.connection import StorageError
 
@@ -661,3 +661,24 @@ def test_wrong_pins_typed_on_a_full_disk_are_audited_once_the_log_can_be_written
         db, failed = vault.db, "sign_in.failed"
     rows = db.execute("SELECT actor, at, detail FROM audit WHERE action = ?", [failed]).fetchall()
     assert rows == [("nurse", (clock() - timedelta(minutes=1)).isoformat(), '{"while":"disk full or read-only"}')]
+
+
+def test_a_right_pin_typed_on_a_full_disk_under_a_clock_running_ahead_does_not_switch_the_lockout_off(
+        ward_db, clock, disk_full_for_a_while):
+    """The laptop's clock runs an hour fast and its disk is full: the nurse's right witness PIN is
+    counted in the running app only, at 'an hour from now'. Room is made and IT puts the clock
+    right. Someone then guesses the nurse's PIN in the witness box: after five wrong PINs the ID
+    must lock (five minutes), as it does on any other laptop (review T4 #1: the right PIN "at an
+    hour from now" sorted after every guess, and none locked it)."""
+    db = ward_db
+    clock.advance(minutes=60)  # clock an hour fast
+    with disk_full_for_a_while(db):
+        staff.check_pin_of(db, "nurse", "1111", clock, use=staff.PinUse.WITNESS)  # right PIN, kept in memory
+    clock.advance(minutes=-60)  # clock put right, disk has room again
+    for guess in ("1234", "4321", "0000", "9999", "1212"):
+        clock.advance(seconds=10)
+        with pytest.raises(SignInError, match="wrong PIN"):
+            staff.check_pin_of(db, "nurse", guess, clock, use=staff.PinUse.WITNESS)
+    clock.advance(seconds=10)
+    with pytest.raises(LockedOut):
+        staff.check_pin_of(db, "nurse", "5555", clock, use=staff.PinUse.WITNESS)

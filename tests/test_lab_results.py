@@ -296,6 +296,25 @@ def test_an_abnormal_result_for_a_patient_gone_home_stays_on_the_wards_lists_unt
         "Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10"]
 
 
+@pytest.mark.parametrize("received", ["2026-11-28T11:50+01:00", "2026-11-27T10:00+01:00"])
+def test_an_abnormal_result_typed_after_the_discharge_stays_until_a_doctor_is_told(session_for, patient, clock,
+                                                                                   received):
+    """An INR of 4.9 phoned at 11:50 (or the day before) onto the paper results book, the patient
+    home at 12:00, the result typed at 12:30: no confirm could ask of it, and it was dropped a day
+    after the leaving, or never listed (review T1 #1)."""
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T12:05+01:00")
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T12:30+01:00")
+    records.save_new(nurse, "lab_result", {**PHONED, "received_at": received, "test": "INR", "result": "4.9",
+                                           "units": "", "range": "2.0–3.0", "flag": "abnormal",
+                                           "sample_taken_at": None}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-29T13:00+01:00")
+    assert [alert.latest[:7] for alert in chart_alerts.alerts(nurse.db, nurse.forms, [], clock.now, "en",
+                                                              ward="3B").alerts] == ["INR 4.9"]
+
+
 def test_left_the_ward_keeps_an_abnormal_result_seen_before_the_discharge_a_day_and_lists_the_critical_first(
         session_for, patient, admission_values, clock, tmp_path):
     """A sodium of 131 phoned at 10:10, read on the round and never recorded told (nothing on the
@@ -439,7 +458,7 @@ def test_a_full_letter_box_keeps_the_result_no_doctor_has_seen_first_and_shorten
     letter = prefill.first_answers(nurse, nurse.form("discharge"), patient, clock.now)["results_awaited"].splitlines()
     assert letter[0] == "INR 4.9 (2.0–3.0), Abnormal, received 28/11 13:50, not yet seen by a doctor"
     assert letter[1] == ("Result awaited: Urea and electrolytes, Full blood count, Magnesium (Routine) taken 28/11 "
-                         "09:10, B26-118840: not back (due by 29/11 09:10)")
+                         "09:10, B26-118840: not back (due by 29/11 09:10); followed up by: …")
     assert len(letter) == 16 and not any(line.startswith("…") for line in letter), letter
 
 

@@ -316,3 +316,20 @@ def test_a_set_the_doctor_reviewed_follows_the_doctors_plan_its_red_flag_still_s
         "revu par Dr Benali 13:00 : prochaine surveillance selon le plan du médecin")
     chart = " ".join(pdf_text(printing.print_pews_chart(nurse, child, tmp_path / "pews.pdf")).split())
     assert reviewed in chart
+
+
+@pytest.mark.parametrize(("plan_by", "readings", "said"), [
+    ("awaiting doctor", {}, "the time they set the plan"),
+    ("-", {}, "the time they set the plan"),
+    ("bleeped, no answer yet", {}, "the time they set the plan"),
+    ("Dr Benali 13:00", {"consciousness": "pain"}, "whatever the plan"),
+    ("Dr Benali 13:00", {key: value for key, value in URGENT.items() if key != "next_in"}, "whatever the plan")])
+def test_a_plan_that_names_no_time_or_a_child_not_alert_or_scoring_8_keeps_the_hourly_watch(
+        session_for, admission_values, clock, plan_by, readings, said):
+    """"awaiting doctor" typed where the doctor's plan goes lifted the hourly watch of a baby
+    scoring 9 and responding to pain, and read as the doctor told (review T8 #1)."""
+    nurse = session_for("nurse")
+    child = _admit(session_for, admission_values, BABY, 6.1)
+    with pytest.raises(ValidationFailed, match=said):
+        _save(nurse, child, "13:30", {**CALM, "respiratory_rate": 62, **readings, "next_in": "120",
+                                      "plan_by": plan_by})

@@ -516,14 +516,15 @@ def unseen(results: list[Received]) -> list[Received]:
 
 def unseen_at_leaving(results: list[Received], left_at: datetime, at: datetime) -> list[Received]:
     """Those `unseen` still to list at `at` for a patient who left at `left_at`: phoned since
-    they left, which no one could have asked of, until a doctor is told; or received in the day
-    before (HANDOVER_SINCE, the handover's), for a day after it, as the handover would have
-    carried them. Older ones were read on the rounds and never recorded told, as nothing on the
-    in-bed lists asks it of an abnormal result, and the discharge's confirm asked of them:
-    "Left the ward" kept every one of a fortnight's discharges, seven pages for an empty ward,
-    its one critical result on page four."""
+    they left, or typed since (from the paper results book), which no one could have asked of,
+    until a doctor is told (an INR phoned before the leaving and typed after it dropped off every
+    list); or received in the day before (HANDOVER_SINCE), for a day after it. Older ones were
+    read on the rounds and never recorded told, as nothing on the in-bed lists asks it of an
+    abnormal result, and the discharge's confirm asked of them: "Left the ward" kept every one of
+    a fortnight's discharges, seven pages for an empty ward, its one critical result on page four."""
     left, now = elapsed.instant(left_at), elapsed.instant(at)
     return [one for one in unseen(results) if (received := elapsed.instant(one.received_at)) > left
+            or elapsed.instant(one.record.recorded_at) > left
             or (left - HANDOVER_SINCE <= received and now < left + HANDOVER_SINCE)]
 
 
@@ -567,8 +568,9 @@ def _awaited(db: Database, patient_id: str, sent: list[Sent], spec: FormSpec, at
              lang: Lang) -> list[tuple[str, str]]:
     """Each sample still awaiting results as a letter says it (see `_awaiting`), in full and short
     (for prefill's fitting): what is not back and by when it was due, then, in full only, the
-    ward the laboratory will phone (the one it was sent from) and who follows it up, for the
-    nurse to name; an urgent one rejected or lost, not sent again. The letter given to the
+    ward the laboratory will phone (the one it was sent from), and who follows it up, for the
+    nurse to name (short too: a full box dropped it, and the discharge asked no one to name a
+    follower of six results); an urgent one rejected or lost, not sent again. The letter given to the
     patient and the GP read "RESULT NOT BACK since 28/11 13:40: phone the laboratory", the ward's
     instruction to itself, and named no one to act on the result."""
     said = []
@@ -587,7 +589,8 @@ def _awaited(db: Database, patient_id: str, sent: list[Sent], spec: FormSpec, at
         named = one.named(spec, lang, at.tzinfo)
         said.append((WORDS["awaited"][lang].format(sample=labelled(
             named, semicolon(lang).join([state, *phoned, WORDS["followed_by"][lang]]), lang)),
-                     WORDS["awaited"][lang].format(sample=labelled(named, state, lang))))
+                     WORDS["awaited"][lang].format(sample=labelled(
+                         named, semicolon(lang).join([state, WORDS["followed_by"][lang]]), lang))))
     return said
 
 

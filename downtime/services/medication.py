@@ -800,7 +800,9 @@ def _allowed_together(session: Session, new: Order, record_id: str | None) -> st
     for the patient (see `_as_dosed`); empty otherwise. Said in the "Already ordered" question,
     not refused: a regular and an as-required order of paracetamol side by side are often meant
     (the as-required one when a regular dose is not given), and the dose check counts every dose
-    given from either; the prescriber then knows what the two allow before confirming them."""
+    given from either; the prescriber then knows what the two allow before confirming them,
+    the more so above the day's most whatever the reason (a child's 120 mg/kg of paracetamol a day
+    was said nothing of, 90 mg/kg was)."""
     if not has_dose_limits(new.drug):
         return ""
     standing = [record for record in _standing(session.db, ORDER_FORM, new.patient_id) if record.record_id != record_id]
@@ -812,7 +814,7 @@ def _allowed_together(session: Session, new: Order, record_id: str | None) -> st
     together = order_units.limits_refusals(new, beside, **_dosed_for(session, patient, new.start_at),
                                            **_baby_age(patient, new.start_at))
     return "".join(" " + _refusal_said(session, new, found) for found in together
-                   if beside and found.said.template in order_units.A_DAY.values())
+                   if beside and found.said.template in (*order_units.A_DAY.values(), *order_units.A_DAY_REFUSED.values()))
 
 
 def _refusal_text(session: Session, new: Order, refused: order_units.Refusal) -> str:

@@ -7,6 +7,8 @@ date of birth each time, so an amended reading or birth date rescores the chart.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -126,6 +128,28 @@ def planned_by(data: Mapping[str, Any]) -> str:
     return " ".join(str(data.get("plan_by") or "").split())
 
 
+PLAN_TIME = re.compile(r"\b([01]?\d|2[0-3])\s*[:hH.]\s*[0-5]\d\b")
+"""A time written in a doctor's plan ("Dr Benali 13:00", "13h00"): a plan names when it was set."""
+NOT_PLANNED_FOR = frozenset({"pain", "unresponsive"})
+"""ACVPU answers no plan lengthens the hourly watch of: a child responding only to pain, or not at all."""
+
+
+def _plan_refused(data: Mapping[str, Any], found: PewsScore | None, lang: Lang, field: str) -> str | None:
+    """Why a set's doctor's plan cannot set its next set past the hour, None when it can: it names
+    no time it was set at ("awaiting doctor", "-", "bleeped, no answer yet" lifted the hourly watch
+    of a 4-month-old scoring 9 and responding to pain, and read as the doctor told), or the child
+    scores 8 or more, or responds only to pain or not at all, watched hourly whatever the plan."""
+    if not PLAN_TIME.search(planned_by(data)):
+        return message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: write the doctor who reviewed the child and the time they set the plan "
+                        "(“Dr Benali 13:00”), or choose 1 hour or less."), field=field)
+    if (found is not None and found.urgent) or _answer(data.get("consciousness")) in NOT_PLANNED_FOR:
+        return message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: a child scoring 8 or more, or responding only to pain or not at all, is "
+                        "observed at least hourly whatever the plan: choose 1 hour or less."), field=field)
+    return None
+
+
 def _answer(value: Any) -> Any:
     """An answer as the form took it: "" and [] are no answer to an optional question (a script or
     an import may send them, which the form stores as sent)."""
@@ -236,7 +260,8 @@ def check_next(session: Session, spec: FormSpec, patient_id: str, data: Mapping[
     """Refuse, at the next set's time, a gap of more than an hour after a set that is watched
     closely (`domain.pews.watched_closely`), unless a doctor reviewed the child and set the plan
     (`planned_by`: a bronchiolitic baby breathing 62 a minute, reviewed and planned 2-hourly,
-    could not be charted so), or is missing a reading asked for, whoever planned it, scored on the
+    could not be charted so) with when, for a child neither scoring 8 or more nor responding only
+    to pain or not at all (`_plan_refused`), or is missing a reading asked for, whoever planned it, scored on the
     band of its day: a set of "room air" alone, next in 4 hours, after a PEWS of 9 left the child
     unwatched for 4 hours."""
     if timedelta(minutes=int(data["next_in"])) <= WATCHED_WITHIN:
@@ -244,11 +269,14 @@ def check_next(session: Session, spec: FormSpec, patient_id: str, data: Mapping[
     born = census.patient_with_location(session.db, session.forms, patient_id).birth_date
     readings, taken_at = readings_of(data), datetime.fromisoformat(data["taken_at"])
     found, field = scored_on(readings, born, taken_at), spec.field("next_in").label.get(session.lang)
-    if not planned_by(data) and watched_closely(found, data.get("concern") is True,
-                                                _answer(data.get("consciousness")), bool(red_on(readings, born, taken_at))):
-        raise ValidationFailed([FieldError("next_in", message(session.lang, QT_TRANSLATE_NOOP(
-            "messages", "“{field}”: a child scoring 8 or more, with a red flag, not alert, or with someone worried is "
-                        "observed at least hourly: choose 1 hour or less."), field=field))])
+    if watched_closely(found, data.get("concern") is True, _answer(data.get("consciousness")),
+                       bool(red_on(readings, born, taken_at))):
+        if not planned_by(data):
+            raise ValidationFailed([FieldError("next_in", message(session.lang, QT_TRANSLATE_NOOP(
+                "messages", "“{field}”: a child scoring 8 or more, with a red flag, not alert, or with someone worried "
+                            "is observed at least hourly: choose 1 hour or less."), field=field))])
+        if (refused := _plan_refused(data, found, session.lang, field)) is not None:
+            raise ValidationFailed([FieldError("next_in", refused)])
     if found is not None and (missing := missing_asked(found)):
         raise ValidationFailed([FieldError("next_in", message(session.lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: {missing} not taken, the score can only be higher: take them within the hour "

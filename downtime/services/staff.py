@@ -495,7 +495,9 @@ def flush_uncounted(db: Database) -> None:
     """The wrong PINs typed at this database file that no file could count (`_UNCOUNTED`) written
     in its audit log, now that it can be, at the time each was typed: they stayed out of it for
     good, although failed sign-ins and witness PINs are audited. Of each run, only its last right
-    PIN stays here: it still ends the run the log now holds (`merged`)."""
+    PIN stays here: it still ends the run the log now holds (`merged`), at the log's latest time if
+    typed later (a clock running ahead on the full disk: its right PIN "at 15:00", the clock put
+    right, sorted after every guess typed since, and no number of them locked the ID)."""
     if not _UNCOUNTED or not writable(db):
         return
     where = _real(_file_of(db))
@@ -508,9 +510,11 @@ def flush_uncounted(db: Database) -> None:
                 if not ok:
                     audit.append(db, at=at, actor=actor, device_id=device_id, action=action,
                                  detail={"while": "disk full or read-only"})
+    latest = audit.latest_time(db)
     for actor, run in runs.items():
         if rights := [typed for typed in run if typed[0]]:
-            _UNCOUNTED[(where, actor)] = rights[-1:]
+            ok, at, action = rights[-1]
+            _UNCOUNTED[(where, actor)] = [(ok, at if latest is None else min(at, latest), action)]
         else:
             del _UNCOUNTED[(where, actor)]
 

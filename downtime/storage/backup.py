@@ -7,13 +7,14 @@ first stay) are removed, with their key slots."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
 import secrets
 import shutil
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager, suppress
+from contextlib import ExitStack, closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -175,6 +176,12 @@ def _lock_of(partial: Path) -> Path:
     return partial.with_name(partial.name + ".lock")
 
 
+UNLOCKABLE = frozenset({errno.ENOLCK, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EINVAL})
+"""What a folder whose file system takes no locks answers (a network share): the backup is made
+without the lock, as before it (every backup there failed, BACKUP FAILED in the banner), and is
+spared by another's clean-up all the same, which cannot try the lock either (`_in_progress`)."""
+
+
 @contextmanager
 def _copying(partial: Path) -> Iterator[None]:
     """Held for a backup's copy, check and rename: the system's lock on a file beside the copy
@@ -184,7 +191,12 @@ def _copying(partial: Path) -> Iterator[None]:
     the command, was removed by the window's backup, and the command said the stick was pulled."""
     lock = _lock_of(partial)
     try:
-        with locks.held(lock):
+        with ExitStack() as held:
+            try:
+                held.enter_context(locks.held(lock))
+            except OSError as error:
+                if error.errno not in UNLOCKABLE:
+                    raise
             yield
     finally:
         with suppress(OSError):
@@ -305,23 +317,25 @@ def _made_by_reach(own: list[tuple[Path, _Ends]]) -> dict[Path, datetime | None]
 def _made_by_history(db: Database, key: bytes | None, folder: Path,
                      own: list[tuple[Path, _Ends]]) -> dict[Path, datetime | None]:
     """When each of a database's backups (`_backups_of`) counts as made, for the rotation and the
-    restore's offer: those whose last entry this log holds by how far they reach
-    (`_made_by_reach`); those of a history a restore abandoned (`_abandoned`) as the oldest of
-    all (None); any other whose end is not here (newest entries cut since, kept to show it) by
-    its name. Ordered by reach alone, right after IT restored an older backup the backups it
+    restore's offer: by how far they reach (`_made_by_reach`), those whose last entry this log
+    holds and any other whose end is not here (newest entries cut since, kept to show it) alike
+    (a backup named by a clock a day ahead was offered before the one reaching further, which held
+    the last admission); those of a history a restore abandoned (`_abandoned`) as the oldest of
+    all (None). Ordered by reach alone, right after IT restored an older backup the backups it
     refused reached further than any made since: each new backup was removed as soon as made
     (the banner saying "0 min ago"), and a second restore offered the refused history, losing
     the work since the first. A backup a restore abandoned goes no later than the backup it was
     restored from, which `_restore_points` needs to tell it apart."""
-    held = [(path, ends) for path, ends in own if _hash_here(db, ends[-1][0]) == ends[-1][1]]
-    made = _made_by_reach(held)
     points: list[int] | None = None  # read once a backup's end is not here
+    abandoned = set()
     for path, ends in own:
-        if path not in made:
+        if _hash_here(db, ends[-1][0]) != ends[-1][1]:
             if points is None:
                 points = _restore_points(db, key, folder)
-            made[path] = None if _abandoned(db, key, path, ends[-1][0], points) else made_at(path)
-    return made
+            if _abandoned(db, key, path, ends[-1][0], points):
+                abandoned.add(path)
+    made = _made_by_reach([(path, ends) for path, ends in own if path not in abandoned])
+    return {**made, **dict.fromkeys(abandoned)}
 
 
 def backups_of(folder: Path, key: bytes | None, first: Lineage | None) -> list[Path]:

@@ -51,32 +51,41 @@ def nutrition_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Grou
         frozenset({patient_key(str(record.patient_id))})) for record in screenings}
 
 
-def _body_weights(db: Database, ctx: Context) -> Collection[tuple[str, float, datetime]]:
+Weighed = tuple[str, float, datetime, str]
+"""A body weight the bundle sends: (patient id, kg, instant, how it is known)."""
+
+
+def _body_weights(db: Database, ctx: Context) -> Collection[Weighed]:
     """The body weights the bundle's admissions and weighings standing give (sync.fhir_admission.
-    body_measures, sync.fhir_weight), as (patient id, kg, instant)."""
-    found = {(str(record.patient_id), float(record.data[WEIGHT]), record.occurred_at)
+    body_measures, sync.fhir_weight), with how each is known (a blank answer as measured)."""
+    found = {(str(record.patient_id), float(record.data[WEIGHT]), record.occurred_at,
+              record.data.get("weight_method") or MEASURED)
              for form_id, spec in ctx.forms.items() if spec.creates_patient
              for record in ctx.current(db, form_id) if record.data.get(WEIGHT) is not None
              and record.status is not RecordStatus.ENTERED_IN_ERROR}
     if weight.FORM in ctx.forms:
-        found |= {(str(record.patient_id), float(record.data[WEIGHT]), datetime.fromisoformat(record.data[WEIGHED_AT]))
+        found |= {(str(record.patient_id), float(record.data[WEIGHT]), datetime.fromisoformat(record.data[WEIGHED_AT]),
+                   record.data.get("method") or MEASURED)
                   for record in ctx.current(db, weight.FORM) if record.status is not RecordStatus.ENTERED_IN_ERROR}
     return found
 
 
-def _made(record: RecordVersion, ctx: Context, stays: Stays, weighed: Collection[tuple[str, float, datetime]]) -> Made:
+def _made(record: RecordVersion, ctx: Context, stays: Stays, weighed: Collection[Weighed]) -> Made:
     survey = _observation(record, ctx, stays)
     made = [survey, *_body_weight(record, ctx, survey, weighed)]
     return Made(made, {record.record_id: [resource["id"] for resource in made]})
 
 
 def _body_weight(record: RecordVersion, ctx: Context, survey: dict[str, Any],
-                 weighed: Collection[tuple[str, float, datetime]]) -> list[dict[str, Any]]:
+                 weighed: Collection[Weighed]) -> list[dict[str, Any]]:
     """The screening's weight as a body-weight Observation at the time screened, sharing the
     survey's status, patient, stay and author, with how it is known; none where the patient's
-    admission or a weighing gives that kg at that instant (`weighed`, see `_body_weights`)."""
-    kg = record.data.get(WEIGHT)
-    if kg is None or (str(record.patient_id), float(kg), datetime.fromisoformat(record.data["screened_at"])) in weighed:
+    admission or a weighing gives that kg at that instant known the same way (`weighed`, see
+    `_body_weights`: a weight measured on the scales was left out beside the admission's estimate
+    of the same kg, and the EHR's dose checks saw the estimate alone)."""
+    kg, how = record.data.get(WEIGHT), record.data.get("weight_method") or MEASURED
+    if kg is None or (str(record.patient_id), float(kg), datetime.fromisoformat(record.data["screened_at"]),
+                      how) in weighed:
         return []
     code, unit = BODY[WEIGHT]
     ident = derived_id(record.record_id, WEIGHT)
@@ -86,7 +95,7 @@ def _body_weight(record: RecordVersion, ctx: Context, survey: dict[str, Any],
              **{name: survey[name] for name in ("subject", "encounter", "effectiveDateTime", "performer")
                 if name in survey},
              "valueQuantity": quantity(kg, unit),
-             "method": {"text": label(ctx.forms[FORM], "weight_method", record.data.get("weight_method") or MEASURED)},
+             "method": {"text": label(ctx.forms[FORM], "weight_method", how)},
              "derivedFrom": [reference(survey["id"])]}]
 
 

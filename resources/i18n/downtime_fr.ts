@@ -11522,6 +11522,14 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <source>{drug} put up {time}</source>
         <translation>{drug} posé(e) le {time}</translation>
     </message>
+    <message>
+        <source>“{field}”: write the doctor who reviewed the child and the time they set the plan (“Dr Benali 13:00”), or choose 1 hour or less.</source>
+        <translation>« {field} » : écrivez le médecin qui a revu l’enfant et l’heure à laquelle il a fixé le plan (« Dr Benali 13:00 »), ou choisissez 1 heure ou moins.</translation>
+    </message>
+    <message>
+        <source>“{field}”: a child scoring 8 or more, or responding only to pain or not at all, is observed at least hourly whatever the plan: choose 1 hour or less.</source>
+        <translation>« {field} » : un enfant à 8 ou plus, ou ne réagissant qu’à la douleur ou pas du tout, est surveillé au moins toutes les heures quel que soit le plan : choisissez 1 heure ou moins.</translation>
+    </message>
 </context>
 <context>
     <name>BandCheck</name>
