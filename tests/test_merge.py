@@ -9,6 +9,7 @@ import pytest
 from downtime.cli import main
 from downtime.services import records
 from downtime.sync.export import export
+from downtime.sync.import_export import import_export
 from downtime.sync.merge import MergeRefused, merge
 
 
@@ -243,3 +244,37 @@ def test_the_merged_columns_follow_todays_form_whatever_order_the_sticks_come(tm
 
     assert header(merge([older, newer], tmp_path / "old-first").folder) == header(newer) + ["author_name"]
     assert header(merge([newer, older], tmp_path / "new-first").folder) == header(newer) + ["author_name"]
+
+
+def _fall_cells_merged(merged):
+    with (merged / "csv" / "inpatient_fall.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return [(line["device_id"][:8], line["anticoagulated"], line["anticoagulants_on_chart"])
+                for line in csv.DictReader(handle)]
+
+
+def test_a_later_stick_of_a_laptop_that_only_carried_the_fall_does_not_blank_the_charts_apixaban(
+        session_for, patient, tmp_path, clock, laptop):
+    """Ward laptop 1 records a fall at 13:20 (box 'anticoagulated: No'), exports at 14:00; laptop 2
+    (the patient's next ward) imports that stick. At 14:15 the paper apixaban order is typed on
+    laptop 1 and it exports again: its fall line says 'Apixaban' on the chart. Laptop 2 exports at
+    16:00: it carries the same fall version, worked out from ITS chart, which never had the order.
+    The merge kept the line of "the export made last" (16:00), its chart with no anticoagulant
+    for a patient on apixaban after a head-injury fall (review T3 #2): every line's are kept."""
+    nurse, clerk = session_for("nurse"), session_for("records")
+    records.save_new(nurse, "inpatient_fall", {
+        "fell_at": "2026-11-28T13:20+01:00", "witnessed": "found", "where": "toilet", "fracture_signs": "none",
+        "head_injury": "not_excluded", "anticoagulated": False, "injuries": "Bruise over the left eyebrow"},
+        patient_id=patient)
+    morning = export(clerk, tmp_path / "stick-1").folder
+    _, clerk2 = laptop(tmp_path / "ward2.sqlite", 5)
+    import_export(clerk2, morning)
+    clock.advance(minutes=15)
+    records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Apixaban", "dose": 5.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 20:00", "start_at": "2026-11-28T09:30+01:00", "controlled": False, "high_alert": True},
+        patient_id=patient)
+    evening = export(clerk, tmp_path / "stick-2").folder
+    clock.advance(hours=2)
+    ward2 = export(clerk2, tmp_path / "ward2-stick").folder
+    cells = _fall_cells_merged(merge([evening, ward2], tmp_path / "merged").folder)
+    assert [(anticoagulated, chart) for _, anticoagulated, chart in cells] == [("no", "Apixaban")]

@@ -37,6 +37,7 @@ from sqlite_utils import Database
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
 from downtime.domain.downtime_number import told_apart
 from downtime.domain.duplicates import NumberHolder, ProbableDuplicate, SharedNumber, probable_duplicates, standing
+from downtime.domain.falls import AND
 from downtime.domain.holds import Hold, Settlement, SettlementsDiffer, held_order, holds_of
 from downtime.domain.laptops import Authors, Laptop, exported_at, laptop_name, laptops_of, merged_authors
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -226,6 +227,7 @@ def _scratch(folder: Path) -> Database:
                " PRIMARY KEY (record_id, version, digest))")
     db.execute("CREATE TABLE csv_lines (form_id TEXT, record_id TEXT, version INTEGER, variant TEXT, line TEXT,"
                " ask TEXT, at REAL, PRIMARY KEY (form_id, record_id, version, variant))")
+    db.conn.create_function("either_chart", 2, either_chart, deterministic=True)
     return db
 
 
@@ -623,6 +625,22 @@ def _named_on(db: Database, forms: Mapping[str, FormSpec]) -> dict[tuple[str, st
 # are read from every export's staff directory.
 WRITTEN_AFRESH = (ASK_THE_WARD_COLUMN, ON_HOLD_COLUMN)
 WORKED_OUT = (CHART_ANTICOAGULANTS_COLUMN,)
+ANTICOAGULANTS_JOINED = AND["en"]
+"""How the export joins a fall's anticoagulants in CHART_ANTICOAGULANTS_COLUMN (falls.anticoagulants_named)."""
+
+
+def either_chart(kept: str | None, other: str | None) -> str:
+    """Every anticoagulant either line's chart named at a fall, the kept line's first: the laptop
+    the patient went on to, whose chart never had the paper apixaban order typed on the first, and
+    which exported last, blanked it from the merged falls CSV (the safe side: the clerk is told of
+    each one any ward's chart had)."""
+    parts = [part for cell in (kept, other) if cell for part in cell.split(ANTICOAGULANTS_JOINED)]
+    return ANTICOAGULANTS_JOINED.join(dict.fromkeys(parts))
+
+
+_LATER = "CASE WHEN excluded.at >= csv_lines.at THEN excluded.line ELSE csv_lines.line END"
+_EARLIER = "CASE WHEN excluded.at >= csv_lines.at THEN csv_lines.line ELSE excluded.line END"
+"""Of a version's two lines met in the merge, the one of the export made last, and the other."""
 """Columns an export works out from its own laptop's charts beside a version's answers (the
 anticoagulants the chart had at a fall): kept as any column, but no part of what a held version
 says; a laptop that had the order on its chart by its second export read as a second content."""
@@ -675,7 +693,8 @@ def _merged_csv(db: Database, forms: Mapping[str, FormSpec], folders: list[Path]
                 compared: Mapping[str, OnHold], authors: Authors,
                 withdrawn_alike: tuple[WithdrawnAlike, ...]) -> dict[str, int]:
     """Each form's CSV lines of every export, once per record version (the line of the export
-    made last kept, whatever the order of the folders: see `_line_times`), in record order; returns each form's count. A form's columns are those of every
+    made last kept, whatever the order of the folders: see `_line_times`; a fall's chart
+    anticoagulants those of every line, see `either_chart`), in record order; returns each form's count. A form's columns are those of every
     export (a laptop on an earlier app may lack a field), in today's form's order (see
     `_in_form_order`), its lines blank where they had none.
     A version set aside has a line for each of its contents (its `variant`), and every line of
@@ -732,11 +751,16 @@ def _merged_csv(db: Database, forms: Mapping[str, FormSpec], folders: list[Path]
                             said_by.setdefault((row["record_id"], int(row["version"])), set()).update(laptops)
                         if row["record_id"] in others:
                             held_by.setdefault(row["record_id"], set()).update(laptops)
-                    # The line of the export made last is kept, and with it its WORKED_OUT cells (a
-                    # paper apixaban order typed in after the first stick).
+                    # The line of the export made last is kept, its chart's anticoagulants joined
+                    # with the other's (`either_chart`: a paper apixaban order typed in after the
+                    # first stick, on the first laptop only).
                     db.conn.executemany(
                         "INSERT INTO csv_lines VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
-                        " line = CASE WHEN excluded.at >= csv_lines.at THEN excluded.line ELSE csv_lines.line END,"
+                        f" line = CASE WHEN json_type(excluded.line, '$.{CHART_ANTICOAGULANTS_COLUMN}') IS NULL"
+                        f" AND json_type(csv_lines.line, '$.{CHART_ANTICOAGULANTS_COLUMN}') IS NULL THEN {_LATER}"
+                        f" ELSE json_set({_LATER}, '$.{CHART_ANTICOAGULANTS_COLUMN}', either_chart("
+                        f"json_extract({_LATER}, '$.{CHART_ANTICOAGULANTS_COLUMN}'), json_extract("
+                        f"{_EARLIER}, '$.{CHART_ANTICOAGULANTS_COLUMN}'))) END,"
                         " at = MAX(csv_lines.at, excluded.at),"
                         " ask = CASE WHEN instr(csv_lines.ask, excluded.ask) THEN csv_lines.ask"
                         " WHEN instr(excluded.ask, csv_lines.ask) THEN excluded.ask"
