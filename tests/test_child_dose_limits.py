@@ -159,15 +159,18 @@ def test_a_childs_paracetamol_loading_dose_is_asked_and_refused_only_above_30_mg
 
 
 @pytest.mark.parametrize("kg, born, dose", [(3.4, "2026-11-18", 50.0), (4.0, "2026-10-14", 60.0)])
-def test_a_babys_paracetamol_under_3_months_is_refused_above_15_and_60_mg_per_kg(session_for, admit_to_paediatrics,
+def test_a_babys_paracetamol_under_3_months_is_refused_above_20_and_60_mg_per_kg(session_for, admit_to_paediatrics,
                                                                               kg, born, dose):
     """50 mg every 4 hours to a 10-day-old of 3.4 kg (88 mg/kg in 24 h), 60 mg to a 6-week-old of
     4 kg (90 mg/kg) were asked, any reason saving them: BNFc's most under 3 months is 60 mg/kg.
-    Its loading dose of 20 mg/kg is refused too."""
+    Its loading dose of 20 mg/kg once (from 32 weeks' corrected age) is asked, with its reason,
+    and refused above (it was refused whatever the reason: review T8 #4)."""
     baby = admit_to_paediatrics("6", born, kg, "Zoe")
     every_4_hours = "00:00 04:00 08:00 12:00 16:00 20:00"
     assert list(_refused(session_for, baby, drug="Paracetamol", dose=dose, dose_unit="mg", times=every_4_hours)) == ["times"]
-    assert list(_refused(session_for, baby, drug="Paracetamol", dose=20 * kg, dose_unit="mg", frequency="once",
+    assert "above the most for one dose" in _asked(session_for, baby, drug="Paracetamol", dose=20 * kg,
+                                                   dose_unit="mg", frequency="once", times=None)
+    assert list(_refused(session_for, baby, drug="Paracetamol", dose=25 * kg, dose_unit="mg", frequency="once",
                          times=None)) == ["dose"]
     _write(session_for, baby, drug="Paracetamol", dose=10 * kg, dose_unit="mg", times=every_4_hours)
 
@@ -265,17 +268,18 @@ def test_an_antibiotic_written_in_g_for_mg_is_refused_as_a_unit_slip(session_for
                                  f"{dose:g} mg?"}
 
 
-def test_an_adults_gram_to_a_small_baby_is_asked_not_told_did_you_mean_1_mg(session_for, admit_to_paediatrics):
+def test_an_adults_gram_to_a_small_baby_is_refused_not_told_did_you_mean_1_mg(session_for, admit_to_paediatrics):
     """Amoxicillin 1 g to a 27-day-old of 1.5 kg (90 mg at most) was told "Did you mean 1 mg?",
     a 60th of the dose, which was then saved unasked; gentamicin 0.35 g to a 3.4 kg neonate
-    likewise "0.35 mg"."""
+    likewise "0.35 mg"; then only asked, any reason saved them (review T8 #3)."""
     baby = admit_to_paediatrics("6", "2026-11-01", 1.5, "Mia")
-    said = _asked(session_for, baby, drug="Amoxicillin", dose=1.0, dose_unit="g", **IV_ANTIBIOTIC)
-    assert said.startswith("Amoxicillin: 1000 mg in one dose is above the most for one dose (90 mg for 1.5 kg")
+    said = _refused(session_for, baby, drug="Amoxicillin", dose=1.0, dose_unit="g", **IV_ANTIBIOTIC)["dose_unit"]
+    assert said.endswith("Amoxicillin: 1 g in one dose is more than 10 times the most allowed (90 mg): no reason "
+                         "makes it a dose. Check the dose and its unit.")
     neonate = admit_to_paediatrics("7", "2026-11-18", 3.4, "Tom")
-    said = _asked(session_for, neonate, drug="Gentamicin", dose=0.35, dose_unit="g", **{**IV_ANTIBIOTIC,
-                                                                                       "times": "12:00"})
-    assert "Did you mean" not in said
+    said = _refused(session_for, neonate, drug="Gentamicin", dose=0.35, dose_unit="g",
+                    **{**IV_ANTIBIOTIC, "times": "12:00"})["dose_unit"]
+    assert "no reason makes it a dose" in said and "Did you mean" not in said
 
 
 @pytest.mark.parametrize("patient", ["unweighed", "adult"])

@@ -630,3 +630,35 @@ def test_the_other_laptops_withdrawal_is_kept_aside_at_an_office_importing_stick
         observed, 2, "charted on the wrong patient", json.loads((later_1 / "manifest.json").read_text())["device_id"])
     assert verify_chain(office.db) is None
     assert import_export(office, later_1).unchanged.get(WITHDRAWN_ALIKE) == 1  # kept once
+
+
+def test_a_record_both_laptops_withdrew_merged_from_the_days_since_last_sticks_is_not_on_hold(
+        tmp_path, laptop, clock, admission_values):
+    """Day 1: laptop 1's observations go to laptop 2 with the patient (stick e1a, imported there);
+    both laptops export that day (whole). Day 2: both wards find the observations charted on the
+    wrong patient and withdraw them; each laptop exports --since-last as every day, and the office
+    merges the day's two sticks (yesterday's data is in the office already). The merge finds the
+    two withdrawals (version 2) without their version 1, which is in yesterday's sticks: the
+    record was held, "two laptops disagree", and the office importing the merge held it too
+    (review T3 #1). Withdrawn, the other withdrawal kept aside, as with whole sticks."""
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    admitted = records.save_new(nurse_1, "admission", admission_values)
+    observed = records.save_new(nurse_1, "observations", OBSERVED, patient_id=admitted.patient_id).record_id
+    first = export(clerk_1, tmp_path / "e1a").folder
+    import_export(clerk_2, first)
+    day1_2 = export(clerk_2, tmp_path / "e2a").folder
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, merge([first, day1_2], tmp_path / "day1").folder)
+    clock.advance(minutes=10)
+    records.mark_entered_in_error(nurse_2, observed, "wrong patient")
+    clock.advance(minutes=5)
+    records.mark_entered_in_error(nurse_1, observed, "charted on the wrong patient")
+    later_1 = export(clerk_1, tmp_path / "e1b", since_last=True).folder
+    later_2 = export(clerk_2, tmp_path / "e2b", since_last=True).folder
+    result = merge([later_1, later_2], tmp_path / "day2")
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert [alike["record_id"] for alike in manifest["withdrawn_alike"]] == [observed]
+    import_export(office, result.folder)
+    held = office.db.execute("SELECT COUNT(*) FROM held_versions WHERE record_id = ?", [observed]).fetchone()[0]
+    assert ([hold.record_id for hold in result.holds], held) == ([], 0)

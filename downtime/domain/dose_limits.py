@@ -129,8 +129,9 @@ class AskedUpTo:
     `child_day_mg_kg`) is asked, its reason kept, and refused only above (None: an adult's):
     BNFc's post-operative loading dose of paracetamol, 20-30 mg/kg, was refused with no reason
     possible, and so was a measurable 4 mL of 120 mg in 5 mL for a 6.1 kg baby (15.7 mg/kg).
-    `from_months`: the age they hold from, a younger baby refused above the child's usual (BNFc
-    holds a neonate's paracetamol to 60 mg/kg in 24 h: 88 mg/kg for a 10-day-old was asked)."""
+    `from_months`: the age they hold from, a rule's bands the latest its age reached (BNFc holds a
+    neonate's paracetamol to 60 mg/kg in 24 h: 88 mg/kg for a 10-day-old was asked; and gives a
+    single loading dose of 20 mg/kg from 32 weeks' corrected age, refused whatever the reason)."""
 
     dose_mg_kg: float | None = None
     day_mg_kg: float | None = None
@@ -206,7 +207,7 @@ class Rule:
     low_weight_day_mg_kg: float | None = None
     child_day_mg_kg: float | None = None
     child_dose_mg_kg: float | None = None
-    child_asked_up_to: AskedUpTo | None = None
+    child_asked_up_to: tuple[AskedUpTo, ...] = ()
     as_adult: AsAdult | None = None
     from_years: int | None = None
     """Not given at all under this age, whatever the dose."""
@@ -236,7 +237,8 @@ the kg (`Rule.adult`)."""
 RULES: dict[str, Rule] = {
     "paracetamol": Rule(QT_TRANSLATE_NOOP("messages", "Paracetamol"), day_mg=4000, dose_mg=1000,
                         interval=timedelta(hours=4), low_weight_day_mg_kg=60, child_day_mg_kg=60,
-                        child_dose_mg_kg=15, child_asked_up_to=AskedUpTo(30, 90, from_months=3),
+                        child_dose_mg_kg=15,
+                        child_asked_up_to=(AskedUpTo(20, 60), AskedUpTo(30, 90, from_months=3)),
                         as_adult=AsAdult(12, LOW_WEIGHT_KG),
                         by_weight=(ByWeight(BY_VEIN, 10, 7.5, 30), ByWeight(BY_VEIN, 50, 15, 60))),
     "ibuprofen": Rule(QT_TRANSLATE_NOOP("messages", "Ibuprofen"), day_mg=2400, child_day_mg_kg=30, child_dose_mg_kg=10,
@@ -244,7 +246,7 @@ RULES: dict[str, Rule] = {
     "codeine": Rule(QT_TRANSLATE_NOOP("messages", "Codeine"), day_mg=240, dose_mg=60, interval=timedelta(hours=4),
                     from_years=12),
     "tramadol": Rule(QT_TRANSLATE_NOOP("messages", "Tramadol"), day_mg=400, child_dose_mg_kg=2, child_day_mg_kg=8,
-                     child_asked_up_to=AskedUpTo(), as_adult=AsAdult(12), from_months=36,
+                     child_asked_up_to=(AskedUpTo(),), as_adult=AsAdult(12), from_months=36,
                      from_words=YoungWords(QT_TRANSLATE_NOOP(
                          "messages", "{medicine} is not usually given under 3 years (ANSM; the FDA: under 12, "
                                      "children who turn it fast into its opioid have stopped breathing): check it is "
@@ -318,11 +320,12 @@ NO_HEIGHT_KG = QT_TRANSLATE_NOOP("messages", "{kg} kg actual weight, no height b
 def refused_above(rule: Rule, months: int | None) -> Rule:
     """The rule at the figures above which an order is refused whatever its reason, for a patient
     `months` old (None: not known, held to none of `AskedUpTo.from_months`): a child's
-    `child_asked_up_to`, where it has them and they hold at that age; its own otherwise."""
-    asked = rule.child_asked_up_to
-    if asked is None or (months is not None and months < asked.from_months):
+    `child_asked_up_to`, the latest band that age reached; its own where none holds."""
+    reached = [band for band in rule.child_asked_up_to if months is None or band.from_months <= months]
+    if not reached:
         return rule
-    return replace(rule, child_dose_mg_kg=asked.dose_mg_kg, child_day_mg_kg=asked.day_mg_kg, child_asked_up_to=None)
+    return replace(rule, child_dose_mg_kg=reached[-1].dose_mg_kg, child_day_mg_kg=reached[-1].day_mg_kg,
+                   child_asked_up_to=())
 
 
 def too_young(rule: Rule, age: int | None) -> bool:

@@ -249,6 +249,9 @@ whose most by the kg alone is none, was asked only for the weight, and a weight 
 GRAMS_FOR_MG = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} g in one dose is more than {times} times the most "
                                              "allowed ({most} mg), where a slip of the unit is likelier than any dose "
                                              "meant. Did you mean {dose} mg?")
+GRAMS_ABOVE = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} g in one dose is more than {times} times the most "
+                                            "allowed ({most} mg): no reason makes it a dose. Check the dose and its "
+                                            "unit.")
 THIS_ORDER = QT_TRANSLATE_NOOP("messages", "this order: {amount} mg")
 OTHER_ORDER = QT_TRANSLATE_NOOP("messages", "{order}: {amount} mg")
 NOT_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} is never given under {years} years, and the patient is {age}: "
@@ -526,18 +529,20 @@ def _slip(rule: Rule, order: Order, mg: float, limit: Limit) -> Refusal | None:
     and its number a plausible dose in mg, within the most and not below a `SLIP_TIMES`th of the
     most for one dose (with none, of a day's given hourly; never weighed, by the kg of the
     lightest): refused on the unit naming the dose in mg (amoxicillin 360 g to
-    a 20 kg child, 1200 mg at most). Any other dose above is asked: an adult's gentamicin in mg to
-    a neonate, 20 times hers, is no slip of the unit, and its reason may be a weight; nor an
-    adult's 1 g to a 1.5 kg baby, where "Did you mean 1 mg?" saved a 60th of the dose unasked."""
+    a 20 kg child, 1200 mg at most). Any other dose in g above is refused with no advice (`GRAMS_ABOVE`:
+    an adult's 1 g to a 1.5 kg baby, where "Did you mean 1 mg?" saved a 60th of the dose unasked,
+    and asked, was saved by any reason); a dose in mg is asked: an adult's gentamicin in mg to a
+    neonate, 20 times hers, is no slip of the unit, and its reason may be a weight."""
     most_mg = limit.dose_mg or limit.day_mg
     least_mg = (limit.dose_mg or limit.day_mg / HOURS_IN_A_DAY) / SLIP_TIMES
     if limit.weigh and limit.dose_mg_kg is not None:
         most_mg, least_mg = min(most_mg, limit.dose_mg_kg * UNWEIGHED_KG[1]), limit.dose_mg_kg * UNWEIGHED_KG[0]
-    if order.dose_unit != "g" or mg <= SLIP_TIMES * most_mg * (1 + 1e-9) \
-            or not least_mg * (1 - 1e-9) <= order.dose <= most_mg * (1 + 1e-9):
+    if order.dose_unit != "g" or mg <= SLIP_TIMES * most_mg * (1 + 1e-9):
         return None
-    return Refusal("dose_unit", Phrase(GRAMS_FOR_MG, {"medicine": Phrase(rule.name), "dose": Number(order.dose),
-                                                      "times": Number(SLIP_TIMES), "most": Number(round(most_mg, 2))}))
+    plausible = least_mg * (1 - 1e-9) <= order.dose <= most_mg * (1 + 1e-9)
+    return Refusal("dose_unit", Phrase(GRAMS_FOR_MG if plausible else GRAMS_ABOVE, {
+        "medicine": Phrase(rule.name), "dose": Number(order.dose), "times": Number(SLIP_TIMES),
+        "most": Number(round(most_mg, 2))}))
 
 
 # Insulin's tenfold slips, asked when the order is written (services.medication._as_dosed). "U"

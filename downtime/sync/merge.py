@@ -300,7 +300,7 @@ def _combine(db: Database, folders: list[Path]) -> None:
 
 def _withdrawn_alike(db: Database) -> tuple[WithdrawnAlike, ...]:
     """Keeps one of the withdrawals of a record that laptops each withdrew, with nothing after them
-    (`versions.withdraws`): the earliest, by when it was recorded; the others leave `versions`
+    (`versions.withdraws`; `_alike_withdrawals` where no export holds the version before): the earliest, by when it was recorded; the others leave `versions`
     for `aside` (WITHDRAWN_ALIKE_FILE, their CSV lines kept and marked) and are named (the
     manifest's `withdrawn_alike`, the report's tally). The rest stays for `_set_aside` to judge.
     The earliest whatever the order of the exports, so every merge, and an office importing the
@@ -316,7 +316,8 @@ def _withdrawn_alike(db: Database) -> tuple[WithdrawnAlike, ...]:
         before = [orjson.loads(text) for (text,) in db.execute(
             "SELECT line FROM versions WHERE record_id = ? AND version = ?", [record_id, version - 1])]
         later = db.execute("SELECT 1 FROM versions WHERE record_id = ? AND version > ?", [record_id, version]).fetchone()
-        if len(before) != 1 or later is not None or not all(withdraws(row, before[0]) for *_, row in rows):
+        if later is not None or len(before) > 1 or not (
+                all(withdraws(row, before[0]) for *_, row in rows) if before else _alike_withdrawals(rows)):
             continue
         others = [(record_id, version, text_digest) for _, text_digest, _ in rows[1:]]
         db.conn.executemany("INSERT INTO aside SELECT * FROM versions WHERE record_id = ? AND version = ?"
@@ -324,6 +325,14 @@ def _withdrawn_alike(db: Database) -> tuple[WithdrawnAlike, ...]:
         db.conn.executemany("DELETE FROM versions WHERE record_id = ? AND version = ? AND digest = ?", others)
         found.append(WithdrawnAlike(rows[0][2], tuple(row for *_, row in rows[1:])))
     return tuple(found)
+
+
+def _alike_withdrawals(rows: list[tuple[str, str, Mapping[str, Any]]]) -> bool:
+    """Whether versions whose version before no export of the merge holds (each laptop's
+    `--since-last` stick of the day) all withdraw it with the same answers: the same record
+    withdrawn on both wards, merged from the day's sticks, was held as a disagreement."""
+    return (all(row["status"] == RecordStatus.ENTERED_IN_ERROR.value for *_, row in rows)
+            and len({orjson.dumps(orjson.loads(row["data"]), option=orjson.OPT_SORT_KEYS) for *_, row in rows}) == 1)
 
 
 @dataclass(frozen=True)

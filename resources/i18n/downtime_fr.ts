@@ -11530,6 +11530,10 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <source>“{field}”: a child scoring 8 or more, or responding only to pain or not at all, is observed at least hourly whatever the plan: choose 1 hour or less.</source>
         <translation>« {field} » : un enfant à 8 ou plus, ou ne réagissant qu’à la douleur ou pas du tout, est surveillé au moins toutes les heures quel que soit le plan : choisissez 1 heure ou moins.</translation>
     </message>
+    <message>
+        <source>{medicine}: {dose} g in one dose is more than {times} times the most allowed ({most} mg): no reason makes it a dose. Check the dose and its unit.</source>
+        <translation>{medicine} : {dose} g en une dose, c’est plus de {times} fois le maximum permis ({most} mg) : aucun motif n’en fait une dose. Vérifiez la dose et son unité.</translation>
+    </message>
 </context>
 <context>
     <name>BandCheck</name>
