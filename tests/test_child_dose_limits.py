@@ -273,12 +273,12 @@ def test_an_adults_gram_to_a_small_baby_is_refused_not_told_did_you_mean_1_mg(se
     a 60th of the dose, which was then saved unasked; gentamicin 0.35 g to a 3.4 kg neonate
     likewise "0.35 mg"; then only asked, any reason saved them (review T8 #3)."""
     baby = admit_to_paediatrics("6", "2026-11-01", 1.5, "Mia")
-    said = _refused(session_for, baby, drug="Amoxicillin", dose=1.0, dose_unit="g", **IV_ANTIBIOTIC)["dose_unit"]
+    said = _refused(session_for, baby, drug="Amoxicillin", dose=1.0, dose_unit="g", **IV_ANTIBIOTIC)["dose"]
     assert said.endswith("Amoxicillin: 1 g in one dose is more than 10 times the most allowed (90 mg): no reason "
                          "makes it a dose. Check the dose and its unit.")
     neonate = admit_to_paediatrics("7", "2026-11-18", 3.4, "Tom")
     said = _refused(session_for, neonate, drug="Gentamicin", dose=0.35, dose_unit="g",
-                    **{**IV_ANTIBIOTIC, "times": "12:00"})["dose_unit"]
+                    **{**IV_ANTIBIOTIC, "times": "12:00"})["dose"]
     assert "no reason makes it a dose" in said and "Did you mean" not in said
 
 

@@ -529,7 +529,7 @@ def _slip(rule: Rule, order: Order, mg: float, limit: Limit) -> Refusal | None:
     and its number a plausible dose in mg, within the most and not below a `SLIP_TIMES`th of the
     most for one dose (with none, of a day's given hourly; never weighed, by the kg of the
     lightest): refused on the unit naming the dose in mg (amoxicillin 360 g to
-    a 20 kg child, 1200 mg at most). Any other dose in g above is refused with no advice (`GRAMS_ABOVE`:
+    a 20 kg child, 1200 mg at most). Any other dose in g above is refused on the dose with no advice (`GRAMS_ABOVE`:
     an adult's 1 g to a 1.5 kg baby, where "Did you mean 1 mg?" saved a 60th of the dose unasked,
     and asked, was saved by any reason); a dose in mg is asked: an adult's gentamicin in mg to a
     neonate, 20 times hers, is no slip of the unit, and its reason may be a weight."""
@@ -540,7 +540,7 @@ def _slip(rule: Rule, order: Order, mg: float, limit: Limit) -> Refusal | None:
     if order.dose_unit != "g" or mg <= SLIP_TIMES * most_mg * (1 + 1e-9):
         return None
     plausible = least_mg * (1 - 1e-9) <= order.dose <= most_mg * (1 + 1e-9)
-    return Refusal("dose_unit", Phrase(GRAMS_FOR_MG if plausible else GRAMS_ABOVE, {
+    return Refusal("dose_unit" if plausible else "dose", Phrase(GRAMS_FOR_MG if plausible else GRAMS_ABOVE, {
         "medicine": Phrase(rule.name), "dose": Number(order.dose), "times": Number(SLIP_TIMES),
         "most": Number(round(most_mg, 2))}))
 
