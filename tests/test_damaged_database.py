@@ -256,24 +256,13 @@ def test_no_tamper_alarm_once_the_backup_restored_from_has_rotated_away(tmp_path
     assert backups.sound(vault.db, vault.key) is None
 
 
-def _lose_tail_after(db, seq: int) -> None:
-    """The laptop lost its last writes (a power cut, the disk's cache unwritten): its file holds
-    the audit log up to `seq` only."""
-    for table in ("records", "patients", "audit"):
-        db.execute(f"DROP TRIGGER {table}_no_delete")
-    for table, key in (("records", "id"), ("patients", "patient_id")):
-        written = [row[0] for row in db.execute("SELECT entity_id FROM audit WHERE seq > ? AND entity = ?", [seq, table])]
-        db.execute(f"DELETE FROM {table} WHERE {key} IN ({', '.join('?' * len(written))})", written)
-    db.execute("DELETE FROM audit WHERE seq > ?", [seq])
-    db.conn.commit()
-
-
 def test_the_restore_offers_the_backup_reaching_furthest_not_one_named_by_a_clock_a_day_ahead(
         tmp_path, ward_on_a_stick, clock, admission_values):
     """A backup named by a clock a day ahead, the clock put right, a patient admitted and backed
-    up, then the file lost its last writes: the restore offered the backup named "tomorrow",
-    without the admission, before the one reaching furthest (review T4 #2)."""
+    up, then the file lost its last writes (as `_cut_after` cuts them): the restore offered the
+    backup named "tomorrow", without the admission, before the one reaching furthest (review T4 #2)."""
     from downtime.storage.backup import backups_to_restore
+    from tests.test_backups import _cut_after
 
     vault, nurse = ward_on_a_stick(tmp_path / "ward.sqlite", keep=3)
     clock.now = datetime.fromisoformat("2026-11-29T20:00+01:00")
@@ -281,6 +270,6 @@ def test_the_restore_offers_the_backup_reaching_furthest_not_one_named_by_a_cloc
     clock.now = datetime.fromisoformat("2026-11-28T22:00+01:00")
     records.save_new(nurse, "admission", {**admission_values, "bed": "13", "nir": None})
     real = backups.backup_now(nurse)
-    _lose_tail_after(nurse.db, audit_ends(ahead, vault.key)[-1][0])
+    _cut_after(nurse.db, audit_ends(ahead, vault.key)[-1][0])  # the disk's cache lost at a power cut
     assert backups_to_restore(nurse.db, vault.key, tmp_path / "usb")[0] == real
     assert backups.prepare_restore(vault) == real
