@@ -5,7 +5,7 @@ in the binder, and each fall in the export."""
 
 import csv
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -617,3 +617,26 @@ def test_a_child_who_vomited_is_observed_as_nice_says_for_children_not_asked_the
     assert said(Ask.CT_SIGNS, replace(child_fall, ct_signs=("vomited", "seizure")), "en").startswith(
         "VOMITED 3 TIMES OR MORE, SEIZURE AFTER A POSSIBLE HEAD INJURY: tell the doctor now (CT head within 1 hour")
     assert asks(replace(child_fall, born=None), [], [])[0] is Ask.CT_SIGNS  # an adult's rule when the age is unknown
+
+
+def test_a_child_who_lost_consciousness_alone_is_asked_of_a_doctor_now_and_observed_4_hours(
+        session_for, admit_to_paediatrics, clock):
+    """A 6-year-old knocked out for a moment, no vomiting (NICE NG232 1.4.11: one risk factor, a
+    doctor observes 4 hours): the fall asked nothing of a doctor now, only the routine review."""
+    nurse = session_for("nurse")
+    child = admit_to_paediatrics("3", "2020-05-01", 20.0, "Léa")
+    records.save_new(nurse, "inpatient_fall", {**FELL, "witnessed": "witnessed", "head_injury": "yes",
+                                               "anticoagulated": False, "lost_consciousness": "yes"},
+                     patient_id=child)
+    clock.now = datetime.fromisoformat("2026-11-28T13:40+01:00")
+    known = falls.read(nurse.db, census.in_patients(nurse.db, nurse.forms, "PED", nurse.clock()))[child]
+    first = known.asking(known.falls[0], "fr", at=nurse.clock())[0]
+    assert first.startswith("PERTE DE CONNAISSANCE OU AMNÉSIE APRÈS UN TRAUMATISME CRÂNIEN POSSIBLE (MOINS DE 16 "
+                            "ANS) : prévenir le médecin maintenant") and "ou si l’enfant vomit" in first
+    assert known.urgent(known.falls[0])
+    assert falls.handed_on(nurse.db, nurse.forms, child, nurse.clock(), "en") == [
+        "Fell 28/11 13:20 (head injury, loss of consciousness or amnesia); not examined by a doctor in hospital; no "
+        "neurological observations; no observations after the fall"]
+    child_fall = known.falls[0].fall
+    assert asks(replace(child_fall, ct_signs=("vomited",)), [], [])[0] is Ask.CT_SIGNS  # two factors: the CT
+    assert Ask.CHILD_ONE_FACTOR not in asks(replace(child_fall, born=date(1980, 5, 1)), [], [])

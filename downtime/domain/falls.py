@@ -42,7 +42,7 @@ class Ask(StrEnum):
 
     NOT_TO_MOVE = "not_to_move"
     CT_SIGNS = "ct_signs"
-    CHILD_VOMITED = "child_vomited"
+    CHILD_ONE_FACTOR = "child_one_factor"
     ANTICOAGULANT = "anticoagulant"
     CT_AGED = "ct_aged"
     NEURO = "neuro"
@@ -51,7 +51,7 @@ class Ask(StrEnum):
     CT = "ct"
 
 
-URGENT = frozenset({Ask.NOT_TO_MOVE, Ask.CT_SIGNS, Ask.CHILD_VOMITED, Ask.ANTICOAGULANT, Ask.CT_AGED, Ask.NEURO})
+URGENT = frozenset({Ask.NOT_TO_MOVE, Ask.CT_SIGNS, Ask.CHILD_ONE_FACTOR, Ask.ANTICOAGULANT, Ask.CT_AGED, Ask.NEURO})
 """The asks that need acting on now: the escalation list gives them first. Ranked on their words,
 "do not get the patient up" and "start neuro obs now" went to the bed's place, below a routine
 cannula check (chart_alerts.asks_a_doctor_now knows "doctor now" only)."""
@@ -65,13 +65,13 @@ ASKS: Mapping[Ask, Mapping[str, str]] = {
                               "maintenant ({ct})"},
     Ask.CT_SIGNS: {"en": "{signs} AFTER A POSSIBLE HEAD INJURY: tell the doctor now ({ct}, NICE)",
                    "fr": "{signs} APRÈS UN TRAUMATISME CRÂNIEN POSSIBLE : prévenir le médecin maintenant ({ct}, NICE)"},
-    Ask.CHILD_VOMITED: {"en": "VOMITED 3 TIMES OR MORE AFTER A POSSIBLE HEAD INJURY (UNDER 16): tell the doctor now "
-                              "(NICE, child: observe for 4 hours at least; CT head within 1 hour with another risk "
-                              "factor, or if the vomiting recurs, the GCS falls below 15 or drowsiness recurs)",
-                        "fr": "3 VOMISSEMENTS OU PLUS APRÈS UN TRAUMATISME CRÂNIEN POSSIBLE (MOINS DE 16 ANS) : "
-                              "prévenir le médecin maintenant (NICE, enfant : surveillance de 4 heures au moins ; "
-                              "scanner cérébral dans l’heure avec un autre facteur de risque, ou si les vomissements "
-                              "reprennent, si le Glasgow passe sous 15 ou si la somnolence revient)"},
+    Ask.CHILD_ONE_FACTOR: {"en": "{factor} AFTER A POSSIBLE HEAD INJURY (UNDER 16): tell the doctor now (NICE, "
+                                 "child: observe for 4 hours at least; CT head within 1 hour with another risk factor, "
+                                 "or if {then}, the GCS falls below 15 or drowsiness recurs)",
+                           "fr": "{factor} APRÈS UN TRAUMATISME CRÂNIEN POSSIBLE (MOINS DE 16 ANS) : prévenir le "
+                                 "médecin maintenant (NICE, enfant : surveillance de 4 heures au moins ; scanner "
+                                 "cérébral dans l’heure avec un autre facteur de risque, ou si {then}, si le Glasgow "
+                                 "passe sous 15 ou si la somnolence revient)"},
     Ask.CT_AGED: {"en": "LOSS OF CONSCIOUSNESS OR AMNESIA AT 65 OR OVER WITH A POSSIBLE HEAD INJURY: tell the doctor "
                         "now ({ct}, NICE)",
                   "fr": "PERTE DE CONNAISSANCE OU AMNÉSIE À 65 ANS OU PLUS AVEC UN TRAUMATISME CRÂNIEN POSSIBLE : "
@@ -93,7 +93,7 @@ NOT_DONE: Mapping[str, Mapping[str, str]] = {
 """What a fall's asks say on a letter handing the patient on, in this order: the facts, not the
 ward's "now"."""
 NOT_DONE_BY: Mapping[Ask, tuple[str, ...]] = {
-    Ask.NOT_TO_MOVE: ("examined",), Ask.CT_SIGNS: ("examined", "ct"), Ask.CHILD_VOMITED: ("examined",),
+    Ask.NOT_TO_MOVE: ("examined",), Ask.CT_SIGNS: ("examined", "ct"), Ask.CHILD_ONE_FACTOR: ("examined",),
     Ask.ANTICOAGULANT: ("examined", "ct"),
     Ask.CT_AGED: ("examined", "ct"), Ask.NEURO: ("neuro",),
     Ask.OBSERVATIONS: ("observations",), Ask.REVIEW: ("examined",), Ask.CT: ("ct",)}
@@ -124,6 +124,13 @@ CHILD_SIGNS: Mapping[str, Mapping[str, str]] = {
 """The signs as NICE counts them under 16 (NG232 1.4.11), where they differ from `SIGNS`."""
 CHILD_UNDER = 16
 """Under this age NICE's rules for children apply (NG232 1.4.9-1.4.12)."""
+CHILD_FACTORS: Mapping[str, Mapping[str, tuple[str, str]]] = {
+    "vomited": {"en": ("VOMITED 3 TIMES OR MORE", "the vomiting recurs"),
+                "fr": ("3 VOMISSEMENTS OU PLUS", "les vomissements reprennent")},
+    "lost_consciousness": {"en": ("LOSS OF CONSCIOUSNESS OR AMNESIA", "the child vomits"),
+                           "fr": ("PERTE DE CONNAISSANCE OU AMNÉSIE", "l’enfant vomit")}}
+"""A child's one risk factor of NICE's for a CT head (NG232 1.4.11), as its ask names it, and what
+would then ask the CT within 1 hour (1.4.12)."""
 WHY: Mapping[str, Mapping[str, str]] = {
     "signs": {"en": "1 hour after the fall: {signs}", "fr": "1 heure après la chute : {signs}"},
     "anticoagulant": {"en": "8 hours after the fall, on an anticoagulant",
@@ -249,18 +256,24 @@ class Fall:
         return self.born is not None and age_in_years(self.born, self.fell_at.date()) < CHILD_UNDER
 
     @property
-    def child_vomited(self) -> bool:
-        """A child's vomiting (3 times or more) the only one of NICE's risk factors recorded (NG232
-        1.4.11: observed for 4 hours, not scanned within 1 hour; with a loss of consciousness or
-        amnesia, or another sign, scanned): a 6-year-old who vomited twice was asked the adult's CT
-        head within 1 hour."""
-        return self.child and self.noted_signs == ["vomited"] and self.lost_consciousness != "yes"
+    def child_one_factor(self) -> str | None:
+        """A child's one risk factor of NICE's for a CT head after a possible head injury, when the
+        fall records that one alone (`CHILD_FACTORS`: NG232 1.4.11, observed for 4 hours, not
+        scanned within 1 hour; with another, scanned): a 6-year-old who vomited twice was asked the
+        adult's CT head within 1 hour, and one who lost consciousness was asked nothing of a doctor
+        now."""
+        if not self.child or not self.head_injury_possible:
+            return None
+        vomited, unconscious = self.noted_signs == ["vomited"], self.lost_consciousness == "yes"
+        if vomited != unconscious and (vomited or not self.noted_signs):
+            return "vomited" if vomited else "lost_consciousness"
+        return None
 
     @property
     def signs(self) -> list[str]:
         """The signs the fall records that ask a CT head within 1 hour (`noted_signs`): a child's
-        vomiting only with another risk factor (`child_vomited`)."""
-        return [] if self.child_vomited else self.noted_signs
+        vomiting only with another risk factor (`child_one_factor`)."""
+        return [] if self.child_one_factor == "vomited" else self.noted_signs
 
     def sign_words(self, sign: str, lang: str) -> str:
         """A sign the fall records, in words, as NICE counts it at the patient's age: a child's
@@ -333,7 +346,7 @@ def _since(fall: Fall, taken: list[datetime]) -> bool:
 
 WITHIN: Mapping[Ask, timedelta] = {Ask.CT_SIGNS: CT_SOON, Ask.ANTICOAGULANT: CT_WITHIN, Ask.CT_AGED: CT_WITHIN}
 """How soon after the fall the CT head each ask before the doctor's examination says is due."""
-TO_A_DOCTOR = frozenset({Ask.NOT_TO_MOVE, Ask.CT_SIGNS, Ask.CHILD_VOMITED, Ask.ANTICOAGULANT, Ask.CT_AGED})
+TO_A_DOCTOR = frozenset({Ask.NOT_TO_MOVE, Ask.CT_SIGNS, Ask.CHILD_ONE_FACTOR, Ask.ANTICOAGULANT, Ask.CT_AGED})
 """The asks that ask the doctor's examination themselves: the fall's review is not asked beside them."""
 
 
@@ -343,8 +356,8 @@ def asks(fall: Fall, observations: list[datetime], neuro: list[datetime]) -> lis
     before it, or whom to tell now, when either applies), neuro obs and a set of observations
     until one is taken since the fall; once the doctor told of the CT head (NICE's signs within 1
     hour, the anticoagulant, 65 or over with a loss of consciousness or amnesia) has examined the
-    patient, the CT head until the fall records it done or not needed; a child's vomiting alone, the
-    doctor now, who observes 4 hours (`Fall.child_vomited`). A CT head recorded done or
+    patient, the CT head until the fall records it done or not needed; a child's one risk factor
+    alone, the doctor now, who observes 4 hours (`Fall.child_one_factor`). A CT head recorded done or
     not needed before the examination is recorded leaves the examination alone asked (the letter
     said "CT head done 14:00" and "CT head not done", the list "CT HEAD DUE BY 14:20 — PASSED")."""
     found = []
@@ -353,8 +366,8 @@ def asks(fall: Fall, observations: list[datetime], neuro: list[datetime]) -> lis
         found.append(Ask.NOT_TO_MOVE)
     if ct_asked and fall.signs:
         found.append(Ask.CT_SIGNS)
-    if ct_asked and fall.child_vomited:
-        found.append(Ask.CHILD_VOMITED)
+    if ct_asked and fall.child_one_factor:
+        found.append(Ask.CHILD_ONE_FACTOR)
     if ct_asked and fall.head_injury_possible and fall.on_anticoagulant:
         found.append(Ask.ANTICOAGULANT)
     if ct_asked and fall.ct_why == "aged":
@@ -407,6 +420,9 @@ def said(ask: Ask, fall: Fall, lang: str, zone: tzinfo | None = None, at: dateti
         if (before := fall.ct_done_before) is not None:
             return CT_BEFORE[lang].format(time=ward_time(before, zone), due=due, why=why)
         return ASKS[ask][lang].format(due=due, why=why)
+    if ask is Ask.CHILD_ONE_FACTOR and (factor := fall.child_one_factor):
+        named, then = CHILD_FACTORS[factor][lang]
+        return ASKS[ask][lang].format(factor=named, then=then)
     return ASKS[ask][lang]
 
 

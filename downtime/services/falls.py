@@ -56,9 +56,9 @@ by nobody."""
 SAID_BY: Mapping[str, frozenset[Ask]] = {"not_excluded": frozenset({Ask.NEURO, Ask.ANTICOAGULANT}),
                                          "fracture": frozenset({Ask.NOT_TO_MOVE}),
                                          "anticoagulated": frozenset({Ask.ANTICOAGULANT}),
-                                         "lost_consciousness": frozenset({Ask.CT_AGED}),
+                                         "lost_consciousness": frozenset({Ask.CT_AGED, Ask.CHILD_ONE_FACTOR}),
                                          **dict.fromkeys(SIGNS, frozenset({Ask.CT_SIGNS})),
-                                         "vomited": frozenset({Ask.CT_SIGNS, Ask.CHILD_VOMITED})}
+                                         "vomited": frozenset({Ask.CT_SIGNS, Ask.CHILD_ONE_FACTOR})}
 """The asks that say what a fall's words (`WORDS`) say: said beside them, they leave it to them (a
 head injury found is said still: the asks say only that one is not excluded)."""
 
