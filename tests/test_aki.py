@@ -78,14 +78,15 @@ def test_a_tripled_creatinine_is_said_with_the_nephrotoxic_medicines_on_the_list
                                            "told_at": "2026-11-28T13:10+01:00", "acknowledged": True},
                      patient_id=patient)
     said = ("AKI STAGE 3: creatinine 260 µmol/L, 3.3x the baseline 80 (27/11): review nephrotoxic medicines: "
-            "Gentamicin, Ibuprofen, Metformin")
+            "Gentamicin, Ibuprofen, Metformin; review the doses of those the kidneys clear: Morphine")
     inside = census.in_patients(nurse.db, nurse.forms, "3B", clock.now)
     listed = chart_alerts.alerts(nurse.db, nurse.forms, inside, clock.now, "en", ward="3B").alerts
     assert [alert.said for alert in listed if alert.form_id == "lab_result"] == [[said]]
     assert lab_results.handover(nurse.db, nurse.forms, [patient], clock.now, "en")[patient].endswith(f"; {said}")
     assert lab_results.handover(nurse.db, nurse.forms, [patient], clock.now, "fr")[patient].endswith(
         "; IRA STADE 3 : créatinine 260 µmol/L, 3,3 fois la valeur de base 80 (27/11) : réévaluer les médicaments "
-        "néphrotoxiques : Gentamicin, Ibuprofen, Metformin")
+        "néphrotoxiques : Gentamicin, Ibuprofen, Metformin ; réévaluer les doses de ceux qu’éliminent les reins : "
+        "Morphine")
 
     records.save_new(nurse, "lab_result", {**CREATININE, "received_at": "2026-11-28T13:30+01:00", "result": "95",
                                            "flag": "normal"}, patient_id=patient)

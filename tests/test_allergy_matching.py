@@ -165,3 +165,22 @@ def test_ketorolac_for_an_nsaid_bronchospasm_needs_the_prescribers_reason(sessio
              "prn_indication": "pain", "min_interval_hours": 6, "max_doses_24h": 4,
              "start_at": "2026-11-28T15:00+01:00", "controlled": False, "high_alert": False}
     assert medication.allergy_reason_needed(session_for("doctor"), patient, order) == ["NSAIDs"]
+
+
+@pytest.mark.parametrize("drug, allergy", [
+    ("Warfarin 5 mg", "Vitamin K antagonist (warfarin)"), ("Fluindione 20 mg", "Anti-vitamine K (fluindione)"),
+    ("Heparin sodium 5000 units", "Protamine / heparin (HIT)"), ("Heparin sodium 5000 units", "Protamine, heparin"),
+    ("Enoxaparin 40 mg", "Protamine sulfate; enoxaparin"), ("Insulatard (protamine)", "Protamine")])
+def test_an_allergy_naming_a_reversal_agent_is_read_whole(drug, allergy):
+    """An order's reversal agent is read alone (domain.medication's `_reversal_alone`), an allergy's
+    text never: these warned of nothing, heparin given to a HIT patient (review S8)."""
+    assert allergy_matches(drug, [allergy]) == [allergy]
+
+
+@pytest.mark.parametrize("allergy", ["Vitamin K antagonist (warfarin)", "Anti-vitamine K (fluindione)",
+                                     "Protamine / heparin (HIT)"])
+def test_an_anticoagulant_allergy_after_a_reversal_word_is_exported_as_a_medication_allergy(allergy):
+    from downtime.sync.fhir_allergies import category
+
+    assert category(allergy) == "medication"
+

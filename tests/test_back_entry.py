@@ -1505,7 +1505,8 @@ def test_a_second_cancellation_names_the_rebooked_slot_and_follows_the_rebooking
         "procedure": "Laparoscopic cholecystectomy", "laterality": "not_applicable", "priority": "elective",
         "decided_at": "2026-10-01T10:00+01:00", "surgeon": "Dr Roux", "session": monday,
         "planned_start": "2026-11-30T08:00+01:00", "expected_minutes": 60}).record_id
-    cancelled = {"reason": "information_system", "last_minute": False, "patient_told": "phone"}
+    # Last minute: the patient is on the ward (admitted at 10:30).
+    cancelled = {"reason": "information_system", "last_minute": True, "patient_told": "phone"}
     theatre.cancel(coord, booked, {**cancelled, "cancelled_at": "2026-11-28T13:00+01:00"})
     theatre.rebook(coord, booked, {"outcome": "rebooked", "session": tuesday, "planned_start": "2026-12-01T08:00+01:00",
                                    "decided_at": "2026-11-28T14:00+01:00"})

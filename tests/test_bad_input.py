@@ -498,7 +498,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"weighed_at": at, "weight_kg": 61.2, "method": "measured", "notes": "Sans chaussures"},
             {"weighed_at": at, "weight_kg": 60.0, "method": "estimated"}],
         "infusion_rate": [
-            {"bag": "dose-id", "changed_at": at, "change": "rate", "rate_ml_h": 83.0, "reason": "APTT ratio 1.4"},
+            {"bag": "dose-id", "changed_at": at, "change": "rate", "rate_ml_h": 83.0, "reason": "APTT ratio 1.4",
+             "overrides": [{"check": "wrong_band", "reason": "Band being replaced, identity checked aloud"}]},
             {"bag": "dose-id", "changed_at": at, "change": "stopped"}],
         "vte_assessment": [
             {"assessed_at": at, "mobility": "surgical", "thrombosis_risks": ["over_60", "hip_fracture", "long_surgery"],

@@ -425,6 +425,100 @@ def test_id_labels_are_out_of_date_when_an_amendment_changes_a_line_they_carry(n
     assert label_changes(nurse, other, renamed).printed_at is None
 
 
+def test_a_band_printed_before_an_amendment_of_what_it_reads_is_out_of_date(nurse, admission_values, clock, tmp_path):
+    """The band printed at 10:00 reads 12-Mar-1954; the date of birth corrected at 11:00, the new
+    band not printed, the old one on the wrist was scanned and said "Band checked". A band printed
+    since, or an amendment of what no band says, leaves it true; a patient never banded here has
+    no band to be out of date."""
+    from downtime.services.printing import BandOutOfDate, band_out_of_date, print_wristband
+
+    first = _admit(nurse, admission_values, "2")
+    assert band_out_of_date(nurse, first.patient_id) is None
+    printed = nurse.clock()
+    print_wristband(nurse, first.patient_id, tmp_path / "band.pdf")
+    clock.advance(minutes=60)
+    weighed = records.amend(nurse, first.record_id, {**first.data, "weight_kg": 60}, "weight typed wrong")
+    assert band_out_of_date(nurse, first.patient_id) is None
+    dated = records.amend(nurse, first.record_id, {**weighed.data, "birth_date": "1954-03-21"}, "date of birth misread")
+    assert band_out_of_date(nurse, first.patient_id) == BandOutOfDate(
+        printed, (("12-Mar-1954   Sex F", "21-Mar-1954   Sex F"),))
+    clock.advance(minutes=5)
+    print_wristband(nurse, first.patient_id, tmp_path / "new band.pdf")
+    assert band_out_of_date(nurse, first.patient_id) is None
+    records.amend(nurse, first.record_id, {**dated.data, "ipp": "80012345"}, "EHR number found")
+    assert band_out_of_date(nurse, first.patient_id).lines == (("—", "IPP 80012345"),)
+
+
+def _readmitted(nurse, first, admission_values, clock, bed="5"):
+    """The patient went home an hour on and came back to `bed` an hour later, the IPP found at
+    last on the second stay."""
+    clock.advance(minutes=60)
+    records.save_new(nurse, "discharge", {"discharged_at": nurse.clock().isoformat(timespec="minutes"),
+                                          "destination": "home", "letter_given": True, "medicines_given": True},
+                     patient_id=first.patient_id)
+    clock.advance(minutes=60)
+    return records.save_new(nurse, "admission", {**admission_values, "bed": bed, "ipp": "80012345",
+                                                 "arrival_at": nurse.clock().isoformat(timespec="minutes")},
+                            patient_id=first.patient_id)
+
+
+def test_a_band_printed_after_a_readmission_reads_true_whatever_the_first_stay_became(
+        nurse, admission_values, clock, tmp_path):
+    """Readmitted at 12:00 with the IPP, the first stay's weight amended at 12:30, the new band
+    printed at 13:00 reading IPP 80012345: it was said out of date (the first stay's amendment
+    taken for what it read), reprinting it changed nothing, and every dose asked why. A
+    readmission withdrawn before the band was printed is not what it reads either."""
+    from downtime.services.printing import band_out_of_date, print_wristband
+
+    first = _admit(nurse, admission_values, "2")
+    _readmitted(nurse, first, admission_values, clock)
+    clock.advance(minutes=30)
+    records.amend(nurse, first.record_id, {**first.data, "weight_kg": 61}, "weight typed wrong")
+    clock.advance(minutes=30)
+    print_wristband(nurse, first.patient_id, tmp_path / "band.pdf")
+    assert band_out_of_date(nurse, first.patient_id) is None
+
+    roux = {**admission_values, "family_name": "ROUX", "given_names": "Paul"}
+    other = _admit(nurse, roux, "3")
+    withdrawn = _readmitted(nurse, other, roux, clock, bed="6")
+    records.mark_entered_in_error(nurse, withdrawn.record_id, "wrong patient")
+    print_wristband(nurse, other.patient_id, tmp_path / "roux.pdf")
+    assert band_out_of_date(nurse, other.patient_id) is None
+
+
+def test_a_band_printed_before_its_lines_were_kept_reads_the_identity_the_screens_showed(
+        nurse, admission_values, clock, tmp_path):
+    """A band printed before a print's entry kept what the band read: read as the screens read
+    the identity then (the latest stay as it stood, a withdrawn readmission skipped), an earlier
+    stay amended after the readmission, or the readmission withdrawn, made it out of date."""
+    from downtime.services.printing import BandOutOfDate, WRISTBAND, band_out_of_date
+    from downtime.storage import audit
+
+    def printed_before_lines_were_kept(patient_id):
+        number = census.patient_with_location(nurse.db, nurse.forms, patient_id).downtime_number
+        audit.append_reading(nurse.db, at=nurse.clock(), actor=nurse.user.staff_id,
+                             device_id=nurse.device.device_id, action="print",
+                             detail={"what": f"{WRISTBAND} {number}", "record_id": None, "file": "band.pdf"})
+
+    first = _admit(nurse, admission_values, "2")
+    second = _readmitted(nurse, first, admission_values, clock)
+    records.amend(nurse, first.record_id, {**first.data, "weight_kg": 61}, "weight typed wrong")
+    printed = nurse.clock()
+    printed_before_lines_were_kept(first.patient_id)
+    assert band_out_of_date(nurse, first.patient_id) is None
+    clock.advance(minutes=10)
+    records.amend(nurse, second.record_id, {**second.data, "birth_date": "1954-03-21"}, "date of birth misread")
+    assert band_out_of_date(nurse, first.patient_id) == BandOutOfDate(
+        printed, (("12-Mar-1954   Sex F", "21-Mar-1954   Sex F"),))
+
+    roux = {**admission_values, "family_name": "ROUX", "given_names": "Paul"}
+    other = _admit(nurse, roux, "3")
+    withdrawn = _readmitted(nurse, other, roux, clock, bed="6")
+    records.mark_entered_in_error(nurse, withdrawn.record_id, "wrong patient")
+    printed_before_lines_were_kept(other.patient_id)
+    assert band_out_of_date(nurse, other.patient_id) is None
+
+
 def test_an_admission_from_before_the_wards_were_set_can_still_be_amended_where_it_keeps_its_bed(
         session_for, admission_values, forms):
     """The patient came to bed 12 before the administrator set ward 3B's beds (1 to 10): an

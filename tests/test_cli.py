@@ -1638,7 +1638,7 @@ def test_theatre_rescheduling_says_an_operation_cancelled_again_and_keeps_its_re
                                                 "planned_start": slot.start.isoformat(timespec="minutes"),
                                                 "decided_at": now.isoformat(timespec="minutes")})
     theatre.cancel(coord, first["booking_id"], {"cancelled_at": now.isoformat(timespec="minutes"),
-                                                "reason": "surgeon_unavailable", "last_minute": False,
+                                                "reason": "surgeon_unavailable", "last_minute": True,
                                                 "patient_told": "phone"})
     waiting, text = rescheduling()
     again = waiting[first["booking_id"]]

@@ -95,7 +95,8 @@ def test_demo_is_the_same_every_time(tmp_path, forms, clock):
 def test_every_demo_cancellation_is_made_during_the_outage_before_its_operation(tmp_path, forms, clock, demo_database):
     """The outage's batch of cancellations was stamped up to 20 hours before now, some after the
     operation's own start (yesterday's 08:00 cancelled at 02:00 today), which no coordinator
-    cancelling a list for the outage does; one cancelled the evening before read last minute."""
+    cancelling a list for the outage does; one cancelled the evening before read last minute, unless
+    its patient was admitted by then (the service's rule, `theatre.last_minute_by_rule`)."""
     db = demo_database(tmp_path / "demo.sqlite")
     began = datetime.fromisoformat("2026-11-26T00:00+01:00")  # where the demo's charts start, two days before now
     assert clock() == datetime.fromisoformat("2026-11-28T14:00+01:00")
@@ -104,7 +105,9 @@ def test_every_demo_cancellation_is_made_during_the_outage_before_its_operation(
     for state in cancelled:
         assert began <= state.cancelled_at < state.cancelled_start, state.record.data
         assert state.decided_at <= state.cancelled_at <= clock() - timedelta(hours=1)
-        assert state.last_minute == (state.cancelled_at.date() == state.cancelled_start.date())
+        assert state.last_minute == (theatre.last_minute_by_rule(
+            db, state.patient.patient_id, state.cancelled_start, state.cancelled_at, "information_system",
+            clock().tzinfo) is not None)
 
 
 def test_the_demo_ward_is_signed_by_the_nurse_on_shift_and_its_cancellations_mostly_told(tmp_path, forms, clock, demo_database):

@@ -6,7 +6,7 @@ import pytest
 
 from downtime.domain.aki import nephrotoxic
 from downtime.domain.glucose import BASAL_CHECKED_WITHIN, checked_within
-from downtime.domain.medication import basal_insulin, flags_known, insulin, medicines_in
+from downtime.domain.medication import basal_insulin, flags_known, given_when_fasting, insulin, medicines_in
 
 
 @pytest.mark.parametrize("drug", ["Stagid 700 mg", "Janumet 50 mg/1000 mg", "Velmetia", "Eucreas 50/850",
@@ -22,3 +22,54 @@ def test_degludecs_combinations_are_basal_insulins(drug, partner):
     assert medicines_in(drug) == {"insulin degludec", partner}
     assert insulin(drug) and basal_insulin(drug) and checked_within(drug) == BASAL_CHECKED_WITHIN
     assert set(flags_known(drug, "SC")) == {"high_alert", "time_critical"}
+
+
+BNF_INSULINS = [
+    ("NovoRapid", "mealtime"), ("Fiasp", "mealtime"), ("Trurapi", "mealtime"), ("Kirsty", "mealtime"),
+    ("Insulin aspart Sanofi", "mealtime"), ("Humalog", "mealtime"), ("Admelog", "mealtime"), ("Lyumjev", "mealtime"),
+    ("Apidra", "mealtime"), ("Actrapid", "mealtime"), ("Humulin S", "mealtime"), ("Insuman Rapid", "mealtime"),
+    ("Hypurin Porcine Neutral", "mealtime"), ("Hypurin Bovine Neutral", "mealtime"), ("Umuline Rapide", "mealtime"),
+    ("Humulin I", "basal"), ("Insulatard", "basal"), ("Insuman Basal", "basal"), ("Umuline NPH", "basal"),
+    ("Hypurin Porcine Isophane", "basal"), ("Hypurin Bovine Isophane", "basal"), ("Hypurin Bovine Lente", "basal"),
+    ("Hypurin Bovine Protamine Zinc", "basal"), ("Lantus", "basal"), ("Abasaglar", "basal"), ("Basaglar", "basal"),
+    ("Semglee", "basal"), ("Toujeo", "basal"), ("Levemir", "basal"), ("Tresiba", "basal"), ("Ryzodeg 70/30", "basal"),
+    ("Xultophy", "basal"), ("Suliqua 100/50", "basal"),
+    ("Humulin M3", "premixed"), ("Humalog Mix25", "premixed"), ("Humalog Mix50", "premixed"),
+    ("NovoMix 30", "premixed"), ("Insuman Comb 25", "premixed"), ("Hypurin Porcine 30/70 Mix", "premixed"),
+    ("Actraphane 30", "premixed"), ("Mixtard 30", "premixed"), ("Umuline Profil 30", "premixed")]
+"""The BNF's insulins (and the French names of the same), each with what it is to the app: a
+mealtime one (rapid or short-acting, left out with the meal), a basal one (never omitted), or a
+premixed one (continued when fasting)."""
+
+
+@pytest.mark.parametrize("drug, kind", BNF_INSULINS)
+def test_each_insulin_of_the_bnf_is_an_insulin_of_its_kind(drug, kind):
+    """Hypurin, Actraphane, Trurapi, Kirsty, Basaglar and Suliqua were no insulin: no glucose asked
+    before a dose, no units check, a basal Hypurin Isophane held "NBM" asked nothing (review R7)."""
+    assert insulin(drug)
+    assert set(flags_known(drug, "SC")) == {"high_alert", "time_critical"}
+    assert basal_insulin(drug) is (kind == "basal")
+    assert given_when_fasting(drug) is (kind != "mealtime")
+
+
+@pytest.mark.parametrize("drug", [
+    "Insulatard (protamine)", "Insulin isophane (protamine)", "Insulin isophane protamine",
+    "Humulin I (isophane protamine)", "Umuline NPH protamine", "Insuline isophane protaminée",
+    "Insuline NPH (protamine)"])
+def test_an_isophane_insulin_naming_its_protamine_stays_a_basal_insulin(drug):
+    """Read as the heparin's reversal protamine alone: no insulin, saved in mL with high-alert and
+    time-critical unticked (review S8)."""
+    assert insulin(drug) and basal_insulin(drug)
+    assert set(flags_known(drug, "SC")) == {"high_alert", "time_critical"}
+
+
+def test_an_isophane_insulin_naming_its_protamine_in_ml_is_refused(session_for, medication_ward):
+    from downtime.services import records
+    from downtime.services.errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed):
+        records.save_new(session_for("doctor"), "medication_order", {
+            "drug": "Insulin isophane (protamine)", "dose": 0.2, "dose_unit": "mL", "route": "SC",
+            "frequency": "scheduled", "times": "08:00", "start_at": "2026-11-28T08:00+01:00",
+            "controlled": False, "high_alert": False}, patient_id=medication_ward[0])
+

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from downtime.domain.downtime_number import format_downtime_number, parse_downtime_number
+from downtime.domain.downtime_number import format_downtime_number, misread_numbers, parse_downtime_number
 from downtime.formspec import FormSpec
 from downtime.services import records, setup, staff
 from downtime.cli import main
@@ -31,6 +31,25 @@ def test_a_misread_digit_is_caught(device, sequence, position, delta):
         return
     wrong = number[:position] + str((int(number[position]) + delta) % 10) + number[position + 1:]
     assert parse_downtime_number(wrong) is None
+
+
+@given(st.integers(1, 999), st.integers(1, 99_999), st.integers(4, 13), st.integers(1, 9), st.booleans())
+def test_a_misread_number_names_the_number_it_was_read_from(device, sequence, position, delta, swap):
+    """A digit read wrong or two neighbouring digits swapped: the number read from is among those
+    it may be, each of which holds its check digit."""
+    number = format_downtime_number(device, sequence)
+    if not number[position].isdigit() or (swap and not number[position + 1:position + 2].isdigit()):
+        return
+    if swap:
+        wrong = number[:position] + number[position + 1] + number[position] + number[position + 2:]
+    else:
+        wrong = number[:position] + str((int(number[position]) + delta) % 10) + number[position + 1:]
+    if parse_downtime_number(wrong) is not None:  # a swap of two equal digits, or 0 and 9, goes unseen
+        return
+    near = misread_numbers(wrong)
+    assert number in near
+    assert all(parse_downtime_number(one) is not None for one in near)
+    assert misread_numbers(number) is None and misread_numbers("DT-42-1-8") is None
 
 
 @pytest.mark.parametrize("device, sequence", [(0, 1), (1000, 1), (1, 0), (1, 100_000)])

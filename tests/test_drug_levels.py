@@ -163,3 +163,125 @@ def test_a_level_within_a_range_written_in_thousands_holds_nothing(range_text):
     """Thousands are a doubt, as for any result: a level of 1500 read against 1 and 2 (the pair's
     halves) held the next dose as LEVEL ABOVE RANGE."""
     assert not above_range("1500", range_text) and not above_range("2500", range_text)
+
+
+def test_a_level_typed_as_a_result_with_no_sample_sent_here_holds_the_next_dose(session_for, gentamicin, clock):
+    """The trough went on the paper request, the laptop elsewhere; the laboratory phones it back
+    and the nurse types the result with no sample, as the form allows."""
+    patient, order = gentamicin
+    nurse = session_for("nurse")
+    phoned = {key: value for key, value in RESULT.items() if key != "gives"}
+    clock.now = datetime.fromisoformat("2026-11-29T09:00+01:00")
+    records.save_new(nurse, "lab_result", {**phoned, "received_at": "2026-11-29T08:50+01:00", "result": "0.6"},
+                     patient_id=patient)  # in its range
+    assert _levels(nurse, order) == []
+    clock.now = datetime.fromisoformat("2026-11-29T11:40+01:00")
+    records.save_new(nurse, "lab_result", {**phoned, "test": "Gentamicin trough", "result": "4.2",
+                                           "sample_taken_at": "2026-11-29T06:00+01:00"}, patient_id=patient)
+    said = ("Gentamicin: LEVEL ABOVE RANGE (Gentamicin trough 4.2 mg/L, < 1, received 29/11 11:30): hold and ask the "
+            "doctor.")
+    assert _levels(nurse, order) == [said]
+    assert _round(nurse, order) == [said]
+    clock.now = datetime.fromisoformat("2026-11-29T12:01+01:00")
+    medication.record_dose(nurse, order, _dose("29"), overrides={Check.LEVEL_ABOVE_RANGE: "Dr Martin: give"})
+    assert _levels(nurse, order, "30") == []  # known to whoever gave the dose since
+
+
+def test_a_third_dose_with_no_level_taken_since_the_first_asks_for_one(session_for, gentamicin, clock):
+    patient, order = gentamicin
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T11:55+01:00")
+    assert _levels(nurse, order) == []  # the second dose: a trough may be taken before the third
+    clock.now = datetime.fromisoformat("2026-11-29T12:01+01:00")
+    medication.record_dose(nurse, order, _dose("29"))
+    clock.now = datetime.fromisoformat("2026-11-30T11:55+01:00")
+    said = ("Gentamicin: NO LEVEL SENT since the first dose on 28/11 12:00: take one and check with the doctor before "
+            "giving.")
+    assert _levels(nurse, order, "30") == [said]
+    assert _round(nurse, order) == [said]
+    records.save_new(nurse, "lab_request", {**TROUGH, "taken_at": "2026-11-30T06:00+01:00"}, patient_id=patient)
+    assert _levels(nurse, order, "30") == [  # the trough taken, its result awaited
+        "Gentamicin: LEVEL AWAITED: check it before giving (trough level taken 30/11 06:00, no result yet)."]
+
+
+def _not_sent(session, order: str, at: str, dose: float, route: str = "IV") -> list[str]:
+    """What a dose of `order` at `at` is told of a level not sent."""
+    return [w.text("en") for w in medication.check_dose(session, order, {
+        "outcome": "given", "given_at": at, "scheduled_for": at, "dose_given": dose, "route": route})
+        if "NO LEVEL SENT" in w.text("en")]
+
+
+def _given_at(session, order: str, clock, dose: float, *times: str) -> None:
+    for at in times:
+        clock.now = datetime.fromisoformat(at)
+        medication.record_dose(session, order, {"outcome": "given", "given_at": at, "scheduled_for": at,
+                                                "dose_given": dose, "route": "IV"},
+                               overrides={Check.LEVEL_AWAITED: "Dr Martin: give, level tomorrow"})
+
+
+@pytest.mark.parametrize("drug, times, quiet, asked", [
+    # Teicoplanin's three 12-hourly loading doses then daily: its first trough by day 5.
+    ("Teicoplanin", "08:00 20:00", ["2026-11-28T08:00+01:00", "2026-11-28T20:00+01:00"], "2026-11-29T08:00+01:00"),
+    # Vancomycin 12-hourly: its first trough before the 4th dose.
+    ("Vancomycin", "08:00 20:00", ["2026-11-28T08:00+01:00", "2026-11-28T20:00+01:00"], "2026-11-29T08:00+01:00"),
+])
+def test_a_glycopeptides_first_level_is_asked_when_its_own_rule_says(session_for, medication_ward, clock, drug, times,
+                                                                      quiet, asked):
+    """The third dose of a teicoplanin loading or of a 12-hourly vancomycin was held NO LEVEL SENT,
+    the aminoglycosides' rule: a level no laboratory reads, and a septic patient's loading waiting."""
+    patient = medication_ward[0]
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T07:50+01:00")
+    order = records.save_new(doctor, "medication_order", {
+        **GENTAMICIN, "drug": drug, "dose": 600.0, "times": times, "start_at": "2026-11-28T08:00+01:00",
+        "review_at": "2026-12-05T08:00+01:00", "review_reason": "MRSA endocarditis, 6 weeks"},
+        patient_id=patient).record_id
+    _given_at(nurse, order, clock, 600.0, *quiet)
+    clock.now = datetime.fromisoformat("2026-11-29T07:55+01:00")
+    assert _not_sent(nurse, order, asked, 600.0) == []
+    _given_at(nurse, order, clock, 600.0, asked)
+    fourth = "2026-11-29T20:00+01:00"
+    clock.now = datetime.fromisoformat("2026-11-29T19:55+01:00")
+    assert bool(_not_sent(nurse, order, fourth, 600.0)) is (drug == "Vancomycin")  # teicoplanin's: by day 5
+    _given_at(nurse, order, clock, 600.0, fourth, "2026-11-30T20:00+01:00", "2026-12-01T20:00+01:00")
+    clock.now = datetime.fromisoformat("2026-12-02T19:55+01:00")
+    assert _not_sent(nurse, order, "2026-12-02T20:00+01:00", 600.0) == [
+        f"{drug}: NO LEVEL SENT since the first dose on 28/11 08:00: take one and check with the doctor before giving."]
+
+
+def test_a_gentamicin_rewritten_each_day_is_one_course_asked_for_its_level(session_for, medication_ward, clock):
+    """The outage's orders are rewritten each day: counted by order, the third daily gentamicin,
+    under its third order, no level ever sent, was asked nothing."""
+    patient = medication_ward[0]
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    made = []
+    for day in ("28", "29", "30"):
+        clock.now = datetime.fromisoformat(f"2026-11-{day}T09:00+01:00")
+        made.append(records.save_new(doctor, "medication_order", {
+            **GENTAMICIN, "start_at": f"2026-11-{day}T10:00+01:00", "stop_at": f"2026-11-{day}T23:59+01:00",
+            "review_at": f"2026-11-{day}T23:00+01:00"}, patient_id=patient).record_id)
+        if day != "30":
+            _given_at(nurse, made[-1], clock, 380.0, f"2026-11-{day}T12:00+01:00")
+    clock.now = datetime.fromisoformat("2026-11-30T11:55+01:00")
+    assert _not_sent(nurse, made[-1], "2026-11-30T12:00+01:00", 380.0) == [
+        "Gentamicin: NO LEVEL SENT since the first dose on 28/11 12:00: take one and check with the doctor before "
+        "giving."]
+    # A course of a month before is another: its doses are not counted.
+    assert _not_sent(nurse, made[-1], "2026-12-30T12:00+01:00", 380.0) == []
+
+
+@pytest.mark.parametrize("test_name", ["Gentamicinémie résiduelle", "GENTAMICINEMIE"])
+def test_a_level_phoned_back_under_its_french_laboratory_name_holds_the_next_dose(session_for, gentamicin, clock,
+                                                                                   test_name):
+    """French laboratories name a level "Gentamicinémie": typed so, a trough of 4.2 for "< 1" held
+    nothing, and the third dose asked for a level that was taken."""
+    patient, order = gentamicin
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T12:01+01:00")
+    medication.record_dose(nurse, order, _dose("29"))
+    clock.now = datetime.fromisoformat("2026-11-30T11:40+01:00")
+    records.save_new(nurse, "lab_result", {**{key: value for key, value in RESULT.items() if key != "gives"},
+                                           "test": test_name, "result": "4.2", "received_at": "2026-11-30T11:30+01:00",
+                                           "sample_taken_at": "2026-11-30T06:00+01:00"}, patient_id=patient)
+    assert _levels(nurse, order, "30") == [
+        f"Gentamicin: LEVEL ABOVE RANGE ({test_name} 4.2 mg/L, < 1, received 30/11 11:30): hold and ask the doctor."]

@@ -289,7 +289,7 @@ def test_an_anticoagulant_on_the_medication_chart_at_the_fall_counts_though_the_
 def test_a_new_fall_starts_on_anticoagulant_treatment_when_the_chart_has_one_in_force(session_for, patient, clock):
     doctor, nurse = session_for("doctor"), session_for("nurse")
     _order(doctor, patient, "Enoxaparin", "2026-11-28T09:30+01:00", stop_at="2026-11-28T16:00+01:00",
-           dose_unit="mg", times="10:00")
+           dose=40.0, dose_unit="mg", route="SC", times="10:00")
     assert falls.first_answers(nurse.db, patient, nurse.clock()) == {"anticoagulated": True}
     clock.advance(hours=3)  # stopped at 16:00: an enoxaparin anticoagulates for a day after
     assert falls.first_answers(nurse.db, patient, nurse.clock()) == {"anticoagulated": True}
@@ -334,7 +334,8 @@ def test_an_anticoagulant_stopped_shortly_before_the_fall_still_counts(session_f
     (The existing test above counted only orders running at the fall: changed with it.)"""
     doctor, nurse = session_for("doctor"), session_for("nurse")
     _order(doctor, patient, "Warfarin", "2026-11-28T09:30+01:00", stop_at="2026-11-28T11:00+01:00", times="10:00")
-    _order(doctor, patient, "Apixaban", "2026-11-20T09:30+01:00", stop_at="2026-11-26T12:00+01:00")  # 49 hours
+    _order(doctor, patient, "Apixaban", "2026-11-20T09:30+01:00",
+           stop_at="2026-11-26T12:00+01:00")  # 49 hours: past apixaban's 48, whatever the clearance
     assert falls.first_answers(nurse.db, patient, nurse.clock()) == {"anticoagulated": True}
     records.save_new(nurse, "inpatient_fall", {**FELL, "anticoagulated": False}, patient_id=patient)
     inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
@@ -345,13 +346,22 @@ def test_an_anticoagulant_stopped_shortly_before_the_fall_still_counts(session_f
         nurse.db, inside, nurse.clock(), "fr")[patient]
 
 
-@pytest.mark.parametrize(("drug", "lasting"), [("Warfarin", timedelta(days=5)), ("Fluindione", timedelta(days=5)),
-                                               ("Eliquis", timedelta(hours=48)), ("Dabigatran", timedelta(hours=48)),
-                                               ("Enoxaparin", timedelta(hours=24)),
-                                               ("Fondaparinux", timedelta(hours=24))])
-def test_each_anticoagulant_counts_for_as_long_as_it_works_after_it_is_stopped(drug, lasting):
-    """A vitamin K antagonist for 5 days, a direct oral anticoagulant 48 hours, a heparin or
-    fondaparinux a day; a once-only dose from its time; the theatre list keeps orders running."""
+@pytest.mark.parametrize(("drug", "clearance", "lasting"), [
+    ("Warfarin", None, timedelta(days=5)), ("Fluindione", 90.0, timedelta(days=5)),
+    ("Eliquis", 60.0, timedelta(hours=48)), ("Eliquis", 20.0, timedelta(hours=48)),
+    ("Eliquis", None, timedelta(hours=48)),
+    ("Xarelto", 30.0, timedelta(hours=48)), ("Dabigatran", 80.0, timedelta(hours=48)),
+    ("Pradaxa", 65.0, timedelta(hours=72)), ("Dabigatran", 35.0, timedelta(hours=96)),
+    ("Dabigatran", None, timedelta(hours=96)), ("Enoxaparin", None, timedelta(hours=24)),
+    ("Fondaparinux", 20.0, timedelta(hours=24))])
+def test_each_anticoagulant_counts_for_as_long_as_it_works_after_it_is_stopped(drug, clearance, lasting):
+    """A vitamin K antagonist for 5 days; a direct oral anticoagulant by the creatinine clearance
+    (EHRA 2021): dabigatran 48 hours from 80 mL/min, 72 from 50, 96 below, the longest when the
+    clearance is not known (dabigatran stopped 72 hours before theatre at a clearance of 35 was "no
+    anticoagulant": review R8 #7); apixaban, rivaroxaban and edoxaban 48 hours at any clearance, as
+    the source says (72 below 30 mL/min cited it wrongly: review S8); a
+    heparin or fondaparinux a day; a once-only dose from its time; the theatre list keeps orders
+    running."""
     from downtime.domain.medication import (Anticoagulated, Frequency, Order, anticoagulated_at,
                                             running_anticoagulants)
 
@@ -359,13 +369,13 @@ def test_each_anticoagulant_counts_for_as_long_as_it_works_after_it_is_stopped(d
     order = Order(record_id="o", patient_id="p", drug=drug, dose=5.0, dose_unit="mg", route="PO",
                   frequency=Frequency.SCHEDULED, times=(), start_at=stopped - timedelta(days=10), stop_at=stopped)
     minute = timedelta(minutes=1)
-    assert anticoagulated_at([order], AT + minute) == ()
-    assert anticoagulated_at([order], AT - minute) == (Anticoagulated(drug=drug, until=stopped),)
+    assert anticoagulated_at([order], AT + minute, clearance) == ()
+    assert anticoagulated_at([order], AT - minute, clearance) == (Anticoagulated(drug=drug, until=stopped),)
     assert running_anticoagulants([order], AT - minute) == ()
     once = order.model_copy(update={"frequency": Frequency.ONCE, "start_at": stopped, "stop_at": None})
-    assert [one.drug for one in anticoagulated_at([once], AT - minute)] == [drug]
-    assert anticoagulated_at([once], AT + minute) == ()
-    assert anticoagulated_at([order.model_copy(update={"start_at": AT})], AT - minute) == ()  # not begun
+    assert [one.drug for one in anticoagulated_at([once], AT - minute, clearance)] == [drug]
+    assert anticoagulated_at([once], AT + minute, clearance) == ()
+    assert anticoagulated_at([order.model_copy(update={"start_at": AT})], AT - minute, clearance) == ()  # not begun
 
 
 def test_the_export_says_anticoagulated_as_the_app_counts_with_the_ct_and_the_incident_reference(
@@ -460,7 +470,8 @@ def test_a_fall_says_a_drug_rewritten_today_running(session_for, patient):
     doctor, nurse = session_for("doctor"), session_for("nurse")
     _order(doctor, patient, "Apixaban", "2026-11-27T08:00+01:00", stop_at="2026-11-28T08:00+01:00")
     _order(doctor, patient, "Apixaban", "2026-11-28T08:00+01:00")
-    _order(doctor, patient, "Enoxaparin", "2026-11-28T18:00+01:00", frequency="once", times=None)
+    _order(doctor, patient, "Enoxaparin", "2026-11-28T18:00+01:00", dose=40.0, route="SC", frequency="once",
+           times=None)
     records.save_new(nurse, "inpatient_fall", {**FELL, "anticoagulated": False}, patient_id=patient)
     inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     assert falls.handover(nurse.db, inside, nurse.clock(), "en")[patient].startswith(

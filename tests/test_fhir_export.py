@@ -548,7 +548,7 @@ def test_a_cancellation_amended_after_a_rebooking_of_the_same_minute_still_cance
     booking = _book(coord, patient, monday, "2026-11-30T08:00+01:00")
     now = clock.now.isoformat(timespec="minutes")
     cancel = theatre.cancel(coord, booking.record_id, {"cancelled_at": now, "reason": "equipment_failure",
-                                                       "last_minute": False, "patient_told": "phone"})
+                                                       "last_minute": True, "patient_told": "phone"})
     clock.advance(seconds=40)
     theatre.rebook(coord, booking.record_id, {"outcome": "rebooked", "session": tuesday,
                                               "planned_start": "2026-12-01T09:00+01:00", "decided_at": now})

@@ -120,6 +120,15 @@ def test_a_valid_minimal_form_loads(tmp_path):
           - {code: nursing, label: {en: Nurse, fr: Infirmier}}
           - {code: other, label: {en: Other, fr: Autre}}
 """, "by_role names no role or no option: porter: medical"),
+    ("""\
+      - id: every_days
+        kind: choice
+        label: {en: How often, fr: Fréquence}
+        unanswered: "5"
+        options:
+          - {code: "1", label: {en: Every day, fr: Tous les jours}}
+          - {code: "5", label: {en: Every 5 days, fr: Tous les 5 jours}, retired: true}
+""", "unanswered names no option it offers: '5'"),
 ])
 def test_broken_definitions_are_refused_naming_the_field(tmp_path, fields, expected):
     path = _write(tmp_path, fields)

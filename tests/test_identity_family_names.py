@@ -198,3 +198,14 @@ def test_a_compound_family_name_shares_the_name_alert_of_each_of_its_parts(nurse
     assert alerts.get(beds["2"]) == ("3",) and alerts.get(beds["3"]) == ("2",)
     assert alerts.get(beds["4"]) is None and alerts.get(beds["5"]) is None
     assert alerts.get(beds["6"]) == ("1",)
+
+
+def test_a_first_name_written_with_its_accents_apart_is_the_same_first_name(admission_values):
+    """An EHR's extract writes "Hélène" with its accents apart (NFD, "He\\u0301le\\u0300ne"): split at
+    them, its first name was "He", and the merge's and the snapshot's rule saw two people."""
+    import unicodedata
+
+    typed = {**admission_values, "nir": None, "downtime_number": "DT-A"}
+    loaded = {**typed, "given_names": unicodedata.normalize("NFD", typed["given_names"]), "downtime_number": "DT-B"}
+    assert loaded["given_names"] != typed["given_names"]
+    assert probable_duplicates([typed, loaded]) == [ProbableDuplicate(("DT-A", "DT-B"), SAME_NAME_AND_BIRTH)]

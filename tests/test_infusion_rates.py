@@ -456,6 +456,33 @@ def test_the_checker_signs_the_new_rate_in_the_dialog(qtbot, heparin_running):
     assert (saved.args[0].data["rate_ml_h"], saved.args[0].data["witness"]) == (3.0, "doctor")
 
 
+@pytest.mark.parametrize("typed, said", [("1.000", "“New rate”: write 1000 or 1: no thousands separator."),
+                                         ("5.000", None)])
+def test_a_new_rate_typed_with_three_zeros_after_its_point_names_both_readings_or_the_one_it_can_be(
+        qtbot, fluids_running, typed, said):
+    """"1.000" mL/h was refused with "New rate: write it as a number of mL/h.", which the nurse
+    had. Both its readings fit the box and are named; "5.000" is 5 mL/h, 5,000 past the box's most."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from downtime.qt.rate_dialog import RateDialog
+
+    nurse, _, order_id, _ = fluids_running
+    order = medication.order(nurse.db, order_id)
+    dialog = RateDialog(nurse, order, infusion_rates.running_bag(nurse.db, order, nurse.clock()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QTest.keyClicks(dialog.rate, typed)
+    QTest.keyClicks(dialog.reason, "Crackles at both bases")
+    if said is not None:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert dialog.error.text() == said and dialog.isVisible()
+        return
+    with qtbot.waitSignal(dialog.recorded) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args[0].data["rate_ml_h"] == 5.0
+
+
 def test_the_reading_each_rate_was_set_on_is_printed(fluids_running, tmp_path):
     nurse, patient, order_id, _ = fluids_running
     _change(nurse, order_id, "2026-11-28T11:00+01:00", reason="APTT ratio 3.2")

@@ -86,14 +86,15 @@ def test_a_basal_or_premixed_insulin_nil_by_mouth_is_refused_saying_it_is_contin
     assert medication.administrations(nurse.db, patient) == []
 
 
-@pytest.mark.parametrize("drug", ["Insulin glargine", "NovoMix 30"])
+@pytest.mark.parametrize("drug", ["Insulin glargine", "NovoMix 30", "Hypurin Porcine Isophane", "Actraphane 30"])
 def test_a_basal_or_premixed_insulin_held_asks_the_nurse_to_tell_the_prescriber(drug, session_for, medication_ward,
                                                                                  clock):
     """The 12:00 glargine held "NBM for theatre": nothing was said, and a type 1 patient heads for
     ketoacidosis; a premixed one held likewise (review S4 #3). Asked whatever the reason, saved with
     the nurse's under a check of its own, not "glucose low or not checked" (review S4 #8), whose
     label says premixed in French too ("Insuline de fond omise" said basal alone: review S7 #4); a
-    mealtime insulin held is not."""
+    mealtime insulin held is not. Hypurin's isophane and the premixed Actraphane, no insulin to the
+    app, were held unasked (review R7 #2)."""
     nurse, patient = session_for("nurse"), medication_ward[0]
     order = _insulin(session_for, patient, drug, 18.0)
     held = {**FASTING, "not_given_reason": "held", "not_given_detail": "NBM for theatre"}

@@ -76,8 +76,8 @@ ORDER = {"dose": 1.0, "frequency": "scheduled", "times": "06:00 10:00 14:00 18:0
 UNTICKED = [("Co-careldopa 25/100", "tablet", "PO", "time_critical",
              "“Time-critical: give within 30 minutes of its time” must be Yes for Co-careldopa 25/100, a time-critical "
              "medicine."),
-            ("Enoxaparin", "units", "SC", "high_alert",
-             "“High-alert medicine” must be Yes for Enoxaparin, a high-alert medicine."),
+            ("Heparin", "units", "SC", "high_alert",
+             "“High-alert medicine” must be Yes for Heparin, a high-alert medicine."),
             ("Potassium chloride 40 mmol in 1 L", "mmol", "IV", "high_alert",
              "“High-alert medicine” must be Yes for Potassium chloride 40 mmol in 1 L, a high-alert medicine.")]
 

@@ -6,7 +6,7 @@ from datetime import datetime
 import pytest
 
 from downtime.domain.news2 import Band
-from downtime.services import observations, records, wards
+from downtime.services import census, observations, records, wards
 from downtime.services.census import patient_with_location
 from downtime.services.errors import ValidationFailed
 
@@ -394,3 +394,75 @@ def test_the_sets_since_the_last_complete_one_judge_as_the_whole_chart_does(ward
         review = observations.review(nurse.db, forms, "3B", moment)
         assert review.standing == {key: watch.standing for key, watch in watched.items() if watch.standing}
     assert watched[patient].standing.news2.total == 7 and watched[other].last is None
+
+
+def test_patients_loaded_from_the_ehrs_snapshot_are_due_a_first_set_from_the_load(session_for, clock, tmp_path):
+    """Loaded at 06:30 on 28/11, the snapshot's patients read OVERDUE since their arrival in the
+    EHR (25/11 09:30, 26/11 14:00), oldest arrival first: the sets before the load are the EHR's
+    and the monitors', not on the laptop."""
+    import shutil
+    from pathlib import Path
+
+    from downtime.sync.importing import import_path
+
+    clock.now = datetime.fromisoformat("2026-11-28T06:30+01:00")
+    import_path(session_for("records"), Path(shutil.copytree(Path(__file__).parent / "data" / "snapshot",
+                                                             tmp_path / "snapshot")))
+    clock.now = datetime.fromisoformat("2026-11-28T07:00+01:00")
+    nurse = session_for("nurse")
+    review = observations.review(nurse.db, nurse.forms, "3B", clock())
+    assert {item.patient.display_name: f"{item.due_at:%d/%m %H:%M}" for item in review.overdue} == {
+        "LEFÈVRE Hélène Marie": "28/11 06:30", "NGUYEN Van Minh": "28/11 06:30"}
+    watched = observations.watches(nurse.db, [item.patient for item in review.overdue], clock())
+    assert {f"{watch.due_at:%d/%m %H:%M}" for watch in watched.values()} == {"28/11 06:30"}
+
+
+def test_the_escalation_and_overdue_lists_file_an_accented_name_with_its_letter(session_for, admission_values, clock):
+    """Two patients alike on either list are in the order of their names: ÉVRARD came after ZOLA
+    (a plain sort puts "É" after "z"), where the back-entry list files it among the Es."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    arrived = {**admission_values, "arrival_at": "2026-11-27T09:00+01:00", "nir": None, "used_name": None}
+    for name, bed in (("Zola", "12"), ("Évrard", "13"), ("Dupont", "14")):
+        records.save_new(nurse, "admission", {**arrived, "birth_name": name, "bed": bed})
+    overdue = observations.review(nurse.db, nurse.forms, "3B", clock()).overdue
+    assert [item.patient.display_name.split()[0] for item in overdue] == ["DUPONT", "ÉVRARD", "ZOLA"]
+    for item in overdue:
+        records.save_new(nurse, "observations", HIGH, patient_id=item.patient.patient_id)
+    escalated = observations.review(nurse.db, nurse.forms, "3B", clock()).escalations
+    assert [item.patient.display_name.split()[0] for item in escalated] == ["DUPONT", "ÉVRARD", "ZOLA"]
+
+
+def _loaded_at(session_for, clock, tmp_path, at: str):
+    import shutil
+    from pathlib import Path
+
+    from downtime.sync.importing import import_path
+
+    clock.now = datetime.fromisoformat(at)
+    clerk = session_for("records")
+    import_path(clerk, Path(shutil.copytree(Path(__file__).parent / "data" / "snapshot", tmp_path / "snapshot")))
+    return clerk
+
+
+def test_patients_loaded_with_the_clock_a_day_ahead_are_due_a_first_set_from_when_it_was_put_right(session_for, clock,
+                                                                                                  tmp_path):
+    """Loaded at "29/11 06:30", the clock put right to 28/11 06:45 minutes later: every loaded
+    patient was due a first set the next day, and no list asked one of them for that day."""
+    _loaded_at(session_for, clock, tmp_path, "2026-11-29T06:30+01:00")
+    clock.now = datetime.fromisoformat("2026-11-28T06:45+01:00")
+    session_for("nurse")  # the sign-in: the laptop's first use after the clock was put right
+    clock.now = datetime.fromisoformat("2026-11-28T07:00+01:00")
+    nurse = session_for("nurse")
+    review = observations.review(nurse.db, nurse.forms, "3B", clock())
+    assert {item.patient.display_name: f"{item.due_at:%d/%m %H:%M}" for item in review.overdue} == {
+        "LEFÈVRE Hélène Marie": "28/11 06:45", "NGUYEN Van Minh": "28/11 06:45"}
+
+
+def test_a_first_set_is_never_due_later_than_now(session_for, clock, tmp_path):
+    """The clock a day ahead at the load and read before anything else was written."""
+    clerk = _loaded_at(session_for, clock, tmp_path, "2026-11-29T06:30+01:00")
+    clock.now = datetime.fromisoformat("2026-11-28T07:00+01:00")
+    watched = observations.watches(clerk.db, census.in_patients(clerk.db, clerk.forms, "3B", clock()), clock())
+    assert [(f"{watch.due_at:%d/%m %H:%M}", watch.overdue) for watch in watched.values() if watch.last is None] == [
+        ("28/11 07:00", True), ("28/11 07:00", True)]

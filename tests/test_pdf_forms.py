@@ -897,3 +897,23 @@ def test_a_record_of_the_second_02_30_prints_its_times_with_their_offset(patient
     text = _flat(" ".join(_pages(printing.print_record(nurse, admission.record_id, tmp_path / "a.pdf"))))
     assert "25/10/2026 02:30 +01:00" in text  # the arrival, typed with its offset
     assert text.count("25/10/2026 02:45 +01:00") >= 3  # recorded, and each version of the history
+
+
+@pytest.mark.parametrize("lang, daily, weekly", [("en", "Every day", "Once a week"),
+                                                 ("fr", "Tous les jours", "Une fois par semaine")])
+def test_an_order_s_how_often_left_empty_prints_every_day_ticked(session_for, medication_ward, tmp_path, lang, daily,
+                                                                  weekly):
+    """The app gives an order whose How often is empty every day; its filled form printed the nine
+    boxes empty, and the clerk back-entering it could not tell a daily senna from a weekly
+    methotrexate. An order that says its days prints them."""
+    patient, amoxicillin, _ = medication_ward
+    nurse = session_for("nurse", lang)
+    assert "every_days" not in stored.current(nurse.db, amoxicillin).data
+    text = _flat(" ".join(_pages(printing.print_record(nurse, amoxicillin, tmp_path / "daily.pdf"))))
+    assert f"☒ {daily}" in text and f"☐ {weekly}" in text
+    weekly_order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Methotrexate", "dose": 10.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+        "times": "08:00", "every_days": "7", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
+        "high_alert": True}, patient_id=patient)
+    text = _flat(" ".join(_pages(printing.print_record(nurse, weekly_order.record_id, tmp_path / "weekly.pdf"))))
+    assert f"☐ {daily}" in text and f"☒ {weekly}" in text

@@ -52,7 +52,7 @@ def test_the_census_points_out_patients_of_the_ward_sharing_a_family_name(ward, 
 def test_labels_carry_both_identifiers_a_code128_and_a_qr(ward, tmp_path, monkeypatch):
     coded: list[str] = []
     real = page.barcode
-    monkeypatch.setattr(labels_module, "barcode", lambda value, w, h: coded.append(value) or real(value, w, h))
+    monkeypatch.setattr(page, "barcode", lambda value, *size: coded.append(value) or real(value, *size))
     patient = next(p for p in printing.census(ward.db, ward.forms) if p.patient).patient
     out = printing.print_labels(ward, patient.patient_id, tmp_path / "labels.pdf")
     text = PdfReader(out).pages[0].extract_text()
@@ -78,11 +78,59 @@ def test_the_qr_code_scans_to_the_downtime_number_which_finds_the_patient(ward, 
 def test_label_stock_is_a_setting(ward, session_for, tmp_path, stock, per_sheet, monkeypatch):
     coded: list[str] = []
     real = page.barcode
-    monkeypatch.setattr(labels_module, "barcode", lambda value, w, h: coded.append(value) or real(value, w, h))
+    monkeypatch.setattr(page, "barcode", lambda value, *size: coded.append(value) or real(value, *size))
     settings.set_label_stock(session_for("admin"), stock)
     patient = next(p for p in printing.census(ward.db, ward.forms) if p.patient).patient
     printing.print_labels(ward, patient.patient_id, tmp_path / "l.pdf")
     assert len(coded) == per_sheet
+
+
+def _drawn(monkeypatch):
+    """Each barcode drawn, as (its bars, left, bottom), and each QR code's (left, bottom)."""
+    bars, squares = [], []
+    real_bars, real_square = page.Barcode.drawOn, labels_module.renderPDF.draw
+    monkeypatch.setattr(page.Barcode, "drawOn", lambda code, c, x, y, *rest: bars.append((code, x, y)) or real_bars(
+        code, c, x, y, *rest))
+    monkeypatch.setattr(labels_module.renderPDF, "draw", lambda drawing, c, x, y, *rest: squares.append((x, y)) or
+                        real_square(drawing, c, x, y, *rest))
+    return bars, squares
+
+
+def _inside(stock, bars, squares, top):
+    """The first label's barcode (the sheet's top left) with bars of at least 0.25 mm, its quiet
+    zones inside the label, and clear of its QR codes."""
+    code, x, y = bars[0]
+    left, bottom = stock.left, top - stock.top - stock.height
+    assert code.module >= page.SMALLEST_MODULE
+    quiet = page.QUIET * code.module
+    assert left <= x - quiet and x + code.width + quiet <= left + stock.width
+    assert bottom <= y and y + code.height <= bottom + stock.height
+    for square_x, square_y in squares:
+        if left <= square_x < left + stock.width and bottom <= square_y < bottom + stock.height:
+            assert x + code.width + quiet <= square_x or y + code.height < square_y, (x, y, square_x, square_y)
+
+
+@pytest.mark.parametrize("stock", ["L7159", "L7160", "L7163", "wristband"])
+def test_label_barcodes_have_bars_a_bedside_scanner_reads(ward, session_for, tmp_path, monkeypatch, stock):
+    """Every label's and band's Code128 had reportlab's 0.19 mm bars and no quiet zone, though a
+    band curved round a wrist, a thermal or worn insert, needs 0.25 mm: on L7163 and the band the
+    column beside the QR code has room for them; on L7159 and L7160 the bars run across the label
+    under the QR code, which goes to the label's top."""
+    settings.set_label_stock(session_for("admin"), stock)
+    patient = next(p for p in printing.census(ward.db, ward.forms) if p.patient).patient
+    bars, squares = _drawn(monkeypatch)
+    out = printing.print_labels(ward, patient.patient_id, tmp_path / "l.pdf")
+    assert {code.code.value for code, _, _ in bars} == {patient.downtime_number}
+    _inside(labels_module.STOCKS[stock], bars, squares, float(PdfReader(out).pages[0].mediabox.top))
+
+
+@pytest.mark.parametrize("stock", ["L7159", "L7160", "L7163"])
+def test_paper_number_labels_have_bars_a_bedside_scanner_reads(session_for, tmp_path, monkeypatch, stock):
+    settings.set_label_stock(session_for("admin"), stock)
+    bars, squares = _drawn(monkeypatch)
+    out, numbers = printing.print_paper_numbers(session_for("nurse"), tmp_path / "paper.pdf", 2)
+    assert [code.code.value for code, _, _ in bars] == numbers
+    _inside(labels_module.STOCKS[stock], bars, squares, float(PdfReader(out).pages[0].mediabox.top))
 
 
 def test_only_administrators_change_the_label_stock(session_for):

@@ -474,3 +474,47 @@ def test_a_childs_malnutrition_screening_typed_before_its_refusal_asks_nothing(s
     found = nutrition.latest(nurse.db, [jade.patient_id]).get(jade.patient_id)
     assert nutrition.state(found, jade, clock(), "en") == ("Nutrition: MUST screens adults (18 or over), not a child", [])
     assert nutrition.handover(nurse.db, [jade], clock(), "en") == {}
+
+
+def test_a_child_loaded_from_the_ehrs_snapshot_is_due_a_first_set_from_the_load(session_for, clock, tmp_path):
+    """A child the EHR admitted two days before, loaded at the outage's start, read "OBSERVATIONS
+    OVERDUE since admission (26/11 14:00)": the sets of those days are the EHR's."""
+    import shutil
+    from pathlib import Path
+
+    from downtime.sync.importing import import_path
+
+    snapshot = Path(shutil.copytree(Path(__file__).parent / "data" / "snapshot", tmp_path / "snapshot"))
+    patients = snapshot / "patients.csv"
+    patients.write_text(patients.read_text(encoding="utf-8").replace("23/04/1951", "23/04/2024"), encoding="utf-8")
+    clock.now = datetime.fromisoformat("2026-11-28T06:30+01:00")
+    import_path(session_for("records"), snapshot)
+    clock.now = datetime.fromisoformat("2026-11-28T07:00+01:00")
+    nurse = session_for("nurse")
+    in_hospital = census.in_patients(nurse.db, nurse.forms)
+    (watch,) = pews.watches(nurse.db, nurse.forms, in_hospital, clock(), "en").values()
+    assert (f"{watch.due_at:%d/%m %H:%M}", watch.overdue) == ("28/11 06:30", True)
+    assert watch.said == ("No PEWS set this stay; OBSERVATIONS OVERDUE since loaded from the EHR (28/11 06:30): take a "
+                          "first set on the paediatric chart")
+
+
+def test_a_child_loaded_with_the_clock_ahead_is_overdue_now_said_in_french(session_for, clock, tmp_path):
+    """Loaded with the clock a day ahead and read before anything else was written: due "tomorrow",
+    no list asked a first set; and the French said "depuis le chargement depuis le DPI"."""
+    import shutil
+    from pathlib import Path
+
+    from downtime.sync.importing import import_path
+
+    snapshot = Path(shutil.copytree(Path(__file__).parent / "data" / "snapshot", tmp_path / "snapshot"))
+    patients = snapshot / "patients.csv"
+    patients.write_text(patients.read_text(encoding="utf-8").replace("23/04/1951", "23/04/2024"), encoding="utf-8")
+    clock.now = datetime.fromisoformat("2026-11-29T06:30+01:00")
+    clerk = session_for("records")
+    import_path(clerk, snapshot)
+    clock.now = datetime.fromisoformat("2026-11-28T07:00+01:00")
+    in_hospital = census.in_patients(clerk.db, clerk.forms)
+    (watch,) = pews.watches(clerk.db, clerk.forms, in_hospital, clock(), "fr").values()
+    assert (f"{watch.due_at:%d/%m %H:%M}", watch.overdue) == ("28/11 07:00", True)
+    assert watch.said.endswith("SURVEILLANCE EN RETARD depuis son chargement à partir du DPI (28/11 07:00) : prendre "
+                               "une première série sur la feuille pédiatrique"), watch.said

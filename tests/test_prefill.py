@@ -467,3 +467,24 @@ def test_the_next_as_required_dose_at_the_second_02_30_says_which_02_30(patient_
     clock.now = datetime(2026, 10, 25, 2, 40, tzinfo=paris)
     said = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]
     assert "— last given 24/10/2026 23:30 — next allowed from 25/10/2026 02:30 +01:00" in said
+
+
+def test_a_discharge_letter_gives_the_last_variable_dose_and_the_reading_it_was_decided_on(
+        session_for, medication_ward, clock):
+    """Warfarin by INR going home: the letter read "up to 5 mg … — last given 28/11/2026 18:05",
+    and the GP or the anticoagulation clinic doses the next one from the dose given and its INR."""
+    patient = medication_ward[0]
+    nurse = session_for("nurse")
+    warfarin = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Warfarin", "dose": 5.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+        "times": "18:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True,
+        "dose_rule": "INR under 2: 5 mg; 2 to 3: 3 mg; 3 to 4: 1 mg; over 4: none and tell the doctor"},
+        patient_id=patient).record_id
+    clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
+    medication.record_dose(nurse, warfarin, {
+        "outcome": "given", "dose_given": 3.0, "route": "PO", "given_at": "2026-11-28T18:05+01:00",
+        "scheduled_for": "2026-11-28T18:00+01:00", "decided_on": "INR 2.4"}, witness=("doctor", "2222"))
+    clock.now = datetime.fromisoformat("2026-11-29T10:00+01:00")
+    said = prefill.first_answers(nurse, nurse.form("discharge"), patient)["medicines_on_discharge"]
+    (line,) = [line for line in said.split("\n") if line.startswith("Warfarin")]
+    assert line.endswith("— last given 28/11/2026 18:05: 3 mg (INR 2.4)"), line

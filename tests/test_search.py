@@ -424,6 +424,27 @@ def test_a_paper_number_not_used_yet_says_so(session_for):
     assert said == f"{number}: a paper number reserved {nurse.clock():%d/%m %H:%M} by Hélène Lefèvre, not given to a patient"
 
 
+def test_a_number_whose_check_digit_fails_says_so_with_the_numbers_it_may_be_misread_from(
+        session_for, admission_values):
+    """DT-042-00001-8 copied by hand off a form as DT-042-00007-8: "0 patient(s) found", nothing
+    said of a number that cannot exist, and the patient was admitted again under a second one.
+    The numbers given here one digit or one swap away are named, the others are not."""
+    from downtime.services.census import patient_with_location
+
+    nurse = session_for("nurse")
+    saved = records.save_new(nurse, "admission", admission_values)
+    number = patient_with_location(nurse.db, nurse.forms, saved.patient_id).downtime_number
+    misread = number[:-3] + "7" + number[-2:]
+    assert search.find(nurse.db, nurse.forms, misread) == []
+    assert search.number_status(nurse.db, nurse.forms, misread.lower()).text("en") == (
+        f"{misread}: not a valid downtime number (its check digit does not match): re-read it. Read wrong, it may "
+        f"be {number}")
+    far = "DT-042-00777-1"
+    assert search.number_status(nurse.db, nurse.forms, far).text("en") == (
+        f"{far}: not a valid downtime number (its check digit does not match): re-read it")
+    assert search.number_status(nurse.db, nurse.forms, "DT-042-0001-8") is None
+
+
 def test_migration_indexes_the_ehr_numbers_whole(session_for, admission_values):
     """Lines indexed before m036 held the IPP as typed (three words for "800 123 45"), and no
     encounter number nor linked EHR number: they get what each save now writes."""

@@ -19,10 +19,17 @@ def clerk(session_for):
     return session_for("records")
 
 
+def _copied(tmp_path: Path) -> Path:
+    """The sample snapshot, saying the time of its extract (one saying none is said so too)."""
+    snapshot = Path(shutil.copytree(SNAPSHOT, tmp_path / "snapshot"))
+    (snapshot / "snapshot.csv").write_text("taken_at\n2026-11-28T06:00+01:00\n", encoding="utf-8")
+    return snapshot
+
+
 def _with_penicillin_for_nguyen(tmp_path: Path, status: str) -> Path:
     """Mr Nguyen (P002, bed 4) with `status` on his stays.csv line (line 3) and a penicillin
     anaphylaxis on allergies.csv's line 4."""
-    snapshot = Path(shutil.copytree(SNAPSHOT, tmp_path / "snapshot"))
+    snapshot = _copied(tmp_path)
     stays = snapshot / "stays.csv"
     stays.write_text(stays.read_text(encoding="utf-8").replace("Dr Vasseur,nka,", f"Dr Vasseur,{status},"),
                      encoding="utf-8")
@@ -63,7 +70,7 @@ def test_allergies_listed_with_their_status_or_none_are_loaded_without_a_word(cl
 
 def _nguyens_allergy_line(tmp_path: Path, line: str) -> Path:
     """The ward's CSV snapshot with this line added to allergies.csv (its line 4), for Mr Nguyen."""
-    snapshot = Path(shutil.copytree(SNAPSHOT, tmp_path / "snapshot"))
+    snapshot = _copied(tmp_path)
     with (snapshot / "allergies.csv").open("a", encoding="utf-8") as handle:
         handle.write(f"P002,{line}\n")
     return snapshot

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from downtime.domain.medication import DoseState
 from downtime.services import census, medication
 from downtime.sync.importing import import_path
+from downtime.sync.outcome import ImportResult
 from tests.test_snapshot_import import _bundle
 
 
@@ -18,14 +19,14 @@ def _roux_furosemide(session) -> dict[str, DoseState]:
     return {f"{cell.slot:%H:%M}": cell.state for cell in row.cells}
 
 
-def _load(session_for, clock, tmp_path, stamp: str | None, at: str) -> None:
+def _load(session_for, clock, tmp_path, stamp: str | None, at: str) -> ImportResult:
     bundle = _bundle()
     if stamp is not None:
         bundle["timestamp"] = stamp
     path = tmp_path / f"ehr-{at[11:13]}.json"
     path.write_text(json.dumps(bundle), encoding="utf-8")
     clock.now = datetime.fromisoformat(at)
-    import_path(session_for("records"), path)
+    return import_path(session_for("records"), path)
 
 
 def test_the_bundles_own_time_bounds_the_ehrs_doses(session_for, clock, tmp_path):
@@ -42,6 +43,19 @@ def test_a_bundle_in_utc_bounds_them_at_the_same_moment(session_for, clock, tmp_
 def test_a_bundle_without_a_time_is_bounded_by_its_load(session_for, clock, tmp_path):
     _load(session_for, clock, tmp_path, None, "2026-11-29T11:00+01:00")
     assert _roux_furosemide(session_for("nurse"))["08:00"] is DoseState.IN_EHR
+
+
+def test_a_bundle_without_a_time_says_so_naming_its_timestamp(session_for, clock, tmp_path):
+    """As a CSV snapshot without its snapshot.csv says: its doses before the load were hidden as
+    "in the EHR" without a word."""
+    said = [found.text("en") for found in _load(session_for, clock, tmp_path, None, "2026-11-29T11:00+01:00").to_check]
+    assert [text for text in said if text.startswith("This snapshot gives no time of its own (Bundle.timestamp)")
+            and "the extract's time in Bundle.timestamp" in text], said
+
+
+def test_a_bundle_with_its_time_says_nothing_of_one(session_for, clock, tmp_path):
+    result = _load(session_for, clock, tmp_path, "2026-11-29T07:00:00+01:00", "2026-11-29T11:00+01:00")
+    assert not any("no time of its own" in found.text("en") for found in result.to_check)
 
 
 def test_loading_a_later_bundle_again_keeps_the_first_ones_time(session_for, clock, tmp_path):

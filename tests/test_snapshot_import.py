@@ -4,8 +4,10 @@ snapshot again changes nothing, even once the ward has worked on its records; ev
 loaded it merges and imports at the records office."""
 
 import csv
+from dataclasses import replace
 import json
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -22,7 +24,7 @@ from downtime.sync.import_export import import_export
 from downtime.sync.importing import import_path
 from downtime.sync.merge import merge
 from downtime.sync.outcome import ImportRefused
-from downtime.sync.snapshot_csv import FILES, columns_of, read_csv_snapshot
+from downtime.sync.snapshot_csv import FILES, NO_TIME, columns_of, read_csv_snapshot
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
 
 SNAPSHOT = Path(__file__).parent / "data" / "snapshot"
@@ -92,15 +94,28 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _with_empty_columns(path: Path, given: dict[int, str] | None = None) -> None:
+    """Each line ending with two empty columns, as a spreadsheet saves them (";;" or ",,"); `given`:
+    a value in the first of them on these lines."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("".join(f"{line},{(given or {}).get(number, '')},\n" for number, line in enumerate(lines, 1)),
+                    encoding="utf-8")
+
+
 MALFORMED = {
     "missing column": (lambda s: _edit(s / "stays.csv", ",reason,", ",why,"),
                        "stays.csv, line 1: unknown column 'why'"),
     "missing required column": (lambda s: _edit(s / "patients.csv", ",sex,", ",,"),
-                                "patients.csv, line 1: unknown column ''"),
+                                "patients.csv, line 1: column 5 has no name in the header (see the template)"),
+    # A spreadsheet's empty columns after the last named hold nothing; one given a value is named.
+    "value under no column name": (lambda s: _with_empty_columns(s / "patients.csv", {3: "x"}),
+                                   "patients.csv, line 3: column 10 has no name in the header (see the template)"),
     "bad date": (lambda s: _edit(s / "patients.csv", "1948-03-12", "1948-13-12"),
                  "patients.csv, line 2, column birth_date: '1948-13-12'"),
-    "unknown code": (lambda s: _edit(s / "medication_orders.csv", ",PO,", ",ORAL,"),
-                     "medication_orders.csv, line 2, column route: 'ORAL'"),
+    # Said "choose one of the listed options", where a file lists none.
+    "unknown code": (lambda s: _edit(s / "medication_orders.csv", ",PO,", ",BY MOUTH,"),
+                     "medication_orders.csv, line 2, column route: 'BY MOUTH': no option of “route”; write one of "
+                     "its codes: PO, IV, IM, SC, SL, PR, INH, NEB, TOP, NG, TD, EYE, EAR, NAS, BUC"),
     "duplicate id": (lambda s: _edit(s / "medication_orders.csv", "RX-2,P001", "RX-1,P001"),
                      "medication_orders.csv, line 3: order 'RX-1' is also at medication_orders.csv, line 2"),
     "wrong encoding": (lambda s: (s / "patients.csv").write_bytes(
@@ -124,6 +139,13 @@ MALFORMED = {
         encoding="utf-8"), "stays.csv, line 4: patient 'P009' is not in patients.csv"),
     "form rule broken": (lambda s: _edit(s / "medication_orders.csv", ",5,mg,", ",,mg,"),
                          "medication_orders.csv, line 3: "),
+    # Named the patients.csv line the allergy was merged into, where nothing is wrong.
+    "allergy without its substance": (lambda s: _edit(s / "allergies.csv", "P001,Latex,,", "P001,,Rash,"),
+                                      "allergies.csv, line 3, column substance: “substance” is required."),
+    # Cut in its last cell (IPP 800124 cut to 80): loaded, the cut number on the wristband.
+    "cut in the last line's last cell": (lambda s: (s / "patients.csv").write_bytes(
+        (s / "patients.csv").read_bytes().rstrip(b"\r\n")[:-4]),
+        "patients.csv, line 3: the last line has no line end (is the file cut short?)"),
 }
 
 
@@ -196,8 +218,12 @@ def _bundle() -> dict:
                    "end": "2026-11-30T10:30:00+01:00", "slot": [{"reference": f"urn:uuid:{slot['id']}"}],
                    "participant": [{"actor": subject, "status": "accepted"},
                                    {"actor": {"display": "Dr Martin"}, "status": "accepted"}]}
+    # The operation's request, whose priority is the booking's NCEPOD class (elective, "routine").
+    request = {"resourceType": "ServiceRequest", "id": "99999999-9999-4999-8999-999999999999", "status": "active",
+               "intent": "order", "subject": subject, "priority": "routine", "code": {"text": "Pacemaker insertion"}}
+    appointment["basedOn"] = [{"reference": f"urn:uuid:{request['id']}"}]
     return {"resourceType": "Bundle", "type": "collection",
-            "entry": [entry(r) for r in (patient, encounter, allergy, order, schedule, slot, appointment)]}
+            "entry": [entry(r) for r in (patient, encounter, allergy, order, schedule, slot, request, appointment)]}
 
 
 def test_fhir_snapshot_loads_and_loads_again_without_change(clerk, tmp_path):
@@ -509,10 +535,10 @@ def test_a_csv_snapshots_rate_for_a_form_other_than_an_infusion_is_refused_by_li
     (lambda b: b["entry"][1]["resource"].pop("reasonCode"), "bundle entry 2 (Encounter 2222"),
     (lambda b: b["entry"][0]["resource"].update(gender="femme"), "bundle entry 1 (Patient 1111"),
     (lambda b: b["entry"][3]["resource"].update(authoredOn="26/11/2026"), "snapshot.json, entry 4: resource.authoredOn"),
-    (lambda b: b["entry"][3]["resource"]["dosageInstruction"][0].update(route={"text": "oral"}),
+    (lambda b: b["entry"][3]["resource"]["dosageInstruction"][0].update(route={"text": "by mouth"}),
      "bundle entry 4 (MedicationRequest 4444"),
-    (lambda b: b["entry"][6]["resource"].update(slot=[{"reference": "Slot/none"}]),
-     "bundle entry 7 (Appointment 7777"),
+    (lambda b: b["entry"][7]["resource"].update(slot=[{"reference": "Slot/none"}]),
+     "bundle entry 8 (Appointment 7777"),
     # A stay's answer named the Patient's entry alone, where the Encounter holds it.
     (lambda b: b["entry"][1]["resource"]["reasonCode"][0].update(text="x" * 5000),
      "bundle entry 1 (Patient 11111111-1111-4111-8111-111111111111), entry 2 (Encounter "
@@ -522,7 +548,7 @@ def test_a_csv_snapshots_rate_for_a_form_other_than_an_infusion_is_refused_by_li
         **b["entry"][1]["resource"], "id": "88888888-8888-4888-8888-888888888888",
         "location": [{"location": {"display": "3B"}, "physicalType": {"coding": [{"code": "wa"}]}},
                      {"location": {"display": "9"}, "physicalType": {"coding": [{"code": "bd"}]}}]}}),
-     "bundle entry 8 (Encounter 8888"),
+     "bundle entry 9 (Encounter 8888"),
 ])
 def test_a_bad_fhir_entry_is_named_and_nothing_written(clerk, tmp_path, damage, expected):
     bundle = _bundle()
@@ -546,6 +572,9 @@ BUNDLE_FRENCH = {
     "{what} needs a time of day, not only a date": "{what} doit donner une heure, pas seulement une date",
     "no participant is the surgeon (a Practitioner with participant.type PPRF, primary performer)":
         "aucun participant n’est le chirurgien (un Practitioner avec participant.type PPRF, primary performer)",
+    "{where}: {kind} {key!r} was loaded before with other content ({changes}); correct it in the app (a snapshot "
+    "never changes a record already loaded)": "{where} : {kind} {key!r} a déjà été chargé avec un autre contenu "
+                                               "({changes}) ; corrigez-le dans l’application",
 }
 PATIENT_ENTRY = "entry 1 (Patient 11111111-1111-4111-8111-111111111111)"
 ENCOUNTER_ENTRY = "entry 2 (Encounter 22222222-2222-4222-8222-222222222222)"
@@ -564,10 +593,10 @@ ENCOUNTER_ENTRY = "entry 2 (Encounter 22222222-2222-4222-8222-222222222222)"
      "time of day, not only a date",
      "bundle entrée 4 (MedicationRequest 44444444-4444-4444-8444-444444444444) : MedicationRequest.authoredOn doit "
      "donner une heure, pas seulement une date"),
-    (lambda b: b["entry"][6]["resource"].update(participant=[{**p, "status": "accepted"} for p in (PATIENT, ROOM)]),
-     "bundle entry 7 (Appointment 77777777-7777-4777-8777-777777777777): no participant is the surgeon (a "
+    (lambda b: b["entry"][7]["resource"].update(participant=[{**p, "status": "accepted"} for p in (PATIENT, ROOM)]),
+     "bundle entry 8 (Appointment 77777777-7777-4777-8777-777777777777): no participant is the surgeon (a "
      "Practitioner with participant.type PPRF, primary performer)",
-     "bundle entrée 7 (Appointment 77777777-7777-4777-8777-777777777777) : aucun participant n’est le chirurgien (un "
+     "bundle entrée 8 (Appointment 77777777-7777-4777-8777-777777777777) : aucun participant n’est le chirurgien (un "
      "Practitioner avec participant.type PPRF, primary performer)"),
 ], ids=["patient's name", "stay's ward", "order's time", "booking's surgeon"])
 def test_a_bad_fhir_entry_is_refused_in_the_readers_language(clerk, tmp_path, french, damage, english, translated):
@@ -618,7 +647,7 @@ PPRF = [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v3-Partici
 ], ids=["room before", "patient by urn:uuid", "typed among untyped", "as the app exports it"])
 def test_the_surgeon_is_the_participant_typed_so_never_a_room_or_the_patient(clerk, tmp_path, participants):
     bundle = _bundle()
-    bundle["entry"][6]["resource"]["participant"] = [{**p, "status": "accepted"} for p in participants]
+    bundle["entry"][7]["resource"]["participant"] = [{**p, "status": "accepted"} for p in participants]
     import_path(clerk, _written(tmp_path, bundle))
     (booking,) = list_current(clerk.db, "operation_booking")
     assert booking.data["surgeon"] == "Dr Martin"
@@ -631,12 +660,12 @@ def test_the_surgeon_is_the_participant_typed_so_never_a_room_or_the_patient(cle
 ])
 def test_a_booking_without_one_surgeon_is_refused_by_entry(clerk, tmp_path, participants, expected):
     bundle = _bundle()
-    bundle["entry"][6]["resource"]["participant"] = [{**p, "status": "accepted"} for p in participants]
+    bundle["entry"][7]["resource"]["participant"] = [{**p, "status": "accepted"} for p in participants]
     before = _counts(clerk.db)
     with pytest.raises(ImportRefused) as refused:
         import_path(clerk, _written(tmp_path, bundle))
     assert str(refused.value).startswith(
-        f"bundle entry 7 (Appointment 77777777-7777-4777-8777-777777777777): {expected}"), str(refused.value)
+        f"bundle entry 8 (Appointment 77777777-7777-4777-8777-777777777777): {expected}"), str(refused.value)
     assert _counts(clerk.db) == before
 
 
@@ -657,7 +686,8 @@ def test_a_line_changed_since_it_was_loaded_is_refused_by_name(clerk, tmp_path):
     bundle["entry"][3]["resource"]["dosageInstruction"][0]["doseAndRate"][0]["doseQuantity"]["value"] = 80
     before = _counts(clerk.db)
     with pytest.raises(ImportRefused, match=r"^bundle entry 4 \(MedicationRequest 4444.*\): order '4444.*' was "
-                                            r"loaded before with other content; correct it in the app"):
+                                            r"loaded before with other content \(Dose: 40 → 80\); correct it in the "
+                                            r"app"):
         import_path(clerk, _written(tmp_path, bundle))
     assert _counts(clerk.db) == before
 
@@ -839,6 +869,7 @@ def test_twins_of_one_name_and_birthday_are_loaded_as_two_patients(clerk, snapsh
     and Jean-Luc, born the same day, are two patients, said for the ward to check."""
     _another_patient(snapshot, "P003", "Martin,,Jean-Pierre,male,02/05/2026,,provisional,800200", "7")
     _another_patient(snapshot, "P004", "Martin,,Jean-Luc,male,02/05/2026,,provisional,800201", "8")
+    (snapshot / "snapshot.csv").write_text("taken_at\n2026-11-28T06:00+01:00\n", encoding="utf-8")
     result = import_path(clerk, snapshot)
     assert result.added["patient"] == 4
     (said,) = result.to_check
@@ -951,7 +982,12 @@ def _loaded_allergies(clerk, tmp_path, allergies: list[dict]):
     path.write_text(json.dumps(_with_allergies(allergies)), encoding="utf-8")
     result = import_path(clerk, path)
     (admission,) = list_current(clerk.db, "admission")
-    return admission.data, [said.text("en") for said in result.to_check]
+    return admission.data, _said_but_its_time(result)
+
+
+def _said_but_its_time(result) -> list[str]:
+    """What the import's result says, but that the bundle gives no time (tests/test_snapshot_bundle_time.py)."""
+    return [said.text("en") for said in result.to_check if said.template != NO_TIME]
 
 
 def test_a_fhir_snapshots_allergy_keeps_every_reaction_and_its_worst_severity(clerk, tmp_path):
@@ -1001,10 +1037,223 @@ def test_a_fhir_snapshots_no_allergy_in_words_only_is_no_allergy(clerk, tmp_path
     """Uncoded, "No Known Allergies" loaded as an allergy to a substance so named, printed in red."""
     data, said = _loaded_allergies(clerk, tmp_path, [{"code": {"text": words}}])
     assert (data["allergy_status"], data.get("allergies")) == ("unknown", None)
-    assert said == [f"entry 7 (AllergyIntolerance 33333333-3333-4333-8333-333333333330): “{words}” names no allergy "
+    assert said == [f"entry 8 (AllergyIntolerance 33333333-3333-4333-8333-333333333330): “{words}” names no allergy "
                     "(no known allergies, or not known yet): not loaded as one. The patient's allergy status is the "
                     "snapshot's own; ask the ward to check it with them."]
 
 
 PATIENT_WHERE = ("bundle entry 1 (Patient 11111111-1111-4111-8111-111111111111), entry 2 (Encounter "
                  "22222222-2222-4222-8222-222222222222)")
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_a_last_line_ended_as_any_spreadsheet_ends_it_loads(clerk, snapshot, end):
+    for path in snapshot.glob("*.csv"):
+        path.write_bytes(end.join(path.read_text(encoding="utf-8").splitlines()).encode() + end.encode())
+    assert import_path(clerk, snapshot).added["patient"] == 2
+
+
+def test_a_snapshot_written_with_its_accents_apart_loads_them_composed_and_finds_the_same_person(
+        session_for, snapshot, admission_values):
+    """The ward typed Mrs Lefèvre without her NIR in bed 1; the EHR's extract writes her accents
+    apart (NFD): she was loaded as a second patient without a word, her name stored, printed and
+    exported decomposed."""
+    import unicodedata
+
+    from downtime.services import wards
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(number) for number in range(1, 21)])
+    records.save_new(session_for("nurse"), "admission", {**admission_values, "bed": "1", "nir": None,
+                                                         "birth_date": "1948-03-12", "used_name": ""})
+    patients = snapshot / "patients.csv"
+    patients.write_text(unicodedata.normalize("NFD", patients.read_text(encoding="utf-8")), encoding="utf-8")
+    clerk = session_for("records")
+    said = [found.text("en") for found in import_path(clerk, snapshot).to_check]
+    assert any(text.startswith("patients.csv, line 2 (stays.csv, line 2): probably the same person as LEFÈVRE Hélène Marie")
+               for text in said), said
+    loaded = {record.data["birth_name"]: record.data for record in list_current(clerk.db, form_id="admission")}
+    assert loaded["Lefèvre"]["given_names"] == "Hélène Marie"  # composed: the key is the NFC spelling
+
+
+def test_a_fhir_snapshot_written_with_its_accents_apart_loads_them_composed(clerk, tmp_path):
+    import unicodedata
+
+    written = tmp_path / "snapshot.json"
+    written.write_text(json.dumps(_bundle()).replace("\\u00c9lise", "E\\u0301lise"), encoding="utf-8")
+    assert "E\\u0301lise" in written.read_text(encoding="utf-8")  # as JSON escapes it
+    import_path(clerk, written)
+    (admission,) = list_current(clerk.db, "admission")
+    assert admission.data["given_names"] == "Élise" == unicodedata.normalize("NFC", "E\u0301lise")
+
+
+def test_a_newer_snapshots_changes_to_a_patient_loaded_before_are_named_in_its_refusal(clerk, snapshot, tmp_path):
+    """The 06:00 extract adds an anaphylaxis the EHR recorded at 05:30 to Mr Nguyen, loaded "no
+    known allergies" from the 05:00 one: refused as "loaded before with other content", the ward
+    could not tell a new severe allergy from a respelt reason, and deleting the line left him
+    "No known allergies"."""
+    import_path(clerk, snapshot)
+    newer = Path(shutil.copytree(snapshot, tmp_path / "newer"))
+    _edit(newer / "stays.csv", ",nka,", ",allergies,")
+    _edit(newer / "stays.csv", "Community-acquired pneumonia", "Pneumonia")
+    with (newer / "allergies.csv").open("a", encoding="utf-8") as handle:
+        handle.write("P002,Amoxicillin,Anaphylaxis,severe\n")
+    _edit(newer / "allergies.csv", "P001,Penicillin,Rash,moderate", "P001,PENICILLIN,Anaphylaxis,severe")
+    _edit(newer / "allergies.csv", "P001,Latex,,", "P001,Iodine,,")
+    with pytest.raises(ImportRefused) as refused:
+        import_path(clerk, newer)
+    said = str(refused.value)
+    assert said.startswith("patients.csv, line 2 (stays.csv, line 2): patient 'P001' was loaded before with other "
+                           "content (Allergies: + Iodine, − Latex, ~ Penicillin (Rash, Moderate) → PENICILLIN "
+                           "(Anaphylaxis, Severe)); correct it in the app"), said
+    _edit(newer / "allergies.csv", "P001,PENICILLIN,Anaphylaxis,severe", "P001,Penicillin,Rash,moderate")
+    _edit(newer / "allergies.csv", "P001,Iodine,,", "P001,Latex,,")
+    with pytest.raises(ImportRefused) as refused:
+        import_path(clerk, newer)
+    assert ("patient 'P002' was loaded before with other content (Reason for admission / presenting complaint: "
+            "Community-acquired pneumonia → Pneumonia; Allergy status: No known allergies → Allergies listed below; "
+            "Allergies: + Amoxicillin (Anaphylaxis, Severe))") in str(refused.value)
+
+
+def test_a_newer_snapshot_listing_a_patients_allergies_in_another_order_loads_unchanged(clerk, snapshot, tmp_path):
+    """Refused as "loaded before with other content (allergies: )": nothing to correct, and the
+    whole reload blocked."""
+    import_path(clerk, snapshot)
+    newer = Path(shutil.copytree(snapshot, tmp_path / "newer"))
+    _edit(newer / "allergies.csv", "P001,Penicillin,Rash,moderate\nP001,Latex,,", "P001,Latex,,\nP001,Penicillin,Rash,moderate")
+    assert import_path(clerk, newer).added == {}
+
+
+def test_two_allergy_lines_of_one_substance_are_each_named_in_a_refusal(clerk, snapshot, tmp_path):
+    """Keyed by their substance, one line hid the other: the change named was none."""
+    _edit(snapshot / "allergies.csv", "P001,Latex,,", "P001,Penicillin,Urticaria,mild")
+    import_path(clerk, snapshot)
+    newer = Path(shutil.copytree(snapshot, tmp_path / "newer"))
+    _edit(newer / "allergies.csv", "P001,Penicillin,Urticaria,mild", "P001,Penicillin,Anaphylaxis,severe")
+    with pytest.raises(ImportRefused) as refused:
+        import_path(clerk, newer)
+    assert "(Allergies: ~ Penicillin (Urticaria, Mild) → Penicillin (Anaphylaxis, Severe)); correct it" in str(
+        refused.value), str(refused.value)
+
+
+def test_a_refusals_changes_are_named_in_the_readers_language(session_for, snapshot, tmp_path):
+    clerk = replace(session_for("records"), lang="fr")
+    import_path(clerk, snapshot)
+    newer = Path(shutil.copytree(snapshot, tmp_path / "newer"))
+    _edit(newer / "stays.csv", ",nka,", ",allergies,")
+    with (newer / "allergies.csv").open("a", encoding="utf-8") as handle:
+        handle.write("P002,Amoxicillin,Anaphylaxis,severe\n")
+    with pytest.raises(ImportRefused) as refused:
+        import_path(clerk, newer)
+    assert ("(Statut allergique : Aucune allergie connue → Allergies ci-dessous ; Allergies : + Amoxicillin "
+            "(Anaphylaxis, Sévère))") in str(refused.value), str(refused.value)
+
+
+@pytest.mark.parametrize(("column", "written", "loaded"), [
+    ("route", "sc", "SC"), ("route", "Subcutaneous", "SC"), ("route", "Sous-cutanée", "SC"),
+    ("route", "Subcutaneous (SC)", "SC"), ("dose_unit", "MG", "mg")])
+def test_a_code_written_in_another_case_or_as_its_label_loads_as_the_code(clerk, snapshot, column, written, loaded):
+    """The FHIR reader took a route's label; the CSV reader refused "sc" and "MG" (taking "SC" and
+    "mg"), telling IT to "choose one of the listed options" where none was listed."""
+    _edit(snapshot / "medication_orders.csv", {"route": ",SC,", "dose_unit": ",5,mg,"}[column],
+          {"route": f",{written},", "dose_unit": f",5,{written},"}[column])
+    import_path(clerk, snapshot)
+    (morphine,) = [order for order in list_current(clerk.db, form_id="medication_order")
+                   if order.data["drug"] == "Morphine"]
+    assert morphine.data[column] == loaded
+
+
+def test_a_spreadsheets_empty_columns_after_the_last_named_are_left_aside(clerk, snapshot):
+    """Excel saves the empty columns beside a table once one was touched: every line ending ",,"
+    refused the file as "unknown column ''"."""
+    for path in snapshot.glob("*.csv"):
+        _with_empty_columns(path)
+    assert import_path(clerk, snapshot).added == {"patient": 2, "order": 2, "session": 1, "booking": 1}
+
+
+def test_a_snapshot_order_beside_the_same_medicine_typed_on_the_ward_is_said(session_for, snapshot, tmp_path, clock):
+    """The 06:00 extract came without its orders; at 07:00 the doctor wrote paracetamol again on the
+    laptop; at 09:00 IT loads the whole extract: the EHR's paracetamol stood beside it without a
+    word (typed, the prescriber is asked "Already ordered"), and two 1 g doses were due at 14:00."""
+    from datetime import datetime
+
+    clock.now = datetime.fromisoformat("2026-11-28T06:30+01:00")
+    without_orders = Path(shutil.copytree(snapshot, tmp_path / "without_orders"))
+    (without_orders / "medication_orders.csv").unlink()
+    import_path(session_for("records"), without_orders)
+    clock.now = datetime.fromisoformat("2026-11-28T07:00+01:00")
+    doctor = session_for("doctor")
+    (helene,) = [row.patient for row in census.census(doctor.db, doctor.forms, "3B") if row.patient and row.bed == "12"]
+    records.save_new(doctor, "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T07:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=helene.patient_id)
+    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
+    said = [found.text("en") for found in import_path(session_for("records"), snapshot).to_check]
+    (already,) = [text for text in said if "Already ordered" in text]
+    assert already.startswith("medication_orders.csv, line 2: Already ordered: Paracetamol 1 g"), already
+    assert already.endswith("Loaded as another order: ask the prescriber to stop one (the ward may have written it "
+                            "again while the EHR was down).")
+
+
+def _booking_loaded(clerk, tmp_path, bundle: dict):
+    result = import_path(clerk, _written(tmp_path, bundle))
+    (booking,) = list_current(clerk.db, "operation_booking")
+    return booking.data, _said_but_its_time(result)
+
+
+def test_a_fhir_snapshots_anaesthetist_is_loaded(clerk, tmp_path):
+    """The participant typed "anaesthetist", as this app's export writes it, was dropped: every
+    booking of the EHR had none, and its anaesthetist could be booked in another theatre at once."""
+    bundle = _bundle()
+    bundle["entry"][7]["resource"]["participant"] = [
+        {**PATIENT, "status": "accepted"},
+        {"type": [{"text": "surgeon"}], "actor": {"display": "Dr Martin"}, "status": "accepted"},
+        {"type": [{"coding": [{"system": "http://snomed.info/sct", "code": "88189002"}]}],
+         "actor": {"display": "Dr Roy"}, "status": "accepted"}]
+    booking, _ = _booking_loaded(clerk, tmp_path, bundle)
+    assert (booking["surgeon"], booking["anaesthetist"]) == ("Dr Martin", "Dr Roy")
+
+
+@pytest.mark.parametrize(("request_", "priority"), [
+    ({"priority": "stat"}, "immediate_a"), ({"priority": "asap"}, "urgent"), ({"priority": "urgent"}, "expedited"),
+    ({"priority": "routine"}, "elective"),
+    # This app's export says the class in a note, which tells the two immediate ones apart.
+    ({"priority": "stat", "note": [{"text": "NCEPOD priority: Immediate — limb or organ saving"}]}, "immediate_b"),
+])
+def test_a_fhir_snapshots_booking_takes_the_priority_of_its_request(clerk, tmp_path, request_, priority):
+    """Every operation of the EHR's snapshot was loaded as NCEPOD elective: one cancelled by the
+    outage ranked with the hernias on the rescheduling list, with no NCEPOD target."""
+    bundle = _bundle()
+    bundle["entry"][6]["resource"].pop("priority")
+    bundle["entry"][6]["resource"].update(request_)
+    booking, said = _booking_loaded(clerk, tmp_path, bundle)
+    assert booking["priority"] == priority and not [text for text in said if "NCEPOD" in text]
+
+
+def _without_priority(bundle: dict) -> dict:
+    """The bundle's booking with no ServiceRequest, as most EHR Appointment extracts come."""
+    bundle["entry"] = [entry for entry in bundle["entry"] if entry["resource"]["resourceType"] != "ServiceRequest"]
+    bundle["entry"][-1]["resource"].pop("basedOn")
+    bundle["entry"][-1]["resource"]["priority"] = 1  # R4's number says no NCEPOD class
+    return bundle
+
+
+def test_a_fhir_snapshots_booking_with_no_priority_loads_elective_and_is_said_by_patient(clerk, tmp_path):
+    """Loaded as urgent, every booking of such an extract had an NCEPOD target of hours from its
+    decision days before: BREACH at the load."""
+    booking, said = _booking_loaded(clerk, tmp_path, _without_priority(_bundle()))
+    assert booking["priority"] == "elective"
+    assert said == ["bundle entry 7 (Appointment 77777777-7777-4777-8777-777777777777): ROUX Élise, Pacemaker "
+                    "insertion: no NCEPOD priority in the EHR's extract: loaded as Elective: amend it if more urgent."]
+
+
+def test_a_fhir_snapshots_booking_with_no_priority_cancelled_by_the_outage_is_no_breach(session_for, clerk, tmp_path,
+                                                                                       clock):
+    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
+    import_path(clerk, _written(tmp_path, _without_priority(_bundle())))
+    (state,) = theatre.bookings(clerk.db, clerk.forms)
+    theatre.cancel(session_for("coord"), state.record.record_id, {
+        "cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system", "last_minute": True,
+        "patient_told": "phone"})
+    waiting, _ = theatre.rescheduling(clerk.db, clerk.forms, clock())
+    assert [(item.state.priority.value, item.breach) for item in waiting] == [("elective", False)]

@@ -606,7 +606,8 @@ def test_the_boards_tooltip_gives_the_preparation(session_for, admission_values,
 
 def _cancer_and_hernia(session_for, admission_values):
     """Monday's list cancelled on Saturday: an anterior resection on its 31-day cancer target
-    (04/12) cancelled ahead, and a hernia repair cancelled last minute (28 days: 26/12)."""
+    (04/12) cancelled ahead (before its patient's admission), and a hernia repair cancelled last
+    minute (28 days: 26/12)."""
     nurse, coord = session_for("nurse"), session_for("coord")
     cancer_patient, hernia_patient = [records.save_new(nurse, "admission", {
         **admission_values, "bed": str(bed), "birth_name": f"Patient{bed}"}).patient_id for bed in (1, 2)]
@@ -614,7 +615,7 @@ def _cancer_and_hernia(session_for, admission_values):
     cancer = theatre.book(coord, cancer_patient, _booking(t1, "08:00", "Anterior resection", 240,
                                                           cancer_pathway="days_31", cancer_target="2026-12-04"))
     hernia = theatre.book(coord, hernia_patient, _booking(t1, "12:00", minutes=60, surgeon="Dr Petit"))
-    theatre.cancel(coord, cancer.record_id, {"cancelled_at": "2026-11-28T12:00+01:00", "reason": "information_system",
+    theatre.cancel(coord, cancer.record_id, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
                                              "last_minute": False, "patient_told": "phone"})
     theatre.cancel(coord, hernia.record_id, {"cancelled_at": "2026-11-28T13:00+01:00", "reason": "information_system",
                                              "last_minute": True, "patient_told": "phone"})

@@ -2,6 +2,7 @@
 appears only once their exports are merged. Both bookings stand (each was told to its patient);
 the merge, the import and the coordinator's lists name the clash for a person to move one."""
 
+import json
 import re
 from datetime import date, datetime
 
@@ -25,7 +26,12 @@ BOOKING = {"procedure": "Hernia repair", "laterality": "not_applicable", "priori
 def _coordinator(nurse, clock):
     admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
     staff.add_staff(admin, "coord", "Coordinator", Role.SURGICAL_COORDINATOR, "3333")
-    return Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "coord", "3333", clock), nurse.forms, clock)
+    return _coordinator_again(nurse, clock)
+
+
+def _coordinator_again(session, clock):
+    """The coordinator `_coordinator` added to this laptop, signed in again."""
+    return Session(session.db, session.device, staff.sign_in(session.db, "coord", "3333", clock), session.forms, clock)
 
 
 @pytest.fixture
@@ -282,7 +288,7 @@ def test_an_operation_left_past_its_shortened_list_keeps_its_theatre_busy_in_the
     waiting = theatre.book(office, other, {**BOOKING, "surgeon": "Dr Petit", "anaesthetist": None,
                                            "session": afternoon, "planned_start": "2026-11-30T14:00+01:00"})
     theatre.cancel(office, waiting.record_id, {"cancelled_at": "2026-11-28T13:00+01:00", "reason": "equipment_failure",
-                                               "last_minute": False, "patient_told": "phone"})
+                                               "last_minute": True, "patient_told": "phone"})
     clock.now = datetime(2026, 11, 30, 10, 5, tzinfo=clock.now.tzinfo)
     (slot,) = theatre.suggestions(office.db, waiting.record_id, clock.now).slots
     assert f"{slot.start:%H:%M}" == "12:00", "T1 is busy until the operation past its list's end is over"
@@ -501,3 +507,300 @@ def test_a_standing_clashs_meetings_are_listed_with_a_space_before_the_semicolon
     both = replace(report, clash=replace(report.clash, second_meets=(*report.clash.second_meets, surgeon)))
     assert both.text(lang).endswith({"en": "08:00-09:30; surgeon Dr Roux operates 30/11 08:00-09:30",
                                      "fr": "08:00-09:30 ; le chirurgien Dr Roux opère 30/11 08:00-09:30"}[lang])
+
+
+def _list_session(coord, name, day):
+    return records.save_new(coord, "theatre_session", {
+        "theatre": name, "specialty": "General surgery", "starts_at": f"{day}T08:00+01:00",
+        "ends_at": f"{day}T13:00+01:00"}).record_id
+
+
+@pytest.fixture
+def rebooked_on_two_laptops(tmp_path, laptop, admission_values, clock):
+    """Monday's hernia repair cancelled on laptop 1, whose records laptop 2 takes; then laptop 1
+    rebooks it to T1 on Wednesday 02/12 08:00 and laptop 2 to T3 on Thursday 03/12 08:00, each
+    ringing the patient. Returns both laptops' clerks, the office's nurse and clerk, and the
+    booking."""
+    nurse1, clerk1 = laptop(tmp_path / "1.sqlite", 1)
+    coord1 = _coordinator(nurse1, clock)
+    patient = records.save_new(nurse1, "admission", {**admission_values, "nir": ""}).patient_id
+    booking = theatre.book(coord1, patient, {**BOOKING, "anaesthetist": None, "session": _list_session(
+        coord1, "T1", "2026-11-30"), "planned_start": "2026-11-30T08:00+01:00"}).record_id
+    theatre.cancel(coord1, booking, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
+                                     "last_minute": True, "patient_told": "phone"})
+    nurse2, clerk2 = laptop(tmp_path / "2.sqlite", 2)
+    import_export(clerk2, export(clerk1, tmp_path / "to-2").folder)
+    coord2 = _coordinator(nurse2, clock)
+    for coord, name, day, decided in ((coord1, "T1", "2026-12-02", "10:00"), (coord2, "T3", "2026-12-03", "11:00")):
+        theatre.rebook(coord, booking, {"outcome": "rebooked", "session": _list_session(coord, name, day),
+                                        "planned_start": f"{day}T08:00+01:00", "patient_told": "phone",
+                                        "told_at": f"2026-11-28T{decided}+01:00",
+                                        "decided_at": f"2026-11-28T{decided}+01:00"})
+    office_nurse, office = laptop(tmp_path / "office.sqlite", 900)
+    return clerk1, clerk2, office_nurse, office, booking
+
+
+REBOOKED_TWICE = ("REBOOKED TWICE, one operation given two new dates on two laptops: Hernia repair, patient {number}, "
+                  "theatre T1 02/12/2026 08:00-09:00 (booked on laptop 1 (no. 001)); and Hernia repair, patient "
+                  "{number}, theatre T3 03/12/2026 08:00-09:00 (booked on laptop 2 (no. 002)): ring the patient with "
+                  "the date kept, and mark the other rebooking entered in error")
+
+
+def _number(session, booking):
+    return session.db.execute("SELECT downtime_number FROM patients WHERE patient_id = (SELECT patient_id FROM records"
+                              " WHERE record_id = ?)", [booking]).fetchone()[0]
+
+
+def test_a_case_rebooked_on_two_laptops_is_reported_by_the_import_and_the_merge(rebooked_on_two_laptops, tmp_path):
+    """The office's board kept the later date, the 02/12 list showed nothing, and neither the
+    import nor the merge said a word: the patient had been rung with two dates."""
+    clerk1, clerk2, _, office, booking = rebooked_on_two_laptops
+    folders = [export(clerk, tmp_path / f"export-{n}").folder for n, clerk in ((1, clerk1), (2, clerk2))]
+    assert import_export(office, folders[0]).theatre_clashes == ()
+    (report,) = import_export(office, folders[1]).theatre_clashes
+    said = REBOOKED_TWICE.format(number=_number(office, booking))
+    assert report.text("en") == said
+    (merged,) = merge(folders, tmp_path / "merged").theatre_clashes
+    assert merged.text("en") == said
+
+
+def test_a_case_rebooked_on_two_laptops_is_flagged_on_both_days_lists_until_one_is_withdrawn(
+        rebooked_on_two_laptops, tmp_path, clock):
+    clerk1, clerk2, office_nurse, office, booking = rebooked_on_two_laptops
+    for n, clerk in ((1, clerk1), (2, clerk2)):
+        import_export(office, export(clerk, tmp_path / f"export-{n}").folder)
+    flag = "REBOOKED TWICE (02/12 08:00, 03/12 08:00): ring the patient with the date kept, mark the other rebooking " \
+           "entered in error"
+    (_, (wednesday,)), = theatre.day_list(office.db, office.forms, date(2026, 12, 2))
+    (_, (thursday,)), = theatre.day_list(office.db, office.forms, date(2026, 12, 3))
+    assert wednesday.struck and not thursday.struck
+    assert theatre.board_status(wednesday, "en").endswith(flag)
+    assert theatre.board_status(thursday, "en") == f"REBOOKED (from 30/11 08:00) — {flag}"
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(
+        printing.print_theatre_list(office, date(2026, 12, 2), tmp_path / "wednesday.pdf")).pages))
+    assert "MOVED to 03/12 08:00 — REBOOKED TWICE" in text
+    later = theatre.booking_facts(office.db, booking).placed_by.record_id
+    records.mark_entered_in_error(_coordinator(office_nurse, clock), later, "Patient keeps Wednesday")
+    (_, (kept,)), = theatre.day_list(office.db, office.forms, date(2026, 12, 2))
+    assert not kept.struck and theatre.board_status(kept, "en") == "REBOOKED (from 30/11 08:00)"
+    assert theatre.day_list(office.db, office.forms, date(2026, 12, 3))[0][1] == []
+
+
+def test_a_case_rebooked_on_two_laptops_is_sent_with_one_booked_appointment(rebooked_on_two_laptops, tmp_path):
+    """Both new dates went to the EHR as booked: it held the operation twice."""
+    clerk1, clerk2, _, office, _ = rebooked_on_two_laptops
+    for n, clerk in ((1, clerk1), (2, clerk2)):
+        import_export(office, export(clerk, tmp_path / f"export-{n}").folder)
+    bundle = json.loads((export(office, tmp_path / "office-export").folder / "fhir" / "bundle.json").read_text())
+    appointments = sorted((entry["resource"] for entry in bundle["entry"]
+                           if entry["resource"]["resourceType"] == "Appointment"), key=lambda a: a["start"])
+    assert [(a["start"][:10], a["status"]) for a in appointments] == [
+        ("2026-11-30", "cancelled"), ("2026-12-02", "cancelled"), ("2026-12-03", "booked")]
+    assert "Superseded by another laptop's rebooking decided 2026-11-28T11:00:00+01:00" in appointments[1]["comment"]
+
+
+SIGNED = {"led_by": "Marie Roux (IBODE)", "consent_confirmed": True, "site_marked": "yes", "anaesthesia_checked": True,
+          "oximeter_working": True, "allergy_known": True, "airway_risk": "no", "blood_loss_risk": "no",
+          "team_confirmed": True, "antibiotic_prophylaxis": "yes", "procedure_recorded": True,
+          "counts_correct": "correct"}
+
+
+def _cancelled_and_done(tmp_path, laptop, admission_values, clock, cancelled_at="08:30", rebooked=False,
+                        checked=False):
+    """The 09:00 hernia repair of 28/11 cancelled at `cancelled_at` on laptop 1 (then, if
+    `rebooked`, rebooked there at 10:00 to T1 02/12 08:00, the patient rung), and recorded done at
+    09:05 in T1 on laptop 2 (the theatre did it, its checklist signed at 08:50 if `checked`): both
+    imported at the office. Returns the office's session, the booking, the imports' reports and
+    the two exports."""
+    nurse1, clerk1 = laptop(tmp_path / "1.sqlite", 1)
+    coord1 = _coordinator(nurse1, clock)
+    patient = records.save_new(nurse1, "admission", {**admission_values, "nir": ""}).patient_id
+    booking = theatre.book(coord1, patient, {**BOOKING, "anaesthetist": None, "session": _list_session(
+        coord1, "T1", "2026-11-28"), "planned_start": "2026-11-28T09:00+01:00"}).record_id
+    nurse2, clerk2 = laptop(tmp_path / "2.sqlite", 2)
+    import_export(clerk2, export(clerk1, tmp_path / "to-2").folder)
+    theatre.cancel(coord1, booking, {"cancelled_at": f"2026-11-28T{cancelled_at}+01:00", "reason": "information_system",
+                                     "last_minute": True, "patient_told": "in_person"})
+    if rebooked:
+        theatre.rebook(coord1, booking, {"outcome": "rebooked", "session": _list_session(coord1, "T1", "2026-12-02"),
+                                         "planned_start": "2026-12-02T08:00+01:00", "patient_told": "phone",
+                                         "told_at": "2026-11-28T10:00+01:00", "decided_at": "2026-11-28T10:00+01:00"})
+    if checked:
+        records.save_new(nurse2, "surgical_safety_checklist", {**SIGNED, "checked_at": "2026-11-28T08:50+01:00",
+                                                               "booking": booking}, patient_id=patient)
+    theatre.record_done(_coordinator(nurse2, clock), booking, {"done_at": "2026-11-28T09:05+01:00", "theatre": "T1"})
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    folders = [export(clerk, tmp_path / f"export-{n}").folder for n, clerk in ((1, clerk1), (2, clerk2))]
+    return office, booking, [import_export(office, folder).theatre_clashes for folder in folders], folders
+
+
+def _sent(office, tmp_path) -> dict[str, list[dict]]:
+    """The office's export's theatre resources, by kind."""
+    bundle = json.loads((export(office, tmp_path / "office-export").folder / "fhir" / "bundle.json").read_text())
+    return {kind: [entry["resource"] for entry in bundle["entry"] if entry["resource"]["resourceType"] == kind]
+            for kind in ("ServiceRequest", "Appointment", "Procedure")}
+
+
+@pytest.fixture
+def cancelled_and_done(tmp_path, laptop, admission_values, clock):
+    """The 09:00 hernia repair of 28/11 cancelled at 08:30 on laptop 1, and recorded done at 09:05
+    in T1 on laptop 2 (the theatre did it): both imported at the office."""
+    return _cancelled_and_done(tmp_path, laptop, admission_values, clock)[:3]
+
+
+def test_a_case_cancelled_on_one_laptop_and_done_on_the_other_is_reported_and_flagged(cancelled_and_done, clock):
+    """The board said done, the import said nothing."""
+    office, booking, reports = cancelled_and_done
+    assert reports[0] == ()
+    (report,) = reports[1]
+    assert report.text("en") == (
+        "CANCELLED AND DONE, an operation recorded done was cancelled on laptop 1 (no. 001) at 28/11/2026 08:30: "
+        f"Hernia repair, patient {_number(office, booking)}, theatre T1 28/11/2026 09:05-10:05 (booked on laptop 1 "
+        "(no. 001)): check with the theatre team, and mark the wrong record entered in error")
+    (_, (line,)), = theatre.day_list(office.db, office.forms, date(2026, 11, 28))
+    assert theatre.board_status(line, "en") == (
+        "DONE 09:05 — CANCELLED AND DONE (cancelled 28/11 08:30): check with the theatre team, mark the wrong record "
+        "entered in error — NO SAFETY CHECKLIST recorded")
+    waiting, _ = theatre.rescheduling(office.db, office.forms, clock.now)
+    assert booking not in [item.state.record.record_id for item in waiting]
+
+
+def test_a_case_cancelled_on_one_laptop_and_done_on_the_other_is_sent_done_with_a_note(cancelled_and_done, tmp_path):
+    """The EHR received the request still active beside a completed Procedure."""
+    office, _, _ = cancelled_and_done
+    got = _sent(office, tmp_path)
+    assert [r["status"] for r in got["ServiceRequest"]] == ["completed"]
+    assert [(r["status"], r.get("cancelationReason")) for r in got["Appointment"]] == [("fulfilled", None)]
+    assert [r["status"] for r in got["Procedure"]] == ["completed"]
+    assert ("Recorded cancelled 2026-11-28T08:30:00+01:00 and done 2026-11-28T09:05:00+01:00 on two laptops: sent as "
+            "done; check with the theatre team and mark the wrong record entered in error"
+            ) in [note["text"] for note in got["ServiceRequest"][0]["note"]]
+
+
+def test_a_case_cancelled_and_rebooked_on_one_laptop_and_done_on_the_other_is_reported_and_not_booked_again(
+        tmp_path, laptop, admission_values, clock):
+    """The coordinator cancelled the case and, as coordinators do, rebooked it to 02/12 and rang
+    the patient, while the theatre did it: nothing was reported, the 02/12 list called the patient
+    in unflagged, and the EHR got a booked 02/12 Appointment after the fulfilled one."""
+    office, booking, reports, folders = _cancelled_and_done(tmp_path, laptop, admission_values, clock, rebooked=True)
+    expected = ("CANCELLED AND DONE, an operation recorded done was cancelled on laptop 1 (no. 001) at 28/11/2026 "
+                f"08:30, since rebooked to 02/12 08:00: Hernia repair, patient {_number(office, booking)}, theatre T1 "
+                "28/11/2026 09:05-10:05 (booked on laptop 1 (no. 001)): check with the theatre team, ring the patient, "
+                "and mark the wrong records entered in error")
+    assert [report.text("en") for found in reports for report in found] == [expected]
+    assert [report.text("en") for report in merge(folders, tmp_path / "merged").theatre_clashes] == [expected]
+    assert theatre.booking_facts(office.db, booking).status is theatre.BookingStatus.DONE
+    (_, (line,)), = theatre.day_list(office.db, office.forms, date(2026, 12, 2))
+    assert line.struck and theatre.board_status(line, "en").endswith(
+        "CANCELLED AND DONE (cancelled 28/11 08:30, since rebooked to 02/12 08:00): check with the theatre team, ring "
+        "the patient, mark the wrong records entered in error")
+    got = _sent(office, tmp_path)
+    assert [r["status"] for r in got["ServiceRequest"]] == ["completed"]
+    assert [(r["start"][:10], r["status"]) for r in got["Appointment"]] == [("2026-11-28", "fulfilled"),
+                                                                            ("2026-12-02", "cancelled")]
+
+
+def test_a_cancellation_after_the_operation_was_done_is_set_aside_by_the_export_as_by_the_board(
+        tmp_path, laptop, admission_values, clock):
+    """Checklist signed at 08:50, done at 09:05, cancelled at 09:30 by a coordinator who did not
+    know: the board counted the checklist, the export asked for a paper one and sent the
+    fulfilled Appointment with a cancellation reason."""
+    office, _, _, _ = _cancelled_and_done(tmp_path, laptop, admission_values, clock, cancelled_at="09:30",
+                                          checked=True)
+    (_, (line,)), = theatre.day_list(office.db, office.forms, date(2026, 11, 28))
+    assert theatre.board_status(line, "en") == (
+        "DONE 09:05 — CANCELLED AND DONE (cancelled 28/11 09:30): check with the theatre team, mark the wrong record "
+        "entered in error")
+    got = _sent(office, tmp_path)
+    (request,) = got["ServiceRequest"]
+    assert request["status"] == "completed" and [note["text"] for note in request["note"]] == [
+        "NCEPOD priority: Elective",
+        "Recorded cancelled 2026-11-28T09:30:00+01:00 and done 2026-11-28T09:05:00+01:00 on two laptops: sent as "
+        "done; check with the theatre team and mark the wrong record entered in error"]
+    assert [(r["status"], r.get("cancelationReason")) for r in got["Appointment"]] == [("fulfilled", None)]
+
+
+def test_a_case_rebooked_twice_then_cancelled_on_one_laptop_is_still_reported(rebooked_on_two_laptops, tmp_path,
+                                                                               clock):
+    """The patient rang laptop 1 at 12:00: 02/12 does not suit, and its coordinator cancelled the
+    only date she saw. The report and both flags vanished, while the patient still held 03/12
+    from laptop 2 and nobody would tell them it was off. The first date (30/11), which neither
+    laptop holds, is not flagged."""
+    clerk1, clerk2, _, office, booking = rebooked_on_two_laptops
+    theatre.cancel(_coordinator_again(clerk1, clock), booking, {
+        "cancelled_at": "2026-11-28T12:00+01:00", "reason": "patient_declined", "declined": "date",
+        "last_minute": False, "patient_told": "phone"})
+    folders = [export(clerk, tmp_path / f"export-{n}").folder for n, clerk in ((1, clerk1), (2, clerk2))]
+    reports = [report.text("en") for folder in folders for report in import_export(office, folder).theatre_clashes]
+    expected = REBOOKED_TWICE.format(number=_number(office, booking))
+    assert reports == [expected]
+    assert [report.text("en") for report in merge(folders, tmp_path / "merged").theatre_clashes] == [expected]
+    flag = "REBOOKED TWICE (02/12 08:00, 03/12 08:00): ring the patient with the date kept, mark the other rebooking " \
+           "entered in error"
+    for day in (2, 3):
+        (_, (line,)), = theatre.day_list(office.db, office.forms, date(2026, 12, day))
+        assert theatre.board_status(line, "en").endswith(flag)
+    (_, (first,)), = theatre.day_list(office.db, office.forms, date(2026, 11, 30))
+    assert "REBOOKED TWICE" not in theatre.board_status(first, "en")
+
+
+def test_a_case_rebooked_on_one_laptop_and_transferred_on_the_other_is_reported_and_sent_transferred(
+        tmp_path, laptop, admission_values, clock):
+    """Laptop 1 gave the cancelled operation 02/12, laptop 2 sent it to another hospital, each
+    ringing the patient: nothing was reported, the 02/12 line vanished, and the export sent a
+    booked 02/12 Appointment beside the revoked request."""
+    nurse1, clerk1 = laptop(tmp_path / "1.sqlite", 1)
+    coord1 = _coordinator(nurse1, clock)
+    patient = records.save_new(nurse1, "admission", {**admission_values, "nir": ""}).patient_id
+    booking = theatre.book(coord1, patient, {**BOOKING, "anaesthetist": None, "session": _list_session(
+        coord1, "T1", "2026-11-30"), "planned_start": "2026-11-30T08:00+01:00"}).record_id
+    theatre.cancel(coord1, booking, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
+                                     "last_minute": True, "patient_told": "phone"})
+    nurse2, clerk2 = laptop(tmp_path / "2.sqlite", 2)
+    import_export(clerk2, export(clerk1, tmp_path / "to-2").folder)
+    theatre.rebook(coord1, booking, {"outcome": "rebooked", "session": _list_session(coord1, "T1", "2026-12-02"),
+                                     "planned_start": "2026-12-02T08:00+01:00", "patient_told": "phone",
+                                     "told_at": "2026-11-28T10:00+01:00", "decided_at": "2026-11-28T10:00+01:00"})
+    theatre.rebook(_coordinator(nurse2, clock), booking, {
+        "outcome": "transferred", "other_hospital": "CH Sud Francilien", "patient_told": "phone",
+        "told_at": "2026-11-28T11:00+01:00", "decided_at": "2026-11-28T11:00+01:00"})
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    folders = [export(clerk, tmp_path / f"export-{n}").folder for n, clerk in ((1, clerk1), (2, clerk2))]
+    reports = [report.text("en") for folder in folders for report in import_export(office, folder).theatre_clashes]
+    expected = ("REBOOKED AND TRANSFERRED, one operation given a new date on one laptop and sent to another hospital "
+                f"on another: Hernia repair, patient {_number(office, booking)}, theatre T1 02/12/2026 08:00-09:00 "
+                "(booked on laptop 1 (no. 001)); and transferred to CH Sud Francilien on laptop 2 (no. 002): ring the "
+                "patient with the decision kept, and mark the other entered in error")
+    assert reports == [expected]
+    assert [report.text("en") for report in merge(folders, tmp_path / "merged").theatre_clashes] == [expected]
+    (_, (line,)), = theatre.day_list(office.db, office.forms, date(2026, 12, 2))
+    assert line.struck and theatre.board_status(line, "en").endswith(
+        "REBOOKED AND TRANSFERRED (02/12 08:00; CH Sud Francilien): ring the patient with the decision kept, mark the "
+        "other entered in error")
+    got = _sent(office, tmp_path)
+    assert [r["status"] for r in got["ServiceRequest"]] == ["revoked"]
+    assert [(r["start"][:10], r["status"]) for r in got["Appointment"]] == [("2026-11-30", "cancelled"),
+                                                                            ("2026-12-02", "cancelled")]
+    assert got["Appointment"][1]["comment"].endswith(
+        "Superseded by another laptop's transfer decided 2026-11-28T11:00:00+01:00: the patient was told of both; "
+        "ring them with the decision kept")
+
+
+def test_the_day_board_flags_a_case_rebooked_twice_on_both_days(rebooked_on_two_laptops, tmp_path, qtbot):
+    from PySide6.QtCore import QDate
+
+    from downtime.qt.theatre_panel import STATUS, TheatrePanel
+
+    clerk1, clerk2, _, office, _ = rebooked_on_two_laptops
+    for n, clerk in ((1, clerk1), (2, clerk2)):
+        import_export(office, export(clerk, tmp_path / f"export-{n}").folder)
+    panel = TheatrePanel(office)
+    qtbot.addWidget(panel)
+    for day in (2, 3):
+        panel.day.setDate(QDate(2026, 12, day))
+        panel.refresh()
+        qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
+        model = panel.day_model
+        assert model.rowCount() == 1
+        assert "REBOOKED TWICE (02/12 08:00, 03/12 08:00)" in model.text(0, STATUS)
+        assert model.is_warning(0, STATUS)

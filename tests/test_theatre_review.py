@@ -300,7 +300,10 @@ def test_a_latex_allergic_patient_not_first_in_the_theatre_is_flagged(session_fo
     assert flagged == {("T1", "08:00"): False, ("T1", "09:00"): False, ("T1", "10:00"): False,
                        ("T1", "11:00"): False, ("T1", "12:00"): True, ("T1", "14:00"): True, ("T2", "08:00"): False}
     lines = {entry.state.record.record_id: entry for _, entries in lists for entry in entries if not entry.struck}
-    assert theatre.board_status(lines[last.record_id], "en", clock.now) == "booked — LATEX ALLERGY: move first, latex-free theatre"
+    # Four 60-minute cases back to back from 09:00, a turnover between each, run past 13:00.
+    assert theatre.board_status(lines[last.record_id], "en", clock.now) == (
+        "booked — LATEX ALLERGY: move first, latex-free theatre — LIST OVERRUNS: ends about 13:45 with 15 min between "
+        "cases (list ends 13:00)")
     assert theatre.board_status(lines[later.record_id], "en", clock.now) == "booked — LATEX ALLERGY: move first, latex-free theatre"
     # The list of T1 alone still counts the morning's operations before the afternoon's.
     assert [entry.after_latex for _, entries in theatre.day_list(coord.db, coord.forms, date(2026, 11, 30), "T1")

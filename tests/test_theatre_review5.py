@@ -184,12 +184,75 @@ def test_a_cancellation_on_the_day_of_the_operation_cannot_say_not_last_minute(s
     assert f"{facts.rebook_by:%d/%m/%Y}" == "28/12/2026"
 
 
-def test_a_cancellation_the_day_before_may_say_not_last_minute(session_for, ward, clock):
+def test_a_cancellation_the_day_before_may_say_not_last_minute(session_for, ward, send_home, clock):
+    """Of a patient at home: one in a bed is admitted already (next test)."""
     coord, patient = session_for("coord"), ward(1)
+    send_home(patient)
     booking = theatre.book(coord, patient, _booking(_session(coord), "08:00")).record_id
     clock.now = datetime.fromisoformat("2026-11-29T23:30+01:00")
     theatre.cancel(coord, booking, {"cancelled_at": "2026-11-29T23:30+01:00", "reason": "no_ward_bed",
                                     "last_minute": False, "patient_told": "phone"})
+
+
+def test_an_in_patients_cancellation_the_evening_before_is_a_last_minute_one(session_for, ward, clock):
+    """The patient admitted to bed 1 of 3B for Monday's 08:00 list, the list cancelled on the
+    Saturday: "No" was accepted, the 28-day date was lost and the case sank to the bottom of the
+    rescheduling list. A clinical reason (the patient unfit) owes no 28-day date, and is answered."""
+    coord, patient = session_for("coord"), ward(1)
+    booking = theatre.book(coord, patient, _booking(_session(coord), "08:00")).record_id
+    not_last_minute = {"cancelled_at": "2026-11-28T13:00+01:00", "reason": "no_ward_bed", "last_minute": False,
+                       "patient_told": "in_person"}
+    with pytest.raises(theatre.ServiceError, match=r"the patient was admitted \(ward 3B\) when the operation was "
+                                                   r"cancelled, which makes it a last-minute cancellation; answer Yes"):
+        theatre.cancel(coord, booking, not_last_minute)
+    theatre.cancel(coord, booking, {**not_last_minute, "last_minute": True})
+    (item,) = theatre.rescheduling(coord.db, coord.forms, clock.now)[0]
+    assert item.rebook_by("en") == "26/12/2026"
+    other = theatre.book(coord, ward(2), _booking(_session(coord, "T2"), "08:00")).record_id
+    theatre.cancel(coord, other, {**not_last_minute, "reason": "patient_unfit"})
+
+
+def test_the_cancel_dialog_starts_at_last_minute_for_an_in_patient(session_for, ward, send_home, qtbot):
+    """It started blank the evening before, and the coordinator answered "No" for a patient in a bed."""
+    from downtime.qt.theatre_panel import LAST_MINUTE, CancelDialog
+
+    coord = session_for("coord")
+    t1 = _session(coord)
+    in_bed, at_home = ward(1), ward(2)
+    send_home(at_home)
+    for patient, said in ((in_bed, True), (at_home, None)):
+        booking = theatre.book(coord, patient, _booking(t1, "08:00" if said else "09:00")).record_id
+        dialog = CancelDialog(coord, next(s for s in theatre.bookings(coord.db, coord.forms)
+                                          if s.record.record_id == booking))
+        qtbot.addWidget(dialog)
+        dialog.reason.setCurrentIndex(dialog.reason_codes.index("no_ward_bed"))
+        assert LAST_MINUTE[dialog.last_minute.currentIndex()] is said
+
+
+def test_an_in_patients_cancellation_weeks_before_the_operation_is_the_coordinators_to_answer(session_for, ward,
+                                                                                            clock, qtbot):
+    """On 3B since 28/11 after a fall, her hernia repair booked for 28/12, the list cancelled on
+    28/11 by the surgeon's leave: "No" was refused as if she had arrived for the operation, the
+    dialog started at "Yes", and "Yes" gave a rebook-by date (26/12) before the operation's own.
+    From the evening before the operation her stay makes it a last-minute one again."""
+    from downtime.qt.theatre_panel import LAST_MINUTE, CancelDialog
+
+    coord, patient = session_for("coord"), ward(1)
+    booking = theatre.book(coord, patient, _booking(_session(coord, day="2026-12-28"), "08:00",
+                                                    day="2026-12-28")).record_id
+    dialog = CancelDialog(coord, next(s for s in theatre.bookings(coord.db, coord.forms)
+                                      if s.record.record_id == booking))
+    qtbot.addWidget(dialog)
+    dialog.reason.setCurrentIndex(dialog.reason_codes.index("surgeon_unavailable"))
+    assert LAST_MINUTE[dialog.last_minute.currentIndex()] is None
+    not_last_minute = {"cancelled_at": "2026-11-28T13:00+01:00", "reason": "surgeon_unavailable",
+                       "last_minute": False, "patient_told": "in_person"}
+    cancelled = theatre.cancel(coord, booking, not_last_minute).record_id
+    assert theatre.booking_facts(coord.db, booking).rebook_by is None
+    records.mark_entered_in_error(coord, cancelled, "typed on the wrong day")
+    clock.now = datetime.fromisoformat("2026-12-27T18:00+01:00")
+    with pytest.raises(theatre.ServiceError, match=r"the patient was admitted \(ward 3B\) when the operation"):
+        theatre.cancel(coord, booking, {**not_last_minute, "cancelled_at": "2026-12-27T18:00+01:00"})
 
 
 # ------------------------------------------------------------------ filed under another patient
@@ -218,7 +281,8 @@ def test_a_surgeon_typed_without_his_accent_is_the_same_surgeon(session_for, war
                                               procedure="Appendicectomy", side="not_applicable"))
 
 
-@pytest.mark.parametrize("other", ["T 1", "T-1", "t1 ", "Theatre 1", "Salle 1", "Salle d’opération 1", "Th1"])
+@pytest.mark.parametrize("other", ["T 1", "T-1", "t1 ", "Theatre 1", "Salle 1", "Salle d’opération 1", "Th1",
+                                   "T01", "Salle 01", "Theatre 01", "Th01"])
 def test_one_theatre_typed_otherwise_holds_one_list_at_a_time(session_for, other):
     coord = session_for("coord")
     _session(coord, "T1")
@@ -226,7 +290,7 @@ def test_one_theatre_typed_otherwise_holds_one_list_at_a_time(session_for, other
         _session(coord, other)
 
 
-@pytest.mark.parametrize("other", ["DSU theatre 1", "Bloc 1", "T11", "Theatre 1b"])
+@pytest.mark.parametrize("other", ["DSU theatre 1", "Bloc 1", "T11", "Theatre 1b", "T10", "Salle 010"])
 def test_another_suites_room_or_number_is_another_theatre(session_for, other):
     coord = session_for("coord")
     _session(coord, "T1")
@@ -375,3 +439,115 @@ def test_a_patient_rung_after_a_late_letter_is_told(session_for, ward, send_home
     theatre.record_told(coord, booking, "phone", datetime.fromisoformat("2026-11-28T14:00+01:00"))
     (waiting,), _ = theatre.rescheduling(coord.db, coord.forms, coord.clock())
     assert not waiting.state.untold
+
+
+# ------------------------------------------------------------------ turnover between cases
+
+def test_a_list_booked_back_to_back_past_its_end_with_turnovers_says_it_overruns(session_for, ward, tmp_path):
+    """Five 60-minute cases filling a 08:00-13:00 list to the minute were accepted, and nothing
+    said the list would run an hour late once each case's turnover (15 min) was counted. Four fit;
+    the fifth's line says so on the board, the print and to the coordinator booking it."""
+    coord = session_for("coord")
+    t1 = _session(coord)
+    for n, start in enumerate(("08:00", "09:00", "10:00", "11:00"), start=1):
+        theatre.book(coord, ward(n), _booking(t1, start, procedure=f"Case {n}"))
+    (_, lines), = theatre.day_list(coord.db, coord.forms, date(2026, 11, 30))
+    assert [line.overrun for line in lines] == [None] * 4
+    fifth = theatre.book(coord, ward(5), _booking(t1, "12:00", procedure="Case 5")).record_id
+    said = "LIST OVERRUNS: ends about 14:00 with 15 min between cases (list ends 13:00)"
+    (_, lines), = theatre.day_list(coord.db, coord.forms, date(2026, 11, 30))
+    assert [theatre.board_status(line, "en") for line in lines] == ["booked"] * 4 + [f"booked — {said}"]
+    assert said in theatre.flagged(_line(coord, fifth), "en", coord.clock())
+    assert said in " ".join(pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "l.pdf")).split())
+
+
+def test_the_coordinator_whose_booking_makes_the_list_overrun_is_told_though_it_is_not_the_last(session_for, ward):
+    """T1 08:00-12:40 held cases at 09:00, 10:15 and 11:30, in time with their turnovers; the
+    coordinator added one at 08:00, which pushed the list to 12:45: the flag went to the 11:30
+    line nobody touched, and the booking was saved with nothing said."""
+    coord = session_for("coord")
+    t1 = _session(coord, end="12:40")
+    first = theatre.book(coord, ward(1), _booking(t1, "09:00", procedure="Case 1")).record_id
+    for n, start in ((2, "10:15"), (3, "11:30")):
+        theatre.book(coord, ward(n), _booking(t1, start, procedure=f"Case {n}"))
+    assert not any("LIST OVERRUNS" in flag for flag in theatre.flagged(_line(coord, first), "en", coord.clock()))
+    added = theatre.book(coord, ward(4), _booking(t1, "08:00", procedure="Case 4")).record_id
+    assert "LIST OVERRUNS: ends about 12:45 with 15 min between cases (list ends 12:40)" in theatre.flagged(
+        _line(coord, added), "en", coord.clock())
+    (_, lines), = theatre.day_list(coord.db, coord.forms, date(2026, 11, 30))
+    assert ["LIST OVERRUNS" in theatre.board_status(line, "en") for line in lines] == [False, False, False, True]
+
+
+@pytest.mark.parametrize("last_done, said", [
+    ("12:00", "DONE 12:00 — NO SAFETY CHECKLIST recorded"),
+    ("12:30", "DONE 12:30 — NO SAFETY CHECKLIST recorded — LIST OVERRUNS: ends about 13:30 with 15 min between cases "
+              "(list ends 13:00)")])
+def test_a_list_whose_cases_were_done_counts_them_from_their_recorded_times(session_for, ward, clock, last_done, said):
+    """Five 60-minute cases 08:00-13:00, each done at its planned start, the last at 12:00: the
+    list was over by 13:00, and its last line still said "LIST OVERRUNS: ends about 14:00",
+    before the safety flag. The last begun at 12:30 does run late."""
+    coord = session_for("coord")
+    t1 = _session(coord)
+    booked = [theatre.book(coord, ward(n), _booking(t1, f"{hour:02d}:00", procedure=f"Case {n}")).record_id
+              for n, hour in enumerate(range(8, 13), start=1)]
+    clock.now = datetime.fromisoformat("2026-11-30T13:30+01:00")
+    for booking, done in zip(booked, ("08:00", "09:00", "10:00", "11:00", last_done)):
+        theatre.record_done(coord, booking, {"done_at": f"2026-11-30T{done}+01:00", "theatre": "T1"})
+    (_, lines), = theatre.day_list(coord.db, coord.forms, date(2026, 11, 30))
+    assert theatre.board_status(lines[-1], "en", clock.now) == said
+
+
+# ------------------------------------------------------------------ a surgeon typed with an initial
+
+@pytest.mark.parametrize("one, other, asked", [
+    ("Dr Le Goff", "Dr A. Le Goff", True), ("Dr de Gaulle", "Dr C. de Gaulle", True),
+    ("Dr Van der Berg", "Dr J. Van der Berg", True), ("Dr ROUX P.", "Dr Roux", True), ("ROUX Pierre", "Dr P. Roux", True),
+    ("Dr Le Goff", "Dr Le Roux", False), ("ROUX Pierre", "Dr M. Roux", False), ("Dr M. Martin", "Dr L. Martin", False),
+    ("Dr Pierre Roux", "Dr Paul Roux", False)])
+def test_a_french_surgeons_name_with_a_particle_or_written_family_name_first_is_asked(one, other, asked):
+    """"Dr A. Le Goff" booked in T2 while "Dr Le Goff" operated in T1 was asked nothing (the
+    particle read as a first name), nor "ROUX Pierre", as French lists write it, beside "Dr P. Roux"."""
+    from downtime.domain.theatre import maybe_same_person
+
+    assert (maybe_same_person(one, other), maybe_same_person(other, one)) == (asked, asked)
+
+
+def test_a_surgeon_typed_with_an_initial_beside_the_same_family_name_elsewhere_is_asked(session_for, ward):
+    """Dr Roux operating in T1 08:00-09:00, a case for "Dr P. Roux" in T2 at 08:30 was accepted
+    with nothing said: the only Roux of the hospital was booked in two theatres. Asked, never
+    refused: "Dr M. Martin" and "Dr L. Martin" are two people, and say nothing."""
+    coord = session_for("coord")
+    theatre.book(coord, ward(1), _booking(_session(coord, "T1"), "08:00", surgeon="Dr Roux"))
+    theatre.book(coord, ward(2), _booking(_session(coord, "T3"), "08:00", surgeon="Dr M. Martin",
+                                          procedure="Appendicectomy", side="not_applicable"))
+    t2 = _session(coord, "T2")
+    asked = _booking(t2, "08:30", surgeon="Dr P. Roux", procedure="Appendicectomy", side="not_applicable")
+    assert theatre.maybe_same_people(coord.db, asked, None, "en") == (
+        "Dr Roux operates 08:00\u201309:00 in theatre T1: is Dr P. Roux the same person?")
+    assert theatre.maybe_same_people(coord.db, {**asked, "planned_start": f"{MONDAY}T09:00+01:00"}, None, "en") is None
+    assert theatre.maybe_same_people(coord.db, {**asked, "surgeon": "Dr L. Martin"}, None, "en") is None
+    booked = theatre.book(coord, ward(3), asked)
+    assert theatre.maybe_same_people(coord.db, booked.data, booked.record_id, "en") is not None, "asked again on amending"
+
+
+# ------------------------------------------------------------------ days waited, in the singular
+
+def test_a_day_waited_is_said_in_the_singular_on_the_rescheduling_list(session_for, ward, clock, qtbot):
+    """An operation decided yesterday read "1 days" on the rescheduling list ("1 jours" in French)."""
+    from downtime.qt.theatre_panel import TheatrePanel
+
+    coord = session_for("coord")
+    for decided, procedure in (("2026-11-27T10:00+01:00", "Appendicectomy"), ("2026-11-25T10:00+01:00", "Hernia")):
+        booking = theatre.book(coord, ward(1 if procedure == "Hernia" else 2), _booking(
+            _session(coord, "T1" if procedure == "Hernia" else "T2"), "08:00", procedure=procedure,
+            side="not_applicable", decided_at=decided)).record_id
+        theatre.cancel(coord, booking, CANCEL)
+    waiting, _ = theatre.rescheduling(coord.db, coord.forms, clock.now)
+    assert sorted((item.waited_said("en"), item.waited_said("fr")) for item in waiting) == [
+        ("1 day", "1 jour"), ("3 days", "3 jours")]
+    panel = TheatrePanel(coord)
+    qtbot.addWidget(panel)
+    panel.refresh()
+    qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
+    model = panel.waiting_model
+    assert sorted(model.texts(row)[9] for row in range(model.rowCount())) == ["1 day", "3 days"]

@@ -876,11 +876,14 @@ def test_the_days_lists_come_in_the_order_of_their_theatres_numbers(lists):
 
 
 
-@pytest.mark.parametrize("procedure", ["Laparoscopic cholecystectomy", "  laparoscopic  Cholecystectomy "])
+@pytest.mark.parametrize("procedure", ["Laparoscopic cholecystectomy", "  laparoscopic  Cholecystectomy ",
+                                       "Laparoscopic cholécystectomy", "Laparoscopic cholecystectomy.",
+                                       "Laparoscopic - cholecystectomy", "laparoscopic, CHOLÉCYSTECTOMY"])
 def test_an_operation_waiting_to_be_rebooked_is_not_booked_again(lists, clock, procedure):
     """Booked anew, the cancelled operation stayed on the rescheduling list and was rebooked as
     well: one gallbladder, two operations on the lists. Another operation, the other side or
-    another patient are booked beside it."""
+    another patient are booked beside it. Typed with an accent, a full stop or a dash the first
+    was not, it was another operation, and booked again."""
     coord, patients, made = lists
     first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
     theatre.cancel(coord, first.record_id, CANCEL)
@@ -1159,12 +1162,14 @@ def test_a_slots_clashes_are_listed_with_a_space_before_the_semicolon_in_french(
     listed_in(refused.value.text(lang), lang)
 
 
-def test_an_operation_cancelled_again_keeps_its_first_28_days_and_says_it_was_cancelled_twice(lists, clock, tmp_path):
+def test_an_operation_cancelled_again_keeps_its_first_28_days_and_says_it_was_cancelled_twice(lists, clock, tmp_path,
+                                                                                              send_home):
     """Cancelled on the day (to be done by 26/12), rebooked, then cancelled again ahead of its
-    new date: its rebook-by date went to "—", below every dated case, as if the patient were owed
-    nothing, and the list said it was cancelled once. The first 28 days still run, and the
-    rescheduling list, on screen and on paper, says "cancelled 2×"."""
+    new date (the patient at home): its rebook-by date went to "—", below every dated case, as if
+    the patient were owed nothing, and the list said it was cancelled once. The first 28 days
+    still run, and the rescheduling list, on screen and on paper, says "cancelled 2×"."""
     coord, patients, made = lists
+    send_home(patients[0])
     booked = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
     theatre.cancel(coord, booked.record_id, CANCEL)
     theatre.rebook(coord, booked.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T08:00+01:00",
@@ -1688,7 +1693,8 @@ def test_an_operation_cancelled_for_a_death_since_withdrawn_comes_first_to_reboo
     assert [item.rebook_by("en") for item in to_rebook] == [
         "NO DEATH RECORDED (withdrawn): correct the cancellation's reason and rebook", "02/10/2026 BREACH"]
     assert "NO DEATH RECORDED (withdrawn)" in _pdf_text(printing.print_rescheduling(coord, tmp_path / "resched.pdf"))
-    records.amend(coord, cancelled.record_id, {**cancelled.data, "reason": "no_ward_bed"}, "the death was withdrawn")
+    records.amend(coord, cancelled.record_id, {**cancelled.data, "reason": "no_ward_bed", "last_minute": True},
+                  "the death was withdrawn")
     to_rebook, _ = theatre.rescheduling(coord.db, coord.forms, clock.now)
     assert [(item.state.record.record_id, item.death_withdrawn) for item in to_rebook] == [
         (other.record_id, False), (booking.record_id, False)]
@@ -1718,3 +1724,19 @@ def test_tomorrows_case_picked_on_todays_long_day_list_is_not_done_today(lists, 
     clock.now = datetime(2026, 11, 30, 10, 30, tzinfo=PARIS)
     with pytest.raises(ServiceError, match="theatre session starts 01/12/2026 08:00: record it done once its list"):
         theatre.record_done(coord, booked.record_id, {"done_at": f"{MONDAY}T10:25+01:00", "theatre": "T3"})
+
+
+def test_the_next_operation_is_the_earliest_standing_slot_still_to_come(lists, clock):
+    """What the medication chart checks a dose given the morning of an operation against: a
+    cancelled operation is not coming, nor one already started, nor another patient's."""
+    coord, patients, made = lists
+    cancelled = theatre.book(coord, patients[0], _booking(made["t2-mon"], "08:00", surgeon="Dr B", anaesthetist="Dr C"))
+    theatre.cancel(coord, cancelled.record_id, CANCEL)
+    theatre.book(coord, patients[0], {**_booking(made["t1-mon"], "10:00"), "procedure": "Hernia repair"})
+    theatre.book(coord, patients[0], {**_booking(made["t1-tue"], "08:00", day=TUESDAY), "procedure": "Appendicectomy"})
+    monday_ten = datetime.fromisoformat(f"{MONDAY}T10:00+01:00")
+    assert theatre.next_operation(coord.db, patients[0], clock.now) == monday_ten
+    assert theatre.next_operation(coord.db, patients[0], monday_ten) == monday_ten
+    assert theatre.next_operation(coord.db, patients[0], monday_ten + timedelta(minutes=1)) == \
+        datetime.fromisoformat(f"{TUESDAY}T08:00+01:00")
+    assert theatre.next_operation(coord.db, patients[1], clock.now) is None

@@ -10,14 +10,16 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from downtime.domain.downtime_number import in_bars
 from downtime.pdf import labels, page
 from downtime.services import printing, records
 from downtime.services.search import search
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
 
-SMALLEST_MODULE = 0.19 * mm
-"""A Code128's narrowest bar that ward scanners and 300-dpi label printers manage (7.5 mil)."""
+SMALLEST_MODULE = 0.25 * mm
+"""A Code128's narrowest bar that a bedside scanner reads on a band curved round a wrist, a
+thermal or worn insert (it was 0.19 mm, reportlab's default, which they did not)."""
 
 
 @pytest.fixture
@@ -50,13 +52,15 @@ def test_a_told_apart_number_keeps_clear_of_the_qr_code_and_its_barcode_scannabl
                                                                                   monkeypatch, stock):
     """On L7159 the whole "DT-007-00001-1 (laptop …)" was 56 mm wide in a 37.5 mm column, printed
     over the QR code, and its Code128 narrowed to a 0.097 mm bar no ward scanner reads. The number
-    prints alone, its laptop small on the line under it; the Code128 holds the number at full
-    width, the QR code the whole, which finds that laptop's patient alone."""
+    prints alone, its laptop small on the line under it; the QR code holds the whole, which finds
+    that laptop's patient alone, and so does the Code128 where its compact form fits at bars of
+    0.25 mm (always on L7163): elsewhere, where it does not, it holds the number alone, which both
+    laptops' patients have."""
     office, found = told_apart
     number, laptop = found.downtime_number.split(" ", 1)
     bars, squares = [], []
-    real_barcode, real_qr = labels.barcode, labels.QrCodeWidget
-    monkeypatch.setattr(labels, "barcode", lambda value, w, h: bars.append(real_barcode(value, w, h)) or bars[-1])
+    real_barcode, real_qr = page.barcode, labels.QrCodeWidget
+    monkeypatch.setattr(page, "barcode", lambda value, *size: bars.append(real_barcode(value, *size)) or bars[-1])
     monkeypatch.setattr(labels, "QrCodeWidget", lambda value, **kw: squares.append(value) or real_qr(value, **kw))
     sheet = PdfReader(printing.print_labels(office, found.patient_id, tmp_path / "labels.pdf", count=1,
                                             stock=stock)).pages[0]
@@ -68,7 +72,11 @@ def test_a_told_apart_number_keeps_clear_of_the_qr_code_and_its_barcode_scannabl
     assert all(x + stringWidth(text, page.BOLD, size) <= qr_left for text, x, size in on_label), on_label
     texts = [text for text, _, _ in on_label]
     assert number in texts and laptop in texts, texts
-    assert [bar.code.value for bar in bars] == [number]
+    # The compact form fits L7159, L7160 and the band or not by its laptop's letters (Code128 packs
+    # digits two to a bar): the number alone where it does not.
+    [value] = [bar.code.value for bar in bars]
+    assert value == in_bars(found.downtime_number) if stock == "L7163" else value in {in_bars(found.downtime_number),
+                                                                                        number}
     assert bars[0].code.barWidth * bars[0].narrowed >= SMALLEST_MODULE
     assert set(squares) == {found.downtime_number}
 
@@ -77,7 +85,8 @@ def test_a_told_apart_number_keeps_clear_of_the_qr_code_and_its_barcode_scannabl
 def test_a_told_apart_number_stays_inside_every_pages_identification_box(told_apart, tmp_path, monkeypatch, lang):
     """"Downtime no. DT-007-00001-1 (laptop …)" was 93 mm on a line of the 88 mm box, 111 mm in
     French, and ran through its frame: the laptop goes on a line of its own, small, the barcode
-    under it whole and at full width still (it finds that laptop's patient alone)."""
+    under it whole and at full width still (it finds that laptop's patient alone): compact,
+    "DT007000011/cbd4223d", as its whole was squeezed to 0.21 mm bars."""
     office, found = told_apart
     number, laptop = found.downtime_number.split(" ", 1)
     nurse = replace(office, lang=lang)
@@ -95,5 +104,19 @@ def test_a_told_apart_number_stays_inside_every_pages_identification_box(told_ap
         assert said == f"{page.WORDS['downtime_no'][lang]} {number}"
         ((x, size),) = [(x, size) for text, x, _, size in placed if text == laptop]
         assert x + stringWidth(laptop, page.BOLD, size) <= right
-    assert {bar.code.value for bar in bars} == {found.downtime_number}
-    assert all(bar.code.barWidth * bar.narrowed >= SMALLEST_MODULE for bar in bars)
+    assert {bar.code.value for bar in bars} == {in_bars(found.downtime_number)}
+    assert all(bar.code.barWidth * bar.narrowed == page.PAGE_MODULE for bar in bars)
+
+
+def test_a_told_apart_numbers_barcode_scanned_into_find_finds_that_laptops_patient_alone(told_apart):
+    """The compact form a page's or an L7163 label's Code128 holds, typed by a scanner into Find
+    with or without its dashes, finds ROUX alone, as the number with its laptop does; the number
+    alone finds both."""
+    from downtime.services import search as searching
+
+    office, found = told_apart
+    number = found.downtime_number.split(" ", 1)[0]
+    for scanned in (in_bars(found.downtime_number), f"{number}/{found.downtime_number[-9:-1]}"):
+        assert [one.patient.patient_id for one in searching.find(office.db, office.forms, scanned)] == [found.patient_id]
+        assert [one.patient_id for one in searching.identified(office.db, office.forms, scanned)] == [found.patient_id]
+    assert len(searching.identified(office.db, office.forms, number)) == 2

@@ -205,6 +205,117 @@ def test_decimal_comma_is_accepted():
         parse_decimal("nan")
 
 
+@pytest.mark.parametrize("typed, en, fr", [
+    ("5.000", "5000 or 5", "5000 ou 5"), ("4.000", "4000 or 4", "4000 ou 4"), ("5,000", "5000 or 5", "5000 ou 5"),
+    ("1.000", "1000 or 1", "1000 ou 1"), ("100,000", "100000 or 100", "100000 ou 100"),
+])
+def test_a_number_with_zeros_only_after_its_point_is_refused_naming_both_readings(forms, typed, en, fr):
+    """Heparin "5.000" UI written the French way, "5,000" units the English way: read as 5, the
+    order was saved a thousand times too small, nothing said."""
+    from downtime.formspec.messages import message
+
+    dose = forms["medication_order"].field("dose")
+    with pytest.raises(ParseError) as refused:
+        parse_text(dose, typed)
+    assert message(refused.value.key, "en", dose.label.en, refused.value.limit) == (
+        f"“{dose.label.en}”: write {en}: no thousands separator.")
+    assert message(refused.value.key, "fr", dose.label.fr, refused.value.limit) == (
+        f"« {dose.label.fr} » : écrivez {fr} : sans séparateur de milliers.")
+
+
+@pytest.mark.parametrize("form, box, typed, expected", [
+    ("weight", "weight_kg", "3.000", 3.0), ("weight", "weight_kg", "12,000", 12.0),
+    ("admission", "weight_kg", "100.000", 100.0), ("medication_order", "dose", "250.000", 250.0),
+])
+def test_a_number_with_zeros_after_its_point_reads_as_the_one_reading_its_box_allows(forms, form, box, typed, expected):
+    """A neonatal scale shows kilograms to the gram: "3.000" kg was refused, "write 3000 or 3", in
+    a box of at most 400 kg, where 3,000 is no weight. Refused only when both readings fit the box,
+    as a dose's "5.000" does; without a box's bounds, both are asked about."""
+    assert parse_text(forms[form].field(box), typed) == expected
+    with pytest.raises(ParseError, match="zeros_after_the_point"):
+        parse_decimal(typed)
+
+
+@pytest.mark.parametrize("typed, least, most", [("5.000", 0.001, 100000), ("-2,000", None, None), ("+1.000", 1, 1000)])
+def test_a_number_both_of_whose_readings_fit_its_bounds_is_refused(typed, least, most):
+    with pytest.raises(ParseError, match="zeros_after_the_point"):
+        parse_decimal(typed, least=least, most=most)
+
+
+@pytest.mark.parametrize("typed, expected", [("2,5", 2.5), ("0,25", 0.25), (",5", 0.5), ("12.5", 12.5),
+                                             ("0.0", 0.0), ("0,000", 0.0), ("5000", 5000.0), ("1 000", 1000.0),
+                                             ("37.0", 37.0), ("9,0", 9.0), ("72.50", 72.5), ("1000.000", 1000.0)])
+def test_a_decimal_comma_or_point_with_a_digit_after_it_still_reads(forms, typed, expected):
+    """Every reader of typed decimals goes through parse_decimal: the form's boxes (parse_text),
+    the dose, paper doses, rate and controlled-drug register dialogs."""
+    assert parse_decimal(typed) == expected
+    assert parse_text(forms["medication_order"].field("dose"), typed) == expected
+
+
+@given(st.integers(1, 999), st.integers(1, 4), st.sampled_from([".", ","]))
+def test_three_zeros_alone_after_the_point_are_refused_where_other_decimals_read(whole, zeros, point):
+    typed = f"{whole}{point}{'0' * zeros}"
+    if zeros == 3:
+        with pytest.raises(ParseError, match="zeros_after_the_point"):
+            parse_decimal(typed)
+    else:
+        assert parse_decimal(typed) == whole
+    assert parse_decimal(f"{typed}5") == float(f"{whole}.{'0' * zeros}5")
+
+
+@pytest.mark.parametrize("typed", ["72.000", "5.000", "5000.0"])
+def test_a_number_another_system_wrote_with_zeros_after_its_point_is_read_as_it_says(forms, typed):
+    """An EHR snapshot's CSV writes its decimals as a machine does: "72.0" kg is 72."""
+    assert parse_text(forms["admission"].field("weight_kg"), typed, as_written=True) == float(typed)
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f"])
+def test_digits_grouped_by_a_no_break_space_read_as_with_a_space(space):
+    """"1 000" pasted from a French document or Word, its space a no-break one, was not a number."""
+    assert parse_integer(f"1{space}000") == 1000
+    assert parse_decimal(f"1{space}000") == 1000.0
+    assert parse_decimal(f"1{space}000,5") == 1000.5
+    with pytest.raises(ParseError, match="zeros_after_the_point"):
+        parse_decimal(f"{space}5.000{space}")
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("05/12/2026 14 h 30", "2026-12-05T14:30:00+00:00"), ("05/12/2026 14h", "2026-12-05T14:00:00+00:00"),
+    ("14 h", "2026-12-05T14:00:00+00:00"), ("8h", "2026-12-05T08:00:00+00:00"), ("14h 30", "2026-12-05T14:30:00+00:00"),
+    ("05/12 8 H 05", "2026-12-05T08:05:00+00:00"),
+])
+def test_an_hour_written_the_french_way_reads(typed, expected):
+    """"14h30" was read, but French typography's "14 h 30" and the everyday "14h" were refused."""
+    assert parse_datetime(typed, UTC, day=date(2026, 12, 5)).isoformat() == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("25/10/2026 2h +01:00", "2026-10-25T02:00:00+01:00"), ("25/10/2026 2 h +02:00", "2026-10-25T02:00:00+02:00"),
+    ("05/12/2026 14h +01:00", "2026-12-05T14:00:00+01:00"), ("05/12/2026 14 h +01:00", "2026-12-05T14:00:00+01:00"),
+    ("05/12/2026 14 h 30 +01:00", "2026-12-05T14:30:00+01:00"),
+])
+def test_an_hour_written_the_french_way_reads_with_its_offset(typed, expected):
+    """The night the clocks go back the app asks for the offset: "2h +01:00" was refused as no date
+    and time, the space before the offset taken for the hour's, while "2h00 +01:00" was read."""
+    from zoneinfo import ZoneInfo
+
+    assert parse_datetime(typed, ZoneInfo("Europe/Paris")).isoformat() == expected
+
+
+@given(CARE_DAYS, st.integers(0, 23), st.integers(0, 59), st.sampled_from(["h", "H"]), st.sampled_from(["", " "]),
+       st.sampled_from(["", " "]), st.booleans())
+def test_an_hour_typed_with_h_and_any_spaces_is_that_hour(day, hour, minute, mark, before, after, with_minutes):
+    typed = f"{day:%d/%m/%Y} {hour}{before}{mark}{after}{minute:02d}" if with_minutes else f"{day:%d/%m/%Y} {hour}{before}{mark}"
+    assert parse_datetime(typed, UTC) == datetime(day.year, day.month, day.day, hour, minute if with_minutes else 0,
+                                                  tzinfo=UTC)
+
+
+@pytest.mark.parametrize("typed", ["05/12/2026 14 h 3", "05/12/2026 h30", "05/12/2026 1430h", "05/12/2026 14h30h"])
+def test_an_hour_with_h_that_is_not_one_time_is_refused(typed):
+    with pytest.raises(ParseError):
+        parse_datetime(typed, UTC)
+
+
 @given(st.text(max_size=30))
 def test_parsers_either_parse_or_raise_parse_error(text):
     for parser in (parse_date, parse_datetime, parse_integer, parse_decimal):

@@ -225,6 +225,38 @@ def test_anticoagulated_at_treatment_dose_with_no_anticoagulant_on_the_chart_is_
     assert _handover(doctor) == {} and _escalation(doctor).asking == {}
 
 
+def test_anticoagulated_at_treatment_dose_with_only_a_prophylactic_dose_on_the_chart_is_said(session_for, patient):
+    """A pulmonary embolism decided "anticoagulated at treatment dose", the chart holding enoxaparin
+    40 mg daily alone: any anticoagulant met the decision, and the embolism went under-treated."""
+    doctor = session_for("doctor")
+    records.save_new(doctor, "vte_assessment", {**ASSESSED, "prophylaxis": "already_anticoagulated"},
+                     patient_id=patient)
+    prophylaxis = records.save_new(doctor, "medication_order", ENOXAPARIN, patient_id=patient)
+    said = ("VTE: TREATMENT DOSE DECIDED 28/11 10:00, ONLY A PROPHYLACTIC DOSE ON THE MEDICATION CHART (Enoxaparin "
+            "sodium 40 mg): ask the doctor")
+    assert _handover(doctor) == {patient: said}
+    assert _escalation(doctor).asking[patient][1] == [said]
+    assert _handover(doctor, "fr")[patient].startswith("THROMBOEMBOLIE : DOSE CURATIVE DÉCIDÉE le 28/11 10:00, "
+                                                       "SEULEMENT UNE DOSE PRÉVENTIVE")
+    records.amend(doctor, prophylaxis.record_id, {**prophylaxis.data, "dose": 90.0, "indication": "PE"},
+                  "treatment dose, 1.5 mg/kg")
+    assert _handover(doctor) == {} and _escalation(doctor).asking == {}
+
+
+@pytest.mark.parametrize(("drug", "dose", "indication"), [
+    ("Apixaban", 2.5, "atrial fibrillation (age 86, 52 kg)"), ("Apixaban", 5.0, "stroke prevention in AF"),
+    ("Dabigatran", 110.0, "atrial fibrillation")])
+def test_a_doacs_reduced_dose_for_af_is_not_called_only_prophylactic(session_for, patient, drug, dose, indication):
+    """Apixaban 2.5 mg twice a day (86 years, 52 kg) or dabigatran 110 mg is atrial fibrillation's
+    treatment dose, as is "stroke prevention": the handover said ONLY A PROPHYLACTIC DOSE every shift."""
+    doctor = session_for("doctor")
+    records.save_new(doctor, "vte_assessment", {**ASSESSED, "prophylaxis": "already_anticoagulated"},
+                     patient_id=patient)
+    records.save_new(doctor, "medication_order", {**ENOXAPARIN, "drug": drug, "dose": dose, "route": "PO",
+                                                  "times": "08:00 20:00", "indication": indication}, patient_id=patient)
+    assert _handover(doctor) == {} and _escalation(doctor).asking == {}
+
+
 def test_an_anticoagulant_prescribed_against_no_prophylaxis_for_the_bleeding_risk_is_asked_and_said(
         session_for, patient, french):
     doctor = session_for("doctor")

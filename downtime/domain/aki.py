@@ -13,7 +13,13 @@ not read. And the medicines the kidneys' injury asks a doctor to review
 aminoglycosides, vancomycin and teicoplanin, ACE inhibitors, angiotensin receptor blockers,
 diuretics, metformin, lithium, iodinated contrast; not aspirin at a cardioprotective dose (up to
 300 mg a day, which Think Kidneys continues), nor vancomycin or an aminoglycoside by mouth or
-tube (not absorbed: oral vancomycin for C. difficile)."""
+tube (not absorbed: oral vancomycin for C. difficile). And those the kidneys clear, which build
+up as they fail, whose dose it asks a doctor to review (Think Kidneys; BNF, "renal impairment"):
+a low molecular weight heparin above its prophylactic dose, the direct oral anticoagulants and
+fondaparinux, the opioids the kidneys clear (morphine, diamorphine, codeine, dihydrocodeine,
+tramadol), the sulfonylureas, digoxin, gabapentin and pregabalin. Apart from an AKI, an eGFR
+below 30 mL/min/1.73 m² stops metformin (BNF, MHRA, ANSM): a kidney failed for long shows no
+rise, and its eGFR, copied from the report, is read as a creatinine is."""
 
 from __future__ import annotations
 
@@ -27,7 +33,7 @@ from datetime import datetime, timedelta
 from downtime.domain import elapsed
 from downtime.domain.dose_limits import strengths_mg
 from downtime.domain.medication import (ALLERGY_CLASSES, MASS_IN_MG, NOT_REVIEWED_ROUTES, Frequency, Order,
-                                        medicine_name, medicines_in, route_code)
+                                        medicine_name, medicines_in, route_code, shares_a_medicine)
 
 BASELINE_WITHIN = timedelta(days=7)
 """The results a creatinine is compared with by their lowest: those of the 7 days before it (RV1)."""
@@ -54,13 +60,27 @@ NEPHROTOXIC_CLASSES = ("nsaid", "aminoglycoside", "ace inhibitor", "contrast")
 NEPHROTOXIC = ("vancomycin", "teicoplanin", "metformin", "lithium", "losartan", "candesartan", "irbesartan",
                "valsartan", "olmesartan", "telmisartan", "eprosartan", "azilsartan", "furosemide", "bumetanide",
                "torasemide", "bendroflumethiazide", "hydrochlorothiazide", "indapamide", "metolazone", "chlortalidone",
-               "spironolactone", "eplerenone", "amiloride", "triamterene")
-"""The others: glycopeptides, metformin, lithium, angiotensin receptor blockers and diuretics."""
+               "spironolactone", "potassium canrenoate", "eplerenone", "amiloride", "triamterene")
+"""The others: glycopeptides, metformin, lithium, angiotensin receptor blockers and diuretics
+(potassium canrenoate, Soludactone, spironolactone's by vein)."""
 NEPHROTOXIC_ENDINGS = ("sartan", "profen", "coxib", "fenac", "icam", "pril")
 """A medicine named in no table but ending so is an angiotensin receptor blocker, an NSAID or an
 ACE inhibitor all the same ("Fosinopril", "Dexketoprofène" once stemmed)."""
 _REVIEWED = frozenset(medicine_name(name) for name in (
     *(member for cls in NEPHROTOXIC_CLASSES for member in ALLERGY_CLASSES[cls][1]), *NEPHROTOXIC))
+DOSE_REVIEWED = frozenset(medicine_name(name) for name in (
+    "dabigatran", "rivaroxaban", "apixaban", "edoxaban", "fondaparinux", "morphine", "diamorphine", "codeine",
+    "dihydrocodeine", "tramadol", "gliclazide", "glibenclamide", "glimepiride", "glipizide", "tolbutamide", "digoxin",
+    "gabapentin", "pregabalin"))
+"""Renally cleared medicines whose dose an AKI asks a doctor to review at any dose: bleeding on a
+DOAC, the opioids' metabolites' sedation and breathing, a sulfonylurea's lasting hypo, digoxin's
+toxicity, the gabapentinoids' drowsiness (`dose_reviewed`)."""
+LMWH_PROPHYLAXIS = {medicine_name("enoxaparin"): {"mg": 40.0, "units": 4000.0},
+                    medicine_name("tinzaparin"): {"units": 4500.0}, medicine_name("dalteparin"): {"units": 5000.0}}
+"""The most of each low molecular weight heparin a day that is a prophylactic dose (BNF:
+enoxaparin 20 to 40 mg, 4,000 units; tinzaparin 3,500 to 4,500 units; dalteparin 2,500 to 5,000
+units, once a day): above it a treatment dose, whose dose an AKI asks to review; its dose not read
+(in another unit, or as required with no most a day), it is reviewed."""
 ASPIRIN = medicine_name("aspirin")
 ASPIRIN_CARDIOPROTECTIVE_MG = 300.0
 """The most aspirin a day that is the heart's dose, continued through an AKI, not an NSAID's."""
@@ -69,6 +89,17 @@ NOT_ABSORBED = frozenset(medicine_name(name) for name in ("vancomycin", *ALLERGY
 BY_MOUTH = frozenset({"PO", "NG"})
 FLAGS = r"(?:[(\[]?(?:hh|ll|h|l|b)[)\]]?|\*+|!+)"
 """A laboratory's flag after a value, folded: high, low, very so (French "B", bas), starred."""
+
+
+EGFR_WORDS = ("egfr", "gfr", "dfg", "ckd", "mdrd")
+"""Words (their beginnings) by which a test is an estimated glomerular filtration rate: "eGFR",
+"DFG estimé", "CKD-EPI"; not a creatinine clearance, which is measured."""
+EGFR_STANDS_FOR = timedelta(days=90)
+"""How long the latest eGFR is taken as the kidneys' without a newer one: a chronic kidney
+disease is one of at least 3 months (KDIGO 2012), its eGFR stable between reports."""
+METFORMIN = medicine_name("metformin")
+METFORMIN_STOPPED_BELOW = 30.0
+"""The eGFR (mL/min/1.73 m²) below which metformin is stopped (BNF, MHRA, ANSM)."""
 
 
 def _fold(text: str) -> str:
@@ -84,6 +115,41 @@ def is_creatinine(test: str) -> bool:
     words = re.findall(r"[a-z]+", _fold(test))
     return any(word.startswith("creatinin") for word in words) and not any(
         word.startswith(NOT_SERUM) for word in words)
+
+
+def is_egfr(test: str) -> bool:
+    """Whether a test as the laboratory names it is an eGFR (`EGFR_WORDS`): "eGFR", "DFG", "DFG
+    (CKD-EPI)", "Estimated GFR", or named in full, "Débit de filtration glomérulaire"."""
+    words = re.findall(r"[a-z]+", _fold(test))
+    return any(word.startswith(EGFR_WORDS) for word in words) or (
+        "filtration" in words and any(word.startswith("glomerul") for word in words))
+
+
+@dataclass(frozen=True)
+class EgfrValue:
+    """An eGFR as typed: its number, and whether it was said below it ("<30")."""
+
+    value: float
+    below: bool = False
+
+    @property
+    def stops_metformin(self) -> bool:
+        """Below `METFORMIN_STOPPED_BELOW`: "<30" is, though 30 is not."""
+        return self.value < METFORMIN_STOPPED_BELOW or (self.below and self.value <= METFORMIN_STOPPED_BELOW)
+
+
+def egfr_value(result: str) -> EgfrValue | None:
+    """An eGFR's value as typed, perhaps after "<" ("<30": under it), or a band ("15-29": up to its
+    upper bound), followed by its unit or the laboratory's flag ("22 L"); None for one above a
+    number ("> 90") or in words. "<30" was read as 30, not below 30, and metformin given."""
+    read = re.fullmatch(rf"(<)?\s*(?:\d+(?:\.\d+)?\s*[-–]\s*)?(\d+(?:\.\d+)?)\s*(?:ml\S*)?\s*{FLAGS}?",
+                        _fold(result).strip().replace(",", "."))
+    return EgfrValue(float(read.group(2)), below=bool(read.group(1))) if read else None
+
+
+def metformin(order: Order) -> bool:
+    """Whether `order` gives metformin, alone or in a combination's brand ("Janumet")."""
+    return METFORMIN in medicines_in(order.drug)
 
 
 def _unit(text: str) -> str:
@@ -185,21 +251,113 @@ def nephrotoxic(drug: str, route: str | None, mg_a_day: float | None = None) -> 
                                           for name in named for word in name.split())
 
 
+def _doses_a_day(order: Order) -> int | None:
+    """Its times a day, once for a single dose, its most in 24 hours as required; None when not said."""
+    return {Frequency.SCHEDULED: len(order.times), Frequency.ONCE: 1,
+            Frequency.PRN: order.max_doses_24h}[order.frequency] or None
+
+
 def mg_a_day(order: Order) -> float | None:
-    """The most of its medicine in mg `order` gives in a day: a dose by weight, or a tablet's by
-    the one strength its name writes ("Aspirin 75 mg"), times its times a day, once for a single
-    dose, times its most in 24 hours as required; None when not read so."""
+    """The most of its medicine in mg `order` gives in a day: a dose by weight, a tablet's by the
+    one strength its name writes ("Aspirin 75 mg"), or a liquid's by the strength the order states
+    (0.4 mL of 40 mg in 0.4 mL), times its times a day, once for a single dose, times its most in 24
+    hours as required; None when not read so."""
     if order.dose_unit in MASS_IN_MG:
         each = order.dose * MASS_IN_MG[order.dose_unit]
     elif order.dose_unit == "tablet" and len(written := strengths_mg(order.drug) or ()) == 1:
         each = order.dose * written[0]
+    elif order.dose_unit == "mL" and order.mg_per_ml is not None:
+        each = order.dose * order.mg_per_ml
     else:
         return None
-    doses = {Frequency.SCHEDULED: len(order.times), Frequency.ONCE: 1,
-             Frequency.PRN: order.max_doses_24h}[order.frequency]
-    return None if not doses else each * doses
+    doses = _doses_a_day(order)
+    return None if doses is None else each * doses
+
+
+ROUNDING_MG = 1e-6
+"""What a dose worked out in mL from a strength is off by in floating point (0.4 × 40 / 0.4)."""
+
+
+def _above_prophylaxis(order: Order, heparin: str) -> bool:
+    """Whether `order` gives more of a low molecular weight heparin a day than its prophylactic
+    dose (`LMWH_PROPHYLAXIS`), in mg (`mg_a_day`: a syringe's mL by the strength the order states)
+    or units as written; True when not read so."""
+    most, doses = LMWH_PROPHYLAXIS[heparin], _doses_a_day(order)
+    if "mg" in most and (mg := mg_a_day(order)) is not None:
+        return mg > most["mg"] + ROUNDING_MG
+    if order.dose_unit == "units" and doses is not None:
+        return order.dose * doses > most["units"]
+    return True
+
+
+def dose_reviewed(order: Order) -> bool:
+    """Whether `order` is of a medicine the kidneys clear whose dose an AKI asks a doctor to review
+    (`DOSE_REVIEWED`, a low molecular weight heparin above its prophylactic dose), by a word of its
+    medicines' names ("Gliclazide MR", "Morphine sulfate"), given by a route
+    that reaches the blood (not `NOT_REVIEWED_ROUTES`: a morphine gel on a wound): enoxaparin 90 mg,
+    morphine as required, gliclazide and digoxin were given into an AKI stage 3 unasked."""
+    if order.route in NOT_REVIEWED_ROUTES:
+        return False
+    words = {word for name in medicines_in(order.drug) for word in name.split()}
+    return bool(words & DOSE_REVIEWED) or any(_above_prophylaxis(order, heparin)
+                                             for heparin in words & LMWH_PROPHYLAXIS.keys())
+
+
+def lowered(new: Order, old: Order) -> bool:
+    """Whether `new`, an amendment of `old`, gives less of its medicine a day by the same route (in
+    mg, `mg_a_day`, else in the unit both write): the review an AKI asks of the dose, which a
+    doctor lowering pregabalin from 150 mg twice a day to 25 mg once was asked to justify."""
+    if route_code(new.route) != route_code(old.route) or not medicines_in(new.drug) & medicines_in(old.drug):
+        return False
+    if (was := mg_a_day(old)) is not None and (now := mg_a_day(new)) is not None:
+        return now < was - ROUNDING_MG
+    doses_now, doses_was = _doses_a_day(new), _doses_a_day(old)
+    return (new.dose_unit == old.dose_unit and doses_now is not None and doses_was is not None
+            and new.dose * doses_now < old.dose * doses_was - ROUNDING_MG)
+
+
+def harms_kidneys(order: Order) -> bool:
+    """Whether `order` gives a medicine an AKI asks a doctor to review as nephrotoxic (`nephrotoxic`),
+    at the dose it gives a day."""
+    return nephrotoxic(order.drug, order.route, mg_a_day(order))
 
 
 def reviewed(order: Order) -> bool:
-    """Whether an AKI asks a doctor to review `order` (`nephrotoxic`), at the dose it gives a day."""
-    return nephrotoxic(order.drug, order.route, mg_a_day(order))
+    """Whether an AKI asks a doctor to review `order`: a nephrotoxic medicine (`harms_kidneys`), or
+    one whose dose it asks to review (`dose_reviewed`)."""
+    return harms_kidneys(order) or dose_reviewed(order)
+
+
+@dataclass(frozen=True)
+class FirstLevel:
+    """When a medicine dosed by its levels asks its first one: once `doses` doses are given with
+    none taken since the first, or once `within` has passed since the first (whichever comes
+    first; None: not by that count)."""
+
+    doses: int | None
+    within: timedelta | None = None
+
+    def due(self, given: Sequence[datetime], at: datetime) -> bool:
+        """Whether a dose at `at`, after those `given` (the course's, oldest first), waits on a level."""
+        return bool(given) and ((self.doses is not None and len(given) >= self.doses) or (
+            self.within is not None and elapsed.between(given[0], at) >= self.within))
+
+
+AMINOGLYCOSIDE_FIRST_LEVEL = FirstLevel(doses=2)
+"""An aminoglycoside's level is taken after its first or second dose (Hartford's 6 to 14 hours
+after the first, or a trough before the next): its third with none ran blind."""
+FIRST_LEVEL = {"vancomycin": FirstLevel(doses=3, within=timedelta(hours=48)),
+               "teicoplanin": FirstLevel(doses=None, within=timedelta(days=4)),
+               "dalbavancin": FirstLevel(doses=None), "oritavancin": FirstLevel(doses=None)}
+"""The glycopeptides' own (SPC, BNF, the ASHP/IDSA 2020 vancomycin guideline): vancomycin's first
+trough before its 4th dose or by 48 hours, teicoplanin's at steady state by day 5 (never before
+its third loading dose), and dalbavancin and oritavancin, given once or twice, never: each was
+held "NO LEVEL SENT" at the third dose, a septic patient's teicoplanin loading waiting on a
+level no laboratory interprets."""
+
+
+def first_level(drug: str) -> FirstLevel:
+    """When `drug`, one its levels decide (domain.medication.levelled), asks its first level
+    (`FIRST_LEVEL`, else an aminoglycoside's)."""
+    return next((rule for name, rule in FIRST_LEVEL.items() if shares_a_medicine(drug, name)),
+                AMINOGLYCOSIDE_FIRST_LEVEL)

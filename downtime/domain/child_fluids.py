@@ -96,6 +96,26 @@ def is_crystalloid(order: Order) -> bool:
             and not known - _ADDITIVES and not line_lock(order.drug))
 
 
+CHALLENGE_LEAST_ML = 250
+"""The least volume of a fluid challenge (NICE CG174: 500 mL, 250 mL where the heart or kidneys
+call for less; the Sepsis Six's IV fluids)."""
+CHALLENGE_LEAST_ML_H = 1000
+"""The slowest rate a fluid challenge runs at (NICE CG174, NG51: 500 mL in under 15 minutes; a
+maintenance bag runs at 80-125 mL/h)."""
+_NOT_SODIUM = re.compile(r"glucos|dextrose|potassium|\bkcl\b", re.IGNORECASE)
+
+
+def fluid_challenge(order: Order) -> bool:
+    """Whether `order` is a fluid challenge, what the Sepsis Six's IV fluids are: a crystalloid
+    holding sodium (saline, Hartmann's, Ringer, Plasma-Lyte; no glucose, nothing added), by vein
+    in mL, at least `CHALLENGE_LEAST_ML`, with no rate or one of `CHALLENGE_LEAST_ML_H` or more.
+    Glucose 5 %, a 10 mL flush of saline or a maintenance bag at 83 mL/h marked the IV fluids
+    done."""
+    return (is_crystalloid(order) and _NOT_SODIUM.search(order.drug) is None
+            and not medicines_in(order.drug) - {medicine_name(order.drug)} and order.dose >= CHALLENGE_LEAST_ML
+            and (order.rate_ml_h is None or order.rate_ml_h >= CHALLENGE_LEAST_ML_H))
+
+
 def is_fluid(order: Order) -> bool:
     """Whether `order` runs a crystalloid as an infusion, whose rate is weighed (`rate_refusal`)."""
     return infused(order) and is_crystalloid(order)

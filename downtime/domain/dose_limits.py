@@ -74,6 +74,20 @@ characteristics.
   times cannot say it, and BNFc counts those days by corrected gestational age, which the app
   does not keep), so at most 5 mg/kg in 24 h; benzylpenicillin 50 mg/kg a dose at most every 8
   hours (severe infection), 150 mg/kg in 24 h.
+- Enoxaparin (high-alert, BNF and SmPC): treatment 1.5 mg/kg once a day or 1 mg/kg twice a day,
+  prophylaxis 20-40 mg once a day, by the actual weight; 100 IU is 1 mg (Lovenox 4000 UI is 40
+  mg), an order in units weighed so. Asked above 1.75 mg/kg a dose or 2.3 mg/kg in 24 h, room
+  for a dose rounded up to the syringe (1 mg/kg twice a day for 75 kg as 80 mg, 1.5 mg/kg for 76
+  kg as the 120 mg syringe: about 15 %, as dose-banding tables round), refused above ten times
+  the usual, 15 mg/kg a dose or 20 in 24 h (a slip of the decimal point); an adult never weighed asked to be weighed
+  above the 40 mg of prophylaxis; a dose under 10 mg asked as a dose by the kg written as the dose
+  (1.5 mg for 1.5 mg/kg). A child (BNFc): a neonate's 1.5 mg/kg every 12 h at most, asked above
+  it, refused above ten times it. Tinzaparin and dalteparin, dosed in units alone, are not
+  weighed: the limits are in mg.
+- Amikacin (BNF, ANSM/SPILF 2011): 15 mg/kg once a day, up to 30 mg/kg once a day in cystic
+  fibrosis (BNF, BNFc) and 25-30 mg/kg in septic shock; asked above 30 mg/kg, as gentamicin above
+  the top of its range, by vein or IM only (inhaled liposomal amikacin, Arikayce 590 mg, goes by
+  no weight), an obese adult by the adjusted weight as gentamicin (15 g a course not weighed).
 - Benzylpenicillin in units: French wards write it in millions of units (pénicilline G 1 MUI is
   600 mg, BNF), which the order form cannot hold (its dose stops at 100 000, and it has no
   million units): an order of it in units is refused, saying what a million units is in mg, and
@@ -172,6 +186,10 @@ class AdultByWeight:
     day_mg_kg: float
     routes: frozenset[str] = frozenset()
     adjusted: bool = False
+    refused_mg_kg: tuple[float, float] | None = None
+    """The mg/kg a dose and in 24 h an order is refused above whatever the reason, asked up to
+    them (None: asked at any dose): enoxaparin's tenfold slip, 1000 mg for 45 kg, was saved
+    unasked."""
 
 
 @dataclass(frozen=True)
@@ -228,6 +246,15 @@ class Rule:
     asked: bool = False
     """Above its limits the order is asked, the prescriber's reason kept, not refused: a dose
     meant above the usual is common (an antibiotic's in meningitis)."""
+    mg_per_unit: float | None = None
+    """What one unit (IU) of a medicine also written in units is in mg, for its limits to weigh an
+    order in units (enoxaparin: 100 IU is 1 mg, Lovenox 4000 UI being 40 mg)."""
+    fixed_mg: float | None = None
+    """An adult's fixed dose given whatever the weight, up to which a patient never weighed is
+    not asked to be weighed (enoxaparin's 40 mg of prophylaxis; its treatment goes by the kg)."""
+    least_mg: float | None = None
+    """An adult's least usual dose, below which the order is asked as a dose by the kg written as
+    the dose (enoxaparin 1.5 mg for 1.5 mg/kg)."""
 
 
 NO_ADULT_MOST = float("inf")
@@ -284,6 +311,12 @@ RULES: dict[str, Rule] = {
                        child_day_mg_kg=200, asked=True),
     "ceftriaxone": Rule(QT_TRANSLATE_NOOP("messages", "Ceftriaxone"), day_mg=4000, dose_mg=4000, child_dose_mg_kg=80,
                         child_day_mg_kg=100, asked=True),
+    "enoxaparin": Rule(QT_TRANSLATE_NOOP("messages", "Enoxaparin"), day_mg=NO_ADULT_MOST, child_dose_mg_kg=1.5,
+                       child_day_mg_kg=3, child_asked_up_to=(AskedUpTo(15, 30),),
+                       adult=AdultByWeight(1.75, 2.3, refused_mg_kg=(15, 20)), mg_per_unit=0.01, fixed_mg=40,
+                       least_mg=10),
+    "amikacin": Rule(QT_TRANSLATE_NOOP("messages", "Amikacin"), day_mg=NO_ADULT_MOST, child_dose_mg_kg=30,
+                     child_day_mg_kg=30, adult=AdultByWeight(30, 30, BY_VEIN | {"IM"}, adjusted=True), asked=True),
 }
 """By the medicine's name, as `medication.medicines_in` reads it once stemmed."""
 
@@ -320,12 +353,31 @@ NO_HEIGHT_KG = QT_TRANSLATE_NOOP("messages", "{kg} kg actual weight, no height b
 def refused_above(rule: Rule, months: int | None) -> Rule:
     """The rule at the figures above which an order is refused whatever its reason, for a patient
     `months` old (None: not known, held to none of `AskedUpTo.from_months`): a child's
-    `child_asked_up_to`, the latest band that age reached; its own where none holds."""
+    `child_asked_up_to`, the latest band that age reached, and an adult's by weight at its
+    `AdultByWeight.refused_mg_kg`; its own where none holds."""
+    adult = rule.adult
+    if adult is not None and adult.refused_mg_kg is not None:
+        rule = replace(rule, adult=replace(adult, dose_mg_kg=adult.refused_mg_kg[0], day_mg_kg=adult.refused_mg_kg[1],
+                                           refused_mg_kg=None))
     reached = [band for band in rule.child_asked_up_to if months is None or band.from_months <= months]
     if not reached:
         return rule
     return replace(rule, child_dose_mg_kg=reached[-1].dose_mg_kg, child_day_mg_kg=reached[-1].day_mg_kg,
                    child_asked_up_to=())
+
+
+def given_unweighed(rule: Rule, mg: float | None, age: int | None) -> bool:
+    """Whether an adult (`age` None: not known, an adult's) never weighed may be given `mg` (None:
+    not read) without being weighed first: a fixed dose (`Rule.fixed_mg`), prophylaxis, not the
+    treatment by the kg."""
+    return rule.fixed_mg is not None and mg is not None and mg <= rule.fixed_mg * (1 + 1e-9) \
+        and (age is None or age >= ADULT_FROM_YEARS)
+
+
+def below_least(rule: Rule, mg: float, age: int | None) -> bool:
+    """Whether an adult's (`age` None: not known, an adult's) dose of `mg` is below the medicine's
+    least usual one (`Rule.least_mg`): a dose by the kg written as the dose."""
+    return rule.least_mg is not None and mg < rule.least_mg * (1 - 1e-9) and (age is None or age >= ADULT_FROM_YEARS)
 
 
 def too_young(rule: Rule, age: int | None) -> bool:

@@ -45,6 +45,21 @@ def parse_downtime_number(text: str) -> tuple[int, int] | None:
     return int(device), int(sequence)
 
 
+def misread_numbers(text: str) -> list[str] | None:
+    """The well-formed numbers a number of the right shape whose check digit fails may be read
+    wrong from: one digit read wrong (the check digit too) or two neighbouring digits swapped,
+    the misreadings the check digit is there to catch. None when the text is not of that shape
+    or its check digit holds."""
+    match = _SHAPE.match(text.strip().upper())
+    if not match or parse_downtime_number(text) is not None:
+        return None
+    digits = "".join(match.groups())
+    swapped = (digits[:at] + digits[at + 1] + digits[at] + digits[at + 2:] for at in range(len(digits) - 1))
+    changed = (digits[:at] + other + digits[at + 1:] for at in range(len(digits)) for other in "0123456789")
+    found = (f"DT-{near[:3]}-{near[3:8]}-{near[8]}" for near in (*swapped, *changed))
+    return sorted({near for near in found if parse_downtime_number(near) is not None})
+
+
 _IN_TEXT = re.compile(r"DT-\d{3}-\d{5}-\d", re.IGNORECASE)
 
 
@@ -66,7 +81,25 @@ def told_apart(number: str, device_id: str) -> str:
     return f"{number} (laptop {device_id[:8]})"
 
 
+# As a barcode holds it (`in_bars`), its dashes optional: a scanner types it into Find.
+_TOLD_APART_IN_BARS = re.compile(r"^DT-?(\d{3})-?(\d{5})-?(\d)\s*/\s*([0-9a-f]{8})$", re.IGNORECASE)
+
+
 def taken_apart(text: str) -> tuple[str, str]:
-    """(number, start of the device id) of a number `told_apart`; (number, "") of another."""
-    match = _TOLD_APART.match(text.strip())
-    return (match.group(1).upper(), match.group(2).lower()) if match else (text.strip().upper(), "")
+    """(number, start of the device id) of a number `told_apart`, as the lists show it or as a
+    barcode holds it (`in_bars`); (number, "") of another."""
+    if match := _TOLD_APART.match(text.strip()):
+        return match.group(1).upper(), match.group(2).lower()
+    if match := _TOLD_APART_IN_BARS.match(text.strip()):
+        device, sequence, check, laptop = match.groups()
+        return f"DT-{device}-{sequence}-{check}", laptop.lower()
+    return text.strip().upper(), ""
+
+
+def in_bars(number: str) -> str:
+    """A number as a Code128 holds it: as it is, but one `told_apart`, without its dashes,
+    spaces and brackets ("DT007000011/c1ece659"). Whole, "DT-007-00001-1 (laptop c1ece659)" is
+    387 bars wide, squeezed under 0.25 mm into a page's identification box; the number alone
+    finds both laptops' patients. Found by the search as the number told apart is."""
+    plain, laptop = taken_apart(number)
+    return f"{plain.replace('-', '')}/{laptop}" if laptop else number

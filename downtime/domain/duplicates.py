@@ -91,8 +91,8 @@ def _first_name(given_names: str) -> str:
     """The first part of the first given name: one person is "Jean-Pierre" on one laptop and
     "Jean Pierre" on another, and "Hélène Marie" on one and "Hélène" on another. Twins named
     Jean-Pierre and Jean-Luc are reported too; a person decides, where a missed duplicate
-    would go unseen."""
-    return fold(next(iter(re.findall(r"[\w']+", given_names)), ""))
+    would go unseen. Composed (NFC) first: "Hélène" with its accents apart (NFD) split at them, "He"."""
+    return fold(next(iter(re.findall(r"[\w']+", unicodedata.normalize("NFC", given_names))), ""))
 
 
 def _alike(admissions: Iterable[Mapping[str, Any]]) -> tuple[list[ProbableDuplicate], set[frozenset[str]]]:

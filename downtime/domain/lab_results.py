@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -39,6 +40,47 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
                           "à qui et quand"},
     Sign.FOR_A_DOCTOR: {"en": "Abnormal: for a doctor to see", "fr": "Anormal : à montrer à un médecin"},
 }
+
+
+def is_inr(test: str) -> bool:
+    """Whether a test as the laboratory names it gives the INR a vitamin K antagonist is dosed by:
+    "INR", "PT/INR", "TP/INR" (French "taux de prothrombine"), "INR (coagulation)"; not "APTT".
+    Read as a word, so "Inr" typed in lower case counts and no longer word holding the letters does."""
+    return "inr" in re.findall(r"[a-z]+", test.casefold())
+
+
+class Bound(StrEnum):
+    """How a reading's number is meant: the value itself, or a limit of the laboratory's assay the
+    value lies beyond ("> 8": above 8, the most dangerous INR there is)."""
+    EQUAL = "="
+    ABOVE = ">"
+    BELOW = "<"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """An INR as read from a result or a typed reading: its number and how it is meant (`Bound`)."""
+
+    value: float
+    bound: Bound = Bound.EQUAL
+
+    def same(self, other: Reading) -> bool:
+        """Whether two readings say one INR, to its tenth: "INR 2.4" typed for a result of 2.40."""
+        return self.bound is other.bound and round(self.value, 1) == round(other.value, 1)
+
+
+def inr_reading(text: str) -> Reading | None:
+    """The INR a result or a typed reading gives: "5.8", "INR 2,4", "INR: 1.8", and a bound the
+    laboratory reads past, "> 8", ">10", "supérieur à 8" (read as None, an INR beyond the assay held
+    nothing and yesterday's 2.4 was shown as the latest); None for words or two numbers ("8.5,
+    repeat 8.7"), which the nurse reads herself as typed."""
+    found = _NUMBER.findall(text)
+    if len(found) != 1:
+        return None
+    before = text.casefold()[:text.index(found[0])]
+    bound = Bound.ABOVE if any(sign in before for sign in _ABOVE) else \
+        Bound.BELOW if any(sign in before for sign in _BELOW) else Bound.EQUAL
+    return Reading(_number(found[0]), bound)
 
 
 def doctor_told(answers: Mapping[str, Any]) -> bool:

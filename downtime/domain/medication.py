@@ -19,8 +19,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, model_validator
 
 from downtime.domain import elapsed
 from downtime.domain.clock import said_twice, ward_time
-from downtime.domain.dose_limits import (RULES, Limit, Rule, Weighed, limit_for, strengths_mg, too_small, too_young,
-                                         weighed_by)
+from downtime.domain.dose_limits import (RULES, Limit, Rule, Weighed, given_unweighed, limit_for, strengths_mg,
+                                         too_small, too_young, weighed_by)
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.paper_gap import Silence
 from downtime.domain.release import Release, number_apart, release_of
@@ -439,6 +439,10 @@ class Check(StrEnum):
     WRONG_BAND = "wrong_band"
     """The wristband scanned at the bedside is another patient's, or no patient's (see
     services.medication.band_checked)."""
+    OLD_BAND = "old_band"
+    """The wristband scanned at the bedside is the patient's own, printed before their admission
+    was amended to read otherwise (services.printing.band_out_of_date): kept as another patient's
+    band, the dose's record said a wrong-patient scan that never was."""
     KIDNEY_INJURY = "kidney_injury"
     """A medicine an acute kidney injury asks a doctor to review, given while the creatinine shows
     one (domain.aki; services.medication.kidney_injury)."""
@@ -462,6 +466,22 @@ class Check(StrEnum):
     HEAD_INJURY = "head_injury"
     """An anticoagulant given after a fall with a possible head injury whose CT head is not recorded
     done (services.medication.anticoagulant_after_head_injury)."""
+    INR_HIGH = "inr_high"
+    """A vitamin K antagonist given after an INR above its target received since its last dose
+    (services.anticoagulation.inr_warnings)."""
+    INR_AWAITED = "inr_awaited"
+    """A vitamin K antagonist given while a coagulation sample sent has no result."""
+    INR_TYPED = "inr_typed"
+    """A vitamin K antagonist's reading typed that is not the latest INR received."""
+    TWO_ANTICOAGULANTS = "two_anticoagulants"
+    """An anticoagulant given while another anticoagulant's order runs (domain.anticoagulation.
+    other_anticoagulants)."""
+    AGAINST_VTE_DECISION = "against_vte_decision"
+    """An anticoagulant given against a VTE decision of no prophylaxis for the bleeding risk
+    (services.vte.given_against)."""
+    BEFORE_OPERATION = "before_operation"
+    """An anticoagulant given within its hold before an operation booked (domain.anticoagulation.
+    before_operation)."""
 
 
 @dataclass(frozen=True)
@@ -659,6 +679,11 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     # Degludec with a partner (BNF, ANSM): each an insulin dosed in units, whose degludec makes it a
     # basal one (`basal_insulin`); Ryzodeg and Xultophy were no insulin, their doses unchecked.
     "ryzodeg": ("insulin degludec", "insulin aspart"), "xultophy": ("insulin degludec", "liraglutide"),
+    # The BNF's insulins by brands the table lacked (review R7): aspart's biosimilars Trurapi and
+    # Kirsty, Basaglar (glargine), Suliqua (glargine with lixisenatide), and Hypurin's protamine
+    # zinc insulin (a basal one, whose "protamine" was read as the heparin's reversal).
+    "trurapi": ("insulin aspart",), "kirsty": ("insulin aspart",), "basaglar": ("insulin glargine",),
+    "suliqua": ("insulin glargine", "lixisenatide"), "protamine zinc": ("insulin zinc protamine",),
     "lovenox": ("enoxaparin",), "clexane": ("enoxaparin",), "innohep": ("tinzaparin",), "fragmin": ("dalteparin",),
     "eliquis": ("apixaban",), "xarelto": ("rivaroxaban",), "pradaxa": ("dabigatran",), "lixiana": ("edoxaban",),
     "coumadine": ("warfarin",), "coumadin": ("warfarin",), "previscan": ("fluindione",), "sintrom": ("acenocoumarol",),
@@ -739,6 +764,30 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     # contrast was asked of "Glucophage" and not of these.
     "stagid": ("metformin",), "janumet": ("sitagliptin", "metformin"), "velmetia": ("sitagliptin", "metformin"),
     "eucreas": ("vildagliptin", "metformin"), "glucovance": ("glibenclamide", "metformin"),
+    # Lithium, the angiotensin receptor blockers and the diuretics by their French (ANSM) and UK
+    # (BNF) brands, a combination as both its medicines: "Téralithe LP 400 mg" or "Aprovel" given
+    # into an acute kidney injury asked nothing, where "Lithium" or "Irbesartan" was reviewed.
+    "téralithe": ("lithium",), "priadel": ("lithium",), "camcolit": ("lithium",), "liskonum": ("lithium",),
+    "aprovel": ("irbesartan",), "cozaar": ("losartan",), "tareg": ("valsartan",), "diovan": ("valsartan",),
+    "atacand": ("candesartan",), "kenzen": ("candesartan",), "micardis": ("telmisartan",),
+    "pritor": ("telmisartan",), "olmetec": ("olmesartan",), "alteis": ("olmesartan",),
+    "coaprovel": ("irbesartan", "hydrochlorothiazide"), "hyzaar": ("losartan", "hydrochlorothiazide"),
+    "fortzaar": ("losartan", "hydrochlorothiazide"), "cotareg": ("valsartan", "hydrochlorothiazide"),
+    "co-diovan": ("valsartan", "hydrochlorothiazide"), "cokenzen": ("candesartan", "hydrochlorothiazide"),
+    "micardisplus": ("telmisartan", "hydrochlorothiazide"), "pritorplus": ("telmisartan", "hydrochlorothiazide"),
+    "coolmetec": ("olmesartan", "hydrochlorothiazide"), "exforge": ("amlodipine", "valsartan"),
+    "bipreterax": ("perindopril", "indapamide"), "preterax": ("perindopril", "indapamide"),
+    "cotriatec": ("ramipril", "hydrochlorothiazide"), "zestoretic": ("lisinopril", "hydrochlorothiazide"),
+    "co-renitec": ("enalapril", "hydrochlorothiazide"), "fludex": ("indapamide",), "natrilix": ("indapamide",),
+    "inspra": ("eplerenone",), "aldactazine": ("spironolactone", "altizide"),
+    "moduretic": ("amiloride", "hydrochlorothiazide"), "co-amilozide": ("amiloride", "hydrochlorothiazide"),
+    "co-amilofruse": ("amiloride", "furosemide"), "frumil": ("amiloride", "furosemide"),
+    # And those the first list lacked (review S8): Neurolithium, the French oral solution; the
+    # combinations Hytacand, Nisisco, Alteisduo, Twynsta; Modamide and Soludactone by vein.
+    "neurolithium": ("lithium",), "hytacand": ("candesartan", "hydrochlorothiazide"),
+    "nisisco": ("valsartan", "hydrochlorothiazide"), "alteisduo": ("olmesartan", "hydrochlorothiazide"),
+    "alteis duo": ("olmesartan", "hydrochlorothiazide"), "twynsta": ("telmisartan", "amlodipine"),
+    "modamide": ("amiloride",), "soludactone": ("potassium canrenoate",),
     "laroxyl": ("amitriptyline",), "deroxat": ("paroxetine",), "seroplex": ("escitalopram",),
     "zoloft": ("sertraline",), "prozac": ("fluoxetine",), "seresta": ("oxazepam",), "temesta": ("lorazepam",),
     "xanax": ("alprazolam",), "lexomil": ("bromazepam",), "valium": ("diazepam",), "atarax": ("hydroxyzine",),
@@ -752,6 +801,11 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "heminevrin": ("clomethiazole",), "piriton": ("chlorphenamine",), "polaramine": ("dexchlorpheniramine",),
     "donormyl": ("doxylamine",),
     "zyloric": ("allopurinol",), "lyrica": ("pregabalin",), "neurontin": ("gabapentin",),
+    # The sulfonylureas and digoxin as French wards write them: an AKI asks their dose reviewed
+    # (domain.aki.DOSE_REVIEWED), and "Diamicron 30 mg" was given into an AKI stage 3 unasked.
+    "diamicron": ("gliclazide",), "daonil": ("glibenclamide",), "hémi-daonil": ("glibenclamide",),
+    "amarel": ("glimepiride",), "ozidia": ("glipizide",), "glibenese": ("glipizide",), "minidiab": ("glipizide",),
+    "hémigoxine": ("digoxin",), "lanoxin": ("digoxin",), "lanoxin pg": ("digoxin",),
     "tegretol": ("carbamazepine",), "depakine": ("valproate",), "epilim": ("valproate",),
     "acide valproïque": ("valproate",), "valproic acid": ("valproate",), "keppra": ("levetiracetam",),
     "lamictal": ("lamotrigine",), "solupred": ("prednisolone",), "cortancyl": ("prednisone",),
@@ -765,6 +819,27 @@ FOODS_IN_MEDICINES: dict[str, tuple[str, ...]] = {
     "arachis oil": ("peanut",), "huile d'arachide": ("peanut",)}
 """Medicines named by a food they hold, matched as PRODUCTS are (BNF: arachis oil is contraindicated
 after a peanut allergy); apart from them, so that a food is no medicine for the EHR's category."""
+REVERSAL_AGENTS: dict[str, tuple[str, ...]] = {
+    "phytomenadione": ("phytomenadione",), "phytoménadione": ("phytomenadione",), "konakion": ("phytomenadione",),
+    "vitamin k": ("phytomenadione",), "vitamine k": ("phytomenadione",), "vitamin k1": ("phytomenadione",),
+    "vitamine k1": ("phytomenadione",), "protamine": ("protamine",), "idarucizumab": ("idarucizumab",),
+    "praxbind": ("idarucizumab",), "andexanet": ("andexanet",), "ondexxya": ("andexanet",),
+    "prothrombin complex": ("prothrombin complex",), "complexe prothrombinique": ("prothrombin complex",),
+    "ppsb": ("prothrombin complex",), "beriplex": ("prothrombin complex",), "octaplex": ("prothrombin complex",),
+    "kcentra": ("prothrombin complex",), "kanokad": ("prothrombin complex",), "confidex": ("prothrombin complex",)}
+"""The medicines that reverse an anticoagulant (BNF, ANSM), by their names and brands, read as
+PRODUCTS are. Prescribers name the drug reversed beside them ("Vitamin K (warfarin reversal)",
+"Protamine sulfate (heparin reversal)"), and that drug was taken for the order's medicine: the
+reversal was high-alert as an anticoagulant, "already ordered" beside the warfarin, and asked
+after a head injury as a medicine that makes the bleed worse (see `_reversal_alone`)."""
+VITAMIN_K_ANTAGONISTS_SAID = (
+    "vitamin k antagonist", "vitamine k antagonist", "antagonist of vitamin k", "antagoniste de la vitamine k",
+    "antagonistes de la vitamine k", "anti vitamin k", "anti vitamine k", "antivitamin k", "antivitamine k", "avk",
+    "vka")
+"""The class of warfarin, fluindione and acenocoumarol as wards write it, whose "vitamin K" is no
+vitamin K given (`_class_apart`): "Warfarin (vitamin K antagonist)" read as warfarin with
+phytomenadione, the vitamin K for its INR "already ordered", and "Anti-vitamine K : fluindione",
+or an allergy to "Vitamin K antagonist (warfarin)", as the vitamin K alone, no anticoagulant."""
 # Controlled drugs (stupéfiants): a dose needs a witness and a line in the ward's register. Those
 # of schedule 2 (or 3 with a register kept: buprenorphine) in the UK that France lists as
 # stupéfiants too; a brand (PRODUCTS) is one by what it contains.
@@ -882,7 +957,11 @@ def _phrases(names: Iterable[str]) -> frozenset[tuple[str, ...]]:
 _CLASS_NAMES = {cls: _phrases(names) for cls, (names, _) in ALLERGY_CLASSES.items()}
 _MEMBERS = {_words(member): cls for cls, (_, members) in ALLERGY_CLASSES.items() for member in members}
 _PRODUCTS = {_words(product): tuple(_words(part) for part in parts)
-             for product, parts in {**PRODUCTS, **FOODS_IN_MEDICINES}.items()}
+             for product, parts in {**PRODUCTS, **FOODS_IN_MEDICINES, **REVERSAL_AGENTS}.items()}
+_REVERSALS = frozenset(_words(name) for name in REVERSAL_AGENTS)
+_ANTAGONISTS_SAID = sorted(_phrases(VITAMIN_K_ANTAGONISTS_SAID), key=len, reverse=True)
+_ANTAGONISTS_WORD = "avk"
+_PROTAMINE = _words("protamine")
 _CONTROLLED = _phrases(CONTROLLED_DRUGS)
 _TIME_CRITICAL = _phrases(TIME_CRITICAL_DRUGS)
 _HIGH_ALERT = _phrases(HIGH_ALERT_DRUGS)
@@ -999,7 +1078,7 @@ def _ace_angioedema(drug: str, allergy: str) -> bool:
     """Whether an allergy is an angioedema with an ACE inhibitor named by itself ("Ramipril
     (angio-oedema)") and the drug an ACE inhibitor or sacubitril: an ACE inhibitor named alone
     warns before the others only then (`ONLY_BY_NAME`: its cough does not)."""
-    ordered, named = _read(drug), _read(allergy)
+    ordered, named = _read(drug, order=True), _read(allergy)
     return ("ace inhibitor" in named.member_of and angioedema(allergy)
             and ("ace inhibitor" in ordered.member_of or bool(ordered.substances & AVOIDED_AFTER_ACE_ANGIOEDEMA)))
 
@@ -1040,13 +1119,59 @@ class _Reading:
     severe: bool
 
 
-@lru_cache(maxsize=4096)
-def _read(text: str) -> _Reading:
-    words = _words(text)
-    runs = {words[start:start + length] for start in range(len(words)) for length in range(1, _LONGEST + 1)
+def _class_apart(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words with each saying of the vitamin K antagonists' class
+    (`VITAMIN_K_ANTAGONISTS_SAID`) as one word of its own, whose "vitamin K" no table reads."""
+    kept: list[str] = []
+    at = 0
+    while at < len(words):
+        said = next((len(phrase) for phrase in _ANTAGONISTS_SAID if words[at:at + len(phrase)] == phrase), 0)
+        kept.append(_ANTAGONISTS_WORD if said else words[at])
+        at += said or 1
+    return tuple(kept)
+
+
+def _runs(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    return {words[start:start + length] for start in range(len(words)) for length in range(1, _LONGEST + 1)
             if start + length <= len(words)}
+
+
+def _with_insulin(runs: set[tuple[str, ...]]) -> bool:
+    """Whether a name names an insulin (`INSULIN_NAMES`, isophane, NPH, a brand of one): its
+    "protamine" is then the isophane or premixed insulin's own, not the heparin's reversal
+    ("Insulatard (protamine)", "NovoMix 30 (insulin aspart protamine)" were read as protamine
+    alone: no insulin, and "already ordered" beside a protamine sulfate)."""
+    return any(run[0] in INSULIN_NAMES or run in _INSULIN_KINDS
+               or any(part[0] in INSULIN_NAMES for part in _PRODUCTS.get(run, ())) for run in runs)
+
+
+def _reversal_alone(words: tuple[str, ...]) -> tuple[str, ...]:
+    """An order's words, cut before the second medicine it names when the first is a reversal
+    agent (`REVERSAL_AGENTS`; protamine not in an insulin's name, `_with_insulin`): the
+    anticoagulant named after it is the one it reverses, never one the order gives. Never an
+    allergy's: "Protamine / heparin (HIT)" is an allergy to both."""
+    known = [(start, length) for start in range(len(words)) for length in range(_LONGEST, 0, -1)
+             if start + length <= len(words) and (words[start:start + length] in _SUBSTANCES
+                                                  or words[start:start + length] in _PRODUCTS)]
+    first = words[known[0][0]:sum(known[0])] if known else None
+    if first not in _REVERSALS or first == _PROTAMINE and _with_insulin(_runs(words)):
+        return words
+    after = [start for start, _ in known if start >= sum(known[0])]
+    return words[:after[0]] if after else words
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str, order: bool = False) -> _Reading:
+    """`order`: an order's drug, read without the anticoagulant a reversal agent names after it
+    (`_reversal_alone`); an allergy's text is read whole."""
+    words = _class_apart(_words(text))
+    if order:
+        words = _reversal_alone(words)
+    runs = _runs(words)
     substances = runs & _SUBSTANCES
     substances |= {part for run in runs if run in _PRODUCTS for part in _PRODUCTS[run]}
+    if _with_insulin(runs):
+        substances.discard(_PROTAMINE)
     member_of = {_MEMBERS[substance] for substance in substances if substance in _MEMBERS}
     classes = {cls for cls, names in _CLASS_NAMES.items() if names & runs} | (member_of - ONLY_BY_NAME)
     classes |= {cls for word in words for ending, cls in CLASS_ENDINGS.items() if word.endswith(ending)}
@@ -1068,7 +1193,7 @@ def _named_in(drug: str, allergy: str) -> bool:
     (`_misspelt`: "Gentamycin" ordered for "Gentamicin"), or such a word of the
     allergy's substance that one of them starts with (`_shortened`). Kept for each pair: a
     ward's charts ask it of the same orders and allergies again and again."""
-    ordered, named = _read(drug), _read(allergy)
+    ordered, named = _read(drug, order=True), _read(allergy)
     classes = named.classes | {WIDER_ALLERGIES[cls] for cls in named.classes if cls in WIDER_ALLERGIES}
     return bool(named.substances & ordered.substances or classes & (ordered.classes | ordered.member_of)
                 or named.words & ordered.words) or _misspelt(named.unknown, ordered, names_alike) or _misspelt(
@@ -1126,7 +1251,7 @@ def _substance_part(allergy: str) -> str:
 def _cross_reacts(drug: str, allergy: str) -> bool:
     """Whether an allergy is an immediate or severe reaction to a penicillin and the drug one of
     the classes avoided after it (`AVOIDED_AFTER_PENICILLIN`)."""
-    ordered, named = _read(drug), _read(allergy)
+    ordered, named = _read(drug, order=True), _read(allergy)
     return named.severe and "penicillin" in named.classes and bool(ordered.classes & AVOIDED_AFTER_PENICILLIN)
 
 
@@ -1137,7 +1262,7 @@ def _side_chain_shared(drug: str, allergy: str) -> tuple[str, str] | None:
     if not named.severe:
         return None
     reacted, ordered = ([_SIDE_CHAIN_OF[substance] for substance in sorted(substances) if substance in _SIDE_CHAIN_OF]
-                        for substances in (named.substances, _read(drug).substances))
+                        for substances in (named.substances, _read(drug, order=True).substances))
     return next(((allergen, medicine) for group, allergen in reacted for chain, medicine in ordered
                  if chain == group and medicine != allergen), None)
 
@@ -1189,13 +1314,13 @@ def allergies_matched(drug: str, allergies: Iterable[str], described: Sequence[s
 def sedating(drug: str) -> bool:
     """Whether the medicine sedates (`SEDATIVES`, a benzodiazepine), by its name or a brand's
     ("Haldol", "Temesta", "Tercian"): an opioid is told by domain.pain.opioid."""
-    reading = _read(drug)
+    reading = _read(drug, order=True)
     return bool(reading.substances & _SEDATIVES) or "benzodiazepine" in reading.classes
 
 
 def controlled_drug(drug: str) -> bool:
     """Whether the medicine is one the app knows as a controlled drug, by its name or a brand's."""
-    return bool(_read(drug).substances & _CONTROLLED)
+    return bool(_read(drug, order=True).substances & _CONTROLLED)
 
 
 # The routes of the order form (their codes) and what else a nurse may type for each in the
@@ -1362,7 +1487,7 @@ def medicines_in(drug: str) -> frozenset[str]:
     brand or combination product as what it contains (co-codamol, Ixprim, Lamaline give
     paracetamol and an opioid), or, for a name naming none, the name as one medicine (see
     `medicine_name`)."""
-    found = _read(drug).substances
+    found = _read(drug, order=True).substances
     return frozenset(" ".join(words) for words in found) if found else frozenset({medicine_name(drug)})
 
 
@@ -1393,11 +1518,12 @@ def anticoagulant(drug: str) -> bool:
 
 
 INSULIN_NAMES = frozenset(medicine_name(name) for name in (
-    "insulin", "actrapid", "admelog", "apidra", "fiasp", "humulin", "insulatard", "insuman", "lyumjev", "mixtard",
-    "novomix", "semglee", "tresiba", "umuline"))
+    "insulin", "actrapid", "actraphane", "admelog", "apidra", "fiasp", "humulin", "hypurin", "insulatard", "insuman",
+    "lyumjev", "mixtard", "novomix", "semglee", "tresiba", "umuline"))
 """The first word of a medicine, as `medicines_in` names it, that is an insulin: "insulin aspart",
 and the brands its table does not turn into one (Actrapid, Humulin, Umuline on French wards;
-Insuman Basal, Rapid and Comb and the glargine Semglee were no insulin, their doses unchecked)."""
+Insuman Basal, Rapid and Comb, the glargine Semglee, the porcine and bovine Hypurins and the
+premixed Actraphane were no insulin, their doses unchecked)."""
 
 
 def insulin(drug: str) -> bool:
@@ -1408,16 +1534,18 @@ def insulin(drug: str) -> bool:
 
 
 BASAL_WORDS = frozenset(medicine_name(name) for name in (
-    "glargine", "detemir", "degludec", "tresiba", "insulatard", "isophane", "nph", "basal", "semglee"))
+    "glargine", "detemir", "degludec", "tresiba", "insulatard", "isophane", "nph", "basal", "semglee", "lente", "zinc"))
 """A word of an insulin, as `medicines_in` names it, that makes it a basal (long- or
-intermediate-acting) one: "Insulin glargine", "Lantus", "Umuline NPH", "Insuman Basal"."""
+intermediate-acting) one: "Insulin glargine", "Lantus", "Umuline NPH", "Insuman Basal", and the
+insulin zinc suspensions ("Hypurin Bovine Lente", "Hypurin Bovine Protamine Zinc")."""
+_INSULIN_KINDS = _phrases(("isophane", "nph"))
 BASAL_NAMES = _phrases(("Humulin I", "Humulin N"))
 """Basal insulins told by a letter after their brand (isophane), a letter too common a word
 alone: the name's first two words, whatever follows ("Humulin I KwikPen", "Humulin-I" were read
 as a mealtime insulin, nil by mouth accepted and a held dose never questioned)."""
-PREMIXED_WORDS = frozenset(_words("novomix mixtard comb profil m3 biphasic biphasique"))
+PREMIXED_WORDS = frozenset(_words("novomix mixtard actraphane comb profil m3 biphasic biphasique"))
 """Words of the name of a premixed insulin (a rapid or short one with an intermediate one:
-"NovoMix 30", "Humulin M3", "Insuman Comb 25", "Umuline Profil 30"), besides any word from
+"NovoMix 30", "Actraphane 30", "Humulin M3", "Insuman Comb 25", "Umuline Profil 30"), besides any word from
 "mix" ("Humalog Mix25"), read in the name as written: its brand's table turns Humalog Mix into
 plain lispro."""
 
@@ -1441,14 +1569,14 @@ def given_when_fasting(drug: str) -> bool:
 def time_critical_drug(drug: str) -> bool:
     """Whether the medicine is one the app knows as time-critical (`TIME_CRITICAL_DRUGS`, an
     insulin), by its name or a brand's."""
-    return bool(_read(drug).substances & _TIME_CRITICAL) or insulin(drug)
+    return bool(_read(drug, order=True).substances & _TIME_CRITICAL) or insulin(drug)
 
 
 def antibacterial(drug: str, route: str) -> bool:
     """Whether the medicine, given by `route`, is an antibacterial whose order is reviewed
     (`ANTIBACTERIAL_CLASSES`, `ANTIBACTERIALS`), by its name, a brand's or its class's ending
     ("Tazocin", "Pip-taz", "Céfépime")."""
-    reading = _read(drug)
+    reading = _read(drug, order=True)
     return _route(route) not in NOT_REVIEWED_ROUTES and bool(
         reading.substances & _ANTIBACTERIALS or (reading.classes | reading.member_of) & ANTIBACTERIAL_CLASSES)
 
@@ -1461,7 +1589,7 @@ LEVELLED_ROUTES = frozenset({"IV", "IM"})
 
 def levelled(drug: str, route: str) -> bool:
     """Whether the order's next dose waits on its levels (`LEVELLED_CLASSES`, `LEVELLED_ROUTES`)."""
-    reading = _read(drug)
+    reading = _read(drug, order=True)
     return route_code(route) in LEVELLED_ROUTES and bool((reading.classes | reading.member_of) & LEVELLED_CLASSES)
 
 
@@ -1481,7 +1609,7 @@ def review_asked(order: Order) -> Review | None:
     weeks unlooked at while the outage lasts."""
     if order.frequency is not Frequency.ONCE and antibacterial(order.drug, order.route):
         return Review.ANTIBIOTIC
-    if order.frequency is Frequency.PRN and "opioid" in _read(order.drug).member_of:
+    if order.frequency is Frequency.PRN and "opioid" in _read(order.drug, order=True).member_of:
         return Review.AS_REQUIRED_OPIOID
     return None
 
@@ -1523,7 +1651,7 @@ def review_due(order: Order, at: datetime) -> bool:
 def high_alert_drug(drug: str, route: str) -> bool:
     """Whether the medicine, given by `route`, is one the app knows as high-alert (`HIGH_ALERT_DRUGS`,
     `HIGH_ALERT_INJECTED` injected, an insulin, an anticoagulant), by its name or a brand's."""
-    substances = _read(drug).substances
+    substances = _read(drug, order=True).substances
     return bool(substances & _HIGH_ALERT or _route(route) in INJECTED and substances & _HIGH_ALERT_INJECTED
                 or insulin(drug) or anticoagulant(drug))
 
@@ -1877,7 +2005,7 @@ def order_release(order: Order) -> Release | None:
     tablet); None otherwise."""
     stated = release_of(order.drug)
     if stated is None and order.frequency is Frequency.PRN and _route(order.route) in BOLUS_ROUTES \
-            and not infused(order) and "opioid" in _read(order.drug).member_of:
+            and not infused(order) and "opioid" in _read(order.drug, order=True).member_of:
         return Release.IMMEDIATE
     return stated
 
@@ -2049,11 +2177,19 @@ def running_anticoagulants(orders: Iterable[Order], at: datetime) -> tuple[str, 
 
 VITAMIN_K_ANTAGONISTS = frozenset(medicine_name(name) for name in ("warfarin", "acenocoumarol", "fluindione"))
 DIRECT_ORAL = frozenset(medicine_name(name) for name in ("apixaban", "rivaroxaban", "edoxaban", "dabigatran"))
-ANTICOAGULATES_FOR: tuple[tuple[frozenset[str], timedelta], ...] = (
-    (VITAMIN_K_ANTAGONISTS, timedelta(days=5)), (DIRECT_ORAL, timedelta(hours=48)))
-"""How long a medicine still anticoagulates after its last dose, the longest first: a vitamin K
-antagonist for days (its INR falls over 4 to 5), a direct oral anticoagulant up to 48 hours; a
-heparin, fondaparinux and the rest for a day (`STILL_ANTICOAGULATES`)."""
+DABIGATRAN = frozenset({medicine_name("dabigatran")})
+ANTICOAGULATES_FOR: tuple[tuple[frozenset[str], tuple[tuple[float, timedelta], ...]], ...] = (
+    (VITAMIN_K_ANTAGONISTS, ((0.0, timedelta(days=5)),)),
+    (DABIGATRAN, ((80.0, timedelta(hours=48)), (50.0, timedelta(hours=72)), (0.0, timedelta(hours=96)))),
+    (DIRECT_ORAL, ((0.0, timedelta(hours=48)),)))
+"""How long a medicine still anticoagulates after its last dose, by the creatinine clearance
+(mL/min) from which each time holds, the first the patient's reaches; the last, the longest, when
+the clearance is not known: a vitamin K antagonist for days (its INR falls over 4 to 5);
+dabigatran, cleared by the kidney, 48 hours from a clearance of 80, 72 from 50 and 96 below (EHRA
+2021 practical guide, table of the last intake before a procedure of high bleeding risk:
+dabigatran stopped 72 hours before theatre at a clearance of 35 was "no anticoagulant");
+apixaban, rivaroxaban and edoxaban 48 hours whatever the clearance (the same table: 48 hours at
+15-29 mL/min as from 30); a heparin, fondaparinux and the rest for a day (`STILL_ANTICOAGULATES`)."""
 STILL_ANTICOAGULATES = DAY
 
 
@@ -2067,20 +2203,24 @@ class Anticoagulated(BaseModel):
     until: AwareDatetime | None = None
 
 
-def _anticoagulates_for(drug: str) -> timedelta:
-    """How long `drug` still anticoagulates after it is stopped (`ANTICOAGULATES_FOR`)."""
+def anticoagulates_for(drug: str, clearance: float | None = None) -> timedelta:
+    """How long `drug` still anticoagulates after it is stopped for a patient of that creatinine
+    clearance in mL/min (None: not known, the longest) (`ANTICOAGULATES_FOR`)."""
     found = medicines_in(drug)
-    return next((lasting for names, lasting in ANTICOAGULATES_FOR if found & names), STILL_ANTICOAGULATES)
+    times = next((times for names, times in ANTICOAGULATES_FOR if found & names), ((0.0, STILL_ANTICOAGULATES),))
+    return next((lasting for least, lasting in times if clearance is not None and clearance >= least), times[-1][1])
 
 
-def anticoagulated_at(orders: Iterable[Order], at: datetime) -> tuple[Anticoagulated, ...]:
+def anticoagulated_at(orders: Iterable[Order], at: datetime,
+                      clearance: float | None = None) -> tuple[Anticoagulated, ...]:
     """The anticoagulant orders of these that still anticoagulate at `at`, each drug once: running
     then (`runs_at`), or ended before it within the time the drug lasts (`ANTICOAGULATES_FOR`), a
     regular order at its stop, a once-only one at its dose; a once-only dose only from its time (one
     due at 18:00 made a fall at 03:00 "on an anticoagulant"). A warfarin held for an INR of 4.2 two
     hours before a fall asked no CT head: stopped, it was "no anticoagulant". Of one drug's orders,
     the one running, else the one that ended last: orders are rewritten daily in a downtime, and
-    yesterday's, stopped at 08:00 as today's began, said the drug stopped."""
+    yesterday's, stopped at 08:00 as today's began, said the drug stopped. `clearance`: the
+    patient's creatinine clearance in mL/min (None: not known), which a DOAC's time goes by."""
     found: dict[str, Anticoagulated] = {}
     for order in orders:
         if not anticoagulant(order.drug) or order.start_at > at:
@@ -2090,7 +2230,7 @@ def anticoagulated_at(orders: Iterable[Order], at: datetime) -> tuple[Anticoagul
         else:
             ended = order.start_at if order.frequency is Frequency.ONCE else order.stop_at
             if ended is None or not order.active_at(order.start_at) or ended > at \
-                    or elapsed.between(ended, at) >= _anticoagulates_for(order.drug):
+                    or elapsed.between(ended, at) >= anticoagulates_for(order.drug, clearance):
                 continue
             counted = Anticoagulated(drug=order.drug, until=ended)
         kept = found.get(order.drug, counted)
@@ -2340,6 +2480,8 @@ _ALLOWED = {
 MASS_IN_MG = {"g": 1000.0, "mg": 1.0, "microgram": 0.001}
 ML = "mL"
 """The order form's unit of volume, which a liquid's strength turns into mg (`content_mg`)."""
+UNITS = "units"
+"""The order form's units (IU), which a medicine's own figure turns into mg (`Rule.mg_per_unit`)."""
 
 
 def amount_in(amount: float, source: Order, limiting: Order) -> float | None:
@@ -2524,7 +2666,8 @@ def content_mg(order: Order, amount: float) -> dict[str, float]:
     medicine's volume by the liquid's strength the order states (`Order.mg_per_ml`: 20 mL of
     120 mg in 5 mL is 480 mg, as a 12 kg child's 480 mg in mg was refused and in mL was not). A
     content not read so (a combination in mg or mL, a tablet whose name writes no strength, a
-    volume of no stated strength) is left out, never guessed."""
+    volume of no stated strength) is left out, never guessed. A dose in units, of a medicine whose
+    units say its mg (`Rule.mg_per_unit`: enoxaparin's 100 IU a mg), by them."""
     found = medicines_in(order.drug)
     written = strengths_mg(order.drug) if order.dose_unit == "tablet" else None
     if not found & _LIMITED.keys():
@@ -2533,6 +2676,9 @@ def content_mg(order: Order, amount: float) -> dict[str, float]:
         each = {next(iter(found)): MASS_IN_MG[order.dose_unit]}
     elif order.dose_unit == ML and order.mg_per_ml is not None and len(found) == 1:
         each = {next(iter(found)): order.mg_per_ml}
+    elif order.dose_unit == UNITS and len(found) == 1 and (medicine := next(iter(found))) in _LIMITED \
+            and (per_unit := _LIMITED[medicine].mg_per_unit) is not None:
+        each = {medicine: per_unit}
     elif written is not None and (per_tablet := _per_tablet(order.drug, written)) is not None:
         each = per_tablet
     elif written and len(written) == len(found) == 1:
@@ -2630,7 +2776,7 @@ def beyond_dose_limits(order: Order, at: datetime, amount: float, doses: Sequenc
                 "kg": Number(limit.rule.from_kg or 0)}))
         given = [dose for dose in [*doses, *on_hold] if dose.outcome is Outcome.GIVEN and dose.order_id in orders
                  and medicine in medicines_in(orders[dose.order_id].drug)]
-        if limit.weigh:
+        if limit.weigh and not given_unweighed(limit.rule, content.get(medicine), age):
             warnings.append(Warning(Check.MAXIMUM_DOSE, _WEIGH[weighed_by(limit, age)], {
                 "medicine": Phrase(limit.rule.name), "per_dose": Number(limit.dose_mg_kg or 0),
                 "per_day": Number(limit.day_mg_kg or 0), "kg": Number(limit.up_to_kg or 0)}))

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from math import isclose
 
-from downtime.domain.dose_limits import (ADULT_FROM_YEARS, Limit, Rule, Weighed, limit_for, liquid_strength,
-                                         refused_above, too_small, too_young, weighed_by)
+from downtime.domain.dose_limits import (ADULT_FROM_YEARS, Limit, Rule, Weighed, below_least, given_unweighed,
+                                         limit_for, liquid_strength, refused_above, too_small, too_young, weighed_by)
 from downtime.domain.medication import MASS_IN_MG, ML, Frequency, Order, content_mg, insulin, limits_of, medicines_in
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number, Phrase
 
@@ -257,6 +257,9 @@ OTHER_ORDER = QT_TRANSLATE_NOOP("messages", "{order}: {amount} mg")
 NOT_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} is never given under {years} years, and the patient is {age}: "
                                          "children who turn it into morphine fast have stopped breathing on usual "
                                          "doses (MHRA, ANSM 2013). Prescribe another analgesic.")
+BELOW_LEAST = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mg in one dose is below an adult's least usual dose "
+                                            "({least} mg): did you mean {dose} mg/kg? If {dose} mg is meant, give the "
+                                            "reason in “{field}”.")
 TOO_OFTEN = QT_TRANSLATE_NOOP("messages", "{medicine}: doses at least {hours} h apart, not {ordered} h.")
 NOT_USUALLY_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} by this route is not usually given to a baby under "
                                                   "{months} months old or under {kg} kg (ANSM, BNFc): check it is "
@@ -298,7 +301,8 @@ def unit_refusal(drug: str, unit: str, route: str) -> Refusal | None:
         return Refusal("dose_unit", Phrase(NOT_BY_ROUTE), tuple(sorted(ROUTES_OF_UNIT[unit])))
     if insulin(drug) and unit != "units":
         return Refusal("dose_unit", Phrase(INSULIN_IN_UNITS, {"drug": drug}))
-    limited = named_limits(drug)
+    limited = {medicine: rule for medicine, rule in named_limits(drug).items()
+               if unit != "units" or rule.mg_per_unit is None}
     if unit in WITHOUT_CONTENT and limited:
         medicine, rule = min(limited.items())
         if unit == "units" and (units := rule.million_units) is not None \
@@ -452,7 +456,8 @@ def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int 
             refused.append(Refusal("drug", Phrase(rule.from_words.ordered if rule.from_words else NOT_USUALLY_UNDER, {
                 "medicine": Phrase(rule.name), "months": Number(rule.from_months or 0),
                 "kg": Number(rule.from_kg or 0)}), asked=True))
-        if (unweighed := limit_for(rule, age, kg, order.route, days)).weigh:
+        if (unweighed := limit_for(rule, age, kg, order.route, days)).weigh \
+                and not given_unweighed(rule, content.get(medicine), age):
             # No mg/kg said: by vein a baby's is half a child's (`ByWeight`), and the weight decides which.
             refused.append(Refusal("dose", Phrase(WEIGH_FIRST[weighed_by(unweighed, age)], {
                 "medicine": Phrase(rule.name), "kg": Number(unweighed.up_to_kg or 0)}), asked=True))
@@ -461,6 +466,10 @@ def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int 
             refused.append(Refusal("min_interval_hours", Phrase(TOO_OFTEN, {
                 "medicine": Phrase(rule.name), "hours": Number(rule.interval.total_seconds() / 3600),
                 "ordered": Number(order.min_interval_hours)})))
+        if medicine in content and below_least(rule, content[medicine], age):
+            refused.append(Refusal("dose", Phrase(BELOW_LEAST, {
+                "medicine": Phrase(rule.name), "dose": Number(content[medicine]),
+                "least": Number(rule.least_mg or 0)}), asked=True))
         if medicine in content:
             refused += _beyond(rule, medicine, order, content[medicine], others, age, kg, months, days, ideal_kg)
     return refused

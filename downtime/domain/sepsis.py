@@ -122,10 +122,10 @@ def outcome(data: Mapping[str, Any], news2: News2Score | None) -> Outcome:
     return Outcome.LOW
 
 
-def _for_screening(data: Mapping[str, Any], moment: datetime) -> bool:
-    """Whether something done at `moment` counts for the screening: not long before it
-    (`DONE_FROM`), when it was not this sepsis's."""
-    return elapsed.reached(elapsed.earlier(datetime.fromisoformat(data["screened_at"]), DONE_FROM), moment)
+def _for_screening(data: Mapping[str, Any], moment: datetime, since: timedelta = DONE_FROM) -> bool:
+    """Whether something done at `moment` counts for the screening: not more than `since` before
+    it (`DONE_FROM`), when it was not this sepsis's."""
+    return elapsed.reached(elapsed.earlier(datetime.fromisoformat(data["screened_at"]), since), moment)
 
 
 def _counts(data: Mapping[str, Any], field: str) -> datetime | None:
@@ -137,28 +137,40 @@ def _counts(data: Mapping[str, Any], field: str) -> datetime | None:
     return moment if _for_screening(data, moment) else None
 
 
+CHARTED_ITEMS = ("antibiotics", "fluids")
+"""The Sepsis Six a dose given on the medication chart does (`Charted.item`): an IV antibacterial,
+or an IV fluid challenge (child_fluids.fluid_challenge: the bolus given at 13:30 and charted there
+still read "SEPSIS SIX OVERDUE: IV fluids" until its time was typed again on the screening)."""
+CHARTED_FROM = {"antibiotics": DONE_FROM, "fluids": timedelta(hours=1)}
+"""How long before the screening a dose on the chart counts for it, by item: a fluid challenge
+given more than about an hour before was for another moment (a bag put up at 08:00, five hours
+before the patient deteriorated, marked the IV fluids given)."""
+
+
 @dataclass(frozen=True)
 class Charted:
-    """An IV antibacterial dose recorded given on the medication chart: when, and the medicine,
-    dose and route it names."""
+    """An IV antibacterial or IV fluid dose recorded given on the medication chart: when, the
+    medicine, dose and route it names, and which of the Sepsis Six it does (`CHARTED_ITEMS`)."""
 
     at: datetime
     drug: str
     dose: float
     unit: str
     route: str
+    item: str = "antibiotics"
 
     def text(self, lang: str) -> str:
         """"Clarithromycin 500 mg IV", "Amoxicilline 1,5 g IV" on a French ward."""
         return " ".join([*self.drug.split(), decimal_text(self.dose, lang), self.unit, self.route])
 
 
-def antibiotics_charted(data: Mapping[str, Any], charted: Sequence[Charted]) -> Charted | None:
-    """The first of these doses that counts for the screening's IV antibiotics (`_for_screening`):
-    the chart is the dose's record, and a dose given at 13:40 and charted there still read "SEPSIS
-    SIX OVERDUE: IV antibiotics" until its time was typed again on the screening."""
-    return min((one for one in charted if _for_screening(data, one.at)), key=lambda one: elapsed.instant(one.at),
-               default=None)
+def done_on_chart(data: Mapping[str, Any], charted: Sequence[Charted], item: str = "antibiotics") -> Charted | None:
+    """The first of these doses that counts for the screening's `item` (`CHARTED_ITEMS`,
+    `_for_screening` within `CHARTED_FROM`): the chart is the dose's record, and a dose given at
+    13:40 and charted there still read "SEPSIS SIX OVERDUE: IV antibiotics" until its time was
+    typed again on the screening."""
+    return min((one for one in charted if one.item == item and _for_screening(data, one.at, CHARTED_FROM[item])),
+               key=lambda one: elapsed.instant(one.at), default=None)
 
 
 def uncharted(data: Mapping[str, Any], charted: Sequence[Charted]) -> datetime | None:
@@ -166,7 +178,8 @@ def uncharted(data: Mapping[str, Any], charted: Sequence[Charted]) -> datetime |
     `MATCHED_WITHIN` of it: the once-only dose it records stayed OVERDUE on the medication chart,
     and the next nurse gave it again."""
     typed = _counts(data, "antibiotics_at")
-    if typed is None or any(abs(elapsed.between(typed, one.at)) <= MATCHED_WITHIN for one in charted):
+    if typed is None or any(abs(elapsed.between(typed, one.at)) <= MATCHED_WITHIN for one in charted
+                            if one.item == "antibiotics"):
         return None
     return typed
 
@@ -187,7 +200,7 @@ def target_missed(data: Mapping[str, Any]) -> int | None:
 
 def left_to_do(data: Mapping[str, Any], charted: Sequence[Charted] = ()) -> list[str]:
     """The Sepsis Six not timed yet (`_counts`), nor marked not needed, in the tool's order; the IV
-    antibiotics done too by a dose given on the medication chart (`antibiotics_charted`).
+    antibiotics and IV fluids done too by a dose given on the medication chart (`done_on_chart`).
     Oxygen is needed whatever is ticked when the red flag says the patient needs it to keep their
     saturation, or the readings show them under target on air ("saturation in target on air"
     beside an SpO2 of 88 % dropped it); IV fluids are not needed only once a doctor's review is
@@ -197,7 +210,7 @@ def left_to_do(data: Mapping[str, Any], charted: Sequence[Charted] = ()) -> list
         not_needed.discard("oxygen")
     if not data.get("reviewed_by") or reviewed_at(data) is None:
         not_needed.discard("fluids")
-    charted_done = {"antibiotics"} if antibiotics_charted(data, charted) is not None else set()
+    charted_done = {item for item in CHARTED_ITEMS if done_on_chart(data, charted, item) is not None}
     return [item for item in SIX
             if item not in not_needed | charted_done and _counts(data, f"{item}_at") is None]
 

@@ -8,11 +8,14 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from math import inf
 from datetime import datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 
-from downtime.domain.duplicates import fold
-from downtime.domain.medication import NEGATIONS, allergy_matches
+from downtime.domain.duplicates import _PARTICLES, fold
+from downtime.domain.elapsed import instant
+from downtime.domain.glucose import SULFONYLUREA_WORDS
+from downtime.domain.medication import NEGATIONS, allergy_matches, medicine_name, medicines_in
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 
 
@@ -39,6 +42,11 @@ REBOOK_WITHIN = timedelta(days=28)
 ARRIVE_BEFORE = timedelta(minutes=90)
 """How long before the operation a patient called in from home is to arrive, as the letter of a
 new date asks: a slot sooner than that is one they cannot keep."""
+ADMITTED_FOR_IT = timedelta(days=2)
+"""How long before its planned start a stay may begin and still be the admission for the
+operation (bowel preparation, a work-up the day before): a cancellation during it is after
+arrival, a last-minute one by the NHS's rule. A stay begun earlier is for something else, and
+only a cancellation from the day before the operation's is last minute for it."""
 LETTER_WORKING_DAYS = 3
 """The working days (Monday to Friday) a letter is given to reach a patient at home, between the
 day it is sent and the day of the operation it tells of (`letter_arrives`)."""
@@ -134,15 +142,18 @@ def letter_arrives(sent: datetime, before: datetime) -> bool:
 # The words a room is called by before its number, folded: "Theatre 1", "Salle 1" and "Th1" are T1
 # ("Bloc 2" is not: a bloc is a suite of rooms).
 ROOM_WORDS = ("theatre", "theater", "th", "salle", "salledop", "salledoperation", "or")
-_ROOM_NUMBER = re.compile(rf"(?:{'|'.join(ROOM_WORDS)})(\d+[a-z]?)")
+_ROOM_NUMBER = re.compile(rf"(?:t|{'|'.join(ROOM_WORDS)})0*(\d+[a-z]?)")
+"""A room's number after its word or a bare T, its leading zeros aside: "T01" and "Salle 01" are T1."""
 
 
 def theatre_key(name: str) -> str:
     """A theatre as people type it: "T1", "t1", " T1 ", "T 1", "T-1", "Theatre 1" and "Salle 1"
     are one room, which two operations must never share at once (`fold`: spaces, hyphens,
     capitals and accents aside; "T 1" held a second list at once beside "T1", and a coordinator
-    typing "Theatre 1" on one laptop and "T1" on another booked the room twice). A room word is
-    read as T only before a number alone: "DSU theatre 1" is the day-surgery unit's room."""
+    typing "Theatre 1" on one laptop and "T1" on another booked the room twice), and the room
+    number's leading zeros ("T01", "Salle 01", the EHR's or the signage's way, held a list at once
+    beside "T1"). A room word is read as T only before a number alone: "DSU theatre 1" is the
+    day-surgery unit's room."""
     folded = fold(name)
     return f"t{room[1]}" if (room := _ROOM_NUMBER.fullmatch(folded)) else folded
 
@@ -188,10 +199,19 @@ def after_latex(allergic: Iterable[bool]) -> list[bool]:
     operation, and one used with latex before them is not. A latex-allergic patient booked last
     on the list was accepted with nothing said. One coming after other latex-allergic patients
     alone is not: the theatre stayed latex-free for them."""
-    used, found = False, []
-    for latex in allergic:
-        found.append(latex and used)
-        used = used or not latex
+    return behind_later_ranks(0 if latex else None for latex in allergic)
+
+
+def behind_later_ranks(ranks: Iterable[int | None]) -> list[bool]:
+    """For each operation standing in one theatre on one day, in time order (`ranks`: how early
+    its patient is to go, 0 first; None: anywhere), whether it comes after the operation of a
+    patient ranked later or not at all, who should have gone after it. One after patients of its
+    own rank or earlier is in order: they go first too."""
+    latest: float = -1
+    found = []
+    for rank in ranks:
+        found.append(rank is not None and latest > rank)
+        latest = max(latest, inf if rank is None else rank)
     return found
 
 
@@ -213,6 +233,112 @@ def person_key(name: str | None) -> str:
     while len(words) > 1 and words[0] in TITLES:
         words.pop(0)
     return " ".join(words)
+
+
+METFORMIN_WORDS = frozenset(medicine_name(name) for name in (
+    "metformin", "metformine", "glucophage", "stagid", "janumet", "velmetia", "eucreas", "icandra", "komboglyze",
+    "jentadueto", "xigduo", "synjardy", "vokanamet", "segluromet", "glucovance"))
+"""A word of a medicine, as `medicines_in` names it, that makes it (or a combination with it)
+metformin."""
+SGLT2_WORDS = frozenset(medicine_name(name) for name in (
+    "dapagliflozin", "dapagliflozine", "empagliflozin", "empagliflozine", "canagliflozin", "canagliflozine",
+    "ertugliflozin", "ertugliflozine", "forxiga", "jardiance", "invokana", "steglatro", "xigduo", "synjardy",
+    "vokanamet", "segluromet", "qtern", "glyxambi"))
+"""A word of a medicine that makes it an SGLT2 inhibitor (a gliflozin), by its name or a brand's."""
+
+
+MEGLITINIDE_WORDS = frozenset(medicine_name(name) for name in (
+    "repaglinide", "nateglinide", "novonorm", "prandin", "starlix"))
+"""A word of a medicine that makes it a meglitinide (a glinide), by its name or a brand's."""
+
+
+class Lowering(StrEnum):
+    """A glucose-lowering medicine other than insulin, by what is done with it for an operation
+    (JBDS-IP and CPOC, perioperative diabetes, 2021-2022)."""
+
+    SULFONYLUREA = "sulfonylurea"
+    """Omitted on the morning of surgery: a fasting patient given gliclazide goes hypo, and the
+    hypo lasts."""
+    SGLT2 = "sglt2"
+    """Stopped the day before surgery and on its day: euglycaemic ketoacidosis."""
+    METFORMIN = "metformin"
+    """Taken as usual once or twice a day; three times a day, the lunchtime dose omitted."""
+    MEGLITINIDE = "meglitinide"
+    """Repaglinide, nateglinide: omitted on the morning of surgery, as a sulfonylurea is (a
+    fasting patient given one goes hypo)."""
+
+
+FIRST_RANK = {Lowering.SULFONYLUREA: 1, Lowering.MEGLITINIDE: 1, Lowering.SGLT2: 1, Lowering.METFORMIN: 2}
+"""How early on the list a patient on each glucose-lowering medicine other than insulin goes
+(`behind_later_ranks`), insulin being 0: the insulin-treated patient's fast and variable-rate
+insulin are the greatest risk, then the hypoglycaemia of a sulfonylurea or a meglitinide and the
+ketoacidosis of an SGLT2 inhibitor, metformin alone the least (CPOC, JBDS-IP). Counted alike, the patient on
+insulin behind one on metformin alone was no longer told to go first."""
+
+
+def diabetes_rank(on_insulin: bool, kinds: Iterable[Lowering]) -> int | None:
+    """How early on the list the patient goes for their diabetes (`FIRST_RANK`; None: no
+    glucose-lowering medicine)."""
+    return 0 if on_insulin else min((FIRST_RANK[kind] for kind in kinds), default=None)
+
+
+_LOWERING_WORDS = {Lowering.SULFONYLUREA: SULFONYLUREA_WORDS, Lowering.MEGLITINIDE: MEGLITINIDE_WORDS,
+                   Lowering.SGLT2: SGLT2_WORDS, Lowering.METFORMIN: METFORMIN_WORDS}
+
+
+def _words_naming(drug: str) -> frozenset[str]:
+    """The words that may name an order's medicines: those of each medicine `medicines_in` names,
+    and each word of the order's own text, folded alike (`medicine_name`). A combination written
+    by its generic names ("Dapagliflozin/metformin", "Gliclazide + metformin") was read as the
+    one part the tables know, and the other part dropped."""
+    named = {word for name in medicines_in(drug) for word in re.split(r"[\s/-]+", name)}
+    return frozenset(named | {medicine_name(word) for word in re.split(r"[\s/+,;()-]+", drug) if word})
+
+
+def lowering(drug: str) -> tuple[Lowering, ...]:
+    """What of an order's medicine lowers the glucose, insulin aside, each with its day-of-surgery
+    rule: a type 2 on gliclazide and metformin, booked behind another patient and fasting from
+    midnight, was said nowhere on the theatre list. A combination gives each of its parts, by
+    its brand or its generic names (Xigduo, "Dapagliflozin/metformin": an SGLT2 inhibitor and
+    metformin)."""
+    words = _words_naming(drug)
+    return tuple(kind for kind, named in _LOWERING_WORDS.items() if words & named)
+
+
+def maybe_same_person(name: str | None, other: str | None) -> bool:
+    """Whether two names that are not one person to the clash check (`person_key`) may still be
+    one: the family name and given names of one (its words of more than one letter, the
+    particles of a family name aside: "Le Goff", "de Gaulle", "Van der Berg") all among the
+    other's, in any order (French lists write "ROUX Pierre"), and each initial of either
+    beginning a given name, or matching an initial, of the other, if the other gives any ("Dr
+    Roux" and "Dr P. Roux", "P. Roux" and "Pierre Roux", "Dr ROUX P." and "Dr Roux"). "Dr M.
+    Martin" and "Dr L. Martin" are two people on purpose, so this is asked, never refused: "Dr
+    P. Roux" was booked in T2 while Dr Roux operated in T1 with nothing said, and so were "Dr A.
+    Le Goff" beside "Dr Le Goff", the particle read as a first name."""
+    if person_key(name) == person_key(other):
+        return False
+    (initials, words), (other_initials, other_words) = _name_parts(name), _name_parts(other)
+    if not words or not other_words:
+        return False
+    if not (words <= other_words or other_words <= words):
+        return False
+    return (_initials_fit(initials, other_words - words, other_initials)
+            and _initials_fit(other_initials, words - other_words, initials))
+
+
+def _name_parts(name: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """A person's initials (single letters) and other words, titles and particles left out."""
+    words = person_key(name).split()
+    return (frozenset(word for word in words if len(word) == 1),
+            frozenset(word for word in words if len(word) > 1 and word not in _PARTICLES))
+
+
+def _initials_fit(initials: frozenset[str], given: frozenset[str], other_initials: frozenset[str]) -> bool:
+    """Whether each of these initials begins one of the other name's `given` names or is one of
+    its initials; true when the other name gives neither (no first name to contradict)."""
+    if not given and not other_initials:
+        return True
+    return all(initial in other_initials or any(word.startswith(initial) for word in given) for initial in initials)
 
 
 def specialty_key(name: str) -> str:
@@ -382,6 +508,27 @@ class Slot:
     start: datetime
     specialty: str
     """The list's, which the rebook dialog names (a list added since it opened is offered too)."""
+
+
+TURNOVER = timedelta(minutes=15)
+"""Between two cases in one theatre: cleaning, sending for the next patient, anaesthetising them.
+Five 60-minute cases booked back to back in a five-hour list left it running an hour late with
+nothing said (`list_overrun`)."""
+
+
+def list_overrun(session: TheatreSession, starts: Iterable[tuple[datetime, int, bool]],
+                 turnover: timedelta = TURNOVER) -> datetime | None:
+    """When the list's operations (each start, expected minutes, and whether that start is the
+    recorded one of an operation done) end, counted in elapsed time, if that is past the list's
+    end once a `turnover` is kept between each and the next: each begins when planned, or a
+    turnover after the one before it ends if later, and one done when it was recorded to (a list
+    whose cases were all done in time still said it would end an hour late, counted from the
+    plan); None when the list ends in time. Said, not refused: a quick team may do better."""
+    end: datetime | None = None
+    for start, minutes, recorded in sorted(starts, key=lambda one: instant(one[0])):
+        begins = instant(start) if end is None or recorded else max(instant(start), end + turnover)
+        end = begins + timedelta(minutes=minutes)
+    return end if end is not None and end > instant(session.end) else None
 
 
 def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: Sequence[Booking],

@@ -24,6 +24,21 @@ class NoSuchDay:
     def text(self, lang: Lang) -> str:
         return f"{self.day} {MONTHS[lang][self.month - 1]} {self.year}"
 
+
+@dataclass(frozen=True)
+class Readings:
+    """The two numbers a number written with zeros after its point is read as, the thousand-fold
+    (or ten-fold) one first: "5000 or 5", which the person retypes as the one meant."""
+
+    grouped: str
+    decimal: str
+
+    def text(self, lang: Lang) -> str:
+        return f"{self.grouped} {OR[lang]} {self.decimal}"
+
+
+OR: dict[Lang, str] = {"en": "or", "fr": "ou"}
+
 MESSAGES: dict[str, dict[Lang, str]] = {
     "required": {"en": "“{label}” is required.", "fr": "« {label} » est obligatoire."},
     "too_long": {"en": "“{label}” is too long (at most {limit} characters).",
@@ -39,6 +54,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "not_integer": {"en": "“{label}” must be a whole number.",
                     "fr": "« {label} » doit être un nombre entier."},
     "not_number": {"en": "“{label}” must be a number.", "fr": "« {label} » doit être un nombre."},
+    "zeros_after_the_point": {"en": "“{label}”: write {limit}: no thousands separator.",
+                               "fr": "« {label} » : écrivez {limit} : sans séparateur de milliers."},
     "below_min": {"en": "“{label}” must be at least {limit}.",
                   "fr": "« {label} » doit être au moins {limit}."},
     "above_max": {"en": "“{label}” must be at most {limit}.",
@@ -116,6 +133,6 @@ def message(key: str, lang: Lang, label: str, limit: object = None, **more: str)
     ward's decimal comma (downtime.i18n.decimal_text): a temperature "must be at most 45.0"."""
     if isinstance(limit, float):
         limit = decimal_text(limit, lang)
-    elif isinstance(limit, NoSuchDay):
+    elif isinstance(limit, (NoSuchDay, Readings)):
         limit = limit.text(lang)
     return MESSAGES[key][lang].format(label=label, limit=limit, **more)

@@ -364,7 +364,7 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         }),
         "notes": Read(("sync/fhir_theatre.py",)),
         "planned_start": Read(("services/printing.py", "services/theatre.py", "sync/fhir_theatre.py")),
-        "priority": Read(("pdf/theatre.py", "services/theatre.py", "sync/fhir_theatre.py"), {
+        "priority": Read(("pdf/theatre.py", "services/theatre.py", "sync/fhir_theatre.py", "sync/snapshot_fhir.py"), {
             "elective": ("domain/theatre.py", "sync/fhir_codes.py"),
             "expedited": ("domain/theatre.py", "sync/fhir_codes.py"),
             "immediate_a": ("domain/theatre.py", "sync/fhir_codes.py"),

@@ -428,6 +428,10 @@ class ChoiceField(_FieldBase):
     by_role: dict[str, str] = {}
     """A new record's answer starts as the option given for the signed-in person's role (a
     clinical note's "Written by a": a nurse's note is the nurse's), for them to change."""
+    unanswered: str | None = None
+    """The option the question left unanswered stands for, ticked on the filled paper form: an
+    order's How often, empty as on every order written before it was asked, is daily, and its
+    nine boxes printed empty left the clerk back-entering it to guess."""
 
 
 class MultiChoiceField(_FieldBase):
@@ -768,6 +772,10 @@ def _consistency_problems(spec: FormSpec) -> Iterator[Phrase]:
                 if role not in set(Role) or code not in {option.code for option in field.options})):
             yield said(QT_TRANSLATE_NOOP("messages", "field {field}: by_role names no role or no option: {names}"),
                        field, names=", ".join(unknown))
+        if isinstance(field, ChoiceField) and field.unanswered is not None and field.unanswered not in {
+                option.code for option in field.options if not option.retired}:
+            yield said(QT_TRANSLATE_NOOP("messages", "field {field}: unanswered names no option it offers: {code}"),
+                       field, code=repr(field.unanswered))
         if field.signed_in and not isinstance(field, TextField):
             yield said(QT_TRANSLATE_NOOP("messages", "field {field}: signed_in fills a text field only"), field)
         if isinstance(field, RepeatField) and field.min_items > field.max_items:

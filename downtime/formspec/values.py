@@ -22,7 +22,7 @@ from downtime.domain.clock import ward_time
 from downtime.domain.downtime_number import parse_downtime_number
 from downtime.domain.laterality import NOT_APPLICABLE, contradiction
 from downtime.domain.nir import nir_problem
-from downtime.formspec.messages import NoSuchDay, message
+from downtime.formspec.messages import NoSuchDay, Readings, message
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text, labelled, message as phrased, semicolon
 from downtime.formspec.printable import unprintable
 from downtime.formspec.schema import (
@@ -50,7 +50,12 @@ class FieldError:
 _DATE_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATE_COMPACT = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
-_TIME = re.compile(r"^(\d{1,2})[:hH](\d{2})$")
+# "14:30", or as French writes an hour, "14h30" or "14h" (14:00).
+_TIME = re.compile(r"^(\d{1,2})(?::(\d{2})|[hH](\d{2})?)$")
+# French typography's "14 h 30" and "8 h", written with spaces: read as "14h30" and "8h". The
+# space after the h is the hour's only when minutes follow: "14 h +01:00" is 14:00 at +01:00 (the
+# offset joined to the hour, it was refused as no date and time).
+_SPACED_HOUR = re.compile(r"(?<![\d:])(\d{1,2})\s*([hH])(?:\s*(\d{2}))?(?![\d:])")
 _OFFSET = re.compile(r"^[+-]\d{2}:\d{2}$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})$")
 # A day and month typed without the year is read in the year of the box's day, unless the same
@@ -111,16 +116,18 @@ def parse_datetime(text: str, tz: tzinfo | None = None, *, as_written: bool = Fa
         parsed = None
     typed = parsed is None or "T" not in text
     if typed:
-        pieces = _dated(text.split(), day) if day is not None else text.split()
+        pieces = _SPACED_HOUR.sub(lambda hour: "".join(part or "" for part in hour.groups()), text).split()
+        pieces = _dated(pieces, day) if day is not None else pieces
         if len(pieces) not in (2, 3) or not (match := _TIME.match(pieces[1])) or not all(map(_OFFSET.match, pieces[2:])):
             raise ParseError("bad_datetime")
-        if int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        hour, minute = int(match[1]), int(match[2] or match[3] or 0)
+        if hour > 23 or minute > 59:
             # Written as asked, a time of no day: told to write DD/MM/YYYY HH:MM, the nurse who
             # had could not see what to change.
             raise ParseError("no_such_time", pieces[1])
         try:
             day = parse_date(pieces[0])
-            clock = time(int(match.group(1)), int(match.group(2)))
+            clock = time(hour, minute)
             parsed = datetime.fromisoformat(f"{day}T{clock:%H:%M}{pieces[2] if len(pieces) == 3 else ''}")
         except (ParseError, ValueError) as exc:
             raise ParseError("bad_datetime") from exc
@@ -171,18 +178,39 @@ def _in_year_of(day_of_month: int, month: int, day: date) -> str:
     return f"{this_year:%d/%m/%Y}"
 
 
+def _unspaced(text: str) -> str:
+    """A number without the spaces that group its digits: "1 000" typed, or pasted from a French
+    document with a no-break space (U+00A0) or a narrow one (U+202F)."""
+    return re.sub("[ \u00a0\u202f]", "", text.strip())
+
+
 def parse_integer(text: str) -> int:
-    cleaned = text.strip().replace(" ", "").replace("\u202f", "")
+    cleaned = _unspaced(text)
     if not re.fullmatch(r"[+-]?\d{1,15}", cleaned):
         raise ParseError("not_integer")
     return int(cleaned)
 
 
-def parse_decimal(text: str) -> float:
-    """French keyboards type a decimal comma: 72,5 is 72.5."""
-    cleaned = text.strip().replace(" ", "").replace(",", ".")
-    if not re.fullmatch(r"[+-]?(\d{1,12}(\.\d*)?|\.\d+)", cleaned):
+def parse_decimal(text: str, *, as_written: bool = False, least: float | None = None,
+                  most: float | None = None) -> float:
+    """French keyboards type a decimal comma: 72,5 is 72.5. One to three digits, then a point or
+    a comma and three zeros, are refused: "5.000" is heparin 5 000 units on a French ward that
+    groups thousands with a dot, as "5,000" is on an English one, and read as 5 the dose was saved
+    a thousand times too small, no question asked. A zero or two after the point ("37.0" on the
+    thermometer, "9.0" on the glucose meter) is read as written. `least` and `most`, the box's
+    bounds: refused only when both readings lie within them; a neonate's "3.000" kg, off a scale
+    to the gram, is 3 in a box of at most 400 kg (refused, it was told to write "3000 or 3").
+    `as_written`: written by another system (an EHR snapshot's CSV), whose "72.000" is a decimal
+    as it says."""
+    cleaned = _unspaced(text).replace(",", ".")
+    if not (number := re.fullmatch(r"([+-]?)(\d{1,12})?(?:\.(\d*))?", cleaned)) or not (number[2] or number[3]):
         raise ParseError("not_number")
+    sign, whole, fraction = number.groups()
+    if not as_written and whole and len(whole) <= 3 and int(whole) and fraction == "000":
+        readings = Readings(f"{sign}{int(whole + fraction)}", f"{sign}{int(whole)}")
+        if all((least is None or float(reading) >= least) and (most is None or float(reading) <= most)
+               for reading in (readings.grouped, readings.decimal)):
+            raise ParseError("zeros_after_the_point", readings)
     return float(cleaned)
 
 
@@ -212,16 +240,18 @@ def _as_the_clock_read(typed: datetime, zone: tzinfo) -> None:
         raise ParseError("offset_not_then", then.isoformat()[-6:])
 
 
-def parse_text(field: Field, text: str, tz: tzinfo | None = None, day: date | None = None) -> Any:
+def parse_text(field: Field, text: str, tz: tzinfo | None = None, day: date | None = None, *,
+               as_written: bool = False) -> Any:
     """The value of what was typed into a one-line box; empty text is no value. `day`: a
-    date-time box's own day (see `parse_datetime`)."""
+    date-time box's own day (see `parse_datetime`); `as_written`: written by another system
+    (see `parse_decimal`)."""
     if not text.strip():
         return None
     match field:
         case IntegerField():
             return parse_integer(text)
         case DecimalField():
-            return parse_decimal(text)
+            return parse_decimal(text, as_written=as_written, least=field.min, most=field.max)
         case DateField():
             return parse_date(text).isoformat()
         case DateTimeField():

@@ -232,7 +232,8 @@ def _filled_content(field: Field, value: Any, lang: Lang, who: Callable[[str], s
     in red (see `filled_form_pdf`)."""
     match field:
         case ChoiceField():
-            content = [_ticks(_choices(field, [] if value is None else [value], lang), width)]
+            answer = field.unanswered if value is None else value
+            content = [_ticks(_choices(field, [] if answer is None else [answer], lang), width)]
         case MultiChoiceField():
             content = [_ticks(_choices(field, value or [], lang), width)]
         case YesNoField():

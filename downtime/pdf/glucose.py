@@ -25,8 +25,8 @@ from downtime.i18n import decimal_text, semicolon, sentence
 from downtime.pdf.amendments import footnotes, marked, marks
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words,
                                next_due_line, ward_clock)
-from downtime.services.glucose import (PLAN, Charted, Insulin, infusion_asks, ketones_again, unwatched,
-                                      unwatched_asks)
+from downtime.services.glucose import (PLAN, Charted, Insulin, hourly_on_infusion, infusion_asks, ketones_again,
+                                       unwatched, unwatched_asks)
 from downtime.services.patients import PatientSummary
 
 BY_HAND = 8
@@ -90,7 +90,9 @@ def glucose_chart_pdf(patient: PatientSummary, readings: Sequence[Charted], spec
     next reading is said over the chart, overdue or not, after what the tab asks beyond the
     reading's own line (an insulin infusion running into a hypo, ketones not measured since, no
     glucose on insulin); under it, the amendments of the readings amended since they were saved
-    (pdf.amendments)."""
+    (pdf.amendments); hourly while an insulin infusion runs, whatever the latest planned
+    (services.glucose.hourly_on_infusion: the table keeps what it planned)."""
+    readings = hourly_on_infusion(list(readings), insulins)
     info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
                       printed_at=printed_at, device_name=device_name)
     width = body_width(info)

@@ -27,14 +27,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
+from downtime.domain.downtime_number import in_bars, taken_apart
 from downtime.errors import written_to
 from downtime.formspec import Lang
 from downtime.i18n import semicolon
 from downtime.pdf.forms import allergy_line
 from downtime.pdf.lines import fit, wrap
 from downtime.pdf.page import (
-    BOLD, LEADING, SANS, SEX, allergens, barcode, birth_date_label, fit_text, in_words, name_lines, number_lines,
-    register_fonts, word,
+    BOLD, LEADING, QUIET, SANS, SEX, Barcode, allergens, birth_date_label, fit_text, in_words, name_lines,
+    number_lines, register_fonts, scannable_barcode, word,
 )
 from downtime.services.patients import PatientSummary
 
@@ -147,9 +148,16 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
     c.setFont(BOLD, CHECK_SIZE)
     for index, line in enumerate(check, start=1):
         c.drawString(left, above_bars + (len(check) - index) * CHECK_SIZE * LEADING, line)
-    # The number alone: told apart by its laptop it was narrowed to half a scanner's module.
-    barcode(number, text_w, bar_h).drawOn(c, left, y + pad)
-    # Exactly the downtime number, like the Code128: a scanner types what it reads into Find,
+    # Bars a scanner reads (`label_barcode`); where the column beside the QR code is too narrow
+    # for them, across the label under it, the QR code at the label's top.
+    bars = label_barcode(patient.downtime_number, text_w, bar_h)
+    qr_y = y + (stock.height - qr_size) / 2
+    if bars is None:
+        bars = label_barcode(patient.downtime_number, stock.width - 2 * pad, bar_h)
+        qr_y = top - qr_size
+    assert bars is not None, "a downtime number's bars fit across every stock"
+    bars.drawOn(c, left + QUIET * bars.module, y + pad)
+    # Exactly the downtime number, as the Code128: a scanner types what it reads into Find,
     # and a number with the name and birth date around it found nobody. A number two laptops
     # gave keeps its laptop here, where it finds that laptop's patient alone.
     widget = QrCodeWidget(patient.downtime_number, barLevel="M")
@@ -158,7 +166,16 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
                                                    qr_size / (upper - bottom), 0, 0])
     drawing.add(widget)
     for square in squares:
-        renderPDF.draw(drawing, c, square, y + (stock.height - qr_size) / 2)
+        renderPDF.draw(drawing, c, square, qr_y)
+
+
+def label_barcode(number: str, width: float, height: float) -> Barcode | None:
+    """A label's or a band's Code128 in `width` (page.scannable_barcode): a number two laptops
+    gave with its laptop where that fits (`in_bars`: the number alone identified both laptops'
+    patients to a scanner reading linear codes only), else the number alone; None where neither
+    fits at bars of SMALLEST_MODULE (reportlab's 0.19 mm, which a band curved round a wrist or a
+    worn insert did not scan)."""
+    return scannable_barcode(dict.fromkeys((in_bars(number), taken_apart(number)[0])), width, height)
 
 
 def _check_identity(held: OnHold, lang: Lang) -> str:
@@ -304,7 +321,9 @@ def _paper_label(c: canvas.Canvas, number: str, device: str, x: float, y: float,
     c.drawString(x + pad, top - size * 0.8, number)
     bar_h = 6 * mm
     bar_top = top - size * 0.8 - 1.5 * mm
-    barcode(number, width, bar_h).drawOn(c, x + pad, bar_top - bar_h)
+    bars = scannable_barcode([number], width, bar_h)
+    assert bars is not None, "a downtime number's bars fit across every stock"
+    bars.drawOn(c, x + pad + QUIET * bars.module, bar_top - bar_h)
     fitted = fit(in_words(PAPER_WORDS, "reserved", lang, device=device), SANS, 6.5, 6.5 * LEADING, width)
     c.setFont(SANS, fitted.size)
     line_y = bar_top - bar_h - 1 * mm

@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from downtime.domain import child_fluids
+from downtime.domain.anticoagulation import another_anticoagulant
 from downtime.domain.age import CHILD_UNTIL, age_in_years, age_words
 from downtime.domain.elapsed import reached
 from downtime.domain.laptops import Authors, Laptop
@@ -45,8 +46,9 @@ from downtime.pdf.page import (
     ward_clock,
 )
 from downtime.services.medication import (
-    OVERRIDDEN, MarCell, MarRow, chart_devices, chart_dose_text, dose_words, order_flags, order_label, order_reading,
-    overrides_text, prescriber_words, rule_words, stay_end_date, typed_words,
+    KIDNEY_INJURY_PRESCRIBED, OVERRIDDEN, MarCell, MarRow, chart_devices, chart_dose_text, dose_words, holding,
+    on_chart, order_flags, order_label, order_reading, overrides_text, prescriber_words, rule_words, stay_end_date,
+    typed_words,
 )
 from downtime.services.chart_alerts import review_said
 from downtime.services.infusion_rates import RateChange, change_words
@@ -126,6 +128,7 @@ WORDS: dict[str, dict[Lang, str]] = {
                           "page. Recopier ses prescriptions à la main sur un plan vierge (celui du classeur de la "
                           "procédure dégradée) et prévenir l’administrateur. Les plans des autres patients sont "
                           "dans ce dossier."},
+    "also_anticoagulated": {"en": "ALSO ON AN ANTICOAGULANT: {orders}", "fr": "AUSSI SOUS ANTICOAGULANT : {orders}"},
     "and_more": {"en": "{orders} and {count} more orders of it on this chart",
                  "fr": "{orders} et {count} autres prescriptions de ce médicament sur ce plan"},
     "dose_on_hold": {"en": "DOSE ON HOLD", "fr": "DOSE EN ATTENTE"},
@@ -356,24 +359,30 @@ def _course(order: Order, printed_at: datetime, lang: Lang) -> str:
 ALSO_NAMED = 3
 
 
-def _also_ordered(others: Sequence[Order], order_form: FormSpec, lang: Lang) -> str:
+def _also_ordered(order: Order, others: Sequence[Order], order_form: FormSpec, lang: Lang) -> str:
     """The flag of a medicine ordered more than once: the first `ALSO_NAMED` other orders as a
     nurse reads them, then how many more there are. Each order's box named every other one, so
     25 orders of one medicine made each box longer than a page and the chart did not print; the
     other orders have their own boxes on the chart, and the nurse needs to know they are there.
-    One more is named, not counted ("and 1 more orders of it on this chart")."""
-    shown = others if len(others) <= ALSO_NAMED + 1 else others[:ALSO_NAMED]
+    One more is named, not counted ("and 1 more orders of it on this chart"). Another
+    anticoagulant beside `order` is said as one ("ALSO ON AN ANTICOAGULANT", as the round says it)."""
+    beside = [other for other in others if another_anticoagulant(order, other)]
+    same = [other for other in others if other not in beside]
+    shown = same if len(same) <= ALSO_NAMED + 1 else same[:ALSO_NAMED]
     named = semicolon(lang).join(order_reading(other, order_form, lang) for other in shown)
-    if len(others) > len(shown):
-        named = w("and_more", lang, orders=named, count=len(others) - len(shown))
-    return w("also_ordered", lang, orders=named)
+    if len(same) > len(shown):
+        named = w("and_more", lang, orders=named, count=len(same) - len(shown))
+    anticoagulants = semicolon(lang).join(order_reading(other, order_form, lang) for other in beside)
+    return " — ".join(filter(None, (w("also_ordered", lang, orders=named) if named else "",
+                                    w("also_anticoagulated", lang, orders=anticoagulants) if anticoagulants else "")))
 
 
 def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid, width: float,
                 status: str | None = None) -> Lines:
     """The order as its chart line heads it; in bold red when another laptop wrote it otherwise,
     its medicine is ordered twice (see medication.also_ordered), its next dose waits on a level
-    (medication.MarRow.levels), or its review is past when the chart is printed
+    or an AKI's review (medication.holding: not one its prescriber answered knowing the AKI; said
+    short, medication.on_chart), or its review is past when the chart is printed
     (chart_alerts.review_said, as the escalation list says it; not one that ended with an earlier
     stay, which awaits its decision instead), the reason kept for a late review or a long course
     beside it (a TB course printed REVIEW OVERDUE without why it was decided). `status`: where
@@ -385,14 +394,16 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
     flags += [w("review_reason", lang, reason=order.review_reason)] if order.review_reason else []
     flags += [w("on_hold", lang)] if order.record_id in said.held else []
     flags += _stopped_with_its_stay(row, order_form, lang, said.printed_at)
-    flags += [_also_ordered(row.also_ordered, order_form, lang)] if row.also_ordered else []
-    flags += [warning.text(lang) for warning in row.levels]
+    flags += [_also_ordered(order, row.also_ordered, order_form, lang)] if row.also_ordered else []
+    flags += [on_chart(warning).text(lang) for warning in row.levels]
     flags += order_flags(order, lang)
     flags += [w("allergy_reason", lang, reason=said.reasons[order.record_id])] if order.record_id in said.reasons else []
     flags += [w("allergy_since", lang, allergies=", ".join(since))] if (since := said.since.get(order.record_id)) else []
     # One field keeps both reasons asked of an order's dose: a child's fluid's is for its rate.
+    # The reason given knowing an AKI is quoted in its line (medication.on_chart), not again as a first dose's.
+    answered = any(warning.template == KIDNEY_INJURY_PRESCRIBED for warning in row.levels)
     flags += [w("rate_reason" if child_fluids.is_fluid(order) else "dose_reason", lang,
-                reason=order.dose_reason)] if order.dose_reason else []
+                reason=order.dose_reason)] if order.dose_reason and not answered else []
     if order.frequency is Frequency.PRN:
         lines.append(w("every", lang, hours=decimal_text(order.min_interval_hours, lang), count=order.max_doses_24h,
                        why=order.prn_indication or ""))
@@ -400,7 +411,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
     lines.append(_course(order, said.printed_at, lang))
     lines.append(w("prescribed_by", lang, who=said.prescribers[order.record_id]))
     lines += [status] if status else []
-    warned = order.record_id in said.held or bool(row.also_ordered) or bool(overdue) or bool(row.levels)
+    warned = order.record_id in said.held or bool(row.also_ordered) or bool(overdue) or bool(holding(row.levels))
     return _p("\n".join(lines + flags), width, bold=warned, color=ALERT if warned else colors.black)
 
 

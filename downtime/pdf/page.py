@@ -32,7 +32,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, S
 
 from downtime.domain.census import StayStatus
 from downtime.domain.clock import ward_time
-from downtime.domain.downtime_number import taken_apart
+from downtime.domain.downtime_number import in_bars, taken_apart
 from downtime.errors import written_to
 from downtime.formspec import Lang
 from downtime.i18n import semicolon, sentence
@@ -52,6 +52,9 @@ FRAME = 1.0
 # 0.19 mm fills in with the copier's ink), clear of the frame by `QUIET` of them (ISO/IEC 15417).
 PAGE_MODULE = 0.3 * mm
 QUIET = 10
+# The narrowest bar a label's, a band's or a page's barcode is ever given: a band curved round a
+# wrist, a thermal or worn insert, did not scan at reportlab's 0.19 mm.
+SMALLEST_MODULE = 0.25 * mm
 # On a form filled by hand the box takes the ward's sticky label: it holds the largest sheet
 # label the app prints (L7163, 99.1 × 38.1 mm) with room to stick it askew.
 LABEL_BOX = (103 * mm, 42 * mm)
@@ -308,7 +311,7 @@ class _Code128(Code128):
             super()._calculate()
 
 
-class _Barcode(Flowable):
+class Barcode(Flowable):
     """The bars go straight onto the canvas: built as a graphics drawing, one barcode cost
     more than the rest of a MAR page."""
 
@@ -330,10 +333,23 @@ class _Barcode(Flowable):
         self.code.drawOn(self.canv, 0, 0)
 
 
-def barcode(value: str, width: float, height: float, module: float | None = None) -> _Barcode:
+def barcode(value: str, width: float, height: float, module: float | None = None) -> Barcode:
     """A Code128 of the value, its narrowest bar `module` wide (reportlab's 0.19 mm by default),
     narrowed to fit the box (bedside scanners read linear codes)."""
-    return _Barcode(value, width, height, module)
+    return Barcode(value, width, height, module)
+
+
+def scannable_barcode(values: Sequence[str], width: float, height: float) -> Barcode | None:
+    """The Code128 of the first of `values` that fits `width` with its quiet zones (QUIET of its
+    narrowest bars each side), those bars as wide as fit from PAGE_MODULE down to SMALLEST_MODULE;
+    None when none fits. Drawn at its quiet zone's end: `drawOn(c, x + QUIET * bars.module, y)`.
+    Narrowed to fit, a label's bars were 0.19 mm and a page's told-apart number's 0.21 mm."""
+    for value in values:
+        bars = _Code128(value, barWidth=1, humanReadable=False, quiet=False).width
+        module = min(PAGE_MODULE, width / (bars + 2 * QUIET))
+        if module >= SMALLEST_MODULE:
+            return barcode(value, width, height, module)
+    return None
 
 
 def _title(info: PageInfo) -> Flowable:
@@ -451,8 +467,8 @@ def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, subtitle: Fl
             c.drawString(box_x + 2 * mm, last - 3.4 * mm - index * ALLERGY_SIZE * LEADING, line)
         c.setFillColor(INK)
     # The bars clear of the box's frame by ten of their narrowest (the quiet zone a scanner needs).
-    clear = FRAME / 2 + QUIET * PAGE_MODULE
-    bars = barcode(number, box_w - 2 * clear, 8 * mm - below, PAGE_MODULE)
+    bars = scannable_barcode([in_bars(number)], box_w - FRAME, 8 * mm - below)
+    assert bars is not None, "a downtime number told apart fits the box at PAGE_MODULE"
     bars.drawOn(c, box_x + FRAME / 2 + QUIET * bars.module, top - box_h + 2 * mm)
 
 

@@ -35,7 +35,7 @@ from downtime.pdf.runs import Run, RunLines
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import (
     REBOOK_BY, WHOM_TO_TELL, BookingState, BookingStatus, ChangedSincePrinted, ListEntry, WaitingItem,
-    anticoagulants_named, done_said, last_cancelled, line_flags,
+    anticoagulants_named, done_said, insulin_first_said, last_cancelled, line_flags, lowering_said,
     preparation_said, procedure_and_side, rebooked_from, unrecorded_said, with_length,
 )
 
@@ -183,6 +183,7 @@ def _patient(entry: ListEntry, lang: Lang, room: tuple[float, float]) -> Flowabl
                           color=ALERT)] if entry.anticoagulated else [])
     on_insulin = ([_p(w("on_insulin", lang, drugs=", ".join(entry.insulins)), size=7, bold=True, color=ALERT)]
                   if entry.insulins else [])
+    on_insulin += [_p(said, size=7, bold=True, color=ALERT) for said in lowering_said(entry, lang)]
     allergies = allergies_within(patient, lang, allergy_line(patient, lang), _p("", size=7, bold=True).style, *room)
     return [name, *same, *where, _p(allergies, size=7, bold=True, color=allergy_colour(patient)), *anticoagulated,
             *on_insulin]
@@ -242,7 +243,8 @@ def _state_said(entry: ListEntry, cancel_spec: FormSpec, lang: Lang, now: dateti
     state = entry.state
     if not entry.struck:
         latex = w("after_latex", lang) if entry.after_latex else None
-        insulin = w("insulin_first", lang) if entry.insulin_not_first else None
+        insulin = (w("insulin_first", lang) if entry.insulins else insulin_first_said(entry, lang)[0]) \
+            if entry.insulin_not_first else None
         flags = [said for said in (rebooked_from(entry, lang), latex, insulin, *unrecorded_said(entry, lang, now),
                                    *line_flags(entry, lang)) if said]
         if entry.clashes:
@@ -253,7 +255,8 @@ def _state_said(entry: ListEntry, cancel_spec: FormSpec, lang: Lang, now: dateti
                  if entry.reason else "")
     if state.status is BookingStatus.TRANSFERRED:
         return w("transferred", lang, hospital=state.transferred_to or "?")
-    return w("moved", lang, when=state.start.strftime("%d/%m %H:%M") if state.start else "?")
+    moved = w("moved", lang, when=state.start.strftime("%d/%m %H:%M") if state.start else "?")
+    return " — ".join([moved, *line_flags(entry, lang)])
 
 
 def _telling(entry: ListEntry, specs: dict[str, FormSpec], lang: Lang, zone: tzinfo | None) -> list[Flowable]:

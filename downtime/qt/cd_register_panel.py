@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.domain.census import StayStatus
+from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, parse_decimal
 from downtime.i18n import QT_TR_NOOP, decimal_text
 from downtime.qt.dialog_life import open_until_closed
@@ -254,6 +255,7 @@ class _WitnessedEntry(QDialog):
 
     def _lay_out(self, form: QFormLayout, note: str | None = None) -> QVBoxLayout:
         """The entry's own rows, then the note (`note`: its label, when not "Note") and the witness."""
+        self._form = form
         form.addRow(note or translate("CdEntryDialog", "N&ote"), self.note)
         form.addRow(translate("CdEntryDialog", "&Witness staff ID"), self.witness_id)
         form.addRow(translate("CdEntryDialog", "Witness &PIN"), self.witness_pin)
@@ -281,11 +283,17 @@ class _WitnessedEntry(QDialog):
         return True
 
     def _quantity(self) -> float | None:
-        """The entry's quantity as typed, None (said) when it is no number."""
+        """The entry's quantity as typed, None (said) when it is no number. A count of "10.000" mL
+        is named by its box with both its readings, as a form's box names them: told to write a
+        number, the nurse who had could not tell what to change."""
         try:
             return parse_decimal(self.quantity.text())
-        except ParseError:
-            self.error.setText(translate("CdEntryDialog", "Quantity: write a number, e.g. 20 or 2,5."))
+        except ParseError as problem:
+            if problem.key == "zeros_after_the_point":
+                box = self._form.labelForField(self.quantity).text().replace("&", "")
+                self.error.setText(field_message(problem.key, language(), box, problem.limit))
+            else:
+                self.error.setText(translate("CdEntryDialog", "Quantity: write a number, e.g. 20 or 2,5."))
             return None
 
     def save(self) -> float | None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.domain import elapsed
+from downtime.domain.anticoagulation import another_anticoagulant
 from downtime.domain.clock import ward_time
 from downtime.domain.medication import (
     Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, before_due, dose_state,
@@ -38,7 +39,7 @@ from downtime.qt.screen_fit import Scrolled, room, within_screen
 from downtime.qt.scan import BandCheck
 from downtime.qt.screen_reader import add_row, named
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, follow_view, grow_to_fit, warning_html
-from downtime.services import cd_register, drafts, glucose, medication, records, settings, staff
+from downtime.services import anticoagulation, cd_register, drafts, glucose, medication, records, settings, staff
 from downtime.services.census import patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -124,22 +125,31 @@ ORDER_ON_HOLD = QT_TR_NOOP("ON HOLD: another laptop wrote this order otherwise, 
 # The patient's other orders of the medicine running beside this one (see medication.also_ordered).
 ALSO_ORDERED = QT_TR_NOOP("ALSO ORDERED: {orders} — ask the prescriber before giving more than one of these orders")
 AND_MORE = QT_TR_NOOP("{orders} and {count} more orders of it")
+# The patient's orders of another anticoagulant running beside this one (see anticoagulation.ordered_beside).
+ALSO_ANTICOAGULATED = QT_TR_NOOP("ALSO ON AN ANTICOAGULANT: {orders}")
 # The other orders the flag names in full, as the printed chart's box (pdf.mar.ALSO_NAMED).
 ALSO_NAMED = 3
 
 
-def also_ordered_words(others: Iterable[Order], order_form: FormSpec) -> str:
+def also_ordered_words(order: Order, others: Iterable[Order], order_form: FormSpec) -> str:
     """The flag of a medicine ordered twice, each other order as a nurse reads it, the first
     `ALSO_NAMED` then how many more (empty when none is): two identical lines due on the round
     said nothing of it, and 25 orders of one medicine made a dialog taller than the screen. One
     more is named, not counted: "and 1 more orders of it" ("et 1 autres prescriptions") said
-    less than the order itself, in a plural."""
+    less than the order itself, in a plural. Another anticoagulant beside `order` is said as
+    one (`ALSO_ANTICOAGULATED`): "more than one of these orders" read as "give only one" of a
+    bridge the prescriber meant."""
     listed = list(others)
-    named = listed if len(listed) <= ALSO_NAMED + 1 else listed[:ALSO_NAMED]
+    anticoagulants = [other for other in listed if another_anticoagulant(order, other)]
+    same = [other for other in listed if other not in anticoagulants]
+    named = same if len(same) <= ALSO_NAMED + 1 else same[:ALSO_NAMED]
     orders = semicolon(language()).join(medication.order_reading(other, order_form, language()) for other in named)
-    if len(listed) > len(named):
-        orders = word(AND_MORE).format(orders=orders, count=len(listed) - len(named))
-    return word(ALSO_ORDERED).format(orders=orders) if orders else ""
+    if len(same) > len(named):
+        orders = word(AND_MORE).format(orders=orders, count=len(same) - len(named))
+    beside = semicolon(language()).join(medication.order_reading(other, order_form, language())
+                                        for other in anticoagulants)
+    return " — ".join(filter(None, (word(ALSO_ORDERED).format(orders=orders) if orders else "",
+                                    word(ALSO_ANTICOAGULATED).format(orders=beside) if beside else "")))
 
 
 # A dose two laptops recorded otherwise (see medication.HeldDose): the words a chart's cell
@@ -345,7 +355,7 @@ class DoseDialog(QDialog):
             self.on_hold = QLabel(word(ORDER_ON_HOLD))
             self.on_hold.setStyleSheet(ERROR_STYLE)
             layout.addWidget(self.on_hold)
-        if said := also_ordered_words(medication.also_ordered_for(session.db, order, slot, session.clock()),
+        if said := also_ordered_words(order, medication.also_ordered_for(session.db, order, slot, session.clock()),
                                       session.form(medication.ORDER_FORM)):
             self.also_ordered = QLabel(said)
             self.also_ordered.setWordWrap(True)
@@ -414,6 +424,7 @@ class DoseDialog(QDialog):
         now_when_typed(self.given_at, language(), self._now_typed)
         hint_whole(self.given_at)
         self.dose = QLineEdit(decimal_text(order.dose, language()) if order.dose_rule is None else "")
+        self.band.amount = self.dose
         self.route = QLineEdit(order.route)
         self.site = QLineEdit()
         # The rate this bag runs at, the order's as filled in (see the dose form's `rate_ml_h`).
@@ -435,8 +446,11 @@ class DoseDialog(QDialog):
         hint_whole(self.decided_on)
         # The glucose chart's latest reading beside it, and the box filled with it when recent (not for
         # a dose typed from paper, whose own is on the paper): typed from memory, another patient's
-        # "15.1" was given insulin on a chart saying 5.1 (see glucose.for_the_dose).
+        # "15.1" was given insulin on a chart saying 5.1 (see glucose.for_the_dose). For warfarin, the
+        # latest INR likewise (anticoagulation.for_the_dose): yesterday's 2.4 was typed over today's 5.8.
         chart_said, measured = glucose.for_the_dose(session.db, order, start, language())
+        if not chart_said:
+            chart_said, measured = anticoagulation.for_the_dose(session.db, order, start, language())
         self.latest_glucose = QLabel(chart_said)
         self.latest_glucose.setWordWrap(True)
         self.decided_on.setText("" if self.from_slot else measured)
@@ -1061,4 +1075,4 @@ def _unread_field(problem: ParseError) -> str:
     """The dose's field whose box could not be read: the rate, the dose, or the time it was given."""
     if isinstance(problem, RateUnread):
         return medication.DOSE_RATE
-    return "dose_given" if problem.key == "not_number" else "given_at"
+    return "dose_given" if problem.key in ("not_number", "zeros_after_the_point") else "given_at"

@@ -21,7 +21,7 @@ from downtime.qt.patient_header import ChartTab
 from downtime.qt.style import points, styled
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, shares_height
 from downtime.qt.work import ReadAgain
-from downtime.services import fluid_balance, nutrition, printing, records
+from downtime.services import fluid_balance, lab_results, nutrition, printing, records
 from downtime.services.context import Session
 from downtime.services.fluid_balance import Charted, DayChart, columns
 
@@ -188,7 +188,8 @@ class FluidBalanceView(ChartTab):
         self.given.setVisible(bool(self.waiting))
         output = fluid_balance.urine_outputs(self.session.db, self.session.forms, [self.patient], now).get(self.patient_id)
         said = output if output is not None and fluid_balance.noted(output) and self.day == under_way else None
-        urine = "" if said is None else fluid_balance.urine_words(said, lang)
+        urine = "" if said is None else fluid_balance.urine_words(said, lang, review=lab_results.to_review(
+            self.session.db, [self.patient_id], now)[self.patient_id])
         low = [urine] if said is not None and said.low else []
         self.urine.setText(urine)
         self.urine.setVisible(bool(urine) and not low)

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QApplication, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -335,19 +335,29 @@ class FormView(QWidget):
         return row
 
     def _set_mode(self) -> None:
+        """The buttons of the mode shown before the pressed one hides, the focus then given to the
+        saved record's: hidden first, Save (Space on it) threw the focus to the next widget then
+        visible, the window's tab bar, where a screen reader said nothing of the saved record and
+        the next arrow key showed another patient's tab."""
+        focused = QApplication.focusWidget()
         withdrawn = self.record is not None and self.record.status is RecordStatus.ENTERED_IN_ERROR
         fixed = self._fixed_field()
         for field_id, editor in self.editors.items():
             editor.set_read_only(not self.editing or field_id == fixed)
-        self.save_button.setVisible(self.editing)
         changeable = self.record is not None and not self.editing and not withdrawn and records.may_change(
             self.session, self.spec, self.record)
+        saved = self.record is not None
+        self.print_button.setVisible(saved and not self.editing)
+        self.history_button.setVisible(saved)
         self.amend_button.setVisible(changeable)
         self.error_button.setVisible(changeable and self.record is not None
                                      and records.may_withdraw(self.session, self.record))
-        saved = self.record is not None
-        self.history_button.setVisible(saved)
-        self.print_button.setVisible(saved and not self.editing)
+        self.save_button.setVisible(self.editing)
+        if focused is not None and self.isAncestorOf(focused) and not focused.isVisibleTo(self):
+            shown = next((button for button in (self.print_button, self.amend_button, self.history_button)
+                          if button.isVisibleTo(self)), None)
+            if shown is not None:
+                shown.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_header()
 
     def _update_header(self) -> None:
@@ -616,7 +626,8 @@ class FormView(QWidget):
                                                           and self._vte_decision_confirmed(values)
                                                           and self._call_time_confirmed(values)):
             return
-        if not (self._second_booking_confirmed(values) and self._ended_session_confirmed(values)
+        if not (self._second_booking_confirmed(values) and self._same_surgeon_confirmed(values)
+                and self._ended_session_confirmed(values)
                 and self._going_home_with_lines_confirmed(values) and self._leaving_with_asks_confirmed(values)
                 and self._seldom_turns_reason_given(values) and self._cpr_reason_given(values)):
             return
@@ -915,6 +926,19 @@ class FormView(QWidget):
                                  values, translate("FormView", "Already booked"),
                                  translate("FormView", "Book this operation a second time, on purpose (a staged "
                                                        "repair)?"), "procedure")
+
+    def _same_surgeon_confirmed(self, values: dict[str, Any]) -> bool:
+        """A booking whose surgeon or anaesthetist may be one operating elsewhere at the time under
+        another spelling ("Dr P. Roux" beside "Dr Roux", `theatre.maybe_same_people`) is saved only
+        once the coordinator says they are two people; otherwise she is back at the surgeon. Not
+        refused: "Dr M. Martin" and "Dr L. Martin" are two."""
+        if self.spec.id != theatre.BOOKING_FORM:
+            return True
+        record_id = self.record.record_id if self.record else None
+        return self._asked_again(lambda data: theatre.maybe_same_people(self.session.db, data, record_id,
+                                                                        self.session.lang),
+                                 values, translate("FormView", "The same person?"),
+                                 translate("FormView", "Book it all the same (two different people)?"), "surgeon")
 
     def _ended_session_confirmed(self, values: dict[str, Any]) -> bool:
         """An operation put on a session that has already ended is saved only once the

@@ -81,10 +81,13 @@ class GlucoseView(ChartTab):
             self.say(translate("GlucoseView", "No blood glucose recorded yet"), [])
             self.read_again.stop()
             return
+        # The insulin orders too: a hypo into an insulin infusion says it runs (glucose.infusion_asks),
+        # and while one runs the next reading is due within the hour, as the lists and the handover
+        # say (glucose.hourly_on_infusion): the tab said "next reading due 11:55" and woke then.
+        insulins = glucose.insulins_of_each(self.session.db, [self.patient_id], now)[self.patient_id]
+        readings = glucose.hourly_on_infusion(readings, insulins)
         latest = readings[-1]
         again = latest.next_check(now, lang)
-        # The insulin orders too: a hypo into an insulin infusion says it runs (glucose.infusion_asks).
-        insulins = glucose.insulins_of_each(self.session.db, [self.patient_id], now)[self.patient_id]
         self.say(translate("GlucoseView", "Latest: {reading} at {time}").format(
             reading=latest.text(lang), time=latest.when(now))
             + (f" — {again}" if again and not latest.overdue(now) else ""), glucose.asking(readings, now, lang, insulins))

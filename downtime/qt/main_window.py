@@ -317,6 +317,10 @@ class MainWindow(QMainWindow):
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_actions()
+        # The keyboard starts on the page (the Patients tab's search box), not on the window's
+        # first tab stop: that was the banner's "No export yet" on every laptop not yet exported,
+        # a screen reader's first words the export's nag and one more Tab to the search.
+        _focus_within(self.tabs.currentWidget())
 
     def _discard_built(self) -> None:
         """What a previous build made (in the old language) goes, so nothing stale stays on
@@ -1117,15 +1121,23 @@ class MainWindow(QMainWindow):
     def close_tab(self, index: int) -> None:
         view = self.tabs.widget(index)
         if isinstance(view, PatientTab):
-            self.tabs.removeTab(index)
+            self._remove_tab(index)
             return
         if not isinstance(view, FormView):
             return
         if view.is_dirty() and not Prompts.confirm(
                 self, translate("MainWindow", "Close form"), translate("MainWindow", "This form is not saved. Close it? (It stays as a draft you can reopen.)")):
             return
-        self.tabs.removeTab(index)
+        self._remove_tab(index)
         view.deleteLater()
+
+    def _remove_tab(self, index: int) -> None:
+        """The tab closed and the focus given back to the one that comes back, where it was: Qt
+        left it on the tab bar, the round's line chosen but the nurse's Enter doing nothing and her
+        next arrow key showing another tab."""
+        self.tabs.removeTab(index)
+        if (page := self.tabs.currentWidget()) is not None:
+            _focus_within(page)
 
     def sign_out(self) -> None:
         if self._may_leave():
@@ -1302,3 +1314,16 @@ def _close_for_next_person(windows: list[QWidget]) -> None:
             window.hand_over()
         else:
             window.close()
+
+
+def _focus_within(page: QWidget) -> None:
+    """The focus on `page`'s widget that last had it (the round's list, on its line), else on its
+    first that Tab reaches."""
+    remembered = page.focusWidget()
+    if remembered is None or not remembered.isVisibleTo(page) or not remembered.isEnabled():
+        remembered = page.nextInFocusChain()
+        while remembered is not page and not (page.isAncestorOf(remembered) and remembered.isVisibleTo(page)
+                                              and remembered.isEnabled()
+                                              and remembered.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            remembered = remembered.nextInFocusChain()
+    remembered.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -204,7 +204,7 @@ class MarModel(TextTableModel):
         kind = {Frequency.PRN: f" {_as_required()}", Frequency.ONCE: f" {word(ONCE_ONLY)}"}.get(order.frequency, "")
         warned = "".join(f" — {text}" for text in (word(ORDER_ON_HOLD) if order.record_id in self.held else "",
                                                      stopped_with_its_stay_words(row, self.now, self.order_form),
-                                                     also_ordered_words(row.also_ordered, self.order_form),
+                                                     also_ordered_words(order, row.also_ordered, self.order_form),
                                                      *(warning.text(language()) for warning in row.levels)) if text)
         return f"{medication.order_label(order, self.order_form, language())}{kind}{flags}{warned}"
 
@@ -282,7 +282,7 @@ class MarModel(TextTableModel):
     def is_warning(self, row: int, column: int) -> bool:
         chart_row = self.rows[row][0]
         order_warned = (chart_row.order.record_id in self.held or bool(chart_row.also_ordered)
-                        or bool(chart_row.levels))
+                        or bool(medication.holding(chart_row.levels)))
         return (column == 0 and order_warned) or bool(self.held_in(row, column)) or super().is_warning(row, column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -82,7 +82,7 @@ class RoundModel(TextTableModel):
         item = self.rows[row]
         if column == FLAGS:
             return (item.order.record_id in self.held or bool(item.held) or bool(item.also_ordered)
-                    or bool(item.levels) or bool(item.ahead))
+                    or bool(medication.holding(item.levels)) or bool(item.ahead))
         if column == PATIENT:
             return bool(item.patient.namesakes)
         return column == 0 and (item.missed or super().is_warning(row, column))
@@ -95,7 +95,7 @@ class RoundModel(TextTableModel):
         flags = ", ".join((*medication.order_flags(order, language()),
                            *(f for f, on in ((word(ORDER_ON_HOLD), order.record_id in self.held),
                                              (held_words(item.held), bool(item.held)),
-                                             (also_ordered_words(item.also_ordered, self.order_form),
+                                             (also_ordered_words(order, item.also_ordered, self.order_form),
                                               bool(item.also_ordered))) if on),
                            *(warning.text(language()) for warning in (*item.levels, *item.ahead))))
         state = (word(MISSED).format(hours=WINDOW_HOURS) if item.missed and item.on_paper is None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from downtime.domain.medication import NotGivenReason, Order, Outcome, Warning, patch, reason_offered
 from downtime.domain.records import RecordVersion
+from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, offered, parse_datetime, parse_decimal
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text, labelled
 from downtime.qt.dose_dialog import staff_choice
@@ -667,9 +668,14 @@ class PaperDosesDialog(QDialog):
                 at = parse_datetime(row.given_at.text(), tz, day=(row.slot or self.session.clock()).date())
                 box = row.dose
                 dose = parse_decimal(row.dose.text()) if chosen == GIVEN else None
-            except ParseError:
-                self.error.setText(translate("PaperDosesDialog", "Row {row}: “{box}” cannot be read.").format(
-                    row=row.number, box=translate("PaperDosesDialog", COLUMNS[5 if box is row.given_at else 6])))
+            except ParseError as problem:
+                named = translate("PaperDosesDialog", COLUMNS[5 if box is row.given_at else 6])
+                # Both readings of a "1.000" copied from the paper named, as a form's box names
+                # them: said "cannot be read", the nurse could not tell what to change.
+                self.error.setText(translate("PaperDosesDialog", "Row {row}: {problem}").format(
+                    row=row.number, problem=field_message(problem.key, language(), named, problem.limit))
+                    if problem.key == "zeros_after_the_point" else
+                    translate("PaperDosesDialog", "Row {row}: “{box}” cannot be read.").format(row=row.number, box=named))
                 box.setFocus()
                 return None
             reason = row.reason.currentData() if chosen == NOT_GIVEN else None

@@ -248,19 +248,22 @@ class PatientTableModel(TextTableModel):
         return permutation
 
     def sort_keys(self, number: int) -> tuple[str, ...]:
-        """Each column's sort key of that row, worked out once until the rows change."""
+        """Each column's sort key of that row, worked out once until the rows change. The ward and
+        the bed's words as people file them (search.sort_key): casefolded alone, RÉA came after
+        RHUMATO on a hospital-wide list, which opens sorted by ward."""
         found = self.keys.get(number)
         if found is None:
             row: Row = self.rows[number]
             digits, text = census.bed_order(row.bed)
-            bed = f"{digits:07d}{text}"
-            found = self.keys[number] = (f"{row.ward.casefold()}\x00{bed}", bed,
+            bed = f"{digits:07d}{search.sort_key(text)}"
+            found = self.keys[number] = (f"{search.sort_key(row.ward)}\x00{bed}", bed,
                                          *(self._sort_text(number, column) for column in range(2, len(self.columns))))
         return found
 
     def _sort_text(self, number: int, column: int) -> str:
         """A date sorts as a date: shown day first, "01/12 09:00" sorted as text came before
-        "30/11 08:00", and dates of birth by the day of the month."""
+        "30/11 08:00", and dates of birth by the day of the month. Words as people file them
+        (search.sort_key): casefolded alone, ÉVRARD came after ZOLA."""
         patient, watch, child = self.rows[number].patient, self.rows[number].watch, self.rows[number].child
         if column == NEWS2:
             if watch is None:
@@ -275,7 +278,7 @@ class PatientTableModel(TextTableModel):
             return patient.birth_date.isoformat()
         if patient is not None and column == ADMITTED:
             return datetime.fromisoformat(patient.admitted_at).astimezone(timezone.utc).isoformat()
-        return self.text(number, column).casefold()
+        return search.sort_key(self.text(number, column))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

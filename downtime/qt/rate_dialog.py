@@ -2,7 +2,10 @@
 services.infusion_rates): the line of the paper infusion chart, its time, the new rate and the
 reading the nomogram or sliding scale was read with. A rate changed while the bag ran was
 refused by the dose dialog as "already given". A new rate of a medicine whose bag needed a second
-clinician's check is checked by them with their PIN, in the dose dialog's rows and words."""
+clinician's check is checked by them with their PIN, in the dose dialog's rows and words. A
+VRIII's shows the chart's latest glucose, and each warning its change is questioned on asks its
+reason there (services.infusion_rates.insulin_asked); a wristband scanned is checked against
+the patient, as in the dose dialog."""
 
 from __future__ import annotations
 
@@ -21,16 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from downtime.domain.medication import Administration, Order
+from downtime.domain.medication import Administration, Check, Order, Warning
 from downtime.domain.records import RecordVersion
-from downtime.formspec.values import ParseError, offered, parse_datetime, parse_decimal
+from downtime.formspec.messages import message as field_message
+from downtime.formspec.values import ParseError, offered, parse_datetime, parse_text
 from downtime.qt.dose_dialog import CHECK_WORDS, clear_pins, pin_box, witness_keys
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.now_typed import now_when_typed
 from downtime.qt.patient_header import identity_label
+from downtime.qt.scan import BandCheck
 from downtime.qt.screen_reader import add_row
 from downtime.qt.style import ErrorLabel
-from downtime.services import infusion_rates, medication
+from downtime.services import glucose, infusion_rates, medication
 from downtime.services.census import patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -64,6 +69,17 @@ class RateDialog(QDialog):
                                                  volume_ml=infusion_rates.bag_volume(bag, order)) or "—"))
         self.running.setWordWrap(True)
         layout.addWidget(self.running)
+        # A VRIII's rate is its dose, set on the hour's glucose: the chart's latest reading beside it,
+        # as the dose dialog shows it (a rate was raised on a "glucose 14.2" typed from memory, the
+        # chart showing a hypo of 3.1).
+        self.latest_glucose = QLabel(glucose.for_the_dose(session.db, order, session.clock(), lang)[0])
+        self.latest_glucose.setWordWrap(True)
+        self.latest_glucose.setVisible(bool(self.latest_glucose.text()))
+        layout.addWidget(self.latest_glucose)
+        # A wristband scanned at the bedside checked against the patient, as in the dose dialog: it
+        # went into the rate box, and the scanner's Enter pressed Save.
+        self.band = BandCheck(session, patient)
+        layout.addWidget(self.band)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.filled_in = session.clock().strftime(TIME_SHOWN)
@@ -73,6 +89,7 @@ class RateDialog(QDialog):
         for option in offered(spec.field(infusion_rates.CHANGE)):
             self.change.addItem(option.label.get(lang), option.code)
         self.rate = QLineEdit()
+        self.band.amount = self.rate
         self.reason = QLineEdit()
         self.reason.setMaxLength(spec.field(infusion_rates.REASON).max_length)
         self.above_order = QLineEdit()
@@ -96,6 +113,10 @@ class RateDialog(QDialog):
             add_row(form, translate("DoseDialog", pin), self.witness_pin)
         self.change.currentIndexChanged.connect(self._change_chosen)
         layout.addLayout(form)
+        # Each warning the change is questioned on, with the box its reason is typed in.
+        self.warnings = QFormLayout()
+        self.override_edits: dict[tuple[Check, str], QLineEdit] = {}
+        layout.addLayout(self.warnings)
         self.error = ErrorLabel(only_when_said=True)
         layout.addWidget(self.error)
         self.save_button = QPushButton(translate("RateDialog", "&Save the change (Ctrl+S)"))
@@ -107,6 +128,21 @@ class RateDialog(QDialog):
         layout.addWidget(cancel)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self.rate.setFocus()
+
+    def _show_warnings(self, warnings: list[Warning]) -> None:
+        """Each warning not shown yet, with its own reason's box, focused on the first left empty:
+        the change is saved once each has one (kept with it, as a dose keeps them)."""
+        for warning in warnings:
+            if (warning.check, warning.message) in self.override_edits:
+                continue
+            edit = QLineEdit()
+            edit.setPlaceholderText(translate("DoseDialog", "Reason for recording anyway"))
+            self.warnings.addRow(ErrorLabel("⚠ " + warning.text(language())))
+            add_row(self.warnings, translate("DoseDialog", "Override reason"), edit)
+            edit.setAccessibleDescription(warning.text(language()))
+            self.override_edits[warning.check, warning.message] = edit
+        if (first := next((e for e in self.override_edits.values() if not e.text().strip()), None)) is not None:
+            first.setFocus()
 
     def _change_chosen(self) -> None:
         """The new rate, why it is above the order's and its second check asked of a new rate
@@ -135,10 +171,15 @@ class RateDialog(QDialog):
             self.error.setText(translate("RateDialog", "Time changed: write it as DD/MM/YYYY HH:MM."))
             return None
         new_rate = self.change.currentData() == infusion_rates.NEW_RATE
-        try:
-            rate = parse_decimal(self.rate.text()) if new_rate and self.rate.text().strip() else None
-        except ParseError:
-            self.error.setText(translate("RateDialog", "New rate: write it as a number of mL/h."))
+        box = self.session.form(infusion_rates.FORM).field(infusion_rates.RATE)
+        try:  # within the box's bounds: "5.000" mL/h is 5, a "1.000" asked about (see parse_decimal)
+            rate = parse_text(box, self.rate.text()) if new_rate else None
+        except ParseError as problem:
+            # Both readings of a "1.000" named, as a form's box names them: told to write a number
+            # of mL/h, the nurse who had could not tell what to change.
+            self.error.setText(field_message(problem.key, language(), box.label.get(language()), problem.limit)
+                               if problem.key == "zeros_after_the_point" else
+                               translate("RateDialog", "New rate: write it as a number of mL/h."))
             return None
         check = self.check if new_rate else None
         if check is not None and not self.witness_pin.text():
@@ -151,7 +192,16 @@ class RateDialog(QDialog):
                 infusion_rates.CHANGE: self.change.currentData(), infusion_rates.RATE: rate,
                 infusion_rates.REASON: self.reason.text().strip(),
                 infusion_rates.ABOVE_ORDER: self.above_order.text().strip() if new_rate else None},
-                witness=(self.witness_id.text(), self.witness_pin.text()) if check is not None else None)
+                witness=(self.witness_id.text(), self.witness_pin.text()) if check is not None else None,
+                overrides={said: edit.text() for (_, said), edit in self.override_edits.items()},
+                band=self.band.scanned)
+        except medication.OverrideNeeded as needed:
+            self.error.setText(translate("DoseDialog",
+                                         "Safety warning: give a reason to override each one, or cancel."))
+            if any((warning.check, warning.message) not in self.override_edits for warning in needed.warnings):
+                clear_pins(self)  # the checker signs once they have read what is new
+            self._show_warnings(needed.warnings)
+            return None
         except ValidationFailed as refused:
             self.error.setText("\n".join(error.message for error in refused.errors))
             clear_pins(self)  # the checker signs again once what was refused is put right

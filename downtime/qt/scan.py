@@ -6,6 +6,7 @@ from the widget it was typed into, which is left as it was and never sees its En
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -16,10 +17,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget,
 )
 
-from downtime.domain.downtime_number import parse_downtime_number
+from downtime.domain.census import StayStatus
+from downtime.domain.downtime_number import misread_numbers, parse_downtime_number, taken_apart, told_apart
+from downtime.i18n import stay_word
 from downtime.qt.i18n import language, translate
 from downtime.qt.style import ERROR_STYLE
-from downtime.services import search
+from downtime.services import printing, search
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
 
@@ -32,6 +35,8 @@ SCAN_GAP_S = 0.06
 # The shortest number a band's barcode holds: a shorter burst (a dose, a bed typed fast) is
 # never looked up.
 SHORTEST = 6
+# What a band's barcode holds: a downtime number, an IPP, an NIR, an encounter or EHR number.
+_BAND_CODE = re.compile(r"[A-Za-z0-9-]+")
 ENDS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
 COMMANDS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 
@@ -63,6 +68,12 @@ def _undoer(widget: QWidget) -> Callable[[], None]:
         chosen = widget.currentIndex()
         return lambda: widget.setCurrentIndex(chosen)
     return lambda: None
+
+
+def code_shaped(typed: str) -> bool:
+    """Long enough for a band's number, with a digit in it: a word typed fast is no scan."""
+    typed = typed.strip()
+    return len(typed) >= SHORTEST and any(character.isdigit() for character in typed)
 
 
 class BandScanner(QObject):
@@ -122,11 +133,8 @@ class BandScanner(QObject):
 
     def recognised(self, typed: str) -> bool:
         """A whole downtime number, or one of a patient's numbers whole."""
-        typed = typed.strip()
-        if len(typed) < SHORTEST or not any(character.isdigit() for character in typed):
-            return False
-        return parse_downtime_number(typed) is not None or bool(
-            search.identified(self.session.db, self.session.forms, typed))
+        return code_shaped(typed) and (parse_downtime_number(typed) is not None or bool(
+            search.identified(self.session.db, self.session.forms, typed.strip())))
 
 
 class ScanToFind(BandScanner):
@@ -146,13 +154,45 @@ class ScanToFind(BandScanner):
         window.patients.scanned(band)
 
 
+def _downtime_shaped(typed: str) -> bool:
+    """A downtime number, its check digit holding or not, alone or told apart as a barcode holds
+    it ("DT042000018/deadbeef", `in_bars`): a band's, whoever's it is, never a site, a reference
+    or a staff ID."""
+    number = taken_apart(typed)[0]
+    return parse_downtime_number(number) is not None or misread_numbers(number) is not None
+
+
 class _ScanChecked(BandScanner):
-    """The scanner of a BandCheck: the band goes to its check."""
+    """The scanner of a BandCheck: a band recognised, or a downtime number misprinted, goes to
+    its check from any box. Any other band's code (`_BAND_CODE`: letters, digits and dashes, as
+    an IPP, an NIR or an encounter number are) goes to it only from the dose's box
+    (`BandCheck.amount`) or from what is no box: there the EHR's band of an IPP the admission did
+    not record was saved as the dose itself, nothing said. In any other box a burst that is no
+    patient's stays typed: a site, a paper chart's reference or a witness's staff ID typed fast
+    (a text expander, a barcode on the pack) was emptied, its Tab or Enter eaten. A time typed
+    fast ("28/11/2026 08:20") stays typed."""
+
+    def recognised(self, typed: str) -> bool:
+        if super().recognised(typed) or _downtime_shaped(typed):
+            return True
+        focused = QApplication.focusWidget()
+        owner = self.owner()
+        assert isinstance(owner, BandCheck)
+        return ((focused is owner.amount or not types_text(focused)) and code_shaped(typed)
+                and bool(_BAND_CODE.fullmatch(typed.strip())))
 
     def scanned(self, band: str) -> None:
         owner = self.owner()
         assert isinstance(owner, BandCheck)
-        owner.check(band)
+        focused = QApplication.focusWidget()
+        owner.check(band, from_box=types_text(focused) and focused is not owner.amount)
+
+
+def _band_of(patient: PatientSummary) -> str:
+    """Another patient whose band was scanned, and whether their stay has ended: a band found in
+    a bed, or on a patient back, was read as that of someone still on the ward."""
+    named = f"{patient.display_name}, {patient.downtime_number}"
+    return named if patient.stay in (None, StayStatus.IN) else f"{named} ({stay_word(patient.stay, language())})"
 
 
 class BandCheck(QLabel):
@@ -165,27 +205,52 @@ class BandCheck(QLabel):
         super().__init__()
         self.session, self.patient = session, patient
         self.scanned: str | None = None
+        self.amount: QWidget | None = None
+        """The box of the dose (or rate), set by the dialog: a band's code no patient's scanned
+        there is taken and said, where it would be saved as the dose (`_ScanChecked`)."""
         self.setWordWrap(True)
         self.hide()
         _ScanChecked(self, session)
 
-    def check(self, band: str) -> None:
+    def check(self, band: str, from_box: bool = False) -> None:
+        """Says whose the band is. `from_box`: it was scanned into a box other than the dose's
+        and taken out of it, which the nurse is told: the box went back to what it held."""
         self.scanned = band
         found = search.identified(self.session.db, self.session.forms, band)
         this = f"{self.patient.display_name}, {self.patient.downtime_number}"
-        if [patient.patient_id for patient in found] == [self.patient.patient_id]:
-            self.setStyleSheet("font-weight: bold;")
-            self.setText(translate("BandCheck", "Band checked: {patient}").format(patient=this))
+        own = [patient.patient_id for patient in found] == [self.patient.patient_id]
+        old = printing.band_out_of_date(self.session, self.patient.patient_id) if own else None
+        self.setStyleSheet("font-weight: bold;" if own and old is None else ERROR_STYLE)
+        if own and old is None:
+            said = translate("BandCheck", "Band checked: {patient}").format(patient=this)
+        elif old is not None:
+            said = translate("BandCheck", "BAND OUT OF DATE: this is the band of {patient}, but printed {when} it "
+                                          "reads what was amended since ({changes}): print a new band and take the "
+                                          "old one off").format(
+                patient=this, when=f"{old.printed_at:%d/%m %H:%M}",
+                changes="; ".join(f"{was} → {now}" for was, now in old.lines))
+        elif found:
+            said = translate("BandCheck", "WRONG PATIENT: this band is {band}, not {patient}").format(
+                band="; ".join(map(_band_of, found)), patient=this)
         else:
-            self.setStyleSheet(ERROR_STYLE)
-            if found:
-                said = translate("BandCheck", "WRONG PATIENT: this band is {band}, not {patient}").format(
-                    band="; ".join(f"{patient.display_name}, {patient.downtime_number}" for patient in found),
-                    patient=this)
-            else:
-                status = search.number_status(self.session.db, self.session.forms, band)
-                said = translate("BandCheck", "WRONG PATIENT: this band ({band}) is no patient's on this laptop, "
-                                              "not {patient}").format(
-                    band=status.text(language()) if status else band, patient=this)
-            self.setText(said)
+            said = self._nobodys(band, this)
+        self.setText(translate("BandCheck", "{said} (scanned into a box: taken out of it)").format(said=said)
+                     if from_box else said)
         self.show()
+
+    def _nobodys(self, band: str, this: str) -> str:
+        """A band identifying nobody here: a downtime number of another laptop's, withdrawn or
+        reserved is another patient's band; anything else is no band read (its check digit
+        failing: with the numbers it may be misread from, `search.number_status`). A number told
+        apart is read as the lists show it ("DT-042-00001-8 (laptop deadbeef)")."""
+        number, laptop = taken_apart(band)
+        status = search.number_status(self.session.db, self.session.forms, number)
+        if parse_downtime_number(number) is not None:
+            return translate("BandCheck", "WRONG PATIENT: this band ({band}) is no patient's on this laptop, "
+                                          "not {patient}").format(
+                band=status.text(language()) if status else told_apart(number, laptop) if laptop else band,
+                patient=this)
+        return translate("BandCheck", "Band not recognised, not checked against {patient}. {band}").format(
+            patient=this, band=status.text(language()) if status else translate(
+                "BandCheck", "{band} is neither a downtime number nor any patient's number on this laptop").format(
+                band=band))

@@ -136,7 +136,8 @@ class DayModel(TextTableModel):
     first in their theatre that day has their status in red (`ListEntry.after_latex`), as has
     one on insulin (`ListEntry.insulin_not_first`) and an operation done with no safety checklist
     recorded (`ListEntry.no_checklist`), none signed out (`ListEntry.no_sign_out`) or its counts NOT
-    correct (`ListEntry.counts_not_correct`)."""
+    correct (`ListEntry.counts_not_correct`), the last of a list that overruns (`ListEntry.overrun`),
+    and one two laptops' records contradict (`theatre.contradiction_said`)."""
 
     columns = (QT_TR_NOOP("Theatre"), QT_TR_NOOP("Time"), QT_TR_NOOP("Status"), QT_TR_NOOP("Patient"),
                QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Side"), QT_TR_NOOP("Procedure"),
@@ -169,7 +170,8 @@ class DayModel(TextTableModel):
         return column == STATUS and (entry.struck or bool(entry.clashes) or entry.state.died_before is not None
                                      or entry.state.untold or entry.unrecorded(self.clock())
                                      or entry.over_clash is not None or entry.after_latex or entry.no_checklist
-                                     or entry.no_sign_out or entry.counts_not_correct or entry.insulin_not_first)
+                                     or entry.no_sign_out or entry.counts_not_correct or entry.insulin_not_first
+                                     or entry.overrun is not None or bool(theatre.contradiction_said(entry, self.lang)))
 
     def _patient_tip(self, row: int) -> str:
         """The patient's cell whole, then their allergies as the admission recorded them (or
@@ -224,7 +226,7 @@ class WaitingModel(TextTableModel):
                 "\n".join([theatre.last_cancelled(state, language()),
                            *([translate("WaitingModel", "PATIENT NOT TOLD YET")] if state.untold else [])]),
                 item.to_tell.said(self.lang), data["surgeon"],
-                translate("WaitingModel", "{days} days").format(days=item.waited.days),
+                item.waited_said(language()),
                 format_value(self.reasons, state.cancel_reason.value, self.lang) if state.cancel_reason else "—")
 
     def is_warning(self, row: int, column: int) -> bool:
@@ -322,6 +324,7 @@ class CancelDialog(QDialog):
         self.last_minute_guessed = False
         self.last_minute.activated.connect(self._last_minute_chosen)
         self.cancelled_at.edit.textChanged.connect(self._last_minute_on_the_day)
+        self.reason.currentIndexChanged.connect(self._last_minute_on_the_day)
         self._last_minute_on_the_day()
         form.addRow(translate("CancelDialog", "&Reason"), self.reason)
         form.addRow(self.declined_label, self.declined)
@@ -364,15 +367,18 @@ class CancelDialog(QDialog):
         return saved
 
     def _last_minute_on_the_day(self) -> None:
-        """"Yes" while cancelled on the operation's own day, read on the ward's clock: the service
-        refuses "No" then, and the coordinator cancelling at 07:30 learnt so only on saving. Any
-        other day is the coordinator's to answer: a "Yes" put here goes back to blank once the
-        time typed leaves that day, one they chose stays."""
-        cancelled, start, zone = self.cancelled_at.lenient_value(), self.state.start, self.session.clock().tzinfo
-        on_the_day = bool(cancelled) and start is not None and (
-            datetime.fromisoformat(cancelled).astimezone(zone).date() == start.astimezone(zone).date())
+        """"Yes" while the cancellation is a last-minute one by the service's rule (on the
+        operation's own day on the ward's clock, or the patient on a ward then from the day
+        before it or admitted for it, `theatre.last_minute_by_rule`): the service refuses "No"
+        then, and the coordinator cancelling at 07:30, or the evening before for an in-patient,
+        learnt so only on saving. Any other time is the coordinator's to answer: a "Yes" put here
+        goes back to blank once the time typed leaves the rule, one they chose stays."""
+        cancelled, start = self.cancelled_at.lenient_value(), self.state.start
+        by_rule = bool(cancelled) and start is not None and theatre.last_minute_by_rule(
+            self.session.db, self.state.booking.patient_id, start, datetime.fromisoformat(cancelled),
+            self.reason_codes[self.reason.currentIndex()], self.session.clock().tzinfo) is not None
         yes = LAST_MINUTE.index(True)
-        if on_the_day:
+        if by_rule:
             self.last_minute_guessed = self.last_minute_guessed or self.last_minute.currentIndex() != yes
             self.last_minute.setCurrentIndex(yes)
         elif self.last_minute_guessed:

@@ -52,9 +52,10 @@ from downtime.formspec import Field, FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
 from downtime.services import (bowels, census, delirium, devices, falls, fluid_balance, followed, glucose,
-                               infusion_rates, lab_results, medication, neuro, pain, pews, repositioning, sepsis,
-                               settings, telephone_orders, transfusion, vte, wounds)
+                               infusion_rates, lab_results, medication, neuro, observations, pain, pews, repositioning,
+                               sepsis, settings, telephone_orders, transfusion, vte, wounds)
 from downtime.services.patients import PatientSummary
+from downtime.services.search import sort_key
 from downtime.storage.records import current_of, list_current
 
 DOSES_OVERDUE = {"en": "DOSES OVERDUE, NOT RECORDED: {doses} — give or record each on the round",
@@ -183,7 +184,7 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                     said, urgent=latest.urgent))
         if (coming := latest.coming(at)) is not None:
             due.append(coming)
-    readings_of, insulins_of = glucose.charts(db, patients), glucose.insulins_of_each(db, patients, at)
+    readings_of, insulins_of = glucose.watched(db, patients, at)
     on_insulin = glucose.unwatched(insulins_of, readings_of, at)
     for patient_id, readings in readings_of.items():
         latest = readings[-1]
@@ -262,8 +263,10 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                     [*said, *pews.told_text(pews.told(lines, born, forms[pews.FORM], at, lang), lang)]))
         if (coming := pews.coming(lines, at)) is not None:
             due.append(coming)
-    found.extend(ChartAlert(child, pews.FORM, pews.WORDS["none"][lang], [pews.first_set_asked(child, at, lang)])
-                 for child in pews.uncharted(patients.values(), children, at))
+    unseen = pews.uncharted(patients.values(), children, at)
+    first = observations.first_due(db, unseen)  # a child loaded from the EHR's snapshot: from the load
+    found.extend(ChartAlert(child, pews.FORM, pews.WORDS["none"][lang],
+                            [pews.first_set_asked(child, at, lang, first[child.patient_id])]) for child in unseen)
     for patient_id, lines in bowels.charts(db, patients).items():
         if said := bowels.asking(lines, forms[bowels.FORM], at, lang):
             found.append(ChartAlert(patients[patient_id], bowels.FORM, bowels.state(lines, forms[bowels.FORM], at, lang),
@@ -309,11 +312,13 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
             found.append(ChartAlert(patients[patient_id], sepsis.FORM, known_sepsis.state(at, lang)[0], said))
         if (coming := known_sepsis.next_change(at)) is not None:
             due.append(coming)
-    for patient_id, output in fluid_balance.urine_outputs(db, forms, in_hospital, at).items():
+    outputs = fluid_balance.urine_outputs(db, forms, in_hospital, at)
+    review = lab_results.to_review(db, [patient_id for patient_id, output in outputs.items() if output.low], at)
+    for patient_id, output in outputs.items():
         if output.low:
             found.append(ChartAlert(patients[patient_id], fluid_balance.FORM,
                                     fluid_balance.urine_words(output, lang, called=False),
-                                    [fluid_balance.urine_words(output, lang)]))
+                                    [fluid_balance.urine_words(output, lang, review=review[patient_id])]))
         due.append(output.moves_on)
     for patient_id, exceeded in fluid_balance.restrictions_exceeded(db, patients, at, lang).items():
         found.append(ChartAlert(patients[patient_id], fluid_balance.FORM, exceeded.plan, exceeded.said))
@@ -370,7 +375,7 @@ def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[st
     results = lab_results.charts(db, [*(patient.patient_id for patient in left), *moved])
     places = census.locations(db, patient_ids=[patient.patient_id for patient in left])
     found = []
-    for patient in sorted(left, key=lambda patient: (patient.display_name, patient.patient_id)):
+    for patient in sorted(left, key=lambda patient: (sort_key(patient.display_name), patient.patient_id)):
         if patient.stay is None or (place := places.get(patient.patient_id)) is None:
             continue
         theirs = results.get(patient.patient_id, [])
@@ -385,12 +390,13 @@ def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[st
         elif patient.stay is not StayStatus.DECEASED:
             found += _bags_left(db, patient, place, lang, zone)
     for patient in sorted(census.all_patients(db, forms, moved).values(),
-                          key=lambda patient: (patient.display_name, patient.patient_id)):
+                          key=lambda patient: (sort_key(patient.display_name), patient.patient_id)):
         found += [ChartAlert(patient, lab_results.FORM, one.heading(lang, zone),
                              [*one.said(lang), lab_results.WORDS["moved"][lang].format(ward=patient.ward)])
                   for one in lab_results.critical_untold(results.get(patient.patient_id, []))
                   if elapsed.reached(moved[patient.patient_id], one.received_at)]
-    # Stable: by name within each.
+    # Stable: by name within each, as people file names (search.sort_key: ÉVRARD among the Es, it
+    # came after ZOLA).
     found.sort(key=lambda alert: not (alert.urgent or asks_a_doctor_now(alert, lang)))
     return found
 

@@ -717,9 +717,11 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
     untold = outage[-1] if len(outage) > 3 else None
     for booking in outage:
         cancelled = _cancelled_at(rng, booking, now)
+        # Last minute by the service's rule: on the operation's day, or its patient admitted then.
         theatre.cancel(coord, booking.record_id, {
             "cancelled_at": cancelled.isoformat(timespec="minutes"), "reason": "information_system",
-            "last_minute": cancelled.date() == datetime.fromisoformat(booking.data["planned_start"]).date(),
+            "last_minute": theatre.last_minute_by_rule(db, str(booking.patient_id), datetime.fromisoformat(
+                booking.data["planned_start"]), cancelled, "information_system", now.tzinfo) is not None,
             "patient_told": "not_yet" if booking is untold else "in_person",
             "notes": "Cancelled: EHR outage, theatre systems unavailable."})
     # The coordinator's morning, the oldest decision first, each after every cancellation (made

@@ -25,7 +25,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text, labelled, message, semicolon
 from downtime.services.bedside import in_present_stays, stays_began
-from downtime.services import infusion_rates, medication, weight
+from downtime.services import infusion_rates, lab_results, medication, weight
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
@@ -775,13 +775,30 @@ def urine_outputs(db: Database, forms: Mapping[str, FormSpec], patients: Sequenc
                                        weight.age_known(kept[patient_id], at.date())))}
 
 
-def urine_words(output: UrineOutput, lang: Lang, *, called: bool = True) -> str:
+def shows_aki(output: UrineOutput) -> bool:
+    """Whether the urine output shows KDIGO's AKI by urine: low, and none passed unmeasured in its
+    hours. Urine around the catheter (a wet bed, "bypassing") is a blocked catheter to check: the
+    gentamicin was held as "the urine output shows an acute kidney injury" on 0 mL in the bag."""
+    return output.low and not output.unmeasured
+
+
+def urine_words(output: UrineOutput, lang: Lang, *, called: bool = True,
+                review: tuple[Sequence[str], Sequence[str]] = ((), ())) -> str:
     """"Urine 180 mL in 6 hours since 28/11 08:00"; `called`, what it asks: no urine at all, or
     below 0.5 mL/kg/h, the call to tell the doctor with the figures it is made on; of a patient
     not weighed this stay, to weigh them (`noted`), and to tell the doctor as well when it is low
     at any weight the age allows. Urine passed not measured in those hours is said beside the
     bag's figures, with the catheter to check, never in their place: an empty bag with a wet pad
-    is a blocked catheter bypassing."""
+    is a blocked catheter bypassing. Showing an AKI (`shows_aki`), it names the medicines running
+    an AKI asks to review (`review`: lab_results.to_review's), as the creatinine's AKI line does:
+    KDIGO's AKI by urine said "tell the doctor" and nothing of the gentamicin due."""
+    said = _urine_called(output, lang, called=called)
+    asked = lab_results.review_words(*review, lang) if called and shows_aki(output) else ""
+    return labelled(said, asked, lang) if asked else said
+
+
+def _urine_called(output: UrineOutput, lang: Lang, *, called: bool) -> str:
+    """`urine_words` without the medicines."""
     values = {"volume": output.volume, "hours": round(output.hours), "time": f"{output.since:%d/%m %H:%M}"}
     marks = marks_words(output.unmeasured)
     if output.anuric and marks and called:
@@ -823,6 +840,7 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
     patient_ids = [patient.patient_id for patient in patients]
     urine = {patient_id: output for patient_id, output in urine_outputs(db, forms, patients, at).items()
              if noted(output)}
+    review = lab_results.to_review(db, [patient_id for patient_id, output in urine.items() if shows_aki(output)], at)
     judged_by = {under_way: plans(db, patient_ids, at), closed: _of_present_stays(db, plans(db, patient_ids,
                                                                                              day_ends(closed, at)))}
     standing = _standing_by_patient(db, patient_ids)
@@ -840,7 +858,7 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
             chart, judged_by[day].get(patient_id), [one for one in given if chart_day(one.at) == day],
             day == closed, lang, None if day == closed else brought, at.tzinfo)]
         if patient_id in urine:
-            parts.append(urine_words(urine[patient_id], lang))
+            parts.append(urine_words(urine[patient_id], lang, review=review.get(patient_id, ((), ()))))
         if parts:
             said[patient_id] = WORDS["handover"][lang].format(days=semicolon(lang).join(parts))
     return said

@@ -23,10 +23,10 @@ from sqlite_utils import Database
 
 from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
-from downtime.domain.glucose import (BASAL_CHECKED_WITHIN, CHECKED_WITHIN, KETONES_RECHECK, KETONES_RECHECK_WITHIN,
-                                     KETONES_TELL, METER_BOUNDS, SCALES, SIGNS, UNIT_FIELD, Reading, Sign, Unit,
-                                     checked_within, every, every_words, from_mmol, hypo_persists, next_due,
-                                     out_of_scale, reading, signs, sulfonylurea, to_mmol, unit_of)
+from downtime.domain.glucose import (BASAL_CHECKED_WITHIN, CHECKED_WITHIN, KETONES_FIELD, KETONES_RECHECK,
+                                     KETONES_RECHECK_WITHIN, KETONES_TELL, METER_BOUNDS, SCALES, SIGNS, UNIT_FIELD,
+                                     Reading, Sign, Unit, checked_within, every, every_words, from_mmol, hypo_persists,
+                                     next_due, out_of_scale, reading, signs, sulfonylurea, to_mmol, unit_of)
 from downtime.domain.medication import Check, Order, Warning, insulin
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
@@ -68,6 +68,10 @@ WORDS = {
                  "fr": "PERFUSION D’INSULINE EN COURS ({orders}) : revoir son débit selon le protocole ; prévenir le "
                        "médecin immédiatement"},
     "rate": {"en": "{drug} at {rate} mL/h", "fr": "{drug} à {rate} mL/h"},
+    "plan_hourly": {"en": "“{label}”: an insulin infusion is running ({orders}): its glucose is checked every hour; "
+                          "choose 1 hour or less.",
+                    "fr": "« {label} » : une perfusion d’insuline est en cours ({orders}) : sa glycémie se contrôle "
+                          "toutes les heures ; choisir 1 heure ou moins."},
     "latest": {"en": "Latest capillary glucose: {reading} at {time}",
                "fr": "Dernière glycémie capillaire : {reading} le {time}"},
     "measured": {"en": "capillary glucose {reading}", "fr": "glycémie capillaire {reading}"},
@@ -215,27 +219,79 @@ class Insulin:
     running_at: Callable[[datetime], float | None]
 
 
+def infusions_running(insulins: Sequence[Insulin], at: datetime) -> list[tuple[Order, float]]:
+    """The insulin infusions (VRIII: an insulin order with a rate) of `insulins` running at `at`,
+    each with the mL/h it ran at."""
+    return [(one.order, rate) for one in insulins if one.order.rate_ml_h is not None
+            and (rate := one.running_at(at)) is not None]
+
+
+def prescribed_running(insulins: Sequence[Insulin], at: datetime) -> list[tuple[Order, float]]:
+    """`infusions_running` whose order is in force at `at`: what asks the glucose hourly. One whose
+    order the doctor stopped (eating, back on subcutaneous insulin), its syringe not yet charted
+    stopped, refused a reading planning the next before dinner and kept the list saying hourly."""
+    return [(order, rate) for order, rate in infusions_running(insulins, at) if order.active_at(at)]
+
+
+def _running_words(running: Sequence[tuple[Order, float]], lang: Lang) -> str:
+    """"Actrapid 50 units in 50 mL at 2 mL/h", each infusion running."""
+    return ", ".join(WORDS["rate"][lang].format(drug=order.drug, rate=decimal_text(rate, lang))
+                     for order, rate in running)
+
+
 def infusion_asks(latest: Charted, insulins: Sequence[Insulin], lang: Lang) -> list[str]:
     """A hypo while an insulin infusion (a VRIII: an insulin order with a rate) of `insulins` ran
     when it was taken, said with each at the rate it ran: the chart said the ordinary "treat now",
     nothing of the insulin running into it, and no doctor was called (JBDS-IP, VRIII: a glucose
     below 4 reviews the rate and the doctor is told at once). Read from the order alone, a
     syringe stopped at noon was said running at 13:50, at the rate first prescribed."""
-    running = [(one.order, rate) for one in insulins if one.order.rate_ml_h is not None
-               and (rate := one.running_at(latest.taken_at)) is not None]
+    running = infusions_running(insulins, latest.taken_at)
     if not latest.reading.hypo or not running:
         return []
-    return [WORDS["infusion"][lang].format(orders=", ".join(
-        WORDS["rate"][lang].format(drug=order.drug, rate=decimal_text(rate, lang)) for order, rate in running))]
+    return [WORDS["infusion"][lang].format(orders=_running_words(running, lang))]
+
+
+ON_INFUSION_EVERY = timedelta(hours=1)
+"""How often the glucose is checked while an insulin infusion runs (JBDS-IP, VRIII: hourly)."""
+
+
+def hourly_on_infusion(readings: list[Charted], insulins: Sequence[Insulin]) -> list[Charted]:
+    """`readings` (oldest first) with the latest's next due ON_INFUSION_EVERY after it, whatever it
+    planned, when an insulin infusion of `insulins` runs then: a reading planning "no further
+    check" or 4 hours while the VRIII ran was overdue nowhere for hours (the list said "ON INSULIN,
+    NO GLUCOSE" 6 hours on), nor one taken just before it was put up. Stopped or paused within the
+    hour, or its order stopped by then (`prescribed_running`), the plan stands."""
+    latest = readings[-1] if readings else None
+    if latest is None or (latest.every is not None and latest.every <= ON_INFUSION_EVERY):
+        return readings
+    if not prescribed_running(insulins, elapsed.later(latest.taken_at, ON_INFUSION_EVERY)):
+        return readings
+    return [*readings[:-1], replace(latest, every=ON_INFUSION_EVERY,
+                                    due_at=next_due(latest.taken_at, latest.reading, ON_INFUSION_EVERY))]
+
+
+def watched(db: Database, patient_ids: Collection[str], at: datetime) -> tuple[dict[str, list[Charted]],
+                                                                                dict[str, list[Insulin]]]:
+    """These patients' readings (`charts`), each latest due as an insulin infusion running asks
+    (`hourly_on_infusion`), and their insulin orders (`insulins_of_each`): what the lists and the
+    handover weigh."""
+    insulins_of = insulins_of_each(db, patient_ids, at)
+    return ({patient_id: hourly_on_infusion(readings, insulins_of.get(patient_id, []))
+             for patient_id, readings in charts(db, patient_ids).items()}, insulins_of)
 
 
 def asking(readings: list[Charted], at: datetime, lang: Lang, insulins: Sequence[Insulin] = ()) -> list[str]:
     """What the latest of `readings` (oldest first) asks at `at`, a hypo into an insulin infusion
     of `insulins` (the patient's insulin orders, see `insulins_of_each`), high ketones not measured
     since, its next reading once overdue."""
+    readings = hourly_on_infusion(readings, insulins)
     latest = readings[-1]
     return [*latest.said(lang), *infusion_asks(latest, insulins, lang), *ketones_again(readings, at, lang),
             *([latest.next_check(at, lang)] if latest.overdue(at) else [])]
+
+
+KETONES_ASKED_FROM = 5
+"""The form version from which "Ketone meter shows: A value" asks the ketones (`check`)."""
 
 
 def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[str, Any] | None = None) -> None:
@@ -243,9 +299,15 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
     amendment taking either away, and a value no meter in its unit shows. "No further check
     planned" says there is none; a plan left out was a night on an insulin infusion no list called
     overdue. A reading written before the form asked (version 1, 2) is corrected, and settled at the
-    records office, without one: no one planned then, and it was typed in mmol/L."""
+    records office, without one: no one planned then, and it was typed in mmol/L. "Ketone meter
+    shows: A value" with no ketones, in a new reading or an amendment changing them (form version
+    5): saved with none, the measured ketones were lost and the chart asked for them again; a
+    reading of version 4 saved so is corrected as it was."""
     missing = [name for name in (PLAN, *([UNIT_FIELD] if data.get("glucose") is not None else []))
                if not data.get(name) and (before is None or before.get(name))]
+    if (spec.version >= KETONES_ASKED_FROM and data.get(KETONES_FIELD) == "value" and data.get("ketones") is None
+            and (before is None or any(data.get(name) != before.get(name) for name in (KETONES_FIELD, "ketones")))):
+        missing.append("ketones")
     if missing:
         raise ValidationFailed([FieldError(name, message("required", lang, spec.field(name).label.get(lang)))
                                 for name in missing])
@@ -276,6 +338,22 @@ def check_treated(db: Database, spec: FormSpec, patient_id: str, data: Mapping[s
     raise ValidationFailed([FieldError(ACTION, WORDS["treated"][lang].format(
         label=spec.field(ACTION).label.get(lang), reading=latest.reading.text(lambda value: decimal_text(value, lang)),
         time=latest.when(taken_at)))])
+
+
+def check_plan_on_infusion(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str, Any], lang: Lang,
+               before: Mapping[str, Any] | None = None) -> None:
+    """Refuse a new reading (`before` None) planning the next over ON_INFUSION_EVERY on, or none,
+    while an insulin infusion runs at its time: the form's own help says hourly on a VRIII, and
+    "no further check planned" was taken with the syringe running (its next is due within the
+    hour whatever it says: `hourly_on_infusion`)."""
+    if before is not None or not data.get(PLAN) or not data.get("taken_at"):
+        return
+    if (span := every(data[PLAN])) is not None and span <= ON_INFUSION_EVERY:
+        return
+    taken_at = datetime.fromisoformat(data["taken_at"])
+    if running := prescribed_running(insulins_of_each(db, [patient_id], taken_at)[patient_id], taken_at):
+        raise ValidationFailed([FieldError(PLAN, WORDS["plan_hourly"][lang].format(
+            label=spec.field(PLAN).label.get(lang), orders=_running_words(running, lang)))])
 
 
 def _hypos_before(readings: list[Charted], at: datetime, lang: Lang) -> list[str]:
@@ -339,7 +417,7 @@ def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lan
     and when the next is due or since when it is overdue; and of a patient on insulin with no
     reading for 6 hours and none planned, that one is asked (see `unwatched`)."""
     said = {}
-    found_all, insulins_of = charts(db, patient_ids), insulins_of_each(db, patient_ids, at)
+    found_all, insulins_of = watched(db, patient_ids, at)
     waiting = unwatched(insulins_of, found_all, at)
     for patient_id, found in found_all.items():
         latest = found[-1]
@@ -427,7 +505,8 @@ ON_A_HYPO = {
 """The warning of a dose given on a hypo not rechecked, of an insulin (True) or a sulfonylurea."""
 
 
-def before_insulin(db: Database, found: Order, at: datetime, decided_on: str | None = None) -> list[Warning]:
+def before_insulin(db: Database, found: Order, at: datetime, decided_on: str | None = None, *,
+                   lowered: bool = False) -> list[Warning]:
     """What an insulin given at `at` is questioned on, the nurse confirming: the chart's latest
     reading then a hypo (2.9 at 13:50, not rechecked, and sliding-scale insulin given at 14:00 on a
     "13.2" no chart showed), or no reading as recent as the insulin asks (domain.glucose.checked_within:
@@ -436,12 +515,14 @@ def before_insulin(db: Database, found: Order, at: datetime, decided_on: str | N
     patient's, or a slip). A sulfonylurea (domain.glucose.sulfonylurea) only on the hypo: its hypo
     lasts and comes back (JBDS-IP: held or reviewed after one), and a tablet is not chosen on the
     hour's reading. Nothing for any other medicine. Called for every dose given (services.medication
-    .check_dose), which is why it sorts them here."""
+    .check_dose), which is why it sorts them here. A VRIII's rate `lowered` or kept
+    (services.infusion_rates) is how its scale treats the hypo: not asked on it, the hour's reading
+    still asked."""
     on_insulin = insulin(found.drug)
     if not on_insulin and not sulfonylurea(found.drug):
         return []
     latest = latest_before(db, found.patient_id, at)
-    if latest is not None and latest.reading.hypo:
+    if latest is not None and latest.reading.hypo and not lowered:
         return [Warning(Check.GLUCOSE, ON_A_HYPO[on_insulin],
                         {"drug": found.drug, "reading": _as_typed(latest.reading), "time": latest.when(at)})]
     if not on_insulin:

@@ -11,10 +11,13 @@ in the future); a new rate not after the order's stop; and a stop with no change
 it; and the change in the patient's stay, but for a stop after their death until the body left the
 ward (census.laid_out: a syringe driver taken down at last offices). Written through
 `change_rate`, which finds the bag and checks them; an amendment is held to them by
-services.records, which runs `check` on it (its form's checks)."""
+services.records, which runs `check` on it (its form's checks). A VRIII's new rate, or its stop
+with no subcutaneous insulin, is questioned as a dose of insulin is (`insulin_asked`), saved
+over a warning only with its reason, kept on the change (form version 3)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -24,20 +27,21 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
-from downtime.domain.medication import INFUSION, Administration, Frequency, Order, Outcome, infused
+from downtime.domain.medication import (INFUSION, WRITTEN_APART, Administration, Check, Frequency, Order, Outcome,
+                                        Warning, given_when_fasting, infused, insulin)
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.values import FieldError
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, message, semicolon
-from downtime.services import cd_register, census, medication, records
+from downtime.services import cd_register, census, glucose, medication, records
 from downtime.services.context import Session
-from downtime.services.errors import ValidationFailed
+from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.staff import pin_confirmed
 from downtime.storage.records import current_of, list_current
 
 FORM = "infusion_rate"
 BAG, CHANGED_AT, CHANGE, RATE, REASON = "bag", "changed_at", "change", "rate_ml_h", "reason"
-WITNESS, ABOVE_ORDER = "witness", "above_order"
+WITNESS, ABOVE_ORDER, OVERRIDES = "witness", "above_order", "overrides"
 ABOVE_ORDER_TIMES = 2
 """A new rate above this many times the order's asks why (`ABOVE_ORDER`): a nomogram's or a
 sliding scale's step moves the rate by a fraction of it, and a rate doubled or a tenfold slip
@@ -73,6 +77,7 @@ CHANGE_WORDS = {NEW_RATE: QT_TRANSLATE_NOOP("messages", "→ {rate} mL/h {time}"
                 PAUSED: QT_TRANSLATE_NOOP("messages", "→ paused {time}"),
                 STOPPED: QT_TRANSLATE_NOOP("messages", "→ stopped {time}")}
 """A change as the chart writes it under its bag's dose, the time on the ward's clock."""
+OVER_A_WARNING = QT_TRANSLATE_NOOP("messages", "{words} — over a warning: {reasons}")
 RUNNING = QT_TRANSLATE_NOOP("messages", "running at {rate} mL/h since {time}")
 RUNNING_PAUSED = QT_TRANSLATE_NOOP("messages", "paused since {time}")
 RAN_OUT = QT_TRANSLATE_NOOP("messages", "should have run through at {time}: record it stopped or the next bag")
@@ -100,13 +105,16 @@ class RateChange:
     """One of NEW_RATE, PAUSED, STOPPED."""
     rate_ml_h: float | None
     reason: str | None
+    overrides: tuple[str, ...] = ()
+    """The reasons it was saved over a warning with (form version 3), none for an earlier version's."""
 
 
 def change_of(record: RecordVersion) -> RateChange:
     """A change as its record says it."""
     data = record.data
     return RateChange(record.record_id, str(data[BAG]), datetime.fromisoformat(data[CHANGED_AT]), str(data[CHANGE]),
-                      data.get(RATE), data.get(REASON) or None)
+                      data.get(RATE), data.get(REASON) or None,
+                      tuple(str(item.get("reason") or "") for item in data.get(OVERRIDES) or []))
 
 
 def by_bag(db: Database, patient_ids: Iterable[str]) -> dict[str, list[RateChange]]:
@@ -396,9 +404,13 @@ def ran_out(bag: Administration, changes: Sequence[RateChange], volume_ml: float
 
 def change_words(change: RateChange, bag_at: datetime, lang: Lang, zone: tzinfo | None) -> str:
     """A change as the chart writes it under its bag's dose: "→ 4 mL/h 11:00 (glucose 14.2)",
-    "→ stopped 14:00"; the day too when not the bag's."""
-    return _read_on(message(lang, CHANGE_WORDS[change.change], time=_clock(change.at, bag_at, zone),
-                            rate=decimal_text(change.rate_ml_h or 0, lang)), change, lang)
+    "→ stopped 14:00"; the day too when not the bag's; one saved over a warning with its reasons
+    (OVER_A_WARNING: the VRIII's rate raised on a hypo read as any other on the chart; neutral,
+    as a stop is no insulin given)."""
+    words = _read_on(message(lang, CHANGE_WORDS[change.change], time=_clock(change.at, bag_at, zone),
+                             rate=decimal_text(change.rate_ml_h or 0, lang)), change, lang)
+    return message(lang, OVER_A_WARNING, words=words, reasons=semicolon(lang).join(change.overrides)) \
+        if change.overrides else words
 
 
 def _clock(at: datetime, beside: datetime, zone: tzinfo | None) -> str:
@@ -433,12 +445,20 @@ def _left_with_them(db: Database, patient_id: str, at: datetime) -> bool:
             and before is not None and before.status is StayStatus.IN)
 
 
+KEPT_AS_SAVED = QT_TRANSLATE_NOOP("messages", "{fields} cannot be amended: mark this record entered in error with the "
+                                              "reason, then record it again, so that its checks apply.")
+"""The warnings a change was saved over and its second check, as a dose's
+(records.CHECKED_BY_THEIR_SERVICE): amended away, the MAR and the export no longer said a rate
+was set over a hypo, and a reason no one gave could be added."""
+
+
 def check(session: Session, patient_id: str | None, data: Mapping[str, Any], record_id: str | None = None) -> None:
     """The rules of a change (this module's docstring), new or amended (`record_id`, left out of
     the bag's other changes). An amendment of the rate or of the kind of change is asked why it is
     above the order's (`above_order_asked`) as a new rate is, and refused where a second check
     would be asked of it or is carried onto it (CHECKED_WHEN_RECORDED): the amendment asks no
-    PIN."""
+    PIN; nor may it change the warnings the change was saved over, or take its check away
+    (KEPT_AS_SAVED)."""
     spec, lang = session.form(FORM), session.lang
     at = datetime.fromisoformat(str(data[CHANGED_AT]))
 
@@ -479,10 +499,13 @@ def check(session: Session, patient_id: str | None, data: Mapping[str, Any], rec
         above_order_asked(session, found, data)
     if data.get(WITNESS) and data.get(WITNESS) != before.get(WITNESS):
         refuse(WITNESS, CHECKED_WHEN_RECORDED)
+    if changed := [name for name in (OVERRIDES, WITNESS) if (data.get(name) or None) != (before.get(name) or None)]:
+        raise ServiceError(KEPT_AS_SAVED, fields=", ".join(spec.field(name).label.get(lang) for name in changed))
 
 
 def change_rate(session: Session, order_id: str, values: dict[str, Any], *,
-                witness: tuple[str, str] | None = None) -> RecordVersion:
+                witness: tuple[str, str] | None = None,
+                overrides: Mapping[Check | str, str] | None = None, band: str | None = None) -> RecordVersion:
     """Record a change of the rate of the bag of `order_id` running at its time (`values` as the
     form, its bag chosen here), checked as `check` says; refused for an order that is no infusion,
     or with no bag running then. A new rate or a restart of a medicine whose bag needed a second
@@ -490,7 +513,11 @@ def change_rate(session: Session, order_id: str, values: dict[str, Any], *,
     medication.dose_check) needs the same check of the rate, `witness` (staff ID, PIN), kept as
     the change's witness: the nurse alone set 20 mL/h of a heparin whose bag two had checked at
     2. A new rate over ABOVE_ORDER_TIMES the order's, or a child's fluid above their
-    maintenance, asks why (`above_order_asked`)."""
+    maintenance, asks why (`above_order_asked`). What an insulin's change is questioned on
+    (`insulin_asked`), and a wristband scanned at the bedside that is not the patient's (`band`,
+    medication.band_checked: a heparin's rate is set at the bedside as a dose is given), raise
+    medication.OverrideNeeded until each warning has a reason in `overrides` (keyed as
+    medication.record_dose's), kept on the change as a dose keeps them."""
     records.require_writer(session, FORM)
     found = medication.order(session.db, order_id)
     if not infused(found):
@@ -501,6 +528,13 @@ def change_rate(session: Session, order_id: str, values: dict[str, Any], *,
         raise ValidationFailed([FieldError(BAG, message(session.lang, NONE_RUNNING, drug=found.drug))])
     values = {key: value for key, value in {**values, BAG: bag.record_id}.items() if value not in (None, "")}
     above_order_asked(session, found, values)
+    warnings = medication.band_checked(session, found, band) + insulin_asked(session, found, values, at)
+    reasons = {key: reason.strip() for key, reason in (overrides or {}).items() if reason.strip()}
+    if missing := [w for w in warnings if not (reasons.get(w.message) or reasons.get(w.check))]:
+        raise medication.OverrideNeeded(missing)
+    if warnings:
+        values[OVERRIDES] = [{"check": w.check.value, "reason": reasons.get(w.message) or reasons[w.check]}
+                             for w in warnings]
     second = medication.dose_check(session, found, None) if values.get(CHANGE) == NEW_RATE else None
     witness_id = cd_register.checked_witness(session, witness, check=second) if second is not None else None
     if witness_id:
@@ -511,6 +545,60 @@ def change_rate(session: Session, order_id: str, values: dict[str, Any], *,
         if witness_id and second is not None:
             pin_confirmed(session, witness_id, second.audited_as, {"record_id": saved.record_id})
         return saved
+
+
+SC_GIVEN_WITHIN = timedelta(hours=2)
+"""How long before a VRIII's stop a subcutaneous insulin given covers it: JBDS-IP stops the
+infusion 30 to 60 minutes after the first subcutaneous dose with a meal."""
+NO_SC_INSULIN = QT_TRANSLATE_NOOP("messages", "{drug}: no subcutaneous insulin given in the 2 hours before {time}, and "
+                                              "no basal or premixed insulin prescribed: stopped now, a type 1 is in "
+                                              "ketoacidosis again within hours. Give the subcutaneous insulin and "
+                                              "stop the infusion 30 to 60 minutes later, or tell the doctor, and say "
+                                              "so in the reason.")
+
+
+GLUCOSE_NAMED = re.compile(r"\b(?:glucose|glyc[ée]mie|BM|CBG|GC)\b\W{0,3}(\d+(?:[.,]\d+)?)(?![\d:]|[.,]\d|h\d)"
+                           r"(?:\s*(?:mmol|g/l|mg/dl))?|\b\d+(?:[.,]\d+)?\s*(?:mmol|g/l|mg/dl)", re.IGNORECASE)
+"""A glucose in the free-text reason: a number after a glucose word or before a glucose unit
+("BM 9.0", "glucose 14.2", "9 mmol/L"). Its first number was read as the glucose: "10:55 BM 9.0"
+and "row 3 of the scale (glucose 9)" were said to differ from the chart's 9.0."""
+ENDING_WITHIN = timedelta(hours=1)
+"""A VRIII's syringe stopped this close before its order's stop ends it (the doctor's stop typed
+after the nurse's); one stopped earlier, its order standing, is a syringe or line changed."""
+
+
+def insulin_asked(session: Session, found: Order, values: Mapping[str, Any], at: datetime) -> list[Warning]:
+    """What a change of an insulin's infusion (a VRIII) is questioned on. A new rate, or a restart
+    after a pause, on what a dose of that insulin is (glucose.before_insulin, a glucose the reason
+    names read as the measured value, `GLUCOSE_NAMED`): the rate is the VRIII's dose, set on the
+    hour's glucose, and 4 mL/h was set on a "glucose 14.2" while the chart showed a hypo of 3.1 not
+    rechecked, or with no reading since the morning. A rate lowered or kept is how the scale treats
+    a hypo, not insulin given on it. Its stop as its order ends (ENDING_WITHIN) in the patient's
+    stay, with no subcutaneous insulin given in the SC_GIVEN_WITHIN before and no basal or premixed
+    one in force (`NO_SC_INSULIN`): stopped as the patient came out of ketoacidosis and ate,
+    nothing then said they had no insulin at all; a syringe finished and changed was asked it.
+    Nothing for a change WRITTEN_APART or more before it is typed, from the paper chart, as a dose
+    typed from paper is not asked (medication.check_dose: it cannot be checked before now), nor for
+    any other infusion."""
+    if not insulin(found.drug) or session.clock() - at >= WRITTEN_APART:
+        return []
+    if values.get(CHANGE) == NEW_RATE:
+        bag = bag_up(session.db, found, at)
+        running = rate_at(bag, by_bag(session.db, [found.patient_id]).get(bag.record_id, []), at) if bag else None
+        named = GLUCOSE_NAMED.search(str(values.get(REASON) or ""))
+        return glucose.before_insulin(session.db, found, at, decided_on=named[0] if named else None,
+                                      lowered=running is not None and float(values[RATE]) <= running)
+    location = census.location_at(session.db, found.patient_id, at)
+    if (values.get(CHANGE) != STOPPED or location is None or location.status is not StayStatus.IN
+            or found.stop_at is None or found.stop_at > at + ENDING_WITHIN):
+        return []
+    insulins = {order.record_id: order for order in medication.orders(session.db, found.patient_id, at)
+                if insulin(order.drug) and not infused(order)}
+    if any(order.active_at(at) and given_when_fasting(order.drug) for order in insulins.values()) or any(
+            dose.order_id in insulins and dose.outcome is Outcome.GIVEN and at - SC_GIVEN_WITHIN <= dose.at <= at
+            for dose in medication.administrations(session.db, found.patient_id)):
+        return []
+    return [Warning(Check.INSULIN_OMITTED, NO_SC_INSULIN, {"drug": found.drug, "time": f"{at:%d/%m %H:%M}"})]
 
 
 def above_order_asked(session: Session, found: Order, values: Mapping[str, Any]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
@@ -130,7 +131,12 @@ WORDS = {
             "fr": "IRA STADE {stage} : créatinine {value} µmol/L, {ratio} fois la valeur de base {baseline} ({day})"},
     "aki_review": {"en": "review nephrotoxic medicines: {medicines}",
                    "fr": "réévaluer les médicaments néphrotoxiques : {medicines}"},
+    "aki_doses": {"en": "review the doses of those the kidneys clear: {medicines}",
+                  "fr": "réévaluer les doses de ceux qu’éliminent les reins : {medicines}"},
     "aki_none": {"en": "for the doctor to review", "fr": "à faire réévaluer par le médecin"},
+    # The stay's worst AKI, said on a letter once the creatinine has come down (`worst_aki`).
+    "aki_stay": {"en": "{aki}, on {day}, during this stay; latest creatinine {latest} µmol/L ({latest_day})",
+                 "fr": "{aki}, le {day}, pendant ce séjour ; dernière créatinine {latest} µmol/L ({latest_day})"},
     # A drug level, by its drug as the nurse named it and its timing (lab_request version 4).
     "level": {"en": "{drug} level ({timing})", "fr": "Dosage de {drug} ({timing})"},
     # A patient moved to another ward since (census.moved_from): its laptop may never have it.
@@ -370,6 +376,9 @@ class Levels:
 
     awaited: list[Sent]
     above: list[tuple[Sent, Received]]
+    above_unsent: list[Received] = dataclasses.field(default_factory=list)
+    """Those above their range typed as results of no level sent from this laptop (its timing not
+    known): a trough sent on the paper request and phoned back."""
 
 
 def _level_given(one: Received) -> bool:
@@ -377,20 +386,54 @@ def _level_given(one: Received) -> bool:
     return gives is None or LEVEL in gives
 
 
-def levels(sent: Sequence[Sent], drug: str, started: datetime, last_given: datetime | None) -> Levels:
+_LEVEL_ENDING = re.compile(r"(?<=\w)[ée]mies?\b", re.IGNORECASE)
+"""French laboratories' name for a drug's level: "Gentamicinémie", "Vancomycinémie"."""
+
+
+def names_level_of(drug: str, test: str) -> bool:
+    """Whether a result's `test` names a level of `drug`, in English ("Gentamicin trough") or as
+    French laboratories do ("Gentamicinémie résiduelle"): the trough phoned back so held nothing,
+    and the next dose asked for a level that was taken."""
+    return shares_a_medicine(drug, _LEVEL_ENDING.sub("", test))
+
+
+def levels(sent: Sequence[Sent], drug: str, started: datetime, last_given: datetime | None,
+           results: Sequence[Received] = ()) -> Levels:
     """The levels of `drug` among a patient's samples (`samples`) that its next dose waits on: those
     taken since its order `started` still awaiting their result, unless closed (a sample's level not
     back is checked before any later dose, whichever dose it followed); and the results of them
     above their range (domain.lab_results.above_range) received since its `last_given` dose (None:
     none given yet), which the nurse who gave that dose knew of. A gentamicin trough sent at 06:00
-    awaited, then back at 2.4 mg/L for "< 1", left the 12:00 dose DUE like any other."""
+    awaited, then back at 2.4 mg/L for "< 1", left the 12:00 dose DUE like any other. And among
+    the patient's `results`, those whose test names the drug, given for no level sent from this
+    laptop, above their range and received since that dose (`Levels.above_unsent`): the trough
+    sent on the paper request, the laptop elsewhere, then phoned back at 4.2 mg/L and typed as a
+    result with no sample, as the form allows, held no dose."""
     mine = [one for one in sent if LEVEL in one.record.data["tests"] and elapsed.instant(started) <= elapsed.instant(
         one.taken_at) and shares_a_medicine(drug, str(one.record.data.get("level_drug") or ""))]
     since = elapsed.instant(last_given or started)
+
+    def above(result: Received) -> bool:
+        return (since <= elapsed.instant(result.received_at)
+                and above_range(str(result.record.data["result"]), result.record.data.get("range")))
+
+    given_for = {result.record.record_id for one in mine for result in one.results}
     return Levels([one for one in mine if LEVEL in one.awaited and one.outcome is None],
-                  [(one, result) for one in mine for result in one.results
-                   if _level_given(result) and since <= elapsed.instant(result.received_at)
-                   and above_range(str(result.record.data["result"]), result.record.data.get("range"))])
+                  [(one, result) for one in mine for result in one.results if _level_given(result) and above(result)],
+                  [result for result in results if result.record.record_id not in given_for
+                   and names_level_of(drug, str(result.record.data.get("test") or "")) and above(result)])
+
+
+def level_taken_since(sent: Sequence[Sent], results: Sequence[Received], drug: str, since: datetime) -> bool:
+    """Whether a level of `drug` was taken at or after `since`: a level sent (`LEVEL`) not closed as
+    rejected, lost or cancelled, or a result whose test names the drug, its sample taken (else
+    received) then (see `levels`)."""
+    start = elapsed.instant(since)
+    return any(LEVEL in one.record.data["tests"] and one.outcome is None and start <= elapsed.instant(one.taken_at)
+               and shares_a_medicine(drug, str(one.record.data.get("level_drug") or "")) for one in sent) or any(
+        names_level_of(drug, str(one.record.data.get("test") or "")) and start <= elapsed.instant(
+            datetime.fromisoformat(taken) if (taken := one.record.data.get("sample_taken_at")) else one.received_at)
+        for one in results)
 
 
 def _test_named(data: Mapping[str, Any]) -> str:
@@ -609,12 +652,40 @@ def creatinines(results: Sequence[Received], at: datetime) -> list[aki.Creatinin
 
 
 @dataclass(frozen=True)
+class Egfr:
+    """An eGFR result: when its sample was taken (else received) and its value in mL/min/1.73 m²,
+    perhaps said below it ("<30")."""
+
+    at: datetime
+    read: aki.EgfrValue
+
+
+def egfr(results: Sequence[Received], at: datetime) -> Egfr | None:
+    """The latest eGFR among `results` received by `at` (domain.aki.is_egfr), when its value reads
+    as a number (domain.aki.egfr_value: not "> 90") and it is no older than domain.aki.
+    EGFR_STANDS_FOR; None otherwise, a newer one above a number ("> 60") ending an older one's."""
+    found = [(datetime.fromisoformat(taken) if (taken := one.record.data.get("sample_taken_at")) else one.received_at,
+              aki.egfr_value(str(one.record.data.get("result") or "")))
+             for one in results if elapsed.reached(one.received_at, at)
+             and aki.is_egfr(str(one.record.data.get("test") or ""))]
+    if not found:
+        return None
+    taken, value = max(found, key=lambda one: elapsed.instant(one[0]))
+    return None if value is None or elapsed.between(taken, at) > aki.EGFR_STANDS_FOR else Egfr(taken, value)
+
+
+@dataclass(frozen=True)
 class AkiSign:
     """An AKI the patient's creatinine shows at a moment, and the medicines of their chart then that
-    it asks a doctor to review (their names as ordered, oldest order first)."""
+    it asks a doctor to review (their names as ordered, oldest order first): the nephrotoxic ones,
+    and those whose dose it asks to review (`doses`, domain.aki.dose_reviewed)."""
 
     found: aki.Aki
     medicines: list[str]
+    doses: list[str] = dataclasses.field(default_factory=list)
+    received: datetime | None = None
+    """When the latest creatinine was received: what a doctor decided before it, they decided
+    without it (services.medication: a dose's reason given since is the prescriber's answer)."""
 
     @property
     def ratio(self) -> float:
@@ -630,17 +701,51 @@ class AkiSign:
                                          day=f"{found.baseline.at.astimezone(zone):%d/%m}")
 
     def said(self, lang: Lang, zone: tzinfo | None) -> str:
-        """The stage and what it asks: "…: review nephrotoxic medicines: Gentamicin, Ibuprofen"."""
-        then = (WORDS["aki_review"][lang].format(medicines=", ".join(self.medicines)) if self.medicines
-                else WORDS["aki_none"][lang])
-        return labelled(self.text(lang, zone), then, lang)
+        """The stage and what it asks: "…: review nephrotoxic medicines: Gentamicin, Ibuprofen; review
+        the doses of those the kidneys clear: Enoxaparin"."""
+        asked = review_words(self.medicines, self.doses, lang) or WORDS["aki_none"][lang]
+        return labelled(self.text(lang, zone), asked, lang)
+
+
+def review_words(medicines: Sequence[str], doses: Sequence[str], lang: Lang) -> str:
+    """What an AKI asks of the medicines running (`to_review`): "review nephrotoxic medicines:
+    Gentamicin; review the doses of those the kidneys clear: Enoxaparin"; "" for none."""
+    return semicolon(lang).join(WORDS[key][lang].format(medicines=", ".join(names))
+                                for key, names in (("aki_review", medicines), ("aki_doses", doses)) if names)
+
+
+def worst_aki(results: Sequence[Received], at: datetime) -> aki.Aki | None:
+    """The worst AKI the creatinines among `results` (a patient's chart: their present stay)
+    received by `at` showed, each staged at its own time: the highest stage, the highest ratio of
+    it; None when none did. Most patients leave once the creatinine has come down, and the letter
+    said nothing of the stay's AKI (NICE NG148, Think Kidneys: the GP is told of the episode)."""
+    known = creatinines(results, at)
+    return max((found for one in known if (found := aki.stage(known, one.at)) is not None),
+               key=lambda found: (found.stage, found.ratio), default=None)
+
+
+def _stay_aki_words(found: aki.Aki, results: Sequence[Received], at: datetime, medicines: tuple[list[str], list[str]],
+                    lang: Lang) -> str:
+    """"AKI STAGE 3: creatinine 250 µmol/L, 3.6x the baseline 70 (28/11), on 29/11, during this
+    stay; latest creatinine 95 µmol/L (30/11): review nephrotoxic medicines: Ibuprofen"."""
+    latest = max(creatinines(results, at), key=lambda one: elapsed.instant(one.at))
+    said = WORDS["aki_stay"][lang].format(aki=AkiSign(found, []).text(lang, at.tzinfo),
+                                          day=f"{found.latest.at.astimezone(at.tzinfo):%d/%m}",
+                                          latest=round(latest.umol),
+                                          latest_day=f"{latest.at.astimezone(at.tzinfo):%d/%m}")
+    asked = review_words(*medicines, lang)
+    return labelled(said, asked, lang) if asked else said
 
 
 def aki_shown(results: Sequence[Received], at: datetime) -> AkiSign | None:
     """The AKI `results` (a patient's) show at `at`, the medicines to review not read: the printed
     log, which the medication chart beside it names them on."""
     found = aki.stage(creatinines(results, at), at)
-    return None if found is None else AkiSign(found, [])
+    if found is None:
+        return None
+    return AkiSign(found, [], received=max((one.received_at for one in results if elapsed.reached(one.received_at, at)
+                                            and aki.is_creatinine(str(one.record.data.get("test") or ""))),
+                                           key=elapsed.instant))
 
 
 def aki_signs(db: Database, patient_ids: Collection[str], at: datetime,
@@ -649,17 +754,28 @@ def aki_signs(db: Database, patient_ids: Collection[str], at: datetime,
     with the medicines running then that it asks a doctor to review (domain.aki.reviewed):
     a creatinine tripled was one line of free text among the results, and once a doctor was told
     of it nothing said the gentamicin due that evening. `results`: their `charts`, when read already."""
-    from downtime.services import medication  # which reads the patients through records, which checks results here
-
     found = {patient_id: shown for patient_id, standing in (charts(db, patient_ids) if results is None
                                                             else results).items()
              if patient_id in patient_ids and (shown := aki_shown(standing, at)) is not None}
-    running = medication.orders_of_each(db, list(found), at) if found else {}
-    return {patient_id: dataclasses.replace(shown, medicines=list(dict.fromkeys(
-        " ".join(order.drug.split()) for order in sorted(running.get(patient_id, []),
-                                                        key=lambda order: elapsed.instant(order.start_at))
-        if order.active_at(at) and aki.reviewed(order))))
-        for patient_id, shown in found.items()}
+    running = to_review(db, list(found), at) if found else {}
+    return {patient_id: dataclasses.replace(shown, medicines=running[patient_id][0], doses=running[patient_id][1])
+            for patient_id, shown in found.items()}
+
+
+def to_review(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, tuple[list[str], list[str]]]:
+    """For each of these patients, the medicines running at `at` that an AKI asks a doctor to
+    review (domain.aki.reviewed), their names as ordered, oldest order first: the nephrotoxic ones
+    (domain.aki.harms_kidneys), then those whose dose it asks to review."""
+    from downtime.services import medication  # which reads the patients through records, which checks results here
+
+    running = medication.orders_of_each(db, patient_ids, at)
+
+    def named(patient_id: str, nephrotoxic: bool) -> list[str]:
+        return list(dict.fromkeys(" ".join(order.drug.split()) for order in sorted(
+            running.get(patient_id, []), key=lambda order: elapsed.instant(order.start_at))
+            if order.active_at(at) and aki.reviewed(order) and aki.harms_kidneys(order) is nephrotoxic))
+
+    return {patient_id: (named(patient_id, True), named(patient_id, False)) for patient_id in patient_ids}
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
@@ -691,15 +807,27 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     ward had acted on); then the samples still awaiting a result, which the laboratory will give
     this ward and someone must follow up (`_awaited`), the ones nobody chases after a transfer or
     a discharge; then the others, with who was told. Said samples first, a full box cut its last
-    lines, and an unseen INR of 4.9 was the one left off the letter."""
-    results = recent(chart(db, patient_id), at)
+    lines, and an unseen INR of 4.9 was the one left off the letter. An AKI the creatinine shows
+    (`aki_signs`) leads, with the medicines running that it asks to review, in full in its short
+    form too: the handover sheet said "AKI STAGE 3 … review nephrotoxic medicines: Ibuprofen" while
+    the discharge letter, its result told to a doctor the day before, said nothing of the AKI and
+    listed the ibuprofen among the medicines to go on with (NICE NG148 asks the GP be told). Once
+    the creatinine has come down, the stay's worst AKI (`worst_aki`) with the latest creatinine:
+    the usual discharge, the letter said nothing of the AKI stage 3 of two days before."""
+    found = chart(db, patient_id)
+    results = recent(found, at)
+    kidneys = [(sign.said(lang, at.tzinfo),) * 2
+               for sign in aki_signs(db, [patient_id], at, {patient_id: found}).values()]
+    if not kidneys and (worst := worst_aki(found, at)) is not None:
+        kidneys = [(_stay_aki_words(worst, found, at, to_review(db, [patient_id], at)[patient_id], lang),) * 2]
     asking = sorted((one for one in results if one.signs), key=lambda one: Sign.TELL_NOW not in one.signs)
 
     def said(one: Received) -> tuple[str, str]:
         line = ", ".join([one.line(forms[FORM], lang, at.tzinfo), *(WORDS[sign][lang] for sign in one.signs)])
         return line, line
 
-    return [*map(said, asking), *_awaited(db, patient_id, samples(db, patient_id), forms[REQUEST_FORM], at, lang),
+    return [*kidneys, *map(said, asking),
+            *_awaited(db, patient_id, samples(db, patient_id), forms[REQUEST_FORM], at, lang),
             *(said(one) for one in results if not one.signs)]
 
 

@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, decimal_text, labelled, message, semicolon
+from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, decimal_text, labelled, message, semicolon,
+                           stay_word)
 from downtime.domain import aki, child_fluids, elapsed, order_units
 from downtime.domain.age import age_in_years, months_old
 from downtime.domain.weight import ideal_kg
 from downtime.domain.census import Movement, MovementEvent, StayStatus, in_hospital, left_after, locate, stays
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
-    DAY, MASS_IN_MG, ML, allergies_matched, antibacterial, allergies_not_known, allergy_matches, also_ordered, charted, charted_slots, clock_text, flags_known,
+    DAY, MASS_IN_MG, ML, allergies_matched, antibacterial, allergies_not_known, allergy_matches, charted, charted_slots, clock_text, flags_known,
     dose_state, dose_text, has_dose_limits, not_countersigned, offered_only, policy_for, prn_given, prn_status,
     runs_at, scheduled_slots,
     safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
@@ -29,6 +30,7 @@ from downtime.domain.medication import (
 from downtime.domain.medication import (given_instant, given_when_fasting, insulin, levelled, patch, patches_on,
                                         reason_offered, route_code)
 from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, anticoagulant, course_decided, sedating
+from downtime.domain.anticoagulation import ordered_beside
 from downtime.domain.falls import Ask
 from downtime.domain.pain import opioid
 from downtime.domain.laptops import Authors, Laptop, laptop_name
@@ -745,6 +747,9 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
              if refusal is not None]
     if all(refusal.asked for refusal in found) and has_dose_limits(new.drug):
         found += order_units.limits_refusals(new, [], **dosed, **_baby_age(patient, new.start_at))
+    if all(refusal.asked for refusal in found) and (injured := kidney_injury_refusal(
+            session, new, None if before is None else _order("", patient_id, before))) is not None:
+        found.append(injured)
     refused = [refusal for refusal in found if not refusal.asked]
     if refused:
         raise ValidationFailed([FieldError(refusal.field, _refusal_text(session, new, refusal)) for refusal in refused])
@@ -859,7 +864,7 @@ def allergies_unknown(session: Session, patient_id: str, values: dict[str, Any],
 
 
 def duplicate_orders(session: Session, values: dict[str, Any], patient_id: str,
-                     record_id: str | None = None) -> str | None:
+                     record_id: str | None = None, typed_on_ward: bool = False) -> str | None:
     """What to ask the prescriber before an order is saved (None: nothing) when the patient has
     another standing order of the same medicine (see `shares_a_medicine`) running at a time this one
     runs (`_overlap`): a prescription rewritten without the old one stopped put "Insulin glargine
@@ -867,19 +872,27 @@ def duplicate_orders(session: Session, values: dict[str, Any], patient_id: str,
     amended, not a duplicate of itself. An order left open when its stay ended (see `stay_end`)
     is read as stopped then: a readmitted patient's furosemide was 'Already ordered' by the
     order of the stay before, which the chart, the handover and the export read as stopped at
-    the discharge."""
+    the discharge. `typed_on_ward`: against the orders typed on the ward alone, not those loaded
+    from the EHR's snapshot (sync.snapshot): two orders of one extract (modified-release morphine
+    and its breakthrough dose) are the EHR's own prescription, and the ward was told to have one
+    stopped as though it had written it again."""
     new = _order(record_id or "", patient_id, values)
     order_form = session.form(ORDER_FORM)
-    standing = _standing(session.db, ORDER_FORM, patient_id)
+    standing = [record for record in _standing(session.db, ORDER_FORM, patient_id)
+                if not (typed_on_ward and loaded_from_snapshot(record.record_id))]
     ended = ended_with_their_stay(session.db, patient_id, standing, session.clock())
     found = [order_reading(other, order_form, session.lang, ended.get(other.record_id), at=session.clock())
              for other in map(order_of, standing)
              if other.record_id != record_id and _perhaps_one_medicine(other.drug, new.drug)
              and _overlap(new, _as_ended(other, ended.get(other.record_id)))]
+    from downtime.services import anticoagulation  # which reads the orders through this module
+
+    beside = anticoagulation.prescribed_beside(session, new, record_id)
     if not found:
-        return None
+        return beside
     return message(session.lang, QT_TRANSLATE_NOOP("messages", "Already ordered: {orders}."),
-                   orders=semicolon(session.lang).join(found)) + _allowed_together(session, new, record_id)
+                   orders=semicolon(session.lang).join(found)) + _allowed_together(session, new, record_id) + (
+        f" {beside}" if beside else "")
 
 
 def _perhaps_one_medicine(drug: str, other: str) -> bool:
@@ -995,6 +1008,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     one at 10:30 was "already given"."""
     from downtime.services import infusion_rates  # which reads the bags through this module
     from downtime.services import sepsis  # which reads the doses through this module
+    from downtime.services import anticoagulation  # which reads the orders and doses through this module
 
     at = datetime.fromisoformat(values["given_at"])
     theirs, same, history = _judged_against(session.db, order(session.db, order_id), at)
@@ -1028,7 +1042,8 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
            else [])
         + (recorded_ahead(history, found, same, session.clock()) if values["outcome"] == Outcome.GIVEN.value else [])
         + (sedation_on_neuro_alarm(session, found, at) + anticoagulant_after_head_injury(session, patient, found, at)
-           if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else []))
+           if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else [])
+        + anticoagulation.dose_warnings(session, found, values))
 
 
 _NEURO_ALARM = QT_TRANSLATE_NOOP(
@@ -1127,31 +1142,164 @@ def recorded_ahead(history: Iterable[Administration], found: Order, same: Collec
         and elapsed.between(now, dose.at) > clock_check.TOLERANCE]
 
 
-_KIDNEY_INJURY = QT_TRANSLATE_NOOP(
-    "messages", "{drug}: the creatinine shows an acute kidney injury (AKI stage {stage}: {value} µmol/L, {ratio} times "
-                "the baseline {baseline} of {day}), and this medicine is one it asks a doctor to review: give it only "
+_KIDNEY_INJURY = QT_TRANSLATE_NOOP("messages", "{drug}: {shown}, and {reviewed}: give it only once the doctor says to.")
+_BY_CREATININE = QT_TRANSLATE_NOOP(
+    "messages", "the creatinine shows an acute kidney injury (AKI stage {stage}: {value} µmol/L, {ratio} times the "
+                "baseline {baseline} of {day})")
+_NEPHROTOXIC = QT_TRANSLATE_NOOP("messages", "this medicine is one it asks a doctor to review")
+_DOSE_REVIEWED = QT_TRANSLATE_NOOP("messages", "this medicine builds up as the kidneys fail: its dose is one it asks a "
+                                               "doctor to review")
+
+
+_KIDNEY_INJURY_ORDERED = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: {shown}, and {reviewed}: give the reason to prescribe it all the same in “{field}”.")
+KIDNEY_INJURY_PRESCRIBED = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: {shown}, and {reviewed}: prescribed all the same: “{reason}”.")
+"""An AKI's question the prescriber answered once the AKI was known (`_prescribed_knowing`): said
+on the round and the MAR, as the allergy warning quotes its reason, but holding no dose (`holding`)."""
+
+
+_BY_URINE = QT_TRANSLATE_NOOP(
+    "messages", "the urine output shows an acute kidney injury ({volume} mL in {hours} hours since {time}, as the "
+                "fluid balance chart judges it)")
+
+
+def _by_creatinine(sign: lab_results.AkiSign, at: datetime) -> Phrase:
+    """What the creatinine shows, the baseline's day on the clock of `at`."""
+    found = sign.found
+    return Phrase(_BY_CREATININE, {
+        "stage": str(found.stage), "value": str(round(found.latest.umol)), "ratio": Number(sign.ratio),
+        "baseline": str(round(found.baseline.umol)), "day": f"{found.baseline.at.astimezone(at.tzinfo):%d/%m}"})
+
+
+def _kidney_injury_values(found: Order, shown: Phrase) -> dict[str, Any]:
+    """What the AKI's question says of `found`, at the dose and on the order alike: what shows the
+    AKI (`shown`), and whether the medicine harms the kidneys or builds up as they fail
+    (domain.aki.dose_reviewed), whose dose the doctor may only lower."""
+    return {"drug": " ".join(found.drug.split()), "shown": shown,
+            "reviewed": Phrase(_NEPHROTOXIC if aki.harms_kidneys(found) else _DOSE_REVIEWED)}
+
+
+def _kidney_injury_shown(session: Session, patient_id: str, at: datetime) -> tuple[Phrase, datetime] | None:
+    """What shows an AKI at `at`, and since when a doctor could know it: the creatinine by the
+    results received then (lab_results.aki_signs), known from its receipt, else the urine output of
+    the 6 hours before, low as the fluid balance chart judges it (services.fluid_balance.
+    urine_outputs: KDIGO's AKI by urine, which in sepsis fails hours before the next creatinine; not
+    with urine passed unmeasured, a catheter to check: fluid_balance.shows_aki), known from the
+    start of those hours; None when neither does."""
+    from downtime.services import fluid_balance  # which reads the bags through this module
+
+    if (sign := lab_results.aki_signs(session.db, [patient_id], at).get(patient_id)) is not None:
+        return _by_creatinine(sign, at), sign.received or at
+    output = fluid_balance.urine_outputs(session.db, session.forms, [_patient(session, patient_id)], at).get(patient_id)
+    if output is None or not fluid_balance.shows_aki(output):
+        return None
+    return Phrase(_BY_URINE, {"volume": str(output.volume), "hours": str(round(output.hours)),
+                              "time": f"{output.since.astimezone(at.tzinfo):%d/%m %H:%M}"}), output.since
+
+
+def _prescribed_knowing(versions: Sequence[RecordVersion], known: datetime) -> str | None:
+    """The order's dose reason (`DOSE_REASON`) when the prescriber gave it at or after `known`, the
+    AKI shown then, as the order asks it (`kidney_injury_refusal`): the doctor has decided, knowing
+    the AKI, and the nurse was sent back to them at each dose of an end-of-life morphine. None for
+    a reason given before (an opioid's dose, with kidneys then well) or none."""
+    reason = versions[-1].data.get(DOSE_REASON) if versions else None
+    if not reason:
+        return None
+    given = versions[-1].recorded_at
+    for version in reversed(versions):
+        if version.data.get(DOSE_REASON) != reason:
+            break
+        given = version.recorded_at
+    return str(reason) if elapsed.reached(known, given) else None
+
+
+_KIDNEY_INJURY_ON_CHART = QT_TRANSLATE_NOOP(
+    "messages", "AKI stage {stage} (creatinine {value} µmol/L): give it only once the doctor says to.")
+_KIDNEY_INJURY_PRESCRIBED_ON_CHART = QT_TRANSLATE_NOOP(
+    "messages", "AKI stage {stage} (creatinine {value} µmol/L): prescribed all the same: “{reason}”.")
+
+
+def on_chart(warning: Warning) -> Warning:
+    """One of an order's `levels` as the printed MAR's order box says it: a creatinine's AKI in a
+    few words (its stage and value, and the prescriber's reason given knowing it), the screen
+    saying it whole. The 200-character sentence repeated in each reviewed order's box took a
+    6-order patient's chart from 2 pages to 3."""
+    shown = warning.values.get("shown")
+    if warning.check is not Check.KIDNEY_INJURY or not isinstance(shown, Phrase) or shown.template != _BY_CREATININE:
+        return warning
+    said = {"stage": str(shown.values["stage"]), "value": str(shown.values["value"])}
+    if warning.template == KIDNEY_INJURY_PRESCRIBED:
+        return Warning(Check.KIDNEY_INJURY, _KIDNEY_INJURY_PRESCRIBED_ON_CHART,
+                       {**said, "reason": warning.values["reason"]})
+    return Warning(Check.KIDNEY_INJURY, _KIDNEY_INJURY_ON_CHART, said)
+
+
+def holding(warnings: Iterable[Warning]) -> list[Warning]:
+    """Those of an order's `levels` that hold its dose, for the round and the MAR to mark: not an
+    AKI's question the prescriber answered (`KIDNEY_INJURY_PRESCRIBED`), said there in plain."""
+    return [warning for warning in warnings if warning.template != KIDNEY_INJURY_PRESCRIBED]
+
+
+_METFORMIN_EGFR = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: eGFR {value} mL/min/1.73 m² on {day}: metformin is stopped below an eGFR of 30: give it only "
                 "once the doctor says to.")
+_METFORMIN_EGFR_BELOW = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: eGFR below {value} mL/min/1.73 m² on {day}: metformin is stopped below an eGFR of 30: give "
+                "it only once the doctor says to.")
+
+
+def metformin_egfr(session: Session, found: Order, at: datetime) -> list[Warning]:
+    """A dose of metformin at `at` while the patient's latest eGFR then is below domain.aki.
+    METFORMIN_STOPPED_BELOW (lab_results.egfr): a kidney failed for long, the creatinine 210 then
+    215, shows no AKI, and metformin was given at an eGFR of 22 with nothing said."""
+    if not aki.metformin(found):
+        return []
+    found_egfr = lab_results.egfr(lab_results.chart(session.db, found.patient_id), at)
+    if found_egfr is None or not found_egfr.read.stops_metformin:
+        return []
+    return [Warning(Check.KIDNEY_INJURY, _METFORMIN_EGFR_BELOW if found_egfr.read.below else _METFORMIN_EGFR, {
+        "drug": " ".join(found.drug.split()), "value": Number(found_egfr.read.value),
+        "day": f"{found_egfr.at.astimezone(at.tzinfo):%d/%m}"})]
+
+
+def kidney_injury_refusal(session: Session, new: Order, before: Order | None = None) -> order_units.Refusal | None:
+    """An order written (or its dose amended) for a medicine an AKI asks a doctor to review
+    (domain.aki.reviewed) while the patient's creatinine shows one, from the later of its start
+    and now (lab_results.aki_shown): asked on its medicine, the prescriber's reason kept in the
+    order (`DOSE_REASON`, see `_as_dosed`). Naproxen and a new gentamicin written into a creatinine
+    tripled that morning were saved unasked, onto the round and the printed plan, the nurse alone
+    asked at the bedside. Not an amendment of the order as it stood (`before`) lowering its dose
+    a day (domain.aki.lowered), which is the review asked."""
+    if not aki.reviewed(new) or (before is not None and aki.lowered(new, before)):
+        return None
+    at = max(new.start_at, session.clock(), key=elapsed.instant)
+    sign = lab_results.aki_shown(lab_results.chart(session.db, new.patient_id), at)
+    if sign is None:
+        return None
+    return order_units.Refusal("drug", Phrase(_KIDNEY_INJURY_ORDERED, _kidney_injury_values(
+        new, _by_creatinine(sign, at))), asked=True)
 
 
 def kidney_injury(session: Session, found: Order, values: dict[str, Any]) -> list[Warning]:
     """A dose given of a medicine an acute kidney injury asks a doctor to review (domain.aki.
-    reviewed: an NSAID, an aminoglycoside, metformin...) while the patient's creatinine shows one
-    at the dose's time by the results received then (lab_results.aki_signs), as NICE NG148 asks
-    them stopped or reviewed: the evening's gentamicin was given on a creatinine tripled that
-    morning, the result told to a doctor and filed. Not of a dose given before the result came
-    back, nor of one copied from the paper chart, which nobody could withhold any more."""
+    reviewed: an NSAID, an aminoglycoside, metformin...) while the patient's creatinine, or their
+    urine output, shows one at the dose's time (`_kidney_injury_shown`), as NICE NG148 asks them
+    stopped or reviewed: the evening's gentamicin was given on a creatinine tripled that morning,
+    the result told to a doctor and filed, and on 6 hours of 10 mL an hour the fluid tab called
+    LOW URINE OUTPUT. Not of a dose given before the result came back, nor of one copied from the
+    paper chart, which nobody could withhold any more, nor of an order whose prescriber gave its
+    reason knowing the AKI (`_prescribed_knowing`; the round and the MAR quote it). With no AKI,
+    metformin below an eGFR of 30 (`metformin_egfr`)."""
     if (values.get("outcome") != Outcome.GIVEN.value or values.get(TRANSCRIBED)
             or not aki.reviewed(found)):
         return []
     at = datetime.fromisoformat(values["given_at"])
-    sign = lab_results.aki_signs(session.db, [found.patient_id], at).get(found.patient_id)
-    if sign is None:
+    if (shown := _kidney_injury_shown(session, found.patient_id, at)) is None:
+        return metformin_egfr(session, found, at)
+    if _prescribed_knowing(histories(session.db, [found.record_id])[found.record_id], shown[1]) is not None:
         return []
-    return [Warning(Check.KIDNEY_INJURY, _KIDNEY_INJURY, {
-        "drug": " ".join(found.drug.split()), "stage": str(sign.found.stage),
-        "value": str(round(sign.found.latest.umol)), "ratio": Number(sign.ratio),
-        "baseline": str(round(sign.found.baseline.umol)),
-        "day": f"{sign.found.baseline.at.astimezone(at.tzinfo):%d/%m}"})]
+    return [Warning(Check.KIDNEY_INJURY, _KIDNEY_INJURY, _kidney_injury_values(found, shown[0]))]
 
 
 _OPIOID_STOPPED = QT_TRANSLATE_NOOP(
@@ -1178,6 +1326,15 @@ _LEVEL_AWAITED = QT_TRANSLATE_NOOP(
     "messages", "{drug}: LEVEL AWAITED: check it before giving ({timing} level taken {taken}, no result yet).")
 _LEVEL_ABOVE_RANGE = QT_TRANSLATE_NOOP(
     "messages", "{drug}: LEVEL ABOVE RANGE ({timing} {result}, {range}): hold and ask the doctor.")
+_LEVEL_ABOVE_RANGE_UNSENT = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: LEVEL ABOVE RANGE ({result}, {range}, received {received}): hold and ask the doctor.")
+_LEVEL_NOT_SENT = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: NO LEVEL SENT since the first dose on {first}: take one and check with the doctor before "
+                "giving.")
+LEVEL_COURSE_GAP = timedelta(hours=48)
+"""The time with no dose of a medicine its levels decide beyond which its next starts a new course
+(`_course_given`): the doses of orders rewritten each day are one course, a course weeks before
+another is not."""
 _LEVEL_TIMINGS = {"trough": QT_TRANSLATE_NOOP("messages", "trough"), "peak": QT_TRANSLATE_NOOP("messages", "peak"),
                   "timed": QT_TRANSLATE_NOOP("messages", "timed")}
 
@@ -1186,25 +1343,63 @@ def _timing(sample: lab_results.Sent) -> Phrase:
     return Phrase(_LEVEL_TIMINGS[sample.record.data["level_timing"]])
 
 
+def _result_words(result: lab_results.Received, *named: str) -> str:
+    """A result's `named` fields as typed, each with its spaces run together: "4.2 mg/L"."""
+    return " ".join(" ".join(str(part).split()) for part in (result.record.data.get(name) for name in named) if part)
+
+
+def _course_given(found: Order, theirs: Iterable[Order], given: Iterable[Administration],
+                  at: datetime) -> list[datetime]:
+    """The times of the doses given before `at` of `found`'s course, oldest first: of any of the
+    patient's orders (`theirs`) of its medicine by a route its levels decide, none more than
+    `LEVEL_COURSE_GAP` after the one before nor before `at`. The outage's orders are rewritten
+    each day: counted by order, the third daily gentamicin, under its third order, was asked
+    nothing."""
+    course = {one.record_id for one in theirs if levelled(one.drug, one.route)
+              and shares_a_medicine(one.drug, found.drug)} | {found.record_id}
+    found_given: list[datetime] = []
+    for dose_at in sorted((dose.at for dose in given if dose.order_id in course and dose.outcome is Outcome.GIVEN
+                           and elapsed.instant(dose.at) < elapsed.instant(at)), key=elapsed.instant):
+        if found_given and elapsed.between(found_given[-1], dose_at) > LEVEL_COURSE_GAP:
+            found_given = []
+        found_given.append(dose_at)
+    return found_given if found_given and elapsed.between(found_given[-1], at) <= LEVEL_COURSE_GAP else []
+
+
 def level_warnings(found: Order, sent: Sequence[lab_results.Sent], given: Iterable[Administration],
-                   at: datetime) -> list[Warning]:
+                   at: datetime, results: Sequence[lab_results.Received] = (),
+                   theirs: Iterable[Order] = ()) -> list[Warning]:
     """What a dose of `found` at `at` waits on when a level decides it (domain.medication.levelled):
     its levels awaited, or back above their range since its last dose before `at` among `given`
-    (lab_results.levels), for the dose dialog and the round alike: the gentamicin due at 12:00
-    was DUE like any other with its trough awaited, or back at 2.4 mg/L for "< 1"."""
+    (lab_results.levels; among the patient's `results` too, for a level typed with no sample sent
+    here), for the dose dialog and the round alike: the gentamicin due at 12:00 was DUE like any
+    other with its trough awaited, or back at 2.4 mg/L for "< 1". And, once its course's doses
+    (`_course_given`, among the patient's orders `theirs`) call for a first level (domain.aki.
+    first_level: an aminoglycoside's after its second dose, vancomycin's by its fourth or 48 hours,
+    teicoplanin's by day 5) with none taken since the first (lab_results.level_taken_since), a level
+    to take before the next, asked as one awaited: the third daily gentamicin, none ever sent, was
+    asked nothing."""
     if not levelled(found.drug, found.route):
         return []
-    last = max((dose.at for dose in given if dose.order_id == found.record_id and dose.outcome is Outcome.GIVEN
-                and elapsed.instant(dose.at) < elapsed.instant(at)), key=elapsed.instant, default=None)
-    got, drug = lab_results.levels(sent, found.drug, found.start_at, last), " ".join(found.drug.split())
+    before = _course_given(found, theirs, given, at)
+    last = before[-1] if before else None
+    got, drug = lab_results.levels(sent, found.drug, found.start_at, last, results), " ".join(found.drug.split())
+    unsent = ([Warning(Check.LEVEL_AWAITED, _LEVEL_NOT_SENT, {
+        "drug": drug, "first": f"{before[0].astimezone(at.tzinfo):%d/%m %H:%M}"})]
+        if aki.first_level(found.drug).due(before, at)
+        and not lab_results.level_taken_since(sent, results, found.drug, before[0]) else [])
     return [*(Warning(Check.LEVEL_AWAITED, _LEVEL_AWAITED, {
         "drug": drug, "timing": _timing(one), "taken": f"{one.taken_at.astimezone(at.tzinfo):%d/%m %H:%M}"})
         for one in got.awaited),
         *(Warning(Check.LEVEL_ABOVE_RANGE, _LEVEL_ABOVE_RANGE, {
             "drug": drug, "timing": _timing(one), "range": " ".join(str(result.record.data["range"]).split()),
-            "result": " ".join(" ".join(str(part).split()) for part in (
-                result.record.data["result"], result.record.data.get("units")) if part)})
-          for one, result in got.above)]
+            "result": _result_words(result, "result", "units")})
+          for one, result in got.above),
+        *(Warning(Check.LEVEL_ABOVE_RANGE, _LEVEL_ABOVE_RANGE_UNSENT, {
+            "drug": drug, "result": _result_words(result, "test", "result", "units"),
+            "range": _result_words(result, "range"),
+            "received": f"{result.received_at.astimezone(at.tzinfo):%d/%m %H:%M}"})
+          for result in got.above_unsent), *unsent]
 
 
 def drug_levels(session: Session, found: Order, values: dict[str, Any]) -> list[Warning]:
@@ -1212,8 +1407,10 @@ def drug_levels(session: Session, found: Order, values: dict[str, Any]) -> list[
     (`level_warnings`): "LEVEL AWAITED: check it before giving", "… hold and ask the doctor"."""
     if values.get("outcome") != Outcome.GIVEN.value or not levelled(found.drug, found.route):
         return []
-    return level_warnings(found, lab_results.samples(session.db, found.patient_id),
-                          administrations(session.db, found.patient_id), datetime.fromisoformat(values["given_at"]))
+    results, at = lab_results.chart(session.db, found.patient_id), datetime.fromisoformat(values["given_at"])
+    return level_warnings(found, lab_results.samples(session.db, found.patient_id, results),
+                          administrations(session.db, found.patient_id), at, results,
+                          orders(session.db, found.patient_id, at))
 
 
 def _dosed_for(session: Session, patient: PatientSummary, at: datetime) -> dict[str, Any]:
@@ -1533,28 +1730,43 @@ _WRONG_BAND = QT_TRANSLATE_NOOP(
 _NOBODYS_BAND = QT_TRANSLATE_NOOP(
     "messages", "WRONG PATIENT'S BAND: this dose is for {patient}; the band scanned ({band}) is no patient's on this "
                 "laptop. Scan this patient's band, or cancel.")
+_OLD_BAND = QT_TRANSLATE_NOOP(
+    "messages", "BAND OUT OF DATE: the band scanned was printed {when} and reads what was amended since ({changes}). "
+                "Print a new band and take the old one off, or cancel.")
 _BED = QT_TRANSLATE_NOOP("messages", "{patient}, bed {bed}")
+_LEFT_BED = QT_TRANSLATE_NOOP("messages", "{patient}, {status} — was in bed {bed}")
+_LEFT_NO_BED = QT_TRANSLATE_NOOP("messages", "{patient}, {status}")
 
 
 def _band_words(patient: PatientSummary, lang: Lang) -> str:
     """A patient as the nurse checks a band against them: name, downtime number, and bed (two
-    SMITH John on the ward differ by it alone at a glance)."""
+    SMITH John on the ward differ by it alone at a glance); one whose stay has ended, how, and the
+    bed they left (perhaps another patient's now: a discharged patient's band read as if he were
+    still in it)."""
     named = f"{patient.display_name}, {patient.downtime_number}"
-    return message(lang, _BED, patient=named, bed=patient.bed) if patient.bed else named
+    if patient.stay in (None, StayStatus.IN):
+        return message(lang, _BED, patient=named, bed=patient.bed) if patient.bed else named
+    status = stay_word(patient.stay, lang)
+    return (message(lang, _LEFT_BED, patient=named, status=status, bed=patient.bed) if patient.bed
+            else message(lang, _LEFT_NO_BED, patient=named, status=status))
 
 
 def band_checked(session: Session, found: Order, band: str | None) -> list[Warning]:
     """The band last scanned at the bedside (None: none was) when it is not the dose's patient's,
     as a warning to override with a reason, kept with the dose: the dialog said WRONG PATIENT in
     red, and the next Ctrl+S, by habit after forty doses, recorded the dose for the other SMITH
-    John, who was the one given it."""
+    John, who was the one given it. The patient's own band printed before their admission was
+    amended to read otherwise (printing.band_out_of_date) is one too: the old date of birth on the
+    wrist was "Band checked"."""
     if band is None:
         return []
-    from downtime.services import search  # which reads patients through census, as this module does
+    from downtime.services import printing, search  # which read patients through census, as this module does
 
     identified = search.identified(session.db, session.forms, band)
     if [patient.patient_id for patient in identified] == [found.patient_id]:
-        return []
+        old = printing.band_out_of_date(session, found.patient_id)
+        return [] if old is None else [Warning(Check.OLD_BAND, _OLD_BAND, {
+            "when": f"{old.printed_at:%d/%m %H:%M}", "changes": "; ".join(f"{was} → {now}" for was, now in old.lines)})]
     patient = _band_words(census.patient_with_location(session.db, session.forms, found.patient_id), session.lang)
     if identified:
         return [Warning(Check.WRONG_BAND, _WRONG_BAND, {"patient": patient, "band": semicolon(session.lang).join(
@@ -2446,7 +2658,7 @@ def also_ordered_for(db: Database, order: Order, slot: datetime | None, now: dat
     """The patient's other orders of this medicine running at this dose's time (its slot, else
     now), as the round and the chart flag them (see `also_ordered`): the dose dialog said nothing
     of it until Save, and then only once the other order's dose was given."""
-    return also_ordered(order, slot or now, orders(db, order.patient_id, now))
+    return ordered_beside(order, slot or now, orders(db, order.patient_id, now))
 
 
 @dataclass(frozen=True)
@@ -2469,7 +2681,8 @@ class RoundItem:
     on_paper: Silence | None = None
     """The silence of this laptop the dose fell due in, its state CHECK_PAPER (see `with_paper_gap`)."""
     levels: tuple[Warning, ...] = ()
-    """The levels a dose given now waits on, awaited or back above their range (see `level_warnings`)."""
+    """What a dose given now waits on: its levels, awaited or back above their range, and an AKI
+    that asks a doctor to review it (see `_holds_now`)."""
     ahead: tuple[Warning, ...] = ()
     """The medicine's doses recorded given later than now, by a clock that was ahead (see `recorded_ahead`)."""
 
@@ -2506,7 +2719,7 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     for scheduled in every:
         ordered[scheduled.order.patient_id].append(scheduled)
     held = doses_on_hold(db, ids)
-    levels = _levels_now(db, [scheduled.order for scheduled in every], now)
+    levels = _holds_now(db, [scheduled.order for scheduled in every], now)
     ahead = _given_ahead(db, ids, now)
     items = []
     for patient in patients:
@@ -2522,7 +2735,7 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
                     items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy_for(found, policy)),
                                            missed,
                                            tuple(held_at(held[found.record_id], slot, now.tzinfo)),
-                                           tuple(also_ordered(found, slot, theirs)),
+                                           tuple(ordered_beside(found, slot, theirs)),
                                            levels=levels.get(found.record_id, ()),
                                            ahead=tuple(recorded_ahead(ahead.get(found.patient_id, ()), found,
                                                                       same_medicine(found, theirs), now))))
@@ -2530,15 +2743,43 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     return sorted(items, key=lambda i: (i.missed, _URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
 
 
-def _levels_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str, tuple[Warning, ...]]:
-    """What each order its levels decide waits on now (`level_warnings`), by order: the samples and
-    doses are read only for the patients with one."""
+def _holds_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str, tuple[Warning, ...]]:
+    """What each order's dose given now waits on, by order: its levels (`level_warnings`), and an
+    acute kidney injury the patient's creatinine shows now when the order is one it asks a doctor
+    to review (`kidney_injury`'s words): the round read the evening's gentamicin DUE like any other
+    dose on a creatinine tripled that morning, and the printed MAR, which the ward gives from when
+    the laptop is elsewhere, said nothing of it; the prescriber's reason instead when they gave it
+    knowing the AKI (`KIDNEY_INJURY_PRESCRIBED`, which `holding` leaves out). The samples, doses
+    and results are read only for the patients with such an order. A vitamin K antagonist's INR likewise
+    (anticoagulation.inr_now)."""
+    from downtime.services import anticoagulation  # which reads the orders and doses through this module
+
+    found = list(found)
     levelled_orders = {one.record_id: one for one in found if levelled(one.drug, one.route)}
+    reviewed_orders = {one.record_id: one for one in found if aki.reviewed(one)}
     patient_ids = {one.patient_id for one in levelled_orders.values()}
+    kidney_ids = {one.patient_id for one in reviewed_orders.values()}
+    results = lab_results.charts(db, patient_ids | kidney_ids) if patient_ids | kidney_ids else {}
     sent = lab_results.samples_of(db, patient_ids) if patient_ids else {}
     given = {patient_id: administrations(db, patient_id) for patient_id in patient_ids}
-    return {order_id: tuple(level_warnings(one, sent.get(one.patient_id, []), given[one.patient_id], now))
-            for order_id, one in levelled_orders.items()}
+    theirs = orders_of_each(db, patient_ids, now) if patient_ids else {}
+    signs = {patient_id: sign for patient_id in kidney_ids
+             if (sign := lab_results.aki_shown(results.get(patient_id, []), now)) is not None}
+    held: dict[str, list[Warning]] = defaultdict(list)
+    for order_id, one in levelled_orders.items():
+        held[order_id] += level_warnings(one, sent.get(one.patient_id, []), given[one.patient_id], now,
+                                         results.get(one.patient_id, []), theirs[one.patient_id])
+    injured = [order_id for order_id, one in reviewed_orders.items() if one.patient_id in signs]
+    versions = histories(db, injured) if injured else {}
+    for order_id in injured:
+        one, sign = reviewed_orders[order_id], signs[reviewed_orders[order_id].patient_id]
+        said = _kidney_injury_values(one, _by_creatinine(sign, now))
+        reason = _prescribed_knowing(versions.get(order_id, []), sign.received or now)
+        held[order_id].append(Warning(Check.KIDNEY_INJURY, _KIDNEY_INJURY, said) if reason is None else
+                              Warning(Check.KIDNEY_INJURY, KIDNEY_INJURY_PRESCRIBED, {**said, "reason": reason}))
+    for order_id, warnings in anticoagulation.inr_now(db, found, now).items():
+        held[order_id] += warnings
+    return {order_id: tuple(warnings) for order_id, warnings in held.items() if warnings}
 
 
 def _given_ahead(db: Database, patient_ids: Collection[str], now: datetime) -> dict[str, list[Administration]]:
@@ -2650,8 +2891,9 @@ class MarRow:
     paper leaves it off, and on day 31 the 3-day chart was 13 lines of orders stopped weeks
     before around 3 running ones, printed on 4 pages."""
     levels: tuple[Warning, ...] = ()
-    """The levels its next dose waits on as the chart is read, awaited or back above their range
-    (see `level_warnings`): the paper chart's gentamicin box has its "level taken / result" lines."""
+    """What its next dose waits on as the chart is read: its levels, awaited or back above their
+    range, and an AKI that asks a doctor to review it (see `_holds_now`): the paper chart's
+    gentamicin box has its "level taken / result" lines."""
 
     @property
     def awaiting_decision(self) -> bool:
@@ -2801,7 +3043,7 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
     moves = census.movement_events(db, patient_ids)
     every = _orders_with_slots(db, patient_ids, first_day, last_day, tz, moves, now)
     off = _off_the_days(db, every, first_day, last_day, tz)
-    levels = _levels_now(db, [scheduled.order for scheduled in every if runs_at(scheduled.order, now)], now)
+    levels = _holds_now(db, [scheduled.order for scheduled in every if runs_at(scheduled.order, now)], now)
     theirs: dict[str, list[Order]] = defaultdict(list)
     again: dict[str, list[Order]] = defaultdict(list)
     for scheduled in every:
@@ -2832,7 +3074,7 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
         shown = bool(cells or prn or held) or any(first_day <= dose.at.astimezone(tz).date() <= last_day for dose in mine)
         grids[found.patient_id].append(MarRow(
             found, cells, prn, scheduled.written_by, held, earlier_stay,
-            tuple(also_ordered(found, now, theirs[found.patient_id])) if runs_at(found, now) else (),
+            tuple(ordered_beside(found, now, theirs[found.patient_id])) if runs_at(found, now) else (),
             tuple(again[found.record_id]) if earlier_stay is not None else (), found.record_id in off and not shown,
             levels.get(found.record_id, ())))
     return _marked_on_paper(db, now, grids, _typed_late(every, tz))

@@ -20,17 +20,18 @@ from downtime.domain.clock import local_now, ward_time
 from downtime.domain.news2 import (
     NOT_APPLICABLE, PREGNANCY, Band, Consciousness, Monitoring, News2Score, ObservationSet, Spo2Scale, applies, score,
 )
-from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
 from downtime.domain.roles import Role
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import OBSERVATIONS_FORM, Field, Meaning, Section, news2_rows
 from downtime.formspec.values import FieldError, answer_text
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
-from downtime.services import resuscitation
+from downtime.services import resuscitation, snapshot_time
 from downtime.services.census import in_patients, patient_with_location
 from downtime.services.context import Session, load_device
 from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
+from downtime.services.search import sort_key
 from downtime.services.version_changes import Amendment, with_amendments
 from downtime.storage.laptops import staff_directories
 from downtime.storage.records import chunks, current_by_patient, current_of, histories, list_current, marks
@@ -694,11 +695,35 @@ def _monitoring(news2: News2Score, plan: ObservationPlan | None) -> Monitoring:
     return min(plan.monitoring, news2.monitoring, key=lambda frequency: frequency.longest_gap)
 
 
+def first_due(db: Database, patients: Sequence[PatientSummary]) -> dict[str, datetime]:
+    """When each of these in-patients' first set of the stay fell due: their admission; for one
+    loaded from the EHR's snapshot, its load, if later (as the bowel chart counts from it). The
+    EHR's and the monitors' sets before the load are not on the laptop: every patient loaded at
+    an outage's start read "OVERDUE since" their arrival days before, oldest arrival first
+    rather than sickest, as their doses before the load read "in the EHR". The load as the doses
+    bound it (snapshot_time.loaded_at): loaded with the clock a day ahead, put right minutes later,
+    no list asked a first set of any loaded patient for that day. Callers bound it by now too
+    (`_watched`): a clock ahead at the load, not yet used since."""
+    loaded = [patient.admission_record_id for patient in patients if loaded_from_snapshot(patient.admission_record_id)]
+    written: dict[str, tuple[datetime, str]] = {}
+    for part in chunks(loaded):
+        written.update((record_id, (datetime.fromisoformat(at), device_id)) for record_id, at, device_id in db.execute(
+            f"SELECT record_id, recorded_at, device_id FROM records WHERE version = 1 AND record_id IN ({marks(part)})",
+            part))
+    at_load = snapshot_time.loaded_at(db, written)
+    found = {}
+    for patient in patients:
+        admitted = datetime.fromisoformat(str(patient.admitted_at))
+        load = at_load.get(patient.admission_record_id)
+        found[patient.patient_id] = admitted if load is None else max(admitted, load, key=elapsed.instant)
+    return found
+
+
 def _watched(patient: PatientSummary, sets: Sequence[ScoredSet], at: datetime,
-             plan: ObservationPlan | None = None) -> Watch:
+             plan: ObservationPlan | None, first: datetime) -> Watch:
     """`sets`: the patient's of this stay from the last complete one on (`_since_last_complete`);
     `plan`: the doctor's plan standing for them (`plans`), whose agreed frequency stands for the
-    score's (`_monitoring`). On comfort care any set counts, complete or not, and none is asked
+    score's (`_monitoring`); `first`: when their first set of the stay fell due (`first_due`). On comfort care any set counts, complete or not, and none is asked
     before the plan's frequency from the decision: the few readings kept for comfort were each
     "Measure every row now", and a dying patient was overdue every hour. Observations stopped
     (`ObservationPlan.stopped`) ask none: the dying patient was overdue all night."""
@@ -712,7 +737,7 @@ def _watched(patient: PatientSummary, sets: Sequence[ScoredSet], at: datetime,
         since = sets[-1].taken_at if sets else plan.decided_at
         due_at = elapsed.later(since, monitoring.longest_gap).astimezone(at.tzinfo)
     elif last is None:
-        monitoring, due_at = None, datetime.fromisoformat(patient.admitted_at)
+        monitoring, due_at = None, min(first, at, key=elapsed.instant)
     else:
         monitoring = _monitoring(judged(sets).news2, plan)
         # On the ward's clock then: across the night the clocks change, the set's own offset is an hour off.
@@ -774,8 +799,9 @@ def _since_last_complete(db: Database, patients: Sequence[PatientSummary], at: d
 def watches(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, Watch]:
     """Each of these in-patients' `Watch` at `at`: the patient list shows each one's score and
     next set, a hospital's 720 on "All wards"."""
-    sets, planned = _since_last_complete(db, patients, at), plans(db, patients, at)
-    return {patient.patient_id: _watched(patient, sets[patient.patient_id], at, planned.get(patient.patient_id))
+    sets, planned, first = _since_last_complete(db, patients, at), plans(db, patients, at), first_due(db, patients)
+    return {patient.patient_id: _watched(patient, sets[patient.patient_id], at, planned.get(patient.patient_id),
+                                         first[patient.patient_id])
             for patient in patients}
 
 
@@ -797,11 +823,11 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
     listed, overdue, standing, given, watched = [], [], {}, {}, []
     if patients is None:
         patients = in_patients(db, forms, ward, at)
-    every, planned = _since_last_complete(db, patients, at), plans(db, patients, at)
+    every, planned, first = _since_last_complete(db, patients, at), plans(db, patients, at), first_due(db, patients)
     decided, prescribed = resuscitation.decided(db, patients, at.tzinfo), scale_2_prescriptions(db, patients, at)
     for patient in patients:
         sets = every[patient.patient_id]
-        watch = _watched(patient, sets, at, planned.get(patient.patient_id))
+        watch = _watched(patient, sets, at, planned.get(patient.patient_id), first[patient.patient_id])
         watched.append(watch)
         if watch.standing is not None:
             standing[patient.patient_id] = watch.standing
@@ -812,8 +838,9 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
                                          decided.get(patient.patient_id)))
         if watch.overdue and watch.due_at is not None:
             overdue.append(Overdue(patient, watch.last, watch.monitoring, watch.due_at))
-    listed.sort(key=lambda item: item.patient.display_name)
-    overdue.sort(key=lambda item: (elapsed.instant(item.due_at), item.patient.display_name))
+    # Names as people file them: ÉVRARD among the Es, not after ZOLA (a plain sort's "É").
+    listed.sort(key=lambda item: sort_key(item.patient.display_name))
+    overdue.sort(key=lambda item: (elapsed.instant(item.due_at), sort_key(item.patient.display_name)))
     # A patient on comfort care last, whatever their score: the top line is where a deterioration
     # to act on is read, and the ward learnt to read past a dying patient's.
     ranked = sorted(listed, key=lambda item: (item.plan is None or not item.plan.comfort, item.judged.news2.rank),

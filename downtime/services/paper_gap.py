@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from downtime.domain.paper_gap import Silence, on_paper, silences
-from downtime.domain.records import RecordStatus
+from downtime.domain.records import RecordStatus, loaded_from_snapshot
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 from downtime.services import settings
 from downtime.domain.census import Movement, MovementEvent
@@ -173,11 +173,13 @@ def doses_on_paper(db: Database, now: datetime, unrecorded: Iterable[tuple[str, 
     """Of these doses with nothing recorded (order id, time due), those that fell due while this
     laptop was not used, or before their order was typed in (`written`: the stretch of each order
     written after it started), or while their patient was on a ward charted on another laptop
-    (`elsewhere`: each order's patient's stretches, see `away`), each with its stretch (see
-    domain.paper_gap)."""
+    (`elsewhere`: each order's patient's stretches, see `away`), or, for an order loaded from the
+    EHR's snapshot, between the extract's time and its load (`_extract_gaps`), each with its
+    stretch (see domain.paper_gap)."""
     doses = list(unrecorded)
     if not doses:
         return {}
+    written = {**_extract_gaps(db, {order_id for order_id, _ in doses}, now), **written}
     late_after = settings.round_policy(db).late_after
     # Those with a dose in them: the orders' doses written since are read from the earliest.
     found = [silence for silence in silences(AuditedUse(db, now), now - LOOK_BACK, now)
@@ -190,6 +192,23 @@ def doses_on_paper(db: Database, now: datetime, unrecorded: Iterable[tuple[str, 
     since = min(silence.start for silence in (*found, *theirs.values(), *(s for f in stretches.values() for s in f)))
     return on_paper(found, doses, last_recorded(db, {order_id for order_id, _ in doses}, since), late_after, theirs,
                     stretches)
+
+
+def _extract_gaps(db: Database, order_ids: Collection[str], now: datetime) -> dict[str, Silence]:
+    """Of these orders, those loaded from the EHR's snapshot with a time before their load, each
+    with the stretch from that time to the load (snapshot_time.extract_gaps) on `now`'s clock: a
+    silence of that order's alone, said as the laptop's are ("no dose recorded on this laptop
+    between…"), since the laptop held no dose of it then."""
+    from downtime.services import snapshot_time  # which reads the audit through this module's words
+
+    loaded = [order_id for order_id in order_ids if loaded_from_snapshot(order_id)]
+    first: dict[str, tuple[datetime, str]] = {}
+    for part in chunks(loaded):
+        first.update((record_id, (datetime.fromisoformat(at), device_id)) for record_id, at, device_id in db.execute(
+            f"SELECT record_id, recorded_at, device_id FROM records WHERE version = 1 AND record_id IN ({marks(part)})",
+            part))
+    return {order_id: Silence(start.astimezone(now.tzinfo), end.astimezone(now.tzinfo))
+            for order_id, (start, end) in snapshot_time.extract_gaps(db, first).items()}
 
 
 GAP_SAID = QT_TRANSLATE_NOOP(

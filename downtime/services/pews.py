@@ -27,7 +27,7 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TRANSLATE_NOOP, message, mid_line, semicolon
-from downtime.services import census
+from downtime.services import census, observations
 from downtime.services.bedside import Chart, ordered
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
@@ -57,6 +57,10 @@ WORDS = {
     "first": {"en": "OBSERVATIONS OVERDUE since admission ({time}): take a first set on the paediatric chart",
               "fr": "SURVEILLANCE EN RETARD depuis l’admission ({time}) : prendre une première série sur la feuille "
                     "pédiatrique"},
+    "first_loaded": {"en": "OBSERVATIONS OVERDUE since loaded from the EHR ({time}): take a first set on the "
+                           "paediatric chart",
+                     "fr": "SURVEILLANCE EN RETARD depuis son chargement à partir du DPI ({time}) : prendre une "
+                           "première série sur la feuille pédiatrique"},
 }
 
 
@@ -400,9 +404,17 @@ def uncharted(patients: Iterable[PatientSummary], charted: Collection[str], at: 
             and age_band(patient.birth_date, at.date()) is not None]
 
 
-def first_set_asked(patient: PatientSummary, at: datetime, lang: Lang) -> str:
-    """"OBSERVATIONS OVERDUE since admission (28/11 09:00): take a first set…", for an `uncharted` child."""
-    return WORDS["first"][lang].format(time=f"{_admitted(patient, at):%d/%m %H:%M}")
+def first_set_asked(patient: PatientSummary, at: datetime, lang: Lang, first: datetime | None = None) -> str:
+    """"OBSERVATIONS OVERDUE since admission (28/11 09:00): take a first set…", for an `uncharted`
+    child; `first`: when it fell due (observations.first_due), the admission when not given. A
+    child loaded from the EHR's snapshot is overdue since the load: the sets before it are the
+    EHR's, and "since admission" days before read as days unobserved. Never later than `at`: a
+    load with the clock ahead, not used since, said a child overdue since tomorrow."""
+    if first is not None:
+        first = min(first, at, key=elapsed.instant)
+    if first is None or elapsed.instant(first) == elapsed.instant(_admitted(patient, at)):
+        return WORDS["first"][lang].format(time=f"{_admitted(patient, at):%d/%m %H:%M}")
+    return WORDS["first_loaded"][lang].format(time=f"{first.astimezone(at.tzinfo):%d/%m %H:%M}")
 
 
 def _admitted(patient: PatientSummary, at: datetime) -> datetime:
@@ -424,9 +436,12 @@ def watches(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pati
                                   incomplete=scored_now is not None and bool(missing_asked(scored_now)),
                                   standing=_standing_total(lines, born[patient_id], spec, at, lang),
                                   told=told(lines, born[patient_id], spec, at, lang))
-    for patient in uncharted(patients, found, at):
-        found[patient.patient_id] = Watch(None, _admitted(patient, at), True, True, semicolon(lang).join(
-            [WORDS["none"][lang], first_set_asked(patient, at, lang)]), charted=False)
+    unseen = uncharted(patients, found, at)
+    first = observations.first_due(db, unseen)
+    for patient in unseen:
+        due = min(first[patient.patient_id], at, key=elapsed.instant).astimezone(at.tzinfo)
+        found[patient.patient_id] = Watch(None, due, elapsed.reached(due, at), True, semicolon(lang).join(
+            [WORDS["none"][lang], first_set_asked(patient, at, lang, due)]), charted=False)
     return found
 
 

@@ -410,11 +410,11 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
     telephone = medication.ORDER_WORDS["telephone"][session.lang]
     critical = medication.time_critical(session.db, [patient_id], now).get(patient_id)
     missed = critical.late if critical is not None else []
-    last: dict[str, datetime] = {}
+    last: dict[str, Administration] = {}  # each order's latest dose given
     refused: dict[str, Administration] = {}  # each order's latest dose recorded not given
     for dose in medication.administrations(session.db, patient_id):
         if dose.outcome is Outcome.GIVEN and dose.at <= now:
-            last[dose.order_id] = max(dose.at, last.get(dose.order_id, dose.at))
+            last[dose.order_id] = max(dose, last.get(dose.order_id, dose), key=lambda one: one.at)
         elif dose.outcome is Outcome.NOT_GIVEN and dose.at <= now and (
                 (before := refused.get(dose.order_id)) is None or before.at <= dose.at):
             refused[dose.order_id] = dose
@@ -427,9 +427,12 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
     # after an APTT of 3.2, which the receiving nurse set the pump to.
     pumps = infusion_rates.running(session.db, running, now, session.lang)
 
-    def handed(order: medication.Order, given: datetime | None, said: str, carried: list[str]) -> str:
+    def handed(order: medication.Order, last_dose: Administration | None, said: str, carried: list[str]) -> str:
         """An order's line (`said`, in full or short, with the warnings `carried`): its last dose
-        given and, as required, when the next is allowed (the receiving ward, on another laptop,
+        given, with the dose and the reading it was decided on for an order dosed by a reading
+        (`Order.asks_reading`: "3 mg (INR 2.4)", the two facts the GP or the anticoagulation clinic
+        doses the next warfarin from; the letter gave "up to 5 mg" and its time alone), and, as
+        required, when the next is allowed (the receiving ward, on another laptop,
         read "last given 14:00" of a morphine every 4 h and worked it out, or not), then what a
         prescriber decided or has not yet, to read beside the medicine. Both times are on the
         ward's clock with their offset in the hour the clocks repeat (domain.clock.ward_time):
@@ -438,7 +441,13 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
         lang = session.lang
         if carried:
             said = f"{said} ({semicolon(lang).join(carried)})"
-        if given:
+        given = None if last_dose is None else last_dose.at
+        if last_dose is not None and order.asks_reading and last_dose.dose is not None:
+            dose = medication.dose_words(order_form, last_dose.dose, order.dose_unit, lang)
+            line = message(lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}: {dose}"), order=said,
+                           when=ward_time(last_dose.at, now.tzinfo, "%d/%m/%Y %H:%M"),
+                           dose=f"{dose} ({last_dose.decided_on})" if last_dose.decided_on else dose)
+        elif given:
             line = message(lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
                            when=ward_time(given, now.tzinfo, "%d/%m/%Y %H:%M"))
         elif going_home and order.frequency is Frequency.ONCE and order.start_at <= now:
@@ -474,7 +483,8 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
 
     treatments: list[tuple[str, str]] = []
     for order in sorted(running, key=lambda order: (order.start_at, order.drug)):
-        given = last.get(order.record_id)
+        last_dose = last.get(order.record_id)
+        given = None if last_dose is None else last_dose.at
         stopped = order.stop_at is not None and order.stop_at <= max(now, order.start_at)
         # A once-only infusion with a rate runs on after it is started (a heparin syringe by
         # nomogram, started once): left off as a dose given, the receiving team never knew it ran.
@@ -491,7 +501,7 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
         # What the chart says beside the medicine (a witness, time-critical, a variable dose's
         # rule): the receiving team read "Insulin aspart up to 8 units SC", and nothing of the scale.
         full, short = (
-            "\n".join([handed(order, given, said, carried), *late_doses])
+            "\n".join([handed(order, last_dose, said, carried), *late_doses])
             for said, carried in ((medication.order_reading(order, order_form, session.lang, at=now, last_given=given),
                                    [*flags, *filter(None, [medication.rule_words(order, session.lang)])]),
                                   (_short_reading(order, order_form, session.lang), flags)))

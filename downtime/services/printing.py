@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from dataclasses import dataclass
@@ -48,6 +49,8 @@ if TYPE_CHECKING:
 
 WRISTBAND = "wristband"
 """The label stock of wristband inserts (see pdf.labels.STOCKS), and how the audit names a print of one."""
+BAND_READ = "band"
+"""The key of a wristband print's audit detail holding what the band reads (`_audit_print`)."""
 LABELS = "labels"
 """How the audit names a print of sheet labels, before the number (`_labels_printed`)."""
 ANTICOAGULATED = "anticoagulated"
@@ -55,10 +58,13 @@ ANTICOAGULATED = "anticoagulated"
 
 
 def _audit_print(session: Session, what: str, out: Path, record_id: str | None = None,
-                 patients: Iterable[PatientSummary] = (), ward: str | None = None) -> None:
+                 patients: Iterable[PatientSummary] = (), ward: str | None = None,
+                 band: Sequence[str] | None = None) -> None:
     """The entry names the patients whose data the paper copies (their ids, and their downtime
     numbers as printed on it) and the ward of a ward's pack: the log is asked "who printed Mrs
-    Lefèvre's notes, and when?", and a kind and a file path (since deleted) did not answer."""
+    Lefèvre's notes, and when?", and a kind and a file path (since deleted) did not answer. A
+    wristband's entry keeps the lines it printed (`band`, in the print's language): what the band
+    on the wrist reads is then known, not rebuilt from admissions (`band_out_of_date`)."""
     named = list(patients)
     detail: dict[str, Any] = {"what": what, "record_id": record_id, "file": str(out)}
     if named:
@@ -66,6 +72,8 @@ def _audit_print(session: Session, what: str, out: Path, record_id: str | None =
                    "downtime_numbers": [patient.downtime_number for patient in named]}
     if ward is not None:
         detail["ward"] = ward
+    if band is not None:
+        detail[BAND_READ] = {"lang": session.lang, "lines": list(band)}
     audit.append_reading(session.db, at=session.clock(), actor=session.user.staff_id,
                          device_id=session.device.device_id, action="print", detail=detail)
 
@@ -553,7 +561,7 @@ def print_labels(session: Session, patient_id: str, out: Path, count: int | None
     is wristbands, unless `count` asks for more: a page of ten bands bearing one patient's
     identity and allergies was the spare band put on the wrong patient. A band or label of an
     admission on hold says what the other laptop's version says otherwise (`_held`)."""
-    from downtime.pdf.labels import STOCKS, labels_pdf
+    from downtime.pdf.labels import STOCKS, labels_pdf, wristband_lines
 
     session.require(Action.PRINT)
     patient = patient_with_location(session.db, session.forms, patient_id)
@@ -562,7 +570,7 @@ def print_labels(session: Session, patient_id: str, out: Path, count: int | None
                lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
                device_name=session.device.name, held=_held(session, patient))
     _audit_print(session, f"{WRISTBAND if sheet.allergies else LABELS} {patient.downtime_number}", out,
-                 patients=[patient])
+                 patients=[patient], band=wristband_lines(patient, session.lang) if sheet.allergies else None)
     return out
 
 
@@ -618,6 +626,63 @@ def wristband_changes(session: Session, before: RecordVersion, after: RecordVers
     from downtime.pdf.labels import wristband_lines
 
     return _amended_lines(session, before, after, wristband_lines)
+
+
+@dataclass(frozen=True)
+class BandOutOfDate:
+    """The patient's wristband as this laptop last printed it, which their admission amended since
+    makes read otherwise (`band_out_of_date`)."""
+
+    printed_at: datetime
+    lines: tuple[tuple[str, str], ...]
+    """Each line of the band (labels.wristband_lines) that reads otherwise now, as it read and as
+    it reads now."""
+
+
+def band_out_of_date(session: Session, patient_id: str) -> BandOutOfDate | None:
+    """The band this laptop last printed for the patient, when it reads otherwise than it would
+    now: a band printed at 10:00 reading 12-Mar-1954, the date of birth corrected at 11:00 and the
+    new band not printed, was scanned at 14:05 and said "Band checked". What the band reads is
+    the lines its print's audit entry kept; a print from before they were kept reads the identity
+    as the screens then showed it (`_identity_when`). None when the band reads true, or this
+    laptop never printed one."""
+    from downtime.pdf.labels import wristband_lines
+
+    patient = patient_with_location(session.db, session.forms, patient_id)
+    said = [f"{WRISTBAND} {shown}" for shown in {patient.downtime_number, taken_apart(patient.downtime_number)[0]}]
+    printed = session.db.execute(
+        f"SELECT seq, at, detail FROM audit WHERE action = 'print' AND json_extract(detail, '$.what') IN ({marks(said)})"
+        " ORDER BY seq DESC LIMIT 1", said).fetchone()
+    if printed is None:
+        return None
+    kept = json.loads(printed[2]).get(BAND_READ)
+    lang: Lang = kept["lang"] if kept else session.lang
+    if kept:
+        was: Sequence[str | None] = kept["lines"]
+    else:
+        then = _identity_when(session, patient_id, printed[0])
+        if then is None:
+            return None
+        was = wristband_lines(summarise(session.form(then.form_id), then, patient.downtime_number), lang)
+    lines = tuple((old or "—", new or "—") for old, new in zip(was, wristband_lines(patient, lang)) if old != new)
+    return BandOutOfDate(datetime.fromisoformat(printed[1]).astimezone(session.clock().tzinfo), lines) if lines else None
+
+
+def _identity_when(session: Session, patient_id: str, seq: int) -> RecordVersion | None:
+    """The admission the screens took the patient's identity from just before audit entry `seq`,
+    as `census._summaries` takes it now: each admission as it then stood, none entered in error,
+    the latest stay. An earlier stay amended after a readmission, or a readmission withdrawn, is
+    not what the band printed then read."""
+    admissions = [spec.id for spec in session.forms.values() if spec.creates_patient]
+    stood: dict[str, RecordVersion] = {}
+    for row in session.db.query(
+            "SELECT r.* FROM records r JOIN audit a ON a.entity = 'records' AND a.entity_id = r.id"
+            f" WHERE r.patient_id = ? AND r.form_id IN ({marks(admissions)}) AND a.seq < ? ORDER BY a.seq",
+            [patient_id, *admissions, seq]):
+        version = as_version(row)
+        stood[version.record_id] = version
+    standing = [version for version in stood.values() if version.status is not RecordStatus.ENTERED_IN_ERROR]
+    return max(standing, key=lambda version: version.occurred_at) if standing else None
 
 
 BAND_PARTS = ("name", "born", "number", "ipp", "allergies")

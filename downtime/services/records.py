@@ -517,11 +517,15 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         pews.FORM: (_Check(_check_pews),),
         # A glucose reading asked when the next is due and the meter's unit, its value one such a
         # meter shows (see glucose.check): one written before the form asked is corrected as it was.
-        # The reading after a hypo asked how it was treated (see glucose.check_treated).
+        # The reading after a hypo asked how it was treated (see glucose.check_treated); one taken
+        # while an insulin infusion runs, its next within the hour (glucose.check_plan_on_infusion).
         glucose.FORM: (_Check(lambda typed: glucose.check(typed.spec, typed.data, typed.session.lang, typed.before),
                               patient=False),
                        _Check(lambda typed: glucose.check_treated(typed.session.db, typed.spec, str(typed.patient_id),
-                                                                  typed.data, typed.session.lang, typed.before))),
+                                                                  typed.data, typed.session.lang, typed.before)),
+                       _Check(lambda typed: glucose.check_plan_on_infusion(
+                           typed.session.db, typed.spec, str(typed.patient_id), typed.data, typed.session.lang,
+                           typed.before))),
         # A VTE assessment naming the mechanical prophylaxis decided, and no stockings after an
         # acute stroke or with a reason against them ticked (see vte.check).
         vte.FORM: (_Check(lambda typed: vte.check(typed.spec, typed.data, typed.session.lang, typed.before),

@@ -28,7 +28,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.services.census import all_patients
 from downtime.services.context import Session
-from downtime.domain.downtime_number import parse_downtime_number, taken_apart
+from downtime.domain.downtime_number import misread_numbers, parse_downtime_number, taken_apart
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 from downtime.services.patients import PatientSummary, downtime_numbers, patients_numbered, summarise
 from downtime.storage import audit
@@ -451,16 +451,23 @@ def _identified(db: Database, text: str) -> list[str]:
 
 WITHDRAWN = QT_TRANSLATE_NOOP("messages", "{number}: admission withdrawn {when} by {by}: “{reason}”")
 RESERVED = QT_TRANSLATE_NOOP("messages", "{number}: a paper number reserved {when} by {by}, not given to a patient")
+NO_NUMBER = QT_TRANSLATE_NOOP(
+    "messages", "{number}: not a valid downtime number (its check digit does not match): re-read it")
+MISREAD = QT_TRANSLATE_NOOP(
+    "messages", "{number}: not a valid downtime number (its check digit does not match): re-read it. Read wrong, it "
+                "may be {near}")
 
 
 def number_status(db: Database, forms: dict[str, FormSpec], text: str) -> Phrase | None:
     """What a downtime number no search finds is: an admission withdrawn (entered in error; its
     band and sample labels were printed, and a scan of them found nobody, "any status", with
-    no reason), or a number reserved for a paper admission and not used yet. None for anything
-    else."""
-    if parse_downtime_number(text) is None:
-        return None
+    no reason), a number reserved for a paper admission and not used yet, or no number at all,
+    its check digit failing, with the patients' numbers it may be misread from (a digit copied
+    by hand off a form in poor light said "0 patient(s) found", and the patient was admitted
+    again under a second number). None for anything else."""
     number = text.strip().upper()
+    if parse_downtime_number(number) is None:
+        return _misread(db, number)
     admissions = [spec.id for spec in forms.values() if spec.creates_patient]
     withdrawn = db.execute(
         "SELECT c.recorded_at, COALESCE(s.name, c.author), c.reason FROM patients p"
@@ -479,6 +486,20 @@ def number_status(db: Database, forms: dict[str, FormSpec], text: str) -> Phrase
         at, by = reserved
         return Phrase(RESERVED, {"number": number, "when": _when(at), "by": by})
     return None
+
+
+def _misread(db: Database, number: str) -> Phrase | None:
+    """A downtime number's shape whose check digit fails, with the numbers given on this laptop
+    it may be misread from (`misread_numbers`); None for any other text."""
+    near = misread_numbers(number)
+    if near is None:
+        return None
+    given = [found for (found,) in db.execute(
+        f"SELECT downtime_number FROM patients WHERE downtime_number IN ({marks(near)}) ORDER BY downtime_number",
+        near)]
+    if given:
+        return Phrase(MISREAD, {"number": number, "near": ", ".join(given)})
+    return Phrase(NO_NUMBER, {"number": number})
 
 
 def _when(at: str) -> str:

@@ -17,11 +17,12 @@ from sqlite_utils import Database
 from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
+from downtime.domain.child_fluids import fluid_challenge
 from downtime.domain.news2 import News2Score
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.medication import Check, Order, Outcome as DoseOutcome, Warning, antibacterial, route_code
 from downtime.domain.sepsis import (DONE_FROM, MATCHED_WITHIN, OUTCOMES, SCREEN_FROM, SCREENED_FOR, Charted, Outcome,
-                                    Screening, antibiotics_charted, episode, left_to_do, outcome, reviewed_at,
+                                    Screening, done_on_chart, episode, left_to_do, outcome, reviewed_at,
                                     target_missed, uncharted)
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError
@@ -57,6 +58,8 @@ WORDS = {
     "antibiotics": {"en": "IV antibiotics {time}", "fr": "antibiotiques IV le {time}"},
     "charted": {"en": "IV antibiotics: {what} given {time} (medication chart)",
                 "fr": "antibiotiques IV : {what} administré le {time} (plan d’administration)"},
+    "fluids_charted": {"en": "IV fluids: {what} given {time} (medication chart)",
+                       "fr": "remplissage IV : {what} administré le {time} (plan d’administration)"},
     "uncharted": {"en": "ANTIBIOTIC TIMED ON THE SEPSIS SCREENING {time}, NOT ON THE MEDICATION CHART: chart the dose "
                         "given, or the next nurse may give it again",
                   "fr": "ANTIBIOTIQUE NOTÉ SUR LE DÉPISTAGE DU SEPSIS LE {time}, PAS SUR LE PLAN D’ADMINISTRATION : "
@@ -101,7 +104,9 @@ class Screened:
     news2: News2Score | None
     charted: Charted | None = None
     """The dose given on the medication chart that counts for its IV antibiotics
-    (domain.sepsis.antibiotics_charted)."""
+    (domain.sepsis.done_on_chart)."""
+    fluids: Charted | None = None
+    """The IV fluid given on the medication chart that counts for its IV fluids."""
     uncharted: datetime | None = None
     """Its own antibiotics time that no dose on the chart matches (domain.sepsis.uncharted)."""
 
@@ -118,6 +123,9 @@ class Screened:
         elif data.get("antibiotics_at"):
             said.append(WORDS["antibiotics"][lang].format(
                 time=ward_time(datetime.fromisoformat(data["antibiotics_at"]), zone)))
+        if self.fluids is not None:
+            said.append(WORDS["fluids_charted"][lang].format(what=self.fluids.text(lang),
+                                                             time=ward_time(self.fluids.at, zone)))
         if screening.reviewed_at is not None:
             said.append(WORDS["reviewed"][lang].format(name=" ".join(data["reviewed_by"].split()),
                                                        time=ward_time(screening.reviewed_at, zone)))
@@ -200,13 +208,14 @@ def _oxygen_refused(data: Mapping[str, Any]) -> bool:
 
 
 def screened(record: RecordVersion, charted: Sequence[Charted] = ()) -> Screened:
-    """The screening as domain.sepsis reads it, its IV antibiotics given by any of the patient's
-    doses on the medication chart (`charted_doses`) as well as its own box."""
+    """The screening as domain.sepsis reads it, its IV antibiotics and IV fluids given by any of
+    the patient's doses on the medication chart (`charted_doses`) as well as its own boxes."""
     data = record.data
     news2 = observations.readings_score(data)
     return Screened(record, Screening(datetime.fromisoformat(data["screened_at"]), outcome(data, news2),
                                       tuple(left_to_do(data, charted)), reviewed_at(data)), news2,
-                    antibiotics_charted(data, charted), uncharted(data, charted))
+                    charted=done_on_chart(data, charted), uncharted=uncharted(data, charted),
+                    fluids=done_on_chart(data, charted, "fluids"))
 
 
 CHART = Chart(FORM, ordered(lambda record: record, lambda record: datetime.fromisoformat(record.data["screened_at"])))
@@ -219,19 +228,21 @@ def iv_antibacterial(found: Order) -> bool:
 
 
 def charted_doses(db: Database, patient_ids: Sequence[str], at: datetime) -> dict[str, list[Charted]]:
-    """Each of these patients' IV antibacterial doses (`iv_antibacterial`) recorded given on the
-    medication chart, read for them all at once as the escalation list reads a ward."""
+    """Each of these patients' IV antibacterial doses (`iv_antibacterial`) and IV fluid challenges
+    (`child_fluids.fluid_challenge`) recorded given on the medication chart,
+    read for them all at once as the escalation list reads a ward."""
     from downtime.services import medication  # which writes through records, which imports this module
 
     ivs = {found.record_id: found for orders in medication.orders_of_each(db, patient_ids, at).values()
-           for found in orders if iv_antibacterial(found)}
+           for found in orders if iv_antibacterial(found) or fluid_challenge(found)}
     doses: dict[str, list[Charted]] = {patient_id: [] for patient_id in patient_ids}
     for record in list_current(db, form_id=medication.DOSE_FORM, patient_ids=patient_ids):
         dose = medication.administration_of(record)
         if (record.status is not RecordStatus.ENTERED_IN_ERROR and dose.outcome is DoseOutcome.GIVEN
                 and (found := ivs.get(dose.order_id)) is not None):
             given = found.dose if dose.dose is None else dose.dose
-            doses[str(record.patient_id)].append(Charted(dose.at, found.drug, given, found.dose_unit, found.route))
+            doses[str(record.patient_id)].append(Charted(dose.at, found.drug, given, found.dose_unit, found.route,
+                                                         "antibiotics" if iv_antibacterial(found) else "fluids"))
     return doses
 
 

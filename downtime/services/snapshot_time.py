@@ -4,9 +4,11 @@ snapshot of 07:00 loaded at 11:00, the EHR down since 07:30, had the 08:00 dose 
 snapshot loaded with the laptop's clock a day ahead, put right minutes later, hid that whole
 day's doses. So it is the earliest of:
 - the load (the order's version 1);
-- the time the snapshot says its state is of (a FHIR Bundle's `timestamp`), kept per order
-  loaded from it, written in the load's transaction: an order keeps the snapshot it was first
-  loaded from (loading it again changes no record);
+- the time the snapshot says its state is of (a FHIR Bundle's `timestamp`, a CSV snapshot's
+  snapshot.csv), kept per order, written in a load's transaction: an order keeps the first time
+  a load gives it, whether the load that wrote the order or a later one of the same extract
+  (loading it again changes no record); the doses due from that time to the load are read as
+  the paper gap reads them (`extract_gaps`);
 - the earliest time the loading laptop wrote in its audit log after the load, when earlier than
   it: its clock was ahead at the load and put right since, and the load came before that entry.
 A moment too early shows a dose the EHR holds as not recorded, for the nurse to check; too late,
@@ -27,28 +29,51 @@ from downtime.storage import audit
 from downtime.storage.records import chunks, marks
 
 
-def keep(session: Session, order_ids: Collection[str], as_of: datetime | None) -> None:
+def keep(session: Session, order_ids: Collection[str], as_of: datetime | None) -> list[str]:
     """The time the snapshot that loaded these orders says its state is of; call inside the
     load's transaction. An order already given a time keeps it. Nothing is kept for a snapshot
     that says no time, nor for a time with no offset (which moment would it be?). Each row is
     written with its audit entry (storage.audit `AUDITED_TABLES`): the round trusts it, and one
     deleted or moved with plain SQL put a due dose "in the EHR" (or one given there back on the
-    round) while `downtime verify` still said the database was sound."""
+    round) while `downtime verify` still said the database was sound. Returns the orders given
+    this time now: the doses it brings back on the round are theirs."""
     if as_of is None or as_of.tzinfo is None or not order_ids:
-        return
+        return []
     kept = _as_of(session.db, order_ids)
-    rows = [{"record_id": order_id, "as_of": as_of.isoformat()} for order_id in sorted(set(order_ids) - set(kept))]
+    given = sorted(set(order_ids) - set(kept))
+    rows = [{"record_id": order_id, "as_of": as_of.isoformat()} for order_id in given]
     audit.insert_many_audited(session.db, "snapshot_as_of", rows, [{} for _ in rows], at=session.clock(),
                               actor=session.user.staff_id, device_id=session.device.device_id,
                               action="import.snapshot_as_of")
+    return given
 
 
 def ehr_until(db: Database, loaded: Mapping[str, tuple[datetime, str]]) -> dict[str, datetime]:
     """For each order loaded from the EHR's snapshot (`loaded`: its id, and when and on which
     laptop its version 1 was written), the moment before which the EHR's chart holds its doses."""
-    bounds = [_as_of(db, loaded), _written_after(db, loaded)]
-    return {record_id: min([at, *(found[record_id] for found in bounds if record_id in found)])
+    as_of = _as_of(db, loaded)
+    return {record_id: min([at, *([as_of[record_id]] if record_id in as_of else [])])
+            for record_id, at in loaded_at(db, loaded).items()}
+
+
+def loaded_at(db: Database, loaded: Mapping[str, tuple[datetime, str]]) -> dict[str, datetime]:
+    """For each record loaded from the EHR's snapshot (`loaded` as `ehr_until`'s), the moment of its
+    load: its version 1's time, or the first time its laptop wrote after it when earlier (the clock
+    was ahead at the load and put right since)."""
+    written = _written_after(db, loaded)
+    return {record_id: min([at, *([written[record_id]] if record_id in written else [])])
             for record_id, (at, _) in loaded.items()}
+
+
+def extract_gaps(db: Database, loaded: Mapping[str, tuple[datetime, str]]) -> dict[str, tuple[datetime, datetime]]:
+    """For each order whose snapshot's time is before its load (`loaded_at`), whichever load gave
+    it the time: from that time to the load. Its doses due then were due with the EHR down and the
+    laptop not holding the order yet: given on paper, or not at all (see paper_gap.doses_on_paper).
+    Reloading an extract with its time hours later put such a dose, checked and given on paper as
+    "in the EHR", back on the round as plainly OVERDUE: given twice."""
+    as_of = _as_of(db, loaded)
+    return {record_id: (as_of[record_id], at) for record_id, at in loaded_at(db, loaded).items()
+            if record_id in as_of and as_of[record_id] < at}
 
 
 def _as_of(db: Database, record_ids: Collection[str]) -> dict[str, datetime]:

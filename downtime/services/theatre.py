@@ -5,6 +5,7 @@ and slot suggestions. Every change is a record version, so the history of a book
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -18,14 +19,16 @@ from sqlite_utils import Database
 from downtime.domain.census import Location, Movement, StayStatus
 from downtime.domain.clock import ward_time
 from downtime.domain.elapsed import instant
-from downtime.domain.duplicates import ProbableDuplicate, namesakes
+from downtime.domain.duplicates import ProbableDuplicate, fold, namesakes
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.medication import Anticoagulated, Order, anticoagulant, anticoagulated_at, insulin
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
-    ARRIVE_BEFORE, PRIORITY_RANK, TARGET_WAIT, Booking, Cancellation, CancelReason, Clash, Priority, Slot, Suggested,
-    TheatreSession, after_latex, clashes, latex_allergic, left_outside, letter_arrives, meetings, outside,
-    not_to_be_done, overlapping_sessions, rebook_by,
+    ADMITTED_FOR_IT, ARRIVE_BEFORE, CLINICAL_REASONS, PRIORITY_RANK, TARGET_WAIT, TURNOVER, Booking, Cancellation,
+    CancelReason, Clash, Priority, Slot, Suggested,
+    TheatreSession, behind_later_ranks, clashes, diabetes_rank, latex_allergic, left_outside, letter_arrives, meetings,
+    outside,
+    Lowering, list_overrun, lowering, maybe_same_person, not_to_be_done, overlapping_sessions, rebook_by,
     suggest_for_specialty, suggest_slots, theatre_key, theatre_order,
 )
 from downtime.formspec import FormSpec
@@ -106,6 +109,44 @@ class BookingFacts:
     done: RecordVersion | None = field(default=None, kw_only=True)
     """The record that the operation took place (`record_done`), for one done: when, and in
     which theatre."""
+    rebooked_over: tuple[RecordVersion, ...] = field(default=(), kw_only=True)
+    """The rebookings a later rebooking or transfer replaced with no cancellation between them:
+    two laptops each rebooked the same cancelled operation (or one rebooked it and the other sent
+    it to another hospital), each coordinator ringing the patient. The replay keeps the later
+    decision; each replaced slot stays on its list struck ("MOVED"), and every list and report
+    says REBOOKED TWICE (or REBOOKED AND TRANSFERRED), whatever came after, until a coordinator
+    withdraws one of them (entered in error). A merge kept one date in silence, and the export
+    sent both; a cancellation from one laptop after it cleared the report."""
+    cancelled_and_done: RecordVersion | None = field(default=None, kw_only=True)
+    """The cancellation of the slot the operation was recorded done in (one laptop cancelled it,
+    the theatre did it and another laptop recorded it done): the operation stands done, as the
+    export sends it, and every list and report says CANCELLED AND DONE until one of the two is
+    withdrawn. The board said done and the export sent the operation still to do, in silence."""
+    moved_after_done: tuple[RecordVersion, ...] = field(default=(), kw_only=True)
+    """The rebookings and transfers that came after the operation was recorded done (the laptop
+    that cancelled it went on to rebook it, as coordinators do, while the theatre did it): set
+    aside as the cancellation is, the operation standing done, and said with CANCELLED AND DONE
+    until one record is withdrawn, the new date's list showing it struck. Applied, the case was
+    listed to be done again on the new date in silence, and the EHR sent a booked Appointment
+    after the fulfilled one."""
+
+    @property
+    def rebooked_twice(self) -> tuple[datetime, ...]:
+        """The dates two laptops' rebookings gave the operation (`rebooked_over`, then the latest
+        rebooking's, cancelled since or not; a transferred operation's the replaced one alone), in
+        order; () when no rebooking was replaced."""
+        if not self.rebooked_over:
+            return ()
+        latest = () if self.placed_by in self.rebooked_over or self.placed_by.form_id != "operation_rebooking" else (
+            self.placed_by,)
+        return tuple(datetime.fromisoformat(rebooking.data["planned_start"])
+                     for rebooking in (*self.rebooked_over, *latest))
+
+    @property
+    def struck_rebookings(self) -> tuple[RecordVersion, ...]:
+        """The rebookings to a date that no longer stands, replaced (`rebooked_over`) or set aside
+        (`moved_after_done`): each day list of those dates shows the operation struck there."""
+        return (*self.rebooked_over, *(moved for moved in self.moved_after_done if moved.data["outcome"] == "rebooked"))
 
     @property
     def done_at(self) -> datetime | None:
@@ -262,8 +303,30 @@ _ANTICOAGULANT = QT_TRANSLATE_NOOP("messages", "ANTICOAGULANT: {drugs}")
 _STOPPED = QT_TRANSLATE_NOOP("messages", "{drug} (stopped {when})")
 _ON_INSULIN = QT_TRANSLATE_NOOP("messages", "ON INSULIN: {drugs}")
 _INSULIN_FIRST = QT_TRANSLATE_NOOP("messages", "ON INSULIN: put first on the list")
+_LOWERING_FIRST = QT_TRANSLATE_NOOP("messages", "ON DIABETES MEDICINES: put first on the list")
+_ON_LOWERING = {
+    Lowering.SULFONYLUREA: QT_TRANSLATE_NOOP("messages", "ON A SULFONYLUREA: {drug} (omit on the morning of surgery)"),
+    Lowering.MEGLITINIDE: QT_TRANSLATE_NOOP("messages", "ON A MEGLITINIDE: {drug} (omit on the morning of surgery)"),
+    Lowering.SGLT2: QT_TRANSLATE_NOOP("messages", "ON AN SGLT2 INHIBITOR: {drug} (stop the day before surgery and on "
+                                                  "its day: ketoacidosis)"),
+    Lowering.METFORMIN: QT_TRANSLATE_NOOP("messages", "ON METFORMIN: {drug} (once or twice a day: as usual; three "
+                                                      "times a day: omit the lunchtime dose)")}
 _PAST_TARGET = QT_TRANSLATE_NOOP("messages", "PAST NCEPOD TARGET (decided {when})")
 _AFTER_REBOOK_BY = QT_TRANSLATE_NOOP("messages", "AFTER REBOOK-BY DATE {day}")
+_REBOOKED_TWICE = QT_TRANSLATE_NOOP("messages", "REBOOKED TWICE ({dates}): ring the patient with the date kept, "
+                                                "mark the other rebooking entered in error")
+_REBOOKED_AND_TRANSFERRED = QT_TRANSLATE_NOOP("messages", "REBOOKED AND TRANSFERRED ({dates}; {hospital}): ring the "
+                                                          "patient with the decision kept, mark the other entered in "
+                                                          "error")
+_OVERRUNS = QT_TRANSLATE_NOOP("messages", "LIST OVERRUNS: ends about {end} with {minutes} min between cases (list ends "
+                                          "{list_end})")
+_CANCELLED_AND_DONE = QT_TRANSLATE_NOOP("messages", "CANCELLED AND DONE (cancelled {cancelled}): check with the theatre "
+                                                    "team, mark the wrong record entered in error")
+_DONE_THEN_MOVED = QT_TRANSLATE_NOOP("messages", "CANCELLED AND DONE (cancelled {cancelled}, since {moved}): check with "
+                                                 "the theatre team, ring the patient, mark the wrong records entered in "
+                                                 "error")
+_MOVED_TO = {"rebooked": QT_TRANSLATE_NOOP("messages", "rebooked to {to}"),
+             "transferred": QT_TRANSLATE_NOOP("messages", "transferred to {to}")}
 
 
 _FREE = QT_TRANSLATE_NOOP("messages", "Free that day for {minutes} min: {slots}.")
@@ -506,11 +569,26 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
     done: RecordVersion | None = None
     cancelled_from: list[LeftSlot] = []
     cancellations: list[Cancellation] = []
+    rebooked_over: list[RecordVersion] = []
+    cancelled_and_done: RecordVersion | None = None
+    moved_after_done: list[RecordVersion] = []
     ordered = sorted(events, key=lambda e: (e.occurred_at, typed.get(e.record_id, e.recorded_at)))
     for index, event in enumerate(ordered):
         if strict:
             _refuse_out_of_place(status, event, ordered[index + 1:])
-        if event.form_id == "operation_cancellation":
+        # Only a merge's or an import's records reach the contradictions below (`strict` refuses
+        # them): the operation stays done, where the theatre says it took place.
+        if event.form_id == "operation_cancellation" and status is BookingStatus.DONE:
+            cancelled_and_done = event
+        elif event.form_id == "operation_rebooking" and status is BookingStatus.DONE:
+            moved_after_done.append(event)
+        elif event.form_id == DONE_FORM and status is BookingStatus.CANCELLED and cancelled_from:
+            left, cancelled_and_done = cancelled_from.pop(), told_of
+            cancellations.pop()
+            status, session_id, start, done, told_of = BookingStatus.DONE, left.session_id, left.start, event, None
+            cancelled_at, reason, last_minute = ((cancellations[-1].at, cancellations[-1].reason,
+                                                  cancellations[-1].last_minute) if cancellations else (None, None, False))
+        elif event.form_id == "operation_cancellation":
             reason = CancelReason(event.data["reason"])
             if session_id is not None and start is not None:
                 cancelled_from.append(LeftSlot(session_id, start, reason, event.record_id))
@@ -522,9 +600,13 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
             # Done where it stood: nothing is left to tell its patient.
             status, done, told_of = BookingStatus.DONE, event, None
         elif event.data["outcome"] == "transferred":
+            if status is BookingStatus.REBOOKED:
+                rebooked_over.append(placed_by)
             status, session_id, start, told_of = BookingStatus.TRANSFERRED, None, None, event
             transferred_to = event.data.get("other_hospital")
         else:
+            if status is BookingStatus.REBOOKED:
+                rebooked_over.append(placed_by)
             status, session_id, placed_by, told_of = BookingStatus.REBOOKED, event.data["session"], event, event
             start = datetime.fromisoformat(event.data["planned_start"])
     priority = Priority(data["priority"])
@@ -532,7 +614,9 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
     return BookingFacts(record, status, session_id, start, int(data["expected_minutes"]), priority, decided,
                         cancelled_at, reason, last_minute,
                         rebook_by(priority, decided, cancellations, cancer_deadline(data, decided.tzinfo)),
-                        tuple(cancelled_from), transferred_to, placed_by, told_of=told_of, done=done)
+                        tuple(cancelled_from), transferred_to, placed_by, told_of=told_of, done=done,
+                        rebooked_over=tuple(rebooked_over), cancelled_and_done=cancelled_and_done,
+                        moved_after_done=tuple(moved_after_done))
 
 
 def cancer_deadline(data: Mapping[str, Any], zone: tzinfo | None) -> datetime | None:
@@ -824,7 +908,101 @@ class ProbablyOnePatient:
             {"number": number, "why": Phrase(self.why), "window": f"{booking.start:%d/%m %H:%M}-{booking.end:%H:%M}"}))
 
 
-Reported = StandingClash | StandingOutside | ProbablyOnePatient
+@dataclass(frozen=True)
+class RebookedTwice:
+    """One operation given two new dates by two laptops (`BookingFacts.rebooked_over`): the
+    patient was rung with both. The records office names both dates and laptops, for one
+    coordinator to ring the patient with the date kept and withdraw the other rebooking."""
+
+    over: BookingFacts
+    """The operation placed as the replaced rebooking placed it."""
+    facts: BookingFacts
+    over_session: TheatreSession
+    session: TheatreSession
+
+    @property
+    def sides(self) -> tuple[tuple[BookingFacts, TheatreSession], ...]:
+        return (self.over, self.over_session), (self.facts, self.session)
+
+    def said(self, lang: Lang, sides: list[str], laptop: Callable[[str], str]) -> str:
+        return message(lang, REBOOKED_TWICE, first=sides[0], second=sides[1])
+
+
+@dataclass(frozen=True)
+class CancelledAndDone:
+    """An operation recorded done on one laptop in a slot another laptop cancelled
+    (`BookingFacts.cancelled_and_done`): the theatre team knows which is true, and the wrong
+    record is withdrawn."""
+
+    facts: BookingFacts
+    session: TheatreSession
+
+    @property
+    def sides(self) -> tuple[tuple[BookingFacts, TheatreSession], ...]:
+        return ((self.facts, self.session),)
+
+    def said(self, lang: Lang, sides: list[str], laptop: Callable[[str], str]) -> str:
+        cancellation = self.facts.cancelled_and_done
+        by = cancellation if cancellation is not None else self.facts.moved_after_done[0]
+        said = {"operation": sides[0], "laptop": laptop(by.device_id),
+                "cancelled": f"{cancellation.occurred_at:%d/%m/%Y %H:%M}" if cancellation is not None else "—"}
+        if self.facts.moved_after_done:
+            return message(lang, CANCELLED_AND_MOVED, moved=moved_said(self.facts, lang), **said)
+        return message(lang, CANCELLED_AND_DONE, **said)
+
+
+@dataclass(frozen=True)
+class RebookedAndTransferred:
+    """One operation given a new date by one laptop and sent to another hospital by another
+    (`BookingFacts.rebooked_over`, then the transfer): the patient was rung with both."""
+
+    over: BookingFacts
+    """The operation placed as the replaced rebooking placed it."""
+    over_session: TheatreSession
+    transfer: RecordVersion
+
+    @property
+    def sides(self) -> tuple[tuple[BookingFacts, TheatreSession], ...]:
+        return ((self.over, self.over_session),)
+
+    def said(self, lang: Lang, sides: list[str], laptop: Callable[[str], str]) -> str:
+        return message(lang, REBOOKED_AND_TRANSFERRED, rebooked=sides[0], laptop=laptop(self.transfer.device_id),
+                       hospital=self.transfer.data.get("other_hospital") or "—")
+
+
+def rebooked_where(facts: BookingFacts, rebooking: RecordVersion) -> BookingFacts:
+    """The operation as a rebooking since replaced (`BookingFacts.rebooked_over`) placed it: its
+    struck line and the report's side name that slot and the laptop that gave it."""
+    return replace(facts, session_id=rebooking.data["session"], placed_by=rebooking,
+                   start=datetime.fromisoformat(rebooking.data["planned_start"]))
+
+
+Contradiction = RebookedTwice | RebookedAndTransferred | CancelledAndDone
+
+
+def contradictions(replayed: list[BookingFacts], known: Mapping[str, TheatreSession]) -> list[Contradiction]:
+    """The operations two laptops' records say two things of (each on a list known here):
+    rebooked twice, whatever came after (one laptop's cancellation of the date it gave does not
+    tell the patient the other date is off), rebooked and transferred, or cancelled and done."""
+    found: list[Contradiction] = []
+    for facts in replayed:
+        latest = facts.placed_by
+        for over in facts.rebooked_over:
+            if over.data["session"] not in known:
+                continue
+            if facts.status is BookingStatus.TRANSFERRED and facts.told_of is not None:
+                found.append(RebookedAndTransferred(rebooked_where(facts, over), known[over.data["session"]],
+                                                    facts.told_of))
+            elif latest is not over and latest.form_id == "operation_rebooking" and latest.data["session"] in known:
+                found.append(RebookedTwice(rebooked_where(facts, over), rebooked_where(facts, latest),
+                                           known[over.data["session"]], known[latest.data["session"]]))
+        if (facts.status is BookingStatus.DONE and facts.session_id in known
+                and (facts.cancelled_and_done is not None or facts.moved_after_done)):
+            found.append(CancelledAndDone(facts, known[facts.session_id]))
+    return found
+
+
+Reported = StandingClash | StandingOutside | ProbablyOnePatient | Contradiction
 PersonGroups = Mapping[str, tuple[str, str]]
 """For each patient probably one person with other downtime numbers: a key their group shares,
 and why (see `probable_groups`)."""
@@ -863,9 +1041,9 @@ def refused_standing(replayed: list[BookingFacts], known: dict[str, TheatreSessi
     """Everything standing that the booking check would have refused, as a merge or an import
     reports it: operations clashing in pairs, those outside their sessions (`listed_on`: the
     device of each session's current version), then those at once of probably one patient
-    (`groups`)."""
+    (`groups`), then those two laptops' records contradict (`contradictions`)."""
     return [*standing_clashes(replayed, known), *standing_outside(replayed, known, listed_on),
-            *probably_one_patient(replayed, known, groups)]
+            *probably_one_patient(replayed, known, groups), *contradictions(replayed, known)]
 
 
 def standing_clashes(replayed: list[BookingFacts], known: dict[str, TheatreSession]) -> list[StandingClash]:
@@ -910,8 +1088,12 @@ def clashes_touching(db: Database, record_ids: Collection[str]) -> list[Reported
     if not wanted:
         return []
     replayed = _replay(db)
+    # The lists of the dates rebooked twice, cancelled or replaced since, which their reports name.
+    given = {rebooking.data["session"] for facts in replayed
+             for rebooking in (*facts.struck_rebookings, *((facts.placed_by,) if facts.rebooked_over else ()))
+             if rebooking.form_id == "operation_rebooking"}
     listed = _standing_where(db, ["theatre_session"], "record_id IN (?)",
-                             {facts.session_id for facts in replayed if facts.session_id is not None})
+                             {facts.session_id for facts in replayed if facts.session_id is not None} | given)
     known, listed_on = {r.record_id: session_of(r) for r in listed}, {r.record_id: r.device_id for r in listed}
     return [found for found in refused_standing(replayed, known, _probable_among(db, replayed), listed_on)
             if wanted & {key for facts, _ in found.sides for key in (facts.record.record_id, facts.session_id)}]
@@ -927,8 +1109,11 @@ def clashes_brought(session: Session, record_ids: Collection[str]) -> tuple[Clas
     pairs = clashes_touching(session.db, record_ids)
     sides = [facts for pair in pairs for facts, _ in pair.sides]
     lists = {pair.listed_on for pair in pairs if isinstance(pair, StandingOutside) and pair.listed_on is not None}
+    cancelled = {record.device_id for facts in sides
+                 for record in (facts.cancelled_and_done, *facts.moved_after_done) if record is not None} | {
+        pair.transfer.device_id for pair in pairs if isinstance(pair, RebookedAndTransferred)}
     return clash_reports(pairs, downtime_numbers(session.db, {facts.booking.patient_id for facts in sides}),
-                         laptops_known(session, {facts.placed_by.device_id for facts in sides} | lists))
+                         laptops_known(session, {facts.placed_by.device_id for facts in sides} | lists | cancelled))
 
 
 CLASH_SIDE = QT_TRANSLATE_NOOP("messages", "{procedure}, patient {number}, theatre {theatre} {window} (booked on {laptop})")
@@ -943,6 +1128,21 @@ PROBABLY_ONE = QT_TRANSLATE_NOOP("messages", "THEATRE CLASH, probably one patien
 OUTSIDE = QT_TRANSLATE_NOOP("messages", "THEATRE CLASH, an operation stands outside its session, move it: {operation}: "
                                         "{clash}")
 LISTED_ON = QT_TRANSLATE_NOOP("messages", "{said} (session last changed on {laptop})")
+REBOOKED_TWICE = QT_TRANSLATE_NOOP("messages", "REBOOKED TWICE, one operation given two new dates on two laptops: "
+                                               "{first}; and {second}: ring the patient with the date kept, and mark "
+                                               "the other rebooking entered in error")
+CANCELLED_AND_DONE = QT_TRANSLATE_NOOP("messages", "CANCELLED AND DONE, an operation recorded done was cancelled on "
+                                                   "{laptop} at {cancelled}: {operation}: check with the theatre team, "
+                                                   "and mark the wrong record entered in error")
+REBOOKED_AND_TRANSFERRED = QT_TRANSLATE_NOOP("messages", "REBOOKED AND TRANSFERRED, one operation given a new date on "
+                                                         "one laptop and sent to another hospital on another: "
+                                                         "{rebooked}; and transferred to {hospital} on {laptop}: ring "
+                                                         "the patient with the decision kept, and mark the other "
+                                                         "entered in error")
+CANCELLED_AND_MOVED = QT_TRANSLATE_NOOP("messages", "CANCELLED AND DONE, an operation recorded done was cancelled on "
+                                                    "{laptop} at {cancelled}, since {moved}: {operation}: check with the "
+                                                    "theatre team, ring the patient, and mark the wrong records entered "
+                                                    "in error")
 
 
 @dataclass(frozen=True)
@@ -991,7 +1191,7 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
     if form_id in EVENT_FORMS and facts is not None and not withdrawn:
         _refuse_another_patient(db, facts, patient_id)
     if form_id == "operation_cancellation" and facts is not None and not withdrawn:
-        _refuse_not_last_minute_on_the_day(facts, record_id, data, now)
+        _refuse_not_last_minute(db, facts, record_id, data, now)
     if facts is not None and facts.status in LIVE:
         assert facts.start is not None
         _refuse_after_death(db, facts.booking.patient_id, facts.start)
@@ -1042,19 +1242,48 @@ def _refuse_another_patient(db: Database, facts: BookingFacts, patient_id: str |
                            number=downtime_numbers(db, [booked_for]).get(booked_for, booked_for))
 
 
-def _refuse_not_last_minute_on_the_day(facts: BookingFacts, record_id: str, data: Mapping[str, Any],
-                                       now: datetime) -> None:
-    """A cancellation on the day of the operation is a last-minute one (NHS: on the day the
-    patient was due to arrive, after arrival, or on the day of the operation), the day read on the
-    ward's clock (`now`'s): a day case rung at 07:30 was still at home, "No" was answered, and the
-    28-day date the patient is owed was never set."""
+def last_minute_by_rule(db: Database, patient_id: str, start: datetime, cancelled: datetime, reason: str | None,
+                        zone: tzinfo | None) -> tuple[str, str] | None:
+    """Why cancelling at `cancelled` the operation planned at `start` is a last-minute
+    cancellation by the NHS's rule (on the day of the operation, or after arrival for it), as the
+    refusal of "No" names it: ("day", the day) on the operation's own day read on the ward's clock
+    (`zone`); ("ward", the ward) with the patient on a ward then (`on_a_ward`), for a reason that
+    is not clinical (`reason`; the only ones whose answer owes the patient a 28-day date), and
+    either from the day before the operation's or in a stay begun at most `ADMITTED_FOR_IT` before
+    it (the admission for it); None when the coordinator answers. An in-patient on the ward for a
+    fall, whose hernia repair a month on was cancelled, was forced to "Yes" and given a rebook-by
+    date before the operation's own. The cancel dialog starts at "Yes" by the same rule."""
+    at, day = cancelled.astimezone(zone), start.astimezone(zone).date()
+    if at.date() == day:
+        return "day", f"{at:%d/%m/%Y}"
+    if reason in CLINICAL_REASONS or (stay := on_a_ward(db, patient_id, cancelled)) is None:
+        return None
+    if at.date() >= day - timedelta(days=1) or start - stay.admitted_at <= ADMITTED_FOR_IT:
+        return "ward", stay.ward or "—"
+    return None
+
+
+_LAST_MINUTE_BECAUSE = {
+    "day": QT_TRANSLATE_NOOP("messages", "Last minute: the operation was cancelled on its own day ({day}), which makes "
+                                         "it a last-minute cancellation; answer Yes."),
+    "ward": QT_TRANSLATE_NOOP("messages", "Last minute: the patient was admitted (ward {ward}) when the operation was "
+                                          "cancelled, which makes it a last-minute cancellation; answer Yes.")}
+
+
+def _refuse_not_last_minute(db: Database, facts: BookingFacts, record_id: str, data: Mapping[str, Any],
+                            now: datetime) -> None:
+    """A cancellation on the day of the operation, or of a patient already admitted, is a
+    last-minute one (NHS: on the day the patient was due to arrive, after arrival, or on the day
+    of the operation; `last_minute_by_rule`): a day case rung at 07:30 was still at home, an
+    in-patient's list was cancelled the evening before from their bed, "No" was answered, and
+    the 28-day date the patient is owed was never set."""
     left = next((slot for slot in facts.cancelled_from if slot.cancelled_by == record_id), None)
-    cancelled = datetime.fromisoformat(data["cancelled_at"]).astimezone(now.tzinfo)
-    if left is not None and not data["last_minute"] and cancelled.date() == left.start.astimezone(now.tzinfo).date():
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Last minute: the operation was cancelled on its own day "
-                                                         "({day}), which makes it a last-minute cancellation; answer "
-                                                         "Yes."),
-                           day=f"{cancelled:%d/%m/%Y}")
+    if left is None or data["last_minute"]:
+        return
+    because = last_minute_by_rule(db, facts.booking.patient_id, left.start,
+                                  datetime.fromisoformat(data["cancelled_at"]), data["reason"], now.tzinfo)
+    if because is not None:
+        raise ServiceError(_LAST_MINUTE_BECAUSE[because[0]], **{because[0]: because[1]})
 
 
 EARLY_LIST = timedelta(minutes=15)
@@ -1192,9 +1421,15 @@ _LINKED_NUMBER = QT_TRANSLATE_NOOP("messages", "this patient under downtime numb
                                                "patient {ehr}")
 
 
+_WORD_BREAKS = re.compile(r"[\W_]+")
+
+
 def _procedure_key(data: Mapping[str, Any]) -> str:
-    """A procedure as typed on two booking forms, whatever its capitals and spaces."""
-    return " ".join(str(data["procedure"]).casefold().split())
+    """A procedure as typed on two booking forms, its words in order, each compared as names are
+    (`fold`: capitals and accents aside), spaces, hyphens and punctuation between them aside:
+    "Cholécystectomie" and "Cholecystectomie", "Hernia repair - inguinal" and "Hernia repair,
+    inguinal" were two operations, and the one waiting for a new date was booked again."""
+    return " ".join(folded for word in _WORD_BREAKS.split(str(data["procedure"])) if (folded := fold(word)))
 
 
 def _sides_meet(side: str, other: str) -> bool:
@@ -1222,6 +1457,21 @@ def people_of(db: Database, patient_ids: Collection[str]) -> dict[str, dict[str,
         numbers.setdefault(now, {})[other] = now
     return {patient_id: numbers.get(ehr[patient_id], {}) | {patient_id: ehr[patient_id]} if patient_id in ehr
             else {patient_id: ""} for patient_id in patient_ids}
+
+
+def next_operation(db: Database, patient_id: str, at: datetime) -> datetime | None:
+    """When the patient's next operation still to take place starts: the earliest planned start,
+    at or after `at`, of their standing bookings booked or rebooked (`LIVE`), under this downtime
+    number or any linked to the same EHR patient (`_one_person`); None when none stands. Cancelled,
+    transferred and done operations are not coming. One whose planned start has passed is not
+    counted either, even while its list runs late and it is not yet recorded done: a caller
+    checking a dose given at 10:01 for a 10:00 case still waiting gets the next one after it (or
+    None), and must look at the day's list for a case running late. What is given at the bedside
+    that morning (an anticoagulant the operation was to follow a stop of) is checked against it."""
+    theirs = _standing_where(db, ["operation_booking"], "patient_id IN (?)", list(_one_person(db, patient_id)))
+    return min((facts.start for facts in _replay(db, {record.record_id for record in theirs})
+                if facts.status in LIVE and facts.start is not None and instant(facts.start) >= instant(at)),
+               key=instant, default=None)
 
 
 def _deaths(db: Database, patient_ids: Collection[str]) -> dict[str, datetime]:
@@ -1286,6 +1536,36 @@ def booked_already(db: Database, patient_id: str, data: Mapping[str, Any], recor
     return message(lang, QT_TRANSLATE_NOOP("messages", "{procedure} is already booked for {whose}: {slots}."),
                    procedure=_operation_named(first.data), whose=_whose(db, people, patient_id, first),
                    slots=semicolon(lang).join(slots))
+
+
+_MAYBE_SAME = QT_TRANSLATE_NOOP("messages", "{other} operates {window} in theatre {theatre}: is {name} the same person?")
+
+
+def maybe_same_people(db: Database, data: Mapping[str, Any], record_id: str | None, lang: Lang) -> str | None:
+    """For a booking's answers (its surgeon and anaesthetist, start and length): each operation
+    standing at an overlapping time whose surgeon or anaesthetist may be the same person under
+    another spelling (`maybe_same_person`: "Dr P. Roux" beside "Dr Roux"), said as a question;
+    None when there is none. Asked, not refused: "Dr M. Martin" and "Dr L. Martin" are two
+    people, but "Dr P. Roux" was booked in T2 while Dr Roux operated in T1 with nothing said."""
+    if not data.get("planned_start") or not data.get("expected_minutes"):
+        return None
+    start = datetime.fromisoformat(str(data["planned_start"]))
+    end = start + timedelta(minutes=int(data["expected_minutes"]))
+    names = [name for name in (data.get("surgeon"), data.get("anaesthetist")) if name]
+    found = []
+    for facts in _replay(db, _near(db, start, end)):
+        placed = facts.occupies
+        if (facts.record.record_id == record_id or facts.status not in PLACED or placed.start is None
+                or placed.end is None or not (instant(placed.start) < instant(end) and instant(start) < instant(placed.end))):
+            continue
+        found += [(placed, other, name) for name in names for other in (placed.surgeon, placed.anaesthetist)
+                  if other and maybe_same_person(name, other)]
+    if not found:
+        return None
+    theatres = {key: listed.theatre for key, listed in sessions(db, {str(placed.session_id) for placed, _, _ in found}).items()}
+    return " ".join(message(lang, _MAYBE_SAME, other=other, name=name, theatre=placed.done_in or theatres.get(
+        str(placed.session_id), "?"), window=f"{placed.start:%H:%M}–{placed.end:%H:%M}")
+        for placed, other, name in found if placed.start is not None and placed.end is not None)
 
 
 def _same_operations(db: Database, people: Collection[str], record_id: str | None,
@@ -1699,6 +1979,13 @@ class WaitingItem:
     under every number of theirs (see `rescheduling`): the living patient's operation is to
     rebook, its cancellation's reason to correct."""
 
+    def waited_said(self, lang: Lang) -> str:
+        """How many days the patient has waited since the decision to operate, as the waiting
+        column says it: "1 day" in the singular (it said "1 days", "1 jours" in French)."""
+        days = self.waited.days
+        return message(lang, QT_TRANSLATE_NOOP("messages", "1 day")) if days == 1 else \
+            message(lang, QT_TRANSLATE_NOOP("messages", "{count} days"), count=days)
+
     def rebook_by(self, lang: Lang) -> str:
         """The date the operation must happen by, then BREACH (past it) or SOON (within
         `NEAR_BREACH`); "—" for an operation without one; for one cancelled for a death since
@@ -2007,11 +2294,25 @@ class ListEntry:
     (`_charted`): a patient on insulin glargine booked last, fasting from midnight, was said
     nowhere on the list, the only way the booking's notes ("e.g. diabetic") someone had to think
     to type."""
+    lowering: tuple[tuple[str, Lowering], ...] = ()
+    """The glucose-lowering medicines other than insulin the chart has in force at the
+    operation's start, each with its day-of-surgery rule (`domain.theatre.lowering`), on a
+    standing line (`_charted`): a type 2 on gliclazide and metformin, booked behind another
+    patient and fasting from midnight, was said nowhere, and her 08:00 gliclazide was given on
+    the round as on any day."""
     insulin_not_first: bool = False
-    """A standing line of a patient on insulin with another patient's operation before them in
-    their theatre that day, as `after_latex` is (`domain.theatre.after_latex`'s order): a patient
-    on insulin goes first on the list, to keep the fast and the insulin's change short (CPOC and
-    JBDS-IP, perioperative diabetes, 2021). Said, not refused: the coordinator moves them."""
+    """A standing line of a patient on insulin, or on another glucose-lowering medicine
+    (`lowering`), with the operation of a patient who should go after them before them in their
+    theatre that day (`domain.theatre.diabetes_rank`: insulin, then a sulfonylurea or an SGLT2
+    inhibitor, then metformin alone, then the others): a patient on insulin goes first on the
+    list, to keep the fast and the insulin's change short (CPOC and JBDS-IP, perioperative
+    diabetes, 2021). Said, not refused: the coordinator moves them."""
+    overrun: tuple[datetime, datetime] | None = None
+    """On the last standing line of a list whose operations, a `TURNOVER` kept between each and
+    the next, end past the list's end (`list_overrun`): when they would end, and when the list
+    ends. Five 60-minute cases booked back to back in a five-hour list were accepted, and nothing
+    on the board, the print or the booking said the list would run an hour late. Said, not
+    refused."""
 
     @property
     def anticoagulants(self) -> tuple[str, ...]:
@@ -2150,15 +2451,28 @@ def anticoagulant_said(entry: ListEntry, lang: Lang) -> list[str]:
 
 def insulin_said(entry: ListEntry, lang: Lang) -> list[str]:
     """"ON INSULIN: Insulin glargine" on a standing line of a patient whose chart has one in force
-    (`ListEntry.insulins`), where `anticoagulant_said` is said: the board's patient tooltip,
+    (`ListEntry.insulins`), then each other glucose-lowering medicine with its day-of-surgery rule
+    (`lowering_said`), where `anticoagulant_said` is said: the board's patient tooltip,
     `downtime theatre list` under the patient, the printed list under the allergies."""
-    return [message(lang, _ON_INSULIN, drugs=", ".join(entry.insulins))] if entry.insulins and not entry.struck else []
+    if entry.struck:
+        return []
+    return [*([message(lang, _ON_INSULIN, drugs=", ".join(entry.insulins))] if entry.insulins else []),
+            *lowering_said(entry, lang)]
+
+
+def lowering_said(entry: ListEntry, lang: Lang) -> list[str]:
+    """"ON A SULFONYLUREA: Gliclazide (omit on the morning of surgery)", and likewise metformin and
+    an SGLT2 inhibitor, on a standing line (`ListEntry.lowering`)."""
+    return [] if entry.struck else [message(lang, _ON_LOWERING[kind], drug=drug) for drug, kind in entry.lowering]
 
 
 def insulin_first_said(entry: ListEntry, lang: Lang) -> list[str]:
     """"ON INSULIN: put first on the list" on a line of a patient on insulin not first in their
-    theatre that day (`ListEntry.insulin_not_first`), where `latex_said` is said."""
-    return [message(lang, _INSULIN_FIRST)] if entry.insulin_not_first and not entry.struck else []
+    theatre that day (`ListEntry.insulin_not_first`), where `latex_said` is said; "ON DIABETES
+    MEDICINES: put first on the list" for one on another glucose-lowering medicine alone."""
+    if not entry.insulin_not_first or entry.struck:
+        return []
+    return [message(lang, _INSULIN_FIRST if entry.insulins else _LOWERING_FIRST)]
 
 
 def past_target(entry: ListEntry) -> bool:
@@ -2185,23 +2499,66 @@ def late_said(entry: ListEntry, lang: Lang) -> list[str]:
     return []
 
 
+def contradiction_said(entry: ListEntry, lang: Lang) -> list[str]:
+    """REBOOKED TWICE (with both dates), REBOOKED AND TRANSFERRED or CANCELLED AND DONE on the
+    lines of an operation two laptops' records contradict (`contradictions`), until one record is
+    withdrawn: the lines of the dates the rebookings gave (not the date the operation was first
+    cancelled from, which neither laptop holds), and the line of the slot it was done in and of
+    any date given after."""
+    state = entry.state
+    given = state.rebooked_twice
+    if any(instant(entry.start) == instant(start) for start in given):
+        dates = ", ".join(f"{start.astimezone(entry.start.tzinfo):%d/%m %H:%M}" for start in given)
+        if state.status is BookingStatus.TRANSFERRED:
+            return [message(lang, _REBOOKED_AND_TRANSFERRED, dates=dates, hospital=state.transferred_to or "—")]
+        return [message(lang, _REBOOKED_TWICE, dates=dates)]
+    if state.status is BookingStatus.DONE and (state.cancelled_and_done is not None or state.moved_after_done):
+        cancelled = (f"{state.cancelled_and_done.occurred_at:%d/%m %H:%M}" if state.cancelled_and_done is not None
+                     else "—")
+        if state.moved_after_done:
+            return [message(lang, _DONE_THEN_MOVED, cancelled=cancelled, moved=moved_said(state, lang))]
+        return [message(lang, _CANCELLED_AND_DONE, cancelled=cancelled)]
+    return []
+
+
+def moved_said(facts: BookingFacts, lang: Lang) -> str:
+    """What became of an operation after it was recorded done, by the records set aside
+    (`BookingFacts.moved_after_done`): "rebooked to 02/12 08:00", "transferred to Hôpital Nord"."""
+    return ", ".join(message(lang, _MOVED_TO[moved.data["outcome"]], to=(
+        f"{datetime.fromisoformat(moved.data['planned_start']):%d/%m %H:%M}" if moved.data["outcome"] == "rebooked"
+        else moved.data.get("other_hospital") or "—")) for moved in facts.moved_after_done)
+
+
+def overrun_said(entry: ListEntry, lang: Lang) -> list[str]:
+    """LIST OVERRUNS on the last line of a list that runs past its end once turnovers are counted
+    (`ListEntry.overrun`), with when it would end and when the list ends, on the list's clock."""
+    if entry.overrun is None:
+        return []
+    ends, list_end = (moment.astimezone(entry.start.tzinfo) for moment in entry.overrun)
+    return [message(lang, _OVERRUNS, end=f"{ends:%H:%M}", minutes=int(TURNOVER.total_seconds() // 60),
+                    list_end=f"{list_end:%H:%M}")]
+
+
 def line_flags(entry: ListEntry, lang: Lang) -> list[str]:
     """What a standing line of a day list says after its status, in the same words on the board,
     the printed list and `downtime theatre list`: an operation done with no safety checklist
     recorded (`ListEntry.no_checklist`), none signed out (`ListEntry.no_sign_out`) or its counts NOT
-    correct (`ListEntry.counts_not_correct`), one past its
-    NCEPOD target or its rebook-by date (`late_said`), why one was recorded over a clash
-    (`ListEntry.over_clash`), where its patient went if they left the hospital before it
-    (`left_said`), and the other dates the same operation is booked on."""
+    correct (`ListEntry.counts_not_correct`), one past its NCEPOD target or its rebook-by date
+    (`late_said`), why one was recorded over a clash (`ListEntry.over_clash`), then, these safety
+    flags first, a list that overruns (`overrun_said`), where its patient went if they left the
+    hospital before it (`left_said`), and the other dates the same operation is booked on. First,
+    on a struck line too, what two laptops' records contradict (`contradiction_said`)."""
+    contradicted = contradiction_said(entry, lang)
     if entry.struck:
-        return []
+        return contradicted
     left = left_said(entry.state, lang, call=not (entry.state.untold and entry.to_tell is not None
                                                    and entry.to_tell.said(lang)))
     unchecked = ([message(lang, _NO_CHECKLIST)] if entry.no_checklist
                  else [message(lang, _NO_SIGN_OUT)] if entry.no_sign_out
                  else [message(lang, _COUNTS_NOT_CORRECT)] if entry.counts_not_correct else [])
     over_clash = [message(lang, _DONE_OVER_CLASH, reason=entry.over_clash)] if entry.over_clash else []
-    return [*late_said(entry, lang), *unchecked, *over_clash, *([left] if left else []),
+    return [*contradicted, *late_said(entry, lang), *unchecked, *over_clash, *overrun_said(entry, lang),
+            *([left] if left else []),
             *(message(lang, _ALSO_BOOKED, when=f"{when:%d/%m %H:%M}") for when in entry.booked_again)]
 
 
@@ -2227,14 +2584,20 @@ def flagged(entry: ListEntry, lang: Lang, now: datetime) -> list[str]:
 
 def booking_line(db: Database, forms: dict[str, FormSpec], booking_id: str, now: datetime) -> ListEntry | None:
     """The standing line of this operation on its list's day board, as `day_list` reads it (its
-    namesakes and the latex order across the day's lists); None for one not standing on a list
-    (cancelled, transferred, or its list withdrawn)."""
+    namesakes and the latex order across the day's lists), carrying its list's overrun
+    (`ListEntry.overrun`, which the board says on the list's last line alone): the coordinator
+    whose 08:00 booking made the list overrun was told nothing, the flag going to the 11:30 line
+    nobody touched. None for one not standing on a list (cancelled, transferred, or its list
+    withdrawn)."""
     facts = booking_facts(db, booking_id)
     listed = sessions(db, {facts.session_id}).get(facts.session_id) if facts.session_id is not None else None
     if listed is None or facts.status not in PLACED:
         return None
-    return next((entry for _, entries in day_list(db, forms, listed.start.date(), listed.theatre, now=now)
-                 for entry in entries if not entry.struck and entry.state.record.record_id == booking_id), None)
+    for _, entries in day_list(db, forms, listed.start.date(), listed.theatre, now=now):
+        for entry in entries:
+            if not entry.struck and entry.state.record.record_id == booking_id:
+                return replace(entry, overrun=next((e.overrun for e in entries if e.overrun is not None), None))
+    return None
 
 
 def board_status(entry: ListEntry, lang: Lang, now: datetime | None = None) -> str:
@@ -2298,13 +2661,20 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
             meets[facts.record.record_id] = meets.get(facts.record.record_id, ()) + (
                 pair.met(other, numbers[str(other.record.patient_id)]),)
     for state in bookings(db, forms, lambda facts: facts.session_id in entries
-                          or any(slot.session_id in entries for slot in facts.cancelled_from), replayed):
+                          or any(slot.session_id in entries for slot in facts.cancelled_from)
+                          or any(over.data["session"] in entries for over in facts.struck_rebookings), replayed):
         if state.session_id in entries and state.start is not None:
             entries[state.session_id].append(ListEntry(state, state.start, struck=False, theatre=known[state.session_id].theatre,
                                                        clashes=meets.get(state.record.record_id, ())))
         # One struck line per session it left, at the last time it was planned there.
-        left = {slot.session_id: (slot.start, slot.reason) for slot in state.cancelled_from
-                if slot.session_id in entries and slot.session_id != state.session_id}
+        left: dict[str, tuple[datetime, CancelReason | None]] = {
+            slot.session_id: (slot.start, slot.reason) for slot in state.cancelled_from
+            if slot.session_id in entries and slot.session_id != state.session_id}
+        # The slots of rebookings replaced by another laptop's, or set aside by the operation
+        # done (`struck_rebookings`), struck: MOVED.
+        left |= {over.data["session"]: (datetime.fromisoformat(over.data["planned_start"]), None)
+                 for over in state.struck_rebookings if over.data["session"] in entries
+                 and over.data["session"] != state.session_id}
         for session_id, (start, reason) in left.items():
             entries[session_id].append(ListEntry(state, start, struck=True, theatre=known[session_id].theatre,
                                                  reason=reason))
@@ -2314,9 +2684,10 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
                                           for entry in entries[s.session_id]
                                           if not entry.struck and entry.state.done is not None})
     # The day's lists all read, as for latex: a patient on insulin first on the afternoon's list follows the morning's.
-    charted, insulins = _charted(db, [entry for listed in entries.values() for entry in listed if not entry.struck])
-    insulin_late = _after_others([entry for listed in entries.values() for entry in listed],
-                                 lambda entry: entry.state.record.record_id in insulins)
+    charted, insulins, lowered = _charted(db, [entry for listed in entries.values() for entry in listed
+                                               if not entry.struck])
+    insulin_late = _after_others([entry for listed in entries.values() for entry in listed], lambda entry: diabetes_rank(
+        entry.state.record.record_id in insulins, (kind for _, kind in lowered.get(entry.state.record.record_id, ()))))
     entries = {s.session_id: [replace(entry, namesakes=same_name.get(entry.state.record.record_id, ()),
                                       after_latex=entry.state.record.record_id in latex,
                                       no_checklist=entry.state.record.record_id in unchecked,
@@ -2324,8 +2695,16 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
                                       counts_not_correct=entry.state.record.record_id in miscounted,
                                       anticoagulated=charted.get(entry.state.record.record_id, ()),
                                       insulins=insulins.get(entry.state.record.record_id, ()),
+                                      lowering=lowered.get(entry.state.record.record_id, ()),
                                       insulin_not_first=entry.state.record.record_id in insulin_late)
                               if not entry.struck else entry for entry in entries[s.session_id]] for s in chosen}
+    for listed in chosen:
+        standing = [entry for entry in entries[listed.session_id] if not entry.struck]
+        if standing and (ends := list_overrun(listed, [(entry.state.done_at or entry.start, entry.state.minutes,
+                                                         entry.state.done_at is not None) for entry in standing])):
+            last = max(standing, key=lambda entry: instant(entry.start))
+            entries[listed.session_id] = [replace(entry, overrun=(ends, listed.end)) if entry is last else entry
+                                          for entry in entries[listed.session_id]]
     again = _booked_again(db, [entry.state for listed in entries.values() for entry in listed if not entry.struck])
     entries = {session_id: [replace(entry, booked_again=again.get(entry.state.record.record_id, ()))
                             if not entry.struck else entry for entry in listed] for session_id, listed in entries.items()}
@@ -2359,14 +2738,16 @@ def _after_latex(lines: Collection[ListEntry]) -> set[str]:
     not count: a cancelled operation does not take place before them. A latex allergy written in
     the booking's notes counts as one the admission recorded: the notes' label asks for it there
     ("e.g. latex allergy"), and one written so was read by nothing."""
-    return _after_others(lines, lambda entry: latex_allergic([*entry.state.patient.allergies,
-                                                              str(entry.state.record.data.get("notes") or "")]))
+    return _after_others(lines, lambda entry: 0 if latex_allergic([*entry.state.patient.allergies,
+                                                                   str(entry.state.record.data.get("notes") or "")])
+                         else None)
 
 
-def _after_others(lines: Collection[ListEntry], first: Callable[[ListEntry], bool]) -> set[str]:
-    """The standing lines (by booking) of patients who go `first` on a list with the operation of
-    a patient who does not before them in their theatre that day (`domain.theatre.after_latex`'s
-    order: one after others who go first too is not)."""
+def _after_others(lines: Collection[ListEntry], rank: Callable[[ListEntry], int | None]) -> set[str]:
+    """The standing lines (by booking) of patients who go early on a list (`rank`, 0 first; None:
+    anywhere) with the operation of a patient ranked later, or not at all, before them in their
+    theatre that day (`domain.theatre.behind_later_ranks`: one after others of its rank or
+    earlier is not)."""
     by_theatre: dict[str, list[ListEntry]] = {}
     for entry in lines:
         if not entry.struck:
@@ -2374,8 +2755,8 @@ def _after_others(lines: Collection[ListEntry], first: Callable[[ListEntry], boo
     found: set[str] = set()
     for standing in by_theatre.values():
         standing.sort(key=lambda e: e.start)
-        found |= {entry.state.record.record_id for entry, late in zip(standing, after_latex(map(first, standing)))
-                  if late}
+        found |= {entry.state.record.record_id
+                  for entry, late in zip(standing, behind_later_ranks(map(rank, standing))) if late}
     return found
 
 
@@ -2433,28 +2814,39 @@ def sign_out_gap(checklists: Collection[RecordVersion]) -> str | None:
     return COUNTS_NOT_CORRECT if latest.data[SIGN_OUT_COUNTS] == "not_correct" else None
 
 
-def _charted(db: Database, standing: Collection[ListEntry]) -> tuple[dict[str, tuple[Anticoagulated, ...]],
-                                                                      dict[str, tuple[str, ...]]]:
+def _charted(db: Database, standing: Collection[ListEntry]) -> tuple[
+        dict[str, tuple[Anticoagulated, ...]], dict[str, tuple[str, ...]], dict[str, tuple[tuple[str, Lowering], ...]]]:
     """For each standing line (by booking) whose patient's chart has an anticoagulant that still
     anticoagulates at its start, running or stopped shortly before (`ListEntry.anticoagulated`),
-    and an insulin in force, those (`ListEntry.insulins`):
+    an insulin in force, those (`ListEntry.insulins`), and another glucose-lowering medicine in
+    force, those (`ListEntry.lowering`):
     the day's patients' charts read at once, as at the day's last start (the orders of a stay
     ended before it ended with it)."""
     if not standing:
-        return {}, {}
+        return {}, {}, {}
     latest = max((entry.start for entry in standing), key=instant)
     orders = medication.orders_of_each(db, {str(entry.state.record.patient_id) for entry in standing}, latest)
     anticoagulated = {entry.state.record.record_id: anticoagulated_at(orders[str(entry.state.record.patient_id)],
                                                                       entry.start) for entry in standing}
     insulins = {entry.state.record.record_id: _insulins(orders[str(entry.state.record.patient_id)], entry.start)
                 for entry in standing}
+    lowered = {entry.state.record.record_id: _lowering(orders[str(entry.state.record.patient_id)], entry.start)
+               for entry in standing}
     return ({booking_id: drugs for booking_id, drugs in anticoagulated.items() if drugs},
-            {booking_id: drugs for booking_id, drugs in insulins.items() if drugs})
+            {booking_id: drugs for booking_id, drugs in insulins.items() if drugs},
+            {booking_id: drugs for booking_id, drugs in lowered.items() if drugs})
 
 
 def _insulins(orders: Collection[Order], at: datetime) -> tuple[str, ...]:
     """The insulins of `orders` in force `at`, each named once as ordered."""
     return tuple(dict.fromkeys(order.drug for order in orders if order.active_at(at) and insulin(order.drug)))
+
+
+def _lowering(orders: Collection[Order], at: datetime) -> tuple[tuple[str, Lowering], ...]:
+    """The glucose-lowering medicines of `orders` in force `at`, insulin aside, each named once
+    as ordered with each of its day-of-surgery rules (`domain.theatre.lowering`)."""
+    return tuple(dict.fromkeys((order.drug, kind) for order in orders if order.active_at(at) and not insulin(order.drug)
+                               for kind in lowering(order.drug)))
 
 
 def _person(entry: ListEntry) -> str:

@@ -20,8 +20,9 @@ from sqlite_utils import Database
 from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
+from downtime.domain.anticoagulation import prophylactic
 from downtime.domain.census import StayStatus
-from downtime.domain.medication import Frequency, Order, anticoagulant, runs_at
+from downtime.domain.medication import Check, Frequency, Order, Warning, anticoagulant, runs_at
 from downtime.domain.records import RecordVersion
 from downtime.domain.vte import (ADULTS_FROM_YEARS, AGAINST_STOCKINGS, ALREADY_ANTICOAGULATED, BLEEDING_REASON,
                                  BLEEDING_RISKS, DEVICE, FIRST_WITHIN, MECHANICAL, MEDICINE, STOCKINGS,
@@ -57,6 +58,11 @@ WORDS = {
               "(neither treatment nor prophylaxis): ask the doctor",
         "fr": "THROMBOEMBOLIE : AUCUNE PROPHYLAXIE DÉCIDÉE le {time}, PATIENT ANTICOAGULÉ À DOSE CURATIVE, AUCUN "
               "ANTICOAGULANT SUR LE PLAN D’ADMINISTRATION (ni traitement ni prophylaxie) : demander au médecin"},
+    "prophylactic_only": {
+        "en": "VTE: TREATMENT DOSE DECIDED {time}, ONLY A PROPHYLACTIC DOSE ON THE MEDICATION CHART ({drugs}): ask the "
+              "doctor",
+        "fr": "THROMBOEMBOLIE : DOSE CURATIVE DÉCIDÉE le {time}, SEULEMENT UNE DOSE PRÉVENTIVE SUR LE PLAN "
+              "D’ADMINISTRATION ({drugs}) : demander au médecin"},
     "against_decision": {
         "en": "{drugs} ON THE MEDICATION CHART AGAINST THE VTE DECISION OF {time} ({decision}): ask the doctor",
         "fr": "{drugs} SUR LE PLAN D’ADMINISTRATION CONTRE LA DÉCISION THROMBOEMBOLIQUE DU {time} ({decision}) : "
@@ -81,6 +87,8 @@ STOCKINGS_RULED_OUT = QT_TRANSLATE_NOOP(
 MEDICINE_WITH_BLEEDING = QT_TRANSLATE_NOOP(
     "messages", "“{field}” is required: a medicine is decided with {risks} ticked. Say why (kept in the record), or "
                 "choose another decision.")
+GIVEN_AGAINST = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: the VTE decision of {time} is {decision}: ask the doctor before giving it.")
 PRESCRIBED_AGAINST = QT_TRANSLATE_NOOP(
     "messages", "An anticoagulant against the VTE decision of {time}: {decision}. Ask the doctor who decided it "
                 "before prescribing it.")
@@ -176,10 +184,14 @@ def _in_force(order: Order, at: datetime) -> bool:
     return order.stop_at is None or elapsed.instant(at) < elapsed.instant(order.stop_at)
 
 
-def _prescribed(orders: Sequence[Order], at: datetime) -> list[str]:
-    """The medicines of the anticoagulant orders of these standing on the patient's medication
-    chart at `at`, as written, each once."""
-    return list(dict.fromkeys(order.drug for order in orders if anticoagulant(order.drug) and _in_force(order, at)))
+def _prescribed(orders: Sequence[Order], at: datetime) -> list[Order]:
+    """The anticoagulant orders of these standing on the patient's medication chart at `at`."""
+    return [order for order in orders if anticoagulant(order.drug) and _in_force(order, at)]
+
+
+def _drugs(orders: Sequence[Order]) -> list[str]:
+    """The medicines of these orders, as written, each once."""
+    return list(dict.fromkeys(order.drug for order in orders))
 
 
 CHART_READ = MEDICINE | {ALREADY_ANTICOAGULATED, WITHOUT_PROPHYLAXIS_FOR_BLEEDING}
@@ -195,7 +207,22 @@ class Vte:
 
     assessments: list[Assessed]
     operated_at: datetime | None
-    anticoagulants: list[str]
+    prescribed: list[Order]
+
+    @property
+    def anticoagulants(self) -> list[str]:
+        """The medicines of the anticoagulants on the chart, as written, each once."""
+        return _drugs(self.prescribed)
+
+    @property
+    def only_prophylactic(self) -> list[str]:
+        """The anticoagulants on the chart, dose and unit, when every one is plainly at a prophylactic
+        dose (domain.anticoagulation.prophylactic): a decision of treatment dose was met by the
+        enoxaparin 40 mg daily of a patient with a pulmonary embolism. Empty otherwise."""
+        if not all(prophylactic(order) for order in self.prescribed):
+            return []
+        return list(dict.fromkeys(f"{' '.join(order.drug.split())} {order.dose:g} {order.dose_unit}"
+                                  for order in self.prescribed))
 
     @property
     def found(self) -> Assessed | None:
@@ -242,6 +269,21 @@ def prescribed_against(session: Session, patient_id: str, values: Mapping[str, A
                    **_against(session.form(FORM), found, session.lang, session.clock().tzinfo))
 
 
+def given_against(session: Session, found: Order, at: datetime) -> list[Warning]:
+    """What a dose of an anticoagulant `found` given at `at` asks (none: nothing) when the patient's
+    latest assessment by then decided no prophylaxis, the bleeding risk outweighing it: the
+    escalation list said so of the enoxaparin still on the chart after a GI bleed, and the dose
+    dialog gave it at 20:00 with nothing said."""
+    if not anticoagulant(found.drug):
+        return []
+    standing = [one for one in CHART.of(session.db, found.patient_id)
+                if elapsed.instant(one.assessed_at) <= elapsed.instant(at)]
+    if not standing or standing[-1].record.data["prophylaxis"] != WITHOUT_PROPHYLAXIS_FOR_BLEEDING:
+        return []
+    return [Warning(Check.AGAINST_VTE_DECISION, GIVEN_AGAINST, {
+        "drug": " ".join(found.drug.split()), **_against(session.form(FORM), standing[-1], session.lang, at.tzinfo)})]
+
+
 def _asked_of(patient: PatientSummary, at: datetime) -> bool:
     """An in-patient 16 or over, or of unknown age: the tool is the adults'; nothing is asked of
     a patient who has left."""
@@ -278,6 +320,9 @@ def asks(known: Vte, spec: FormSpec, patient: PatientSummary, at: datetime, lang
         said.append(WORDS["not_prescribed"][lang].format(time=ward_time(found.assessed_at, tz)))
     if known.decision == ALREADY_ANTICOAGULATED and not known.anticoagulants:
         said.append(WORDS["not_anticoagulated"][lang].format(time=ward_time(found.assessed_at, tz)))
+    elif known.decision == ALREADY_ANTICOAGULATED and (prophylactic_only := known.only_prophylactic):
+        said.append(WORDS["prophylactic_only"][lang].format(time=ward_time(found.assessed_at, tz),
+                                                            drugs=", ".join(prophylactic_only)))
     if known.decision == WITHOUT_PROPHYLAXIS_FOR_BLEEDING and known.anticoagulants:
         said.append(WORDS["against_decision"][lang].format(drugs=", ".join(known.anticoagulants).upper(),
                                                            **_against(spec, found, lang, tz)))

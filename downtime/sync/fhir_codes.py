@@ -207,6 +207,9 @@ CANCELLED_BECAUSE = {"surgeon_unavailable": "prov", "anaesthetist_unavailable": 
 # than expedited (days), as asap is sooner than urgent.
 NCEPOD_PRIORITY = {"immediate_a": "stat", "immediate_b": "stat", "urgent": "asap", "expedited": "urgent",
                    "elective": "routine"}
+# A ServiceRequest's priority read back as an NCEPOD class: "stat" is either immediate class, read
+# as the more urgent, life-saving one (the EHR's snapshot loaded every operation as elective).
+NCEPOD_FROM_PRIORITY = {"stat": "immediate_a", "asap": "urgent", "urgent": "expedited", "routine": "elective"}
 GENDER = {"female": "female", "male": "male", "unknown": "unknown"}
 SEVERITY = {"mild": "mild", "moderate": "moderate", "severe": "severe"}
 

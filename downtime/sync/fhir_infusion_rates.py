@@ -113,8 +113,12 @@ def _administration(record: RecordVersion, bag: RecordVersion, drug: str, ended:
                                        **({"end": moment(ended)} if ended is not None else {})}
         resource["dosage"] = {"rateQuantity": {"value": change.rate_ml_h if change.change == NEW_RATE else 0,
                                                "unit": "mL/h", "system": UCUM, "code": UCUM_UNITS["mL/h"]}}
-    if change.change in NOTES:
-        resource["note"] = [{"text": NOTES[change.change]}]
+    # A change saved over a warning (form version 3: a VRIII's rate on a hypo), as a dose's.
+    notes = [*([NOTES[change.change]] if change.change in NOTES else []),
+             *(f"Warning overridden ({item['check'].replace('_', ' ')}): {item['reason']}"
+               for item in record.data.get("overrides") or [])]
+    if notes:
+        resource["note"] = [{"text": note} for note in notes]
     if change.reason:
         resource["reasonCode"] = [{"text": change.reason}]
     return resource

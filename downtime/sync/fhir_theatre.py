@@ -82,6 +82,30 @@ class _Slot:
     start: datetime
     cancelled_by: RecordVersion | None = None
     done_by: RecordVersion | None = None
+    superseded_by: RecordVersion | None = None
+    """Another laptop's rebooking that gave the operation a new date, or transfer that sent it to
+    another hospital, while this one stood (services.theatre's REBOOKED TWICE, REBOOKED AND
+    TRANSFERRED): sent cancelled, so the EHR holds one decision."""
+    cancelled_aside: RecordVersion | None = None
+    """The cancellation of this slot set aside because the operation was recorded done in it,
+    before or after (services.theatre's CANCELLED AND DONE): said in the request's note only, as
+    the board sets it aside. Counted as the slot's cancellation, it cut the checklists off (the
+    note asked for a paper checklist the app held) and gave the fulfilled Appointment a
+    cancellation reason."""
+    after_done: RecordVersion | None = None
+    """For a date given after the operation was recorded done (the cancelling laptop rebooked it
+    while the theatre did it): that record of the operation done. Sent cancelled: a booked
+    Appointment after the fulfilled one had the EHR call the patient in again."""
+
+    @property
+    def contradiction(self) -> str | None:
+        """What two laptops' records say of this slot that cannot both be true, in words (the
+        operation cancelled from it and recorded done in it), for the request's note; None."""
+        if self.cancelled_aside is None or self.done_by is None:
+            return None
+        return (f"Recorded cancelled {moment(self.cancelled_aside.occurred_at)} and done "
+                f"{moment(self.done_by.occurred_at)} on two laptops: sent as done; check with the theatre team and "
+                f"mark the wrong record entered in error")
 
     @property
     def appointment_id(self) -> str:
@@ -148,9 +172,12 @@ def _group(booking: RecordVersion, events: list[RecordVersion], checklists: list
     made_from: dict[str, list[str]] = {booking.record_id: [booking.record_id, slots[0].appointment_id]}
     # Changes of the same minute in the order they were first typed, as services.theatre does.
     for event in sorted(events, key=lambda e: (e.occurred_at, ctx.original(e).recorded_at)):
+        done = next((slot.done_by for slot in slots if slot.done_by is not None), None)
         if event.form_id == DONE_FORM:
-            if event.status is not _EIE and slots[-1].cancelled_by is None:
+            # Done in a slot another laptop cancelled: sent done, as the lists show it, and said.
+            if event.status is not _EIE:
                 slots[-1].done_by = event
+                slots[-1].cancelled_aside, slots[-1].cancelled_by = slots[-1].cancelled_by, None
             made_from[event.record_id] = [slots[-1].appointment_id, booking.record_id]
         elif event.status is _EIE:
             if event.form_id == CANCELLATION_FORM:
@@ -158,14 +185,24 @@ def _group(booking: RecordVersion, events: list[RecordVersion], checklists: list
             elif event.data["outcome"] == "transferred":
                 made_from[event.record_id] = [booking.record_id]
         elif event.form_id == CANCELLATION_FORM:
-            if slots[-1].cancelled_by is None:
+            if slots[-1].done_by is not None:
+                slots[-1].cancelled_aside = event
+            elif slots[-1].cancelled_by is None:
                 slots[-1].cancelled_by = event
-                made_from[event.record_id] = [slots[-1].appointment_id]
+            made_from[event.record_id] = [slots[-1].appointment_id]
         elif event.data["outcome"] == "transferred":
-            transfer = event
+            # After the operation was done, a transfer is set aside as the board sets it aside;
+            # one replacing another laptop's new date standing supersedes it (REBOOKED AND TRANSFERRED).
+            if done is None:
+                transfer = event
+                if slots[-1].cancelled_by is None and slots[-1].record.form_id == REBOOKING_FORM:
+                    slots[-1].superseded_by = event
             made_from[event.record_id] = [booking.record_id]
         else:
+            if slots[-1].cancelled_by is None and slots[-1].done_by is None and done is None:
+                slots[-1].superseded_by = event
             slots.append(_slot(event))
+            slots[-1].after_done = done
             made_from[event.record_id] = [slots[-1].appointment_id]
     # The slot in force: a withdrawn rebooking's, shown after it as entered in error, is none.
     in_force = slots[-1]
@@ -197,7 +234,9 @@ def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_S
     done = any(slot.done_by is not None for slot in slots)
     not_done = _not_to_be_done(in_force, transfer, _died(stays, numbers), _death_withdrawn(stays, numbers), ctx)
     procedures = [_procedure(record, booking, ctx, stays) for record in dones]
-    return Made([_service_request(booking, transfer, done, not_done, unchecked, ctx, stays), *appointments,
+    contradictions = [said for slot in slots if (said := slot.contradiction) is not None]
+    return Made([_service_request(booking, transfer, done, not_done, unchecked, ctx, stays, contradictions),
+                 *appointments,
                  *procedures], made_from)
 
 
@@ -222,14 +261,15 @@ def _not_to_be_done(last: _Slot, transfer: RecordVersion | None, died: RecordVer
 
 
 def _service_request(booking: RecordVersion, transfer: RecordVersion | None, done: bool, not_done: str | None,
-                     unchecked: str | None, ctx: Context, stays: Stays) -> dict[str, Any]:
+                     unchecked: str | None, ctx: Context, stays: Stays, contradictions: list[str]) -> dict[str, Any]:
     """The operation still to be done: it stays active while it waits for a new date; once
     `done`, it is completed, saying so when no safety checklist counts for it or none answered
     its Sign out (`unchecked`, the note); one that
     will not be done (`not_done`, why) is revoked, unless done. One sent to another hospital
     (`transfer`) is revoked too, naming that hospital as its performer, its note saying why:
     "revoked" is R4's request terminated, no further activity to occur under it, which is this
-    hospital's part; "on-hold" would have it resume here, "completed" would say it was done."""
+    hospital's part; "on-hold" would have it resume here, "completed" would say it was done.
+    `contradictions`: what two laptops' records say of a slot that cannot both be true, each a note."""
     data = booking.data
     spec = ctx.forms[BOOKING_FORM]
     identifiers = record_identifier(booking.record_id)
@@ -252,6 +292,7 @@ def _service_request(booking: RecordVersion, transfer: RecordVersion | None, don
         notes.append(f"Not to be done: {not_done}")
     if done and unchecked is not None:
         notes.append(unchecked)
+    notes += contradictions
     status = ("entered-in-error" if booking.status is _EIE else "completed" if done
               else "revoked" if not_done is not None or transfer is not None else "active")
     resource: dict[str, Any] = {
@@ -344,6 +385,16 @@ def _appointment(slot: _Slot, booking: RecordVersion, sessions: dict[str, Record
     if slot.done_by is not None:
         resource["status"] = "fulfilled"
         comments.append(_done(slot.done_by))
+    if slot.after_done is not None:
+        resource["status"] = "cancelled"
+        comments.append(f"Rebooked on one laptop after the operation was recorded done "
+                        f"{moment(slot.after_done.occurred_at)} on another: the patient was given a date for an "
+                        f"operation already done; ring them")
+    if slot.superseded_by is not None:
+        resource["status"] = "cancelled"
+        what = "transfer" if slot.superseded_by.data["outcome"] == "transferred" else "rebooking"
+        comments.append(f"Superseded by another laptop's {what} decided {moment(slot.superseded_by.occurred_at)}: "
+                        f"the patient was told of both; ring them with the decision kept")
     if comments:
         resource["comment"] = "; ".join(comments)
     if _EIE in (booking.status, slot.record.status):

@@ -10,22 +10,27 @@ line leaves the laptop as it was."""
 
 from __future__ import annotations
 
+import json
+import re
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, labelled, message, semicolon
+from downtime.domain.clock import ward_time
 from downtime.domain.duplicates import SAME_IPP, SAME_NAME_AND_BIRTH, SAME_NIR, fold
+from downtime.domain.medication import same_dose_time, scheduled_slots
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
-from downtime.formspec.schema import Meaning
-from downtime.formspec.values import relevant_values
-from downtime.services import census, identity, paper_numbers, records, snapshot_time
+from downtime.formspec import FormSpec
+from downtime.formspec.schema import ChoiceField, Field, Meaning, MultiChoiceField, RepeatField
+from downtime.formspec.values import format_value, offered, relevant_values
+from downtime.services import census, identity, medication, paper_numbers, records, snapshot_time
 from downtime.services.context import Session
-from downtime.services.errors import ServiceError
+from downtime.services.errors import NotFound, ServiceError
 from downtime.services.patients import PatientSummary
 from downtime.storage import audit
 from downtime.storage.records import RecordNotFound, as_version, current
@@ -53,12 +58,33 @@ class SnapshotItem:
     refs: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     notes: tuple[Phrase, ...] = ()
     as_of: datetime | None = None
-    """The time the snapshot says its state is of (a FHIR Bundle's `timestamp`): a loaded order's
-    doses before it, or before its load if earlier, are on the EHR's chart (services.snapshot_time)."""
+    """The time the snapshot says its state is of (a FHIR Bundle's `timestamp`, a CSV snapshot's
+    snapshot.csv): a loaded order's doses before it, or before its load if earlier, are on the EHR's
+    chart (services.snapshot_time). Kept for an order loaded before without one too: loading the
+    same extract again with its time is how a snapshot loaded without puts the doses due since
+    back on the round."""
 
 
 KIND_WORDS = {"patient": QT_TRANSLATE_NOOP("messages", "patient"), "order": QT_TRANSLATE_NOOP("messages", "order"),
               "session": QT_TRANSLATE_NOOP("messages", "session"), "booking": QT_TRANSLATE_NOOP("messages", "booking")}
+
+
+_BRACKETED = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def option_named(field: ChoiceField | MultiChoiceField, text: str) -> str | None:
+    """The code of the option a snapshot's `text` names: its code as the form writes it, or, in
+    any case, its code or its label in English or French, whole or without its bracketed
+    abbreviation ("sc", "Subcutaneous" for "Subcutaneous (SC)"), as an EHR writes them. None
+    when it names no option the form offers, or more than one. The CSV reader took the code alone,
+    in its case ("SC" loaded, "sc" refused), where the FHIR reader took the labels too."""
+    options = offered(field)
+    if any(option.code == text for option in options):
+        return text
+    named = [option.code for option in options if text.strip().casefold() in {
+        option.code.casefold(), *(label.casefold() for label in (option.label.en, option.label.fr)),
+        *(_BRACKETED.sub("", label).casefold() for label in (option.label.en, option.label.fr))}]
+    return named[0] if len(named) == 1 else None
 
 
 def kind_said(kind: str) -> Phrase:
@@ -153,18 +179,146 @@ def _load_one(session: Session, item: SnapshotItem, to_check: list[Phrase]) -> b
             if item.form_id == PATIENT_FORM:
                 to_check += _not_in_hospital_already(session, item, values)
             records.save_imported(session, item.form_id, values, patient_id, record_id)
-            to_check += item.notes
+            if item.form_id == medication.ORDER_FORM and patient_id is not None and (already := medication.duplicate_orders(
+                    session, values, patient_id, record_id, typed_on_ward=True)):
+                to_check.append(Phrase(ORDERED_ALREADY, {"where": item.where, "said": already}))
+            to_check += [note for note in item.notes if note not in to_check]  # one said of every order
             return True
         kept = records.checked_values(session, item.form_id, values)
     except ServiceError as problem:
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {problem}"),
                             where=item.where, problem=problem) from None
-    if _as_checked_now(session, item, loaded) != kept or (patient_id is not None and loaded.patient_id != patient_id):
-        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {kind} {key!r} was loaded before with other content; "
-                                                          "correct it in the app (a snapshot never changes a record "
-                                                          "already loaded)"),
-                            where=item.where, kind=kind_said(item.kind), key=item.key)
+    spec, before = session.form(item.form_id), _as_checked_now(session, item, loaded)
+    moved = patient_id is not None and loaded.patient_id != patient_id
+    if before is None or _unordered(spec, before) != _unordered(spec, kept) or moved:
+        changes = [*_differences(spec, before or loaded.data, kept, session.lang),
+                   *([message(session.lang, QT_TRANSLATE_NOOP("messages", "another patient: {key!r}"),
+                              key=item.patient_key)] if moved else [])]
+        if not changes:  # what was loaded no longer passes today's checks, its line unchanged
+            raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {kind} {key!r} was loaded before with other "
+                                                              "content; correct it in the app (a snapshot never changes "
+                                                              "a record already loaded)"),
+                                where=item.where, kind=kind_said(item.kind), key=item.key)
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {kind} {key!r} was loaded before with other content "
+                                                          "({changes}); correct it in the app (a snapshot never changes "
+                                                          "a record already loaded)"),
+                            where=item.where, kind=kind_said(item.kind), key=item.key,
+                            changes=semicolon(session.lang).join(changes))
     return False
+
+
+def _unordered(spec: FormSpec, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The values with each repeat's items in one order, their JSON's: a newer extract listing a
+    patient's two allergies the other way round was refused as "other content", naming no change."""
+    repeats = {field.id for field in spec.fields() if isinstance(field, RepeatField)}
+    return {name: sorted(value, key=_as_json) if name in repeats and isinstance(value, list) else value
+            for name, value in values.items()}
+
+
+def _as_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _differences(spec: FormSpec, before: Mapping[str, Any], now: Mapping[str, Any], lang: Lang) -> list[str]:
+    """What a line changed since it was loaded, field by field under its label in the reader's
+    language, "old → new" as the app shows values ("—" for empty), a repeat's items (allergies)
+    whole: "+" added, "−" gone, "~" changed (one gone and one added of a same first answer, the
+    substance). The refusal said only "loaded before with other content", and the ward could not
+    tell a new anaphylaxis the EHR recorded since from a respelt reason, nor IT which cell to look
+    at. Repeats compare as `_unordered` does: items listed in another order are no change."""
+    found, fields = [], {field.id: field for field in spec.fields()}
+    before, now = _unordered(spec, before), _unordered(spec, now)
+    for name in [*before, *(name for name in now if name not in before)]:
+        old, new = before.get(name), now.get(name)
+        if old == new:
+            continue
+        if (field := fields.get(name)) is None:
+            found.append(labelled(name, f"{_cell(old)} → {_cell(new)}", lang))
+        elif isinstance(field, RepeatField) and field.fields:
+            found.append(labelled(field.label.get(lang), _items_changed(field, old or [], new or [], lang), lang))
+        else:
+            found.append(labelled(field.label.get(lang), f"{_shown(field, old, lang)} → {_shown(field, new, lang)}", lang))
+    return found
+
+
+def _shown(field: Field, value: Any, lang: Lang) -> str:
+    return "—" if value in (None, "", []) else shortened(format_value(field, value, lang))
+
+
+def _cell(value: Any) -> str:
+    if value in (None, "", []):
+        return "—"
+    return shortened("|".join(map(str, value)) if isinstance(value, list) else value)
+
+
+def _items_changed(repeat: RepeatField, before: list[dict[str, Any]], now: list[dict[str, Any]], lang: Lang) -> str:
+    """Items compared whole, each as many times as listed: keyed by their substance alone, two
+    allergy lines of one substance hid each other, and a change in either was named as none."""
+    key, fields = repeat.fields[0].id, {field.id: field for field in repeat.fields}
+
+    def item(found: dict[str, Any]) -> str:
+        rest = ", ".join(_shown(fields[name], value, lang) if name in fields else str(value)
+                         for name, value in found.items() if name != key and value not in (None, ""))
+        return shortened(found.get(key)) + (f" ({rest})" if rest else "")
+
+    def first(found: dict[str, Any]) -> str:
+        return fold(str(found.get(key) or ""))
+
+    old, new = Counter(map(_as_json, before)), Counter(map(_as_json, now))
+    gone = [json.loads(text) for text in (old - new).elements()]
+    added = [json.loads(text) for text in (new - old).elements()]
+    changed = []
+    for one in list(gone):
+        if (other := next((found for found in added if first(found) == first(one)), None)) is not None:
+            changed.append(f"~ {item(one)} → {item(other)}")
+            gone.remove(one)
+            added.remove(other)
+    return ", ".join([*(f"+ {item(found)}" for found in added), *(f"− {item(found)}" for found in gone), *changed])
+
+
+ORDERED_ALREADY = QT_TRANSLATE_NOOP("messages", "{where}: {said} Loaded as another order: ask the prescriber to stop "
+                                                "one (the ward may have written it again while the EHR was down).")
+"""An order of the snapshot beside a standing order of the same medicine (one the doctor typed on
+the ward before the extract came, waiting for it): typed, the prescriber is asked "Already
+ordered"; loaded, it stood beside the other without a word, and both doses were due on the round."""
+
+
+TRUSTED_BEFORE = timedelta(days=1)
+"""How long before its load a snapshot's time is taken without a question: an extract of the
+night before, loaded in the morning. A wrong digit (18/11 for 28/11) put ten days of doses the EHR
+gave back on the round as not recorded, without a word."""
+LONG_BEFORE = QT_TRANSLATE_NOOP("messages", "The snapshot says its extract is of {time}, more than a day before this "
+                                            "load ({now}): {doses} doses of {patients} patient(s), due since then, "
+                                            "come back on the round as not recorded. Is that the extract's time "
+                                            "(snapshot.csv, column taken_at; a FHIR bundle's timestamp)? If not, check "
+                                            "those doses against the EHR's last printed chart.")
+AFTER_LOAD = QT_TRANSLATE_NOOP("messages", "The snapshot says its extract is of {time}, after this load ({now}): the "
+                                           "time given (snapshot.csv, column taken_at; a FHIR bundle's timestamp) or "
+                                           "this laptop's clock is wrong. Check both; its orders' doses due before this "
+                                           "load read “in the EHR (before downtime)”.")
+
+
+def _time_questioned(session: Session, when: datetime, order_ids: list[str]) -> list[Phrase]:
+    """A snapshot's time after its load, or long before it (`TRUSTED_BEFORE`), said with the doses
+    it brings back on the round (`order_ids`: the orders given it by this load), CSV and FHIR alike."""
+    now = session.clock()
+    said = {"time": ward_time(when, now.tzinfo, "%d/%m/%Y %H:%M"), "now": ward_time(now, now.tzinfo, "%d/%m/%Y %H:%M")}
+    if when > now:
+        return [Phrase(AFTER_LOAD, said)]
+    if when >= now - TRUSTED_BEFORE or not order_ids:
+        return []
+    back: dict[str, int] = defaultdict(int)
+    for order_id in order_ids:
+        try:
+            found = medication.order(session.db, order_id)
+        except NotFound:  # loaded by an earlier load, entered in error since: none of its doses is due
+            continue
+        given = [dose.scheduled_for for dose in medication.administrations(session.db, found.patient_id)
+                 if dose.order_id == order_id]
+        back[found.patient_id] += sum(
+            1 for slot in scheduled_slots(found, when.astimezone(now.tzinfo).date(), now.date(), now.tzinfo)
+            if when <= slot < now and not any(same_dose_time(at, slot) for at in given))
+    return [Phrase(LONG_BEFORE, {**said, "doses": sum(back.values()), "patients": sum(1 for n in back.values() if n)})]
 
 
 def _not_in_hospital_already(session: Session, item: SnapshotItem, values: dict[str, Any]) -> list[Phrase]:
@@ -297,14 +451,14 @@ def load_snapshot(session: Session, items: list[SnapshotItem], source: str,
         for number, item in enumerate(items, start=1):
             if _load_one_saying_left_out(session, item, items, to_check):
                 added[item.kind] = added.get(item.kind, 0) + 1
-                if item.as_of is not None:
-                    as_of[item.as_of].append(_record_id(session, item.kind, item.key))
             else:
                 unchanged[item.kind] = unchanged.get(item.kind, 0) + 1
+            if item.as_of is not None and item.kind == "order":  # the doses it bounds are an order's
+                as_of[item.as_of].append(_record_id(session, item.kind, item.key))
             if number % 200 == 0:
                 progress(number, len(items))
         for when, record_ids in as_of.items():
-            snapshot_time.keep(session, record_ids, when)
+            to_check += _time_questioned(session, when, snapshot_time.keep(session, record_ids, when))
         to_check += _left_out_said(session, items)
         paper_numbers.keep_highest(session.db)
         audit.append(session.db, at=session.clock(), actor=session.user.staff_id,

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,7 @@ from downtime.formspec.schema import (
 )
 from downtime.formspec.values import ParseError, offered, parse_datetime, parse_text
 from downtime.sync.outcome import ImportRefused
-from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem, kind_said, shortened
+from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem, kind_said, option_named, shortened
 
 YES = {"yes", "y", "oui", "o", "true", "1"}
 NO = {"no", "n", "non", "false", "0"}
@@ -48,6 +50,8 @@ SESSIONS = _File("theatre_sessions.csv", "session", "session_key", "theatre_sess
 BOOKINGS = _File("theatre_bookings.csv", "booking", "booking_key", "operation_booking",
                  ("patient_key", "session_key"))
 FILES = (PATIENTS, STAYS, ALLERGIES, ORDERS, SESSIONS, BOOKINGS)
+TAKEN = "snapshot.csv"
+TAKEN_AT = "taken_at"
 
 def admission_columns(spec: FormSpec) -> tuple[list[str], list[str]]:
     """The admission form's questions split between patients.csv (who the patient is) and
@@ -76,33 +80,66 @@ def columns_of(forms: dict[str, FormSpec], file: _File) -> list[str]:
 
 def write_templates(forms: dict[str, FormSpec], folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    for file in FILES:
-        with (folder / file.name).open("w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle).writerow(columns_of(forms, file))
+    for name, header in [*((file.name, columns_of(forms, file)) for file in FILES), (TAKEN, [TAKEN_AT])]:
+        with (folder / name).open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerow(header)
 
 
-def _lines(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+UNENDED = QT_TRANSLATE_NOOP("messages", "{path}, line {line}: the last line has no line end (is the file cut short?)")
+"""A spreadsheet and the csv module end every line: one without was cut in its last cell, which
+read as a whole value (an IPP of 800124 cut to 80, loaded onto the wristband, a "yes" cut to "y")."""
+
+
+NAMELESS = QT_TRANSLATE_NOOP("messages", "{path}, line {line}: column {column} has no name in the header (see the "
+                                         "template)")
+
+
+def _named(path: Path, header: list[str]) -> list[str]:
+    """The header's columns, without the empty ones after the last named, which a spreadsheet saves
+    ("…,ipp,,") when a column beside the table was ever touched: they were refused as an "unknown
+    column ''". One with no name among the named is refused by its place."""
+    while header and not header[-1]:
+        header.pop()
+    if "" in header:
+        raise ImportRefused(NAMELESS, path=path.name, line=1, column=header.index("") + 1)
+    return header
+
+
+def _lines(path: Path, unended_ok: bool = False) -> Iterator[tuple[int, dict[str, str]]]:
     """Each line's number (where its row begins) and cells. The csv module reads the text as a file opened with
     newline='', where only CR and LF end a line: a U+2028 or a form feed pasted into a cell
-    is text, not the end of a line cut short."""
+    is text, not the end of a line cut short. `unended_ok`: a last line without its end is read,
+    for a caller whose check of the value itself tells a cut one (snapshot.csv's one time, typed in
+    Notepad without Enter after it, refused the whole snapshot as "cut short")."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        # Composed (NFC), as the ward types it: an EHR's "Hélène" with its accents apart (NFD) was
+        # another name to the duplicate checks, and was stored, printed and exported so.
+        text = unicodedata.normalize("NFC", path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError as problem:
         line = path.read_bytes()[:problem.start].count(b"\n") + 1
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {line}: not UTF-8 text (save the file as CSV UTF-8)"),
                             path=path.name, line=line) from None
     header = text.split("\n", 1)[0]
+    lines = sum(1 for _ in io.StringIO(text, newline=""))  # as the reader counts them: CR, LF or both
     delimiter = ";" if header.count(";") > header.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        columns = [name.strip() for name in next(reader, [])]
+        columns = _named(path, [name.strip() for name in next(reader, [])])
         first = reader.line_num + 1  # a cell holding a line break ends its row further down
         for row in reader:
             if any(cell.strip() for cell in row):
+                if len(row) > len(columns) and not any(cell.strip() for cell in row[len(columns):]):
+                    row = row[:len(columns)]  # a spreadsheet's empty columns after the last named
+                if len(row) > len(columns):
+                    raise ImportRefused(NAMELESS, path=path.name, line=first,
+                                        column=len(columns) + next(at for at, cell in enumerate(row[len(columns):], 1)
+                                                                   if cell.strip()))
                 if len(row) != len(columns):
                     raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {line_num}: {values} values where the header names {columns} columns "
                                                                              "(is the file cut short?)"),
                                         path=path.name, line_num=first, values=len(row), columns=len(columns))
+                if not unended_ok and reader.line_num == lines and not text.endswith(("\n", "\r")):
+                    raise ImportRefused(UNENDED, path=path.name, line=first)
                 yield first, dict(zip(columns, row))
             first = reader.line_num + 1
     except csv.Error as problem:
@@ -137,17 +174,18 @@ def _value(field: Field, text: str) -> Any:
                 return text.casefold() in YES
             raise ParseError("bad_choice")
         case ChoiceField():
-            if text not in {option.code for option in offered(field)}:
-                raise ParseError("bad_choice")
-            return text
+            return _code(field, text)
         case MultiChoiceField():
-            codes = [code.strip() for code in text.split("|") if code.strip()]
-            if any(code not in {option.code for option in offered(field)} for code in codes):
-                raise ParseError("bad_choice")
-            return codes
+            return [_code(field, code.strip()) for code in text.split("|") if code.strip()]
         case DateTimeField():
             return parse_datetime(text, as_written=True).isoformat(timespec="minutes")
-    return parse_text(field, text)
+    return parse_text(field, text, as_written=True)
+
+
+def _code(field: ChoiceField | MultiChoiceField, text: str) -> str:
+    if (code := option_named(field, text)) is None:
+        raise ParseError("bad_choice")
+    return code
 
 
 @dataclass(frozen=True)
@@ -176,6 +214,13 @@ def _values(path: Path, number: int, spec: FormSpec, row: dict[str, str],
         try:
             value = _value(field, text)
         except ParseError as problem:
+            if problem.key == "bad_choice" and isinstance(field, (ChoiceField, MultiChoiceField)):
+                # "choose one of the listed options", where a file lists none: IT guessed the codes.
+                raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {number}, column {column}: {shown!r}: "
+                                                                  "no option of “{column}”; write one of its codes: "
+                                                                  "{codes}"),
+                                    path=path.name, number=number, column=column, shown=shortened(text),
+                                    codes=", ".join(option.code for option in offered(field))) from None
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {number}, column {column}: {shown!r}: {reason}"),
                                 path=path.name, number=number, column=column, shown=shortened(text),
                                 reason=_Unread(problem.key, column, problem.limit)) from None
@@ -285,6 +330,16 @@ def fit_allergies(spec: FormSpec, rows: list[dict[str, Any]],
     return fitted, tuple(notes)
 
 
+def _answered(file: _File, number: int, fields: dict[str, Field], values: dict[str, Any]) -> None:
+    """Refuse a line of a repeat's own file (allergies.csv) leaving a required column empty, naming
+    that line: merged into the patient's admission, the admission's check named the patients.csv
+    line, where IT found nothing wrong."""
+    for name, field in fields.items():
+        if field.required and values.get(name) is None:
+            raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}, column {column}: {reason}"),
+                                where=_line(file, number), column=name, reason=_Unread("required", name, None))
+
+
 def _admissions(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
     """A patient is loaded as the admission of their current stay: patients.csv, stays.csv and
     allergies.csv lines with the same patient_key make one admission record."""
@@ -303,6 +358,7 @@ def _admissions(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
     said_instead: dict[str, list[Phrase]] = {}
     for number, row, values in _rows(folder, forms, ALLERGIES, spec, allergy_fields):
         key = _keyed(folder / ALLERGIES.name, number, row, ALLERGIES.key)
+        _answered(ALLERGIES, number, allergy_fields, values)
         if allergy_status_said(str(values.get("substance") or "")) is not None:
             said_instead.setdefault(key, []).append(Phrase(NAMES_NO_ALLERGY, {
                 "where": _line(ALLERGIES, number), "substance": shortened(values["substance"])}))
@@ -343,6 +399,50 @@ def _admissions(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
     return items
 
 
+NO_TIME = QT_TRANSLATE_NOOP("messages", "This snapshot gives no time of its own ({given}): its orders' doses due "
+                                        "before this load read “in the EHR (before downtime)” and are left off the "
+                                        "round. If the extract was taken before this load (the EHR down in between), "
+                                        "load it again with the extract's time in {given} ({example}): the doses due "
+                                        "since then come back on the round. Until then, check them against the EHR's "
+                                        "last printed chart.")
+"""Said of every order of a snapshot that gives no time, where it would give it (snapshot.csv's
+column, a Bundle's `timestamp`). It asked for a reload "if the EHR went down before its extract was
+taken", which cannot be (no extract comes from an EHR that is down), so IT did not reload."""
+EXAMPLE_TIME = "2026-11-28T06:00+01:00"
+
+
+def no_time(given: Phrase | str) -> Phrase:
+    """NO_TIME, naming where this kind of snapshot gives its time."""
+    return Phrase(NO_TIME, {"given": given, "example": EXAMPLE_TIME})
+
+
+def _taken_at(folder: Path) -> datetime | None:
+    """The time the EHR's extract is of, snapshot.csv's one line, as a FHIR Bundle's `timestamp`
+    gives it: a CSV snapshot could say none, and an extract of 06:00 loaded at 09:00 had the 08:00
+    doses, never given as the EHR was down, read "in the EHR (before downtime)" and left off the
+    round. A time without its offset is on the laptop's clock, as the other files' times are. The
+    file as shipped (its header alone) gives none, as no file does: the template folder refused
+    itself. Its line need not end: the time is read whole or refused, so a cut one cannot pass."""
+    path = folder / TAKEN
+    if not path.exists():
+        return None
+    lines = list(_lines(path, unended_ok=True))
+    if not lines and _named(path, [name.strip() for name in next(csv.reader(io.StringIO(
+            path.read_bytes().decode("utf-8-sig"))), [])]) == [TAKEN_AT]:
+        return None
+    if len(lines) != 1 or list(lines[0][1]) != [TAKEN_AT]:
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}: one column, {column}, and one line under it: the "
+                                                          "time the EHR's extract is of (2026-11-28T06:00+01:00)"),
+                            path=TAKEN, column=TAKEN_AT)
+    number, row = lines[0]
+    try:
+        return parse_datetime(row[TAKEN_AT], as_written=True)
+    except ParseError as problem:
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {number}, column {column}: {shown!r}: {reason}"),
+                            path=TAKEN, number=number, column=TAKEN_AT, shown=shortened(row[TAKEN_AT]),
+                            reason=_Unread(problem.key, TAKEN_AT, problem.limit)) from None
+
+
 def read_csv_snapshot(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
     if not (folder / PATIENTS.name).exists() and not (folder / SESSIONS.name).exists():
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{folder}: no {patients} or {sessions} (see resources/snapshot/)"),
@@ -359,4 +459,7 @@ def read_csv_snapshot(folder: Path, forms: dict[str, FormSpec]) -> list[Snapshot
             patient = _keyed(path, number, row, "patient_key") if "patient_key" in file.refs else None
             items.append(SnapshotItem(_line(file, number), file.kind, _keyed(path, number, row, file.key),
                                       str(file.form_id), values, patient, refs))
-    return items
+    if (taken_at := _taken_at(folder)) is None:
+        said = no_time(Phrase(QT_TRANSLATE_NOOP("messages", "{path}, column {column}"), {"path": TAKEN, "column": TAKEN_AT}))
+        return [replace(item, notes=(*item.notes, said)) if item.kind == ORDERS.kind else item for item in items]
+    return [replace(item, as_of=taken_at) for item in items]

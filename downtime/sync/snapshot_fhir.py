@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import unicodedata
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -40,9 +41,10 @@ from downtime.sync.fr_core import (
     VALIDATION_MODE_PART,
     VALIDATION_MODES,
 )
+from downtime.services.patients import display_name
 from downtime.sync.outcome import ImportRefused
-from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem
-from downtime.sync.snapshot_csv import NAMES_NO_ALLERGY, fit_allergies
+from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem, option_named
+from downtime.sync.snapshot_csv import NAMES_NO_ALLERGY, fit_allergies, no_time
 
 # The INS's OIDs, as the ANS assigns them and FR Core's Patient INS profile slices them: a NIR, and
 # an NIA (a temporary number, awaiting the NIR), each the patient's INS.
@@ -62,6 +64,17 @@ UNITS = {"mcg": "microgram", "µg": "microgram", "ug": "microgram", "ml": "mL", 
 SURGEON_CODES = {("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "PPRF"),
                  ("http://snomed.info/sct", "304292004")}
 SURGEON_WORDS = {"surgeon", "chirurgien"}
+# Its anaesthetist: typed as the SNOMED CT role Anesthesiologist, or in words, as this app's export
+# writes it (it was dropped, and an anaesthetist could be booked in two theatres at once).
+ANAESTHETIST_CODES = {("http://snomed.info/sct", "88189002")}
+ANAESTHETIST_WORDS = {"anaesthetist", "anesthetist", "anaesthesiologist", "anesthesiologist", "anesthésiste"}
+NCEPOD_NOTE = "NCEPOD priority:"
+NO_PRIORITY = QT_TRANSLATE_NOOP("messages", "{where}: {patient}, {procedure}: no NCEPOD priority in the EHR's "
+                                            "extract: loaded as Elective: amend it if more urgent.")
+"""Said of each booking whose class neither a ServiceRequest nor its note gives, as most EHR
+Appointment extracts are. Loaded as urgent, every hernia of the extract had an NCEPOD target of
+hours counted from its decision days before: BREACH at the load, above the ward's own urgent cases;
+the coordinator amends the few that are more urgent."""
 PERSON_TYPES = {"Practitioner", "PractitionerRole", None}
 # Where a refusal or a loaded record is in the bundle, in the words of whoever reads it (they were
 # English on a French laptop, "bundle entry 3 (Patient …): Patient.name.family is missing").
@@ -110,12 +123,25 @@ class _Entry:
         return value
 
 
+def _composed(value: Any) -> Any:
+    """Every text of the bundle in Unicode's composed form (NFC), as the ward types it: an EHR
+    writing "Hélène" with its accents apart (NFD), written "\\u0301" or not, was another name to
+    the duplicate checks, and was stored, printed and exported so."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_composed(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _composed(item) for key, item in value.items()}
+    return value
+
+
 def _load(path: Path) -> tuple[list[_Entry], datetime | None]:
     """The bundle's entries and the time it says its state is of (`timestamp`, if given)."""
     from fhir.resources.R4B.bundle import Bundle
 
     try:
-        raw = json.loads(path.read_bytes().decode("utf-8-sig"))
+        raw = _composed(json.loads(path.read_bytes().decode("utf-8-sig")))
     except UnicodeDecodeError:
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}: not UTF-8 text"),
                             path=path.name) from None
@@ -163,6 +189,13 @@ def _order_form() -> FormSpec:
     """The order form as installed: its choices say what an order read from FHIR can be. A copy
     of them here went stale when the form grew (a 12-weekly depot refused the whole snapshot)."""
     return load_form(forms_dir() / f"{ORDER_FORM}.yaml")
+
+
+@functools.cache
+def _booking_form() -> FormSpec:
+    """The operation booking form as installed: its priorities' labels are what a ServiceRequest's
+    note names."""
+    return load_form(forms_dir() / "operation_booking.yaml")
 
 
 @functools.cache
@@ -531,9 +564,7 @@ def _route(entry: _Entry, route: dict[str, Any]) -> str:
     if coded:
         return coded[0]
     text = str(entry.need(_text(route), "dosage route"))
-    return next((option.code for option in offered(_order_form().field("route"))  # type: ignore[arg-type]
-                 if text.casefold() in {option.code.casefold(), option.label.en.casefold(),
-                                        option.label.fr.casefold()}), text.upper())
+    return option_named(_order_form().field("route"), text) or text.upper()  # type: ignore[arg-type]
 
 
 # An eye, ear or nostril's side by the first word of a dosage's `site`, as this app's export
@@ -584,12 +615,52 @@ def _actor_type(actor: dict[str, Any] | None, types: dict[str, str]) -> str | No
     return parts[-2] if len(parts) > 1 else None
 
 
-def _typed_surgeon(participant: dict[str, Any]) -> bool:
+def _typed_as(participant: dict[str, Any], names: set[str], codes: set[tuple[str, str]]) -> bool:
+    """Whether a participant's type names it so, in words or by one of these (system, code)."""
     concepts = participant.get("type") or []
     words = {str(c.get("text") or "").casefold() for c in concepts}
     codings = [coding for c in concepts for coding in c.get("coding", [])]
     words |= {str(coding.get("display") or "").casefold() for coding in codings}
-    return bool(words & SURGEON_WORDS) or any((c.get("system"), c.get("code")) in SURGEON_CODES for c in codings)
+    return bool(words & names) or any((c.get("system"), c.get("code")) in codes for c in codings)
+
+
+def _typed_surgeon(participant: dict[str, Any]) -> bool:
+    return _typed_as(participant, SURGEON_WORDS, SURGEON_CODES)
+
+
+def _anaesthetist(entry: _Entry, types: dict[str, str]) -> str | None:
+    """The person typed as the anaesthetist, if one is; two are a guess the clash checks must not
+    rest on: the entry is refused."""
+    found = [(p.get("actor") or {}).get("display") for p in entry.resource.get("participant", [])
+             if _actor_type(p.get("actor"), types) in PERSON_TYPES
+             and _typed_as(p, ANAESTHETIST_WORDS, ANAESTHETIST_CODES)]
+    if len(found) > 1:
+        raise entry.refuse(QT_TRANSLATE_NOOP("messages", "{count} participants are typed as the anaesthetist; give "
+                                                         "one"), count=len(found))
+    return str(entry.need(found[0], Phrase(QT_TRANSLATE_NOOP("messages", "Appointment.participant.actor.display (the "
+                                                                         "anaesthetist)")))) if found else None
+
+
+def _priority(entry: _Entry, requests: dict[str, _Entry]) -> str | None:
+    """The booking's NCEPOD class, from the ServiceRequest its Appointment is based on: its note
+    "NCEPOD priority: Urgent (hours)" as this app's export writes it (which tells the two immediate
+    classes apart), else its priority (`NCEPOD_FROM_PRIORITY`): every operation of the EHR's snapshot
+    was loaded as elective, and one cancelled by the outage ranked with the hernias, with no NCEPOD
+    target. None when neither says (loaded elective all the same, and said: `NO_PRIORITY`)."""
+    from downtime.sync.fhir_codes import NCEPOD_FROM_PRIORITY  # with fhir.resources, loaded by _load
+
+    field = _booking_form().field("priority")
+    for request in (requests.get(str(_ref(based))) for based in entry.resource.get("basedOn") or []):
+        if request is None:
+            continue
+        for note in request.resource.get("note") or []:
+            text = str(note.get("text") or "")
+            if text.startswith(NCEPOD_NOTE) and (
+                    code := option_named(field, text[len(NCEPOD_NOTE):].strip())) is not None:  # type: ignore[arg-type]
+                return code
+        if (code := NCEPOD_FROM_PRIORITY.get(str(request.resource.get("priority")))) is not None:
+            return code
+    return None
 
 
 def _surgeon(entry: _Entry, types: dict[str, str]) -> str:
@@ -610,7 +681,7 @@ def _surgeon(entry: _Entry, types: dict[str, str]) -> str:
                                                             "Appointment.participant.actor.display (the surgeon)"))))
 
 
-def _booking(entry: _Entry, types: dict[str, str]) -> dict[str, Any]:
+def _booking(entry: _Entry, types: dict[str, str], priority: str) -> dict[str, Any]:
     appointment = entry.resource
     start = datetime.fromisoformat(entry.when(appointment.get("start"), "Appointment.start"))
     end = datetime.fromisoformat(entry.when(appointment.get("end"), "Appointment.end"))
@@ -618,10 +689,12 @@ def _booking(entry: _Entry, types: dict[str, str]) -> dict[str, Any]:
                            "Appointment.serviceType")
     # An appointment has no side of its own: its words give it, for the list to print it in full.
     side = side_of(procedure) if isinstance(procedure, str) else NOT_APPLICABLE
-    values = {"procedure": procedure, "laterality": side, "priority": "elective",
+    values = {"procedure": procedure, "laterality": side, "priority": priority,
               "decided_at": entry.when(appointment.get("created"), "Appointment.created"),
               "surgeon": _surgeon(entry, types), "planned_start": start.isoformat(timespec="minutes"),
               "expected_minutes": int((end - start).total_seconds() // 60)}
+    if anaesthetist := _anaesthetist(entry, types):
+        values["anaesthetist"] = anaesthetist
     if identifiers := appointment.get("identifier"):
         values["ehr_booking_id"] = identifiers[0].get("value")
     return values
@@ -717,10 +790,13 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
         items.append(SnapshotItem(where, "patient", key, PATIENT_FORM, values,
                                   notes=(*said_instead.get(key, ()),
                                          *_listed_beside(where, none_known.get(key), listed.get(key)), *cut)))
+    # No timestamp: said as a CSV snapshot without its snapshot.csv is (its orders' doses before the
+    # load were hidden as "in the EHR" without a word).
+    untimed = () if as_of is not None else (no_time("Bundle.timestamp"),)
     for key, entry in by_type.get("MedicationRequest", {}).items():
         if entry.resource.get("status") == "active":
             items.append(SnapshotItem(_in_bundle(entry), "order", key, ORDER_FORM, _order(entry),
-                                      _patient_of(entry, "subject", patients), as_of=as_of))
+                                      _patient_of(entry, "subject", patients), notes=untimed, as_of=as_of))
     schedules, slots = by_type.get("Schedule", {}), by_type.get("Slot", {})
     for key, entry in by_type.get("Appointment", {}).items():
         if entry.resource.get("status") not in ("proposed", "pending", "booked"):
@@ -732,7 +808,11 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
         if not any(item.kind == "session" and item.key == slot_key for item in items):
             items.append(SnapshotItem(_in_bundle(slots[slot_key]), "session", str(slot_key),
                                       "theatre_session", _session(slots[slot_key], schedules)))
-        items.append(SnapshotItem(_in_bundle(entry), "booking", key, "operation_booking",
-                                  _booking(entry, types), _patient_of(entry, "participant", patients),
-                                  {"session": ("session", str(slot_key))}))
+        priority, patient = _priority(entry, by_type.get("ServiceRequest", {})), _patient_of(entry, "participant", patients)
+        booking = _booking(entry, types, priority or "elective")
+        unsaid = () if priority else (Phrase(NO_PRIORITY, {
+            "where": _in_bundle(entry), "procedure": booking["procedure"],
+            "patient": display_name(_admission_form(), _identity(patients[patient]))}),)
+        items.append(SnapshotItem(_in_bundle(entry), "booking", key, "operation_booking", booking, patient,
+                                  {"session": ("session", str(slot_key))}, notes=unsaid))
     return items

@@ -903,6 +903,10 @@
         <source>Medicines (MAR)</source>
         <translation>Médicaments (plan d’administration)</translation>
     </message>
+    <message>
+        <source>ALSO ON AN ANTICOAGULANT: {orders}</source>
+        <translation>AUSSI SOUS ANTICOAGULANT : {orders}</translation>
+    </message>
 </context>
 <context>
     <name>AdminPanel</name>
@@ -3050,6 +3054,14 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <source>Once they have left, Left the ward keeps only their results no doctor is told of (an abnormal one from before they left, for a day only), reactions to blood not told, bags never charted stopped and telephone orders to countersign; the rest is not asked again. Save, having seen to it or told the team taking over?</source>
         <translation>Une fois le patient parti, « Sortis du service » ne garde que ses résultats qu’aucun médecin ne connaît (un résultat anormal reçu avant son départ, pendant un jour seulement), les réactions transfusionnelles non déclarées, les poches dont l’arrêt n’est pas noté et les prescriptions téléphoniques à contresigner ; le reste ne sera plus demandé. Enregistrer, après s’en être occupé ou l’avoir transmis à l’équipe suivante ?</translation>
     </message>
+    <message>
+        <source>The same person?</source>
+        <translation>La même personne ?</translation>
+    </message>
+    <message>
+        <source>Book it all the same (two different people)?</source>
+        <translation>Programmer quand même (deux personnes différentes) ?</translation>
+    </message>
 </context>
 <context>
     <name>GlucoseView</name>
@@ -4197,6 +4209,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <source>Patch site</source>
         <translation>Site du patch</translation>
     </message>
+    <message>
+        <source>Row {row}: {problem}</source>
+        <translation>Ligne {row} : {problem}</translation>
+    </message>
 </context>
 <context>
     <name>PaperNotice</name>
@@ -5183,10 +5199,6 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
     <message>
         <source>PATIENT NOT TOLD YET</source>
         <translation>PATIENT PAS ENCORE INFORMÉ</translation>
-    </message>
-    <message>
-        <source>{days} days</source>
-        <translation>{days} jours</translation>
     </message>
 </context>
 <context>
@@ -10981,10 +10993,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>« {field} » : {drug} est administré par voie {route} : « {reason} » ne l’empêche pas. Administrez-le, ou, si le médecin le suspend, tracez « {held} » avec la raison.</translation>
     </message>
     <message>
-        <source>{drug}: the creatinine shows an acute kidney injury (AKI stage {stage}: {value} µmol/L, {ratio} times the baseline {baseline} of {day}), and this medicine is one it asks a doctor to review: give it only once the doctor says to.</source>
-        <translation>{drug} : la créatinine montre une insuffisance rénale aiguë (IRA stade {stage} : {value} µmol/L, {ratio} fois la valeur de base {baseline} du {day}), et ce médicament fait partie de ceux qu’elle demande au médecin de réévaluer : ne le donner que lorsque le médecin le dit.</translation>
-    </message>
-    <message>
         <source>{field}: {volume} mL in 24 hours is too little for a patient aged {years} or over or weighing over {kg} kg: at least {least} mL (was a figure left out, 15 for 1500?).</source>
         <translation>{field} : {volume} mL en 24 heures, c’est trop peu pour un patient de {years} ans ou plus ou de plus de {kg} kg : au moins {least} mL (un chiffre oublié, 15 pour 1500 ?).</translation>
     </message>
@@ -11534,6 +11542,274 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <source>{medicine}: {dose} g in one dose is more than {times} times the most allowed ({most} mg): no reason makes it a dose. Check the dose and its unit.</source>
         <translation>{medicine} : {dose} g en une dose, c’est plus de {times} fois le maximum permis ({most} mg) : aucun motif n’en fait une dose. Vérifiez la dose et son unité.</translation>
     </message>
+    <message>
+        <source>This snapshot gives no time of its own ({given}): its orders' doses due before this load read “in the EHR (before downtime)” and are left off the round. If the extract was taken before this load (the EHR down in between), load it again with the extract's time in {given} ({example}): the doses due since then come back on the round. Until then, check them against the EHR's last printed chart.</source>
+        <translation>Cet instantané ne donne pas son heure ({given}) : les doses de ses prescriptions prévues avant ce chargement sont lues « dans le DPI (avant la procédure dégradée) » et ne figurent pas au tour. Si l’extraction a été faite avant ce chargement (le DPI tombé entre-temps), chargez-le de nouveau avec l’heure de l’extraction dans {given} ({example}) : les doses prévues depuis reviennent au tour. D’ici là, vérifiez-les sur le dernier plan imprimé du DPI.</translation>
+    </message>
+    <message>
+        <source>{path}, column {column}</source>
+        <translation>{path}, colonne {column}</translation>
+    </message>
+    <message>
+        <source>{where}: {patient}, {procedure}: no NCEPOD priority in the EHR's extract: loaded as Elective: amend it if more urgent.</source>
+        <translation>{where} : {patient}, {procedure} : aucune priorité NCEPOD dans l’extraction du DPI : chargée comme Réglée (non urgente) : modifiez-la si elle est plus urgente.</translation>
+    </message>
+    <message>
+        <source>The snapshot says its extract is of {time}, more than a day before this load ({now}): {doses} doses of {patients} patient(s), due since then, come back on the round as not recorded. Is that the extract's time (snapshot.csv, column taken_at; a FHIR bundle's timestamp)? If not, check those doses against the EHR's last printed chart.</source>
+        <translation>L’instantané dit que son extraction date du {time}, plus d’un jour avant ce chargement ({now}) : {doses} doses de {patients} patient(s), prévues depuis, reviennent au tour comme non enregistrées. Est-ce bien l’heure de l’extraction (snapshot.csv, colonne taken_at ; le timestamp d’un bundle FHIR) ? Sinon, vérifiez ces doses sur le dernier plan imprimé du DPI.</translation>
+    </message>
+    <message>
+        <source>The snapshot says its extract is of {time}, after this load ({now}): the time given (snapshot.csv, column taken_at; a FHIR bundle's timestamp) or this laptop's clock is wrong. Check both; its orders' doses due before this load read “in the EHR (before downtime)”.</source>
+        <translation>L’instantané dit que son extraction date du {time}, après ce chargement ({now}) : l’heure donnée (snapshot.csv, colonne taken_at ; le timestamp d’un bundle FHIR) ou l’horloge de ce portable est fausse. Vérifiez les deux ; les doses de ses prescriptions prévues avant ce chargement sont lues « dans le DPI (avant la procédure dégradée) ».</translation>
+    </message>
+    <message>
+        <source>another patient: {key!r}</source>
+        <translation>un autre patient : {key!r}</translation>
+    </message>
+    <message>
+        <source>{path}: one column, {column}, and one line under it: the time the EHR's extract is of (2026-11-28T06:00+01:00)</source>
+        <translation>{path} : une colonne, {column}, et une ligne dessous : l’heure à laquelle l’extraction du DPI a été faite (2026-11-28T06:00+01:00)</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: the last line has no line end (is the file cut short?)</source>
+        <translation>{path}, ligne {line} : la dernière ligne n’a pas de fin de ligne (le fichier est-il tronqué ?)</translation>
+    </message>
+    <message>
+        <source>{where}, column {column}: {reason}</source>
+        <translation>{where}, colonne {column} : {reason}</translation>
+    </message>
+    <message>
+        <source>{where}: {kind} {key!r} was loaded before with other content ({changes}); correct it in the app (a snapshot never changes a record already loaded)</source>
+        <translation>{where} : {kind} {key!r} a déjà été chargé avec un autre contenu ({changes}) ; corrigez-le dans l’application (un instantané ne modifie jamais une fiche déjà chargée)</translation>
+    </message>
+    <message>
+        <source>{path}, line {number}, column {column}: {shown!r}: no option of “{column}”; write one of its codes: {codes}</source>
+        <translation>{path}, ligne {number}, colonne {column} : {shown!r} : aucune option de « {column} » ; écrivez l’un de ses codes : {codes}</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: column {column} has no name in the header (see the template)</source>
+        <translation>{path}, ligne {line} : la colonne {column} n’a pas de nom dans l’en-tête (voir le modèle)</translation>
+    </message>
+    <message>
+        <source>{where}: {said} Loaded as another order: ask the prescriber to stop one (the ward may have written it again while the EHR was down).</source>
+        <translation>{where} : {said} Chargée comme une autre prescription : demandez au prescripteur d’en arrêter une (le service l’a peut-être réécrite pendant la panne du DPI).</translation>
+    </message>
+    <message>
+        <source>{count} participants are typed as the anaesthetist; give one</source>
+        <translation>{count} participants sont typés comme l’anesthésiste ; n’en donnez qu’un</translation>
+    </message>
+    <message>
+        <source>Appointment.participant.actor.display (the anaesthetist)</source>
+        <translation>Appointment.participant.actor.display (l’anesthésiste)</translation>
+    </message>
+    <message>
+        <source>{patient}, {status}</source>
+        <translation>{patient}, {status}</translation>
+    </message>
+    <message>
+        <source>{number}: not a valid downtime number (its check digit does not match): re-read it</source>
+        <translation>{number} : numéro de procédure dégradée invalide (sa clé de contrôle ne correspond pas) : relisez-le</translation>
+    </message>
+    <message>
+        <source>{number}: not a valid downtime number (its check digit does not match): re-read it. Read wrong, it may be {near}</source>
+        <translation>{number} : numéro de procédure dégradée invalide (sa clé de contrôle ne correspond pas) : relisez-le. Mal lu, il peut s’agir de {near}</translation>
+    </message>
+    <message>
+        <source>BAND OUT OF DATE: the band scanned was printed {when} and reads what was amended since ({changes}). Print a new band and take the old one off, or cancel.</source>
+        <translation>BRACELET PÉRIMÉ : le bracelet scanné a été imprimé le {when} et porte ce qui a été corrigé depuis ({changes}). Imprimez un nouveau bracelet et retirez l’ancien, ou annulez.</translation>
+    </message>
+    <message>
+        <source>{patient}, {status} — was in bed {bed}</source>
+        <translation>{patient}, {status} — était au lit {bed}</translation>
+    </message>
+    <message>
+        <source>{drug}: operation booked {time}, within {hours} hours of this dose: ask the surgeon or anaesthetist whether to give it.</source>
+        <translation>{drug} : intervention programmée le {time}, dans les {hours} heures suivant cette dose : demander au chirurgien ou à l’anesthésiste s’il faut l’administrer.</translation>
+    </message>
+    <message>
+        <source>{drug}: operation booked {time}, within {days} days of this dose: ask the surgeon or anaesthetist whether to give it.</source>
+        <translation>{drug} : intervention programmée le {time}, dans les {days} jours suivant cette dose : demander au chirurgien ou à l’anesthésiste s’il faut l’administrer.</translation>
+    </message>
+    <message>
+        <source>{drug}: INR {result} ({range}) received {time}: hold and ask the doctor.</source>
+        <translation>{drug} : INR {result} ({range}) reçu le {time} : suspendre et demander au médecin.</translation>
+    </message>
+    <message>
+        <source>{drug}: INR AWAITED (sent {taken}): check it before giving.</source>
+        <translation>{drug} : INR ATTENDU (prélevé le {taken}) : le vérifier avant d’administrer.</translation>
+    </message>
+    <message>
+        <source>{drug}: the reading typed ({typed}) is not the latest INR ({result}, received {time}): check which is right before giving.</source>
+        <translation>{drug} : la valeur saisie ({typed}) n’est pas le dernier INR ({result}, reçu le {time}) : vérifier laquelle est la bonne avant d’administrer.</translation>
+    </message>
+    <message>
+        <source>{drug}: already on an anticoagulant ({others}): two at once make a bleed likely. Ask the doctor before giving it.</source>
+        <translation>{drug} : déjà sous anticoagulant ({others}) : deux à la fois exposent au saignement. Demander au médecin avant de l’administrer.</translation>
+    </message>
+    <message>
+        <source>Already on an anticoagulant: {orders} — stop it, or say why both.</source>
+        <translation>Déjà sous anticoagulant : {orders} — l’arrêter, ou dire pourquoi les deux.</translation>
+    </message>
+    <message>
+        <source>Latest INR: {result} at {time}</source>
+        <translation>Dernier INR : {result} le {time}</translation>
+    </message>
+    <message>
+        <source>{drug}: the VTE decision of {time} is {decision}: ask the doctor before giving it.</source>
+        <translation>{drug} : la décision thromboembolique du {time} est {decision} : demander au médecin avant de l’administrer.</translation>
+    </message>
+    <message>
+        <source>{order} — last given {when}: {dose}</source>
+        <translation>{order} — dernière prise le {when} : {dose}</translation>
+    </message>
+    <message>
+        <source>{words} — over a warning: {reasons}</source>
+        <translation>{words} — malgré une alerte : {reasons}</translation>
+    </message>
+    <message>
+        <source>{drug}: no subcutaneous insulin given in the 2 hours before {time}, and no basal or premixed insulin prescribed: stopped now, a type 1 is in ketoacidosis again within hours. Give the subcutaneous insulin and stop the infusion 30 to 60 minutes later, or tell the doctor, and say so in the reason.</source>
+        <translation>{drug} : aucune insuline sous-cutanée administrée dans les 2 heures avant {time}, et aucune insuline basale ou mélange prescrite : arrêtée maintenant, un diabétique de type 1 refait une acidocétose en quelques heures. Faire l’insuline sous-cutanée et arrêter la perfusion 30 à 60 minutes après, ou prévenir le médecin, et le dire dans le motif.</translation>
+    </message>
+    <message>
+        <source>Enoxaparin</source>
+        <translation>Énoxaparine</translation>
+    </message>
+    <message>
+        <source>Amikacin</source>
+        <translation>Amikacine</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} mg in one dose is below an adult's least usual dose ({least} mg): did you mean {dose} mg/kg? If {dose} mg is meant, give the reason in “{field}”.</source>
+        <translation>{medicine} : {dose} mg en une prise est en dessous de la plus petite dose habituelle de l’adulte ({least} mg) : vouliez-vous dire {dose} mg/kg ? Si {dose} mg est voulu, indiquer le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>ON A MEGLITINIDE: {drug} (omit on the morning of surgery)</source>
+        <translation>SOUS GLINIDE : {drug} (ne pas donner le matin de l’intervention)</translation>
+    </message>
+    <message>
+        <source>CANCELLED AND DONE (cancelled {cancelled}, since {moved}): check with the theatre team, ring the patient, mark the wrong records entered in error</source>
+        <translation>ANNULÉE ET RÉALISÉE (annulée le {cancelled}, depuis {moved}) : vérifier auprès de l’équipe du bloc, appeler le patient, marquer les enregistrements erronés saisis par erreur</translation>
+    </message>
+    <message>
+        <source>rebooked to {to}</source>
+        <translation>reprogrammée au {to}</translation>
+    </message>
+    <message>
+        <source>transferred to {to}</source>
+        <translation>transférée vers {to}</translation>
+    </message>
+    <message>
+        <source>CANCELLED AND DONE, an operation recorded done was cancelled on {laptop} at {cancelled}, since {moved}: {operation}: check with the theatre team, ring the patient, and mark the wrong records entered in error</source>
+        <translation>ANNULÉE ET RÉALISÉE, une intervention enregistrée comme réalisée a été annulée sur {laptop} le {cancelled}, depuis {moved} : {operation} : vérifier auprès de l’équipe du bloc, appeler le patient, et marquer les enregistrements erronés saisis par erreur</translation>
+    </message>
+    <message>
+        <source>REBOOKED AND TRANSFERRED ({dates}; {hospital}): ring the patient with the decision kept, mark the other entered in error</source>
+        <translation>REPROGRAMMÉE ET TRANSFÉRÉE ({dates} ; {hospital}) : appeler le patient avec la décision retenue, marquer l’autre saisie par erreur</translation>
+    </message>
+    <message>
+        <source>REBOOKED AND TRANSFERRED, one operation given a new date on one laptop and sent to another hospital on another: {rebooked}; and transferred to {hospital} on {laptop}: ring the patient with the decision kept, and mark the other entered in error</source>
+        <translation>REPROGRAMMÉE ET TRANSFÉRÉE, une intervention a reçu une nouvelle date sur un ordinateur et a été transférée vers un autre hôpital sur un autre : {rebooked} ; et transférée vers {hospital} sur {laptop} : appeler le patient avec la décision retenue, et marquer l’autre saisie par erreur</translation>
+    </message>
+    <message>
+        <source>REBOOKED TWICE ({dates}): ring the patient with the date kept, mark the other rebooking entered in error</source>
+        <translation>REPROGRAMMÉE DEUX FOIS ({dates}) : appeler le patient avec la date retenue, marquer l’autre reprogrammation saisie par erreur</translation>
+    </message>
+    <message>
+        <source>REBOOKED TWICE, one operation given two new dates on two laptops: {first}; and {second}: ring the patient with the date kept, and mark the other rebooking entered in error</source>
+        <translation>REPROGRAMMÉE DEUX FOIS, une intervention a reçu deux nouvelles dates sur deux ordinateurs : {first} ; et {second} : appeler le patient avec la date retenue, et marquer l’autre reprogrammation saisie par erreur</translation>
+    </message>
+    <message>
+        <source>CANCELLED AND DONE (cancelled {cancelled}): check with the theatre team, mark the wrong record entered in error</source>
+        <translation>ANNULÉE ET RÉALISÉE (annulée le {cancelled}) : vérifier auprès de l’équipe du bloc, marquer l’enregistrement erroné saisi par erreur</translation>
+    </message>
+    <message>
+        <source>CANCELLED AND DONE, an operation recorded done was cancelled on {laptop} at {cancelled}: {operation}: check with the theatre team, and mark the wrong record entered in error</source>
+        <translation>ANNULÉE ET RÉALISÉE, une intervention enregistrée comme réalisée a été annulée sur {laptop} le {cancelled} : {operation} : vérifier auprès de l’équipe du bloc, et marquer l’enregistrement erroné saisi par erreur</translation>
+    </message>
+    <message>
+        <source>Last minute: the patient was admitted (ward {ward}) when the operation was cancelled, which makes it a last-minute cancellation; answer Yes.</source>
+        <translation>Dernière minute : le patient était hospitalisé (service {ward}) quand l’intervention a été annulée, ce qui en fait une annulation de dernière minute ; répondez Oui.</translation>
+    </message>
+    <message>
+        <source>LIST OVERRUNS: ends about {end} with {minutes} min between cases (list ends {list_end})</source>
+        <translation>LA VACATION DÉBORDE : fin vers {end} avec {minutes} min entre les interventions (fin de vacation {list_end})</translation>
+    </message>
+    <message>
+        <source>{other} operates {window} in theatre {theatre}: is {name} the same person?</source>
+        <translation>{other} opère de {window} en salle {theatre} : {name} est-il la même personne ?</translation>
+    </message>
+    <message>
+        <source>ON DIABETES MEDICINES: put first on the list</source>
+        <translation>SOUS ANTIDIABÉTIQUES : à passer en premier</translation>
+    </message>
+    <message>
+        <source>ON A SULFONYLUREA: {drug} (omit on the morning of surgery)</source>
+        <translation>SOUS SULFAMIDE HYPOGLYCÉMIANT : {drug} (ne pas donner le matin de l’intervention)</translation>
+    </message>
+    <message>
+        <source>ON AN SGLT2 INHIBITOR: {drug} (stop the day before surgery and on its day: ketoacidosis)</source>
+        <translation>SOUS INHIBITEUR DE SGLT2 : {drug} (arrêt la veille et le jour de l’intervention : acidocétose)</translation>
+    </message>
+    <message>
+        <source>ON METFORMIN: {drug} (once or twice a day: as usual; three times a day: omit the lunchtime dose)</source>
+        <translation>SOUS METFORMINE : {drug} (une ou deux fois par jour : comme d’habitude ; trois fois par jour : ne pas donner la dose de midi)</translation>
+    </message>
+    <message>
+        <source>field {field}: unanswered names no option it offers: {code}</source>
+        <translation>champ {field} : unanswered ne nomme aucune option qu’il propose : {code}</translation>
+    </message>
+    <message>
+        <source>{drug}: {shown}, and {reviewed}: prescribed all the same: “{reason}”.</source>
+        <translation>{drug} : {shown}, et {reviewed} : prescrit malgré tout : « {reason} ».</translation>
+    </message>
+    <message>
+        <source>{drug}: eGFR below {value} mL/min/1.73 m² on {day}: metformin is stopped below an eGFR of 30: give it only once the doctor says to.</source>
+        <translation>{drug} : DFG inférieur à {value} mL/min/1,73 m² le {day} : la metformine est arrêtée en dessous d’un DFG de 30 : ne la donner que lorsque le médecin le dit.</translation>
+    </message>
+    <message>
+        <source>AKI stage {stage} (creatinine {value} µmol/L): give it only once the doctor says to.</source>
+        <translation>IRA stade {stage} (créatinine {value} µmol/L) : ne le donner que lorsque le médecin le dit.</translation>
+    </message>
+    <message>
+        <source>AKI stage {stage} (creatinine {value} µmol/L): prescribed all the same: “{reason}”.</source>
+        <translation>IRA stade {stage} (créatinine {value} µmol/L) : prescrit malgré tout : « {reason} ».</translation>
+    </message>
+    <message>
+        <source>{drug}: {shown}, and {reviewed}: give it only once the doctor says to.</source>
+        <translation>{drug} : {shown}, et {reviewed} : ne le donner que lorsque le médecin le dit.</translation>
+    </message>
+    <message>
+        <source>{drug}: {shown}, and {reviewed}: give the reason to prescribe it all the same in “{field}”.</source>
+        <translation>{drug} : {shown}, et {reviewed} : donner la raison de le prescrire malgré tout dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>the creatinine shows an acute kidney injury (AKI stage {stage}: {value} µmol/L, {ratio} times the baseline {baseline} of {day})</source>
+        <translation>la créatinine montre une insuffisance rénale aiguë (IRA stade {stage} : {value} µmol/L, {ratio} fois la valeur de base {baseline} du {day})</translation>
+    </message>
+    <message>
+        <source>this medicine is one it asks a doctor to review</source>
+        <translation>ce médicament fait partie de ceux qu’elle demande au médecin de réévaluer</translation>
+    </message>
+    <message>
+        <source>this medicine builds up as the kidneys fail: its dose is one it asks a doctor to review</source>
+        <translation>ce médicament s’accumule quand les reins défaillent : sa dose fait partie de ce qu’elle demande au médecin de réévaluer</translation>
+    </message>
+    <message>
+        <source>{drug}: LEVEL ABOVE RANGE ({result}, {range}, received {received}): hold and ask the doctor.</source>
+        <translation>{drug} : DOSAGE AU-DESSUS DES VALEURS CIBLES ({result}, {range}, reçu le {received}) : suspendre et appeler le médecin.</translation>
+    </message>
+    <message>
+        <source>{drug}: NO LEVEL SENT since the first dose on {first}: take one and check with the doctor before giving.</source>
+        <translation>{drug} : AUCUN DOSAGE ENVOYÉ depuis la première dose du {first} : en prélever un et vérifier auprès du médecin avant de donner.</translation>
+    </message>
+    <message>
+        <source>the urine output shows an acute kidney injury ({volume} mL in {hours} hours since {time}, as the fluid balance chart judges it)</source>
+        <translation>la diurèse montre une insuffisance rénale aiguë ({volume} mL en {hours} heures depuis le {time}, selon le bilan entrées-sorties)</translation>
+    </message>
+    <message>
+        <source>{drug}: eGFR {value} mL/min/1.73 m² on {day}: metformin is stopped below an eGFR of 30: give it only once the doctor says to.</source>
+        <translation>{drug} : DFG {value} mL/min/1,73 m² le {day} : la metformine est arrêtée en dessous d’un DFG de 30 : ne la donner que lorsque le médecin le dit.</translation>
+    </message>
 </context>
 <context>
     <name>BandCheck</name>
@@ -11548,6 +11824,22 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
     <message>
         <source>WRONG PATIENT: this band ({band}) is no patient's on this laptop, not {patient}</source>
         <translation>ERREUR DE PATIENT : ce bracelet ({band}) n’est celui d’aucun patient de ce portable, pas de {patient}</translation>
+    </message>
+    <message>
+        <source>{said} (scanned into a box: taken out of it)</source>
+        <translation>{said} (scanné dans une case : retiré de celle-ci)</translation>
+    </message>
+    <message>
+        <source>Band not recognised, not checked against {patient}. {band}</source>
+        <translation>Bracelet non reconnu, non vérifié pour {patient}. {band}</translation>
+    </message>
+    <message>
+        <source>{band} is neither a downtime number nor any patient's number on this laptop</source>
+        <translation>{band} n’est ni un numéro de procédure dégradée ni le numéro d’aucun patient de ce portable</translation>
+    </message>
+    <message>
+        <source>BAND OUT OF DATE: this is the band of {patient}, but printed {when} it reads what was amended since ({changes}): print a new band and take the old one off</source>
+        <translation>BRACELET PÉRIMÉ : c’est le bracelet de {patient}, mais imprimé le {when} il porte ce qui a été corrigé depuis ({changes}) : imprimez un nouveau bracelet et retirez l’ancien</translation>
     </message>
 </context>
 <context>
@@ -11681,5 +11973,11 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
 </context>
 <context>
     <name>formspec/messages.py MESSAGES['offset_not_then'] (en/fr held in code, not in resources/i18n)</name>
+</context>
+<context>
+    <name>formspec/messages.py MESSAGES['zeros_after_the_point'] (validation messages carry their French in the dict, as every other key there; no .ts entry needed)</name>
+</context>
+<context>
+    <name>formspec/messages.py OR (the word between the two readings of {limit}: "5000 or 5"; French in the dict)</name>
 </context>
 </TS>

@@ -25,4 +25,5 @@ def test_the_results_tab_says_an_aki_and_the_medicines_to_review(window_for, ses
     chart = window.open_lab_results_of(patient)
     assert chart.alarms.isVisibleTo(chart)
     assert chart.alarms.text() == ("AKI STAGE 2: creatinine 170 µmol/L, 2.1x the baseline 80 (27/11): review "
-                                   "nephrotoxic medicines: Ibuprofen")
+                                   "nephrotoxic medicines: Ibuprofen; review the doses of those the kidneys clear: "
+                                   "Morphine")

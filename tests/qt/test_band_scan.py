@@ -171,10 +171,10 @@ def _dose_dialog_at_the_bedside(medication_ward, session_for, admission_values, 
     return nurse, dialog, roux, martin
 
 
-def _band_warning(dialog):
-    """The reason box of the dialog's one warning, which is the band's."""
+def _band_warning(dialog, reason="wrong_band"):
+    """The reason box of the dialog's one warning, which is the band's (`reason`: its code)."""
     [(check, _)] = dialog.override_edits
-    assert check.value == "wrong_band"
+    assert check.value == reason
     return dialog.override_edits[check, _]
 
 
@@ -214,3 +214,215 @@ def test_a_dose_given_over_a_band_no_patients_keeps_the_reason_in_the_record(med
     QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     [given] = medication.administrations(nurse.db, martin.patient_id)
     assert given.overrides == (("wrong_band", "band reprinted on the admitting laptop, checked by name and birth date"),)
+
+
+def test_a_code_no_patients_scanned_in_the_dose_dialog_is_taken_out_of_the_box_and_said(
+        medication_ward, session_for, admission_values, qtbot, clock):
+    """A band whose check digit fails, scanned with the focus in Site, went into the box and was
+    saved as the dose's site; the EHR's band of an IPP the admission did not record, scanned with
+    the dose selected, became the dose. Nothing was said, no band was on record as scanned, and
+    the nurse believed the band checked. Each is taken out of its box and said, and Save asks why."""
+    nurse, dialog, _, martin = _dose_dialog_at_the_bedside(medication_ward, session_for, admission_values, qtbot,
+                                                          clock)
+    this = f"{martin.display_name}, {martin.downtime_number}"
+    misprinted = martin.downtime_number[:-1] + str((int(martin.downtime_number[-1]) + 1) % 10)
+    dialog.site.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.site)
+    _scan(misprinted)
+    assert dialog.site.text() == "" and QApplication.focusWidget() is dialog.site
+    assert dialog.band.isVisible() and dialog.band.text() == (
+        f"Band not recognised, not checked against {this}. {misprinted}: not a valid downtime number (its check "
+        f"digit does not match): re-read it. Read wrong, it may be {martin.downtime_number} (scanned into a box: "
+        "taken out of it)")
+    dialog.dose.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.dose)
+    dose = dialog.dose.text()
+    dialog.dose.selectAll()
+    _scan("80012345")
+    assert dialog.dose.text() == dose
+    assert dialog.band.text() == (f"Band not recognised, not checked against {this}. 80012345 is neither a "
+                                  "downtime number nor any patient's number on this laptop")
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert medication.administrations(nurse.db, martin.patient_id) == [], "saved over a band not recognised"
+    assert "the band scanned (80012345) is no patient's on this laptop" in _band_warning(dialog).accessibleDescription()
+
+
+def test_the_patients_own_band_printed_before_their_birth_date_was_corrected_is_said_out_of_date(
+        medication_ward, session_for, admission_values, qtbot, clock, tmp_path):
+    """The band printed at 10:00 reads 12-Mar-1954; the date of birth corrected at 11:00, the new
+    band not printed (No pressed, the printer empty). The old band scanned at 14:05 said "Band
+    checked" in bold. Once the new band is printed, it is checked."""
+    from downtime.services import printing
+    from downtime.storage.records import current_of
+
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T10:00+01:00")
+    printing.print_wristband(nurse, patient, tmp_path / "band.pdf")
+    clock.now = datetime.fromisoformat("2026-11-28T11:00+01:00")
+    admission = patient_with_location(nurse.db, nurse.forms, patient).admission_record_id
+    records.amend(nurse, admission, {**current_of(nurse.db, [admission])[admission].data, "birth_date": "1954-03-21"},
+                  "date of birth misread")
+    _, dialog, _, martin = _dose_dialog_at_the_bedside(medication_ward, session_for, admission_values, qtbot, clock)
+    _scan(martin.downtime_number)
+    assert dialog.band.text() == (
+        f"BAND OUT OF DATE: this is the band of {martin.display_name}, {martin.downtime_number}, but printed 28/11 "
+        "10:00 it reads what was amended since (12-Mar-1954   Sex F → 21-Mar-1954   Sex F): print a new band and "
+        "take the old one off")
+    printing.print_wristband(nurse, patient, tmp_path / "new band.pdf")
+    _scan(martin.downtime_number)
+    assert dialog.band.text() == f"Band checked: {martin.display_name}, {martin.downtime_number}"
+
+
+def test_a_discharged_patients_band_scanned_in_the_dose_dialog_says_they_left(
+        medication_ward, session_for, admission_values, qtbot, clock, send_home):
+    """ROUX went home at noon; his band (found in a bed, or on him back) scanned at MARTIN's dose
+    read as that of a patient still on the ward."""
+    nurse, dialog, roux, martin = _dose_dialog_at_the_bedside(medication_ward, session_for, admission_values, qtbot,
+                                                             clock)
+    send_home(roux.patient_id)
+    _scan(roux.downtime_number)
+    assert dialog.band.text() == (f"WRONG PATIENT: this band is ROUX Paul, {roux.downtime_number} (Discharged), not "
+                                  f"{martin.display_name}, {martin.downtime_number}")
+
+
+def test_save_over_the_patients_own_band_out_of_date_asks_why(medication_ward, session_for, admission_values,
+                                                              qtbot, clock, tmp_path):
+    """The old band (printed before the date of birth was corrected) scanned, then Ctrl+S: the
+    dose was recorded as checked against the band. Save asks a reason, as for another's band."""
+    from downtime.services import printing
+    from downtime.storage.records import current_of
+
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T10:00+01:00")
+    printing.print_wristband(nurse, patient, tmp_path / "band.pdf")
+    admission = patient_with_location(nurse.db, nurse.forms, patient).admission_record_id
+    records.amend(nurse, admission, {**current_of(nurse.db, [admission])[admission].data, "birth_date": "1954-03-21"},
+                  "date of birth misread")
+    nurse, dialog, _, martin = _dose_dialog_at_the_bedside(medication_ward, session_for, admission_values, qtbot,
+                                                          clock)
+    _scan(martin.downtime_number)
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert medication.administrations(nurse.db, martin.patient_id) == [], "saved over a band out of date"
+    assert _band_warning(dialog, "old_band").accessibleDescription() == (
+        "BAND OUT OF DATE: the band scanned was printed 28/11 10:00 and reads what was amended since (12-Mar-1954   "
+        "Sex F → 21-Mar-1954   Sex F). Print a new band and take the old one off, or cancel.")
+
+
+def test_save_over_a_discharged_patients_band_names_the_bed_they_left(medication_ward, session_for,
+                                                                     admission_values, qtbot, clock, send_home):
+    """ROUX (bed 3) went home at noon: the warning named him "bed 3", as if still in it."""
+    nurse, dialog, roux, martin = _dose_dialog_at_the_bedside(medication_ward, session_for, admission_values, qtbot,
+                                                             clock)
+    send_home(roux.patient_id)
+    _scan(roux.downtime_number)
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert (f"the band scanned is ROUX Paul, {roux.downtime_number}, Discharged — was in bed 3. "
+            in _band_warning(dialog).accessibleDescription())
+
+
+def _typed_fast(qtbot, box, text, end):
+    """Keys in a burst into `box`, then `end`: a text expander, or a barcode on a pack, is as fast
+    as a band's scanner."""
+    box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box)
+    QTest.keyClicks(box, text)
+    QTest.keyClick(box, end)
+
+
+def test_a_site_or_a_reference_typed_fast_stays_in_its_box_and_a_band_scanned_there_is_said_taken_out(
+        medication_ward, session_for, admission_values, qtbot, clock):
+    """"LEFTARM1" typed fast into Site then Tab, "MAR-0012" into the paper chart's reference then
+    Enter: each box was emptied, "Band not recognised" said, and Save asked why for a band nobody
+    scanned. They stay typed. ROUX's band scanned with the focus in Site is still taken (the box
+    back to what it held) and the nurse is told it was taken out of the box."""
+    nurse, dialog, roux, martin = _dose_dialog_at_the_bedside(medication_ward, session_for, admission_values, qtbot,
+                                                             clock)
+    _typed_fast(qtbot, dialog.site, "LEFTARM1", Qt.Key.Key_Tab)
+    assert dialog.site.text() == "LEFTARM1" and dialog.band.scanned is None and not dialog.band.isVisible()
+    dialog.transcribed.setChecked(True)
+    _typed_fast(qtbot, dialog.paper_reference, "MAR-0012", Qt.Key.Key_Return)
+    assert dialog.paper_reference.text() == "MAR-0012" and dialog.band.scanned is None
+    dialog.site.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.site)
+    _scan(roux.downtime_number)
+    assert dialog.site.text() == "LEFTARM1" and dialog.band.scanned == roux.downtime_number
+    assert dialog.band.text() == (f"WRONG PATIENT: this band is ROUX Paul, {roux.downtime_number}, not "
+                                  f"{martin.display_name}, {martin.downtime_number} (scanned into a box: taken out "
+                                  "of it)")
+
+
+def test_a_witness_staff_id_typed_fast_goes_on_to_the_pin(dose_dialog, enoxaparin, qtbot):
+    """A badge scanned into the second checker's staff ID, then Enter: the ID was emptied as a
+    band not recognised and its Enter never moved on to the PIN."""
+    nurse, order_id = enoxaparin
+    dialog = dose_dialog(nurse, order_id, datetime.fromisoformat("2026-11-28T14:00+01:00"))
+    _typed_fast(qtbot, dialog.witness_id, "N12345", Qt.Key.Key_Return)
+    assert dialog.witness_id.text() == "N12345" and dialog.band.scanned is None
+    assert dialog.focusWidget() is dialog.witness_pin
+
+
+def test_a_told_apart_numbers_barcode_of_another_laptop_scanned_in_the_dose_dialog_is_said_no_patients_here(
+        medication_ward, session_for, admission_values, qtbot, clock):
+    """A page or an L7163 label of a number told apart holds "DT042000018/deadbeef" (`in_bars`):
+    scanned where it is nobody's (the patient of that number on the other laptop), it went into
+    Site, nothing said, and Save did not stop the dose."""
+    from downtime.domain.downtime_number import in_bars, told_apart
+
+    nurse, dialog, _, martin = _dose_dialog_at_the_bedside(medication_ward, session_for, admission_values, qtbot,
+                                                          clock)
+    elsewhere = told_apart(martin.downtime_number, "deadbeef")
+    dialog.site.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.site)
+    _scan(in_bars(elsewhere))
+    assert dialog.site.text() == "" and dialog.band.scanned == in_bars(elsewhere)
+    assert dialog.band.text() == (f"WRONG PATIENT: this band ({elsewhere}) is no patient's on this laptop, not "
+                                  f"{martin.display_name}, {martin.downtime_number} (scanned into a box: taken out "
+                                  "of it)")
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert medication.administrations(nurse.db, martin.patient_id) == [], "saved over another laptop's band"
+    assert f"the band scanned ({in_bars(elsewhere)}) is no patient's on this laptop" in (
+        _band_warning(dialog).accessibleDescription())
+
+
+def test_a_dose_given_over_the_patients_own_band_out_of_date_keeps_that_reason_not_another_patients_band(
+        medication_ward, session_for, admission_values, qtbot, clock, tmp_path):
+    """The old band (printed before the date of birth was corrected) scanned, a reason given, the
+    dose saved: it was kept as "Band scanned is another patient's", which the records office, the
+    audit and the export read as a wrong-patient scan. It keeps "Band out of date"."""
+    from downtime.services import printing
+    from downtime.storage.records import current_of
+
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T10:00+01:00")
+    printing.print_wristband(nurse, patient, tmp_path / "band.pdf")
+    admission = patient_with_location(nurse.db, nurse.forms, patient).admission_record_id
+    records.amend(nurse, admission, {**current_of(nurse.db, [admission])[admission].data, "birth_date": "1954-03-21"},
+                  "date of birth misread")
+    nurse, dialog, _, martin = _dose_dialog_at_the_bedside(medication_ward, session_for, admission_values, qtbot,
+                                                          clock)
+    _scan(martin.downtime_number)
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    _band_warning(dialog, "old_band").setText("new band printing, identity checked aloud")
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    [given] = medication.administrations(nurse.db, martin.patient_id)
+    assert given.overrides == (("old_band", "new band printing, identity checked aloud"),)
+    [check] = [field for field in nurse.form("medication_administration").field("overrides").fields
+               if field.id == "check"]
+    assert {option.code: option.label.en for option in check.options}["old_band"] == "Band out of date"
+
+
+def test_save_over_a_discharged_patients_band_who_had_no_bed_says_they_left(
+        medication_ward, session_for, admission_values, qtbot, clock, send_home):
+    """ROUX, admitted with no bed (it is optional), went home: the warning kept with the dose named
+    him as if still on the ward, while the dialog's line said "(Discharged)"."""
+    nurse, dialog, _, martin = _dose_dialog_at_the_bedside(medication_ward, session_for, admission_values, qtbot,
+                                                          clock)
+    roux = _admit(nurse, {**admission_values, **ROUX, "given_names": "Louis"}, None)
+    send_home(roux.patient_id)
+    _scan(roux.downtime_number)
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert (f"the band scanned is ROUX Louis, {roux.downtime_number}, Discharged. "
+            in _band_warning(dialog).accessibleDescription())

@@ -187,3 +187,51 @@ def test_the_record_menu_lists_the_forms_in_the_order_of_their_titles(qtbot, ses
     titles = [action.text() for action in _window(qtbot, session_for("nurse", lang)).record_menu.actions()]
     assert len(titles) >= 20 and titles == sorted(titles, key=fold)
     assert ("Évaluation de la douleur" if lang == "fr" else "Pain assessment") in titles
+
+
+def test_the_patient_list_sorted_by_name_files_an_accented_name_under_its_letter(
+        window_for, session_for, admission_values, listed, qtbot):
+    """Sorted by the Patient column's header, ÉVRARD came after ZOLA: the names casefolded, É
+    after z. As the back-entry list files them (search.sort_key), among the Es."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    from downtime.qt.patients_panel import NAME
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    nurse = session_for("nurse")
+    unnamed = {name: value for name, value in admission_values.items() if name != "used_name"}
+    for bed, family in (("1", "Zola"), ("2", "Évrard"), ("3", "Dupont"), ("4", "Émery"), ("5", "Fabre")):
+        records.save_new(nurse, "admission", {**unnamed, "birth_name": family, "bed": bed, "given_names": "Anne",
+                                              "birth_date": f"1960-01-0{bed}"})
+    panel = listed(window_for(nurse).patients)
+    header = panel.table.horizontalHeader()
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(NAME) + 5, header.height() // 2))
+    assert header.sortIndicatorSection() == NAME and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    model = panel.table.model()
+    names = [model.index(row, NAME).data() for row in range(model.rowCount())]
+    family = [name.split()[0] for name in names if name and not name.startswith("—")]  # not the empty beds
+    assert family == ["DUPONT", "ÉMERY", "ÉVRARD", "FABRE", "ZOLA"], names
+
+
+def test_the_patient_list_opens_with_an_accented_ward_filed_under_its_letter(window_for, session_for, admission_values,
+                                                                              listed):
+    """A hospital-wide list opens sorted by ward: RÉA came after RHUMATO, the ward codes
+    casefolded, É after z, as ÉVRARD after ZOLA."""
+    from downtime.qt.patients_panel import NAME
+
+    admin = session_for("admin")
+    for code in ("RHUMATO", "RÉA", "PNEUMO"):
+        wards.add_ward(admin, code, code.title(), ["1"])
+    nurse = session_for("nurse")
+    unnamed = {name: value for name, value in admission_values.items() if name != "used_name"}
+    for family, code in (("Zola", "RHUMATO"), ("Abel", "RÉA"), ("Mars", "PNEUMO")):
+        records.save_new(nurse, "admission", {**unnamed, "birth_name": family, "ward": code, "bed": "1"})
+    panel = listed(window_for(nurse).patients)
+    header = panel.table.horizontalHeader()
+    assert header.sortIndicatorSection() == 0 and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    model = panel.table.model()
+    shown = [(model.index(row, 0).data(), model.index(row, NAME).data()) for row in range(model.rowCount())]
+    ours = [ward for ward, name in shown if ward in ("RHUMATO", "RÉA", "PNEUMO") and name.startswith(("ZOLA", "ABEL", "MARS"))]
+    assert ours == ["PNEUMO", "RÉA", "RHUMATO"], shown

@@ -3,6 +3,8 @@ reading through the form (asked when the next is due), reads the hypo's call and
 then the recheck falling overdue with time, and the recheck she takes clearing it; the hourly
 reading it planned then falls overdue in its turn."""
 
+from datetime import datetime
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -92,7 +94,8 @@ def test_a_hypo_on_an_insulin_infusion_says_the_infusion_runs(window, session_fo
         witness=("doctor", "2222"), overrides={check: "VRIII started" for check in Check})
     if stopped:
         infusion_rates.change_rate(session_for("nurse"), vriii, {"changed_at": "2026-11-28T12:30+01:00",
-                                                                 "change": "stopped"})
+                                                                 "change": "stopped"},
+                                   overrides={Check.INSULIN_OMITTED: "Dr Benali told"})
     records.save_new(window.session, "blood_glucose", {"taken_at": "2026-11-28T13:50+01:00", "timing": "night",
                                                        "reading": "value", "glucose": 3.1, "glucose_unit": "mmol_l",
                                                        "next_in": "60"}, patient_id=patient)
@@ -134,3 +137,38 @@ def test_a_ketone_meters_hi_is_recorded_through_the_form_with_no_number_and_told
     assert chart.model.texts(0)[2] == "25 mmol/L, ketones HI"
     assert chart.alarms.text() == ("Ketones 3 mmol/L or more, or the ketone meter's HI: tell the doctor now "
                                    "(ketoacidosis likely)")
+
+
+def test_the_tab_says_the_next_reading_hourly_while_a_vriii_runs(window, session_for, admission_values, select_bed,
+                                                                 clock):
+    """09:55 planned 4 hours, the VRIII put up at 10:00: at 10:30 the tab said "next reading due
+    28/11 13:55 (every 4 hours)" and was read again only then, while the lists and the handover
+    said it due hourly."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    patient = records.save_new(window.session, "admission", {**admission_values,
+                                                             "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
+    vriii = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Actrapid 50 units in 50 mL", "dose": 50.0, "dose_unit": "units", "route": "IV", "form": "infusion",
+        "rate_ml_h": 2.0, "dose_rule": "rate by the VRIII scale on the hourly capillary glucose", "frequency": "once",
+        "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": True, "time_critical": True},
+        patient_id=patient).record_id
+    clock.now = datetime.fromisoformat("2026-11-28T10:05+01:00")
+    records.save_new(window.session, "blood_glucose", {"taken_at": "2026-11-28T09:55+01:00", "timing": "other",
+                                                       "reading": "value", "glucose": 14.0, "glucose_unit": "mmol_l",
+                                                       "next_in": "240"}, patient_id=patient)
+    medication.record_dose(session_for("nurse"), vriii, {
+        "outcome": "given", "given_at": "2026-11-28T10:00+01:00", "scheduled_for": "2026-11-28T10:00+01:00",
+        "dose_given": 50.0, "route": "IV", "rate_ml_h": 2.0, medication.DECIDED_ON: "capillary glucose 14.0"},
+        witness=("doctor", "2222"))
+    clock.now = datetime.fromisoformat("2026-11-28T10:30+01:00")
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chart = window.tabs.currentWidget()
+    assert isinstance(chart, GlucoseView)
+    assert chart.latest.text() == "Latest: 14 mmol/L at 28/11 09:55 — next reading due 28/11 10:55 (hourly)"
+    # Read again as 10:55 comes (25 minutes and a second on), not at 13:55.
+    assert chart.read_again.timer.isActive() and chart.read_again.timer.interval() == (25 * 60 + 1) * 1000
+    clock.advance(minutes=26)
+    chart.refresh()
+    assert chart.alarms.text().endswith("\nGLUCOSE CHECK OVERDUE since 28/11 10:55 (hourly)")

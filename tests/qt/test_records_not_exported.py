@@ -5,8 +5,10 @@ records office cannot know of them (sync.missing)."""
 from datetime import datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
 from downtime.qt.banner import Banner
 from downtime.qt.prompts import Prompts
@@ -70,6 +72,45 @@ def test_a_laptop_that_never_exported_says_its_records_are_on_no_stick(qtbot, se
     window = window_for(session_for("nurse"))
     window.actions_by_id["sign_out"].trigger()
     assert said == [] and not window.isVisible()
+
+
+def _signed_in(window, qtbot) -> None:
+    """The window active, as at sign-in: on the offscreen platform a window just shown is not, and
+    no widget of it has the focus until it is."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_a_laptop_that_never_exported_counts_its_records_without_a_mouse(qtbot, session_for, patient, window_for):
+    """The count was in the tooltip alone, shown on mouse hover: Shift+Tab from the tab bar now
+    reaches "No export yet", and a screen reader reads the count as its description. Its words stay
+    short (written beside it, they widened the window past a laptop's screen)."""
+    window = window_for(session_for("nurse"))
+    _signed_in(window, qtbot)
+    label = window.banner.no_export
+    counted = label.toolTip()
+    assert counted.endswith("typed on this laptop, which has never exported: export them before the laptop is put away")
+    assert label.accessibleDescription() == counted
+    window.tabs.tabBar().setFocus()
+    for _ in range(len(window.findChildren(QWidget))):
+        if QApplication.focusWidget() is label:
+            break
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is label
+    assert label.text() == "No export yet" and label.accessibleDescription() == counted
+
+
+def test_signing_in_on_a_laptop_never_exported_starts_on_the_patient_search(qtbot, session_for, patient, window_for):
+    """"No export yet" is the window's first tab stop: each sign-in, on every laptop from its first
+    record to the outage's first export, put the focus on it, a screen reader's first words the
+    export's nag and the nurse's typing going nowhere. The keyboard starts on the Patients tab's
+    search."""
+    window = window_for(session_for("nurse"))
+    _signed_in(window, qtbot)
+    assert window.banner.no_export.isVisible()
+    assert QApplication.focusWidget() is window.patients.search_box
+    QTest.keyClicks(QApplication.focusWidget(), "Martin")
+    assert window.patients.search_box.text() == "Martin"
 
 
 def test_register_lines_written_after_the_last_export_are_said_and_asked_over(qtbot, session_for, stick_at_9,

@@ -411,6 +411,29 @@ def test_the_administrations_long_labels_are_whole_at_the_largest_text_in_french
             assert label.height() >= label.heightForWidth(label.width()), label.text()
 
 
+@pytest.mark.parametrize("points", [TEXT_SIZES[0], TEXT_SIZES[-1]])
+def test_no_export_yet_with_the_focus_keeps_the_window_within_a_1024_pixel_screen_in_french(
+        qtbot, session_for, medication_ward, laptop_window, answers, app_style, points):
+    """A laptop never exported, its window signed into (active, as the nurse's is) and "No export
+    yet" reached by Shift+Tab: the label wrote its count beside it on one unwrapped line, and the
+    window grew to 1,030 pixels in French, 1,839 at the largest text, its tabs' right-hand side
+    past the screen. The count is its description, read by a screen reader."""
+    _text_size(points)
+    window = laptop_window(session_for("nurse", "fr"), 900, 600)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    label = window.banner.no_export
+    for _ in range(len(window.findChildren(QWidget))):
+        if QApplication.focusWidget() is label:
+            break
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert label.hasFocus()
+    QApplication.processEvents()
+    assert window.banner.minimumSizeHint().width() <= NARROWEST
+    assert window.width() <= NARROWEST
+    assert "exportez-les" in label.accessibleDescription()
+
+
 def _in_reach(window, qtbot, page: QWidget) -> list[QWidget]:
     """The controls of a tab Tab reaches, each in view as it does, the window no taller than the screen."""
     window.tabs.setCurrentWidget(page)

@@ -517,7 +517,7 @@ def test_the_rescheduling_list_says_an_operation_was_cancelled_again_keeping_its
                                                 "decided_at": clock.now.isoformat(timespec="minutes")})
     clock.advance(minutes=5)
     theatre.cancel(window.session, booking_id, {"cancelled_at": clock.now.isoformat(timespec="minutes"),
-                                                "reason": "surgeon_unavailable", "last_minute": False,
+                                                "reason": "surgeon_unavailable", "last_minute": True,
                                                 "patient_told": "phone"})
     panel.refresh()
     listed(panel)
@@ -859,7 +859,9 @@ def test_the_operation_chosen_for_its_letter_is_in_view_on_a_full_day(coordinato
     panel = listed(window.theatre)
     table = panel.day_table
     row = table.currentIndex().row()
-    assert (panel.day_model.text(row, 1), panel.day_model.text(row, STATUS)) == ("11:00–13:00", "REBOOKED (from 28/11 09:00) — PATIENT NOT TOLD YET")
+    assert (panel.day_model.text(row, 1), panel.day_model.text(row, STATUS)) == (
+        "11:00–13:00", "REBOOKED (from 28/11 09:00) — PATIENT NOT TOLD YET — LIST OVERRUNS: ends about 14:30 with 15 "
+                       "min between cases (list ends 13:00)")
     assert table.viewport().rect().contains(table.visualRect(table.currentIndex()))
 
 
@@ -1561,7 +1563,7 @@ def test_a_cancellation_decided_this_morning_is_recorded_at_that_time(coordinato
     box = dialog.cancelled_at.edit
     assert box.text() == "28/11/2026 14:00"
     for typed, said in (("28/11/2026 15:00", "“Cancelled at” cannot be in the future."),
-                        ("28/11 9h", "“Cancelled at”: write the date and time as DD/MM/YYYY HH:MM.")):
+                        ("28/11 9", "“Cancelled at”: write the date and time as DD/MM/YYYY HH:MM.")):
         box.selectAll()
         QTest.keyClicks(box, typed)
         QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)

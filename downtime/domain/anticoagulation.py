@@ -1,0 +1,166 @@
+"""What an anticoagulant's dose is weighed against beyond its own order: the INR a vitamin K
+antagonist is dosed by (BSH 2011: an INR above its range holds the dose until a doctor decides),
+another anticoagulant running beside it (two at once, or a bridge left on, is the commonest
+anticoagulant harm NPSA 2007 names), a dose plainly prophylactic where a treatment dose is
+decided, and how long before an operation it is held (BSH/ASRA perioperative guidance; the
+anaesthetist times a spinal from the last dose). Pure: the services read the records."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
+
+from downtime.domain import elapsed
+from downtime.domain.lab_results import Bound, Reading
+from downtime.domain.medication import (DIRECT_ORAL, VITAMIN_K_ANTAGONISTS, Frequency, Order, also_ordered,
+                                        anticoagulant, medicine_name, medicines_in, runs_at, shares_a_medicine)
+
+INR_TARGET_TOP = 3.0
+"""The top of the usual INR target (2.0–3.0, BSH): an INR is held above it, or above its result's
+own range when that range is a higher target (2.5–3.5 for a mechanical valve). A laboratory's
+reference range for someone not anticoagulated (0.8–1.2) would make every therapeutic INR "high"."""
+INR_RECENT = timedelta(hours=24)
+"""An INR a vitamin K antagonist's dose is started with in the dose dialog: the day's (warfarin is
+dosed daily on the latest INR; an older one is shown, the nurse typing the reading she doses on)."""
+COAGULATION = "coagulation"
+"""The sample's test (lab_request) that gives the INR."""
+
+LOW_MOLECULAR_WEIGHT = frozenset(medicine_name(name) for name in (
+    "enoxaparin", "tinzaparin", "dalteparin", "nadroparin", "certoparin", "reviparin", "fondaparinux"))
+"""The low-molecular-weight heparins, with fondaparinux, held as they are before an operation."""
+HEPARIN = medicine_name("heparin")
+
+PROPHYLACTIC_A_DAY: Mapping[str, Mapping[str, float]] = {
+    medicine_name("enoxaparin"): {"mg": 40, "units": 4000},
+    medicine_name("dalteparin"): {"units": 5000},
+    medicine_name("tinzaparin"): {"units": 4500},
+    medicine_name("nadroparin"): {"units": 5700},
+    medicine_name("fondaparinux"): {"mg": 2.5},
+    medicine_name("heparin"): {"units": 15000},
+}
+"""The most a day, by unit, of each heparin's prophylactic regimen (BNF: enoxaparin 40 mg once
+daily, dalteparin 5,000 units, tinzaparin 4,500 units, heparin 5,000 units SC two or three times a
+day, fondaparinux 2.5 mg): a dose no more than this is not a treatment dose, whatever the order
+says. A direct oral anticoagulant is never told by its dose: apixaban 2.5 mg twice a day and
+dabigatran 110 mg twice a day are atrial fibrillation's doses for the old and the light, and were
+called prophylactic; warfarin has no prophylactic regimen."""
+INTRAVENOUS = "IV"
+"""The order form's code of the intravenous route."""
+_VTE = r"(?:\bvte\b|\bdvt\b|\bmtev\b|\btvp\b|veineu|venous|deep vein|thrombose veineuse)"
+_PREVENTS = "(?:prophyla|prevent|prévent)"
+VTE_PROPHYLAXIS = re.compile(rf"thromboprophyla|{_PREVENTS}.*{_VTE}|{_VTE}.*{_PREVENTS}")
+"""An indication that says the order prevents a venous thrombosis: "VTE prophylaxis", "prophylaxie
+de la MTEV", "DVT prevention", "thromboprophylaxis". Never a bare "prevention": "stroke prevention
+in AF" and "prevention of mechanical valve thrombosis" are treatment doses, whose hold before an
+operation was halved."""
+
+HELD_BEFORE_OPERATION: tuple[tuple[frozenset[str], timedelta], ...] = (
+    (VITAMIN_K_ANTAGONISTS, timedelta(days=5)), (DIRECT_ORAL, timedelta(hours=48)),
+    (frozenset({HEPARIN}), timedelta(hours=6)))
+"""How long before an operation a dose is not given without asking (BSH 2016, ASRA 2018): a
+vitamin K antagonist 5 days, a direct oral anticoagulant 48 hours at a normal renal function,
+unfractionated heparin 6 hours; a low-molecular-weight heparin by its dose
+(`LOW_MOLECULAR_WEIGHT_HELD`)."""
+LOW_MOLECULAR_WEIGHT_HELD = {True: timedelta(hours=12), False: timedelta(hours=24)}
+"""A low-molecular-weight heparin's hold before an operation, prophylactic (True) or treatment."""
+
+
+def vitamin_k_antagonist(drug: str) -> bool:
+    """Whether a medicine is dosed by the INR: warfarin, acenocoumarol, fluindione (Previscan)."""
+    return bool(medicines_in(drug) & VITAMIN_K_ANTAGONISTS) and anticoagulant(drug)
+
+
+def inr_high(reading: Reading, range_top: float | None) -> bool:
+    """Whether an INR is above its target (`INR_TARGET_TOP`, or its result's higher range): a value
+    above it, or a bound the assay reads past ("> 8") at or above it; "> 2" or "< 1" says nothing."""
+    top = max(range_top or INR_TARGET_TOP, INR_TARGET_TOP)
+    if reading.bound is Bound.ABOVE:
+        return reading.value >= top
+    return reading.bound is Bound.EQUAL and reading.value > top
+
+
+def a_day(order: Order) -> float:
+    """What an order gives in a day, in its unit: a regular order's dose at each of its times, over
+    its days apart; any other order's one dose."""
+    if order.frequency is Frequency.SCHEDULED and order.times:
+        return order.dose * len(order.times) / max(order.every_days, 1)
+    return order.dose
+
+
+def _at_prophylactic_dose(order: Order) -> bool:
+    """Whether a heparin order gives no more in a day than its prophylactic regimen
+    (`PROPHYLACTIC_A_DAY`); an intravenous one is a treatment (a bolus of 5,000 units IV starts an
+    infusion)."""
+    if order.route == INTRAVENOUS:
+        return False
+    most = [limits[order.dose_unit] for name in medicines_in(order.drug)
+            if (limits := PROPHYLACTIC_A_DAY.get(name)) is not None and order.dose_unit in limits]
+    return bool(most) and a_day(order) <= min(most)
+
+
+def prophylactic(order: Order) -> bool:
+    """Whether an anticoagulant order is plainly at a prophylactic dose: its indication says VTE
+    prophylaxis (`VTE_PROPHYLAXIS`), or a heparin's dose is no more than its prophylactic regimen
+    (`_at_prophylactic_dose`). A decision of treatment dose was met by enoxaparin 40 mg daily for a
+    pulmonary embolism."""
+    return bool(VTE_PROPHYLAXIS.search((order.indication or "").casefold())) or _at_prophylactic_dose(order)
+
+
+def held_before_operation(order: Order) -> timedelta | None:
+    """How long before an operation this anticoagulant's dose is asked (`HELD_BEFORE_OPERATION`,
+    `LOW_MOLECULAR_WEIGHT_HELD`); None for one not held (argatroban, a line lock). A low-molecular-
+    weight heparin's shorter hold is by its dose alone, never its words: when in doubt, the longer
+    hold asks, where the shorter one let a treatment dose go 12 hours before a spinal."""
+    if not anticoagulant(order.drug):
+        return None
+    found = medicines_in(order.drug)
+    if found & LOW_MOLECULAR_WEIGHT:
+        return LOW_MOLECULAR_WEIGHT_HELD[_at_prophylactic_dose(order)]
+    return next((held for names, held in HELD_BEFORE_OPERATION if found & names), None)
+
+
+def before_operation(order: Order, at: datetime, operation_at: datetime) -> bool:
+    """Whether a dose at `at` falls within its hold before an operation at `operation_at`."""
+    held = held_before_operation(order)
+    return (held is not None and elapsed.instant(at) < elapsed.instant(operation_at)
+            and elapsed.between(at, operation_at) < held)
+
+
+def _period(order: Order) -> tuple[datetime, datetime | None]:
+    """When an order gives its doses: a once-only order at its dose, another from its start to its stop."""
+    if order.frequency is Frequency.ONCE:
+        return order.start_at, elapsed.later(order.start_at, timedelta(minutes=1))
+    return order.start_at, order.stop_at
+
+
+def overlap(one: Order, other: Order) -> bool:
+    """Whether two orders give doses over a same time: an anticoagulant stopped at 20:00 as
+    another starts at 20:00 is a switch, not two at once."""
+    (start, stop), (other_start, other_stop) = _period(one), _period(other)
+    return ((stop is None or elapsed.instant(other_start) < elapsed.instant(stop))
+            and (other_stop is None or elapsed.instant(start) < elapsed.instant(other_stop)))
+
+
+def other_anticoagulants(order: Order, at: datetime, others: Iterable[Order]) -> list[Order]:
+    """The patient's orders of another anticoagulant running at `at` (`runs_at`) beside an
+    anticoagulant `order`: enoxaparin written at 20:00 beside the apixaban of 08:00 and 20:00 was
+    given, the round asking nothing; the same medicine is `also_ordered`'s."""
+    return [other for other in others if other.record_id != order.record_id and another_anticoagulant(order, other)
+            and runs_at(other, at)]
+
+
+def another_anticoagulant(order: Order, other: Order) -> bool:
+    """Whether `other` is an anticoagulant of another medicine beside the anticoagulant `order`: the
+    round says it "ALSO ON AN ANTICOAGULANT", where "ask before giving more than one of these
+    orders" and "and 1 more orders of it" were said of warfarin beside enoxaparin."""
+    return anticoagulant(order.drug) and anticoagulant(other.drug) and not shares_a_medicine(order.drug, other.drug)
+
+
+def ordered_beside(order: Order, at: datetime, others: Iterable[Order]) -> list[Order]:
+    """What an order's dose is flagged beside, as the round, the dose dialog and the medication chart
+    (on screen and printed) all say it: the patient's other orders of its medicine (`also_ordered`)
+    and of another anticoagulant (`other_anticoagulants`) running at `at`. The round said the
+    enoxaparin beside the apixaban, and the chart the ward gives from said nothing."""
+    others = list(others)
+    return also_ordered(order, at, others) + other_anticoagulants(order, at, others)

@@ -1,0 +1,352 @@
+"""An anticoagulant's dose and order are weighed against what lies beyond their own medicine
+(services.anticoagulation): the INR a warfarin dose waits on, another anticoagulant running beside
+it, a VTE decision that the bleeding risk outweighs it, an operation booked within its hold. An
+INR of 5.8 phoned at 13:00 left the 18:00 warfarin DUE and 5 mg of it saved unasked; enoxaparin
+was given five minutes after the apixaban; a GI bleed's enoxaparin was given at 20:00 with only
+the escalation list saying so; apixaban was given 30 minutes before a hernia repair."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from downtime.domain.anticoagulation import held_before_operation, inr_high, overlap, prophylactic
+from downtime.domain.lab_results import inr_reading, is_inr
+from downtime.domain.medication import Check, Frequency, Order
+from downtime.services import anticoagulation, medication, records, theatre
+
+WARFARIN_RULE = "INR under 2: 5 mg; 2 to 3: 3 mg; 3 to 4: 1 mg; over 4: none and tell the doctor"
+CHECKED = ("doctor", "2222")
+PARIS = timezone(timedelta(hours=1))
+
+
+def _order(doctor, patient, **values) -> str:
+    return records.save_new(doctor, "medication_order", {
+        "dose_unit": "mg", "frequency": "scheduled", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
+        "high_alert": True, **values}, patient_id=patient).record_id
+
+
+def _inr(nurse, patient, received_at: str, value: str) -> None:
+    records.save_new(nurse, "lab_result", {
+        "received_by": "telephone", "caller": "Lab, biochemistry", "read_back": True, "test": "INR", "result": value,
+        "units": "", "range": "2.0–3.0", "flag": "critical", "received_at": received_at, "told": "Dr Benali",
+        "told_at": received_at, "acknowledged": True, "action": "Doctor informed"}, patient_id=patient)
+
+
+def _dose(at: str, slot: str, dose: float, route: str, **more) -> dict:
+    return {"outcome": "given", "dose_given": dose, "route": route, "given_at": at, "scheduled_for": slot, **more}
+
+
+def _asked(nurse, order_id: str, values: dict, *checks: Check) -> list[str]:
+    return [w.text(nurse.lang) for w in medication.check_dose(nurse, order_id, values) if w.check in checks]
+
+
+@pytest.fixture
+def warfarin(session_for, medication_ward):
+    patient = medication_ward[0]
+    return patient, _order(session_for("doctor"), patient, drug="Warfarin", dose=5.0, route="PO", times="18:00",
+                           dose_rule=WARFARIN_RULE, indication="atrial fibrillation")
+
+
+WARFARIN_DOSE = _dose("2026-11-28T18:05+01:00", "2026-11-28T18:00+01:00", 3.0, "PO", decided_on="INR 5.8")
+
+
+def test_an_inr_above_its_range_since_the_last_dose_holds_the_warfarin_until_a_reason_is_given(
+        session_for, warfarin, clock):
+    patient, order = warfarin
+    nurse = session_for("nurse")
+    _inr(nurse, patient, "2026-11-28T13:00+01:00", "5.8")
+    clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
+    assert _asked(nurse, order, WARFARIN_DOSE, Check.INR_HIGH) == [
+        "Warfarin: INR 5.8 (2.0–3.0) received 28/11 13:00: hold and ask the doctor."]
+    with pytest.raises(medication.OverrideNeeded):
+        medication.record_dose(nurse, order, WARFARIN_DOSE, witness=CHECKED)
+    saved = medication.record_dose(nurse, order, WARFARIN_DOSE, witness=CHECKED,
+                                   overrides={Check.INR_HIGH: "Dr Benali: give 3 mg, INR again tomorrow"})
+    assert saved.data["overrides"] == [{"check": "inr_high", "reason": "Dr Benali: give 3 mg, INR again tomorrow"}]
+    clock.now = datetime.fromisoformat("2026-11-29T18:05+01:00")  # the 5.8 came before the dose given on it
+    assert _asked(nurse, order, {**WARFARIN_DOSE, "given_at": "2026-11-29T18:05+01:00",
+                                 "scheduled_for": "2026-11-29T18:00+01:00"}, Check.INR_HIGH) == []
+
+
+def test_an_inr_in_range_or_below_asks_nothing(session_for, warfarin, clock):
+    patient, order = warfarin
+    nurse = session_for("nurse")
+    _inr(nurse, patient, "2026-11-28T13:00+01:00", "2.4")
+    clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
+    assert _asked(nurse, order, {**WARFARIN_DOSE, "decided_on": "INR 2.4"},
+                  Check.INR_HIGH, Check.INR_AWAITED, Check.INR_TYPED) == []
+
+
+def test_a_reading_typed_that_is_not_the_latest_inr_is_questioned(session_for, warfarin, clock):
+    """Yesterday's "INR 2.4" copied from the paper chart over today's 5.8."""
+    patient, order = warfarin
+    nurse = session_for("nurse")
+    _inr(nurse, patient, "2026-11-28T13:00+01:00", "5.8")
+    clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
+    assert _asked(nurse, order, {**WARFARIN_DOSE, "decided_on": "INR 2.4"}, Check.INR_TYPED) == [
+        "Warfarin: the reading typed (INR 2.4) is not the latest INR (5.8, received 28/11 13:00): check which is right "
+        "before giving."]
+
+
+def test_a_coagulation_sample_awaited_is_checked_before_the_warfarin(session_for, warfarin, clock):
+    patient, order = warfarin
+    nurse = session_for("nurse")
+    records.save_new(nurse, "lab_request", {
+        "taken_at": "2026-11-28T06:00+01:00", "urgency": "routine", "tests": ["coagulation"],
+        "taken_by": "Hélène Lefèvre", "identified_at_bedside": True}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
+    assert _asked(nurse, order, WARFARIN_DOSE, Check.INR_AWAITED) == [
+        "Warfarin: INR AWAITED (sent 28/11 06:00): check it before giving."]
+
+
+def test_the_round_says_the_warfarins_inr_and_the_dialog_shows_the_latest(session_for, warfarin, clock):
+    patient, order = warfarin
+    nurse = session_for("nurse")
+    _inr(nurse, patient, "2026-11-28T13:00+01:00", "5.8")
+    clock.now = datetime.fromisoformat("2026-11-28T17:55+01:00")
+    (item,) = [item for item in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
+               if item.order.record_id == order and item.slot == datetime.fromisoformat("2026-11-28T18:00+01:00")]
+    assert [w.check for w in item.levels] == [Check.INR_HIGH]
+    found = medication.order(nurse.db, order)
+    assert anticoagulation.for_the_dose(nurse.db, found, clock.now, "en") == (
+        "Latest INR: 5.8 at 28/11 13:00", "INR 5.8")
+
+
+@pytest.mark.parametrize("beyond", ["> 8", ">10", "INR supérieur à 8"])
+def test_an_inr_beyond_the_assay_holds_the_warfarin_and_is_the_latest_shown(session_for, warfarin, clock, beyond):
+    """The laboratory phones "> 8": yesterday's 2.4 was shown as the latest INR, and nothing asked."""
+    patient, order = warfarin
+    nurse = session_for("nurse")
+    _inr(nurse, patient, "2026-11-27T13:00+01:00", "2.4")
+    _inr(nurse, patient, "2026-11-28T13:00+01:00", beyond)
+    clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
+    assert _asked(nurse, order, {**WARFARIN_DOSE, "decided_on": f"INR {beyond}"}, Check.INR_HIGH, Check.INR_TYPED) == [
+        f"Warfarin: INR {beyond} (2.0–3.0) received 28/11 13:00: hold and ask the doctor."]
+    assert anticoagulation.for_the_dose(nurse.db, medication.order(nurse.db, order), clock.now, "en") == (
+        f"Latest INR: {beyond} at 28/11 13:00", f"INR {beyond}")
+
+
+@pytest.mark.parametrize(("result", "high"), [("> 2", False), ("< 1", False), ("> 3", True), ("3.0", False)])
+def test_a_bound_is_high_only_at_or_above_the_targets_top(result, high):
+    reading = inr_reading(result)
+    assert reading is not None and inr_high(reading, 3.0) is high
+
+
+def test_an_inr_typed_with_words_is_shown_as_typed_and_not_compared(session_for, warfarin, clock):
+    patient, order = warfarin
+    nurse = session_for("nurse")
+    _inr(nurse, patient, "2026-11-28T13:00+01:00", "8.5, repeat 8.7")
+    clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
+    assert inr_reading("8.5, repeat 8.7") is None
+    assert _asked(nurse, order, {**WARFARIN_DOSE, "decided_on": "INR 8.7"}, Check.INR_TYPED) == []
+    assert anticoagulation.for_the_dose(nurse.db, medication.order(nurse.db, order), clock.now, "en")[0] == (
+        "Latest INR: 8.5, repeat 8.7 at 28/11 13:00")
+
+
+def test_only_the_latest_inr_since_the_last_dose_decides(session_for, warfarin, clock):
+    """5.8 from a heparinised line at 07:00, repeated 2.6 at 13:00: the 18:00 dose was held for the 5.8."""
+    patient, order = warfarin
+    nurse = session_for("nurse")
+    _inr(nurse, patient, "2026-11-28T07:00+01:00", "5.8")
+    _inr(nurse, patient, "2026-11-28T13:00+01:00", "2.6")
+    clock.now = datetime.fromisoformat("2026-11-28T17:55+01:00")
+    dose = {**WARFARIN_DOSE, "decided_on": "INR 2.6"}
+    assert _asked(nurse, order, dose, Check.INR_HIGH) == []
+    (item,) = [item for item in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
+               if item.order.record_id == order and item.slot == datetime.fromisoformat("2026-11-28T18:00+01:00")]
+    assert item.levels == ()
+    _inr(nurse, patient, "2026-11-28T15:00+01:00", "4.9")
+    assert _asked(nurse, order, dose, Check.INR_HIGH) == [
+        "Warfarin: INR 4.9 (2.0–3.0) received 28/11 15:00: hold and ask the doctor."]
+
+
+def test_an_inr_before_a_rewritten_order_starts_is_weighed_from_the_medicines_last_dose(
+        session_for, medication_ward, clock):
+    """Yesterday's warfarin stopped at 14:00, today's written from 14:00: the 5.8 phoned at 13:00 held nothing."""
+    patient = medication_ward[0]
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    warfarin = {"drug": "Warfarin", "dose": 5.0, "route": "PO", "times": "18:00", "dose_rule": WARFARIN_RULE}
+    old = _order(doctor, patient, **warfarin, stop_at="2026-11-28T14:00+01:00")
+    clock.now = datetime.fromisoformat("2026-11-27T18:05+01:00")
+    medication.record_dose(nurse, old, {**WARFARIN_DOSE, "given_at": "2026-11-27T18:05+01:00",
+                                        "scheduled_for": "2026-11-27T18:00+01:00", "decided_on": "INR 2.4"},
+                           witness=CHECKED)
+    clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
+    _inr(nurse, patient, "2026-11-28T13:00+01:00", "5.8")
+    records.save_new(nurse, "lab_request", {
+        "taken_at": "2026-11-28T13:30+01:00", "urgency": "routine", "tests": ["coagulation"],
+        "taken_by": "Hélène Lefèvre", "identified_at_bedside": True}, patient_id=patient)
+    new = _order(doctor, patient, **warfarin, start_at="2026-11-28T14:00+01:00")
+    assert _asked(nurse, new, WARFARIN_DOSE, Check.INR_HIGH, Check.INR_AWAITED) == [
+        "Warfarin: INR 5.8 (2.0–3.0) received 28/11 13:00: hold and ask the doctor.",
+        "Warfarin: INR AWAITED (sent 28/11 13:30): check it before giving."]
+
+
+def test_an_inr_received_after_the_coagulation_sample_ends_its_wait_linked_or_not(session_for, warfarin, clock):
+    """The 06:00 sample's INR phoned at 13:00, typed without its sample number: "INR AWAITED" for days."""
+    patient, order = warfarin
+    nurse = session_for("nurse")
+    for taken in ("2026-11-28T06:00+01:00", "2026-11-28T06:30+01:00"):
+        records.save_new(nurse, "lab_request", {
+            "taken_at": taken, "urgency": "routine", "tests": ["coagulation"],
+            "taken_by": "Hélène Lefèvre", "identified_at_bedside": True}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
+    assert _asked(nurse, order, WARFARIN_DOSE, Check.INR_AWAITED) == [
+        "Warfarin: INR AWAITED (sent 28/11 06:30): check it before giving."]
+    clock.now = datetime.fromisoformat("2026-11-30T18:05+01:00")
+    _inr(nurse, patient, "2026-11-28T13:00+01:00", "2.4")
+    assert _asked(nurse, order, {**WARFARIN_DOSE, "given_at": "2026-11-30T18:05+01:00",
+                                 "scheduled_for": "2026-11-30T18:00+01:00", "decided_on": "INR 2.4"},
+                  Check.INR_AWAITED) == []
+
+
+def test_the_medication_chart_says_the_inr_and_the_other_anticoagulant_as_the_round_does(
+        session_for, warfarin, clock):
+    """The MAR chart, on screen and printed (what the ward gives from when the laptop is elsewhere),
+    said neither the warfarin's INR of 5.8 nor the enoxaparin beside it that the round said."""
+    patient, order = warfarin
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    enoxaparin = _order(doctor, patient, **{**ENOXAPARIN, "times": "18:00"})
+    clock.now = datetime.fromisoformat("2026-11-28T17:55+01:00")
+    _inr(nurse, patient, "2026-11-28T13:00+01:00", "5.8")
+    on_round = {item.order.record_id: item for item in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
+                if item.slot == datetime.fromisoformat("2026-11-28T18:00+01:00")}
+    on_chart = {row.order.record_id: row for row in medication.mar_grids(
+        nurse.db, [patient], clock.now.date(), 1, clock.now)[patient]}
+    assert [w.text("en") for w in on_chart[order].levels] == [w.text("en") for w in on_round[order].levels] == [
+        "Warfarin: INR 5.8 (2.0–3.0) received 28/11 13:00: hold and ask the doctor."]
+    assert [o.record_id for o in on_chart[order].also_ordered] == [o.record_id for o in on_round[order].also_ordered] \
+        == [enoxaparin]
+    assert [o.record_id for o in on_chart[enoxaparin].also_ordered] == [order]
+
+
+@pytest.mark.parametrize(("test", "inr"), [("INR", True), ("PT/INR", True), ("TP/INR", True), ("APTT", False),
+                                          ("Prothrombin time", False), ("Inriched", False)])
+def test_the_inr_is_read_by_its_name(test, inr):
+    assert is_inr(test) is inr
+
+
+APIXABAN = {"drug": "Apixaban", "dose": 5.0, "route": "PO", "times": "08:00 20:00", "indication": "AF"}
+ENOXAPARIN = {"drug": "Enoxaparin", "dose": 40.0, "dose_unit": "mg", "route": "SC", "frequency": "scheduled",
+              "times": "20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": True}
+
+
+def test_a_second_anticoagulant_is_asked_at_the_order_and_at_the_dose_and_flagged_on_the_round(
+        session_for, medication_ward, clock):
+    patient = medication_ward[0]
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    apixaban = _order(doctor, patient, **APIXABAN)
+    asked = medication.duplicate_orders(doctor, ENOXAPARIN, patient)
+    assert asked is not None and asked.startswith("Already on an anticoagulant: Apixaban 5 mg PO"), asked
+    assert asked.endswith("— stop it, or say why both."), asked
+    enoxaparin = _order(doctor, patient, **ENOXAPARIN)
+    clock.now = datetime.fromisoformat("2026-11-28T19:55+01:00")
+    round_items = {item.order.record_id: item for item in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
+                   if item.slot == datetime.fromisoformat("2026-11-28T20:00+01:00")}
+    assert [other.record_id for other in round_items[enoxaparin].also_ordered] == [apixaban]
+    assert [other.record_id for other in round_items[apixaban].also_ordered] == [enoxaparin]
+    assert _asked(nurse, enoxaparin, _dose("2026-11-28T20:05+01:00", "2026-11-28T20:00+01:00", 40.0, "SC",
+                                           site="left abdomen"), Check.TWO_ANTICOAGULANTS) == [
+        "Enoxaparin: already on an anticoagulant (Apixaban 5 mg PO): two at once make a bleed likely. Ask the doctor "
+        "before giving it."]
+
+
+def test_a_switch_after_the_stop_is_not_two_anticoagulants(session_for, medication_ward, clock):
+    """Apixaban stopped at 20:00 as enoxaparin starts at 20:00 (before an operation): a bridge."""
+    patient = medication_ward[0]
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    _order(doctor, patient, **APIXABAN, stop_at="2026-11-28T20:00+01:00")
+    clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
+    assert medication.duplicate_orders(doctor, {**ENOXAPARIN, "start_at": "2026-11-28T20:00+01:00"}, patient) is None
+    enoxaparin = _order(doctor, patient, **{**ENOXAPARIN, "start_at": "2026-11-28T20:00+01:00"})
+    clock.now = datetime.fromisoformat("2026-11-28T20:05+01:00")
+    assert _asked(nurse, enoxaparin, _dose("2026-11-28T20:05+01:00", "2026-11-28T20:00+01:00", 40.0, "SC",
+                                           site="left abdomen"), Check.TWO_ANTICOAGULANTS) == []
+
+
+def test_an_anticoagulant_given_against_the_vte_decision_for_bleeding_is_asked(session_for, medication_ward, clock):
+    patient = medication_ward[0]
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    enoxaparin = _order(doctor, patient, **ENOXAPARIN)
+    dose = _dose("2026-11-28T20:05+01:00", "2026-11-28T20:00+01:00", 40.0, "SC", site="left abdomen")
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    assert _asked(nurse, enoxaparin, dose, Check.AGAINST_VTE_DECISION) == []
+    records.save_new(doctor, "vte_assessment", {
+        "assessed_at": "2026-11-28T14:00+01:00", "mobility": "medical_reduced", "thrombosis_risks": ["over_60"],
+        "bleeding_risks": ["active_bleeding"], "prophylaxis": "contraindicated", "notes": "Melaena"},
+        patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T20:05+01:00")
+    (said,) = _asked(nurse, enoxaparin, dose, Check.AGAINST_VTE_DECISION)
+    assert said.startswith("Enoxaparin: the VTE decision of 28/11 14:00 is None: bleeding risk outweighs it"), said
+    assert said.endswith("active bleeding: ask the doctor before giving it."), said
+
+
+def test_a_dose_within_its_hold_before_a_booked_operation_is_asked(session_for, medication_ward, clock):
+    patient = medication_ward[0]
+    coord, doctor, nurse = session_for("coord"), session_for("doctor"), session_for("nurse")
+    apixaban = _order(doctor, patient, **APIXABAN)
+    listed = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-11-30T08:00+01:00",
+        "ends_at": "2026-11-30T13:00+01:00"}).record_id
+    theatre.book(coord, patient, {
+        "procedure": "Inguinal hernia repair", "laterality": "left", "priority": "elective",
+        "decided_at": "2026-10-01T10:00+01:00", "surgeon": "Dr Roux", "session": listed,
+        "planned_start": "2026-11-30T08:00+01:00", "expected_minutes": 60})
+    clock.now = datetime.fromisoformat("2026-11-28T08:05+01:00")  # 48 h before: not asked
+    assert _asked(nurse, apixaban, _dose("2026-11-28T08:00+01:00", "2026-11-28T08:00+01:00", 5.0, "PO"),
+                  Check.BEFORE_OPERATION) == []
+    clock.now = datetime.fromisoformat("2026-11-30T07:30+01:00")
+    assert _asked(nurse, apixaban, _dose("2026-11-30T07:30+01:00", "2026-11-30T08:00+01:00", 5.0, "PO"),
+                  Check.BEFORE_OPERATION) == [
+        "Apixaban: operation booked 30/11 08:00, within 48 hours of this dose: ask the surgeon or anaesthetist "
+        "whether to give it."]
+    # A vitamin K antagonist's hold said in days, as a nurse counts it ("120 hours" was said).
+    warfarin = _order(doctor, patient, drug="Warfarin", dose=5.0, route="PO", times="18:00", dose_rule=WARFARIN_RULE)
+    clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
+    assert _asked(nurse, warfarin, WARFARIN_DOSE, Check.BEFORE_OPERATION) == [
+        "Warfarin: operation booked 30/11 08:00, within 5 days of this dose: ask the surgeon or anaesthetist "
+        "whether to give it."]
+
+
+def _plain(drug: str, dose: float, unit: str = "mg", times: tuple[int, ...] = (20,), indication: str | None = None,
+           once: bool = False, route: str = "SC") -> Order:
+    from datetime import time
+    return Order(record_id="o", patient_id="p", drug=drug, dose=dose, dose_unit=unit, route=route,
+                 frequency=Frequency.ONCE if once else Frequency.SCHEDULED,
+                 times=() if once else tuple(time(hour) for hour in times),
+                 start_at=datetime(2026, 11, 28, 20, tzinfo=PARIS), indication=indication)
+
+
+@pytest.mark.parametrize(("order", "expected"), [
+    (_plain("Enoxaparin", 40), True), (_plain("Enoxaparin", 90), False), (_plain("Enoxaparin", 60, times=(8, 20)), False),
+    (_plain("Lovenox", 4000, "units"), True), (_plain("Heparin", 5000, "units", (8, 20)), True),
+    (_plain("Apixaban", 2.5, times=(8, 20)), False), (_plain("Apixaban", 5, times=(8, 20)), False),
+    (_plain("Dabigatran", 110, times=(8, 20)), False), (_plain("Rivaroxaban", 20), False),
+    (_plain("Rivaroxaban", 10, indication="thromboprophylaxis after hip replacement"), True),
+    (_plain("Apixaban", 5, times=(8, 20), indication="stroke prevention in AF"), False),
+    (_plain("Apixaban", 2.5, times=(8, 20), indication="prévention de la MTEV"), True),
+    (_plain("Enoxaparin", 80, times=(8, 20), indication="prévention secondaire, valve"), False),
+    (_plain("Enoxaparin", 80, indication="VTE prophylaxis, obese"), True),
+    (_plain("Enoxaparin", 60, indication="DVT prevention"), True),
+    (_plain("Warfarin", 1), False), (_plain("Heparin", 5000, "units", once=True, route="IV"), False)])
+def test_a_plainly_prophylactic_dose_is_told_from_a_treatment_dose(order, expected):
+    assert prophylactic(order) is expected
+
+
+def test_the_hold_before_an_operation_depends_on_the_drug_and_its_dose():
+    assert held_before_operation(_plain("Apixaban", 5, times=(8, 20))) == timedelta(hours=48)
+    assert held_before_operation(_plain("Enoxaparin", 90)) == timedelta(hours=24)
+    assert held_before_operation(_plain("Enoxaparin", 40)) == timedelta(hours=12)
+    # Words never shorten the hold: a treatment dose "preventing" a valve thrombosis, or one whose
+    # indication says prophylaxis at a treatment dose, keeps the treatment dose's 24 hours.
+    assert held_before_operation(_plain("Enoxaparin", 100, times=(8, 20),
+                                        indication="prevention of mechanical valve thrombosis")) == timedelta(hours=24)
+    assert held_before_operation(_plain("Enoxaparin", 80, indication="VTE prophylaxis, obese")) == timedelta(hours=24)
+    assert held_before_operation(_plain("Paracetamol", 1000)) is None
+
+
+def test_a_once_only_dose_overlaps_an_order_running_then_only():
+    bolus = _plain("Heparin", 5000, "units", once=True)
+    running = _plain("Apixaban", 5, times=(8, 20)).model_copy(update={"start_at": datetime(2026, 11, 27, 8, tzinfo=PARIS)})
+    assert overlap(bolus, running)
+    assert not overlap(bolus, running.model_copy(update={"stop_at": datetime(2026, 11, 28, 20, tzinfo=PARIS)}))
