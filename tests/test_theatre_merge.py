@@ -515,12 +515,9 @@ def _list_session(coord, name, day):
         "ends_at": f"{day}T13:00+01:00"}).record_id
 
 
-@pytest.fixture
-def rebooked_on_two_laptops(tmp_path, laptop, admission_values, clock):
-    """Monday's hernia repair cancelled on laptop 1, whose records laptop 2 takes; then laptop 1
-    rebooks it to T1 on Wednesday 02/12 08:00 and laptop 2 to T3 on Thursday 03/12 08:00, each
-    ringing the patient. Returns both laptops' clerks, the office's nurse and clerk, and the
-    booking."""
+def _cancelled_then_shared(tmp_path, laptop, admission_values, clock):
+    """Monday's hernia repair booked and cancelled by the outage on laptop 1, whose records laptop 2
+    then takes: laptop 1's nurse, clerk and coordinator, laptop 2's nurse and clerk, the booking."""
     nurse1, clerk1 = laptop(tmp_path / "1.sqlite", 1)
     coord1 = _coordinator(nurse1, clock)
     patient = records.save_new(nurse1, "admission", {**admission_values, "nir": ""}).patient_id
@@ -530,6 +527,16 @@ def rebooked_on_two_laptops(tmp_path, laptop, admission_values, clock):
                                      "last_minute": True, "patient_told": "phone"})
     nurse2, clerk2 = laptop(tmp_path / "2.sqlite", 2)
     import_export(clerk2, export(clerk1, tmp_path / "to-2").folder)
+    return nurse1, clerk1, coord1, nurse2, clerk2, booking
+
+
+@pytest.fixture
+def rebooked_on_two_laptops(tmp_path, laptop, admission_values, clock):
+    """Monday's hernia repair cancelled on laptop 1, whose records laptop 2 takes; then laptop 1
+    rebooks it to T1 on Wednesday 02/12 08:00 and laptop 2 to T3 on Thursday 03/12 08:00, each
+    ringing the patient. Returns both laptops' clerks, the office's nurse and clerk, and the
+    booking."""
+    nurse1, clerk1, coord1, nurse2, clerk2, booking = _cancelled_then_shared(tmp_path, laptop, admission_values, clock)
     coord2 = _coordinator(nurse2, clock)
     for coord, name, day, decided in ((coord1, "T1", "2026-12-02", "10:00"), (coord2, "T3", "2026-12-03", "11:00")):
         theatre.rebook(coord, booking, {"outcome": "rebooked", "session": _list_session(coord, name, day),
@@ -749,15 +756,7 @@ def test_a_case_rebooked_on_one_laptop_and_transferred_on_the_other_is_reported_
     """Laptop 1 gave the cancelled operation 02/12, laptop 2 sent it to another hospital, each
     ringing the patient: nothing was reported, the 02/12 line vanished, and the export sent a
     booked 02/12 Appointment beside the revoked request."""
-    nurse1, clerk1 = laptop(tmp_path / "1.sqlite", 1)
-    coord1 = _coordinator(nurse1, clock)
-    patient = records.save_new(nurse1, "admission", {**admission_values, "nir": ""}).patient_id
-    booking = theatre.book(coord1, patient, {**BOOKING, "anaesthetist": None, "session": _list_session(
-        coord1, "T1", "2026-11-30"), "planned_start": "2026-11-30T08:00+01:00"}).record_id
-    theatre.cancel(coord1, booking, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
-                                     "last_minute": True, "patient_told": "phone"})
-    nurse2, clerk2 = laptop(tmp_path / "2.sqlite", 2)
-    import_export(clerk2, export(clerk1, tmp_path / "to-2").folder)
+    nurse1, clerk1, coord1, nurse2, clerk2, booking = _cancelled_then_shared(tmp_path, laptop, admission_values, clock)
     theatre.rebook(coord1, booking, {"outcome": "rebooked", "session": _list_session(coord1, "T1", "2026-12-02"),
                                      "planned_start": "2026-12-02T08:00+01:00", "patient_told": "phone",
                                      "told_at": "2026-11-28T10:00+01:00", "decided_at": "2026-11-28T10:00+01:00"})

@@ -74,11 +74,9 @@ def test_a_hypo_is_called_out_and_its_recheck_falls_overdue(window, session_for,
     assert chart.alarms.text() == "GLUCOSE CHECK OVERDUE since 28/11 15:20 (hourly)" and chart.model.is_warning(0, 3)
 
 
-@pytest.mark.parametrize("stopped", [False, True])
-def test_a_hypo_on_an_insulin_infusion_says_the_infusion_runs(window, session_for, admission_values, select_bed,
-                                                              stopped):
-    """R2 #3: the tab said the ordinary hypo line, nothing of the VRIII running into it; and once
-    its syringe was stopped at 12:30, said it running at 13:50 all the same."""
+def _on_a_vriii(window, session_for, admission_values):
+    """A patient admitted at 09:00 on ward 3B, an Actrapid VRIII ordered from 10:00: the patient
+    and the order."""
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
     patient = records.save_new(window.session, "admission", {**admission_values,
                                                              "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
@@ -87,6 +85,15 @@ def test_a_hypo_on_an_insulin_infusion_says_the_infusion_runs(window, session_fo
         "rate_ml_h": 2.0, "dose_rule": "rate by the VRIII scale on the hourly capillary glucose", "frequency": "once",
         "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": True, "time_critical": True},
         patient_id=patient).record_id
+    return patient, vriii
+
+
+@pytest.mark.parametrize("stopped", [False, True])
+def test_a_hypo_on_an_insulin_infusion_says_the_infusion_runs(window, session_for, admission_values, select_bed,
+                                                              stopped):
+    """R2 #3: the tab said the ordinary hypo line, nothing of the VRIII running into it; and once
+    its syringe was stopped at 12:30, said it running at 13:50 all the same."""
+    patient, vriii = _on_a_vriii(window, session_for, admission_values)
     # Its syringe put up at 10:00: only a bag running is said running into a hypo.
     medication.record_dose(session_for("nurse"), vriii, {
         "outcome": "given", "given_at": "2026-11-28T10:00+01:00", "scheduled_for": "2026-11-28T10:00+01:00",
@@ -144,14 +151,7 @@ def test_the_tab_says_the_next_reading_hourly_while_a_vriii_runs(window, session
     """09:55 planned 4 hours, the VRIII put up at 10:00: at 10:30 the tab said "next reading due
     28/11 13:55 (every 4 hours)" and was read again only then, while the lists and the handover
     said it due hourly."""
-    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
-    patient = records.save_new(window.session, "admission", {**admission_values,
-                                                             "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
-    vriii = records.save_new(session_for("doctor"), "medication_order", {
-        "drug": "Actrapid 50 units in 50 mL", "dose": 50.0, "dose_unit": "units", "route": "IV", "form": "infusion",
-        "rate_ml_h": 2.0, "dose_rule": "rate by the VRIII scale on the hourly capillary glucose", "frequency": "once",
-        "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": True, "time_critical": True},
-        patient_id=patient).record_id
+    patient, vriii = _on_a_vriii(window, session_for, admission_values)
     clock.now = datetime.fromisoformat("2026-11-28T10:05+01:00")
     records.save_new(window.session, "blood_glucose", {"taken_at": "2026-11-28T09:55+01:00", "timing": "other",
                                                        "reading": "value", "glucose": 14.0, "glucose_unit": "mmol_l",
