@@ -184,3 +184,79 @@ def test_an_anticoagulant_allergy_after_a_reversal_word_is_exported_as_a_medicat
 
     assert category(allergy) == "medication"
 
+
+@pytest.mark.parametrize("allergy, drug", [
+    ("Losartan (angioedema)", "Valsartan 80 mg"), ("Losartan (angioedema)", "Entresto 49/51 mg"),
+    ("Cozaar : œdème de Quincke", "Candesartan 8 mg"), ("Sartans", "Valsartan 80 mg"), ("ARB", "Irbesartan"),
+    ("ARA II", "Tareg 80 mg"), ("Antagonistes des récepteurs de l'angiotensine II", "Telmisartan"),
+    ("Angiotensin receptor blockers", "Olmesartan"), ("Sartans", "Fimasartan")])
+def test_an_angiotensin_receptor_blocker_named_or_its_angioedema_warns_before_every_sartan(allergy, drug):
+    """A losartan angioedema said nothing before valsartan or Entresto, and no sartan allergy had
+    a class (BNF: other ARBs only with great caution after an angioedema; review T1)."""
+    assert allergy_matches(drug, [allergy]) == [allergy]
+
+
+@pytest.mark.parametrize("allergy, drug", [
+    ("Losartan (cough)", "Valsartan 80 mg"), ("Losartan (rash)", "Entresto 49/51 mg"), ("Sartans", "Ramipril"),
+    ("Losartan (angioedema)", "Amlodipine")])
+def test_a_sartan_named_alone_without_an_angioedema_warns_before_no_other(allergy, drug):
+    assert allergy_matches(drug, [allergy]) == []
+
+
+def test_the_warning_says_why_another_sartan_matches():
+    from downtime.domain.medication import allergies_matched
+
+    assert allergies_matched("Valsartan 80 mg", ["Losartan (angioedema)"]).text("en") == (
+        "Losartan (angioedema) — an angioedema with an angiotensin receptor blocker: every other one is given "
+        "only with great caution after one")
+
+
+@pytest.mark.parametrize("allergy", ["AVK", "Allergie aux AVK", "Anti-vitamine K", "Antivitamines K (urticaire)",
+                                     "Vitamin K antagonist", "VKA"])
+@pytest.mark.parametrize("drug", ["Warfarin 5 mg", "Previscan 20 mg", "Sintrom 4 mg", "Coumadine 2 mg",
+                                  "Fluindione 20 mg"])
+def test_a_vitamin_k_antagonist_allergy_warns_before_every_one(allergy, drug):
+    """The class was read as a word no table knew: "Allergie aux AVK" warned before no warfarin
+    or Previscan (review T1)."""
+    assert allergy_matches(drug, [allergy]) == [allergy]
+
+
+@pytest.mark.parametrize("drug, allergy", [
+    ("Antivitamine K", "Anti-vitamine K"), ("Vitamin K antagonist", "Vitamin K antagonist (warfarin)")])
+def test_the_vitamin_k_antagonists_class_matches_itself_however_written(drug, allergy):
+    assert allergy_matches(drug, [allergy]) == [allergy]
+
+
+@pytest.mark.parametrize("drug, allergy", [
+    ("Warfarin 5 mg", "Fluindione (rash)"), ("Vitamin K 10 mg IV", "AVK"), ("Konakion", "Anti-vitamine K"),
+    ("Apixaban 5 mg", "AVK")])
+def test_a_vitamin_k_antagonist_allergy_warns_before_no_vitamin_k_nor_another_named_alone(drug, allergy):
+    assert allergy_matches(drug, [allergy]) == []
+
+
+@pytest.mark.parametrize("drug", ["Insulatard 10 units", "Humulin I 10 units", "Umuline NPH 12 UI", "NovoMix 30",
+                                  "Mixtard 30", "Humalog Mix25", "Insuman Basal", "Hypurin Porcine Isophane"])
+def test_a_protamine_allergy_warns_before_an_insulin_made_with_protamine(drug):
+    """Isophane and premixed insulins hold protamine: it warned only where the name said it
+    (review T1)."""
+    assert allergy_matches(drug, ["Protamine (anaphylaxis)"]) == ["Protamine (anaphylaxis)"]
+
+
+@pytest.mark.parametrize("drug", ["Lantus 20 units", "Levemir", "Tresiba", "Actrapid", "Hypurin Bovine Lente"])
+def test_a_protamine_allergy_warns_before_no_insulin_made_without_it(drug):
+    assert allergy_matches(drug, ["Protamine (anaphylaxis)"]) == []
+
+
+@pytest.mark.parametrize("drug, allergy", [
+    ("Vitamin D3 1000 units", "Vitamin K"), ("Vitamin B12 1 mg IM", "Vitamine K1"),
+    ("Vitamin C 500 mg", "Vitamin K (rash)"), ("Vitamin K 10 mg IV", "Vitamin D")])
+def test_another_vitamin_is_no_vitamin_k_allergy(drug, allergy):
+    """The word "vitamin" alone matched them (review T1)."""
+    assert allergy_matches(drug, [allergy]) == []
+
+
+@pytest.mark.parametrize("drug, allergy", [
+    ("Vitamin K1 10 mg", "Vitamine K"), ("Konakion MM 10 mg", "Vitamin K (anaphylaxis)"),
+    ("Vitamin D3 1000 units", "Vitamine D (urticaire)")])
+def test_a_vitamin_still_warns_before_itself(drug, allergy):
+    assert allergy_matches(drug, [allergy]) == [allergy]

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from downtime.domain.anticoagulation import held_before_operation, inr_high, overlap, prophylactic
+from downtime.domain.anticoagulation import held_before_operation, inr_high, overlap, prophylactic, rule_band
 from downtime.domain.lab_results import inr_reading, is_inr
 from downtime.domain.medication import Check, Frequency, Order
 from downtime.services import anticoagulation, medication, records, theatre
@@ -75,6 +75,24 @@ def test_an_inr_in_range_or_below_asks_nothing(session_for, warfarin, clock):
     clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
     assert _asked(nurse, order, {**WARFARIN_DOSE, "decided_on": "INR 2.4"},
                   Check.INR_HIGH, Check.INR_AWAITED, Check.INR_TYPED) == []
+
+
+def test_the_vitamin_k_given_for_a_high_inr_is_not_the_warfarins_last_dose(session_for, medication_ward, clock):
+    """The warfarin written with its reversal plan: the vitamin K given at 15:05 for the 9.0 of
+    13:00 counted as the warfarin's last dose, and the 18:05 dose was asked nothing (review T1)."""
+    patient = medication_ward[0]
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    order = _order(doctor, patient, drug="Warfarin (vitamin K if INR > 8)", dose=5.0, route="PO", times="18:00",
+                   dose_rule=WARFARIN_RULE, indication="atrial fibrillation")
+    vitamin_k = _order(doctor, patient, drug="Vitamin K", dose=2.0, route="PO", times="15:00", high_alert=False,
+                       start_at="2026-11-28T10:00+01:00")
+    _inr(nurse, patient, "2026-11-28T13:00+01:00", "9.0")
+    clock.now = datetime.fromisoformat("2026-11-28T15:05+01:00")
+    medication.record_dose(nurse, vitamin_k, _dose("2026-11-28T15:05+01:00", "2026-11-28T15:00+01:00", 2.0, "PO"),
+                           witness=CHECKED, overrides={check: "given as ordered" for check in Check})
+    clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
+    assert _asked(nurse, order, {**WARFARIN_DOSE, "decided_on": "INR 9.0"}, Check.INR_HIGH) == [
+        "Warfarin (vitamin K if INR > 8): INR 9.0 (2.0–3.0) received 28/11 13:00: hold and ask the doctor."]
 
 
 def test_a_reading_typed_that_is_not_the_latest_inr_is_questioned(session_for, warfarin, clock):
@@ -350,3 +368,117 @@ def test_a_once_only_dose_overlaps_an_order_running_then_only():
     running = _plain("Apixaban", 5, times=(8, 20)).model_copy(update={"start_at": datetime(2026, 11, 27, 8, tzinfo=PARIS)})
     assert overlap(bolus, running)
     assert not overlap(bolus, running.model_copy(update={"stop_at": datetime(2026, 11, 28, 20, tzinfo=PARIS)}))
+
+
+def test_an_inr_within_a_band_of_the_orders_dose_rule_is_the_prescribers_decision_not_a_hold(
+        session_for, warfarin, clock):
+    """The rule's "3 to 4: 1 mg" for an INR of 3.4 was "hold and ask the doctor" at the dose, on the
+    round and on the printed MAR each evening (review T2 #1): the decision is quoted instead."""
+    patient, order = warfarin
+    nurse = session_for("nurse")
+    _inr(nurse, patient, "2026-11-28T11:00+01:00", "3.4")
+    clock.now = datetime.fromisoformat("2026-11-28T17:55+01:00")
+    decided = "Warfarin: INR 3.4 (2.0–3.0) received 28/11 11:00: dosed by the prescriber's rule (3 to 4: 1 mg)."
+    assert _asked(nurse, order, {**WARFARIN_DOSE, "dose_given": 1.0, "decided_on": "INR 3.4"}, Check.INR_HIGH) == []
+    (item,) = [item for item in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
+               if item.order.record_id == order and item.slot == datetime.fromisoformat("2026-11-28T18:00+01:00")]
+    (row,) = [row for row in medication.mar_grids(nurse.db, [patient], clock.now.date(), 1, clock.now)[patient]
+              if row.order.record_id == order]
+    assert [w.text("en") for w in item.levels] == [w.text("en") for w in row.levels] == [decided]
+    assert medication.holding(item.levels) == medication.holding(row.levels) == []
+
+
+def test_an_inr_beyond_the_rules_answered_bands_still_holds_the_warfarin(session_for, warfarin, clock):
+    """"over 4: none and tell the doctor": an INR of 4.6 asks as before."""
+    patient, order = warfarin
+    nurse = session_for("nurse")
+    _inr(nurse, patient, "2026-11-28T11:00+01:00", "4.6")
+    clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
+    assert _asked(nurse, order, {**WARFARIN_DOSE, "decided_on": "INR 4.6"}, Check.INR_HIGH) == [
+        "Warfarin: INR 4.6 (2.0–3.0) received 28/11 11:00: hold and ask the doctor."]
+
+
+def test_an_order_amended_after_the_inr_came_back_is_the_prescribers_decision(session_for, medication_ward, clock):
+    """A fixed-dose warfarin the doctor lowered to 1 mg once the INR of 3.4 was phoned: the nurse was
+    still sent back to the doctor (review T2 #1); an amendment before the INR, or one not on the
+    dose, decides nothing."""
+    patient = medication_ward[0]
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    order = _order(doctor, patient, drug="Warfarin", dose=3.0, route="PO", times="18:00",
+                   indication="atrial fibrillation")
+    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
+    records.amend(doctor, order, {**records.history(doctor.db, order)[-1].data, "indication": "AF"}, "indication")
+    clock.now = datetime.fromisoformat("2026-11-28T11:05+01:00")
+    _inr(nurse, patient, "2026-11-28T11:00+01:00", "3.4")
+    dose = _dose("2026-11-28T18:05+01:00", "2026-11-28T18:00+01:00", 1.0, "PO")
+    clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
+    assert _asked(nurse, order, dose, Check.INR_HIGH) == [
+        "Warfarin: INR 3.4 (2.0–3.0) received 28/11 11:00: hold and ask the doctor."]
+    clock.now = datetime.fromisoformat("2026-11-28T11:30+01:00")  # not on the dose: no answer to the INR
+    records.amend(doctor, order, {**records.history(doctor.db, order)[-1].data, "indication": "AF, paroxysmal"},
+                  "indication")
+    clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
+    assert _asked(nurse, order, dose, Check.INR_HIGH) == [
+        "Warfarin: INR 3.4 (2.0–3.0) received 28/11 11:00: hold and ask the doctor."]
+    clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
+    records.amend(doctor, order, {**records.history(doctor.db, order)[-1].data, "dose": 1.0}, "INR 3.4: 1 mg tonight")
+    clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
+    assert _asked(nurse, order, dose, Check.INR_HIGH) == []
+    (item,) = [item for item in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
+               if item.order.record_id == order and item.slot == datetime.fromisoformat("2026-11-28T18:00+01:00")]
+    assert [w.text("en") for w in item.levels] == [
+        "Warfarin: INR 3.4 (2.0–3.0) received 28/11 11:00: order amended by the prescriber since: “INR 3.4: 1 mg "
+        "tonight”."]
+
+
+@pytest.mark.parametrize(("result", "band"), [
+    ("3.4", "3 to 4: 1 mg"), ("2.4", "2 to 3: 3 mg"), ("1.6", "INR under 2: 5 mg"), ("4.0", "3 to 4: 1 mg"),
+    ("4.2", None), ("> 8", None)])
+def test_the_dose_rules_band_is_read_for_an_inr_it_answers_only(result, band):
+    reading = inr_reading(result)
+    assert reading is not None
+    assert rule_band(WARFARIN_RULE, reading) == band
+    assert rule_band("INR 3-4: 1 mg; INR 4,5 à 6 : aucune prise, appeler le médecin", reading) == (
+        "INR 3-4: 1 mg" if band == "3 to 4: 1 mg" else None)
+    assert rule_band(None, reading) is None
+
+
+STAT_ENOXAPARIN = {"drug": "Enoxaparin", "dose": 80.0, "route": "SC", "frequency": "once",
+                   "start_at": "2026-11-27T10:00+01:00", "indication": "suspected PE"}
+STAT_DOSE = _dose("2026-11-27T10:05+01:00", "2026-11-27T10:00+01:00", 80.0, "SC", site="left abdomen")
+
+
+def test_a_once_only_anticoagulant_given_before_the_switch_is_not_a_second_one_at_the_dose(
+        session_for, medication_ward, clock):
+    """The stat enoxaparin of the day before, then the apixaban switched to the next morning: the
+    order asked nothing and each apixaban dose was "two at once" with the round's "ALSO ON AN
+    ANTICOAGULANT" (review T2 #3)."""
+    patient = medication_ward[0]
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    stat = _order(doctor, patient, **STAT_ENOXAPARIN)
+    clock.now = datetime.fromisoformat("2026-11-27T10:05+01:00")
+    medication.record_dose(nurse, stat, STAT_DOSE, witness=CHECKED)
+    apixaban = {**APIXABAN, "dose": 10.0, "start_at": "2026-11-28T07:00+01:00", "indication": "PE"}
+    assert medication.duplicate_orders(doctor, {**apixaban, "dose_unit": "mg", "frequency": "scheduled",
+                                                "controlled": False, "high_alert": True}, patient) is None
+    order = _order(doctor, patient, **apixaban)
+    clock.now = datetime.fromisoformat("2026-11-28T07:55+01:00")
+    (item,) = [item for item in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
+               if item.order.record_id == order and item.slot == datetime.fromisoformat("2026-11-28T08:00+01:00")]
+    assert item.also_ordered == ()
+    assert _asked(nurse, order, _dose("2026-11-28T08:00+01:00", "2026-11-28T08:00+01:00", 10.0, "PO"),
+                  Check.TWO_ANTICOAGULANTS) == []
+
+
+def test_a_once_only_anticoagulant_written_while_another_runs_is_still_a_second_one(
+        session_for, medication_ward, clock):
+    """The stat enoxaparin given beside running apixaban: its evening dose is still asked."""
+    patient = medication_ward[0]
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    order = _order(doctor, patient, **APIXABAN)
+    _order(doctor, patient, **{**STAT_ENOXAPARIN, "start_at": "2026-11-28T10:00+01:00"})
+    clock.now = datetime.fromisoformat("2026-11-28T19:55+01:00")
+    assert _asked(nurse, order, _dose("2026-11-28T20:00+01:00", "2026-11-28T20:00+01:00", 5.0, "PO"),
+                  Check.TWO_ANTICOAGULANTS) == [
+        "Apixaban: already on an anticoagulant (Enoxaparin 80 mg SC): two at once make a bleed likely. Ask the doctor "
+        "before giving it."]

@@ -16,6 +16,28 @@ def test_metformin_by_its_brands_and_combinations_is_reviewed_on_a_kidney_injury
     assert "metformin" in medicines_in(drug) and nephrotoxic(drug, "PO")
 
 
+@pytest.mark.parametrize("drug, gives", [
+    ("Xigduo 5/1000 mg", {"dapagliflozin", "metformin"}), ("Ebymect 5/1000 mg", {"dapagliflozin", "metformin"}),
+    ("Synjardy 12.5/1000 mg", {"empagliflozin", "metformin"}), ("Vokanamet", {"canagliflozin", "metformin"}),
+    ("Segluromet", {"ertugliflozin", "metformin"}), ("Komboglyze", {"saxagliptin", "metformin"}),
+    ("Jentadueto", {"linagliptin", "metformin"}), ("Icandra 50/1000", {"vildagliptin", "metformin"}),
+    ("Efficib 50/1000", {"sitagliptin", "metformin"}), ("Vipdomet 12.5/1000 mg", {"alogliptin", "metformin"}),
+    ("Competact", {"pioglitazon", "metformin"})])
+def test_metformin_in_a_combination_with_a_gliflozin_or_a_gliptin_is_reviewed_on_a_kidney_injury(drug, gives):
+    """The theatre list alone knew these as metformin: no eGFR or AKI review asked of them
+    (review T1)."""
+    assert medicines_in(drug) == gives and nephrotoxic(drug, "PO")
+
+
+@pytest.mark.parametrize("drug, gives", [
+    ("Forxiga 10 mg", {"dapagliflozin"}), ("Edistride 10 mg", {"dapagliflozin"}), ("Jardiance", {"empagliflozin"}),
+    ("Invokana", {"canagliflozin"}), ("Steglatro", {"ertugliflozin"}), ("Zynquista", {"sotagliflozin"}),
+    ("Qtern 5/10 mg", {"saxagliptin", "dapagliflozin"}), ("Glyxambi", {"empagliflozin", "linagliptin"}),
+    ("Steglujan 5/100 mg", {"ertugliflozin", "sitagliptin"})])
+def test_an_sglt2_inhibitor_by_its_brand_is_its_medicine(drug, gives):
+    assert medicines_in(drug) == gives
+
+
 @pytest.mark.parametrize("drug, partner", [("Ryzodeg 70/30", "insulin aspart"), ("Xultophy", "liraglutid")])
 def test_degludecs_combinations_are_basal_insulins(drug, partner):
     """Neither was an insulin: no glucose asked before the dose, not high-alert nor time-critical."""

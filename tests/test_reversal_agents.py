@@ -7,7 +7,8 @@ from datetime import datetime
 
 import pytest
 
-from downtime.domain.medication import anticoagulant, high_alert_drug, medicines_in, shares_a_medicine
+from downtime.domain.medication import (allergy_matches, anticoagulant, high_alert_drug, medicines_in,
+                                        shares_a_medicine)
 from downtime.services import medication, records
 
 FALL = {"fell_at": "2026-11-28T12:30+01:00", "witnessed": "found", "where": "bedside", "fracture_signs": "none",
@@ -52,6 +53,41 @@ def test_an_anticoagulant_named_after_its_class_stays_that_anticoagulant(drug, m
     """Each was read as the vitamin K alone: no anticoagulant for a fall's CT head or the theatre
     list, not high-alert (review S8)."""
     assert medicines_in(drug) == {medicine} and anticoagulant(drug) and high_alert_drug(drug, "PO")
+
+
+@pytest.mark.parametrize("drug, medicine, reversal", [
+    ("Warfarin 5 mg (vitamin K if INR > 8)", "warfarin", "Vitamin K 10 mg IV"),
+    ("Apixaban 5 mg (Ondexxya if major bleed)", "apixaban", "Andexanet alfa"),
+    ("Heparin (reverse with protamine if bleeding)", "heparin", "Protamine sulfate"),
+    ("Dabigatran (Praxbind if bleeding)", "dabigatran", "Idarucizumab"),
+    ("Lovenox 4000 UI (protamine si saignement)", "enoxaparin", "Protamine")])
+def test_an_anticoagulant_written_with_its_reversal_plan_is_that_anticoagulant_alone(drug, medicine, reversal):
+    """The reversal named after it is a plan, not a medicine given: the vitamin K for a high INR
+    was "already ordered" beside the warfarin (review T1)."""
+    assert medicines_in(drug) == {medicine} and anticoagulant(drug)
+    assert not shares_a_medicine(drug, reversal)
+
+
+@pytest.mark.parametrize("drug, medicines, reverses", [
+    ("Warfarin reversal: vitamin K 10 mg IV", {"phytomenadion"}, "Warfarin 5 mg"),
+    ("Surdosage en warfarine : vitamine K 10 mg", {"phytomenadion"}, "Coumadine"),
+    ("Apixaban antidote: andexanet alfa", {"andexanet"}, "Eliquis"),
+    ("Warfarin overdose: Beriplex + vitamin K", {"prothrombin complex", "phytomenadion"}, "Warfarin")])
+def test_a_reversal_said_after_the_anticoagulant_it_reverses_is_the_reversal(drug, medicines, reverses):
+    """Written without a condition, the anticoagulant named first is the one reversed: read as
+    it, the reversal's dose would be the warfarin's last and its INR held nothing."""
+    assert medicines_in(drug) == medicines and not anticoagulant(drug)
+    assert not shares_a_medicine(drug, reverses)
+
+
+@pytest.mark.parametrize("drug, medicines", [
+    ("Beriplex 2000 units + vitamin K 10 mg IV", {"prothrombin complex", "phytomenadion"}),
+    ("Octaplex et vitamine K1 10 mg (surdosage en fluindione)", {"prothrombin complex", "phytomenadion"})])
+def test_a_reversal_order_naming_two_reversal_agents_gives_both(drug, medicines):
+    """Cut only before the anticoagulant it reverses: the vitamin K given with the prothrombin
+    complex was dropped, and a Konakion anaphylaxis warned nothing (review T1)."""
+    assert medicines_in(drug) == medicines and not anticoagulant(drug)
+    assert allergy_matches(drug, ["Konakion (anaphylaxis)"]) == ["Konakion (anaphylaxis)"]
 
 
 @pytest.mark.parametrize("reversal, chart", [

@@ -489,3 +489,16 @@ def test_a_number_withdrawn_twice_names_the_latest_withdrawal_the_night_the_cloc
     records.mark_entered_in_error(nurse, again.record_id, "admitted on the wrong number")
     assert search.number_status(nurse.db, nurse.forms, number).text("en") == (
         f"{number}: admission withdrawn 25/10 02:10 +01:00 by Hélène Lefèvre: “admitted on the wrong number”")
+
+
+def test_another_laptops_number_told_apart_says_it_is_no_patients_here(session_for):
+    """Another laptop's band, its number told apart as its barcode holds it, scanned into Find
+    said "0 patient(s) found": nothing of the laptop it names, whose patient it is."""
+    from downtime.domain.downtime_number import format_downtime_number
+
+    nurse = session_for("nurse")
+    band = format_downtime_number(777, 5).replace("-", "") + "/deadbeef"
+    assert search.find(nurse.db, nurse.forms, band) == []
+    assert search.number_status(nurse.db, nurse.forms, band).text("en") == (
+        f"{format_downtime_number(777, 5)} (laptop deadbeef): no patient's on this laptop: a number the laptop "
+        "named gave, whose records are there")

@@ -208,10 +208,10 @@ def test_the_no_time_note_asks_for_a_reload_when_the_extract_was_taken_before_th
     assert not any("went down before" in text for text in said), said
 
 
-@pytest.mark.parametrize("written", ["taken_at\n", "taken_at\r\n", "taken_at"])
+@pytest.mark.parametrize("written", ["taken_at\n", "taken_at\r\n", "taken_at", "taken_at;;\r\n", "taken_at,,\r\n"])
 def test_snapshot_csv_left_as_shipped_gives_no_time_and_loads(session_for, snapshot, clock, written):
     """The template folder, snapshot.csv left with its header alone, refused itself: "one line
-    under it"."""
+    under it"; saved by French Excel (its semicolons, the empty columns beside) likewise."""
     (snapshot / "snapshot.csv").write_text(written, encoding="utf-8")
     clock.now = _at("11-28T09:00")
     result = import_path(session_for("records"), snapshot)

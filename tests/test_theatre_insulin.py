@@ -152,3 +152,14 @@ def test_a_combination_written_by_its_generic_names_gives_each_part(drug, parts)
     alone, "as usual", and the dapagliflozin to stop (ketoacidosis) was said nowhere; repaglinide
     and nateglinide, whose morning dose is omitted as a sulfonylurea's, were said nowhere at all."""
     assert set(lowering(drug)) == parts
+
+
+@pytest.mark.parametrize("drug, parts", [
+    ("Edistride 10 mg", {Lowering.SGLT2}), ("Ebymect 5/1000 mg", {Lowering.SGLT2, Lowering.METFORMIN}),
+    ("Steglujan 5/100 mg", {Lowering.SGLT2}), ("Sotagliflozin 200 mg", {Lowering.SGLT2}),
+    ("Dapagliflozine 10 mg", {Lowering.SGLT2}), ("Vipdomet 12.5/1000 mg", {Lowering.METFORMIN}),
+    ("Efficib 50/1000", {Lowering.METFORMIN}), ("Competact", {Lowering.METFORMIN}), ("Januvia", set())])
+def test_any_gliflozin_and_any_metformin_combination_is_on_the_theatre_list(drug, parts):
+    """The list read closed lists of brands: Edistride, Ebymect, Steglujan or sotagliflozin,
+    stopped the day before for ketoacidosis, were said nowhere (review T1)."""
+    assert set(lowering(drug)) == parts

@@ -613,12 +613,13 @@ SIGNED = {"led_by": "Marie Roux (IBODE)", "consent_confirmed": True, "site_marke
 
 
 def _cancelled_and_done(tmp_path, laptop, admission_values, clock, cancelled_at="08:30", rebooked=False,
-                        checked=False):
+                        checked=False, moved_at="10:00", transferred=False):
     """The 09:00 hernia repair of 28/11 cancelled at `cancelled_at` on laptop 1 (then, if
-    `rebooked`, rebooked there at 10:00 to T1 02/12 08:00, the patient rung), and recorded done at
-    09:05 in T1 on laptop 2 (the theatre did it, its checklist signed at 08:50 if `checked`): both
-    imported at the office. Returns the office's session, the booking, the imports' reports and
-    the two exports."""
+    `rebooked`, rebooked there at `moved_at` to T1 02/12 08:00, the patient rung; if `transferred`,
+    sent to CH Sud Francilien at `moved_at`, the patient told), and recorded done at 09:05 in T1 on
+    laptop 2 (the theatre did it, its checklist signed at 08:50 if `checked`): both imported at
+    the office. Returns the office's session, the booking, the imports' reports and the two
+    exports."""
     nurse1, clerk1 = laptop(tmp_path / "1.sqlite", 1)
     coord1 = _coordinator(nurse1, clock)
     patient = records.save_new(nurse1, "admission", {**admission_values, "nir": ""}).patient_id
@@ -631,7 +632,12 @@ def _cancelled_and_done(tmp_path, laptop, admission_values, clock, cancelled_at=
     if rebooked:
         theatre.rebook(coord1, booking, {"outcome": "rebooked", "session": _list_session(coord1, "T1", "2026-12-02"),
                                          "planned_start": "2026-12-02T08:00+01:00", "patient_told": "phone",
-                                         "told_at": "2026-11-28T10:00+01:00", "decided_at": "2026-11-28T10:00+01:00"})
+                                         "told_at": f"2026-11-28T{moved_at}+01:00",
+                                         "decided_at": f"2026-11-28T{moved_at}+01:00"})
+    if transferred:
+        theatre.rebook(coord1, booking, {"outcome": "transferred", "other_hospital": "CH Sud Francilien",
+                                         "patient_told": "in_person", "told_at": f"2026-11-28T{moved_at}+01:00",
+                                         "decided_at": f"2026-11-28T{moved_at}+01:00"})
     if checked:
         records.save_new(nurse2, "surgical_safety_checklist", {**SIGNED, "checked_at": "2026-11-28T08:50+01:00",
                                                                "booking": booking}, patient_id=patient)
@@ -705,6 +711,91 @@ def test_a_case_cancelled_and_rebooked_on_one_laptop_and_done_on_the_other_is_re
     assert [r["status"] for r in got["ServiceRequest"]] == ["completed"]
     assert [(r["start"][:10], r["status"]) for r in got["Appointment"]] == [("2026-11-28", "fulfilled"),
                                                                             ("2026-12-02", "cancelled")]
+
+
+def test_a_case_cancelled_and_rebooked_before_the_theatre_recorded_it_done_is_done_in_the_slot_it_was_cancelled_from(
+        tmp_path, laptop, admission_values, clock):
+    """The coordinator rebooked it to 02/12 at 08:45, straight after cancelling, before the theatre
+    recorded it done at 09:05: the done record was filed in the 02/12 slot, nothing was reported,
+    the 02/12 line stood, and the EHR got the 28/11 Appointment cancelled and the 02/12 one fulfilled."""
+    office, booking, reports, folders = _cancelled_and_done(tmp_path, laptop, admission_values, clock, rebooked=True,
+                                                            moved_at="08:45")
+    expected = ("CANCELLED AND DONE, an operation recorded done was cancelled on laptop 1 (no. 001) at 28/11/2026 "
+                f"08:30, since rebooked to 02/12 08:00: Hernia repair, patient {_number(office, booking)}, theatre T1 "
+                "28/11/2026 09:05-10:05 (booked on laptop 1 (no. 001)): check with the theatre team, ring the patient, "
+                "and mark the wrong records entered in error")
+    assert [report.text("en") for found in reports for report in found] == [expected]
+    assert [report.text("en") for report in merge(folders, tmp_path / "merged").theatre_clashes] == [expected]
+    facts = theatre.booking_facts(office.db, booking)
+    assert (facts.status, facts.start) == (theatre.BookingStatus.DONE, datetime.fromisoformat("2026-11-28T09:00+01:00"))
+    (_, (done,)), = theatre.day_list(office.db, office.forms, date(2026, 11, 28))
+    assert not done.struck and theatre.board_status(done, "en").startswith("DONE 09:05 — CANCELLED AND DONE")
+    (_, (line,)), = theatre.day_list(office.db, office.forms, date(2026, 12, 2))
+    assert line.struck
+    got = _sent(office, tmp_path)
+    assert [r["status"] for r in got["ServiceRequest"]] == ["completed"]
+    assert [(r["start"][:10], r["status"]) for r in got["Appointment"]] == [("2026-11-28", "fulfilled"),
+                                                                            ("2026-12-02", "cancelled")]
+    assert ("Rebooked on one laptop 2026-11-28T08:45:00+01:00, the operation recorded done 2026-11-28T09:05:00+01:00 "
+            "on another: the patient was given a date for an operation done; ring them") in got["Appointment"][1]["comment"]
+
+
+def test_a_case_cancelled_and_transferred_before_the_theatre_recorded_it_done_is_reported_and_sent_done_here(
+        tmp_path, laptop, admission_values, clock):
+    """Sent to another hospital at 08:45 on one laptop, done here at 09:05 on the other: nothing was
+    reported, the 28/11 list showed it struck REBOOKED, and the EHR got a completed request whose
+    performer was the other hospital."""
+    office, booking, reports, folders = _cancelled_and_done(tmp_path, laptop, admission_values, clock,
+                                                            transferred=True, moved_at="08:45")
+    expected = ("CANCELLED AND DONE, an operation recorded done was cancelled on laptop 1 (no. 001) at 28/11/2026 "
+                f"08:30, since transferred to CH Sud Francilien: Hernia repair, patient {_number(office, booking)}, "
+                "theatre T1 28/11/2026 09:05-10:05 (booked on laptop 1 (no. 001)): check with the theatre team, ring the "
+                "patient, and mark the wrong records entered in error")
+    assert [report.text("en") for found in reports for report in found] == [expected]
+    assert [report.text("en") for report in merge(folders, tmp_path / "merged").theatre_clashes] == [expected]
+    assert theatre.booking_facts(office.db, booking).transferred_to is None
+    (_, (line,)), = theatre.day_list(office.db, office.forms, date(2026, 11, 28))
+    assert not line.struck and theatre.board_status(line, "en") == (
+        "DONE 09:05 — CANCELLED AND DONE (cancelled 28/11 08:30, since transferred to CH Sud Francilien): check with "
+        "the theatre team, ring the patient, mark the wrong records entered in error — NO SAFETY CHECKLIST recorded")
+    got = _sent(office, tmp_path)
+    (request,) = got["ServiceRequest"]
+    assert request["status"] == "completed"
+    assert "CH Sud Francilien" not in json.dumps(request.get("performer", []))
+    assert ("Recorded cancelled 2026-11-28T08:30:00+01:00 and done 2026-11-28T09:05:00+01:00 on two laptops: sent as "
+            "done; check with the theatre team and mark the wrong record entered in error"
+            ) in [note["text"] for note in request["note"]]
+    assert [(r["start"][:10], r["status"]) for r in got["Appointment"]] == [("2026-11-28", "fulfilled")]
+
+
+def test_a_case_rebooked_then_brought_forward_to_the_evening_before_is_done_there_not_where_it_was_cancelled(
+        tmp_path, laptop, admission_values, clock):
+    """Cancelled from 28/11 09:00, rebooked to 02/12 08:00, done on T1's evening list of 01/12
+    (brought forward), all on one laptop: nothing two laptops disagree on, nothing to report, and
+    the 28/11 slot stays cancelled."""
+    nurse, office = laptop(tmp_path / "1.sqlite", 1)
+    coord = _coordinator(nurse, clock)
+    patient = records.save_new(nurse, "admission", {**admission_values, "nir": ""}).patient_id
+    booking = theatre.book(coord, patient, {**BOOKING, "anaesthetist": None, "session": _list_session(
+        coord, "T1", "2026-11-28"), "planned_start": "2026-11-28T09:00+01:00"}).record_id
+    theatre.cancel(coord, booking, {"cancelled_at": "2026-11-28T08:30+01:00", "reason": "information_system",
+                                    "last_minute": True, "patient_told": "in_person"})
+    theatre.rebook(coord, booking, {"outcome": "rebooked", "session": _list_session(coord, "T1", "2026-12-02"),
+                                    "planned_start": "2026-12-02T08:00+01:00", "patient_told": "phone",
+                                    "told_at": "2026-11-28T10:00+01:00", "decided_at": "2026-11-28T10:00+01:00"})
+    records.save_new(coord, "theatre_session", {"theatre": "T1", "specialty": "General surgery",
+                                                "starts_at": "2026-12-01T20:00+01:00",
+                                                "ends_at": "2026-12-02T02:00+01:00"})
+    clock.now = datetime.fromisoformat("2026-12-01T21:00+01:00")
+    theatre.record_done(_coordinator_again(nurse, clock), booking, {"done_at": "2026-12-01T20:05+01:00",
+                                                                    "theatre": "T1"})
+    facts = theatre.booking_facts(office.db, booking)
+    assert facts.status is theatre.BookingStatus.DONE
+    assert facts.cancelled_and_done is None and facts.moved_after_done == ()
+    assert [left.start for left in facts.cancelled_from] == [datetime.fromisoformat("2026-11-28T09:00+01:00")]
+    got = _sent(office, tmp_path)
+    assert [(r["start"][:10], r["status"]) for r in got["Appointment"]] == [("2026-11-28", "cancelled"),
+                                                                            ("2026-12-02", "fulfilled")]
 
 
 def test_a_cancellation_after_the_operation_was_done_is_set_aside_by_the_export_as_by_the_board(

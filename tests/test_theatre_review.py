@@ -311,3 +311,18 @@ def test_a_latex_allergic_patient_not_first_in_the_theatre_is_flagged(session_fo
     text = pdf_text(printing.print_theatre_list(session_for("coord", lang=lang), date(2026, 11, 30),
                                              tmp_path / "list.pdf", "T1"))
     assert text.count(AFTER_LATEX[lang]) == 2, text
+
+
+def test_settling_a_hold_on_a_cancellation_answered_not_last_minute_by_an_older_app_is_not_refused(session_for, ward):
+    """An in-patient's list cancelled the evening before, "Last minute: No" on a laptop with the
+    app of before the rule: settling the hold with that version was refused by the rule, the
+    clerk left to change the coordinator's answer to clear it."""
+    coord = session_for("coord")
+    sunday = _session(coord, "2026-11-29", "08:00", "13:00")
+    booked = theatre.book(coord, ward(1), _booking(sunday, "2026-11-29T09:00+01:00", "Dr Roux"))
+    cancelled = theatre.cancel(coord, booked.record_id, {**CANCEL, "cancelled_at": "2026-11-28T13:00+01:00"})
+    chosen = cancelled.model_copy(update={"data": {**cancelled.data, "last_minute": False}, "version": 2})
+    clerk = session_for("records")
+    with clerk.db.atomic():
+        settled = records.settle_to(clerk, cancelled.record_id, cancelled, chosen, "Laptop 2's version, the ward says")
+    assert settled.data["last_minute"] is False

@@ -269,6 +269,73 @@ def test_a_number_another_system_wrote_with_zeros_after_its_point_is_read_as_it_
     assert parse_text(forms["admission"].field("weight_kg"), typed, as_written=True) == float(typed)
 
 
+@pytest.mark.parametrize("form, box, typed, en, fr", [
+    ("fluid_balance", "volume", "1.000", "1000 or 1", "1000 ou 1"),
+    ("fluid_balance", "volume", "1.500", "1500", "1500"), ("fluid_balance", "volume", "2,500", "2500", "2500"),
+    ("fluid_plan", "volume", "1.000", "1000", "1000"),
+])
+def test_a_whole_number_box_asks_digits_grouped_by_a_point_as_a_decimal_box_does(forms, form, box, typed, en, fr):
+    """A litre recorded the French way, "1.000" mL, was told "must be a whole number": to the
+    nurse 1.000 is one, and dropping what looked like decimals saved 1 mL. Both readings are named
+    where both fit the box (0 to 5000 mL); the thousands alone where the other is no whole number
+    or below the box (a plan of at least 10 mL)."""
+    from downtime.formspec.messages import message
+
+    field = forms[form].field(box)
+    with pytest.raises(ParseError) as refused:
+        parse_text(field, typed)
+    assert message(refused.value.key, "en", field.label.en, refused.value.limit) == (
+        f"“{field.label.en}”: write {en}: no thousands separator.")
+    assert message(refused.value.key, "fr", field.label.fr, refused.value.limit) == (
+        f"« {field.label.fr} » : écrivez {fr} : sans séparateur de milliers.")
+
+
+def test_a_whole_number_box_reads_the_one_reading_its_bounds_allow():
+    """As a decimal box reads a neonate's "3.000" kg as 3 (see parse_decimal)."""
+    assert parse_integer("9.000", least=0, most=5000) == 9
+    assert parse_integer("1 000") == 1000
+    with pytest.raises(ParseError, match="not_integer"):
+        parse_integer("1.5")
+
+
+@pytest.mark.parametrize("typed, grouped", [("2.400.000", "2400000"), ("1.000.000", "1000000"),
+                                            ("1,200,000", "1200000"), ("-12.500.000", "-12500000")])
+def test_millions_grouped_by_points_are_told_the_one_number_to_write(typed, grouped):
+    """Extencilline "2.400.000" UI copied off a French chart was told "must be a number", which it
+    is: it cannot be a decimal, so it is told as the one number to write."""
+    from downtime.formspec.messages import message
+
+    for parse in (parse_decimal, parse_integer):
+        with pytest.raises(ParseError) as refused:
+            parse(typed)
+        assert message(refused.value.key, "en", "Dose", refused.value.limit) == (
+            f"“Dose”: write {grouped}: no thousands separator.")
+
+
+@pytest.mark.parametrize("typed", ["1.000,500", "1,000.500", "1.000.50", "1.000.000,5"])
+def test_digits_grouped_by_two_different_marks_are_no_number(typed):
+    """"1.000,500" is 1000.5 on a French ward and 1000500 nowhere: not told to write either."""
+    with pytest.raises(ParseError, match="not_number"):
+        parse_decimal(typed)
+
+
+@given(st.integers(1000, 10 ** 12), st.sampled_from([".", ","]), st.booleans())
+def test_a_number_grouped_by_threes_is_never_read_as_another_whole_number(number, point, bounded):
+    """Typed grouped, a whole number is its thousands reading, its decimal one (of one group of
+    zeros) or refused naming the thousands first: never read as a number of neither."""
+    typed = f"{number:,}".replace(",", point)
+    single_zeros = number < 10 ** 6 and number % 1000 == 0
+    for parse in (parse_integer, parse_decimal):
+        try:
+            read = parse(typed, least=0, most=5000) if bounded else parse(typed)
+        except ParseError as refused:
+            assert refused.key == "zeros_after_the_point"
+            assert refused.limit.grouped == str(number)
+            assert refused.limit.decimal == (str(number // 1000) if single_zeros else None)
+        else:
+            assert read == number / 1000 and (single_zeros or parse is parse_decimal)
+
+
 @pytest.mark.parametrize("space", ["\u00a0", "\u202f"])
 def test_digits_grouped_by_a_no_break_space_read_as_with_a_space(space):
     """"1 000" pasted from a French document or Word, its space a no-break one, was not a number."""

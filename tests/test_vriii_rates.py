@@ -144,6 +144,39 @@ def test_a_vriii_stopped_after_its_subcutaneous_insulin_is_not_asked(vriii, sess
     assert "overrides" not in _stop(nurse, order).data
 
 
+@pytest.mark.parametrize("sc_insulin_in_stay", [False, True])
+def test_a_vriii_stopped_for_a_patient_on_tablets_is_asked_only_if_insulin_was_ordered_in_the_stay(
+        vriii, session_for, clock, sc_insulin_in_stay):
+    """Metformin standing, the VRIII stopped as the patient eats: one never on subcutaneous insulin
+    this stay was told "a type 1 is in ketoacidosis again… give the subcutaneous insulin", which
+    they had none of (review T2 #2); a mealtime insulin ordered this morning still asks, in words
+    that do not take them for a type 1."""
+    nurse, patient, order = vriii
+    doctor = session_for("doctor")
+    tablets = {"dose_unit": "mg", "route": "PO", "frequency": "scheduled", "start_at": "2026-11-27T10:00+01:00",
+               "controlled": False, "high_alert": False}
+    records.save_new(doctor, "medication_order", {**tablets, "drug": "Metformin", "dose": 1000.0,
+                                                  "times": "08:00 18:00"}, patient_id=patient)
+    if sc_insulin_in_stay:
+        records.save_new(doctor, "medication_order", {
+            "drug": "NovoRapid", "dose": 6.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
+            "times": "07:30", "start_at": "2026-11-28T07:00+01:00", "stop_at": "2026-11-28T07:30+01:00",
+            "controlled": False, "high_alert": True, "time_critical": True}, patient_id=patient)
+    clock.now = _at("2026-11-28T12:00+01:00")
+    _charted(nurse, patient, "2026-11-28T11:55+01:00", 8.2)
+    _order_stopped(session_for, order, "2026-11-28T12:00+01:00")
+    if not sc_insulin_in_stay:
+        assert "overrides" not in _stop(nurse, order).data
+        return
+    with pytest.raises(medication.OverrideNeeded) as asked:
+        _stop(nurse, order)
+    assert [w.text("en") for w in asked.value.warnings] == [
+        "Actrapid 50 units in 50 mL: no subcutaneous insulin given in the 2 hours before 28/11 12:00, and no basal or "
+        "premixed insulin prescribed. If the patient takes insulin at home, ask the doctor to prescribe it, and stop "
+        "the infusion 30 to 60 minutes after its first dose: stopped without it, a patient who needs insulin is in "
+        "ketoacidosis within hours. Say what was done in the reason."]
+
+
 def _dialog(qtbot, nurse, order_id: str):
     from downtime.qt.rate_dialog import RateDialog
 

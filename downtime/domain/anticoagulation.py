@@ -15,6 +15,7 @@ from downtime.domain import elapsed
 from downtime.domain.lab_results import Bound, Reading
 from downtime.domain.medication import (DIRECT_ORAL, VITAMIN_K_ANTAGONISTS, Frequency, Order, also_ordered,
                                         anticoagulant, medicine_name, medicines_in, runs_at, shares_a_medicine)
+from downtime.i18n import QT_TRANSLATE_NOOP
 
 INR_TARGET_TOP = 3.0
 """The top of the usual INR target (2.0–3.0, BSH): an INR is held above it, or above its result's
@@ -23,6 +24,15 @@ reference range for someone not anticoagulated (0.8–1.2) would make every ther
 INR_RECENT = timedelta(hours=24)
 """An INR a vitamin K antagonist's dose is started with in the dose dialog: the day's (warfarin is
 dosed daily on the latest INR; an older one is shown, the nurse typing the reading she doses on)."""
+INR_BY_RULE = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: INR {result} ({range}) received {time}: dosed by the prescriber's rule ({band}).")
+INR_REVIEWED = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: INR {result} ({range}) received {time}: order amended by the prescriber since: "
+                "“{reason}”.")
+INR_DECIDED = frozenset({INR_BY_RULE, INR_REVIEWED})
+"""A high INR the prescriber decided on (the order's dose rule names its band, or the order was
+amended after it came back): said on the round and the MAR as the decision, holding no dose, as an
+AKI's question answered is (services.medication.holding)."""
 COAGULATION = "coagulation"
 """The sample's test (lab_request) that gives the INR."""
 
@@ -78,6 +88,43 @@ def inr_high(reading: Reading, range_top: float | None) -> bool:
     if reading.bound is Bound.ABOVE:
         return reading.value >= top
     return reading.bound is Bound.EQUAL and reading.value > top
+
+
+INR_RULE_MOST = 4.0
+"""The highest INR a dose rule answers (BSH 2011: above it the doses are omitted or reversed on a
+doctor's decision, whatever the rule says): "over 4: 0.5 mg" still asks."""
+_NUMBER = r"(\d+(?:[.,]\d+)?)"
+_BETWEEN = re.compile(rf"{_NUMBER}\s*(?:to|à|-|–|—)\s*{_NUMBER}")
+_UNDER = re.compile(rf"(?:under|below|less than|<|moins de|inférieur à)\s*{_NUMBER}")
+_OVER = re.compile(rf"(?:over|above|more than|>|plus de|supérieur à)\s*{_NUMBER}")
+_ASKS = re.compile(r"doctor|médecin|medecin|\bdr\b|\bnone\b|\bomit|\bhold|withhold|stop|aucun|pas de|arrêt|suspend")
+"""The words of a band that send the nurse to the doctor or give no dose: "none and tell the doctor"."""
+
+
+def _band_holds(head: str, value: float) -> bool:
+    """Whether a dose rule's band (`head`: "3 to 4", "3–4", "under 2", "> 4") holds an INR value."""
+    if found := _BETWEEN.search(head):
+        low, high = (float(number.replace(",", ".")) for number in found.groups())
+        return low <= value <= high
+    if found := _UNDER.search(head):
+        return value < float(found.group(1).replace(",", "."))
+    if found := _OVER.search(head):
+        return value > float(found.group(1).replace(",", "."))
+    return False
+
+
+def rule_band(dose_rule: str | None, reading: Reading) -> str | None:
+    """The band of a vitamin K antagonist's dose rule the prescriber wrote for this INR ("3 to 4:
+    1 mg"), as written; None when the rule names none, sends the nurse to the doctor or gives no
+    dose for it, or the INR is a bound read past ("> 8") or above `INR_RULE_MOST`. The 1 mg the
+    rule gave for an INR of 3.4 was "hold and ask the doctor" at each evening's dose."""
+    if not dose_rule or reading.bound is not Bound.EQUAL or reading.value > INR_RULE_MOST:
+        return None
+    for band in re.split(r"[;\n]", dose_rule):
+        head, colon, dose = band.partition(":")
+        if colon and _band_holds(head.casefold(), reading.value):
+            return None if _ASKS.search(dose.casefold()) else " ".join(band.split())
+    return None
 
 
 def a_day(order: Order) -> float:
@@ -145,9 +192,12 @@ def overlap(one: Order, other: Order) -> bool:
 def other_anticoagulants(order: Order, at: datetime, others: Iterable[Order]) -> list[Order]:
     """The patient's orders of another anticoagulant running at `at` (`runs_at`) beside an
     anticoagulant `order`: enoxaparin written at 20:00 beside the apixaban of 08:00 and 20:00 was
-    given, the round asking nothing; the same medicine is `also_ordered`'s."""
+    given, the round asking nothing; the same medicine is `also_ordered`'s. A once-only one only
+    when it gives its dose while `order` runs (`overlap`, as the prescriber is asked): the stat
+    enoxaparin of the day before made each dose of the apixaban switched to the next morning "two
+    at once", which the order had not asked."""
     return [other for other in others if other.record_id != order.record_id and another_anticoagulant(order, other)
-            and runs_at(other, at)]
+            and runs_at(other, at) and (other.frequency is not Frequency.ONCE or overlap(order, other))]
 
 
 def another_anticoagulant(order: Order, other: Order) -> bool:

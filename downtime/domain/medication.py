@@ -561,6 +561,21 @@ ALLERGY_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ace inhibitor": (("ace inhibitor", "ace-i", "acei", "iec", "inhibiteur de l'enzyme de conversion"),
                       ("ramipril", "perindopril", "lisinopril", "enalapril", "captopril", "quinapril", "trandolapril",
                        "fosinopril", "benazepril", "imidapril", "cilazapril", "moexipril", "zofenopril")),
+    # The sartans as the ACE inhibitors: a member named alone warns before the others only after an
+    # angioedema (`ANGIOEDEMA_WARNINGS`; BNF: other ARBs with great caution after one); Entresto by
+    # its valsartan.
+    "angiotensin receptor blocker": (("angiotensin receptor blocker", "angiotensin ii receptor blocker",
+                                      "angiotensin receptor antagonist", "angiotensin ii receptor antagonist", "arb",
+                                      "sartan", "antagoniste des récepteurs de l'angiotensine",
+                                      "antagoniste des récepteurs de l'angiotensine ii", "ara ii", "ara 2"),
+                                     ("losartan", "valsartan", "candesartan", "irbesartan", "olmesartan",
+                                      "telmisartan", "eprosartan", "azilsartan", "fimasartan")),
+    # The vitamin K antagonists by their one name: every saying of the class ("AVK", "Anti-vitamine
+    # K", "Vitamin K antagonist", `VITAMIN_K_ANTAGONISTS_SAID`) is read as the word "avk"
+    # (`_class_apart`), and "Allergie aux AVK" (mostly a fluindione hypersensitivity) warned before
+    # none. A member named alone warns before no other (`ONLY_BY_NAME`): a fluindione allergy is
+    # why France moves a patient to warfarin.
+    "vitamin k antagonist": (("avk",), ("warfarin", "acenocoumarol", "fluindione", "phenindione")),
     # Iodine as wards write it, and contrast media as apart from it: an "iodine allergy" warns
     # before both (`WIDER_ALLERGIES`), a contrast medium's reaction, mostly written without
     # "iodinated" ("IV contrast", "Produit de contraste"), before contrast media alone.
@@ -584,11 +599,13 @@ ALLERGY_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # Not a medicine: what theatres read an allergy to latex by (`theatre.latex_allergic`).
     "latex": (("latex", "natural rubber", "caoutchouc"), ()),
 }
-ONLY_BY_NAME = frozenset({"ace inhibitor", "iodine", "contrast", "gadolinium"})
-"""The classes an allergy warns before the members of when it names the class ("IEC", "Iode"),
-not when it names one member: a recorded ramipril "allergy" is mostly its cough, no reason to
-ask before lisinopril, a contrast medium's reaction says nothing of povidone-iodine's, and
-another gadolinium agent is what follows a reaction to one."""
+ONLY_BY_NAME = frozenset({"ace inhibitor", "angiotensin receptor blocker", "vitamin k antagonist", "iodine", "contrast",
+                          "gadolinium"})
+"""The classes an allergy warns before the members of when it names the class ("IEC", "Iode",
+"Sartans"), not when it names one member (nor a word of the class's ending, `CLASS_ENDINGS`): a
+recorded ramipril "allergy" is mostly its cough, no reason to ask before lisinopril, a contrast
+medium's reaction says nothing of povidone-iodine's, another gadolinium agent is what follows a
+reaction to one, and warfarin what follows a fluindione allergy."""
 NOT_IODINATED = frozenset({"gadolinium", "barium"})
 """The contrast media a name's "contrast" is then theirs, not the iodinated class's: "Gadolinium
 contrast", "Contrast (MRI)" and "Barium contrast" warned before Omnipaque, a reason asked."""
@@ -761,9 +778,22 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "avlocardyl": ("propranolol",), "cordarone": ("amiodarone",), "plavix": ("clopidogrel",),
     "brilique": ("ticagrelor",), "efient": ("prasugrel",), "glucophage": ("metformin",),
     # Metformin by a French brand and in its combinations: "review metformin" on an AKI or before
-    # contrast was asked of "Glucophage" and not of these.
+    # contrast was asked of "Glucophage" and not of these (nor of Xigduo, Synjardy, Komboglyze…,
+    # which the theatre list alone knew as metformin).
     "stagid": ("metformin",), "janumet": ("sitagliptin", "metformin"), "velmetia": ("sitagliptin", "metformin"),
     "eucreas": ("vildagliptin", "metformin"), "glucovance": ("glibenclamide", "metformin"),
+    "icandra": ("vildagliptin", "metformin"), "efficib": ("sitagliptin", "metformin"),
+    "komboglyze": ("saxagliptin", "metformin"), "jentadueto": ("linagliptin", "metformin"),
+    "vipdomet": ("alogliptin", "metformin"), "competact": ("pioglitazone", "metformin"),
+    "xigduo": ("dapagliflozin", "metformin"), "ebymect": ("dapagliflozin", "metformin"),
+    "synjardy": ("empagliflozin", "metformin"), "vokanamet": ("canagliflozin", "metformin"),
+    "segluromet": ("ertugliflozin", "metformin"),
+    # The SGLT2 inhibitors (gliflozins) by their brands, a combination as both its medicines: the
+    # theatre list's day-before stop read a closed list of brands, and missed Edistride.
+    "forxiga": ("dapagliflozin",), "edistride": ("dapagliflozin",), "jardiance": ("empagliflozin",),
+    "invokana": ("canagliflozin",), "steglatro": ("ertugliflozin",), "zynquista": ("sotagliflozin",),
+    "inpefa": ("sotagliflozin",), "qtern": ("saxagliptin", "dapagliflozin"),
+    "glyxambi": ("empagliflozin", "linagliptin"), "steglujan": ("ertugliflozin", "sitagliptin"),
     # Lithium, the angiotensin receptor blockers and the diuretics by their French (ANSM) and UK
     # (BNF) brands, a combination as both its medicines: "Téralithe LP 400 mg" or "Aprovel" given
     # into an acute kidney injury asked nothing, where "Lithium" or "Irbesartan" was reviewed.
@@ -832,6 +862,13 @@ PRODUCTS are. Prescribers name the drug reversed beside them ("Vitamin K (warfar
 "Protamine sulfate (heparin reversal)"), and that drug was taken for the order's medicine: the
 reversal was high-alert as an anticoagulant, "already ordered" beside the warfarin, and asked
 after a head injury as a medicine that makes the bleed worse (see `_reversal_alone`)."""
+REVERSAL_SAID = ("reversal", "antidote", "antidot", "surdosage", "overdose", "neutralisation", "neutralization")
+"""Words (stemmed) by which an order naming an anticoagulant first says it reverses it ("Warfarin
+reversal: vitamin K 10 mg IV", "Surdosage en warfarine : vitamine K"), unless a condition makes
+the reversal a plan (`PLAN_SAID`)."""
+PLAN_SAID = ("if", "si", "when", "quand", "lorsque", "should")
+"""Words by which an anticoagulant's order says the reversal named after it is a plan, not a
+medicine given ("Warfarin 5 mg (vitamin K if INR > 8)", "Lovenox (protamine si saignement)")."""
 VITAMIN_K_ANTAGONISTS_SAID = (
     "vitamin k antagonist", "vitamine k antagonist", "antagonist of vitamin k", "antagoniste de la vitamine k",
     "antagonistes de la vitamine k", "anti vitamin k", "anti vitamine k", "antivitamin k", "antivitamine k", "avk",
@@ -902,7 +939,8 @@ INJECTED = frozenset({"IV", "IM", "SC"})
 CLASS_ENDINGS = {"cillin": "penicillin", "cilin": "penicillin", "penem": "carbapenem", "floxacin": "fluoroquinolone",
                  "thromycin": "macrolide", "cyclin": "tetracycline", "azepam": "benzodiazepine",
                  "azolam": "benzodiazepine", "curonium": "neuromuscular blocker", "curium": "neuromuscular blocker",
-                 "parin": "heparin", "profen": "nsaid", "coxib": "nsaid", "icam": "nsaid", "fenac": "nsaid"}
+                 "parin": "heparin", "profen": "nsaid", "coxib": "nsaid", "icam": "nsaid", "fenac": "nsaid",
+                 "sartan": "angiotensin receptor blocker"}
 # Words two names share that say nothing of the medicine itself: an unknown allergen matches a
 # drug by a word they share, and "Penicillin V potassium" is no allergy to potassium chloride.
 NOT_A_MEDICINE = frozenset({
@@ -915,6 +953,11 @@ NOT_A_MEDICINE = frozenset({
     "inhaler", "spray", "buvable", "effervescent", "dispersible", "skin", "peau", "itch", "itching", "itchy",
     "prurit", "nausea", "nausée", "vomiting", "vomissement", "diarrhoea", "diarrhea", "diarrhée", "redness", "rougeur",
     "eczema", "eczéma", "blister", "cough", "toux", "headache", "dizzy", "dizziness", "sick", "sickness"})
+KIND_WORDS = frozenset({"vitamin", "vitamine"})
+"""Words a medicine's name shares with others of its kind, that match nothing by themselves once
+either name is read as a medicine the tables know, whose medicines then decide, and are never
+another's misspelt: "Vitamin D3" or "Vitamin B12" warned as an allergy to "Vitamin K" by their
+word "vitamin"."""
 # What else than a medicine an allergy is to, or how it came (a sting, a bite), in English and
 # French: never read as a medicine misspelt or shortened ("Wasp stings" warned before Istin,
 # amlodipine). A word both share still matches: "Peanut" before an order naming peanut oil.
@@ -959,8 +1002,10 @@ _MEMBERS = {_words(member): cls for cls, (_, members) in ALLERGY_CLASSES.items()
 _PRODUCTS = {_words(product): tuple(_words(part) for part in parts)
              for product, parts in {**PRODUCTS, **FOODS_IN_MEDICINES, **REVERSAL_AGENTS}.items()}
 _REVERSALS = frozenset(_words(name) for name in REVERSAL_AGENTS)
+_REVERSAL_SAID = frozenset(word for name in REVERSAL_SAID for word in _words(name))
+_PLAN_SAID = frozenset(word for name in PLAN_SAID for word in _words(name))
 _ANTAGONISTS_SAID = sorted(_phrases(VITAMIN_K_ANTAGONISTS_SAID), key=len, reverse=True)
-_ANTAGONISTS_WORD = "avk"
+(_ANTAGONISTS_WORD,) = ALLERGY_CLASSES["vitamin k antagonist"][0]
 _PROTAMINE = _words("protamine")
 _CONTROLLED = _phrases(CONTROLLED_DRUGS)
 _TIME_CRITICAL = _phrases(TIME_CRITICAL_DRUGS)
@@ -973,6 +1018,7 @@ _SUBSTANCES = frozenset(_MEMBERS) | _FLAGGED | _SEDATIVES | _phrases(DOSED_IN_MI
     part for parts in _PRODUCTS.values() for part in parts}
 _NOT_A_MEDICINE = frozenset(word for name in NOT_A_MEDICINE for word in _words(name))
 _NOT_MISSPELT = frozenset(word for name in NOT_MISSPELT for word in _words(name))
+_KIND_WORDS = frozenset(word for name in KIND_WORDS for word in _words(name))
 _KNOWN = _SUBSTANCES | frozenset(_PRODUCTS) | {phrase for names in _CLASS_NAMES.values() for phrase in names}
 """What a name's words are read as when the tables know them: a medicine, a product, a class."""
 _LONGEST = max(len(phrase) for phrase in [*_MEMBERS, *_PRODUCTS, *_FLAGGED,
@@ -1056,11 +1102,17 @@ SWOLLEN_PARTS = frozenset({"lip", "lips", "tongue", "face", "facial", "throat", 
                            "visage", "gorge", "bouche"})
 """An angioedema as wards write it: its names ("angio-oedema", "œdème de Quincke"), or a swelling
 of the face, lips, tongue or throat ("swollen lips", "gonflement de la langue")."""
-AVOIDED_AFTER_ACE_ANGIOEDEMA = frozenset({("sacubitril",)})
-"""What is contraindicated after an angioedema with an ACE inhibitor besides every ACE inhibitor
-(BNF, SmPC of Entresto: "history of angioedema related to previous ACE inhibitor therapy")."""
+AVOIDED_AFTER_ANGIOEDEMA = {"ace inhibitor": frozenset({("sacubitril",)})}
+"""What is contraindicated after an angioedema with a member of a class besides the class (BNF,
+SmPC of Entresto: "history of angioedema related to previous ACE inhibitor therapy")."""
 ACE_ANGIOEDEMA = QT_TRANSLATE_NOOP("messages", "{allergy} — an angioedema with an ACE inhibitor: every ACE inhibitor, "
                                                "and sacubitril, is contraindicated after one")
+ARB_ANGIOEDEMA = QT_TRANSLATE_NOOP("messages", "{allergy} — an angioedema with an angiotensin receptor blocker: "
+                                               "every other one is given only with great caution after one")
+ANGIOEDEMA_WARNINGS = {"ace inhibitor": ACE_ANGIOEDEMA, "angiotensin receptor blocker": ARB_ANGIOEDEMA}
+"""The classes (`ONLY_BY_NAME`) whose member named alone warns before the others after an
+angioedema with it, and what the warning says: a losartan angioedema said nothing before
+valsartan or Entresto."""
 
 
 def angioedema(text: str) -> bool:
@@ -1074,13 +1126,16 @@ def angioedema(text: str) -> bool:
         for at, word in enumerate(words))
 
 
-def _ace_angioedema(drug: str, allergy: str) -> bool:
-    """Whether an allergy is an angioedema with an ACE inhibitor named by itself ("Ramipril
-    (angio-oedema)") and the drug an ACE inhibitor or sacubitril: an ACE inhibitor named alone
-    warns before the others only then (`ONLY_BY_NAME`: its cough does not)."""
+def _class_angioedema(drug: str, allergy: str) -> str | None:
+    """The class (`ANGIOEDEMA_WARNINGS`) of which an allergy is an angioedema with a member named
+    by itself ("Ramipril (angio-oedema)", "Losartan (angioedema)") and the drug a member or what
+    is avoided after it (`AVOIDED_AFTER_ANGIOEDEMA`): a member named alone warns before the
+    others only then (`ONLY_BY_NAME`: an ACE inhibitor's cough does not). None when none is."""
+    if not angioedema(allergy):
+        return None
     ordered, named = _read(drug, order=True), _read(allergy)
-    return ("ace inhibitor" in named.member_of and angioedema(allergy)
-            and ("ace inhibitor" in ordered.member_of or bool(ordered.substances & AVOIDED_AFTER_ACE_ANGIOEDEMA)))
+    return next((cls for cls in ANGIOEDEMA_WARNINGS if cls in named.member_of and (
+        cls in ordered.member_of or ordered.substances & AVOIDED_AFTER_ANGIOEDEMA.get(cls, frozenset()))), None)
 
 
 def severe_reaction(text: str) -> bool:
@@ -1145,25 +1200,52 @@ def _with_insulin(runs: set[tuple[str, ...]]) -> bool:
                or any(part[0] in INSULIN_NAMES for part in _PRODUCTS.get(run, ())) for run in runs)
 
 
+def _medicines_named(words: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
+    """Each medicine or product a name names, where it starts, read left to right the longest
+    first (`_SUBSTANCES`, `_PRODUCTS`)."""
+    named: list[tuple[int, tuple[str, ...]]] = []
+    at = 0
+    while at < len(words):
+        run = next((words[at:at + length] for length in range(min(_LONGEST, len(words) - at), 0, -1)
+                    if words[at:at + length] in _SUBSTANCES or words[at:at + length] in _PRODUCTS), None)
+        if run:
+            named.append((at, run))
+        at += len(run) if run else 1
+    return named
+
+
 def _reversal_alone(words: tuple[str, ...]) -> tuple[str, ...]:
-    """An order's words, cut before the second medicine it names when the first is a reversal
-    agent (`REVERSAL_AGENTS`; protamine not in an insulin's name, `_with_insulin`): the
-    anticoagulant named after it is the one it reverses, never one the order gives. Never an
-    allergy's: "Protamine / heparin (HIT)" is an allergy to both."""
-    known = [(start, length) for start in range(len(words)) for length in range(_LONGEST, 0, -1)
-             if start + length <= len(words) and (words[start:start + length] in _SUBSTANCES
-                                                  or words[start:start + length] in _PRODUCTS)]
-    first = words[known[0][0]:sum(known[0])] if known else None
-    if first not in _REVERSALS or first == _PROTAMINE and _with_insulin(_runs(words)):
+    """An order's words without the medicines it names only as what it reverses or what reverses
+    it. When the first named is a reversal agent (`REVERSAL_AGENTS`; protamine not in an
+    insulin's name, `_with_insulin`), cut before the first that is none: the anticoagulant named
+    after it is the one it reverses, never one the order gives, while every reversal agent named
+    with it is given ("Beriplex + vitamin K 10 mg IV" lost its vitamin K, and a Konakion
+    anaphylaxis warned nothing). When the first is an anticoagulant (`ANTICOAGULANTS`) and the
+    reversal named after it a plan (`PLAN_SAID`, or no reversal said, `REVERSAL_SAID`), without
+    the reversal agents: "Warfarin 5 mg (vitamin K if INR > 8)" was read as vitamin K given, the
+    vitamin K for the INR "already ordered" and its dose the warfarin's last; said a reversal
+    ("Warfarin reversal: vitamin K"), from the reversal agent on, as when it comes first. Never
+    an allergy's: "Protamine / heparin (HIT)" is an allergy to both."""
+    named = _medicines_named(words)
+    if not named:
         return words
-    after = [start for start, _ in known if start >= sum(known[0])]
-    return words[:after[0]] if after else words
+    first = named[0][1]
+    if first in _REVERSALS and not (first == _PROTAMINE and _with_insulin(_runs(words))):
+        return words[:next((at for at, run in named if run not in _REVERSALS), len(words))]
+    reversals = [at for at, run in named if run in _REVERSALS]
+    if not reversals or not {" ".join(part) for part in _PRODUCTS.get(first, (first,))} & ANTICOAGULANTS:
+        return words
+    if _REVERSAL_SAID.isdisjoint(words) or not _PLAN_SAID.isdisjoint(words):
+        plan = {at + offset for at, run in named if run in _REVERSALS for offset in range(len(run))}
+        return tuple(word for at, word in enumerate(words) if at not in plan)
+    return _reversal_alone(words[reversals[0]:])
 
 
 @lru_cache(maxsize=4096)
 def _read(text: str, order: bool = False) -> _Reading:
     """`order`: an order's drug, read without the anticoagulant a reversal agent names after it
-    (`_reversal_alone`); an allergy's text is read whole."""
+    or the reversal an anticoagulant names after it (`_reversal_alone`); an allergy's text is
+    read whole."""
     words = _class_apart(_words(text))
     if order:
         words = _reversal_alone(words)
@@ -1173,14 +1255,14 @@ def _read(text: str, order: bool = False) -> _Reading:
     if _with_insulin(runs):
         substances.discard(_PROTAMINE)
     member_of = {_MEMBERS[substance] for substance in substances if substance in _MEMBERS}
+    member_of |= {cls for word in words for ending, cls in CLASS_ENDINGS.items() if word.endswith(ending)}
     classes = {cls for cls, names in _CLASS_NAMES.items() if names & runs} | (member_of - ONLY_BY_NAME)
-    classes |= {cls for word in words for ending, cls in CLASS_ENDINGS.items() if word.endswith(ending)}
     if classes & NOT_IODINATED and "contrast" not in member_of and not any(
             word in IODINATED_SAID or word.startswith(IODINATED_SAID_STARTS) for word in words):
         classes.discard("contrast")
     kept = frozenset(word for word in words if len(word) >= 4 and word.isalpha() and word not in _NOT_A_MEDICINE)
     known = {word for run in runs & _KNOWN for word in run}
-    unknown = frozenset(word for word in kept - known - _NOT_MISSPELT if not severe_reaction(word))
+    unknown = frozenset(word for word in kept - known - _NOT_MISSPELT - _KIND_WORDS if not severe_reaction(word))
     return _Reading(frozenset(substances), frozenset(classes), frozenset(member_of), kept, unknown,
                     severe_reaction(text))
 
@@ -1191,13 +1273,16 @@ def _named_in(drug: str, allergy: str) -> bool:
     share, a word no table knows that is one of the drug's, or a medicine it gives, misspelt
     ("Codiene" before "Co-codamol", "Amoxycilin" before "Amoxicillin"), or the other way round
     (`_misspelt`: "Gentamycin" ordered for "Gentamicin"), or such a word of the
-    allergy's substance that one of them starts with (`_shortened`). Kept for each pair: a
+    allergy's substance that one of them starts with (`_shortened`); an insulin's protamine too
+    (`made_with_protamine`); never by a word of a kind alone (`KIND_WORDS`). Kept for each pair: a
     ward's charts ask it of the same orders and allergies again and again."""
     ordered, named = _read(drug, order=True), _read(allergy)
     classes = named.classes | {WIDER_ALLERGIES[cls] for cls in named.classes if cls in WIDER_ALLERGIES}
-    return bool(named.substances & ordered.substances or classes & (ordered.classes | ordered.member_of)
-                or named.words & ordered.words) or _misspelt(named.unknown, ordered, names_alike) or _misspelt(
-        ordered.unknown, _read(_substance_part(allergy)), _slipped) or _shortened(ordered, allergy)
+    held = ordered.substances | ({_PROTAMINE} if made_with_protamine(drug) else set())
+    shared = (named.words & ordered.words) - (_KIND_WORDS if named.substances or ordered.substances else frozenset())
+    return bool(named.substances & held or classes & (ordered.classes | ordered.member_of) or shared) or _misspelt(
+        named.unknown, ordered, names_alike) or _misspelt(ordered.unknown, _read(_substance_part(allergy)),
+                                                          _slipped) or _shortened(ordered, allergy)
 
 
 def _misspelt(unknown: Iterable[str], other: _Reading, alike: Callable[[str, str], bool]) -> bool:
@@ -1284,8 +1369,8 @@ def _matched_why(drug: str, allergy: str, line: str) -> str | Phrase | None:
         return Phrase(CROSS_REACTION, {"allergy": line})
     if shared := _side_chain_shared(drug, line):
         return Phrase(SIDE_CHAIN, {"allergy": line, "allergen": Phrase(shared[0]), "medicine": Phrase(shared[1])})
-    if _ace_angioedema(drug, line):
-        return Phrase(ACE_ANGIOEDEMA, {"allergy": line})
+    if cls := _class_angioedema(drug, line):
+        return Phrase(ANGIOEDEMA_WARNINGS[cls], {"allergy": line})
     return None
 
 
@@ -1297,7 +1382,8 @@ def allergy_matches(drug: str, allergies: Iterable[str], described: Sequence[str
     (rash)" before "Gentamicin") or one misspelt or shortened ("Amox", see `_named_in`), an immediate or severe
     reaction to a penicillin before a cephalosporin or a carbapenem (see `_cross_reacts`), one
     to a beta-lactam before those sharing its side chain (`_side_chain_shared`), and an
-    angioedema with an ACE inhibitor before every other and sacubitril (`_ace_angioedema`).
+    angioedema with an ACE inhibitor before every other and sacubitril, with an angiotensin
+    receptor blocker before every other (`_class_angioedema`).
     `described`: each allergy with its reaction and severity, as the admission records them
     beside it ("Penicillin (anaphylaxis, severe)", see services.patients' `allergies_in`): the
     reaction is what tells a penicillin anaphylaxis from a rash."""
@@ -1562,8 +1648,25 @@ def given_when_fasting(drug: str) -> bool:
     (JBDS-IP): a basal one, or a premixed one (`PREMIXED_WORDS`), which holds an intermediate
     one; a mealtime or correction insulin (aspart, lispro, Actrapid) is left out with the meal,
     and given to a patient not eating it brings on a hypo."""
-    return basal_insulin(drug) or insulin(drug) and any(word.startswith("mix") or word in PREMIXED_WORDS
-                                                        for word in _words(drug))
+    return basal_insulin(drug) or _premixed(drug)
+
+
+def _premixed(drug: str) -> bool:
+    """Whether an insulin is a premixed one (`PREMIXED_WORDS`, any word from "mix"), read in the
+    name as written: its brand's table turns Humalog Mix into plain lispro."""
+    return insulin(drug) and any(word.startswith("mix") or word in PREMIXED_WORDS for word in _words(drug))
+
+
+ISOPHANE_NAMES = _INSULIN_KINDS | BASAL_NAMES | _phrases(("insulatard", "protaphane", "Insuman Basal"))
+"""The names of an isophane (NPH) insulin, whose intermediate action is protamine's."""
+
+
+def made_with_protamine(drug: str) -> bool:
+    """Whether an insulin is an isophane or a premixed one (`ISOPHANE_NAMES`, `_premixed`), both
+    made with protamine: an allergy to protamine warns before it, read by the allergy match only
+    (no protamine sulfate is given with it), where it warned only when the name said
+    "protamine"."""
+    return insulin(drug) and bool(_runs(_words(drug)) & ISOPHANE_NAMES) or _premixed(drug)
 
 
 def time_critical_drug(drug: str) -> bool:

@@ -235,16 +235,13 @@ def person_key(name: str | None) -> str:
     return " ".join(words)
 
 
-METFORMIN_WORDS = frozenset(medicine_name(name) for name in (
-    "metformin", "metformine", "glucophage", "stagid", "janumet", "velmetia", "eucreas", "icandra", "komboglyze",
-    "jentadueto", "xigduo", "synjardy", "vokanamet", "segluromet", "glucovance"))
-"""A word of a medicine, as `medicines_in` names it, that makes it (or a combination with it)
-metformin."""
-SGLT2_WORDS = frozenset(medicine_name(name) for name in (
-    "dapagliflozin", "dapagliflozine", "empagliflozin", "empagliflozine", "canagliflozin", "canagliflozine",
-    "ertugliflozin", "ertugliflozine", "forxiga", "jardiance", "invokana", "steglatro", "xigduo", "synjardy",
-    "vokanamet", "segluromet", "qtern", "glyxambi"))
-"""A word of a medicine that makes it an SGLT2 inhibitor (a gliflozin), by its name or a brand's."""
+METFORMIN_WORDS = frozenset({medicine_name("metformin")})
+"""A word of a medicine, as `medicines_in` names it (a brand or a combination by what it holds:
+Glucophage, Janumet, Xigduo), that makes it metformin: one list, the kidneys' as the theatre's."""
+SGLT2_ENDINGS = (medicine_name("gliflozin"),)
+"""How the name of an SGLT2 inhibitor ends, by its name or a brand's as `medicines_in` names it
+(dapagliflozin, sotagliflozin, "Dapagliflozine", Forxiga, Edistride, Steglujan): a closed list
+of brands missed Edistride, Ebymect and Steglujan, and their day-before stop was said nowhere."""
 
 
 MEGLITINIDE_WORDS = frozenset(medicine_name(name) for name in (
@@ -283,7 +280,8 @@ def diabetes_rank(on_insulin: bool, kinds: Iterable[Lowering]) -> int | None:
 
 
 _LOWERING_WORDS = {Lowering.SULFONYLUREA: SULFONYLUREA_WORDS, Lowering.MEGLITINIDE: MEGLITINIDE_WORDS,
-                   Lowering.SGLT2: SGLT2_WORDS, Lowering.METFORMIN: METFORMIN_WORDS}
+                   Lowering.SGLT2: frozenset(), Lowering.METFORMIN: METFORMIN_WORDS}
+_LOWERING_ENDINGS = {Lowering.SGLT2: SGLT2_ENDINGS}
 
 
 def _words_naming(drug: str) -> frozenset[str]:
@@ -302,7 +300,8 @@ def lowering(drug: str) -> tuple[Lowering, ...]:
     its brand or its generic names (Xigduo, "Dapagliflozin/metformin": an SGLT2 inhibitor and
     metformin)."""
     words = _words_naming(drug)
-    return tuple(kind for kind, named in _LOWERING_WORDS.items() if words & named)
+    return tuple(kind for kind, named in _LOWERING_WORDS.items() if words & named or any(
+        word.endswith(_LOWERING_ENDINGS.get(kind, ())) for word in words))
 
 
 def maybe_same_person(name: str | None, other: str | None) -> bool:

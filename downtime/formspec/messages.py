@@ -28,13 +28,15 @@ class NoSuchDay:
 @dataclass(frozen=True)
 class Readings:
     """The two numbers a number written with zeros after its point is read as, the thousand-fold
-    (or ten-fold) one first: "5000 or 5", which the person retypes as the one meant."""
+    (or ten-fold) one first: "5000 or 5", which the person retypes as the one meant. No decimal
+    reading: digits that can only be grouped thousands ("2.400.000", "1.500" mL in a box of whole
+    mL), told as the one number to write."""
 
     grouped: str
-    decimal: str
+    decimal: str | None = None
 
     def text(self, lang: Lang) -> str:
-        return f"{self.grouped} {OR[lang]} {self.decimal}"
+        return self.grouped if self.decimal is None else f"{self.grouped} {OR[lang]} {self.decimal}"
 
 
 OR: dict[Lang, str] = {"en": "or", "fr": "ou"}

@@ -184,8 +184,40 @@ def _unspaced(text: str) -> str:
     return re.sub("[ \u00a0\u202f]", "", text.strip())
 
 
-def parse_integer(text: str) -> int:
+_GROUPED = re.compile(r"(?P<sign>[+-]?)(?P<whole>\d{1,3})(?P<groups>(?P<point>[.,])\d{3}(?:(?P=point)\d{3})*)")
+
+
+def _grouped_readings(cleaned: str, *, decimals: bool) -> Readings | None:
+    """Digits grouped by threes with a point or a comma, as a French chart writes "2.400.000" UI
+    and an English one "1,500" mL: told "write 2400000" (it is no decimal, and was told only "must
+    be a number"), or, one group of three zeros, "5000 or 5". None: no such grouping, or, where
+    `decimals` are read, one group that is a decimal as written ("1.500" is 1.5)."""
+    if not (grouped := _GROUPED.fullmatch(cleaned)) or not int(grouped["whole"]):
+        return None
+    single, zeros = len(grouped["groups"]) == 4, grouped["groups"][1:] == "000"
+    if decimals and single and not zeros:
+        return None
+    sign, whole = grouped["sign"], grouped["whole"]
+    return Readings(f"{sign}{int(whole + re.sub('[.,]', '', grouped['groups']))}",
+                    f"{sign}{int(whole)}" if single and zeros else None)
+
+
+def _fits(reading: str, least: float | None, most: float | None) -> bool:
+    return (least is None or float(reading) >= least) and (most is None or float(reading) <= most)
+
+
+def parse_integer(text: str, *, least: int | None = None, most: int | None = None) -> int:
+    """A French nurse's litre, "1.000" mL, is a whole number to her: told "must be a whole number",
+    she dropped what looked like decimals and saved 1 mL. Digits grouped by threes are asked about
+    as in a decimal box (see parse_decimal): both readings when both fit the box's bounds `least`
+    and `most`, read as 9 when only "9.000"'s decimal reading fits, else "write 1500" alone."""
     cleaned = _unspaced(text)
+    if readings := _grouped_readings(cleaned, decimals=False):
+        if readings.decimal is not None and _fits(readings.decimal, least, most):
+            if not _fits(readings.grouped, least, most):
+                return int(readings.decimal)
+            raise ParseError("zeros_after_the_point", readings)
+        raise ParseError("zeros_after_the_point", Readings(readings.grouped))
     if not re.fullmatch(r"[+-]?\d{1,15}", cleaned):
         raise ParseError("not_integer")
     return int(cleaned)
@@ -201,16 +233,14 @@ def parse_decimal(text: str, *, as_written: bool = False, least: float | None = 
     bounds: refused only when both readings lie within them; a neonate's "3.000" kg, off a scale
     to the gram, is 3 in a box of at most 400 kg (refused, it was told to write "3000 or 3").
     `as_written`: written by another system (an EHR snapshot's CSV), whose "72.000" is a decimal
-    as it says."""
-    cleaned = _unspaced(text).replace(",", ".")
+    as it says. Millions grouped the same way ("2.400.000" UI) have the one reading."""
+    cleaned = _unspaced(text)
+    if not as_written and (readings := _grouped_readings(cleaned, decimals=True)) and (
+            readings.decimal is None or _fits(readings.grouped, least, most) and _fits(readings.decimal, least, most)):
+        raise ParseError("zeros_after_the_point", readings)
+    cleaned = cleaned.replace(",", ".")
     if not (number := re.fullmatch(r"([+-]?)(\d{1,12})?(?:\.(\d*))?", cleaned)) or not (number[2] or number[3]):
         raise ParseError("not_number")
-    sign, whole, fraction = number.groups()
-    if not as_written and whole and len(whole) <= 3 and int(whole) and fraction == "000":
-        readings = Readings(f"{sign}{int(whole + fraction)}", f"{sign}{int(whole)}")
-        if all((least is None or float(reading) >= least) and (most is None or float(reading) <= most)
-               for reading in (readings.grouped, readings.decimal)):
-            raise ParseError("zeros_after_the_point", readings)
     return float(cleaned)
 
 
@@ -249,7 +279,7 @@ def parse_text(field: Field, text: str, tz: tzinfo | None = None, day: date | No
         return None
     match field:
         case IntegerField():
-            return parse_integer(text)
+            return parse_integer(text, least=field.min, most=field.max)
         case DecimalField():
             return parse_decimal(text, as_written=as_written, least=field.min, most=field.max)
         case DateField():

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, QTimer, Slot
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolTip, QVBoxLayout, QWidget
 
 from downtime.domain.roles import ROLE_NAMES
 from downtime.services import backups, clock_check, drafts, exported, paper_gap, settings
@@ -22,7 +23,7 @@ from downtime.qt.i18n import language, say, translate
 from downtime.qt.dialog_life import open_until_closed
 from downtime.qt.flow_row import FlowRow
 from downtime.qt.set_aside_dialog import SetAsideDialog
-from downtime.qt.style import points, styled
+from downtime.qt.style import FOCUS_COLOURS, points, styled
 from downtime.services.context import Session
 from downtime.storage.connection import read_only_notice
 
@@ -34,16 +35,40 @@ class ToldOnFocus(QLabel):
     signing out before a first export asks nothing. Its words stay the same with the focus: the
     detail written beside it, on its unwrapped line, made the window 1,030 pixels wide in French
     (1,839 at the largest text), past a laptop's screen; on a row of its own, shown with the
-    focus, the banner grew a row each time Qt gave it the focus on its own (a tab closed)."""
+    focus, the banner grew a row each time Qt gave it the focus on its own (a tab closed). With
+    the focus its detail pops up under it and a ring is drawn round it (its room kept without,
+    the width unchanged): the description alone reached a screen reader, and a sighted nurse
+    Tabbing to it saw no count and nothing with the focus, her next keys going nowhere."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        # The banner's dark red under any mode: the ring high contrast draws on black shows on it.
+        self.setStyleSheet(f"ToldOnFocus {{ border: 2px solid transparent; }} "
+                           f"ToldOnFocus:focus {{ border-color: {FOCUS_COLOURS['dark']}; }}")
 
     def tell(self, word: str, detail: str) -> None:
         self.setText(word)
         self.setToolTip(detail)
         self.setAccessibleDescription(detail)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        super().focusInEvent(event)
+        self._pop_up_detail()
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """The Tab that brought the focus here, let go: Qt hides a tooltip at any key's release,
+        and the detail shown at the focus was gone before the nurse could read it."""
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self._pop_up_detail()
+        super().keyReleaseEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        super().focusOutEvent(event)
+        QToolTip.hideText()
+
+    def _pop_up_detail(self) -> None:
+        QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), self.toolTip(), self)
 
 
 class Banner(QWidget):

@@ -76,11 +76,19 @@ def code_shaped(typed: str) -> bool:
     return len(typed) >= SHORTEST and any(character.isdigit() for character in typed)
 
 
+def _downtime_shaped(typed: str) -> bool:
+    """A downtime number, its check digit holding or not, alone or told apart as a barcode holds
+    it ("DT042000018/deadbeef", `in_bars`): a band's, whoever's it is, never a site, a reference
+    or a staff ID."""
+    number = taken_apart(typed)[0]
+    return parse_downtime_number(number) is not None or misread_numbers(number) is not None
+
+
 class BandScanner(QObject):
     """Watches the keys typed into the window of the widget it belongs to for a band scanned: a
     burst of keystrokes (each within SCAN_GAP_S of the last) ending in Enter or Tab, whose text is
-    a whole downtime number or one of a patient's numbers whole (search.identified), and gives it
-    to `scanned`. A widget that `keeps` what is typed into it is left alone. Installed on the
+    shaped as a downtime number or is one of a patient's numbers whole (search.identified), and
+    gives it to `scanned`. A widget that `keeps` what is typed into it is left alone. Installed on the
     application: the keys reach the focused widget's own filters and handlers after it. It holds
     no reference to its widget but Qt's own: a window kept alive by one outlived its C++ object."""
 
@@ -132,15 +140,19 @@ class BandScanner(QObject):
         raise TypeError(f"{type(self).__name__} must say what a band scanned does")
 
     def recognised(self, typed: str) -> bool:
-        """A whole downtime number, or one of a patient's numbers whole."""
-        return code_shaped(typed) and (parse_downtime_number(typed) is not None or bool(
+        """A downtime number's shape (`_downtime_shaped`: this laptop's or not, its check digit
+        misread or not), or one of a patient's numbers whole."""
+        return code_shaped(typed) and (_downtime_shaped(typed) or bool(
             search.identified(self.session.db, self.session.forms, typed.strip())))
 
 
 class ScanToFind(BandScanner):
     """A band scanned anywhere in the main window but a box typed in goes to Find, on the
     Patients tab, which opens its patient when it is one patient's number whole
-    (PatientsPanel.scanned)."""
+    (PatientsPanel.scanned). A downtime number's band this laptop cannot place, its check digit
+    misread off a creased band or another laptop's number told apart, goes there too (see
+    `recognised`), where Find says what it is: its keys went into the list's or the chart's
+    keyboard search, nothing said, and the nurse walked on believing the band scanned."""
 
     def main_window(self) -> MainWindow:
         return self.owner()  # type: ignore[return-value]
@@ -154,16 +166,8 @@ class ScanToFind(BandScanner):
         window.patients.scanned(band)
 
 
-def _downtime_shaped(typed: str) -> bool:
-    """A downtime number, its check digit holding or not, alone or told apart as a barcode holds
-    it ("DT042000018/deadbeef", `in_bars`): a band's, whoever's it is, never a site, a reference
-    or a staff ID."""
-    number = taken_apart(typed)[0]
-    return parse_downtime_number(number) is not None or misread_numbers(number) is not None
-
-
 class _ScanChecked(BandScanner):
-    """The scanner of a BandCheck: a band recognised, or a downtime number misprinted, goes to
+    """The scanner of a BandCheck: a band recognised (a downtime number misprinted too) goes to
     its check from any box. Any other band's code (`_BAND_CODE`: letters, digits and dashes, as
     an IPP, an NIR or an encounter number are) goes to it only from the dose's box
     (`BandCheck.amount`) or from what is no box: there the EHR's band of an IPP the admission did
@@ -173,7 +177,7 @@ class _ScanChecked(BandScanner):
     fast ("28/11/2026 08:20") stays typed."""
 
     def recognised(self, typed: str) -> bool:
-        if super().recognised(typed) or _downtime_shaped(typed):
+        if super().recognised(typed):
             return True
         focused = QApplication.focusWidget()
         owner = self.owner()

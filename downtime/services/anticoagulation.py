@@ -13,14 +13,17 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.anticoagulation import (COAGULATION, INR_RECENT, before_operation, held_before_operation, inr_high, overlap,
-                                             other_anticoagulants, vitamin_k_antagonist)
+from downtime.domain.anticoagulation import (COAGULATION, INR_BY_RULE, INR_DECIDED, INR_RECENT, INR_REVIEWED,
+                                             before_operation, held_before_operation, inr_high, other_anticoagulants,
+                                             overlap, rule_band, vitamin_k_antagonist)
 from downtime.domain.clock import ward_time
 from downtime.domain.lab_results import Reading, inr_reading, is_inr, reference_range
 from downtime.domain.medication import Administration, Check, Order, Outcome, Warning, anticoagulant, shares_a_medicine
+from downtime.domain.records import RecordVersion
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
 from downtime.services import lab_results, medication, theatre, vte
 from downtime.services.context import Session
+from downtime.storage.records import histories
 
 INR_HIGH = QT_TRANSLATE_NOOP(
     "messages", "{drug}: INR {result} ({range}) received {time}: hold and ask the doctor.")
@@ -73,22 +76,56 @@ def _result(one: lab_results.Received) -> str:
 def last_dosed(found: Order, theirs: Iterable[Order], given: Iterable[Administration], at: datetime) -> datetime:
     """When the medicine of `found` was last given before `at` on any of the patient's orders
     (`theirs`), else when its first order started: an INR is weighed from then. Orders are
-    rewritten daily in a downtime, and the 5.8 phoned before the new order started held nothing."""
+    rewritten daily in a downtime, and the 5.8 phoned before the new order started held nothing.
+    Only orders that are themselves anticoagulants: a reversal's dose (the vitamin K given for
+    that INR) is never the anticoagulant's, and an INR of 9 held no warfarin once it was given."""
     same = [other for other in theirs if other.record_id == found.record_id
-            or shares_a_medicine(other.drug, found.drug)]
+            or anticoagulant(other.drug) and shares_a_medicine(other.drug, found.drug)]
     ids = {other.record_id for other in same} | {found.record_id}
     start = min((other.start_at for other in [found, *same]), key=elapsed.instant)
     return max((dose.at for dose in given if dose.order_id in ids and dose.outcome is Outcome.GIVEN
                 and elapsed.instant(dose.at) < elapsed.instant(at)), key=elapsed.instant, default=start)
 
 
+DOSED_BY = ("drug", "dose_min", "dose", "dose_unit", "dose_rule", "route", "frequency", "times", "every_days",
+            "start_at")
+"""The order's fields that say what is given and when: an amendment changing one is a decision on
+the dose."""
+
+
+def _on_the_dose(version: RecordVersion, before: RecordVersion) -> bool:
+    """Whether an amendment decided on the dose: it changed what is given or when (`DOSED_BY`), or
+    its reason names the INR ("INR 3.4 seen, continue 3 mg"). An indication put right after the
+    INR is no answer to it."""
+    return (any(version.data.get(name) != before.data.get(name) for name in DOSED_BY)
+            or "inr" in (version.reason or "").casefold())
+
+
+def _decided(found: Order, versions: Sequence[RecordVersion], one: lab_results.Received, reading: Reading,
+             at: datetime) -> tuple[str, dict[str, str]] | None:
+    """The prescriber's decision on a high INR, as its warning's template and words: the order
+    amended on its dose (`_on_the_dose`) by `at` once the INR was received (the latest such
+    amendment's reason), else the band of the order's dose rule that names it (domain.
+    anticoagulation.rule_band); None when neither, and the nurse asks the doctor. The 1 mg the
+    doctor's own rule gave for 3.4 needed an override nightly."""
+    amended = [version for before, version in zip(versions, versions[1:])
+               if elapsed.reached(one.received_at, version.recorded_at) and elapsed.reached(version.recorded_at, at)
+               and _on_the_dose(version, before)]
+    if amended:
+        return INR_REVIEWED, {"reason": " ".join(str(amended[-1].reason or "").split())}
+    band = rule_band(found.dose_rule, reading)
+    return None if band is None else (INR_BY_RULE, {"band": band})
+
+
 def inr_warnings(found: Order, theirs: Iterable[Order], results: Sequence[lab_results.Received],
                  sent: Sequence[lab_results.Sent], given: Iterable[Administration], at: datetime,
-                 typed: str | None = None) -> list[Warning]:
+                 typed: str | None = None, versions: Sequence[RecordVersion] = ()) -> list[Warning]:
     """What a dose at `at` of a vitamin K antagonist waits on (none for another medicine), since
     its medicine was last given on any of the patient's orders `theirs` (`last_dosed`): the latest
     INR read received since then, when above its target (domain.anticoagulation.inr_high; a 5.8
-    repeated 2.6 held the warfarin for the 5.8); the latest coagulation sample sent since then no
+    repeated 2.6 held the warfarin for the 5.8), said as the prescriber's decision instead when the
+    order's `versions` or its dose rule hold one (`_decided`: domain.anticoagulation.INR_DECIDED,
+    which holds no dose); the latest coagulation sample sent since then no
     INR was received after (one typed without its sample number ends it too; unless closed); and a
     reading `typed` as the dose's "Measured value" that is not the latest INR, both read
     (yesterday's "INR 2.4" typed from the chart over today's 5.8)."""
@@ -98,10 +135,11 @@ def inr_warnings(found: Order, theirs: Iterable[Order], results: Sequence[lab_re
     since = last_dosed(found, theirs, given, at)
     inrs = _inrs(results, since, at)
     read = [(one, reading) for one in inrs if (reading := _reading(one)) is not None]
-    said = [Warning(Check.INR_HIGH, INR_HIGH, {
+    said = [Warning(Check.INR_HIGH, INR_HIGH if decided is None else decided[0], {
         "drug": drug, "result": _result(one), "range": " ".join(str(one.record.data.get("range") or "2.0–3.0").split()),
-        "time": f"{one.received_at.astimezone(at.tzinfo):%d/%m %H:%M}"})
-        for one, reading in read[-1:] if inr_high(reading, _range_top(one))]
+        "time": f"{one.received_at.astimezone(at.tzinfo):%d/%m %H:%M}", **({} if decided is None else decided[1])})
+        for one, reading in read[-1:] if inr_high(reading, _range_top(one))
+        for decided in [_decided(found, versions, one, reading, at)]]
     awaited = [one for one in sent if COAGULATION in one.awaited and one.outcome is None
                and elapsed.instant(since) <= elapsed.instant(one.taken_at) and elapsed.reached(one.taken_at, at)
                and not any(elapsed.instant(one.taken_at) <= elapsed.instant(back.received_at) for back in inrs)]
@@ -126,15 +164,18 @@ def inr_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str, tu
     results, sent = lab_results.charts(db, patient_ids), lab_results.samples_of(db, patient_ids)
     theirs = medication.orders_of_each(db, patient_ids, now)
     given = {patient_id: medication.administrations(db, patient_id) for patient_id in patient_ids}
+    versions = histories(db, list(dosed))
     return {order_id: tuple(inr_warnings(one, theirs[one.patient_id], results.get(one.patient_id, []),
-                                         sent.get(one.patient_id, []), given[one.patient_id], now))
+                                         sent.get(one.patient_id, []), given[one.patient_id], now,
+                                         versions=versions.get(order_id, [])))
             for order_id, one in dosed.items()}
 
 
 def dose_warnings(session: Session, found: Order, values: dict[str, object]) -> list[Warning]:
     """What a dose given of an anticoagulant asks at its time beyond its own medicine: its INR
-    (`inr_warnings`), another anticoagulant running then (domain.anticoagulation.
-    other_anticoagulants: the enoxaparin given at 20:05 five minutes after the apixaban), a VTE
+    (`inr_warnings`; not a high one the prescriber decided on, which the round quotes), another
+    anticoagulant running then (domain.anticoagulation.other_anticoagulants: the enoxaparin given
+    at 20:05 five minutes after the apixaban), a VTE
     decision of no prophylaxis for the bleeding risk (vte.given_against), an operation booked
     within its hold (domain.anticoagulation.before_operation: apixaban at 07:30 before a hernia
     repair at 08:00). Not of a dose not given, nor of one copied from the paper chart, given
@@ -144,9 +185,10 @@ def dose_warnings(session: Session, found: Order, values: dict[str, object]) -> 
         return []
     db, at, drug = session.db, datetime.fromisoformat(str(values["given_at"])), " ".join(found.drug.split())
     theirs = medication.orders(db, found.patient_id, at)
-    said = inr_warnings(found, theirs, lab_results.chart(db, found.patient_id),
-                        lab_results.samples(db, found.patient_id), medication.administrations(db, found.patient_id), at,
-                        str(values.get(medication.DECIDED_ON) or "") or None)
+    said = [warning for warning in inr_warnings(
+        found, theirs, lab_results.chart(db, found.patient_id), lab_results.samples(db, found.patient_id),
+        medication.administrations(db, found.patient_id), at, str(values.get(medication.DECIDED_ON) or "") or None,
+        histories(db, [found.record_id])[found.record_id]) if warning.template not in INR_DECIDED]
     order_form = session.form(medication.ORDER_FORM)
     if others := other_anticoagulants(found, at, theirs):
         said.append(Warning(Check.TWO_ANTICOAGULANTS, TWO_ANTICOAGULANTS, {"drug": drug, "others": semicolon(

@@ -30,6 +30,7 @@ from downtime.domain.census import StayStatus
 from downtime.domain.medication import (INFUSION, WRITTEN_APART, Administration, Check, Frequency, Order, Outcome,
                                         Warning, given_when_fasting, infused, insulin)
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.theatre import lowering
 from downtime.formspec import FormSpec
 from downtime.formspec.values import FieldError
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, message, semicolon
@@ -551,10 +552,13 @@ SC_GIVEN_WITHIN = timedelta(hours=2)
 """How long before a VRIII's stop a subcutaneous insulin given covers it: JBDS-IP stops the
 infusion 30 to 60 minutes after the first subcutaneous dose with a meal."""
 NO_SC_INSULIN = QT_TRANSLATE_NOOP("messages", "{drug}: no subcutaneous insulin given in the 2 hours before {time}, and "
-                                              "no basal or premixed insulin prescribed: stopped now, a type 1 is in "
-                                              "ketoacidosis again within hours. Give the subcutaneous insulin and "
-                                              "stop the infusion 30 to 60 minutes later, or tell the doctor, and say "
-                                              "so in the reason.")
+                                              "no basal or premixed insulin prescribed. If the patient takes insulin "
+                                              "at home, ask the doctor to prescribe it, and stop the infusion 30 to 60 "
+                                              "minutes after its first dose: stopped without it, a patient who needs "
+                                              "insulin is in ketoacidosis within hours. Say what was done in the "
+                                              "reason.")
+"""Said without assuming a type 1 (review T2 #2): "a type 1 is in ketoacidosis again… give the
+subcutaneous insulin" was said of a patient who had none to give."""
 
 
 GLUCOSE_NAMED = re.compile(r"\b(?:glucose|glyc[ée]mie|BM|CBG|GC)\b\W{0,3}(\d+(?:[.,]\d+)?)(?![\d:]|[.,]\d|h\d)"
@@ -567,6 +571,13 @@ ENDING_WITHIN = timedelta(hours=1)
 after the nurse's); one stopped earlier, its order standing, is a syringe or line changed."""
 
 
+def _sc_insulin_in_stay(insulins: Iterable[Order], admitted_at: datetime) -> bool:
+    """Whether any of these subcutaneous insulin orders ran in the stay begun at `admitted_at`: one
+    of an earlier stay was stopped by its end (medication.orders)."""
+    return any(order.stop_at is None or elapsed.instant(admitted_at) < elapsed.instant(order.stop_at)
+               for order in insulins)
+
+
 def insulin_asked(session: Session, found: Order, values: Mapping[str, Any], at: datetime) -> list[Warning]:
     """What a change of an insulin's infusion (a VRIII) is questioned on. A new rate, or a restart
     after a pause, on what a dose of that insulin is (glucose.before_insulin, a glucose the reason
@@ -576,7 +587,11 @@ def insulin_asked(session: Session, found: Order, values: Mapping[str, Any], at:
     a hypo, not insulin given on it. Its stop as its order ends (ENDING_WITHIN) in the patient's
     stay, with no subcutaneous insulin given in the SC_GIVEN_WITHIN before and no basal or premixed
     one in force (`NO_SC_INSULIN`): stopped as the patient came out of ketoacidosis and ate,
-    nothing then said they had no insulin at all; a syringe finished and changed was asked it.
+    nothing then said they had no insulin at all; a syringe finished and changed was asked it. Not
+    for a patient on another glucose-lowering medicine in force then or within the hour after
+    (domain.theatre.lowering: metformin restarted as they eat) with no subcutaneous insulin ordered
+    in the stay (`_sc_insulin_in_stay`), whom JBDS-IP puts back on their tablets: every stop of a
+    tablet-treated patient's peri-operative VRIII was told to give insulin they had none of.
     Nothing for a change WRITTEN_APART or more before it is typed, from the paper chart, as a dose
     typed from paper is not asked (medication.check_dose: it cannot be checked before now), nor for
     any other infusion."""
@@ -592,11 +607,14 @@ def insulin_asked(session: Session, found: Order, values: Mapping[str, Any], at:
     if (values.get(CHANGE) != STOPPED or location is None or location.status is not StayStatus.IN
             or found.stop_at is None or found.stop_at > at + ENDING_WITHIN):
         return []
-    insulins = {order.record_id: order for order in medication.orders(session.db, found.patient_id, at)
-                if insulin(order.drug) and not infused(order)}
+    theirs = medication.orders(session.db, found.patient_id, at)
+    insulins = {order.record_id: order for order in theirs if insulin(order.drug) and not infused(order)}
     if any(order.active_at(at) and given_when_fasting(order.drug) for order in insulins.values()) or any(
             dose.order_id in insulins and dose.outcome is Outcome.GIVEN and at - SC_GIVEN_WITHIN <= dose.at <= at
             for dose in medication.administrations(session.db, found.patient_id)):
+        return []
+    if not _sc_insulin_in_stay(insulins.values(), location.admitted_at) and any(
+            lowering(order.drug) and (order.active_at(at) or order.active_at(at + ENDING_WITHIN)) for order in theirs):
         return []
     return [Warning(Check.INSULIN_OMITTED, NO_SC_INSULIN, {"drug": found.drug, "time": f"{at:%d/%m %H:%M}"})]
 

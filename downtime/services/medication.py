@@ -30,7 +30,7 @@ from downtime.domain.medication import (
 from downtime.domain.medication import (given_instant, given_when_fasting, insulin, levelled, patch, patches_on,
                                         reason_offered, route_code)
 from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, anticoagulant, course_decided, sedating
-from downtime.domain.anticoagulation import ordered_beside
+from downtime.domain.anticoagulation import INR_DECIDED, ordered_beside
 from downtime.domain.falls import Ask
 from downtime.domain.pain import opioid
 from downtime.domain.laptops import Authors, Laptop, laptop_name
@@ -1237,8 +1237,10 @@ def on_chart(warning: Warning) -> Warning:
 
 def holding(warnings: Iterable[Warning]) -> list[Warning]:
     """Those of an order's `levels` that hold its dose, for the round and the MAR to mark: not an
-    AKI's question the prescriber answered (`KIDNEY_INJURY_PRESCRIBED`), said there in plain."""
-    return [warning for warning in warnings if warning.template != KIDNEY_INJURY_PRESCRIBED]
+    AKI's question the prescriber answered (`KIDNEY_INJURY_PRESCRIBED`), nor a high INR they decided
+    on (domain.anticoagulation.INR_DECIDED), said there in plain."""
+    return [warning for warning in warnings
+            if warning.template != KIDNEY_INJURY_PRESCRIBED and warning.template not in INR_DECIDED]
 
 
 _METFORMIN_EGFR = QT_TRANSLATE_NOOP(

@@ -28,7 +28,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.services.census import all_patients
 from downtime.services.context import Session
-from downtime.domain.downtime_number import misread_numbers, parse_downtime_number, taken_apart
+from downtime.domain.downtime_number import misread_numbers, parse_downtime_number, taken_apart, told_apart
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 from downtime.services.patients import PatientSummary, downtime_numbers, patients_numbered, summarise
 from downtime.storage import audit
@@ -453,6 +453,8 @@ WITHDRAWN = QT_TRANSLATE_NOOP("messages", "{number}: admission withdrawn {when} 
 RESERVED = QT_TRANSLATE_NOOP("messages", "{number}: a paper number reserved {when} by {by}, not given to a patient")
 NO_NUMBER = QT_TRANSLATE_NOOP(
     "messages", "{number}: not a valid downtime number (its check digit does not match): re-read it")
+ELSEWHERE = QT_TRANSLATE_NOOP(
+    "messages", "{number}: no patient's on this laptop: a number the laptop named gave, whose records are there")
 MISREAD = QT_TRANSLATE_NOOP(
     "messages", "{number}: not a valid downtime number (its check digit does not match): re-read it. Read wrong, it "
                 "may be {near}")
@@ -464,10 +466,13 @@ def number_status(db: Database, forms: dict[str, FormSpec], text: str) -> Phrase
     no reason), a number reserved for a paper admission and not used yet, or no number at all,
     its check digit failing, with the patients' numbers it may be misread from (a digit copied
     by hand off a form in poor light said "0 patient(s) found", and the patient was admitted
-    again under a second number). None for anything else."""
-    number = text.strip().upper()
+    again under a second number), or another laptop's number told apart, as its barcode holds it
+    (a band scanned said "0 patient(s) found for “DT777000050/deadbeef”"). None for anything else."""
+    number, laptop = taken_apart(text)
     if parse_downtime_number(number) is None:
         return _misread(db, number)
+    if laptop:
+        return Phrase(ELSEWHERE, {"number": told_apart(number, laptop)})
     admissions = [spec.id for spec in forms.values() if spec.creates_patient]
     withdrawn = db.execute(
         "SELECT c.recorded_at, COALESCE(s.name, c.author), c.reason FROM patients p"

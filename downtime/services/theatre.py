@@ -572,7 +572,10 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
     rebooked_over: list[RecordVersion] = []
     cancelled_and_done: RecordVersion | None = None
     moved_after_done: list[RecordVersion] = []
+    placed_before: dict[str, RecordVersion] = {}
+    """For each cancellation of a slot, the record that had placed the operation there."""
     ordered = sorted(events, key=lambda e: (e.occurred_at, typed.get(e.record_id, e.recorded_at)))
+    by_id = {event.record_id: event for event in ordered}
     for index, event in enumerate(ordered):
         if strict:
             _refuse_out_of_place(status, event, ordered[index + 1:])
@@ -582,16 +585,21 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
             cancelled_and_done = event
         elif event.form_id == "operation_rebooking" and status is BookingStatus.DONE:
             moved_after_done.append(event)
-        elif event.form_id == DONE_FORM and status is BookingStatus.CANCELLED and cancelled_from:
-            left, cancelled_and_done = cancelled_from.pop(), told_of
-            cancellations.pop()
+        elif event.form_id == DONE_FORM and (done_in := _left_slot_done_in(status, start, cancelled_from, event)) is not None:
+            left = cancelled_from.pop(done_in)
+            cancelled_and_done = by_id[left.cancelled_by]
+            cancellations.remove(next(c for c in cancellations if c.at == cancelled_and_done.occurred_at))
+            if status is not BookingStatus.CANCELLED and told_of is not None:
+                moved_after_done.append(told_of)
             status, session_id, start, done, told_of = BookingStatus.DONE, left.session_id, left.start, event, None
+            placed_by, transferred_to = placed_before[left.cancelled_by], None
             cancelled_at, reason, last_minute = ((cancellations[-1].at, cancellations[-1].reason,
                                                   cancellations[-1].last_minute) if cancellations else (None, None, False))
         elif event.form_id == "operation_cancellation":
             reason = CancelReason(event.data["reason"])
             if session_id is not None and start is not None:
                 cancelled_from.append(LeftSlot(session_id, start, reason, event.record_id))
+                placed_before[event.record_id] = placed_by
             status, session_id, start, told_of = BookingStatus.CANCELLED, None, None, event
             cancelled_at = event.occurred_at
             last_minute = bool(event.data["last_minute"])
@@ -617,6 +625,38 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
                         tuple(cancelled_from), transferred_to, placed_by, told_of=told_of, done=done,
                         rebooked_over=tuple(rebooked_over), cancelled_and_done=cancelled_and_done,
                         moved_after_done=tuple(moved_after_done))
+
+
+def _left_slot_done_in(status: BookingStatus, start: datetime | None, cancelled_from: list[LeftSlot],
+                       done: RecordVersion) -> int | None:
+    """Which slot the operation was cancelled from (the index in `cancelled_from`) a record of it
+    done took place in, for one cancelled, or rebooked or transferred since (only a merge's or an
+    import's records: one laptop cancelled, then rebooked or transferred it, while the theatre did
+    it and another laptop recorded it done); None when it was done where it stands. A coordinator
+    rebooks straight after cancelling, before the theatre records the case done: the record was
+    filed in the new date's slot, with nothing reported and the EHR sent the slot it was done in
+    cancelled (`done_in_left_slot`); a cancelled operation's is its last slot, as it always was."""
+    if status is BookingStatus.CANCELLED and cancelled_from:
+        found = done_in_left_slot(None, [left.start for left in cancelled_from], done.occurred_at)
+        return len(cancelled_from) - 1 if found is None else found
+    if status is BookingStatus.REBOOKED or status is BookingStatus.TRANSFERRED:
+        return done_in_left_slot(start, [left.start for left in cancelled_from], done.occurred_at)
+    return None
+
+
+def done_in_left_slot(placed: datetime | None, left: list[datetime], done_at: datetime) -> int | None:
+    """Which of the slots an operation was cancelled from (`left`: their starts, oldest first) it
+    was done in, done at `done_at` while it stands in a slot starting `placed` (None: none, as
+    cancelled or sent to another hospital): the latest of them begun by then (`EARLY_LIST`
+    allowed) on the same day, on its clock, unless the slot it stands in had begun too; None for
+    none. A case rebooked to 02/12 and brought forward to the evening list of 01/12 was done on
+    that list, not in the 28/11 slot it was cancelled from. The lists and the export
+    (sync.fhir_theatre) place it alike."""
+    if placed is not None and instant(placed) - EARLY_LIST <= instant(done_at):
+        return None
+    begun = [index for index, start in enumerate(left) if instant(start) - EARLY_LIST <= instant(done_at)
+             and done_at.astimezone(start.tzinfo).date() == start.date()]
+    return begun[-1] if begun else None
 
 
 def cancer_deadline(data: Mapping[str, Any], zone: tzinfo | None) -> datetime | None:
@@ -1181,7 +1221,8 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
     very record it corrects. Only the records concerned are read: this booking's, and those at
     an overlapping time (a hospital has thousands, and a snapshot import checks each of its
     own in turn). A version `settling` a hold exists already: a laptop wrote it, and it is not
-    refused for the rule on a booking's day that came since."""
+    refused for the rules that came since, on a booking's day or a last-minute cancellation (the
+    clerk settling one was left to change the coordinator's answer to clear the hold)."""
     if form_id == "theatre_session":
         _check_session(db, record_id, None if withdrawn else _session(record_id, data))
         return
@@ -1190,7 +1231,7 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
     facts = _facts_with(db, _version_to_be(form_id, record_id, patient_id, data), withdrawn)
     if form_id in EVENT_FORMS and facts is not None and not withdrawn:
         _refuse_another_patient(db, facts, patient_id)
-    if form_id == "operation_cancellation" and facts is not None and not withdrawn:
+    if form_id == "operation_cancellation" and facts is not None and not withdrawn and not settling:
         _refuse_not_last_minute(db, facts, record_id, data, now)
     if facts is not None and facts.status in LIVE:
         assert facts.start is not None

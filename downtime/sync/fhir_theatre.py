@@ -36,6 +36,7 @@ from downtime.services.theatre import (
     COUNTS_UNANSWERED,
     NOT_YET,
     checklists_of_done,
+    done_in_left_slot,
     people_of,
     sign_out_gap,
 )
@@ -93,9 +94,10 @@ class _Slot:
     note asked for a paper checklist the app held) and gave the fulfilled Appointment a
     cancellation reason."""
     after_done: RecordVersion | None = None
-    """For a date given after the operation was recorded done (the cancelling laptop rebooked it
-    while the theatre did it): that record of the operation done. Sent cancelled: a booked
-    Appointment after the fulfilled one had the EHR call the patient in again."""
+    """For a date given after the slot the operation was recorded done in (the cancelling laptop
+    rebooked it while the theatre did it, before the record or after): that record of the
+    operation done. Sent cancelled: a booked Appointment after the fulfilled one had the EHR call
+    the patient in again."""
 
     @property
     def contradiction(self) -> str | None:
@@ -174,11 +176,16 @@ def _group(booking: RecordVersion, events: list[RecordVersion], checklists: list
     for event in sorted(events, key=lambda e: (e.occurred_at, ctx.original(e).recorded_at)):
         done = next((slot.done_by for slot in slots if slot.done_by is not None), None)
         if event.form_id == DONE_FORM:
-            # Done in a slot another laptop cancelled: sent done, as the lists show it, and said.
+            # Done in a slot another laptop cancelled (rebooked or transferred since, or not): sent
+            # done there, as the lists show it, and said; any date or transfer given since set aside.
+            slot = _slot_done_in(slots, transfer, event) if event.status is not _EIE else slots[-1]
             if event.status is not _EIE:
-                slots[-1].done_by = event
-                slots[-1].cancelled_aside, slots[-1].cancelled_by = slots[-1].cancelled_by, None
-            made_from[event.record_id] = [slots[-1].appointment_id, booking.record_id]
+                slot.done_by = event
+                slot.cancelled_aside, slot.cancelled_by = slot.cancelled_by, None
+                for later in slots[slots.index(slot) + 1:]:
+                    later.after_done = later.after_done or event
+                transfer = None
+            made_from[event.record_id] = [slot.appointment_id, booking.record_id]
         elif event.status is _EIE:
             if event.form_id == CANCELLATION_FORM:
                 made_from[event.record_id] = [slots[-1].appointment_id]
@@ -222,6 +229,17 @@ def _group(booking: RecordVersion, events: list[RecordVersion], checklists: list
     return Group(f"booking:{booking.record_id}", partial(_made, booking, transfer, slots, in_force, unchecked, dones,
                                                          sessions, made_from, ctx, stays, numbers),
                  frozenset(sources), frozenset({patient_key(str(booking.patient_id))}))
+
+
+def _slot_done_in(slots: list[_Slot], transfer: RecordVersion | None, done: RecordVersion) -> _Slot:
+    """The slot a record of the operation done took place in, as services.theatre places it
+    (`done_in_left_slot`): one it was cancelled from when the slot in force had not begun (or it
+    was sent to another hospital since), else the slot in force. Always the slot in force, the
+    case done at 09:05 on 28/11 was sent done on the 02/12 date it was rebooked to at 08:45."""
+    placed = slots[-1].start if slots[-1].cancelled_by is None and transfer is None else None
+    left = [slot for slot in slots if slot.cancelled_by is not None]
+    index = done_in_left_slot(placed, [slot.start for slot in left], done.occurred_at)
+    return left[index] if index is not None else slots[-1]
 
 
 def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_Slot], in_force: _Slot,
@@ -387,9 +405,9 @@ def _appointment(slot: _Slot, booking: RecordVersion, sessions: dict[str, Record
         comments.append(_done(slot.done_by))
     if slot.after_done is not None:
         resource["status"] = "cancelled"
-        comments.append(f"Rebooked on one laptop after the operation was recorded done "
+        comments.append(f"Rebooked on one laptop {moment(slot.record.occurred_at)}, the operation recorded done "
                         f"{moment(slot.after_done.occurred_at)} on another: the patient was given a date for an "
-                        f"operation already done; ring them")
+                        f"operation done; ring them")
     if slot.superseded_by is not None:
         resource["status"] = "cancelled"
         what = "transfer" if slot.superseded_by.data["outcome"] == "transferred" else "rebooking"

@@ -105,6 +105,11 @@ def _named(path: Path, header: list[str]) -> list[str]:
     return header
 
 
+def _delimiter(header: str) -> str:
+    """The file's separator, by its header: French Excel saves CSV with semicolons."""
+    return ";" if header.count(";") > header.count(",") else ","
+
+
 def _lines(path: Path, unended_ok: bool = False) -> Iterator[tuple[int, dict[str, str]]]:
     """Each line's number (where its row begins) and cells. The csv module reads the text as a file opened with
     newline='', where only CR and LF end a line: a U+2028 or a form feed pasted into a cell
@@ -121,8 +126,7 @@ def _lines(path: Path, unended_ok: bool = False) -> Iterator[tuple[int, dict[str
                             path=path.name, line=line) from None
     header = text.split("\n", 1)[0]
     lines = sum(1 for _ in io.StringIO(text, newline=""))  # as the reader counts them: CR, LF or both
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(header), strict=True)
     try:
         columns = _named(path, [name.strip() for name in next(reader, [])])
         first = reader.line_num + 1  # a cell holding a line break ends its row further down
@@ -422,13 +426,15 @@ def _taken_at(folder: Path) -> datetime | None:
     doses, never given as the EHR was down, read "in the EHR (before downtime)" and left off the
     round. A time without its offset is on the laptop's clock, as the other files' times are. The
     file as shipped (its header alone) gives none, as no file does: the template folder refused
-    itself. Its line need not end: the time is read whole or refused, so a cut one cannot pass."""
+    itself, and so did one saved by French Excel, with semicolons ("taken_at;;"). Its line need
+    not end: the time is read whole or refused, so a cut one cannot pass."""
     path = folder / TAKEN
     if not path.exists():
         return None
     lines = list(_lines(path, unended_ok=True))
-    if not lines and _named(path, [name.strip() for name in next(csv.reader(io.StringIO(
-            path.read_bytes().decode("utf-8-sig"))), [])]) == [TAKEN_AT]:
+    text = path.read_bytes().decode("utf-8-sig")
+    header = next(csv.reader(io.StringIO(text), delimiter=_delimiter(text.split("\n", 1)[0])), [])
+    if not lines and _named(path, [name.strip() for name in header]) == [TAKEN_AT]:
         return None
     if len(lines) != 1 or list(lines[0][1]) != [TAKEN_AT]:
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}: one column, {column}, and one line under it: the "

@@ -11667,10 +11667,6 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>{words} — malgré une alerte : {reasons}</translation>
     </message>
     <message>
-        <source>{drug}: no subcutaneous insulin given in the 2 hours before {time}, and no basal or premixed insulin prescribed: stopped now, a type 1 is in ketoacidosis again within hours. Give the subcutaneous insulin and stop the infusion 30 to 60 minutes later, or tell the doctor, and say so in the reason.</source>
-        <translation>{drug} : aucune insuline sous-cutanée administrée dans les 2 heures avant {time}, et aucune insuline basale ou mélange prescrite : arrêtée maintenant, un diabétique de type 1 refait une acidocétose en quelques heures. Faire l’insuline sous-cutanée et arrêter la perfusion 30 à 60 minutes après, ou prévenir le médecin, et le dire dans le motif.</translation>
-    </message>
-    <message>
         <source>Enoxaparin</source>
         <translation>Énoxaparine</translation>
     </message>
@@ -11809,6 +11805,26 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
     <message>
         <source>{drug}: eGFR {value} mL/min/1.73 m² on {day}: metformin is stopped below an eGFR of 30: give it only once the doctor says to.</source>
         <translation>{drug} : DFG {value} mL/min/1,73 m² le {day} : la metformine est arrêtée en dessous d’un DFG de 30 : ne la donner que lorsque le médecin le dit.</translation>
+    </message>
+    <message>
+        <source>{drug}: INR {result} ({range}) received {time}: dosed by the prescriber's rule ({band}).</source>
+        <translation>{drug} : INR {result} ({range}) reçu le {time} : dose selon la règle du prescripteur ({band}).</translation>
+    </message>
+    <message>
+        <source>{drug}: INR {result} ({range}) received {time}: order amended by the prescriber since: “{reason}”.</source>
+        <translation>{drug} : INR {result} ({range}) reçu le {time} : prescription modifiée depuis par le prescripteur : « {reason} ».</translation>
+    </message>
+    <message>
+        <source>{drug}: no subcutaneous insulin given in the 2 hours before {time}, and no basal or premixed insulin prescribed. If the patient takes insulin at home, ask the doctor to prescribe it, and stop the infusion 30 to 60 minutes after its first dose: stopped without it, a patient who needs insulin is in ketoacidosis within hours. Say what was done in the reason.</source>
+        <translation>{drug} : aucune insuline sous-cutanée administrée dans les 2 heures avant {time}, et aucune insuline basale ou mélange prescrite. Si le patient prend de l’insuline à domicile, demander au médecin de la prescrire, et arrêter la perfusion 30 à 60 minutes après sa première injection : arrêtée sans elle, un patient qui a besoin d’insuline fait une acidocétose en quelques heures. Dire ce qui a été fait dans le motif.</translation>
+    </message>
+    <message>
+        <source>{number}: no patient's on this laptop: a number the laptop named gave, whose records are there</source>
+        <translation>{number} : le numéro d’aucun patient de cet ordinateur : un numéro donné par l’ordinateur nommé, où se trouve son dossier</translation>
+    </message>
+    <message>
+        <source>{allergy} — an angioedema with an angiotensin receptor blocker: every other one is given only with great caution after one</source>
+        <translation>{allergy} — un angio-œdème sous ARA II : tout autre ARA II ne se donne qu'avec une grande prudence après un tel épisode</translation>
     </message>
 </context>
 <context>

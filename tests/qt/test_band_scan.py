@@ -41,10 +41,9 @@ def _patients_tab(window, qtbot):
     qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.patients)
 
 
-def test_a_band_scanned_with_the_list_in_focus_opens_its_patient_not_the_line_selected(window, session_for,
-                                                                                       admission_values, listed, qtbot):
-    """Mrs Martin found by name and chosen (Find, Enter), her line selected in the list that has
-    the focus; the nurse scans Mr Roux's band: the scanner's Enter opened her record."""
+def _martin_chosen(window, session_for, admission_values, listed):
+    """Mrs Martin (bed 12) and Mr Roux (bed 3) on ward 3B; Mrs Martin found by name and chosen
+    (Find, Enter), her line selected in the list. Returns both."""
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
     martin = _admit(window.session, admission_values, "12")
     roux = _admit(window.session, {**admission_values, **ROUX}, "3")
@@ -52,6 +51,14 @@ def test_a_band_scanned_with_the_list_in_focus_opens_its_patient_not_the_line_se
     QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClicks(window.patients.search_box, "martin")
     QTest.keyClick(window.patients.search_box, Qt.Key.Key_Return)
+    return martin, roux
+
+
+def test_a_band_scanned_with_the_list_in_focus_opens_its_patient_not_the_line_selected(window, session_for,
+                                                                                       admission_values, listed, qtbot):
+    """Mrs Martin found by name and chosen (Find, Enter), her line selected in the list that has
+    the focus; the nurse scans Mr Roux's band: the scanner's Enter opened her record."""
+    martin, roux = _martin_chosen(window, session_for, admission_values, listed)
     assert QApplication.focusWidget() is window.patients.table
     assert window.patients.selected_patient().patient_id == martin.patient_id
     _scan(roux.downtime_number)
@@ -118,6 +125,68 @@ def test_a_withdrawn_admissions_band_scanned_says_what_became_of_it(window, sess
     assert said.startswith(f"{twice.downtime_number}: admission withdrawn ") and said.endswith(
         f"by Hélène Lefèvre: “admitted twice: she is {kept.downtime_number}”")
     assert window.tabs.currentWidget() is window.patients and window.patients.selected_patient() is None
+
+
+def _misread(number: str) -> str:
+    """The same band, its check digit read wrong off a creased or smudged barcode."""
+    return number[:-1] + str((int(number[-1]) + 1) % 10)
+
+
+def _no_dose_dialog_opened() -> bool:
+    return not [widget for widget in QApplication.topLevelWidgets() if isinstance(widget, DoseDialog)
+                and widget.isVisible()]
+
+
+def test_a_misread_band_scanned_with_the_list_in_focus_is_said_in_find(window, session_for, admission_values,
+                                                                       listed):
+    """Mrs Martin chosen in the list, which has the focus; Mr Roux's creased band scanned, its
+    check digit misread: its keys went into the list's keyboard search, nothing said, and the
+    nurse walked on believing it scanned. Find says what it is, as typed there; nothing opens."""
+    martin, roux = _martin_chosen(window, session_for, admission_values, listed)
+    assert window.patients.selected_patient().patient_id == martin.patient_id
+    _scan(_misread(roux.downtime_number))
+    assert _opened(window) is None and window.tabs.currentWidget() is window.patients
+    assert window.patients.search_box.text() == _misread(roux.downtime_number)
+    assert window.patients.count.text() == (
+        f"{_misread(roux.downtime_number)}: not a valid downtime number (its check digit does not match): re-read "
+        f"it. Read wrong, it may be {roux.downtime_number}")
+    assert window.patients.selected_patient() is None
+
+
+def test_a_misread_band_scanned_with_a_chart_on_screen_is_said_in_find_the_chart_left_as_it_was(
+        medication_ward, admission_values, window, qtbot):
+    """Mrs Martin's chart on screen, her amoxicillin's line chosen; at the next bed Mr Roux's
+    creased band scanned: nothing opened, and nothing was said either."""
+    martin, _, _ = medication_ward
+    roux = _admit(window.session, {**admission_values, **ROUX}, "3")
+    mar = window.open_mar_of(martin)
+    qtbot.waitUntil(lambda: mar.model.rowCount() > 0)
+    mar.table.setFocus()
+    mar.table.setCurrentIndex(mar.model.index(0, 0))
+    _scan(_misread(roux.downtime_number))
+    assert _no_dose_dialog_opened()
+    assert window.tabs.currentWidget() is window.patients
+    assert window.patients.count.text().startswith(
+        f"{_misread(roux.downtime_number)}: not a valid downtime number (its check digit does not match)")
+    assert mar.table.currentIndex().row() == 0 and mar.table.currentIndex().column() == 0
+
+
+def test_another_laptops_told_apart_band_scanned_over_a_chart_is_said_in_find(medication_ward, window, qtbot):
+    """A band of a number told apart, as its barcode holds it ("DT777000055/deadbeef", `in_bars`),
+    of a patient on another laptop: taken by the dose dialog, its keys went into the chart here,
+    nothing said. Find searches it and says no patient here has it."""
+    martin, _, _ = medication_ward
+    mar = window.open_mar_of(martin)
+    qtbot.waitUntil(lambda: mar.model.rowCount() > 0)
+    mar.table.setFocus()
+    mar.table.setCurrentIndex(mar.model.index(0, 0))
+    band = format_downtime_number(777, 5).replace("-", "") + "/deadbeef"
+    _scan(band)
+    assert _no_dose_dialog_opened()
+    assert window.tabs.currentWidget() is window.patients and window.patients.search_box.text() == band
+    assert window.patients.count.text() == ("DT-777-00005-0 (laptop deadbeef): no patient's on this laptop: a number "
+                                            "the laptop named gave, whose records are there")
+    assert mar.table.currentIndex().row() == 0
 
 
 def test_the_other_patients_band_scanned_in_the_dose_dialog_says_wrong_patient(medication_ward, session_for,

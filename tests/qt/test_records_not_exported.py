@@ -91,13 +91,40 @@ def test_a_laptop_that_never_exported_counts_its_records_without_a_mouse(qtbot, 
     counted = label.toolTip()
     assert counted.endswith("typed on this laptop, which has never exported: export them before the laptop is put away")
     assert label.accessibleDescription() == counted
+    _shift_tabbed_to(window, label)
+    assert label.text() == "No export yet" and label.accessibleDescription() == counted
+
+
+def _shift_tabbed_to(window, widget: QWidget) -> None:
+    """Shift+Tab from the tab bar until `widget` has the focus, each key let go where the focus
+    then is, as a keyboard's is (QTest.keyClick lets it go where it was pressed)."""
     window.tabs.tabBar().setFocus()
     for _ in range(len(window.findChildren(QWidget))):
-        if QApplication.focusWidget() is label:
+        if QApplication.focusWidget() is widget:
             break
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
-    assert QApplication.focusWidget() is label
-    assert label.text() == "No export yet" and label.accessibleDescription() == counted
+        QTest.keyPress(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        QTest.keyRelease(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is widget
+
+
+def test_no_export_yet_reached_by_tab_shows_its_count_and_its_focus_to_a_sighted_nurse(qtbot, session_for, patient,
+                                                                                       window_for):
+    """The count reached a screen reader alone: a sighted nurse Shift+Tabbing to "No export yet"
+    saw no count, and nothing drawn with the focus, her next keys going nowhere. Its detail pops
+    up under it and a ring is drawn round it, the label no wider; both gone with the focus."""
+    from PySide6.QtWidgets import QToolTip
+
+    window = window_for(session_for("nurse"))
+    _signed_in(window, qtbot)
+    label = window.banner.no_export
+    unfocused, width = label.grab().toImage(), label.width()
+    _shift_tabbed_to(window, label)
+    assert QToolTip.isVisible() and QToolTip.text() == label.toolTip()
+    assert label.grab().toImage() != unfocused, "no focus drawn"
+    assert label.width() == width and label.text() == "No export yet"
+    window.tabs.tabBar().setFocus()
+    assert not QToolTip.isVisible()
+    assert label.grab().toImage() == unfocused
 
 
 def test_signing_in_on_a_laptop_never_exported_starts_on_the_patient_search(qtbot, session_for, patient, window_for):
