@@ -240,12 +240,14 @@ def test_the_demo_builds_whatever_the_hour_it_is_built_at(tmp_path, forms):
     theatre: a clash on yesterday's list, its line no longer "booked — OUTCOME NOT RECORDED". Built
     at 04:37 the night the clocks go back, a dose given in the hour that night repeats (02:30
     winter time) was written "two minutes later" at 02:32 summer time, an hour before it was
-    given: "Actual time cannot be in the future"."""
+    given: "Actual time cannot be in the future". Built at 23:37, a dose of morphine given at
+    random 8 minutes before the sickle-cell crisis's 6/10 made its plan to assess again in an hour
+    too late after an injection: refused."""
     from downtime.services import theatre
 
     paris = ZoneInfo("Europe/Paris")
     for moment in ("2026-12-02T11:20:00+01:00", "2026-12-02T14:38:00+01:00", "2026-12-02T18:00:00+01:00",
-                   "2027-03-28T03:30:00", "2026-10-25T04:37:00"):
+                   "2027-03-28T03:30:00", "2026-10-25T04:37:00", "2026-12-05T23:37:00+00:00"):
         at = datetime.fromisoformat(moment)
         at = at if at.tzinfo else at.replace(tzinfo=paris)
         db = open_database(tmp_path / f"{at:%H%M}.sqlite")

@@ -22,6 +22,7 @@ from downtime.domain.clock import local_now
 from downtime.domain.medication import (ANTIBIOTIC_REVIEW_AFTER, allergies_not_known, antibacterial, given_when_fasting,
                                        flags_known, insulin, reason_offered)
 from downtime.domain.nir import nir_key
+from downtime.domain.pain import AFTER_OTHER
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Role
 from downtime.domain.vte import MEDICINE
@@ -408,7 +409,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
             hours_in = int((now - datetime.fromisoformat(patient.admitted_at)).total_seconds() // 3600)
             moments = [given for given in (_ago(now, hours=hours_ago, minutes=rng.randint(0, 50))
                                            for hours_ago in range(2 + rng.randint(0, 4), hours_in - 1, 5))
-                       if given > opened]
+                       if given > opened and _before_pain_told(patient, given, now)]
             morphine += [(given, prn.record_id) for given in rng.sample(moments, min(3, len(moments)))]
             patient_of[prn.record_id] = patient
     for given, order_id in sorted(morphine):  # each charted as it was given: the register reads in time order
@@ -428,6 +429,16 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
     for order_id, patient in patient_of.items():
         _pain_around_morphine(nurse, night, patient, sorted(given for given, one in morphine if one == order_id), now)
     return doses + _night_call(db, forms, nurse, night, now, opened)
+
+
+def _before_pain_told(patient: PatientSummary, given: datetime, now: datetime) -> bool:
+    """Whether a dose of morphine at `given` leaves the tour's story of the patient's pain
+    (`_PAIN`) as written: given more than the hour before its first line, or the patient has no
+    story. Given at random within it (built around midnight, an injection 8 minutes before the
+    sickle-cell crisis's 6/10), the story's plan to assess again in an hour was refused, 30
+    minutes after an injection, and `downtime demo` failed."""
+    told = [hours for reason, entries in _PAIN if reason in (patient.reason or "") for hours, _ in entries]
+    return not told or elapsed.between(given, _ago(now, hours=max(told))) > AFTER_OTHER
 
 
 # Pain scored around each as-required morphine dose, as a ward charts it: the 6/10 the dose was
