@@ -143,7 +143,7 @@ def test_an_item_amended_after_entry_must_be_corrected(office, tmp_path, laptop)
     records.amend(nurse, saved.record_id, {**values, "bed": "3"}, "wrong bed")
     import_export(office, export(clerk, tmp_path / "e2", since_last=True).folder)
     item = next(i for g in back_entry.worklist(office) for i in g.items if i.record.record_id == saved.record_id)
-    assert not item.done and item.to_do == "correct in the EHR (version 1 was entered) — Bed: 2 → 3"
+    assert not item.done and item.to_do == "correct in the EHR (version 1 was entered, EHR reference EHR-9) — Bed: 2 → 3"
     with pytest.raises(ServiceError, match="version 2"):
         back_entry.mark_entered(office, saved.record_id, 1, "EHR-9b")
 
@@ -336,8 +336,8 @@ def test_an_amended_item_says_which_answers_to_correct_on_screen_and_paper(tmp_p
     (group,) = back_entry.worklist(office)
     (item,) = group.items
     changes = "Allergy status: No known allergies → Allergies listed below; Allergies: — → Penicillin (Rash)"
-    assert item.to_do == f"correct in the EHR (version 1 was entered) — {changes}"
-    assert item.to_do_in("en", loud=True) == f"CORRECT IN THE EHR (VERSION 1 WAS ENTERED) — {changes}"
+    assert item.to_do == f"correct in the EHR (version 1 was entered, EHR reference EHR-9) — {changes}"
+    assert item.to_do_in("en", loud=True) == f"CORRECT IN THE EHR (VERSION 1 WAS ENTERED, EHR REFERENCE EHR-9) — {changes}"
     text = " ".join(_pdf_text(printing.print_worklist(office, tmp_path / "w.pdf")).split())
     assert "No known allergies → Allergies listed below" in text and "Penicillin (Rash)" in text
 
@@ -348,12 +348,12 @@ def test_an_amended_number_to_correct_is_given_with_its_unit(tmp_path, laptop):
         nurse, record_id, {**ROUX, "weight_kg": 68.5}, "weighed again"))
     (group,) = back_entry.worklist(office)
     (item,) = group.items
-    assert item.to_do == "correct in the EHR (version 1 was entered) — Weight: — → 68.5 kg"
+    assert item.to_do == "correct in the EHR (version 1 was entered, EHR reference EHR-9) — Weight: — → 68.5 kg"
 
 
 @pytest.mark.parametrize("lang, headings, to_do", [
-    ("en", "When To do Version What to enter", "correct in the EHR (version 1 was entered)"),
-    ("fr", "Quand À faire Version À saisir", "à corriger dans le DPI (la version 1 a été saisie)")])
+    ("en", "When To do Version What to enter", "correct in the EHR (version 1 was entered, EHR reference EHR-9)"),
+    ("fr", "Quand À faire Version À saisir", "à corriger dans le DPI (la version 1 a été saisie, référence DPI EHR-9)")])
 def test_the_printed_worklist_says_what_to_do_right_after_the_time_as_the_screen_does(tmp_path, laptop, lang,
                                                                                       headings, to_do):
     """The paper put what to enter before what to do, where the screen (the clerk reads what to
@@ -376,7 +376,8 @@ def test_an_admission_withdrawn_after_it_was_entered_stays_under_its_patient(tmp
     assert left_agrees(office) and back_entry.patients_left(office) == {group.items[0].record.patient_id}
     assert group.patient is not None and (group.patient.display_name, group.patient.downtime_number) == (
         "ROUX Paul", number)
-    assert [item.to_do for item in group.items] == ["withdraw in the EHR (entered in error here)"]
+    assert [item.to_do for item in group.items] == [
+        "withdraw in the EHR (entered in error here; version 1 was entered, EHR reference EHR-9)"]
     text = _pdf_text(printing.print_worklist(office, tmp_path / "w.pdf"))
     assert "ROUX Paul" in text and number in text and "Not about a patient" not in text
 
@@ -1590,9 +1591,9 @@ def test_a_dose_entered_from_the_printed_list_then_withdrawn_is_recorded_entered
     out = " ".join(capsys.readouterr().out.split())
     assert ("Recorded: version 1 is in the EHR. The record now stands at version 2: its line says what to correct "
             "or withdraw there.") in out
-    assert "Its line now says: withdraw in the EHR (entered in error here)" in out
+    assert "Its line now says: withdraw in the EHR (entered in error here; version 1 was entered, EHR reference MAR-77)" in out
     line = _line(office, dose.record_id)
-    assert not line.done and line.to_do.startswith("withdraw in the EHR (entered in error here)")
+    assert not line.done and line.to_do.startswith("withdraw in the EHR (entered in error here; version 1 was entered, EHR reference MAR-77)")
     detail = json.loads(office.db.execute("SELECT detail FROM audit WHERE action = 'back_entry.entered'"
                                           " ORDER BY seq DESC LIMIT 1").fetchone()[0])
     assert (detail["record_id"], detail["version"], detail["superseded_by"]) == (dose.record_id, 1, 2)
@@ -1611,7 +1612,8 @@ def test_an_admission_entered_from_the_printed_list_then_amended_says_what_to_co
     said = back_entry.mark_entered(office, saved.record_id, 1, "ADM-4711")
     assert said.text("en") == ("Recorded: version 1 is in the EHR. The record now stands at version 2: its line "
                                "says what to correct or withdraw there.")
-    assert _line(office, saved.record_id).to_do == "correct in the EHR (version 1 was entered) — Bed: 12 → 15"
+    assert _line(office, saved.record_id).to_do == (
+        "correct in the EHR (version 1 was entered, EHR reference ADM-4711) — Bed: 12 → 15")
     # Once only, and never an earlier version than one ticked; the standing one closes the line.
     with pytest.raises(ServiceError, match="Version 1 of this record is marked as entered in the EHR already"):
         back_entry.mark_entered(office, saved.record_id, 1, "ADM-4711")

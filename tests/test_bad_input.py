@@ -453,7 +453,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "still_needed": True, "next_in": "12", "kept_why": "Capital veineux pauvre"}],
         "bowel_chart": [
             {"charted_at": at, "opened": "opened", "stool_type": "6", "amount": "large", "seen": ["blood", "mucus"],
-             "known_cause": False, "sample_sent": True, "notes": "Chambre seule"},
+             "doctor_told": "Dr Benali", "doctor_told_at": at, "known_cause": False, "sample_sent": True,
+             "notes": "Chambre seule"},
             {"charted_at": at, "opened": "not_opened"}],
         "pain_assessment": [
             {"assessed_at": at, "scale": "numeric", "score_numeric": 7, "where": "Hanche droite, à la mobilisation",
@@ -680,7 +681,9 @@ CODED_DEPENDENTS = {"glucose_unit": {"glucose"}, "unidentified": {"identity_stat
                     "against_stockings": {"mechanical_device"}, "drug": {"controlled", "high_alert", "time_critical"},
                     "arrival_at": {"birth_date"},
                     # An antibiotic's review date and stop are weighed from its start (72 hours, 14 days).
-                    "start_at": {"review_at", "stop_at"}}
+                    "start_at": {"review_at", "stop_at"},
+                    # A dose in g far above the most whose number is a dose in mg: the unit is the slip ("Did you mean 121 mg?").
+                    "dose": {"dose_unit"}}
 
 
 def _dependents(fields: list[Any], name: str) -> set[str]:

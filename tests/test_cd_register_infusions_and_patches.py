@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from downtime.services import cd_register, medication, records
+from downtime.services import cd_register, infusion_rates, medication, records
 from downtime.services.errors import ServiceError
 from tests.conftest import death_answers
 
@@ -16,7 +16,8 @@ WITNESS = ("doctor", "2222")
 @pytest.fixture
 def syringe(session_for, medication_ward, clock):
     """Morphine 20 mg received at 09:00; a 10 mg syringe driver (SC infusion at 0.7 mL/h) set
-    up at 10:00, witnessed; she died at 13:00. Returns (nurse, the set-up's dose id)."""
+    up at 10:00, witnessed; she died at 13:00, the driver taken down at 13:20. Returns (nurse,
+    the set-up's dose id)."""
     patient = medication_ward[0]
     nurse, doctor = session_for("nurse"), session_for("doctor")
     clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
@@ -32,6 +33,8 @@ def syringe(session_for, medication_ward, clock):
     clock.now = datetime.fromisoformat("2026-11-28T13:30+01:00")
     records.save_new(nurse, "death", {**death_answers("2026-11-28T13:00+01:00"), "verified_by": "Dr B",
                                       "expected": True, "family_informed": True}, patient_id=patient)
+    infusion_rates.change_rate(nurse, driver.record_id, {"changed_at": "2026-11-28T13:20+01:00", "change": "stopped",
+                                                         "reason": "Patient died 13:00"})
     return nurse, dose.record_id
 
 

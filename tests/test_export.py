@@ -48,7 +48,7 @@ def test_a_flipped_byte_is_named(exported):
     data = bytearray(path.read_bytes())
     data[-5] ^= 0x01
     path.write_bytes(bytes(data))
-    (problem,) = verify_export(result.folder)
+    (problem,) = map(str, verify_export(result.folder))
     assert "admission.csv" in problem and "altered or truncated" in problem
 
 

@@ -941,7 +941,7 @@ def test_a_settlement_of_another_office_that_differs_from_the_one_taken_is_on_th
             'off')
     assert not item.done
     assert said in item.to_do_in("en")
-    assert item.to_do_in("en").startswith("check with the ward (version 3 was entered)" if entered_first else "enter")
+    assert item.to_do_in("en").startswith("check with the ward (version 3 was entered, EHR reference " if entered_first else "enter")
     assert back_entry.progress_counts(other) == back_entry.progress(back_entry.worklist(other))
     assert left_agrees(other)
     db = str(other.db.conn.execute("PRAGMA database_list").fetchone()[2])

@@ -772,15 +772,18 @@ def test_a_bag_reads_stopped_at_the_end_of_its_stay(syringe_at_death):
 def test_a_syringe_driver_up_at_a_death_is_a_task_until_its_stop_is_charted(syringe_at_death, clock):
     """The death's save asked once of the syringe driver still running; after it the chart no longer
     read the bag, and a stop never charted, the morphine left in it destroyed by no one, was asked
-    of no one. It stays one of the death's tasks until its stop is charted."""
+    of no one. It stays one of the death's tasks until its stop is charted, and then until what was
+    left in it is recorded destroyed (see test_death_infusion_tasks)."""
     nurse, patient, driver = syringe_at_death
     died = _at("2026-11-28T13:00+01:00")
     clock.now = _at("2026-11-29T08:00+01:00")
+    destroy = ("Morphine is a controlled drug: once it is taken down, destroy what is left in the syringe or bag with "
+               "a witness, in the controlled drugs register")
     assert [up.said for up in infusion_rates.up_at_leaving(nurse.db, patient, died, "en", died=True)] == [
-        "Morphine: up at the death, never charted stopped: chart its stop; Morphine is a controlled drug: once it is "
-        "taken down, destroy what is left in the syringe or bag with a witness, in the controlled drugs register"]
+        f"Morphine: up at the death, never charted stopped: chart its stop; {destroy}"]
     _change(nurse, driver, "2026-11-28T13:20+01:00", "stopped", None, "Patient died 13:00")
-    assert [up.said for up in infusion_rates.up_at_leaving(nurse.db, patient, died, "en", died=True)] == []
+    assert [up.said for up in infusion_rates.up_at_leaving(nurse.db, patient, died, "en", died=True)] == [
+        f"Morphine: taken down 13:20; {destroy}"]
 
 
 def test_the_time_of_death_corrected_earlier_keeps_a_stop_taken_at_last_offices(syringe_running, clock):

@@ -116,7 +116,7 @@ def test_yesterdays_merge_merges_with_a_late_export(three_exports, tmp_path, lap
 def test_a_manifest_of_the_wrong_shape_is_refused_by_name(three_exports, tmp_path, text):
     manifest = three_exports[0] / "manifest.json"
     manifest.write_text(text, encoding="utf-8")
-    assert verify_export(three_exports[0]) == [f"{manifest}: not a manifest (it does not list the files with their "
+    assert list(map(str, verify_export(three_exports[0]))) == [f"{manifest}: not a manifest (it does not list the files with their "
                                                "SHA-256)"]
     with pytest.raises(MergeRefused, match="export-1/manifest.json: not a manifest"):
         merge(three_exports, tmp_path / "merged")

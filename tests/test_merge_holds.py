@@ -146,7 +146,8 @@ def test_a_patient_row_that_differs_still_refuses_the_merge_naming_both_exports(
     manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
     manifest["files"][PATIENTS_FILE] = hashlib.sha256(path.read_bytes()).hexdigest()
     (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    with pytest.raises(MergeRefused, match=f"export-1 and .*export-1-copy hold different contents for {row['patient_id']}"):
+    with pytest.raises(MergeRefused, match=f"export-1-copy/{PATIENTS_FILE}, line 1: patient {row['downtime_number']} "
+                                           f"differs from .*export-1/{PATIENTS_FILE}, line 1"):
         merge([first, copy], tmp_path / "merged")
     assert not (tmp_path / "merged").exists()
 

@@ -242,13 +242,13 @@ def test_a_stop_the_opioid_finding_stands_until_a_later_line_finds_both_within_l
     assert _alerts(nurse, clock())[0] == [
         ("3/10 (Right hip, moving), Position, cold or heat, reassurance 28/11 13:50", [stop])]
     assert stop in pdf_text(printing.print_pain_chart(nurse, patient, tmp_path / "pain.pdf"))
-    found = pain.stopped_opioid(nurse.db, patient, datetime.fromisoformat("2026-11-28T13:52+01:00"))
+    found = pain.stopped_opioid(nurse.db, nurse.forms, patient, datetime.fromisoformat("2026-11-28T13:52+01:00"))
     assert (found.text("en"), f"{found.assessed_at:%H:%M}") == ("SEDATION 2/3, BREATHING 8/min", "13:30")
-    assert pain.stopped_opioid(nurse.db, patient, datetime.fromisoformat("2026-11-28T13:20+01:00")) is None
+    assert pain.stopped_opioid(nurse.db, nurse.forms, patient, datetime.fromisoformat("2026-11-28T13:20+01:00")) is None
     records.save_new(nurse, "pain_assessment", {**PAIN, "assessed_at": "2026-11-28T13:55+01:00", "score_numeric": 3,
                                                 "sedation": "1", "breathing_rate": 12}, patient_id=patient)
     assert pain.latest(nurse.db, patient).asks(spec, clock(), "en") == []
-    assert pain.stopped_opioid(nurse.db, patient, clock()) is None
+    assert pain.stopped_opioid(nurse.db, nurse.forms, patient, clock()) is None
 
 
 def test_an_opioid_is_told_by_its_medicine_however_written():

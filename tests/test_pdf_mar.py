@@ -729,8 +729,10 @@ def test_a_printed_order_the_allergy_matches_says_why_it_was_prescribed(tmp_path
     """The chart printed for the day team read "ALLERGIES: Penicillin" above "Amoxicillin 1 g IV"
     and nothing else: the doctor's reason was on the screen's dose dialog alone."""
     patient, _, _ = medication_ward
-    for lang, said in (("en", "Prescribed despite the allergy: “Rash as a child; amoxicillin tolerated since”"),
-                       ("fr", "Prescrit malgré l’allergie : « Rash as a child; amoxicillin tolerated since »")):
+    for lang, said in (("en", "Prescribed despite the allergy to Penicillin (Rash, moderate): "
+                              "“Rash as a child; amoxicillin tolerated since”"),
+                       ("fr", "Prescrit malgré l’allergie enregistrée — Penicillin (Rash, modérée) : "
+                              "« Rash as a child; amoxicillin tolerated since »")):
         text = " ".join(_text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / f"{lang}.pdf",
                                                  days=3, first_day=date(2026, 11, 27))))
         assert said in text, lang

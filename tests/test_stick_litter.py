@@ -63,7 +63,7 @@ def test_a_file_of_the_export_missing_altered_or_added_is_named_beside_what_the_
     (folder / "data" / "records.jsonl").write_bytes(b"{}\n")
     (folder / "csv" / "admission.csv").unlink()
     (folder / "csv" / "notes.csv").write_text("record_id\n", encoding="utf-8")
-    assert sorted(verify_export(folder)) == [
+    assert sorted(map(str, verify_export(folder))) == [
         f"{folder / 'csv' / 'admission.csv'}: missing",
         f"{folder / 'csv' / 'notes.csv'}: not listed in the manifest",
         f"{folder / 'data' / 'records.jsonl'}: altered or truncated (SHA-256 differs from the manifest)"]

@@ -121,7 +121,7 @@ def test_an_ended_unit_asks_the_set_after_it_and_a_reaction_reported(session_for
         "blood_bank_told": False},
         patient_id=patient)
     [unit] = transfusion.chart(nurse.db, patient)
-    assert unit.asks(nurse.clock(), "en") == ["REACTION: tell the doctor and report it to the blood bank",
+    assert unit.asks(nurse.clock(), "en") == ["REACTION: report it to the blood bank",  # the doctor was told
                                               "OBSERVATIONS AFTER THE END OVERDUE since 28/11 13:40"]
     assert unit.state(nurse.forms["transfusion_end"], "en") == (
         "ended 28/11 12:40: Stopped: a reaction, 90 mL (Temperature 38 °C or more, or up 1 °C, Chills or rigors)")

@@ -313,7 +313,7 @@ def test_a_reaction_told_to_no_one_is_still_asked_once_the_patient_left_or_came_
         return [(alert.patient.stay.value if alert.patient.stay else "", alert.said) for alert in chart_alerts.alerts(
             nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts if alert.form_id == "blood_transfusion"]
 
-    told = ["REACTION: tell the doctor and report it to the blood bank"]
+    told = ["REACTION: report it to the blood bank"]  # the doctor was told
     assert asked() == [("discharged", told)]
     sheet = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
         printing.print_census(nurse, tmp_path / "census.pdf", "3B")).pages)
@@ -357,8 +357,8 @@ def test_a_reaction_of_a_unit_withdrawn_asks_nothing_and_an_earlier_stays_is_on_
                                           "letter_given": True, "medicines_given": True}, patient_id=patient)
     records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T13:00+01:00", "bed": "5"},
                      patient_id=patient)
-    assert listed() == [["REACTION: tell the doctor and report it to the blood bank"]]
+    assert listed() == [["REACTION: report it to the blood bank"]]
     assert transfusion.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient] == (
         "TRANSFUSION: Red cells G0001 26 000002 (O RhD negative) ended 28/11 10:20: Stopped: a reaction, 60 mL (Temperature 38 °C or "
         "more, or up 1 °C); "
-        "REACTION: tell the doctor and report it to the blood bank")
+        "REACTION: report it to the blood bank")

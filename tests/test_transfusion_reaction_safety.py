@@ -135,7 +135,7 @@ def test_a_temperature_of_40_taken_without_a_full_set_is_not_restarted_after(ses
     _mild_stop(nurse, patient)
     refused = _refused(nurse, _unit(1, restart=True, started_at="2026-11-28T13:50+01:00"), patient)
     assert _paths(refused) == ["restart"]
-    assert "a temperature of 40.1 °C was taken while unit G0001 26 000001 ran" in str(refused)
+    assert "the set at 28/11/2026 13:18 read temperature 40.1, up 3.2 °C" in str(refused)
 
 
 def _mild_stop(nurse, patient, **end) -> None:
@@ -155,8 +155,9 @@ def test_a_unit_is_not_restarted_after_a_temperature_of_39_or_up_2_degrees(sessi
     _mild_stop(nurse, patient)
     refused = _refused(nurse, _unit(1, restart=True, started_at="2026-11-28T13:50+01:00"), patient)
     assert _paths(refused) == ["restart"]
-    assert (f"a temperature of {temperature:g} °C was taken while unit G0001 26 000001 ran: 39 °C or more, or up "
-            "2 °C or more, is no mild reaction; do not restart it") in str(refused)
+    assert f"the set at 28/11/2026 13:18 read temperature {temperature:g}, up " in str(refused)
+    assert ("°C after unit G0001 26 000001 was first started. A unit is restarted only after a mild reaction"
+            in str(refused))
 
 
 def test_a_high_fever_sign_is_not_restarted_and_a_mild_fever_is(session_for, patient, admission_values):

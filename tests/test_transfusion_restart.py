@@ -58,7 +58,7 @@ def test_a_unit_stopped_for_a_mild_reaction_is_restarted_as_one_unit_counted_onc
     assert unit.state(end_spec, "fr").startswith("interrompu le 28/11 13:20 : Arrêté : réaction, 40 mL")
     # The blood bank not told yet of the first part's reaction: the unit asks it still, once.
     said = ("TRANSFUSION: Red cells G0001 26 123456 (O RhD negative) " + unit.state(end_spec, "en")
-            + "; REACTION: tell the doctor and report it to the blood bank")
+            + "; REACTION: report it to the blood bank")
     assert transfusion.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: said}
     [prescribed] = transfusion.prescriptions(nurse.db, patient)
     assert (prescribed.started, prescribed.left) == (1, 0)

@@ -31,6 +31,11 @@ ISOLATED_UNTIL_CLEAR = timedelta(hours=48)
 hospitals' hygiene teams) keep it until 48 hours free of diarrhoea and a formed stool."""
 FORMED_TYPES = frozenset({"1", "2", "3", "4"})
 """The Bristol types of a formed stool."""
+RECURRENCE = timedelta(days=28)
+"""How long after a result finding C. difficile the patient is a known case: UKHSA counts
+diarrhoea within 28 days of it a recurrence (a loose stool with no known cause then isolates the
+patient at once, `recurs`), and the DH/PHE guidance repeats no test within them (no test
+of cure: the laboratory rejects the sample), so no sample is asked (`SAMPLE`)."""
 
 
 class Sign(StrEnum):
@@ -62,14 +67,30 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
 (`SAMPLE`) until one is sent; `{seen}` the blood seen, at `{time}`; `{days}` whole days since
 `{since}`, the last stool (or the chart's first line); `{result}` the laboratory's result finding
 C. difficile, received at `{received}`."""
+FOUND_ON_THE_LAST_STAY: Mapping[str, str] = {
+    "en": "C. DIFFICILE FOUND ON THE LAST STAY ({result}, received {received}) and a loose stool now: isolate in a "
+          "side room, gloves and apron, wash hands with soap and water, until 48 hours without a loose stool and a "
+          "formed stool",
+    "fr": "C. DIFFICILE RETROUVÉ AU DERNIER SÉJOUR ({result}, reçu le {received}) et selles non moulées maintenant : "
+          "chambre seule et précautions contact, gants et tablier, lavage des mains à l’eau et au savon, jusqu’à "
+          "48 heures sans selles non moulées et une selle moulée"}
+"""`Sign.C_DIFFICILE` for a result received before the present stay began (`recurs`):
+the ward did not see it come, and the isolation began with this stay's loose stool."""
+LOOSE_WITH_C_DIFFICILE: Mapping[str, str] = {
+    "en": "{count} LOOSE STOOLS IN 24 HOURS (since {first}), C. difficile found: tell the doctor",
+    "fr": "{count} SELLES NON MOULÉES EN 24 HEURES (depuis {first}), C. difficile retrouvé : prévenir le médecin"}
+"""`Sign.LOOSE` while C. difficile isolates the patient (`Sign.C_DIFFICILE` asks the isolation,
+and no sample is asked): the stools of a day are one of what its daily severity review weighs,
+and worsening diarrhoea in a known case is for the doctor."""
 NONE_SINCE_ADMISSION: Mapping[str, str] = {
     "en": "NO BOWELS OPENED CHARTED since admission {since} ({days} days): " + _LAXATIVE["en"],
     "fr": "AUCUNE SELLE NOTÉE depuis l’admission le {since} ({days} jours) : " + _LAXATIVE["fr"]}
 """`Sign.NOT_OPENED` counted from the admission (`{since}`, its day) for a chart with no stool on
 it: the chart does not know the bowels were not opened before it began, only that none is charted."""
 SAMPLE: Mapping[str, str] = {"en": ", send a stool sample (C. difficile)", "fr": ", prélever une selle (C. difficile)"}
-"""The part of the loose stools' ask a sample sent since the first of them ends: the isolation,
-the soap and water and the doctor told are still asked."""
+"""The part of the loose stools' ask a sample sent since the first of them ends, or a result
+finding C. difficile in the `RECURRENCE` days before (`tested_lately`): the isolation, the soap
+and water and the doctor told are still asked."""
 
 
 _ORGANISM = frozenset({"c", "clostridium", "clostridioides"})
@@ -204,6 +225,25 @@ def sample_sent(run: Sequence[datetime], sampled_at: Sequence[datetime], at: dat
                              for moment in sampled_at)
 
 
+def tested_lately(found_at: Sequence[datetime], at: datetime) -> bool:
+    """Whether a result finding C. difficile was received (`found_at`) in the `RECURRENCE` days up
+    to `at`: a new sample is not asked then."""
+    since = elapsed.earlier(at, RECURRENCE)
+    return any(elapsed.instant(since) <= elapsed.instant(moment) <= elapsed.instant(at) for moment in found_at)
+
+
+def recurs(received_at: datetime, loose_at: datetime) -> bool:
+    """Whether a loose stool with no known cause at `loose_at` isolates a patient with C. difficile
+    found (`received_at`) at once, as that case's recurrence: it came within `RECURRENCE` after
+    the result, on this stay or back on the ward, and after an isolation ended as well as before
+    the first. SIGHT isolates a suspected case at once, and this one is known; a patient with no
+    diarrhoea is not isolated (UKHSA), nor one whose loose stool has a known cause (a laxative),
+    as SIGHT's suspected case is diarrhoea with no clear other cause (three of those isolate
+    anyway: `isolated_since`)."""
+    return elapsed.instant(received_at) <= elapsed.instant(loose_at) <= elapsed.instant(
+        elapsed.later(received_at, RECURRENCE))
+
+
 def bleeding_told(bleeding_at: Sequence[datetime], last_opened: datetime | None, at: datetime) -> datetime | None:
     """When the stool was whose blood the chart asks a doctor to see at `at`: the latest with blood
     seen in it (`bleeding_at`, in order), while it is the last stool (`last_opened`) or of the 24
@@ -221,9 +261,10 @@ def signs(unexplained_at: Sequence[datetime], bleeding: bool, since: datetime | 
           found: bool = False) -> list[Sign]:
     """What the chart asks at `at`: to isolate for a result finding C. difficile while it keeps
     the patient isolated (`found`); loose stools with no known cause `LOOSE_IN_A_DAY` times in 24
-    hours (a sample sent changes the words, not the ask: `SAMPLE`); blood seen that a doctor is
-    to see (`bleeding`: `bleeding_told`); bowels not opened since `since` (the last stool, or
-    the admission or the chart's first line; None with no chart) for three days."""
+    hours (a sample sent changes the words, not the ask: `SAMPLE`; while C. difficile is found,
+    the words of a known case: `LOOSE_WITH_C_DIFFICILE`); blood seen that a doctor is to see
+    (`bleeding`: `bleeding_told`); bowels not opened since `since` (the last stool, or the
+    admission or the chart's first line; None with no chart) for three days."""
     return [*([Sign.C_DIFFICILE] if found else []),
             *([Sign.LOOSE] if len(in_a_day(unexplained_at, at)) >= LOOSE_IN_A_DAY else []),
             *([Sign.BLOOD] if bleeding else []),

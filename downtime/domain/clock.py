@@ -3,7 +3,7 @@ time without loading them."""
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 
 def local_now() -> datetime:
@@ -29,9 +29,42 @@ def ward_time(moment: datetime, zone: tzinfo | None, form: str = "%d/%m %H:%M") 
     20 minutes, and two doses an hour apart printed as one minute. Every time shown goes through
     here, screens and prints alike, so none of them says it otherwise. A day alone (`form` with
     no hour or minute) has no offset to say: a wound measured in that hour read "on 25/10 +02:00"."""
-    local = moment.astimezone(_zone(zone))
+    local = moment.astimezone(ward_zone(zone))
     said = local.strftime(form)
     return said + said_twice(local, zone) if "%H" in form or "%M" in form else said
+
+
+TOLERANCE = timedelta(minutes=5)
+"""Laptops' clocks drift, and one corrected by a minute or two is no reset."""
+
+SLOT_AHEAD = timedelta(hours=6)
+"""How long before its slot a dose may have been given, read of a time typed alone: more than
+that before it, the time is the next day's, the dose given late. A dose is given late far more
+often, and later, than early: the once-daily 08:00 dose given after theatre at 20:30 is 12 hours
+and a half late, not 11 and a half early."""
+
+_DAY = timedelta(days=1)
+
+
+def given_day(at: time, now: datetime, slot: datetime | None = None) -> date:
+    """The day of a time typed alone for a dose given (`slot`: the time it was due, None for an
+    as-required one), on `now`'s clock. A dose given is never after now (`TOLERANCE` ahead: a watch
+    a minute fast reads today's time, refused as in the future, not yesterday's saved unsaid); of
+    those times, the first at most `SLOT_AHEAD` before the slot, whatever the day it is typed in
+    (the 22:00 dose given at 00:10 the next day's, the 00:00 one given at 23:45 the evening before's,
+    a night's paper typed in days later the night's); else, and as required, the latest. Read
+    nearest now, the as-required dose of 02:00 typed in at 16:00 was tomorrow's, refused; nearest
+    the slot, the 08:00 dose given at 20:30 was the evening before's."""
+    wall = (now + TOLERANCE).replace(tzinfo=None)
+    latest = datetime.combine(wall.date(), at)
+    latest -= _DAY if latest > wall else timedelta(0)
+    if slot is not None:
+        earliest = slot.astimezone(now.tzinfo).replace(tzinfo=None) - SLOT_AHEAD
+        first = datetime.combine(earliest.date(), at)
+        first += _DAY if first < earliest else timedelta(0)
+        if first <= latest:
+            return first.date()
+    return latest.date()
 
 
 def said_twice(moment: datetime, zone: tzinfo | None) -> str:
@@ -42,13 +75,13 @@ def said_twice(moment: datetime, zone: tzinfo | None) -> str:
     thousands), and says it by `ward_time`'s rule all the same. A dose written on another offset
     (a laptop set to UTC: 00:30+00:00 for the first 02:30) keeps its own clock's time in its box
     and says no offset: the ward's beside it read "HL 00:30 +02:00", two hours before the dose."""
-    local = moment.astimezone(_zone(zone))
+    local = moment.astimezone(ward_zone(zone))
     if moment.utcoffset() != local.utcoffset() or local.replace(fold=1 - local.fold).utcoffset() == local.utcoffset():
         return ""
     return f" {local.isoformat(timespec='minutes')[-6:]}"
 
 
-def _zone(zone: tzinfo | None) -> tzinfo:
+def ward_zone(zone: tzinfo | None) -> tzinfo:
     """The ward's clock's zone, the laptop's own when none is given: its rules, not the fixed
     offset `astimezone(None)` takes from today's, which knows no hour read twice (the records
     office's worklist read "typed 02:50" for both 02:50s the night the clocks go back)."""

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from downtime.domain import elapsed
+from downtime.domain.doctor_told import doctor_told_at as told_at
 from downtime.i18n import Lang, semicolon
 
 POINTS: Mapping[str, Mapping[str, int]] = {
@@ -61,15 +61,9 @@ CHANGE_UNKNOWN_WORDS = {
 
 
 def doctor_told_at(answers: Mapping[str, Any]) -> datetime | None:
-    """When a doctor was told of the screening: a name and a time at or after the screening, as a
-    fall's examination (domain.falls); None for a record of version 1, which asked for neither. A
-    bleep unanswered, written in the notes, tells no one; a time before the screening was a typing
-    slip that would have silenced the ask."""
-    told, at = " ".join((answers.get("doctor_told") or "").split()), answers.get("doctor_told_at")
-    if not told or not at:
-        return None
-    moment, screened = datetime.fromisoformat(at), datetime.fromisoformat(answers["screened_at"])
-    return moment if elapsed.instant(moment) >= elapsed.instant(screened) else None
+    """When a doctor was told of the screening (domain.doctor_told, shared with the bowel chart's
+    blood): None for a record of version 1, which asked for neither a name nor a time."""
+    return told_at(answers, "screened_at")
 
 
 def total(answers: Mapping[str, Any]) -> int:

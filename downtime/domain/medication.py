@@ -18,7 +18,7 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, model_validator
 
 from downtime.domain import elapsed
-from downtime.domain.clock import said_twice, ward_time
+from downtime.domain.clock import said_twice, ward_time, ward_zone
 from downtime.domain.dose_limits import (RULES, Limit, Rule, Weighed, given_unweighed, limit_for, strengths_mg,
                                          too_small, too_young, weighed_by)
 from downtime.domain.laptops import Authors, Laptop
@@ -1486,8 +1486,15 @@ def prescribed_despite(order: Order, allergies: Sequence[str], described: Sequen
     reason was given (`since`: those, see services.medication.allergies_since): a reason kept
     from the medicine the order was amended from matches nothing here, and one given for a
     penicillin rash said nothing of the amoxicillin anaphylaxis found the next day."""
-    return (order.allergy_reason if order.allergy_reason and not since
-            and allergy_matches(order.drug, allergies, described) else None)
+    return order.allergy_reason if prescribed_despite_allergies(order, allergies, described, since) else None
+
+
+def prescribed_despite_allergies(order: Order, allergies: Sequence[str], described: Sequence[str] = (),
+                                 since: Collection[str] = ()) -> list[str]:
+    """The allergies the order was prescribed despite, while its reason stands
+    (`prescribed_despite`), empty where it does not: the MAR names them beside the reason, a page
+    parted from the first naming no allergy, with one matching for both."""
+    return allergy_matches(order.drug, allergies, described) if order.allergy_reason and not since else []
 
 
 def allergy_alert(allergy_status: str | None, allergies: Sequence[str]) -> bool:
@@ -2026,22 +2033,26 @@ def given_early(order: Order, at: datetime, scheduled_for: datetime | None, due_
         return []
     return [Warning(Check.GIVEN_EARLY, QT_TRANSLATE_NOOP(
         "messages", "The {slot} dose of {drug} is given {early} early; it falls due from {due}."),
-        {"slot": f"{scheduled_for:%d/%m %H:%M}", "drug": order.drug, "early": duration_text(scheduled_for - at),
-         "due": f"{scheduled_for - due_before:%H:%M}"})]
+        {"slot": ward_time(scheduled_for, None), "drug": order.drug, "early": duration_text(scheduled_for - at),
+         "due": ward_time(scheduled_for - due_before, None, "%H:%M")})]
 
 
 def off_its_days(order: Order, at: datetime, scheduled_for: datetime | None) -> list[Warning]:
     """A dose of an order given one day in several (see `Order.every_days`), recorded for a day
     not one of them (for its time, else when given): each daily dose of the weekly methotrexate
     was saved without a word. Said as doses too close, which it is: the order's doses are days
-    apart. The day is read on the dose's own clock, as the chart writes it."""
+    apart. The day is read on the dose's own clock, as the chart writes it, the start's on the
+    ward's, as the chart lays out its days (`scheduled_slots`): read on the dose's offset, an order
+    started at 00:30 summer time began the evening before once the clocks went back, its doses
+    due questioned and one a day early let through."""
     when = scheduled_for or at
-    if order.frequency is not Frequency.SCHEDULED or order.every_days == 1 or order_day(order, when.date(), when.tzinfo):
+    if (order.frequency is not Frequency.SCHEDULED or order.every_days == 1
+            or order_day(order, when.date(), ward_zone(None))):
         return []
     return [Warning(Check.DOSE_SPACING, QT_TRANSLATE_NOOP(
         "messages", "{drug} is given every {days} days from {start}; {day} is not one of its days."),
         {"drug": order.drug, "days": str(order.every_days), "day": f"{when:%d/%m}",
-         "start": f"{order.start_at.astimezone(when.tzinfo):%d/%m}"})]
+         "start": ward_time(order.start_at, None, "%d/%m")})]
 
 
 def offered_only(reason: NotGivenReason | None, at: datetime, scheduled_for: datetime | None,
@@ -2073,7 +2084,7 @@ def not_given_ahead(order: Order, at: datetime, scheduled_for: datetime | None, 
         return []
     return [Warning(Check.NOT_GIVEN_AHEAD, QT_TRANSLATE_NOOP(
         "messages", "The {slot} dose of {drug} is recorded not given {early} before its time; it leaves the round."),
-        {"slot": f"{scheduled_for:%d/%m %H:%M}", "drug": order.drug, "early": duration_text(scheduled_for - at)})]
+        {"slot": ward_time(scheduled_for, None), "drug": order.drug, "early": duration_text(scheduled_for - at)})]
 
 
 def prn_given(order: Order, history: Sequence[Administration], prn_orders: Collection[str]) -> list[Administration]:
@@ -2380,6 +2391,11 @@ MOST_TIMES_A_DAY = 24
 LEAST_TIME_APART = timedelta(minutes=30)
 
 
+TIME_WRITTEN_TWICE = QT_TRANSLATE_NOOP("messages", "“{field}”: {time} is written twice.")
+"""A regular order's time given twice: refused on the ward's order form and in an EHR snapshot
+(sync.snapshot, which loads the rest of this rule's cases as the EHR wrote them)."""
+
+
 def times_problem(times: Sequence[time], field: str) -> Phrase | None:
     """Why a regular order's times cannot be given as written (None: they can): too many for a
     day, a time written twice, or two times under `LEAST_TIME_APART` apart, the last of the day
@@ -2390,8 +2406,7 @@ def times_problem(times: Sequence[time], field: str) -> Phrase | None:
     seen: set[time] = set()
     for clock in times:
         if clock in seen:
-            return Phrase(QT_TRANSLATE_NOOP("messages", "“{field}”: {time} is written twice."),
-                          {"time": f"{clock:%H:%M}", "field": field})
+            return Phrase(TIME_WRITTEN_TWICE, {"time": f"{clock:%H:%M}", "field": field})
         seen.add(clock)
     minutes = sorted(clock.hour * 60 + clock.minute for clock in times)
     pairs = [*zip(minutes, minutes[1:]), *([(minutes[-1], minutes[0] + 24 * 60)] if len(minutes) > 1 else [])]
@@ -2456,14 +2471,14 @@ def spaced_from_own_doses(order: Order, at: datetime, scheduled_for: datetime | 
     if not close:
         return []
     gap, slot, nearest = min(close, key=lambda found: found[0])
-    values = {"slot": f"{slot:%d/%m %H:%M}", "drug": order.drug, "minutes": str(int(gap.total_seconds() // 60)),
+    values = {"slot": ward_time(slot, None), "drug": order.drug, "minutes": str(int(gap.total_seconds() // 60)),
               "hours": Number(spacing.total_seconds() / 3600)}
     given = nearest.at if nearest is not None else None
     if nearest is not None and nearest in on_hold:
         template = QT_TRANSLATE_NOOP("messages", "The {slot} dose of {drug} is on hold, perhaps given (another laptop "
                                                  "recorded it at {time}), {minutes} min from this one; the order's "
                                                  "doses are {hours} h apart.")
-        values["time"] = f"{nearest.at:%d/%m %H:%M}"
+        values["time"] = ward_time(nearest.at, None)
     elif given is None and gap < timedelta(minutes=1):  # "due 0 min from this one"
         template = QT_TRANSLATE_NOOP("messages", "The {slot} dose of {drug} is due at the time of this one and is not "
                                                  "recorded yet; the order's doses are {hours} h apart.")
@@ -2524,11 +2539,11 @@ def _interval_warning(whose: Literal["own", "other", "as_required"], nearest: Ad
     given now (`late`: charted from paper at 07:00, given at 02:30) is said before this dose,
     with its time: "Last dose was 95 min ago" read as a dose given at 05:25."""
     if nearest in on_hold:
-        return Warning(Check.PRN_INTERVAL, _INTERVAL[whose, "held"], {**values, "time": f"{nearest.at:%d/%m %H:%M}"})
+        return Warning(Check.PRN_INTERVAL, _INTERVAL[whose, "held"], {**values, "time": ward_time(nearest.at, None)})
     if elapsed.instant(nearest.at) > elapsed.instant(at):
         return Warning(Check.PRN_INTERVAL, _INTERVAL[whose, "after"], values)
     if late:
-        return Warning(Check.PRN_INTERVAL, _INTERVAL[whose, "earlier"], {**values, "time": f"{nearest.at:%d/%m %H:%M}"})
+        return Warning(Check.PRN_INTERVAL, _INTERVAL[whose, "earlier"], {**values, "time": ward_time(nearest.at, None)})
     return Warning(Check.PRN_INTERVAL, _INTERVAL[whose, "before"], values)
 
 
@@ -2677,7 +2692,7 @@ def _beyond_daily_maximum(order: Order, limiting: Order, whose: Literal["own", "
     if held:
         values["held"] = str(held)
     if others:
-        values["doses"] = Listed(tuple(f"{', '.join(f'{moment:%d/%m %H:%M}' for moment in moments)} ({names[order_id]})"
+        values["doses"] = Listed(tuple(f"{', '.join(ward_time(moment, None) for moment in moments)} ({names[order_id]})"
                                        for order_id, moments in others.items()))
     return [Warning(Check.PRN_DAILY_MAX, _DAILY_MAXIMUM[bool(held), bool(others)], values)]
 

@@ -36,16 +36,25 @@ class Risk(StrEnum):
     HIGH = "high"
 
 
-RISKS: Mapping[Risk, Mapping[str, str]] = {
+RISK_RECORDED: Mapping[Risk, Mapping[str, str]] = {
     Risk.LOW: {"en": "low risk: routine care", "fr": "risque faible : soins habituels"},
-    # The app keeps no food chart (meals, portions, supplements): sent to "record what is eaten",
-    # the nurse looked for one in it, and the fluid chart takes drinks in mL alone.
-    Risk.MEDIUM: {"en": "MEDIUM RISK: observe, record what is eaten for 3 days on a paper food chart (none in this app)",
-                  "fr": "RISQUE MOYEN : surveiller, noter ce qui est mangé pendant 3 jours sur une feuille alimentaire "
-                        "papier (aucune dans l’application)"},
+    Risk.MEDIUM: {"en": "MEDIUM RISK: observe, record what is eaten for 3 days",
+                  "fr": "RISQUE MOYEN : surveiller, noter ce qui est mangé pendant 3 jours"},
     Risk.HIGH: {"en": "HIGH RISK: treat, refer to the dietitian",
                 "fr": "RISQUE ÉLEVÉ : traiter, demander l’avis de la diététicienne"},
 }
+"""What each risk asks, as the record sent to the EHR says it: the EHR keeps its own food charts,
+and "(none in this app)" named nothing there."""
+FOOD_CHART: Mapping[str, str] = {"en": " on a paper food chart (none in this app)",
+                                 "fr": " sur une feuille alimentaire papier (aucune dans l’application)"}
+"""Where the ward records what is eaten: the app keeps no food chart (meals, portions,
+supplements); sent to "record what is eaten", the nurse looked for one in it, and the fluid chart
+takes drinks in mL alone."""
+RISKS: Mapping[Risk, Mapping[str, str]] = {
+    found: {lang: said + (FOOD_CHART[lang] if found is Risk.MEDIUM else "") for lang, said in words.items()}
+    for found, words in RISK_RECORDED.items()}
+"""What each risk asks, as the ward's screens, handover and letters say it (`RISK_RECORDED`, a
+medium risk's food chart said where it is kept: `FOOD_CHART`)."""
 
 
 def bmi(weight_kg: float, height_cm: int) -> float:

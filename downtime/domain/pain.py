@@ -11,7 +11,10 @@ as-required dose given for pain on the MAR is analgesia given, and its effect is
 minutes after an injection, an hour after any other route, as the pain chart's own plan says. With
 analgesia given, and at each reassessment after it, the nurse notes the sedation and breathing an
 opioid can lower: from 2 on the sedation score, or under 10 breaths a minute, the opioid is stopped
-(SFAR 2008, Opioids Aware), until a later assessment finds both within limits (`clears`)."""
+(SFAR 2008, Opioids Aware), until a later assessment finds both within limits (`clears`). Not on
+comfort care (the end of life): drowsiness and slow breathing are how the last hours look (NICE
+NG31), and naloxone given to a patient on regular opioids brings back pain and withdrawal
+(NHS/PSA/W/2014/016); the doctor is told if opioid toxicity is suspected (`ON_COMFORT`)."""
 
 from __future__ import annotations
 
@@ -151,6 +154,11 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
 FOUND = {"sedation": {"en": "SEDATION {value}/3", "fr": "SÉDATION {value}/3"},
          "breathing_rate": {"en": "BREATHING {value}/min", "fr": "FRÉQUENCE RESPIRATOIRE {value}/min"}}
 """How `{found}` says each answer that stops the opioid."""
+ON_COMFORT = {"en": "{found} on comfort care ({by}, {time}): tell the doctor if you suspect opioid toxicity",
+              "fr": "{found} en soins de confort ({by}, {time}) : prévenir le médecin si un surdosage d’opioïde "
+                    "est suspecté"}
+"""What the sign says in place of Sign.DEPRESSED's while the doctor's plan is comfort care ({by} the
+doctor who decided it, {time} when): no stopping, no naloxone."""
 
 
 def matters(answers: Mapping[str, Any]) -> bool:

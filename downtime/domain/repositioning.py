@@ -44,6 +44,10 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
 change charted after it: LATE, what the chart says of that line once it is made);
 `{score}` and `{band}` the latest Braden, `{every}` the most hours its band allows between two
 changes (`EVERY_AT_MOST`)."""
+DAMAGE_CHARTED: Mapping[str, str] = {"en": "PRESSURE DAMAGE ({where}): on the wound chart, “{wound}” {time}",
+                                     "fr": "ESCARRE ({where}) : suivie sur la feuille des plaies, « {wound} » {time}"}
+"""`Sign.DAMAGE` once the wound is charted (`{wound}` as named, looked at `{time}`): told and
+charted, it is named, not asked again at every turn for as long as the ulcer lasts."""
 
 
 def next_due(turned_at: datetime, every_hours: int) -> datetime:
@@ -128,9 +132,10 @@ def late(turned_at: datetime, due_before: datetime | None) -> bool:
     return due_before is not None and elapsed.instant(turned_at) > elapsed.instant(due_before)
 
 
-def signs(skin: str, due_at: datetime | None, at: datetime) -> list[Sign]:
+def signs(skin: str, due_at: datetime | None, at: datetime, charted: bool = False) -> list[Sign]:
     """What the patient's chart asks at `at`: its latest `skin` finding (of the latest change
-    that looked at the skin), the next change due at `due_at` (None: none asked, see
-    `stands_down`); the pressure damage first."""
-    return [*([Sign.DAMAGE] if skin in DAMAGE else []),
+    that looked at the skin) unless the damage is `charted` on the wound chart
+    (`DAMAGE_CHARTED`), the next change due at `due_at` (None: none asked, see `stands_down`);
+    the pressure damage first."""
+    return [*([Sign.DAMAGE] if skin in DAMAGE and not charted else []),
             *([Sign.OVERDUE] if due_at is not None and elapsed.instant(due_at) <= elapsed.instant(at) else [])]

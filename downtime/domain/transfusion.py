@@ -127,7 +127,15 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
     Sign.REACTION: {"en": "REACTION: tell the doctor and report it to the blood bank",
                     "fr": "RÉACTION : prévenir le médecin et la déclarer à l’hémovigilance"},
 }
-"""What each sign asks, `{due}` when it fell due, `{changed}` the readings that changed (`Sets.said`)."""
+"""What each sign asks, `{due}` when it fell due, `{changed}` the readings that changed (`Sets.said`);
+a reaction, of both the doctor and the blood bank still to be told (else `UNTOLD`)."""
+DOCTOR, BLOOD_BANK = "doctor", "blood_bank"
+UNTOLD: Mapping[str, Mapping[str, str]] = {
+    DOCTOR: {"en": "REACTION: tell the doctor", "fr": "RÉACTION : prévenir le médecin"},
+    BLOOD_BANK: {"en": "REACTION: report it to the blood bank", "fr": "RÉACTION : la déclarer à l’hémovigilance"},
+}
+"""What a reaction asks of which alone is still to be told of it (`Sign.REACTION`): "tell the doctor"
+was said after the doctor had been told and had acknowledged it."""
 EARLIER = {"en": "first at {time}: {changed}", "fr": "d’abord à {time} : {changed}"}
 """A possible reaction's first set, said after its latest one (`Sets.said`)."""
 CHANGED: Mapping[str, Mapping[str, str]] = {
@@ -151,7 +159,10 @@ class Unit:
     a reaction not yet told to the doctor or not yet reported to the blood bank; `collected_at`
     when it left the blood fridge, when known; `noted_at` when its end, saying no reaction with
     the reason under Notes, was last recorded (None for any other end): the doctor's judgement a
-    mild sign after the unit is answered by (`signs`)."""
+    mild sign after the unit is answered by (`signs`). Restarted, `started_at` is its restart's
+    (its 15-minute set is asked again) and `first_started_at` its first start's: its set before
+    the unit is the one before then, and every set since is read against it (`sets_of`); watched
+    from the restart, the set that had stopped it became its baseline."""
 
     started_at: datetime
     ended_at: datetime | None
@@ -159,6 +170,12 @@ class Unit:
     unreported: bool
     collected_at: datetime | None = None
     noted_at: datetime | None = None
+    first_started_at: datetime | None = None
+
+    @property
+    def watched_from(self) -> datetime:
+        """When the unit was first started, its sets read from then on (`sets_of`)."""
+        return self.first_started_at or self.started_at
 
     @property
     def running(self) -> bool:
@@ -315,28 +332,25 @@ def changed(before: Readings | None, during: Readings, band: AgeBand | None = No
     return tuple(found)
 
 
-def serious(found: Sequence[Changed]) -> bool:
-    """Whether readings that may be a reaction (`changed`) are those of a moderate or severe one:
-    a temperature of 39 °C or more, or up 2 °C or more (`HIGH_FEVER`), a low or fallen blood
-    pressure, breathing or saturation; not a mild fever or a pulse up alone, nor a pressure as low
-    before the unit and a little lower since (`Changed.low_before`), which the doctor may judge no
-    reaction."""
-    return any((one.reading not in ("temperature", "pulse") and not one.low_before)
-               or (one.reading == "temperature" and (one.value >= HIGH_FEVER
-                                                     or (one.change is not None and one.change >= HIGH_FEVER_RISE)))
+def mild(found: Sequence[Changed]) -> bool:
+    """Whether readings that may be a reaction (`changed`) are a mild one's as the BSH's guideline
+    (2023) grades it: an isolated temperature of 38 °C to under 39 °C, up under 2 °C (`HIGH_FEVER`;
+    a rash or an itch alone shows in no reading), or a pressure as low before the unit and a little
+    lower since (`Changed.low_before`, no new sign). Any other sign with it, a pulse up included,
+    makes it moderate or severe: the guideline's mild reaction has none, and only a mild one is
+    restarted (services.transfusion._check_serious_sets)."""
+    return all(one.low_before or (one.reading == "temperature" and one.value < HIGH_FEVER
+                                  and (one.change is None or one.change < HIGH_FEVER_RISE))
                for one in found)
 
 
-def high_fever(before: Readings | None, during: Sequence[Readings]) -> float | None:
-    """The highest temperature of the sets `during` a unit, taken alone or in a set, when it is
-    39 °C or more, or 2 °C or more above the latest before the unit (`before`, as `around` says;
-    `HIGH_FEVER`): a reaction no unit is restarted after."""
-    temperatures = [readings["temperature"] for readings in during if readings.get("temperature") is not None]
-    if not temperatures:
-        return None
-    highest, baseline = max(temperatures), (before or {}).get("temperature")
-    high = highest >= HIGH_FEVER or (baseline is not None and round(highest - baseline, 1) >= HIGH_FEVER_RISE)
-    return highest if high else None
+def serious(found: Sequence[Changed]) -> bool:
+    """Whether readings that may be a reaction (`changed`) are those of a moderate or severe one
+    (`mild`) whatever the pulse says: a temperature of 39 °C or more, or up 2 °C or more, a low or
+    fallen blood pressure, breathing or saturation. A pulse up alone, or with a mild fever, is
+    asked why under Notes where an end says no reaction, and not refused: the doctor may judge it
+    none (services.transfusion._check_no_reaction)."""
+    return not mild([one for one in found if one.reading != "pulse"])
 
 
 def complete(readings: Readings) -> bool:
@@ -352,7 +366,7 @@ def around(started_at: datetime, ended_at: datetime | None, readings: Mapping[da
     and the readings of the sets taken after its start until its end (or now), or `after` it but
     before `next_start` (the patient's next unit, whose sets they are from then on: a reaction to
     the second of two units back to back was asked of the first for ever), oldest first, each with
-    those it gives: what `changed` and `high_fever` compare. Read reading by reading: a
+    those it gives: what `changed` compares. Read reading by reading: a
     temperature of 40.1 °C taken alone while a unit ran, its breathing rate not yet counted, was
     not read, and the unit was restarted."""
     start = elapsed.instant(started_at)
@@ -371,21 +385,22 @@ def around(started_at: datetime, ended_at: datetime | None, readings: Mapping[da
 def sets_of(unit: Unit, taken: Sequence[datetime], readings: Mapping[datetime, Readings] | None = None,
             band: AgeBand | None = None, next_start: datetime | None = None) -> Sets:
     """The unit's sets among the patient's full sets `taken` (`complete`): one in the hour before
-    the start (or at it), the first from 10 minutes after the start until the end, the first at or
-    after the end (late or not: once taken it is no longer asked); with the `readings` of every
-    set where given, full or not, the first and the latest set taken while it runs, or in the hour
+    its first start (or at it, `Unit.watched_from`), the first from 10 minutes after its latest
+    start until the end, the first at or after the end (late or not: once taken it is no longer
+    asked); with the `readings` of every set where given, full or not, the first and the latest set
+    taken since its first start while it runs, or in the hour
     after its end until `next_start` (`around`), that may be a reaction against each reading's
     latest value before it (`changed`, `band` as it says), and those after its end (`Sets.after_end`,
     saved when their `RECORDED` reading says). Compared as instants: a unit started the night the clocks
     change is timed in real minutes."""
-    start = elapsed.instant(unit.started_at)
+    start, since = elapsed.instant(unit.started_at), elapsed.instant(unit.watched_from)
     end = None if unit.ended_at is None else elapsed.instant(unit.ended_at)
     moments = sorted((elapsed.instant(at), at) for at in taken)
-    baseline = any(start - BASELINE_WITHIN <= instant <= start for instant, _ in moments)
+    baseline = any(since - BASELINE_WITHIN <= instant <= since for instant, _ in moments)
     first = next((at for instant, at in moments if instant >= start + FIRST_SET_FROM
                   and (end is None or instant < end)), None)
     after = None if end is None else next((at for instant, at in moments if instant >= end), None)
-    before, during = around(unit.started_at, unit.ended_at, readings or {}, END_SET_WITHIN, next_start)
+    before, during = around(unit.watched_from, unit.ended_at, readings or {}, END_SET_WITHIN, next_start)
     alarming = [(at, found, taken) for at, taken in during if (found := changed(before, taken, band))]
     if not alarming:
         return Sets(baseline, first, after)
@@ -412,7 +427,9 @@ def signs(unit: Unit, found: Sets, at: datetime) -> list[tuple[Sign, datetime | 
     (services.transfusion.check)."""
     now = elapsed.instant(at)
     said: list[tuple[Sign, datetime | None]] = []
-    if unit.running and found.changed_at is not None:
+    # A restarted unit's sets before its restart were answered by the stop the restart followed.
+    if unit.running and found.changed_at is not None \
+            and elapsed.instant(found.changed_at) > elapsed.instant(unit.started_at):
         said.append((Sign.POSSIBLE_REACTION, found.changed_at))
     if not unit.running and found.after_end and not unit.reaction and not found.answered(unit):
         said.append((Sign.REACTION_AFTER, found.changed_at))

@@ -291,7 +291,7 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "start_at": Read(("services/medication.py",)),
         "review_at": Read(("services/medication.py",)),
         "stop_at": Read(("services/back_entry.py", "services/medication.py")),
-        "times": Read(("services/medication.py",)),
+        "times": Read(("services/medication.py", "sync/snapshot.py")),
     },
     "neuro_observations": {
         "doctor_told": Read(("services/neuro.py", "sync/fhir_neuro.py")),

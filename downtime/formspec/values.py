@@ -18,7 +18,7 @@ from typing import Any
 
 from tzlocal import get_localzone
 
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import given_day, ward_time
 from downtime.domain.downtime_number import parse_downtime_number
 from downtime.domain.laterality import NOT_APPLICABLE, contradiction
 from downtime.domain.nir import nir_problem
@@ -96,7 +96,7 @@ def parse_date(text: str) -> date:
 
 
 def parse_datetime(text: str, tz: tzinfo | None = None, *, as_written: bool = False, day: date | None = None,
-                   on_the_ward: bool = True) -> datetime:
+                   now: datetime | None = None, slot: datetime | None = None, on_the_ward: bool = True) -> datetime:
     """A date and an hour typed on the ward, or written with its offset (an import): on the
     laptop's clock, whose zone gives the offset. `as_written`: written without its offset by
     another system (an EHR snapshot's CSV), a time of the hour the clocks repeat is its first
@@ -104,7 +104,11 @@ def parse_datetime(text: str, tz: tzinfo | None = None, *, as_written: bool = Fa
     snapshot would not load at the start of an outage. `day`: the box's own day (today, or the
     day of the chart's cell a dose is typed for), which a time typed alone ("06:00") is on and
     whose year a day and month typed without it ("02/12 06:00") are in (see `_in_year_of`):
-    the nurse typing in a night's paper doses typed the date and year of each. `on_the_ward`: typed
+    the nurse typing in a night's paper doses typed the date and year of each. `now`, in place of
+    `day`: the box is a dose's time given, and `slot` the time it was due (None: as required), a
+    time typed alone on the day `clock.given_day` reads (never after now: of an as-required dose
+    typed in at 16:00, "02:00" is today's, and the 22:00 dose given at 00:10 is the next day's), a
+    day and month in the year of the slot, or now. `on_the_ward`: typed
     in one of the ward's boxes, whose offset typed must be one the ward's clock had then
     (`_as_the_clock_read`); written elsewhere (an import, `as_written` too, or the command line's
     `--at`) a time with its offset is the instant it says, on whatever clock wrote it: an EHR's
@@ -116,8 +120,9 @@ def parse_datetime(text: str, tz: tzinfo | None = None, *, as_written: bool = Fa
         parsed = None
     typed = parsed is None or "T" not in text
     if typed:
-        pieces = _SPACED_HOUR.sub(lambda hour: "".join(part or "" for part in hour.groups()), text).split()
-        pieces = _dated(pieces, day) if day is not None else pieces
+        written = _SPACED_HOUR.sub(lambda hour: "".join(part or "" for part in hour.groups()), text).split()
+        day = (slot or now).date() if now is not None else day
+        pieces = _dated(written, day) if day is not None else written
         if len(pieces) not in (2, 3) or not (match := _TIME.match(pieces[1])) or not all(map(_OFFSET.match, pieces[2:])):
             raise ParseError("bad_datetime")
         hour, minute = int(match[1]), int(match[2] or match[3] or 0)
@@ -126,8 +131,11 @@ def parse_datetime(text: str, tz: tzinfo | None = None, *, as_written: bool = Fa
             # had could not see what to change.
             raise ParseError("no_such_time", pieces[1])
         try:
-            day = parse_date(pieces[0])
             clock = time(hour, minute)
+            if now is not None and len(pieces) > len(written):  # a time typed alone (`_dated` put a day before it)
+                day = given_day(clock, now.astimezone(tz or get_localzone()), slot)
+            else:
+                day = parse_date(pieces[0])
             parsed = datetime.fromisoformat(f"{day}T{clock:%H:%M}{pieces[2] if len(pieces) == 3 else ''}")
         except (ParseError, ValueError) as exc:
             raise ParseError("bad_datetime") from exc
@@ -187,19 +195,20 @@ def _unspaced(text: str) -> str:
 _GROUPED = re.compile(r"(?P<sign>[+-]?)(?P<whole>\d{1,3})(?P<groups>(?P<point>[.,])\d{3}(?:(?P=point)\d{3})*)")
 
 
-def _grouped_readings(cleaned: str, *, decimals: bool) -> Readings | None:
+def _grouped_readings(cleaned: str, *, decimals: bool, asked: bool = False) -> Readings | None:
     """Digits grouped by threes with a point or a comma, as a French chart writes "2.400.000" UI
     and an English one "1,500" mL: told "write 2400000" (it is no decimal, and was told only "must
     be a number"), or, one group of three zeros, "5000 or 5". None: no such grouping, or, where
-    `decimals` are read, one group that is a decimal as written ("1.500" is 1.5)."""
+    `decimals` are read, one group that is a decimal as written ("1.500" is 1.5), unless `asked`:
+    then both its readings are given ("1500 or 1.5")."""
     if not (grouped := _GROUPED.fullmatch(cleaned)) or not int(grouped["whole"]):
         return None
     single, zeros = len(grouped["groups"]) == 4, grouped["groups"][1:] == "000"
-    if decimals and single and not zeros:
+    if decimals and single and not zeros and not asked:
         return None
     sign, whole = grouped["sign"], grouped["whole"]
     return Readings(f"{sign}{int(whole + re.sub('[.,]', '', grouped['groups']))}",
-                    f"{sign}{int(whole)}" if single and zeros else None)
+                    f"{sign}{float(whole + '.' + grouped['groups'][1:]):g}" if single and (zeros or decimals) else None)
 
 
 def _fits(reading: str, least: float | None, most: float | None) -> bool:
@@ -223,7 +232,7 @@ def parse_integer(text: str, *, least: int | None = None, most: int | None = Non
     return int(cleaned)
 
 
-def parse_decimal(text: str, *, as_written: bool = False, least: float | None = None,
+def parse_decimal(text: str, *, as_written: bool = False, comma_separated: bool = False, least: float | None = None,
                   most: float | None = None) -> float:
     """French keyboards type a decimal comma: 72,5 is 72.5. One to three digits, then a point or
     a comma and three zeros, are refused: "5.000" is heparin 5 000 units on a French ward that
@@ -233,9 +242,16 @@ def parse_decimal(text: str, *, as_written: bool = False, least: float | None = 
     bounds: refused only when both readings lie within them; a neonate's "3.000" kg, off a scale
     to the gram, is 3 in a box of at most 400 kg (refused, it was told to write "3000 or 3").
     `as_written`: written by another system (an EHR snapshot's CSV), whose "72.000" is a decimal
-    as it says. Millions grouped the same way ("2.400.000" UI) have the one reading."""
+    as it says; `comma_separated`, it is a cell of a comma-separated file, where a comma is in a
+    number only because a spreadsheet quoted the number as it showed it, its thousands grouped
+    (English heparin "5,000" units loaded as 5): a comma before three digits is asked about, both
+    readings given ("5000 or 5", "1500 or 1.5"), within the bounds or not. Millions grouped the same
+    way ("2.400.000" UI) have the one reading."""
     cleaned = _unspaced(text)
-    if not as_written and (readings := _grouped_readings(cleaned, decimals=True)) and (
+    if as_written:
+        if comma_separated and "," in cleaned and (readings := _grouped_readings(cleaned, decimals=True, asked=True)):
+            raise ParseError("zeros_after_the_point", readings)
+    elif (readings := _grouped_readings(cleaned, decimals=True)) and (
             readings.decimal is None or _fits(readings.grouped, least, most) and _fits(readings.decimal, least, most)):
         raise ParseError("zeros_after_the_point", readings)
     cleaned = cleaned.replace(",", ".")
@@ -271,17 +287,18 @@ def _as_the_clock_read(typed: datetime, zone: tzinfo) -> None:
 
 
 def parse_text(field: Field, text: str, tz: tzinfo | None = None, day: date | None = None, *,
-               as_written: bool = False) -> Any:
+               as_written: bool = False, comma_separated: bool = False) -> Any:
     """The value of what was typed into a one-line box; empty text is no value. `day`: a
-    date-time box's own day (see `parse_datetime`); `as_written`: written by another system
-    (see `parse_decimal`)."""
+    date-time box's own day (see `parse_datetime`); `as_written`: written by another system,
+    `comma_separated`: in a comma-separated file (see `parse_decimal`)."""
     if not text.strip():
         return None
     match field:
         case IntegerField():
             return parse_integer(text, least=field.min, most=field.max)
         case DecimalField():
-            return parse_decimal(text, as_written=as_written, least=field.min, most=field.max)
+            return parse_decimal(text, as_written=as_written, comma_separated=comma_separated, least=field.min,
+                                 most=field.max)
         case DateField():
             return parse_date(text).isoformat()
         case DateTimeField():

@@ -1,7 +1,7 @@
 """The bowel chart on paper: the Bristol scale's key in the form's words and what loose stools,
 blood and constipation ask, when the bowels last opened, a line per stool or day's check, oldest
-first (when, the stool's type, amount and what was seen, a known cause, a sample sent, notes, who
-charted it, what it asked), then ruled lines to carry on by hand while the laptop is away. The
+first (when, the stool's type, amount and what was seen, a known cause, a sample sent, the doctor
+told of it and when, notes, who charted it, what it asked), then ruled lines to carry on by hand while the laptop is away. The
 blank chart is the key and the ruled lines alone."""
 
 from __future__ import annotations
@@ -30,8 +30,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Bowel chart (Bristol stool scale)", "fr": "Feuille de surveillance des selles (Bristol)"},
     "blank_title": {"en": "Bowel chart (Bristol stool scale, blank)",
                     "fr": "Feuille de surveillance des selles (Bristol, vierge)"},
-    "headings": {"en": "Date and time|Bowels, type|Amount|Seen|Known cause|Sample|Notes|Initials",
-                 "fr": "Date et heure|Selles, type|Quantité|Aspect|Cause connue|Prélèvement|Remarques|Visa"},
+    "headings": {"en": "Date and time|Bowels, type|Amount|Seen|Known cause|Sample|Doctor told (name, time)|Notes|"
+                       "Initials",
+                 "fr": "Date et heure|Selles, type|Quantité|Aspect|Cause connue|Prélèvement|Médecin prévenu (nom, "
+                       "heure)|Remarques|Visa"},
     "key": {"en": "Bristol stool scale: {types}", "fr": "Échelle de Bristol : {types}"},
     "plan": {"en": "Chart each stool, and once a day \"not opened\" when there was none. Loose stools (5 to 7) three "
                    "times in 24 hours with no known cause: isolate in a side room, gloves and apron, wash hands with "
@@ -43,7 +45,9 @@ WORDS: dict[str, dict[Lang, str]] = {
                    "selles noires goudronneuses : prévenir le médecin maintenant. Pas de selles depuis 3 jours : le "
                    "laxatif prescrit, ou le médecin."},
 }
-WIDTHS = (0.12, 0.14, 0.1, 0.13, 0.1, 0.13, 0.2, 0.08)
+WIDTHS = (0.11, 0.1, 0.1, 0.13, 0.09, 0.12, 0.14, 0.13, 0.08)
+"""The doctor told has its column on the blank chart as on the patient's (form version 2): the
+state line says it only while its stool is the latest, and a doctor told on paper had nowhere to go."""
 
 
 def _guide(spec: FormSpec, lang: Lang) -> list[Flowable]:
@@ -55,7 +59,8 @@ def _guide(spec: FormSpec, lang: Lang) -> list[Flowable]:
 
 def _table(lines: Sequence[Charted], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
            width: float, by_hand: int, amended: Mapping[str, str], zone: tzinfo | None) -> Flowable:
-    """An amended line's time carries its mark (`amended`, pdf.amendments.marks); each time is on
+    """An amended line's time carries its mark (`amended`, pdf.amendments.marks); each time (the
+    doctor told's too) is on
     the ward's clock (`zone`, the printing's), with its offset where the clock reads it twice
     (page.ward_clock): it printed on the offset stored, two stools an hour apart as one minute."""
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
@@ -70,6 +75,8 @@ def _table(lines: Sequence[Charted], spec: FormSpec, authors: Authors, laptops: 
                                 alert=bool(one.bleeding)),
                      chart_cell(format_value(spec.field("known_cause"), data.get("known_cause"), lang)),
                      chart_cell(format_value(spec.field("sample_sent"), data.get("sample_sent"), lang)),
+                     chart_cell(f"{one.told_whom} {ward_clock(one.told_at, zone)}"
+                                if one.told_at is not None else ""),
                      chart_cell(" ".join((data.get("notes") or "").split())),
                      chart_cell(authors.initials(record.author, record.device_id, laptops))])
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 8 * mm)

@@ -250,9 +250,10 @@ def _news2(standing: ScoredSet | None, oxygen: Oxygen | None, overdue: datetime 
            lang: Lang) -> Lines:
     """The score that stands for the patient's risk, its band and time, their oxygen and target
     saturation as the latest set gives them (`oxygen`), a set overdue, and for a patient on the
-    escalation list who was told (NOT RECORDED above low risk, as on screen): red unless a
-    complete set scores low and the next is not due yet (an unknown risk is not a low one). The
-    sheet handed over at night showed a patient scoring 7 like one scoring 0."""
+    escalation list who was told (NOT RECORDED above low risk but on comfort care, as on screen:
+    observations.Escalation.needs_told): red unless a complete set scores low and the next is not
+    due yet (an unknown risk is not a low one). The sheet handed over at night showed a patient
+    scoring 7 like one scoring 0."""
     lines = [NO_SET[lang]] if standing is None else [
         f"{standing.news2.total} {band_said(standing.news2, lang)}"
         + ("" if standing.news2.complete else f" ({INCOMPLETE[lang]})"), _when(standing.taken_at)]
@@ -260,8 +261,7 @@ def _news2(standing: ScoredSet | None, oxygen: Oxygen | None, overdue: datetime 
         lines.append(oxygen.text(lang))
     if overdue is not None and standing is not None:
         lines.append(OVERDUE[lang].format(due=_when(overdue)))
-    if escalation is not None and (who := escalation.told or (
-            NOT_TOLD[lang] if escalation.judged.news2.escalates else "")):
+    if escalation is not None and (who := escalation.told or (NOT_TOLD[lang] if escalation.needs_told else "")):
         lines.append(TOLD[lang].format(who=who))
     calm = (standing is not None and not standing.news2.escalates and standing.news2.complete and overdue is None)
     return _cell("\n".join(lines), bold=not calm, color=INK if calm else ALERT)

@@ -1,8 +1,9 @@
 """The fluid balance chart on paper, one chart's day (07:00 to 07:00) a sheet: a row per hour,
-a column per route in and out, each side's total and the balance carried, then the day's totals;
-over the page the volumes one by one, with what each was and who measured it. The hours nothing
-was measured in are left empty to carry on by hand while the laptop is away, and the blank
-chart is the same grid with nothing in it, for the binder."""
+a column per route in and out, each side's total and the balance carried, then the day's totals
+(left to write by hand on a day still under way); over the page the volumes one by one, with
+what each was and who measured it. The hours nothing was measured in are left empty to carry on
+by hand while the laptop is away, and the blank chart is the same grid with nothing in it, for
+the binder."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from downtime.domain.elapsed import reached
 from downtime.domain.fluid_balance import HOURS, OUTPUT, ROUTES, FluidDay
 from downtime.domain.laptops import Authors, Laptop
 from downtime.formspec import FormSpec, Lang
@@ -23,8 +25,8 @@ from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (ALERT, INK, RULE, PageInfo, allergies_in_body, body_height, body_width, build_pdf,
                                 chart_info, in_words, style, ward_clock)
-from downtime.services.fluid_balance import Charted, Given, cell_text, columns, day_words, given_words, heading, \
-    route_label, summary, total_text, volume_words
+from downtime.services.fluid_balance import Charted, Given, cell_text, columns, day_ends, day_words, given_words, \
+    heading, route_label, summary, total_text, volume_words
 from downtime.services.patients import PatientSummary
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -72,10 +74,14 @@ def _cell(text: str, size: float = 8, bold: bool = False, color: Color = INK, co
 
 
 def _grid(chart: FluidDay | None, initials: Mapping[int, str], lang: Lang, width: float,
-          row_height: float = ROW_HEIGHT) -> Table:
+          row_height: float = ROW_HEIGHT, closed: bool = False) -> Table:
     """The day's rows under a two-line heading (the side, then each column); `chart` None for
-    a blank one. `initials`: who measured in each hour, by the hour."""
+    a blank one. `initials`: who measured in each hour, by the hour. `closed`: whether the day
+    is over, its totals row filled; a day under way leaves it empty to write the totals in at
+    its end (printed at 14:00, the morning's sums in the bold "24 h" row read as the day's, its
+    "0" under urine as measured, and left no room for the day's)."""
     shown = columns(chart)
+    totalled = chart if closed else None
     every = (*shown, "initials")
     first_out = 1 + shown.index(OUTPUT[0])
     body: list[list[object]] = [
@@ -94,8 +100,8 @@ def _grid(chart: FluidDay | None, initials: Mapping[int, str], lang: Lang, width
         line.append(_cell(initials.get(hour, ""), size=7))
         body.append(line)
     body.append([_cell(in_words(WORDS, "totals", lang), bold=True)] + [
-        _cell("" if chart is None else total_text(chart, column), bold=True,
-              condensed=chart is not None and column in chart.unmeasured)
+        _cell("" if totalled is None else total_text(totalled, column), bold=True,
+              condensed=totalled is not None and column in totalled.unmeasured)
         for column in shown] + [""])
     # The balance wider than a volume: "−12500" in bold, its sign in front. The hour's and the
     # balance's no wider than they need, for the room a volume and its marks take ("1250 +++²").
@@ -184,13 +190,15 @@ def fluid_chart_pdf(patient: PatientSummary, day: date, chart: FluidDay, entries
     sums = [Spacer(1, 2 * mm), _cell(summary(chart, lang), size=10, bold=True), Spacer(1, 1 * mm)]
     # A long allergy list in full over the grid (page.allergies_in_body) is on the page too.
     above = [*allergies_in_body(info), *over, *sums]
-    grid, room = _grid(chart, by_hour, lang, width), body_height(info)
+    closed = reached(day_ends(day, printed_at), printed_at)
+    grid, room = _grid(chart, by_hour, lang, width, closed=closed), body_height(info)
     shown = _given_fitted(given, lang, [*above, _cell(in_words(WORDS, "how", lang), size=7.5)], grid, width, room)
     # The bags and the rule kept together: the list was cut mid-bag, the rule sent to a page alone.
     under = [*([_cell(shown, size=10, bold=True), Spacer(1, 1 * mm)] if shown else []),
              _cell(in_words(WORDS, "how", lang), size=7.5)]
     row_height = _row_height([*above, *under], grid, width, room)
-    story: list[Flowable] = [*over, _grid(chart, by_hour, lang, width, row_height), *sums, KeepTogether(under)]
+    story: list[Flowable] = [*over, _grid(chart, by_hour, lang, width, row_height, closed), *sums,
+                             KeepTogether(under)]
     overleaf = [] if shown == given_words(given, lang) else [_cell(given_words(given, lang), size=10, bold=True),
                                                              Spacer(1, 4 * mm)]
     if overleaf or entries:

@@ -54,6 +54,12 @@ CHECK_SIZE = 7.0  # "CHECK IDENTITY — admission on hold" on a sheet label
 WORDS: dict[str, dict[Lang, str]] = {
     "check_identity": {"en": "CHECK IDENTITY — admission on hold",
                        "fr": "VÉRIFIER L’IDENTITÉ — admission en attente"},
+    # The allergens with no word of where the rest is: that word took the severities of eight
+    # allergens beside a short name, and beside a long one the lines of the last two allergens.
+    "listed": {"en": "ALLERGIES ({count}): {list}", "fr": "ALLERGIES ({count}) : {list}"},
+    "see_record": {"en": "ALLERGIES ({count}): {list} — see the admission record",
+                   "fr": "ALLERGIES ({count}) : {list} — voir le dossier d’admission"},
+    "more": {"en": "+{more} more", "fr": "+{more} autres"},
 }
 
 
@@ -114,7 +120,7 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
         middle = left + text_w + pad
         squares = [middle, right]
         warnings = middle + qr_size + pad
-        _allergies(c, [_warnings(patient, held, lang), _warnings(patient, held, lang, short=True)],
+        _allergies(c, [_warnings(patient, held, lang, allergies) for allergies in _wordings(patient, lang)],
                    patient.allergy_alert or held != NOT_ON_HOLD,
                    warnings, y + stock.height - pad, right - pad - warnings, stock.height - 2 * pad)
         check: tuple[str, ...] = ()
@@ -182,15 +188,36 @@ def _check_identity(held: OnHold, lang: Lang) -> str:
     return WORDS["check_identity"][lang] if held.identity else ""
 
 
-def _warnings(patient: PatientSummary, held: OnHold, lang: Lang, short: bool = False) -> list[str]:
+def _warnings(patient: PatientSummary, held: OnHold, lang: Lang, allergies: str) -> list[str]:
     """What the band's warning column says, each a paragraph: to check the identity where
-    another laptop's version gives another, the allergy line, then the allergies only that
-    version records. `short`: the allergies by substance and severity alone (`page.allergens`),
-    the reactions left to the admission record, for a band too small for them."""
-    named = allergens(patient, lang)
-    allergies = (word("allergens", lang, count=len(named), list=semicolon(lang).join(named))
-                 if short and named else allergy_line(patient, lang))
+    another laptop's version gives another, the allergies in one of their wordings
+    (`_wordings`), then the allergies only that version records."""
     return [said for said in (_check_identity(held, lang), allergies) if said] + list(held.allergies)
+
+
+def _wordings(patient: PatientSummary, lang: Lang) -> list[str]:
+    """The allergy status in each wording a band may give it, longest first: the allergy line of
+    every patient page; each allergen with its severity (`page.allergens`), then without the
+    word of where the reactions are; each substance alone, with where the rest is, then
+    without; then the first substances, fewer and fewer, and how many more. That word goes
+    before the severities, the severities before any allergen, and an allergen goes whole, its
+    count said: eight allergies beside a long name, the last wording cut to fit, left out
+    vancomycin and contrast media and ended "Codeine phosph…", on the band that is the last
+    check before theatre; beside a short name, the word dropped with the severities, an
+    anaphylaxis read like an intolerance, and the band as if it were the whole record."""
+    if not patient.allergies:
+        return [allergy_line(patient, lang)]
+    count, named, substances = len(patient.allergies), allergens(patient, lang), list(patient.allergies)
+
+    def listed(key: str, allergies: Sequence[str]) -> str:
+        return in_words(WORDS, key, lang, count=count, list=semicolon(lang).join(allergies))
+
+    # Allergens recorded with no severity are named alike with and without one.
+    severities = [listed("listed", named)] if named != substances else []
+    return [allergy_line(patient, lang), word("allergens", lang, count=count, list=semicolon(lang).join(named)),
+            *severities, listed("see_record", substances), listed("listed", substances),
+            *(listed("see_record", [*substances[:kept], in_words(WORDS, "more", lang, more=count - kept)])
+              for kept in range(count - 1, 0, -1))]
 
 
 def _born(patient: PatientSummary, lang: Lang) -> str:
@@ -222,11 +249,12 @@ def wristband_lines(patient: PatientSummary, lang: Lang) -> tuple[str, ...]:
 
 def _allergies(c: canvas.Canvas, wordings: Sequence[Sequence[str]], alert: bool, x: float, top: float,
                width: float, height: float) -> None:
-    """The band's warnings in the first of `wordings` that fits (`_warnings`: the allergy line of
-    every patient page first, then its shorter form), as large as it fits the band beside the
-    identity (10 pt down to 7), each from a line of its own, its words whole (see lines.fit: a
-    drug too wide for the band, beside a long name, ran over the QR code); longer still the
-    last wording ends in an ellipsis, for the chart to be read. The whole reactions of the first
+    """The band's warnings in the first of `wordings` that fits (`_warnings`, in each wording of
+    `_wordings`, the allergy line of every patient page first), as large as it fits the band
+    beside the identity (10 pt down to 7), each from a line of its own, its words whole (see
+    lines.fit: a drug too wide for the band, beside a long name, ran over the QR code); where
+    not even the shortest fits (another laptop's allergies on hold beside them) the last
+    wording ends in an ellipsis, for the chart to be read. The whole reactions of the first
     allergies had taken the room of the last allergens, which the band did not name at all.
     Black, a warning (`alert`: PatientSummary.allergy_alert, or the admission on hold) boxed in a
     1-point frame: in red it printed as a grey halftone like the name's on a black-and-white ward

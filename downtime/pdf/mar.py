@@ -23,8 +23,8 @@ from downtime.domain.age import CHILD_UNTIL, age_in_years, age_words
 from downtime.domain.elapsed import reached
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.medication import (
-    NOT_GIVEN_CODES, Administration, AsRequiredStatus, DoseState, Frequency, NotGivenReason, Order, dose_text, prescribed_despite,
-    review_due_at,
+    NOT_GIVEN_CODES, Administration, AsRequiredStatus, DoseState, Frequency, NotGivenReason, Order, dose_text,
+    prescribed_despite_allergies, review_due_at,
 )
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text, semicolon
@@ -95,8 +95,12 @@ WORDS: dict[str, dict[Lang, str]] = {
     "not_in_hospital": {"en": "not in hospital", "fr": "non hospitalisé"},
     "check_paper": {"en": "NOT RECORDED — check the paper", "fr": "NON TRACÉE — vérifier le papier"},
     "none": {"en": "No medication orders.", "fr": "Aucune prescription."},
-    "allergy_reason": {"en": "Prescribed despite the allergy: “{reason}”",
-                       "fr": "Prescrit malgré l’allergie : « {reason} »"},
+    # The French names them after the allergy recorded: a substance typed free has no article
+    # that fits every one ("l’allergie à Chlorhexidine").
+    "allergy_reason": {"en": "Prescribed despite the allergy to {allergies}: “{reason}”",
+                       "fr": "Prescrit malgré l’allergie enregistrée — {allergies} : « {reason} »"},
+    "allergies_reason": {"en": "Prescribed despite the allergies to {allergies}: “{reason}”",
+                         "fr": "Prescrit malgré les allergies enregistrées — {allergies} : « {reason} »"},
     "allergy_since": {"en": "{allergies}: recorded after it was prescribed, not reviewed by the prescriber",
                       "fr": "{allergies} : enregistrée après la prescription, non revue par le prescripteur"},
     "dose_reason": {"en": "Prescribed above a usual first dose: “{reason}”",
@@ -332,7 +336,8 @@ class _OrdersSaid:
     held: frozenset[str]
     """The orders another laptop wrote otherwise."""
     reasons: Mapping[str, str]
-    """Why an order the patient's allergies match was prescribed all the same."""
+    """Why an order the patient's allergies match was prescribed all the same, with the allergies
+    it matches (`_prescribed_despite`)."""
     since: Mapping[str, Sequence[str]]
     """The allergies an order matches recorded after it was prescribed or its reason given
     (services.medication.allergies_since): printed on its row, not the banner's alone."""
@@ -340,6 +345,21 @@ class _OrdersSaid:
     """Who prescribed it (medication.prescriber_words): the paper chart's printed name."""
     printed_at: datetime
     """When the chart is printed: an order's stop still ahead then reads "Until", not "Stopped"."""
+
+
+def _prescribed_despite(order: Order, chart: PatientChart, lang: Lang) -> str | None:
+    """The prescriber's reason to write the order despite the patient's allergies
+    (domain.medication.prescribed_despite), with the allergies it matches as the admission
+    describes them; None where it has none to give. Without them, a MAR page parted from the
+    first, its identification box naming the first allergies of eight, read "Prescribed despite
+    the allergy" beside chlorhexidine mouthwash and named no chlorhexidine allergy. Several
+    matched are said as several."""
+    allergies, described = chart.patient.allergies, chart.patient.allergies_in(lang)
+    matched = prescribed_despite_allergies(order, allergies, described, chart.allergies_since.get(order.record_id, ()))
+    if not matched:
+        return None
+    return w("allergy_reason" if len(matched) == 1 else "allergies_reason", lang, reason=order.allergy_reason,
+             allergies=semicolon(lang).join(line for allergy, line in zip(allergies, described) if allergy in matched))
 
 
 def _course(order: Order, printed_at: datetime, lang: Lang) -> str:
@@ -397,7 +417,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
     flags += [_also_ordered(order, row.also_ordered, order_form, lang)] if row.also_ordered else []
     flags += [on_chart(warning).text(lang) for warning in row.levels]
     flags += order_flags(order, lang)
-    flags += [w("allergy_reason", lang, reason=said.reasons[order.record_id])] if order.record_id in said.reasons else []
+    flags += [said.reasons[order.record_id]] if order.record_id in said.reasons else []
     flags += [w("allergy_since", lang, allergies=", ".join(since))] if (since := said.since.get(order.record_id)) else []
     # One field keeps both reasons asked of an order's dose: a child's fluid's is for its rate.
     # The reason given knowing an AKI is quoted in its line (medication.on_chart), not again as a first dose's.
@@ -642,9 +662,7 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
         story.append(_p(w("none", lang), width, size=10))
     overridden = _overridden(chart.rows, days, dose_form, lang)
     said = _OrdersSaid(chart.held, {row.order.record_id: reason for row in chart.rows
-                                    if (reason := prescribed_despite(
-                                        row.order, chart.patient.allergies, chart.patient.allergies_in(lang),
-                                        chart.allergies_since.get(row.order.record_id, ()))) is not None},
+                                    if (reason := _prescribed_despite(row.order, chart, lang)) is not None},
                        chart.allergies_since,
                        {row.order.record_id: prescriber_words(row, authors, laptops, lang) for row in chart.rows},
                        printed_at)
@@ -748,9 +766,10 @@ def blank_mar_pdf(out: Path, *, lang: Lang, printed_by: str | None, printed_at: 
     the filled chart prints of it (start, indication, an as-required one's least interval and
     most in 24 hours) and a signature with the name printed beside it, as the national inpatient
     chart does; once-only doses have their own lines. The as-required and once-only orders each
-    start a page, which can be printed on the back of the regular orders'."""
+    start a page, which can be printed on the back of the regular orders', each page after the
+    first asking the allergy status beside its label box (PageInfo.allergies)."""
     info = PageInfo(title=w("blank_title", lang, days=days), lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, landscape=True, blank=True)
+                    device_name=device_name, landscape=True, blank=True, allergies=True)
     width = body_width(info)
     story: list[Flowable] = [_allergy_box(width, lang), Spacer(1, 2 * mm),
                              _key(lang, width), Spacer(1, 2 * mm),

@@ -105,6 +105,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "allergens": {"en": "ALLERGIES ({count}): {list} — reactions on the admission record",
                   "fr": "ALLERGIES ({count}) : {list} — réactions sur le dossier d’admission"},
     "allergies": {"en": "ALLERGIES: {list}", "fr": "ALLERGIES : {list}"},
+    "allergy_status": {"en": "ALLERGIES: ☐ none known ☐ yes, listed on page 1: ______________________________",
+                       "fr": "ALLERGIES : ☐ aucune connue ☐ oui, listées en page 1 : ______________________________"},
     "nka": {"en": "No known allergies", "fr": "Aucune allergie connue"},
     # A patient who cannot answer (ventilated, confused, unconscious) is common: whom else to ask.
     "allergies_unknown": {"en": "ALLERGIES NOT KNOWN YET — ask the patient, family or GP",
@@ -209,7 +211,9 @@ class PageInfo:
     allergies: bool = False
     """The identification box also words the patient's allergy status (`box_allergies`), on every
     page: a MAR's as-required morphine, on its second page, or a record's page 2, named no
-    allergy, and a page parted from the first read as if there were none."""
+    allergy, and a page parted from the first read as if there were none. On a blank form, each
+    page after the first asks it beside the box (`_draw_allergy_status`): the blank MAR's
+    as-required sheet, written by hand and parted from the first, said nothing of allergies."""
     allergies_in_body: bool = False
     """The first page's body starts with the allergy status in full where the box could not hold
     it (`allergies_beyond_box`), as the MAR's and a record's do: a bedside chart's box cut a list
@@ -383,12 +387,25 @@ def _box(info: PageInfo) -> tuple[float, float]:
     return BOX_W, HEADER_HEIGHT - 2 * mm + (PLACE_LINE if info.place else 0) + (ALLERGY_ROOM if info.allergies else 0)
 
 
+def _draw_allergy_status(c: canvas.Canvas, info: PageInfo, above: float) -> None:
+    """A blank form's "ALLERGIES: ☐ none known ☐ yes, listed on page 1: ____" beside its label
+    box, its last line's descent `above` the record mark, in the red of the first page's
+    allergy box: a sticky label covers the box itself."""
+    fitted = fit(word("allergy_status", info.lang), BOLD, 9, 9 * LEADING, _title_width(info))
+    c.setFont(BOLD, fitted.size)
+    c.setFillColor(ALERT)
+    for index, line in enumerate(reversed(fitted.lines)):
+        c.drawString(MARGIN, above + 0.25 * fitted.size + index * fitted.leading, line)
+    c.setFillColor(INK)
+
+
 def header_height(info: PageInfo) -> float:
     return max(HEADER_HEIGHT, _box(info)[1] + 2 * mm) if info.patient_box else HEADER_HEIGHT
 
 
 def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, subtitle: Flowable | None,
-                 mark: Flowable) -> None:
+                 mark: Flowable, number: int) -> None:
+    """The title, subtitle and record mark, and the identification box, of page `number`."""
     page_w, page_h = info.pagesize
     top = page_h - MARGIN
     box_w, box_h = _box(info)
@@ -400,9 +417,11 @@ def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, subtitle: Fl
         # Its first baseline where the one line used to sit, 4.5 mm below the title.
         height = subtitle.wrap(_title_width(info), header_height(info))[1]
         subtitle.drawOn(c, MARGIN, top - title_h - 4.5 * mm + 9 - height)
+    mark_h = mark.wrap(_title_width(info), header_height(info))[1] if info.record else 0.0
     if info.record:
-        mark.wrap(_title_width(info), header_height(info))
         mark.drawOn(c, MARGIN, bottom + 4 * mm)
+    if info.patient is None and info.allergies and number > 1:
+        _draw_allergy_status(c, info, bottom + 4 * mm + mark_h + 2.5 * mm)
     if not info.patient_box:
         return
     c.setStrokeColor(INK)
@@ -659,16 +678,26 @@ def _draw_footer(c: canvas.Canvas, info: PageInfo, page: int, total: int, sheet:
         room = pdfmetrics.stringWidth(sheet_said, SANS, 7) + 5 * mm
     if info.patient is not None:
         name, born, number = patient_lines(info.patient, info.lang)
-        # The date of birth and number after the name's first line, never cut; a name too long
-        # for it carries on under it (cut with an ellipsis, twin sisters' pages read alike).
+        # The date of birth and number after the name, never cut: beside the name on one line
+        # where both fit, else after the name's last line, or under it where that line has no
+        # room left. The name is not cut either (cut with an ellipsis, twin sisters' pages read
+        # alike). Put after the first of its two lines, they parted "(née DE" from
+        # "LA ROCHEFOUCAULD-MONTMORENCY)".
         rest = f" — {born} — {number}"
         rest_w = pdfmetrics.stringWidth(rest, BOLD, 7)
-        laid = name_lines(name, width - room - rest_w, SMALLEST * LEADING, largest=7)
+        laid = name_lines(name, width - room - rest_w, 0.0, largest=7)
+        if not laid.whole:
+            laid = name_lines(name, width - room, SMALLEST * LEADING, largest=7)
         c.setFont(laid.font, laid.size)
         for index, line in enumerate(laid.lines):
             c.drawString(MARGIN, y - 8 * mm - index * laid.size * LEADING, line)
+        after = pdfmetrics.stringWidth(laid.lines[-1], laid.font, laid.size)
+        last = y - 8 * mm - (len(laid.lines) - 1) * laid.size * LEADING
         c.setFont(BOLD, 7)
-        c.drawString(MARGIN + pdfmetrics.stringWidth(laid.lines[0], laid.font, laid.size), y - 8 * mm, rest)
+        if after + rest_w <= width - room:
+            c.drawString(MARGIN + after, last, rest)
+        else:
+            c.drawString(MARGIN, last - 7 * LEADING, rest.removeprefix(" — "))
 
 
 def _draw_watermark(c: canvas.Canvas, info: PageInfo) -> None:
@@ -722,7 +751,7 @@ def _numbered_canvas(info: PageInfo) -> type[canvas.Canvas]:
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 page_info = replace(info, patient=state.get("dt_patient", info.patient))
-                _draw_header(self, page_info, title, subtitle, mark)
+                _draw_header(self, page_info, title, subtitle, mark, number)
                 chart = state.get("dt_chart")
                 if several:
                     _draw_footer(self, page_info, charts[:number].count(chart), charts.count(chart), (number, total))

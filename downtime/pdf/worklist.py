@@ -79,8 +79,8 @@ def _cell(text: str, bold: bool = False) -> Lines:
 
 def _heading(group: PatientWork, lang: Lang, same_person: str | None) -> RunLines:
     """The patient, their EHR number or a line to write it on (beside the hospital number their
-    admission records, to check), and under them, in bold red, who else they probably are
-    (`same_person`); a name or note too long for the page's width is fitted as any printed
+    admission records, to check), and under them, in bold red, that their admission contradicts
+    that EHR number since they were linked, and who else they probably are (`same_person`); a name or note too long for the page's width is fitted as any printed
     word (see runs)."""
     if group.patient is None:
         return RunLines([Run(w("no_patient", lang), BOLD), Run(w("no_patient_what", lang))], style(size=10))
@@ -88,7 +88,8 @@ def _heading(group: PatientWork, lang: Lang, same_person: str | None) -> RunLine
     ehr = ([Run(f" — {w('ehr', lang)} "), Run(group.ehr_patient_number, BOLD)] if group.ehr_patient_number
            else [Run(f" — {w('ehr_to_write', lang)}")]
            + ([Run(f" ({w('ipp_recorded', lang, ipp=p.ipp)})")] if p.ipp else []))
-    note = [Run(f"\n{same_person}", BOLD, color=MARK)] if same_person else []
+    note = [Run(f"\n{said}", BOLD, color=MARK) for said in (
+        group.link_contradicted.text_in(lang) if group.link_contradicted else None, same_person) if said]
     born = w("born", lang, date=birth_date_label(p, lang)) if p.birth_date else w("born_unknown", lang)
     formerly = [Run(f" ({admitted})")] if (admitted := group.admitted_as(lang)) else []
     return RunLines([Run(p.display_name, BOLD), *formerly, Run(f" — {born} — "),

@@ -390,18 +390,23 @@ class BackEntryPanel(QWidget):
         """The lines of the patient just worked on, and the progress moved by what changed in
         their items; the rest stays as fetched, and the hospital's progress is not counted again.
         The line the clerk was on stays chosen (the next one once it is ticked off and gone): a
-        patient just linked lost it, and Enter then answered "Select a line"."""
+        patient just linked lost it, and Enter then answered "Select a line". A record about no
+        patient (a theatre session) worked on, the patients shown whose lines wait for such a
+        record are read again too: their bookings said "enter first" the session just ticked off
+        (sessions are few, and so are their bookings)."""
         group, _ = row
-        patient_id = _patient_id(row)
         line = self.table.currentIndex().row()
-        work = back_entry.worklist_of(self.session, [patient_id])
-        self.model.replace_patient(patient_id, work)
+        waiting = ({_patient_id(shown): shown[0] for shown in self.model.rows if shown[1].waits_for}
+                   if group.patient is None else {})
+        for patient_id, before in {_patient_id(row): group, **waiting}.items():
+            work = back_entry.worklist_of(self.session, [patient_id])
+            self.model.replace_patient(patient_id, work)
+            (done_before, total_before), (done, total) = back_entry.progress([before]), back_entry.progress(work)
+            self.counts = (self.counts[0] + done - done_before, self.counts[1] + total - total_before)
+            self.not_entered += back_entry.not_entered_done(work) - back_entry.not_entered_done([before])
+            self.holds[patient_id] = back_entry.held_count(work)
         if line >= 0 and self.model.rowCount():
             self.table.selectRow(min(line, self.model.rowCount() - 1))
-        (done_before, total_before), (done, total) = back_entry.progress([group]), back_entry.progress(work)
-        self.counts = (self.counts[0] + done - done_before, self.counts[1] + total - total_before)
-        self.not_entered += back_entry.not_entered_done(work) - back_entry.not_entered_done([group])
-        self.holds[patient_id] = back_entry.held_count(work)
         self._show_progress()
 
     def selected(self) -> Row | None:
@@ -530,15 +535,19 @@ class BackEntryPanel(QWidget):
         if ipp is not None:
             asked += "\n" + translate("BackEntryPanel", "(the admission records the hospital number {ipp}: check it "
                                                          "in the EHR)").format(ipp=ipp)
+        # A link the admission contradicts since (back_entry.LinkContradicted): re-linked to the
+        # admission's number, or kept on the clerk's word that the admission's is wrong.
+        contradicted = chosen[0].link_contradicted is not None
         number = Prompts.text(self, translate("BackEntryPanel", "EHR patient number"), asked,
-                              ipp if ipp is not None and link is None else "")
+                              ipp if ipp is not None and (link is None or contradicted) else "")
         if number is None:
             return
-        if link is not None and link.ehr == number:
+        same = link is not None and link.ehr == number
+        if same and not contradicted:
             Prompts.info(self, translate("BackEntryPanel", "Already linked"),
                          message(language(), back_entry.SAME_LINK, number=patient.downtime_number, ehr=number))
             return
-        if link is not None and not Prompts.confirm(self, translate("BackEntryPanel", "Replace the EHR link?"), translate(
+        if link is not None and not same and not Prompts.confirm(self, translate("BackEntryPanel", "Replace the EHR link?"), translate(
                 "BackEntryPanel", "{said}\n\nLink {name} ({number}) to EHR patient {new} instead of {ehr}?").format(
                 said=link.text_in(language(), number), name=patient.display_name, number=patient.downtime_number,
                 new=number, ehr=link.ehr)):

@@ -408,8 +408,6 @@ class DoseDialog(QDialog):
         self.from_slot = from_chart and slot is not None and now - slot >= self.late_after
         start = slot if self.from_slot and slot is not None else now
         self.filled_in = (start.strftime("%d/%m/%Y %H:%M"), start)
-        # The day a time typed alone is on, and whose year a day and month are in.
-        self.day = (slot or now).date()
         self.given_at = QLineEdit(self.filled_in[0])
         # Left as filled in, the time given is the moment saved: opened at 02:00 and saved at the
         # bedside at 02:45, a dose was recorded at 02:00, the next as-required one allowed from
@@ -892,7 +890,8 @@ class DoseDialog(QDialog):
         text = self.given_at.text()
         if text == self.filled_in[0]:
             return self.filled_in[1]
-        return parse_datetime(text, self.session.clock().tzinfo, day=self.day)
+        now = self.session.clock()
+        return parse_datetime(text, now.tzinfo, now=now, slot=self.slot)
 
     def _show_warnings(self, warnings: list[Any]) -> None:
         """Each warning with its own reason: kept by kind, a second warning of a kind (a dose

@@ -366,7 +366,7 @@ class EscalationModel(TextTableModel):
             return item.judged.news2.escalates
         if column == self.RESUS:
             return item.patient.resuscitation == DNACPR or (item.plan is not None and item.plan.limits)
-        return column == self.TOLD and not item.told and item.judged.news2.escalates
+        return column == self.TOLD and not item.told and item.needs_told
 
     def texts(self, row: int) -> tuple[str, ...]:
         item: Escalation = self.rows[row]
@@ -374,7 +374,7 @@ class EscalationModel(TextTableModel):
         taken = f"{item.judged.taken_at:%d/%m %H:%M}"
         if item.latest is not item.judged:
             taken += " " + word(LATER_INCOMPLETE)
-        told = item.told or (word(NOT_TOLD) if news2.escalates else "")
+        told = item.told or (word(NOT_TOLD) if item.needs_told else "")
         # The doctor's observation and escalation plan beside the resuscitation decision: the list
         # is what the nurse in charge escalates from, and a dying patient read as one to send to ICU.
         # Who decided a DNACPR and when, as the NEWS2 chart and the MAR print it.

@@ -19,6 +19,7 @@ from downtime.qt.patient_header import ChartTab
 from downtime.qt.tables import Index, TextTableModel, cut_column, print_and_open
 from downtime.qt.work import ReadAgain
 from downtime.services import pain, printing
+from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.pain import Assessed
 
@@ -90,7 +91,9 @@ class PainView(ChartTab):
         if not found:
             self._unassessed(pain.unassessed(self.session.db, self.patient_id), now)
             return
-        latest = found[-1]
+        # On comfort care standing now a sedation found is said without stopping the opioid (pain.comforted).
+        latest = pain.comforted(self.session.db, patient_with_location(self.session.db, self.session.forms,
+                                                                       self.patient_id), found[-1], now)
         overdue = latest.overdue(now)
         self.say(translate("PainView", "Latest: {pain} at {time}").format(
             pain=latest.text(self.spec, lang), time=f"{latest.assessed_at:%d/%m %H:%M}")

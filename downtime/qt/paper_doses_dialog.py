@@ -657,7 +657,7 @@ class PaperDosesDialog(QDialog):
     def typed(self) -> dict[int, PaperDose] | None:
         """The rows said given or not given, as typed, by their number; None when a box cannot be
         read (said under the table, its box given the keyboard)."""
-        tz = self.session.clock().tzinfo
+        now = self.session.clock()
         found: dict[int, PaperDose] = {}
         for row in self.rows:
             chosen = row.outcome.currentIndex()
@@ -665,7 +665,7 @@ class PaperDosesDialog(QDialog):
                 continue
             box: QLineEdit = row.given_at
             try:
-                at = parse_datetime(row.given_at.text(), tz, day=(row.slot or self.session.clock()).date())
+                at = parse_datetime(row.given_at.text(), now.tzinfo, now=now, slot=row.slot)
                 box = row.dose
                 dose = parse_decimal(row.dose.text()) if chosen == GIVEN else None
             except ParseError as problem:

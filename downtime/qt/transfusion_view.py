@@ -64,6 +64,9 @@ class UnitsModel(TextTableModel):
         return (column == 5 and bool(unit.asks(self.at, self.session.lang))) or (column == 4 and unit.unit.ran_over)
 
     def texts(self, row: int) -> tuple[str, ...]:
+        """The unit with the special requirements its label shows, and its bedside check with every
+        answer the blood bank's issue stands on (RhD+, group A plasma, group O platelets high-titre
+        negative), as the paper record says them."""
         unit: Transfused = self.rows[row]
         lang: Lang = self.session.lang
         data = unit.record.data
@@ -75,11 +78,14 @@ class UnitsModel(TextTableModel):
             translate("TransfusionView", "identity checked"),
             translate("TransfusionView", "RhD+ issued so") if data.get("rhd_agreed") else "",
             translate("TransfusionView", "group A issued so") if data.get("group_a_agreed") else "",
+            translate("TransfusionView", "group O HT neg") if data.get("group_o_agreed") else "",
             data.get("second_checker"))))
+        requirements = data.get("unit_requirements") or []
         return (f"{unit.started_at:%d/%m %H:%M}", " · ".join((
                     unit.number, str(short(data["unit_group"])),
-                    format_value(spec.field("component"), data["component"], lang))), check,
-                sets_text(unit), unit.state(self.session.form(transfusion.END_FORM), lang),
+                    format_value(spec.field("component"), data["component"], lang),
+                    *([format_value(spec.field("unit_requirements"), requirements, lang)] if requirements else []))),
+                check, sets_text(unit), unit.state(self.session.form(transfusion.END_FORM), lang),
                 semicolon(lang).join(unit.asks(self.at, lang)))
 
 

@@ -52,7 +52,7 @@ from downtime.domain.roles import SUPERVISED
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import VALIDATED_IDENTITY, Field, Meaning, RecordRefField, Text
-from downtime.services import census, infusion_rates, records, settings
+from downtime.services import census, infusion_rates, records, settings, transfusion
 from downtime.services.census import all_patients, display_names
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
@@ -111,13 +111,24 @@ class Entered:
 class NotEntered:
     """The ward's answer that a version of a record is not to be entered in the EHR, written
     down by a clerk (`mark_not_entered`): its line then counts as done, and says so, until the
-    record is amended. `recorded_by`: the clerk, as staff.names_with_ids names them."""
+    record is amended, or until the other record of the dose or move its line was asked about is
+    withdrawn or no longer that dose or move (`lapsed`), when the ward may answer again (the
+    newest answer stands). `recorded_by`: the clerk, as staff.names_with_ids names them."""
 
     version: int
     ward_said: str
     reason: str
     recorded_by: str
     recorded_at: datetime
+    lapsed: bool = False
+    """The other record of the dose or move the line was asked about is withdrawn since, or no
+    longer that dose or move (LAPSED_SQL): the answer was given of the two together (one dose
+    recorded twice, the other one entered), and the dose the patient had would be in the EHR
+    nowhere once that one is withdrawn."""
+
+    def stands_at(self, version: int) -> bool:
+        """Whether the answer closes this version of its record."""
+        return self.version == version and not self.lapsed
 
     def text_in(self, lang: Lang) -> str:
         return message(lang, QT_TRANSLATE_NOOP("messages", "the ward ({ward_said}) said: {reason}; recorded by {clerk}, "
@@ -201,6 +212,13 @@ AS_REQUIRED_TWICE = QT_TRANSLATE_NOOP("messages", "an as-required dose of the sa
 SAME_MOVE = QT_TRANSLATE_NOOP("messages", "a move to the same ward and bed at {at} was also recorded on {laptop} by "
                                          "{author}, {time}: ask the ward whether it is one move recorded twice before "
                                          "entering both")
+TWO_ENDS = QT_TRANSLATE_NOOP("messages", "another end of this unit of blood was also recorded on {laptop} by {author}, "
+                                        "{time}: ask the ward which is true before entering it; a reaction on either "
+                                        "is reported to the blood bank")
+UNIT_TWO_PATIENTS = QT_TRANSLATE_NOOP("messages", "the same unit of blood (donation number) was also started for "
+                                                 "another patient at {at} on {laptop} by {author}, {time}: a unit is "
+                                                 "given once; ask the ward and the blood bank whether it was given at "
+                                                 "the wrong bedside or its number mistyped before entering it")
 SAME_MOVE_WITHIN = timedelta(hours=2)
 """How close two laptops' moves of one patient to one bed are to be perhaps one move: the ward
 sending the patient back records it, and so does the ward receiving them, without the other's
@@ -243,8 +261,10 @@ class Conflict:
     ADMISSION_WITHDRAWN (the patient's admission, likewise), ORDER_STOPPED (the dose's order,
     stopped before the dose was given), AFTER_LEAVING (the patient's death, discharge or transfer
     out, before the record's time), AS_REQUIRED_TWICE (another as-required dose of the same
-    order, closer to this one than the order allows: `apart`) or SAME_MOVE (another laptop's move
-    of the patient to the same ward and bed, close in time)."""
+    order, closer to this one than the order allows: `apart`), SAME_MOVE (another laptop's move
+    of the patient to the same ward and bed, close in time), TWO_ENDS (another laptop's end of the
+    same unit of blood) or UNIT_TWO_PATIENTS (a start of the same unit of blood for another
+    patient)."""
 
     said: str
     record: RecordVersion
@@ -274,7 +294,7 @@ class Conflict:
             if closed:
                 return message(lang, OTHER_IN_EHR, reference=entered.ehr_reference)
             return message(lang, OTHER_ENTERED, reference=entered.ehr_reference)
-        if decided is not None and decided.version == version:
+        if decided is not None and decided.stands_at(version):
             said, advice = message(lang, OTHER_NOT_ENTERED, ward_said=decided.ward_said,
                                    reason=decided.reason), OPEN_ENTER_THIS
         elif entered is not None:
@@ -289,7 +309,7 @@ class Conflict:
         """The other record of the same dose is not to be entered, as the ward said of the
         version that stands: this one is then the dose's only record for the EHR."""
         return (self.said in ONE_DOSE_TWICE and self.not_entered is not None
-                and self.not_entered.version == self.record.version)
+                and self.not_entered.stands_at(self.record.version))
 
     def _said_in(self, lang: Lang) -> str:
         record, apart = self.record, self.apart or Apart(0, 0)
@@ -429,6 +449,26 @@ class WaitsFor:
                        time=f"{self.occurred_at.astimezone():%d/%m/%Y %H:%M}")
 
 
+LINK_CONTRADICTED = QT_TRANSLATE_NOOP("messages", "CHECK THE IDENTITY: linked to EHR patient {ehr}, but the admission "
+                                                  "now records the hospital number (IPP) {ipp}: check the identity and "
+                                                  "re-link before entering anything")
+
+
+@dataclass(frozen=True)
+class LinkContradicted:
+    """A patient's link to an EHR number that their standing admission's IPP contradicts since
+    the clerk linked them (the ward corrected the IPP, or recorded one where there was none):
+    linking checks the admission's IPP once (`link_patient`), and every later record went into
+    the other patient's EHR file as "enter". Said on the heading and on every line left, none of
+    which can be ticked off, and the bundle does not send the patient under it, until re-linked."""
+
+    ehr: str
+    ipp: str
+
+    def text_in(self, lang: Lang) -> str:
+        return message(lang, LINK_CONTRADICTED, ehr=self.ehr, ipp=self.ipp)
+
+
 @dataclass(frozen=True)
 class WorkItem:
     record: RecordVersion
@@ -456,6 +496,8 @@ class WorkItem:
     """For an order: the same medicine's orders under the other numbers of its EHR patient."""
     merge: MergeDue | None = None
     """For an admission entered unidentified, identified since as an EHR patient: the merge due."""
+    relink: LinkContradicted | None = None
+    """Its patient's link, contradicted by their admission since: nothing is entered until re-linked."""
 
     @property
     def step_name(self) -> str:
@@ -470,7 +512,7 @@ class WorkItem:
     def decided(self) -> NotEntered | None:
         """The ward's answer that the version that stands is not to be entered, if given."""
         said = self.not_entered
-        return said if said is not None and said.version == self.record.version else None
+        return said if said is not None and said.stands_at(self.record.version) else None
 
     @property
     def done(self) -> bool:
@@ -512,7 +554,14 @@ class WorkItem:
         if self.done:
             return message(lang, QT_TRANSLATE_NOOP("messages", "entered") if self.entered_now
                            else QT_TRANSLATE_NOOP("messages", "not entered"))
+        if self.relink is not None:
+            return self.relink.text_in(lang)
+        entered = self.entered
         if self.record.status is RecordStatus.ENTERED_IN_ERROR:
+            if entered is not None and entered.ehr_reference:
+                return message(lang, QT_TRANSLATE_NOOP("messages", "withdraw in the EHR (entered in error here; version "
+                                                                   "{version} was entered, EHR reference {reference})"),
+                               version=entered.version, reference=entered.ehr_reference)
             return message(lang, QT_TRANSLATE_NOOP("messages", "withdraw in the EHR (entered in error here)"))
         if self.move is not None and self.entered_now and not self.otherwise:
             return message(lang, QT_TRANSLATE_NOOP("messages", "move in the EHR to patient {ehr}"), ehr=self.move.to_ehr)
@@ -520,13 +569,19 @@ class WorkItem:
             return message(lang, QT_TRANSLATE_NOOP("messages", "merge in the EHR into patient {ehr} (version {version} "
                                                                "was entered as provisional file {provisional})"),
                            ehr=self.merge.ehr, version=self.entered.version, provisional=self.merge.provisional)
-        if self.entered is not None and self.entered.version == self.record.version:
-            return message(lang, QT_TRANSLATE_NOOP("messages", "check with the ward (version {version} was entered)"),
-                           version=self.entered.version)
-        if self.entered is not None:
-            return message(lang, QT_TRANSLATE_NOOP("messages", "correct in the EHR (version {version} was entered)"),
-                           version=self.entered.version)
-        return message(lang, QT_TRANSLATE_NOOP("messages", "enter"))
+        if entered is None:
+            return message(lang, QT_TRANSLATE_NOOP("messages", "enter"))
+        # The reference the version was ticked off with, by which the clerk finds the entry to
+        # change among others of the same time; one loaded from the EHR's snapshot has none.
+        if entered.version == self.record.version:
+            said = (QT_TRANSLATE_NOOP("messages", "check with the ward (version {version} was entered, EHR reference "
+                                                  "{reference})") if entered.ehr_reference else
+                    QT_TRANSLATE_NOOP("messages", "check with the ward (version {version} was entered)"))
+        else:
+            said = (QT_TRANSLATE_NOOP("messages", "correct in the EHR (version {version} was entered, EHR reference "
+                                                  "{reference})") if entered.ehr_reference else
+                    QT_TRANSLATE_NOOP("messages", "correct in the EHR (version {version} was entered)"))
+        return message(lang, said, version=entered.version, reference=entered.ehr_reference)
 
     def not_entered_in(self, lang: Lang) -> str:
         """The ward's answer that it is not to be entered: of the version that stands, closing
@@ -537,6 +592,10 @@ class WorkItem:
             return ""
         if self.decided is not None:
             return said.text_in(lang)
+        if said.version == self.record.version:
+            return message(lang, QT_TRANSLATE_NOOP("messages", "the other record asked about was amended or withdrawn "
+                                                               "since the ward's answer ({said}): ask the ward again"),
+                           said=said.text_in(lang))
         return message(lang, QT_TRANSLATE_NOOP("messages", "version {version} was not entered: {said}"),
                        version=said.version, said=said.text_in(lang))
 
@@ -570,6 +629,8 @@ class PatientWork:
     formerly: tuple[EarlierName, ...] = ()
     """The temporary names the patient was admitted under, identified since: the clerk holds
     paper forms and laboratory slips reading UNKNOWN MALE ALPHA, and the heading named GIRARD."""
+    link_contradicted: LinkContradicted | None = None
+    """The link `ehr_patient_number` names, contradicted by the admission since (see the class)."""
 
     def admitted_as(self, lang: Lang) -> str:
         """"admitted as UNKNOWN MALE ALPHA until 30/11/2026 10:00" (each temporary name, on the
@@ -637,12 +698,36 @@ def _entries(db: Database, current: Collection[RecordVersion]) -> dict[str, Ente
 
 def _decisions(db: Database, record_ids: Collection[str], names: Mapping[str, str]) -> dict[str, NotEntered]:
     """The ward's latest answer that each of these records is not to be entered (its highest
-    version so answered); `names`: staff.names_with_ids, naming the clerk who wrote it down."""
+    version so answered), the newest standing when the ward answered again after a lapse;
+    `names`: staff.names_with_ids, naming the clerk who wrote it down."""
     found: dict[str, NotEntered] = {}
     for part in chunks(list(record_ids)):
-        for row in db.query(f"SELECT * FROM not_entered WHERE record_id IN ({marks(part)}) ORDER BY version", part):
+        for row in db.query(f"SELECT n.*, {LAPSED_SQL.format('n')} AS lapsed FROM not_entered n"
+                            f" WHERE n.record_id IN ({marks(part)}) ORDER BY n.version, n.rowid", part):
             found[row["record_id"]] = _not_entered(row, names)
     return found
+
+
+SAME_RECORD_FIELDS = ("order", "scheduled_for", "outcome", "dose_given", "to_ward", "to_bed")
+"""What makes a record the one dose or move the ward was asked about (`ONE_DOSE_TWICE`), besides
+its time: a dose's order, scheduled time, outcome and dose, a move's ward and bed. Its site, a
+comment or an order countersigned since leave the ward's answer as it was."""
+LAPSED_SQL = ("""EXISTS (SELECT 1 FROM audit a, json_each(a.detail, '$.asked_beside') j, records asked,
+                         current_records now
+                         WHERE a.entity = 'not_entered' AND a.entity_id = {0}.id
+                         AND asked.record_id = json_extract(j.value, '$[0]')
+                         AND asked.version = json_extract(j.value, '$[1]') AND now.record_id = asked.record_id
+                         AND (now.status = '""" + RecordStatus.ENTERED_IN_ERROR.value + """'
+                              OR now.occurred_at IS NOT asked.occurred_at OR """
+              + " OR ".join(f"json_extract(now.data, '$.{name}') IS NOT json_extract(asked.data, '$.{name}')"
+                            for name in SAME_RECORD_FIELDS) + "))")
+"""Whether the not_entered row `{0}` lapsed (`NotEntered.lapsed`): the other record of the dose
+or move its line was asked about, which `mark_not_entered`'s audit entry keeps with its
+version, is withdrawn since, or is no longer that dose or move (`SAME_RECORD_FIELDS`). An answer
+recorded before they were kept stands as it was."""
+NEWEST_SQL = "{0}.rowid = (SELECT MAX(m.rowid) FROM not_entered m WHERE m.record_id = {0}.record_id)"
+"""Whether the not_entered row `{0}` is its record's newest answer, the one that stands: the ward
+answers again once its answer lapsed (`_decisions`)."""
 
 
 def standing_not_entered(db: Database, names: Mapping[str, str]) -> dict[str, NotEntered]:
@@ -650,12 +735,13 @@ def standing_not_entered(db: Database, names: Mapping[str, str]) -> dict[str, No
     version it answers: the FHIR bundle leaves those records out (posted, the dose recorded
     twice went into the EHR twice all the same). `names`: as `_decisions`."""
     return {row["record_id"]: _not_entered(row, names) for row in db.query(
-        "SELECT n.* FROM not_entered n JOIN current_records c ON c.record_id = n.record_id AND c.version = n.version")}
+        "SELECT n.* FROM not_entered n JOIN current_records c ON c.record_id = n.record_id AND c.version = n.version"
+        f" WHERE {NEWEST_SQL.format('n')} AND NOT {LAPSED_SQL.format('n')}")}
 
 
 def _not_entered(row: Mapping[str, Any], names: Mapping[str, str]) -> NotEntered:
     return NotEntered(row["version"], row["ward_said"], row["reason"], names.get(row["recorded_by"], row["recorded_by"]),
-                      datetime.fromisoformat(row["recorded_at"]))
+                      datetime.fromisoformat(row["recorded_at"]), bool(row.get("lapsed")))
 
 
 def _versions(db: Database, wanted: dict[str, int]) -> dict[str, RecordVersion]:
@@ -739,7 +825,9 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
     there too (or on its own laptop, given twice with nothing to say why: `_same_slot`), or an
     as-required dose of the same order recorded there within the order's interval; for a move
     within the hospital, a move of the patient to the same ward and bed
-    recorded there close to it (see `_same_move`). A record's patient is one, so a page of the list (or the bundle's patients read
+    recorded there close to it (see `_same_move`); for a unit of blood, its end recorded there too,
+    or the same unit started there for another patient (`_one_unit_twice`: found only where both
+    patients' records are read together, as the merge and the bundle read them). A record's patient is one, so a page of the list (or the bundle's patients read
     together) holds both. The one rule for the merge, the import, the worklist's lines and the
     FHIR bundle's Provenance; `laptops` names the laptops by device id. Each rule is one pass
     over the records with lookups by id: a hospital's merge holds a million doses.
@@ -793,6 +881,8 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
             found.setdefault(dose.record_id, []).append((kind, other, apart))
     for move, kind, other, apart in _same_move(forms, standing):
         found.setdefault(move.record_id, []).append((kind, other, apart))
+    for record, kind, other, apart in _one_unit_twice(standing):
+        found.setdefault(record.record_id, []).append((kind, other, apart))
     found = {record_id: said for record_id, said in found.items() if said}
     if not found:
         return {}
@@ -862,6 +952,25 @@ def _same_move(forms: Mapping[str, FormSpec], standing: Sequence[RecordVersion])
     return [(move, SAME_MOVE, other, None) for same in placed.values() for move in same for other in same
             if other.device_id != move.device_id
             and abs(elapsed.instant(other.occurred_at) - elapsed.instant(move.occurred_at)) <= SAME_MOVE_WITHIN]
+
+
+def _one_unit_twice(standing: Sequence[RecordVersion]) -> list[Found]:
+    """Each end of a unit of blood with another laptop's end of it (`TWO_ENDS`: one said "given in
+    full", the other a reaction, and the reaction was lost), and each first start of a unit with
+    a start of the same donation number for another patient (`UNIT_TWO_PATIENTS`: the unit at the
+    wrong bedside, or a number mistyped). Each laptop refuses both of its own records; merged, they
+    were said to no one."""
+    ends: dict[str, list[RecordVersion]] = {}
+    starts: dict[str, list[RecordVersion]] = {}
+    for record in standing:
+        if record.form_id == transfusion.END_FORM:
+            ends.setdefault(str(record.data.get("unit")), []).append(record)
+        elif record.form_id == transfusion.FORM and record.data.get("restart") is not True:
+            starts.setdefault(transfusion.same_unit(str(record.data["unit_number"])), []).append(record)
+    return [*((end, TWO_ENDS, other, None) for same in ends.values() for end in same for other in same
+              if other.device_id != end.device_id),
+            *((start, UNIT_TWO_PATIENTS, other, None) for same in starts.values() for start in same for other in same
+              if other.patient_id != start.patient_id)]
 
 
 def _given(dose: RecordVersion) -> bool:
@@ -1029,6 +1138,8 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
                                      if record.record_id in entered})
     patients = _identities(session, ids, current)
     links = ehr_numbers(session.db, ids)
+    contradicted = _contradicted(session.db, session.forms, {patient_id: patients[patient_id].ipp
+                                                            for patient_id in links if patient_id in patients})
     shared = _shared(session.db, links)
     also = _also_ordered(session, current, shared)
     settled = {record_id: found[-1] for record_id, found in settled_on(session, set(known) - set(holds), authors.names).items()}
@@ -1068,7 +1179,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
                 shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None,
                 _standing(settled.get(record.record_id), record), otherwise.get(record.record_id, ()),
                 decided.get(record.record_id), moves.get(record.record_id), waiting.get(record.record_id, ()),
-                also.get(record.record_id, ()), merges.get(record.record_id)))
+                also.get(record.record_id, ()), merges.get(record.record_id), contradicted.get(str(record.patient_id))))
     written = first_written(session.db, known)
     admitted: dict[str | None, list[datetime]] = {}
     for record in current:
@@ -1076,7 +1187,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
             admitted.setdefault(record.patient_id, []).append(record.occurred_at)
     return [PatientWork(patients.get(patient_id) if patient_id else None, links.get(patient_id or ""),
                         _in_entry_order(session, items, admitted.get(patient_id, ()), written),
-                        formerly.get(patient_id or "", ()))
+                        formerly.get(patient_id or "", ()), contradicted.get(patient_id or ""))
             for patient_id in order if (items := groups.get(patient_id))]
 
 
@@ -1609,7 +1720,7 @@ DONE_SQL = """
     SELECT e.record_id, e.version FROM (
         SELECT record_id, MAX(version) AS version, MAX(julianday(at)) AS entered
         FROM (SELECT record_id, version, entered_at AS at FROM back_entries
-              UNION ALL SELECT record_id, version, recorded_at FROM not_entered)
+              UNION ALL SELECT record_id, version, recorded_at FROM not_entered n WHERE {newest} AND NOT {lapsed})
         GROUP BY record_id) e
     WHERE e.version = (SELECT MAX(v.version) FROM records v WHERE v.record_id = e.record_id)
     AND e.record_id NOT IN (SELECT record_id FROM records_on_hold)
@@ -1617,9 +1728,10 @@ DONE_SQL = """
     AND NOT EXISTS (SELECT 1 FROM settlements_otherwise o WHERE o.record_id = e.record_id
                     AND julianday(o.noted_at) > e.entered
                     AND NOT EXISTS (SELECT 1 FROM otherwise_checked c WHERE c.record_id = o.record_id
-                                    AND julianday(c.checked_at) >= julianday(o.noted_at)))"""
+                                    AND julianday(c.checked_at) >= julianday(o.noted_at)))""".format(
+    newest=NEWEST_SQL.format("n"), lapsed=LAPSED_SQL.format("n"))
 """The records done, with their standing version, as `WorkItem.done` judges them: entered, or
-the ward's answer that it is not to be entered, at the version that stands; not on hold, not to
+the ward's newest answer that it is not to be entered, at the version that stands and not lapsed; not on hold, not to
 move in the EHR, no other office's settlement noted since and not checked."""
 
 
@@ -1672,7 +1784,10 @@ def by_laptop(session: Session) -> list[LaptopAccount]:
     """Each laptop known here but this one, by its number: from the exports imported
     (storage.laptops) and the records' first versions, each counted to the laptop that first
     wrote it, in one grouped query. Done as `DONE_SQL` judges it, told apart as
-    `progress_and_not_entered` does; a record loaded from the EHR's snapshot is no laptop's."""
+    `progress_and_not_entered` does; a record loaded from the EHR's snapshot is no laptop's.
+    The records are the list's lines, as `tally` counts them: not one withdrawn before anyone
+    entered it (the laptop's work read as not done when every line was), and one on hold from
+    its first version, which has no version in `records`, by the laptop of its first held one."""
     session.require(Action.READ_RECORDS)
     counted = {device_id: (int(records), int(entered), int(not_entered), int(on_hold))
                for device_id, records, entered, not_entered, on_hold in session.db.execute(f"""
@@ -1683,9 +1798,17 @@ def by_laptop(session: Session) -> list[LaptopAccount]:
                                                              WHERE b.record_id = d.record_id AND b.version = d.version)),
                TOTAL(f.record_id IN (SELECT record_id FROM records_on_hold))
         FROM (SELECT record_id, device_id, MIN(version) FROM records w WHERE NOT {LOADED_SQL.format("w")}
-              GROUP BY record_id) f
+              GROUP BY record_id
+              UNION ALL
+              SELECT record_id, device_id, MIN(version) FROM unsettled_versions w WHERE NOT {LOADED_SQL.format("w")}
+              AND record_id NOT IN (SELECT record_id FROM records) GROUP BY record_id) f
         LEFT JOIN ({DONE_SQL}) d ON d.record_id = f.record_id
-        GROUP BY f.device_id""")}
+        WHERE f.record_id NOT IN (
+            SELECT w.record_id FROM records w WHERE w.status = ?
+            AND w.version = (SELECT MAX(v.version) FROM records v WHERE v.record_id = w.record_id)
+            AND NOT EXISTS (SELECT 1 FROM back_entries b WHERE b.record_id = w.record_id)
+            AND w.record_id NOT IN (SELECT record_id FROM records_on_hold))
+        GROUP BY f.device_id""", [RecordStatus.ENTERED_IN_ERROR.value])}
     sticks: dict[str, set[datetime]] = {}
     for row in exports(session.db):
         if row["exported_at"]:
@@ -1791,6 +1914,9 @@ def _standing_at(session: Session, record_id: str, version: int) -> RecordVersio
         latest = records.current(session.db, record_id)
     except RecordNotFound:
         raise NotFound(NO_SUCH_RECORD, record=record_id) from None
+    if latest.patient_id is not None and (contradicted := contradicted_links(
+            session.db, session.forms, [latest.patient_id]).get(latest.patient_id)) is not None:
+        raise ServiceError(LINK_CONTRADICTED, ehr=contradicted.ehr, ipp=contradicted.ipp)
     if latest.version != version:
         raise NotStanding(latest.version)
     return latest
@@ -1834,7 +1960,12 @@ def mark_not_entered(session: Session, record_id: str, version: int, ward_said: 
             "id": str(uuid.uuid4()), "record_id": record_id, "version": version, "ward_said": who, "reason": why,
             "recorded_by": session.user.staff_id, "recorded_at": now.isoformat()},
             at=now, actor=session.user.staff_id, device_id=session.device.device_id,
-            action="back_entry.not_entered", detail={"record_id": record_id, "version": version})
+            action="back_entry.not_entered", detail={
+                "record_id": record_id, "version": version,
+                # The other record of the dose or move it was given beside: withdrawn, or no longer
+                # that dose or move since, the answer lapses (LAPSED_SQL).
+                "asked_beside": sorted({(conflict.record.record_id, conflict.record.version)
+                                        for conflict in line.conflicts if conflict.said in ONE_DOSE_TWICE})})
 
 
 def mark_moved(session: Session, record_id: str) -> MoveDue:
@@ -1898,6 +2029,58 @@ def _linked_to(db: Database, ehr_patient_numbers: Collection[str]) -> dict[str, 
     found: dict[str, dict[str, str]] = {}
     for patient_id, ehr in sorted(now.items(), key=lambda link: numbers[link[0]]):
         found.setdefault(ehr, {})[patient_id] = numbers[patient_id]
+    return found
+
+
+def contradicted_links(db: Database, forms: dict[str, FormSpec],
+                       patient_ids: Collection[str] | None = None) -> dict[str, LinkContradicted]:
+    """The links of these patients (or of every patient linked) that their standing admission's
+    IPP contradicts since they were made (`LinkContradicted`), by patient id: the worklist,
+    ticking a record off and the FHIR bundle, which holds such a patient back, read them alike."""
+    linked = list(ehr_numbers(db, patient_ids))
+    return _contradicted(db, forms, {patient_id: summary.ipp
+                                     for patient_id, summary in all_patients(db, forms, linked).items()})
+
+
+def _contradicted(db: Database, forms: dict[str, FormSpec],
+                  ipps: Mapping[str, str | None]) -> dict[str, LinkContradicted]:
+    """Of these linked patients with their standing admission's IPP, those whose latest link
+    differs from it, the admission having recorded another IPP (or none) when the link was made
+    (`_ipps_when_linked`): a link made otherwise than the IPP then stood was the clerk's word
+    that it was wrong (`link_patient`'s `not_the_admissions_ipp`), and stands as judged."""
+    latest: dict[str, tuple[str, str]] = {}
+    for part in chunks([patient_id for patient_id, ipp in ipps.items() if ipp]):
+        for patient_id, ehr, link_id in db.execute(
+                f"SELECT patient_id, ehr_patient_number, id FROM patient_links WHERE patient_id IN ({marks(part)})"
+                " ORDER BY rowid", part):
+            latest[patient_id] = (ehr, link_id)
+    differ = {patient_id: found for patient_id, found in latest.items()
+              if not same_number(str(ipps[patient_id]), found[0])}
+    then = _ipps_when_linked(db, forms, [link_id for _, link_id in differ.values()])
+    return {patient_id: LinkContradicted(ehr, str(ipps[patient_id])) for patient_id, (ehr, _) in differ.items()
+            if not same_number(str(ipps[patient_id]), then.get(patient_id) or "")}
+
+
+def _ipps_when_linked(db: Database, forms: dict[str, FormSpec], link_ids: Sequence[str]) -> dict[str, str | None]:
+    """The IPP each of these links' patient's admission recorded here when the link was made, by
+    patient id: of the admission versions imported before the link's audit entry, the latest
+    standing admission's, as census reads a patient's identity now. Read from what was here,
+    not from the link's own entry, so a link made by an earlier release reads alike."""
+    admissions = [spec.id for spec in forms.values() if spec.creates_patient]
+    versions: dict[str, RecordVersion] = {}
+    for part in chunks(list(link_ids)):
+        for row in db.query(
+                "SELECT r.* FROM patient_links l JOIN records r ON r.patient_id = l.patient_id"
+                f" WHERE l.id IN ({marks(part)}) AND r.form_id IN ({marks(admissions)})"
+                " AND (SELECT MIN(ra.seq) FROM audit ra WHERE ra.entity = 'records' AND ra.entity_id = r.id)"
+                " < (SELECT MIN(la.seq) FROM audit la WHERE la.entity = 'patient_links' AND la.entity_id = l.id)"
+                " ORDER BY r.version", [*part, *admissions]):
+            version = as_version(row)
+            versions[version.record_id] = version
+    found: dict[str, str | None] = {}
+    for admission in sorted(versions.values(), key=lambda version: version.occurred_at):
+        if admission.status is not RecordStatus.ENTERED_IN_ERROR and admission.patient_id:
+            found[admission.patient_id] = census.field_value(forms[admission.form_id], admission.data, Meaning.IPP)
     return found
 
 
@@ -2044,15 +2227,22 @@ def link_patient(session: Session, downtime_number: str, ehr_patient_number: str
     the one another downtime number of the same NIR or IPP is linked to is taken only as the
     clerk's word that the EHR shows two people (`two_people`, which the screen asks; see
     `one_number_two_files`). False when the patient is linked to this number already: nothing is
-    written."""
+    written, unless their admission contradicts that link since (`LinkContradicted`), which is
+    kept only as the clerk's word that the admission's IPP is wrong (`not_the_admissions_ipp`),
+    written again: made since the admission's IPP, the link stands (`_contradicted`)."""
     session.require(Action.BACK_ENTRY)
     number = ehr_patient_number.strip()
     if not number:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Give the patient's number in the EHR."))
     link = link_of(session, downtime_number)
     if link is not None and link.ehr == number:
-        return False
-    if link is not None and (replacing or "").strip() != link.ehr:
+        patient_id = _patient_of(session, downtime_number)
+        contradicted = contradicted_links(session.db, session.forms, [patient_id]).get(patient_id)
+        if contradicted is None:
+            return False
+        if not not_the_admissions_ipp:  # kept only as the clerk's word that the admission's IPP is wrong
+            raise NotTheAdmissionsIpp(downtime_number, contradicted.ipp, number)
+    elif link is not None and (replacing or "").strip() != link.ehr:
         raise LinkedToAnother(link, number)
     ipp = recorded_ipp(session, downtime_number)
     if ipp is not None and not same_number(ipp, number) and not not_the_admissions_ipp:

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
-from downtime.domain.bowels import (BLEEDING, DAY, LOOSE_IN_A_DAY, NONE_SINCE_ADMISSION, SAMPLE, SIGNS, Sign,
-                                    bleeding_told, c_difficile_positive, constipated_from, formed, in_a_day,
-                                    isolated_since, isolation_ends, loose, sample_sent, signs)
+from downtime.domain.doctor_told import doctor_told_at
+from downtime.domain.bowels import (BLEEDING, DAY, FOUND_ON_THE_LAST_STAY, LOOSE_IN_A_DAY, LOOSE_WITH_C_DIFFICILE,
+                                    NONE_SINCE_ADMISSION, RECURRENCE, SAMPLE, SIGNS, Sign, bleeding_told,
+                                    c_difficile_positive, constipated_from, formed, in_a_day, isolated_since,
+                                    isolation_ends, loose, recurs, sample_sent, signs, tested_lately)
 from downtime.domain.records import RecordVersion, loaded_from_snapshot
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
@@ -39,6 +41,8 @@ WORDS = {
     "known_apart": {"en": "{count} loose with a known cause in 24 hours, not counted for isolation",
                     "fr": "{count} non moulée(s) de cause connue en 24 heures, non comptée(s) pour l’isolement"},
     "sampled": {"en": "stool sample sent {time}", "fr": "selle prélevée {time}"},
+    "bleeding_told": {"en": "{seen} {time}, doctor told: {name} {told}",
+                      "fr": "{seen} {time}, médecin prévenu : {name} le {told}"},
     "type": {"en": "type {type}", "fr": "type {type}"},
 }
 
@@ -76,6 +80,26 @@ class Charted:
     def bleeding(self) -> frozenset[str]:
         return frozenset(self.record.data.get("seen") or ()) & BLEEDING
 
+    @property
+    def told_at(self) -> datetime | None:
+        """When a doctor was told of what was seen in it (form version 2,
+        domain.doctor_told.doctor_told_at); None while none is recorded as told."""
+        return doctor_told_at(self.record.data, "charted_at")
+
+    @property
+    def told_whom(self) -> str:
+        """The doctor told, spaces as typed aside; "" while none is recorded."""
+        return " ".join((self.record.data.get("doctor_told") or "").split())
+
+    def told(self, spec: FormSpec, zone: tzinfo | None, lang: Lang) -> str:
+        """"Black, tarry (melaena) 28/11 10:00, doctor told: Dr Benali 28/11 10:20", on the clock
+        of `zone`; "" while no doctor is recorded as told."""
+        if self.told_at is None:
+            return ""
+        return WORDS["bleeding_told"][lang].format(
+            seen=format_value(spec.field("seen"), sorted(self.bleeding), lang), time=ward_time(self.charted_at, zone),
+            name=self.told_whom, told=ward_time(self.told_at, zone))
+
     def stool(self, spec: FormSpec, lang: Lang, told: frozenset[str] = frozenset()) -> str:
         """"type 6, Medium, Fresh blood", or "Not opened (the day's check)"; what was seen in it
         that is `told` elsewhere (the blood the chart's ask names) left out."""
@@ -102,11 +126,14 @@ class Bowels(Sequence[Charted]):
     beside what it counts from: when their present stay began, for an admission typed on the
     ward (`admitted`; None for one loaded from the EHR's snapshot, whose stools before the outage
     the EHR holds), and their laboratory results of the stay finding C. difficile (`found`,
-    oldest first), which isolate them whether or not a stool is charted."""
+    oldest first), which isolate them whether or not a stool is charted, and of the `RECURRENCE`
+    days before it began (`found_before`), which isolate them from a loose stool of this stay
+    (`recurs`): the result of a stay's sample often comes after the patient went home."""
 
     lines: tuple[Charted, ...] = ()
     admitted: datetime | None = None
     found: tuple[lab_results.Received, ...] = ()
+    found_before: tuple[lab_results.Received, ...] = ()
 
     def __getitem__(self, index: Any) -> Any:
         return self.lines[index]
@@ -121,10 +148,10 @@ def charts(db: Database, patient_ids: Collection[str]) -> dict[str, Bowels]:
     wanted = list(patient_ids)
     lines = CHART.of_each(db, wanted)
     began = stays_began(db, wanted)
-    found = _found(db, wanted, began)
+    found, found_before = _found(db, wanted, began)
     admitted = _typed_admissions(db, began)
     return {patient_id: Bowels(tuple(lines.get(patient_id, ())), admitted.get(patient_id),
-                               tuple(found.get(patient_id, ())))
+                               tuple(found.get(patient_id, ())), tuple(found_before.get(patient_id, ())))
             for patient_id in wanted if patient_id in lines or patient_id in found}
 
 
@@ -132,19 +159,24 @@ def chart(db: Database, patient_id: str) -> Bowels:
     return charts(db, [patient_id]).get(patient_id, Bowels())
 
 
-def _found(db: Database, patient_ids: Collection[str],
-           began: Mapping[str, datetime]) -> dict[str, list[lab_results.Received]]:
+def _found(db: Database, patient_ids: Collection[str], began: Mapping[str, datetime]
+           ) -> tuple[dict[str, list[lab_results.Received]], dict[str, list[lab_results.Received]]]:
     """Each of these patients' standing results finding C. difficile (`c_difficile_positive`)
-    received since their present stay began (`began`), oldest first; an amended result read as
-    it now stands, one entered in error not at all (`lab_results.charts`)."""
+    received since their present stay began (`began`), and those received in the `RECURRENCE`
+    days before it (`Bowels.found_before`), oldest first; an amended result read as it now
+    stands, one entered in error not at all (`lab_results.charts`)."""
     found: dict[str, list[lab_results.Received]] = {}
+    before: dict[str, list[lab_results.Received]] = {}
     for patient_id, results in lab_results.charts(db, patient_ids).items():
         stay = began.get(patient_id)
-        if kept := [one for one in results if c_difficile_positive(one.record.data["test"], one.record.data["result"],
-                                                                    one.record.data.get("flag"))
-                    and (stay is None or elapsed.instant(stay) <= elapsed.instant(one.received_at))]:
-            found[patient_id] = kept
-    return found
+        for one in results:
+            if not c_difficile_positive(one.record.data["test"], one.record.data["result"], one.record.data.get("flag")):
+                continue
+            if stay is None or elapsed.instant(stay) <= elapsed.instant(one.received_at):
+                found.setdefault(patient_id, []).append(one)
+            elif elapsed.instant(elapsed.earlier(stay, RECURRENCE)) <= elapsed.instant(one.received_at):
+                before.setdefault(patient_id, []).append(one)
+    return found, before
 
 
 def _typed_admissions(db: Database, began: Mapping[str, datetime]) -> dict[str, datetime]:
@@ -181,31 +213,56 @@ def _loose_run(lines: Sequence[Charted], at: datetime) -> list[datetime]:
     return in_a_day(_at(lines, lambda one: one.loose), at)
 
 
-def _bleeding(lines: Sequence[Charted], at: datetime) -> Charted | None:
-    """The stool whose blood the chart asks a doctor to see at `at` (`bleeding_told`)."""
+def _bled(lines: Sequence[Charted], at: datetime) -> Charted | None:
+    """The stool whose blood is for a doctor to see at `at` (`bleeding_told`), told or not."""
     last = _last_opened(lines)
     told = bleeding_told(_at(lines, lambda one: bool(one.bleeding)), last.charted_at if last else None, at)
     return next((one for one in reversed(lines) if one.bleeding and one.charted_at == told), None)
 
 
+def _bleeding(lines: Sequence[Charted], at: datetime) -> Charted | None:
+    """The stool whose blood the chart asks a doctor to see at `at` (`_bled`), while no doctor
+    is recorded as told of it by then: "tell the doctor now" stayed at the top of the escalation
+    list for days after the doctor had examined the patient."""
+    bled = _bled(lines, at)
+    return bled if bled is not None and not (bled.told_at is not None and elapsed.reached(bled.told_at, at)) else None
+
+
 @dataclass(frozen=True)
 class Isolated:
     """Since when a patient is to be isolated (`isolated_since`), and the latest result finding
-    C. difficile of that isolation (`found`; None for loose stools alone): what the Isolation
+    C. difficile of that isolation (`found`; of the stay before, for an isolation it began at this
+    stay's loose stool: `Bowels.found_before`; None for loose stools alone): what the Isolation
     column and the leaving forms say of it."""
 
     since: datetime
     found: lab_results.Received | None
 
 
+def _found_at(bowels: Bowels) -> list[tuple[datetime, lab_results.Received]]:
+    """When a finding of C. difficile isolates the patient, and which, in order: a result of this
+    stay when it came, and each loose stool with no known cause that `recurs` after the latest
+    result before it (of this stay or of the `RECURRENCE` days before it): once an isolation had
+    ended, a recurrence later in the stay waited for three stools, as a case never found."""
+    results = sorted((*bowels.found_before, *bowels.found), key=lambda one: elapsed.instant(one.received_at))
+    recurring = [(moment, latest) for moment in _at(bowels, lambda one: one.loose)
+                 for latest in [next((one for one in reversed(results)
+                                      if elapsed.instant(one.received_at) <= elapsed.instant(moment)), None)]
+                 if latest is not None and recurs(latest.received_at, moment)]
+    return sorted([(one.received_at, one) for one in bowels.found] + recurring,
+                  key=lambda pair: elapsed.instant(pair[0]))
+
+
 def _isolation(bowels: Bowels, at: datetime) -> Isolated | None:
-    found_at = [one.received_at for one in bowels.found]
+    """The isolation in force at `at`, with the latest finding of C. difficile (`_found_at`) since
+    it began, if any."""
+    found_at = _found_at(bowels)
     began = isolated_since(_at(bowels, lambda one: one.loose), _at(bowels, lambda one: one.loose_of_any_cause),
-                           _at(bowels, lambda one: one.formed), at, found_at)
+                           _at(bowels, lambda one: one.formed), at, [moment for moment, _ in found_at])
     if began is None:
         return None
-    return Isolated(began, next((one for one in reversed(bowels.found) if elapsed.instant(began)
-                                 <= elapsed.instant(one.received_at) <= elapsed.instant(at)), None))
+    return Isolated(began, next((one for moment, one in reversed(found_at) if elapsed.instant(began)
+                                 <= elapsed.instant(moment) <= elapsed.instant(at)), None))
 
 
 def found_signs(bowels: Bowels, at: datetime) -> list[Sign]:
@@ -225,16 +282,20 @@ def asking(bowels: Bowels, spec: FormSpec, at: datetime, lang: Lang) -> list[str
     bled, run, start = _bleeding(bowels, at), _loose_run(bowels, at), since(bowels)
     isolation = _isolation(bowels, at)
     result = isolation.found if isolation is not None else None
-    words = {**SIGNS, Sign.NOT_OPENED: NONE_SINCE_ADMISSION} if _from_admission(bowels) else SIGNS
+    words = {**SIGNS, **({Sign.NOT_OPENED: NONE_SINCE_ADMISSION} if _from_admission(bowels) else {}),
+             **({Sign.C_DIFFICILE: FOUND_ON_THE_LAST_STAY} if result in bowels.found_before else {}),
+             **({Sign.LOOSE: LOOSE_WITH_C_DIFFICILE} if result is not None else {})}
+    tested = sample_sent(run, _at(bowels, lambda one: one.sampled), at) or tested_lately(
+        [one.received_at for one in (*bowels.found_before, *bowels.found)], at)
     return [words[sign][lang].format(
-        count=len(run), first=f"{run[0]:%d/%m %H:%M}" if run else "",
-        sample="" if sample_sent(run, _at(bowels, lambda one: one.sampled), at) else SAMPLE[lang],
+        count=len(run), first=ward_time(run[0], at.tzinfo) if run else "",
+        sample="" if tested else SAMPLE[lang],
         seen=format_value(spec.field("seen"), sorted(bled.bleeding), lang) if bled else "",
-        time=f"{bled.charted_at:%d/%m %H:%M}" if bled else "",
+        time=ward_time(bled.charted_at, at.tzinfo) if bled else "",
         result=result.text() if result else "",
         received=ward_time(result.received_at, at.tzinfo) if result else "",
         days=elapsed.between(start, at).days if start else 0,
-        since=(f"{start:%d/%m}" if _from_admission(bowels) else f"{start:%d/%m %H:%M}") if start else "")
+        since=ward_time(start, at.tzinfo, "%d/%m" if _from_admission(bowels) else "%d/%m %H:%M") if start else "")
         for sign in found_signs(bowels, at)]
 
 
@@ -243,19 +304,22 @@ def state(bowels: Bowels, spec: FormSpec, at: datetime, lang: Lang) -> str:
     11:00": when the bowels last opened and how (or that none is charted since the admission or
     the chart began), loose stools of the last day (`_loose_words`), the latest sample. Blood
     seen in the last stool is left to what the chart asks (`asking`), which names it while it is
-    the last stool: the handover said "Black, tarry (melaena)" twice in a line."""
+    the last stool: the handover said "Black, tarry (melaena)" twice in a line; once a doctor is
+    told of it, it is said here with who and when (`Charted.told`)."""
     last = _last_opened(bowels)
     sample = next((one for one in reversed(bowels) if one.sampled), None)
     if last is not None:
-        opened = WORDS["last"][lang].format(time=f"{last.charted_at:%d/%m %H:%M}",
+        opened = WORDS["last"][lang].format(time=ward_time(last.charted_at, at.tzinfo),
                                             stool=last.stool(spec, lang, BLEEDING))
     elif bowels.admitted is not None:
-        opened = WORDS["none_since_admission"][lang].format(day=f"{bowels.admitted:%d/%m}")
+        opened = WORDS["none_since_admission"][lang].format(day=ward_time(bowels.admitted, at.tzinfo, "%d/%m"))
     else:
-        opened = WORDS["never"][lang].format(time=f"{bowels[0].charted_at:%d/%m %H:%M}") if bowels else ""
+        opened = WORDS["never"][lang].format(time=ward_time(bowels[0].charted_at, at.tzinfo)) if bowels else ""
+    bled = _bled(bowels, at)
     return semicolon(lang).join(filter(None, [
-        opened, _loose_words(bowels, at, lang),
-        *([WORDS["sampled"][lang].format(time=f"{sample.charted_at:%d/%m %H:%M}")] if sample else [])]))
+        opened, bled.told(spec, at.tzinfo, lang) if bled is not None and _bleeding(bowels, at) is None else "",
+        _loose_words(bowels, at, lang),
+        *([WORDS["sampled"][lang].format(time=ward_time(sample.charted_at, at.tzinfo))] if sample else [])]))
 
 
 def _loose_words(bowels: Bowels, at: datetime, lang: Lang) -> str:
@@ -285,7 +349,7 @@ def coming(bowels: Bowels, at: datetime) -> datetime | None:
                elapsed.later(run[-LOOSE_IN_A_DAY], DAY) if len(run) >= LOOSE_IN_A_DAY else None,
                elapsed.later(bled.charted_at, DAY) if bled is not None else None,
                isolation_ends(_at(bowels, lambda one: one.loose_of_any_cause), _at(bowels, lambda one: one.formed), at,
-                              [one.received_at for one in bowels.found]) if isolation is not None else None]
+                              [moment for moment, _ in _found_at(bowels)]) if isolation is not None else None]
     return min((moment for moment in moments if moment is not None and not elapsed.reached(moment, at)),
                key=elapsed.instant, default=None)
 

@@ -6,6 +6,7 @@ it through here."""
 
 from __future__ import annotations
 
+import math
 import unicodedata
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -24,7 +25,7 @@ from downtime.domain.medication import (
     MASS_IN_MG, Order, infused, medicines_in, names_alike, route_differs, written_apart, written_when,
 )
 from downtime.domain.paper_gap import silences
-from downtime.domain.records import RecordStatus
+from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.release import Release, release_of
 from downtime.domain.roles import ROLE_NAMES, SECOND_SIGNERS, SUPERVISED, SUPERVISORS, Role
 from downtime.domain.staff import PERMISSIONS, Action, StaffMember
@@ -247,8 +248,9 @@ def deduct_check(session: Session, found: Order, quantity: float, given_at: date
     if (refusal := _not_counted(unit, quantity)) is not None:
         raise ServiceError(refusal, dose=Number(dose), dose_unit=found.dose_unit, quantity=Number(quantity),
                            unit=unit, page=drug)
+    counted = _counted_since_checked(session, ward, drug, unit, given_at)
     balance = cd_balance(session.db, ward, drug, unit)
-    if balance - quantity < -1e-9 and not counted_since(session.db, ward, drug, unit, given_at):
+    if balance - quantity < -1e-9 and not counted:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: ward {ward} holds {balance} {unit} of {drug}; "
                                              "{quantity} cannot be given from it. Check the ward and the page the "
                                              "dose was taken from, then count the cupboard with a witness (Cupboard "
@@ -440,13 +442,43 @@ after it, as any (reconciled, a wastage typed after a matching count left the re
 the cupboard)."""
 
 
+LOOKED = ("count", *COUNTS)
+"""The lines that looked at the cupboard: every count, matching or not."""
+
+
 def counted_after(db: Database, ward: str, drug: str, unit: str, at: datetime) -> datetime | None:
-    """When the page's cupboard was first counted after `at`, None when it has not been since."""
-    row = db.execute(f"SELECT at FROM cd_register WHERE ward = ? AND drug = ? AND unit = ? COLLATE NOCASE"
-                     f" AND kind IN ({', '.join('?' * len(COUNTS))}) AND {STANDING} AND julianday(at) > julianday(?)"
-                     " ORDER BY julianday(at), rowid LIMIT 1",
-                     [ward, drug.strip(), unit.strip(), *COUNTS, at.isoformat()]).fetchone()
-    return datetime.fromisoformat(row[0]) if row else None
+    """When the page's cupboard was first counted after `at`, None when it has not been since. A
+    count is dated by its line, or by a count (`LOOKED`) written after it and dated earlier: the
+    laptop's clock, fast at the count, was put back since, and the count was made before that
+    count looked at the cupboard. Any other later line dates nothing: a receipt at 15:10 after
+    a count written at "16:00" (15:00 really) dated it 15:10, and a dose taken at 15:05, after
+    the real count, was reconciled as out before it, nothing taken."""
+    rows = db.execute(f"SELECT at, (SELECT later.at FROM cd_register later WHERE later.ward = counted_line.ward"
+                      f" AND later.drug = counted_line.drug AND later.unit = counted_line.unit COLLATE NOCASE"
+                      f" AND later.rowid > counted_line.rowid AND later.kind IN ({', '.join('?' * len(LOOKED))})"
+                      f" ORDER BY julianday(later.at) LIMIT 1)"
+                      f" FROM cd_register counted_line WHERE ward = ? AND drug = ? AND unit = ? COLLATE NOCASE"
+                      f" AND kind IN ({', '.join('?' * len(COUNTS))}) AND {STANDING}",
+                      [*LOOKED, ward, drug.strip(), unit.strip(), *COUNTS])
+    dated = (min(datetime.fromisoformat(text) for text in row if text) for row in rows)
+    return min((when for when in dated if when > at), default=None)
+
+
+COUNT_AFTER_NOW = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the page has a count dated {at}, after "
+                                                "now: this laptop's clock was put back since, and whether the dose "
+                                                "was given before that count cannot be told. Count the cupboard with "
+                                                "a witness now (Cupboard count), then chart the dose.")
+
+
+def _counted_since_checked(session: Session, ward: str, drug: str, unit: str, given_at: datetime) -> bool:
+    """`counted_since`, refused (ServiceError) when the count is dated after now: written while
+    the laptop's clock was fast, a dose given after it, charted once the clock was put right, was
+    reconciled as already out of the cupboard it found, nothing taken. A count written now dates
+    it (`counted_after`)."""
+    counted = counted_after(session.db, ward, drug, unit, given_at)
+    if counted is not None and counted > session.clock():
+        raise ServiceError(COUNT_AFTER_NOW, at=ward_time(counted, session.clock().tzinfo, DATED))
+    return counted is not None
 
 
 def counted_since(db: Database, ward: str, drug: str, unit: str, given_at: datetime) -> bool:
@@ -462,15 +494,15 @@ def recounted(db: Database, record_id: str) -> bool:
     (the ampoule of a dose charted by mistake found still there, or one given counted gone), or
     before it, the dose reconciled when charted from paper. Its quantity given back, withdrawn,
     moved the register 5 mg away from the cupboard that count had set it to."""
-    row = db.execute("SELECT ward, drug, unit, julianday(at), rowid, EXISTS(SELECT 1 FROM cd_register"
+    row = db.execute("SELECT ward, drug, unit, rowid, EXISTS(SELECT 1 FROM cd_register"
                      " WHERE record_id = ? AND kind = 'reconciled') FROM cd_register"
                      " WHERE record_id = ? AND kind = 'administration' ORDER BY rowid DESC LIMIT 1",
                      [record_id, record_id]).fetchone()
-    if row is None or row[5]:
+    if row is None or row[4]:
         return bool(row)
     return bool(db.execute(f"SELECT EXISTS(SELECT 1 FROM cd_register WHERE ward = ? AND drug = ? AND unit = ?"
                            f" COLLATE NOCASE AND kind IN ({', '.join('?' * len(COUNTS))}) AND {STANDING}"
-                           " AND (julianday(at), rowid) > (?, ?))", [*row[:3], *COUNTS, *row[3:5]]).fetchone()[0])
+                           " AND rowid > ?)", [*row[:3], *COUNTS, row[3]]).fetchone()[0])
 
 
 def _reconciled(session: Session, ward: str, drug: str, unit: str, change: float, witness: str,
@@ -687,7 +719,8 @@ def cd_receive(session: Session, ward: str, drug: str, unit: str, quantity: floa
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: a quantity received is above zero; "
                                                          "a cupboard holding less than the register is counted "
                                                          "(Cupboard count), the difference written as a discrepancy."))
-    return _witnessed(session, ward, drug, unit, quantity, "receipt", witness, note=note, check=REGISTER_WITNESS)
+    return _witnessed(session, ward, drug, unit, "receipt", witness, [(quantity, None)], note=note,
+                      check=REGISTER_WITNESS)
 
 
 SUPPLY = "supply"
@@ -729,18 +762,20 @@ def cd_supply(session: Session, ward: str, drug: str, unit: str, quantity: float
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: ward {ward} holds {balance} {unit} "
                                                          "of {drug}; {quantity} {unit} cannot be supplied from it."),
                            ward=ward.strip(), balance=Number(balance), unit=unit, drug=drug, quantity=Number(quantity))
-    return _witnessed(session, ward, drug, unit, -quantity, SUPPLY, witness, record_id=patient_id, note=note)
+    return _witnessed(session, ward, drug, unit, SUPPLY, witness, [(-quantity, patient_id)], note=note)
 
 
-def _witnessed(session: Session, ward: str, drug: str, unit: str, change: float, kind: str,
-               witness: tuple[str, str], *, record_id: str | None = None, note: str | None = None,
+def _witnessed(session: Session, ward: str, drug: str, unit: str, kind: str, witness: tuple[str, str],
+               lines: Sequence[tuple[float, str | None]], *, note: str | None = None,
                check: SecondCheck = WITNESS) -> float:
-    """A line the nurse writes with a witness (a receipt, a supply, a line marked entered in
-    error), in one transaction with the witness's PIN audited as confirming it; returns the balance."""
+    """The lines (each its change and `record_id`) the nurse writes with a witness (a receipt, a
+    supply, a line marked entered in error with the reconciliation written with it), in one
+    transaction with the witness's PIN audited as confirming the first; returns the balance."""
     witness_id = checked_witness(session, witness, check=check)
     with session.db.atomic():
-        line_id = register_line(session, ward, drug, unit, change, kind, witness_id, record_id=record_id, note=note)
-        pin_confirmed(session, witness_id, PinUse.WITNESS, {"register_line": line_id})
+        written = [register_line(session, ward, drug, unit, change, kind, witness_id, record_id=record_id, note=note)
+                   for change, record_id in lines]
+        pin_confirmed(session, witness_id, PinUse.WITNESS, {"register_line": written[0]})
     return cd_balance(session.db, ward, drug, unit)
 
 
@@ -835,7 +870,10 @@ def cd_strike(session: Session, line_id: str, reason: str, witness: tuple[str, s
     returns the balance. The only way back was a cupboard count, written as a DISCREPANCY to
     report to the pharmacist when nothing went missing, which hid the real ones. Refused when
     the balance would go below zero (what it gives back already left the cupboard since), and
-    for a count later doses' reconciliations rely on (`_reconciled_against`)."""
+    for a count later doses' reconciliations rely on (`_reconciled_against`). A wastage written
+    with its reconciliation (`_discarded_before_count`) is marked with it (`_reconciled_with`):
+    struck alone, the reconciliation stood, the register 5 mg above the cupboard, and a later
+    loss of 5 mg showed as no discrepancy."""
     _register_signer(session)
     if not reason.strip():
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: say why the line was entered in "
@@ -853,14 +891,26 @@ def cd_strike(session: Session, line_id: str, reason: str, witness: tuple[str, s
                                                          "error already."))
     if kind in COUNTS and _reconciled_against(session, ward, drug, unit, line_id.strip()):
         raise ServiceError(RECONCILED_AGAINST)
-    if cd_balance(session.db, ward, drug, unit) - change < -1e-9:
+    lines = [(_quantity(-change), line_id.strip())] + [
+        (_quantity(-reconciled), reconciled_id)
+        for reconciled_id, reconciled in _reconciled_with(session.db, line_id.strip()) if kind == "wastage"]
+    if cd_balance(session.db, ward, drug, unit) + sum(back for back, _ in lines) < -1e-9:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: ward {ward} holds {balance} {unit} "
                                                          "of {drug}; taking the line's {quantity} {unit} back would "
                                                          "leave it below zero. Count the cupboard with a witness."),
                            ward=ward, balance=Number(cd_balance(session.db, ward, drug, unit)), unit=unit, drug=drug,
                            quantity=Number(change))
-    return _witnessed(session, ward, drug, unit, _quantity(-change), STRUCK, witness, record_id=line_id.strip(),
-                      note=reason.strip(), check=STRIKABLE[kind])
+    return _witnessed(session, ward, drug, unit, STRUCK, witness, lines, note=reason.strip(), check=STRIKABLE[kind])
+
+
+def _reconciled_with(db: Database, line_id: str) -> list[tuple[str, float]]:
+    """The standing "reconciled" line (its id and change) written just before the line `line_id`
+    for the same dose, in its transaction (`cd_waste`), if any."""
+    return [(str(row[0]), float(row[1])) for row in db.execute(
+        f"SELECT reconciled.id, reconciled.change FROM cd_register line JOIN cd_register reconciled"
+        f" ON reconciled.record_id = line.record_id AND reconciled.kind = 'reconciled'"
+        f" AND reconciled.rowid = (SELECT MAX(rowid) FROM cd_register WHERE rowid < line.rowid)"
+        f" WHERE line.id = ? AND reconciled.{STANDING}", [line_id])]
 
 
 def _reconciled_against(session: Session, ward: str, drug: str, unit: str, line_id: str) -> bool:
@@ -1048,12 +1098,14 @@ def cd_pages_alike(pages: Iterable[Stock], drug: str) -> list[Stock]:
 def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, unit: str) -> list[RegisterLine]:
     """A drug's page in the order its lines were written, each with the balance after it (a
     dose charted late from paper comes after the lines written before it, whenever it was given;
+    a line written after the laptop's clock was put back comes after those written before, though
+    dated earlier: ordered by its date, the dose a receipt paid for came first, at -5 mg;
     when given before a count written before it, its "reconciled" line beside it puts the
     quantity back, see `counted_since` and `recounted`)."""
     from downtime.services.medication import GIVEN_BY, TRANSCRIBED  # which deducts doses through this module
 
     rows = list(db.execute("SELECT at, kind, change, author, witness, record_id, note, id FROM cd_register"
-                           " WHERE ward = ? AND drug = ? AND unit = ? COLLATE NOCASE ORDER BY julianday(at), rowid",
+                           " WHERE ward = ? AND drug = ? AND unit = ? COLLATE NOCASE ORDER BY rowid",
                            [ward, drug.strip(), unit.strip()]))
     doses = current_of(db, {row[5] for row in rows if row[5] and row[1] not in (SUPPLY, STRUCK)})
     struck = {row[5]: row[6] for row in rows if row[1] == STRUCK}
@@ -1138,8 +1190,29 @@ DRAWN_UP_WHY = QT_TRANSLATE_NOOP("messages", "Drawn up, not given ({reason})")
 DESTROYED = QT_TRANSLATE_NOOP("messages", "{drawn_up}, destroyed: {quantity} {unit}")
 LEFT_IN_INFUSION = QT_TRANSLATE_NOOP("messages", "Left in the infusion, destroyed: {quantity} {unit} (taken from the "
                                                  "register whole when it was set up)")
+NOTHING_LEFT_IN_INFUSION = QT_TRANSLATE_NOOP("messages", "Nothing left in the infusion, none destroyed (taken from the "
+                                                         "register whole when it was set up)")
 MORE_THAN_INFUSED = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the infusion was set up with {taken} "
                                                   "{unit}; {quantity} {unit} cannot be left in it.")
+NOT_DRAWN_UP = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: this dose was charted not given ({reason}): "
+                                             "nothing can have been drawn up for it, so nothing of it is destroyed. "
+                                             "If the cupboard holds less than the register, count it with a witness "
+                                             "(Cupboard count): the difference is written as a discrepancy.")
+PATCH_NOT_WASTED = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: a patch is taken from the register whole "
+                                                 "when it is applied: nothing of it is left to discard. The patch "
+                                                 "taken off is charted with the dose (Previous patch: removed).")
+WASTED_WHEN_WITHDRAWN = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: what was left of this dose's "
+                                                      "ampoule was recorded discarded already, {quantity} {unit} on "
+                                                      "{when} by {author}, witnessed by {witness}, against the dose "
+                                                      "given at {given} withdrawn ({reason}). If that wastage was "
+                                                      "wrong, mark it entered in error first.")
+STILL_UP = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: this infusion is still up on the chart: chart "
+                                         "its stop first (Stopped (bag taken down)), then record what was left in it "
+                                         "destroyed.")
+MORE_THAN_LEFT = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: Quantity discarded: at most {most} {unit} "
+                                               "can be left of this dose on {page}; {quantity} {unit} cannot. If more "
+                                               "left the cupboard, count it with a witness (Cupboard count): the "
+                                               "difference is written as a discrepancy.")
 ALL_WASTED = QT_TRANSLATE_NOOP("messages", "Every dose of {drug} given from ward {ward}'s register has its wastage "
                                            "recorded already: a dose's wastage is recorded once. If a quantity was "
                                            "wrong, count the cupboard: the difference is written as a discrepancy.")
@@ -1161,7 +1234,10 @@ class DosesToWaste:
 
 def cd_doses_to_waste(session: Session, ward: str, drug: str, unit: str) -> DosesToWaste:
     """The drug's latest doses on the ward's register that `wastage_refusal` allows, latest first
-    (by their giving): those given, and those drawn up and charted not given from this page."""
+    (by their giving): those given, and those drawn up and charted not given from this page;
+    none of a page counted in patches (`PATCH_NOT_WASTED`)."""
+    if _unit_word(unit) == PATCH:
+        return DosesToWaste([], Phrase(PATCH_NOT_WASTED))
     given = [line for line in reversed(cd_lines(session.db, session.forms, ward, drug, unit))
              if line.kind == "administration" and line.record_id]
     not_given = _not_given_on(session, ward, drug, unit)
@@ -1175,7 +1251,8 @@ def cd_doses_to_waste(session: Session, ward: str, drug: str, unit: str) -> Dose
 
 
 def _not_given_on(session: Session, ward: str, drug: str, unit: str) -> list[RegisterLine]:
-    """The doses of controlled drugs charted not given (and not withdrawn) on `ward` whose page,
+    """The doses of controlled drugs charted not given (and not withdrawn) on `ward`, drawn up
+    (`_drawn_up_for`), whose page,
     as a dose given then would have been taken from (`dose_pages`, a page for another form than
     the route's left out: see `wrong_form`), may be this one."""
     from downtime.services.medication import order_of  # which deducts doses through this module
@@ -1190,7 +1267,7 @@ def _not_given_on(session: Session, ward: str, drug: str, unit: str) -> list[Reg
     for dose in doses:
         record = orders.get(str(dose.data.get("order")))
         order = order_of(record) if record is not None and record.form_id == records.ORDER_FORM else None
-        if order is None or not order.controlled:
+        if order is None or not order.controlled or not _drawn_up_for(dose.data, order):
             continue
         given_at = datetime.fromisoformat(dose.data["given_at"])
         at, pages = dose_pages(session.db, order, given_at)
@@ -1203,11 +1280,34 @@ def _not_given_on(session: Session, ward: str, drug: str, unit: str) -> list[Reg
     return found
 
 
+NOTHING_DRAWN_UP = frozenset({"unavailable", "by_rule"})
+"""The reasons not given (the dose form's `not_given_reason`) no dose can have been drawn up for:
+the drug not available, or none by its rule. Offered as "Drawn up, not given (drug not
+available)" with the order's dose filled in, its wastage took stock off the register that never
+left the cupboard. Any other may have been: the patient found asleep, away (theatre, X-ray) or
+nil by mouth at the bedside, refusing or vomiting, the dose held there, are the ward's usual
+reasons for destroying a controlled drug drawn up; refused, the register stayed above the
+cupboard until a count wrote a false discrepancy. The reason cannot tell; the nurse and her
+witness say whether, and how much, was destroyed."""
+
+
+def _drawn_up_for(dose: Mapping[str, object], found: Order) -> bool:
+    """Whether a dose charted not given of `found` may have been drawn up (not `NOTHING_DRAWN_UP`),
+    never a patch's: a patch leaves the page whole when applied, and the one taken off, charted
+    not given with the previous patch removed as PATCH STILL ON asks, took a second patch."""
+    return dose.get("not_given_reason") not in NOTHING_DRAWN_UP and found.form != PATCH
+
+
+def _reason_words(session: Session, dose: Mapping[str, object]) -> str:
+    """Why a dose was not given, in the dose form's words without the paper chart's code letter
+    ("R — Refused" is "refused")."""
+    return mid_line(format_value(session.form(census.DOSE_FORM).field("not_given_reason"),
+                                 dose.get("not_given_reason"), session.lang).split(" — ", 1)[-1])
+
+
 def _drawn_up_words(session: Session, dose: Mapping[str, object]) -> str:
-    """"Drawn up, not given (refused)", why in the dose form's words without the paper chart's
-    code letter ("R — Refused")."""
-    reason = mid_line(format_value(session.form(census.DOSE_FORM).field("not_given_reason"),
-                                   dose.get("not_given_reason"), session.lang).split(" — ", 1)[-1])
+    """"Drawn up, not given (refused)"."""
+    reason = _reason_words(session, dose)
     return message(session.lang, DRAWN_UP_WHY, reason=reason) if reason else message(session.lang, DRAWN_UP)
 
 
@@ -1229,16 +1329,29 @@ def _wastable(session: Session, dose_id: str, page: str | None = None) -> Taken:
     register does not know how much was drawn up, only what was given, so a second wastage of
     one dose cannot be checked against it (the same 5 mg dose's wastage was written twice, 15 mg
     then 10 mg). The first is named; had its quantity been wrong, the cupboard's count reports
-    the difference as a discrepancy."""
-    taken = taken_from_register(session.db, dose_id) or _drawn_up(session, dose_id, page)
+    the difference as a discrepancy. Nor is a patch's (taken whole when applied, see
+    `_drawn_up_for`), nor one whose dose was charted again after a dose withdrawn with its
+    wastage (`_wasted_when_withdrawn`)."""
+    dose, found = _dose_and_order(session, dose_id)
+    patch = found is not None and found.controlled and found.form == PATCH
+    taken = None if patch else taken_from_register(session.db, dose_id) or _drawn_up(session, dose, found, page)
+    if patch or taken is not None and _unit_word(taken.unit) == PATCH:
+        raise ServiceError(PATCH_NOT_WASTED)
     if taken is None:
         raise ServiceError(NOTHING_TAKEN)
     row = session.db.execute(f"SELECT at, change, author, witness, note FROM cd_register WHERE record_id = ?"
-                             f" AND kind = 'wastage' AND {STANDING} ORDER BY julianday(at), rowid LIMIT 1",
+                             f" AND kind = 'wastage' AND {STANDING} ORDER BY rowid LIMIT 1",
                              [dose_id]).fetchone()
-    if row is None:
-        return taken
     names = names_with_ids(session.db)
+    if row is None:
+        if (withdrawn := _wasted_when_withdrawn(session, dose, taken)) is not None:
+            row, other = withdrawn
+            raise ServiceError(WASTED_WHEN_WITHDRAWN, quantity=Number(-row[1]), unit=taken.unit,
+                               when=ward_time(datetime.fromisoformat(row[0]), session.clock().tzinfo, DATED),
+                               author=names.get(row[2], row[2]), witness=names.get(row[3], row[3]),
+                               given=ward_time(datetime.fromisoformat(str(other.data["given_at"])),
+                                               session.clock().tzinfo, DATED), reason=other.reason or "")
+        return taken
     at = ward_time(datetime.fromisoformat(row[0]), session.clock().tzinfo, DATED)
     if not row[1]:  # an infusion's remainder, its quantity in its note (see `cd_waste`)
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: what was left in this infusion was "
@@ -1255,22 +1368,72 @@ def _wastable(session: Session, dose_id: str, page: str | None = None) -> Taken:
                        author=names.get(row[2], row[2]), witness=names.get(row[3], row[3]))
 
 
-def _drawn_up(session: Session, dose_id: str, page: str | None) -> Taken | None:
+def _wasted_when_withdrawn(session: Session, dose: RecordVersion | None,
+                           taken: Taken) -> tuple[Sequence[object], RecordVersion] | None:
+    """The standing wastage (its line's at, change, author, witness) of a dose withdrawn, given at
+    the same time from the same page, whose ampoule `dose` is, with that dose: the dose charted
+    for the wrong patient (or with a wrong detail), withdrawn as `medication.withdraw_dose` says
+    and charted again, is one ampoule, whose rest was discarded against the first (its wastage
+    stays, see `taken_from_register`); offered again, it was taken twice. Its ampoule is that of
+    one dose only (`_charted_again`), charted after the withdrawal: another patient's given at
+    the same minute (a round charted late, at the slot's time) has its own ampoule, and its
+    wastage was refused. None when there is none."""
+    given_at = dose.data.get("given_at") if dose is not None else None
+    if dose is None or not given_at:
+        return None
+    rows = list(session.db.execute(
+        f"SELECT at, change, author, witness, record_id FROM cd_register WHERE ward = ? AND drug = ? AND unit = ?"
+        f" COLLATE NOCASE AND kind = 'wastage' AND {STANDING} AND record_id != ? ORDER BY rowid",
+        [taken.ward, taken.drug, taken.unit, dose.record_id]))
+    others = current_of(session.db, {str(row[4]) for row in rows})
+    when = datetime.fromisoformat(str(given_at))
+    return next(((row[:4], other) for row in rows if (other := others.get(str(row[4]))) is not None
+                 and other.status is RecordStatus.ENTERED_IN_ERROR and other.data.get("given_at")
+                 and datetime.fromisoformat(str(other.data["given_at"])) == when
+                 and _charted_again(session, other, taken, when) == dose.record_id), None)
+
+
+def _charted_again(session: Session, withdrawn: RecordVersion, taken: Taken, when: datetime) -> str | None:
+    """The dose (its id) a dose withdrawn was charted again as: of the doses given at `when` taken
+    from `taken`'s page after its withdrawal gave its quantity back, the one of the same patient
+    and order (a detail corrected), else the first (charted for the right patient)."""
+    later = [str(row[0]) for row in session.db.execute(
+        "SELECT record_id FROM cd_register WHERE ward = ? AND drug = ? AND unit = ? COLLATE NOCASE"
+        " AND kind = 'administration' AND rowid > (SELECT MAX(rowid) FROM cd_register WHERE record_id = ?"
+        " AND kind = 'withdrawal') ORDER BY rowid", [taken.ward, taken.drug, taken.unit, withdrawn.record_id])]
+    doses = current_of(session.db, set(later))
+    again = [doses[record_id] for record_id in later if record_id in doses
+             and doses[record_id].status is not RecordStatus.ENTERED_IN_ERROR
+             and doses[record_id].data.get("given_at")
+             and datetime.fromisoformat(str(doses[record_id].data["given_at"])) == when]
+    same = [found for found in again if found.patient_id == withdrawn.patient_id
+            and found.data.get("order") == withdrawn.data.get("order")]
+    return next((found.record_id for found in same + again), None)
+
+
+def _dose_and_order(session: Session, dose_id: str) -> tuple[RecordVersion | None, Order | None]:
+    """A dose's current version and its order (None: no such record, or no medication order's)."""
+    from downtime.services.medication import order_of  # which deducts doses through this module
+
+    dose = current_of(session.db, {dose_id}).get(dose_id)
+    order_id = str(dose.data.get("order")) if dose is not None else ""
+    record = current_of(session.db, {order_id}).get(order_id)
+    return dose, order_of(record) if record is not None and record.form_id == records.ORDER_FORM else None
+
+
+def _drawn_up(session: Session, dose: RecordVersion | None, found: Order | None, page: str | None) -> Taken | None:
     """A controlled drug's dose drawn up, charted not given (refused) and destroyed: the page it
     would have been taken from (`dose_page`: `page` if chosen, refused when the page is the
     nurse's to say), the order's dose. It wrote no line, and the register stayed above the
     cupboard by the dose until a count wrote a discrepancy, unless it was charted given, then
-    wasted, then withdrawn. None for any other dose (given, withdrawn, not a controlled drug's)."""
-    from downtime.services.medication import order_of  # which deducts doses through this module
-
-    dose = current_of(session.db, {dose_id}).get(dose_id)
+    wasted, then withdrawn. None for any other dose (given, withdrawn, not a controlled drug's);
+    refused for one not given for a reason nothing is drawn up for (`_drawn_up_for`)."""
     if (dose is None or dose.form_id != census.DOSE_FORM or dose.status is RecordStatus.ENTERED_IN_ERROR
-            or dose.data.get("outcome") != "not_given" or not dose.data.get("given_at")):
+            or dose.data.get("outcome") != "not_given" or not dose.data.get("given_at")
+            or found is None or not found.controlled):
         return None
-    record = current_of(session.db, {str(dose.data.get("order"))}).get(str(dose.data.get("order")))
-    found = order_of(record) if record is not None and record.form_id == records.ORDER_FORM else None
-    if found is None or not found.controlled:
-        return None
+    if not _drawn_up_for(dose.data, found):
+        raise ServiceError(NOT_DRAWN_UP, reason=_reason_words(session, dose.data))
     ward, pages = dose_pages(session.db, found, datetime.fromisoformat(dose.data["given_at"]))
     drawn = dose_page(pages, found, page, ward)
     return Taken(ward, drawn.drug, drawn.unit, taken_by(drawn, found, found.dose))
@@ -1286,20 +1449,30 @@ def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str
     part, as much as the nurse says; its line's note says so ("Drawn up, not given (refused),
     destroyed: 5 mg"), the record staying not given. Discarded before a count written since
     (see `_discarded_before_count`), its line stays on the page with its reconciliation first, as
-    a dose's (`dose_given`): the balance stays the cupboard's and never reads below nought."""
+    a dose's (`dose_given`): the balance stays the cupboard's and never reads below nought. An
+    infusion's (`left_in_infusion`) may be 0, witnessed, its line saying nothing was left: a
+    syringe driver dosed in mg found empty at its stop after a death (its volume unknown, so
+    not known to have run through, `infusion_rates._left_to_destroy`) had its destruction asked
+    for ever, or a false one written to clear it."""
     _register_signer(session)
-    if quantity <= 0:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the quantity discarded must be above zero."))
-    taken = _wastable(session, dose_id, page)
+    taken = _wastable(session, dose_id, page) if quantity >= 0 else None
     given = taken_from_register(session.db, dose_id) is not None
     left_in_infusion = given and _infused(session, dose_id)
+    if taken is None or quantity == 0 and not left_in_infusion:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the quantity discarded must be above zero."))
     if left_in_infusion and quantity > taken.quantity + 1e-9:
         raise ServiceError(MORE_THAN_INFUSED, taken=Number(taken.quantity), quantity=Number(quantity), unit=taken.unit)
+    if not left_in_infusion and (most := _most_left(taken, given=given)) is not None and quantity > most + 1e-9:
+        raise ServiceError(MORE_THAN_LEFT, most=Number(most), unit=taken.unit, page=taken.drug,
+                           quantity=Number(quantity))
+    if left_in_infusion and _still_up(session, dose_id):
+        raise ServiceError(STILL_UP)
     if not given or left_in_infusion:
         dose = current_of(session.db, {dose_id})[dose_id]
-        said = message(session.lang, LEFT_IN_INFUSION, quantity=Number(quantity), unit=taken.unit) \
-            if left_in_infusion else message(session.lang, DESTROYED, drawn_up=_drawn_up_words(session, dose.data),
-                                             quantity=Number(quantity), unit=taken.unit)
+        said = message(session.lang, LEFT_IN_INFUSION if quantity else NOTHING_LEFT_IN_INFUSION,
+                       quantity=Number(quantity), unit=taken.unit) if left_in_infusion \
+            else message(session.lang, DESTROYED, drawn_up=_drawn_up_words(session, dose.data),
+                         quantity=Number(quantity), unit=taken.unit)
         note = semicolon(session.lang).join(text for text in (said, (note or "").strip()) if text)
     witness_id = checked_witness(session, witness)
     with session.db.atomic():
@@ -1315,18 +1488,44 @@ def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str
     return cd_balance(session.db, taken.ward, taken.drug, taken.unit)
 
 
+def _still_up(session: Session, dose_id: str) -> bool:
+    """Whether an infusion's bag (or syringe) is still up on the chart now (`infusion_rates.bag_up`:
+    never charted stopped, nor a later bag of its order put up), whatever the patient's stay:
+    what was left in a driver still running was recorded destroyed at 13:30, and the real
+    destruction at the death, that evening, refused as recorded already."""
+    from downtime.services import infusion_rates  # which imports this module
+
+    found = _dose_and_order(session, dose_id)[1]
+    bag = infusion_rates.bag_up(session.db, found, session.clock()) if found is not None else None
+    return bag is not None and bag.record_id == dose_id
+
+
+def _most_left(taken: Taken, *, given: bool) -> float | None:
+    """The most a dose's wastage may discard, None when the register cannot tell: the whole of
+    what its page's units hold that the dose opened (whole tablets, capsules or ampoules, or
+    ampoules of the strength the page's name states: "Morphine 10 mg ampoule"), less the dose
+    given; drawn up and not given, the dose itself on a page whose units are not known. 50 mg
+    was destroyed of a 5 mg dose drawn up, 95 mg discarded after a 5 mg dose: stock left the
+    legal register as wastage, and the next count agreed with it."""
+    word, each = _unit_word(taken.unit), name_strength(taken.drug)
+    if word in COUNTED_UNITS:
+        size = 1.0
+    elif word in MASS_WORDS and _each(each):
+        size = each.mg / MASS_WORDS[word]
+    else:
+        return None if given else taken.quantity
+    opened = math.ceil(taken.quantity / size - 1e-9) * size
+    return _quantity(opened - (taken.quantity if given else 0.0))
+
+
 def _infused(session: Session, dose_id: str) -> bool:
     """Whether a dose is an infusion's (a syringe driver's, a bag's: see medication.infused), its
     whole content taken from the register when it was set up: what is left in it when it stops (at
     a death, say) is destroyed before a witness and written on the page, never taken again. The
     8.5 mg left in a 10 mg syringe at death came off a second time, the register 8.5 mg below the
     cupboard until a count wrote a discrepancy."""
-    from downtime.services.medication import order_of  # which deducts doses through this module
-
-    dose = current_of(session.db, {dose_id}).get(dose_id)
-    order_id = str(dose.data.get("order")) if dose is not None else ""
-    record = current_of(session.db, {order_id}).get(order_id)
-    return record is not None and record.form_id == records.ORDER_FORM and infused(order_of(record))
+    found = _dose_and_order(session, dose_id)[1]
+    return found is not None and infused(found)
 
 
 def _discarded_before_count(session: Session, dose_id: str, taken: Taken) -> bool:
@@ -1339,8 +1538,8 @@ def _discarded_before_count(session: Session, dose_id: str, taken: Taken) -> boo
         return True
     dose = current_of(session.db, {dose_id}).get(dose_id)
     given_at = dose.data.get("given_at") if dose is not None else None
-    return bool(given_at) and counted_since(session.db, taken.ward, taken.drug, taken.unit,
-                                            datetime.fromisoformat(str(given_at)))
+    return bool(given_at) and _counted_since_checked(session, taken.ward, taken.drug, taken.unit,
+                                                     datetime.fromisoformat(str(given_at)))
 
 
 def cd_balance(db: Database, ward: str, drug: str, unit: str) -> float:

@@ -47,7 +47,6 @@ from downtime.domain.census import Location, StayStatus
 from downtime.domain.fluid_balance import chart_day
 from downtime.domain.lab_results import Flag
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.domain.transfusion import Sign
 from downtime.formspec import Field, FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
@@ -77,12 +76,13 @@ FOLLOW_UP = {NotGivenReason.UNAVAILABLE: {"en": "get it from pharmacy, or tell t
 """What the day team does of a dose not given, by its reason; any other (refused, vomited, nil by
 mouth, other) `TELL_THE_PRESCRIBER`: the paper MAR's circled codes are what the morning nurse
 scanned for, and a dose recorded not given left every list once saved."""
-MISSED_RUN = {"en": "{first} to {last} ({count} MISSED, over {hours} h)",
-              "fr": "du {first} au {last} ({count} OMISES, plus de {hours} h)"}
+MISSED_RUN = {"en": "{first} to {last} ({count} MISSED, over {hours} h{marks})",
+              "fr": "du {first} au {last} ({count} OMISES, plus de {hours} h{marks})"}
 MISSED_LISTED = 2
-"""An order's doses missed (with nothing to check first) said one by one up to this many; more
-are counted from the first to the last: a patient whose doses no one recorded for a day had a
-line of a dozen."""
+"""An order's doses missed said one by one up to this many, those with nothing to check first and
+those to check on the paper each; more are counted from the first to the last: a patient whose
+doses no one recorded for a day had a line of a dozen, and one whose orders were copied from the
+paper chart one and a half pages of the handover sheet."""
 ON_PAPER = {"en": "check the paper first", "fr": "vérifier d’abord le papier"}
 HELD = {"en": "another laptop recorded it otherwise: check it first",
         "fr": "un autre portable l’a tracée autrement : la vérifier d’abord"}
@@ -179,7 +179,7 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
         latest = sets[-1]
         if said := neuro.asking(latest, at, lang):
             found.append(ChartAlert(patients[patient_id], neuro.FORM,
-                                    f"{latest.gcs.text(lang)} {latest.taken_at.astimezone(at.tzinfo):%d/%m %H:%M}"
+                                    f"{latest.gcs.text(lang)} {ward_time(latest.taken_at, at.tzinfo)}"
                                     if latest.not_done is None else latest.text(lang, at.tzinfo),
                                     said, urgent=latest.urgent))
         if (coming := latest.coming(at)) is not None:
@@ -249,7 +249,7 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                     [removed.void_said(devices_spec, at, lang)]))
         elif removed.void_due_at is not None:
             due.append(removed.void_due_at)
-    for patient_id, latest_pain in pain.latest_each(db, patients).items():
+    for patient_id, latest_pain in pain.latest_each(db, patients, at).items():
         if said := latest_pain.asks(forms[pain.FORM], at, lang):
             found.append(ChartAlert(patients[patient_id], pain.FORM, latest_pain.line("alert", forms[pain.FORM], lang),
                                     said))
@@ -276,7 +276,7 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     order_form = forms[medication.ORDER_FORM]
     for patient_id, critical in medication.time_critical(db, patients, at).items():
         found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM,
-                                f"{medication.order_label(order, order_form, lang)} {cell.slot:%d/%m %H:%M}",
+                                f"{medication.order_label(order, order_form, lang)} {ward_time(cell.slot, at.tzinfo)}",
                                 [critical.said(cell, forms[medication.DOSE_FORM], lang)]) for order, cell in critical.late)
         if critical.next_change is not None:
             due.append(critical.next_change)
@@ -408,14 +408,17 @@ def deaths_unfinished(db: Database) -> dict[str, RecordVersion]:
     "bed 12 — empty —" of a death at 13:00 whose family no one had told."""
     return {str(record.patient_id): record for record in list_current(db, form_id=DEATH_FORM)
             if record.status is not RecordStatus.ENTERED_IN_ERROR
-            and (_death_tasks(record.data) or _bags_up(db, record, "en"))}
+            and (_death_tasks(record.data) or _bags_up(db, record, "en", None))}
 
 
-def _bags_up(db: Database, death: RecordVersion, lang: Lang) -> list[str]:
-    """The death's bags never charted stopped, each a task until its stop is charted."""
-    return [up.said for up in infusion_rates.up_at_leaving(db, str(death.patient_id),
-                                                           datetime.fromisoformat(death.data["died_at"]), lang,
-                                                           died=True)]
+def _bags_up(db: Database, death: RecordVersion, lang: Lang, zone: tzinfo | None) -> list[str]:
+    """The death's bags never charted stopped, each a task until its stop is charted (and a
+    controlled drug's until what was left in it is destroyed), each named with when it was put up
+    as a bag left up at a discharge is (`_bags_left`): two morphine syringes up at a death, the
+    first never taken down when the dose was increased, read as two identical lines."""
+    return [semicolon(lang).join([message(lang, BAG_PUT_UP, drug=up.drug, time=ward_time(up.put_up, zone)), up.said])
+            for up in infusion_rates.up_at_leaving(db, str(death.patient_id),
+                                                   datetime.fromisoformat(death.data["died_at"]), lang, died=True)]
 
 
 def _bags_left(db: Database, patient: PatientSummary, place: Location, lang: Lang,
@@ -455,7 +458,7 @@ def _death(db: Database, patient: PatientSummary, death: RecordVersion, lang: La
     amended to say them done, and its bags until their stop is charted; a device implanted is
     named with them, for the mortuary."""
     data = death.data
-    said = [*(DEATH_WORDS[task][lang] for task in _death_tasks(data)), *_bags_up(db, death, lang)]
+    said = [*(DEATH_WORDS[task][lang] for task in _death_tasks(data)), *_bags_up(db, death, lang, zone)]
     if data.get("implanted_device") == "present":
         said.append(DEATH_WORDS["device"][lang].format(detail=data.get("implanted_detail") or ""))
     return ChartAlert(patient, DEATH_FORM, DEATH_WORDS["died"][lang].format(
@@ -464,10 +467,11 @@ def _death(db: Database, patient: PatientSummary, death: RecordVersion, lang: La
 
 def _reaction(patient: PatientSummary, one: transfusion.Transfused, forms: dict[str, FormSpec],
               lang: Lang) -> ChartAlert:
-    """A unit's reaction still told to no one, as the transfusion chart says it."""
+    """A unit's reaction still told to no one, as the transfusion chart says it (who is still to
+    be told: `Transfused.reaction_asks`)."""
     return ChartAlert(patient, transfusion.FORM, f"{one.what(forms[transfusion.FORM], lang)} "
                                                  f"{one.state(forms[transfusion.END_FORM], lang)}",
-                      [transfusion.SIGNS[Sign.REACTION][lang]])
+                      [one.reaction_asks(lang)])
 
 
 def doses_overdue(db: Database, forms: dict[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
@@ -489,21 +493,25 @@ def doses_overdue(db: Database, forms: dict[str, FormSpec], patients: Sequence[P
                     and dose_state(item.slot, at, None, policy_for(item.order, policy)) is DoseState.OVERDUE):
                 found.setdefault(item.patient.patient_id, {}).setdefault(item.order.record_id, []).append(item)
     return {patient_id: DOSES_OVERDUE[lang].format(doses=semicolon(lang).join(
-        _order_doses(doses, order_form, lang) for doses in sorted(
+        _order_doses(doses, order_form, lang, at.tzinfo) for doses in sorted(
             orders.values(), key=lambda doses: min(elapsed.instant(item.slot) for item in doses))))
         for patient_id, orders in found.items()}
 
 
-def _order_doses(doses: list[medication.RoundItem], order_form: FormSpec, lang: Lang) -> str:
+def _order_doses(doses: list[medication.RoundItem], order_form: FormSpec, lang: Lang, zone: tzinfo | None) -> str:
     """An order's doses overdue, oldest first: "Amoxicillin 1 g IV 27/11 20:00 (MISSED, over 12 h),
-    28/11 08:00"; those missed counted past `MISSED_LISTED`."""
+    28/11 08:00"; those missed counted past `MISSED_LISTED`, those with nothing to check first
+    apart from those to check on the paper. Those another laptop recorded otherwise (`held`) are
+    said one by one: each is to check first."""
     doses = sorted(doses, key=lambda item: elapsed.instant(item.slot))
-    plain = [item for item in doses if item.missed and item.on_paper is None and not item.held]
-    counted = len(plain) > MISSED_LISTED
-    times = [_dose_time(item, lang) for item in doses if not (counted and item in plain)]
-    if counted:
-        times.insert(0, MISSED_RUN[lang].format(count=len(plain), hours=_hours(), first=f"{plain[0].slot:%d/%m %H:%M}",
-                                                last=f"{plain[-1].slot:%d/%m %H:%M}"))
+    missed = [[item for item in doses if item.missed and not item.held and (item.on_paper is not None) is on_paper]
+              for on_paper in (False, True)]
+    runs = [run for run in missed if len(run) > MISSED_LISTED]
+    said = [(item.slot, _dose_time(item, lang, zone)) for item in doses if not any(item in run for run in runs)]
+    said += [(run[0].slot, MISSED_RUN[lang].format(
+        count=len(run), hours=_hours(), first=ward_time(run[0].slot, zone), last=ward_time(run[-1].slot, zone),
+        marks=f", {ON_PAPER[lang]}" if run[0].on_paper is not None else "")) for run in runs]
+    times = [text for _, text in sorted(said, key=lambda one: elapsed.instant(one[0]))]
     return f"{medication.order_label(doses[0].order, order_form, lang)} {', '.join(times)}"
 
 
@@ -512,13 +520,13 @@ def _hours() -> str:
     return f"{medication.ROUND_WINDOW.total_seconds() / 3600:g}"
 
 
-def _dose_time(item: medication.RoundItem, lang: Lang) -> str:
+def _dose_time(item: medication.RoundItem, lang: Lang, zone: tzinfo | None) -> str:
     """A dose's time, and whether it is missed past the round's window, or may be given already (on
     paper while this laptop was silent, or on another laptop): to check before giving it."""
     marks = [words for words, said in ((MISSED[lang].format(hours=_hours()), item.missed),
                                        (ON_PAPER[lang], item.on_paper is not None), (HELD[lang], bool(item.held)))
              if said]
-    return f"{item.slot:%d/%m %H:%M}" + (f" ({', '.join(marks)})" if marks else "")
+    return ward_time(item.slot, zone) + (f" ({', '.join(marks)})" if marks else "")
 
 
 def not_given(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
@@ -536,7 +544,7 @@ def not_given(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collecti
     the time-critical list says (`medication.time_critical`) are not said again."""
     told = {(order.record_id, cell.slot) for critical in medication.time_critical(db, patient_ids, at).values()
             for order, cell in critical.late}
-    since, order_form = at - medication.ROUND_WINDOW, forms[medication.ORDER_FORM]
+    since, order_form = elapsed.earlier(at, medication.ROUND_WINDOW), forms[medication.ORDER_FORM]
     reasons = forms[medication.DOSE_FORM].field("not_given_reason")
     recorded = [(patient_id, row.order, cell.slot, dose, following)
                 for patient_id, rows in medication.mar_grids(db, patient_ids, since.date(),
@@ -557,7 +565,7 @@ def not_given(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collecti
         elif written[order.record_id] > (dose.typed_at or dose.at):
             continue  # its prescriber stopped or changed the order since: they have seen the chart
         found.setdefault(patient_id, []).append((
-            slot, f"{medication.order_label(order, order_form, lang)} {slot:%d/%m %H:%M}",
+            slot, f"{medication.order_label(order, order_form, lang)} {ward_time(slot, at.tzinfo)}",
             NOT_GIVEN[lang].format(why=why_not_given(reasons, dose, lang), then=then[lang])))
     return {patient_id: [(label, said) for _, label, said in sorted(doses, key=lambda dose: elapsed.instant(dose[0]))]
             for patient_id, doses in found.items()}

@@ -4,24 +4,24 @@ on a day they were not given. Nothing else notices it: the audit log's own times
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlite_utils import Database
 
+from downtime.domain.clock import TOLERANCE, ward_time
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.storage import audit
 
-TOLERANCE = timedelta(minutes=5)
-"""Laptops' clocks drift, and one corrected by a minute or two is no reset."""
-
+_SAID = "%d/%m/%Y %H:%M"
+"""Both times with their year: a clock set back may be a year out."""
 _BEHIND = QT_TRANSLATE_NOOP("messages", "The laptop's clock says {now}, but a record was written at {latest}: check "
                                         "the date and time before recording care.")
 
 
 def written_later(db: Database, now: datetime) -> datetime | None:
-    """The latest time the audit log holds when it is later than `now` by more than `TOLERANCE`
-    (None: the clock is not behind), read on `now`'s clock."""
-    latest = audit.latest_time(db)
+    """The latest time this laptop wrote in the audit log when it is later than `now` by more than
+    `TOLERANCE` (None: the clock is not behind), read on `now`'s clock."""
+    latest = audit.latest_written_here(db)
     return latest.astimezone(now.tzinfo) if latest is not None and latest - now > TOLERANCE else None
 
 
@@ -31,4 +31,4 @@ def clock_behind(db: Database, now: datetime, lang: Lang) -> str | None:
     latest = written_later(db, now)
     if latest is None:
         return None
-    return message(lang, _BEHIND, now=f"{now:%d/%m/%Y %H:%M}", latest=f"{latest:%d/%m/%Y %H:%M}")
+    return message(lang, _BEHIND, now=ward_time(now, now.tzinfo, _SAID), latest=ward_time(latest, now.tzinfo, _SAID))

@@ -150,13 +150,18 @@ def running_bag(db: Database, found: Order, at: datetime) -> Administration | No
 def bag_up(db: Database, found: Order, at: datetime) -> Administration | None:
     """The bag of an infusion's order up at `at`, the stay over or not: its latest put up by then,
     unless stopped by then; None for another order's."""
-    if not infused(found):
-        return None
-    bag = next((dose for dose in reversed(_bags(db, found)) if dose.at <= at), None)
+    bag = _put_up_by(db, found, at)
     if bag is None:
         return None
     stop = stopped_at(by_bag(db, [found.patient_id]).get(bag.record_id, []))
     return None if stop is not None and stop <= at else bag
+
+
+def _put_up_by(db: Database, found: Order, at: datetime) -> Administration | None:
+    """The latest bag of an infusion's order put up by `at`, stopped by then or not."""
+    if not infused(found):
+        return None
+    return next((dose for dose in reversed(_bags(db, found)) if dose.at <= at), None)
 
 
 def running_words(bag: Administration, changes: Sequence[RateChange], lang: Lang, zone: tzinfo | None,
@@ -193,6 +198,10 @@ CD_LEFT = QT_TRANSLATE_NOOP("messages", "{drug} is a controlled drug: once it is
 """A controlled drug's infusion running as the patient leaves: a syringe driver of morphine
 running at a death was taken down, and what was left in it tied to no stop and wasted by no one."""
 UP_AT_DEATH = QT_TRANSLATE_NOOP("messages", "{drug}: up at the death, never charted stopped: chart its stop")
+TAKEN_DOWN_AT_DEATH = QT_TRANSLATE_NOOP("messages", "{drug}: taken down {time}")
+"""A controlled drug's bag up at the death, charted stopped since, whose remainder is not recorded
+destroyed yet: said with CD_LEFT, as its stop cleared the task and the morphine left in the syringe
+was chased by no one."""
 RAN_THROUGH_BEFORE_DEATH = QT_TRANSLATE_NOOP("messages", "{drug}: ran through before the death (at {time}), never "
                                                          "charted stopped: chart its end")
 """A bag up at the death whose rates had run its volume in by then (`ran_out`, the chart's own
@@ -248,17 +257,24 @@ def up_at_leaving(db: Database, patient_id: str, left_at: datetime, lang: Lang, 
     left to do under "Left the ward" until its stop is charted (see chart_alerts.left_untold and
     deaths_unfinished). The save asked once; after it `running_bag` no longer reads the bag, and
     a morphine syringe driver never charted stopped, what was left in it wasted by no one, was
-    asked of no one."""
+    asked of no one. A controlled drug's bag up at the death and charted stopped since stays, with
+    what is left to destroy, until the register holds its destruction (`_left_to_destroy`); a
+    living patient's stop says in its reason whether the bag went with them (CD_GONE)."""
     up, ran_through, controlled = ((UP_AT_DEATH, RAN_THROUGH_BEFORE_DEATH, CD_LEFT) if died
                                    else (UP_WHEN_LEFT, RAN_THROUGH_BEFORE_LEAVING, CD_GONE))
     changes = by_bag(db, [patient_id])
     found_up = []
     for found in medication.orders(db, patient_id, left_at):
-        bag = bag_up(db, found, left_at)
-        if (bag is None or stopped_at(its := changes.get(bag.record_id, [])) is not None
-                or not still_up(found, bag, left_at)):
+        bag = _put_up_by(db, found, left_at)
+        if bag is None or not still_up(found, bag, left_at):
             continue
-        volume = bag_volume(bag, found)
+        its, volume = changes.get(bag.record_id, []), bag_volume(bag, found)
+        if (stop := stopped_at(its)) is not None:
+            if died and _left_to_destroy(db, found, bag, its, stop, left_at):
+                found_up.append(LeftUp(found.drug, bag.at, semicolon(lang).join([
+                    message(lang, TAKEN_DOWN_AT_DEATH, drug=found.drug, time=_clock(stop, left_at, left_at.tzinfo)),
+                    message(lang, controlled, drug=found.drug)])))
+            continue
         if volume is not None and (empty := ran_out(bag, its, volume)) is not None and empty <= left_at:
             said = message(lang, ran_through, drug=found.drug, time=_clock(empty, left_at, left_at.tzinfo))
         elif found.controlled:
@@ -268,6 +284,20 @@ def up_at_leaving(db: Database, patient_id: str, left_at: datetime, lang: Lang, 
             said = message(lang, up, drug=found.drug)
         found_up.append(LeftUp(found.drug, bag.at, said))
     return found_up
+
+
+def _left_to_destroy(db: Database, found: Order, bag: Administration, changes: Sequence[RateChange],
+                     stop: datetime, died_at: datetime) -> bool:
+    """Whether a controlled drug's bag, charted stopped at `stop`, was up at the death (stopped at
+    or after it), had not run its volume in before the stop (`ran_out`), and has no standing
+    wastage in the register against its dose ("Left in the infusion, destroyed", cd_register.cd_waste),
+    "Nothing left in the infusion" (a witnessed 0) included: a driver dosed in mg has no volume to
+    tell it ran through, and found empty, only the nurse and her witness can say so."""
+    volume = bag_volume(bag, found)
+    return (found.controlled and elapsed.instant(stop) >= elapsed.instant(died_at)
+            and (volume is None or ran_out(bag, changes, volume) is None)
+            and db.execute(f"SELECT 1 FROM cd_register WHERE record_id = ? AND kind = 'wastage'"
+                           f" AND {cd_register.STANDING} LIMIT 1", [bag.record_id]).fetchone() is None)
 
 
 def with_bags_unstopped(db: Database) -> set[str]:

@@ -18,6 +18,7 @@ from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, deci
 from downtime.domain import aki, child_fluids, elapsed, order_units
 from downtime.domain.age import age_in_years, months_old
 from downtime.domain.weight import ideal_kg
+from downtime.domain.clock import ward_time
 from downtime.domain.census import Movement, MovementEvent, StayStatus, in_hospital, left_after, locate, stays
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
@@ -1311,13 +1312,14 @@ _OPIOID_STOPPED = QT_TRANSLATE_NOOP(
 
 def opioid_stopped(session: Session, found: Order, at: datetime) -> list[Warning]:
     """A dose at `at` of an opioid (domain.pain.opioid) while the pain chart's sedation or breathing
-    says to stop it, until a later line clears it (pain.stopped_opioid): the morphine of 17:35 was
-    "allowed now" after the 13:30 line found sedation 2 and breathing 8. Said in the as-required
-    status of the dose dialog too. Not of a dose copied from the paper chart (see `check_dose`),
-    which nobody could withhold any more."""
+    says to stop it, until a later line clears it (pain.stopped_opioid; not while comfort care
+    stands): the morphine of 17:35 was "allowed now" after the 13:30 line found sedation 2 and
+    breathing 8. Said in the as-required status of the dose dialog too. Not of a dose copied from
+    the paper chart (see `check_dose`), which nobody could withhold any more."""
     from downtime.services import pain  # which reads the doses through this module
 
-    if not opioid(found.drug) or (finding := pain.stopped_opioid(session.db, found.patient_id, at)) is None:
+    finding = pain.stopped_opioid(session.db, session.forms, found.patient_id, at) if opioid(found.drug) else None
+    if finding is None:
         return []
     return [Warning(Check.OPIOID_STOPPED, _OPIOID_STOPPED, {
         "drug": " ".join(found.drug.split()), "time": f"{finding.assessed_at.astimezone(at.tzinfo):%d/%m %H:%M}",
@@ -2079,21 +2081,30 @@ def _before_typed_in(db: Database, found: Order, given_at: datetime) -> bool:
     return Silence(found.start_at, written, found.drug).fell_due(given_at, settings.round_policy(db).late_after)
 
 
+_ENDED_WITH_THE_STAY = QT_TRANSLATE_NOOP(
+    "messages", "{order} stopped at the end of the stay of {date}: no dose is given from it. If it still stands, a "
+                "prescriber prescribes it again, from the patient's chart.")
+_ENDED_WITH_THE_DEATH = QT_TRANSLATE_NOOP(
+    "messages", "{order}: the patient died on {date} at {time}; no dose is given after the death (a dose given "
+                "before it is charted at the time it was given).")
+
+
 def _refuse_after_its_stay(session: Session, found: Order, values: dict[str, Any]) -> None:
     """A dose given from an order after the stay it was written in ended (see `stay_end`):
     inpatient orders end with the stay, and a readmitted patient's order of the stay before is
     prescribed again if it still stands, never given from (a dose of it was saved with a
-    reason typed). A dose given before that end, charted late from paper, is recorded."""
+    reason typed). A dose given before that end, charted late from paper, is recorded. Refused
+    after a death naming it: told to have the medicine prescribed again, the nurse typing a dose
+    after the time of death was not told that the patient had died then."""
     if values.get("outcome") != Outcome.GIVEN.value:
         return
     at = datetime.fromisoformat(values["given_at"])
     ended = ended_with_their_stay(session.db, found.patient_id, [records.current(session.db, found.record_id)], at)
     if found.record_id in ended:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{order} stopped at the end of the stay of {date}: no dose is "
-                                                         "given from it. If it still stands, a prescriber prescribes it "
-                                                         "again, from the patient's chart."),
+        end, zone = ended[found.record_id], session.clock().tzinfo
+        raise ServiceError(_ENDED_WITH_THE_DEATH if end.movement is Movement.DEATH else _ENDED_WITH_THE_STAY,
                            order=order_label(found, session.form(ORDER_FORM), session.lang),
-                           date=stay_end_date(ended[found.record_id].occurred_at, session.clock().tzinfo))
+                           date=stay_end_date(end.occurred_at, zone), time=f"{end.occurred_at.astimezone(zone):%H:%M}")
 
 
 def withdraw_dose(session: Session, record_id: str, reason: str, *, based_on: int | None = None,
@@ -3135,7 +3146,7 @@ def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> 
               if order_of(record).time_critical}
     if not ticked:
         return {}
-    policy, since = settings.round_policy(db), now - ROUND_WINDOW
+    policy, since = settings.round_policy(db), elapsed.earlier(now, ROUND_WINDOW)
     found: dict[str, TimeCritical] = {}
     for patient_id, rows in mar_grids(db, ticked, since.date(), (now.date() - since.date()).days + 2, now).items():
         late, coming = [], []
@@ -3168,7 +3179,7 @@ def time_critical_handover(db: Database, forms: Mapping[str, FormSpec], patient_
     hours late, overdue or not given, as the escalation list does: the next shift gave them, or
     told the doctor, from the list on screen alone."""
     order_form, dose_form = forms[ORDER_FORM], forms[DOSE_FORM]
-    return {patient_id: semicolon(lang).join(f"{order_label(order, order_form, lang)} {cell.slot:%d/%m %H:%M}: "
+    return {patient_id: semicolon(lang).join(f"{order_label(order, order_form, lang)} {ward_time(cell.slot, now.tzinfo)}: "
                                   f"{critical.said(cell, dose_form, lang)}" for order, cell in critical.late)
             for patient_id, critical in time_critical(db, patient_ids, now).items() if critical.late}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any, Protocol
 
 from sqlite_utils import Database
@@ -64,13 +64,15 @@ class Screened:
     def overdue(self, at: datetime) -> bool:
         return elapsed.instant(self.due_at) <= elapsed.instant(at)
 
-    def text(self, lang: Lang) -> str:
-        """"Nutrition: MUST 2, HIGH RISK: treat, refer to the dietitian (BMI 17.8, 28/11 10:00)"; a
-        loss measured and not scored is said, the score being lower than the weights alone give."""
+    def text(self, lang: Lang, zone: tzinfo | None = None) -> str:
+        """"Nutrition: MUST 2, HIGH RISK: treat, refer to the dietitian (BMI 17.8, 28/11 10:00)", on
+        the ward's clock (`zone`, as typed when not given: one typed on a laptop set to UTC, merged
+        here, read an hour early); a loss measured and not scored is said, the score being lower
+        than the weights alone give."""
         percent = self.record.data.get(LOSS_NOT_SCORED)
         return WORDS["screened"][lang].format(score=self.score, risk=RISKS[self.risk][lang],
                                               bmi=decimal_text(round(self.bmi, 1), lang, 1),
-                                              time=f"{self.screened_at:%d/%m %H:%M}",
+                                              time=ward_time(self.screened_at, zone or self.screened_at.tzinfo),
                                               not_scored=WORDS["not_scored"][lang].format(percent=percent)
                                               if percent else "")
 
@@ -162,7 +164,7 @@ def state(found: Screened | None, patient: PatientSummary, at: datetime, lang: L
         return WORDS["child"][lang], []
     if found is None:
         return WORDS["none"][lang], unscreened(patient, at, lang) if staying else []
-    return found.text(lang), found.asks(at, lang) if staying else []
+    return found.text(lang, at.tzinfo), found.asks(at, lang) if staying else []
 
 
 def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> dict[str, str]:
@@ -204,4 +206,4 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     risk and what it asks, for the receiving team to go on with (nothing when never screened: the
     field left empty, as for any chart not kept)."""
     found = latest(db, [patient_id]).get(patient_id)
-    return [] if found is None else [found.text(lang)]
+    return [] if found is None else [found.text(lang, at.tzinfo)]

@@ -566,6 +566,14 @@ class Escalation:
         sets = (self.judged,) if self.latest is self.judged else (self.judged, self.latest)
         return " / ".join(" ".join(notes.split()) for found in sets if (notes := found.record.data.get("notes")))
 
+    @property
+    def needs_told(self) -> bool:
+        """Whether the list asks who was told of the score (NOT RECORDED, in red, while no set
+        says): above low risk, unless the doctor's plan is comfort care, to which NEWS2 does not
+        apply (RCP 2017): a dying patient's 15 read as an escalation the nurse had failed to make,
+        with no answer that was true. The screen's list and the handover sheet both ask it."""
+        return self.judged.news2.escalates and not (self.plan is not None and self.plan.comfort)
+
 
 def _needs_escalating(sets: Sequence[ScoredSet]) -> bool:
     """Above low risk, or never completely assessed: an unknown risk is not a low one; nor is a

@@ -4,9 +4,10 @@ latest asks of the nurse now (domain.pain): pain that matters with nothing done 
 reassessment overdue, sooner after a dose for pain; a dose for pain given to a patient whose pain
 was never assessed asks for it all the same; a sedation or breathing that stops the opioid,
 standing until a later line finds both within limits, which a dose of an opioid is questioned
-by. Never stored: worked out from the standing records. Typed assessments are checked: analgesia
-given is assessed again within the hour (30 minutes after an injection), unless the line is
-typed from the paper chart once that was past, on a scale the patient's age can answer."""
+by, but on comfort care (domain.pain.ON_COMFORT). Never stored: worked out from the standing
+records. Typed assessments are checked: analgesia given is assessed again within the hour (30
+minutes after an injection), unless the line is typed from the paper chart once that was past,
+on a scale the patient's age can answer."""
 
 from __future__ import annotations
 
@@ -22,17 +23,19 @@ from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.clock import ward_time
 from downtime.domain.medication import Outcome
-from downtime.domain.pain import (AFTER_INJECTION, AFTER_OTHER, INJECTED, SCORED, SIGNS, YOUNGEST, Sign,
+from downtime.domain.pain import (AFTER_INJECTION, AFTER_OTHER, INJECTED, ON_COMFORT, SCORED, SIGNS, YOUNGEST, Sign,
                                   assesses_effect, clears, depressing, for_pain, found, matters, reassess_after_dose,
                                   reassess_by, signs, too_young)
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import message, semicolon
-from downtime.services import census, medication
+from downtime.services import census, medication, observations
 from downtime.services.bedside import Chart, in_order, stays_began
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
+from downtime.services.observations import ObservationPlan
+from downtime.services.patients import PatientSummary
 from downtime.storage.records import current_by_patient
 
 FORM = "pain_assessment"
@@ -171,13 +174,15 @@ class Assessed(Reassessed):
     """A pain assessment (`record`), when, when the next falls due (sooner when a dose for pain
     was given since), the as-required doses for pain given between it and the next (`doses`), and
     the sedation or breathing that stops the opioid as of it (`finding`: its own, or an earlier
-    line's it did not clear)."""
+    line's it did not clear), and the comfort-care plan standing when it is read (`comfort`, see
+    `comforted`), which says the finding without stopping the opioid."""
 
     record: RecordVersion
     assessed_at: datetime
     due_at: datetime
     doses: tuple[Dose, ...] = ()
     finding: Finding | None = None
+    comfort: ObservationPlan | None = None
 
     @property
     def matters(self) -> bool:
@@ -246,6 +251,9 @@ class Assessed(Reassessed):
         return WORDS["found_at"][lang].format(found=said, time=f"{self.finding.assessed_at:%d/%m %H:%M}")
 
     def said(self, sign: Sign, spec: FormSpec, at: datetime, lang: Lang) -> str:
+        if sign is Sign.DEPRESSED and self.comfort is not None:
+            return ON_COMFORT[lang].format(found=self.found(lang), by=" ".join(self.comfort.decided_by.split()),
+                                           time=ward_time(self.comfort.decided_at, at.tzinfo))
         return SIGNS[sign][lang].format(score=self.score(spec, lang), found=self.found(lang),
                                         due=ward_time(self.due_at, at.tzinfo))
 
@@ -339,12 +347,41 @@ def _latest(found: Sequence[Assessed], doses: Sequence[Dose]) -> Assessed | Unas
     return with_doses(found, doses)[-1] if found else _unassessed(doses)
 
 
-def stopped_opioid(db: Database, patient_id: str, at: datetime) -> Finding | None:
+def _comfort_plan(db: Database, patient: PatientSummary, at: datetime) -> ObservationPlan | None:
+    """The doctor's plan standing for the patient at `at` when it is comfort care (observations.plans)."""
+    plan = observations.plans(db, [patient], at).get(patient.patient_id)
+    return plan if plan is not None and plan.comfort else None
+
+
+def comforted(db: Database, patient: PatientSummary, found: Assessed, at: datetime) -> Assessed:
+    """The latest assessment with the comfort-care plan standing at `at`, when the line is read,
+    read only when it found what stops the opioid: a dying patient's sedation 3 and breathing 8
+    were "stop the opioid, call the doctor, naloxone as prescribed" on the handover, the
+    escalation list and the pain screen. The plan standing when the line was made would keep comfort
+    care after full escalation replaced it, and ask naloxone of a finding charted before comfort
+    care was decided, where the dose check (`stopped_opioid`) reads the plan standing at the dose."""
+    if found.finding is None:
+        return found
+    return replace(found, comfort=_comfort_plan(db, patient, at))
+
+
+def _comforted(db: Database, patient: PatientSummary, found: Assessed | Unassessed | None, at: datetime
+               ) -> Assessed | Unassessed | None:
+    """`comforted` of what the pain chart asks from (`latest`): doses with no assessment find nothing."""
+    return comforted(db, patient, found, at) if isinstance(found, Assessed) else found
+
+
+def stopped_opioid(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime) -> Finding | None:
     """The sedation or breathing that stops the opioid standing at `at` on the patient's pain
     chart (see `standing`), which a dose of an opioid then is questioned by: the morphine of
-    17:35 was offered "a dose is allowed now" after the 13:30 line said to stop it."""
+    17:35 was offered "a dose is allowed now" after the 13:30 line said to stop it. None while
+    comfort care stands at `at`: the anticipatory morphine of the last hours needed a reason to be
+    given for the drowsiness and slow breathing the dying have."""
     before = [one for one in CHART.of(db, patient_id) if elapsed.instant(one.assessed_at) <= elapsed.instant(at)]
-    return before[-1].finding if before else None
+    if not before or before[-1].finding is None:
+        return None
+    patient = census.patient_with_location(db, dict(forms), patient_id)
+    return None if _comfort_plan(db, patient, at) is not None else before[-1].finding
 
 
 def unassessed(db: Database, patient_id: str) -> Unassessed | None:
@@ -358,11 +395,14 @@ def latest(db: Database, patient_id: str) -> Assessed | Unassessed | None:
     return _latest(CHART.of(db, patient_id), doses_for_pain(db, patient_id))
 
 
-def latest_each(db: Database, patient_ids: Collection[str]) -> dict[str, Assessed | Unassessed]:
-    """`latest` for each of these patients who has an assessment or a dose for pain."""
-    found, doses = CHART.of_each(db, patient_ids), doses_for_pain_each(db, patient_ids)
-    return {patient_id: one for patient_id in patient_ids
-            if (one := _latest(found.get(patient_id, ()), doses.get(patient_id, ()))) is not None}
+def latest_each(db: Database, patients: Mapping[str, PatientSummary], at: datetime
+                ) -> dict[str, Assessed | Unassessed]:
+    """`latest` for each of these patients (by id) who has an assessment or a dose for pain, with
+    the comfort-care plan standing at `at`, when it is read (`comforted`)."""
+    found, doses = CHART.of_each(db, patients), doses_for_pain_each(db, patients)
+    return {patient_id: one for patient_id, patient in patients.items()
+            if (one := _comforted(db, patient, _latest(found.get(patient_id, ()), doses.get(patient_id, ())), at))
+            is not None}
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
@@ -375,14 +415,15 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
         latest.line("handover", spec, lang), *latest.dosed(lang),
         *(latest.said(sign, spec, at, lang) for sign in latest.signs(at) if sign is not Sign.OVERDUE),
         latest.next_one(spec, at, lang)])
-        for patient_id, latest in latest_each(db, patient_ids).items()}
+        for patient_id, latest in latest_each(db, census.all_patients(db, dict(forms), patient_ids), at).items()}
 
 
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
     """What a letter handing the patient on (a move to another ward, a transfer to another
     hospital, a discharge) says of their pain: the latest assessment and pain left untreated,
     which the receiving team answers first."""
-    spec, found = forms[FORM], latest(db, patient_id)
+    spec = forms[FORM]
+    found = _comforted(db, census.patient_with_location(db, dict(forms), patient_id), latest(db, patient_id), at)
     if found is None:
         return []
     return [found.line("letter", spec, lang), *found.dosed(lang),

@@ -744,12 +744,15 @@ def _check_site_marked(typed: _Typed) -> None:
 def _check_what_stands_on_it(session: Session, spec: FormSpec, latest: RecordVersion, data: dict[str, Any],
                              withdrawn: bool) -> None:
     """A record other records stand on changes only as far as they still read right: an order
-    doses were given from (see medication.check_order_change), and a patient's last admission,
-    whose other records would be left without a patient on any list, unreachable and uncorrectable."""
+    doses were given from (see medication.check_order_change), a prescription of blood units were
+    started on (see transfusion.check_order_withdrawn), and a patient's last admission, whose other
+    records would be left without a patient on any list, unreachable and uncorrectable."""
     if spec.id == ORDER_FORM:
         from downtime.services import medication  # which writes through this module
 
         medication.check_order_change(session, latest, data, withdrawn)
+    elif spec.id == transfusion.ORDER_FORM and withdrawn:
+        transfusion.check_order_withdrawn(session, latest)
     elif spec.creates_patient and withdrawn:
         others = [record for record in list_current(session.db, patient_id=latest.patient_id)
                   if record.record_id != latest.record_id and record.status is not RecordStatus.ENTERED_IN_ERROR]

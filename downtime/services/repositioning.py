@@ -1,10 +1,11 @@
 """A patient's repositioning (turning) chart: each change of position with the skin over the
 pressure areas, and what the chart asks of the nurse now (domain.repositioning): the next
 change once overdue (a decline moves nothing), pressure damage found (at the latest look at the
-skin), a patient assessed at risk with no change charted; and their latest pressure ulcer risk
-assessment (domain.braden). Nothing is asked of a patient who has left (discharged, transferred
-out, died): their stay's chart ends. Never stored: worked out from the standing records and the
-patient's movements."""
+skin; named, not asked, once charted on the wound chart), a patient assessed at risk with no
+change charted; and their latest pressure ulcer risk assessment (domain.braden). Nothing is
+asked of a patient who has left (discharged, transferred out, died): their stay's chart ends.
+Never stored: worked out from the standing records, the wound chart and the patient's
+movements."""
 
 from __future__ import annotations
 
@@ -22,8 +23,9 @@ from downtime.domain.census import StayStatus, departure
 from downtime.domain.clock import ward_time
 from downtime.domain.records import RecordVersion
 from downtime.domain.devices import told
-from downtime.domain.repositioning import (DAMAGE, DECLINED, EVERY_AT_MOST, SIGNS, Sign, due_after, due_by_risks,
-                                           signs, too_seldom, uncharted_from)
+from downtime.domain.repositioning import (DAMAGE, DAMAGE_CHARTED, DECLINED, EVERY_AT_MOST, SIGNS, Sign, due_after,
+                                           due_by_risks, signs, too_seldom, uncharted_from)
+from downtime.domain.wounds import PRESSURE_ULCER, key
 from downtime.domain.repositioning import late as came_late
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
@@ -31,7 +33,9 @@ from downtime.i18n import semicolon
 from downtime.services.bedside import Chart, first_due, in_order, ordered
 from downtime.services.census import movement_events
 from downtime.services.errors import ValidationFailed
+from downtime.services.followed import still_open
 from downtime.services.patients import PatientSummary
+from downtime.services import wounds
 
 FORM = "repositioning"
 RISK_FORM = "braden_assessment"
@@ -77,7 +81,10 @@ class Turned:
     `due_before`: when the change before it fell due, by the risks assessed between them too
     (`at_risk_now`; None for the chart's first, or when a risk found none between them), which it
     came after or not (`late`); `stood_down`: when a risk assessed after it found the patient not at risk
-    (domain.repositioning.stands_down), no change asked since."""
+    (domain.repositioning.stands_down), no change asked since. `charted`: the latest look at an
+    open pressure ulcer on the wound chart since the damage it saw was first seen at its place
+    (`damage_charted`; None when none is): the damage is named then, not asked to be told and
+    charted at every turn for the week the ulcer lasts."""
 
     record: RecordVersion
     turned_at: datetime
@@ -86,6 +93,7 @@ class Turned:
     stay_ended: datetime | None = None
     due_before: datetime | None = None
     stood_down: datetime | None = None
+    charted: wounds.Dressed | None = None
 
     @property
     def late(self) -> bool:
@@ -143,6 +151,9 @@ class Turned:
         where = " ".join((seen.data.get("skin_where") or "").split())
         if seen is not self.record:
             where = WORDS["seen"][lang].format(where=where, time=ward_time(_turned_at(seen), at.tzinfo))
+        if sign is Sign.DAMAGE and self.charted is not None:
+            return DAMAGE_CHARTED[lang].format(where=where, wound=self.charted.name,
+                                               time=ward_time(self.charted.assessed_at, at.tzinfo))
         return SIGNS[sign][lang].format(where=where, due=ward_time(self.due_at, at.tzinfo))
 
     def asks(self, at: datetime, lang: Lang) -> list[str]:
@@ -151,7 +162,8 @@ class Turned:
         if self.stay_ended is not None:
             return []
         skin = self.seen.data.get("skin") if self.seen is not None else ""
-        return [self.said(sign, at, lang) for sign in signs(skin or "", None if self.stood_down else self.due_at, at)]
+        return [self.said(sign, at, lang) for sign in signs(skin or "", None if self.stood_down else self.due_at, at,
+                                                            self.charted is not None)]
 
     def overdue(self, at: datetime) -> bool:
         """Its next change due and not charted at `at`; never once its stay ended, nor once the
@@ -335,13 +347,49 @@ def at_risk_now(turns: list[Turned], assessments: Sequence[Assessed]) -> list[Tu
     return [*judged[:-1], replace(latest, due_at=due or latest.due_at, stood_down=stood_down)]
 
 
+def damage_charted(turns: list[Turned], looks: Sequence[wounds.Dressed]) -> list[Turned]:
+    """The chart with each change's damage read against the wound chart's `looks`: `charted`
+    the latest look at an open pressure ulcer (`still_open`) at or after the first change of
+    the run that saw damage at the same place (as typed, case and spaces aside), unbroken by a
+    look at the skin finding none, and named for that place (`_names_place`): a routine look at
+    an ulcer elsewhere does not chart new damage. Damage at a new place, or at none given, asks
+    again until its wound is charted."""
+    ulcers = [one for one in still_open(looks) if one.record.data["kind"] == PRESSURE_ULCER]
+    read: list[Turned] = []
+    run: tuple[str, datetime] | None = None
+    for turn in turns:
+        seen = turn.seen
+        if seen is None or seen.data.get("skin") not in DAMAGE:
+            run = None
+            read.append(turn)
+            continue
+        place = key(seen.data.get("skin_where") or "")
+        if run is None or run[0] != place:
+            run = (place, _turned_at(seen))
+        since = run[1]
+        read.append(replace(turn, charted=max(
+            (one for one in ulcers if elapsed.instant(one.assessed_at) >= elapsed.instant(since)
+             and _names_place(one.record.data["wound"], place)),
+            key=lambda one: elapsed.instant(one.assessed_at), default=None)))
+    return read
+
+
+def _names_place(wound: str, place: str) -> bool:
+    """Whether a wound's name holds the damage's place (keyed), word for word: the wound chart's
+    first look starts its name from the place (wounds.first_look), and a nurse may add to it
+    ("Sacrum pressure ulcer"), but "Left heel" is not the sacrum nor "Left forearm" the arm."""
+    return bool(place) and f" {place} " in f" {key(wound)} "
+
+
 def pressure_areas(db: Database, patient_ids: Collection[str]) -> dict[str, PressureAreas]:
     """The pressure areas of each of these patients with a risk assessed or a change charted
-    this stay."""
+    this stay, their damage read against their wound chart (`damage_charted`)."""
     assessed, turns = RISKS.of_each(db, patient_ids), CHART.of_each(db, patient_ids)
     ended = stays_ended(db, assessed.keys() | turns.keys())
-    return {patient_id: PressureAreas(found[-1] if found else None,
-                                      at_risk_now(_ended(turns.get(patient_id, []), left), found), left)
+    looks = wounds.charts(db, list(turns))
+    return {patient_id: PressureAreas(found[-1] if found else None, damage_charted(
+                                          at_risk_now(_ended(turns.get(patient_id, []), left), found),
+                                          looks.get(patient_id, [])), left)
             for patient_id in patient_ids if patient_id in assessed or patient_id in turns
             for found, left in ((assessed.get(patient_id, []), ended.get(patient_id)),)}
 
@@ -386,7 +434,7 @@ def too_seldom_for(db: Database, patient_id: str, values: Mapping[str, Any], lan
     if found is None or not hours or not too_seldom(found.band, int(hours)):
         return None
     return WORDS["seldom"][lang].format(score=found.score, band=BANDS[found.band][lang].lower(),
-                                        time=f"{found.assessed_at:%d/%m %H:%M}", every=EVERY_AT_MOST[found.band],
+                                        time=ward_time(found.assessed_at, None), every=EVERY_AT_MOST[found.band],
                                         hours=hours)
 
 

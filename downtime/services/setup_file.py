@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, StrictInt, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from downtime.domain.staff import Action
 from downtime.errors import NotWritten, refused_by_disk
@@ -65,20 +65,20 @@ FIRST_NUMBER = QT_TRANSLATE_NOOP("messages", "downtime numbers from sequence {fi
 
 
 class WardSetup(BaseModel):
-    # A ward code or bed typed unquoted (12) reads as a number in YAML: taken as its text.
-    model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
+    # A ward code or bed typed unquoted (012, 3.10) is its text, as the file is read (`_AsTyped`).
+    model_config = ConfigDict(frozen=True, extra="forbid")
     code: str
     name: str
     beds: str | tuple[str, ...]
 
 
 class SettingsSetup(BaseModel):
-    """Each left out stays as the laptop has it."""
+    """Each left out stays as the laptop has it. A number is read from its text (`_AsTyped`)."""
     model_config = ConfigDict(frozen=True, extra="forbid")
     label_stock: str | None = None
-    late_after_minutes: StrictInt | None = None
-    overdue_after_minutes: StrictInt | None = None
-    idle_lock_minutes: StrictInt | None = None
+    late_after_minutes: int | None = None
+    overdue_after_minutes: int | None = None
+    idle_lock_minutes: int | None = None
     letter_contact: str | None = None
     export_key: str | None = None
 
@@ -88,7 +88,7 @@ class SetupFile(BaseModel):
     format: Literal["downtime-setup"]
     wards: tuple[WardSetup, ...] = ()
     settings: SettingsSetup = SettingsSetup()
-    first_number: StrictInt | None = None
+    first_number: int | None = None
     wards_key: str | None = None
 
 
@@ -269,6 +269,43 @@ def load(session: Session, plan: Plan) -> None:
                 settings.set_wards_key(session, plan.wards_key)
 
 
+WRITTEN_TWICE = QT_TRANSLATE_NOOP("messages", "{file}, line {line}: {key!r} is written twice (first at line {first}).")
+_KEPT = ("tag:yaml.org,2002:null", "tag:yaml.org,2002:merge")
+
+
+class _AsTyped(yaml.SafeLoader):
+    """YAML read with every plain value its text, but for an empty one or null (a setting left
+    out): YAML 1.1 read a ward code 012 as ward 10 (octal), 3.10 as 3.1, a bed 1:30 as 90, and
+    the laptops set up by hand had "012" and "3.10". The models read a number from its text.
+    A merge key (`<<: *ward`) is still one: a ward copied so was read as one with no name."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, Any]] = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag in _KEPT]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def _written_twice(root: yaml.Node | None) -> tuple[str, int, int] | None:
+    """The first key written twice in one mapping, with its line and the first's: YAML keeps the
+    last, and "wards:" pasted again below the settings lost the wards above without a word. Each
+    node is looked at once: an alias names one already seen (or the one it is in)."""
+    waiting, seen = [root], set()
+    while waiting:
+        node = waiting.pop(0)
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            lines: dict[str, int] = {}
+            for name, value in node.value:
+                if name.value in lines:
+                    return name.value, name.start_mark.line + 1, lines[name.value]
+                lines[name.value] = name.start_mark.line + 1
+            waiting += [value for _, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            waiting += node.value
+    return None
+
+
 def _parsed(path: Path) -> tuple[SetupFile, yaml.Node | None]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -277,7 +314,7 @@ def _parsed(path: Path) -> tuple[SetupFile, yaml.Node | None]:
     except OSError as problem:
         raise refused_by_disk(problem) from None
     try:
-        raw, root = yaml.safe_load(text), yaml.compose(text)
+        raw, root = yaml.load(text, Loader=_AsTyped), yaml.compose(text, Loader=_AsTyped)
     except yaml.YAMLError as problem:
         mark, began = getattr(problem, "problem_mark", None), getattr(problem, "context_mark", None)
         said = getattr(problem, "problem", None) or str(problem)
@@ -285,6 +322,8 @@ def _parsed(path: Path) -> tuple[SetupFile, yaml.Node | None]:
             said = f"{problem.context} at line {began.line + 1}: {said}"  # type: ignore[attr-defined]
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: not readable as YAML ({problem})."),
                            file=path, line=mark.line + 1 if mark else 1, problem=said) from None
+    if twice := _written_twice(root):
+        raise ServiceError(WRITTEN_TWICE, file=path, key=twice[0], line=twice[1], first=twice[2])
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{file}: not a set-up file (it has no 'format: {format}' line; "
                                                          "save one with 'downtime setup-file save')."),

@@ -10,8 +10,8 @@ out of the fridge 4 hours by its start, red cells with the bedside ABO card answ
 special requirements met whichever prescription of whichever stay said them, a unit named on the
 standing prescription of its component written before it, its use-by date read, a second checker
 other than the nurse recording it, none hung while a reaction is told to no one, none restarted
-after a high fever (see `_check_start`); no prescription nor unit of a component the patient
-refuses (`refusal`)."""
+after any reaction but a mild one (see `_check_start`); no prescription nor unit
+of a component the patient refuses (`refusal`)."""
 
 from __future__ import annotations
 
@@ -24,15 +24,16 @@ from typing import Any, NoReturn
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.blood_groups import NOT_KNOWN, RED_CELLS, abo, abo_incompatible, requirements_for
+from downtime.domain.blood_groups import (NOT_KNOWN, PATIENT_REQUIREMENTS, RED_CELLS, abo, abo_incompatible,
+                                         requirements_for)
 from downtime.domain.clock import ward_time
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.duplicates import fold
 from downtime.domain.news2 import Spo2Scale
 from downtime.domain.pews import age_band
-from downtime.domain.transfusion import (END_SET_WITHIN, READINGS, RECORDED, SCALE_2, SIGNS, SPO2, Changed, Readings,
-                                         Sets, Sign, Unit, around, changed, complete, high_fever, next_due,
-                                         out_too_long, serious, sets_of, signs)
+from downtime.domain.transfusion import (BLOOD_BANK, DOCTOR, END_SET_WITHIN, READINGS, RECORDED, SCALE_2, SIGNS, SPO2,
+                                         UNTOLD, Changed, Readings, Sets, Sign, Unit, around, changed, complete,
+                                         mild, next_due, out_too_long, serious, sets_of, signs)
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message as form_message
 from downtime.formspec.schema import Meaning, holds
@@ -41,7 +42,7 @@ from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
 from downtime.services import census, observations, pews
 from downtime.services.bedside import in_present_stays
 from downtime.services.context import Session
-from downtime.services.errors import ValidationFailed
+from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.storage.records import (as_version, chunks, current_by_patient, current_of, histories,
                                      list_current, marks)
 
@@ -101,7 +102,8 @@ class Transfused:
     observation sets around it. A unit stopped and restarted (see `units_of`) is one: `record`
     and `end` its last part's (the one an end is recorded against), `earlier` its parts stopped
     before, each start with its end, oldest first; `unit` the whole unit (domain.transfusion:
-    its sets those of its last part, its 4 hours from its first start)."""
+    its sets read from its first start, its 15-minute set from its last, its 4 hours from its
+    first start)."""
 
     record: RecordVersion
     end: RecordVersion | None
@@ -168,8 +170,19 @@ class Transfused:
     def asks(self, at: datetime, lang: Lang) -> list[str]:
         """What the unit asks at `at`, each in words."""
         changed = self.sets.said(lang, lambda moment: ward_time(moment, at.tzinfo))
-        return [SIGNS[sign][lang].format(due=ward_time(due, at.tzinfo) if due else "", changed=changed)
+        return [self.reaction_asks(lang) if sign is Sign.REACTION else
+                SIGNS[sign][lang].format(due=ward_time(due, at.tzinfo) if due else "", changed=changed)
                 for sign, due in signs(self.unit, self.sets, at)]
+
+    def reaction_asks(self, lang: Lang) -> str:
+        """"REACTION: report it to the blood bank": who is still to be told of the reactions its
+        ends say (domain.transfusion.UNTOLD), for the screen, the handover and the escalation list
+        alike, as the paper says it."""
+        reactions = [end.data for _, end in self.parts if end is not None and reacted(end.data)]
+        untold = [who for who, yes in ((DOCTOR, any(not doctor_told(data) for data in reactions)),
+                                       (BLOOD_BANK, any(data.get("blood_bank_told") is not True for data in reactions)))
+                  if yes]
+        return (UNTOLD[untold[0]] if len(untold) == 1 else SIGNS[Sign.REACTION])[lang]
 
     def next_due(self, at: datetime) -> datetime | None:
         return next_due(self.unit, self.sets, at)
@@ -343,7 +356,8 @@ def unit_of(start: RecordVersion, end: RecordVersion | None,
     return Unit(_moment(start.data), _moment(end.data, "ended_at") if end is not None else None, bool(reactions),
                 any(not told(data) for data in reactions),
                 out_of_fridge([*(part.data for part, _ in earlier), start.data]),
-                judged_at(end, versions) if end is not None and noted else None)
+                judged_at(end, versions) if end is not None and noted else None,
+                _moment(earlier[0][0].data) if earlier else None)
 
 
 def _standing(found: list[RecordVersion]) -> list[RecordVersion]:
@@ -361,7 +375,7 @@ def units_of(starts: Iterable[RecordVersion]) -> list[list[RecordVersion]]:
     units: list[list[RecordVersion]] = []
     latest: dict[tuple[str, str], list[RecordVersion]] = {}
     for start in sorted(starts, key=lambda one: (elapsed.instant(_moment(one.data)), one.recorded_at)):
-        key = (str(start.patient_id), _same_unit(str(start.data["unit_number"])))
+        key = (str(start.patient_id), same_unit(str(start.data["unit_number"])))
         if start.data.get("restart") is True and key in latest:
             latest[key].append(start)
             continue
@@ -372,10 +386,13 @@ def units_of(starts: Iterable[RecordVersion]) -> list[list[RecordVersion]]:
 
 
 def first_ends(ends: Iterable[RecordVersion]) -> dict[str, RecordVersion]:
-    """Each unit's end among `ends`, by the unit's record: the first standing one written, should
-    two laptops each have recorded one (the screens, the checks and the export alike)."""
+    """Each unit's end among `ends`, by the unit's record, should two laptops each have recorded
+    one (the screens, the checks and the export alike): the first standing one written saying a
+    reaction (`reacted`), else the first written. A reaction is never hidden by another end: the
+    first written won, and "given in full" took a reaction told to no one off every list and out
+    of the export (services.back_entry flags the two ends for the records office)."""
     end_of: dict[str, RecordVersion] = {}
-    for end in sorted(_standing(list(ends)), key=lambda one: one.recorded_at):
+    for end in sorted(_standing(list(ends)), key=lambda one: (not reacted(one.data), one.recorded_at)):
         end_of.setdefault(str(end.data["unit"]), end)
     return end_of
 
@@ -447,14 +464,18 @@ def births(db: Database, patient_ids: Collection[str]) -> dict[str, date]:
             if (born := next((one.data[BIRTH_DATE] for one in stays if one.data.get(BIRTH_DATE)), None))}
 
 
-def possible_reactions(db: Database, patient_id: str, started_at: datetime,
-                       ended_at: datetime | None) -> list[tuple[datetime, tuple[Changed, ...]]]:
-    """The patient's sets taken after a unit (or its part) started at `started_at`, until its end
-    or in the hour after it until the next unit starts, whose readings may be a reaction
-    (domain.transfusion.changed), each with those readings, oldest first: what its end answers and
-    the export says."""
+def possible_reactions(db: Database, patient_id: str, started_at: datetime, ended_at: datetime | None,
+                       after: timedelta = END_SET_WITHIN,
+                       first_started_at: datetime | None = None) -> list[tuple[datetime, tuple[Changed, ...]]]:
+    """The patient's sets taken after a unit (or its part) started at `started_at` (a restarted
+    unit's from its first start, `first_started_at`, read against the set before then, as
+    domain.transfusion.sets_of reads them), until its end or `after` it (the hour after the end,
+    what its end answers and the export says; none for the sets up to a restart,
+    `_check_serious_sets`) until the next unit starts, whose readings may be a reaction
+    (domain.transfusion.changed), each with those readings, oldest first."""
     next_start = _next_start(current_by_patient(db, FORM, [patient_id]).get(patient_id, []), started_at)
-    before, during = around(started_at, ended_at, observed(db, [patient_id])[patient_id], END_SET_WITHIN, next_start)
+    before, during = around(first_started_at or started_at, ended_at, observed(db, [patient_id])[patient_id], after,
+                            next_start)
     born = births(db, [patient_id]).get(patient_id)
     band = age_band(born, started_at.date()) if born is not None else None
     return [(at, found) for at, readings in during if (found := changed(before, readings, band))]
@@ -542,7 +563,7 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
             said[patient_id] = [units_said(told), *asking(told, at, lang)]
     # A readmitted patient's unit of an earlier stay asks its reaction's report alone.
     for patient_id, units in earlier.items():
-        said.setdefault(patient_id, []).extend([units_said(units), SIGNS[Sign.REACTION][lang]])
+        said.setdefault(patient_id, []).extend([units_said(units), *(unit.reaction_asks(lang) for unit in units)])
     for patient_id, found in prescriptions_of(db, patient_ids).items():
         said.setdefault(patient_id, []).extend(WORDS["waiting"][lang].format(prescription=one.text(forms[ORDER_FORM], lang))
                                                for one in found if one.left > 0)
@@ -694,8 +715,7 @@ def _check_volume(session: Session, spec: FormSpec, patient_id: str, start: Reco
     is above the volume its prescription gives each unit (blood_order's version 2) is asked why
     under Notes: a child prescribed 150 mL could be recorded as given 300 mL without a word, the
     over-transfusion SHOT is told of."""
-    parts = next((parts for parts in units_of(_standing(list_current(session.db, form_id=FORM, patient_id=patient_id)))
-                  if start.record_id in (part.record_id for part in parts)), [start])
+    parts = _parts_of(session.db, patient_id, start)
     order_id = parts[0].data.get("order")
     order = current_of(session.db, [order_id]).get(order_id) if order_id else None
     prescribed = order.data.get("volume_ml") if order is not None else None
@@ -711,14 +731,27 @@ def _check_volume(session: Session, spec: FormSpec, patient_id: str, start: Reco
             field=spec.field("volume").label.get(session.lang), given=given, prescribed=prescribed))
 
 
+def _parts_of(db: Database, patient_id: str, start: RecordVersion) -> list[RecordVersion]:
+    """The starts of the unit whose part `start` began (`units_of`), oldest first."""
+    return next((parts for parts in units_of(_standing(list_current(db, form_id=FORM, patient_id=patient_id)))
+                 if start.record_id in (part.record_id for part in parts)), [start])
+
+
 def _check_no_reaction(session: Session, spec: FormSpec, patient_id: str, start: RecordVersion,
                        data: Mapping[str, Any]) -> None:
-    """An end saying no reaction while a set taken during the unit, or after it, may be one
-    (`possible_reactions`): refused when its readings are those of a moderate or severe reaction
+    """An end saying no reaction while a set taken during its part of the unit, or after it, may
+    be one (`possible_reactions`, read against the set before the unit's first start, as the
+    screen reads it): refused when its readings are those of a moderate or severe reaction
     (domain.transfusion.serious), asked why under Notes otherwise. "Given in full, no reaction"
     after a set of 39.4 °C and a systolic of 82 took the alarm off every list, and nothing reached
-    the doctor or the blood bank."""
-    flagged = possible_reactions(session.db, patient_id, _moment(start.data), _moment(data, "ended_at"))
+    the doctor or the blood bank; a restart's, read against the set that had stopped it, closed a
+    systolic of 92 from 125 the screen asked of. The sets before the part's start were answered by
+    the stop before it and its restart."""
+    started = _moment(start.data)
+    flagged = [(at, found) for at, found in possible_reactions(
+        session.db, patient_id, started, _moment(data, "ended_at"),
+        first_started_at=_moment(_parts_of(session.db, patient_id, start)[0].data))
+        if elapsed.instant(at) > elapsed.instant(started)]
     if not flagged:
         return
     at, found = next(((at, found) for at, found in flagged if serious(found)), flagged[-1])
@@ -742,6 +775,18 @@ def _restart_of(db: Database, patient_id: str, start_id: str) -> RecordVersion |
         if start_id in ids[:-1]:
             return parts[ids.index(start_id) + 1]
     return None
+
+
+def check_order_withdrawn(session: Session, order: RecordVersion) -> None:
+    """Called by the records service before a prescription of blood is withdrawn: not while units
+    started on it stand, named. Withdrawn, its units could no longer be corrected (their
+    prescription no standing record) and the export based them on a prescription entered in error."""
+    units = [unit_number(parts[0].data) for parts in units_of(_standing(list_current(
+        session.db, form_id=FORM, patient_id=order.patient_id))) if parts[0].data.get("order") == order.record_id]
+    if units:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Unit(s) {units} were started on this prescription: it stays "
+                                             "on their record. Correct it by amending it; a unit recorded by mistake "
+                                             "is withdrawn first, from the Transfusion tab."), units=", ".join(units))
 
 
 def check_leaving(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any]) -> None:
@@ -893,9 +938,11 @@ def _check_groups(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> None:
 def _check_prescribed(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
                       before: Mapping[str, Any] | None) -> None:
     """A unit naming its prescription (one of the patient's standing ones, as records checks
-    first): of the unit's component, meeting its special requirements (irradiated, CMV negative),
-    with a unit left for it (a unit amended, `before` its answers, that named it already takes none
-    more)."""
+    first): of the unit's component, meeting its special requirements (irradiated and CMV negative
+    for a component that carries them, `requirements_for`: plasma and cryoprecipitate carry
+    neither; washed), with a unit left for it (a unit amended, `before` its answers, that named it
+    already takes none more): a plasma unit on a prescription listing the patient's Irradiated was
+    refused, which no plasma ever shows."""
     order_id = data.get("order")
     if not order_id:
         return
@@ -918,8 +965,10 @@ def _check_prescribed(session: Session, spec: FormSpec, patient_id: str, data: M
             "messages", "“{field}”: the prescription is for {component}: check the unit against it."),
             field=spec.field("component").label.get(lang),
             component=format_value(spec.field("component"), ordered, lang)))
-    missing = [code for code in found.record.data.get("requirements") or []
-               if code not in (data.get("unit_requirements") or [])]
+    asked = found.record.data.get("requirements") or []
+    needed = requirements_for(str(data["component"]), [asked])
+    missing = [code for code in asked if (code in needed or code not in PATIENT_REQUIREMENTS)
+               and code not in (data.get("unit_requirements") or [])]
     if missing:
         _refuse("unit_requirements", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: the prescription asks for {missing}, which the unit's label does not show: do "
@@ -1003,16 +1052,17 @@ def _names_self(typed: str, name: str) -> bool:
     return in_full > 0 and len(own) - len(left) >= min(2, len(own))
 
 
-def _same_unit(number: str) -> str:
-    """A donation number as compared: "g000126123456" and "G0001 26 123456" are one unit."""
+def same_unit(number: str) -> str:
+    """A donation number as compared: "g000126123456" and "G0001 26 123456" are one unit (here and
+    in services.back_entry's conflicts between laptops)."""
     return "".join(number.split()).upper()
 
 
 def _started(session: Session, data: Mapping[str, Any], record_id: str | None) -> list[RecordVersion]:
     """The standing starts, but `record_id`, of the unit `data` numbers, oldest first."""
-    number = _same_unit(str(data["unit_number"]))
+    number = same_unit(str(data["unit_number"]))
     return sorted((start for start in _standing(list_current(session.db, form_id=FORM))
-                   if start.record_id != record_id and _same_unit(str(start.data["unit_number"])) == number),
+                   if start.record_id != record_id and same_unit(str(start.data["unit_number"])) == number),
                   key=lambda start: elapsed.instant(_moment(start.data)))
 
 
@@ -1082,7 +1132,7 @@ def _check_restart(session: Session, spec: FormSpec, patient_id: str, data: Mapp
                         "it: ask the doctor and the blood bank."),
             field=field, unit=unit_number(data), time=_at(end.data["ended_at"]),
             outcome=outcome_said(end.data, session.form(END_FORM), lang)))
-    _check_fever(session, spec, patient_id, data, first, end)
+    _check_serious_sets(session, spec, patient_id, data, first)
     if started < elapsed.instant(_moment(end.data, "ended_at")):
         _refuse("started_at", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: unit {unit} was stopped at {time}, after this: a unit is restarted after its "
@@ -1111,9 +1161,9 @@ def _check_reactions_told(session: Session, spec: FormSpec, patient_id: str, dat
     prescription was hung 25 minutes after unit 1 was stopped for rigors and a low blood pressure
     told to no one. A restart's own stop is `_check_restart`'s; one typed afterwards from paper is
     what happened, and is saved."""
-    number = _same_unit(str(data["unit_number"]))
+    number = same_unit(str(data["unit_number"]))
     untold = next((one for one in chart(session.db, patient_id) if one.unit.reaction and one.unit.unreported
-                   and not (data.get("restart") is True and _same_unit(one.number) == number)), None)
+                   and not (data.get("restart") is True and same_unit(one.number) == number)), None)
     if untold is None:
         return
     stopped = [end for _, end in untold.parts if end is not None and reacted(end.data)][-1]
@@ -1124,23 +1174,29 @@ def _check_reactions_told(session: Session, spec: FormSpec, patient_id: str, dat
         time=_at(stopped.data["ended_at"])))
 
 
-def _check_fever(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any], first: RecordVersion,
-                 end: RecordVersion) -> None:
-    """A unit stopped for a reaction is not restarted when a NEWS2 or PEWS set taken while it ran (from its
-    first start to its stop) reads 39 °C or more, or 2 °C or more above the set before it
-    (domain.transfusion.high_fever), whatever sign its stop named: a unit stopped for "fever" was
-    restarted after 40.1 °C."""
-    if not reacted(end.data):
-        return
-    before, during = around(_moment(first.data), _moment(end.data, "ended_at"),
-                            observed(session.db, [patient_id])[patient_id])
-    if (highest := high_fever(before, [readings for _, readings in during])) is None:
+def _check_serious_sets(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
+                        first: RecordVersion) -> None:
+    """A unit is restarted only after a mild reaction (domain.transfusion.mild, the BSH's grading):
+    not when a NEWS2 or PEWS set taken from its first start up to this restart, while it ran or
+    since its stop, reads any other sign, whatever sign its stop named, the refusal naming the set
+    and its readings: a unit stopped for a "rash" after a systolic of 78 and a saturation of 89 %,
+    and one stopped for "fever" followed by 39.6 °C and a systolic of 84 before its restart, were
+    restarted. A sign is read as the screen that asked to stop the unit reads it (a saturation 3
+    points down, as after a rash in early anaphylaxis); whether the reading was an artefact is the
+    doctor's to judge with the blood bank, who may issue another unit."""
+    found = next(((at, readings) for at, readings in possible_reactions(session.db, patient_id, _moment(first.data),
+                                                                        _moment(data), after=timedelta(0))
+                  if not mild(readings)), None)
+    if found is None:
         return
     lang = session.lang
     _refuse("restart", message(lang, QT_TRANSLATE_NOOP(
-        "messages", "“{field}”: a temperature of {value} °C was taken while unit {unit} ran: 39 °C or more, or up "
-                    "2 °C or more, is no mild reaction; do not restart it: ask the doctor and return it to the blood "
-                    "bank."), field=spec.field("restart").label.get(lang), value=f"{highest:g}", unit=unit_number(data)))
+        "messages", "“{field}”: the set at {time} read {changed} after unit {unit} was first started. A unit is "
+                    "restarted only after a mild reaction, a fever under 39 °C and up less than 2 °C or a rash, "
+                    "with no other sign: do not restart it and return it to the blood bank; the doctor decides with "
+                    "the blood bank what the patient is given instead."),
+        field=spec.field("restart").label.get(lang), time=f"{found[0]:%d/%m/%Y %H:%M}",
+        changed=", ".join(one.said(lang) for one in found[1]), unit=unit_number(data)))
 
 
 def _check_fridge(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> None:

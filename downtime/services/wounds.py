@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -31,8 +31,10 @@ from downtime.services.census import movement_events
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.followed import charts_of, each_after, still_open
-from downtime.services.repositioning import Turned
 from downtime.storage.records import current_by_patient, first_authors
+
+if TYPE_CHECKING:  # the repositioning service reads the wound chart (its damage charted)
+    from downtime.services.repositioning import Turned
 
 FORM = "wound_care"
 ALLERGY_REASON = "allergy_reason"

@@ -74,12 +74,29 @@ _INSERT_ENTRY = ("INSERT INTO audit (seq, at, actor, device_id, action, entity, 
 
 
 def latest_time(db: Database, entries: int = 200) -> datetime | None:
-    """The latest time among the log's last `entries` entries (None: an empty log). Among the
-    last ones rather than the last one: a clock set back and a dose recorded since put an earlier
-    time after the later ones."""
+    """The latest time among the log's last `entries` entries, of any laptop and any action (None:
+    an empty log): the time a right PIN kept through a full disk is dated no later than, once the
+    wrong ones it ended are written (services.staff `flush_uncounted`), which this reading holds.
+    Among the last ones rather than the last one: a clock set back and a dose recorded since put an
+    earlier time after the later ones."""
     found = [datetime.fromisoformat(at) for (at,) in db.execute(
         "SELECT at FROM audit ORDER BY seq DESC LIMIT ?", [entries])]
     return max(found, default=None)
+
+
+def latest_written_here(db: Database) -> datetime | None:
+    """The latest time this laptop wrote in the log (None: none yet): the latest its clock read,
+    which a clock set back is behind (services.clock_check). The latest of all its entries, not
+    its last one: a clock set back and a dose recorded since put an earlier time after the later
+    ones, and read among the log's last 200 entries, a morning's round on a clock still a day
+    behind went past it. Other laptops' entries, merged here, are their clocks'. Read from the
+    index of each laptop's moments (`audit_device_moment`; the actions it leaves out are left out
+    here for it to serve), one step however long the log."""
+    latest = db.execute(
+        "SELECT at FROM audit WHERE device_id = (SELECT value FROM meta WHERE key = 'device_id')"
+        " AND action NOT IN ('sign_in.failed', 'sign_in.locked', 'record.import')"
+        " ORDER BY strftime('%Y-%m-%dT%H:%M:%f', at) DESC LIMIT 1").fetchone()
+    return datetime.fromisoformat(latest[0]) if latest else None
 
 
 def _last(db: Database) -> tuple[int, str]:

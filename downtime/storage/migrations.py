@@ -808,3 +808,29 @@ def m038_pin_to_choose(db: Database) -> None:
             row = {**row, "pin_to_choose": 1}
         audit.append(db, at=now, actor=None, device_id=None, action="migration.pin_to_choose", entity="staff",
                      entity_id=row["staff_id"], row=row)
+
+
+@MIGRATIONS(name="m039_not_entered_asked_again")
+def m039_not_entered_asked_again(db: Database) -> None:
+    """The ward's answer that a record is not to be entered may be given again of the same
+    version: an answer given beside the other record of one dose lapses once that record is
+    withdrawn (services.back_entry.LAPSED_SQL), the line asks the ward again, and its next
+    answer was refused as a second row of the version (m024's UNIQUE), the line open for good.
+    The newest answer of a record stands. SQLite drops no constraint: the table is made again,
+    its rows in their order, append-only as before."""
+    db.execute("""
+        CREATE TABLE not_entered_again (
+            id TEXT PRIMARY KEY,
+            record_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            ward_said TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        )""")
+    db.execute("INSERT INTO not_entered_again SELECT id, record_id, version, ward_said, reason, recorded_by,"
+               " recorded_at FROM not_entered ORDER BY rowid")
+    db.execute("DROP TABLE not_entered")
+    db.execute("ALTER TABLE not_entered_again RENAME TO not_entered")
+    db.execute("CREATE INDEX not_entered_record ON not_entered(record_id, version)")
+    _append_only(db, "not_entered")

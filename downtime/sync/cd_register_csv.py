@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
+from downtime.domain.laptops import exported_at
 from downtime.i18n import decimal_text
 from downtime.services.cd_register import cd_lines, register_pages
 from downtime.services.context import Session
 from downtime.services.staff import names_with_ids
+from downtime.storage.laptops import rowid_range
 from downtime.sync.csv_cells import csv_cell
 
 PATH = "registers/controlled_drugs.csv"
@@ -62,25 +66,54 @@ def merge_registers(folders: Iterable[Path], out: Path) -> int:
     are any; returns how many. Each file is read by its own header, the merge written with every
     column any of them has (this version's first): an export from before `given_at` and
     `written_at` were added leaves them empty on its lines, where the last file's header was
-    written over every file's rows, the columns of one under the names of another."""
-    seen: dict[str, dict[str, str]] = {}
+    written over every file's rows, the columns of one under the names of another. A line met
+    twice is kept as the export made last wrote it (`_export_times`): its patient's name corrected
+    since, say; the first folder given won, and the pharmacy's register named the patient by the
+    name the clerk's order of the sticks left it. The register and the records are only ever
+    added to, so of one laptop's exports the one holding more of its register's lines, then of
+    its record versions, was made last; their manifests' times only break a tie: an export made
+    while the laptop's clock ran a day fast beat every later one."""
+    seen: dict[str, tuple[tuple[int, int, float], dict[str, str]]] = {}
     header: dict[str, None] = dict.fromkeys(COLUMNS)
     for folder in folders:
         path = folder / PATH
         if not path.exists():  # an export from before the register was exported
             continue
+        made = _export_times(folder)
         with path.open(encoding=ENCODING, newline="") as handle:
-            rows = csv.DictReader(handle)
-            header.update(dict.fromkeys(rows.fieldnames or ()))
-            for row in rows:
-                seen.setdefault(row["line_id"], row)
+            reader = csv.DictReader(handle)
+            rows = list(reader)
+            header.update(dict.fromkeys(reader.fieldnames or ()))
+        held = Counter(row["laptop"] for row in rows)
+        for row in rows:
+            at = (held[row["laptop"]], *made.get(row["laptop"], (-1, float("-inf"))))
+            if row["line_id"] not in seen or at > seen[row["line_id"]][0]:
+                seen[row["line_id"]] = (at, row)
     if not seen:
         return 0
-    lines = sorted(seen.values(), key=lambda row: (row["ward"].casefold(), row["drug"].casefold(),
-                                                   row["unit"].casefold(), int(row["laptop"] or 0)))
+    lines = sorted((row for _, row in seen.values()), key=lambda row: (
+        row["ward"].casefold(), row["drug"].casefold(), row["unit"].casefold(), int(row["laptop"] or 0)))
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding=ENCODING, newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(header), restval="")
         writer.writeheader()
         writer.writerows(lines)
     return len(lines)
+
+
+def _export_times(folder: Path) -> dict[str, tuple[int, float]]:
+    """How late the latest export of each laptop (by its number, the register's `laptop`) a
+    folder holds was made, by its manifest: an export's own, a merge's each of its sources': the
+    last of its laptop's record versions it holds (`rowid_range`, -1 when it names none), then
+    when it says it was made. A folder whose manifest cannot be read ranks below any that says."""
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    sources = manifest.get("sources", []) if manifest.get("format") == "downtime-merge" else [manifest]
+    made: dict[str, tuple[int, float]] = {}
+    for source in sources:
+        laptop = str(source.get("device_number"))
+        held = rowid_range(source)
+        made[laptop] = max(made.get(laptop, (-1, float("-inf"))), (held[1] if held else -1, exported_at(source)))
+    return made

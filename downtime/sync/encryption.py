@@ -22,7 +22,7 @@ from typing import Any, BinaryIO
 
 import pyrage
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, Listed
 from downtime.errors import UserError, written_to
 
 SUFFIX = ".age"
@@ -269,10 +269,12 @@ def decrypt_export(src: Path, out: Path, identities: list[pyrage.x25519.Identity
                 relative = source.relative_to(src)
                 _decrypt_file(source, staging / relative.with_name(relative.name.removesuffix(SUFFIX)),
                               identities, identity_path, opened_any=number > 0)
-            problems = [problem.replace(f"{staging}{os.sep}", "") for problem in verify_export(staging)]
+            problems = verify_export(staging, relative=True)
             if problems:
-                raise DecryptRefused(f"refused, {src} does not match its manifest after decryption:\n"
-                                     + "\n".join(problems))
+                raise DecryptRefused(QT_TRANSLATE_NOOP("messages", "refused, {src} does not match its manifest after "
+                                                                   "decryption: copy the export again from the laptop "
+                                                                   "(or its backup stick):\n{problems}"),
+                                     src=src, problems=Listed(tuple(problems), between="\n"))
             on_disk(staging)
             put_in_place(staging, out)
         except BaseException:

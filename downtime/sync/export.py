@@ -34,7 +34,7 @@ from sqlite_utils import Database
 
 from downtime import __version__
 from downtime.errors import written_to
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.values import as_current, leftover
@@ -128,15 +128,20 @@ class ExportResult:
     later_forms: tuple[LaterForm, ...] = ()
     """Records written with a later version of their form than this laptop's, left out of the
     bundle but where another record needs them (the manifest's `later_form_versions`)."""
+    fhir_held_back: tuple[str, ...] = ()
+    """The downtime numbers of the patients the bundle holds back, their link contradicted by
+    their admission since (fhir_export.Written.held_back; the manifest's `fhir_held_back`)."""
 
     def notes_in(self, lang: Lang, forms: Mapping[str, FormSpec]) -> list[str]:
         """What the export's report says of its bundle after how many versions it exported
         (`downtime export` and the export dialog): its updates, the records it withdraws and
         leaves out as the ward said, those written with a later form than this laptop's, then
-        those to ask the ward about; nothing of what it has none of."""
+        those to ask the ward about; nothing of what it has none of. The patients held back come
+        first, by number: their records are in no bundle until the clerk re-links them."""
         counted = ((UPDATES, self.fhir_updates), (WITHDRAWN, self.fhir_withdrawn), (LEFT_OUT, self.fhir_left_out),
                    (LATER_FORMS, len(self.later_forms)))
-        return [*(message(lang, said, count=count) for said, count in counted if count),
+        held = [message(lang, HELD_BACK, numbers=", ".join(self.fhir_held_back))] if self.fhir_held_back else []
+        return [*held, *(message(lang, said, count=count) for said, count in counted if count),
                 *self.ask_the_ward_in(lang, forms)]
 
     def ask_the_ward_in(self, lang: Lang, forms: Mapping[str, FormSpec]) -> list[str]:
@@ -180,6 +185,11 @@ LATER_FORMS = QT_TRANSLATE_NOOP("messages", "{count} record(s) were written with
                                             "them out, or tags them later-form where another record needs them, as "
                                             "this laptop may misread them; enter them from the bundle of an up-to-date "
                                             "laptop or of the records office (the manifest's later_form_versions)")
+HELD_BACK = QT_TRANSLATE_NOOP("messages", "patient(s) {numbers} held back from the FHIR bundle: their admission's "
+                                         "hospital number (IPP) changed since they were linked to an EHR patient "
+                                         "(the manifest's fhir_held_back); check each identity and re-link it on the "
+                                         "back-entry tab, then make a whole export (not --since-last) for the EHR: "
+                                         "posted again, what it held already creates nothing new")
 ASK_AGAIN = QT_TRANSLATE_NOOP("messages", "(in an earlier export too: posted from it, the EHR holds the record; this "
                                           "bundle puts the warning on its Provenance and tags its resources)")
 
@@ -508,6 +518,7 @@ def export(session: Session, out: Path, since_last: bool = False,
                         "cd_register_lines": register_lines,
                         "fhir_entries": written.entries, "fhir_updates": written.updates,
                         "fhir_withdrawn": written.withdrawn, "fhir_left_out": written.left_out,
+                        "fhir_held_back": list(written.held_back),
                         "ask_the_ward": [found.as_json() for found in written.ask_the_ward],
                         "form_versions": {form_id: spec.version for form_id, spec in sorted(session.forms.items())},
                         "later_form_versions": [found.as_json() for found in written.later_forms],
@@ -539,7 +550,8 @@ def export(session: Session, out: Path, since_last: bool = False,
     if not for_another_ward and (where := db.execute("PRAGMA database_list").fetchone()[2]):  # none in memory
         keyslots.keep_export(Path(where), now, last)  # what a restore from an older backup asks (backups.restored)
     return ExportResult(out, counts, written.entries, first, last, written.ask_the_ward, written.updates,
-                        keys is not None, written.withdrawn, written.left_out, for_another_ward, written.later_forms)
+                        keys is not None, written.withdrawn, written.left_out, for_another_ward, written.later_forms,
+                        written.held_back)
 
 
 def _listed(manifest: Any) -> dict[str, Any] | None:
@@ -551,25 +563,43 @@ def _listed(manifest: Any) -> dict[str, Any] | None:
     return {PureWindowsPath(name).as_posix(): expected for name, expected in files.items()}
 
 
-def verify_export(folder: Path) -> list[str]:
-    """Problems of an export folder: missing manifest, files missing, changed or unexpected."""
+NOT_AS_EXPORTED = QT_TRANSLATE_NOOP("messages", "refused, the export does not match its manifest: copy the export "
+                                                "again from the laptop (or its backup stick):\n{problems}")
+"""The refusal of an export whose files are not as exported (`verify_export`), by the import
+and the merge: a stick pulled out during the copy, a file changed since."""
+
+
+def verify_export(folder: Path, relative: bool = False) -> list[Phrase]:
+    """Problems of an export folder: missing manifest, files missing, changed or unexpected,
+    each in the clerk's language where it is said (`NOT_AS_EXPORTED`); `relative`: the files
+    named from the folder (a decryption's scratch folder, which the clerk never sees)."""
+    def named(path: Path) -> Path:
+        return path.relative_to(folder) if relative else path
+
     manifest_path = folder / "manifest.json"
+    if not manifest_path.exists():
+        return [Phrase(QT_TRANSLATE_NOOP("messages", "{path}: missing: this folder is not an export, or not all of "
+                                                     "it was copied"), {"path": named(manifest_path)})]
     try:
         listed = _listed(json.loads(manifest_path.read_text(encoding="utf-8")))
     except (OSError, ValueError) as problem:
-        return [f"{manifest_path}: cannot be read ({problem})"]
+        return [Phrase(QT_TRANSLATE_NOOP("messages", "{path}: cannot be read ({problem})"),
+                       {"path": named(manifest_path), "problem": problem})]
     if listed is None:
-        return [f"{manifest_path}: not a manifest (it does not list the files with their SHA-256)"]
+        return [Phrase(QT_TRANSLATE_NOOP("messages", "{path}: not a manifest (it does not list the files with their "
+                                                     "SHA-256)"), {"path": named(manifest_path)})]
     problems = []
     for name, expected in listed.items():
         path = folder / name
         if not path.is_file():
-            problems.append(f"{path}: missing")
+            problems.append(Phrase(QT_TRANSLATE_NOOP("messages", "{path}: missing"), {"path": named(path)}))
         elif sha256_of(path) != expected:
-            problems.append(f"{path}: altered or truncated (SHA-256 differs from the manifest)")
+            problems.append(Phrase(QT_TRANSLATE_NOOP("messages", "{path}: altered or truncated (SHA-256 differs from "
+                                                                 "the manifest)"), {"path": named(path)}))
     for path in folder.rglob("*"):
-        relative = path.relative_to(folder)
-        if path.is_file() and path.name != "manifest.json" and relative.as_posix() not in listed \
-                and not os_litter(relative):
-            problems.append(f"{path}: not listed in the manifest")
+        relative_path = path.relative_to(folder)
+        if path.is_file() and path.name != "manifest.json" and relative_path.as_posix() not in listed \
+                and not os_litter(relative_path):
+            problems.append(Phrase(QT_TRANSLATE_NOOP("messages", "{path}: not listed in the manifest"),
+                                   {"path": named(path)}))
     return problems

@@ -81,7 +81,8 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.i18n import Lang, message
 from downtime.services.back_entry import (
-    Conflict, NotEntered, Otherwise, conflicts_among, ehr_numbers, otherwise_among, standing_not_entered, with_entries,
+    Conflict, NotEntered, Otherwise, conflicts_among, contradicted_links, ehr_numbers, otherwise_among,
+    standing_not_entered, with_entries,
 )
 from downtime.services.context import load_device
 from downtime.services.patients import downtime_numbers
@@ -242,6 +243,10 @@ class Written:
     out, as no earlier bundle sent them."""
     later_forms: tuple[LaterForm, ...] = ()
     """Records written with a later version of their form than this laptop's (see LaterForm)."""
+    held_back: tuple[str, ...] = ()
+    """The downtime numbers of the patients held back whole, their link contradicted by their
+    admission since (back_entry.LinkContradicted): said in the export's report, whose clerk
+    re-links them, as no later `--since-last` bundle carries what this one held back."""
 
 
 @dataclass(frozen=True)
@@ -310,7 +315,11 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
                            "timestamp": at.isoformat()}, sent,
                      cache(lambda staff_id, device_id: authors.of("en", staff_id, device_id, laptops({device_id}))))
     numbers = downtime_numbers(db)
-    patients = list(numbers)
+    # A patient whose link their admission contradicts since (back_entry.LinkContradicted) is
+    # held back whole until the clerk re-links or confirms it: under the link, or under the
+    # admission's new IPP that no one checked, every resource may go into another patient's file.
+    held_back = contradicted_links(db, forms)
+    patients = [patient_id for patient_id in numbers if patient_id not in held_back]
     noted = {record_id for (record_id,) in db.execute("SELECT DISTINCT record_id FROM settlements_otherwise")}
     not_entered = standing_not_entered(db, authors.names)
     withdrawn = records_sent(db, not_entered)
@@ -332,7 +341,8 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
         later_forms |= {found.record_id: found for found in page.later_forms}
     return Written(writer.finish(), tuple(ask), writer.updates, (writer.resources, writer.contents),
                    len(went_withdrawn), len(left_out),
-                   tuple(sorted(later_forms.values(), key=lambda one: (one.downtime_number, one.form_id, one.record_id))))
+                   tuple(sorted(later_forms.values(), key=lambda one: (one.downtime_number, one.form_id, one.record_id))),
+                   tuple(sorted(numbers[patient_id] for patient_id in held_back if patient_id in numbers)))
 
 
 def _later_forms(db: Database, forms: Mapping[str, FormSpec]) -> dict[str, int]:

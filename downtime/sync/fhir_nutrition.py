@@ -1,5 +1,6 @@
 """Each malnutrition screening as a FHIR Observation (a survey) in the stay it was made in: the
-MUST score as the value, its risk as the interpretation, the body mass index, weight, height,
+MUST score as the value, its risk as the interpretation (as the record says it: the screen's note
+that the app keeps no food chart stays on the ward), the body mass index, weight, height,
 weight lost and acute illness as components (the measures in UCUM), and a loss the stay's weights
 show that the nurse confirmed as not scored (oedema gone: version 2's `loss_not_scored_pct`), the
 score being lower than those weights alone give. Codes are in words: LOINC's and SNOMED CT's could
@@ -23,7 +24,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain.nutrition import RISKS
+from downtime.domain.nutrition import RISK_RECORDED
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.services import weight
 from downtime.services.nutrition import FORM, LOSS_NOT_SCORED, screened
@@ -105,7 +106,7 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str,
     not_scored = [{"code": {"text": spec.field(LOSS_NOT_SCORED).label.en}, "valueQuantity": quantity(percent, "%")}]
     return record_observation(
         record, ctx, stays, "survey", MUST, data["screened_at"], valueInteger=found.score,
-        interpretation=[{"text": RISKS[found.risk]["en"]}],
+        interpretation=[{"text": RISK_RECORDED[found.risk]["en"]}],
         component=[
             {"code": {"text": "Body mass index"}, "valueQuantity": quantity(round(found.bmi, 1), "kg/m2")},
             {"code": {"text": spec.field("weight_kg").label.en}, "valueQuantity": quantity(data["weight_kg"], "kg")},

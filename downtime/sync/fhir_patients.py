@@ -213,7 +213,8 @@ def _ehr_patient(identifiers: list[dict[str, Any]], ehr_number: str) -> dict[str
     conditional create finds the EHR's patient and every resource of the bundle is filed under
     it; on the downtime number alone, which the EHR does not have, it created a second patient.
     The IPP the admission recorded goes only as that number: one the clerk linked otherwise was
-    wrong, as linking says (services.back_entry.link_patient). The downtime number was replaced
+    wrong, as linking says (services.back_entry.link_patient); a patient whose link the admission
+    contradicts since is held back from the bundle (fhir_export._write_bundle). The downtime number was replaced
     by the EHR's (`link`)."""
     ehr = {"system": IPP_SYSTEM, "value": ehr_number}
     return {"identifier": [{"use": "usual", **ehr}, *(found for found in identifiers if found["system"] != IPP_SYSTEM)],

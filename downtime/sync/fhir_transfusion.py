@@ -142,16 +142,17 @@ def _status(start: RecordVersion, end: RecordVersion | None) -> str:
 
 def _possible(db: Database, ended: list[tuple[RecordVersion, RecordVersion | None]]) -> list[str]:
     """"Observations that may be a reaction at 2026-11-28T12:15:00+01:00: temperature 39.4, up
-    2.5 °C, systolic 82, down 43", for each such set taken while a part of the unit ran or in the
-    hour after its end, oldest first."""
-    found: dict[str, str] = {}
-    for start, end in ended:
-        if start.status is RecordStatus.ENTERED_IN_ERROR:
-            continue
-        for at, readings in possible_reactions(db, str(start.patient_id), datetime.fromisoformat(start.data["started_at"]),
-                                               datetime.fromisoformat(end.data["ended_at"]) if end else None):
-            found.setdefault(moment(at), ", ".join(one.said("en") for one in readings))
-    return [f"Observations that may be a reaction at {at}: {said}" for at, said in found.items()]
+    2.5 °C, systolic 82, down 43", for each such set taken from the unit's first start to its
+    last end, or in the hour after it, oldest first, each read against the set before its first
+    start, as the screens and the paper read them (services.transfusion.sets_of)."""
+    standing = [(start, end) for start, end in ended if start.status is not RecordStatus.ENTERED_IN_ERROR]
+    if not standing:
+        return []
+    (first, _), (last, end) = standing[0], standing[-1]
+    return [f"Observations that may be a reaction at {moment(at)}: {', '.join(one.said('en') for one in readings)}"
+            for at, readings in possible_reactions(db, str(last.patient_id), datetime.fromisoformat(last.data["started_at"]),
+                                                   datetime.fromisoformat(end.data["ended_at"]) if end else None,
+                                                   first_started_at=datetime.fromisoformat(first.data["started_at"]))]
 
 
 def _procedure(ended: list[tuple[RecordVersion, RecordVersion | None]], ctx: Context, stays: Stays,

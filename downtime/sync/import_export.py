@@ -31,7 +31,7 @@ import orjson
 from pydantic import ValidationError
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
+from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Phrase
 from downtime.domain.census import StayStatus, leaves_hospital
 from downtime.domain.holds import HeldVersion, SettledOtherwise, Settlement, SettlementNotTaken
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -51,7 +51,7 @@ from downtime.services.records import THEATRE_FORMS
 from downtime.storage import audit
 from downtime.storage.laptops import remember
 from downtime.storage.records import chunks, held_from, holds, list_current, marks
-from downtime.sync.export import verify_export
+from downtime.sync.export import NOT_AS_EXPORTED, verify_export
 from downtime.sync.merge import later_forms, not_exported, sources_of
 from downtime.sync.outcome import (
     HELD, WITHDRAWN_ALIKE, BedShared, DatedAfterLeaving, DoseToCheck, ImportRefused, ImportResult, Progress, untold,
@@ -111,7 +111,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
     session.require(Action.IMPORT_DATA)
     problems = verify_export(folder)
     if problems:
-        raise ImportRefused("refused, the export does not match its manifest:\n" + "\n".join(problems))
+        raise ImportRefused(NOT_AS_EXPORTED, problems=Listed(tuple(problems), between="\n"))
     patients = read_lines(folder / PATIENTS_FILE, PATIENT_COLUMNS)
     now = session.clock()
     added = {"patients": 0, "records": 0}
@@ -192,7 +192,10 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                 session, "patients", "patient_id", {row["patient_id"] for _, _, row in versions} - known_patients - {None})}
             ids = {row["record_id"] for _, _, row in versions}
             stored_versions = _already(session, "records", "record_id", ids)
-            by_id = {row["id"]: row for row in stored_versions}
+            # By version id, whichever record holds it here: a line's id stored under another
+            # record (an export changed by hand) was refused by the database, not by its line.
+            by_id = {row["id"]: row for row in [*stored_versions, *_already(
+                session, "records", "id", {row["id"] for _, _, row in versions} - {row["id"] for row in stored_versions})]}
             by_version = {(row["record_id"], row["version"]): row for row in stored_versions}
             for row in _already(session, "held_versions", "record_id", ids):
                 held.add(row["digest"])

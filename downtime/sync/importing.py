@@ -1,7 +1,7 @@
 """`downtime import PATH`: one entry point that tells what it was given by its shape. A folder
 with a manifest is a laptop's export or a merge (an encrypted one is read with the records
 office's key, or on a ward laptop with the wards' key when it was made for another ward);
-another folder is a CSV snapshot; a .json file is a FHIR snapshot Bundle."""
+a folder holding exports (a USB stick's) is refused, naming them; another is a CSV snapshot; a .json file is a FHIR snapshot Bundle."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from downtime.sync.encryption import (
     NotForThisKey, decrypt_export, decrypt_folder, encrypted_export, wards_identity,
 )
 from downtime.sync.import_export import import_export
+from downtime.sync.merge import exports_in
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 from downtime.sync.snapshot import load_snapshot
 from downtime.sync.snapshot_csv import read_csv_snapshot
@@ -68,6 +69,10 @@ def _imported(session: Session, path: Path, progress: Progress, identity: Path |
             return import_export(session, Path(scratch) / "export", progress, shared_device_number)
     if path.is_dir() and (path / "manifest.json").exists():
         return import_export(session, path, progress, shared_device_number)
+    if path.is_dir() and (held := exports_in(path)):
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{folder} is not an export but holds {count} export(s): "
+                                                          "import each of them instead: {exports}"),
+                            folder=path, count=len(held), exports=" ".join(map(str, held)))
     if path.is_dir():
         return load_snapshot(session, read_csv_snapshot(path, session.forms), str(path), progress)
     if path.is_file() and path.suffix.lower() == ".json":

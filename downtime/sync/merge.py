@@ -34,7 +34,7 @@ from typing import Any
 import orjson
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, message, semicolon
 from downtime.domain.downtime_number import told_apart
 from downtime.domain.duplicates import NumberHolder, ProbableDuplicate, SharedNumber, probable_duplicates, standing
 from downtime.domain.falls import AND
@@ -60,7 +60,7 @@ from downtime.sync.fhir_export import PATIENTS_AT_ONCE, AskTheWard
 from downtime.sync.missing import MissingVersions, missing_versions, shown_time
 from downtime.sync.export import (
     ASK_THE_WARD_COLUMN, BASE_COLUMNS, CHART_ANTICOAGULANTS_COLUMN, CSV_ENCODING, NOT_STANDING_CELL, ON_HOLD_CELL, ON_HOLD_COLUMN, ON_HOLD_IN_CELL, SETTLED_CELL,
-    csv_column, file_digests, on_disk, os_litter, put_in_place, staging_in, verify_export,
+    NOT_AS_EXPORTED, csv_column, file_digests, on_disk, os_litter, put_in_place, staging_in, verify_export,
 )
 from downtime.sync.versions import (
     HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENTS_FILE, WITHDRAWN_ALIKE_FILE,
@@ -292,10 +292,23 @@ def _combine(db: Database, folders: list[Path]) -> None:
                         f" WHERE {facts.table}.other IS NULL AND {facts.table}.line != excluded.line",
                         [(*facts.values(path, number, row, text), text, str(folder))
                          for number, row in part for text in [line(row)]])
-    found = db.execute("SELECT patient_id, folder, other FROM patients WHERE other IS NOT NULL LIMIT 1").fetchone()
+    found = db.execute("SELECT patient_id, downtime_number, folder, other FROM patients WHERE other IS NOT NULL"
+                       " LIMIT 1").fetchone()
     if found is not None:
-        raise MergeRefused(QT_TRANSLATE_NOOP("messages", "refused: {seen} and {folder} hold different contents for {what}"),
-                           seen=found[1], folder=found[2], what=found[0])
+        patient_id, number, seen, other = found
+        (path, at), (other_path, other_at) = (_patient_line(Path(folder), patient_id) for folder in (other, seen))
+        raise MergeRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: patient {number} differs from {other}, "
+                                                         "line {other_line}"),
+                           file=path, line=at, number=number, other=other_path, other_line=other_at)
+
+
+def _patient_line(folder: Path, patient_id: str) -> tuple[Path, int]:
+    """The patients file of an export and the number of a patient's line in it: the merge's
+    refusal names them, as the import's does (an internal id is on no screen or CSV). Read again
+    only to refuse."""
+    path = folder / PATIENTS_FILE
+    return path, next(number for number, row in enumerate(lines_of(path, PATIENT_COLUMNS), start=1)
+                      if row["patient_id"] == patient_id)
 
 
 def _withdrawn_alike(db: Database) -> tuple[WithdrawnAlike, ...]:
@@ -1136,19 +1149,28 @@ def _drafts_of_a_form(entry: dict[str, Any]) -> bool:
 
 
 def _an_export(folder: Path) -> None:
-    """Refuses a path that is no export folder, by what it is: a typo, or a USB stick's folder
-    that holds the laptop's exports (the clerk gives them instead, named). Both were "an export
-    that does not match its manifest", with an operating system error."""
+    """Refuses a path that is no export folder, by what it is: a typo, a USB stick's folder
+    that holds the laptop's exports (the clerk gives them instead, named), or a folder with no
+    manifest (an empty one, the CSV snapshot's). Each was "an export that does not match its
+    manifest", with an operating system error."""
     if not folder.is_dir():
         raise MergeRefused(QT_TRANSLATE_NOOP("messages", "{folder}: no such export folder"), folder=folder)
     if (folder / "manifest.json").exists() or encrypted_export(folder):
         return
-    held = sorted(inside for inside in folder.iterdir() if inside.is_dir()
-                  and ((inside / "manifest.json").exists() or encrypted_export(inside)))
+    held = exports_in(folder)
     if held:
         raise MergeRefused(QT_TRANSLATE_NOOP("messages", "{folder} is not an export but holds {count} export(s): give "
                                                          "them to merge instead: {exports}"),
                            folder=folder, count=len(held), exports=" ".join(map(str, held)))
+    raise MergeRefused(QT_TRANSLATE_NOOP("messages", "{folder} is not an export: it holds no manifest.json"),
+                       folder=folder)
+
+
+def exports_in(folder: Path) -> list[Path]:
+    """The exports a folder that is none holds (a USB stick's, given for one of them): the
+    merge and the import name them."""
+    return sorted(inside for inside in folder.iterdir() if inside.is_dir()
+                  and ((inside / "manifest.json").exists() or encrypted_export(inside)))
 
 
 def merge(folders: list[Path], out: Path, shared_device_number: bool = False) -> MergeResult:
@@ -1166,7 +1188,7 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
                                folder=folder)
     problems = [problem for folder in folders for problem in verify_export(folder)]
     if problems:
-        raise MergeRefused("refused, an export does not match its manifest:\n" + "\n".join(problems))
+        raise MergeRefused(NOT_AS_EXPORTED, problems=Listed(tuple(problems), between="\n"))
     # An export given twice (in an earlier merge and on its own) is one source.
     sources = list({json.dumps(source, sort_keys=True): source for folder in folders
                     for source in sources_of(folder)}.values())

@@ -16,17 +16,17 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, labelled, message, semicolon
 from downtime.domain.clock import ward_time
 from downtime.domain.duplicates import SAME_IPP, SAME_NAME_AND_BIRTH, SAME_NIR, fold
-from downtime.domain.medication import same_dose_time, scheduled_slots
+from downtime.domain.medication import TIME_WRITTEN_TWICE, same_dose_time, scheduled_slots
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import ChoiceField, Field, Meaning, MultiChoiceField, RepeatField
+from downtime.formspec.schema import ChoiceField, Field, Meaning, MultiChoiceField, RepeatField, Text
 from downtime.formspec.values import format_value, offered, relevant_values
 from downtime.services import census, identity, medication, paper_numbers, records, snapshot_time
 from downtime.services.context import Session
@@ -179,6 +179,8 @@ def _load_one(session: Session, item: SnapshotItem, to_check: list[Phrase]) -> b
             if item.form_id == PATIENT_FORM:
                 to_check += _not_in_hospital_already(session, item, values)
             records.save_imported(session, item.form_id, values, patient_id, record_id)
+            if item.form_id == medication.ORDER_FORM and (said := _time_written_twice(session, values)):
+                raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {problem}"), where=item.where, problem=said)
             if item.form_id == medication.ORDER_FORM and patient_id is not None and (already := medication.duplicate_orders(
                     session, values, patient_id, record_id, typed_on_ward=True)):
                 to_check.append(Phrase(ORDERED_ALREADY, {"where": item.where, "said": already}))
@@ -205,6 +207,32 @@ def _load_one(session: Session, item: SnapshotItem, to_check: list[Phrase]) -> b
                             where=item.where, kind=kind_said(item.kind), key=item.key,
                             changes=semicolon(session.lang).join(changes))
     return False
+
+
+@dataclass(frozen=True)
+class _Label:
+    """A form field's label, said in the language of whoever reads the refusal: taken in the
+    session's when refused, the French read « Administration times »."""
+
+    label: Text
+
+    def text(self, lang: Lang) -> str:
+        return self.label.get(lang)
+
+    def __str__(self) -> str:
+        return self.label.en
+
+
+def _time_written_twice(session: Session, values: Mapping[str, Any]) -> Phrase | None:
+    """The first time an order's times (checked by its form already) give twice: "08:00 08:00
+    14:00" was loaded and printed so on the chart and the MAR. Only this of the ward's order
+    form's rule (domain.medication.times_problem): times under 30 min apart (drops at 07:00 07:10
+    07:20) or more than 24 a day are the prescriber's order as the EHR holds it, and refusing
+    one such line refused the whole hospital's snapshot."""
+    times = [time.fromisoformat(clock) for clock in str(values.get("times") or "").split()]
+    twice = next((clock for number, clock in enumerate(times) if clock in times[:number]), None)
+    return None if twice is None else Phrase(TIME_WRITTEN_TWICE, {
+        "time": f"{twice:%H:%M}", "field": _Label(session.form(medication.ORDER_FORM).field("times").label)})
 
 
 def _unordered(spec: FormSpec, values: Mapping[str, Any]) -> dict[str, Any]:

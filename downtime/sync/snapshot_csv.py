@@ -92,16 +92,22 @@ read as a whole value (an IPP of 800124 cut to 80, loaded onto the wristband, a 
 
 NAMELESS = QT_TRANSLATE_NOOP("messages", "{path}, line {line}: column {column} has no name in the header (see the "
                                          "template)")
+TWICE = QT_TRANSLATE_NOOP("messages", "{path}, line 1: column {column!r} is listed twice (columns {first} and {second})")
 
 
 def _named(path: Path, header: list[str]) -> list[str]:
     """The header's columns, without the empty ones after the last named, which a spreadsheet saves
     ("…,ipp,,") when a column beside the table was ever touched: they were refused as an "unknown
-    column ''". One with no name among the named is refused by its place."""
+    column ''". One with no name among the named is refused by its place; one named twice (a column
+    pasted twice in a spreadsheet) by both places: read, the last copy won, a dose of 1 g loaded as
+    the 10 beside it, an IPP as the empty copy's nothing."""
     while header and not header[-1]:
         header.pop()
     if "" in header:
         raise ImportRefused(NAMELESS, path=path.name, line=1, column=header.index("") + 1)
+    for second, name in enumerate(header):
+        if (first := header.index(name)) < second:
+            raise ImportRefused(TWICE, path=path.name, column=name, first=first + 1, second=second + 1)
     return header
 
 
@@ -166,9 +172,10 @@ def _check_header(path: Path, forms: dict[str, FormSpec], file: _File, spec: For
                             path=path.name, missing=missing[0])
 
 
-def _value(field: Field, text: str) -> Any:
+def _value(field: Field, text: str, comma_separated: bool) -> Any:
     """A cell read as a new answer: a code the form has retired is refused, as the screen no
-    longer offers it and saving would refuse it."""
+    longer offers it and saving would refuse it. `comma_separated`: the file's cells are (see
+    `parse_decimal`)."""
     text = text.strip()
     if not text:
         return None
@@ -183,7 +190,7 @@ def _value(field: Field, text: str) -> Any:
             return [_code(field, code.strip()) for code in text.split("|") if code.strip()]
         case DateTimeField():
             return parse_datetime(text, as_written=True).isoformat(timespec="minutes")
-    return parse_text(field, text, as_written=True)
+    return parse_text(field, text, as_written=True, comma_separated=comma_separated)
 
 
 def _code(field: ChoiceField | MultiChoiceField, text: str) -> str:
@@ -209,14 +216,14 @@ class _Unread:
 
 
 def _values(path: Path, number: int, spec: FormSpec, row: dict[str, str],
-            fields: dict[str, Field]) -> dict[str, Any]:
+            fields: dict[str, Field], comma_separated: bool) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for column, text in row.items():
         field = fields.get(column)
         if field is None:
             continue
         try:
-            value = _value(field, text)
+            value = _value(field, text, comma_separated)
         except ParseError as problem:
             if problem.key == "bad_choice" and isinstance(field, (ChoiceField, MultiChoiceField)):
                 # "choose one of the listed options", where a file lists none: IT guessed the codes.
@@ -260,11 +267,12 @@ def _rows(folder: Path, forms: dict[str, FormSpec], file: _File, spec: FormSpec,
     path = folder / file.name
     if not path.exists():
         return []
+    comma_separated = _delimiter(path.read_bytes().decode("utf-8-sig", "replace").split("\n", 1)[0]) == ","
     found = []
     for number, row in _lines(path):
         if not found:
             _check_header(path, forms, file, spec, row)
-        found.append((number, row, _values(path, number, spec, row, fields)))
+        found.append((number, row, _values(path, number, spec, row, fields, comma_separated)))
     return found
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 import unicodedata
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -126,13 +127,15 @@ class _Entry:
 def _composed(value: Any) -> Any:
     """Every text of the bundle in Unicode's composed form (NFC), as the ward types it: an EHR
     writing "Hélène" with its accents apart (NFD), written "\\u0301" or not, was another name to
-    the duplicate checks, and was stored, printed and exported so."""
+    the duplicate checks, and was stored, printed and exported so. Without its nulls: FHIR's JSON
+    has none, absent is what they mean, and one the models let through ("given": null) escaped the
+    reading as a TypeError, naming no entry."""
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
     if isinstance(value, list):
-        return [_composed(item) for item in value]
+        return [_composed(item) for item in value if item is not None]
     if isinstance(value, dict):
-        return {key: _composed(item) for key, item in value.items()}
+        return {key: _composed(item) for key, item in value.items() if item is not None}
     return value
 
 
@@ -165,9 +168,12 @@ def _load(path: Path) -> tuple[list[_Entry], datetime | None]:
         # fhir.resources raises these, not a ValidationError, for e.g. an unknown resourceType.
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}: not a valid FHIR R4 Bundle ({kind}: {problem})"),
                             path=path.name, kind=type(problem).__name__, problem=problem) from None
-    return ([_Entry(number, entry["resource"], entry.get("fullUrl"))
-             for number, entry in enumerate(raw.get("entry", []), start=1) if isinstance(entry.get("resource"), dict)],
-            datetime.fromisoformat(raw["timestamp"]) if raw.get("timestamp") else None)
+    entries = [_Entry(number, entry["resource"], entry.get("fullUrl"))
+               for number, entry in enumerate(raw.get("entry", []), start=1) if isinstance(entry.get("resource"), dict)]
+    if untyped := next((entry for entry in entries if not entry.resource.get("resourceType")), None):
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, entry {number}: its resource has no resourceType"),
+                            path=path.name, number=untyped.number)
+    return entries, datetime.fromisoformat(raw["timestamp"]) if raw.get("timestamp") else None
 
 
 def _ref(reference: dict[str, Any] | None) -> str | None:
@@ -338,8 +344,11 @@ def _identity(entry: _Entry) -> dict[str, Any]:
     usual = next((n for n in names if n.get("use") == "usual"), None)
     if usual and usual.get("family"):
         values["used_name"] = usual["family"]
-    if patient.get("birthDate"):
-        values["birth_date"] = patient["birthDate"]
+    if born := patient.get("birthDate"):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(born)):  # a valid FHIR date ("1950"), the day of birth unknown
+            raise entry.refuse(QT_TRANSLATE_NOOP("messages", "Patient.birthDate {born!r} is not a full date (YYYY-MM-DD): "
+                                                             "the admission needs its day and month"), born=born)
+        values["birth_date"] = born
     # The patient's own telephone, which the rescheduling list rings: the first not marked old
     # (a CSV snapshot's `phone` column; the FHIR one was not read).
     phone = next((telecom["value"] for telecom in patient.get("telecom", [])
@@ -480,8 +489,14 @@ def _order(entry: _Entry) -> dict[str, Any]:
         **_course(entry, repeat),
         "controlled": _flag(request, CONTROLLED_EXTENSION), "high_alert": _flag(request, HIGH_ALERT_EXTENSION),
         "time_critical": _flag(request, TIME_CRITICAL_EXTENSION)}
-    if repeat.get("timeOfDay"):
-        values["frequency"], values["times"] = "scheduled", " ".join(t[:5] for t in repeat["timeOfDay"])
+    if times := repeat.get("timeOfDay"):
+        wrong = [time for time in times if not (isinstance(time, str) and re.fullmatch(r"\d\d:\d\d(:00(\.0+)?)?", time))]
+        if wrong:
+            # A number escaped as a TypeError, "08:00:30" was cut to 08:00 unsaid: the order's times are on the
+            # minute. FHIR's time is hh:mm:ss(.sss): "08:00:00.000" is on it.
+            raise entry.refuse(QT_TRANSLATE_NOOP("messages", "timing.repeat.timeOfDay {time!r} is not a time on the "
+                                                             "minute (HH:MM:00)"), time=wrong[0])
+        values["frequency"], values["times"] = "scheduled", " ".join(time[:5] for time in times)
         if repeat.get("period") is not None:  # else daily, as every order written before it was asked
             values["every_days"] = _every_days(entry, repeat)
     elif dosage.get("asNeededBoolean") or dosage.get("asNeededCodeableConcept"):

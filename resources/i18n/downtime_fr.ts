@@ -1614,6 +1614,37 @@ Lier {name} ({number}) au patient {new} du DPI au lieu de {ehr} ?</translation>
     </message>
 </context>
 <context>
+    <name>BandCheck</name>
+    <message>
+        <source>Band checked: {patient}</source>
+        <translation>Bracelet vérifié : {patient}</translation>
+    </message>
+    <message>
+        <source>WRONG PATIENT: this band is {band}, not {patient}</source>
+        <translation>ERREUR DE PATIENT : ce bracelet est celui de {band}, pas de {patient}</translation>
+    </message>
+    <message>
+        <source>WRONG PATIENT: this band ({band}) is no patient's on this laptop, not {patient}</source>
+        <translation>ERREUR DE PATIENT : ce bracelet ({band}) n’est celui d’aucun patient de ce portable, pas de {patient}</translation>
+    </message>
+    <message>
+        <source>{said} (scanned into a box: taken out of it)</source>
+        <translation>{said} (scanné dans une case : retiré de celle-ci)</translation>
+    </message>
+    <message>
+        <source>Band not recognised, not checked against {patient}. {band}</source>
+        <translation>Bracelet non reconnu, non vérifié pour {patient}. {band}</translation>
+    </message>
+    <message>
+        <source>{band} is neither a downtime number nor any patient's number on this laptop</source>
+        <translation>{band} n’est ni un numéro de procédure dégradée ni le numéro d’aucun patient de ce portable</translation>
+    </message>
+    <message>
+        <source>BAND OUT OF DATE: this is the band of {patient}, but printed {when} it reads what was amended since ({changes}): print a new band and take the old one off</source>
+        <translation>BRACELET PÉRIMÉ : c’est le bracelet de {patient}, mais imprimé le {when} il porte ce qui a été corrigé depuis ({changes}) : imprimez un nouveau bracelet et retirez l’ancien</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>ward nurse</source>
@@ -4425,6 +4456,33 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     </message>
 </context>
 <context>
+    <name>RateDialog</name>
+    <message>
+        <source>Change the infusion rate</source>
+        <translation>Changer le débit de la perfusion</translation>
+    </message>
+    <message>
+        <source>Bag put up {time}: {running}</source>
+        <translation>Poche posée le {time} : {running}</translation>
+    </message>
+    <message>
+        <source>&amp;Save the change (Ctrl+S)</source>
+        <translation>&amp;Enregistrer le changement (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Time changed: write it as DD/MM/YYYY HH:MM.</source>
+        <translation>Heure du changement : l’écrire JJ/MM/AAAA HH:MM.</translation>
+    </message>
+    <message>
+        <source>New rate: write it as a number of mL/h.</source>
+        <translation>Nouveau débit : l’écrire en nombre de mL/h.</translation>
+    </message>
+</context>
+<context>
     <name>RebookDialog</name>
     <message>
         <source>Rebook an operation</source>
@@ -4591,6 +4649,37 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>Chart the wou&amp;nd…</source>
         <translation>Suivre la p&amp;laie…</translation>
+    </message>
+</context>
+<context>
+    <name>SetAsideDialog</name>
+    <message>
+        <source>Set aside forms not saved</source>
+        <translation>Mettre de côté des formulaires non enregistrés</translation>
+    </message>
+    <message>
+        <source>Only whoever typed a form can open it. Set one aside once you know what it held is done or recorded: a dose typed and not saved may have been given. What it held is kept in the audit log, with your name and reason.</source>
+        <translation>Seule la personne qui a saisi un formulaire peut l’ouvrir. Mettez-en un de côté une fois sûr(e) que ce qu’il contenait est fait ou tracé : une dose saisie et non enregistrée a pu être administrée. Son contenu est gardé dans le journal d’audit, avec votre nom et votre motif.</translation>
+    </message>
+    <message>
+        <source>Forms that can be set aside</source>
+        <translation>Formulaires pouvant être mis de côté</translation>
+    </message>
+    <message>
+        <source>e.g. dose recorded on the paper chart</source>
+        <translation>p. ex. dose tracée sur la feuille papier</translation>
+    </message>
+    <message>
+        <source>&amp;Why they are set aside</source>
+        <translation>&amp;Motif de la mise de côté</translation>
+    </message>
+    <message>
+        <source>&amp;Set aside the ticked forms</source>
+        <translation>Mettre de &amp;côté les formulaires cochés</translation>
+    </message>
+    <message>
+        <source>Tick the forms to set aside.</source>
+        <translation>Cochez les formulaires à mettre de côté.</translation>
     </message>
 </context>
 <context>
@@ -4836,6 +4925,56 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Your PIN is one an administrator set: choose your own to sign in.</source>
         <translation>Votre code a été défini par un administrateur : choisissez le vôtre pour vous connecter.</translation>
+    </message>
+</context>
+<context>
+    <name>StrikeDialog</name>
+    <message>
+        <source>Mark a line entered in error: {drug} ({unit})</source>
+        <translation>Marquer une ligne saisie par erreur : {drug} ({unit})</translation>
+    </message>
+    <message>
+        <source>{when} — {entry} — {quantity} {unit}</source>
+        <translation>{when} — {entry} — {quantity} {unit}</translation>
+    </message>
+    <message>
+        <source>&amp;Line</source>
+        <translation>&amp;Ligne</translation>
+    </message>
+    <message>
+        <source>W&amp;hy it was entered in error</source>
+        <translation>&amp;Pourquoi elle a été saisie par erreur</translation>
+    </message>
+    <message>
+        <source>No line of this page may be marked entered in error.</source>
+        <translation>Aucune ligne de cette page ne peut être marquée saisie par erreur.</translation>
+    </message>
+    <message>
+        <source>Say why the line was entered in error.</source>
+        <translation>Dites pourquoi la ligne a été saisie par erreur.</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyDialog</name>
+    <message>
+        <source>Supplied to take home: {drug} ({unit})</source>
+        <translation>Remise pour la sortie : {drug} ({unit})</translation>
+    </message>
+    <message>
+        <source>{number} — {name} — bed {bed}</source>
+        <translation>{number} — {name} — lit {bed}</translation>
+    </message>
+    <message>
+        <source>{number} — {name} — discharged</source>
+        <translation>{number} — {name} — sorti(e)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;tient</source>
+        <translation>Pa&amp;tient</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity supplied ({unit})</source>
+        <translation>&amp;Quantité remise ({unit})</translation>
     </message>
 </context>
 <context>
@@ -5132,6 +5271,10 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
     <message>
         <source>RhD+ issued so</source>
         <translation>RhD+ délivré ainsi</translation>
+    </message>
+    <message>
+        <source>group O HT neg</source>
+        <translation>groupe O HT nég</translation>
     </message>
     <message>
         <source>Transfusion — {name}</source>
@@ -6063,6 +6206,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>l’admission de ce patient a été annulée (saisie par erreur) sur {laptop} par {author}, {time} : {reason}. Demander au service avant de saisir cet enregistrement</translation>
     </message>
     <message>
+        <source>another end of this unit of blood was also recorded on {laptop} by {author}, {time}: ask the ward which is true before entering it; a reaction on either is reported to the blood bank</source>
+        <translation>une autre fin de ce produit sanguin a aussi été saisie sur {laptop} par {author}, {time} : demander au service laquelle est juste avant de la saisir ; une réaction sur l’une ou l’autre est déclarée à l’hémovigilance</translation>
+    </message>
+    <message>
+        <source>the same unit of blood (donation number) was also started for another patient at {at} on {laptop} by {author}, {time}: a unit is given once; ask the ward and the blood bank whether it was given at the wrong bedside or its number mistyped before entering it</source>
+        <translation>le même produit sanguin (numéro de don) a aussi été posé à un autre patient à {at} sur {laptop} par {author}, {time} : un produit se pose une fois ; demander au service et à l’EFS s’il a été posé au mauvais patient ou si son numéro a été mal saisi avant de le saisir</translation>
+    </message>
+    <message>
         <source>that record is in the EHR already (reference {reference}): enter this one only if the ward says it is not the same dose</source>
         <translation>cette fiche est déjà dans le DPI (référence {reference}) : ne saisir celle-ci que si le service dit qu’il ne s’agit pas de la même dose</translation>
     </message>
@@ -6099,6 +6250,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>saisie dans le DPI sous le patient {old}, lié depuis au patient DPI {new} : la déplacer vers celui-ci dans le DPI, puis la marquer déplacée</translation>
     </message>
     <message>
+        <source>CHECK THE IDENTITY: linked to EHR patient {ehr}, but the admission now records the hospital number (IPP) {ipp}: check the identity and re-link before entering anything</source>
+        <translation>VÉRIFIER L’IDENTITÉ : lié au patient DPI {ehr}, mais l’admission indique désormais le n° hospitalier (IPP) {ipp} : vérifiez l’identité et refaites le lien avant de saisir quoi que ce soit</translation>
+    </message>
+    <message>
         <source>on hold — two laptops disagree from version {version}: enter neither until the wards say which is right</source>
         <translation>en attente — deux portables divergent à partir de la version {version} : n’en saisir aucune avant que les services disent laquelle est juste</translation>
     </message>
@@ -6111,6 +6266,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>non saisi</translation>
     </message>
     <message>
+        <source>withdraw in the EHR (entered in error here; version {version} was entered, EHR reference {reference})</source>
+        <translation>à retirer du DPI (saisie par erreur ici ; la version {version} a été saisie, référence DPI {reference})</translation>
+    </message>
+    <message>
         <source>withdraw in the EHR (entered in error here)</source>
         <translation>à retirer du DPI (saisie par erreur ici)</translation>
     </message>
@@ -6119,8 +6278,16 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>à déplacer dans le DPI vers le patient {ehr}</translation>
     </message>
     <message>
+        <source>check with the ward (version {version} was entered, EHR reference {reference})</source>
+        <translation>vérifier avec le service (la version {version} a été saisie, référence DPI {reference})</translation>
+    </message>
+    <message>
         <source>check with the ward (version {version} was entered)</source>
         <translation>vérifier avec le service (la version {version} a été saisie)</translation>
+    </message>
+    <message>
+        <source>correct in the EHR (version {version} was entered, EHR reference {reference})</source>
+        <translation>à corriger dans le DPI (la version {version} a été saisie, référence DPI {reference})</translation>
     </message>
     <message>
         <source>correct in the EHR (version {version} was entered)</source>
@@ -6173,6 +6340,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>enter first what it points to, not in the EHR yet: {form} of {time}, at the start of the list (not about a patient)</source>
         <translation>saisir d’abord ce à quoi elle renvoie, pas encore dans le DPI : {form} du {time}, en début de liste (sans patient)</translation>
+    </message>
+    <message>
+        <source>the other record asked about was amended or withdrawn since the ward's answer ({said}): ask the ward again</source>
+        <translation>l’autre enregistrement sur lequel le service a été interrogé a été modifié ou retiré depuis sa réponse ({said}) : redemandez au service</translation>
     </message>
     <message>
         <source>This version is already marked as entered in the EHR.</source>
@@ -6603,6 +6774,22 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>Aucune dose de {drug} n’a été administrée sur le registre du service {ward} : un reliquat détruit s’enregistre sur une dose administrée (une dose annulée n’en a pas).</translation>
     </message>
     <message>
+        <source>Controlled-drug register: a patch is taken from the register whole when it is applied: nothing of it is left to discard. The patch taken off is charted with the dose (Previous patch: removed).</source>
+        <translation>Registre des stupéfiants : un patch est sorti du registre entier quand il est posé : il n’en reste rien à détruire. Le patch retiré est noté avec la dose (Patch précédent : Retiré).</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: what was left of this dose's ampoule was recorded discarded already, {quantity} {unit} on {when} by {author}, witnessed by {witness}, against the dose given at {given} withdrawn ({reason}). If that wastage was wrong, mark it entered in error first.</source>
+        <translation>Registre des stupéfiants : le reste de l’ampoule de cette dose a déjà été noté détruit, {quantity} {unit} le {when} par {author}, en présence de {witness}, pour la dose donnée le {given} annulée ({reason}). Si cette destruction était erronée, marquez-la d’abord saisie par erreur.</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: this infusion is still up on the chart: chart its stop first (Stopped (bag taken down)), then record what was left in it destroyed.</source>
+        <translation>Registre des stupéfiants : cette perfusion est toujours en cours sur le dossier : notez d’abord son arrêt (Arrêtée (poche retirée)), puis enregistrez la destruction de ce qu’il en reste.</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: Quantity discarded: at most {most} {unit} can be left of this dose on {page}; {quantity} {unit} cannot. If more left the cupboard, count it with a witness (Cupboard count): the difference is written as a discrepancy.</source>
+        <translation>Registre des stupéfiants : Quantité détruite : il peut rester au plus {most} {unit} de cette dose sur {page} ; {quantity} {unit} ne le peuvent pas. Si davantage est sorti de l’armoire, comptez-la avec un témoin (Comptage de l’armoire) : la différence est notée comme un écart.</translation>
+    </message>
+    <message>
         <source>Every dose of {drug} given from ward {ward}'s register has its wastage recorded already: a dose's wastage is recorded once. If a quantity was wrong, count the cupboard: the difference is written as a discrepancy.</source>
         <translation>Chaque dose de {drug} administrée sur le registre du service {ward} a déjà son reliquat détruit enregistré : la destruction d’une dose s’enregistre une seule fois. Si une quantité était fausse, comptez l’armoire : la différence est enregistrée comme un écart.</translation>
     </message>
@@ -6633,6 +6820,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>{order} is no longer an order left open by an earlier stay (stopped or changed since): read the patient's chart again.</source>
         <translation>{order} n’est plus une prescription restée ouverte d’un séjour antérieur (arrêtée ou modifiée depuis) : relisez le plan d’administration du patient.</translation>
+    </message>
+    <message>
+        <source>{order}: the patient died on {date} at {time}; no dose is given after the death (a dose given before it is charted at the time it was given).</source>
+        <translation>{order} : le patient est décédé le {date} à {time} ; aucune dose n’est donnée après le décès (une dose donnée avant est saisie à l’heure où elle a été donnée).</translation>
     </message>
     <message>
         <source>typed {time}</source>
@@ -8585,6 +8776,12 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{src} ne contient aucun fichier {SUFFIX} : ce n’est pas un export chiffré</translation>
     </message>
     <message>
+        <source>refused, {src} does not match its manifest after decryption: copy the export again from the laptop (or its backup stick):
+{problems}</source>
+        <translation>refusé, {src} ne correspond pas à son manifeste après déchiffrement : copiez de nouveau l’export depuis l’ordinateur (ou sa clé de sauvegarde) :
+{problems}</translation>
+    </message>
+    <message>
         <source>{where}: form {form!r} is not known to this version of Downtime</source>
         <translation>{where} : le formulaire {form!r} n’est pas connu de cette version de Downtime</translation>
     </message>
@@ -8673,8 +8870,8 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{path}, ligne {number} : recorded_at {value!r} n’est pas une date et une heure avec leur décalage UTC</translation>
     </message>
     <message>
-        <source>refused: {seen} and {folder} hold different contents for {what}</source>
-        <translation>refusé : {seen} et {folder} ont des contenus différents pour {what}</translation>
+        <source>{file}, line {line}: patient {number} differs from {other}, line {other_line}</source>
+        <translation>{file}, ligne {line} : le patient {number} diffère de {other}, ligne {other_line}</translation>
     </message>
     <message>
         <source>refused: {first} and {second} come from two laptops set up with the same device number {number}, so their downtime numbers can name two different patients; each laptop needs its own device number. To merge both laptops' patients all the same, each of these numbers shown with its laptop, merge again with --shared-device-number</source>
@@ -8687,6 +8884,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>{folder} is not an export but holds {count} export(s): give them to merge instead: {exports}</source>
         <translation>{folder} n’est pas un export mais contient {count} export(s) : fusionnez-les plutôt : {exports}</translation>
+    </message>
+    <message>
+        <source>{folder} is not an export: it holds no manifest.json</source>
+        <translation>{folder} n’est pas un export : il ne contient pas de manifest.json</translation>
     </message>
     <message>
         <source>{out} already exists: choose a new folder for the merge.</source>
@@ -8849,8 +9050,16 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{path} : pas un Bundle FHIR R4 valide ({kind} : {problem})</translation>
     </message>
     <message>
+        <source>{path}, entry {number}: its resource has no resourceType</source>
+        <translation>{path}, entrée {number} : sa ressource n’a pas de resourceType</translation>
+    </message>
+    <message>
         <source>Patient.gender {gender!r} is not a FHIR administrative gender</source>
         <translation>Patient.gender {gender!r} n’est pas un genre administratif FHIR</translation>
+    </message>
+    <message>
+        <source>Patient.birthDate {born!r} is not a full date (YYYY-MM-DD): the admission needs its day and month</source>
+        <translation>Patient.birthDate {born!r} n’est pas une date complète (AAAA-MM-JJ) : l’admission a besoin du jour et du mois</translation>
     </message>
     <message>
         <source>the identity is validated (VALI) but its validationMode {mode!r} is none of CN, PA, CS, LE, AN ({system})</source>
@@ -8859,6 +9068,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>Encounter.location with physicalType 'wa' (the ward)</source>
         <translation>Encounter.location avec physicalType 'wa' (le service)</translation>
+    </message>
+    <message>
+        <source>timing.repeat.timeOfDay {time!r} is not a time on the minute (HH:MM:00)</source>
+        <translation>timing.repeat.timeOfDay {time!r} n’est pas une heure à la minute près (HH:MM:00)</translation>
     </message>
     <message>
         <source>dosage has neither timing.repeat.timeOfDay, asNeeded nor one timing.event</source>
@@ -8941,12 +9154,46 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{count} enregistrement(s) que le service a dit de ne pas saisir sont laissés hors du bundle FHIR, aucun bundle précédent ne les ayant envoyés (fhir_left_out du manifeste)</translation>
     </message>
     <message>
+        <source>patient(s) {numbers} held back from the FHIR bundle: their admission's hospital number (IPP) changed since they were linked to an EHR patient (the manifest's fhir_held_back); check each identity and re-link it on the back-entry tab, then make a whole export (not --since-last) for the EHR: posted again, what it held already creates nothing new</source>
+        <translation>patient(s) {numbers} retenu(s) hors du bundle FHIR : le n° hospitalier (IPP) de leur admission a changé depuis leur liaison à un patient du DPI (fhir_held_back du manifeste) ; vérifiez chaque identité et refaites le lien dans l’onglet Ressaisie, puis faites un export complet (sans --since-last) pour le DPI : envoyé de nouveau, ce qu’il contenait déjà ne crée rien de nouveau</translation>
+    </message>
+    <message>
         <source>(in an earlier export too: posted from it, the EHR holds the record; this bundle puts the warning on its Provenance and tags its resources)</source>
         <translation>(aussi dans un export précédent : envoyé depuis celui-ci, le DPI détient l’enregistrement ; ce lot ajoute l’avertissement à sa Provenance et étiquette ses ressources)</translation>
     </message>
     <message>
         <source>{out} already exists: choose a new folder for each export.</source>
         <translation>{out} existe déjà : choisissez un nouveau dossier pour chaque export.</translation>
+    </message>
+    <message>
+        <source>refused, the export does not match its manifest: copy the export again from the laptop (or its backup stick):
+{problems}</source>
+        <translation>refusé, l’export ne correspond pas à son manifeste : copiez de nouveau l’export depuis l’ordinateur (ou sa clé de sauvegarde) :
+{problems}</translation>
+    </message>
+    <message>
+        <source>{path}: missing: this folder is not an export, or not all of it was copied</source>
+        <translation>{path} : absent : ce dossier n’est pas un export, ou il n’a pas été copié en entier</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({problem})</source>
+        <translation>{path} : illisible ({problem})</translation>
+    </message>
+    <message>
+        <source>{path}: not a manifest (it does not list the files with their SHA-256)</source>
+        <translation>{path} : pas un manifeste (il ne liste pas les fichiers avec leur SHA-256)</translation>
+    </message>
+    <message>
+        <source>{path}: missing</source>
+        <translation>{path} : absent</translation>
+    </message>
+    <message>
+        <source>{path}: altered or truncated (SHA-256 differs from the manifest)</source>
+        <translation>{path} : modifié ou tronqué (SHA-256 différent de celui du manifeste)</translation>
+    </message>
+    <message>
+        <source>{path}: not listed in the manifest</source>
+        <translation>{path} : absent du manifeste</translation>
     </message>
     <message>
         <source>{count} patient(s)</source>
@@ -9353,6 +9600,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>le service est listé deux fois.</translation>
     </message>
     <message>
+        <source>{file}, line {line}: {key!r} is written twice (first at line {first}).</source>
+        <translation>{file}, ligne {line} : {key!r} est écrit deux fois (la première à la ligne {first}).</translation>
+    </message>
+    <message>
         <source>{file}: not a set-up file (it is not text).</source>
         <translation>{file} : pas un fichier de configuration (ce n’est pas du texte).</translation>
     </message>
@@ -9741,6 +9992,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>« {field} » : la fin de ce produit est déjà saisie ({time}) ; modifier plutôt cet enregistrement.</translation>
     </message>
     <message>
+        <source>Unit(s) {units} were started on this prescription: it stays on their record. Correct it by amending it; a unit recorded by mistake is withdrawn first, from the Transfusion tab.</source>
+        <translation>Produit(s) {units} posé(s) sur cette prescription : elle reste sur leur dossier. La corriger en la modifiant ; un produit saisi par erreur est d’abord annulé, depuis l’onglet Transfusion.</translation>
+    </message>
+    <message>
         <source>“{field}”: this patient's group was recorded as {group} with unit {unit} on {time}: two groups for one patient mean a sample or a patient mistaken; do not start it; ask the blood bank.</source>
         <translation>« {field} » : le groupe de ce patient a été saisi {group} avec le produit {unit} le {time} : deux groupes pour un même patient signent une erreur de prélèvement ou de patient ; ne pas poser ce produit ; appeler l’EFS.</translation>
     </message>
@@ -9767,6 +10022,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>“{field}”: its {units} unit(s) are all started already; a further unit needs a new prescription.</source>
         <translation>« {field} » : ses {units} produit(s) sont déjà tous posés ; un produit de plus demande une nouvelle prescription.</translation>
+    </message>
+    <message>
+        <source>“{field}”: the set at {time} read {changed} after unit {unit} was first started. A unit is restarted only after a mild reaction, a fever under 39 °C and up less than 2 °C or a rash, with no other sign: do not restart it and return it to the blood bank; the doctor decides with the blood bank what the patient is given instead.</source>
+        <translation>« {field} » : les constantes de {time} indiquaient {changed} après la première pose du produit {unit}. Un produit n’est repris qu’après une réaction légère, une fièvre sous 39 °C montée de moins de 2 °C ou une éruption, sans autre signe : ne pas le reprendre et le retourner à l’EFS ; le médecin décide avec l’EFS de ce que le patient reçoit à la place.</translation>
     </message>
     <message>
         <source>amoxicillin</source>
@@ -10317,8 +10576,16 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>Reste de la perfusion, détruit : {quantity} {unit} (sorti du registre en entier à sa pose)</translation>
     </message>
     <message>
+        <source>Nothing left in the infusion, none destroyed (taken from the register whole when it was set up)</source>
+        <translation>Rien ne restait dans la perfusion, rien de détruit (sorti du registre en entier à sa pose)</translation>
+    </message>
+    <message>
         <source>Controlled-drug register: the infusion was set up with {taken} {unit}; {quantity} {unit} cannot be left in it.</source>
         <translation>Registre des stupéfiants : la perfusion a été posée avec {taken} {unit} ; il ne peut pas en rester {quantity} {unit}.</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: this dose was charted not given ({reason}): nothing can have been drawn up for it, so nothing of it is destroyed. If the cupboard holds less than the register, count it with a witness (Cupboard count): the difference is written as a discrepancy.</source>
+        <translation>Registre des stupéfiants : cette dose a été notée non administrée ({reason}) : rien n’a pu être préparé pour elle, donc rien n’en est détruit. Si l’armoire contient moins que le registre, comptez-la avec un témoin (Comptage de l’armoire) : la différence est notée comme un écart.</translation>
     </message>
     <message>
         <source>Controlled-drug register: what was left in this infusion was recorded destroyed already on {when} by {author}, witnessed by {witness} ({note}).</source>
@@ -10445,6 +10712,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>en pause depuis {time}</translation>
     </message>
     <message>
+        <source>{drug}: taken down {time}</source>
+        <translation>{drug} : retiré(e) {time}</translation>
+    </message>
+    <message>
         <source>Supervisor (student nurse's dose)</source>
         <translation>Infirmier(ère) encadrant(e) (dose d’un(e) étudiant(e))</translation>
     </message>
@@ -10543,6 +10814,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>{path} is an encrypted export: give the records office's key file to read it (downtime import {path} --identity KEYFILE). On a ward's laptop, never: ask the ward that made it for a stick made for another ward, which a ward's laptop reads.</source>
         <translation>{path} est un export chiffré : donnez le fichier de clé du bureau des entrées pour le lire (downtime import {path} --identity KEYFILE). Sur le portable d’un service, jamais : demandez au service qui l’a fait une clé USB faite pour un autre service, que le portable d’un service lit.</translation>
+    </message>
+    <message>
+        <source>{folder} is not an export but holds {count} export(s): import each of them instead: {exports}</source>
+        <translation>{folder} n’est pas un export mais contient {count} export(s) : importez plutôt chacun d’eux : {exports}</translation>
     </message>
     <message>
         <source>{path} is an encrypted export, and this laptop has no wards' key to read a stick made for another ward: IT loads the hospital's set-up file on it (Administration ▸ This laptop). Never bring the records office's key to a ward laptop.</source>
@@ -10767,10 +11042,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>“{field}”: unit {unit} ended with a reaction on {time} that the doctor or the blood bank is not yet told of: do not start another unit before the doctor has seen the patient; record on its end who was told.</source>
         <translation>« {field} » : le produit {unit} s’est terminé par une réaction le {time} dont le médecin ou l’hémovigilance n’est pas encore prévenu : ne pas poser d’autre produit avant que le médecin ait vu le patient ; noter sur sa fin qui a été prévenu.</translation>
-    </message>
-    <message>
-        <source>“{field}”: a temperature of {value} °C was taken while unit {unit} ran: 39 °C or more, or up 2 °C or more, is no mild reaction; do not restart it: ask the doctor and return it to the blood bank.</source>
-        <translation>« {field} » : une température de {value} °C a été relevée pendant le produit {unit} : 39 °C ou plus, ou une hausse de 2 °C ou plus, n’est pas une réaction bénigne ; ne pas le reprendre : appeler le médecin et le retourner à l’EFS.</translation>
     </message>
     <message>
         <source>“{field}”: the prescription was written at {time}, after this start: check the time, or name none (given on a paper prescription).</source>
@@ -11099,6 +11370,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>{mg} mg in {ml} mL</source>
         <translation>{mg} mg dans {ml} mL</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: the page has a count dated {at}, after now: this laptop's clock was put back since, and whether the dose was given before that count cannot be told. Count the cupboard with a witness now (Cupboard count), then chart the dose.</source>
+        <translation>Registre des stupéfiants : la page a un comptage daté du {at}, après maintenant : l’horloge de cet ordinateur a été reculée depuis, et on ne peut pas savoir si la dose a été donnée avant ce comptage. Comptez l’armoire avec un témoin maintenant (Comptage de l’armoire), puis enregistrez la dose.</translation>
     </message>
     <message>
         <source>modified release</source>
@@ -11575,6 +11850,10 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>{path}, ligne {line} : la dernière ligne n’a pas de fin de ligne (le fichier est-il tronqué ?)</translation>
     </message>
     <message>
+        <source>{path}, line 1: column {column!r} is listed twice (columns {first} and {second})</source>
+        <translation>{path}, ligne 1 : la colonne {column!r} figure deux fois (colonnes {first} et {second})</translation>
+    </message>
+    <message>
         <source>{where}, column {column}: {reason}</source>
         <translation>{where}, colonne {column} : {reason}</translation>
     </message>
@@ -11826,174 +12105,5 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <source>{allergy} — an angioedema with an angiotensin receptor blocker: every other one is given only with great caution after one</source>
         <translation>{allergy} — un angio-œdème sous ARA II : tout autre ARA II ne se donne qu'avec une grande prudence après un tel épisode</translation>
     </message>
-</context>
-<context>
-    <name>BandCheck</name>
-    <message>
-        <source>Band checked: {patient}</source>
-        <translation>Bracelet vérifié : {patient}</translation>
-    </message>
-    <message>
-        <source>WRONG PATIENT: this band is {band}, not {patient}</source>
-        <translation>ERREUR DE PATIENT : ce bracelet est celui de {band}, pas de {patient}</translation>
-    </message>
-    <message>
-        <source>WRONG PATIENT: this band ({band}) is no patient's on this laptop, not {patient}</source>
-        <translation>ERREUR DE PATIENT : ce bracelet ({band}) n’est celui d’aucun patient de ce portable, pas de {patient}</translation>
-    </message>
-    <message>
-        <source>{said} (scanned into a box: taken out of it)</source>
-        <translation>{said} (scanné dans une case : retiré de celle-ci)</translation>
-    </message>
-    <message>
-        <source>Band not recognised, not checked against {patient}. {band}</source>
-        <translation>Bracelet non reconnu, non vérifié pour {patient}. {band}</translation>
-    </message>
-    <message>
-        <source>{band} is neither a downtime number nor any patient's number on this laptop</source>
-        <translation>{band} n’est ni un numéro de procédure dégradée ni le numéro d’aucun patient de ce portable</translation>
-    </message>
-    <message>
-        <source>BAND OUT OF DATE: this is the band of {patient}, but printed {when} it reads what was amended since ({changes}): print a new band and take the old one off</source>
-        <translation>BRACELET PÉRIMÉ : c’est le bracelet de {patient}, mais imprimé le {when} il porte ce qui a été corrigé depuis ({changes}) : imprimez un nouveau bracelet et retirez l’ancien</translation>
-    </message>
-</context>
-<context>
-    <name>SetAsideDialog</name>
-    <message>
-        <source>Set aside forms not saved</source>
-        <translation>Mettre de côté des formulaires non enregistrés</translation>
-    </message>
-    <message>
-        <source>Only whoever typed a form can open it. Set one aside once you know what it held is done or recorded: a dose typed and not saved may have been given. What it held is kept in the audit log, with your name and reason.</source>
-        <translation>Seule la personne qui a saisi un formulaire peut l’ouvrir. Mettez-en un de côté une fois sûr(e) que ce qu’il contenait est fait ou tracé : une dose saisie et non enregistrée a pu être administrée. Son contenu est gardé dans le journal d’audit, avec votre nom et votre motif.</translation>
-    </message>
-    <message>
-        <source>Forms that can be set aside</source>
-        <translation>Formulaires pouvant être mis de côté</translation>
-    </message>
-    <message>
-        <source>e.g. dose recorded on the paper chart</source>
-        <translation>p. ex. dose tracée sur la feuille papier</translation>
-    </message>
-    <message>
-        <source>&amp;Why they are set aside</source>
-        <translation>&amp;Motif de la mise de côté</translation>
-    </message>
-    <message>
-        <source>&amp;Set aside the ticked forms</source>
-        <translation>Mettre de &amp;côté les formulaires cochés</translation>
-    </message>
-    <message>
-        <source>Tick the forms to set aside.</source>
-        <translation>Cochez les formulaires à mettre de côté.</translation>
-    </message>
-</context>
-<context>
-    <name>ChartAlertModel</name>
-</context>
-<context>
-    <name>RateDialog</name>
-    <message>
-        <source>Change the infusion rate</source>
-        <translation>Changer le débit de la perfusion</translation>
-    </message>
-    <message>
-        <source>Bag put up {time}: {running}</source>
-        <translation>Poche posée le {time} : {running}</translation>
-    </message>
-    <message>
-        <source>&amp;Save the change (Ctrl+S)</source>
-        <translation>&amp;Enregistrer le changement (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Time changed: write it as DD/MM/YYYY HH:MM.</source>
-        <translation>Heure du changement : l’écrire JJ/MM/AAAA HH:MM.</translation>
-    </message>
-    <message>
-        <source>New rate: write it as a number of mL/h.</source>
-        <translation>Nouveau débit : l’écrire en nombre de mL/h.</translation>
-    </message>
-</context>
-<context>
-    <name>SupplyDialog</name>
-    <message>
-        <source>Supplied to take home: {drug} ({unit})</source>
-        <translation>Remise pour la sortie : {drug} ({unit})</translation>
-    </message>
-    <message>
-        <source>{number} — {name} — bed {bed}</source>
-        <translation>{number} — {name} — lit {bed}</translation>
-    </message>
-    <message>
-        <source>{number} — {name} — discharged</source>
-        <translation>{number} — {name} — sorti(e)</translation>
-    </message>
-    <message>
-        <source>Pa&amp;tient</source>
-        <translation>Pa&amp;tient</translation>
-    </message>
-    <message>
-        <source>&amp;Quantity supplied ({unit})</source>
-        <translation>&amp;Quantité remise ({unit})</translation>
-    </message>
-</context>
-<context>
-    <name>StrikeDialog</name>
-    <message>
-        <source>Mark a line entered in error: {drug} ({unit})</source>
-        <translation>Marquer une ligne saisie par erreur : {drug} ({unit})</translation>
-    </message>
-    <message>
-        <source>{when} — {entry} — {quantity} {unit}</source>
-        <translation>{when} — {entry} — {quantity} {unit}</translation>
-    </message>
-    <message>
-        <source>&amp;Line</source>
-        <translation>&amp;Ligne</translation>
-    </message>
-    <message>
-        <source>W&amp;hy it was entered in error</source>
-        <translation>&amp;Pourquoi elle a été saisie par erreur</translation>
-    </message>
-    <message>
-        <source>No line of this page may be marked entered in error.</source>
-        <translation>Aucune ligne de cette page ne peut être marquée saisie par erreur.</translation>
-    </message>
-    <message>
-        <source>Say why the line was entered in error.</source>
-        <translation>Dites pourquoi la ligne a été saisie par erreur.</translation>
-    </message>
-</context>
-<context>
-    <name>none (inline en/fr in downtime/services/pain.py WORDS["kept"], not the Qt catalogue; listed for review)</name>
-</context>
-<context>
-    <name>none (forms/pain_assessment.yaml, field transcribed, label; French inline)</name>
-</context>
-<context>
-    <name>none (forms/pain_assessment.yaml, field transcribed, help; French inline)</name>
-</context>
-<context>
-    <name>services/pain.py WORDS["soon_paper"] (English and French held in the module, as its other messages; not in the Qt catalogue)</name>
-</context>
-<context>
-    <name>services/pain.py WORDS["paper"] (English and French held in the module, as its other messages; not in the Qt catalogue)</name>
-</context>
-<context>
-    <name>forms/medication_administration.yaml, overrides.check option insulin_omitted (the form carries its own French)</name>
-</context>
-<context>
-    <name>formspec/messages.py MESSAGES['offset_not_then'] (en/fr held in code, not in resources/i18n)</name>
-</context>
-<context>
-    <name>formspec/messages.py MESSAGES['zeros_after_the_point'] (validation messages carry their French in the dict, as every other key there; no .ts entry needed)</name>
-</context>
-<context>
-    <name>formspec/messages.py OR (the word between the two readings of {limit}: "5000 or 5"; French in the dict)</name>
 </context>
 </TS>

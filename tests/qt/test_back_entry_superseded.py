@@ -33,4 +33,4 @@ def test_a_line_ticked_after_the_ward_amended_it_is_recorded_and_then_says_what_
     assert not [said for said in asked if said[0] == "error"], asked
     qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
     lines = [item.to_do for _, item in panel.model.rows if item.record.record_id == saved.record_id]
-    assert lines == ["correct in the EHR (version 1 was entered) — Bed: 12 → 15"]
+    assert lines == ["correct in the EHR (version 1 was entered, EHR reference ADM-4711) — Bed: 12 → 15"]

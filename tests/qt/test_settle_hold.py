@@ -203,7 +203,7 @@ def test_a_record_entered_before_another_office_settled_it_otherwise_is_ticked_o
     panel = window.back_entry
     line = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id == record)
     said = panel.model.text(line, TO_DO)
-    assert said.startswith("CHECK WITH THE WARD (VERSION 3 WAS ENTERED) — hold settled by Anne Durand (clerk)")
+    assert said.startswith("CHECK WITH THE WARD (VERSION 3 WAS ENTERED, EHR REFERENCE ADM-1) — hold settled by Anne Durand (clerk)")
     assert ("SETTLED OTHERWISE AT ANOTHER OFFICE: Paul Martin (clerk) settled it on 28/11/2026 14:20, choosing version "
             "2 on laptop 1 (no. 001)") in said
     assert panel.model.is_warning(line, TO_DO)

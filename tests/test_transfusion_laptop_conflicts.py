@@ -1,0 +1,77 @@
+"""A unit of blood recorded on two laptops in ways neither laptop could refuse: its end recorded
+on each (one "given in full", the other a reaction), or its donation number started for two
+patients (the unit at the wrong bedside, or a number mistyped). Merged, the records office is
+told of both records (services.back_entry.conflicts_among); it was told of neither. An end saying
+a reaction is the unit's end, whichever was written first."""
+
+from downtime.services import back_entry, records, transfusion
+from downtime.services.back_entry import TWO_ENDS, UNIT_TWO_PATIENTS
+from downtime.storage.records import list_current
+from downtime.sync.export import export
+from downtime.sync.import_export import import_export
+from tests.test_transfusion import END, UNIT
+
+
+def _conflicts(session) -> dict[str, list[tuple[str, str]]]:
+    found = back_entry.conflicts_among(session.forms, list_current(session.db), lambda _: {})
+    return {record_id: [(conflict.said, conflict.record.record_id) for conflict in said]
+            for record_id, said in found.items()}
+
+
+def _two_ends(tmp_path, laptop, clock, admission_values):
+    """A unit started on laptop 1, then ended on both: laptop 1 "given in full" at 13:00,
+    laptop 2 "stopped: a reaction" at 12:30, told to no one; both merged on laptop 1. Returns
+    (laptop 1's nurse, its clerk, the patient, the full end, the reaction)."""
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    patient = records.save_new(nurse_1, "admission", {**admission_values,
+                                                      "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
+    start = records.save_new(nurse_1, "blood_transfusion", {**UNIT, "started_at": "2026-11-28T11:00+01:00"},
+                             patient_id=patient)
+    import_export(clerk_2, export(clerk_1, tmp_path / "c1").folder)
+    full = records.save_new(nurse_1, "transfusion_end", {**END, "unit": start.record_id,
+                                                         "ended_at": "2026-11-28T13:00+01:00"}, patient_id=patient)
+    clock.advance(minutes=5)
+    reaction = records.save_new(nurse_2, "transfusion_end", {
+        "unit": start.record_id, "ended_at": "2026-11-28T12:30+01:00", "outcome": "stopped_reaction", "volume": 150,
+        "signs": ["rigors", "low_bp"], "doctor_told": False, "blood_bank_told": False}, patient_id=patient)
+    import_export(clerk_1, export(clerk_2, tmp_path / "c2").folder)
+    return nurse_1, clerk_1, patient, full, reaction
+
+
+def test_two_laptops_ends_of_one_unit_are_flagged(tmp_path, laptop, clock, admission_values):
+    _, clerk_1, _, full, reaction = _two_ends(tmp_path, laptop, clock, admission_values)
+    assert _conflicts(clerk_1) == {full.record_id: [(TWO_ENDS, reaction.record_id)],
+                                   reaction.record_id: [(TWO_ENDS, full.record_id)]}
+
+
+def test_an_end_saying_a_reaction_wins_over_another_laptops_given_in_full(tmp_path, laptop, clock, admission_values):
+    """The first written won (`first_ends`): the ward screen said "Given in full", the reaction
+    left the list of those to report, and the export sent the Procedure completed without a
+    complication."""
+    nurse_1, _, patient, _, reaction = _two_ends(tmp_path, laptop, clock, admission_values)
+    [unit] = transfusion.chart(nurse_1.db, patient)
+    assert unit.end.record_id == reaction.record_id
+    assert unit.state(nurse_1.form("transfusion_end"), "en").startswith("ended 28/11 12:30: Stopped: a reaction")
+    [untold] = transfusion.reactions_untold(nurse_1.db)[patient]
+    assert untold.end.record_id == reaction.record_id
+
+
+def test_one_unit_started_for_two_patients_on_two_laptops_is_flagged(tmp_path, laptop, admission_values):
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    first = records.save_new(nurse_1, "admission", {**admission_values,
+                                                    "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
+    other = records.save_new(nurse_2, "admission", {**admission_values, "birth_name": "DUPONT", "given_names": "Jean",
+                                                    "sex": "male", "nir": None, "bed": "3",
+                                                    "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
+    given = records.save_new(nurse_1, "blood_transfusion", {**UNIT, "started_at": "2026-11-28T11:00+01:00"},
+                             patient_id=first)
+    again = records.save_new(nurse_2, "blood_transfusion", {**UNIT, "unit_number": "G000126123456",
+                                                            "started_at": "2026-11-28T11:10+01:00"}, patient_id=other)
+    import_export(clerk_1, export(clerk_2, tmp_path / "c2").folder)
+    assert _conflicts(clerk_1) == {given.record_id: [(UNIT_TWO_PATIENTS, again.record_id)],
+                                   again.record_id: [(UNIT_TWO_PATIENTS, given.record_id)]}
+    [said] = back_entry.conflicts_among(clerk_1.forms, list_current(clerk_1.db), lambda _: {})[given.record_id]
+    assert said.text_in("en").startswith("the same unit of blood (donation number) was also started for another "
+                                         "patient at 28/11/2026 ")
