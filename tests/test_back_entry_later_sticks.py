@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from downtime.services import back_entry, medication, printing, records
 from downtime.services.errors import ServiceError
 from downtime.services.patients import downtime_numbers
+from downtime.storage import audit
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
 from tests.test_back_entry import dose_recorded_twice
@@ -146,3 +147,31 @@ def test_a_line_to_correct_or_withdraw_names_the_reference_it_was_entered_under(
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(
         printing.print_worklist(office, tmp_path / "w.pdf")).pages).split())
     assert "OBS-REF-111" in text and "OBS-REF-222" in text
+
+
+def test_an_answer_written_before_answers_kept_what_they_were_asked_beside_lapses_too(tmp_path, laptop, clock,
+                                                                                      admission_values):
+    """An office database open while the release was installed: its answers have no
+    `asked_beside`, and stood for ever, though the other record of the dose was withdrawn since.
+    Such an answer lapses when a record of the same dose it was given beside is withdrawn or
+    changed after it, by the audit's order; a later stick that leaves that record alone leaves it."""
+    office, (nurse_1, clerk_1), _, (first, second, _) = dose_recorded_twice(tmp_path, laptop, clock, admission_values)
+    back_entry.mark_entered(office, first.record_id, 1, "MAR-77")
+    now = office.clock()
+    audit.insert_audited(office.db, "not_entered", {  # as the release before wrote it
+        "id": "old-answer", "record_id": second.record_id, "version": 1, "ward_said": "Sr Dubois, 5A, by phone",
+        "reason": "one dose recorded twice", "recorded_by": office.user.staff_id, "recorded_at": now.isoformat()},
+        at=now, actor=office.user.staff_id, device_id=office.device.device_id, action="back_entry.not_entered",
+        detail={"record_id": second.record_id, "version": 1})
+
+    def line() -> back_entry.WorkItem:
+        return next(item for group in back_entry.worklist(office) for item in group.items
+                    if item.record.record_id == second.record_id)
+
+    clock.advance(minutes=30)
+    import_export(office, export(clerk_1, tmp_path / "stick1-same").folder)
+    assert line().done
+    medication.withdraw_dose(nurse_1, first.record_id, "wrong patient: this dose was given to the patient in bed 3")
+    import_export(office, export(clerk_1, tmp_path / "stick1-again").folder)
+    assert not line().done and "ask the ward again" in line().to_do_in("en")
+    assert back_entry.progress_counts(office) == back_entry.progress(back_entry.worklist(office))

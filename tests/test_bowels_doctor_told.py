@@ -6,6 +6,7 @@ doctor told (every line of version 1) asks as before, while it is the last stool
 
 import pytest
 from fhir.resources.R4B.observation import Observation
+from pypdf import PdfReader
 
 from downtime.services import bowels, census, chart_alerts, printing, records
 from downtime.services.errors import ValidationFailed
@@ -78,3 +79,32 @@ def test_the_paper_chart_has_a_place_for_the_doctor_told(session_for, patient, c
     nurse.lang = "fr"
     blank_fr = " ".join(pdf_text(printing.print_blank(nurse, "bowels", tmp_path / "blank_fr.pdf")).split())
     assert "Médecin prévenu (nom, heure)" in blank_fr
+
+
+def test_the_doctor_told_column_leaves_the_notes_their_room(session_for, patient, clock, tmp_path):
+    """The column the doctor told took came out of the narrow yes/no and amount columns, not the
+    notes: a three-line note ran to seven, a word a line, and the time and stool type wrapped."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, bowels.FORM, {**MELAENA, **TOLD, "stool_type": "6",
+                                          "notes": "Side room 4; sample sent to microbiology, awaiting result; "
+                                                   "family informed"}, patient_id=patient)
+    for lang in ("en", "fr"):
+        nurse.lang = lang
+        out = printing.print_bowel_chart(nurse, patient, tmp_path / f"b_{lang}.pdf")
+        lines = [line.strip() for line in PdfReader(out).pages[0].extract_text().splitlines()]
+        assert not {"28/11", "10:00"} & set(lines) and any("Opened, 6" in line or "Selles, 6" in line
+                                                            for line in lines), lines
+        first = next(n for n, line in enumerate(lines) if "Side room 4" in line)
+        assert "informed" in " ".join(lines[first:first + 4]), lines[first:first + 7]
+
+
+def test_the_blank_form_asks_the_doctor_told_as_paper_does(session_for, tmp_path):
+    """The blank bowel form is filled in with no laptop at hand: its doctor told box says nothing
+    of what the app asks or of amending a line, and the told at box names it as it is labelled."""
+    nurse = session_for("nurse")
+    for lang, label, screen_words in (("en", "Doctor told (name)", ("the app", "amend")),
+                                      ("fr", "Médecin prévenu (nom)", ("l’application", "modifier"))):
+        nurse.lang = lang
+        blank = pdf_text(printing.print_blank(nurse, bowels.FORM, tmp_path / f"form_{lang}.pdf"))
+        assert label in blank and not any(words in blank for words in screen_words)
+        assert f"{label} {'answered' if lang == 'en' else 'renseigné'}" in blank

@@ -8,7 +8,17 @@ patient, which NICE NG89 does not ask at the end of life and the escalation list
 from datetime import datetime
 
 from downtime.domain.medication import Check
-from downtime.services import cd_register, census, chart_alerts, medication, pain, records, since_admission
+from downtime.services import (
+    cd_register,
+    census,
+    chart_alerts,
+    medication,
+    pain,
+    printing,
+    records,
+    since_admission,
+)
+from tests.pdf_text import pdf_text
 from tests.test_observation_plan import dying, plan  # noqa: F401  (the fixture)
 
 WITNESS = ("doctor", "2222")
@@ -61,6 +71,24 @@ def test_on_comfort_care_slowed_breathing_asks_no_naloxone_and_no_reason_for_the
     assert said in pain.handed_on(nurse.db, forms, dying, clock.now, "en")
     clock.now = _at("2026-11-28T16:10+01:00")
     assert _stopped(nurse, order) == []
+
+
+def test_the_printed_pain_chart_on_comfort_care_asks_no_naloxone(session_for, dying, clock, tmp_path):  # noqa: F811
+    """The paper chart at the bedside reads the comfort-care plan standing when it is printed, as
+    the screen and the lists do: it said "stop the opioid, call the doctor, naloxone as prescribed"
+    beside a handover saying comfort care."""
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    clock.now = _at("2026-11-28T14:00+01:00")
+    records.save_new(nurse, "observation_plan", plan("comfort", "twelve_hourly"), patient_id=dying)
+    _anticipatory_morphine(nurse, doctor, dying, clock)
+    english = " ".join(pdf_text(printing.print_pain_chart(nurse, dying, tmp_path / "en.pdf")).split())
+    assert ("on comfort care (Dr Benali, 28/11 14:00): tell the doctor if you suspect opioid toxicity" in english
+            and "stop the opioid, call the doctor, naloxone as prescribed;" not in english
+            and "BREATHING 8/min: stop" not in english
+            and "On comfort care (the doctor's plan): tell the doctor if you suspect opioid toxicity." in english)
+    french = " ".join(pdf_text(printing.print_pain_chart(session_for("nurse", lang="fr"), dying,
+                                                         tmp_path / "fr.pdf")).split())
+    assert "en soins de confort (Dr Benali, 28/11 14:00)" in french and "8/min : arrêter" not in french
 
 
 def test_without_comfort_care_the_same_finding_still_stops_the_opioid(session_for, dying, clock, forms):  # noqa: F811

@@ -1,6 +1,7 @@
 """What the records office is told when an export cannot be taken: in the clerk's language,
 with what to do, whether the import or the merge was given it, and never an internal error."""
 
+import json
 import shutil
 from pathlib import Path
 
@@ -61,9 +62,29 @@ def test_a_version_id_already_here_under_another_record_is_refused_by_its_line(s
     import_export(office, folder)
     changed = Path(shutil.copytree(folder, tmp_path / "changed"))
     rewritten(changed, 1, lambda row: row.update(record_id="other"))
-    with pytest.raises(ImportRefused, match="records.jsonl, line 1: record other version 1 differs from the one "
-                                            "already in this database"):
+    with pytest.raises(ImportRefused) as refused:
         import_export(office, changed)
+    said = refused.value.text("en")
+    assert said.startswith(f"{RECORDS_FILE}, line 1: Downtime admission record of patient DT-001-00001"), said
+    assert said.endswith(", version 1, has the version id of another record already in this database"), said
+
+
+def test_a_version_id_given_twice_in_one_export_names_the_line_that_had_it_first(
+        tmp_path, laptop, admission_values, rewritten):
+    """Refused on an empty database as "differs from the one already in this database", naming
+    a record by an id no screen shows, when the other holder was line 1 of the same file."""
+    nurse, clerk = laptop(tmp_path / "1.sqlite", 1)
+    records.save_new(nurse, "admission", admission_values)
+    records.save_new(nurse, "admission", {**admission_values, "birth_name": "Roux", "nir": "", "used_name": "",
+                                          "bed": "2"})
+    folder = export(clerk, tmp_path / "e1").folder
+    first = json.loads((folder / RECORDS_FILE).read_text(encoding="utf-8").splitlines()[0])
+    rewritten(folder, 2, lambda row: row.update(id=first["id"]))
+    with pytest.raises(ImportRefused) as refused:
+        import_export(laptop(tmp_path / "office.sqlite", 900)[1], folder)
+    said = refused.value.text("en")
+    assert said.startswith(f"{RECORDS_FILE}, line 2: Downtime admission record of patient DT-001-00002"), said
+    assert said.endswith(f", version 1, has the same version id as {RECORDS_FILE}, line 1"), said
 
 
 def test_two_exports_that_disagree_about_a_patient_are_refused_by_file_line_and_number(

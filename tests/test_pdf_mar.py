@@ -2,14 +2,15 @@
 
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
 
 from downtime.cli import main
 from downtime.domain.medication import DoseState
-from downtime.services import cd_register, census, medication, printing, records
+from downtime.domain.paper_gap import Silence
+from downtime.services import cd_register, census, medication, paper_gap, printing, records
 
 
 def _text(path):
@@ -1393,3 +1394,15 @@ def test_a_dose_given_after_midnight_for_the_evenings_time_says_its_day(tmp_path
         "HL 14:05", "HL 29/11 00:30"]
     text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
     assert "HL 29/11 00:30" in text and "HL 14:05" in text
+
+
+def test_the_orders_written_after_they_started_are_listed_by_time_then_name():
+    """The MAR's (and the round's) list of orders typed in after they started came in set order,
+    another on each run for orders starting together: by their start, then their medicine's name."""
+    start, written = datetime(2026, 11, 27, 10, 0), datetime(2026, 11, 28, 9, 0)
+    drugs = ["Thiamine", "Senna", "Ramipril", "Omeprazole", "Lactulose", "Furosemide", "Amlodipine"]
+    found = [Silence(start, written, written=drug) for drug in drugs] + [
+        Silence(start - timedelta(hours=1), written, written="Zopiclone")]
+    (said,) = [phrase.text("en") for phrase in paper_gap.gap_said(found)]
+    assert said.startswith("8 orders were written on this laptop after they started: Zopiclone 27/11 09:00–28/11 "
+                           "09:00, " + ", ".join(f"{drug} 27/11 10:00–28/11 09:00" for drug in sorted(drugs)) + ".")

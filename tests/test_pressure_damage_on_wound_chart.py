@@ -1,7 +1,8 @@
 """Pressure damage found on the turning chart asks to tell the nurse in charge and to chart the
-wound until an open pressure ulcer is charted on the wound chart at or after the damage was
-first seen at its place; then the turning chart names the wound instead, on the escalation
-list, the handover, the printed chart and the letters. Damage found at a new place asks again."""
+wound until a pressure ulcer still open on the wound chart, at that place and of a category that
+covers the finding, is charted (whenever: before the turn too); then the turning chart names the
+wound instead, on the escalation list, the handover, the printed chart and the letters. Damage
+found at a new place, or worse than the wound chart says, asks again."""
 
 from datetime import datetime
 
@@ -46,11 +47,39 @@ def test_damage_charted_on_the_wound_chart_is_named_not_asked_again(session_for,
     assert _repositioning_alerts(nurse, at) == [[ASKED.format(where="left heel")]]
 
 
-def test_damage_found_before_no_wound_is_charted_still_asks(session_for, patient):
+def test_an_ulcer_charted_before_the_damage_names_it(session_for, patient):
+    """An open pressure ulcer charted before the turn that sees it (found at admission, at a
+    dressing) names the damage, a look at the skin finding none between them or not: it asked
+    "chart the wound" at every turn until the next look at the wound, a day later."""
     nurse = session_for("nurse")
-    records.save_new(nurse, "wound_care", {**LOOK, "assessed_at": "2026-11-28T09:45+01:00"}, patient_id=patient)
-    records.save_new(nurse, "repositioning", {**TURN, "next_in": "6"}, patient_id=patient)
-    assert _repositioning_alerts(nurse, nurse.clock()) == [[ASKED.format(where="sacrum")]]
+    records.save_new(nurse, "braden_assessment", BRADEN, patient_id=patient)
+    records.save_new(nurse, "wound_care", {**LOOK, "assessed_at": "2026-11-28T09:00+01:00", "category": "2"},
+                     patient_id=patient)
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T09:30+01:00", "skin": "blanching"},
+                     patient_id=patient)
+    records.save_new(nurse, "repositioning", {**TURN, "skin": "broken"}, patient_id=patient)
+    at = datetime.fromisoformat("2026-11-28T11:00+01:00")  # before the next turn falls due
+    assert _repositioning_alerts(nurse, at) == []
+    assert repositioning.handed_on(nurse.db, nurse.forms, patient, at, "en")[-1] == \
+        "PRESSURE DAMAGE (sacrum): on the wound chart, “Sacrum” 28/11 09:00"
+
+
+def test_damage_worse_than_the_wound_chart_says_asks_again(session_for, patient):
+    """Broken skin found at a turn after the wound chart's category 1 look at that place is not on
+    the wound chart: asked again (tell the nurse in charge, chart the wound) until a look charts
+    it category 2 or worse, the one that asks for the incident report."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "braden_assessment", BRADEN, patient_id=patient)
+    records.save_new(nurse, "repositioning", TURN, patient_id=patient)
+    records.save_new(nurse, "wound_care", LOOK, patient_id=patient)
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T11:00+01:00", "skin": "broken"},
+                     patient_id=patient)
+    at = datetime.fromisoformat("2026-11-28T11:30+01:00")
+    assert _repositioning_alerts(nurse, at) == [[ASKED.format(where="sacrum")]]
+    assert "on the wound chart" not in repositioning.handover(nurse.db, nurse.forms, [patient], at, "en")[patient]
+    records.save_new(nurse, "wound_care", {**LOOK, "assessed_at": "2026-11-28T11:20+01:00", "category": "deep_tissue"},
+                     patient_id=patient)
+    assert _repositioning_alerts(nurse, at) == []
 
 
 def test_a_look_at_another_ulcer_does_not_chart_new_damage(session_for, patient):

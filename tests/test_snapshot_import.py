@@ -1257,3 +1257,23 @@ def test_a_fhir_snapshots_booking_with_no_priority_cancelled_by_the_outage_is_no
         "patient_told": "phone"})
     waiting, _ = theatre.rescheduling(clerk.db, clerk.forms, clock())
     assert [(item.state.priority.value, item.breach) for item in waiting] == [("elective", False)]
+
+
+def test_a_snapshot_folder_holding_an_export_loads_as_the_snapshot_it_is(clerk, tmp_path):
+    """The records office's stick: the EHR's extract at its root, a laptop's export beside it. It
+    was refused as "not an export but holds 1 export(s)", at the start of an outage."""
+    stick = Path(shutil.copytree(SNAPSHOT, tmp_path / "stick"))
+    (stick / "downtime-export-3B-laptop2").mkdir()
+    (stick / "downtime-export-3B-laptop2" / "manifest.json").write_text("{}", encoding="utf-8")
+    import_path(clerk, stick)
+    assert len(list_current(clerk.db, "admission")) == 2
+
+
+def test_a_folder_of_exports_alone_is_refused_naming_them(clerk, tmp_path):
+    export = tmp_path / "stick" / "downtime-export-3B-laptop2"
+    export.mkdir(parents=True)
+    (export / "manifest.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        import_path(clerk, tmp_path / "stick")
+    assert str(refused.value) == (f"{tmp_path / 'stick'} is not an export but holds 1 export(s): import each of them "
+                                  f"instead: {export}")

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from downtime.formspec.values import ParseError, parse_decimal
+from downtime.formspec.values import ParseError, parse_decimal, parse_integer
 from downtime.storage.records import list_current
 from downtime.sync.importing import import_path
 from downtime.sync.outcome import ImportRefused
@@ -99,6 +99,31 @@ def _semicolons(folder: Path) -> None:
         path.write_text(out.getvalue(), encoding="utf-8")
 
 
+def test_a_whole_number_with_a_thousands_comma_in_a_comma_separated_file_is_asked_about(clerk, snapshot):
+    """"1,000" as the most doses in 24 h loaded as 1: the comma of a comma-separated file is a
+    thousands separator to the spreadsheet that quoted it, in a whole-number column as in a decimal one."""
+    _edit(snapshot / "medication_orders.csv", ",4,6,", ',4,"1,000",')
+    said = str(_refused(clerk, snapshot))
+    assert said.startswith("medication_orders.csv, line 3, column max_doses_24h: '1,000': "), said
+    assert "write 1: no thousands separator" in said, said
+
+
+@pytest.mark.parametrize("parse, text, most, readings", [
+    (parse_decimal, "72,500", 400, "72.5"), (parse_decimal, "3,000", 400, "3"),
+    (parse_decimal, "5,000", 10000, "5000 or 5"), (parse_decimal, "9,000", 1, "9000"),
+    (parse_integer, "1,000", 48, "1"), (parse_integer, "5,000", 10000, "5000 or 5")])
+def test_a_comma_files_thousands_comma_is_asked_about_naming_only_the_readings_the_box_takes(parse, text, most,
+                                                                                             readings):
+    """A weight of "72,500" was asked about as "write 72500 or 72.5" in a box of at most 400 kg.
+    Asked still, a comma in a comma-separated file being either, but of the one reading that fits;
+    neither fitting, the number as the spreadsheet showed it."""
+    options = {"as_written": True} if parse is parse_decimal else {}
+    with pytest.raises(ParseError) as asked:
+        parse(text, comma_separated=True, least=1, most=most, **options)
+    assert asked.value.key == "zeros_after_the_point"
+    assert asked.value.limit.text("en") == readings
+
+
 @pytest.mark.parametrize("dose, read", [("0,5", 0.5), ("1,500", 1.5)])
 def test_a_semicolon_files_comma_is_its_decimal_point(clerk, snapshot, dose, read):
     _semicolons(snapshot)
@@ -161,7 +186,6 @@ def _set(path: tuple, value: object):
 
 NULLS = {
     "given names": ((0, "resource", "name", 0, "given"), None),
-    "a given name": ((0, "resource", "name", 0, "given"), [None, "Élise"]),
     "identifiers": ((0, "resource", "identifier"), None),
     "names": ((0, "resource", "name"), None),
     "telecom": ((0, "resource", "telecom"), None),
@@ -187,12 +211,42 @@ def test_a_json_null_is_read_as_absent(clerk, tmp_path, case):
         assert _counts(clerk.db) == before
 
 
-def test_a_null_given_name_is_left_out(clerk, tmp_path):
+NULL_ITEM = "{field} is null: an item of a list is left out or given, never null"
+NULL_ITEMS = {
+    "a given name": ((0, "resource", "name", 0, "given"), [None, "Élise"],
+                     "bundle entry 1 (Patient 11111111-1111-4111-8111-111111111111): Patient.name[0].given[0]"),
+    "a time of day": ((3, "resource", "dosageInstruction", 0, "timing", "repeat", "timeOfDay"),
+                      ["08:00:00", None, "20:00:00"],
+                      ("bundle entry 4 (MedicationRequest 44444444-4444-4444-8444-444444444444): "
+                       "MedicationRequest.dosageInstruction[0].timing.repeat.timeOfDay[1]")),
+    "a reaction": ((2, "resource", "reaction", 0, "manifestation"), [None],
+                   ("bundle entry 3 (AllergyIntolerance 33333333-3333-4333-8333-333333333333): "
+                    "AllergyIntolerance.reaction[0].manifestation[0]")),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NULL_ITEMS))
+def test_a_null_in_a_list_is_refused_naming_the_entry_and_where(clerk, tmp_path, french, case):
+    """Left out, one of the order's three dose times was lost from the MAR, the allergy's only
+    reaction from the admission, nothing said: a null item (FHIR's JSON writes one only beside an
+    extension saying why it is absent) is no item the ward can leave out."""
+    french(NULL_ITEM, "{field} est null : un élément de liste est omis ou renseigné, jamais null")
+    path, value, where = NULL_ITEMS[case]
     bundle = _bundle()
-    _set(*NULLS["a given name"])(bundle)
-    import_path(clerk, _written(tmp_path, bundle))
-    (admission,) = list_current(clerk.db, "admission")
-    assert admission.data["given_names"] == "Élise"
+    _set(path, value)(bundle)
+    refused = _refused(clerk, _written(tmp_path, bundle))
+    assert refused.text("en") == where + " is null: an item of a list is left out or given, never null"
+    assert refused.text("fr").endswith(" est null : un élément de liste est omis ou renseigné, jamais null")
+
+
+@pytest.mark.parametrize("entry", [None, {"fullUrl": "urn:uuid:33333333-3333-4333-8333-333333333333"},
+                                   {"resource": None}])
+def test_an_entry_with_no_resource_is_refused_naming_it(clerk, tmp_path, entry):
+    """The patient's only allergy in an entry with no resource, or a null one, or a null entry:
+    skipped, the patient loaded with their allergies unknown, nothing said."""
+    bundle = _bundle()
+    bundle["entry"][2] = entry
+    assert str(_refused(clerk, _written(tmp_path, bundle))) == "snapshot.json, entry 3: it has no resource"
 
 
 @pytest.mark.parametrize("time", [0, 1.5, "08:00:30"])
@@ -261,3 +315,15 @@ def test_a_time_of_day_is_read_as_fhir_writes_it(clerk, tmp_path, given, loaded)
         return
     import_path(clerk, _written(tmp_path, bundle))
     assert [record.data.get("times") for record in list_current(clerk.db, "medication_order")] == [loaded]
+
+
+def test_a_null_among_a_lists_extensions_is_no_item_left_out(clerk, tmp_path):
+    """FHIR's JSON writes "_timeOfDay": [null, {…}] for an extension on the second time only: the
+    null says the first has none, and both times are there."""
+    bundle = _bundle()
+    repeat = bundle["entry"][3]["resource"]["dosageInstruction"][0]["timing"]["repeat"]
+    repeat["timeOfDay"] = ["08:00:00", "20:00:00"]
+    repeat["_timeOfDay"] = [None, {"extension": [{"url": "http://example.org/note", "valueString": "with food"}]}]
+    import_path(clerk, _written(tmp_path, bundle))
+    (order,) = list_current(clerk.db, "medication_order")
+    assert order.data["times"] == "08:00 20:00"

@@ -3,7 +3,7 @@ time without loading them."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 
 def local_now() -> datetime:
@@ -43,28 +43,52 @@ that before it, the time is the next day's, the dose given late. A dose is given
 often, and later, than early: the once-daily 08:00 dose given after theatre at 20:30 is 12 hours
 and a half late, not 11 and a half early."""
 
+TYPED_AHEAD = timedelta(hours=2)
+"""How far after now a time typed alone is still today's, refused as in the future: a watch a
+few minutes fast, the nurse typing the time of the dose about to be given, an hour misread. Read
+as yesterday's, 22 hours before, it was saved unsaid, a day early. Further ahead it is the day
+before's: the dose at 23:45 typed in at 00:10, last night's 22:00 as required typed at 07:15.
+Two hours: a dialog is typed in at the bedside, a round or a paper night just after it, so a
+dose given the day before two hours later than now is one typed in a day late."""
+
 _DAY = timedelta(days=1)
 
 
 def given_day(at: time, now: datetime, slot: datetime | None = None) -> date:
     """The day of a time typed alone for a dose given (`slot`: the time it was due, None for an
-    as-required one), on `now`'s clock. A dose given is never after now (`TOLERANCE` ahead: a watch
-    a minute fast reads today's time, refused as in the future, not yesterday's saved unsaid); of
-    those times, the first at most `SLOT_AHEAD` before the slot, whatever the day it is typed in
-    (the 22:00 dose given at 00:10 the next day's, the 00:00 one given at 23:45 the evening before's,
-    a night's paper typed in days later the night's); else, and as required, the latest. Read
-    nearest now, the as-required dose of 02:00 typed in at 16:00 was tomorrow's, refused; nearest
-    the slot, the 08:00 dose given at 20:30 was the evening before's."""
-    wall = (now + TOLERANCE).replace(tzinfo=None)
-    latest = datetime.combine(wall.date(), at)
-    latest -= _DAY if latest > wall else timedelta(0)
+    as-required one), on `now`'s clock; `at` with the offset typed after it, if any. A dose given
+    is never after now, but a time less than `TYPED_AHEAD` after now is today's, refused as in the
+    future rather than saved as yesterday's unsaid (a watch fast, the time about to be given); of
+    the times before that, the first at most `SLOT_AHEAD` before the slot, whatever the day it is
+    typed in (the 22:00 dose given at 00:10 the next day's, the 00:00 one given at 23:45 the
+    evening before's, a night's paper typed in days later the night's); else, and as required,
+    the latest. Read nearest now, the as-required dose of 02:00 typed in at 16:00 was tomorrow's,
+    refused; nearest the slot, the 08:00 dose given at 20:30 was the evening before's. Instants
+    are compared, not wall times: the night the clocks go back, the first 02:45 typed at the
+    second 02:30 (with its offset, or plain and then asked which) is tonight's, not the night
+    before's."""
+    zone = now.tzinfo
+
+    def on(day: date) -> datetime:
+        """`at` on `day`, as an instant: with its offset typed, or the first pass of the ward's."""
+        return datetime.combine(day, at) if at.tzinfo is not None else datetime.combine(day, at, zone)
+
+    def utc(moment: datetime) -> datetime:
+        # Aware times of one zone compare by their wall clock, fold unseen: in UTC, by instant.
+        return moment.astimezone(timezone.utc)
+
+    # The days either side too: an offset typed (-12:00 to +14:00) moves `at` up to a day off
+    # `now`'s wall clock, refused after as one the ward's clock never had, not unread here.
+    ahead = utc(now) + TYPED_AHEAD
+    last = ahead.astimezone(zone).date()
+    latest = next(day for day in (last + _DAY, last, last - _DAY, last - 2 * _DAY) if utc(on(day)) < ahead)
     if slot is not None:
-        earliest = slot.astimezone(now.tzinfo).replace(tzinfo=None) - SLOT_AHEAD
-        first = datetime.combine(earliest.date(), at)
-        first += _DAY if first < earliest else timedelta(0)
-        if first <= latest:
-            return first.date()
-    return latest.date()
+        earliest = utc(slot) - SLOT_AHEAD
+        since = earliest.astimezone(zone).date()
+        first = next(day for day in (since - _DAY, since, since + _DAY, since + 2 * _DAY) if utc(on(day)) >= earliest)
+        if utc(on(first)) <= utc(on(latest)):
+            return first
+    return latest
 
 
 def said_twice(moment: datetime, zone: tzinfo | None) -> str:

@@ -12,9 +12,14 @@ from enum import StrEnum
 
 from downtime.domain import elapsed
 from downtime.domain.braden import Band
+from downtime.domain.wounds import WORSE_CATEGORY
 
-DAMAGE = frozenset({"category_1", "broken"})
-"""The skin findings that are pressure damage (the form's codes)."""
+DAMAGE_CATEGORY: Mapping[str, int] = {"category_1": 1, "broken": 2}
+"""The skin findings that are pressure damage (the form's codes), each with the least pressure
+ulcer category it is, in domain.wounds.WORSE_CATEGORY's steps: broken skin or a blister is
+category 2 or worse, which a category 1 on the wound chart does not cover (`covers`)."""
+DAMAGE = frozenset(DAMAGE_CATEGORY)
+"""The skin findings that are pressure damage."""
 DECLINED = "declined"
 """The position of a change offered and declined: the patient was not moved."""
 EVERY_AT_MOST: Mapping[Band, int] = {Band.VERY_HIGH: 4, Band.HIGH: 4, Band.MODERATE: 6, Band.MILD: 6}
@@ -48,6 +53,13 @@ DAMAGE_CHARTED: Mapping[str, str] = {"en": "PRESSURE DAMAGE ({where}): on the wo
                                      "fr": "ESCARRE ({where}) : suivie sur la feuille des plaies, « {wound} » {time}"}
 """`Sign.DAMAGE` once the wound is charted (`{wound}` as named, looked at `{time}`): told and
 charted, it is named, not asked again at every turn for as long as the ulcer lasts."""
+
+
+def covers(category: str | None, skin: str) -> bool:
+    """Whether a pressure ulcer charted at `category` (the wound form's code) covers the damage a
+    turn found (`skin`, one of `DAMAGE`): broken skin at a heel charted category 1 is worse than
+    the wound chart says, told and charted again (it is then reported as an incident)."""
+    return WORSE_CATEGORY.get(category or "", 0) >= DAMAGE_CATEGORY[skin]
 
 
 def next_due(turned_at: datetime, every_hours: int) -> datetime:

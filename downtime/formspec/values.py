@@ -106,8 +106,9 @@ def parse_datetime(text: str, tz: tzinfo | None = None, *, as_written: bool = Fa
     whose year a day and month typed without it ("02/12 06:00") are in (see `_in_year_of`):
     the nurse typing in a night's paper doses typed the date and year of each. `now`, in place of
     `day`: the box is a dose's time given, and `slot` the time it was due (None: as required), a
-    time typed alone on the day `clock.given_day` reads (never after now: of an as-required dose
-    typed in at 16:00, "02:00" is today's, and the 22:00 dose given at 00:10 is the next day's), a
+    time typed alone on the day `clock.given_day` reads (never more than `clock.TYPED_AHEAD`
+    after now, refused as in the future: of an as-required dose typed in at 16:00, "02:00" is
+    today's, and the 22:00 dose given at 00:10 is the next day's), a
     day and month in the year of the slot, or now. `on_the_ward`: typed
     in one of the ward's boxes, whose offset typed must be one the ward's clock had then
     (`_as_the_clock_read`); written elsewhere (an import, `as_written` too, or the command line's
@@ -133,7 +134,9 @@ def parse_datetime(text: str, tz: tzinfo | None = None, *, as_written: bool = Fa
         try:
             clock = time(hour, minute)
             if now is not None and len(pieces) > len(written):  # a time typed alone (`_dated` put a day before it)
-                day = given_day(clock, now.astimezone(tz or get_localzone()), slot)
+                # With the offset typed, if any: the day is chosen by the instant it says.
+                day = given_day(time.fromisoformat(f"{clock:%H:%M}{''.join(pieces[2:])}"),
+                                now.astimezone(tz or get_localzone()), slot)
             else:
                 day = parse_date(pieces[0])
             parsed = datetime.fromisoformat(f"{day}T{clock:%H:%M}{pieces[2] if len(pieces) == 3 else ''}")
@@ -215,18 +218,30 @@ def _fits(reading: str, least: float | None, most: float | None) -> bool:
     return (least is None or float(reading) >= least) and (most is None or float(reading) <= most)
 
 
-def parse_integer(text: str, *, least: int | None = None, most: int | None = None) -> int:
+def _within(readings: Readings, least: float | None, most: float | None) -> Readings:
+    """The readings to offer: those the box's bounds take ("write 72500 or 72.5" offered a weight
+    of 72 500 kg in a box of at most 400), the one that fits named alone; neither fitting, the
+    number as it was shown, whose bounds then say what is wrong."""
+    fitting = [reading for reading in (readings.grouped, readings.decimal)
+               if reading is not None and _fits(reading, least, most)]
+    return readings if len(fitting) == 2 else Readings(fitting[0] if fitting else readings.grouped)
+
+
+def parse_integer(text: str, *, comma_separated: bool = False, least: int | None = None,
+                  most: int | None = None) -> int:
     """A French nurse's litre, "1.000" mL, is a whole number to her: told "must be a whole number",
     she dropped what looked like decimals and saved 1 mL. Digits grouped by threes are asked about
-    as in a decimal box (see parse_decimal): both readings when both fit the box's bounds `least`
-    and `most`, read as 9 when only "9.000"'s decimal reading fits, else "write 1500" alone."""
+    as in a decimal box (see parse_decimal): the readings that fit the box's bounds `least` and
+    `most`, read as 9 when only "9.000"'s decimal reading fits, else "write 1500" alone. In a
+    comma-separated file's cell (`comma_separated`), "1,000" is asked about even then: its comma
+    is the spreadsheet's thousands separator as likely as a decimal one (1 000 doses loaded as 1)."""
     cleaned = _unspaced(text)
     if readings := _grouped_readings(cleaned, decimals=False):
-        if readings.decimal is not None and _fits(readings.decimal, least, most):
-            if not _fits(readings.grouped, least, most):
-                return int(readings.decimal)
-            raise ParseError("zeros_after_the_point", readings)
-        raise ParseError("zeros_after_the_point", Readings(readings.grouped))
+        offered = _within(readings, least, most)
+        if readings.decimal is not None and offered == Readings(readings.decimal) and not (
+                comma_separated and "," in cleaned):
+            return int(offered.grouped)
+        raise ParseError("zeros_after_the_point", offered)
     if not re.fullmatch(r"[+-]?\d{1,15}", cleaned):
         raise ParseError("not_integer")
     return int(cleaned)
@@ -244,13 +259,13 @@ def parse_decimal(text: str, *, as_written: bool = False, comma_separated: bool 
     `as_written`: written by another system (an EHR snapshot's CSV), whose "72.000" is a decimal
     as it says; `comma_separated`, it is a cell of a comma-separated file, where a comma is in a
     number only because a spreadsheet quoted the number as it showed it, its thousands grouped
-    (English heparin "5,000" units loaded as 5): a comma before three digits is asked about, both
-    readings given ("5000 or 5", "1500 or 1.5"), within the bounds or not. Millions grouped the same
-    way ("2.400.000" UI) have the one reading."""
+    (English heparin "5,000" units loaded as 5): a comma before three digits is asked about, the
+    readings within the bounds given ("5000 or 5", "1500 or 1.5"; see `_within`). Millions grouped
+    the same way ("2.400.000" UI) have the one reading."""
     cleaned = _unspaced(text)
     if as_written:
         if comma_separated and "," in cleaned and (readings := _grouped_readings(cleaned, decimals=True, asked=True)):
-            raise ParseError("zeros_after_the_point", readings)
+            raise ParseError("zeros_after_the_point", _within(readings, least, most))
     elif (readings := _grouped_readings(cleaned, decimals=True)) and (
             readings.decimal is None or _fits(readings.grouped, least, most) and _fits(readings.decimal, least, most)):
         raise ParseError("zeros_after_the_point", readings)
@@ -295,7 +310,7 @@ def parse_text(field: Field, text: str, tz: tzinfo | None = None, day: date | No
         return None
     match field:
         case IntegerField():
-            return parse_integer(text, least=field.min, most=field.max)
+            return parse_integer(text, comma_separated=comma_separated, least=field.min, most=field.max)
         case DecimalField():
             return parse_decimal(text, as_written=as_written, comma_separated=comma_separated, least=field.min,
                                  most=field.max)

@@ -32,7 +32,7 @@ WORDS: dict[str, dict[Lang, str]] = {
                     "fr": "Feuille de surveillance des selles (Bristol, vierge)"},
     "headings": {"en": "Date and time|Bowels, type|Amount|Seen|Known cause|Sample|Doctor told (name, time)|Notes|"
                        "Initials",
-                 "fr": "Date et heure|Selles, type|Quantité|Aspect|Cause connue|Prélèvement|Médecin prévenu (nom, "
+                 "fr": "Date et heure|Selles, type|Quantité|Aspect|Cause connue|Selle prélevée|Médecin prévenu (nom, "
                        "heure)|Remarques|Visa"},
     "key": {"en": "Bristol stool scale: {types}", "fr": "Échelle de Bristol : {types}"},
     "plan": {"en": "Chart each stool, and once a day \"not opened\" when there was none. Loose stools (5 to 7) three "
@@ -45,9 +45,11 @@ WORDS: dict[str, dict[Lang, str]] = {
                    "selles noires goudronneuses : prévenir le médecin maintenant. Pas de selles depuis 3 jours : le "
                    "laxatif prescrit, ou le médecin."},
 }
-WIDTHS = (0.11, 0.1, 0.1, 0.13, 0.09, 0.12, 0.14, 0.13, 0.08)
+WIDTHS = (0.12, 0.12, 0.09, 0.13, 0.07, 0.08, 0.13, 0.19, 0.07)
 """The doctor told has its column on the blank chart as on the patient's (form version 2): the
-state line says it only while its stool is the latest, and a doctor told on paper had nowhere to go."""
+state line says it only while its stool is the latest, and a doctor told on paper had nowhere to go.
+Its room came from the amount and the yes/no columns, not the notes, which it had squeezed to a
+word a line (and the time and stool type onto two)."""
 
 
 def _guide(spec: FormSpec, lang: Lang) -> list[Flowable]:

@@ -65,12 +65,13 @@ WORDS: dict[str, dict[Lang, str]] = {
                        "at times, easily woken, 2 drowsy most of the time, woken by voice, 3 woken only by touch; "
                        "breathing a minute. Sedation 2 or more, or breathing under 10 a minute: stop the opioid, call "
                        "the doctor, naloxone as prescribed, until a later line finds sedation under 2 and breathing 10 "
-                       "or more.",
+                       "or more. On comfort care (the doctor's plan): tell the doctor if you suspect opioid toxicity.",
                  "fr": "Sous opioïde (antalgique donné, et à chaque réévaluation après lui) : sédation 0 éveillé, "
                        "1 somnolent par moments, facilement éveillable, 2 somnolent le plus souvent, éveillable à la "
                        "voix, 3 éveillable au toucher seulement ; FR, la fréquence respiratoire par minute. Sédation "
                        "2 ou plus, ou FR sous 10 par minute : arrêter l’opioïde, appeler le médecin, naloxone selon la "
-                       "prescription, jusqu’à une ligne suivante trouvant une sédation sous 2 et une FR à 10 ou plus."},
+                       "prescription, jusqu’à une ligne suivante trouvant une sédation sous 2 et une FR à 10 ou plus. En "
+                       "soins de confort (plan du médecin) : prévenir le médecin si un surdosage d’opioïde est suspecté."},
 }
 WIDTHS = (0.07, 0.11, 0.10, 0.13, 0.09, 0.08, 0.09, 0.10, 0.06, 0.17)
 

@@ -401,12 +401,18 @@ class PaperDosesDialog(QDialog):
         """The rows said given or not given: those the nurse would lose."""
         return [row for row in self.rows if row.outcome.currentIndex() != NOT_ON_PAPER]
 
-    def _read_chart(self) -> paper_doses.PaperChart | None:
-        """The chart of the stretch typed above; None when it cannot be read (said under the table)."""
+    def _stretch(self) -> Stretch | None:
+        """The stretch typed above; None when it cannot be read."""
         tz = self.session.clock().tzinfo
         try:
-            stretch = Stretch(parse_datetime(self.start.text(), tz), parse_datetime(self.end.text(), tz))
+            return Stretch(parse_datetime(self.start.text(), tz), parse_datetime(self.end.text(), tz))
         except ParseError:
+            return None
+
+    def _read_chart(self) -> paper_doses.PaperChart | None:
+        """The chart of the stretch typed above; None when it cannot be read (said under the table)."""
+        stretch = self._stretch()
+        if stretch is None:
             self.error.setText(translate("PaperDosesDialog", "Type the stretch as DD/MM/YYYY HH:MM, from and to."))
             return None
         try:
@@ -658,6 +664,7 @@ class PaperDosesDialog(QDialog):
         """The rows said given or not given, as typed, by their number; None when a box cannot be
         read (said under the table, its box given the keyboard)."""
         now = self.session.clock()
+        stretch = self._stretch()
         found: dict[int, PaperDose] = {}
         for row in self.rows:
             chosen = row.outcome.currentIndex()
@@ -665,7 +672,19 @@ class PaperDosesDialog(QDialog):
                 continue
             box: QLineEdit = row.given_at
             try:
-                at = parse_datetime(row.given_at.text(), now.tzinfo, now=now, slot=row.slot)
+                # An as-required row has no slot to read its time by: the stretch typed above
+                # has, its latest time to its end (read by now, a night's "22:00" typed in days
+                # later was the night before now's, saved on another night).
+                at = parse_datetime(row.given_at.text(), now.tzinfo, now=min(now, stretch.end) if row.slot is None
+                                    and stretch is not None else now, slot=row.slot)
+                if row.slot is None and stretch is not None and not stretch.start <= at <= stretch.end:
+                    self.error.setText(translate(
+                        "PaperDosesDialog", "Row {row}: “{box}” {at} is outside the stretch {start} to {end}: type "
+                                            "its date, or list its stretch.").format(
+                        row=row.number, box=translate("PaperDosesDialog", COLUMNS[5]), at=f"{at:{TIME_FORMAT}}",
+                        start=f"{stretch.start:{TIME_FORMAT}}", end=f"{stretch.end:{TIME_FORMAT}}"))
+                    box.setFocus()
+                    return None
                 box = row.dose
                 dose = parse_decimal(row.dose.text()) if chosen == GIVEN else None
             except ParseError as problem:

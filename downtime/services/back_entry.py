@@ -212,9 +212,9 @@ AS_REQUIRED_TWICE = QT_TRANSLATE_NOOP("messages", "an as-required dose of the sa
 SAME_MOVE = QT_TRANSLATE_NOOP("messages", "a move to the same ward and bed at {at} was also recorded on {laptop} by "
                                          "{author}, {time}: ask the ward whether it is one move recorded twice before "
                                          "entering both")
-TWO_ENDS = QT_TRANSLATE_NOOP("messages", "another end of this unit of blood was also recorded on {laptop} by {author}, "
-                                        "{time}: ask the ward which is true before entering it; a reaction on either "
-                                        "is reported to the blood bank")
+TWO_ENDS = QT_TRANSLATE_NOOP("messages", "another end of this unit of blood was also recorded on {laptop} by {author}: "
+                                        "ended {at}, {outcome}; ask the ward which is true before entering it; a "
+                                        "reaction on either is reported to the blood bank")
 UNIT_TWO_PATIENTS = QT_TRANSLATE_NOOP("messages", "the same unit of blood (donation number) was also started for "
                                                  "another patient at {at} on {laptop} by {author}, {time}: a unit is "
                                                  "given once; ask the ward and the blood bank whether it was given at "
@@ -223,9 +223,9 @@ SAME_MOVE_WITHIN = timedelta(hours=2)
 """How close two laptops' moves of one patient to one bed are to be perhaps one move: the ward
 sending the patient back records it, and so does the ward receiving them, without the other's
 stick, within the hour or so the patient is wheeled and settled."""
-ONE_DOSE_TWICE = (SAME_DOSE, AS_REQUIRED_TWICE, SAME_MOVE)
-"""The kinds of conflict that are perhaps one record (a dose, a move) made on two laptops: the
-ward may say one of the two records is not to be entered, never both."""
+ONE_DOSE_TWICE = (SAME_DOSE, AS_REQUIRED_TWICE, SAME_MOVE, TWO_ENDS)
+"""The kinds of conflict that are perhaps one record (a dose, a move, the end of a unit of blood)
+made on two laptops: the ward may say one of the two records is not to be entered, never both."""
 # Said after SAME_DOSE once the other record of the dose is ticked off: the next clerk, on the
 # line left, typed the dose into the EHR a second time.
 OTHER_ENTERED = QT_TRANSLATE_NOOP("messages", "that record is in the EHR already (reference {reference}): enter this "
@@ -278,6 +278,9 @@ class Conflict:
     """The ward's answer that `record` is not to be entered, for SAME_DOSE (`with_entries`)."""
     apart: Apart | None = None
     """For AS_REQUIRED_TWICE: how far apart the two doses were, and the order's interval."""
+    spec: FormSpec | None = dataclass_field(default=None, compare=False)
+    """`record`'s form: TWO_ENDS says how the other end ended in its words ("Stopped: a
+    reaction"), which the ward is asked about."""
 
     def text_in(self, lang: Lang, closed: bool = False) -> str:
         """`closed`: said on a line done (entered, or not to be entered), where advice on
@@ -321,6 +324,8 @@ class Conflict:
                        time=f"{record.recorded_at:%d/%m/%Y %H:%M}", reason=record.reason or "", at=given,
                        stopped=f"{datetime.fromisoformat(str(stopped)).astimezone():%d/%m/%Y %H:%M}" if stopped else "",
                        minutes=apart.minutes, hours=Number(apart.hours),
+                       outcome=transfusion.outcome_said(record.data, self.spec, lang)
+                       if self.spec is not None and record.form_id == transfusion.END_FORM else "",
                        given=message(lang, GIVEN_AT if record.data.get("outcome") == "given" else NOT_GIVEN_AT,
                                      time=given))
 
@@ -708,23 +713,53 @@ def _decisions(db: Database, record_ids: Collection[str], names: Mapping[str, st
     return found
 
 
-SAME_RECORD_FIELDS = ("order", "scheduled_for", "outcome", "dose_given", "to_ward", "to_bed")
-"""What makes a record the one dose or move the ward was asked about (`ONE_DOSE_TWICE`), besides
-its time: a dose's order, scheduled time, outcome and dose, a move's ward and bed. Its site, a
-comment or an order countersigned since leave the ward's answer as it was."""
-LAPSED_SQL = ("""EXISTS (SELECT 1 FROM audit a, json_each(a.detail, '$.asked_beside') j, records asked,
-                         current_records now
-                         WHERE a.entity = 'not_entered' AND a.entity_id = {0}.id
-                         AND asked.record_id = json_extract(j.value, '$[0]')
-                         AND asked.version = json_extract(j.value, '$[1]') AND now.record_id = asked.record_id
-                         AND (now.status = '""" + RecordStatus.ENTERED_IN_ERROR.value + """'
-                              OR now.occurred_at IS NOT asked.occurred_at OR """
-              + " OR ".join(f"json_extract(now.data, '$.{name}') IS NOT json_extract(asked.data, '$.{name}')"
-                            for name in SAME_RECORD_FIELDS) + "))")
-"""Whether the not_entered row `{0}` lapsed (`NotEntered.lapsed`): the other record of the dose
-or move its line was asked about, which `mark_not_entered`'s audit entry keeps with its
-version, is withdrawn since, or is no longer that dose or move (`SAME_RECORD_FIELDS`). An answer
-recorded before they were kept stands as it was."""
+SAME_RECORD_FIELDS = ("order", "scheduled_for", "outcome", "dose_given", "to_ward", "to_bed", "unit", "volume",
+                      "reaction")
+"""What makes a record the one dose, move or end of a unit the ward was asked about
+(`ONE_DOSE_TWICE`), besides its time: a dose's order, scheduled time, outcome and dose, a move's
+ward and bed, an end's unit, outcome, volume and reaction. Its site, a comment or an order
+countersigned since leave the ward's answer as it was."""
+SAME_ONE_FIELDS = ("order", "scheduled_for", "unit", "to_ward", "to_bed")
+"""What two records of one patient and form share when they are perhaps the one dose, move or
+end of a unit (`ONE_DOSE_TWICE`): the order and scheduled time, the unit, the ward and bed. Read
+of an answer that did not keep what it was asked beside (`LAPSED_SQL`)."""
+
+
+def _no_longer(now: str, then: str) -> str:
+    """SQL: whether the record version `now` withdraws, or is no longer the same dose, move or
+    end of a unit as, the version `then` of the same record (`SAME_RECORD_FIELDS`)."""
+    return (f"({now}.status = '{RecordStatus.ENTERED_IN_ERROR.value}' OR {now}.occurred_at IS NOT "
+            f"{then}.occurred_at OR "
+            + " OR ".join(f"json_extract({now}.data, '$.{name}') IS NOT json_extract({then}.data, '$.{name}')"
+                          for name in SAME_RECORD_FIELDS) + ")")
+
+
+LAPSED_SQL = ("""(EXISTS (SELECT 1 FROM audit a, json_each(a.detail, '$.asked_beside') j, records asked,
+                          current_records now
+                          WHERE a.entity = 'not_entered' AND a.entity_id = {0}.id
+                          AND asked.record_id = json_extract(j.value, '$[0]')
+                          AND asked.version = json_extract(j.value, '$[1]') AND now.record_id = asked.record_id
+                          AND """ + _no_longer("now", "asked") + """)
+                 OR EXISTS (SELECT 1 FROM audit a, records mine, records was, audit wrote, current_records now,
+                            audit rewrote
+                            WHERE a.entity = 'not_entered' AND a.entity_id = {0}.id
+                            AND json_type(a.detail, '$.asked_beside') IS NULL
+                            AND mine.record_id = {0}.record_id AND mine.version = {0}.version
+                            AND was.patient_id IS mine.patient_id AND was.form_id = mine.form_id
+                            AND was.record_id != mine.record_id AND """
+              + " AND ".join(f"json_extract(was.data, '$.{name}') IS json_extract(mine.data, '$.{name}')"
+                             for name in SAME_ONE_FIELDS) + """
+                            AND wrote.entity = 'records' AND wrote.entity_id = was.id AND wrote.seq < a.seq
+                            AND now.record_id = was.record_id AND rewrote.entity = 'records'
+                            AND rewrote.entity_id = now.id AND rewrote.seq > a.seq
+                            AND """ + _no_longer("now", "was") + "))")
+"""Whether the not_entered row `{0}` lapsed (`NotEntered.lapsed`): the other record of the dose,
+move or end of a unit its line was asked about, which `mark_not_entered`'s audit entry keeps with
+its version, is withdrawn since, or is no longer that one (`SAME_RECORD_FIELDS`). An answer
+written before the audit kept that (an office database open while the release was installed)
+lapses likewise when a record of the same patient, form and dose, move or unit
+(`SAME_ONE_FIELDS`), there before the answer, is withdrawn or changed so by a version written
+after it, by the audit's order: the answer was given beside it."""
 NEWEST_SQL = "{0}.rowid = (SELECT MAX(m.rowid) FROM not_entered m WHERE m.record_id = {0}.record_id)"
 """Whether the not_entered row `{0}` is its record's newest answer, the one that stands: the ward
 answers again once its answer lapsed (`_decisions`)."""
@@ -887,7 +922,8 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
     if not found:
         return {}
     known = laptops({record.device_id for said in found.values() for _, record, _ in said})
-    return {record_id: tuple(Conflict(kind, record, known.get(record.device_id, Laptop(None)), authors, apart=apart)
+    return {record_id: tuple(Conflict(kind, record, known.get(record.device_id, Laptop(None)), authors, apart=apart,
+                                      spec=forms[record.form_id])
                              for kind, record, apart in said)
             for record_id, said in found.items()}
 
@@ -1950,6 +1986,11 @@ def mark_not_entered(session: Session, record_id: str, version: int, ward_said: 
                                                          "entered."), version=line.entered.version)
     if line.decided is not None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This version is already marked not to be entered."))
+    if transfusion.reacted(line.record.data) and any(conflict.said == TWO_ENDS for conflict in line.conflicts):
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This end of the unit records a reaction: a reaction on "
+                                                         "either end is reported, so it is entered. If the ward says "
+                                                         "it is wrong, it is withdrawn on its laptop; mark the other "
+                                                         "end not to be entered instead if the ward says so."))
     if (other := next((conflict for conflict in line.conflicts if conflict.other_not_entered), None)) is not None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "The other record of this dose ({record}) is marked not to "
                                                          "be entered already: the dose would be nowhere in the EHR. "

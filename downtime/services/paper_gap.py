@@ -242,7 +242,10 @@ def gap_said(found: Iterable[Silence | None]) -> tuple[Phrase, ...]:
     doses as well as the afternoon's, and for those of a paper order copied in, and first each
     stretch the patient was on another laptop's ward, where that ward's chart is to be read. Times
     alone while every stretch is of one day; else each with its day (its end's too if another)."""
-    stretches = sorted({silence for silence in found if silence is not None}, key=lambda silence: silence.start)
+    # Then by medicine (and ward), not the set's order: orders starting together came in another
+    # order on each run.
+    stretches = sorted({silence for silence in found if silence is not None},
+                       key=lambda silence: (silence.start, silence.written or "", silence.ward or "", silence.end))
     if not stretches:
         return ()
     shape = "%H:%M" if len({moment.date() for s in stretches for moment in (s.start, s.end)}) == 1 else "%d/%m %H:%M"

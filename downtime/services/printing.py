@@ -283,11 +283,16 @@ def print_pews_chart(session: Session, patient_id: str, out: Path) -> Path:
 
 
 def print_pain_chart(session: Session, patient_id: str, out: Path) -> Path:
-    """A patient's pain assessments as the paper pain chart, for the bedside."""
+    """A patient's pain assessments as the paper pain chart, for the bedside, each line read with
+    the comfort-care plan standing when it is printed (pain.comforted), as the screen and the lists
+    read it: the paper said "naloxone as prescribed" of a dying patient's slow breathing."""
     from downtime.pdf.pain import pain_chart_pdf
 
-    return _print_form_chart(session, patient_id, out, pain.FORM, pain.chart, pain_chart_pdf, "pain chart",
-                             amendable=True)
+    patient, printed_at = patient_with_location(session.db, session.forms, patient_id), session.clock()
+    return _print_form_chart(session, patient_id, out, pain.FORM,
+                             lambda db, whose: [pain.comforted(db, patient, one, printed_at)
+                                                for one in pain.chart(db, whose)],
+                             pain_chart_pdf, "pain chart", amendable=True)
 
 
 def print_notes(session: Session, patient_id: str, out: Path) -> Path:

@@ -23,8 +23,8 @@ from downtime.domain.census import StayStatus, departure
 from downtime.domain.clock import ward_time
 from downtime.domain.records import RecordVersion
 from downtime.domain.devices import told
-from downtime.domain.repositioning import (DAMAGE, DAMAGE_CHARTED, DECLINED, EVERY_AT_MOST, SIGNS, Sign, due_after,
-                                           due_by_risks, signs, too_seldom, uncharted_from)
+from downtime.domain.repositioning import (DAMAGE, DAMAGE_CHARTED, DECLINED, EVERY_AT_MOST, SIGNS, Sign, covers,
+                                           due_after, due_by_risks, signs, too_seldom, uncharted_from)
 from downtime.domain.wounds import PRESSURE_ULCER, key
 from downtime.domain.repositioning import late as came_late
 from downtime.formspec import FormSpec, Lang
@@ -81,9 +81,9 @@ class Turned:
     `due_before`: when the change before it fell due, by the risks assessed between them too
     (`at_risk_now`; None for the chart's first, or when a risk found none between them), which it
     came after or not (`late`); `stood_down`: when a risk assessed after it found the patient not at risk
-    (domain.repositioning.stands_down), no change asked since. `charted`: the latest look at an
-    open pressure ulcer on the wound chart since the damage it saw was first seen at its place
-    (`damage_charted`; None when none is): the damage is named then, not asked to be told and
+    (domain.repositioning.stands_down), no change asked since. `charted`: the latest look at a
+    pressure ulcer still open on the wound chart at the place of the damage it saw, of a category
+    covering it (`damage_charted`; None when none is): the damage is named then, not asked to be told and
     charted at every turn for the week the ulcer lasts."""
 
     record: RecordVersion
@@ -349,27 +349,24 @@ def at_risk_now(turns: list[Turned], assessments: Sequence[Assessed]) -> list[Tu
 
 def damage_charted(turns: list[Turned], looks: Sequence[wounds.Dressed]) -> list[Turned]:
     """The chart with each change's damage read against the wound chart's `looks`: `charted`
-    the latest look at an open pressure ulcer (`still_open`) at or after the first change of
-    the run that saw damage at the same place (as typed, case and spaces aside), unbroken by a
-    look at the skin finding none, and named for that place (`_names_place`): a routine look at
-    an ulcer elsewhere does not chart new damage. Damage at a new place, or at none given, asks
-    again until its wound is charted."""
+    the latest look at a pressure ulcer still open (`still_open`) named for the damage's place
+    (`_names_place`) whose category covers what the turn found (domain.repositioning.covers),
+    whenever it was charted: one found at admission or at a dressing, then seen at each turn, is
+    on the wound chart, while a routine look at an ulcer elsewhere does not chart new damage, nor
+    a category 1 look broken skin found since. Damage at a new place, at none given, or worse
+    than the wound chart says asks again until its wound is charted so."""
     ulcers = [one for one in still_open(looks) if one.record.data["kind"] == PRESSURE_ULCER]
     read: list[Turned] = []
-    run: tuple[str, datetime] | None = None
     for turn in turns:
         seen = turn.seen
-        if seen is None or seen.data.get("skin") not in DAMAGE:
-            run = None
+        skin = seen.data.get("skin") if seen is not None else None
+        if seen is None or skin not in DAMAGE:
             read.append(turn)
             continue
         place = key(seen.data.get("skin_where") or "")
-        if run is None or run[0] != place:
-            run = (place, _turned_at(seen))
-        since = run[1]
         read.append(replace(turn, charted=max(
-            (one for one in ulcers if elapsed.instant(one.assessed_at) >= elapsed.instant(since)
-             and _names_place(one.record.data["wound"], place)),
+            (one for one in ulcers if _names_place(one.record.data["wound"], place)
+             and covers(one.record.data.get("category"), skin)),
             key=lambda one: elapsed.instant(one.assessed_at), default=None)))
     return read
 

@@ -59,8 +59,15 @@ def transfusion_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Gr
 
 
 def _written(parts: list[RecordVersion], ends: dict[str, list[RecordVersion]]) -> list[RecordVersion]:
-    """A unit's starts and their ends, the records its Procedure is written from."""
-    return [record for start in parts for record in (start, *ends.get(start.record_id, []))]
+    """A unit's starts and their ends, the records its Procedure is written from or changed by;
+    not an end another laptop's end beat (`first_ends`: the reaction wins), which the records
+    office may close as not to be entered: the bundle leaves out a group any of whose records is,
+    and the unit, its reaction with it, went in no bundle."""
+    chosen = {end.record_id for end in first_ends([end for start in parts for end in ends.get(start.record_id, [])])
+              .values()}
+    return [record for start in parts for record in (start, *(
+        end for end in ends.get(start.record_id, [])
+        if end.record_id in chosen or end.status is RecordStatus.ENTERED_IN_ERROR))]
 
 
 def _ended(parts: list[RecordVersion], ends: dict[str, list[RecordVersion]]) -> list[tuple[RecordVersion,

@@ -21,23 +21,23 @@ Anywhere else the record stays on hold, for this office to settle."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import orjson
 from pydantic import ValidationError
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Phrase
+from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Phrase, Said
 from downtime.domain.census import StayStatus, leaves_hospital
 from downtime.domain.holds import HeldVersion, SettledOtherwise, Settlement, SettlementNotTaken
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
-from downtime.formspec import FormSpec
-from downtime.formspec.schema import RecordRefField
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.schema import RecordRefField, Text
 from downtime.services import census, identity, records, search, theatre
 from downtime.services.back_entry import (
     AFTER_LEAVING, AS_REQUIRED_TWICE, ORDER_STOPPED, SAME_DOSE, Conflict, conflicts_among, duplicates_of, hold_of,
@@ -209,9 +209,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                 key = (row["record_id"], row["version"])
                 same_id = by_id.get(row["id"])
                 if same_id is not None and (same_id["record_id"], same_id["version"]) != key:
-                    raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: record {record} version {version} differs from the one "
-                                                                             "already in this database"),
-                                        file=name, line=number, record=row['record_id'], version=row['version'])
+                    _refuse_same_id(session, folder, files, where, row, spec)
                 stored = by_version.get(key)
                 if stored is not None and {column: stored[column] for column in RECORD_COLUMNS} == row:
                     unchanged["records"] += 1
@@ -666,6 +664,40 @@ def _arrives_alone(name: str, number: int, row: dict[str, Any]) -> None:
                                                       "without version {previous}; import the earlier export first"),
                         file=name, line=number, record=row["record_id"], version=row["version"],
                         previous=row["version"] - 1)
+
+
+@dataclass(frozen=True)
+class _Titled:
+    """A form's title in a refusal, said in the language it is read in (`Said`)."""
+
+    title: Text
+
+    def __str__(self) -> str:
+        return self.title.en
+
+    def text(self, lang: Lang) -> str:
+        return self.title.get(lang)
+
+
+def _refuse_same_id(session: Session, folder: Path, files: list[str], where: Phrase, row: dict[str, Any],
+                    spec: FormSpec) -> NoReturn:
+    """Refuse a line whose version id another record holds: an earlier line of this export
+    (named by its file and line), or a record already in this database. The line is named by
+    its form and its patient's downtime number, as screens and CSVs name them, never by a record
+    id. Reads the export again, only to refuse."""
+    titled = _Titled(spec.title)
+    patient = _already(session, "patients", "patient_id", {row["patient_id"]}) if row["patient_id"] else []
+    said: Said = (Phrase(QT_TRANSLATE_NOOP("messages", "{form} of patient {number}"),
+                         {"form": titled, "number": patient[0]["downtime_number"]}) if patient else titled)
+    first = next((Phrase(QT_TRANSLATE_NOOP("messages", "{file}, line {number}"), {"file": name, "number": number})
+                  for name, number, other in _version_lines(folder, files) if other["id"] == row["id"]), where)
+    if first != where:
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {record}, version {version}, has the same version "
+                                                          "id as {other}"),
+                            where=where, record=said, version=row["version"], other=first)
+    raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {record}, version {version}, has the version id of "
+                                                      "another record already in this database"),
+                        where=where, record=said, version=row["version"])
 
 
 def _version_lines(folder: Path, files: list[str]) -> Iterator[tuple[str, int, dict[str, Any]]]:

@@ -22,7 +22,7 @@ from downtime.sync.import_export import import_export
 from downtime.sync.merge import exports_in
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 from downtime.sync.snapshot import load_snapshot
-from downtime.sync.snapshot_csv import read_csv_snapshot
+from downtime.sync.snapshot_csv import holds_snapshot, read_csv_snapshot
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def _imported(session: Session, path: Path, progress: Progress, identity: Path |
             return import_export(session, Path(scratch) / "export", progress, shared_device_number)
     if path.is_dir() and (path / "manifest.json").exists():
         return import_export(session, path, progress, shared_device_number)
-    if path.is_dir() and (held := exports_in(path)):
+    if path.is_dir() and not holds_snapshot(path) and (held := exports_in(path)):
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{folder} is not an export but holds {count} export(s): "
                                                           "import each of them instead: {exports}"),
                             folder=path, count=len(held), exports=" ".join(map(str, held)))

@@ -457,8 +457,14 @@ def _taken_at(folder: Path) -> datetime | None:
                             reason=_Unread(problem.key, TAKEN_AT, problem.limit)) from None
 
 
+def holds_snapshot(folder: Path) -> bool:
+    """Whether `folder` is a CSV snapshot: it has patients or theatre sessions, whatever else it
+    holds (the records office's stick, the EHR's extract beside a laptop's export)."""
+    return (folder / PATIENTS.name).exists() or (folder / SESSIONS.name).exists()
+
+
 def read_csv_snapshot(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
-    if not (folder / PATIENTS.name).exists() and not (folder / SESSIONS.name).exists():
+    if not holds_snapshot(folder):
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{folder}: no {patients} or {sessions} (see resources/snapshot/)"),
                             folder=folder, patients=PATIENTS.name, sessions=SESSIONS.name)
     items = _admissions(folder, forms)

@@ -127,16 +127,35 @@ class _Entry:
 def _composed(value: Any) -> Any:
     """Every text of the bundle in Unicode's composed form (NFC), as the ward types it: an EHR
     writing "Hélène" with its accents apart (NFD), written "\\u0301" or not, was another name to
-    the duplicate checks, and was stored, printed and exported so. Without its nulls: FHIR's JSON
-    has none, absent is what they mean, and one the models let through ("given": null) escaped the
-    reading as a TypeError, naming no entry."""
+    the duplicate checks, and was stored, printed and exported so. Without its null values: FHIR's
+    JSON has none, absent is what they mean, and one the models let through ("given": null)
+    escaped the reading as a TypeError, naming no entry. A list's null items are kept, to be
+    refused (see `_null_item`)."""
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
     if isinstance(value, list):
-        return [_composed(item) for item in value if item is not None]
+        return [_composed(item) for item in value]
     if isinstance(value, dict):
         return {key: _composed(item) for key, item in value.items() if item is not None}
     return value
+
+
+def _null_item(value: Any, at: str) -> str | None:
+    """Where in `value`, itself at `at`, a list holds a null ("Patient.name[0].given[1]"), if
+    anywhere. Left out, one dose time of three was lost from the MAR, and an entry or a reaction
+    from the allergies, nothing said: FHIR's JSON writes such a null only beside an extension
+    saying why the item is absent, which the ward cannot act on. The nulls of a primitive's
+    extensions ("_timeOfDay") mean no extension for that item: they are not looked at."""
+    if isinstance(value, dict):
+        return next((found for key, item in value.items()
+                     if not key.startswith("_") and (found := _null_item(item, f"{at}.{key}"))), None)
+    if isinstance(value, list):
+        return next((found for index, item in enumerate(value)
+                     if (found := f"{at}[{index}]" if item is None else _null_item(item, f"{at}[{index}]"))), None)
+    return None
+
+
+NULL_ITEM = QT_TRANSLATE_NOOP("messages", "{field} is null: an item of a list is left out or given, never null")
 
 
 def _load(path: Path) -> tuple[list[_Entry], datetime | None]:
@@ -154,6 +173,19 @@ def _load(path: Path) -> tuple[list[_Entry], datetime | None]:
     if not isinstance(raw, dict) or raw.get("resourceType") != "Bundle":
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}: not a FHIR Bundle"),
                             path=path.name)
+    listed = raw["entry"] if isinstance(raw.get("entry"), list) else []  # not a list: the models refuse it
+    for number, entry in enumerate(listed, start=1):
+        # Skipped, the patient's only allergy was lost, the admission's allergies left unknown.
+        if not isinstance(entry, dict) or not isinstance(entry.get("resource"), dict):
+            raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, entry {number}: it has no resource"),
+                                path=path.name, number=number)
+    entries = [_Entry(number, entry["resource"], entry.get("fullUrl")) for number, entry in enumerate(listed, start=1)]
+    if untyped := next((entry for entry in entries if not entry.resource.get("resourceType")), None):
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, entry {number}: its resource has no resourceType"),
+                            path=path.name, number=untyped.number)
+    for entry in entries:
+        if field := _null_item(entry.resource, entry.resource["resourceType"]):
+            raise entry.refuse(NULL_ITEM, field=field)
     try:
         Bundle.model_validate(raw)
     except ValidationError as problem:
@@ -168,11 +200,6 @@ def _load(path: Path) -> tuple[list[_Entry], datetime | None]:
         # fhir.resources raises these, not a ValidationError, for e.g. an unknown resourceType.
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}: not a valid FHIR R4 Bundle ({kind}: {problem})"),
                             path=path.name, kind=type(problem).__name__, problem=problem) from None
-    entries = [_Entry(number, entry["resource"], entry.get("fullUrl"))
-               for number, entry in enumerate(raw.get("entry", []), start=1) if isinstance(entry.get("resource"), dict)]
-    if untyped := next((entry for entry in entries if not entry.resource.get("resourceType")), None):
-        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, entry {number}: its resource has no resourceType"),
-                            path=path.name, number=untyped.number)
     return entries, datetime.fromisoformat(raw["timestamp"]) if raw.get("timestamp") else None
 
 

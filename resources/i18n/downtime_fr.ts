@@ -4213,6 +4213,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>{count} ligne(s) saisie(s) ne sont pas enregistrées. Fermer quand même ?</translation>
     </message>
     <message>
+        <source>Row {row}: “{box}” {at} is outside the stretch {start} to {end}: type its date, or list its stretch.</source>
+        <translation>Ligne {row} : « {box} » {at} est hors de la période du {start} au {end} : saisissez sa date, ou listez sa période.</translation>
+    </message>
+    <message>
         <source>Row {row}: “{box}” cannot be read.</source>
         <translation>Ligne {row} : « {box} » est illisible.</translation>
     </message>
@@ -6206,10 +6210,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>l’admission de ce patient a été annulée (saisie par erreur) sur {laptop} par {author}, {time} : {reason}. Demander au service avant de saisir cet enregistrement</translation>
     </message>
     <message>
-        <source>another end of this unit of blood was also recorded on {laptop} by {author}, {time}: ask the ward which is true before entering it; a reaction on either is reported to the blood bank</source>
-        <translation>une autre fin de ce produit sanguin a aussi été saisie sur {laptop} par {author}, {time} : demander au service laquelle est juste avant de la saisir ; une réaction sur l’une ou l’autre est déclarée à l’hémovigilance</translation>
-    </message>
-    <message>
         <source>the same unit of blood (donation number) was also started for another patient at {at} on {laptop} by {author}, {time}: a unit is given once; ask the ward and the blood bank whether it was given at the wrong bedside or its number mistyped before entering it</source>
         <translation>le même produit sanguin (numéro de don) a aussi été posé à un autre patient à {at} sur {laptop} par {author}, {time} : un produit se pose une fois ; demander au service et à l’EFS s’il a été posé au mauvais patient ou si son numéro a été mal saisi avant de le saisir</translation>
     </message>
@@ -6338,6 +6338,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>Cet enregistrement est maintenant à la version {version} ; vérifiez d’abord cette version.</translation>
     </message>
     <message>
+        <source>another end of this unit of blood was also recorded on {laptop} by {author}: ended {at}, {outcome}; ask the ward which is true before entering it; a reaction on either is reported to the blood bank</source>
+        <translation>une autre fin de ce produit sanguin a aussi été saisie sur {laptop} par {author} : terminé le {at}, {outcome} ; demander au service laquelle est vraie avant de la saisir ; une réaction sur l’une ou l’autre est déclarée à l’hémovigilance</translation>
+    </message>
+    <message>
         <source>enter first what it points to, not in the EHR yet: {form} of {time}, at the start of the list (not about a patient)</source>
         <translation>saisir d’abord ce à quoi elle renvoie, pas encore dans le DPI : {form} du {time}, en début de liste (sans patient)</translation>
     </message>
@@ -6372,6 +6376,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>This version is already marked not to be entered.</source>
         <translation>Cette version est déjà marquée à ne pas saisir.</translation>
+    </message>
+    <message>
+        <source>This end of the unit records a reaction: a reaction on either end is reported, so it is entered. If the ward says it is wrong, it is withdrawn on its laptop; mark the other end not to be entered instead if the ward says so.</source>
+        <translation>Cette fin du produit signale une réaction : une réaction sur l’une ou l’autre fin est déclarée, elle est donc saisie. Si le service dit qu’elle est fausse, elle est annulée sur son portable ; marquer plutôt l’autre fin comme à ne pas saisir si le service le dit.</translation>
     </message>
     <message>
         <source>The other record of this dose ({record}) is marked not to be entered already: the dose would be nowhere in the EHR. Enter this one.</source>
@@ -8810,12 +8818,20 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{file}, ligne {number} : le numéro de procédure dégradée {downtime_number} appartient déjà à un autre patient de cette base, donné par le portable {ours} ; le portable {theirs} de cet export a été configuré avec le même numéro d’appareil. Pour prendre les patients des deux portables, distingués par portable, importez à nouveau avec --shared-device-number (dans l’assistant d’import, cochez la case qui nomme les deux portables)</translation>
     </message>
     <message>
-        <source>{file}, line {number}: patient {patient} differs from the one already imported</source>
-        <translation>{file}, ligne {number} : le patient {patient} diffère de celui déjà importé</translation>
+        <source>{form} of patient {number}</source>
+        <translation>{form} du patient {number}</translation>
     </message>
     <message>
-        <source>{file}, line {line}: record {record} version {version} differs from the one already in this database</source>
-        <translation>{file}, ligne {line} : l’enregistrement {record} version {version} diffère de celui déjà présent dans cette base</translation>
+        <source>{where}: {record}, version {version}, has the same version id as {other}</source>
+        <translation>{where} : {record}, version {version}, a le même identifiant de version que {other}</translation>
+    </message>
+    <message>
+        <source>{where}: {record}, version {version}, has the version id of another record already in this database</source>
+        <translation>{where} : {record}, version {version}, a l’identifiant de version d’un autre enregistrement déjà dans cette base</translation>
+    </message>
+    <message>
+        <source>{file}, line {number}: patient {patient} differs from the one already imported</source>
+        <translation>{file}, ligne {number} : le patient {patient} diffère de celui déjà importé</translation>
     </message>
     <message>
         <source>{file}, line {line}: column settled holds {value!r}, not a list of version digests</source>
@@ -9052,6 +9068,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>{path}, entry {number}: its resource has no resourceType</source>
         <translation>{path}, entrée {number} : sa ressource n’a pas de resourceType</translation>
+    </message>
+    <message>
+        <source>{field} is null: an item of a list is left out or given, never null</source>
+        <translation>{field} est null : un élément de liste est omis ou renseigné, jamais null</translation>
+    </message>
+    <message>
+        <source>{path}, entry {number}: it has no resource</source>
+        <translation>{path}, entrée {number} : elle n’a pas de ressource</translation>
     </message>
     <message>
         <source>Patient.gender {gender!r} is not a FHIR administrative gender</source>

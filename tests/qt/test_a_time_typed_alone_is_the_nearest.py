@@ -7,7 +7,9 @@ tomorrow's, refused as in the future)."""
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from downtime.formspec.values import parse_datetime
+import pytest
+
+from downtime.formspec.values import ParseError, parse_datetime
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.mar_view import MarView
 from downtime.qt.paper_doses_dialog import GIVEN
@@ -42,6 +44,40 @@ def test_a_time_typed_alone_is_the_dose_given_before_now_and_not_long_before_its
     # A date typed is the date typed.
     assert read("28/11/2026 00:10", "2026-11-28T22:00+01:00", "2026-11-29T00:15+01:00") == paris(
         "2026-11-28T00:10+01:00")
+
+
+def test_a_time_typed_up_to_two_hours_after_now_is_today_s_refused_not_yesterday_s_saved():
+    def read(text: str, slot: str | None, now: str) -> datetime:
+        return parse_datetime(text, PARIS, slot=None if slot is None else paris(slot), now=paris(now))
+
+    # A watch fast, or the time about to be given: today's, which the save refuses as in the future.
+    assert read("16:30", None, "2026-11-28T16:00+01:00") == paris("2026-11-28T16:30+01:00")
+    assert read("14:10", "2026-11-28T14:00+01:00", "2026-11-28T13:58+01:00") == paris("2026-11-28T14:10+01:00")
+    assert read("00:30", None, "2026-11-28T23:00+01:00") == paris("2026-11-29T00:30+01:00")
+    # Further ahead, the day before's: the midnight dose given before it, last night's as required.
+    assert read("23:45", "2026-11-29T00:00+01:00", "2026-11-29T00:10+01:00") == paris("2026-11-28T23:45+01:00")
+    assert read("22:00", None, "2026-11-29T07:15+01:00") == paris("2026-11-28T22:00+01:00")
+    assert read("17:59", None, "2026-11-28T16:00+01:00") == paris("2026-11-28T17:59+01:00")
+
+
+def test_the_night_the_clocks_go_back_a_time_typed_is_read_by_its_instant():
+    second_pass = "2026-10-25T02:30+01:00"
+    # The first 02:45, typed as the repeated-time message asks, 45 minutes ago: tonight's.
+    assert read_at("02:45 +02:00", second_pass) == "2026-10-25T02:45+02:00"
+    assert read_at("02:45 +02:00", second_pass, slot="2026-10-25T02:00+02:00") == "2026-10-25T02:45+02:00"
+    # Plain, it is still asked which 02:45, not read as the night before's.
+    with pytest.raises(ParseError) as asked:
+        read_at("02:45", second_pass)
+    assert asked.value.key == "repeated_time"
+    # At the first pass, the second 02:45 is ahead: tonight's, refused as in the future.
+    assert read_at("02:45 +01:00", "2026-10-25T02:20+02:00") == "2026-10-25T02:45+01:00"
+
+
+def read_at(text: str, now: str, slot: str | None = None) -> str:
+    """The time `text` reads at `now` (for `slot`), as stored: a time of the hour the clocks
+    repeat compares unequal to any other zone's, its instant the same or not."""
+    return parse_datetime(text, PARIS, now=datetime.fromisoformat(now).astimezone(PARIS),
+                          slot=None if slot is None else datetime.fromisoformat(slot).astimezone(PARIS)).isoformat(timespec="minutes")
 
 
 def _paracetamol_given_at(qtbot, session_for, patient_on_the_clock, now: datetime, times: str, slot: datetime,
@@ -102,3 +138,26 @@ def test_an_as_required_paper_dose_of_yesterday_evening_is_not_tonight_s(qtbot, 
     row = view.paper_dialog.add_as_required()
     row.given_at.setText("19:00")
     assert view.paper_dialog.typed()[row.number].at == datetime.fromisoformat("2026-11-28T19:00+01:00")
+
+
+def test_an_as_required_paper_dose_is_read_in_the_stretch_typed_and_refused_outside_it(qtbot, paper_night, clock):
+    """Typed two days later, the night's "22:00" read against now was the night after's, saved,
+    and "02:00" the day's; the night's stretch gives both, and a time outside it is refused."""
+    nurse, patient, _, _, _ = paper_night
+    clock.now = datetime.fromisoformat("2026-12-01T09:00+01:00")
+    view = MarView(nurse, patient)
+    qtbot.addWidget(view)
+    view.paper.enter_button.click()
+    dialog = view.paper_dialog
+    dialog.start.setText("28/11/2026 20:00")
+    dialog.end.setText("29/11/2026 08:00")
+    dialog.list_doses()
+    row = dialog.add_as_required()
+    row.outcome.setCurrentIndex(GIVEN)
+    for typed, read in (("22:00", "2026-11-28T22:00+01:00"), ("02:00", "2026-11-29T02:00+01:00")):
+        row.given_at.setText(typed)
+        assert dialog.typed()[row.number].at == datetime.fromisoformat(read)
+    row.given_at.setText("09:00")
+    assert dialog.typed() is None
+    assert dialog.error.text() == (f"Row {row.number}: “Actual time” 29/11/2026 09:00 is outside the stretch "
+                                   "28/11/2026 20:00 to 29/11/2026 08:00: type its date, or list its stretch.")
