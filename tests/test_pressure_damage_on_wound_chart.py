@@ -97,3 +97,18 @@ def test_a_look_at_another_ulcer_does_not_chart_new_damage(session_for, patient)
     records.save_new(nurse, "wound_care", {**LOOK, "wound": "Sacrum pressure ulcer",
                                            "assessed_at": "2026-11-28T10:45+01:00"}, patient_id=patient)
     assert _repositioning_alerts(nurse, at) == []
+
+
+def test_a_milder_ulcer_at_the_place_asks_again_beside_a_worse_one(session_for, patient):
+    """Two ulcers open at the sacrum, "Sacrum" category 1 and "Sacrum upper" category 3: broken
+    skin found at the sacrum may be the category 1 breaking down, a new category 2 to report, so it
+    is asked again (the worse one named it "on the wound chart" and silenced the ask)."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "braden_assessment", BRADEN, patient_id=patient)
+    records.save_new(nurse, "wound_care", LOOK, patient_id=patient)
+    records.save_new(nurse, "wound_care", {**LOOK, "wound": "Sacrum upper", "category": "3"},
+                     patient_id=patient)
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T11:00+01:00", "skin": "broken"},
+                     patient_id=patient)
+    assert _repositioning_alerts(nurse, datetime.fromisoformat("2026-11-28T11:30+01:00")) == [
+        [ASKED.format(where="sacrum")]]

@@ -1261,12 +1261,16 @@ def test_a_fhir_snapshots_booking_with_no_priority_cancelled_by_the_outage_is_no
 
 def test_a_snapshot_folder_holding_an_export_loads_as_the_snapshot_it_is(clerk, tmp_path):
     """The records office's stick: the EHR's extract at its root, a laptop's export beside it. It
-    was refused as "not an export but holds 1 export(s)", at the start of an outage."""
+    was refused as "not an export but holds 1 export(s)", at the start of an outage; loaded, the
+    export beside it is named, left to import (it was left without a word)."""
     stick = Path(shutil.copytree(SNAPSHOT, tmp_path / "stick"))
     (stick / "downtime-export-3B-laptop2").mkdir()
     (stick / "downtime-export-3B-laptop2" / "manifest.json").write_text("{}", encoding="utf-8")
-    import_path(clerk, stick)
+    result = import_path(clerk, stick)
     assert len(list_current(clerk.db, "admission")) == 2
+    assert [said.text("en") for said in result.to_check][-1] == (
+        f"{stick} also holds 1 export(s), not imported with the snapshot: import each of them: "
+        f"{stick / 'downtime-export-3B-laptop2'}")
 
 
 def test_a_folder_of_exports_alone_is_refused_naming_them(clerk, tmp_path):

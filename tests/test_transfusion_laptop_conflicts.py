@@ -27,8 +27,8 @@ REACTION_END = {"ended_at": "2026-11-28T12:30+01:00", "outcome": "stopped_reacti
                 "signs": ["rigors", "low_bp"], "doctor_told": False, "blood_bank_told": False}
 
 
-def _two_ends(tmp_path, laptop, clock, admission_values, second=REACTION_END):
-    """A unit started on laptop 1, then ended on both: laptop 1 "given in full" at 13:00,
+def _two_ends(tmp_path, laptop, clock, admission_values, second=REACTION_END, first=END):
+    """A unit started on laptop 1, then ended on both: laptop 1 "given in full" (or `first`) at 13:00,
     laptop 2 "stopped: a reaction" at 12:30, told to no one (or `second`); both merged on laptop 1. Returns
     (laptop 1's nurse, its clerk, the patient, the full end, the reaction, laptop 2's nurse)."""
     nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
@@ -38,7 +38,7 @@ def _two_ends(tmp_path, laptop, clock, admission_values, second=REACTION_END):
     start = records.save_new(nurse_1, "blood_transfusion", {**UNIT, "started_at": "2026-11-28T11:00+01:00"},
                              patient_id=patient)
     import_export(clerk_2, export(clerk_1, tmp_path / "c1").folder)
-    full = records.save_new(nurse_1, "transfusion_end", {**END, "unit": start.record_id,
+    full = records.save_new(nurse_1, "transfusion_end", {**first, "unit": start.record_id,
                                                          "ended_at": "2026-11-28T13:00+01:00"}, patient_id=patient)
     clock.advance(minutes=5)
     reaction = records.save_new(nurse_2, "transfusion_end", {"unit": start.record_id, **second}, patient_id=patient)
@@ -157,3 +157,14 @@ def test_a_unit_goes_in_the_bundle_with_its_reaction_once_the_other_end_is_not_t
     bundle = json.loads(next(export(office, tmp_path / "x").folder.rglob("bundle*.json")).read_text())
     [unit] = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["resourceType"] == "Procedure"]
     assert unit["status"] == "stopped" and "complication" in unit, unit
+
+
+def test_one_reaction_recorded_on_two_laptops_is_entered_once(tmp_path, laptop, clock, admission_values):
+    """Both ends record the reaction (the ward's "one reaction recorded twice"): one of them may be
+    closed as not to be entered, the other stays; each was refused, pointing at the other."""
+    _, clerk_1, _, first, second, _ = _two_ends(tmp_path, laptop, clock, admission_values, first=REACTION_END)
+    office = _at_office(tmp_path, laptop, clerk_1, "o1")
+    back_entry.mark_not_entered(office, second.record_id, 1, "Sr A", "one reaction recorded twice")
+    with pytest.raises(ServiceError) as refused:
+        back_entry.mark_not_entered(office, first.record_id, 1, "Sr A", "one reaction recorded twice")
+    assert "is marked not to be entered already" in refused.value.text("en")

@@ -689,12 +689,11 @@ class PaperDosesDialog(QDialog):
                 dose = parse_decimal(row.dose.text()) if chosen == GIVEN else None
             except ParseError as problem:
                 named = translate("PaperDosesDialog", COLUMNS[5 if box is row.given_at else 6])
-                # Both readings of a "1.000" copied from the paper named, as a form's box names
-                # them: said "cannot be read", the nurse could not tell what to change.
+                # Why, as a form's box says it (both readings of a "1.000" copied from the paper,
+                # the offset the ward's clock was on, which of a repeated hour's two): said
+                # "cannot be read", the nurse could not tell what to change.
                 self.error.setText(translate("PaperDosesDialog", "Row {row}: {problem}").format(
-                    row=row.number, problem=field_message(problem.key, language(), named, problem.limit))
-                    if problem.key == "zeros_after_the_point" else
-                    translate("PaperDosesDialog", "Row {row}: “{box}” cannot be read.").format(row=row.number, box=named))
+                    row=row.number, problem=field_message(problem.key, language(), named, problem.limit)))
                 box.setFocus()
                 return None
             reason = row.reason.currentData() if chosen == NOT_GIVEN else None

@@ -1963,7 +1963,9 @@ def mark_not_entered(session: Session, record_id: str, version: int, ward_said: 
     dose recorded twice, a dose never given from a withdrawn order…): who at the ward said so,
     and why. Only a line that says to ask the ward, at its standing version, not on hold and with
     no version in the EHR (that one is corrected or withdrawn there, then ticked off); never both
-    records of one dose, which would leave it out of the EHR. The record is not changed."""
+    records of one dose, which would leave it out of the EHR; never an end of a unit recording a
+    reaction beside an end that records none (the reaction is reported), though one of two ends
+    that both record it may be (one reaction recorded twice). The record is not changed."""
     session.require(Action.BACK_ENTRY)
     who, why = ward_said.strip(), reason.strip()
     if not who:
@@ -1986,7 +1988,8 @@ def mark_not_entered(session: Session, record_id: str, version: int, ward_said: 
                                                          "entered."), version=line.entered.version)
     if line.decided is not None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This version is already marked not to be entered."))
-    if transfusion.reacted(line.record.data) and any(conflict.said == TWO_ENDS for conflict in line.conflicts):
+    ends = [conflict.record for conflict in line.conflicts if conflict.said == TWO_ENDS]
+    if transfusion.reacted(line.record.data) and ends and not any(transfusion.reacted(end.data) for end in ends):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This end of the unit records a reaction: a reaction on "
                                                          "either end is reported, so it is entered. If the ward says "
                                                          "it is wrong, it is withdrawn on its laptop; mark the other "

@@ -354,7 +354,9 @@ def damage_charted(turns: list[Turned], looks: Sequence[wounds.Dressed]) -> list
     whenever it was charted: one found at admission or at a dressing, then seen at each turn, is
     on the wound chart, while a routine look at an ulcer elsewhere does not chart new damage, nor
     a category 1 look broken skin found since. Damage at a new place, at none given, or worse
-    than the wound chart says asks again until its wound is charted so."""
+    than the wound chart says asks again until its wound is charted so: worse than ANY ulcer
+    open at the place, as broken skin beside a category 1 "Sacrum" may be that one breaking down
+    (a new category 2 to report) though a category 3 "Sacrum upper" covers it."""
     ulcers = [one for one in still_open(looks) if one.record.data["kind"] == PRESSURE_ULCER]
     read: list[Turned] = []
     for turn in turns:
@@ -364,10 +366,10 @@ def damage_charted(turns: list[Turned], looks: Sequence[wounds.Dressed]) -> list
             read.append(turn)
             continue
         place = key(seen.data.get("skin_where") or "")
-        read.append(replace(turn, charted=max(
-            (one for one in ulcers if _names_place(one.record.data["wound"], place)
-             and covers(one.record.data.get("category"), skin)),
-            key=lambda one: elapsed.instant(one.assessed_at), default=None)))
+        there = [one for one in ulcers if _names_place(one.record.data["wound"], place)]
+        covered = all(covers(one.record.data.get("category"), skin) for one in there)
+        read.append(replace(turn, charted=max(there, key=lambda one: elapsed.instant(one.assessed_at))
+                            if there and covered else None))
     return read
 
 

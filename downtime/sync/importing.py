@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from downtime.i18n import QT_TRANSLATE_NOOP, message
+from downtime.i18n import QT_TRANSLATE_NOOP, Phrase, message
 from downtime.services import printing, settings
 from downtime.services.census import in_patients
 from downtime.services.context import Session
@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 
 
 DECRYPTED = ".downtime-decrypted-"
+EXPORTS_BESIDE = QT_TRANSLATE_NOOP("messages", "{folder} also holds {count} export(s), not imported with the snapshot: "
+                                               "import each of them: {exports}")
+"""Said after a CSV snapshot loaded from a folder that holds laptops' exports too (the records
+office's stick): loaded alone, they were left without a word."""
 
 
 def import_path(session: Session, path: Path, progress: Progress = untold, identity: Path | None = None,
@@ -74,7 +78,10 @@ def _imported(session: Session, path: Path, progress: Progress, identity: Path |
                                                           "import each of them instead: {exports}"),
                             folder=path, count=len(held), exports=" ".join(map(str, held)))
     if path.is_dir():
-        return load_snapshot(session, read_csv_snapshot(path, session.forms), str(path), progress)
+        loaded = load_snapshot(session, read_csv_snapshot(path, session.forms), str(path), progress)
+        held = exports_in(path)
+        return replace(loaded, to_check=(*loaded.to_check, Phrase(EXPORTS_BESIDE, {
+            "folder": path, "count": len(held), "exports": " ".join(map(str, held))}))) if held else loaded
     if path.is_file() and path.suffix.lower() == ".json":
         _not_an_exports_bundle(path)
         return load_snapshot(session, read_fhir_snapshot(path), str(path), progress)

@@ -4217,10 +4217,6 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Ligne {row} : « {box} » {at} est hors de la période du {start} au {end} : saisissez sa date, ou listez sa période.</translation>
     </message>
     <message>
-        <source>Row {row}: “{box}” cannot be read.</source>
-        <translation>Ligne {row} : « {box} » est illisible.</translation>
-    </message>
-    <message>
         <source>Every row is “Not on paper”: nothing to save.</source>
         <translation>Toutes les lignes sont « Pas sur le papier » : rien à enregistrer.</translation>
     </message>
@@ -10838,6 +10834,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>{path} is an encrypted export: give the records office's key file to read it (downtime import {path} --identity KEYFILE). On a ward's laptop, never: ask the ward that made it for a stick made for another ward, which a ward's laptop reads.</source>
         <translation>{path} est un export chiffré : donnez le fichier de clé du bureau des entrées pour le lire (downtime import {path} --identity KEYFILE). Sur le portable d’un service, jamais : demandez au service qui l’a fait une clé USB faite pour un autre service, que le portable d’un service lit.</translation>
+    </message>
+    <message>
+        <source>{folder} also holds {count} export(s), not imported with the snapshot: import each of them: {exports}</source>
+        <translation>{folder} contient aussi {count} export(s), non importé(s) avec l’instantané : importez chacun d’eux : {exports}</translation>
     </message>
     <message>
         <source>{folder} is not an export but holds {count} export(s): import each of them instead: {exports}</source>

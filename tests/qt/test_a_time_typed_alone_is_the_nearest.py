@@ -161,3 +161,17 @@ def test_an_as_required_paper_dose_is_read_in_the_stretch_typed_and_refused_outs
     assert dialog.typed() is None
     assert dialog.error.text() == (f"Row {row.number}: “Actual time” 29/11/2026 09:00 is outside the stretch "
                                    "28/11/2026 20:00 to 29/11/2026 08:00: type its date, or list its stretch.")
+
+
+def test_a_paper_time_the_clock_could_not_show_is_refused_saying_why(qtbot, paper_night):
+    """"22:00 +02:00" typed in November, the ward's clock on +01:00: the row said it "cannot be
+    read", and the nurse could not tell what to change; the box's own message names the offset."""
+    nurse, patient, _, _, _ = paper_night
+    view = MarView(nurse, patient)
+    qtbot.addWidget(view)
+    view.paper.enter_button.click()
+    row = view.paper_dialog.rows[0]
+    row.outcome.setCurrentIndex(GIVEN)
+    row.given_at.setText("22:00 +02:00")
+    assert view.paper_dialog.typed() is None
+    assert view.paper_dialog.error.text().startswith("Row 1: “Actual time”: the ward's clock was on +01:00")
