@@ -435,6 +435,10 @@ _NOT_A_VERSION = st.one_of(
               st.one_of(st.none(), st.booleans(), st.floats(allow_nan=False), st.lists(st.integers(), max_size=2))))
 
 
+_MERGED: dict[Path, Path] = {}
+"""The merge of `disagreeing`'s two exports, by the first's path: made once for all of a test's examples."""
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=_NOT_A_VERSION)
 def test_a_held_versions_line_that_is_not_one_is_refused_by_file_and_line(disagreeing, laptop, text):
@@ -445,7 +449,9 @@ def test_a_held_versions_line_that_is_not_one_is_refused_by_file_and_line(disagr
 
     _, first, second, *_ = disagreeing
     where = Path(tempfile.mkdtemp(dir=first.parent))
-    merged = merge([first, second], where / "merged").folder
+    if first not in _MERGED:  # the same two exports in every example: merged once, copied
+        _MERGED[first] = merge([first, second], first.parent / "merged-once").folder
+    merged = Path(shutil.copytree(_MERGED[first], where / "merged"))
     path = merged / HELD_FILE
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([lines[0], text, *lines[1:]]) + "\n", encoding="utf-8")
