@@ -212,15 +212,8 @@ def test_decimal_comma_is_accepted():
 def test_a_number_with_zeros_only_after_its_point_is_refused_naming_both_readings(forms, typed, en, fr):
     """Heparin "5.000" UI written the French way, "5,000" units the English way: read as 5, the
     order was saved a thousand times too small, nothing said."""
-    from downtime.formspec.messages import message
-
     dose = forms["medication_order"].field("dose")
-    with pytest.raises(ParseError) as refused:
-        parse_text(dose, typed)
-    assert message(refused.value.key, "en", dose.label.en, refused.value.limit) == (
-        f"“{dose.label.en}”: write {en}: no thousands separator.")
-    assert message(refused.value.key, "fr", dose.label.fr, refused.value.limit) == (
-        f"« {dose.label.fr} » : écrivez {fr} : sans séparateur de milliers.")
+    _asked_as_thousands(dose, typed, en, fr)
 
 
 @pytest.mark.parametrize("form, box, typed, expected", [
@@ -279,15 +272,8 @@ def test_a_whole_number_box_asks_digits_grouped_by_a_point_as_a_decimal_box_does
     nurse 1.000 is one, and dropping what looked like decimals saved 1 mL. Both readings are named
     where both fit the box (0 to 5000 mL); the thousands alone where the other is no whole number
     or below the box (a plan of at least 10 mL)."""
-    from downtime.formspec.messages import message
-
     field = forms[form].field(box)
-    with pytest.raises(ParseError) as refused:
-        parse_text(field, typed)
-    assert message(refused.value.key, "en", field.label.en, refused.value.limit) == (
-        f"“{field.label.en}”: write {en}: no thousands separator.")
-    assert message(refused.value.key, "fr", field.label.fr, refused.value.limit) == (
-        f"« {field.label.fr} » : écrivez {fr} : sans séparateur de milliers.")
+    _asked_as_thousands(field, typed, en, fr)
 
 
 def test_a_whole_number_box_reads_the_one_reading_its_bounds_allow():
@@ -494,3 +480,15 @@ def test_an_answer_kept_from_a_field_the_form_no_longer_has_says_which_02_30(for
 
     assert leftover_lines(forms["clinical_note"], {"seen_at": "2026-10-25T02:30+01:00"}, "en") == [
         "seen_at: 25/10/2026 02:30 +01:00"]
+
+
+def _asked_as_thousands(field, typed: str, en: str, fr: str) -> None:
+    """`typed` in `field` refused as a thousands separator, telling `en` (English) and `fr` (French) to write."""
+    from downtime.formspec.messages import message
+
+    with pytest.raises(ParseError) as refused:
+        parse_text(field, typed)
+    assert message(refused.value.key, "en", field.label.en, refused.value.limit) == (
+        f"“{field.label.en}”: write {en}: no thousands separator.")
+    assert message(refused.value.key, "fr", field.label.fr, refused.value.limit) == (
+        f"« {field.label.fr} » : écrivez {fr} : sans séparateur de milliers.")
