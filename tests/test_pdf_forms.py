@@ -917,3 +917,26 @@ def test_an_order_s_how_often_left_empty_prints_every_day_ticked(session_for, me
         "high_alert": True}, patient_id=patient)
     text = _flat(" ".join(_pages(printing.print_record(nurse, weekly_order.record_id, tmp_path / "weekly.pdf"))))
     assert f"☐ {daily}" in text and f"☒ {weekly}" in text
+
+
+APP_SPEAK = re.compile(r"\bthe app\b|\bthis app\b|\blaptop\b|l[’']application|\bportable\b", re.IGNORECASE)
+
+
+def test_no_blank_form_tells_the_paper_what_the_app_does(forms):
+    """The blank sepsis, delirium and falls forms printed "the app asks for it until this is
+    answered (amend the screening once they have)" under the doctor's name: on paper nothing
+    asks, and nothing is amended; a blank weight form asked to confirm "a weight the app found
+    unusual". Each field the blank asks gives the paper's own help."""
+    spoken = [f"{form_id}.{field.id}: {printed}" for form_id, spec in forms.items() for field in spec.fields()
+              if field.paper.on_blank and (help_ := field.blank_help()) is not None
+              for printed in (help_.get("en"), help_.get("fr")) if APP_SPEAK.search(printed)]
+    assert not spoken, "\n".join(spoken)
+
+
+@pytest.mark.parametrize("lang, asked", [("en", "Within the hour of a screening finding an infection likely"),
+                                         ("fr", "Dans l’heure d’un dépistage trouvant une infection probable")])
+def test_the_blank_sepsis_screening_asks_the_doctors_review_in_the_papers_words(forms, tmp_path, lang, asked):
+    text = _flat(" ".join(_pages(blank_form_pdf(
+        forms["sepsis_screening"], tmp_path / "sepsis.pdf", lang=lang, printed_by="x",
+        printed_at=datetime.fromisoformat("2026-11-28T14:00+01:00"), device_name="d"))))
+    assert asked in text and not APP_SPEAK.search(text)

@@ -237,6 +237,9 @@ class Paper(_Strict):
     """The question as the blank form asks it, where the screen's supposes the one typing is not
     the one who did it: "Given by (if not you)" is "Given by" on paper, whose writer usually gave
     the dose; and so a record's one line and its printed form read it (see `line_label`)."""
+    help: Text | None = None
+    """The help as the blank form gives it, where the screen's speaks of the app to the one typing
+    ("the app asks for it until this is answered"): on paper nothing asks or checks it."""
     on_blank: bool = True
     """Asked on the blank form; not an answer only typing a record in gives ("Transcribed from the
     paper chart", which a blank form asked of itself)."""
@@ -355,6 +358,11 @@ class _FieldBase(_Strict):
         on paper, blank or filled (pdf.forms), which is read, not asked of whoever types: the blank
         form's question (`Paper.label`: "Given by (if not you)" is "Given by" there), else its label."""
         return (self.paper.label or self.label).get(lang)
+
+    def blank_help(self) -> Text | None:
+        """The help a blank form prints under the question: the paper's own (`Paper.help`) where
+        the screen's tells the one typing what the app does with the answer."""
+        return self.paper.help or self.help
 
     @field_validator("id")
     @classmethod

@@ -158,7 +158,8 @@ def _label(spec: FormSpec, field: Field, lang: Lang, blank: bool, amended: bool 
     # thresholds, a safety stop) in black; at 6.5 pt in mid grey a copy of a copy lost them.
     notes = [Run(f"({condition_text(spec, field.relevant, lang)}) ", color=HINT)] if (
         blank and field.relevant is not None) else []
-    notes += [Run(field.help.get(lang))] if blank and field.help is not None else []
+    printed_help = field.blank_help()
+    notes += [Run(printed_help.get(lang))] if blank and printed_help is not None else []
     if notes:
         parts.append(RunLines(notes, style(size=HINT_SIZE, condensed=True, leading=HINT_LEADING)))
     return parts
