@@ -727,9 +727,10 @@ of an answer that did not keep what it was asked beside (`LAPSED_SQL`)."""
 
 def _no_longer(now: str, then: str) -> str:
     """SQL: whether the record version `now` withdraws, or is no longer the same dose, move or
-    end of a unit as, the version `then` of the same record (`SAME_RECORD_FIELDS`)."""
-    return (f"({now}.status = '{RecordStatus.ENTERED_IN_ERROR.value}' OR {now}.occurred_at IS NOT "
-            f"{then}.occurred_at OR "
+    end of a unit as, the version `then` of the same record (`SAME_RECORD_FIELDS`); its time read
+    as an instant: an export's "11:43:00" amended to "11:43" is the same dose."""
+    return (f"({now}.status = '{RecordStatus.ENTERED_IN_ERROR.value}' OR julianday({now}.occurred_at) IS NOT "
+            f"julianday({then}.occurred_at) OR "
             + " OR ".join(f"json_extract({now}.data, '$.{name}') IS NOT json_extract({then}.data, '$.{name}')"
                           for name in SAME_RECORD_FIELDS) + ")")
 
@@ -740,8 +741,8 @@ LAPSED_SQL = ("""(EXISTS (SELECT 1 FROM audit a, json_each(a.detail, '$.asked_be
                           AND asked.record_id = json_extract(j.value, '$[0]')
                           AND asked.version = json_extract(j.value, '$[1]') AND now.record_id = asked.record_id
                           AND """ + _no_longer("now", "asked") + """)
-                 OR EXISTS (SELECT 1 FROM audit a, records mine, records was, audit wrote, current_records now,
-                            audit rewrote
+                 OR EXISTS (SELECT 1 FROM audit a CROSS JOIN records mine CROSS JOIN records was
+                            CROSS JOIN audit wrote CROSS JOIN current_records now CROSS JOIN audit rewrote
                             WHERE a.entity = 'not_entered' AND a.entity_id = {0}.id
                             AND json_type(a.detail, '$.asked_beside') IS NULL
                             AND mine.record_id = {0}.record_id AND mine.version = {0}.version
@@ -759,7 +760,10 @@ its version, is withdrawn since, or is no longer that one (`SAME_RECORD_FIELDS`)
 written before the audit kept that (an office database open while the release was installed)
 lapses likewise when a record of the same patient, form and dose, move or unit
 (`SAME_ONE_FIELDS`), there before the answer, is withdrawn or changed so by a version written
-after it, by the audit's order: the answer was given beside it."""
+after it, by the audit's order: the answer was given beside it. Its tables are read in the
+order written (`CROSS JOIN`): left to choose, SQLite began with every record's audit entry, to
+find the versions written after the answer, for each answer: 450 answers kept a records
+office's Back-entry tab reading for five minutes."""
 NEWEST_SQL = "{0}.rowid = (SELECT MAX(m.rowid) FROM not_entered m WHERE m.record_id = {0}.record_id)"
 """Whether the not_entered row `{0}` is its record's newest answer, the one that stands: the ward
 answers again once its answer lapsed (`_decisions`)."""
