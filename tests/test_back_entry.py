@@ -110,7 +110,7 @@ def test_a_page_of_the_worklist_seeks_its_records_audit_entries_never_reads_ever
         back_entry.worklist_of(office, order)
     finally:
         office.db.conn.set_trace_callback(None)
-    joined = [sql for sql in read if "JOIN audit" in sql]
+    joined = [sql for sql in read if "FROM records r" in sql and "JOIN audit a ON" in sql]
     assert joined and len(back_entry.worklist(office)[0].items) >= 10
     for sql in joined:
         plan = [str(row[-1]) for row in office.db.execute(f"EXPLAIN QUERY PLAN {sql}")]
