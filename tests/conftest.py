@@ -1,6 +1,8 @@
 """Shared fixtures: a fresh ward database per test, a settable clock, signed-in sessions."""
 
+import contextlib
 import gc
+import io
 import os
 import shutil
 import time
@@ -25,7 +27,7 @@ import json  # noqa: E402
 import re  # noqa: E402
 from collections.abc import Callable, Iterator, Sequence  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
-from datetime import datetime, timedelta, timezone  # noqa: E402
+from datetime import date, datetime, timedelta, timezone  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -191,6 +193,51 @@ def demo_database(_built_once, forms: dict[str, FormSpec], clock: FakeClock) -> 
         return _copied(_built_once("demo", lambda db: build_demo(db, forms, FakeClock())), path)
 
     return make
+
+
+@dataclass(frozen=True)
+class CliDemo:
+    """The files `downtime demo` wrote (the database and its key slots) and the day it was built."""
+    files: tuple[Path, ...]
+    day: date
+
+
+@pytest.fixture(scope="session")
+def _cli_demos(tmp_path_factory: pytest.TempPathFactory, _cheap_pins: None) -> Callable[[bool], CliDemo]:
+    """_cli_demos(encrypted): `downtime demo`'s files, built the first time a worker asks for them
+    (encrypted, or `--unencrypted`) and copied by each test after (`cli_demo`): a dozen commands'
+    tests each built the demo anew, three seconds each, to read or change it."""
+    built: dict[bool, CliDemo] = {}
+
+    def files(encrypted: bool) -> CliDemo:
+        if encrypted not in built:
+            from downtime.cli import main
+
+            folder = tmp_path_factory.mktemp("cli-demo")
+            with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(io.StringIO()):
+                patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+                day = date.today()  # the demo reads the clock as it begins
+                assert main(["demo", "--db", str(folder / "demo.sqlite"), *([] if encrypted else ["--unencrypted"])]) == 0
+            built[encrypted] = CliDemo(tuple(sorted(folder.iterdir())), day)
+        return built[encrypted]
+
+    return files
+
+
+@pytest.fixture
+def cli_demo(tmp_path: Path, _cli_demos: Callable[[bool], CliDemo]) -> Callable[..., Path]:
+    """cli_demo(encrypted=True): a copy of `downtime demo`'s database in the test's folder, its path.
+    A test of the demo command itself runs it."""
+
+    def copy(encrypted: bool = True) -> Path:
+        for made in _cli_demos(encrypted).files:
+            if made.is_file():
+                shutil.copy2(made, tmp_path / made.name)
+            else:
+                shutil.copytree(made, tmp_path / made.name)
+        return tmp_path / "demo.sqlite"
+
+    return copy
 
 
 @pytest.fixture

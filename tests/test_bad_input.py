@@ -502,6 +502,11 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"bag": "dose-id", "changed_at": at, "change": "rate", "rate_ml_h": 83.0, "reason": "APTT ratio 1.4",
              "overrides": [{"check": "wrong_band", "reason": "Band being replaced, identity checked aloud"}]},
             {"bag": "dose-id", "changed_at": at, "change": "stopped"}],
+        "infusion_check": [
+            {"bag": "dose-id", "checked_at": at, "volume_left_ml": 480.0, "pump_rate_ml_h": 125.0, "site": "red",
+             "vip": "2", "line_intact": False, "pump_working": False, "action": "Resited, pump changed, Dr Benali told"},
+            {"bag": "dose-id", "checked_at": at, "volume_left_ml": 12.5, "pump_rate_ml_h": 0.7, "site": "ok",
+             "line_intact": True, "pump_working": True}],
         "vte_assessment": [
             {"assessed_at": at, "mobility": "surgical", "thrombosis_risks": ["over_60", "hip_fracture", "long_surgery"],
              "bleeding_risks": ["neuraxial_next_12h"], "prophylaxis": "mechanical", "mechanical_device": "stockings",
@@ -767,6 +772,7 @@ RULE_REFUSALS = {
     ("sepsis_screening", "screened_at"): f"Date and time screened: this patient is {_NOT_IN}",
     ("weight", "weighed_at"): f"Date and time weighed: this patient is {_NOT_IN}",
     ("infusion_rate", "changed_at"): f"Time changed: this patient is {_NOT_IN}",
+    ("infusion_check", "checked_at"): f"Time checked: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,

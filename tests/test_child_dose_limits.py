@@ -293,11 +293,11 @@ def test_gentamicin_in_g_for_a_patient_never_weighed_is_refused_as_a_unit_slip(s
 
 def test_an_antibiotic_in_g_within_ten_times_the_most_is_asked_and_an_adults_slip_refused(session_for, children):
     """2 g of amoxicillin to a 4 kg baby (8 times 240 mg) is asked as a dose meant may be; an
-    adult's 360 g of amoxicillin, held to 12 g in 24 h, is told the slip."""
+    adult's 360 g of amoxicillin, held to 2 g a dose, is told the slip."""
     said = _asked(session_for, children["infant"], drug="Amoxicillin", dose=2.0, dose_unit="g", **IV_ANTIBIOTIC)
     assert said.startswith("Amoxicillin: 2000 mg in one dose is above the most for one dose (240 mg for 4 kg")
     assert _refused(session_for, children["adult"], drug="Amoxicillin", dose=360.0, dose_unit="g",
-                    **IV_ANTIBIOTIC)["dose_unit"].endswith("(12000 mg), where a slip of the unit is likelier than any "
+                    **IV_ANTIBIOTIC)["dose_unit"].endswith("(2000 mg), where a slip of the unit is likelier than any "
                                                           "dose meant. Did you mean 360 mg?")
 
 

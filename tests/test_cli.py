@@ -3,10 +3,8 @@
 import io
 import json
 import re
-import shutil
 import subprocess
 import sys
-from contextlib import redirect_stdout
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -134,9 +132,8 @@ def test_records_lines_say_the_status_in_words_and_the_time_as_the_records_tab(d
                 lines[record_id]
 
 
-def test_verify_exit_codes(tmp_path, capsys):
-    db = tmp_path / "demo.sqlite"
-    main(["demo", "--db", str(db), "--unencrypted"])
+def test_verify_exit_codes(cli_demo, capsys):
+    db = cli_demo(encrypted=False)
     assert main(["verify", "--db", str(db)]) == 0
     import sqlite3
 
@@ -151,13 +148,11 @@ def test_verify_exit_codes(tmp_path, capsys):
     assert "NOT SOUND" in err and "audit entry" in err and "altered" in err
 
 
-def test_verify_says_when_no_backup_was_there_to_check_the_logs_end_against(tmp_path, capsys):
+def test_verify_says_when_no_backup_was_there_to_check_the_logs_end_against(cli_demo, capsys):
     """The newest entries cut with the rows they wrote leave a chain that verifies alone: only a
     backup shows it. With the stick not plugged in, verify still said the chain verified "up to
     the newest backup's end", and IT took the end as checked."""
-    db = tmp_path / "demo.sqlite"
-    main(["demo", "--db", str(db), "--unencrypted"])
-    capsys.readouterr()
+    db = cli_demo(encrypted=False)
     assert main(["verify", "--db", str(db)]) == 0
     assert ("no backup of it was found in " in capsys.readouterr().out)
     assert main(["backup", "--db", str(db), "--user", "admin", "--pin", "0000"]) == 0
@@ -166,13 +161,12 @@ def test_verify_says_when_no_backup_was_there_to_check_the_logs_end_against(tmp_
     assert "no backup of it" not in capsys.readouterr().out
 
 
-def test_verify_names_a_movement_index_line_edited_with_sql(tmp_path, capsys):
+def test_verify_names_a_movement_index_line_edited_with_sql(cli_demo, capsys):
     """The census trusts the index, which the audit chain does not cover: an admission marked
     withdrawn there alone took its patient off the ward's list unnoticed."""
     import sqlite3
 
-    db = tmp_path / "demo.sqlite"
-    main(["demo", "--db", str(db), "--unencrypted"])
+    db = cli_demo(encrypted=False)
     conn = sqlite3.connect(db)
     (record_id,) = conn.execute("SELECT record_id FROM movement_index WHERE movement = 'admit' AND standing = 1"
                                 " LIMIT 1").fetchone()
@@ -185,11 +179,10 @@ def test_verify_names_a_movement_index_line_edited_with_sql(tmp_path, capsys):
     assert "NOT SOUND" in err and "movement index" in err and record_id in err
 
 
-def test_verify_after_an_upgrade_emptied_the_movement_index_builds_it_and_says_sound(tmp_path, capsys):
+def test_verify_after_an_upgrade_emptied_the_movement_index_builds_it_and_says_sound(cli_demo):
     import sqlite3
 
-    db = tmp_path / "demo.sqlite"
-    main(["demo", "--db", str(db), "--unencrypted"])
+    db = cli_demo(encrypted=False)
     conn = sqlite3.connect(db)
     conn.execute("DELETE FROM movement_index")
     conn.commit()
@@ -197,11 +190,9 @@ def test_verify_after_an_upgrade_emptied_the_movement_index_builds_it_and_says_s
     assert main(["verify", "--db", str(db)]) == 0
 
 
-def test_env_var_gives_the_database(tmp_path, monkeypatch, capsys):
-    db = tmp_path / "env.sqlite"
-    main(["demo", "--db", str(db)])
+def test_env_var_gives_the_database(cli_demo, monkeypatch, capsys):
+    db = cli_demo()
     monkeypatch.setenv("DOWNTIME_DB", str(db))
-    capsys.readouterr()
     assert main(["verify"]) == 0
     assert str(db) in capsys.readouterr().out
 
@@ -418,33 +409,16 @@ def test_the_demos_help_names_its_own_file_and_not_downtime_db(capsys, monkeypat
     assert "(default: $DOWNTIME_DB, else" in capsys.readouterr().out
 
 
-@pytest.fixture(scope="module")
-def _demo_files(tmp_path_factory) -> tuple[list[Path], date]:
-    """The demo ward is built once (its key slots make it slow) and copied for each test; with
-    the day it was built on (see `demo_day`)."""
-    folder = tmp_path_factory.mktemp("demo")
-    with pytest.MonkeyPatch.context() as patch, redirect_stdout(io.StringIO()):
-        patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
-        built = date.today()  # the demo reads the clock as it begins
-        main(["demo", "--db", str(folder / "demo.sqlite")])
-    return sorted(folder.iterdir()), built
-
-
 @pytest.fixture
-def demo_day(_demo_files) -> date:
+def demo_day(_cli_demos) -> date:
     """The day the demo was built on, whose lists (and the day before's) hold its operations: a
     run that built it before midnight and read "today's" list after read the wrong day's."""
-    return _demo_files[1]
+    return _cli_demos(True).day
 
 
 @pytest.fixture
-def demo_db(tmp_path, _demo_files) -> str:
-    for made in _demo_files[0]:
-        if made.is_file():
-            shutil.copy2(made, tmp_path / made.name)
-        else:
-            shutil.copytree(made, tmp_path / made.name)
-    return str(tmp_path / "demo.sqlite")
+def demo_db(cli_demo) -> str:
+    return str(cli_demo())
 
 
 def test_search_finds_a_name_without_its_accents(demo_db, capsys):

@@ -44,16 +44,23 @@ def going_home(session_for, medication_ward, clock):
 
 def test_a_discharge_starts_from_the_orders_in_force_and_the_medicines_taken_before_admission(session_for,
                                                                                              going_home):
-    """The same lines as a transfer-out's treatments (each order with its last dose, a stopped one
-    left out), and the admission's usual medicines as typed."""
+    """The transfer-out's lines of the orders in force (each with its last dose, a stopped one
+    left out there), the going-home letter reconciling them with the medicines taken at home
+    (tests/test_discharge_reconciliation.py): those never charted first, asked of, and the order
+    stopped in hospital said stopped, after the orders in force; and the admission's usual
+    medicines as typed."""
     nurse = session_for("nurse")
     answers = prefill.first_answers(nurse, nurse.form("discharge"), going_home)
     treatments = prefill.first_answers(nurse, nurse.form("transfer_out"), going_home)["current_treatments"]
-    assert answers["medicines_on_discharge"] == treatments
-    assert answers["medicines_on_discharge"].split("\n")[0].startswith(
+    listed = answers["medicines_on_discharge"].split("\n")
+    assert [line.split(" — ")[0] for line in listed] == [
+        "Apixaban 5 mg twice a day", "Bisoprolol 2.5 mg in the morning",
+        *(line.split(" — ")[0] for line in treatments.split("\n")), "Furosemide 40 mg PO"]
+    assert listed[2].startswith(
         "Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00 — last given 28/11/2026 08:05")
     assert "Morphine 5 mg SC" in answers["medicines_on_discharge"]
-    assert "Furosemide" not in answers["medicines_on_discharge"]
+    assert "Furosemide 40 mg PO — STOPPED in hospital 28/11 07:00" in listed
+    assert "Furosemide" not in treatments
     assert answers["usual_medicines"] == USUAL
 
 
@@ -163,7 +170,7 @@ def test_a_discharge_letter_says_a_dose_missed_in_hospital_not_what_the_ward_doe
     now". A transfer to another hospital, whose nurses give the next dose, keeps the ward's words."""
     nurse = session_for("nurse")
     medicines = prefill.first_answers(nurse, nurse.form("discharge"), typed_late)["medicines_on_discharge"]
-    assert "give it now" not in medicines and "check the paper chart" not in medicines
+    assert "give it now" not in medicines and "TIME-CRITICAL DOSE NOT RECORDED" not in medicines
     assert "time-critical dose missed in hospital (due 28/11 20:00)" in medicines
     handed = prefill.first_answers(nurse, nurse.form("transfer_out"), typed_late)["current_treatments"]
     assert "TIME-CRITICAL DOSE NOT RECORDED (due 28/11 20:00): check the paper chart" in handed

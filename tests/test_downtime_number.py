@@ -128,10 +128,8 @@ def test_only_an_administrator_corrects_the_device(session_for):
     assert load_device(session_for("nurse").db).device_number == 42
 
 
-def test_set_device_number_on_the_command_line_says_who_keeps_which_numbers(tmp_path, capsys):
-    db = str(tmp_path / "demo.sqlite")
-    main(["demo", "--db", db])
-    capsys.readouterr()
+def test_set_device_number_on_the_command_line_says_who_keeps_which_numbers(cli_demo, capsys):
+    db = str(cli_demo())
     assert main(["set", "device-number", "7", "--db", db, "--user", "admin", "--pin", "0000"]) == 0
     said = capsys.readouterr().out
     assert "This laptop is now device 7: patients registered from now on are numbered DT-007-…" in said

@@ -291,9 +291,8 @@ def test_a_bad_recipient_fails_before_anything_is_written(session_for, admission
     assert session.db.execute("SELECT COUNT(*) FROM exports").fetchone()[0] == exports_before
 
 
-def test_the_commands_end_to_end(tmp_path, capsys):
-    db = tmp_path / "demo.sqlite"
-    main(["demo", "--db", str(db)])
+def test_the_commands_end_to_end(tmp_path, cli_demo, capsys):
+    db = cli_demo()
     key = tmp_path / "office" / "records-office.key"
     key.parent.mkdir()
     capsys.readouterr()
@@ -427,9 +426,8 @@ def test_an_export_is_encrypted_to_the_records_office_key_it_set_up(session_for,
     decrypt_folder(result.folder, tmp_path / "office" / "ward3b", office[0])
 
 
-def test_the_export_command_encrypts_to_the_key_set_with_set_export_key(tmp_path, office, capsys):
-    db = tmp_path / "demo.sqlite"
-    main(["demo", "--db", str(db)])
+def test_the_export_command_encrypts_to_the_key_set_with_set_export_key(tmp_path, office, cli_demo, capsys):
+    db = cli_demo()
     assert main(["set", "export-key", office[1], "--db", str(db), "--user", "admin", "--pin", "0000"]) == 0
     capsys.readouterr()
     sealed = tmp_path / "usb" / "ward3b"
@@ -455,9 +453,8 @@ def test_an_export_given_another_key_is_still_encrypted_to_the_records_office_ke
     decrypt_folder(result.folder, tmp_path / "other" / "ward3b", tmp_path / "other.key")
 
 
-def test_the_export_command_counts_the_records_office_key_among_its_recipients(tmp_path, office, capsys):
-    db = tmp_path / "demo.sqlite"
-    main(["demo", "--db", str(db)])
+def test_the_export_command_counts_the_records_office_key_among_its_recipients(tmp_path, office, cli_demo, capsys):
+    db = cli_demo()
     assert main(["set", "export-key", office[1], "--db", str(db), "--user", "admin", "--pin", "0000"]) == 0
     other = generate_identity(tmp_path / "other.key")
     capsys.readouterr()

@@ -68,9 +68,8 @@ def test_an_existing_folder_is_refused_and_nothing_is_half_written(exported, ses
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".export")) == []
 
 
-def test_export_command(tmp_path, capsys):
-    db = tmp_path / "demo.sqlite"
-    main(["demo", "--db", str(db)])
+def test_export_command(tmp_path, cli_demo, capsys):
+    db = cli_demo()
     out = tmp_path / "usb" / "ward3b"
     assert main(["export", "--out", str(out), "--plain", "--db", str(db), "--user", "records", "--pin", "4444"]) == 0
     assert "record version(s)" in capsys.readouterr().out
@@ -78,13 +77,12 @@ def test_export_command(tmp_path, capsys):
     assert main(["verify", "--db", str(db), "--user", "records", "--pin", "4444"]) == 0
 
 
-def test_the_export_command_makes_a_plain_export_only_with_plain_and_says_it(tmp_path, capsys):
+def test_the_export_command_makes_a_plain_export_only_with_plain_and_says_it(tmp_path, cli_demo, capsys):
     """With no records office key (the demo sets none), `downtime export` printed "exported 432
     record version(s) to exp1": every patient's record on the stick in plain text, said nowhere."""
     from downtime.sync.encryption import generate_identity
 
-    db = tmp_path / "demo.sqlite"
-    main(["demo", "--db", str(db)])
+    db = cli_demo()
     person = ["--db", str(db), "--user", "records", "--pin", "4444"]
     out = tmp_path / "usb" / "ward3b"
     capsys.readouterr()

@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from downtime.domain.laterality import (contradiction, side_of, sides_in_prose, sides_named, sides_spoken,
-                                        speaks_of_side)
+from downtime.domain.laterality import contradiction, side_of, sides_in_prose, sides_named, sides_spoken
 from downtime.formspec.schema import FormSpec
 from downtime.services import records, theatre
 from downtime.services.errors import ValidationFailed
@@ -160,10 +159,3 @@ def test_words_said_aloud_of_something_else_name_no_side(words):
     assert sides_spoken(words) == {}
     assert contradiction(words, "right", prose=True) is None
     assert contradiction(words, "left", prose=True) is None
-
-
-@pytest.mark.parametrize("text, speaks", [("PONV risk, ondansetron given", False), ("Patient all right", False),
-                                          ("Left knee confirmed with the consent", True),
-                                          ("Site checked with the team", True), ("Côté vérifié : gauche", True)])
-def test_notes_speak_of_the_side_only_when_they_name_a_side_or_the_site(text, speaks):
-    assert speaks_of_side(text) is speaks

@@ -18,7 +18,7 @@ from downtime.services import records
 from downtime.sync.export import CHART_ANTICOAGULANTS_COLUMN, export, sha256_of, verify_export
 from downtime.sync.import_export import import_export
 from downtime.storage.audit import verify_chain
-from downtime.sync.merge import MergeRefused, merge
+from downtime.sync.merge import MergeRefused, MergeResult, merge
 from downtime.sync.outcome import ImportRefused
 from downtime.sync.versions import HELD_FILE, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, line
 
@@ -152,6 +152,17 @@ def test_a_patient_row_that_differs_still_refuses_the_merge_naming_both_exports(
     assert not (tmp_path / "merged").exists()
 
 
+_MERGED: dict[tuple[Path, ...], MergeResult] = {}
+"""Merges of `disagreeing`'s exports, by their paths: the same exports in every example of a
+property test, merged once for all of them (a merge only reads its exports)."""
+
+
+def _merged_once(exports: list[Path]) -> MergeResult:
+    if tuple(exports) not in _MERGED:
+        _MERGED[tuple(exports)] = merge(exports, Path(tempfile.mkdtemp(dir=exports[0].parent)) / "merged-once")
+    return _MERGED[tuple(exports)]
+
+
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_the_merge_is_the_same_whatever_the_order_and_repeats_of_its_exports(disagreeing, data):
@@ -159,10 +170,10 @@ def test_the_merge_is_the_same_whatever_the_order_and_repeats_of_its_exports(dis
     merged, the same set aside, the same holds."""
     _, first, second, third, *_ = disagreeing
     where = Path(tempfile.mkdtemp(dir=first.parent))
-    earlier = merge([first, second], where / "earlier").folder
+    earlier = _merged_once([first, second]).folder
     chosen = data.draw(st.permutations([first, second, third, earlier]))
     repeated = data.draw(st.lists(st.sampled_from([first, second, third, earlier]), max_size=2))
-    expected = merge([first, second, third], where / "expected")
+    expected = _merged_once([first, second, third])
     got = merge([*chosen, *repeated], where / "got")
     assert got.holds == expected.holds
     for name in (RECORDS_FILE, HELD_FILE, PATIENTS_FILE):
@@ -435,10 +446,6 @@ _NOT_A_VERSION = st.one_of(
               st.one_of(st.none(), st.booleans(), st.floats(allow_nan=False), st.lists(st.integers(), max_size=2))))
 
 
-_MERGED: dict[Path, Path] = {}
-"""The merge of `disagreeing`'s two exports, by the first's path: made once for all of a test's examples."""
-
-
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=_NOT_A_VERSION)
 def test_a_held_versions_line_that_is_not_one_is_refused_by_file_and_line(disagreeing, laptop, text):
@@ -449,9 +456,7 @@ def test_a_held_versions_line_that_is_not_one_is_refused_by_file_and_line(disagr
 
     _, first, second, *_ = disagreeing
     where = Path(tempfile.mkdtemp(dir=first.parent))
-    if first not in _MERGED:  # the same two exports in every example: merged once, copied
-        _MERGED[first] = merge([first, second], first.parent / "merged-once").folder
-    merged = Path(shutil.copytree(_MERGED[first], where / "merged"))
+    merged = Path(shutil.copytree(_merged_once([first, second]).folder, where / "merged"))
     path = merged / HELD_FILE
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([lines[0], text, *lines[1:]]) + "\n", encoding="utf-8")

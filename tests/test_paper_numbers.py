@@ -126,10 +126,8 @@ def test_the_blank_admission_form_says_to_stick_a_reserved_label_in_the_number_b
     assert "reserved number label" not in PdfReader(discharge).pages[0].extract_text()
 
 
-def test_reserve_print_and_list_on_the_command_line(tmp_path, capsys, admission_values):
-    db = str(tmp_path / "demo.sqlite")
-    main(["demo", "--db", db])
-    capsys.readouterr()
+def test_reserve_print_and_list_on_the_command_line(tmp_path, cli_demo, capsys, admission_values):
+    db = str(cli_demo())
     signed = ["--db", db, "--user", "nurse", "--pin", "1111"]
     assert main(["pdf", "paper-numbers", "--count", "0", "--out", str(tmp_path / "none.pdf"), *signed]) == 1
     assert "--count: from 1 to 100 numbers" in capsys.readouterr().err

@@ -172,7 +172,8 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
 
 
 # The forms written on a chart of the binder rather than on a form of their own.
-ON_CHARTS = {"medication_order": "mar", "medication_administration": "mar", "infusion_rate": "mar", "observations": "news2",
+ON_CHARTS = {"medication_order": "mar", "medication_administration": "mar", "infusion_rate": "mar", "infusion_check": "mar",
+             "observations": "news2",
              "fluid_balance": "fluid", "neuro_observations": "neuro", "blood_glucose": "glucose",
              "blood_transfusion": "transfusion", "transfusion_end": "transfusion", "blood_order": "transfusion",
              "lab_result": "lab_results", "lab_request": "lab_results", "fluid_plan": "fluid", "observation_plan": "news2",

@@ -154,6 +154,8 @@ def test_a_babys_chart_is_scored_on_her_band_and_asks_for_the_doctor(session_for
         "PEWS 9 (3 to under 12 months) at 28/11 13:30; next set due 28/11 14:30")
     assert pews.asking(lines, born, spec, clock(), "en") == [
         "PEWS 9 (8 or more): call the doctor to review the child now",
+        "RED FLAG (moderate breathing effort with a fever, under 5 (NICE NG143), 28/11 13:30): call "
+        "the doctor now, whatever the score",
         "NURSE OR PARENT WORRIED (28/11 13:30): tell the doctor, whatever the score"]
     in_hospital = census.in_patients(nurse.db, nurse.forms)
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, clock(), "en", ward="5C")
@@ -162,7 +164,9 @@ def test_a_babys_chart_is_scored_on_her_band_and_asks_for_the_doctor(session_for
     assert found.next_due is not None and found.next_due.isoformat() == "2026-11-28T14:30:00+01:00"
     assert pews.handover(pews.watches(nurse.db, nurse.forms, in_hospital, clock(), "fr"), "fr")[child] == (
         "PEWS : PEWS 9 (de 3 à moins de 12 mois) le 28/11 13:30 ; prochaine surveillance 28/11 14:30 ; PEWS 9 (8 ou plus) : appeler "
-        "le médecin pour qu’il examine l’enfant maintenant ; INFIRMIER OU PARENT INQUIET (28/11 13:30) : prévenir le "
+        "le médecin pour qu’il examine l’enfant maintenant ; SIGNE DE GRAVITÉ (travail respiratoire modérément "
+        "augmenté avec fièvre, avant 5 ans (NICE NG143), 28/11 13:30) : appeler le médecin maintenant, quel que soit "
+        "le score ; INFIRMIER OU PARENT INQUIET (28/11 13:30) : prévenir le "
         "médecin, quel que soit le score")
     clock.advance(hours=1)
     assert pews.asking(lines, born, spec, clock(), "en")[-1] == "OBSERVATIONS OVERDUE since 28/11 14:30"
@@ -296,7 +300,9 @@ def test_each_set_is_exported_as_vital_signs_and_a_derived_score(session_for, ch
             if entry["resource"]["resourceType"] == "Observation"}
     total = Observation.model_validate(made[taken.record_id])
     assert total.code.text == "Bedside Paediatric Early Warning System score" and total.valueInteger == 7
-    assert [one.text for one in total.interpretation] == ["Age band: 3 to under 12 months"]
+    assert [one.text for one in total.interpretation] == [
+        "Age band: 3 to under 12 months",
+        "Red flag: moderate breathing effort with a fever, under 5 (NICE NG143)"]
     assert {component.code.text: component.valueInteger for component in total.component}["oxygen"] == 2
     derived = [made[reference.reference.split(":")[-1]] for reference in total.derivedFrom]
     heart = next(one for one in derived if one["code"].get("coding", [{}])[0].get("code") == "8867-4")
@@ -318,6 +324,7 @@ def test_a_red_flag_and_a_child_not_alert_are_in_the_exported_scores_interpretat
                                             if entry["resource"]["id"] == taken.record_id))
     assert [one.text for one in total.interpretation] == [
         "Age band: 3 to under 12 months", "8 or more: urgent medical review",
+        "Red flag: moderate breathing effort with a fever, under 5 (NICE NG143)",
         "Red flag: capillary refill 3 s or more", "Not alert: P (Responds to pain)"]
 
 
@@ -351,6 +358,8 @@ def test_a_letter_handing_a_child_on_carries_their_latest_set_and_what_it_asks(s
             "(2), SpO2 93 (1), oxygen 4 L/min or 50%, or more (4), heart rate 158 (1), systolic blood pressure 90 "
             "(0), capillary refill Under 3 s (0), temperature 38.1, consciousness (AVPU) V (Responds to voice)\n"
             "PEWS 9 (8 or more): call the doctor to review the child now\n"
+            "RED FLAG (moderate breathing effort with a fever, under 5 (NICE NG143), 28/11 13:30): call "
+            "the doctor now, whatever the score\n"
             "NOT ALERT (V (Responds to voice), 28/11 13:30): call the doctor now, whatever the score")
         assert not prefill.first_answers(nurse, nurse.form(form_id), patient).get("pews")
 

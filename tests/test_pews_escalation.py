@@ -16,9 +16,9 @@ from downtime.services.errors import ValidationFailed
 
 BABY = "2026-07-31"  # 4 months on the tests' day (28/11/2026)
 YOUNG = "2026-10-10"  # 7 weeks
-URGENT = {"respiratory_rate": 56, "respiratory_effort": "moderate", "spo2": 93, "oxygen": "high", "heart_rate": 158,
+URGENT = {"respiratory_rate": 56, "respiratory_effort": "mild", "spo2": 93, "oxygen": "high", "heart_rate": 172,
           "systolic_bp": 90, "capillary_refill": "under_3", "temperature": 38.1, "consciousness": "alert",
-          "concern": False, "next_in": "60"}  # PEWS 9 at 4 months
+          "concern": False, "next_in": "60"}  # PEWS 9 at 4 months, no red flag (moderate effort would be one)
 CALM = {"respiratory_rate": 40, "respiratory_effort": "normal", "spo2": 98, "oxygen": "room_air", "heart_rate": 130,
         "systolic_bp": 90, "capillary_refill": "under_3", "temperature": 37.0, "consciousness": "alert",
         "concern": False, "next_in": "240"}  # PEWS 0

@@ -12,7 +12,7 @@ CHECKED_FORMS = {
     "transfusion_end", "blood_order", "surgical_safety_checklist", "paediatric_observations", "blood_glucose",
     "vte_assessment", "sepsis_screening", "device_check", "wound_care", "pain_assessment", "observations",
     "nutrition_screening", "repositioning", "weight", "admission", "infusion_rate", "transfer", "transfer_out",
-    "fluid_plan", "observation_plan",
+    "fluid_plan", "observation_plan", "infusion_check",
 }
 READING = {"taken_at": "2026-11-28T13:50+01:00", "timing": "night", "reading": "value", "glucose": 8.2,
            "glucose_unit": "mmol_l", "next_in": "60"}
@@ -47,4 +47,4 @@ def test_a_check_marked_amending_runs_on_an_amendment_alone():
     earlier to compare); the table says so, rather than save_new leaving them out. A result is
     checked new too (a student nurse's critical one, a value outside its range saved Normal)."""
     amending = {form_id for form_id, checks in records._form_checks().items() if any(check.amending for check in checks)}
-    assert amending == {"medication_administration", "operation_done", "infusion_rate"}
+    assert amending == {"medication_administration", "operation_done", "infusion_rate", "infusion_check"}

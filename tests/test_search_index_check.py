@@ -71,9 +71,8 @@ def test_an_index_kept_up_by_the_saves_agrees_with_the_admissions(session_for, a
     assert search.index_problem(nurse.db, nurse.forms) is None
 
 
-def test_verify_names_the_search_index_edited_with_sql(tmp_path, capsys):
-    db = tmp_path / "demo.sqlite"
-    main(["demo", "--db", str(db), "--unencrypted"])
+def test_verify_names_the_search_index_edited_with_sql(cli_demo, capsys):
+    db = cli_demo(encrypted=False)
     assert main(["verify", "--db", str(db)]) == 0
     import sqlite3
 

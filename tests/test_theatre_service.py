@@ -1728,7 +1728,8 @@ def test_tomorrows_case_picked_on_todays_long_day_list_is_not_done_today(lists, 
 
 def test_the_next_operation_is_the_earliest_standing_slot_still_to_come(lists, clock):
     """What the medication chart checks a dose given the morning of an operation against: a
-    cancelled operation is not coming, nor one already started, nor another patient's."""
+    cancelled operation is not coming, nor one of a day before, nor another patient's; one whose
+    start has passed that day, not recorded done, is still coming (its list runs late)."""
     coord, patients, made = lists
     cancelled = theatre.book(coord, patients[0], _booking(made["t2-mon"], "08:00", surgeon="Dr B", anaesthetist="Dr C"))
     theatre.cancel(coord, cancelled.record_id, CANCEL)
@@ -1737,6 +1738,7 @@ def test_the_next_operation_is_the_earliest_standing_slot_still_to_come(lists, c
     monday_ten = datetime.fromisoformat(f"{MONDAY}T10:00+01:00")
     assert theatre.next_operation(coord.db, patients[0], clock.now) == monday_ten
     assert theatre.next_operation(coord.db, patients[0], monday_ten) == monday_ten
-    assert theatre.next_operation(coord.db, patients[0], monday_ten + timedelta(minutes=1)) == \
+    assert theatre.next_operation(coord.db, patients[0], monday_ten + timedelta(minutes=1)) == monday_ten
+    assert theatre.next_operation(coord.db, patients[0], datetime.fromisoformat(f"{TUESDAY}T07:00+01:00")) == \
         datetime.fromisoformat(f"{TUESDAY}T08:00+01:00")
     assert theatre.next_operation(coord.db, patients[1], clock.now) is None

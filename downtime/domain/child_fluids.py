@@ -17,10 +17,11 @@ has no medicine with limits to ask it.
 Maintenance by Holliday and Segar's 4-2-1 rule (Pediatrics 1957;19:823), the hourly form of
 NICE NG29's 100, 50 and 20 mL/kg a day (Intravenous fluid therapy in children and young people
 in hospital, 2015, updated 2020): 4 mL/kg an hour for the first 10 kg, 2 for the next 10, 1
-for each kg above 20. Asked above 1.5 times it, the prescriber's reason kept, never refused: a
-bolus in shock (10-20 mL/kg over minutes), losses replaced or a deficit made up are rightly more;
-an adult's rate slipped onto a child's order is far above (2.4 times a 16 kg child's). Under
-18 (dose_limits.ADULT_FROM_YEARS, NICE NG29's children and young people). A neonate (under 28 days)
+for each kg above 20, up to NG29's day for the sex (`DAY_MOST_ML`). Asked above 1.5 times it,
+the prescriber's reason kept, never refused: a bolus in shock (10-20 mL/kg over minutes), losses
+replaced or a deficit made up are rightly more; an adult's rate slipped onto a child's order is far
+above (2.4 times a 16 kg child's). Under 18 (dose_limits.ADULT_FROM_YEARS, NICE NG29's children and
+young people). A neonate (under 28 days)
 is weighed against the neonatal ceiling instead (`NEONATE_MOST`): from the end of its first week
 a term baby's usual 120-150 mL/kg a day (NICE NG29) is above 1.5 times the 4-2-1 rate, and each
 neonatal maintenance order was asked as an over-rate. Its lower needs in its first days (50-60
@@ -57,9 +58,18 @@ ABOVE_NEONATAL = QT_TRANSLATE_NOOP(
                 "neonatal): check the rate against the baby's weight. If it is meant (a bolus, losses replaced), "
                 "give the reason in “{field}”.")
 ABOVE_MAINTENANCE = QT_TRANSLATE_NOOP(
-    "messages", "{rate} mL/h is above {times} times the maintenance for {kg} kg ({maintenance} mL/h, Holliday-Segar "
-                "4-2-1; NICE NG29): check the rate against the child's weight. If it is meant (a bolus, losses "
-                "replaced), give the reason in “{field}”.")
+    "messages", "{rate} mL/h is above {times} times the maintenance for {kg} kg ({maintenance} mL/h, {basis})")
+BY_4_2_1 = QT_TRANSLATE_NOOP("messages", "Holliday-Segar 4-2-1; NICE NG29")
+BY_DAY_MOST = QT_TRANSLATE_NOOP("messages", "NICE NG29's most of {day} mL a day {who}; 4-2-1 gives {rule} mL/h")
+DAY_MOST_WHO = {"female": QT_TRANSLATE_NOOP("messages", "for a female"),
+                "male": QT_TRANSLATE_NOOP("messages", "for a male"),
+                None: QT_TRANSLATE_NOOP("messages", "for a male, the sex not recorded")}
+"""Whose day `BY_DAY_MOST` is (`DAY_MOST_ML`'s sexes; None: not known, the male's)."""
+CHECK_RATE = QT_TRANSLATE_NOOP(
+    "messages", "{finding}: check the rate against the child's weight. If it is meant (a bolus, losses replaced), "
+                "give the reason in “{field}”.")
+"""The prescriber's question on a finding (`ABOVE_MAINTENANCE`); the nurse at the bedside is told
+to ask the prescriber instead (services.medication.fluid_weighed_again)."""
 
 
 BOLUS_MOST = 20
@@ -67,11 +77,14 @@ BOLUS_MOST = 20
 of 10-20 mL/kg (a tenfold slip of a 20 mL/kg bolus is 200)."""
 ABOVE_BOLUS = QT_TRANSLATE_NOOP(
     "messages", "{dose} mL in one dose is above {most} mL/kg for {kg} kg ({limit} mL; a bolus is 10-20 mL/kg, NICE "
-                "NG29): check the volume against the child's weight. If it is meant, give the reason in “{field}”.")
+                "NG29)")
 DAY_ABOVE_MAINTENANCE = QT_TRANSLATE_NOOP(
     "messages", "As ordered, up to {amount} mL in 24 h, above {times} times the maintenance for {kg} kg ({limit} mL "
-                "in 24 h, Holliday-Segar 4-2-1; NICE NG29): check the volume against the child's weight. If it is "
-                "meant (losses replaced), give the reason in “{field}”.")
+                "in 24 h, {basis})")
+CHECK_VOLUME = QT_TRANSLATE_NOOP(
+    "messages", "{finding}: check the volume against the child's weight. If it is meant (losses replaced), give the "
+                "reason in “{field}”.")
+"""The prescriber's question on a volume's finding (`ABOVE_BOLUS`, `DAY_ABOVE_MAINTENANCE`)."""
 DAY_ABOVE_NEONATAL = QT_TRANSLATE_NOOP(
     "messages", "As ordered, up to {amount} mL in 24 h, above {most} mL/kg a day for a neonate of {kg} kg ({limit} mL; "
                 "NICE NG29 neonatal): check the volume against the baby's weight. If it is meant (losses replaced), "
@@ -82,9 +95,37 @@ WEIGH_THE_CHILD = QT_TRANSLATE_NOOP(
                 "parent's, and when) in “{field}”.")
 
 
-def maintenance_ml_h(kg: float) -> float:
+DAY_MOST_ML = {"female": 2000, "male": 2500}
+"""NICE NG29 1.3.3's ceiling on the 4-2-1 rule: over 24 hours females rarely need more than 2,000
+mL and males more than 2,500 mL (a 15-year-old girl of 60 kg was given 100 mL/h, 2.4 L a day, as
+her maintenance, and an adult's 125 mL/h for her was not asked). A sex not known: the male's, the
+most either needs."""
+
+
+def _by_rule(kg: float) -> float:
     """The maintenance rate for `kg` by the 4-2-1 rule, in mL an hour."""
     return 4 * min(kg, 10) + 2 * min(max(kg - 10, 0), 10) + max(kg - 20, 0)
+
+
+def _day_most(sex: str | None) -> float:
+    """NICE NG29's most in a day for `sex` (the admission's code; another or None: the male's)."""
+    return DAY_MOST_ML.get(sex or "", max(DAY_MOST_ML.values()))
+
+
+def maintenance_ml_h(kg: float, sex: str | None = None) -> float:
+    """The maintenance rate for `kg` by the 4-2-1 rule, in mL an hour, at most NICE NG29's day for
+    `sex` (`DAY_MOST_ML`, the admission's code)."""
+    return min(_by_rule(kg), _day_most(sex) / 24)
+
+
+def _basis(kg: float, sex: str | None) -> Phrase:
+    """What the maintenance for `kg` is worked out by, as a message quotes it: the 4-2-1 rule, or
+    NG29's day for the sex when lower, with the rule's own figure beside it (a 60 kg girl's 83.3
+    mL/h was said to be 4-2-1's, which gives 100)."""
+    if _by_rule(kg) <= _day_most(sex) / 24:
+        return Phrase(BY_4_2_1)
+    return Phrase(BY_DAY_MOST, {"day": Number(_day_most(sex)), "rule": Number(round(_by_rule(kg), 1)),
+                                "who": Phrase(DAY_MOST_WHO[sex if sex in DAY_MOST_ML else None])})
 
 
 def is_crystalloid(order: Order) -> bool:
@@ -127,11 +168,12 @@ def _child(age: int | None) -> bool:
 
 
 def rate_refusal(order: Order, rate: float | None, age: int | None, kg: float | None,
-                 days: int | None = None) -> Refusal | None:
+                 days: int | None = None, sex: str | None = None) -> Refusal | None:
     """`rate` (mL/h: the order's, or a new one of its bag's; None, none) of the fluid `order`
     for a patient of `age` weighing `kg` (each None: not known, nothing asked) above `ASKED_ABOVE`
-    times their maintenance, or a neonate's (`days` old, None: not known) above `NEONATE_MOST`,
-    asked on the rate, for the caller to name the reason's field."""
+    times their maintenance (for their `sex`: `maintenance_ml_h`), or a neonate's (`days` old,
+    None: not known) above `NEONATE_MOST`, asked on the rate, for the caller to name the reason's
+    field."""
     if rate is None or kg is None or not _child(age) or not is_fluid(order):
         return None
     if days is not None and days < NEONATE_UNTIL_DAYS:
@@ -141,12 +183,17 @@ def rate_refusal(order: Order, rate: float | None, age: int | None, kg: float | 
         return Refusal("rate_ml_h", Phrase(ABOVE_NEONATAL, {
             "rate": Number(rate), "most": Number(NEONATE_MOST), "kg": Number(kg), "limit": Number(round(limit, 1))}),
             asked=True)
-    maintenance = maintenance_ml_h(kg)
+    found = _above_maintenance(rate, kg, sex)
+    return None if found is None else Refusal("rate_ml_h", Phrase(CHECK_RATE, {"finding": found}), asked=True)
+
+
+def _above_maintenance(rate: float, kg: float, sex: str | None) -> Phrase | None:
+    """`rate` above `ASKED_ABOVE` times the maintenance for `kg` and `sex`, in words; None: not."""
+    maintenance = maintenance_ml_h(kg, sex)
     if rate <= ASKED_ABOVE * maintenance * (1 + 1e-9):
         return None
-    return Refusal("rate_ml_h", Phrase(ABOVE_MAINTENANCE, {
-        "rate": Number(rate), "times": Number(ASKED_ABOVE), "kg": Number(kg),
-        "maintenance": Number(round(maintenance, 1))}), asked=True)
+    return Phrase(ABOVE_MAINTENANCE, {"rate": Number(rate), "times": Number(ASKED_ABOVE), "kg": Number(kg),
+                                      "maintenance": Number(round(maintenance, 1)), "basis": _basis(kg, sex)})
 
 
 def weigh_refusal(order: Order, age: int | None, kg: float | None) -> Refusal | None:
@@ -158,23 +205,49 @@ def weigh_refusal(order: Order, age: int | None, kg: float | None) -> Refusal | 
     return Refusal("dose", Phrase(WEIGH_THE_CHILD), asked=True)
 
 
-def volume_refusal(order: Order, age: int | None, kg: float | None, days: int | None = None) -> Refusal | None:
+def volume_refusal(order: Order, age: int | None, kg: float | None, days: int | None = None,
+                   sex: str | None = None) -> Refusal | None:
     """A child's crystalloid by vein with no rate weighed by its volume for `kg` (None: not known,
     `weigh_refusal` asks it): one dose above `BOLUS_MOST` mL/kg, asked on the dose; the
-    day's doses above `ASKED_ABOVE` times the maintenance, or a neonate's (`days` old) above
-    `NEONATE_MOST` mL/kg, asked on what decides them (`order_units.day_field`)."""
+    day's doses above `ASKED_ABOVE` times the maintenance (for their `sex`), or a neonate's (`days`
+    old) above `NEONATE_MOST` mL/kg, asked on what decides them (`order_units.day_field`)."""
     if order.rate_ml_h is not None or kg is None or not _child(age) or not is_crystalloid(order):
         return None
-    if order.dose > BOLUS_MOST * kg * (1 + 1e-9):
-        return Refusal("dose", Phrase(ABOVE_BOLUS, {
-            "dose": Number(order.dose), "most": Number(BOLUS_MOST), "kg": Number(kg),
-            "limit": Number(round(BOLUS_MOST * kg, 1))}), asked=True)
-    amount = order.dose * most_in_a_day(order)
     neonate = days is not None and days < NEONATE_UNTIL_DAYS
-    limit = NEONATE_MOST * kg if neonate else ASKED_ABOVE * 24 * maintenance_ml_h(kg)
+    if not neonate or order.dose > BOLUS_MOST * kg * (1 + 1e-9):  # a neonate's bolus is a child's
+        found = _above_by_volume(order, kg, sex)
+        return None if found is None else Refusal(found[0], Phrase(CHECK_VOLUME, {"finding": found[1]}), asked=True)
+    amount, limit = order.dose * most_in_a_day(order), NEONATE_MOST * kg
     if amount <= limit * (1 + 1e-9):
         return None
-    values = {"amount": Number(amount), "kg": Number(kg), "limit": Number(round(limit, 1))}
-    return Refusal(day_field(order), Phrase(
-        DAY_ABOVE_NEONATAL if neonate else DAY_ABOVE_MAINTENANCE,
-        values | ({"most": Number(NEONATE_MOST)} if neonate else {"times": Number(ASKED_ABOVE)})), asked=True)
+    return Refusal(day_field(order), Phrase(DAY_ABOVE_NEONATAL, {
+        "amount": Number(amount), "kg": Number(kg), "limit": Number(round(limit, 1)), "most": Number(NEONATE_MOST)}),
+        asked=True)
+
+
+def _above_by_volume(order: Order, kg: float, sex: str | None) -> tuple[str, Phrase] | None:
+    """The field and words of a fluid `order` with no rate above a bolus for `kg`, or its day above
+    `ASKED_ABOVE` times the maintenance for `kg` and `sex`; None: neither."""
+    if order.dose > BOLUS_MOST * kg * (1 + 1e-9):
+        return "dose", Phrase(ABOVE_BOLUS, {"dose": Number(order.dose), "most": Number(BOLUS_MOST), "kg": Number(kg),
+                                            "limit": Number(round(BOLUS_MOST * kg, 1))})
+    amount, limit = order.dose * most_in_a_day(order), ASKED_ABOVE * 24 * maintenance_ml_h(kg, sex)
+    if amount <= limit * (1 + 1e-9):
+        return None
+    return day_field(order), Phrase(DAY_ABOVE_MAINTENANCE, {
+        "amount": Number(amount), "kg": Number(kg), "limit": Number(round(limit, 1)), "times": Number(ASKED_ABOVE),
+        "basis": _basis(kg, sex)})
+
+
+def above_for(order: Order, rate: float | None, age: int | None, kg: float | None,
+              sex: str | None = None) -> Phrase | None:
+    """What a child's (not a neonate's) fluid `order`, its bag run at `rate` (None: none), is above
+    for `kg`, in the words of the order's own questions (`rate_refusal`, `volume_refusal`) without
+    what they ask the prescriber to do: for the bedside, where a bag is weighed against a lighter
+    child (services.medication.fluid_weighed_again) and the nurse asks the prescriber."""
+    if kg is None or not _child(age) or not is_crystalloid(order):
+        return None
+    if rate is not None and is_fluid(order):
+        return _above_maintenance(rate, kg, sex)
+    found = _above_by_volume(order, kg, sex) if order.rate_ml_h is None else None
+    return None if found is None else found[1]

@@ -43,8 +43,13 @@ characteristics.
   kept in the order; a tenfold slip is far above it. Gentamicin 7 mg/kg once a day, 7.5 mg/kg
   in 24 h (2.5 mg/kg every 8 h; a neonate's 5 mg/kg is within it; cystic fibrosis's 10 mg/kg is
   asked). Amoxicillin 60 mg/kg a dose and 180 mg/kg in 24 h by vein in severe infection (the
-  meningitis doses, 50 mg/kg every 4 h, are asked), an adult at most 12 g in 24 h (BNF, 2 g
-  every 4 h). Cefotaxime 50 mg/kg a dose and 200 mg/kg in 24 h (the meningitis dose, 50 mg/kg
+  meningitis doses, 50 mg/kg every 4 h, are asked), at most 2 g a dose at any age (BNF, BNFc), an
+  adult at most 12 g in 24 h (BNF, 2 g every 4 h); by mouth at most 3 g a dose (BNF, the EU
+  summary of product characteristics: 3 g twice a day in a severe or recurrent chest infection, 3
+  g repeated after 8 h for a dental abscess, 2 g once before a dental procedure; the usual 500 mg
+  to 1 g), a child's 45 mg/kg a dose and 90 mg/kg in 24 h (the EU summary
+  of product characteristics' 40-90 mg/kg a day in two or three doses; BNFc's 30 mg/kg three
+  times a day is within it). Cefotaxime 50 mg/kg a dose and 200 mg/kg in 24 h (the meningitis dose, 50 mg/kg
   every 6 h), an adult at most 12 g.
   Ceftriaxone 80 mg/kg a dose and 100 mg/kg in 24 h (80 mg/kg once a day, or 50 mg/kg twice),
   an adult at most 4 g. Benzylpenicillin 50 mg/kg a dose and 300 mg/kg in 24 h (the severe
@@ -123,6 +128,19 @@ class ByWeight:
     up_to_kg: float
     dose_mg_kg: float
     day_mg_kg: float
+
+
+@dataclass(frozen=True)
+class ByRoute:
+    """A medicine's most in one dose and a child's figures by `routes` (the form's codes), over the
+    rule's: amoxicillin by mouth is at most 3 g a dose, by vein 2 g (BNF, BNFc), and one figure
+    for both let 58 mg/kg by mouth to a toddler through as the 60 mg/kg of severe infection by
+    vein."""
+
+    routes: frozenset[str]
+    dose_mg: float
+    child_dose_mg_kg: float
+    child_day_mg_kg: float
 
 
 @dataclass(frozen=True)
@@ -238,6 +256,8 @@ class Rule:
     """What `from_months` says with the medicine's reason (None: a baby's, by months and kg,
     `order_units.NOT_USUALLY_UNDER` and its bedside words in `medication`)."""
     by_weight: tuple[ByWeight, ...] = ()
+    by_route: tuple[ByRoute, ...] = ()
+    """The first whose routes hold the order's, over the rule's dose and child's figures."""
     adult: AdultByWeight | None = None
     neonate: Neonate | None = None
     million_units: MillionUnits | None = None
@@ -305,8 +325,8 @@ RULES: dict[str, Rule] = {
                          child_dose_mg_kg=37.5, child_day_mg_kg=37.5,
                          million_units=MillionUnits(750, QT_TRANSLATE_NOOP("messages", "benzathine benzylpenicillin"),
                                                     "MSF"), asked=True),
-    "amoxicillin": Rule(QT_TRANSLATE_NOOP("messages", "Amoxicillin"), day_mg=12000, child_dose_mg_kg=60,
-                        child_day_mg_kg=180, asked=True),
+    "amoxicillin": Rule(QT_TRANSLATE_NOOP("messages", "Amoxicillin"), day_mg=12000, dose_mg=2000, child_dose_mg_kg=60,
+                        child_day_mg_kg=180, by_route=(ByRoute(BY_MOUTH, 3000, 45, 90),), asked=True),
     "cefotaxime": Rule(QT_TRANSLATE_NOOP("messages", "Cefotaxime"), day_mg=12000, child_dose_mg_kg=50,
                        child_day_mg_kg=200, asked=True),
     "ceftriaxone": Rule(QT_TRANSLATE_NOOP("messages", "Ceftriaxone"), day_mg=4000, dose_mg=4000, child_dose_mg_kg=80,
@@ -403,7 +423,10 @@ def limit_for(rule: Rule, age: int | None, kg: float | None, route: str | None =
     weight (weight.ideal_kg; None: no height recorded), for a medicine an obese adult is dosed
     by the adjusted weight of (`AdultByWeight.adjusted`). An adult never weighed given it by a
     route a band by weight holds for is asked to be weighed, by the heaviest such band's figures:
-    1 g of paracetamol by vein to a frail 38 kg woman never weighed was 26 mg/kg, unasked."""
+    1 g of paracetamol by vein to a frail 38 kg woman never weighed was 26 mg/kg, unasked. A
+    medicine's figures by `route` (`Rule.by_route`) stand for the rule's."""
+    rule = next((replace(rule, dose_mg=by.dose_mg, child_dose_mg_kg=by.child_dose_mg_kg,
+                         child_day_mg_kg=by.child_day_mg_kg) for by in rule.by_route if route in by.routes), rule)
     child = age is not None and age < ADULT_FROM_YEARS and not (
         rule.as_adult is not None and age >= rule.as_adult.years
         and (rule.as_adult.kg is None or (kg is not None and kg >= rule.as_adult.kg)))

@@ -8,6 +8,7 @@ a colleague's typing come in either."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 LEFT, RIGHT, BILATERAL, NOT_APPLICABLE = "left", "right", "bilateral", "not_applicable"
 SIDES = frozenset({LEFT, RIGHT, BILATERAL, NOT_APPLICABLE})
@@ -68,14 +69,11 @@ _PART = re.compile(rf"^(?:{_PARTS})s?$", re.IGNORECASE)
 _NEAR = 2
 
 
-def sides_in_prose(text: str) -> dict[str, str]:
-    """Each side free text names, as `sides_named`, but only a side word next to what it is said
-    of (`_PARTS`, within `_NEAR` words): "right knee", "genou gauche", "RIH". A note is prose, and
-    prose says "right away", "all right", "right after lunch", "drain left in situ", "à droite de
-    la cicatrice" and "Dr R. Martin", none of them a side: read as one, they refused the record of
-    what was done. A letter alone is never a side here."""
+def _side_words(text: str) -> Iterator[tuple[str, str, list[str] | None]]:
+    """Each side free text names in words (a letter alone never), with the words within `_NEAR`
+    of it, which say what it is the side of; a ward abbreviation ("RIH") in capitals only, with
+    None for them: it carries what it is said of in itself."""
     words = [(found.start(), found.group()) for found in re.finditer(r"[\w&/-]+", text)]
-    named: dict[str, str] = {}
     for found in _FOUND.finditer(text):
         side = found.lastgroup
         assert side is not None
@@ -83,13 +81,23 @@ def sides_in_prose(text: str) -> dict[str, str]:
             continue
         if side.endswith("_abbreviation"):
             if found.group().isupper():
-                named.setdefault(side.removesuffix("_abbreviation"), found.group())
+                yield side.removesuffix("_abbreviation"), found.group(), None
             continue
         at = next(index for index, (start, _) in enumerate(words) if start >= found.start())
         last = at + len(found.group().split()) - 1
-        around = words[max(0, at - _NEAR):at] + words[last + 1:last + 1 + _NEAR]
-        if any(_PART.match(word) for _, word in around):
-            named.setdefault(side, found.group())
+        yield side, found.group(), [word for _, word in words[max(0, at - _NEAR):at] + words[last + 1:last + 1 + _NEAR]]
+
+
+def sides_in_prose(text: str) -> dict[str, str]:
+    """Each side free text names, as `sides_named`, but only a side word next to what it is said
+    of (`_PARTS`, within `_NEAR` words): "right knee", "genou gauche", "RIH". A note is prose, and
+    prose says "right away", "all right", "right after lunch", "drain left in situ", "à droite de
+    la cicatrice" and "Dr R. Martin", none of them a side: read as one, they refused the record of
+    what was done. A letter alone is never a side here."""
+    named: dict[str, str] = {}
+    for side, words, around in _side_words(text):
+        if around is None or any(_PART.match(word) for word in around):
+            named.setdefault(side, words)
     return named
 
 
@@ -115,14 +123,50 @@ def sides_spoken(text: str) -> dict[str, str]:
     return sides_named(_IDIOMS.sub(" ", text))
 
 
-_SIDE_OR_SITE = re.compile(r"(?<!\w)(?:side|site|c[oô]t[ée]|lat[ée]ralit[ée]|laterality)(?!\w)", re.IGNORECASE)
+# A site check said in so many words, English and French: "checked", "confirmed", "marked",
+# "consented", "vérifié", "confirmé", "marqué", "consentement", "vu avec", "wrong site", "bon
+# côté". Alone it answers nothing ("Cannula site checked, no redness"): a side must be named too.
+_CHECKED = re.compile(r"(?<!\w)(?:check(?:ed|s)?|confirm(?:ed|s)?|verif(?:y|ied)|v[ée]rifi[ée]e?s?|confirm[ée]e?s?|"
+                      r"mark(?:ed|ing)?|marqu[ée]e?s?|marquage|consent(?:ed|s)?|consentie?s?|consentement|"
+                      r"contr[oô]l[ée]e?s?|vue?s?\s+avec|seen\s+with|(?:wrong|correct|mauvais|bon)\s+(?:side|site|c[oô]t[ée])|"
+                      r"erreur\s+de\s+(?:site|c[oô]t[ée]))(?!\w)", re.IGNORECASE)
+# A bilateral operation done on one side today says so: "left only", "seulement le côté gauche,
+# droit reporté".
+_ONE_SIDE_ONLY = re.compile(r"(?<!\w)(?:only|seul(?:e|ement)?|postponed|deferred|report[ée]e?)(?!\w)", re.IGNORECASE)
+# The body parts an operation's words may name, each in English and French with the operations
+# that name one without it (a cataract is an eye's): notes say "genou gauche" of a "Knee
+# arthroscopy", and "left eye" of a "Phacoémulsification".
+_BODY_PARTS = (r"knee|genou|tkr|tka|arthroscop\w*|menisc\w*|m[ée]nisqu\w*",
+               r"hip|hanche|thr|tha|pth",
+               r"eye|œil|oeil|yeux|cataracts?|cataractes?|phaco\w*|vitrectom\w*|trab[ée]cul[ée]ctom\w*|strabism\w*",
+               r"ear|oreille|tympan\w*", r"shoulder|[ée]paule", r"elbow|coude", r"wrist|poignet|carpal|carpien",
+               r"hand|main|finger|doigt|thumb|pouce", r"foot|feet|pied|toe|orteil|hallux|bunion",
+               r"ankle|cheville", r"heel|talon", r"leg|jambe|limb|membre", r"thigh|cuisse|femur|femoral|f[ée]mur\w*",
+               r"arm|bras|humerus|hum[ée]rus", r"kidney|rein|n[ée]phrectom\w*|renal|r[ée]nal", r"ureter|uret[èe]re",
+               r"breast|sein|mastectom\w*", r"lung|poumon|lobe|lobectom\w*", r"ovary|ovaire|ovari\w*",
+               r"testis|testicle|testicule|orchid\w*", r"inguinal|inguinale|groin|aine|hernia|hernie",
+               r"varicose|varices|saph[èe]ne|saphenous")
+_BODY_PART = [re.compile(rf"^(?:{words})s?$", re.IGNORECASE) for words in _BODY_PARTS]
 
 
-def speaks_of_side(text: str) -> bool:
-    """Whether free text says anything of a side or site (`sides_in_prose`, or "site", "side",
-    "côté"): the answer to a wrong-site question, where "PONV risk, ondansetron given" or
-    "patient all right" is not."""
-    return bool(sides_in_prose(text)) or _SIDE_OR_SITE.search(text) is not None
+def speaks_of_side(text: str, sides: Iterable[str], procedure: str) -> bool:
+    """Whether free text (a checklist's notes) answers a wrong-site question between `sides` (the
+    booked side and the one the words name, as codes; a bilateral booking's either side, as one
+    done on one side only says) of the operation `procedure`: it names one of those sides
+    (`sides_spoken`, a side word is needed), and says a site check (`_CHECKED`: "left side marked
+    and consented", "site marqué à gauche, vu avec le patient"), one side only of a bilateral
+    booking (`_ONE_SIDE_ONLY`), or names the side next to the procedure's own body part in either
+    language ("genou gauche" of a "Knee arthroscopy", "left eye" of a cataract). "Cannula site checked", "turned on her side" and "diathermy plate site:
+    right thigh" name no side, or another part's, and let a wrong-site time-out through."""
+    asked = set(sides) | ({LEFT, RIGHT} if BILATERAL in sides else set())
+    if not sides_spoken(text).keys() & asked:
+        return False
+    if _CHECKED.search(text) or (BILATERAL in asked and _ONE_SIDE_ONLY.search(text)):
+        return True
+    words = re.findall(r"\w+", procedure)
+    parts = [part for part in _BODY_PART if any(part.match(word) for word in words)]
+    return any(side in asked and (around is None or any(part.match(word) for part in parts for word in around))
+               for side, _, around in _side_words(_IDIOMS.sub(" ", text)))
 
 
 def contradiction(text: str, side: str, prose: bool = False) -> str | None:

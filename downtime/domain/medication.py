@@ -725,6 +725,10 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     # 25 mg/kg to an 8 kg baby, was weighed by nothing and matched no ibuprofen allergy.
     "nurofenpro": ("ibuprofen",), "advilmed": ("ibuprofen",), "antarène": ("ibuprofen",), "nureflex": ("ibuprofen",),
     "calprofen": ("ibuprofen",), "fenpaed": ("ibuprofen",), "medinol": ("paracetamol",), "disprol": ("paracetamol",),
+    # More French ones (ANSM): "Spedifen 400 mg" to a 12 kg toddler was weighed by nothing.
+    "spedifen": ("ibuprofen",), "upfen": ("ibuprofen",), "dolko": ("paracetamol",), "paralyoc": ("paracetamol",),
+    "claradol": ("paracetamol",), "hiconcil": ("amoxicillin",), "amodex": ("amoxicillin",),
+    "gramidil": ("amoxicillin",), "zamudol": ("tramadol",), "orozamudol": ("tramadol",),
     "voltarene": ("diclofenac",),
     "voltarol": ("diclofenac",), "profenid": ("ketoprofen",), "kardegic": ("aspirin",), "aspegic": ("aspirin",),
     "aas": ("aspirin",), "acide acétylsalicylique": ("aspirin",), "acetylsalicylic acid": ("aspirin",),

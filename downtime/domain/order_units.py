@@ -505,7 +505,9 @@ def _above_one_dose(rule: Rule, limit: Limit, hard: Limit, mg: float) -> Refusal
     asked = rule.asked or hard.dose_mg is None or mg <= hard.dose_mg * (1 + 1e-9)
     said = hard if not asked and hard.dose_mg != limit.dose_mg else limit
     most = said.dose_mg or 0.0
-    by_weight = said.dose_mg_kg is not None and most < (rule.dose_mg or float("inf"))
+    # Said by weight when the child's figure, not the rule's most for the route (`said.rule`,
+    # dose_limits.ByRoute), is what holds: amoxicillin's 3 g by mouth was said "for 70 kg, 45 mg/kg".
+    by_weight = said.dose_mg_kg is not None and most < (said.rule.dose_mg or float("inf"))
     values: dict[str, object] = {"medicine": Phrase(rule.name), "dose": Number(mg), "most": Number(round(most, 2)),
                                  "usual": Number(round(limit.dose_mg, 2))}
     return Refusal("dose", Phrase((ONE_DOSE_REFUSED if said is hard else ONE_DOSE)[by_weight], values | (
@@ -525,7 +527,7 @@ def _above_a_day(rule: Rule, medicine: str, order: Order, mg: float, others: Seq
         return None
     asked = rule.asked or total <= hard.day_mg * (1 + 1e-9)
     said = hard if not asked and hard.day_mg != limit.day_mg else limit
-    by_weight = said.day_mg_kg is not None and said.day_mg < rule.day_mg
+    by_weight = said.day_mg_kg is not None and said.day_mg < said.rule.day_mg
     values = {"medicine": Phrase(rule.name), "amount": Number(total), "most": Number(round(said.day_mg, 2)),
               "orders": Listed(tuple(counted)), "usual": Number(round(limit.day_mg, 2))}
     return Refusal(day_field(order), Phrase((A_DAY_REFUSED if said is hard else A_DAY)[by_weight], values | (

@@ -9,13 +9,14 @@ are scored alike at every age. Seven items, each 0, 1, 2 or 4 (the saturation at
 or a parent worried about the child, and a child not alert, call the doctor whatever the score,
 as every paediatric early warning chart says: a score misses what those who know the child see.
 Some findings call the doctor now whatever the total, as NICE's red features do (NG143 fever under
-5s, NG51 sepsis, NG9 bronchiolitis): severe breathing effort or any apnoea, a breathing rate over
-60 a minute, none or at the band's 4-point low, a saturation of 90% or less, a capillary refill of
+5s, NG51 sepsis, NG9 bronchiolitis): severe breathing effort or any apnoea, a moderate one with a
+fever under 5 years (NG143's moderate chest indrawing or grunting), a breathing rate over 60 a
+minute, none or at the band's 4-point low, a saturation of 90% or less, a capillary refill of
 3 seconds or more, a heart rate under 60 under 12 years, 38 °C or more in a baby under 3 months,
 and under 36 °C in a child under 5 (NG51's high risk: a cold young child may be septic)
 (`red_flags`): apnoea with a saturation of 85% in air scores 6, a baby of 4 months breathing 75 a
 minute with mild recession 5, a febrile baby of 7 weeks scores nothing, and so does a baby of 6
-weeks at 35 °C."""
+weeks at 35 °C, and a toddler with moderate recession, 93% in air and 38.6 °C scores 7."""
 
 from __future__ import annotations
 
@@ -186,10 +187,17 @@ FEVER_FROM = 38.0
 FEVER_BEFORE_MONTHS = 3
 """NICE NG143: a temperature of 38 °C or more in a baby under 3 months is a red feature."""
 COLD_BELOW = 36.0
-COLD_BEFORE_MONTHS = 60
-"""NICE NG51: a temperature under 36 °C in a child under 5 is a high-risk criterion of sepsis."""
+UNDER_FIVE_MONTHS = 60
+"""NICE NG143's and NG51's young children: under 5 years, in months."""
 SEVERE_EFFORT = "severe"
 """The work of breathing's "severe increase, or any apnoea"."""
+MODERATE_EFFORT = "moderate"
+"""The work of breathing's "moderate increase" (recession, grunting, nasal flaring): a red flag in a
+child under 5 with a fever (`FEVER_FROM`) in the same set. NICE NG143, the guideline for fever in
+under 5s, makes moderate or severe chest indrawing and grunting red features of a febrile child;
+NICE NG9 (bronchiolitis, mostly without fever) makes only severe recession or grunting red, and an
+afebrile bronchiolitic's moderate recession called the doctor every hour all winter. From 5, or
+without a fever, the score's 2 points answer (the lead's decision, review S3)."""
 SLOW_REFILL = "from_3"
 FAST_BREATHING_ABOVE = 60
 """NICE NG143's red feature at any age: a breathing rate over 60 a minute (NG9 refers a baby with
@@ -205,6 +213,7 @@ class Red(StrEnum):
     """A finding that calls the doctor now whatever the score."""
 
     BREATHING = "breathing"
+    INDRAWING = "indrawing"
     FAST_BREATHING = "fast_breathing"
     SLOW_BREATHING = "slow_breathing"
     SATURATION = "saturation"
@@ -216,6 +225,8 @@ class Red(StrEnum):
 
 RED_WORDS: Mapping[Red, Mapping[str, str]] = {
     Red.BREATHING: {"en": "severe breathing effort or apnoea", "fr": "travail respiratoire très augmenté ou apnée"},
+    Red.INDRAWING: {"en": "moderate breathing effort with a fever, under 5 (NICE NG143)",
+                    "fr": "travail respiratoire modérément augmenté avec fièvre, avant 5 ans (NICE NG143)"},
     Red.FAST_BREATHING: {"en": f"breathing rate over {FAST_BREATHING_ABOVE} a minute",
                          "fr": f"fréquence respiratoire au-dessus de {FAST_BREATHING_ABOVE}/min"},
     Red.SLOW_BREATHING: {"en": "breathing rate too slow for the age, or none (apnoea)",
@@ -231,15 +242,18 @@ RED_WORDS: Mapping[Red, Mapping[str, str]] = {
 
 def red_flags(found: PewsSet, months: int | None) -> list[Red]:
     """The red flags of a set taken at `months` old (months completed that day; None when the
-    child's age is not known: the fever or the cold of a baby, a breathing rate slow for the age
-    short of none and a slow heart then go unasked, with the date of birth asked instead). The
-    saturation counts on oxygen as in air: 90% with oxygen running is no better. A breathing rate
+    child's age is not known: the fever or the cold of a baby, a young febrile child's moderate
+    breathing effort, a breathing rate slow for the age short of none and a slow heart then go unasked, with
+    the date of birth asked instead). The saturation counts on oxygen as in air: 90% with oxygen
+    running is no better. A breathing rate
     of 0 counted over a minute is the apnoea the work of breathing's "any apnoea" makes a red flag,
     and one at the table's 4-point low of the band a child tiring."""
     young = months is not None and found.temperature is not None
     rate, heart = found.respiratory_rate, found.heart_rate
     slow = rate is not None and (rate == 0 or (months is not None and rate <= RESPIRATORY_RATE[band_at(months)].low4))
     return [*([Red.BREATHING] if found.respiratory_effort == SEVERE_EFFORT else []),
+            *([Red.INDRAWING] if found.respiratory_effort == MODERATE_EFFORT and young
+              and months < UNDER_FIVE_MONTHS and found.temperature >= FEVER_FROM else []),
             *([Red.FAST_BREATHING] if rate is not None and rate > FAST_BREATHING_ABOVE else []),
             *([Red.SLOW_BREATHING] if slow else []),
             *([Red.SATURATION] if found.spo2 is not None and found.spo2 <= SPO2_LOW2 else []),
@@ -247,7 +261,7 @@ def red_flags(found: PewsSet, months: int | None) -> list[Red]:
             *([Red.SLOW_HEART] if months is not None and months < SLOW_HEART_BEFORE_MONTHS and heart is not None
               and heart < SLOW_HEART_BELOW else []),
             *([Red.FEVER] if young and months < FEVER_BEFORE_MONTHS and found.temperature >= FEVER_FROM else []),
-            *([Red.COLD] if young and months < COLD_BEFORE_MONTHS and found.temperature < COLD_BELOW else [])]
+            *([Red.COLD] if young and months < UNDER_FIVE_MONTHS and found.temperature < COLD_BELOW else [])]
 
 
 class Sign(StrEnum):

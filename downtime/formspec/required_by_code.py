@@ -209,6 +209,18 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         }),
         "changed_at": Read(("services/infusion_rates.py",)),
     },
+    "infusion_check": {
+        "bag": Read(("services/infusion_checks.py",)),
+        "checked_at": Read(("services/infusion_checks.py",)),
+        "line_intact": Read(("services/infusion_checks.py",)),
+        "pump_rate_ml_h": Read(("services/infusion_checks.py",)),
+        "pump_working": Read(("services/infusion_checks.py",)),
+        "site": Read(("services/infusion_checks.py",), {
+            "ok": ("domain/infusion_check.py",),
+            "resited": ("domain/infusion_check.py",),
+        }),
+        "volume_left_ml": Read(("services/infusion_checks.py",)),
+    },
     "lab_request": {
         "closed_at": Read(("services/lab_results.py", "sync/fhir_lab_results.py")),
         "closed_by": Read(("services/lab_results.py", "sync/fhir_lab_results.py")),

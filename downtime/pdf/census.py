@@ -38,6 +38,18 @@ HEADINGS: dict[Lang, tuple[str, ...]] = {
     "fr": ("Lit", "Patient", "Né(e), sexe", "N° dégradé", "Arrivée", "Identité",
            "Allergies", "NEWS2", "RCP", "Isolement", "Transmissions"),
 }
+SCORE_COLUMN = HEADINGS["en"].index("NEWS2")
+CHILDREN_SCORE = {"en": "NEWS2 / PEWS", "fr": "NEWS2 / PEWS"}
+"""The score column's heading over a ward with a child, whose cell is their PEWS: headed "NEWS2"
+over "PEWS 1 / PEWS 2 / PEWS 3", a figure was read against NEWS2's thresholds."""
+
+
+def _headings(lang: Lang, children: bool) -> tuple[str, ...]:
+    """A ward's table's headings, its score column's saying PEWS when it has a child."""
+    return tuple(CHILDREN_SCORE[lang] if children and index == SCORE_COLUMN else heading
+                 for index, heading in enumerate(HEADINGS[lang]))
+
+
 # The sex under the date of birth, for the NEWS2 column: each date, number and word whole.
 # The ward is named over its beds (a ward column broke a long code into pieces of words), its
 # width given to the handover notes, written by hand. The date of birth is the wristband's,
@@ -305,6 +317,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                     subtitle=SUBTITLE[lang].format(at=at.strftime("%d/%m/%Y %H:%M"), occupied=occupied,
                                                    empty=len(rows) - occupied))
     tables: dict[str, list[list[Any]]] = {}
+    with_children: set[str] = set()
     for row in rows:
         body = tables.setdefault(row.ward, [])
         p = row.patient
@@ -313,6 +326,9 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                          else _cell(EMPTY[lang])] + [""] * (len(WIDTHS) - 2))
             continue
         arrived = _arrived(datetime.fromisoformat(p.admitted_at), row.location, lang)
+        adult = applies_to(p, at)
+        if not adult:
+            with_children.add(row.ward)
         name = [_cell(p.display_name, bold=True)]
         if beds := namesakes.get(p.patient_id):
             name.append(_cell(name_alert(beds, lang), bold=True, color=ALERT))
@@ -326,7 +342,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                      _allergies(p, allergies_on_hold.get(p.patient_id, ()), lang, info),
                      _news2(review.standing.get(p.patient_id), review.oxygen.get(p.patient_id),
                             overdue.get(p.patient_id), escalations.get(p.patient_id), lang)
-                     if applies_to(p, at) else _child(children.get(p.patient_id), lang),
+                     if adult else _child(children.get(p.patient_id), lang),
                      _resuscitation("\n".join([answer(Meaning.RESUSCITATION, p.resuscitation),
                                                 *([by] if (by := (resuscitation_decided or {}).get(p.patient_id))
                                                   else [])]), p.resuscitation),
@@ -335,7 +351,8 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                             to_countersign.get(p.patient_id, ()), charted.get(p.patient_id, ()), lang,
                             plan.text(lang, at.tzinfo) if (plan := review.plans.get(p.patient_id)) else None,
                             _diet(admission, diets.get(p.patient_id), lang))])
-    story = [_table(WARD[lang].format(ward=ward_code), HEADINGS[lang], body, WIDTHS, info, REPEATED)
+    story = [_table(WARD[lang].format(ward=ward_code), _headings(lang, ward_code in with_children), body, WIDTHS,
+                    info, REPEATED)
              for ward_code, body in tables.items()]
     if left or left_to_countersign:
         story.append(_table(LEFT[lang], LEFT_HEADINGS[lang], [

@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from downtime.domain import child_fluids
+from downtime.domain import child_fluids, elapsed
 from downtime.domain.anticoagulation import another_anticoagulant
 from downtime.domain.age import CHILD_UNTIL, age_in_years, age_words
 from downtime.domain.elapsed import reached
@@ -51,6 +51,7 @@ from downtime.services.medication import (
     typed_words,
 )
 from downtime.services.chart_alerts import review_said
+from downtime.services.infusion_checks import ChartLines
 from downtime.services.infusion_rates import RateChange, change_words
 from downtime.services.paper_gap import gap_said
 from downtime.services.patients import PatientSummary
@@ -276,6 +277,11 @@ class PatientChart:
     """By (order id, day): a bag of an earlier day still up as the day starts, its rate then and
     its changes that day (services.infusion_rates.carried_into), at the top of the day's column of
     the order's first time."""
+    checks: ChartLines = field(default_factory=lambda: ChartLines({}, {}))
+    """Each bag's checks (services.infusion_checks.chart_lines): the volume left against the
+    volume expected, the pump's rate and the site, those of the bag's day under its dose with its
+    rate changes in time order, those of a later day after `carried`: the paper monitoring chart's
+    lines, a syringe driver found running fast printed nowhere."""
 
 
 def _signed(rows: Sequence[MarRow]) -> Iterator[tuple[str, str]]:
@@ -452,15 +458,21 @@ BODY_PAD_BOTTOM = 6.0
 
 
 def _shown(found: MarCell, order: Order, authors: Authors, laptops: Mapping[str, Laptop], order_form: FormSpec,
-           lang: Lang, marks: Mapping[str, int], changes: Mapping[str, Sequence[RateChange]], zone: tzinfo | None) -> str:
-    """A cell's doses, each infusion bag's with its changes of rate of the same day under it
-    (`changes`, by dose, on the clock of `zone`; a later day's go in that day's column, see
-    PatientChart.carried), or its state in words when none is recorded (empty for one to come)."""
+           lang: Lang, marks: Mapping[str, int], changes: Mapping[str, Sequence[RateChange]],
+           checks: Mapping[str, Sequence[tuple[datetime, str]]], zone: tzinfo | None) -> str:
+    """A cell's doses, each infusion bag's with its changes of rate and its checks of the same day
+    under it, in time order (`changes` and `checks`, by dose, on the clock of `zone`; a later day's
+    go in that day's column, see PatientChart.carried and .checks), or its state in words when none
+    is recorded (empty for one to come)."""
     if found.recorded:
         return semicolon(lang).join("\n".join([
             chart_dose_text(dose, order, authors, laptops, order_form, lang, zone) + _marked([dose], marks),
-            *(change_words(change, dose.at, lang, zone) for change in changes.get(dose.record_id, ())
-              if change.at.astimezone(zone).date() == dose.at.astimezone(zone).date())])
+            *(words for _, words in sorted(
+                [*((change.at, change_words(change, dose.at, lang, zone)) for change in changes.get(dose.record_id, ())
+                   if change.at.astimezone(zone).date() == dose.at.astimezone(zone).date()),
+                 *((at, words) for at, words in checks.get(dose.record_id, ())
+                   if at.astimezone(zone).date() == dose.at.astimezone(zone).date())],
+                key=lambda line: elapsed.instant(line[0])))])
             for dose in found.recorded)
     return w(STATE_WORDS[found.state], lang) if found.state in STATE_WORDS else ""
 
@@ -474,7 +486,7 @@ TIMES_PER_SPAN = 12
 def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, laptops: Mapping[str, Laptop],
                    order_form: FormSpec, lang: Lang, width: float, said: _OrdersSaid, marks: Mapping[str, int],
                    changes: Mapping[str, Sequence[RateChange]],
-                   carried: Mapping[tuple[str, date], Sequence[str]]) -> Grid:
+                   carried: Mapping[tuple[str, date], Sequence[str]], checks: ChartLines) -> Grid:
     day_w = width * 0.61 / max(len(days), 1)
     widths = [width * 0.32, width * 0.07] + [day_w] * len(days)
 
@@ -489,7 +501,7 @@ def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, lapto
     for row in rows:
         times = row.clocks or ["—"]
         shown = partial(_shown, order=row.order, authors=authors, laptops=laptops, order_form=order_form, lang=lang,
-                        marks=marks, changes=changes, zone=said.printed_at.tzinfo)
+                        marks=marks, changes=changes, checks=checks.under_bag, zone=said.printed_at.tzinfo)
         for index, clock in enumerate(times):
             if index % TIMES_PER_SPAN == 0:
                 spans.append((len(body), len(body) + len(times[index:index + TIMES_PER_SPAN]) - 1))
@@ -504,7 +516,8 @@ def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, lapto
                 if row.outside_course(day, clock):
                     crossed.append((len(body), column))
                 # A bag of an earlier day still up: first in the day's column, above what the cell holds.
-                running = list(carried.get((row.order.record_id, day), ())) if index == 0 else []
+                running = [*carried.get((row.order.record_id, day), ()),
+                           *checks.carried.get((row.order.record_id, day), ())] if index == 0 else []
                 if found is not None and found.held:
                     line.append(cell("\n".join(part for part in (*running, shown(found), w("dose_on_hold", lang))
                                                if part), column, bold=True, color=ALERT))
@@ -674,7 +687,7 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
             title = w(heading, lang) + ("" if len(blocks) == 1 else " — " + w(
                 "period", lang, first=f"{block[0]:%d/%m}", last=f"{block[-1]:%d/%m}"))
             story += _section(title, _regular_table(rows, block, authors, laptops, order_form, lang, width, said,
-                                                    marks, chart.rate_changes, chart.carried), width)
+                                                    marks, chart.rate_changes, chart.carried, chart.checks), width)
     if prn:
         names = {row.order.record_id: order_label(row.order, order_form, lang) for row in chart.rows}
         statuses = {row.order.record_id: _as_required_said(chart.as_required[row.order.record_id], row, names, lang,

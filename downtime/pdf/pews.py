@@ -15,7 +15,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from downtime.domain.laptops import NOBODY, Authors, Laptop
-from downtime.domain.pews import BAND_WORDS, BY_AGE, CAPILLARY_REFILL, EFFORT, ITEMS, OXYGEN, AgeBand, Ranges, age_band
+from downtime.domain.pews import (BAND_WORDS, BY_AGE, CAPILLARY_REFILL, EFFORT, ITEMS, OXYGEN, AgeBand, Ranges, Red,
+                                  age_band)
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import labelled, semicolon
@@ -38,20 +39,21 @@ WORDS: dict[str, dict[Lang, str]] = {
                     "fr": "Feuille de surveillance pédiatrique (PEWS, vierge)"},
     "plan": {"en": "For children under 16 (NEWS2 from 16). Score each reading on the ranges of the child's age band, "
                    "add the points (Bedside PEWS, 0 to 26). 8 or more, or whatever the score a red flag (severe "
-                   "breathing effort or any apnoea, breathing rate over 60, none or in the band's 4-point low, SpO2 "
-                   "90% or less in air or on oxygen, capillary refill 3 s or more, heart rate under 60 younger than "
-                   "12 years, 38 °C or more younger than 3 months, under 36 °C younger than 5 years): call the doctor "
-                   "to review the child now. A nurse or parent worried, or a child not alert: tell the doctor "
-                   "whatever the score. Next set within the hour in each of these cases, and when a reading is "
-                   "missing.",
+                   "breathing effort or any apnoea, or moderate with a fever younger than 5 years, breathing rate over 60, none or "
+                   "in the band's 4-point low, SpO2 90% or less in air or on oxygen, capillary refill 3 s or more, "
+                   "heart rate under 60 younger than 12 years, 38 °C or more younger than 3 months, under 36 °C "
+                   "younger than 5 years): call the doctor to review the child now. A nurse or parent worried, or a "
+                   "child not alert: tell the doctor whatever the score. Next set within the hour in each of these "
+                   "cases, and when a reading is missing.",
              "fr": "Pour les enfants de moins de 16 ans (NEWS2 à partir de 16). Coter chaque paramètre selon la "
                    "tranche d’âge de l’enfant, additionner les points (Bedside PEWS, 0 à 26). 8 ou plus, ou quel que "
-                   "soit le score un signe de gravité (travail respiratoire très augmenté ou apnée, fréquence "
-                   "respiratoire au-dessus de 60, nulle ou dans la cotation 4 basse de la tranche, SpO2 ≤ 90 % à "
-                   "l’air ou sous oxygène, TRC ≥ 3 s, fréquence cardiaque sous 60 avant 12 ans, 38 °C ou plus "
-                   "avant 3 mois, moins de 36 °C avant 5 ans) : appeler le médecin pour qu’il examine l’enfant "
-                   "maintenant. Infirmier ou parent inquiet, ou enfant pas alerte : prévenir le médecin quel que soit "
-                   "le score. Surveillance dans l’heure dans ces cas et s’il manque un paramètre."},
+                   "soit le score un signe de gravité (travail respiratoire très augmenté ou apnée, ou modéré "
+                   "avec fièvre avant 5 ans, fréquence respiratoire au-dessus de 60, nulle ou dans la cotation 4 basse de la "
+                   "tranche, SpO2 ≤ 90 % à l’air ou sous oxygène, TRC ≥ 3 s, fréquence cardiaque sous 60 avant 12 "
+                   "ans, 38 °C ou plus avant 3 mois, moins de 36 °C avant 5 ans) : appeler le médecin pour qu’il "
+                   "examine l’enfant maintenant. Infirmier ou parent inquiet, ou enfant pas alerte : prévenir le "
+                   "médecin quel que soit le score. Surveillance dans l’heure dans ces cas et s’il manque un "
+                   "paramètre."},
     "over": {"en": "Scoring key of each age band: over the page.",
              "fr": "Barème de chaque tranche d’âge : au verso."},
     "age": {"en": "Age (points)", "fr": "Âge (points)"},
@@ -61,6 +63,9 @@ WORDS: dict[str, dict[Lang, str]] = {
                  "fr": "Date et heure|Fréq. resp.|Respiration|SpO2|Oxygène|Fréq. card.|PA syst.|TRC|Temp.|AVPU|"
                        "PEWS|Inquiet|Visa|Conduite demandée"},
 }
+TEMPERATURE_FLAGS = frozenset({Red.FEVER, Red.COLD})
+"""The red flags a temperature raises: it scores no points, so its cell is red by these (a baby
+of 7 weeks at 38.9 °C had it in black beside her red saturation)."""
 KEY_AGE = 0.1
 """The key's age column's share of the page's width; the items' twelve columns share the rest."""
 WIDTHS = (0.07, 0.05, 0.09, 0.045, 0.1, 0.055, 0.055, 0.075, 0.045, 0.045, 0.05, 0.06, 0.055, 0.205)
@@ -119,7 +124,8 @@ def _table(lines: Sequence[Taken], born: date | None, spec: FormSpec, authors: A
         body.append([chart_cell(marked(ward_clock(one.taken_at, at.tzinfo), one, amended)),
                      *(chart_cell(reading(one, item, found, spec, lang),
                                   alert=found is not None and (found.points[item] or 0) >= 2) for item in ITEMS),
-                     chart_cell(format_value(spec.field("temperature"), data.get("temperature"), lang)),
+                     chart_cell(format_value(spec.field("temperature"), data.get("temperature"), lang),
+                                alert=not TEMPERATURE_FLAGS.isdisjoint(one.red(born))),
                      chart_cell((format_value(spec.field("consciousness"), data.get("consciousness"), lang) or "")[:1]),
                      chart_cell(total_text(found, lang), bold=True, alert=found is None or found.urgent),
                      chart_cell(format_value(spec.field("concern"), data.get("concern"), lang), alert=one.concern),

@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from downtime.domain.census import Location, StayStatus
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import ward_time, ward_zone
 from downtime.domain.elapsed import instant
 from downtime.domain.theatre import (
     ARRIVE_BEFORE, CLEAR_WATER_UNTIL, NOTHING_TO_EAT_BEFORE, ON_THE_WARD_STILL, TheatreSession,
@@ -218,10 +218,11 @@ def _operation(data: dict[str, object], booking_spec: FormSpec, lang: Lang, stru
 
 
 def _times(entry: ListEntry, struck: bool, zone: tzinfo | None) -> list[Flowable]:
-    """The start, then the expected end under it (`ListEntry.ends_at`), set a little apart: on a
-    struck line the two strikes ran together."""
-    return [_p(entry.start.strftime("%H:%M"), bold=True, struck=struck), Spacer(1, 1.5),
-            _p(f"–{entry.ends_at(zone):%H:%M}", size=7, struck=struck)]
+    """The start, then the expected end under it (`ListEntry.ends_at`), set a little apart, both
+    on the ward's clock (`zone`): on a struck line the two strikes ran together, and a start kept
+    in UTC printed 07:00 –09:00 for an hour's operation at 08:00."""
+    return [_p(ward_time(entry.start, zone, "%H:%M"), bold=True, struck=struck), Spacer(1, 1.5),
+            _p(f"–{ward_time(entry.ends_at(zone), zone, '%H:%M')}", size=7, struck=struck)]
 
 
 def _status(entry: ListEntry, cancel_spec: FormSpec, rebook_spec: FormSpec, lang: Lang,
@@ -255,7 +256,7 @@ def _state_said(entry: ListEntry, cancel_spec: FormSpec, lang: Lang, now: dateti
                  if entry.reason else "")
     if state.status is BookingStatus.TRANSFERRED:
         return w("transferred", lang, hospital=state.transferred_to or "?")
-    moved = w("moved", lang, when=state.start.strftime("%d/%m %H:%M") if state.start else "?")
+    moved = w("moved", lang, when=ward_time(state.start, now.tzinfo) if state.start else "?")
     return " — ".join([moved, *line_flags(entry, lang)])
 
 
@@ -307,7 +308,8 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
                                   theatre=old.theatre), bold=True, color=ALERT, size=10) for old in replaces]
     for session, entries in lists:
         title = w("session", lang, theatre=session.theatre, specialty=session.specialty,
-                  start=session.start.strftime("%H:%M"), end=session.end.strftime("%H:%M"))
+                  start=ward_time(session.start, printed_at.tzinfo, "%H:%M"),
+                  end=ward_time(session.end, printed_at.tzinfo, "%H:%M"))
         if not entries:
             story += [KeepTogether([_band(title, width), _p(w("empty", lang), size=9)]), Spacer(1, 4 * mm)]
             continue
@@ -433,12 +435,15 @@ MONTHS: dict[Lang, tuple[str, ...]] = {
            "novembre", "décembre")}
 
 
-def _when(moment: datetime, text: dict[str, str], lang: Lang) -> str:
+def _when(moment: datetime, zone: tzinfo | None, text: dict[str, str], lang: Lang) -> str:
     """The day and month in words, as a letter gives them: "02/01/2027" is the 1st of February
-    to a reader who writes the month first, and a patient may be one."""
+    to a reader who writes the month first, and a patient may be one; on the ward's clock
+    (`zone`, as `ward_time`), whatever offset it was stored with: a rebooking to 08:00 kept as
+    "07:00Z" told the patient 07:00, with fasting worked out from 08:00."""
+    moment = moment.astimezone(ward_zone(zone))
     day = f"{moment.day}er" if lang == "fr" and moment.day == 1 else str(moment.day)
     return text["at"].format(day=f"{DAYS[lang][moment.weekday()]} {day} {MONTHS[lang][moment.month - 1]} {moment.year}",
-                             time=f"{moment:%H:%M}")
+                             time=ward_time(moment, zone, "%H:%M"))
 
 
 def _in_a_sentence(label: str) -> str:
@@ -478,7 +483,7 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str 
                              Spacer(1, 4 * mm),
                              Lines(" ".join([text["body"].format(
                                  operation=text["side"].format(procedure=procedure, side=side) if side else procedure,
-                                 old=_when(old, text, lang), reason=_in_a_sentence(reason)),
+                                 old=_when(old, printed_at.tzinfo, text, lang), reason=_in_a_sentence(reason)),
                                  *([text["sorry"]] if apologise else [])]), para),
                              Spacer(1, 3 * mm)]
     if new is not None:
@@ -486,9 +491,9 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str 
         minutes = int(ARRIVE_BEFORE.total_seconds() // 60)
         arrive = text["arrive"].format(minutes=minutes, hours=minutes // 60, rest=minutes % 60)
         fasting = text["fasting"] if on_ward is None else text["fasting_ward"].format(
-            eat=_when(_fasting_from(new, NOTHING_TO_EAT_BEFORE, printed_at.tzinfo), text, lang),
-            drink=_when(_fasting_from(new, CLEAR_WATER_UNTIL, printed_at.tzinfo), text, lang))
-        story += [RunLines([Run(before), Run(_when(new, text, lang), BOLD),
+            eat=_when(_fasting_from(new, NOTHING_TO_EAT_BEFORE, printed_at.tzinfo), printed_at.tzinfo, text, lang),
+            drink=_when(_fasting_from(new, CLEAR_WATER_UNTIL, printed_at.tzinfo), printed_at.tzinfo, text, lang))
+        story += [RunLines([Run(before), Run(_when(new, printed_at.tzinfo, text, lang), BOLD),
                             Run(after.format(theatre=theatre or "", arrive=arrive,
                                              ward=on_ward.ward if on_ward is not None else ""))],
                            para),

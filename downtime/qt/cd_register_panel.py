@@ -27,13 +27,13 @@ from downtime.qt.dose_dialog import NO_WITNESS_PIN, clear_pins, pin_box, witness
 from downtime.qt.flow_row import FlowRow
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.prompts import Prompts
-from downtime.qt.screen_fit import wrapped
+from downtime.qt.screen_fit import Scrolled, fit_dialog, wrapped
 from downtime.qt.style import ErrorLabel
 from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open
 from downtime.qt.ward_choice import ward_choice
 from downtime.services import cd_register, printing
 from downtime.services.context import Session
-from downtime.services.errors import ServiceError
+from downtime.services.errors import ServiceError, SignInError
 from downtime.services.cd_register import RegisterLine, Stock
 from downtime.services.patients import PatientSummary
 from downtime.services.staff import list_staff
@@ -248,19 +248,24 @@ class _WitnessedEntry(QDialog):
         self.note = QLineEdit()
         self.witness_id = QLineEdit()
         self.witness_pin = pin_box()
-        self.error = ErrorLabel()
+        self.error = ErrorLabel(only_when_said=True)
         self.save_button = QPushButton(translate("CdEntryDialog", "&Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
 
     def _lay_out(self, form: QFormLayout, note: str | None = None) -> QVBoxLayout:
-        """The entry's own rows, then the note (`note`: its label, when not "Note") and the witness."""
+        """The entry's own rows, then the note (`note`: its label, when not "Note") and the witness,
+        scrolled where the screen is short of room, the message and Save kept in sight under them:
+        at the largest text on a laptop at 150 % the wastage's dose, shown whole, was squeezed,
+        cut through its first line."""
         self._form = form
         form.addRow(note or translate("CdEntryDialog", "N&ote"), self.note)
         form.addRow(translate("CdEntryDialog", "&Witness staff ID"), self.witness_id)
         form.addRow(translate("CdEntryDialog", "Witness &PIN"), self.witness_pin)
+        rows = QWidget()
+        rows.setLayout(form)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(Scrolled(rows), 1)
         layout.addWidget(self.error)
         layout.addWidget(self.save_button)
         return layout
@@ -274,8 +279,9 @@ class _WitnessedEntry(QDialog):
         if not witness_keys(event, self.witness_id, self.witness_pin):
             super().keyPressEvent(event)
 
-    def _refusal(self, quantity: float) -> str | None:
-        """What is wrong with the quantity before the witness is tried, if anything."""
+    def _refusal(self, quantity: float) -> tuple[str, QWidget] | None:
+        """What is wrong with the entry before the witness is tried, if anything, and the box to
+        put it right in, which takes the keyboard: it stayed on the witness's PIN."""
         return None
 
     def _confirmed(self, quantity: float) -> bool:
@@ -294,6 +300,7 @@ class _WitnessedEntry(QDialog):
                 self.error.setText(field_message(problem.key, language(), box, problem.limit))
             else:
                 self.error.setText(translate("CdEntryDialog", "Quantity: write a number, e.g. 20 or 2,5."))
+            self.quantity.setFocus()
             return None
 
     def save(self) -> float | None:
@@ -301,7 +308,9 @@ class _WitnessedEntry(QDialog):
         if (quantity := self._quantity()) is None:
             return None
         if refused := self._refusal(quantity):
-            self.error.setText(refused)
+            said, box = refused
+            self.error.setText(said)
+            box.setFocus()
             return None
         if not self.witness_pin.text():
             self.error.setText(translate("messages", NO_WITNESS_PIN))  # not tried: a failed sign-in of theirs
@@ -315,9 +324,23 @@ class _WitnessedEntry(QDialog):
         except ServiceError as problem:
             self.error.setText(say(problem))
             self.witness_pin.clear()
+            self._refused_box(problem).setFocus()
             return None
         self.accept()
         return balance
+
+    def _refused_box(self, problem: ServiceError) -> QWidget:
+        """The box to put right what the register refused: the witness's (their ID, their PIN
+        when it was a wrong one) for a refusal of the witness, otherwise the quantity, which the
+        register's other refusals are about (nothing discarded, more than the dose left, a
+        balance below nought): the keyboard stayed on the PIN, cleared."""
+        if isinstance(problem, SignInError):
+            return self.witness_pin
+        named = cd_register.WITNESS
+        if problem.template in (named.needed, named.same_person, named.not_clinician, named.not_signer) \
+                or "staff_id" in problem.values:  # "No staff account {staff_id}."
+            return self.witness_id
+        return self.quantity
 
 
 class CdEntryDialog(_WitnessedEntry):
@@ -396,9 +419,10 @@ class CdEntryDialog(_WitnessedEntry):
         self.new_page = (drug, unit)
         return True
 
-    def _refusal(self, quantity: float) -> str | None:
+    def _refusal(self, quantity: float) -> tuple[str, QWidget] | None:
         if quantity < 0:
-            return translate("CdEntryDialog", "Quantity: a count or a quantity received is never below zero.")
+            return (translate("CdEntryDialog", "Quantity: a count or a quantity received is never below zero."),
+                    self.quantity)
         return None
 
     def _confirmed(self, quantity: float) -> bool:
@@ -445,9 +469,12 @@ class WastageDialog(_WitnessedEntry):
         self.stock = stock
         self.filled_in = ""
         self.setWindowTitle(translate("WastageDialog", "Wastage of {drug}").format(drug=stock.drug))
-        self.setMinimumWidth(720)  # a dose: its time, the patient by number and name, the quantity
         form = QFormLayout()
         self.dose = QComboBox()
+        # No wider than a dose's time (`chosen` says the rest): as wide as its longest line, the
+        # dialog was wider than the screen.
+        self.dose.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.dose.setMinimumContentsLength(len("00/00/0000 00:00"))
         for line in offer.doses:
             said = (translate("WastageDialog", "{when} — {patient} — {drawn_up}: {quantity} {unit} ordered")
                     if line.kind == "not_given" else translate("WastageDialog", "{when} — {patient} — {quantity} {unit}"))
@@ -457,6 +484,12 @@ class WastageDialog(_WitnessedEntry):
         self.dose.currentIndexChanged.connect(self._fill_in)
         self._fill_in()
         form.addRow(translate("WastageDialog", "&Dose"), self.dose)
+        # The dose chosen whole, its lines wrapped: the list's one line cut it before "not given"
+        # and its quantity, at the largest text before the patient, and the nurse and the witness
+        # choose a patient's line of the legal register, and what is left of an ampoule, from it.
+        self.chosen = wrapped(QLabel(self.dose.currentText()))
+        self.dose.currentTextChanged.connect(self.chosen.setText)
+        form.addRow(self.chosen)
         form.addRow(translate("WastageDialog", "&Quantity discarded ({unit})").format(unit=stock.unit), self.quantity)
         layout = self._lay_out(form)
         self.none_left = QLabel(offer.none_left.text(language()) if offer.none_left else "")
@@ -468,13 +501,13 @@ class WastageDialog(_WitnessedEntry):
         said = offer.none_left is not None
         for row in range(form.rowCount()):
             form.setRowVisible(row, not said)
-        for widget, shown in ((self.none_left, said), (self.close_button, said), (self.save_button, not said),
-                              (self.error, not said)):
+        for widget, shown in ((self.none_left, said), (self.close_button, said), (self.save_button, not said)):
             widget.setVisible(shown)
         self.save_button.setEnabled(not said)
         self.save_button.setDefault(not said)
         self.close_button.setDefault(said)
         (self.close_button if said else self.quantity).setFocus()
+        fit_dialog(self)
 
     def _fill_in(self) -> None:
         """A dose not given: the order's dose, unless the nurse typed her own quantity."""
@@ -551,9 +584,10 @@ class StrikeDialog(_WitnessedEntry):
             return None
         return self.lines[self.line.currentIndex()].change
 
-    def _refusal(self, quantity: float) -> str | None:
+    def _refusal(self, quantity: float) -> tuple[str, QWidget] | None:
         """Asked before the witness is tried."""
-        return None if self.note.text().strip() else translate("StrikeDialog", "Say why the line was entered in error.")
+        return None if self.note.text().strip() else (
+            translate("StrikeDialog", "Say why the line was entered in error."), self.note)
 
     def _struck(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
         return cd_register.cd_strike(self.session, str(self.lines[self.line.currentIndex()].line_id), note or "",

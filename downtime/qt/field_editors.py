@@ -26,6 +26,7 @@ from downtime.formspec.schema import (
 from downtime.formspec.values import FieldError, ParseError, format_value, offered, parse_text
 from downtime.qt.i18n import translate
 from downtime.qt.now_typed import now_when_typed
+from downtime.qt.screen_fit import Columns
 from downtime.qt.screen_reader import named
 
 Clock = Callable[[], datetime]
@@ -325,28 +326,24 @@ def columns_for(labels: Sequence[str], most: int = 3, width: int = 110) -> int:
 
 
 class MultiEditor(_ShownAsText):
-    """Check boxes in reading order, up to three to a line (`columns_for`); Tab visits each,
-    Space ticks it."""
+    """Check boxes in reading order, up to three to a line (`columns_for`), fewer where the form
+    is narrower (screen_fit.Columns); Tab visits each, Space ticks it."""
 
     def __init__(self, field: MultiChoiceField, lang: Lang):
         super().__init__(field, lang)
-        grid_box = QWidget()
-        self._grid = QGridLayout(grid_box)
-        self._grid.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
         options = offered(field)
         labels = [option.label.get(lang) for option in options]
-        self._columns = columns_for(labels)
+        self._grid = Columns(columns_for(labels))
         for option, label in zip(options, labels):
             self._add_box(option.code, label)
-        grid_box.setFocusProxy(next(iter(self.boxes.values())))
-        self.widget = self._wrap(grid_box)
+        self._grid.setFocusProxy(next(iter(self.boxes.values())))
+        self.widget = self._wrap(self._grid)
 
     def _add_box(self, code: str, label: str) -> None:
-        index = len(self.boxes)
         box = QCheckBox(label)
         box.toggled.connect(self.committed)
-        self._grid.addWidget(box, index // self._columns, index % self._columns)
+        self._grid.add(box)
         self.boxes[code] = box
 
     def offer(self, codes: Collection[str] | None) -> None:

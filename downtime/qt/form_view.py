@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -36,17 +36,20 @@ from downtime.qt.field_editors import Editor, LineEditor, MultiEditor, Reference
 from downtime.qt.new_bands import print_new_band
 from downtime.qt.patient_header import admission_on_hold, enteric_isolation, identity_html
 from downtime.qt.prompts import Prompts
-from downtime.qt.screen_fit import Scrolled
+from downtime.qt.screen_fit import Scrolled, Section
 from downtime.qt.style import ErrorLabel, hint_style, styled, warning_html, written
 from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_panel import say_flagged
 from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import (
     cd_register, devices, drafts, identity, lab_results, leaving, medication, observations, pews, prefill, printing, records,
-    repositioning, sepsis, telephone_orders, theatre, vte, weight,
+    repositioning, sepsis, settings, telephone_orders, theatre, vte, weight,
 )
 from downtime.services.back_entry import settled_on
 from downtime.services.bowels import Isolated
+
+if TYPE_CHECKING:  # the window imports this module
+    from downtime.qt.main_window import MainWindow
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
 from downtime.services.census import patient_for_record, patient_with_location
 from downtime.services.patients import PatientSummary
@@ -213,8 +216,11 @@ class FormView(QWidget):
                      else self.session.device.device_id)
         who = authors_here(self.session).on(lang, device_id, laptops_known(self.session, {device_id}))
         for section in self.spec.sections:
-            group = self.groups[section.id] = QGroupBox(section.title.get(lang))
-            form = QFormLayout(group)
+            # Its fields under their labels, wrapped, where the section is too narrow for the two
+            # side by side, a long title too: at the largest text on a laptop at 125 % the form
+            # scrolled sideways, and the label of the box typed in was out of sight.
+            group = self.groups[section.id] = Section(section.title.get(lang))
+            form = group.form
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for field in section.fields:
                 editor = make_editor(field, lang, self._ref_choices, now=self.session.clock, who=who)
@@ -662,6 +668,9 @@ class FormView(QWidget):
             Prompts.info(self, translate("FormView", "Patient on another ward"), moved)  # phoned here, to pass on
         if before is not None:
             self._offer_wristband(before, saved)
+        if (ward := self._moved_off_this_laptop(saved.data)) is not None and (
+                before is None or self._moved_off_this_laptop(before.data) != ward):
+            self._offer_stick_for(ward)
 
     def _offer_wristband(self, before: RecordVersion, after: RecordVersion) -> list[Path]:
         """A new wristband offered when an amended admission changes what the patient's band says
@@ -1019,15 +1028,26 @@ class FormView(QWidget):
         no team takes over: the discharge's closing words told her this was her last reminder. The
         letter's blanks left unfilled are asked of too (leaving.unfilled: "followed up by: …" went
         to the GP). The closing words name what "Left the ward" keeps, the rest asked here for the
-        last time."""
-        if self.spec.movement not in (*LEAVING, Movement.DEATH) or self.patient_id is None \
+        last time. A move off this laptop's ward (`_moved_off_this_laptop`) is asked too, in a
+        move's words (leaving.MOVED: the bag goes on, the booking stands): this laptop's lists for
+        its ward no longer read the patient's charts, and another laptop serving the new ward has
+        none of them until its stick is imported (the doses due stayed here, listed by no ward's
+        round)."""
+        moved_to = self._moved_off_this_laptop(values)
+        if (self.spec.movement not in (*LEAVING, Movement.DEATH) and moved_to is None) or self.patient_id is None \
                 or self.record is not None:
             return True
         session, died = self.session, self.spec.movement is Movement.DEATH
         said = leaving.still_asked(session.db, session.forms, str(self.patient_id),
                                    leaving.left_at(self.spec, values, session.clock()), session.lang, died=died,
-                                   blanks=leaving.unfilled(self.spec, values, session.lang))
+                                   blanks=leaving.unfilled(self.spec, values, session.lang),
+                                   destination=values.get("destination"), moved_to=moved_to)
         closing = (translate("FormView", "It stays under Left the ward until its stop is charted. Save?") if died
+                   else translate("FormView", "Once moved, this laptop's lists for its ward no longer ask any of it; "
+                                              "if ward {ward} keeps its records on another laptop, that laptop knows "
+                                              "none of it until the stick made for it is imported there. Save, having "
+                                              "seen to it or told ward {ward}'s nurse?"
+                                  ).format(ward=moved_to) if moved_to is not None
                    else translate("FormView", "Once they have left, Left the ward keeps only their results no doctor "
                                               "is told of (an abnormal one from before they left, for a day only), "
                                               "reactions to blood not told, bags never charted stopped and telephone "
@@ -1035,6 +1055,33 @@ class FormView(QWidget):
                                               "to it or told the team taking over?"))
         return said is None or Prompts.confirm(self, translate("FormView", "Still asked of this patient"),
                                                said + "\n\n" + closing)
+
+    def _moved_off_this_laptop(self, values: dict[str, Any]) -> str | None:
+        """The ward a move's `values` take the patient to when it is not this laptop's own
+        (settings.laptop_ward), None otherwise (another movement, a move within the ward, a laptop
+        of no ward: the records office's). That ward's laptop learns of them only from a stick."""
+        home = settings.laptop_ward(self.session.db)
+        field = self.spec.by_meaning(Meaning.WARD)
+        ward = str(values.get(field.id) or "").strip() if field is not None else ""
+        if self.spec.movement is not Movement.TRANSFER or home is None or not ward \
+                or ward.casefold() == home.casefold():
+            return None
+        return ward
+
+    def _offer_stick_for(self, ward: str) -> None:
+        """Told as a move to `ward` is saved: if another laptop serves it, the stick made for it is
+        the only way that laptop learns the patient's allergies, orders, running bags and
+        resuscitation decision, and nothing said so (the receiving nurse admitted them again with
+        no allergy). Which wards keep their records on a laptop of their own is known nowhere here
+        (intensive care and imaging may be on the EHR's paper), so it is said as an "if". Yes opens
+        the window's own export (its banner read again once it ends) with the box for another ward
+        ticked."""
+        if Prompts.confirm(self, translate("FormView", "Ward on another laptop?"), translate(
+                "FormView", "If ward {ward} keeps its records on another laptop, make its stick now (Export for "
+                            "back-entry ▸ For a patient moved to another ward) and send it with the patient: until it "
+                            "is imported there, that laptop has none of this patient's allergies, orders or "
+                            "resuscitation decision.\n\nMake the stick now?").format(ward=ward)):
+            cast("MainWindow", self.window()).export_data().for_another_ward.setChecked(True)
 
     def _asked_again(self, already: Callable[[dict[str, Any]], str | None], values: dict[str, Any], title: str,
                      question: str, field_id: str) -> bool:

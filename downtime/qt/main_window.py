@@ -65,7 +65,7 @@ from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
 from downtime.services import (backups, bowels, chart_alerts, delirium, devices, drafts, exported, falls, fluid_balance, glucose,
-                               lab_results, medication, neuro, nutrition, observations, pain, paper_doses, paper_numbers,
+                               infusion_checks, lab_results, medication, neuro, nutrition, observations, pain, paper_doses, paper_numbers,
                                pews, prefill, printing, records, repositioning, sepsis, settings, theatre, this_laptop,
                                transfusion, vte, wounds)
 from downtime.services.census import all_patients, deaths, patient_for_record
@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
             vte.FORM: self.open_vte_of,
             delirium.FORM: self.open_observations_of,
             medication.ORDER_FORM: self.open_mar_of,
+            infusion_checks.FORM: self.open_mar_of,
             chart_alerts.DEATH_FORM: lambda pid: self.open_record(chart_alerts.death_of(self.session.db, pid)),
         }[form_id](patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))

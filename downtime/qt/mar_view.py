@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QSty
                                QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from downtime.domain.clock import said_twice, ward_time
-from downtime.domain.elapsed import reached
+from downtime.domain.elapsed import instant, reached
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.medication import (NOT_GIVEN_CODES, Administration, DoseState, Frequency, Order, Outcome,
                                        review_due_at)
@@ -32,11 +32,12 @@ from downtime.qt.paper_doses_dialog import PaperDosesDialog
 from downtime.qt.paper_notice import CHECK_PAPER, PaperNotice
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.prompts import Prompts
+from downtime.qt.infusion_check_dialog import InfusionCheckDialog
 from downtime.qt.rate_dialog import RateDialog
 from downtime.qt.style import ERROR_STYLE, FOCUS_WIDTH, focus_colour
 from downtime.qt.tables import ColumnsCut, Index, TextTableModel, cut_column, make_table, print_and_open
 from downtime.qt.work import ReadAgain
-from downtime.services import infusion_rates, medication, printing, records, telephone_orders
+from downtime.services import infusion_checks, infusion_rates, medication, printing, records, telephone_orders
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.medication import OVERRIDDEN, HeldDose, MarCell, MarRow
@@ -153,17 +154,21 @@ class MarModel(TextTableModel):
         self.tz: tzinfo | None = None
         self.now: datetime | None = None
         self.rate_changes: dict[str, list[infusion_rates.RateChange]] = {}
+        self.checks: dict[str, list[tuple[datetime, str]]] = {}
         self.running: dict[str, str] = {}
 
     def load(self, rows: list[MarRow], days: list[date], authors: Authors, laptops: dict[str, Laptop], held: set[str],
-             now: datetime, rate_changes: dict[str, list[infusion_rates.RateChange]], running: dict[str, str]) -> None:
+             now: datetime, rate_changes: dict[str, list[infusion_rates.RateChange]],
+             checks: dict[str, list[tuple[datetime, str]]], running: dict[str, str]) -> None:
         """`authors`, `laptops`: who gave and witnessed each dose (domain.laptops.Authors); `held`:
         the orders on hold; `now`: when the chart was read, on the ward's clock, whose days the
         columns are; `rate_changes`: each infusion bag's changes, by its dose's id
-        (services.infusion_rates.by_bag), written after its dose; `running`: what each infusion's
-        bag runs at now, by order id (services.infusion_rates.running), in its medicine's tooltip."""
+        (services.infusion_rates.by_bag), and `checks` its checks' lines with their times
+        (services.infusion_checks.chart_lines), written after its dose in time order; `running`:
+        what each infusion's bag runs at now, by order id (services.infusion_rates.running), in its
+        medicine's tooltip."""
         self.days, self.authors, self.laptops, self.held = days, authors, laptops, held
-        self.rate_changes, self.running = rate_changes, running
+        self.rate_changes, self.checks, self.running = rate_changes, checks, running
         self.now, self.tz = now, now.tzinfo
         self.columns = (QT_TR_NOOP("Medicine"), QT_TR_NOOP("Time"), *(locale().toString(day, "ddd dd/MM") for day in days))
         lines: list[tuple[MarRow, str | None]] = []
@@ -311,12 +316,15 @@ class MarModel(TextTableModel):
         return super().data(index, role)
 
     def _dose(self, dose: Administration, row: MarRow) -> str:
-        """A dose as the chart writes it, an infusion bag's with each change of its rate after it
-        ("→ 4 mL/h 11:00"): the bag's first rate read as its rate all day."""
+        """A dose as the chart writes it, an infusion bag's with each change of its rate and each
+        check after it, in time order ("→ 4 mL/h 11:00", "check 12:00: 470 mL left …"): the bag's
+        first rate read as its rate all day, and a driver found running fast was on no screen."""
         text = medication.chart_dose_text(dose, row.order, self.authors, self.laptops, self.order_form, language(),
                                           self.tz)
-        text = " ".join([text, *(infusion_rates.change_words(change, dose.at, language(), self.tz)
-                                 for change in self.rate_changes.get(dose.record_id, []))])
+        text = " ".join([text, *(words for _, words in sorted(
+            [*((change.at, infusion_rates.change_words(change, dose.at, language(), self.tz))
+               for change in self.rate_changes.get(dose.record_id, [])), *self.checks.get(dose.record_id, [])],
+            key=lambda line: instant(line[0])))])
         return f"{text} {OVERRIDDEN}" if dose.overrides else text
 
     def _day(self, row: MarRow, clock: str | None, day: date) -> str:
@@ -414,6 +422,13 @@ class MarView(PatientTab):
         self.rate_button.setEnabled(records.may_write(session, session.form(infusion_rates.FORM)))
         buttons.addWidget(self.rate_button)
         self.rate_dialog: RateDialog | None = None
+        # A running infusion's or syringe driver's check (the monitoring chart's line, at least every
+        # 4 hours): the volume left against the volume expected, the pump's rate, the line, the site.
+        self.check_button = QPushButton(translate("MarView", "Chec&k the infusion…"))
+        self.check_button.clicked.connect(self.check_infusion)
+        self.check_button.setEnabled(records.may_write(session, session.form(infusion_checks.FORM)))
+        buttons.addWidget(self.check_button)
+        self.check_dialog: InfusionCheckDialog | None = None
         self.order_button = QPushButton(translate("MarView", "Open the &order"))
         self.order_button.clicked.connect(self.open_order)
         buttons.addWidget(self.order_button)
@@ -488,6 +503,9 @@ class MarView(PatientTab):
                         medication.chart_laptops(self.session, rows),
                         set(records.on_hold(self.session, [row.order.record_id for row in rows])), now,
                         infusion_rates.by_bag(self.session.db, [self.patient_id]),
+                        infusion_checks.chart_lines(self.session.db, [self.patient_id],
+                                                    self.session.form(infusion_checks.FORM).field(infusion_checks.SITE),
+                                                    language(), now.tzinfo).under_bag,
                         infusion_rates.running(self.session.db, [row.order for row in rows], now, language()))
         if chosen is None:
             return
@@ -729,6 +747,18 @@ class MarView(PatientTab):
         (a syringe driver running at a death is charted stopped at last offices: the service takes
         its stop alone then); said why not when the row is no infusion's, or none of its bags is up
         (the first is recorded as a dose)."""
+        if (chosen := self._bag_chosen()) is None:
+            return None
+        self.rate_dialog = RateDialog(self.session, *chosen, self)
+        self.rate_dialog.recorded.connect(lambda record: self.refresh())
+        return open_until_closed(self.rate_dialog, self._rate_closed)
+
+    def _rate_closed(self) -> None:
+        self.rate_dialog = None
+
+    def _bag_chosen(self) -> tuple[Order, Administration] | None:
+        """The selected row's infusion and its bag up now, the stay over or not; said why not when
+        the row is no infusion's, or none of its bags is up (the first is recorded as a dose)."""
         index = self.table.currentIndex()
         order = medication.order(self.session.db, self.model.rows[index.row()][0].order.record_id) \
             if index.isValid() else None
@@ -738,12 +768,18 @@ class MarView(PatientTab):
                 "MarView", "Choose the row of an infusion whose bag is running: the bag put up is recorded as its "
                            "dose first."))
             return None
-        self.rate_dialog = RateDialog(self.session, order, bag, self)
-        self.rate_dialog.recorded.connect(lambda record: self.refresh())
-        return open_until_closed(self.rate_dialog, self._rate_closed)
+        return order, bag
 
-    def _rate_closed(self) -> None:
-        self.rate_dialog = None
+    def check_infusion(self) -> InfusionCheckDialog | None:
+        """The check dialog for the bag up now of the selected row's infusion (see `_bag_chosen`)."""
+        if (chosen := self._bag_chosen()) is None:
+            return None
+        self.check_dialog = InfusionCheckDialog(self.session, *chosen, self)
+        self.check_dialog.recorded.connect(lambda recorded: self.refresh())
+        return open_until_closed(self.check_dialog, self._check_closed)
+
+    def _check_closed(self) -> None:
+        self.check_dialog = None
 
     def enter_from_paper(self) -> PaperDosesDialog:
         """The doses due while the laptop was down, on one screen, to type in from the paper chart."""

@@ -15,7 +15,7 @@ from downtime.i18n import message
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.patient_header import identity_label
 from downtime.qt.style import ErrorLabel
-from downtime.qt.screen_fit import fit_dialog
+from downtime.qt.screen_fit import Scrolled, fit_dialog
 from downtime.services import back_entry
 from downtime.services.back_entry import WorkItem
 from downtime.services.context import Session
@@ -35,19 +35,26 @@ class NotEnteredDialog(QDialog):
         self.session, self.item = session, item
         self.setWindowTitle(translate("NotEnteredDialog", "Not to be entered in the EHR"))
         self.setMinimumWidth(640)
-        layout = QVBoxLayout(self)
+        # Whose record, what the line says and the red warning scroll, the boxes and the buttons
+        # kept in sight: at the largest text on a laptop at 125 % the words stopped at "ask…".
+        words = QWidget()
+        said = QVBoxLayout(words)
+        said.setContentsMargins(0, 0, 0, 0)
         identity = identity_label(patient, with_place=False) if patient is not None else QLabel()
         identity.setVisible(patient is not None)
-        layout.addWidget(identity)
+        said.addWidget(identity)
         intro = QLabel(translate("NotEnteredDialog", "{what} (version {version})\n\nTo do: {to_do}\n\nOnly once the "
                                                      "ward has answered: the line is then done, not entered, until "
                                                      "the record is amended.").format(
             what=item.label, version=item.record.version, to_do=item.to_do_in(language(), loud=True)))
         intro.setWordWrap(True)
-        layout.addWidget(intro)
+        said.addWidget(intro)
         self.sent = ErrorLabel(message(language(), back_entry.SENT_IN_A_BUNDLE))
         self.sent.setVisible(back_entry.sent_in_an_earlier_bundle(session, item.record.record_id))
-        layout.addWidget(self.sent)
+        said.addWidget(self.sent)
+        said.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(Scrolled(words), 1)
         self.ward_said = QLineEdit()
         self.ward_said.setPlaceholderText(translate("NotEnteredDialog", "e.g. Sr Dubois, 3B, by phone"))
         self.reason = QLineEdit()
@@ -80,6 +87,10 @@ class NotEnteredDialog(QDialog):
         except ServiceError as problem:
             self.problem.setText(say(problem))
             self.problem.show()
+            # The box the refusal names, the first left empty: the keyboard stayed on the ward's
+            # name typed, Enter pressed, and the reason asked for was a Tab away.
+            if (empty := next((box for box in (self.ward_said, self.reason) if not box.text().strip()), None)):
+                empty.setFocus()
             return
         self.recorded.emit()
         self.accept()

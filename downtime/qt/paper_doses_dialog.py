@@ -19,8 +19,8 @@ from typing import Literal
 from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
-    QVBoxLayout, QWidget,
+    QApplication, QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QScrollArea, QVBoxLayout, QWidget,
 )
 
 from downtime.domain.medication import NotGivenReason, Order, Outcome, Warning, patch, reason_offered
@@ -242,13 +242,17 @@ class PaperDosesDialog(QDialog):
         # the dialog 1,388 pixels wide, Save off a 1,092-pixel screen: it takes a row's list's width,
         # and the line's room to spare, an order shown whole where the line has room.
         self.as_required.setMinimumContentsLength(LIST_CHARACTERS)
-        adding.addWidget(QLabel(translate("PaperDosesDialog", "As required, given on paper:")))
         adding.addWidget(named(self.as_required, translate("PaperDosesDialog", "As-required order")), 1)
         self.add_button = QPushButton(translate("PaperDosesDialog", "&Add a row"))
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_as_required)
         adding.addWidget(self.add_button)
-        layout.addLayout(adding)
+        # The list and its button under their words where the line has no room for the three (see
+        # fit_dialog): at 150 % and 18 points in French the line was 957 pixels wide on a 910-pixel
+        # screen, Add a row past its edge.
+        as_required = QFormLayout()
+        as_required.addRow(QLabel(translate("PaperDosesDialog", "As required, given on paper:")), adding)
+        layout.addLayout(as_required)
         self.error = ErrorLabel(only_when_said=True)
         layout.addWidget(self.error)
         buttons = QHBoxLayout()

@@ -166,6 +166,17 @@ class PatientTableModel(TextTableModel):
                QT_TR_NOOP("Sex"), QT_TR_NOOP("Isolation"), QT_TR_NOOP("Identity"), QT_TR_NOOP("Admitted"),
                QT_TR_NOOP("Status"), QT_TR_NOOP("Formerly"), QT_TR_NOOP("Reason for admission"))
     whole_in_tooltip = frozenset({NAME, FORMERLY, REASON})
+    with_child = QT_TR_NOOP("NEWS2 / PEWS")
+    """The score column's heading while the list shows a child, whose cell is their PEWS, as the
+    ward's paper census heads it (pdf.census): "NEWS2" over "PEWS 9 · 14:20" was read against
+    NEWS2's thresholds."""
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt's name)
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (section == NEWS2 and orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and self.children):
+            return word(self.with_child)
+        return super().headerData(section, orientation, role)
 
     def texts(self, number: int) -> tuple[str, ...]:
         row: Row = self.rows[number]
@@ -210,14 +221,18 @@ class PatientTableModel(TextTableModel):
         until a column's header is clicked."""
         self.now = local_now()
         """When the rows' NEWS2 were read: a time of that day reads without its date."""
+        self.children = False
+        """Whether a row shows a child's PEWS (`with_child`)."""
 
     def set_read_rows(self, rows: list[Row], now: datetime) -> None:
         self.now = now
         self.set_rows(rows)
 
     def arrange(self) -> None:
-        """New rows in the order chosen last (a click on a column's header), or as given."""
+        """New rows in the order chosen last (a click on a column's header), or as given; whether
+        they show a child's PEWS (`with_child`)."""
         self.keys = {}
+        self.children = any(row.child is not None for row in self.rows)
         if not self.ranked:
             self._sorted(*self.order)
 

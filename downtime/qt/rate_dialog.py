@@ -28,11 +28,12 @@ from downtime.domain.medication import Administration, Check, Order, Warning
 from downtime.domain.records import RecordVersion
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, offered, parse_datetime, parse_text
-from downtime.qt.dose_dialog import CHECK_WORDS, clear_pins, pin_box, witness_keys
+from downtime.qt.dose_dialog import CHECK_WORDS, clear_pins, hint_whole, pin_box, witness_keys
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.now_typed import now_when_typed
 from downtime.qt.patient_header import identity_label
 from downtime.qt.scan import BandCheck
+from downtime.qt.screen_fit import Scrolled, fit_dialog
 from downtime.qt.screen_reader import add_row
 from downtime.qt.style import ErrorLabel
 from downtime.services import glucose, infusion_rates, medication
@@ -56,7 +57,11 @@ class RateDialog(QDialog):
         spec = session.form(infusion_rates.FORM)
         lang = session.lang
         self.setWindowTitle(translate("RateDialog", "Change the infusion rate"))
-        layout = QVBoxLayout(self)
+        # What the change is of and its rows scroll, its message and buttons kept in sight, as the
+        # dose dialog's: opened at two thirds of the screen, at the largest text its rows were
+        # squashed and its time box read "26 13:30".
+        body = QWidget()
+        layout = QVBoxLayout(body)
         patient = with_namesakes(session.db, session.forms,
                                  [patient_with_location(session.db, session.forms, order.patient_id)])[0]
         layout.addWidget(identity_label(patient))
@@ -81,10 +86,10 @@ class RateDialog(QDialog):
         self.band = BandCheck(session, patient)
         layout.addWidget(self.band)
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.filled_in = session.clock().strftime(TIME_SHOWN)
         self.changed_at = QLineEdit(self.filled_in)
         now_when_typed(self.changed_at, language(), lambda: self.changed_at.setText(self.session.clock().strftime(TIME_SHOWN)))
+        hint_whole(self.changed_at)
         self.change = QComboBox()
         for option in offered(spec.field(infusion_rates.CHANGE)):
             self.change.addItem(option.label.get(lang), option.code)
@@ -112,22 +117,32 @@ class RateDialog(QDialog):
             add_row(form, translate("DoseDialog", staff_id), self.witness_id)
             add_row(form, translate("DoseDialog", pin), self.witness_pin)
         self.change.currentIndexChanged.connect(self._change_chosen)
+        # Each box wide enough to read, so that it goes under its label where the two do not fit
+        # side by side (fit_dialog): beside "Reading or reason (APTT ratio 1.4, glucose 14.2 mmol/L)"
+        # at the largest text the new rate's box was 70 pixels wide. Every box under its label at
+        # every text size, the dialog scrolled at the usual text on a laptop at 125 %.
+        for typed in (self.rate, self.reason, self.above_order, self.witness_id, self.witness_pin):
+            typed.setMinimumWidth(typed.fontMetrics().averageCharWidth() * 18)
         layout.addLayout(form)
         # Each warning the change is questioned on, with the box its reason is typed in.
         self.warnings = QFormLayout()
         self.override_edits: dict[tuple[Check, str], QLineEdit] = {}
         layout.addLayout(self.warnings)
+        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(Scrolled(body), 1)
         self.error = ErrorLabel(only_when_said=True)
-        layout.addWidget(self.error)
+        outer.addWidget(self.error)
         self.save_button = QPushButton(translate("RateDialog", "&Save the change (Ctrl+S)"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         cancel = QPushButton(translate("RateDialog", "Cancel"))
         cancel.clicked.connect(self.reject)
-        layout.addWidget(self.save_button)
-        layout.addWidget(cancel)
+        outer.addWidget(self.save_button)
+        outer.addWidget(cancel)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self.rate.setFocus()
+        fit_dialog(self)
 
     def _show_warnings(self, warnings: list[Warning]) -> None:
         """Each warning not shown yet, with its own reason's box, focused on the first left empty:
@@ -169,6 +184,7 @@ class RateDialog(QDialog):
             at = self._changed_at()
         except ParseError:
             self.error.setText(translate("RateDialog", "Time changed: write it as DD/MM/YYYY HH:MM."))
+            self.changed_at.setFocus()  # the box named, as the dose dialog does
             return None
         new_rate = self.change.currentData() == infusion_rates.NEW_RATE
         box = self.session.form(infusion_rates.FORM).field(infusion_rates.RATE)
@@ -180,6 +196,7 @@ class RateDialog(QDialog):
             self.error.setText(field_message(problem.key, language(), box.label.get(language()), problem.limit)
                                if problem.key == "zeros_after_the_point" else
                                translate("RateDialog", "New rate: write it as a number of mL/h."))
+            self.rate.setFocus()
             return None
         check = self.check if new_rate else None
         if check is not None and not self.witness_pin.text():

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMargins, QSize
-from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QFrame, QLabel, QScrollArea, QWidget
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize
+from PySide6.QtWidgets import (
+    QApplication, QDialog, QFormLayout, QFrame, QGridLayout, QGroupBox, QLabel, QScrollArea, QWidget,
+)
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
     from PySide6.QtWidgets import QScrollBar
 
 TITLE_BAR = 40
@@ -73,11 +76,38 @@ class Scrolled(QScrollArea):
         """The control whole in view, a margin of up to 50 pixels round it as the view has room;
         one larger than the view, as much of it as the view holds from its top left. Qt's own
         rule brings a text box's cursor line alone into view: at the largest text and 125 % the
-        back-entry's four-line box showed its first line at the bottom of the view."""
-        if (body := _held(self)) is not None and body.isAncestorOf(control):
-            corner, view = control.mapTo(body, control.rect().topLeft()), self.viewport().size()
-            _into_view(self.horizontalScrollBar(), corner.x(), control.width(), view.width())
-            _into_view(self.verticalScrollBar(), corner.y(), control.height(), view.height())
+        back-entry's four-line box showed its first line at the bottom of the view. Along each
+        axis the view has room for both, the label of the form's row it is in too: a form's box
+        alone in view, the transfusion's "Started at" and "Taken from the blood fridge at" were
+        two date boxes alike, their labels scrolled out of sight. Where the view holds the control
+        but not its label above it too, as much of the label as it holds."""
+        if (body := _held(self)) is None or not body.isAncestorOf(control):
+            return
+        shown = QRect(control.mapTo(body, QPoint(0, 0)), control.size())
+        label = _label_of(control, body)
+        labelled = QRect(label.mapTo(body, QPoint(0, 0)), label.size()) if label else shown
+        with_label = shown.united(labelled)
+        view = self.viewport().size()
+        along_x = with_label if with_label.width() <= view.width() else shown
+        along_y = with_label if with_label.height() <= view.height() else (
+            # As much of a label above it as the view holds over it: at the largest text a form's
+            # view can be 68 pixels high, and a label over its box was cut to its top quarter.
+            QRect(shown.x(), shown.bottom() + 1 - view.height(), shown.width(), view.height())
+            if labelled.top() < shown.top() and shown.height() <= view.height() else shown)
+        _into_view(self.horizontalScrollBar(), along_x.x(), along_x.width(), view.width())
+        _into_view(self.verticalScrollBar(), along_y.y(), along_y.height(), view.height())
+
+
+def _label_of(control: QWidget, body: QWidget) -> QWidget | None:
+    """The label of the form row `control` is in (its field, or a widget within its field), if
+    it is in one within `body`, and the label is shown."""
+    field: QWidget | None = control
+    while field is not None and field is not body and (holder := field.parentWidget()) is not None:
+        for form in holder.findChildren(QFormLayout):
+            if form.parentWidget() is holder and (label := form.labelForField(field)) is not None:
+                return label if label.isVisible() else None
+        field = holder
+    return None
 
 
 def _held(area: Scrolled) -> QWidget | None:
@@ -131,6 +161,144 @@ def wrapped_form(form: QFormLayout) -> QFormLayout:
                 label := item.widget(), QLabel):
             label.setWordWrap(True)
     return form
+
+
+class SectionForm(QFormLayout):
+    """A form section's rows: each field beside its label where the section's widest label and
+    widest field fit side by side, every field under its label (a label longer than the line
+    wrapped) where they do not, decided again at each layout (a resize, a text size, a row shown
+    or hidden). Qt's own rule (WrapLongRows) wraps row by row and keeps the label column as wide
+    as the longest label beside its field: at the largest text "Antibiotique réévalué après 72 h,
+    ou traitement de plus de 14 jours : motif" put every box of its section a thousand pixels
+    right of "Dose *", out of view with it. A label wrapped beside its field was given the
+    field's height, its lines cut."""
+
+    def __init__(self, parent: QWidget) -> None:
+        """Laid out on `parent`, as QFormLayout(parent)."""
+        super().__init__(parent)
+        self.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+
+    def minimumSize(self) -> QSize:  # noqa: N802 (Qt's name)
+        """Its least size with its widest field, not a label beside it, for its least width:
+        given less than it needs side by side, it wraps (`setGeometry`). Qt's least width was the
+        longest label's, or near a row's side by side, so a section held the form as wide, and
+        scrolled sideways, to stay side by side."""
+        margins = self.contentsMargins()
+        widest = max((item.minimumSize().width() for row in range(self.rowCount()) for role in
+                      (QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole)
+                      if (item := self.itemAt(row, role)) is not None and not item.isEmpty()), default=0)
+        return QSize(widest + margins.left() + margins.right(), super().minimumSize().height())
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 (Qt's name)
+        """The rows wrapped or not for `rect`'s width, then laid out in it. Either way the form
+        asks no more width than its widest field (`minimumSize`), so the width it is given, and
+        the choice, do not follow from the choice."""
+        margins = self.contentsMargins()
+        room = rect.width() - margins.left() - margins.right()
+        under = self._side_by_side_width() > room
+        self.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if under else QFormLayout.RowWrapPolicy.WrapLongRows)
+        for row in range(self.rowCount()):
+            # Only a label longer than the line wrapped: Qt wraps a short one at a quarter of 80
+            # characters ("Mobility (all patients)" over its "*").
+            if (item := self.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None and isinstance(
+                    label := item.widget(), QLabel) and label.wordWrap() != (wrap := under and _one_line(label) > room):
+                label.setWordWrap(wrap)
+        super().setGeometry(rect)
+
+    def _side_by_side_width(self) -> int:
+        """How wide the shown rows need the form, labels on one line in a column of their widest
+        beside fields at their least (read off the text: a wrapped label's size hint is its
+        wrapped width)."""
+        labels, fields = [0], [0]
+        for row in range(self.rowCount()):
+            label = self.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = self.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is not None and field is not None and not label.isEmpty() and isinstance(
+                    shown := label.widget(), QLabel):
+                labels.append(_one_line(shown))
+                fields.append(field.minimumSize().width())
+        return max(labels) + max(self.horizontalSpacing(), 0) + max(fields)
+
+
+def _one_line(label: QLabel) -> int:
+    """How wide the label's text is on one line, read off the text: a wrapped label's size hint
+    is its wrapped width."""
+    return label.fontMetrics().horizontalAdvance(label.text()) + 2 * label.margin()
+
+
+class Section(QGroupBox):
+    """A form's section framed, its rows in a `SectionForm` (`form`), its title on the frame where
+    the title fits its width, else wrapped above its rows: a group box is at least as wide as its
+    title on one line, and at the largest text "Sepsis Six: within one hour of red flag sepsis
+    (the time each was done)" held the sepsis form wider than its view, scrolled sideways."""
+
+    def __init__(self, title: str) -> None:
+        """Titled `title`."""
+        super().__init__(title)
+        self._title = title
+        self.form = SectionForm(self)
+        self._heading = wrapped(QLabel(title))
+        self._heading.setStyleSheet("font-weight: bold")  # as the title on the frame
+        self._heading.hide()
+        self.form.addRow(self._heading)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """Its rows' least size, the title left out: too long, it goes above them (`resizeEvent`)."""
+        return QWidget.minimumSizeHint(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """The title on the frame if `event`'s width holds it, else over the rows, wrapped."""
+        above = self.fontMetrics().horizontalAdvance(self._title + "  ") + 2 * TITLE_INDENT > event.size().width()
+        self.setTitle("" if above else self._title)
+        self._heading.setVisible(above)
+        super().resizeEvent(event)
+
+
+TITLE_INDENT = 12
+"""Room a group box's frame takes on either side of its title, more than any style's."""
+
+
+class Columns(QWidget):
+    """Widgets in reading order, up to `most` to a line, fewer where the width it is given does
+    not hold `most` side by side, one to a line at the least: a VTE assessment's risks, three
+    check boxes to a line, made its form 1,500 pixels wide at the largest text, scrolled sideways
+    from each box to its label. Tab follows the order they were added in, whatever the lines."""
+
+    def __init__(self, most: int) -> None:
+        """At most `most` to a line."""
+        super().__init__()
+        self._most = self._columns = most
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._widgets: list[QWidget] = []
+
+    def add(self, widget: QWidget) -> None:
+        """`widget` after the others."""
+        self._widgets.append(widget)
+        self._grid.addWidget(widget, *divmod(len(self._widgets) - 1, self._columns))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As narrow as one to a line: narrower than its lines, it takes more of them
+        (`resizeEvent`), where the whole grid's least width widened its form instead."""
+        widest = max((widget.sizeHint().width() for widget in self._widgets), default=0)
+        return QSize(widest, self._grid.minimumSize().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """As many to a line as `event`'s width holds side by side, up to its most."""
+        if (columns := self._fitting(event.size().width())) != self._columns:
+            self._columns = columns
+            for widget in self._widgets:
+                self._grid.removeWidget(widget)
+            for index, widget in enumerate(self._widgets):
+                self._grid.addWidget(widget, *divmod(index, columns))
+        super().resizeEvent(event)
+
+    def _fitting(self, width: int) -> int:
+        """The most columns, each as wide as its widest widget, that `width` holds."""
+        spacing = max(self._grid.horizontalSpacing(), 0)
+        return next((count for count in range(self._most, 1, -1)
+                     if sum(max((widget.sizeHint().width() for widget in self._widgets[column::count]), default=0)
+                            for column in range(count)) + spacing * (count - 1) <= width), 1)
 
 
 def room(widget: QWidget) -> QSize:

@@ -475,7 +475,8 @@ class ToldDialog(QDialog):
 
 class DoneDialog(QDialog):
     """That the operation took place: when (its slot's time to start with, changed to the time
-    it began), the theatre (its list's to start with: one moved on the day says so) and a note.
+    it began), the theatre (its list's to start with: one moved on the day says so), the side
+    operated (the booking's to start with: the EHR's Procedure is sent on it) and a note.
     Until then a past operation stays "booked", and the board says its outcome is not recorded.
     In a theatre that was not free then (another operation done or booked there), the warning
     names it and a box asks why it is recorded anyway: most often the theatre or the time was
@@ -492,6 +493,9 @@ class DoneDialog(QDialog):
         self.done_at = LineEditor(session.form(theatre.DONE_FORM).field("done_at"), session.lang, now=session.clock)
         self.done_at.set_value(at.isoformat(timespec="minutes"))
         self.theatre = QLineEdit(theatre_name or "")
+        self.side = QComboBox()
+        self.sides = _fill_choices(self.side, session, theatre.DONE_FORM, theatre.SIDE_OPERATED,
+                                   chosen=theatre.side_operated_default(session.db, state.record.record_id))
         self.notes = QLineEdit()
         self.clash = ErrorLabel()
         self.clash_reason = QLineEdit()
@@ -499,6 +503,7 @@ class DoneDialog(QDialog):
                                                              "kept in the record for the records office"))
         form.addRow(translate("DoneDialog", "Done &at"), self.done_at.widget)
         form.addRow(translate("DoneDialog", "&Theatre"), self.theatre)
+        form.addRow(translate("DoneDialog", "&Side operated"), self.side)
         form.addRow(translate("DoneDialog", "&Notes"), self.notes)
         form.addRow(self.clash)
         form.addRow(translate("DoneDialog", "&Why recorded anyway"), self.clash_reason)
@@ -522,6 +527,8 @@ class DoneDialog(QDialog):
             self.error.setText(unread[0].message)
             return None
         values = {"done_at": self.done_at.value(), "theatre": self.theatre.text().strip()}
+        if (side := self.sides[self.side.currentIndex()]) is not None:
+            values[theatre.SIDE_OPERATED] = side
         if self.notes.text().strip():
             values["notes"] = self.notes.text().strip()
         if self.clash_reason.text().strip():

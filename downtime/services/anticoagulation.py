@@ -41,6 +41,9 @@ BEFORE_OPERATION = QT_TRANSLATE_NOOP(
 BEFORE_OPERATION_DAYS = QT_TRANSLATE_NOOP(
     "messages", "{drug}: operation booked {time}, within {days} days of this dose: ask the surgeon or anaesthetist "
                 "whether to give it.")
+BEFORE_OPERATION_WAITING = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: operation booked {time} today, not yet recorded done: if the patient has not gone to theatre "
+                "yet, ask the surgeon or anaesthetist whether to give it.")
 ALREADY_ANTICOAGULATED = QT_TRANSLATE_NOOP(
     "messages", "Already on an anticoagulant: {orders} — stop it, or say why both.")
 LATEST_INR = QT_TRANSLATE_NOOP("messages", "Latest INR: {result} at {time}")
@@ -178,8 +181,8 @@ def dose_warnings(session: Session, found: Order, values: dict[str, object]) -> 
     at 20:05 five minutes after the apixaban), a VTE
     decision of no prophylaxis for the bleeding risk (vte.given_against), an operation booked
     within its hold (domain.anticoagulation.before_operation: apixaban at 07:30 before a hernia
-    repair at 08:00). Not of a dose not given, nor of one copied from the paper chart, given
-    already."""
+    repair at 08:00, or at 08:05 while it waits on a list running late: theatre.next_operation).
+    Not of a dose not given, nor of one copied from the paper chart, given already."""
     if values.get("outcome") != Outcome.GIVEN.value or values.get(medication.TRANSCRIBED) \
             or not anticoagulant(found.drug):
         return []
@@ -197,13 +200,20 @@ def dose_warnings(session: Session, found: Order, values: dict[str, object]) -> 
     held = held_before_operation(found)
     booked = None if held is None else theatre.next_operation(db, found.patient_id, at)
     if held is not None and booked is not None and before_operation(found, at, booked):
-        said.append(_before_operation(drug, held, ward_time(booked, at.tzinfo)))
+        said.append(_before_operation(drug, held, booked, at))
     return said
 
 
-def _before_operation(drug: str, held: timedelta, time: str) -> Warning:
-    """The warning of a dose within its hold before an operation, the hold said as a nurse counts
-    it: a vitamin K antagonist's "5 days", where "120 hours" was said; 48 hours stay hours."""
+def _before_operation(drug: str, held: timedelta, booked: datetime, at: datetime) -> Warning:
+    """The warning of a dose at `at` within its hold before an operation booked at `booked`, the
+    hold said as a nurse counts it: a vitamin K antagonist's "5 days", where "120 hours" was said;
+    48 hours stay hours. One whose start has passed, not recorded done (its list still running:
+    theatre.next_operation), is said as such: "within 48 hours of this dose" told the nurse of an
+    operation still to come."""
+    if elapsed.instant(booked) <= elapsed.instant(at):
+        return Warning(Check.BEFORE_OPERATION, BEFORE_OPERATION_WAITING,
+                       {"drug": drug, "time": ward_time(booked, at.tzinfo, "%H:%M")})
+    time = ward_time(booked, at.tzinfo)
     days, left = divmod(held, timedelta(days=1))
     if days >= 3 and not left:
         return Warning(Check.BEFORE_OPERATION, BEFORE_OPERATION_DAYS, {"drug": drug, "time": time, "days": str(days)})

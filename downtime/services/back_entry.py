@@ -41,7 +41,7 @@ from downtime.domain.duplicates import SAME_IPP, SAME_NIR, NumberHolder, Probabl
 from downtime.domain.duplicates import duplicates_and_namesakes as find_both
 from downtime.domain.duplicates import probable_duplicates as find_duplicates
 from downtime.domain.duplicates import standing
-from downtime.domain.census import Movement, leaves_hospital
+from downtime.domain.census import Movement, Stay, leaves_hospital, stays as stays_of
 from downtime.domain.entry_order import ToEnter, in_entry_order
 from downtime.domain.holds import Settled, Settlement
 from downtime.domain.medication import Check, Frequency, Order, Outcome, runs_at, shares_a_medicine
@@ -52,7 +52,7 @@ from downtime.domain.roles import SUPERVISED
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import VALIDATED_IDENTITY, Field, Meaning, RecordRefField, Text
-from downtime.services import census, infusion_rates, records, settings, transfusion
+from downtime.services import census, infusion_checks, infusion_rates, records, settings, transfusion
 from downtime.services.census import all_patients, display_names
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
@@ -70,7 +70,7 @@ from downtime.storage.laptops import exports
 from downtime.sync.missing import MISSING_WORKLIST, MissingVersions, missing_versions
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, labelled, message, semicolon
 from downtime.storage.records import (
-    RecordNotFound, as_version, chunks, first_authors, first_written, held_from, histories, list_current, marks,
+    RecordNotFound, as_version, chunks, current_of, first_authors, first_written, held_from, histories, list_current, marks,
     on_hold,
 )
 
@@ -219,6 +219,13 @@ UNIT_TWO_PATIENTS = QT_TRANSLATE_NOOP("messages", "the same unit of blood (donat
                                                  "another patient at {at} on {laptop} by {author}, {time}: a unit is "
                                                  "given once; ask the ward and the blood bank whether it was given at "
                                                  "the wrong bedside or its number mistyped before entering it")
+BED_HELD = QT_TRANSLATE_NOOP("messages", "bed {bed} of ward {ward} was held by another patient{whose} from {at} (recorded on "
+                                        "{laptop} by {author}, {time}) while this record puts this patient in it: "
+                                        "ask the ward which bed each was in before entering it")
+MOVES_CROSSED = QT_TRANSLATE_NOOP("messages", "this move's time was changed to after the patient's move to bed {bed} "
+                                             "of ward {ward} at {at}, recorded on {laptop} by {author}, {time}, after "
+                                             "this move was first written: replayed, it puts the patient back where "
+                                             "they had left; ask the ward where they were before entering it")
 SAME_MOVE_WITHIN = timedelta(hours=2)
 """How close two laptops' moves of one patient to one bed are to be perhaps one move: the ward
 sending the patient back records it, and so does the ward receiving them, without the other's
@@ -263,8 +270,10 @@ class Conflict:
     out, before the record's time), AS_REQUIRED_TWICE (another as-required dose of the same
     order, closer to this one than the order allows: `apart`), SAME_MOVE (another laptop's move
     of the patient to the same ward and bed, close in time), TWO_ENDS (another laptop's end of the
-    same unit of blood) or UNIT_TWO_PATIENTS (a start of the same unit of blood for another
-    patient)."""
+    same unit of blood), UNIT_TWO_PATIENTS (a start of the same unit of blood for another
+    patient), BED_HELD (another patient's admission or move into the same bed, held by them
+    at the time: its ward and bed said from `spec`) or MOVES_CROSSED (another laptop's later
+    move of the patient, which this amended move's new time now comes after)."""
 
     said: str
     record: RecordVersion
@@ -281,6 +290,9 @@ class Conflict:
     spec: FormSpec | None = dataclass_field(default=None, compare=False)
     """`record`'s form: TWO_ENDS says how the other end ended in its words ("Stopped: a
     reaction"), which the ward is asked about."""
+    whose: str = ""
+    """For BED_HELD: the other patient's downtime number, when known: the ward is asked about
+    the two patients by name, and "another patient" left the clerk to find which."""
 
     def text_in(self, lang: Lang, closed: bool = False) -> str:
         """`closed`: said on a line done (entered, or not to be entered), where advice on
@@ -323,7 +335,10 @@ class Conflict:
                        author=self.authors.of(lang, record.author, record.device_id, {record.device_id: self.laptop}),
                        time=f"{record.recorded_at:%d/%m/%Y %H:%M}", reason=record.reason or "", at=given,
                        stopped=f"{datetime.fromisoformat(str(stopped)).astimezone():%d/%m/%Y %H:%M}" if stopped else "",
-                       minutes=apart.minutes, hours=Number(apart.hours),
+                       minutes=apart.minutes, hours=Number(apart.hours), whose=f" ({self.whose})" if self.whose else "",
+                       **{name: census.field_value(self.spec, record.data, meaning) or ""
+                          for name, meaning in (("ward", Meaning.WARD), ("bed", Meaning.BED))
+                          if self.spec is not None and self.spec.movement is not None},
                        outcome=transfusion.outcome_said(record.data, self.spec, lang)
                        if self.spec is not None and record.form_id == transfusion.END_FORM else "",
                        given=message(lang, GIVEN_AT if record.data.get("outcome") == "given" else NOT_GIVEN_AT,
@@ -656,7 +671,8 @@ def _step(session: Session, form_id: str) -> int:
         return len(STEPS) - 1 if leaves_hospital(spec.movement) else 0
     if form_id == records.ORDER_FORM:
         return 1
-    if form_id in (census.DOSE_FORM, infusion_rates.FORM):  # a bag's rate changed, with the bag's dose
+    if form_id in (census.DOSE_FORM, infusion_rates.FORM, infusion_checks.FORM):  # a bag's rate changed or its
+        # check, with the bag's dose: the EHR's infusion chart holds them under it
         return 2
     if form_id in THEATRE_FORMS or not spec.about_patient:
         return 3
@@ -856,7 +872,8 @@ def on_hold_of(spec: FormSpec, versions: Sequence[RecordVersion], laptops: Mappi
 def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVersion],
                     laptops: Callable[[Collection[str]], Mapping[str, Laptop]],
                     held: Collection[RecordVersion] = (),
-                    authors: Authors = NOBODY) -> dict[str, tuple[Conflict, ...]]:
+                    authors: Authors = NOBODY, first: Mapping[str, datetime] | None = None,
+                    beds: BedMates | None = None) -> dict[str, tuple[Conflict, ...]]:
     """The standing records among these current ones that another laptop's record contradicts:
     their patient's admission withdrawn there, or their patient's leaving (death, discharge,
     transfer out) recorded there before their time; for a dose its order withdrawn there, or
@@ -876,7 +893,14 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
     laptop's version stands here: an order or an admission withdrawn there, an order stopped
     there, a dose given there (withdrawn here, it may be the only record of that dose given).
     Without it a line said nothing, or "ask the ward", by the order the sticks came in.
-    `authors`: to name who wrote the other record (see domain.laptops.Authors)."""
+    `authors`: to name who wrote the other record (see domain.laptops.Authors). `first`: when
+    version 1 of records amended was written (storage.records.first_authors): movements of one
+    minute are replayed in that order, as the census replays them (an amendment does not move
+    one after the others), and a move whose time was changed since to after another laptop's
+    later move is found (`_moves_crossed`; none given, that rule is not applied). `beds`: the
+    other patients who were ever in the beds these records put a patient in, read from the
+    database (`bed_mates`), and who is one person with whom: without it, only two patients
+    among these records are found in one bed."""
     latest = {(version.record_id, version.device_id): version for version in sorted(held, key=lambda v: v.version)}
     withdrawn = {record.record_id: record for record in current if record.status is RecordStatus.ENTERED_IN_ERROR}
     for version in latest.values():
@@ -920,16 +944,50 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
             found.setdefault(dose.record_id, []).append((kind, other, apart))
     for move, kind, other, apart in _same_move(forms, standing):
         found.setdefault(move.record_id, []).append((kind, other, apart))
-    for record, kind, other, apart in _one_unit_twice(standing):
+    for record, kind, other, apart in (*_one_unit_twice(standing), *_moves_crossed(forms, standing, first or {})):
         found.setdefault(record.record_id, []).append((kind, other, apart))
+    beds = beds or BedMates()
+    held_by = _bed_shared(forms, standing, beds.records, first or {})
+    people = beds.people({str(record.patient_id) for pair in held_by for record in pair}) if held_by else {}
+    for record, other in held_by:
+        mine, theirs = people.get(str(record.patient_id)), people.get(str(other.patient_id))
+        if mine is None or theirs is None or mine.same.isdisjoint(theirs.same):  # one person admitted twice
+            found.setdefault(record.record_id, []).append((BED_HELD, other, None))
     found = {record_id: said for record_id, said in found.items() if said}
     if not found:
         return {}
     known = laptops({record.device_id for said in found.values() for _, record, _ in said})
     return {record_id: tuple(Conflict(kind, record, known.get(record.device_id, Laptop(None)), authors, apart=apart,
-                                      spec=forms[record.form_id])
+                                      spec=forms[record.form_id],
+                                      whose=person.number if kind == BED_HELD and (
+                                          person := people.get(str(record.patient_id))) else "")
                              for kind, record, apart in said)
             for record_id, said in found.items()}
+
+
+@dataclass(frozen=True)
+class Person:
+    """A patient as BED_HELD names them (`number`: their downtime number) and the keys of the
+    person they are (`same`: their EHR patient's number, their probable duplicates' group, their
+    own id): two patients sharing a key are one person admitted twice, whose two records of one
+    bed are that person's, not a bed held by another."""
+
+    number: str
+    same: frozenset[str]
+
+
+def _nobody(patient_ids: Collection[str]) -> Mapping[str, Person]:
+    return {}
+
+
+@dataclass(frozen=True)
+class BedMates:
+    """What `_bed_shared` reads besides the records checked (`conflicts_among`'s `beds`):
+    `records`, the current versions of the standing movements of the other patients ever placed
+    in those beds (`bed_mates`), and `people`, who each patient of a bed held twice is."""
+
+    records: Collection[RecordVersion] = ()
+    people: Callable[[Collection[str]], Mapping[str, Person]] = _nobody
 
 
 Found = tuple[RecordVersion, str, RecordVersion, Apart | None]
@@ -992,6 +1050,78 @@ def _same_move(forms: Mapping[str, FormSpec], standing: Sequence[RecordVersion])
     return [(move, SAME_MOVE, other, None) for same in placed.values() for move in same for other in same
             if other.device_id != move.device_id
             and abs(elapsed.instant(other.occurred_at) - elapsed.instant(move.occurred_at)) <= SAME_MOVE_WITHIN]
+
+
+def _bed_shared(forms: Mapping[str, FormSpec], standing: Sequence[RecordVersion], mates: Collection[RecordVersion],
+                first: Mapping[str, datetime]) -> list[tuple[RecordVersion, RecordVersion]]:
+    """Each admission or move among `standing` that puts a patient in a bed another patient held
+    at that time (BED_HELD), with the record that put the other there (among `standing` or
+    `mates`, the other patients of those beds): each laptop refuses a bed taken by its own
+    patients, but two laptops each filled one bed, and the worklist told the clerk to enter
+    both. Replayed as the census replays each patient's movements (domain.census.stays, one
+    minute's moves in the order first written: `first`); said of the later of the two (both when
+    they came at one minute). A bed left and taken at the same minute is free (a swap); a stay
+    with no bed holds none. Each bed's stays are swept in time order, a stay compared with those
+    still open when it begins only: a bed of a year's laptop held by a hundred patients in turn
+    was compared pair by pair."""
+    said = {record.record_id for record in standing}
+    theirs: dict[str, dict[str, RecordVersion]] = {}
+    for record in (*mates, *standing):
+        if forms[record.form_id].movement is not None and record.patient_id:
+            theirs.setdefault(record.patient_id, {})[record.record_id] = record
+    beds: dict[tuple[str, str], list[tuple[Stay, RecordVersion]]] = {}
+    for moves in theirs.values():
+        events = [census.event_of(forms[record.form_id], record.patient_id, record.record_id, record.data,
+                                  record.occurred_at, first.get(record.record_id, record.recorded_at))
+                  for record in moves.values()]
+        for stay in stays_of(events):
+            if stay.bed and (stay.until is None or stay.until > stay.since):
+                placing = max((event for event in events if event.occurred_at == stay.since and event.ward == stay.ward
+                               and event.bed == stay.bed), key=lambda event: event.entered_at)
+                beds.setdefault(place_key(stay.ward, stay.bed), []).append((stay, moves[placing.record_id]))
+    found: list[tuple[RecordVersion, RecordVersion]] = []
+    for held in beds.values():
+        still_in: list[tuple[Stay, RecordVersion]] = []
+        for stay, record in sorted(held, key=lambda one: one[0].since):
+            still_in = [(other_stay, other) for other_stay, other in still_in
+                        if other_stay.until is None or other_stay.until > stay.since]
+            for other_stay, other in still_in:
+                if other.patient_id != record.patient_id:
+                    found += [(record, other)] if record.record_id in said else []
+                    found += [(other, record)] if other_stay.since == stay.since and other.record_id in said else []
+            still_in.append((stay, record))
+    return found
+
+
+def _moves_crossed(forms: Mapping[str, FormSpec], standing: Sequence[RecordVersion],
+                   first: Mapping[str, datetime]) -> list[Found]:
+    """Each amended move (`first`: when its version 1 was written) whose time now comes after
+    another laptop's admission or move of the patient to another place that was written after
+    it and dated from then on (`MOVES_CROSSED`): 3B's laptop corrected its move to 5A bed 4 from 15:00 to 15:45
+    after its stick had gone, and 5A's laptop had moved the patient to bed 6 at 15:30; replayed,
+    the patient went back to bed 4, and the worklist gave the EHR bed 6, then bed 4."""
+    placing: dict[str | None, list[RecordVersion]] = {}
+    for record in standing:
+        if forms[record.form_id].movement in (Movement.ADMIT, Movement.TRANSFER):
+            placing.setdefault(record.patient_id, []).append(record)
+    return [(move, MOVES_CROSSED, other, None) for theirs in placing.values() for move in theirs
+            if forms[move.form_id].movement is Movement.TRANSFER and move.version > 1
+            and (written := first.get(move.record_id)) is not None
+            for other in theirs if other.device_id != move.device_id and not _same_place(forms, move, other)
+            and first.get(other.record_id, other.recorded_at) > written and written <= other.occurred_at < move.occurred_at]
+
+
+def _same_place(forms: Mapping[str, FormSpec], move: RecordVersion, other: RecordVersion) -> bool:
+    """Two movements to one ward and bed: replayed in either order they leave the patient there,
+    and SAME_MOVE already asks whether they are one move recorded twice."""
+    at, to = (place_key(census.field_value(forms[one.form_id], one.data, Meaning.WARD),
+                        census.field_value(forms[one.form_id], one.data, Meaning.BED)) for one in (move, other))
+    return at == to
+
+
+def place_key(ward: str | None, bed: str | None) -> tuple[str, str]:
+    """A ward and bed as the census compares them: case and surrounding spaces ignored."""
+    return (ward or "").strip().casefold(), (bed or "").strip().casefold()
 
 
 def _one_unit_twice(standing: Sequence[RecordVersion]) -> list[Found]:
@@ -1135,6 +1265,37 @@ def ehr_numbers(db: Database, patient_ids: Collection[str] | None = None) -> dic
         f"SELECT patient_id, ehr_patient_number FROM patient_links WHERE patient_id IN ({marks(part)}) ORDER BY rowid", part)}
 
 
+def bed_mates(db: Database, forms: Mapping[str, FormSpec], current: Collection[RecordVersion]) -> list[RecordVersion]:
+    """The current versions of the standing movements of every other patient ever placed in a
+    bed these records' patients were ever placed in, read from the census's movement index: a
+    bed held by two patients was said only when both came on one page of the worklist (25
+    patients by name), and no more once a line was ticked (the patient read again alone)."""
+    mine = {str(record.patient_id) for record in current if record.patient_id is not None
+            and forms[record.form_id].movement is not None}
+    others = {row[0] for part in chunks(mine) for row in db.execute(
+        "SELECT DISTINCT o.patient_id FROM movement_index m JOIN movement_index o ON o.ward_key = m.ward_key"
+        f" AND o.bed_key = m.bed_key AND o.standing = 1 WHERE m.standing = 1 AND m.bed_key != ''"
+        f" AND m.patient_id IN ({marks(part)})", part)} - mine
+    placing = [row[0] for part in chunks(others) for row in db.execute(
+        f"SELECT record_id FROM movement_index WHERE standing = 1 AND patient_id IN ({marks(part)})", part)]
+    return list(current_of(db, placing).values())
+
+
+def people(db: Database, patient_ids: Collection[str]) -> dict[str, Person]:
+    """Who each of these patients is (`Person`): their downtime number, the EHR patient they are
+    linked to, and the group of probable duplicates they are in."""
+    numbers = downtime_numbers(db, patient_ids)
+    same = {patient_id: {patient_id} for patient_id in patient_ids}
+    for patient_id, ehr in ehr_numbers(db, patient_ids).items():
+        same[patient_id].add(f"ehr:{ehr}")
+    by_number = {number: patient_id for patient_id, number in numbers.items()}
+    for group in probable_duplicates_among(db, patient_ids):
+        for number in group.downtime_numbers:
+            if number in by_number:
+                same[by_number[number]].add("probably:" + "|".join(group.downtime_numbers))
+    return {patient_id: Person(numbers.get(patient_id, ""), frozenset(keys)) for patient_id, keys in same.items()}
+
+
 def worklist(session: Session) -> list[PatientWork]:
     """The whole list (the command line and the printed worklist)."""
     return worklist_of(session, worklist_order(session))
@@ -1171,9 +1332,13 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     known = {record.record_id: record for record in current}
     entered = _entries(session.db, current)
     decided = _decisions(session.db, known, authors.names)
+    mates = bed_mates(session.db, session.forms, current)
+    firsts = first_authors(session.db, [record.record_id for record in (*current, *mates) if record.version > 1])
     conflicts = with_entries(conflicts_among(session.forms, current, partial(laptops_known, session),
                                              [version for hold in holds.values() for version in hold.versions],
-                                             authors), entered, decided)
+                                             authors, {record_id: datetime.fromisoformat(at)
+                                                       for record_id, (_, _, at) in firsts.items()},
+                                             BedMates(mates, partial(people, session.db))), entered, decided)
     earlier = _versions(session.db, {record.record_id: entered[record.record_id].version for record in current
                                      if record.record_id in entered})
     patients = _identities(session, ids, current)
@@ -1194,7 +1359,6 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     orders = chart_labels(session, current)
     typed = typed_late(session.db, [record for record in current if record.form_id == census.DOSE_FORM], session.lang)
     placed = theatre.as_placed(session, current, known, authors)
-    firsts = first_authors(session.db, [record.record_id for record in current if record.version > 1])
     labels = field_labels(session, current, firsts, authors)
     by_words = _by_words(session.lang, authors, laptops_known(session, {record.device_id for record in current}
                                                               | {device_id for _, device_id, _ in firsts.values()}))

@@ -17,7 +17,8 @@ overdue, a fall whose care is not all done (a possible fracture, a possible head
 anticoagulant, neuro obs or observations not started, no doctor's examination yet), a VTE risk
 assessment not made 14 hours after admission, its reassessment due, its medicine not prescribed or
 stockings after an acute stroke, a 4AT finding possible delirium, a
-time-critical medicine's dose late, overdue or not given, any other dose recorded not given, an antibiotic or an as-required opioid past its
+time-critical medicine's dose late, overdue or not given, a running infusion or syringe driver's
+check overdue or its last check finding something amiss, any other dose recorded not given, an antibiotic or an as-required opioid past its
 review, a telephone order not countersigned a day after it was taken, a NEWS2 of 5 or more not screened for sepsis, red
 flag sepsis whose Sepsis Six or doctor's review is not all done within the hour. The nurse in
 charge reads them beside the NEWS2 escalation list: on paper each was on its patient's chart
@@ -51,7 +52,7 @@ from downtime.formspec import Field, FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
 from downtime.services import (bowels, census, delirium, devices, falls, fluid_balance, followed, glucose,
-                               infusion_rates, lab_results, medication, neuro, observations, pain, pews, repositioning,
+                               infusion_checks, infusion_rates, lab_results, medication, neuro, observations, pain, pews, repositioning,
                                sepsis, settings, telephone_orders, transfusion, vte, wounds)
 from downtime.services.patients import PatientSummary
 from downtime.services.search import sort_key
@@ -143,7 +144,8 @@ DEATH_WORDS = {
 class ChartAlert:
     """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM or
     REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM, devices.FORM, pain.FORM,
-    bowels.FORM, pews.FORM, falls.FORM, sepsis.FORM, medication.ORDER_FORM, vte.FORM, delirium.FORM, DEATH_FORM);
+    bowels.FORM, pews.FORM, falls.FORM, sepsis.FORM, medication.ORDER_FORM, vte.FORM, delirium.FORM, DEATH_FORM,
+    infusion_checks.FORM);
     `latest`: its latest reading in words and when it was taken (a result or a sample, a wound,
     a device: the one asking)."""
 
@@ -290,6 +292,18 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM, label, [said])
                  for patient_id, said_of in patches_left_on(db, forms, list(patients), at, lang).items()
                  for label, said in said_of)
+    # A running infusion or syringe driver whose check is overdue, or whose last check found
+    # something amiss (services.infusion_checks); a comfort-care patient's too: a syringe driver
+    # matters most there.
+    for patient_id, theirs in medication.orders_of_each(db, list(patients), at).items():
+        for asking in infusion_checks.running_checked(db, theirs, at, forms[infusion_checks.FORM].field(
+                infusion_checks.SITE), lang):
+            if said := asking.said(at, lang):
+                found.append(ChartAlert(patients[patient_id], infusion_checks.FORM, message(
+                    lang, BAG_PUT_UP, drug=medication.order_label(asking.order, order_form, lang),
+                    time=ward_time(asking.bag.at, at.tzinfo)), said))
+            if not elapsed.reached(asking.due_at, at):
+                due.append(asking.due_at)
     for patient_id, orders in telephone_orders.awaiting_orders(db, patients).items():
         found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM,
                                 medication.order_label(order, order_form, lang), [said])

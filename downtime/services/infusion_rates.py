@@ -18,10 +18,10 @@ over a warning only with its reason, kept on the change (form version 3)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Protocol, TypeVar
 
 from sqlite_utils import Database
 
@@ -118,14 +118,35 @@ def change_of(record: RecordVersion) -> RateChange:
                       tuple(str(item.get("reason") or "") for item in data.get(OVERRIDES) or []))
 
 
+class OfABag(Protocol):
+    """A line of a bag's chart: a change of its rate, a check of it."""
+
+    @property
+    def bag_id(self) -> str: ...
+
+    @property
+    def at(self) -> datetime: ...
+
+
+Line = TypeVar("Line", bound=OfABag)
+
+
+def standing_by_bag(db: Database, form_id: str, patient_ids: Iterable[str],
+                    read: Callable[[RecordVersion], Line]) -> dict[str, list[Line]]:
+    """The standing records of `form_id` about these patients' bags, each `read`, by the bag's
+    dose id, each bag's in time order: its rate changes (`by_bag`) and its checks
+    (services.infusion_checks) alike."""
+    found: dict[str, list[Line]] = {}
+    for record in list_current(db, form_id=form_id, patient_ids=list(patient_ids)):
+        if record.status is not RecordStatus.ENTERED_IN_ERROR:
+            line = read(record)
+            found.setdefault(line.bag_id, []).append(line)
+    return {bag: sorted(lines, key=lambda line: line.at) for bag, lines in found.items()}
+
+
 def by_bag(db: Database, patient_ids: Iterable[str]) -> dict[str, list[RateChange]]:
     """The standing changes of these patients' bags, by the bag's dose id, each bag's in time order."""
-    found: dict[str, list[RateChange]] = {}
-    for record in list_current(db, form_id=FORM, patient_ids=list(patient_ids)):
-        if record.status is not RecordStatus.ENTERED_IN_ERROR:
-            change = change_of(record)
-            found.setdefault(change.bag_id, []).append(change)
-    return {bag: sorted(changes, key=lambda change: change.at) for bag, changes in found.items()}
+    return standing_by_bag(db, FORM, patient_ids, change_of)
 
 
 def stopped_at(changes: Sequence[RateChange]) -> datetime | None:
@@ -179,13 +200,13 @@ def running_words(bag: Administration, changes: Sequence[RateChange], lang: Lang
         return ""
     if (at is not None and volume_ml is not None and (empty := ran_out(bag, changes, volume_ml)) is not None
             and empty <= at):
-        return message(lang, RAN_OUT, time=_clock(empty, beside, zone))
+        return message(lang, RAN_OUT, time=clock_words(empty, beside, zone))
     if latest is not None and latest.change == PAUSED:
-        return _read_on(message(lang, RUNNING_PAUSED, time=_clock(latest.at, beside, zone)), latest, lang)
+        return _read_on(message(lang, RUNNING_PAUSED, time=clock_words(latest.at, beside, zone)), latest, lang)
     rate, since = ((latest.rate_ml_h, latest.at) if latest is not None
                    else (prescribed if bag.rate_ml_h is None else bag.rate_ml_h, bag.at))
     return "" if rate is None else _read_on(
-        message(lang, RUNNING, rate=decimal_text(rate, lang), time=_clock(since, beside, zone)), latest, lang)
+        message(lang, RUNNING, rate=decimal_text(rate, lang), time=clock_words(since, beside, zone)), latest, lang)
 
 
 def _read_on(words: str, change: RateChange | None, lang: Lang) -> str:
@@ -240,6 +261,36 @@ def still_up(found: Order, bag: Administration, left_at: datetime) -> bool:
                 and (found.stop_at is None or elapsed.instant(found.stop_at) >= elapsed.instant(left_at))))
 
 
+ONE_AT_A_TIME = timedelta(hours=4)
+"""How long a bag of an intermittent order (`continuous`) whose volume is not known (a dose in g
+or mg) is taken to run: the longest intermittent doses given on a ward run within it (vancomycin
+at most 10 mg/min: 2 g over 3 h 20, BNF; most antibiotics over 30 to 60 minutes), so such a bag
+asks no check after it; a longer one is charted with its volume in mL, which `ran_out` times."""
+
+
+def continuous(found: Order) -> bool:
+    """Whether each bag of an infusion's order runs until it is stopped or the next is put up,
+    rather than being a dose given over a set time: a subcutaneous one (a syringe driver, CSCI over
+    24 h), one whose rate a rule titrates (a VRIII's scale, a heparin's nomogram), a one-off (the
+    VRIII, a heparin started and run until stopped) or one bag a day (the driver or the drip
+    renewed each morning). Not one scheduled several times a day, every few days, or as required:
+    the vancomycin at 06:00 and 18:00, given over an hour. An order the fields leave in doubt (a
+    one-off or daily dose in g) is read continuous: a check asked of a bag already run in is
+    cleared by charting its stop, a check never asked of a driver is a site nobody looked at."""
+    return (found.route.upper() == "SC" or bool(found.dose_rule) or found.frequency is Frequency.ONCE
+            or (found.frequency is Frequency.SCHEDULED and len(found.times) <= 1 and found.every_days == 1))
+
+
+def runs_until(found: Order, bag: Administration, changes: Sequence[RateChange]) -> datetime | None:
+    """When the bag, never charted stopped, is taken to have run in: its volume at its rates
+    (`ran_out`) when known, else an intermittent order's ONE_AT_A_TIME after it was put up; None
+    while it may still run (a continuous order's, until it is stopped or replaced; a rate not
+    known)."""
+    if (volume := bag_volume(bag, found)) is not None:
+        return ran_out(bag, changes, volume)
+    return None if continuous(found) else elapsed.later(bag.at, ONE_AT_A_TIME)
+
+
 @dataclass(frozen=True)
 class LeftUp:
     """A bag up as the patient left, never charted stopped: its drug, when it was put up, and
@@ -272,11 +323,11 @@ def up_at_leaving(db: Database, patient_id: str, left_at: datetime, lang: Lang, 
         if (stop := stopped_at(its)) is not None:
             if died and _left_to_destroy(db, found, bag, its, stop, left_at):
                 found_up.append(LeftUp(found.drug, bag.at, semicolon(lang).join([
-                    message(lang, TAKEN_DOWN_AT_DEATH, drug=found.drug, time=_clock(stop, left_at, left_at.tzinfo)),
+                    message(lang, TAKEN_DOWN_AT_DEATH, drug=found.drug, time=clock_words(stop, left_at, left_at.tzinfo)),
                     message(lang, controlled, drug=found.drug)])))
             continue
         if volume is not None and (empty := ran_out(bag, its, volume)) is not None and empty <= left_at:
-            said = message(lang, ran_through, drug=found.drug, time=_clock(empty, left_at, left_at.tzinfo))
+            said = message(lang, ran_through, drug=found.drug, time=clock_words(empty, left_at, left_at.tzinfo))
         elif found.controlled:
             said = semicolon(lang).join([message(lang, up, drug=found.drug),
                                          message(lang, controlled, drug=found.drug)])
@@ -332,7 +383,7 @@ def running(db: Database, orders: Iterable[Order], at: datetime, lang: Lang) -> 
             if words := running_words(bag, changes, lang, at.tzinfo, found.rate_ml_h, at=at,
                                       volume_ml=bag_volume(bag, found)):
                 said[found.record_id] = words if found.stop_at is None or found.stop_at > at else message(
-                    lang, ORDER_STOPPED_RUNNING, running=words, time=_clock(found.stop_at, at, at.tzinfo))
+                    lang, ORDER_STOPPED_RUNNING, running=words, time=clock_words(found.stop_at, at, at.tzinfo))
     return said
 
 
@@ -353,7 +404,7 @@ def carried_into(db: Database, orders: Iterable[Order], days: Sequence[date], zo
             then = running_words(bag, [change for change in its if change.at <= start], lang, zone, found.rate_ml_h,
                                  at=start, volume_ml=bag_volume(bag, found))
             said[(found.record_id, day)] = [
-                message(lang, RUNNING_INTO, time=_clock(bag.at, start, zone), running=then or "—"),
+                message(lang, RUNNING_INTO, time=clock_words(bag.at, start, zone), running=then or "—"),
                 *(change_words(change, start, lang, zone) for change in its if start < change.at < end)]
     return said
 
@@ -438,16 +489,17 @@ def change_words(change: RateChange, bag_at: datetime, lang: Lang, zone: tzinfo 
     "→ stopped 14:00"; the day too when not the bag's; one saved over a warning with its reasons
     (OVER_A_WARNING: the VRIII's rate raised on a hypo read as any other on the chart; neutral,
     as a stop is no insulin given)."""
-    words = _read_on(message(lang, CHANGE_WORDS[change.change], time=_clock(change.at, bag_at, zone),
+    words = _read_on(message(lang, CHANGE_WORDS[change.change], time=clock_words(change.at, bag_at, zone),
                              rate=decimal_text(change.rate_ml_h or 0, lang)), change, lang)
     return message(lang, OVER_A_WARNING, words=words, reasons=semicolon(lang).join(change.overrides)) \
         if change.overrides else words
 
 
-def _clock(at: datetime, beside: datetime, zone: tzinfo | None) -> str:
+def clock_words(at: datetime, beside: datetime, zone: tzinfo | None) -> str:
     """A time on the ward's clock, with its day when another than `beside`'s (the bag's, the
     change typed, the moment the chart is read): a bag put up at 20:00 and slowed at 02:00 next
-    morning; "since 11:00" read the next morning was taken for that morning's."""
+    morning; "since 11:00" read the next morning was taken for that morning's. The infusion
+    checks' times too (services.infusion_checks)."""
     at, beside = at.astimezone(zone), beside.astimezone(zone)
     return f"{at:%H:%M}" if at.date() == beside.date() else f"{at:%d/%m %H:%M}"
 
@@ -496,7 +548,7 @@ def check(session: Session, patient_id: str | None, data: Mapping[str, Any], rec
     def refuse(field: str, text: str, when: datetime | None = None) -> NoReturn:
         """Refused, naming the field and the time it clashes with (its day too, when not the change's)."""
         raise ValidationFailed([FieldError(field, message(lang, text, field=spec.field(field).label.get(lang),
-                                                          at=_clock(when, at, session.clock().tzinfo) if when else ""))])
+                                                          at=clock_words(when, at, session.clock().tzinfo) if when else ""))])
 
     bag_record = current_of(session.db, [str(data.get(BAG))]).get(str(data.get(BAG)))
     if (bag_record is None or bag_record.form_id != medication.DOSE_FORM or bag_record.patient_id != patient_id

@@ -741,9 +741,9 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
                                                                  kg=dosed["kg"]),
                                      order_units.insulin_refusal(new, _previous_insulin(session, new, before)),
                                      child_fluids.rate_refusal(new, new.rate_ml_h, dosed["age"], dosed["kg"],
-                                                               _baby_age(patient, new.start_at)["days"]),
+                                                               _baby_age(patient, new.start_at)["days"], patient.sex),
                                      child_fluids.volume_refusal(new, dosed["age"], dosed["kg"],
-                                                                 _baby_age(patient, new.start_at)["days"]),
+                                                                 _baby_age(patient, new.start_at)["days"], patient.sex),
                                      child_fluids.weigh_refusal(new, dosed["age"], dosed["kg"]))
              if refusal is not None]
     if all(refusal.asked for refusal in found) and has_dose_limits(new.drug):
@@ -783,7 +783,68 @@ def child_fluid_refusal(session: Session, found: Order, rate: float | None,
     services.infusion_rates.above_order_asked); a neonate's by the neonatal ceiling."""
     patient = _patient(session, found.patient_id)
     dosed = _dosed_for(session, patient, at)
-    return child_fluids.rate_refusal(found, rate, dosed["age"], dosed["kg"], _baby_age(patient, at)["days"])
+    return child_fluids.rate_refusal(found, rate, dosed["age"], dosed["kg"], _baby_age(patient, at)["days"],
+                                     patient.sex)
+
+
+_FLUID_WEIGHED_AGAIN = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: the child weighed {kg} kg on {time}, more than {percent} % under the {ordered} kg it was "
+                "ordered for: {above}. Ask the prescriber before hanging this bag.")
+LIGHTER_BY_PERCENT = weight.CHANGE_ASKED_PERCENT
+"""How much lighter than the weight a child's fluid was ordered for the child must be weighed for
+its bag to be questioned (`fluid_weighed_again`): daily weighings of a child differ by a few per
+cent (a nappy, clothes, the scales, a feed), so a smaller drop questioned every bag of every child
+on a deficit or losses their prescriber had reasoned; one of more than 10 % is the change the
+weighing form has had confirmed as no slip (weight.CHANGE_ASKED_PERCENT), and takes up to a tenth
+off the maintenance: a bag at the order's 1.5 times then runs at 1.67 times or more. A heavier
+child is not over-infused."""
+
+
+def _worked_out_at(versions: Sequence[RecordVersion]) -> datetime:
+    """When an order was last worked out: its earliest version with its current dose, rate,
+    timing and reason (`DOSE_DEFINES`, `DOSE_REASON`; a countersignature or an indication added
+    works nothing out)."""
+    defines = (*DOSE_DEFINES, DOSE_REASON)
+    worked = versions[-1]
+    for version in reversed(versions):
+        if any(version.data.get(name) != versions[-1].data.get(name) for name in defines):
+            break
+        worked = version
+    return worked.recorded_at
+
+
+def fluid_weighed_again(session: Session, found: Order, versions: Sequence[RecordVersion],
+                        values: dict[str, Any]) -> list[Warning]:
+    """A bag of a child's fluid hung, its rate (the bag's; the order's when it says none) or its
+    volume above what the child's latest weight allows (child_fluids.above_for, the order's own
+    questions), when that weight is more than `LIGHTER_BY_PERCENT` under the one the order was
+    worked out on (`_worked_out_at`; its reason given since, the prescriber knew it): 66 mL/h, 1.5
+    times the maintenance of a 2-year-old's 12 kg, ran on after she was weighed 9 kg (1.83 times),
+    her paracetamol questioned on the new weight and her fluid not (NICE NG29 works it out from the
+    current weight). The nurse is told to ask the prescriber, whose reason only they can give.
+    Not for a neonate (under 28 days): a neonatal unit works from the birth weight until it is
+    regained, and a baby's first week's loss of a tenth of it is expected; not of a bag typed from
+    the paper chart, hung already; and not when no weight was recorded when it was ordered (the
+    weight used is the prescriber's reason, `child_fluids.weigh_refusal`)."""
+    if values.get("outcome") != Outcome.GIVEN.value or values.get(TRANSCRIBED) or not child_fluids.is_crystalloid(found):
+        return []
+    at = datetime.fromisoformat(values["given_at"])
+    patient = _patient(session, found.patient_id)
+    days = _baby_age(patient, at)["days"]
+    if days is not None and days < child_fluids.NEONATE_UNTIL_DAYS:
+        return []
+    ordered = weight.latest(session.db, session.forms, [patient], by=_worked_out_at(versions)).get(patient.patient_id)
+    weighed = weight.latest(session.db, session.forms, [patient]).get(patient.patient_id)
+    if ordered is None or weighed is None or weighed.kg * 100 >= ordered.kg * (100 - LIGHTER_BY_PERCENT):
+        return []
+    rate = float(values[DOSE_RATE]) if values.get(DOSE_RATE) not in (None, "") else found.rate_ml_h
+    above = child_fluids.above_for(found, rate, _dosed_for(session, patient, at)["age"], weighed.kg, patient.sex)
+    if above is None:
+        return []
+    return [Warning(Check.MAXIMUM_DOSE, _FLUID_WEIGHED_AGAIN, {
+        "drug": " ".join(found.drug.split()), "kg": Number(weighed.kg),
+        "time": f"{weighed.at.astimezone(at.tzinfo):%d/%m %H:%M}", "percent": Number(LIGHTER_BY_PERCENT),
+        "ordered": Number(ordered.kg), "above": above})]
 
 
 def _patient(session: Session, patient_id: str) -> PatientSummary:
@@ -1044,7 +1105,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         + (recorded_ahead(history, found, same, session.clock()) if values["outcome"] == Outcome.GIVEN.value else [])
         + (sedation_on_neuro_alarm(session, found, at) + anticoagulant_after_head_injury(session, patient, found, at)
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else [])
-        + anticoagulation.dose_warnings(session, found, values))
+        + anticoagulation.dose_warnings(session, found, values) + fluid_weighed_again(session, found, versions, values))
 
 
 _NEURO_ALARM = QT_TRANSLATE_NOOP(

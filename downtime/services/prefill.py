@@ -3,12 +3,16 @@ the nurse checks and changes it, rather than copy figures by hand from one scree
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
+from itertools import pairwise
 from datetime import datetime
 from typing import Any
 
 from downtime.domain.census import Movement, leaves_hospital
 from downtime.domain.clock import ward_time
-from downtime.domain.medication import Administration, Frequency, Outcome, prescribed_despite
+from downtime.domain.medication import (MASS_IN_MG, Administration, DoseState, Frequency, Outcome, medicine_name,
+                                       medicines_in, prescribed_despite, scheduled_slots)
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, NUTRITION_FORM, PAIN_FORM, PEWS_FORM,
@@ -21,7 +25,8 @@ from downtime.services import (bowels, census, chart_alerts, delirium, devices, 
                                lab_results, leaving, medication, neuro, nutrition, observations, pain, pews,
                                repositioning, sepsis, settings, telephone_orders, transfusion, vte, wounds)
 from downtime.services.context import Session
-from downtime.storage.records import list_current
+from downtime.services.patients import PatientSummary
+from downtime.storage.records import current, histories, list_current
 
 WORDS = {
     "no_order": {"en": "None: no medicine in force on the medication chart",
@@ -36,7 +41,46 @@ WORDS = {
                     "fr": "C. difficile retrouvé le\u00a0{since} ({result}) : la feuille des selles demande "
                           "l’isolement du patient (précautions contact, lavage des mains à l’eau et au savon) : le "
                           "signaler à ceux qui prennent le relais."},
+    "stopped": {"en": "{order} — STOPPED in hospital {when}", "fr": "{order} — ARRÊTÉ à l’hôpital le\u00a0{when}"},
+    "stopped_because": {"en": "{order} — STOPPED in hospital {when}: {why}",
+                        "fr": "{order} — ARRÊTÉ à l’hôpital le\u00a0{when} : {why}"},
+    "stopped_when": {"en": "%d/%m %H:%M", "fr": "%d/%m à %H:%M"},
+    "home_medicine": {"en": "{medicine} — taken before admission, not charted in hospital: {asked}",
+                      "fr": "{medicine} — pris avant l’admission, non prescrit à l’hôpital : {asked}"},
+    "home_stopped": {"en": "{medicine} — taken before admission, stopped in hospital: {asked}",
+                     "fr": "{medicine} — pris avant l’admission, arrêté à l’hôpital : {asked}"},
+    "home_dose_changed": {"en": "{medicine} — taken before admission, dose changed in hospital: {asked}",
+                          "fr": "{medicine} — pris avant l’admission, dose modifiée à l’hôpital : {asked}"},
+    "home_several": {"en": "{medicine} — taken before admission, its medicines not all given by one order in "
+                           "hospital, say of each: {asked}",
+                     "fr": "{medicine} — pris avant l’admission, ses médicaments non donnés par une seule "
+                           "prescription à l’hôpital, préciser pour chacun : {asked}"},
+    "none_given": {"en": "{order} — none given in hospital", "fr": "{order} — aucune dose donnée à l’hôpital"},
+    "indication": {"en": "for {indication}", "fr": "indication : {indication}"},
+    "missed": {"en": "{order}: {missed}", "fr": "{order} : {missed}"},
 }
+"""A going-home letter's reconciliation of the medicines (NICE NG5 1.2, 1.3; see `_treatments`):
+an order of the stay stopped in hospital (`stopped`, with the reason its stop was written with:
+`stopped_because`; when, `stopped_when`), a medicine taken at home no order in force gives as it
+was taken, ending in leaving's blank for the prescriber to say whether it goes on: never charted
+(`home_medicine`), only stopped (`home_stopped`: apixaban held for an endoscopy), at another dose
+(`home_dose_changed`), or naming several medicines no one order gives (`home_several`: a list on
+one line, or co-codamol beside a paracetamol order);
+an as-required medicine never given (`none_given`); an order's indication on its full line; a
+time-critical dose missed, after the order (`missed`)."""
+NOT_A_MEDICINE = frozenset(medicine_name(word) for word in (
+    "nil", "none", "no", "nkda", "nka", "see", "aucun", "aucune", "néant", "rien", "pas", "sans", "voir"))
+"""The first word of a line of usual medicines that says there is none, or where they are
+("Nil", "NKDA", "See GP letter", "Aucun", "Néant", "Pas de traitement", "Voir courrier"), when the
+line names no medicine the tables know: asked of as a medicine, "Nil — … continue, stop or
+change? …" went on the GP's letter."""
+TYPED_DOSE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(mg|g|mcg|µg|micrograms?|microgrammes?|units?|unités?|iu|ui|ml|mmol)\b",
+                        re.IGNORECASE)
+TYPED_UNITS = {"mcg": "microgram", "µg": "microgram", "micrograms": "microgram", "microgramme": "microgram",
+               "microgrammes": "microgram", "unit": "units", "unité": "units", "unités": "units", "iu": "units",
+               "ui": "units", "ml": "mL"}
+"""A dose as typed among the usual medicines ("5 mg", "1,25 g", "20 units"), its unit as the
+order form's (`TYPED_UNITS`, else itself): compared with the order's (`_same_dose`)."""
 NO_ISOLATION, CONTACT = "none", "contact"
 """The admission's isolation answers: none, and contact precautions, which enteric precautions
 (loose stools that may be infective) are."""
@@ -62,8 +106,8 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
     then, not as it is typed (a discharge at 14:00 typed at 22:00 wrote the 16:00 and 20:00
     levodopa doses on the GP's letter as missed, "give it now"). Every copied list is fitted to
     its box (`_fitted`), and a discharge's follow-up starts with the operations still booked
-    (`leaving.first_answers`). A letter's escalation plan starts as the plan standing
-    (`_escalation_plan`)."""
+    (`leaving.first_answers`), its contact with the laptop's for patients' letters (`LETTER_CONTACT`). A
+    letter's escalation plan starts as the plan standing (`_escalation_plan`)."""
     now = session.clock() if at is None else min(session.clock(), at)
     latest: dict[str, RecordVersion | None] = {}
     answers: dict[str, Any] = {}
@@ -89,8 +133,9 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
                           session.db, session.forms, patient_id, now, session.lang)],
                           getattr(field, "max_length", None), session.lang, MORE_ON_THE_CHART,
                           chart=session.form(source.form).title.get(session.lang)))
-            # A list of treatments that may be left empty (a discharge's medicines) says the chart
-            # holds none: an empty box reads as not filled in. A required one (a transfer-out's)
+            # A list of treatments that may be left empty (a move's; a discharge's says it among
+            # its reconciliation, see `_treatments`) says the chart holds none: an empty box reads
+            # as not filled in. A required one (a transfer-out's)
             # stays empty, for the nurse to say what the patient is on when the chart is not kept here.
             if not listed and source.form == TREATMENTS_FORM and not field.required:
                 listed = [WORDS["no_order"][session.lang]]
@@ -121,11 +166,16 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
         answers |= _oxygen_now(session, spec, patient_id, now, answers)
     if spec.movement is Movement.DISCHARGE and patient_id is not None:
         answers |= leaving.first_answers(session.db, session.forms, spec, patient_id, now, session.lang)
+        if any(field.id == LETTER_CONTACT for field in spec.fields()):
+            answers[LETTER_CONTACT] = settings.get(session.db, "letter_contact")
     if patient_id is not None and any(field.id == ESCALATION_PLAN for field in spec.fields()):
         answers[ESCALATION_PLAN] = _escalation_plan(session, patient_id, now, spec.field(ESCALATION_PLAN).max_length)
     return {name: value for name, value in answers.items() if value not in (None, "", [])}
 
 
+LETTER_CONTACT = "contact"
+"""A discharge's field for whom to call with a question, starting as the laptop's contact on
+patients' letters (settings' "letter_contact"): the letter named no one."""
 ESCALATION_PLAN = "escalation_plan"
 """A letter's field (discharge and transfer-out, version 5) for the observation and escalation plan
 standing as the patient leaves (`_escalation_plan`)."""
@@ -368,9 +418,9 @@ MISSED_IN_HOSPITAL = QT_TRANSLATE_NOOP("messages", "time-critical dose missed in
 NOT_GIVEN_IN_HOSPITAL = QT_TRANSLATE_NOOP("messages", "{order} — not given in hospital (due {due}): {why}")
 NO_DOSE_RECORDED = QT_TRANSLATE_NOOP("messages", "{order} — no dose recorded in hospital (due {due}): check the paper "
                                                  "chart")
-"""A once-only dose past its time on a going-home letter: recorded not given, with why as the MAR
-says it; else recorded neither way, which the laptop cannot tell from a dose given on the paper
-chart in a power cut. "Not given in hospital" said of both, the GP gave a dose given already, or
+"""A dose past its time on a going-home letter: recorded not given, at its time, with why as the
+MAR says it; else recorded neither way, which the laptop cannot tell from a dose given on the
+paper chart in a power cut (not one the EHR's chart holds, of an order loaded from its snapshot). "Not given in hospital" said of both, the GP gave a dose given already, or
 one the emergency department had given (the reason dropped)."""
 
 
@@ -404,8 +454,17 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
     (in full, short) for `_fitted`: the short line keeps the warnings and the decisions, and
     leaves the dates and the dose rule's words to the MAR. `going_home`: a discharge letter's, whose
     time-critical doses missed are said missed in hospital, with no ward's instruction ("give it
-    now", read by a GP after the patient has gone), and a once-only dose past its time and not
-    given, not given in hospital (its "not given yet" read as a dose still to give)."""
+    now", read by a GP after the patient has gone), an order with a dose past its time and none
+    given, none recorded at the first time the MAR has nothing for (`_unrecorded`: not the EHR's)
+    and any recorded not given, at its own time (a once-only or regular one: its "not given yet"
+    read as a dose still to give), and an as-required one never given, none given in hospital;
+    reconciled with the medicines taken at home (NICE NG5): first each medicine taken at home no
+    order in force gives as taken, asked of (`_home_medicines`), then the orders in force (or the
+    line saying there is none), then each medicine stopped in hospital said stopped, with the
+    reason its stop was written with (`_stopped_lines`: bisoprolol stopped for a pulse of 48
+    vanished from the letter, and the GP read it as still taken), last, so a list cut to its box
+    cuts those. A full line gives the order's indication (the GP and the anticoagulation clinic
+    decide warfarin's target and length from it)."""
     order_form, dose_form = session.form(medication.ORDER_FORM), session.form(medication.DOSE_FORM)
     telephone = medication.ORDER_WORDS["telephone"][session.lang]
     critical = medication.time_critical(session.db, [patient_id], now).get(patient_id)
@@ -450,12 +509,20 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
         elif given:
             line = message(lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
                            when=ward_time(given, now.tzinfo, "%d/%m/%Y %H:%M"))
-        elif going_home and order.frequency is Frequency.ONCE and order.start_at <= now:
-            due = ward_time(order.start_at, now.tzinfo)
-            line = (message(lang, NOT_GIVEN_IN_HOSPITAL, order=said, due=due, why=chart_alerts.why_not_given(
+        elif going_home and (due_slots := scheduled_slots(order, order.start_at.astimezone(now.tzinfo).date(),
+                                                          now.date(), now.tzinfo)) and due_slots[0] <= now:
+            # Of the times the MAR has nothing recorded for, the first, if any (the EHR's and
+            # those out of hospital are not: its snapshot's furosemide read three days unrecorded),
+            # then a dose recorded not given, at its own time.
+            line = said
+            if (due := unrecorded.get(order.record_id)) is not None:
+                line = message(lang, NO_DOSE_RECORDED, order=line, due=ward_time(due, now.tzinfo))
+            if (not_given := refused.get(order.record_id)) is not None:
+                line = message(lang, NOT_GIVEN_IN_HOSPITAL, order=line, due=ward_time(
+                    not_given.scheduled_for or not_given.at, now.tzinfo), why=chart_alerts.why_not_given(
                         dose_form.field("not_given_reason"), not_given, lang))
-                    if (not_given := refused.get(order.record_id)) is not None
-                    else message(lang, NO_DOSE_RECORDED, order=said, due=due))
+        elif going_home and order.frequency is Frequency.PRN:
+            line = WORDS["none_given"][lang].format(order=said)
         else:
             line = message(lang, QT_TRANSLATE_NOOP("messages", "{order} — not given yet"), order=said)
         if (pump := pumps.get(order.record_id)) is not None:
@@ -482,6 +549,11 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
         return line
 
     treatments: list[tuple[str, str]] = []
+    in_force: list[medication.Order] = []  # the orders the letter gives as treatments
+    stay = census.locations(session.db, at=now, patient_ids=[patient_id]).get(patient_id) if going_home else None
+    stopped_in_hospital = [order for order in running if stay is not None and order.stop_at is not None
+                           and max(order.start_at, stay.admitted_at) < order.stop_at <= now]
+    unrecorded = {} if stay is None else _unrecorded(session, patient_id, stay.admitted_at, now)
     for order in sorted(running, key=lambda order: (order.start_at, order.drug)):
         last_dose = last.get(order.record_id)
         given = None if last_dose is None else last_dose.at
@@ -490,12 +562,14 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
         # nomogram, started once): left off as a dose given, the receiving team never knew it ran.
         if stopped or order.frequency is Frequency.ONCE and given is not None and order.rate_ml_h is None:
             continue
+        in_force.append(order)
         flags = [flag for flag in medication.order_flags(order, session.lang) if flag != telephone]
         # The time-critical doses of the last 12 hours missed, as the escalation list says them.
         # A once-only dose's own line says it on a going-home letter (`handed`): not twice.
-        late_doses = [f"{medication.order_label(order, order_form, session.lang)}: "
-                      + (message(session.lang, MISSED_IN_HOSPITAL, due=ward_time(cell.slot, now.tzinfo))
-                         if going_home else critical.said(cell, dose_form, session.lang))
+        late_doses = [WORDS["missed"][session.lang].format(
+                          order=medication.order_label(order, order_form, session.lang),
+                          missed=message(session.lang, MISSED_IN_HOSPITAL, due=ward_time(cell.slot, now.tzinfo))
+                          if going_home else critical.said(cell, dose_form, session.lang))
                       for late, cell in missed if critical is not None and late.record_id == order.record_id
                       and not (going_home and order.frequency is Frequency.ONCE)]
         # What the chart says beside the medicine (a witness, time-critical, a variable dose's
@@ -503,7 +577,9 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
         full, short = (
             "\n".join([handed(order, last_dose, said, carried), *late_doses])
             for said, carried in ((medication.order_reading(order, order_form, session.lang, at=now, last_given=given),
-                                   [*flags, *filter(None, [medication.rule_words(order, session.lang)])]),
+                                   [*flags, *filter(None, [medication.rule_words(order, session.lang), order.indication
+                                                           and WORDS["indication"][session.lang].format(
+                                                               indication=order.indication)])]),
                                   (_short_reading(order, order_form, session.lang), flags)))
         treatments.append((full, short))
     for unit in transfusion.recent(transfusion.chart(session.db, patient_id), now, session.lang):
@@ -511,5 +587,107 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
                        unit=unit.what(session.form(transfusion.FORM), session.lang),
                        state=unit.state(session.form(transfusion.END_FORM), session.lang))
         treatments.append((line, line))
-    return treatments
+    if not going_home:
+        return treatments
+    return [*((line, line) for line in _home_medicines(session, patient, in_force, stopped_in_hospital)),
+            *(treatments if in_force else [(WORDS["no_order"][session.lang],) * 2, *treatments]),
+            *((line, line) for line in _stopped_lines(session, in_force, stopped_in_hospital, now))]
+
+
+def _unrecorded(session: Session, patient_id: str, admitted_at: datetime, now: datetime) -> dict[str, datetime]:
+    """Each order's first dose time of the stay up to `now` with nothing recorded for it that the
+    MAR reads as this ward's to record, by id: not one whose dose the EHR's chart holds (an order
+    loaded from its snapshot) nor one falling while the patient was out of hospital."""
+    first_day = admitted_at.astimezone(now.tzinfo).date()
+    found: dict[str, datetime] = {}
+    for row in medication.mar_grid(session.db, patient_id, first_day, (now.date() - first_day).days + 1, now):
+        for cell in row.cells:
+            if cell.slot <= now and not cell.recorded and cell.state not in (DoseState.IN_EHR,
+                                                                              DoseState.NOT_IN_HOSPITAL):
+                found[row.order.record_id] = min(cell.slot, found.get(row.order.record_id, cell.slot))
+    return found
+
+
+def _stopped_lines(session: Session, in_force: list[medication.Order], stopped: list[medication.Order],
+                   now: datetime) -> list[str]:
+    """Each medicine an order of the stay stopped in hospital gave, and no order in force gives,
+    said stopped (its latest order's stop, with the reason it was written with: `_why_stopped`),
+    the latest stopped first. Listed after the orders in force, so a list cut to its box cuts
+    these (140 orders rewritten over a fortnight pushed the insulin and the antiepileptic in
+    force off the letter), and one a medicine: rewritten at a new dose, it goes on (its order in
+    force says it), and seven versions stopped are one medicine's."""
+    order_form, lang = session.form(medication.ORDER_FORM), session.lang
+    given = {name for order in in_force for name in medicines_in(order.drug)}
+    latest: list[medication.Order] = []
+    for order in sorted(stopped, key=lambda order: (order.stop_at, order.start_at), reverse=True):
+        if not medicines_in(order.drug) <= given:
+            latest.append(order)
+            given |= medicines_in(order.drug)
+    why_stopped = _why_stopped(session, [order.record_id for order in latest])
+    return [WORDS["stopped_because" if why else "stopped"][lang].format(
+                order=medication.order_label(order, order_form, lang), why=why,
+                when=ward_time(order.stop_at, now.tzinfo, WORDS["stopped_when"][lang]))
+            for order in latest for why in [why_stopped.get(order.record_id)]]
+
+
+def _home_medicines(session: Session, patient: PatientSummary, in_force: list[medication.Order],
+                    stopped: list[medication.Order]) -> list[str]:
+    """Each medicine the stay's admission says was taken at home (one a line, as typed) that no
+    order in force gives as it was taken, asking whether it goes on (ending in leaving's blank,
+    asked of before the save): a home apixaban never charted in hospital went home unmentioned,
+    and the GP never knew whether to restart it. A line is left to its order's own line only
+    when one order in force gives every medicine it names (see `medicines_in`: co-codamol is
+    codeine too, which a paracetamol order does not give), at the dose it says if it says one in
+    a unit the order's compares with (`_same_dose`: apixaban 5 mg at home, 2.5 mg in hospital);
+    otherwise asked, saying why: a dose changed, several medicines no one order gives (a list on
+    one line, its doses not told apart, or a combination), only stopped in hospital (apixaban held
+    for an endoscopy), or never charted. A line naming no medicine the tables know is matched by
+    its first word ("Foo 5 mg" by "foo"); one saying there is none (`NOT_A_MEDICINE`: "Nil",
+    "NKDA") or a heading ("Traitement habituel :") is no medicine. Listed first: a list cut to its
+    box keeps them."""
+    usual = (current(session.db, patient.admission_record_id).data.get("usual_medicines")
+             if patient.admission_record_id else None) or ""
+    lang, asked = session.lang, leaving.WORDS["continue_or_stop"][session.lang]
+    said = []
+    for line in (" ".join(typed.split()) for typed in str(usual).splitlines()):
+        if not (words := line.lstrip("-•*· ").split()):
+            continue
+        if (names := medicines_in(line)) == {medicine_name(line)}:  # the tables know none of it
+            if line.endswith(":") or medicine_name(words[0]) in NOT_A_MEDICINE:
+                continue
+            names = medicines_in(words[0])
+        giving = [order for order in in_force if names <= medicines_in(order.drug)]
+        if any(_same_dose(line, order) for order in giving):
+            continue
+        said.append(WORDS["home_dose_changed" if giving else "home_several" if len(names) > 1 else "home_stopped"
+                          if any(names <= medicines_in(order.drug) for order in stopped) else "home_medicine"][lang]
+                    .format(medicine=line, asked=asked))
+    return said
+
+
+def _same_dose(typed: str, order: medication.Order) -> bool:
+    """Whether a line of usual medicines says `order`'s dose, or says none in a unit that compares
+    with its own (a mass with a mass, else the same unit: "two tablets", "30/500" say nothing)."""
+    def in_order_unit(amount: float, unit: str) -> float | None:
+        if unit == order.dose_unit:
+            return amount
+        if unit in MASS_IN_MG and order.dose_unit in MASS_IN_MG:
+            return amount * MASS_IN_MG[unit] / MASS_IN_MG[order.dose_unit]
+        return None
+
+    said = [in_order_unit(float(amount.replace(",", ".")), TYPED_UNITS.get(unit.lower(), unit.lower()))
+            for amount, unit in TYPED_DOSE.findall(typed)]
+    compared = [amount for amount in said if amount is not None]
+    return not compared or order.dose is None or any(abs(amount - order.dose) < 1e-9 for amount in compared)
+
+
+def _why_stopped(session: Session, stopped: Collection[str]) -> dict[str, str]:
+    """The reason each of these orders' stop was written with, by id: the latest amendment that
+    changed its stop (bisoprolol stopped for "pulse 48"; a 7-day clarithromycin written with its
+    end, stopped early for a QTc of 520 ms); none of an order written with its end and kept."""
+    return {order_id: str(version.reason)
+            for order_id, versions in histories(session.db, stopped).items()
+            for version in [next((later for earlier, later in reversed(list(pairwise(versions)))
+                                  if later.data.get("stop_at") != earlier.data.get("stop_at")), None)]
+            if version is not None and version.reason}
 

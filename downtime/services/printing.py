@@ -25,7 +25,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import (bowels, cd_register, chart_alerts, delirium, devices, falls, fluid_balance, glucose,
-                               infusion_rates,
+                               infusion_checks, infusion_rates,
                                lab_results, medication, neuro, nutrition, observations, pain, paper_numbers, pews,
                                repositioning, resuscitation, sepsis, settings, since_admission, telephone_orders, theatre,
                                transfusion, vte, weight, wounds)
@@ -837,6 +837,9 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
     rate_changes = infusion_rates.by_bag(session.db, patient_ids)
     carried = infusion_rates.carried_into(session.db, [row.order for rows in grids.values() for row in rows],
                                           [first_day + timedelta(days=n) for n in range(days)], now.tzinfo, session.lang)
+    checks = infusion_checks.chart_lines(session.db, patient_ids,
+                                         session.form(infusion_checks.FORM).field(infusion_checks.SITE), session.lang,
+                                         now.tzinfo)
     charts = []
     for patient_id in patient_ids:
         patient = patients[patient_id]
@@ -846,7 +849,7 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
                                    f"{height} cm" if height else None, admission.get("usual_medicines") or None,
                                    grids[patient_id], held, as_required,
                                    medication.allergies_since(session, patient, [row.order for row in grids[patient_id]]),
-                                   _allergies_on_hold(session, patient, held), rate_changes, carried))
+                                   _allergies_on_hold(session, patient, held), rate_changes, carried, checks))
     return charts
 
 

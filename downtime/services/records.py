@@ -476,6 +476,8 @@ def _check_typed(typed: _Typed) -> None:
 INFUSION_RATE_FORM = "infusion_rate"
 """services.infusion_rates.FORM, whose service writes through this module and checks a new record
 itself, finding its bag: only an amendment is checked here."""
+INFUSION_CHECK_FORM = "infusion_check"
+"""services.infusion_checks.FORM, written and checked as INFUSION_RATE_FORM is."""
 
 
 @cache
@@ -484,7 +486,8 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
     (save_new) and for an amendment (amend): a check added to one and forgotten in the other
     would let a correction write what the first save refused. Built at first use, as the
     services of orders, doses, pain, theatre and VTE records write through this module."""
-    from downtime.services import infusion_rates, medication, pain, theatre, vte  # which write through this module
+    # which write through this module
+    from downtime.services import infusion_checks, infusion_rates, medication, pain, theatre, vte
     from downtime.services import fluid_balance  # reads medication's, which writes through this module
 
     return {
@@ -498,6 +501,10 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # recorded (see infusion_rates.check): a stop moved before a later change of rate.
         INFUSION_RATE_FORM: (_Check(lambda typed: infusion_rates.check(typed.session, typed.patient_id, typed.data,
                                                                        typed.record_id), amending=True),),
+        # A check of a running infusion amended to another time or bag, or to a volume or a rate off
+        # with nothing said done, held to its bag as when recorded (see infusion_checks.check).
+        INFUSION_CHECK_FORM: (_Check(lambda typed: infusion_checks.check(typed.session, typed.patient_id, typed.data,
+                                                                         typed.record_id), amending=True),),
         # An operation done moved to another time or theatre, asked about as when recorded.
         DONE_FORM: (_Check(_check_done_moved, patient=False, amending=True),),
         # A result amended to another test, value, units or flag keeps a doctor told of the earlier

@@ -32,7 +32,7 @@ from downtime.domain.theatre import (
     suggest_for_specialty, suggest_slots, theatre_key, theatre_order,
 )
 from downtime.formspec import FormSpec
-from downtime.domain.laterality import contradiction, speaks_of_side
+from downtime.domain.laterality import contradiction, sides_spoken, speaks_of_side
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, Lang, Listed, Phrase, message, semicolon, translate
 from downtime.services import medication, records
@@ -297,6 +297,13 @@ UNRECORDED = QT_TRANSLATE_NOOP("messages", "OUTCOME NOT RECORDED")
 _SAME_NAME = QT_TRANSLATE_NOOP("messages", "SAME NAME: {others}")
 _AFTER_LATEX = QT_TRANSLATE_NOOP("messages", "LATEX ALLERGY: move first, latex-free theatre")
 _NO_CHECKLIST = QT_TRANSLATE_NOOP("messages", "NO SAFETY CHECKLIST recorded")
+_OTHER_SIDE_ON_LIST = QT_TRANSLATE_NOOP("messages", "CHECKLIST NAMES ANOTHER SIDE: its time out says “{words}”: check "
+                                                    "the side with the theatre team before the operation, and correct "
+                                                    "the booking's side or the checklist")
+_OTHER_SIDE_DONE_ON_LIST = QT_TRANSLATE_NOOP("messages", "CHECKLIST NAMES ANOTHER SIDE: its time out says “{words}”, side "
+                                                         "operated {operated}: check with the theatre team, amend the "
+                                                         "booking's side to the side operated, and report the incident "
+                                                         "if it is not the side checked")
 _NO_SIGN_OUT = QT_TRANSLATE_NOOP("messages", "SIGN OUT NOT RECORDED (counts)")
 _COUNTS_NOT_CORRECT = QT_TRANSLATE_NOOP("messages", "COUNTS NOT CORRECT at sign out: see the checklist")
 _ANTICOAGULANT = QT_TRANSLATE_NOOP("messages", "ANTICOAGULANT: {drugs}")
@@ -1017,15 +1024,50 @@ def rebooked_where(facts: BookingFacts, rebooking: RecordVersion) -> BookingFact
                    start=datetime.fromisoformat(rebooking.data["planned_start"]))
 
 
-Contradiction = RebookedTwice | RebookedAndTransferred | CancelledAndDone
+@dataclass(frozen=True)
+class CheckedOnAnotherSide:
+    """An operation whose WHO checklist's time out names another side than the one it is booked
+    on now (`checklist_other_side`): its side changed on one laptop after another's theatre team
+    checked the site, and operated, on the side booked then (each laptop refuses it of its own
+    records: `_refuse_side_after_checked`). The theatre team knows which side was operated; the
+    booking or the checklist is corrected before the EHR receives either."""
+
+    facts: BookingFacts
+    session: TheatreSession
+    checklist: RecordVersion
+    words: str
+
+    @property
+    def sides(self) -> tuple[tuple[BookingFacts, TheatreSession], ...]:
+        return ((self.facts, self.session),)
+
+    def said(self, lang: Lang, sides: list[str], laptop: Callable[[str], str]) -> str:
+        """Before the operation, the side to check with the team; once done, the side operated
+        (`side_operated`), which the booking may be amended to (`_refuse_side_after_checked`)."""
+        said = {"operation": sides[0], "words": self.words, "laptop": laptop(self.checklist.device_id),
+                "at": f"{self.checklist.occurred_at:%d/%m/%Y %H:%M}"}
+        if self.facts.done is None:
+            return message(lang, CHECKED_ON_ANOTHER_SIDE, **said)
+        return message(lang, CHECKED_ON_ANOTHER_SIDE_DONE, **said,
+                       operated=message(lang, _SIDES_SAID[side_operated(self.facts.done, self.facts.record.data)]))
 
 
-def contradictions(replayed: list[BookingFacts], known: Mapping[str, TheatreSession]) -> list[Contradiction]:
+Contradiction = RebookedTwice | RebookedAndTransferred | CancelledAndDone | CheckedOnAnotherSide
+
+
+def contradictions(replayed: list[BookingFacts], known: Mapping[str, TheatreSession],
+                   checklists: Collection[RecordVersion], booked: Mapping[str, Collection[str]]) -> list[Contradiction]:
     """The operations two laptops' records say two things of (each on a list known here):
     rebooked twice, whatever came after (one laptop's cancellation of the date it gave does not
-    tell the patient the other date is off), rebooked and transferred, or cancelled and done."""
+    tell the patient the other date is off), rebooked and transferred, cancelled and done, or
+    standing on another side than their own standing checklist's time out names, written while
+    they were booked on another (`checklists`: the standing ones, any booking's; `booked`: the
+    sides each booking's versions gave, `sides_booked`)."""
     found: list[Contradiction] = []
+    named = _by_booking(checklists)
     for facts in replayed:
+        if facts.status in PLACED and facts.session_id in known and (checked := other_side_checked(facts, named, booked)):
+            found.append(CheckedOnAnotherSide(facts, known[facts.session_id], *checked))
         latest = facts.placed_by
         for over in facts.rebooked_over:
             if over.data["session"] not in known:
@@ -1077,13 +1119,15 @@ def probably_one_patient(replayed: list[BookingFacts], known: dict[str, TheatreS
 
 
 def refused_standing(replayed: list[BookingFacts], known: dict[str, TheatreSession], groups: PersonGroups,
-                     listed_on: Mapping[str, str]) -> list[Reported]:
+                     listed_on: Mapping[str, str], checklists: Collection[RecordVersion],
+                     booked: Mapping[str, Collection[str]]) -> list[Reported]:
     """Everything standing that the booking check would have refused, as a merge or an import
     reports it: operations clashing in pairs, those outside their sessions (`listed_on`: the
     device of each session's current version), then those at once of probably one patient
-    (`groups`), then those two laptops' records contradict (`contradictions`)."""
+    (`groups`), then those two laptops' records contradict (`contradictions`, with the standing
+    `checklists` and the sides each booking was `booked` on)."""
     return [*standing_clashes(replayed, known), *standing_outside(replayed, known, listed_on),
-            *probably_one_patient(replayed, known, groups), *contradictions(replayed, known)]
+            *probably_one_patient(replayed, known, groups), *contradictions(replayed, known, checklists, booked)]
 
 
 def standing_clashes(replayed: list[BookingFacts], known: dict[str, TheatreSession]) -> list[StandingClash]:
@@ -1128,6 +1172,7 @@ def clashes_touching(db: Database, record_ids: Collection[str]) -> list[Reported
     if not wanted:
         return []
     replayed = _replay(db)
+    checklists = _standing(db, CHECKLIST_FORM)
     # The lists of the dates rebooked twice, cancelled or replaced since, which their reports name.
     given = {rebooking.data["session"] for facts in replayed
              for rebooking in (*facts.struck_rebookings, *((facts.placed_by,) if facts.rebooked_over else ()))
@@ -1135,7 +1180,9 @@ def clashes_touching(db: Database, record_ids: Collection[str]) -> list[Reported
     listed = _standing_where(db, ["theatre_session"], "record_id IN (?)",
                              {facts.session_id for facts in replayed if facts.session_id is not None} | given)
     known, listed_on = {r.record_id: session_of(r) for r in listed}, {r.record_id: r.device_id for r in listed}
-    return [found for found in refused_standing(replayed, known, _probable_among(db, replayed), listed_on)
+    booked = sides_booked(db, {str(record.data["booking"]) for record in checklists if record.data.get("booking")})
+    return [found for found in refused_standing(replayed, known, _probable_among(db, replayed), listed_on, checklists,
+                                                booked)
             if wanted & {key for facts, _ in found.sides for key in (facts.record.record_id, facts.session_id)}]
 
 
@@ -1151,7 +1198,8 @@ def clashes_brought(session: Session, record_ids: Collection[str]) -> tuple[Clas
     lists = {pair.listed_on for pair in pairs if isinstance(pair, StandingOutside) and pair.listed_on is not None}
     cancelled = {record.device_id for facts in sides
                  for record in (facts.cancelled_and_done, *facts.moved_after_done) if record is not None} | {
-        pair.transfer.device_id for pair in pairs if isinstance(pair, RebookedAndTransferred)}
+        pair.transfer.device_id for pair in pairs if isinstance(pair, RebookedAndTransferred)} | {
+        pair.checklist.device_id for pair in pairs if isinstance(pair, CheckedOnAnotherSide)}
     return clash_reports(pairs, downtime_numbers(session.db, {facts.booking.patient_id for facts in sides}),
                          laptops_known(session, {facts.placed_by.device_id for facts in sides} | lists | cancelled))
 
@@ -1179,6 +1227,21 @@ REBOOKED_AND_TRANSFERRED = QT_TRANSLATE_NOOP("messages", "REBOOKED AND TRANSFERR
                                                          "{rebooked}; and transferred to {hospital} on {laptop}: ring "
                                                          "the patient with the decision kept, and mark the other "
                                                          "entered in error")
+CHECKED_ON_ANOTHER_SIDE = QT_TRANSLATE_NOOP("messages", "OTHER SIDE CHECKED, the WHO checklist signed in {at} on "
+                                                        "{laptop} names “{words}” at its time out, against the side "
+                                                        "the operation is booked on now: {operation}: check the side "
+                                                        "with the theatre team before the operation, and correct the "
+                                                        "booking's side, or mark the checklist entered in error and "
+                                                        "fill in a new one")
+CHECKED_ON_ANOTHER_SIDE_DONE = QT_TRANSLATE_NOOP("messages", "OTHER SIDE CHECKED, the WHO checklist signed in {at} on "
+                                                             "{laptop} names “{words}” at its time out, against the "
+                                                             "side the operation is booked on now: {operation}, "
+                                                             "recorded done on the side operated {operated}: check "
+                                                             "with the theatre team which side was operated (amend "
+                                                             "the operation done's Side operated if it is wrong), "
+                                                             "then amend the booking's side to the side operated; if "
+                                                             "it is not the side the team checked, report the "
+                                                             "incident and say so in the checklist's notes")
 CANCELLED_AND_MOVED = QT_TRANSLATE_NOOP("messages", "CANCELLED AND DONE, an operation recorded done was cancelled on "
                                                     "{laptop} at {cancelled}, since {moved}: {operation}: check with the "
                                                     "theatre team, ring the patient, and mark the wrong records entered "
@@ -1253,6 +1316,7 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
         _refuse_booking_again(db, record_id, patient_id, data)
     if form_id == "operation_booking" and not withdrawn and not settling:
         _refuse_another_day(db, record_id, data)
+        _refuse_side_after_checked(db, record_id, data)
 
 
 # The refusal of a cancellation, or of an operation done, dated before the decision to operate.
@@ -1501,18 +1565,33 @@ def people_of(db: Database, patient_ids: Collection[str]) -> dict[str, dict[str,
 
 
 def next_operation(db: Database, patient_id: str, at: datetime) -> datetime | None:
-    """When the patient's next operation still to take place starts: the earliest planned start,
-    at or after `at`, of their standing bookings booked or rebooked (`LIVE`), under this downtime
-    number or any linked to the same EHR patient (`_one_person`); None when none stands. Cancelled,
-    transferred and done operations are not coming. One whose planned start has passed is not
-    counted either, even while its list runs late and it is not yet recorded done: a caller
-    checking a dose given at 10:01 for a 10:00 case still waiting gets the next one after it (or
-    None), and must look at the day's list for a case running late. What is given at the bedside
-    that morning (an anticoagulant the operation was to follow a stop of) is checked against it."""
+    """When the patient's next operation still to take place starts: the earliest planned start
+    of their standing bookings booked or rebooked (`LIVE`), under this downtime number or any
+    linked to the same EHR patient (`_one_person`), at or after `at`, or before it while its list
+    runs (`_still_waiting`); None when none stands. Cancelled, transferred and done operations are
+    not coming. What is given at the bedside that morning (an anticoagulant the operation was to
+    follow a stop of) is checked against it: a 08:00 case not yet recorded done at 08:05 is a list
+    running late, and its patient goes to theatre with what was given then."""
     theirs = _standing_where(db, ["operation_booking"], "patient_id IN (?)", list(_one_person(db, patient_id)))
-    return min((facts.start for facts in _replay(db, {record.record_id for record in theirs})
-                if facts.status in LIVE and facts.start is not None and instant(facts.start) >= instant(at)),
+    replayed = [facts for facts in _replay(db, {record.record_id for record in theirs})
+                if facts.status in LIVE and facts.start is not None]
+    listed = sessions(db, {facts.session_id for facts in replayed if facts.session_id is not None})
+    return min((facts.start for facts in replayed if facts.start is not None
+                and (instant(facts.start) >= instant(at) or _still_waiting(facts, listed, at))),
                key=instant, default=None)
+
+
+def _still_waiting(facts: BookingFacts, listed: Mapping[str, TheatreSession], at: datetime) -> bool:
+    """Whether an operation whose planned start has passed at `at`, not recorded done, may still
+    be to come: until its list's session ends, or its own expected end if later (a list running
+    late, or taking its cases in another order). After, one not recorded done is a record not
+    yet back-entered (the board is kept on the coordinator's laptop), not a patient waiting: the
+    evening's post-operative enoxaparin asked of an operation 12 hours past."""
+    assert facts.start is not None
+    ends = [facts.start + timedelta(minutes=facts.minutes)]
+    if facts.session_id in listed:
+        ends.append(listed[facts.session_id].end)
+    return instant(at) < max(map(instant, ends))
 
 
 def _deaths(db: Database, patient_ids: Collection[str]) -> dict[str, datetime]:
@@ -1650,6 +1729,79 @@ def _refuse_moving(db: Database, record_id: str, data: dict[str, Any]) -> None:
                                                          "operation."))
 
 
+_SIDE_AFTER_DONE = QT_TRANSLATE_NOOP("messages", "Side: this operation was recorded done ({done}) on the side operated "
+                                                 "{operated}: the booking's side is amended to that side only. If "
+                                                 "the team operated on another side, amend the operation done's Side "
+                                                 "operated first, and report the incident.")
+_SIDE_AFTER_CHECKLIST = QT_TRANSLATE_NOOP("messages", "Side: the WHO checklist signed in {at} names “{words}” at its time "
+                                                      "out, not the side now given. If the side it checked is wrong, the "
+                                                      "team checks the site again: mark that checklist entered in error, "
+                                                      "then correct the side and fill in a new checklist.")
+_SIDES_SAID = {"left": QT_TRANSLATE_NOOP("messages", "LEFT"), "right": QT_TRANSLATE_NOOP("messages", "RIGHT"),
+               "bilateral": QT_TRANSLATE_NOOP("messages", "BOTH SIDES"),
+               "not_applicable": QT_TRANSLATE_NOOP("messages", "no side"),
+               None: QT_TRANSLATE_NOOP("messages", "not recorded")}
+"""A side code as a message says it, where the forms are not at hand (a check of a version)."""
+
+
+def _refuse_side_after_checked(db: Database, record_id: str, data: Mapping[str, Any]) -> None:
+    """A booking's side is amended, once the operation is recorded done, only to the side
+    operated (`side_operated`: the booking follows the record of what was done); and before,
+    not to a side one of its standing WHO checklists contradicts where its time out named the
+    side booked until now (`time_out_other_side`): the team checked the site, and will operate,
+    on the side booked then. A correction to the side the time out named (the time out caught a
+    booking on the wrong side), or a side given to a booking with none, goes through. Amended
+    after (reason "typo"), the list, the board and the EHR's Procedure said the other side, next
+    to a time-out that said the first."""
+    booked = current_of(db, [record_id]).get(record_id)
+    if booked is None or booked.data.get("laterality") == data.get("laterality"):
+        return
+    facts = booking_facts(db, record_id)
+    if facts.done is not None:
+        if (operated := side_operated(facts.done, facts.record.data)) != data.get("laterality"):
+            raise ServiceError(_SIDE_AFTER_DONE, done=f"{facts.done_at:%d/%m/%Y %H:%M}",
+                               operated=Phrase(_SIDES_SAID[operated]))
+        return
+    for checklist in _own_checklists(db, facts):
+        if (time_out_other_side(str(booked.data["laterality"]), checklist.data) is None
+                and (words := time_out_other_side(str(data["laterality"]), checklist.data)) is not None):
+            raise ServiceError(_SIDE_AFTER_CHECKLIST, at=f"{checklist.occurred_at:%d/%m/%Y %H:%M}", words=words)
+
+
+def _own_checklists(db: Database, facts: BookingFacts) -> list[RecordVersion]:
+    """An operation's own standing WHO checklists (`checklists_of_done`)."""
+    return checklists_of_done(_standing_where(db, [CHECKLIST_FORM], "json_extract(data, '$.booking') IN (?)",
+                                              [facts.record.record_id]), facts.cancelled_at)
+
+
+def side_operated(done: RecordVersion, booking: Mapping[str, Any]) -> str | None:
+    """The side an operation recorded done (`done`) was operated on: its done record's
+    (`SIDE_OPERATED`; None where left to choose and not chosen: not the booking's, which the
+    time out may have caught as wrong), or its `booking`'s answers' for a record of the form's
+    version 1, which has none. The EHR's Procedure is sent on it (sync.fhir_theatre)."""
+    return done.data[SIDE_OPERATED] if SIDE_OPERATED in done.data else booking["laterality"]
+
+
+def side_operated_default(db: Database, booking_id: str) -> str | None:
+    """The side operated the done dialog and `record_done` start from: the booking's, unless one
+    of its standing WHO checklists names another side at its time out (`time_out_other_side`,
+    whatever its notes say), when it is left for the coordinator to choose: the booking's side
+    pre-filled sent the Procedure to the EHR on the side the time out caught as wrong."""
+    facts = booking_facts(db, booking_id)
+    side = str(facts.record.data["laterality"])
+    if any(time_out_other_side(side, checklist.data) is not None for checklist in _own_checklists(db, facts)):
+        return None
+    return side
+
+
+def time_out_other_side(side: str, checklist: Mapping[str, Any]) -> str | None:
+    """The first time-out words of a checklist (`CHECKLIST_SIDE_FIELDS`, its answers) naming a
+    side other than `side` (a code; `domain.laterality.contradiction`), whatever its notes say;
+    None where none does."""
+    return next((words for name in CHECKLIST_SIDE_FIELDS
+                 if (words := contradiction(str(checklist.get(name) or ""), side, prose=True)) is not None), None)
+
+
 def _refuse_another_day(db: Database, record_id: str, data: Mapping[str, Any]) -> None:
     """A correction of a booking keeps its day: amended to another, the operation left the old
     day's list with no struck line, and nobody was told to ring the patient, who came in fasting
@@ -1767,10 +1919,13 @@ def record_done(session: Session, booking_id: str, values: dict[str, Any]) -> Re
     theatre that was not free then by the records, only with the reason (`DoneOverClash`),
     asked once every refusal is past: a warning is not for an operation refused anyway, nor for
     someone who may not record it. A reason given where there is no clash is not kept (the
-    theatre or time corrected since the warning)."""
+    theatre or time corrected since the warning). The side operated (`SIDE_OPERATED`) is
+    `side_operated_default` unless given: the EHR's Procedure is sent on it, not on the booking's side, which
+    says what was planned."""
+    booked = _state(_replay(session.db, {booking_id}), booking_id)
+    values = {SIDE_OPERATED: side_operated_default(session.db, booking_id), **values}
     if records.may_write(session, session.form(DONE_FORM)):
         data = records.checked_values(session, DONE_FORM, {**values, "booking": booking_id})
-        booked = _state(_replay(session.db, {booking_id}), booking_id)
         check_version(session.db, DONE_FORM, "", str(booked.record.patient_id), data, session.clock())
         if not refuse_done_in_use(session.db, session.forms, data):
             values = {name: value for name, value in values.items() if name != OVER_CLASH}
@@ -1779,25 +1934,53 @@ def record_done(session: Session, booking_id: str, values: dict[str, Any]) -> Re
 
 _OTHER_SIDE_CHECKED = QT_TRANSLATE_NOOP("messages", "“{field}” names “{words}”, but the operation is booked as {booked}: "
                                                     "check the site with the team, then correct these words or the "
-                                                    "booking's side (amend it), or say why in “{notes}”.")
+                                                    "booking's side (amend it), or say in “{notes}” which side the "
+                                                    "team checked, with the word checked, marked or consented or the "
+                                                    "operation's body part, for example “{example}”.")
+_NOTES_EXAMPLE = QT_TRANSLATE_NOOP("messages", "Site checked with the consent and the mark: {side}")
 
 
-def _other_side(session: Session, booking_id: str, text: str) -> tuple[str, str] | None:
-    """The words of `text` naming another side than its booking's (`domain.laterality.contradiction`),
-    and the booking as said to the user ("Knee arthroscopy, LEFT"); None where they agree, or the
-    booking has no side."""
-    booking = current_of(session.db, [booking_id]).get(booking_id)
-    side = booking.data.get("laterality") if booking is not None else None
-    if booking is None or side in (None, "not_applicable") or (words := contradiction(text, side, prose=True)) is None:
+def other_side_words(booking: Mapping[str, Any], text: str, notes: str) -> str | None:
+    """The words of `text`, said aloud of an operation (a booking's answers), naming another side
+    than its booking's (`domain.laterality.contradiction`); None where they agree, the booking has
+    no side, or `notes` answer the question (`domain.laterality.speaks_of_side`: one of the two
+    sides, with a site check or the operation's body part, not a cannula's site)."""
+    side = booking.get("laterality")
+    if (side in (None, "not_applicable") or not text or (words := contradiction(text, side, prose=True)) is None
+            or speaks_of_side(notes, {side, *sides_spoken(words)}, str(booking["procedure"]))):
         return None
-    return words, procedure_and_side(booking.data, session.form(BOOKING_FORM), session.lang)
+    return words
+
+
+def checklist_other_side(booking: Mapping[str, Any], checklist: Mapping[str, Any]) -> str | None:
+    """The first time-out words of a checklist (`CHECKLIST_SIDE_FIELDS`, its answers) naming
+    another side than its booking's as it stands (`other_side_words`), else None. Asked as the
+    checklist is saved (`check_checklist`); reported where the booking's side changed after it,
+    on another laptop (`contradictions`, `ListEntry.other_side_checked`)."""
+    notes = str(checklist.get("notes") or "").strip()
+    return next((words for name in CHECKLIST_SIDE_FIELDS
+                 if (words := other_side_words(booking, str(checklist.get(name) or ""), notes)) is not None), None)
+
+
+def _other_side(session: Session, booking_id: str, text: str, notes: str) -> tuple[str, str, str] | None:
+    """`other_side_words` of `text` against its booking as it stands, the booking as said to the
+    user ("Knee arthroscopy, LEFT"), and notes that would answer the question on its side, for
+    the refusal to show ("Site checked with the consent and the mark: left"); None where they
+    agree, or there is no such booking."""
+    booking = current_of(session.db, [booking_id]).get(booking_id)
+    if booking is None or (words := other_side_words(booking.data, text, notes)) is None:
+        return None
+    spec = session.form(BOOKING_FORM)
+    side = format_value(spec.field("laterality"), booking.data["laterality"], session.lang).lower()
+    return (words, procedure_and_side(booking.data, spec, session.lang),
+            message(session.lang, _NOTES_EXAMPLE, side=side))
 
 
 CHECKLIST_SIDE_FIELDS = ("surgeon_critical_steps", "anaesthetist_concerns", "time_out_equipment_issues",
                          "equipment_problems")
 """The checklist's words the team says aloud of the operation, read as said aloud
-(`domain.laterality.sides_spoken`) against its booking's side: its notes are where the team says why, and lift the question once they speak of the side
-(`check_checklist`)."""
+(`domain.laterality.sides_spoken`) against its booking's side: its notes are where the team
+says why, and lift the question once they speak of the operation's side (`_other_side`)."""
 SIGN_IN_NEAR = timedelta(hours=12)
 """How far from its operation's slot a checklist's sign-in may be without a word why."""
 _SIGNED_IN_AFTER = QT_TRANSLATE_NOOP("messages", "“{field}”: the sign in ({at}) is after the time the operation was "
@@ -1815,8 +1998,9 @@ def check_checklist(session: Session, spec: FormSpec, data: Mapping[str, Any],
     paper, or a done time kept from the dialog's slot, which the coordinator amends; the paper
     is the team's record, and refused it was not recorded at all), or more than `SIGN_IN_NEAR`
     from each slot it was given (asked why, in its notes), and time-out words naming another side
-    than the booking's (`CHECKLIST_SIDE_FIELDS`, asked until its notes speak of the side: the
-    wrong-site warning the checklist exists for, which a recovery concern in the notes silenced).
+    than the booking's (`CHECKLIST_SIDE_FIELDS`, asked until its notes speak of the operation's
+    side: the wrong-site warning the checklist exists for, which a recovery concern, a cannula's
+    site or a diathermy plate's side in the notes silenced).
     An amendment keeping the booking, sign-in and words (`before`) is not asked again."""
     booking_id = data.get("booking")
     if not booking_id:
@@ -1838,18 +2022,19 @@ def check_checklist(session: Session, spec: FormSpec, data: Mapping[str, Any],
                 session.lang, _SIGNED_IN_FAR, field=spec.field("notes").label.get(session.lang),
                 at=ward_time(checked_at, checked_at.tzinfo), slot=ward_time(slot, checked_at.tzinfo),
                 hours=SIGN_IN_NEAR // timedelta(hours=1)))])
-    if speaks_of_side(notes):
-        return
     for name in CHECKLIST_SIDE_FIELDS:
         text = str(data.get(name) or "")
         if not text or (kept and kept.get(name) == data.get(name)):
             continue
-        if (found := _other_side(session, str(booking_id), text)) is not None:
+        if (found := _other_side(session, str(booking_id), text, notes)) is not None:
             raise ValidationFailed([FieldError(name, message(
                 session.lang, _OTHER_SIDE_CHECKED, field=spec.field(name).label.get(session.lang), words=found[0],
-                booked=found[1], notes=spec.field("notes").label.get(session.lang)))])
+                booked=found[1], notes=spec.field("notes").label.get(session.lang), example=found[2]))])
 
 
+SIDE_OPERATED = "laterality"
+"""The field of the done form giving the side operated on (its version 2; one of version 1 has
+none, and was on the booking's side): sync.fhir_theatre sends the Procedure's body site from it."""
 OVER_CLASH = "clash_reason"
 """The field of the done form giving why it was recorded over a clash (`DoneOverClash`)."""
 _DONE_IN_USE = QT_TRANSLATE_NOOP("messages", "Theatre {theatre} was not free {window}: {others}. Check the theatre and "
@@ -2324,6 +2509,11 @@ class ListEntry:
     """A standing line of an operation recorded done whose safety checklists answered the Sign
     out's counts NOT correct only (a swab missing, an X-ray asked): it was taken for signed out,
     and the board and the export said nothing of a possibly retained item."""
+    other_side_checked: str | None = None
+    """The words of a standing line's own WHO checklist naming at its time out another side than
+    the one it is booked on now (`other_side_checked`): the side changed on one laptop after the
+    other's team checked the site, and the list, the board and the EHR said the other side, with
+    nothing said."""
     anticoagulated: tuple[Anticoagulated, ...] = ()
     """The anticoagulants of the patient's medication chart that still anticoagulate at the
     operation's start (`_charted`, `domain.medication.anticoagulated_at`), on a standing line:
@@ -2583,7 +2773,8 @@ def overrun_said(entry: ListEntry, lang: Lang) -> list[str]:
 def line_flags(entry: ListEntry, lang: Lang) -> list[str]:
     """What a standing line of a day list says after its status, in the same words on the board,
     the printed list and `downtime theatre list`: an operation done with no safety checklist
-    recorded (`ListEntry.no_checklist`), none signed out (`ListEntry.no_sign_out`) or its counts NOT
+    recorded (`ListEntry.no_checklist`), one whose checklist's time out names another side than the
+    one booked now (`ListEntry.other_side_checked`), none signed out (`ListEntry.no_sign_out`) or its counts NOT
     correct (`ListEntry.counts_not_correct`), one past its NCEPOD target or its rebook-by date
     (`late_said`), why one was recorded over a clash (`ListEntry.over_clash`), then, these safety
     flags first, a list that overruns (`overrun_said`), where its patient went if they left the
@@ -2594,11 +2785,15 @@ def line_flags(entry: ListEntry, lang: Lang) -> list[str]:
         return contradicted
     left = left_said(entry.state, lang, call=not (entry.state.untold and entry.to_tell is not None
                                                    and entry.to_tell.said(lang)))
+    other_side = ([] if not entry.other_side_checked
+                  else [message(lang, _OTHER_SIDE_ON_LIST, words=entry.other_side_checked)] if entry.state.done is None
+                  else [message(lang, _OTHER_SIDE_DONE_ON_LIST, words=entry.other_side_checked,
+                                operated=message(lang, _SIDES_SAID[side_operated(entry.state.done, entry.state.record.data)]))])
     unchecked = ([message(lang, _NO_CHECKLIST)] if entry.no_checklist
                  else [message(lang, _NO_SIGN_OUT)] if entry.no_sign_out
                  else [message(lang, _COUNTS_NOT_CORRECT)] if entry.counts_not_correct else [])
     over_clash = [message(lang, _DONE_OVER_CLASH, reason=entry.over_clash)] if entry.over_clash else []
-    return [*contradicted, *late_said(entry, lang), *unchecked, *over_clash, *overrun_said(entry, lang),
+    return [*contradicted, *other_side, *late_said(entry, lang), *unchecked, *over_clash, *overrun_said(entry, lang),
             *([left] if left else []),
             *(message(lang, _ALSO_BOOKED, when=f"{when:%d/%m %H:%M}") for when in entry.booked_again)]
 
@@ -2721,9 +2916,14 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
                                                  reason=reason))
     same_name = _namesakes([entry for listed in entries.values() for entry in listed])
     latex = _after_latex([entry for listed in entries.values() for entry in listed])
-    unchecked, unsigned, miscounted = _unchecked(db, {entry.state.record.record_id: entry.state for s in chosen
-                                          for entry in entries[s.session_id]
-                                          if not entry.struck and entry.state.done is not None})
+    standing = {entry.state.record.record_id: entry.state for s in chosen for entry in entries[s.session_id]
+                if not entry.struck}
+    named = _by_booking(_standing_where(db, [CHECKLIST_FORM], "json_extract(data, '$.booking') IN (?)", standing))
+    unchecked, unsigned, miscounted = _unchecked(named, {booking_id: state for booking_id, state in standing.items()
+                                                         if state.done is not None})
+    booked = sides_booked(db, named.keys() & standing.keys())
+    other_side = {booking_id: checked[1] for booking_id, state in standing.items()
+                  if (checked := other_side_checked(state, named, booked)) is not None}
     # The day's lists all read, as for latex: a patient on insulin first on the afternoon's list follows the morning's.
     charted, insulins, lowered = _charted(db, [entry for listed in entries.values() for entry in listed
                                                if not entry.struck])
@@ -2734,6 +2934,7 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
                                       no_checklist=entry.state.record.record_id in unchecked,
                                       no_sign_out=entry.state.record.record_id in unsigned,
                                       counts_not_correct=entry.state.record.record_id in miscounted,
+                                      other_side_checked=other_side.get(entry.state.record.record_id),
                                       anticoagulated=charted.get(entry.state.record.record_id, ()),
                                       insulins=insulins.get(entry.state.record.record_id, ()),
                                       lowering=lowered.get(entry.state.record.record_id, ()),
@@ -2801,17 +3002,44 @@ def _after_others(lines: Collection[ListEntry], rank: Callable[[ListEntry], int 
     return found
 
 
-def _unchecked(db: Database, done: Mapping[str, BookingFacts]) -> tuple[set[str], set[str], set[str]]:
+def other_side_checked(facts: BookingFacts, named: Mapping[str, list[RecordVersion]],
+                       booked: Mapping[str, Collection[str]]) -> tuple[RecordVersion, str] | None:
+    """The first of an operation's own standing checklists (`checklists_of_done`, of `named`: by
+    booking) whose time out names another side than the one it is booked on now (with those
+    words, `checklist_other_side`) and agrees with a side it was booked on before (`booked`,
+    `sides_booked`): its side changed after the time out, on another laptop. None where none
+    does: a checklist whose notes answered the question by an earlier rule ("Site checked with
+    the team"), its side never changed, was flagged as though the side had moved under it."""
+    before = [{**facts.record.data, "laterality": side} for side in booked.get(facts.record.record_id, ())
+              if side != facts.record.data["laterality"]]
+    return next(((checklist, words) for checklist in checklists_of_done(named.get(facts.record.record_id, []),
+                                                                        facts.cancelled_at)
+                 if (words := checklist_other_side(facts.record.data, checklist.data)) is not None
+                 and any(checklist_other_side(data, checklist.data) is None for data in before)), None)
+
+
+def sides_booked(db: Database, booking_ids: Collection[str]) -> dict[str, set[str]]:
+    """Every side each of these bookings was given by any of its versions (`other_side_checked`)."""
+    return {record_id: {str(version.data["laterality"]) for version in versions}
+            for record_id, versions in histories(db, booking_ids).items()}
+
+
+def _by_booking(checklists: Collection[RecordVersion]) -> dict[str, list[RecordVersion]]:
+    """Checklists by the booking each names (none: left out)."""
+    named: dict[str, list[RecordVersion]] = {}
+    for record in checklists:
+        if record.data.get("booking"):
+            named.setdefault(str(record.data["booking"]), []).append(record)
+    return named
+
+
+def _unchecked(named: Mapping[str, list[RecordVersion]], done: Mapping[str, BookingFacts]
+               ) -> tuple[set[str], set[str], set[str]]:
     """Of these operations recorded done (by booking), those no safety checklist counts for
     (`checklists_of_done`, `ListEntry.no_checklist`), those whose checklists never answered the
     Sign out's counts (`ListEntry.no_sign_out`), and those whose checklists answered them NOT
-    correct (`ListEntry.counts_not_correct`), by `sign_out_gap`. Only the checklists naming them
-    are read."""
-    if not done:
-        return set(), set(), set()
-    named: dict[str, list[RecordVersion]] = {}
-    for record in _standing_where(db, [CHECKLIST_FORM], "json_extract(data, '$.booking') IN (?)", done):
-        named.setdefault(str(record.data["booking"]), []).append(record)
+    correct (`ListEntry.counts_not_correct`), by `sign_out_gap`, of their standing checklists
+    (`named`: by booking)."""
     counted = {booking_id: checklists_of_done(named.get(booking_id, []), facts.cancelled_at)
                for booking_id, facts in done.items()}
     gaps = {booking_id: sign_out_gap(checklists) for booking_id, checklists in counted.items() if checklists}

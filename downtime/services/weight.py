@@ -265,14 +265,16 @@ def _dosing(weights: Sequence[Weighed]) -> Weighed:
     return kept if newest is kept else replace(kept, passed_over=newest)
 
 
-def latest(db: Database, forms: Mapping[str, FormSpec], patients: Collection[PatientSummary]) -> dict[str, Weighed]:
+def latest(db: Database, forms: Mapping[str, FormSpec], patients: Collection[PatientSummary],
+           by: datetime | None = None) -> dict[str, Weighed]:
     """The latest weight of each of these patients who has one this stay, by the time it was
     taken: their admission's, a nutrition screening's or a weighing's; one measured on the scales
     kept over a later one estimated or stated (`_dosing`). A patient weighed 8 kg lighter after
     two weeks on the ward had their enoxaparin and their urine per kilogram worked out from the
     admission's; a child weighed again had it by amending the admission, and the chart said it
-    was weighed on admission."""
-    return _latest(db, _admission_weight(forms), patients)
+    was weighed on admission. `by`: of the weights taken by then (None: all), the one a child's
+    fluid was worked out on (services.medication.fluid_weighed_again)."""
+    return _latest(db, _admission_weight(forms), patients, by)
 
 
 def _admission_weight(forms: Mapping[str, FormSpec]) -> str | None:
@@ -281,7 +283,8 @@ def _admission_weight(forms: Mapping[str, FormSpec]) -> str | None:
     return field.id if field is not None else None
 
 
-def _latest(db: Database, weight_field: str | None, patients: Collection[PatientSummary]) -> dict[str, Weighed]:
+def _latest(db: Database, weight_field: str | None, patients: Collection[PatientSummary],
+            by: datetime | None = None) -> dict[str, Weighed]:
     patient_ids = [patient.patient_id for patient in patients]
     every: dict[str, list[Weighed]] = {patient_id: [one] for patient_id, one in
                                        _admitted(db, weight_field, patients).items()}
@@ -289,7 +292,8 @@ def _latest(db: Database, weight_field: str | None, patients: Collection[Patient
         every.setdefault(patient_id, []).extend(map(_screened, screenings))
     for patient_id, weighings in WEIGHINGS.of_each(db, patient_ids).items():
         every.setdefault(patient_id, []).extend(weighings)
-    return {patient_id: _dosing(weights) for patient_id, weights in every.items()}
+    return {patient_id: _dosing(taken) for patient_id, weights in every.items()
+            if (taken := [one for one in weights if by is None or elapsed.instant(one.at) <= elapsed.instant(by)])}
 
 
 def latest_height(db: Database, patient: PatientSummary) -> float | None:

@@ -4,7 +4,8 @@ into the EHR, in one self-contained bundle.
 Each record becomes its resources (see fhir_patients, fhir_medication, fhir_theatre,
 fhir_observations, fhir_notes, fhir_fluids, fhir_neuro, fhir_glucose, fhir_transfusion,
 fhir_checklist, fhir_lab_results, fhir_skin, fhir_devices, fhir_pain, fhir_nutrition, fhir_delirium,
-fhir_falls, fhir_sepsis, fhir_vte, fhir_bowels, fhir_pews, fhir_weight, fhir_infusion_rates) plus a Provenance naming who wrote it, when it happened and when
+fhir_falls, fhir_sepsis, fhir_vte, fhir_bowels, fhir_pews, fhir_weight, fhir_infusion_rates,
+fhir_infusion_checks) plus a Provenance naming who wrote it, when it happened and when
 it was typed, and how it was amended or withdrawn. The bundle holds the groups whose records changed in the exported range, plus
 every group they reference (a dose's order, each resource's patient with the stays it names,
 see fhir_stays), so every reference resolves inside the bundle. Ids are record UUIDs or derived from them, and each entry is a
@@ -122,6 +123,7 @@ from downtime.sync.fhir_bowels import bowel_groups
 from downtime.sync.fhir_pews import pews_groups
 from downtime.sync.fhir_weight import weight_groups
 from downtime.sync.fhir_infusion_rates import infusion_rate_groups
+from downtime.sync.fhir_infusion_checks import infusion_check_groups
 from downtime.sync.fhir_devices import device_groups
 from downtime.sync.fhir_pain import pain_groups
 from downtime.sync.fhir_skin import skin_groups
@@ -387,7 +389,8 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
               **fall_groups(db, ctx, stays), **sepsis_groups(db, ctx, stays), **vte_groups(db, ctx, stays),
               **resuscitation_groups(db, ctx, stays), **observation_plan_groups(db, ctx, stays),
               **bowel_groups(db, ctx, stays), **pews_groups(db, ctx, stays), **weight_groups(db, ctx, stays),
-              **infusion_rate_groups(db, ctx, stays), **transfusion_groups(db, ctx, stays),
+              **infusion_rate_groups(db, ctx, stays), **infusion_check_groups(db, ctx, stays),
+              **transfusion_groups(db, ctx, stays),
               **checklist_groups(db, ctx, stays), **lab_result_groups(db, ctx, stays)}
     held_from, not_entered, later = left_out
     held, authors = besides

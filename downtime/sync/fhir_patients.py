@@ -98,11 +98,12 @@ def patient_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]
     # Every version of the amended admissions, for the allergies an amendment removed (fhir_allergies).
     amended = histories(db, [record.record_id for pid in numbers for spec, record in items.get(pid, [])
                              if spec.creates_patient and record.version > 1])
-    # A leaving recorded under a linked number may end the patient's stay (fhir_stays).
+    # An admission or a leaving recorded under a linked number may end the patient's stay, or its
+    # last place (fhir_stays).
     return {patient_key(pid): Group(patient_key(pid),
                                     partial(_made, pid, {"system": systems[pid], "value": number},
                                             items.get(pid, []), ctx.ehr_numbers.get(pid), ctx, amended, stays.of),
-                                    frozenset(r.record_id for _, r in items.get(pid, [])) | stays.leavings_elsewhere(pid),
+                                    frozenset(r.record_id for _, r in items.get(pid, [])) | stays.ends_elsewhere(pid),
                                     frozenset())
             for pid, number in numbers.items()}
 
@@ -408,13 +409,20 @@ def _encounter_base(admission: RecordVersion, patient_id: str, status: str) -> d
 
 def _encounter(stay: Stay, patient_id: str) -> dict[str, Any]:
     """Each ward and bed of the stay is a location with its period: it ends when the next one starts
-    (completed), or stays open (active) while the patient is still there. The reason for
+    (completed), or stays open (active) while the patient is still there; the last one ends when
+    the person was admitted under a linked number (`Stay.moved_on`). A place moved into and
+    replaced at the same minute is left out: the step of a bed swap (to the ward with no bed, then
+    into the other bed, all at one time) gave the EHR a place with no bed that lasted no time,
+    for the clerk to enter. The admission's place stays, however short: the EHR's stay starts
+    there. The reason for
     admission and the admitting clinician, which the back-entry line leaves out, travel here
     as text, where the FHIR snapshot reader takes them from."""
     ended = stay.left[1].occurred_at if stay.left else None
     locations = []
     for index, (ward, bed, since) in enumerate(stay.places):
-        until = stay.places[index + 1][2] if index + 1 < len(stay.places) else ended
+        until = stay.places[index + 1][2] if index + 1 < len(stay.places) else stay.moved_on or ended
+        if 0 < index < len(stay.places) - 1 and until == since:
+            continue
         period = {"start": moment(since)} | ({"end": moment(until)} if until else {})
         locations += _places(ward, bed, status="completed" if until else "active", period=period)
     resource = _encounter_base(stay.admission, patient_id, "finished" if stay.left else "in-progress")

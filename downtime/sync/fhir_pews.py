@@ -16,16 +16,18 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain.pews import ALERT, BAND_WORDS, ITEMS, RED_WORDS, URGENT_FROM
+from downtime.domain.pews import ALERT, BAND_WORDS, ITEMS, RED_WORDS, URGENT_FROM, missing_asked
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.services.pews import FORM, taken
-from downtime.sync.fhir_codes import DATA_ABSENT_REASON, coding
+from downtime.sync.fhir_codes import DATA_ABSENT_REASON, UCUM, coding
 from downtime.sync.fhir_elements import Context, Group, Made, label
 from downtime.sync.fhir_observations import VITALS, Measured, sets_scored_by_age
 from downtime.sync.fhir_stays import Stays
 
 PEWS = {"text": "Bedside Paediatric Early Warning System score"}
+SCORE = "{score}"
+"""UCUM's annotation for a score, the unit of an incomplete set's "at least" total."""
 PEWS_VITALS = {"respiratory_rate": VITALS["respiratory_rate"], "spo2": VITALS["spo2"],
                "heart_rate": VITALS["pulse"], "temperature": VITALS["temperature"]}
 """The form's vital signs and their codes: its heart rate is the adult chart's pulse (LOINC 8867-4, heart rate)."""
@@ -49,6 +51,9 @@ def _made(record: RecordVersion, ctx: Context, birth_date: date | None, stays: S
 
 
 def _total(record: RecordVersion, birth_date: date | None, spec: FormSpec) -> dict[str, Any]:
+    """The total, or, for a set missing a reading it is asked for (`missing_asked`), at least the
+    total, as the screen says "PEWS ≥ 5 (incomplete)": sent as the figure, it was back-entered as
+    the child's score; the readings not taken by the form's words."""
     one, consciousness = taken(record), record.data.get("consciousness") or ALERT
     found = one.scored(birth_date)
     if found is None and birth_date is None:
@@ -57,12 +62,15 @@ def _total(record: RecordVersion, birth_date: date | None, spec: FormSpec) -> di
     if found is None:
         return {"dataAbsentReason": {"coding": [coding(DATA_ABSENT_REASON, "not-applicable")],
                                      "text": "16 or over when taken: NEWS2's, not PEWS's"}}
+    missing = missing_asked(found)
     said = [f"Age band: {BAND_WORDS[found.band]['en']}",
             *([f"{URGENT_FROM} or more: urgent medical review"] if found.urgent else []),
             *(f"Red flag: {RED_WORDS[flag]['en']}" for flag in one.red(birth_date)),
             *([f"Not alert: {label(spec, 'consciousness', consciousness)}"] if consciousness != ALERT else []),
             *(["Nurse or parent worried"] if one.concern else []),
-            *([f"Not taken: {', '.join(found.missing)}"] if found.missing else [])]
-    return {"valueInteger": found.total, "interpretation": [{"text": text} for text in said],
+            *([f"Not taken: {', '.join(spec.field(item).label.get('en') for item in missing)}"] if missing else [])]
+    value = {"valueQuantity": {"value": found.total, "comparator": ">=", "system": UCUM, "code": SCORE}} if missing \
+        else {"valueInteger": found.total}
+    return {**value, "interpretation": [{"text": text} for text in said],
             "component": [{"code": {"text": item}, "valueInteger": found.points[item]} for item in ITEMS
                           if found.points[item] is not None]}

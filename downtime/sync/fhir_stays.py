@@ -19,8 +19,10 @@ One person admitted on two laptops has two downtime numbers, which the records o
 one EHR patient (services.theatre.people_of). A stay one laptop left open, the patient having
 gone on to the other laptop's ward, ends when the person left hospital under the other number
 (died, was discharged or transferred out there): laptop 1's Encounter stayed in progress, and
-its orders live, for a patient who had died on laptop 2's ward. Derived, as every stay's end is:
-no record is changed."""
+its orders live, for a patient who had died on laptop 2's ward. An admission under the other
+number after the open stay's last move ends that stay's last place then (`Stay.moved_on`), the
+Encounter staying in progress for the records office to finish or join: one person was sent in
+two beds at once. Derived, as every stay's end is: no record is changed."""
 
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ from sqlite_utils import Database
 from downtime.domain.census import Movement
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
+from downtime.services.back_entry import place_key
 from downtime.services.census import event_of
 from downtime.services.theatre import people_of
 from downtime.sync.fhir_elements import Context, Group, Made, patient_key, reference
@@ -52,6 +55,9 @@ class Stay:
     places: list[tuple[str | None, str | None, datetime]]
     records: list[str]
     left: tuple[FormSpec, RecordVersion] | None = None
+    moved_on: datetime | None = None
+    """When the person, this stay left open at its last place, was admitted under a linked
+    number: that place ends then (they cannot hold two beds), as at a move."""
 
     def holds(self, at: datetime) -> bool:
         """Whether `at` is within the stay, its last minute included: a dose given as the
@@ -73,12 +79,15 @@ class Stays:
 
     def of(self, patient_id: str) -> list[Stay]:
         """The patient's stays, the last one ended by the person's leaving under a linked number
-        when its own records leave it open (see `_closed`)."""
+        when its own records leave it open, and its last place by their admission under one (see
+        `_closed`)."""
         found = self.replayed.get(patient_id)
         if found is None:
-            found = self.replayed[patient_id] = _closed(self._recorded(patient_id), sorted(
-                (stay.left for other in self.linked.get(patient_id, ()) for stay in self._recorded(other) if stay.left),
-                key=lambda left: left[1].occurred_at))
+            elsewhere = [stay for other in self.linked.get(patient_id, ()) for stay in self._recorded(other)]
+            found = self.replayed[patient_id] = _closed(
+                self._recorded(patient_id), sorted((stay.left for stay in elsewhere if stay.left),
+                                                   key=lambda left: left[1].occurred_at),
+                sorted((stay.places[0] for stay in elsewhere), key=lambda place: place[2]))
         return found
 
     def _recorded(self, patient_id: str) -> list[Stay]:
@@ -88,12 +97,12 @@ class Stays:
             found = self.as_recorded[patient_id] = _replay(self.records.get(patient_id, []), self.ctx)
         return found
 
-    def leavings_elsewhere(self, patient_id: str) -> set[str]:
-        """The ids of the discharges, deaths and transfers out, standing or withdrawn, recorded
-        under the patient's linked numbers: one recorded, amended or withdrawn may end their
-        stay, or open it again."""
+    def ends_elsewhere(self, patient_id: str) -> set[str]:
+        """The ids of the admissions, discharges, deaths and transfers out, standing or withdrawn,
+        recorded under the patient's linked numbers: one recorded, amended or withdrawn may end
+        their stay or its last place, or open it again."""
         return {record.record_id for other in self.linked.get(patient_id, ())
-                for spec, record in self.records.get(other, []) if spec.movement in _LEAVING}
+                for spec, record in self.records.get(other, []) if spec.movement in (*_LEAVING, Movement.ADMIT)}
 
     def left_elsewhere(self, patient_id: str, since: datetime) -> tuple[FormSpec, RecordVersion] | None:
         """The leaving recorded under a linked number that ended the patient's stay `since`
@@ -139,16 +148,25 @@ def _movement_records(db: Database, ctx: Context) -> dict[str, list[tuple[FormSp
     return records
 
 
-def _closed(stays: list[Stay], elsewhere: list[tuple[FormSpec, RecordVersion]]) -> list[Stay]:
+def _closed(stays: list[Stay], elsewhere: list[tuple[FormSpec, RecordVersion]],
+            admitted: list[tuple[str | None, str | None, datetime]]) -> list[Stay]:
     """`stays` with the last one, left open by its own records, ended by the first leaving among
     `elsewhere` (those recorded under the person's linked numbers, earliest first) after its
     last move: the person left hospital then. One before it is of an earlier stay, or of a time
-    these records say the person was still moving from bed to bed here, and ends nothing."""
+    these records say the person was still moving from bed to bed here, and ends nothing. Its
+    last place ends at the first of `admitted` (where and when each stay under those numbers
+    began) in another place after that move and before that leaving: the person was in another
+    bed from then. One admitted again into the bed this stay's move put them in is the same place
+    recorded twice, and ends nothing."""
     last = stays[-1] if stays else None
     if last is None or last.left is not None:
         return stays
-    left = next((left for left in elsewhere if left[1].occurred_at > last.places[-1][2]), None)
-    return stays if left is None else [*stays[:-1], replace(last, left=left)]
+    ward, bed, since = last.places[-1]
+    left = next((left for left in elsewhere if left[1].occurred_at > since), None)
+    moved_on = next((at for other_ward, other_bed, at in admitted
+                     if since < at and (left is None or at < left[1].occurred_at)
+                     and place_key(other_ward, other_bed) != place_key(ward, bed)), None)
+    return stays if left is None and moved_on is None else [*stays[:-1], replace(last, left=left, moved_on=moved_on)]
 
 
 def _replay(items: Sequence[tuple[FormSpec, RecordVersion]], ctx: Context) -> list[Stay]:

@@ -38,6 +38,7 @@ from downtime.services.theatre import (
     checklists_of_done,
     done_in_left_slot,
     people_of,
+    side_operated,
     sign_out_gap,
 )
 from downtime.sync.fhir_codes import (
@@ -333,18 +334,18 @@ def _service_request(booking: RecordVersion, transfer: RecordVersion | None, don
         details.append(f"Equipment: {data['equipment']}")
     if details:
         resource["orderDetail"] = [{"text": detail} for detail in details]
-    if site := _body_site(booking, ctx):
+    if site := _body_site(booking, data["laterality"], ctx):
         resource["bodySite"] = [site]
     if data.get("diagnosis"):
         resource["reasonCode"] = [{"text": data["diagnosis"]}]
     return resource
 
 
-def _body_site(booking: RecordVersion, ctx: Context) -> dict[str, Any] | None:
-    """The operation's site with its side, in words ("LEFT: Knee arthroscopy"), for a sided
-    operation; None for one with no side. Sent only as an order detail's text, the side of a
-    knee operated on reached no coded element the EHR's procedure history reads."""
-    side = booking.data.get("laterality")
+def _body_site(booking: RecordVersion, side: str | None, ctx: Context) -> dict[str, Any] | None:
+    """The operation's site with its `side` (the booking's, as requested; the side operated, as
+    performed), in words ("LEFT: Knee arthroscopy"), for a sided operation; None for one with no
+    side. Sent only as an order detail's text, the side of a knee operated on reached no coded
+    element the EHR's procedure history reads."""
     if not side or side == "not_applicable":
         return None
     return {"text": f"{label(ctx.forms[BOOKING_FORM], 'laterality', side)}: {booking.data['procedure']}"}
@@ -352,7 +353,8 @@ def _body_site(booking: RecordVersion, ctx: Context) -> dict[str, Any] | None:
 
 def _procedure(done: RecordVersion, booking: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
     """The operation as performed, from its record done: when, by whom (the booking's surgeon and
-    anaesthetist), where (the theatre it was done in), on which side, based on its request; the
+    anaesthetist), where (the theatre it was done in), on which side (the side operated, which a
+    done record of the form's version 1 has not: the booking's), based on its request; the
     done record's notes and why it was recorded over a clash as notes. Withdrawn (or its booking
     withdrawn), it is entered in error: an EHR holding it from an earlier bundle takes it off the
     patient's procedure history."""
@@ -369,7 +371,7 @@ def _procedure(done: RecordVersion, booking: RecordVersion, ctx: Context, stays:
         **stays.encounter_at(booking.patient_id, done.occurred_at), "performedDateTime": moment(done.occurred_at),
         "performer": performers, "location": {"display": f"theatre {done.data['theatre']}"},
         "basedOn": [reference(booking.record_id)], **({"note": [{"text": text} for text in notes]} if notes else {})}
-    if site := _body_site(booking, ctx):
+    if site := _body_site(booking, side_operated(done, data), ctx):
         resource["bodySite"] = [site]
     return resource
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
+from datetime import datetime
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -32,7 +33,8 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Phrase, Said
-from downtime.domain.census import StayStatus, leaves_hospital
+from downtime.domain.census import Location, StayStatus, leaves_hospital
+from downtime.domain.laptops import Laptop, laptop_name
 from downtime.domain.holds import HeldVersion, SettledOtherwise, Settlement, SettlementNotTaken
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -41,7 +43,7 @@ from downtime.formspec.schema import RecordRefField, Text
 from downtime.services import census, identity, records, search, theatre
 from downtime.services.back_entry import (
     AFTER_LEAVING, AS_REQUIRED_TWICE, ORDER_STOPPED, SAME_DOSE, Conflict, conflicts_among, duplicates_of, hold_of,
-    missing_here, shared_numbers, tally,
+    missing_here, place_key, shared_numbers, tally,
 )
 from downtime.services.context import Session
 from downtime.services.laptops import authors as authors_here, laptops_known
@@ -168,6 +170,9 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                                    for row in new_patients], action="patient.import", **who)
         added["patients"] = len(new_patients)
         known_patients = {row["patient_id"] for row in patients}
+        charted = {row[0] for row in db.execute("SELECT DISTINCT patient_id FROM records WHERE device_id = ?",
+                                                [session.device.device_id])}
+        placed = census.locations(db, patient_ids=charted) if charted else {}  # to tell a place changed silently
         taken = {row["id"] for row in _already(session, "hold_settlements", "id", set(settlements))}
         settlements = {settled_id: found for settled_id, found in settlements.items() if settled_id not in taken}
         imported = _imported(db, settlements)
@@ -183,6 +188,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
         left: dict[str, str] = {}  # the deaths, discharges and transfers out new here: their patients by record id
         dosing: dict[str, str] = {}  # the doses and orders new here, likewise
         moved: set[str] = set()  # the patients an admission or move new here placed
+        new_moves: set[str] = set()  # the admissions and moves whose version 1 this import brought
         withdrawn: set[str] = set()  # the records a withdrawal new here withdrew
         # (line, record, record it points to) not found yet: the target may come later in the
         # file (a merge orders by the laptops' clocks), so only what is missing at the end is refused.
@@ -251,12 +257,16 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                 if row["form_id"] in THEATRE_FORMS:
                     booked.add(orjson.loads(row["data"])["booking"] if row["form_id"] in theatre.EVENT_FORMS
                                else row["record_id"])
+                elif row["form_id"] == theatre.CHECKLIST_FORM and (named := orjson.loads(row["data"]).get("booking")):
+                    booked.add(named)  # its time out read against the booking's side (theatre.contradictions)
                 if spec.creates_patient and row["patient_id"]:
                     touched.add(row["patient_id"])
                 if spec.movement is not None and leaves_hospital(spec.movement) and row["patient_id"]:
                     left[row["record_id"]] = row["patient_id"]
                 elif spec.movement is not None and row["patient_id"]:
                     moved.add(row["patient_id"])
+                    if row["version"] == 1:
+                        new_moves.add(row["record_id"])
                 if row["form_id"] in (census.DOSE_FORM, records.ORDER_FORM) and row["patient_id"]:
                     dosing[row["record_id"]] = row["patient_id"]
                 if row["status"] == RecordStatus.ENTERED_IN_ERROR.value:
@@ -308,9 +318,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                   for form_id in {hold.form_id for hold in brought} | {refused.form_id for refused in not_taken}}
         authors = authors_here(session)
         clashes = theatre.clashes_brought(session, booked)
-        charted = {row[0] for row in db.execute("SELECT DISTINCT patient_id FROM records WHERE device_id = ?",
-                                                [session.device.device_id])}
-        to_check = [*_to_check_now(session, charted, {**left, **dosing}), *_beds_shared(session, charted, moved),
+        to_check = [*_to_check_now(session, charted, {**left, **dosing}),
+                    *_places_changed(session, placed, moved & charted, new_moves), *_beds_shared(session, charted, moved),
                     *identity.temporary_names_shared(db, session.forms, touched)]
         # Every settlement brought and not taken, with why as the report says it (or, said to
         # nobody, why not): the audit is what is read later of what an import did.
@@ -414,6 +423,79 @@ def _beds_shared(session: Session, charted: set[str], moved: set[str]) -> list[B
                     moved_in := [patient for patient in shared if patient.patient_id in moved]):
                 found.append(BedShared(ward, shared[0].bed or "", _named(moved_in[0]),
                                        tuple(sorted(_named(patient) for patient in shared))))
+    return found
+
+
+PLACE_CHANGED = {
+    "en": "{patient}: the import moves them from {was} to {now} with no new move: a move already here was changed "
+          "or withdrawn (their place now comes from the move at {at}, written on {laptop}). Check where the patient "
+          "is, and record a move if they are not in {now}.",
+    "fr": "{patient} : l’import le déplace sans nouveau mouvement : il était {was}, il est maintenant {now} ; un "
+          "mouvement déjà ici a été modifié ou retiré (sa place vient maintenant du mouvement du {at}, saisi sur "
+          "{laptop}). Vérifiez où est le patient, et enregistrez une mutation s’il n’est pas {now}."}
+PLACE = {"en": ("ward {ward}, bed {bed}", "ward {ward}"), "fr": ("au service {ward}, lit {bed}", "au service {ward}")}
+"""A place as the app says it elsewhere (the census PDF's "was in ward {ward}, bed {bed}"), with
+a bed and without."""
+
+
+@dataclass(frozen=True)
+class PlaceChanged:
+    """A patient this laptop charts for whom the import put somewhere else by no new move of
+    theirs: a move already here, amended on the laptop that wrote it after its stick went (its
+    time now after this ward's own later move), or withdrawn there. The census followed it and
+    said nothing: the patient read as back in the bed they had left, and the ward took another
+    patient into their real one."""
+
+    patient: str
+    was: tuple[str | None, str | None]
+    now: tuple[str | None, str | None]
+    at: datetime
+    device_id: str
+    laptop: Laptop
+
+    def text(self, lang: Lang) -> str:
+        return PLACE_CHANGED[lang].format(patient=self.patient, was=_place(lang, *self.was), now=_place(lang, *self.now),
+                                          at=f"{self.at.astimezone():%d/%m/%Y %H:%M}",
+                                          laptop=laptop_name(lang, self.device_id, {self.device_id: self.laptop}))
+
+
+def _place(lang: Lang, ward: str | None, bed: str | None) -> str:
+    with_bed, ward_only = PLACE[lang]
+    return with_bed.format(ward=ward or "", bed=bed) if bed else ward_only.format(ward=ward or "")
+
+
+def _places_changed(session: Session, before: Mapping[str, Location], moved: set[str], new_moves: set[str]
+                    ) -> list[PlaceChanged]:
+    """The patients among `moved` (this laptop's, whose movements the import brought) whose ward
+    or bed the import changed, in hospital before and after, where what places them now is no
+    move the import brought new (`new_moves`: a move the other ward made since is news, and
+    the place it gives is right)."""
+    if not moved:
+        return []
+    after, events = census.locations(session.db, patient_ids=moved), census.movement_events(session.db, moved)
+    changed = {}
+    for patient_id in sorted(moved):
+        was, now = before.get(patient_id), after.get(patient_id)
+        if was is None or now is None or was.status is not StayStatus.IN or now.status is not StayStatus.IN \
+                or place_key(was.ward, was.bed) == place_key(now.ward, now.bed):
+            continue
+        placing = max((event for event in events[patient_id] if event.occurred_at == now.since
+                       and not leaves_hospital(event.movement)), key=lambda event: event.entered_at)
+        if placing.record_id not in new_moves:
+            changed[patient_id] = (was, now, placing)
+    if not changed:
+        return []
+    devices = {record_id: device_id for part in chunks([placing.record_id for _, _, placing in changed.values()])
+               for record_id, device_id in session.db.execute(
+                   f"SELECT record_id, device_id FROM records WHERE version = 1 AND record_id IN ({marks(part)})", part)}
+    laptops = laptops_known(session, set(devices.values()))
+    patients = census.all_patients(session.db, session.forms, list(changed))
+    found = []
+    for patient_id, (was, now, placing) in changed.items():
+        device = devices.get(placing.record_id, session.device.device_id)
+        found.append(PlaceChanged(_named(patients[patient_id]) if patient_id in patients else patient_id,
+                                  (was.ward, was.bed), (now.ward, now.bed), placing.occurred_at, device,
+                                  laptops.get(device, Laptop(None))))
     return found
 
 

@@ -51,7 +51,7 @@ from downtime.services.paper_doses import DRAFT_FORM as PAPER_DOSES
 from downtime.services.patients import summarise
 from downtime.services.records import THEATRE_FORMS
 from downtime.services.theatre import (
-    EVENT_FORMS, ClashReport, clash_reports, probable_groups, refused_standing, replay, session_of,
+    CHECKLIST_FORM, EVENT_FORMS, ClashReport, clash_reports, probable_groups, refused_standing, replay, session_of,
 )
 from downtime.sync.cd_register_csv import PATH as REGISTER_PATH, merge_registers
 from downtime.sync.csv_cells import csv_cell
@@ -510,15 +510,18 @@ def _ask_the_ward(db: Database, forms: Mapping[str, FormSpec], laptops: Mapping[
     while page := list(islice(patients, PATIENTS_AT_ONCE)):
         current: dict[str, RecordVersion] = {}
         held: list[RecordVersion] = []
+        first: dict[str, datetime] = {}  # when each record's version 1 was written: a move amended since
         for lines in page:
             for _, text, was_held in lines:
                 row = orjson.loads(text)
                 version = RecordVersion.model_validate({**row, "data": orjson.loads(row["data"])})
+                if version.version == 1:
+                    first[version.record_id] = version.recorded_at
                 if was_held:
                     held.append(version)
                 elif version.record_id not in current or current[version.record_id].version < version.version:
                     current[version.record_id] = version
-        conflicts = conflicts_among(forms, current.values(), lambda _: laptops, held, authors)
+        conflicts = conflicts_among(forms, current.values(), lambda _: laptops, held, authors, first)
         found += [AskTheWard(record_id, record.form_id, record.version, record.id, numbers[str(record.patient_id)],
                              said, False) for record_id, said in conflicts.items() for record in [current[record_id]]]
     return tuple(sorted(found, key=lambda one: (one.downtime_number, one.form_id, one.record_id)))
@@ -874,12 +877,14 @@ def _theatre_clashes(db: Database, laptops: dict[str, Laptop], duplicates: list[
                      shown: Mapping[str, str]) -> tuple[ClashReport, ...]:
     """Operations two laptops booked at once, or one left outside a list another shortened, or
     at once for probably one patient under two numbers (`duplicates`; each laptop checked only
-    its own changes), replayed from the combined versions as the lists will replay them once
-    imported: each record's latest version, unless entered in error."""
+    its own changes), or whose side one laptop changed after the other's checklist checked it,
+    replayed from the combined versions as the lists will replay them once imported: each
+    record's latest version, unless entered in error."""
+    read = sorted(THEATRE_FORMS | {CHECKLIST_FORM})
     latest = [RecordVersion.model_validate({**row, "data": orjson.loads(row["data"])}) for row in (
         orjson.loads(text) for (text,) in db.execute(
-            f"SELECT line FROM versions v WHERE form_id IN ({', '.join('?' * len(THEATRE_FORMS))})"
-            " AND version = (SELECT MAX(version) FROM versions w WHERE w.record_id = v.record_id)", sorted(THEATRE_FORMS)))]
+            f"SELECT line FROM versions v WHERE form_id IN ({', '.join('?' * len(read))})"
+            " AND version = (SELECT MAX(version) FROM versions w WHERE w.record_id = v.record_id)", read))]
     standing = [record for record in latest if record.status is not RecordStatus.ENTERED_IN_ERROR]
     typed = {record_id: datetime.fromisoformat(at) for record_id, at in db.execute(
         f"SELECT record_id, json_extract(line, '$.recorded_at') FROM versions WHERE version = 1"
@@ -891,7 +896,12 @@ def _theatre_clashes(db: Database, laptops: dict[str, Laptop], duplicates: list[
     numbers = {patient_id: shown.get(patient_id, number)
                for patient_id, number in db.execute("SELECT patient_id, downtime_number FROM patients")}
     groups = probable_groups(duplicates, {number: patient_id for patient_id, number in numbers.items()})
-    return clash_reports(refused_standing(replayed, known, groups, {record.record_id: record.device_id for record in listed}),
+    booked: dict[str, set[str]] = {}  # every side each booking's versions gave (theatre.sides_booked)
+    for record_id, side in db.execute("SELECT record_id, json_extract(json_extract(line, '$.data'), '$.laterality')"
+                                      " FROM versions WHERE form_id = 'operation_booking'"):
+        booked.setdefault(record_id, set()).add(str(side))
+    return clash_reports(refused_standing(replayed, known, groups, {record.record_id: record.device_id for record in listed},
+                                          [record for record in standing if record.form_id == CHECKLIST_FORM], booked),
                          numbers, laptops)
 
 

@@ -388,6 +388,10 @@
         <translation>Sepsis</translation>
     </message>
     <message>
+        <source>Infusion or syringe driver</source>
+        <translation>Perfusion ou pousse-seringue</translation>
+    </message>
+    <message>
         <source>Staff ID</source>
         <translation>Identifiant</translation>
     </message>
@@ -506,6 +510,10 @@
     <message>
         <source>Reason for admission</source>
         <translation>Motif d’admission</translation>
+    </message>
+    <message>
+        <source>NEWS2 / PEWS</source>
+        <translation>NEWS2 / PEWS</translation>
     </message>
     <message>
         <source>(no bed)</source>
@@ -2164,6 +2172,10 @@ La contresigner en tant que {name} ?</translation>
         <translation>&amp;Salle</translation>
     </message>
     <message>
+        <source>&amp;Side operated</source>
+        <translation>&amp;Côté opéré</translation>
+    </message>
+    <message>
         <source>&amp;Notes</source>
         <translation>&amp;Remarques</translation>
     </message>
@@ -2908,12 +2920,28 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Cathéter ou sonde encore en place</translation>
     </message>
     <message>
+        <source>Once moved, this laptop's lists for its ward no longer ask any of it; if ward {ward} keeps its records on another laptop, that laptop knows none of it until the stick made for it is imported there. Save, having seen to it or told ward {ward}'s nurse?</source>
+        <translation>Une fois le patient muté, les listes de ce portable pour son service n’en demandent plus rien ; si le service {ward} tient ses dossiers sur un autre portable, celui-ci n’en sait rien tant que la clé faite pour lui n’y est pas importée. Enregistrer, après vous en être occupé ou l’avoir dit à l’infirmier(ère) du service {ward} ?</translation>
+    </message>
+    <message>
         <source>Still asked of this patient</source>
         <translation>Encore demandé pour ce patient</translation>
     </message>
     <message>
         <source>Discharge the patient with it in, on purpose (a catheter or a line they go home with)?</source>
         <translation>Faire sortir le patient avec, volontairement (une sonde ou un cathéter avec lequel il rentre) ?</translation>
+    </message>
+    <message>
+        <source>Ward on another laptop?</source>
+        <translation>Service sur un autre portable ?</translation>
+    </message>
+    <message>
+        <source>If ward {ward} keeps its records on another laptop, make its stick now (Export for back-entry ▸ For a patient moved to another ward) and send it with the patient: until it is imported there, that laptop has none of this patient's allergies, orders or resuscitation decision.
+
+Make the stick now?</source>
+        <translation>Si le service {ward} tient ses dossiers sur un autre portable, faites sa clé maintenant (Exporter pour la ressaisie… ▸ Pour un patient transféré dans un autre service) et envoyez-la avec le patient : tant qu’elle n’y est pas importée, ce portable n’a aucune des allergies, prescriptions ni la décision de réanimation de ce patient.
+
+Faire la clé maintenant ?</translation>
     </message>
     <message>
         <source>Entered in error</source>
@@ -3242,6 +3270,65 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>A laptop's encrypted export: this laptop reads it with its wards' key if it was made for another ward; its records will be added to this database.</source>
         <translation>L’export chiffré d’un portable : ce portable le lit avec sa clé des services s’il a été fait pour un autre service ; ses dossiers seront ajoutés à cette base.</translation>
+    </message>
+</context>
+<context>
+    <name>InfusionCheckDialog</name>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Check the infusion</source>
+        <translation>Surveiller la perfusion</translation>
+    </message>
+    <message>
+        <source>Not scored (subcutaneous)</source>
+        <translation>Non coté (sous-cutané)</translation>
+    </message>
+    <message>
+        <source>&amp;Save the check (Ctrl+S)</source>
+        <translation>&amp;Enregistrer la surveillance (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Bag or syringe put up {time}: {running}</source>
+        <translation>Poche ou seringue posée le {time} : {running}</translation>
+    </message>
+    <message>
+        <source>Expected left: not known until a first check gives the volume in the syringe</source>
+        <translation>Restant attendu : inconnu tant qu’une première surveillance n’a pas donné le volume de la seringue</translation>
+    </message>
+    <message>
+        <source>Expected left at {time}: {volume} mL</source>
+        <translation>Restant attendu à {time} : {volume} mL</translation>
+    </message>
+    <message>
+        <source>rate set {rate} mL/h</source>
+        <translation>débit réglé {rate} mL/h</translation>
+    </message>
+    <message>
+        <source>Time checked: write it as DD/MM/YYYY HH:MM.</source>
+        <translation>Heure de la surveillance : l’écrire JJ/MM/AAAA HH:MM.</translation>
+    </message>
+    <message>
+        <source>{field}: write it as a number.</source>
+        <translation>{field} : l’écrire en chiffres.</translation>
+    </message>
+    <message>
+        <source>Tell the prescriber</source>
+        <translation>Prévenir le prescripteur</translation>
+    </message>
+    <message>
+        <source>Infusion checked</source>
+        <translation>Perfusion surveillée</translation>
     </message>
 </context>
 <context>
@@ -3744,6 +3831,10 @@ Ils restent vos brouillons, que personne d’autre ne voit avant votre prochaine
     <message>
         <source>Record a &amp;dose for the selected order</source>
         <translation>&amp;Enregistrer une administration pour la prescription sélectionnée</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k the infusion…</source>
+        <translation>Sur&amp;veiller la perfusion…</translation>
     </message>
     <message>
         <source>Open the &amp;order</source>
@@ -6210,6 +6301,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>le même produit sanguin (numéro de don) a aussi été posé à un autre patient à {at} sur {laptop} par {author}, {time} : un produit se pose une fois ; demander au service et à l’EFS s’il a été posé au mauvais patient ou si son numéro a été mal saisi avant de le saisir</translation>
     </message>
     <message>
+        <source>bed {bed} of ward {ward} was held by another patient{whose} from {at} (recorded on {laptop} by {author}, {time}) while this record puts this patient in it: ask the ward which bed each was in before entering it</source>
+        <translation>le lit {bed} du service {ward} était occupé par un autre patient{whose} depuis le {at} (tracé sur {laptop} par {author}, {time}) quand cet enregistrement y met ce patient : demander au service dans quel lit était chacun avant de le saisir</translation>
+    </message>
+    <message>
+        <source>this move's time was changed to after the patient's move to bed {bed} of ward {ward} at {at}, recorded on {laptop} by {author}, {time}, after this move was first written: replayed, it puts the patient back where they had left; ask the ward where they were before entering it</source>
+        <translation>l’heure de ce mouvement a été changée pour venir après le mouvement du patient vers le lit {bed} du service {ward} le {at}, tracé sur {laptop} par {author}, {time}, après la première saisie de ce mouvement : rejoué, il remet le patient là d’où il était parti ; demander au service où il était avant de le saisir</translation>
+    </message>
+    <message>
         <source>that record is in the EHR already (reference {reference}): enter this one only if the ward says it is not the same dose</source>
         <translation>cette fiche est déjà dans le DPI (référence {reference}) : ne saisir celle-ci que si le service dit qu’il ne s’agit pas de la même dose</translation>
     </message>
@@ -6688,6 +6787,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>“{stop}” is the time of “{start}”: the order would never be given.</source>
         <translation>« {stop} » est l’heure de « {start} » : la prescription ne serait jamais administrée.</translation>
+    </message>
+    <message>
+        <source>{drug}: the child weighed {kg} kg on {time}, more than {percent} % under the {ordered} kg it was ordered for: {above}. Ask the prescriber before hanging this bag.</source>
+        <translation>{drug} : l’enfant a été pesé {kg} kg le {time}, plus de {percent} % de moins que les {ordered} kg pour lesquels il a été prescrit : {above}. Demandez au prescripteur avant de poser cette poche.</translation>
     </message>
     <message>
         <source>Allergies not known yet: ask the patient or their family before prescribing.</source>
@@ -7226,6 +7329,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>MÊME NOM : {others}</translation>
     </message>
     <message>
+        <source>CHECKLIST NAMES ANOTHER SIDE: its time out says “{words}”: check the side with the theatre team before the operation, and correct the booking's side or the checklist</source>
+        <translation>LA CHECK-LIST INDIQUE UN AUTRE CÔTÉ : son time out dit « {words} » : vérifiez le côté avec l'équipe du bloc avant l'intervention, et corrigez le côté de la programmation ou la check-list</translation>
+    </message>
+    <message>
+        <source>CHECKLIST NAMES ANOTHER SIDE: its time out says “{words}”, side operated {operated}: check with the theatre team, amend the booking's side to the side operated, and report the incident if it is not the side checked</source>
+        <translation>LA CHECK-LIST INDIQUE UN AUTRE CÔTÉ : son time out dit « {words} », côté opéré {operated} : vérifiez avec l'équipe du bloc, modifiez le côté de la programmation pour le côté opéré, et déclarez l'événement indésirable si ce n'est pas le côté vérifié</translation>
+    </message>
+    <message>
         <source>Free that day for {minutes} min: {slots}.</source>
         <translation>Libre ce jour-là pour {minutes} min : {slots}.</translation>
     </message>
@@ -7302,6 +7413,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{said} (vacation modifiée en dernier sur {laptop})</translation>
     </message>
     <message>
+        <source>OTHER SIDE CHECKED, the WHO checklist signed in {at} on {laptop} names “{words}” at its time out, against the side the operation is booked on now: {operation}: check the side with the theatre team before the operation, and correct the booking's side, or mark the checklist entered in error and fill in a new one</source>
+        <translation>AUTRE CÔTÉ VÉRIFIÉ, la check-list OMS (sign in le {at}) sur {laptop} indique « {words} » au time out, contre le côté programmé maintenant : {operation} : vérifiez le côté avec l'équipe du bloc avant l'intervention, et corrigez le côté de la programmation, ou marquez la check-list saisie par erreur et remplissez-en une nouvelle</translation>
+    </message>
+    <message>
+        <source>OTHER SIDE CHECKED, the WHO checklist signed in {at} on {laptop} names “{words}” at its time out, against the side the operation is booked on now: {operation}, recorded done on the side operated {operated}: check with the theatre team which side was operated (amend the operation done's Side operated if it is wrong), then amend the booking's side to the side operated; if it is not the side the team checked, report the incident and say so in the checklist's notes</source>
+        <translation>AUTRE CÔTÉ VÉRIFIÉ, la check-list OMS (sign in le {at}) sur {laptop} indique « {words} » au time out, contre le côté programmé maintenant : {operation}, réalisée du côté opéré {operated} : vérifiez avec l'équipe du bloc quel côté a été opéré (modifiez le Côté opéré de l'intervention réalisée s'il est erroné), puis modifiez le côté de la programmation pour le côté opéré ; si ce n'est pas le côté vérifié par l'équipe, déclarez l'événement indésirable et indiquez-le dans les remarques de la check-list</translation>
+    </message>
+    <message>
         <source>Cancelled at: this is before the decision to operate ({decided}); check the date and time.</source>
         <translation>Annulée le : c’est avant la décision d’opérer ({decided}) ; vérifiez la date et l’heure.</translation>
     </message>
@@ -7330,6 +7449,34 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{procedure} est déjà programmée pour {whose} : {slots}.</translation>
     </message>
     <message>
+        <source>Side: this operation was recorded done ({done}) on the side operated {operated}: the booking's side is amended to that side only. If the team operated on another side, amend the operation done's Side operated first, and report the incident.</source>
+        <translation>Côté : cette intervention a été enregistrée comme réalisée ({done}) du côté opéré {operated} : le côté de la programmation ne peut être modifié que pour ce côté. Si l'équipe a opéré un autre côté, modifiez d'abord le Côté opéré de l'intervention réalisée, et déclarez l'événement indésirable.</translation>
+    </message>
+    <message>
+        <source>Side: the WHO checklist signed in {at} names “{words}” at its time out, not the side now given. If the side it checked is wrong, the team checks the site again: mark that checklist entered in error, then correct the side and fill in a new checklist.</source>
+        <translation>Côté : la check-list OMS (sign in le {at}) indique « {words} » au time out, pas le côté maintenant saisi. Si le côté vérifié est erroné, l'équipe vérifie à nouveau le site : marquez cette check-list saisie par erreur, puis corrigez le côté et remplissez une nouvelle check-list.</translation>
+    </message>
+    <message>
+        <source>LEFT</source>
+        <translation>GAUCHE</translation>
+    </message>
+    <message>
+        <source>RIGHT</source>
+        <translation>DROIT</translation>
+    </message>
+    <message>
+        <source>BOTH SIDES</source>
+        <translation>BILATÉRAL</translation>
+    </message>
+    <message>
+        <source>no side</source>
+        <translation>sans côté</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
         <source>Planned start: a correction cannot move the operation to another day ({was} to {now}). Cancel it and rebook it instead, so that the old day's list shows it moved and the patient is told.</source>
         <translation>Début prévu : une correction ne peut pas déplacer l’intervention à un autre jour (du {was} au {now}). L’annuler puis la reprogrammer, pour que la liste de l’ancien jour montre qu’elle a été déplacée et que le patient soit prévenu.</translation>
     </message>
@@ -7348,6 +7495,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>This would leave an operation outside its session: {procedure}, patient {number}, booked {window}. Cancel or move it first.</source>
         <translation>Une intervention resterait hors de sa vacation : {procedure}, patient {number}, prévue {window}. Annulez-la ou déplacez-la d’abord.</translation>
+    </message>
+    <message>
+        <source>“{field}” names “{words}”, but the operation is booked as {booked}: check the site with the team, then correct these words or the booking's side (amend it), or say in “{notes}” which side the team checked, with the word checked, marked or consented or the operation's body part, for example “{example}”.</source>
+        <translation>« {field} » indique « {words} », mais l'intervention est programmée {booked} : vérifiez le site avec l'équipe, puis corrigez ces mots ou le côté de la programmation (modifiez-la), ou indiquez dans « {notes} » quel côté l'équipe a vérifié, avec le mot vérifié, marqué ou consentement, ou la partie du corps opérée, par exemple « {example} ».</translation>
+    </message>
+    <message>
+        <source>Site checked with the consent and the mark: {side}</source>
+        <translation>Site vérifié avec le consentement et le marquage : {side}</translation>
     </message>
     <message>
         <source>Theatre {theatre} was not free {window}: {others}. Check the theatre and the time; if both are right, give the reason to record it anyway.</source>
@@ -11296,10 +11451,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>Antibiotique : un arrêt plus de 14 jours après son début ne décide pas de la durée du traitement : donner sa date de réévaluation, au plus tard le {latest}, dans « {review} » (réévaluation à 48-72 h), ou le motif d’un traitement aussi long dans « {reason} ».</translation>
     </message>
     <message>
-        <source>{rate} mL/h is above {times} times the maintenance for {kg} kg ({maintenance} mL/h, Holliday-Segar 4-2-1; NICE NG29): check the rate against the child's weight. If it is meant (a bolus, losses replaced), give the reason in “{field}”.</source>
-        <translation>{rate} mL/h dépasse {times} fois le débit d’entretien pour {kg} kg ({maintenance} mL/h, Holliday-Segar 4-2-1 ; NICE NG29) : vérifiez le débit au regard du poids de l’enfant. S’il est voulu (remplissage, pertes compensées), donnez-en le motif dans « {field} ».</translation>
-    </message>
-    <message>
         <source>“{drug}” says {named_mg} mg in {named_ml} mL, and “{mg}” and “{ml}” say {strength_mg} mg in {strength_ml} mL: the dose is weighed by the one, and the nurse may take the bottle of the other. Write the strength of the liquid meant in both.</source>
         <translation>« {drug} » indique {named_mg} mg dans {named_ml} mL, et « {mg} » et « {ml} » indiquent {strength_mg} mg dans {strength_ml} mL : la dose est vérifiée selon l’une, et l’infirmière peut prendre le flacon de l’autre. Écrivez dans les deux la concentration du liquide voulu.</translation>
     </message>
@@ -11504,10 +11655,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{drug} (arrêté le {when})</translation>
     </message>
     <message>
-        <source>“{field}” names “{words}”, but the operation is booked as {booked}: check the site with the team, then correct these words or the booking's side (amend it), or say why in “{notes}”.</source>
-        <translation>« {field} » nomme « {words} », mais l’intervention est programmée comme {booked} : vérifiez le site avec l’équipe, puis corrigez ces mots ou le côté de la programmation (en la modifiant), ou donnez le motif dans « {notes} ».</translation>
-    </message>
-    <message>
         <source>“{field}”: the sign in ({at}) is more than {hours} hours from the operation's slot ({slot}): check its date and time, or say why here.</source>
         <translation>« {field} » : la vérification ({at}) est à plus de {hours} heures du créneau de l’intervention ({slot}) : vérifiez sa date et son heure, ou donnez-en le motif ici.</translation>
     </message>
@@ -11684,12 +11831,44 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{medicine} ne se donne pas avant 16 ans (syndrome de Reye : MHRA, BNFc) sauf indication précise (maladie de Kawasaki, après chirurgie cardiaque) : vérifier l’indication avec le prescripteur avant de le donner.</translation>
     </message>
     <message>
-        <source>{dose} mL in one dose is above {most} mL/kg for {kg} kg ({limit} mL; a bolus is 10-20 mL/kg, NICE NG29): check the volume against the child's weight. If it is meant, give the reason in “{field}”.</source>
-        <translation>{dose} mL en une prise dépasse {most} mL/kg pour {kg} kg ({limit} mL ; un bolus est de 10 à 20 mL/kg, NICE NG29) : vérifier le volume d’après le poids de l’enfant. S’il est voulu, indiquer le motif dans « {field} ».</translation>
+        <source>{rate} mL/h is above {times} times the maintenance for {kg} kg ({maintenance} mL/h, {basis})</source>
+        <translation>{rate} mL/h dépasse {times} fois le débit d’entretien pour {kg} kg ({maintenance} mL/h, {basis})</translation>
     </message>
     <message>
-        <source>As ordered, up to {amount} mL in 24 h, above {times} times the maintenance for {kg} kg ({limit} mL in 24 h, Holliday-Segar 4-2-1; NICE NG29): check the volume against the child's weight. If it is meant (losses replaced), give the reason in “{field}”.</source>
-        <translation>Tel que prescrit, jusqu’à {amount} mL en 24 h, plus de {times} fois les besoins d’entretien pour {kg} kg ({limit} mL en 24 h, Holliday-Segar 4-2-1 ; NICE NG29) : vérifier le volume d’après le poids de l’enfant. S’il est voulu (pertes compensées), indiquer le motif dans « {field} ».</translation>
+        <source>Holliday-Segar 4-2-1; NICE NG29</source>
+        <translation>Holliday-Segar 4-2-1 ; NICE NG29</translation>
+    </message>
+    <message>
+        <source>NICE NG29's most of {day} mL a day {who}; 4-2-1 gives {rule} mL/h</source>
+        <translation>au plus {day} mL par jour {who} selon NICE NG29 ; la règle 4-2-1 donne {rule} mL/h</translation>
+    </message>
+    <message>
+        <source>for a female</source>
+        <translation>pour le sexe féminin</translation>
+    </message>
+    <message>
+        <source>for a male</source>
+        <translation>pour le sexe masculin</translation>
+    </message>
+    <message>
+        <source>for a male, the sex not recorded</source>
+        <translation>pour le sexe masculin, le sexe n’étant pas renseigné</translation>
+    </message>
+    <message>
+        <source>{finding}: check the rate against the child's weight. If it is meant (a bolus, losses replaced), give the reason in “{field}”.</source>
+        <translation>{finding} : vérifiez le débit au regard du poids de l’enfant. S’il est voulu (remplissage, pertes compensées), donnez-en le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{dose} mL in one dose is above {most} mL/kg for {kg} kg ({limit} mL; a bolus is 10-20 mL/kg, NICE NG29)</source>
+        <translation>{dose} mL en une prise dépasse {most} mL/kg pour {kg} kg ({limit} mL ; un bolus est de 10 à 20 mL/kg, NICE NG29)</translation>
+    </message>
+    <message>
+        <source>As ordered, up to {amount} mL in 24 h, above {times} times the maintenance for {kg} kg ({limit} mL in 24 h, {basis})</source>
+        <translation>Tel que prescrit, jusqu’à {amount} mL en 24 h, plus de {times} fois les besoins d’entretien pour {kg} kg ({limit} mL en 24 h, {basis})</translation>
+    </message>
+    <message>
+        <source>{finding}: check the volume against the child's weight. If it is meant (losses replaced), give the reason in “{field}”.</source>
+        <translation>{finding} : vérifiez le volume au regard du poids de l’enfant. S’il est voulu (pertes compensées), donnez-en le motif dans « {field} ».</translation>
     </message>
     <message>
         <source>As ordered, up to {amount} mL in 24 h, above {most} mL/kg a day for a neonate of {kg} kg ({limit} mL; NICE NG29 neonatal): check the volume against the baby's weight. If it is meant (losses replaced), give the reason in “{field}”.</source>
@@ -11948,6 +12127,10 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
     <message>
         <source>{drug}: already on an anticoagulant ({others}): two at once make a bleed likely. Ask the doctor before giving it.</source>
         <translation>{drug} : déjà sous anticoagulant ({others}) : deux à la fois exposent au saignement. Demander au médecin avant de l’administrer.</translation>
+    </message>
+    <message>
+        <source>{drug}: operation booked {time} today, not yet recorded done: if the patient has not gone to theatre yet, ask the surgeon or anaesthetist whether to give it.</source>
+        <translation>{drug} : intervention programmée aujourd'hui à {time}, pas encore enregistrée comme réalisée : si le patient n'est pas encore parti au bloc, demandez au chirurgien ou à l'anesthésiste s'il faut l'administrer.</translation>
     </message>
     <message>
         <source>Already on an anticoagulant: {orders} — stop it, or say why both.</source>

@@ -8,7 +8,20 @@ from PySide6.QtTest import QTest
 from downtime.qt.mar_view import MarView
 from downtime.qt.prompts import Prompts
 from downtime.services import infusion_rates
+from downtime.services.context import Session
 from tests.test_infusion_rates import syringe_at_death, syringe_running  # noqa: F401 (fixtures)
+
+
+def mar_at_the_line(qtbot, nurse: Session, patient: str, driver: str) -> MarView:
+    """The patient's MAR shown, active, with the order's line chosen: where the nurse's Alt+key
+    for a bag (change the rate, check the infusion) acts on the line chosen."""
+    view = MarView(nurse, patient)
+    qtbot.addWidget(view)
+    with qtbot.waitActive(view):  # a mnemonic answers in the active window only
+        view.show()
+    line = next(number for number, (row, _) in enumerate(view.model.rows) if row.order.record_id == driver)
+    view.table.setCurrentIndex(view.model.index(line, 0))
+    return view
 
 
 def test_the_syringe_driver_is_charted_stopped_from_the_mar_after_the_death(qtbot, syringe_at_death,  # noqa: F811
@@ -16,12 +29,7 @@ def test_the_syringe_driver_is_charted_stopped_from_the_mar_after_the_death(qtbo
     nurse, patient, driver = syringe_at_death
     refused: list[str] = []
     monkeypatch.setattr(Prompts, "error", staticmethod(lambda parent, title, text: refused.append(title)))
-    view = MarView(nurse, patient)
-    qtbot.addWidget(view)
-    with qtbot.waitActive(view):  # a mnemonic answers in the active window only
-        view.show()
-    line = next(number for number, (row, _) in enumerate(view.model.rows) if row.order.record_id == driver)
-    view.table.setCurrentIndex(view.model.index(line, 0))
+    view = mar_at_the_line(qtbot, nurse, patient, driver)
     QTest.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: bool(refused) or (view.rate_dialog is not None and view.rate_dialog.isVisible()))
     assert refused == []

@@ -1744,6 +1744,23 @@ def test_the_done_dialog_records_a_note_naming_the_other_side_as_written(coordin
     assert panel.day_model.text(0, STATUS) == "DONE 09:00 — NO SAFETY CHECKLIST recorded"
 
 
+def test_the_done_dialog_records_the_side_operated_the_bookings_to_start_with(coordinator, qtbot):
+    """The done record had no side: the EHR's Procedure went on the booking's side as it stood at
+    export, whatever side was operated. The dialog offers the booking's (RIGHT), and records the
+    side chosen."""
+    window, _ = coordinator
+    panel = window.theatre
+    panel.day_table.selectRow(0)
+    panel.done_selected()
+    dialog = panel.dialog
+    assert dialog.side.currentText() == "RIGHT"
+    dialog.side.setCurrentIndex(dialog.sides.index("left"))
+    dialog.save()
+    assert not dialog.isVisible(), dialog.error.text()
+    (state,) = theatre.bookings(window.session.db, window.session.forms)
+    assert state.done.data[theatre.SIDE_OPERATED] == "left"
+
+
 def _board_titles(panel) -> list[str]:
     """The words of the board's heading on screen, and its list's name to a screen reader."""
     return [label.text() for label in panel.findChildren(QLabel) if "board" in label.text() or "past" in label.text()

@@ -1,0 +1,391 @@
+"""A check of a running infusion or syringe driver (forms/infusion_check.yaml), as the paper
+monitoring chart has a line for each at set-up and at least every 4 hours: the volume left against
+the volume expected, the rate on the pump, the site, the line and the pump (its rules:
+domain.infusion_check). Before it, a running driver or bag was asked no check: one running too
+fast, or an inflamed site, went unseen until someone looked.
+
+Each check belongs to its bag, as a rate change does (a dose given of an infusion's order): a
+check for no bag of this patient's, before the bag was put up, after it was stopped, after the
+order's next bag was put up, or of a bag of an earlier stay is refused (`check`, run by `record_check`, and by services.records on
+an amendment, as its form's own check); the form refuses one in the future. Written through
+`record_check`, which finds the bag running at its time, works out the volume expected left from
+the previous check (or the bag's volume), and the rates since (services.infusion_rates.run_in, as the fluid balance
+counts what a bag gave), says back what the check found, in the nurse's language, and asks her
+to tell the prescriber or the nurse in charge where the guidance does. A check with something
+amiss asks what was done (`ACTION`), those the form cannot see (a volume or a rate off) here.
+`running_checked` gives the escalation list each bag still running (`_asked`: a continuous
+infusion until stopped, an intermittent dose until run in) whose check is overdue, or whose last
+check found something amiss; `chart_lines` the printed MAR's line of each check under its bag."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any, NoReturn
+
+from sqlite_utils import Database
+
+from downtime.domain import elapsed
+from downtime.domain.census import Location, StayStatus
+from downtime.domain.infusion_check import (Expected, Finding, InfusionCheck, findings, next_due, reading_slack,
+                                            still_amiss)
+from downtime.domain.medication import Administration, Order, Outcome, infused
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.formspec.values import FieldError
+from downtime.i18n import Lang, decimal_text, message, semicolon
+from downtime.services import census, infusion_rates, medication, records
+from downtime.services.context import Session
+from downtime.services.errors import ValidationFailed
+from downtime.storage.records import current_of
+
+FORM = "infusion_check"
+BAG, CHECKED_AT, VOLUME_LEFT, PUMP_RATE = "bag", "checked_at", "volume_left_ml", "pump_rate_ml_h"
+SITE, VIP, LINE_INTACT, PUMP_WORKING, ACTION = "site", "vip", "line_intact", "pump_working", "action"
+
+REPLACED = {"en": "“{field}”: another bag of this order was put up at {at}: check the bag running then.",
+            "fr": "« {field} » : une autre poche de cette prescription a été posée à {at} : surveiller la poche "
+                  "en cours à ce moment-là."}
+EARLIER_STAY = {"en": "“{field}”: this bag was put up at {at}, in an earlier stay: chart its stop, not a check.",
+                "fr": "« {field} » : cette poche a été posée le {at}, lors d’un séjour précédent : en noter l’arrêt, "
+                      "pas une surveillance."}
+"""A check of a bag up as the patient left an earlier stay (a driver gone home with them), typed
+in the stay since: its stop is asked under "Left the ward" (infusion_rates.up_at_leaving)."""
+ACTION_ASKED = {"en": "“{field}”: {found} Say what was done.",
+                "fr": "« {field} » : {found} Indiquer la conduite tenue."}
+
+FOUND = {
+    Finding.FAST: {"en": "{left} mL left, {expected} mL expected: running faster than set.",
+                   "fr": "{left} mL restants, {expected} mL attendus : passe plus vite que le débit réglé."},
+    Finding.SLOW: {"en": "{left} mL left, {expected} mL expected: running slower than set.",
+                   "fr": "{left} mL restants, {expected} mL attendus : passe moins vite que le débit réglé."},
+    Finding.RATE: {"en": "The pump shows {pump} mL/h, the rate set is {rate} mL/h.",
+                   "fr": "La pompe affiche {pump} mL/h, le débit réglé est de {rate} mL/h."},
+    Finding.SITE: {"en": "The site: {site}.", "fr": "Le site : {site}."},
+    Finding.LINE: {"en": "The line is not intact.", "fr": "La tubulure n’est pas intacte."},
+    Finding.PUMP: {"en": "The pump is not running or its battery is low.",
+                   "fr": "La pompe ne fonctionne pas ou sa batterie est faible."},
+}
+"""What a check found, said back to the nurse, on the escalation list and in the export's note."""
+TELL = {"en": "Tell the prescriber and the nurse in charge: a dose not running as prescribed is investigated.",
+        "fr": "Prévenir le prescripteur et l’infirmier responsable : une dose qui ne passe pas comme "
+              "prescrite doit être expliquée."}
+ALL_WELL = {"en": "Checked: {left} mL left{expected}, nothing amiss.",
+            "fr": "Surveillance faite : {left} mL restants{expected}, rien d’anormal."}
+NEXT_BY = {"en": "Next check by {due}.", "fr": "Prochaine surveillance avant {due}."}
+"""Said after ALL_WELL while the bag is still the one up and the patient in: not of a syringe
+replaced since, typed late from paper, nor after a death."""
+EXPECTED_LEFT = {"en": " ({expected} mL expected)", "fr": " ({expected} mL attendus)"}
+"""The volume expected left, when the bag's volume or a check before says it (`expected_at`)."""
+NOT_KNOWN = {"en": "not known", "fr": "inconnu"}
+OVERDUE = {"en": "INFUSION CHECK OVERDUE (due {due}): check the volume left, the rate, the line and the site",
+           "fr": "SURVEILLANCE DE LA PERFUSION EN RETARD (prévue {due}) : vérifier le volume restant, le débit, "
+                 "la tubulure et le site"}
+DUE_AT = {"en": "{time}", "fr": "à {time}"}
+DUE_ON = {"en": "{day} {time}", "fr": "le {day} à {time}"}
+"""OVERDUE's time, its day too when another than today's: "prévue le 28/11 à 14:30"."""
+AMISS = {"en": "INFUSION CHECK {time} FOUND: {found} Check it again once put right.",
+         "fr": "SURVEILLANCE DE LA PERFUSION DE {time} : {found} La refaire une fois corrigé."}
+LINE = {"en": "check {time}: {left} mL left{expected}, pump {pump} mL/h, site {site}",
+        "fr": "surv. {time} : {left} mL restants{expected}, pompe {pump} mL/h, site {site}"}
+"""A check as the printed MAR writes it under its bag, beside the rate changes."""
+ON_THE_CHART = {
+    Finding.FAST: {"en": "RUNNING FAST", "fr": "PASSE TROP VITE"},
+    Finding.SLOW: {"en": "RUNNING SLOW", "fr": "PASSE TROP LENTEMENT"},
+    Finding.RATE: {"en": "PUMP NOT AT THE RATE SET ({rate} mL/h)", "fr": "POMPE PAS AU DÉBIT RÉGLÉ ({rate} mL/h)"},
+    Finding.LINE: {"en": "LINE NOT INTACT", "fr": "TUBULURE NON INTACTE"},
+    Finding.PUMP: {"en": "PUMP NOT RUNNING OR BATTERY LOW", "fr": "POMPE ARRÊTÉE OU BATTERIE FAIBLE"},
+}
+"""What a check found, as the printed line adds it after what it says (the site is in the line)."""
+LINE_AMISS = {"en": "{line} — {found}", "fr": "{line} — {found}"}
+
+
+def check_of(record: RecordVersion) -> InfusionCheck:
+    """A check as its record says it."""
+    return _as_check(record.record_id, record.data)
+
+
+def _as_check(record_id: str, data: Mapping[str, Any]) -> InfusionCheck:
+    """A check as these answers say it (a record's, or those about to be saved)."""
+    return InfusionCheck(record_id, str(data[BAG]), datetime.fromisoformat(data[CHECKED_AT]),
+                         float(data[VOLUME_LEFT]), float(data[PUMP_RATE]), str(data[SITE]),
+                         int(data[VIP]) if data.get(VIP) not in (None, "") else None,
+                         bool(data[LINE_INTACT]), bool(data[PUMP_WORKING]), data.get(ACTION) or None)
+
+
+def by_bag(db: Database, patient_ids: Iterable[str]) -> dict[str, list[InfusionCheck]]:
+    """The standing checks of these patients' bags, by the bag's dose id, each bag's in time order."""
+    return infusion_rates.standing_by_bag(db, FORM, patient_ids, check_of)
+
+
+def expected_at(bag: Administration, found: Order, changes: Sequence[infusion_rates.RateChange],
+                checks: Sequence[InfusionCheck], at: datetime) -> Expected:
+    """What the bag's volume and rates say at `at`: the mL run in and left, the rate set, and
+    whether it is on hold (its latest change by then a pause, or its stop: checked as it is taken
+    down, the pump shows the rate it ran at). From the previous check (of `checks`, in time
+    order, the last before `at`): the volume it found left, less what the rates ran in since, as
+    the paper chart compares each line with the one before: judged from set-up, a 3 mL bolus
+    found once and acted on was found again at every later check of the syringe. Before any
+    check, from the bag's volume when its dose is in mL; a syringe driver dosed in mg (morphine
+    10 mg in 17 mL) has none until its first check gives it."""
+    if bag.rate_ml_h is None:  # a bag charted without a rate of its own runs at its order's
+        bag = bag.model_copy(update={"rate_ml_h": found.rate_ml_h})
+    before = [change for change in changes if change.at <= at]
+    rate = infusion_rates.rate_at(bag, before, at)
+    paused = bool(before) and before[-1].change in (infusion_rates.PAUSED, infusion_rates.STOPPED)
+    volume = infusion_rates.bag_volume(bag, found)
+    slack = reading_slack(volume, syringe=found.route.upper() == "SC")
+    previous = next((one for one in reversed(checks) if elapsed.instant(one.at) < elapsed.instant(at)), None)
+    if previous is None:
+        ran = None if volume is None else infusion_rates.run_in(bag, before, at, volume)
+        return Expected(ran, None if ran is None or volume is None else round(volume - ran, 1), rate, paused, slack)
+    until_then, until_now = (infusion_rates.run_in(bag, before, when, None) for when in (previous.at, at))
+    if until_then is None or until_now is None:
+        return Expected(None, None, rate, paused, slack)
+    ran = until_now - until_then
+    return Expected(ran, round(max(previous.volume_left_ml - ran, 0.0), 1), rate, paused, slack)
+
+
+def expected_for(db: Database, found: Order, bag: Administration, at: datetime) -> Expected:
+    """`expected_at` of the bag at `at`, its rates and checks read: the check dialog shows it."""
+    return expected_at(bag, found, infusion_rates.by_bag(db, [found.patient_id]).get(bag.record_id, []),
+                       by_bag(db, [found.patient_id]).get(bag.record_id, []), at)
+
+
+def expected_words(expected: Expected, lang: Lang) -> str:
+    """" (500 mL expected)", or nothing when the volume expected left is not known."""
+    return "" if expected.left_ml is None else EXPECTED_LEFT[lang].format(expected=_number(expected.left_ml, lang))
+
+
+def _number(value: float | None, lang: Lang) -> str:
+    return NOT_KNOWN[lang] if value is None else decimal_text(round(value, 1), lang)
+
+
+def found_words(check: InfusionCheck, expected: Expected, found: Sequence[Finding], site: str,
+                lang: Lang) -> list[str]:
+    """Each finding in words (`FOUND`), the site by its label."""
+    return [FOUND[one][lang].format(left=_number(check.volume_left_ml, lang),
+                                    expected=_number(expected.left_ml, lang),
+                                    pump=_number(check.pump_rate_ml_h, lang), rate=_number(expected.rate_ml_h, lang),
+                                    site=site) for one in found]
+
+
+def site_label(spec_site: Any, check: InfusionCheck, lang: Lang) -> str:
+    """The site's words, its VIP score with it when scored ("Red, VIP 2")."""
+    label = next((option.label.get(lang) for option in spec_site.options if option.code == check.site), check.site)
+    return label if check.vip is None else f"{label}, VIP {check.vip}"
+
+
+def _bag_and_order(session: Session, patient_id: str | None, bag_id: str) -> tuple[Administration, Order] | None:
+    """The bag a check names, when it is a dose given, standing, of an infusion of this patient's."""
+    record = current_of(session.db, [bag_id]).get(bag_id)
+    if (record is None or record.form_id != medication.DOSE_FORM or record.patient_id != patient_id
+            or record.status is RecordStatus.ENTERED_IN_ERROR):
+        return None
+    bag = medication.administration_of(record)
+    found = medication.order(session.db, bag.order_id)
+    return (bag, found) if bag.outcome is Outcome.GIVEN and infused(found) else None
+
+
+def check(session: Session, patient_id: str | None, data: Mapping[str, Any], record_id: str | None = None) -> None:
+    """The rules of a check, new or amended (this module's docstring): its bag, its time within
+    the bag's run, and what was done asked of a volume or a rate off (`ACTION_ASKED`)."""
+    spec, lang = session.form(FORM), session.lang
+    at = datetime.fromisoformat(str(data[CHECKED_AT]))
+    zone = session.clock().tzinfo
+
+    def refuse(field: str, text: str | Mapping[str, str], when: datetime | None = None, **more: str) -> NoReturn:
+        """Refused, naming the field, and the time it clashes with: `text` a rate change's refusal
+        (infusion_rates, a catalogue message) or this module's own, in both languages."""
+        label = spec.field(field).label.get(lang)
+        at_words = infusion_rates.clock_words(when, at, zone) if when is not None else ""
+        said = message(lang, text, field=label, at=at_words) if isinstance(text, str) else text[lang].format(
+            field=label, at=at_words, **more)
+        raise ValidationFailed([FieldError(field, said)])
+
+    if (bag_and_order := _bag_and_order(session, patient_id, str(data.get(BAG)))) is None:
+        refuse(BAG, infusion_rates.NOT_A_BAG)
+    bag, found = bag_and_order
+    if elapsed.instant(at) < elapsed.instant(bag.at):  # at its minute: the set-up check
+        refuse(CHECKED_AT, infusion_rates.BEFORE_THE_BAG, bag.at)
+    if (location := census.location_at(session.db, found.patient_id, at)) is not None \
+            and location.status is StayStatus.IN and not _in_stay(location, bag):
+        refuse(CHECKED_AT, EARLIER_STAY, bag.at)
+    changes = infusion_rates.by_bag(session.db, [found.patient_id]).get(bag.record_id, [])
+    if (stop := infusion_rates.stopped_at(changes)) is not None and elapsed.instant(stop) < elapsed.instant(at):
+        refuse(CHECKED_AT, infusion_rates.AFTER_THE_STOP, stop)
+    later = next((dose for dose in sorted(medication.administrations(session.db, found.patient_id),
+                                          key=lambda dose: elapsed.instant(dose.at))
+                  if dose.order_id == found.record_id and dose.outcome is Outcome.GIVEN
+                  and elapsed.instant(bag.at) < elapsed.instant(dose.at) <= elapsed.instant(at)), None)
+    if later is not None:
+        refuse(CHECKED_AT, REPLACED, later.at)
+    theirs = [one for one in by_bag(session.db, [found.patient_id]).get(bag.record_id, []) if one.record_id != record_id]
+    one, expected = _as_check(record_id or "", data), expected_at(bag, found, changes, theirs, at)
+    if not str(data.get(ACTION) or "").strip() and (unseen := [finding for finding in findings(one, expected)
+                                                              if finding.tell]):
+        refuse(ACTION, ACTION_ASKED, found=" ".join(found_words(one, expected, unseen, "", lang)))
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A check saved, and what it found said back to the nurse (`said`), `tell` when the guidance
+    asks the prescriber and the nurse in charge told (Finding.tell)."""
+
+    record: RecordVersion
+    said: list[str]
+    tell: bool
+
+
+def record_check(session: Session, order_id: str, values: dict[str, Any]) -> Recorded:
+    """Record a check of the bag of `order_id` running at its time (`values` as the form, its bag
+    chosen here), checked as `check` says, in one transaction with its audit entry
+    (records.save_new; an amendment is held to `check` by services.records); refused for an order
+    that is no infusion, or with no bag up then. Said back: each finding, and whom to tell; or all well with
+    the next check's time."""
+    records.require_writer(session, FORM)
+    found = medication.order(session.db, order_id)
+    lang = session.lang
+    if not infused(found):
+        raise ValidationFailed([FieldError(BAG, message(lang, infusion_rates.NOT_AN_INFUSION, drug=found.drug))])
+    at = datetime.fromisoformat(str(values[CHECKED_AT])) if values.get(CHECKED_AT) else session.clock()
+    if (bag := bag_checked(session.db, found, at)) is None:
+        raise ValidationFailed([FieldError(BAG, message(lang, infusion_rates.NONE_RUNNING, drug=found.drug))])
+    values = {key: value for key, value in {**values, BAG: bag.record_id, CHECKED_AT: values.get(CHECKED_AT)
+                                           or at.isoformat(timespec="minutes")}.items() if value not in (None, "")}
+    with session.db.atomic():
+        check(session, found.patient_id, records.checked_values(session, FORM, values))
+        saved = records.save_new(session, FORM, values, patient_id=found.patient_id)
+    one = check_of(saved)
+    expected = expected_for(session.db, found, bag, one.at)
+    seen = findings(one, expected)
+    if not seen:
+        now = session.clock()
+        up = infusion_rates.bag_up(session.db, found, now)
+        next_by = [NEXT_BY[lang].format(due=infusion_rates.clock_words(
+            next_due(bag.at, by_bag(session.db, [found.patient_id]).get(bag.record_id, [])), now, now.tzinfo))
+        ] if up is not None and up.record_id == bag.record_id and _asked(session.db, found, bag, now) else []
+        return Recorded(saved, [" ".join([ALL_WELL[lang].format(
+            left=_number(one.volume_left_ml, lang), expected=expected_words(expected, lang)), *next_by])], False)
+    tell = any(finding.tell for finding in seen)
+    said = found_words(one, expected, seen, site_label(session.form(FORM).field(SITE), one, lang), lang)
+    return Recorded(saved, [*said, *([TELL[lang]] if tell else [])], tell)
+
+
+@dataclass(frozen=True)
+class Asking:
+    """A running bag whose check asks something now: overdue since `due_at`, or its last check
+    found something amiss (`amiss`, with the words of what it found)."""
+
+    order: Order
+    bag: Administration
+    due_at: datetime
+    amiss: InfusionCheck | None
+    found: tuple[str, ...] = ()
+
+    def said(self, at: datetime, lang: Lang) -> list[str]:
+        """The escalation list's words: the overdue check, then what the last one found."""
+        zone = at.tzinfo
+        due = self.due_at.astimezone(zone)
+        due_words = (DUE_AT if due.date() == at.astimezone(zone).date() else DUE_ON)[lang].format(
+            day=f"{due:%d/%m}", time=f"{due:%H:%M}")
+        return [*([OVERDUE[lang].format(due=due_words)] if elapsed.reached(self.due_at, at) else []),
+                *([AMISS[lang].format(time=infusion_rates.clock_words(self.amiss.at, at, zone),
+                                      found=" ".join(self.found))] if self.amiss is not None else [])]
+
+
+def _in_stay(location: Location, bag: Administration) -> bool:
+    """Whether the bag was put up in the stay `location` is in: a driver gone home with the
+    patient and never charted stopped was asked its checks, and accepted one, once they were
+    readmitted; its stop is asked under "Left the ward" (infusion_rates.up_at_leaving)."""
+    return elapsed.instant(location.admitted_at) <= elapsed.instant(bag.at)
+
+
+def _asked(db: Database, found: Order, bag: Administration, at: datetime) -> bool:
+    """Whether the bag, up at `at`, is still asked its checks then: the patient in, in the stay it
+    was put up in, and the bag not taken to have run in (infusion_rates.runs_until: a bag its
+    rates ran through, whose stop the chart asks; an intermittent antibiotic's dose in g, an hour's
+    infusion whose end nobody charts, nagged "overdue" until its next dose and after it)."""
+    location = census.location_at(db, found.patient_id, at)
+    if location is None or location.status is not StayStatus.IN or not _in_stay(location, bag):
+        return False
+    end = infusion_rates.runs_until(found, bag, infusion_rates.by_bag(db, [found.patient_id]).get(bag.record_id, []))
+    return end is None or not elapsed.reached(end, at)
+
+
+def bag_checked(db: Database, found: Order, at: datetime) -> Administration | None:
+    """The bag of `found` a check at `at` is of: the one up then (put up at that very minute: its
+    set-up check), else the one stopped at that minute (its last check, the volume left as it is
+    taken down); None when there is none, or it was put up in an earlier stay than the patient's
+    at `at` (`_in_stay`)."""
+    bag = infusion_rates.bag_up(db, found, at)
+    if bag is None and (before := infusion_rates.bag_up(db, found, at - timedelta(microseconds=1))) is not None:
+        stop = infusion_rates.stopped_at(infusion_rates.by_bag(db, [found.patient_id]).get(before.record_id, []))
+        bag = before if stop is not None and elapsed.instant(stop) == elapsed.instant(at) else None
+    location = census.location_at(db, found.patient_id, at)
+    return None if bag is None or (location is not None and not _in_stay(location, bag)) else bag
+
+
+def running_checked(db: Database, orders: Iterable[Order], at: datetime, spec_site: Any,
+                    lang: Lang) -> list[Asking]:
+    """Each bag of these orders up at `at` and still asked its checks (`_asked`), with when its
+    next check falls due and its last check's findings when it found something. A paused bag is
+    asked too: its line is connected and its site in use, and a pause left for hours is itself
+    something to look at."""
+    asked = []
+    for found in orders:
+        if not infused(found) or (bag := infusion_rates.bag_up(db, found, at)) is None \
+                or not _asked(db, found, bag, at):
+            continue
+        changes = infusion_rates.by_bag(db, [found.patient_id]).get(bag.record_id, [])
+        checks = [one for one in by_bag(db, [found.patient_id]).get(bag.record_id, [])
+                  if elapsed.instant(one.at) <= elapsed.instant(at)]
+        judged = [(one, findings(one, expected_at(bag, found, changes, checks, one.at))) for one in checks]
+        amiss = still_amiss(judged)
+        words = tuple(found_words(amiss[0], expected_at(bag, found, changes, checks, amiss[0].at), amiss[1],
+                                  site_label(spec_site, amiss[0], lang), lang)) if amiss else ()
+        asked.append(Asking(found, bag, next_due(bag.at, checks), amiss[0] if amiss else None, words))
+    return asked
+
+
+@dataclass(frozen=True)
+class ChartLines:
+    """Each check as the MAR writes it (`LINE`, with what it found, `LINE_AMISS`)."""
+
+    under_bag: dict[str, list[tuple[datetime, str]]]
+    """Every check of each bag, with its time, by the bag's dose id: the screen's cell writes them
+    after the bag's dose with its rate changes, in time order; the printed chart those of the bag's
+    own day."""
+    carried: dict[tuple[str, date], list[str]]
+    """Those of a later day than the bag's, by (order id, day): the printed chart writes them at the
+    top of that day's column, after the bag's rate then (infusion_rates.carried_into): a driver set
+    up at 20:00 and checked at 02:00 is on the next day's column."""
+
+
+def chart_lines(db: Database, patient_ids: Iterable[str], spec_site: Any, lang: Lang,
+                zone: tzinfo | None) -> ChartLines:
+    """These patients' checks as the MAR writes them (`ChartLines`), on the clock of `zone`."""
+    patient_ids = list(patient_ids)
+    lines = ChartLines({}, {})
+    if not (checks := by_bag(db, patient_ids)):
+        return lines
+    doses = {dose.record_id: dose for patient_id in patient_ids for dose in medication.administrations(db, patient_id)}
+    changes = infusion_rates.by_bag(db, patient_ids)
+    orders: dict[str, Order] = {}
+    for bag_id, theirs in checks.items():
+        if (bag := doses.get(bag_id)) is None:
+            continue  # its bag withdrawn: its checks are not of a dose the chart prints
+        found = orders.setdefault(bag.order_id, medication.order(db, bag.order_id))
+        for one in theirs:
+            expected = expected_at(bag, found, changes.get(bag_id, []), theirs, one.at)
+            site = site_label(spec_site, one, lang)
+            line = LINE[lang].format(time=infusion_rates.clock_words(one.at, bag.at, zone), left=_number(one.volume_left_ml, lang),
+                                     expected=expected_words(expected, lang),
+                                     pump=_number(one.pump_rate_ml_h, lang), site=site)
+            if seen := [finding for finding in findings(one, expected) if finding in ON_THE_CHART]:
+                line = LINE_AMISS[lang].format(line=line, found=semicolon(lang).join(
+                    ON_THE_CHART[finding][lang].format(rate=_number(expected.rate_ml_h, lang)) for finding in seen))
+            lines.under_bag.setdefault(bag_id, []).append((one.at, line))
+            if (day := one.at.astimezone(zone).date()) != bag.at.astimezone(zone).date():
+                lines.carried.setdefault((bag.order_id, day), []).append(line)
+    return lines

@@ -1,0 +1,34 @@
+"""The printed theatre list gives its times on the ward's clock, whatever offset they were stored
+with: a session and a booking saved in UTC printed the session "07:00–12:00" and the line
+"07:00 –09:00" (its start in UTC, its end in Paris), an hour's operation at 08:00 read as two."""
+
+from datetime import date
+
+from downtime.services import printing, records, theatre
+from tests.pdf_text import pdf_text
+from tests.test_pdf_theatre import day  # noqa: F401  (fixture)
+
+
+def test_a_list_stored_in_utc_prints_on_the_wards_clock(session_for, admission_values, clock, tmp_path):
+    nurse, coord = session_for("nurse"), session_for("coord")
+    listed = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery",
+        "starts_at": "2026-11-30T07:00Z", "ends_at": "2026-11-30T12:00Z"}).record_id
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    theatre.book(coord, patient, {"procedure": "Hernia repair", "laterality": "left", "priority": "elective",
+                                  "decided_at": "2026-10-01T09:00+01:00", "surgeon": "Dr A", "session": listed,
+                                  "planned_start": "2026-11-30T07:00Z", "expected_minutes": 60})
+    text = pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
+    assert "General surgery — 08:00–13:00" in text
+    assert "1 08:00 –09:00" in text
+
+
+def test_the_patients_letter_gives_the_new_time_on_the_wards_clock(day, tmp_path, clock):  # noqa: F811
+    """Rebooked to 08:00 Paris kept as "07:00Z": the letter said "at 07:00", with its fasting
+    times worked out from 08:00."""
+    coord, made, later = day
+    theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later, "planned_start": "2026-12-01T07:00Z",
+                                          "decided_at": clock.now.isoformat(timespec="minutes")})
+    text = " ".join(pdf_text(printing.print_letter(coord, made["Morin"], tmp_path / "letter.pdf")).split())
+    assert "1 December 2026 at 08:00" in text
+    assert "at 07:00" not in text
