@@ -234,3 +234,23 @@ def test_an_order_written_with_its_end_and_stopped_early_keeps_why(session_for, 
     clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
     assert "Clarithromycin 500 mg PO — STOPPED in hospital 28/11 07:00: QTc 520 ms" in _discharge_medicines(
         nurse, patient).splitlines()
+
+
+def test_a_dose_still_in_its_window_is_not_given_yet_not_sent_to_the_paper_chart(session_for, medication_ward,
+                                                                                   clock):
+    """Omeprazole at 14:00, written at 13:30, nothing recorded: read at 14:00 (due), 14:20 and
+    14:45 (late, within its round), the letter said "no dose recorded in hospital: check the paper
+    chart", and the GP doubted a dose never due before the patient left. Overdue, it is asked of."""
+    patient = medication_ward[0]
+    clock.now = datetime.fromisoformat("2026-11-27T13:30+01:00")
+    _order(session_for("doctor"), patient, "Omeprazole", 20.0, times="14:00", start_at=clock.now.isoformat())
+    nurse = session_for("nurse")
+
+    def omeprazole_at(moment: str) -> str:
+        clock.now = datetime.fromisoformat(f"2026-11-27T{moment}+01:00")
+        return next(line for line in _discharge_medicines(nurse, patient).splitlines() if line.startswith("Omeprazole"))
+
+    for moment in ("14:00", "14:20", "14:45"):
+        assert omeprazole_at(moment) == "Omeprazole 20 mg PO, at 14:00, from 27/11/2026 13:30 — not given yet", moment
+    assert omeprazole_at("15:10") == ("Omeprazole 20 mg PO, at 14:00, from 27/11/2026 13:30 — no dose recorded "
+                                      "in hospital (due 27/11 14:00): check the paper chart")

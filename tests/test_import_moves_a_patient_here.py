@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from downtime.services import back_entry, census, records, staff, wards
+from downtime.services import back_entry, census, records, settings, staff, wards
 from downtime.services.context import Session
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
@@ -18,6 +18,12 @@ def _move(nurse, clock, patient_id: str, at: str, ward: str, bed: str) -> str:
     clock.now = datetime.fromisoformat(at)
     return records.save_new(nurse, "transfer", {"moved_at": at, "to_ward": ward, "to_bed": bed, "reason": "Review"},
                             patient_id=patient_id).record_id
+
+
+def _belongs_to(nurse: Session, clock, ward: str) -> None:
+    """Sets the nurse's laptop's ward (the Administration tab's "This laptop's ward")."""
+    settings.set_laptop_ward(Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock),
+                                     nurse.forms, clock), ward)
 
 
 @pytest.fixture
@@ -38,8 +44,11 @@ def sent(tmp_path, laptop, clock, admission_values):
     return dict(one=one, two=two, patient=patient_id, move=move)
 
 
-def test_a_move_amended_after_its_stick_that_moves_the_patient_here_is_told(sent, tmp_path, clock):
+@pytest.mark.parametrize("ward", ["", "5A"])
+def test_a_move_amended_after_its_stick_that_moves_the_patient_here_is_told(sent, tmp_path, clock, ward):
+    """Told to 5A's laptop, or to one set to no ward."""
     (nurse_1, clerk_1), (nurse_2, clerk_2) = sent["one"], sent["two"]
+    _belongs_to(nurse_2, clock, ward)
     clock.now = datetime.fromisoformat("2026-11-28T17:00+01:00")
     records.amend(nurse_1, sent["move"], {"moved_at": "2026-11-28T15:45+01:00", "to_ward": "5A", "to_bed": "4",
                                           "reason": "Review"}, "left the ward at 15:45", based_on=1)
@@ -101,3 +110,19 @@ def test_a_move_to_the_bed_another_laptop_moved_the_patient_to_is_not_said_to_pu
     said = [found.said for group in back_entry.worklist(office) for item in group.items
             if item.record.record_id == back for found in item.conflicts]
     assert said == [back_entry.SAME_MOVE]
+
+
+def test_a_ward_correcting_its_own_move_is_not_told_to_the_ward_the_patient_left(sent, tmp_path, clock):
+    """5A typed bed 6 for bed 7 and corrected its own move; 3B's laptop, which admitted the patient
+    in the morning, was told to check where they were and record a move if not in 5A bed 7: a
+    patient on another ward, whose move from 3B was written on this laptop."""
+    (nurse_1, clerk_1), (nurse_2, clerk_2) = sent["one"], sent["two"]
+    _belongs_to(nurse_1, clock, "3B")
+    import_export(clerk_1, export(clerk_2, tmp_path / "to-3B").folder)
+    clock.now = datetime.fromisoformat("2026-11-28T16:00+01:00")
+    corrected = census.movement_events(nurse_2.db, [sent["patient"]])[sent["patient"]][-1].record_id
+    records.amend(nurse_2, corrected, {"moved_at": "2026-11-28T15:30+01:00", "to_ward": "5A", "to_bed": "7",
+                                       "reason": "Review"}, "bed typed wrong", based_on=1)
+    result = import_export(clerk_1, export(clerk_2, tmp_path / "again").folder)
+    assert census.locations(nurse_1.db, patient_ids=[sent["patient"]])[sent["patient"]].bed == "7"
+    assert result.to_check == ()

@@ -127,3 +127,23 @@ def test_a_late_paper_check_of_the_syringe_replaced_says_no_next_check(syringe_r
     clock.now = _at("2026-11-29T11:00+01:00")
     recorded = _check(nurse, driver, "2026-11-29T06:00+01:00", 3.0, pump=0.7)
     assert recorded.said == ["Checked: 3 mL left, nothing amiss."]
+
+
+@pytest.mark.parametrize("when", [{"frequency": "once"}, {"frequency": "scheduled", "times": "08:00"}])
+def test_a_once_or_once_daily_antibiotic_dosed_in_grams_is_not_asked_once_run_in(
+        syringe_running, session_for, clock, when):
+    """Ceftriaxone 2 g over 30 minutes, stat or each morning, was read as a bag running until
+    charted stopped: "INFUSION CHECK OVERDUE" all day after each dose, three days after the stat
+    one, burying the syringe driver's line."""
+    nurse, patient, _ = syringe_running
+    clock.now = _at("2026-11-28T07:00+01:00")
+    order = {**VANCOMYCIN, "drug": "Ceftriaxone", "dose": 2.0, "rate_ml_h": 200.0, "times": "", **when}
+    ceftriaxone = records.save_new(session_for("doctor"), "medication_order", order, patient_id=patient).record_id
+    clock.now = _at("2026-11-28T08:05+01:00")
+    medication.record_dose(nurse, ceftriaxone, {"outcome": "given", "given_at": "2026-11-28T08:00+01:00",
+                                                "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 2.0,
+                                                "route": "IV"})
+    assert not infusion_rates.continuous(medication.order(nurse.db, ceftriaxone))
+    clock.now = _at("2026-11-28T13:00+01:00")
+    # 13:00: only the driver set up at 10:00, not yet overdue, and nothing of the ceftriaxone.
+    assert _checks_said(nurse, "2026-11-28T13:00+01:00") == []

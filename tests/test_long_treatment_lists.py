@@ -66,12 +66,11 @@ def test_a_list_too_long_in_full_hands_on_each_medicine_in_a_line_of_its_own(
              for number in range(25)]
     patient, nurse = _on(session_for, admission_values, drugs, (RULE + "; ") * 7)
     listed, printed = _handed_on(nurse, patient, form_id, tmp_path / "out.pdf")
-    none_yet = {"transfer_out": "not given yet",  # a going-home letter: none is still to give
-                # the first time the patient was in hospital for (admitted 28/11 10:30)
-                "discharge": "no dose recorded in hospital (due 28/11 14:00): check the paper chart"}[form_id]
+    # Admitted 28/11 10:30, read at 14:00: the first dose in hospital is due, still to give on a
+    # going-home letter too (not one to check on the paper chart).
     assert listed.split("\n") == [
         f"{drug} up to 1 tablet(s) PO, at 08:00 14:00 20:00 ({'HIGH-ALERT; ' if drug.startswith('Enoxaparin') else ''}"
-        f"VARIABLE DOSE — by its rule) — {none_yet}" for drug in sorted(drugs)]
+        f"VARIABLE DOSE — by its rule) — not given yet" for drug in sorted(drugs)]
     assert [drug for drug in drugs if drug[:14] not in printed] == []
 
 

@@ -30,10 +30,10 @@ def left_knee(tmp_path, laptop, admission_values, clock):
     return coord, nurse, patient, booking
 
 
-def _checked(nurse, patient: str, booking: str) -> str:
+def _checked(nurse, patient: str, booking: str, notes: str = "") -> str:
     return records.save_new(nurse, theatre.CHECKLIST_FORM, {
         **SIGNED, "checked_at": "2026-11-28T08:50+01:00", "booking": booking,
-        "surgeon_critical_steps": "Left knee, scope 40 min"}, patient_id=patient).record_id
+        "surgeon_critical_steps": "Left knee, scope 40 min", "notes": notes}, patient_id=patient).record_id
 
 
 def checked_right_knee(nurse: Session, patient: str, booking: str,

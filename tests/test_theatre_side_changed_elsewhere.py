@@ -5,6 +5,8 @@ the new side, and the EHR got a Procedure on it beside a checklist saying the fi
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from downtime.services import records, theatre
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
@@ -12,17 +14,18 @@ from tests.test_theatre_merge import SIGNED, _coordinator
 from tests.test_theatre_side_after_checked import _checked, left_knee_booked
 
 
-def side_changed_after_the_time_out(tmp_path: Path, laptop, admission_values, clock) -> tuple[list[Path], str]:
+def side_changed_after_the_time_out(tmp_path: Path, laptop, admission_values, clock,
+                                    notes: str = "") -> tuple[list[Path], str]:
     """A LEFT knee arthroscopy booked on laptop 1 and copied to laptop 2; laptop 1's coordinator
-    corrects its side to RIGHT, while laptop 2's team says "Left knee" at the time out and records
-    it done. Returns both laptops' exports and the booking."""
+    corrects its side to RIGHT, while laptop 2's team says "Left knee" at the time out (with
+    `notes`) and records it done. Returns both laptops' exports and the booking."""
     nurse1, clerk1 = laptop(tmp_path / "1.sqlite", 1)
     coord1, patient, booking = left_knee_booked(nurse1, admission_values, clock)
     nurse2, clerk2 = laptop(tmp_path / "2.sqlite", 2)
     import_export(clerk2, export(clerk1, tmp_path / "to-2").folder)
     records.amend(coord1, booking, {**records.current(coord1.db, booking).data, "laterality": "right"},
                   "consent form says right knee")
-    _checked(nurse2, patient, booking)
+    _checked(nurse2, patient, booking, notes)
     theatre.record_done(_coordinator(nurse2, clock), booking, {"done_at": "2026-11-28T09:05+01:00", "theatre": "T1"})
     return [export(clerk, tmp_path / f"export-{number}").folder for number, clerk in ((1, clerk1), (2, clerk2))], booking
 
@@ -80,3 +83,16 @@ def test_a_checklist_saved_under_the_old_rule_on_a_side_never_changed_is_not_fla
     assert entry.other_side_checked is None
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     assert import_export(office, export(clerk, tmp_path / "export").folder).theatre_clashes == ()
+
+
+@pytest.mark.parametrize("notes", ["Left knee marked and consented", "Site marqué genou gauche"])
+def test_notes_naming_the_side_booked_then_do_not_silence_the_other_side_checked(tmp_path, laptop, admission_values,
+                                                                                clock, notes):
+    """The notes a team writes routinely, of the side booked as it checked it, silenced the flag
+    once another laptop had changed the booking's side: nothing said at the office."""
+    folders, _ = side_changed_after_the_time_out(tmp_path, laptop, admission_values, clock, notes)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    (report,) = [clash for folder in folders for clash in import_export(office, folder).theatre_clashes]
+    assert report.text("en").startswith("OTHER SIDE CHECKED")
+    ((_, (entry,)),) = theatre.day_list(office.db, office.forms, date(2026, 11, 28))
+    assert entry.other_side_checked is not None

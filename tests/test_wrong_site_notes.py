@@ -76,3 +76,4 @@ def test_the_refusal_says_what_the_notes_must_say_with_an_example_that_answers_i
             "operation's body part, for example “Site checked with the consent and the mark: left”.") in said, said
     records.save_new(session_for("nurse"), theatre.CHECKLIST_FORM,
                      {**values, "notes": "Site checked with the consent and the mark: left"}, patient_id=patient)
+

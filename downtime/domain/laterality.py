@@ -151,8 +151,9 @@ _BODY_PART = [re.compile(rf"^(?:{words})s?$", re.IGNORECASE) for words in _BODY_
 
 def speaks_of_side(text: str, sides: Iterable[str], procedure: str) -> bool:
     """Whether free text (a checklist's notes) answers a wrong-site question between `sides` (the
-    booked side and the one the words name, as codes; a bilateral booking's either side, as one
-    done on one side only says) of the operation `procedure`: it names one of those sides
+    booked side and, as the checklist is saved, the one the words name, as codes; a bilateral
+    booking's either side, as one done on one side only says) of the operation `procedure`: it
+    names one of those sides
     (`sides_spoken`, a side word is needed), and says a site check (`_CHECKED`: "left side marked
     and consented", "site marqué à gauche, vu avec le patient"), one side only of a bilateral
     booking (`_ONE_SIDE_ONLY`), or names the side next to the procedure's own body part in either

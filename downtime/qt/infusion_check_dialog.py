@@ -17,10 +17,12 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit
 from downtime.domain.medication import Administration, Order
 from downtime.formspec.values import ParseError, offered, parse_datetime, parse_text
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text
+from downtime.qt.dose_dialog import hint_whole
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.now_typed import now_when_typed
 from downtime.qt.patient_header import identity_label
 from downtime.qt.prompts import Prompts
+from downtime.qt.screen_fit import Scrolled, fit_dialog, readable_width
 from downtime.qt.screen_reader import add_row
 from downtime.qt.style import ErrorLabel
 from downtime.services import infusion_checks, infusion_rates, medication
@@ -47,7 +49,11 @@ class InfusionCheckDialog(QDialog):
         self.session, self.order, self.bag = session, order, bag
         spec, lang = session.form(infusion_checks.FORM), session.lang
         self.setWindowTitle(translate("InfusionCheckDialog", "Check the infusion"))
-        layout = QVBoxLayout(self)
+        # What the check is of and its rows scroll, its message and buttons kept in sight, as the
+        # rate dialog's: opened at its least size, at the largest text its eight rows overlapped
+        # and Save fell below a laptop's screen at 125 %.
+        body = QWidget()
+        layout = QVBoxLayout(body)
         patient = with_namesakes(session.db, session.forms,
                                  [patient_with_location(session.db, session.forms, order.patient_id)])[0]
         layout.addWidget(identity_label(patient))
@@ -64,11 +70,11 @@ class InfusionCheckDialog(QDialog):
         self.expected.setWordWrap(True)
         layout.addWidget(self.expected)
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.filled_in = now.strftime(TIME_SHOWN)
         self.checked_at = QLineEdit(self.filled_in)
         now_when_typed(self.checked_at, language(),
                        lambda: self.checked_at.setText(self.session.clock().strftime(TIME_SHOWN)))
+        hint_whole(self.checked_at)
         self.checked_at.editingFinished.connect(self._show_expected)
         self.volume_left, self.pump_rate = QLineEdit(), QLineEdit()
         self.site, self.vip = QComboBox(), QComboBox()
@@ -95,19 +101,27 @@ class InfusionCheckDialog(QDialog):
             add_row(form, f"{field.label.get(lang)} ({unit})" if unit else field.label.get(lang), box)
             if field.help is not None:
                 box.setToolTip(field.help.get(lang))
+        # Each box wide enough to read, so that it goes under its label where the two do not fit
+        # side by side (fit_dialog): at the largest text the volume and rate boxes were 60 pixels.
+        for typed in (self.volume_left, self.pump_rate, self.action):
+            typed.setMinimumWidth(readable_width(typed))
         layout.addLayout(form)
+        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(Scrolled(body), 1)
         self.error = ErrorLabel(only_when_said=True)
-        layout.addWidget(self.error)
+        outer.addWidget(self.error)
         self.save_button = QPushButton(translate("InfusionCheckDialog", "&Save the check (Ctrl+S)"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         cancel = QPushButton(translate("InfusionCheckDialog", "Cancel"))
         cancel.clicked.connect(self.reject)
-        layout.addWidget(self.save_button)
-        layout.addWidget(cancel)
+        outer.addWidget(self.save_button)
+        outer.addWidget(cancel)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self._show_expected()
         self.volume_left.setFocus()
+        fit_dialog(self)
 
     def _checked_at(self) -> datetime:
         """The time typed; left as filled in, the moment saved."""

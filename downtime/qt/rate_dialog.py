@@ -33,7 +33,7 @@ from downtime.qt.i18n import language, say, translate
 from downtime.qt.now_typed import now_when_typed
 from downtime.qt.patient_header import identity_label
 from downtime.qt.scan import BandCheck
-from downtime.qt.screen_fit import Scrolled, fit_dialog
+from downtime.qt.screen_fit import Scrolled, fit_dialog, readable_width
 from downtime.qt.screen_reader import add_row
 from downtime.qt.style import ErrorLabel
 from downtime.services import glucose, infusion_rates, medication
@@ -122,7 +122,7 @@ class RateDialog(QDialog):
         # at the largest text the new rate's box was 70 pixels wide. Every box under its label at
         # every text size, the dialog scrolled at the usual text on a laptop at 125 %.
         for typed in (self.rate, self.reason, self.above_order, self.witness_id, self.witness_pin):
-            typed.setMinimumWidth(typed.fontMetrics().averageCharWidth() * 18)
+            typed.setMinimumWidth(readable_width(typed))
         layout.addLayout(form)
         # Each warning the change is questioned on, with the box its reason is typed in.
         self.warnings = QFormLayout()

@@ -20,6 +20,17 @@ TITLE_BAR = 40
 """Room left for the window frame's title bar, which the available geometry does not count."""
 
 
+READABLE = 18
+"""Average characters a typed box shows at the least, beside its label or under it: at the
+largest text a box counted at its least width was 60 to 215 pixels, a few characters of a
+doctor's notes or a rate."""
+
+
+def readable_width(widget: QWidget) -> int:
+    """The width that shows `READABLE` of `widget`'s average characters."""
+    return widget.fontMetrics().averageCharWidth() * READABLE
+
+
 def wrapped(label: QLabel) -> QLabel:
     """The label, its words wrapped: an unwrapped line is as wide as its words, and so is its window."""
     label.setWordWrap(True)
@@ -207,8 +218,10 @@ class SectionForm(QFormLayout):
 
     def _side_by_side_width(self) -> int:
         """How wide the shown rows need the form, labels on one line in a column of their widest
-        beside fields at their least (read off the text: a wrapped label's size hint is its
-        wrapped width)."""
+        (read off the text: a wrapped label's size hint is its wrapped width) beside fields at
+        their least, each counted at no less than a readable width: counted at its least, the
+        sepsis form's "doctor's review" stayed side by side at the largest text, its notes box
+        215 pixels wide."""
         labels, fields = [0], [0]
         for row in range(self.rowCount()):
             label = self.itemAt(row, QFormLayout.ItemRole.LabelRole)
@@ -216,7 +229,7 @@ class SectionForm(QFormLayout):
             if label is not None and field is not None and not label.isEmpty() and isinstance(
                     shown := label.widget(), QLabel):
                 labels.append(_one_line(shown))
-                fields.append(field.minimumSize().width())
+                fields.append(max(field.minimumSize().width(), readable_width(shown)))
         return max(labels) + max(self.horizontalSpacing(), 0) + max(fields)
 
 

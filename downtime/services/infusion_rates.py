@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
-from downtime.domain.medication import (INFUSION, WRITTEN_APART, Administration, Check, Frequency, Order, Outcome,
+from downtime.domain.medication import (INFUSION, MASS_IN_MG, WRITTEN_APART, Administration, Check, Frequency, Order, Outcome,
                                         Warning, given_when_fasting, infused, insulin)
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import lowering
@@ -271,14 +271,18 @@ asks no check after it; a longer one is charted with its volume in mL, which `ra
 def continuous(found: Order) -> bool:
     """Whether each bag of an infusion's order runs until it is stopped or the next is put up,
     rather than being a dose given over a set time: a subcutaneous one (a syringe driver, CSCI over
-    24 h), one whose rate a rule titrates (a VRIII's scale, a heparin's nomogram), a one-off (the
-    VRIII, a heparin started and run until stopped) or one bag a day (the driver or the drip
-    renewed each morning). Not one scheduled several times a day, every few days, or as required:
-    the vancomycin at 06:00 and 18:00, given over an hour. An order the fields leave in doubt (a
-    one-off or daily dose in g) is read continuous: a check asked of a bag already run in is
-    cleared by charting its stop, a check never asked of a driver is a site nobody looked at."""
-    return (found.route.upper() == "SC" or bool(found.dose_rule) or found.frequency is Frequency.ONCE
-            or (found.frequency is Frequency.SCHEDULED and len(found.times) <= 1 and found.every_days == 1))
+    24 h), one whose rate a rule titrates (a VRIII's scale, a heparin's nomogram), or a one-off or
+    one bag a day not dosed by mass (a heparin in units run until stopped, the drip renewed each
+    morning). Not one scheduled several times a day, every few days, or as required (the
+    vancomycin at 06:00 and 18:00, given over an hour), nor a one-off or daily dose by mass given
+    by vein (a ceftriaxone 2 g over 30 minutes, stat or each morning): read as running until
+    charted stopped, each such dose asked "INFUSION CHECK OVERDUE" all day, for days after a stat
+    one, on the nurse in charge's list. A long infusion dosed by mass (amiodarone 900 mg over
+    24 h) is checked while it runs once charted with its volume in mL (`ONE_AT_A_TIME`)."""
+    once_or_daily = found.frequency is Frequency.ONCE or (
+        found.frequency is Frequency.SCHEDULED and len(found.times) <= 1 and found.every_days == 1)
+    return (found.route.upper() == "SC" or bool(found.dose_rule)
+            or (once_or_daily and found.dose_unit not in MASS_IN_MG))
 
 
 def runs_until(found: Order, bag: Administration, changes: Sequence[RateChange]) -> datetime | None:

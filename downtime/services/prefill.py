@@ -12,7 +12,7 @@ from typing import Any
 from downtime.domain.census import Movement, leaves_hospital
 from downtime.domain.clock import ward_time
 from downtime.domain.medication import (MASS_IN_MG, Administration, DoseState, Frequency, Outcome, medicine_name,
-                                       medicines_in, prescribed_despite, scheduled_slots)
+                                       medicines_in, prescribed_despite)
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, NUTRITION_FORM, PAIN_FORM, PEWS_FORM,
@@ -454,9 +454,10 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
     (in full, short) for `_fitted`: the short line keeps the warnings and the decisions, and
     leaves the dates and the dose rule's words to the MAR. `going_home`: a discharge letter's, whose
     time-critical doses missed are said missed in hospital, with no ward's instruction ("give it
-    now", read by a GP after the patient has gone), an order with a dose past its time and none
-    given, none recorded at the first time the MAR has nothing for (`_unrecorded`: not the EHR's)
-    and any recorded not given, at its own time (a once-only or regular one: its "not given yet"
+    now", read by a GP after the patient has gone), an order with a dose past its round and none
+    given, none recorded at the first time the MAR reads past its round with nothing recorded
+    (`_past_their_round`: not the EHR's; a dose still in its round is "not given yet") and any
+    recorded not given, at its own time (a once-only or regular one: its "not given yet"
     read as a dose still to give), and an as-required one never given, none given in hospital;
     reconciled with the medicines taken at home (NICE NG5): first each medicine taken at home no
     order in force gives as taken, asked of (`_home_medicines`), then the orders in force (or the
@@ -509,13 +510,12 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
         elif given:
             line = message(lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
                            when=ward_time(given, now.tzinfo, "%d/%m/%Y %H:%M"))
-        elif going_home and (due_slots := scheduled_slots(order, order.start_at.astimezone(now.tzinfo).date(),
-                                                          now.date(), now.tzinfo)) and due_slots[0] <= now:
-            # Of the times the MAR has nothing recorded for, the first, if any (the EHR's and
-            # those out of hospital are not: its snapshot's furosemide read three days unrecorded),
-            # then a dose recorded not given, at its own time.
+        elif going_home and (order.record_id in past or order.record_id in refused):
+            # Of the times the MAR reads past their round with nothing recorded, the first, if any
+            # (the EHR's and those out of hospital are not: its snapshot's furosemide read three
+            # days unrecorded), then a dose recorded not given, at its own time.
             line = said
-            if (due := unrecorded.get(order.record_id)) is not None:
+            if (due := past.get(order.record_id)) is not None:
                 line = message(lang, NO_DOSE_RECORDED, order=line, due=ward_time(due, now.tzinfo))
             if (not_given := refused.get(order.record_id)) is not None:
                 line = message(lang, NOT_GIVEN_IN_HOSPITAL, order=line, due=ward_time(
@@ -553,7 +553,7 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
     stay = census.locations(session.db, at=now, patient_ids=[patient_id]).get(patient_id) if going_home else None
     stopped_in_hospital = [order for order in running if stay is not None and order.stop_at is not None
                            and max(order.start_at, stay.admitted_at) < order.stop_at <= now]
-    unrecorded = {} if stay is None else _unrecorded(session, patient_id, stay.admitted_at, now)
+    past = {} if stay is None else _past_their_round(session, patient_id, stay.admitted_at, now)
     for order in sorted(running, key=lambda order: (order.start_at, order.drug)):
         last_dose = last.get(order.record_id)
         given = None if last_dose is None else last_dose.at
@@ -594,17 +594,26 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
             *((line, line) for line in _stopped_lines(session, in_force, stopped_in_hospital, now))]
 
 
-def _unrecorded(session: Session, patient_id: str, admitted_at: datetime, now: datetime) -> dict[str, datetime]:
-    """Each order's first dose time of the stay up to `now` with nothing recorded for it that the
-    MAR reads as this ward's to record, by id: not one whose dose the EHR's chart holds (an order
-    loaded from its snapshot) nor one falling while the patient was out of hospital."""
+def _past_their_round(session: Session, patient_id: str, admitted_at: datetime,
+                      now: datetime) -> dict[str, datetime | None]:
+    """Each order with a dose time of the stay the MAR reads past its round, by id, with the first
+    of them it reads as left unrecorded by this ward (overdue, fallen in a paper gap, or before the
+    order's stop), if any: not one whose dose the EHR's chart holds (an order loaded from its
+    snapshot, said past with none). A dose still in its round (upcoming, due or late) is one to
+    give, "not given yet": read at 14:00, the 14:00 amoxicillin went on the letter as "no dose
+    recorded: check the paper chart", and the GP doubted a dose that was never due before the
+    patient left; one falling while the patient was out of hospital is none of the stay's."""
     first_day = admitted_at.astimezone(now.tzinfo).date()
-    found: dict[str, datetime] = {}
+    found: dict[str, datetime | None] = {}
     for row in medication.mar_grid(session.db, patient_id, first_day, (now.date() - first_day).days + 1, now):
         for cell in row.cells:
-            if cell.slot <= now and not cell.recorded and cell.state not in (DoseState.IN_EHR,
-                                                                              DoseState.NOT_IN_HOSPITAL):
-                found[row.order.record_id] = min(cell.slot, found.get(row.order.record_id, cell.slot))
+            if cell.slot > now or cell.state in (DoseState.UPCOMING, DoseState.DUE, DoseState.LATE,
+                                                 DoseState.NOT_IN_HOSPITAL):
+                continue
+            first = found.get(row.order.record_id)
+            if cell.state in (DoseState.OVERDUE, DoseState.CHECK_PAPER, DoseState.NOT_RECORDED):
+                first = cell.slot if first is None else min(first, cell.slot)
+            found[row.order.record_id] = first
     return found
 
 

@@ -1940,16 +1940,20 @@ _OTHER_SIDE_CHECKED = QT_TRANSLATE_NOOP("messages", "“{field}” names “{wor
 _NOTES_EXAMPLE = QT_TRANSLATE_NOOP("messages", "Site checked with the consent and the mark: {side}")
 
 
-def other_side_words(booking: Mapping[str, Any], text: str, notes: str) -> str | None:
+def other_side_words(booking: Mapping[str, Any], text: str, notes: str, *, either_side_answers: bool) -> str | None:
     """The words of `text`, said aloud of an operation (a booking's answers), naming another side
     than its booking's (`domain.laterality.contradiction`); None where they agree, the booking has
-    no side, or `notes` answer the question (`domain.laterality.speaks_of_side`: one of the two
-    sides, with a site check or the operation's body part, not a cannula's site)."""
+    no side, or `notes` answer the question (`domain.laterality.speaks_of_side`: a side, with a
+    site check or the operation's body part, not a cannula's site). As the checklist is saved,
+    notes naming either side answer it (`either_side_answers`: the team says what it found, the
+    booking then corrected); read against a booking whose side changed since, on another laptop,
+    only notes naming the side booked now do: "Left knee marked and consented", written while
+    the booking said LEFT, says nothing of the RIGHT it says now."""
     side = booking.get("laterality")
-    if (side in (None, "not_applicable") or not text or (words := contradiction(text, side, prose=True)) is None
-            or speaks_of_side(notes, {side, *sides_spoken(words)}, str(booking["procedure"]))):
+    if side in (None, "not_applicable") or not text or (words := contradiction(text, side, prose=True)) is None:
         return None
-    return words
+    answered = {side, *sides_spoken(words)} if either_side_answers else {side}
+    return None if speaks_of_side(notes, answered, str(booking["procedure"])) else words
 
 
 def checklist_other_side(booking: Mapping[str, Any], checklist: Mapping[str, Any]) -> str | None:
@@ -1959,7 +1963,8 @@ def checklist_other_side(booking: Mapping[str, Any], checklist: Mapping[str, Any
     on another laptop (`contradictions`, `ListEntry.other_side_checked`)."""
     notes = str(checklist.get("notes") or "").strip()
     return next((words for name in CHECKLIST_SIDE_FIELDS
-                 if (words := other_side_words(booking, str(checklist.get(name) or ""), notes)) is not None), None)
+                 if (words := other_side_words(booking, str(checklist.get(name) or ""), notes,
+                                               either_side_answers=False)) is not None), None)
 
 
 def _other_side(session: Session, booking_id: str, text: str, notes: str) -> tuple[str, str, str] | None:
@@ -1968,7 +1973,7 @@ def _other_side(session: Session, booking_id: str, text: str, notes: str) -> tup
     the refusal to show ("Site checked with the consent and the mark: left"); None where they
     agree, or there is no such booking."""
     booking = current_of(session.db, [booking_id]).get(booking_id)
-    if booking is None or (words := other_side_words(booking.data, text, notes)) is None:
+    if booking is None or (words := other_side_words(booking.data, text, notes, either_side_answers=True)) is None:
         return None
     spec = session.form(BOOKING_FORM)
     side = format_value(spec.field("laterality"), booking.data["laterality"], session.lang).lower()

@@ -40,7 +40,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import RecordRefField, Text
-from downtime.services import census, identity, records, search, theatre
+from downtime.services import census, identity, records, search, settings, theatre
 from downtime.services.back_entry import (
     AFTER_LEAVING, AS_REQUIRED_TWICE, ORDER_STOPPED, SAME_DOSE, Conflict, conflicts_among, duplicates_of, hold_of,
     missing_here, place_key, shared_numbers, tally,
@@ -469,15 +469,21 @@ def _places_changed(session: Session, before: Mapping[str, Location], moved: set
     """The patients among `moved` (this laptop's, whose movements the import brought) whose ward
     or bed the import changed, in hospital before and after, where what places them now is no
     move the import brought new (`new_moves`: a move the other ward made since is news, and
-    the place it gives is right)."""
+    the place it gives is right), and, for a laptop set to a ward, on its ward before or after
+    (5A correcting its own move's bed was told to 3B's laptop, which had admitted the patient
+    that morning, asking its nurse to record a move of a patient on another ward). A laptop set
+    to no ward is told of any: which ward's patients it keeps, it does not say."""
     if not moved:
         return []
     after, events = census.locations(session.db, patient_ids=moved), census.movement_events(session.db, moved)
+    mine = settings.laptop_ward(session.db)
     changed = {}
     for patient_id in sorted(moved):
         was, now = before.get(patient_id), after.get(patient_id)
         if was is None or now is None or was.status is not StayStatus.IN or now.status is not StayStatus.IN \
-                or place_key(was.ward, was.bed) == place_key(now.ward, now.bed):
+                or place_key(was.ward, was.bed) == place_key(now.ward, now.bed) \
+                or mine is not None and place_key(mine, None) not in (place_key(was.ward, None),
+                                                                      place_key(now.ward, None)):
             continue
         placing = max((event for event in events[patient_id] if event.occurred_at == now.since
                        and not leaves_hospital(event.movement)), key=lambda event: event.entered_at)

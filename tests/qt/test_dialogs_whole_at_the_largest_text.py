@@ -1,10 +1,14 @@
-"""The rate, wastage, not-to-be-entered and paper doses dialogs read whole at the largest text,
-on a ward laptop's screen (1366×768 at 125 % or 150 %, less the taskbar)."""
+"""The rate, infusion check, wastage, not-to-be-entered and paper doses dialogs read whole at the
+largest text, on a ward laptop's screen (1366×768 at 125 % or 150 %, less the taskbar)."""
+
+from typing import NamedTuple
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from downtime.qt.infusion_check_dialog import InfusionCheckDialog
+from downtime.qt.rate_dialog import RateDialog
 from downtime.qt.screen_fit import room
 from downtime.qt.style import TEXT_SIZES, change_text_size
 from downtime.services import back_entry, cd_register, medication
@@ -26,34 +30,52 @@ def _inside(widget: QWidget, dialog: QWidget) -> bool:
     return dialog.rect().contains(QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size()))
 
 
-def _rate_dialog_shown(qtbot, running: tuple, session_for, lang: str):
-    """The change of rate of the syringe driver's running bag, opened and exposed as the MAR opens
-    it, for the nurse signed in in `lang`: both rate dialog tests measure the same dialog."""
-    from downtime.qt.rate_dialog import RateDialog
+class InfusionDialog(NamedTuple):
+    """A dialog the MAR opens on a running bag, and the names of its boxes the tests measure."""
 
+    opened: type[RateDialog | InfusionCheckDialog]
+    time: str
+    """Its time box, filled in with now."""
+    typed: tuple[str, ...]
+    """Boxes typed in, each to be wide enough to read."""
+    last: str
+    """Its last row's box."""
+
+
+RATE = InfusionDialog(RateDialog, "changed_at", ("rate", "reason"), "witness_pin")
+CHECK = InfusionDialog(InfusionCheckDialog, "checked_at", ("volume_left", "pump_rate", "action"), "action")
+
+
+def _infusion_dialog_shown(qtbot, running: tuple, session_for, lang: str, kind: InfusionDialog):
+    """`kind` opened on the syringe driver's running bag and exposed as the MAR opens it, for the
+    nurse signed in in `lang`: the tests of each dialog measure the same dialog."""
     _, patient, driver = running
     nurse = session_for("nurse", lang)
     order = medication.order(nurse.db, driver)
     bag = [dose for dose in medication.administrations(nurse.db, patient) if dose.order_id == driver][-1]
-    dialog = RateDialog(nurse, order, bag)
+    dialog = kind.opened(nurse, order, bag)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     return dialog
 
 
+@pytest.mark.parametrize("kind", [RATE, CHECK], ids=["rate", "check"])
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_the_rate_dialog_opens_fitted_its_time_whole(qtbot, syringe_running, session_for, app_style, lang):
+def test_the_infusion_dialogs_open_fitted_their_time_whole(qtbot, syringe_running, session_for, app_style, lang,
+                                                           kind):
     """Opened at two thirds of the screen, whatever its rows asked, the change of rate at the
     largest text read "26 13:30" in its Time changed box, its other boxes as narrow beside their
-    labels, and in French its rows were squashed, the dialog's least height more than Qt gave it."""
+    labels, and in French its rows were squashed, the dialog's least height more than Qt gave it.
+    The check of the infusion, opened at its least size, had its eight rows overlapping, its
+    volume and rate boxes 60 pixels wide, and its Save below a laptop's screen at 125 %."""
     from downtime.qt.i18n import set_language
 
     _largest_text()
     set_language(lang)
     try:
-        dialog = _rate_dialog_shown(qtbot, syringe_running, session_for, lang)
-        box = dialog.changed_at
+        dialog = _infusion_dialog_shown(qtbot, syringe_running, session_for, lang, kind)
+        box = getattr(dialog, kind.time)
         assert box.width() >= box.fontMetrics().horizontalAdvance(box.text())
         assert dialog.height() >= dialog.minimumSizeHint().height()
         assert dialog.width() <= room(dialog).width() and dialog.height() <= room(dialog).height()
@@ -61,19 +83,22 @@ def test_the_rate_dialog_opens_fitted_its_time_whole(qtbot, syringe_running, ses
         dialog.resize(LAPTOP_150)  # a 1366-pixel screen at 150 %
         qtbot.waitUntil(lambda: dialog.size() == LAPTOP_150)
         assert box.width() >= box.fontMetrics().horizontalAdvance(box.text())
-        for typed in (dialog.rate, dialog.reason):
+        for typed in (getattr(dialog, name) for name in kind.typed):
             assert typed.width() >= typed.fontMetrics().averageCharWidth() * 18, "a box wide enough to read"
         assert _inside(dialog.save_button, dialog)
     finally:
         set_language("en")
 
 
+@pytest.mark.parametrize("kind", [RATE, CHECK], ids=["rate", "check"])
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_the_rate_dialog_at_the_usual_text_does_not_scroll_on_a_laptop_at_125_percent(
-        qtbot, syringe_running, session_for, app_style, monkeypatch, lang):
-    """Each box under its label at every text size made it 812×602 at 11 points (533×416 before):
-    on a laptop at 125 % its rows scrolled, the witness's PIN below the fold. Its boxes beside
-    their labels where they fit, each at least wide enough to read, it opens whole."""
+def test_the_infusion_dialogs_at_the_usual_text_do_not_scroll_on_a_laptop_at_125_percent(
+        qtbot, syringe_running, session_for, app_style, monkeypatch, lang, kind):
+    """Each box under its label at every text size made the change of rate 812×602 at 11 points
+    (533×416 before): on a laptop at 125 % its rows scrolled, the witness's PIN below the fold.
+    Its boxes beside their labels where they fit, each at least wide enough to read, it opens
+    whole. The check of the infusion opened 533 pixels wide in French, its time box reading
+    "8/11/2026 13:30"."""
     from downtime.qt import screen_fit
     from downtime.qt.i18n import set_language
     from downtime.qt.screen_fit import Scrolled
@@ -82,11 +107,12 @@ def test_the_rate_dialog_at_the_usual_text_does_not_scroll_on_a_laptop_at_125_pe
     change_text_size(QApplication.instance(), -len(TEXT_SIZES))
     set_language(lang)
     try:
-        dialog = _rate_dialog_shown(qtbot, syringe_running, session_for, lang)
+        dialog = _infusion_dialog_shown(qtbot, syringe_running, session_for, lang, kind)
         (body,) = dialog.findChildren(Scrolled)
         assert body.verticalScrollBar().maximum() == 0, "its rows whole, unscrolled"
-        assert dialog.witness_pin.isVisible() and _inside(dialog.witness_pin, dialog)
-        box = dialog.changed_at
+        last = getattr(dialog, kind.last)
+        assert last.isVisible() and _inside(last, dialog)
+        box = getattr(dialog, kind.time)
         assert box.width() >= box.fontMetrics().horizontalAdvance(box.text())
     finally:
         set_language("en")
