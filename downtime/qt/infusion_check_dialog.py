@@ -11,8 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from downtime.domain.medication import Administration, Order
 from downtime.formspec.values import ParseError, offered, parse_datetime, parse_text
@@ -22,9 +21,9 @@ from downtime.qt.i18n import language, say, translate
 from downtime.qt.now_typed import now_when_typed
 from downtime.qt.patient_header import identity_label
 from downtime.qt.prompts import Prompts
-from downtime.qt.screen_fit import Scrolled, fit_dialog, readable_width
+from downtime.qt.screen_fit import fit_dialog, readable_width
 from downtime.qt.screen_reader import add_row
-from downtime.qt.style import ErrorLabel
+from downtime.qt.scrolled_dialog import scrolled_with_buttons
 from downtime.services import infusion_checks, infusion_rates, medication
 from downtime.services.census import patient_with_location, with_namesakes
 from downtime.services.context import Session
@@ -107,18 +106,9 @@ class InfusionCheckDialog(QDialog):
             typed.setMinimumWidth(readable_width(typed))
         layout.addLayout(form)
         layout.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.addWidget(Scrolled(body), 1)
-        self.error = ErrorLabel(only_when_said=True)
-        outer.addWidget(self.error)
-        self.save_button = QPushButton(translate("InfusionCheckDialog", "&Save the check (Ctrl+S)"))
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        cancel = QPushButton(translate("InfusionCheckDialog", "Cancel"))
-        cancel.clicked.connect(self.reject)
-        outer.addWidget(self.save_button)
-        outer.addWidget(cancel)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.error, self.save_button = scrolled_with_buttons(
+            self, body, translate("InfusionCheckDialog", "&Save the check (Ctrl+S)"),
+            translate("InfusionCheckDialog", "Cancel"), self.save)
         self._show_expected()
         self.volume_left.setFocus()
         fit_dialog(self)

@@ -12,14 +12,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,8 +32,9 @@ from downtime.qt.i18n import language, say, translate
 from downtime.qt.now_typed import now_when_typed
 from downtime.qt.patient_header import identity_label
 from downtime.qt.scan import BandCheck
-from downtime.qt.screen_fit import Scrolled, fit_dialog, readable_width
+from downtime.qt.screen_fit import fit_dialog, readable_width
 from downtime.qt.screen_reader import add_row
+from downtime.qt.scrolled_dialog import scrolled_with_buttons
 from downtime.qt.style import ErrorLabel
 from downtime.services import glucose, infusion_rates, medication
 from downtime.services.census import patient_with_location, with_namesakes
@@ -129,18 +129,9 @@ class RateDialog(QDialog):
         self.override_edits: dict[tuple[Check, str], QLineEdit] = {}
         layout.addLayout(self.warnings)
         layout.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.addWidget(Scrolled(body), 1)
-        self.error = ErrorLabel(only_when_said=True)
-        outer.addWidget(self.error)
-        self.save_button = QPushButton(translate("RateDialog", "&Save the change (Ctrl+S)"))
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        cancel = QPushButton(translate("RateDialog", "Cancel"))
-        cancel.clicked.connect(self.reject)
-        outer.addWidget(self.save_button)
-        outer.addWidget(cancel)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.error, self.save_button = scrolled_with_buttons(
+            self, body, translate("RateDialog", "&Save the change (Ctrl+S)"), translate("RateDialog", "Cancel"),
+            self.save)
         self.rate.setFocus()
         fit_dialog(self)
 

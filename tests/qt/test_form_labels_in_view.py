@@ -14,6 +14,17 @@ from downtime.qt.style import TEXT_SIZES, change_text_size
 from downtime.services import records, wards
 
 
+def new_form_at_the_largest_text(laptop_window, session_for, admission_values, form_id: str, lang: str):
+    """A new `form_id` for a patient of ward 3B, at the largest text, on a laptop at 125 % (a
+    1092 × 582 window); the window and the form."""
+    change_text_size(QApplication.instance(), len(TEXT_SIZES))
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    nurse = session_for("nurse", lang)
+    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00"})
+    window = laptop_window(nurse, 1092, 582)
+    return window, window.open_new(nurse.form(form_id), patient.patient_id)
+
+
 @pytest.mark.parametrize(("form_id", "lang"), [
     ("blood_transfusion", "en"), ("blood_transfusion", "fr"), ("medication_order", "fr"), ("discharge", "en"),
     ("sepsis_screening", "en"),
@@ -23,12 +34,7 @@ from downtime.services import records, wards
 ])
 def test_the_label_of_each_field_tabbed_to_is_in_sight_at_the_largest_text(
         qtbot, laptop_window, session_for, admission_values, app_style, form_id, lang):
-    change_text_size(QApplication.instance(), len(TEXT_SIZES))
-    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
-    nurse = session_for("nurse", lang)
-    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00"})
-    window = laptop_window(nurse, 1092, 582)
-    form = window.open_new(nurse.form(form_id), patient.patient_id)
+    window, form = new_form_at_the_largest_text(laptop_window, session_for, admission_values, form_id, lang)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     (area,) = [area for area in form.findChildren(QScrollArea) if area.widget() is not None
