@@ -19,13 +19,11 @@ from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text
 from downtime.qt.dose_dialog import hint_whole
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.now_typed import now_when_typed
-from downtime.qt.patient_header import identity_label
 from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import fit_dialog, readable_width
 from downtime.qt.screen_reader import add_row
-from downtime.qt.scrolled_dialog import scrolled_with_buttons
-from downtime.services import infusion_checks, infusion_rates, medication
-from downtime.services.census import patient_with_location, with_namesakes
+from downtime.qt.scrolled_dialog import add_patient_and_order, scrolled_with_buttons
+from downtime.services import infusion_checks, infusion_rates
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 
@@ -53,10 +51,7 @@ class InfusionCheckDialog(QDialog):
         # and Save fell below a laptop's screen at 125 %.
         body = QWidget()
         layout = QVBoxLayout(body)
-        patient = with_namesakes(session.db, session.forms,
-                                 [patient_with_location(session.db, session.forms, order.patient_id)])[0]
-        layout.addWidget(identity_label(patient))
-        layout.addWidget(QLabel(medication.order_label(order, session.form(medication.ORDER_FORM), lang)))
+        add_patient_and_order(layout, session, order)
         now = session.clock()
         # The bag or syringe up at the time typed, and what it ran at then: a check typed late
         # from paper is of the one up then, not of the one put up since.

@@ -30,14 +30,12 @@ from downtime.formspec.values import ParseError, offered, parse_datetime, parse_
 from downtime.qt.dose_dialog import CHECK_WORDS, clear_pins, hint_whole, pin_box, witness_keys
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.now_typed import now_when_typed
-from downtime.qt.patient_header import identity_label
 from downtime.qt.scan import BandCheck
 from downtime.qt.screen_fit import fit_dialog, readable_width
 from downtime.qt.screen_reader import add_row
-from downtime.qt.scrolled_dialog import scrolled_with_buttons
+from downtime.qt.scrolled_dialog import add_patient_and_order, scrolled_with_buttons
 from downtime.qt.style import ErrorLabel
 from downtime.services import glucose, infusion_rates, medication
-from downtime.services.census import patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 
@@ -62,10 +60,7 @@ class RateDialog(QDialog):
         # squashed and its time box read "26 13:30".
         body = QWidget()
         layout = QVBoxLayout(body)
-        patient = with_namesakes(session.db, session.forms,
-                                 [patient_with_location(session.db, session.forms, order.patient_id)])[0]
-        layout.addWidget(identity_label(patient))
-        layout.addWidget(QLabel(medication.order_label(order, session.form(medication.ORDER_FORM), lang)))
+        patient = add_patient_and_order(layout, session, order)
         changes = infusion_rates.by_bag(session.db, [order.patient_id]).get(bag.record_id, [])
         zone = session.clock().tzinfo
         self.running = QLabel(translate("RateDialog", "Bag put up {time}: {running}").format(

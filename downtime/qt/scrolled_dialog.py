@@ -6,10 +6,26 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from downtime.domain.medication import Order
+from downtime.qt.patient_header import identity_label
 from downtime.qt.screen_fit import Scrolled
 from downtime.qt.style import ErrorLabel
+from downtime.services import medication
+from downtime.services.census import patient_with_location, with_namesakes
+from downtime.services.context import Session
+from downtime.services.patients import PatientSummary
+
+
+def add_patient_and_order(layout: QVBoxLayout, session: Session, order: Order) -> PatientSummary:
+    """The patient (told apart from namesakes) and the order an infusion dialog is about, at the
+    top of its scrolled body: the rate's change and the bag's check alike; the patient."""
+    patient = with_namesakes(session.db, session.forms,
+                             [patient_with_location(session.db, session.forms, order.patient_id)])[0]
+    layout.addWidget(identity_label(patient))
+    layout.addWidget(QLabel(medication.order_label(order, session.form(medication.ORDER_FORM), session.lang)))
+    return patient
 
 
 def scrolled_with_buttons(dialog: QDialog, body: QWidget, save_text: str, cancel_text: str,
