@@ -222,5 +222,6 @@ def test_an_order_written_after_the_allergy_with_its_reason_is_not_said_unreview
     order = records.save_new(doctor, "medication_order", {**CO_AMOXICLAV, "allergy_reason": "Rash only; tolerated"},
                              patient_id=patient).record_id
     summary = census.patient_with_location(nurse.db, nurse.forms, patient)
-    assert medication.allergies_since(nurse, summary, [medication.order_of(records.current(nurse.db, order))]) == {
+    assert medication.allergies_since(nurse.db, nurse.forms, nurse.lang, summary,
+                                      [medication.order_of(records.current(nurse.db, order))]) == {
         order: []}

@@ -38,7 +38,7 @@ def _given(session_for, clock, apixaban, at: str) -> list[str]:
                   Check.BEFORE_OPERATION)
 
 
-WAITING = ("Apixaban: operation booked 08:00 today, not yet recorded done: if the patient has not gone to theatre "
+WAITING = ("Apixaban: operation booked 30/11 08:00, not yet recorded done: if the patient has not gone to theatre "
            "yet, ask the surgeon or anaesthetist whether to give it.")
 
 
@@ -74,3 +74,20 @@ def test_a_dose_after_the_operation_is_recorded_done_is_not_asked(session_for, c
     clock.now = datetime.fromisoformat("2026-11-30T09:10+01:00")
     theatre.record_done(session_for("coord"), booking, {"done_at": "2026-11-30T08:40+01:00", "theatre": "T1"})
     assert _given(session_for, clock, apixaban, "09:15") == []
+
+
+@pytest.mark.parametrize("at", ["2026-11-30T23:45", "2026-12-01T00:30", "2026-12-01T01:55"])
+def test_an_operation_of_an_overnight_list_still_waiting_is_said_with_its_date(session_for, clock, medication_ward,
+                                                                              at):
+    """A 23:30 operation on a list running to 02:00, not yet done: a dose at 00:30 said "operation
+    booked 23:30 today" of yesterday's, as though it were still to come tonight."""
+    patient = medication_ward[0]
+    coord, doctor = session_for("coord"), session_for("doctor")
+    listed = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-11-30T20:00+01:00",
+        "ends_at": "2026-12-01T02:00+01:00"}).record_id
+    theatre.book(coord, patient, {
+        "procedure": "Inguinal hernia repair", "laterality": "left", "priority": "elective",
+        "decided_at": "2026-10-01T10:00+01:00", "surgeon": "Dr Roux", "session": listed,
+        "planned_start": "2026-11-30T23:30+01:00", "expected_minutes": 60})
+    assert _given(session_for, clock, _order(doctor, patient, **APIXABAN), at) == [WAITING.replace("08:00", "23:30")]

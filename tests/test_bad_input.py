@@ -235,6 +235,7 @@ class Ward:
 
 
 AUTHOR = {"medication_order": "doctor", "blood_order": "doctor", "vte_assessment": "doctor",
+          "medicines_reconciliation": "doctor",
           "theatre_session": "coord", "operation_booking": "coord",
           "operation_cancellation": "coord", "operation_rebooking": "coord", "operation_done": "coord"}
 
@@ -504,9 +505,9 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"bag": "dose-id", "changed_at": at, "change": "stopped"}],
         "infusion_check": [
             {"bag": "dose-id", "checked_at": at, "volume_left_ml": 480.0, "pump_rate_ml_h": 125.0, "site": "red",
-             "vip": "2", "line_intact": False, "pump_working": False, "action": "Resited, pump changed, Dr Benali told"},
+             "vip": "2", "line_intact": False, "pump_ok": False, "action": "Resited, pump changed, Dr Benali told"},
             {"bag": "dose-id", "checked_at": at, "volume_left_ml": 12.5, "pump_rate_ml_h": 0.7, "site": "ok",
-             "line_intact": True, "pump_working": True}],
+             "line_intact": True, "pump_ok": True}],
         "vte_assessment": [
             {"assessed_at": at, "mobility": "surgical", "thrombosis_risks": ["over_60", "hip_fracture", "long_surgery"],
              "bleeding_risks": ["neuraxial_next_12h"], "prophylaxis": "mechanical", "mechanical_device": "stockings",
@@ -515,6 +516,15 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"assessed_at": at, "mobility": "medical_reduced", "thrombosis_risks": ["cancer"],
              "bleeding_risks": ["low_platelets"], "prophylaxis": "pharmacological",
              "bleeding_reason": "Plaquettes à 70 stables, embolie pulmonaire récente"}],
+        "medicines_reconciliation": [
+            {"reconciled_at": at, "reconciled_as": "pharmacist", "reconciled_by": "Inès Morel",
+             "sources": ["patient", "community_pharmacy"], "home_list": "Apixaban 5 mg bd",
+             # The first row, spoiled below, a medicine the pharmacy found that the admission's list
+             # left out: spoiled, it leaves no line of the list undecided (reconciliation.check).
+             "decisions": [{"medicine": "Amlodipine 5 mg od", "decision": "held", "reason": "BP 92/50",
+                            "until": "BP over 110"},
+                           {"medicine": "Apixaban", "decision": "continued"}],
+             "notes": "Liste confirmée par la pharmacie d’officine"}],
         "braden_assessment": [{"assessed_at": at, "sensory": "3", "moisture": "2", "activity": "1", "mobility": "2",
                                "nutrition": "3", "friction": "1"}],
         "blood_glucose": [{"taken_at": at, "timing": "before_lunch", "reading": "value", "glucose": 3.2,
@@ -685,6 +695,8 @@ def same(a: Any, b: Any) -> bool:
 CODED_DEPENDENTS = {"glucose_unit": {"glucose"}, "unidentified": {"identity_status"}, "bleeding_risks": {"mechanical_device"},
                     "against_stockings": {"mechanical_device"}, "drug": {"controlled", "high_alert", "time_critical"},
                     "arrival_at": {"birth_date"},
+                    # A reconciliation's list asks a decision of each of its medicines (services.reconciliation).
+                    "home_list": {"decisions"},
                     # An antibiotic's review date and stop are weighed from its start (72 hours, 14 days).
                     "start_at": {"review_at", "stop_at"},
                     # A dose in g far above the most whose number is a dose in mg: the unit is the slip ("Did you mean 121 mg?").
@@ -750,6 +762,7 @@ RULE_REFUSALS = {
     # A child's chart at a time the boy was 16 or more (a date years on) is NEWS2's.
     ("paediatric_observations", "taken_at"): f"Date and time taken: this patient (is {_NOT_IN}|was \\d+ then)",
     ("clinical_note", "written_at"): f"Date and time: this patient is {_NOT_IN}",
+    ("medicines_reconciliation", "reconciled_at"): f"Date and time reconciled: this patient is {_NOT_IN}",
     ("fluid_balance", "measured_at"): f"Date and time: this patient is {_NOT_IN}",
     ("neuro_observations", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",
     ("blood_glucose", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",

@@ -139,8 +139,8 @@ def test_a_home_line_is_left_to_its_order_only_when_one_order_gives_all_it_names
     nurse, doctor = session_for("nurse"), session_for("doctor")
     _usual(nurse, patient, "Apixaban 5 mg bd, ramipril 5 mg\nCo-codamol 30/500 two tablets qds\n"
                            "- Paracetamol 1 g qds\nApixaban 5 mg bd\nFoo 10 mg")
-    _order(doctor, patient, "Apixaban", 5.0)
-    _order(doctor, patient, "Paracetamol", 1000.0)
+    _order(doctor, patient, "Apixaban", 5.0, times="08:00 20:00")
+    _order(doctor, patient, "Paracetamol", 1000.0, times="06:00 12:00 18:00 22:00")
     _order(doctor, patient, "Foo", 10.0)
     clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
     asked = [line for line in _discharge_medicines(nurse, patient).splitlines() if "taken before admission" in line]

@@ -27,8 +27,8 @@ from downtime.storage.records import history
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
 from downtime.sync import (fhir_bowels, fhir_delirium, fhir_devices, fhir_export, fhir_falls, fhir_fluids,
-                           fhir_neuro, fhir_nutrition, fhir_pain, fhir_patients, fhir_pews, fhir_sepsis,
-                           fhir_skin)
+                           fhir_infusion_checks, fhir_neuro, fhir_nutrition, fhir_pain, fhir_patients, fhir_pews,
+                           fhir_sepsis, fhir_skin)
 from downtime.sync import fhir_observation_plan, fhir_resuscitation
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
@@ -1539,8 +1539,10 @@ def test_vital_signs_meet_the_r4_vital_signs_profile_and_the_weight_travels(demo
     assert {o["code"]["coding"][0]["display"] for o in weights} == {"Body weight"}
     worded = [o for o in observations if "coding" not in o["code"]]
     assert {o["code"]["text"] for o in worded} == {"Level of consciousness (ACVPU)", "Supplemental oxygen",
-                                                   *fhir_pews.OBSERVED.values()}
-    assert {o["category"][0]["coding"][0]["code"] for o in worded} == {"exam"}
+                                                   *fhir_pews.OBSERVED.values(), fhir_infusion_checks.CODE["text"]}
+    # The demo's syringe driver's checks: a running dose watched (category therapy), not an exam.
+    assert {(o["code"] == fhir_infusion_checks.CODE, o["category"][0]["coding"][0]["code"]) for o in worded} == {
+        (False, "exam"), (True, "therapy")}
 
 
 def test_a_death_not_verified_yet_is_not_sent_as_a_final_death(session_for, admission_values, tmp_path):

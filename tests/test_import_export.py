@@ -312,8 +312,9 @@ def test_an_import_bringing_a_second_patient_of_the_same_temporary_name_says_so(
            "--pin", "4444"]
     assert main(["import", str(export(ed_clerk, tmp_path / "e1").folder), *who]) == 0
     assert ("2 unidentified patients in hospital now share the temporary name UNKNOWN FEMALE BRAVO: DT-001-00001-7 "
-            "(3B / 6), DT-002-00001-6 (3B / 7). Give each but one a new temporary name (amend their admission), then "
-            "print their new wristband and ID labels.") in capsys.readouterr().out.splitlines()
+            "(3B / 6), DT-002-00001-6 (3B / 7). Their samples, labels and paper forms carry it already: give each of "
+            "them a new temporary name (amend their admission, each ward its own), then print their new wristband and "
+            "ID labels.") in capsys.readouterr().out.splitlines()
     records.save_new(ed, "admission", {**admission_values, "bed": "8"})
     result = import_export(ward_clerk, export(ed_clerk, tmp_path / "e2", since_last=True).folder)
     assert result.added and not result.to_check

@@ -19,7 +19,7 @@ def _at(text: str) -> datetime:
 def _check(nurse, order_id: str, at: str, left: float, pump: float = 125.0, site: str = "ok", **more):
     return infusion_checks.record_check(nurse, order_id, {"checked_at": at, "volume_left_ml": left,
                                                           "pump_rate_ml_h": pump, "site": site, "line_intact": True,
-                                                          "pump_working": True, **more})
+                                                          infusion_checks.PUMP_WORKING: True, **more})
 
 
 def _refused(call) -> tuple[str, str]:
@@ -30,7 +30,7 @@ def _refused(call) -> tuple[str, str]:
 
 def _one(at: str, left: float = 500.0, pump: float = 125.0, site: str = "ok", vip: int | None = None,
          line: bool = True, working: bool = True) -> InfusionCheck:
-    return InfusionCheck("c", "b", _at(at), left, pump, site, vip, line, working, None)
+    return InfusionCheck("c", "b", _at(at), left, pump, site, vip, line, working, True, None, "nurse", "laptop")
 
 
 def test_the_volume_off_by_more_than_a_tenth_of_what_ran_in_is_found_either_way():
@@ -101,7 +101,7 @@ def test_a_red_site_is_asked_its_action_by_the_form_and_told_to_the_nurse(fluids
     path, said = _refused(lambda: _check(nurse, order_id, "2026-11-28T12:00+01:00", 500.0, site="red"))
     assert path == "action" and "Action taken (who was told)" in said
     recorded = _check(nurse, order_id, "2026-11-28T12:00+01:00", 500.0, site="red", action="Resited left arm")
-    assert recorded.said == ["The site: Red."] and not recorded.tell
+    assert recorded.said == ["The site: red."] and not recorded.tell
 
 
 def test_a_check_is_refused_before_the_bag_after_its_stop_and_in_the_future(fluids_running, clock):
@@ -123,7 +123,7 @@ def test_the_check_of_a_record_naming_a_bag_is_held_to_its_bag(fluids_running):
     after its stop, or onto another patient's or a dose that is no bag."""
     nurse, patient, order_id, bag = fluids_running
     data = {"bag": bag.record_id, "checked_at": "2026-11-28T07:00+01:00", "volume_left_ml": 1000.0,
-            "pump_rate_ml_h": 125.0, "site": "ok", "line_intact": True, "pump_working": True}
+            "pump_rate_ml_h": 125.0, "site": "ok", "line_intact": True, infusion_checks.PUMP_WORKING: True}
     path, said = _refused(lambda: infusion_checks.check(nurse, patient, data))
     assert path == "checked_at" and "before the bag was put up" in said
     infusion_rates.change_rate(nurse, order_id, {"changed_at": "2026-11-28T11:00+01:00", "change": "stopped"})
@@ -158,7 +158,7 @@ def test_the_escalation_asks_an_overdue_check_and_one_amiss_until_a_good_one(flu
     _check(nurse, order_id, "2026-11-28T12:00+01:00", 500.0, site="swollen", action="Resite asked")
     (asked,) = infusion_checks.running_checked(nurse.db, orders, _at("2026-11-28T12:10+01:00"), site, "fr")
     assert asked.said(_at("2026-11-28T12:10+01:00"), "fr") == [
-        "SURVEILLANCE DE LA PERFUSION DE 12:00 : Le site : Gonflé. La refaire une fois corrigé."]
+        "SURVEILLANCE DE LA PERFUSION DE 12:00 : Le site : gonflé. La refaire une fois corrigé."]
     clock.now = _at("2026-11-28T12:40+01:00")
     _check(nurse, order_id, "2026-11-28T12:40+01:00", 417.0, site="resited")
     (asked,) = infusion_checks.running_checked(nurse.db, orders, _at("2026-11-28T13:00+01:00"), site, "en")

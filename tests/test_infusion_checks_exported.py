@@ -46,9 +46,9 @@ def test_a_check_goes_to_the_ehr_part_of_its_bag_with_its_volumes_and_rates(sess
              part.valueInteger if part.valueInteger is not None else part.valueBoolean) for part in one.component] == [
         ("Volume left", 380.0), ("Volume expected left", 505.0), ("Rate shown on the pump", 125.0),
         ("Rate set", 125.0), ("Site", "Red"), ("VIP score (phlebitis)", 1), ("Line intact", True),
-        ("Pump running, battery good", True)]
+        ("Pump working (on hold if paused), battery good", True)]
     assert one.interpretation[0].text == ("Abnormal: 380 mL left, 505 mL expected: running faster than set. "
-                                          "The site: Red, VIP 1.")
+                                          "The site: red, VIP 1.")
     assert one.note[0].text == "Pump checked, Dr Benali told"
     assert sent[good.record_id].interpretation is None
 

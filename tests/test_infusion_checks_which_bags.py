@@ -83,7 +83,7 @@ def test_a_driver_of_an_earlier_stay_is_not_asked_nor_checked_after_a_readmissio
     with pytest.raises(ValidationFailed) as refused:
         infusion_checks.check(nurse, patient, {"bag": bag.record_id, "checked_at": "2026-11-29T08:00+01:00",
                                                "volume_left_ml": 3.0, "pump_rate_ml_h": 0.7, "site": "ok",
-                                               "line_intact": True, "pump_working": True})
+                                               "line_intact": True, infusion_checks.PUMP_WORKING: True})
     assert (refused.value.errors[0].path, refused.value.errors[0].message) == (
         "checked_at", "“Time checked”: this bag was put up at 28/11 10:00, in an earlier stay: chart its stop, "
                       "not a check.")

@@ -586,8 +586,9 @@ def test_a_printed_order_of_an_earlier_stay_not_continued_is_a_stopped_order_out
     medication.not_continued(session_for("doctor"), earlier_stay[1], "Renal function worse")
     printed, line = _furosemide_printed(earlier_stay[0], medication_ward[0], tmp_path / "mar.pdf", 2)
     assert "Orders of an earlier stay" not in printed and "Stopped at the end of the stay" not in printed
-    # The as-required band after it, on this page or atop the next.
-    assert line.startswith("Furosemide 40 mg PO Start 27/11 11:00 — Stopped 27/11 21:00 Prescriber: Dr Karim Benali (doctor) "
+    # The as-required band after it, on this page or atop the next; the stop with why it was written.
+    assert line.startswith("Furosemide 40 mg PO Start 27/11 11:00 — Stopped 27/11 21:00: Reviewed on readmission: not "
+                           "continued — Renal function worse Prescriber: Dr Karim Benali (doctor) "
                            "14:00 not recorded (stopped) ") and "As required" in line
 
 

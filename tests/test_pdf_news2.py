@@ -129,7 +129,8 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
         "Wound assessment and dressing chart × 4", "Line and catheter chart × 20", "Pain assessment chart × 10",
         "Bowel chart (Bristol stool scale) × 8", "Paediatric observation chart (PEWS) × 4",
         "Nutrition screening (MUST) × 4", "Weight × 4", "Delirium screening (4AT) × 4",
-        "Inpatient fall × 2", "Sepsis screening and Sepsis Six × 3", "VTE risk assessment × 6"]
+        "Inpatient fall × 2", "Sepsis screening and Sepsis Six × 3", "VTE risk assessment × 6",
+        "Medicines reconciliation × 4"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]
     assert all("NEWS2 observation chart (blank)" in page for page in pages[news2:news2 + 30])
@@ -168,7 +169,10 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
     fell = outline["Inpatient fall × 2"]
     assert all("Signs of a fracture or spinal injury" in page for page in pages[fell:fell + 2])
     vte = outline["VTE risk assessment × 6"]
-    assert len(pages) == vte + 6 and all("Platelets under 75" in page for page in pages[vte:])
+    assert all("Platelets under 75" in page for page in pages[vte:vte + 6])
+    reconciled = outline["Medicines reconciliation × 4"]
+    assert reconciled == vte + 6 and len(pages) == reconciled + 8, "two pages each"
+    assert all("Medicines reconciliation" in page for page in pages[reconciled:reconciled + 8:2])
 
 
 # The forms written on a chart of the binder rather than on a form of their own.

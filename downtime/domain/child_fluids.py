@@ -12,7 +12,9 @@ mL/kg) and its day (`order_units.most_in_a_day` doses) above the same 1.5 times 
 or a neonate's ceiling (`volume_refusal`): a 6 kg baby's 20 mL/kg bolus slipped to 1200 mL, and
 its day written as two litre bags, were saved unasked. And a child's fluid, with a rate or none,
 asks for the weight when none is recorded this stay (`weigh_refusal`): a child on fluids alone
-has no medicine with limits to ask it.
+has no medicine with limits to ask it; once the child is weighed, each bag hung is weighed against
+that weight at the bedside (services.medication.fluid_weighed_again, `above_for`), a bag run in
+within the hour by its volume, as a bolus.
 
 Maintenance by Holliday and Segar's 4-2-1 rule (Pediatrics 1957;19:823), the hourly form of
 NICE NG29's 100, 50 and 20 mL/kg a day (Intravenous fluid therapy in children and young people
@@ -239,15 +241,32 @@ def _above_by_volume(order: Order, kg: float, sex: str | None) -> tuple[str, Phr
         "basis": _basis(kg, sex)})
 
 
+BOLUS_WITHIN_HOURS = 1.0
+"""A bag whose volume its rate runs in within this many hours is a bolus (NICE NG29: 10-20 mL/kg
+over less than 10 minutes; 10 mL/kg over up to an hour where the heart calls for care), not a
+maintenance bag running on for hours (`above_for`)."""
+
+
+def _bolus(order: Order, rate: float) -> bool:
+    """Whether `order`'s bag, run at `rate`, is a bolus (`BOLUS_WITHIN_HOURS`)."""
+    return rate > 0 and order.dose <= rate * BOLUS_WITHIN_HOURS
+
+
 def above_for(order: Order, rate: float | None, age: int | None, kg: float | None,
               sex: str | None = None) -> Phrase | None:
     """What a child's (not a neonate's) fluid `order`, its bag run at `rate` (None: none), is above
     for `kg`, in the words of the order's own questions (`rate_refusal`, `volume_refusal`) without
     what they ask the prescriber to do: for the bedside, where a bag is weighed against a lighter
-    child (services.medication.fluid_weighed_again) and the nurse asks the prescriber."""
+    child (services.medication.fluid_weighed_again) and the nurse asks the prescriber. A bag run
+    in as a bolus (`_bolus`) is weighed by its volume as one with no rate is: a 20 mL/kg bolus at
+    1200 mL/h, 27 times any child's maintenance, was asked at every bag of a child weighed at the
+    very weight it was worked out on."""
     if kg is None or not _child(age) or not is_crystalloid(order):
         return None
     if rate is not None and is_fluid(order):
-        return _above_maintenance(rate, kg, sex)
-    found = _above_by_volume(order, kg, sex) if order.rate_ml_h is None else None
+        if not _bolus(order, rate):
+            return _above_maintenance(rate, kg, sex)
+    elif order.rate_ml_h is not None:
+        return None
+    found = _above_by_volume(order, kg, sex)
     return None if found is None else found[1]

@@ -125,10 +125,17 @@ def _family_names(row: Mapping[str, Any]) -> set[str]:
     return {fold(str(row.get(key) or "")) for key in ("birth_name", "used_name")} - {""}
 
 
+# What two people never share, twins included: a group found by it is one person even when the
+# ward said otherwise (an unknown woman identified as Mrs Martin, in hospital, saved "another
+# patient", her NIR Mrs Martin's: the pair left the records office's list).
+_ONE_PERSON_BY = (SAME_NIR, SAME_IPP)
+
+
 def _told_apart(group: ProbableDuplicate, apart: set[frozenset[str]]) -> bool:
-    """Every two of the group told apart by the ward: one pair not told apart is still a
-    question for the records office."""
-    return all(frozenset(pair) in apart for pair in combinations(group.downtime_numbers, 2))
+    """Every two of the group told apart by the ward, by name and date of birth alone: one pair
+    not told apart is still a question for the records office."""
+    return group.why not in _ONE_PERSON_BY and all(frozenset(pair) in apart
+                                                   for pair in combinations(group.downtime_numbers, 2))
 
 
 def probable_duplicates(admissions: Iterable[Mapping[str, Any]]) -> list[ProbableDuplicate]:

@@ -22,7 +22,11 @@ says these in words).
   a paused bag: a pump on hold shows the rate it will restart at.
 - The site, the line or the pump is amiss as the nurse says it: a site other than healthy or
   resited, a VIP score of VIP_RESITE or more (Jackson 1998, as the line chart scores it), the
-  line not intact, the pump not running or its battery low.
+  line not intact, the pump not running or its battery low. A paused pump is not running on
+  purpose: the form's version 2 asks whether it works (on hold, battery good), and a "No" at a
+  paused or stopped bag is the pump itself faulty or its battery low (PUMP_FAULTY), which a check
+  once it works again clears; a check answering version 1's question ("running") reads as it did
+  (`InfusionCheck.asked_on_hold`).
 """
 
 from __future__ import annotations
@@ -60,6 +64,9 @@ class Finding(Enum):
     SITE = "site"
     LINE = "line"
     PUMP = "pump"
+    PUMP_FAULTY = "pump_faulty"
+    """A paused or stopped bag's pump that does not work on hold, or whose battery is low
+    (`InfusionCheck.asked_on_hold`)."""
 
     @property
     def tell(self) -> bool:
@@ -82,7 +89,14 @@ class InfusionCheck:
     vip: int | None
     line_intact: bool
     pump_working: bool
+    asked_on_hold: bool
+    """Whether `pump_working` answers the form's version-2 question, whether the pump works (on hold
+    if paused), not version 1's, whether it runs: a paused pump could only answer the latter "No"."""
     action: str | None
+    author: str
+    device_id: str
+    """Who wrote this version of the check, on which laptop: the chart signs a check with its first
+    version's (services.infusion_checks.chart_lines), not with whoever amended it since."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +149,7 @@ def findings(check: InfusionCheck, expected: Expected) -> list[Finding]:
     if not check.line_intact:
         found.append(Finding.LINE)
     if not check.pump_working:
-        found.append(Finding.PUMP)
+        found.append(Finding.PUMP_FAULTY if expected.paused and check.asked_on_hold else Finding.PUMP)
     return found
 
 

@@ -16,7 +16,8 @@ SIDES = frozenset({LEFT, RIGHT, BILATERAL, NOT_APPLICABLE})
 _WORDS = {
     LEFT: r"left|lt|gauche|gche",
     RIGHT: r"right|rt|droite?|dte|dt",
-    BILATERAL: r"bilateral(?:e|es)?|bilatérale?s?|bilat|both\s+sides|des\s+deux\s+côtés|deux\s+côtés",
+    BILATERAL: r"bilateral(?:e|es)?|bilatérale?s?|bilat|both\s+(?:sides|knees|hips|eyes|ears)|"
+               r"(?:des\s+)?deux\s+(?:côtés|genoux|hanches|yeux|oreilles)",
 }
 # The wards' abbreviations that carry a side in their first letter, read in capitals only, as
 # the letters are: "RIH repair" (right inguinal hernia) booked LEFT went through. Only those
@@ -60,7 +61,7 @@ def side_of(text: str) -> str:
 _PARTS = (r"side|site|c[oô]t[ée]|knee|hip|leg|thigh|calf|foot|feet|toe|hallux|ankle|heel|arm|hand|finger|thumb|"
           r"wrist|elbow|shoulder|eye|ear|kidney|ureter|breast|lung|chest|ovary|testis|testicle|inguinal|groin|"
           r"hernia|femur|femoral|tibia|tibial|humerus|radius|ulna|carpal|limb|lobe|nephrectomy|mastectomy|"
-          r"tkr|thr|tka|tha|acl|genou|hanche|jambe|cuisse|mollet|pied|orteil|cheville|talon|bras|main|doigt|pouce|"
+          r"tkr|thr|tka|tha|acl|ih|genou|hanche|jambe|cuisse|mollet|pied|orteil|cheville|talon|bras|main|doigt|pouce|"
           r"poignet|coude|[ée]paule|œil|oeil|yeux|oreille|rein|uret[èe]re|sein|poumon|ovaire|testicule|"
           r"aine|f[ée]mur|f[ée]moral|hum[ée]rus|membre|inguinale?")
 _PART = re.compile(rf"^(?:{_PARTS})s?$", re.IGNORECASE)
@@ -69,23 +70,31 @@ _PART = re.compile(rf"^(?:{_PARTS})s?$", re.IGNORECASE)
 _NEAR = 2
 
 
-def _side_words(text: str) -> Iterator[tuple[str, str, list[str] | None]]:
-    """Each side free text names in words (a letter alone never), with the words within `_NEAR`
-    of it, which say what it is the side of; a ward abbreviation ("RIH") in capitals only, with
-    None for them: it carries what it is said of in itself."""
-    words = [(found.start(), found.group()) for found in re.finditer(r"[\w&/-]+", text)]
+# What ends the clause a side is said in: a side's words are only those said in the same breath
+# ("Checked: LEFT. Hand washed" says nothing of a left hand). A dot followed by a small letter or a
+# figure is an abbreviation's or a number's ("Lt. knee", "1.5"), not a sentence's end.
+_CLAUSE_END = re.compile(r"[;,:/\n]|\.(?!\s*[a-zà-ÿ\d])")
+
+
+def _side_words(text: str, letters: bool = False) -> Iterator[tuple[str, str, list[str]]]:
+    """Each side free text names in words, with the words within `_NEAR` of it in its own clause
+    (`_CLAUSE_END`), which say what it is the side of; a ward abbreviation ("RIH") in capitals
+    only, with the part it names, its side letter off ("IH", "TKR"); a letter alone ("L knee") in
+    capitals only and where `letters` asks."""
     for found in _FOUND.finditer(text):
         side = found.lastgroup
         assert side is not None
-        if side.endswith("_letter"):
+        if side.endswith(("_letter", "_abbreviation")) and not (
+                found.group().isupper() and (letters or side.endswith("_abbreviation"))):
             continue
         if side.endswith("_abbreviation"):
-            if found.group().isupper():
-                yield side.removesuffix("_abbreviation"), found.group(), None
+            yield side.removesuffix("_abbreviation"), found.group(), [found.group()[1:]]
             continue
-        at = next(index for index, (start, _) in enumerate(words) if start >= found.start())
-        last = at + len(found.group().split()) - 1
-        yield side, found.group(), [word for _, word in words[max(0, at - _NEAR):at] + words[last + 1:last + 1 + _NEAR]]
+        start = max((end.end() for end in _CLAUSE_END.finditer(text, 0, found.start())), default=0)
+        end = next((end.start() for end in _CLAUSE_END.finditer(text, found.end())), len(text))
+        before, after = (re.findall(r"[\w&-]+", text[start:found.start()]),
+                         re.findall(r"[\w&-]+", text[found.end():end]))
+        yield side.removesuffix("_letter"), found.group(), before[-_NEAR:] + after[:_NEAR]
 
 
 def sides_in_prose(text: str) -> dict[str, str]:
@@ -96,7 +105,7 @@ def sides_in_prose(text: str) -> dict[str, str]:
     what was done. A letter alone is never a side here."""
     named: dict[str, str] = {}
     for side, words, around in _side_words(text):
-        if around is None or any(_PART.match(word) for word in around):
+        if any(_PART.match(word) for word in around):
             named.setdefault(side, words)
     return named
 
@@ -136,38 +145,55 @@ _ONE_SIDE_ONLY = re.compile(r"(?<!\w)(?:only|seul(?:e|ement)?|postponed|deferred
 # The body parts an operation's words may name, each in English and French with the operations
 # that name one without it (a cataract is an eye's): notes say "genou gauche" of a "Knee
 # arthroscopy", and "left eye" of a "Phacoémulsification".
-_BODY_PARTS = (r"knee|genou|tkr|tka|arthroscop\w*|menisc\w*|m[ée]nisqu\w*",
-               r"hip|hanche|thr|tha|pth",
-               r"eye|œil|oeil|yeux|cataracts?|cataractes?|phaco\w*|vitrectom\w*|trab[ée]cul[ée]ctom\w*|strabism\w*",
-               r"ear|oreille|tympan\w*", r"shoulder|[ée]paule", r"elbow|coude", r"wrist|poignet|carpal|carpien",
-               r"hand|main|finger|doigt|thumb|pouce", r"foot|feet|pied|toe|orteil|hallux|bunion",
-               r"ankle|cheville", r"heel|talon", r"leg|jambe|limb|membre", r"thigh|cuisse|femur|femoral|f[ée]mur\w*",
-               r"arm|bras|humerus|hum[ée]rus", r"kidney|rein|n[ée]phrectom\w*|renal|r[ée]nal", r"ureter|uret[èe]re",
-               r"breast|sein|mastectom\w*", r"lung|poumon|lobe|lobectom\w*", r"ovary|ovaire|ovari\w*",
-               r"testis|testicle|testicule|orchid\w*", r"inguinal|inguinale|groin|aine|hernia|hernie",
-               r"varicose|varices|saph[èe]ne|saphenous")
-_BODY_PART = [re.compile(rf"^(?:{words})s?$", re.IGNORECASE) for words in _BODY_PARTS]
+_BODY_PARTS = {"knee": r"knee|genou|tkr|tka|arthroscop\w*|menisc\w*|m[ée]nisqu\w*", "hip": r"hip|hanche|thr|tha|pth",
+               "eye": r"eye|œil|oeil|yeux|cataracts?|cataractes?|phaco\w*|vitrectom\w*|trab[ée]cul[ée]ctom\w*|"
+                      r"strabism\w*",
+               "ear": r"ear|oreille|tympan\w*", "shoulder": r"shoulder|[ée]paule", "elbow": r"elbow|coude",
+               "wrist": r"wrist|poignet|carpal|carpien", "hand": r"hand|main|finger|doigt|thumb|pouce",
+               "foot": r"foot|feet|pied|toe|orteil|hallux|bunion", "ankle": r"ankle|cheville", "heel": r"heel|talon",
+               "leg": r"leg|jambe|limb|membre", "thigh": r"thigh|cuisse|femur|femoral|f[ée]mur\w*",
+               "arm": r"arm|bras|humerus|hum[ée]rus", "kidney": r"kidney|rein|n[ée]phrectom\w*|renal|r[ée]nal",
+               "ureter": r"ureter|uret[èe]re", "breast": r"breast|sein|mastectom\w*",
+               "lung": r"lung|poumon|lobe|lobectom\w*", "ovary": r"ovary|ovaire|ovari\w*",
+               "testis": r"testis|testicle|testicule|orchid\w*",
+               "groin": r"inguinal|inguinale|ih|groin|aine|hernia|hernie",
+               "vein": r"varicose|varices|saph[èe]ne|saphenous"}
+_BODY_PART = {name: re.compile(rf"^(?:{words})s?$", re.IGNORECASE) for name, words in _BODY_PARTS.items()}
+# The limb or region around each part, said of the operation as much as the part itself: "left leg
+# marked" of a knee, "left hip" of a femoral neck, "left hand" of a carpal tunnel, "left groin" of
+# a femoral bypass, a thigh's tourniquet of a knee.
+_AROUND = {"knee": ("leg", "thigh"), "hip": ("leg", "thigh"), "ankle": ("leg", "foot"), "foot": ("leg",),
+           "heel": ("leg", "foot"), "thigh": ("leg", "hip", "groin"), "vein": ("leg", "thigh", "groin"),
+           "wrist": ("hand", "arm"), "hand": ("arm",), "elbow": ("arm",), "shoulder": ("arm",)}
 
 
 def speaks_of_side(text: str, sides: Iterable[str], procedure: str) -> bool:
     """Whether free text (a checklist's notes) answers a wrong-site question between `sides` (the
-    booked side and, as the checklist is saved, the one the words name, as codes; a bilateral
-    booking's either side, as one done on one side only says) of the operation `procedure`: it
-    names one of those sides
-    (`sides_spoken`, a side word is needed), and says a site check (`_CHECKED`: "left side marked
-    and consented", "site marqué à gauche, vu avec le patient"), one side only of a bilateral
-    booking (`_ONE_SIDE_ONLY`), or names the side next to the procedure's own body part in either
-    language ("genou gauche" of a "Knee arthroscopy", "left eye" of a cataract). "Cannula site checked", "turned on her side" and "diathermy plate site:
-    right thigh" name no side, or another part's, and let a wrong-site time-out through."""
+    booked side, as a code; a bilateral booking's either side, as one done on one side only says)
+    of the operation `procedure`: it names one of those sides of the operation (`_of_operation`:
+    not next to another body part than the procedure's), and says a site check (`_CHECKED`: "left
+    side marked and consented", "site marqué à gauche, vu avec le patient"), one side only of a
+    bilateral booking (`_ONE_SIDE_ONLY`), or names the side next to the procedure's own body part
+    in either language ("genou gauche" of a "Knee arthroscopy", "left eye" of a cataract, "LIH"
+    of a hernia repair). "Cannula site checked", "turned on her side", "diathermy plate site:
+    right thigh", "IV in left hand, site checked", "left hip confirmed" and "LIH" of a knee name
+    no side, or another part's, and let a wrong-site time-out through."""
     asked = set(sides) | ({LEFT, RIGHT} if BILATERAL in sides else set())
-    if not sides_spoken(text).keys() & asked:
-        return False
-    if _CHECKED.search(text) or (BILATERAL in asked and _ONE_SIDE_ONLY.search(text)):
-        return True
-    words = re.findall(r"\w+", procedure)
-    parts = [part for part in _BODY_PART if any(part.match(word) for word in words)]
-    return any(side in asked and (around is None or any(part.match(word) for part in parts for word in around))
-               for side, _, around in _side_words(_IDIOMS.sub(" ", text)))
+    own = {name for name, part in _BODY_PART.items() if any(part.match(word) for word in re.findall(r"\w+", procedure))}
+    said = [around for side, _, around in _side_words(_IDIOMS.sub(" ", text), letters=True)
+            if side in asked and _of_operation(around, own)]
+    return bool(said) and bool(_CHECKED.search(text) or (BILATERAL in asked and _ONE_SIDE_ONLY.search(text))
+                               or any(_BODY_PART[name].match(word)
+                                      for around in said for name in own for word in around))
+
+
+def _of_operation(around: list[str], own: set[str]) -> bool:
+    """Whether a side said next to `around` may be the operation's, whose body parts are `own`
+    (`_BODY_PART`'s names): it names one of them or the region around one (`_AROUND`), or no body
+    part at all ("left side", "Checked: LEFT"). A procedure whose part is not known here
+    ("Excision of lipoma") leaves any part its own."""
+    named = {name for name, part in _BODY_PART.items() if any(part.match(word) for word in around)}
+    return not own or not named or bool(named & own.union(*(_AROUND.get(name, ()) for name in own)))
 
 
 def contradiction(text: str, side: str, prose: bool = False) -> str | None:

@@ -460,6 +460,9 @@ class Check(StrEnum):
     stopped_opioid; services.medication.opioid_stopped)."""
     INSULIN_OMITTED = "insulin_omitted"
     """A basal or premixed insulin's dose recorded not given (`basal_insulin_omitted`)."""
+    TIME_CRITICAL_ASLEEP = "time_critical_asleep"
+    """A time-critical medicine's dose recorded not given while the patient is asleep
+    (`time_critical_asleep`)."""
     NEURO_ALARM = "neuro_alarm"
     """A sedative or an opioid given while the neuro chart asks a doctor (services.medication.
     sedation_on_neuro_alarm): it lowers the GCS the chart is escalating, and hides the next set's."""
@@ -1907,7 +1910,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                                 {"time": f"{slot:%H:%M}", "drug": order.drug}))
     if outcome is not Outcome.GIVEN:
         return (warnings + not_given_ahead(order, at, scheduled_for, reason, due_before)
-                + basal_insulin_omitted(order, outcome))
+                + basal_insulin_omitted(order, outcome) + time_critical_asleep(order, reason))
     # A dose for one of the order's times, given before that time: asked why it is early (the
     # first dose of a new order given as the round shows it due was "not active").
     for_its_time = scheduled_for is not None and at <= scheduled_for and order.active_at(scheduled_for)
@@ -2078,6 +2081,20 @@ def basal_insulin_omitted(order: Order, outcome: Outcome) -> list[Warning]:
     return [Warning(Check.INSULIN_OMITTED, QT_TRANSLATE_NOOP(
         "messages", "{drug} is a basal or premixed insulin: not to be omitted (in type 1 it brings on ketoacidosis "
                     "within hours); tell the prescriber, and say so in the reason."), {"drug": order.drug})]
+
+
+def time_critical_asleep(order: Order, reason: NotGivenReason | None) -> list[Warning]:
+    """A time-critical medicine's dose (`Order.time_critical`: levodopa, an antiepileptic)
+    recorded not given because the patient is asleep, questioned: the patient is woken for it
+    (Parkinson's UK "Get It On Time"; NPSA RRR009, omitted and delayed medicines), and "D —
+    Asleep" passed with no word, the escalation list telling the doctor only afterwards. The
+    reason to record over it says why the patient was not woken."""
+    if not order.time_critical or reason is not NotGivenReason.ASLEEP:
+        return []
+    return [Warning(Check.TIME_CRITICAL_ASLEEP, QT_TRANSLATE_NOOP(
+        "messages", "{drug} is a time-critical medicine: wake the patient to give it (Parkinson's UK “Get It On "
+                    "Time”; NPSA RRR009). Not given while asleep: tell the doctor, and say why in the reason."),
+        {"drug": order.drug})]
 
 
 def not_given_ahead(order: Order, at: datetime, scheduled_for: datetime | None, reason: NotGivenReason | None,

@@ -14,9 +14,12 @@ fever under 5 years (NG143's moderate chest indrawing or grunting), a breathing 
 minute, none or at the band's 4-point low, a saturation of 90% or less, a capillary refill of
 3 seconds or more, a heart rate under 60 under 12 years, 38 °C or more in a baby under 3 months,
 and under 36 °C in a child under 5 (NG51's high risk: a cold young child may be septic)
-(`red_flags`): apnoea with a saturation of 85% in air scores 6, a baby of 4 months breathing 75 a
-minute with mild recession 5, a febrile baby of 7 weeks scores nothing, and so does a baby of 6
-weeks at 35 °C, and a toddler with moderate recession, 93% in air and 38.6 °C scores 7."""
+(`red_flags`), the temperature's read from an earlier set within the hour (`TEMPERATURE_WITHIN`)
+for a set that took none; a set of a child under 5 with a moderate effort and no temperature
+that recent is asked for it, the fever deciding the flag (`temperature_asked`): apnoea with a saturation of 85% in air
+scores 6, a baby of 4 months breathing 75 a minute with mild recession 5, a febrile baby of 7
+weeks scores nothing, and so does a baby of 6 weeks at 35 °C, and a toddler with moderate
+recession, 93% in air and 38.6 °C scores 7."""
 
 from __future__ import annotations
 
@@ -264,6 +267,26 @@ def red_flags(found: PewsSet, months: int | None) -> list[Red]:
             *([Red.COLD] if young and months < UNDER_FIVE_MONTHS and found.temperature < COLD_BELOW else [])]
 
 
+TEMPERATURE_WITHIN = timedelta(hours=1)
+"""How recent an earlier set's temperature may be to stand for a set that took none, for the
+temperature's red flags (`Red.INDRAWING`, `Red.FEVER`, `Red.COLD`) and `temperature_asked`: the
+closest watch the chart keeps (`WATCHED_WITHIN`), so a temperature taken at the last hourly set
+counts and one of hours before does not (a fever may have come since; NICE NG143 gives no
+interval). Asking it of every set re-asked a temperature charted 10 minutes before, and reading
+none let a febrile baby's call go at the next set that took none."""
+
+
+def temperature_asked(found: PewsSet, months: int | None) -> bool:
+    """Whether a set taken at `months` old is asked for its temperature (`found` with the recent
+    one read in, `TEMPERATURE_WITHIN`): a moderate breathing effort under 5 calls the doctor with a
+    fever (`Red.INDRAWING`), which a set without a temperature can neither show nor rule out (NICE
+    NG143 measures the temperature of every febrile young child; a toddler with moderate recession
+    and none taken called no one and was asked nothing). Not scored, so the score stands whole;
+    False while the child's age is not known (the date of birth is asked instead)."""
+    return (found.temperature is None and found.respiratory_effort == MODERATE_EFFORT and months is not None
+            and months < UNDER_FIVE_MONTHS)
+
+
 class Sign(StrEnum):
     URGENT = "urgent"
     RED = "red"
@@ -273,6 +296,7 @@ class Sign(StrEnum):
     ADULT = "adult"
     GROWN = "grown"
     INCOMPLETE = "incomplete"
+    TEMPERATURE = "temperature"
     OVERDUE = "overdue"
 
 
@@ -299,13 +323,20 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
                        "pédiatrique s’arrête à 16 ans)"},
     Sign.INCOMPLETE: {"en": "INCOMPLETE SET ({time}): {missing} not taken: take them now (the score can only be "
                             "higher)",
-                      "fr": "SÉRIE INCOMPLÈTE ({time}) : {missing} non pris : les prendre maintenant (le score ne peut "
+                      "fr": "SÉRIE INCOMPLÈTE ({time}), manque : {missing} : à prendre maintenant (le score ne peut "
                             "qu’être plus élevé)"},
+    Sign.TEMPERATURE: {"en": "TEMPERATURE NOT TAKEN ({time}), none in the hour before: moderate breathing effort under 5 "
+                             "years, which with a fever calls the doctor (NICE NG143's red flag for chest indrawing or "
+                             "grunting): take it now",
+                       "fr": "TEMPÉRATURE NON PRISE ({time}), aucune dans l’heure précédente : travail respiratoire "
+                             "modérément augmenté avant 5 ans, qui avec de la fièvre fait appeler le médecin (signe de "
+                             "gravité de NICE NG143 pour le tirage ou le geignement) : la prendre maintenant"},
     Sign.OVERDUE: {"en": "OBSERVATIONS OVERDUE since {due}", "fr": "SURVEILLANCE EN RETARD depuis {due}"},
 }
 """What each sign asks, of the latest set: `{total}` its score, `{time}` when it was taken,
 `{red}` its red flags in words, `{consciousness}` the answer in words, `{due}` when the next set
-fell due, `{day}` the day it was taken, `{missing}` the items not taken."""
+fell due, `{day}` the day it was taken, `{missing}` the items not taken (with the temperature when
+it is asked too: one prompt for a set)."""
 OPTIONAL = frozenset({"systolic_bp"})
 """The item a set may leave out without being asked for it: many children's units take a blood
 pressure only when the care plan says so. A set missing any other item scores lower than the
@@ -337,19 +368,24 @@ def missing_asked(found: PewsScore) -> list[str]:
 
 
 def signs(found: PewsScore | None, concern: bool, consciousness: str | None, due_at: datetime | None,
-          at: datetime, age_known: bool, grown: bool = False, red: bool = False) -> list[Sign]:
+          at: datetime, age_known: bool, grown: bool = False, red: bool = False,
+          temperature: bool = False) -> list[Sign]:
     """What a set asks at `at`: `found` its score (None when the child's age is not known, or,
     `age_known`, when they were 16 or over that day: a birth date corrected since), `red` any red
-    flag (`red_flags`), `concern` someone worried, `consciousness` its ACVPU answer; of the latest
-    (`due_at`, its next set), the items not taken and the next set overdue, unless the patient is `grown` 16 since (the form
-    then refuses a set: the chart asked for one the nurse could not save), or was an adult then
-    (their next set is NEWS2's)."""
+    flag (`red_flags`), `concern` someone worried, `consciousness` its ACVPU answer, `temperature`
+    its temperature asked (`temperature_asked`: the caller asks it of the latest set and of one
+    being typed; said in INCOMPLETE's items when that is asked too); of the latest (`due_at`, its
+    next set), the items not taken and the next set overdue, unless the patient is `grown` 16 since
+    (the form then refuses a set: the chart asked for one the nurse could not save), or was an
+    adult then (their next set is NEWS2's)."""
     adult = found is None and age_known
     latest = due_at is not None and not adult and not grown
+    incomplete = latest and found is not None and bool(missing_asked(found))
     return [*([Sign.ADULT] if adult else [Sign.NO_AGE] if found is None else [Sign.URGENT] if found.urgent else []),
             *([Sign.RED] if red else []),
             *([Sign.NOT_ALERT] if consciousness not in (None, ALERT) else []),
             *([Sign.CONCERN] if concern else []),
             *([Sign.GROWN] if grown and not adult else []),
-            *([Sign.INCOMPLETE] if latest and found is not None and missing_asked(found) else []),
+            *([Sign.INCOMPLETE] if incomplete else []),
+            *([Sign.TEMPERATURE] if temperature and found is not None and not grown and not incomplete else []),
             *([Sign.OVERDUE] if latest and elapsed.reached(due_at, at) else [])]

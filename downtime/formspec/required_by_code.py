@@ -214,7 +214,7 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "checked_at": Read(("services/infusion_checks.py",)),
         "line_intact": Read(("services/infusion_checks.py",)),
         "pump_rate_ml_h": Read(("services/infusion_checks.py",)),
-        "pump_working": Read(("services/infusion_checks.py",)),
+        "pump_ok": Read(("services/infusion_checks.py",)),
         "site": Read(("services/infusion_checks.py",), {
             "ok": ("domain/infusion_check.py",),
             "resited": ("domain/infusion_check.py",),
@@ -304,6 +304,12 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "review_at": Read(("services/medication.py",)),
         "stop_at": Read(("services/back_entry.py", "services/medication.py")),
         "times": Read(("services/medication.py", "sync/snapshot.py")),
+    },
+    "medicines_reconciliation": {
+        "decisions": Read(("services/reconciliation.py",)),
+        "home_list": Read(("services/reconciliation.py",)),
+        "reconciled_as": Read(("sync/fhir_reconciliation.py",)),
+        "sources": Read(("services/reconciliation.py", "sync/fhir_reconciliation.py")),
     },
     "neuro_observations": {
         "doctor_told": Read(("services/neuro.py", "sync/fhir_neuro.py")),

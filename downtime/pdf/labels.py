@@ -6,7 +6,8 @@ both holding exactly the downtime number (the Code128 without the laptop of a nu
 gave: see page.number_lines). The stock is a setting because hospitals use different sheets.
 A wristband insert also says the patient's allergies, in red unless none is known: at the bedside of
 a patient from another ward, the chart not at hand, the band is what the nurse reads. Sheet labels,
-stuck on forms and specimen tubes, stay identity only.
+stuck on forms and specimen tubes, stay identity only. A patient identified this stay is named on
+both by the temporary name they had too ("formerly UNKNOWN MALE ALPHA"), as their samples are.
 """
 
 from __future__ import annotations
@@ -32,9 +33,9 @@ from downtime.errors import written_to
 from downtime.formspec import Lang
 from downtime.i18n import semicolon
 from downtime.pdf.forms import allergy_line
-from downtime.pdf.lines import fit, wrap
+from downtime.pdf.lines import Fitted, fit, wrap
 from downtime.pdf.page import (
-    BOLD, LEADING, QUIET, SANS, SEX, Barcode, allergens, birth_date_label, fit_text, in_words, name_lines,
+    BOLD, FINE_PRINT, LEADING, QUIET, SANS, SEX, Barcode, allergens, birth_date_label, fit_text, in_words, name_lines,
     number_lines, register_fonts, scannable_barcode, word,
 )
 from downtime.services.patients import PatientSummary
@@ -54,6 +55,7 @@ CHECK_SIZE = 7.0  # "CHECK IDENTITY — admission on hold" on a sheet label
 WORDS: dict[str, dict[Lang, str]] = {
     "check_identity": {"en": "CHECK IDENTITY — admission on hold",
                        "fr": "VÉRIFIER L’IDENTITÉ — admission en attente"},
+    "formerly": {"en": "formerly {names}", "fr": "anciennement {names}"},
     # The allergens with no word of where the rest is: that word took the severities of eight
     # allergens beside a short name, and beside a long one the lines of the last two allergens.
     "listed": {"en": "ALLERGIES ({count}): {list}", "fr": "ALLERGIES ({count}) : {list}"},
@@ -103,7 +105,7 @@ STOCKS = {stock.name: stock for stock in (
 
 
 def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock: Stock, lang: Lang,
-           held: OnHold) -> None:
+           held: OnHold, formerly: Sequence[str]) -> None:
     pad = 2 * mm
     qr_size = min(stock.height - 2 * pad, 20 * mm)
     right = x + stock.width - qr_size - pad  # the QR code at the label's right end
@@ -120,9 +122,6 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
         middle = left + text_w + pad
         squares = [middle, right]
         warnings = middle + qr_size + pad
-        _allergies(c, [_warnings(patient, held, lang, allergies) for allergies in _wordings(patient, lang)],
-                   patient.allergy_alert or held != NOT_ON_HOLD,
-                   warnings, y + stock.height - pad, right - pad - warnings, stock.height - 2 * pad)
         check: tuple[str, ...] = ()
     else:
         text_w = right - pad - left
@@ -131,10 +130,18 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
     top = y + stock.height - pad
     above_bars = y + pad + bar_h + 1.5 * mm
     depth = NUMBER_BELOW + (LAPTOP_LINE if laptop else 0)
+    checked = above_bars + len(check) * CHECK_SIZE * LEADING
     # Below the name's first line: the date of birth and number lines, the warning to check the
-    # identity, then the barcode.
-    room = (top - 3 * mm) - depth - (above_bars + len(check) * CHECK_SIZE * LEADING)
+    # identity, then the barcode. The names the patient had before take what the name leaves.
+    room = (top - 3 * mm) - depth - checked
     laid = name_lines(patient.display_name, text_w, room, largest=NAME_SIZE)
+    notes = _earlier(formerly, text_w, room - (len(laid.lines) - 1) * laid.size * LEADING)
+    if stock.allergies:
+        # Where the band has no room for them under the number, after the allergies if they fit there.
+        _allergies(c, [_warnings(held, lang, allergies) for allergies in _wordings(patient, lang)],
+                   patient.allergy_alert or held != NOT_ON_HOLD,
+                   warnings, y + stock.height - pad, right - pad - warnings, stock.height - 2 * pad,
+                   after=() if notes.lines else formerly)
     c.setFont(laid.font, laid.size)
     for index, line in enumerate(laid.lines):
         c.drawString(left, top - 3 * mm - index * laid.size * LEADING, line)
@@ -154,6 +161,9 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
     c.setFont(BOLD, CHECK_SIZE)
     for index, line in enumerate(check, start=1):
         c.drawString(left, above_bars + (len(check) - index) * CHECK_SIZE * LEADING, line)
+    c.setFont(BOLD, notes.size)
+    for index, line in enumerate(notes.lines, start=1):
+        c.drawString(left, checked + (len(notes.lines) - index) * notes.leading, line)
     # Bars a scanner reads (`label_barcode`); where the column beside the QR code is too narrow
     # for them, across the label under it, the QR code at the label's top.
     bars = label_barcode(patient.downtime_number, text_w, bar_h)
@@ -175,6 +185,24 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
         renderPDF.draw(drawing, c, square, qr_y)
 
 
+def _earlier(formerly: Sequence[str], width: float, room: float) -> Fitted:
+    """The names the patient had before (`labels_pdf`'s wordings, longest first) in what `room` the
+    name, the number and the warning to check the identity leave above the bars: the first
+    wording that fits, in bold as large as it fits from CHECK_SIZE down to FINE_PRINT, else the
+    last on one line cut with an ellipsis; nothing where not even that line fits. Set first,
+    "formerly INCONNU MASCULIN ÉMERAUDE-TRÈFLE, …" at 7 pt cut the name above it to
+    "DE LA ROCHEFOUCAULD-MONTMORENC…", its given names gone from a specimen label."""
+    sizes = [CHECK_SIZE - 0.5 * step for step in range(int((CHECK_SIZE - FINE_PRINT) * 2) + 1)]
+    for said in formerly:
+        for size in sizes:
+            fitted = fit(said, BOLD, size, size * LEADING, width)
+            if len(fitted.lines) * fitted.leading <= room and fitted.size >= FINE_PRINT:
+                return fitted
+    if formerly and room >= FINE_PRINT * LEADING:
+        return Fitted((fit_text(formerly[-1], BOLD, FINE_PRINT, width),), FINE_PRINT, FINE_PRINT * LEADING)
+    return Fitted((), FINE_PRINT, FINE_PRINT * LEADING)
+
+
 def label_barcode(number: str, width: float, height: float) -> Barcode | None:
     """A label's or a band's Code128 in `width` (page.scannable_barcode): a number two laptops
     gave with its laptop where that fits (`in_bars`: the number alone identified both laptops'
@@ -188,7 +216,7 @@ def _check_identity(held: OnHold, lang: Lang) -> str:
     return WORDS["check_identity"][lang] if held.identity else ""
 
 
-def _warnings(patient: PatientSummary, held: OnHold, lang: Lang, allergies: str) -> list[str]:
+def _warnings(held: OnHold, lang: Lang, allergies: str) -> list[str]:
     """What the band's warning column says, each a paragraph: to check the identity where
     another laptop's version gives another, the allergies in one of their wordings
     (`_wordings`), then the allergies only that version records."""
@@ -232,6 +260,14 @@ def _ipp(patient: PatientSummary) -> str:
     return f"IPP {patient.ipp}" if patient.ipp else ""
 
 
+def formerly_line(formerly: Sequence[str], lang: Lang) -> str:
+    """The temporary names a patient identified this stay had ("formerly UNKNOWN MALE ALPHA"),
+    said under the name on their band and labels; "" for none. Their samples, the blood units
+    crossmatched for them and their paper charts went on reading that name: a band reading
+    GIRARD alone was compared with a unit labelled UNKNOWN MALE ALPHA at the bedside."""
+    return in_words(WORDS, "formerly", lang, names=", ".join(name.upper() for name in formerly)) if formerly else ""
+
+
 def label_lines(patient: PatientSummary, lang: Lang) -> tuple[str, str, str]:
     """What a sheet label says, line by line: the patient's name, date of birth and sex, and
     downtime number (its barcodes hold it). Stuck on every form and sample tube, a label reading
@@ -248,7 +284,7 @@ def wristband_lines(patient: PatientSummary, lang: Lang) -> tuple[str, ...]:
 
 
 def _allergies(c: canvas.Canvas, wordings: Sequence[Sequence[str]], alert: bool, x: float, top: float,
-               width: float, height: float) -> None:
+               width: float, height: float, after: Sequence[str] = ()) -> None:
     """The band's warnings in the first of `wordings` that fits (`_warnings`, in each wording of
     `_wordings`, the allergy line of every patient page first), as large as it fits the band
     beside the identity (10 pt down to 7), each from a line of its own, its words whole (see
@@ -258,7 +294,9 @@ def _allergies(c: canvas.Canvas, wordings: Sequence[Sequence[str]], alert: bool,
     allergies had taken the room of the last allergens, which the band did not name at all.
     Black, a warning (`alert`: PatientSummary.allergy_alert, or the admission on hold) boxed in a
     1-point frame: in red it printed as a grey halftone like the name's on a black-and-white ward
-    printer."""
+    printer. `after`: the names the patient had before in their wordings, where the identity has
+    no room for them, under the warnings in what room they leave (`_earlier`): put before them,
+    they took a French band from four anaphylaxis allergens to "Pénicilline ; +3 autres"."""
     inset = BOX_INSET if alert else 0.0
     x, top, width, height = x + inset, top - inset, width - 2 * inset, height - 2 * inset
     found = _first_fitting(wordings, width, height)
@@ -275,12 +313,17 @@ def _allergies(c: canvas.Canvas, wordings: Sequence[Sequence[str]], alert: bool,
     c.setFont(BOLD, size)
     for index, line in enumerate(lines):
         c.drawString(x, top - size - index * size * LEADING, line)
+    depth = len(lines) * size * LEADING
     if inset:
         c.setStrokeColor(colors.black)
         c.setLineWidth(1)
         written = max(stringWidth(line, BOLD, size) for line in lines)
-        depth = len(lines) * size * LEADING
         c.rect(x - inset, top - depth - inset, written + 2 * inset, depth + 2 * inset, stroke=1, fill=0)
+    below = top - depth - 2 * inset
+    earlier = _earlier(after, width, height - depth - 2 * inset)
+    c.setFont(BOLD, earlier.size)
+    for index, line in enumerate(earlier.lines, start=1):
+        c.drawString(x, below - index * earlier.leading, line)
     c.restoreState()
 
 
@@ -308,12 +351,16 @@ def sheet_named(sheet: Stock, lang: Lang) -> str:
 
 
 def labels_pdf(patient: PatientSummary, out: Path, *, stock: str, count: int | None, lang: Lang,
-               printed_by: str, printed_at: datetime, device_name: str, held: OnHold = NOT_ON_HOLD) -> Path:
+               printed_by: str, printed_at: datetime, device_name: str, held: OnHold = NOT_ON_HOLD,
+               formerly: Sequence[str] = ()) -> Path:
     """`count` labels of one patient (default: one full sheet), written atomically. `held`: what
-    the version on hold of their admission says otherwise (`OnHold`)."""
+    the version on hold of their admission says otherwise (`OnHold`); `formerly`: the temporary
+    names this stay gave them before they were identified (`formerly_line`)."""
     sheet = STOCKS[stock]
+    # Every earlier name, else the latest alone (the one the last samples read).
+    earlier = tuple(dict.fromkeys(formerly_line(names, lang) for names in (formerly, formerly[-1:]))) if formerly else ()
     return _sheets(out, sheet, count or sheet.columns * sheet.rows,
-                   lambda c, _, x, y: _label(c, patient, x, y, sheet, lang, held),
+                   lambda c, _, x, y: _label(c, patient, x, y, sheet, lang, held, earlier),
                    title=(WRISTBAND_TITLE if sheet.allergies else TITLE)[lang].format(number=patient.downtime_number),
                    lang=lang, printed_by=printed_by, printed_at=printed_at, device_name=device_name)
 

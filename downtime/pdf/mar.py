@@ -150,6 +150,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "not_here": {"en": "not recorded here", "fr": "non tracée ici"},
     "start": {"en": "Start {when}", "fr": "Début {when}"},
     "stopped": {"en": "Stopped {when}", "fr": "Arrêt {when}"},
+    "stopped_because": {"en": "Stopped {when}: {why}", "fr": "Arrêt {when} : {why}"},
     "until": {"en": "Until {when}", "fr": "Jusqu’au {when}"},
     "review_by": {"en": "Review by {when}", "fr": "Réévaluer le {when}"},
     "crossed_key": {"en": "Hatched box: no dose of the order at that time (before its start, after its stop): "
@@ -278,10 +279,11 @@ class PatientChart:
     its changes that day (services.infusion_rates.carried_into), at the top of the day's column of
     the order's first time."""
     checks: ChartLines = field(default_factory=lambda: ChartLines({}, {}))
-    """Each bag's checks (services.infusion_checks.chart_lines): the volume left against the
-    volume expected, the pump's rate and the site, those of the bag's day under its dose with its
-    rate changes in time order, those of a later day after `carried`: the paper monitoring chart's
-    lines, a syringe driver found running fast printed nowhere."""
+    """Each bag's checks (services.infusion_checks.chart_lines): each a short line (its time, its
+    initials, the volume left, all well or its note's number), those of the bag's day under its
+    dose with its rate changes in time order, those of a later day after `carried`; those found
+    amiss in full in the numbered notes under the chart (a 300-character action in a 3-day
+    column made the cell taller than a page, and the chart did not print)."""
 
 
 def _signed(rows: Sequence[MarRow]) -> Iterator[tuple[str, str]]:
@@ -368,15 +370,20 @@ def _prescribed_despite(order: Order, chart: PatientChart, lang: Lang) -> str | 
              allergies=semicolon(lang).join(line for allergy, line in zip(allergies, described) if allergy in matched))
 
 
-def _course(order: Order, printed_at: datetime, lang: Lang) -> str:
+def _course(row: MarRow, printed_at: datetime, lang: Lang) -> str:
     """An order's start, and its stop as the dose dialog says it: stopped once reached, until it
     is ahead ("Stopped 30/11 08:00" printed on the 28th read as a course ended two days early);
-    both on the clock of the printing (see page.ward_clock). And, while it runs, when an
-    antibiotic or an as-required opioid is to be reviewed (domain.medication.review_due_at), as
-    the national antimicrobial charts' box says it."""
-    stop = [] if order.stop_at is None else [w("stopped" if reached(order.stop_at, printed_at) else "until", lang,
-                                              when=ward_clock(order.stop_at, printed_at.tzinfo))]
-    due = None if reached(order.stop_at, printed_at) else review_due_at(order)
+    both on the clock of the printing (see page.ward_clock). Stopped, with the reason its stop was
+    written with (medication.MarRow.stop_reason), as the paper chart's ceased box carries it:
+    "held for AKI, restart when the creatinine is back" read as stopped for good. And, while it
+    runs, when an antibiotic or an as-required opioid is to be reviewed (domain.medication.
+    review_due_at), as the national antimicrobial charts' box says it."""
+    order = row.order
+    ended = reached(order.stop_at, printed_at)
+    stop = [] if order.stop_at is None else [w(("stopped_because" if row.stop_reason else "stopped") if ended else "until",
+                                               lang, when=ward_clock(order.stop_at, printed_at.tzinfo),
+                                               why=row.stop_reason)]
+    due = None if ended else review_due_at(order)
     review = [] if due is None else [w("review_by", lang, when=f"{due.astimezone(printed_at.tzinfo):%d/%m}")]
     return " — ".join([w("start", lang, when=ward_clock(order.start_at, printed_at.tzinfo)), *stop, *review])
 
@@ -434,7 +441,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
         lines.append(w("every", lang, hours=decimal_text(order.min_interval_hours, lang), count=order.max_doses_24h,
                        why=order.prn_indication or ""))
     lines += [w("indication", lang, why=order.indication)] if order.indication else []
-    lines.append(_course(order, said.printed_at, lang))
+    lines.append(_course(row, said.printed_at, lang))
     lines.append(w("prescribed_by", lang, who=said.prescribers[order.record_id]))
     lines += [status] if status else []
     warned = order.record_id in said.held or bool(row.also_ordered) or bool(overdue) or bool(holding(row.levels))
@@ -501,7 +508,7 @@ def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, lapto
     for row in rows:
         times = row.clocks or ["—"]
         shown = partial(_shown, order=row.order, authors=authors, laptops=laptops, order_form=order_form, lang=lang,
-                        marks=marks, changes=changes, checks=checks.under_bag, zone=said.printed_at.tzinfo)
+                        marks=marks, changes=changes, checks=checks.printed, zone=said.printed_at.tzinfo)
         for index, clock in enumerate(times):
             if index % TIMES_PER_SPAN == 0:
                 spans.append((len(body), len(body) + len(times[index:index + TIMES_PER_SPAN]) - 1))
@@ -696,9 +703,9 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
         story += _section(w("prn", lang), _prn_table(prn, authors, laptops, order_form, lang, width, said, marks,
                                                      statuses), width)
     more = [w("crossed_key", lang)] if regular or once else []
-    if chart_devices(chart.rows) - {authors.device_id}:
+    if {*chart_devices(chart.rows), *(device for _, device in chart.checks.signed)} - {authors.device_id}:
         more.append(w("other_laptop_key", lang))
-    if who := authors.signatures(lang, _signed(chart.rows), laptops):
+    if who := authors.signatures(lang, [*_signed(chart.rows), *chart.checks.signed], laptops):
         more.append(w("signatures", lang, who=who))
     story.append(_key(lang, width, *more))
     if overridden:
@@ -707,6 +714,8 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
               when=", ".join(ward_clock(dose.at, printed_at.tzinfo) for dose in doses),
               order=order_label(row.order, order_form, lang), overrides=said)
             for number, (row, said, doses) in enumerate(overridden, start=1)]), width, size=7.5))
+    if checked := chart.checks.notes.get(chart.patient.patient_id):
+        story.append(_p(checked, width, size=7.5))
     if not_given := _not_given_why(chart.rows, days):
         story.append(_p("\n".join([w("not_given_key", lang)] + [
             w("not_given", lang, when=ward_clock(dose.scheduled_for or dose.at, printed_at.tzinfo),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.domain.score_totals import SCORE_TOTALS
-from downtime.domain.census import Movement
+from downtime.domain.census import Movement, StayStatus
 from downtime.domain.downtime_number import downtime_numbers_in
 from downtime.domain.holds import Hold
 from downtime.domain.laptops import laptop_name
@@ -108,6 +108,9 @@ class FormView(QWidget):
         self.editing = record is None
         self.amended_for = ""
         """The reason an amendment is for, offered when it is saved (see `amend_at`)."""
+        self._one_person_with: tuple[str, ...] = ()
+        """The numbers in hospital the nurse said, as she saved this identification, are this
+        patient's too (`_same_in_hospital_answered`): said once it is saved (`_say_one_person`)."""
         self._prefilled_start = ""
         self._as_copied: dict[str, Any] | None = None
         """What the form holds as opened (the chart's answers, the record amended), once filled in:
@@ -510,7 +513,8 @@ class FormView(QWidget):
             return
         patient = self.patient()
         typed = pews.as_typed(values, patient.birth_date if patient else None, self.session.form(pews.FORM),
-                              self.session.clock(), self.session.lang)
+                              self.session.clock(), self.session.lang,
+                              pews.CHART.of(self.session.db, patient.patient_id) if patient else ())
         for label in self.pews_labels.values():
             label.setVisible(typed is not None)
             if typed is not None:
@@ -667,10 +671,15 @@ class FormView(QWidget):
                                                                               self.session.lang)) is not None:
             Prompts.info(self, translate("FormView", "Patient on another ward"), moved)  # phoned here, to pass on
         if before is not None:
+            self._say_one_person()
             self._offer_wristband(before, saved)
         if (ward := self._moved_off_this_laptop(saved.data)) is not None and (
                 before is None or self._moved_off_this_laptop(before.data) != ward):
             self._offer_stick_for(ward)
+        elif before is not None and self.spec.creates_patient and (ward := self._cared_for_elsewhere()) is not None \
+                and (printing.wristband_changes(self.session, before, saved)
+                     or identity.acted_on_changed(self.spec, before.data, saved.data)):
+            self._offer_stick_for(ward, changed=True)
 
     def _offer_wristband(self, before: RecordVersion, after: RecordVersion) -> list[Path]:
         """A new wristband offered when an amended admission changes what the patient's band says
@@ -693,9 +702,32 @@ class FormView(QWidget):
         elif labels.lines:
             said.append(translate("FormView", "Any ID labels printed for the patient still read what was: destroy every one "
                                               "left, in the patient's folder and at the nurses' station."))
-        said.append(translate("FormView", "Print a new wristband and a new sheet of ID labels now? Put the band on the "
-                                          "patient and remove the old one.") if labels.lines else
-                    translate("FormView", "Print a new wristband now? Put it on the patient and remove the old one."))
+        sent = identity.sent_under(self.session.db, patient.patient_id) if labels.lines else None
+        if sent is identity.SentUnder.BLOOD:
+            said.append(translate(
+                "FormView", "Samples sent and blood ordered or given this stay are labelled {old}, {number}: tell "
+                            "the blood bank and the laboratory of the new identity now. Start no unit labelled so "
+                            "until the blood bank has re-labelled it or a new sample has been sent.").format(
+                old=" / ".join(old for old, _ in labels.lines), number=patient.downtime_number))
+        elif sent is identity.SentUnder.SAMPLES:
+            said.append(translate(
+                "FormView", "Samples sent this stay are labelled {old}, {number}: tell the laboratory of the new "
+                            "identity now: results will come back under {old}.").format(
+                old=" / ".join(old for old, _ in labels.lines), number=patient.downtime_number))
+        if (ward := self._cared_for_elsewhere()) is not None:
+            said.append(translate("FormView", "The patient is on ward {ward} now: the band to change is there.").format(
+                ward=ward))
+        if self._one_person_with:
+            said.append((translate("FormView", "If {number} is the number chosen, print its new wristband and a new "
+                                               "sheet of ID labels now? The patient wears only the band of the "
+                                               "number chosen: take the other off.") if labels.lines else
+                         translate("FormView", "If {number} is the number chosen, print its new wristband now? The "
+                                               "patient wears only the band of the number chosen: take the other "
+                                               "off.")).format(number=patient.downtime_number))
+        else:
+            said.append(translate("FormView", "Print a new wristband and a new sheet of ID labels now? Put the band on "
+                                              "the patient and remove the old one.") if labels.lines else
+                        translate("FormView", "Print a new wristband now? Put it on the patient and remove the old one."))
         if not Prompts.confirm(self, translate("FormView", "Wristband out of date"), "\n\n".join(said)):
             return []
         return print_new_band(self, self.session, patient, bool(labels.lines))
@@ -716,8 +748,10 @@ class FormView(QWidget):
         the nurse says so; otherwise she is back at the NIR to re-read the card. A new admission
         of someone who looks like a patient already in hospital likewise, or an amendment that
         makes it look so; otherwise she is back at the birth name, to open that patient's record
-        instead."""
+        instead. An amendment of a patient admitted unidentified (their identification) is asked
+        of each patient found instead (`_same_in_hospital_answered`): it has a record already."""
         before = self.record.data if self.record else None
+        self._one_person_with = ()
         doubt = identity.nir_doubt(self.spec, values, self.session.lang, before)
         if doubt and not Prompts.confirm(self, translate("FormView", "Check the NIR"),
                                          doubt + "\n\n" + translate("FormView", "Save with this NIR?")):
@@ -725,24 +759,56 @@ class FormView(QWidget):
         if self.spec.creates_patient and (same := identity.already_in_hospital(
                 self.session.db, self.session.forms, self.spec, values, self.session.lang, before=before,
                 patient_id=self.patient_id)):
-            if not Prompts.confirm(self, translate("FormView", "Already in hospital?"),
-                                   same.text + "\n\n" + translate("FormView", "Save as another patient?")):
+            if self.record is not None and identity.admitted_unidentified(self.session.db, self.spec,
+                                                                          self.record.record_id):
+                self._same_in_hospital_answered(values, same)
+            elif not Prompts.confirm(self, translate("FormView", "Already in hospital?"),
+                                     same.text + "\n\n" + translate("FormView", "Save as another patient?")):
                 return self._back_to(Meaning.BIRTH_NAME)
-            self._told_apart(values, same.numbers)
+            else:
+                self._told_apart(values, same.numbers)
         if self.spec.creates_patient and (known := identity.known_here_before(
                 self.session.db, self.session.forms, self.spec, values, self.session.lang, before=before,
                 patient_id=self.patient_id)):
             return self._known_here_answered(values, known, before is not None)
         return True
 
+    def _same_in_hospital_answered(self, values: dict[str, Any], same: identity.AlreadyInHospital) -> None:
+        """An identification of a patient admitted unidentified that names patients in hospital:
+        the nurse says of each, one by one, whether it is them, as `_known_here_answered` asks of
+        those who left. "Save as another patient?" was all she was asked: its No left the patient
+        unnamed, its Yes kept the two numbers told apart, and the records office's list dropped one
+        person's two charts, their NIR alike. Yes leaves them not told apart (the records office
+        joins the numbers), kept to say, once saved, to keep one chart (`_say_one_person`): said
+        before the reason was asked, a reason cancelled left her told so of nothing saved. No keeps
+        them told apart. One whose NIR differs (a twin) is not asked (`AlreadyInHospital.each`)."""
+        for number, text in same.each:
+            if Prompts.confirm(self, translate("FormView", "Already in hospital?"),
+                               text + "\n\n" + translate("FormView", "Is it the same person?")):
+                self._one_person_with += (number,)
+            else:
+                self._told_apart(values, (number,))
+
+    def _say_one_person(self) -> None:
+        """Once the identification is saved, of each number in hospital the nurse said is this
+        patient too: keep one chart, and the band of the number chosen alone (the band then
+        offered, `_offer_wristband`, is this number's, printed only if it is that one)."""
+        for number in self._one_person_with:
+            Prompts.info(self, translate("FormView", "One person, two charts"), translate(
+                "FormView", "{number} and this patient are one person under two downtime numbers. Keep one chart "
+                            "from now on: with the doctor, choose the number to carry on under, write on its chart "
+                            "what the other holds (doses given, observations, samples sent) and record nothing more "
+                            "on the other. The patient wears only the band of the number chosen: take the other off. "
+                            "The records office joins the two numbers at back-entry.").format(number=number))
+
     def _known_here_answered(self, values: dict[str, Any], known: identity.KnownHere, amending: bool) -> bool:
-        """Someone this laptop knew from a stay that ended, named by a new admission or by the
-        amendment identifying an unknown patient. A new admission of them is a readmission: No
-        goes back to the birth name, Yes saves another person. Identified, the nurse says of
-        each earlier patient whether it is them, one by one: their stay's allergies, not yet
-        listed, are offered to copy (the records office joins the two numbers, its list finding
-        them alike); otherwise they are kept as told apart. Asked once of them all, a Yes gave
-        this patient the allergies of every namesake."""
+        """Someone this laptop knew from a stay that ended, named by a new admission or by an
+        amendment (identifying an unknown patient, at once or in two steps). A new admission of
+        them is a readmission: No goes back to the birth name, Yes saves another person.
+        Identified, the nurse says of each earlier patient whether it is them, one by one: their
+        stay's allergies, not yet listed, are offered to copy (the records office joins the two
+        numbers, its list finding them alike); otherwise they are kept as told apart. Asked once
+        of them all, a Yes gave this patient the allergies of every namesake."""
         title = translate("FormView", "Known here already")
         if not amending:
             if not Prompts.confirm(self, title, known.text + "\n\n" + translate(
@@ -1058,29 +1124,48 @@ class FormView(QWidget):
 
     def _moved_off_this_laptop(self, values: dict[str, Any]) -> str | None:
         """The ward a move's `values` take the patient to when it is not this laptop's own
-        (settings.laptop_ward), None otherwise (another movement, a move within the ward, a laptop
-        of no ward: the records office's). That ward's laptop learns of them only from a stick."""
-        home = settings.laptop_ward(self.session.db)
+        (`_off_this_laptop`), None otherwise (another movement, a move within the ward). That
+        ward's laptop learns of them only from a stick."""
         field = self.spec.by_meaning(Meaning.WARD)
-        ward = str(values.get(field.id) or "").strip() if field is not None else ""
-        if self.spec.movement is not Movement.TRANSFER or home is None or not ward \
-                or ward.casefold() == home.casefold():
+        if self.spec.movement is not Movement.TRANSFER or field is None:
             return None
-        return ward
+        return self._off_this_laptop(str(values.get(field.id) or ""))
 
-    def _offer_stick_for(self, ward: str) -> None:
+    def _cared_for_elsewhere(self) -> str | None:
+        """The ward the census puts the form's patient in, when it is not this laptop's own
+        (`_off_this_laptop`): moved there, then identified here where the police rang, the ward
+        caring for him went on charting UNKNOWN MALE ALPHA, allergies not known, nothing said."""
+        if self.patient_id is None:
+            return None
+        patient = patient_with_location(self.session.db, self.session.forms, self.patient_id)
+        return self._off_this_laptop(patient.ward or "") if patient.stay is StayStatus.IN else None
+
+    def _off_this_laptop(self, ward: str) -> str | None:
+        """`ward` when it is not this laptop's own (settings.laptop_ward), None otherwise (the same
+        ward, none, a laptop of no ward: the records office's)."""
+        home, ward = settings.laptop_ward(self.session.db), ward.strip()
+        return ward if home is not None and ward and ward.casefold() != home.casefold() else None
+
+    def _offer_stick_for(self, ward: str, changed: bool = False) -> None:
         """Told as a move to `ward` is saved: if another laptop serves it, the stick made for it is
         the only way that laptop learns the patient's allergies, orders, running bags and
         resuscitation decision, and nothing said so (the receiving nurse admitted them again with
-        no allergy). Which wards keep their records on a laptop of their own is known nowhere here
-        (intensive care and imaging may be on the EHR's paper), so it is said as an "if". Yes opens
-        the window's own export (its banner read again once it ends) with the box for another ward
-        ticked."""
-        if Prompts.confirm(self, translate("FormView", "Ward on another laptop?"), translate(
-                "FormView", "If ward {ward} keeps its records on another laptop, make its stick now (Export for "
-                            "back-entry ▸ For a patient moved to another ward) and send it with the patient: until it "
-                            "is imported there, that laptop has none of this patient's allergies, orders or "
-                            "resuscitation decision.\n\nMake the stick now?").format(ward=ward)):
+        no allergy). So too, `changed`, as the admission of a patient on `ward` now is amended here
+        in what that ward acts on (identified, an allergy found, a DNACPR: see `save`): that laptop
+        has it as it was. Which wards keep their
+        records on a laptop of their own is known nowhere here (intensive care and imaging may be
+        on the EHR's paper), so it is said as an "if". Yes opens the window's own export (its
+        banner read again once it ends) with the box for another ward ticked."""
+        text = translate(
+            "FormView", "The patient is on ward {ward}. If it keeps its records on another laptop, that laptop has "
+                        "their admission as it was before this change (their identity, allergies or resuscitation "
+                        "decision) until a stick made now is imported there: make it (Export for back-entry ▸ For a "
+                        "patient moved to another ward) and send it to ward {ward}.\n\nMake the stick now?") if changed else translate(
+            "FormView", "If ward {ward} keeps its records on another laptop, make its stick now (Export for "
+                        "back-entry ▸ For a patient moved to another ward) and send it with the patient: until it "
+                        "is imported there, that laptop has none of this patient's allergies, orders or "
+                        "resuscitation decision.\n\nMake the stick now?")
+        if Prompts.confirm(self, translate("FormView", "Ward on another laptop?"), text.format(ward=ward)):
             cast("MainWindow", self.window()).export_data().for_another_ward.setChecked(True)
 
     def _asked_again(self, already: Callable[[dict[str, Any]], str | None], values: dict[str, Any], title: str,

@@ -130,7 +130,9 @@ class InfusionCheckDialog(QDialog):
         self.running.setText(translate("InfusionCheckDialog", "Bag or syringe put up {time}: {running}").format(
             time=bag.at.astimezone(zone).strftime("%d/%m %H:%M"),
             running=infusion_rates.running_words(bag, changes, lang, zone, self.order.rate_ml_h, at=at,
-                                                 volume_ml=infusion_rates.bag_volume(bag, self.order)) or "—"))
+                                                 volume_ml=infusion_rates.bag_volume(bag, self.order),
+                                                 checks=infusion_checks.by_bag(db, [self.order.patient_id]).get(
+                                                     bag.record_id, [])) or "—"))
         expected = infusion_checks.expected_for(db, self.order, bag, at)
         if expected.left_ml is None:
             left = translate("InfusionCheckDialog",

@@ -743,7 +743,7 @@ class MainWindow(QMainWindow):
         (the nurse saving "room air" alone after a PEWS 9 read nothing of it)."""
         patient = patient_for_record(self.session.db, self.session.forms, record)
         lang, spec = self.session.lang, self.session.form(pews.FORM)
-        one = pews.taken(record)
+        one = pews.as_charted(self.session.db, patient.patient_id, record)
         found = one.scored(patient.birth_date)
         score = pews.score_text(found, spec, lang)
         self._news2_said = translate("MainWindow", "{name} ({number}), set taken {time}: {score}").format(

@@ -37,7 +37,7 @@ from downtime.qt.rate_dialog import RateDialog
 from downtime.qt.style import ERROR_STYLE, FOCUS_WIDTH, focus_colour
 from downtime.qt.tables import ColumnsCut, Index, TextTableModel, cut_column, make_table, print_and_open
 from downtime.qt.work import ReadAgain
-from downtime.services import infusion_checks, infusion_rates, medication, printing, records, telephone_orders
+from downtime.services import census, infusion_checks, infusion_rates, medication, printing, records, telephone_orders
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.medication import OVERRIDDEN, HeldDose, MarCell, MarRow
@@ -55,6 +55,7 @@ NO_DOSE_HERE = QT_TR_NOOP("No dose of the order at this time (before its start, 
 START = QT_TR_NOOP("Start {when}")
 PRESCRIBER = QT_TR_NOOP("Prescriber: {who}")
 STOPPED = QT_TR_NOOP("Stopped {when}")
+STOPPED_BECAUSE = QT_TR_NOOP("Stopped {when}: {why}")
 UNTIL = QT_TR_NOOP("Until {when}")
 REVIEW_BY = QT_TR_NOOP("Review by {when}")
 # Said instead of a dose dialog when a nurse acts on such a cell: it opened the dose of another
@@ -69,15 +70,30 @@ NOT_TODAY = QT_TR_NOOP("This chart shows {first} to {last}. A dose given now is 
                        "to today); a dose of these days, in its day's cell.")
 
 
-def course_words(order: Order, now: datetime) -> str:
-    """An order's course as the printed chart names it: "Start 01/12 14:03 — Stopped 03/12 10:00",
-    its stop "Until 03/12 10:00" while it is ahead (a course to end on Thursday read as ended), on
-    the ward's clock (`now`'s) with its offset the night the clocks go back, as the print says it:
-    a stop at the second 02:30 read "Until 25/10 02:30" at the first 02:40, as though passed."""
-    course = [word(START).format(when=ward_time(order.start_at, now.tzinfo))]
-    course += [word(STOPPED if reached(order.stop_at, now) else UNTIL).format(
-        when=ward_time(order.stop_at, now.tzinfo))] if order.stop_at is not None else []
-    return " — ".join(course)
+def course_words(row: MarRow, now: datetime) -> str:
+    """An order's course as the printed chart names it: "Start 01/12 14:03 — Stopped 03/12 10:00"
+    (`stop_words`)."""
+    return " — ".join(filter(None, (word(START).format(when=ward_time(row.order.start_at, now.tzinfo)),
+                                    stop_words(row, now))))
+
+
+def stop_words(row: MarRow, now: datetime, *, why: bool = True) -> str:
+    """An order's stop as the printed chart says it: "Stopped 03/12 10:00" with the reason it was
+    written with (medication.MarRow.stop_reason: "held for AKI, restart when the creatinine is
+    back" read on screen as stopped for good), "Until 03/12 10:00" while it is ahead (a course to
+    end on Thursday read as ended), on the ward's clock (`now`'s) with its offset the night the
+    clocks go back, as the print says it: a stop at the second 02:30 read "Until 25/10 02:30" at
+    the first 02:40, as though passed. Empty for an order with no stop. Without its reason (`why`)
+    on the screen's row: a 300-character reason on every time row pushed the red allergy row out
+    of sight at the largest text; the tooltip says it."""
+    stop_at = row.order.stop_at
+    if stop_at is None:
+        return ""
+    when = ward_time(stop_at, now.tzinfo)
+    if not reached(stop_at, now):
+        return word(UNTIL).format(when=when)
+    return word(STOPPED_BECAUSE).format(when=when, why=row.stop_reason) if row.stop_reason and why else \
+        word(STOPPED).format(when=when)
 
 
 def dose_time(dose: Administration, zone: tzinfo | None) -> str:
@@ -151,6 +167,7 @@ class MarModel(TextTableModel):
         self.authors = Authors()
         self.laptops: dict[str, Laptop] = {}
         self.held: set[str] = set()
+        self.unreviewed: Mapping[str, str] = {}
         self.tz: tzinfo | None = None
         self.now: datetime | None = None
         self.rate_changes: dict[str, list[infusion_rates.RateChange]] = {}
@@ -159,15 +176,18 @@ class MarModel(TextTableModel):
 
     def load(self, rows: list[MarRow], days: list[date], authors: Authors, laptops: dict[str, Laptop], held: set[str],
              now: datetime, rate_changes: dict[str, list[infusion_rates.RateChange]],
-             checks: dict[str, list[tuple[datetime, str]]], running: dict[str, str]) -> None:
+             checks: dict[str, list[tuple[datetime, str]]], running: dict[str, str],
+             unreviewed: Mapping[str, str]) -> None:
         """`authors`, `laptops`: who gave and witnessed each dose (domain.laptops.Authors); `held`:
         the orders on hold; `now`: when the chart was read, on the ward's clock, whose days the
         columns are; `rate_changes`: each infusion bag's changes, by its dose's id
         (services.infusion_rates.by_bag), and `checks` its checks' lines with their times
         (services.infusion_checks.chart_lines), written after its dose in time order; `running`:
         what each infusion's bag runs at now, by order id (services.infusion_rates.running), in its
-        medicine's tooltip."""
+        medicine's tooltip; `unreviewed`: what is asked of the prescriber of each order an allergy
+        recorded since matches, by order id (services.medication.allergies_unreviewed), on its line."""
         self.days, self.authors, self.laptops, self.held = days, authors, laptops, held
+        self.unreviewed = unreviewed
         self.rate_changes, self.checks, self.running = rate_changes, checks, running
         self.now, self.tz = now, now.tzinfo
         self.columns = (QT_TR_NOOP("Medicine"), QT_TR_NOOP("Time"), *(locale().toString(day, "ddd dd/MM") for day in days))
@@ -192,22 +212,32 @@ class MarModel(TextTableModel):
         """Why a hatched cell is not to be recorded in, with the order's start (and stop)."""
         if not self.outside_course(line, column):
             return ""
-        return f"{word(NO_DOSE_HERE)}\n{course_words(self.rows[line][0].order, self.now)}"
+        return f"{word(NO_DOSE_HERE)}\n{course_words(self.rows[line][0], self.now)}"
 
     def texts(self, line: int) -> tuple[str, ...]:
         row, clock = self.rows[line]
         order = row.order
         if len(order.drug) > DRUG_CHARACTERS:
             order = order.model_copy(update={"drug": order.drug[:DRUG_CHARACTERS - 1].rstrip() + "…"})
-        return (self.medicine_words(row, order), clock or _as_required(), *(self._day(row, clock, day) for day in self.days))
+        return (self.medicine_words(row, order, line), clock or _as_required(),
+                *(self._day(row, clock, day) for day in self.days))
 
-    def medicine_words(self, row: MarRow, order: Order) -> str:
+    def medicine_words(self, row: MarRow, order: Order, line: int | None = None) -> str:
         """The order as the chart's line heads it, `order`'s medicine named as given (the row's,
         or cut): its dose, route, kind and flags in the printed chart's words (see
-        medication.ORDER_WORDS), then what it is warned of."""
+        medication.ORDER_WORDS), then what it is warned of: an allergy recorded since it was
+        written, its stop once passed (`stop_words`; one with its earlier stay says that
+        instead), as the printed chart says them. On the screen's `line`, the stop without its
+        reason, and on the order's first time row alone: a qds order said it four times, and a
+        stopped order is no live warning to take the room of one; its tooltip (no `line`) says it
+        whole."""
+        first = line is None or line == 0 or self.rows[line - 1][0] is not row
+        stopped = stop_words(row, self.now, why=line is None) if first and row.stay_ended is None \
+            and reached(order.stop_at, self.now) else ""
         flags = "".join(f" [{flag}]" for flag in medication.order_flags(order, language()))
         kind = {Frequency.PRN: f" {_as_required()}", Frequency.ONCE: f" {word(ONCE_ONLY)}"}.get(order.frequency, "")
-        warned = "".join(f" — {text}" for text in (word(ORDER_ON_HOLD) if order.record_id in self.held else "",
+        warned = "".join(f" — {text}" for text in (self.unreviewed.get(order.record_id, ""), stopped,
+                                                     word(ORDER_ON_HOLD) if order.record_id in self.held else "",
                                                      stopped_with_its_stay_words(row, self.now, self.order_form),
                                                      also_ordered_words(order, row.also_ordered, self.order_form),
                                                      *(warning.text(language()) for warning in row.levels)) if text)
@@ -286,7 +316,8 @@ class MarModel(TextTableModel):
 
     def is_warning(self, row: int, column: int) -> bool:
         chart_row = self.rows[row][0]
-        order_warned = (chart_row.order.record_id in self.held or bool(chart_row.also_ordered)
+        order_warned = (chart_row.order.record_id in self.held or chart_row.order.record_id in self.unreviewed
+                        or bool(chart_row.also_ordered)
                         or bool(medication.holding(chart_row.levels)))
         return (column == 0 and order_warned) or bool(self.held_in(row, column)) or super().is_warning(row, column)
 
@@ -503,10 +534,12 @@ class MarView(PatientTab):
                         medication.chart_laptops(self.session, rows),
                         set(records.on_hold(self.session, [row.order.record_id for row in rows])), now,
                         infusion_rates.by_bag(self.session.db, [self.patient_id]),
-                        infusion_checks.chart_lines(self.session.db, [self.patient_id],
-                                                    self.session.form(infusion_checks.FORM).field(infusion_checks.SITE),
-                                                    language(), now.tzinfo).under_bag,
-                        infusion_rates.running(self.session.db, [row.order for row in rows], now, language()))
+                        infusion_checks.chart_lines(self.session, [self.patient_id], language(), now.tzinfo).under_bag,
+                        infusion_rates.running(self.session.db, [row.order for row in rows], now, language()),
+                        {order.record_id: said for order, said in medication.allergies_unreviewed(
+                            self.session.db, self.session.forms, language(),
+                            list(census.all_patients(self.session.db, self.session.forms, [self.patient_id]).values()),
+                            now).get(self.patient_id, [])})
         if chosen is None:
             return
         order_id, clock, day, column = chosen
@@ -732,7 +765,7 @@ class MarView(PatientTab):
             said = word(NO_DOSE_ON if clock == NO_TIME else NO_DOSE_AT).format(drug=row.order.drug, time=clock,
                                                                                day=f"{day:%d/%m}")
             Prompts.error(self, translate("MarView", "No dose in this cell"),
-                          f"{said}\n{course_words(row.order, self.session.clock())}")
+                          f"{said}\n{course_words(row, self.session.clock())}")
             self.refresh()  # a chart read before the order changed shows the cell as it is now
             return None
         self.dialog = DoseDialog(self.session, row.order, slot, self, from_chart=in_a_cell)

@@ -71,17 +71,23 @@ class RoundModel(TextTableModel):
         # What each infusion's bag runs at now (services.infusion_rates.running), beside its dose: the
         # next bag was put up at the prescribed rate of a heparin slowed after an APTT of 3.2.
         self.running: dict[str, str] = {}
+        # What is asked of the prescriber of each order an allergy recorded since matches, by order
+        # (services.medication.allergies_unreviewed), in its flags: the nurse drew up IV co-amoxiclav
+        # from a plain "Due now" and learnt of the penicillin anaphylaxis at the save.
+        self.unreviewed: dict[str, str] = {}
 
     def is_warning(self, row: int, column: int) -> bool:
         """A dose missed over 12 hours ago is the gravest state on the round; an order another
-        laptop wrote otherwise, a dose for that time withdrawn here that another laptop recorded
+        laptop wrote otherwise, one an allergy recorded since matches (`unreviewed`), a dose for that
+        time withdrawn here that another laptop recorded
         otherwise (it may have been given), a medicine ordered twice, a level the dose waits on
         (medication.level_warnings), or a dose of it recorded later than now by a clock that was
         ahead (medication.recorded_ahead), is said in its flags; a patient sharing a family name with
         another of the ward, by their name, as on the patient list (census.name_alert)."""
         item = self.rows[row]
         if column == FLAGS:
-            return (item.order.record_id in self.held or bool(item.held) or bool(item.also_ordered)
+            return (item.order.record_id in self.held or item.order.record_id in self.unreviewed
+                    or bool(item.held) or bool(item.also_ordered)
                     or bool(medication.holding(item.levels)) or bool(item.ahead))
         if column == PATIENT:
             return bool(item.patient.namesakes)
@@ -93,7 +99,9 @@ class RoundModel(TextTableModel):
         # A controlled drug and a high-alert medicine in the words of the chart and the paper
         # (medication.ORDER_WORDS): the round said "STUP" where they say "STUPÉFIANT — témoin".
         flags = ", ".join((*medication.order_flags(order, language()),
-                           *(f for f, on in ((word(ORDER_ON_HOLD), order.record_id in self.held),
+                           *(f for f, on in ((self.unreviewed.get(order.record_id, ""),
+                                              order.record_id in self.unreviewed),
+                                             (word(ORDER_ON_HOLD), order.record_id in self.held),
                                              (held_words(item.held), bool(item.held)),
                                              (also_ordered_words(order, item.also_ordered, self.order_form),
                                               bool(item.also_ordered))) if on),
@@ -171,6 +179,10 @@ class MedicationPanel(QWidget):
         self.model.running = infusion_rates.running(self.session.db, {item.order.record_id: item.order
                                                                       for item in items}.values(),
                                                     self.session.clock(), language())
+        patients = {item.patient.patient_id: item.patient for item in items}
+        self.model.unreviewed = {order.record_id: said for unreviewed in medication.allergies_unreviewed(
+            self.session.db, self.session.forms, language(), list(patients.values()), self.session.clock()).values()
+            for order, said in unreviewed}
         show_keeping_choice(self.table, self.model, items, lambda item: (item.order.record_id, item.slot),
                             or_same_line=same_ward)
         self.paper.show_gap(item.on_paper for item in items)

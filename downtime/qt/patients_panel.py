@@ -59,8 +59,9 @@ SICKEST_FIRST = {Band.HIGH: 0, Band.MEDIUM: 1, Band.LOW_MEDIUM: 2, None: 3, Band
 class Row:
     """`namesakes`: the beds of the ward's other patients sharing the patient's family name.
     `watch`: an in-patient's NEWS2 and next set, when read; `child`: a child's PEWS and next set
-    instead, when charted. `formerly`: the earlier name a search found the patient by, `exact`: whether
-    the words searched are one of their numbers whole (search.Found)."""
+    instead, when charted. `formerly`: the earlier name a search found the patient by, or the name
+    another laptop's identification on hold gives them that did, `exact`: whether the words
+    searched are one of their numbers whole (search.Found)."""
 
     ward: str
     bed: str | None
@@ -472,8 +473,9 @@ class PatientsPanel(QWidget):
                 "PatientsPanel", "{count} patient(s) found for “{text}” (all wards, any status)").format(
                 count=len(found), text=text))
             self.count.setStyleSheet(ERROR_STYLE if status else "")
-            self._show(_watched(self.session, [Row(f.patient.ward or "", f.patient.bed, f.patient, formerly=f.formerly,
-                                                   exact=f.exact) for f in found], False))
+            self._show(_watched(self.session, [Row(f.patient.ward or "", f.patient.bed, f.patient, formerly=", ".join(
+                filter(None, (f.formerly, f.held.text(language()) if f.held else None))) or None, exact=f.exact)
+                for f in found], False))
         else:
             self.count.setStyleSheet("")
             ward, empty_beds = self.current_ward(), self.empty_beds.isChecked()
@@ -490,8 +492,10 @@ class PatientsPanel(QWidget):
     def _show_formerly(self) -> None:
         """The earlier name a search found a patient by, in a column of its own shown only then:
         the nurse holding a sample labelled INCONNU TRÈFLE was shown DUPONT Marie alone, and
-        could not tell why that line came up. Cut as the name is (an unidentified patient's
-        description may be one), whole in its tooltip."""
+        could not tell why that line came up; likewise the name of an identification on hold
+        ("identified as GIRARD Thomas on another laptop (on hold)"), where the line showed an
+        unknown man alone. Cut as the name is (an unidentified patient's description may be
+        one), whole in its tooltip."""
         shown = any(row.formerly for row in self.model.rows)
         self.table.setColumnHidden(FORMERLY, not shown)
         if shown:  # fitted to its rows, which it was not while hidden

@@ -35,7 +35,7 @@ from downtime.qt.screen_fit import fit_dialog, readable_width
 from downtime.qt.screen_reader import add_row
 from downtime.qt.scrolled_dialog import add_patient_and_order, scrolled_with_buttons
 from downtime.qt.style import ErrorLabel
-from downtime.services import glucose, infusion_rates, medication
+from downtime.services import glucose, infusion_checks, infusion_rates, medication
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 
@@ -66,7 +66,9 @@ class RateDialog(QDialog):
         self.running = QLabel(translate("RateDialog", "Bag put up {time}: {running}").format(
             time=bag.at.astimezone(zone).strftime("%d/%m %H:%M"),
             running=infusion_rates.running_words(bag, changes, lang, zone, at=session.clock(),
-                                                 volume_ml=infusion_rates.bag_volume(bag, order)) or "—"))
+                                                 volume_ml=infusion_rates.bag_volume(bag, order),
+                                                 checks=infusion_checks.by_bag(
+                                                     session.db, [order.patient_id]).get(bag.record_id, [])) or "—"))
         self.running.setWordWrap(True)
         layout.addWidget(self.running)
         # A VRIII's rate is its dose, set on the hour's glucose: the chart's latest reading beside it,

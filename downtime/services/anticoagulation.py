@@ -42,8 +42,8 @@ BEFORE_OPERATION_DAYS = QT_TRANSLATE_NOOP(
     "messages", "{drug}: operation booked {time}, within {days} days of this dose: ask the surgeon or anaesthetist "
                 "whether to give it.")
 BEFORE_OPERATION_WAITING = QT_TRANSLATE_NOOP(
-    "messages", "{drug}: operation booked {time} today, not yet recorded done: if the patient has not gone to theatre "
-                "yet, ask the surgeon or anaesthetist whether to give it.")
+    "messages", "{drug}: operation booked {time}, not yet recorded done: if the patient has not gone to theatre yet, "
+                "ask the surgeon or anaesthetist whether to give it.")
 ALREADY_ANTICOAGULATED = QT_TRANSLATE_NOOP(
     "messages", "Already on an anticoagulant: {orders} — stop it, or say why both.")
 LATEST_INR = QT_TRANSLATE_NOOP("messages", "Latest INR: {result} at {time}")
@@ -209,11 +209,11 @@ def _before_operation(drug: str, held: timedelta, booked: datetime, at: datetime
     hold said as a nurse counts it: a vitamin K antagonist's "5 days", where "120 hours" was said;
     48 hours stay hours. One whose start has passed, not recorded done (its list still running:
     theatre.next_operation), is said as such: "within 48 hours of this dose" told the nurse of an
-    operation still to come."""
-    if elapsed.instant(booked) <= elapsed.instant(at):
-        return Warning(Check.BEFORE_OPERATION, BEFORE_OPERATION_WAITING,
-                       {"drug": drug, "time": ward_time(booked, at.tzinfo, "%H:%M")})
+    operation still to come. Its date is said as a start to come's is: an overnight list's 23:30
+    operation was said "booked 23:30 today" at 00:30, of yesterday's."""
     time = ward_time(booked, at.tzinfo)
+    if elapsed.instant(booked) <= elapsed.instant(at):
+        return Warning(Check.BEFORE_OPERATION, BEFORE_OPERATION_WAITING, {"drug": drug, "time": time})
     days, left = divmod(held, timedelta(days=1))
     if days >= 3 and not left:
         return Warning(Check.BEFORE_OPERATION, BEFORE_OPERATION_DAYS, {"drug": drug, "time": time, "days": str(days)})

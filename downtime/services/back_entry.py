@@ -1690,12 +1690,19 @@ def duplicates_and_namesakes(session: Session) -> tuple[list[ProbableDuplicate],
     return unsettled(session.db, duplicates), unsettled(session.db, namesakes)
 
 
+_ADMISSION_VERSIONS = tuple(f"SELECT patient_id, record_id, version, status, data FROM {table} WHERE form_id = 'admission'"
+                            for table in ("current_records", "unsettled_versions"))
+"""Each admission's version standing here, and every laptop's version of one on hold (its held
+versions no settlement covers), as the merge reads them all: an alias amended on one laptop and
+identified on another was the merge's probable duplicate of the patient's other number, and the
+office's list, reading the first laptop's side alone, said nothing."""
+
+
 def _standing_admissions(db: Database, patient_ids: Collection[str] | None) -> list[Mapping[str, Any]]:
     wanted = None if patient_ids is None else sorted(set(patient_ids))
     numbers = downtime_numbers(db, wanted)
-    query = "SELECT patient_id, record_id, version, status, data FROM current_records WHERE form_id = 'admission'"
-    rows = (db.query(query) if wanted is None else (row for part in chunks(wanted) for row in db.query(
-        f"{query} AND patient_id IN ({marks(part)})", part)))
+    rows = (row for query in _ADMISSION_VERSIONS for row in (db.query(query) if wanted is None else (
+        row for part in chunks(wanted) for row in db.query(f"{query} AND patient_id IN ({marks(part)})", part))))
     return standing({**json.loads(row["data"]), "downtime_number": numbers.get(row["patient_id"], ""),
                      "record_id": row["record_id"], "version": row["version"], "status": row["status"]} for row in rows)
 
@@ -1756,10 +1763,9 @@ def one_number_two_files(session: Session, downtime_number: str, ehr_patient_num
     keys = {(field, value) for field, value in keys if value}
     if not keys:
         return None
-    alike = {other for other, *values in session.db.execute(
-        "SELECT patient_id, json_extract(data, '$.nir'), json_extract(data, '$.ipp') FROM current_records"
-        " WHERE form_id = 'admission'") if not keys.isdisjoint(zip(("nir", "ipp"), (fold(str(value or ""))
-                                                                                    for value in values)))}
+    alike = {other for query in _ADMISSION_VERSIONS for other, *values in session.db.execute(
+        f"SELECT patient_id, json_extract(data, '$.nir'), json_extract(data, '$.ipp') FROM ({query})")
+        if not keys.isdisjoint(zip(("nir", "ipp"), (fold(str(value or "")) for value in values)))}
     groups = [group for group in find_duplicates(_standing_admissions(session.db, alike | {patient_id}))
               if group.why in ONE_PERSON_BY]
     by_number = patients_numbered(session.db, {number for group in groups for number in group.downtime_numbers})

@@ -17,7 +17,9 @@ overdue, a fall whose care is not all done (a possible fracture, a possible head
 anticoagulant, neuro obs or observations not started, no doctor's examination yet), a VTE risk
 assessment not made 14 hours after admission, its reassessment due, its medicine not prescribed or
 stockings after an acute stroke, a 4AT finding possible delirium, a
-time-critical medicine's dose late, overdue or not given, a running infusion or syringe driver's
+time-critical medicine's dose late, overdue or not given, an order an allergy recorded since it
+was written matches, not reviewed by its prescriber (medication.allergies_unreviewed), a medicine taken before admission no
+order covers a day after admission (at once for a time-critical one: home_medicines), a running infusion or syringe driver's
 check overdue or its last check finding something amiss, any other dose recorded not given, an antibiotic or an as-required opioid past its
 review, a telephone order not countersigned a day after it was taken, a NEWS2 of 5 or more not screened for sepsis, red
 flag sepsis whose Sepsis Six or doctor's review is not all done within the hour. The nurse in
@@ -52,7 +54,7 @@ from downtime.formspec import Field, FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
 from downtime.services import (bowels, census, delirium, devices, falls, fluid_balance, followed, glucose,
-                               infusion_checks, infusion_rates, lab_results, medication, neuro, observations, pain, pews, repositioning,
+                               home_medicines, infusion_checks, infusion_rates, lab_results, medication, neuro, observations, pain, pews, repositioning,
                                sepsis, settings, telephone_orders, transfusion, vte, wounds)
 from downtime.services.patients import PatientSummary
 from downtime.services.search import sort_key
@@ -282,6 +284,17 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                 [critical.said(cell, forms[medication.DOSE_FORM], lang)]) for order, cell in critical.late)
         if critical.next_change is not None:
             due.append(critical.next_change)
+    for patient_id, uncharted in home_medicines.unreconciled(db, list(patients.values()), at).items():
+        if (said := uncharted.said(at, lang)) is not None:
+            found.append(ChartAlert(patients[patient_id], medication.ORDER_FORM, home_medicines.WORDS["heading"][lang],
+                                    [said], urgent=bool(uncharted.critical)))
+        if not elapsed.reached(uncharted.due_at, at):
+            due.append(uncharted.due_at)
+    found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM,
+                            medication.order_label(order, forms[medication.ORDER_FORM], lang), [said], urgent=True)
+                 for patient_id, unreviewed in medication.allergies_unreviewed(db, forms, lang, list(patients.values()),
+                                                                               at).items()
+                 for order, said in unreviewed)
     found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM, label, [said])
                  for patient_id, said_of in not_given(db, forms, list(patients), at, lang).items()
                  for label, said in said_of)
@@ -299,9 +312,8 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
         for asking in infusion_checks.running_checked(db, theirs, at, forms[infusion_checks.FORM].field(
                 infusion_checks.SITE), lang):
             if said := asking.said(at, lang):
-                found.append(ChartAlert(patients[patient_id], infusion_checks.FORM, message(
-                    lang, BAG_PUT_UP, drug=medication.order_label(asking.order, order_form, lang),
-                    time=ward_time(asking.bag.at, at.tzinfo)), said))
+                found.append(ChartAlert(patients[patient_id], infusion_checks.FORM,
+                                        asking.bag_named(order_form, at, lang), said))
             if not elapsed.reached(asking.due_at, at):
                 due.append(asking.due_at)
     for patient_id, orders in telephone_orders.awaiting_orders(db, patients).items():

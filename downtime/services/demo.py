@@ -197,7 +197,12 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     saved = []
     for person, bed in zip(_PEOPLE, beds):
         arrival = _ago(now, hours=rng.randint(2, 72), minutes=rng.randint(0, 59))
-        saved.append(records.save_new(nurse, "admission", _admission(rng, person, DEMO_WARD, bed, arrival)))
+        # Typed on arrival (to the minute, as the ward's times are), as the ward does: typed as the
+        # demo was built, the allergies it records read as found after the orders written on
+        # admission, and a morphine dose over a codeine intolerance was refused as not reviewed.
+        values = _admission(rng, person, DEMO_WARD, bed, arrival)
+        saved.append(records.save_new(_written_at(nurse, datetime.fromisoformat(values["arrival_at"])), "admission",
+                                      values))
     elsewhere = [records.save_new(nurse, "admission", _admission(
         rng, person, ward, bed, _ago(now, hours=rng.randint(30, 96))))
         for people, ward in ((_SURGICAL, "4A"), (_CRITICAL, "ICU"))
@@ -225,6 +230,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     _moves(nurse, elsewhere, now)
     build_medication_demo(db, forms, clock)
     build_time_critical_demo(db, forms, clock)
+    build_syringe_driver_demo(db, forms, clock)
     build_theatre_demo(db, forms, clock)
     build_observations_demo(db, forms, clock)
     build_fluid_demo(db, forms, clock)
@@ -319,6 +325,88 @@ def _order_values(drug: str, dose: float, unit: str, route: str, times: str, sta
 # The man with Parkinson's disease, his levodopa prescribed time-critical five times a day, each
 # dose given on time until the last hour's.
 _LEVODOPA = ("Co-careldopa 25/100", 1.0, "tablet", "PO", "06:00 10:00 14:00 18:00 22:00")
+
+
+# The palliative patient's syringe driver (a continuous subcutaneous infusion over 24 hours) for
+# the secretions of her last days, set up this morning (or just after she came in) and checked on
+# the syringe-driver chart at set-up and 4-hourly (services.infusion_checks). Without it the demo
+# had no infusion, and its checks showed nowhere.
+_SYRINGE_DRIVER = {"drug": "Hyoscine butylbromide 60 mg in 17 mL water for injections", "dose": 60.0,
+                   "dose_unit": "mg", "route": "SC", "form": "infusion", "rate_ml_h": 0.7, "frequency": "scheduled",
+                   "controlled": False, "high_alert": False, "indication": "Respiratory secretions at the end of life"}
+_DRIVER_SYRINGE_ML = 17.0
+"""The volume the syringe is made up to, as its drug's name says."""
+
+
+@dataclass(frozen=True)
+class _DriverCheck:
+    """A check of the demo's driver: its hours after the set-up, the site's code, what was done,
+    and the mL then drawn from the syringe priming a new line (`primed_ml`), which every later
+    reading is short of: a resite's line "primed again" with the next reading still exactly the
+    rates' read as a chart contradicting its own action."""
+
+    hours: int
+    site: str
+    action: str | None = None
+    primed_ml: float = 0.0
+
+
+_DRIVER_CHECKS = (_DriverCheck(0, "ok"),
+                  _DriverCheck(4, "red", "Resited to the right upper chest, new line primed (1 mL)", 1.0),
+                  _DriverCheck(8, "ok"))
+"""The set-up check; the second found the site red, resited; the third, on the new site, all well."""
+_DRIVER_SET_UP_HOURS_AGO = 9
+
+
+def _driver_check_answers(check: _DriverCheck, at: datetime, primed_before_ml: float) -> dict[str, Any]:
+    """`check`'s answers to the check form at `at`, by the service's names of its fields (a form
+    version renaming one, as version 2 asked the pump's question under `pump_ok`, then refused the
+    demo's own answers and `downtime demo` with them): the volume left what the rate ran in since
+    the set-up and the priming before it (`primed_before_ml`) leave."""
+    from downtime.services import infusion_checks
+
+    rate = _SYRINGE_DRIVER["rate_ml_h"]
+    return {infusion_checks.CHECKED_AT: at.isoformat(timespec="minutes"),
+            infusion_checks.VOLUME_LEFT: round(_DRIVER_SYRINGE_ML - rate * check.hours - primed_before_ml, 1),
+            infusion_checks.PUMP_RATE: rate, infusion_checks.SITE: check.site, infusion_checks.LINE_INTACT: True,
+            infusion_checks.PUMP_WORKING: True, **({infusion_checks.ACTION: check.action} if check.action else {})}
+
+
+def build_syringe_driver_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """The palliative patient's syringe driver (`_SYRINGE_DRIVER`) prescribed, set up and checked
+    (`_DRIVER_CHECKS`, those already due by now): its line on the MAR with its checks, and the
+    escalation tab asking its next check. Returns the checks recorded."""
+    from downtime.domain.medication import Check
+    from downtime.services import census, infusion_checks, medication
+
+    now = clock()
+    doctor = Session(db, load_device(db), staff.sign_in(db, "doctor", "2222", clock), forms, clock)
+    nurse, night = _nurses(db, forms, clock)
+    patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD)
+                   if "Palliative" in (each.reason or ""))
+    set_up = max(_ago(now, hours=_DRIVER_SET_UP_HOURS_AGO),
+                 datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=40)).replace(second=0, microsecond=0)
+    prescribed = elapsed.earlier(set_up, timedelta(minutes=20))
+    order = records.save_new(_written_at(doctor, prescribed), "medication_order", {
+        **_SYRINGE_DRIVER, "times": f"{set_up:%H:%M}", "start_at": prescribed.isoformat(timespec="minutes")},
+        patient_id=patient.patient_id)
+    at = set_up.isoformat(timespec="minutes")
+    medication.record_dose(_written_at(_on_shift(nurse, night, set_up), elapsed.later(set_up, timedelta(minutes=2))),
+                           order.record_id, {"outcome": "given", "given_at": at, "scheduled_for": at,
+                                             "dose_given": _SYRINGE_DRIVER["dose"], "route": "SC",
+                                             "rate_ml_h": _SYRINGE_DRIVER["rate_ml_h"]},
+                           overrides={Check.ALLERGY: "Reviewed with the prescriber",
+                                      Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
+    checked, primed = 0, 0.0
+    for check in _DRIVER_CHECKS:
+        at_check = elapsed.later(set_up, timedelta(hours=check.hours))
+        if not elapsed.reached(elapsed.later(at_check, timedelta(minutes=10)), now):
+            break
+        infusion_checks.record_check(
+            _written_at(_on_shift(nurse, night, at_check), elapsed.later(at_check, timedelta(minutes=2))),
+            order.record_id, _driver_check_answers(check, at_check, primed))
+        checked, primed = checked + 1, primed + check.primed_ml
+    return checked
 
 
 def build_time_critical_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:

@@ -25,7 +25,7 @@ from downtime.domain.staff import Action
 from downtime.formspec.schema import Field, RepeatField
 from downtime.formspec.values import answer_text
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Phrase, labelled, message, semicolon
-from downtime.services import records
+from downtime.services import records, search
 from downtime.services.back_entry import OnHold, hold_of
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -332,4 +332,6 @@ def _settled(session: Session, hold: OnHold, chosen: RecordVersion, kept: Record
                                      "standing_version": kept.version, "reason": said,
                                      "combined": kept_together,
                                      "dropped": [change.field or "entered_in_error" for change in drops]})
+        if session.form(chosen.form_id).creates_patient:  # the side set aside is searched no longer
+            search.refresh(session.db, session.forms, str(chosen.patient_id))
     return kept

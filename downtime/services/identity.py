@@ -7,37 +7,45 @@ when saving, and the nurse decides: an EHR snapshot or another laptop's export i
 is, the EHR being where identity is settled. So is an admission, new or amended, of someone who
 looks like a patient already in hospital (`already_in_hospital`); a snapshot's patient who looks
 like one is refused by their NIR or IPP, said by their name and birthday (`in_hospital_alike`). So
-too a patient who left the hospital alive, named by a new admission or by the amendment that
-identifies an unknown patient (`known_here_before`), with the allergies their stay recorded. A
-temporary name another unidentified patient in hospital has, or one a patient in hospital had
-before being identified, is refused (`check_temporary_name`), as is the name of a newborn
-without first names that another in hospital, their twin, has; one two laptops' imports gave
-two patients is said (`temporary_names_shared`)."""
+too a patient who left the hospital alive, named by a new admission or by an amendment (an
+unknown patient identified, in one step or two: `known_here_before`), with the allergies their
+stay recorded. A patient admitted unidentified (`admitted_unidentified`) is asked about one by
+one, as the same person or not; identified, samples and blood labelled with what their band
+read before are said (`sent_under`). A temporary name another unidentified patient in
+hospital has, or one a patient in hospital had before being renamed or identified, is refused
+(`check_temporary_name`), as is the name of a newborn without first names that another in
+hospital, their twin, has; one two laptops' imports gave two patients, or gave one while a
+patient here had it before being renamed or identified, is said (`temporary_names_shared`).
+An amendment of the admission of a patient on another ward tells it only what that ward acts on
+(`acted_on_changed`)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain.census import StayStatus
+from downtime.domain.clock import ward_time
 from downtime.domain.downtime_number import downtime_numbers_in
 from downtime.domain.duplicates import fold, probable_duplicates
 from downtime.domain.nir import nir_disagreements, nir_problem
-from downtime.domain.records import RecordVersion
+from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.formspec.values import FieldError, relevant_values
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message, semicolon
-from downtime.services import search
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Phrase, message, semicolon
+from downtime.services import lab_results, search, transfusion
+from downtime.services.bedside import in_present_stays
 from downtime.services.census import departures, in_patients
 from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary, earlier_temporary_names
 from downtime.services.search import sort_key
-from downtime.storage.records import current_of, histories
+from downtime.storage.records import current_of, histories, list_current
 
 TRAITS = {"sex": QT_TRANSLATE_NOOP("messages", "sex"), "year": QT_TRANSLATE_NOOP("messages", "year of birth"),
           "month": QT_TRANSLATE_NOOP("messages", "month of birth")}
@@ -83,10 +91,15 @@ def _compared(spec: FormSpec, data: dict[str, Any], number: str) -> dict[str, An
 @dataclass(frozen=True)
 class AlreadyInHospital:
     """Who a new admission looks like (`already_in_hospital`): their downtime numbers, kept on the
-    admission (its `not_same_as`) when the nurse saves it as another person, and what to ask her."""
+    admission (its `not_same_as`) when the nurse saves it as another person, and what to ask her;
+    and, by number, what to ask of each in turn (`each`) when the amendment identifies a patient
+    admitted unidentified: not saving it left the patient unnamed, and "another patient" hid
+    one person's two numbers from the records office. `each` leaves out one whose NIR (or IPP)
+    differs from this admission's: a twin, whom "Is it the same person?" invited to join."""
 
     numbers: tuple[str, ...]
     text: str
+    each: tuple[tuple[str, str], ...]
 
 
 def already_in_hospital(db: Database, forms: dict[str, FormSpec], spec: FormSpec, values: dict[str, Any],
@@ -98,24 +111,85 @@ def already_in_hospital(db: Database, forms: dict[str, FormSpec], spec: FormSpec
     ward, or on a second shift), one person got a second number, wristband and medication
     chart, each in its own bed on the census: a dose recorded on one chart did not show on the
     other. Only the records office's list said so, once the outage was over. An amendment of
-    patient `patient_id`'s admission `before` is asked about only once it changes one of those
-    answers (a patient admitted unnamed, then given another's card), never naming themself.
-    None when no one is alike."""
-    typed = _compared(spec, relevant_values(spec, values), "")
-    if before is not None and typed == _compared(spec, relevant_values(spec, before), ""):
-        return None
-    alike = _alike_in_hospital(db, forms, typed, patient_id)
+    patient `patient_id`'s admission `before` is asked about only those it newly finds
+    (`_newly_alike`: a patient admitted unnamed, then given another's card), never naming
+    themself. Asked of each (`each`), one whose NIR (or IPP) differs from this admission's is
+    left out (`_another_person`): twins, one in bed 13, the other identified from his own card,
+    were asked "Is it the same person?", and a Yes joined their charts. None when no one is
+    alike."""
+    typed, alike = _newly_alike(db, forms, spec, values, before, patient_id, {StayStatus.IN})
     found = [message(lang, QT_TRANSLATE_NOOP("messages", "{name}, born {born}, {number}, in {place} ({why})"),
                      name=patient.display_name, born=patient.birth_date_in(lang), number=patient.downtime_number,
                      place=place(patient), why=semicolon(lang).join(message(lang, why) for why in reasons))
-             for patient, reasons in alike]
+             for patient, _, reasons in alike]
     if not found:
         return None
-    return AlreadyInHospital(tuple(patient.downtime_number for patient, _ in alike), message(lang, QT_TRANSLATE_NOOP(
+    numbers = tuple(patient.downtime_number for patient, _, _ in alike)
+    return AlreadyInHospital(numbers, message(lang, QT_TRANSLATE_NOOP(
         "messages", "Already in hospital, probably the same person: {patients}. A second admission gives them a "
                     "second downtime number, wristband and medication chart, and a dose recorded on one chart does "
                     "not show on the other. If it is them, do not save: open their record instead."),
-        patients=semicolon(lang).join(found)))
+        patients=semicolon(lang).join(found)), tuple((number, message(lang, QT_TRANSLATE_NOOP(
+            "messages", "Already in hospital, probably the same person: {patient}. If it is them, they have two "
+                        "downtime numbers, wristbands and medication charts, and a dose recorded on one chart does not "
+                        "show on the other: saved as the same person, the records office joins the two numbers."),
+            patient=line)) for number, line, (_, admission, _) in zip(numbers, found, alike)
+            if not _another_person(typed, _compared(forms[admission.form_id], admission.data, ""))))
+
+
+def admitted_unidentified(db: Database, spec: FormSpec, record_id: str) -> bool:
+    """Whether an admission was first saved of a patient no one could name: each amendment of it
+    since identifies them further (the name first, the date of birth and NIR from a card later),
+    asked about as an identification is."""
+    field = spec.by_meaning(Meaning.UNIDENTIFIED)
+    return field is not None and histories(db, [record_id])[record_id][0].data.get(field.id) is True
+
+
+# What a ward caring for the patient acts on beyond their wristband (printing.wristband_changes):
+# who they are, as the EHR and the laboratory know them, and whether to resuscitate them.
+_ACTED_ON = (*_COMPARED.values(), Meaning.RESUSCITATION)
+
+
+def acted_on_changed(spec: FormSpec, before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """Whether an amendment of an admission from `before` to `after` changes the patient's
+    identity (the answers compared) or resuscitation decision: what the ward caring for them acts
+    on, whose laptop learns it only from a stick. A phone number or a diet note corrected asked
+    for one, saying their name and allergies had changed."""
+    was, now = relevant_values(spec, before), relevant_values(spec, after)
+    return any(was.get(field.id) != now.get(field.id)
+               for meaning in _ACTED_ON if (field := spec.by_meaning(meaning)) is not None)
+
+
+class SentUnder(Enum):
+    """What left the ward labelled with the identity the patient's band read (`sent_under`)."""
+
+    BLOOD = "blood"
+    """A group-and-screen sample, or blood ordered or given: the units crossmatched from the
+    sample read that name, and the bedside check compares them with a band reading another."""
+    SAMPLES = "samples"
+    """Samples alone, some results still to come: they come back under that name."""
+
+
+# A laboratory request's test whose sample the blood bank groups and crossmatches units from
+# (forms/lab_request.yaml).
+GROUP_AND_SCREEN = "group_screen"
+# The forms of blood ordered or given.
+_BLOOD_FORMS = (transfusion.ORDER_FORM, transfusion.FORM)
+
+
+def sent_under(db: Database, patient_id: str) -> SentUnder | None:
+    """What of the patient's present stay went out labelled with the identity their band read:
+    blood (a group-and-screen sample not closed, blood ordered or given, standing), else samples
+    whose results are still to come, else None. A routine full blood count sent under UNKNOWN
+    FEMALE ALPHA was told as blood ("start no unit labelled so"), noise that teaches the nurse to
+    skip the paragraph where it matters; a sample rejected, lost or cancelled brings nothing back."""
+    sent = [one for one in lab_results.samples(db, patient_id) if one.outcome is None]
+    blood = [record for record in list_current(db, patient_id=patient_id)
+             if record.form_id in _BLOOD_FORMS and record.status is not RecordStatus.ENTERED_IN_ERROR]
+    if any(GROUP_AND_SCREEN in one.record.data["tests"] for one in sent) \
+            or in_present_stays(db, {patient_id: blood}).get(patient_id):
+        return SentUnder.BLOOD
+    return SentUnder.SAMPLES if any(one.chased for one in sent) else None
 
 
 def in_hospital_alike(db: Database, forms: dict[str, FormSpec], spec: FormSpec,
@@ -130,6 +204,26 @@ def _alike_in_hospital(db: Database, forms: dict[str, FormSpec], typed: dict[str
     """Each patient in hospital (but `patient_id`) who looks like the admission `typed`, with the
     reasons, but those it was saved as another person than."""
     return [(patient, reasons) for patient, _, reasons in _alike(db, forms, typed, patient_id, {StayStatus.IN})]
+
+
+def _newly_alike(db: Database, forms: dict[str, FormSpec], spec: FormSpec, values: dict[str, Any],
+                 before: dict[str, Any] | None, patient_id: str | None,
+                 stays: set[StayStatus]) -> tuple[dict[str, Any], list[tuple[PatientSummary, RecordVersion, list[str]]]]:
+    """The admission `values` as compared, and each patient whose stay stands as one of `stays`
+    who looks like it (`_alike`); for an amendment of `before`, but those `before` looked like
+    already, their NIR (or IPP) not differing (`_another_person`): asked about then. A Yes leaves
+    nothing on the record, and the nurse, asked again when the IPP came from the EHR the next
+    day, could undo it with a tired No. None found when the amendment changes none of the
+    answers compared."""
+    typed = _compared(spec, relevant_values(spec, values), "")
+    if before is None:
+        return typed, _alike(db, forms, typed, patient_id, stays)
+    was = _compared(spec, relevant_values(spec, before), "")
+    if typed == was:
+        return typed, []
+    asked = {patient.patient_id for patient, admission, _ in _alike(db, forms, was, patient_id, stays)
+             if not _another_person(was, _compared(forms[admission.form_id], admission.data, ""))}
+    return typed, [found for found in _alike(db, forms, typed, patient_id, stays) if found[0].patient_id not in asked]
 
 
 def _alike(db: Database, forms: dict[str, FormSpec], typed: dict[str, Any], patient_id: str | None,
@@ -197,20 +291,17 @@ def known_here_before(db: Database, forms: dict[str, FormSpec], spec: FormSpec, 
                       lang: Lang, *, before: dict[str, Any] | None = None,
                       patient_id: str | None = None) -> KnownHere | None:
     """Who this laptop knew from a stay that ended (discharged or transferred out) and looks like
-    the patient a new admission names, or an amendment identifies (`before` unidentified, now
-    named), found as `already_in_hospital` finds them, but one whose NIR (or IPP) differs from
-    this admission's (`_another_person`). A man sent home on 27/11 with a penicillin
-    anaphylaxis, brought back unconscious as UNKNOWN MALE ALPHA and identified on 30/11, read
-    "ALLERGIES NOT KNOWN YET" under a second number: only the records office's list said so, once
-    the outage was over. None when no one is alike, or the amendment identifies no one."""
-    unidentified = spec.by_meaning(Meaning.UNIDENTIFIED)
+    the patient a new admission names, or an amendment of `before` newly names (`_newly_alike`,
+    as `already_in_hospital` asks), found as it finds them, but one whose NIR (or IPP) differs
+    from this admission's (`_another_person`). A man
+    sent home on 27/11 with a penicillin anaphylaxis, brought back unconscious as UNKNOWN MALE
+    ALPHA and identified on 30/11, read "ALLERGIES NOT KNOWN YET" under a second number: only the
+    records office's list said so, once the outage was over. Identified in two steps (his name,
+    then the date of birth and NIR of his carte Vitale), the second was never asked about. None
+    when no one is (newly) alike."""
     kept = relevant_values(spec, values)
-    if before is not None and (unidentified is None or before.get(unidentified.id) is not True
-                               or kept.get(unidentified.id) is True):
-        return None
-    typed = _compared(spec, kept, "")
-    alike = [(patient, admission, reasons)
-             for patient, admission, reasons in _alike(db, forms, typed, patient_id, _LEFT)
+    typed, newly = _newly_alike(db, forms, spec, values, before, patient_id, _LEFT)
+    alike = [(patient, admission, reasons) for patient, admission, reasons in newly
              if not _another_person(typed, _compared(forms[admission.form_id], admission.data, ""))]
     if not alike:
         return None
@@ -296,7 +387,8 @@ def check_temporary_name(db: Database, forms: dict[str, FormSpec], spec: FormSpe
     """Refuse a temporary name (new, or changed from `before`) that another unidentified patient
     in hospital already has: a major incident's two unknown men were both "Inconnu Trèfle",
     their wristbands, labels and charts told apart only by the description in brackets and the
-    number. So too one a patient in hospital had before being identified (`earlier_temporary_names`):
+    number. So too one a patient in hospital had before being renamed or identified
+    (`earlier_temporary_names`): a temporary name once given is spent (`temporary_names_shared`):
     his samples and paper charts still read it, and a result phoned for it found two men. So
     too the name of a newborn without first names (`_check_nameless_newborn`).
     `kept`: the form's checked values."""
@@ -323,7 +415,7 @@ def check_temporary_name(db: Database, forms: dict[str, FormSpec], spec: FormSpe
                     "messages", "“{field}”: {name}, {number}, in {place}, was {temporary} until {until}: their "
                                 "samples, labels and paper forms still carry that name; choose another."),
                     field=field.label.get(lang), name=patient.display_name, number=patient.downtime_number,
-                    place=place(patient), temporary=earlier.name.upper(), until=f"{earlier.until:%d/%m %H:%M}"))])
+                    place=place(patient), temporary=earlier.name.upper(), until=ward_time(earlier.until, None)))])
 
 
 def temporary_names_shared(db: Database, forms: dict[str, FormSpec], patient_ids: Collection[str]) -> list[Phrase]:
@@ -331,18 +423,58 @@ def temporary_names_shared(db: Database, forms: dict[str, FormSpec], patient_ids
     import's admissions), now share, naming them and where they are: `check_temporary_name`
     refuses it on one laptop, but a major incident's emergency department and ward each began
     their alphabet at the same word, and the ward's import of the department's stick put two
-    UNKNOWN FEMALE BRAVO in beds 6 and 7, nothing said."""
+    UNKNOWN FEMALE BRAVO in beds 6 and 7, nothing said. So too one a patient in hospital had
+    before being renamed or identified (`earlier_temporary_names`): the department identified
+    its UNKNOWN MALE ALPHA as Girard, intensive care's stick brought its own, and a result phoned
+    for that name found two men.
+
+    One rule, `check_temporary_name`'s: a temporary name once given is spent, its samples at the
+    laboratory reading it whoever carries it next. So every patient carrying it is to be renamed,
+    each ward its own: told "each but one", two laptops each kept theirs, or the ward that
+    renamed its own as told was then told the name kept was one it had had."""
+    present = in_patients(db, forms)
+    versions = histories(db, [patient.admission_record_id for patient in present])
     shared: dict[str, list[PatientSummary]] = {}
-    for patient in in_patients(db, forms):
+    had: dict[str, list[tuple[str, Phrase]]] = {}  # by name, who had it (their patient id) and until when
+    for patient in present:
         if patient.unidentified and patient.family_names:  # their temporary name (patients.summarise)
             shared.setdefault(_spoken(patient.family_names[0]), []).append(patient)
-    return [Phrase(QT_TRANSLATE_NOOP(
-        "messages", "{count} unidentified patients in hospital now share the temporary name {name}: {patients}. "
-                    "Give each but one a new temporary name (amend their admission), then print their new "
-                    "wristband and ID labels."), {
-        "count": len(alike), "name": alike[0].family_names[0].upper(),
-        "patients": ", ".join(f"{patient.downtime_number} ({place(patient)})" for patient in alike)})
-        for alike in shared.values() if len(alike) > 1 and any(patient.patient_id in patient_ids for patient in alike)]
+        admission = versions[patient.admission_record_id]
+        for earlier in earlier_temporary_names(forms[admission[-1].form_id], admission):
+            had.setdefault(_spoken(earlier.name), []).append((patient.patient_id, Phrase(QT_TRANSLATE_NOOP(
+                "messages", "{name}, {number} ({place}), until {until}"), {
+                "name": patient.display_name, "number": patient.downtime_number, "place": place(patient),
+                "until": ward_time(earlier.until, None)})))
+    said = []
+    for spoken, alike in shared.items():
+        carrying = {patient.patient_id for patient in alike}
+        earlier = [phrase for patient_id, phrase in had.get(spoken, []) if patient_id not in carrying]
+        named = carrying | {patient_id for patient_id, _ in had.get(spoken, [])}
+        if not named & set(patient_ids) or len(alike) + len(earlier) < 2:
+            continue
+        patients = ", ".join(f"{patient.downtime_number} ({place(patient)})" for patient in alike)
+        name = alike[0].family_names[0].upper()
+        if not earlier:
+            said.append(Phrase(_SHARED, {"count": len(alike), "name": name, "patients": patients}))
+        else:
+            said.append(Phrase(_HAD[len(alike) > 1], {"name": name, "patients": patients, "earlier": Listed(tuple(earlier))}))
+    return said
+
+
+_SHARED = QT_TRANSLATE_NOOP(
+    "messages", "{count} unidentified patients in hospital now share the temporary name {name}: {patients}. Their "
+                "samples, labels and paper forms carry it already: give each of them a new temporary name (amend "
+                "their admission, each ward its own), then print their new wristband and ID labels.")
+# By whether several unidentified patients carry the name now.
+_HAD = {False: QT_TRANSLATE_NOOP(
+    "messages", "The temporary name {name} of {patients}, unidentified, is one {earlier} had before being renamed "
+                "or identified: their samples, labels and paper forms still carry it. Give the unidentified patient a "
+                "new temporary name (amend their admission), then print their new wristband and ID labels."),
+        True: QT_TRANSLATE_NOOP(
+    "messages", "The temporary name {name} of {patients}, unidentified, is one {earlier} had before being renamed "
+                "or identified: their samples, labels and paper forms still carry it. Give each of these "
+                "unidentified patients a new temporary name (amend their admission, each ward its own), then print "
+                "their new wristband and ID labels.")}
 
 
 # A newborn's wristband reads these: alike, two twins without first names are told apart by

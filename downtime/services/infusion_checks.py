@@ -19,8 +19,8 @@ check found something amiss; `chart_lines` the printed MAR's line of each check 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, NoReturn
 
@@ -28,21 +28,36 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.census import Location, StayStatus
+from downtime.domain.clock import ward_time
 from downtime.domain.infusion_check import (Expected, Finding, InfusionCheck, findings, next_due, reading_slack,
                                             still_amiss)
 from downtime.domain.medication import Administration, Order, Outcome, infused
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.formspec import FormSpec
 from downtime.formspec.values import FieldError
 from downtime.i18n import Lang, decimal_text, message, semicolon
 from downtime.services import census, infusion_rates, medication, records
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
-from downtime.storage.records import current_of
+from downtime.services.laptops import authors, laptops_known
+from downtime.services.patients import PatientSummary
+from downtime.storage.records import current_of, first_authors
 
 FORM = "infusion_check"
 BAG, CHECKED_AT, VOLUME_LEFT, PUMP_RATE = "bag", "checked_at", "volume_left_ml", "pump_rate_ml_h"
-SITE, VIP, LINE_INTACT, PUMP_WORKING, ACTION = "site", "vip", "line_intact", "pump_working", "action"
+SITE, VIP, LINE_INTACT, ACTION = "site", "vip", "line_intact", "action"
+PUMP_WORKING = "pump_ok"
+"""The pump's question: "Pump working (on hold if paused), battery good" (the form's version 2)."""
+PUMP_RUNNING = "pump_working"
+"""Version 1's pump question, "Pump running, battery good": read of its records with its own
+meaning (domain.infusion_check.InfusionCheck.asked_on_hold), as an amendment carries it forward."""
 
+ABOVE_THE_BAG = {"en": "“{field}”: {left} mL is more than the bag or syringe put up at {at} held ({volume} mL): read "
+                       "the volume again, or chart the bag put up since.",
+                 "fr": "« {field} » : {left} mL, c’est plus que ne contenait la poche ou la seringue posée à {at} "
+                       "({volume} mL) : relire le volume, ou enregistrer la poche posée depuis."}
+"""A volume left above what the bag held (infusion_rates.most_left): a slip of the keyboard, or a
+new bag hung uncharted, read as the old one running on for hours, its stop never asked."""
 REPLACED = {"en": "“{field}”: another bag of this order was put up at {at}: check the bag running then.",
             "fr": "« {field} » : une autre poche de cette prescription a été posée à {at} : surveiller la poche "
                   "en cours à ce moment-là."}
@@ -65,6 +80,8 @@ FOUND = {
     Finding.LINE: {"en": "The line is not intact.", "fr": "La tubulure n’est pas intacte."},
     Finding.PUMP: {"en": "The pump is not running or its battery is low.",
                    "fr": "La pompe ne fonctionne pas ou sa batterie est faible."},
+    Finding.PUMP_FAULTY: {"en": "The pump is faulty or its battery is low.",
+                          "fr": "La pompe est défectueuse ou sa batterie est faible."},
 }
 """What a check found, said back to the nurse, on the escalation list and in the export's note."""
 TELL = {"en": "Tell the prescriber and the nurse in charge: a dose not running as prescribed is investigated.",
@@ -86,31 +103,64 @@ DUE_ON = {"en": "{day} {time}", "fr": "le {day} à {time}"}
 """OVERDUE's time, its day too when another than today's: "prévue le 28/11 à 14:30"."""
 AMISS = {"en": "INFUSION CHECK {time} FOUND: {found} Check it again once put right.",
          "fr": "SURVEILLANCE DE LA PERFUSION DE {time} : {found} La refaire une fois corrigé."}
-LINE = {"en": "check {time}: {left} mL left{expected}, pump {pump} mL/h, site {site}",
-        "fr": "surv. {time} : {left} mL restants{expected}, pompe {pump} mL/h, site {site}"}
-"""A check as the printed MAR writes it under its bag, beside the rate changes."""
+LINE = {"en": "check {time} {initials}: {left} mL left{expected}, pump {pump} mL/h, site {site}",
+        "fr": "surv. {time} {initials} : {left} mL restants{expected}, pompe {pump} mL/h, site {site}"}
+"""A check as the printed MAR writes it under its bag, beside the rate changes, signed by the
+checker's initials as a dose is ("HL 08:00"): a paper monitoring chart is signed at each line."""
 ON_THE_CHART = {
     Finding.FAST: {"en": "RUNNING FAST", "fr": "PASSE TROP VITE"},
     Finding.SLOW: {"en": "RUNNING SLOW", "fr": "PASSE TROP LENTEMENT"},
     Finding.RATE: {"en": "PUMP NOT AT THE RATE SET ({rate} mL/h)", "fr": "POMPE PAS AU DÉBIT RÉGLÉ ({rate} mL/h)"},
     Finding.LINE: {"en": "LINE NOT INTACT", "fr": "TUBULURE NON INTACTE"},
     Finding.PUMP: {"en": "PUMP NOT RUNNING OR BATTERY LOW", "fr": "POMPE ARRÊTÉE OU BATTERIE FAIBLE"},
+    Finding.PUMP_FAULTY: {"en": "PUMP FAULTY OR BATTERY LOW", "fr": "POMPE DÉFECTUEUSE OU BATTERIE FAIBLE"},
 }
 """What a check found, as the printed line adds it after what it says (the site is in the line)."""
 LINE_AMISS = {"en": "{line} — {found}", "fr": "{line} — {found}"}
+ACTION_TAKEN = {"en": "{line} → {action}", "fr": "{line} → {action}"}
+"""A check that found something, with what was done: a finding printed without it read as unanswered."""
+NOTE_MARK = "‡"
+PRINTED = {"en": "check {time} {initials}: {left} mL left{found}", "fr": "surv. {time} {initials} : {left} mL restants{found}"}
+PRINTED_WELL = {"en": ", all well", "fr": ", rien d’anormal"}
+PRINTED_AMISS = {"en": " {mark}{number}", "fr": " {mark}{number}"}
+"""A check as the printed MAR's day column writes it: its time, its initials and the volume left,
+all well, or the mark and number of its note under the chart saying what it found (`NOTES`,
+`NOTE`), on one line of the column. A column
+is a third of the chart's width at 3 days: the whole line with a 300-character action made the
+cell taller than a page, and the chart did not print at 4-hourly checks, nor at hourly ones."""
+NOTES = {"en": "{mark} Infusion checks that found something amiss, in full:",
+         "fr": "{mark} Surveillances de perfusion ayant trouvé une anomalie, en entier :"}
+NOTE = {"en": "{mark}{number} {day} {order}: {line}", "fr": "{mark}{number} {day} {order} : {line}"}
+"""A check found amiss, under the chart: the bag's order and the whole line (`LINE`, `LINE_AMISS`,
+`ACTION_TAKEN`), numbered as its mark in the day's column."""
+HANDOVER = {"en": "INFUSION CHECKS: {bags}", "fr": "SURVEILLANCE DES PERFUSIONS : {bags}"}
+HANDED_OVER_DUE = {"en": "check overdue since {due}", "fr": "surveillance en retard depuis {due}"}
+HANDED_OVER_FOUND = {"en": "{time} check found {found}", "fr": "surveillance de {time} : {found}"}
+SITE_FOUND = {"en": "site {site}", "fr": "site {site}"}
+"""The handover sheet's entry of a bag (`Asking.handed_over`), in the sheet's terse style ("DOSES
+OVERDUE, NOT RECORDED: …"), what a check found in the printed chart's words (`ON_THE_CHART`, the
+site by its label): the escalation list's sentences, instructions and all, repeated for each of
+six bags filled a page of the sheet with one patient's cell."""
+NAMED = {"en": "{bag}: {said}", "fr": "{bag} : {said}"}
+"""A bag's check as the handover sheet and the leaving list say it, the bag named (`named`): the
+leaving list said "INFUSION CHECK OVERDUE (due 12:00)" twice, of two bags it did not name."""
 
 
 def check_of(record: RecordVersion) -> InfusionCheck:
     """A check as its record says it."""
-    return _as_check(record.record_id, record.data)
+    return _as_check(record.record_id, record.data, record.author, record.device_id)
 
 
-def _as_check(record_id: str, data: Mapping[str, Any]) -> InfusionCheck:
-    """A check as these answers say it (a record's, or those about to be saved)."""
+def _as_check(record_id: str, data: Mapping[str, Any], author: str, device_id: str) -> InfusionCheck:
+    """A check as these answers say it (a record's, or those about to be saved), written by
+    `author` on `device_id`: its pump answer version 2's (`PUMP_WORKING`) when it has one, else
+    version 1's (`PUMP_RUNNING`)."""
+    asked_on_hold = data.get(PUMP_WORKING) is not None
     return InfusionCheck(record_id, str(data[BAG]), datetime.fromisoformat(data[CHECKED_AT]),
                          float(data[VOLUME_LEFT]), float(data[PUMP_RATE]), str(data[SITE]),
                          int(data[VIP]) if data.get(VIP) not in (None, "") else None,
-                         bool(data[LINE_INTACT]), bool(data[PUMP_WORKING]), data.get(ACTION) or None)
+                         bool(data[LINE_INTACT]), bool(data[PUMP_WORKING if asked_on_hold else PUMP_RUNNING]),
+                         asked_on_hold, data.get(ACTION) or None, author, device_id)
 
 
 def by_bag(db: Database, patient_ids: Iterable[str]) -> dict[str, list[InfusionCheck]]:
@@ -171,8 +221,10 @@ def found_words(check: InfusionCheck, expected: Expected, found: Sequence[Findin
 
 
 def site_label(spec_site: Any, check: InfusionCheck, lang: Lang) -> str:
-    """The site's words, its VIP score with it when scored ("Red, VIP 2")."""
+    """The site's words, its VIP score with it when scored ("red, VIP 2"), in lower case as every
+    line says them after "site" or a colon: "site No redness, swelling or leak" read as two."""
     label = next((option.label.get(lang) for option in spec_site.options if option.code == check.site), check.site)
+    label = label[:1].lower() + label[1:]
     return label if check.vip is None else f"{label}, VIP {check.vip}"
 
 
@@ -221,7 +273,11 @@ def check(session: Session, patient_id: str | None, data: Mapping[str, Any], rec
     if later is not None:
         refuse(CHECKED_AT, REPLACED, later.at)
     theirs = [one for one in by_bag(session.db, [found.patient_id]).get(bag.record_id, []) if one.record_id != record_id]
-    one, expected = _as_check(record_id or "", data), expected_at(bag, found, changes, theirs, at)
+    one = _as_check(record_id or "", data, session.user.staff_id, session.device.device_id)
+    if (volume := infusion_rates.bag_volume(bag, found)) is not None \
+            and one.volume_left_ml > infusion_rates.most_left(volume):
+        refuse(VOLUME_LEFT, ABOVE_THE_BAG, bag.at, left=_number(one.volume_left_ml, lang), volume=_number(volume, lang))
+    expected = expected_at(bag, found, changes, theirs, at)
     if not str(data.get(ACTION) or "").strip() and (unseen := [finding for finding in findings(one, expected)
                                                               if finding.tell]):
         refuse(ACTION, ACTION_ASKED, found=" ".join(found_words(one, expected, unseen, "", lang)))
@@ -282,16 +338,43 @@ class Asking:
     due_at: datetime
     amiss: InfusionCheck | None
     found: tuple[str, ...] = ()
+    charted: tuple[str, ...] = ()
+    """What the last check found amiss in the printed chart's words (`ON_THE_CHART`, `SITE_FOUND`)."""
 
-    def said(self, at: datetime, lang: Lang) -> list[str]:
-        """The escalation list's words: the overdue check, then what the last one found."""
-        zone = at.tzinfo
-        due = self.due_at.astimezone(zone)
-        due_words = (DUE_AT if due.date() == at.astimezone(zone).date() else DUE_ON)[lang].format(
-            day=f"{due:%d/%m}", time=f"{due:%H:%M}")
-        return [*([OVERDUE[lang].format(due=due_words)] if elapsed.reached(self.due_at, at) else []),
-                *([AMISS[lang].format(time=infusion_rates.clock_words(self.amiss.at, at, zone),
+    ran_in: bool = False
+    """Taken to have run in (`_ran_in`): asked no next check, the chart asking its stop, and listed
+    for what its last check found until it is charted stopped or replaced, or checked well."""
+
+    def said(self, at: datetime, lang: Lang, *, overdue: bool = True) -> list[str]:
+        """The escalation list's words: the overdue check (not said when not `overdue`: the
+        leaving list asking the bag taken down; nor of a bag `ran_in`), then what the last one
+        found."""
+        return [*([OVERDUE[lang].format(due=self._due_words(at, lang))]
+                  if overdue and not self.ran_in and elapsed.reached(self.due_at, at)
+                  else []),
+                *([AMISS[lang].format(time=infusion_rates.clock_words(self.amiss.at, at, at.tzinfo),
                                       found=" ".join(self.found))] if self.amiss is not None else [])]
+
+    def handed_over(self, at: datetime, lang: Lang) -> list[str]:
+        """The handover sheet's words, as `said` in short (HANDED_OVER_DUE, HANDED_OVER_FOUND)."""
+        return [*([HANDED_OVER_DUE[lang].format(due=infusion_rates.clock_words(self.due_at, at, at.tzinfo))]
+                  if not self.ran_in and elapsed.reached(self.due_at, at) else []),
+                *([HANDED_OVER_FOUND[lang].format(time=infusion_rates.clock_words(self.amiss.at, at, at.tzinfo),
+                                                  found=", ".join(self.charted))] if self.amiss is not None else [])]
+
+    def bag_named(self, order_form: FormSpec, at: datetime, lang: Lang) -> str:
+        """The bag as the escalation list, the handover sheet and the leaving list name it
+        (chart_alerts.BAG_PUT_UP: "Sodium chloride 0.9% 1 L IV put up 08:00")."""
+        from downtime.services import chart_alerts  # chart_alerts reads this module's checks
+
+        return message(lang, chart_alerts.BAG_PUT_UP, drug=medication.order_label(self.order, order_form, lang),
+                       time=ward_time(self.bag.at, at.tzinfo))
+
+    def _due_words(self, at: datetime, lang: Lang) -> str:
+        """OVERDUE's time, its day too when another than `at`'s (DUE_AT, DUE_ON)."""
+        due = self.due_at.astimezone(at.tzinfo)
+        return (DUE_AT if due.date() == at.astimezone(at.tzinfo).date() else DUE_ON)[lang].format(
+            day=f"{due:%d/%m}", time=f"{due:%H:%M}")
 
 
 def _in_stay(location: Location, bag: Administration) -> bool:
@@ -303,14 +386,25 @@ def _in_stay(location: Location, bag: Administration) -> bool:
 
 def _asked(db: Database, found: Order, bag: Administration, at: datetime) -> bool:
     """Whether the bag, up at `at`, is still asked its checks then: the patient in, in the stay it
-    was put up in, and the bag not taken to have run in (infusion_rates.runs_until: a bag its
-    rates ran through, whose stop the chart asks; an intermittent antibiotic's dose in g, an hour's
-    infusion whose end nobody charts, nagged "overdue" until its next dose and after it)."""
+    was put up in (`_in_ward`), and the bag not taken to have run in (`_ran_in`)."""
+    return _in_ward(db, found, bag, at) and not _ran_in(db, found, bag, at)
+
+
+def _in_ward(db: Database, found: Order, bag: Administration, at: datetime) -> bool:
+    """Whether the bag's patient is in at `at`, in the stay it was put up in (`_in_stay`)."""
     location = census.location_at(db, found.patient_id, at)
-    if location is None or location.status is not StayStatus.IN or not _in_stay(location, bag):
-        return False
-    end = infusion_rates.runs_until(found, bag, infusion_rates.by_bag(db, [found.patient_id]).get(bag.record_id, []))
-    return end is None or not elapsed.reached(end, at)
+    return location is not None and location.status is StayStatus.IN and _in_stay(location, bag)
+
+
+def _ran_in(db: Database, found: Order, bag: Administration, at: datetime) -> bool:
+    """Whether the bag is taken to have run in by `at` (infusion_rates.runs_until: a bag its rates
+    ran through from the volume left its last check by then found, whose stop the chart asks; an
+    intermittent antibiotic's dose in g, an hour's infusion whose end nobody charts, nagged
+    "overdue" until its next dose and after it)."""
+    end = infusion_rates.runs_until(found, bag, infusion_rates.by_bag(db, [found.patient_id]).get(bag.record_id, []),
+                                    infusion_rates.last_checked(by_bag(db, [found.patient_id]).get(bag.record_id, []),
+                                                                at))
+    return end is not None and elapsed.reached(end, at)
 
 
 def bag_checked(db: Database, found: Order, at: datetime) -> Administration | None:
@@ -331,61 +425,145 @@ def running_checked(db: Database, orders: Iterable[Order], at: datetime, spec_si
     """Each bag of these orders up at `at` and still asked its checks (`_asked`), with when its
     next check falls due and its last check's findings when it found something. A paused bag is
     asked too: its line is connected and its site in use, and a pause left for hours is itself
-    something to look at."""
+    something to look at. And a bag taken to have run in (`_ran_in`, `Asking.ran_in`) while its
+    last check found something, until it is charted stopped or replaced, or checked well: a bag
+    read 20 mL left where 500 were expected "ran in" from that very reading within minutes, and
+    its finding left the escalation list and the handover before the nurse in charge saw it."""
     asked = []
     for found in orders:
         if not infused(found) or (bag := infusion_rates.bag_up(db, found, at)) is None \
-                or not _asked(db, found, bag, at):
+                or not _in_ward(db, found, bag, at):
             continue
         changes = infusion_rates.by_bag(db, [found.patient_id]).get(bag.record_id, [])
         checks = [one for one in by_bag(db, [found.patient_id]).get(bag.record_id, [])
                   if elapsed.instant(one.at) <= elapsed.instant(at)]
         judged = [(one, findings(one, expected_at(bag, found, changes, checks, one.at))) for one in checks]
-        amiss = still_amiss(judged)
-        words = tuple(found_words(amiss[0], expected_at(bag, found, changes, checks, amiss[0].at), amiss[1],
-                                  site_label(spec_site, amiss[0], lang), lang)) if amiss else ()
-        asked.append(Asking(found, bag, next_due(bag.at, checks), amiss[0] if amiss else None, words))
+        if (ran_in := _ran_in(db, found, bag, at)) and still_amiss(judged) is None:
+            continue  # run in, its last check all well: its stop is the chart's to ask
+        if amiss := still_amiss(judged):
+            expected, site = expected_at(bag, found, changes, checks, amiss[0].at), site_label(spec_site, amiss[0], lang)
+            asked.append(Asking(found, bag, next_due(bag.at, checks), amiss[0],
+                                tuple(found_words(amiss[0], expected, amiss[1], site, lang)),
+                                tuple(chart_words(amiss[1], expected, lang, site)), ran_in=ran_in))
+        else:
+            asked.append(Asking(found, bag, next_due(bag.at, checks), None, ran_in=ran_in))
     return asked
+
+
+def chart_words(found: Sequence[Finding], expected: Expected, lang: Lang, site: str | None = None) -> list[str]:
+    """What a check found in the printed chart's words (`ON_THE_CHART`), its site's too by its
+    label (`SITE_FOUND`) when `site` is given: the chart's line says the site already."""
+    return [SITE_FOUND[lang].format(site=site) if finding is Finding.SITE
+            else ON_THE_CHART[finding][lang].format(rate=_number(expected.rate_ml_h, lang))
+            for finding in found if finding in ON_THE_CHART or (finding is Finding.SITE and site is not None)]
+
+
+def named(asking: Asking, order_form: FormSpec, at: datetime, lang: Lang, *, overdue: bool = True) -> str | None:
+    """What the bag's check asks (`Asking.said`), after the bag's name as the escalation list's
+    line names it (chart_alerts.BAG_PUT_UP: "Sodium chloride 0.9% 1 L IV put up 08:00"); None when
+    it asks nothing."""
+    if not (said := asking.said(at, lang, overdue=overdue)):
+        return None
+    return NAMED[lang].format(bag=asking.bag_named(order_form, at, lang), said=semicolon(lang).join(said))
+
+
+def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
+             lang: Lang) -> dict[str, str]:
+    """What the handover sheet says at `at` of each of these patients' bags whose check is overdue
+    or found something amiss (`running_checked`), under one heading, each bag named with its entry
+    in short (`Asking.handed_over`): the night nurse took over a bag found leaking with its pump
+    stopped, told of it by the escalation list alone."""
+    order_form, spec_site = forms[medication.ORDER_FORM], forms[FORM].field(SITE)
+    return {patient_id: HANDOVER[lang].format(bags=" | ".join(lines))
+            for patient_id, theirs in medication.orders_of_each(db, [patient.patient_id for patient in patients],
+                                                                at).items()
+            if (lines := [NAMED[lang].format(bag=asking.bag_named(order_form, at, lang),
+                                             said=semicolon(lang).join(said))
+                          for asking in running_checked(db, theirs, at, spec_site, lang)
+                          if (said := asking.handed_over(at, lang))])}
 
 
 @dataclass(frozen=True)
 class ChartLines:
-    """Each check as the MAR writes it (`LINE`, with what it found, `LINE_AMISS`)."""
+    """Each check as the MAR writes it: in full (`LINE`, with what it found, `LINE_AMISS`, and what
+    was done, `ACTION_TAKEN`) on the screen and in the printed chart's notes, in short in the
+    printed chart's day columns (`PRINTED`)."""
 
     under_bag: dict[str, list[tuple[datetime, str]]]
-    """Every check of each bag, with its time, by the bag's dose id: the screen's cell writes them
-    after the bag's dose with its rate changes, in time order; the printed chart those of the bag's
-    own day."""
+    """Every check of each bag in full, with its time, by the bag's dose id: the screen's cell
+    writes them after the bag's dose with its rate changes, in time order."""
     carried: dict[tuple[str, date], list[str]]
-    """Those of a later day than the bag's, by (order id, day): the printed chart writes them at the
-    top of that day's column, after the bag's rate then (infusion_rates.carried_into): a driver set
-    up at 20:00 and checked at 02:00 is on the next day's column."""
+    """The printed lines of a later day than the bag's, by (order id, day): the printed chart writes
+    them at the top of that day's column, after the bag's rate then (infusion_rates.carried_into):
+    a driver set up at 20:00 and checked at 02:00 is on the next day's column."""
+    signed: set[tuple[str, str]] = field(default_factory=set)
+    """Who signed a check, as (staff ID, device id): the printed chart's key names them as it names
+    the givers of its doses (Authors.signatures)."""
+    printed: dict[str, list[tuple[datetime, str]]] = field(default_factory=dict)
+    """Every check of each bag as the printed chart's day column writes it (`PRINTED`), by the
+    bag's dose id: the chart writes those of the bag's own day under its dose."""
+    notes: dict[str, str] = field(default_factory=dict)
+    """By patient id, the checks of the days printed that found something, in full and numbered
+    (`NOTES`): printed under the patient's chart."""
 
 
-def chart_lines(db: Database, patient_ids: Iterable[str], spec_site: Any, lang: Lang,
-                zone: tzinfo | None) -> ChartLines:
-    """These patients' checks as the MAR writes them (`ChartLines`), on the clock of `zone`."""
-    patient_ids = list(patient_ids)
+def chart_lines(session: Session, patient_ids: Iterable[str], lang: Lang, zone: tzinfo | None,
+                days: Collection[date] = ()) -> ChartLines:
+    """These patients' checks as the MAR writes them (`ChartLines`), on the clock of `zone`, each
+    signed by the initials of whoever made it (its first version's author: a doctor correcting the
+    volume typed wrong is not the checker, as medication._givers has it of a dose) as this laptop
+    names them (domain.laptops.Authors.initials); one with findings followed by what was done
+    (`ACTION_TAKEN`). `days`: those a printed chart shows, whose checks found amiss are numbered
+    in time order, patient by patient, in its notes."""
+    db, patient_ids, spec_site = session.db, list(patient_ids), session.form(FORM).field(SITE)
     lines = ChartLines({}, {})
     if not (checks := by_bag(db, patient_ids)):
         return lines
+    first = first_authors(db, [one.record_id for theirs in checks.values() for one in theirs])
+    signer = {one.record_id: first[one.record_id][:2] if one.record_id in first else (one.author, one.device_id)
+              for theirs in checks.values() for one in theirs}
+    who = authors(session)
+    laptops = laptops_known(session, {device_id for _, device_id in signer.values()})
     doses = {dose.record_id: dose for patient_id in patient_ids for dose in medication.administrations(db, patient_id)}
     changes = infusion_rates.by_bag(db, patient_ids)
+    order_form = session.form(medication.ORDER_FORM)
     orders: dict[str, Order] = {}
+    amiss: list[tuple[Order, InfusionCheck, str]] = []
+    short: list[tuple[Administration, InfusionCheck, str, str, bool]] = []  # the bag, the check, when, initials
     for bag_id, theirs in checks.items():
         if (bag := doses.get(bag_id)) is None:
             continue  # its bag withdrawn: its checks are not of a dose the chart prints
         found = orders.setdefault(bag.order_id, medication.order(db, bag.order_id))
         for one in theirs:
+            author, device_id = signer[one.record_id]
+            initials, when = who.initials(author, device_id, laptops), infusion_rates.clock_words(one.at, bag.at, zone)
             expected = expected_at(bag, found, changes.get(bag_id, []), theirs, one.at)
-            site = site_label(spec_site, one, lang)
-            line = LINE[lang].format(time=infusion_rates.clock_words(one.at, bag.at, zone), left=_number(one.volume_left_ml, lang),
-                                     expected=expected_words(expected, lang),
-                                     pump=_number(one.pump_rate_ml_h, lang), site=site)
-            if seen := [finding for finding in findings(one, expected) if finding in ON_THE_CHART]:
-                line = LINE_AMISS[lang].format(line=line, found=semicolon(lang).join(
-                    ON_THE_CHART[finding][lang].format(rate=_number(expected.rate_ml_h, lang)) for finding in seen))
+            line = LINE[lang].format(time=when, initials=initials, left=_number(one.volume_left_ml, lang),
+                                     expected=expected_words(expected, lang), pump=_number(one.pump_rate_ml_h, lang),
+                                     site=site_label(spec_site, one, lang))
+            seen = findings(one, expected)
+            if charted := chart_words(seen, expected, lang):
+                line = LINE_AMISS[lang].format(line=line, found=semicolon(lang).join(charted))
+            if seen and one.action:
+                line = ACTION_TAKEN[lang].format(line=line, action=one.action)
             lines.under_bag.setdefault(bag_id, []).append((one.at, line))
-            if (day := one.at.astimezone(zone).date()) != bag.at.astimezone(zone).date():
-                lines.carried.setdefault((bag.order_id, day), []).append(line)
+            lines.signed.add((author, device_id))
+            short.append((bag, one, when, initials, bool(seen)))
+            if seen and one.at.astimezone(zone).date() in days:
+                amiss.append((found, one, line))
+    numbers: dict[str, int] = {}
+    notes: dict[str, list[str]] = {}
+    for found, one, line in sorted(amiss, key=lambda noted: elapsed.instant(noted[1].at)):
+        said = notes.setdefault(found.patient_id, [NOTES[lang].format(mark=NOTE_MARK)])
+        numbers[one.record_id] = len(said)
+        said.append(NOTE[lang].format(mark=NOTE_MARK, number=len(said), day=f"{one.at.astimezone(zone):%d/%m}",
+                                      order=medication.order_label(found, order_form, lang), line=line))
+    lines.notes.update({patient_id: "\n".join(noted) for patient_id, noted in notes.items()})
+    for bag, one, when, initials, seen in short:
+        printed = PRINTED[lang].format(time=when, initials=initials, left=_number(one.volume_left_ml, lang), found=(
+            PRINTED_AMISS[lang].format(mark=NOTE_MARK, number=numbers.get(one.record_id, "")) if seen
+            else PRINTED_WELL[lang]))
+        lines.printed.setdefault(bag.record_id, []).append((one.at, printed))
+        if (day := one.at.astimezone(zone).date()) != bag.at.astimezone(zone).date():
+            lines.carried.setdefault((bag.order_id, day), []).append(printed)
     return lines

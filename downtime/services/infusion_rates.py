@@ -27,6 +27,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
+from downtime.domain.infusion_check import VOLUME_FLOOR_ML, InfusionCheck
 from downtime.domain.medication import (INFUSION, MASS_IN_MG, WRITTEN_APART, Administration, Check, Frequency, Order, Outcome,
                                         Warning, given_when_fasting, infused, insulin)
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -187,19 +188,20 @@ def _put_up_by(db: Database, found: Order, at: datetime) -> Administration | Non
 
 def running_words(bag: Administration, changes: Sequence[RateChange], lang: Lang, zone: tzinfo | None,
                   prescribed: float | None = None, *, at: datetime | None = None,
-                  volume_ml: float | None = None) -> str:
+                  volume_ml: float | None = None, checks: Sequence[InfusionCheck] = ()) -> str:
     """What a bag runs at after its changes, read at `at` (the bag's time when None), a time of
     another day than it with its date: "running at 4 mL/h since 11:00" (its own rate since it was
     put up when not changed, else the order's, `prescribed`: a bag charted without a rate of its
     own read as not running, and a patient went home with a drip up unasked), "paused since
-    12:00", RAN_OUT once its rates have run its `volume_ml` in by `at`; empty once stopped, or when
-    no rate is known."""
+    12:00", RAN_OUT once its rates have run its `volume_ml` in by `at`, from the volume left its
+    last check of `checks` by then found (`ran_out`); empty once stopped, or when no rate is
+    known."""
     beside = bag.at if at is None else at
     latest = changes[-1] if changes else None
     if latest is not None and latest.change == STOPPED:
         return ""
-    if (at is not None and volume_ml is not None and (empty := ran_out(bag, changes, volume_ml)) is not None
-            and empty <= at):
+    if (at is not None and volume_ml is not None
+            and (empty := ran_out(bag, changes, volume_ml, last_checked(checks, at))) is not None and empty <= at):
         return message(lang, RAN_OUT, time=clock_words(empty, beside, zone))
     if latest is not None and latest.change == PAUSED:
         return _read_on(message(lang, RUNNING_PAUSED, time=clock_words(latest.at, beside, zone)), latest, lang)
@@ -285,13 +287,14 @@ def continuous(found: Order) -> bool:
             or (once_or_daily and found.dose_unit not in MASS_IN_MG))
 
 
-def runs_until(found: Order, bag: Administration, changes: Sequence[RateChange]) -> datetime | None:
+def runs_until(found: Order, bag: Administration, changes: Sequence[RateChange],
+               checked: InfusionCheck | None = None) -> datetime | None:
     """When the bag, never charted stopped, is taken to have run in: its volume at its rates
-    (`ran_out`) when known, else an intermittent order's ONE_AT_A_TIME after it was put up; None
-    while it may still run (a continuous order's, until it is stopped or replaced; a rate not
-    known)."""
+    (`ran_out`, from the volume left its last check, `checked`, found) when known, else an
+    intermittent order's ONE_AT_A_TIME after it was put up; None while it may still run (a
+    continuous order's, until it is stopped or replaced; a rate not known)."""
     if (volume := bag_volume(bag, found)) is not None:
-        return ran_out(bag, changes, volume)
+        return ran_out(bag, changes, volume, checked)
     return None if continuous(found) else elapsed.later(bag.at, ONE_AT_A_TIME)
 
 
@@ -317,20 +320,21 @@ def up_at_leaving(db: Database, patient_id: str, left_at: datetime, lang: Lang, 
     living patient's stop says in its reason whether the bag went with them (CD_GONE)."""
     up, ran_through, controlled = ((UP_AT_DEATH, RAN_THROUGH_BEFORE_DEATH, CD_LEFT) if died
                                    else (UP_WHEN_LEFT, RAN_THROUGH_BEFORE_LEAVING, CD_GONE))
-    changes = by_bag(db, [patient_id])
+    changes, checks = by_bag(db, [patient_id]), checks_by_bag(db, [patient_id])
     found_up = []
     for found in medication.orders(db, patient_id, left_at):
         bag = _put_up_by(db, found, left_at)
         if bag is None or not still_up(found, bag, left_at):
             continue
-        its, volume = changes.get(bag.record_id, []), bag_volume(bag, found)
+        its, volume, its_checks = changes.get(bag.record_id, []), bag_volume(bag, found), checks.get(bag.record_id, [])
         if (stop := stopped_at(its)) is not None:
-            if died and _left_to_destroy(db, found, bag, its, stop, left_at):
+            if died and _left_to_destroy(db, found, bag, its, last_checked(its_checks, stop), stop, left_at):
                 found_up.append(LeftUp(found.drug, bag.at, semicolon(lang).join([
                     message(lang, TAKEN_DOWN_AT_DEATH, drug=found.drug, time=clock_words(stop, left_at, left_at.tzinfo)),
                     message(lang, controlled, drug=found.drug)])))
             continue
-        if volume is not None and (empty := ran_out(bag, its, volume)) is not None and empty <= left_at:
+        if volume is not None and (empty := ran_out(bag, its, volume, last_checked(its_checks, left_at))) is not None \
+                and empty <= left_at:
             said = message(lang, ran_through, drug=found.drug, time=clock_words(empty, left_at, left_at.tzinfo))
         elif found.controlled:
             said = semicolon(lang).join([message(lang, up, drug=found.drug),
@@ -342,15 +346,16 @@ def up_at_leaving(db: Database, patient_id: str, left_at: datetime, lang: Lang, 
 
 
 def _left_to_destroy(db: Database, found: Order, bag: Administration, changes: Sequence[RateChange],
-                     stop: datetime, died_at: datetime) -> bool:
+                     checked: InfusionCheck | None, stop: datetime, died_at: datetime) -> bool:
     """Whether a controlled drug's bag, charted stopped at `stop`, was up at the death (stopped at
-    or after it), had not run its volume in before the stop (`ran_out`), and has no standing
+    or after it), had not run its volume in before the stop (`ran_out`, from its last check by
+    then, `checked`), and has no standing
     wastage in the register against its dose ("Left in the infusion, destroyed", cd_register.cd_waste),
     "Nothing left in the infusion" (a witnessed 0) included: a driver dosed in mg has no volume to
     tell it ran through, and found empty, only the nurse and her witness can say so."""
     volume = bag_volume(bag, found)
     return (found.controlled and elapsed.instant(stop) >= elapsed.instant(died_at)
-            and (volume is None or ran_out(bag, changes, volume) is None)
+            and (volume is None or ran_out(bag, changes, volume, checked) is None)
             and db.execute(f"SELECT 1 FROM cd_register WHERE record_id = ? AND kind = 'wastage'"
                            f" AND {cd_register.STANDING} LIMIT 1", [bag.record_id]).fetchone() is None)
 
@@ -385,7 +390,8 @@ def running(db: Database, orders: Iterable[Order], at: datetime, lang: Lang) -> 
         if (bag := running_bag(db, found, at)) is not None:
             changes = [change for change in by_bag(db, [found.patient_id]).get(bag.record_id, []) if change.at <= at]
             if words := running_words(bag, changes, lang, at.tzinfo, found.rate_ml_h, at=at,
-                                      volume_ml=bag_volume(bag, found)):
+                                      volume_ml=bag_volume(bag, found),
+                                      checks=checks_by_bag(db, [found.patient_id]).get(bag.record_id, [])):
                 said[found.record_id] = words if found.stop_at is None or found.stop_at > at else message(
                     lang, ORDER_STOPPED_RUNNING, running=words, time=clock_words(found.stop_at, at, at.tzinfo))
     return said
@@ -400,13 +406,14 @@ def carried_into(db: Database, orders: Iterable[Order], days: Sequence[date], zo
     said: dict[tuple[str, date], list[str]] = {}
     for found in orders:
         changes = by_bag(db, [found.patient_id]) if infused(found) else {}
+        checks = checks_by_bag(db, [found.patient_id]) if infused(found) else {}
         for day in days if infused(found) else ():
             start = datetime.combine(day, time.min, zone)
             if (bag := running_bag(db, found, start)) is None or bag.at >= start:
                 continue
             its, end = changes.get(bag.record_id, []), start + timedelta(days=1)
             then = running_words(bag, [change for change in its if change.at <= start], lang, zone, found.rate_ml_h,
-                                 at=start, volume_ml=bag_volume(bag, found))
+                                 at=start, volume_ml=bag_volume(bag, found), checks=checks.get(bag.record_id, []))
             said[(found.record_id, day)] = [
                 message(lang, RUNNING_INTO, time=clock_words(bag.at, start, zone), running=then or "—"),
                 *(change_words(change, start, lang, zone) for change in its if start < change.at < end)]
@@ -426,6 +433,19 @@ def bag_volume(bag: Administration, found: Order) -> float | None:
     if found.dose_unit != "mL":
         return None
     return bag.dose if bag.dose is not None else found.dose
+
+
+OVERFILL_SHARE = 0.20
+"""How much more than its volume a bag may be read to hold: its overfill (a few per cent of a
+litre, a tenth or more of a 50 or 100 mL bag) and what was added to it, read on markings 5 % of
+it apart. Above it a check's volume left is a slip or another bag's (`most_left`)."""
+
+
+def most_left(volume_ml: float) -> float:
+    """The most a check may read left in a bag or syringe of `volume_ml` (`OVERFILL_SHARE`, a
+    millilitre at least), as services.infusion_checks.check asks it: a litre read "5000 mL left"
+    was taken to run 40 hours on, its "should have run through" never asked."""
+    return volume_ml + max(OVERFILL_SHARE * volume_ml, VOLUME_FLOOR_ML)
 
 
 def stopped_bags(db: Database, found: Order, at: datetime) -> set[str]:
@@ -472,11 +492,15 @@ def run_in(bag: Administration, changes: Sequence[RateChange], until: datetime,
     return min(total, volume_ml) if volume_ml is not None else total
 
 
-def ran_out(bag: Administration, changes: Sequence[RateChange], volume_ml: float) -> datetime | None:
+def ran_out(bag: Administration, changes: Sequence[RateChange], volume_ml: float,
+            checked: InfusionCheck | None = None) -> datetime | None:
     """When the bag's rates had run its `volume_ml` in (None: a rate of it not known, or paused or
-    stopped before it had)."""
-    moments = [bag.at, *(change.at for change in changes if change.at > bag.at)]
-    left = volume_ml
+    stopped before it had); from the volume left its last check found (`checked`, `last_checked`)
+    when it has one, as services.infusion_checks.expected_at judges the next check from it, the
+    rates changed since still applied from their times: a bag read 140 mL left at 83 mL/h at 16:00
+    was said to run through at 19:02 from its litre, and asked no stop until then."""
+    since, left = (bag.at, volume_ml) if checked is None else (checked.at, checked.volume_left_ml)
+    moments = [since, *(change.at for change in changes if change.at > since)]
     for start, end in zip(moments, [*moments[1:], None]):
         if (rate := rate_at(bag, changes, start)) is None:
             return None
@@ -486,6 +510,19 @@ def ran_out(bag: Administration, changes: Sequence[RateChange], volume_ml: float
         if end is not None:
             left -= rate * (end - start).total_seconds() / 3600
     return None
+
+
+def last_checked(checks: Sequence[InfusionCheck], at: datetime) -> InfusionCheck | None:
+    """The last of a bag's checks (in time order) by `at`, whose volume left `ran_out` starts from."""
+    return next((one for one in reversed(checks) if elapsed.instant(one.at) <= elapsed.instant(at)), None)
+
+
+def checks_by_bag(db: Database, patient_ids: Iterable[str]) -> dict[str, list[InfusionCheck]]:
+    """services.infusion_checks.by_bag: the standing checks of these patients' bags, for this
+    module's readers of when a bag ran out (`running`, `carried_into`, `up_at_leaving`); a module
+    that can import infusion_checks reads them there, as the MAR's dialogs do."""
+    from downtime.services import infusion_checks  # which reads the bags and their rates through this module
+    return infusion_checks.by_bag(db, patient_ids)
 
 
 def change_words(change: RateChange, bag_at: datetime, lang: Lang, zone: tzinfo | None) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -18,7 +18,7 @@ from downtime.domain.medication import DoseState, anticoagulant
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
-from downtime.services import census, chart_alerts, infusion_rates, lab_results, medication, theatre
+from downtime.services import census, chart_alerts, infusion_checks, infusion_rates, lab_results, medication, theatre
 from downtime.services.patients import PatientSummary
 
 WORDS = {"asked": {"en": "Still asked of this patient now:\n{asked}",
@@ -112,7 +112,8 @@ def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: d
     abnormal result no doctor has seen (lab_results.unseen_asked: the list asks of critical ones),
     each bag still running (a drip up at discharge went unasked, where a unit of blood is
     refused), as `_bag_prompt` asks it by `destination` (None: a transfer to another hospital),
-    an anticoagulant's with what anticoagulation follows, each time-critical dose falling due
+    an anticoagulant's with what anticoagulation follows, each bag's check overdue or found amiss
+    with the bag named (its overdue check not of a bag asked taken down), each time-critical dose falling due
     within the hour (`due_soon`), and each operation booked from `at` on (sent home
     on Saturday for Monday's list, nobody told her when to come back), then `blanks` (the
     letter's, see `unfilled`), or None when nothing is (nor when they have left already: a
@@ -126,7 +127,18 @@ def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: d
     orders = {order.record_id: order for order in medication.orders(db, patient_id, at)}
     running = [(orders[name], bag) for name, bag in infusion_rates.running(db, orders.values(), at, lang).items()]
     alerts = [] if died else chart_alerts.alerts(db, forms, [patient], at, lang, ward=patient.ward, left=False).alerts
-    asked = [*(f"• {semicolon(lang).join(alert.said)}" for alert in alerts),
+    # A bag's check named by its bag (two "INFUSION CHECK OVERDUE" lines named neither), its overdue
+    # check not asked of a bag this list asks taken down (`_bag_prompt`): one that may go with the
+    # patient (a syringe driver, a bag to a care home) needs its last check for the team taking it
+    # on. What a check found amiss is still told.
+    taken_down = {order.record_id for order, _ in running
+                  if moved_to is None and _bag_prompt(order, destination, died, lang).taken_down}
+    checks = [] if died else [line for asking in infusion_checks.running_checked(
+        db, orders.values(), at, forms[infusion_checks.FORM].field(infusion_checks.SITE), lang)
+        if (line := infusion_checks.named(asking, order_form, at, lang,
+                                          overdue=asking.order.record_id not in taken_down)) is not None]
+    asked = [*(f"• {semicolon(lang).join(alert.said)}" for alert in alerts if alert.form_id != infusion_checks.FORM),
+             *(f"• {line}" for line in checks),
              *(f"• {said}" for said in ([] if died else [
                  *chart_alerts.doses_overdue(db, forms, [patient], at, lang).values(),
                  *_due_soon(db, forms, patient, at, lang, MOVED["due_soon"] if moved_to is not None
@@ -140,7 +152,7 @@ def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: d
                + (f"\n  {WORDS['anticoagulation_after'][lang].format(drug=order.drug)}"
                   if not died and anticoagulant(order.drug) else "")
                for order, bag in running if moved_to is None
-               for prompt, controlled in [_bag_prompt(order, destination, died, lang)]),
+               for prompt, controlled, _ in [_bag_prompt(order, destination, died, lang)]),
              *(f"• {MOVED['booked'][lang].format(operation=operation, ward=moved_to)}" if moved_to is not None
                else f"• {message(lang, BOOKED, operation=operation)}"
                for operation in ([] if died else theatre.booked_from(db, forms, patient_id, at, lang))),
@@ -148,16 +160,26 @@ def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: d
     return WORDS["asked"][lang].format(asked="\n".join(asked)) if asked else None
 
 
-def _bag_prompt(order: medication.Order, destination: str | None, died: bool, lang: Lang) -> tuple[str, str]:
+class BagPrompt(NamedTuple):
+    """What is asked of a bag running as the patient leaves (`_bag_prompt`)."""
+
+    prompt: str
+    controlled: str
+    """Of a controlled drug's, the reminder of what is left (infusion_rates.CD_LEFT, CD_GONE)."""
+    taken_down: bool
+    """Asked taken down, not gone with the patient: its overdue check is not asked (`still_asked`)."""
+
+
+def _bag_prompt(order: medication.Order, destination: str | None, died: bool, lang: Lang) -> BagPrompt:
     """What is asked of a bag running as the patient leaves for `destination` (None: a transfer),
     and, of a controlled drug's, the reminder of what is left: at a death, its stop; taken down
     where no team takes it on (`TAKEN_DOWN_AT`), but a subcutaneous syringe driver, which may go
     anywhere; else taken down or gone with the patient, saying which (`GOING_WITH`)."""
     if died:
-        return message(lang, RUNNING), infusion_rates.CD_LEFT
+        return BagPrompt(message(lang, RUNNING), infusion_rates.CD_LEFT, True)
     if destination in TAKEN_DOWN_AT and order.route.upper() != "SC":
-        return WORDS["taken_down"][lang], infusion_rates.CD_LEFT
-    return message(lang, GOING_WITH), infusion_rates.CD_GONE
+        return BagPrompt(WORDS["taken_down"][lang], infusion_rates.CD_LEFT, True)
+    return BagPrompt(message(lang, GOING_WITH), infusion_rates.CD_GONE, False)
 
 
 def _due_soon(db: Database, forms: dict[str, FormSpec], patient: PatientSummary, at: datetime,

@@ -4,10 +4,12 @@ drug's witness and its line in the ward's register, see services.cd_register) an
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import pairwise
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -28,6 +30,7 @@ from downtime.domain.medication import (
     safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
     written_apart, WRITTEN_APART, medicine_name, names_alike,
 )
+from downtime.domain.medication import severe_reaction
 from downtime.domain.medication import (given_instant, given_when_fasting, insulin, levelled, patch, patches_on,
                                         reason_offered, route_code)
 from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, anticoagulant, course_decided, sedating
@@ -51,6 +54,7 @@ from downtime.services.errors import LockedOut, NotFound, ServiceError, SignInEr
 from downtime.services.laptops import laptops_known
 from downtime.services.patients import PatientSummary, summarise
 from downtime.services.staff import PinNotChosen, PinUse, member_named, pin_confirmed
+from downtime.storage.laptops import known as known_laptops
 from downtime.storage.records import (RECORD_COLUMNS, as_version, chunks, current_of, first_authors, histories,
                                       list_current, marks)
 from downtime.storage.records import history as record_history
@@ -281,7 +285,7 @@ def allergy_reason_needed(session: Session, patient_id: str, data: dict[str, Any
     admission on hold records, with that version's laptop (`_recorded_allergies`)."""
     drug = str(data.get("drug") or "")
     patient = census.patient_with_location(session.db, session.forms, patient_id)
-    matched = _matched(drug, _recorded_allergies(session, patient))
+    matched = _matched(drug, _recorded_allergies(session.db, session.forms, session.lang, patient))
     if _reason_stands(data, before, ALLERGY_REASON, ("drug",)) and not (
             before is not None and _reason_kept(data, before) and _new_since_amended(session, patient, before, matched)):
         return []
@@ -303,6 +307,10 @@ class _Allergy:
     substance: str
     described: str
     held_by: str | None = None
+    severe: bool = False
+    """Whether its reaction was immediate or severe (domain.medication.severe_reaction of its
+    reaction and severity): a dose over one recorded since its order is refused, over a codeine
+    nausea it is the nurse's to weigh (`_refuse_unreviewed_allergy`)."""
 
 
 # An allergy only a version of the admission on hold records, as a warning lists it: the strip
@@ -314,7 +322,8 @@ _NOT_REVIEWED = QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded aller
                                               "after it was prescribed, not reviewed by the prescriber.")
 
 
-def _recorded_allergies(session: Session, patient: PatientSummary) -> list[_Allergy]:
+def _recorded_allergies(db: Database, forms: Mapping[str, FormSpec], lang: Lang,
+                        patient: PatientSummary) -> list[_Allergy]:
     """The patient's recorded allergies, each with its reaction and severity as the reader
     reads them: a penicillin anaphylaxis is asked about before a cephalosporin, a penicillin rash
     not (see domain.medication.allergy_matches). And those of each version of their admission
@@ -322,13 +331,13 @@ def _recorded_allergies(session: Session, patient: PatientSummary) -> list[_Alle
     penicillin anaphylaxis the family rang the ward they left about, met here with this ward's
     weight, was on hold and checked by nothing. None chosen over another: the records office
     settles which version is right."""
-    found = _allergies_of(patient, session.lang)
-    held = _set_aside(session, patient).values()
-    laptops = laptops_known(session, {version.device_id for version in held}) if held else {}
+    found = _allergies_of(patient, lang)
+    held = _set_aside(db, patient).values()
+    laptops = known_laptops(db, {version.device_id for version in held}) if held else {}
     for version in held:
-        summary = summarise(session.form(version.form_id), version, patient.downtime_number)
-        found += [replace(allergy, held_by=laptop_name(session.lang, version.device_id, laptops))
-                  for allergy in _allergies_of(summary, session.lang)
+        summary = summarise(forms[version.form_id], version, patient.downtime_number)
+        found += [replace(allergy, held_by=laptop_name(lang, version.device_id, laptops))
+                  for allergy in _allergies_of(summary, lang)
                   if allergy.described not in {known.described for known in found}]
     return found
 
@@ -339,20 +348,35 @@ def allergies_on_hold(session: Session, patient: PatientSummary) -> list[str]:
     reader's language: the printed chart and the handover sheet listed the standing version's
     alone, and a penicillin anaphylaxis recorded on the ward the patient came from was on neither
     under "ADMISSION ON HOLD … check it"."""
-    held = [allergy for allergy in _recorded_allergies(session, patient) if allergy.held_by is not None]
-    return [part.text(session.lang) if isinstance(part, Phrase) else part for part in _described_said(held).parts]
+    held = [allergy for allergy in _recorded_allergies(session.db, session.forms, session.lang, patient)
+            if allergy.held_by is not None]
+    return _said_each(held, session.lang)
+
+
+def _said_each(found: Sequence[_Allergy], lang: Lang) -> list[str]:
+    """Each allergy as a warning lists it (`_described_said`), in the reader's language."""
+    return [part.text(lang) if isinstance(part, Phrase) else part for part in _described_said(found).parts]
 
 
 def _allergies_of(summary: PatientSummary, lang: Lang) -> list[_Allergy]:
-    return [_Allergy(substance, described) for substance, described in zip(summary.allergies,
-                                                                            summary.allergies_in(lang))]
+    """The admission's allergies, each severe by its reaction's words or its severity graded."""
+    reactions = summary.reactions or [("", None)] * len(summary.allergies)
+    return [_Allergy(substance, described, severe=severe_reaction(f"{reaction} {severity.en if severity else ''}"))
+            for substance, described, (reaction, severity) in zip(summary.allergies, summary.allergies_in(lang),
+                                                                  reactions)]
 
 
-def _set_aside(session: Session, patient: PatientSummary) -> dict[str, RecordVersion]:
+def _substance_key(substance: str) -> str:
+    """An allergy's substance as known whatever its spacing or capitals: a reaction reworded is
+    the same allergy, not one found since (`_since`)."""
+    return " ".join(substance.casefold().split())
+
+
+def _set_aside(db: Database, patient: PatientSummary) -> dict[str, RecordVersion]:
     """The versions of the patient's admission another laptop wrote otherwise that no settlement
     covers (entered in error ones left out), oldest first, by their digest."""
     found: list[tuple[str, RecordVersion]] = []
-    for row in session.db.query(f"SELECT digest, {', '.join(RECORD_COLUMNS)} FROM unsettled_versions WHERE record_id = ?",
+    for row in db.query(f"SELECT digest, {', '.join(RECORD_COLUMNS)} FROM unsettled_versions WHERE record_id = ?",
                                 [patient.admission_record_id]):
         digest = row.pop("digest")
         found.append((digest, as_version(row)))
@@ -389,24 +413,53 @@ def _reason_given(versions: Sequence[RecordVersion]) -> RecordVersion:
     return given
 
 
-def _known_when_given(session: Session, patient: PatientSummary, versions: Sequence[RecordVersion]) -> set[str]:
-    """The patient's allergies (described, see `_recorded_allergies`) the order matched when its
-    allergy reason was given (`_reason_given`): its medicine then against the admission as it
-    was recorded by then, its version standing then and those on hold written by then. A reason
-    covers these alone: a rash weighed is not an anaphylaxis found since. Written in the same
-    minute (a ward's times are to the minute), the one entered here first was written first."""
+def _known_when_given(db: Database, forms: Mapping[str, FormSpec], lang: Lang, patient: PatientSummary,
+                      versions: Sequence[RecordVersion]) -> dict[str, bool]:
+    """The substances of the patient's allergies the order matched when its allergy reason was
+    given (`_reason_given`), each with whether it was known then as immediate or severe
+    (`_Allergy.severe`): its medicine then against the admission as it was recorded by then,
+    the latest version by then of each of the patient's stays, and those on hold written by
+    then; and those its reason itself names (a reason given before the admission recorded the
+    rash it weighs: "Penicillin rash as a child", then the GP letter's rash typed in). Known by
+    substance: a reaction reworded ("Rash (itchy, 2010)") is the allergy the reason weighed, a
+    rash grown into an anaphylaxis is not (`_since`). Each stay's: a dose of the earlier stay
+    typed in after a readmission read the rash recorded again on the new admission as found
+    since, and the earlier stay's admission corrected after the readmission hid the new one's
+    rash from the reason given on it. Written in the same minute (a ward's times are to the
+    minute), the one entered here first was written first."""
     given = _reason_given(versions)
-    standing = {version.id: version for version in record_history(session.db, patient.admission_record_id)}
-    held = _set_aside(session, patient)
-    entered = {**_entered(session.db, "records", [given.id, *standing]), **_entered(session.db, "held_versions", held)}
+    drug, reason = str(given.data.get("drug") or ""), str(given.data.get(ALLERGY_REASON) or "")
+    form_id = record_history(db, patient.admission_record_id)[-1].form_id
+    stays = {stay.record_id: record_history(db, stay.record_id) for stay in list_current(
+        db, form_id=form_id, patient_id=patient.patient_id) if stay.status is not RecordStatus.ENTERED_IN_ERROR}
+    held = _set_aside(db, patient)
+    entered = {**_entered(db, "records", [given.id, *(version.id for stay in stays.values() for version in stay)]),
+               **_entered(db, "held_versions", held)}
 
     def by_then(key: str, version: RecordVersion) -> bool:
         return (version.recorded_at, entered.get(key, 0)) <= (given.recorded_at, entered.get(given.id, 0))
 
-    then = [version for key, version in standing.items() if by_then(key, version)][-1:]
+    then = [latest for stay in stays.values() for latest in sorted(
+        (version for version in stay if by_then(version.id, version)),
+        key=lambda version: (version.recorded_at, entered.get(version.id, 0)))[-1:]]
     then += [version for key, version in held.items() if by_then(key, version)]
-    return {found.described for version in then for found in _matched(str(given.data.get("drug") or ""), _allergies_of(
-        summarise(session.form(version.form_id), version, patient.downtime_number), session.lang))}
+    known: dict[str, bool] = {}
+    for found in (found for version in then for found in _matched(drug, _allergies_of(
+            summarise(forms[version.form_id], version, patient.downtime_number), lang))):
+        known[_substance_key(found.substance)] = known.get(_substance_key(found.substance), False) or found.severe
+    for found in _matched(drug, _recorded_allergies(db, forms, lang, patient)) if reason else ():
+        if allergy_matches(found.substance, [reason]):
+            key = _substance_key(found.substance)
+            known[key] = known.get(key, False) or severe_reaction(reason)
+    return known
+
+
+def _since(matched: Sequence[_Allergy], known: Mapping[str, bool]) -> list[_Allergy]:
+    """Those of an order's matched allergies recorded since its prescriber decided (`known`, see
+    `_known_when_given`): a substance not known then, or known then as neither immediate nor
+    severe and recorded so now."""
+    return [found for found in matched if (was := known.get(_substance_key(found.substance))) is None
+            or (found.severe and not was)]
 
 
 def _entered(db: Database, table: str, keys: Collection[str]) -> dict[str, int]:
@@ -415,8 +468,10 @@ def _entered(db: Database, table: str, keys: Collection[str]) -> dict[str, int]:
         f"SELECT entity_id, seq FROM audit WHERE entity = ? AND entity_id IN ({marks(part)})", [table, *part])}
 
 
-def allergies_since(session: Session, patient: PatientSummary, found: Iterable[Order]) -> dict[str, list[str]]:
-    """Each of these orders of the patient's that an allergy standing on their admission matches,
+def allergies_since(db: Database, forms: Mapping[str, FormSpec], lang: Lang, patient: PatientSummary,
+                    found: Iterable[Order]) -> dict[str, list[str]]:
+    """Each of these orders of the patient's that an allergy recorded on their admission matches
+    (its version standing, or one on hold, said with its laptop: `_unreviewed`),
     with those of them recorded after its allergy reason was given, or, written with none, after
     it was written (described, in the reader's language; see `_known_when_given`): what
     domain.medication.prescribed_despite reads to quote the reason or not, and the charts,
@@ -424,14 +479,145 @@ def allergies_since(session: Session, patient: PatientSummary, found: Iterable[O
     patient with no known allergies, then a penicillin anaphylaxis recorded, was flagged nowhere
     but the dose's warning, the prescriber never asked. Read only for orders an allergy matches,
     which are few."""
-    standing = _allergies_of(patient, session.lang)
-    matching = {order.record_id: matched for order in found if (matched := _matched(order.drug, standing))}
-    versions = histories(session.db, list(matching)) if matching else {}
-    since: dict[str, list[str]] = {}
-    for record_id, matched in matching.items():
-        known = _known_when_given(session, patient, versions[record_id])
-        since[record_id] = [allergy.described for allergy in matched if allergy.described not in known]
-    return since
+    return {record_id: _said_each(since, lang)
+            for record_id, since in _unreviewed(db, forms, lang, patient, found).items()}
+
+
+def _unreviewed(db: Database, forms: Mapping[str, FormSpec], lang: Lang, patient: PatientSummary,
+                found: Iterable[Order]) -> dict[str, list[_Allergy]]:
+    """`allergies_since`'s allergies themselves, by order id. Matched against those the dose's
+    check reads (`_recorded_allergies`: a version on hold's too, with its laptop): a dose refused
+    for the family's anaphylaxis phoned to the ward they left was on no list, the prescriber
+    never asked."""
+    recorded = _recorded_allergies(db, forms, lang, patient)
+    matching = {order.record_id: matched for order in found if (matched := _matched(order.drug, recorded))}
+    versions = histories(db, list(matching)) if matching else {}
+    return {record_id: _since(matched, _known_when_given(db, forms, lang, patient, versions[record_id]))
+            for record_id, matched in matching.items()}
+
+
+UNREVIEWED_WORDS = {
+    "en": "ALLERGY RECORDED AFTER THE ORDER: {allergies}: {refused}the prescriber to review the order (amend it "
+          "with the allergy acknowledged, or stop it)",
+    "fr": "ALLERGIE ENREGISTRÉE APRÈS LA PRESCRIPTION : {allergies} : {refused}le prescripteur doit revoir "
+          "la prescription (la modifier en prenant acte de l’allergie, ou l’arrêter)"}
+"""What the escalation list, the handover sheet and the chart's line say of an order an allergy
+recorded since matches (`allergies_unreviewed`), until its prescriber reviews it."""
+NOT_TO_BE_GIVEN = {"en": "not to be given; ", "fr": "ne pas administrer ; "}
+"""What `UNREVIEWED_WORDS` adds of an immediate or severe one, whose doses are refused until then
+(`_refuse_unreviewed_allergy`); over a mild one the nurse's override stands, and is said."""
+
+
+GIVEN_OVER_WORDS = {"en": "DOSE GIVEN OVER AN ALLERGY NOT REVIEWED: {times}: tell the prescriber",
+                    "fr": "DOSE ADMINISTRÉE MALGRÉ UNE ALLERGIE NON REVUE : {times} : prévenir le prescripteur"}
+"""What `UNREVIEWED_WORDS` adds of the doses given since the allergy was recorded (`_given_over`):
+one refused at the bedside, then typed in from the paper chart 15 minutes later, was saved and
+the list still read "not to be given", as though it had not been."""
+
+
+def unreviewed_words(since: Sequence[_Allergy], given: Sequence[datetime], lang: Lang) -> str:
+    """`UNREVIEWED_WORDS` of the allergies recorded after an order (`_unreviewed`'s), then
+    `GIVEN_OVER_WORDS` of its doses given since (`_given_over`), on the ward's clock."""
+    said = UNREVIEWED_WORDS[lang].format(allergies=semicolon(lang).join(_said_each(since, lang)),
+                                         refused=NOT_TO_BE_GIVEN[lang] if any(found.severe for found in since) else "")
+    return semicolon(lang).join([said] + [GIVEN_OVER_WORDS[lang].format(
+        times=", ".join(f"{at:%d/%m %H:%M}" for at in given))] if given else [said])
+
+
+def _given_over(db: Database, forms: Mapping[str, FormSpec], lang: Lang, patient: PatientSummary, order_id: str,
+                since: Sequence[_Allergy], tz: tzinfo | None) -> list[datetime]:
+    """When the order's doses were given since an allergy recorded after its prescriber decided
+    (`since`) was first recorded, on the admission standing or a version on hold, as it reads now
+    (its substance, severe if it is now): transcribed from the paper chart over the refusal
+    (`_refuse_unreviewed_allergy`), or over a mild one with the nurse's reason."""
+    recorded = [version.recorded_at for version in [*record_history(db, patient.admission_record_id),
+                                                    *_set_aside(db, patient).values()]
+                if any(_substance_key(found.substance) == _substance_key(allergy.substance)
+                       and (found.severe or not allergy.severe)
+                       for found in _allergies_of(summarise(forms[version.form_id], version, patient.downtime_number),
+                                                  lang) for allergy in since)]
+    if not recorded:
+        return []
+    return sorted(dose.at.astimezone(tz) for dose in administrations(db, patient.patient_id)
+                  if dose.order_id == order_id and dose.outcome is Outcome.GIVEN and dose.at >= min(recorded))
+
+
+def allergies_unreviewed(db: Database, forms: Mapping[str, FormSpec], lang: Lang, patients: Sequence[PatientSummary],
+                         at: datetime) -> dict[str, list[tuple[Order, str]]]:
+    """Each of these patients' orders in force at `at` (running, or to start) that an allergy
+    recorded since its prescriber decided matches (`allergies_since`), with what is asked of the
+    prescriber (`unreviewed_words`), by patient: co-amoxiclav written for a patient with no known
+    allergies, then a penicillin anaphylaxis recorded, was said on the printed chart alone, and
+    the prescriber, never asked, did not review it. Said until they amend the order with the
+    allergy acknowledged (its `ALLERGY_REASON` given since) or stop it."""
+    theirs = orders_of_each(db, [patient.patient_id for patient in patients], at)
+    found: dict[str, list[tuple[Order, str]]] = {}
+    for patient in patients:
+        in_force = {order.record_id: order for order in theirs[patient.patient_id]
+                    if runs_at(order, at) or elapsed.instant(at) < elapsed.instant(order.start_at)}
+        since = _unreviewed(db, forms, lang, patient, in_force.values())
+        if said := [(in_force[order_id], unreviewed_words(allergies, _given_over(
+                db, forms, lang, patient, order_id, allergies, at.tzinfo), lang))
+                    for order_id, allergies in since.items() if allergies]:
+            found[patient.patient_id] = said
+    return found
+
+
+def unreviewed_handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
+                        lang: Lang) -> dict[str, str]:
+    """What the handover sheet says of each of these patients' orders an allergy recorded since
+    matches (`allergies_unreviewed`), each after its order's name, as the escalation list says it."""
+    return {patient_id: semicolon(lang).join(f"{order_label(order, forms[ORDER_FORM], lang)}: {said}"
+                                             for order, said in unreviewed)
+            for patient_id, unreviewed in allergies_unreviewed(db, forms, lang, patients, at).items()}
+
+
+# A dose given of an order an immediate or severe allergy recorded since matches
+# (`_Allergy.severe`): refused, whatever reason is typed (`_refuse_unreviewed_allergy`).
+_NOT_REVIEWED_REFUSED = QT_TRANSLATE_NOOP(
+    "messages", "{drug} is not to be given: {since} was recorded after it was prescribed, and the prescriber has not "
+                "reviewed the order. Record the dose withheld (W) and ask the prescriber to review the order: amend it "
+                "with the allergy acknowledged (“{field}”), or stop it. At night, take the on-call prescriber's "
+                "decision as a telephone order: amend the order, given by telephone, with the allergy reason.")
+
+
+# A dose transcribed from the paper chart over an immediate or severe allergy recorded since its
+# order, typed with no paper reference (`_refuse_unreviewed_allergy`).
+_GIVEN_OVER_ON_PAPER = QT_TRANSLATE_NOOP(
+    "messages", "{field}: required for a dose given over {since}, recorded after the order and not reviewed by the "
+                "prescriber: name where the paper chart records it. The prescriber is told on the escalation list "
+                "and the handover.")
+
+
+def _refuse_unreviewed_allergy(session: Session, found: Order, values: dict[str, Any], on_paper: bool) -> None:
+    """A dose given now of an order an immediate or severe allergy recorded after its prescriber
+    decided matches (`_unreviewed`, as the escalation list reads it: the refusal and the lists
+    agree) is refused, not left to the nurse's override:
+    the nurse gave co-amoxiclav over a penicillin anaphylaxis the daughter had just reported by
+    typing "patient says she is fine", and no prescriber ever heard of it (RPS/RCN, administration
+    of medicines, 2019: not given, the prescriber contacted). The prescriber answers it by amending
+    the order with the allergy acknowledged (`ALLERGY_REASON`, asked of them then: check_order), or
+    by stopping it, or at night the on-call prescriber by telephone. Not over a mild reaction (a
+    codeine nausea before end-of-life morphine; NICE CG183 tells an allergy from an intolerance):
+    the nurse weighs it with a reason, and the escalation list and handover ask the prescriber
+    (`allergies_unreviewed`). A dose transcribed from the paper chart was given already and is
+    recorded as it was, over the warning, with its paper reference (`_GIVEN_OVER_ON_PAPER`); the
+    escalation list and the handover then say it was given (`_given_over`)."""
+    if values.get("outcome") != Outcome.GIVEN.value:
+        return
+    patient = census.patient_with_location(session.db, session.forms, found.patient_id)
+    since = _unreviewed(session.db, session.forms, session.lang, patient, [found]).get(found.record_id, [])
+    if not (severe := [allergy for allergy in since if allergy.severe]):
+        return
+    if on_paper:
+        if not str(values.get(PAPER_REFERENCE) or "").strip():
+            field = session.form(DOSE_FORM).field(PAPER_REFERENCE)
+            said = message(session.lang, _GIVEN_OVER_ON_PAPER, field=field.label.get(session.lang),
+                           since=_described_said(severe))
+            raise ValidationFailed([FieldError(field.id, said)])
+        return
+    raise ServiceError(_NOT_REVIEWED_REFUSED, drug=" ".join(found.drug.split()), since=_described_said(severe),
+                       field=session.form(ORDER_FORM).field(ALLERGY_REASON).label.get(session.lang))
 
 
 def _new_since_amended(session: Session, patient: PatientSummary, before: dict[str, Any],
@@ -441,7 +627,8 @@ def _new_since_amended(session: Session, patient: PatientSummary, before: dict[s
     one not found, or found twice, is weighed as the least known of them."""
     amended = [record.record_id for record in list_current(session.db, form_id=ORDER_FORM, patient_id=patient.patient_id)
                if record.data == before]
-    return not amended or any(not {found.described for found in matched} <= _known_when_given(session, patient, versions)
+    return not amended or any(_since(matched, _known_when_given(session.db, session.forms, session.lang, patient,
+                                                                  versions))
                               for versions in histories(session.db, amended).values())
 
 
@@ -549,7 +736,7 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
                                                     "{allergies}. Give the reason to prescribe it all the same in "
                                                     "“{field}”."),
                                   drug=drug, allergies=_matched_said(drug, _matched(drug, _recorded_allergies(
-                                      session, patient))),
+                                      session.db, session.forms, session.lang, patient))),
                                   field=spec.field(ALLERGY_REASON).label.get(session.lang))
 
 
@@ -790,6 +977,9 @@ def child_fluid_refusal(session: Session, found: Order, rate: float | None,
 _FLUID_WEIGHED_AGAIN = QT_TRANSLATE_NOOP(
     "messages", "{drug}: the child weighed {kg} kg on {time}, more than {percent} % under the {ordered} kg it was "
                 "ordered for: {above}. Ask the prescriber before hanging this bag.")
+_FLUID_ORDERED_UNWEIGHED = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: ordered with no weight recorded; the child weighed {kg} kg on {time}: {above}. Ask the "
+                "prescriber before hanging this bag.")
 LIGHTER_BY_PERCENT = weight.CHANGE_ASKED_PERCENT
 """How much lighter than the weight a child's fluid was ordered for the child must be weighed for
 its bag to be questioned (`fluid_weighed_again`): daily weighings of a child differ by a few per
@@ -824,8 +1014,13 @@ def fluid_weighed_again(session: Session, found: Order, versions: Sequence[Recor
     current weight). The nurse is told to ask the prescriber, whose reason only they can give.
     Not for a neonate (under 28 days): a neonatal unit works from the birth weight until it is
     regained, and a baby's first week's loss of a tenth of it is expected; not of a bag typed from
-    the paper chart, hung already; and not when no weight was recorded when it was ordered (the
-    weight used is the prescriber's reason, `child_fluids.weigh_refusal`)."""
+    the paper chart, hung already. An order worked out when no weight was recorded (the weight the
+    prescriber used is its reason, `child_fluids.weigh_refusal`) is weighed against the child's
+    weight measured since, lighter or not (`_FLUID_ORDERED_UNWEIGHED`): a 2-year-old's 66 mL/h on an
+    estimated 12 kg ran at 1.83 times the maintenance of the 9 kg she was weighed, bag after bag
+    (NICE NG29 works it out from the weight); a heavier child's is not above, a weight estimated or
+    stated since is no more than the prescriber's own estimate (and was said "weighed"), and an
+    order reworked on the weight is then weighed as any other."""
     if values.get("outcome") != Outcome.GIVEN.value or values.get(TRANSCRIBED) or not child_fluids.is_crystalloid(found):
         return []
     at = datetime.fromisoformat(values["given_at"])
@@ -835,16 +1030,19 @@ def fluid_weighed_again(session: Session, found: Order, versions: Sequence[Recor
         return []
     ordered = weight.latest(session.db, session.forms, [patient], by=_worked_out_at(versions)).get(patient.patient_id)
     weighed = weight.latest(session.db, session.forms, [patient]).get(patient.patient_id)
-    if ordered is None or weighed is None or weighed.kg * 100 >= ordered.kg * (100 - LIGHTER_BY_PERCENT):
+    if weighed is None or (ordered is None and weighed.how in weight.NOT_WEIGHED) \
+            or (ordered is not None and weighed.kg * 100 >= ordered.kg * (100 - LIGHTER_BY_PERCENT)):
         return []
     rate = float(values[DOSE_RATE]) if values.get(DOSE_RATE) not in (None, "") else found.rate_ml_h
     above = child_fluids.above_for(found, rate, _dosed_for(session, patient, at)["age"], weighed.kg, patient.sex)
     if above is None:
         return []
-    return [Warning(Check.MAXIMUM_DOSE, _FLUID_WEIGHED_AGAIN, {
-        "drug": " ".join(found.drug.split()), "kg": Number(weighed.kg),
-        "time": f"{weighed.at.astimezone(at.tzinfo):%d/%m %H:%M}", "percent": Number(LIGHTER_BY_PERCENT),
-        "ordered": Number(ordered.kg), "above": above})]
+    said = {"drug": " ".join(found.drug.split()), "kg": Number(weighed.kg),
+            "time": f"{weighed.at.astimezone(at.tzinfo):%d/%m %H:%M}", "above": above}
+    if ordered is None:
+        return [Warning(Check.MAXIMUM_DOSE, _FLUID_ORDERED_UNWEIGHED, said)]
+    return [Warning(Check.MAXIMUM_DOSE, _FLUID_WEIGHED_AGAIN,
+                    {**said, "percent": Number(LIGHTER_BY_PERCENT), "ordered": Number(ordered.kg)})]
 
 
 def _patient(session: Session, patient_id: str) -> PatientSummary:
@@ -1082,7 +1280,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     versions = histories(session.db, [order_id])[order_id]
     found = found.model_copy(update={"awaiting_since": telephone_orders.taken_from(versions)})
     slot = _when(values.get("scheduled_for"))
-    recorded = _recorded_allergies(session, patient)
+    recorded = _recorded_allergies(session.db, session.forms, session.lang, patient)
     away = [] if values.get(TRANSCRIBED) else _away_on_another_ward(session, found, slot, at)
     return _with_prescribers_reason(session, patient, versions, recorded, _given_on_another_laptop(
         session, found, slot) + away + _typed_by_another(session, found, slot, at) + safety_warnings(
@@ -1597,8 +1795,8 @@ def _with_prescribers_reason(session: Session, patient: PatientSummary, versions
     version of the admission on hold records is said with its laptop (`_matched_said`)."""
     drug, reason = str(versions[-1].data.get("drug") or ""), versions[-1].data.get(ALLERGY_REASON)
     matched = _matched(drug, recorded)
-    known = _known_when_given(session, patient, versions) if matched else set()
-    since = [found for found in matched if found.described not in known]
+    since = _since(matched, _known_when_given(session.db, session.forms, session.lang, patient, versions)) \
+        if matched else []
     template, said = ((_NOT_REVIEWED, {"since": _described_said(since)}) if since else
                       (QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}. Prescribed all "
                                                      "the same: “{reason}”."), {"reason": reason}) if reason else
@@ -1844,7 +2042,9 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
                 witness: tuple[str, str] | None = None, giver_pin: str | None = None,
                 register_page: str | None = None, band: str | None = None) -> RecordVersion:
     """Save a dose given or not given. Every warning needs an override with a reason (kept in
-    the record and the audit log); a controlled drug given needs a second person's PIN and
+    the record and the audit log), but a dose given over an allergy recorded since its order was
+    written is refused until its prescriber reviews it (`_refuse_unreviewed_allergy`); a
+    controlled drug given needs a second person's PIN and
     stock in the ward's register. Whether this person may record care is asked first: a
     clinical warning is not for someone who may not give the dose anyway. `overrides`: a
     reason by warning, keyed by the warning's message (the dose dialog: the very warning the
@@ -1876,6 +2076,7 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
         del values[GIVEN_BY]
     warnings = (band_checked(session, found, band) + nil_by_mouth_on_paper(found, values)  # the patient's first
                 + check_dose(session, order_id, values))
+    _refuse_unreviewed_allergy(session, found, values, on_paper)
     reasons = {key: reason.strip() for key, reason in (overrides or {}).items() if reason.strip()}
     if missing := [w for w in warnings if not (reasons.get(w.message) or reasons.get(w.check))]:
         raise OverrideNeeded(missing)
@@ -2538,7 +2739,29 @@ def order_parts(order: Order, order_form: FormSpec, lang: Lang) -> tuple[str, st
                         rate=decimal_text(order.rate_ml_h, lang))
     if period := every_days_words(order, lang):
         given = f"{given} {period}"
-    return f"{order.drug} {order_dose(order, order_form, lang)}", given
+    dose = order_dose(order, order_form, lang)
+    return (order.drug if _said_by_name(order, order_form, dose) else f"{order.drug} {dose}"), given
+
+
+def _said_by_name(order: Order, order_form: FormSpec, dose: str) -> bool:
+    """Whether the drug's name already says its dose (`dose`, in the reader's language), as a bag's
+    or a syringe's name says its volume ("Sodium chloride 0.9% 500 mL" of 500 mL, "Heparin 25,000
+    units in 50 mL" of 50 mL), its spacing, case and decimal mark aside ("500ml", "0,4 mL" of 0.4
+    mL): the label read "… 500 mL 500 mL IV" on every alert of the bag. Read in English too, as
+    names are written, and a volume by its litres ("Hartmann's 1 L" of 1000 mL): "Insulin 50 units
+    in 50 mL" of 50 units read "… 50 unités" in French alone. Not a number within another ("1500
+    mL" of 500), nor a strength's ("250 mg/5 mL" of 5 mL, "100 units/mL" of 100 units), whose dose
+    is still said."""
+    said = {dose, order_dose(order, order_form, "en")}
+    if order.dose_unit == ML and order.dose_min is None and order.dose_rule is None:
+        said.add(f"{decimal_text(order.dose / 1000, 'en')} L")
+    return any(re.search(rf"(?<![\w.,/]){_loosely(text)}(?![\w/])", order.drug, re.IGNORECASE) is not None
+               for text in said)
+
+
+def _loosely(text: str) -> str:
+    """`text` as a pattern its spacing and decimal mark aside ("500ml", "0,4 mL")."""
+    return "".join(r"[.,]" if char in ".," else r"\s*" if char.isspace() else re.escape(char) for char in text.strip())
 
 
 def order_dose(order: Order, order_form: FormSpec, lang: Lang) -> str:
@@ -2968,6 +3191,9 @@ class MarRow:
     """What its next dose waits on as the chart is read: its levels, awaited or back above their
     range, and an AKI that asks a doctor to review it (see `_holds_now`): the paper chart's
     gentamicin box has its "level taken / result" lines."""
+    stop_reason: str | None = None
+    """Why its stop was written (`why_stopped`), printed and shown after it: the paper chart's
+    ceased box carries it."""
 
     @property
     def awaiting_decision(self) -> bool:
@@ -3097,6 +3323,27 @@ def _off_the_days(db: Database, every: Sequence[_Scheduled], first_day: date, la
     return off - set(versions_on_hold(db, off))
 
 
+def why_stopped(db: Database, stopped: Collection[str]) -> dict[str, str]:
+    """The reason each of these orders' stop was written with, by id: the latest amendment that
+    changed its stop, when it set one where there was none or brought it earlier (bisoprolol
+    stopped for "pulse 48"; a 7-day clarithromycin written with its end, stopped early for a QTc
+    of 520 ms); none of an order written with its end and kept, nor of one extended and run out
+    (a course extended because "CRP still rising" read as stopped for it). The chart prints it
+    after the stop (`MarRow.stop_reason`), as the letters do: "held for AKI, restart when the
+    creatinine is back" read "Stopped 28/11 10:30", as though for good."""
+    return {order_id: str(version.reason)
+            for order_id, versions in histories(db, stopped).items()
+            for earlier, version in [next(((earlier, later) for earlier, later in reversed(list(pairwise(versions)))
+                                           if later.data.get("stop_at") != earlier.data.get("stop_at")), (None, None))]
+            if version is not None and version.reason and _stop_brought_forward(earlier.data, version.data)}
+
+
+def _stop_brought_forward(before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
+    """Whether an amendment set the order's stop where there was none, or brought it earlier."""
+    was, now = before.get("stop_at"), after.get("stop_at")
+    return bool(now) and (not was or datetime.fromisoformat(now) < datetime.fromisoformat(was))
+
+
 def mar_grid(db: Database, patient_id: str, first_day: date, days: int, now: datetime) -> list[MarRow]:
     """Each order with its scheduled doses over the days shown (recorded or not), and the
     as-required doses given in that period."""
@@ -3118,6 +3365,7 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
     every = _orders_with_slots(db, patient_ids, first_day, last_day, tz, moves, now)
     off = _off_the_days(db, every, first_day, last_day, tz)
     levels = _holds_now(db, [scheduled.order for scheduled in every if runs_at(scheduled.order, now)], now)
+    stopped_for = why_stopped(db, [scheduled.order.record_id for scheduled in every if scheduled.order.stop_at is not None])
     theirs: dict[str, list[Order]] = defaultdict(list)
     again: dict[str, list[Order]] = defaultdict(list)
     for scheduled in every:
@@ -3150,7 +3398,7 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
             found, cells, prn, scheduled.written_by, held, earlier_stay,
             tuple(ordered_beside(found, now, theirs[found.patient_id])) if runs_at(found, now) else (),
             tuple(again[found.record_id]) if earlier_stay is not None else (), found.record_id in off and not shown,
-            levels.get(found.record_id, ())))
+            levels.get(found.record_id, ()), stopped_for.get(found.record_id)))
     return _marked_on_paper(db, now, grids, _typed_late(every, tz))
 
 

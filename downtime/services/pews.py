@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -20,8 +20,8 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.age import months_old
 from downtime.domain.pews import (
-    BAND_WORDS, CALL_THE_DOCTOR, ITEMS, RED_WORDS, SIGNS, WATCHED_WITHIN, PewsScore, PewsSet, Red, Sign, age_band,
-    missing_asked, next_due, red_flags, score, signs, watched_closely,
+    BAND_WORDS, CALL_THE_DOCTOR, ITEMS, RED_WORDS, SIGNS, TEMPERATURE_WITHIN, WATCHED_WITHIN, PewsScore, PewsSet, Red,
+    Sign, age_band, missing_asked, next_due, red_flags, score, signs, temperature_asked, watched_closely,
 )
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
@@ -37,7 +37,7 @@ from downtime.services.version_changes import Amendment, with_amendments
 FORM = "paediatric_observations"
 WORDS = {
     "score": {"en": "PEWS {total} ({band})", "fr": "PEWS {total} ({band})"},
-    "incomplete": {"en": "incomplete: {missing} not taken", "fr": "incomplet : {missing} non pris"},
+    "incomplete": {"en": "incomplete: {missing} not taken", "fr": "incomplet, manque : {missing}"},
     "not_scored": {"en": "PEWS not scored", "fr": "PEWS non calculé"},
     "latest": {"en": "{score} at {time}", "fr": "{score} le {time}"},
     "next": {"en": "next set due {time}", "fr": "prochaine surveillance {time}"},
@@ -45,6 +45,7 @@ WORDS = {
     "short": {"en": "PEWS {total}", "fr": "PEWS {total}"},
     "short_incomplete": {"en": "PEWS {total} (incomplete)", "fr": "PEWS {total} (incomplet)"},
     "at_least": {"en": "≥ {total}", "fr": "≥ {total}"},
+    "read_from": {"en": "{red}: temperature of the {time} set", "fr": "{red} : température de la série de {time}"},
     "standing": {"en": "LAST FULL SET ({time}) STILL STANDS: {said}",
                  "fr": "DERNIÈRE SÉRIE COMPLÈTE ({time}) TOUJOURS VALABLE : {said}"},
     "letter": {"en": "{score} at {time}: {readings}", "fr": "{score} le {time} : {readings}"},
@@ -73,6 +74,9 @@ class Taken:
     due_at: datetime
     amended: tuple[Amendment, ...] = ()
     """Its record's amendments, oldest first: a patient's `chart` reads them, for the printed chart."""
+    recent: tuple[datetime, float] | None = None
+    """For a set that took no temperature, the latest an earlier set of the chart took within
+    `TEMPERATURE_WITHIN` (when that set was taken, the °C): `recent_temperature`."""
 
     @property
     def readings(self) -> PewsSet:
@@ -95,9 +99,27 @@ class Taken:
         return red_on(self.readings, born, self.taken_at)
 
     def complete(self, born: date | None) -> bool:
-        """Scored with every reading asked for taken: a set whose score stands for the child's."""
+        """Scored with every reading asked for taken: a set whose score stands for the child's. The
+        temperature is not scored: a set without one reads the `recent` one for its red flags, and
+        asks for it when there is none (`temperature_asked`); a set missing it only neither hid an
+        earlier call behind a later incomplete set nor brought back calls its own readings answer."""
         found = self.scored(born)
         return found is not None and not missing_asked(found)
+
+
+def recent_temperature(lines: Sequence[Taken], taken_at: datetime) -> tuple[datetime, float] | None:
+    """The latest temperature of the chart's sets (`lines`, oldest first) taken before `taken_at`
+    and within `TEMPERATURE_WITHIN` of it, with when: what a set taken then without one reads."""
+    return next(((one.taken_at, one.readings.temperature) for one in reversed(lines)
+                 if one.readings.temperature is not None and one.taken_at < taken_at
+                 and taken_at - one.taken_at <= TEMPERATURE_WITHIN), None)
+
+
+def with_temperature(readings: PewsSet, recent: tuple[datetime, float] | None) -> PewsSet:
+    """A set's readings with `recent` (`recent_temperature`) as its temperature when it took none."""
+    if readings.temperature is not None or recent is None:
+        return readings
+    return readings.model_copy(update={"temperature": recent[1]})
 
 
 def scored_on(readings: PewsSet, born: date | None, taken_at: datetime) -> PewsScore | None:
@@ -109,7 +131,12 @@ def scored_on(readings: PewsSet, born: date | None, taken_at: datetime) -> PewsS
 
 def red_on(readings: PewsSet, born: date | None, taken_at: datetime) -> list[Red]:
     """A set's red flags, the fever's and the cold's by the child's age the day it was taken."""
-    return red_flags(readings, months_old(born, taken_at.date()) if born is not None else None)
+    return red_flags(readings, months_on(born, taken_at))
+
+
+def months_on(born: date | None, taken_at: datetime) -> int | None:
+    """The child's months completed the day a set was taken; None when the date of birth is not known."""
+    return months_old(born, taken_at.date()) if born is not None else None
 
 
 def total_text(found: PewsScore | None, lang: Lang) -> str:
@@ -169,8 +196,25 @@ def taken(record: RecordVersion) -> Taken:
     return Taken(record, at, next_due(at, int(record.data["next_in"])))
 
 
+def _with_recent(one: Taken, lines: Sequence[Taken]) -> Taken:
+    """`one` with the `recent` temperature of the chart's `lines` when it took none."""
+    return one if one.readings.temperature is not None else replace(one, recent=recent_temperature(lines, one.taken_at))
+
+
+def _lines(records: list[RecordVersion]) -> list[Taken]:
+    """The chart's sets, oldest first, each without a temperature with the `recent` one."""
+    lines = ordered(taken, lambda one: one.taken_at)(records)
+    return [_with_recent(one, lines) for one in lines]
+
+
+def as_charted(db: Database, patient_id: str, record: RecordVersion) -> Taken:
+    """A set just saved (`record`) as its chart reads it, with the `recent` temperature when it
+    took none: the save's dialog said no red flag of the fever the chart showed."""
+    return _with_recent(taken(record), CHART.of(db, patient_id))
+
+
 # The child's standing sets, oldest first; and many children's in one query.
-CHART = Chart(FORM, ordered(taken, lambda one: one.taken_at))
+CHART = Chart(FORM, _lines)
 charts = CHART.of_each
 
 
@@ -209,21 +253,35 @@ def asked(one: Taken, born: date | None, spec: FormSpec, at: datetime, lang: Lan
 
 def _signed(one: Taken, born: date | None, spec: FormSpec, at: datetime, lang: Lang,
             latest: bool) -> list[tuple[Sign, str]]:
-    return _asks(one.scored(born), one.red(born), born, one.concern, _answer(one.record.data.get("consciousness")),
-                 one.taken_at, one.due_at if latest else None, spec, at, lang)
+    return _asks(one.readings, born, one.concern, _answer(one.record.data.get("consciousness")),
+                 one.taken_at, one.due_at if latest else None, spec, at, lang, recent=one.recent)
 
 
-def _asks(found: PewsScore | None, red: Sequence[Red], born: date | None, concern: bool, consciousness: str | None,
+TEMPERATURE_DECIDES = frozenset({Red.INDRAWING, Red.FEVER, Red.COLD})
+"""The red flags the temperature decides: a set without one reads the recent one's (`Taken.recent`)."""
+
+
+def _asks(readings: PewsSet, born: date | None, concern: bool, consciousness: str | None,
           taken_at: datetime, due_at: datetime | None, spec: FormSpec, at: datetime,
-          lang: Lang) -> list[tuple[Sign, str]]:
+          lang: Lang, typing: bool = False, recent: tuple[datetime, float] | None = None) -> list[tuple[Sign, str]]:
+    """What a set asks (`signs`), with the `recent` temperature read in when it took none (its
+    flags say which set's), its temperature when asked of the latest (`due_at` given) or of one
+    being `typing` (an earlier set's is moot once a later one is taken), in INCOMPLETE's items when
+    that is asked too (two prompts said "take … now" of one set)."""
+    flagged = with_temperature(readings, recent)
+    found, red = scored_on(readings, born, taken_at), red_on(flagged, born, taken_at)
     grown = born is not None and age_band(born, at.date()) is None
+    temperature = temperature_asked(flagged, months_on(born, taken_at)) and (due_at is not None or typing)
+    source = recent[0] if recent is not None and readings.temperature is None else None
     return [(sign, SIGNS[sign][lang].format(
         total=found.total if found else "", time=f"{taken_at:%d/%m %H:%M}", day=f"{taken_at:%d/%m/%Y}",
-        red=", ".join(RED_WORDS[flag][lang] for flag in red),
+        red=", ".join(WORDS["read_from"][lang].format(red=RED_WORDS[flag][lang], time=f"{source:%d/%m %H:%M}")
+                      if source is not None and flag in TEMPERATURE_DECIDES else RED_WORDS[flag][lang] for flag in red),
         consciousness=format_value(spec.field("consciousness"), consciousness, lang),
         due=f"{due_at:%d/%m %H:%M}" if due_at else "",
-        missing=", ".join(mid_line(spec.field(item).label.get(lang)) for item in missing_asked(found))
-        if found else "")) for sign in signs(found, concern, consciousness, due_at, at, born is not None, grown, bool(red))]
+        missing=", ".join(mid_line(spec.field(item).label.get(lang)) for item in (
+            *missing_asked(found), *(["temperature"] if temperature else []))) if found else ""))
+        for sign in signs(found, concern, consciousness, due_at, at, born is not None, grown, bool(red), temperature)]
 
 
 def standing(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
@@ -265,13 +323,16 @@ def check_next(session: Session, spec: FormSpec, patient_id: str, data: Mapping[
     closely (`domain.pews.watched_closely`), unless a doctor reviewed the child and set the plan
     (`planned_by`: a bronchiolitic baby breathing 62 a minute, reviewed and planned 2-hourly,
     could not be charted so) with when, for a child neither scoring 8 or more nor responding only
-    to pain or not at all (`_plan_refused`), or is missing a reading asked for, whoever planned it, scored on the
-    band of its day: a set of "room air" alone, next in 4 hours, after a PEWS of 9 left the child
-    unwatched for 4 hours."""
+    to pain or not at all (`_plan_refused`), or is missing a reading asked for, whoever planned it,
+    or its temperature, with none in the hour before, when asked (`temperature_asked`) and no
+    doctor's plan the form accepts says otherwise, scored on the band of its day: a set of "room
+    air" alone, next in 4 hours, after a PEWS of 9 left the child unwatched for 4 hours. The
+    temperature's red flags read the recent one (`recent_temperature`)."""
     if timedelta(minutes=int(data["next_in"])) <= WATCHED_WITHIN:
         return
     born = census.patient_with_location(session.db, session.forms, patient_id).birth_date
-    readings, taken_at = readings_of(data), datetime.fromisoformat(data["taken_at"])
+    taken_at = datetime.fromisoformat(data["taken_at"])
+    readings = with_temperature(readings_of(data), recent_temperature(CHART.of(session.db, patient_id), taken_at))
     found, field = scored_on(readings, born, taken_at), spec.field("next_in").label.get(session.lang)
     if watched_closely(found, data.get("concern") is True, _answer(data.get("consciousness")),
                        bool(red_on(readings, born, taken_at))):
@@ -286,13 +347,20 @@ def check_next(session: Session, spec: FormSpec, patient_id: str, data: Mapping[
             "messages", "“{field}”: {missing} not taken, the score can only be higher: take them within the hour "
                         "(choose 1 hour or less)."), field=field, missing=", ".join(
             mid_line(spec.field(item).label.get(session.lang)) for item in missing)))])
+    if (temperature_asked(readings, months_on(born, taken_at))
+            and not (planned_by(data) and _plan_refused(data, found, session.lang, field) is None)):
+        raise ValidationFailed([FieldError("next_in", message(session.lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: no temperature in this set or in the hour before, and with a moderate breathing "
+                        "effort under 5 years a fever calls the doctor: type the temperature, or choose 1 hour or "
+                        "less."), field=field))])
 
 
 def as_typed(values: Mapping[str, Any], born: date | None, spec: FormSpec, at: datetime,
-             lang: Lang) -> tuple[str, list[str]] | None:
+             lang: Lang, lines: Sequence[Taken] = ()) -> tuple[str, list[str]] | None:
     """A set's score and what it asks as it is being typed (`values`, read leniently; scored on
-    the band of the day typed in its time, or of `at` until one is): None until a reading is in, or
-    while one is out of any child's range (a typing slip the save refuses)."""
+    the band of the day typed in its time, or of `at` until one is; `lines` the child's chart, whose
+    recent temperature a set without one reads, `recent_temperature`): None until a reading is in,
+    or while one is out of any child's range (a typing slip the save refuses)."""
     if all(values.get(item) is None for item in ITEMS):
         return None
     try:
@@ -302,8 +370,8 @@ def as_typed(values: Mapping[str, Any], born: date | None, spec: FormSpec, at: d
         return None
     found = scored_on(readings, born, taken_at)
     return score_text(found, spec, lang), [said for _, said in _asks(
-        found, red_on(readings, born, taken_at), born, values.get("concern") is True, values.get("consciousness"),
-        taken_at, None, spec, at, lang)]
+        readings, born, values.get("concern") is True, values.get("consciousness"), taken_at, None, spec, at, lang,
+        typing=True, recent=recent_temperature(lines, taken_at))]
 
 
 def asking(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:

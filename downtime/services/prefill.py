@@ -3,16 +3,13 @@ the nurse checks and changes it, rather than copy figures by hand from one scree
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection
-from itertools import pairwise
 from datetime import datetime
 from typing import Any
 
 from downtime.domain.census import Movement, leaves_hospital
 from downtime.domain.clock import ward_time
-from downtime.domain.medication import (MASS_IN_MG, Administration, DoseState, Frequency, Outcome, medicine_name,
-                                       medicines_in, prescribed_despite)
+from downtime.domain.medication import (Administration, DoseState, Frequency, Outcome, medicines_in,
+                                       prescribed_despite)
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, NUTRITION_FORM, PAIN_FORM, PEWS_FORM,
@@ -21,12 +18,12 @@ from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, N
                                       CopiedFrom, Meaning, MultiChoiceField, TextField)
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
 from downtime.domain.glucose import UNIT_FIELD
-from downtime.services import (bowels, census, chart_alerts, delirium, devices, falls, glucose, infusion_rates,
-                               lab_results, leaving, medication, neuro, nutrition, observations, pain, pews,
-                               repositioning, sepsis, settings, telephone_orders, transfusion, vte, wounds)
+from downtime.services import (bowels, census, chart_alerts, delirium, devices, falls, glucose, home_medicines,
+                               infusion_rates, lab_results, leaving, medication, neuro, nutrition, observations, pain, pews,
+                               reconciliation, repositioning, sepsis, settings, telephone_orders, transfusion, vte, wounds)
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
-from downtime.storage.records import current, histories, list_current
+from downtime.storage.records import list_current
 
 WORDS = {
     "no_order": {"en": "None: no medicine in force on the medication chart",
@@ -49,6 +46,8 @@ WORDS = {
                       "fr": "{medicine} — pris avant l’admission, non prescrit à l’hôpital : {asked}"},
     "home_stopped": {"en": "{medicine} — taken before admission, stopped in hospital: {asked}",
                      "fr": "{medicine} — pris avant l’admission, arrêté à l’hôpital : {asked}"},
+    "home_decided": {"en": "{medicine} — taken before admission, {decided} (medicines reconciliation): {asked}",
+                     "fr": "{medicine} — pris avant l’admission, {decided} (conciliation médicamenteuse) : {asked}"},
     "home_dose_changed": {"en": "{medicine} — taken before admission, dose changed in hospital: {asked}",
                           "fr": "{medicine} — pris avant l’admission, dose modifiée à l’hôpital : {asked}"},
     "home_several": {"en": "{medicine} — taken before admission, its medicines not all given by one order in "
@@ -68,19 +67,6 @@ was taken, ending in leaving's blank for the prescriber to say whether it goes o
 one line, or co-codamol beside a paracetamol order);
 an as-required medicine never given (`none_given`); an order's indication on its full line; a
 time-critical dose missed, after the order (`missed`)."""
-NOT_A_MEDICINE = frozenset(medicine_name(word) for word in (
-    "nil", "none", "no", "nkda", "nka", "see", "aucun", "aucune", "néant", "rien", "pas", "sans", "voir"))
-"""The first word of a line of usual medicines that says there is none, or where they are
-("Nil", "NKDA", "See GP letter", "Aucun", "Néant", "Pas de traitement", "Voir courrier"), when the
-line names no medicine the tables know: asked of as a medicine, "Nil — … continue, stop or
-change? …" went on the GP's letter."""
-TYPED_DOSE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(mg|g|mcg|µg|micrograms?|microgrammes?|units?|unités?|iu|ui|ml|mmol)\b",
-                        re.IGNORECASE)
-TYPED_UNITS = {"mcg": "microgram", "µg": "microgram", "micrograms": "microgram", "microgramme": "microgram",
-               "microgrammes": "microgram", "unit": "units", "unité": "units", "unités": "units", "iu": "units",
-               "ui": "units", "ml": "mL"}
-"""A dose as typed among the usual medicines ("5 mg", "1,25 g", "20 units"), its unit as the
-order form's (`TYPED_UNITS`, else itself): compared with the order's (`_same_dose`)."""
 NO_ISOLATION, CONTACT = "none", "contact"
 """The admission's isolation answers: none, and contact precautions, which enteric precautions
 (loose stools that may be infective) are."""
@@ -153,6 +139,12 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
         answers |= transfusion.next_unit(session.db, patient_id)
     if spec.id == falls.FORM and patient_id is not None:
         answers |= falls.first_answers(session.db, patient_id, now)
+    if spec.id == reconciliation.FORM:
+        # One row a medicine of the list copied from the admission, for the prescriber to decide
+        # each, from the stay's standing decision on it (a second reconciliation started blank).
+        standing = {} if patient_id is None else reconciliation.standing(session.db, [census.patient_with_location(
+            session.db, session.forms, patient_id)]).get(patient_id, {})
+        answers[reconciliation.DECISIONS] = reconciliation.first_rows(answers.get(reconciliation.HOME_LIST), standing)
     if spec.id == nutrition.FORM and patient_id is not None:
         answers |= nutrition.first_answers(session.db, patient_id)
     if spec.id == OBSERVATIONS_FORM and patient_id is not None:
@@ -481,7 +473,7 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
     patient = census.patient_with_location(session.db, session.forms, patient_id)
     allergies, described = patient.allergies, patient.allergies_in(session.lang)
     running = medication.orders(session.db, patient_id, now)
-    since = medication.allergies_since(session, patient, running)
+    since = medication.allergies_since(session.db, session.forms, session.lang, patient, running)
     patches = {order.record_id: dose for order, dose in medication.patches_on_now(session.db, patient_id)}
     # What each bag runs at now, its reading: the handover gave the prescribed rate of a heparin slowed
     # after an APTT of 3.2, which the receiving nurse set the pump to.
@@ -620,7 +612,7 @@ def _past_their_round(session: Session, patient_id: str, admitted_at: datetime,
 def _stopped_lines(session: Session, in_force: list[medication.Order], stopped: list[medication.Order],
                    now: datetime) -> list[str]:
     """Each medicine an order of the stay stopped in hospital gave, and no order in force gives,
-    said stopped (its latest order's stop, with the reason it was written with: `_why_stopped`),
+    said stopped (its latest order's stop, with the reason it was written with: medication.why_stopped),
     the latest stopped first. Listed after the orders in force, so a list cut to its box cuts
     these (140 orders rewritten over a fortnight pushed the insulin and the antiepileptic in
     force off the letter), and one a medicine: rewritten at a new dose, it goes on (its order in
@@ -632,7 +624,7 @@ def _stopped_lines(session: Session, in_force: list[medication.Order], stopped: 
         if not medicines_in(order.drug) <= given:
             latest.append(order)
             given |= medicines_in(order.drug)
-    why_stopped = _why_stopped(session, [order.record_id for order in latest])
+    why_stopped = medication.why_stopped(session.db, [order.record_id for order in latest])
     return [WORDS["stopped_because" if why else "stopped"][lang].format(
                 order=medication.order_label(order, order_form, lang), why=why,
                 when=ward_time(order.stop_at, now.tzinfo, WORDS["stopped_when"][lang]))
@@ -647,56 +639,28 @@ def _home_medicines(session: Session, patient: PatientSummary, in_force: list[me
     and the GP never knew whether to restart it. A line is left to its order's own line only
     when one order in force gives every medicine it names (see `medicines_in`: co-codamol is
     codeine too, which a paracetamol order does not give), at the dose it says if it says one in
-    a unit the order's compares with (`_same_dose`: apixaban 5 mg at home, 2.5 mg in hospital);
+    a unit the order's compares with, and as often, as required or not and modified release or not
+    as it says (`home_medicines.taken_as_ordered`: apixaban 5 mg at home, 2.5 mg in hospital);
     otherwise asked, saying why: a dose changed, several medicines no one order gives (a list on
     one line, its doses not told apart, or a combination), only stopped in hospital (apixaban held
-    for an endoscopy), or never charted. A line naming no medicine the tables know is matched by
-    its first word ("Foo 5 mg" by "foo"); one saying there is none (`NOT_A_MEDICINE`: "Nil",
-    "NKDA") or a heading ("Traitement habituel :") is no medicine. Listed first: a list cut to its
+    for an endoscopy), held or stopped by the stay's medicines reconciliation (with why and until
+    when: `reconciliation.Decision.said`), or never charted. The line and the order are named alike
+    (`home_medicines.named`: "Folic acid 5 mg od" and an order "Folic acid 5mg tablets"); one saying
+    there is none ("Nil.", "NKDA") or that the list is elsewhere ("See GP list"), or a heading
+    ("Traitement habituel :"), is no medicine (`home_medicines.home_lines`). Listed first: a list cut to its
     box keeps them."""
-    usual = (current(session.db, patient.admission_record_id).data.get("usual_medicines")
-             if patient.admission_record_id else None) or ""
     lang, asked = session.lang, leaving.WORDS["continue_or_stop"][session.lang]
+    decided = reconciliation.standing(session.db, [patient]).get(patient.patient_id, {})
     said = []
-    for line in (" ".join(typed.split()) for typed in str(usual).splitlines()):
-        if not (words := line.lstrip("-•*· ").split()):
+    for line in home_medicines.of_admission(session.db, patient):
+        giving = [order for order in in_force if line.names <= home_medicines.named(order.drug)]
+        if any(home_medicines.taken_as_ordered(line.text, order) for order in giving):
             continue
-        if (names := medicines_in(line)) == {medicine_name(line)}:  # the tables know none of it
-            if line.endswith(":") or medicine_name(words[0]) in NOT_A_MEDICINE:
-                continue
-            names = medicines_in(words[0])
-        giving = [order for order in in_force if names <= medicines_in(order.drug)]
-        if any(_same_dose(line, order) for order in giving):
+        if not giving and line.text in decided and (held := decided[line.text].said(lang)) is not None:
+            said.append(WORDS["home_decided"][lang].format(medicine=line.text, decided=held, asked=asked))
             continue
-        said.append(WORDS["home_dose_changed" if giving else "home_several" if len(names) > 1 else "home_stopped"
-                          if any(names <= medicines_in(order.drug) for order in stopped) else "home_medicine"][lang]
-                    .format(medicine=line, asked=asked))
+        stopped_only = any(line.names <= home_medicines.named(order.drug) for order in stopped)
+        said.append(WORDS["home_dose_changed" if giving else "home_several" if len(line.names) > 1 else "home_stopped"
+                          if stopped_only else "home_medicine"][lang].format(medicine=line.text, asked=asked))
     return said
-
-
-def _same_dose(typed: str, order: medication.Order) -> bool:
-    """Whether a line of usual medicines says `order`'s dose, or says none in a unit that compares
-    with its own (a mass with a mass, else the same unit: "two tablets", "30/500" say nothing)."""
-    def in_order_unit(amount: float, unit: str) -> float | None:
-        if unit == order.dose_unit:
-            return amount
-        if unit in MASS_IN_MG and order.dose_unit in MASS_IN_MG:
-            return amount * MASS_IN_MG[unit] / MASS_IN_MG[order.dose_unit]
-        return None
-
-    said = [in_order_unit(float(amount.replace(",", ".")), TYPED_UNITS.get(unit.lower(), unit.lower()))
-            for amount, unit in TYPED_DOSE.findall(typed)]
-    compared = [amount for amount in said if amount is not None]
-    return not compared or order.dose is None or any(abs(amount - order.dose) < 1e-9 for amount in compared)
-
-
-def _why_stopped(session: Session, stopped: Collection[str]) -> dict[str, str]:
-    """The reason each of these orders' stop was written with, by id: the latest amendment that
-    changed its stop (bisoprolol stopped for "pulse 48"; a 7-day clarithromycin written with its
-    end, stopped early for a QTc of 520 ms); none of an order written with its end and kept."""
-    return {order_id: str(version.reason)
-            for order_id, versions in histories(session.db, stopped).items()
-            for version in [next((later for earlier, later in reversed(list(pairwise(versions)))
-                                  if later.data.get("stop_at") != earlier.data.get("stop_at")), None)]
-            if version is not None and version.reason}
 

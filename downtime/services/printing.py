@@ -25,7 +25,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import (bowels, cd_register, chart_alerts, delirium, devices, falls, fluid_balance, glucose,
-                               infusion_checks, infusion_rates,
+                               home_medicines, infusion_checks, infusion_rates,
                                lab_results, medication, neuro, nutrition, observations, pain, paper_numbers, pews,
                                repositioning, resuscitation, sepsis, settings, since_admission, telephone_orders, theatre,
                                transfusion, vte, weight, wounds)
@@ -34,7 +34,7 @@ from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.back_entry import settled_on
 from downtime.services.bedside import stays_began
-from downtime.services.patients import PatientSummary, downtime_numbers, summarise
+from downtime.services.patients import PatientSummary, downtime_numbers, earlier_temporary_names, summarise
 from downtime.services.records import ALLERGY_KNOWN, NOTE_FORM, current, history, on_hold, units_from
 from downtime.services.laptops import authors, laptops_known
 from downtime.services.staff import list_staff
@@ -341,7 +341,8 @@ BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de pro
 # operation, a fracture, a sickle-cell crisis), a nutrition screening for each admission, a
 # weighing for the few weighed again (a child, a patient on diuretics), a delirium screening
 # for the patients 65 or over and any newly confused, a fall's record for the
-# one or two falls of a shift, a sepsis screening for the two or three whose NEWS2 reaches 5, a VTE risk assessment for each admission, a neuro chart for the few
+# one or two falls of a shift, a sepsis screening for the two or three whose NEWS2 reaches 5, a VTE risk assessment
+# and a medicines reconciliation for each admission, a neuro chart for the few
 # after a head injury or a stroke, a transfusion record for the few given blood; the rest for the admissions, moves and theatre changes of a shift: a list added, an
 # operation booked, cancelled, rebooked or done. Every form has its blank here, or is written
 # on a chart that is (orders and doses on the MAR, observations on the NEWS2 chart, volumes in
@@ -357,7 +358,7 @@ BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discha
           ("lab_results", 2), ("repositioning", 8), ("braden_assessment", 4),
           ("wounds", 4), ("devices", 20), ("pain", 10), ("bowels", 8), ("pews", 4), ("nutrition_screening", 4),
           ("weight", 4), ("delirium_screening", 4), ("inpatient_fall", 2), ("sepsis_screening", 3),
-          ("vte_assessment", 6))
+          ("vte_assessment", 6), ("medicines_reconciliation", 4))
 
 
 def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
@@ -493,9 +494,12 @@ def _allergies_on_hold(session: Session, patient: PatientSummary, held: Collecti
 def _charted(session: Session, patients: list[PatientSummary], at: datetime,
              children: Mapping[str, pews.Watch]) -> dict[str, list[str]]:
     """What each in-patient's neuro, glucose, transfusion, fluid, repositioning, wound, line and
-    catheter, pain and bowel charts, nutrition, delirium and sepsis screenings, falls, VTE risk assessments,
-    time-critical doses, the other doses overdue, the orders past their review (an antibiotic's)
-    and laboratory results say at the handover
+    catheter, pain and bowel charts, infusion checks, nutrition, delirium and sepsis screenings, falls, VTE risk assessments,
+    time-critical doses, the home medicines no order covers (a line of their own: run on inside
+    "NOT DONE SINCE ADMISSION", they read as one more screening), the other doses overdue, the
+    orders past their review (an antibiotic's)
+    or an allergy recorded since they were written (medication.unreviewed_handover) and
+    laboratory results say at the handover
     (`patients`: the census's)."""
     patient_ids = [patient.patient_id for patient in patients]
     found: dict[str, list[str]] = {}
@@ -510,13 +514,16 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
                  bowels.handover(session.db, session.forms, patient_ids, at, session.lang),
                  pews.handover(children, session.lang),
                  fluid_balance.handover(session.db, session.forms, patients, at, session.lang),
+                 infusion_checks.handover(session.db, session.forms, patients, at, session.lang),
                  nutrition.handover(session.db, patients, at, session.lang),
                  since_admission.handover(session.db, patients, at, session.lang),
+                 home_medicines.handover(session.db, patients, at, session.lang),
                  delirium.handover(session.db, patients, at, session.lang),
                  falls.handover(session.db, patients, at, session.lang),
                  sepsis.handover(session.db, patients, at, session.lang),
                  vte.handover(session.db, session.forms, patients, at, session.lang),
                  medication.time_critical_handover(session.db, session.forms, patient_ids, at, session.lang),
+                 medication.unreviewed_handover(session.db, session.forms, patients, at, session.lang),
                  chart_alerts.reviews_handover(session.db, session.forms, patient_ids, at, session.lang),
                  chart_alerts.patches_handover(session.db, session.forms, patient_ids, at, session.lang),
                  chart_alerts.doses_overdue(session.db, session.forms, patients, at, session.lang),
@@ -565,15 +572,21 @@ def print_labels(session: Session, patient_id: str, out: Path, count: int | None
     """A sheet of ID labels on the ward's label stock, or one wristband insert where that stock
     is wristbands, unless `count` asks for more: a page of ten bands bearing one patient's
     identity and allergies was the spare band put on the wrong patient. A band or label of an
-    admission on hold says what the other laptop's version says otherwise (`_held`)."""
+    admission on hold says what the other laptop's version says otherwise (`_held`), and one of
+    a patient identified this stay the temporary names they had (`earlier_temporary_names`)."""
     from downtime.pdf.labels import STOCKS, labels_pdf, wristband_lines
 
     session.require(Action.PRINT)
     patient = patient_with_location(session.db, session.forms, patient_id)
     sheet = STOCKS[stock or settings.get(session.db, "label_stock")]
+    # An unidentified patient's only name is the temporary one: an identification undone, or a
+    # temporary name's typo corrected, printed "UNKNOWN MALE ALPHA … formerly UNKNOWN MALE ALPHA".
+    admission = [] if patient.unidentified else history(session.db, patient.admission_record_id)
     labels_pdf(patient, out, stock=sheet.name, count=count or (1 if sheet.allergies else None),
                lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
-               device_name=session.device.name, held=_held(session, patient))
+               device_name=session.device.name, held=_held(session, patient),
+               formerly=[earlier.name for earlier in earlier_temporary_names(session.form(admission[-1].form_id),
+                                                                             admission)] if admission else [])
     _audit_print(session, f"{WRISTBAND if sheet.allergies else LABELS} {patient.downtime_number}", out,
                  patients=[patient], band=wristband_lines(patient, session.lang) if sheet.allergies else None)
     return out
@@ -835,11 +848,10 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
                    if row.order.frequency is Frequency.PRN and row.stay_ended is None and row.order.active_at(now)}
     weights = weight.latest(session.db, session.forms, patients.values())
     rate_changes = infusion_rates.by_bag(session.db, patient_ids)
+    shown_days = [first_day + timedelta(days=n) for n in range(days)]
     carried = infusion_rates.carried_into(session.db, [row.order for rows in grids.values() for row in rows],
-                                          [first_day + timedelta(days=n) for n in range(days)], now.tzinfo, session.lang)
-    checks = infusion_checks.chart_lines(session.db, patient_ids,
-                                         session.form(infusion_checks.FORM).field(infusion_checks.SITE), session.lang,
-                                         now.tzinfo)
+                                          shown_days, now.tzinfo, session.lang)
+    checks = infusion_checks.chart_lines(session, patient_ids, session.lang, now.tzinfo, shown_days)
     charts = []
     for patient_id in patient_ids:
         patient = patients[patient_id]
@@ -848,7 +860,8 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
         charts.append(PatientChart(patient, weighed.text(session.lang) if (weighed := weights.get(patient_id)) else None,
                                    f"{height} cm" if height else None, admission.get("usual_medicines") or None,
                                    grids[patient_id], held, as_required,
-                                   medication.allergies_since(session, patient, [row.order for row in grids[patient_id]]),
+                                   medication.allergies_since(session.db, session.forms, session.lang, patient,
+                                                              [row.order for row in grids[patient_id]]),
                                    _allergies_on_hold(session, patient, held), rate_changes, carried, checks))
     return charts
 
@@ -906,7 +919,9 @@ def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3
     first, days = (first_day, days) if first_day is not None else mar_days(now, days)
     shown = charts(session, patient_ids, first, days, patients)
     laid_out = partial(mar_pdf, first_day=first, days=days, authors=authors(session),
-                       laptops=medication.chart_laptops(session, [row for chart in shown for row in chart.rows]),
+                       laptops=laptops_known(session, {
+                           *medication.chart_devices([row for chart in shown for row in chart.rows]),
+                           *(device for chart in shown for _, device in chart.checks.signed)}),
                        order_form=session.form(medication.ORDER_FORM), dose_form=session.form(medication.DOSE_FORM),
                        lang=session.lang, printed_by=session.user.name, printed_at=now, device_name=session.device.name,
                        resuscitation_decided=resuscitation.decided(session.db, [chart.patient for chart in shown],

@@ -487,7 +487,7 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
     would let a correction write what the first save refused. Built at first use, as the
     services of orders, doses, pain, theatre and VTE records write through this module."""
     # which write through this module
-    from downtime.services import infusion_checks, infusion_rates, medication, pain, theatre, vte
+    from downtime.services import infusion_checks, infusion_rates, medication, pain, reconciliation, theatre, vte
     from downtime.services import fluid_balance  # reads medication's, which writes through this module
 
     return {
@@ -537,6 +537,10 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # acute stroke or with a reason against them ticked (see vte.check).
         vte.FORM: (_Check(lambda typed: vte.check(typed.spec, typed.data, typed.session.lang, typed.before),
                           patient=False),),
+        # A medicines reconciliation leaving a medicine of its list undecided, a row that could decide
+        # two lines, or no medicine decided and no list checked (see reconciliation.check).
+        reconciliation.FORM: (_Check(lambda typed: reconciliation.check(typed.spec, typed.data, typed.session.lang),
+                                     patient=False),),
         # A sepsis screening's review typed on the wrong day, oxygen "not needed" under target on
         # air (see sepsis.check); IV antibiotics timed with none prescribed (see sepsis.check_prescribed).
         sepsis.FORM: (_Check(lambda typed: sepsis.check(typed.spec, typed.data, typed.session.lang, typed.before),

@@ -23,7 +23,7 @@ from sqlite_utils import Database
 from downtime.domain.clock import local_now, ward_time
 from downtime.domain.duplicates import joined_names
 from downtime.domain.names import PLAIN_LETTERS
-from downtime.domain.records import RecordStatus
+from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.services.census import all_patients
@@ -33,7 +33,7 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 from downtime.services.patients import PatientSummary, downtime_numbers, patients_numbered, summarise
 from downtime.storage import audit
 from downtime.storage.connection import writable
-from downtime.storage.records import chunks, histories, list_current, marks
+from downtime.storage.records import RECORD_COLUMNS, as_version, chunks, histories, list_current, marks
 
 _DATE_PIECES = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2,4}))?$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
@@ -124,24 +124,39 @@ def _admissions(db: Database, forms: dict[str, FormSpec], numbered: dict[str, tu
     the temporary names those admissions had before. The temporary name of an earlier version
     counts: a patient admitted unidentified and identified since still has "INCONNU TRÈFLE" on
     the wristband, the sample labels and the paper charts, and a search by it found nobody. (A
-    name corrected, "Dupont" misheard for "Durand", is found under the right one only.)"""
+    name corrected, "Dupont" misheard for "Durand", is found under the right one only.) An
+    admission on hold counts by every laptop's version (`_held`)."""
     present: dict[str, list[_Terms]] = defaultdict(list)
     earlier: dict[str, list[_EarlierName]] = defaultdict(list)
     linked = _linked(db, numbered)
     for spec in forms.values():
         if spec.creates_patient:
-            standing = [record for record in list_current(db, form_id=spec.id, patient_ids=numbered)
+            held = _held(db, spec.id, numbered)
+            on_hold = {version.id for version in held}
+            standing = [record for record in [*list_current(db, form_id=spec.id, patient_ids=numbered), *held]
                         if record.status is not RecordStatus.ENTERED_IN_ERROR]
             for record in standing:
                 patient_id = str(record.patient_id)
-                present[patient_id].append(_terms(spec, summarise(spec, record, numbered[patient_id][1]), record.data,
-                                                  linked.get(patient_id)))
+                summary = summarise(spec, record, numbered[patient_id][1])
+                terms = _terms(spec, summary, record.data, linked.get(patient_id))
+                present[patient_id].append(terms._replace(held=summary.display_name) if record.id in on_hold else terms)
             amended = {record.record_id: str(record.patient_id) for record in standing if record.version > 1}
             for record_id, versions in histories(db, amended).items():
                 earlier[amended[record_id]].extend(
                     _EarlierName(indexed, _temporary_name(spec, version.data)) for version in versions[:-1]
                     if (indexed := _names(spec, version.data, _UNIDENTIFIED_NAMES).strip()))
     return present, earlier
+
+
+def _held(db: Database, form_id: str, patient_ids: Collection[str]) -> list[RecordVersion]:
+    """Every laptop's version on hold of these patients' admissions of this form (the held
+    versions no settlement covers), as the merge and the records office's duplicates read them:
+    an alias amended on one laptop and identified on another was found by neither the name the
+    ward identified him by nor his IPP, on the office's laptop or on a ward's that loaded the
+    identifying stick, until a clerk settled the hold. Read in one pass whatever the patients
+    (holds are few), only these patients' versions parsed."""
+    return [as_version(row) for row in db.query(f"SELECT {', '.join(RECORD_COLUMNS)} FROM unsettled_versions"
+                                                " WHERE form_id = ?", [form_id]) if row["patient_id"] in patient_ids]
 
 
 def _linked(db: Database, patient_ids: Collection[str]) -> dict[str, str]:
@@ -209,6 +224,8 @@ class _Terms(NamedTuple):
     # Its family names of several words written as one (domain.duplicates.joined_names): "Le
     # Goff" is also typed LEGOFF, and the index's tokenizer cuts a name at spaces and hyphens.
     joined: str = ""
+    # The name it gives, when it is another laptop's version on hold (`_held`), for `find` to say.
+    held: str = ""
 
 
 def _only_names(names: str) -> _Terms:
@@ -400,19 +417,25 @@ class Found:
     """A patient a search found. `formerly`: the temporary name they were admitted under and
     identified since ("INCONNU TRÈFLE"), when it is what the words typed found them by, not
     their name now; None otherwise. `exact`: the text is one of their numbers whole (see
-    `identified`), not the start of one nor a birth date."""
+    `identified`), not the start of one nor a birth date. `held`: the name another laptop's
+    version of their admission, on hold, gives them (`HELD`), when it is what found them."""
 
     patient: PatientSummary
     formerly: str | None = None
     exact: bool = False
+    held: Phrase | None = None
+
+
+HELD = QT_TRANSLATE_NOOP("messages", "identified as {name} on another laptop (on hold)")
 
 
 def find(db: Database, forms: dict[str, FormSpec], text: str, limit: int = 50) -> list[Found]:
     """The patients `search` finds, each with the earlier name that found them (the nurse holding
     a sample labelled INCONNU TRÈFLE was shown DUPONT Marie alone, and could not tell why that
-    line came up), those whose number the text is whole first: the EHR's band of IPP 1234567
-    also found the patient of IPP 12345678 in the bed before hers, and the list's first line was
-    his."""
+    line came up) or the name of an identification on hold that did (a result phoned for Thomas
+    Girard showed only the unknown man another laptop had identified as him), those whose number
+    the text is whole first: the EHR's band of IPP 1234567 also found the patient of IPP 12345678
+    in the bed before hers, and the list's first line was his."""
     exact = _identified(db, text)
     found = search(db, forms, text, limit)
     if missed := [patient_id for patient_id in exact if patient_id not in {patient.patient_id for patient in found}]:
@@ -420,8 +443,9 @@ def find(db: Database, forms: dict[str, FormSpec], text: str, limit: int = 50) -
     terms = typed_terms(_searched(text))
     amended = _amended(db, forms, [patient.patient_id for patient in found])
     present, earlier = _admissions(db, forms, _numbered(db, amended))
-    return sorted((Found(patient, _formerly(terms, present[patient.patient_id], earlier[patient.patient_id])
-                         if patient.patient_id in earlier else None, patient.patient_id in exact)
+    said = {patient.patient_id: _formerly(terms, present.get(patient.patient_id, []), earlier.get(patient.patient_id, []))
+            for patient in found}
+    return sorted((Found(patient, said[patient.patient_id][0], patient.patient_id in exact, said[patient.patient_id][1])
                    for patient in found), key=lambda one: not one.exact)
 
 
@@ -523,13 +547,17 @@ def _amended(db: Database, forms: dict[str, FormSpec], patient_ids: list[str]) -
         f" AND patient_id IN ({marks(part)})", [*admissions, *part])]
 
 
-def _formerly(terms: list[str], present: list[_Terms], earlier: list[_EarlierName]) -> str | None:
-    """The earlier names matching the words their present names, birth date and numbers do not."""
-    now = _index_words(present)
+def _formerly(terms: list[str], present: list[_Terms], earlier: list[_EarlierName]) -> tuple[str | None, Phrase | None]:
+    """The earlier names, and the names versions on hold give, matching the words the present
+    names, birth date and numbers of the versions standing do not (a held version's IPP too)."""
+    now = _index_words([found for found in present if not found.held])
     unmatched = [term for term in terms if not _matched(term, now)]
     shown = [name.shown for name in earlier
              if any(_matched(term, _index_words([_only_names(name.indexed)])) for term in unmatched)]
-    return ", ".join(dict.fromkeys(shown)) or None
+    held = [found.held for found in present
+            if found.held and any(_matched(term, _index_words([found])) for term in unmatched)]
+    return (", ".join(dict.fromkeys(shown)) or None,
+            Phrase(HELD, {"name": ", ".join(dict.fromkeys(held))}) if held else None)
 
 
 def _index_words(found: list[_Terms]) -> list[str]:

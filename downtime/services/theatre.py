@@ -1305,6 +1305,8 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
     if form_id == DONE_FORM and facts is not None and not withdrawn:
         _refuse_done_before_its_list(db, facts, data, now)
         _refuse_done_before_signed_in(db, facts, data)
+        if not settling:
+            _refuse_side_operated_unsaid(db, record_id, facts, data)
         _refuse_after_death(db, facts.booking.patient_id, datetime.fromisoformat(data["done_at"]))
     if form_id in EVENT_FORMS and not withdrawn:
         _refuse_told_before(form_id, data)
@@ -1464,6 +1466,47 @@ def _refuse_done_before_signed_in(db: Database, facts: BookingFacts, data: Mappi
                                                          "theatre team to correct the checklist's sign in."),
                            done=f"{done_at:%d/%m/%Y %H:%M}",
                            signed_in=f"{signed_in.astimezone(done_at.tzinfo):%d/%m/%Y %H:%M}")
+
+
+_SIDE_OPERATED_UNSAID = QT_TRANSLATE_NOOP("messages", "Notes: the side operated ({operated}) is not the side booked "
+                                                     "({booked}). Say here what happened, naming the side operated: "
+                                                     "an operation on another side than the one consented and marked "
+                                                     "is a wrong-site operation, to report as an incident; a booking "
+                                                     "on the wrong side is amended to the side operated once this is "
+                                                     "recorded. If the side operated is a slip, correct it.")
+_ONE_SIDE_DONE = QT_TRANSLATE_NOOP("messages", "Notes: the operation booked on BOTH SIDES was done on the {operated} "
+                                              "only. Say here which side is still to do, to rebook it; if the side "
+                                              "operated is a slip, correct it.")
+# What a note says of a wrong-site operation without naming the side, in English and French.
+_INCIDENT = re.compile(r"(?<!\w)(?:incident|error|erreur|mistake|never\s+event|datix|wrong\s+(?:side|site)|"
+                       r"mauvais\s+(?:c[oô]t[ée]|site)|[ée]v[ée]nement\s+ind[ée]sirable)(?!\w)", re.IGNORECASE)
+
+
+def _refuse_side_operated_unsaid(db: Database, record_id: str, facts: BookingFacts, data: Mapping[str, Any]) -> None:
+    """An operation recorded done (`data`, record `record_id`) on a side operated (`SIDE_OPERATED`,
+    given) other than its booking's says why in its notes: a wrong-site operation (a Never Event)
+    and a booking on the wrong side, caught at the time out, read alike, and the EHR received a
+    Procedure on another side than its ServiceRequest with no word of which it was, nor of an
+    incident. The notes answer by naming the side operated or an incident (`_INCIDENT`): "Under
+    GA, drain in situ", already there, says nothing of it, and an amendment to another side asks
+    for notes of its own. A bilateral operation done on one side is planned, no incident: it asks
+    which side is still to do (`_ONE_SIDE_DONE`). No side, booked or operated, is no wrong site."""
+    booked, operated = facts.record.data["laterality"], data.get(SIDE_OPERATED)
+    if operated in (None, booked, "not_applicable") or booked in (None, "not_applicable"):
+        return
+    stored = current_of(db, [record_id]).get(record_id)
+    if stored is not None and stored.data.get(SIDE_OPERATED) == operated:
+        return
+    notes = str(data.get("notes") or "")
+    if stored is not None and notes.strip() == str(stored.data.get("notes") or "").strip():
+        notes = ""
+    said = sides_spoken(notes)
+    if booked == "bilateral" and operated in ("left", "right"):
+        if not said.keys() & {"left", "right"}:
+            raise ServiceError(_ONE_SIDE_DONE, operated=Phrase(_SIDES_SAID[operated]))
+    elif not (operated in said or {"left", "right"} <= said.keys() or _INCIDENT.search(notes)):
+        raise ServiceError(_SIDE_OPERATED_UNSAID, operated=Phrase(_SIDES_SAID[operated]),
+                           booked=Phrase(_SIDES_SAID[booked]))
 
 
 # The refusal of a patient told before the decision they were told of, by form.
@@ -1946,9 +1989,10 @@ def other_side_words(booking: Mapping[str, Any], text: str, notes: str, *, eithe
     no side, or `notes` answer the question (`domain.laterality.speaks_of_side`: a side, with a
     site check or the operation's body part, not a cannula's site). As the checklist is saved,
     notes naming either side answer it (`either_side_answers`: the team says what it found, the
-    booking then corrected); read against a booking whose side changed since, on another laptop,
-    only notes naming the side booked now do: "Left knee marked and consented", written while
-    the booking said LEFT, says nothing of the RIGHT it says now."""
+    booking then corrected, its line flagged until it is: `other_side_confirmed`); read against a
+    booking whose side changed since, on another laptop, only notes naming the side booked now
+    do: "Left knee marked and consented", written while the booking said LEFT, says nothing of
+    the RIGHT it says now."""
     side = booking.get("laterality")
     if side in (None, "not_applicable") or not text or (words := contradiction(text, side, prose=True)) is None:
         return None
@@ -1965,6 +2009,24 @@ def checklist_other_side(booking: Mapping[str, Any], checklist: Mapping[str, Any
     return next((words for name in CHECKLIST_SIDE_FIELDS
                  if (words := other_side_words(booking, str(checklist.get(name) or ""), notes,
                                                either_side_answers=False)) is not None), None)
+
+
+def other_side_confirmed(facts: BookingFacts, named: Mapping[str, list[RecordVersion]]) -> str | None:
+    """The time-out words of the first of a LEFT or RIGHT operation's own standing checklists
+    (`checklists_of_done`, of `named`: by booking) naming the other side, whose notes confirm
+    that side (`speaks_of_side`), whether or not they name the side booked too ("Consent form
+    says left, patient and mark say right"). The team found the booking on the wrong side, and
+    the checklist was saved as its paper says for the booking to be corrected; until it was, the
+    list, the board and the EHR said the side the team found wrong, with nothing said. A prompt
+    to check with the team: a note of both sides flagged wrongly costs a word with them."""
+    booking = facts.record.data
+    if booking.get("laterality") not in ("left", "right"):
+        return None
+    return next((words for checklist in checklists_of_done(named.get(facts.record.record_id, []), facts.cancelled_at)
+                 for name in CHECKLIST_SIDE_FIELDS
+                 if (words := contradiction(str(checklist.data.get(name) or ""), booking["laterality"], prose=True))
+                 and speaks_of_side(str(checklist.data.get("notes") or ""), sides_spoken(words).keys(),
+                                    str(booking["procedure"]))), None)
 
 
 def _other_side(session: Session, booking_id: str, text: str, notes: str) -> tuple[str, str, str] | None:
@@ -2518,7 +2580,8 @@ class ListEntry:
     """The words of a standing line's own WHO checklist naming at its time out another side than
     the one it is booked on now (`other_side_checked`): the side changed on one laptop after the
     other's team checked the site, and the list, the board and the EHR said the other side, with
-    nothing said."""
+    nothing said; or its notes confirm the other side (`other_side_confirmed`): the team found the
+    booking wrong, and it stayed so."""
     anticoagulated: tuple[Anticoagulated, ...] = ()
     """The anticoagulants of the patient's medication chart that still anticoagulate at the
     operation's start (`_charted`, `domain.medication.anticoagulated_at`), on a standing line:
@@ -2927,8 +2990,10 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
     unchecked, unsigned, miscounted = _unchecked(named, {booking_id: state for booking_id, state in standing.items()
                                                          if state.done is not None})
     booked = sides_booked(db, named.keys() & standing.keys())
-    other_side = {booking_id: checked[1] for booking_id, state in standing.items()
-                  if (checked := other_side_checked(state, named, booked)) is not None}
+    moved = {booking_id: checked[1] for booking_id, state in standing.items()
+             if (checked := other_side_checked(state, named, booked)) is not None}
+    other_side = {booking_id: words for booking_id, state in standing.items()
+                  if (words := moved.get(booking_id) or other_side_confirmed(state, named)) is not None}
     # The day's lists all read, as for latex: a patient on insulin first on the afternoon's list follows the morning's.
     charted, insulins, lowered = _charted(db, [entry for listed in entries.values() for entry in listed
                                                if not entry.struck])

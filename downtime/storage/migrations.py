@@ -5,7 +5,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from sqlite_utils import Database, Migrations
 
@@ -834,3 +834,46 @@ def m039_not_entered_asked_again(db: Database) -> None:
     db.execute("ALTER TABLE not_entered_again RENAME TO not_entered")
     db.execute("CREATE INDEX not_entered_record ON not_entered(record_id, version)")
     _append_only(db, "not_entered")
+
+
+_M040_NO_APOSTROPHE = str.maketrans("", "", "'’")
+_M040_NAMES = ("birth_name", "used_name", "given_names", "temporary_name", "descriptor")
+
+
+def _m040_words(values: dict) -> tuple[list[str], list[str], list[str]]:
+    """The words one admission version puts in each column of its patient's index line but the
+    downtime and linked EHR numbers (its patient's, on the line already), as
+    `services.search._terms` and `_columns` wrote them when m040 was written: its names, again
+    without apostrophes and in plain letters (m011, m016), its family names of several words
+    written as one (m034's rule); its birth date's tokens (m015); its IPP and encounter number
+    whole (m036) and its NIR as the card reads."""
+    names = " ".join(str(values.get(key) or "") for key in _M040_NAMES)
+    spelled = [*names.split(), *names.translate(_M040_NO_APOSTROPHE).split()]
+    joined = sorted(_m034_joined_names(str(values.get(key) or "") for key in ("birth_name", "used_name")))
+    born = date.fromisoformat(values["birth_date"]) if values.get("birth_date") else None
+    birth = f"{born:%d%m%Y} {born:%Y%m%d} {born:%Y} {born:%m%Y} {born:%d%m%y}" if born else ""
+    nir = re.sub(r"[\s.\-]", "", str(values.get("nir") or "")).upper()
+    whole = ["".join(str(values.get(key) or "").split()) for key in ("ipp", "encounter_number")]
+    return ([*spelled, *(word.translate(_M034_PLAIN_LETTERS) for word in spelled), *joined], birth.split(),
+            [number for number in (whole[0], nir, whole[1]) if number])
+
+
+@MIGRATIONS(name="m040_search_held_admissions")
+def m040_search_held_admissions(db: Database) -> None:
+    """An admission on hold is indexed by every laptop's version no settlement covers
+    (`services.search._held`): an unknown man identified on another laptop was found by neither
+    his name nor his IPP until a clerk settled the hold. The lines indexed before get the words
+    of those versions (`_m040_words`, m040's own copy of the rule) at their end; without them
+    `verify` said the index disagreed with the admissions on every laptop holding such a hold,
+    and the first opening rebuilt it with an audit entry read as tampering."""
+    added: dict[str, tuple[list[str], list[str], list[str]]] = defaultdict(lambda: ([], [], []))
+    for patient_id, data in db.execute("SELECT patient_id, data FROM unsettled_versions"
+                                       " WHERE form_id = 'admission' AND status <> 'entered-in-error'"):
+        for column, words in zip(added[patient_id], _m040_words(json.loads(data))):
+            column.extend(words)
+    for rowid, patient_id, *columns in db.execute(
+            "SELECT rowid, patient_id, names, birth, numbers FROM patient_search").fetchall():
+        if patient_id in added:
+            lines = [" ".join(filter(None, (line, *dict.fromkeys(word for word in words if word not in line.split()))))
+                     for line, words in zip(columns, added[patient_id])]
+            db.execute("UPDATE patient_search SET names = ?, birth = ?, numbers = ? WHERE rowid = ?", [*lines, rowid])

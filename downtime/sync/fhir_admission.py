@@ -12,10 +12,12 @@ against the EHR rather than enter: the weight now is the same."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
+from downtime.services.home_medicines import home_lines
 from downtime.services.weight import ADMITTED_HOW
 from downtime.sync.fhir_codes import CONTACT_ROLE, LOINC, OBSERVATION_CATEGORY, coding
 from downtime.sync.fhir_elements import Context, derived_id, label, moment, record_identifier, reference
@@ -88,27 +90,43 @@ def diet(spec: FormSpec, admission: RecordVersion, patient_id: str, encounter_id
              "oralDiet": oral}]
 
 
-def usual_medicines(admission: RecordVersion, patient_id: str, encounter_id: str) -> list[dict[str, Any]]:
+def usual_medicines(admission: RecordVersion, patient_id: str, encounter_id: str,
+                    history: Sequence[RecordVersion]) -> list[dict[str, Any]]:
     """The medicines taken at home as one statement in the words typed (the form asks drug, dose
     and when last taken as free text, several drugs in one answer), asserted when recorded, in
     the stay the admission opened (`encounter_id`), for the prescriber to reconcile in the EHR.
     Neither informationSource nor derivedFrom: the form does not ask who told (the patient, a
-    relative, a GP letter), and the admission's Provenance names who wrote it."""
-    return medicines_said(admission, "usual_medicines", patient_id, encounter_id)
+    relative, a GP letter), and the admission's Provenance names who wrote it. Taken up to the
+    admission (`effectivePeriod.end`): beside a reconciliation's statements of the stay
+    (sync.fhir_reconciliation, a line held or stopped), an `active` list undated read as taken now."""
+    return medicines_said(admission, "usual_medicines", patient_id, encounter_id, history,
+                          effectivePeriod={"end": moment(admission.occurred_at)})
+
+
+BLANK = "(blank)"
+"""The medicine's text of a statement withdrawn by a record amended to a blank answer (R4 requires
+one)."""
 
 
 def medicines_said(record: RecordVersion, field: str, patient_id: str, encounter_id: str | None,
-                   **more: Any) -> list[dict[str, Any]]:
+                   history: Sequence[RecordVersion] = (), **more: Any) -> list[dict[str, Any]]:
     """The medicines a record's answer `field` lists, as one MedicationStatement in the words
     typed, asserted when recorded, in the stay `encounter_id` (None: the record is of no stay),
     entered in error with the record; `more`: elements the statement adds (a discharge's when and
-    category)."""
+    category). None when no line names a medicine (`home_lines`: "Nil", "NKDA", "Aucun"): "Nil"
+    went to the EHR as an active statement of a medicine named "Nil"; but a record amended to
+    that from one naming a medicine (in `history`, the record's versions) withdraws the statement
+    sent, entered in error as a record withdrawn is: amended from apixaban to "Nil", the EHR kept
+    the apixaban active. A record that never named one sends nothing, amended or not (a bed
+    corrected sent the EHR a withdrawn "(blank)" statement it had never had)."""
     text = record.data.get(field)
-    if not text:
+    named = bool(home_lines(text))
+    if not named and not any(home_lines(version.data.get(field)) for version in history
+                             if version.version < record.version):
         return []
-    withdrawn = record.status is RecordStatus.ENTERED_IN_ERROR
+    withdrawn = record.status is RecordStatus.ENTERED_IN_ERROR or not named
     ident = derived_id(record.record_id, field)
     return [{"resourceType": "MedicationStatement", "id": ident, "identifier": record_identifier(ident),
-             "status": "entered-in-error" if withdrawn else "active", "medicationCodeableConcept": {"text": text},
+             "status": "entered-in-error" if withdrawn else "active", "medicationCodeableConcept": {"text": text or BLANK},
              "subject": reference(patient_id), **({"context": reference(encounter_id)} if encounter_id else {}),
              "dateAsserted": moment(record.recorded_at), **more}]

@@ -157,7 +157,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "AllergyIntolerance.category": {"food", "medication", "environment"},
     "MedicationRequest.status": {"active", "completed", "stopped", "entered-in-error"},
     "MedicationRequest.intent": {"order"},
-    "MedicationStatement.status": {"active", "entered-in-error"},
+    "MedicationStatement.status": {"active", "on-hold", "stopped", "entered-in-error"},
     "MedicationAdministration.status": {"in-progress", "on-hold", "completed", "not-done", "entered-in-error"},
     "ServiceRequest.status": {"active", "completed", "revoked", "unknown", "entered-in-error"},
     "ServiceRequest.intent": {"order"},

@@ -32,7 +32,10 @@ from downtime.sync.fhir_stays import Stays
 CODE = {"text": "Infusion or syringe driver check"}
 COMPONENTS = {"left": "Volume left", "expected": "Volume expected left", "pump": "Rate shown on the pump",
               "set": "Rate set", "site": "Site", "vip": "VIP score (phlebitis)", "line": "Line intact",
-              "working": "Pump running, battery good"}
+              "working": "Pump working (on hold if paused), battery good", "running": "Pump running, battery good"}
+"""The pump's component by the question its record answered (InfusionCheck.asked_on_hold): "working"
+the form's version 2's, "running" version 1's. One label for both sent a pump paused and on hold,
+answered Yes to version 2's question, as "running"."""
 
 
 def infusion_check_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
@@ -100,7 +103,7 @@ def _observation(record: RecordVersion, bag: RecordVersion, order: RecordVersion
                   component("site", valueCodeableConcept={"text": label(spec, infusion_checks.SITE, one.site)}),
                   *([component("vip", valueInteger=one.vip)] if one.vip is not None else []),
                   component("line", valueBoolean=one.line_intact),
-                  component("working", valueBoolean=one.pump_working)]
+                  component("working" if one.asked_on_hold else "running", valueBoolean=one.pump_working)]
     seen = findings(one, expected)
     words = infusion_checks.found_words(one, expected, seen, infusion_checks.site_label(
         spec.field(infusion_checks.SITE), one, "en"), "en") if seen else []

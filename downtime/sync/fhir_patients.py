@@ -95,9 +95,10 @@ def patient_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]
     items = stays.records
     numbers = downtime_numbers(db, ctx.patient_ids)
     systems = _systems(db, numbers)
-    # Every version of the amended admissions, for the allergies an amendment removed (fhir_allergies).
+    # Every version of the amended admissions, for the allergies an amendment removed (fhir_allergies),
+    # and of the amended admissions and discharges, for a list of medicines amended to none.
     amended = histories(db, [record.record_id for pid in numbers for spec, record in items.get(pid, [])
-                             if spec.creates_patient and record.version > 1])
+                             if (spec.creates_patient or spec.movement is Movement.DISCHARGE) and record.version > 1])
     # An admission or a leaving recorded under a linked number may end the patient's stay, or its
     # last place (fhir_stays).
     return {patient_key(pid): Group(patient_key(pid),
@@ -198,12 +199,13 @@ def _made(patient_id: str, number: dict[str, str], items: list[tuple[FormSpec, R
                                             encounter, partial(ctx.sent_under, "AllergyIntolerance"), ctx.author),
                          *body_measures(admission, patient_id, encounter, ctx),
                          *diet(spec, admission, patient_id, encounter, admission.record_id in ended),
-                         *usual_medicines(admission, patient_id, encounter),
+                         *usual_medicines(admission, patient_id, encounter, histories[admission.record_id]),
                          *blood_refusal(spec, admission, amended.get(admission.record_id, ()), patient_id, encounter)):
             made.add(resource, admission.record_id)
     for spec, record in items:
         if spec.movement is Movement.DISCHARGE:
-            for resource in _medicines_on_discharge(record, patient_id, encounter_of.get(record.record_id)):
+            for resource in _medicines_on_discharge(record, patient_id, encounter_of.get(record.record_id),
+                                                    amended.get(record.record_id, ())):
                 made.add(resource, record.record_id)
     return made
 
@@ -473,15 +475,15 @@ def _leaving(spec: FormSpec, record: RecordVersion) -> dict[str, Any]:
     return {"dischargeDisposition": disposition}
 
 
-def _medicines_on_discharge(discharge: RecordVersion, patient_id: str,
-                            encounter_id: str | None) -> list[dict[str, Any]]:
+def _medicines_on_discharge(discharge: RecordVersion, patient_id: str, encounter_id: str | None,
+                            history: Sequence[RecordVersion]) -> list[dict[str, Any]]:
     """What the patient went home on, as the discharge lists it (the orders in force then, checked
     by the ward: what was started, stopped or changed), as a statement of the medicines taken from
     the discharge on, for the GP and the community nurse who read the EHR: the orders themselves
     end with the stay (fhir_medication). Its category as text, no code of the statement's
     categories saying "on discharge". The usual medicines the discharge repeats went with the
     admission's statement."""
-    return medicines_said(discharge, "medicines_on_discharge", patient_id, encounter_id,
+    return medicines_said(discharge, "medicines_on_discharge", patient_id, encounter_id, history,
                           effectiveDateTime=moment(discharge.occurred_at), category={"text": "Medicines on discharge"})
 
 

@@ -20,7 +20,7 @@ Anywhere else the record stays on hold, for this office to settle."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
@@ -247,6 +247,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                     held_keys.add(key)
                     held_from[row["record_id"]] = min(row["version"], held_from.get(row["record_id"], row["version"]))
                     newly_held.add(row["record_id"])
+                    if spec.creates_patient and row["patient_id"]:  # searched by every laptop's side
+                        touched.add(row["patient_id"])
                     aside.append({"digest": fingerprint, **row})
                     continue
                 if row["version"] > 1 and (row["record_id"], row["version"] - 1) not in by_version:
@@ -281,7 +283,6 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                                                               "{target}, which is in neither the export nor this "
                                                               "database; import the earlier export first"),
                                 file=RECORDS_FILE, line=first, record=record_id, target=target)
-        search.refresh_many(db, session.forms, touched)
         sources = sources_of(folder)
         remember(db, sources, **who)
         missing = missing_here(db)
@@ -303,6 +304,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                   "standing_version": found["standing_version"], "reason": found["reason"],
                   "settled_by": found["settled_by"]} for found in applied], action="hold.settled.import", **who)
             added["settlements"] = len(applied)
+            touched |= _admitted(db, session.forms, {found["record_id"] for found in applied})
+        search.refresh_many(db, session.forms, touched)
         brought = holds(db, newly_held)
         said = {**_not_taken(db, {settled_id: (settlements[settled_id], why) for settled_id, why in unmet.items() if why}),
                 **{settled_id: rival for settled_id, rival in rivals.items() if rival is not None},
@@ -507,6 +510,14 @@ def _places_changed(session: Session, before: Mapping[str, Location], moved: set
 
 def _named(patient: PatientSummary) -> str:
     return f"{patient.downtime_number} {patient.display_name}"
+
+
+def _admitted(db: Database, forms: Mapping[str, FormSpec], record_ids: Collection[str]) -> set[str]:
+    """The patients whose admission is one of these held records: a settlement brought sets a side
+    of its hold aside, which search then finds the patient by no longer (search._held)."""
+    return {patient_id for part in chunks(record_ids) for patient_id, form_id in db.execute(
+        f"SELECT DISTINCT patient_id, form_id FROM held_versions WHERE record_id IN ({marks(part)})", part)
+        if patient_id and forms[form_id].creates_patient}
 
 
 AUDITED_SETTLEMENT = ("id", "record_id", "settled_by", "settled_by_name", "settled_at", "chosen_version", "reason")

@@ -112,6 +112,10 @@
         <translation>Arrêt {when}</translation>
     </message>
     <message>
+        <source>Stopped {when}: {why}</source>
+        <translation>Arrêt {when} : {why}</translation>
+    </message>
+    <message>
         <source>No dose of {drug} falls at {time} on {day}: nothing to record in this cell.</source>
         <translation>Aucune dose de {drug} n’est prévue à {time} le {day} : rien à enregistrer dans cette case.</translation>
     </message>
@@ -2840,6 +2844,26 @@ La contresigner en tant que {name} ?</translation>
    maintenant : {new}</translation>
     </message>
     <message>
+        <source>Samples sent and blood ordered or given this stay are labelled {old}, {number}: tell the blood bank and the laboratory of the new identity now. Start no unit labelled so until the blood bank has re-labelled it or a new sample has been sent.</source>
+        <translation>Les prélèvements envoyés et le sang commandé ou transfusé pendant ce séjour sont étiquetés {old}, {number} : prévenez dès maintenant l’EFS et le laboratoire de la nouvelle identité. Ne posez aucun produit étiqueté ainsi avant que l’EFS ne l’ait ré-étiqueté ou qu’un nouveau prélèvement n’ait été envoyé.</translation>
+    </message>
+    <message>
+        <source>Samples sent this stay are labelled {old}, {number}: tell the laboratory of the new identity now: results will come back under {old}.</source>
+        <translation>Les prélèvements envoyés pendant ce séjour sont étiquetés {old}, {number} : prévenez dès maintenant le laboratoire de la nouvelle identité : les résultats reviendront au nom de {old}.</translation>
+    </message>
+    <message>
+        <source>The patient is on ward {ward} now: the band to change is there.</source>
+        <translation>Le patient est maintenant dans le service {ward} : c’est là que se trouve le bracelet à changer.</translation>
+    </message>
+    <message>
+        <source>If {number} is the number chosen, print its new wristband and a new sheet of ID labels now? The patient wears only the band of the number chosen: take the other off.</source>
+        <translation>Si {number} est le numéro choisi, imprimer maintenant son nouveau bracelet et une nouvelle planche d’étiquettes d’identification ? Le patient ne porte que le bracelet du numéro choisi : retirez l’autre.</translation>
+    </message>
+    <message>
+        <source>If {number} is the number chosen, print its new wristband now? The patient wears only the band of the number chosen: take the other off.</source>
+        <translation>Si {number} est le numéro choisi, imprimer maintenant son nouveau bracelet ? Le patient ne porte que le bracelet du numéro choisi : retirez l’autre.</translation>
+    </message>
+    <message>
         <source>Wristband out of date</source>
         <translation>Bracelet d’identification périmé</translation>
     </message>
@@ -2858,6 +2882,14 @@ La contresigner en tant que {name} ?</translation>
     <message>
         <source>Save as another patient?</source>
         <translation>Enregistrer comme un autre patient ?</translation>
+    </message>
+    <message>
+        <source>One person, two charts</source>
+        <translation>Une personne, deux dossiers</translation>
+    </message>
+    <message>
+        <source>{number} and this patient are one person under two downtime numbers. Keep one chart from now on: with the doctor, choose the number to carry on under, write on its chart what the other holds (doses given, observations, samples sent) and record nothing more on the other. The patient wears only the band of the number chosen: take the other off. The records office joins the two numbers at back-entry.</source>
+        <translation>{number} et ce patient sont une seule personne sous deux numéros de procédure dégradée. Ne tenez plus qu’un dossier : avec le médecin, choisissez le numéro sous lequel continuer, reportez sur son dossier ce que contient l’autre (doses administrées, surveillances, prélèvements envoyés) et n’enregistrez plus rien sur l’autre. Le patient ne porte que le bracelet du numéro choisi : retirez l’autre. Le bureau des entrées réunit les deux numéros lors de la ressaisie.</translation>
     </message>
     <message>
         <source>Check the weight</source>
@@ -2940,6 +2972,14 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
 
 Make the stick now?</source>
         <translation>Si le service {ward} tient ses dossiers sur un autre portable, faites sa clé maintenant (Exporter pour la ressaisie… ▸ Pour un patient transféré dans un autre service) et envoyez-la avec le patient : tant qu’elle n’y est pas importée, ce portable n’a aucune des allergies, prescriptions ni la décision de réanimation de ce patient.
+
+Faire la clé maintenant ?</translation>
+    </message>
+    <message>
+        <source>The patient is on ward {ward}. If it keeps its records on another laptop, that laptop has their admission as it was before this change (their identity, allergies or resuscitation decision) until a stick made now is imported there: make it (Export for back-entry ▸ For a patient moved to another ward) and send it to ward {ward}.
+
+Make the stick now?</source>
+        <translation>Le patient est dans le service {ward}. Si ce service tient ses dossiers sur un autre portable, celui-ci garde l’admission telle qu’elle était avant cette modification (identité, allergies ou décision de réanimation) jusqu’à ce qu’une clé faite maintenant y soit importée : faites-la (Exporter pour la ressaisie… ▸ Pour un patient transféré dans un autre service) et envoyez-la au service {ward}.
 
 Faire la clé maintenant ?</translation>
     </message>
@@ -6129,6 +6169,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>« {field} » : {time} est écrite deux fois.</translation>
     </message>
     <message>
+        <source>{drug} is a time-critical medicine: wake the patient to give it (Parkinson's UK “Get It On Time”; NPSA RRR009). Not given while asleep: tell the doctor, and say why in the reason.</source>
+        <translation>{drug} est un médicament à horaire critique : réveiller le patient pour le lui donner (Parkinson’s UK « Get It On Time » ; NPSA RRR009). Non donné car endormi : prévenir le médecin, et dire pourquoi dans la raison.</translation>
+    </message>
+    <message>
         <source>“{field}”: {first} and {second} are {minutes} min apart; a regular order's times are at least {least} min apart.</source>
         <translation>« {field} » : {first} et {second} sont à {minutes} min d’intervalle ; les heures d’une prescription systématique sont espacées d’au moins {least} min.</translation>
     </message>
@@ -6793,6 +6837,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{drug} : l’enfant a été pesé {kg} kg le {time}, plus de {percent} % de moins que les {ordered} kg pour lesquels il a été prescrit : {above}. Demandez au prescripteur avant de poser cette poche.</translation>
     </message>
     <message>
+        <source>{drug}: ordered with no weight recorded; the child weighed {kg} kg on {time}: {above}. Ask the prescriber before hanging this bag.</source>
+        <translation>{drug} : prescrit sans poids enregistré ; l’enfant a été pesé {kg} kg le {time} : {above}. Demandez au prescripteur avant de poser cette poche.</translation>
+    </message>
+    <message>
         <source>Allergies not known yet: ask the patient or their family before prescribing.</source>
         <translation>Allergies non encore connues : interroger le patient ou sa famille avant de prescrire.</translation>
     </message>
@@ -6927,6 +6975,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>{order} is no longer an order left open by an earlier stay (stopped or changed since): read the patient's chart again.</source>
         <translation>{order} n’est plus une prescription restée ouverte d’un séjour antérieur (arrêtée ou modifiée depuis) : relisez le plan d’administration du patient.</translation>
+    </message>
+    <message>
+        <source>{drug} is not to be given: {since} was recorded after it was prescribed, and the prescriber has not reviewed the order. Record the dose withheld (W) and ask the prescriber to review the order: amend it with the allergy acknowledged (“{field}”), or stop it. At night, take the on-call prescriber's decision as a telephone order: amend the order, given by telephone, with the allergy reason.</source>
+        <translation>{drug} ne doit pas être administré : {since} a été enregistrée après la prescription, et le prescripteur n’a pas revu la prescription. Tracez la dose suspendue (S) et demandez au prescripteur de revoir la prescription : la modifier en prenant acte de l’allergie (« {field} »), ou l’arrêter. La nuit, recueillez la décision du prescripteur de garde comme une prescription téléphonique : modifiez la prescription, donnée par téléphone, avec la raison de l’allergie.</translation>
+    </message>
+    <message>
+        <source>{field}: required for a dose given over {since}, recorded after the order and not reviewed by the prescriber: name where the paper chart records it. The prescriber is told on the escalation list and the handover.</source>
+        <translation>{field} : obligatoire pour une dose administrée malgré {since}, enregistrée après la prescription et non revue par le prescripteur : indiquez où le plan d’administration papier la trace. Le prescripteur en est informé par la liste des alertes et les transmissions.</translation>
     </message>
     <message>
         <source>{order}: the patient died on {date} at {time}; no dose is given after the death (a dose given before it is charted at the time it was given).</source>
@@ -7431,6 +7487,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>This operation's theatre session starts {start}: record it done once its list has begun.</source>
         <translation>La vacation de cette intervention commence le {start} : enregistrez-la comme réalisée une fois le programme commencé.</translation>
+    </message>
+    <message>
+        <source>Notes: the side operated ({operated}) is not the side booked ({booked}). Say here what happened, naming the side operated: an operation on another side than the one consented and marked is a wrong-site operation, to report as an incident; a booking on the wrong side is amended to the side operated once this is recorded. If the side operated is a slip, correct it.</source>
+        <translation>Remarques : le côté opéré ({operated}) n’est pas le côté programmé ({booked}). Dites ici ce qui s’est passé, en nommant le côté opéré : une intervention sur un autre côté que celui consenti et marqué est une erreur de côté, à déclarer comme événement indésirable ; une programmation sur le mauvais côté se corrige ensuite pour le côté opéré. Si le côté opéré est une erreur de saisie, corrigez-le.</translation>
+    </message>
+    <message>
+        <source>Notes: the operation booked on BOTH SIDES was done on the {operated} only. Say here which side is still to do, to rebook it; if the side operated is a slip, correct it.</source>
+        <translation>Remarques : l’intervention programmée des deux côtés n’a été faite que du côté {operated}. Dites ici quel côté reste à faire, pour la reprogrammer ; si le côté opéré est une erreur de saisie, corrigez-le.</translation>
     </message>
     <message>
         <source>Told at: the patient cannot be told before the new date was decided ({decided}).</source>
@@ -9503,8 +9567,28 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>Déjà hospitalisé, probablement la même personne : {patients}. Une seconde admission lui donne un second numéro de procédure dégradée, un second bracelet et un second plan d’administration, et une dose tracée sur l’un n’apparaît pas sur l’autre. Si c’est bien lui ou elle, n’enregistrez pas : ouvrez plutôt son dossier.</translation>
     </message>
     <message>
+        <source>Already in hospital, probably the same person: {patient}. If it is them, they have two downtime numbers, wristbands and medication charts, and a dose recorded on one chart does not show on the other: saved as the same person, the records office joins the two numbers.</source>
+        <translation>Déjà hospitalisé, probablement la même personne : {patient}. Si c’est bien lui ou elle, cette personne a deux numéros de procédure dégradée, deux bracelets et deux plans d’administration, et une dose tracée sur l’un n’apparaît pas sur l’autre : enregistrée comme la même personne, ses deux numéros sont réunis par le bureau des entrées.</translation>
+    </message>
+    <message>
         <source>“{field}”: {name}, {number}, in {place}, already has that name; give each unidentified patient a temporary name of their own.</source>
         <translation>« {field} » : {name}, {number}, en {place}, porte déjà ce nom ; donnez à chaque patient non identifié un nom provisoire qui lui soit propre.</translation>
+    </message>
+    <message>
+        <source>{name}, {number} ({place}), until {until}</source>
+        <translation>{name}, {number} ({place}), jusqu’au {until}</translation>
+    </message>
+    <message>
+        <source>{count} unidentified patients in hospital now share the temporary name {name}: {patients}. Their samples, labels and paper forms carry it already: give each of them a new temporary name (amend their admission, each ward its own), then print their new wristband and ID labels.</source>
+        <translation>{count} patients non identifiés hospitalisés portent désormais le même nom provisoire {name} : {patients}. Leurs prélèvements, étiquettes et feuilles papier le portent déjà : donnez à chacun un nouveau nom provisoire (corrigez son admission, chaque service la sienne), puis imprimez son nouveau bracelet et ses étiquettes d’identification.</translation>
+    </message>
+    <message>
+        <source>The temporary name {name} of {patients}, unidentified, is one {earlier} had before being renamed or identified: their samples, labels and paper forms still carry it. Give the unidentified patient a new temporary name (amend their admission), then print their new wristband and ID labels.</source>
+        <translation>Le nom provisoire {name} de {patients}, patient non identifié, a déjà été porté par {earlier} avant un changement de nom ou une identification : prélèvements, étiquettes et feuilles papier le portent encore. Donnez à ce patient un nouveau nom provisoire (corrigez son admission), puis imprimez son nouveau bracelet et ses étiquettes d’identification.</translation>
+    </message>
+    <message>
+        <source>The temporary name {name} of {patients}, unidentified, is one {earlier} had before being renamed or identified: their samples, labels and paper forms still carry it. Give each of these unidentified patients a new temporary name (amend their admission, each ward its own), then print their new wristband and ID labels.</source>
+        <translation>Le nom provisoire {name} de {patients}, patients non identifiés, a déjà été porté par {earlier} avant un changement de nom ou une identification : prélèvements, étiquettes et feuilles papier le portent encore. Donnez à chacun de ces patients un nouveau nom provisoire (corrigez son admission, chaque service la sienne), puis imprimez son nouveau bracelet et ses étiquettes d’identification.</translation>
     </message>
     <message>
         <source>ON HOLD, two laptops disagree from version {version}: record {record} ({form}, patient {number}): {versions}</source>
@@ -10353,6 +10437,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>refused: {first} and {second} give downtime number {number} to two different patients: they come from copies of one laptop's database, or from one laptop before and after it was restored from a backup by an earlier version of Downtime (which gave the numbers given since the backup again), so each number can name two people. Check both patients' wristbands with the ward; set each laptop up with a database and device number of its own. --shared-device-number cannot merge them: both have one device id, so nothing tells their records apart by laptop</source>
         <translation>refusé : {first} et {second} donnent le numéro de procédure dégradée {number} à deux patients différents : ils viennent de copies de la base d’un même portable, ou d’un même portable avant et après sa restauration depuis une sauvegarde par une version antérieure de Downtime (qui redonnait les numéros donnés depuis la sauvegarde), et chaque numéro peut donc désigner deux personnes. Vérifiez les bracelets des deux patients avec le service ; installez chaque portable avec sa propre base et son propre numéro d’appareil. --shared-device-number ne peut pas les fusionner : les deux ont un même identifiant d’appareil, donc rien ne distingue leurs dossiers par portable</translation>
+    </message>
+    <message>
+        <source>identified as {name} on another laptop (on hold)</source>
+        <translation>identifié comme {name} sur un autre portable (en attente)</translation>
     </message>
     <message>
         <source>{number}: admission withdrawn {when} by {by}: “{reason}”</source>
@@ -11411,10 +11499,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>« {field} » : {name}, {number}, en {place}, était {temporary} jusqu’au {until} : ses prélèvements, étiquettes et feuilles papier portent encore ce nom ; choisissez-en un autre.</translation>
     </message>
     <message>
-        <source>{count} unidentified patients in hospital now share the temporary name {name}: {patients}. Give each but one a new temporary name (amend their admission), then print their new wristband and ID labels.</source>
-        <translation>{count} patients non identifiés hospitalisés portent désormais le même nom provisoire {name} : {patients}. Donnez à tous sauf un un nouveau nom provisoire (corrigez leur admission), puis imprimez leur nouveau bracelet et leurs étiquettes d’identification.</translation>
-    </message>
-    <message>
         <source>identified since as EHR patient {ehr}: merge the provisional file {provisional} into theirs (identity vigilance), never rename it into a second file for them, then mark this version entered</source>
         <translation>identifié depuis comme le patient {ehr} du DPI : fusionnez le dossier provisoire {provisional} dans le sien (identitovigilance), ne le renommez jamais en un second dossier pour lui, puis marquez cette version saisie</translation>
     </message>
@@ -12017,6 +12101,10 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>« {field} » : un enfant à 8 ou plus, ou ne réagissant qu’à la douleur ou pas du tout, est surveillé au moins toutes les heures quel que soit le plan : choisissez 1 heure ou moins.</translation>
     </message>
     <message>
+        <source>“{field}”: no temperature in this set or in the hour before, and with a moderate breathing effort under 5 years a fever calls the doctor: type the temperature, or choose 1 hour or less.</source>
+        <translation>« {field} » : pas de température dans cette série ni dans l’heure précédente, et avec un travail respiratoire modérément augmenté avant 5 ans, une fièvre fait appeler le médecin : saisir la température, ou choisir 1 heure ou moins.</translation>
+    </message>
+    <message>
         <source>{medicine}: {dose} g in one dose is more than {times} times the most allowed ({most} mg): no reason makes it a dose. Check the dose and its unit.</source>
         <translation>{medicine} : {dose} g en une dose, c’est plus de {times} fois le maximum permis ({most} mg) : aucun motif n’en fait une dose. Vérifiez la dose et son unité.</translation>
     </message>
@@ -12129,8 +12217,8 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>{drug} : déjà sous anticoagulant ({others}) : deux à la fois exposent au saignement. Demander au médecin avant de l’administrer.</translation>
     </message>
     <message>
-        <source>{drug}: operation booked {time} today, not yet recorded done: if the patient has not gone to theatre yet, ask the surgeon or anaesthetist whether to give it.</source>
-        <translation>{drug} : intervention programmée aujourd'hui à {time}, pas encore enregistrée comme réalisée : si le patient n'est pas encore parti au bloc, demandez au chirurgien ou à l'anesthésiste s'il faut l'administrer.</translation>
+        <source>{drug}: operation booked {time}, not yet recorded done: if the patient has not gone to theatre yet, ask the surgeon or anaesthetist whether to give it.</source>
+        <translation>{drug} : intervention programmée le {time}, pas encore enregistrée comme réalisée : si le patient n’est pas encore parti au bloc, demander au chirurgien ou à l’anesthésiste s’il faut l’administrer.</translation>
     </message>
     <message>
         <source>Already on an anticoagulant: {orders} — stop it, or say why both.</source>

@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from downtime.qt.prompts import Prompts
-from downtime.services import drafts, paper_numbers, records
+from downtime.services import drafts, identity, paper_numbers, records
 from downtime.services.census import in_patients
 
 # (field id, what to type) in the order Tab visits the fields of a normal admission.
@@ -570,25 +570,14 @@ def test_an_unknown_patient_identified_as_one_discharged_earlier_is_said_and_her
     earlier stay, when she left and her allergies; "the same person" offers them, copied."""
     first = records.save_new(window.session, "admission", {**admission_values, "bed": "13"})
     send_home(first.patient_id)
-    named = ("birth_name", "used_name", "given_names", "birth_date", "nir", "identity_document")
-    unknown = records.save_new(window.session, "admission", {
-        **{key: value for key, value in admission_values.items() if key not in (*named, "allergies")},
-        "unidentified": True, "temporary_name": "Unknown Female Alpha", "descriptor": "woman about 70, unconscious",
-        "identity_status": "provisional", "allergy_status": "unknown", "bed": "4",
-        "arrival_at": "2026-11-28T13:00+01:00"})
+    unknown = _unknown_woman(window, admission_values)
     script, asked = answers
     said = []
     monkeypatch.setattr(Prompts, "confirm", staticmethod(
         lambda parent, title, text: said.append((title, text)) or script["confirm"].pop(0)))
     script["confirm"] = [True, True, False]
     script["reason"] = ["Identified by her daughter"]
-    view = window.open_record(unknown)
-    view.amend_button.click()
-    view.editors["unidentified"].set_value(False)
-    view.editors["identity_status"].set_value("validated")
-    for field_id in named:
-        view.editors[field_id].set_value(admission_values[field_id])
-    QTest.keyClick(view.editors["nir"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    view = _identify(window, unknown, admission_values)
     assert [title for title, _ in said] == ["Known here already", "Allergies recorded before", "Wristband out of date"]
     assert "MARTIN Hélène Marie (née LEFÈVRE), born 12/03/1954, DT-042-00001-8, left on 28/11 12:00" in said[0][1]
     assert "— allergies: Penicillin (Rash, moderate)." in said[0][1]
@@ -765,3 +754,185 @@ def test_an_admission_withdrawn_as_a_duplicate_says_to_take_its_band_off(qtbot, 
     said = len(asked)
     view.mark_in_error()
     assert [kind for kind, _ in asked[said:]] == ["reason"]
+
+
+# The answers naming Mrs Martin (`admission_values`) that an unknown woman's admission leaves out.
+NAMED = ("birth_name", "used_name", "given_names", "birth_date", "nir", "identity_document")
+
+
+def _unknown_woman(window, admission_values):
+    """Unknown Female Alpha, admitted to bed 4 at 13:00 on 28/11: her admission."""
+    return records.save_new(window.session, "admission", {
+        **{key: value for key, value in admission_values.items() if key not in (*NAMED, "allergies")},
+        "unidentified": True, "temporary_name": "Unknown Female Alpha", "descriptor": "woman about 70, unconscious",
+        "identity_status": "provisional", "allergy_status": "unknown", "bed": "4",
+        "arrival_at": "2026-11-28T13:00+01:00"})
+
+
+def _identify(window, unknown, admission_values):
+    """`unknown`'s admission opened and amended with Mrs Martin's identity (`admission_values`),
+    saved: the view."""
+    view = window.open_record(unknown)
+    view.amend_button.click()
+    view.editors["unidentified"].set_value(False)
+    view.editors["identity_status"].set_value("validated")
+    for field_id in NAMED:
+        view.editors[field_id].set_value(admission_values[field_id])
+    QTest.keyClick(view.editors["nir"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    return view
+
+
+def test_an_unknown_patient_identified_as_one_in_hospital_is_asked_if_it_is_her_and_kept_one_person(
+        window, answers, admission_values, monkeypatch):
+    """Mrs Martin is in bed 13; brought in unconscious, she was also Unknown Female Alpha in bed 4.
+    Identified, the nurse could only save her "as another patient", which hid the pair (one NIR)
+    from the records office's list, or leave her unnamed. She is now asked whether it is her:
+    Yes saves the identification as the same person, and, once saved, says to keep one chart
+    and one band; the band then offered is this number's, printed if it is the one chosen."""
+    from downtime.services import back_entry
+
+    records.save_new(window.session, "admission", {**admission_values, "bed": "13"})
+    script, asked = answers
+    said = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(
+        lambda parent, title, text: said.append((title, text)) or title == "Already in hospital?"))
+    script["reason"] = ["Identified by her daughter"]
+    view = _identify(window, _unknown_woman(window, admission_values), admission_values)
+    assert view.record.version == 2 and not view.record.data.get("not_same_as")
+    title, text = said[0]
+    assert title == "Already in hospital?" and text.endswith("Is it the same person?")
+    assert "DT-042-00001-8, in 3B / 13" in text and "do not save" not in text
+    one_chart = ("DT-042-00001-8 and this patient are one person under two downtime numbers. Keep one chart from "
+                 "now on: with the doctor, choose the number to carry on under, write on its chart what the other "
+                 "holds (doses given, observations, samples sent) and record nothing more on the other. The patient "
+                 "wears only the band of the number chosen: take the other off. The records office joins the two "
+                 "numbers at back-entry.")
+    assert asked == [("reason", "Reason for the amendment"), ("info", one_chart)]
+    (band,) = [text for title, text in said if title == "Wristband out of date"]
+    assert band.endswith("If DT-042-00002-6 is the number chosen, print its new wristband and a new sheet of ID "
+                         "labels now? The patient wears only the band of the number chosen: take the other off.")
+    assert {group.downtime_numbers for group in back_entry.probable_duplicates(window.session)} == {
+        ("DT-042-00001-8", "DT-042-00002-6")}
+
+
+def test_an_identification_whose_reason_is_cancelled_says_nothing_of_one_chart(window, answers, admission_values,
+                                                                                monkeypatch):
+    """Told to keep one chart as she answered Yes, the nurse then cancelled the amendment's
+    reason: nothing saved, the form still being edited, but one chart already advised."""
+    records.save_new(window.session, "admission", {**admission_values, "bed": "13"})
+    script, asked = answers
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: title == "Already in hospital?"))
+    script["reason"] = []
+    view = _identify(window, _unknown_woman(window, admission_values), admission_values)
+    assert view.record.version == 1 and view.editing
+    assert asked == [("reason", "Reason for the amendment")]
+
+
+def test_an_unknown_patient_identified_with_blood_sent_under_her_alias_says_to_tell_the_blood_bank(
+        window, answers, admission_values, monkeypatch, session_for):
+    """Her group-and-screen sample went to the laboratory labelled UNKNOWN FEMALE ALPHA and two
+    units were ordered; identified, the band offered read her real name, and nothing said that
+    the units crossmatched under the alias would not match it at the bedside check."""
+    script, _ = answers
+    said = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append((title, text)) or False))
+    script["reason"] = ["Identified by her daughter"]
+    at = "2026-11-28T14:00+01:00"
+    unknown = _unknown_woman(window, admission_values)
+    records.save_new(session_for("doctor"), "blood_order", {"ordered_at": at, "component": "red_cells", "units": 2,
+                                                            "each_over": "2 hours", "indication": "Hb 62, bleeding"},
+                     patient_id=unknown.patient_id)
+    assert _identify(window, unknown, admission_values).record.version == 2
+    (text,) = [text for title, text in said if title == "Wristband out of date"]
+    assert "are labelled UNKNOWN FEMALE ALPHA" in text and "DT-042-00001-8: tell the blood bank and the laboratory" in text
+    assert "Start no unit labelled so until the blood bank has re-labelled it or a new sample has been sent." in text
+
+
+def test_an_unknown_patient_identified_on_the_laptop_she_left_offers_the_stick_for_her_ward(
+        window, answers, admission_values, monkeypatch, session_for):
+    """Moved from 3B to 5A, whose records are on another laptop, then identified on 3B's laptop
+    where her daughter rang: 5A went on charting UNKNOWN FEMALE ALPHA, allergies not known,
+    nothing said. The band to change is said to be on 5A, and 5A's stick is offered."""
+    from downtime.qt.transfer_dialogs import ExportDialog
+    from downtime.services import settings, wards
+
+    admin = session_for("admin")
+    for code in ("3B", "5A"):
+        wards.add_ward(admin, code, code, [str(n) for n in range(1, 21)])
+    settings.set_laptop_ward(admin, "3B")
+    script, _ = answers
+    said = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append((title, text)) or True))
+    opened = []
+    monkeypatch.setattr(ExportDialog, "open", lambda dialog: opened.append(dialog))
+    script["reason"] = ["Identified by her daughter"]
+    unknown = _unknown_woman(window, admission_values)
+    records.save_new(window.session, "transfer", {"moved_at": "2026-11-28T13:30+01:00", "to_ward": "5A",
+                                                  "to_bed": "2", "reason": "Step-down"}, patient_id=unknown.patient_id)
+    assert _identify(window, unknown, admission_values).record.version == 2
+    assert [title for title, _ in said] == ["Wristband out of date", "Ward on another laptop?"]
+    assert "The patient is on ward 5A now: the band to change is there." in said[0][1]
+    assert said[1][1].startswith("The patient is on ward 5A. If it keeps its records on another laptop")
+    assert len(opened) == 1 and opened[0].for_another_ward.isChecked()
+
+
+def test_an_unknown_patient_identified_as_another_in_hospital_is_saved_told_apart_when_it_is_not_her(
+        window, answers, admission_values, monkeypatch):
+    """No to "Is it the same person?" saves the identification (it left her unnamed), the
+    namesake in bed 13 kept as told apart; no word of one chart."""
+    records.save_new(window.session, "admission", {**admission_values, "bed": "13"})
+    script, asked = answers
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: False))
+    script["reason"] = ["Identified by her daughter"]
+    view = _identify(window, _unknown_woman(window, admission_values), admission_values)
+    assert view.record.version == 2 and view.record.data["not_same_as"] == "DT-042-00001-8"
+    assert not [kind for kind, _ in asked if kind == "info"]
+
+
+def test_an_amendment_of_a_patient_on_another_ward_that_changes_nothing_acted_on_offers_no_stick(
+        window, answers, admission_values, monkeypatch, session_for):
+    """Mrs Martin moved to 5A, whose records are on another laptop: her daughter's phone number
+    corrected on 3B's laptop asked for a stick, "that laptop has their admission as it was before
+    this change (their name, allergies)". Her DNACPR decided there is asked about."""
+    from downtime.qt.transfer_dialogs import ExportDialog
+    from downtime.services import settings, wards
+
+    admin = session_for("admin")
+    for code in ("3B", "5A"):
+        wards.add_ward(admin, code, code, [str(n) for n in range(1, 21)])
+    settings.set_laptop_ward(admin, "3B")
+    martin = records.save_new(window.session, "admission", {**admission_values, "bed": "13"})
+    records.save_new(window.session, "transfer", {"moved_at": "2026-11-28T13:30+01:00", "to_ward": "5A",
+                                                  "to_bed": "2", "reason": "Step-down"}, patient_id=martin.patient_id)
+    script, _ = answers
+    said = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append(title) or False))
+    monkeypatch.setattr(ExportDialog, "open", lambda dialog: None)
+    script["reason"] = ["Phone number misheard"]
+    view = window.open_record(martin)
+    view.amend_button.click()
+    view.editors["phone"].set_value("0601020304")
+    QTest.keyClick(view.editors["phone"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert view.record.version == 2 and said == []
+    assert identity.acted_on_changed(view.spec, view.record.data, {**view.record.data, "resuscitation": "dnacpr"})
+
+
+def test_an_unknown_patient_identified_with_a_routine_sample_sent_says_to_tell_the_laboratory(
+        window, answers, admission_values, monkeypatch):
+    """Only a full blood count went to the laboratory labelled UNKNOWN FEMALE ALPHA: the blood
+    bank and "start no unit" were said, noise teaching the nurse to skip the paragraph where
+    blood was sent."""
+    script, _ = answers
+    said = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append((title, text)) or False))
+    script["reason"] = ["Identified by her daughter"]
+    unknown = _unknown_woman(window, admission_values)
+    records.save_new(window.session, "lab_request", {"taken_at": "2026-11-28T13:30+01:00", "urgency": "routine",
+                                                     "tests": ["fbc"], "sample_number": "H26-1"},
+                     patient_id=unknown.patient_id)
+    assert _identify(window, unknown, admission_values).record.version == 2
+    (text,) = [text for title, text in said if title == "Wristband out of date"]
+    assert "blood bank" not in text
+    assert ("Samples sent this stay are labelled UNKNOWN FEMALE ALPHA (woman about 70, unconscious) / DOB unknown"
+            in text and "DT-042-00001-8: tell the laboratory of the new identity now: results will come back under "
+            "UNKNOWN FEMALE ALPHA" in text)

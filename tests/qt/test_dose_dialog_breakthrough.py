@@ -32,5 +32,5 @@ def test_the_oxynorm_dialog_an_hour_after_the_oxycontin_allows_a_dose_now(dose_d
     # The 08:00 tablet still said, not counted: "Last dose: none recorded" hid it (review S4 #6).
     assert said.split("\n")[:2] == [
         "No breakthrough dose recorded",
-        "Background dose: OxyContin 10 mg modified-release 10 mg PO at 28/11 08:00 (1\u00a0h\u00a000\u00a0min ago) by "
+        "Background dose: OxyContin 10 mg modified-release PO at 28/11 08:00 (1\u00a0h\u00a000\u00a0min ago) by "
         "Hélène Lefèvre (nurse), not counted here"]

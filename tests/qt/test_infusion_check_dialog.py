@@ -51,7 +51,7 @@ def test_a_syringe_driver_checked_from_the_mar_is_saved_and_said_all_well(qtbot,
     # The MAR's cell writes the check after the driver's dose, as the paper chart's line.
     line = next(number for number, (row, _) in enumerate(view.model.rows) if row.order.record_id == driver)
     cells = [view.model.data(view.model.index(line, column)) or "" for column in range(view.model.columnCount())]
-    assert any("check 13:30: 17 mL left, pump 0.7 mL/h, site No redness, swelling or leak" in cell for cell in cells)
+    assert any("check 13:30 HL: 17 mL left, pump 0.7 mL/h, site no redness, swelling or leak" in cell for cell in cells)
 
 
 def test_a_syringe_driver_running_fast_asks_what_was_done_then_says_to_tell_the_prescriber(  # noqa: F811
@@ -62,7 +62,7 @@ def test_a_syringe_driver_running_fast_asks_what_was_done_then_says_to_tell_the_
     _, asked = answers
     infusion_checks.record_check(nurse, driver, {"checked_at": "2026-11-28T10:30+01:00", "volume_left_ml": 17.0,
                                                  "pump_rate_ml_h": 0.7, "site": "ok", "line_intact": True,
-                                                 "pump_working": True})
+                                                 infusion_checks.PUMP_WORKING: True})
     clock.now = datetime.fromisoformat("2026-11-28T14:30+01:00")
     _, dialog = _dialog(qtbot, nurse, patient, driver)
     assert dialog.expected.text() == "Expected left at 14:30: 14.2 mL; rate set 0.7 mL/h"
@@ -90,7 +90,7 @@ def test_a_check_typed_late_from_paper_shows_the_syringe_up_then_and_an_unanswer
     nurse, patient, driver = syringe_running
     infusion_checks.record_check(nurse, driver, {"checked_at": "2026-11-28T10:30+01:00", "volume_left_ml": 17.0,
                                                  "pump_rate_ml_h": 0.7, "site": "ok", "line_intact": True,
-                                                 "pump_working": True})
+                                                 infusion_checks.PUMP_WORKING: True})
     clock.now = datetime.fromisoformat("2026-11-29T10:05+01:00")
     medication.record_dose(nurse, driver, {"outcome": "given", "given_at": "2026-11-29T10:00+01:00",
                                            "scheduled_for": "2026-11-29T10:00+01:00", "dose_given": 10.0,

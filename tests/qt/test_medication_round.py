@@ -2250,7 +2250,9 @@ def test_a_prescriber_records_an_order_of_an_earlier_stay_as_not_continued_from_
     [line] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == furosemide]
     today = 2 + mar.model.days.index(doctor.clock().date())
     assert [mar.model.text(line, column) for column in (0, today - 1, today)] == [
-        "Furosemide 40 mg PO", "not recorded (stopped)", ""]
+        "Furosemide 40 mg PO — Stopped 27/11 21:00", "not recorded (stopped)", ""]
+    assert "Stopped 27/11 21:00: Reviewed on readmission: not continued — Renal function worse" in mar.model.data(
+        mar.model.index(line, 0), Qt.ItemDataRole.ToolTipRole)
     nurses_chart = MainWindow(nurse)
     qtbot.addWidget(nurses_chart)
     assert nurses_chart.open_mar_of(saved.patient_id).not_continued_buttons == {}

@@ -51,7 +51,7 @@ def test_a_babys_observations_scored_on_her_age_call_the_doctor(window, session_
     form.editors["taken_at"].set_value("2026-11-28T12:00+01:00")
     for field, value in (("respiratory_rate", 56), ("respiratory_effort", "moderate"), ("spo2", 93),
                          ("heart_rate", 158), ("systolic_bp", 90), ("capillary_refill", "under_3"),
-                         ("consciousness", "alert"), ("concern", False), ("next_in", "60")):
+                         ("temperature", 37.2), ("consciousness", "alert"), ("concern", False), ("next_in", "60")):
         form.editors[field].set_value(value)
     # Scored as typed, on her band, what is not taken yet said.
     score = form.pews_labels["set"]

@@ -1747,7 +1747,7 @@ def test_the_done_dialog_records_a_note_naming_the_other_side_as_written(coordin
 def test_the_done_dialog_records_the_side_operated_the_bookings_to_start_with(coordinator, qtbot):
     """The done record had no side: the EHR's Procedure went on the booking's side as it stood at
     export, whatever side was operated. The dialog offers the booking's (RIGHT), and records the
-    side chosen."""
+    side chosen, another than the booking's only with a word of what happened in its notes."""
     window, _ = coordinator
     panel = window.theatre
     panel.day_table.selectRow(0)
@@ -1755,6 +1755,9 @@ def test_the_done_dialog_records_the_side_operated_the_bookings_to_start_with(co
     dialog = panel.dialog
     assert dialog.side.currentText() == "RIGHT"
     dialog.side.setCurrentIndex(dialog.sides.index("left"))
+    dialog.save()
+    assert dialog.error.text().startswith("Notes: the side operated (LEFT) is not the side booked (RIGHT).")
+    dialog.notes.setText("WRONG SITE: left side operated, incident reported")
     dialog.save()
     assert not dialog.isVisible(), dialog.error.text()
     (state,) = theatre.bookings(window.session.db, window.session.forms)
