@@ -357,3 +357,23 @@ def test_each_demo_operation_is_one_its_patients_reason_for_admission_calls_for(
             assert _SPECIALTY_FOR[patient.reason] == specialty and data["priority"] != "elective", patient.reason
     booked = {state.patient.reason for state in states}
     assert "Fall at home, hip pain, unable to stand." in booked and "Found unconscious, head injury." not in booked
+
+
+def test_each_demo_admission_says_its_home_medicines_were_last_taken_before_it_was_typed(tmp_path, forms, clock,
+                                                                                      demo_database):
+    """Admissions typed at their arrival said "last today 08:00" and "last today 12:00" of a
+    patient who came in at 05:09 or 00:20, read days later too: each "last" is a date and time
+    before the arrival."""
+    import re
+
+    db = demo_database(tmp_path / "demo.sqlite")
+    said = [(datetime.fromisoformat(record.data["arrival_at"]), line)
+            for record in records.list_current(db, form_id="admission") if record.data.get("usual_medicines")
+            for line in record.data["usual_medicines"].splitlines()]
+    assert said
+    for arrival, line in said:
+        last = re.fullmatch(r".+, last (\d\d)/(\d\d) (\d\d):(\d\d)", line)
+        assert last is not None, line
+        day, month, hour, minute = (int(part) for part in last.groups())
+        taken = arrival.replace(month=month, day=day, hour=hour, minute=minute)
+        assert arrival - timedelta(days=1) <= taken <= arrival, (line, arrival)

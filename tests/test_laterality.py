@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from downtime.domain.laterality import contradiction, side_of, sides_in_prose, sides_named, sides_spoken
+from downtime.domain.laterality import contradiction, side_of, sides_named, sides_spoken
 from downtime.formspec.schema import FormSpec
 from downtime.services import records, theatre
 from downtime.services.errors import ValidationFailed
@@ -122,19 +122,6 @@ def test_a_csv_snapshots_booking_naming_the_other_side_is_refused_by_line_and_no
     with pytest.raises(ImportRefused, match=r"^theatre_bookings.csv, line 2: .*Procedure.* says “Right”"):
         import_path(clerk, snapshot)
     assert _counts(clerk.db) == before
-
-
-@pytest.mark.parametrize("text, said", [
-    ("Right knee arthroscopy, 45 min", {"right": "Right"}), ("Prothèse de hanche gauche", {"left": "gauche"}),
-    ("genou côté droit", {"right": "droit"}), ("Rt knee", {"right": "Rt"}), ("RIH repair", {"right": "RIH"}),
-    ("Patient to recovery right away", {}), ("Uneventful, all right in recovery", {}),
-    ("Review right after lunch", {}), ("Drain left in situ", {}), ("Laissé en place, drain à droite de la cicatrice", {}),
-    ("Seen by Dr R. Martin and Dr L. Roux", {}),
-])
-def test_prose_names_a_side_only_next_to_what_it_is_said_of(text, said):
-    """A note or a time-out is prose: "right away", "all right", "left in situ" and an initial
-    were read as sides, and refused the record of what was done."""
-    assert sides_in_prose(text) == said
 
 
 @pytest.mark.parametrize("words", ["TKR L", "PTH G", "genou G", "L knee", "knee on the left", "Left.",

@@ -36,6 +36,14 @@ def _reconcile(doctor, patient: str, home_list: str, rows: list[dict]):
         "sources": ["patient", "gp_letter"], "home_list": home_list, "decisions": rows}, patient_id=patient)
 
 
+def _held_stopped_continued(doctor, patient: str):
+    """Apixaban held for surgery, metformin stopped, ramipril continued (not charted)."""
+    return _reconcile(doctor, patient, "Apixaban 5 mg bd\nMetformin 1 g bd\nRamipril 10 mg od", [
+        {"medicine": "Apixaban 5 mg bd", "decision": "held", "reason": "hip surgery", "until": "48 h post-op"},
+        {"medicine": "Metformin 1 g bd", "decision": "stopped", "reason": "eGFR 22"},
+        {"medicine": "Ramipril 10 mg od", "decision": "continued"}])
+
+
 def _ward_line(session, at: datetime, lang: str = "en") -> str:
     inside = [row.patient for row in census.census(session.db, session.forms, ward="3B", at=at) if row.patient]
     return " ".join(home_medicines.handover(session.db, inside, at, lang).values())

@@ -11,7 +11,7 @@ import pytest
 
 from downtime.services import home_medicines, reconciliation, records, wards
 from downtime.services.errors import ValidationFailed
-from tests.test_medicines_reconciliation import AT, _reconcile, _ward_line, admitted  # noqa: F401
+from tests.test_medicines_reconciliation import AT, _held_stopped_continued, _reconcile, _ward_line, admitted  # noqa: F401
 
 LATER = "2026-11-29T15:00+01:00"
 
@@ -91,10 +91,7 @@ def test_a_list_elsewhere_is_answered_only_by_a_reconciliation_that_found_it(ses
 def test_a_medicine_held_or_stopped_at_reconciliation_is_on_the_handover(session_for, admitted, clock):  # noqa: F811
     patient, _ = admitted
     clock.now = datetime.fromisoformat(AT)
-    _reconcile(session_for("doctor"), patient, "Apixaban 5 mg bd\nMetformin 1 g bd\nRamipril 10 mg od", [
-        {"medicine": "Apixaban 5 mg bd", "decision": "held", "reason": "hip surgery", "until": "48 h post-op"},
-        {"medicine": "Metformin 1 g bd", "decision": "stopped", "reason": "eGFR 22"},
-        {"medicine": "Ramipril 10 mg od", "decision": "continued"}])
+    _held_stopped_continued(session_for("doctor"), patient)
     said = _ward_line(session_for("nurse"), clock.now)
     assert ("Apixaban 5 mg bd: HELD AT RECONCILIATION (hip surgery; until 48 h post-op); Metformin 1 g bd: STOPPED AT "
             "RECONCILIATION (eGFR 22)") in said

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from downtime.domain.laterality import contradiction, side_of, speaks_of_side
+from downtime.domain.laterality import contradiction, side_of, sides_spoken, speaks_of_side
 from downtime.services import records, theatre
 from downtime.services.errors import ServiceError
 from tests.test_theatre_side_after_checked import checked_right_knee, left_knee, left_knee_booked  # noqa: F401
@@ -182,3 +182,56 @@ def test_both_knees_is_both_sides(words):
     """"Both knees" on a LEFT booking is a side the column contradicts, as "both sides" is."""
     assert side_of(words) == "bilateral"
     assert contradiction(words, "left") is not None and contradiction(words, "bilateral") is None
+
+
+@pytest.mark.parametrize("procedure, text", [
+    ("Knee arthroscopy", "Knee: left"), ("Knee arthroscopy", "Genou : gauche"), ("Knee arthroscopy", "Knee, left"),
+    ("Knee arthroscopy", "Genou, gauche"), ("Knee arthroscopy", "Left: knee"), ("Total hip replacement", "Hanche : G"),
+    ("Cataract extraction", "Eye: left"), ("Phacoémulsification", "Œil : gauche")])
+def test_a_lone_part_and_a_lone_side_joined_by_a_colon_or_comma_answer_it(procedure, text):
+    """"Genou : gauche" is ordinary French typography: cut at its colon, the side was said of
+    nothing and the correct knee's checklist was refused until the team reworded it."""
+    assert speaks_of_side(text, {"left"}, procedure)
+
+
+@pytest.mark.parametrize("procedure, text", [
+    ("Knee arthroscopy", "Hand: left, site checked"), ("Knee arthroscopy", "Main, gauche, cathéter vérifié"),
+    ("Knee arthroscopy", "Knee: right, hand: left")])
+def test_a_lone_side_joined_to_another_part_answers_nothing(procedure, text):
+    assert not speaks_of_side(text, {"left"}, procedure)
+
+
+@pytest.mark.parametrize("procedure, text, of_another_part", [
+    ("Carpal tunnel release", "Both hands marked", "Both feet marked"),
+    ("Libération du canal carpien", "Deux mains marquées", "Deux pieds marqués"),
+    ("Bunion correction", "both feet marked and consented", "both hands marked and consented"),
+    ("Hallux valgus", "les deux pieds marqués", "les deux mains marquées")])
+def test_both_hands_or_feet_in_the_notes_answer_a_bilateral_operation(procedure, text, of_another_part):
+    """A bilateral carpal tunnel release whose time out said "left": "Both hands marked" said
+    nothing, and the checklist was refused. Both of another pair is another part's."""
+    assert speaks_of_side(text, {"bilateral", "left"}, procedure)
+    assert not speaks_of_side(of_another_part, {"bilateral", "left"}, procedure)
+
+
+@pytest.mark.parametrize("words", ["IV access difficult in both hands", "Pulses present in both feet",
+                                   "Garrot : deux mains libres", "Both hands scrubbed"])
+def test_both_hands_or_feet_said_aloud_refuse_no_sided_booking(words):
+    """Said aloud of the anaesthetic or the scrub, both hands or feet name no side of the
+    operation: read as bilateral there, the checklist of a LEFT knee would be refused."""
+    assert contradiction(words, "left", prose=True) is None
+
+
+@pytest.mark.parametrize("procedure, text", [
+    ("ACL reconstruction", "Right knee, tourniquet thigh"), ("Hemiarthroplasty", "Right hip"),
+    ("#NOF fixation", "right hip marked"), ("DHS", "Right hip"), ("Prothèse totale de genou", "PTG droite"),
+    ("PTG", "genou droit"), ("PTH", "hanche droite"), ("PTE", "épaule droite"),
+    ("Knee arthroscopy", "right-sided knee")])
+def test_the_operations_part_is_read_from_its_wards_names(procedure, text):
+    """An ACL's knee, a neck of femur's hip, a French PTG's knee: the side said of that part
+    answers the question, as "right knee" of a "Knee arthroscopy" does."""
+    assert speaks_of_side(text, {"right"}, procedure)
+
+
+def test_left_sided_is_a_side():
+    assert sides_spoken("Left-sided hemicolectomy") == {"left": "Left-sided"}
+    assert contradiction("Right-sided weakness", "left", prose=True) == "Right-sided"

@@ -11,7 +11,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from itertools import combinations
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -29,8 +29,14 @@ SAME_NAME_AND_BIRTH = QT_TRANSLATE_NOOP("messages", "the same family name (birth
 
 @dataclass(frozen=True)
 class ProbableDuplicate:
+    """`told_apart`: every two of them told apart by the ward when admitting them. Found by a
+    number of the person's own (`_ONE_PERSON_BY`), they are still listed, but as a question, not
+    as one person: LEFEVRE Helene and DUPUIS Marie, born six years apart, were told to be linked to
+    one EHR file where a NIR mistyped on one admission was likelier."""
+
     downtime_numbers: tuple[str, ...]
     why: str
+    told_apart: bool = False
 
 
 def fold(text: str) -> str:
@@ -125,17 +131,16 @@ def _family_names(row: Mapping[str, Any]) -> set[str]:
     return {fold(str(row.get(key) or "")) for key in ("birth_name", "used_name")} - {""}
 
 
-# What two people never share, twins included: a group found by it is one person even when the
-# ward said otherwise (an unknown woman identified as Mrs Martin, in hospital, saved "another
-# patient", her NIR Mrs Martin's: the pair left the records office's list).
+# What two people never share, twins included: a group found by it stays on the records office's
+# list even when the ward told them apart (an unknown woman identified as Mrs Martin, in
+# hospital, saved "another patient", her NIR Mrs Martin's: the pair left the list), marked so.
 _ONE_PERSON_BY = (SAME_NIR, SAME_IPP)
 
 
 def _told_apart(group: ProbableDuplicate, apart: set[frozenset[str]]) -> bool:
-    """Every two of the group told apart by the ward, by name and date of birth alone: one pair
-    not told apart is still a question for the records office."""
-    return group.why not in _ONE_PERSON_BY and all(frozenset(pair) in apart
-                                                   for pair in combinations(group.downtime_numbers, 2))
+    """Every two of the group told apart by the ward: one pair not told apart is still a
+    question for the records office."""
+    return all(frozenset(pair) in apart for pair in combinations(group.downtime_numbers, 2))
 
 
 def probable_duplicates(admissions: Iterable[Mapping[str, Any]]) -> list[ProbableDuplicate]:
@@ -153,8 +158,9 @@ def duplicates_and_namesakes(admissions: Iterable[Mapping[str, Any]]
     """`probable_duplicates`, and the groups it leaves out: alike, and told apart by the ward
     when admitting them; from one reading of the admissions (a hospital's are 100,000)."""
     found, apart = _alike(admissions)
-    return ([group for group in found if not _told_apart(group, apart)],
-            [group for group in found if _told_apart(group, apart)])
+    marked = [replace(group, told_apart=_told_apart(group, apart)) for group in found]
+    return ([group for group in marked if not group.told_apart or group.why in _ONE_PERSON_BY],
+            [group for group in marked if group.told_apart and group.why not in _ONE_PERSON_BY])
 
 
 def standing(versions: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:

@@ -14,8 +14,8 @@ LEFT, RIGHT, BILATERAL, NOT_APPLICABLE = "left", "right", "bilateral", "not_appl
 SIDES = frozenset({LEFT, RIGHT, BILATERAL, NOT_APPLICABLE})
 
 _WORDS = {
-    LEFT: r"left|lt|gauche|gche",
-    RIGHT: r"right|rt|droite?|dte|dt",
+    LEFT: r"left(?:-sided)?|lt|gauche|gche",
+    RIGHT: r"right(?:-sided)?|rt|droite?|dte|dt",
     BILATERAL: r"bilateral(?:e|es)?|bilatérale?s?|bilat|both\s+(?:sides|knees|hips|eyes|ears)|"
                r"(?:des\s+)?deux\s+(?:côtés|genoux|hanches|yeux|oreilles)",
 }
@@ -26,11 +26,25 @@ _ABBREVIATIONS = {LEFT: "LIH|LTKR|LTHR|LTKA|LTHA", RIGHT: "RIH|RTKR|RTHR|RTKA|RT
 # A letter alone is a side only in capitals and standing alone: "TKR L", "PTH G", "genou D";
 # never the "D" of "D&C", the "L" of "L4-L5", an "R" in "R-CHOP".
 _LETTERS = {LEFT: "LG", RIGHT: "RD"}
-_FOUND = re.compile("|".join(
-    [rf"(?P<{side}>(?<![\w&/-])(?:{words})(?![\w&/-]))" for side, words in _WORDS.items()]
-    + [rf"(?P<{side}_letter>(?<![\w&/.-])[{letters}](?![\w&/-]))" for side, letters in _LETTERS.items()]
-    + [rf"(?P<{side}_abbreviation>(?<![\w&/-])(?:{words})(?![\w&/-]))" for side, words in _ABBREVIATIONS.items()]),
-    re.IGNORECASE)
+# Both of a pair a note may say a bilateral operation was marked on ("Both hands marked", "deux
+# pieds marqués"), read in notes only: said aloud, "IV access difficult in both hands" or "pulses
+# in both feet" is the anaesthetic's, and read as a side it refused a LEFT knee's checklist.
+_NOTES_BILATERAL = r"both\s+(?:hands|feet)|(?:les\s+|des\s+)?deux\s+(?:mains|pieds)"
+
+
+def _found(words: dict[str, str]) -> re.Pattern[str]:
+    """The side words of `words` (as `_WORDS`), letters and abbreviations, as one pattern whose
+    group names the side: one for titles and words said aloud (`_FOUND`), one for notes, which
+    read more pairs as both sides (`_FOUND_IN_NOTES`)."""
+    return re.compile("|".join(
+        [rf"(?P<{side}>(?<![\w&/-])(?:{said})(?![\w&/-]))" for side, said in words.items()]
+        + [rf"(?P<{side}_letter>(?<![\w&/.-])[{letters}](?![\w&/-]))" for side, letters in _LETTERS.items()]
+        + [rf"(?P<{side}_abbreviation>(?<![\w&/-])(?:{said})(?![\w&/-]))" for side, said in _ABBREVIATIONS.items()]),
+        re.IGNORECASE)
+
+
+_FOUND = _found(_WORDS)
+_FOUND_IN_NOTES = _found({**_WORDS, BILATERAL: f"{_NOTES_BILATERAL}|{_WORDS[BILATERAL]}"})
 
 
 def sides_named(text: str) -> dict[str, str]:
@@ -56,15 +70,6 @@ def side_of(text: str) -> str:
     return next(iter(named), NOT_APPLICABLE)
 
 
-# The words a side is said of in free text (a note, a time-out's words): a body part, or the
-# side or site itself, in English and French.
-_PARTS = (r"side|site|c[oô]t[ée]|knee|hip|leg|thigh|calf|foot|feet|toe|hallux|ankle|heel|arm|hand|finger|thumb|"
-          r"wrist|elbow|shoulder|eye|ear|kidney|ureter|breast|lung|chest|ovary|testis|testicle|inguinal|groin|"
-          r"hernia|femur|femoral|tibia|tibial|humerus|radius|ulna|carpal|limb|lobe|nephrectomy|mastectomy|"
-          r"tkr|thr|tka|tha|acl|ih|genou|hanche|jambe|cuisse|mollet|pied|orteil|cheville|talon|bras|main|doigt|pouce|"
-          r"poignet|coude|[ée]paule|œil|oeil|yeux|oreille|rein|uret[èe]re|sein|poumon|ovaire|testicule|"
-          r"aine|f[ée]mur|f[ée]moral|hum[ée]rus|membre|inguinale?")
-_PART = re.compile(rf"^(?:{_PARTS})s?$", re.IGNORECASE)
 # How many words may stand between a side and what it is said of: "right total knee", "genou
 # côté droit".
 _NEAR = 2
@@ -76,38 +81,41 @@ _NEAR = 2
 _CLAUSE_END = re.compile(r"[;,:/\n]|\.(?!\s*[a-zà-ÿ\d])")
 
 
-def _side_words(text: str, letters: bool = False) -> Iterator[tuple[str, str, list[str]]]:
-    """Each side free text names in words, with the words within `_NEAR` of it in its own clause
-    (`_CLAUSE_END`), which say what it is the side of; a ward abbreviation ("RIH") in capitals
-    only, with the part it names, its side letter off ("IH", "TKR"); a letter alone ("L knee") in
-    capitals only and where `letters` asks."""
-    for found in _FOUND.finditer(text):
+# What joins a lone part to a lone side, clauses apart: "Knee: left", "Genou : gauche", "Left: knee",
+# "Genou, gauche".
+_JOINS = ":,"
+
+
+def _side_words(text: str) -> Iterator[tuple[str, str, list[str]]]:
+    """Each side a note names (`_FOUND_IN_NOTES`), with the words it is said of: those of its own
+    words after the first ("both hands"), and those within `_NEAR` of it in its own clause
+    (`_CLAUSE_END`), or for a clause of the side alone, a lone body part in the clause next to it
+    joined by `_JOINS`; a ward abbreviation ("RIH") with the part it names, its side letter off
+    ("IH", "TKR"); an abbreviation or a letter alone ("L knee") in capitals only. The clause keeps a
+    side away from another part ("Checked: LEFT. Hand washed"); cut there too, "Genou : gauche"
+    named the side of nothing and a correct knee's checklist was refused."""
+    ends = list(_CLAUSE_END.finditer(text))
+    for found in _FOUND_IN_NOTES.finditer(text):
         side = found.lastgroup
         assert side is not None
-        if side.endswith(("_letter", "_abbreviation")) and not (
-                found.group().isupper() and (letters or side.endswith("_abbreviation"))):
+        if side.endswith(("_letter", "_abbreviation")) and not found.group().isupper():
             continue
         if side.endswith("_abbreviation"):
             yield side.removesuffix("_abbreviation"), found.group(), [found.group()[1:]]
             continue
-        start = max((end.end() for end in _CLAUSE_END.finditer(text, 0, found.start())), default=0)
-        end = next((end.start() for end in _CLAUSE_END.finditer(text, found.end())), len(text))
-        before, after = (re.findall(r"[\w&-]+", text[start:found.start()]),
-                         re.findall(r"[\w&-]+", text[found.end():end]))
-        yield side.removesuffix("_letter"), found.group(), before[-_NEAR:] + after[:_NEAR]
-
-
-def sides_in_prose(text: str) -> dict[str, str]:
-    """Each side free text names, as `sides_named`, but only a side word next to what it is said
-    of (`_PARTS`, within `_NEAR` words): "right knee", "genou gauche", "RIH". A note is prose, and
-    prose says "right away", "all right", "right after lunch", "drain left in situ", "à droite de
-    la cicatrice" and "Dr R. Martin", none of them a side: read as one, they refused the record of
-    what was done. A letter alone is never a side here."""
-    named: dict[str, str] = {}
-    for side, words, around in _side_words(text):
-        if any(_PART.match(word) for word in around):
-            named.setdefault(side, words)
-    return named
+        earlier = [end for end in ends if end.end() <= found.start()]
+        later = [end for end in ends if end.start() >= found.end()]
+        before = re.findall(r"[\w&-]+", text[earlier[-1].end() if earlier else 0:found.start()])
+        after = re.findall(r"[\w&-]+", text[found.end():later[0].start() if later else len(text)])
+        around = re.findall(r"[\w&-]+", found.group())[1:] + before[-_NEAR:] + after[:_NEAR]
+        if not before and not after:
+            next_to = ([text[earlier[-2].end() if len(earlier) > 1 else 0:earlier[-1].start()]]
+                       if earlier and earlier[-1].group() in _JOINS else [])
+            next_to += ([text[later[0].end():later[1].start() if len(later) > 1 else len(text)]]
+                        if later and later[0].group() in _JOINS else [])
+            around += [word for clause in next_to if len(words := re.findall(r"[\w&-]+", clause)) == 1
+                       for word in words if any(part.match(word) for part in _BODY_PART.values())]
+        yield side.removesuffix("_letter"), found.group(), around
 
 
 # What a time-out's words say with a side word in them of something else: "right away", "all
@@ -127,7 +135,7 @@ _IDIOMS = re.compile(r"(?<![\w&/-])(?:right\s+(?:away|after|before|now)|all\s+ri
 def sides_spoken(text: str) -> dict[str, str]:
     """Each side words said aloud name, as `sides_named` ("TKR L", "knee on the left", "Left."),
     but for `_IDIOMS`. The time-out is the wrong-site question's last chance, and a question the
-    notes answer: read as `sides_in_prose`, "TKR L" or "mark on the left" on a RIGHT knee's
+    notes answer: read only next to a body part, "TKR L" or "mark on the left" on a RIGHT knee's
     checklist went through unasked; read as `sides_named`, "all right" stopped it."""
     return sides_named(_IDIOMS.sub(" ", text))
 
@@ -143,12 +151,14 @@ _CHECKED = re.compile(r"(?<!\w)(?:check(?:ed|s)?|confirm(?:ed|s)?|verif(?:y|ied)
 # droit reporté".
 _ONE_SIDE_ONLY = re.compile(r"(?<!\w)(?:only|seul(?:e|ement)?|postponed|deferred|report[ée]e?)(?!\w)", re.IGNORECASE)
 # The body parts an operation's words may name, each in English and French with the operations
-# that name one without it (a cataract is an eye's): notes say "genou gauche" of a "Knee
-# arthroscopy", and "left eye" of a "Phacoémulsification".
-_BODY_PARTS = {"knee": r"knee|genou|tkr|tka|arthroscop\w*|menisc\w*|m[ée]nisqu\w*", "hip": r"hip|hanche|thr|tha|pth",
+# that name one without it (a cataract is an eye's, an ACL's or a PTG's a knee's, a hemiarthroplasty's,
+# a NOF's or a DHS's a hip's): notes say "genou gauche" of a "Knee arthroscopy", and "left eye" of a
+# "Phacoémulsification".
+_BODY_PARTS = {"knee": r"knee|genou|tkr|tka|ptg|acl|arthroscop\w*|menisc\w*|m[ée]nisqu\w*",
+               "hip": r"hip|hanche|thr|tha|pth|nof|dhs|hemiarthroplast\w*|h[ée]miarthroplast\w*",
                "eye": r"eye|œil|oeil|yeux|cataracts?|cataractes?|phaco\w*|vitrectom\w*|trab[ée]cul[ée]ctom\w*|"
                       r"strabism\w*",
-               "ear": r"ear|oreille|tympan\w*", "shoulder": r"shoulder|[ée]paule", "elbow": r"elbow|coude",
+               "ear": r"ear|oreille|tympan\w*", "shoulder": r"shoulder|[ée]paule|pte", "elbow": r"elbow|coude",
                "wrist": r"wrist|poignet|carpal|carpien", "hand": r"hand|main|finger|doigt|thumb|pouce",
                "foot": r"foot|feet|pied|toe|orteil|hallux|bunion", "ankle": r"ankle|cheville", "heel": r"heel|talon",
                "leg": r"leg|jambe|limb|membre", "thigh": r"thigh|cuisse|femur|femoral|f[ée]mur\w*",
@@ -180,7 +190,7 @@ def speaks_of_side(text: str, sides: Iterable[str], procedure: str) -> bool:
     no side, or another part's, and let a wrong-site time-out through."""
     asked = set(sides) | ({LEFT, RIGHT} if BILATERAL in sides else set())
     own = {name for name, part in _BODY_PART.items() if any(part.match(word) for word in re.findall(r"\w+", procedure))}
-    said = [around for side, _, around in _side_words(_IDIOMS.sub(" ", text), letters=True)
+    said = [around for side, _, around in _side_words(_IDIOMS.sub(" ", text))
             if side in asked and _of_operation(around, own)]
     return bool(said) and bool(_CHECKED.search(text) or (BILATERAL in asked and _ONE_SIDE_ONLY.search(text))
                                or any(_BODY_PART[name].match(word)

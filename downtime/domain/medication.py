@@ -1033,23 +1033,38 @@ _LONGEST = max(len(phrase) for phrase in [*_MEMBERS, *_PRODUCTS, *_FLAGGED,
 
 
 # An allergy's reaction read as immediate (IgE: anaphylaxis, angioedema, urticaria, bronchospasm,
-# or any reaction said immediate), as a severe skin reaction (Stevens-Johnson, Lyell, DRESS), or
-# graded severe, in English or French, by its words' beginnings once folded ("anaphylactique",
-# "œdème de Quincke", "urticaire"); and whole words too short or too common to be read so. An
-# anaphylaxis told by its signs too, as patients and families tell it (WAO and Resuscitation
-# Council UK criteria: the breathing, the blood pressure, a collapse or an arrest, adrenaline
-# given): "Difficulty breathing, collapsed, needed adrenaline" warned before no cephalosporin.
-SEVERE_REACTION_STARTS = ("anaphyla", "angioedem", "angiooedem", "oedem", "edem", "quincke", "urtica", "bronchospas",
-                          "laryn", "swell", "swoll", "gonfl", "immediat", "stevens", "lyell", "necroly", "breath",
-                          "respir", "dyspn", "wheez", "sifflement", "stridor", "collaps", "hypotens", "adrenalin",
-                          "epipen", "anapen", "resuscit", "unconscious")
+# or any reaction said immediate), as a severe skin reaction (Stevens-Johnson, Lyell, DRESS, a
+# blistering, peeling or mucosal one), or graded severe, in English or French, by its words'
+# beginnings once folded ("anaphylactique", "urticaire", "bulleuse"); and whole words too short
+# or too common to be read so. An anaphylaxis told by its signs too, as patients and families
+# tell it (EAACI/WAO criteria, Resuscitation Council UK: the airway, the breathing, the blood
+# pressure, a collapse or an arrest, adrenaline given, intensive care): "Difficulty breathing,
+# collapsed, needed adrenaline" warned before no cephalosporin, and since a dose over an allergy
+# recorded after its order is refused over one, "SOB", "BP dropped" or "Throat closed up" were
+# only asked the nurse's reason. A swelling is read apart (`SWELLING_STARTS`, `LOCAL_SWELLING`).
+SEVERE_REACTION_STARTS = ("anaphyla", "urtica", "bronchospas", "laryn", "immediat", "stevens", "lyell", "necroly",
+                          "blister", "bullous", "bulle", "phlyct", "peel", "decoll", "mucos", "muqueu", "breath",
+                          "respir", "dyspn", "wheez", "sifflement", "stridor", "asthm", "tight", "oppress", "collaps",
+                          "hypotens", "adrenalin", "epipen", "anapen", "resuscit", "reanim", "unconscious")
 SEVERE_REACTION_WORDS = frozenset({"hives", "shock", "choc", "sjs", "dress", "severe", "grave", "fainted", "fainting",
-                                   "syncope"})
+                                   "syncope", "sob", "icu", "itu", "rea"})
 SEVERE_REACTION_PHRASES = (("cardiac", "arrest"), ("arret", "cardi"), ("chute", "de", "tension"),
-                           ("low", "blood", "pressure"), ("perte", "de", "connaissance"),
-                           ("loss", "of", "consciousness"), ("throat", "tight"), ("gorge", "serr"), ("tight", "throat"))
+                           ("low", "blood", "pressure"), ("blood", "pressure", "drop"), ("bp", "drop"),
+                           ("drop", "in", "bp"), ("drop", "in", "blood", "pressure"), ("perte", "de", "connaissance"),
+                           ("loss", "of", "consciousness"), ("pass", "out"), ("throat", "clos"), ("gorge", "serr"),
+                           ("gorge", "ferm"), ("intensive", "care"), ("soins", "intensif"))
 """An immediate or severe reaction in words that say it only together, each by its words'
-beginnings ("Chute de tension", "Throat tightness", "Arrêt cardiaque")."""
+beginnings ("Chute de tension", "BP dropped", "Arrêt cardiaque")."""
+LOCAL_SWELLING = (("local",), ("site",), ("point", "d", "inject"), ("mild",), ("minor",), ("leger",), ("minime",))
+"""What says a swelling local or mild (by its words' beginnings): a local reaction is no
+anaphylaxis (EAACI, BSACI), and "Swelling at injection site" or "Swelling (mild)", read as
+severe, refused a dose recorded after its order until a prescriber was rung at night. An
+angioedema, of the face, lips, tongue or throat (`angioedema`), stays severe however mild; the
+grade chosen "severe" stays severe ("severe" in `SEVERE_REACTION_WORDS`)."""
+ANAESTHETIC_STARTS = ("anaesth", "anesth")
+"""The words whose "local" beside them says a local anaesthetic, not a local swelling: "Local
+anaesthetic - swelling" (the substance and its reaction in one box, as the FHIR export reads
+them) is no local reaction."""
 NEGATIONS = frozenset({"no", "not", "non", "pas", "aucun", "aucune", "sans", "without", "nil", "never", "jamais"})
 """Words that cancel the reaction's word right after them, and deny an allergy in theatre.DENIED: "rash,
 not anaphylaxis", "pas d'anaphylaxie", "not severe" read as severe, and a penicillin rash so
@@ -1125,7 +1140,7 @@ valsartan or Entresto."""
 def angioedema(text: str) -> bool:
     """Whether a text says an angioedema (`ANGIOEDEMA_STARTS`, `SWOLLEN_PARTS`) that no negation
     cancels: an ACE inhibitor's, unlike its cough, forbids the whole class."""
-    words = "".join(c if c.isalnum() else " " for c in _fold(text).replace("œ", "oe")).split()
+    words = _reaction_words(text)
     return any(not _negated(words[:at]) and (
         word.startswith(ANGIOEDEMA_STARTS)
         or (word == "angio" and at + 1 < len(words) and words[at + 1].startswith(OEDEMA_STARTS))
@@ -1147,12 +1162,27 @@ def _class_angioedema(drug: str, allergy: str) -> str | None:
 
 def severe_reaction(text: str) -> bool:
     """Whether a text says an immediate or severe reaction (`SEVERE_REACTION_STARTS`,
-    `SEVERE_REACTION_PHRASES`) that no negation cancels (`NEGATIONS`); "œ" as "oe", which
-    accents' removal leaves as it is ("œdème" is "oedeme")."""
-    words = "".join(c if c.isalnum() else " " for c in _fold(text).replace("œ", "oe")).split()
-    return any((word.startswith(SEVERE_REACTION_STARTS) or word in SEVERE_REACTION_WORDS or any(
-        len(phrase) <= len(words) - at and all(said.startswith(part) for said, part in zip(words[at:], phrase))
-        for phrase in SEVERE_REACTION_PHRASES)) and not _negated(words[:at]) for at, word in enumerate(words))
+    `SEVERE_REACTION_WORDS`, `SEVERE_REACTION_PHRASES`, an `angioedema`, a swelling none says
+    local or mild: `LOCAL_SWELLING`, `ANAESTHETIC_STARTS`) that no negation cancels (`NEGATIONS`)."""
+    words = _reaction_words(text)
+    local = any(_said_at(words, at, phrase) and not _negated(words[:at])
+                and not any(near.startswith(ANAESTHETIC_STARTS) for near in words[max(at - 1, 0):at + 2])
+                for at in range(len(words)) for phrase in LOCAL_SWELLING)
+    return angioedema(text) or any(not _negated(words[:at]) and (
+        word.startswith(SEVERE_REACTION_STARTS) or word in SEVERE_REACTION_WORDS
+        or any(_said_at(words, at, phrase) for phrase in SEVERE_REACTION_PHRASES)
+        or (word.startswith(SWELLING_STARTS) and not local)) for at, word in enumerate(words))
+
+
+def _reaction_words(text: str) -> list[str]:
+    """A reaction's words, folded, "œ" as "oe" (accents' removal leaves it as it is: "œdème" is
+    "oedeme")."""
+    return "".join(c if c.isalnum() else " " for c in _fold(text).replace("œ", "oe")).split()
+
+
+def _said_at(words: Sequence[str], at: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the words from `at` on begin with a phrase's words, each by its beginning."""
+    return len(phrase) <= len(words) - at and all(said.startswith(part) for said, part in zip(words[at:], phrase))
 
 
 def _negated(before: Sequence[str]) -> bool:
@@ -1587,8 +1617,15 @@ def medicines_in(drug: str) -> frozenset[str]:
     brand or combination product as what it contains (co-codamol, Ixprim, Lamaline give
     paracetamol and an opioid), or, for a name naming none, the name as one medicine (see
     `medicine_name`)."""
-    found = _read(drug, order=True).substances
-    return frozenset(" ".join(words) for words in found) if found else frozenset({medicine_name(drug)})
+    return medicines_known(drug) or frozenset({medicine_name(drug)})
+
+
+def medicines_known(drug: str) -> frozenset[str]:
+    """The medicines the tables know that a dose of `drug` gives (see `medicines_in`), none when
+    they know none: a name the tables know whole ("Sodium valproate", "Insulin glargine") reads
+    as itself in `medicines_in` just as a name they do not know does, and the home medicines
+    read such a name by its first word, "sodium" and "insulin" (services.home_medicines)."""
+    return frozenset(" ".join(words) for words in _read(drug, order=True).substances)
 
 
 ANTICOAGULANTS = frozenset(medicine_name(name) for name in (

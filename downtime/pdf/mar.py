@@ -55,6 +55,7 @@ from downtime.services.infusion_checks import ChartLines
 from downtime.services.infusion_rates import RateChange, change_words
 from downtime.services.paper_gap import gap_said
 from downtime.services.patients import PatientSummary
+from downtime.services.reconciliation import Decision
 
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Medication administration record", "fr": "Plan d’administration des médicaments"},
@@ -68,6 +69,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "not_weighed": {"en": "Weight: NOT RECORDED — weigh the child", "fr": "Poids : NON RENSEIGNÉ — peser l’enfant"},
     "height": {"en": "Height: {height}", "fr": "Taille : {height}"},
     "usual_medicines": {"en": "Medicines taken before admission: {medicines}", "fr": "Traitement habituel : {medicines}"},
+    "usual_decided": {"en": "Held or stopped at the medicines reconciliation: {decided}",
+                      "fr": "Suspendu ou arrêté à la conciliation médicamenteuse : {decided}"},
     "usual_unknown": {"en": "not recorded — ask the patient or family", "fr": "non renseigné — demander au patient "
                                                                            "ou à la famille"},
     "regular": {"en": "Regular medicines", "fr": "Traitements systématiques"},
@@ -252,6 +255,10 @@ class PatientChart:
     usual_medicines: str | None
     """What the patient took before admission, as the admission recorded it (the paper chart's
     front page: a doctor rewriting the charts missed a home anticoagulant)."""
+    usual_decided: Sequence[Decision]
+    """The standing reconciliation's decision on each of them (services.reconciliation.answered),
+    a held or stopped one printed under them with why: the metformin the pharmacist stopped was
+    printed plainly among them, and the night nurse works from the paper."""
     rows: list[MarRow]
     held: frozenset[str] = frozenset()
     """The orders, and the admission, another laptop wrote otherwise (see records.on_hold): the
@@ -520,11 +527,12 @@ def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, lapto
             line: list[Cell] = [order, cell(clock, 1, bold=True)]
             for column, day in enumerate(days, start=2):
                 found = row.cell_at(day, clock)
-                if row.outside_course(day, clock):
-                    crossed.append((len(body), column))
                 # A bag of an earlier day still up: first in the day's column, above what the cell holds.
                 running = [*carried.get((row.order.record_id, day), ()),
                            *checks.carried.get((row.order.record_id, day), ())] if index == 0 else []
+                # Not hatched under its bag and checks: a once-only bag put up at 20:00 runs into the next day.
+                if row.outside_course(day, clock) and not running:
+                    crossed.append((len(body), column))
                 if found is not None and found.held:
                     line.append(cell("\n".join(part for part in (*running, shown(found), w("dose_on_hold", lang))
                                                if part), column, bold=True, color=ALERT))
@@ -669,6 +677,8 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
         story.append(_p(w("not_weighed", lang), width, size=11, bold=True, color=ALERT))
     story.append(_p(w("usual_medicines", lang, medicines=chart.usual_medicines or w("usual_unknown", lang)), width,
                     size=9))
+    if decided := [f"{one.line} — {said}" for one in chart.usual_decided if (said := one.said(lang))]:
+        story.append(_p(w("usual_decided", lang, decided=semicolon(lang).join(decided)), width, size=9))
     for said in gap_said(cell.on_paper for row in chart.rows for cell in row.cells):
         story.append(_p(said.text(lang), width, size=11, bold=True, color=ALERT))
     story.append(Spacer(1, 2 * mm))

@@ -330,12 +330,13 @@ class BackEntryPanel(QWidget):
 
     def _show_duplicates(self, duplicates: list[ProbableDuplicate], namesakes: list[ProbableDuplicate]) -> None:
         """Said above the list, before anyone types a second EHR file for one person; the
-        `namesakes` the ward told apart are said on their lines only."""
+        `namesakes` the ward told apart are said on their lines only, and so are those it told
+        apart who share a NIR or IPP (a card to check, not one person to link: their note says so)."""
         self.duplicate_groups, self.namesake_groups = duplicates, namesakes
         lines = [translate("BackEntryPanel", "Probably one person: {numbers} ({why}). Link them to the same EHR "
                                              "patient number, and enter the admission once.").format(
             numbers=", ".join(numbers), why=semicolon(language()).join(message(language(), why) for why in whys))
-            for numbers, whys in reasons_by_people(duplicates).items()]
+            for numbers, whys in reasons_by_people([group for group in duplicates if not group.told_apart]).items()]
         self.duplicates.setText("\n".join(lines))
         self.duplicates.setVisible(bool(lines))
         self.model.say_same_person(back_entry.same_person_notes(duplicates, language(), namesakes))

@@ -21,7 +21,7 @@ from downtime.formspec import Field, Lang
 from downtime.formspec.messages import message
 from downtime.formspec.schema import (
     ChoiceField, DateField, DateTimeField, LongTextField, MultiChoiceField, PatientRefField,
-    RecordRefField, RepeatField, YesNoField,
+    RecordRefField, RepeatField, TextField, YesNoField,
 )
 from downtime.formspec.values import FieldError, ParseError, format_value, offered, parse_text
 from downtime.qt.i18n import translate
@@ -41,6 +41,8 @@ YES_NO = {"en": ("", "Yes", "No"), "fr": ("", "Oui", "Non")}
 NOW = {"en": "Now", "fr": "Maintenant"}
 ADD_ROW = {"en": "Add row", "fr": "Ajouter une ligne"}
 REMOVE_ROW = {"en": "Remove row", "fr": "Retirer la ligne"}
+READABLE = "0" * 16
+"""The least a repeat row's text column shows: "Atorvastatine 40 mg", a drug and its strength."""
 
 
 def _row(*widgets: QWidget, stretch_first: bool = True) -> QWidget:
@@ -164,7 +166,13 @@ class LineEditor(Editor):
         return self.edit.text()
 
     def set_raw(self, raw: Any) -> None:
-        self.edit.setText(str(raw or ""))
+        self._put(str(raw or ""))
+
+    def _put(self, text: str) -> None:
+        """A text put in by the app is shown from its start: a box narrower than its text showed
+        the end, "Metformine 1 g matin et soir" read "matin et soir", never the drug."""
+        self.edit.setText(text)
+        self.edit.setCursorPosition(0)
 
     def value(self) -> Any:
         """A value shown and left as it was is the value stored, not its text read back: a time
@@ -177,7 +185,7 @@ class LineEditor(Editor):
     def set_value(self, value: Any) -> None:
         text = format_value(self.field, value, self.lang, self.who) if value is not None else ""
         self.shown = (text, value)
-        self.edit.setText(text)
+        self._put(text)
 
     def set_read_only(self, read_only: bool) -> None:
         self.edit.setReadOnly(read_only)
@@ -413,7 +421,10 @@ class _Row:
 
 class RepeatEditor(Editor):
     """Rows of sub-field editors lined up under column headings (e.g. one allergy per row),
-    with Add row and a Remove button per row. Tab runs along each row, then to Add row."""
+    with Add row and a Remove button per row. Tab runs along each row, then to Add row.
+    The first text column (the medicine, the substance) takes the room left and shows at least
+    READABLE, each of its boxes its whole line in a tooltip: four equal columns made the
+    reconciliation's Medicine boxes 97 pixels wide, no drug named on any row."""
 
     def __init__(self, field: RepeatField, lang: Lang, now: Clock | None = None):
         super().__init__(field, lang)
@@ -424,11 +435,13 @@ class RepeatEditor(Editor):
         outer.setContentsMargins(0, 0, 0, 0)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(8)
+        self.wide = next((column for column, sub in enumerate(field.fields) if isinstance(sub, TextField)), None)
         for column, sub in enumerate(field.fields):
             heading = QLabel(f"{sub.label.get(lang)}{' *' if sub.required else ''}")
             heading.setStyleSheet("font-weight: bold;")
-            self.grid.addWidget(heading, 0, column)
-            self.grid.setColumnStretch(column, 1)
+            heading.setWordWrap(True)  # "Suspendu jusqu’à" over its box, not 270 pixels of it
+            self.grid.addWidget(heading, 0, column, Qt.AlignmentFlag.AlignBottom)
+            self.grid.setColumnStretch(column, 1 if self.wide in (None, column) else 0)
         outer.addLayout(self.grid)
         self.add_button = QPushButton(ADD_ROW[lang])
         self.add_button.setAutoDefault(True)
@@ -451,6 +464,11 @@ class RepeatEditor(Editor):
         remove.clicked.connect(lambda: self._remove(row))
         for editor in editors:
             editor.committed.connect(self.committed)
+        if self.wide is not None:
+            text = editors[self.wide]
+            assert isinstance(text, LineEditor)  # a TextField's editor (make_editor)
+            text._in_sight(READABLE)
+            text.edit.textChanged.connect(text.edit.setToolTip)
         previous: QWidget = self.rows[-1].remove if self.rows else self.add_button
         self.rows.append(row)
         self._lay_out()

@@ -52,7 +52,7 @@ if TYPE_CHECKING:  # the window imports this module
     from downtime.qt.main_window import MainWindow
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
 from downtime.services.census import patient_for_record, patient_with_location
-from downtime.services.patients import PatientSummary
+from downtime.services.patients import PatientSummary, summarise
 from downtime.services.version_changes import changes, changes_text
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -703,17 +703,21 @@ class FormView(QWidget):
             said.append(translate("FormView", "Any ID labels printed for the patient still read what was: destroy every one "
                                               "left, in the patient's folder and at the nurses' station."))
         sent = identity.sent_under(self.session.db, patient.patient_id) if labels.lines else None
+        # The identity the tubes and units carry, as the labels read it (name, date of birth): the
+        # lines that changed alone named a date of birth and a sex, no one the laboratory could find.
+        was = summarise(self.spec, before, patient.downtime_number)
         if sent is identity.SentUnder.BLOOD:
             said.append(translate(
-                "FormView", "Samples sent and blood ordered or given this stay are labelled {old}, {number}: tell "
-                            "the blood bank and the laboratory of the new identity now. Start no unit labelled so "
-                            "until the blood bank has re-labelled it or a new sample has been sent.").format(
-                old=" / ".join(old for old, _ in labels.lines), number=patient.downtime_number))
+                "FormView", "Samples sent and blood ordered or given this stay are labelled {name}, {born}, "
+                            "{number}: tell the blood bank and the laboratory of the new identity now. Start no "
+                            "unit labelled so until the blood bank has re-labelled it or a new sample has been "
+                            "sent.").format(
+                name=was.display_name, born=was.birth_date_in(language()), number=patient.downtime_number))
         elif sent is identity.SentUnder.SAMPLES:
             said.append(translate(
-                "FormView", "Samples sent this stay are labelled {old}, {number}: tell the laboratory of the new "
-                            "identity now: results will come back under {old}.").format(
-                old=" / ".join(old for old, _ in labels.lines), number=patient.downtime_number))
+                "FormView", "Samples sent this stay are labelled {name}, {born}, {number}: tell the laboratory of "
+                            "the new identity now: results will come back under {name}.").format(
+                name=was.display_name, born=was.birth_date_in(language()), number=patient.downtime_number))
         if (ward := self._cared_for_elsewhere()) is not None:
             said.append(translate("FormView", "The patient is on ward {ward} now: the band to change is there.").format(
                 ward=ward))
@@ -792,14 +796,15 @@ class FormView(QWidget):
     def _say_one_person(self) -> None:
         """Once the identification is saved, of each number in hospital the nurse said is this
         patient too: keep one chart, and the band of the number chosen alone (the band then
-        offered, `_offer_wristband`, is this number's, printed only if it is that one)."""
+        offered, `_offer_wristband`, is this number's, printed only if it is that one, and says to
+        take the other off: said here too, it made the box taller than a laptop's screen)."""
         for number in self._one_person_with:
             Prompts.info(self, translate("FormView", "One person, two charts"), translate(
                 "FormView", "{number} and this patient are one person under two downtime numbers. Keep one chart "
                             "from now on: with the doctor, choose the number to carry on under, write on its chart "
                             "what the other holds (doses given, observations, samples sent) and record nothing more "
-                            "on the other. The patient wears only the band of the number chosen: take the other off. "
-                            "The records office joins the two numbers at back-entry.").format(number=number))
+                            "on the other. The records office joins the two numbers at back-entry.").format(
+                number=number))
 
     def _known_here_answered(self, values: dict[str, Any], known: identity.KnownHere, amending: bool) -> bool:
         """Someone this laptop knew from a stay that ended, named by a new admission or by an

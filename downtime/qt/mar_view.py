@@ -167,7 +167,7 @@ class MarModel(TextTableModel):
         self.authors = Authors()
         self.laptops: dict[str, Laptop] = {}
         self.held: set[str] = set()
-        self.unreviewed: Mapping[str, str] = {}
+        self.unreviewed: Mapping[str, medication.Unreviewed] = {}
         self.tz: tzinfo | None = None
         self.now: datetime | None = None
         self.rate_changes: dict[str, list[infusion_rates.RateChange]] = {}
@@ -177,7 +177,7 @@ class MarModel(TextTableModel):
     def load(self, rows: list[MarRow], days: list[date], authors: Authors, laptops: dict[str, Laptop], held: set[str],
              now: datetime, rate_changes: dict[str, list[infusion_rates.RateChange]],
              checks: dict[str, list[tuple[datetime, str]]], running: dict[str, str],
-             unreviewed: Mapping[str, str]) -> None:
+             unreviewed: Mapping[str, medication.Unreviewed]) -> None:
         """`authors`, `laptops`: who gave and witnessed each dose (domain.laptops.Authors); `held`:
         the orders on hold; `now`: when the chart was read, on the ward's clock, whose days the
         columns are; `rate_changes`: each infusion bag's changes, by its dose's id
@@ -229,14 +229,18 @@ class MarModel(TextTableModel):
         written, its stop once passed (`stop_words`; one with its earlier stay says that
         instead), as the printed chart says them. On the screen's `line`, the stop without its
         reason, and on the order's first time row alone: a qds order said it four times, and a
-        stopped order is no live warning to take the room of one; its tooltip (no `line`) says it
-        whole."""
+        stopped order is no live warning to take the room of one; the allergy whole on the first
+        time row and short on the others (medication.UNREVIEWED_FLAG), still red: said whole on
+        each of four, not one row was seen whole at the largest text. Its tooltip (no `line`) says
+        them whole."""
         first = line is None or line == 0 or self.rows[line - 1][0] is not row
+        unreviewed = self.unreviewed.get(order.record_id)
+        allergy = "" if unreviewed is None else unreviewed if first else unreviewed.flag
         stopped = stop_words(row, self.now, why=line is None) if first and row.stay_ended is None \
             and reached(order.stop_at, self.now) else ""
         flags = "".join(f" [{flag}]" for flag in medication.order_flags(order, language()))
         kind = {Frequency.PRN: f" {_as_required()}", Frequency.ONCE: f" {word(ONCE_ONLY)}"}.get(order.frequency, "")
-        warned = "".join(f" — {text}" for text in (self.unreviewed.get(order.record_id, ""), stopped,
+        warned = "".join(f" — {text}" for text in (allergy, stopped,
                                                      word(ORDER_ON_HOLD) if order.record_id in self.held else "",
                                                      stopped_with_its_stay_words(row, self.now, self.order_form),
                                                      also_ordered_words(order, row.also_ordered, self.order_form),

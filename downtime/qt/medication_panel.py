@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.medication import DoseState
@@ -22,7 +24,7 @@ from downtime.qt.dose_dialog import ORDER_ON_HOLD, ROUND_TICK_MS, DoseDialog, al
 from downtime.qt.screen_fit import wrapped
 from downtime.qt.patients_panel import NAME_CHARACTERS
 from downtime.qt.tables import (
-    ColumnsCut, TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice, wrap_columns,
+    ColumnsCut, Index, TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice, wrap_columns,
 )
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
@@ -73,8 +75,9 @@ class RoundModel(TextTableModel):
         self.running: dict[str, str] = {}
         # What is asked of the prescriber of each order an allergy recorded since matches, by order
         # (services.medication.allergies_unreviewed), in its flags: the nurse drew up IV co-amoxiclav
-        # from a plain "Due now" and learnt of the penicillin anaphylaxis at the save.
-        self.unreviewed: dict[str, str] = {}
+        # from a plain "Due now" and learnt of the penicillin anaphylaxis at the save. Short on the
+        # row, whole in the tooltip (`flag_words`).
+        self.unreviewed: dict[str, medication.Unreviewed] = {}
 
     def is_warning(self, row: int, column: int) -> bool:
         """A dose missed over 12 hours ago is the gravest state on the round; an order another
@@ -93,26 +96,40 @@ class RoundModel(TextTableModel):
             return bool(item.patient.namesakes)
         return column == 0 and (item.missed or super().is_warning(row, column))
 
+    def flag_words(self, row: int, *, whole: bool = False) -> str:
+        """The dose's flags, a controlled drug and a high-alert medicine in the words of the chart
+        and the paper (medication.ORDER_WORDS): the round said "STUP" where they say "STUPÉFIANT —
+        témoin". An allergy recorded since the order short (medication.UNREVIEWED_FLAG), or
+        `whole`, as the cell's tooltip says it: whole on the row, it made the row taller than the
+        table at the largest text in French, its end out of reach."""
+        item: RoundItem = self.rows[row]
+        order = item.order
+        unreviewed = self.unreviewed.get(order.record_id)
+        allergy = "" if unreviewed is None else unreviewed if whole else unreviewed.flag
+        return ", ".join((*medication.order_flags(order, language()),
+                          *(f for f, on in ((allergy, bool(allergy)),
+                                            (word(ORDER_ON_HOLD), order.record_id in self.held),
+                                            (held_words(item.held), bool(item.held)),
+                                            (also_ordered_words(order, item.also_ordered, self.order_form),
+                                             bool(item.also_ordered))) if on),
+                          *(warning.text(language()) for warning in (*item.levels, *item.ahead))))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The flags' tooltip says them whole (`flag_words`)."""
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == FLAGS:
+            return self.flag_words(index.row(), whole=True)
+        return super().data(index, role)
+
     def texts(self, row: int) -> tuple[str, ...]:
         item: RoundItem = self.rows[row]
         order, patient = item.order, item.patient
-        # A controlled drug and a high-alert medicine in the words of the chart and the paper
-        # (medication.ORDER_WORDS): the round said "STUP" where they say "STUPÉFIANT — témoin".
-        flags = ", ".join((*medication.order_flags(order, language()),
-                           *(f for f, on in ((self.unreviewed.get(order.record_id, ""),
-                                              order.record_id in self.unreviewed),
-                                             (word(ORDER_ON_HOLD), order.record_id in self.held),
-                                             (held_words(item.held), bool(item.held)),
-                                             (also_ordered_words(order, item.also_ordered, self.order_form),
-                                              bool(item.also_ordered))) if on),
-                           *(warning.text(language()) for warning in (*item.levels, *item.ahead))))
         state = (word(MISSED).format(hours=WINDOW_HOURS) if item.missed and item.on_paper is None
                  else word(STATE[item.state]))
         name = " — ".join(filter(None, (patient.display_name, census.name_alert(patient.namesakes, language()))))
         return (state, item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
                 name, patient.birth_date_in(language()), order.drug,
                 " — ".join(filter(None, (medication.order_dose(order, self.order_form, language()),
-                                         self.running.get(order.record_id)))), flags, order.route)
+                                         self.running.get(order.record_id)))), self.flag_words(row), order.route)
 
 
 class MedicationPanel(QWidget):

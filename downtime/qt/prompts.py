@@ -52,42 +52,54 @@ class ReasonDialog(QDialog):
         return self.box.toPlainText().strip()
 
 
-CONFIRM_WIDTH = 480
-"""A question's width where the screen has room: a message box's, a little less, so that words a
-`ConfirmDialog` finds fit the screen fit a message box too."""
+MESSAGE_BOX_WIDTH = 500
+"""The widest a message box's words wrap at, however wide the screen (Qt's own limit)."""
 ICON = 32
+
+
+def message_box_width(widget: QWidget) -> int:
+    """The width a message box on `widget`'s screen wraps long words at, as Qt sizes it: half the
+    screen, at most `MESSAGE_BOX_WIDTH`. Measured at 480 pixels whatever the screen, a question a
+    `ConfirmDialog` found fit a 125 % laptop was asked in a message box 400 pixels wide and 650
+    tall, its Yes and No under the taskbar."""
+    return min(widget.screen().availableGeometry().width() // 2, MESSAGE_BOX_WIDTH)
 
 
 class ConfirmDialog(QDialog):
     """A question answered Yes or No, No the default (Enter, Escape), as QMessageBox asks it, its
     words scrolled when taller than the screen has room for (`fits`: they are not): the
     discharge's confirm of a ten days' stay was 1,052 pixels high on a 768-pixel screen, Yes and
-    No below its bottom edge, and Enter answered No."""
+    No below its bottom edge, and Enter answered No. `told`: something the user is told, with OK
+    alone (its `yes`) as a message box tells it: "One person, two charts" at the largest text
+    was 746 pixels high, its OK under a 125 % laptop's taskbar."""
 
-    def __init__(self, parent: QWidget | None, title: str, text: str):
+    def __init__(self, parent: QWidget | None, title: str, text: str, *, told: bool = False):
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         icon = QLabel()
-        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion).pixmap(ICON, ICON))
+        shown = QStyle.StandardPixmap.SP_MessageBoxInformation if told else QStyle.StandardPixmap.SP_MessageBoxQuestion
+        icon.setPixmap(self.style().standardIcon(shown).pixmap(ICON, ICON))
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         words = wrapped(QLabel(text))
         words.setTextFormat(Qt.TextFormat.PlainText)
         self.words = Scrolled(words)
         row.addWidget(self.words, 1)
         layout.addLayout(row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Yes | QDialogButtonBox.StandardButton.No)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok if told else
+                                   QDialogButtonBox.StandardButton.Yes | QDialogButtonBox.StandardButton.No)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.yes = buttons.button(QDialogButtonBox.StandardButton.Yes)
-        no = buttons.button(QDialogButtonBox.StandardButton.No)
-        no.setDefault(True)
-        no.setFocus()
+        self.yes = buttons.button(QDialogButtonBox.StandardButton.Ok if told else QDialogButtonBox.StandardButton.Yes)
+        default = self.yes if told else buttons.button(QDialogButtonBox.StandardButton.No)
+        default.setDefault(True)
+        default.setFocus()
         margins = layout.contentsMargins()
-        inner = CONFIRM_WIDTH - margins.left() - margins.right() - ICON - row.spacing()
-        whole = QSize(CONFIRM_WIDTH, margins.top() + self.words.height_for(inner) + layout.spacing()
+        width = message_box_width(self)
+        inner = width - margins.left() - margins.right() - ICON - row.spacing()
+        whole = QSize(width, margins.top() + self.words.height_for(inner) + layout.spacing()
                       + buttons.sizeHint().height() + margins.bottom())
         self.fits = fits_screen(self, whole)
         fit_dialog(self, whole)
@@ -143,7 +155,14 @@ class Prompts:
 
     @staticmethod
     def info(parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        """Told in a message box; words taller than the screen has room for in a `ConfirmDialog`
+        with OK alone, scrolled above it."""
+        dialog = ConfirmDialog(parent, title, text, told=True)
+        if dialog.fits:
+            QMessageBox.information(parent, title, text)
+        else:
+            dialog.exec()
+        dialog.deleteLater()
 
     @staticmethod
     def error(parent: QWidget | None, title: str, text: str) -> None:

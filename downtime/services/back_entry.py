@@ -1790,25 +1790,33 @@ NAMESAKE = QT_TRANSLATE_NOOP("messages", "Not the same person as {numbers} ({why
                                          "to one.")
 
 
+TOLD_APART_ONE_NUMBER = QT_TRANSLATE_NOOP("messages", "Told apart from {numbers} by the ward, yet sharing {why}: check "
+                                                      "each one's identity (carte Vitale, identity document) before "
+                                                      "linking. A number mistyped on one admission is likelier than one "
+                                                      "person told apart by mistake: correct it, and link both to one "
+                                                      "EHR patient number only if their identities match.")
+
+
 def same_person_notes(found: Collection[ProbableDuplicate], lang: Lang,
                       told_apart: Collection[ProbableDuplicate] = ()) -> dict[str, str]:
     """What to say under each patient of these probable duplicates (`unsettled` ones), by downtime
     number: the others they probably are, and why (every reason in one sentence). The printed
     worklist and `downtime worklist` say it where the clerk reaches each of them, as the tab says
     it above the list: without it each number became an EHR file of its own. Namesakes the
-    ward `told_apart` are said to be other people, in the same place."""
+    ward `told_apart` are said to be other people, in the same place; those it told apart who
+    share a NIR or IPP (still `found`) are to be checked, never linked as one person unasked."""
+    said: dict[tuple[str, str], tuple[dict[str, None], dict[str, None]]] = {}
+    for group, note in [*((group, TOLD_APART_ONE_NUMBER if group.told_apart else SAME_PERSON) for group in found),
+                        *((group, NAMESAKE) for group in told_apart)]:
+        for number in group.downtime_numbers:
+            others, reasons = said.setdefault((number, note), ({}, {}))
+            others.update(dict.fromkeys(n for n in group.downtime_numbers if n != number))
+            reasons[message(lang, group.why)] = None
     notes: dict[str, list[str]] = {}
-    for groups, said in ((found, SAME_PERSON), (told_apart, NAMESAKE)):
-        others: dict[str, dict[str, None]] = {}
-        reasons: dict[str, dict[str, None]] = {}
-        for group in groups:
-            for number in group.downtime_numbers:
-                others.setdefault(number, {}).update(dict.fromkeys(n for n in group.downtime_numbers if n != number))
-                reasons.setdefault(number, {})[message(lang, group.why)] = None
-        for number in others:
-            notes.setdefault(number, []).append(message(lang, said, numbers=", ".join(sorted(others[number])),
-                                                        why=semicolon(lang).join(reasons[number])))
-    return {number: " ".join(said) for number, said in notes.items()}
+    for (number, note), (others, reasons) in said.items():
+        notes.setdefault(number, []).append(message(lang, note, numbers=", ".join(sorted(others)),
+                                                    why=semicolon(lang).join(reasons)))
+    return {number: " ".join(sentences) for number, sentences in notes.items()}
 
 
 def shared_numbers(session: Session) -> list[SharedNumber]:

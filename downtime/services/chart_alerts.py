@@ -33,9 +33,8 @@ And, for the handover sheet, each patient's doses the medication round has overd
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import zip_longest
 from datetime import datetime, tzinfo
 from typing import Any
@@ -44,14 +43,13 @@ from sqlite_utils import Database
 
 from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
-from downtime.domain.medication import (Administration, DoseState, NotGivenReason, Order, Review, given_when_fasting,
+from downtime.domain.medication import (DoseState, NotGivenReason, Order, Review, given_when_fasting,
                                        dose_state, policy_for, review_asked, review_due, review_due_at)
 from downtime.domain.census import Location, StayStatus
 from downtime.domain.fluid_balance import chart_day
 from downtime.domain.lab_results import Flag
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.formspec import Field, FormSpec, Lang
-from downtime.formspec.values import format_value
+from downtime.formspec import FormSpec, Lang
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
 from downtime.services import (bowels, census, delirium, devices, falls, fluid_balance, followed, glucose,
                                home_medicines, infusion_checks, infusion_rates, lab_results, medication, neuro, observations, pain, pews, repositioning,
@@ -66,11 +64,6 @@ MISSED = {"en": "MISSED, over {hours} h", "fr": "OMISE, plus de {hours} h"}
 DOSES_NOT_GIVEN = {"en": "DOSES NOT GIVEN: {doses}", "fr": "DOSES NON ADMINISTRÉES : {doses}"}
 DOSE_NOT_GIVEN = {"en": "{dose}: {said}", "fr": "{dose} : {said}"}
 NOT_GIVEN = {"en": "NOT GIVEN ({why}) — {then}", "fr": "NON ADMINISTRÉE ({why}) — {then}"}
-WHY_WRITTEN = {"en": "{why}: {detail}", "fr": "{why} : {detail}"}
-"""A dose's reason not given and what the nurse wrote of it (`why_not_given`)."""
-ASKED_OF_THE_NURSE = re.compile(r"\s*\([^)]*\)$")
-"""What a reason's option ends with to ask the nurse to write why ("O — Other (write why)", "O —
-Autre (préciser)"): not said once she has."""
 TELL_THE_PRESCRIBER = {"en": "tell the prescriber", "fr": "prévenir le prescripteur"}
 OFFER_IT_AGAIN = {"en": "offer it again", "fr": "la proposer de nouveau"}
 FOLLOW_UP = {NotGivenReason.UNAVAILABLE: {"en": "get it from pharmacy, or tell the prescriber",
@@ -169,14 +162,16 @@ class ChartAlerts:
 
 
 def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[PatientSummary], at: datetime, lang: Lang,
-           *, ward: str | None, left: bool = True) -> ChartAlerts:
+           *, ward: str | None, leaving: bool = False) -> ChartAlerts:
     """Those of `in_hospital` (`ward`'s in-patients at `at`, every ward's when None, as
     `census.in_patients` gives them, which the escalation tab reads once for its NEWS2 lists and
     this) whose chart asks something at `at`, those asking for a doctor now (`asks_a_doctor_now`)
     or to act now (`ChartAlert.urgent`: a hypo) first, then the others; each in the census's
-    order (by ward and bed), then, `left`, the patients who left from `ward` with a critical result no
-    doctor is told of (`left_untold`: not when asking of one patient, as the discharge's confirm
-    does, which read everyone who ever left the ward to keep none of them)."""
+    order (by ward and bed), then the patients who left from `ward` with a critical result no
+    doctor is told of (`left_untold`). Asked of one patient `leaving` (leaving.still_asked): not
+    those who left (the discharge's confirm read everyone who ever left the ward to keep none of
+    them), nor a home medicine held or stopped at reconciliation that is not time-critical, never to
+    be charted, asked as open work at discharge though the letter says it."""
     patients = {patient.patient_id: patient for patient in in_hospital}
     found, due = [], []
     for patient_id, sets in neuro.charts(db, patients).items():
@@ -285,7 +280,7 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
         if critical.next_change is not None:
             due.append(critical.next_change)
     for patient_id, uncharted in home_medicines.unreconciled(db, list(patients.values()), at).items():
-        if (said := uncharted.said(at, lang)) is not None:
+        if (said := (replace(uncharted, reconciled=()) if leaving else uncharted).said(at, lang)) is not None:
             found.append(ChartAlert(patients[patient_id], medication.ORDER_FORM, home_medicines.WORDS["heading"][lang],
                                     [said], urgent=bool(uncharted.critical)))
         if not elapsed.reached(uncharted.due_at, at):
@@ -354,7 +349,7 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
         due.append(fluid_balance.day_ends(chart_day(at), at))
     order = {patient_id: number for number, patient_id in enumerate(patients)}  # the census's, by ward and bed
     found.sort(key=lambda alert: (order[alert.patient.patient_id], alert.form_id))
-    found += left_untold(db, forms, patients, ward, lang, reactions, at=at, zone=at.tzinfo) if left else []
+    found += left_untold(db, forms, patients, ward, lang, reactions, at=at, zone=at.tzinfo) if not leaving else []
     # Stable: by bed within each.
     found.sort(key=lambda alert: not (alert.urgent or asks_a_doctor_now(alert, lang)))
     return ChartAlerts(found, min(due, key=elapsed.instant, default=None))
@@ -592,18 +587,9 @@ def not_given(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collecti
             continue  # its prescriber stopped or changed the order since: they have seen the chart
         found.setdefault(patient_id, []).append((
             slot, f"{medication.order_label(order, order_form, lang)} {ward_time(slot, at.tzinfo)}",
-            NOT_GIVEN[lang].format(why=why_not_given(reasons, dose, lang), then=then[lang])))
+            NOT_GIVEN[lang].format(why=medication.why_not_given(reasons, dose, lang), then=then[lang])))
     return {patient_id: [(label, said) for _, label, said in sorted(doses, key=lambda dose: elapsed.instant(dose[0]))]
             for patient_id, doses in found.items()}
-
-
-def why_not_given(reasons: Field, dose: Administration, lang: Lang) -> str:
-    """The dose's reason as its option reads without what it asks of the nurse, then what she
-    wrote of it (the discharge letter's once-only dose not given says it too): the day team acts
-    on "O — Other: no IV access: cannula tissued, 2 attempts", and the line said "O — Other (write
-    why)", telling its reader to write why, without the why."""
-    why = ASKED_OF_THE_NURSE.sub("", format_value(reasons, dose.reason.value, lang)) if dose.reason else ""
-    return WHY_WRITTEN[lang].format(why=why, detail=dose.detail) if dose.detail else why
 
 
 def doses_not_given(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,

@@ -113,13 +113,27 @@ _ALLERGENS = (("Penicillin", "Rash", "moderate"), ("Amoxicillin", "Urticaria", "
               ("Codeine", "Vomiting", "mild"), ("Latex", "Contact dermatitis", "mild"),
               ("Iodinated contrast", "Anaphylaxis", "severe"), ("Peanuts", "Angioedema", "severe"))
 _CLINICIANS = ("Dr Benali", "Dr Lemaire", "Dr N'Diaye", "Dr Vasseur")
-# What a few of them took at home, by birth name (the back-entry line and the bundle's MedicationStatement show it).
+# What a few of them took at home, by birth name (the back-entry line and the bundle's MedicationStatement show it),
+# each with the time of day it was last taken before arrival (`_usual_medicines`).
 _USUAL_MEDICINES = {
-    "Mansour": "Bisoprolol 2.5 mg morning, last today 08:00\nFurosemide 40 mg morning, last today 08:00\n"
-              "Ramipril 5 mg evening, last yesterday 20:00",
-    "Roux": "Levodopa/carbidopa 100/25 mg four times a day, last today 12:00",
-    "Bonnet": "Combined contraceptive pill, last yesterday",
+    "Mansour": (("Bisoprolol 2.5 mg morning", time(8)), ("Furosemide 40 mg morning", time(8)),
+                ("Ramipril 5 mg evening", time(20))),
+    "Roux": (("Levodopa/carbidopa 100/25 mg four times a day", time(12)),),
+    "Bonnet": (("Combined contraceptive pill", time(21)),),
 }
+
+
+def _usual_medicines(birth_name: str, arrival: datetime) -> str:
+    """The home medicines `birth_name` came in on, each last taken at its time of day before
+    `arrival`, said by its date: typed at arrival, "last today 08:00" of a patient who came in at
+    05:09 was later than the admission, and was read as today days later."""
+    lines = []
+    for medicine, taken_at in _USUAL_MEDICINES[birth_name]:
+        taken = datetime.combine(arrival.date(), taken_at, arrival.tzinfo)
+        taken = taken if taken <= arrival else datetime.combine(arrival.date() - timedelta(days=1), taken_at,
+                                                                arrival.tzinfo)
+        lines.append(f"{medicine}, last {taken:%d/%m %H:%M}")
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -162,7 +176,7 @@ def _admission(rng: random.Random, person: tuple[str, str, str, str, int, str], 
     if used_name:
         values["used_name"] = used_name
     if birth_name in _USUAL_MEDICINES:
-        values["usual_medicines"] = _USUAL_MEDICINES[birth_name]
+        values["usual_medicines"] = _usual_medicines(birth_name, arrival)
     if validated:
         values["identity_document"] = rng.choice(["national_id_card", "passport", "residence_permit"])
         values["nir"] = _nir(rng, sex, born)

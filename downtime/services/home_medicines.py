@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.medication import (KIND_WORDS, MASS_IN_MG, Frequency, Order, insulin, medicine_name,
-                                       medicines_in, time_critical_drug)
+                                       medicines_in, medicines_known, time_critical_drug)
 from downtime.domain.records import loaded_from_snapshot
 from downtime.formspec import Lang
 from downtime.i18n import semicolon
@@ -67,11 +67,24 @@ before "daily"), English and French; else its parts of the day (`DAY_PARTS`); co
 order's times (`taken_as_ordered`): home apixaban "5 mg twice a day" charted at 08:00 alone went
 home unasked."""
 DAY_PARTS = tuple(re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE) for words in (
-    r"(mane|morning|matin|breakfast)", r"(midday|noon|lunch|midi)", r"(evening|soir|tea ?time)",
-    r"(nocte|night|bedtime|coucher)"))
+    r"(mane|mornings?|matin|breakfast)", r"(midday|noon|lunch\s*times?|lunch|midi)", r"(evenings?|soir|tea ?time)",
+    r"(nocte|nights?|nightly|bedtime|coucher)"))
 """The parts of the day a line names, each a dose ("in the morning and at night", "matin et soir":
 two; "le soir": one), summed: the first one found alone counted, "Furosemide 40 mg in the morning and
-at night" charted twice went on the letter as "dose changed in hospital"."""
+at night" charted twice went on the letter as "dose changed in hospital"; plurals and compounds
+too ("mornings", "nightly", "lunchtime": "in the morning and at lunchtime" was once a day)."""
+DAYS_APART = tuple((days, re.compile(rf"(?<![\w/]){words}(?!\w)", re.IGNORECASE)) for days, words in (
+    (7, (r"((?<!twice )weekly|once (a|per|every) week|every week|hebdomadaire|chaque semaine|toutes les semaines|"
+         r"(1|une)\s*(x|×|fois)?\s*(/|par)\s*sem(aine)?)")),
+    (2, r"(alternate days|every other day|un jour sur deux|tous les deux jours)")))
+EVERY_DAYS = re.compile(r"(?<!\w)(?:every|tous les)\s+(\d+)\s+(?:days|jours)(?!\w)", re.IGNORECASE)
+"""How many days apart a line of usual medicines says its doses are ("weekly", "once a week",
+"1x/semaine", "1/sem", "alternate days", "every 3 days", "tous les 3 jours"), compared with the
+order's days apart (`Order.every_days`): methotrexate 15 mg weekly at home charted daily, a
+Never Event, went on the letter as given as taken."""
+TAPERING = re.compile(r"(?<!\w)(reduc|taper|decreas|increas|wean|dégressi|diminu|augment)", re.IGNORECASE)
+"""Words of a dose changing over time ("Prednisolone 30 mg reducing by 5 mg weekly", "dégressif"):
+its "weekly" is how often the dose changes, not how often it is taken (`DAYS_APART`)."""
 CLOCK_TIMES = re.compile(r"(?<![\d:])([01]?\d|2[0-3])[:h]([0-5]\d)(?![\d:])")
 """Times of day typed on a line ("06:00 10:00 14:00", "8h00"): as many doses a day when two or more
 and no word says (one alone is more often when it was last taken)."""
@@ -88,6 +101,11 @@ MODIFIED_RELEASE = re.compile(r"(?<!\w)(MR|mr|SR|sr|XL|xl|XR|xr|CR|ER|LA|LP|lp|L
 """Words of a modified-release form (MR, SR, XL, LA, LP, Chrono, Retard…), in a home line or an
 order's medicine, capitals as written ("Mr Smith's supply" is none, "la" the French article):
 oxycodone modified release twice a day at home charted as immediate release is another treatment."""
+ONLY_MODIFIED = frozenset(medicine_name(name) for name in (
+    "tamsulosin", "mirabegron", "ranolazine", "paliperidone", "fampridine"))
+"""Medicines, as `named` names them, made only as modified release: a line naming one with no
+word of release says nothing of its form ("Tamsulosin 400 mcg od" charted "Tamsulosin MR" was
+asked as changed in hospital)."""
 
 WORDS = {
     "line": {"en": "MEDICINES TAKEN BEFORE ADMISSION NOT CHARTED since admission on {admitted} (reconcile within "
@@ -128,16 +146,18 @@ class HomeLine:
 
 def named(drug: str) -> frozenset[str]:
     """The medicines a home line or an order's medicine names, one reading for both: those the
-    tables know (`medicines_in`), else the name's first word, two for a kind ("Vitamin D"), as one
-    medicine, its form and route words (`FORM_WORDS`) skipped ("Folic acid 5 mg od" and "Folic
-    acid 5mg tablets" both "folic"; "Eye drops latanoprost" not "eye"; each side read its
-    own way, a charted "Folic acid" or "Humulin I" never covered its home line); "insulin" too for
-    an insulin, so that any insulin order covers a home "Insulin 20 units nocte"."""
-    names = medicines_in(drug)
+    tables know (`medicines_known`: "Insulin glargine" and "Sodium valproate" known whole were
+    read "insulin" and "sodium", a charted glargine left "Lantus" asked as time-critical), else
+    the name's first word, two for a kind ("Vitamin D"), as one medicine, its form and route
+    words (`FORM_WORDS`) skipped ("Folic acid 5 mg od" and "Folic acid 5mg tablets" both "folic";
+    "Eye drops latanoprost" not "eye"; each side read its own way, a charted "Folic acid" or
+    "Humulin I" never covered its home line); "insulin" too for an insulin, so that any insulin
+    order covers a home "Insulin 20 units nocte"."""
+    names = medicines_known(drug)
     words = [word.strip(PUNCTUATION) for word in drug.split()]
-    if names == {medicine_name(drug)} and (words := [word for word in words if medicine_name(word) not in _FORMS]
-                                           or words):
+    if not names and (words := [word for word in words if medicine_name(word) not in _FORMS] or words):
         names = medicines_in(" ".join(words[:2] if medicine_name(words[0]) in _KINDS else words[:1]))
+    names = names or medicines_in(drug)
     return names | {INSULIN} if insulin(drug) else names
 
 
@@ -158,7 +178,7 @@ def _read(typed: object) -> Iterator[tuple[str, frozenset[str] | None]]:
     for line in (" ".join(one.split()) for one in str(typed or "").splitlines()):
         if not (words := line.lstrip("-•*· ").split()):
             continue
-        if medicines_in(line) == {medicine_name(line)}:  # the tables know none of it
+        if not medicines_known(line):
             if line.endswith(":") or medicine_name(words[0].strip(PUNCTUATION)) in NOT_A_MEDICINE:
                 continue
             if ELSEWHERE.search(line):
@@ -188,11 +208,13 @@ def taken_as_ordered(typed: str, order: Order) -> bool:
     """Whether a line of usual medicines says nothing `order` gives otherwise, of what it says and
     the order compares with (NICE NG5 asks dose, frequency and formulation): its dose, in a unit
     that compares with the order's (a mass with a mass, else the same unit: "two tablets",
-    "30/500" say nothing); its doses a day (`PER_DAY`, else its times typed) against a daily
-    order's times; as required (`AS_REQUIRED`) or regular (a frequency said) against the order's,
-    how often read before when it was last taken (`LAST_TAKEN`); and modified release or not
+    "30/500" say nothing); its doses a day (`PER_DAY`, else its times typed) against the order's
+    times, and its days apart (`DAYS_APART`, else daily when it says how often) against the
+    order's; as required (`AS_REQUIRED`) or regular (a frequency said) against the order's, how
+    often read before when it was last taken (`LAST_TAKEN`); and modified release or not
     (`MODIFIED_RELEASE`) against the order's medicine. Home apixaban 5 mg twice a day charted 5 mg
-    once, and oxycodone MR twice a day charted as required, went on the letter as given as taken."""
+    once, oxycodone MR twice a day charted as required, and methotrexate weekly charted daily went
+    on the letter as given as taken."""
     def in_order_unit(amount: float, unit: str) -> float | None:
         if unit == order.dose_unit:
             return amount
@@ -210,20 +232,24 @@ def taken_as_ordered(typed: str, order: Order) -> bool:
     taken = LAST_TAKEN.split(typed, maxsplit=1)[0]
     if AS_REQUIRED.search(taken):
         return order.frequency is Frequency.PRN
-    if (per_day := _per_day(taken)) is None:
+    per_day, apart = _per_day(taken), _days_apart(taken)
+    if per_day is None and apart is None:
         return True
     if order.frequency is Frequency.PRN:
         return False
-    return order.frequency is not Frequency.SCHEDULED or order.every_days != 1 or per_day == len(order.times)
+    return order.frequency is not Frequency.SCHEDULED or (
+        order.every_days == (apart or 1) and per_day in (None, len(order.times)))
 
 
 def _modified(name: str) -> bool | None:
     """Whether a name says modified release (`MODIFIED_RELEASE`), or immediate (a medicine by its
     own name, no word of release), None for a brand, which says nothing in words ("OxyContin",
-    "Zomorph", "Diamicron" were read as immediate release, "dose changed in hospital")."""
+    "Zomorph", "Diamicron" were read as immediate release, "dose changed in hospital"), or for a
+    medicine made only as modified release (`ONLY_MODIFIED`)."""
     if MODIFIED_RELEASE.search(name):
         return True
-    return None if any(known not in medicine_name(name) for known in medicines_in(name)) else False
+    return None if named(name) & ONLY_MODIFIED or any(known not in medicine_name(name)
+                                                      for known in medicines_in(name)) else False
 
 
 def _per_day(typed: str) -> int | None:
@@ -235,6 +261,16 @@ def _per_day(typed: str) -> int | None:
         return parts
     times = len({(int(hour), int(minute)) for hour, minute in CLOCK_TIMES.findall(typed)})
     return times if times > 1 else None
+
+
+def _days_apart(typed: str) -> int | None:
+    """How many days apart a line says its doses are (`DAYS_APART`, `EVERY_DAYS`), None unsaid
+    or for a dose changing over time (`TAPERING`)."""
+    if TAPERING.search(typed):
+        return None
+    if (every := EVERY_DAYS.search(typed)) is not None:
+        return int(every.group(1))
+    return next((days for days, words in DAYS_APART if words.search(typed)), None)
 
 
 @dataclass(frozen=True)
@@ -265,9 +301,9 @@ class Unreconciled:
         `SAID_AT_MOST` and how many more (a 21-line list filled a handover cell); and, the 24 hours
         gone by, the list to get when a line says it is elsewhere; None when nothing is asked yet."""
         due = elapsed.reached(self.due_at, at)
-        asked = [WORDS["held"][lang].format(medicine=_as_taken(line), why=self.held[line]) if line in self.held
-                 else WORDS["critical"][lang].format(medicine=_as_taken(line)) if line in self.critical
-                 else _as_taken(line)
+        asked = [WORDS["held"][lang].format(medicine=as_taken(line), why=self.held[line]) if line in self.held
+                 else WORDS["critical"][lang].format(medicine=as_taken(line)) if line in self.critical
+                 else as_taken(line)
                  for line in sorted(self.lines, key=lambda line: line not in self.critical)
                  if due or line in self.critical]
         if len(asked) > SAID_AT_MOST:
@@ -276,13 +312,15 @@ class Unreconciled:
         said = [*([WORDS["line"][lang].format(admitted=admitted, medicines=semicolon(lang).join(asked))] if asked else []),
                 *([WORDS["elsewhere"][lang].format(admitted=admitted, line=self.elsewhere)]
                   if due and self.elsewhere else []),
-                *(WORDS[f"{one.decision}_at"][lang].format(medicine=_as_taken(one.line), why=one.why(lang))
+                *(WORDS[f"{one.decision}_at"][lang].format(medicine=as_taken(one.line), why=one.why(lang))
                   for one in self.reconciled)]
         return semicolon(lang).join(said) or None
 
 
-def _as_taken(line: str) -> str:
-    """A home line up to when the medicine was last taken (`LAST_TAKEN`), its medicine and dose."""
+def as_taken(line: str) -> str:
+    """A home line up to when the medicine was last taken (`LAST_TAKEN`), its medicine and dose:
+    "last today 08:00", typed at admission, was read days on by the ward's line and the going-home
+    letter (services.prefill)."""
     return LAST_TAKEN.split(line, maxsplit=1)[0].rstrip(" ,;(-–") or line
 
 

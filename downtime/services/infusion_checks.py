@@ -178,8 +178,7 @@ def expected_at(bag: Administration, found: Order, changes: Sequence[infusion_ra
     found once and acted on was found again at every later check of the syringe. Before any
     check, from the bag's volume when its dose is in mL; a syringe driver dosed in mg (morphine
     10 mg in 17 mL) has none until its first check gives it."""
-    if bag.rate_ml_h is None:  # a bag charted without a rate of its own runs at its order's
-        bag = bag.model_copy(update={"rate_ml_h": found.rate_ml_h})
+    bag = infusion_rates.at_its_rate(bag, found.rate_ml_h)
     before = [change for change in changes if change.at <= at]
     rate = infusion_rates.rate_at(bag, before, at)
     paused = bool(before) and before[-1].change in (infusion_rates.PAUSED, infusion_rates.STOPPED)
@@ -194,6 +193,17 @@ def expected_at(bag: Administration, found: Order, changes: Sequence[infusion_ra
         return Expected(None, None, rate, paused, slack)
     ran = until_now - until_then
     return Expected(ran, round(max(previous.volume_left_ml - ran, 0.0), 1), rate, paused, slack)
+
+
+def volume_held(bag: Administration, found: Order, checks: Sequence[InfusionCheck], at: datetime) -> float | None:
+    """The mL the bag or syringe held, a check at `at` is held to (infusion_rates.most_left): its
+    volume when its dose is in mL (infusion_rates.bag_volume), else the volume its first check
+    before `at` found, as its set-up check gives a syringe driver dosed in mg its volume
+    (`expected_at`): 170 mL read left in the demo's 17 mL hyoscine syringe was saved, and "170 mL
+    left, 7.6 mL expected" asked for days. None before any check of such a bag."""
+    if (volume := infusion_rates.bag_volume(bag, found)) is not None:
+        return volume
+    return next((one.volume_left_ml for one in checks if elapsed.instant(one.at) < elapsed.instant(at)), None)
 
 
 def expected_for(db: Database, found: Order, bag: Administration, at: datetime) -> Expected:
@@ -274,7 +284,7 @@ def check(session: Session, patient_id: str | None, data: Mapping[str, Any], rec
         refuse(CHECKED_AT, REPLACED, later.at)
     theirs = [one for one in by_bag(session.db, [found.patient_id]).get(bag.record_id, []) if one.record_id != record_id]
     one = _as_check(record_id or "", data, session.user.staff_id, session.device.device_id)
-    if (volume := infusion_rates.bag_volume(bag, found)) is not None \
+    if (volume := volume_held(bag, found, theirs, at)) is not None \
             and one.volume_left_ml > infusion_rates.most_left(volume):
         refuse(VOLUME_LEFT, ABOVE_THE_BAG, bag.at, left=_number(one.volume_left_ml, lang), volume=_number(volume, lang))
     expected = expected_at(bag, found, changes, theirs, at)

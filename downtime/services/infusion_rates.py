@@ -196,19 +196,24 @@ def running_words(bag: Administration, changes: Sequence[RateChange], lang: Lang
     12:00", RAN_OUT once its rates have run its `volume_ml` in by `at`, from the volume left its
     last check of `checks` by then found (`ran_out`); empty once stopped, or when no rate is
     known."""
-    beside = bag.at if at is None else at
+    beside, bag = (bag.at if at is None else at), at_its_rate(bag, prescribed)
     latest = changes[-1] if changes else None
     if latest is not None and latest.change == STOPPED:
         return ""
-    if (at is not None and volume_ml is not None
+    if (at is not None
             and (empty := ran_out(bag, changes, volume_ml, last_checked(checks, at))) is not None and empty <= at):
         return message(lang, RAN_OUT, time=clock_words(empty, beside, zone))
     if latest is not None and latest.change == PAUSED:
         return _read_on(message(lang, RUNNING_PAUSED, time=clock_words(latest.at, beside, zone)), latest, lang)
-    rate, since = ((latest.rate_ml_h, latest.at) if latest is not None
-                   else (prescribed if bag.rate_ml_h is None else bag.rate_ml_h, bag.at))
+    rate, since = (latest.rate_ml_h, latest.at) if latest is not None else (bag.rate_ml_h, bag.at)
     return "" if rate is None else _read_on(
         message(lang, RUNNING, rate=decimal_text(rate, lang), time=clock_words(since, beside, zone)), latest, lang)
+
+
+def at_its_rate(bag: Administration, prescribed: float | None) -> Administration:
+    """The bag at its own rate, else at its order's (`prescribed`): a bag charted without a rate of
+    its own runs at its order's, and read so it was never said to run out (`ran_out`)."""
+    return bag if bag.rate_ml_h is not None else bag.model_copy(update={"rate_ml_h": prescribed})
 
 
 def _read_on(words: str, change: RateChange | None, lang: Lang) -> str:
@@ -292,9 +297,11 @@ def runs_until(found: Order, bag: Administration, changes: Sequence[RateChange],
     """When the bag, never charted stopped, is taken to have run in: its volume at its rates
     (`ran_out`, from the volume left its last check, `checked`, found) when known, else an
     intermittent order's ONE_AT_A_TIME after it was put up; None while it may still run (a
-    continuous order's, until it is stopped or replaced; a rate not known)."""
-    if (volume := bag_volume(bag, found)) is not None:
-        return ran_out(bag, changes, volume, checked)
+    continuous order's, until it is stopped or replaced; a rate not known). A check's volume times
+    it whatever the order is dosed in: a syringe driver of hyoscine 60 mg in 17 mL, read 10.4 mL
+    left at 0.7 mL/h, was asked its checks, and said running, hours after it was empty."""
+    if (volume := bag_volume(bag, found)) is not None or checked is not None:
+        return ran_out(at_its_rate(bag, found.rate_ml_h), changes, volume, checked)
     return None if continuous(found) else elapsed.later(bag.at, ONE_AT_A_TIME)
 
 
@@ -333,8 +340,8 @@ def up_at_leaving(db: Database, patient_id: str, left_at: datetime, lang: Lang, 
                     message(lang, TAKEN_DOWN_AT_DEATH, drug=found.drug, time=clock_words(stop, left_at, left_at.tzinfo)),
                     message(lang, controlled, drug=found.drug)])))
             continue
-        if volume is not None and (empty := ran_out(bag, its, volume, last_checked(its_checks, left_at))) is not None \
-                and empty <= left_at:
+        if (empty := ran_out(at_its_rate(bag, found.rate_ml_h), its, volume, last_checked(its_checks, left_at))) \
+                is not None and empty <= left_at:
             said = message(lang, ran_through, drug=found.drug, time=clock_words(empty, left_at, left_at.tzinfo))
         elif found.controlled:
             said = semicolon(lang).join([message(lang, up, drug=found.drug),
@@ -351,11 +358,11 @@ def _left_to_destroy(db: Database, found: Order, bag: Administration, changes: S
     or after it), had not run its volume in before the stop (`ran_out`, from its last check by
     then, `checked`), and has no standing
     wastage in the register against its dose ("Left in the infusion, destroyed", cd_register.cd_waste),
-    "Nothing left in the infusion" (a witnessed 0) included: a driver dosed in mg has no volume to
-    tell it ran through, and found empty, only the nurse and her witness can say so."""
+    "Nothing left in the infusion" (a witnessed 0) included: a driver dosed in mg never checked has no
+    volume to tell it ran through, and found empty, only the nurse and her witness can say so."""
     volume = bag_volume(bag, found)
     return (found.controlled and elapsed.instant(stop) >= elapsed.instant(died_at)
-            and (volume is None or ran_out(bag, changes, volume, checked) is None)
+            and ran_out(at_its_rate(bag, found.rate_ml_h), changes, volume, checked) is None
             and db.execute(f"SELECT 1 FROM cd_register WHERE record_id = ? AND kind = 'wastage'"
                            f" AND {cd_register.STANDING} LIMIT 1", [bag.record_id]).fetchone() is None)
 
@@ -492,14 +499,21 @@ def run_in(bag: Administration, changes: Sequence[RateChange], until: datetime,
     return min(total, volume_ml) if volume_ml is not None else total
 
 
-def ran_out(bag: Administration, changes: Sequence[RateChange], volume_ml: float,
+def ran_out(bag: Administration, changes: Sequence[RateChange], volume_ml: float | None,
             checked: InfusionCheck | None = None) -> datetime | None:
     """When the bag's rates had run its `volume_ml` in (None: a rate of it not known, or paused or
-    stopped before it had); from the volume left its last check found (`checked`, `last_checked`)
-    when it has one, as services.infusion_checks.expected_at judges the next check from it, the
-    rates changed since still applied from their times: a bag read 140 mL left at 83 mL/h at 16:00
-    was said to run through at 19:02 from its litre, and asked no stop until then."""
-    since, left = (bag.at, volume_ml) if checked is None else (checked.at, checked.volume_left_ml)
+    stopped before it had, or neither its volume nor a check known); from the volume left its last
+    check found (`checked`, `last_checked`) when it has one, whatever the order is dosed in, as
+    services.infusion_checks.expected_at judges the next check from it, the rates changed since
+    still applied from their times: a bag read 140 mL left at 83 mL/h at 16:00 was said to run
+    through at 19:02 from its litre, and asked no stop until then; a syringe driver dosed in mg,
+    with no volume of its own, was never said to run out."""
+    if checked is not None:
+        since, left = checked.at, checked.volume_left_ml
+    elif volume_ml is not None:
+        since, left = bag.at, volume_ml
+    else:
+        return None
     moments = [since, *(change.at for change in changes if change.at > since)]
     for start, end in zip(moments, [*moments[1:], None]):
         if (rate := rate_at(bag, changes, start)) is None:

@@ -126,7 +126,7 @@ def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: d
     order_form = forms[medication.ORDER_FORM]
     orders = {order.record_id: order for order in medication.orders(db, patient_id, at)}
     running = [(orders[name], bag) for name, bag in infusion_rates.running(db, orders.values(), at, lang).items()]
-    alerts = [] if died else chart_alerts.alerts(db, forms, [patient], at, lang, ward=patient.ward, left=False).alerts
+    alerts = [] if died else chart_alerts.alerts(db, forms, [patient], at, lang, ward=patient.ward, leaving=True).alerts
     # A bag's check named by its bag (two "INFUSION CHECK OVERDUE" lines named neither), its overdue
     # check not asked of a bag this list asks taken down (`_bag_prompt`): one that may go with the
     # patient (a syringe driver, a bag to a care home) needs its last check for the team taking it

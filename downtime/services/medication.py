@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import pairwise
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from sqlite_utils import Database
 
@@ -39,7 +39,7 @@ from downtime.domain.falls import Ask
 from downtime.domain.pain import opioid
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
-from downtime.formspec import FormSpec
+from downtime.formspec import Field, FormSpec
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.schema import RecordRefField
 from downtime.formspec.values import FieldError, format_value
@@ -506,6 +506,13 @@ recorded since matches (`allergies_unreviewed`), until its prescriber reviews it
 NOT_TO_BE_GIVEN = {"en": "not to be given; ", "fr": "ne pas administrer ; "}
 """What `UNREVIEWED_WORDS` adds of an immediate or severe one, whose doses are refused until then
 (`_refuse_unreviewed_allergy`); over a mild one the nurse's override stands, and is said."""
+UNREVIEWED_FLAG = {"en": "ALLERGY SINCE ORDER: {allergies}{refused}",
+                   "fr": "ALLERGIE DEPUIS LA PRESCRIPTION : {allergies}{refused}"}
+"""`UNREVIEWED_WORDS` short, on a screen's row (the round's flags, the MAR's time rows after the
+order's first), whole in its tooltip: the 190-character sentence made the round's row taller than
+its table at the largest text in French, and a qds order's four rows hid the orders below."""
+FLAG_NOT_TO_BE_GIVEN = {"en": " — not to be given", "fr": " — ne pas administrer"}
+"""What `UNREVIEWED_FLAG` adds of an immediate or severe one, as `NOT_TO_BE_GIVEN` does."""
 
 
 GIVEN_OVER_WORDS = {"en": "DOSE GIVEN OVER AN ALLERGY NOT REVIEWED: {times}: tell the prescriber",
@@ -515,13 +522,28 @@ one refused at the bedside, then typed in from the paper chart 15 minutes later,
 the list still read "not to be given", as though it had not been."""
 
 
-def unreviewed_words(since: Sequence[_Allergy], given: Sequence[datetime], lang: Lang) -> str:
+class Unreviewed(str):
+    """What is asked of the prescriber of an order an allergy recorded since matches, whole as the
+    escalation list, the handover sheet and a tooltip say it, with its short words (`flag`,
+    `UNREVIEWED_FLAG`) for a screen's row: one reading serves both."""
+
+    flag: str
+
+    def __new__(cls, whole: str, flag: str) -> Self:
+        said = super().__new__(cls, whole)
+        said.flag = flag
+        return said
+
+
+def unreviewed_words(since: Sequence[_Allergy], given: Sequence[datetime], lang: Lang) -> Unreviewed:
     """`UNREVIEWED_WORDS` of the allergies recorded after an order (`_unreviewed`'s), then
-    `GIVEN_OVER_WORDS` of its doses given since (`_given_over`), on the ward's clock."""
-    said = UNREVIEWED_WORDS[lang].format(allergies=semicolon(lang).join(_said_each(since, lang)),
-                                         refused=NOT_TO_BE_GIVEN[lang] if any(found.severe for found in since) else "")
-    return semicolon(lang).join([said] + [GIVEN_OVER_WORDS[lang].format(
-        times=", ".join(f"{at:%d/%m %H:%M}" for at in given))] if given else [said])
+    `GIVEN_OVER_WORDS` of its doses given since (`_given_over`), on the ward's clock; and
+    `UNREVIEWED_FLAG` of them."""
+    allergies, severe = semicolon(lang).join(_said_each(since, lang)), any(found.severe for found in since)
+    said = UNREVIEWED_WORDS[lang].format(allergies=allergies, refused=NOT_TO_BE_GIVEN[lang] if severe else "")
+    return Unreviewed(semicolon(lang).join([said] + [GIVEN_OVER_WORDS[lang].format(
+        times=", ".join(f"{at:%d/%m %H:%M}" for at in given))] if given else [said]),
+        UNREVIEWED_FLAG[lang].format(allergies=allergies, refused=FLAG_NOT_TO_BE_GIVEN[lang] if severe else ""))
 
 
 def _given_over(db: Database, forms: Mapping[str, FormSpec], lang: Lang, patient: PatientSummary, order_id: str,
@@ -543,7 +565,7 @@ def _given_over(db: Database, forms: Mapping[str, FormSpec], lang: Lang, patient
 
 
 def allergies_unreviewed(db: Database, forms: Mapping[str, FormSpec], lang: Lang, patients: Sequence[PatientSummary],
-                         at: datetime) -> dict[str, list[tuple[Order, str]]]:
+                         at: datetime) -> dict[str, list[tuple[Order, Unreviewed]]]:
     """Each of these patients' orders in force at `at` (running, or to start) that an allergy
     recorded since its prescriber decided matches (`allergies_since`), with what is asked of the
     prescriber (`unreviewed_words`), by patient: co-amoxiclav written for a patient with no known
@@ -551,7 +573,7 @@ def allergies_unreviewed(db: Database, forms: Mapping[str, FormSpec], lang: Lang
     the prescriber, never asked, did not review it. Said until they amend the order with the
     allergy acknowledged (its `ALLERGY_REASON` given since) or stop it."""
     theirs = orders_of_each(db, [patient.patient_id for patient in patients], at)
-    found: dict[str, list[tuple[Order, str]]] = {}
+    found: dict[str, list[tuple[Order, Unreviewed]]] = {}
     for patient in patients:
         in_force = {order.record_id: order for order in theirs[patient.patient_id]
                     if runs_at(order, at) or elapsed.instant(at) < elapsed.instant(order.start_at)}
@@ -3418,6 +3440,30 @@ TIME_CRITICAL_WORDS = {
                           "fr": "DOSE À HORAIRE CRITIQUE NON DONNÉE (prévue {due} : {why}) : prévenir le médecin (autre "
                                 "voie ou autre médicament)"},
 }
+DOCTOR_TOLD = {"en": "TIME-CRITICAL DOSE NOT GIVEN (due {due}: {why}): the doctor is told, do as they said",
+               "fr": "DOSE À HORAIRE CRITIQUE NON DONNÉE (prévue {due} : {why}) : médecin prévenu, faire ce qu’il a "
+                     "dit"}
+"""A time-critical dose not given whose nurse wrote that a doctor was told (`TOLD`): "Dr on call
+told, give at 06:00" was followed by "tell the doctor", and the doctor called again."""
+_TOLD_WORDS = r"(told|informed|aware|notified|inform[ée]e?s?|prévenue?s?|avertie?s?)"
+TOLD = re.compile(rf"(?<!\w){_TOLD_WORDS}(?!\w)", re.IGNORECASE)
+"""Words of the nurse's saying a doctor was told of the dose, in English and French."""
+NOT_TOLD = re.compile(rf"(?<!\w)(not|no|never|pas|non|jamais)(\s+\w+){{0,2}}\s+{_TOLD_WORDS}(?!\w)", re.IGNORECASE)
+"""The same said not done ("Dr not yet told", "médecin pas encore prévenu"): still to tell."""
+WHY_WRITTEN = {"en": "{why}: {detail}", "fr": "{why} : {detail}"}
+"""A dose's reason not given and what the nurse wrote of it (`why_not_given`)."""
+ASKED_OF_THE_NURSE = re.compile(r"\s*\([^)]*\)$")
+"""What a reason's option ends with to ask the nurse to write why ("O — Other (write why)", "O —
+Autre (préciser)"): not said once she has."""
+
+
+def why_not_given(reasons: Field, dose: Administration, lang: Lang) -> str:
+    """The dose's reason as its option reads without what it asks of the nurse, then what she
+    wrote of it (the escalation list, the handover and the discharge letter say it): the day team
+    acts on "O — Other: no IV access: cannula tissued, 2 attempts", and the line said "O — Other
+    (write why)", telling its reader to write why, without the why."""
+    why = ASKED_OF_THE_NURSE.sub("", format_value(reasons, dose.reason.value, lang)) if dose.reason else ""
+    return WHY_WRITTEN[lang].format(why=why, detail=dose.detail) if dose.detail else why
 
 
 @dataclass(frozen=True)
@@ -3432,10 +3478,16 @@ class TimeCritical:
 
     def said(self, cell: MarCell, dose_form: FormSpec, lang: Lang) -> str:
         """What the escalation list says of a dose (`dose_form`: the dose's, whose words say why
-        it was not given)."""
-        why = "" if cell.administration is None or cell.administration.reason is None else \
-            format_value(dose_form.field("not_given_reason"), cell.administration.reason.value, lang)
-        return TIME_CRITICAL_WORDS[cell.state][lang].format(due=f"{cell.slot:%d/%m %H:%M}", why=why)
+        it was not given, then what the nurse wrote, `why_not_given`); one not given whose nurse
+        wrote, there or in her reason to record it over a warning, that a doctor was told
+        (`DOCTOR_TOLD`) does not ask her to tell one."""
+        dose = cell.administration
+        why = "" if dose is None else why_not_given(dose_form.field("not_given_reason"), dose, lang)
+        told = cell.state is DoseState.NOT_GIVEN and dose is not None and any(
+            TOLD.search(written or "") and not NOT_TOLD.search(written or "")
+            for written in (dose.detail, *(reason for _, reason in dose.overrides)))
+        return (DOCTOR_TOLD if told else TIME_CRITICAL_WORDS[cell.state])[lang].format(
+            due=f"{cell.slot:%d/%m %H:%M}", why=why)
 
 
 NOT_OMITTED = frozenset({NotGivenReason.HELD, NotGivenReason.BY_RULE})

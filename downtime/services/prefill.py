@@ -18,7 +18,7 @@ from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, N
                                       CopiedFrom, Meaning, MultiChoiceField, TextField)
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
 from downtime.domain.glucose import UNIT_FIELD
-from downtime.services import (bowels, census, chart_alerts, delirium, devices, falls, glucose, home_medicines,
+from downtime.services import (bowels, census, delirium, devices, falls, glucose, home_medicines,
                                infusion_rates, lab_results, leaving, medication, neuro, nutrition, observations, pain, pews,
                                reconciliation, repositioning, sepsis, settings, telephone_orders, transfusion, vte, wounds)
 from downtime.services.context import Session
@@ -511,7 +511,7 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
                 line = message(lang, NO_DOSE_RECORDED, order=line, due=ward_time(due, now.tzinfo))
             if (not_given := refused.get(order.record_id)) is not None:
                 line = message(lang, NOT_GIVEN_IN_HOSPITAL, order=line, due=ward_time(
-                    not_given.scheduled_for or not_given.at, now.tzinfo), why=chart_alerts.why_not_given(
+                    not_given.scheduled_for or not_given.at, now.tzinfo), why=medication.why_not_given(
                         dose_form.field("not_given_reason"), not_given, lang))
         elif going_home and order.frequency is Frequency.PRN:
             line = WORDS["none_given"][lang].format(order=said)
@@ -641,9 +641,10 @@ def _home_medicines(session: Session, patient: PatientSummary, in_force: list[me
     codeine too, which a paracetamol order does not give), at the dose it says if it says one in
     a unit the order's compares with, and as often, as required or not and modified release or not
     as it says (`home_medicines.taken_as_ordered`: apixaban 5 mg at home, 2.5 mg in hospital);
-    otherwise asked, saying why: a dose changed, several medicines no one order gives (a list on
-    one line, its doses not told apart, or a combination), only stopped in hospital (apixaban held
-    for an endoscopy), held or stopped by the stay's medicines reconciliation (with why and until
+    otherwise asked, each up to when it was last taken (`home_medicines.as_taken`: the admission's
+    "last today 08:00" went on the letter days later), saying why: a dose changed, several
+    medicines no one order gives (a list on one line, its doses not told apart, or a combination),
+    only stopped in hospital (apixaban held for an endoscopy), held or stopped by the stay's medicines reconciliation (with why and until
     when: `reconciliation.Decision.said`), or never charted. The line and the order are named alike
     (`home_medicines.named`: "Folic acid 5 mg od" and an order "Folic acid 5mg tablets"); one saying
     there is none ("Nil.", "NKDA") or that the list is elsewhere ("See GP list"), or a heading
@@ -656,11 +657,12 @@ def _home_medicines(session: Session, patient: PatientSummary, in_force: list[me
         giving = [order for order in in_force if line.names <= home_medicines.named(order.drug)]
         if any(home_medicines.taken_as_ordered(line.text, order) for order in giving):
             continue
+        taken = home_medicines.as_taken(line.text)  # "last today 08:00" read a day on
         if not giving and line.text in decided and (held := decided[line.text].said(lang)) is not None:
-            said.append(WORDS["home_decided"][lang].format(medicine=line.text, decided=held, asked=asked))
+            said.append(WORDS["home_decided"][lang].format(medicine=taken, decided=held, asked=asked))
             continue
         stopped_only = any(line.names <= home_medicines.named(order.drug) for order in stopped)
         said.append(WORDS["home_dose_changed" if giving else "home_several" if len(line.names) > 1 else "home_stopped"
-                          if stopped_only else "home_medicine"][lang].format(medicine=line.text, asked=asked))
+                          if stopped_only else "home_medicine"][lang].format(medicine=taken, asked=asked))
     return said
 

@@ -27,6 +27,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.services import (bowels, cd_register, chart_alerts, delirium, devices, falls, fluid_balance, glucose,
                                home_medicines, infusion_checks, infusion_rates,
                                lab_results, medication, neuro, nutrition, observations, pain, paper_numbers, pews,
+                               reconciliation,
                                repositioning, resuscitation, sepsis, settings, since_admission, telephone_orders, theatre,
                                transfusion, vte, weight, wounds)
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
@@ -852,6 +853,7 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
     carried = infusion_rates.carried_into(session.db, [row.order for rows in grids.values() for row in rows],
                                           shown_days, now.tzinfo, session.lang)
     checks = infusion_checks.chart_lines(session, patient_ids, session.lang, now.tzinfo, shown_days)
+    reconciled = reconciliation.answered(session.db, [patients[patient_id] for patient_id in patient_ids])
     charts = []
     for patient_id in patient_ids:
         patient = patients[patient_id]
@@ -859,6 +861,7 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
         height = admission.get("height_cm")
         charts.append(PatientChart(patient, weighed.text(session.lang) if (weighed := weights.get(patient_id)) else None,
                                    f"{height} cm" if height else None, admission.get("usual_medicines") or None,
+                                   list(reconciled.get(patient_id, reconciliation.NOTHING_RECONCILED).decided.values()),
                                    grids[patient_id], held, as_required,
                                    medication.allergies_since(session.db, session.forms, session.lang, patient,
                                                               [row.order for row in grids[patient_id]]),

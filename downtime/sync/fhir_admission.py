@@ -12,12 +12,12 @@ against the EHR rather than enter: the weight now is the same."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
-from downtime.services.home_medicines import home_lines
+from downtime.services.home_medicines import elsewhere, home_lines
 from downtime.services.weight import ADMITTED_HOW
 from downtime.sync.fhir_codes import CONTACT_ROLE, LOINC, OBSERVATION_CATEGORY, coding
 from downtime.sync.fhir_elements import Context, derived_id, label, moment, record_identifier, reference
@@ -91,7 +91,7 @@ def diet(spec: FormSpec, admission: RecordVersion, patient_id: str, encounter_id
 
 
 def usual_medicines(admission: RecordVersion, patient_id: str, encounter_id: str,
-                    history: Sequence[RecordVersion]) -> list[dict[str, Any]]:
+                    history: Sequence[RecordVersion], sent: Callable[[str], bool]) -> list[dict[str, Any]]:
     """The medicines taken at home as one statement in the words typed (the form asks drug, dose
     and when last taken as free text, several drugs in one answer), asserted when recorded, in
     the stay the admission opened (`encounter_id`), for the prescriber to reconcile in the EHR.
@@ -99,34 +99,43 @@ def usual_medicines(admission: RecordVersion, patient_id: str, encounter_id: str
     relative, a GP letter), and the admission's Provenance names who wrote it. Taken up to the
     admission (`effectivePeriod.end`): beside a reconciliation's statements of the stay
     (sync.fhir_reconciliation, a line held or stopped), an `active` list undated read as taken now."""
-    return medicines_said(admission, "usual_medicines", patient_id, encounter_id, history,
+    return medicines_said(admission, "usual_medicines", patient_id, encounter_id, history, sent,
                           effectivePeriod={"end": moment(admission.occurred_at)})
 
 
 BLANK = "(blank)"
-"""The medicine's text of a statement withdrawn by a record amended to a blank answer (R4 requires
-one)."""
+"""The medicine's text of a statement withdrawn by a record amended to a blank answer that no
+version filled in (R4 requires one): one an earlier release sent for a list it took for medicines."""
+
+
+def says_taken(typed: object) -> bool:
+    """Whether an answer says the patient takes medicines: a line naming one, or saying the list
+    is elsewhere ("See GP list": medicines still to be listed, not none)."""
+    return bool(home_lines(typed) or elsewhere(typed))
 
 
 def medicines_said(record: RecordVersion, field: str, patient_id: str, encounter_id: str | None,
-                   history: Sequence[RecordVersion] = (), **more: Any) -> list[dict[str, Any]]:
+                   history: Sequence[RecordVersion], sent: Callable[[str], bool], **more: Any) -> list[dict[str, Any]]:
     """The medicines a record's answer `field` lists, as one MedicationStatement in the words
     typed, asserted when recorded, in the stay `encounter_id` (None: the record is of no stay),
     entered in error with the record; `more`: elements the statement adds (a discharge's when and
-    category). None when no line names a medicine (`home_lines`: "Nil", "NKDA", "Aucun"): "Nil"
-    went to the EHR as an active statement of a medicine named "Nil"; but a record amended to
-    that from one naming a medicine (in `history`, the record's versions) withdraws the statement
-    sent, entered in error as a record withdrawn is: amended from apixaban to "Nil", the EHR kept
-    the apixaban active. A record that never named one sends nothing, amended or not (a bed
-    corrected sent the EHR a withdrawn "(blank)" statement it had never had)."""
-    text = record.data.get(field)
-    named = bool(home_lines(text))
-    if not named and not any(home_lines(version.data.get(field)) for version in history
-                             if version.version < record.version):
-        return []
-    withdrawn = record.status is RecordStatus.ENTERED_IN_ERROR or not named
+    category). None when the answer says no medicine is taken (`says_taken`: "Nil", "NKDA",
+    "Aucun"): "Nil" went to the EHR as an active statement of a medicine named "Nil"; but a record
+    amended to that from one saying some (in `history`, the record's versions), or whose
+    statement an earlier export sent (`sent`, by its id: an earlier release sent "Nil" too),
+    withdraws the statement sent, entered in error as a record withdrawn is, in the last words
+    that said a medicine: amended from apixaban to "Nil", the EHR kept the apixaban active. A
+    record that never said one sends nothing, amended or not (a bed corrected sent the EHR a
+    withdrawn "(blank)" statement it had never had)."""
+    texts = [*(version.data.get(field) for version in history if version.version < record.version),
+             record.data.get(field)]
+    said = [text for text in texts if says_taken(text)]
     ident = derived_id(record.record_id, field)
+    if not said and not sent(ident):
+        return []
+    withdrawn = record.status is RecordStatus.ENTERED_IN_ERROR or not says_taken(texts[-1])
     return [{"resourceType": "MedicationStatement", "id": ident, "identifier": record_identifier(ident),
-             "status": "entered-in-error" if withdrawn else "active", "medicationCodeableConcept": {"text": text or BLANK},
+             "status": "entered-in-error" if withdrawn else "active",
+             "medicationCodeableConcept": {"text": said[-1] if said else texts[-1] or BLANK},
              "subject": reference(patient_id), **({"context": reference(encounter_id)} if encounter_id else {}),
              "dateAsserted": moment(record.recorded_at), **more}]

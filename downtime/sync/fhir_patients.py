@@ -199,13 +199,15 @@ def _made(patient_id: str, number: dict[str, str], items: list[tuple[FormSpec, R
                                             encounter, partial(ctx.sent_under, "AllergyIntolerance"), ctx.author),
                          *body_measures(admission, patient_id, encounter, ctx),
                          *diet(spec, admission, patient_id, encounter, admission.record_id in ended),
-                         *usual_medicines(admission, patient_id, encounter, histories[admission.record_id]),
+                         *usual_medicines(admission, patient_id, encounter, histories[admission.record_id],
+                                          partial(ctx.sent_under, "MedicationStatement")),
                          *blood_refusal(spec, admission, amended.get(admission.record_id, ()), patient_id, encounter)):
             made.add(resource, admission.record_id)
     for spec, record in items:
         if spec.movement is Movement.DISCHARGE:
             for resource in _medicines_on_discharge(record, patient_id, encounter_of.get(record.record_id),
-                                                    amended.get(record.record_id, ())):
+                                                    amended.get(record.record_id, ()),
+                                                    partial(ctx.sent_under, "MedicationStatement")):
                 made.add(resource, record.record_id)
     return made
 
@@ -476,14 +478,14 @@ def _leaving(spec: FormSpec, record: RecordVersion) -> dict[str, Any]:
 
 
 def _medicines_on_discharge(discharge: RecordVersion, patient_id: str, encounter_id: str | None,
-                            history: Sequence[RecordVersion]) -> list[dict[str, Any]]:
+                            history: Sequence[RecordVersion], sent: Callable[[str], bool]) -> list[dict[str, Any]]:
     """What the patient went home on, as the discharge lists it (the orders in force then, checked
     by the ward: what was started, stopped or changed), as a statement of the medicines taken from
     the discharge on, for the GP and the community nurse who read the EHR: the orders themselves
     end with the stay (fhir_medication). Its category as text, no code of the statement's
     categories saying "on discharge". The usual medicines the discharge repeats went with the
     admission's statement."""
-    return medicines_said(discharge, "medicines_on_discharge", patient_id, encounter_id, history,
+    return medicines_said(discharge, "medicines_on_discharge", patient_id, encounter_id, history, sent,
                           effectiveDateTime=moment(discharge.occurred_at), category={"text": "Medicines on discharge"})
 
 

@@ -2844,14 +2844,6 @@ La contresigner en tant que {name} ?</translation>
    maintenant : {new}</translation>
     </message>
     <message>
-        <source>Samples sent and blood ordered or given this stay are labelled {old}, {number}: tell the blood bank and the laboratory of the new identity now. Start no unit labelled so until the blood bank has re-labelled it or a new sample has been sent.</source>
-        <translation>Les prélèvements envoyés et le sang commandé ou transfusé pendant ce séjour sont étiquetés {old}, {number} : prévenez dès maintenant l’EFS et le laboratoire de la nouvelle identité. Ne posez aucun produit étiqueté ainsi avant que l’EFS ne l’ait ré-étiqueté ou qu’un nouveau prélèvement n’ait été envoyé.</translation>
-    </message>
-    <message>
-        <source>Samples sent this stay are labelled {old}, {number}: tell the laboratory of the new identity now: results will come back under {old}.</source>
-        <translation>Les prélèvements envoyés pendant ce séjour sont étiquetés {old}, {number} : prévenez dès maintenant le laboratoire de la nouvelle identité : les résultats reviendront au nom de {old}.</translation>
-    </message>
-    <message>
         <source>The patient is on ward {ward} now: the band to change is there.</source>
         <translation>Le patient est maintenant dans le service {ward} : c’est là que se trouve le bracelet à changer.</translation>
     </message>
@@ -2886,10 +2878,6 @@ La contresigner en tant que {name} ?</translation>
     <message>
         <source>One person, two charts</source>
         <translation>Une personne, deux dossiers</translation>
-    </message>
-    <message>
-        <source>{number} and this patient are one person under two downtime numbers. Keep one chart from now on: with the doctor, choose the number to carry on under, write on its chart what the other holds (doses given, observations, samples sent) and record nothing more on the other. The patient wears only the band of the number chosen: take the other off. The records office joins the two numbers at back-entry.</source>
-        <translation>{number} et ce patient sont une seule personne sous deux numéros de procédure dégradée. Ne tenez plus qu’un dossier : avec le médecin, choisissez le numéro sous lequel continuer, reportez sur son dossier ce que contient l’autre (doses administrées, surveillances, prélèvements envoyés) et n’enregistrez plus rien sur l’autre. Le patient ne porte que le bracelet du numéro choisi : retirez l’autre. Le bureau des entrées réunit les deux numéros lors de la ressaisie.</translation>
     </message>
     <message>
         <source>Check the weight</source>
@@ -2974,6 +2962,18 @@ Make the stick now?</source>
         <translation>Si le service {ward} tient ses dossiers sur un autre portable, faites sa clé maintenant (Exporter pour la ressaisie… ▸ Pour un patient transféré dans un autre service) et envoyez-la avec le patient : tant qu’elle n’y est pas importée, ce portable n’a aucune des allergies, prescriptions ni la décision de réanimation de ce patient.
 
 Faire la clé maintenant ?</translation>
+    </message>
+    <message>
+        <source>Samples sent and blood ordered or given this stay are labelled {name}, {born}, {number}: tell the blood bank and the laboratory of the new identity now. Start no unit labelled so until the blood bank has re-labelled it or a new sample has been sent.</source>
+        <translation>Les prélèvements envoyés et le sang commandé ou transfusé pendant ce séjour sont étiquetés {name}, {born}, {number} : prévenez dès maintenant l’EFS et le laboratoire de la nouvelle identité. Ne posez aucun produit étiqueté ainsi avant que l’EFS ne l’ait ré-étiqueté ou qu’un nouveau prélèvement n’ait été envoyé.</translation>
+    </message>
+    <message>
+        <source>Samples sent this stay are labelled {name}, {born}, {number}: tell the laboratory of the new identity now: results will come back under {name}.</source>
+        <translation>Les prélèvements envoyés pendant ce séjour sont étiquetés {name}, {born}, {number} : prévenez dès maintenant le laboratoire de la nouvelle identité : les résultats reviendront au nom de {name}.</translation>
+    </message>
+    <message>
+        <source>{number} and this patient are one person under two downtime numbers. Keep one chart from now on: with the doctor, choose the number to carry on under, write on its chart what the other holds (doses given, observations, samples sent) and record nothing more on the other. The records office joins the two numbers at back-entry.</source>
+        <translation>{number} et ce patient sont une seule personne sous deux numéros de procédure dégradée. Ne tenez plus qu’un dossier : avec le médecin, choisissez le numéro sous lequel continuer, reportez sur son dossier ce que contient l’autre (doses administrées, surveillances, prélèvements envoyés) et n’enregistrez plus rien sur l’autre. Le bureau des entrées réunit les deux numéros lors de la ressaisie.</translation>
     </message>
     <message>
         <source>The patient is on ward {ward}. If it keeps its records on another laptop, that laptop has their admission as it was before this change (their identity, allergies or resuscitation decision) until a stick made now is imported there: make it (Export for back-entry ▸ For a patient moved to another ward) and send it to ward {ward}.
@@ -6487,6 +6487,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>the other record asked about was amended or withdrawn since the ward's answer ({said}): ask the ward again</source>
         <translation>l’autre enregistrement sur lequel le service a été interrogé a été modifié ou retiré depuis sa réponse ({said}) : redemandez au service</translation>
+    </message>
+    <message>
+        <source>Told apart from {numbers} by the ward, yet sharing {why}: check each one's identity (carte Vitale, identity document) before linking. A number mistyped on one admission is likelier than one person told apart by mistake: correct it, and link both to one EHR patient number only if their identities match.</source>
+        <translation>Distingué de {numbers} par le service, mais avec {why} : vérifier l’identité de chacun (carte Vitale, pièce d’identité) avant de rattacher. Un numéro mal saisi à une admission est plus probable qu’une même personne distinguée par erreur : le corriger, et ne rattacher les deux à un seul numéro patient du DPI que si leurs identités concordent.</translation>
     </message>
     <message>
         <source>This version is already marked as entered in the EHR.</source>

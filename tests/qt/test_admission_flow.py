@@ -804,9 +804,8 @@ def test_an_unknown_patient_identified_as_one_in_hospital_is_asked_if_it_is_her_
     assert "DT-042-00001-8, in 3B / 13" in text and "do not save" not in text
     one_chart = ("DT-042-00001-8 and this patient are one person under two downtime numbers. Keep one chart from "
                  "now on: with the doctor, choose the number to carry on under, write on its chart what the other "
-                 "holds (doses given, observations, samples sent) and record nothing more on the other. The patient "
-                 "wears only the band of the number chosen: take the other off. The records office joins the two "
-                 "numbers at back-entry.")
+                 "holds (doses given, observations, samples sent) and record nothing more on the other. The records "
+                 "office joins the two numbers at back-entry.")
     assert asked == [("reason", "Reason for the amendment"), ("info", one_chart)]
     (band,) = [text for title, text in said if title == "Wristband out of date"]
     assert band.endswith("If DT-042-00002-6 is the number chosen, print its new wristband and a new sheet of ID "
@@ -933,6 +932,31 @@ def test_an_unknown_patient_identified_with_a_routine_sample_sent_says_to_tell_t
     assert _identify(window, unknown, admission_values).record.version == 2
     (text,) = [text for title, text in said if title == "Wristband out of date"]
     assert "blood bank" not in text
-    assert ("Samples sent this stay are labelled UNKNOWN FEMALE ALPHA (woman about 70, unconscious) / DOB unknown"
-            in text and "DT-042-00001-8: tell the laboratory of the new identity now: results will come back under "
-            "UNKNOWN FEMALE ALPHA" in text)
+    assert ("Samples sent this stay are labelled UNKNOWN FEMALE ALPHA (woman about 70, unconscious), DOB unknown, "
+            "DT-042-00001-8: tell the laboratory of the new identity now: results will come back under "
+            "UNKNOWN FEMALE ALPHA (woman about 70, unconscious).") in text
+
+
+def test_a_date_of_birth_corrected_with_blood_ordered_names_whom_the_blood_bank_has_it_under(
+        window, answers, admission_values, monkeypatch, session_for):
+    """Mrs Martin's date of birth corrected from 12 to 21 March, two units ordered: the blood
+    bank was told the units were labelled "12-Mar-1954   Sex F, DT-042-00001-8", the band
+    lines that changed, no name to find them by. It is told the identity they carry, as the
+    labels read it: her name and date of birth."""
+    script, _ = answers
+    said = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append((title, text)) or False))
+    script["reason"] = ["Date of birth misread"]
+    martin = records.save_new(window.session, "admission", {**admission_values, "bed": "4"})
+    records.save_new(session_for("doctor"), "blood_order", {"ordered_at": "2026-11-28T14:00+01:00",
+                                                            "component": "red_cells", "units": 2,
+                                                            "each_over": "2 hours", "indication": "Hb 62"},
+                     patient_id=martin.patient_id)
+    view = window.open_record(martin)
+    view.amend_button.click()
+    view.editors["birth_date"].set_value("1954-03-21")
+    QTest.keyClick(view.editors["birth_date"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert view.record.version == 2
+    (text,) = [text for title, text in said if title == "Wristband out of date"]
+    assert (f"are labelled {view.patient().display_name}, 12/03/1954, DT-042-00001-8: tell the blood bank and the "
+            "laboratory of the new identity now.") in text

@@ -68,8 +68,10 @@ def test_the_infusion_dialogs_open_fitted_their_time_whole(qtbot, syringe_runnin
     largest text read "26 13:30" in its Time changed box, its other boxes as narrow beside their
     labels, and in French its rows were squashed, the dialog's least height more than Qt gave it.
     The check of the infusion, opened at its least size, had its eight rows overlapping, its
-    volume and rate boxes 60 pixels wide, and its Save below a laptop's screen at 125 %."""
+    volume and rate boxes 60 pixels wide, and its Save below a laptop's screen at 125 %; at 150 %
+    in French its pump question, one line of 879 pixels, scrolled it sideways."""
     from downtime.qt.i18n import set_language
+    from downtime.qt.screen_fit import Scrolled
 
     _largest_text()
     set_language(lang)
@@ -86,6 +88,8 @@ def test_the_infusion_dialogs_open_fitted_their_time_whole(qtbot, syringe_runnin
         for typed in (getattr(dialog, name) for name in kind.typed):
             assert typed.width() >= typed.fontMetrics().averageCharWidth() * 18, "a box wide enough to read"
         assert _inside(dialog.save_button, dialog)
+        (body,) = dialog.findChildren(Scrolled)
+        assert body.horizontalScrollBar().maximum() == 0, "nothing cut at the right: the banner, the bag, the volumes"
     finally:
         set_language("en")
 

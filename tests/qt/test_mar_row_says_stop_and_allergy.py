@@ -1,10 +1,13 @@
 """The MAR screen's medicine line said "Metformin 1 g PO" of an order held for an AKI, and
 "Co-amoxiclav 1.2 g IV" of one whose patient was since recorded anaphylactic to penicillin: only
 the printed chart said either."""
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 
 from downtime.qt.mar_view import MarView
-from tests.test_allergy_reason_and_holds import _written_before_the_allergy
+from downtime.services import records, wards
+from tests.test_allergy_reason_and_holds import CO_AMOXICLAV, _written_before_the_allergy
 from tests.test_stop_reason_on_the_mar import HELD, held_metformin
 
 
@@ -42,3 +45,30 @@ def test_the_stop_is_said_once_on_the_rows_and_its_reason_in_the_tooltip(qtbot, 
     assert first.endswith("Stopped 28/11 10:30") and HELD not in first, first
     assert "Stopped" not in second, second
     assert f"Stopped 28/11 10:30: {HELD}" in first_tip and f"Stopped 28/11 10:30: {HELD}" in second_tip
+
+
+def test_the_allergy_is_said_whole_once_on_the_rows_and_short_on_the_others(qtbot, session_for, admission_values,
+                                                                           clock):
+    """Co-amoxiclav qds: each of its four rows read the whole 190-character sentence, and at the
+    largest text not one row was seen whole and the orders below were 900 pixels down. The first
+    row says it whole, the others the round's short flag, in red; every tooltip whole."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    clock.now = datetime.fromisoformat("2026-11-28T07:30+01:00")
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    admission = records.save_new(nurse, "admission", {**admission_values, "allergy_status": "nka", "allergies": [],
+                                                      "arrival_at": "2026-11-27T09:00+01:00"})
+    records.save_new(doctor, "medication_order", {
+        **CO_AMOXICLAV, "times": "06:00 12:00 18:00 22:00", "start_at": "2026-11-28T06:00+01:00",
+        "review_at": "2026-11-30T16:00+01:00"}, patient_id=admission.patient_id)
+    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
+    records.amend(nurse, admission.record_id, {**admission.data, "allergy_status": "allergies", "allergies": [
+        {"substance": "Penicillin", "reaction": "Anaphylaxis", "severity": "severe"}]}, "daughter: anaphylaxis")
+    view = MarView(session_for("nurse"), admission.patient_id, days=1)
+    qtbot.addWidget(view)
+    said = ("ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe): not to be given; the prescriber to "
+            "review the order (amend it with the allergy acknowledged, or stop it)")
+    (first, first_tip), *others = _medicine_lines(view)
+    assert len(others) == 3 and said in first and said in first_tip, first
+    assert all("ALLERGY SINCE ORDER: Penicillin (Anaphylaxis, severe) — not to be given" in shown and said not in shown
+               and said in tooltip for shown, tooltip in others), others
+    assert all(view.model.is_warning(line, 0) for line in range(4))

@@ -3,12 +3,14 @@
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton, QWidget
 
+from downtime.qt import screen_fit
 from downtime.qt.i18n import set_language
-from downtime.qt.prompts import Prompts
+from downtime.qt.prompts import ConfirmDialog, Prompts
+from downtime.qt.style import TEXT_SIZES, change_text_size
 
 
 @pytest.fixture
@@ -98,3 +100,55 @@ def test_a_reason_filled_in_is_added_to_not_typed_over(qtbot, parent):
 def test_escape_cancels_the_reason(qtbot, parent):
     got, closed = answered(qtbot, lambda: Prompts.reason(parent, "Amend", "Why?"), typed_then((Qt.Key.Key_Escape, NONE)))
     assert (got, closed) == (None, True)
+
+
+LAPTOP_AT_125 = QSize(1092, 542)
+"""The room for a dialog on a 1366×768 laptop at 125 %: less the taskbar and its own title bar."""
+
+
+@pytest.fixture
+def largest_text_at_125(qapp, app_style, monkeypatch):
+    """The largest text size on a 125 % laptop's screen; the text size put back after."""
+    monkeypatch.setattr(screen_fit, "room", lambda widget: LAPTOP_AT_125)
+    change_text_size(qapp, len(TEXT_SIZES))
+    yield
+    change_text_size(qapp, -len(TEXT_SIZES))
+
+
+def shown_whole(qtbot, ask: Callable[[], object]) -> QSize:
+    """The size of the dialog `ask` opens (within its frame, which `room` leaves space for), closed
+    once measured."""
+    sizes: list[QSize] = []
+
+    def measure() -> None:
+        dialog = QApplication.activeModalWidget()
+        qtbot.waitExposed(dialog)
+        sizes.append(dialog.size())
+        dialog.reject()
+
+    QTimer.singleShot(0, measure)
+    ask()
+    return sizes[0]
+
+
+def test_a_confirm_found_to_fit_fits_as_the_message_box_shown(qtbot, largest_text_at_125):
+    """The changed admission's "Ward on another laptop?" at the largest text: measured at 480
+    pixels it fitted, and the message box asked it at 400, 650 pixels high, Yes and No under
+    the taskbar. Measured at the message box's width, it is asked within the screen."""
+    text = ("The patient is on ward 5A. If it keeps its records on another laptop, that laptop has their admission "
+            "as it was before this change (their identity, allergies or resuscitation decision) until a stick made "
+            "now is imported there: make it (Export for back-entry ▸ For a patient moved to another ward) and send "
+            "it to ward 5A.\n\nMake the stick now?")
+    shown = shown_whole(qtbot, lambda: Prompts.confirm(None, "Ward on another laptop?", text))
+    assert shown.height() <= LAPTOP_AT_125.height()
+
+
+def test_what_the_user_is_told_scrolls_above_ok_when_taller_than_the_screen(qtbot, largest_text_at_125):
+    """"One person, two charts" at the largest text was a message box 746 pixels high, its OK
+    under a 125 % laptop's taskbar: told in words scrolled above OK, the default."""
+    text = "\n".join(f"• Line {number} of what the nurse is told" for number in range(40))
+    shown = shown_whole(qtbot, lambda: Prompts.info(None, "One person, two charts", text))
+    assert shown.height() <= LAPTOP_AT_125.height()
+    told = ConfirmDialog(None, "One person, two charts", text, told=True)
+    qtbot.addWidget(told)
+    assert not told.fits and told.yes.isDefault() and told.yes.text().replace("&", "") == "OK"
