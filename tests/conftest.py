@@ -785,11 +785,11 @@ def admitted_twice(tmp_path, laptop, clock, admission_values):
 
 
 @pytest.fixture
-def allergy_on_one_laptop(tmp_path, laptop, clock, admission_values):
-    """The review's case: laptop 1 admits MOREAU (allergic to codeine); laptop 2 imports its
-    export (she moved there); laptop 2's nurse then changes only her weight to 81 kg, laptop 1's
-    adds a penicillin anaphylaxis. Returns (the admission as saved, laptop 1's nurse and clerk,
-    laptop 2's nurse and clerk)."""
+def weighed_on_another_laptop(tmp_path, laptop, clock, admission_values):
+    """Laptop 1 admits MOREAU (allergic to codeine); laptop 2 imports its export (she moved
+    there); 10 minutes later laptop 2's nurse changes only her weight to 81 kg. Returns (her
+    admission's answers, the admission as saved, laptop 1's nurse and clerk, laptop 2's nurse and
+    clerk)."""
     from downtime.services import records
     from downtime.sync.export import export
     from downtime.sync.import_export import import_export
@@ -802,9 +802,21 @@ def allergy_on_one_laptop(tmp_path, laptop, clock, admission_values):
     import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
     clock.advance(minutes=10)
     records.amend(nurse_2, saved.record_id, {**admitted, "weight_kg": 81, "weight_confirmed_kg": 81}, "weighed")
+    return admitted, saved, nurse_1, clerk_1, nurse_2, clerk_2
+
+
+@pytest.fixture
+def allergy_on_one_laptop(weighed_on_another_laptop, clock):
+    """The review's case: `weighed_on_another_laptop`, then 5 minutes later laptop 1's nurse adds
+    a penicillin anaphylaxis. Returns (the admission as saved, laptop 1's nurse and clerk, laptop
+    2's nurse and clerk)."""
+    from downtime.services import records
+
+    admitted, saved, nurse_1, clerk_1, nurse_2, clerk_2 = weighed_on_another_laptop
     clock.advance(minutes=5)
     records.amend(nurse_1, saved.record_id, {**admitted, "allergies": [
-        codeine, {"substance": "Penicillin", "reaction": "Anaphylaxis", "severity": "severe"}]}, "allergy found")
+        *admitted["allergies"], {"substance": "Penicillin", "reaction": "Anaphylaxis", "severity": "severe"}]},
+        "allergy found")
     return saved, nurse_1, clerk_1, nurse_2, clerk_2
 
 

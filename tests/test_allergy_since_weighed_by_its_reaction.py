@@ -124,15 +124,9 @@ def test_a_reason_on_a_readmissions_order_stands_after_the_earlier_stay_is_corre
     assert "Prescribed all the same" in asked.value.warnings[0].text("en")
 
 
-def test_an_allergy_on_a_version_on_hold_is_listed_as_its_dose_is_refused(tmp_path, laptop, clock, admission_values):
-    codeine = {"substance": "Codeine", "reaction": "Vomiting", "severity": "mild"}
-    admitted = {**admission_values, "birth_name": "Moreau", "used_name": "", "nir": "", "allergies": [codeine]}
-    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
-    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
-    saved = records.save_new(nurse_1, "admission", admitted)
-    import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
-    clock.advance(minutes=10)
-    records.amend(nurse_2, saved.record_id, {**admitted, "weight_kg": 81, "weight_confirmed_kg": 81}, "weighed")
+def test_an_allergy_on_a_version_on_hold_is_listed_as_its_dose_is_refused(tmp_path, weighed_on_another_laptop, clock):
+    admitted, saved, nurse_1, clerk_1, nurse_2, clerk_2 = weighed_on_another_laptop
+    codeine = admitted["allergies"][0]
     admin = Session(nurse_2.db, nurse_2.device, staff.sign_in(nurse_2.db, "admin", "0000", clock), nurse_2.forms, clock)
     staff.add_staff(admin, "doc", "Doctor", Role.DOCTOR, "2222")
     doctor = Session(nurse_2.db, nurse_2.device, staff.sign_in(nurse_2.db, "doc", "2222", clock), nurse_2.forms, clock)
