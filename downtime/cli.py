@@ -428,20 +428,25 @@ FORMERLY = QT_TRANSLATE_NOOP("messages", "(formerly {name})")
 def cmd_search(args: argparse.Namespace) -> int:
     """A patient found by the temporary name they were admitted under and identified since has
     it beside their name ("(formerly INCONNU TRÈFLE)", search.find): the line read DUPONT Marie
-    alone, and whoever searched by the name on a sample could not tell why it came up. The
+    alone, and whoever searched by the name on a sample could not tell why it came up; one found
+    by another laptop's identification on hold says it ("identified as GIRARD Thomas Paul on
+    another laptop (on hold)", `held` in the JSON), as the window's Formerly column does. The
     column is there only when a line has one."""
     from downtime.services.search import find, number_status
 
     session, text = _session(args), " ".join(args.text)
     found = find(session.db, session.forms, text)
     if args.json:
-        _json_lines({**_patient_row(f.patient), "formerly": f.formerly} for f in found)
+        _json_lines({**_patient_row(f.patient), "formerly": f.formerly,
+                     "held": f.held.text(args.lang) if f.held else None} for f in found)
     else:
-        formerly = any(f.formerly for f in found)
+        said = [", ".join(filter(None, (_say(args, FORMERLY, name=f.formerly) if f.formerly else None,
+                                        f.held.text(args.lang) if f.held else None))) for f in found]
+        formerly = any(said)
         rows = []
-        for f in found:
+        for f, why in zip(found, said, strict=True):
             p = f.patient
-            earlier = [_say(args, FORMERLY, name=f.formerly) if f.formerly else ""] if formerly else []
+            earlier = [why] if formerly else []
             rows.append([p.downtime_number, p.display_name, *earlier, p.birth_date_in(args.lang),
                          f"{p.ward or '-'}/{p.bed or '-'}", stay_word(p.stay, args.lang) if p.stay else ""])
         for line in _columns(rows, {1: NAME_WIDTH, 2: NAME_WIDTH} if formerly else {1: NAME_WIDTH}):

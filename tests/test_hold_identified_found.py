@@ -6,6 +6,7 @@ result phoned for Thomas Girard found no patient, on the office's laptop or the 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from downtime.services import back_entry, holds, records, search
@@ -107,3 +108,23 @@ def test_the_line_found_by_the_identification_on_hold_says_the_name_it_gives(
             "identified as GIRARD Thomas Paul on another laptop (on hold)"
     [found] = search.find(ed[0].db, ed[0].forms, "tattoo")
     assert (found.patient.downtime_number, found.held) == (ALIAS, None)
+
+
+def test_the_command_line_search_says_the_identification_on_hold_too(tmp_path, laptop, admission_values, clock,
+                                                                     capsys):
+    """`downtime search girard` gave the alias's line alone, "DT-001-00001-7  UNKNOWN MALE ALPHA
+    …", where the window says why it came up."""
+    from downtime.cli import main
+
+    ed, ward_5a, _, _ = _identified_on_hold(tmp_path, laptop, admission_values, clock)
+    import_export(ed[1], export(ward_5a[1], tmp_path / "stick-5a").folder)
+    signed = ["--db", str(tmp_path / "ed.sqlite"), "--user", "nurse", "--pin", "1111"]
+    assert main(["search", "girard", "thomas", *signed]) == 0
+    first, *rest = capsys.readouterr().out.splitlines()
+    assert first.startswith(ALIAS) and "identified as GIRARD Thomas Paul" in first and "(on hold)" in rest[-1]
+    for lang, said in (("en", "identified as GIRARD Thomas Paul on another laptop (on hold)"),
+                       ("fr", "identifié comme GIRARD Thomas Paul sur un autre portable (en attente)")):
+        assert main(["search", "girard", "thomas", *signed, "--json", "--lang", lang]) == 0
+        assert [json.loads(line)["held"] for line in capsys.readouterr().out.splitlines()] == [said]
+    assert main(["search", "tattoo", *signed, "--json"]) == 0
+    assert [json.loads(line)["held"] for line in capsys.readouterr().out.splitlines()] == [None]
