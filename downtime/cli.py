@@ -1317,8 +1317,8 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
 
     from downtime.formspec.values import format_value
     from downtime.services.theatre import (
-        BREACH, REASON_TO_CORRECT, SOON, cancer_said, procedure_and_side, rescheduling, times_cancelled, with_length,
-        with_telling,
+        BREACH, REASON_TO_CORRECT, SOON, cancer_said, deadline_said, procedure_and_side, rescheduling, times_cancelled,
+        with_length, with_telling,
     )
 
     # Those to rebook, then those whose patient's death is recorded since (not to rebook); whom
@@ -1353,10 +1353,12 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
     # booking id `downtime pdf letter` asks for, which only --json gave; then whether the patient
     # is still to be told of the cancellation, as the board says it (the coordinator rings them).
     def line(r: dict[str, Any]) -> str:
-        deadline = f"{datetime.fromisoformat(r['rebook_by']):%d/%m/%Y}" if r["rebook_by"] else "-"
+        # A P1a's or an NCEPOD target's hour too (deadline_said): "29/11/2026" hid a case 7 hours late.
+        # Padded to "dd/mm/yyyy hh:mm", a date alone too: padded to a date, the later columns drifted.
+        deadline = deadline_said(datetime.fromisoformat(r["rebook_by"])) if r["rebook_by"] else "-"
         flag = " ".join(filter(None, (r["cancer"], *(flag for key, flag in flags.items() if r[key]))))
         return (f"{format_value(priority, r['priority'], args.lang):<24} {r['patient']:<34} {r['downtime_number']:<15} "
-                f"{with_length(r['operation'], r['minutes'], args.lang):<48} {deadline:<10} {flag:<7} "
+                f"{with_length(r['operation'], r['minutes'], args.lang):<48} {deadline:<16} {flag:<7} "
                 f"{r['to_tell'] or '-':<38} {with_telling(r['booking_id'], r['not_told'], args.lang)}"
                 + "".join(f" {said}" for said in (times_cancelled(r["times_cancelled"], args.lang),
                                                   died if r["patient_died"] else "",

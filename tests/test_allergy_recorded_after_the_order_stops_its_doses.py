@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from downtime.domain.medication import Check
-from downtime.services import census, chart_alerts, medication, printing, records
+from downtime.services import census, chart_alerts, home_medicines, medication, printing, records
 from downtime.services.errors import ServiceError
 from tests.test_allergy_reason_and_holds import GIVEN_AT_16, _written_before_the_allergy
 
@@ -22,10 +22,12 @@ LINE = {"en": "ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe
 
 
 def _asked(session, patient: str, at: datetime) -> tuple[list[list[str]], list[str]]:
-    """What the escalation list says of the patient's orders, and their handover lines of them."""
+    """What the escalation list says of the patient's orders (not of the medicines taken before
+    admission, none recorded: asked a day after admission), and their handover lines of them."""
     inside = [row.patient for row in census.census(session.db, session.forms, ward="3B", at=at) if row.patient]
     found = chart_alerts.alerts(session.db, session.forms, inside, at, session.lang, ward="3B").alerts
-    return ([alert.said for alert in found if alert.form_id == medication.ORDER_FORM],
+    return ([alert.said for alert in found if alert.form_id == medication.ORDER_FORM
+             and alert.latest != home_medicines.WORDS["heading"][session.lang]],
             [line for line in printing._charted(session, inside, at, {}).get(patient, []) if "Co-amoxiclav" in line])
 
 

@@ -20,7 +20,7 @@ from downtime.domain.medication import (
     review_due,
     review_due_at,
 )
-from downtime.services import census, chart_alerts, medication, printing, records
+from downtime.services import census, chart_alerts, home_medicines, medication, printing, records
 from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_medication import REVIEW_EXTENSION
@@ -122,8 +122,15 @@ def _alerts(nurse):
     return chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), nurse.lang, ward=None)
 
 
+def _orders(nurse) -> list[chart_alerts.ChartAlert]:
+    """The escalation list's alerts of the orders, not of the medicines taken before admission (none
+    recorded: asked a day after admission)."""
+    return [alert for alert in _alerts(nurse).alerts if alert.form_id == medication.ORDER_FORM
+            and alert.latest != home_medicines.WORDS["heading"][nurse.lang]]
+
+
 def _said(nurse) -> list[str]:
-    return [line for alert in _alerts(nurse).alerts if alert.form_id == medication.ORDER_FORM for line in alert.said]
+    return [line for alert in _orders(nurse) for line in alert.said]
 
 
 def test_the_escalation_list_asks_the_review_once_due_and_the_doctors_review_clears_it(session_for,
@@ -135,7 +142,7 @@ def test_the_escalation_list_asks_the_review_once_due_and_the_doctors_review_cle
     assert _said(nurse) == []
     assert found.next_due is not None and found.next_due <= datetime.fromisoformat("2026-11-30T10:00+01:00")
     clock.now = datetime.fromisoformat("2026-11-30T10:30+01:00")
-    (alert,) = [alert for alert in _alerts(nurse).alerts if alert.form_id == medication.ORDER_FORM]
+    (alert,) = _orders(nurse)
     assert alert.said == [REVIEW] and alert.latest == "Amoxicillin 1 g IV 27/11 10:00"
     french = session_for("nurse")
     french.lang = "fr"

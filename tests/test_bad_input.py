@@ -481,9 +481,10 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"screened_at": at, "alertness": "normal", "amt4": "no_mistake", "attention": "seven_or_more",
              "acute_change": "not_known"}],
         "inpatient_fall": [
-            {"fell_at": at, "witnessed": "found", "where": "toilet", "fracture_signs": "suspected",
+            {"fell_at": at, "witnessed": "found", "last_seen_well_at": at, "where": "toilet", "fracture_signs": "suspected",
              "head_injury": "not_excluded", "lost_consciousness": "not_known", "ct_signs": ["vomited", "seizure"],
-             "weak_before": True, "anticoagulated": True, "injuries": "Hématome sourcilier gauche",
+             "weak_before": True, "weak_limbs": ["arm_left", "leg_left"], "anticoagulated": True,
+             "injuries": "Hématome sourcilier gauche",
              "reviewed_by": "Dr Benali", "reviewed_at": at, "ct_head": "done", "ct_head_at": at,
              "ct_head_result": "Pas de saignement", "family_told": True, "incident_reported": True,
              "incident_reference": "FEI-2026-1142", "notes": "Allait seule aux toilettes"},
@@ -794,6 +795,10 @@ RULE_REFUSALS = {
     ("operation_cancellation", "told_at"): "Told at: the patient cannot be told of the cancellation before it was "
                                            "decided",
     ("operation_cancellation", "cancelled_at"): "Cancelled at: this is before the decision to operate",
+    # A cancellation naming another date than the one standing (operation_cancellation version 3:
+    # its start, and the rebooking that placed it).
+    ("operation_cancellation", "slot_start"): "^Since this cancellation was opened, the operation has moved",
+    ("operation_cancellation", "rebooking"): "^Since this cancellation was opened, the operation has moved",
     ("theatre_session", "theatre"): _SESSION_TAKEN, ("theatre_session", "starts_at"): _SESSION_HOURS,
     ("theatre_session", "ends_at"): _SESSION_HOURS,
     ("operation_cancellation", "booking"): "no standing booking", ("operation_rebooking", "booking"): "no standing booking",

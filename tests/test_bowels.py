@@ -281,6 +281,9 @@ def test_the_escalation_list_is_read_again_when_blood_seen_leaves_the_day(sessio
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
     assert [alert.form_id for alert in found.alerts if alert.form_id == "bowel_chart"] == ["bowel_chart"]
+    assert found.next_due.isoformat() == "2026-11-29T09:00:00+01:00"  # a day in: no home medicines recorded
+    clock.now = datetime.fromisoformat("2026-11-29T09:00+01:00")
+    found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
     assert found.next_due.isoformat() == "2026-11-29T10:00:00+01:00"
     clock.now = datetime.fromisoformat("2026-11-29T10:00+01:00")
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")

@@ -74,6 +74,7 @@ def test_a_cannula_put_in_then_checked_says_its_days_and_phlebitis_asks_it_out(s
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
     assert [(alert.form_id, alert.latest) for alert in found.alerts] == [
         ("device_check", "Peripheral venous cannula, Left forearm, 20 G: VIP 3 at 30/11 13:30"),
+        ("medication_order", "Medicines taken before admission"),  # none recorded on admission
         ("vte_assessment", "VTE risk: not assessed yet")]
     assert found.next_due.isoformat() == "2026-11-30T21:30:00+01:00"
     # To take out: no next check beside it, which left the night nurse to choose.

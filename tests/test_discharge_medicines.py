@@ -10,7 +10,8 @@ import pytest
 from fhir.resources.R4B.medicationstatement import MedicationStatement
 
 from downtime.domain.medication import Check
-from downtime.services import medication, prefill, printing, records
+from downtime.i18n import message
+from downtime.services import leaving, medication, prefill, printing, records
 from downtime.services.prefill import WORDS
 from downtime.sync.export import export
 from downtime.sync.fhir_elements import derived_id
@@ -67,12 +68,33 @@ def test_a_discharge_starts_from_the_orders_in_force_and_the_medicines_taken_bef
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_patient_on_no_medicine_starts_with_the_line_saying_so(session_for, patient, lang):
     """An empty box read as forgotten; the discharge's list may be left empty (not required), so
-    the chart's answer is said. A transfer-out's, required, stays for the nurse to fill in."""
+    the chart's answer is said, after the medicines taken before admission asked of, none recorded
+    on admission (test_a_list_recorded_nowhere_is_asked_unknown_not_none). A transfer-out's,
+    required, stays for the nurse to fill in."""
     nurse = session_for("nurse", lang)
     answers = prefill.first_answers(nurse, nurse.form("discharge"), patient)
-    assert answers["medicines_on_discharge"] == WORDS["no_order"][lang]
+    assert answers["medicines_on_discharge"].splitlines()[-1] == WORDS["no_order"][lang]
     assert "usual_medicines" not in answers  # none recorded on admission
     assert "current_treatments" not in prefill.first_answers(nurse, nurse.form("transfer_out"), patient)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_list_recorded_nowhere_is_asked_unknown_not_none(session_for, patient, lang):
+    """The admission's list left blank and no reconciliation: "None: no medicine in force" and a
+    blank list under it read to the GP as a patient on no medicine. The letter asks the list,
+    unknown, and the save asks its blank (leaving.unfilled); the list typed on the admission since
+    (or "Nil") answers it."""
+    nurse = session_for("nurse", lang)
+    spec = nurse.form("discharge")
+    answers = prefill.first_answers(nurse, spec, patient)
+    asked = WORDS["home_unrecorded"][lang].format(asked=leaving.WORDS["continue_or_stop"][lang])
+    assert answers["medicines_on_discharge"].splitlines() == [asked, WORDS["no_order"][lang]]
+    assert leaving.unfilled(spec, answers, lang) == [message(
+        lang, leaving.UNFILLED, field=spec.field("medicines_on_discharge").label.get(lang), line=asked)]
+    admission = next(record for record in records.list_current(nurse.db, patient_id=patient)
+                     if record.form_id == "admission")
+    records.amend(nurse, admission.record_id, {**admission.data, "usual_medicines": "Nil"}, "asked the daughter")
+    assert prefill.first_answers(nurse, spec, patient)["medicines_on_discharge"] == WORDS["no_order"][lang]
 
 
 def test_a_discharge_without_them_is_still_saved_and_amended(session_for, patient):

@@ -151,12 +151,13 @@ def test_a_home_line_is_left_to_its_order_only_when_one_order_gives_all_it_names
 
 def test_a_line_saying_there_is_no_medicine_is_not_asked_of(session_for, medication_ward, admission_values,
                                                             clock):
-    """"Nil", "NKDA", "See GP letter", "Aucun", "Néant", a heading: each went on the letter as a
-    medicine to continue, stop or change, and the save asked to complete it. A patient on no
-    order keeps the line saying so, whatever the home lines."""
+    """"Nil", "NKDA", "Aucun", "Néant", a heading: each went on the letter as a medicine to
+    continue, stop or change, and the save asked to complete it ("See GP letter", a list not got
+    yet, is asked as unknown: test_home_medicines_not_recorded). A patient on no order keeps the
+    line saying so, whatever the home lines."""
     patient = medication_ward[0]
     nurse = session_for("nurse")
-    _usual(nurse, patient, "Nil\nNone\nNKDA\nSee GP letter\nAucun\nNéant\nPas de traitement\n"
+    _usual(nurse, patient, "Nil\nNone\nNKDA\nAucun\nNéant\nPas de traitement\n"
                            "Nil regular medicines\nTraitement habituel :")
     clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
     medicines = _discharge_medicines(nurse, patient)
@@ -188,7 +189,8 @@ def test_orders_stopped_in_hospital_follow_those_in_force_one_a_medicine(session
     for drug in ("Paracetamol", "Levetiracetam", "Bisoprolol"):
         _order(doctor, patient, drug, 500.0 if drug != "Bisoprolol" else 2.5, start_at="2026-11-28T09:00+01:00")
     clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
-    lines = _discharge_medicines(nurse, patient).splitlines()
+    unknown, *lines = _discharge_medicines(nurse, patient).splitlines()
+    assert unknown.startswith("Medicines taken before admission — NOT RECORDED")  # none on the admission: asked
     assert [line.split(" ")[0] for line in lines[:5]] == ["Amoxicillin", "Morphine", "Bisoprolol", "Levetiracetam",
                                                           "Paracetamol"]
     assert not any("STOPPED" in line for line in lines[:5])

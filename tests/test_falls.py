@@ -13,7 +13,7 @@ from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
-from downtime.domain.falls import ASKS, Ask, Fall, asks, said
+from downtime.domain.falls import ASKS, HEAD_INJURY_NEURO, Ask, Fall, asks, said
 from downtime.domain.gcs import Alarm
 from downtime.services import census, chart_alerts, falls, neuro, prefill, printing, records
 from downtime.services.errors import ValidationFailed
@@ -434,7 +434,7 @@ def test_a_fall_of_version_2_is_read_printed_and_exported_as_before(session_for,
     """Recorded before the CT head and the incident reference were asked: its CT head is asked (it
     was on an anticoagulant) until it is amended, and it prints and exports as it was."""
     nurse = session_for("nurse")
-    assert nurse.form("inpatient_fall").version == 4
+    assert nurse.form("inpatient_fall").version == 5
     fall = records.save_new(nurse, "inpatient_fall", {**FELL, "reviewed_by": "Dr Benali",
                                                       "reviewed_at": "2026-11-28T13:40+01:00"}, patient_id=patient)
     known = falls.read(nurse.db, [census.patient_with_location(nurse.db, nurse.forms, patient)])[patient]
@@ -557,13 +557,14 @@ def test_a_fall_of_version_4_records_nice_s_signs_and_the_patient_s_age_asks_its
                                                                                      exported_resource):
     """The patient of the fixtures was born in 1954: 72 at the fall."""
     nurse = session_for("nurse")
-    assert nurse.form("inpatient_fall").version == 4
+    assert nurse.form("inpatient_fall").version == 5
     fall = records.save_new(nurse, "inpatient_fall", {
         **FELL, "anticoagulated": False, "lost_consciousness": "yes", "ct_signs": ["skull_fracture"],
-        "weak_before": True}, patient_id=patient)
+        "weak_before": True, "weak_limbs": ["arm_left"]}, patient_id=patient)
     inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     assert falls.handover(nurse.db, inside, nurse.clock(), "en")[patient].startswith(
-        "Fell 28/11 13:20 (found on the floor, loss of consciousness or amnesia, limb weakness known before); "
+        "Fell 28/11 13:20 (found on the floor, loss of consciousness or amnesia, weakness of the left arm known "
+        "before); "
         "SIGNS OF A SKULL FRACTURE AFTER A POSSIBLE HEAD INJURY: tell the doctor now (CT head within 1 hour: by "
         "28/11 14:20, NICE); HEAD INJURY NOT EXCLUDED")  # the 1 hour's CT says the 8 hours' too
     found = exported_resource(fall.record_id, Observation)
@@ -571,6 +572,7 @@ def test_a_fall_of_version_4_records_nice_s_signs_and_the_patient_s_age_asks_its
              for part in found.component}
     assert parts["Loss of consciousness or amnesia since the fall"] == "Yes"
     assert parts["Skull fracture signs"] is True and parts["Limb weakness known before the fall"] is True
+    assert parts["Limb weak before the fall"] == "left arm"
 
 
 def test_a_neuro_set_refused_after_a_head_injury_leaves_start_neuro_obs_asked_and_said_on_the_letter(
@@ -618,7 +620,7 @@ def test_a_child_who_vomited_is_observed_as_nice_says_for_children_not_asked_the
     assert known.asking(known.falls[0], "en", at=nurse.clock()) == [
         "VOMITED 3 TIMES OR MORE AFTER A POSSIBLE HEAD INJURY (UNDER 16): tell the doctor now (NICE, child: observe "
         "for 4 hours at least; CT head within 1 hour with another risk factor, or if the vomiting recurs, the GCS "
-        "falls below 15 or drowsiness recurs)", ASKS[Ask.NEURO]["en"], ASKS[Ask.OBSERVATIONS]["en"]]
+        "falls below 15 or drowsiness recurs)", HEAD_INJURY_NEURO["en"], ASKS[Ask.OBSERVATIONS]["en"]]
     assert known.urgent(known.falls[0])
     assert falls.handed_on(nurse.db, nurse.forms, child, nurse.clock(), "en") == [
         "Fell 28/11 13:20 (head injury, vomited 3 times or more); not examined by a doctor in hospital; no "

@@ -472,7 +472,7 @@ def test_a_cancellation_told_afterwards_exports_when_the_patient_was_told(sessio
     bundle = _export(session_for, tmp_path, "untold")
     Bundle.model_validate(bundle)
     (appointment,) = _resources(bundle, "Appointment")
-    assert appointment["comment"].endswith("; patient told: Not yet")
+    assert appointment["comment"].endswith("; patient not told yet")
     theatre.record_told(coord, booking.record_id, "phone", datetime.fromisoformat("2026-11-28T11:30+01:00"))
     bundle = _export(session_for, tmp_path, "told")
     Bundle.model_validate(bundle)

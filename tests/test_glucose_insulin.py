@@ -334,15 +334,16 @@ def test_a_sulfonylurea_given_on_a_hypo_not_rechecked_asks_the_nurse(session_for
 
 
 def test_a_sulfonylurea_is_not_asked_a_reading_in_the_hour(session_for, medication_ward, clock):
-    """A tablet is not chosen on the hour's reading as a sliding scale is: no reading at all, or a
-    hypo rechecked since, asks nothing."""
+    """A tablet is not chosen on the hour's reading as a sliding scale is: no reading at all asks
+    nothing, and a hypo rechecked since asks only that the prescriber be told (it comes back:
+    tests/test_sulfonylurea_after_a_hypo.py)."""
     nurse, patient = session_for("nurse"), medication_ward[0]
     order = _sulfonylurea(session_for, patient, "Gliclazide 80 mg")
     given = {"dose_given": 80.0, "route": "PO", medication.DECIDED_ON: None}
     assert _glucose_warnings(nurse, order, **given) == []
     glucose_charted(nurse, patient, "2026-11-28T09:50+01:00", 2.9)
     glucose_charted(nurse, patient, "2026-11-28T10:05+01:00", 6.4, timing="recheck", action="Orange juice")
-    assert _glucose_warnings(nurse, order, **given) == []
+    assert [w.template for w in _glucose_warnings(nurse, order, **given)] == [glucose.AFTER_A_HYPO]
 
 
 @pytest.mark.parametrize("shown, typed, asked", [

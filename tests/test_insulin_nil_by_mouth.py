@@ -30,6 +30,10 @@ def _insulin(session_for, patient, drug, dose=6.0):
     # Humulin I (isophane) written with its pen or a hyphen: read as a mealtime insulin (review S4 #2)
     ("Humulin I KwikPen", None, False), ("Humulin I Kwikpen 100 units/mL", None, False), ("Humulin-I", None, False),
     ("Humulin N KwikPen", None, False),
+    # a mealtime insulin whose line names the regimen: no basal one (review S_DI2 S1)
+    ("NovoRapid 6 units TDS (basal-bolus regimen)", None, True), ("NovoRapid correction dose with basal", None, True),
+    ("Insuline rapide (NovoRapid) schéma basal-bolus", None, True),
+    ("Insulin (Humulin I) 20 units", None, False), ("Insulin long-acting 20 units nocte", None, False),
     ("Actrapid 50 units in 50 mL", 2.0, False),  # an insulin infusion runs on while the patient fasts
     ("Enoxaparin", None, False)])
 def test_nil_by_mouth_is_offered_for_a_mealtime_insulin_alone(drug, rate, offered):

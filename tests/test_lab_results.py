@@ -616,8 +616,8 @@ def test_a_sample_of_a_stay_that_ended_is_not_chased_on_readmission_but_its_resu
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {}
     assert [full for full, _ in lab_results.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en")] == []
 
-    records.save_new(nurse, "lab_result", {**PHONED, "request": sample.record_id, "gives": ["electrolytes"]},
-                     patient_id=patient)
+    records.save_new(nurse, "lab_result", {**PHONED, "request": sample.record_id, "gives": ["electrolytes"],
+                                           "sample_taken_at": "2026-11-28T10:00+01:00"}, patient_id=patient)
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B").alerts
     assert [(alert.form_id, alert.latest) for alert in found] == [
         ("lab_result", "Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10")]

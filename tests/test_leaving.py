@@ -93,11 +93,15 @@ def test_an_operation_booked_is_asked_of_and_starts_the_follow_up(session_for, b
     answers = prefill.first_answers(nurse, nurse.form("discharge"), patient)
     booked = "Operation booked: Hip hemiarthroplasty, LEFT, 30/11 08:00, T1; what the patient is told of it: …"
     assert answers["follow_up"] == booked
-    # Left as it stands, the Save prompt asks of it (the GP's copy read "told of it: …").
+    # Left as it stands, the Save prompt asks of it (the GP's copy read "told of it: …"), after
+    # the medicines taken before admission, none recorded on admission (prefill's home_unrecorded).
+    unrecorded = prefill.WORDS["home_unrecorded"]["en"].format(asked=leaving.WORDS["continue_or_stop"]["en"])
+    medicines = (f"LETTER NOT COMPLETED: {nurse.form('discharge').field('medicines_on_discharge').label.get('en')}: "
+                 f"“{unrecorded}”: fill in the “…”")
     assert leaving.unfilled(nurse.form("discharge"), answers, "en") == [
-        f"LETTER NOT COMPLETED: Follow-up arranged: “{booked}”: fill in the “…”"]
+        medicines, f"LETTER NOT COMPLETED: Follow-up arranged: “{booked}”: fill in the “…”"]
     assert leaving.unfilled(nurse.form("discharge"), {**answers, "follow_up": booked.replace("…", "date by post")},
-                            "en") == []
+                            "en") == [medicines]
     assert "follow_up" not in prefill.first_answers(nurse, nurse.form("transfer_out"), patient)
 
 

@@ -28,10 +28,11 @@ FIELD = {"transfer_out": "current_treatments", "discharge": "medicines_on_discha
 
 def _on(session_for, admission_values, drugs: list[str], rule: str) -> tuple[str, Session]:
     """A patient on a regular order of each of `drugs`, three times a day, each with the dose rule
-    (handed on by name, the orders starting together)."""
+    (handed on by name, the orders starting together), none taken before admission (a going-home
+    letter asks a list recorded nowhere first)."""
     nurse, doctor = session_for("nurse"), session_for("doctor")
-    patient = records.save_new(nurse, "admission", {**admission_values, "allergy_status": "nka", "allergies": []}
-                               ).patient_id
+    patient = records.save_new(nurse, "admission", {**admission_values, "allergy_status": "nka", "allergies": [],
+                                                    "usual_medicines": "Nil"}).patient_id
     for drug in drugs:
         records.save_new(doctor, "medication_order", {
             "drug": drug, "dose": 1, "dose_unit": "tablet", "route": "PO", "frequency": "scheduled",

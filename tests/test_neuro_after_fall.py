@@ -49,7 +49,7 @@ def test_the_fall_records_the_usual_gcs_and_a_fall_of_version_1_is_read_as_befor
         with pytest.raises(ValidationFailed) as refused:
             records.save_new(nurse, "inpatient_fall", {**FALL, "usual_gcs": wrong}, patient_id=patient)
         assert [error.path for error in refused.value.errors] == ["usual_gcs"]
-    assert nurse.form("inpatient_fall").version == 4
+    assert nurse.form("inpatient_fall").version == 5
     old = {key: value for key, value in FALL.items() if key != "usual_gcs"}
     assert fall_of(old).usual_gcs is None
     fall = records.save_new(nurse, "inpatient_fall", old, patient_id=patient)

@@ -391,7 +391,6 @@ def test_a_worsening_gcs_not_yet_told_is_said_once_at_its_latest(session_for, pa
                                {"taken_at": "2026-11-28T04:10+01:00", "verbal": "2", "eyes": "3"})
     assert neuro.handover(nurse.db, [patient], nurse.clock(), "en")[patient] == (
         "NEURO OBS: GCS 11 (E3 V2 M6) at 28/11 04:10; GCS fell by 4 since 28/11 03:10: tell the doctor now; "
-        "GCS down by 4 since 28/11 03:10, held for 30 minutes or more: tell the doctor now; "
         f"{CT_NOW}; next set due 28/11 04:40")
     clock.advance(hours=1)
     records.save_new(nurse, "neuro_observations", {**NIGHT_SET, "taken_at": "2026-11-28T05:10+01:00", "verbal": "4"},
@@ -513,9 +512,10 @@ def test_a_set_asking_a_doctor_is_urgent_though_its_words_say_no_now(session_for
 
 
 def test_one_sided_weakness_known_before_the_fall_asks_no_focal_ct(session_for, patient):
-    """An old stroke the fall records (form version 4): its hemiparesis at the first set is not new."""
+    """An old stroke the fall records (form version 5: its limbs): its hemiparesis at the first set is not new."""
     nurse = session_for("nurse")
-    records.save_new(nurse, "inpatient_fall", {**FALL, "weak_before": True}, patient_id=patient)
+    records.save_new(nurse, "inpatient_fall", {**FALL, "weak_before": True, "weak_limbs": ["arm_left", "leg_left"]},
+                     patient_id=patient)
     records.save_new(nurse, "neuro_observations", {**SET, "eyes": "4", "verbal": "5", "motor": "6",
                                                    "arm_left": "severe", "leg_left": "severe"}, patient_id=patient)
     assert neuro.chart(nurse.db, patient)[-1].flags == []

@@ -718,8 +718,8 @@ def test_the_printed_rescheduling_list_says_the_rebook_by_date_in_the_screens_wo
                                          "last_minute": False, "patient_told": "phone"})
     text = pdf_text(printing.print_rescheduling(session_for("coord", lang="fr"), tmp_path / "r.pdf"))
     assert "Au plus tard le" in text and "À faire avant" not in text
-    assert "02/12/2026 BIENTÔT" in text, "Morin: expedited, 7 days from 25/11 10:00"
-    assert "27/11/2026 DÉPASSÉ" in text, "Zola: urgent, 24 hours from 26/11 09:00"
+    assert "02/12/2026 10:00 BIENTÔT" in text, "Morin: expedited, 7 days from 25/11 10:00"
+    assert "27/11/2026 09:00 DÉPASSÉ" in text, "Zola: urgent, 24 hours from 26/11 09:00"
 
 
 BETWEEN = {"en": "; ", "fr": " ; "}

@@ -190,10 +190,11 @@ def test_the_slots_suggested_in_a_theatre_holding_two_lists_count_both_lists_ope
     """The suggestions counted only the list's own operations: laptop 2's T1 list was offered at
     08:00 while laptop 1's cholecystectomy stood in T1 until 09:30, and laptop 1's at 09:30 while
     the hernia repair stood there until 10:00. The clash check refused the first when typed by
-    hand; the dialog's Enter booked it unchecked by the eye."""
+    hand; the dialog's Enter booked it unchecked by the eye. T1 is offered a turnover after the
+    hernia repair (domain.theatre.TURNOVER)."""
     coord, knee, second_t1 = rebooking_in_a_room_of_two_lists
     found = theatre.suggestions(coord.db, knee.record.record_id, clock.now)
-    assert [(slot.theatre, f"{slot.start:%d %H:%M}") for slot in found.slots] == [("T2", "30 08:00"), ("T1", "30 10:00")]
+    assert [(slot.theatre, f"{slot.start:%d %H:%M}") for slot in found.slots] == [("T2", "30 08:00"), ("T1", "30 10:15")]
     with pytest.raises(theatre.ClashRefused, match="theatre T1 is booked 30/11 08:00-09:30"):
         theatre.rebook(coord, knee.record.record_id, {"outcome": "rebooked", "session": second_t1,
                                                       "planned_start": "2026-11-30T08:00+01:00",
@@ -229,20 +230,21 @@ def test_the_rebook_dialog_books_a_theatre_of_two_lists_after_both_lists_operati
     coord, knee, _ = rebooking_in_a_room_of_two_lists
     dialog = _rebook_dialog(coord, knee.record.record_id, qtbot)
     assert [dialog.slot_list.item(row).text() for row in range(dialog.slot_list.count())] == [
-        "Mon 30/11 08:00 — theatre T2 (General surgery)", "Mon 30/11 10:00 — theatre T1 (General surgery)"]
+        "Mon 30/11 08:00 — theatre T2 (General surgery)", "Mon 30/11 10:15 — theatre T1 (General surgery)"]
     _enter_on_second_slot(dialog)
     assert dialog.error.text() == ""
     moved = _standing(coord, knee.record.record_id)
-    assert moved.status is theatre.BookingStatus.REBOOKED and f"{moved.start:%H:%M}" == "10:00"
+    assert moved.status is theatre.BookingStatus.REBOOKED and f"{moved.start:%H:%M}" == "10:15"
     assert not any(entry.clashes for _, entries in theatre.day_list(coord.db, coord.forms, MONDAY)
                    for entry in entries if entry.state.record.record_id == knee.record.record_id)
 
 
 def test_a_slot_of_a_theatre_of_two_lists_taken_while_the_dialog_is_open_is_refused_said_and_replaced(
         rebooking_in_a_room_of_two_lists, qtbot):
-    """The slots are read when the dialog opens: T1 at 10:00, booked meanwhile on the theatre's
-    other list (another coordinator), is refused on Enter with the clash named, nothing booked,
-    and the slots are read again (the slot refused stayed offered, first after T2's)."""
+    """The slots are read when the dialog opens: T1 at 10:15, taken meanwhile by an operation at
+    10:00 on the theatre's other list (another coordinator), is refused on Enter with the clash
+    named, nothing booked, and the slots are read again (the slot refused stayed offered, first
+    after T2's)."""
     coord, knee, second_t1 = rebooking_in_a_room_of_two_lists
     dialog = _rebook_dialog(coord, knee.record.record_id, qtbot)
     hernia = next(state for state in theatre.bookings(coord.db, coord.forms)
@@ -255,7 +257,7 @@ def test_a_slot_of_a_theatre_of_two_lists_taken_while_the_dialog_is_open_is_refu
                                    "The suggested slots have been read again.")
     assert dialog.isVisible() and _standing(coord, knee.record.record_id).status is theatre.BookingStatus.CANCELLED
     assert [dialog.slot_list.item(row).text() for row in range(dialog.slot_list.count())] == [
-        "Mon 30/11 08:00 — theatre T2 (General surgery)", "Mon 30/11 11:00 — theatre T1 (General surgery)"]
+        "Mon 30/11 08:00 — theatre T2 (General surgery)", "Mon 30/11 11:15 — theatre T1 (General surgery)"]
 
 
 def test_an_operation_left_past_its_shortened_list_keeps_its_theatre_busy_in_the_suggestions(
@@ -286,12 +288,13 @@ def test_an_operation_left_past_its_shortened_list_keeps_its_theatre_busy_in_the
     other = records.save_new(office_nurse, "admission", {**admission_values, "bed": "9", "birth_name": "Other",
                                                          "nir": ""}).patient_id
     waiting = theatre.book(office, other, {**BOOKING, "surgeon": "Dr Petit", "anaesthetist": None,
+                                           "anaesthetic": "local",  # no fasting to wait for (domain.theatre.fasts)
                                            "session": afternoon, "planned_start": "2026-11-30T14:00+01:00"})
     theatre.cancel(office, waiting.record_id, {"cancelled_at": "2026-11-28T13:00+01:00", "reason": "equipment_failure",
                                                "last_minute": True, "patient_told": "phone"})
     clock.now = datetime(2026, 11, 30, 10, 5, tzinfo=clock.now.tzinfo)
     (slot,) = theatre.suggestions(office.db, waiting.record_id, clock.now).slots
-    assert f"{slot.start:%H:%M}" == "12:00", "T1 is busy until the operation past its list's end is over"
+    assert f"{slot.start:%H:%M}" == "12:15", "T1 is busy until the operation past its list's end is over, and a turnover"
     with pytest.raises(theatre.ClashRefused, match="theatre T1 is booked 30/11 09:00-12:00"):
         theatre.rebook(office, waiting.record_id, {"outcome": "rebooked", "session": afternoon,
                                                    "planned_start": "2026-11-30T10:15+01:00",
@@ -472,7 +475,7 @@ def test_the_slots_offered_to_one_of_two_linked_numbers_avoid_the_others_operati
     back_entry.link_patient(clerk, first, "800123")
     back_entry.link_patient(clerk, second, "800123", same_person=True)
     assert [f"{slot.theatre} {slot.start:%H:%M}" for slot in theatre.suggestions(coord.db, t1, clock.now).slots] == [
-        "T1 09:30", "T2 09:30"]
+        "T1 09:30", "T2 09:45"]
 
 
 def test_the_day_list_flags_two_numbers_probably_one_patient_operated_at_once(one_person_on_two_laptops):

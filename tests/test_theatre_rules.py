@@ -51,7 +51,7 @@ def test_suggestions_are_clash_free_and_earliest_first():
     wanted = _booking("new", None, None, minutes=120)
     slots = suggest_slots(wanted, sessions, booked, after=DAY)
     assert [(s.session_id, s.start.strftime("%d %H:%M")) for s in slots] == [
-        ("s2", "01 09:30"), ("s3", "02 08:00")]
+        ("s2", "01 09:45"), ("s3", "02 08:00")]
     by_id = {s.session_id: s for s in sessions}
     for slot in slots:
         trial = Booking("new", "p-new", slot.session_id, slot.start, 120, "Dr A", "Dr Z")
@@ -128,7 +128,7 @@ def test_the_earliest_slot_comes_first_whichever_session_starts_first():
     sessions = [*(_session(f"s{t}", f"T{t}", end=18) for t in range(5)), _session("late", "T9", start=9)]
     slots = suggest_slots(_booking("new", None, None, minutes=60, anaesthetist=None), sessions, busy, after=DAY)
     assert [(s.session_id, s.start.strftime("%H:%M")) for s in slots] == [
-        ("late", "09:00"), ("s0", "12:00"), ("s1", "12:00"), ("s2", "12:00"), ("s3", "12:00")]
+        ("late", "09:00"), ("s0", "12:15"), ("s1", "12:15"), ("s2", "12:15"), ("s3", "12:15")]
 
 
 def test_a_theatre_holding_two_lists_at_once_is_busy_with_both_lists_operations():
@@ -140,7 +140,7 @@ def test_a_theatre_holding_two_lists_at_once_is_busy_with_both_lists_operations(
               _booking("b2", "s1b", 9, minutes=60, surgeon="Dr C", anaesthetist="Dr X"),
               _booking("b3", "s2", 8, minutes=300, surgeon="Dr D", anaesthetist="Dr W")]
     slots = suggest_slots(_booking("new", None, None), sessions, booked, after=DAY)
-    assert [(s.theatre, s.start.strftime("%H:%M")) for s in slots] == [("T1", "10:00")], (
+    assert [(s.theatre, s.start.strftime("%H:%M")) for s in slots] == [("T1", "10:15")], (
         "one slot: the room's two lists offer the same time once")
 
 

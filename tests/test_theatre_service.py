@@ -125,7 +125,7 @@ def test_a_clash_says_where_the_operation_fits_that_day_and_for_an_emergency_wha
     with pytest.raises(theatre.ClashRefused) as refused:
         theatre.book(coord, patients[1], emergency)
     assert refused.value.text("en") == (
-        "This slot clashes: theatre T1 is booked 30/11 08:00-09:30. Free that day for 60 min: from 09:30 in T1, or "
+        "This slot clashes: theatre T1 is booked 30/11 08:00-09:30. Free that day for 60 min: from 09:45 in T1, or "
         "T2 (General surgery) from 08:00, or T3 (Orthopaedics) from 13:30. For an immediate case: cancelling a "
         "planned operation (reason \u201cEmergency took the theatre\u201d) frees its slot.")
     with pytest.raises(theatre.ClashRefused) as refused:
@@ -196,9 +196,10 @@ def test_a_lists_next_free_start_is_where_a_new_booking_begins(lists, clock):
     first = theatre.book(coord, patients[0], _booking(monday, "08:00"))
     theatre.book(coord, patients[1], _booking(monday, "10:00", surgeon="Dr B", anaesthetist="Dr C", minutes=60))
     theatre.book(coord, patients[2], _booking(made["t2-mon"], "11:00", surgeon="Dr D", anaesthetist="Dr E"))
-    assert theatre.next_free_start(coord.db, monday, clock.now) == datetime.fromisoformat(f"{MONDAY}T09:30+01:00")
+    # 09:30-10:00 holds no operation once a turnover is kept either side (domain.theatre.TURNOVER).
+    assert theatre.next_free_start(coord.db, monday, clock.now) == datetime.fromisoformat(f"{MONDAY}T11:15+01:00")
     assert theatre.next_free_start(coord.db, monday, clock.now, 60) == datetime.fromisoformat(
-        f"{MONDAY}T11:00+01:00")
+        f"{MONDAY}T11:15+01:00")
     theatre.cancel(coord, first.record_id, CANCEL)
     assert theatre.next_free_start(coord.db, monday, clock.now, 60) == datetime.fromisoformat(
         f"{MONDAY}T08:00+01:00")
@@ -511,13 +512,14 @@ def test_a_session_cannot_be_shortened_to_leave_a_booking_outside_it(lists):
 # ------------------------------------------------------------------ summer time (H)
 
 def test_a_slot_after_the_change_to_summer_time_is_on_the_wall_clock():
-    """An operation from 01:00 (+01:00) for 120 minutes ends at 04:00 Paris time, 03:00+01:00."""
+    """An operation from 01:00 (+01:00) for 120 minutes ends at 04:00 Paris time, 03:00+01:00;
+    the next begins a turnover later."""
     start = datetime.fromisoformat("2027-03-28T00:00+01:00")
     night = TheatreSession("night", "T9", start, datetime.fromisoformat("2027-03-28T08:00+02:00"), "Emergency")
     booked = [Booking("b1", "p1", "night", start + timedelta(hours=1), 120, "Dr N", "Dr M")]
     (slot,) = suggest_slots(Booking("new", "p2", None, None, 90, "Dr N", "Dr M"), [night], booked,
                             after=datetime(2027, 3, 27, 14, 0, tzinfo=PARIS))
-    assert slot.start.isoformat() == "2027-03-28T04:00:00+02:00"
+    assert slot.start.isoformat() == "2027-03-28T04:15:00+02:00"
 
 
 def test_a_suggested_slot_after_the_change_is_printed_at_paris_time(lists, clock, tmp_path):
@@ -537,7 +539,7 @@ def test_a_suggested_slot_after_the_change_is_printed_at_paris_time(lists, clock
                                                       clock.now.isoformat(timespec="minutes")))
     pdf = printing.print_theatre_list(coord, date(2027, 3, 28), tmp_path / "night.pdf")
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(pdf).pages))
-    assert re.findall(r"\d (\d\d:\d\d) –(\d\d:\d\d) [A-Z]+", text) == [("01:00", "04:00"), ("04:00", "05:30")]
+    assert re.findall(r"\d (\d\d:\d\d) –(\d\d:\d\d) [A-Z]+", text) == [("01:00", "04:00"), ("04:15", "05:45")]
 
 
 def test_a_days_list_reads_only_that_days_bookings_yet_shows_what_was_moved_in_or_out(lists, clock):
@@ -1086,10 +1088,11 @@ def test_the_census_tells_a_patient_called_in_from_home_from_one_on_a_ward(lists
     """Told by the operation's priority, an elective patient in a ward bed was offered slots from
     90 minutes on (the time to come in from home), and an urgent one sent home the slot starting
     now, which they could not reach. Where the census puts the patient now decides, whatever the
-    priority."""
+    priority. Under local anaesthetic, with no fasting to wait for (`domain.theatre.fasts`)."""
     coord, patients, made = lists
     now = _session(coord, "T3", "2026-11-28", "14:00", "18:00")
-    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00", priority=priority))
+    first = theatre.book(coord, patients[0], {**_booking(made["t1-mon"], "08:00", priority=priority),
+                                              "anaesthetic": "local"})
     theatre.cancel(coord, first.record_id, CANCEL)
     if at_home:
         send_home(patients[0])
@@ -1572,7 +1575,7 @@ def test_an_operation_done_in_another_theatre_holds_that_theatre_then_and_frees_
     with pytest.raises(theatre.ClashRefused, match=re.escape(
             "theatre T3 is in use 28/11 09:05-10:35 by an operation done there")):
         theatre.book(coord, patients[1], _booking(t3, "09:30", surgeon="Dr B", anaesthetist="Dr C", day=SATURDAY))
-    assert theatre.next_free_start(coord.db, t3, clock.now, 90) == datetime.fromisoformat(f"{SATURDAY}T10:45+01:00")
+    assert theatre.next_free_start(coord.db, t3, clock.now, 90) == datetime.fromisoformat(f"{SATURDAY}T11:00+01:00")
     assert theatre.next_free_start(coord.db, today, clock.now, 90) == datetime.fromisoformat(f"{SATURDAY}T08:00+01:00")
     theatre.book(coord, patients[1], _booking(today, "09:00", surgeon="Dr B", anaesthetist="Dr C", day=SATURDAY))
     with pytest.raises(theatre.ClashRefused, match=re.escape("the patient is already booked 28/11 09:05-10:35")):
@@ -1691,7 +1694,7 @@ def test_an_operation_cancelled_for_a_death_since_withdrawn_comes_first_to_reboo
     to_rebook, dead = theatre.rescheduling(coord.db, coord.forms, clock.now)
     assert ([item.state.record.record_id for item in to_rebook], dead) == ([booking.record_id, other.record_id], [])
     assert [item.rebook_by("en") for item in to_rebook] == [
-        "NO DEATH RECORDED (withdrawn): correct the cancellation's reason and rebook", "02/10/2026 BREACH"]
+        "NO DEATH RECORDED (withdrawn): correct the cancellation's reason and rebook", "02/10/2026 10:00 BREACH"]
     assert "NO DEATH RECORDED (withdrawn)" in _pdf_text(printing.print_rescheduling(coord, tmp_path / "resched.pdf"))
     records.amend(coord, cancelled.record_id, {**cancelled.data, "reason": "no_ward_bed", "last_minute": True},
                   "the death was withdrawn")

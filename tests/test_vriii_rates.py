@@ -124,21 +124,23 @@ def test_a_vriii_stopped_with_no_subcutaneous_insulin_is_asked(vriii, session_fo
                                         "reason": "Dr Benali told, glargine prescribed at 12:10"}]
 
 
-@pytest.mark.parametrize("subcutaneous", ["basal prescribed", "mealtime given at 11:30"])
+@pytest.mark.parametrize("subcutaneous", ["basal given at 08:30", "mealtime given at 11:30"])
 def test_a_vriii_stopped_after_its_subcutaneous_insulin_is_not_asked(vriii, session_for, clock, subcutaneous):
+    """A basal insulin covers the stop once a dose of it is given in the day before (one only
+    prescribed: tests/test_vriii_ended_without_insulin.py), a mealtime one given in the 2 hours."""
     nurse, patient, order = vriii
     sc = {"dose_unit": "units", "route": "SC", "frequency": "scheduled", "start_at": "2026-11-28T08:00+01:00",
           "controlled": False, "high_alert": True, "time_critical": True}
     basal = subcutaneous.startswith("basal")
     sc_order = records.save_new(session_for("doctor"), "medication_order", {
-        **sc, **({"drug": "Insulin glargine", "dose": 14.0, "times": "22:00"} if basal
+        **sc, **({"drug": "Insulin glargine", "dose": 14.0, "times": "08:30"} if basal
                  else {"drug": "NovoRapid", "dose": 6.0, "times": "11:30"})}, patient_id=patient).record_id
     clock.now = _at("2026-11-28T11:35+01:00")
     _charted(nurse, patient, "2026-11-28T11:25+01:00", 8.2)
-    if not basal:
-        medication.record_dose(nurse, sc_order, {"outcome": "given", "given_at": "2026-11-28T11:30+01:00",
-                                                 "scheduled_for": "2026-11-28T11:30+01:00", "dose_given": 6.0,
-                                                 "route": "SC"}, witness=("doctor", "2222"))
+    given = "2026-11-28T08:30+01:00" if basal else "2026-11-28T11:30+01:00"
+    medication.record_dose(nurse, sc_order, {"outcome": "given", "given_at": given, "scheduled_for": given,
+                                             "dose_given": 14.0 if basal else 6.0, "route": "SC"},
+                           witness=("doctor", "2222"))
     clock.now = _at("2026-11-28T12:00+01:00")
     _order_stopped(session_for, order, "2026-11-28T12:00+01:00")
     assert "overrides" not in _stop(nurse, order).data
@@ -171,10 +173,10 @@ def test_a_vriii_stopped_for_a_patient_on_tablets_is_asked_only_if_insulin_was_o
     with pytest.raises(medication.OverrideNeeded) as asked:
         _stop(nurse, order)
     assert [w.text("en") for w in asked.value.warnings] == [
-        "Actrapid 50 units in 50 mL: no subcutaneous insulin given in the 2 hours before 28/11 12:00, and no basal or "
-        "premixed insulin prescribed. If the patient takes insulin at home, ask the doctor to prescribe it, and stop "
-        "the infusion 30 to 60 minutes after its first dose: stopped without it, a patient who needs insulin is in "
-        "ketoacidosis within hours. Say what was done in the reason."]
+        "Actrapid 50 units in 50 mL: no subcutaneous insulin given in the 2 hours before 28/11 12:00, nor any basal or "
+        "premixed insulin still acting. If the patient takes insulin at home, ask the doctor to prescribe it, "
+        "and stop the infusion 30 to 60 minutes after its first dose: stopped without it, a patient who needs "
+        "insulin is in ketoacidosis within hours. Say what was done in the reason."]
 
 
 def _dialog(qtbot, nurse, order_id: str):
@@ -295,15 +297,15 @@ def test_a_reading_planning_more_than_an_hour_while_the_vriii_runs_is_refused(vr
     glucose.check_plan_on_infusion(nurse.db, nurse.form(glucose.FORM), patient, {**data, "next_in": "60"}, "en")
 
 
-@pytest.mark.parametrize("rate", [0.5, 2.0], ids=["lowered", "kept"])
-def test_a_rate_lowered_or_kept_on_a_hypo_is_not_asked_as_insulin_given(vriii, clock, rate):
-    """3.4 at 10:50: the scale's row below 4 lowers the rate (or keeps it) and treats the hypo; that
-    is the hypo's treatment, and it was asked as insulin given on it. Lowered an hour and more on,
-    the hour's reading is still asked."""
+def test_a_rate_lowered_on_a_hypo_is_not_asked_as_insulin_given(vriii, clock):
+    """3.4 at 10:50: the scale's row below 4 lowers the rate and treats the hypo; that is the hypo's
+    treatment, and it was asked as insulin given on it (a rate kept is asked:
+    tests/test_vriii_rate_kept_on_a_hypo.py). Lowered an hour and more on, the hour's reading is
+    still asked."""
     nurse, patient, order = vriii
     clock.now = _at("2026-11-28T10:52+01:00")
     _charted(nurse, patient, "2026-11-28T10:50+01:00", 3.4)
-    assert "overrides" not in _new_rate(nurse, order, "2026-11-28T10:52+01:00", rate, "glucose 3.4").data
+    assert "overrides" not in _new_rate(nurse, order, "2026-11-28T10:52+01:00", 0.5, "glucose 3.4").data
     clock.now = _at("2026-11-28T12:00+01:00")
     with pytest.raises(medication.OverrideNeeded) as asked:
         _new_rate(nurse, order, "2026-11-28T12:00+01:00", 0.2, "glucose 3.4")

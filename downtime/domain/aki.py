@@ -57,15 +57,20 @@ NOT_SERUM = ("urin", "clear", "clair", "ratio", "rapport", "dfg", "gfr", "kinase
 a urine creatinine, its clearance, an albumin:creatinine ratio, an eGFR."""
 NEPHROTOXIC_CLASSES = ("nsaid", "aminoglycoside", "ace inhibitor", "contrast")
 """The classes of the allergy tables (domain.medication.ALLERGY_CLASSES) whose members are reviewed."""
+POTASSIUM_SPARING = ("spironolactone", "potassium canrenoate", "eplerenone", "amiloride", "triamterene")
+"""The potassium-sparing diuretics and aldosterone antagonists (potassium canrenoate, Soludactone,
+spironolactone's by vein): diuretics an AKI reviews, and medicines a high potassium holds
+(domain.potassium)."""
 NEPHROTOXIC = ("vancomycin", "teicoplanin", "metformin", "lithium", "losartan", "candesartan", "irbesartan",
                "valsartan", "olmesartan", "telmisartan", "eprosartan", "azilsartan", "furosemide", "bumetanide",
                "torasemide", "bendroflumethiazide", "hydrochlorothiazide", "indapamide", "metolazone", "chlortalidone",
-               "spironolactone", "potassium canrenoate", "eplerenone", "amiloride", "triamterene")
-"""The others: glycopeptides, metformin, lithium, angiotensin receptor blockers and diuretics
-(potassium canrenoate, Soludactone, spironolactone's by vein)."""
-NEPHROTOXIC_ENDINGS = ("sartan", "profen", "coxib", "fenac", "icam", "pril")
-"""A medicine named in no table but ending so is an angiotensin receptor blocker, an NSAID or an
-ACE inhibitor all the same ("Fosinopril", "Dexketoprofène" once stemmed)."""
+               *POTASSIUM_SPARING)
+"""The others: glycopeptides, metformin, lithium, angiotensin receptor blockers and diuretics."""
+ANGIOTENSIN_ENDINGS = ("sartan", "pril")
+"""A medicine named in no table but ending so is an angiotensin receptor blocker or an ACE
+inhibitor all the same ("Fosinopril"): reviewed in an AKI, held by a high potassium."""
+NEPHROTOXIC_ENDINGS = (*ANGIOTENSIN_ENDINGS, "profen", "coxib", "fenac", "icam")
+"""Those and an NSAID's ("Dexketoprofène" once stemmed)."""
 _REVIEWED = frozenset(medicine_name(name) for name in (
     *(member for cls in NEPHROTOXIC_CLASSES for member in ALLERGY_CLASSES[cls][1]), *NEPHROTOXIC))
 DOSE_REVIEWED = frozenset(medicine_name(name) for name in (
@@ -102,7 +107,7 @@ METFORMIN_STOPPED_BELOW = 30.0
 """The eGFR (mL/min/1.73 m²) below which metformin is stopped (BNF, MHRA, ANSM)."""
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Without case or accents, the micro sign and the Greek mu (both typed for µmol/L) as "u"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\u03bc", "u")
@@ -112,7 +117,7 @@ def is_creatinine(test: str) -> bool:
     """Whether a test as the laboratory names it is the blood's creatinine: "Creatinine",
     "Créatinine", "Créatininémie", "Serum creatinine"; not "Urine creatinine" nor "Creatinine
     clearance"."""
-    words = re.findall(r"[a-z]+", _fold(test))
+    words = re.findall(r"[a-z]+", fold(test))
     return any(word.startswith("creatinin") for word in words) and not any(
         word.startswith(NOT_SERUM) for word in words)
 
@@ -120,7 +125,7 @@ def is_creatinine(test: str) -> bool:
 def is_egfr(test: str) -> bool:
     """Whether a test as the laboratory names it is an eGFR (`EGFR_WORDS`): "eGFR", "DFG", "DFG
     (CKD-EPI)", "Estimated GFR", or named in full, "Débit de filtration glomérulaire"."""
-    words = re.findall(r"[a-z]+", _fold(test))
+    words = re.findall(r"[a-z]+", fold(test))
     return any(word.startswith(EGFR_WORDS) for word in words) or (
         "filtration" in words and any(word.startswith("glomerul") for word in words))
 
@@ -143,7 +148,7 @@ def egfr_value(result: str) -> EgfrValue | None:
     upper bound), followed by its unit or the laboratory's flag ("22 L"); None for one above a
     number ("> 90") or in words. "<30" was read as 30, not below 30, and metformin given."""
     read = re.fullmatch(rf"(<)?\s*(?:\d+(?:\.\d+)?\s*[-–]\s*)?(\d+(?:\.\d+)?)\s*(?:ml\S*)?\s*{FLAGS}?",
-                        _fold(result).strip().replace(",", "."))
+                        fold(result).strip().replace(",", "."))
     return EgfrValue(float(read.group(2)), below=bool(read.group(1))) if read else None
 
 
@@ -153,23 +158,30 @@ def metformin(order: Order) -> bool:
 
 
 def _unit(text: str) -> str:
-    return "".join(_fold(text).split())
+    return "".join(fold(text).split())
 
 
 def umol_per_l(result: str, units: str | None) -> float | None:
-    """A creatinine's value in µmol/L, read from the result and units as typed ("260" µmol/L,
-    "2,9" mg/dL), the result's number perhaps followed by its unit, when Units is empty or says
-    the same, and by the laboratory's flag, as copied from the report ("260 µmol/L", "260 H": a
-    stage 3 AKI went unread); None for a value not a number above nothing ("<40", "haemolysed",
-    "0": no ratio is taken to it), units not known, or two units that differ."""
-    read = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(.*?)", _fold(result).strip().replace(",", "."))
+    """A creatinine's value in µmol/L (`in_units`, by `UNITS_TO_UMOL`): a stage 3 AKI typed "260
+    µmol/L" or "260 H", as copied from the report, went unread."""
+    return in_units(result, units, UNITS_TO_UMOL)
+
+
+def in_units(result: str, units: str | None, factors: dict[str, float]) -> float | None:
+    """A result's value in the unit `factors` convert to (each unit, folded and without spaces, to
+    its factor), read from the result and units as typed ("260" µmol/L, "2,9" mg/dL), the result's
+    number perhaps followed by its unit, when Units is empty or says the same, and by the
+    laboratory's flag ("260 µmol/L", "6.8 H"); None for a value not a number above nothing ("<40",
+    "haemolysed", "0": no ratio is taken to it), units not known, or two units that differ. A
+    creatinine's and a potassium's alike (domain.potassium)."""
+    read = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(.*?)", fold(result).strip().replace(",", "."))
     if read is None:
         return None
     value, written = read.groups()
-    if written and _unit(written) not in UNITS_TO_UMOL:
+    if written and _unit(written) not in factors:
         written = re.sub(rf"\s*{FLAGS}$", "", written)
     typed = [unit for unit in (_unit(written), _unit(units or "")) if unit]
-    factor = UNITS_TO_UMOL.get(typed[0]) if typed and len(set(typed)) == 1 else None
+    factor = factors.get(typed[0]) if typed and len(set(typed)) == 1 else None
     if factor is None or float(value) == 0:
         return None
     return float(value) * factor

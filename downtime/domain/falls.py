@@ -16,7 +16,12 @@ pace counts from the patient's return to their usual GCS, when the fall records 
 patient with dementia whose usual GCS is 13 never reached 15, and was asked a set every half hour
 for a day. In that day a set also says when NICE asks a CT head within 1 hour (`head_ct`): a GCS of
 12 or less, not back to the usual GCS 2 hours after the fall, or a limb newly weaker (a focal
-deficit); not once the fall records the CT head done before the set."""
+deficit); not once the fall records the CT head done before the set.
+
+A patient found on the floor may have fallen any time since last seen well (form version 5): NICE
+counts the 8 hours to a CT head, and the GCS at 2 hours, from the injury (`Fall.injured_from`);
+found more than 8 hours after it, the CT is due within 1 hour of being found, and the CT within 1
+hour of a sign from when it is found, the found time (`Fall.counted`)."""
 
 from __future__ import annotations
 
@@ -29,7 +34,7 @@ from typing import Any
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.clock import ward_time
-from downtime.domain.gcs import Alarm, Flag, Gcs
+from downtime.domain.gcs import LIMBS, Alarm, Flag, Gcs, limbs_named
 from downtime.domain.medication import Anticoagulated
 
 HEAD_INJURY_POSSIBLE = frozenset({"yes", "not_excluded"})
@@ -85,6 +90,10 @@ ASKS: Mapping[Ask, Mapping[str, str]] = {
     Ask.CT: {"en": "CT HEAD NOT RECORDED DONE: due by {due} ({why})",
              "fr": "SCANNER CÉRÉBRAL NON NOTÉ FAIT : à faire avant le {due} ({why})"},
 }
+HEAD_INJURY_NEURO = {"en": "HEAD INJURY: start neuro obs (GCS) now",
+                     "fr": "TRAUMATISME CRÂNIEN : commencer la surveillance neurologique (Glasgow) maintenant"}
+"""The neuro ask of a fall whose head injury is recorded Yes: "HEAD INJURY NOT EXCLUDED" was said
+of a head injury seen."""
 NOT_DONE: Mapping[str, Mapping[str, str]] = {
     "examined": {"en": "not examined by a doctor in hospital", "fr": "non examiné par un médecin à l’hôpital"},
     "ct": {"en": "CT head not done", "fr": "scanner cérébral non fait"},
@@ -109,9 +118,9 @@ HEAD NOT RECORDED DONE" told the nurse who had recorded it that she had not, and
 at the time typed."""
 CT_WITHIN = timedelta(hours=8)
 """A possible head injury on an anticoagulant, or at 65 or over with a loss of consciousness or
-amnesia: CT head within this of the fall (NICE NG232)."""
+amnesia: CT head within this of the injury (NICE NG232; `Fall.due`)."""
 CT_SOON = timedelta(hours=1)
-"""A possible head injury with one of `SIGNS`: CT head within this of the fall (NICE NG232)."""
+"""A possible head injury with one of `SIGNS`: CT head within this of the sign found (NICE NG232; `Fall.due`)."""
 AGED = 65
 """From this age a loss of consciousness or amnesia after a head injury asks a CT head (NICE NG232)."""
 SIGNS: Mapping[str, Mapping[str, str]] = {
@@ -132,12 +141,12 @@ CHILD_FACTORS: Mapping[str, Mapping[str, tuple[str, str]]] = {
 """A child's one risk factor of NICE's for a CT head (NG232 1.4.11), as its ask names it, and what
 would then ask the CT within 1 hour (1.4.12)."""
 WHY: Mapping[str, Mapping[str, str]] = {
-    "signs": {"en": "1 hour after the fall: {signs}", "fr": "1 heure après la chute : {signs}"},
-    "anticoagulant": {"en": "8 hours after the fall, on an anticoagulant",
-                      "fr": "8 heures après la chute, sous anticoagulant"},
-    "aged": {"en": "8 hours after the fall, 65 or over with loss of consciousness or amnesia",
-             "fr": "8 heures après la chute, 65 ans ou plus avec perte de connaissance ou amnésie"}}
-"""Why the CT head is asked, as its ask says it once a doctor has examined the patient."""
+    "signs": {"en": "{after}: {signs}", "fr": "{after} : {signs}"},
+    "anticoagulant": {"en": "{after}, on an anticoagulant", "fr": "{after}, sous anticoagulant"},
+    "aged": {"en": "{after}, 65 or over with loss of consciousness or amnesia",
+             "fr": "{after}, 65 ans ou plus avec perte de connaissance ou amnésie"}}
+"""Why the CT head is asked, as its ask says it once a doctor has examined the patient, after what
+its deadline counts from (`COUNTED`)."""
 CHARTED_ANTICOAGULANT = {
     "en": "ON AN ANTICOAGULANT ({drugs} on the medication chart) WITH A POSSIBLE HEAD INJURY: tell the doctor now "
           "({ct})",
@@ -145,17 +154,36 @@ CHARTED_ANTICOAGULANT = {
           "prévenir le médecin maintenant ({ct})"}
 """The anticoagulant ask when the medication chart says it: the nurse who answered "No" on the
 fall reads why it is asked all the same."""
-CT_DUE = {CT_WITHIN: {"due": {"en": "CT head within 8 hours: by {due}",
-                              "fr": "scanner cérébral dans les 8 heures : avant le {due}"},
-                      "passed": {"en": "CT HEAD DUE BY {due}, 8 hours after the fall — PASSED",
-                                 "fr": "SCANNER CÉRÉBRAL À FAIRE AVANT LE {due}, 8 heures après la chute — DÉPASSÉ"}},
-          CT_SOON: {"due": {"en": "CT head within 1 hour: by {due}",
-                            "fr": "scanner cérébral dans l’heure : avant le {due}"},
-                    "passed": {"en": "CT HEAD DUE BY {due}, 1 hour after the fall — PASSED",
-                               "fr": "SCANNER CÉRÉBRAL À FAIRE AVANT LE {due}, 1 heure après la chute — DÉPASSÉ"}}}
-"""The CT head of an ask before a doctor has examined the patient, with its deadline, by how soon
-it is due: "within 8 hours" alone was said the same at 10:30 as at 02:05, the deadline told only
-once a doctor had come (`Ask.CT`)."""
+COUNTED: Mapping[str, Mapping[str, Mapping[str, str]]] = {
+    "fall_8": {"within": {"en": "CT head within 8 hours", "fr": "scanner cérébral dans les 8 heures"},
+               "after": {"en": "8 hours after the fall", "fr": "8 heures après la chute"}},
+    "fall_1": {"within": {"en": "CT head within 1 hour", "fr": "scanner cérébral dans l’heure"},
+               "after": {"en": "1 hour after the fall", "fr": "1 heure après la chute"}},
+    "seen_well": {"within": {"en": "CT head within 8 hours of last seen well {seen}",
+                             "fr": "scanner cérébral dans les 8 heures suivant la dernière fois vu en bon état "
+                                   "({seen})"},
+                  "after": {"en": "8 hours after last seen well {seen}",
+                            "fr": "8 heures après la dernière fois vu en bon état ({seen})"}},
+    "found_late": {"within": {"en": "CT head within 1 hour of being found, more than 8 hours after last seen well "
+                                    "{seen}",
+                              "fr": "scanner cérébral dans l’heure suivant la découverte, plus de 8 heures après la "
+                                    "dernière fois vu en bon état ({seen})"},
+                   "after": {"en": "1 hour after being found, more than 8 hours after last seen well {seen}",
+                             "fr": "1 heure après la découverte, plus de 8 heures après la dernière fois vu en bon "
+                                   "état ({seen})"}}}
+"""A CT head's deadline by what it counts from (`Fall.counted`), as asked before a doctor has
+examined the patient ("within") and once past or with its reason ("after"): a patient found at
+06:30, last seen well at 22:00, read "CT HEAD DUE BY 29/11 06:00, 8 hours after the fall — PASSED"
+the moment she was found."""
+COUNTED_SPAN: Mapping[str, timedelta] = {"fall_8": CT_WITHIN, "fall_1": CT_SOON, "seen_well": CT_WITHIN,
+                                         "found_late": CT_SOON}
+"""How long after what it counts from (`COUNTED`) a CT head is due."""
+CT_DUE = {"due": {"en": "{within}: by {due}", "fr": "{within} : avant le {due}"},
+          "passed": {"en": "CT HEAD DUE BY {due}, {after} — PASSED", "fr": "SCANNER CÉRÉBRAL À FAIRE AVANT LE {due}, "
+                                                                         "{after} — DÉPASSÉ"}}
+"""The CT head of an ask before a doctor has examined the patient, with its deadline: "within 8
+hours" alone was said the same at 10:30 as at 02:05, the deadline told only once a doctor had come
+(`Ask.CT`)."""
 PASSED = {"en": "{due} — PASSED", "fr": "{due} — DÉPASSÉ"}
 """The CT head ask's deadline once it has passed."""
 AND = {"en": " and ", "fr": " et "}
@@ -199,8 +227,17 @@ class Fall:
     of the form's versions 1 to 3): see `signs`."""
 
     weak_before: bool = False
-    """Limb weakness known before the fall (an old stroke): one side weaker at the first neuro set
-    is not new (`head_ct`)."""
+    """Limb weakness known before the fall (an old stroke): of a fall that does not say which limbs
+    (`weak_limbs`: version 4's Yes), one side weaker at the first neuro set is asked to be checked
+    against it (`head_ct`)."""
+    weak_limbs: tuple[str, ...] = ()
+    """The limbs weak before the fall, as it records them (codes of domain.gcs.LIMBS, in their
+    order; form version 5, which asks them of a Yes to `weak_before`, and the paper form alone:
+    none on a fall of versions 1 to 4, whose Yes names no limbs)."""
+
+    last_seen_well_at: datetime | None = None
+    """When a patient found on the floor was last seen well (form version 5; None when not
+    recorded): the injury may have been any time since (`injured_from`)."""
 
     ct_head: str | None = None
     """The fall's CT head answer (not_needed, requested, done; None unanswered, and on a fall of
@@ -296,9 +333,51 @@ class Fall:
         return "aged" if self.aged else None
 
     @property
+    def ct_within(self) -> timedelta:
+        """How soon the fall's CT head is asked (NICE NG232): within 1 hour with one of `SIGNS`, else 8."""
+        return CT_SOON if self.signs else CT_WITHIN
+
+    @property
     def ct_due(self) -> datetime:
-        """When the fall's CT head is due (NICE NG232): 1 hour after it with one of `SIGNS`, else 8."""
-        return elapsed.later(self.fell_at, CT_SOON if self.signs else CT_WITHIN)
+        """When the fall's CT head is due (`ct_within`, `due`)."""
+        return self.due(self.ct_within)
+
+    @property
+    def injured_from(self) -> datetime:
+        """The earliest the injury may have been: when the patient found on the floor was last seen
+        well, when the fall records it (the form refuses one after the found time), else the fall's
+        time. NICE NG232 counts from the injury the 8 hours to a CT head and the GCS at 2 hours:
+        counted from 06:00, the time found, a patient last seen well at 02:00 was asked the scan by
+        14:00."""
+        return self.last_seen_well_at or self.fell_at
+
+    def counted(self, within: timedelta) -> str:
+        """What a CT head asked `within` (`CT_WITHIN`, `CT_SOON`) counts from (a key of `COUNTED`),
+        NICE NG232: 8 hours from the injury (`injured_from`), or 1 hour from being found when that
+        was more than 8 hours after it ("within the hour in someone presenting more than 8 hours
+        after the injury": counted from last seen well, it had passed before anyone could act); 1
+        hour from the time found, when its sign was ("within 1 hour of the risk factor being
+        identified")."""
+        if within == CT_SOON:
+            return "fall_1"
+        if self.last_seen_well_at is None:
+            return "fall_8"
+        return "found_late" if elapsed.between(self.last_seen_well_at, self.fell_at) > CT_WITHIN else "seen_well"
+
+    def due(self, within: timedelta) -> datetime:
+        """When a CT head asked `within` is due, from what it counts from (`counted`)."""
+        counted = self.counted(within)
+        return elapsed.later(self.injured_from if counted == "seen_well" else self.fell_at, COUNTED_SPAN[counted])
+
+    def counted_words(self, within: timedelta, part: str, lang: str, zone: tzinfo | None = None) -> str:
+        """A CT head's deadline asked `within` by what it counts from, in words (`COUNTED`, `part`
+        "within" or "after"), the last seen well time on the clock of `zone`."""
+        seen = ward_time(self.last_seen_well_at, zone) if self.last_seen_well_at is not None else ""
+        return COUNTED[self.counted(within)][part][lang].format(seen=seen)
+
+    def weak_limbs_named(self, lang: str) -> str:
+        """The limbs weak before the fall, in words: "left arm and left leg"."""
+        return limbs_named(self.weak_limbs)[lang]
 
     @property
     def usual(self) -> int:
@@ -329,13 +408,19 @@ class Fall:
 def fall_of(data: Mapping[str, Any]) -> Fall:
     """The fall a fall's answers say (the chart's anticoagulants and the patient's birth date apart:
     see `Fall.anticoagulants`, `Fall.born`); a fall of the form's versions 1 to 3 records none of
-    NICE's other signs for a CT head."""
-    reviewed, ct_at = data.get("reviewed_at"), data.get("ct_head_at")
+    NICE's other signs for a CT head, and of versions 1 to 4 the limbs weak before it and when a
+    patient found was last seen well. Limbs beside a weakness known before answered No are not
+    read: they silenced the new one-sided weakness of those limbs, the answer saying there was none
+    (the paper form, which asks the limbs alone, leaves it unanswered)."""
+    reviewed, ct_at, seen = data.get("reviewed_at"), data.get("ct_head_at"), data.get("last_seen_well_at")
+    limbs = () if data.get("weak_before") is False else data.get("weak_limbs") or ()
     return Fall(datetime.fromisoformat(data["fell_at"]), data["head_injury"], data["anticoagulated"],
                 data["fracture_signs"] == "suspected", datetime.fromisoformat(reviewed) if reviewed else None,
                 data["witnessed"] == "found", usual_gcs=data.get("usual_gcs"),
                 lost_consciousness=data.get("lost_consciousness"), ct_signs=tuple(data.get("ct_signs") or ()),
-                weak_before=data.get("weak_before") is True, ct_head=data.get("ct_head"),
+                weak_before=data.get("weak_before") is True,
+                weak_limbs=tuple(limb for limb in LIMBS if limb in limbs),
+                last_seen_well_at=datetime.fromisoformat(seen) if seen else None, ct_head=data.get("ct_head"),
                 ct_head_at=datetime.fromisoformat(ct_at) if ct_at else None)
 
 
@@ -345,7 +430,7 @@ def _since(fall: Fall, taken: list[datetime]) -> bool:
 
 
 WITHIN: Mapping[Ask, timedelta] = {Ask.CT_SIGNS: CT_SOON, Ask.ANTICOAGULANT: CT_WITHIN, Ask.CT_AGED: CT_WITHIN}
-"""How soon after the fall the CT head each ask before the doctor's examination says is due."""
+"""How soon the CT head each ask before the doctor's examination says is due (`Fall.due`)."""
 TO_A_DOCTOR = frozenset({Ask.NOT_TO_MOVE, Ask.CT_SIGNS, Ask.CHILD_ONE_FACTOR, Ask.ANTICOAGULANT, Ask.CT_AGED})
 """The asks that ask the doctor's examination themselves: the fall's review is not asked beside them."""
 
@@ -402,10 +487,13 @@ def said(ask: Ask, fall: Fall, lang: str, zone: tzinfo | None = None, at: dateti
     """What `ask` of `fall` says at `at` (None: with no deadline passed), its times on the clock of
     `zone` (the laptop's when None): the anticoagulant ask names the chart's anticoagulants, when it
     has any, and both it and the CT head ask the CT's deadline (`ct_due`), said passed once `at`
-    is past it; the CT head ask when it was requested once the fall says it."""
+    is past it; the CT head ask when it was requested once the fall says it; the neuro ask a head
+    injury recorded Yes as one, not as one not excluded (`HEAD_INJURY_NEURO`)."""
     if ask in WITHIN:
-        deadline = elapsed.later(fall.fell_at, WITHIN[ask])
-        ct = CT_DUE[WITHIN[ask]][_state(deadline, at)][lang].format(due=ward_time(deadline, zone))
+        deadline = fall.due(WITHIN[ask])
+        ct = CT_DUE[_state(deadline, at)][lang].format(due=ward_time(deadline, zone),
+                                                        within=fall.counted_words(WITHIN[ask], "within", lang, zone),
+                                                        after=fall.counted_words(WITHIN[ask], "after", lang, zone))
         if ask is Ask.CT_SIGNS:
             return ASKS[ask][lang].format(signs=_signs(fall, lang).upper(), ct=ct)
         if ask is Ask.ANTICOAGULANT and fall.anticoagulants:
@@ -414,7 +502,8 @@ def said(ask: Ask, fall: Fall, lang: str, zone: tzinfo | None = None, at: dateti
     if ask is Ask.CT:
         due = ward_time(fall.ct_due, zone)
         due = PASSED[lang].format(due=due) if _state(fall.ct_due, at) == "passed" else due
-        why = WHY[fall.ct_why or "anticoagulant"][lang].format(signs=_signs(fall, lang))
+        why = WHY[fall.ct_why or "anticoagulant"][lang].format(
+            signs=_signs(fall, lang), after=fall.counted_words(fall.ct_within, "after", lang, zone))
         if (requested := fall.ct_requested_at) is not None:
             return CT_REQUESTED[lang].format(time=ward_time(requested, zone), due=due, why=why)
         if (before := fall.ct_done_before) is not None:
@@ -423,6 +512,8 @@ def said(ask: Ask, fall: Fall, lang: str, zone: tzinfo | None = None, at: dateti
     if ask is Ask.CHILD_ONE_FACTOR and (factor := fall.child_one_factor):
         named, then = CHILD_FACTORS[factor][lang]
         return ASKS[ask][lang].format(factor=named, then=then)
+    if ask is Ask.NEURO and fall.head_injury == "yes":
+        return HEAD_INJURY_NEURO[lang]
     return ASKS[ask][lang]
 
 
@@ -430,7 +521,7 @@ def deadline(ask: Ask, fall: Fall) -> datetime | None:
     """When the CT head `ask` of `fall` says is due, None for an ask of no CT head."""
     if ask is Ask.CT:
         return fall.ct_due
-    return elapsed.later(fall.fell_at, WITHIN[ask]) if ask in WITHIN else None
+    return fall.due(WITHIN[ask]) if ask in WITHIN else None
 
 
 def _state(deadline: datetime, at: datetime | None) -> str:
@@ -466,23 +557,25 @@ def pacing_fall(falls: Sequence[Fall], at: datetime) -> Fall | None:
 CT_NOW_AT = 12
 """A GCS this low or lower after a head injury: CT head within 1 hour (NICE NG232)."""
 CT_IF_NOT_BACK = timedelta(hours=2)
-"""A GCS below 15 this long after the injury: CT head within 1 hour (NICE NG232)."""
+"""A GCS below 15 this long after the injury (`Fall.injured_from`): CT head within 1 hour (NICE NG232)."""
 
 
 def head_ct(fall: Fall, taken_at: datetime, score: Gcs, focal: bool = False,
-            one_sided: Mapping[str, str] | None = None) -> Flag | None:
+            one_sided: Sequence[str] | None = None) -> Flag | None:
     """What a set of GCS `score` taken at `taken_at`, in the day of `fall` (`pacing_fall`), says of
     NICE's CT head within 1 hour: a GCS of 12 or less, or below the usual GCS when that is lower
     (a patient whose usual GCS is 10 is not scanned for being herself); else a GCS below 15, or
-    below the usual GCS, 2 hours or more after the fall. A first set of 11 after a fall, with no
-    set before it to fall from, told nobody. A set with a component not testable is weighed at the
-    best it can be (`Gcs.at_most`): ET V2 M6 is 12 at most, and said nothing when an eye swollen
-    shut left it no total. A limb newly weaker asks it too (`focal`: NICE's focal neurological
-    deficit), and so do limbs weaker than the other side on the first set that sees the limbs
-    (`one_sided`, the limbs in words: with no set before it, a hemiparesis since the fall said
-    nothing), unless the fall records a limb weakness known before it. Nothing once the fall
-    records the CT head done before the set: every set under 15 after it asked one within 1 hour
-    again."""
+    below the usual GCS, 2 hours or more after the injury (`Fall.injured_from`). A first set of 11
+    after a fall, with no set before it to fall from, told nobody. A set with a component not
+    testable is weighed at the best it can be (`Gcs.at_most`): ET V2 M6 is 12 at most, and said
+    nothing when an eye swollen shut left it no total. A limb newly weaker asks it too (`focal`: NICE's focal
+    neurological deficit), and so do limbs weaker than the other side on the first set that sees the limbs
+    (`one_sided`, codes of domain.gcs.LIMBS: with no set before it, a hemiparesis since the fall
+    said nothing), but for the limbs the fall records weak before it (`Fall.weak_limbs`): an old
+    weakness of the left side silenced a new one of the right. A fall that records a weakness
+    known before it without its limbs (version 4's Yes) asks it to be checked against that
+    (`Alarm.CT_ONE_SIDED_BEFORE`). Nothing once the fall records the CT head done before the set:
+    every set under 15 after it asked one within 1 hour again."""
     done = fall.ct_done_at
     if done is not None and elapsed.instant(done) <= elapsed.instant(taken_at):
         return None
@@ -492,9 +585,10 @@ def head_ct(fall: Fall, taken_at: datetime, score: Gcs, focal: bool = False,
         return Flag(Alarm.CT_NOW, score.values(total=best))
     if focal:
         return Flag(Alarm.CT_FOCAL, {})
-    if one_sided is not None and not fall.weak_before:
-        return Flag(Alarm.CT_ONE_SIDED, {"limbs": one_sided})
-    if low and elapsed.between(fall.fell_at, taken_at) >= CT_IF_NOT_BACK:
+    if one_sided and (new := [limb for limb in one_sided if limb not in fall.weak_limbs]):
+        unnamed = fall.weak_before and not fall.weak_limbs
+        return Flag(Alarm.CT_ONE_SIDED_BEFORE if unnamed else Alarm.CT_ONE_SIDED, {"limbs": limbs_named(new)})
+    if low and elapsed.between(fall.injured_from, taken_at) >= CT_IF_NOT_BACK:
         return Flag(Alarm.CT_AT_2_HOURS, score.values(total=best, usual=fall.usual))
     return None
 

@@ -79,10 +79,11 @@ class Alarm(StrEnum):
     CT_AT_2_HOURS = "ct_at_2_hours"
     CT_FOCAL = "ct_focal"
     CT_ONE_SIDED = "ct_one_sided"
+    CT_ONE_SIDED_BEFORE = "ct_one_sided_before"
     NOT_DONE = "not_done"
 
 
-HEAD_CT = frozenset({Alarm.CT_NOW, Alarm.CT_AT_2_HOURS, Alarm.CT_FOCAL, Alarm.CT_ONE_SIDED})
+HEAD_CT = frozenset({Alarm.CT_NOW, Alarm.CT_AT_2_HOURS, Alarm.CT_FOCAL, Alarm.CT_ONE_SIDED, Alarm.CT_ONE_SIDED_BEFORE})
 """What a set says after a fall with a possible head injury (domain.falls.head_ct): the doctor's
 examination of the fall or its CT head recorded after the set answers it."""
 
@@ -125,6 +126,14 @@ WARNINGS: Mapping[Alarm, Mapping[str, str]] = {
                          "fr": "Faiblesse : {limbs} (plus faible que de l’autre côté) après une chute avec "
                                "traumatisme crânien possible : prévenir le médecin immédiatement (déficit focal : "
                                "scanner cérébral dans l’heure, NICE)"},
+    Alarm.CT_ONE_SIDED_BEFORE: {"en": "Weakness of the {limbs} (weaker than the other side) after a fall with a possible "
+                                      "head injury, limb weakness known before it: check against the weakness known "
+                                      "before; if it is new, tell the doctor now (focal deficit: CT head within 1 hour, "
+                                      "NICE)",
+                                "fr": "Faiblesse : {limbs} (plus faible que de l’autre côté) après une chute avec "
+                                      "traumatisme crânien possible, faiblesse d’un membre connue avant : comparer à la "
+                                      "faiblesse connue avant ; si elle est nouvelle, prévenir le médecin immédiatement "
+                                      "(déficit focal : scanner cérébral dans l’heure, NICE)"},
     Alarm.NOT_DONE: {"en": "SET NOT DONE ({reason}) within a day of a fall with a possible head injury: tell the "
                            "doctor now",
                      "fr": "RELEVÉ NON FAIT ({reason}) dans la journée d’une chute avec traumatisme crânien possible : "
@@ -314,13 +323,18 @@ def limbs_seen(data: Mapping[str, Any]) -> bool:
     return any(_power(limb)(data) is not None for limb in LIMBS)
 
 
-def weaker_than_opposite(data: Mapping[str, Any]) -> Mapping[str, str] | None:
-    """The limbs weaker than the opposite one, in words ("left arm and left leg"), None when none is:
-    on the first set that sees the limbs after a head injury, a focal deficit with nothing before it
-    to be weaker than (`domain.falls.head_ct`)."""
-    weaker = [limb for limb, other in OPPOSITE.items()
-              if (now := _power(limb)(data)) is not None and (then := _power(other)(data)) is not None and now < then]
-    return _words(weaker, LIMBS) if weaker else None
+def weaker_than_opposite(data: Mapping[str, Any]) -> list[str]:
+    """The limbs weaker than the opposite one (codes of `LIMBS`): on the first set that sees the
+    limbs after a head injury, a focal deficit with nothing before it to be weaker than, unless the
+    fall records those limbs weak before it (`domain.falls.head_ct`, which needs the limbs, not
+    their words: an old weakness of the left side silenced a new one of the right)."""
+    return [limb for limb, other in OPPOSITE.items()
+            if (now := _power(limb)(data)) is not None and (then := _power(other)(data)) is not None and now < then]
+
+
+def limbs_named(limbs: Sequence[str]) -> Mapping[str, str]:
+    """`limbs` (codes of `LIMBS`) in words in each language: "left arm and left leg"."""
+    return _words(limbs, LIMBS)
 
 
 def _weaker_limbs(data: Mapping[str, Any], earlier: Earlier) -> Flag | None:

@@ -152,15 +152,30 @@ def reference_range(range_text: str | None) -> tuple[float | None, float | None]
     return None
 
 
+_VALUE = re.compile(rf"({_NUMBER.pattern})\s*[^\d\s<>=≤≥][^\d]*|({_NUMBER.pattern})")
+"""A result's one number, perhaps followed by its units or the laboratory's flag, with no other
+number ("2.4 mg/L", "6.8 H"; not "4.2, repeat 4.5" nor "150 000")."""
+
+
 def _value(result: str) -> float | None:
-    """A result's value when it reads as one number: "6.9" or "6,9"; None for "< 0.3", "> 90" or words."""
-    found = _NUMBER.fullmatch(result.strip())
-    return None if found is None else _number(found.group())
+    """A result's value when it reads as one number, perhaps followed by its units as copied from
+    the report: "6.9", "6,9", "2.4 mg/L" (as domain.aki reads "260 µmol/L": a gentamicin trough of
+    "2.4 mg/L" for "< 1" held nothing); None for "< 0.3", "> 90", words or two numbers."""
+    found = _VALUE.fullmatch(result.strip())
+    return None if found is None else _number(found.group(1) or found.group(2))
+
+
+_BOUND_AFTER_WORDS = re.compile(rf"\D*?(?:{'|'.join(map(re.escape, _BELOW))})\D*?({_NUMBER.pattern})")
+"""A range's top as the first number after its first "<" or "≤" (`_BELOW`), with only words before it:
+"< 1", "Trough < 1", "Pre-dose: < 1", "Résiduelle < 1"; a gentamicin trough of 2.4 for "Trough < 1"
+held nothing (review S_GLN S7). Not a bound after another number ("Peak 5-10, trough < 1"), whose
+it is cannot be told."""
 
 
 def _top(range_text: str | None) -> float | None:
     """A drug level's top, whatever follows it (its timing, "< 1 mg/L (trough, 18-24 h)", "1-2 mg/L
-    12 h post dose"): the first number of a range starting with "<" or "≤", else the high of its
+    12 h post dose"): the first number after a "<" or "≤" no number comes before (`_BOUND_AFTER_WORDS`:
+    "Trough < 1"), else the high of its
     first low–high pair; None for "> 10", words, or thousands ("1,000-2,000", "1 000 - 2 000": read
     as 1 and 2, a level of 1500 was held as above its range). Here a doubt loses the alert that holds the next
     dose, so the bound is read as it always was; `outside_range` keeps its doubts, where a doubt
@@ -168,18 +183,44 @@ def _top(range_text: str | None) -> float | None:
     text = " ".join((range_text or "").casefold().split())
     if _THOUSANDS.search(text):
         return None
-    if text.startswith(_BELOW) and (first := _NUMBER.search(text)):
-        return _number(first.group())
+    if bound := _BOUND_AFTER_WORDS.match(text):
+        return _number(bound.group(1))
     tops = (_number(high) for low, high in _PAIR.findall(text) if _number(low) <= _number(high))
     return next(tops, None)
 
 
+_READS_BELOW = ("<", "≤")
+"""What a result below the lowest the assay reads starts with ("< 0.3", "≤ 0.3"): above no range."""
+_READS_ABOVE = ">≥"
+"""What a result beyond the highest the assay reads starts with ("> 10", "≥ 10"): its number at least."""
+
+
 def above_range(result: str, range_text: str | None) -> bool:
     """Whether a result's value is above its reference range's top (`_top`): a gentamicin trough
-    of 2.4 mg/L, or "> 2", for "< 1". A result below a number ("< 0.3") or in words is not above."""
+    of 2.4 mg/L, or "> 2" or "≥ 2", for "< 1". A result below a number ("< 0.3") or in words is not
+    above."""
     value = result.strip()
-    top, found = _top(range_text), None if value.startswith("<") else _value(value.lstrip(">"))
+    top, found = _top(range_text), None if value.startswith(_READS_BELOW) else _value(value.lstrip(_READS_ABOVE))
     return top is not None and found is not None and found > top
+
+
+def level_above(result: str, range_text: str | None, flag: Flag) -> bool:
+    """Whether a drug level holds its drug's next dose as above its range: its value above the
+    range's top (`above_range`) or, when the value or the top cannot be read, flagged Critical by
+    the laboratory: "4.2, critical" phoned with no range, as the telephone often gives it, held
+    nothing. A value and top read are judged by them alone: a low level flagged Critical is no
+    reason to hold the dose."""
+    return above_range(result, range_text) if level_judged(result, range_text) else flag is Flag.CRITICAL
+
+
+def level_judged(result: str, range_text: str | None) -> bool:
+    """Whether a drug level's value and its range's top are read, so that it is judged by them
+    (`above_range`) and not by its flag (`level_above`); a value below the assay's floor ("< 0.5")
+    always is, above no range: flagged Critical with no range, it held the gentamicin (review
+    S_GLN S6)."""
+    value = result.strip()
+    return value.startswith(_READS_BELOW) or (_top(range_text) is not None
+                                              and _value(value.lstrip(_READS_ABOVE)) is not None)
 
 
 def outside_range(result: str, range_text: str | None) -> bool:

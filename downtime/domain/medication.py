@@ -4,6 +4,7 @@ mismatch). Pure functions over plain models, so each rule is tested on its own."
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -476,6 +477,10 @@ class Check(StrEnum):
     """A vitamin K antagonist given while a coagulation sample sent has no result."""
     INR_TYPED = "inr_typed"
     """A vitamin K antagonist's reading typed that is not the latest INR received."""
+    POTASSIUM_HIGH = "potassium_high"
+    """A medicine that raises the potassium given while a high potassium holds it: none sampled since
+    at or below its range's top, no amendment by the prescriber (services.potassium.
+    potassium_warnings)."""
     TWO_ANTICOAGULANTS = "two_anticoagulants"
     """An anticoagulant given while another anticoagulant's order runs (domain.anticoagulation.
     other_anticoagulants)."""
@@ -707,6 +712,9 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "lovenox": ("enoxaparin",), "clexane": ("enoxaparin",), "innohep": ("tinzaparin",), "fragmin": ("dalteparin",),
     "eliquis": ("apixaban",), "xarelto": ("rivaroxaban",), "pradaxa": ("dabigatran",), "lixiana": ("edoxaban",),
     "coumadine": ("warfarin",), "coumadin": ("warfarin",), "previscan": ("fluindione",), "sintrom": ("acenocoumarol",),
+    # Marevan (warfarin) and Savaysa (edoxaban) were no anticoagulant: a fall on them asked no CT
+    # head (review R2 D2).
+    "marevan": ("warfarin",), "savaysa": ("edoxaban",),
     "minisintrom": ("acenocoumarol",), "arixtra": ("fondaparinux",), "calciparine": ("heparin",),
     "inhixa": ("enoxaparin",), "orgaran": ("danaparoid",), "angiox": ("bivalirudin",), "arganova": ("argatroban",),
     "co-careldopa": ("levodopa", "carbidopa"), "sinemet": ("levodopa", "carbidopa"), "caramet": ("levodopa", "carbidopa"),
@@ -817,6 +825,8 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "cotriatec": ("ramipril", "hydrochlorothiazide"), "zestoretic": ("lisinopril", "hydrochlorothiazide"),
     "co-renitec": ("enalapril", "hydrochlorothiazide"), "fludex": ("indapamide",), "natrilix": ("indapamide",),
     "inspra": ("eplerenone",), "aldactazine": ("spironolactone", "altizide"),
+    "aldactide": ("spironolactone", "hydroflumethiazide"), "co-flumactone": ("spironolactone", "hydroflumethiazide"),
+    "kerendia": ("finerenone",), "rasilez": ("aliskiren",),
     "moduretic": ("amiloride", "hydrochlorothiazide"), "co-amilozide": ("amiloride", "hydrochlorothiazide"),
     "co-amilofruse": ("amiloride", "furosemide"), "frumil": ("amiloride", "furosemide"),
     # And those the first list lacked (review S8): Neurolithium, the French oral solution; the
@@ -1628,8 +1638,11 @@ def medicines_known(drug: str) -> frozenset[str]:
     return frozenset(" ".join(words) for words in _read(drug, order=True).substances)
 
 
-ANTICOAGULANTS = frozenset(medicine_name(name) for name in (
-    "warfarin", "acenocoumarol", "fluindione", "apixaban", "rivaroxaban", "edoxaban", "dabigatran", "enoxaparin",
+VITAMIN_K_ANTAGONISTS = frozenset(medicine_name(name) for name in ALLERGY_CLASSES["vitamin k antagonist"][1])
+"""The vitamin K antagonists, the allergy class's members: phenindione, kept apart in a list of
+their own, was no anticoagulant to a fall (review R2 D2)."""
+ANTICOAGULANTS = VITAMIN_K_ANTAGONISTS | frozenset(medicine_name(name) for name in (
+    "apixaban", "rivaroxaban", "edoxaban", "dabigatran", "enoxaparin",
     "tinzaparin", "dalteparin", "nadroparin", "certoparin", "reviparin", "heparin", "fondaparinux", "danaparoid",
     "argatroban", "bivalirudin"))
 """The medicines, as `medicines_in` names them, that make a possible head injury a scan within
@@ -1687,11 +1700,23 @@ PREMIXED_WORDS = frozenset(_words("novomix mixtard actraphane comb profil m3 bip
 plain lispro."""
 
 
+ACTING_NAMES = _phrases(("long acting", "intermediate acting"))
+"""A basal insulin said by its action, as a home list writes it ("Insulin long-acting 20 units nocte")."""
+
+
 def basal_insulin(drug: str) -> bool:
     """Whether an insulin's medicines include a basal one (`BASAL_WORDS`, `BASAL_NAMES`): given
-    whatever the glucose once a hypo is treated, and never omitted in type 1 (JBDS-IP)."""
-    return insulin(drug) and any(BASAL_WORDS & set(name.split()) or _words(name)[:2] in BASAL_NAMES
-                                 for name in medicines_in(drug))
+    whatever the glucose once a hypo is treated, and never omitted in type 1 (JBDS-IP). A name
+    the tables know no medicine in (`medicines_known`) is read for `BASAL_NAMES` and `ACTING_NAMES`
+    anywhere in it too: "Insulin (Humulin I)", "Insulin long-acting" were insulin alone, and a home
+    basal so written was covered by a charted Humulin S (services.home_medicines). Never beside a
+    named insulin, nor the bare word "basal": "NovoRapid 6 units (basal-bolus regimen)" was a
+    basal insulin, continued for a fasting patient."""
+    words = _words(drug)
+    return insulin(drug) and (any(BASAL_WORDS & set(name.split()) or _words(name)[:2] in BASAL_NAMES
+                                  for name in medicines_in(drug))
+                              or not medicines_known(drug)
+                              and any(words[i:i + 2] in BASAL_NAMES | ACTING_NAMES for i in range(len(words))))
 
 
 def given_when_fasting(drug: str) -> bool:
@@ -1699,10 +1724,23 @@ def given_when_fasting(drug: str) -> bool:
     (JBDS-IP): a basal one, or a premixed one (`PREMIXED_WORDS`), which holds an intermediate
     one; a mealtime or correction insulin (aspart, lispro, Actrapid) is left out with the meal,
     and given to a patient not eating it brings on a hypo."""
-    return basal_insulin(drug) or _premixed(drug)
+    return basal_insulin(drug) or premixed(drug)
 
 
-def _premixed(drug: str) -> bool:
+UNITS_ABBREVIATED = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s*(?:i\.?u\.?|u\.?i\.?|u)\b", re.IGNORECASE)
+"""A number and "units" abbreviated after it: "2u", "4 U", "2 IU", "2 UI", "4 i.u."."""
+
+
+def units_abbreviated(text: str) -> str | None:
+    """The first number with "units" abbreviated (`UNITS_ABBREVIATED`) in an insulin order's text,
+    as written ("2u"), None with none: NPSA/2010/RRR013 (safer administration of insulin) has units
+    written in full, as "4U" is read as 40 and "IU" as IV, and a sliding scale "8-12: 2u" or an
+    "Actrapid 50u in 50 mL" was saved and printed on the chart the nurse doses from."""
+    found = UNITS_ABBREVIATED.search(text)
+    return found[0] if found else None
+
+
+def premixed(drug: str) -> bool:
     """Whether an insulin is a premixed one (`PREMIXED_WORDS`, any word from "mix"), read in the
     name as written: its brand's table turns Humalog Mix into plain lispro."""
     return insulin(drug) and any(word.startswith("mix") or word in PREMIXED_WORDS for word in _words(drug))
@@ -1713,11 +1751,11 @@ ISOPHANE_NAMES = _INSULIN_KINDS | BASAL_NAMES | _phrases(("insulatard", "protaph
 
 
 def made_with_protamine(drug: str) -> bool:
-    """Whether an insulin is an isophane or a premixed one (`ISOPHANE_NAMES`, `_premixed`), both
+    """Whether an insulin is an isophane or a premixed one (`ISOPHANE_NAMES`, `premixed`), both
     made with protamine: an allergy to protamine warns before it, read by the allergy match only
     (no protamine sulfate is given with it), where it warned only when the name said
     "protamine"."""
-    return insulin(drug) and bool(_runs(_words(drug)) & ISOPHANE_NAMES) or _premixed(drug)
+    return insulin(drug) and bool(_runs(_words(drug)) & ISOPHANE_NAMES) or premixed(drug)
 
 
 def time_critical_drug(drug: str) -> bool:
@@ -1857,8 +1895,12 @@ def patches_on(orders: Mapping[str, Order], history: Sequence[Administration]) -
 def shares_a_medicine(drug: str, other: str) -> bool:
     """Whether a dose of each gives a same medicine (see `medicines_in`): 1 g of paracetamol at
     08:00 then two tablets of co-codamol 30/500 at 09:00 were two medicines, neither spaced from
-    the other nor counted with it, the classic paracetamol overdose."""
-    return bool(medicines_in(drug) & medicines_in(other))
+    the other nor counted with it, the classic paracetamol overdose. A premixed insulin and one
+    that is not (`premixed`) share none: its brand's table reads Humalog Mix25 as lispro, and
+    Humalog by a correction scale beside it was asked a tenfold slip when prescribed and "ordered
+    twice?" at each dose, where NovoMix 30 beside NovoRapid, or Humulin M3 beside Humulin S, are
+    two medicines."""
+    return premixed(drug) == premixed(other) and bool(medicines_in(drug) & medicines_in(other))
 
 
 ALIKE_NAMES = 0.75
@@ -1902,7 +1944,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                     reason: NotGivenReason | None = None, on_hold: Sequence[Administration] = (),
                     typed_at: datetime | None = None, age: int | None = None,
                     kg: float | None = None, days: int | None = None,
-                    ideal_kg: float | None = None, months: int | None = None) -> list[Warning]:
+                    ideal_kg: float | None = None, months: int | None = None,
+                    open_again: Collection[str] = ()) -> list[Warning]:
     """Everything a second nurse would question before this dose is recorded. A dose recorded
     as not given for a slot already given is questioned too: the chart would otherwise say the
     patient missed a dose they had. `allergies_described`: each of `allergies` with its reaction
@@ -1931,7 +1974,10 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     worked out for (`beyond_dose_limits`), whatever its orders say. An as-required order's
     interval and daily maximum weigh no dose of an infusion or a patch beside a bolus, nor of a
     modified-release form beside an immediate-release one, either way (`as_boluses`: a syringe
-    driver's set-up, a fentanyl patch or the morning's OxyContin is no earlier breakthrough dose)."""
+    driver's set-up, a fentanyl patch or the morning's OxyContin is no earlier breakthrough dose).
+    `open_again`: the record ids of doses of `history` whose time is open again (a VRIII's syringe
+    charted stopped, the next of one infusion), not "already given" but still spaced from and
+    counted in the daily maximum: a gentamicin's freed so was given twice in 3 hours unasked."""
     warnings: list[Warning] = []
     late = typed_at is not None and written_apart(typed_at, at) is not None
     if not admitted:
@@ -1942,7 +1988,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     # second dose with nothing said.
     once = order.frequency is Frequency.ONCE
     slot = order.start_at if once else scheduled_for
-    if slot is not None and any(once or same_dose_time(a.scheduled_for, slot) for a in given):
+    if slot is not None and any(once or same_dose_time(a.scheduled_for, slot) for a in given
+                                if a.record_id not in open_again):
         warnings.append(Warning(Check.ALREADY_GIVEN, QT_TRANSLATE_NOOP("messages", "The {time} dose of {drug} was already given."),
                                 {"time": f"{slot:%H:%M}", "drug": order.drug}))
     if outcome is not Outcome.GIVEN:
@@ -2347,7 +2394,6 @@ def running_anticoagulants(orders: Iterable[Order], at: datetime) -> tuple[str, 
     return tuple(dict.fromkeys(order.drug for order in orders if anticoagulant(order.drug) and runs_at(order, at)))
 
 
-VITAMIN_K_ANTAGONISTS = frozenset(medicine_name(name) for name in ("warfarin", "acenocoumarol", "fluindione"))
 DIRECT_ORAL = frozenset(medicine_name(name) for name in ("apixaban", "rivaroxaban", "edoxaban", "dabigatran"))
 DABIGATRAN = frozenset({medicine_name("dabigatran")})
 ANTICOAGULATES_FOR: tuple[tuple[frozenset[str], tuple[tuple[float, timedelta], ...]], ...] = (

@@ -9,9 +9,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from math import inf
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
+from typing import Any
 
+from downtime.domain.age import CHILD_UNTIL, age_in_years
 from downtime.domain.duplicates import _PARTICLES, fold
 from downtime.domain.elapsed import instant
 from downtime.domain.glucose import SULFONYLUREA_WORDS
@@ -58,6 +60,74 @@ letter of a date six weeks away said only that the ward would take them to theat
 # until 2 hours before. An in-patient's letter gives the ward the two times.
 NOTHING_TO_EAT_BEFORE = timedelta(hours=6)
 CLEAR_WATER_UNTIL = timedelta(hours=2)
+WITHOUT_FASTING = frozenset({"local"})
+"""The anaesthetics (operation_booking's `anaesthetic`) a patient need not fast for: a local
+one. General, spinal, epidural, a regional block or sedation may end in a general anaesthetic,
+for which the stomach must be empty (AAGBI, ESA 2011), and so may an anaesthetic not said."""
+
+
+def fasting_from(operation: datetime, before: timedelta, zone: tzinfo | None) -> datetime:
+    """The moment `before` the operation in elapsed time, on the ward's clock (`zone`, the
+    printing laptop's): taken from the operation's own offset, on the night summer time begins
+    an 08:00 operation had its patient fast "from 02:00", an hour the ward's clock never shows,
+    where it is 01:00. The letter and the ward's handover give the same times."""
+    return (instant(operation) - before).astimezone(zone)
+
+
+def fasts(anaesthetic: str | None) -> bool:
+    """Whether a patient must fast before an operation under this anaesthetic (None: not said):
+    a slot sooner than `NOTHING_TO_EAT_BEFORE` from the moment they are told is one they cannot
+    keep (a cholecystectomy cancelled at 08:30 was offered 14:00 at 14:00, its patient fed at
+    noon), and the ward's handover gives the times to stop food and fluids."""
+    return anaesthetic not in WITHOUT_FASTING
+
+
+NOT_HELD_TO_FAST = frozenset({"immediate_a", "immediate_b", "urgent"})
+"""The NCEPOD priorities whose new slot never waits for the patient to fast: an immediate case
+goes within minutes, an urgent one within hours, the anaesthetist using a rapid-sequence
+induction on a full stomach (a laparotomy cancelled at 08:30 was offered nothing before 20:00).
+So does FSSA's P1a (within 24 hours)."""
+
+
+def held_to_fast(data: Mapping[str, Any]) -> bool:
+    """Whether a booking's new slot waits until its patient has fasted (`fasts`, and neither an
+    immediate or urgent priority nor P1a, `NOT_HELD_TO_FAST`): an elective or expedited case
+    offered a slot an hour after lunch is cancelled again in the anaesthetic room."""
+    return (fasts(data.get("anaesthetic")) and data.get("priority") not in NOT_HELD_TO_FAST
+            and data.get("clinical_priority") != "p1a")
+
+
+def fasted_at(now: datetime, since: datetime | None) -> datetime:
+    """When a patient has fasted `NOTHING_TO_EAT_BEFORE`: from `since`, the time the ward says
+    they have been nil by mouth from (kept so since midnight for the morning's list), or told now
+    to eat nothing more when none is given; never before now. A hip fracture nil by mouth since
+    midnight lost the afternoon's list to a fast counted from the rebooking."""
+    return max(now, (since or now) + NOTHING_TO_EAT_BEFORE)
+
+
+CHILD_CLEAR_FLUIDS_UNTIL = timedelta(hours=1)
+BREAST_MILK_UNTIL = timedelta(hours=4)
+
+
+@dataclass(frozen=True)
+class Fasting:
+    """How long before an operation a patient stops food, clear fluids and (a baby) breast milk.
+    A child drinks clear fluids until an hour before, a baby under a year has breast milk until 4
+    hours before (APA/ESPA/ADARPEF 2018, ESAIC 2022): a 7-month-old was given an adult's 6 hours
+    without breast milk and 2 without water, which risks dehydration and hypoglycaemia."""
+
+    eat: timedelta
+    clear: timedelta
+    breast_milk: timedelta | None = None
+
+
+def fasting_for(born: date | None, on: date) -> Fasting:
+    """The fasting of a patient born on `born` (None: not known, an adult's) operated on `on`:
+    a child's under `CHILD_UNTIL` years, with breast milk under one."""
+    years = age_in_years(born, on) if born is not None else CHILD_UNTIL
+    if years >= CHILD_UNTIL:
+        return Fasting(NOTHING_TO_EAT_BEFORE, CLEAR_WATER_UNTIL)
+    return Fasting(NOTHING_TO_EAT_BEFORE, CHILD_CLEAR_FLUIDS_UNTIL, BREAST_MILK_UNTIL if years < 1 else None)
 
 
 class CancelReason(StrEnum):
@@ -540,10 +610,10 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
     prints) as the wall clock shows it.
 
     Each session is scanned once along its busy intervals (the bookings of its theatre, on any
-    of its lists, and those of the same surgeon, anaesthetist or patient), then the chosen start
-    is confirmed by `clashes`. Only the sessions `on` keeps are scanned (a specialty's lists);
-    the others are still known to the clash check. A theatre holding two lists at once (a
-    merge) offers each of its free times once.
+    of its lists, with a `TURNOVER` kept either side, and those of the same surgeon, anaesthetist
+    or patient), then the chosen start is confirmed by `clashes`. Only the sessions `on` keeps
+    are scanned (a specialty's lists); the others are still known to the clash check. A theatre
+    holding two lists at once (a merge) offers each of its free times once.
     """
     by_id = {s.session_id: s for s in sessions}
     zone = after.tzinfo or timezone.utc
@@ -564,7 +634,7 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
         room = theatre_key(session.theatre)
         relevant = [*people.near(session.start, session.end),
                     *rooms.get(room, _NONE_BOOKED).near(session.start, session.end)]
-        busy = sorted((b.start, b.end) for b in relevant
+        busy = sorted(_kept_from(b, TURNOVER if room_of(b, by_id) == room else timedelta(0)) for b in relevant
                       if b.start is not None and b.end is not None
                       and _overlap(b.start, b.end, session.start, session.end))
         start = max(_local(session.start, zone), _ceil(after, step, zone))
@@ -578,6 +648,15 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
             found = sorted([*found, Slot(session.session_id, session.theatre, start, session.specialty)],
                            key=lambda slot: slot.start)[:limit]
     return found
+
+
+def _kept_from(booking: Booking, turnover: timedelta) -> tuple[datetime, datetime]:
+    """The time a booking keeps others from: its own, widened by the `turnover` either side in
+    its theatre (`list_overrun` counts one between each case and the next): a list of four hours
+    back to back was offered its last hour, which it then said made it overrun. The same surgeon
+    or patient elsewhere keeps no turnover."""
+    assert booking.start is not None and booking.end is not None
+    return booking.start - turnover, booking.end + turnover
 
 
 class _ByStart:
@@ -611,8 +690,12 @@ class Suggested:
     """The patient's recorded death: no slot is offered, as none could be booked."""
     from_home: datetime | None = None
     """For a patient at home, called in now: the earliest they can be in theatre (`ARRIVE_BEFORE`
-    from now), where the slots start, when that is later than the start asked for; None for a
-    patient on a ward."""
+    from now), where the slots start, when that is later than both the start asked for and the
+    end of their fast (`fasted_at`, kept while they travel); None for a patient on a ward."""
+    fasted: datetime | None = None
+    """For an operation that waits for its patient to fast (`held_to_fast`), when they have fasted
+    `NOTHING_TO_EAT_BEFORE`, when that kept a sooner free slot off; None otherwise (no list ran
+    before it: the dialog had a fast to explain and nothing it explained)."""
     earlier: tuple[Slot, ...] = ()
     """Slots on other specialties' lists before the operation's rebook-by date, emergency lists
     first, when its own specialty's first slot comes after that date: an urgent appendicectomy

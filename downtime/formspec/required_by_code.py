@@ -225,7 +225,9 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "closed_at": Read(("services/lab_results.py", "sync/fhir_lab_results.py")),
         "closed_by": Read(("services/lab_results.py", "sync/fhir_lab_results.py")),
         "group_sample": Read(("sync/fhir_lab_results.py",)),
-        "level_timing": Read(("services/lab_results.py", "services/medication.py")),
+        "last_dose_at": Read(("sync/fhir_lab_results.py",)),
+        "level_drug": Read(("sync/fhir_lab_results.py",)),
+        "level_timing": Read(("services/lab_results.py", "services/medication.py", "sync/fhir_lab_results.py")),
         "notes": Read(("sync/fhir_lab_results.py",)),
         "outcome": Read(("services/lab_results.py", "sync/fhir_lab_results.py"), {
             "cancelled": ("services/lab_results.py",),
@@ -319,7 +321,7 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "not_done": Read(("domain/gcs.py", "services/falls.py", "services/neuro.py", "sync/fhir_neuro.py"), {
             "away": ("domain/gcs.py", "services/neuro.py"),
             "other": ("domain/gcs.py",),
-            "refused": ("domain/gcs.py",),
+            "refused": ("domain/gcs.py", "sync/fhir_neuro.py"),
         }),
         "notes": Read(("sync/fhir_neuro.py",)),
         "pupil_left_size": Read(("domain/gcs.py",)),

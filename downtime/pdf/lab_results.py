@@ -11,7 +11,7 @@ as the laboratory phones about any of them."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -50,6 +50,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "patient": {"en": "Patient: name, date of birth, number", "fr": "Patient : nom, date de naissance, numéro"},
     "read_back": {"en": "read back", "fr": "relu"},
     "lab_number": {"en": "lab no. {number}", "fr": "n° labo {number}"},
+    "last_dose": {"en": "last dose {time}", "fr": "dernière dose le {time}"},
 }
 WIDTHS = (0.09, 0.14, 0.18, 0.09, 0.12, 0.13, 0.08, 0.17)
 BLANK_WIDTHS = (0.15, 0.10, 0.14, 0.19, 0.09, 0.12, 0.13, 0.08)
@@ -80,7 +81,7 @@ def _samples(sent: Sequence[Sent], spec: FormSpec, authors: Authors, laptops: Ma
     for one in sent:
         record, data = one.record, one.record.data
         body.append([chart_cell(marked(ward_time(one.taken_at, at.tzinfo), one, amended)),
-                     [chart_cell(one.tests(spec, lang), bold=True), *_group_screen(spec, data, lang)],
+                     [chart_cell(one.tests(spec, lang), bold=True), *_under_tests(spec, data, lang, at.tzinfo)],
                      chart_cell(format_value(spec.field("urgency"), data["urgency"], lang), bold=data["urgency"] == "urgent"),
                      chart_cell(data.get("sample_number") or ""), chart_cell(" ".join((data.get("requested_by") or "").split())),
                      chart_cell(authors.initials(record.author, record.device_id, laptops)),
@@ -88,13 +89,20 @@ def _samples(sent: Sequence[Sent], spec: FormSpec, authors: Authors, laptops: Ma
     return carried_on_by_hand(body, BLANK_SENT_WIDTHS if ward else SENT_WIDTHS, width, by_hand, 9 * mm)
 
 
-def _group_screen(spec: FormSpec, data: Mapping[str, object], lang: Lang) -> list[Flowable]:
-    """Under a group and screen's tests, who took it and the patient's group as the blood bank
-    holds it (lab_request version 3): "Paul Martin; Not on record: first sample (…)"."""
-    if not data.get("group_sample"):
-        return []
-    said = [" ".join(str(data["taken_by"]).split())] if data.get("taken_by") else []
-    return [chart_cell(semicolon(lang).join([*said, format_value(spec.field("group_sample"), data["group_sample"], lang)]))]
+def _under_tests(spec: FormSpec, data: Mapping[str, object], lang: Lang, zone: tzinfo | None) -> list[Flowable]:
+    """Under a sample's tests, what reading its result needs, on the clock of `zone`: a group and
+    screen's taker and the patient's group as the blood bank holds it (lab_request version 3), a
+    drug level's last dose (version 4: a level is read by its time after the dose), and the
+    sample's notes: "Paul Martin; Not on record: first sample (…)", "last dose 28/11 12:00"."""
+    said = [" ".join(str(data["taken_by"]).split())] if data.get("group_sample") and data.get("taken_by") else []
+    if data.get("group_sample"):
+        said.append(format_value(spec.field("group_sample"), data["group_sample"], lang))
+    if data.get("level_drug") and data.get("last_dose_at"):
+        said.append(in_words(WORDS, "last_dose", lang,
+                             time=ward_time(datetime.fromisoformat(str(data["last_dose_at"])), zone)))
+    if data.get("notes"):
+        said.append(" ".join(str(data["notes"]).split()))
+    return [chart_cell(semicolon(lang).join(said))] if said else []
 
 
 def _how(found: Received, spec: FormSpec, lang: Lang) -> str:
@@ -115,7 +123,7 @@ def _table(results: Sequence[Received], spec: FormSpec, authors: Authors, laptop
     body: list[list[object]] = [_headings(lang, "headings", ward)]
     for found in results:
         record, data = found.record, found.record.data
-        what = found.text() + (f"; {in_words(WORDS, 'lab_number', lang, number=data['lab_number'])}"
+        what = found.text() + (semicolon(lang) + in_words(WORDS, 'lab_number', lang, number=data['lab_number'])
                                if data.get("lab_number") else "")
         body.append([chart_cell(marked(ward_time(found.received_at, at.tzinfo), found, amended)),
                      chart_cell(_how(found, spec, lang)),

@@ -52,7 +52,7 @@ from downtime.services.medication import (
 )
 from downtime.services.chart_alerts import review_said
 from downtime.services.infusion_checks import ChartLines
-from downtime.services.infusion_rates import RateChange, change_words
+from downtime.services.infusion_rates import Carried, RateChange, change_words
 from downtime.services.paper_gap import gap_said
 from downtime.services.patients import PatientSummary
 from downtime.services.reconciliation import Decision
@@ -281,10 +281,11 @@ class PatientChart:
     """Each infusion bag's changes of rate, by its dose's id (services.infusion_rates.by_bag),
     those of the bag's own day printed under the bag's dose ("→ 4 mL/h 11:00 (glucose 14.2)"): the
     chart read the bag's first rate all day."""
-    carried: Mapping[tuple[str, date], Sequence[str]] = field(default_factory=dict)
+    carried: Mapping[tuple[str, date], Carried] = field(default_factory=dict)
     """By (order id, day): a bag of an earlier day still up as the day starts, its rate then and
     its changes that day (services.infusion_rates.carried_into), at the top of the day's column of
-    the order's first time."""
+    the order's first time, and when its rates empty it that day after the day's checks
+    (`_carried`)."""
     checks: ChartLines = field(default_factory=lambda: ChartLines({}, {}))
     """Each bag's checks (services.infusion_checks.chart_lines): each a short line (its time, its
     initials, the volume left, all well or its note's number), those of the bag's day under its
@@ -491,6 +492,14 @@ def _shown(found: MarCell, order: Order, authors: Authors, laptops: Mapping[str,
     return w(STATE_WORDS[found.state], lang) if found.state in STATE_WORDS else ""
 
 
+def _carried(bag: Carried | None, checks: Sequence[str]) -> list[str]:
+    """A bag of an earlier day as the day's column starts with it: its rate and changes, its
+    checks that day, then when it empties (timed from the last of those checks)."""
+    if bag is None:
+        return list(checks)
+    return [*bag.lines, *checks, *([bag.emptied] if bag.emptied is not None else [])]
+
+
 # Times of a regular order under one box of its medicine: a page breaks between boxes, never inside
 # one, so an hourly order's 24 times in one box were taller than a page and the chart did not
 # print. Its times past the first twelve print under a box "… (continued)", as its doses' lines.
@@ -500,7 +509,7 @@ TIMES_PER_SPAN = 12
 def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, laptops: Mapping[str, Laptop],
                    order_form: FormSpec, lang: Lang, width: float, said: _OrdersSaid, marks: Mapping[str, int],
                    changes: Mapping[str, Sequence[RateChange]],
-                   carried: Mapping[tuple[str, date], Sequence[str]], checks: ChartLines) -> Grid:
+                   carried: Mapping[tuple[str, date], Carried], checks: ChartLines) -> Grid:
     day_w = width * 0.61 / max(len(days), 1)
     widths = [width * 0.32, width * 0.07] + [day_w] * len(days)
 
@@ -528,8 +537,8 @@ def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, lapto
             for column, day in enumerate(days, start=2):
                 found = row.cell_at(day, clock)
                 # A bag of an earlier day still up: first in the day's column, above what the cell holds.
-                running = [*carried.get((row.order.record_id, day), ()),
-                           *checks.carried.get((row.order.record_id, day), ())] if index == 0 else []
+                running = _carried(carried.get((row.order.record_id, day)),
+                                   checks.carried.get((row.order.record_id, day), ())) if index == 0 else []
                 # Not hatched under its bag and checks: a once-only bag put up at 20:00 runs into the next day.
                 if row.outside_course(day, clock) and not running:
                     crossed.append((len(body), column))

@@ -7,7 +7,7 @@ numbers count the operations still to be done."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 from itertools import count
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from downtime.domain.census import Location, StayStatus
 from downtime.domain.clock import ward_time, ward_zone
 from downtime.domain.elapsed import instant
 from downtime.domain.theatre import (
-    ARRIVE_BEFORE, CLEAR_WATER_UNTIL, NOTHING_TO_EAT_BEFORE, ON_THE_WARD_STILL, TheatreSession,
+    ARRIVE_BEFORE, ON_THE_WARD_STILL, Fasting, TheatreSession, fasting_from,
 )
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
@@ -395,11 +395,17 @@ LETTER: dict[Lang, dict[str, str]] = {
            "new_ward": "It is now planned for {when}, theatre {theatre}. The team of ward {ward} will get you ready "
                        "and take you to theatre.",
            "fasting_ward": "Fasting: nothing to eat from {eat}, clear water only until {drink}.",
+           "fasting_now": "Fasting: nothing more to eat from now, clear water only until {drink}. Tell the "
+                          "anaesthetist when you last ate.",
+           "fasting_all_now": "Fasting: nothing more to eat or drink from now. Tell the anaesthetist when you last ate "
+                              "and drank.",
+           "no_fasting": "No fasting is needed for a local anaesthetic unless the team tells you otherwise.",
            "contact_ward": "If your health has changed, tell the ward team. For any question about your operation, call "
                            "the surgical department: {contact}.",
-           "home_by_then": "If you have gone home by then: please arrive {arrive} before this time, follow the fasting "
-                           "instructions you were given (nothing to eat in the 6 hours before, clear water until 2 hours "
-                           "before), and if you cannot come, call the surgical department: {contact}.",
+           "home_by_then": "If you have gone home by then: please arrive {arrive} before this time{fasting}, and if you "
+                           "cannot come, call the surgical department: {contact}.",
+           "home_fasting": ", follow the fasting instructions you were given (nothing to eat in the 6 hours before, "
+                           "clear water until 2 hours before)",
            "at": "{day} at {time}", "sign": "The surgical coordination team"},
     "fr": {"title": "Votre intervention : nouvelle date", "title_moved": "Votre intervention : autre établissement",
            "dear": "Madame, Monsieur,", "dear_female": "Madame,", "dear_male": "Monsieur,",
@@ -415,12 +421,17 @@ LETTER: dict[Lang, dict[str, str]] = {
            "new_ward": "Elle est désormais prévue le {when}, salle {theatre}. L’équipe du service {ward} vous préparera "
                        "et vous accompagnera au bloc.",
            "fasting_ward": "Jeûne : plus rien à manger à partir du {eat}, eau claire seulement jusqu’au {drink}.",
+           "fasting_now": "Jeûne : plus rien à manger dès maintenant, eau claire seulement jusqu’au {drink}. Dites à "
+                          "l’anesthésiste quand vous avez mangé pour la dernière fois.",
+           "fasting_all_now": "Jeûne : plus rien à manger ni à boire dès maintenant. Dites à l’anesthésiste quand vous "
+                              "avez mangé et bu pour la dernière fois.",
+           "no_fasting": "Pas de jeûne pour une anesthésie locale, sauf consigne contraire de l’équipe.",
            "contact_ward": "Si votre état de santé a changé, prévenez l’équipe du service. Pour toute question sur votre "
                            "intervention, appelez le service de chirurgie : {contact}.",
            "home_by_then": "Si vous êtes rentré(e) chez vous d’ici là : merci de vous présenter {arrive} avant cette "
-                           "heure, de respecter les consignes de jeûne reçues (rien à manger dans les 6 heures qui "
-                           "précèdent, eau claire jusqu’à 2 heures avant) et, si vous ne pouvez pas venir, d’appeler le "
-                           "service de chirurgie : {contact}.",
+                           "heure{fasting} et, si vous ne pouvez pas venir, d’appeler le service de chirurgie : {contact}.",
+           "home_fasting": ", de respecter les consignes de jeûne reçues (rien à manger dans les 6 heures qui "
+                           "précèdent, eau claire jusqu’à 2 heures avant)",
            "at": "{day} à {time}", "sign": "L’équipe de coordination chirurgicale"},
 }
 
@@ -452,18 +463,32 @@ def _in_a_sentence(label: str) -> str:
     return label if label[1:2].isupper() else label[:1].lower() + label[1:]
 
 
-def _fasting_from(operation: datetime, before: timedelta, zone: tzinfo | None) -> datetime:
-    """The moment `before` the operation in elapsed time, on the ward's clock (`zone`, the
-    printing laptop's): taken from the operation's own offset, on the night summer time begins
-    an 08:00 operation had its patient fast "from 02:00", an hour the ward's clock never shows,
-    where it is 01:00."""
-    return (instant(operation) - before).astimezone(zone)
+def _fasting(new: datetime, fasting: Fasting | None, on_ward: bool, printed_at: datetime, text: dict[str, str],
+             lang: Lang) -> str:
+    """The letter's fasting sentence: none asked under a local anaesthetic (`fasting` None: the
+    ward's sheet said no fasting, the letter "nothing more to eat from now"); the times an
+    in-patient fasts from, which the ward keeps to (a child's clear water until an hour before,
+    `fasting_for`); a patient at home, the rule they were given. Never a time already past when
+    printed: a cholecystectomy rebooked at 14:00 for 18:00 told the ward "nothing to eat from
+    12:00", and the patient had eaten at noon. Then food stops now, the anaesthetist told when
+    they last ate (they weigh the delay), and water too once its time is past."""
+    if fasting is None:
+        return text["no_fasting"]
+    eat, drink = (fasting_from(new, before, printed_at.tzinfo) for before in (fasting.eat, fasting.clear))
+    if instant(drink) < instant(printed_at):
+        return text["fasting_all_now"]
+    if instant(eat) < instant(printed_at):
+        return text["fasting_now"].format(drink=_when(drink, printed_at.tzinfo, text, lang))
+    if not on_ward:
+        return text["fasting"]
+    return text["fasting_ward"].format(eat=_when(eat, printed_at.tzinfo, text, lang),
+                                       drink=_when(drink, printed_at.tzinfo, text, lang))
 
 
 def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str | None, old: datetime,
                reason: str, apologise: bool, new: datetime | None, theatre: str | None, hospital: str | None,
-               on_ward: Location | None, contact: str, lang: Lang, printed_by: str, printed_at: datetime,
-               device_name: str) -> Path:
+               on_ward: Location | None, fasting: Fasting | None, contact: str, lang: Lang, printed_by: str,
+               printed_at: datetime, device_name: str) -> Path:
     """A letter the patient keeps: the cancelled date, why, the new date (or hospital), and whom
     to call; with no contact set, a line to write the telephone number on. `apologise`: the
     hospital cancelled (not the patient's health, absence or refusal, which no apology fits).
@@ -472,7 +497,8 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str 
     hospital's fasting instructions: that hospital gives its own. `on_ward`: the patient's stay
     on a ward (services.theatre.on_a_ward), whose team prepares them: their letter asks them
     neither to present themselves nor to call if they cannot come, and gives the times they fast
-    from, which the ward keeps to (`_fasting_from`). An in-patient's new date further off than
+    from, which the ward keeps to (`fasting_from`; `fasting`: the patient's, None for a local
+    anaesthetic, which asks none, `_fasting`). An in-patient's new date further off than
     `ON_THE_WARD_STILL` from the printing also tells them how to come if they have gone home by
     then: a patient sent home in between came without knowing when to arrive or whom to call."""
     text = LETTER[lang]
@@ -490,16 +516,15 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str 
         before, after = text["new" if on_ward is None else "new_ward"].split("{when}")
         minutes = int(ARRIVE_BEFORE.total_seconds() // 60)
         arrive = text["arrive"].format(minutes=minutes, hours=minutes // 60, rest=minutes % 60)
-        fasting = text["fasting"] if on_ward is None else text["fasting_ward"].format(
-            eat=_when(_fasting_from(new, NOTHING_TO_EAT_BEFORE, printed_at.tzinfo), printed_at.tzinfo, text, lang),
-            drink=_when(_fasting_from(new, CLEAR_WATER_UNTIL, printed_at.tzinfo), printed_at.tzinfo, text, lang))
+        said_fasting = _fasting(new, fasting, on_ward is not None, printed_at, text, lang)
         story += [RunLines([Run(before), Run(_when(new, printed_at.tzinfo, text, lang), BOLD),
                             Run(after.format(theatre=theatre or "", arrive=arrive,
                                              ward=on_ward.ward if on_ward is not None else ""))],
                            para),
-                  Spacer(1, 3 * mm), Lines(fasting, para)]
+                  Spacer(1, 3 * mm), Lines(said_fasting, para)]
         if on_ward is not None and new - printed_at > ON_THE_WARD_STILL:
-            story += [Spacer(1, 3 * mm), Lines(text["home_by_then"].format(arrive=arrive, contact=contact or "_" * 36),
+            story += [Spacer(1, 3 * mm), Lines(text["home_by_then"].format(
+                arrive=arrive, fasting=text["home_fasting"] if fasting is not None else "", contact=contact or "_" * 36),
                                                para)]
     else:
         story.append(Lines(text["moved"].format(hospital=hospital or ""), para))

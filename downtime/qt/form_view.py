@@ -240,6 +240,12 @@ class FormView(QWidget):
                 cell = QWidget()
                 stack = QVBoxLayout(cell)
                 stack.setContentsMargins(0, 0, 0, 0)
+                # A table of rows spans the section under its label: beside the label column it
+                # had what the longest label left, and at the usual text the reconciliation's
+                # Medicine boxes were 172 pixels, "Metformine 1 g matin…".
+                spans = isinstance(field, RepeatField)
+                if spans:
+                    stack.addWidget(label)
                 stack.addWidget(editor.widget)
                 if field.help:
                     hint = styled(QLabel(field.help.get(lang)), hint_style)
@@ -248,7 +254,10 @@ class FormView(QWidget):
                 error = ErrorLabel()
                 error.hide()
                 stack.addWidget(error)
-                form.addRow(label, cell)
+                if spans:
+                    form.addRow(cell)
+                else:
+                    form.addRow(label, cell)
                 self.editors[field.id] = editor
                 self.error_labels[field.id] = error
                 self.rows[field.id] = (form, cell)

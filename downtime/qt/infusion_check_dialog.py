@@ -21,7 +21,7 @@ from downtime.qt.i18n import language, say, translate
 from downtime.qt.now_typed import now_when_typed
 from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import fit_dialog, readable_width
-from downtime.qt.screen_reader import add_row
+from downtime.qt.screen_reader import add_row, named
 from downtime.qt.scrolled_dialog import add_patient_and_order, scrolled_with_buttons
 from downtime.services import infusion_checks, infusion_rates
 from downtime.services.context import Session
@@ -99,6 +99,11 @@ class InfusionCheckDialog(QDialog):
         # side by side (fit_dialog): at the largest text the volume and rate boxes were 60 pixels.
         for typed in (self.volume_left, self.pump_rate, self.action):
             typed.setMinimumWidth(readable_width(typed))
+        # The pump's question as the bag stands at the time typed (`_show_expected`): asked "on hold
+        # if paused" of a running bag, a pump found on hold by mistake there was answered Yes.
+        pump_label = form.labelForField(self.pump_working)
+        assert isinstance(pump_label, QLabel), "add_row labels each box"
+        self.pump_label = pump_label
         layout.addLayout(form)
         layout.addStretch(1)
         self.error, self.save_button = scrolled_with_buttons(
@@ -117,7 +122,8 @@ class InfusionCheckDialog(QDialog):
     def _show_expected(self) -> None:
         """The bag up at the time typed (infusion_checks.bag_checked; the one the dialog opened on
         when none is), its rate then, the volume expected left and the rate set (none said while
-        the time cannot be read): a check typed late from paper was shown the replacing bag's
+        the time cannot be read), and the pump's question as it stands then
+        (infusion_checks.pump_asked): a check typed late from paper was shown the replacing bag's
         figures, its header "put up" after the time checked."""
         try:
             at = self._checked_at()
@@ -127,6 +133,9 @@ class InfusionCheckDialog(QDialog):
         bag = infusion_checks.bag_checked(db, self.order, at) or self.bag
         changes = [change for change in infusion_rates.by_bag(db, [self.order.patient_id]).get(bag.record_id, [])
                    if change.at <= at]
+        asked = infusion_checks.pump_asked(changes, at, self.session.lang)
+        self.pump_label.setText(asked)
+        named(self.pump_working, asked)
         self.running.setText(translate("InfusionCheckDialog", "Bag or syringe put up {time}: {running}").format(
             time=bag.at.astimezone(zone).strftime("%d/%m %H:%M"),
             running=infusion_rates.running_words(bag, changes, lang, zone, self.order.rate_ml_h, at=at,

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QShowEvent
+from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QResizeEvent, QShowEvent, QTextLayout,
+                           QTextOption)
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QVBoxLayout, QWidget)
 
@@ -152,6 +153,57 @@ MEDICINE_LEAST = 24
 # no room for the dose, route and [HIGH-ALERT] after it, cut off the line. The printed chart
 # wraps it whole.
 DRUG_CHARACTERS = 50
+# The most lines the red block above the chart takes (MarView.allergies_said), cut with "…", the
+# whole in its tooltip: said whole for each of three penicillins, at the largest text it was 384
+# to 416 pixels, and the chart below it a screen and more down.
+ALLERGIES_LINES = 3
+
+
+def lines_cut(text: str, font: QFont, width: int, most: int) -> str:
+    """`text` as a label `width` pixels wide in `font` wraps it (its own lines kept), cut after
+    `most` lines with "…" (the last line kept cut to its width); whole when it takes no more."""
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)  # a line separator: Qt breaks its line there
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    starts: list[int] = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    if len(starts) <= most:
+        return text
+    last = starts[most - 1]
+    return text[:last] + QFontMetrics(font).elidedText(" ".join(text[last:].split()), Qt.TextElideMode.ElideRight,
+                                                      width)
+
+
+class LinesCutLabel(QLabel):
+    """Red, wrapped and at most `most` lines at its width (`lines_cut`), the whole in its tooltip
+    and a screen reader's description; hidden while it says nothing. Cut again as its width
+    changes."""
+
+    def __init__(self, most: int) -> None:
+        super().__init__()
+        self.most, self.whole = most, ""
+        self.setWordWrap(True)
+        self.setStyleSheet(ERROR_STYLE)
+        self.hide()
+
+    def say(self, whole: str) -> None:
+        self.whole = whole
+        self.setToolTip(whole)
+        self.setAccessibleDescription(whole)
+        self._cut()
+        self.setVisible(bool(whole))
+
+    def _cut(self) -> None:
+        self.setText(lines_cut(self.whole, self.font(), self.contentsRect().width(), self.most))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._cut()
 
 
 class MarModel(TextTableModel):
@@ -229,13 +281,13 @@ class MarModel(TextTableModel):
         written, its stop once passed (`stop_words`; one with its earlier stay says that
         instead), as the printed chart says them. On the screen's `line`, the stop without its
         reason, and on the order's first time row alone: a qds order said it four times, and a
-        stopped order is no live warning to take the room of one; the allergy whole on the first
-        time row and short on the others (medication.UNREVIEWED_FLAG), still red: said whole on
-        each of four, not one row was seen whole at the largest text. Its tooltip (no `line`) says
-        them whole."""
+        stopped order is no live warning to take the room of one; the allergy short on each time
+        row (medication.UNREVIEWED_FLAG), still red, whole above the chart (MarView.allergies_said):
+        whole on the first row, at the largest text it was taller than the chart, which scrolls a
+        row at a time, and its end could not be read. Its tooltip (no `line`) says them whole."""
         first = line is None or line == 0 or self.rows[line - 1][0] is not row
         unreviewed = self.unreviewed.get(order.record_id)
-        allergy = "" if unreviewed is None else unreviewed if first else unreviewed.flag
+        allergy = "" if unreviewed is None else unreviewed if line is None else unreviewed.flag
         stopped = stop_words(row, self.now, why=line is None) if first and row.stay_ended is None \
             and reached(order.stop_at, self.now) else ""
         flags = "".join(f" [{flag}]" for flag in medication.order_flags(order, language()))
@@ -413,6 +465,11 @@ class MarView(PatientTab):
         self.paper.enter_doses.connect(self.enter_from_paper)
         self.paper.enter_button.setEnabled(session.user.may(Action.RECORD_CARE))
         layout.addWidget(self.paper)
+        self.allergies_said = LinesCutLabel(ALLERGIES_LINES)
+        """What is asked of the prescriber of each order an allergy recorded since matches, whole,
+        after the orders it is said of (the chart's rows say it short, see
+        MarModel.medicine_words), in at most ALLERGIES_LINES lines; hidden when none."""
+        layout.addWidget(self.allergies_said)
         self.first_day: date | None = None
         """The first day shown, moved back or forth a span at a time within the stay; None: the
         days ending today, which follow the clock past midnight."""
@@ -501,9 +558,14 @@ class MarView(PatientTab):
         self._fit_rows()
 
     def _fit_rows(self) -> None:
+        """Each row as tall as its text, never less than a list's row nor taller than the chart's
+        view (its text cut, the medicine's whole in its tooltip): the view scrolls a row at a
+        time, and the end of a row taller than it ("ALSO ORDERED: … ask the prescriber …") could
+        not be read. Fitted again as the view's height changes (ColumnsCut)."""
         least = self.table.verticalHeader().defaultSectionSize()
+        most = max(least, self.table.viewport().height())
         for line in range(self.model.rowCount()):
-            self.table.setRowHeight(line, max(least, self.table.sizeHintForRow(line)))
+            self.table.setRowHeight(line, min(max(least, self.table.sizeHintForRow(line)), most))
 
     def _medicine_resized(self, column: int, _old: int, _new: int) -> None:
         """Rows fitted again to the medicine column's new width (dragged, or fitted again)."""
@@ -544,6 +606,14 @@ class MarView(PatientTab):
                             self.session.db, self.session.forms, language(),
                             list(census.all_patients(self.session.db, self.session.forms, [self.patient_id]).values()),
                             now).get(self.patient_id, [])})
+        # Said once of the orders it is the same of: an allergy matches every order of its class.
+        orders_said: dict[str, list[str]] = {}
+        for row in rows:
+            if said := self.model.unreviewed.get(row.order.record_id):
+                orders_said.setdefault(str(said), []).append(
+                    medication.order_label(row.order, self.model.order_form, language()))
+        self.allergies_said.say("\n".join(translate("MarView", "{medicine}: {said}").format(
+            medicine=semicolon(language()).join(medicines), said=said) for said, medicines in orders_said.items()))
         if chosen is None:
             return
         order_id, clock, day, column = chosen

@@ -26,7 +26,7 @@ from downtime.qt.style import ERROR_STYLE
 from downtime.qt.tables import ColumnsCut, Index, TextTableModel, cut_column, make_table, wrap_columns
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.qt.ward_choice import WardChoice
-from downtime.services import census, observations, pews, search
+from downtime.services import census, observations, pews, printing, search
 from downtime.services.context import Session
 from downtime.services.observations import Watch
 from downtime.services.patients import PatientSummary
@@ -38,7 +38,7 @@ IDENTITY = {"provisional": QT_TR_NOOP("Provisional"), "validated": QT_TR_NOOP("V
 # PatientTableModel.columns: what keeps a patient safe first (the bed, the name, the allergies, the
 # resuscitation decision, the NEWS2), where a 1366-pixel screen at 125 % shows them; the allergies
 # came after a 410-pixel NEWS2 and the downtime number, cut, the resuscitation decision off screen.
-WARD, NAME, ALLERGIES, NEWS2, DATE_OF_BIRTH, ADMITTED, FORMERLY, REASON = 0, 2, 3, 5, 7, 11, 13, 14
+WARD, NAME, ALLERGIES, NEWS2, DATE_OF_BIRTH, ADMITTED, FORMERLY, THEATRE, REASON = 0, 2, 3, 5, 7, 11, 13, 14, 15
 # An unidentified patient's description ("INCONNU TRÈFLE (Unknown man, about 40, found at the
 # station)") made the name column 495 pixels wide, and with the NEWS2 column the allergies went
 # off a laptop's screen: names are wrapped there, onto a taller row, whole in their tooltip too.
@@ -50,6 +50,9 @@ NAME_LEAST = 20
 # Allergies are wrapped, never cut, within so many characters: one patient's two allergies with
 # their reactions made the column 830 pixels wide, the resuscitation decision beyond the screen.
 ALLERGY_CHARACTERS = 36
+THEATRE_CHARACTERS = 60
+"""The operation coming is wrapped within so many characters, never cut: its day, time and
+fasting are the words the night nurse acts on."""
 # The NEWS2 column sorts the sickest first: by band, a patient with no set yet (an unknown risk
 # is not a low one) between low-medium and low, then children NEWS2 does not score, then empty beds.
 SICKEST_FIRST = {Band.HIGH: 0, Band.MEDIUM: 1, Band.LOW_MEDIUM: 2, None: 3, Band.LOW: 4}
@@ -73,6 +76,10 @@ class Row:
     child: pews.Watch | None = None
     formerly: str | None = None
     exact: bool = False
+    held: bool = False
+    """Whether another laptop's identification on hold found them (its name in `formerly`)."""
+    theatre: str | None = None
+    """An in-patient's operation in the next two days, with its fasting (printing.theatre_handover)."""
 
 
 @dataclass(frozen=True)
@@ -165,18 +172,24 @@ class PatientTableModel(TextTableModel):
     columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Name"), QT_TR_NOOP("Allergies"),
                QT_TR_NOOP("Resuscitation"), QT_TR_NOOP("NEWS2"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Date of birth"),
                QT_TR_NOOP("Sex"), QT_TR_NOOP("Isolation"), QT_TR_NOOP("Identity"), QT_TR_NOOP("Admitted"),
-               QT_TR_NOOP("Status"), QT_TR_NOOP("Formerly"), QT_TR_NOOP("Reason for admission"))
-    whole_in_tooltip = frozenset({NAME, FORMERLY, REASON})
+               QT_TR_NOOP("Status"), QT_TR_NOOP("Formerly"), QT_TR_NOOP("Theatre"), QT_TR_NOOP("Reason for admission"))
+    whole_in_tooltip = frozenset({NAME, FORMERLY, REASON, THEATRE})
     with_child = QT_TR_NOOP("NEWS2 / PEWS")
     """The score column's heading while the list shows a child, whose cell is their PEWS, as the
     ward's paper census heads it (pdf.census): "NEWS2" over "PEWS 9 · 14:20" was read against
     NEWS2's thresholds."""
+    with_held = QT_TR_NOOP("Formerly / identified as")
+    """The earlier name's heading while a line was found by another laptop's identification on
+    hold (Row.held): "Formerly" stood over "identified as GIRARD … (on hold)", a name to come."""
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt's name)
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (section == NEWS2 and orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and self.children):
             return word(self.with_child)
+        if (section == FORMERLY and orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and self.held):
+            return word(self.with_held)
         return super().headerData(section, orientation, role)
 
     def texts(self, number: int) -> tuple[str, ...]:
@@ -200,7 +213,7 @@ class PatientTableModel(TextTableModel):
                 patient.birth_date_in(language()), word(SEX.get(patient.sex or "", "?")),
                 "" if patient.isolation in (None, "none") else word(ISOLATION.get(patient.isolation, patient.isolation)),
                 word(IDENTITY.get(patient.identity_status or "", patient.identity_status or "")), admitted,
-                stay_word(patient.stay, language()) if patient.stay else "", row.formerly or "",
+                stay_word(patient.stay, language()) if patient.stay else "", row.formerly or "", row.theatre or "",
                 patient.reason or "")
 
     def is_warning(self, row: int, column: int) -> bool:
@@ -224,6 +237,8 @@ class PatientTableModel(TextTableModel):
         """When the rows' NEWS2 were read: a time of that day reads without its date."""
         self.children = False
         """Whether a row shows a child's PEWS (`with_child`)."""
+        self.held = False
+        """Whether a row was found by another laptop's identification on hold (`with_held`)."""
 
     def set_read_rows(self, rows: list[Row], now: datetime) -> None:
         self.now = now
@@ -231,9 +246,10 @@ class PatientTableModel(TextTableModel):
 
     def arrange(self) -> None:
         """New rows in the order chosen last (a click on a column's header), or as given; whether
-        they show a child's PEWS (`with_child`)."""
+        they show a child's PEWS (`with_child`), or one found by an identification on hold (`with_held`)."""
         self.keys = {}
         self.children = any(row.child is not None for row in self.rows)
+        self.held = any(row.held for row in self.rows)
         if not self.ranked:
             self._sorted(*self.order)
 
@@ -361,19 +377,24 @@ class PatientsPanel(QWidget):
         for fitted in (self.model.modelReset, self.model.rowsInserted):
             fitted.connect(lambda *_: cut_column(self.table, REASON, NAME_CHARACTERS))
             fitted.connect(self._show_formerly)
+            fitted.connect(self._show_theatre)
             fitted.connect(self._show_ward)
             fitted.connect(self._rows_unwrapped)
-        self._wrapped_at: tuple[int, int] | None = None
-        """The name's and the allergies' widths the rows were wrapped at, None for rows not yet
-        wrapped: the window resized, a hospital's 3,900 rows are measured again only when those
-        widths change."""
+        self._wrapped_at: tuple[int, int, int] | None = None
+        """The name's, the allergies' and the operation's widths the rows were wrapped at, None for
+        rows not yet wrapped: the window resized, a hospital's 3,900 rows are measured again only
+        when those widths change."""
         # Once the ward's and the earlier name's columns are shown or hidden, and again as the
         # list's width changes.
         ColumnsCut(self.table, (NAME,), self._fit_columns)
         # Beside the name, where a laptop's screen shows it (after the status, it lay beyond the
         # screen's edge), and only when a search found someone by an earlier name.
         self.table.horizontalHeader().moveSection(FORMERLY, NAME + 1)
+        # After the NEWS2, where a laptop's screen shows it (after the reason for admission, it
+        # lay beyond the screen's edge).
+        self.table.horizontalHeader().moveSection(THEATRE, self.table.horizontalHeader().visualIndex(NEWS2) + 1)
         self._show_formerly()
+        self._show_theatre()
         self._show_ward()
         layout.addWidget(self.table, 1)
         self._searched = ""
@@ -399,9 +420,9 @@ class PatientsPanel(QWidget):
             character = self.table.fontMetrics().averageCharWidth()
             self.table.setColumnWidth(NAME, min(fitted[NAME], character * NAME_CHARACTERS,
                                                 max(self.table.viewport().width() - others, character * NAME_LEAST)))
-        widths = (self.table.columnWidth(NAME), self.table.columnWidth(ALLERGIES))
+        widths = (self.table.columnWidth(NAME), self.table.columnWidth(ALLERGIES), self.table.columnWidth(THEATRE))
         if widths != self._wrapped_at:
-            wrap_columns(self.table, {NAME: NAME_CHARACTERS, ALLERGIES: ALLERGY_CHARACTERS})
+            wrap_columns(self.table, {NAME: NAME_CHARACTERS, ALLERGIES: ALLERGY_CHARACTERS, THEATRE: THEATRE_CHARACTERS})
             self._wrapped_at = widths
 
     def _rows_unwrapped(self) -> None:
@@ -474,7 +495,8 @@ class PatientsPanel(QWidget):
                 count=len(found), text=text))
             self.count.setStyleSheet(ERROR_STYLE if status else "")
             self._show(_watched(self.session, [Row(f.patient.ward or "", f.patient.bed, f.patient, formerly=", ".join(
-                filter(None, (f.formerly, f.held.text(language()) if f.held else None))) or None, exact=f.exact)
+                filter(None, (f.formerly, f.held.text(language()) if f.held else None))) or None, exact=f.exact,
+                held=f.held is not None)
                 for f in found], False))
         else:
             self.count.setStyleSheet("")
@@ -501,6 +523,16 @@ class PatientsPanel(QWidget):
         if shown:  # fitted to its rows, which it was not while hidden
             self.table.resizeColumnToContents(FORMERLY)
             cut_column(self.table, FORMERLY, NAME_CHARACTERS)
+
+    def _show_theatre(self) -> None:
+        """The operations coming (Row.theatre) in a column of their own, shown only when a line
+        has one (most of a medical ward's patients never go to theatre), fitted to its rows, which
+        it was not while hidden, and wrapped (`_fit_columns`)."""
+        shown = any(row.theatre for row in self.model.rows)
+        self.table.setColumnHidden(THEATRE, not shown)
+        if shown:
+            self.table.resizeColumnToContents(THEATRE)
+            cut_column(self.table, THEATRE, THEATRE_CHARACTERS)
 
     def _show_ward(self) -> None:
         """The ward column only when the list holds more than one ward's beds (all wards, a
@@ -562,14 +594,18 @@ def _listed(session: Session, ward: str | None, empty_beds: bool) -> Listed:
 
 def _watched(session: Session, rows: list[Row], empty_beds: bool) -> Listed:
     """Each in-patient's NEWS2 and next set, every patient's sets read at once (a search finds
-    patients who have left too: they have none)."""
+    patients who have left too: they have none), and their operation in the next two days with
+    its fasting, as the handover sheet gives it (printing.theatre_handover): a patient rebooked
+    for 08:00 tomorrow was on no ward screen, and no one knew to fast them."""
     inside = [row.patient for row in rows if row.patient is not None and row.patient.stay in (None, StayStatus.IN)]
     now = session.clock()
     watched = observations.watches(session.db, inside, now)
     children = pews.watches(session.db, session.forms, [patient for patient in inside
                                                         if not watched[patient.patient_id].news2_applies],
                             now, session.lang)
-    rows = [replace(row, watch=watched[row.patient.patient_id], child=children.get(row.patient.patient_id))
+    operations = printing.theatre_handover(session.db, session.forms, inside, now, language())
+    rows = [replace(row, watch=watched[row.patient.patient_id], child=children.get(row.patient.patient_id),
+                    theatre=operations.get(row.patient.patient_id))
             if row.patient and row.patient.patient_id in watched else row for row in rows]
     return Listed(rows, empty_beds, min((due for due in (observations.next_due(watched.values()), *(
         child.due_at for child in children.values() if not child.overdue)) if due is not None),

@@ -6,7 +6,7 @@ record an operation done, all by keyboard."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.domain.records import RecordVersion
-from downtime.domain.theatre import ARRIVE_BEFORE, TOLD_AFTER_DEATH, Slot
+from downtime.domain.theatre import ARRIVE_BEFORE, NOTHING_TO_EAT_BEFORE, TOLD_AFTER_DEATH, Slot, fasts, held_to_fast
 from downtime.errors import UserError
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, format_value, offered, parse_datetime
@@ -355,6 +355,8 @@ class CancelDialog(QDialog):
             values["notes"] = self.notes.text().strip()
         if values["reason"] == theatre.CancelReason.PATIENT_DECLINED:
             values["declined"] = self.declined_codes[self.declined.currentIndex()]
+        # The date its heading showed: moved since by an import, the new one is not cancelled unseen.
+        values |= theatre.slot_of(self.state)
         if not self._death_confirmed(values["reason"]):
             return None
         try:
@@ -625,6 +627,24 @@ class RebookDialog(QDialog):
         from_row.addWidget(self.from_day)
         from_row.addStretch(1)
         layout.addLayout(from_row)
+        # The time the ward says the patient has been nil by mouth since (blank: told now): one
+        # kept so since midnight for the morning's list lost the afternoon's to a fast counted from
+        # the rebooking. Written in the rebooking, for the anaesthetist.
+        self.nil_by_mouth = QLineEdit()
+        self.nil_by_mouth.setPlaceholderText(translate("RebookDialog", "dd/mm/yyyy hh:mm"))
+        # Its hint and a time typed whole, with room for the cursor and the frame.
+        self.nil_by_mouth.setMinimumWidth(self.nil_by_mouth.fontMetrics().horizontalAdvance(
+            max(self.nil_by_mouth.placeholderText(), "00/00/0000 00:00", key=len) + "MMM"))
+        self.nil_by_mouth.editingFinished.connect(self.suggest)
+        # The box under its label, the label wrapped: side by side at the largest text they made
+        # the body 953 pixels wide in French, scrolled sideways, the patient's name cut off.
+        nil_label = wrapped(QLabel(translate("RebookDialog", "&Nil by mouth since (blank: from now):")))
+        nil_label.setBuddy(self.nil_by_mouth)
+        layout.addWidget(nil_label)
+        nil_row = QHBoxLayout()
+        nil_row.addWidget(self.nil_by_mouth)
+        nil_row.addStretch(1)
+        layout.addLayout(nil_row)
         # Why the next slots are not offered to a patient at home (theatre.suggestions): the
         # coordinator looked for the 14:00 slot. Said as the census decides it, for a patient on
         # no ward of this laptop's census to be found.
@@ -670,7 +690,8 @@ class RebookDialog(QDialog):
         # The slots first, the first chosen: the focus began in "Slots from", where Down did
         # nothing and Up moved the day back, today's slots gone, and Enter booked that day's.
         self.setTabOrder(self.slot_list, self.from_day)
-        self.setTabOrder(self.from_day, self.reason)
+        self.setTabOrder(self.from_day, self.nil_by_mouth)
+        self.setTabOrder(self.nil_by_mouth, self.reason)
         self.slot_list.setFocus()
         fit_dialog(self)
 
@@ -683,19 +704,28 @@ class RebookDialog(QDialog):
         says so at once."""
         picked = self.from_day.date()
         state, deadline = self.state, self.state.rebook_by
+        try:
+            since, not_read = self._nil_by_mouth_since(), ""
+        except ParseError as problem:
+            since, not_read = None, field_message(problem.key, self.session.lang, self._nil_by_mouth_label(),
+                                                  problem.limit)
         found = theatre.suggestions(self.session.db, state.record.record_id, self.session.clock(),
-                                    from_day=date(picked.year(), picked.month(), picked.day()))
+                                    from_day=date(picked.year(), picked.month(), picked.day()), fasted_since=since)
         self.slots = [*found.slots, *found.earlier]
         self.elsewhere.setText(translate("RebookDialog", "No {specialty} list known to this laptop has a free slot "
                                                          "from {day}. Other specialties' lists:").format(
             specialty=found.specialty, day=locale().toString(picked, "ddd dd/MM")) if found.elsewhere else "")
         self.elsewhere.setVisible(found.elsewhere)
+        # Why today's free list is not offered: the patient is to fast first, or travel in; or
+        # that an immediate or urgent case under anaesthetic, not held back, has not fasted.
+        said = [fasting] if (fasting := self._fasting_said(found.fasted, since)) else []
         if found.from_home is not None:
-            self.called_in.setText(translate("RebookDialog", "Not on a ward by the census: called in from home, slots "
-                                                             "from {time}, the patient arriving {minutes} minutes before "
-                                                             "their operation as the letter asks.").format(
+            said.append(translate("RebookDialog", "Not on a ward by the census: called in from home, slots "
+                                                  "from {time}, the patient arriving {minutes} minutes before "
+                                                  "their operation as the letter asks.").format(
                 time=_day_and_time(found.from_home), minutes=int(ARRIVE_BEFORE.total_seconds() // 60)))
-        self.called_in.setVisible(found.from_home is not None)
+        self.called_in.setText(" ".join(said))
+        self.called_in.setVisible(bool(said))
         self.slot_list.clear()
         self.rows: list[Slot | None] = []
         for index, slot in enumerate(self.slots):
@@ -714,11 +744,15 @@ class RebookDialog(QDialog):
         fits = (self.slot_list.sizeHintForColumn(0) + 2 * self.slot_list.frameWidth()
                 + self.slot_list.verticalScrollBar().sizeHint().width())
         self.slot_list.setMinimumWidth(min(fits, self.screen().availableGeometry().width() - SCREEN_MARGIN))
-        self.error.setText("")
+        self.error.setText(not_read)
         # Enter, the default button, has nothing to book; nor is a dead patient's operation sent
-        # to another hospital (the reason is said below, as for the slots).
+        # to another hospital (the reason is said below, as for the slots). Nor is a slot booked
+        # past a nil-by-mouth time not understood: its slots were counted from now.
         for offer in (self.book, self.transfer, self.other_hospital):
             offer.setEnabled(found.died_at is None)
+        self.book.setEnabled(found.died_at is None and not not_read)
+        if not_read:
+            return
         if found.died_at is not None:
             self.error.setText(say(theatre.PatientDied(found.died_at)))
         elif not self.slots:
@@ -741,6 +775,51 @@ class RebookDialog(QDialog):
                                                          "free one on a list (move an operation that can wait), or "
                                                          "transfer.").format(date=f"{deadline:%d/%m/%Y %H:%M}"))
 
+    def _nil_by_mouth_since(self) -> datetime | None:
+        """The time typed in "Nil by mouth since", None when blank. A fast has begun: a time alone
+        is the latest at or before now, today's or else yesterday's (read by the dose rule, 17:00
+        typed at 14:00 was yesterday's but 15:30 today's, a fast not begun that booked a slot),
+        and a time after now is refused (ParseError "future")."""
+        text = self.nil_by_mouth.text().strip()
+        if not text:
+            return None
+        now = self.session.clock()
+        since = parse_datetime(text, now.tzinfo, day=now.date())
+        if since > now:  # a time alone later today is yesterday's; a day typed stays as it is
+            since = parse_datetime(text, now.tzinfo, day=now.date() - timedelta(days=1))
+        if since > now:
+            raise ParseError("future")
+        return since
+
+    def _nil_by_mouth_label(self) -> str:
+        return translate("RebookDialog", "Nil by mouth since")
+
+    def _fasting_said(self, fasted: datetime | None, since: datetime | None) -> str:
+        """Why the slots start when they do for the fast (`Suggested.fasted`), from the time
+        given or from now; for an operation under anaesthetic not held back to fast (immediate,
+        urgent, P1a: `held_to_fast`) with no time given, that the anaesthetist is to be told when
+        the patient last ate, for a rapid-sequence induction. A time given is always said as read
+        (its day too), the fast complete or not held to: 17:00 mistyped for 07:00 was read as
+        yesterday's and a slot now booked, nothing shown. "" otherwise."""
+        hours = int(NOTHING_TO_EAT_BEFORE.total_seconds() // 3600)
+        if fasted is not None and since is not None:
+            return translate("RebookDialog", "Under anaesthetic: nil by mouth since {since}, the patient will have "
+                                             "fasted {hours} hours by {time}.").format(
+                since=_day_and_time(since), hours=hours, time=_day_and_time(fasted))
+        if fasted is not None:
+            return translate("RebookDialog", "Under anaesthetic: the patient, told now to eat nothing more, will have "
+                                             "fasted {hours} hours by {time}.").format(
+                hours=hours, time=_day_and_time(fasted))
+        data = self.state.record.data
+        if since is not None and held_to_fast(data):
+            return translate("RebookDialog", "Under anaesthetic: nil by mouth since {since}, the patient has fasted "
+                                             "{hours} hours already.").format(since=_day_and_time(since), hours=hours)
+        if since is not None:
+            return translate("RebookDialog", "Nil by mouth since {time}.").format(time=_day_and_time(since))
+        if fasts(data.get("anaesthetic")) and not held_to_fast(data):
+            return translate("RebookDialog", "Not fasted: tell the anaesthetist when the patient last ate.")
+        return ""
+
     def _add_heading(self, text: str) -> None:
         """A line of the slot list that names the slots under it and cannot be booked."""
         heading = QListWidgetItem(text)
@@ -756,19 +835,26 @@ class RebookDialog(QDialog):
         button booked the first suggested slot instead. Enter on a slot has booked it already
         (the list passes the key on): pressing the default button as well booked, unseen, the
         first of the slots read again after that slot was refused; and, none left (its list
-        withdrawn), said "Choose a slot first." over why it was refused."""
+        withdrawn), said "Choose a slot first." over why it was refused. Enter in "Nil by mouth
+        since" reads the slots again from that time, to be seen before one is booked."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.focusWidget() is self.other_hospital:
                 self.send_elsewhere()
                 return
-            if self.focusWidget() is self.slot_list:
+            if self.focusWidget() in (self.slot_list, self.nil_by_mouth):  # the slots read again from the time typed
                 return
         super().keyPressEvent(event)
 
     def _finish(self, values: dict[str, Any]) -> RecordVersion | None:
         values["decided_at"] = self.session.clock().isoformat(timespec="minutes")
-        if self.reason.text().strip():
-            values["reason"] = self.reason.text().strip()
+        try:
+            since = self._nil_by_mouth_since()
+        except ParseError:
+            return None  # said under the slots as the box was left
+        why = [self.reason.text().strip(), translate("RebookDialog", "Nil by mouth since {time}.").format(
+            time=_day_and_time(since)) if since is not None else ""]
+        if any(why):
+            values["reason"] = " ".join(filter(None, why))
         if (told := self.told_codes[self.told.currentIndex()]) is not None:
             values |= {"patient_told": told, "told_at": values["decided_at"]}
         try:

@@ -7,7 +7,7 @@ phoned at 13:00 left the 18:00 warfarin DUE like any other, and 5 mg of it was s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 
 from sqlite_utils import Database
@@ -96,24 +96,30 @@ DOSED_BY = ("drug", "dose_min", "dose", "dose_unit", "dose_rule", "route", "freq
 the dose."""
 
 
-def _on_the_dose(version: RecordVersion, before: RecordVersion) -> bool:
-    """Whether an amendment decided on the dose: it changed what is given or when (`DOSED_BY`), or
-    its reason names the INR ("INR 3.4 seen, continue 3 mg"). An indication put right after the
-    INR is no answer to it."""
-    return (any(version.data.get(name) != before.data.get(name) for name in DOSED_BY)
-            or "inr" in (version.reason or "").casefold())
+def amended_since(versions: Sequence[RecordVersion], received_at: datetime, at: datetime,
+                  names: Callable[[str], bool]) -> list[RecordVersion]:
+    """An order's amendments (of its `versions`, oldest first) recorded once a result was received
+    and by `at` that decided on the dose: they changed what is given or when (`DOSED_BY`), or their
+    reason names the result (`names`: "INR 3.4 seen, continue 3 mg"). An indication put right after
+    the result is no answer to it. A high INR's and a high potassium's (services.potassium) alike."""
+    return [version for before, version in zip(versions, versions[1:])
+            if elapsed.reached(received_at, version.recorded_at) and elapsed.reached(version.recorded_at, at)
+            and (any(version.data.get(name) != before.data.get(name) for name in DOSED_BY)
+                 or names(version.reason or ""))]
+
+
+def _names_inr(reason: str) -> bool:
+    return "inr" in reason.casefold()
 
 
 def _decided(found: Order, versions: Sequence[RecordVersion], one: lab_results.Received, reading: Reading,
              at: datetime) -> tuple[str, dict[str, str]] | None:
     """The prescriber's decision on a high INR, as its warning's template and words: the order
-    amended on its dose (`_on_the_dose`) by `at` once the INR was received (the latest such
+    amended on its dose (`amended_since`) by `at` once the INR was received (the latest such
     amendment's reason), else the band of the order's dose rule that names it (domain.
     anticoagulation.rule_band); None when neither, and the nurse asks the doctor. The 1 mg the
     doctor's own rule gave for 3.4 needed an override nightly."""
-    amended = [version for before, version in zip(versions, versions[1:])
-               if elapsed.reached(one.received_at, version.recorded_at) and elapsed.reached(version.recorded_at, at)
-               and _on_the_dose(version, before)]
+    amended = amended_since(versions, one.received_at, at, _names_inr)
     if amended:
         return INR_REVIEWED, {"reason": " ".join(str(amended[-1].reason or "").split())}
     band = rule_band(found.dose_rule, reading)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -17,12 +18,16 @@ from downtime.domain import elapsed
 from downtime.domain.clock import ward_time
 from downtime.domain.falls import (SIGNS, URGENT, Ask, Fall, anticoagulants_named, asks, deadline, fall_of, not_done,
                                    said)
+from downtime.domain.census import in_hospital, left_after
 from downtime.domain.medication import anticoagulated_at
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
+from downtime.formspec.messages import message
+from downtime.formspec.values import FieldError
 from downtime.i18n import semicolon
 from downtime.services import medication, neuro, observations, pews
-from downtime.services.census import patient_with_location
+from downtime.services.census import movement_events, patient_with_location
+from downtime.services.errors import ValidationFailed
 from downtime.services.bedside import Chart, in_order, ordered, times_taken
 from downtime.services.patients import PatientSummary
 
@@ -32,6 +37,7 @@ HANDED_OVER_FOR = timedelta(hours=24)
 WORDS = {
     "fell": {"en": "Fell {time}", "fr": "Chute le {time}"},
     "found": {"en": "found on the floor", "fr": "trouvé au sol"},
+    "last_seen_well": {"en": "last seen well {time}", "fr": "vu en bon état pour la dernière fois le {time}"},
     "yes": {"en": "head injury", "fr": "traumatisme crânien"},
     "not_excluded": {"en": "head injury not excluded", "fr": "traumatisme crânien non exclu"},
     "fracture": {"en": "fracture suspected", "fr": "fracture suspectée"},
@@ -39,6 +45,7 @@ WORDS = {
     "usual_gcs": {"en": "usual GCS {total}", "fr": "Glasgow habituel {total}"},
     "lost_consciousness": {"en": "loss of consciousness or amnesia", "fr": "perte de connaissance ou amnésie"},
     "weak_before": {"en": "limb weakness known before", "fr": "faiblesse d’un membre connue avant"},
+    "weak_limbs": {"en": "weakness of the {limbs} known before", "fr": "faiblesse connue avant : {limbs}"},
     "charted": {"en": "on {drugs} per the medication chart", "fr": "sous {drugs} selon le plan d’administration"},
     "examined": {"en": "examined by {name} {time}", "fr": "examiné par {name} le {time}"},
     "ct_done": {"en": "CT head done {time}", "fr": "scanner cérébral fait le {time}"},
@@ -53,14 +60,15 @@ NOT_YET = ("family_told", "incident_reported")
 """The fall's answers the handover says until they are Yes (`WORDS`): not on the escalation list,
 nothing urgent, but a family not told of a fall at night, or a fall never reported, was noticed
 by nobody."""
-SAID_BY: Mapping[str, frozenset[Ask]] = {"not_excluded": frozenset({Ask.NEURO, Ask.ANTICOAGULANT}),
+SAID_BY: Mapping[str, frozenset[Ask]] = {"yes": frozenset({Ask.NEURO}),
+                                         "not_excluded": frozenset({Ask.NEURO, Ask.ANTICOAGULANT}),
                                          "fracture": frozenset({Ask.NOT_TO_MOVE}),
                                          "anticoagulated": frozenset({Ask.ANTICOAGULANT}),
                                          "lost_consciousness": frozenset({Ask.CT_AGED, Ask.CHILD_ONE_FACTOR}),
                                          **dict.fromkeys(SIGNS, frozenset({Ask.CT_SIGNS})),
                                          "vomited": frozenset({Ask.CT_SIGNS, Ask.CHILD_ONE_FACTOR})}
 """The asks that say what a fall's words (`WORDS`) say: said beside them, they leave it to them (a
-head injury found is said still: the asks say only that one is not excluded)."""
+head injury found is said still beside the anticoagulant's ask, which says only a possible one)."""
 
 
 @dataclass(frozen=True)
@@ -75,11 +83,14 @@ class Recorded:
         examined by Dr Benali 28/11 14:50", its times on the clock of `zone` (the ward's, `at.tzinfo`;
         the laptop's when None): a fall typed on a laptop whose clock was at UTC read an hour off.
         What the fall's asks said beside it (`asked`) say too is left to them (`SAID_BY`): the
-        handover said "head injury not excluded" twice in a line."""
+        handover said "head injury not excluded" twice in a line. A patient found on the floor says
+        when last seen well, when the fall records it: the CT head's 8 hours count from it."""
         fall, data = self.fall, self.record.data
         head = fall.head_injury if fall.head_injury in WORDS else "not_excluded"
         how = [words for key, words, shown in (
             ("found", WORDS["found"][lang], data["witnessed"] == "found"),
+            ("last_seen_well", WORDS["last_seen_well"][lang].format(time=ward_time(fall.injured_from, zone)),
+             fall.last_seen_well_at is not None),
             (head, WORDS[head][lang], fall.head_injury_possible),
             ("fracture", WORDS["fracture"][lang], fall.fracture_suspected),
             ("anticoagulated", _anticoagulant_words(fall, lang, zone), fall.on_anticoagulant),
@@ -87,7 +98,9 @@ class Recorded:
             ("lost_consciousness", WORDS["lost_consciousness"][lang],
              fall.head_injury_possible and fall.lost_consciousness == "yes"),
             *((sign, fall.sign_words(sign, lang), True) for sign in fall.noted_signs),
-            ("weak_before", WORDS["weak_before"][lang], fall.head_injury_possible and fall.weak_before))
+            ("weak_before", WORDS["weak_limbs"][lang].format(limbs=fall.weak_limbs_named(lang)) if fall.weak_limbs
+             else WORDS["weak_before"][lang],
+             fall.head_injury_possible and (fall.weak_before or bool(fall.weak_limbs))))
             if shown and not SAID_BY.get(key, frozenset()) & set(asked)]
         words = WORDS["fell"][lang].format(time=ward_time(fall.fell_at, zone)) + (
             f" ({', '.join(how)})" if how else "")
@@ -256,6 +269,40 @@ def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lan
         if said:
             lines[patient_id] = semicolon(lang).join(said)
     return lines
+
+
+LIMBS_ASKED_FROM = 5
+"""The fall form's version that asks the limbs weak before the fall (`weak_limbs`)."""
+NOT_IN_STAY = {"en": "“{label}”: the patient was not on the ward at that time in the stay of the fall (not yet "
+                     "admitted, or in an earlier stay): check the date.",
+               "fr": "« {label} » : le patient n’était pas hospitalisé à cette heure dans le séjour de la chute (pas "
+                     "encore admis, ou lors d’un séjour précédent) : vérifier la date."}
+"""A last seen well time outside the stay of the fall, its field's label said."""
+
+
+def check(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str, Any], lang: Lang,
+          before: Mapping[str, Any] | None = None) -> None:
+    """Refuse a new fall (`before` None), or an amendment changing "limb weakness known before" to
+    Yes, with no limbs named: they keep the limbs' old weakness from being read as new (`head_ct`).
+    Not `required_when`: a fall of version 4, whose Yes names none, is corrected as it was, by the
+    nurse recording the CT at night who may not know the old stroke's limbs, and a guess silenced
+    them. Refuse too a last seen well time, new or changed, outside the stay of the fall (the
+    form's own check, that it is not after the time found, cannot see the stay): 19/11 typed for
+    28/11 said the CT head passed 9 days before and asked a scan at every set under 15."""
+    errors = []
+    if (spec.version >= LIMBS_ASKED_FROM and data.get("weak_before") is True and not data.get("weak_limbs")
+            and (before is None or before.get("weak_before") is not True)):
+        errors.append(FieldError("weak_limbs", message("required", lang, spec.field("weak_limbs").label.get(lang))))
+    seen = data.get("last_seen_well_at")
+    if seen and data.get("fell_at") and (before is None or before.get("last_seen_well_at") != seen):
+        seen_at, fell_at = datetime.fromisoformat(seen), datetime.fromisoformat(data["fell_at"])
+        events = movement_events(db, [patient_id]).get(patient_id, [])
+        left = left_after(events, seen_at)
+        if not in_hospital(events, seen_at) or (left is not None and left.occurred_at <= fell_at):
+            errors.append(FieldError("last_seen_well_at", NOT_IN_STAY[lang].format(
+                label=spec.field("last_seen_well_at").label.get(lang))))
+    if errors:
+        raise ValidationFailed(errors)
 
 
 def to_open(db: Database, forms: Mapping[str, FormSpec], patient_id: str) -> RecordVersion:

@@ -5,9 +5,10 @@ infusion); overdue once that time has passed with no reading since. Ketones of 0
 asked again until a later reading measures them (those below 1.5 due 2 hours on, then overdue),
 and the handover tells the day's hypos once rechecked.
 An insulin given is questioned on the chart: its latest reading a hypo, or none in the hour (the
-day for a basal insulin) before it; a sulfonylurea on a hypo not rechecked; a patient with
-insulin in force and no reading planned is asked one 6 hours after the latest (or the insulin's
-start).
+day for a basal insulin) before it; a sulfonylurea on a hypo not rechecked, or after one in
+the day before; a patient with insulin in force and no reading planned is asked one 6 hours after
+the latest (or the insulin's start), and an insulin infusion stopped with no insulin after it is
+listed.
 Never stored: worked out from the standing records; times said on the ward's clock."""
 
 from __future__ import annotations
@@ -68,6 +69,14 @@ WORDS = {
                  "fr": "PERFUSION D’INSULINE EN COURS ({orders}) : revoir son débit selon le protocole ; prévenir le "
                        "médecin immédiatement"},
     "rate": {"en": "{drug} at {rate} mL/h", "fr": "{drug} à {rate} mL/h"},
+    "ended": {"en": "INSULIN INFUSION STOPPED at {time} ({drug}), no subcutaneous insulin since: tell the doctor now "
+                    "and chart who was told in the “Action taken” of a reading, not a hypo’s (stopped without it, a "
+                    "patient who needs insulin is in ketoacidosis within hours)",
+              "fr": "PERFUSION D’INSULINE ARRÊTÉE le {time} ({drug}), aucune insuline sous-cutanée depuis : prévenir "
+                    "le médecin immédiatement et noter qui a été prévenu dans la « Conduite tenue » d’une glycémie, "
+                    "pas celle d’une hypoglycémie (arrêtée sans relais, un patient qui a besoin d’insuline fait une "
+                    "acidocétose en quelques heures)"},
+    "ended_at": {"en": "%d/%m %H:%M", "fr": "%d/%m à %H:%M"},
     "plan_hourly": {"en": "“{label}”: an insulin infusion is running ({orders}): its glucose is checked every hour; "
                           "choose 1 hour or less.",
                     "fr": "« {label} » : une perfusion d’insuline est en cours ({orders}) : sa glycémie se contrôle "
@@ -213,10 +222,13 @@ def ketones_again(readings: list[Charted], at: datetime, lang: Lang) -> list[str
 class Insulin:
     """An insulin order as a reading weighs it (see `insulins_of_each`), and `running_at`: the
     mL/h its infusion's bag ran at a moment, None while none ran (no bag put up, stopped or
-    paused, or no infusion)."""
+    paused, or no infusion); `ended_bare`: when its infusion's syringe was stopped, leaving the
+    patient with no insulin since, not answered by a moment (None: not so, or no infusion;
+    services.infusion_rates.ended_without_insulin)."""
 
     order: Order
     running_at: Callable[[datetime], float | None]
+    ended_bare: Callable[[datetime], datetime | None]
 
 
 def infusions_running(insulins: Sequence[Insulin], at: datetime) -> list[tuple[Order, float]]:
@@ -237,6 +249,17 @@ def _running_words(running: Sequence[tuple[Order, float]], lang: Lang) -> str:
     """"Actrapid 50 units in 50 mL at 2 mL/h", each infusion running."""
     return ", ".join(WORDS["rate"][lang].format(drug=order.drug, rate=decimal_text(rate, lang))
                      for order, rate in running)
+
+
+def ended_asks(insulins: Sequence[Insulin], at: datetime, lang: Lang) -> list[str]:
+    """"INSULIN INFUSION STOPPED at 28/11 12:00 (…), no subcutaneous insulin since: tell the doctor
+    now", for each insulin infusion of `insulins` whose syringe was stopped leaving the patient
+    with no insulin (`Insulin.ended_bare`). Its stop asks it when the order has ended (services
+    .infusion_rates.insulin_asked), but the nurse stopping the syringe first, its order standing,
+    was taken for a syringe changed, the doctor's stop typed after asked nothing, and at 16:00 a
+    glucose of 16.4 with ketones of 1.8 said only "tell the doctor" of the ketones (JBDS-IP)."""
+    return [WORDS["ended"][lang].format(time=ward_time(ended, at.tzinfo, WORDS["ended_at"][lang]),
+                                        drug=one.order.drug) for one in insulins if (ended := one.ended_bare(at)) is not None]
 
 
 def infusion_asks(latest: Charted, insulins: Sequence[Insulin], lang: Lang) -> list[str]:
@@ -282,11 +305,13 @@ def watched(db: Database, patient_ids: Collection[str], at: datetime) -> tuple[d
 
 def asking(readings: list[Charted], at: datetime, lang: Lang, insulins: Sequence[Insulin] = ()) -> list[str]:
     """What the latest of `readings` (oldest first) asks at `at`, a hypo into an insulin infusion
-    of `insulins` (the patient's insulin orders, see `insulins_of_each`), high ketones not measured
-    since, its next reading once overdue."""
+    of `insulins` (the patient's insulin orders, see `insulins_of_each`), an insulin infusion
+    stopped with no insulin since (`ended_asks`), high ketones not measured since, its next
+    reading once overdue."""
     readings = hourly_on_infusion(readings, insulins)
     latest = readings[-1]
-    return [*latest.said(lang), *infusion_asks(latest, insulins, lang), *ketones_again(readings, at, lang),
+    return [*latest.said(lang), *infusion_asks(latest, insulins, lang), *ended_asks(insulins, at, lang),
+            *ketones_again(readings, at, lang),
             *([latest.next_check(at, lang)] if latest.overdue(at) else [])]
 
 
@@ -371,7 +396,8 @@ def insulins_of_each(db: Database, patient_ids: Collection[str], at: datetime) -
     in force then or not: what `unwatched` and `infusion_asks` weigh a patient's readings with."""
     from downtime.services import medication  # which imports this module, for a dose's check
 
-    return {patient_id: [Insulin(order, partial(_running_at, db, order)) for order in orders if insulin(order.drug)]
+    return {patient_id: [Insulin(order, partial(_running_at, db, order), partial(_ended_bare, db, order))
+                         for order in orders if insulin(order.drug)]
             for patient_id, orders in medication.orders_of_each(db, patient_ids, at).items()}
 
 
@@ -385,6 +411,13 @@ def _running_at(db: Database, order: Order, at: datetime) -> float | None:
     rate = infusion_rates.rate_at(bag, infusion_rates.by_bag(db, [order.patient_id]).get(bag.record_id, []), at)
     rate = order.rate_ml_h if rate is None else rate
     return rate or None
+
+
+def _ended_bare(db: Database, order: Order, at: datetime) -> datetime | None:
+    """infusion_rates.ended_without_insulin at `at`: listed until it is answered."""
+    from downtime.services import infusion_rates  # which imports medication, which imports this module
+
+    return infusion_rates.ended_without_insulin(db, order, at)
 
 
 def unwatched(insulins_of: Mapping[str, list[Insulin]], charted: Mapping[str, list[Charted]],
@@ -415,7 +448,8 @@ def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lan
     """What the handover sheet says at `at` of each of these patients' glucose, for those with a
     reading: the latest, the day's hypos before it, what it asks, high ketones not measured since,
     and when the next is due or since when it is overdue; and of a patient on insulin with no
-    reading for 6 hours and none planned, that one is asked (see `unwatched`)."""
+    reading for 6 hours and none planned, that one is asked (see `unwatched`); an insulin infusion
+    stopped with no insulin since (`ended_asks`)."""
     said = {}
     found_all, insulins_of = watched(db, patient_ids, at)
     waiting = unwatched(insulins_of, found_all, at)
@@ -425,7 +459,8 @@ def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lan
         said[patient_id] = semicolon(lang).join([
             WORDS["handover"][lang].format(reading=latest.text(lang), time=latest.when(at)),
             *_hypos_before(found, at, lang), *latest.said(lang),
-            *infusion_asks(latest, insulins_of.get(patient_id, []), lang), *ketones_again(found, at, lang),
+            *infusion_asks(latest, insulins_of.get(patient_id, []), lang),
+            *ended_asks(insulins_of.get(patient_id, []), at, lang), *ketones_again(found, at, lang),
             *([again] if again else []), *unwatched_asks(waiting.get(patient_id), at, lang)])
     said |= {patient_id: asks[0] for patient_id, since in waiting.items()
              if patient_id not in found_all and (asks := unwatched_asks(since, at, lang))}
@@ -503,6 +538,27 @@ ON_A_HYPO = {
                                          "before giving it (a sulfonylurea's hypo lasts and comes back)."),
 }
 """The warning of a dose given on a hypo not rechecked, of an insulin (True) or a sulfonylurea."""
+AFTER_A_HYPO = QT_TRANSLATE_NOOP("messages", "{drug}: a hypo, {reading} at {day} {hour}, in the last 24 hours: tell "
+                                             "the prescriber before giving it (a sulfonylurea's hypo comes back for 24 "
+                                             "to 36 hours).")
+"""The warning of a sulfonylurea given after a hypo rechecked since (`_hypo_not_reviewed`): its
+day and hour apart, as French says them ("le 29/11 à 03:00"), where "le 29/11 03:00" read badly."""
+
+
+def _hypo_not_reviewed(db: Database, found: Order, at: datetime) -> Charted | None:
+    """The latest hypo charted in the HANDED_OVER before `at`, unless the prescriber changed what
+    `found`'s medicine gives after it (services.medication.dose_changed_since): a sulfonylurea's
+    hypo comes back for 24 to 36 hours (JBDS-IP, hospital management of hypoglycaemia: its dose
+    reviewed), and the morning's gliclazide after a 2.6 at 03:00, treated and rechecked, asked
+    nothing. Not an order started after it: the outage's daily rewrite of the same dose, or a
+    gliclazide transcribed from the home list after the hypo that admitted the patient, was taken
+    for the review and asked nothing, while the dose halved by amendment for it was asked."""
+    from downtime.services import medication  # which imports this module, for a dose's check
+
+    since = elapsed.earlier(at, HANDED_OVER)
+    hypo = next((one for one in reversed(chart(db, found.patient_id)) if one.reading.hypo
+                 and elapsed.instant(since) < elapsed.instant(one.taken_at) <= elapsed.instant(at)), None)
+    return None if hypo is None or medication.dose_changed_since(db, found, at, hypo.taken_at) else hypo
 
 
 def before_insulin(db: Database, found: Order, at: datetime, decided_on: str | None = None, *,
@@ -512,12 +568,12 @@ def before_insulin(db: Database, found: Order, at: datetime, decided_on: str | N
     "13.2" no chart showed), or no reading as recent as the insulin asks (domain.glucose.checked_within:
     the hour's, the day's for a basal one), or a variable dose's measured value (`decided_on`) that
     is not that reading (5.1 charted at 11:55, 4 units given at 12:00 on a "15.1" typed: another
-    patient's, or a slip). A sulfonylurea (domain.glucose.sulfonylurea) only on the hypo: its hypo
+    patient's, or a slip). A sulfonylurea (domain.glucose.sulfonylurea) only on a hypo, the latest
+    reading or one in the day before with its dose not changed since (`_hypo_not_reviewed`): its hypo
     lasts and comes back (JBDS-IP: held or reviewed after one), and a tablet is not chosen on the
     hour's reading. Nothing for any other medicine. Called for every dose given (services.medication
-    .check_dose), which is why it sorts them here. A VRIII's rate `lowered` or kept
-    (services.infusion_rates) is how its scale treats the hypo: not asked on it, the hour's reading
-    still asked."""
+    .check_dose), which is why it sorts them here. A VRIII's rate `lowered` (services.infusion_rates)
+    is how its scale treats the hypo: not asked on it, the hour's reading still asked."""
     on_insulin = insulin(found.drug)
     if not on_insulin and not sulfonylurea(found.drug):
         return []
@@ -526,7 +582,10 @@ def before_insulin(db: Database, found: Order, at: datetime, decided_on: str | N
         return [Warning(Check.GLUCOSE, ON_A_HYPO[on_insulin],
                         {"drug": found.drug, "reading": _as_typed(latest.reading), "time": latest.when(at)})]
     if not on_insulin:
-        return []
+        hypo = _hypo_not_reviewed(db, found, at)
+        return [] if hypo is None else [Warning(Check.GLUCOSE, AFTER_A_HYPO, {
+            "drug": found.drug, "reading": _as_typed(hypo.reading), "day": ward_time(hypo.taken_at, at.tzinfo, "%d/%m"),
+            "hour": ward_time(hypo.taken_at, at.tzinfo, "%H:%M")})]
     within = checked_within(found.drug)
     if latest is None or elapsed.reached(elapsed.later(latest.taken_at, within), at):
         return [Warning(Check.GLUCOSE, NOT_CHECKED[within], {"drug": found.drug, "time": f"{at:%d/%m %H:%M}"})]

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.medication import (KIND_WORDS, MASS_IN_MG, Frequency, Order, insulin, medicine_name,
-                                       medicines_in, medicines_known, time_critical_drug)
+from downtime.domain.medication import (KIND_WORDS, MASS_IN_MG, Frequency, Order, basal_insulin, insulin,
+                                       medicine_name, medicines_in, medicines_known, premixed, time_critical_drug)
 from downtime.domain.records import loaded_from_snapshot
 from downtime.formspec import Lang
 from downtime.i18n import semicolon
@@ -34,22 +34,37 @@ FIELD = "usual_medicines"
 RECONCILE_WITHIN = timedelta(hours=24)
 """NICE NG5 1.3.4: medicines reconciled within 24 hours of admission."""
 NOT_A_MEDICINE = frozenset(medicine_name(word) for word in (
-    "nil", "none", "no", "nkda", "nka", "n/a", "aucun", "aucune", "néant", "rien", "pas", "sans"))
-"""The first word of a line of usual medicines that says there is none ("Nil.", "NKDA", "N/A",
-"Aucun", "Néant", "Pas de traitement", the discharge's own "None: no medicine in force…"), when
-the line names no medicine the tables know, read without its punctuation: asked of as a medicine,
-"Nil — … continue, stop or change? …" went on the GP's letter, "Nil." to the EHR as a medicine
-taken and on the ward as one to chart."""
-ELSEWHERE = re.compile(r"(?<!\w)(see|voir|cf|as per|per (the )?gp|ordonnance|blister|dosette|not known|unknown|unsure|"
-                       r"inconnu|ne sait pas)(?!\w)", re.IGNORECASE)
+    "nil", "none", "no", "n/a", "aucun", "aucune", "néant", "rien", "pas", "sans"))
+"""The first word of a line of usual medicines that says there is none ("Nil.", "N/A", "Aucun",
+"Néant", "Pas de traitement", the discharge's own "None: no medicine in force…"), when the line
+names no medicine the tables know and says the list is not unknown (`UNKNOWN`), read without its
+punctuation: asked of as a medicine, "Nil — … continue, stop or change? …" went on the GP's
+letter, "Nil." to the EHR as a medicine taken and on the ward as one to chart."""
+ALLERGY_STATUS = frozenset(medicine_name(word) for word in ("nkda", "nka"))
+"""The first word of a line giving the allergy status ("NKDA": no known drug allergy), typed in
+the box: it says nothing of the medicines taken, neither a medicine nor none (read as none, a list
+left at "NKDA" was never asked)."""
+UNKNOWN = re.compile(r"(?<!\w)(not known|unknown|unsure|inconnue?s?|ne sait pas|no idea|lists?|listes?|"
+                     r"informations?|brought|bring|apport\w*|ordonnances?|unconscious|inconscient\w*)(?!\w)",
+                     re.IGNORECASE)
+"""Words of a line naming no medicine the tables know that says the list is not known yet ("Not
+known", "No list available", "Pas de liste", "Rien apporté", "None brought in, family to bring",
+"Pas d'ordonnance", "N/A - patient unconscious"), read before its first word: "No…", "Pas…",
+"Rien…" and "N/A…" read as "none", and the patient was never asked of nor the letter written
+unknown. A list to get (`elsewhere`), as one said to be elsewhere."""
+ELSEWHERE = re.compile(r"(?<!\w)(see|voir|cf|as per|per (the )?gp|blister|dosette)(?!\w)", re.IGNORECASE)
 """Words of a line naming no medicine the tables know that says the list is elsewhere ("See GP
-list", "As per blister pack", "Voir ordonnance", "Cf ordonnance", "Not known"): no medicine to
-chart ("As per blister pack" was asked of as a medicine named "a") but a list to get (`elsewhere`).
-Not "per" nor "selon" alone: "Senna 2 tabs per night", "Spasfon selon besoin" are medicines."""
+list", "As per blister pack", "Voir ordonnance", "Cf ordonnance"): no medicine to chart ("As per
+blister pack" was asked of as a medicine named "a") but a list to get (`elsewhere`); read after
+its first word ("Nil as per GP" is none, the GP's word). Not "per" nor "selon" alone: "Senna 2
+tabs per night", "Spasfon selon besoin" are medicines."""
 PUNCTUATION = ".,;:!?-–()"
 """What a first word is read without ("Nil.", "None:", "Senna,")."""
 INSULIN = medicine_name("insulin")
 """A home line naming insulin and no more ("Insulin 20 units nocte"): any insulin order covers it."""
+INSULIN_KINDS = {kind: f"{INSULIN} ({kind})" for kind in ("basal", "premixed", "mealtime")}
+"""The kind of insulin a line or an order names besides its medicine (`named`): only an order of
+a home insulin's kind covers it."""
 TYPED_DOSE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(mg|g|mcg|µg|micrograms?|microgrammes?|units?|unités?|iu|ui|ml|mmol)\b",
                         re.IGNORECASE)
 TYPED_UNITS = {"mcg": "microgram", "µg": "microgram", "micrograms": "microgram", "microgramme": "microgram",
@@ -126,11 +141,17 @@ WORDS = {
                         "obtain the list and reconcile",
                   "fr": "TRAITEMENT HABITUEL PAS ENCORE LISTÉ depuis l’admission le {admitted} (« {line} ») : "
                         "obtenir la liste et concilier"},
+    "unrecorded": {"en": "MEDICINES TAKEN BEFORE ADMISSION NOT RECORDED since admission on {admitted} (take the list "
+                         "and reconcile within 24 h, NICE NG5): ask the patient, family, GP or community pharmacy",
+                   "fr": "TRAITEMENT HABITUEL NON RENSEIGNÉ depuis l’admission le {admitted} (recueillir la liste et "
+                         "concilier dans les 24 h, NICE NG5) : demander au patient, à la famille, au médecin traitant "
+                         "ou à la pharmacie"},
 }
 """The ward's line of the home medicines no order of the stay covers (`Unreconciled.said`), a
 time-critical one marked so (`critical`, or `held` at reconciliation), those held or stopped at
 reconciliation (`held_at`, `stopped_at`), the first `SAID_AT_MOST` and how many `more`, a list
-said to be elsewhere (`elsewhere`), under the escalation list's `heading`."""
+said to be elsewhere (`elsewhere`), a list recorded nowhere (`unrecorded`), under the escalation
+list's `heading`."""
 SAID_AT_MOST = 5
 """The home medicines a line names before "and N more" (the handover's cell is narrow)."""
 
@@ -152,13 +173,27 @@ def named(drug: str) -> frozenset[str]:
     words (`FORM_WORDS`) skipped ("Folic acid 5 mg od" and "Folic acid 5mg tablets" both "folic";
     "Eye drops latanoprost" not "eye"; each side read its own way, a charted "Folic acid" or
     "Humulin I" never covered its home line); "insulin" too for an insulin, so that any insulin
-    order covers a home "Insulin 20 units nocte"."""
+    order covers a home "Insulin 20 units nocte", with its kind (`_insulin_kind`)."""
     names = medicines_known(drug)
     words = [word.strip(PUNCTUATION) for word in drug.split()]
     if not names and (words := [word for word in words if medicine_name(word) not in _FORMS] or words):
         names = medicines_in(" ".join(words[:2] if medicine_name(words[0]) in _KINDS else words[:1]))
     names = names or medicines_in(drug)
-    return names | {INSULIN} if insulin(drug) else names
+    return names | {INSULIN} | _insulin_kind(drug, names) if insulin(drug) else names
+
+
+def _insulin_kind(drug: str, names: frozenset[str]) -> frozenset[str]:
+    """The kind of insulin `drug` names (`INSULIN_KINDS`): premixed (domain.medication.premixed),
+    basal (`basal_insulin`), else mealtime for one naming more than insulin (aspart, Actrapid,
+    "Humulin S"); none for "Insulin 20 units", which names no kind. A home "Humulin I", "Umuline
+    NPH", "Insuman Basal" or "Humulin M3" read by its brand's first word, or "Humalog Mix25" read
+    as lispro, was covered by the brand's mealtime insulin charted alone, and a type 1's basal
+    insulin was never asked for (JBDS-IP: never left out)."""
+    if premixed(drug):
+        return frozenset({INSULIN_KINDS["premixed"]})
+    if basal_insulin(drug):
+        return frozenset({INSULIN_KINDS["basal"]})
+    return frozenset({INSULIN_KINDS["mealtime"]}) if names - {INSULIN} else frozenset()
 
 
 _KINDS = frozenset(medicine_name(word) for word in KIND_WORDS)
@@ -171,18 +206,26 @@ timolol" both "eye", so that one row decided both and a timolol order covered la
 _FORMS = frozenset(medicine_name(word) for word in FORM_WORDS)
 
 
-def _read(typed: object) -> Iterator[tuple[str, frozenset[str] | None]]:
-    """Each line of `typed` that is not empty, not a heading ("Traitement habituel :") and does not
-    say there is none (`NOT_A_MEDICINE`), with the medicines it names, None for a line naming none
-    the tables know that says the list is elsewhere (`ELSEWHERE`)."""
+def _read(typed: object, nil: bool = False) -> Iterator[tuple[str, frozenset[str] | None]]:
+    """Each line of `typed` that is not empty, not a heading ("Traitement habituel :") nor the
+    allergy status (`ALLERGY_STATUS`), and, unless `nil`, does not say there is none
+    (`NOT_A_MEDICINE`, "Aucun :" too), with the medicines it names (none for one saying there is
+    none), None for a line naming none the tables know that says the list is unknown or elsewhere
+    (`UNKNOWN`, `ELSEWHERE`). One reading for the lines naming medicines (`home_lines`) and for
+    whether the answer records the list (`recorded`): two copies of it drifted apart."""
     for line in (" ".join(one.split()) for one in str(typed or "").splitlines()):
         if not (words := line.lstrip("-•*· ").split()):
             continue
         if not medicines_known(line):
-            if line.endswith(":") or medicine_name(words[0].strip(PUNCTUATION)) in NOT_A_MEDICINE:
+            first = medicine_name(words[0].strip(PUNCTUATION))
+            if line.endswith(":") and first not in NOT_A_MEDICINE or first in ALLERGY_STATUS:
                 continue
-            if ELSEWHERE.search(line):
+            if UNKNOWN.search(line) or first not in NOT_A_MEDICINE and ELSEWHERE.search(line):
                 yield line, None
+                continue
+            if first in NOT_A_MEDICINE:
+                if nil:
+                    yield line, frozenset()
                 continue
         yield line, named(line)
 
@@ -196,6 +239,35 @@ def elsewhere(typed: object) -> str | None:
     """The first line of `typed` saying the list is elsewhere ("See GP list", "Voir ordonnance"),
     None if none: on the ward, a list to get and reconcile, asked once."""
     return next((line for line, names in _read(typed) if names is None), None)
+
+
+def recorded(typed: object) -> bool:
+    """Whether the admission's answer records the medicines taken before admission (`_read`): a
+    line naming one, saying there is none ("Nil", "Aucun", `NOT_A_MEDICINE`), or that the list is
+    unknown or elsewhere (asked on the ward as such, `elsewhere`). Left blank, a heading alone
+    ("Traitement habituel :") or the allergy status alone ("NKDA"), the list is not yet known, not
+    none (NICE NG5 1.3): nothing asked for it, and none was ever taken nor reconciled."""
+    return next(_read(typed, nil=True), None) is not None
+
+
+def unrecorded(admission_id: str, typed: object, reconciled: bool) -> bool:
+    """Whether the medicines taken before the admission `admission_id` are recorded nowhere: its
+    answer `typed` records none (`recorded`), it was typed on the ward (one loaded from the EHR's
+    snapshot was reconciled there, its list the EHR's: `unreconciled`), and no standing
+    reconciliation of the stay (`reconciled`) lists the medicines or, deciding none, a list checked
+    (`reconciliation.check`)."""
+    return not (reconciled or loaded_from_snapshot(admission_id) or recorded(typed))
+
+
+def not_recorded(db: Database, patient: PatientSummary, at: datetime) -> bool:
+    """Whether the patient's medicines taken before admission are not known at `at`, as the ward
+    asks them (`unreconciled`): recorded nowhere (`Unreconciled.unrecorded`), or said unknown or
+    elsewhere and got by no reconciliation of the stay (`Unreconciled.elsewhere`). The going-home
+    letter asks them (services.prefill), where "None: no medicine in force" and a blank list under
+    it, or "Unknown" and "See GP letter" asked on the ward alone, read to the GP as a patient on no
+    medicine."""
+    one = unreconciled(db, [patient], at).get(patient.patient_id)
+    return one is not None and (one.unrecorded or one.elsewhere is not None)
 
 
 def of_admission(db: Database, patient: PatientSummary) -> list[HomeLine]:
@@ -288,6 +360,8 @@ class Unreconciled:
     reconciled: tuple[Decision, ...] = ()
     """The home medicines held or stopped at reconciliation and not charted since: on the handover
     with why and until when, where nothing said apixaban was held for surgery nor when to restart it."""
+    unrecorded: bool = False
+    """The list recorded nowhere (`unrecorded`): left blank, it was asked by nothing, ever."""
 
     @property
     def due_at(self) -> datetime:
@@ -299,7 +373,8 @@ class Unreconciled:
         medicine at once, every one once the 24 hours have gone by, the time-critical first, each
         as typed up to when it was last taken ("last today 08:00" was read a day on), the first
         `SAID_AT_MOST` and how many more (a 21-line list filled a handover cell); and, the 24 hours
-        gone by, the list to get when a line says it is elsewhere; None when nothing is asked yet."""
+        gone by, the list to take when none is recorded (`unrecorded`) or to get when a line says
+        it is elsewhere; None when nothing is asked yet."""
         due = elapsed.reached(self.due_at, at)
         asked = [WORDS["held"][lang].format(medicine=as_taken(line), why=self.held[line]) if line in self.held
                  else WORDS["critical"][lang].format(medicine=as_taken(line)) if line in self.critical
@@ -309,7 +384,8 @@ class Unreconciled:
         if len(asked) > SAID_AT_MOST:
             asked = [*asked[:SAID_AT_MOST], WORDS["more"][lang].format(more=len(asked) - SAID_AT_MOST)]
         admitted = f"{self.admitted_at.astimezone(at.tzinfo):%d/%m %H:%M}"
-        said = [*([WORDS["line"][lang].format(admitted=admitted, medicines=semicolon(lang).join(asked))] if asked else []),
+        said = [*([WORDS["unrecorded"][lang].format(admitted=admitted)] if due and self.unrecorded else []),
+                *([WORDS["line"][lang].format(admitted=admitted, medicines=semicolon(lang).join(asked))] if asked else []),
                 *([WORDS["elsewhere"][lang].format(admitted=admitted, line=self.elsewhere)]
                   if due and self.elsewhere else []),
                 *(WORDS[f"{one.decision}_at"][lang].format(medicine=as_taken(one.line), why=one.why(lang))
@@ -337,19 +413,22 @@ def uncovered(lines: Sequence[HomeLine], orders: Sequence[Order], admitted: date
 
 def unreconciled(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, Unreconciled]:
     """Each of these in-patients with a home medicine no order of this stay covers (`uncovered`),
-    or a list said to be elsewhere (`elsewhere`), by id; a line a medicines reconciliation of the
-    stay held or stopped, or a list said elsewhere it got, as typed when reconciled, is answered
-    (`reconciliation.answered`): held or stopped, a home medicine was cleared only by an order
-    written and stopped, a MAR row and a prescription sent to the EHR that were never meant. A
-    time-critical one held stays asked, for another route (`Reconciled.answers`); those answered
-    are handed over as held or stopped (`Unreconciled.reconciled`); a medicine the list left out
-    that the reconciliation found, continued or changed, is asked as the admission's lines are.
+    a list said to be elsewhere (`elsewhere`), or none recorded (`unrecorded`), by id; a line a
+    medicines reconciliation of the stay held or stopped, or a list said elsewhere it got, as typed
+    when reconciled, is answered (`reconciliation.answered`): held or stopped, a home medicine was
+    cleared only by an order written and stopped, a MAR row and a prescription sent to the EHR that
+    were never meant. A time-critical one held stays asked, for another route (`Reconciled.answers`);
+    those answered are handed over as held or stopped (`Unreconciled.reconciled`); a medicine the
+    reconciliation decided that no line of the admission's list names alike
+    (`reconciliation.unlisted`: found in the GP letter, or its list typed under an admission left
+    blank, apixaban continued and never charted asked by nothing) is read as the admission's lines
+    are.
 
     An admission loaded from the EHR's snapshot was reconciled there: its orders loaded are the
     EHR prescriber's decisions, and a medicine left unordered or held there was decided too (a
     held apixaban was asked to be "charted"); only a time-critical line no order covers is asked,
     and any line added on the ward since the load (`loaded_from_snapshot`, the admission's first
-    version)."""
+    version); its list left blank is the EHR's to hold, not asked (`unrecorded`)."""
     found: dict[str, Unreconciled] = {}
     ids = [patient.admission_record_id for patient in patients if patient.admission_record_id]
     admissions = current_of(db, ids)
@@ -368,18 +447,19 @@ def unreconciled(db: Database, patients: Sequence[PatientSummary], at: datetime)
         answered = reconciled.get(patient.patient_id, reconciliation.NOTHING_RECONCILED)
         admitted = datetime.fromisoformat(str(patient.admitted_at))
         listed = home_lines(typed)
-        lines = [*listed, *(line for line in answered.found if line.text not in {one.text for one in listed})]
+        lines = [*listed, *reconciliation.unlisted(answered.decided, listed)]
         uncharted = [line.text for line in uncovered(lines, orders_of[patient.patient_id], admitted)]
         left = [line for line in uncharted if not answered.answers(line, time_critical_drug(line))
                 and (line not in as_loaded or time_critical_drug(line))]
         pointed = None if (one := elsewhere(typed)) in as_loaded or one in answered.pointed else one
         held_or_stopped = tuple(answered.decided[line] for line in uncharted
                                 if answered.answers(line, time_critical_drug(line)))
-        if left or pointed or held_or_stopped:
+        unknown = unrecorded(patient.admission_record_id, typed, patient.patient_id in reconciled)
+        if left or pointed or held_or_stopped or unknown:
             found[patient.patient_id] = Unreconciled(
                 admitted, tuple(left), frozenset(line for line in left if time_critical_drug(line)), pointed,
                 {line: one.reason or "" for line in left if (one := answered.decided.get(line)) is not None
-                 and one.decision == "held"}, held_or_stopped)
+                 and one.decision == "held"}, held_or_stopped, unknown)
     return found
 
 

@@ -51,6 +51,23 @@ PUMP_WORKING = "pump_ok"
 PUMP_RUNNING = "pump_working"
 """Version 1's pump question, "Pump running, battery good": read of its records with its own
 meaning (domain.infusion_check.InfusionCheck.asked_on_hold), as an amendment carries it forward."""
+PUMP_ASKED = {
+    None: {"en": "Pump running (not on hold or alarming), battery good",
+           "fr": "Pompe en marche (ni en pause ni en alarme), batterie chargée"},
+    infusion_rates.PAUSED: {"en": "Pump on hold with no alarm, battery good",
+                            "fr": "Pompe en pause sans alarme, batterie chargée"},
+    infusion_rates.STOPPED: {"en": "Pump working (bag taken down), battery good",
+                             "fr": "Pompe en état (poche retirée), batterie chargée"},
+}
+"""`PUMP_WORKING` as the check dialog asks it, by the bag's state at the check's time (`not_running`):
+the form's one label, "Pump working (on hold if paused)", read the same at a running bag, and a
+pump found on hold there by mistake, the patient given nothing, was answered Yes and found
+nothing amiss. Its answer is read as the form's: No at a running bag is the pump not running
+(Finding.PUMP), at a paused or stopped one the pump faulty (Finding.PUMP_FAULTY); a stopped bag's
+(checked as it is taken down) is not said to be on hold. A running bag's is not asked "at the rate
+set": the pump's rate has its own box and finding (Finding.RATE), and a pump running at a wrong
+rate answered No was charted not running. The form's required message names the question asked
+(`record_check`)."""
 
 ABOVE_THE_BAG = {"en": "“{field}”: {left} mL is more than the bag or syringe put up at {at} held ({volume} mL): read "
                        "the volume again, or chart the bag put up since.",
@@ -181,7 +198,7 @@ def expected_at(bag: Administration, found: Order, changes: Sequence[infusion_ra
     bag = infusion_rates.at_its_rate(bag, found.rate_ml_h)
     before = [change for change in changes if change.at <= at]
     rate = infusion_rates.rate_at(bag, before, at)
-    paused = bool(before) and before[-1].change in (infusion_rates.PAUSED, infusion_rates.STOPPED)
+    paused = not_running(changes, at) is not None
     volume = infusion_rates.bag_volume(bag, found)
     slack = reading_slack(volume, syringe=found.route.upper() == "SC")
     previous = next((one for one in reversed(checks) if elapsed.instant(one.at) < elapsed.instant(at)), None)
@@ -193,6 +210,34 @@ def expected_at(bag: Administration, found: Order, changes: Sequence[infusion_ra
         return Expected(None, None, rate, paused, slack)
     ran = until_now - until_then
     return Expected(ran, round(max(previous.volume_left_ml - ran, 0.0), 1), rate, paused, slack)
+
+
+def not_running(changes: Sequence[infusion_rates.RateChange], at: datetime) -> str | None:
+    """Why the bag is not running at `at` by its `changes` (in time order): infusion_rates.PAUSED
+    or STOPPED, its latest change by then; None while it runs."""
+    latest = next((change for change in reversed(changes) if change.at <= at), None)
+    return latest.change if latest is not None and latest.change in (infusion_rates.PAUSED,
+                                                                     infusion_rates.STOPPED) else None
+
+
+def pump_asked(changes: Sequence[infusion_rates.RateChange], at: datetime, lang: Lang) -> str:
+    """The pump's question at a check at `at` of a bag with these `changes` (`PUMP_ASKED`)."""
+    return PUMP_ASKED[not_running(changes, at)][lang]
+
+
+def _pump_named(session: Session, found: Order, bag: Administration, at: datetime,
+                values: dict[str, Any]) -> dict[str, Any]:
+    """The form's values checked (records.checked_values), a refusal of the pump's answer naming
+    the question the dialog asked (`pump_asked`), not the form's one label: the nurse was told
+    "“Pump working (on hold if paused)…” is required" of a row that read "Pump running…"."""
+    try:
+        return records.checked_values(session, FORM, values)
+    except ValidationFailed as refused:
+        label = session.form(FORM).field(PUMP_WORKING).label.get(session.lang)
+        asked = pump_asked(infusion_rates.by_bag(session.db, [found.patient_id]).get(bag.record_id, []), at,
+                           session.lang)
+        raise ValidationFailed([FieldError(error.path, error.message.replace(label, asked))
+                                if error.path == PUMP_WORKING else error for error in refused.errors]) from None
 
 
 def volume_held(bag: Administration, found: Order, checks: Sequence[InfusionCheck], at: datetime) -> float | None:
@@ -320,7 +365,7 @@ def record_check(session: Session, order_id: str, values: dict[str, Any]) -> Rec
     values = {key: value for key, value in {**values, BAG: bag.record_id, CHECKED_AT: values.get(CHECKED_AT)
                                            or at.isoformat(timespec="minutes")}.items() if value not in (None, "")}
     with session.db.atomic():
-        check(session, found.patient_id, records.checked_values(session, FORM, values))
+        check(session, found.patient_id, _pump_named(session, found, bag, at, values))
         saved = records.save_new(session, FORM, values, patient_id=found.patient_id)
     one = check_of(saved)
     expected = expected_for(session.db, found, bag, one.at)

@@ -29,7 +29,8 @@ from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
 from downtime.domain.infusion_check import VOLUME_FLOOR_ML, InfusionCheck
 from downtime.domain.medication import (INFUSION, MASS_IN_MG, WRITTEN_APART, Administration, Check, Frequency, Order, Outcome,
-                                        Warning, given_when_fasting, infused, insulin)
+                                        Warning, anticoagulant, given_when_fasting, infused, insulin,
+                                        medicines_in)
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import lowering
 from downtime.formspec import FormSpec
@@ -91,6 +92,14 @@ READ_ON = QT_TRANSLATE_NOOP("messages", "{words} ({reading})")
 the nomogram, and the receiving ward, read which APTT ratio or glucose the rate came from."""
 RUNNING_INTO = QT_TRANSLATE_NOOP("messages", "bag of {time}: {running}")
 """A bag put up on an earlier day, as the day's column of the printed chart starts with it."""
+EMPTY_BY = {"en": "→ runs through about {time}: record it stopped or the next bag",
+            "fr": "→ se termine vers {time} : noter son arrêt ou la poche suivante"}
+"""When a bag up as the day starts is emptied that day by its rates (`ran_out`), as its column of
+the printed chart ends its lines with it (`Carried.emptied`): the demo's hyoscine driver, empty
+about 03:51, was printed "running at 0.7 mL/h" in that night's column, which the screen, the
+leaving list and the letter said had run through. Said as RAN_OUT says it, the next bag named:
+printed before then, "chart its stop" read as stopping a driver whose order continues, not as
+having the next syringe ready; "about", as rates are charted rounded."""
 ORDER_STOPPED_RUNNING = QT_TRANSLATE_NOOP("messages", "{running} — order stopped {time}: stop the bag")
 ABOVE_ORDER_ASKED = QT_TRANSLATE_NOOP("messages", "“{field}”: {rate} mL/h is over {times} times the prescribed "
                                                   "{ordered} mL/h: check it, and say why in “{why}”.")
@@ -404,13 +413,26 @@ def running(db: Database, orders: Iterable[Order], at: datetime, lang: Lang) -> 
     return said
 
 
+@dataclass(frozen=True)
+class Carried:
+    """A bag of an earlier day in a day's column of the printed chart (`carried_into`)."""
+
+    lines: list[str]
+    """Its rate as the day starts (RUNNING_INTO) and its changes that day, at the top of the column."""
+    emptied: str | None = None
+    """When its rates empty it that day (EMPTY_BY), after the day's checks (whose volume left it is
+    timed from: services.infusion_checks.ChartLines.carried); none once it is charted stopped, even
+    after its run-out (its stop is in `lines`: "chart its stop" was printed after it), nor when it
+    is replaced or the patient gone by then."""
+
+
 def carried_into(db: Database, orders: Iterable[Order], days: Sequence[date], zone: tzinfo | None,
-                 lang: Lang) -> dict[tuple[str, date], list[str]]:
-    """By (order id, day): a bag put up on an earlier day and still up as the day starts, its
-    rate then (RUNNING_INTO) and its changes that day, as the day's column of the printed chart
-    writes them: a bag slowed at 02:00 printed in the column of the day before, under its dose,
-    and today's sheet said nothing of what the pump was set to."""
-    said: dict[tuple[str, date], list[str]] = {}
+                 lang: Lang) -> dict[tuple[str, date], Carried]:
+    """By (order id, day): a bag put up on an earlier day and still up as the day starts, as the
+    day's column of the printed chart writes it (`Carried`): a bag slowed at 02:00 printed in the
+    column of the day before, under its dose, and today's sheet said nothing of what the pump was
+    set to."""
+    said: dict[tuple[str, date], Carried] = {}
     for found in orders:
         changes = by_bag(db, [found.patient_id]) if infused(found) else {}
         checks = checks_by_bag(db, [found.patient_id]) if infused(found) else {}
@@ -421,9 +443,14 @@ def carried_into(db: Database, orders: Iterable[Order], days: Sequence[date], zo
             its, end = changes.get(bag.record_id, []), start + timedelta(days=1)
             then = running_words(bag, [change for change in its if change.at <= start], lang, zone, found.rate_ml_h,
                                  at=start, volume_ml=bag_volume(bag, found), checks=checks.get(bag.record_id, []))
-            said[(found.record_id, day)] = [
-                message(lang, RUNNING_INTO, time=clock_words(bag.at, start, zone), running=then or "—"),
-                *(change_words(change, start, lang, zone) for change in its if start < change.at < end)]
+            empty = ran_out(at_its_rate(bag, found.rate_ml_h), its, bag_volume(bag, found),
+                            last_checked(checks.get(bag.record_id, []), end))
+            emptied = (empty is not None and start <= empty < end and not any(change.change == STOPPED for change in its)
+                       and (still := running_bag(db, found, empty)) is not None and still.record_id == bag.record_id)
+            said[(found.record_id, day)] = Carried(
+                [message(lang, RUNNING_INTO, time=clock_words(bag.at, start, zone), running=then or "—"),
+                 *(change_words(change, start, lang, zone) for change in its if start < change.at < end)],
+                EMPTY_BY[lang].format(time=clock_words(empty, start, zone)) if emptied else None)
     return said
 
 
@@ -463,17 +490,58 @@ def stopped_bags(db: Database, found: Order, at: datetime) -> set[str]:
     once-daily gentamicin taken down empty at 08:35 was given again at 11:00 with nothing said.
     None of an as-required order's, whose interval and daily maximum count every bag, nor of
     another order's (read for every dose checked)."""
+    return {bag.record_id for bag, its, stop in _charted_stopped(db, found, at)
+            if (volume := bag_volume(bag, found)) is not None
+            and (ran := run_in(bag, its, stop, volume)) is not None and ran < RAN_THROUGH * volume}
+
+
+def syringes_changed(db: Database, found: Order, at: datetime) -> set[str]:
+    """The record ids of a titrated order's bags (`titrated`) charted stopped by `at`, however
+    much they ran: each leaves its dose's time open, as its dose is the rate and each syringe the
+    next of one infusion (every syringe change of a VRIII asked "the 08:00 dose was already
+    given"), but still counts for the spacing and the daily maximum (services.medication
+    .check_dose). A bag not charted stopped is still asked: two would run."""
+    return {bag.record_id for bag, _, _ in _charted_stopped(db, found, at)} if titrated(found) else set()
+
+
+def _charted_stopped(db: Database, found: Order,
+                     at: datetime) -> list[tuple[Administration, list[RateChange], datetime]]:
+    """Each of `found`'s bags charted stopped by `at`, with its changes and its stop: none of an
+    as-required order's, whose interval and daily maximum count every bag, nor of any but an
+    infusion's."""
     if not infused(found) or found.frequency is Frequency.PRN:
-        return set()
+        return []
     changes = by_bag(db, [found.patient_id])
-    early: set[str] = set()
-    for bag in _bags(db, found):
-        its = changes.get(bag.record_id, [])
-        if (stop := stopped_at(its)) is None or stop > at or (volume := bag_volume(bag, found)) is None:
-            continue
-        if (ran := run_in(bag, its, stop, volume)) is not None and ran < RAN_THROUGH * volume:
-            early.add(bag.record_id)
-    return early
+    return [(bag, its, stop) for bag in _bags(db, found)
+            if (stop := stopped_at(its := changes.get(bag.record_id, []))) is not None and stop <= at]
+
+
+CONTINUOUS_HOURS = 4.0
+"""The least a bag of a titrated order is planned to run (its volume at its rate) for it to be a
+continuous infusion, each syringe the next of one (`titrated`): a VRIII's or a heparin's 50 mL at
+2-6 mL/h runs a day; an insulin-glucose bag for hyperkalaemia (500 mL at 500 mL/h) or a heparin
+loading bag is one dose, run in an hour or less."""
+BAG_ML = re.compile(r"(\d+(?:[.,]\d+)?)\s*ml\b(?!\s*/)", re.IGNORECASE)
+"""A volume in an order's medicine as written, not a rate: "Actrapid 50 units in 50 mL",
+"Actrapid 10 units in glucose 10% 500 mL" (not "0.5 mL/h")."""
+
+
+def planned_hours(found: Order) -> float | None:
+    """The hours a bag of `found` is planned to run: its volume (its dose in mL, else the last
+    volume its medicine names, `BAG_ML`) at its rate; None when either is not known."""
+    volumes = BAG_ML.findall(found.drug)
+    volume = found.dose if found.dose_unit == "mL" else float(volumes[-1].replace(",", ".")) if volumes else None
+    return volume / found.rate_ml_h if volume is not None and found.rate_ml_h else None
+
+
+def titrated(found: Order) -> bool:
+    """Whether an insulin's or an anticoagulant's continuous infusion has its rate set by a rule
+    (its `dose_rule`, with a rate: a VRIII's scale on the hour's glucose, a heparin's nomogram on
+    the APTT), not a dose run in over a time: a gentamicin or a litre of saline with a dose rule
+    is still one bag, one dose, and so is an insulin-glucose bag for hyperkalaemia run in an hour
+    (`CONTINUOUS_HOURS`): its second bag was no longer "already given"."""
+    return ((insulin(found.drug) or anticoagulant(found.drug)) and bool(found.dose_rule)
+            and (hours := planned_hours(found)) is not None and hours >= CONTINUOUS_HOURS)
 
 
 def rate_at(bag: Administration, changes: Sequence[RateChange], at: datetime) -> float | None:
@@ -652,8 +720,9 @@ def change_rate(session: Session, order_id: str, values: dict[str, Any], *,
     the change's witness: the nurse alone set 20 mL/h of a heparin whose bag two had checked at
     2. A new rate over ABOVE_ORDER_TIMES the order's, or a child's fluid above their
     maintenance, asks why (`above_order_asked`). What an insulin's change is questioned on
-    (`insulin_asked`), and a wristband scanned at the bedside that is not the patient's (`band`,
-    medication.band_checked: a heparin's rate is set at the bedside as a dose is given), raise
+    (`insulin_asked`), a rate raised after a head injury (`head_injury_asked`), and a wristband
+    scanned at the bedside that is not the patient's (`band`, medication.band_checked: a heparin's
+    rate is set at the bedside as a dose is given), raise
     medication.OverrideNeeded until each warning has a reason in `overrides` (keyed as
     medication.record_dose's), kept on the change as a dose keeps them."""
     records.require_writer(session, FORM)
@@ -666,7 +735,8 @@ def change_rate(session: Session, order_id: str, values: dict[str, Any], *,
         raise ValidationFailed([FieldError(BAG, message(session.lang, NONE_RUNNING, drug=found.drug))])
     values = {key: value for key, value in {**values, BAG: bag.record_id}.items() if value not in (None, "")}
     above_order_asked(session, found, values)
-    warnings = medication.band_checked(session, found, band) + insulin_asked(session, found, values, at)
+    warnings = (medication.band_checked(session, found, band) + insulin_asked(session, found, values, at)
+                + head_injury_asked(session, found, values, at))
     reasons = {key: reason.strip() for key, reason in (overrides or {}).items() if reason.strip()}
     if missing := [w for w in warnings if not (reasons.get(w.message) or reasons.get(w.check))]:
         raise medication.OverrideNeeded(missing)
@@ -688,14 +758,22 @@ def change_rate(session: Session, order_id: str, values: dict[str, Any], *,
 SC_GIVEN_WITHIN = timedelta(hours=2)
 """How long before a VRIII's stop a subcutaneous insulin given covers it: JBDS-IP stops the
 infusion 30 to 60 minutes after the first subcutaneous dose with a meal."""
-NO_SC_INSULIN = QT_TRANSLATE_NOOP("messages", "{drug}: no subcutaneous insulin given in the 2 hours before {time}, and "
-                                              "no basal or premixed insulin prescribed. If the patient takes insulin "
-                                              "at home, ask the doctor to prescribe it, and stop the infusion 30 to 60 "
-                                              "minutes after its first dose: stopped without it, a patient who needs "
-                                              "insulin is in ketoacidosis within hours. Say what was done in the "
-                                              "reason.")
+NO_SC_INSULIN = QT_TRANSLATE_NOOP("messages", "{drug}: no subcutaneous insulin given in the 2 hours before {time}, nor "
+                                              "any basal or premixed insulin still acting. If the patient takes "
+                                              "insulin at home, ask the doctor to prescribe it, and stop the infusion "
+                                              "30 to 60 minutes after its first dose: stopped without it, a patient "
+                                              "who needs insulin is in ketoacidosis within hours. Say what was done in "
+                                              "the reason.")
 """Said without assuming a type 1 (review T2 #2): "a type 1 is in ketoacidosis again… give the
-subcutaneous insulin" was said of a patient who had none to give."""
+subcutaneous insulin" was said of a patient who had none to give. "Given", not "prescribed": a
+glargine prescribed, its dose held the night before, covered the stop (`_covers`). "Still acting",
+not "in the day before": a degludec covers 42 hours, and a morning isophane given 23.5 hours
+before whose evening dose was held covers nothing (`_still_acting`)."""
+BASAL_COVERS = timedelta(hours=24)
+"""How long before a VRIII's end a dose of a basal or premixed insulin given covers it: its day
+(JBDS-IP continues the basal through the VRIII); DEGLUDEC_COVERS for degludec, whose action lasts
+42 hours."""
+DEGLUDEC_COVERS = timedelta(hours=42)
 
 
 GLUCOSE_NAMED = re.compile(r"\b(?:glucose|glyc[ée]mie|BM|CBG|GC)\b\W{0,3}(\d+(?:[.,]\d+)?)(?![\d:]|[.,]\d|h\d)"
@@ -715,43 +793,144 @@ def _sc_insulin_in_stay(insulins: Iterable[Order], admitted_at: datetime) -> boo
                for order in insulins)
 
 
+def _lowered(session: Session, found: Order, values: Mapping[str, Any], at: datetime, *, kept: bool) -> bool:
+    """Whether a new rate at `at` is below its bag's running then, or the same (`kept`): a paused
+    bag runs at 0, and a rate not known is taken as raised."""
+    bag = bag_up(session.db, found, at)
+    running = rate_at(bag, by_bag(session.db, [found.patient_id]).get(bag.record_id, []), at) if bag else None
+    return running is not None and (float(values[RATE]) <= running if kept else float(values[RATE]) < running)
+
+
+def head_injury_asked(session: Session, found: Order, values: Mapping[str, Any], at: datetime) -> list[Warning]:
+    """A rate raised, or a paused bag restarted, asked what a dose of it is after a head injury
+    (medication.head_injury_asked): a sedative's or an opioid's while the neuro chart asks a doctor,
+    an anticoagulant's while a fall waits on its CT head (a heparin syringe raised an hour after such
+    a fall was asked nothing: review R2 D1). Not a rate lowered or kept, a pause or a stop, nor a
+    change typed from the paper chart WRITTEN_APART or more after it, as a dose typed from paper."""
+    if (values.get(CHANGE) != NEW_RATE or session.clock() - at >= WRITTEN_APART
+            or _lowered(session, found, values, at, kept=True)):
+        return []
+    return medication.head_injury_asked(
+        session, census.patient_with_location(session.db, session.forms, found.patient_id), found, at)
+
+
+def _covers(drug: str) -> timedelta:
+    """How long before a VRIII's end a dose given of this subcutaneous insulin covers it:
+    SC_GIVEN_WITHIN for a mealtime one, its action for a basal or premixed one (BASAL_COVERS,
+    DEGLUDEC_COVERS)."""
+    if not given_when_fasting(drug):
+        return SC_GIVEN_WITHIN
+    names = {drug.lower(), *medicines_in(drug)}
+    return DEGLUDEC_COVERS if any(word in name for name in names for word in ("degludec", "tresiba")) else BASAL_COVERS
+
+
+def without_insulin(db: Database, found: Order, ended: datetime, until: datetime) -> bool:
+    """Whether a VRIII (`found`) whose syringe was stopped at `ended`, in the patient's stay, leaves
+    them with no insulin by `until` (its stop's own time, or later: services.glucose lists it
+    until then): no subcutaneous insulin given from `_covers` before its end to `until`; a basal
+    insulin prescribed counted only once a dose of it is given (its 22:00 glargine held "on VRIII
+    tomorrow", the stop asked nothing and the patient had no insulin at all), and a basal or
+    premixed dose only while it is its course's latest recorded by the stop (`_still_acting`: a
+    twice-daily isophane's evening dose held, its morning dose 23.5 hours before covered it). Nor
+    while another insulin infusion runs at `until` or was put up since the stop (the VRIII
+    rewritten on the increased scale, its syringe running, was listed "no insulin since" all day).
+    Not for a patient on another glucose-lowering medicine in force then or within the hour after
+    (domain.theatre.lowering: metformin restarted as they eat) with no subcutaneous insulin ordered
+    in the stay (`_sc_insulin_in_stay`), whom JBDS-IP puts back on their tablets: every stop of a
+    tablet-treated patient's peri-operative VRIII was told to give insulin they had none of."""
+    location = census.location_at(db, found.patient_id, ended)
+    if location is None or location.status is not StayStatus.IN:
+        return False
+    theirs = medication.orders(db, found.patient_id, ended)
+    insulins = {order.record_id: order for order in theirs if insulin(order.drug) and not infused(order)}
+    doses = [dose for dose in medication.administrations(db, found.patient_id) if dose.order_id in insulins]
+    courses = {order_id: {one.record_id for one in medication.course(db, order, ended)}
+               for order_id, order in insulins.items()}
+    if any(dose.outcome is Outcome.GIVEN and ended - _covers(insulins[dose.order_id].drug) <= dose.at <= until
+           and _still_acting(dose, doses, courses, ended) for dose in doses):
+        return False
+    if any(insulin(other.drug) and infused(other) and other.record_id != found.record_id
+           and (running_bag(db, other, until) is not None or any(ended <= bag.at <= until for bag in _bags(db, other)))
+           for other in medication.orders(db, found.patient_id, until)):
+        return False
+    return _sc_insulin_in_stay(insulins.values(), location.admitted_at) or not any(
+        lowering(order.drug) and (order.active_at(ended) or order.active_at(ended + ENDING_WITHIN)) for order in theirs)
+
+
+def _still_acting(dose: Administration, doses: Sequence[Administration], courses: Mapping[str, set[str]],
+                  ended: datetime) -> bool:
+    """Whether no later dose of `dose`'s course was recorded not given by `ended`: of its order or
+    of one carrying it on (`courses`: each order's course, medication.course). A dose's action runs
+    until its course's next, and the next held leaves nothing acting after it; the outage's daily
+    rewrite holds that next dose on another order, and the morning dose covered the stop."""
+    return not any(dose.order_id in courses[later.order_id] and later.outcome is not Outcome.GIVEN
+                   and dose.at < later.at <= ended for later in doses)
+
+
+def ended_without_insulin(db: Database, found: Order, at: datetime) -> datetime | None:
+    """When an insulin infusion's latest syringe by `at` was charted stopped, leaving the patient
+    with no insulin since (`without_insulin` until `at`): the nurse stopping it first, its order
+    standing, is not asked (`insulin_asked`: a syringe changed?), and the doctor's stop typed
+    after it asked nothing (services.glucose lists it). Until it is answered: the stop asked and
+    saved over its warning with a reason, or who was told charted after it (`_told_since`); not by
+    the clock: it left the list a day on whether anything was done or not, and a patient the doctor
+    said needed no insulin carried it all that day. Until the stay it was stopped in ends
+    (discharge, transfer out, death): a VRIII stopped unanswered was "tell the doctor now" in the
+    patient's next stay, five days on. None while a syringe of it runs, and for any other order."""
+    if not insulin(found.drug) or not infused(found) or (bag := _put_up_by(db, found, at)) is None:
+        return None
+    its = by_bag(db, [found.patient_id]).get(bag.record_id, [])
+    stop = next((change for change in its if change.change == STOPPED), None)
+    if stop is None or stop.at > at or stop.overrides or _told_since(db, found.patient_id, stop.at, at):
+        return None
+    now, then = census.location_at(db, found.patient_id, at), census.location_at(db, found.patient_id, stop.at)
+    if now is None or then is None or now.status is not StayStatus.IN or now.admitted_at != then.admitted_at:
+        return None
+    return stop.at if without_insulin(db, found, stop.at, at) else None
+
+
+def _told_since(db: Database, patient_id: str, ended: datetime, at: datetime) -> bool:
+    """Whether a reading's action (who was told, glucose.ACTION) was recorded after `ended`, by
+    `at`, on any reading but a hypo's: the nurse writes it on the latest reading she sees, taken
+    before the stop ("Dr Benali told" so added left the line listed), and a hypo's action is its
+    treatment ("4 glucose tablets" took the line away with no one told)."""
+    for one in glucose.chart(db, patient_id):
+        if one.reading.hypo:
+            continue
+        said_before = None
+        for version in [one.amended[0].before, *(change.after for change in one.amended)] if one.amended \
+                else [one.record]:
+            said = version.data.get(glucose.ACTION)
+            if said and said != said_before \
+                    and elapsed.instant(ended) < elapsed.instant(version.recorded_at) <= elapsed.instant(at):
+                return True
+            said_before = said
+    return False
+
+
 def insulin_asked(session: Session, found: Order, values: Mapping[str, Any], at: datetime) -> list[Warning]:
     """What a change of an insulin's infusion (a VRIII) is questioned on. A new rate, or a restart
     after a pause, on what a dose of that insulin is (glucose.before_insulin, a glucose the reason
     names read as the measured value, `GLUCOSE_NAMED`): the rate is the VRIII's dose, set on the
     hour's glucose, and 4 mL/h was set on a "glucose 14.2" while the chart showed a hypo of 3.1 not
-    rechecked, or with no reading since the morning. A rate lowered or kept is how the scale treats
-    a hypo, not insulin given on it. Its stop as its order ends (ENDING_WITHIN) in the patient's
-    stay, with no subcutaneous insulin given in the SC_GIVEN_WITHIN before and no basal or premixed
-    one in force (`NO_SC_INSULIN`): stopped as the patient came out of ketoacidosis and ate,
-    nothing then said they had no insulin at all; a syringe finished and changed was asked it. Not
-    for a patient on another glucose-lowering medicine in force then or within the hour after
-    (domain.theatre.lowering: metformin restarted as they eat) with no subcutaneous insulin ordered
-    in the stay (`_sc_insulin_in_stay`), whom JBDS-IP puts back on their tablets: every stop of a
-    tablet-treated patient's peri-operative VRIII was told to give insulin they had none of.
-    Nothing for a change WRITTEN_APART or more before it is typed, from the paper chart, as a dose
+    rechecked, or with no reading since the morning. A rate lowered is how the scale treats a hypo,
+    not insulin given on it; one kept is asked (every JBDS-IP scale lowers the rate below 4 mmol/L:
+    4 mL/h kept on a 3.1 was saved with no question), with a reason when it is the scale's lowest.
+    Its stop as its order ends (ENDING_WITHIN) leaving the patient with no insulin
+    (`without_insulin`, `NO_SC_INSULIN`): stopped as the patient came out of ketoacidosis and ate,
+    nothing then said they had no insulin at all; a syringe finished and changed was asked it
+    (stopped with its order standing, services.glucose lists it once no syringe follows). Nothing
+    for a change WRITTEN_APART or more before it is typed, from the paper chart, as a dose
     typed from paper is not asked (medication.check_dose: it cannot be checked before now), nor for
     any other infusion."""
     if not insulin(found.drug) or session.clock() - at >= WRITTEN_APART:
         return []
     if values.get(CHANGE) == NEW_RATE:
-        bag = bag_up(session.db, found, at)
-        running = rate_at(bag, by_bag(session.db, [found.patient_id]).get(bag.record_id, []), at) if bag else None
         named = GLUCOSE_NAMED.search(str(values.get(REASON) or ""))
         return glucose.before_insulin(session.db, found, at, decided_on=named[0] if named else None,
-                                      lowered=running is not None and float(values[RATE]) <= running)
-    location = census.location_at(session.db, found.patient_id, at)
-    if (values.get(CHANGE) != STOPPED or location is None or location.status is not StayStatus.IN
-            or found.stop_at is None or found.stop_at > at + ENDING_WITHIN):
-        return []
-    theirs = medication.orders(session.db, found.patient_id, at)
-    insulins = {order.record_id: order for order in theirs if insulin(order.drug) and not infused(order)}
-    if any(order.active_at(at) and given_when_fasting(order.drug) for order in insulins.values()) or any(
-            dose.order_id in insulins and dose.outcome is Outcome.GIVEN and at - SC_GIVEN_WITHIN <= dose.at <= at
-            for dose in medication.administrations(session.db, found.patient_id)):
-        return []
-    if not _sc_insulin_in_stay(insulins.values(), location.admitted_at) and any(
-            lowering(order.drug) and (order.active_at(at) or order.active_at(at + ENDING_WITHIN)) for order in theirs):
+                                      lowered=_lowered(session, found, values, at, kept=False))
+    if (values.get(CHANGE) != STOPPED or found.stop_at is None or found.stop_at > at + ENDING_WITHIN
+            or not without_insulin(session.db, found, at, at)):
         return []
     return [Warning(Check.INSULIN_OMITTED, NO_SC_INSULIN, {"drug": found.drug, "time": f"{at:%d/%m %H:%M}"})]
 

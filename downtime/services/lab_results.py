@@ -19,9 +19,9 @@ from sqlite_utils import Database
 from downtime.domain.clock import ward_time
 from downtime.domain import aki, elapsed
 from downtime.domain.census import StayStatus
-from downtime.domain.lab_results import (SIGNS, Flag, Sign, above_range, awaited, back_by, doctor_told, outside_range,
+from downtime.domain.lab_results import (SIGNS, Flag, Sign, awaited, back_by, doctor_told, level_above, outside_range,
                                          signs)
-from downtime.domain.medication import shares_a_medicine
+from downtime.domain.medication import levelled, medicine_name, medicines_known, names_alike, shares_a_medicine
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.roles import Role
 from downtime.formspec import FormSpec, Lang
@@ -31,7 +31,7 @@ from downtime.services import census, settings
 from downtime.services.bedside import Chart, in_present_stays, ordered
 from downtime.services.context import Session
 from downtime.services.errors import PermissionDenied, ValidationFailed
-from downtime.storage.records import current_by_patient, list_current
+from downtime.storage.records import current_by_patient, current_of, histories, list_current
 
 FORM = "lab_result"
 REQUEST_FORM = "lab_request"
@@ -139,6 +139,26 @@ WORDS = {
                  "fr": "{aki}, le {day}, pendant ce séjour ; dernière créatinine {latest} µmol/L ({latest_day})"},
     # A drug level, by its drug as the nurse named it and its timing (lab_request version 4).
     "level": {"en": "{drug} level ({timing})", "fr": "Dosage de {drug} ({timing})"},
+    # A result picked for a sample it cannot be of (`check_sample`).
+    "other_sample": {"en": "“{field}”: taken {taken}, yet this result's sample was taken {other}: correct the "
+                           "sample's time taken if it was typed wrong, or pick the sample it is of.",
+                     "fr": "« {field} » : prélevé le {taken}, mais le prélèvement de ce résultat a été fait le "
+                           "{other} : corriger l’heure du prélèvement si elle a été mal saisie, ou choisir le "
+                           "prélèvement concerné."},
+    "received_before": {"en": "“{field}”: taken {taken}, yet this result was received {other}: correct the sample's "
+                              "time taken if it was typed wrong, or pick the sample it is of.",
+                        "fr": "« {field} » : prélevé le {taken}, mais ce résultat a été reçu le {other} : corriger "
+                              "l’heure du prélèvement si elle a été mal saisie, ou choisir le prélèvement concerné."},
+    # A sample's answers against the patient's other records (`check_request`).
+    "level_unmatched": {"en": "“{field}”: {drug} is not written as on the medication chart ({orders}, whose doses "
+                              "wait on levels): write it as there, or the level holds none of their doses.",
+                        "fr": "« {field} » : {drug} n’est pas écrit comme sur le plan d’administration ({orders}, "
+                              "dont les doses attendent les dosages) : l’écrire comme là, sinon le dosage ne suspend "
+                              "aucune de leurs doses."},
+    "not_apart": {"en": "“{field}”: a second sample is taken apart from the first (taken {first}): from a new "
+                        "venepuncture, at another time, the patient identified again.",
+                  "fr": "« {field} » : un second prélèvement se fait à part du premier (prélevé le {first}) : par une "
+                        "nouvelle ponction veineuse, à un autre moment, le patient identifié à nouveau."},
     # A patient moved to another ward since (census.moved_from): its laptop may never have it.
     "moved": {"en": "MOVED to {ward}: critical result no doctor is told of yet — phone ward {ward}",
               "fr": "MUTÉ en {ward} : résultat critique dont aucun médecin n’est encore prévenu — appeler le "
@@ -149,21 +169,43 @@ WORDS = {
 
 @dataclass(frozen=True)
 class Received:
+    """A result received (`record`), when, its flag, what it asks, and when it was typed in the app
+    as it stands (`typed_at`, see `charts`)."""
+
     record: RecordVersion
     received_at: datetime
     flag: Flag
     signs: list[Sign]
+    typed_at: datetime
+
+    @property
+    def known_at(self) -> datetime:
+        """When a dose given could have been checked against it: once received, and once typed. A
+        trough phoned at 11:30 into the paper book and typed at 14:00 was taken as known to the
+        nurse who gave the 12:00 dose, whom nothing had asked, and held no dose after."""
+        return max(self.received_at, self.typed_at, key=elapsed.instant)
 
     @property
     def told_at(self) -> datetime | None:
         """When a doctor took it; None while none has (`domain.lab_results.doctor_told`)."""
         return datetime.fromisoformat(self.record.data["told_at"]) if doctor_told(self.record.data) else None
 
+    def words(self, *named: str) -> str:
+        """Its `named` fields as typed, each with its spaces run together, leaving out the units when
+        the result typed before them already ends with them: "Gentamicin 2.4 mg/L", where units typed
+        with the value, as copied from the report, as well as in their own box were said twice ("2.4
+        mg/L mg/L"). Only the units are weighed so: "CA 125" of 125 U/mL lost its value to the test's
+        name (review S_GLN S5)."""
+        parts = {name: " ".join(str(self.record.data.get(name) or "").split()) for name in named}
+        result, units = parts.get("result", "").casefold(), parts.get("units", "").casefold()
+        if units and result.endswith(units) and not result.removesuffix(units)[-1:].isalpha():
+            parts["units"] = ""
+        return " ".join(part for part in parts.values() if part)
+
     def text(self) -> str:
         """"Potassium 6.8 mmol/L (3.5–5.3)", as the laboratory gave it."""
-        data = self.record.data
-        said = " ".join(" ".join(str(part).split()) for part in (data["test"], data["result"], data.get("units")) if part)
-        return f"{said} ({' '.join(data['range'].split())})" if data.get("range") else said
+        said, range_text = self.words("test", "result", "units"), self.words("range")
+        return f"{said} ({range_text})" if range_text else said
 
     def told(self, lang: Lang, zone: tzinfo | None) -> str:
         """"Dr Martin told 28/11 03:20" on the clock of `zone`, or "" while no doctor is recorded as told."""
@@ -304,14 +346,50 @@ def tests_named(spec: FormSpec, sample: Mapping[str, Any], lang: Lang, codes: Se
 
 
 def received(record: RecordVersion) -> Received:
+    """A result of `record`, typed as it stands when `record` was (which `charts` puts back for an
+    amendment that changed none of LEVEL_READ)."""
     data = record.data
     flag = Flag(data["flag"])
-    return Received(record, datetime.fromisoformat(data["received_at"]), flag, signs(flag, doctor_told(data)))
+    return Received(record, datetime.fromisoformat(data["received_at"]), flag, signs(flag, doctor_told(data)),
+                    record.recorded_at)
 
 
-# The patient's standing results, oldest first; and many patients' in one query.
 CHART = Chart(FORM, ordered(received, lambda one: one.received_at), this_stay=False)
-chart, charts = CHART.of, CHART.of_each
+
+
+LEVEL_READ = ("request", "gives", "test", "result", "units", "range", "flag")
+"""What a result holds a dose by (`levels`): an amendment changing one of them is a new result to
+whoever gives the next dose; one changing anything else (a doctor told) is not."""
+
+
+def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Received]]:
+    """Each of these patients' standing results, oldest first, in one query, and one more for when
+    the amended ones were typed as they stand (`Received.typed_at`: the earliest of their latest
+    versions with the same LEVEL_READ): a trough typed "0.4" before the 12:00 dose and corrected
+    to 2.4 at 14:00 was known to no one who gave it; a doctor told of a result, recorded after the
+    next dose, is no new result that dose was given without."""
+    found = CHART.of_each(db, patient_ids)
+    versions = histories(db, [one.record.record_id for results in found.values() for one in results
+                              if one.record.version > 1])
+    return {patient_id: [dataclasses.replace(one, typed_at=_typed_at(versions[one.record.record_id]))
+                         if one.record.record_id in versions else one for one in results]
+            for patient_id, results in found.items()}
+
+
+def _typed_at(versions: Sequence[RecordVersion]) -> datetime:
+    """When a result's `versions` (oldest first) first said what its last says of LEVEL_READ."""
+    standing = [versions[-1].data.get(name) for name in LEVEL_READ]
+    typed = versions[-1].recorded_at
+    for version in reversed(versions):
+        if [version.data.get(name) for name in LEVEL_READ] != standing:
+            break
+        typed = version.recorded_at
+    return typed
+
+
+def chart(db: Database, patient_id: str) -> list[Received]:
+    """The patient's standing results, oldest first (`charts`)."""
+    return charts(db, [patient_id]).get(patient_id, [])
 
 
 def _sent(found: list[RecordVersion], results: list[Received]) -> list[Sent]:
@@ -402,8 +480,9 @@ def levels(sent: Sequence[Sent], drug: str, started: datetime, last_given: datet
     """The levels of `drug` among a patient's samples (`samples`) that its next dose waits on: those
     taken since its order `started` still awaiting their result, unless closed (a sample's level not
     back is checked before any later dose, whichever dose it followed); and the results of them
-    above their range (domain.lab_results.above_range) received since its `last_given` dose (None:
-    none given yet), which the nurse who gave that dose knew of. A gentamicin trough sent at 06:00
+    above their range, or flagged Critical where that cannot be read (domain.lab_results.level_above),
+    received and typed since its `last_given` dose (None: none given yet; `Received.known_at`),
+    which the nurse who gave that dose knew of. A gentamicin trough sent at 06:00
     awaited, then back at 2.4 mg/L for "< 1", left the 12:00 dose DUE like any other. And among
     the patient's `results`, those whose test names the drug, given for no level sent from this
     laptop, above their range and received since that dose (`Levels.above_unsent`): the trough
@@ -414,8 +493,8 @@ def levels(sent: Sequence[Sent], drug: str, started: datetime, last_given: datet
     since = elapsed.instant(last_given or started)
 
     def above(result: Received) -> bool:
-        return (since <= elapsed.instant(result.received_at)
-                and above_range(str(result.record.data["result"]), result.record.data.get("range")))
+        return since <= elapsed.instant(result.known_at) and level_above(
+            str(result.record.data["result"]), result.record.data.get("range"), result.flag)
 
     given_for = {result.record.record_id for one in mine for result in one.results}
     return Levels([one for one in mine if LEVEL in one.awaited and one.outcome is None],
@@ -454,13 +533,141 @@ def check_amended(before: Mapping[str, Any], data: Mapping[str, Any], lang: Lang
         raise ValidationFailed([FieldError("told", WORDS["told_earlier"][lang])])
 
 
+SAMPLES_APART = timedelta(minutes=5)
+"""How far apart a group and screen's second sample is taken from the first at the least: times
+are typed to the minute, and a new venepuncture with the patient identified again takes longer;
+closer, it is a tube filled from the first's (BSH: the second sample taken independently)."""
+
+
+def check_request(session: Session, patient_id: str, data: Mapping[str, Any], before: Mapping[str, Any] | None,
+                  record_id: str | None) -> None:
+    """A sample sent, new or amended (`before`, of record `record_id`), against the patient's
+    other records, when what it checks changes: a drug level written like, yet not as, one of the
+    patient's medicines whose doses its levels decide (`_check_level_drug`); a group and screen's
+    second sample taken at the first's time (`_check_apart`)."""
+    changed = before is None or any(before.get(name) != data.get(name)
+                                    for name in ("taken_at", "tests", "level_drug", "group_sample"))
+    if not changed:
+        return
+    if LEVEL in data.get("tests", []) and data.get("level_drug"):
+        _check_level_drug(session, patient_id, data)
+    if data.get("group_sample") == "second_sample":
+        _check_apart(session, patient_id, data, record_id)
+
+
+def _check_level_drug(session: Session, patient_id: str, data: Mapping[str, Any]) -> None:
+    """Refuse a level's drug written like the medicine of one of the patient's orders whose doses
+    its levels decide (domain.medication.levelled), running within LEVEL_COURSE_GAP of when it was
+    taken, yet a name the tables know no medicine in and found in none of the patient's orders
+    (`_written_like`, `_written_in`), those orders listed: "Gent", "Gentamycin" or "Vanc",
+    matched to no order, held no dose of the gentamicin it was of (`levels`). Any other name is
+    saved: a level of a medicine charted by its brand ("Tacrolimus" for "Prograf"), of another
+    medicine ("Theophylline" for "Aminophylline") or of one not charted (lithium toxicity, a
+    vancomycin given at dialysis elsewhere) holds no dose here, and the app cannot tell which."""
+    from downtime.services import medication  # which reads the patients through records, which checks samples here
+
+    taken = datetime.fromisoformat(data["taken_at"])
+    theirs = medication.orders(session.db, patient_id, taken)
+    drug = " ".join(str(data["level_drug"]).split())
+    if medicines_known(drug) or any(_written_in(drug, order.drug) for order in theirs):
+        return
+    running = [order for order in sorted(theirs, key=lambda order: elapsed.instant(order.start_at))
+               if elapsed.instant(order.start_at - medication.LEVEL_COURSE_GAP) <= elapsed.instant(taken)
+               and (order.stop_at is None
+                    or elapsed.instant(taken) <= elapsed.instant(order.stop_at + medication.LEVEL_COURSE_GAP))]
+    like = list(dict.fromkeys(" ".join(order.drug.split()) for order in running
+                              if levelled(order.drug, order.route) and _written_like(drug, order.drug)))
+    if like:
+        spec = session.form(REQUEST_FORM)
+        raise ValidationFailed([FieldError("level_drug", WORDS["level_unmatched"][session.lang].format(
+            field=spec.field("level_drug").label.get(session.lang), drug=drug, orders=", ".join(like)))])
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """A drug name's words as the tables compare them (domain.medication.medicine_name: accents,
+    capitals and salts aside)."""
+    return tuple(re.findall(r"\w+", medicine_name(name)))
+
+
+def _written_in(drug: str, order_drug: str) -> bool:
+    """Whether `drug` is written word for word in an order's drug: "Tacrolimus" in "Tacrolimus
+    (Adoport)", a name the tables do not know and so read whole."""
+    words, theirs = _name_words(drug), _name_words(order_drug)
+    return bool(words) and any(theirs[at:at + len(words)] == words for at in range(len(theirs)))
+
+
+SHORTENED_FROM = 3
+"""The fewest letters a drug's name is shortened to and still taken for it: "Gen", "Gent", "Vanc"."""
+
+
+def _written_like(drug: str, order_drug: str) -> bool:
+    """Whether `drug`, or one of its words, may be a medicine of `order_drug` misspelt
+    (domain.medication.names_alike: "Gentamycin") or shortened (its first SHORTENED_FROM letters
+    or more: "Gent")."""
+    named = [" ".join(_name_words(drug)), *_name_words(drug)]
+    return any(names_alike(one, medicine) or (len(one) >= SHORTENED_FROM and medicine.startswith(one))
+               for medicine in medicines_known(order_drug) for one in named if any(c.isalpha() for c in one))
+
+
+def _check_apart(session: Session, patient_id: str, data: Mapping[str, Any], record_id: str | None) -> None:
+    """Refuse a group and screen's "second sample, taken apart" taken within SAMPLES_APART of a
+    first sample of the patient's on record: saved at the first's minute, it was sent to the blood
+    bank as the independent sample "wrong blood in tube" is caught by. With no first on record (one
+    taken in the emergency department) it is the nurse's word."""
+    taken = elapsed.instant(datetime.fromisoformat(data["taken_at"]))
+    close = [first for first in list_current(session.db, form_id=REQUEST_FORM, patient_id=patient_id)
+             if first.record_id != record_id and first.status is not RecordStatus.ENTERED_IN_ERROR
+             and first.data.get("group_sample") == "first_sample"
+             and abs(elapsed.instant(datetime.fromisoformat(first.data["taken_at"])) - taken) < SAMPLES_APART]
+    if close:
+        spec = session.form(REQUEST_FORM)
+        raise ValidationFailed([FieldError("group_sample", WORDS["not_apart"][session.lang].format(
+            field=spec.field("group_sample").label.get(session.lang),
+            first=ward_time(datetime.fromisoformat(close[0].data["taken_at"]), session.clock().tzinfo)))])
+
+
+SAMPLE_TIME_WITHIN = timedelta(minutes=15)
+"""How far a result's own "Sample taken", or its receipt, may be from (or before) its sample's
+time taken and still be of it: the time on a tube, written by hand, and the one typed from the
+request differ by minutes; a repeat sample is taken later than that."""
+
+
+def check_sample(session: Session, before: Mapping[str, Any] | None, data: Mapping[str, Any]) -> None:
+    """Refuse a result picked for a sample (`request`) it cannot be of, when its sample, its
+    receipt or its own "Sample taken" changes: its own sample taken another time or, that not
+    given, received before that sample was taken, each beyond SAMPLE_TIME_WITHIN (a blood gas out
+    of the analyser at 06:08, its sample typed as taken at 06:10, is of it). The paper report of
+    the 06:00 potassium, typed against the only sample awaiting a result, the 12:00 repeat, closed
+    the repeat, and nobody chased it (NPSA: a result is matched to its sample by the sample's
+    identity)."""
+    if not data.get("request") or (before is not None and all(
+            before.get(name) == data.get(name) for name in ("request", "received_at", "sample_taken_at"))):
+        return
+    sample = current_of(session.db, [str(data["request"])]).get(str(data["request"]))
+    if sample is None:
+        return  # not a sample of the patient's: refused as such (services.records._check_picked)
+    taken, zone = datetime.fromisoformat(sample.data["taken_at"]), session.clock().tzinfo
+    received_at = datetime.fromisoformat(data["received_at"])
+    other = datetime.fromisoformat(data["sample_taken_at"]) if data.get("sample_taken_at") else None
+    if other is not None and abs(elapsed.instant(other) - elapsed.instant(taken)) > SAMPLE_TIME_WITHIN:
+        key, when = "other_sample", other
+    elif other is None and elapsed.instant(received_at + SAMPLE_TIME_WITHIN) < elapsed.instant(taken):
+        key, when = "received_before", received_at
+    else:
+        return
+    raise ValidationFailed([FieldError("request", WORDS[key][session.lang].format(
+        field=session.form(FORM).field("request").label.get(session.lang), taken=ward_time(taken, zone),
+        other=ward_time(when, zone)))])
+
+
 def check(session: Session, before: Mapping[str, Any] | None, data: Mapping[str, Any]) -> None:
     """A result typed on the ward, new or amended (`before`: the answers it corrects): a correction
-    of what a doctor was told of (`check_amended`); what a student nurse does not record alone
-    (`check_student`); a value outside its own range saved "Normal" (`check_flag`). Each held only
-    to what an amendment changes."""
+    of what a doctor was told of (`check_amended`); a sample it cannot be of (`check_sample`); what
+    a student nurse does not record alone (`check_student`); a value outside its own range saved
+    "Normal" (`check_flag`). Each held only to what an amendment changes."""
     if before is not None:
         check_amended(before, data, session.lang)
+    check_sample(session, before, data)
     changed = before is None or _test_named(before) != _test_named(data) or any(
         before.get(name) != data.get(name) for name in ("range", *GIVEN, *TOLD, FLAG_KEPT))
     if changed:

@@ -32,9 +32,11 @@ from downtime.domain.medication import (
 )
 from downtime.domain.medication import severe_reaction
 from downtime.domain.medication import (given_instant, given_when_fasting, insulin, levelled, patch, patches_on,
-                                        reason_offered, route_code)
+                                        reason_offered, route_code, units_abbreviated)
 from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, anticoagulant, course_decided, sedating
 from downtime.domain.anticoagulation import INR_DECIDED, ordered_beside
+from downtime.domain.potassium import POTASSIUM_REVIEWED
+from downtime.domain.lab_results import level_judged
 from downtime.domain.falls import Ask
 from downtime.domain.pain import opioid
 from downtime.domain.laptops import Authors, Laptop, laptop_name
@@ -672,6 +674,26 @@ _MUST_BE_TICKED = {
     "time_critical": QT_TRANSLATE_NOOP("messages", "“{field}” must be Yes for {drug}, a time-critical medicine.")}
 
 
+UNITS_IN_FULL = {"en": "“{field}”: write “units” in full, not “{typed}”: “4U” is read as 40 and “IU” as IV "
+                       "(NPSA/2010/RRR013, safer administration of insulin).",
+                 "fr": "« {field} » : écrire « unités » en toutes lettres, pas « {typed} » : « 4U » se lit 40 et "
+                       "« UI » IV (NPSA/2010/RRR013, sécurité de l’administration de l’insuline)."}
+"""An insulin order's name or rule writing units abbreviated (`_check_units_in_full`)."""
+
+
+def _check_units_in_full(session: Session, spec: FormSpec, data: Mapping[str, Any]) -> None:
+    """An insulin order whose name or rule writes "units" abbreviated after a number
+    (domain.medication.units_abbreviated: "8-12: 2u", "Actrapid 50 IU in 50 mL") is refused on
+    that field: its dose unit is asked in units, but the rule and the name are what the nurse
+    doses from, printed on the chart as written."""
+    if not insulin(str(data.get("drug") or "")):
+        return
+    if errors := [FieldError(name, UNITS_IN_FULL[session.lang].format(field=spec.field(name).label.get(session.lang),
+                                                                        typed=typed))
+                  for name in ("drug", DOSE_RULE) if (typed := units_abbreviated(str(data.get(name) or "")))]:
+        raise ValidationFailed(errors)
+
+
 def check_order(session: Session, patient_id: str, data: dict[str, Any], before: dict[str, Any] | None = None) -> None:
     """Called by the records service before an order is written or amended on the ward (an
     order from the EHR's snapshot is what the EHR held, and is loaded as it was).
@@ -701,6 +723,9 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
     A regular order's times are refused on their field when a dose could not be given at each
     as written (see domain.medication.times_problem): "08:00 08:00" or "23:59 00:00" made two
     lines a minute apart on the round, and the second dose raised no warning.
+
+    An insulin order writing "units" abbreviated in its name or rule is refused on that field
+    (`_check_units_in_full`).
 
     An order whose dose cannot be as written (a unit by a route that cannot take it, a dose
     above its medicine's most, or more than it allows in a day) is refused on the field to
@@ -737,6 +762,7 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
                              times_field.label.get(session.lang)):
         raise ValidationFailed([FieldError(times_field.id, said.text(session.lang))])
     _check_weekly_methotrexate(session, spec, data)
+    _check_units_in_full(session, spec, data)
     _check_infusion_rate(session, spec, data, before)
     _check_range(session, spec, data)
     _check_strength(session, spec, patient_id, data, before)
@@ -1287,15 +1313,18 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     ago, it cannot be checked before now, and the glucose chart of that night is typed in too.
     An infusion's bag taken down early by then (infusion_rates.stopped_bags: not one that ran
     through) leaves its time open for the bag that replaces it: a bag tissued at 10:00, its new
-    one at 10:30 was "already given"."""
+    one at 10:30 was "already given"; a VRIII's syringe charted stopped only its time
+    (infusion_rates.syringes_changed), still counted for the spacing and the daily maximum."""
     from downtime.services import infusion_rates  # which reads the bags through this module
     from downtime.services import sepsis  # which reads the doses through this module
     from downtime.services import anticoagulation  # which reads the orders and doses through this module
+    from downtime.services import potassium  # which reads the orders and doses through this module
 
     at = datetime.fromisoformat(values["given_at"])
     theirs, same, history = _judged_against(session.db, order(session.db, order_id), at)
     found = next(other for other in theirs if other.record_id == order_id)
     replaced = infusion_rates.stopped_bags(session.db, found, at)
+    changed = infusion_rates.syringes_changed(session.db, found, at)
     patient = census.patient_with_location(session.db, session.forms, found.patient_id)
     location = census.location_at(session.db, found.patient_id, at)
     others = [other for other in theirs if other.record_id in same and other.record_id != found.record_id]
@@ -1308,7 +1337,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         session, found, slot) + away + _typed_by_another(session, found, slot, at) + safety_warnings(
         found, outcome=Outcome(values["outcome"]), at=at, dose=values.get("dose_given"), scheduled_for=slot,
         allergies=[allergy.substance for allergy in recorded], allergies_described=[allergy.described for allergy in recorded],
-        history=[dose for dose in history if dose.record_id not in replaced],
+        history=[dose for dose in history if dose.record_id not in replaced], open_again=changed,
         admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
         as_required=[other for other in others if other.frequency is Frequency.PRN],
         other_orders=[(other, order_label(other, session.form(ORDER_FORM), session.lang)) for other in others],
@@ -1323,9 +1352,10 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         + (opioid_stopped(session, found, at) if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
            else [])
         + (recorded_ahead(history, found, same, session.clock()) if values["outcome"] == Outcome.GIVEN.value else [])
-        + (sedation_on_neuro_alarm(session, found, at) + anticoagulant_after_head_injury(session, patient, found, at)
+        + (head_injury_asked(session, patient, found, at)
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else [])
-        + anticoagulation.dose_warnings(session, found, values) + fluid_weighed_again(session, found, versions, values))
+        + anticoagulation.dose_warnings(session, found, values) + potassium.dose_warnings(session, found, values)
+        + fluid_weighed_again(session, found, versions, values))
 
 
 _NEURO_ALARM = QT_TRANSLATE_NOOP(
@@ -1380,13 +1410,131 @@ def _head_injury_said(known: Falls, one: Recorded) -> str | None:
     return _HELD if data.get(DECISION) else _NOT_DECIDED
 
 
+def _decision(data: Mapping[str, Any]) -> tuple[object, object]:
+    """A fall's CT head and the doctor's decision on the anticoagulant after it, as its record says."""
+    return data.get("ct_head"), data.get(DECISION)
+
+
+def _prescribed_since(db: Database, one: Recorded, found: Order, at: datetime) -> bool:
+    """Whether the doctor prescribed `found`'s medicine again since the fall `one` recorded its CT
+    head and decision as they stand (the earliest of its latest versions saying them): `found`, and
+    each order of its medicine it carries on (`_course`), written and starting after it. The
+    doctor's new prescription is the doctor deciding otherwise, and a week-old fall's "hold" asked
+    a new order's every dose for the rest of the stay (review R2 D5); the outage's daily rewrite of
+    the held order is no decision, and it was silenced (review S_NL S1) however the morning's
+    rewrite was timed (review S_GLN S1). The fall amended since for
+    something else (the family told) keeps its decision's time; the order standing at the fall is
+    still asked."""
+    course, versions = _course_versions(db, found, at)
+    standing, decided = _decision(one.record.data), one.record.recorded_at
+    for version in reversed(histories(db, [one.record.record_id])[one.record.record_id]):
+        if _decision(version.data) != standing:
+            break
+        decided = version.recorded_at
+    began = [min(elapsed.instant(versions[other.record_id][0].recorded_at), elapsed.instant(other.start_at))
+             for other in course]
+    return elapsed.instant(decided) < min(began)
+
+
+def _course_versions(db: Database, found: Order, at: datetime) -> tuple[list[Order], dict[str, list[RecordVersion]]]:
+    """`found`'s course as it runs at `at` (`_course` over the patient's orders of its medicine)
+    and each of its medicine's orders' versions, oldest first."""
+    theirs = {other.record_id: other for other in orders(db, found.patient_id, at)} | {found.record_id: found}
+    ids = same_medicine(found, theirs.values())
+    versions = histories(db, list(ids))
+    written = {order_id: versions[order_id][0].recorded_at for order_id in ids}
+    return _course(found, [theirs[order_id] for order_id in ids], written, at.tzinfo), versions
+
+
+def course(db: Database, found: Order, at: datetime) -> list[Order]:
+    """`found` and the orders of its medicine it carries on as it runs at `at` (`_course`): what a
+    dose of an earlier order is read against where the outage rewrites the chart daily (services.
+    infusion_rates: a twice-daily isophane's evening dose held on the rewrite)."""
+    return _course_versions(db, found, at)[0]
+
+
+def dose_changed_since(db: Database, found: Order, at: datetime, since: datetime) -> bool:
+    """Whether a prescriber changed what `found`'s medicine gives after `since`: the doses, units
+    and times of its orders standing at `since` (each as recorded by then) are not those standing
+    at `at` (`_regimen`), by an amendment, a dose time taken off, an order stopped or another
+    written. The prescriber's review of a dose after what happened at `since` (a sulfonylurea's
+    hypo: services.glucose); the outage's daily rewrite of the same doses is none, whichever line
+    is typed first (80 mg mane and 40 mg at 18:00, the 80 mg weighed against the 40 mg, was taken
+    for one), and a medicine first prescribed after it (transcribed from the home list) has no
+    doses before it to review."""
+    theirs = {other.record_id: other for other in orders(db, found.patient_id, at)} | {found.record_id: found}
+    ids = same_medicine(found, theirs.values())
+    versions = histories(db, list(ids))
+    ended = ended_with_their_stay(db, found.patient_id, [versions[order_id][-1] for order_id in ids], at)
+    before = _regimen(versions, ended, since)
+    return bool(before) and before != _regimen(versions, ended, at)
+
+
+def _regimen(versions: Mapping[str, list[RecordVersion]], ended: Mapping[str, MovementEvent],
+             at: datetime) -> set[tuple[object, ...]]:
+    """The dose, unit, frequency and times of each order among `versions` (each one's, oldest
+    first) running at `at` as recorded by then, one left open by its stay's end (`ended`) read as
+    stopped then (`_as_ended`)."""
+    found: set[tuple[object, ...]] = set()
+    for order_id, its in versions.items():
+        standing = next((one for one in reversed(its) if elapsed.instant(one.recorded_at) <= elapsed.instant(at)), None)
+        if standing is None or standing.status is RecordStatus.ENTERED_IN_ERROR:
+            continue
+        if (one := _as_ended(order_of(standing), ended.get(order_id))).active_at(at):
+            found.add((one.dose, one.dose_unit, one.frequency, one.times, one.every_days))
+    return found
+
+
+def _course(found: Order, same: Sequence[Order], written: Mapping[str, datetime],
+            zone: tzinfo | None) -> list[Order]:
+    """`found` and the orders of `same` (its medicine's) it carries on, one from another: an order
+    starting no later than the next, which misses none of its doses (`_carried_on`). A held order
+    runs on until rewritten (its rewrite carries it on); one the doctor stopped leaves a gap before
+    the medicine is prescribed again."""
+    course, todo = {found.record_id: found}, [found]
+    while todo:
+        later = todo.pop()
+        for other in same:
+            if other.record_id not in course and elapsed.instant(other.start_at) <= elapsed.instant(later.start_at) \
+                    and _carried_on(other, later, written[later.record_id], zone):
+                course[other.record_id] = other
+                todo.append(other)
+    return list(course.values())
+
+
+def _carried_on(earlier: Order, later: Order, written: datetime, zone: tzinfo | None) -> bool:
+    """Whether `later`, written at `written`, carries `earlier` on: `earlier` still runs, or none of
+    its dose times falls after its stop and before `later`'s first dose (`_first_dose`, on the
+    ward's clock `zone`); one without dose times, stopped no earlier than `later` was written or
+    started. The daily rewrite stops yesterday's order a few minutes before today's is written, or
+    starts today's at its next dose time, and was read as the doctor restarting a held apixaban
+    (review S_GLN S1); a stop that misses doses is a break in the medicine."""
+    if earlier.stop_at is None:
+        return True
+    stop = elapsed.instant(earlier.stop_at)
+    if earlier.frequency is not Frequency.SCHEDULED or not earlier.times:
+        return min(elapsed.instant(written), elapsed.instant(later.start_at)) <= stop
+    first = _first_dose(later, zone)
+    running = earlier.model_copy(update={"stop_at": None})
+    return not any(stop < elapsed.instant(slot) < elapsed.instant(first) for slot in scheduled_slots(
+        running, earlier.stop_at.astimezone(zone).date(), first.astimezone(zone).date(), zone))
+
+
+def _first_dose(found: Order, zone: tzinfo | None) -> datetime:
+    """A regular order's first dose time on the ward's clock (`zone`), else its start."""
+    day = found.start_at.astimezone(zone).date()
+    return next(iter(scheduled_slots(found, day, day + timedelta(days=found.every_days), zone)), found.start_at)
+
+
 def anticoagulant_after_head_injury(session: Session, patient: PatientSummary, found: Order,
                                     at: datetime) -> list[Warning]:
     """An anticoagulant given at `at` after a fall before it whose CT head is still asked
     (`_HEAD_CT_ASKS`): the 08:00 apixaban after a fall at 02:00 with a possible head injury, no
     doctor and no CT recorded, was given from the round with nothing said, the one decision the
     doctor must take first; once the CT is done, until the fall records the doctor's decision to
-    continue it (`_head_injury_said`). Not of a dose typed from the paper chart, given already."""
+    continue it (`_head_injury_said`), or, once it is held or stopped, the doctor prescribes it
+    again since (`_prescribed_since`: a CT done with no decision recorded is always asked). Not of
+    a dose typed from the paper chart, given already."""
     from downtime.services import falls  # which read the anticoagulants on the medication chart
 
     if not anticoagulant(found.drug):
@@ -1397,7 +1545,16 @@ def anticoagulant_after_head_injury(session: Session, patient: PatientSummary, f
     return [Warning(Check.HEAD_INJURY, said, {
         "drug": " ".join(found.drug.split()), "time": f"{one.fall.fell_at.astimezone(at.tzinfo):%d/%m %H:%M}"})
         for one in known.falls if elapsed.instant(one.fall.fell_at) <= elapsed.instant(at)
-        and (said := _head_injury_said(known, one)) is not None][-1:]
+        and (said := _head_injury_said(known, one)) is not None
+        and (said != _HELD or not _prescribed_since(session.db, one, found, at))][-1:]
+
+
+def head_injury_asked(session: Session, patient: PatientSummary, found: Order, at: datetime) -> list[Warning]:
+    """What the neuro chart and a fall with a possible head injury ask of `found` given at `at`
+    (`sedation_on_neuro_alarm`, `anticoagulant_after_head_injury`): of a dose, and of an infusion's
+    rate raised or restarted (infusion_rates.change_rate), which gives more of it as a dose does: a
+    heparin syringe raised an hour after such a fall was asked nothing (review R2 D1)."""
+    return sedation_on_neuro_alarm(session, found, at) + anticoagulant_after_head_injury(session, patient, found, at)
 
 
 _RECORDED_AHEAD = QT_TRANSLATE_NOOP(
@@ -1519,10 +1676,11 @@ def on_chart(warning: Warning) -> Warning:
 
 def holding(warnings: Iterable[Warning]) -> list[Warning]:
     """Those of an order's `levels` that hold its dose, for the round and the MAR to mark: not an
-    AKI's question the prescriber answered (`KIDNEY_INJURY_PRESCRIBED`), nor a high INR they decided
-    on (domain.anticoagulation.INR_DECIDED), said there in plain."""
-    return [warning for warning in warnings
-            if warning.template != KIDNEY_INJURY_PRESCRIBED and warning.template not in INR_DECIDED]
+    AKI's question the prescriber answered (`KIDNEY_INJURY_PRESCRIBED`), nor a high INR or potassium
+    they decided on (domain.anticoagulation.INR_DECIDED, domain.potassium.POTASSIUM_REVIEWED), said
+    there in plain."""
+    return [warning for warning in warnings if warning.template not in {
+        KIDNEY_INJURY_PRESCRIBED, POTASSIUM_REVIEWED, *INR_DECIDED}]
 
 
 _METFORMIN_EGFR = QT_TRANSLATE_NOOP(
@@ -1620,6 +1778,13 @@ LEVEL_COURSE_GAP = timedelta(hours=48)
 """The time with no dose of a medicine its levels decide beyond which its next starts a new course
 (`_course_given`): the doses of orders rewritten each day are one course, a course weeks before
 another is not."""
+_LEVEL_FLAGGED_CRITICAL = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: LEVEL FLAGGED CRITICAL ({timing} {result}): hold and ask the doctor.")
+_LEVEL_FLAGGED_CRITICAL_UNSENT = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: LEVEL FLAGGED CRITICAL ({result}, received {received}): hold and ask the doctor.")
+"""Said of a level held on the laboratory's Critical flag alone, its value or range not read
+(domain.lab_results.level_judged): "4.2, critical" phoned with no range. A "3" so flagged may be
+low, and was said ABOVE RANGE with "None", then "flagged critical", as its range."""
 _LEVEL_TIMINGS = {"trough": QT_TRANSLATE_NOOP("messages", "trough"), "peak": QT_TRANSLATE_NOOP("messages", "peak"),
                   "timed": QT_TRANSLATE_NOOP("messages", "timed")}
 
@@ -1628,9 +1793,10 @@ def _timing(sample: lab_results.Sent) -> Phrase:
     return Phrase(_LEVEL_TIMINGS[sample.record.data["level_timing"]])
 
 
-def _result_words(result: lab_results.Received, *named: str) -> str:
-    """A result's `named` fields as typed, each with its spaces run together: "4.2 mg/L"."""
-    return " ".join(" ".join(str(part).split()) for part in (result.record.data.get(name) for name in named) if part)
+def _above(result: lab_results.Received, judged: str, flagged: str) -> str:
+    """The warning `judged` for a level above its range, or `flagged` for one held on its Critical
+    flag alone (domain.lab_results.level_judged)."""
+    return judged if level_judged(str(result.record.data["result"]), result.record.data.get("range")) else flagged
 
 
 def _course_given(found: Order, theirs: Iterable[Order], given: Iterable[Administration],
@@ -1655,10 +1821,11 @@ def level_warnings(found: Order, sent: Sequence[lab_results.Sent], given: Iterab
                    at: datetime, results: Sequence[lab_results.Received] = (),
                    theirs: Iterable[Order] = ()) -> list[Warning]:
     """What a dose of `found` at `at` waits on when a level decides it (domain.medication.levelled):
-    its levels awaited, or back above their range since its last dose before `at` among `given`
-    (lab_results.levels; among the patient's `results` too, for a level typed with no sample sent
-    here), for the dose dialog and the round alike: the gentamicin due at 12:00 was DUE like any
-    other with its trough awaited, or back at 2.4 mg/L for "< 1". And, once its course's doses
+    its levels awaited since its course began (`_course_given`: a trough taken at 06:00, before the
+    day's rewritten order started at 10:00, held nothing), or back above their range since its
+    last dose before `at` among `given` (lab_results.levels; among the patient's `results` too,
+    for a level typed with no sample sent here), for the dose dialog and the round alike: the
+    gentamicin due at 12:00 was DUE like any other with its trough awaited, or back at 2.4 mg/L for "< 1". And, once its course's doses
     (`_course_given`, among the patient's orders `theirs`) call for a first level (domain.aki.
     first_level: an aminoglycoside's after its second dose, vancomycin's by its fourth or 48 hours,
     teicoplanin's by day 5) with none taken since the first (lab_results.level_taken_since), a level
@@ -1668,7 +1835,8 @@ def level_warnings(found: Order, sent: Sequence[lab_results.Sent], given: Iterab
         return []
     before = _course_given(found, theirs, given, at)
     last = before[-1] if before else None
-    got, drug = lab_results.levels(sent, found.drug, found.start_at, last, results), " ".join(found.drug.split())
+    course_from = min(found.start_at, before[0], key=elapsed.instant) if before else found.start_at
+    got, drug = lab_results.levels(sent, found.drug, course_from, last, results), " ".join(found.drug.split())
     unsent = ([Warning(Check.LEVEL_AWAITED, _LEVEL_NOT_SENT, {
         "drug": drug, "first": f"{before[0].astimezone(at.tzinfo):%d/%m %H:%M}"})]
         if aki.first_level(found.drug).due(before, at)
@@ -1676,13 +1844,13 @@ def level_warnings(found: Order, sent: Sequence[lab_results.Sent], given: Iterab
     return [*(Warning(Check.LEVEL_AWAITED, _LEVEL_AWAITED, {
         "drug": drug, "timing": _timing(one), "taken": f"{one.taken_at.astimezone(at.tzinfo):%d/%m %H:%M}"})
         for one in got.awaited),
-        *(Warning(Check.LEVEL_ABOVE_RANGE, _LEVEL_ABOVE_RANGE, {
-            "drug": drug, "timing": _timing(one), "range": " ".join(str(result.record.data["range"]).split()),
-            "result": _result_words(result, "result", "units")})
+        *(Warning(Check.LEVEL_ABOVE_RANGE, _above(result, _LEVEL_ABOVE_RANGE, _LEVEL_FLAGGED_CRITICAL), {
+            "drug": drug, "timing": _timing(one), "range": result.words("range"),
+            "result": result.words("result", "units")})
           for one, result in got.above),
-        *(Warning(Check.LEVEL_ABOVE_RANGE, _LEVEL_ABOVE_RANGE_UNSENT, {
-            "drug": drug, "result": _result_words(result, "test", "result", "units"),
-            "range": _result_words(result, "range"),
+        *(Warning(Check.LEVEL_ABOVE_RANGE, _above(result, _LEVEL_ABOVE_RANGE_UNSENT, _LEVEL_FLAGGED_CRITICAL_UNSENT), {
+            "drug": drug, "result": result.words("test", "result", "units"),
+            "range": result.words("range"),
             "received": f"{result.received_at.astimezone(at.tzinfo):%d/%m %H:%M}"})
           for result in got.above_unsent), *unsent]
 
@@ -2773,11 +2941,12 @@ def _said_by_name(order: Order, order_form: FormSpec, dose: str) -> bool:
     names are written, and a volume by its litres ("Hartmann's 1 L" of 1000 mL): "Insulin 50 units
     in 50 mL" of 50 units read "… 50 unités" in French alone. Not a number within another ("1500
     mL" of 500), nor a strength's ("250 mg/5 mL" of 5 mL, "100 units/mL" of 100 units), whose dose
-    is still said."""
+    is still said. A unit in its plural is the same unit ("Levothyroxine 25 micrograms" of 25
+    microgram, "25 microgrammes")."""
     said = {dose, order_dose(order, order_form, "en")}
     if order.dose_unit == ML and order.dose_min is None and order.dose_rule is None:
         said.add(f"{decimal_text(order.dose / 1000, 'en')} L")
-    return any(re.search(rf"(?<![\w.,/]){_loosely(text)}(?![\w/])", order.drug, re.IGNORECASE) is not None
+    return any(re.search(rf"(?<![\w.,/]){_loosely(text)}s?(?![\w/])", order.drug, re.IGNORECASE) is not None
                for text in said)
 
 
@@ -3070,8 +3239,9 @@ def _holds_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str,
     the laptop is elsewhere, said nothing of it; the prescriber's reason instead when they gave it
     knowing the AKI (`KIDNEY_INJURY_PRESCRIBED`, which `holding` leaves out). The samples, doses
     and results are read only for the patients with such an order. A vitamin K antagonist's INR likewise
-    (anticoagulation.inr_now)."""
+    (anticoagulation.inr_now), and a high potassium a medicine that raises it (potassium.potassium_now)."""
     from downtime.services import anticoagulation  # which reads the orders and doses through this module
+    from downtime.services import potassium  # which reads the orders and doses through this module
 
     found = list(found)
     levelled_orders = {one.record_id: one for one in found if levelled(one.drug, one.route)}
@@ -3096,8 +3266,9 @@ def _holds_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str,
         reason = _prescribed_knowing(versions.get(order_id, []), sign.received or now)
         held[order_id].append(Warning(Check.KIDNEY_INJURY, _KIDNEY_INJURY, said) if reason is None else
                               Warning(Check.KIDNEY_INJURY, KIDNEY_INJURY_PRESCRIBED, {**said, "reason": reason}))
-    for order_id, warnings in anticoagulation.inr_now(db, found, now).items():
-        held[order_id] += warnings
+    for waits in (anticoagulation.inr_now(db, found, now), potassium.potassium_now(db, found, now)):
+        for order_id, warnings in waits.items():
+            held[order_id] += warnings
     return {order_id: tuple(warnings) for order_id, warnings in held.items() if warnings}
 
 

@@ -275,7 +275,9 @@ def _judged(records: list[RecordVersion]) -> list[NeuroSet]:
     its GCS weighed against none, nor against it; when the doctor was told on a set not done, the
     GCS is weighed from the last set taken before it (the last GCS anybody knew: a drop of 5 after a
     refusal told to the doctor was said to nobody). The times the flags say on the laptop's clock
-    (a set typed on a laptop whose clock was at UTC, merged here, said "fell since" an hour off)."""
+    (a set typed on a laptop whose clock was at UTC, merged here, said "fell since" an hour off).
+    A drop held that the set's fall of the GCS already says, as large or larger, is not said again
+    (`_kind`): 15 then 13 held half an hour said "fell by 2" and "down by 2, held" on one set."""
     found = sorted((record for record in records if record.status is not RecordStatus.ENTERED_IN_ERROR),
                    key=lambda record: (datetime.fromisoformat(record.data["taken_at"]), record.recorded_at))
     sets: list[NeuroSet] = []
@@ -286,9 +288,9 @@ def _judged(records: list[RecordVersion]) -> list[NeuroSet]:
         scored = [one for one in sets[scored_since:] if one.not_done is None]
         sustained = None if record.data.get("not_done") else sustained_fall(
             [*((one.taken_at.astimezone(), one.gcs) for one in scored), (taken_at.astimezone(), gcs(record.data))])
-        sets.append(NeuroSet(record, taken_at, gcs(record.data), [*flags(
-            record.data, [_weighed(one) for one in earlier], [_weighed(one) for one in scored]),
-            *([sustained] if sustained else [])]))
+        own = flags(record.data, [_weighed(one) for one in earlier], [_weighed(one) for one in scored])
+        held = [sustained] if sustained and _kind(sustained) not in {_kind(flag) for flag in own} else []
+        sets.append(NeuroSet(record, taken_at, gcs(record.data), [*own, *held]))
         if sets[-1].answers:
             since = len(sets) - 1
             scored_since = next((number for number in range(since, -1, -1) if sets[number].not_done is None), since)

@@ -50,6 +50,10 @@ WORDS = {
                      "fr": "{medicine} — pris avant l’admission, {decided} (conciliation médicamenteuse) : {asked}"},
     "home_dose_changed": {"en": "{medicine} — taken before admission, dose changed in hospital: {asked}",
                           "fr": "{medicine} — pris avant l’admission, dose modifiée à l’hôpital : {asked}"},
+    "home_unrecorded": {"en": "Medicines taken before admission — NOT RECORDED in hospital (unknown, not none): list "
+                              "each and say: {asked}",
+                        "fr": "Traitement habituel — NON RENSEIGNÉ à l’hôpital (inconnu, et non absent) : lister "
+                              "chacun et préciser : {asked}"},
     "home_several": {"en": "{medicine} — taken before admission, its medicines not all given by one order in "
                            "hospital, say of each: {asked}",
                      "fr": "{medicine} — pris avant l’admission, ses médicaments non donnés par une seule "
@@ -64,7 +68,7 @@ an order of the stay stopped in hospital (`stopped`, with the reason its stop wa
 was taken, ending in leaving's blank for the prescriber to say whether it goes on: never charted
 (`home_medicine`), only stopped (`home_stopped`: apixaban held for an endoscopy), at another dose
 (`home_dose_changed`), or naming several medicines no one order gives (`home_several`: a list on
-one line, or co-codamol beside a paracetamol order);
+one line, or co-codamol beside a paracetamol order); the list recorded nowhere (`home_unrecorded`);
 an as-required medicine never given (`none_given`); an order's indication on its full line; a
 time-critical dose missed, after the order (`missed`)."""
 NO_ISOLATION, CONTACT = "none", "contact"
@@ -581,7 +585,7 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
         treatments.append((line, line))
     if not going_home:
         return treatments
-    return [*((line, line) for line in _home_medicines(session, patient, in_force, stopped_in_hospital)),
+    return [*((line, line) for line in _home_medicines(session, patient, in_force, stopped_in_hospital, now)),
             *(treatments if in_force else [(WORDS["no_order"][session.lang],) * 2, *treatments]),
             *((line, line) for line in _stopped_lines(session, in_force, stopped_in_hospital, now))]
 
@@ -632,9 +636,11 @@ def _stopped_lines(session: Session, in_force: list[medication.Order], stopped: 
 
 
 def _home_medicines(session: Session, patient: PatientSummary, in_force: list[medication.Order],
-                    stopped: list[medication.Order]) -> list[str]:
-    """Each medicine the stay's admission says was taken at home (one a line, as typed) that no
-    order in force gives as it was taken, asking whether it goes on (ending in leaving's blank,
+                    stopped: list[medication.Order], now: datetime) -> list[str]:
+    """Each medicine the stay's admission says was taken at home (one a line, as typed), then each
+    one the stay's medicines reconciliation decided beside them (`reconciliation.unlisted`: the GP
+    read "None: no medicine in force" for a patient on apixaban held for anaemia), that no order
+    in force gives as it was taken, asking whether it goes on (ending in leaving's blank,
     asked of before the save): a home apixaban never charted in hospital went home unmentioned,
     and the GP never knew whether to restart it. A line is left to its order's own line only
     when one order in force gives every medicine it names (see `medicines_in`: co-codamol is
@@ -647,13 +653,18 @@ def _home_medicines(session: Session, patient: PatientSummary, in_force: list[me
     only stopped in hospital (apixaban held for an endoscopy), held or stopped by the stay's medicines reconciliation (with why and until
     when: `reconciliation.Decision.said`), or never charted. The line and the order are named alike
     (`home_medicines.named`: "Folic acid 5 mg od" and an order "Folic acid 5mg tablets"); one saying
-    there is none ("Nil.", "NKDA") or that the list is elsewhere ("See GP list"), or a heading
-    ("Traitement habituel :"), is no medicine (`home_medicines.home_lines`). Listed first: a list cut to its
-    box keeps them."""
+    there is none ("Nil.") or that the list is unknown or elsewhere ("See GP list"), or a heading
+    ("Traitement habituel :"), is no medicine (`home_medicines.home_lines`). A list not known
+    (`home_medicines.not_recorded`: the admission's left blank, or said unknown or elsewhere, and
+    no reconciliation got it) is asked to be listed, unknown, not none: "None: no medicine in
+    force" over it read to the GP as a patient on no medicine. Listed first: a list cut to its box
+    keeps them."""
     lang, asked = session.lang, leaving.WORDS["continue_or_stop"][session.lang]
     decided = reconciliation.standing(session.db, [patient]).get(patient.patient_id, {})
-    said = []
-    for line in home_medicines.of_admission(session.db, patient):
+    said = ([WORDS["home_unrecorded"][lang].format(asked=asked)]
+            if home_medicines.not_recorded(session.db, patient, now) else [])
+    listed = home_medicines.of_admission(session.db, patient)
+    for line in [*listed, *reconciliation.unlisted(decided, listed)]:
         giving = [order for order in in_force if line.names <= home_medicines.named(order.drug)]
         if any(home_medicines.taken_as_ordered(line.text, order) for order in giving):
             continue

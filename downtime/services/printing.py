@@ -17,12 +17,15 @@ from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, message, semicolon
 from downtime.domain.bounds import MOST_MAR_DAYS, PAPER_NUMBERS
+from downtime.domain.clock import ward_time, ward_zone
+from downtime.domain.elapsed import instant
 from downtime.domain.downtime_number import taken_apart
 from downtime.domain.falls import anticoagulants_named
 from downtime.domain.fluid_balance import chart_day
 from downtime.domain.medication import Frequency
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
+from downtime.domain.theatre import Fasting, fasting_for, fasting_from, fasts
 from downtime.formspec import FormSpec, Lang
 from downtime.services import (bowels, cd_register, chart_alerts, delirium, devices, falls, fluid_balance, glucose,
                                home_medicines, infusion_checks, infusion_rates,
@@ -494,7 +497,7 @@ def _allergies_on_hold(session: Session, patient: PatientSummary, held: Collecti
 
 def _charted(session: Session, patients: list[PatientSummary], at: datetime,
              children: Mapping[str, pews.Watch]) -> dict[str, list[str]]:
-    """What each in-patient's neuro, glucose, transfusion, fluid, repositioning, wound, line and
+    """What each in-patient's operation soon (`theatre_handover`), neuro, glucose, transfusion, fluid, repositioning, wound, line and
     catheter, pain and bowel charts, infusion checks, nutrition, delirium and sepsis screenings, falls, VTE risk assessments,
     time-critical doses, the home medicines no order covers (a line of their own: run on inside
     "NOT DONE SINCE ADMISSION", they read as one more screening), the other doses overdue, the
@@ -504,7 +507,10 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
     (`patients`: the census's)."""
     patient_ids = [patient.patient_id for patient in patients]
     found: dict[str, list[str]] = {}
-    for said in (neuro.handover(session.db, patient_ids, at, session.lang),
+    theatre_head = THEATRE_WORDS["head"][session.lang]
+    for said in ({patient_id: theatre_head.format(operations=operations) for patient_id, operations
+                  in theatre_handover(session.db, session.forms, patients, at, session.lang).items()},
+                 neuro.handover(session.db, patient_ids, at, session.lang),
                  glucose.handover(session.db, patient_ids, at, session.lang),
                  transfusion.handover(session.db, session.forms, patient_ids, at, session.lang),
                  lab_results.handover(session.db, session.forms, patient_ids, at, session.lang),
@@ -532,6 +538,78 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
         for patient_id, line in said.items():
             found.setdefault(patient_id, []).append(line)
     return found
+
+
+THEATRE_AHEAD = timedelta(hours=48)
+"""How far ahead the handover names a patient's operation: tonight's and tomorrow's night nurse
+prepare the patient and fast them for it."""
+THEATRE_WORDS: dict[str, dict[Lang, str]] = {
+    "head": {"en": "THEATRE: {operations}", "fr": "BLOC : {operations}"},
+    "operation": {"en": "{operation} {day} {time} {theatre}", "fr": "{operation} {day} {time} salle {theatre}"},
+    "eat": {"en": "nothing to eat from {time}", "fr": "plus rien à manger à partir de {time}"},
+    "eat_now": {"en": "nothing more to eat", "fr": "plus rien à manger"},
+    "breast_milk": {"en": "breast milk until {time}", "fr": "lait maternel jusqu’à {time}"},
+    "clear": {"en": "clear fluids until {time}", "fr": "liquides clairs jusqu’à {time}"},
+    "nil_by_mouth": {"en": "nil by mouth", "fr": "à jeun strict"},
+}
+SHORT_DAYS: dict[Lang, tuple[str, ...]] = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+                                           "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")}
+
+
+def theatre_handover(db: Database, forms: Mapping[str, FormSpec], patients: Collection[PatientSummary],
+                     at: datetime, lang: Lang) -> dict[str, str]:
+    """Each of these patients' operations still to take place within `THEATRE_AHEAD` of `at`
+    (theatre.coming_operations: under any number linked to theirs, and one whose list runs late
+    still waiting), with its day, time and theatre (the sheet heads them "THEATRE:" like its other
+    items, `_charted`; the Patients tab's column is headed so already), and for
+    one under anaesthetic (`fasts`) when food and fluids stop, by patient id: a hernia repair
+    rebooked to 08:00 tomorrow was on no ward sheet or screen, and the night nurse could not know
+    to fast the patient from 02:00. A fasting time already past says so ("nothing more to eat"),
+    as the letter does."""
+    born = {patient.patient_id: patient.birth_date for patient in patients}
+    coming = theatre.coming_operations(db, list(born), at, THEATRE_AHEAD)
+    rooms = theatre.sessions(db, {facts.session_id for found in coming.values() for facts in found
+                                  if facts.session_id is not None})
+    said: dict[str, str] = {}
+    for patient_id, found in coming.items():
+        lines = []
+        for facts in found:
+            assert facts.start is not None
+            start = facts.start.astimezone(ward_zone(at.tzinfo))
+            line = THEATRE_WORDS["operation"][lang].format(
+                operation=theatre.procedure_and_side(facts.record.data, forms[theatre.BOOKING_FORM], lang),
+                day=f"{SHORT_DAYS[lang][start.weekday()]} {ward_time(start, at.tzinfo, '%d/%m')}",
+                time=ward_time(start, at.tzinfo, "%H:%M"), theatre=rooms[facts.session_id].theatre
+                if facts.session_id in rooms else "—")
+            if fasts(facts.record.data.get("anaesthetic")):
+                line += " — " + _fasting_said(start, fasting_for(born[patient_id], start.date()), at, lang)
+            lines.append(line)
+        said[patient_id] = semicolon(lang).join(lines)
+    return said
+
+
+def _fasting_said(start: datetime, fasting: Fasting, at: datetime, lang: Lang) -> str:
+    """When an operation's patient stops food, breast milk (a baby) and clear fluids (`fasting`),
+    on the ward's clock, the day named when it is not the operation's (an 07:00 case fasts from
+    the evening before); a time already past left out, food said stopped, and all of them past,
+    nil by mouth: never a time gone by."""
+
+    def when(before: timedelta) -> str | None:
+        moment = fasting_from(start, before, at.tzinfo)
+        if instant(moment) <= instant(at):
+            return None
+        local = moment.astimezone(ward_zone(at.tzinfo))
+        time_said = ward_time(local, at.tzinfo, "%H:%M")
+        return time_said if local.date() == start.date() else f"{SHORT_DAYS[lang][local.weekday()]} {time_said}"
+
+    clear = when(fasting.clear)
+    if clear is None:
+        return THEATRE_WORDS["nil_by_mouth"][lang]
+    eat = when(fasting.eat)
+    milk = when(fasting.breast_milk) if fasting.breast_milk is not None else None
+    return ", ".join([THEATRE_WORDS["eat"][lang].format(time=eat) if eat else THEATRE_WORDS["eat_now"][lang],
+                      *([THEATRE_WORDS["breast_milk"][lang].format(time=milk)] if milk else []),
+                      THEATRE_WORDS["clear"][lang].format(time=clear)])
 
 
 def _to_countersign(session: Session, ward: str | None, inside: list[PatientSummary]
@@ -1104,6 +1182,8 @@ def print_letter(session: Session, booking_id: str, out: Path) -> Path:
                theatre=sessions[state.session_id].theatre if state.session_id in sessions else None,
                hospital=state.transferred_to,
                on_ward=theatre.on_a_ward(session.db, str(state.record.patient_id), state.start or session.clock()),
+               fasting=fasting_for(state.patient.birth_date, (state.start or session.clock()).date())
+               if fasts(data.get("anaesthetic")) else None,
                contact=settings.get(session.db, "letter_contact"), lang=session.lang,
                printed_by=session.user.name,
                printed_at=session.clock(), device_name=session.device.name)

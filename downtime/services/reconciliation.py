@@ -206,6 +206,16 @@ def _latest(records: Sequence[RecordVersion]) -> dict[str, Decision]:
     return {one.line: one for record in records for one in decisions(record.data, record.occurred_at)}
 
 
+def unlisted(decided: Mapping[str, Decision], listed: Sequence[HomeLine]) -> list[HomeLine]:
+    """The lines the stay's reconciliations decided (`standing`) that no line of the admission's
+    list (`listed`) names alike (`named`: a dose respaced or corrected on the admission since is
+    the same medicine): a list the prescriber typed under an admission left blank, or a medicine
+    found beside it, which the ward (`home_medicines.unreconciled`) and the going-home letter
+    (services.prefill) never read, or the ward only continued or changed."""
+    alike = {line.names for line in listed}
+    return [HomeLine(line, names) for line in decided if (names := named(line)) not in alike]
+
+
 @dataclass(frozen=True)
 class Reconciled:
     """What a patient's standing reconciliations of the stay say on the ward (`answered`): the
@@ -222,14 +232,6 @@ class Reconciled:
         Parkinson's UK's "Get It On Time" is about: an alternative route is asked, NICE NG71)."""
         one = self.decided.get(line)
         return one is not None and one.decision in ANSWERING and not (critical and one.decision == "held")
-
-    @property
-    def found(self) -> list[HomeLine]:
-        """The medicines the list left out that a reconciliation found continued or changed: asked
-        like an admission's line until charted (one found in the GP letter is the omission NICE
-        NG5 1.3 is about)."""
-        return [HomeLine(line, named(line)) for line, one in self.decided.items()
-                if one.found and one.decision not in ANSWERING]
 
 
 NOTHING_RECONCILED = Reconciled({}, frozenset())

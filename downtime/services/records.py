@@ -487,7 +487,7 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
     would let a correction write what the first save refused. Built at first use, as the
     services of orders, doses, pain, theatre and VTE records write through this module."""
     # which write through this module
-    from downtime.services import infusion_checks, infusion_rates, medication, pain, reconciliation, theatre, vte
+    from downtime.services import falls, infusion_checks, infusion_rates, medication, pain, reconciliation, theatre, vte
     from downtime.services import fluid_balance  # reads medication's, which writes through this module
 
     return {
@@ -512,6 +512,10 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # student nurse's critical result, a value outside its range saved Normal (see lab_results.check).
         lab_results.FORM: (_Check(lambda typed: lab_results.check(typed.session, typed.before, typed.data),
                                   patient=False),),
+        # A sample's drug level naming none of the patient's medicines whose doses levels decide, a
+        # group and screen's second sample at the first's time (see lab_results.check_request).
+        lab_results.REQUEST_FORM: (_Check(lambda typed: lab_results.check_request(
+            typed.session, str(typed.patient_id), typed.data, typed.before, typed.record_id)),),
         # A unit of blood's prescription, start or end (see transfusion.check).
         **dict.fromkeys(transfusion.FORMS, (_Check(lambda typed: transfusion.check(
             typed.session, typed.spec, typed.patient_id, typed.data, typed.record_id)),)),
@@ -533,6 +537,10 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
                        _Check(lambda typed: glucose.check_plan_on_infusion(
                            typed.session.db, typed.spec, str(typed.patient_id), typed.data, typed.session.lang,
                            typed.before))),
+        # A fall's limbs weak before it, asked of a Yes typed (a fall of version 4 is corrected as
+        # it was), and its last seen well time in the stay of the fall (see falls.check).
+        falls.FORM: (_Check(lambda typed: falls.check(typed.session.db, typed.spec, str(typed.patient_id), typed.data,
+                                                      typed.session.lang, typed.before)),),
         # A VTE assessment naming the mechanical prophylaxis decided, and no stockings after an
         # acute stroke or with a reason against them ticked (see vte.check).
         vte.FORM: (_Check(lambda typed: vte.check(typed.spec, typed.data, typed.session.lang, typed.before),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
 from functools import cached_property, reduce
+from itertools import chain, permutations
 from typing import Any, NamedTuple
 
 from sqlite_utils import Database
@@ -24,15 +25,16 @@ from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.medication import Anticoagulated, Order, anticoagulant, anticoagulated_at, insulin
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
-    ADMITTED_FOR_IT, ARRIVE_BEFORE, CLINICAL_REASONS, PRIORITY_RANK, TARGET_WAIT, TURNOVER, Booking, Cancellation,
-    CancelReason, Clash, Priority, Slot, Suggested,
+    ADMITTED_FOR_IT, ARRIVE_BEFORE, CLINICAL_REASONS, PRIORITY_RANK, TARGET_WAIT, TURNOVER,
+    Booking, Cancellation, CancelReason, Clash, Priority, Slot, Suggested,
     TheatreSession, behind_later_ranks, clashes, diabetes_rank, latex_allergic, left_outside, letter_arrives, meetings,
     outside,
-    Lowering, list_overrun, lowering, maybe_same_person, not_to_be_done, overlapping_sessions, rebook_by,
+    Lowering, fasted_at, held_to_fast, list_overrun, lowering, maybe_same_person, not_to_be_done,
+    overlapping_sessions, rebook_by,
     suggest_for_specialty, suggest_slots, theatre_key, theatre_order,
 )
 from downtime.formspec import FormSpec
-from downtime.domain.laterality import contradiction, sides_spoken, speaks_of_side
+from downtime.domain.laterality import contradiction, sides_named, sides_spoken, speaks_of_side
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, Lang, Listed, Phrase, message, semicolon, translate
 from downtime.services import medication, records
@@ -63,14 +65,16 @@ class BookingStatus(StrEnum):
 
 
 class LeftSlot(NamedTuple):
-    """A slot (session, start) an operation was cancelled from, why, and the cancellation that
-    did it: the records office's line of a second cancellation names the rebooked slot it
-    cancelled, not the booking's first one."""
+    """A slot (session, start) an operation was cancelled from, why, the cancellation that did
+    it, and the record that had placed the operation there (the booking or a rebooking): the
+    records office's line of a second cancellation names the rebooked slot it cancelled, not the
+    booking's first one."""
 
     session_id: str
     start: datetime
     reason: CancelReason
     cancelled_by: str
+    placed_by: RecordVersion
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,15 @@ class BookingFacts:
     until one record is withdrawn, the new date's list showing it struck. Applied, the case was
     listed to be done again on the new date in silence, and the EHR sent a booked Appointment
     after the fulfilled one."""
+    cancelled_again: tuple[RecordVersion, ...] = field(default=(), kw_only=True)
+    """The cancellations naming a date no longer standing when they came (`cancels_standing`):
+    a second laptop that never saw the rebooking recorded the outage's cancellation of the first
+    date after it. Each changes nothing, and every list and report says CANCELLED ON TWO LAPTOPS
+    until it is withdrawn: applied, it cancelled the new date the patient had been given, in
+    silence, and the EHR was sent that date cancelled. One naming a date another laptop's
+    rebooking replaced (`rebooked_over`) changes nothing either, and is not among them: REBOOKED
+    TWICE names both dates, and once one rebooking is withdrawn it applies, or names a date
+    that never stood."""
 
     @property
     def rebooked_twice(self) -> tuple[datetime, ...]:
@@ -332,6 +345,9 @@ _CANCELLED_AND_DONE = QT_TRANSLATE_NOOP("messages", "CANCELLED AND DONE (cancell
 _DONE_THEN_MOVED = QT_TRANSLATE_NOOP("messages", "CANCELLED AND DONE (cancelled {cancelled}, since {moved}): check with "
                                                  "the theatre team, ring the patient, mark the wrong records entered in "
                                                  "error")
+_CANCELLED_AGAIN = QT_TRANSLATE_NOOP("messages", "CANCELLED ON TWO LAPTOPS ({named} cancelled {cancelled} when it no "
+                                                 "longer stood): that changed nothing; ring the patient with what "
+                                                 "stands, mark that cancellation entered in error")
 _MOVED_TO = {"rebooked": QT_TRANSLATE_NOOP("messages", "rebooked to {to}"),
              "transferred": QT_TRANSLATE_NOOP("messages", "transferred to {to}")}
 
@@ -562,12 +578,33 @@ def _first_typed(db: Database, events: Collection[RecordVersion]) -> dict[str, d
                                             f" AND record_id IN ({marks(part)})", part).fetchall()}
 
 
+_Step = tuple[BookingStatus, RecordVersion | None, RecordVersion]
+"""A change of a booking with the status and the placing record standing when it came."""
+
+
 def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, datetime],
-          strict: bool = False) -> BookingFacts:
+          writing: str | None = None) -> BookingFacts:
     """The booking with its cancellations and rebookings applied in the order they happened
-    (`typed`: when each was first typed, for those of the same minute). `strict` (a version
-    about to be written): refuse a change where it does not apply, as the lists, which show
-    whatever is stored, would apply it differently from what was accepted."""
+    (`typed`: when each was first typed, for those of the same minute). `writing` (the record
+    of a version about to be written): refuse a change where it does not apply, as the lists,
+    which show whatever is stored, would apply it differently from what was accepted. A stored
+    cancellation of a date no longer standing without it (a merge's) changes nothing and is not
+    judged, nor judges what comes after it: the office could neither cancel the date standing
+    nor record it done."""
+    facts, steps, unapplied = _folded(record, events, typed)
+    if writing is not None:
+        stored = [event for event in events if event.record_id != writing]
+        exempt = unapplied if len(stored) == len(events) else _folded(record, stored, typed)[2]
+        kept = [step for step in steps if step[2].record_id not in exempt]
+        for index, (was, placed, event) in enumerate(kept):
+            _refuse_out_of_place(was, placed, event, [later for _, _, later in kept[index + 1:]])
+    return facts
+
+
+def _folded(record: RecordVersion, events: list[RecordVersion],
+            typed: dict[str, datetime]) -> tuple[BookingFacts, list[_Step], set[str]]:
+    """`_fold`'s replay, with each change as it came (`_Step`) and the cancellations of a date no
+    longer standing, those REBOOKED TWICE settles among them."""
     data = record.data
     status, session_id = BookingStatus.BOOKED, data["session"]
     start: datetime | None = datetime.fromisoformat(data["planned_start"])
@@ -579,16 +616,22 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
     rebooked_over: list[RecordVersion] = []
     cancelled_and_done: RecordVersion | None = None
     moved_after_done: list[RecordVersion] = []
-    placed_before: dict[str, RecordVersion] = {}
-    """For each cancellation of a slot, the record that had placed the operation there."""
+    cancelled_again: list[RecordVersion] = []
+    unapplied: set[str] = set()
+    steps: list[_Step] = []
     ordered = sorted(events, key=lambda e: (e.occurred_at, typed.get(e.record_id, e.recorded_at)))
     by_id = {event.record_id: event for event in ordered}
-    for index, event in enumerate(ordered):
-        if strict:
-            _refuse_out_of_place(status, event, ordered[index + 1:])
-        # Only a merge's or an import's records reach the contradictions below (`strict` refuses
-        # them): the operation stays done, where the theatre says it took place.
-        if event.form_id == "operation_cancellation" and status is BookingStatus.DONE:
+    for event in ordered:
+        steps.append((status, placed := placed_by if status in PLACED else None, event))
+        # Only a merge's or an import's records reach the contradictions below (`_fold` refuses
+        # them when written): a date no longer standing stays as it is; the operation stays done, where the
+        # theatre says it took place.
+        if event.form_id == "operation_cancellation" and not cancels_standing(event, placed):
+            unapplied.add(event.record_id)
+            # One naming a date another laptop's rebooking replaced is REBOOKED TWICE's to settle.
+            if not any(cancels_standing(event, over) for over in rebooked_over):
+                cancelled_again.append(event)
+        elif event.form_id == "operation_cancellation" and status is BookingStatus.DONE:
             cancelled_and_done = event
         elif event.form_id == "operation_rebooking" and status is BookingStatus.DONE:
             moved_after_done.append(event)
@@ -599,18 +642,16 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
             if status is not BookingStatus.CANCELLED and told_of is not None:
                 moved_after_done.append(told_of)
             status, session_id, start, done, told_of = BookingStatus.DONE, left.session_id, left.start, event, None
-            placed_by, transferred_to = placed_before[left.cancelled_by], None
+            placed_by, transferred_to = left.placed_by, None
             cancelled_at, reason, last_minute = ((cancellations[-1].at, cancellations[-1].reason,
                                                   cancellations[-1].last_minute) if cancellations else (None, None, False))
         elif event.form_id == "operation_cancellation":
             reason = CancelReason(event.data["reason"])
             if session_id is not None and start is not None:
-                cancelled_from.append(LeftSlot(session_id, start, reason, event.record_id))
-                placed_before[event.record_id] = placed_by
+                cancelled_from.append(LeftSlot(session_id, start, reason, event.record_id, placed_by))
             status, session_id, start, told_of = BookingStatus.CANCELLED, None, None, event
-            cancelled_at = event.occurred_at
-            last_minute = bool(event.data["last_minute"])
-            cancellations.append(Cancellation(cancelled_at, reason, last_minute))
+            cancellations.append(cancellation_of(event))
+            cancelled_at, last_minute = cancellations[-1].at, cancellations[-1].last_minute
         elif event.form_id == DONE_FORM:
             # Done where it stood: nothing is left to tell its patient.
             status, done, told_of = BookingStatus.DONE, event, None
@@ -624,14 +665,13 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
                 rebooked_over.append(placed_by)
             status, session_id, placed_by, told_of = BookingStatus.REBOOKED, event.data["session"], event, event
             start = datetime.fromisoformat(event.data["planned_start"])
-    priority = Priority(data["priority"])
-    decided = datetime.fromisoformat(data["decided_at"])
-    return BookingFacts(record, status, session_id, start, int(data["expected_minutes"]), priority, decided,
-                        cancelled_at, reason, last_minute,
-                        rebook_by(priority, decided, cancellations, cancer_deadline(data, decided.tzinfo)),
-                        tuple(cancelled_from), transferred_to, placed_by, told_of=told_of, done=done,
-                        rebooked_over=tuple(rebooked_over), cancelled_and_done=cancelled_and_done,
-                        moved_after_done=tuple(moved_after_done))
+    facts = BookingFacts(record, status, session_id, start, int(data["expected_minutes"]), Priority(data["priority"]),
+                         datetime.fromisoformat(data["decided_at"]), cancelled_at, reason, last_minute,
+                         booking_rebook_by(data, cancellations),
+                         tuple(cancelled_from), transferred_to, placed_by, told_of=told_of, done=done,
+                         rebooked_over=tuple(rebooked_over), cancelled_and_done=cancelled_and_done,
+                         moved_after_done=tuple(moved_after_done), cancelled_again=tuple(cancelled_again))
+    return facts, steps, unapplied
 
 
 def _left_slot_done_in(status: BookingStatus, start: datetime | None, cancelled_from: list[LeftSlot],
@@ -666,6 +706,100 @@ def done_in_left_slot(placed: datetime | None, left: list[datetime], done_at: da
     return begun[-1] if begun else None
 
 
+def slot_named(cancellation: RecordVersion) -> datetime | None:
+    """The planned start of the date a cancellation cancels as its dialog showed it
+    (operation_cancellation version 3), to show; None for one naming none (versions 1 and 2, or
+    left blank)."""
+    named = cancellation.data.get("slot_start")
+    return datetime.fromisoformat(named) if named else None
+
+
+def slot_placed_by(cancellation: RecordVersion) -> str | None:
+    """The record that placed the date a cancellation cancels: its rebooking, or the booking
+    itself (operation_cancellation version 3); None for one naming no date. The record, not the
+    start: a time corrected on another laptop (an amendment of the same record) is the same
+    date, and a cancellation of it named by its old start changed nothing."""
+    if slot_named(cancellation) is None:
+        return None
+    return str(cancellation.data.get("rebooking") or cancellation.data["booking"])
+
+
+def cancels_standing(cancellation: RecordVersion, placed: RecordVersion | None) -> bool:
+    """Whether a cancellation applies to the date standing when it comes, placed by `placed`
+    (the booking or a rebooking; None: none stands, the operation cancelled or sent elsewhere):
+    the date it names, or, naming none, any. The lists and the export (sync.fhir_theatre) read
+    it alike."""
+    named = slot_placed_by(cancellation)
+    return named is None or (placed is not None and placed.record_id == named)
+
+
+def cancellation_of(record: RecordVersion) -> Cancellation:
+    """A cancellation record as the rebook-by date counts it."""
+    return Cancellation(record.occurred_at, CancelReason(record.data["reason"]), bool(record.data["last_minute"]))
+
+
+class Deadline(StrEnum):
+    """The rules a booking must be done by (`rebook_deadlines`)."""
+
+    ON_THE_DAY = "on_the_day"
+    """28 days after a last-minute cancellation for a non-clinical reason, the date the records
+    office's return of operations cancelled on the day reports breaches by."""
+    NCEPOD = "ncepod"
+    CANCER = "cancer"
+    CLINICAL = "clinical"
+
+
+def rebook_deadlines(data: Mapping[str, Any], cancellations: Collection[Cancellation]) -> dict[Deadline, datetime]:
+    """Each date a booking (its answers, `data`) must be done by, by its rule, after these
+    cancellations of it (`rebook_by`; its NCEPOD class has no 28-day rule of its own, an elective
+    one no target). Named apart, where the earliest alone hid the 28th day the return needs
+    behind an earlier clinical priority."""
+    priority, decided = Priority(data["priority"]), datetime.fromisoformat(data["decided_at"])
+    found = {Deadline.ON_THE_DAY: rebook_by(Priority.ELECTIVE, decided, cancellations),
+             Deadline.NCEPOD: rebook_by(priority, decided, ()),
+             Deadline.CANCER: cancer_deadline(data, decided.tzinfo),
+             Deadline.CLINICAL: clinical_deadline(data, decided)}
+    return {rule: deadline for rule, deadline in found.items() if deadline is not None}
+
+
+def booking_rebook_by(data: Mapping[str, Any], cancellations: Collection[Cancellation]) -> datetime | None:
+    """The date a booking (its answers, `data`) must be done by, the earliest of its
+    `rebook_deadlines`: the lists and the export (sync.fhir_theatre) count it alike, where the
+    records office's return of operations cancelled on the day needs it and had to count it
+    again."""
+    return min(rebook_deadlines(data, cancellations).values(), default=None)
+
+
+def to_the_hour(deadline: datetime) -> bool:
+    """Whether a deadline falls within a day (P1a, P1b, an NCEPOD target), not at its end (the 28
+    days, a cancer target, P2, P3): said as a date alone, a P1a due 03:00 rebooked for 10:00 read
+    "AFTER REBOOK-BY DATE 29/11/2026" on a 29/11 line, its 7 hours late unsaid."""
+    return (deadline.hour, deadline.minute) != (23, 59)
+
+
+def deadline_said(deadline: datetime) -> str:
+    """A rebook-by deadline as the lists print it: its date, and its time when `to_the_hour`."""
+    return f"{deadline:%d/%m/%Y %H:%M}" if to_the_hour(deadline) else f"{deadline:%d/%m/%Y}"
+
+
+CLINICAL_WAIT = {"p1a": timedelta(hours=24), "p1b": timedelta(hours=72), "p2": timedelta(weeks=4),
+                 "p3": timedelta(weeks=13)}
+"""How long an operation of each surgical clinical priority (operation_booking's
+`clinical_priority`, FSSA) may wait from the decision: P4's more than 3 months gives no date."""
+_BY_THE_HOUR = frozenset({"p1a", "p1b"})
+"""The classes whose wait is hours: the others' is a day, all of it, as the 28-day rule's is."""
+
+
+def clinical_deadline(data: Mapping[str, Any], decided: datetime) -> datetime | None:
+    """A booking's clinical priority as a rebook-by deadline from its decision (`decided`), as its
+    cancer target is one; None for none, or P4."""
+    code = data.get("clinical_priority") or ""
+    if code not in CLINICAL_WAIT:
+        return None
+    due = decided + CLINICAL_WAIT[code]
+    return due if code in _BY_THE_HOUR else due.replace(hour=23, minute=59, second=0, microsecond=0)
+
+
 def cancer_deadline(data: Mapping[str, Any], zone: tzinfo | None) -> datetime | None:
     """A booking's cancer pathway target as a rebook-by deadline: the end of its day, on the clock
     the decision to operate was typed on; None for a booking with none."""
@@ -686,9 +820,12 @@ def cancer_said(data: Mapping[str, Any], lang: Lang) -> str:
     return message(lang, pathway) if pathway else ""
 
 
-def _refuse_out_of_place(status: BookingStatus, event: RecordVersion, later: list[RecordVersion]) -> None:
-    """A cancellation applies to a booked operation, a rebooking to a cancelled one, at the time
-    each is dated; that the operation was done, to one booked, and nothing comes after it. A
+def _refuse_out_of_place(status: BookingStatus, placed: RecordVersion | None, event: RecordVersion,
+                         later: list[RecordVersion]) -> None:
+    """A cancellation applies to a booked operation, on the date it names when it names one (the
+    date `placed` placed: a dialog opened before an import moved the operation would cancel the
+    new date), a rebooking to a cancelled one, at the time each is dated; that the operation was
+    done, to one booked, and nothing comes after it. A
     rebooking dated before the cancellation it answers is refused rather than reordered: the
     coordinator holding the forms knows which time is wrong, and records staff back-entering
     them must not find a new date decided before the cancellation. An operation done in a slot
@@ -720,6 +857,13 @@ def _refuse_out_of_place(status: BookingStatus, event: RecordVersion, later: lis
         if status not in LIVE:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; only a booked operation can be cancelled."),
                                status=Phrase(STATUS_WORDS[status]))
+        if placed is not None and not cancels_standing(event, placed):
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Since this cancellation was opened, the operation has "
+                                                             "moved: the date standing is {standing}, not the date it "
+                                                             "cancels, {named} (“Date cancelled”). Close it, and cancel "
+                                                             "the date standing if that is meant."),
+                               standing=f"{datetime.fromisoformat(placed.data['planned_start']):%d/%m/%Y %H:%M}",
+                               named=f"{slot_named(event):%d/%m/%Y %H:%M}")
         return
     if status is BookingStatus.CANCELLED:
         return
@@ -747,6 +891,9 @@ def as_placed(session: Session, changes: Collection[RecordVersion], known: Mappi
     placed: dict[str, dict[str, str]] = {}
     for facts in _replay(session.db, booked):
         slots = [(slot.cancelled_by, slot.session_id, slot.start) for slot in facts.cancelled_from]
+        # A cancellation of a date no longer standing, as the date it names.
+        slots += [(again.record_id, left.session_id, left.start) for again in facts.cancelled_again
+                  if (left := left_named(facts, again)) is not None]
         if facts.done is not None and facts.session_id is not None and facts.start is not None:
             slots.append((facts.done.record_id, facts.session_id, facts.start))
         placed |= {record_id: {facts.record.record_id: records.record_label(session, facts.record.model_copy(update={
@@ -1017,6 +1164,51 @@ class RebookedAndTransferred:
                        hospital=self.transfer.data.get("other_hospital") or "—")
 
 
+@dataclass(frozen=True)
+class CancelledTwice:
+    """A date of an operation cancelled again on another laptop once it no longer stood
+    (`BookingFacts.cancelled_again`): both coordinators told the patient, one perhaps of a
+    cancellation after the other had given a new date. The office names the date, the laptop
+    and what stands, for a coordinator to ring the patient and withdraw the second record."""
+
+    facts: BookingFacts
+    """The operation where it stands, or, standing nowhere, on the date the cancellation names."""
+    session: TheatreSession
+    again: RecordVersion
+
+    @property
+    def sides(self) -> tuple[tuple[BookingFacts, TheatreSession], ...]:
+        return ((self.facts, self.session),)
+
+    def said(self, lang: Lang, sides: list[str], laptop: Callable[[str], str]) -> str:
+        named = slot_named(self.again)
+        assert named is not None
+        return message(lang, CANCELLED_TWICE, named=f"{named:%d/%m/%Y %H:%M}", laptop=laptop(self.again.device_id),
+                       cancelled=f"{self.again.occurred_at:%d/%m/%Y %H:%M}", operation=sides[0])
+
+
+def left_named(facts: BookingFacts, again: RecordVersion) -> LeftSlot | None:
+    """The slot the operation was cancelled from that a cancellation of a date no longer standing
+    names (`BookingFacts.cancelled_again`) by the record that placed it, its list and start (as
+    it stood, a time corrected since included); None if it names none of them."""
+    named = slot_placed_by(again)
+    return next((slot for slot in facts.cancelled_from if slot.placed_by.record_id == named), None)
+
+
+def cancelled_twice(facts: BookingFacts, known: Mapping[str, TheatreSession]) -> list[CancelledTwice]:
+    """Each cancellation of a date no longer standing (`BookingFacts.cancelled_again`), with the
+    operation where it stands (on a list known here), else on the date it names (or, one it was
+    never on, the last it was cancelled from)."""
+    found = []
+    for again in facts.cancelled_again:
+        left = left_named(facts, again) or (facts.cancelled_from[-1] if facts.cancelled_from else None)
+        placed = (facts if facts.status in PLACED
+                  else replace(facts, session_id=left.session_id, start=left.start) if left is not None else None)
+        if placed is not None and placed.session_id in known:
+            found.append(CancelledTwice(placed, known[str(placed.session_id)], again))
+    return found
+
+
 def rebooked_where(facts: BookingFacts, rebooking: RecordVersion) -> BookingFacts:
     """The operation as a rebooking since replaced (`BookingFacts.rebooked_over`) placed it: its
     struck line and the report's side name that slot and the laptop that gave it."""
@@ -1052,14 +1244,15 @@ class CheckedOnAnotherSide:
                        operated=message(lang, _SIDES_SAID[side_operated(self.facts.done, self.facts.record.data)]))
 
 
-Contradiction = RebookedTwice | RebookedAndTransferred | CancelledAndDone | CheckedOnAnotherSide
+Contradiction = RebookedTwice | RebookedAndTransferred | CancelledAndDone | CancelledTwice | CheckedOnAnotherSide
 
 
 def contradictions(replayed: list[BookingFacts], known: Mapping[str, TheatreSession],
                    checklists: Collection[RecordVersion], booked: Mapping[str, Collection[str]]) -> list[Contradiction]:
     """The operations two laptops' records say two things of (each on a list known here):
     rebooked twice, whatever came after (one laptop's cancellation of the date it gave does not
-    tell the patient the other date is off), rebooked and transferred, cancelled and done, or
+    tell the patient the other date is off), rebooked and transferred, cancelled and done, a date
+    cancelled again once it no longer stood (`cancelled_twice`), or
     standing on another side than their own standing checklist's time out names, written while
     they were booked on another (`checklists`: the standing ones, any booking's; `booked`: the
     sides each booking's versions gave, `sides_booked`)."""
@@ -1081,6 +1274,7 @@ def contradictions(replayed: list[BookingFacts], known: Mapping[str, TheatreSess
         if (facts.status is BookingStatus.DONE and facts.session_id in known
                 and (facts.cancelled_and_done is not None or facts.moved_after_done)):
             found.append(CancelledAndDone(facts, known[facts.session_id]))
+        found += cancelled_twice(facts, known)
     return found
 
 
@@ -1177,8 +1371,10 @@ def clashes_touching(db: Database, record_ids: Collection[str]) -> list[Reported
     given = {rebooking.data["session"] for facts in replayed
              for rebooking in (*facts.struck_rebookings, *((facts.placed_by,) if facts.rebooked_over else ()))
              if rebooking.form_id == "operation_rebooking"}
+    # The lists a date cancelled again was on, for an operation standing on none.
+    left = {slot.session_id for facts in replayed if facts.cancelled_again for slot in facts.cancelled_from}
     listed = _standing_where(db, ["theatre_session"], "record_id IN (?)",
-                             {facts.session_id for facts in replayed if facts.session_id is not None} | given)
+                             {facts.session_id for facts in replayed if facts.session_id is not None} | given | left)
     known, listed_on = {r.record_id: session_of(r) for r in listed}, {r.record_id: r.device_id for r in listed}
     booked = sides_booked(db, {str(record.data["booking"]) for record in checklists if record.data.get("booking")})
     return [found for found in refused_standing(replayed, known, _probable_among(db, replayed), listed_on, checklists,
@@ -1199,6 +1395,7 @@ def clashes_brought(session: Session, record_ids: Collection[str]) -> tuple[Clas
     cancelled = {record.device_id for facts in sides
                  for record in (facts.cancelled_and_done, *facts.moved_after_done) if record is not None} | {
         pair.transfer.device_id for pair in pairs if isinstance(pair, RebookedAndTransferred)} | {
+        pair.again.device_id for pair in pairs if isinstance(pair, CancelledTwice)} | {
         pair.checklist.device_id for pair in pairs if isinstance(pair, CheckedOnAnotherSide)}
     return clash_reports(pairs, downtime_numbers(session.db, {facts.booking.patient_id for facts in sides}),
                          laptops_known(session, {facts.placed_by.device_id for facts in sides} | lists | cancelled))
@@ -1242,6 +1439,10 @@ CHECKED_ON_ANOTHER_SIDE_DONE = QT_TRANSLATE_NOOP("messages", "OTHER SIDE CHECKED
                                                              "then amend the booking's side to the side operated; if "
                                                              "it is not the side the team checked, report the "
                                                              "incident and say so in the checklist's notes")
+CANCELLED_TWICE = QT_TRANSLATE_NOOP("messages", "CANCELLED ON TWO LAPTOPS, {named} was cancelled on {laptop} at "
+                                                "{cancelled} when it no longer stood, which changed nothing: "
+                                                "{operation}: ring the patient with what stands, and mark that "
+                                                "cancellation entered in error")
 CANCELLED_AND_MOVED = QT_TRANSLATE_NOOP("messages", "CANCELLED AND DONE, an operation recorded done was cancelled on "
                                                     "{laptop} at {cancelled}, since {moved}: {operation}: check with the "
                                                     "theatre team, ring the patient, and mark the wrong records entered "
@@ -1570,14 +1771,40 @@ _LINKED_NUMBER = QT_TRANSLATE_NOOP("messages", "this patient under downtime numb
 
 
 _WORD_BREAKS = re.compile(r"[\W_]+")
+_PARTS = re.compile(r"[,;:()\[\]]+")
+"""Where a wording's parts end, which another may give in another order: "Arthroscopy, left knee",
+"Genou gauche : arthroscopie"; the words within a part keep theirs ("Removal of plate and
+insertion of nail" is not "Removal of nail and insertion of plate")."""
+_MOST_PARTS = 5
+"""Parts beyond which a wording is read in its own order only (their orders grow as a factorial)."""
 
 
-def _procedure_key(data: Mapping[str, Any]) -> str:
-    """A procedure as typed on two booking forms, its words in order, each compared as names are
-    (`fold`: capitals and accents aside), spaces, hyphens and punctuation between them aside:
-    "Cholécystectomie" and "Cholecystectomie", "Hernia repair - inguinal" and "Hernia repair,
-    inguinal" were two operations, and the one waiting for a new date was booked again."""
-    return " ".join(folded for word in _WORD_BREAKS.split(str(data["procedure"])) if (folded := fold(word)))
+def _without_sides(text: str) -> str:
+    """The text with each word naming a side taken out, by `sides_named`'s rule, over the whole
+    text: a side word alone ("Knee arthroscopy (L)"), not the "D" of "D&C" nor the "R" of
+    "R-CHOP"."""
+    while named := sides_named(text):
+        spans = [found.span() for words in named.values()
+                 if (found := re.search(rf"(?<![\w&/-]){re.escape(words)}(?![\w&/-])", text)) is not None]
+        if not spans:
+            break
+        for begin, end in sorted(spans, reverse=True):
+            text = f"{text[:begin]} {text[end:]}"
+    return text
+
+
+def _procedure_key(data: Mapping[str, Any]) -> frozenset[tuple[str, ...]]:
+    """A procedure as typed on two booking forms, as the words it reads in, its parts (`_PARTS`)
+    in any order, each word compared as names are (`fold`: capitals and accents aside), spaces,
+    hyphens and punctuation between them aside, and its side words left out, the side being
+    compared apart (`_sides_meet`): "Cholécystectomie" and "Cholecystectomie", "Hernia repair -
+    inguinal" and "Hernia repair, inguinal", "Knee arthroscopy" LEFT and "Left knee arthroscopy"
+    LEFT were two operations, and the one waiting for a new date was booked again. Two wordings
+    are of one procedure when they share a reading."""
+    parts = [words for part in _PARTS.split(_without_sides(str(data["procedure"])))
+             if (words := tuple(folded for word in _WORD_BREAKS.split(part) if (folded := fold(word))))]
+    orders = permutations(parts) if len(parts) <= _MOST_PARTS else [parts]
+    return frozenset(tuple(chain.from_iterable(order)) for order in orders)
 
 
 def _sides_meet(side: str, other: str) -> bool:
@@ -1608,20 +1835,42 @@ def people_of(db: Database, patient_ids: Collection[str]) -> dict[str, dict[str,
 
 
 def next_operation(db: Database, patient_id: str, at: datetime) -> datetime | None:
-    """When the patient's next operation still to take place starts: the earliest planned start
-    of their standing bookings booked or rebooked (`LIVE`), under this downtime number or any
-    linked to the same EHR patient (`_one_person`), at or after `at`, or before it while its list
-    runs (`_still_waiting`); None when none stands. Cancelled, transferred and done operations are
-    not coming. What is given at the bedside that morning (an anticoagulant the operation was to
-    follow a stop of) is checked against it: a 08:00 case not yet recorded done at 08:05 is a list
-    running late, and its patient goes to theatre with what was given then."""
-    theirs = _standing_where(db, ["operation_booking"], "patient_id IN (?)", list(_one_person(db, patient_id)))
+    """When the patient's next operation still to take place starts (`coming_operations`); None
+    when none stands. What is given at the bedside that morning (an anticoagulant the operation
+    was to follow a stop of) is checked against it: a 08:00 case not yet recorded done at 08:05
+    is a list running late, and its patient goes to theatre with what was given then."""
+    coming = coming_operations(db, [patient_id], at).get(patient_id)
+    return coming[0].start if coming else None
+
+
+def coming_operations(db: Database, patient_ids: Collection[str], at: datetime,
+                      ahead: timedelta | None = None) -> dict[str, list[BookingFacts]]:
+    """Each of these patients' operations still to take place at `at`, soonest first, by patient
+    id: their standing bookings booked or rebooked (`LIVE`), under their downtime number or any
+    linked to the same EHR patient (`_one_person`, read together by `people_of`), starting at or
+    after `at` (no later than `ahead` after it, None: whenever), or before it while their list
+    runs (`_still_waiting`). Cancelled, transferred and done operations are not coming. One rule
+    for the anticoagulant check (`next_operation`) and the ward's handover: the handover's own
+    dropped a hernia repair at its planned end on a list running late, its patient still nil by
+    mouth, and missed one booked under a number linked since."""
+    asked_by: dict[str, list[str]] = {}
+    for patient_id, numbers in people_of(db, patient_ids).items():
+        for number in numbers:
+            asked_by.setdefault(number, []).append(patient_id)
+    theirs = _standing_where(db, ["operation_booking"], "patient_id IN (?)", list(asked_by))
     replayed = [facts for facts in _replay(db, {record.record_id for record in theirs})
                 if facts.status in LIVE and facts.start is not None]
     listed = sessions(db, {facts.session_id for facts in replayed if facts.session_id is not None})
-    return min((facts.start for facts in replayed if facts.start is not None
-                and (instant(facts.start) >= instant(at) or _still_waiting(facts, listed, at))),
-               key=instant, default=None)
+    until = None if ahead is None else instant(at) + ahead
+    found: dict[str, list[BookingFacts]] = {}
+    for facts in sorted(replayed, key=lambda facts: instant(facts.start or at)):
+        assert facts.start is not None
+        starts = instant(facts.start)
+        if starts < instant(at) and _still_waiting(facts, listed, at) or instant(at) <= starts and (
+                until is None or starts <= until):
+            for patient_id in asked_by[str(facts.record.patient_id)]:
+                found.setdefault(patient_id, []).append(facts)
+    return found
 
 
 def _still_waiting(facts: BookingFacts, listed: Mapping[str, TheatreSession], at: datetime) -> bool:
@@ -1743,7 +1992,7 @@ def _same_operations(db: Database, people: Collection[str], record_id: str | Non
 def _same_operation(record: RecordVersion, data: Mapping[str, Any], record_id: str | None) -> bool:
     """Whether another booking (not `record_id`) is of the operation `data` books: the same
     procedure, on a side it covers."""
-    return (record.record_id != record_id and _procedure_key(record.data) == _procedure_key(data)
+    return (record.record_id != record_id and bool(_procedure_key(record.data) & _procedure_key(data))
             and _sides_meet(record.data["laterality"], data["laterality"]))
 
 
@@ -1880,12 +2129,12 @@ def _facts_with(db: Database, version: RecordVersion, withdrawn: bool) -> Bookin
     events = [event for event in _standing_where(db, EVENT_FORMS, "json_extract(data, '$.booking') IN (?)", {booking_id})
               if event.record_id != version.record_id]
     if is_booking:
-        return None if withdrawn else _fold(version, events, _first_typed(db, events), strict=True)
+        return None if withdrawn else _fold(version, events, _first_typed(db, events), version.record_id)
     stored = _standing_where(db, ["operation_booking"], "record_id IN (?)", {booking_id})
     if not stored:
         raise NotFound(f"no standing booking {booking_id}")
     applied = events if withdrawn else [*events, version]
-    return _fold(stored[0], applied, _first_typed(db, applied), strict=True)
+    return _fold(stored[0], applied, _first_typed(db, applied), version.record_id)
 
 
 def _check_session(db: Database, session_id: str, changed: TheatreSession | None) -> None:
@@ -1941,9 +2190,22 @@ def book(session: Session, patient_id: str, values: dict[str, Any]) -> RecordVer
 
 
 def _change(session: Session, form_id: str, booking_id: str, values: dict[str, Any]) -> RecordVersion:
-    """A record of what happened to a standing booking, filed under its patient."""
+    """A record of what happened to a standing booking, filed under its patient. A cancellation
+    names the date it cancels, the one standing now unless its dialog names the one it showed
+    (`cancels_standing`)."""
     state = _state(_replay(session.db, {booking_id}), booking_id)
-    return records.save_new(session, form_id, {**values, "booking": booking_id}, patient_id=state.record.patient_id)
+    named = slot_of(state) if form_id == "operation_cancellation" and "slot_start" not in values else {}
+    return records.save_new(session, form_id, {**named, **values, "booking": booking_id},
+                            patient_id=state.record.patient_id)
+
+
+def slot_of(facts: BookingFacts) -> dict[str, str | None]:
+    """The answers of a cancellation naming the date standing (`slot_placed_by`): its start, to
+    show, and the rebooking that placed it (None: the booking's own); none when no date stands."""
+    if facts.start is None or facts.status not in LIVE:
+        return {}
+    return {"slot_start": facts.start.isoformat(timespec="minutes"),
+            "rebooking": facts.placed_by.record_id if facts.placed_by.form_id == "operation_rebooking" else None}
 
 
 def cancel(session: Session, booking_id: str, values: dict[str, Any]) -> RecordVersion:
@@ -2290,7 +2552,7 @@ class WaitingItem:
             return "—"
         flag = BREACH if self.breach else SOON if self.near_breach else None
         cancer = cancer_said(self.state.record.data, lang)
-        return " ".join(filter(None, (f"{deadline:%d/%m/%Y}", cancer, translate(lang, '', flag) if flag else "")))
+        return " ".join(filter(None, (deadline_said(deadline), cancer, translate(lang, '', flag) if flag else "")))
 
 
 _CANCELLED_AT_TIMES = QT_TRANSLATE_NOOP("messages", "{when} — {times}")
@@ -2476,19 +2738,26 @@ def on_wards(db: Database, patient_ids: Collection[str], at: datetime) -> dict[s
             if where.status is StayStatus.IN}
 
 
-def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, from_day: date | None = None) -> Suggested:
-    """The earliest free slots from now (for a patient at home, called in, from the time they
-    can arrive by: offered the list starting now, they were asked to arrive at a time already
-    past; a patient on a ward, at once), or from the start of `from_day` if later (the day the
-    patient can come), on the lists of the operation's specialty: that of the list it was
-    booked on (a list since withdrawn tells none: then every list's). Read only the sessions
+def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, from_day: date | None = None,
+                fasted_since: datetime | None = None) -> Suggested:
+    """The earliest free slots from the time the patient has fasted for an operation that waits
+    for it (`held_to_fast`: under anaesthetic, neither immediate nor urgent), counted from
+    `fasted_since`, the time the ward says they have been nil by mouth from, or else from now
+    (`fasted_at`: a patient whose operation was cancelled this morning has usually been fed
+    since, and was offered the list starting now); for a patient at home, called in, from the
+    time they can arrive by (offered the list starting now, they were asked to arrive at a time
+    already past), which their fast, kept while travelling, may cover; or from the start of
+    `from_day` if later (the day the patient can come), on the lists of the operation's
+    specialty: that of the list it was booked on (a list since withdrawn tells none: then every
+    list's). `fasted` and `from_home` say which of the two kept sooner slots off, for the dialog
+    to say why: a fast said when no list ran before it explained nothing. Read only the sessions
     still to come and the bookings around them (with their lists), not the theatre's whole
     history. A patient whose death is recorded, under any of their numbers (`_deaths`), is
     offered none (a death cannot be recorded for a time to come, so every slot would be after
     it, which the booking check refuses)."""
-    after = max(now, datetime.combine(from_day, time.min, tzinfo=now.tzinfo)) if from_day else now
-    coming = _sessions_near(db, after, after + timedelta(days=3660))
-    around = _near(db, after, max(s.end for s in coming)) if coming else set()
+    asked = max(now, datetime.combine(from_day, time.min, tzinfo=now.tzinfo)) if from_day else now
+    coming = _sessions_near(db, asked, asked + timedelta(days=3660))
+    around = _near(db, asked, max(s.end for s in coming)) if coming else set()
     replayed = _replay(db, around | {booking_id})
     state, booked = _state(replayed, booking_id), _booked(replayed)
     if (died := _deaths(db, [state.booking.patient_id]).get(state.booking.patient_id)) is not None:
@@ -2499,11 +2768,22 @@ def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, fr
     lists = {state.record.data["session"], *(b.session_id for b in booked if b.session_id is not None)}
     known = [*coming, *sessions(db, lists - {s.session_id for s in coming}).values()]
     booked_on = next((s for s in known if s.session_id == state.record.data["session"]), None)
-    arriving = now + ARRIVE_BEFORE
-    from_home = arriving if arriving > after and on_a_ward(db, state.booking.patient_id, now) is None else None
-    return replace(suggest_for_specialty(state.booking, booked_on.specialty if booked_on else None, known, booked,
-                                         after=from_home or after, limit=limit, deadline=state.rebook_by),
-                   from_home=from_home)
+
+    def offered(after: datetime, most: int) -> Suggested:
+        return suggest_for_specialty(state.booking, booked_on.specialty if booked_on else None, known, booked,
+                                     after=after, limit=most, deadline=state.rebook_by)
+
+    # The patient fasts while travelling in: the later of the two, not both added. The fast is
+    # said only when it kept a sooner free slot off.
+    fasted = fasted_at(now, fasted_since) if held_to_fast(state.record.data) else now
+    arriving = now + ARRIVE_BEFORE if on_a_ward(db, state.booking.patient_id, now) is None else now
+    ready = max(asked, arriving)
+    found = replace(offered(max(ready, fasted), limit), from_home=arriving if arriving > max(asked, fasted) else None)
+    if fasted <= ready:
+        return found
+    sooner = offered(ready, 1)
+    kept_off = [*sooner.slots, *sooner.earlier][:1]
+    return replace(found, fasted=fasted if kept_off and kept_off[0].start < fasted else None)
 
 
 def next_free_start(db: Database, session_id: str, now: datetime, minutes: int | None = None) -> datetime | None:
@@ -2794,7 +3074,7 @@ def late_said(entry: ListEntry, lang: Lang) -> list[str]:
         return [message(lang, _PAST_TARGET, when=ward_time(state.decided_at, entry.start.tzinfo))]
     if (not entry.struck and state.status is BookingStatus.REBOOKED and state.rebook_by is not None
             and instant(entry.start) > instant(state.rebook_by)):
-        return [message(lang, _AFTER_REBOOK_BY, day=f"{state.rebook_by:%d/%m/%Y}")]
+        return [message(lang, _AFTER_REBOOK_BY, day=deadline_said(state.rebook_by))]
     return []
 
 
@@ -2803,21 +3083,33 @@ def contradiction_said(entry: ListEntry, lang: Lang) -> list[str]:
     lines of an operation two laptops' records contradict (`contradictions`), until one record is
     withdrawn: the lines of the dates the rebookings gave (not the date the operation was first
     cancelled from, which neither laptop holds), and the line of the slot it was done in and of
-    any date given after."""
+    any date given after; then CANCELLED ON TWO LAPTOPS (`cancelled_again_said`)."""
     state = entry.state
     given = state.rebooked_twice
+    said: list[str] = []
     if any(instant(entry.start) == instant(start) for start in given):
         dates = ", ".join(f"{start.astimezone(entry.start.tzinfo):%d/%m %H:%M}" for start in given)
-        if state.status is BookingStatus.TRANSFERRED:
-            return [message(lang, _REBOOKED_AND_TRANSFERRED, dates=dates, hospital=state.transferred_to or "—")]
-        return [message(lang, _REBOOKED_TWICE, dates=dates)]
-    if state.status is BookingStatus.DONE and (state.cancelled_and_done is not None or state.moved_after_done):
+        said = [message(lang, _REBOOKED_AND_TRANSFERRED, dates=dates, hospital=state.transferred_to or "—")
+                if state.status is BookingStatus.TRANSFERRED else message(lang, _REBOOKED_TWICE, dates=dates)]
+    elif state.status is BookingStatus.DONE and (state.cancelled_and_done is not None or state.moved_after_done):
         cancelled = (f"{state.cancelled_and_done.occurred_at:%d/%m %H:%M}" if state.cancelled_and_done is not None
                      else "—")
-        if state.moved_after_done:
-            return [message(lang, _DONE_THEN_MOVED, cancelled=cancelled, moved=moved_said(state, lang))]
-        return [message(lang, _CANCELLED_AND_DONE, cancelled=cancelled)]
-    return []
+        said = [message(lang, _DONE_THEN_MOVED, cancelled=cancelled, moved=moved_said(state, lang))
+                if state.moved_after_done else message(lang, _CANCELLED_AND_DONE, cancelled=cancelled)]
+    return [*said, *cancelled_again_said(entry, lang)]
+
+
+def cancelled_again_said(entry: ListEntry, lang: Lang) -> list[str]:
+    """CANCELLED ON TWO LAPTOPS, with the date named and when it was cancelled again, for each
+    cancellation of a date no longer standing (`BookingFacts.cancelled_again`), until withdrawn:
+    on the struck line of the date it names, and on the operation's standing line, the date the
+    patient must be rung with."""
+    standing = not entry.struck and entry.state.status in PLACED
+    return [message(lang, _CANCELLED_AGAIN, named=f"{named.astimezone(entry.start.tzinfo):%d/%m %H:%M}",
+                    cancelled=f"{again.occurred_at.astimezone(entry.start.tzinfo):%d/%m %H:%M}")
+            for again in entry.state.cancelled_again if (named := slot_named(again)) is not None
+            and (standing or ((left := left_named(entry.state, again)) is not None
+                              and instant(left.start) == instant(entry.start)))]
 
 
 def moved_said(facts: BookingFacts, lang: Lang) -> str:

@@ -96,7 +96,8 @@ SYSTEMS: dict[str, dict[str, str]] = {
                            "laboratory": "Laboratory", "therapy": "Therapy"},
     OBSERVATION_INTERPRETATION: {"L": "Low", "LL": "Critical low", "H": "High", "HH": "Critical high"},
     LOCATION_TYPE: {"wa": "Ward", "bd": "Bed"},
-    DATA_ABSENT_REASON: {"not-applicable": "Not Applicable"},
+    DATA_ABSENT_REASON: {"not-applicable": "Not Applicable", "asked-declined": "Asked But Declined",
+                         "not-performed": "Not Performed"},
     PARTICIPATION_MODE: {"PHONE": "telephone", "WRITTEN": "written"},
     PARTICIPATION_TYPE: {"RESP": "responsible party"},
     # What each means, not a display: code_only sends none (see FR_CORE_IDENTIFIER_TYPE).
@@ -167,7 +168,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "Provenance.entity.role": {"source"},
     "NutritionOrder.status": {"active", "completed", "entered-in-error"},
     "NutritionOrder.intent": {"order"},
-    "Observation.status": {"final", "amended", "entered-in-error"},
+    "Observation.status": {"final", "amended", "cancelled", "entered-in-error"},
     "RiskAssessment.status": {"final", "amended", "entered-in-error"},
     "DocumentReference.status": {"current", "entered-in-error"},
     "Procedure.status": {"in-progress", "completed", "stopped", "not-done", "entered-in-error"},

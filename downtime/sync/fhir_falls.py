@@ -1,7 +1,8 @@
 """Each fall on the ward as a FHIR Observation (an exam) in the stay it happened in: "Inpatient
 fall" at its time, what was found (seen or found on the floor, a possible fracture, a head
 injury, an anticoagulant as the app counts it, the medication chart's among them, the patient's
-usual GCS when recorded, NICE's other signs for a CT head of form version 4), the doctor's
+usual GCS when recorded, NICE's other signs for a CT head of form version 4, the limbs weak before
+it and when a patient found was last seen well of version 5), the doctor's
 examination, the CT head and the incident report's reference as components, the injuries and
 notes as notes. Not an AdverseEvent: R4's has no status, and a fall recorded in error must say so.
 Codes are in words: SNOMED CT's could not be checked here."""
@@ -13,6 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.falls import Fall, anticoagulants_named
+from downtime.domain.gcs import LIMBS
 from downtime.domain.records import RecordVersion
 from downtime.services.falls import FORM, charted
 from downtime.sync.fhir_elements import Context, Group, label, moment
@@ -29,6 +31,11 @@ TOLD = {"family_told": "Family or next of kin told", "incident_reported": "Incid
         "weak_before": "Limb weakness known before the fall"}
 WRITTEN = ("ct_head_result", "incident_reference")
 """The fall's words sent as components (form version 3)."""
+WEAK_LIMB = "Limb weak before the fall"
+"""Each limb the fall records weak before it (form version 5), sent as a component, in words."""
+LAST_SEEN_WELL = "Last seen well at"
+"""When a patient found on the floor was last seen well (form version 5): the EHR's CT deadlines
+count from it."""
 CHART_SAYS = "{drugs} on the medication chart at the fall (box answered No)"
 """The note saying why a fall whose box says No is sent as anticoagulated."""
 
@@ -53,6 +60,10 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays, fall: Fall) 
                      if data.get(item)),
                    *({"code": {"text": label(spec, SIGNS, sign)}, "valueBoolean": True}
                      for sign in data.get(SIGNS) or ()),
+                   *({"code": {"text": WEAK_LIMB}, "valueCodeableConcept": {"text": LIMBS[limb]["en"]}}
+                     for limb in fall.weak_limbs),
+                   *([{"code": {"text": LAST_SEEN_WELL}, "valueDateTime": moment(seen)}]
+                     if (seen := fall.last_seen_well_at) is not None else []),
                    *([{"code": {"text": spec.field("ct_head_at").label.en},
                        "valueDateTime": moment(data["ct_head_at"])}] if data.get("ct_head_at") else []),
                    {"code": {"text": "On anticoagulant treatment"}, "valueBoolean": fall.on_anticoagulant},

@@ -90,6 +90,7 @@ def _request(sample: RecordVersion, back: list[RecordVersion], ended: tuple[Form
              *([f"Number on the request form or tube: {data['sample_number']}"] if data.get("sample_number") else []),
              *([f"Requested by {' '.join(data['requested_by'].split())}"] if data.get("requested_by") else []),
              *([_group_screen(spec, data)] if data.get("group_sample") else []),
+             *([_level(spec, data)] if data.get("level_drug") else []),
              *([data["notes"]] if data.get("notes") else [])]
     return {"resourceType": "ServiceRequest", "id": sample.record_id, "identifier": record_identifier(sample.record_id),
             "status": status, "intent": "order", "priority": "urgent" if data["urgency"] == "urgent" else "routine",
@@ -106,6 +107,17 @@ def _group_screen(spec: FormSpec, data: dict[str, Any]) -> str:
     if data.get("identified_at_bedside"):
         said.append("patient identified and tube labelled at the bedside")
     return f"Group and screen: {'; '.join([*said, label(spec, 'group_sample', data['group_sample'])])}"
+
+
+def _level(spec: FormSpec, data: dict[str, Any]) -> str:
+    """"Drug level: Gentamicin, trough; last dose given 2026-11-28T12:00:00+01:00" (lab_request
+    version 4): a level is read by its time after the dose, which the ServiceRequest's code,
+    "Gentamicin level (Trough)", does not say."""
+    timing = label(spec, "level_timing", data["level_timing"]).lower()
+    said = [f"Drug level: {' '.join(data['level_drug'].split())}, {timing}"]
+    if data.get("last_dose_at"):
+        said.append(f"last dose given {moment(data['last_dose_at'])}")
+    return "; ".join(said)
 
 
 def _closed(spec: FormSpec, data: dict[str, Any]) -> str:

@@ -25,6 +25,8 @@ from downtime.sync.fhir_observations import observation_status, quantity
 from downtime.sync.fhir_stays import Stays
 
 TOTAL = "9269-2"
+REFUSED = "refused"
+"""The form's reason a set was not done (`not_done`) that is the patient's refusal."""
 COMPONENTS = {"eyes": "9267-6", "verbal": "9270-0", "motor": "9268-4"}
 SEEN = ("pupil_left_reaction", "pupil_right_reaction", "arm_left", "arm_right", "leg_left", "leg_right")
 SIZES = ("pupil_left_size", "pupil_right_size")
@@ -42,8 +44,8 @@ def _made(record: RecordVersion, ctx: Context, stays: Stays) -> Made:
     return Made(resources, {record.record_id: [resource["id"] for resource in resources]})
 
 
-def _absent(text: str) -> dict[str, Any]:
-    return {"dataAbsentReason": {"coding": [coding(DATA_ABSENT_REASON, "not-applicable")], "text": text}}
+def _absent(text: str, why: str = "not-applicable") -> dict[str, Any]:
+    return {"dataAbsentReason": {"coding": [coding(DATA_ABSENT_REASON, why)], "text": text}}
 
 
 def _notes(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -58,11 +60,16 @@ def _notes(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _not_done(record: RecordVersion, data: dict[str, Any], spec: FormSpec, common: dict[str, Any]) -> dict[str, Any]:
-    """A set not done (form version 3): its GCS absent, with why, and its notes; no components."""
+    """A set not done (form version 3): its GCS absent, with why, and its notes; no components.
+    FHIR's observation not performed is `cancelled` (one entered in error stays so), absent as
+    asked and declined when refused, else not performed: sent `final` and "not applicable", it
+    told the EHR the GCS did not apply to the patient (review R2 D6)."""
+    status = common["status"] if common["status"] == "entered-in-error" else "cancelled"
+    why = "asked-declined" if data["not_done"] == REFUSED else "not-performed"
     return {"resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
-            "category": [{"coding": [coding(OBSERVATION_CATEGORY, "survey")]}], **common,
+            "category": [{"coding": [coding(OBSERVATION_CATEGORY, "survey")]}], **common, "status": status,
             "code": {"coding": [coding(LOINC, TOTAL)], "text": "Glasgow Coma Scale"},
-            **_absent(f"Set not done: {label(spec, 'not_done', data['not_done'])}"),
+            **_absent(f"Set not done: {label(spec, 'not_done', data['not_done'])}", why),
             **({"note": notes} if (notes := _notes(data)) else {})}
 
 

@@ -30,16 +30,25 @@ from sqlite_utils import Database
 from downtime.domain.census import Movement
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import CancelReason, letter_arrives, not_to_be_done
+from downtime.formspec import FormSpec
 from downtime.services.theatre import (
     CHECKLIST_FORM,
     COUNTS_NOT_CORRECT,
     COUNTS_UNANSWERED,
     NOT_YET,
+    Deadline,
+    cancellation_of,
+    cancels_standing,
     checklists_of_done,
     done_in_left_slot,
     people_of,
+    rebook_deadlines,
     side_operated,
     sign_out_gap,
+    slot_named,
+    still_to_tell,
+    to_be_told,
+    to_the_hour,
 )
 from downtime.sync.fhir_codes import (
     CANCELLATION_REASON,
@@ -172,6 +181,7 @@ def _group(booking: RecordVersion, events: list[RecordVersion], checklists: list
     changed; a withdrawn rebooking still shows its Appointment, as entered in error."""
     slots = [_slot(booking)]
     transfer: RecordVersion | None = None
+    again: list[RecordVersion] = []
     made_from: dict[str, list[str]] = {booking.record_id: [booking.record_id, slots[0].appointment_id]}
     # Changes of the same minute in the order they were first typed, as services.theatre does.
     for event in sorted(events, key=lambda e: (e.occurred_at, ctx.original(e).recorded_at)):
@@ -192,6 +202,13 @@ def _group(booking: RecordVersion, events: list[RecordVersion], checklists: list
                 made_from[event.record_id] = [slots[-1].appointment_id]
             elif event.data["outcome"] == "transferred":
                 made_from[event.record_id] = [booking.record_id]
+        elif event.form_id == CANCELLATION_FORM and not cancels_standing(
+                event, slots[-1].record if slots[-1].cancelled_by is None and transfer is None else None):
+            # A date no longer standing, cancelled on another laptop: it changes nothing, and is
+            # said, unless another laptop's rebooking replaced that date (its comment says so).
+            if not any(slot.superseded_by is not None and cancels_standing(event, slot.record) for slot in slots):
+                again.append(event)
+            made_from[event.record_id] = [booking.record_id]
         elif event.form_id == CANCELLATION_FORM:
             if slots[-1].done_by is not None:
                 slots[-1].cancelled_aside = event
@@ -228,7 +245,7 @@ def _group(booking: RecordVersion, events: list[RecordVersion], checklists: list
     for done in dones:
         made_from[done.record_id].append(done.record_id)
     return Group(f"booking:{booking.record_id}", partial(_made, booking, transfer, slots, in_force, unchecked, dones,
-                                                         sessions, made_from, ctx, stays, numbers),
+                                                         again, sessions, made_from, ctx, stays, numbers),
                  frozenset(sources), frozenset({patient_key(str(booking.patient_id))}))
 
 
@@ -244,17 +261,33 @@ def _slot_done_in(slots: list[_Slot], transfer: RecordVersion | None, done: Reco
 
 
 def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_Slot], in_force: _Slot,
-          unchecked: str | None, dones: list[RecordVersion], sessions: dict[str, RecordVersion],
-          made_from: dict[str, list[str]], ctx: Context, stays: Stays, numbers: tuple[str, ...]) -> Made:
+          unchecked: str | None, dones: list[RecordVersion], again: list[RecordVersion],
+          sessions: dict[str, RecordVersion], made_from: dict[str, list[str]], ctx: Context, stays: Stays,
+          numbers: tuple[str, ...]) -> Made:
     """`unchecked`: what the operation's note says of its safety checklist once done (none
     recorded, or none signed out), None when its checklist is whole. `dones`: its records of the
-    operation done, standing or withdrawn, each a Procedure."""
-    appointments = [_appointment(slot, booking, sessions, ctx) for slot in slots]
+    operation done, standing or withdrawn, each a Procedure. `again`: its cancellations of a date
+    no longer standing, each said in a note (services.theatre's CANCELLED ON TWO LAPTOPS)."""
+    # What was recorded after each date's cancellation, in order (a withdrawn rebooking's date,
+    # shown after the slot in force, has none).
+    last = next(index for index, slot in enumerate(slots) if slot is in_force)
+    changes = [change for slot in slots[:last + 1] for change in (slot.record, slot.cancelled_by) if change is not None]
+    changes += [transfer] if transfer is not None else []
+    since = [changes[changes.index(slot.cancelled_by) + 1:] if index <= last and slot.cancelled_by is not None else []
+             for index, slot in enumerate(slots)]
+    appointments = [_appointment(slot, after, booking, sessions, ctx) for slot, after in zip(slots, since)]
     done = any(slot.done_by is not None for slot in slots)
     not_done = _not_to_be_done(in_force, transfer, _died(stays, numbers), _death_withdrawn(stays, numbers), ctx)
     procedures = [_procedure(record, booking, ctx, stays) for record in dones]
-    contradictions = [said for slot in slots if (said := slot.contradiction) is not None]
-    return Made([_service_request(booking, transfer, done, not_done, unchecked, ctx, stays, contradictions),
+    contradictions = [said for slot in slots if (said := slot.contradiction) is not None] + [
+        f"Cancelled on another laptop {moment(cancelled.occurred_at)}, naming the date {moment(named)} when it no "
+        f"longer stood: it changed nothing; ring the patient with what stands, and mark that cancellation "
+        f"entered in error" for cancelled in again if (named := slot_named(cancelled)) is not None]
+    # A date to rebook by for one cancelled and still to be done here.
+    cancellations = [cancellation_of(slot.cancelled_by) for slot in slots if slot.cancelled_by is not None]
+    deadlines = (rebook_deadlines(booking.data, cancellations)
+                 if cancellations and not done and not_done is None and transfer is None else {})
+    return Made([_service_request(booking, transfer, done, not_done, unchecked, deadlines, ctx, stays, contradictions),
                  *appointments,
                  *procedures], made_from)
 
@@ -280,7 +313,8 @@ def _not_to_be_done(last: _Slot, transfer: RecordVersion | None, died: RecordVer
 
 
 def _service_request(booking: RecordVersion, transfer: RecordVersion | None, done: bool, not_done: str | None,
-                     unchecked: str | None, ctx: Context, stays: Stays, contradictions: list[str]) -> dict[str, Any]:
+                     unchecked: str | None, deadlines: dict[Deadline, datetime], ctx: Context, stays: Stays,
+                     contradictions: list[str]) -> dict[str, Any]:
     """The operation still to be done: it stays active while it waits for a new date; once
     `done`, it is completed, saying so when no safety checklist counts for it or none answered
     its Sign out (`unchecked`, the note); one that
@@ -288,7 +322,11 @@ def _service_request(booking: RecordVersion, transfer: RecordVersion | None, don
     (`transfer`) is revoked too, naming that hospital as its performer, its note saying why:
     "revoked" is R4's request terminated, no further activity to occur under it, which is this
     hospital's part; "on-hold" would have it resume here, "completed" would say it was done.
-    `contradictions`: what two laptops' records say of a slot that cannot both be true, each a note."""
+    `deadlines`: for one cancelled and still to be done here, the dates it must be done by
+    (services.theatre.rebook_deadlines), the earliest, as the lists give it, with its rule, and
+    the 28th day after a cancellation on the day apart, which the records office's return of
+    operations cancelled on the day counts breaches by. `contradictions`: what two laptops' records say of a slot
+    that cannot both be true, each a note."""
     data = booking.data
     spec = ctx.forms[BOOKING_FORM]
     identifiers = record_identifier(booking.record_id)
@@ -296,6 +334,11 @@ def _service_request(booking: RecordVersion, transfer: RecordVersion | None, don
         identifiers.append({"system": EHR_BOOKING_SYSTEM, "value": str(ehr)})
     team = [{"display": data["surgeon"]}] + ([{"display": data["anaesthetist"]}] if data.get("anaesthetist") else [])
     notes = [f"NCEPOD priority: {label(spec, 'priority', data['priority'])}"]
+    if deadlines:
+        rule, earliest = min(deadlines.items(), key=lambda item: item[1])
+        notes.append(f"Rebook by {_deadline(earliest)} ({_rule_said(rule, data, spec)})")
+        if rule is not Deadline.ON_THE_DAY and Deadline.ON_THE_DAY in deadlines:
+            notes.append(f"{_rule_said(Deadline.ON_THE_DAY, data, spec)}: {_deadline(deadlines[Deadline.ON_THE_DAY])}")
     if data.get("cancer_pathway"):
         notes.append(f"Cancer pathway: {label(spec, 'cancer_pathway', data['cancer_pathway'])}, target date "
                      f"{data.get('cancer_target')}")
@@ -325,9 +368,10 @@ def _service_request(booking: RecordVersion, transfer: RecordVersion | None, don
     details = []
     if data.get("laterality") and data["laterality"] != "not_applicable":
         details.append(f"Side: {label(spec, 'laterality', data['laterality'])}")
-    # What the theatre prepares (operation_booking version 2), each its own detail.
-    details += [f"{spec.field(name).label.en}: {label(spec, name, data[name])}" for name in ("anaesthetic", "asa")
-                if data.get(name)]
+    # The clinical priority (operation_booking version 3) and what the theatre prepares (version
+    # 2), each its own detail.
+    details += [f"{spec.field(name).label.en}: {label(spec, name, data[name])}"
+                for name in ("clinical_priority", "anaesthetic", "asa") if data.get(name)]
     if data.get("day_case") is not None:
         details.append("Day case" if data["day_case"] else "In-patient")
     if data.get("equipment"):
@@ -349,6 +393,24 @@ def _body_site(booking: RecordVersion, side: str | None, ctx: Context) -> dict[s
     if not side or side == "not_applicable":
         return None
     return {"text": f"{label(ctx.forms[BOOKING_FORM], 'laterality', side)}: {booking.data['procedure']}"}
+
+
+def _deadline(deadline: datetime) -> str:
+    """A rebook-by deadline: the moment, for one within a day (P1a, an NCEPOD target); else its date."""
+    return moment(deadline) if to_the_hour(deadline) else f"{deadline:%Y-%m-%d}"
+
+
+_RULES = {Deadline.NCEPOD: ("NCEPOD target", "priority"), Deadline.CANCER: ("cancer target", "cancer_pathway"),
+          Deadline.CLINICAL: ("clinical priority", "clinical_priority")}
+"""Each rebook-by rule but the 28 days, and the booking's answer it counts from."""
+
+
+def _rule_said(rule: Deadline, data: dict[str, Any], spec: FormSpec) -> str:
+    """The rule a rebook-by deadline comes from, with the booking's class or pathway."""
+    if rule is Deadline.ON_THE_DAY:
+        return "28 days after a last-minute cancellation for a non-clinical reason"
+    said, field = _RULES[rule]
+    return f"{said}: {label(spec, field, data[field])}"
 
 
 def _procedure(done: RecordVersion, booking: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
@@ -376,13 +438,16 @@ def _procedure(done: RecordVersion, booking: RecordVersion, ctx: Context, stays:
     return resource
 
 
-def _appointment(slot: _Slot, booking: RecordVersion, sessions: dict[str, RecordVersion],
+def _appointment(slot: _Slot, since: list[RecordVersion], booking: RecordVersion, sessions: dict[str, RecordVersion],
                  ctx: Context) -> dict[str, Any]:
+    """`since`: for a cancelled date, what was recorded of the operation after its cancellation
+    (a patient told of any of it knows this date is off)."""
     data = booking.data
     minutes = int(data["expected_minutes"])
     session = sessions.get(slot.session_id)
     theatre = f"theatre {session.data['theatre']}" if session else f"theatre session {slot.session_id}"
-    patient = "needs-action" if _untold(slot) else "accepted"
+    later = _told_later(slot, since)
+    patient = "needs-action" if _untold(slot, later) else "accepted"
     participants = [{"actor": reference(str(booking.patient_id)), "status": patient},
                     {"type": [{"text": "surgeon"}], "actor": {"display": data["surgeon"]}, "status": "accepted"}]
     if data.get("anaesthetist"):
@@ -399,7 +464,7 @@ def _appointment(slot: _Slot, booking: RecordVersion, sessions: dict[str, Record
         why = f": {slot.record.data['reason']}" if slot.record.data.get("reason") else ""
         comments.append(f"Rebooked{why}; {_told_of(slot.record, ctx)}")
     if slot.cancelled_by is not None:
-        status, reason, how = _cancellation(slot.cancelled_by, ctx)
+        status, reason, how = _cancellation(slot.cancelled_by, ctx, later)
         resource |= {"status": status, "cancelationReason": reason}
         comments.append(how)
     if slot.done_by is not None:
@@ -412,8 +477,8 @@ def _appointment(slot: _Slot, booking: RecordVersion, sessions: dict[str, Record
                         f"operation done; ring them")
     if slot.superseded_by is not None:
         resource["status"] = "cancelled"
-        what = "transfer" if slot.superseded_by.data["outcome"] == "transferred" else "rebooking"
-        comments.append(f"Superseded by another laptop's {what} decided {moment(slot.superseded_by.occurred_at)}: "
+        comments.append(f"Superseded by another laptop's {_named(slot.superseded_by)} decided "
+                        f"{moment(slot.superseded_by.occurred_at)}: "
                         f"the patient was told of both; ring them with the decision kept")
     if comments:
         resource["comment"] = "; ".join(comments)
@@ -422,11 +487,27 @@ def _appointment(slot: _Slot, booking: RecordVersion, sessions: dict[str, Record
     return resource
 
 
-def _untold(slot: _Slot) -> bool:
+def _told_later(slot: _Slot, since: list[RecordVersion]) -> RecordVersion | None:
+    """For a cancelled date its patient was not told is off (the cancellation "Not yet" told, not
+    for their death), the first change recorded `since` that they were told of (a new date, its
+    cancellation, a transfer: the board counts the patient told of the latest change,
+    services.theatre.still_to_tell), which tells them this date is off; None otherwise. One rule
+    for the coded status (`_untold`) and the words (`_cancellation`): sent "accepted" with
+    "patient not told yet", the records office rang the patient, or doubted the code."""
+    if slot.cancelled_by is None or not still_to_tell(slot.cancelled_by):
+        return None
+    return next((change for change in since if not still_to_tell(change)), None)
+
+
+def _untold(slot: _Slot, later: RecordVersion | None) -> bool:
     """A new date its patient has not been told of, or told by a letter that cannot reach them
-    before it (`letter_arrives`, the board's rule): its Appointment's patient participant is
-    `needs-action`, not `accepted`. Sent accepted, an EHR reading the coded status took the
-    patient as agreed to a date nobody had given them, and nobody rang them."""
+    before it (`letter_arrives`, the board's rule), or a cancelled date they were not told is off
+    nor told of any change after it (`later`, `_told_later`): its Appointment's patient
+    participant is `needs-action`, not `accepted`. Sent accepted, an EHR reading the coded status
+    took the patient as agreed to a date nobody had given them, or told of a cancellation when
+    they would come in fasting, and nobody rang them."""
+    if slot.cancelled_by is not None and still_to_tell(slot.cancelled_by):
+        return later is None
     if slot.record.form_id != REBOOKING_FORM:
         return False
     data = slot.record.data
@@ -444,8 +525,8 @@ def _told_of(change: RecordVersion, ctx: Context) -> str:
     ("Patient told…") has, and said "patient told: By phone" without it. Who told them, when
     recorded (`told_by`): when the patient says nobody rang, there is someone to ask."""
     data = change.data
-    if not data.get("patient_told"):
-        return "patient not told yet"
+    if data.get("patient_told") in (None, NOT_YET):
+        return "patient not told yet" if to_be_told(change) else "family not told yet"
     told = f"patient told: {label(ctx.forms[change.form_id], 'patient_told', data['patient_told'])}"
     if data.get("told_by"):
         told = f"{told} by {data['told_by']}"
@@ -462,15 +543,26 @@ def _done(done: RecordVersion) -> str:
                                        f"recorded over a clash: {over}" if over else "") if part)
 
 
-def _cancellation(cancellation: RecordVersion, ctx: Context) -> tuple[str, dict[str, Any], str]:
+def _named(change: RecordVersion) -> str:
+    """A rebooking, a transfer or a cancellation, in a word."""
+    if change.form_id != REBOOKING_FORM:
+        return "cancellation"
+    return "transfer" if change.data["outcome"] == "transferred" else "rebooking"
+
+
+def _cancellation(cancellation: RecordVersion, ctx: Context,
+                  later: RecordVersion | None) -> tuple[str, dict[str, Any], str]:
     """Status, coded reason (only where the HL7 code means the same) and how it went, in words.
-    A patient who did not attend is a no-show, not a cancellation."""
+    A patient who did not attend is a no-show, not a cancellation. `later`: the change after it
+    the patient, not told of it, was told of (`_told_later`), said in its place."""
     data = cancellation.data
     spec = ctx.forms[CANCELLATION_FORM]
     reason: dict[str, Any] = {"text": label(spec, "reason", data["reason"])}
     if data["reason"] in CANCELLED_BECAUSE:
         reason["coding"] = [coding(CANCELLATION_REASON, CANCELLED_BECAUSE[data["reason"]])]
     parts = [f"Cancelled {moment(cancellation.occurred_at)}", "last minute" if data.get("last_minute") else "",
-             _told_of(cancellation, ctx), data.get("notes") or ""]
+             _told_of(cancellation, ctx) if later is None else
+             f"not told of the cancellation; told of the later {_named(later)} decided {moment(later.occurred_at)} "
+             f"({_told_of(later, ctx)})", data.get("notes") or ""]
     status = "noshow" if data["reason"] == CancelReason.DID_NOT_ATTEND else "cancelled"
     return status, reason, "; ".join(part for part in parts if part)

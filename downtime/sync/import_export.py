@@ -170,7 +170,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                                    for row in new_patients], action="patient.import", **who)
         added["patients"] = len(new_patients)
         known_patients = {row["patient_id"] for row in patients}
-        charted = {row[0] for row in db.execute("SELECT DISTINCT patient_id FROM records WHERE device_id = ?",
+        charted = {row[0] for row in db.execute("SELECT DISTINCT patient_id FROM records WHERE device_id = ? AND patient_id IS NOT NULL",
                                                 [session.device.device_id])}
         placed = census.locations(db, patient_ids=charted) if charted else {}  # to tell a place changed silently
         taken = {row["id"] for row in _already(session, "hold_settlements", "id", set(settlements))}

@@ -520,6 +520,10 @@
         <translation>NEWS2 / PEWS</translation>
     </message>
     <message>
+        <source>Formerly / identified as</source>
+        <translation>Anciennement / identifié comme</translation>
+    </message>
+    <message>
         <source>(no bed)</source>
         <translation>(sans lit)</translation>
     </message>
@@ -3897,6 +3901,10 @@ Ils restent vos brouillons, que personne d’autre ne voit avant votre prochaine
         <translation>&amp;Imprimer ce plan (3 jours)</translation>
     </message>
     <message>
+        <source>{medicine}: {said}</source>
+        <translation>{medicine} : {said}</translation>
+    </message>
+    <message>
         <source>Prescribe again…</source>
         <translation>Prescrire à nouveau…</translation>
     </message>
@@ -4656,6 +4664,14 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Cré&amp;neaux à partir du :</translation>
     </message>
     <message>
+        <source>dd/mm/yyyy hh:mm</source>
+        <translation>jj/mm/aaaa hh:mm</translation>
+    </message>
+    <message>
+        <source>&amp;Nil by mouth since (blank: from now):</source>
+        <translation>À &amp;jeun depuis (vide : à partir de maintenant) :</translation>
+    </message>
+    <message>
         <source>Or &amp;transfer to hospital</source>
         <translation>Ou &amp;transférer vers l’hôpital</translation>
     </message>
@@ -4690,6 +4706,30 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>These slots are after this operation's rebook-by date ({date}).</source>
         <translation>Ces créneaux sont après la date limite de reprogrammation de cette intervention ({date}).</translation>
+    </message>
+    <message>
+        <source>Nil by mouth since</source>
+        <translation>À jeun depuis</translation>
+    </message>
+    <message>
+        <source>Under anaesthetic: nil by mouth since {since}, the patient will have fasted {hours} hours by {time}.</source>
+        <translation>Sous anesthésie : à jeun depuis le {since}, le patient aura jeûné {hours} heures le {time}.</translation>
+    </message>
+    <message>
+        <source>Under anaesthetic: the patient, told now to eat nothing more, will have fasted {hours} hours by {time}.</source>
+        <translation>Sous anesthésie : prévenu maintenant de ne plus rien manger, le patient aura jeûné {hours} heures le {time}.</translation>
+    </message>
+    <message>
+        <source>Under anaesthetic: nil by mouth since {since}, the patient has fasted {hours} hours already.</source>
+        <translation>Sous anesthésie : à jeun depuis le {since}, le patient a déjà jeûné {hours} heures.</translation>
+    </message>
+    <message>
+        <source>Not fasted: tell the anaesthetist when the patient last ate.</source>
+        <translation>Pas à jeun : dites à l’anesthésiste quand le patient a mangé pour la dernière fois.</translation>
+    </message>
+    <message>
+        <source>Nil by mouth since {time}.</source>
+        <translation>À jeun depuis le {time}.</translation>
     </message>
     <message>
         <source>{clash} The suggested slots have been read again.</source>
@@ -5949,6 +5989,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{drug} : la dernière glycémie capillaire, {reading} le {time}, est une hypoglycémie non recontrôlée depuis : resucrer le patient et recontrôler la glycémie avant de donner l’insuline.</translation>
     </message>
     <message>
+        <source>{drug}: a hypo, {reading} at {day} {hour}, in the last 24 hours: tell the prescriber before giving it (a sulfonylurea's hypo comes back for 24 to 36 hours).</source>
+        <translation>{drug} : une hypoglycémie, {reading} le {day} à {hour}, dans les dernières 24 heures : prévenir le prescripteur avant de le donner (l’hypoglycémie sous sulfamide hypoglycémiant récidive pendant 24 à 36 heures).</translation>
+    </message>
+    <message>
         <source>Last minute: the operation was cancelled on its own day ({day}), which makes it a last-minute cancellation; answer Yes.</source>
         <translation>Dernière minute : l’intervention a été annulée le jour même ({day}), ce qui en fait une annulation de dernière minute ; répondez Oui.</translation>
     </message>
@@ -6853,6 +6897,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>Déjà prescrit : {orders}.</translation>
     </message>
     <message>
+        <source>{drug}: LEVEL FLAGGED CRITICAL ({timing} {result}): hold and ask the doctor.</source>
+        <translation>{drug} : DOSAGE SIGNALÉ CRITIQUE ({timing} {result}) : suspendre et appeler le médecin.</translation>
+    </message>
+    <message>
+        <source>{drug}: LEVEL FLAGGED CRITICAL ({result}, received {received}): hold and ask the doctor.</source>
+        <translation>{drug} : DOSAGE SIGNALÉ CRITIQUE ({result}, reçu le {received}) : suspendre et appeler le médecin.</translation>
+    </message>
+    <message>
         <source>“{field}”: “{reason}” cannot be recorded before the {slot} dose falls due ({due}); offer it then. Only nil by mouth, held or other can be recorded ahead.</source>
         <translation>« {field} » : « {reason} » ne peut pas être tracé avant que la dose de {slot} soit à donner ({due}) ; la proposer alors. Seuls « à jeun », « suspendu » ou « autre » peuvent être tracés à l’avance.</translation>
     </message>
@@ -7245,6 +7297,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>Cette intervention est {status} ; seule une intervention programmée peut être annulée.</translation>
     </message>
     <message>
+        <source>Since this cancellation was opened, the operation has moved: the date standing is {standing}, not the date it cancels, {named} (“Date cancelled”). Close it, and cancel the date standing if that is meant.</source>
+        <translation>Depuis l’ouverture de cette annulation, l’intervention a été déplacée : la date en vigueur est le {standing}, et non la date qu’elle annule, le {named} (« Date annulée »). Fermez-la, et annulez la date en vigueur si c’est bien ce qui est voulu.</translation>
+    </message>
+    <message>
         <source>A rebooking must come after the cancellation it answers: the rebooking is dated {rebooked}, the cancellation {cancelled}.</source>
         <translation>Une reprogrammation doit suivre l’annulation à laquelle elle répond : la reprogrammation est datée du {rebooked}, l’annulation du {cancelled}.</translation>
     </message>
@@ -7397,6 +7453,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>LA CHECK-LIST INDIQUE UN AUTRE CÔTÉ : son time out dit « {words} », côté opéré {operated} : vérifiez avec l'équipe du bloc, modifiez le côté de la programmation pour le côté opéré, et déclarez l'événement indésirable si ce n'est pas le côté vérifié</translation>
     </message>
     <message>
+        <source>CANCELLED ON TWO LAPTOPS ({named} cancelled {cancelled} when it no longer stood): that changed nothing; ring the patient with what stands, mark that cancellation entered in error</source>
+        <translation>ANNULÉE SUR DEUX ORDINATEURS ({named} annulé le {cancelled} alors que cette date ne tenait plus) : cela n’a rien changé ; appeler le patient avec ce qui est en vigueur, marquer cette annulation saisie par erreur</translation>
+    </message>
+    <message>
         <source>Free that day for {minutes} min: {slots}.</source>
         <translation>Libre ce jour-là pour {minutes} min : {slots}.</translation>
     </message>
@@ -7479,6 +7539,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>OTHER SIDE CHECKED, the WHO checklist signed in {at} on {laptop} names “{words}” at its time out, against the side the operation is booked on now: {operation}, recorded done on the side operated {operated}: check with the theatre team which side was operated (amend the operation done's Side operated if it is wrong), then amend the booking's side to the side operated; if it is not the side the team checked, report the incident and say so in the checklist's notes</source>
         <translation>AUTRE CÔTÉ VÉRIFIÉ, la check-list OMS (sign in le {at}) sur {laptop} indique « {words} » au time out, contre le côté programmé maintenant : {operation}, réalisée du côté opéré {operated} : vérifiez avec l'équipe du bloc quel côté a été opéré (modifiez le Côté opéré de l'intervention réalisée s'il est erroné), puis modifiez le côté de la programmation pour le côté opéré ; si ce n'est pas le côté vérifié par l'équipe, déclarez l'événement indésirable et indiquez-le dans les remarques de la check-list</translation>
+    </message>
+    <message>
+        <source>CANCELLED ON TWO LAPTOPS, {named} was cancelled on {laptop} at {cancelled} when it no longer stood, which changed nothing: {operation}: ring the patient with what stands, and mark that cancellation entered in error</source>
+        <translation>ANNULÉE SUR DEUX ORDINATEURS, le {named} a été annulé sur {laptop} le {cancelled} alors que cette date ne tenait plus, ce qui n’a rien changé : {operation} : appeler le patient avec ce qui est en vigueur, et marquer cette annulation saisie par erreur</translation>
     </message>
     <message>
         <source>Cancelled at: this is before the decision to operate ({decided}); check the date and time.</source>
@@ -10983,6 +11047,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{drug} : retiré(e) {time}</translation>
     </message>
     <message>
+        <source>{drug}: no subcutaneous insulin given in the 2 hours before {time}, nor any basal or premixed insulin still acting. If the patient takes insulin at home, ask the doctor to prescribe it, and stop the infusion 30 to 60 minutes after its first dose: stopped without it, a patient who needs insulin is in ketoacidosis within hours. Say what was done in the reason.</source>
+        <translation>{drug} : aucune insuline sous-cutanée administrée dans les 2 heures avant {time}, ni aucune insuline basale ou prémélangée encore active. Si le patient prend de l’insuline à domicile, demander au médecin de la prescrire, et arrêter la perfusion 30 à 60 minutes après sa première injection : arrêtée sans elle, un patient qui a besoin d’insuline fait une acidocétose en quelques heures. Dire ce qui a été fait dans le motif.</translation>
+    </message>
+    <message>
         <source>Supervisor (student nurse's dose)</source>
         <translation>Infirmier(ère) encadrant(e) (dose d’un(e) étudiant(e))</translation>
     </message>
@@ -12393,16 +12461,24 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>{drug} : INR {result} ({range}) reçu le {time} : prescription modifiée depuis par le prescripteur : « {reason} ».</translation>
     </message>
     <message>
-        <source>{drug}: no subcutaneous insulin given in the 2 hours before {time}, and no basal or premixed insulin prescribed. If the patient takes insulin at home, ask the doctor to prescribe it, and stop the infusion 30 to 60 minutes after its first dose: stopped without it, a patient who needs insulin is in ketoacidosis within hours. Say what was done in the reason.</source>
-        <translation>{drug} : aucune insuline sous-cutanée administrée dans les 2 heures avant {time}, et aucune insuline basale ou mélange prescrite. Si le patient prend de l’insuline à domicile, demander au médecin de la prescrire, et arrêter la perfusion 30 à 60 minutes après sa première injection : arrêtée sans elle, un patient qui a besoin d’insuline fait une acidocétose en quelques heures. Dire ce qui a été fait dans le motif.</translation>
-    </message>
-    <message>
         <source>{number}: no patient's on this laptop: a number the laptop named gave, whose records are there</source>
         <translation>{number} : le numéro d’aucun patient de cet ordinateur : un numéro donné par l’ordinateur nommé, où se trouve son dossier</translation>
     </message>
     <message>
         <source>{allergy} — an angioedema with an angiotensin receptor blocker: every other one is given only with great caution after one</source>
         <translation>{allergy} — un angio-œdème sous ARA II : tout autre ARA II ne se donne qu'avec une grande prudence après un tel épisode</translation>
+    </message>
+    <message>
+        <source>{drug}: POTASSIUM {value} mmol/L ({range}) received {time}, and this medicine raises it: hold and ask the doctor.</source>
+        <translation>{drug} : KALIÉMIE {value} mmol/L ({range}) reçue le {time}, et ce médicament l’augmente : suspendre et demander au médecin.</translation>
+    </message>
+    <message>
+        <source>{drug}: no potassium since the POTASSIUM {value} mmol/L ({range}) received {time}, and this medicine raises it: ask for a potassium, and ask the doctor before giving it.</source>
+        <translation>{drug} : aucune kaliémie depuis la KALIÉMIE {value} mmol/L ({range}) reçue le {time}, et ce médicament l’augmente : demander une kaliémie, et demander au médecin avant de le donner.</translation>
+    </message>
+    <message>
+        <source>{drug}: POTASSIUM {value} mmol/L ({range}) received {time}: order amended by the prescriber since: “{reason}”.</source>
+        <translation>{drug} : KALIÉMIE {value} mmol/L ({range}) reçue le {time} : prescription modifiée depuis par le prescripteur : « {reason} ».</translation>
     </message>
 </context>
 </TS>

@@ -94,8 +94,8 @@ def test_a_discharge_with_a_cannula_still_in_asks_before_it_is_saved(window, ses
     """The letter starts with the cannula; saving asks whether the patient goes home with it on
     purpose: No leaves the form unsaved at the lines and catheters field, Yes saves it."""
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
-    admitted = records.save_new(window.session, "admission", {**admission_values,
-                                                              "arrival_at": "2026-11-28T09:00+01:00"})
+    admitted = records.save_new(window.session, "admission", {  # none taken at home: the letter asks no list
+        **admission_values, "arrival_at": "2026-11-28T09:00+01:00", "usual_medicines": "Nil"})
     records.save_new(window.session, "device_check", {
         "checked_at": "2026-11-28T09:30+01:00", "event": "inserted", "device": "peripheral", "site": "Left forearm",
         "next_in": "8"}, patient_id=admitted.patient_id)

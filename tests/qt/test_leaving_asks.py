@@ -206,7 +206,9 @@ def test_a_letter_saved_with_its_blanks_unfilled_is_asked_of(window, session_for
         "requested_by": "Dr Martin"}, patient_id=patient)
     form = window.open_new(window.session.form("discharge"), patient)
     for name, value in (("discharged_at", "2026-11-28T14:00+01:00"), ("destination", "home"), ("letter_given", True),
-                        ("medicines_given", True)):
+                        ("medicines_given", True),
+                        # The medicines taken before admission, recorded nowhere, asked of too: answered here.
+                        ("medicines_on_discharge", "None: no medicine taken before admission nor in force")):
         form.editors[name].set_value(value)
     line = ("Result awaited: CRP (Urgent) taken 28/11 11:40, B26-118842: not back (due by 28/11 13:40); the "
             "laboratory will phone ward 3B; followed up by: …")

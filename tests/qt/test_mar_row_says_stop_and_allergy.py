@@ -31,7 +31,8 @@ def test_the_medicine_line_says_the_allergy_recorded_since(qtbot, session_for, a
     ((shown, tooltip),) = {line for line in _medicine_lines(view)}
     said = ("ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe): not to be given; the prescriber to "
             "review the order (amend it with the allergy acknowledged, or stop it)")
-    assert said in shown and said in tooltip, shown
+    assert "ALLERGY SINCE ORDER: Penicillin (Anaphylaxis, severe) — not to be given" in shown, shown
+    assert said in tooltip and said in view.allergies_said.text(), tooltip
     assert view.model.is_warning(0, 0)
 
 
@@ -47,11 +48,12 @@ def test_the_stop_is_said_once_on_the_rows_and_its_reason_in_the_tooltip(qtbot, 
     assert f"Stopped 28/11 10:30: {HELD}" in first_tip and f"Stopped 28/11 10:30: {HELD}" in second_tip
 
 
-def test_the_allergy_is_said_whole_once_on_the_rows_and_short_on_the_others(qtbot, session_for, admission_values,
-                                                                           clock):
+def test_the_allergy_is_said_short_on_the_rows_and_whole_above_the_chart(qtbot, session_for, admission_values,
+                                                                         clock):
     """Co-amoxiclav qds: each of its four rows read the whole 190-character sentence, and at the
-    largest text not one row was seen whole and the orders below were 900 pixels down. The first
-    row says it whole, the others the round's short flag, in red; every tooltip whole."""
+    largest text not one row was seen whole and the orders below were 900 pixels down. Each row
+    says the round's short flag, in red; every tooltip whole, and the line above the chart, with
+    the order it is said of."""
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
     clock.now = datetime.fromisoformat("2026-11-28T07:30+01:00")
     nurse, doctor = session_for("nurse"), session_for("doctor")
@@ -67,8 +69,9 @@ def test_the_allergy_is_said_whole_once_on_the_rows_and_short_on_the_others(qtbo
     qtbot.addWidget(view)
     said = ("ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe): not to be given; the prescriber to "
             "review the order (amend it with the allergy acknowledged, or stop it)")
-    (first, first_tip), *others = _medicine_lines(view)
-    assert len(others) == 3 and said in first and said in first_tip, first
+    lines = _medicine_lines(view)
+    assert len(lines) == 4
     assert all("ALLERGY SINCE ORDER: Penicillin (Anaphylaxis, severe) — not to be given" in shown and said not in shown
-               and said in tooltip for shown, tooltip in others), others
+               and said in tooltip for shown, tooltip in lines), lines
+    assert view.allergies_said.text() == f"Co-amoxiclav 1.2 g IV: {said}"
     assert all(view.model.is_warning(line, 0) for line in range(4))

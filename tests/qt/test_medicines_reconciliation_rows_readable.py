@@ -7,11 +7,23 @@ or Stopped was picked for a line unread."""
 import pytest
 from PySide6.QtWidgets import QApplication, QScrollArea
 
+from downtime.qt.form_view import FormView
 from downtime.qt.style import TEXT_SIZES, change_text_size
 from downtime.services import records, wards
 
 USUAL = ("Metformine 1 g matin et soir\nRamipril 5 mg le matin\nAtorvastatine 40 mg le soir\n"
          "Lévothyroxine 75 µg à jeun\nParacétamol 1 g si douleur, 3 fois par jour au plus")
+
+
+def opened_on_a_laptop(session_for, admission_values, laptop_window, lang: str) -> FormView:
+    """A doctor's new reconciliation of a patient admitted with `USUAL`, in a 1092×582 window."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    patient = records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "usual_medicines": USUAL, "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
+    doctor = session_for("doctor", lang)
+    form = laptop_window(doctor, 1092, 582).open_new(doctor.form("medicines_reconciliation"), patient)
+    QApplication.processEvents()
+    return form
 
 
 @pytest.mark.parametrize("largest", [False, True])
@@ -20,13 +32,7 @@ def test_each_copied_medicine_reads_from_its_drug_and_strength(
         qtbot, laptop_window, session_for, admission_values, app_style, lang, largest):
     if largest:
         change_text_size(QApplication.instance(), len(TEXT_SIZES))
-    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
-    patient = records.save_new(session_for("nurse"), "admission", {
-        **admission_values, "usual_medicines": USUAL, "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
-    doctor = session_for("doctor", lang)
-    window = laptop_window(doctor, 1092, 582)
-    form = window.open_new(doctor.form("medicines_reconciliation"), patient)
-    QApplication.processEvents()
+    form = opened_on_a_laptop(session_for, admission_values, laptop_window, lang)
     rows = form.editors["decisions"].rows
     assert [row.editors[0].raw() for row in rows] == USUAL.splitlines()
     for row in rows:

@@ -17,7 +17,7 @@ def test_a_line_found_by_a_held_identification_says_it_beside_the_name(
     panel = window_for(ed[0]).patients
     type_text(panel.search_box, "girard")
     headers = [panel.model.headerData(column, Qt.Orientation.Horizontal) for column in range(panel.model.columnCount())]
-    formerly = headers.index("Formerly")
+    formerly = headers.index("Formerly / identified as")  # a name to come, not a former one
     assert [panel.model.rows[0].patient.downtime_number] == ["DT-001-00001-7"]
     assert panel.model.text(0, formerly) == "identified as GIRARD Thomas Paul on another laptop (on hold)"
     assert not panel.table.isColumnHidden(formerly)

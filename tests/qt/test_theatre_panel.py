@@ -348,7 +348,7 @@ def test_the_coordinator_moves_an_operation_to_the_day_the_patient_can_come(coor
 def test_the_rebook_dialog_opens_on_its_slots_the_first_chosen(coordinator, qtbot, listed):
     """The focus began in "Slots from": Down did nothing, Up moved the day back a day, today's
     slots gone unsaid, and Enter booked that day's first. It begins on the slots, the first
-    chosen; Tab goes on to the day, then the answers and the buttons."""
+    chosen; Tab goes on to the day, the time nil by mouth since, then the answers and the buttons."""
     window, _ = coordinator
     tuesday = records.save_new(window.session, "theatre_session", {
         "theatre": "T3", "specialty": "General surgery", "starts_at": "2026-12-01T08:00+01:00",
@@ -362,12 +362,14 @@ def test_the_rebook_dialog_opens_on_its_slots_the_first_chosen(coordinator, qtbo
     assert dialog.focusWidget() is dialog.from_day
     for _ in range(3):  # through the day, month and year
         QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.nil_by_mouth
+    QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
     assert dialog.focusWidget() is dialog.reason
     passed = []
-    while dialog.focusWidget() is not dialog.slot_list and len(passed) < 5:  # back through the day's parts
+    while dialog.focusWidget() is not dialog.slot_list and len(passed) < 6:  # back through the day's parts
         QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Backtab)
         passed.append(dialog.focusWidget())
-    assert passed[-1] is dialog.slot_list and set(passed[:-1]) == {dialog.from_day}
+    assert passed[-1] is dialog.slot_list and set(passed[:-1]) == {dialog.nil_by_mouth, dialog.from_day}
     QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Down)
     assert dialog.slot_list.currentItem().text().startswith("Tue 01/12 08:00 — theatre T3")
     QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
@@ -700,7 +702,7 @@ def test_picking_a_list_fills_the_planned_start_with_its_next_free_time(coordina
     assert start.raw() == "28/11/2026 08:00", "08:00-09:00 is free before the hip replacement"
     view.editors["expected_minutes"].edit.setText("90")
     view.editors["expected_minutes"].edit.editingFinished.emit()
-    assert start.raw() == "28/11/2026 11:00", "after the hip replacement: 90 minutes do not fit before it"
+    assert start.raw() == "28/11/2026 11:15", "a turnover after the hip replacement: 90 minutes do not fit before it"
     combo.setCurrentIndex(next(i for i in range(combo.count()) if "T2" in combo.itemText(i)))
     assert start.raw() == "30/11/2026 08:00"
     start.edit.setText("30/11/2026 10:15")
@@ -845,12 +847,12 @@ def test_the_operation_chosen_for_its_letter_is_in_view_on_a_full_day(coordinato
     scroll bar its columns bring in (at some heights of the window it lay under that bar)."""
     window, session_ids = coordinator
     coord, nurse = window.session, session_for("nurse")
-    for number in range(6):  # Monday's list taken until 11:00
+    for number in range(6):  # Monday's list taken until 10:45, a turnover after each case
         patient = records.save_new(nurse, "admission", {**admission_values, "bed": str(20 + number),
                                                         "birth_name": f"Full{number}", "nir": ""}).patient_id
         theatre.book(coord, patient, {"procedure": "Carpal tunnel release", "laterality": "left", "priority": "elective",
                                       "decided_at": "2026-10-01T09:00+01:00", "surgeon": f"Dr S{number}",
-                                      "anaesthetist": None, "session": session_ids[1], "expected_minutes": 30,
+                                      "anaesthetist": None, "session": session_ids[1], "expected_minutes": 15,
                                       "planned_start": f"2026-11-30T{8 + number // 2:02d}:{30 * (number % 2):02d}+01:00"})
     window.resize(900, height)
     dialog = _rebooking_by_keyboard(window, qtbot, listed)
@@ -860,8 +862,7 @@ def test_the_operation_chosen_for_its_letter_is_in_view_on_a_full_day(coordinato
     table = panel.day_table
     row = table.currentIndex().row()
     assert (panel.day_model.text(row, 1), panel.day_model.text(row, STATUS)) == (
-        "11:00–13:00", "REBOOKED (from 28/11 09:00) — PATIENT NOT TOLD YET — LIST OVERRUNS: ends about 14:30 with 15 "
-                       "min between cases (list ends 13:00)")
+        "11:00–13:00", "REBOOKED (from 28/11 09:00) — PATIENT NOT TOLD YET")
     assert table.viewport().rect().contains(table.visualRect(table.currentIndex()))
 
 
@@ -883,13 +884,13 @@ def test_rebooked_after_midnight_on_an_overnight_list_the_board_shows_that_lists
     dialog = _rebooking_by_keyboard(window, qtbot, listed)
     dialog.slot_list.setCurrentRow(next(row for row in range(dialog.slot_list.count())
                                         if "theatre T9" in dialog.slot_list.item(row).text()))
-    assert dialog.slot_list.currentItem().text().startswith("Tue 01/12 00:00")
+    assert dialog.slot_list.currentItem().text().startswith("Tue 01/12 00:15")  # a turnover after 20:00-00:00
     dialog.slot_list.setFocus()
     QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
     panel = listed(window.theatre)
     assert panel.selected_day().isoformat() == "2026-11-30"
     row = panel.day_table.currentIndex().row()
-    assert row >= 0 and (panel.day_model.text(row, 0), panel.day_model.text(row, 1)) == ("T9", "00:00–02:00")
+    assert row >= 0 and (panel.day_model.text(row, 0), panel.day_model.text(row, 1)) == ("T9", "00:15–02:15")
 
 
 def test_after_a_transfer_the_board_shows_the_operation_on_the_day_it_was_cancelled_from(coordinator, qtbot, listed,
@@ -1033,14 +1034,15 @@ def test_a_patient_called_in_from_home_is_offered_no_slot_they_cannot_reach(coor
     the letter then asked them to arrive 90 minutes before, at 12:30, already past. Told by the
     priority, an elective patient in a ward bed was held back 90 minutes too, and an urgent one
     at home was not. Where the census puts the patient decides: at home, slots from 90 minutes
-    on, and the dialog says why; on a ward, at once."""
+    on, and the dialog says why; on a ward, at once. Under local anaesthetic: no fasting to wait
+    for (domain.theatre.fasts)."""
     window, _ = coordinator
     session = window.session
     records.save_new(session, "theatre_session", {
         "theatre": "T3", "specialty": "General surgery", "starts_at": "2026-11-28T14:00+01:00",
         "ends_at": "2026-11-28T18:00+01:00"})
     state = theatre.bookings(session.db, session.forms)[0]
-    records.amend(session, state.record.record_id, {**state.record.data, "priority": priority,
+    records.amend(session, state.record.record_id, {**state.record.data, "priority": priority, "anaesthetic": "local",
                                                     "decided_at": "2026-11-28T09:00+01:00"}, "priority reviewed")
     if at_home:
         send_home(state.patient.patient_id)
@@ -1579,8 +1581,8 @@ def test_a_cancellation_decided_this_morning_is_recorded_at_that_time(coordinato
 
 
 @pytest.mark.parametrize("lang, priority, said, red", [
-    ("en", "elective", "Rebook by: 26/12/2026", False), ("en", "urgent", "Rebook by: 29/11/2026 SOON", True),
-    ("fr", "urgent", "Au plus tard le : 29/11/2026 BIENTÔT", True)])
+    ("en", "elective", "Rebook by: 26/12/2026", False), ("en", "urgent", "Rebook by: 29/11/2026 09:00 SOON", True),
+    ("fr", "urgent", "Au plus tard le : 29/11/2026 09:00 BIENTÔT", True)])
 def test_the_rebook_dialog_says_the_operations_rebook_by_date_as_the_list_does(coordinator, qtbot, listed, lang,
                                                                               priority, said, red):
     """The rebook dialog covers the rescheduling list, and the coordinator chose among its slots
@@ -1960,7 +1962,7 @@ def test_an_operation_done_is_said_in_red_until_a_safety_checklist_names_it(coor
 
 def test_rebooking_says_what_the_board_now_flags_on_the_operation(coordinator, qtbot, session_for, admission_values,
                                                                   listed, answers):
-    """Rebooked into the first free slot, after Mr Durand's operation in T2, Mr Durand who is
+    """Rebooked into the first free slot, a turnover after Mr Durand's operation in T2, Mr Durand who is
     allergic to latex stood second on the list, and a second DURAND on the day: the board said
     so, later. Once the rebooking is saved, and the dialog gone, a warning names the operation
     and says both in the board's words."""
@@ -1986,13 +1988,13 @@ def test_rebooking_says_what_the_board_now_flags_on_the_operation(coordinator, q
     panel.waiting_table.selectRow(0)
     rebook = panel.rebook_selected()
     qtbot.waitActive(rebook)
-    assert rebook.slot_list.currentItem().text().startswith("Mon 30/11 09:00 — theatre T2")
+    assert rebook.slot_list.currentItem().text().startswith("Mon 30/11 09:15 — theatre T2")
     script, asked = answers
     QTest.keyClick(rebook.slot_list, Qt.Key.Key_Return)
     listed(panel)
     number = theatre.bookings(coord.db, coord.forms, lambda facts: facts.record.record_id == allergic.record_id)[
         0].patient.downtime_number
-    assert asked == [("error", f"DURAND Luc — {number}\nInguinal hernia repair, LEFT: Mon 30/11 09:00, theatre T2\n\n"
+    assert asked == [("error", f"DURAND Luc — {number}\nInguinal hernia repair, LEFT: Mon 30/11 09:15, theatre T2\n\n"
                                "Saved; the day board flags it:\n• LATEX ALLERGY: move first, latex-free theatre\n"
                                "• SAME NAME: DURAND Paul 08:00 T2")]
 

@@ -1,0 +1,160 @@
+"""What a high potassium asks of a dose of a medicine that raises it (domain.potassium), read from
+the patient's results, samples, orders and the order's amendments: one rule (`potassium_warnings`) said by
+the dose dialog, which asks the nurse's reason to give it all the same (services.medication.
+check_dose), and by the round, the medication chart and the printed MAR (services.medication.
+_holds_now), as a high INR is (services.anticoagulation): a potassium of 6.8 phoned as critical at
+10:30 left the 12:00 Sando-K, ramipril and spironolactone due like any other dose, given unasked.
+The hold lasts until a potassium sampled since is at or below its range's top, or the prescriber
+amends the order: a nurse's reason to give one dose is no decision, and the next day's dose was
+given unasked (review S_NL S7)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain import elapsed
+from downtime.domain.lab_results import Bound, Reading
+from downtime.domain.medication import Check, Order, Outcome, Warning, same_medicine
+from downtime.domain.potassium import (POTASSIUM_HIGH, POTASSIUM_NOT_REPEATED, POTASSIUM_REVIEWED, USUAL_RANGE, WITHIN,
+                                       high, in_range, is_potassium, mmol_per_l, names_potassium, raises_potassium)
+from downtime.domain.records import RecordVersion
+from downtime.i18n import Listed, Number, Said
+from downtime.services import lab_results, medication
+from downtime.services.anticoagulation import amended_since
+from downtime.services.context import Session
+
+
+def _since(found: Order, theirs: Iterable[Order], at: datetime) -> datetime:
+    """From when a potassium received holds a dose of `found` at `at`: its medicine's first order's
+    start, on any of the patient's orders (domain.medication.same_medicine: an order rewritten daily
+    is one), and at least `WITHIN` before it. Not from its last dose: one given on a nurse's reason
+    ended the hold a day after, with no new potassium and no doctor's decision (review S_NL S7)."""
+    theirs = [found, *theirs]
+    ids = same_medicine(found, theirs)
+    start = min((other.start_at for other in theirs if other.record_id in ids), key=elapsed.instant)
+    return min(start, elapsed.earlier(at, WITHIN), key=elapsed.instant)
+
+
+def _mmol(one: lab_results.Received) -> Reading | None:
+    """A result's potassium in mmol/L (domain.potassium.mmol_per_l); None for another test, or a
+    value not read."""
+    data = one.record.data
+    return mmol_per_l(str(data.get("result") or ""), data.get("units")) \
+        if is_potassium(str(data.get("test") or "")) else None
+
+
+def _high(one: lab_results.Received, read: Reading) -> bool:
+    return high(read, one.flag, one.record.data.get("range"))
+
+
+def _sample(one: lab_results.Received, sent: Sequence[lab_results.Sent]) -> lab_results.Sent | None:
+    """The sample of `sent` a result names, if any."""
+    return next((sample for sample in sent
+                 if any(back.record.record_id == one.record.record_id for back in sample.results)), None)
+
+
+def _taken_at(one: lab_results.Received, sent: Sequence[lab_results.Sent]) -> datetime:
+    """When a result's sample was taken: as it gives it, else as the sample it names does (`sent`),
+    else when it was received. The 06:00 routine potassium on the paper report at 11:20 is older
+    than the 09:30 sample's 6.8 phoned at 10:30, and ended its hold (review S_NL S3)."""
+    taken, sample = one.record.data.get("sample_taken_at"), _sample(one, sent)
+    return datetime.fromisoformat(taken) if taken else one.received_at if sample is None else sample.taken_at
+
+
+def _rejected(one: lab_results.Received, sent: Sequence[lab_results.Sent]) -> bool:
+    """Whether a result is of a sample closed as rejected or lost (lab_results.FAILED): a haemolysed
+    sample's potassium is falsely high, and its 6.1 held the Sando-K of a patient whose potassium is
+    low until a repeat was typed (review S_GLN S4)."""
+    sample = _sample(one, sent)
+    return sample is not None and sample.outcome in lab_results.FAILED
+
+
+def _value(read: Reading) -> Said:
+    """A potassium as said: "6.8", "> 9"."""
+    return Number(read.value) if read.bound is Bound.EQUAL else Listed((read.bound.value, Number(read.value)), " ")
+
+
+def potassium_warnings(found: Order, theirs: Iterable[Order], results: Sequence[lab_results.Received],
+                       sent: Sequence[lab_results.Sent], at: datetime,
+                       course: Iterable[Sequence[RecordVersion]]) -> list[Warning]:
+    """What a dose at `at` of a medicine that raises the potassium (domain.potassium.
+    raises_potassium; none for another) waits on: the latest high potassium (domain.potassium.high)
+    of those read received since the medicine's first order or within a day (`_since`), not of a
+    sample the laboratory rejected (`_rejected`), by their
+    samples' time (`_taken_at`), unless one sampled after it is in range (domain.potassium.in_range:
+    a 6.8 repeated 4.9 holds nothing, repeated 5.8 still holds); asking for a potassium once it is
+    over `WITHIN` old with none since (`POTASSIUM_NOT_REPEATED`); said as the prescriber's decision
+    instead when an order of `course` (each one's versions: `found` and those it carries on,
+    services.medication._course_versions) was amended on its dose since it came back
+    (anticoagulation.amended_since, its reason naming the potassium (domain.potassium.
+    names_potassium) or its dose changed: `POTASSIUM_REVIEWED`, which holds no dose). The decision
+    written on yesterday's order was lost at the chart's daily rewrite (review S_GLN S2)."""
+    if not raises_potassium(found):
+        return []
+    since = _since(found, theirs, at)
+    read = sorted(((one, value) for one in results if elapsed.instant(since) <= elapsed.instant(one.received_at)
+                   and elapsed.reached(one.received_at, at) and (value := _mmol(one)) is not None
+                   and not _rejected(one, sent)),
+                  key=lambda pair: (elapsed.instant(_taken_at(pair[0], sent)), elapsed.instant(pair[0].received_at)))
+    highs = [index for index, (one, value) in enumerate(read) if _high(one, value)]
+    if not highs or any(in_range(value, one.record.data.get("range")) for one, value in read[highs[-1] + 1:]):
+        return []
+    one, value = read[highs[-1]]
+    repeated = highs[-1] + 1 < len(read) or elapsed.between(one.received_at, at) <= WITHIN
+    range_text = " ".join(str(one.record.data.get("range") or "").split())
+    said: dict[str, Any] = {
+        "drug": " ".join(found.drug.split()), "value": _value(value), "range": range_text or USUAL_RANGE,
+        "time": f"{one.received_at.astimezone(at.tzinfo):%d/%m %H:%M}"}
+    amended = sorted((version for versions in course
+                      for version in amended_since(versions, one.received_at, at, names_potassium)),
+                     key=lambda version: elapsed.instant(version.recorded_at))
+    if amended:
+        return [Warning(Check.POTASSIUM_HIGH, POTASSIUM_REVIEWED,
+                        {**said, "reason": " ".join(str(amended[-1].reason or "").split())})]
+    return [Warning(Check.POTASSIUM_HIGH, POTASSIUM_HIGH if repeated else POTASSIUM_NOT_REPEATED, said)]
+
+
+def _course(db: Database, found: Order, at: datetime) -> list[list[RecordVersion]]:
+    """The versions of each order of `found`'s course at `at` (services.medication._course_versions:
+    `found` and the orders of its medicine it carries on), whose amendments are the prescriber's."""
+    course, versions = medication._course_versions(db, found, at)
+    return [versions[other.record_id] for other in course]
+
+
+def potassium_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str, tuple[Warning, ...]]:
+    """What each order of a medicine that raises the potassium waits on now (`potassium_warnings`),
+    by order, for the round and the charts: results are read only for the patients with one, their
+    orders and samples only for those with a high potassium received (most ward patients on an ACE
+    inhibitor have none, and the round is read after every dose)."""
+    raising = {one.record_id: one for one in found if raises_potassium(one)}
+    results = lab_results.charts(db, {one.patient_id for one in raising.values()}) if raising else {}
+    patient_ids = {patient_id for patient_id, known in results.items()
+                   if any(elapsed.reached(one.received_at, now) and (value := _mmol(one)) is not None
+                          and _high(one, value) for one in known)}
+    raising = {order_id: one for order_id, one in raising.items() if one.patient_id in patient_ids}
+    if not raising:
+        return {}
+    theirs = medication.orders_of_each(db, patient_ids, now)
+    sent = {patient_id: lab_results.samples(db, patient_id, results[patient_id]) for patient_id in patient_ids}
+    return {order_id: tuple(potassium_warnings(one, theirs[one.patient_id], results[one.patient_id],
+                                               sent[one.patient_id], now, _course(db, one, now)))
+            for order_id, one in raising.items()}
+
+
+def dose_warnings(session: Session, found: Order, values: dict[str, Any]) -> list[Warning]:
+    """What a dose given of a medicine that raises the potassium asks (`potassium_warnings`; not a
+    high potassium the prescriber decided on, which the round quotes). Not of a dose not given, nor
+    of one copied from the paper chart, given already."""
+    if values.get("outcome") != Outcome.GIVEN.value or values.get(medication.TRANSCRIBED) \
+            or not raises_potassium(found):
+        return []
+    db, at = session.db, datetime.fromisoformat(str(values["given_at"]))
+    results = lab_results.chart(db, found.patient_id)
+    return [warning for warning in potassium_warnings(
+        found, medication.orders(db, found.patient_id, at), results, lab_results.samples(db, found.patient_id, results),
+        at, _course(db, found, at))
+        if warning.template != POTASSIUM_REVIEWED]
