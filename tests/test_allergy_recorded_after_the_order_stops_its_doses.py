@@ -15,9 +15,9 @@ AT_16 = datetime.fromisoformat("2026-11-28T16:05+01:00")
 WITHHELD_AT_16 = {"outcome": "not_given", "given_at": "2026-11-28T16:05+01:00",
                   "scheduled_for": "2026-11-28T16:00+01:00", "not_given_reason": "held",
                   "not_given_detail": "penicillin anaphylaxis recorded since: prescriber asked to review"}
-LINE = {"en": "ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe): not to be given; the prescriber "
+LINE = {"en": "NOT TO BE GIVEN — ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe): the prescriber "
               "to review the order (amend it with the allergy acknowledged, or stop it)",
-        "fr": "ALLERGIE ENREGISTRÉE APRÈS LA PRESCRIPTION : Penicillin (Anaphylaxis, sévère) : ne pas administrer ; "
+        "fr": "NE PAS ADMINISTRER — ALLERGIE ENREGISTRÉE APRÈS LA PRESCRIPTION : Penicillin (Anaphylaxis, sévère) : "
               "le prescripteur doit revoir la prescription (la modifier en prenant acte de l’allergie, ou l’arrêter)"}
 
 

@@ -87,7 +87,7 @@ def test_a_reaction_reworded_is_known_and_one_grown_severe_is_not(session_for, a
     records.amend(nurse, admission.record_id, {**admission.data, "allergies": [PENICILLIN_ANAPHYLAXIS]},
                   "GP letter: it was an anaphylaxis")
     assert _unreviewed(nurse, patient) == [(
-        "ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe): not to be given; the prescriber to "
+        "NOT TO BE GIVEN — ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe): the prescriber to "
         "review the order (amend it with the allergy acknowledged, or stop it)")]
     with pytest.raises(ServiceError):
         medication.record_dose(nurse, order, dict(GIVEN_AT_16), overrides={Check.ALLERGY: "reason read"})
@@ -144,8 +144,8 @@ def test_an_allergy_on_a_version_on_hold_is_listed_as_its_dose_is_refused(tmp_pa
     summary = census.patient_with_location(nurse.db, nurse.forms, saved.patient_id)
     (said,) = [said for _, said in medication.allergies_unreviewed(nurse.db, nurse.forms, "en", [summary], clock.now)[
         saved.patient_id]]
-    assert said.startswith("ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe) — in the version on "
-                           "hold from"), said
+    assert said.startswith("NOT TO BE GIVEN — ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe) — in the "
+                           "version on hold from"), said
     inside = [row.patient for row in census.census(nurse.db, nurse.forms, ward=summary.ward, at=clock.now) if row.patient]
     alerts = chart_alerts.alerts(nurse.db, nurse.forms, inside, clock.now, "en", ward=summary.ward).alerts
     assert [[said]] == [alert.said for alert in alerts if alert.form_id == medication.ORDER_FORM]
@@ -165,6 +165,6 @@ def test_a_dose_transcribed_from_paper_over_the_refusal_is_saved_and_the_prescri
                            overrides={Check.ALLERGY: "given at 16:05 on paper"})
     clock.now = AT_16
     assert _unreviewed(nurse, patient) == [(
-        "ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe): not to be given; the prescriber to "
+        "NOT TO BE GIVEN — ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe): the prescriber to "
         "review the order (amend it with the allergy acknowledged, or stop it); DOSE GIVEN OVER AN ALLERGY NOT "
         "REVIEWED: 28/11 16:05: tell the prescriber")]

@@ -102,7 +102,7 @@ def test_an_anticoagulant_after_a_head_injury_waiting_on_its_ct_is_questioned(se
     fall = records.save_new(nurse, "inpatient_fall", {**FALL, "fell_at": "2026-11-28T02:00+01:00",
                                                       "anticoagulated": True}, patient_id=patient)
     [asked] = _asked(nurse, order, MORNING, Check.HEAD_INJURY)
-    assert asked.message == ("Apixaban: the patient fell at 28/11 02:00 with a possible head injury and no CT head is "
+    assert asked.message == ("Apixaban: the patient fell at 28/11 02:00 with a head injury and no CT head is "
                              "recorded done or decided against: an anticoagulant makes a bleed in the head worse. Ask "
                              "the doctor before giving it.")
     assert "scanner" in asked.text("fr")

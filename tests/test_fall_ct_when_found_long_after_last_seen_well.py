@@ -30,8 +30,8 @@ def test_found_more_than_8_hours_after_last_seen_well_the_ct_is_due_within_1_hou
         "ON AN ANTICOAGULANT WITH A POSSIBLE HEAD INJURY: tell the doctor now (CT head within 1 hour of being found, "
         "more than 8 hours after last seen well 28/11 22:00: by 29/11 07:30)")
     assert said(Ask.ANTICOAGULANT, fall, "fr", ZONE, at).endswith(
-        "(scanner cérébral dans l’heure suivant la découverte, plus de 8 heures après la dernière fois vu en bon "
-        "état (28/11 22:00) : avant le 29/11 07:30)")
+        "(scanner cérébral dans l’heure suivant la découverte, plus de 8 heures après le dernier constat d’état "
+        "habituel (28/11 22:00) : avant le 29/11 07:30)")
     late = datetime.fromisoformat("2026-11-29T07:40+01:00")
     assert said(Ask.ANTICOAGULANT, fall, "en", ZONE, late).endswith(
         "(CT HEAD DUE BY 29/11 07:30, 1 hour after being found, more than 8 hours after last seen well 28/11 22:00 "
@@ -43,8 +43,8 @@ def test_found_within_8_hours_the_deadline_says_it_counts_from_last_seen_well():
     assert fall.ct_due == datetime.fromisoformat("2026-11-29T09:00+01:00")
     assert "(CT head within 8 hours of last seen well 29/11 01:00: by 29/11 09:00)" in said(
         Ask.ANTICOAGULANT, fall, "en", ZONE)
-    assert "(scanner cérébral dans les 8 heures suivant la dernière fois vu en bon état (29/11 01:00) : avant le " \
-           "29/11 09:00)" in said(Ask.ANTICOAGULANT, fall, "fr", ZONE)
+    assert "(scanner cérébral dans les 8 heures suivant le dernier constat d’état habituel (29/11 01:00) : avant " \
+           "le 29/11 09:00)" in said(Ask.ANTICOAGULANT, fall, "fr", ZONE)
     assert said(Ask.ANTICOAGULANT, fall, "en", ZONE, datetime.fromisoformat("2026-11-29T09:10+01:00")).endswith(
         "(CT HEAD DUE BY 29/11 09:00, 8 hours after last seen well 29/11 01:00 — PASSED)")
 
@@ -55,8 +55,8 @@ def test_after_the_doctor_s_examination_the_ct_says_what_it_counts_from():
         "CT HEAD NOT RECORDED DONE: due by 29/11 07:30 (1 hour after being found, more than 8 hours after last seen "
         "well 28/11 22:00, on an anticoagulant)")
     assert said(Ask.CT, examined, "fr", ZONE).endswith(
-        "(1 heure après la découverte, plus de 8 heures après la dernière fois vu en bon état (28/11 22:00), sous "
-        "anticoagulant)")
+        "(1 heure après la découverte, plus de 8 heures après le dernier constat d’état habituel (28/11 22:00), "
+        "sous anticoagulant)")
 
 
 def test_a_sign_found_still_asks_its_ct_within_1_hour_of_the_fall_recorded():

@@ -33,8 +33,8 @@ def test_the_8_hours_count_from_last_seen_well():
     assert deadline(Ask.ANTICOAGULANT, fall) == datetime.fromisoformat("2026-11-28T19:00+01:00")
     assert "CT head within 8 hours of last seen well 28/11 11:00: by 28/11 19:00" in said(
         Ask.ANTICOAGULANT, fall, "en", FOUND_AT.tzinfo)
-    assert "scanner cérébral dans les 8 heures suivant la dernière fois vu en bon état (28/11 11:00) : avant le " \
-           "28/11 19:00" in said(Ask.ANTICOAGULANT, fall, "fr", FOUND_AT.tzinfo)
+    assert "scanner cérébral dans les 8 heures suivant le dernier constat d’état habituel (28/11 11:00) : avant " \
+           "le 28/11 19:00" in said(Ask.ANTICOAGULANT, fall, "fr", FOUND_AT.tzinfo)
     examined = replace(fall, reviewed_at=datetime.fromisoformat("2026-11-28T13:40+01:00"))
     assert fall.ct_due == examined.ct_due == datetime.fromisoformat("2026-11-28T19:00+01:00")
     assert said(Ask.ANTICOAGULANT, fall, "en", FOUND_AT.tzinfo,
@@ -84,6 +84,6 @@ def test_the_handover_and_the_export_say_last_seen_well(session_for, patient, ex
         "Fell 28/11 13:20 (found on the floor, last seen well 28/11 11:00); ON AN ANTICOAGULANT WITH A POSSIBLE HEAD "
         "INJURY: tell the doctor now (CT head within 8 hours of last seen well 28/11 11:00: by 28/11 19:00)")
     assert falls.handover(nurse.db, inside, nurse.clock(), "fr")[patient].startswith(
-        "Chute le 28/11 13:20 (trouvé au sol, vu en bon état pour la dernière fois le 28/11 11:00)")
+        "Chute le 28/11 13:20 (trouvé au sol, dernier constat d’état habituel le 28/11 11:00)")
     found = exported_resource(fall.record_id, Observation)
     assert [part.valueDateTime for part in found.component if part.code.text == "Last seen well at"] == [SEEN_AT]

@@ -306,7 +306,7 @@ def test_the_chart_s_anticoagulant_asks_as_the_box_does():
         Anticoagulated(drug="Apixaban"), Anticoagulated(drug="Enoxaparin"))), "en").startswith(
         "ON AN ANTICOAGULANT (Apixaban and Enoxaparin on the medication chart)")
     assert said(Ask.ANTICOAGULANT, _fall(anticoagulated=True), "fr") == ASKS[Ask.ANTICOAGULANT]["fr"].format(
-        ct="scanner cérébral dans les 8 heures : avant le 28/11 21:20")
+        ct="scanner cérébral dans les 8 heures : avant le 28/11 21:20", injury="UN TRAUMATISME CRÂNIEN POSSIBLE")
 
 
 def test_the_handover_says_a_fall_s_times_on_the_ward_s_clock(session_for, patient):
@@ -531,10 +531,10 @@ def test_nice_s_other_signs_ask_a_ct_head_within_1_hour_and_loss_of_consciousnes
     head = _fall(head_injury="yes", born=date(1954, 3, 12))
     signs = replace(head, ct_signs=("seizure", "vomited"))
     assert asks(signs, [AT], [AT]) == [Ask.CT_SIGNS]
-    assert said(Ask.CT_SIGNS, signs, "en") == ("VOMITED MORE THAN ONCE, SEIZURE AFTER A POSSIBLE HEAD INJURY: tell the "
-                                               "doctor now (CT head within 1 hour: by 28/11 14:20, NICE)")
+    assert said(Ask.CT_SIGNS, signs, "en") == ("VOMITED MORE THAN ONCE, SEIZURE AFTER A HEAD INJURY: tell the doctor "
+                                               "now (CT head within 1 hour: by 28/11 14:20, NICE)")
     assert said(Ask.CT_SIGNS, signs, "fr", None, AT + timedelta(hours=1)) == (
-        "PLUS D’UN VOMISSEMENT, CRISE CONVULSIVE APRÈS UN TRAUMATISME CRÂNIEN POSSIBLE : prévenir le médecin "
+        "PLUS D’UN VOMISSEMENT, CRISE CONVULSIVE APRÈS UN TRAUMATISME CRÂNIEN : prévenir le médecin "
         "maintenant (SCANNER CÉRÉBRAL À FAIRE AVANT LE 28/11 14:20, 1 heure après la chute — DÉPASSÉ, NICE)")
     examined = replace(signs, reviewed_at=AT + timedelta(minutes=20))
     assert asks(examined, [AT], [AT]) == [Ask.CT]
@@ -542,9 +542,8 @@ def test_nice_s_other_signs_ask_a_ct_head_within_1_hour_and_loss_of_consciousnes
         "CT HEAD NOT RECORDED DONE: due by 28/11 14:20 (1 hour after the fall: vomited more than once, seizure)")
     aged = replace(head, lost_consciousness="yes")
     assert asks(aged, [AT], [AT]) == [Ask.CT_AGED]
-    assert said(Ask.CT_AGED, aged, "en") == ("LOSS OF CONSCIOUSNESS OR AMNESIA AT 65 OR OVER WITH A POSSIBLE HEAD "
-                                             "INJURY: tell the doctor now (CT head within 8 hours: by 28/11 21:20, "
-                                             "NICE)")
+    assert said(Ask.CT_AGED, aged, "en") == ("LOSS OF CONSCIOUSNESS OR AMNESIA AT 65 OR OVER WITH A HEAD INJURY: tell "
+                                             "the doctor now (CT head within 8 hours: by 28/11 21:20, NICE)")
     assert asks(replace(aged, reviewed_at=AT), [AT], [AT]) == [Ask.CT]
     assert asks(replace(aged, born=date(1962, 1, 1)), [AT], [AT]) == [Ask.REVIEW]  # 64
     assert asks(replace(aged, lost_consciousness="not_known"), [AT], [AT]) == [Ask.REVIEW]
@@ -618,7 +617,7 @@ def test_a_child_who_vomited_is_observed_as_nice_says_for_children_not_asked_the
     clock.now = datetime.fromisoformat("2026-11-28T13:40+01:00")
     known = falls.read(nurse.db, census.in_patients(nurse.db, nurse.forms, "PED", nurse.clock()))[child]
     assert known.asking(known.falls[0], "en", at=nurse.clock()) == [
-        "VOMITED 3 TIMES OR MORE AFTER A POSSIBLE HEAD INJURY (UNDER 16): tell the doctor now (NICE, child: observe "
+        "VOMITED 3 TIMES OR MORE AFTER A HEAD INJURY (UNDER 16): tell the doctor now (NICE, child: observe "
         "for 4 hours at least; CT head within 1 hour with another risk factor, or if the vomiting recurs, the GCS "
         "falls below 15 or drowsiness recurs)", HEAD_INJURY_NEURO["en"], ASKS[Ask.OBSERVATIONS]["en"]]
     assert known.urgent(known.falls[0])
@@ -628,7 +627,7 @@ def test_a_child_who_vomited_is_observed_as_nice_says_for_children_not_asked_the
     child_fall = known.falls[0].fall
     assert asks(replace(child_fall, lost_consciousness="yes"), [], [])[0] is Ask.CT_SIGNS
     assert said(Ask.CT_SIGNS, replace(child_fall, ct_signs=("vomited", "seizure")), "en").startswith(
-        "VOMITED 3 TIMES OR MORE, SEIZURE AFTER A POSSIBLE HEAD INJURY: tell the doctor now (CT head within 1 hour")
+        "VOMITED 3 TIMES OR MORE, SEIZURE AFTER A HEAD INJURY: tell the doctor now (CT head within 1 hour")
     assert asks(replace(child_fall, born=None), [], [])[0] is Ask.CT_SIGNS  # an adult's rule when the age is unknown
 
 
@@ -644,8 +643,8 @@ def test_a_child_who_lost_consciousness_alone_is_asked_of_a_doctor_now_and_obser
     clock.now = datetime.fromisoformat("2026-11-28T13:40+01:00")
     known = falls.read(nurse.db, census.in_patients(nurse.db, nurse.forms, "PED", nurse.clock()))[child]
     first = known.asking(known.falls[0], "fr", at=nurse.clock())[0]
-    assert first.startswith("PERTE DE CONNAISSANCE OU AMNÉSIE APRÈS UN TRAUMATISME CRÂNIEN POSSIBLE (MOINS DE 16 "
-                            "ANS) : prévenir le médecin maintenant") and "ou si l’enfant vomit" in first
+    assert first.startswith("PERTE DE CONNAISSANCE OU AMNÉSIE APRÈS UN TRAUMATISME CRÂNIEN (MOINS DE 16 ANS) : "
+                            "prévenir le médecin maintenant") and "ou si l’enfant vomit" in first
     assert known.urgent(known.falls[0])
     assert falls.handed_on(nurse.db, nurse.forms, child, nurse.clock(), "en") == [
         "Fell 28/11 13:20 (head injury, loss of consciousness or amnesia); not examined by a doctor in hospital; no "

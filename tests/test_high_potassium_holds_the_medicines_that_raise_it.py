@@ -14,7 +14,8 @@ import pytest
 
 from downtime.domain.lab_results import Bound, Flag, Reading
 from downtime.domain.medication import Check, Frequency, Order
-from downtime.domain.potassium import high, is_potassium, mmol_per_l, names_potassium, raises_potassium
+from downtime.domain.potassium import (high, is_potassium, mmol_per_l, names_potassium, potassium_said,
+                                       raises_potassium)
 from downtime.services import medication, printing, records
 from tests.pdf_text import pdf_text
 
@@ -396,3 +397,115 @@ def test_a_potassium_is_read_in_mmol_per_litre(result, units, read):
     (Reading(6.5, Bound.BELOW), Flag.ABNORMAL, None, False)])
 def test_a_potassium_holds_from_six_or_when_flagged_critical_above_its_range(read, flag, range_text, holds):
     assert high(read, flag, range_text) is holds
+
+
+@pytest.mark.parametrize(("result", "units", "read"), [
+    ("6.8 High", None, Reading(6.8)), ("6.8 critical", None, Reading(6.8)), ("6.8 (critical)", None, Reading(6.8)),
+    ("6.8 élevé", None, Reading(6.8)), ("6.8 H!", None, Reading(6.8)), ("6.8 mmol/L H", None, Reading(6.8)),
+    ("6.8", "mmol", Reading(6.8)), ("6.8", "mmol/litre", Reading(6.8)), ("6.8", "mM", Reading(6.8)),
+    ("6.8", "mmol per L", Reading(6.8)), ("6.8", "mEq", Reading(6.8)), (".8", "mmol/L", None),
+    ("6.8 mg/L", None, None), ("6.8 µmol/L", None, None), ("6.8 mmol/L", "mg/L", None)])
+def test_a_potassium_is_read_as_the_laboratory_reader_reads_one_number_its_units_by_their_stem(result, units, read):
+    """"6.8 High", "6.8 critical" and units typed "mmol" held nothing while the results tab read 6.8;
+    ".8" was read as 8 (review T4 D1)."""
+    assert mmol_per_l(result, units) == read
+
+
+@pytest.mark.parametrize(("value", "units"), [("6.8 High", "mmol/L"), ("6.8 critical", ""), ("6.8", "mmol")])
+def test_a_potassium_typed_with_its_flag_or_units_as_written_holds(session_for, raisers, clock, value, units):
+    patient, orders = raisers
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T10:45+01:00")
+    _potassium(nurse, patient, "2026-11-29T10:30+01:00", value, units=units)
+    clock.now = datetime.fromisoformat("2026-11-29T11:55+01:00")
+    assert _asked(nurse, orders["Ramipril"], 10.0) == [
+        "Ramipril: POTASSIUM 6.8 mmol/L (3.5–5.3) received 29/11 10:30, and this medicine raises it: hold and ask the "
+        "doctor."]
+
+
+@pytest.mark.parametrize("flag", ["critical", "abnormal"])
+def test_a_potassium_flagged_but_not_read_holds_and_says_it_could_not_be_read(session_for, raisers, clock, flag):
+    """A potassium the laboratory flagged that cannot be read as one number in mmol/L held nothing,
+    and nothing said so (review T4 D1); a normal one not read holds nothing, and one in range since
+    ends the hold."""
+    patient, orders = raisers
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T10:45+01:00")
+    _potassium(nurse, patient, "2026-11-29T10:30+01:00", "6.8, repeat 6.9", flag=flag)
+    _potassium(nurse, patient, "2026-11-29T10:35+01:00", "see report", flag="normal")
+    clock.now = datetime.fromisoformat("2026-11-29T11:55+01:00")
+    said = ("Ramipril: POTASSIUM “6.8, repeat 6.9” received 29/11 10:30, flagged by the laboratory, not read as one "
+            "number in mmol/L: this medicine raises it: hold and ask the doctor.")
+    assert _asked(nurse, orders["Ramipril"], 10.0) == _on_the_round(nurse, orders["Ramipril"], clock.now) == [said]
+    _reported(nurse, patient, "2026-11-29T11:50+01:00", "4.9")
+    assert _asked(nurse, orders["Ramipril"], 10.0) == []
+
+
+def test_a_potassium_not_read_the_prescriber_decided_on_is_quoted_and_holds_nothing(session_for, raisers, clock):
+    patient, orders = raisers
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T10:45+01:00")
+    _potassium(nurse, patient, "2026-11-29T10:30+01:00", "6.8, repeat 6.9")
+    order = orders["Ramipril"]
+    clock.now = datetime.fromisoformat("2026-11-29T11:10+01:00")
+    records.amend(doctor, order, {**records.history(doctor.db, order)[-1].data, "indication": "Heart failure"},
+                  "K high: continue, repeat U&E")
+    clock.now = datetime.fromisoformat("2026-11-29T11:55+01:00")
+    assert _asked(nurse, order, 10.0) == []
+    assert _on_the_round(nurse, order, clock.now) == [
+        "Ramipril: POTASSIUM 6.8, repeat 6.9 mmol/L (3.5–5.3) received 29/11 10:30: order amended by the prescriber "
+        "since: “K high: continue, repeat U&E”."]
+
+
+@pytest.mark.parametrize(("test", "result", "said"), [
+    ("U&E", "K 6.8", "6.8"), ("Electrolytes", "K+ 6.8", "6.8"), ("Ionogramme", "Na 139, K 6,8 H, Cl 101", "6,8 H"),
+    ("Renal profile", "Na 140 K 6.8 Urea 12", "6.8"), ("VBG", "pH 7.31; potassium: > 9.0", "> 9.0"),
+    ("U+E", "Urea 12, Na/K 20", None), ("U&E", "Na 140", None), ("Potassium", "6.8", "6.8"), ("Na/K", "20", None),
+    ("Sodium/Potassium", "20", None), ("Na K", "20", None), ("Sodium", "K 6.8", None)])
+def test_a_potassium_under_a_panels_name_is_read_where_the_result_names_it(test, result, said):
+    """"K 6.8" typed under "U&E" or "Electrolytes" held nothing; "Na/K", a ratio, was read as the
+    potassium (review T4 D6)."""
+    assert potassium_said(test, result) == said
+
+
+def test_a_potassium_typed_under_a_panels_name_holds(session_for, raisers, clock):
+    patient, orders = raisers
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T10:45+01:00")
+    _potassium(nurse, patient, "2026-11-29T10:30+01:00", "Na 139, K 6.8, urea 12", test="U&E")
+    clock.now = datetime.fromisoformat("2026-11-29T11:55+01:00")
+    (said,) = _asked(nurse, orders["Spironolactone"], 25.0)
+    assert said.startswith("Spironolactone: POTASSIUM 6.8 mmol/L (3.5–5.3)")
+
+
+@pytest.mark.parametrize(("result", "range_text", "said"), [
+    ("Na 118, K 5.6", "", []), ("Na 118, K haemolysed", "135–145", []),
+    ("Na 128, K 6.8", "135–145", ["Spironolactone: POTASSIUM 6.8 mmol/L (3.5–5.3) received 29/11 10:30, and this "
+                                  "medicine raises it: hold and ask the doctor."])])
+def test_a_panels_flag_and_range_are_not_its_potassiums(session_for, raisers, clock, result, range_text, said):
+    """A U&E flagged Critical, with the sodium's range or none, is so for its sodium: its potassium is
+    judged from 6.0 above the usual range, and one not read holds nothing."""
+    patient, orders = raisers
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-29T10:45+01:00")
+    _potassium(nurse, patient, "2026-11-29T10:30+01:00", result, test="U&E", range=range_text)
+    clock.now = datetime.fromisoformat("2026-11-29T11:55+01:00")
+    assert _asked(nurse, orders["Spironolactone"], 25.0) == said
+
+
+@pytest.mark.parametrize("reason", [
+    "K high", "High K - continue", "K raised", "K elevated, continue", "Hyper K treated", "Hyper-K treated",
+    "K of 6.2 noted", "K was 6.8 now repeat pending", "Low K, continue Sando-K", "U&Es reviewed",
+    "Repeat U&E: K normal", "K élevée vue"])
+def test_a_reason_names_the_potassium_as_prescribers_also_write_it(reason):
+    """Each was no decision, and the nurse was told to hold after the doctor had answered (review T4 D7)."""
+    assert names_potassium(reason)
+
+
+@pytest.mark.parametrize("reason", ["Sando-K low dose", "Vitamin K low", "Slow-K of 600 mg"])
+def test_a_supplements_brand_or_vitamin_k_beside_a_word_said_of_the_potassium_does_not_name_it(reason):
+    assert not names_potassium(reason)
+
+
+def test_potassium_clavulanate_is_no_supplement():
+    assert not raises_potassium(_drug("Potassium clavulanate"))

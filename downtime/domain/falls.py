@@ -65,22 +65,21 @@ ASKS: Mapping[Ask, Mapping[str, str]] = {
                             "the doctor examines them first",
                       "fr": "FRACTURE OU LÉSION RACHIDIENNE POSSIBLE : ne pas faire lever le patient (le relever à "
                             "plat) ; le médecin l’examine d’abord"},
-    Ask.ANTICOAGULANT: {"en": "ON AN ANTICOAGULANT WITH A POSSIBLE HEAD INJURY: tell the doctor now ({ct})",
-                        "fr": "SOUS ANTICOAGULANT AVEC UN TRAUMATISME CRÂNIEN POSSIBLE : prévenir le médecin "
-                              "maintenant ({ct})"},
-    Ask.CT_SIGNS: {"en": "{signs} AFTER A POSSIBLE HEAD INJURY: tell the doctor now ({ct}, NICE)",
-                   "fr": "{signs} APRÈS UN TRAUMATISME CRÂNIEN POSSIBLE : prévenir le médecin maintenant ({ct}, NICE)"},
-    Ask.CHILD_ONE_FACTOR: {"en": "{factor} AFTER A POSSIBLE HEAD INJURY (UNDER 16): tell the doctor now (NICE, "
+    Ask.ANTICOAGULANT: {"en": "ON AN ANTICOAGULANT WITH {injury}: tell the doctor now ({ct})",
+                        "fr": "SOUS ANTICOAGULANT AVEC {injury} : prévenir le médecin maintenant ({ct})"},
+    Ask.CT_SIGNS: {"en": "{signs} AFTER {injury}: tell the doctor now ({ct}, NICE)",
+                   "fr": "{signs} APRÈS {injury} : prévenir le médecin maintenant ({ct}, NICE)"},
+    Ask.CHILD_ONE_FACTOR: {"en": "{factor} AFTER {injury} (UNDER 16): tell the doctor now (NICE, "
                                  "child: observe for 4 hours at least; CT head within 1 hour with another risk factor, "
                                  "or if {then}, the GCS falls below 15 or drowsiness recurs)",
-                           "fr": "{factor} APRÈS UN TRAUMATISME CRÂNIEN POSSIBLE (MOINS DE 16 ANS) : prévenir le "
-                                 "médecin maintenant (NICE, enfant : surveillance de 4 heures au moins ; scanner "
-                                 "cérébral dans l’heure avec un autre facteur de risque, ou si {then}, si le Glasgow "
-                                 "passe sous 15 ou si la somnolence revient)"},
-    Ask.CT_AGED: {"en": "LOSS OF CONSCIOUSNESS OR AMNESIA AT 65 OR OVER WITH A POSSIBLE HEAD INJURY: tell the doctor "
-                        "now ({ct}, NICE)",
-                  "fr": "PERTE DE CONNAISSANCE OU AMNÉSIE À 65 ANS OU PLUS AVEC UN TRAUMATISME CRÂNIEN POSSIBLE : "
-                        "prévenir le médecin maintenant ({ct}, NICE)"},
+                           "fr": "{factor} APRÈS {injury} (MOINS DE 16 ANS) : prévenir le médecin maintenant (NICE, "
+                                 "enfant : surveillance de 4 heures au moins ; scanner cérébral dans l’heure avec un "
+                                 "autre facteur de risque, ou si {then}, si le Glasgow passe sous 15 ou si la "
+                                 "somnolence revient)"},
+    Ask.CT_AGED: {"en": "LOSS OF CONSCIOUSNESS OR AMNESIA AT 65 OR OVER WITH {injury}: tell the doctor now ({ct}, "
+                        "NICE)",
+                  "fr": "PERTE DE CONNAISSANCE OU AMNÉSIE À 65 ANS OU PLUS AVEC {injury} : prévenir le médecin "
+                        "maintenant ({ct}, NICE)"},
     Ask.NEURO: {"en": "HEAD INJURY NOT EXCLUDED: start neuro obs (GCS) now",
                 "fr": "TRAUMATISME CRÂNIEN NON EXCLU : commencer la surveillance neurologique (Glasgow) maintenant"},
     Ask.OBSERVATIONS: {"en": "NO OBSERVATIONS SINCE THE FALL: take a set now",
@@ -90,6 +89,12 @@ ASKS: Mapping[Ask, Mapping[str, str]] = {
     Ask.CT: {"en": "CT HEAD NOT RECORDED DONE: due by {due} ({why})",
              "fr": "SCANNER CÉRÉBRAL NON NOTÉ FAIT : à faire avant le {due} ({why})"},
 }
+INJURY: Mapping[bool, Mapping[str, str]] = {
+    True: {"en": "A HEAD INJURY", "fr": "UN TRAUMATISME CRÂNIEN"},
+    False: {"en": "A POSSIBLE HEAD INJURY", "fr": "UN TRAUMATISME CRÂNIEN POSSIBLE"}}
+"""The head injury the asks to tell a doctor name ({injury}), by whether it was recorded Yes
+(`Fall.head_injury_seen`): "WITH A POSSIBLE HEAD INJURY" beside "HEAD INJURY: start neuro obs"
+said two things of one answer."""
 HEAD_INJURY_NEURO = {"en": "HEAD INJURY: start neuro obs (GCS) now",
                      "fr": "TRAUMATISME CRÂNIEN : commencer la surveillance neurologique (Glasgow) maintenant"}
 """The neuro ask of a fall whose head injury is recorded Yes: "HEAD INJURY NOT EXCLUDED" was said
@@ -148,10 +153,9 @@ WHY: Mapping[str, Mapping[str, str]] = {
 """Why the CT head is asked, as its ask says it once a doctor has examined the patient, after what
 its deadline counts from (`COUNTED`)."""
 CHARTED_ANTICOAGULANT = {
-    "en": "ON AN ANTICOAGULANT ({drugs} on the medication chart) WITH A POSSIBLE HEAD INJURY: tell the doctor now "
-          "({ct})",
-    "fr": "SOUS ANTICOAGULANT ({drugs} sur le plan d’administration) AVEC UN TRAUMATISME CRÂNIEN POSSIBLE : "
-          "prévenir le médecin maintenant ({ct})"}
+    "en": "ON AN ANTICOAGULANT ({drugs} on the medication chart) WITH {injury}: tell the doctor now ({ct})",
+    "fr": "SOUS ANTICOAGULANT ({drugs} sur le plan d’administration) AVEC {injury} : prévenir le médecin "
+          "maintenant ({ct})"}
 """The anticoagulant ask when the medication chart says it: the nurse who answered "No" on the
 fall reads why it is asked all the same."""
 COUNTED: Mapping[str, Mapping[str, Mapping[str, str]]] = {
@@ -160,21 +164,22 @@ COUNTED: Mapping[str, Mapping[str, Mapping[str, str]]] = {
     "fall_1": {"within": {"en": "CT head within 1 hour", "fr": "scanner cérébral dans l’heure"},
                "after": {"en": "1 hour after the fall", "fr": "1 heure après la chute"}},
     "seen_well": {"within": {"en": "CT head within 8 hours of last seen well {seen}",
-                             "fr": "scanner cérébral dans les 8 heures suivant la dernière fois vu en bon état "
-                                   "({seen})"},
+                             "fr": "scanner cérébral dans les 8 heures suivant le dernier constat d’état "
+                                   "habituel ({seen})"},
                   "after": {"en": "8 hours after last seen well {seen}",
-                            "fr": "8 heures après la dernière fois vu en bon état ({seen})"}},
+                            "fr": "8 heures après le dernier constat d’état habituel ({seen})"}},
     "found_late": {"within": {"en": "CT head within 1 hour of being found, more than 8 hours after last seen well "
                                     "{seen}",
-                              "fr": "scanner cérébral dans l’heure suivant la découverte, plus de 8 heures après la "
-                                    "dernière fois vu en bon état ({seen})"},
+                              "fr": "scanner cérébral dans l’heure suivant la découverte, plus de 8 heures après le "
+                                    "dernier constat d’état habituel ({seen})"},
                    "after": {"en": "1 hour after being found, more than 8 hours after last seen well {seen}",
-                             "fr": "1 heure après la découverte, plus de 8 heures après la dernière fois vu en bon "
-                                   "état ({seen})"}}}
+                             "fr": "1 heure après la découverte, plus de 8 heures après le dernier constat d’état "
+                                   "habituel ({seen})"}}}
 """A CT head's deadline by what it counts from (`Fall.counted`), as asked before a doctor has
 examined the patient ("within") and once past or with its reason ("after"): a patient found at
 06:30, last seen well at 22:00, read "CT HEAD DUE BY 29/11 06:00, 8 hours after the fall — PASSED"
-the moment she was found."""
+the moment she was found. The French says "le dernier constat d’état habituel": "la dernière fois
+vu en bon état" was not French, and its "vu" a man's whoever was found."""
 COUNTED_SPAN: Mapping[str, timedelta] = {"fall_8": CT_WITHIN, "fall_1": CT_SOON, "seen_well": CT_WITHIN,
                                          "found_late": CT_SOON}
 """How long after what it counts from (`COUNTED`) a CT head is due."""
@@ -395,6 +400,11 @@ class Fall:
         return self.anticoagulated or bool(self.anticoagulants)
 
     @property
+    def head_injury_seen(self) -> bool:
+        """Whether the fall records a head injury (Yes), not one only not excluded."""
+        return self.head_injury == "yes"
+
+    @property
     def head_injury_possible(self) -> bool:
         return self.head_injury in HEAD_INJURY_POSSIBLE or self.found
 
@@ -488,17 +498,20 @@ def said(ask: Ask, fall: Fall, lang: str, zone: tzinfo | None = None, at: dateti
     `zone` (the laptop's when None): the anticoagulant ask names the chart's anticoagulants, when it
     has any, and both it and the CT head ask the CT's deadline (`ct_due`), said passed once `at`
     is past it; the CT head ask when it was requested once the fall says it; the neuro ask a head
-    injury recorded Yes as one, not as one not excluded (`HEAD_INJURY_NEURO`)."""
+    injury recorded Yes as one, not as one not excluded (`HEAD_INJURY_NEURO`), as do the asks to
+    tell a doctor (`INJURY`)."""
     if ask in WITHIN:
         deadline = fall.due(WITHIN[ask])
         ct = CT_DUE[_state(deadline, at)][lang].format(due=ward_time(deadline, zone),
                                                         within=fall.counted_words(WITHIN[ask], "within", lang, zone),
                                                         after=fall.counted_words(WITHIN[ask], "after", lang, zone))
+        injury = INJURY[fall.head_injury_seen][lang]
         if ask is Ask.CT_SIGNS:
-            return ASKS[ask][lang].format(signs=_signs(fall, lang).upper(), ct=ct)
+            return ASKS[ask][lang].format(signs=_signs(fall, lang).upper(), ct=ct, injury=injury)
         if ask is Ask.ANTICOAGULANT and fall.anticoagulants:
-            return CHARTED_ANTICOAGULANT[lang].format(drugs=anticoagulants_named(fall, lang, zone), ct=ct)
-        return ASKS[ask][lang].format(ct=ct)
+            return CHARTED_ANTICOAGULANT[lang].format(drugs=anticoagulants_named(fall, lang, zone), ct=ct,
+                                                      injury=injury)
+        return ASKS[ask][lang].format(ct=ct, injury=injury)
     if ask is Ask.CT:
         due = ward_time(fall.ct_due, zone)
         due = PASSED[lang].format(due=due) if _state(fall.ct_due, at) == "passed" else due
@@ -511,8 +524,8 @@ def said(ask: Ask, fall: Fall, lang: str, zone: tzinfo | None = None, at: dateti
         return ASKS[ask][lang].format(due=due, why=why)
     if ask is Ask.CHILD_ONE_FACTOR and (factor := fall.child_one_factor):
         named, then = CHILD_FACTORS[factor][lang]
-        return ASKS[ask][lang].format(factor=named, then=then)
-    if ask is Ask.NEURO and fall.head_injury == "yes":
+        return ASKS[ask][lang].format(factor=named, then=then, injury=INJURY[fall.head_injury_seen][lang])
+    if ask is Ask.NEURO and fall.head_injury_seen:
         return HEAD_INJURY_NEURO[lang]
     return ASKS[ask][lang]
 

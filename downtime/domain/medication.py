@@ -701,6 +701,8 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "medikinet": ("methylphenidate",), "equasym": ("methylphenidate",), "elvanse": ("lisdexamfetamine",),
     "lantus": ("insulin glargine",), "abasaglar": ("insulin glargine",), "toujeo": ("insulin glargine",),
     "novorapid": ("insulin aspart",), "humalog": ("insulin lispro",), "levemir": ("insulin detemir",),
+    # Semglee beside Lantus, or Tresiba beside insulin degludec, were two medicines (review T4 D4).
+    "semglee": ("insulin glargine",), "tresiba": ("insulin degludec",),
     # Degludec with a partner (BNF, ANSM): each an insulin dosed in units, whose degludec makes it a
     # basal one (`basal_insulin`); Ryzodeg and Xultophy were no insulin, their doses unchecked.
     "ryzodeg": ("insulin degludec", "insulin aspart"), "xultophy": ("insulin degludec", "liraglutide"),
@@ -715,6 +717,8 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     # Marevan (warfarin) and Savaysa (edoxaban) were no anticoagulant: a fall on them asked no CT
     # head (review R2 D2).
     "marevan": ("warfarin",), "savaysa": ("edoxaban",),
+    # Nor Sinthrome (acenocoumarol) and Dindevan (phenindione), their UK brands (review T4 D2).
+    "sinthrome": ("acenocoumarol",), "dindevan": ("phenindione",),
     "minisintrom": ("acenocoumarol",), "arixtra": ("fondaparinux",), "calciparine": ("heparin",),
     "inhixa": ("enoxaparin",), "orgaran": ("danaparoid",), "angiox": ("bivalirudin",), "arganova": ("argatroban",),
     "co-careldopa": ("levodopa", "carbidopa"), "sinemet": ("levodopa", "carbidopa"), "caramet": ("levodopa", "carbidopa"),
@@ -827,6 +831,12 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "inspra": ("eplerenone",), "aldactazine": ("spironolactone", "altizide"),
     "aldactide": ("spironolactone", "hydroflumethiazide"), "co-flumactone": ("spironolactone", "hydroflumethiazide"),
     "kerendia": ("finerenone",), "rasilez": ("aliskiren",),
+    # The UK's ACE inhibitor, angiotensin receptor blocker and triamterene brands and combinations,
+    # given with a potassium of 6.8, their medicine unread (review T4 D3).
+    "amias": ("candesartan",), "innovace": ("enalapril",), "capoten": ("captopril",), "accupro": ("quinapril",),
+    "tarka": ("trandolapril", "verapamil"), "triapin": ("ramipril", "felodipine"),
+    "co-zidocapsid": ("captopril", "hydrochlorothiazide"), "sevikar": ("olmesartan", "amlodipine"),
+    "dyazide": ("triamterene", "hydrochlorothiazide"),
     "moduretic": ("amiloride", "hydrochlorothiazide"), "co-amilozide": ("amiloride", "hydrochlorothiazide"),
     "co-amilofruse": ("amiloride", "furosemide"), "frumil": ("amiloride", "furosemide"),
     # And those the first list lacked (review S8): Neurolithium, the French oral solution; the
@@ -1669,22 +1679,26 @@ def anticoagulant(drug: str) -> bool:
 
 INSULIN_NAMES = frozenset(medicine_name(name) for name in (
     "insulin", "actrapid", "actraphane", "admelog", "apidra", "fiasp", "humulin", "hypurin", "insulatard", "insuman",
-    "lyumjev", "mixtard", "novomix", "semglee", "tresiba", "umuline"))
+    "lyumjev", "mixtard", "novomix", "umuline"))
 """The first word of a medicine, as `medicines_in` names it, that is an insulin: "insulin aspart",
 and the brands its table does not turn into one (Actrapid, Humulin, Umuline on French wards;
-Insuman Basal, Rapid and Comb, the glargine Semglee, the porcine and bovine Hypurins and the
-premixed Actraphane were no insulin, their doses unchecked)."""
+Insuman Basal, Rapid and Comb, the porcine and bovine Hypurins and the premixed Actraphane were no
+insulin, their doses unchecked)."""
+INSULIN_WORD = medicine_name("insulin")
+"""The word "insulin" (or "insuline") as `medicines_in` names it, a word of its own in a name."""
 
 
 def insulin(drug: str) -> bool:
     """Whether an order's medicine is an insulin, however written ("Insuline glargine", "Lantus",
-    "Humulin-I": a basal name written with a hyphen, which was no insulin; not "Insulin-like
-    growth factor")."""
-    return any(name.split()[0] in INSULIN_NAMES or _words(name)[:2] in BASAL_NAMES for name in medicines_in(drug) if name)
+    "Humulin-I": a basal name written with a hyphen, which was no insulin), the word "insulin"
+    after others too ("Long-acting insulin", "Unknown insulin" were no insulin, a home basal never
+    asked for); not "Insulin-like growth factor"."""
+    return any(name.split()[0] in INSULIN_NAMES or _words(name)[:2] in BASAL_NAMES
+               or INSULIN_WORD in re.findall(r"[\w-]+", name) for name in medicines_in(drug) if name)
 
 
 BASAL_WORDS = frozenset(medicine_name(name) for name in (
-    "glargine", "detemir", "degludec", "tresiba", "insulatard", "isophane", "nph", "basal", "semglee", "lente", "zinc"))
+    "glargine", "detemir", "degludec", "insulatard", "isophane", "nph", "basal", "lente", "zinc"))
 """A word of an insulin, as `medicines_in` names it, that makes it a basal (long- or
 intermediate-acting) one: "Insulin glargine", "Lantus", "Umuline NPH", "Insuman Basal", and the
 insulin zinc suspensions ("Hypurin Bovine Lente", "Hypurin Bovine Protamine Zinc")."""
@@ -1693,15 +1707,19 @@ BASAL_NAMES = _phrases(("Humulin I", "Humulin N"))
 """Basal insulins told by a letter after their brand (isophane), a letter too common a word
 alone: the name's first two words, whatever follows ("Humulin I KwikPen", "Humulin-I" were read
 as a mealtime insulin, nil by mouth accepted and a held dose never questioned)."""
-PREMIXED_WORDS = frozenset(_words("novomix mixtard actraphane comb profil m3 biphasic biphasique"))
+PREMIXED_WORDS = frozenset(_words("novomix mixtard actraphane comb profil m3 biphasic biphasique ryzodeg"))
 """Words of the name of a premixed insulin (a rapid or short one with an intermediate one:
-"NovoMix 30", "Actraphane 30", "Humulin M3", "Insuman Comb 25", "Umuline Profil 30"), besides any word from
+"NovoMix 30", "Actraphane 30", "Humulin M3", "Insuman Comb 25", "Umuline Profil 30"; or with
+degludec, Ryzodeg, beside NovoRapid one medicine ordered twice), besides any word from
 "mix" ("Humalog Mix25"), read in the name as written: its brand's table turns Humalog Mix into
 plain lispro."""
+WITHOUT_PROTAMINE = frozenset(_words("ryzodeg"))
+"""Words of a premixed insulin's name whose basal part is no isophane: Ryzodeg's is degludec."""
 
 
-ACTING_NAMES = _phrases(("long acting", "intermediate acting"))
-"""A basal insulin said by its action, as a home list writes it ("Insulin long-acting 20 units nocte")."""
+ACTING_NAMES = _phrases(("long acting", "intermediate acting", "basal insulin"))
+"""A basal insulin said by its action, as a home list writes it ("Insulin long-acting 20 units nocte",
+"Long-acting insulin", "Basal insulin 18 units"); not "basal" alone ("basal-bolus")."""
 
 
 def basal_insulin(drug: str) -> bool:
@@ -1754,8 +1772,9 @@ def made_with_protamine(drug: str) -> bool:
     """Whether an insulin is an isophane or a premixed one (`ISOPHANE_NAMES`, `premixed`), both
     made with protamine: an allergy to protamine warns before it, read by the allergy match only
     (no protamine sulfate is given with it), where it warned only when the name said
-    "protamine"."""
-    return insulin(drug) and bool(_runs(_words(drug)) & ISOPHANE_NAMES) or premixed(drug)
+    "protamine"; not Ryzodeg, premixed with degludec (`WITHOUT_PROTAMINE`)."""
+    return insulin(drug) and bool(_runs(_words(drug)) & ISOPHANE_NAMES) or (
+        premixed(drug) and not WITHOUT_PROTAMINE & set(_words(drug)))
 
 
 def time_critical_drug(drug: str) -> bool:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from downtime.domain.aki import ANGIOTENSIN_ENDINGS, POTASSIUM_SPARING, fold, in_units
-from downtime.domain.lab_results import Bound, Flag, Reading, inr_reading, reference_range
+from downtime.domain.aki import ANGIOTENSIN_ENDINGS, POTASSIUM_SPARING, fold
+from downtime.domain.lab_results import Bound, Flag, Reading, _value, inr_reading, reference_range
 from downtime.domain.medication import (ALLERGY_CLASSES, NOT_REVIEWED_ROUTES, Order, medicine_name, medicines_in,
                                         medicines_known)
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number
@@ -31,29 +31,55 @@ USUAL_RANGE = Listed((Number(USUAL_BOTTOM), Number(USUAL_TOP)), "–")
 WITHIN = timedelta(hours=24)
 """A potassium received this long before a dose holds it, though the medicine's first order started
 after it: the doctor who wrote it then may not have known of it."""
-UNITS = {"mmol/l": 1.0, "meq/l": 1.0}
-"""A potassium's units as typed, in mmol/L (a monovalent ion's mEq/L are its mmol/L)."""
+_MMOL = re.compile(r"\s*(?:mmol|meq|mm)(?:\s*(?:/|per)?\s*(?:l|litre|liter|litres|liters))?(?![a-z])", re.IGNORECASE)
+"""A potassium's units as typed, read by their stem: "mmol/L", "mmol", "mmol/litre", "mmol per L", "mM",
+"mEq/L" (a monovalent ion's mEq/L are its mmol/L). Units is free text: "mmol" and "mM" held nothing."""
+_OTHER_UNITS = re.compile(r"/|(?<![a-z])[uµnmp]?(?:mol|g|eq)(?![a-z])", re.IGNORECASE)
+"""Units other than `_MMOL` written after a result's number ("6.8 mg/L", "6.8 µmol/L"), not its
+laboratory's words ("6.8 High", "6.8 critical"), which it is read with."""
 TEST_WORDS = ("potassium", "k", "kaliem", "kalium")
 """Words (their beginnings for "kaliem": "Kaliémie") by which a test is the potassium: "Potassium",
 "K+", "Serum K", "Kaliémie"."""
 NOT_SERUM = ("urin", "kaliur", "vitamin", "ratio", "rapport")
 """Words (their beginnings) by which a test so named is not the blood's potassium: a urine potassium,
-"Kaliurèse", "Vitamin K"."""
+"Kaliurèse", "Vitamin K"; nor is "Na/K", "Sodium/Potassium" or "Na K", the two's ratio
+(`_SODIUM_WITH`)."""
+_SODIUM_WITH = re.compile(r"(?<![a-z])(?:na|sodium)\s*[/:]?\s*(?:k|potassium)(?![a-z])")
+"""The sodium and the potassium named together, their ratio (folded)."""
+PANEL_WORDS = ("electrolyt", "ionogram", "renal", "urea", "vbg", "abg", "gas", "gaz", "gazometri")
+"""Words (their beginnings) of the panels a potassium is reported in: "Electrolytes", "Urea &
+electrolytes", "Ionogramme sanguin", "Renal profile", "VBG", "Blood gas", "Gaz du sang"; and "U&E"
+(`_U_AND_E`). "K 6.8" typed under one held nothing."""
+_U_AND_E = re.compile(r"(?<![a-z])u\s*[&+]\s*es?(?![a-z])")
+""""U&E", "U+E", "U&Es" (folded)."""
+_PANELS_K = re.compile(r"(?<![^\W\d_])(?<!/)(?:k\s*\+?|potassium|kali[ée]mie)(?![^\W\d_/])\s*[:=]?\s*", re.IGNORECASE)
+"""The potassium named in a panel's result ("Na 139, K 6.8", "K+: 6,8 H", "potassium > 9"), not in
+a ratio ("Na/K 20")."""
+_NEXT = re.compile(r",(?!\d)|[;|\n]|\s(?=[^\W\d_]+\s*\+?\s*[:=]?\s*[<>≤≥]?\s*\d)")
+"""Where a panel's potassium ends, after its number: the next result's separator or name ("…, Na 140",
+"6.8 Urea 12"); a French decimal comma ("6,8") is none."""
 REASON_WORDS = ("potassium", "kalium", "kaliemie")
 """Words by which a prescriber's reason names the potassium ("Potassium reviewed", "Kaliémie vue"),
 beside a word holding its disorder's stem (`_DISORDER`) and its symbol (`_SYMBOL`)."""
-_SYMBOL = re.compile(r"(?<![a-z])(?<!vitamin )(?<!vitamine )(?<!vit )(?<!vit\. )k\s*[+=<>≤≥\d]|\bserum k\b")
+_SAID_OF_IT = r"(?:high|raised|elevated|elevee?s?|low|normal|of|was|level|bas|basses?)"
+"""What prescribers say of the potassium beside its symbol alone: "K high", "High K", "K of 6.2"."""
+_SYMBOL = re.compile(
+    rf"(?<![a-z])(?<!vitamin )(?<!vitamine )(?<!vit )(?<!vit\. )(?:k\s*[+=<>≤≥\d]|(?<!-)k\s+{_SAID_OF_IT}(?![a-z]))"
+    rf"|\bserum k\b|(?<![a-z]){_SAID_OF_IT}\s+k(?![a-z-])|\bhyper[- ]?k(?![a-z])|(?<![a-z])u\s*[&+]\s*es?(?![a-z])")
 """The potassium's symbol in a prescriber's reason (folded): "K 6.2 seen", "K+ 6.2", "K=6.1", "K>6",
-"Serum K". Not a "K" alone, an initial ("per Dr K Patel", "K. Lee") or vitamin K's ("Vitamin K
-antagonist", "Vit K 10 mg"), which ended a 6.8 hold as the prescriber's decision (review S_GLN S3)."""
+"Serum K", "K high", "High K", "K of 6.2", "Hyper-K", and the panel it is reported in, "U&Es
+reviewed" (review T4 D7). Not a "K" alone, an initial ("per Dr K Patel", "K. Lee") or vitamin K's
+("Vitamin K antagonist", "Vit K 10 mg"), which ended a 6.8 hold as the prescriber's decision (review
+S_GLN S3), nor a supplement's brand ("Sando-K")."""
 _DISORDER = re.compile(r"kal[ai]?emi|^hyperk")
 """The potassium's disorders as prescribers write them: "Hyperkalaemia", "hyperkalemia",
 "Hyperkaliémie", "hypokalaemia", "hyperK"."""
 SUPPLEMENT_BRANDS = ("sando k", "slow k", "kay cee l", "diffu k", "kaleorid")
 """Potassium supplements by their brands' words, with a strength or not ("Slow-K 600 mg")."""
-NOT_SUPPLEMENTS = ("iodid", "iodur", "permanganat")
+NOT_SUPPLEMENTS = ("iodid", "iodur", "permanganat", "clavulan")
 """Words (their beginnings) of the potassium salts given for something else than their potassium:
-potassium iodide for the thyroid, potassium permanganate soaks."""
+potassium iodide for the thyroid, potassium permanganate soaks, potassium clavulanate (in
+co-amoxiclav)."""
 RAISING = frozenset(medicine_name(name) for name in (
     *ALLERGY_CLASSES["ace inhibitor"][1], *ALLERGY_CLASSES["angiotensin receptor blocker"][1], *POTASSIUM_SPARING,
     "finerenone", "aliskiren", "trimethoprim"))
@@ -69,6 +95,12 @@ POTASSIUM_NOT_REPEATED = QT_TRANSLATE_NOOP(
                 "medicine raises it: ask for a potassium, and ask the doctor before giving it.")
 """`POTASSIUM_HIGH` once over `WITHIN` old with no potassium since: what ends the hold is a new one,
 and "hold" of 29/11's 6.2 on 03/12 read as today's (review S_GLN S2)."""
+POTASSIUM_NOT_READ = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: POTASSIUM “{value}” received {time}, flagged by the laboratory, not read as one number in "
+                "mmol/L: this medicine raises it: hold and ask the doctor.")
+"""A potassium the laboratory flagged (Critical or Abnormal) that is not read as one number in mmol/L
+(`mmol_per_l`), quoted as typed: "6.8, repeat 6.9" or units "mg/L" held nothing, and nothing said
+so (review T4 D1)."""
 POTASSIUM_REVIEWED = QT_TRANSLATE_NOOP(
     "messages", "{drug}: POTASSIUM {value} mmol/L ({range}) received {time}: order amended by the prescriber since: "
                 "“{reason}”.")
@@ -107,10 +139,30 @@ def supplement(drug: str) -> bool:
 
 def is_potassium(test: str) -> bool:
     """Whether a test as the laboratory names it names the blood's potassium (`TEST_WORDS`, not
-    `NOT_SERUM`)."""
-    words = re.findall(r"[a-z]+", fold(test))
+    `NOT_SERUM` nor the sodium's ratio)."""
+    folded = fold(test)
+    words = re.findall(r"[a-z]+", folded)
     return any(word in TEST_WORDS or word.startswith("kaliem") for word in words) and not any(
-        word.startswith(NOT_SERUM) for word in words)
+        word.startswith(NOT_SERUM) for word in words) and not _SODIUM_WITH.search(folded)
+
+
+def potassium_said(test: str, result: str) -> str | None:
+    """The part of a result that gives the blood's potassium: the whole of a potassium's
+    (`is_potassium`), where a panel's (`PANEL_WORDS`) names it, from its number up to the next result
+    ("U&E": "Na 139, K 6.8, urea 12" gives "6.8"); None for another test, or a panel's that names
+    none."""
+    if is_potassium(test):
+        return result
+    folded = fold(test)
+    if not (_U_AND_E.search(folded) or any(word.startswith(PANEL_WORDS) for word in re.findall(r"[a-z]+", folded))):
+        return None
+    named = _PANELS_K.search(result)
+    if named is None:
+        return None
+    said = result[named.end():]
+    number = re.search(r"\d", said)
+    end = _NEXT.search(said, number.end()) if number else None
+    return (said if end is None else said[:end.start()]).strip()
 
 
 def names_potassium(reason: str) -> bool:
@@ -124,14 +176,25 @@ def names_potassium(reason: str) -> bool:
 
 
 def mmol_per_l(result: str, units: str | None) -> Reading | None:
-    """A potassium's value in mmol/L as typed ("6.8", "6,8 H", "6.8 mmol/L"; domain.aki.in_units),
-    Units left empty read as mmol/L, the one unit a potassium is reported in (a 6.8 phoned with no
-    unit typed held nothing), and the bound of the assay it lies beyond ("> 9.0", "supérieur à 9":
-    domain.lab_results.inr_reading; read as nothing, the most dangerous potassium held nothing);
-    None for words ("haemolysed"), two numbers, or other units."""
+    """A potassium's value in mmol/L as typed, read as the results tab reads one number
+    (domain.lab_results._value: "6.8", "6,8 H", "6.8 High", "6.8 critical"), perhaps after words
+    ("Haemolysed, 6.8") and the bound of the assay it lies beyond ("> 9.0", "supérieur à 9":
+    domain.lab_results.inr_reading; read as nothing, the most dangerous potassium held nothing),
+    its units (those written after it or typed in Units) by their stem (`_MMOL`), Units left empty
+    read as mmol/L, the one unit a potassium is reported in (a 6.8 phoned with no unit typed held
+    nothing); None for words ("haemolysed"), two numbers, a number started with its point (".8",
+    once read as 8), or other units (`_OTHER_UNITS`)."""
     read = inr_reading(result)
-    value = None if read is None else in_units(re.sub(r"^\D*", "", result), units or "mmol/L", UNITS)
-    return None if read is None or value is None else Reading(value, read.bound)
+    parts = re.fullmatch(r"(\D*?)(\d.*)", result.strip())
+    if read is None or parts is None or parts.group(1).endswith((".", ",")):
+        return None
+    written = re.sub(r"^[\d.,\s]*", "", parts.group(2))
+    if (units or "").strip() and not _MMOL.fullmatch(units.strip()):
+        return None
+    if not _MMOL.match(written) and _OTHER_UNITS.search(written):
+        return None
+    value = _value(parts.group(2))
+    return None if value is None else Reading(value, read.bound)
 
 
 def _top(range_text: str | None) -> float:

@@ -159,10 +159,10 @@ DRUG_CHARACTERS = 50
 ALLERGIES_LINES = 3
 
 
-def lines_cut(text: str, font: QFont, width: int, most: int) -> str:
-    """`text` as a label `width` pixels wide in `font` wraps it (its own lines kept), cut after
-    `most` lines with "…" (the last line kept cut to its width); whole when it takes no more."""
-    layout = QTextLayout(text.replace("\n", "\u2028"), font)  # a line separator: Qt breaks its line there
+def _paragraph_cut(text: str, font: QFont, width: int, most: int) -> tuple[str, int]:
+    """`text`, one paragraph, as a label `width` pixels wide in `font` wraps it, cut after `most`
+    lines with "…" (the last line kept cut to its width), and how many lines it then takes."""
+    layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     layout.setTextOption(option)
@@ -173,10 +173,29 @@ def lines_cut(text: str, font: QFont, width: int, most: int) -> str:
         starts.append(line.textStart())
     layout.endLayout()
     if len(starts) <= most:
-        return text
+        return text, len(starts)
     last = starts[most - 1]
     return text[:last] + QFontMetrics(font).elidedText(" ".join(text[last:].split()), Qt.TextElideMode.ElideRight,
-                                                      width)
+                                                      width), most
+
+
+def lines_cut(text: str, font: QFont, width: int, most: int) -> str:
+    """`text` as a label `width` pixels wide in `font` wraps it (its own lines kept), in at most
+    `most` lines, whole when it takes no more: each of its lines (paragraphs) keeps at least its
+    first, the earlier ones what lines are left, each cut with "…"; past `most` lines, the rest
+    in the last, cut. Cut as one, the allergy's paragraph took the three lines and the "ALSO
+    ORDERED" below it was seen nowhere."""
+    paragraphs, left = text.split("\n"), most
+    said: list[str] = []
+    for number, paragraph in enumerate(paragraphs):
+        later = len(paragraphs) - number - 1
+        if later and left == 1:
+            said.append(_paragraph_cut(" ".join(paragraphs[number:]), font, width, 1)[0])
+            break
+        cut, taken = _paragraph_cut(paragraph, font, width, max(1, left - later))
+        said.append(cut)
+        left -= taken
+    return "\n".join(said)
 
 
 class LinesCutLabel(QLabel):
@@ -467,8 +486,9 @@ class MarView(PatientTab):
         layout.addWidget(self.paper)
         self.allergies_said = LinesCutLabel(ALLERGIES_LINES)
         """What is asked of the prescriber of each order an allergy recorded since matches, whole,
-        after the orders it is said of (the chart's rows say it short, see
-        MarModel.medicine_words), in at most ALLERGIES_LINES lines; hidden when none."""
+        then of each order of a medicine ordered twice ("ALSO ORDERED"), each before the orders it
+        is said of (the chart's rows say it short, see MarModel.medicine_words), in at most
+        ALLERGIES_LINES lines; hidden when none."""
         layout.addWidget(self.allergies_said)
         self.first_day: date | None = None
         """The first day shown, moved back or forth a span at a time within the stay; None: the
@@ -606,13 +626,17 @@ class MarView(PatientTab):
                             self.session.db, self.session.forms, language(),
                             list(census.all_patients(self.session.db, self.session.forms, [self.patient_id]).values()),
                             now).get(self.patient_id, [])})
-        # Said once of the orders it is the same of: an allergy matches every order of its class.
+        # Said once of the orders it is the same of (an allergy matches every order of its class),
+        # the allergies first, what it asks first and the orders last: cut at the largest text, the
+        # block kept the orders' names and lost "not to be given", and said no "ALSO ORDERED".
         orders_said: dict[str, list[str]] = {}
-        for row in rows:
-            if said := self.model.unreviewed.get(row.order.record_id):
-                orders_said.setdefault(str(said), []).append(
-                    medication.order_label(row.order, self.model.order_form, language()))
-        self.allergies_said.say("\n".join(translate("MarView", "{medicine}: {said}").format(
+        for warned in (lambda row: self.model.unreviewed.get(row.order.record_id),
+                       lambda row: also_ordered_words(row.order, row.also_ordered, self.model.order_form)):
+            for row in rows:
+                if said := warned(row):
+                    orders_said.setdefault(str(said), []).append(
+                        medication.order_label(row.order, self.model.order_form, language()))
+        self.allergies_said.say("\n".join(translate("MarView", "{said} — orders: {medicine}").format(
             medicine=semicolon(language()).join(medicines), said=said) for said, medicines in orders_said.items()))
         if chosen is None:
             return

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
@@ -38,7 +38,7 @@ IDENTITY = {"provisional": QT_TR_NOOP("Provisional"), "validated": QT_TR_NOOP("V
 # PatientTableModel.columns: what keeps a patient safe first (the bed, the name, the allergies, the
 # resuscitation decision, the NEWS2), where a 1366-pixel screen at 125 % shows them; the allergies
 # came after a 410-pixel NEWS2 and the downtime number, cut, the resuscitation decision off screen.
-WARD, NAME, ALLERGIES, NEWS2, DATE_OF_BIRTH, ADMITTED, FORMERLY, THEATRE, REASON = 0, 2, 3, 5, 7, 11, 13, 14, 15
+WARD, NAME, ALLERGIES, NEWS2, DATE_OF_BIRTH, ADMITTED, FORMERLY, REASON = 0, 2, 3, 5, 7, 11, 13, 14
 # An unidentified patient's description ("INCONNU TRÈFLE (Unknown man, about 40, found at the
 # station)") made the name column 495 pixels wide, and with the NEWS2 column the allergies went
 # off a laptop's screen: names are wrapped there, onto a taller row, whole in their tooltip too.
@@ -50,9 +50,6 @@ NAME_LEAST = 20
 # Allergies are wrapped, never cut, within so many characters: one patient's two allergies with
 # their reactions made the column 830 pixels wide, the resuscitation decision beyond the screen.
 ALLERGY_CHARACTERS = 36
-THEATRE_CHARACTERS = 60
-"""The operation coming is wrapped within so many characters, never cut: its day, time and
-fasting are the words the night nurse acts on."""
 # The NEWS2 column sorts the sickest first: by band, a patient with no set yet (an unknown risk
 # is not a low one) between low-medium and low, then children NEWS2 does not score, then empty beds.
 SICKEST_FIRST = {Band.HIGH: 0, Band.MEDIUM: 1, Band.LOW_MEDIUM: 2, None: 3, Band.LOW: 4}
@@ -79,7 +76,9 @@ class Row:
     held: bool = False
     """Whether another laptop's identification on hold found them (its name in `formerly`)."""
     theatre: str | None = None
-    """An in-patient's operation in the next two days, with its fasting (printing.theatre_handover)."""
+    """An in-patient's operation in the next two days, with its fasting (printing.theatre_handover),
+    said by their name as the name alert is: in a column of its own after the NEWS2, it began at the
+    edge of a 1092-pixel list, its day, time and fasting (what the night nurse acts on) beyond it."""
 
 
 @dataclass(frozen=True)
@@ -172,8 +171,8 @@ class PatientTableModel(TextTableModel):
     columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Name"), QT_TR_NOOP("Allergies"),
                QT_TR_NOOP("Resuscitation"), QT_TR_NOOP("NEWS2"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Date of birth"),
                QT_TR_NOOP("Sex"), QT_TR_NOOP("Isolation"), QT_TR_NOOP("Identity"), QT_TR_NOOP("Admitted"),
-               QT_TR_NOOP("Status"), QT_TR_NOOP("Formerly"), QT_TR_NOOP("Theatre"), QT_TR_NOOP("Reason for admission"))
-    whole_in_tooltip = frozenset({NAME, FORMERLY, REASON, THEATRE})
+               QT_TR_NOOP("Status"), QT_TR_NOOP("Formerly"), QT_TR_NOOP("Reason for admission"))
+    whole_in_tooltip = frozenset({NAME, FORMERLY, REASON})
     with_child = QT_TR_NOOP("NEWS2 / PEWS")
     """The score column's heading while the list shows a child, whose cell is their PEWS, as the
     ward's paper census heads it (pdf.census): "NEWS2" over "PEWS 9 · 14:20" was read against
@@ -208,12 +207,14 @@ class PatientTableModel(TextTableModel):
         name = patient.display_name
         if row.namesakes:
             name += " — " + census.name_alert(row.namesakes, language())
+        if row.theatre:
+            name += " — " + printing.THEATRE_WORDS["head"][language()].format(operations=row.theatre)
         return (row.ward, bed, name, allergy_text(patient), word(RESUSCITATION.get(patient.resuscitation or "", "?")),
                 "" if row.watch is None else news2_cell(row.watch, self.now, row.child), patient.downtime_number,
                 patient.birth_date_in(language()), word(SEX.get(patient.sex or "", "?")),
                 "" if patient.isolation in (None, "none") else word(ISOLATION.get(patient.isolation, patient.isolation)),
                 word(IDENTITY.get(patient.identity_status or "", patient.identity_status or "")), admitted,
-                stay_word(patient.stay, language()) if patient.stay else "", row.formerly or "", row.theatre or "",
+                stay_word(patient.stay, language()) if patient.stay else "", row.formerly or "",
                 patient.reason or "")
 
     def is_warning(self, row: int, column: int) -> bool:
@@ -372,29 +373,28 @@ class PatientsPanel(QWidget):
         self.model = PatientTableModel()
         self.table = make_table(self.model, translate("PatientsPanel", "Patients"), self._open_current)
         self.table.setSortingEnabled(True)
+        # By the pixel: at the largest text a 1092×582 laptop keeps the list 111 pixels high, and
+        # a row wrapped to 321 pixels (an operation and its fasting by the name), moved a whole row
+        # at a time, never showed its last lines.
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.fit_columns()  # the headers with their sort arrow, until the list is read
         for fitted in (self.model.modelReset, self.model.rowsInserted):
             fitted.connect(lambda *_: cut_column(self.table, REASON, NAME_CHARACTERS))
             fitted.connect(self._show_formerly)
-            fitted.connect(self._show_theatre)
             fitted.connect(self._show_ward)
             fitted.connect(self._rows_unwrapped)
-        self._wrapped_at: tuple[int, int, int] | None = None
-        """The name's, the allergies' and the operation's widths the rows were wrapped at, None for
-        rows not yet wrapped: the window resized, a hospital's 3,900 rows are measured again only
-        when those widths change."""
+        self._wrapped_at: tuple[int, int] | None = None
+        """The name's and the allergies' widths the rows were wrapped at, None for rows not yet
+        wrapped: the window resized, a hospital's 3,900 rows are measured again only when those
+        widths change."""
         # Once the ward's and the earlier name's columns are shown or hidden, and again as the
         # list's width changes.
         ColumnsCut(self.table, (NAME,), self._fit_columns)
         # Beside the name, where a laptop's screen shows it (after the status, it lay beyond the
         # screen's edge), and only when a search found someone by an earlier name.
         self.table.horizontalHeader().moveSection(FORMERLY, NAME + 1)
-        # After the NEWS2, where a laptop's screen shows it (after the reason for admission, it
-        # lay beyond the screen's edge).
-        self.table.horizontalHeader().moveSection(THEATRE, self.table.horizontalHeader().visualIndex(NEWS2) + 1)
         self._show_formerly()
-        self._show_theatre()
         self._show_ward()
         layout.addWidget(self.table, 1)
         self._searched = ""
@@ -420,9 +420,9 @@ class PatientsPanel(QWidget):
             character = self.table.fontMetrics().averageCharWidth()
             self.table.setColumnWidth(NAME, min(fitted[NAME], character * NAME_CHARACTERS,
                                                 max(self.table.viewport().width() - others, character * NAME_LEAST)))
-        widths = (self.table.columnWidth(NAME), self.table.columnWidth(ALLERGIES), self.table.columnWidth(THEATRE))
+        widths = (self.table.columnWidth(NAME), self.table.columnWidth(ALLERGIES))
         if widths != self._wrapped_at:
-            wrap_columns(self.table, {NAME: NAME_CHARACTERS, ALLERGIES: ALLERGY_CHARACTERS, THEATRE: THEATRE_CHARACTERS})
+            wrap_columns(self.table, {NAME: NAME_CHARACTERS, ALLERGIES: ALLERGY_CHARACTERS})
             self._wrapped_at = widths
 
     def _rows_unwrapped(self) -> None:
@@ -523,16 +523,6 @@ class PatientsPanel(QWidget):
         if shown:  # fitted to its rows, which it was not while hidden
             self.table.resizeColumnToContents(FORMERLY)
             cut_column(self.table, FORMERLY, NAME_CHARACTERS)
-
-    def _show_theatre(self) -> None:
-        """The operations coming (Row.theatre) in a column of their own, shown only when a line
-        has one (most of a medical ward's patients never go to theatre), fitted to its rows, which
-        it was not while hidden, and wrapped (`_fit_columns`)."""
-        shown = any(row.theatre for row in self.model.rows)
-        self.table.setColumnHidden(THEATRE, not shown)
-        if shown:
-            self.table.resizeColumnToContents(THEATRE)
-            cut_column(self.table, THEATRE, THEATRE_CHARACTERS)
 
     def _show_ward(self) -> None:
         """The ward column only when the list holds more than one ward's beds (all wards, a

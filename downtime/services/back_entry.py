@@ -226,6 +226,8 @@ MOVES_CROSSED = QT_TRANSLATE_NOOP("messages", "this move's time was changed to a
                                              "of ward {ward} at {at}, recorded on {laptop} by {author}, {time}, after "
                                              "this move was first written: replayed, it puts the patient back where "
                                              "they had left; ask the ward where they were before entering it")
+CHANGED_NOTHING = QT_TRANSLATE_NOOP("messages", "changed nothing (the date it cancels no longer stood when it came): "
+                                               "do not enter it; mark it entered in error on {laptop}")
 SAME_MOVE_WITHIN = timedelta(hours=2)
 """How close two laptops' moves of one patient to one bed are to be perhaps one move: the ward
 sending the patient back records it, and so does the ward receiving them, without the other's
@@ -272,8 +274,10 @@ class Conflict:
     of the patient to the same ward and bed, close in time), TWO_ENDS (another laptop's end of the
     same unit of blood), UNIT_TWO_PATIENTS (a start of the same unit of blood for another
     patient), BED_HELD (another patient's admission or move into the same bed, held by them
-    at the time: its ward and bed said from `spec`) or MOVES_CROSSED (another laptop's later
-    move of the patient, which this amended move's new time now comes after)."""
+    at the time: its ward and bed said from `spec`), MOVES_CROSSED (another laptop's later
+    move of the patient, which this amended move's new time now comes after) or CHANGED_NOTHING
+    (a theatre cancellation of a date no longer standing, `theatre.changed_nothing`: `record` is
+    the cancellation itself, whose laptop is to withdraw it)."""
 
     said: str
     record: RecordVersion
@@ -590,7 +594,9 @@ class WorkItem:
                                                                "was entered as provisional file {provisional})"),
                            ehr=self.merge.ehr, version=self.entered.version, provisional=self.merge.provisional)
         if entered is None:
-            return message(lang, QT_TRANSLATE_NOOP("messages", "enter"))
+            return message(lang, QT_TRANSLATE_NOOP("messages", "do not enter")
+                           if any(conflict.said == CHANGED_NOTHING for conflict in self.conflicts)
+                           else QT_TRANSLATE_NOOP("messages", "enter"))
         # The reference the version was ticked off with, by which the clerk finds the entry to
         # change among others of the same time; one loaded from the EHR's snapshot has none.
         if entered.version == self.record.version:
@@ -1359,6 +1365,11 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     orders = chart_labels(session, current)
     typed = typed_late(session.db, [record for record in current if record.form_id == census.DOSE_FORM], session.lang)
     placed = theatre.as_placed(session, current, known, authors)
+    unapplied = theatre.changed_nothing(session.db, current)
+    by_laptop = laptops_known(session, {again.device_id for again in unapplied}) if unapplied else {}
+    for again in unapplied:
+        conflicts[again.record_id] = (*conflicts.get(again.record_id, ()), Conflict(
+            CHANGED_NOTHING, again, by_laptop.get(again.device_id, Laptop(None)), authors))
     labels = field_labels(session, current, firsts, authors)
     by_words = _by_words(session.lang, authors, laptops_known(session, {record.device_id for record in current}
                                                               | {device_id for _, device_id, _ in firsts.values()}))

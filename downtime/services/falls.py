@@ -37,7 +37,7 @@ HANDED_OVER_FOR = timedelta(hours=24)
 WORDS = {
     "fell": {"en": "Fell {time}", "fr": "Chute le {time}"},
     "found": {"en": "found on the floor", "fr": "trouvé au sol"},
-    "last_seen_well": {"en": "last seen well {time}", "fr": "vu en bon état pour la dernière fois le {time}"},
+    "last_seen_well": {"en": "last seen well {time}", "fr": "dernier constat d’état habituel le {time}"},
     "yes": {"en": "head injury", "fr": "traumatisme crânien"},
     "not_excluded": {"en": "head injury not excluded", "fr": "traumatisme crânien non exclu"},
     "fracture": {"en": "fracture suspected", "fr": "fracture suspectée"},

@@ -34,28 +34,37 @@ FIELD = "usual_medicines"
 RECONCILE_WITHIN = timedelta(hours=24)
 """NICE NG5 1.3.4: medicines reconciled within 24 hours of admission."""
 NOT_A_MEDICINE = frozenset(medicine_name(word) for word in (
-    "nil", "none", "no", "n/a", "aucun", "aucune", "néant", "rien", "pas", "sans"))
+    "nil", "none", "no", "n/a", "not", "nothing", "denies", "does", "aucun", "aucune", "néant", "rien", "pas", "sans"))
 """The first word of a line of usual medicines that says there is none ("Nil.", "N/A", "Aucun",
-"Néant", "Pas de traitement", the discharge's own "None: no medicine in force…"), when the line
-names no medicine the tables know and says the list is not unknown (`UNKNOWN`), read without its
-punctuation: asked of as a medicine, "Nil — … continue, stop or change? …" went on the GP's
-letter, "Nil." to the EHR as a medicine taken and on the ward as one to chart."""
-ALLERGY_STATUS = frozenset(medicine_name(word) for word in ("nkda", "nka"))
-"""The first word of a line giving the allergy status ("NKDA": no known drug allergy), typed in
-the box: it says nothing of the medicines taken, neither a medicine nor none (read as none, a list
-left at "NKDA" was never asked)."""
-UNKNOWN = re.compile(r"(?<!\w)(not known|unknown|unsure|inconnue?s?|ne sait pas|no idea|lists?|listes?|"
-                     r"informations?|brought|bring|apport\w*|ordonnances?|unconscious|inconscient\w*)(?!\w)",
+"Néant", "Pas de traitement", "Not on any", "Does not take any", "Denies", the discharge's own
+"None: no medicine in force…"), when the line names no medicine the tables know and says the list
+is not unknown (`UNKNOWN`), read without its punctuation: asked of as a medicine, "Nil — …
+continue, stop or change? …" went on the GP's letter, "Nil." to the EHR as a medicine taken and on
+the ward as one to chart."""
+ALLERGY_STATUS = re.compile(r"(nkda|nka|no (known )?(drug |medicine |medication )?allerg\w*|allerg\w*|"
+                            r"(aucune|pas d.)\s*allergi\w*)(?!\w)", re.IGNORECASE)
+"""How a line giving the allergy status begins ("NKDA": no known drug allergy; "No known drug
+allergies", "Allergies: NKDA", "Pas d'allergie connue"), typed in the box: it says nothing of the
+medicines taken, neither a medicine nor none (read as none, a list left at "NKDA" or "No known
+drug allergies" was never asked, and "Allergies: NKDA" was a medicine to chart)."""
+UNKNOWN = re.compile(r"(?<!\w)(not known|unknown|unsure|not sure|(does not|doesn.t|don.t) know|inconnue?s?|"
+                     r"ne sait pas|no idea|lists?|listes?|informations?|brought|bring|apport\w*|ordonnances?|"
+                     r"unconscious|inconscient\w*|tbc|tba|to be confirmed|(not |un)confirmed|à confirmer|à préciser|"
+                     r"await\w*|pending|en attente|unable|impossible|not obtained|non obtenue?s?)(?!\w)",
                      re.IGNORECASE)
 """Words of a line naming no medicine the tables know that says the list is not known yet ("Not
 known", "No list available", "Pas de liste", "Rien apporté", "None brought in, family to bring",
-"Pas d'ordonnance", "N/A - patient unconscious"), read before its first word: "No…", "Pas…",
-"Rien…" and "N/A…" read as "none", and the patient was never asked of nor the letter written
-unknown. A list to get (`elsewhere`), as one said to be elsewhere."""
-ELSEWHERE = re.compile(r"(?<!\w)(see|voir|cf|as per|per (the )?gp|blister|dosette)(?!\w)", re.IGNORECASE)
+"Pas d'ordonnance", "N/A - patient unconscious", "TBC", "Awaiting", "Pending GP records", "Unable
+to obtain", "En attente"), read before its first word: "No…", "Pas…", "Rien…", "N/A…" and
+"Not…" read as "none", and the patient was never asked of nor the letter written unknown ("TBC"
+went on it as a medicine taken); not "confirmed" alone ("Nil (confirmed with GP)" is none). A list
+to get (`elsewhere`), as one said to be elsewhere, and so is a line with no letter ("?")."""
+ELSEWHERE = re.compile(r"(?<!\w)(see|voir|cf|as per|per (the )?gp|blister|dosette|summary care record|pods|"
+                       r"(meds|medicines|drugs) in (the )?bag)(?!\w)", re.IGNORECASE)
 """Words of a line naming no medicine the tables know that says the list is elsewhere ("See GP
-list", "As per blister pack", "Voir ordonnance", "Cf ordonnance"): no medicine to chart ("As per
-blister pack" was asked of as a medicine named "a") but a list to get (`elsewhere`); read after
+list", "As per blister pack", "Voir ordonnance", "Cf ordonnance", "Summary care record", "PODs"
+(patient's own drugs), "Meds in bag"): no medicine to chart ("As per blister pack" was asked of as
+a medicine named "a", "PODs" one named "pod") but a list to get (`elsewhere`); read after
 its first word ("Nil as per GP" is none, the GP's word). Not "per" nor "selon" alone: "Senna 2
 tabs per night", "Spasfon selon besoin" are medicines."""
 PUNCTUATION = ".,;:!?-–()"
@@ -179,7 +188,11 @@ def named(drug: str) -> frozenset[str]:
     if not names and (words := [word for word in words if medicine_name(word) not in _FORMS] or words):
         names = medicines_in(" ".join(words[:2] if medicine_name(words[0]) in _KINDS else words[:1]))
     names = names or medicines_in(drug)
-    return names | {INSULIN} | _insulin_kind(drug, names) if insulin(drug) else names
+    if not insulin(drug):
+        return names
+    # Read by a word that is no insulin ("Long-acting insulin", "Unknown insulin"): the insulin alone.
+    names = names if any(insulin(name) for name in names) else frozenset()
+    return names | {INSULIN} | _insulin_kind(drug, names)
 
 
 def _insulin_kind(drug: str, names: frozenset[str]) -> frozenset[str]:
@@ -211,16 +224,19 @@ def _read(typed: object, nil: bool = False) -> Iterator[tuple[str, frozenset[str
     allergy status (`ALLERGY_STATUS`), and, unless `nil`, does not say there is none
     (`NOT_A_MEDICINE`, "Aucun :" too), with the medicines it names (none for one saying there is
     none), None for a line naming none the tables know that says the list is unknown or elsewhere
-    (`UNKNOWN`, `ELSEWHERE`). One reading for the lines naming medicines (`home_lines`) and for
-    whether the answer records the list (`recorded`): two copies of it drifted apart."""
+    (`UNKNOWN`, `ELSEWHERE`, or no letter: "?") unless it names an insulin ("Insulin - dose
+    unknown": the only sign of a home insulin). One reading for the lines naming medicines
+    (`home_lines`) and for whether the answer records the list (`recorded`): two copies of it
+    drifted apart."""
     for line in (" ".join(one.split()) for one in str(typed or "").splitlines()):
         if not (words := line.lstrip("-•*· ").split()):
             continue
         if not medicines_known(line):
             first = medicine_name(words[0].strip(PUNCTUATION))
-            if line.endswith(":") and first not in NOT_A_MEDICINE or first in ALLERGY_STATUS:
+            if line.endswith(":") and first not in NOT_A_MEDICINE or ALLERGY_STATUS.match(line.lstrip("-•*· ")):
                 continue
-            if UNKNOWN.search(line) or first not in NOT_A_MEDICINE and ELSEWHERE.search(line):
+            if not insulin(line) and (UNKNOWN.search(line) or not any(char.isalpha() for char in line)
+                                      or first not in NOT_A_MEDICINE and ELSEWHERE.search(line)):
                 yield line, None
                 continue
             if first in NOT_A_MEDICINE:

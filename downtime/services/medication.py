@@ -499,22 +499,22 @@ def _unreviewed(db: Database, forms: Mapping[str, FormSpec], lang: Lang, patient
 
 
 UNREVIEWED_WORDS = {
-    "en": "ALLERGY RECORDED AFTER THE ORDER: {allergies}: {refused}the prescriber to review the order (amend it "
+    "en": "{refused}ALLERGY RECORDED AFTER THE ORDER: {allergies}: the prescriber to review the order (amend it "
           "with the allergy acknowledged, or stop it)",
-    "fr": "ALLERGIE ENREGISTRÉE APRÈS LA PRESCRIPTION : {allergies} : {refused}le prescripteur doit revoir "
+    "fr": "{refused}ALLERGIE ENREGISTRÉE APRÈS LA PRESCRIPTION : {allergies} : le prescripteur doit revoir "
           "la prescription (la modifier en prenant acte de l’allergie, ou l’arrêter)"}
 """What the escalation list, the handover sheet and the chart's line say of an order an allergy
 recorded since matches (`allergies_unreviewed`), until its prescriber reviews it."""
-NOT_TO_BE_GIVEN = {"en": "not to be given; ", "fr": "ne pas administrer ; "}
-"""What `UNREVIEWED_WORDS` adds of an immediate or severe one, whose doses are refused until then
-(`_refuse_unreviewed_allergy`); over a mild one the nurse's override stands, and is said."""
-UNREVIEWED_FLAG = {"en": "ALLERGY SINCE ORDER: {allergies}{refused}",
-                   "fr": "ALLERGIE DEPUIS LA PRESCRIPTION : {allergies}{refused}"}
+UNREVIEWED_FLAG = {"en": "{refused}ALLERGY SINCE ORDER: {allergies}",
+                   "fr": "{refused}ALLERGIE DEPUIS LA PRESCRIPTION : {allergies}"}
 """`UNREVIEWED_WORDS` short, on a screen's row (the round's flags, the MAR's time rows after the
 order's first), whole in its tooltip: the 190-character sentence made the round's row taller than
 its table at the largest text in French, and a qds order's four rows hid the orders below."""
-FLAG_NOT_TO_BE_GIVEN = {"en": " — not to be given", "fr": " — ne pas administrer"}
-"""What `UNREVIEWED_FLAG` adds of an immediate or severe one, as `NOT_TO_BE_GIVEN` does."""
+NOT_TO_BE_GIVEN = {"en": "NOT TO BE GIVEN — ", "fr": "NE PAS ADMINISTRER — "}
+"""What `UNREVIEWED_WORDS` and `UNREVIEWED_FLAG` say first of an immediate or severe one, whose
+doses are refused until then (`_refuse_unreviewed_allergy`); over a mild one the nurse's override
+stands, and is said. First: said after the allergy, a row or block cut at the largest text cut
+"not to be given" ("ne pas administrer") off, and the nurse read only that an allergy was recorded."""
 
 
 GIVEN_OVER_WORDS = {"en": "DOSE GIVEN OVER AN ALLERGY NOT REVIEWED: {times}: tell the prescriber",
@@ -542,10 +542,11 @@ def unreviewed_words(since: Sequence[_Allergy], given: Sequence[datetime], lang:
     `GIVEN_OVER_WORDS` of its doses given since (`_given_over`), on the ward's clock; and
     `UNREVIEWED_FLAG` of them."""
     allergies, severe = semicolon(lang).join(_said_each(since, lang)), any(found.severe for found in since)
-    said = UNREVIEWED_WORDS[lang].format(allergies=allergies, refused=NOT_TO_BE_GIVEN[lang] if severe else "")
+    refused = NOT_TO_BE_GIVEN[lang] if severe else ""
+    said = UNREVIEWED_WORDS[lang].format(allergies=allergies, refused=refused)
     return Unreviewed(semicolon(lang).join([said] + [GIVEN_OVER_WORDS[lang].format(
         times=", ".join(f"{at:%d/%m %H:%M}" for at in given))] if given else [said]),
-        UNREVIEWED_FLAG[lang].format(allergies=allergies, refused=FLAG_NOT_TO_BE_GIVEN[lang] if severe else ""))
+        UNREVIEWED_FLAG[lang].format(allergies=allergies, refused=refused))
 
 
 def _given_over(db: Database, forms: Mapping[str, FormSpec], lang: Lang, patient: PatientSummary, order_id: str,
@@ -1383,9 +1384,12 @@ def sedation_on_neuro_alarm(session: Session, found: Order, at: datetime) -> lis
 
 
 _HEAD_INJURY = QT_TRANSLATE_NOOP(
-    "messages", "{drug}: the patient fell at {time} with a possible head injury and no CT head is recorded done "
-                "or decided against: an anticoagulant makes a bleed in the head worse. Ask the doctor before "
-                "giving it.")
+    "messages", "{drug}: the patient fell at {time} with {injury} and no CT head is recorded done or decided "
+                "against: an anticoagulant makes a bleed in the head worse. Ask the doctor before giving it.")
+_INJURY = {True: QT_TRANSLATE_NOOP("messages", "a head injury"),
+           False: QT_TRANSLATE_NOOP("messages", "a possible head injury")}
+"""The head injury `_HEAD_INJURY` names, by whether the fall records one (Yes: `Fall.head_injury_seen`):
+"a possible head injury" of a Yes, beside the list's "HEAD INJURY:", said two things of one answer."""
 _NOT_DECIDED = QT_TRANSLATE_NOOP(
     "messages", "{drug}: the CT head after the fall at {time} is done and the fall records no doctor's decision "
                 "to continue the anticoagulant: ask the doctor before giving it.")
@@ -1543,7 +1547,8 @@ def anticoagulant_after_head_injury(session: Session, patient: PatientSummary, f
     if known is None:
         return []
     return [Warning(Check.HEAD_INJURY, said, {
-        "drug": " ".join(found.drug.split()), "time": f"{one.fall.fell_at.astimezone(at.tzinfo):%d/%m %H:%M}"})
+        "drug": " ".join(found.drug.split()), "time": f"{one.fall.fell_at.astimezone(at.tzinfo):%d/%m %H:%M}",
+        "injury": Phrase(_INJURY[one.fall.head_injury_seen])})
         for one in known.falls if elapsed.instant(one.fall.fell_at) <= elapsed.instant(at)
         and (said := _head_injury_said(known, one)) is not None
         and (said != _HELD or not _prescribed_since(session.db, one, found, at))][-1:]

@@ -17,10 +17,11 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.lab_results import Bound, Reading
+from downtime.domain.lab_results import Bound, Flag, Reading
 from downtime.domain.medication import Check, Order, Outcome, Warning, same_medicine
-from downtime.domain.potassium import (POTASSIUM_HIGH, POTASSIUM_NOT_REPEATED, POTASSIUM_REVIEWED, USUAL_RANGE, WITHIN,
-                                       high, in_range, is_potassium, mmol_per_l, names_potassium, raises_potassium)
+from downtime.domain.potassium import (POTASSIUM_HIGH, POTASSIUM_NOT_READ, POTASSIUM_NOT_REPEATED, POTASSIUM_REVIEWED,
+                                       USUAL_RANGE, WITHIN, high, in_range, is_potassium, mmol_per_l,
+                                       names_potassium, potassium_said, raises_potassium)
 from downtime.domain.records import RecordVersion
 from downtime.i18n import Listed, Number, Said
 from downtime.services import lab_results, medication
@@ -39,16 +40,38 @@ def _since(found: Order, theirs: Iterable[Order], at: datetime) -> datetime:
     return min(start, elapsed.earlier(at, WITHIN), key=elapsed.instant)
 
 
-def _mmol(one: lab_results.Received) -> Reading | None:
-    """A result's potassium in mmol/L (domain.potassium.mmol_per_l); None for another test, or a
-    value not read."""
+def _judged_by(one: lab_results.Received) -> tuple[Flag, str]:
+    """The flag and range a result's potassium is judged by (domain.potassium.high, in_range): a
+    potassium's own; none for a panel's, whose flag and range may be another of its results' (a U&E
+    flagged Critical for its sodium, "135–145"): judged from 6.0 above the usual range."""
     data = one.record.data
-    return mmol_per_l(str(data.get("result") or ""), data.get("units")) \
-        if is_potassium(str(data.get("test") or "")) else None
+    return (one.flag, " ".join(str(data.get("range") or "").split())) \
+        if is_potassium(str(data.get("test") or "")) else (Flag.NORMAL, "")
 
 
-def _high(one: lab_results.Received, read: Reading) -> bool:
-    return high(read, one.flag, one.record.data.get("range"))
+def _mmol(one: lab_results.Received) -> Reading | str | None:
+    """A result's potassium in mmol/L (domain.potassium.potassium_said, mmol_per_l); when it is not
+    read and the laboratory flagged it (not Normal: `_judged_by`), its result as typed, which holds as
+    not read (`POTASSIUM_NOT_READ`): "6.8, repeat 6.9" flagged Critical held nothing (review T4 D1);
+    None for another test, or a Normal one not read."""
+    data = one.record.data
+    said = potassium_said(str(data.get("test") or ""), str(data.get("result") or ""))
+    if said is None:
+        return None
+    read = mmol_per_l(said, data.get("units"))
+    return read if read is not None or _judged_by(one)[0] is Flag.NORMAL \
+        else " ".join(str(data.get("result") or "").split())
+
+
+def _high(one: lab_results.Received, read: Reading | str) -> bool:
+    """Whether a result (`_mmol`) holds: high (domain.potassium.high), or flagged and not read, which
+    only a doctor can judge."""
+    return isinstance(read, str) or high(read, *_judged_by(one))
+
+
+def _in_range(one: lab_results.Received, read: Reading | str) -> bool:
+    """Whether a result (`_mmol`) ends a hold (domain.potassium.in_range); one not read never does."""
+    return not isinstance(read, str) and in_range(read, _judged_by(one)[1])
 
 
 def _sample(one: lab_results.Received, sent: Sequence[lab_results.Sent]) -> lab_results.Sent | None:
@@ -73,8 +96,10 @@ def _rejected(one: lab_results.Received, sent: Sequence[lab_results.Sent]) -> bo
     return sample is not None and sample.outcome in lab_results.FAILED
 
 
-def _value(read: Reading) -> Said:
-    """A potassium as said: "6.8", "> 9"."""
+def _value(read: Reading | str) -> Said | str:
+    """A potassium as said: "6.8", "> 9", or as typed when not read (`_mmol`)."""
+    if isinstance(read, str):
+        return read
     return Number(read.value) if read.bound is Bound.EQUAL else Listed((read.bound.value, Number(read.value)), " ")
 
 
@@ -82,9 +107,9 @@ def potassium_warnings(found: Order, theirs: Iterable[Order], results: Sequence[
                        sent: Sequence[lab_results.Sent], at: datetime,
                        course: Iterable[Sequence[RecordVersion]]) -> list[Warning]:
     """What a dose at `at` of a medicine that raises the potassium (domain.potassium.
-    raises_potassium; none for another) waits on: the latest high potassium (domain.potassium.high)
-    of those read received since the medicine's first order or within a day (`_since`), not of a
-    sample the laboratory rejected (`_rejected`), by their
+    raises_potassium; none for another) waits on: the latest high potassium (domain.potassium.high),
+    or flagged and not read (`POTASSIUM_NOT_READ`), of those received since the medicine's first
+    order or within a day (`_since`), not of a sample the laboratory rejected (`_rejected`), by their
     samples' time (`_taken_at`), unless one sampled after it is in range (domain.potassium.in_range:
     a 6.8 repeated 4.9 holds nothing, repeated 5.8 still holds); asking for a potassium once it is
     over `WITHIN` old with none since (`POTASSIUM_NOT_REPEATED`); said as the prescriber's decision
@@ -101,11 +126,11 @@ def potassium_warnings(found: Order, theirs: Iterable[Order], results: Sequence[
                    and not _rejected(one, sent)),
                   key=lambda pair: (elapsed.instant(_taken_at(pair[0], sent)), elapsed.instant(pair[0].received_at)))
     highs = [index for index, (one, value) in enumerate(read) if _high(one, value)]
-    if not highs or any(in_range(value, one.record.data.get("range")) for one, value in read[highs[-1] + 1:]):
+    if not highs or any(_in_range(one, value) for one, value in read[highs[-1] + 1:]):
         return []
     one, value = read[highs[-1]]
     repeated = highs[-1] + 1 < len(read) or elapsed.between(one.received_at, at) <= WITHIN
-    range_text = " ".join(str(one.record.data.get("range") or "").split())
+    range_text = _judged_by(one)[1]
     said: dict[str, Any] = {
         "drug": " ".join(found.drug.split()), "value": _value(value), "range": range_text or USUAL_RANGE,
         "time": f"{one.received_at.astimezone(at.tzinfo):%d/%m %H:%M}"}
@@ -115,7 +140,8 @@ def potassium_warnings(found: Order, theirs: Iterable[Order], results: Sequence[
     if amended:
         return [Warning(Check.POTASSIUM_HIGH, POTASSIUM_REVIEWED,
                         {**said, "reason": " ".join(str(amended[-1].reason or "").split())})]
-    return [Warning(Check.POTASSIUM_HIGH, POTASSIUM_HIGH if repeated else POTASSIUM_NOT_REPEATED, said)]
+    template = POTASSIUM_NOT_READ if isinstance(value, str) else POTASSIUM_HIGH if repeated else POTASSIUM_NOT_REPEATED
+    return [Warning(Check.POTASSIUM_HIGH, template, said)]
 
 
 def _course(db: Database, found: Order, at: datetime) -> list[list[RecordVersion]]:

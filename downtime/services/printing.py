@@ -560,8 +560,8 @@ def theatre_handover(db: Database, forms: Mapping[str, FormSpec], patients: Coll
                      at: datetime, lang: Lang) -> dict[str, str]:
     """Each of these patients' operations still to take place within `THEATRE_AHEAD` of `at`
     (theatre.coming_operations: under any number linked to theirs, and one whose list runs late
-    still waiting), with its day, time and theatre (the sheet heads them "THEATRE:" like its other
-    items, `_charted`; the Patients tab's column is headed so already), and for
+    still waiting), with its day, time and theatre (headed "THEATRE:" by whoever shows them: the
+    sheet like its other items, `_charted`, the Patients tab by the patient's name), and for
     one under anaesthetic (`fasts`) when food and fluids stop, by patient id: a hernia repair
     rebooked to 08:00 tomorrow was on no ward sheet or screen, and the night nurse could not know
     to fast the patient from 02:00. A fasting time already past says so ("nothing more to eat"),

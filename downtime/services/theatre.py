@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
 from functools import cached_property, reduce
-from itertools import chain, permutations
+from itertools import chain, permutations, product
 from typing import Any, NamedTuple
 
 from sqlite_utils import Database
@@ -137,11 +137,12 @@ class BookingFacts:
     """The cancellations naming a date no longer standing when they came (`cancels_standing`):
     a second laptop that never saw the rebooking recorded the outage's cancellation of the first
     date after it. Each changes nothing, and every list and report says CANCELLED ON TWO LAPTOPS
-    until it is withdrawn: applied, it cancelled the new date the patient had been given, in
-    silence, and the EHR was sent that date cancelled. One naming a date another laptop's
-    rebooking replaced (`rebooked_over`) changes nothing either, and is not among them: REBOOKED
-    TWICE names both dates, and once one rebooking is withdrawn it applies, or names a date
-    that never stood."""
+    (CANCELLED TWICE for a duplicate of the date's own cancellation, `cancelled_before`), and the
+    back-entry worklist "do not enter" (`changed_nothing`), until it is withdrawn: applied, it
+    cancelled the new date the patient had been given, in silence, and the EHR was sent that
+    date cancelled. One naming a date another laptop's rebooking replaced (`rebooked_over`)
+    changes nothing either, and is not among them: REBOOKED TWICE names both dates, and once one
+    rebooking is withdrawn it applies, or names a date that never stood."""
 
     @property
     def rebooked_twice(self) -> tuple[datetime, ...]:
@@ -348,6 +349,9 @@ _DONE_THEN_MOVED = QT_TRANSLATE_NOOP("messages", "CANCELLED AND DONE (cancelled 
 _CANCELLED_AGAIN = QT_TRANSLATE_NOOP("messages", "CANCELLED ON TWO LAPTOPS ({named} cancelled {cancelled} when it no "
                                                  "longer stood): that changed nothing; ring the patient with what "
                                                  "stands, mark that cancellation entered in error")
+_CANCELLED_DUPLICATE = QT_TRANSLATE_NOOP("messages", "CANCELLED TWICE ({named} cancelled {cancelled}, already cancelled "
+                                                     "{first}): a duplicate that changed nothing, no call to the "
+                                                     "patient; mark it entered in error")
 _MOVED_TO = {"rebooked": QT_TRANSLATE_NOOP("messages", "rebooked to {to}"),
              "transferred": QT_TRANSLATE_NOOP("messages", "transferred to {to}")}
 
@@ -724,6 +728,19 @@ def slot_placed_by(cancellation: RecordVersion) -> str | None:
     return str(cancellation.data.get("rebooking") or cancellation.data["booking"])
 
 
+def cancelled_before(facts: BookingFacts, again: RecordVersion) -> RecordVersion | None:
+    """The cancellation that had already cancelled the date `again` (one of
+    `BookingFacts.cancelled_again`) names, nothing rebooked since (the operation still cancelled
+    from that date): `again` is then a duplicate, both coordinators having told the patient of one
+    cancellation, and no date stands to ring them with (CANCELLED TWICE). None when another date
+    was given since, which the patient must hear of (CANCELLED ON TWO LAPTOPS)."""
+    first, left = facts.told_of, facts.cancelled_from[-1] if facts.cancelled_from else None
+    if (facts.status is BookingStatus.CANCELLED and first is not None and left is not None
+            and left.cancelled_by == first.record_id and left.placed_by.record_id == slot_placed_by(again)):
+        return first
+    return None
+
+
 def cancels_standing(cancellation: RecordVersion, placed: RecordVersion | None) -> bool:
     """Whether a cancellation applies to the date standing when it comes, placed by `placed`
     (the booking or a rebooking; None: none stands, the operation cancelled or sent elsewhere):
@@ -900,6 +917,17 @@ def as_placed(session: Session, changes: Collection[RecordVersion], known: Mappi
             "data": {**facts.record.data, "session": session_id, "planned_start": start.isoformat(timespec="minutes")}}),
             known, authors)} for record_id, session_id, start in slots if record_id in wanted}
     return placed
+
+
+def changed_nothing(db: Database, changes: Collection[RecordVersion]) -> list[RecordVersion]:
+    """The cancellations among these records that changed nothing (`BookingFacts.cancelled_again`):
+    the back-entry worklist tells the clerk not to enter them. A plain item, the clerk working
+    down the list cancelled in the EHR the date the patient had been given since, or a second
+    time the date already cancelled."""
+    booked = {record.data["booking"] for record in changes if record.form_id == "operation_cancellation"}
+    wanted = {record.record_id for record in changes}
+    return [again for facts in (_replay(db, booked) if booked else []) for again in facts.cancelled_again
+            if again.record_id in wanted]
 
 
 def bookings(db: Database, forms: dict[str, FormSpec], keep: Callable[[BookingFacts], bool] = lambda facts: True,
@@ -1169,7 +1197,9 @@ class CancelledTwice:
     """A date of an operation cancelled again on another laptop once it no longer stood
     (`BookingFacts.cancelled_again`): both coordinators told the patient, one perhaps of a
     cancellation after the other had given a new date. The office names the date, the laptop
-    and what stands, for a coordinator to ring the patient and withdraw the second record."""
+    and what stands, for a coordinator to ring the patient and withdraw the second record; or,
+    the date already cancelled and nothing given since (`cancelled_before`), the duplicate and
+    the earlier cancellation, for it to be withdrawn with no call."""
 
     facts: BookingFacts
     """The operation where it stands, or, standing nowhere, on the date the cancellation names."""
@@ -1183,8 +1213,12 @@ class CancelledTwice:
     def said(self, lang: Lang, sides: list[str], laptop: Callable[[str], str]) -> str:
         named = slot_named(self.again)
         assert named is not None
-        return message(lang, CANCELLED_TWICE, named=f"{named:%d/%m/%Y %H:%M}", laptop=laptop(self.again.device_id),
-                       cancelled=f"{self.again.occurred_at:%d/%m/%Y %H:%M}", operation=sides[0])
+        said = {"named": f"{named:%d/%m/%Y %H:%M}", "laptop": laptop(self.again.device_id),
+                "cancelled": f"{self.again.occurred_at:%d/%m/%Y %H:%M}", "operation": sides[0]}
+        if (first := cancelled_before(self.facts, self.again)) is None:
+            return message(lang, CANCELLED_TWICE, **said)
+        return message(lang, CANCELLED_DUPLICATE, **said, first_laptop=laptop(first.device_id),
+                       first=f"{first.occurred_at:%d/%m/%Y %H:%M}")
 
 
 def left_named(facts: BookingFacts, again: RecordVersion) -> LeftSlot | None:
@@ -1443,6 +1477,10 @@ CANCELLED_TWICE = QT_TRANSLATE_NOOP("messages", "CANCELLED ON TWO LAPTOPS, {name
                                                 "{cancelled} when it no longer stood, which changed nothing: "
                                                 "{operation}: ring the patient with what stands, and mark that "
                                                 "cancellation entered in error")
+CANCELLED_DUPLICATE = QT_TRANSLATE_NOOP("messages", "CANCELLED TWICE, {named} was cancelled on {laptop} at {cancelled}, "
+                                                    "already cancelled on {first_laptop} at {first}: {operation}: a "
+                                                    "duplicate that changed nothing, with no call to the patient: mark "
+                                                    "the duplicate entered in error")
 CANCELLED_AND_MOVED = QT_TRANSLATE_NOOP("messages", "CANCELLED AND DONE, an operation recorded done was cancelled on "
                                                     "{laptop} at {cancelled}, since {moved}: {operation}: check with the "
                                                     "theatre team, ring the patient, and mark the wrong records entered "
@@ -1771,12 +1809,16 @@ _LINKED_NUMBER = QT_TRANSLATE_NOOP("messages", "this patient under downtime numb
 
 
 _WORD_BREAKS = re.compile(r"[\W_]+")
-_PARTS = re.compile(r"[,;:()\[\]]+")
-"""Where a wording's parts end, which another may give in another order: "Arthroscopy, left knee",
-"Genou gauche : arthroscopie"; the words within a part keep theirs ("Removal of plate and
-insertion of nail" is not "Removal of nail and insertion of plate")."""
-_MOST_PARTS = 5
-"""Parts beyond which a wording is read in its own order only (their orders grow as a factorial)."""
+_PARTS = re.compile(r"[,;]+(?![^(\[]*[)\]])")
+"""Where a wording's parts end, which another may give in another order: a comma or a semicolon
+outside brackets ("Arthroscopy, left knee"). What a part says of itself stays with it: a label, a
+bracket ("Removal: plate; insertion: nail" is not "Removal: nail; insertion: plate")."""
+_PIECES = re.compile(r"[:()\[\]]+")
+"""Where a part's pieces end, which may come in any order within it ("Genou gauche : arthroscopie",
+"Knee arthroscopy (L)"); the words within a piece keep theirs ("Removal of plate and insertion of
+nail" is not "Removal of nail and insertion of plate")."""
+_MOST_PIECES = 5
+"""Pieces beyond which a wording is read in its own order only (their orders grow as a factorial)."""
 
 
 def _without_sides(text: str) -> str:
@@ -1793,18 +1835,36 @@ def _without_sides(text: str) -> str:
     return text
 
 
+def _pieces(part: str) -> list[tuple[str, ...]]:
+    """The words of each of a part's pieces (`_PIECES`) that has any, folded (`fold`)."""
+    return [words for piece in _PIECES.split(part)
+            if (words := tuple(folded for word in _WORD_BREAKS.split(piece) if (folded := fold(word))))]
+
+
+def _in_any_order(parts: list[set[tuple[str, ...]]]) -> set[tuple[str, ...]]:
+    """Each reading of `parts` (each given as its own readings) in any order: one rule for a
+    wording's parts and a part's pieces."""
+    return {tuple(chain.from_iterable(reading)) for order in permutations(parts) for reading in product(*order)}
+
+
 def _procedure_key(data: Mapping[str, Any]) -> frozenset[tuple[str, ...]]:
     """A procedure as typed on two booking forms, as the words it reads in, its parts (`_PARTS`)
-    in any order, each word compared as names are (`fold`: capitals and accents aside), spaces,
-    hyphens and punctuation between them aside, and its side words left out, the side being
-    compared apart (`_sides_meet`): "Cholécystectomie" and "Cholecystectomie", "Hernia repair -
-    inguinal" and "Hernia repair, inguinal", "Knee arthroscopy" LEFT and "Left knee arthroscopy"
-    LEFT were two operations, and the one waiting for a new date was booked again. Two wordings
-    are of one procedure when they share a reading."""
-    parts = [words for part in _PARTS.split(_without_sides(str(data["procedure"])))
-             if (words := tuple(folded for word in _WORD_BREAKS.split(part) if (folded := fold(word))))]
-    orders = permutations(parts) if len(parts) <= _MOST_PARTS else [parts]
-    return frozenset(tuple(chain.from_iterable(order)) for order in orders)
+    in any order and each part's pieces (`_PIECES`) in any order within it, each word compared as
+    names are (`fold`: capitals and accents aside), spaces, hyphens and punctuation between them
+    aside, and its side words left out, the side being compared apart (`_sides_meet`):
+    "Cholécystectomie" and "Cholecystectomie", "Hernia repair - inguinal" and "Hernia repair,
+    inguinal", "Knee arthroscopy" LEFT and "Left knee arthroscopy" LEFT were two operations, and the
+    one waiting for a new date was booked again. Parts naming different sides keep theirs, as a
+    piece: "Excision lesion R arm, L leg" and "Excision lesion L arm, R leg" are both BOTH SIDES,
+    and two operations. Two wordings are of one procedure when they share a reading."""
+    parts = _PARTS.split(str(data["procedure"]))
+    sides = [tuple(sorted(sides_named(part))) for part in parts]
+    own_sides = len(set(sides) - {()}) > 1
+    pieces = [found for part, named in zip(parts, sides)
+              if (found := [*_pieces(_without_sides(part)), *([named] if own_sides and named else [])])]
+    if sum(map(len, pieces)) > _MOST_PIECES:
+        return frozenset({tuple(chain.from_iterable(chain.from_iterable(pieces)))})
+    return frozenset(_in_any_order([_in_any_order([{piece} for piece in part]) for part in pieces]))
 
 
 def _sides_meet(side: str, other: str) -> bool:
@@ -3103,13 +3163,22 @@ def cancelled_again_said(entry: ListEntry, lang: Lang) -> list[str]:
     """CANCELLED ON TWO LAPTOPS, with the date named and when it was cancelled again, for each
     cancellation of a date no longer standing (`BookingFacts.cancelled_again`), until withdrawn:
     on the struck line of the date it names, and on the operation's standing line, the date the
-    patient must be rung with."""
+    patient must be rung with; CANCELLED TWICE, with when it was first cancelled, for a duplicate
+    (`cancelled_before`), which asks no call."""
     standing = not entry.struck and entry.state.status in PLACED
-    return [message(lang, _CANCELLED_AGAIN, named=f"{named.astimezone(entry.start.tzinfo):%d/%m %H:%M}",
-                    cancelled=f"{again.occurred_at.astimezone(entry.start.tzinfo):%d/%m %H:%M}")
-            for again in entry.state.cancelled_again if (named := slot_named(again)) is not None
-            and (standing or ((left := left_named(entry.state, again)) is not None
-                              and instant(left.start) == instant(entry.start)))]
+    zone = entry.start.tzinfo
+    found = []
+    for again in entry.state.cancelled_again:
+        named = slot_named(again)
+        if named is None or not (standing or ((left := left_named(entry.state, again)) is not None
+                                              and instant(left.start) == instant(entry.start))):
+            continue
+        said = {"named": f"{named.astimezone(zone):%d/%m %H:%M}",
+                "cancelled": f"{again.occurred_at.astimezone(zone):%d/%m %H:%M}"}
+        first = cancelled_before(entry.state, again)
+        found.append(message(lang, _CANCELLED_AGAIN, **said) if first is None else message(
+            lang, _CANCELLED_DUPLICATE, **said, first=f"{first.occurred_at.astimezone(zone):%d/%m %H:%M}"))
+    return found
 
 
 def moved_said(facts: BookingFacts, lang: Lang) -> str:

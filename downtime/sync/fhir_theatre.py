@@ -46,6 +46,7 @@ from downtime.services.theatre import (
     side_operated,
     sign_out_gap,
     slot_named,
+    slot_placed_by,
     still_to_tell,
     to_be_told,
     to_the_hour,
@@ -267,7 +268,7 @@ def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_S
     """`unchecked`: what the operation's note says of its safety checklist once done (none
     recorded, or none signed out), None when its checklist is whole. `dones`: its records of the
     operation done, standing or withdrawn, each a Procedure. `again`: its cancellations of a date
-    no longer standing, each said in a note (services.theatre's CANCELLED ON TWO LAPTOPS)."""
+    no longer standing, each said in a note (`_cancelled_again_said`)."""
     # What was recorded after each date's cancellation, in order (a withdrawn rebooking's date,
     # shown after the slot in force, has none).
     last = next(index for index, slot in enumerate(slots) if slot is in_force)
@@ -280,9 +281,8 @@ def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_S
     not_done = _not_to_be_done(in_force, transfer, _died(stays, numbers), _death_withdrawn(stays, numbers), ctx)
     procedures = [_procedure(record, booking, ctx, stays) for record in dones]
     contradictions = [said for slot in slots if (said := slot.contradiction) is not None] + [
-        f"Cancelled on another laptop {moment(cancelled.occurred_at)}, naming the date {moment(named)} when it no "
-        f"longer stood: it changed nothing; ring the patient with what stands, and mark that cancellation "
-        f"entered in error" for cancelled in again if (named := slot_named(cancelled)) is not None]
+        _cancelled_again_said(cancelled, named, in_force if transfer is None else None)
+        for cancelled in again if (named := slot_named(cancelled)) is not None]
     # A date to rebook by for one cancelled and still to be done here.
     cancellations = [cancellation_of(slot.cancelled_by) for slot in slots if slot.cancelled_by is not None]
     deadlines = (rebook_deadlines(booking.data, cancellations)
@@ -290,6 +290,21 @@ def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_S
     return Made([_service_request(booking, transfer, done, not_done, unchecked, deadlines, ctx, stays, contradictions),
                  *appointments,
                  *procedures], made_from)
+
+
+def _cancelled_again_said(cancelled: RecordVersion, named: datetime, in_force: _Slot | None) -> str:
+    """The request's note of a cancellation of a date no longer standing, as services.theatre
+    says it: a duplicate of the cancellation of the slot in force (`in_force`; None once sent to
+    another hospital), nothing given since, asks no call (CANCELLED TWICE); one naming a date
+    replaced since, a call with what stands (CANCELLED ON TWO LAPTOPS)."""
+    if (in_force is not None and (first := in_force.cancelled_by) is not None
+            and slot_placed_by(cancelled) == in_force.record.record_id):
+        return (f"Cancelled again on another laptop {moment(cancelled.occurred_at)}, naming the date {moment(named)} "
+                f"already cancelled {moment(first.occurred_at)}: a duplicate that changed nothing; mark it entered "
+                f"in error")
+    return (f"Cancelled on another laptop {moment(cancelled.occurred_at)}, naming the date {moment(named)} when it no "
+            f"longer stood: it changed nothing; ring the patient with what stands, and mark that cancellation "
+            f"entered in error")
 
 
 def _not_to_be_done(last: _Slot, transfer: RecordVersion | None, died: RecordVersion | None,

@@ -3901,10 +3901,6 @@ Ils restent vos brouillons, que personne d’autre ne voit avant votre prochaine
         <translation>&amp;Imprimer ce plan (3 jours)</translation>
     </message>
     <message>
-        <source>{medicine}: {said}</source>
-        <translation>{medicine} : {said}</translation>
-    </message>
-    <message>
         <source>Prescribe again…</source>
         <translation>Prescrire à nouveau…</translation>
     </message>
@@ -3973,6 +3969,10 @@ Pourquoi elle n’est pas poursuivie (facultatif) :</translation>
     <message>
         <source>&amp;Back to today</source>
         <translation>Revenir à au&amp;jourd’hui</translation>
+    </message>
+    <message>
+        <source>{said} — orders: {medicine}</source>
+        <translation>{said} — prescriptions : {medicine}</translation>
     </message>
     <message>
         <source>Not today's chart</source>
@@ -6397,6 +6397,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>l’heure de ce mouvement a été changée pour venir après le mouvement du patient vers le lit {bed} du service {ward} le {at}, tracé sur {laptop} par {author}, {time}, après la première saisie de ce mouvement : rejoué, il remet le patient là d’où il était parti ; demander au service où il était avant de le saisir</translation>
     </message>
     <message>
+        <source>changed nothing (the date it cancels no longer stood when it came): do not enter it; mark it entered in error on {laptop}</source>
+        <translation>n’a rien changé (la date qu’elle annule ne tenait plus quand elle est arrivée) : ne pas la saisir ; la marquer saisie par erreur sur {laptop}</translation>
+    </message>
+    <message>
         <source>that record is in the EHR already (reference {reference}): enter this one only if the ward says it is not the same dose</source>
         <translation>cette fiche est déjà dans le DPI (référence {reference}) : ne saisir celle-ci que si le service dit qu’il ne s’agit pas de la même dose</translation>
     </message>
@@ -6459,6 +6463,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>move in the EHR to patient {ehr}</source>
         <translation>à déplacer dans le DPI vers le patient {ehr}</translation>
+    </message>
+    <message>
+        <source>do not enter</source>
+        <translation>à ne pas saisir</translation>
     </message>
     <message>
         <source>check with the ward (version {version} was entered, EHR reference {reference})</source>
@@ -6895,6 +6903,18 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>Already ordered: {orders}.</source>
         <translation>Déjà prescrit : {orders}.</translation>
+    </message>
+    <message>
+        <source>{drug}: the patient fell at {time} with {injury} and no CT head is recorded done or decided against: an anticoagulant makes a bleed in the head worse. Ask the doctor before giving it.</source>
+        <translation>{drug} : le patient a chuté le {time} avec {injury} et aucun scanner cérébral n’est noté fait ni jugé non indiqué : un anticoagulant aggrave un saignement intracrânien. Demandez au médecin avant de le donner.</translation>
+    </message>
+    <message>
+        <source>a head injury</source>
+        <translation>un traumatisme crânien</translation>
+    </message>
+    <message>
+        <source>a possible head injury</source>
+        <translation>un traumatisme crânien possible</translation>
     </message>
     <message>
         <source>{drug}: LEVEL FLAGGED CRITICAL ({timing} {result}): hold and ask the doctor.</source>
@@ -7457,6 +7477,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>ANNULÉE SUR DEUX ORDINATEURS ({named} annulé le {cancelled} alors que cette date ne tenait plus) : cela n’a rien changé ; appeler le patient avec ce qui est en vigueur, marquer cette annulation saisie par erreur</translation>
     </message>
     <message>
+        <source>CANCELLED TWICE ({named} cancelled {cancelled}, already cancelled {first}): a duplicate that changed nothing, no call to the patient; mark it entered in error</source>
+        <translation>ANNULÉE DEUX FOIS ({named} annulé le {cancelled}, déjà annulé le {first}) : un doublon qui n’a rien changé, pas d’appel au patient ; le marquer saisi par erreur</translation>
+    </message>
+    <message>
         <source>Free that day for {minutes} min: {slots}.</source>
         <translation>Libre ce jour-là pour {minutes} min : {slots}.</translation>
     </message>
@@ -7543,6 +7567,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>CANCELLED ON TWO LAPTOPS, {named} was cancelled on {laptop} at {cancelled} when it no longer stood, which changed nothing: {operation}: ring the patient with what stands, and mark that cancellation entered in error</source>
         <translation>ANNULÉE SUR DEUX ORDINATEURS, le {named} a été annulé sur {laptop} le {cancelled} alors que cette date ne tenait plus, ce qui n’a rien changé : {operation} : appeler le patient avec ce qui est en vigueur, et marquer cette annulation saisie par erreur</translation>
+    </message>
+    <message>
+        <source>CANCELLED TWICE, {named} was cancelled on {laptop} at {cancelled}, already cancelled on {first_laptop} at {first}: {operation}: a duplicate that changed nothing, with no call to the patient: mark the duplicate entered in error</source>
+        <translation>ANNULÉE DEUX FOIS, le {named} a été annulé sur {laptop} le {cancelled}, déjà annulé sur {first_laptop} le {first} : {operation} : un doublon qui n’a rien changé, sans appel au patient : marquer le doublon saisi par erreur</translation>
     </message>
     <message>
         <source>Cancelled at: this is before the decision to operate ({decided}); check the date and time.</source>
@@ -11931,10 +11959,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{drug} : la surveillance neurologique de {time} demande un médecin ({found}) et aucun n’est noté prévenu : un sédatif ou un opioïde abaisse le GCS et masque celui de la prochaine série. Prévenez le médecin avant de le donner.</translation>
     </message>
     <message>
-        <source>{drug}: the patient fell at {time} with a possible head injury and no CT head is recorded done or decided against: an anticoagulant makes a bleed in the head worse. Ask the doctor before giving it.</source>
-        <translation>{drug} : le patient a chuté le {time} avec un traumatisme crânien possible et aucun scanner cérébral n’est noté fait ni jugé non indiqué : un anticoagulant aggrave un saignement intracrânien. Demandez au médecin avant de le donner.</translation>
-    </message>
-    <message>
         <source>INFUSION RUNNING: {drug}, {running}: take it down or let it go with the patient, and record its stop, saying which in the reason</source>
         <translation>PERFUSION EN COURS : {drug}, {running} : la retirer ou la laisser partir avec le patient, et noter son arrêt, en précisant lequel dans le motif</translation>
     </message>
@@ -12475,6 +12499,10 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
     <message>
         <source>{drug}: no potassium since the POTASSIUM {value} mmol/L ({range}) received {time}, and this medicine raises it: ask for a potassium, and ask the doctor before giving it.</source>
         <translation>{drug} : aucune kaliémie depuis la KALIÉMIE {value} mmol/L ({range}) reçue le {time}, et ce médicament l’augmente : demander une kaliémie, et demander au médecin avant de le donner.</translation>
+    </message>
+    <message>
+        <source>{drug}: POTASSIUM “{value}” received {time}, flagged by the laboratory, not read as one number in mmol/L: this medicine raises it: hold and ask the doctor.</source>
+        <translation>{drug} : KALIÉMIE « {value} » reçue le {time}, signalée par le laboratoire, non lue comme un seul nombre en mmol/L : ce médicament l’augmente : suspendre et demander au médecin.</translation>
     </message>
     <message>
         <source>{drug}: POTASSIUM {value} mmol/L ({range}) received {time}: order amended by the prescriber since: “{reason}”.</source>

@@ -29,9 +29,9 @@ def test_the_medicine_line_says_the_allergy_recorded_since(qtbot, session_for, a
     view = MarView(session_for("nurse"), patient, days=1)
     qtbot.addWidget(view)
     ((shown, tooltip),) = {line for line in _medicine_lines(view)}
-    said = ("ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe): not to be given; the prescriber to "
+    said = ("NOT TO BE GIVEN — ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe): the prescriber to "
             "review the order (amend it with the allergy acknowledged, or stop it)")
-    assert "ALLERGY SINCE ORDER: Penicillin (Anaphylaxis, severe) — not to be given" in shown, shown
+    assert "NOT TO BE GIVEN — ALLERGY SINCE ORDER: Penicillin (Anaphylaxis, severe)" in shown, shown
     assert said in tooltip and said in view.allergies_said.text(), tooltip
     assert view.model.is_warning(0, 0)
 
@@ -52,8 +52,8 @@ def test_the_allergy_is_said_short_on_the_rows_and_whole_above_the_chart(qtbot, 
                                                                          clock):
     """Co-amoxiclav qds: each of its four rows read the whole 190-character sentence, and at the
     largest text not one row was seen whole and the orders below were 900 pixels down. Each row
-    says the round's short flag, in red; every tooltip whole, and the line above the chart, with
-    the order it is said of."""
+    says the round's short flag, in red, "not to be given" first; every tooltip whole, and the
+    line above the chart, with the order it is said of last."""
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
     clock.now = datetime.fromisoformat("2026-11-28T07:30+01:00")
     nurse, doctor = session_for("nurse"), session_for("doctor")
@@ -67,11 +67,11 @@ def test_the_allergy_is_said_short_on_the_rows_and_whole_above_the_chart(qtbot, 
         {"substance": "Penicillin", "reaction": "Anaphylaxis", "severity": "severe"}]}, "daughter: anaphylaxis")
     view = MarView(session_for("nurse"), admission.patient_id, days=1)
     qtbot.addWidget(view)
-    said = ("ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe): not to be given; the prescriber to "
+    said = ("NOT TO BE GIVEN — ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe): the prescriber to "
             "review the order (amend it with the allergy acknowledged, or stop it)")
     lines = _medicine_lines(view)
     assert len(lines) == 4
-    assert all("ALLERGY SINCE ORDER: Penicillin (Anaphylaxis, severe) — not to be given" in shown and said not in shown
+    assert all("NOT TO BE GIVEN — ALLERGY SINCE ORDER: Penicillin (Anaphylaxis, severe)" in shown and said not in shown
                and said in tooltip for shown, tooltip in lines), lines
-    assert view.allergies_said.text() == f"Co-amoxiclav 1.2 g IV: {said}"
+    assert view.allergies_said.text() == f"{said} — orders: Co-amoxiclav 1.2 g IV"
     assert all(view.model.is_warning(line, 0) for line in range(4))

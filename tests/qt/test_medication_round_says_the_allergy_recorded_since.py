@@ -17,18 +17,18 @@ def test_the_rounds_row_flags_the_allergy_recorded_since_in_red(qtbot, session_f
     qtbot.addWidget(panel)
     panel.refresh()
     (line,) = [line for line in range(panel.model.rowCount()) if "Co-amoxiclav" in panel.model.texts(line)]
-    assert ("ALLERGY SINCE ORDER: Penicillin (Anaphylaxis, severe) — not to be given"
+    assert ("NOT TO BE GIVEN — ALLERGY SINCE ORDER: Penicillin (Anaphylaxis, severe)"
             in panel.model.texts(line)[FLAGS]), panel.model.texts(line)
     assert panel.model.is_warning(line, FLAGS)
 
 
-WHOLE = ("ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe): not to be given; the prescriber to "
+WHOLE = ("NOT TO BE GIVEN — ALLERGY RECORDED AFTER THE ORDER: Penicillin (Anaphylaxis, severe): the prescriber to "
          "review the order (amend it with the allergy acknowledged, or stop it)")
 
 
 @pytest.mark.parametrize(("lang", "flag", "whole"), [
-    ("en", "ALLERGY SINCE ORDER: Penicillin (Anaphylaxis, severe) — not to be given", WHOLE),
-    ("fr", "ALLERGIE DEPUIS LA PRESCRIPTION : Penicillin (Anaphylaxis, sévère) — ne pas administrer",
+    ("en", "NOT TO BE GIVEN — ALLERGY SINCE ORDER: Penicillin (Anaphylaxis, severe)", WHOLE),
+    ("fr", "NE PAS ADMINISTRER — ALLERGIE DEPUIS LA PRESCRIPTION : Penicillin (Anaphylaxis, sévère)",
      "le prescripteur doit revoir la prescription (la modifier en prenant acte de l’allergie, ou l’arrêter)")])
 def test_the_rounds_flag_is_short_and_its_tooltip_whole(qtbot, session_for, admission_values, clock, lang, flag,
                                                          whole):
