@@ -60,11 +60,12 @@ def _on_the_round(nurse, order_id: str, at: datetime) -> list[str]:
             if item.order.record_id == order_id and item.slot == datetime.fromisoformat(NOON) for w in item.levels]
 
 
-def _phoned_high(session_for, patient: str, clock):
-    """The nurse who types, at 10:45 on 29/11, the patient's potassium of 6.8 taken at 10:30."""
+def _phoned_high(session_for, patient: str, clock, value: str = "6.8", **more: object):
+    """The nurse who types, at 10:45 on 29/11, the patient's potassium (`value`, `_potassium`'s
+    other answers in `more`) received at 10:30."""
     nurse = session_for("nurse")
     clock.now = datetime.fromisoformat("2026-11-29T10:45+01:00")
-    _potassium(nurse, patient, "2026-11-29T10:30+01:00", "6.8")
+    _potassium(nurse, patient, "2026-11-29T10:30+01:00", value, **more)
     return nurse
 
 
@@ -139,9 +140,7 @@ def test_a_high_potassium_over_a_day_old_with_none_since_asks_for_one(session_fo
     """The round on 03/12 said "hold" of 29/11's 6.2 as if it were today's: what ends the hold is a
     potassium, which nobody had asked for (review S_GLN S2). Within the day it says "hold"."""
     patient, orders = raisers
-    nurse = session_for("nurse")
-    clock.now = datetime.fromisoformat("2026-11-29T10:45+01:00")
-    _potassium(nurse, patient, "2026-11-29T10:30+01:00", "6.2", flag="abnormal")
+    nurse = _phoned_high(session_for, patient, clock, "6.2", flag="abnormal")
     clock.now = datetime.fromisoformat("2026-11-30T10:25+01:00")
     (said,) = _asked(nurse, orders["Ramipril"], 10.0, "2026-11-30T10:25+01:00")
     assert said.endswith("hold and ask the doctor.")
@@ -213,9 +212,7 @@ def test_an_older_sample_reported_after_a_high_potassium_ends_no_hold(session_fo
     at 11:20, its sample's time typed or that of the sample it names: the ordinary order of an
     outage's results."""
     patient, orders = raisers
-    nurse = session_for("nurse")
-    clock.now = datetime.fromisoformat("2026-11-29T10:45+01:00")
-    _potassium(nurse, patient, "2026-11-29T10:30+01:00", "6.8", sample_taken_at="2026-11-29T09:30+01:00")
+    nurse = _phoned_high(session_for, patient, clock, "6.8", sample_taken_at="2026-11-29T09:30+01:00")
     clock.now = datetime.fromisoformat("2026-11-29T11:25+01:00")
     _reported(nurse, patient, "2026-11-29T11:20+01:00", "4.9", sample_taken_at="2026-11-29T06:00+01:00")
     clock.now = datetime.fromisoformat("2026-11-29T11:55+01:00")
@@ -232,9 +229,7 @@ def test_an_older_sample_reported_after_a_high_potassium_ends_no_hold(session_fo
 
 def test_a_potassium_beyond_the_assay_holds(session_for, raisers, clock):
     patient, orders = raisers
-    nurse = session_for("nurse")
-    clock.now = datetime.fromisoformat("2026-11-29T10:45+01:00")
-    _potassium(nurse, patient, "2026-11-29T10:30+01:00", "> 9.0")
+    nurse = _phoned_high(session_for, patient, clock, "> 9.0")
     clock.now = datetime.fromisoformat("2026-11-29T11:55+01:00")
     assert _asked(nurse, orders["Ramipril"], 10.0) == _on_the_round(nurse, orders["Ramipril"], clock.now) == [
         "Ramipril: POTASSIUM > 9 mmol/L (3.5–5.3) received 29/11 10:30, and this medicine raises it: hold and ask the "
@@ -243,9 +238,7 @@ def test_a_potassium_beyond_the_assay_holds(session_for, raisers, clock):
 
 def test_the_usual_range_said_when_none_is_given_is_written_as_the_language_writes_it(session_for, raisers, clock):
     patient, orders = raisers
-    nurse = session_for("nurse")
-    clock.now = datetime.fromisoformat("2026-11-29T10:45+01:00")
-    _potassium(nurse, patient, "2026-11-29T10:30+01:00", "6.8", range="")
+    nurse = _phoned_high(session_for, patient, clock, "6.8", range="")
     clock.now = datetime.fromisoformat("2026-11-29T11:55+01:00")
     (said,) = _asked(nurse, orders["Ramipril"], 10.0, lang="fr")
     assert "6,8 mmol/L (3,5–5,3)" in said
@@ -414,9 +407,7 @@ def test_a_potassium_is_read_as_the_laboratory_reader_reads_one_number_its_units
 @pytest.mark.parametrize(("value", "units"), [("6.8 High", "mmol/L"), ("6.8 critical", ""), ("6.8", "mmol")])
 def test_a_potassium_typed_with_its_flag_or_units_as_written_holds(session_for, raisers, clock, value, units):
     patient, orders = raisers
-    nurse = session_for("nurse")
-    clock.now = datetime.fromisoformat("2026-11-29T10:45+01:00")
-    _potassium(nurse, patient, "2026-11-29T10:30+01:00", value, units=units)
+    nurse = _phoned_high(session_for, patient, clock, value, units=units)
     clock.now = datetime.fromisoformat("2026-11-29T11:55+01:00")
     assert _asked(nurse, orders["Ramipril"], 10.0) == [
         "Ramipril: POTASSIUM 6.8 mmol/L (3.5–5.3) received 29/11 10:30, and this medicine raises it: hold and ask the "
@@ -429,9 +420,7 @@ def test_a_potassium_flagged_but_not_read_holds_and_says_it_could_not_be_read(se
     and nothing said so (review T4 D1); a normal one not read holds nothing, and one in range since
     ends the hold."""
     patient, orders = raisers
-    nurse = session_for("nurse")
-    clock.now = datetime.fromisoformat("2026-11-29T10:45+01:00")
-    _potassium(nurse, patient, "2026-11-29T10:30+01:00", "6.8, repeat 6.9", flag=flag)
+    nurse = _phoned_high(session_for, patient, clock, "6.8, repeat 6.9", flag=flag)
     _potassium(nurse, patient, "2026-11-29T10:35+01:00", "see report", flag="normal")
     clock.now = datetime.fromisoformat("2026-11-29T11:55+01:00")
     said = ("Ramipril: POTASSIUM “6.8, repeat 6.9” received 29/11 10:30, flagged by the laboratory, not read as one "
@@ -470,9 +459,7 @@ def test_a_potassium_under_a_panels_name_is_read_where_the_result_names_it(test,
 
 def test_a_potassium_typed_under_a_panels_name_holds(session_for, raisers, clock):
     patient, orders = raisers
-    nurse = session_for("nurse")
-    clock.now = datetime.fromisoformat("2026-11-29T10:45+01:00")
-    _potassium(nurse, patient, "2026-11-29T10:30+01:00", "Na 139, K 6.8, urea 12", test="U&E")
+    nurse = _phoned_high(session_for, patient, clock, "Na 139, K 6.8, urea 12", test="U&E")
     clock.now = datetime.fromisoformat("2026-11-29T11:55+01:00")
     (said,) = _asked(nurse, orders["Spironolactone"], 25.0)
     assert said.startswith("Spironolactone: POTASSIUM 6.8 mmol/L (3.5–5.3)")
@@ -486,9 +473,7 @@ def test_a_panels_flag_and_range_are_not_its_potassiums(session_for, raisers, cl
     """A U&E flagged Critical, with the sodium's range or none, is so for its sodium: its potassium is
     judged from 6.0 above the usual range, and one not read holds nothing."""
     patient, orders = raisers
-    nurse = session_for("nurse")
-    clock.now = datetime.fromisoformat("2026-11-29T10:45+01:00")
-    _potassium(nurse, patient, "2026-11-29T10:30+01:00", result, test="U&E", range=range_text)
+    nurse = _phoned_high(session_for, patient, clock, result, test="U&E", range=range_text)
     clock.now = datetime.fromisoformat("2026-11-29T11:55+01:00")
     assert _asked(nurse, orders["Spironolactone"], 25.0) == said
 
