@@ -1212,8 +1212,8 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
     from downtime.pdf.forms import allergy_line
     from downtime.domain.theatre import theatre_key
     from downtime.services.theatre import (
-        anticoagulant_said, board_status, changed_since_printed, day_list, insulin_said, preparation_said,
-        procedure_and_side, same_name_said,
+        anticoagulant_said, board_status, changed_since_printed, day_list, hours_said, insulin_said,
+        preparation_said, procedure_and_side, same_name_said,
     )
 
     # The lines in the command's language, as the day board reads them: the side and the status
@@ -1228,7 +1228,8 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
     # so are, on a line still standing, the patient's allergies as the printed list gives them and
     # the anticoagulants the chart has in force (`allergies`, `anticoagulants` in the JSON): the
     # command said neither, which the WHO checklist's Sign In asks for. The insulins too
-    # (`insulins`, and `insulin_not_first` for one to put first, as the status says it). The
+    # (`insulins`, and `insulin_not_first` for one to put first, as the status says it), and the
+    # time-critical Parkinson's medicines (`time_critical`), whose patient is put first too. The
     # anaesthetic, ASA grade, day case and equipment (`preparation_said`; their codes in the JSON).
     booking_spec = _forms()["operation_booking"]
     day = _day(args.date)
@@ -1246,9 +1247,9 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
     if not lists:
         text.append(_say(args, QT_TRANSLATE_NOOP("messages", "No theatre session this day.")))
     for session, entries in lists:
+        start, end = hours_said(session.start, session.end, zone)
         text.append(_say(args, QT_TRANSLATE_NOOP("messages", "Theatre {theatre} — {specialty} — {start}–{end}"),
-                         theatre=session.theatre, specialty=session.specialty,
-                         start=f"{session.start:%H:%M}", end=f"{session.end:%H:%M}"))
+                         theatre=session.theatre, specialty=session.specialty, start=start, end=end))
         if not entries:
             text.append("  " + _say(args, QT_TRANSLATE_NOOP("messages", "No operation booked.")))
         for entry in entries:
@@ -1273,10 +1274,11 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
                          "no_safety_checklist": entry.no_checklist, "allergies": list(state.patient.allergies),
                          "allergy_status": state.patient.allergy_status,
                          "anticoagulants": list(entry.anticoagulants), "insulins": list(entry.insulins),
-                         "insulin_not_first": entry.insulin_not_first,
+                         "time_critical": list(entry.time_critical), "insulin_not_first": entry.insulin_not_first,
                          "changed_since_printed_at": printed.get(theatre_key(session.theatre)),
                          **{name: data.get(name) for name in ("anaesthetic", "asa", "day_case", "equipment")}})
-            text.append(f"  {entry.start:%H:%M}–{entry.ends_at(zone):%H:%M}  {state.patient.display_name:<34} "
+            start, end = entry.hours(zone)
+            text.append(f"  {start}–{end}  {state.patient.display_name:<34} "
                         f"{state.patient.downtime_number:<15} {procedure_and_side(data, booking_spec, args.lang):<40} "
                         f"{data['surgeon']:<20} {data.get('anaesthetist') or '—':<20} {board_status(entry, args.lang, now)}")
             allergies = [] if entry.struck else [allergy_line(state.patient, args.lang)]

@@ -334,6 +334,21 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "once",
              "start_at": "2026-11-28T03:00+01:00", "controlled": False, "high_alert": False, "telephone_order": True,
              "prescriber": "Dr Benali", "read_back": True, "countersigned": False},
+            {"drug": "Donepezil", "dose": 5.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+             "times": "20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False,
+             "covert": True, "covert_how": "In yoghurt; tablets crushed", "covert_decided_at": at,
+             "covert_decided_by": "Dr Benali, best-interests meeting", "covert_pharmacist": "J. Martin",
+             "covert_review_by": "2026-12-05T12:00+01:00"},
+        ],
+        "missing_patient": [
+            {"noticed_at": at, "last_seen_at": at, "last_seen_where": "Day room",
+             "description": "Tall, grey hair, blue dressing gown", "how": "wandered",
+             "risk_factors": ["lacks_capacity", "time_critical"], "time_critical_treatment": "Insulin glargine",
+             "risk": "high", "searched_at": at, "security_told_at": at, "doctor_told_at": at,
+             "next_of_kin_told_at": at, "police_told_at": at, "police_reference": "PR-1234", "returned_at": at,
+             "returned_where": "Car park", "returned_condition": "Cold, no injury", "reviewed_by": "Dr Benali",
+             "reviewed_at": at, "police_told_found_at": at},
+            {"noticed_at": at, "last_seen_at": at, "last_seen_where": "Bed 12", "description": "Jeans", "risk": "low"},
         ],
         "medication_administration": [
             {"order": order, "scheduled_for": "2026-11-28T08:00+01:00", "outcome": "given", "given_at": at,
@@ -701,7 +716,13 @@ CODED_DEPENDENTS = {"glucose_unit": {"glucose"}, "unidentified": {"identity_stat
                     # An antibiotic's review date and stop are weighed from its start (72 hours, 14 days).
                     "start_at": {"review_at", "stop_at"},
                     # A dose in g far above the most whose number is a dose in mg: the unit is the slip ("Did you mean 121 mg?").
-                    "dose": {"dose_unit"}}
+                    "dose": {"dose_unit"},
+                    # A missing patient's actions and return are refused before they were noticed
+                    # missing, and the review and the police told the patient is found before the
+                    # return (domain.missing_patient).
+                    "noticed_at": {"searched_at", "security_told_at", "doctor_told_at", "next_of_kin_told_at",
+                                   "police_told_at", "returned_at"},
+                    "returned_at": {"reviewed_at", "police_told_found_at"}}
 
 
 def _dependents(fields: list[Any], name: str) -> set[str]:

@@ -145,10 +145,11 @@ def test_a_child_never_weighed_is_judged_at_the_lightest_weight_for_their_age(se
 
 
 def _order_and_give(session_for, patient, drug, dose, unit, route, given_at="2026-11-28T10:05+01:00", *,
-                    high_alert=False):
+                    high_alert=False, **strength):
     order = records.save_new(session_for("doctor"), "medication_order", {
         "drug": drug, "dose": dose, "dose_unit": unit, "route": route, "frequency": "scheduled", "times": "10:00",
-        "start_at": "2026-11-28T09:00+01:00", "controlled": False, "high_alert": high_alert}, patient_id=patient)
+        "start_at": "2026-11-28T09:00+01:00", "controlled": False, "high_alert": high_alert, **strength},
+        patient_id=patient)
     medication.record_dose(session_for("nurse"), order.record_id, {
         "outcome": "given", "given_at": given_at, "dose_given": dose, "route": route,
         "scheduled_for": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222") if high_alert else None)
@@ -164,7 +165,7 @@ def test_subcutaneous_fluids_given_on_the_medication_chart_count_on_the_fluid_ch
     records.save_new(nurse, "fluid_plan", PLAN, patient_id=patient)
     _order_and_give(session_for, patient, "Sodium chloride 0.9 %", 500.0, "mL", "SC")
     _order_and_give(session_for, patient, "Enoxaparin", 40.0, "mg", "SC", high_alert=True)
-    _order_and_give(session_for, patient, "Hyoscine butylbromide", 1.0, "mL", "SC")
+    _order_and_give(session_for, patient, "Hyoscine butylbromide", 1.0, "mL", "SC", strength_mg=20.0, strength_ml=1.0)
     records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T12:30+01:00", "route": "in_oral",
                                               "volume": 1200}, patient_id=patient)
     waiting = fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, 28))

@@ -184,7 +184,7 @@ def test_a_potassium_over_a_day_old_before_the_medicine_was_first_ordered_holds_
     doctor, nurse = session_for("doctor"), session_for("nurse")
     clock.now = datetime.fromisoformat("2026-11-28T10:45+01:00")
     _potassium(nurse, patient, "2026-11-28T10:30+01:00", "6.1", flag="abnormal")
-    clock.now = datetime.fromisoformat("2026-11-29T08:00+01:00")
+    clock.now = datetime.fromisoformat("2026-11-29T10:45+01:00")  # written once it is over a day old, unasked
     later = records.save_new(doctor, "medication_order", {
         "drug": "Eplerenone", "dose": 25.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
         "times": "12:00", "start_at": "2026-11-29T08:00+01:00", "indication": "Heart failure",

@@ -157,16 +157,18 @@ def test_the_command_line_drops_the_allergy_with_drop_changes_and_says_so(allerg
 def test_the_forms_mark_allergies_resuscitation_and_an_orders_dose_route_times_and_stop_safety_critical(forms):
     """What a settlement may drop only once the clerk confirms it: the admission's allergies,
     resuscitation status and refusal of blood products, what an order gives (by which rule, for a variable dose), how, when and
-    until when, and a doctor's ceiling of care (observation_plan's escalation)."""
+    until when, whether it is given covertly and how, a doctor's ceiling of care (observation_plan's
+    escalation), and a missing patient's risk (which sets when the police are told)."""
     critical = {form_id: {field.id for field in spec.fields() if field.safety_critical}
                 for form_id, spec in forms.items()}
     assert critical["admission"] == {"allergy_status", "allergies", "resuscitation", "blood_refusal", "blood_accepted"}
     assert critical["medication_order"] == {"drug", "dose_min", "dose", "dose_unit", "strength_mg", "strength_ml",
                                               "route", "side", "rate_ml_h", "dose_rule", "times", "every_days",
-                                              "stop_at"}
+                                              "stop_at", "covert", "covert_how"}
     assert critical["observation_plan"] == {"escalation"}
+    assert critical["missing_patient"] == {"risk"}
     assert {form_id for form_id, fields in critical.items() if fields} == {"admission", "medication_order",
-                                                                           "observation_plan"}
+                                                                           "observation_plan", "missing_patient"}
 
 
 COMBINED = ("the hold from version 2: version 2 on laptop 2 (no. 002); version 2 on laptop 1 (no. 001) combined into "

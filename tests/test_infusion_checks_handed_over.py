@@ -62,7 +62,7 @@ def test_leaving_keeps_the_overdue_check_of_a_syringe_driver_that_may_go_with_th
     clock.now = _at("2026-11-28T07:00+01:00")
     driver = records.save_new(doctor, "medication_order", {
         "route": "SC", "form": "infusion", "controlled": False, "high_alert": False, "drug": "Midazolam 10 mg in 17 mL",
-        "dose": 17.0, "dose_unit": "mL", "rate_ml_h": 0.7, "frequency": "once",
+        "dose": 17.0, "dose_unit": "mL", "strength_mg": 10.0, "strength_ml": 17.0, "rate_ml_h": 0.7, "frequency": "once",
         "start_at": "2026-11-28T08:00+01:00"}, patient_id=patient).record_id
     clock.now = _at("2026-11-28T08:00+01:00")
     medication.record_dose(nurse, driver, {"outcome": "given", "given_at": "2026-11-28T08:00+01:00",

@@ -129,3 +129,20 @@ def test_a_basal_or_premixed_insulin_not_given_for_any_reason_is_questioned(drug
                            scheduled_for=datetime.fromisoformat(NOON), allergies=[], history=[], admitted=True,
                            reason=NotGivenReason(reason))
     assert [w.check for w in said] == [Check.INSULIN_OMITTED]
+
+
+def test_a_mealtime_insulin_left_out_at_several_meals_is_on_no_list_of_doses_not_given(session_for, patient, clock):
+    """Left out with the meals is the app's own required practice (JBDS-IP): off the time-critical
+    list, it came back on the doses-not-given list as "3 doses not given … tell the prescriber"
+    (review S4 S7); its glucose checks carry the follow-up."""
+    from downtime.services import census, chart_alerts
+    aspart = records.save_new(session_for("doctor"), "medication_order", {
+        **ORDER, "drug": "Insulin aspart", "dose": 6.0, "times": "08:00 12:00 18:00"}, patient_id=patient).record_id
+    nurse = session_for("nurse")
+    for at in ("2026-11-28T18:00+01:00", "2026-11-29T08:00+01:00", "2026-11-29T12:00+01:00"):
+        clock.now = datetime.fromisoformat(at)
+        medication.record_dose(nurse, aspart, {**FASTING, "scheduled_for": at, "given_at": at,
+                                               "not_given_detail": "NBM for theatre"})
+    clock.now = datetime.fromisoformat("2026-11-29T12:40+01:00")
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert chart_alerts.doses_not_given(nurse.db, nurse.forms, inside, nurse.clock(), "en") == {}

@@ -140,6 +140,9 @@ def test_a_dose_not_given_before_it_falls_due_is_refused_or_questioned_by_its_re
             allergies=[], history=[], admitted=True, due_before=window, reason=reason)]
 
     assert not_given(NotGivenReason.NIL_BY_MOUTH, morning) == [(Check.NOT_GIVEN_AHEAD, (
+        "The 28/11 22:00 dose of Amoxicillin is recorded nil by mouth 14\u00a0h\u00a000\u00a0min before its time; it comes "
+        "back on the round when due, marked recorded nil by mouth."))]
+    assert not_given(NotGivenReason.HELD, morning) == [(Check.NOT_GIVEN_AHEAD, (
         "The 28/11 22:00 dose of Amoxicillin is recorded not given 14\u00a0h\u00a000\u00a0min before its time; it leaves "
         "the round."))]
     assert not_given(NotGivenReason.NIL_BY_MOUTH, ten_pm - window) == []

@@ -124,4 +124,4 @@ def test_a_levodopa_order_loaded_unticked_is_time_critical_on_the_round(session_
     (item,) = [item for item in medication.round_list(nurse.db, nurse.forms, "3B", nurse.clock())
                if item.order.record_id == saved.record_id and item.slot == AT_14]
     assert item.state is DoseState.LATE
-    assert "TIME-CRITICAL — within 30 min" in medication.order_flags(item.order, "en")
+    assert "TIME-CRITICAL — within 30 min" in medication.order_flags(item.order, "en", nurse.clock())

@@ -1,6 +1,6 @@
 """A neuro set not done (form version 3): refused by a confused patient, or the patient away from
 the ward, charted with why and no scores; the next set stays due as before it, and within a day of
-a fall with a possible head injury the doctor is asked. It could not be saved, and the handover
+a fall with a head injury the doctor is asked. It could not be saved, and the handover
 called the set forgotten ("NEXT SET OVERDUE")."""
 
 from datetime import datetime
@@ -34,7 +34,7 @@ def test_a_set_refused_after_a_head_injury_is_charted_and_asks_the_doctor(sessio
     assert latest.text("en") == "set not done 28/11 12:10 (refused)" and latest.urgent
     assert neuro.handover(nurse.db, [patient], nurse.clock(), "en")[patient] == (
         "NEURO OBS: GCS 15 (E4 V5 M6) at 28/11 11:40; set not done 28/11 12:10 (refused); SET NOT DONE (refused) "
-        "within a day of a fall with a possible head injury: tell the doctor now; NEXT SET OVERDUE since 28/11 12:10")
+        "within a day of a fall with a head injury: tell the doctor now; NEXT SET OVERDUE since 28/11 12:10")
     assert neuro.handover(nurse.db, [patient], nurse.clock(), "fr")[patient].startswith(
         "SURVEILLANCE NEURO : Glasgow 15 (Y4 V5 M6) le 28/11 11:40 ; relevé non fait le 28/11 12:10 (refusé) ; "
         "RELEVÉ NON FAIT (refusé) dans la journée")
@@ -139,7 +139,7 @@ def test_a_set_away_asks_no_doctor_and_a_set_taken_after_a_refusal_closes_its_ga
     records.save_new(nurse, "neuro_observations", {**REFUSED, "taken_at": "2026-11-28T12:20+01:00"},
                      patient_id=patient)
     assert [flag.text("en") for flag in neuro.chart(nurse.db, patient)[-1].asks] == [
-        "SET NOT DONE (refused) within a day of a fall with a possible head injury: tell the doctor now"]
+        "SET NOT DONE (refused) within a day of a fall with a head injury: tell the doctor now"]
     records.save_new(nurse, "neuro_observations", {**SET, "taken_at": "2026-11-28T12:30+01:00"}, patient_id=patient)
     back = neuro.chart(nurse.db, patient)[-1]
     assert back.asks == [] and not back.urgent

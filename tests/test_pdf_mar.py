@@ -705,7 +705,7 @@ def test_a_dose_recorded_not_given_ahead_is_marked_and_its_reason_printed(tmp_pa
                                          "given_at": "2026-11-28T14:00+01:00", "scheduled_for": "2026-11-28T20:00+01:00"},
                            overrides={Check.NOT_GIVEN_AHEAD: "Theatre at 20:30"})
     text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
-    assert "(W) HL ⚠1" in text
+    assert "(W) HL 14:00 ⚠1" in text
     assert "⚠1 28/11 14:00 Amoxicillin 1 g IV: Not given, recorded ahead: Theatre at 20:30" in text
 
 
@@ -1095,8 +1095,8 @@ def test_a_printed_charts_lists_put_a_space_before_the_semicolon_in_french(tmp_p
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_printed_charts_cell_of_two_doses_puts_a_space_before_the_semicolon_in_french(tmp_path, paracetamol,
                                                                                         session_for, lang):
-    """Paracetamol of 27/11 14:00 refused, then given at 14:30: its cell names both doses, in
-    French "HL 14:30; (R)" where every sentence of the chart writes " ; "."""
+    """Paracetamol of 27/11 14:00 refused, then given at 14:30: its cell names both doses, as
+    they happened, in French "(R) HL ; HL 14:30" where every sentence of the chart writes " ; "."""
     nurse, regular, _ = paracetamol
     slot = "2026-11-27T14:00+01:00"
     medication.record_dose(nurse, regular.record_id, {"outcome": "not_given", "not_given_reason": "refused",
@@ -1105,7 +1105,7 @@ def test_a_printed_charts_cell_of_two_doses_puts_a_space_before_the_semicolon_in
                                                       "scheduled_for": slot, "dose_given": 1.0, "route": "PO"})
     printed = " ".join(_text(printing.print_mar(session_for("nurse", lang), [regular.patient_id], tmp_path / "mar.pdf")))
     typed = {"en": "typed", "fr": "saisie"}[lang]
-    assert f"HL 14:30 ({typed} 28/11 07:00){BETWEEN[lang]}(R)" in printed, printed
+    assert f"(R) HL ({typed} 28/11 07:00){BETWEEN[lang]}HL 14:30 ({typed} 28/11 07:00)" in printed, printed
 
 
 def test_doses_given_over_the_same_warning_for_the_same_reason_share_one_note(tmp_path, session_for, medication_ward):
@@ -1214,6 +1214,7 @@ def test_a_chart_prints_all_an_order_box_asks_of_an_order(tmp_path, session_for,
     patient = medication_ward[0]
     records.save_new(session_for("doctor"), "medication_order", {
         **FLUIDS, "drug": "Morphine", "dose": 50.0, "dose_unit": "mg", "rate_ml_h": 2.0,
+        "dose_reason": "On oral morphine 120 mg in 24 h",
         "indication": "Palliative pain", "stop_at": "2026-11-30T08:00+01:00", "controlled": True, "high_alert": True},
         patient_id=patient)
     records.save_new(session_for("doctor"), "medication_order", {**FLUIDS, "drug": "Ondansetron", "dose": 4.0,

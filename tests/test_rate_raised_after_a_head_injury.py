@@ -19,9 +19,10 @@ FALL = {"fell_at": "2026-11-28T10:00+01:00", "witnessed": "found", "where": "bed
 WITNESS = ("doctor", "2222")
 
 
-def _running(session_for, patient, clock, drug: str) -> str:
-    """The order's syringe at 2 mL/h, put up at 08:00 with the doctor's check."""
-    order = records.save_new(session_for("doctor"), "medication_order", {**HEPARIN, "drug": drug},
+def _running(session_for, patient, clock, drug: str, **strength: float) -> str:
+    """The order's syringe at 2 mL/h, put up at 08:00 with the doctor's check (`strength`: its
+    liquid's, which a medicine with a ceiling is weighed by)."""
+    order = records.save_new(session_for("doctor"), "medication_order", {**HEPARIN, "drug": drug, **strength},
                              patient_id=patient).record_id
     clock.now = datetime.fromisoformat("2026-11-28T08:05+01:00")
     medication.record_dose(session_for("nurse"), order, {
@@ -63,7 +64,7 @@ def test_a_heparin_raised_or_restarted_after_a_head_injury_asks_as_a_dose_does(s
 def test_a_sedative_syringe_raised_while_the_neuro_chart_asks_a_doctor_is_asked(session_for, medication_ward, clock):
     patient = medication_ward[0]
     nurse = session_for("nurse")
-    order = _running(session_for, patient, clock, "Midazolam 10 mg in 50 mL")
+    order = _running(session_for, patient, clock, "Midazolam 10 mg in 50 mL", strength_mg=10.0, strength_ml=50.0)
     clock.now = datetime.fromisoformat("2026-11-28T10:36+01:00")
     records.save_new(nurse, "inpatient_fall", {**FALL, "anticoagulated": False}, patient_id=patient)
     records.save_new(nurse, "neuro_observations", {**SET, "taken_at": "2026-11-28T10:10+01:00", "verbal": "5"},

@@ -3,7 +3,7 @@ own: given a ward nurse's account, an assistant recorded doses and admissions, a
 dose alone and witnessed a colleague's morphine, and the audit said a registered nurse did it.
 An assistant writes only the bedside charts she keeps; a student records care as a nurse does,
 each dose supervised by a ward nurse with their PIN, and never witnesses or second-checks one;
-a pharmacist reads and prints."""
+a pharmacist reads and prints, and writes the medicines reconciliation and clinical notes."""
 
 from datetime import datetime
 
@@ -264,13 +264,13 @@ def test_a_student_records_care_as_a_nurse_does(sign_in, medication_ward, admiss
     assert records.save_new(student, "admission", {**admission_values, "bed": "4"}).author == "student"
 
 
-def test_a_pharmacist_reads_and_prints_and_records_only_the_medicines_reconciliation(sign_in, medication_ward,
+def test_a_pharmacist_reads_and_prints_and_records_only_the_reconciliation_and_notes(sign_in, medication_ward,
                                                                                      admission_values):
     patient, amox, _ = medication_ward
     pharmacist = sign_in("pharmacist")
     assert PERMISSIONS[Role.PHARMACIST] == {Action.READ_RECORDS, Action.PRINT}
     assert [form_id for form_id, spec in pharmacist.forms.items()
-            if records.may_write(pharmacist, spec)] == ["medicines_reconciliation"]
+            if records.may_write(pharmacist, spec)] == ["clinical_note", "medicines_reconciliation"]
     count = _records(pharmacist)
     for write in (lambda: records.save_new(pharmacist, "observations", NEWS2_SET, patient_id=patient),
                   lambda: records.save_new(pharmacist, "admission", admission_values),

@@ -43,8 +43,8 @@ def test_a_nurse_writes_a_telephone_order_read_back_and_naming_its_prescriber(se
     saved = records.save_new(nurse, "medication_order", BY_TELEPHONE, patient_id=patient)
     order = medication.order(nurse.db, saved.record_id)
     assert order.telephone and order.awaiting_since == clock.now and order.prescriber == "Dr Hugo Bernard"
-    assert "TELEPHONE ORDER — to countersign" in medication.order_flags(order, "en")
-    assert "PRESCRIPTION TÉLÉPHONIQUE — à contresigner" in medication.order_flags(order, "fr")
+    assert "TELEPHONE ORDER — to countersign" in medication.order_flags(order, "en", clock.now)
+    assert "PRESCRIPTION TÉLÉPHONIQUE — à contresigner" in medication.order_flags(order, "fr", clock.now)
 
 
 def test_a_doctor_signed_in_writes_an_order_of_their_own(session_for, medication_ward):
@@ -64,7 +64,7 @@ def test_a_doctor_countersigns_it_and_the_chart_no_longer_flags_it(session_for, 
         2, "doctor", "Telephone order countersigned", True)
     order = medication.order(doctor.db, taken.record_id)
     assert order.telephone and order.awaiting_since is None
-    assert not any("TELEPHONE" in flag for flag in medication.order_flags(order, "en"))
+    assert not any("TELEPHONE" in flag for flag in medication.order_flags(order, "en", clock.now))
     with pytest.raises(ServiceError, match="awaits no countersignature"):
         telephone_orders.countersign(doctor, taken.record_id)
 

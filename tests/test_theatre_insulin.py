@@ -58,7 +58,7 @@ def test_the_printed_list_says_on_insulin_and_put_first(on_insulin_last, tmp_pat
     coord, _, _ = on_insulin_last
     text = pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
     assert "ON INSULIN: Insulin glargine" in text
-    assert "ON INSULIN, not first in this theatre today: put first on the list" in text
+    assert "ON INSULIN: put first on the list" in text
 
 
 def test_the_command_line_list_says_on_insulin(on_insulin_last, db_path, capsys):

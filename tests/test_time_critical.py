@@ -42,8 +42,8 @@ def test_the_round_and_the_chart_judge_it_so_and_say_it(session_for, patient, cl
     assert item.state is DoseState.LATE
     (row,) = medication.mar_grid(nurse.db, patient, AT_14.date(), 1, nurse.clock())
     assert {cell.slot.strftime("%H:%M"): cell.state for cell in row.cells}["14:00"] is DoseState.LATE
-    assert "TIME-CRITICAL — within 30 min" in medication.order_flags(row.order, "en")
-    assert "HORAIRE CRITIQUE — à 30 min près" in medication.order_flags(row.order, "fr")
+    assert "TIME-CRITICAL — within 30 min" in medication.order_flags(row.order, "en", nurse.clock())
+    assert "HORAIRE CRITIQUE — à 30 min près" in medication.order_flags(row.order, "fr", nurse.clock())
 
 
 def test_an_order_written_without_the_question_is_not_time_critical(session_for, patient):
@@ -121,7 +121,8 @@ def test_a_time_critical_dose_given_from_another_order_of_it_is_not_called_for_a
     clock.advance(hours=4)  # 18:35: the 18:00 dose recorded not given
     medication.record_dose(nurse, first.record_id, {"outcome": "not_given", "given_at": "2026-11-28T18:20+01:00",
                                                     "scheduled_for": "2026-11-28T18:00+01:00",
-                                                    "not_given_reason": "nil_by_mouth"}, overrides=_ALL)
+                                                    "not_given_reason": "nil_by_mouth"},
+                           overrides={**_ALL, Check.TIME_CRITICAL_NOT_GIVEN: "Fasting for theatre"})  # no one decided
     found = chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts
     (alert,) = found
     assert alert.said == ["TIME-CRITICAL DOSE NOT GIVEN (due 28/11 18:00: F — Nil by mouth / fasting): tell the doctor "
@@ -165,7 +166,8 @@ def test_a_levodopa_loaded_from_the_snapshot_unticked_is_escalated_and_handed_ov
         "TIME-CRITICAL DOSE OVERDUE (due 28/11 14:00): give it now, or record why not and tell the doctor"]
     medication.record_dose(nurse, loaded.record_id, {"outcome": "not_given", "given_at": "2026-11-28T14:35+01:00",
                                                      "scheduled_for": "2026-11-28T14:00+01:00",
-                                                     "not_given_reason": "vomited"})
+                                                     "not_given_reason": "vomited"},
+                           overrides={Check.TIME_CRITICAL_NOT_GIVEN: "Vomited again when offered at 15:00"})
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
         printing.print_census(nurse, tmp_path / "census.pdf", "3B")).pages)
     assert "TIME-CRITICAL DOSE NOT GIVEN (due 28/11 14:00: V — Vomited): tell the doctor" in text

@@ -18,12 +18,12 @@ def test_a_time_critical_dose_not_given_asleep_asks_a_reason(session_for, patien
     clock.now = datetime.fromisoformat("2026-11-28T14:05+01:00")
     nurse = session_for("nurse")
     (warning,) = medication.check_dose(nurse, order, ASLEEP_AT_14)
-    assert warning.check is Check.TIME_CRITICAL_ASLEEP and warning.text("en") == (
+    assert warning.check is Check.TIME_CRITICAL_NOT_GIVEN and warning.text("en") == (
         "Co-careldopa 25/100 is a time-critical medicine: wake the patient to give it (Parkinson's UK “Get It On "
         "Time”; NPSA RRR009). Not given while asleep: tell the doctor, and say why in the reason.")
     with pytest.raises(medication.OverrideNeeded):
         medication.record_dose(nurse, order, ASLEEP_AT_14)
-    saved = medication.record_dose(nurse, order, ASLEEP_AT_14, overrides={Check.TIME_CRITICAL_ASLEEP: "could not be roused"})
+    saved = medication.record_dose(nurse, order, ASLEEP_AT_14, overrides={Check.TIME_CRITICAL_NOT_GIVEN: "could not be roused"})
     assert saved.data["overrides"] == [{"check": "time_critical_asleep", "reason": "could not be roused"}]
 
 

@@ -270,3 +270,76 @@ def test_who_was_told_is_read_on_any_reading_after_the_stop_and_not_a_hypo_treat
     records.amend(nurse, before, {**records.history(nurse.db, before)[-1].data,
                                   "action": "VRIII stopped: Dr Benali told"}, "who was told added")
     assert "INSULIN INFUSION STOPPED" not in _lists(nurse, patient, _at("2026-11-28T13:15+01:00"))[1]
+
+
+def test_a_stop_listed_is_to_be_acted_on_now_as_a_hypo_is(vriii, clock):
+    """Review: the stop's line ranked on the list by its words alone ("doctor now"), where a hypo's
+    is marked to be acted on now (ChartAlert.urgent) whatever its words."""
+    nurse, patient, order = vriii
+    clock.now = _at("2026-11-28T12:00+01:00")
+    _charted(nurse, patient, "2026-11-28T11:55+01:00", 8.2)
+    _stop(nurse, order)
+    at = _at("2026-11-28T12:30+01:00")
+    found = chart_alerts.alerts(nurse.db, nurse.forms, census.in_patients(nurse.db, nurse.forms, "3B", at), at, "en",
+                                ward="3B")
+    assert [alert.urgent for alert in found.alerts if STOPPED_LINE in alert.said] == [True]
+
+
+@pytest.mark.parametrize("covered", [None, "glargine the night before", "NovoRapid with lunch"])
+def test_the_doctors_stop_of_a_vriii_leaving_no_insulin_is_asked(vriii, session_for, clock, covered):
+    """Review: the doctor's stop of the VRIII's order asked nothing, where JBDS-IP gives the basal,
+    or a meal-time rapid-acting dose with a meal, before the VRIII is stopped. Not asked once a
+    basal insulin given is still acting, or a subcutaneous dose was given in the 2 hours before."""
+    nurse, patient, order = vriii
+    doctor = session_for("doctor")
+    if covered is not None:
+        basal = covered.startswith("glargine")
+        given = records.save_new(doctor, "medication_order", {
+            **GLARGINE, "start_at": "2026-11-27T10:00+01:00"} if basal else {
+            **GLARGINE, "drug": "NovoRapid", "frequency": "once", "start_at": "2026-11-28T11:30+01:00",
+            "times": None}, patient_id=patient).record_id
+        _glucose_then_given(nurse, clock, patient, given,
+                            "2026-11-27T22:00+01:00" if basal else "2026-11-28T11:30+01:00")
+    clock.now = _at("2026-11-28T11:50+01:00")
+    stopped = records.history(doctor.db, order)[-1]
+    asked = infusion_rates.order_stop_asked(doctor, stopped, {**stopped.data, "stop_at": "2026-11-28T12:00+01:00"})
+    if covered is not None:
+        assert asked is None
+        return
+    assert asked is not None and asked.startswith(
+        "Actrapid 50 units in 50 mL: no subcutaneous insulin given, or ordered to be given, in the 2 hours before its "
+        "stop at 28/11 12:00")
+    assert "give the patient's basal insulin, or a meal-time rapid-acting insulin with a meal, before stopping" in asked
+    assert infusion_rates.order_stop_asked(doctor, stopped, stopped.data) is None
+
+
+@pytest.mark.parametrize("due, asked", [("2026-11-28T12:30+01:00", False), ("2026-11-28T13:30+01:00", True)])
+def test_a_stop_written_ahead_with_the_insulin_to_follow_it_ordered_is_not_asked(vriii, session_for, clock, due,
+                                                                                  asked):
+    """Review: at 11:50 the doctor orders NovoRapid 6 units with lunch at 12:30 and stops the VRIII
+    at 13:15, as JBDS-IP has it, and was asked "no subcutaneous insulin given in the 2 hours
+    before its stop": only doses given counted. A dose ordered due after the stop covers nothing."""
+    _, patient, order = vriii
+    doctor = session_for("doctor")
+    clock.now = _at("2026-11-28T11:50+01:00")
+    records.save_new(doctor, "medication_order", {**GLARGINE, "drug": "NovoRapid", "dose": 6.0, "frequency": "once",
+                                                  "start_at": due, "times": None}, patient_id=patient)
+    stopped = records.history(doctor.db, order)[-1]
+    said = infusion_rates.order_stop_asked(doctor, stopped, {**stopped.data, "stop_at": "2026-11-28T13:15+01:00"})
+    assert (said is not None) is asked
+
+
+@pytest.mark.parametrize("moved_to, asked", [("2026-11-28T14:00+01:00", False), ("2026-11-28T11:55+01:00", True)])
+def test_a_vriiis_stop_is_asked_again_when_brought_forward_not_put_back(vriii, session_for, clock, moved_to, asked):
+    """Review: a stop already at 12:00 put back to 14:00 (the patient not eating yet) was asked
+    again, any change of it asked where a stop set or brought forward is (as
+    services.medication reads an order's stop brought forward)."""
+    *_, order = vriii
+    doctor = session_for("doctor")
+    clock.now = _at("2026-11-28T11:00+01:00")
+    records.amend(doctor, order, {**records.history(doctor.db, order)[-1].data,
+                                  "stop_at": "2026-11-28T12:00+01:00"}, "eating at lunch")
+    clock.now = _at("2026-11-28T11:50+01:00")
+    stopped = records.history(doctor.db, order)[-1]
+    said = infusion_rates.order_stop_asked(doctor, stopped, {**stopped.data, "stop_at": moved_to})
+    assert (said is not None) is asked

@@ -47,8 +47,8 @@ def test_a_weakness_known_before_that_names_no_limbs_is_asked_to_be_checked_agai
     flag = head_ct(_old_stroke(weak_limbs=()), FELL_AT, gcs(SET), one_sided=weaker_than_opposite(SET))
     assert flag is not None and flag.alarm is Alarm.CT_ONE_SIDED_BEFORE
     assert flag.text("en") == (
-        "Weakness of the right arm and right leg (weaker than the other side) after a fall with a possible head "
-        "injury, limb weakness known before it: check against the weakness known before; if it is new, tell the "
+        "Weakness of the right arm and right leg (weaker than the other side) after a fall with a head injury, "
+        "limb weakness known before it: check against the weakness known before; if it is new, tell the "
         "doctor now (focal deficit: CT head within 1 hour, NICE)")
     assert "comparer à la faiblesse connue avant" in flag.text("fr")
 

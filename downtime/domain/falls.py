@@ -34,8 +34,9 @@ from typing import Any
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.clock import ward_time
-from downtime.domain.gcs import LIMBS, Alarm, Flag, Gcs, limbs_named
+from downtime.domain.gcs import INJURY_NAMED, LIMBS, Alarm, Flag, Gcs, limbs_named
 from downtime.domain.medication import Anticoagulated
+from downtime.i18n import Phrase
 
 HEAD_INJURY_POSSIBLE = frozenset({"yes", "not_excluded"})
 """The form's head injury answers that call for neuro obs."""
@@ -89,12 +90,6 @@ ASKS: Mapping[Ask, Mapping[str, str]] = {
     Ask.CT: {"en": "CT HEAD NOT RECORDED DONE: due by {due} ({why})",
              "fr": "SCANNER CÉRÉBRAL NON NOTÉ FAIT : à faire avant le {due} ({why})"},
 }
-INJURY: Mapping[bool, Mapping[str, str]] = {
-    True: {"en": "A HEAD INJURY", "fr": "UN TRAUMATISME CRÂNIEN"},
-    False: {"en": "A POSSIBLE HEAD INJURY", "fr": "UN TRAUMATISME CRÂNIEN POSSIBLE"}}
-"""The head injury the asks to tell a doctor name ({injury}), by whether it was recorded Yes
-(`Fall.head_injury_seen`): "WITH A POSSIBLE HEAD INJURY" beside "HEAD INJURY: start neuro obs"
-said two things of one answer."""
 HEAD_INJURY_NEURO = {"en": "HEAD INJURY: start neuro obs (GCS) now",
                      "fr": "TRAUMATISME CRÂNIEN : commencer la surveillance neurologique (Glasgow) maintenant"}
 """The neuro ask of a fall whose head injury is recorded Yes: "HEAD INJURY NOT EXCLUDED" was said
@@ -362,7 +357,9 @@ class Fall:
         was more than 8 hours after it ("within the hour in someone presenting more than 8 hours
         after the injury": counted from last seen well, it had passed before anyone could act); 1
         hour from the time found, when its sign was ("within 1 hour of the risk factor being
-        identified")."""
+        identified"). Found 7 to 8 hours after last seen well, the injury may be as old, and its 8
+        hours are what is left of them, under an hour: NICE gives the hour only past the 8 hours, and
+        the ask says "tell the doctor now" from the moment the fall is recorded."""
         if within == CT_SOON:
             return "fall_1"
         if self.last_seen_well_at is None:
@@ -407,6 +404,12 @@ class Fall:
     @property
     def head_injury_possible(self) -> bool:
         return self.head_injury in HEAD_INJURY_POSSIBLE or self.found
+
+    @property
+    def injury_named(self) -> dict[str, Phrase]:
+        """The head injury its alarms, its asks and its anticoagulant's dose name, as values of their
+        words (domain.gcs.INJURY_NAMED, by `head_injury_seen`)."""
+        return {"injury": Phrase(INJURY_NAMED[self.head_injury_seen])}
 
     @property
     def examined(self) -> bool:
@@ -499,13 +502,13 @@ def said(ask: Ask, fall: Fall, lang: str, zone: tzinfo | None = None, at: dateti
     has any, and both it and the CT head ask the CT's deadline (`ct_due`), said passed once `at`
     is past it; the CT head ask when it was requested once the fall says it; the neuro ask a head
     injury recorded Yes as one, not as one not excluded (`HEAD_INJURY_NEURO`), as do the asks to
-    tell a doctor (`INJURY`)."""
+    tell a doctor (`Fall.injury_named`, in capitals)."""
     if ask in WITHIN:
         deadline = fall.due(WITHIN[ask])
         ct = CT_DUE[_state(deadline, at)][lang].format(due=ward_time(deadline, zone),
                                                         within=fall.counted_words(WITHIN[ask], "within", lang, zone),
                                                         after=fall.counted_words(WITHIN[ask], "after", lang, zone))
-        injury = INJURY[fall.head_injury_seen][lang]
+        injury = fall.injury_named["injury"].text(lang).upper()
         if ask is Ask.CT_SIGNS:
             return ASKS[ask][lang].format(signs=_signs(fall, lang).upper(), ct=ct, injury=injury)
         if ask is Ask.ANTICOAGULANT and fall.anticoagulants:
@@ -524,7 +527,7 @@ def said(ask: Ask, fall: Fall, lang: str, zone: tzinfo | None = None, at: dateti
         return ASKS[ask][lang].format(due=due, why=why)
     if ask is Ask.CHILD_ONE_FACTOR and (factor := fall.child_one_factor):
         named, then = CHILD_FACTORS[factor][lang]
-        return ASKS[ask][lang].format(factor=named, then=then, injury=INJURY[fall.head_injury_seen][lang])
+        return ASKS[ask][lang].format(factor=named, then=then, injury=fall.injury_named["injury"].text(lang).upper())
     if ask is Ask.NEURO and fall.head_injury_seen:
         return HEAD_INJURY_NEURO[lang]
     return ASKS[ask][lang]
@@ -588,21 +591,22 @@ def head_ct(fall: Fall, taken_at: datetime, score: Gcs, focal: bool = False,
     weakness of the left side silenced a new one of the right. A fall that records a weakness
     known before it without its limbs (version 4's Yes) asks it to be checked against that
     (`Alarm.CT_ONE_SIDED_BEFORE`). Nothing once the fall records the CT head done before the set:
-    every set under 15 after it asked one within 1 hour again."""
+    every set under 15 after it asked one within 1 hour again. Each names the head injury as the
+    fall records it (`Fall.injury_named`)."""
     done = fall.ct_done_at
     if done is not None and elapsed.instant(done) <= elapsed.instant(taken_at):
         return None
-    best = score.at_most
+    best, named = score.at_most, fall.injury_named
     low = best < fall.usual
     if low and best <= CT_NOW_AT:
-        return Flag(Alarm.CT_NOW, score.values(total=best))
+        return Flag(Alarm.CT_NOW, score.values(total=best, **named))
     if focal:
-        return Flag(Alarm.CT_FOCAL, {})
+        return Flag(Alarm.CT_FOCAL, named)
     if one_sided and (new := [limb for limb in one_sided if limb not in fall.weak_limbs]):
         unnamed = fall.weak_before and not fall.weak_limbs
-        return Flag(Alarm.CT_ONE_SIDED_BEFORE if unnamed else Alarm.CT_ONE_SIDED, {"limbs": limbs_named(new)})
+        return Flag(Alarm.CT_ONE_SIDED_BEFORE if unnamed else Alarm.CT_ONE_SIDED, {"limbs": limbs_named(new), **named})
     if low and elapsed.between(fall.injured_from, taken_at) >= CT_IF_NOT_BACK:
-        return Flag(Alarm.CT_AT_2_HOURS, score.values(total=best, usual=fall.usual))
+        return Flag(Alarm.CT_AT_2_HOURS, score.values(total=best, usual=fall.usual, **named))
     return None
 
 

@@ -25,6 +25,7 @@ from enum import StrEnum
 from typing import Any
 
 from downtime.domain import elapsed
+from downtime.i18n import QT_TRANSLATE_NOOP, Said
 
 NOT_TESTABLE = "not_testable"
 SCALE_WORDS: Mapping[str, tuple[str, str]] = {"en": ("GCS", "EVM"), "fr": ("Glasgow", "YVM")}
@@ -86,6 +87,15 @@ class Alarm(StrEnum):
 HEAD_CT = frozenset({Alarm.CT_NOW, Alarm.CT_AT_2_HOURS, Alarm.CT_FOCAL, Alarm.CT_ONE_SIDED, Alarm.CT_ONE_SIDED_BEFORE})
 """What a set says after a fall with a possible head injury (domain.falls.head_ct): the doctor's
 examination of the fall or its CT head recorded after the set answers it."""
+INJURY_NAMED: Mapping[bool, str] = {True: QT_TRANSLATE_NOOP("messages", "a head injury"),
+                                     False: QT_TRANSLATE_NOOP("messages", "a possible head injury")}
+"""The head injury a fall's alarms and asks name, by whether the fall recorded it Yes (domain.falls.
+Fall.head_injury_seen): a set's alarms ({injury}: `HEAD_CT`, `Alarm.NOT_DONE`), the fall's asks
+in capitals (domain.falls.said) and its anticoagulant's dose (services.medication.
+anticoagulant_after_head_injury), in one set of words that three copies said apart ("traumatisme
+crânien possible", "UN TRAUMATISME CRÂNIEN POSSIBLE"): "a possible head injury" of a Yes, beside
+the fall's "HEAD INJURY: start neuro obs", said two things of one answer. One not excluded, or of
+a patient found on the floor, is possible; a fall recorded No and seen paces no set."""
 
 
 WARNINGS: Mapping[Alarm, Mapping[str, str]] = {
@@ -117,34 +127,32 @@ WARNINGS: Mapping[Alarm, Mapping[str, str]] = {
                                "le médecin immédiatement"},
     Alarm.LIMB_WEAKER: {"en": "New weakness of the {limbs} since {before}: tell the doctor now",
                         "fr": "Nouvelle faiblesse : {limbs}, depuis {before} : prévenir le médecin immédiatement"},
-    Alarm.CT_FOCAL: {"en": "New limb weakness after a fall with a possible head injury (focal deficit: CT head within "
-                           "1 hour, NICE)",
-                     "fr": "Nouvelle faiblesse d’un membre après une chute avec traumatisme crânien possible (déficit "
-                           "focal : scanner cérébral dans l’heure, NICE)"},
-    Alarm.CT_ONE_SIDED: {"en": "Weakness of the {limbs} (weaker than the other side) after a fall with a possible "
-                               "head injury: tell the doctor now (focal deficit: CT head within 1 hour, NICE)",
+    Alarm.CT_FOCAL: {"en": "New limb weakness after a fall with {injury} (focal deficit: CT head within 1 hour, NICE)",
+                     "fr": "Nouvelle faiblesse d’un membre après une chute avec {injury} (déficit focal : scanner "
+                           "cérébral dans l’heure, NICE)"},
+    Alarm.CT_ONE_SIDED: {"en": "Weakness of the {limbs} (weaker than the other side) after a fall with {injury}: "
+                               "tell the doctor now (focal deficit: CT head within 1 hour, NICE)",
                          "fr": "Faiblesse : {limbs} (plus faible que de l’autre côté) après une chute avec "
-                               "traumatisme crânien possible : prévenir le médecin immédiatement (déficit focal : "
-                               "scanner cérébral dans l’heure, NICE)"},
-    Alarm.CT_ONE_SIDED_BEFORE: {"en": "Weakness of the {limbs} (weaker than the other side) after a fall with a possible "
-                                      "head injury, limb weakness known before it: check against the weakness known "
-                                      "before; if it is new, tell the doctor now (focal deficit: CT head within 1 hour, "
-                                      "NICE)",
+                               "{injury} : prévenir le médecin immédiatement (déficit focal : scanner cérébral dans "
+                               "l’heure, NICE)"},
+    Alarm.CT_ONE_SIDED_BEFORE: {"en": "Weakness of the {limbs} (weaker than the other side) after a fall with "
+                                      "{injury}, limb weakness known before it: check against the weakness known before; "
+                                      "if it is new, tell the doctor now (focal deficit: CT head within 1 hour, NICE)",
                                 "fr": "Faiblesse : {limbs} (plus faible que de l’autre côté) après une chute avec "
-                                      "traumatisme crânien possible, faiblesse d’un membre connue avant : comparer à la "
-                                      "faiblesse connue avant ; si elle est nouvelle, prévenir le médecin immédiatement "
-                                      "(déficit focal : scanner cérébral dans l’heure, NICE)"},
-    Alarm.NOT_DONE: {"en": "SET NOT DONE ({reason}) within a day of a fall with a possible head injury: tell the "
+                                      "{injury}, faiblesse d’un membre connue avant : comparer à la faiblesse connue "
+                                      "avant ; si elle est nouvelle, prévenir le médecin immédiatement (déficit focal : "
+                                      "scanner cérébral dans l’heure, NICE)"},
+    Alarm.NOT_DONE: {"en": "SET NOT DONE ({reason}) within a day of a fall with {injury}: tell the "
                            "doctor now",
-                     "fr": "RELEVÉ NON FAIT ({reason}) dans la journée d’une chute avec traumatisme crânien possible : "
+                     "fr": "RELEVÉ NON FAIT ({reason}) dans la journée d’une chute avec {injury} : "
                            "prévenir le médecin immédiatement"},
-    Alarm.CT_NOW: {"en": "GCS {total} after a fall with a possible head injury: tell the doctor now (CT head within "
+    Alarm.CT_NOW: {"en": "GCS {total} after a fall with {injury}: tell the doctor now (CT head within "
                          "1 hour, NICE)",
-                   "fr": "Glasgow {total} après une chute avec traumatisme crânien possible : prévenir le médecin "
+                   "fr": "Glasgow {total} après une chute avec {injury} : prévenir le médecin "
                          "immédiatement (scanner cérébral dans l’heure, NICE)"},
-    Alarm.CT_AT_2_HOURS: {"en": "GCS {total} 2 hours or more after a fall with a possible head injury: tell the doctor "
+    Alarm.CT_AT_2_HOURS: {"en": "GCS {total} 2 hours or more after a fall with {injury}: tell the doctor "
                                 "(GCS not back to {usual} at 2 hours: CT head within 1 hour, NICE)",
-                          "fr": "Glasgow {total} 2 heures ou plus après une chute avec traumatisme crânien possible : "
+                          "fr": "Glasgow {total} 2 heures ou plus après une chute avec {injury} : "
                                 "prévenir le médecin (Glasgow non revenu à {usual} à 2 heures : scanner cérébral dans "
                                 "l’heure, NICE)"},
 }
@@ -153,16 +161,15 @@ AT_MOST: Mapping[Alarm, Mapping[str, str]] = {
                              "doctor now",
                        "fr": "Glasgow en baisse de {points} ou plus depuis {before} (Glasgow au plus {total}, {gcs}) : "
                              "prévenir le médecin immédiatement"},
-    Alarm.CT_NOW: {"en": "GCS at most {total} ({gcs}) after a fall with a possible head injury: tell the doctor now "
+    Alarm.CT_NOW: {"en": "GCS at most {total} ({gcs}) after a fall with {injury}: tell the doctor now "
                          "(CT head within 1 hour, NICE)",
-                   "fr": "Glasgow au plus {total} ({gcs}) après une chute avec traumatisme crânien possible : prévenir "
+                   "fr": "Glasgow au plus {total} ({gcs}) après une chute avec {injury} : prévenir "
                          "le médecin immédiatement (scanner cérébral dans l’heure, NICE)"},
-    Alarm.CT_AT_2_HOURS: {"en": "GCS at most {total} ({gcs}) 2 hours or more after a fall with a possible head "
-                                "injury: tell the doctor (GCS not back to {usual} at 2 hours: CT head within 1 hour, "
-                                "NICE)",
-                          "fr": "Glasgow au plus {total} ({gcs}) 2 heures ou plus après une chute avec traumatisme "
-                                "crânien possible : prévenir le médecin (Glasgow non revenu à {usual} à 2 heures : "
-                                "scanner cérébral dans l’heure, NICE)"},
+    Alarm.CT_AT_2_HOURS: {"en": "GCS at most {total} ({gcs}) 2 hours or more after a fall with {injury}: tell the "
+                                "doctor (GCS not back to {usual} at 2 hours: CT head within 1 hour, NICE)",
+                          "fr": "Glasgow au plus {total} ({gcs}) 2 heures ou plus après une chute avec {injury} : "
+                                "prévenir le médecin (Glasgow non revenu à {usual} à 2 heures : scanner cérébral dans "
+                                "l’heure, NICE)"},
 }
 """The words of an alarm weighed on a set with a component not testable (its values carry the
 components, `gcs`): its total is the best the set can be."""
@@ -233,12 +240,14 @@ def gcs(data: Mapping[str, Any]) -> Gcs:
 class Flag:
     alarm: Alarm
     values: Mapping[str, object]
-    """What its words say; a value in words of each language (a limb's name) as a mapping by language."""
+    """What its words say; a value in words of each language (a limb's name) as a mapping by language,
+    or said in the reader's language (the head injury's `INJURY_NAMED`, a `Phrase`)."""
 
     def text(self, lang: str) -> str:
         words = AT_MOST if "gcs" in self.values else FROM_NOT_TESTABLE if "then" in self.values else WARNINGS
-        return words[self.alarm][lang].format(**{key: value[lang] if isinstance(value, Mapping) else value
-                                                    for key, value in self.values.items()})
+        return words[self.alarm][lang].format(**{
+            key: value[lang] if isinstance(value, Mapping) else value.text(lang) if isinstance(value, Said) else value
+            for key, value in self.values.items()})
 
 
 Earlier = Sequence[tuple[Mapping[str, Any], str]]

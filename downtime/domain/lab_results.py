@@ -157,10 +157,11 @@ _VALUE = re.compile(rf"({_NUMBER.pattern})\s*[^\d\s<>=≤≥][^\d]*|({_NUMBER.pa
 number ("2.4 mg/L", "6.8 H"; not "4.2, repeat 4.5" nor "150 000")."""
 
 
-def _value(result: str) -> float | None:
+def result_value(result: str) -> float | None:
     """A result's value when it reads as one number, perhaps followed by its units as copied from
     the report: "6.9", "6,9", "2.4 mg/L" (as domain.aki reads "260 µmol/L": a gentamicin trough of
-    "2.4 mg/L" for "< 1" held nothing); None for "< 0.3", "> 90", words or two numbers."""
+    "2.4 mg/L" for "< 1" held nothing); None for "< 0.3", "> 90", words or two numbers. The one
+    reader of a result's number, the potassium's too (domain.potassium.mmol_per_l)."""
     found = _VALUE.fullmatch(result.strip())
     return None if found is None else _number(found.group(1) or found.group(2))
 
@@ -200,34 +201,43 @@ def above_range(result: str, range_text: str | None) -> bool:
     of 2.4 mg/L, or "> 2" or "≥ 2", for "< 1". A result below a number ("< 0.3") or in words is not
     above."""
     value = result.strip()
-    top, found = _top(range_text), None if value.startswith(_READS_BELOW) else _value(value.lstrip(_READS_ABOVE))
+    top, found = _top(range_text), None if value.startswith(_READS_BELOW) else result_value(value.lstrip(_READS_ABOVE))
     return top is not None and found is not None and found > top
 
 
 def level_above(result: str, range_text: str | None, flag: Flag) -> bool:
     """Whether a drug level holds its drug's next dose as above its range: its value above the
-    range's top (`above_range`) or, when the value or the top cannot be read, flagged Critical by
-    the laboratory: "4.2, critical" phoned with no range, as the telephone often gives it, held
-    nothing. A value and top read are judged by them alone: a low level flagged Critical is no
-    reason to hold the dose."""
-    return above_range(result, range_text) if level_judged(result, range_text) else flag is Flag.CRITICAL
+    range's top (`above_range`) or, when the value or the top cannot be read, flagged by the
+    laboratory, Critical or Abnormal: "4.2, critical" phoned with no range, as the telephone often
+    gives it, and "4.2, repeat 4.5" flagged Abnormal held nothing (services.medication.level_warnings
+    says which: hold for the Critical, check it for the Abnormal, against its range when its value
+    is read, `level_read`: with no range, an Abnormal one may be a low vancomycin trough as well as
+    a high gentamicin one, which alone harms given unasked). A value and top read are judged by
+    them alone: a low level flagged Critical is no reason to hold the dose."""
+    return above_range(result, range_text) if level_judged(result, range_text) else flag is not Flag.NORMAL
+
+
+def level_read(result: str) -> bool:
+    """Whether a drug level's value reads as one number, perhaps beyond the assay's bounds ("> 2",
+    "< 0.5"), whether or not its range does: one read with no range typed was said "not read as a
+    number" (services.medication.level_warnings; review S2 S4)."""
+    value = result.strip()
+    return value.startswith(_READS_BELOW) or result_value(value.lstrip(_READS_ABOVE)) is not None
 
 
 def level_judged(result: str, range_text: str | None) -> bool:
-    """Whether a drug level's value and its range's top are read, so that it is judged by them
-    (`above_range`) and not by its flag (`level_above`); a value below the assay's floor ("< 0.5")
-    always is, above no range: flagged Critical with no range, it held the gentamicin (review
-    S_GLN S6)."""
-    value = result.strip()
-    return value.startswith(_READS_BELOW) or (_top(range_text) is not None
-                                              and _value(value.lstrip(_READS_ABOVE)) is not None)
+    """Whether a drug level's value and its range's top are read (`level_read`), so that it is
+    judged by them (`above_range`) and not by its flag (`level_above`); a value below the assay's
+    floor ("< 0.5") always is, above no range: flagged Critical with no range, it held the
+    gentamicin (review S_GLN S6)."""
+    return result.strip().startswith(_READS_BELOW) or (_top(range_text) is not None and level_read(result))
 
 
 def outside_range(result: str, range_text: str | None) -> bool:
     """Whether a result's value is outside its own reference range (`reference_range`): a potassium
     of 6.9 for "3.5–5.3", a haemoglobin of 62 for "130-170". A value or a range not read without
     doubt is not judged: units and the laboratory's words are the nurse's to read."""
-    value, read = _value(result), reference_range(range_text)
+    value, read = result_value(result), reference_range(range_text)
     if value is None or read is None:
         return False
     low, top = read

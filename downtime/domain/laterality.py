@@ -13,11 +13,15 @@ from collections.abc import Iterable, Iterator
 LEFT, RIGHT, BILATERAL, NOT_APPLICABLE = "left", "right", "bilateral", "not_applicable"
 SIDES = frozenset({LEFT, RIGHT, BILATERAL, NOT_APPLICABLE})
 
+_PAIRS = {"knees": "knee", "hips": "hip", "eyes": "eye", "ears": "ear"}
+_PAIRS_FR = {"genoux": "genou", "hanches": "hanche", "yeux": "œil", "oreilles": "oreille"}
+"""The pairs "both" (or "deux") names as both sides, each with the one it names on one side: "both
+knees" is the knee, on both sides (`part_named`)."""
 _WORDS = {
     LEFT: r"left(?:-sided)?|lt|gauche|gche",
     RIGHT: r"right(?:-sided)?|rt|droite?|dte|dt",
-    BILATERAL: r"bilateral(?:e|es)?|bilatérale?s?|bilat|both\s+(?:sides|knees|hips|eyes|ears)|"
-               r"(?:des\s+)?deux\s+(?:côtés|genoux|hanches|yeux|oreilles)",
+    BILATERAL: rf"bilateral(?:e|es)?|bilatérale?s?|bilat|both\s+(?:sides|{'|'.join(_PAIRS)})|"
+               rf"(?:des\s+)?deux\s+(?:côtés|{'|'.join(_PAIRS_FR)})",
 }
 # The wards' abbreviations that carry a side in their first letter, read in capitals only, as
 # the letters are: "RIH repair" (right inguinal hernia) booked LEFT went through. Only those
@@ -59,6 +63,14 @@ def sides_named(text: str) -> dict[str, str]:
             side = side.removesuffix("_letter").removesuffix("_abbreviation")
         named.setdefault(side, found.group())
     return named
+
+
+def part_named(words: str) -> str:
+    """What a side's words (`sides_named`'s) name besides the side, one of it: "knee" of "both
+    knees", "" of "left" or "both sides". Taken out whole, "Both knees arthroscopy" read
+    "arthroscopy", another operation than "Knee arthroscopy" booked on both sides."""
+    last = words.split()[-1].lower() if words.strip() else ""
+    return {**_PAIRS, **_PAIRS_FR}.get(last, "")
 
 
 def side_of(text: str) -> str:

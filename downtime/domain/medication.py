@@ -20,6 +20,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, model_validator
 
 from downtime.domain import elapsed
 from downtime.domain.clock import said_twice, ward_time, ward_zone
+from downtime.domain.covert import Covert
 from downtime.domain.dose_limits import (RULES, Limit, Rule, Weighed, given_unweighed, limit_for, strengths_mg,
                                          too_small, too_young, weighed_by)
 from downtime.domain.laptops import Authors, Laptop
@@ -60,15 +61,39 @@ class NotGivenReason(StrEnum):
     order's alone (`reason_offered`)."""
 
 
-NIL_BY_MOUTH_ROUTES = frozenset({"PO", "SL", "BUC", "NG"})
-"""The routes (`ROUTES`' codes) by mouth or by a feeding tube, which a patient nil by mouth does
-not take: an anticoagulant SC, an antibiotic IV or an insulin are given to a fasting patient."""
+NIL_BY_MOUTH_ROUTES = frozenset({"PO", "SL", "BUC"})
+"""The routes (`ROUTES`' codes) by mouth, which a patient nil by mouth does not take: an
+anticoagulant SC, an antibiotic IV or an insulin are given to a fasting patient, and so are
+medicines by a feeding tube (NG), the route the doctor chooses for a patient nil by mouth (a
+stroke failing the swallow screen): the levodopa by NG recorded "nil by mouth" went unasked, the
+escalation list then asking the doctor for the route they had already found."""
+
+
+NIL_BY_MOUTH_DIET = "nil_by_mouth"
+"""The admission's diet (its `diet` answer's code) of a patient nil by mouth (`given_nil_by_mouth`)."""
+MEALS_SERVED = frozenset({"normal", "diabetic", "texture_modified"})
+"""The admission's diets that are meals served (its `diet` answer's codes), which nil by mouth
+cannot go with: "Normal, Nil by mouth" was saved and handed over. The others (gluten free, no
+pork, vegetarian) say what the patient never eats, true while fasting and after."""
+_GIVEN_NIL_BY_MOUTH = QT_TRANSLATE_NOOP(
+    "messages", "The admission records this patient nil by mouth, and {drug} is given {route}: give it by mouth only "
+                "if the doctor or the speech and language therapist allows it, and say who in the reason.")
+
+
+def given_nil_by_mouth(order: Order, nil_by_mouth: bool) -> list[Warning]:
+    """A dose given by mouth (`NIL_BY_MOUTH_ROUTES`) to a patient whose admission records them nil
+    by mouth (`NIL_BY_MOUTH_DIET`), questioned: after a failed swallow screen anything by mouth
+    risks aspiration (RCP National Clinical Guideline for Stroke), and the levodopa given PO went
+    unasked, the printed census alone saying nil by mouth. A feeding tube's dose is not asked."""
+    if not nil_by_mouth or route_code(order.route) not in NIL_BY_MOUTH_ROUTES:
+        return []
+    return [Warning(Check.NIL_BY_MOUTH_GIVEN, _GIVEN_NIL_BY_MOUTH, {"drug": order.drug, "route": order.route})]
 
 
 def reason_offered(order: Order, reason: str) -> bool:
     """Whether a dose of `order` may be recorded not given for `reason` (a dose form's code): none
     by its rule only of a variable-dose order (Order.asks_reading), whose rule may give none; nil
-    by mouth only of an order by mouth or tube (`NIL_BY_MOUTH_ROUTES`; a route the table does not
+    by mouth only of an order by mouth (`NIL_BY_MOUTH_ROUTES`; a route the table does not
     know is not questioned): the enoxaparin SC of a patient fasting for theatre was recorded
     "nil by mouth" without a question, and omitted. A mealtime or correction insulin's too
     (`mealtime_insulin`): the lunchtime aspart of a patient fasting was refused it, the nurse told
@@ -159,6 +184,9 @@ class Order(BaseModel):
     than 14 days, as the prescriber wrote it (services.medication._check_review_in_time): the
     chart and the EHR say why a TB or endocarditis course was decided, not only that its review
     is past."""
+    covert: Covert | None = None
+    """Given covertly, disguised in food or drink, on a best-interests decision (domain.covert);
+    None for an order given openly, and for one written before the form asked."""
 
     @model_validator(mode="before")
     @classmethod
@@ -461,9 +489,13 @@ class Check(StrEnum):
     stopped_opioid; services.medication.opioid_stopped)."""
     INSULIN_OMITTED = "insulin_omitted"
     """A basal or premixed insulin's dose recorded not given (`basal_insulin_omitted`)."""
-    TIME_CRITICAL_ASLEEP = "time_critical_asleep"
-    """A time-critical medicine's dose recorded not given while the patient is asleep
-    (`time_critical_asleep`)."""
+    TIME_CRITICAL_NOT_GIVEN = "time_critical_asleep"
+    """A time-critical medicine's dose recorded not given while asleep, refused, vomited, nil by
+    mouth or held (`time_critical_not_given`); its code is the one stored when it asked of a patient
+    asleep alone, so that the doses recorded over it then still read."""
+    NIL_BY_MOUTH_GIVEN = "nil_by_mouth_given"
+    """A dose given by mouth to a patient whose admission records them nil by mouth
+    (`given_nil_by_mouth`)."""
     NEURO_ALARM = "neuro_alarm"
     """A sedative or an opioid given while the neuro chart asks a doctor (services.medication.
     sedation_on_neuro_alarm): it lowers the GCS the chart is escalating, and hides the next set's."""
@@ -490,6 +522,9 @@ class Check(StrEnum):
     BEFORE_OPERATION = "before_operation"
     """An anticoagulant given within its hold before an operation booked (domain.anticoagulation.
     before_operation)."""
+    GIVEN_WHILE_MISSING = "given_while_missing"
+    """A dose given while the patient is recorded missing from the ward (services.missing_patient.
+    dose_warnings): another patient's dose, or the return not recorded."""
 
 
 @dataclass(frozen=True)
@@ -857,6 +892,12 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "noctamide": ("lormetazepam",), "urbanyl": ("clobazam",), "droleptan": ("droperidol",),
     "heminevrin": ("clomethiazole",), "piriton": ("chlorphenamine",), "polaramine": ("dexchlorpheniramine",),
     "donormyl": ("doxylamine",),
+    # The anticipatory medicines (WITH_CEILINGS) as wards write them: "Buscopan 200 mg SC" and
+    # "Scopolamine 4 mg SC" escaped their ceilings, read as medicines of their own.
+    "buscopan": ("hyoscine butylbromide",), "butylbromure de scopolamine": ("hyoscine butylbromide",),
+    "scopolamine butylbromure": ("hyoscine butylbromide",), "scopolamine butylbromide": ("hyoscine butylbromide",),
+    "scopolamine": ("hyoscine",), "kwells": ("hyoscine",), "scopoderm": ("hyoscine",),
+    "robinul": ("glycopyrronium",), "glycopyrrolate": ("glycopyrronium",),
     "zyloric": ("allopurinol",), "lyrica": ("pregabalin",), "neurontin": ("gabapentin",),
     # The sulfonylureas and digoxin as French wards write them: an AKI asks their dose reviewed
     # (domain.aki.DOSE_REVIEWED), and "Diamicron 30 mg" was given into an AKI stage 3 unasked.
@@ -932,11 +973,16 @@ TIME_CRITICAL_DRUGS = ("levodopa", "ropinirole", "pramipexole", "rotigotine", "a
 # not an antibiotic put on the skin or in the eye, ear or nose (`NOT_REVIEWED_ROUTES`).
 ANTIBACTERIAL_CLASSES = frozenset({"penicillin", "cephalosporin", "carbapenem", "fluoroquinolone", "macrolide",
                                    "tetracycline", "aminoglycoside", "glycopeptide"})
-DOSED_IN_MICROGRAMS = ("digoxin", "alfacalcidol", "fludrocortisone")
-"""Medicines dosed in micrograms, weighed against their ceilings when ordered (domain.order_units
-.CEILINGS), that no other table here names: read only when written alone, "Digoxin elixir" or
-"Digoxin 62.5 microgram tablets" was a medicine of its own, and 250 mg of it was saved unasked
-where "Digoxin" 250 mg was refused."""
+WITH_CEILINGS = ("digoxin", "alfacalcidol", "fludrocortisone", "glycopyrronium", "hyoscine", "hyoscine butylbromide")
+"""Medicines weighed against their ceilings when ordered (domain.order_units.CEILINGS), most of
+them dosed in micrograms, that no other table here names: read only when written alone,
+"Digoxin elixir" or "Digoxin 62.5 microgram tablets" was a medicine of its own, and 250 mg of
+it was saved unasked where "Digoxin" 250 mg was refused; so were "Glycopyrronium bromide" 200 mg
+and a "Hyoscine butylbromide 60 mg in 17 mL" syringe of any content. Hyoscine hydrobromide is
+"hyoscine", its salt dropped (`SALT_WORDS`) as it always was: read apart, an order of "Hyoscine"
+no longer saw the dose of "Hyoscine hydrobromide" just given. Butylbromide is another medicine,
+its own (a hundredfold the dose: the known confusion of the two), and the brands and French names
+of the three are in PRODUCTS."""
 ANTIBACTERIALS = ("metronidazole", "tinidazole", "ornidazole", "clindamycin", "sulfamethoxazole", "co-trimoxazole",
                   "sulfadiazine", "trimethoprim", "nitrofurantoin", "fosfomycin", "linezolid", "tedizolid",
                   "rifampicin", "rifampin", "fusidic acid", "daptomycin", "aztreonam", "pristinamycin", "colistin",
@@ -1041,7 +1087,7 @@ _HIGH_ALERT_INJECTED = _phrases(HIGH_ALERT_INJECTED)
 _ANTIBACTERIALS = _phrases(ANTIBACTERIALS)
 _SEDATIVES = _phrases(SEDATIVES)
 _FLAGGED = _CONTROLLED | _TIME_CRITICAL | _HIGH_ALERT | _HIGH_ALERT_INJECTED | _ANTIBACTERIALS
-_SUBSTANCES = frozenset(_MEMBERS) | _FLAGGED | _SEDATIVES | _phrases(DOSED_IN_MICROGRAMS) | {
+_SUBSTANCES = frozenset(_MEMBERS) | _FLAGGED | _SEDATIVES | _phrases(WITH_CEILINGS) | {
     part for parts in _PRODUCTS.values() for part in parts}
 _NOT_A_MEDICINE = frozenset(word for name in NOT_A_MEDICINE for word in _words(name))
 _NOT_MISSPELT = frozenset(word for name in NOT_MISSPELT for word in _words(name))
@@ -1707,12 +1753,33 @@ BASAL_NAMES = _phrases(("Humulin I", "Humulin N"))
 """Basal insulins told by a letter after their brand (isophane), a letter too common a word
 alone: the name's first two words, whatever follows ("Humulin I KwikPen", "Humulin-I" were read
 as a mealtime insulin, nil by mouth accepted and a held dose never questioned)."""
-PREMIXED_WORDS = frozenset(_words("novomix mixtard actraphane comb profil m3 biphasic biphasique ryzodeg"))
+PREMIXED_WORDS = frozenset(_words("novomix mixtard actraphane comb profil m3 biphasic biphasique ryzodeg premix "
+                                  "premixed prémélangée"))
 """Words of the name of a premixed insulin (a rapid or short one with an intermediate one:
-"NovoMix 30", "Actraphane 30", "Humulin M3", "Insuman Comb 25", "Umuline Profil 30"; or with
-degludec, Ryzodeg, beside NovoRapid one medicine ordered twice), besides any word from
-"mix" ("Humalog Mix25"), read in the name as written: its brand's table turns Humalog Mix into
-plain lispro."""
+"NovoMix 30", "Actraphane 30", "Humulin M3", "Insuman Comb 25", "Umuline Profil 30", "premixed
+insulin"; or with degludec, Ryzodeg, beside NovoRapid one medicine ordered twice), besides a
+brand's "Mix" (`MIX_BRANDS`), read in the name as written: its brand's table turns Humalog Mix
+into plain lispro."""
+MIX = _words("mix")[0]
+MIX_BRANDS = frozenset(_words("humalog"))
+"""The brands whose premixed insulin is the brand and "Mix" ("Humalog Mix25", "Humalog Mix 50"):
+"mix" is premixed after one of them or beside the proportion ("Mix 30", "Hypurin Porcine 30/70
+Mix"), not elsewhere in the line ("Actrapid (do not mix)", "Humalog — mixed with …" were
+premixed, continued nil by mouth): `_mix_named`."""
+MIXED_WORDS = frozenset(_words("mixed mixte"))
+"""Words that name a premixed insulin beside the word "insulin" (`INSULIN_SAID`): "Mixed insulin
+30/70", "Insuline mixte 30" (read as a mealtime insulin, a type 1's only background insulin was
+held nil by mouth unasked); elsewhere a note ("Humalog — mixed with NovoRapid in one pen")."""
+INSULIN_SAID = _words("insulin")[0]
+"""The word "insulin" (or "insuline") as `_words` reads a name, where `MIXED_WORDS` are read."""
+NOT_MIXED = frozenset(_words(" ".join(NEGATIONS) + " don't"))
+"""Words that, one of the two before a "mix", make it an instruction, no name: "do not mix",
+"never mix", "Insulin (not mixed)"."""
+MIXED_WITH = frozenset(_words("with in into avec dans"))
+"""Words that, straight after a "mix", name what it is mixed with, no name: "mix with NaCl 0.9%"."""
+DOSE_WORDS = frozenset(_words("units u iu i ui ml mg"))
+"""Words that, after the number following a "mix", make that number a dose or a strength, not the
+premix's proportion: "do not mix 6 units", "mix 100 units/mL"."""
 WITHOUT_PROTAMINE = frozenset(_words("ryzodeg"))
 """Words of a premixed insulin's name whose basal part is no isophane: Ryzodeg's is degludec."""
 
@@ -1759,9 +1826,27 @@ def units_abbreviated(text: str) -> str | None:
 
 
 def premixed(drug: str) -> bool:
-    """Whether an insulin is a premixed one (`PREMIXED_WORDS`, any word from "mix"), read in the
-    name as written: its brand's table turns Humalog Mix into plain lispro."""
-    return insulin(drug) and any(word.startswith("mix") or word in PREMIXED_WORDS for word in _words(drug))
+    """Whether an insulin is a premixed one (`PREMIXED_WORDS`, or a mix said as its name:
+    `_mix_named`), read in the name as written: its brand's table turns Humalog Mix into plain
+    lispro."""
+    words = _words(drug)
+    return insulin(drug) and any(word in PREMIXED_WORDS or _mix_named(words, i) for i, word in enumerate(words))
+
+
+def _mix_named(words: tuple[str, ...], i: int) -> bool:
+    """Whether `words[i]` names a premixed insulin: "mixed" or "mixte" beside "insulin"
+    (`MIXED_WORDS`), or "Mix" after its brand (`MIX_BRANDS`: "Humalog Mix") or with its proportion,
+    straight after it and no dose (`DOSE_WORDS`: "Mix25", "Mix 30/70") or straight before it
+    ("30/70 Mix"). Never after a negation (`NOT_MIXED`) nor before what it is mixed with
+    (`MIXED_WITH`): "Actrapid do not mix 100 units/mL", "Humalog (mix with NaCl 0.9%)" were
+    premixed, a mealtime insulin continued nil by mouth and pushed on a fasting patient."""
+    two_before, previous, word, following, then = ("", "", *words, "", "")[i:i + 5]
+    if NOT_MIXED & {two_before, previous} or following in MIXED_WITH:
+        return False
+    if word in MIXED_WORDS:
+        return INSULIN_SAID in (previous, following)
+    return word == MIX and (previous in MIX_BRANDS or previous.isdigit()
+                            or following.isdigit() and then not in DOSE_WORDS)
 
 
 ISOPHANE_NAMES = _INSULIN_KINDS | BASAL_NAMES | _phrases(("insulatard", "protaphane", "Insuman Basal"))
@@ -1961,10 +2046,10 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                     due_before: timedelta = timedelta(0),
                     open_slots: Sequence[datetime] = (), other_orders: Sequence[tuple[Order, str]] = (),
                     reason: NotGivenReason | None = None, on_hold: Sequence[Administration] = (),
-                    typed_at: datetime | None = None, age: int | None = None,
+                    typed_at: datetime | None = None, on_paper: bool = False, age: int | None = None,
                     kg: float | None = None, days: int | None = None,
                     ideal_kg: float | None = None, months: int | None = None,
-                    open_again: Collection[str] = ()) -> list[Warning]:
+                    open_again: Collection[str] = (), running: Sequence[Administration] = ()) -> list[Warning]:
     """Everything a second nurse would question before this dose is recorded. A dose recorded
     as not given for a slot already given is questioned too: the chart would otherwise say the
     patient missed a dose they had. `allergies_described`: each of `allergies` with its reaction
@@ -1989,6 +2074,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     laptop the patient came from, was no dose at all to the next one. `typed_at`: when the dose
     is being recorded (None: as it is given); one given further from it than `WRITTEN_APART`
     (charted from paper) is spaced from the dose before it "before this dose", never "ago".
+    `on_paper`: typed in from the paper chart, hours later: what is asked at the bedside alone
+    (`time_critical_not_given`: "offer it again within 30 minutes") is not.
     `age`, `kg`, `days`, `ideal_kg`, `months`: the patient's, where known, which a medicine's own limits are
     worked out for (`beyond_dose_limits`), whatever its orders say. An as-required order's
     interval and daily maximum weigh no dose of an infusion or a patch beside a bolus, nor of a
@@ -1996,7 +2083,9 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     driver's set-up, a fentanyl patch or the morning's OxyContin is no earlier breakthrough dose).
     `open_again`: the record ids of doses of `history` whose time is open again (a VRIII's syringe
     charted stopped, the next of one infusion), not "already given" but still spaced from and
-    counted in the daily maximum: a gentamicin's freed so was given twice in 3 hours unasked."""
+    counted in the daily maximum: a gentamicin's freed so was given twice in 3 hours unasked.
+    `running`: the bags of `other_orders` still going in at `at` (services.medication._going_in),
+    a dose given beside one of which is given beside that medicine (`given_from_other_orders`)."""
     warnings: list[Warning] = []
     late = typed_at is not None and written_apart(typed_at, at) is not None
     if not admitted:
@@ -2012,8 +2101,11 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
         warnings.append(Warning(Check.ALREADY_GIVEN, QT_TRANSLATE_NOOP("messages", "The {time} dose of {drug} was already given."),
                                 {"time": f"{slot:%H:%M}", "drug": order.drug}))
     if outcome is not Outcome.GIVEN:
-        return (warnings + not_given_ahead(order, at, scheduled_for, reason, due_before)
-                + basal_insulin_omitted(order, outcome) + time_critical_asleep(order, reason))
+        # The time-critical question's reason, who decided, says why it is known ahead too: one
+        # save asked for two reasons of one act.
+        critical = [] if on_paper else time_critical_not_given(order, reason)
+        return (warnings + (critical or not_given_ahead(order, at, scheduled_for, reason, due_before))
+                + basal_insulin_omitted(order, outcome))
     # A dose for one of the order's times, given before that time: asked why it is early (the
     # first dose of a new order given as the round shows it due was "not active").
     for_its_time = scheduled_for is not None and at <= scheduled_for and order.active_at(scheduled_for)
@@ -2031,7 +2123,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                                   names, orders, as_boluses(order, prn_given(order, on_hold, prn_orders), orders), late)
     else:
         warnings += given_from_other_orders(order, at, [(other, name) for other, name in other_orders
-                                                        if other.frequency is not Frequency.PRN], history, on_hold)
+                                                        if other.frequency is not Frequency.PRN], history, on_hold,
+                                            running)
         alike = [prn for prn in as_required if not background_beside(prn, order)]
         warnings += spaced_from_as_required(at, alike, history, on_hold, late)
         warnings += spaced_from_own_doses(order, at, scheduled_for, history, open_slots, on_hold)
@@ -2186,27 +2279,76 @@ def basal_insulin_omitted(order: Order, outcome: Outcome) -> list[Warning]:
                     "within hours); tell the prescriber, and say so in the reason."), {"drug": order.drug})]
 
 
-def time_critical_asleep(order: Order, reason: NotGivenReason | None) -> list[Warning]:
-    """A time-critical medicine's dose (`Order.time_critical`: levodopa, an antiepileptic)
-    recorded not given because the patient is asleep, questioned: the patient is woken for it
-    (Parkinson's UK "Get It On Time"; NPSA RRR009, omitted and delayed medicines), and "D —
-    Asleep" passed with no word, the escalation list telling the doctor only afterwards. The
-    reason to record over it says why the patient was not woken."""
-    if not order.time_critical or reason is not NotGivenReason.ASLEEP:
-        return []
-    return [Warning(Check.TIME_CRITICAL_ASLEEP, QT_TRANSLATE_NOOP(
+_TIME_CRITICAL_NOT_GIVEN = {
+    NotGivenReason.ASLEEP: QT_TRANSLATE_NOOP(
         "messages", "{drug} is a time-critical medicine: wake the patient to give it (Parkinson's UK “Get It On "
                     "Time”; NPSA RRR009). Not given while asleep: tell the doctor, and say why in the reason."),
-        {"drug": order.drug})]
+    NotGivenReason.REFUSED: QT_TRANSLATE_NOOP(
+        "messages", "{drug} is a time-critical medicine (Parkinson's UK “Get It On Time”; NPSA RRR009): offer it "
+                    "again within 30 minutes. Still not taken, tell the doctor now (another form or route), and say "
+                    "who decided in the reason."),
+    NotGivenReason.NIL_BY_MOUTH: QT_TRANSLATE_NOOP(
+        "messages", "{drug} is a time-critical medicine: nil by mouth or a hold does not stop it (Parkinson's UK "
+                    "“Get It On Time”; NPSA RRR009). Ask the doctor now for another route (NG, dispersible, "
+                    "patch), and say who decided in the reason."),
+}
+"""What `time_critical_not_given` asks, by why the dose was not given: vomited as refused (offered
+again), held as nil by mouth (another route found by the doctor)."""
+_TIME_CRITICAL_ASKED = {NotGivenReason.ASLEEP: NotGivenReason.ASLEEP, NotGivenReason.REFUSED: NotGivenReason.REFUSED,
+                        NotGivenReason.VOMITED: NotGivenReason.REFUSED,
+                        NotGivenReason.NIL_BY_MOUTH: NotGivenReason.NIL_BY_MOUTH,
+                        NotGivenReason.HELD: NotGivenReason.NIL_BY_MOUTH}
+
+
+def left_out_with_meals(order: Order, reason: NotGivenReason | None) -> bool:
+    """Whether a dose not given for `reason` is a mealtime insulin (`mealtime_insulin`) left out
+    nil by mouth or held, as it must be while the patient does not eat (JBDS-IP): no omission for
+    either list (services.medication.time_critical_omitted, services.chart_alerts), its glucose
+    checks carrying the follow-up; each missed meal was "tell the doctor (another route or
+    medicine)", drowning the levodopa, then "N doses not given … tell the prescriber"."""
+    return reason in (NotGivenReason.NIL_BY_MOUTH, NotGivenReason.HELD) and mealtime_insulin(order)
+
+
+def time_critical_not_given(order: Order, reason: NotGivenReason | None) -> list[Warning]:
+    """A time-critical medicine's dose (`Order.time_critical`: levodopa, an antiepileptic) recorded
+    not given while asleep, refused or vomited, nil by mouth or held, questioned: the patient is
+    woken for it, offered it again, or given it by another route the doctor finds now (Parkinson's
+    UK "Get It On Time"; NPSA RRR009, omitted and delayed medicines; NICE NG71). "D — Asleep"
+    passed with no word, then "R — Refused", "F — Nil by mouth" and "W — Held" ("NBM, failed swallow
+    screen", by the nurse) still did, the escalation list telling the doctor only afterwards, or,
+    held, never. The reason to record over it says why, and who decided. Not of a basal or premixed
+    insulin, asked by `basal_insulin_omitted`, nor of any insulin but asleep: the levodopa's words
+    told the nurse to offer a mealtime insulin again to a patient vomiting, or to find an IV
+    insulin "another route (NG, dispersible, patch)"; an insulin's glucose checks carry it
+    (JBDS-IP: a mealtime dose vomited is not given again), a mealtime one left out with the meals
+    as it must be (`left_out_with_meals`). Nor nil by mouth of an order by another route
+    (`reason_offered`: refused, or typed from paper asked as a route mismatch)."""
+    asked = _TIME_CRITICAL_ASKED.get(reason) if reason is not None else None
+    if (not order.time_critical or asked is None or given_when_fasting(order.drug)
+            or (asked is not NotGivenReason.ASLEEP and insulin(order.drug))
+            or (reason is NotGivenReason.NIL_BY_MOUTH and not reason_offered(order, reason))):
+        return []
+    return [Warning(Check.TIME_CRITICAL_NOT_GIVEN, _TIME_CRITICAL_NOT_GIVEN[asked], {"drug": order.drug})]
+
+
+NOT_GIVEN_AHEAD_SAID = {
+    NotGivenReason.NIL_BY_MOUTH: QT_TRANSLATE_NOOP(
+        "messages", "The {slot} dose of {drug} is recorded nil by mouth {early} before its time; it comes back on the "
+                    "round when due, marked recorded nil by mouth."),
+}
+"""What `not_given_ahead` says by reason where the dose does not leave the round: one recorded nil
+by mouth ahead comes back on it while due, in case the operation is cancelled (services.medication
+round_list), and "it leaves the round" was false of it."""
 
 
 def not_given_ahead(order: Order, at: datetime, scheduled_for: datetime | None, reason: NotGivenReason | None,
                     due_before: timedelta) -> list[Warning]:
     """A dose recorded not given before it falls due, for a reason that may be known ahead
-    (KNOWN_AHEAD): it leaves the round, so the nurse says why now (theatre at 08:00)."""
+    (KNOWN_AHEAD): it leaves the round (but nil by mouth: `NOT_GIVEN_AHEAD_SAID`), so the nurse
+    says why now (theatre at 08:00)."""
     if scheduled_for is None or reason not in KNOWN_AHEAD or not before_due(at, scheduled_for, due_before):
         return []
-    return [Warning(Check.NOT_GIVEN_AHEAD, QT_TRANSLATE_NOOP(
+    return [Warning(Check.NOT_GIVEN_AHEAD, NOT_GIVEN_AHEAD_SAID.get(reason) or QT_TRANSLATE_NOOP(
         "messages", "The {slot} dose of {drug} is recorded not given {early} before its time; it leaves the round."),
         {"slot": ward_time(scheduled_for, None), "drug": order.drug, "early": duration_text(scheduled_for - at)})]
 
@@ -2229,7 +2371,7 @@ def infused(order: Order) -> bool:
     return order.form == INFUSION or order.rate_ml_h is not None
 
 
-BOLUS_ROUTES = NIL_BY_MOUTH_ROUTES | {"SC", "IV", "IM", "NAS", "PR"}
+BOLUS_ROUTES = NIL_BY_MOUTH_ROUTES | {"NG", "SC", "IV", "IM", "NAS", "PR"}
 """The routes (`ROUTES`' codes) an as-required opioid stating no release is given at once by, as a
 breakthrough dose is: by mouth or tube, injected (not `infused`), up the nose or rectally (the
 diamorphine nasal spray, the morphine suppository were held back by the morning's MST)."""
@@ -2367,8 +2509,14 @@ _ORDERED_TWICE = {
                                                  "medicine ordered twice?")}
 
 
+RUNNING_FROM_ANOTHER = QT_TRANSLATE_NOOP("messages", "{order} is running since {time} from another order (from "
+                                                    "{start}); is this medicine ordered twice?")
+"""`_ORDERED_TWICE` for another order's bag still going in at the dose (`given_from_other_orders`)."""
+
+
 def given_from_other_orders(order: Order, at: datetime, others: Sequence[tuple[Order, str]],
-                            history: Sequence[Administration], on_hold: Sequence[Administration] = ()) -> list[Warning]:
+                            history: Sequence[Administration], on_hold: Sequence[Administration] = (),
+                            running: Sequence[Administration] = ()) -> list[Warning]:
     """A dose not as required questioned beside a dose given from another order of the same
     medicine, not as required either, closer than half the spacing of the first of the two that
     has one (a day for two once-only orders): "Insulin glargine 18 units SC 22:00" written twice
@@ -2379,21 +2527,27 @@ def given_from_other_orders(order: Order, at: datetime, others: Sequence[tuple[O
     order to the nurse reading which had been given. A dose on hold (`on_hold`, see
     `safety_warnings`) counts as one perhaps given, and is said so, with the time another laptop
     recorded it at: the other order's 08:00 gram given on the laptop the patient came from,
-    withdrawn here, was no dose at all to this order's 10:00 one."""
+    withdrawn here, was no dose at all to this order's 10:00 one. A bag of another order still
+    going in at `at` (`running`) is given at `at`, for a dose not itself infused: the evening's
+    MST given while the morphine syringe driver put up at 10:00 ran was 10 hours from its set-up,
+    outside the MST's half-spacing, and asked nothing (review R3 D3)."""
     close = []
     for other, name in others:
         half = (dose_spacing(order) or dose_spacing(other) or DAY) / 2
-        close += [(gap, dose, other, name) for dose in prn_given(other, [*history, *on_hold], ())
+        close += [(gap, dose, other, name, False) for dose in prn_given(other, [*history, *on_hold], ())
                   if (gap := abs(elapsed.between(dose.at, at))) < half]
+        close += [(timedelta(0), bag, other, name, True) for bag in running
+                  if bag.order_id == other.record_id and not infused(order)]
     if not close:
         return []
-    _, nearest, other, name = min(close, key=lambda found: found[0])
+    _, nearest, other, name, going = min(close, key=lambda found: found[0])
     held = nearest in on_hold
     # Its day, when not this dose's day: a weekly order's dose three days before read as today's.
     dated = held or nearest.at.astimezone(at.tzinfo).date() != at.date()
     values = {"order": name, "time": f"{nearest.at:%d/%m %H:%M}" if dated else f"{nearest.at:%H:%M}",
               "start": f"{other.start_at:%d/%m %H:%M}", "times": " ".join(f"{clock:%H:%M}" for clock in other.times)}
-    return [Warning(Check.ALREADY_GIVEN, _ORDERED_TWICE[other.frequency is Frequency.SCHEDULED, held], values)]
+    said = RUNNING_FROM_ANOTHER if going else _ORDERED_TWICE[other.frequency is Frequency.SCHEDULED, held]
+    return [Warning(Check.ALREADY_GIVEN, said, values)]
 
 
 def runs_at(order: Order, moment: datetime) -> bool:
@@ -3187,9 +3341,11 @@ def dose_text(dose: Administration, authors: Authors, laptops: Mapping[str, Lapt
               when: str | None = None, zone: tzinfo | None = None) -> str:
     """A chart cell: giver's initials and time (and witness), or the circled not-given code;
     `authors` and `laptops` name them (Authors.initials: another laptop's as "nurse@002").
-    A dose not given for no time of the order (as required) says when, as one given does: "(R)
-    HL" alone, on the chart's as-required line and the printed list, said nothing of when it was
-    refused; for a time of the order, its row says it. `when`: its time as the printed chart's
+    A dose not given says when, as one given does, unless that is its time of the order, which
+    its row says: "(R) HL" alone, on the chart's as-required line and the printed list, said
+    nothing of when it was refused; nor, in the 10:00 row, that the patient refused at 10:05 and
+    took it at 10:45 ("(R) HL 10:05; HL 10:45"), nor that a dose was held at 07:00 for the 14:00
+    round. `when`: its time as the printed chart's
     as-required line writes it, with its day and, in the hour the clocks go back, its offset
     (pdf.page.ward_clock); else its time of day alone, with its day when that is not its
     scheduled time's: the 22:00 dose given at 00:30 read "HL 00:30" in the 28/11 column, 21 hours
@@ -3206,7 +3362,7 @@ def dose_text(dose: Administration, authors: Authors, laptops: Mapping[str, Lapt
             when += said_twice(dose.at, zone)
     if dose.reason is not None:
         code = f"({NOT_GIVEN_CODES[lang][dose.reason]}) {who}"
-        return code if dose.scheduled_for is not None else f"{code} {when}"
+        return code if dose.at == dose.scheduled_for else f"{code} {when}"
     text = f"{who} {when}"
     if dose.witness:
         text += f" / {authors.initials(dose.witness, dose.device_id, laptops)}"

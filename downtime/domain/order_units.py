@@ -7,7 +7,9 @@ The dose check at the bedside weighs one dose at a time; these weigh the order t
 follow for days, on the printed chart too, before any dose of it.
 
 Sources: BNF (NICE, 2024); NPSA/2008/RRR05 (reducing dosing errors with opioid medicines);
-ISMP's list of error-prone abbreviations (mg/microgram confusion, a thousandfold error).
+ISMP's list of error-prone abbreviations (mg/microgram confusion, a thousandfold error); the
+Scottish Palliative Care Guidelines (syringe pumps: single drugs over 24 hours; choosing and
+changing opioids), for a syringe driver's content in 24 hours and the anticipatory medicines.
 """
 
 from __future__ import annotations
@@ -52,6 +54,10 @@ NAMED_STRENGTH_DIFFERS = QT_TRANSLATE_NOOP(
 
 ORAL = frozenset({"PO", "SL", "NG"})
 INJECTED = frozenset({"SC", "IV", "IM"})
+DRIVER_ROUTE = "SC"
+"""The route of an order infused at a rate that is a syringe driver (continuous subcutaneous
+infusion), weighed against a ceiling's 24 hours (`Ceiling.driver_mg`); by vein, an infusion's
+dose is its rate's, a judgement of the ward's titration (morphine 1 mg/mL after an operation)."""
 MUCOSAL = frozenset({"NAS", "BUC"})
 """Routes absorbed through the nose's or the cheek's lining straight into the blood, as an
 injection is, with none of the liver's first pass that makes an oral opioid dose larger: the
@@ -65,8 +71,17 @@ unasked where the same by vein was asked)."""
 class Ceiling:
     """The most one dose of a medicine is, in mg, by the routes it holds for (empty: any).
     `first`: an opioid's usual most for a first dose in a patient not already taking opioids,
-    above which a tenfold slip is likelier than a dose (NPSA/2008/RRR05); otherwise a medicine
-    dosed in micrograms, which a dose written in mg makes a thousand times too much.
+    above which a tenfold slip is likelier than a dose (NPSA/2008/RRR05); `usual`: a usual most
+    for one dose (midazolam's 10 mg injected), above which a tenfold slip is likelier too, but a
+    dying patient's agitation is rightly given more; each asked, the prescriber's reason kept in
+    the order. Otherwise a medicine dosed in micrograms, which a dose written in mg makes a
+    thousand times too much.
+    `driver_mg`: the most in 24 hours by a syringe driver, what the content of an order `infused`
+    at a rate is weighed against (one syringe made up for 24 hours: the Scottish Palliative Care
+    Guidelines' figures are for 24 hours), as its one dose is otherwise; None: an asked ceiling's
+    infusion is not weighed (no 24-hour figure by that route), a micrograms ceiling's is weighed
+    as one dose (digoxin infused over minutes). A palliative syringe of morphine 1000 mg SC was
+    saved unasked.
     `child_mg_kg`: the most for a patient under 18 of known weight, by the kg, never above
     `most_mg`: an adult's ceiling is 12 to 30 times a baby's dose, and a baby's tenfold slip
     (morphine 10 mg for 1 mg, digoxin 0.2 mg for 20 micrograms) passed it.
@@ -80,8 +95,16 @@ class Ceiling:
     most_mg: float
     routes: frozenset[str] = frozenset()
     first: bool = False
+    usual: bool = False
     child_mg_kg: float | None = None
     child_by_rate: bool = False
+    driver_mg: float | None = None
+
+    @property
+    def asked(self) -> bool:
+        """Whether a dose above it is a judgement, saved with the prescriber's reason, rather than
+        a slip of the unit refused."""
+        return self.first or self.usual
 
 
 CEILINGS: dict[str, tuple[Ceiling, ...]] = {
@@ -113,32 +136,82 @@ CEILINGS: dict[str, tuple[Ceiling, ...]] = {
     # Opioids, a first dose: oral immediate release 5-10 mg every 4 h, modified release 10-15 mg
     # every 12 h; SC or IM 5-10 mg every 4 h, IV titrated from 5 mg. A child (BNFc): by mouth
     # 50-300 micrograms/kg by age, every 4 h (0.5 mg/kg is above every age's); injected
-    # 100-200 micrograms/kg.
+    # 100-200 micrograms/kg. By syringe driver (Scottish Palliative Care Guidelines): an
+    # opioid-naive patient is started on 10-20 mg in 24 h; 30 mg SC in 24 h is 60 mg by mouth,
+    # the dose of a patient already on a strong opioid, whose conversion is the reason.
     "morphine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Morphine"), 15, ORAL, first=True, child_mg_kg=0.5),
                  Ceiling(QT_TRANSLATE_NOOP("messages", "Morphine"), 10, INJECTED | MUCOSAL, first=True,
-                         child_mg_kg=0.2)),
+                         child_mg_kg=0.2, driver_mg=30)),
     # Oral 5 mg every 4-6 h, modified release 10 mg every 12 h; SC 5 mg every 4 h, IV 1-10 mg. A
-    # child by mouth (BNFc): 200 micrograms/kg every 4-6 h, at most 5 mg.
+    # child by mouth (BNFc): 200 micrograms/kg every 4-6 h, at most 5 mg. By syringe driver
+    # (BNF: opioid-naive 7.5 mg in 24 h; the Scottish Palliative Care Guidelines' conversion,
+    # half the SC morphine): 15 mg in 24 h is morphine's 30.
     "oxycodone": (Ceiling(QT_TRANSLATE_NOOP("messages", "Oxycodone"), 10, ORAL, first=True, child_mg_kg=0.2),
-                  Ceiling(QT_TRANSLATE_NOOP("messages", "Oxycodone"), 10, INJECTED | MUCOSAL, first=True)),
+                  Ceiling(QT_TRANSLATE_NOOP("messages", "Oxycodone"), 10, INJECTED | MUCOSAL, first=True,
+                          driver_mg=15)),
     # Oral 1.3 mg every 4 h, modified release 4 mg every 12 h; SC or IV 1-2 mg every 3-4 h. A
     # child: BNFc doses it from 12 years only (1.3 mg by mouth every 4 h), by no kg; its table of
     # equivalent doses makes 2 mg by mouth 10 mg of oral morphine, so a child's morphine figures
     # over 5 are hydromorphone's: 0.1 mg/kg by mouth, 0.04 mg/kg injected (above WHO's 2012
-    # children's doses, 30-80 micrograms/kg by mouth and 15 injected, never ten times them).
+    # children's doses, 30-80 micrograms/kg by mouth and 15 injected, never ten times them). By
+    # syringe driver 4 mg in 24 h, within morphine's 30 at any of the published ratios (SC
+    # hydromorphone 5 to 7.5 times as strong).
     "hydromorphone": (Ceiling(QT_TRANSLATE_NOOP("messages", "Hydromorphone"), 4, ORAL, first=True, child_mg_kg=0.1),
                       Ceiling(QT_TRANSLATE_NOOP("messages", "Hydromorphone"), 2, INJECTED | MUCOSAL, first=True,
-                              child_mg_kg=0.04)),
+                              child_mg_kg=0.04, driver_mg=4)),
     # SC or IM 5 mg every 4 h; IV a quarter to half of that. A child injected (BNFc, SmPC): 20-50
     # micrograms/kg under 6 months, 75 from 6 months, 75-100 from 1 year (at most 5 mg), a
     # ventilated neonate's 50 by vein; by the nose (severe acute pain in an emergency) 100
-    # micrograms/kg once.
-    "diamorphine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Diamorphine"), 5, INJECTED, first=True, child_mg_kg=0.1),
+    # micrograms/kg once. By syringe driver (Scottish Palliative Care Guidelines): an
+    # opioid-naive patient 5-10 mg in 24 h; 20 mg is morphine's 30.
+    "diamorphine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Diamorphine"), 5, INJECTED, first=True, child_mg_kg=0.1,
+                            driver_mg=20),
                     Ceiling(QT_TRANSLATE_NOOP("messages", "Diamorphine"), 5, MUCOSAL, first=True, child_mg_kg=0.1)),
+    # The anticipatory medicines of the last days of life, injected (NICE NG31; BNF, prescribing
+    # in palliative care; Scottish Palliative Care Guidelines, syringe pumps). Glycopyrronium
+    # 200-400 micrograms SC every 4 h, by syringe driver 600 micrograms to 1.2 mg in 24 h (2.4 mg
+    # on a specialist's advice); by vein 10-15 micrograms/kg with neostigmine, reversing a
+    # blockade in theatre (BNF): 1.5 mg at 100 kg, the most by vein (1.2 mg at 80 kg was refused
+    # at 1 mg). Hyoscine hydrobromide 400 micrograms SC, up to 600; 1.2-2.4 mg in 24 h; keyed
+    # "hyoscine", as the hydrobromide is read (domain.medication.WITH_CEILINGS), so that
+    # "Hyoscine 20 mg", the butylbromide's dose with no salt named, is refused and the salt named.
+    # Each in micrograms, refused above its most (the highest dose any of these gives, no
+    # judgement asked), and a dose in mg refused as one (glycopyrronium 200 mg for 200 micrograms).
+    "glycopyrronium": (Ceiling(QT_TRANSLATE_NOOP("messages", "Glycopyrronium"), 1.5, frozenset({"IV"})),
+                       Ceiling(QT_TRANSLATE_NOOP("messages", "Glycopyrronium"), 1.0, INJECTED - {"IV"},
+                               driver_mg=2.4)),
+    "hyoscine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Hyoscine hydrobromide"), 0.6, INJECTED, driver_mg=2.4),),
+    # Asked above: hyoscine butylbromide 20 mg SC a dose, 60-120 mg in 24 h by syringe driver, at
+    # most 120; midazolam 2.5-5 mg SC a dose (10 mg IM in status epilepticus), 10-60 mg in 24 h;
+    # haloperidol 0.5-1.5 mg SC a dose (5 mg IM in acute agitation), 1.5-5 mg in 24 h for
+    # nausea and up to 10 mg in delirium; levomepromazine 2.5-25 mg SC a dose, 5-25 mg in 24 h
+    # for nausea and 50 mg upward in terminal agitation, where a sedation is the reason.
+    "hyoscine butylbromide": (Ceiling(QT_TRANSLATE_NOOP("messages", "Hyoscine butylbromide"), 20, INJECTED, usual=True,
+                                      driver_mg=120),),
+    "midazolam": (Ceiling(QT_TRANSLATE_NOOP("messages", "Midazolam"), 10, INJECTED, usual=True, driver_mg=60),),
+    "haloperidol": (Ceiling(QT_TRANSLATE_NOOP("messages", "Haloperidol"), 5, INJECTED, usual=True, driver_mg=10),),
+    "levomepromazine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Levomepromazine"), 25, INJECTED, usual=True,
+                                driver_mg=50),),
 }
 """By the medicine's name (BNF, 2024, unless said)."""
 
-_CEILINGS = {medicine: ceilings for name, ceilings in CEILINGS.items() for medicine in medicines_in(name)}
+
+
+def _salts_of(medicine: str, found: Iterable[str]) -> bool:
+    """Whether another of `found` is a salt of `medicine`, naming it among its words."""
+    return any(other != medicine and medicine in other.split() for other in found)
+
+
+def _own(found: Iterable[str]) -> list[str]:
+    """The medicines of `found` that no other of them is a salt of, in their order: a salt's own limits
+    and ceilings over the medicine its name holds. "Benzathine benzylpenicillin" names
+    benzylpenicillin too, whose sodium's limits and million units are not the depot's; "Hyoscine
+    butylbromide" names hyoscine, whose micrograms (the hydrobromide's) refused its 20 mg."""
+    medicines = list(found)
+    return [medicine for medicine in medicines if not _salts_of(medicine, medicines)]
+
+
+_CEILINGS = {medicine: ceilings for name, ceilings in CEILINGS.items() for medicine in _own(medicines_in(name))}
 
 _SMALLER = {"g": 1.0, "mg": 0.001}
 """What one of a unit of weight is in mg once written in the next smaller unit (a gram slip for mg)."""
@@ -182,20 +255,49 @@ NO_CONTENT = QT_TRANSLATE_NOOP("messages", "{medicine} is not dosed in {unit}: i
 IN_MILLION_UNITS = QT_TRANSLATE_NOOP("messages", "{medicine} is written in millions of units (MUI), which the order "
                                                  "form cannot hold: write its dose in mg, 1 million units of {salt} "
                                                  "being {mg} mg ({source}).")
-IN_MICROGRAMS = QT_TRANSLATE_NOOP("messages", "{medicine} is dosed in micrograms, at most {most} micrograms in one dose "
-                                              "by this route: {dose} {unit} is {times} times that. Did you mean {dose} "
-                                              "micrograms?")
-ABOVE_CEILING = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} {unit} in one dose is above the most by this route "
-                                              "({most} micrograms).")
-ML_ABOVE_CEILING = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mL at the strength written is {micrograms} "
-                                                 "micrograms in one dose, above the most by this route ({most} "
-                                                 "micrograms): check the dose, and the strength (micrograms written as "
-                                                 "mg?).")
+IN_MICROGRAMS = {
+    False: QT_TRANSLATE_NOOP("messages", "{medicine} is dosed in micrograms, at most {most} micrograms in one dose by "
+                                         "this route: {dose} {unit} is {times} times that. Did you mean {dose} "
+                                         "micrograms?"),
+    True: QT_TRANSLATE_NOOP("messages", "{medicine} is dosed in micrograms, at most {most} micrograms in 24 h by "
+                                        "syringe driver: {dose} {unit} is {times} times that. Did you mean {dose} "
+                                        "micrograms?")}
+ABOVE_CEILING = {
+    False: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} {unit} in one dose is above the most by this route "
+                                         "({most} micrograms)."),
+    True: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} {unit} in 24 h by syringe driver is above the most by "
+                                        "this route ({most} micrograms in 24 h).")}
+ML_ABOVE_CEILING = {
+    False: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mL at the strength written is {micrograms} micrograms in "
+                                         "one dose, above the most by this route ({most} micrograms): check the dose, "
+                                         "and the strength (micrograms written as mg?)."),
+    True: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mL at the strength written is {micrograms} micrograms in "
+                                        "24 h by syringe driver, above the most by this route ({most} micrograms in "
+                                        "24 h): check the dose, and the strength (micrograms written as mg?).")}
+"""A micrograms ceiling's refusals, by whether the order is a syringe driver weighed against its
+24 hours (`Ceiling.driver_mg`) or one dose."""
 ABOVE_FIRST_DOSE = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mg in one dose by this route is above a usual "
                                                  "first dose ({most} mg) for a patient not already taking opioids, "
                                                  "where a tenfold slip is likelier than a dose (NPSA/2008/RRR05): check "
                                                  "it against the patient's current dose. For a patient already taking "
                                                  "opioids, give the reason in “{field}”.")
+ASKED_ABOVE = {
+    (True, False): ABOVE_FIRST_DOSE,
+    (True, True): QT_TRANSLATE_NOOP(
+        "messages", "{medicine}: {dose} mg in 24 h by syringe driver is above a usual starting dose ({most} mg in 24 h "
+                    "by this route) for a patient not already taking opioids, where a tenfold slip is likelier than a "
+                    "dose (NPSA/2008/RRR05, Scottish Palliative Care Guidelines): check it against the patient's "
+                    "current dose. For a patient already taking opioids, give their current dose and its conversion "
+                    "in “{field}”."),
+    (False, False): QT_TRANSLATE_NOOP(
+        "messages", "{medicine}: {dose} mg in one dose by this route is above the usual most ({most} mg, BNF), where "
+                    "a tenfold slip is likelier than a dose: check it. If it is meant, give the reason in “{field}”."),
+    (False, True): QT_TRANSLATE_NOOP(
+        "messages", "{medicine}: {dose} mg in 24 h by syringe driver is above the usual most ({most} mg in 24 h, BNF, "
+                    "Scottish Palliative Care Guidelines), where a tenfold slip is likelier than a dose: check it. If "
+                    "it is meant, give the reason in “{field}”.")}
+"""An asked ceiling's question (`Ceiling.asked`), by whether it is an opioid's first dose and
+whether the order is a syringe driver weighed against its 24 hours (`Ceiling.driver_mg`)."""
 ABOVE_CHILDS_FIRST_DOSE = QT_TRANSLATE_NOOP(
     "messages", "{medicine}: {dose} mg in one dose by this route is above a child's usual first dose ({most} mg for "
                 "{kg} kg, {per_kg} mg/kg, BNFc), where a tenfold slip is likelier than a dose: check it against the "
@@ -207,6 +309,9 @@ ABOVE_CHILDS_CEILING = QT_TRANSLATE_NOOP(
 OPIOID_IN_GRAMS = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} g in one dose is {mg} mg, above a usual first dose "
                                                 "by this route ({most} mg): an opioid is dosed in mg, write its dose "
                                                 "in mg.")
+IN_GRAMS = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} g is {mg} mg, above the usual most by this route ({most} "
+                                         "mg): it is dosed in mg, write its dose in mg.")
+"""`OPIOID_IN_GRAMS` for any other asked ceiling, or a syringe driver's 24 hours."""
 ONE_DOSE = {
     False: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mg in one dose is above the most for one dose ({most} mg)."),
     True: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mg in one dose is above the most for one dose ({most} mg "
@@ -319,62 +424,74 @@ def named_limits(drug: str) -> dict[str, Rule]:
     holds: "Benzathine benzylpenicillin" names benzylpenicillin too, whose sodium's limits and
     million units are not the depot's."""
     limited = limits_of(drug)
-    return {medicine: rule for medicine, rule in limited.items() if not _salts_of(medicine, limited)}
-
-
-def _salts_of(medicine: str, found: Iterable[str]) -> bool:
-    """Whether another of `found` is a salt of `medicine`, naming it among its words."""
-    return any(other != medicine and medicine in other.split() for other in found)
+    return {medicine: limited[medicine] for medicine in _own(limited)}
 
 
 def ceiling_refusal(drug: str, dose: float, unit: str, route: str, infused: bool = False, age: int | None = None,
-                    kg: float | None = None, mg_per_ml: float | None = None) -> Refusal | None:
+                    kg: float | None = None, mg_per_ml: float | None = None,
+                    rate_ml_h: float | None = None) -> Refusal | None:
     """A dose by weight above its medicine's most by that route (`CEILINGS`): digoxin 250 mg,
     250 micrograms written in mg; oxycodone 50 mg SC, ten times a first dose. A dose in mL is
     weighed as its mg by the liquid's strength the order states (`mg_per_ml`; with none,
     `strength_refusal` asks it): 10 mL of the 20 mg/mL oral morphine concentrate is 200 mg, and
     was saved unasked where 200 mg written in mg was asked. A dose in tablets or puffs is not
-    weighed here (its strength is on the box, not in the order); nor an opioid `infused` at a
-    rate, whose dose is the syringe's or the bag's (morphine 50 mg in 50 mL at 2 mL/h). A
+    weighed here (its strength is on the box, not in the order). An order `infused` at a rate
+    under the skin (`DRIVER_ROUTE`) is a syringe driver, weighed against its 24 hours where its
+    ceiling has a figure for them (`Ceiling.driver_mg`: morphine 1000 mg SC, a hundred times a
+    starting dose, was saved unasked): an asked ceiling by what it gives in 24 hours at its
+    `rate_ml_h` when the strength is known, the order's (`mg_per_ml`) or its name's ("Morphine 20
+    mg in 20 mL" at 5 mL/h is 120 mg, a fourfold slip of the rate; 50 mg in 20 mL at 0.1 mL/h
+    is 6 mg), else by its content; a micrograms
+    ceiling by its content, where a slip of the unit is written. Any other infusion of an asked
+    ceiling is not weighed: the dose of morphine 50 mg in 50 mL by vein at 2 mL/h after an
+    operation is the rate's, and was asked as a palliative syringe driver. A
     patient under 18 of `age` weighing `kg` (each None: not known, an adult's ceiling alone) is
     held to their weight's too (`_above_childs`), but for an infusion dosed by the kg an hour
-    (`Ceiling.child_by_rate`): a child's fentanyl syringe of 500 micrograms at 1-5 micrograms/kg
-    an hour is no dose of 5 micrograms/kg, where a neonate's digoxin infused over 20 minutes is."""
+    (`Ceiling.child_by_rate`) or a syringe driver's 24 hours: a child's fentanyl syringe of 500
+    micrograms at 1-5 micrograms/kg an hour is no dose of 5 micrograms/kg, where a neonate's
+    digoxin infused over 20 minutes is."""
     if unit in MASS_IN_MG:
-        mg = dose * MASS_IN_MG[unit]
+        content = dose * MASS_IN_MG[unit]
     elif unit == ML and mg_per_ml is not None:
-        mg = dose * mg_per_ml
+        content = dose * mg_per_ml
     else:
         return None
-    for medicine in sorted(medicines_in(drug) & _CEILINGS.keys()):
+    named = liquid_strength(drug)
+    strength = mg_per_ml if mg_per_ml is not None else None if named is None else named[0] / named[1]
+    for medicine in _own(sorted(medicines_in(drug) & _CEILINGS.keys())):
         for ceiling in _CEILINGS[medicine]:
-            if (ceiling.routes and route not in ceiling.routes) or (ceiling.first and infused):
+            driver = infused and route == DRIVER_ROUTE and ceiling.driver_mg is not None
+            if (ceiling.routes and route not in ceiling.routes) or (ceiling.asked and infused and not driver):
                 continue
-            if mg <= ceiling.most_mg * (1 + 1e-9):
-                if not (infused and ceiling.child_by_rate) and (childs := _above_childs(ceiling, mg, age, kg)) \
-                        is not None:
+            most = ceiling.driver_mg if driver and ceiling.driver_mg is not None else ceiling.most_mg
+            mg = (rate_ml_h * HOURS_IN_A_DAY * strength
+                  if driver and ceiling.asked and rate_ml_h is not None and strength is not None else content)
+            if mg <= most * (1 + 1e-9):
+                if not (infused and (ceiling.child_by_rate or driver)) \
+                        and (childs := _above_childs(ceiling, mg, age, kg)) is not None:
                     return childs
                 continue
-            if ceiling.first:
-                return _above_first_dose(ceiling, dose, unit, mg)
-            name, micrograms = Phrase(ceiling.name), ceiling.most_mg * 1000
+            if ceiling.asked:
+                return _above_asked(ceiling, most, driver, dose, unit, mg)
+            name, micrograms = Phrase(ceiling.name), most * 1000
             if unit == ML and mg_per_ml is not None:
                 # On the strength when one mL is above the most (digoxin elixir's 50 micrograms
                 # in 1 mL written 50 mg: no liquid is made so), on the dose otherwise.
-                field = "strength_mg" if mg_per_ml > ceiling.most_mg else "dose"
-                return Refusal(field, Phrase(ML_ABOVE_CEILING, {
+                field = "strength_mg" if mg_per_ml > most else "dose"
+                return Refusal(field, Phrase(ML_ABOVE_CEILING[driver], {
                     "medicine": name, "dose": Number(dose), "micrograms": Number(round(mg * 1000, 3)),
                     "most": Number(micrograms)}))
             # On the unit when the number is right in the next smaller one (digoxin 250 mg), on
             # the dose otherwise (digoxin 0.75 g).
             smaller = _SMALLER.get(unit)
-            field = "dose_unit" if smaller is not None and dose * smaller <= ceiling.most_mg else "dose"
+            field = "dose_unit" if smaller is not None and dose * smaller <= most \
+                and mg >= most * SLIP_TIMES * (1 - 1e-9) else "dose"
             if unit == "mg" and field == "dose_unit":
-                return Refusal(field, Phrase(IN_MICROGRAMS, {
+                return Refusal(field, Phrase(IN_MICROGRAMS[driver], {
                     "medicine": name, "most": Number(micrograms), "dose": Number(dose),
-                    "times": Number(round(mg / ceiling.most_mg))}))
-            return Refusal(field, Phrase(ABOVE_CEILING, {"medicine": name, "dose": Number(dose),
-                                                         "most": Number(micrograms)}))
+                    "times": Number(round(mg / most))}))
+            return Refusal(field, Phrase(ABOVE_CEILING[driver], {"medicine": name, "dose": Number(dose),
+                                                                 "most": Number(micrograms)}))
     return None
 
 
@@ -395,17 +512,19 @@ def _above_childs(ceiling: Ceiling, mg: float, age: int | None, kg: float | None
         "per_kg": Number(round(ceiling.child_mg_kg * 1000, 3))}), asked=True)
 
 
-def _above_first_dose(ceiling: Ceiling, dose: float, unit: str, mg: float) -> Refusal:
-    """An opioid's dose above a usual first dose, asked: a patient on long-term opioids (30 mg
-    of modified-release morphine twice a day, a palliative syringe driver's doses) is given more,
-    and in a downtime the laptop is the chart, so the prescriber's reason is kept in the order.
-    Written in grams, refused on the unit: no opioid is dosed so, and morphine 5 g is 5 mg
-    slipped a thousandfold, which no reason makes a dose."""
-    name, most = Phrase(ceiling.name), Number(ceiling.most_mg)
+def _above_asked(ceiling: Ceiling, most_mg: float, driver: bool, dose: float, unit: str, mg: float) -> Refusal:
+    """A dose above an asked ceiling's `most_mg` (`Ceiling.asked`; a syringe driver's 24 hours
+    when `driver`), asked: a patient on long-term opioids (30 mg of modified-release morphine
+    twice a day, a palliative syringe driver's doses) or a dying patient's agitation is given
+    more, and in a downtime the laptop is the chart, so the prescriber's reason is kept in the
+    order. Written in grams, refused on the unit: none of these is dosed so, and morphine 5 g is
+    5 mg slipped a thousandfold, which no reason makes a dose."""
+    name, most = Phrase(ceiling.name), Number(most_mg)
     if unit == "g":
-        return Refusal("dose_unit", Phrase(OPIOID_IN_GRAMS, {"medicine": name, "dose": Number(dose), "mg": Number(mg),
-                                                             "most": most}))
-    return Refusal("dose", Phrase(ABOVE_FIRST_DOSE, {"medicine": name, "dose": Number(mg), "most": most}), asked=True)
+        return Refusal("dose_unit", Phrase(OPIOID_IN_GRAMS if ceiling.first and not driver else IN_GRAMS, {
+            "medicine": name, "dose": Number(dose), "mg": Number(mg), "most": most}))
+    return Refusal("dose", Phrase(ASKED_ABOVE[ceiling.first, driver], {"medicine": name, "dose": Number(mg),
+                                                                        "most": most}), asked=True)
 
 
 def most_in_a_day(order: Order) -> float:

@@ -13,7 +13,7 @@ import re
 from datetime import timedelta
 
 from downtime.domain.aki import ANGIOTENSIN_ENDINGS, POTASSIUM_SPARING, fold
-from downtime.domain.lab_results import Bound, Flag, Reading, _value, inr_reading, reference_range
+from downtime.domain.lab_results import Bound, Flag, Reading, inr_reading, reference_range, result_value
 from downtime.domain.medication import (ALLERGY_CLASSES, NOT_REVIEWED_ROUTES, Order, medicine_name, medicines_in,
                                         medicines_known)
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number
@@ -108,6 +108,19 @@ POTASSIUM_REVIEWED = QT_TRANSLATE_NOOP(
 round and the MAR as the decision, holding no dose, as a high INR decided on is
 (services.medication.holding)."""
 
+POTASSIUM_ORDERED = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: POTASSIUM {value} mmol/L ({range}) received {time}, and this medicine raises it: give the "
+                "reason to prescribe it all the same, naming the potassium, in “{field}”.")
+POTASSIUM_NOT_READ_ORDERED = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: POTASSIUM “{value}” received {time}, flagged by the laboratory, not read as one number in "
+                "mmol/L, and this medicine raises it: give the reason to prescribe it all the same, naming the "
+                "potassium, in “{field}”.")
+"""`POTASSIUM_HIGH` (and `POTASSIUM_NOT_REPEATED`) and `POTASSIUM_NOT_READ` asked of the prescriber
+writing an order of a medicine that raises the potassium (services.potassium.ordered_refusal): a
+ramipril written after a 6.8 came back was saved unasked, the nurse alone asked at the round. Only a
+reason naming the potassium (`names_potassium`) answers them: "weight used 70 kg", typed for another
+check, lifted the hold (review S2 S1)."""
+
 
 def raises_potassium(order: Order) -> bool:
     """Whether `order` gives a medicine a high potassium holds: a potassium supplement
@@ -177,7 +190,7 @@ def names_potassium(reason: str) -> bool:
 
 def mmol_per_l(result: str, units: str | None) -> Reading | None:
     """A potassium's value in mmol/L as typed, read as the results tab reads one number
-    (domain.lab_results._value: "6.8", "6,8 H", "6.8 High", "6.8 critical"), perhaps after words
+    (domain.lab_results.result_value: "6.8", "6,8 H", "6.8 High", "6.8 critical"), perhaps after words
     ("Haemolysed, 6.8") and the bound of the assay it lies beyond ("> 9.0", "supérieur à 9":
     domain.lab_results.inr_reading; read as nothing, the most dangerous potassium held nothing),
     its units (those written after it or typed in Units) by their stem (`_MMOL`), Units left empty
@@ -193,7 +206,7 @@ def mmol_per_l(result: str, units: str | None) -> Reading | None:
         return None
     if not _MMOL.match(written) and _OTHER_UNITS.search(written):
         return None
-    value = _value(parts.group(2))
+    value = result_value(parts.group(2))
     return None if value is None else Reading(value, read.bound)
 
 

@@ -313,6 +313,17 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "reconciled_as": Read(("sync/fhir_reconciliation.py",)),
         "sources": Read(("services/reconciliation.py", "sync/fhir_reconciliation.py")),
     },
+    # The missing patient's times and risk: a field renamed left the ward's MISSING line, its
+    # police call and the Flag's period without their times.
+    "missing_patient": {
+        "last_seen_at": Read(("domain/missing_patient.py", "sync/fhir_missing.py")),
+        "noticed_at": Read(("domain/missing_patient.py", "sync/fhir_missing.py")),
+        "returned_at": Read(("domain/missing_patient.py", "sync/fhir_missing.py")),
+        "risk": Read(("domain/missing_patient.py", "services/missing_patient.py"), {
+            "high": ("domain/missing_patient.py",),
+        }),
+        "risk_factors": Read(("domain/missing_patient.py", "services/missing_patient.py")),
+    },
     "neuro_observations": {
         "doctor_told": Read(("services/neuro.py", "sync/fhir_neuro.py")),
         "doctor_told_at": Read(("services/neuro.py", "sync/fhir_neuro.py")),

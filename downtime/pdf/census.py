@@ -24,7 +24,7 @@ from downtime.pdf.page import (
     ALERT, BAND, CUT_FROM, GREY, INK, RULE, SEX, CarriedLinesTable, PageInfo, allergies_within, birth_date_label,
     body_height, body_width, build_pdf, style, word,
 )
-from downtime.services.census import CensusRow, body_text, name_alert, name_alerts
+from downtime.services.census import CensusRow, bed_counts, body_text, name_alert, name_alerts, with_held
 from downtime.services import pews
 from downtime.services.bowels import Isolated
 from downtime.services.chart_alerts import ChartAlert
@@ -310,12 +310,12 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
 
     overdue = {item.patient.patient_id: item.due_at for item in review.overdue}
     escalations = {item.patient.patient_id: item for item in review.escalations}
-    occupied = sum(row.patient is not None for row in rows)
+    counts = bed_counts(rows)
     namesakes = name_alerts(row.patient for row in rows if row.patient is not None)
     info = PageInfo(title=TITLE[lang].format(ward=ward or ALL[lang]), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, landscape=True, patient_box=False,
-                    subtitle=SUBTITLE[lang].format(at=at.strftime("%d/%m/%Y %H:%M"), occupied=occupied,
-                                                   empty=len(rows) - occupied))
+                    subtitle=with_held(SUBTITLE[lang].format(at=at.strftime("%d/%m/%Y %H:%M"), occupied=counts.occupied,
+                                                             empty=counts.empty), counts, lang))
     tables: dict[str, list[list[Any]]] = {}
     with_children: set[str] = set()
     for row in rows:

@@ -284,14 +284,15 @@ class PatientChart:
     carried: Mapping[tuple[str, date], Carried] = field(default_factory=dict)
     """By (order id, day): a bag of an earlier day still up as the day starts, its rate then and
     its changes that day (services.infusion_rates.carried_into), at the top of the day's column of
-    the order's first time, and when its rates empty it that day after the day's checks
-    (`_carried`)."""
+    the order's first time, followed by its checks that day and when its rates empty it
+    (`checks`, `_carried`)."""
     checks: ChartLines = field(default_factory=lambda: ChartLines({}, {}))
     """Each bag's checks (services.infusion_checks.chart_lines): each a short line (its time, its
-    initials, the volume left, all well or its note's number), those of the bag's day under its
-    dose with its rate changes in time order, those of a later day after `carried`; those found
-    amiss in full in the numbered notes under the chart (a 300-character action in a 3-day
-    column made the cell taller than a page, and the chart did not print)."""
+    initials, the volume left, all well or its note's number), then when its rates empty it, those
+    of the bag's day under its dose with its rate changes in time order, those of a later day
+    after `carried`; those found amiss in full in the numbered notes under the chart (a
+    300-character action in a 3-day column made the cell taller than a page, and the chart did
+    not print)."""
 
 
 def _signed(rows: Sequence[MarRow]) -> Iterator[tuple[str, str]]:
@@ -437,7 +438,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
     flags += _stopped_with_its_stay(row, order_form, lang, said.printed_at)
     flags += [_also_ordered(order, row.also_ordered, order_form, lang)] if row.also_ordered else []
     flags += [on_chart(warning).text(lang) for warning in row.levels]
-    flags += order_flags(order, lang)
+    flags += order_flags(order, lang, said.printed_at)
     flags += [said.reasons[order.record_id]] if order.record_id in said.reasons else []
     flags += [w("allergy_since", lang, allergies=", ".join(since))] if (since := said.since.get(order.record_id)) else []
     # One field keeps both reasons asked of an order's dose: a child's fluid's is for its rate.
@@ -478,7 +479,7 @@ def _shown(found: MarCell, order: Order, authors: Authors, laptops: Mapping[str,
     """A cell's doses, each infusion bag's with its changes of rate and its checks of the same day
     under it, in time order (`changes` and `checks`, by dose, on the clock of `zone`; a later day's
     go in that day's column, see PatientChart.carried and .checks), or its state in words when none
-    is recorded (empty for one to come)."""
+    is recorded (empty for one to come), the doses as they happened (MarCell.as_happened)."""
     if found.recorded:
         return semicolon(lang).join("\n".join([
             chart_dose_text(dose, order, authors, laptops, order_form, lang, zone) + _marked([dose], marks),
@@ -488,16 +489,14 @@ def _shown(found: MarCell, order: Order, authors: Authors, laptops: Mapping[str,
                  *((at, words) for at, words in checks.get(dose.record_id, ())
                    if at.astimezone(zone).date() == dose.at.astimezone(zone).date())],
                 key=lambda line: elapsed.instant(line[0])))])
-            for dose in found.recorded)
+            for dose in found.as_happened)
     return w(STATE_WORDS[found.state], lang) if found.state in STATE_WORDS else ""
 
 
 def _carried(bag: Carried | None, checks: Sequence[str]) -> list[str]:
-    """A bag of an earlier day as the day's column starts with it: its rate and changes, its
-    checks that day, then when it empties (timed from the last of those checks)."""
-    if bag is None:
-        return list(checks)
-    return [*bag.lines, *checks, *([bag.emptied] if bag.emptied is not None else [])]
+    """A bag of an earlier day as the day's column starts with it: its rate and changes, then its
+    checks that day and when it empties (PatientChart.checks)."""
+    return [*(bag.lines if bag is not None else []), *checks]
 
 
 # Times of a regular order under one box of its medicine: a page breaks between boxes, never inside
@@ -531,7 +530,7 @@ def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, lapto
                 continued[len(body)] = w("continued", lang, order=order_label(row.order, order_form, lang))
             order = (_order_cell(row, order_form, lang, said, widths[0] - 2 * PAD_X) if index == 0 else
                      cell("\n".join([w("continued", lang, order=order_label(row.order, order_form, lang)),
-                                     *order_flags(row.order, lang)]), 0)
+                                     *order_flags(row.order, lang, said.printed_at)]), 0)
                      if index % TIMES_PER_SPAN == 0 else None)
             line: list[Cell] = [order, cell(clock, 1, bold=True)]
             for column, day in enumerate(days, start=2):

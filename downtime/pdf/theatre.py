@@ -7,7 +7,7 @@ numbers count the operations still to be done."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from itertools import count
 from pathlib import Path
 
@@ -35,7 +35,7 @@ from downtime.pdf.runs import Run, RunLines
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import (
     REBOOK_BY, WHOM_TO_TELL, BookingState, BookingStatus, ChangedSincePrinted, ListEntry, WaitingItem,
-    anticoagulants_named, done_said, insulin_first_said, last_cancelled, line_flags, lowering_said,
+    anticoagulants_named, done_said, hours_said, insulin_first_said, insulin_said, last_cancelled, line_flags,
     preparation_said, procedure_and_side, rebooked_from, unrecorded_said, with_length,
 )
 
@@ -48,9 +48,6 @@ WORDS: dict[str, dict[Lang, str]] = {
     "where": {"en": "Ward {ward}, bed {bed}", "fr": "Service {ward}, lit {bed}"},
     "same_name": {"en": "SAME NAME: {others}", "fr": "MÊME NOM : {others}"},
     "anticoagulant": {"en": "ANTICOAGULANT: {drugs}", "fr": "ANTICOAGULANT : {drugs}"},
-    "on_insulin": {"en": "ON INSULIN: {drugs}", "fr": "SOUS INSULINE : {drugs}"},
-    "insulin_first": {"en": "ON INSULIN, not first in this theatre today: put first on the list",
-                      "fr": "SOUS INSULINE, pas en premier dans cette salle aujourd’hui : à passer en premier"},
     "diagnosis": {"en": "Diagnosis: {text}", "fr": "Diagnostic : {text}"},
     "notes": {"en": "Notes: {text}", "fr": "Remarques : {text}"},
     "cancelled": {"en": "CANCELLED — {reason}", "fr": "ANNULÉE — {reason}"},
@@ -166,7 +163,8 @@ def _patient(entry: ListEntry, lang: Lang, room: tuple[float, float]) -> Flowabl
     list named no ward), and their allergies as the admission recorded them, which the WHO
     checklist's Sign In asks for: in an outage the paper list is all the theatre has; under them,
     in red, the anticoagulants that still anticoagulate, one stopped with when (`ListEntry.anticoagulated`),
-    and the insulins the chart has in force (`ListEntry.insulins`). A patient
+    and the insulins, other glucose-lowering and time-critical Parkinson's medicines the chart has
+    in force (`insulin_said`). A patient
     gone from the hospital has no ward to be fetched from (their last was printed after their
     discharge): the status says where they went. Allergies taller than `room` (the column's
     width and a share of the page) each said with their severity alone (page.allergies_within),
@@ -181,12 +179,10 @@ def _patient(entry: ListEntry, lang: Lang, room: tuple[float, float]) -> Flowabl
              if patient.ward and patient.stay is StayStatus.IN else [])
     anticoagulated = ([_p(w("anticoagulant", lang, drugs=anticoagulants_named(entry, lang)), size=7, bold=True,
                           color=ALERT)] if entry.anticoagulated else [])
-    on_insulin = ([_p(w("on_insulin", lang, drugs=", ".join(entry.insulins)), size=7, bold=True, color=ALERT)]
-                  if entry.insulins else [])
-    on_insulin += [_p(said, size=7, bold=True, color=ALERT) for said in lowering_said(entry, lang)]
+    on_medicines = [_p(said, size=7, bold=True, color=ALERT) for said in insulin_said(entry, lang)]
     allergies = allergies_within(patient, lang, allergy_line(patient, lang), _p("", size=7, bold=True).style, *room)
     return [name, *same, *where, _p(allergies, size=7, bold=True, color=allergy_colour(patient)), *anticoagulated,
-            *on_insulin]
+            *on_medicines]
 
 
 def _band_text(title: str) -> Lines:
@@ -221,8 +217,8 @@ def _times(entry: ListEntry, struck: bool, zone: tzinfo | None) -> list[Flowable
     """The start, then the expected end under it (`ListEntry.ends_at`), set a little apart, both
     on the ward's clock (`zone`): on a struck line the two strikes ran together, and a start kept
     in UTC printed 07:00 –09:00 for an hour's operation at 08:00."""
-    return [_p(ward_time(entry.start, zone, "%H:%M"), bold=True, struck=struck), Spacer(1, 1.5),
-            _p(f"–{ward_time(entry.ends_at(zone), zone, '%H:%M')}", size=7, struck=struck)]
+    start, end = entry.hours(zone)
+    return [_p(start, bold=True, struck=struck), Spacer(1, 1.5), _p(f"–{end}", size=7, struck=struck)]
 
 
 def _status(entry: ListEntry, cancel_spec: FormSpec, rebook_spec: FormSpec, lang: Lang,
@@ -240,14 +236,13 @@ def _status(entry: ListEntry, cancel_spec: FormSpec, rebook_spec: FormSpec, lang
 def _state_said(entry: ListEntry, cancel_spec: FormSpec, lang: Lang, now: datetime) -> str:
     """Why a struck line is struck; on a standing one, what to do about it, a latex-allergic
     patient not first in the theatre that day included (`ListEntry.after_latex`), or one on
-    insulin (`ListEntry.insulin_not_first`): the theatre team prepares its rooms from this list."""
+    insulin or a Parkinson's medicine (`ListEntry.insulin_not_first`) in the board's words
+    (`insulin_first_said`, one source): the theatre team prepares its rooms from this list."""
     state = entry.state
     if not entry.struck:
         latex = w("after_latex", lang) if entry.after_latex else None
-        insulin = (w("insulin_first", lang) if entry.insulins else insulin_first_said(entry, lang)[0]) \
-            if entry.insulin_not_first else None
-        flags = [said for said in (rebooked_from(entry, lang), latex, insulin, *unrecorded_said(entry, lang, now),
-                                   *line_flags(entry, lang)) if said]
+        flags = [said for said in (rebooked_from(entry, lang), latex, *insulin_first_said(entry, lang),
+                                   *unrecorded_said(entry, lang, now), *line_flags(entry, lang)) if said]
         if entry.clashes:
             flags.append(w("clash" if state.done is None else "clash_done", lang, clashes=entry.clash_text(lang)))
         return " — ".join(flags)
@@ -307,9 +302,8 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
     story: list[Flowable] = [_p(w("replaces", lang, time=f"{old.printed_at.astimezone(printed_at.tzinfo):%H:%M}",
                                   theatre=old.theatre), bold=True, color=ALERT, size=10) for old in replaces]
     for session, entries in lists:
-        title = w("session", lang, theatre=session.theatre, specialty=session.specialty,
-                  start=ward_time(session.start, printed_at.tzinfo, "%H:%M"),
-                  end=ward_time(session.end, printed_at.tzinfo, "%H:%M"))
+        start, end = hours_said(session.start, session.end, printed_at.tzinfo)
+        title = w("session", lang, theatre=session.theatre, specialty=session.specialty, start=start, end=end)
         if not entries:
             story += [KeepTogether([_band(title, width), _p(w("empty", lang), size=9)]), Spacer(1, 4 * mm)]
             continue
@@ -389,8 +383,9 @@ LETTER: dict[Lang, dict[str, str]] = {
            "new": "It is now planned for {when}, theatre {theatre}. Please arrive {arrive} before this time.",
            "arrive": "{minutes} minutes",
            "moved": "Your operation will take place at another hospital, {hospital}, which will contact you.",
-           "fasting": "Follow the fasting instructions you were given (nothing to eat in the 6 hours before, clear water "
-                       "until 2 hours before).",
+           "fasting": "Follow the fasting instructions you were given ({rule}).",
+           "rule_eat": "nothing to eat in the {hours} before", "rule_milk": "breast milk until {hours} before",
+           "rule_clear": "clear water until {hours} before", "hour": "1 hour", "hours": "{count} hours",
            "contact": "If you cannot come, or if your health has changed, call the surgical department: {contact}.",
            "new_ward": "It is now planned for {when}, theatre {theatre}. The team of ward {ward} will get you ready "
                        "and take you to theatre.",
@@ -404,8 +399,7 @@ LETTER: dict[Lang, dict[str, str]] = {
                            "the surgical department: {contact}.",
            "home_by_then": "If you have gone home by then: please arrive {arrive} before this time{fasting}, and if you "
                            "cannot come, call the surgical department: {contact}.",
-           "home_fasting": ", follow the fasting instructions you were given (nothing to eat in the 6 hours before, "
-                           "clear water until 2 hours before)",
+           "home_fasting": ", follow the fasting instructions you were given ({rule})",
            "at": "{day} at {time}", "sign": "The surgical coordination team"},
     "fr": {"title": "Votre intervention : nouvelle date", "title_moved": "Votre intervention : autre établissement",
            "dear": "Madame, Monsieur,", "dear_female": "Madame,", "dear_male": "Monsieur,",
@@ -415,8 +409,9 @@ LETTER: dict[Lang, dict[str, str]] = {
            "new": "Elle est désormais prévue le {when}, salle {theatre}. Merci de vous présenter {arrive} avant cette heure.",
            "arrive": "{hours} h {rest:02d}",
            "moved": "Votre intervention aura lieu dans un autre établissement, {hospital}, qui vous contactera.",
-           "fasting": "Respectez les consignes de jeûne reçues (rien à manger dans les 6 heures qui précèdent, eau claire "
-                       "jusqu’à 2 heures avant).",
+           "fasting": "Respectez les consignes de jeûne reçues ({rule}).",
+           "rule_eat": "rien à manger dans les {hours} qui précèdent", "rule_milk": "lait maternel jusqu’à {hours} avant",
+           "rule_clear": "eau claire jusqu’à {hours} avant", "hour": "1 heure", "hours": "{count} heures",
            "contact": "Si vous ne pouvez pas venir ou si votre état de santé a changé, appelez le service de chirurgie : {contact}.",
            "new_ward": "Elle est désormais prévue le {when}, salle {theatre}. L’équipe du service {ward} vous préparera "
                        "et vous accompagnera au bloc.",
@@ -430,8 +425,7 @@ LETTER: dict[Lang, dict[str, str]] = {
                            "intervention, appelez le service de chirurgie : {contact}.",
            "home_by_then": "Si vous êtes rentré(e) chez vous d’ici là : merci de vous présenter {arrive} avant cette "
                            "heure{fasting} et, si vous ne pouvez pas venir, d’appeler le service de chirurgie : {contact}.",
-           "home_fasting": ", de respecter les consignes de jeûne reçues (rien à manger dans les 6 heures qui "
-                           "précèdent, eau claire jusqu’à 2 heures avant)",
+           "home_fasting": ", de respecter les consignes de jeûne reçues ({rule})",
            "at": "{day} à {time}", "sign": "L’équipe de coordination chirurgicale"},
 }
 
@@ -480,9 +474,23 @@ def _fasting(new: datetime, fasting: Fasting | None, on_ward: bool, printed_at: 
     if instant(eat) < instant(printed_at):
         return text["fasting_now"].format(drink=_when(drink, printed_at.tzinfo, text, lang))
     if not on_ward:
-        return text["fasting"]
+        return text["fasting"].format(rule=_rule(fasting, text))
     return text["fasting_ward"].format(eat=_when(eat, printed_at.tzinfo, text, lang),
                                        drink=_when(drink, printed_at.tzinfo, text, lang))
+
+
+def _rule(fasting: Fasting, text: dict[str, str]) -> str:
+    """The fasting rule a patient at home keeps, their own (`fasting_for`): a child's clear water
+    until an hour before, a baby's breast milk until 4 hours before, as the ward's line gives
+    them; the letter gave a child at home the adult's 2 hours without water."""
+
+    def hours(before: timedelta) -> str:
+        count = int(before.total_seconds() // 3600)
+        return text["hour"] if count == 1 else text["hours"].format(count=count)
+
+    return ", ".join([text["rule_eat"].format(hours=hours(fasting.eat)),
+                      *([text["rule_milk"].format(hours=hours(fasting.breast_milk))] if fasting.breast_milk else []),
+                      text["rule_clear"].format(hours=hours(fasting.clear))])
 
 
 def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str | None, old: datetime,
@@ -524,7 +532,8 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str 
                   Spacer(1, 3 * mm), Lines(said_fasting, para)]
         if on_ward is not None and new - printed_at > ON_THE_WARD_STILL:
             story += [Spacer(1, 3 * mm), Lines(text["home_by_then"].format(
-                arrive=arrive, fasting=text["home_fasting"] if fasting is not None else "", contact=contact or "_" * 36),
+                arrive=arrive, fasting=text["home_fasting"].format(rule=_rule(fasting, text)) if fasting is not None
+                else "", contact=contact or "_" * 36),
                                                para)]
     else:
         story.append(Lines(text["moved"].format(hospital=hospital or ""), para))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from downtime.domain import elapsed
+from downtime.domain import covert, elapsed
 from downtime.domain.anticoagulation import another_anticoagulant
 from downtime.domain.clock import ward_time
 from downtime.domain.medication import (
@@ -638,6 +638,10 @@ class DoseDialog(QDialog):
             if order.time_critical else ""
         flags += _whole(translate("DoseDialog", " — VARIABLE DOSE: type what its rule gives")) if order.dose_rule else ""
         flags += _whole(translate("DoseDialog", " — TELEPHONE ORDER: not countersigned yet")) if order.awaiting_since else ""
+        # How a covert order's dose is given, as the round and the MARs say it: the nurse who found
+        # the dose refused, its decision in a doctor's note alone, charted "refused" again.
+        if said := covert.flag(order, self.session.clock(), language()):
+            flags += f" — {html.escape(said)}"
         # An order stopped (paracetamol at 21:00, its liver tests deranged) opened for a dose at
         # 23:00 said nothing of it until Save warned.
         if order.stop_at is not None and elapsed.reached(order.stop_at, self.session.clock()):

@@ -422,9 +422,11 @@ class _Row:
 class RepeatEditor(Editor):
     """Rows of sub-field editors lined up under column headings (e.g. one allergy per row),
     with Add row and a Remove button per row. Tab runs along each row, then to Add row.
-    The first text column (the medicine, the substance) takes the room left and shows at least
-    READABLE, each of its boxes its whole line in a tooltip: four equal columns made the
-    reconciliation's Medicine boxes 97 pixels wide, no drug named on any row."""
+    The free-text columns share the room left by what they hold (`_share`; every column alike
+    when none is free text), the first (the medicine, the substance) showing at least READABLE,
+    each of its boxes its whole line in a tooltip: four equal columns made the reconciliation's
+    Medicine boxes 97 pixels wide, no drug named on any row; the room left all to the first, the
+    allergy's reaction was a dozen characters beside a substance box of 800 pixels."""
 
     def __init__(self, field: RepeatField, lang: Lang, now: Clock | None = None):
         super().__init__(field, lang)
@@ -441,7 +443,7 @@ class RepeatEditor(Editor):
             heading.setStyleSheet("font-weight: bold;")
             heading.setWordWrap(True)  # "Suspendu jusqu’à" over its box, not 270 pixels of it
             self.grid.addWidget(heading, 0, column, Qt.AlignmentFlag.AlignBottom)
-            self.grid.setColumnStretch(column, 1 if self.wide in (None, column) else 0)
+            self.grid.setColumnStretch(column, 1 if self.wide is None else 0)
         outer.addLayout(self.grid)
         self.add_button = QPushButton(ADD_ROW[lang])
         self.add_button.setAutoDefault(True)
@@ -469,6 +471,9 @@ class RepeatEditor(Editor):
             assert isinstance(text, LineEditor)  # a TextField's editor (make_editor)
             text._in_sight(READABLE)
             text.edit.textChanged.connect(text.edit.setToolTip)
+        for editor in editors:
+            if isinstance(editor, LineEditor) and isinstance(editor.field, TextField):
+                editor.edit.textChanged.connect(self._share)
         previous: QWidget = self.rows[-1].remove if self.rows else self.add_button
         self.rows.append(row)
         self._lay_out()
@@ -487,6 +492,21 @@ class RepeatEditor(Editor):
                 self.grid.removeWidget(widget)
                 self.grid.addWidget(widget, number, column)
             row.remove.setAccessibleName(f"{REMOVE_ROW[self.lang]} {number}")
+        self._share()
+
+    def _share(self) -> None:
+        """Each free-text column stretched by the width of its longest line, READABLE at least:
+        the room left goes where the words are, the medicine's "Paracétamol 1 g si douleur, 3
+        fois par jour au plus" whole beside short reasons, an empty reaction as wide as its
+        substance."""
+        if self.wide is None:
+            return
+        for column, sub in enumerate(self.repeat.fields):
+            if isinstance(sub, TextField):
+                boxes = [editor.edit for row in self.rows if isinstance(editor := row.editors[column], LineEditor)]
+                self.grid.setColumnStretch(column, max(
+                    (box.fontMetrics().horizontalAdvance(text) for box in boxes for text in (box.text(), READABLE)),
+                    default=1))
 
     def _remove(self, row: _Row) -> None:
         index = self.rows.index(row)

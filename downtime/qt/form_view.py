@@ -42,8 +42,8 @@ from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_panel import say_flagged
 from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import (
-    cd_register, devices, drafts, identity, lab_results, leaving, medication, observations, pews, prefill, printing, records,
-    repositioning, sepsis, settings, telephone_orders, theatre, vte, weight,
+    cd_register, devices, drafts, identity, infusion_rates, lab_results, leaving, medication, observations, pews,
+    prefill, printing, records, repositioning, sepsis, settings, telephone_orders, theatre, vte, weight,
 )
 from downtime.services.back_entry import settled_on
 from downtime.services.bowels import Isolated
@@ -643,6 +643,7 @@ class FormView(QWidget):
         if self.spec.id == medication.ORDER_FORM and not (self._allergies_unknown_confirmed(values)
                                                           and self._second_order_confirmed(values)
                                                           and self._vte_decision_confirmed(values)
+                                                          and self._insulin_stop_confirmed(values)
                                                           and self._call_time_confirmed(values)):
             return
         if not (self._second_booking_confirmed(values) and self._same_surgeon_confirmed(values)
@@ -979,13 +980,21 @@ class FormView(QWidget):
         self.editors[lab_results.FLAG_KEPT].set_value(True)  # not asked again if another field is refused
         return True
 
-    def _order_confirmed(self, title: str, asked: str | None) -> bool:
+    def _insulin_stop_confirmed(self, values: dict[str, Any]) -> bool:
+        """An insulin infusion's (a VRIII's) stop leaving the patient with no insulin is saved once
+        the prescriber says so (infusion_rates.order_stop_asked: JBDS-IP gives the basal, or a
+        meal-time dose, before it; the stop asked nothing); otherwise they are back at the stop."""
+        return self.record is None or self._order_confirmed(
+            translate("FormView", "No insulin after the infusion"),
+            infusion_rates.order_stop_asked(self.session, self.record, values), "stop_at")
+
+    def _order_confirmed(self, title: str, asked: str | None, field_id: str = "drug") -> bool:
         """An order that asks the prescriber something (`asked`; None: nothing) is saved once they
-        say so; otherwise they are back at the medicine."""
+        say so; otherwise they are back at `field_id` (the medicine)."""
         if asked is None or Prompts.confirm(self, title,
                                             asked + "\n\n" + translate("FormView", "Save this order all the same?")):
             return True
-        self.editors["drug"].widget.setFocus()
+        self.editors[field_id].widget.setFocus()
         return False
 
     def _second_order_confirmed(self, values: dict[str, Any]) -> bool:

@@ -124,7 +124,7 @@ class InfusionCheckDialog(QDialog):
         when none is), its rate then, the volume expected left and the rate set (none said while
         the time cannot be read), and the pump's question as it stands then
         (infusion_checks.pump_asked): a check typed late from paper was shown the replacing bag's
-        figures, its header "put up" after the time checked."""
+        figures, its header "put up" after the time checked. A bag stopped by then says when and why."""
         try:
             at = self._checked_at()
         except ParseError:
@@ -136,12 +136,18 @@ class InfusionCheckDialog(QDialog):
         asked = infusion_checks.pump_asked(changes, at, self.session.lang)
         self.pump_label.setText(asked)
         named(self.pump_working, asked)
+        # A bag taken down says its stop as the chart writes it under the dose, the day too when
+        # not the bag's (its last check is typed at its stop, the volume left as it comes off):
+        # "—" read as a bag with no rate known. Nothing is recorded on a bag after its stop.
+        if changes and changes[-1].change == infusion_rates.STOPPED:
+            running = infusion_rates.change_words(changes[-1], bag.at, lang, zone)
+        else:
+            running = infusion_rates.running_words(
+                bag, changes, lang, zone, self.order.rate_ml_h, at=at,
+                volume_ml=infusion_rates.bag_volume(bag, self.order),
+                checks=infusion_checks.by_bag(db, [self.order.patient_id]).get(bag.record_id, []))
         self.running.setText(translate("InfusionCheckDialog", "Bag or syringe put up {time}: {running}").format(
-            time=bag.at.astimezone(zone).strftime("%d/%m %H:%M"),
-            running=infusion_rates.running_words(bag, changes, lang, zone, self.order.rate_ml_h, at=at,
-                                                 volume_ml=infusion_rates.bag_volume(bag, self.order),
-                                                 checks=infusion_checks.by_bag(db, [self.order.patient_id]).get(
-                                                     bag.record_id, [])) or "—"))
+            time=bag.at.astimezone(zone).strftime("%d/%m %H:%M"), running=running or "—"))
         expected = infusion_checks.expected_for(db, self.order, bag, at)
         if expected.left_ml is None:
             left = translate("InfusionCheckDialog",

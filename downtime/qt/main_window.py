@@ -65,7 +65,7 @@ from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
 from downtime.services import (backups, bowels, chart_alerts, delirium, devices, drafts, exported, falls, fluid_balance, glucose,
-                               infusion_checks, lab_results, medication, neuro, nutrition, observations, pain, paper_doses, paper_numbers,
+                               infusion_checks, lab_results, medication, missing_patient, neuro, nutrition, observations, pain, paper_doses, paper_numbers,
                                pews, prefill, printing, records, repositioning, sepsis, settings, theatre, this_laptop,
                                transfusion, vte, wounds)
 from downtime.services.census import all_patients, deaths, patient_for_record
@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
             devices.FORM: self.open_devices_of, bowels.FORM: self.open_bowels_of, pain.FORM: self.open_pain_of,
             pews.FORM: self.open_pews_of,
             falls.FORM: lambda pid: self.open_record(falls.to_open(self.session.db, self.session.forms, pid)),
+            missing_patient.FORM: lambda pid: self.open_record(missing_patient.to_open(self.session.db, pid)),
             sepsis.FORM: self.open_sepsis_of,
             vte.FORM: self.open_vte_of,
             delirium.FORM: self.open_observations_of,

@@ -4,7 +4,7 @@ As-required (PRN) orders have one row listing the doses given. Enter records a d
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -179,12 +179,15 @@ def _paragraph_cut(text: str, font: QFont, width: int, most: int) -> tuple[str, 
                                                       width), most
 
 
-def lines_cut(text: str, font: QFont, width: int, most: int) -> str:
+def lines_cut(text: str, font: QFont, width: int, most: int, named: Sequence[str] = ()) -> str:
     """`text` as a label `width` pixels wide in `font` wraps it (its own lines kept), in at most
     `most` lines, whole when it takes no more: each of its lines (paragraphs) keeps at least its
     first, the earlier ones what lines are left, each cut with "…"; past `most` lines, the rest
     in the last, cut. Cut as one, the allergy's paragraph took the three lines and the "ALSO
-    ORDERED" below it was seen nowhere."""
+    ORDERED" below it was seen nowhere. The first paragraph takes more lines, up to all but one,
+    until it shows one of `named` (the allergens it names): one line each, two "ALSO ORDERED" cut
+    it before the allergen at the largest text; two lines whatever its first showed, it cut the
+    second "ALSO ORDERED" off even at the usual text."""
     paragraphs, left = text.split("\n"), most
     said: list[str] = []
     for number, paragraph in enumerate(paragraphs):
@@ -192,10 +195,19 @@ def lines_cut(text: str, font: QFont, width: int, most: int) -> str:
         if later and left == 1:
             said.append(_paragraph_cut(" ".join(paragraphs[number:]), font, width, 1)[0])
             break
-        cut, taken = _paragraph_cut(paragraph, font, width, max(1, left - later))
+        lines = max(1, left - later)
+        cut, taken = _paragraph_cut(paragraph, font, width, lines)
+        while number == 0 and named and lines < left - min(later, 1) and not _names(cut, named):
+            lines += 1
+            cut, taken = _paragraph_cut(paragraph, font, width, lines)
         said.append(cut)
         left -= taken
     return "\n".join(said)
+
+
+def _names(cut: str, named: Sequence[str]) -> bool:
+    """Whether `cut` shows one of `named` whole (its case aside; an empty one names nothing)."""
+    return any(name and name.casefold() in cut.casefold() for name in named)
 
 
 class LinesCutLabel(QLabel):
@@ -206,19 +218,21 @@ class LinesCutLabel(QLabel):
     def __init__(self, most: int) -> None:
         super().__init__()
         self.most, self.whole = most, ""
+        self.named: Sequence[str] = ()
         self.setWordWrap(True)
         self.setStyleSheet(ERROR_STYLE)
         self.hide()
 
-    def say(self, whole: str) -> None:
-        self.whole = whole
+    def say(self, whole: str, named: Sequence[str] = ()) -> None:
+        """Say `whole`, its first paragraph showing one of `named` where it can (`lines_cut`)."""
+        self.whole, self.named = whole, named
         self.setToolTip(whole)
         self.setAccessibleDescription(whole)
         self._cut()
         self.setVisible(bool(whole))
 
     def _cut(self) -> None:
-        self.setText(lines_cut(self.whole, self.font(), self.contentsRect().width(), self.most))
+        self.setText(lines_cut(self.whole, self.font(), self.contentsRect().width(), self.most, self.named))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -309,7 +323,7 @@ class MarModel(TextTableModel):
         allergy = "" if unreviewed is None else unreviewed if line is None else unreviewed.flag
         stopped = stop_words(row, self.now, why=line is None) if first and row.stay_ended is None \
             and reached(order.stop_at, self.now) else ""
-        flags = "".join(f" [{flag}]" for flag in medication.order_flags(order, language()))
+        flags = "".join(f" [{flag}]" for flag in medication.order_flags(order, language(), self.now))
         kind = {Frequency.PRN: f" {_as_required()}", Frequency.ONCE: f" {word(ONCE_ONLY)}"}.get(order.frequency, "")
         warned = "".join(f" — {text}" for text in (allergy, stopped,
                                                      word(ORDER_ON_HOLD) if order.record_id in self.held else "",
@@ -442,7 +456,7 @@ class MarModel(TextTableModel):
             if found is None:
                 return ""
             held = list(found.held)
-            shown = (semicolon(language()).join(self._dose(dose, row) for dose in found.recorded) if found.recorded
+            shown = (semicolon(language()).join(self._dose(dose, row) for dose in found.as_happened) if found.recorded
                      else word(STATE_WORDS.get(found.state, "")))
         return " — ".join(part for part in (shown, word(DOSE_HELD) if held else "") if part)
 
@@ -616,6 +630,7 @@ class MarView(PatientTab):
         self._list_earlier_stay([row for row in rows if row.awaiting_decision], now)
         rows = [row for row in rows if row.on_the_grid]
         self.paper.show_gap(cell.on_paper for row in rows for cell in row.cells)
+        patients = census.all_patients(self.session.db, self.session.forms, [self.patient_id])
         self.model.load(rows, [first + timedelta(days=n) for n in range(self.span)], authors_here(self.session),
                         medication.chart_laptops(self.session, rows),
                         set(records.on_hold(self.session, [row.order.record_id for row in rows])), now,
@@ -623,8 +638,7 @@ class MarView(PatientTab):
                         infusion_checks.chart_lines(self.session, [self.patient_id], language(), now.tzinfo).under_bag,
                         infusion_rates.running(self.session.db, [row.order for row in rows], now, language()),
                         {order.record_id: said for order, said in medication.allergies_unreviewed(
-                            self.session.db, self.session.forms, language(),
-                            list(census.all_patients(self.session.db, self.session.forms, [self.patient_id]).values()),
+                            self.session.db, self.session.forms, language(), list(patients.values()),
                             now).get(self.patient_id, [])})
         # Said once of the orders it is the same of (an allergy matches every order of its class),
         # the allergies first, what it asks first and the orders last: cut at the largest text, the
@@ -637,7 +651,8 @@ class MarView(PatientTab):
                     orders_said.setdefault(str(said), []).append(
                         medication.order_label(row.order, self.model.order_form, language()))
         self.allergies_said.say("\n".join(translate("MarView", "{said} — orders: {medicine}").format(
-            medicine=semicolon(language()).join(medicines), said=said) for said, medicines in orders_said.items()))
+            medicine=semicolon(language()).join(medicines), said=said) for said, medicines in orders_said.items()),
+                                patients[self.patient_id].allergies if self.model.unreviewed else ())
         if chosen is None:
             return
         order_id, clock, day, column = chosen

@@ -28,7 +28,7 @@ from downtime.qt.tables import (
 )
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
-from downtime.services import census, drafts, infusion_rates, medication, paper_doses, printing, records
+from downtime.services import census, drafts, infusion_rates, medication, missing_patient, paper_doses, printing, records
 from downtime.services.context import Session
 from downtime.services.medication import RoundItem
 
@@ -36,6 +36,10 @@ STATE = {DoseState.OVERDUE: QT_TR_NOOP("OVERDUE"), DoseState.LATE: QT_TR_NOOP("L
          DoseState.DUE: QT_TR_NOOP("Due now"), DoseState.UPCOMING: QT_TR_NOOP("Upcoming"),
          DoseState.CHECK_PAPER: CHECK_PAPER}
 MISSED = QT_TR_NOOP("MISSED (over {hours} h)")
+MISSING = QT_TR_NOOP("MISSING from the ward: record “A — Patient away from ward”")
+"""By the name of a patient missing from the ward (services.missing_patient.missing_now): a dose
+falling due while they are away is recorded so, the whole line in the tooltip, never left
+blank to be read as forgotten."""
 WINDOW_HOURS = f"{medication.ROUND_WINDOW.total_seconds() / 3600:g}"
 
 
@@ -66,10 +70,14 @@ class RoundModel(TextTableModel):
     warnings = TextTableModel.warnings | {CHECK_PAPER}
     whole_in_tooltip = frozenset({PATIENT})
 
-    def __init__(self, order_form: FormSpec) -> None:
+    def __init__(self, order_form: FormSpec, now: datetime) -> None:
         super().__init__()
         self.order_form = order_form  # whose words the doses are given in
         self.held: set[str] = set()  # orders on hold (see records.on_hold), set before the rows
+        # When the rows were read, set again before them (`MedicationPanel.refresh`, from the clock
+        # reading the round list is made at): a covert order's review is due from it. Given at
+        # construction, so a flag is never read at no time.
+        self.now = now
         # What each infusion's bag runs at now (services.infusion_rates.running), beside its dose: the
         # next bag was put up at the prescribed rate of a heparin slowed after an APTT of 3.2.
         self.running: dict[str, str] = {}
@@ -78,22 +86,25 @@ class RoundModel(TextTableModel):
         # from a plain "Due now" and learnt of the penicillin anaphylaxis at the save. Short on the
         # row, whole in the tooltip (`flag_words`).
         self.unreviewed: dict[str, medication.Unreviewed] = {}
+        # The patients missing from the ward now, with the ward's line (`MISSING`), by patient id.
+        self.missing: dict[str, str] = {}
 
     def is_warning(self, row: int, column: int) -> bool:
         """A dose missed over 12 hours ago is the gravest state on the round; an order another
         laptop wrote otherwise, one an allergy recorded since matches (`unreviewed`), a dose for that
         time withdrawn here that another laptop recorded
         otherwise (it may have been given), a medicine ordered twice, a level the dose waits on
-        (medication.level_warnings), or a dose of it recorded later than now by a clock that was
-        ahead (medication.recorded_ahead), is said in its flags; a patient sharing a family name with
+        (medication.level_warnings), a dose of it recorded later than now by a clock that was
+        ahead (medication.recorded_ahead), or the dose recorded nil by mouth before its time
+        (RoundItem.fasting: the operation may be cancelled), is said in its flags; a patient sharing a family name with
         another of the ward, by their name, as on the patient list (census.name_alert)."""
         item = self.rows[row]
         if column == FLAGS:
             return (item.order.record_id in self.held or item.order.record_id in self.unreviewed
                     or bool(item.held) or bool(item.also_ordered)
-                    or bool(medication.holding(item.levels)) or bool(item.ahead))
+                    or bool(medication.holding(item.levels)) or bool(item.ahead) or bool(item.fasting))
         if column == PATIENT:
-            return bool(item.patient.namesakes)
+            return bool(item.patient.namesakes) or item.patient.patient_id in self.missing
         return column == 0 and (item.missed or super().is_warning(row, column))
 
     def flag_words(self, row: int, *, whole: bool = False) -> str:
@@ -106,18 +117,21 @@ class RoundModel(TextTableModel):
         order = item.order
         unreviewed = self.unreviewed.get(order.record_id)
         allergy = "" if unreviewed is None else unreviewed if whole else unreviewed.flag
-        return ", ".join((*medication.order_flags(order, language()),
+        return ", ".join((*medication.order_flags(order, language(), self.now),
                           *(f for f, on in ((allergy, bool(allergy)),
                                             (word(ORDER_ON_HOLD), order.record_id in self.held),
                                             (held_words(item.held), bool(item.held)),
                                             (also_ordered_words(order, item.also_ordered, self.order_form),
                                              bool(item.also_ordered))) if on),
-                          *(warning.text(language()) for warning in (*item.levels, *item.ahead))))
+                          *(warning.text(language()) for warning in (*item.levels, *item.ahead, *item.fasting))))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The flags' tooltip says them whole (`flag_words`)."""
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == FLAGS:
             return self.flag_words(index.row(), whole=True)
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == PATIENT and (
+                said := self.missing.get(self.rows[index.row()].patient.patient_id)):
+            return said
         return super().data(index, role)
 
     def texts(self, row: int) -> tuple[str, ...]:
@@ -125,7 +139,8 @@ class RoundModel(TextTableModel):
         order, patient = item.order, item.patient
         state = (word(MISSED).format(hours=WINDOW_HOURS) if item.missed and item.on_paper is None
                  else word(STATE[item.state]))
-        name = " — ".join(filter(None, (patient.display_name, census.name_alert(patient.namesakes, language()))))
+        name = " — ".join(filter(None, (patient.display_name, census.name_alert(patient.namesakes, language()),
+                                        word(MISSING) if patient.patient_id in self.missing else "")))
         return (state, item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
                 name, patient.birth_date_in(language()), order.drug,
                 " — ".join(filter(None, (medication.order_dose(order, self.order_form, language()),
@@ -151,7 +166,7 @@ class MedicationPanel(QWidget):
         # ("… omise(s) depuis plus de 12 h, en fin de liste") made the round 1,330 pixels wide.
         self.count = wrapped(QLabel())
         layout.addWidget(self.count)
-        self.model = RoundModel(session.form(medication.ORDER_FORM))
+        self.model = RoundModel(session.form(medication.ORDER_FORM), session.clock())
         self.table = make_table(self.model, translate("MedicationPanel", "Medication round"), self.record_selected)
         # A long name (an unidentified patient's description, a birth name in brackets) is wrapped
         # as on the patient list, whole in its tooltip too: it made the column 500 pixels wide. And
@@ -190,13 +205,16 @@ class MedicationPanel(QWidget):
             self.count.setText(translate("MedicationPanel", "No ward set up: an administrator adds wards and beds first."))
             return
         ward = self.ward.currentText()
-        items = medication.round_list(self.session.db, self.session.forms, ward, self.session.clock())
+        self.model.now = self.session.clock()
+        items = medication.round_list(self.session.db, self.session.forms, ward, self.model.now)
         same_ward = bool(self.model.rows) and self.model.rows[0].patient.ward == ward
         self.model.held = set(records.on_hold(self.session, {item.order.record_id for item in items}))
         self.model.running = infusion_rates.running(self.session.db, {item.order.record_id: item.order
                                                                       for item in items}.values(),
                                                     self.session.clock(), language())
         patients = {item.patient.patient_id: item.patient for item in items}
+        self.model.missing = missing_patient.missing_now(self.session.db, list(patients), self.session.clock(),
+                                                         language())
         self.model.unreviewed = {order.record_id: said for unreviewed in medication.allergies_unreviewed(
             self.session.db, self.session.forms, language(), list(patients.values()), self.session.clock()).values()
             for order, said in unreviewed}

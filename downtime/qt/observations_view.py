@@ -30,7 +30,7 @@ from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.domain import elapsed
 from downtime.services import (bowels, chart_alerts, delirium, devices, falls, fluid_balance, glucose, infusion_checks,
-                               lab_results, medication, neuro, observations, pews, printing, pain, repositioning, sepsis,
+                               lab_results, medication, missing_patient, neuro, observations, pews, printing, pain, repositioning, sepsis,
                                transfusion, vte, wounds)
 from downtime.services.census import in_patients
 from downtime.services.chart_alerts import ChartAlert, ChartAlerts
@@ -411,6 +411,7 @@ class ChartAlertModel(TextTableModel):
               repositioning.FORM: QT_TR_NOOP("Repositioning"), wounds.FORM: QT_TR_NOOP("Wound"),
               devices.FORM: QT_TR_NOOP("Line or catheter"), bowels.FORM: QT_TR_NOOP("Bowels"), pain.FORM: QT_TR_NOOP("Pain"),
               pews.FORM: QT_TR_NOOP("PEWS"), falls.FORM: QT_TR_NOOP("Fall"), sepsis.FORM: QT_TR_NOOP("Sepsis"),
+              missing_patient.FORM: QT_TR_NOOP("Missing from the ward"),
               medication.ORDER_FORM: QT_TR_NOOP("Medicines (MAR)"), vte.FORM: QT_TR_NOOP("VTE risk"),
               delirium.FORM: QT_TR_NOOP("Delirium (4AT)"), chart_alerts.DEATH_FORM: QT_TR_NOOP("Death"),
               infusion_checks.FORM: QT_TR_NOOP("Infusion or syringe driver")}

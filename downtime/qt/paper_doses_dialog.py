@@ -461,7 +461,7 @@ class PaperDosesDialog(QDialog):
 
     def _medicine(self, order: Order) -> str:
         """The order as the chart heads it, with its flags (a controlled drug's witness)."""
-        flags = "".join(f" [{flag}]" for flag in medication.order_flags(order, language()))
+        flags = "".join(f" [{flag}]" for flag in medication.order_flags(order, language(), self.session.clock()))
         return f"{medication.order_label(order, self.order_form, language())}{flags}"
 
     def _medicine_cell(self, order: Order, tip: str) -> QWidget:
@@ -469,7 +469,7 @@ class PaperDosesDialog(QDialog):
         smaller (a hint's grey, the flags in the warning colour), `tip` the tooltip of both: the
         whole in one line of the column, a controlled drug took six."""
         named_dose, given = medication.order_parts(order, self.order_form, language())
-        flags = "".join(f" [{flag}]" for flag in medication.order_flags(order, language()))
+        flags = "".join(f" [{flag}]" for flag in medication.order_flags(order, language(), self.session.clock()))
         cell = QWidget()
         lines = QVBoxLayout(cell)
         lines.setContentsMargins(0, 0, 0, 0)

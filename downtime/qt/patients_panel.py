@@ -26,7 +26,7 @@ from downtime.qt.style import ERROR_STYLE
 from downtime.qt.tables import ColumnsCut, Index, TextTableModel, cut_column, make_table, wrap_columns
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.qt.ward_choice import WardChoice
-from downtime.services import census, observations, pews, printing, search
+from downtime.services import census, missing_patient, observations, pews, printing, search
 from downtime.services.context import Session
 from downtime.services.observations import Watch
 from downtime.services.patients import PatientSummary
@@ -79,6 +79,10 @@ class Row:
     """An in-patient's operation in the next two days, with its fasting (printing.theatre_handover),
     said by their name as the name alert is: in a column of its own after the NEWS2, it began at the
     edge of a 1092-pixel list, its day, time and fasting (what the night nurse acts on) beyond it."""
+    missing: str | None = None
+    """An in-patient missing from the ward, or back and not reviewed, as the handover sheet says it
+    (services.missing_patient.ward_lines), by their name in the warning colour: the bed looked
+    occupied on the list while the patient was gone."""
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,8 @@ class PatientTableModel(TextTableModel):
         name = patient.display_name
         if row.namesakes:
             name += " — " + census.name_alert(row.namesakes, language())
+        if row.missing:
+            name += " — " + row.missing
         if row.theatre:
             name += " — " + printing.THEATRE_WORDS["head"][language()].format(operations=row.theatre)
         return (row.ward, bed, name, allergy_text(patient), word(RESUSCITATION.get(patient.resuscitation or "", "?")),
@@ -225,7 +231,7 @@ class PatientTableModel(TextTableModel):
             return watch is not None and (watch.overdue or watch.standing is not None
                                           and watch.standing.news2.band in (Band.MEDIUM, Band.HIGH))
         return patient is not None and (column == ALLERGIES and patient.allergy_alert or column == NAME and
-                                        bool(self.rows[row].namesakes))
+                                        bool(self.rows[row].namesakes or self.rows[row].missing))
 
     def __init__(self) -> None:
         super().__init__()
@@ -533,12 +539,13 @@ class PatientsPanel(QWidget):
         self.count.setText(translate("PatientsPanel", "Reading the list…"))
 
     def _read(self, found: Listed) -> None:
-        occupied = sum(row.patient is not None for row in found.rows)
+        counts = census.bed_counts(found.rows)
         if found.empty_beds:
-            self.count.setText(translate("PatientsPanel", "{patients} patient(s), {empty} empty bed(s)").format(
-                patients=occupied, empty=len(found.rows) - occupied))
+            header = translate("PatientsPanel", "{patients} patient(s), {empty} empty bed(s)").format(
+                patients=counts.occupied, empty=counts.empty)
+            self.count.setText(census.with_held(header, counts, language()))
         else:
-            self.count.setText(translate("PatientsPanel", "{count} patient(s)").format(count=occupied))
+            self.count.setText(translate("PatientsPanel", "{count} patient(s)").format(count=counts.occupied))
         self._show(found)
 
     def _show(self, listed: Listed) -> None:
@@ -586,7 +593,10 @@ def _watched(session: Session, rows: list[Row], empty_beds: bool) -> Listed:
     """Each in-patient's NEWS2 and next set, every patient's sets read at once (a search finds
     patients who have left too: they have none), and their operation in the next two days with
     its fasting, as the handover sheet gives it (printing.theatre_handover): a patient rebooked
-    for 08:00 tomorrow was on no ward screen, and no one knew to fast them."""
+    for 08:00 tomorrow was on no ward screen, and no one knew to fast them; and whether they are
+    missing from the ward (services.missing_patient.lines), as the handover sheet says, the list
+    read again when a police call falls due (missing_patient.next_change): left open, it said "to
+    be told at 14:30 if not found" at 14:45."""
     inside = [row.patient for row in rows if row.patient is not None and row.patient.stay in (None, StayStatus.IN)]
     now = session.clock()
     watched = observations.watches(session.db, inside, now)
@@ -594,9 +604,13 @@ def _watched(session: Session, rows: list[Row], empty_beds: bool) -> Listed:
                                                         if not watched[patient.patient_id].news2_applies],
                             now, session.lang)
     operations = printing.theatre_handover(session.db, session.forms, inside, now, language())
+    opened = missing_patient.open_records(session.db, session.forms, [patient.patient_id for patient in inside], now,
+                                          language())
+    missing = missing_patient.lines(opened, now, language())
     rows = [replace(row, watch=watched[row.patient.patient_id], child=children.get(row.patient.patient_id),
-                    theatre=operations.get(row.patient.patient_id))
+                    theatre=operations.get(row.patient.patient_id), missing=missing.get(row.patient.patient_id))
             if row.patient and row.patient.patient_id in watched else row for row in rows]
     return Listed(rows, empty_beds, min((due for due in (observations.next_due(watched.values()), *(
-        child.due_at for child in children.values() if not child.overdue)) if due is not None),
+        child.due_at for child in children.values() if not child.overdue), missing_patient.next_change(opened, now))
+        if due is not None),
         key=elapsed.instant, default=None))

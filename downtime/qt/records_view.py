@@ -113,7 +113,7 @@ class RecordsView(PatientTab):
         order = medication.order_of(record)
         line = medication.order_reading(order, self.session.form(medication.ORDER_FORM), self.session.lang, ended,
                                         at=self.session.clock())
-        flags = medication.order_flags(order, self.session.lang)
+        flags = medication.order_flags(order, self.session.lang, self.session.clock())
         return f"{line} — {', '.join(flags)}" if flags else line
 
     def print_notes(self) -> Path | None:

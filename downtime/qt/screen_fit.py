@@ -207,7 +207,14 @@ class SectionForm(QFormLayout):
         margins = self.contentsMargins()
         room = rect.width() - margins.left() - margins.right()
         under = self._side_by_side_width() > room
-        self.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if under else QFormLayout.RowWrapPolicy.WrapLongRows)
+        policy = QFormLayout.RowWrapPolicy.WrapAllRows if under else QFormLayout.RowWrapPolicy.WrapLongRows
+        if policy != self.rowWrapPolicy():
+            self.setRowWrapPolicy(policy)
+            # The height the section was given was its height under the other policy: side by
+            # side again, each field's wrapped hint kept the height of its lines under its
+            # label, cut. Its section asks its new height of the form around it.
+            if (section := self.parentWidget()) is not None:
+                section.updateGeometry()
         for row in range(self.rowCount()):
             # Only a label longer than the line wrapped: Qt wraps a short one at a quarter of 80
             # characters ("Mobility (all patients)" over its "*").

@@ -134,10 +134,11 @@ class DayModel(TextTableModel):
     lines has the others after their name, in red (`_name`); the patient's tooltip gives their
     allergies under it, as the printed list does (`_patient_tip`). A latex-allergic patient not
     first in their theatre that day has their status in red (`ListEntry.after_latex`), as has
-    one on insulin (`ListEntry.insulin_not_first`) and an operation done with no safety checklist
-    recorded (`ListEntry.no_checklist`), none signed out (`ListEntry.no_sign_out`) or its counts NOT
-    correct (`ListEntry.counts_not_correct`), the last of a list that overruns (`ListEntry.overrun`),
-    and one two laptops' records contradict (`theatre.contradiction_said`)."""
+    one on insulin or a Parkinson's medicine (`ListEntry.insulin_not_first`) and an operation done
+    with no safety checklist recorded (`ListEntry.no_checklist`), none signed out
+    (`ListEntry.no_sign_out`) or its counts NOT correct (`ListEntry.counts_not_correct`), the last
+    of a list that overruns (`ListEntry.overrun`), and one two laptops' records contradict
+    (`theatre.contradiction_said`)."""
 
     columns = (QT_TR_NOOP("Theatre"), QT_TR_NOOP("Time"), QT_TR_NOOP("Status"), QT_TR_NOOP("Patient"),
                QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Side"), QT_TR_NOOP("Procedure"),
@@ -155,8 +156,8 @@ class DayModel(TextTableModel):
         """The time is the start and the expected end, as the printed list gives them."""
         theatre_name, entry = self.rows[row]
         state, data = entry.state, entry.state.record.data
-        start = f"{entry.start:%d/%m %H:%M}" if self.dated else f"{entry.start:%H:%M}"
-        return (theatre_name, f"{start}–{entry.ends_at(self.clock().tzinfo):%H:%M}",
+        start, end = entry.hours(self.clock().tzinfo, "%d/%m %H:%M" if self.dated else "%H:%M")
+        return (theatre_name, f"{start}–{end}",
                 theatre.board_status(entry, language(), self.clock()), _name(entry),
                 state.patient.birth_date_in(language()), state.patient.downtime_number,
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang), data["procedure"],
@@ -177,9 +178,10 @@ class DayModel(TextTableModel):
         """The patient's cell whole, then their allergies as the admission recorded them (or
         none known, or not known yet), as the printed list gives them under the name: the board
         said none, and a coordinator ordering the day could not see a latex allergy without
-        opening each patient. Under them, the anticoagulants and the insulins the chart has in force
-        (`theatre.anticoagulant_said`, `theatre.insulin_said`), then the anaesthetic, ASA grade,
-        day case and equipment (`theatre.preparation_said`)."""
+        opening each patient. Under them, the anticoagulants, the insulins and the time-critical
+        Parkinson's medicines the chart has in force (`theatre.anticoagulant_said`,
+        `theatre.insulin_said`), then the anaesthetic, ASA grade, day case and equipment
+        (`theatre.preparation_said`)."""
         entry = self.rows[row][1]
         allergies = labelled(word(ALLERGIES), allergies_text(entry.state.patient), language())
         preparation = theatre.preparation_said(entry.state.record.data, self.spec, language())

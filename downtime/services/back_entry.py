@@ -228,6 +228,24 @@ MOVES_CROSSED = QT_TRANSLATE_NOOP("messages", "this move's time was changed to a
                                              "they had left; ask the ward where they were before entering it")
 CHANGED_NOTHING = QT_TRANSLATE_NOOP("messages", "changed nothing (the date it cancels no longer stood when it came): "
                                                "do not enter it; mark it entered in error on {laptop}")
+REBOOKED_TWICE = QT_TRANSLATE_NOOP("messages", "rebooked twice: another date was given on {laptop} by {author}, "
+                                              "{time}: enter neither until a coordinator has rung the patient with "
+                                              "the date kept and marked the other rebooking entered in error, then "
+                                              "enter the one kept")
+TRANSFERRED_TOO = QT_TRANSLATE_NOOP("messages", "rebooked and transferred: the operation was sent to {hospital} on "
+                                               "{laptop} by {author}, {time}: enter neither until a coordinator has "
+                                               "rung the patient with the decision kept and marked the other entered "
+                                               "in error, then enter the one kept")
+"""Said of a rebooking another laptop's transfer of the operation replaced (REBOOKED AND
+TRANSFERRED)."""
+REBOOKED_TOO = QT_TRANSLATE_NOOP("messages", "rebooked and transferred: a new date was given on {laptop} by {author}, "
+                                            "{time}: enter neither until a coordinator has rung the patient with the "
+                                            "decision kept and marked the other entered in error, then enter the one "
+                                            "kept")
+"""Said of that transfer, the other laptop's rebooking named."""
+NOT_TO_ENTER = (CHANGED_NOTHING, REBOOKED_TWICE, TRANSFERRED_TOO, REBOOKED_TOO)
+"""The conflicts whose record is not entered as it stands: a theatre cancellation that changed
+nothing, a rebooking or transfer another laptop's contradicts (`theatre.rebooked_twice_among`)."""
 SAME_MOVE_WITHIN = timedelta(hours=2)
 """How close two laptops' moves of one patient to one bed are to be perhaps one move: the ward
 sending the patient back records it, and so does the ward receiving them, without the other's
@@ -275,9 +293,11 @@ class Conflict:
     same unit of blood), UNIT_TWO_PATIENTS (a start of the same unit of blood for another
     patient), BED_HELD (another patient's admission or move into the same bed, held by them
     at the time: its ward and bed said from `spec`), MOVES_CROSSED (another laptop's later
-    move of the patient, which this amended move's new time now comes after) or CHANGED_NOTHING
+    move of the patient, which this amended move's new time now comes after), CHANGED_NOTHING
     (a theatre cancellation of a date no longer standing, `theatre.changed_nothing`: `record` is
-    the cancellation itself, whose laptop is to withdraw it)."""
+    the cancellation itself, whose laptop is to withdraw it) or REBOOKED_TWICE, TRANSFERRED_TOO,
+    REBOOKED_TOO (another laptop's rebooking or transfer of the same operation,
+    `theatre.rebooked_twice_among`: `record` is that one, `_contradicted_by`)."""
 
     said: str
     record: RecordVersion
@@ -338,6 +358,7 @@ class Conflict:
                        laptop=laptop_name(lang, record.device_id, {record.device_id: self.laptop}),
                        author=self.authors.of(lang, record.author, record.device_id, {record.device_id: self.laptop}),
                        time=f"{record.recorded_at:%d/%m/%Y %H:%M}", reason=record.reason or "", at=given,
+                       hospital=record.data.get("other_hospital") or "—",
                        stopped=f"{datetime.fromisoformat(str(stopped)).astimezone():%d/%m/%Y %H:%M}" if stopped else "",
                        minutes=apart.minutes, hours=Number(apart.hours), whose=f" ({self.whose})" if self.whose else "",
                        **{name: census.field_value(self.spec, record.data, meaning) or ""
@@ -347,6 +368,16 @@ class Conflict:
                        if self.spec is not None and record.form_id == transfusion.END_FORM else "",
                        given=message(lang, GIVEN_AT if record.data.get("outcome") == "given" else NOT_GIVEN_AT,
                                      time=given))
+
+
+def _contradicted_by(decision: RecordVersion, other: RecordVersion) -> str:
+    """What a rebooking or transfer is told of another laptop's that contradicts it
+    (`theatre.rebooked_twice_among`): the transfer that replaced it (TRANSFERRED_TOO, naming the
+    hospital), the rebooking it replaced (REBOOKED_TOO), or another date (REBOOKED_TWICE). Told
+    "another date was given" of a transfer, the clerk looked in the EHR for a date it never had."""
+    if other.data["outcome"] == "transferred":
+        return TRANSFERRED_TOO
+    return REBOOKED_TOO if decision.data["outcome"] == "transferred" else REBOOKED_TWICE
 
 
 def _due(dose: RecordVersion) -> datetime:
@@ -595,7 +626,7 @@ class WorkItem:
                            ehr=self.merge.ehr, version=self.entered.version, provisional=self.merge.provisional)
         if entered is None:
             return message(lang, QT_TRANSLATE_NOOP("messages", "do not enter")
-                           if any(conflict.said == CHANGED_NOTHING for conflict in self.conflicts)
+                           if any(conflict.said in NOT_TO_ENTER for conflict in self.conflicts)
                            else QT_TRANSLATE_NOOP("messages", "enter"))
         # The reference the version was ticked off with, by which the clerk finds the entry to
         # change among others of the same time; one loaded from the EHR's snapshot has none.
@@ -1365,11 +1396,13 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     orders = chart_labels(session, current)
     typed = typed_late(session.db, [record for record in current if record.form_id == census.DOSE_FORM], session.lang)
     placed = theatre.as_placed(session, current, known, authors)
-    unapplied = theatre.changed_nothing(session.db, current)
-    by_laptop = laptops_known(session, {again.device_id for again in unapplied}) if unapplied else {}
-    for again in unapplied:
-        conflicts[again.record_id] = (*conflicts.get(again.record_id, ()), Conflict(
-            CHANGED_NOTHING, again, by_laptop.get(again.device_id, Laptop(None)), authors))
+    not_to_enter = [(CHANGED_NOTHING, again, again) for again in theatre.changed_nothing(session.db, current)] + [
+        (_contradicted_by(decision, other), decision, other)
+        for decision, other in theatre.rebooked_twice_among(session.db, current)]
+    by_laptop = laptops_known(session, {other.device_id for _, _, other in not_to_enter}) if not_to_enter else {}
+    for said, record, other in not_to_enter:
+        conflicts[record.record_id] = (*conflicts.get(record.record_id, ()), Conflict(
+            said, other, by_laptop.get(other.device_id, Laptop(None)), authors))
     labels = field_labels(session, current, firsts, authors)
     by_words = _by_words(session.lang, authors, laptops_known(session, {record.device_id for record in current}
                                                               | {device_id for _, device_id, _ in firsts.values()}))

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Protocol
 
 from sqlite_utils import Database
 
@@ -381,6 +381,48 @@ def with_namesakes(db: Database, forms: dict[str, FormSpec], patients: Sequence[
     for ward in {patient.ward for patient in patients if patient.ward and patient.stay in (None, StayStatus.IN)}:
         found.update(name_alerts(in_patients(db, forms, ward)))
     return [replace(patient, namesakes=found.get(patient.patient_id, ())) for patient in patients]
+
+
+class Bed(Protocol):
+    """A line of a census's view (`CensusRow`, the Patients tab's row): its patient, or the body
+    holding it."""
+
+    @property
+    def patient(self) -> PatientSummary | None: ...
+
+    @property
+    def body(self) -> BodyOnWard | None: ...
+
+
+@dataclass(frozen=True)
+class BedCounts:
+    """A census's lines counted as its header says them: `occupied` by a patient, `empty`, and
+    `held` by the body of a patient who died in the bed (awaiting the mortuary or the doctor's
+    verification). A held bed was counted empty, "0 patient(s), 20 empty bed(s)" over a bed 12
+    "DECEASED — awaiting mortuary", and the site manager reads the header to place an admission."""
+
+    occupied: int
+    empty: int
+    held: int
+
+
+HELD = QT_TRANSLATE_NOOP("messages", "{held} held (deceased)")
+"""After a census header's empty beds, when a body holds a bed (`BedCounts.held`)."""
+
+
+def bed_counts(rows: Iterable[Bed]) -> BedCounts:
+    """How many of `rows` are occupied, empty and held by a body (`BedCounts`), one count for
+    the printed census and the Patients tab alike."""
+    lines = [(row.patient is not None, row.body is not None) for row in rows]
+    occupied = sum(patient for patient, _ in lines)
+    held = sum(body and not patient for patient, body in lines)
+    return BedCounts(occupied, len(lines) - occupied - held, held)
+
+
+def with_held(header: str, counts: BedCounts, lang: Lang) -> str:
+    """A census `header` ("… 19 empty bed(s)") followed by its beds held by a body, when any:
+    "…, 1 held (deceased)"."""
+    return f"{header}, {message(lang, HELD, held=counts.held)}" if counts.held else header
 
 
 def bed_order(bed: str | None) -> tuple[int, str]:

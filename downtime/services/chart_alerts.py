@@ -13,8 +13,9 @@ needed or its check overdue, a urinary catheter out 6 hours with no urine charte
 stools that may be infective, blood in the stool or bowels not opened for three days, pain that
 matters left untreated or its reassessment overdue, a child's
 paediatric early warning score of 8 or more, someone worried, a child not alert, the next set
-overdue, a fall whose care is not all done (a possible fracture, a possible head injury on an
-anticoagulant, neuro obs or observations not started, no doctor's examination yet), a VTE risk
+overdue, a patient missing from the ward (a HIGH-risk one whose police are not told first of all)
+or back and not reviewed by a doctor, a fall whose care is not all done (a possible fracture, a
+possible head injury on an anticoagulant, neuro obs or observations not started, no doctor's examination yet), a VTE risk
 assessment not made 14 hours after admission, its reassessment due, its medicine not prescribed or
 stockings after an acute stroke, a 4AT finding possible delirium, a
 time-critical medicine's dose late, overdue or not given, an order an allergy recorded since it
@@ -43,8 +44,9 @@ from sqlite_utils import Database
 
 from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
-from downtime.domain.medication import (DoseState, NotGivenReason, Order, Review, given_when_fasting,
-                                       dose_state, policy_for, review_asked, review_due, review_due_at)
+from downtime.domain.medication import (Administration, DoseState, NotGivenReason, Order, Review, given_when_fasting,
+                                       dose_state, left_out_with_meals, policy_for, review_asked, review_due,
+                                       review_due_at)
 from downtime.domain.census import Location, StayStatus
 from downtime.domain.fluid_balance import chart_day
 from downtime.domain.lab_results import Flag
@@ -52,7 +54,8 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
 from downtime.services import (bowels, census, delirium, devices, falls, fluid_balance, followed, glucose,
-                               home_medicines, infusion_checks, infusion_rates, lab_results, medication, neuro, observations, pain, pews, repositioning,
+                               home_medicines, infusion_checks, infusion_rates, lab_results, medication,
+                               missing_patient, neuro, observations, pain, pews, repositioning,
                                sepsis, settings, telephone_orders, transfusion, vte, wounds)
 from downtime.services.patients import PatientSummary
 from downtime.services.search import sort_key
@@ -139,8 +142,8 @@ DEATH_WORDS = {
 class ChartAlert:
     """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM or
     REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM, devices.FORM, pain.FORM,
-    bowels.FORM, pews.FORM, falls.FORM, sepsis.FORM, medication.ORDER_FORM, vte.FORM, delirium.FORM, DEATH_FORM,
-    infusion_checks.FORM);
+    bowels.FORM, pews.FORM, falls.FORM, missing_patient.FORM, sepsis.FORM, medication.ORDER_FORM, vte.FORM,
+    delirium.FORM, DEATH_FORM, infusion_checks.FORM);
     `latest`: its latest reading in words and when it was taken (a result or a sample, a wound,
     a device: the one asking)."""
 
@@ -152,6 +155,9 @@ class ChartAlert:
     """Set by its chart when what it asks is to be done now, whatever its words: a hypo's "treat
     now", or its recheck overdue, came below a routine check 20 minutes late in a lower bed (see
     `asks_a_doctor_now`, which the charts saying "doctor now" are still ranked by)."""
+    first: bool = False
+    """Listed before every other line, urgent ones included: a HIGH-risk patient missing from the
+    ward whose police call is overdue (services.missing_patient.Open), each minute counting."""
 
 
 @dataclass(frozen=True)
@@ -166,7 +172,8 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     """Those of `in_hospital` (`ward`'s in-patients at `at`, every ward's when None, as
     `census.in_patients` gives them, which the escalation tab reads once for its NEWS2 lists and
     this) whose chart asks something at `at`, those asking for a doctor now (`asks_a_doctor_now`)
-    or to act now (`ChartAlert.urgent`: a hypo) first, then the others; each in the census's
+    or to act now (`ChartAlert.urgent`: a hypo, an insulin infusion stopped with no insulin
+    since) first, then the others; each in the census's
     order (by ward and bed), then the patients who left from `ward` with a critical result no
     doctor is told of (`left_untold`). Asked of one patient `leaving` (leaving.still_asked): not
     those who left (the discharge's confirm read everyone who ever left the ward to keep none of
@@ -187,10 +194,11 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     on_insulin = glucose.unwatched(insulins_of, readings_of, at)
     for patient_id, readings in readings_of.items():
         latest = readings[-1]
-        if said := glucose.asking(readings, at, lang, insulins_of.get(patient_id, [])) + glucose.unwatched_asks(
+        insulins = insulins_of.get(patient_id, [])
+        if said := glucose.asking(readings, at, lang, insulins) + glucose.unwatched_asks(
                 on_insulin.get(patient_id), at, lang):
-            found.append(ChartAlert(patients[patient_id], glucose.FORM,
-                                    f"{latest.text(lang)} {latest.when(at)}", said, urgent=latest.reading.hypo))
+            found.append(ChartAlert(patients[patient_id], glucose.FORM, f"{latest.text(lang)} {latest.when(at)}",
+                                    said, urgent=glucose.urgent(latest, insulins, at)))
         if (coming := glucose.coming(readings, at)) is not None:
             due.append(coming)
     for patient_id, since in on_insulin.items():
@@ -316,6 +324,16 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                 medication.order_label(order, order_form, lang), [said])
                      for order in orders if (said := telephone_orders.overdue_said(order, at, lang)))
         due.extend(coming for order in orders if (coming := telephone_orders.countersign_due(order, at)) is not None)
+    # A patient missing from the ward, or back and not reviewed by a doctor (services.missing_patient).
+    missing = missing_patient.open_records(db, forms, list(patients), at, lang)
+    # Asked of a patient `leaving`, the line says them missing too: a discharge in their absence
+    # was confirmed on "search the ward and grounds" alone.
+    found.extend(ChartAlert(patients[patient_id], missing_patient.FORM, one.latest(lang, at),
+                            [one.latest(lang, at), *one.asks(lang, at)] if leaving else one.asks(lang, at),
+                            urgent=one.one.missing.police_overdue(at), first=one.first)
+                 for patient_id, each in missing.items() for one in each)
+    if (coming := missing_patient.next_change(missing, at)) is not None:
+        due.append(coming)
     for patient_id, known in falls.read(db, in_hospital).items():
         found.extend(ChartAlert(patients[patient_id], falls.FORM, one.text(lang), said, urgent=known.urgent(one))
                      for one, said in falls.asking(known, lang, at))
@@ -351,7 +369,7 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     found.sort(key=lambda alert: (order[alert.patient.patient_id], alert.form_id))
     found += left_untold(db, forms, patients, ward, lang, reactions, at=at, zone=at.tzinfo) if not leaving else []
     # Stable: by bed within each.
-    found.sort(key=lambda alert: not (alert.urgent or asks_a_doctor_now(alert, lang)))
+    found.sort(key=lambda alert: (not alert.first, not (alert.urgent or asks_a_doctor_now(alert, lang))))
     return ChartAlerts(found, min(due, key=elapsed.instant, default=None))
 
 
@@ -562,34 +580,57 @@ def not_given(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collecti
     next dose is due, or while it runs: then it is that one to give. One to tell the prescriber of,
     only while the order's version standing was written before the dose: stopped or changed since
     (its daily rewrite too), its prescriber has seen the chart, and the day team chased them. Those
-    the time-critical list says (`medication.time_critical`) are not said again."""
-    told = {(order.record_id, cell.slot) for critical in medication.time_critical(db, patient_ids, at).values()
-            for order, cell in critical.late}
-    since, order_form = elapsed.earlier(at, medication.ROUND_WINDOW), forms[medication.ORDER_FORM]
-    reasons = forms[medication.DOSE_FORM].field("not_given_reason")
-    recorded = [(patient_id, row.order, cell.slot, dose, following)
-                for patient_id, rows in medication.mar_grids(db, patient_ids, since.date(),
-                                                             (at.date() - since.date()).days + 2, at).items()
-                for row in rows for cell, following in zip_longest(row.cells, row.cells[1:])
-                if cell.state is DoseState.NOT_GIVEN and (dose := cell.administration) is not None
-                and (dose.reason not in medication.NOT_OMITTED or given_when_fasting(row.order.drug))
-                and since <= cell.slot <= at
-                and (row.order.record_id, cell.slot) not in told]
-    written = {order_id: version.recorded_at
-               for order_id, version in current_of(db, {order.record_id for _, order, _, _, _ in recorded}).items()}
+    the time-critical list says (`medication.time_critical`) are not said again. An order's doses
+    not given one after another up to its latest (`medication.doses_not_given_run`) are said as a
+    run at the latest ("3 doses not given since 28/11 18:00"), even past the round's window, until
+    a dose of it is given or its prescriber changes it (a single dose only until the order's next
+    falls due, and none past the order's stop): enoxaparin refused three evenings running
+    was said as the last refusal alone, and at 07:30 on no list. A run is the prescriber's to hear
+    of, even when its latest was not given while the patient slept."""
+    told = set().union(*(critical.listed for critical in medication.time_critical(db, patient_ids, at).values()))
+    since, back = elapsed.earlier(at, medication.ROUND_WINDOW), elapsed.earlier(at, medication.RUN_LOOKBACK)
+    order_form, reasons = forms[medication.ORDER_FORM], forms[medication.DOSE_FORM].field("not_given_reason")
+    grids = medication.mar_grids(db, patient_ids, back.date(), (at.date() - back.date()).days + 2, at)
+    written = {order_id: version.recorded_at for order_id, version in current_of(
+        db, {row.order.record_id for rows in grids.values() for row in rows}).items()}
     found: dict[str, list[tuple[datetime, str, str]]] = {}
-    for patient_id, order, slot, dose, following in recorded:
-        then = FOLLOW_UP.get(dose.reason, TELL_THE_PRESCRIBER) if dose.reason else TELL_THE_PRESCRIBER
-        if then is OFFER_IT_AGAIN:
-            if (following is not None and following.slot <= at) or elapsed.reached(order.stop_at, at):
-                continue
-        elif written[order.record_id] > (dose.typed_at or dose.at):
-            continue  # its prescriber stopped or changed the order since: they have seen the chart
-        found.setdefault(patient_id, []).append((
-            slot, f"{medication.order_label(order, order_form, lang)} {ward_time(slot, at.tzinfo)}",
-            NOT_GIVEN[lang].format(why=medication.why_not_given(reasons, dose, lang), then=then[lang])))
+    for patient_id, rows in grids.items():
+        for row in rows:
+            order = row.order
+            run = medication.doses_not_given_run(row.cells, at, written[order.record_id], order.stop_at,
+                                                 lambda dose: _omitted(order, dose))
+            for cell, following in zip_longest(row.cells, row.cells[1:]):
+                latest = run is not None and cell is run.latest
+                if (cell.state is not DoseState.NOT_GIVEN or (dose := cell.administration) is None
+                        or not _omitted(order, dose) or (order.record_id, cell.slot) in told
+                        or not (latest or (since <= cell.slot <= at and (run is None or cell not in run.cells)))):
+                    continue
+                many = run is not None and latest and len(run.cells) > 1
+                then = FOLLOW_UP.get(dose.reason, TELL_THE_PRESCRIBER) if dose.reason else TELL_THE_PRESCRIBER
+                if then is OFFER_IT_AGAIN and not many:
+                    if (following is not None and following.slot <= at) or elapsed.reached(order.stop_at, at):
+                        continue
+                elif then is OFFER_IT_AGAIN:
+                    then = TELL_THE_PRESCRIBER
+                elif written[order.record_id] > (dose.typed_at or dose.at):
+                    continue  # its prescriber stopped or changed the order since: they have seen the chart
+                why = semicolon(lang).join(said for said in (
+                    medication.why_not_given(reasons, dose, lang),
+                    run.said(at.tzinfo, lang) if run is not None and latest else "") if said)
+                found.setdefault(patient_id, []).append((
+                    cell.slot, f"{medication.order_label(order, order_form, lang)} {ward_time(cell.slot, at.tzinfo)}",
+                    NOT_GIVEN[lang].format(why=why, then=then[lang])))
     return {patient_id: [(label, said) for _, label, said in sorted(doses, key=lambda dose: elapsed.instant(dose[0]))]
             for patient_id, doses in found.items()}
+
+
+def _omitted(order: Order, dose: Administration) -> bool:
+    """Whether a dose recorded not given is the lists' to say: not a doctor's hold nor none by its
+    rule (medication.NOT_OMITTED), but a basal or premixed insulin held (`given_when_fasting`);
+    nor a mealtime insulin left out with the meals, the app's own required practice, no omission
+    for the time-critical list either (`left_out_with_meals`)."""
+    return not left_out_with_meals(order, dose.reason) and (
+        dose.reason not in medication.NOT_OMITTED or given_when_fasting(order.drug))
 
 
 def doses_not_given(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,

@@ -262,6 +262,14 @@ def ended_asks(insulins: Sequence[Insulin], at: datetime, lang: Lang) -> list[st
                                         drug=one.order.drug) for one in insulins if (ended := one.ended_bare(at)) is not None]
 
 
+def urgent(latest: Charted, insulins: Sequence[Insulin], at: datetime) -> bool:
+    """Whether what the patient's glucose chart asks at `at` is to be acted on now (services
+    .chart_alerts.ChartAlert.urgent): its latest reading a hypo, or an insulin infusion of
+    `insulins` stopped with no insulin since (`ended_asks`), a patient who needs insulin in
+    ketoacidosis within hours. The stop's line was ranked by its words alone ("doctor now")."""
+    return latest.reading.hypo or any(one.ended_bare(at) is not None for one in insulins)
+
+
 def infusion_asks(latest: Charted, insulins: Sequence[Insulin], lang: Lang) -> list[str]:
     """A hypo while an insulin infusion (a VRIII: an insulin order with a rate) of `insulins` ran
     when it was taken, said with each at the rate it ran: the chart said the ordinary "treat now",

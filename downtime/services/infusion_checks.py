@@ -538,25 +538,54 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
                           if (said := asking.handed_over(at, lang))])}
 
 
+def run_out(db: Database, found: Order, bag: Administration, changes: Sequence[infusion_rates.RateChange],
+            checks: Sequence[InfusionCheck], now: datetime) -> datetime | None:
+    """When the bag's rates empty it (infusion_rates.ran_out, from the volume left its last check
+    found), never charted stopped and still the bag up then and `now` (no later bag recorded, the
+    patient not gone); None otherwise: what the MAR's screen and printed chart say after the bag's
+    last line (`run_out_words`, `chart_lines`), one reading for both. Asked of every earlier bag,
+    the daily litre's "record it stopped or the next bag" stayed under each once the next was
+    recorded."""
+    if infusion_rates.stopped_at(changes) is not None:
+        return None
+    empty = infusion_rates.ran_out(infusion_rates.at_its_rate(bag, found.rate_ml_h), changes,
+                                   infusion_rates.bag_volume(bag, found), checks[-1] if checks else None)
+    still = None if empty is None else infusion_rates.running_bag(db, found, max(empty, now))
+    return empty if still is not None and still.record_id == bag.record_id else None
+
+
+def run_out_words(empty: datetime, beside: datetime, now: datetime, lang: Lang, zone: tzinfo | None) -> str:
+    """A bag's run-out (`run_out`) as the MAR writes it after the bag's lines, its time beside
+    `beside`'s day (infusion_rates.clock_words): to come, infusion_rates.EMPTY_BY; past by `now`,
+    as the chart's row says it (infusion_rates.RAN_OUT): "runs through about 16:00" read at 18:00
+    was taken for a bag still running."""
+    time = infusion_rates.clock_words(empty, beside, zone)
+    return (f"→ {message(lang, infusion_rates.RAN_OUT, time=time)}" if empty <= now
+            else infusion_rates.EMPTY_BY[lang].format(time=time))
+
+
 @dataclass(frozen=True)
 class ChartLines:
     """Each check as the MAR writes it: in full (`LINE`, with what it found, `LINE_AMISS`, and what
     was done, `ACTION_TAKEN`) on the screen and in the printed chart's notes, in short in the
-    printed chart's day columns (`PRINTED`)."""
+    printed chart's day columns (`PRINTED`); and after a bag's last check when its rates empty it
+    (`run_out`, infusion_rates.EMPTY_BY)."""
 
     under_bag: dict[str, list[tuple[datetime, str]]]
-    """Every check of each bag in full, with its time, by the bag's dose id: the screen's cell
-    writes them after the bag's dose with its rate changes, in time order."""
+    """Every check of each bag in full, then when it empties, with their times, by the bag's dose
+    id: the screen's cell writes them after the bag's dose with its rate changes, in time order."""
     carried: dict[tuple[str, date], list[str]]
     """The printed lines of a later day than the bag's, by (order id, day): the printed chart writes
     them at the top of that day's column, after the bag's rate then (infusion_rates.carried_into):
-    a driver set up at 20:00 and checked at 02:00 is on the next day's column."""
+    a driver set up at 20:00 and checked at 02:00 is on the next day's column, and the hyoscine
+    driver's run-out at 03:51 on the day after its syringe was put up."""
     signed: set[tuple[str, str]] = field(default_factory=set)
     """Who signed a check, as (staff ID, device id): the printed chart's key names them as it names
     the givers of its doses (Authors.signatures)."""
     printed: dict[str, list[tuple[datetime, str]]] = field(default_factory=dict)
-    """Every check of each bag as the printed chart's day column writes it (`PRINTED`), by the
-    bag's dose id: the chart writes those of the bag's own day under its dose."""
+    """Every check of each bag as the printed chart's day column writes it (`PRINTED`), then when
+    it empties, by the bag's dose id: the chart writes those of the bag's own day under its dose (a
+    litre put up at 08:00 and empty at 16:00 was printed "125 mL/h" alone)."""
     notes: dict[str, str] = field(default_factory=dict)
     """By patient id, the checks of the days printed that found something, in full and numbered
     (`NOTES`): printed under the patient's chart."""
@@ -572,8 +601,7 @@ def chart_lines(session: Session, patient_ids: Iterable[str], lang: Lang, zone: 
     in time order, patient by patient, in its notes."""
     db, patient_ids, spec_site = session.db, list(patient_ids), session.form(FORM).field(SITE)
     lines = ChartLines({}, {})
-    if not (checks := by_bag(db, patient_ids)):
-        return lines
+    checks = by_bag(db, patient_ids)
     first = first_authors(db, [one.record_id for theirs in checks.values() for one in theirs])
     signer = {one.record_id: first[one.record_id][:2] if one.record_id in first else (one.author, one.device_id)
               for theirs in checks.values() for one in theirs}
@@ -618,7 +646,26 @@ def chart_lines(session: Session, patient_ids: Iterable[str], lang: Lang, zone: 
         printed = PRINTED[lang].format(time=when, initials=initials, left=_number(one.volume_left_ml, lang), found=(
             PRINTED_AMISS[lang].format(mark=NOTE_MARK, number=numbers.get(one.record_id, "")) if seen
             else PRINTED_WELL[lang]))
-        lines.printed.setdefault(bag.record_id, []).append((one.at, printed))
-        if (day := one.at.astimezone(zone).date()) != bag.at.astimezone(zone).date():
-            lines.carried.setdefault((bag.order_id, day), []).append(printed)
+        _printed_at(lines, bag, one.at, printed, printed, zone)
+    now = session.clock()
+    standing = {found.record_id: found for theirs in medication.orders_of_each(db, patient_ids, now).values()
+                for found in theirs if infused(found)}
+    for bag in doses.values():
+        if (bag.outcome is not Outcome.GIVEN or (found := standing.get(bag.order_id)) is None
+                or (empty := run_out(db, found, bag, changes.get(bag.record_id, []),
+                                     checks.get(bag.record_id, []), now)) is None):
+            continue
+        said = run_out_words(empty, bag.at, now, lang, zone)
+        lines.under_bag.setdefault(bag.record_id, []).append((empty, said))
+        _printed_at(lines, bag, empty, said, run_out_words(empty, empty, now, lang, zone), zone)
     return lines
+
+
+def _printed_at(lines: ChartLines, bag: Administration, at: datetime, under_dose: str, in_column: str,
+                zone: tzinfo | None) -> None:
+    """A line of the bag at `at` for the printed chart: under its dose (`under_dose`, the day said
+    when another than the bag's), and on a later day than the bag's at the top of that day's
+    column too (`in_column`, whose day the column says)."""
+    lines.printed.setdefault(bag.record_id, []).append((at, under_dose))
+    if (day := at.astimezone(zone).date()) != bag.at.astimezone(zone).date():
+        lines.carried.setdefault((bag.order_id, day), []).append(in_column)

@@ -30,7 +30,7 @@ from downtime.domain.census import StayStatus
 from downtime.domain.infusion_check import VOLUME_FLOOR_ML, InfusionCheck
 from downtime.domain.medication import (INFUSION, MASS_IN_MG, WRITTEN_APART, Administration, Check, Frequency, Order, Outcome,
                                         Warning, anticoagulant, given_when_fasting, infused, insulin,
-                                        medicines_in)
+                                        medicines_in, scheduled_slots)
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import lowering
 from downtime.formspec import FormSpec
@@ -94,10 +94,11 @@ RUNNING_INTO = QT_TRANSLATE_NOOP("messages", "bag of {time}: {running}")
 """A bag put up on an earlier day, as the day's column of the printed chart starts with it."""
 EMPTY_BY = {"en": "→ runs through about {time}: record it stopped or the next bag",
             "fr": "→ se termine vers {time} : noter son arrêt ou la poche suivante"}
-"""When a bag up as the day starts is emptied that day by its rates (`ran_out`), as its column of
-the printed chart ends its lines with it (`Carried.emptied`): the demo's hyoscine driver, empty
-about 03:51, was printed "running at 0.7 mL/h" in that night's column, which the screen, the
-leaving list and the letter said had run through. Said as RAN_OUT says it, the next bag named:
+"""When a bag is emptied by its rates, until then (services.infusion_checks.run_out_words), as the
+MAR's screen and its printed chart end the bag's lines with it (services.infusion_checks.chart_lines,
+under its dose or in the column of the day it empties): the demo's hyoscine driver, empty about
+03:51, was printed "running at 0.7 mL/h" in that night's column, which the screen, the leaving list
+and the letter said had run through. Said as RAN_OUT says it, the next bag named:
 printed before then, "chart its stop" read as stopping a driver whose order continues, not as
 having the next syringe ready; "about", as rates are charted rounded."""
 ORDER_STOPPED_RUNNING = QT_TRANSLATE_NOOP("messages", "{running} — order stopped {time}: stop the bag")
@@ -418,12 +419,8 @@ class Carried:
     """A bag of an earlier day in a day's column of the printed chart (`carried_into`)."""
 
     lines: list[str]
-    """Its rate as the day starts (RUNNING_INTO) and its changes that day, at the top of the column."""
-    emptied: str | None = None
-    """When its rates empty it that day (EMPTY_BY), after the day's checks (whose volume left it is
-    timed from: services.infusion_checks.ChartLines.carried); none once it is charted stopped, even
-    after its run-out (its stop is in `lines`: "chart its stop" was printed after it), nor when it
-    is replaced or the patient gone by then."""
+    """Its rate as the day starts (RUNNING_INTO) and its changes that day, at the top of the column
+    (its checks that day and when it empties follow: services.infusion_checks.ChartLines.carried)."""
 
 
 def carried_into(db: Database, orders: Iterable[Order], days: Sequence[date], zone: tzinfo | None,
@@ -443,14 +440,9 @@ def carried_into(db: Database, orders: Iterable[Order], days: Sequence[date], zo
             its, end = changes.get(bag.record_id, []), start + timedelta(days=1)
             then = running_words(bag, [change for change in its if change.at <= start], lang, zone, found.rate_ml_h,
                                  at=start, volume_ml=bag_volume(bag, found), checks=checks.get(bag.record_id, []))
-            empty = ran_out(at_its_rate(bag, found.rate_ml_h), its, bag_volume(bag, found),
-                            last_checked(checks.get(bag.record_id, []), end))
-            emptied = (empty is not None and start <= empty < end and not any(change.change == STOPPED for change in its)
-                       and (still := running_bag(db, found, empty)) is not None and still.record_id == bag.record_id)
             said[(found.record_id, day)] = Carried(
                 [message(lang, RUNNING_INTO, time=clock_words(bag.at, start, zone), running=then or "—"),
-                 *(change_words(change, start, lang, zone) for change in its if start < change.at < end)],
-                EMPTY_BY[lang].format(time=clock_words(empty, start, zone)) if emptied else None)
+                 *(change_words(change, start, lang, zone) for change in its if start < change.at < end)])
     return said
 
 
@@ -524,6 +516,13 @@ loading bag is one dose, run in an hour or less."""
 BAG_ML = re.compile(r"(\d+(?:[.,]\d+)?)\s*ml\b(?!\s*/)", re.IGNORECASE)
 """A volume in an order's medicine as written, not a rate: "Actrapid 50 units in 50 mL",
 "Actrapid 10 units in glucose 10% 500 mL" (not "0.5 mL/h")."""
+SYRINGE_RATE_ML_H = 20.0
+"""The fastest a titrated order written with no volume runs for it to be a continuous infusion
+(`titrated`), a syringe driver's rate: a VRIII's scale runs at 0.5-10 mL/h (the fixed one in
+ketoacidosis, 0.1 units/kg an hour at 1 unit/mL, 15 mL/h at 150 kg), a heparin's nomogram at 1-4
+mL/h; an insulin-glucose bag for hyperkalaemia runs at 100-500 mL/h. "Actrapid 50 units" and
+"Heparin sodium 25000 units" at 2 mL/h, their volume not written, asked "already given" at each
+syringe change where "… in 50 mL" asked nothing."""
 
 
 def planned_hours(found: Order) -> float | None:
@@ -539,9 +538,12 @@ def titrated(found: Order) -> bool:
     (its `dose_rule`, with a rate: a VRIII's scale on the hour's glucose, a heparin's nomogram on
     the APTT), not a dose run in over a time: a gentamicin or a litre of saline with a dose rule
     is still one bag, one dose, and so is an insulin-glucose bag for hyperkalaemia run in an hour
-    (`CONTINUOUS_HOURS`): its second bag was no longer "already given"."""
+    (`CONTINUOUS_HOURS`): its second bag was no longer "already given". With no volume written,
+    told by its rate alone (`SYRINGE_RATE_ML_H`)."""
+    hours = planned_hours(found)
     return ((insulin(found.drug) or anticoagulant(found.drug)) and bool(found.dose_rule)
-            and (hours := planned_hours(found)) is not None and hours >= CONTINUOUS_HOURS)
+            and (hours >= CONTINUOUS_HOURS if hours is not None
+                 else found.rate_ml_h is not None and 0 < found.rate_ml_h <= SYRINGE_RATE_ML_H))
 
 
 def rate_at(bag: Administration, changes: Sequence[RateChange], at: datetime) -> float | None:
@@ -933,6 +935,46 @@ def insulin_asked(session: Session, found: Order, values: Mapping[str, Any], at:
             or not without_insulin(session.db, found, at, at)):
         return []
     return [Warning(Check.INSULIN_OMITTED, NO_SC_INSULIN, {"drug": found.drug, "time": f"{at:%d/%m %H:%M}"})]
+
+
+ORDER_STOPPED_BARE = QT_TRANSLATE_NOOP("messages", "{drug}: no subcutaneous insulin given, or ordered to be given, in "
+                                                   "the 2 hours before its stop at {time}, nor any basal or premixed "
+                                                   "insulin still acting: give the patient's basal insulin, or a "
+                                                   "meal-time rapid-acting insulin with a meal, before stopping the "
+                                                   "infusion, and stop it 30 to 60 minutes after (JBDS-IP): stopped "
+                                                   "without it, a patient who needs insulin is in ketoacidosis within "
+                                                   "hours.")
+
+
+def order_stop_asked(session: Session, order: RecordVersion, values: Mapping[str, Any]) -> str | None:
+    """What to ask the prescriber before an amendment stopping an insulin infusion (a VRIII) with
+    a syringe up is saved (None: nothing) when the stop leaves the patient with no insulin
+    (`without_insulin` at it, nor any dose `_ordered_before` it): JBDS-IP has the basal, or a
+    meal-time rapid-acting dose with a meal, given before the VRIII is stopped, and the doctor's
+    stop asked nothing (the nurse's stop of the syringe as the order ends asks it:
+    `insulin_asked`). Asked of a stop set or brought forward (services.medication's reading of
+    it), not one put back: a stop answered for at 12:00 and moved to 14:00 was asked again."""
+    found = medication.order_of(order)
+    if (not insulin(found.drug) or not infused(found)
+            or not medication.stop_brought_forward(order.data, values)):
+        return None
+    at = datetime.fromisoformat(str(values["stop_at"]))
+    if (running_bag(session.db, found, at) is None or not without_insulin(session.db, found, at, at)
+            or _ordered_before(session.db, found, session.clock(), at)):
+        return None
+    return message(session.lang, ORDER_STOPPED_BARE, drug=found.drug, time=f"{at:%d/%m %H:%M}")
+
+
+def _ordered_before(db: Database, found: Order, now: datetime, stop: datetime) -> bool:
+    """Whether a subcutaneous insulin of the patient's is ordered with a dose due after `now` and by
+    the VRIII's `stop`, no earlier before it than a dose of it covers (`_covers`), not recorded
+    (held ahead): the plan JBDS-IP asks for, written with a stop ahead (NovoRapid with lunch at
+    12:30, the stop at 13:15), was asked "no subcutaneous insulin given", only doses given counting.
+    A dose due by now is counted once given (`without_insulin`)."""
+    return any(insulin(order.drug) and not infused(order) and any(
+        now < slot <= stop and stop - _covers(order.drug) <= slot and medication.recorded_for(db, order, slot) is None
+        for slot in scheduled_slots(order, now.date(), stop.astimezone(now.tzinfo).date(), now.tzinfo))
+        for order in medication.orders(db, found.patient_id, stop))
 
 
 def above_order_asked(session: Session, found: Order, values: Mapping[str, Any]) -> None:

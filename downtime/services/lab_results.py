@@ -480,7 +480,7 @@ def levels(sent: Sequence[Sent], drug: str, started: datetime, last_given: datet
     """The levels of `drug` among a patient's samples (`samples`) that its next dose waits on: those
     taken since its order `started` still awaiting their result, unless closed (a sample's level not
     back is checked before any later dose, whichever dose it followed); and the results of them
-    above their range, or flagged Critical where that cannot be read (domain.lab_results.level_above),
+    above their range, or flagged where that cannot be read (domain.lab_results.level_above),
     received and typed since its `last_given` dose (None: none given yet; `Received.known_at`),
     which the nurse who gave that dose knew of. A gentamicin trough sent at 06:00
     awaited, then back at 2.4 mg/L for "< 1", left the 12:00 dose DUE like any other. And among

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import pairwise
@@ -17,26 +17,26 @@ from sqlite_utils import Database
 
 from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, decimal_text, labelled, message, semicolon,
                            stay_word)
-from downtime.domain import aki, child_fluids, elapsed, order_units
+from downtime.domain import aki, child_fluids, covert, elapsed, order_units
 from downtime.domain.age import age_in_years, months_old
 from downtime.domain.weight import ideal_kg
 from downtime.domain.clock import ward_time
 from downtime.domain.census import Movement, MovementEvent, StayStatus, in_hospital, left_after, locate, stays
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
-    DAY, MASS_IN_MG, ML, allergies_matched, antibacterial, allergies_not_known, allergy_matches, charted, charted_slots, clock_text, flags_known,
-    dose_state, dose_text, has_dose_limits, not_countersigned, offered_only, policy_for, prn_given, prn_status,
+    DAY, MASS_IN_MG, ML, NIL_BY_MOUTH_DIET, allergies_matched, antibacterial, allergies_not_known, allergy_matches, charted, charted_slots, clock_text, flags_known,
+    before_due, dose_state, dose_text, given_nil_by_mouth, has_dose_limits, not_countersigned, offered_only, policy_for, prn_given, prn_status,
     runs_at, scheduled_slots,
     safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
     written_apart, WRITTEN_APART, medicine_name, names_alike,
 )
 from downtime.domain.medication import severe_reaction
-from downtime.domain.medication import (given_instant, given_when_fasting, insulin, levelled, patch, patches_on,
-                                        reason_offered, route_code, units_abbreviated)
+from downtime.domain.medication import (given_instant, given_when_fasting, insulin, left_out_with_meals, levelled,
+                                        patch, patches_on, reason_offered, route_code, units_abbreviated)
 from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, anticoagulant, course_decided, sedating
 from downtime.domain.anticoagulation import INR_DECIDED, ordered_beside
-from downtime.domain.potassium import POTASSIUM_REVIEWED
-from downtime.domain.lab_results import level_judged
+from downtime.domain.potassium import POTASSIUM_REVIEWED, names_potassium
+from downtime.domain.lab_results import Flag, level_judged, level_read
 from downtime.domain.falls import Ask
 from downtime.domain.pain import opioid
 from downtime.domain.laptops import Authors, Laptop, laptop_name
@@ -118,7 +118,7 @@ def _order(record_id: str, patient_id: str, data: dict[str, Any], written_at: da
         allergy_reason=data.get(ALLERGY_REASON) or None, dose_reason=data.get(DOSE_REASON) or None,
         prescriber=data.get(PRESCRIBER) or None, telephone=data.get(telephone_orders.TELEPHONE) is True,
         awaiting_since=written_at if telephone_orders.awaiting(data) else None, review_at=_when(data.get(REVIEW_AT)),
-        review_reason=data.get(REVIEW_REASON) or None)
+        review_reason=data.get(REVIEW_REASON) or None, covert=covert.covert_of(data))
 
 
 def administration_of(record: RecordVersion) -> Administration:
@@ -964,7 +964,13 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     or five times the patient's previous order of it or a fifth (`_previous_insulin`), and a
     child's fluid above 1.5 times their maintenance rate (domain.child_fluids: an adult's 125
     mL/h for a 5.8 kg baby), its rate amended too, one with no rate by its volume (a bolus above
-    20 mL/kg, a day's bags above 1.5 times the maintenance), and one for a child never weighed."""
+    20 mL/kg, a day's bags above 1.5 times the maintenance), and one for a child never weighed.
+    So are an AKI's medicines (`kidney_injury_refusal`) and, in a new order or one amended to another
+    medicine, a high potassium's (services.potassium.ordered_refusal; an amendment of the dose is the
+    prescriber's decision on it), answered only by a reason naming the potassium (domain.potassium.
+    names_potassium: one typed for another check lifted its hold unasked)."""
+    from downtime.services import potassium  # which reads the orders and doses through this module
+
     if before is not None and all(data.get(name) == before.get(name) for name in DOSE_DEFINES):
         return
     new = _order("", patient_id, data)
@@ -973,6 +979,7 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     found = [refusal for refusal in (order_units.unit_refusal(new.drug, new.dose_unit, new.route),
                                      order_units.ceiling_refusal(new.drug, new.dose, new.dose_unit, new.route,
                                                                  infused=new.rate_ml_h is not None,
+                                                                 rate_ml_h=new.rate_ml_h,
                                                                  mg_per_ml=new.mg_per_ml, age=dosed["age"],
                                                                  kg=dosed["kg"]),
                                      order_units.insulin_refusal(new, _previous_insulin(session, new, before)),
@@ -987,13 +994,18 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     if all(refusal.asked for refusal in found) and (injured := kidney_injury_refusal(
             session, new, None if before is None else _order("", patient_id, before))) is not None:
         found.append(injured)
+    held = potassium.ordered_refusal(session, new) if all(refusal.asked for refusal in found) and (
+        before is None or not shares_a_medicine(str(before.get("drug") or ""), new.drug)) else None
+    found += [] if held is None else [held]
     refused = [refusal for refusal in found if not refusal.asked]
     if refused:
         raise ValidationFailed([FieldError(refusal.field, _refusal_text(session, new, refusal)) for refusal in refused])
     # The reason weighed the dose, and every field asked on too: an antibiotic's day above the
     # usual given for 6 doses is asked again at 8, a loading dose's reason when it is made four a day.
-    if found and not _reason_stands(data, before, DOSE_REASON, tuple(dict.fromkeys(
-            ("drug", "dose", "dose_unit", "route", *(asked.field for asked in found))))):
+    # The potassium's is answered only by a reason naming it: "weight used 70 kg" ended its hold.
+    if found and not (_reason_stands(data, before, DOSE_REASON, tuple(dict.fromkeys(
+            ("drug", "dose", "dose_unit", "route", *(asked.field for asked in found)))))
+            and (held is None or names_potassium(str(data.get(DOSE_REASON) or "")))):
         raise DoseReasonNeeded.of(found, session.form(ORDER_FORM).field(DOSE_REASON).label.get(session.lang))
 
 
@@ -1307,6 +1319,30 @@ def recorded_since(db: Database, typed: dict[str, Any]) -> Administration | None
     return recorded_for(db, order(db, typed["order"]), datetime.fromisoformat(slot)) if slot else None
 
 
+def _going_in(db: Database, others: Sequence[Order], at: datetime) -> list[Administration]:
+    """The bags of `others` still going in at `at`: their order running then (`runs_at`), up, not
+    stopped, and not run in by their volume at their rates (services.infusion_rates.runs_until: a
+    paracetamol bag of 08:00, run in by 08:15, is no paracetamol going in at 14:00) or, with no
+    volume known, within a day's syringe driver of going up (infusion_rates.UP_FOR), which a dose
+    of their medicine is given beside (domain.medication.given_from_other_orders). A syringe whose
+    order had stopped, or put up days before, was going in for ever, and every later dose of its
+    medicine asked whether it was ordered twice (review S5 S2)."""
+    from downtime.services import infusion_rates  # which reads the bags through this module
+
+    going = []
+    for other in others:
+        if not runs_at(other, at) or (bag := infusion_rates.running_bag(db, other, at)) is None:
+            continue
+        changes = [change for change in infusion_rates.by_bag(db, [other.patient_id]).get(bag.record_id, [])
+                   if change.at <= at]
+        checked = infusion_rates.last_checked(infusion_rates.checks_by_bag(db, [other.patient_id]).get(
+            bag.record_id, []), at)
+        end = infusion_rates.runs_until(other, bag, changes, checked) or elapsed.later(bag.at, infusion_rates.UP_FOR)
+        if elapsed.instant(end) > elapsed.instant(at):
+            going.append(bag)
+    return going
+
+
 def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[Warning]:
     """The warnings this dose would raise, for the screen to show before saving: the order, and
     the patient's others, as they run at the dose's time (see `orders`); an insulin given, the
@@ -1320,6 +1356,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     from downtime.services import sepsis  # which reads the doses through this module
     from downtime.services import anticoagulation  # which reads the orders and doses through this module
     from downtime.services import potassium  # which reads the orders and doses through this module
+    from downtime.services import missing_patient  # which reads the doses through this module
 
     at = datetime.fromisoformat(values["given_at"])
     theirs, same, history = _judged_against(session.db, order(session.db, order_id), at)
@@ -1345,18 +1382,29 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         due_before=settings.round_policy(session.db).due_before,
         open_slots=_open_slots(session.db, found, versions, history, at, session.clock().tzinfo),
         reason=_reason(values), on_hold=_perhaps_given(session, found.patient_id, same),
-        typed_at=session.clock(), **_dosed_for(session, patient, at), **_baby_age(patient, at)) + _before_giving(
+        running=_going_in(session.db, others, at),
+        typed_at=session.clock(), on_paper=bool(values.get(TRANSCRIBED)), **_dosed_for(session, patient, at),
+        **_baby_age(patient, at)) + _before_giving(
             found, patient, values) + (glucose.before_insulin(session.db, found, at, values.get(DECIDED_ON))
                                        if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
                                        else []) + kidney_injury(session, found, values) + drug_levels(session, found, values)
-        + sepsis.timed_on_screening(session, found, values)
+        + sepsis.timed_on_screening(session, found, values) + missing_patient.dose_warnings(session, found, values)
         + (opioid_stopped(session, found, at) if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
            else [])
         + (recorded_ahead(history, found, same, session.clock()) if values["outcome"] == Outcome.GIVEN.value else [])
         + (head_injury_asked(session, patient, found, at)
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else [])
         + anticoagulation.dose_warnings(session, found, values) + potassium.dose_warnings(session, found, values)
-        + fluid_weighed_again(session, found, versions, values))
+        + fluid_weighed_again(session, found, versions, values)
+        + (given_nil_by_mouth(found, _nil_by_mouth(session.db, patient))
+           if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else []))
+
+
+def _nil_by_mouth(db: Database, patient: PatientSummary) -> bool:
+    """Whether the patient's standing admission records them nil by mouth (its diet): the only
+    record of it, which the printed census alone read."""
+    admission = current_of(db, [patient.admission_record_id]).get(patient.admission_record_id)
+    return admission is not None and NIL_BY_MOUTH_DIET in (admission.data.get("diet") or [])
 
 
 _NEURO_ALARM = QT_TRANSLATE_NOOP(
@@ -1386,10 +1434,6 @@ def sedation_on_neuro_alarm(session: Session, found: Order, at: datetime) -> lis
 _HEAD_INJURY = QT_TRANSLATE_NOOP(
     "messages", "{drug}: the patient fell at {time} with {injury} and no CT head is recorded done or decided "
                 "against: an anticoagulant makes a bleed in the head worse. Ask the doctor before giving it.")
-_INJURY = {True: QT_TRANSLATE_NOOP("messages", "a head injury"),
-           False: QT_TRANSLATE_NOOP("messages", "a possible head injury")}
-"""The head injury `_HEAD_INJURY` names, by whether the fall records one (Yes: `Fall.head_injury_seen`):
-"a possible head injury" of a Yes, beside the list's "HEAD INJURY:", said two things of one answer."""
 _NOT_DECIDED = QT_TRANSLATE_NOOP(
     "messages", "{drug}: the CT head after the fall at {time} is done and the fall records no doctor's decision "
                 "to continue the anticoagulant: ask the doctor before giving it.")
@@ -1429,7 +1473,7 @@ def _prescribed_since(db: Database, one: Recorded, found: Order, at: datetime) -
     rewrite was timed (review S_GLN S1). The fall amended since for
     something else (the family told) keeps its decision's time; the order standing at the fall is
     still asked."""
-    course, versions = _course_versions(db, found, at)
+    course, versions = course_versions(db, found, at)
     standing, decided = _decision(one.record.data), one.record.recorded_at
     for version in reversed(histories(db, [one.record.record_id])[one.record.record_id]):
         if _decision(version.data) != standing:
@@ -1440,13 +1484,14 @@ def _prescribed_since(db: Database, one: Recorded, found: Order, at: datetime) -
     return elapsed.instant(decided) < min(began)
 
 
-def _course_versions(db: Database, found: Order, at: datetime) -> tuple[list[Order], dict[str, list[RecordVersion]]]:
+def course_versions(db: Database, found: Order, at: datetime) -> tuple[list[Order], dict[str, list[RecordVersion]]]:
     """`found`'s course as it runs at `at` (`_course` over the patient's orders of its medicine)
-    and each of its medicine's orders' versions, oldest first."""
+    and each of its medicine's orders' versions, oldest first; `found` not saved yet (an order
+    being written, services.potassium.ordered_refusal) has none, and is read as written at `at`."""
     theirs = {other.record_id: other for other in orders(db, found.patient_id, at)} | {found.record_id: found}
     ids = same_medicine(found, theirs.values())
     versions = histories(db, list(ids))
-    written = {order_id: versions[order_id][0].recorded_at for order_id in ids}
+    written = {order_id: versions[order_id][0].recorded_at if order_id in versions else at for order_id in ids}
     return _course(found, [theirs[order_id] for order_id in ids], written, at.tzinfo), versions
 
 
@@ -1454,7 +1499,7 @@ def course(db: Database, found: Order, at: datetime) -> list[Order]:
     """`found` and the orders of its medicine it carries on as it runs at `at` (`_course`): what a
     dose of an earlier order is read against where the outage rewrites the chart daily (services.
     infusion_rates: a twice-daily isophane's evening dose held on the rewrite)."""
-    return _course_versions(db, found, at)[0]
+    return course_versions(db, found, at)[0]
 
 
 def dose_changed_since(db: Database, found: Order, at: datetime, since: datetime) -> bool:
@@ -1548,7 +1593,7 @@ def anticoagulant_after_head_injury(session: Session, patient: PatientSummary, f
         return []
     return [Warning(Check.HEAD_INJURY, said, {
         "drug": " ".join(found.drug.split()), "time": f"{one.fall.fell_at.astimezone(at.tzinfo):%d/%m %H:%M}",
-        "injury": Phrase(_INJURY[one.fall.head_injury_seen])})
+        **one.fall.injury_named})
         for one in known.falls if elapsed.instant(one.fall.fell_at) <= elapsed.instant(at)
         and (said := _head_injury_said(known, one)) is not None
         and (said != _HELD or not _prescribed_since(session.db, one, found, at))][-1:]
@@ -1790,6 +1835,22 @@ _LEVEL_FLAGGED_CRITICAL_UNSENT = QT_TRANSLATE_NOOP(
 """Said of a level held on the laboratory's Critical flag alone, its value or range not read
 (domain.lab_results.level_judged): "4.2, critical" phoned with no range. A "3" so flagged may be
 low, and was said ABOVE RANGE with "None", then "flagged critical", as its range."""
+_LEVEL_FLAGGED_ABNORMAL = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: LEVEL FLAGGED ABNORMAL ({timing} {result}), not read as a number against its range: check it "
+                "before giving.")
+_LEVEL_FLAGGED_ABNORMAL_UNSENT = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: LEVEL FLAGGED ABNORMAL ({result}, received {received}), not read as a number against its "
+                "range: check it before giving.")
+"""`_LEVEL_FLAGGED_CRITICAL` of a level the laboratory flagged Abnormal: "4.2, repeat 4.5" held
+nothing, as a potassium flagged and not read holds (domain.potassium.POTASSIUM_NOT_READ)."""
+_LEVEL_FLAGGED_UNRANGED = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: LEVEL FLAGGED ABNORMAL ({timing} {result}), with no range read to judge it by: check it "
+                "against its range before giving.")
+_LEVEL_FLAGGED_UNRANGED_UNSENT = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: LEVEL FLAGGED ABNORMAL ({result}, received {received}), with no range read to judge it by: "
+                "check it against its range before giving.")
+"""`_LEVEL_FLAGGED_ABNORMAL` of a level read as a number (domain.lab_results.level_read) with no range
+read: a trough of 0.4 typed with the range left blank was said "not read as a number"."""
 _LEVEL_TIMINGS = {"trough": QT_TRANSLATE_NOOP("messages", "trough"), "peak": QT_TRANSLATE_NOOP("messages", "peak"),
                   "timed": QT_TRANSLATE_NOOP("messages", "timed")}
 
@@ -1798,10 +1859,14 @@ def _timing(sample: lab_results.Sent) -> Phrase:
     return Phrase(_LEVEL_TIMINGS[sample.record.data["level_timing"]])
 
 
-def _above(result: lab_results.Received, judged: str, flagged: str) -> str:
-    """The warning `judged` for a level above its range, or `flagged` for one held on its Critical
-    flag alone (domain.lab_results.level_judged)."""
-    return judged if level_judged(str(result.record.data["result"]), result.record.data.get("range")) else flagged
+def _above(result: lab_results.Received, judged: str, critical: str, abnormal: str, unranged: str) -> str:
+    """The warning `judged` for a level above its range, or `critical`, or `abnormal` (`unranged`
+    when its value is read, domain.lab_results.level_read) for one held on the laboratory's flag
+    alone (domain.lab_results.level_judged)."""
+    said = str(result.record.data["result"])
+    if level_judged(said, result.record.data.get("range")):
+        return judged
+    return critical if result.flag is Flag.CRITICAL else unranged if level_read(said) else abnormal
 
 
 def _course_given(found: Order, theirs: Iterable[Order], given: Iterable[Administration],
@@ -1849,11 +1914,13 @@ def level_warnings(found: Order, sent: Sequence[lab_results.Sent], given: Iterab
     return [*(Warning(Check.LEVEL_AWAITED, _LEVEL_AWAITED, {
         "drug": drug, "timing": _timing(one), "taken": f"{one.taken_at.astimezone(at.tzinfo):%d/%m %H:%M}"})
         for one in got.awaited),
-        *(Warning(Check.LEVEL_ABOVE_RANGE, _above(result, _LEVEL_ABOVE_RANGE, _LEVEL_FLAGGED_CRITICAL), {
+        *(Warning(Check.LEVEL_ABOVE_RANGE, _above(result, _LEVEL_ABOVE_RANGE, _LEVEL_FLAGGED_CRITICAL, _LEVEL_FLAGGED_ABNORMAL,
+                                                   _LEVEL_FLAGGED_UNRANGED), {
             "drug": drug, "timing": _timing(one), "range": result.words("range"),
             "result": result.words("result", "units")})
           for one, result in got.above),
-        *(Warning(Check.LEVEL_ABOVE_RANGE, _above(result, _LEVEL_ABOVE_RANGE_UNSENT, _LEVEL_FLAGGED_CRITICAL_UNSENT), {
+        *(Warning(Check.LEVEL_ABOVE_RANGE, _above(result, _LEVEL_ABOVE_RANGE_UNSENT, _LEVEL_FLAGGED_CRITICAL_UNSENT,
+                                                   _LEVEL_FLAGGED_ABNORMAL_UNSENT, _LEVEL_FLAGGED_UNRANGED_UNSENT), {
             "drug": drug, "result": result.words("test", "result", "units"),
             "range": result.words("range"),
             "received": f"{result.received_at.astimezone(at.tzinfo):%d/%m %H:%M}"})
@@ -2260,6 +2327,7 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     found = order(session.db, order_id)
     values = {**values, "order": order_id}
     _route_coded(values)
+    _rate_of_order(session.db, found, values)
     _refuse_after_its_stay(session, found, values)
     _offered_first(session, values)
     _given_for_asked(session, found, values)
@@ -2304,6 +2372,24 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
         if witness_id and check is not None and not on_paper:
             pin_confirmed(session, witness_id, check.audited_as, {"record_id": saved.record_id})
     return saved
+
+
+def _rate_of_order(db: Database, found: Order, values: dict[str, Any]) -> None:
+    """A bag or syringe of an infusion order given with no rate of its own is set at the order's
+    (`RATE`), whichever way it was recorded (the dose dialog fills it in for the nurse to change):
+    one typed in from the paper chart kept none, the ward read the order's, a later amendment of
+    the order's rate rewrote the bag's on the MAR, and the EHR was sent "Morphine 10 mg SC,
+    completed 10:00", a stat dose (review R3 D5). The order's rate as it stood when the bag went
+    up (its version recorded by then; the first, for a bag up before the order was typed in from
+    the paper chart): the 10:00 syringe typed in at 12:00 took the rate amended at 11:00, which
+    nobody charted for it (review S5 S4)."""
+    if values.get("outcome") != Outcome.GIVEN.value or found.rate_ml_h is None or values.get(RATE) is not None \
+            or not values.get("given_at"):
+        return  # no bag, or its rate charted; a dose given at no time is refused on it by its form
+    up = elapsed.instant(datetime.fromisoformat(values["given_at"]))
+    versions = histories(db, [found.record_id])[found.record_id]
+    standing = next((one for one in reversed(versions) if elapsed.instant(one.recorded_at) <= up), versions[0])
+    values[RATE] = order_of(standing).rate_ml_h
 
 
 def _route_coded(values: dict[str, Any]) -> None:
@@ -2889,15 +2975,16 @@ def every_days_words(order: Order, lang: Lang) -> str | None:
     return ORDER_WORDS["every_days"][lang].format(count=days)
 
 
-def order_flags(order: Order, lang: Lang) -> list[str]:
-    """The warnings an order carries (a controlled drug's witness, a high-alert medicine, a
+def order_flags(order: Order, lang: Lang, at: datetime) -> list[str]:
+    """The warnings an order carries at `at` (a controlled drug's witness, a high-alert medicine, a
     time-critical one, a telephone order no doctor has countersigned yet), in the chart's words
-    (`ORDER_WORDS`)."""
-    return [ORDER_WORDS[flag][lang] for flag, carried in (("controlled", order.controlled),
-                                                           ("high_alert", order.high_alert),
-                                                           ("time_critical", order.time_critical),
-                                                           ("variable", order.dose_rule is not None),
-                                                           ("telephone", order.awaiting_since is not None)) if carried]
+    (`ORDER_WORDS`); a covert one's how, and its review once due (domain.covert.flag)."""
+    flags = [ORDER_WORDS[flag][lang] for flag, carried in (("controlled", order.controlled),
+                                                            ("high_alert", order.high_alert),
+                                                            ("time_critical", order.time_critical),
+                                                            ("variable", order.dose_rule is not None),
+                                                            ("telephone", order.awaiting_since is not None)) if carried]
+    return flags + ([said] if (said := covert.flag(order, at, lang)) else [])
 
 
 def rule_words(order: Order, lang: Lang) -> str | None:
@@ -3178,6 +3265,12 @@ class RoundItem:
     that asks a doctor to review it (see `_holds_now`)."""
     ahead: tuple[Warning, ...] = ()
     """The medicine's doses recorded given later than now, by a clock that was ahead (see `recorded_ahead`)."""
+    fasting: tuple[Warning, ...] = ()
+    """The dose recorded nil by mouth before it fell due, said while it is due or late (see `round_list`)."""
+
+
+FASTED_AHEAD = QT_TRANSLATE_NOOP("messages", "Recorded nil by mouth at {time}, before its time: if the patient may "
+                                             "now eat and drink (the operation cancelled), give it.")
 
 
 # Doses that may be on paper first: they are entered before anything is given.
@@ -3197,7 +3290,10 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     month's stay holds hundreds. Each patient comes with their namesakes' beds on the ward
     (census.name_alerts): the round, where doses are given, said nothing of Mr Martin in bed 31
     beside Mr Martin's dose in bed 12. The 12 hours are real ones (see `elapsed`): counted on the
-    ward's clock the day the clocks go forward, 11 hours on, the 23:30 dose was missed at noon."""
+    ward's clock the day the clocks go forward, 11 hours on, the 23:30 dose was missed at noon.
+    A dose recorded nil by mouth alone, before it fell due (fasting for theatre), stays while due
+    or late, said so (`FASTED_AHEAD`): the operation cancelled, the levetiracetam recorded "nil by
+    mouth" at 09:30 was off the round at 14:00 though the patient could have had it."""
     policy = settings.round_policy(db)
     first, last = elapsed.earlier(now, window), elapsed.later(now, ahead)
     ward_patients = census.in_patients(db, forms, ward=ward, at=now)
@@ -3206,7 +3302,7 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     ids = [patient.patient_id for patient in patients]
     admitted = {pid: location.admitted_at for pid, location in census.locations(db, at=now, patient_ids=ids).items()}
     since = min([first, *admitted.values()])
-    recorded = _recorded_times(db, ids, since.date())
+    recorded = _recorded_times(db, ids, since.date(), policy.due_before)
     ordered: dict[str, list[_Scheduled]] = defaultdict(list)
     every = _orders_with_slots(db, ids, since.date(), last.date(), now.tzinfo, census.movement_events(db, ids), now)
     for scheduled in every:
@@ -3220,18 +3316,24 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
         theirs = [scheduled.order for scheduled in ordered[patient.patient_id]]
         for scheduled in ordered[patient.patient_id]:
             found = scheduled.order
-            taken = set(charted_slots(scheduled.slots, recorded[found.record_id]).values())
+            placed = charted_slots(scheduled.slots, [slot for slot, _ in recorded[found.record_id]])
+            fasted = {placed[slot]: at for slot, at in recorded[found.record_id] if at is not None}
+            taken = {placed[slot] for slot, at in recorded[found.record_id] if at is None}
             for slot in scheduled.slots:
                 missed = slot < first
+                state = dose_state(slot, now, None, policy_for(found, policy))
+                fasting = () if slot not in fasted else (Warning(
+                    Check.NOT_GIVEN_AHEAD, FASTED_AHEAD, {"time": ward_time(fasted[slot], now.tzinfo, "%H:%M")}),)
                 if (stay_start <= slot <= last and slot not in taken
+                        and (slot not in fasted or state in (DoseState.DUE, DoseState.LATE))
                         and not _stopped(found, now, slot) and not scheduled.in_ehr(slot)):
-                    items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy_for(found, policy)),
-                                           missed,
+                    items.append(RoundItem(patient, found, slot, state, missed,
                                            tuple(held_at(held[found.record_id], slot, now.tzinfo)),
                                            tuple(ordered_beside(found, slot, theirs)),
                                            levels=levels.get(found.record_id, ()),
                                            ahead=tuple(recorded_ahead(ahead.get(found.patient_id, ()), found,
-                                                                      same_medicine(found, theirs), now))))
+                                                                      same_medicine(found, theirs), now)),
+                                           fasting=fasting))
     items = with_paper_gap(db, now, [(item.order, item) for item in items], _typed_late(every, now.tzinfo))
     return sorted(items, key=lambda i: (i.missed, _URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
 
@@ -3293,19 +3395,24 @@ def _given_ahead(db: Database, patient_ids: Collection[str], now: datetime) -> d
     return found
 
 
-def _recorded_times(db: Database, patient_ids: Collection[str], first_day: date) -> dict[str, list[datetime]]:
+def _recorded_times(db: Database, patient_ids: Collection[str], first_day: date,
+                    due_before: timedelta) -> dict[str, list[tuple[datetime, datetime | None]]]:
     """The times standing doses were recorded for from `first_day` on (two days earlier by the
-    clock it was written in, as `_doses_near`), by order: two fields of each, not whole records,
-    since the round reads a stay's worth after every dose."""
+    clock it was written in, as `_doses_near`), by order, each with when it was recorded nil by
+    mouth if it was so before it fell due (`before_due`; see `round_list`): a few fields of each,
+    not whole records, since the round reads a stay's worth after every dose."""
     low = (first_day - timedelta(days=2)).isoformat()
-    found: dict[str, list[datetime]] = defaultdict(list)
+    found: dict[str, list[tuple[datetime, datetime | None]]] = defaultdict(list)
     for part in chunks(patient_ids):
-        for order_id, at in db.execute(
-                f"SELECT json_extract(data, '$.order'), json_extract(data, '$.scheduled_for') FROM current_records"
+        for order_id, at, reason, recorded_at in db.execute(
+                f"SELECT json_extract(data, '$.order'), json_extract(data, '$.scheduled_for'),"
+                f" json_extract(data, '$.not_given_reason'), json_extract(data, '$.given_at') FROM current_records"
                 f" WHERE form_id = ? AND patient_id IN ({marks(part)}) AND status != ?"
                 " AND json_extract(data, '$.scheduled_for') >= ?",
                 [DOSE_FORM, *part, RecordStatus.ENTERED_IN_ERROR.value, low]):
-            found[order_id].append(datetime.fromisoformat(at))
+            slot, recorded = datetime.fromisoformat(at), datetime.fromisoformat(recorded_at)
+            fasted = reason == NotGivenReason.NIL_BY_MOUTH and before_due(recorded, slot, due_before)
+            found[order_id].append((slot, recorded if fasted else None))
     return found
 
 
@@ -3327,6 +3434,13 @@ class MarCell:
     @property
     def recorded(self) -> tuple[Administration, ...]:
         return (self.administration, *self.others) if self.administration is not None else ()
+
+    @property
+    def as_happened(self) -> tuple[Administration, ...]:
+        """`recorded` as a cell lists them, in the order they were given or not, the one deciding the
+        state not first: refused at 10:05 and taken at 10:45 read "HL 10:45; (R) HL", as though the
+        patient refused after taking it."""
+        return tuple(sorted(self.recorded, key=lambda dose: elapsed.instant(dose.at)))
 
     @property
     def clock(self) -> str:
@@ -3533,10 +3647,10 @@ def why_stopped(db: Database, stopped: Collection[str]) -> dict[str, str]:
             for order_id, versions in histories(db, stopped).items()
             for earlier, version in [next(((earlier, later) for earlier, later in reversed(list(pairwise(versions)))
                                            if later.data.get("stop_at") != earlier.data.get("stop_at")), (None, None))]
-            if version is not None and version.reason and _stop_brought_forward(earlier.data, version.data)}
+            if version is not None and version.reason and stop_brought_forward(earlier.data, version.data)}
 
 
-def _stop_brought_forward(before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
+def stop_brought_forward(before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
     """Whether an amendment set the order's stop where there was none, or brought it earlier."""
     was, now = before.get("stop_at"), after.get("stop_at")
     return bool(now) and (not was or datetime.fromisoformat(now) < datetime.fromisoformat(was))
@@ -3621,11 +3735,54 @@ DOCTOR_TOLD = {"en": "TIME-CRITICAL DOSE NOT GIVEN (due {due}: {why}): the docto
                      "dit"}
 """A time-critical dose not given whose nurse wrote that a doctor was told (`TOLD`): "Dr on call
 told, give at 06:00" was followed by "tell the doctor", and the doctor called again."""
-_TOLD_WORDS = r"(told|informed|aware|notified|inform[ée]e?s?|prévenue?s?|avertie?s?)"
+_TOLD_WORDS = (r"(told|informed|aware|notified|discussed|advised|decided|agreed|instructed|answered|replied|"
+               r"inform[ée]e?s?|prévenue?s?|avertie?s?|décidée?s?|discutée?s?|conseillée?s?|répondu)")
 TOLD = re.compile(rf"(?<!\w){_TOLD_WORDS}(?!\w)", re.IGNORECASE)
-"""Words of the nurse's saying a doctor was told of the dose, in English and French."""
-NOT_TOLD = re.compile(rf"(?<!\w)(not|no|never|pas|non|jamais)(\s+\w+){{0,2}}\s+{_TOLD_WORDS}(?!\w)", re.IGNORECASE)
-"""The same said not done ("Dr not yet told", "médecin pas encore prévenu"): still to tell."""
+"""Words of the nurse's saying a doctor was told of the dose, or decided of it, in English and French."""
+CLINICIAN = re.compile(r"(?<!\w)(dr|drs|doctors?|docteur|prescriber|prescripteur|on[- ]call|de garde|registrar|"
+                       r"reg|spr|fy ?[12]|f[12]|sho|consultant|house officer|médecins?|medecins?|interne|bleeped|"
+                       r"bipée?|anaesthetists?|anesthetists?|anesthésistes?|anesthesistes?|surgeons?|chirurgiens?|"
+                       r"(medical|surgical) team|équipe|equipe)(?!\w)", re.IGNORECASE)
+"""Who a note must name for its told word to count (`doctor_told`): "patient told", "daughter
+informed" are no doctor told."""
+NOT_A_CLINICIAN = re.compile(r"(?<!\w)(patient|pt|family|daughter|son|wife|husband|partner|relatives?|nok|"
+                             r"next of kin|carers?|nurse|nic|famille|fille|fils|épouse|mari|proches?|"
+                             r"infirmière)(?!\w)", re.IGNORECASE)
+"""Who, named in a told word's own clause with no clinician, was the one told ("Dr bleeped, no
+answer, daughter informed")."""
+_NEGATED, _STILL_TO_DO = r"(not|no|never|pas|non|jamais)", r"((to|will|shall|would)\s+be|sera|seront|être)"
+NOT_TOLD = re.compile(rf"(?<!\w)({_NEGATED}(\s+\w+){{0,2}}|{_STILL_TO_DO})\s+$", re.IGNORECASE)
+"""What, before a told word, says it not done ("Dr not yet told", "médecin pas encore prévenu"), or
+directly before it, still to do ("prescriber to be informed at 14:00", "will be told when he
+answers", "sera prévenu"): a "to" or "à" further back is none ("NBM due to surgery Dr informed",
+"Patient à jeun médecin prévenu" read as not told)."""
+NOT_DONE = re.compile(rf"(?<!\w)({_NEGATED}|{_STILL_TO_DO})(?!\w)", re.IGNORECASE)
+"""`NOT_TOLD`'s words anywhere in a clause naming a clinician, with no told word (`clinician_named`)."""
+CLAUSE = re.compile(r"[,;.!?:\n]")
+"""Where one thing the nurse wrote ends and the next begins ("Refused, patient told, Dr aware")."""
+
+
+def doctor_told(written: str) -> bool:
+    """Whether the nurse wrote that a doctor was told of the dose, or decided of it: a clinician
+    named in the note (`CLINICIAN`: a short note names them once, "On call doctor bleeped, aware")
+    and a told word (`TOLD`) in a clause naming no one else told (`NOT_A_CLINICIAN`), with nothing
+    before it saying it not done or still to do (`NOT_TOLD`). "Refused, patient told it is for his
+    Parkinson's" and "prescriber to be informed at the 14:00 round" were read as the doctor told,
+    and the missed levodopa and glargine left the escalation list's "tell the doctor"."""
+    return bool(CLINICIAN.search(written)) and any(
+        (CLINICIAN.search(clause) or not NOT_A_CLINICIAN.search(clause))
+        and any(not NOT_TOLD.search(clause[:found.start()]) for found in TOLD.finditer(clause))
+        for clause in CLAUSE.split(written))
+
+
+def clinician_named(written: str) -> bool:
+    """Whether `written` names a clinician (`CLINICIAN`) in a clause saying nothing not done or still
+    to do (`NOT_DONE`: "no doctor answered", "Dr to be told"; "Dr Jones: no oral meds" names one):
+    the answer to "say who decided" is a name ("Dr Jones", "FY1 Smith, on call"), no told word, and
+    the list asked the nurse to tell the doctor who had decided."""
+    return any(CLINICIAN.search(clause) and not NOT_DONE.search(clause) for clause in CLAUSE.split(written))
+
+
 WHY_WRITTEN = {"en": "{why}: {detail}", "fr": "{why} : {detail}"}
 """A dose's reason not given and what the nurse wrote of it (`why_not_given`)."""
 ASKED_OF_THE_NURSE = re.compile(r"\s*\([^)]*\)$")
@@ -3645,12 +3802,22 @@ def why_not_given(reasons: Field, dose: Administration, lang: Lang) -> str:
 @dataclass(frozen=True)
 class TimeCritical:
     """A patient's time-critical doses of the round's window not given: `late` those late or
-    overdue (or with nothing recorded that may be on paper), and those recorded not given but for a doctor's hold (with their state: omitted,
-    levodopa for a patient nil by mouth is harm unless the doctor finds another route), `next_change`
-    when the next of them falls late or overdue."""
+    overdue (or with nothing recorded that may be on paper), and those recorded not given and
+    omitted (`time_critical_omitted`: levodopa for a patient nil by mouth is harm unless the doctor
+    finds another route), an order's run of them as its latest (`runs`, by that dose's record id),
+    said even past the window; `next_change` when the next of them falls late or overdue."""
 
     late: list[tuple[Order, MarCell]]
     next_change: datetime | None
+    runs: Mapping[str, NotGivenRun]
+
+    @property
+    def listed(self) -> set[tuple[str, datetime]]:
+        """Each dose said here, as (its order's id, its time), a run's every dose with it: the
+        lists of doses not given leave them to this one."""
+        return {(order.record_id, cell.slot) for order, cell in self.late} | {
+            (cell.administration.order_id, cell.slot) for run in self.runs.values() for cell in run.cells
+            if cell.administration is not None}
 
     def said(self, cell: MarCell, dose_form: FormSpec, lang: Lang) -> str:
         """What the escalation list says of a dose (`dose_form`: the dose's, whose words say why
@@ -3658,12 +3825,69 @@ class TimeCritical:
         wrote, there or in her reason to record it over a warning, that a doctor was told
         (`DOCTOR_TOLD`) does not ask her to tell one."""
         dose = cell.administration
-        why = "" if dose is None else why_not_given(dose_form.field("not_given_reason"), dose, lang)
-        told = cell.state is DoseState.NOT_GIVEN and dose is not None and any(
-            TOLD.search(written or "") and not NOT_TOLD.search(written or "")
-            for written in (dose.detail, *(reason for _, reason in dose.overrides)))
+        run = self.runs.get(dose.record_id) if dose is not None else None
+        why = semicolon(lang).join(said for said in (
+            "" if dose is None else why_not_given(dose_form.field("not_given_reason"), dose, lang),
+            "" if run is None else run.said(cell.slot.tzinfo, lang)) if said)
+        told = cell.state is DoseState.NOT_GIVEN and dose is not None and decided_by_a_doctor(dose)
         return (DOCTOR_TOLD if told else TIME_CRITICAL_WORDS[cell.state])[lang].format(
             due=f"{cell.slot:%d/%m %H:%M}", why=why)
+
+
+RUN_LOOKBACK = timedelta(days=7)
+"""How far back the lists read an order's doses not given one after another (`doses_not_given_run`):
+past the round's 12 hours, an enoxaparin refused three evenings running left the morning handover,
+and 12 levodopa doses refused in a row were said as the last one; a week holds an outage's runs."""
+NOT_GIVEN_RUN = {"en": "{count} doses not given since {first}", "fr": "{count} doses non données depuis le {first}"}
+
+
+@dataclass(frozen=True)
+class NotGivenRun:
+    """An order's doses recorded not given one after another (`doses_not_given_run`), oldest first."""
+
+    cells: tuple[MarCell, ...]
+
+    @property
+    def latest(self) -> MarCell:
+        """The one the lists name: the run is said beside it."""
+        return self.cells[-1]
+
+    def said(self, zone: tzinfo | None, lang: Lang) -> str:
+        """"3 doses not given since 28/11 18:00"; nothing for one dose alone, said by its line."""
+        return NOT_GIVEN_RUN[lang].format(count=len(self.cells), first=ward_time(self.cells[0].slot, zone)) \
+            if len(self.cells) > 1 else ""
+
+
+def doses_not_given_run(cells: Sequence[MarCell], at: datetime, written: datetime, stop_at: datetime | None,
+                        omitted: Callable[[Administration], bool]) -> NotGivenRun | None:
+    """The doses of one order (its row's `cells`, read from `at` less `RUN_LOOKBACK`) recorded not
+    given and `omitted` one after another up to its latest dose recorded by `at`, or None when that
+    one was given (the patient has it again) or not omitted (a doctor's hold: they decided), or when
+    past the round's window it is no longer to say: a single dose once the order's next dose has
+    fallen due (that one is then to give, and said overdue), any run once the order's `stop_at` is
+    a round's window past (its course ended, no dose can end the run). A single refusal stayed on
+    the lists for the week, the course ended or the next slots blank and said as overdue.
+
+    Walking back from the latest: a dose given, or not given but not omitted, ends the run; one with
+    nothing recorded neither ends nor counts (the round and the missed-dose lines say it); nor do
+    doses recorded before the order's standing version was `written` (its prescriber changed or
+    rewrote it since, having seen the chart). The escalation list and the handover keep the run's
+    latest dose said past the round's window until then: the lists read 12 hours alone, and a dose
+    refused every evening was on no morning list, nor were 12 levodopa doses said as more than one."""
+    run: list[MarCell] = []
+    for cell in reversed([cell for cell in cells if cell.slot <= at and cell.administration is not None]):
+        dose = cell.administration
+        if cell.state is not DoseState.NOT_GIVEN or not omitted(dose) or (dose.typed_at or dose.at) < written:
+            break
+        run.append(cell)
+    if not run:
+        return None
+    latest = run[0].slot
+    if latest < elapsed.earlier(at, ROUND_WINDOW) and (
+            (stop_at is not None and elapsed.reached(elapsed.later(stop_at, ROUND_WINDOW), at))
+            or (len(run) == 1 and any(latest < cell.slot <= at for cell in cells))):
+        return None
+    return NotGivenRun(tuple(reversed(run)))
 
 
 NOT_OMITTED = frozenset({NotGivenReason.HELD, NotGivenReason.BY_RULE})
@@ -3672,21 +3896,51 @@ variable dose its rule gives none of (a sliding scale's insulin at a normal gluc
 "TIME-CRITICAL DOSE NOT GIVEN: tell the doctor" at every meal)."""
 
 
+def decided_by_a_doctor(dose: Administration) -> bool:
+    """Whether the nurse wrote, in the dose's details or her reason to record it over a warning,
+    that a doctor was told of it or decided it (`doctor_told`), or, over the time-critical warning,
+    which asked who decided, named one (`clinician_named`)."""
+    return any(doctor_told(written) for written in (dose.detail or "", *(reason for _, reason in dose.overrides))) \
+        or any(clinician_named(reason) for check, reason in dose.overrides
+               if check == Check.TIME_CRITICAL_NOT_GIVEN.value)
+
+
+def time_critical_omitted(order: Order, dose: Administration) -> bool:
+    """Whether a time-critical dose recorded not given is an omission the doctor is to hear of: not
+    one none by its rule (`NOT_OMITTED`), nor a mealtime insulin left out with the meals, as it
+    must be (domain.medication.left_out_with_meals), nor one held that the nurse wrote a doctor
+    decided (`decided_by_a_doctor`): anyone recording care may choose "W — Held", and the levodopa
+    held "NBM - failed swallow screen" by the nurse was on no list."""
+    if left_out_with_meals(order, dose.reason):
+        return False
+    if dose.reason is NotGivenReason.HELD:
+        return not decided_by_a_doctor(dose)
+    return dose.reason not in NOT_OMITTED
+
+
 def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> dict[str, TimeCritical]:
     """The time-critical doses of the last 12 hours (the round's window) not recorded, of each of
     these patients with a time-critical order: the escalation list calls them out beside the
     round, a levodopa dose an hour late being harm the nurse in charge must know of. Only those
     patients' charts are read: those with an order time-critical as the round reads it, ticked or
     a medicine the app knows as one (Order's `_known_flags`): the EHR's snapshot sends no tick,
-    and its levodopa, LATE on the round, was on no list."""
+    and its levodopa, LATE on the round, was on no list. Those recorded not given and omitted
+    one after another (`doses_not_given_run`) are said as one run at its latest, past the window
+    until a dose of the order is given or its prescriber changes it (a single dose until the
+    order's next falls due, none past the order's stop): 12 levodopa doses refused in
+    a row were said as the last alone, then as nothing."""
     ticked = {str(record.patient_id) for record in list_current(db, form_id=ORDER_FORM, patient_ids=patient_ids)
               if order_of(record).time_critical}
     if not ticked:
         return {}
-    policy, since = settings.round_policy(db), elapsed.earlier(now, ROUND_WINDOW)
+    policy = settings.round_policy(db)
+    since, back = elapsed.earlier(now, ROUND_WINDOW), elapsed.earlier(now, RUN_LOOKBACK)
+    grids = mar_grids(db, ticked, back.date(), (now.date() - back.date()).days + 2, now)
+    written = {order_id: version.recorded_at for order_id, version in current_of(
+        db, {row.order.record_id for rows in grids.values() for row in rows if row.order.time_critical}).items()}
     found: dict[str, TimeCritical] = {}
-    for patient_id, rows in mar_grids(db, ticked, since.date(), (now.date() - since.date()).days + 2, now).items():
-        late, coming = [], []
+    for patient_id, rows in grids.items():
+        late, coming, runs = [], [], {}
         # A dose given for its time from another order of the medicine (a prescription written
         # again, the first not stopped then): "give it now" was a second dose.
         given = [(row.order, cell.slot) for row in rows for cell in row.cells if cell.state is DoseState.GIVEN]
@@ -3694,19 +3948,27 @@ def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> 
             if not row.order.time_critical:
                 continue
             judged = policy_for(row.order, policy)
+            order = row.order
+            run = doses_not_given_run(row.cells, now, written[order.record_id], order.stop_at,
+                                      lambda dose: time_critical_omitted(order, dose))
+            if run is not None and run.latest.administration is not None:
+                runs[run.latest.administration.record_id] = run
+            said_by_the_run = run.cells[:-1] if run is not None else ()
             for cell in row.cells:
-                if cell.slot < since or any(slot == cell.slot and other.record_id != row.order.record_id
-                                            and shares_a_medicine(row.order.drug, other.drug) for other, slot in given):
+                if any(cell is one for one in said_by_the_run) or (
+                        cell.slot < since and (run is None or cell is not run.latest)) or any(
+                        slot == cell.slot and other.record_id != order.record_id
+                        and shares_a_medicine(order.drug, other.drug) for other, slot in given):
                     continue
                 omitted = cell.state is DoseState.NOT_GIVEN and cell.administration is not None \
-                    and cell.administration.reason not in NOT_OMITTED
+                    and time_critical_omitted(order, cell.administration)
                 # One that may be on paper too: given there or not at all, and late if not.
                 if cell.state in (DoseState.LATE, DoseState.OVERDUE, DoseState.CHECK_PAPER) or omitted:
-                    late.append((row.order, cell))
+                    late.append((order, cell))
                 if cell.state in (DoseState.UPCOMING, DoseState.DUE, DoseState.LATE):
                     coming.append(cell.slot + (judged.overdue_after if cell.state is DoseState.LATE
                                                else judged.late_after))
-        found[patient_id] = TimeCritical(late, min(coming, default=None))
+        found[patient_id] = TimeCritical(late, min(coming, default=None), runs)
     return found
 
 

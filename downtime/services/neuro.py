@@ -322,8 +322,8 @@ def _after_falls(sets: list[NeuroSet], falls: list[Fall]) -> list[NeuroSet]:
         if one.not_done is not None:
             before = _scored(judged)
             kept = before if before is not None and not before.stopped else None
-            asked = [Flag(Alarm.NOT_DONE, {"reason": why_not_done(one.not_done)})] if fall and one.not_done != AWAY \
-                else []
+            asked = [Flag(Alarm.NOT_DONE, {"reason": why_not_done(one.not_done), **fall.injury_named})] \
+                if fall and one.not_done != AWAY else []
             judged.append(replace(one, flags=[*one.flags, *([ct] if ct else []), *asked], examined=examined,
                                   kept_due=kept.due_at if kept else None, paced=kept.paced if kept else None))
             continue

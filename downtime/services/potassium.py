@@ -10,20 +10,22 @@ given unasked (review S_NL S7)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
+from itertools import pairwise
 from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain import elapsed
+from downtime.domain import elapsed, order_units
 from downtime.domain.lab_results import Bound, Flag, Reading
-from downtime.domain.medication import Check, Order, Outcome, Warning, same_medicine
-from downtime.domain.potassium import (POTASSIUM_HIGH, POTASSIUM_NOT_READ, POTASSIUM_NOT_REPEATED, POTASSIUM_REVIEWED,
-                                       USUAL_RANGE, WITHIN, high, in_range, is_potassium, mmol_per_l,
-                                       names_potassium, potassium_said, raises_potassium)
+from downtime.domain.medication import Check, Order, Outcome, Warning, same_medicine, shares_a_medicine
+from downtime.domain.potassium import (POTASSIUM_HIGH, POTASSIUM_NOT_READ, POTASSIUM_NOT_READ_ORDERED,
+                                       POTASSIUM_NOT_REPEATED, POTASSIUM_ORDERED, POTASSIUM_REVIEWED, USUAL_RANGE, WITHIN,
+                                       high, in_range, is_potassium, mmol_per_l, names_potassium, potassium_said,
+                                       raises_potassium)
 from downtime.domain.records import RecordVersion
-from downtime.i18n import Listed, Number, Said
+from downtime.i18n import Lang, Listed, Number, Phrase, Said, semicolon
 from downtime.services import lab_results, medication
 from downtime.services.anticoagulation import amended_since
 from downtime.services.context import Session
@@ -114,9 +116,9 @@ def potassium_warnings(found: Order, theirs: Iterable[Order], results: Sequence[
     a 6.8 repeated 4.9 holds nothing, repeated 5.8 still holds); asking for a potassium once it is
     over `WITHIN` old with none since (`POTASSIUM_NOT_REPEATED`); said as the prescriber's decision
     instead when an order of `course` (each one's versions: `found` and those it carries on,
-    services.medication._course_versions) was amended on its dose since it came back
-    (anticoagulation.amended_since, its reason naming the potassium (domain.potassium.
-    names_potassium) or its dose changed: `POTASSIUM_REVIEWED`, which holds no dose). The decision
+    services.medication.course_versions) says the prescriber decided since it came back (`_decided`:
+    amended on its dose, its reason naming the potassium (domain.potassium.names_potassium) or its
+    dose changed, or its dose reason naming it given: `POTASSIUM_REVIEWED`, which holds no dose). The decision
     written on yesterday's order was lost at the chart's daily rewrite (review S_GLN S2)."""
     if not raises_potassium(found):
         return []
@@ -134,21 +136,66 @@ def potassium_warnings(found: Order, theirs: Iterable[Order], results: Sequence[
     said: dict[str, Any] = {
         "drug": " ".join(found.drug.split()), "value": _value(value), "range": range_text or USUAL_RANGE,
         "time": f"{one.received_at.astimezone(at.tzinfo):%d/%m %H:%M}"}
-    amended = sorted((version for versions in course
-                      for version in amended_since(versions, one.received_at, at, names_potassium)),
-                     key=lambda version: elapsed.instant(version.recorded_at))
-    if amended:
-        return [Warning(Check.POTASSIUM_HIGH, POTASSIUM_REVIEWED,
-                        {**said, "reason": " ".join(str(amended[-1].reason or "").split())})]
+    decided = sorted((decision for versions in course for decision in _decided(versions, one, at)),
+                     key=lambda decision: elapsed.instant(decision[0]))
+    if decided:
+        return [Warning(Check.POTASSIUM_HIGH, POTASSIUM_REVIEWED, {**said, "reason": " ".join(decided[-1][1].split())})]
     template = POTASSIUM_NOT_READ if isinstance(value, str) else POTASSIUM_HIGH if repeated else POTASSIUM_NOT_REPEATED
     return [Warning(Check.POTASSIUM_HIGH, template, said)]
 
 
+def _decided(versions: Sequence[RecordVersion], one: lab_results.Received,
+             at: datetime) -> list[tuple[datetime, str]]:
+    """The prescriber's decisions on the potassium `one` in an order's `versions` (oldest first),
+    each when and in what words, by `at`: the order amended on its dose since it came back
+    (anticoagulation.amended_since), not to another medicine (domain.medication.shares_a_medicine:
+    bisoprolol amended to spironolactone, "wrong medicine picked", is a new medicine's order, and
+    was read as the decision), unless its reason names the potassium (domain.potassium.
+    names_potassium); and a dose reason naming it given once it was typed (services.medication.
+    DOSE_REASON, which `ordered_refusal` asks of a new order, or of one amended to another
+    medicine): without it, the reason the prescriber was asked for the ramipril written after a 6.8
+    held each of its doses all the same; any dose reason, "weight used 70 kg" typed for another
+    check, was quoted to the nurse as the decision and lifted the hold (review S2 S1)."""
+    earlier = {version.version: before for before, version in pairwise(versions)}
+    amended = [(version.recorded_at, str(version.reason or ""))
+               for version in amended_since(versions, one.received_at, at, names_potassium)
+               if names_potassium(str(version.reason or "")) or shares_a_medicine(
+                   str(earlier[version.version].data.get("drug") or ""), str(version.data.get("drug") or ""))]
+    reasoned = [(version.recorded_at, str(version.data[medication.DOSE_REASON]))
+                for before, version in zip([None, *versions], versions)
+                if names_potassium(str(version.data.get(medication.DOSE_REASON) or ""))
+                and (before is None or before.data.get(medication.DOSE_REASON) != version.data[medication.DOSE_REASON])
+                and elapsed.reached(one.known_at, version.recorded_at) and elapsed.reached(version.recorded_at, at)]
+    return amended + reasoned
+
+
+def ordered_refusal(session: Session, new: Order) -> order_units.Refusal | None:
+    """A new order of a medicine that raises the potassium, or one amended to it from another
+    medicine, written while a high potassium holds it (`potassium_warnings` from the later of its
+    start and now, not one the prescriber decided on): asked on its medicine, the prescriber's
+    reason kept in the order (services.medication.DOSE_REASON), as an AKI's is (services.
+    medication.kidney_injury_refusal), and then their decision (`_decided`) once it names the
+    potassium, which services.medication._as_dosed asks of it. A ramipril written after a potassium
+    of 6.8 came back was saved unasked, the nurse alone asked at the round."""
+    if not raises_potassium(new):
+        return None
+    db, at = session.db, max(new.start_at, session.clock(), key=elapsed.instant)
+    results = lab_results.chart(db, new.patient_id)
+    held = [warning for warning in potassium_warnings(
+        new, medication.orders(db, new.patient_id, at), results, lab_results.samples(db, new.patient_id, results), at,
+        _course(db, new, at)) if warning.template != POTASSIUM_REVIEWED]
+    if not held:
+        return None
+    asked = POTASSIUM_NOT_READ_ORDERED if held[0].template == POTASSIUM_NOT_READ else POTASSIUM_ORDERED
+    return order_units.Refusal("drug", Phrase(asked, held[0].values), asked=True)
+
+
 def _course(db: Database, found: Order, at: datetime) -> list[list[RecordVersion]]:
-    """The versions of each order of `found`'s course at `at` (services.medication._course_versions:
-    `found` and the orders of its medicine it carries on), whose amendments are the prescriber's."""
-    course, versions = medication._course_versions(db, found, at)
-    return [versions[other.record_id] for other in course]
+    """The versions of each order of `found`'s course at `at` (services.medication.course_versions:
+    `found` and the orders of its medicine it carries on), whose amendments are the prescriber's;
+    none of `found` while it is being written (`ordered_refusal`)."""
+    course, versions = medication.course_versions(db, found, at)
+    return [versions[other.record_id] for other in course if other.record_id in versions]
 
 
 def potassium_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str, tuple[Warning, ...]]:
@@ -169,6 +216,41 @@ def potassium_now(db: Database, found: Iterable[Order], now: datetime) -> dict[s
     return {order_id: tuple(potassium_warnings(one, theirs[one.patient_id], results[one.patient_id],
                                                sent[one.patient_id], now, _course(db, one, now)))
             for order_id, one in raising.items()}
+
+
+HANDOVER = {
+    POTASSIUM_HIGH: {"en": "POTASSIUM {value} ({time}): {drugs} held — prescriber to decide",
+                     "fr": "KALIÉMIE {value} ({time}) : {drugs} suspendu(s) — décision du prescripteur"},
+    POTASSIUM_NOT_READ: {"en": "POTASSIUM “{value}” ({time}), not read as a number: {drugs} held — prescriber to "
+                               "decide",
+                         "fr": "KALIÉMIE « {value} » ({time}), non lue comme un nombre : {drugs} suspendu(s) — "
+                               "décision du prescripteur"},
+    POTASSIUM_NOT_REPEATED: {"en": "POTASSIUM {value} ({time}), none since: {drugs} held — ask for a potassium; "
+                                   "prescriber to decide",
+                             "fr": "KALIÉMIE {value} ({time}), aucune depuis : {drugs} suspendu(s) — demander une "
+                                   "kaliémie ; décision du prescripteur"}}
+"""The handover's line of a high potassium's hold (`handover`), by the warning it holds with."""
+
+
+def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lang) -> dict[str, str]:
+    """What the handover sheet says at `at` of each of these patients' high potassium still holding
+    their medicines that raise it (`potassium_now`, not one the prescriber decided on), the
+    medicines it holds named after it: the sheet named the critical result only until a doctor was
+    told, and nothing of the hold, which lasts until a newer potassium or the prescriber ends it."""
+    theirs = medication.orders_of_each(db, patient_ids, at)
+    orders = {one.record_id: one for found in theirs.values() for one in found}
+    held: dict[str, dict[tuple[str, str, str], list[str]]] = {}
+    for order_id, warnings in potassium_now(db, orders.values(), at).items():
+        for warning in warnings:
+            if warning.template in HANDOVER:
+                value = warning.values["value"]
+                said = (warning.template, value.text(lang) if isinstance(value, Said) else str(value),
+                        str(warning.values["time"]))
+                held.setdefault(orders[order_id].patient_id, {}).setdefault(said, []).append(
+                    str(warning.values["drug"]))
+    return {patient_id: semicolon(lang).join(
+        HANDOVER[template][lang].format(value=value, time=time, drugs=", ".join(drugs))
+        for (template, value, time), drugs in lines.items()) for patient_id, lines in held.items()}
 
 
 def dose_warnings(session: Session, found: Order, values: dict[str, Any]) -> list[Warning]:

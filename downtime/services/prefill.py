@@ -559,7 +559,7 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
         if stopped or order.frequency is Frequency.ONCE and given is not None and order.rate_ml_h is None:
             continue
         in_force.append(order)
-        flags = [flag for flag in medication.order_flags(order, session.lang) if flag != telephone]
+        flags = [flag for flag in medication.order_flags(order, session.lang, now) if flag != telephone]
         # The time-critical doses of the last 12 hours missed, as the escalation list says them.
         # A once-only dose's own line says it on a going-home letter (`handed`): not twice.
         late_doses = [WORDS["missed"][session.lang].format(

@@ -25,12 +25,13 @@ from downtime.domain.fluid_balance import chart_day
 from downtime.domain.medication import Frequency
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
-from downtime.domain.theatre import Fasting, fasting_for, fasting_from, fasts
+from downtime.domain.theatre import Fasting, fasting_for, fasting_from, fasts, not_to_be_done
 from downtime.formspec import FormSpec, Lang
-from downtime.services import (bowels, cd_register, chart_alerts, delirium, devices, falls, fluid_balance, glucose,
+from downtime.formspec.values import format_value
+from downtime.services import (bowels, cd_register, chart_alerts, covert, delirium, devices, falls, fluid_balance, glucose,
                                home_medicines, infusion_checks, infusion_rates,
-                               lab_results, medication, neuro, nutrition, observations, pain, paper_numbers, pews,
-                               reconciliation,
+                               lab_results, medication, missing_patient, neuro, nutrition, observations, pain, paper_numbers, pews,
+                               potassium, reconciliation,
                                repositioning, resuscitation, sepsis, settings, since_admission, telephone_orders, theatre,
                                transfusion, vte, weight, wounds)
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
@@ -361,7 +362,7 @@ BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discha
           ("clinical_note", 30), ("fluid", 10), ("neuro", 4), ("glucose", 8), ("transfusion", 3),
           ("lab_results", 2), ("repositioning", 8), ("braden_assessment", 4),
           ("wounds", 4), ("devices", 20), ("pain", 10), ("bowels", 8), ("pews", 4), ("nutrition_screening", 4),
-          ("weight", 4), ("delirium_screening", 4), ("inpatient_fall", 2), ("sepsis_screening", 3),
+          ("weight", 4), ("delirium_screening", 4), ("inpatient_fall", 2), ("missing_patient", 2), ("sepsis_screening", 3),
           ("vte_assessment", 6), ("medicines_reconciliation", 4))
 
 
@@ -499,21 +500,24 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
              children: Mapping[str, pews.Watch]) -> dict[str, list[str]]:
     """What each in-patient's operation soon (`theatre_handover`), neuro, glucose, transfusion, fluid, repositioning, wound, line and
     catheter, pain and bowel charts, infusion checks, nutrition, delirium and sepsis screenings, falls, VTE risk assessments,
-    time-critical doses, the home medicines no order covers (a line of their own: run on inside
+    time-critical doses, the medicines given covertly (covert.handover), the home medicines no order covers (a line of their own: run on inside
     "NOT DONE SINCE ADMISSION", they read as one more screening), the other doses overdue, the
     orders past their review (an antibiotic's)
-    or an allergy recorded since they were written (medication.unreviewed_handover) and
-    laboratory results say at the handover
+    or an allergy recorded since they were written (medication.unreviewed_handover),
+    laboratory results and a high potassium's hold on the medicines that raise it (potassium.handover:
+    the result's line goes once a doctor is told, the hold stays until the prescriber decides) say at the handover
     (`patients`: the census's)."""
     patient_ids = [patient.patient_id for patient in patients]
     found: dict[str, list[str]] = {}
     theatre_head = THEATRE_WORDS["head"][session.lang]
     for said in ({patient_id: theatre_head.format(operations=operations) for patient_id, operations
                   in theatre_handover(session.db, session.forms, patients, at, session.lang).items()},
+                 missing_patient.ward_lines(session.db, session.forms, patient_ids, at, session.lang),
                  neuro.handover(session.db, patient_ids, at, session.lang),
                  glucose.handover(session.db, patient_ids, at, session.lang),
                  transfusion.handover(session.db, session.forms, patient_ids, at, session.lang),
                  lab_results.handover(session.db, session.forms, patient_ids, at, session.lang),
+                 potassium.handover(session.db, patient_ids, at, session.lang),
                  repositioning.handover(session.db, session.forms, patient_ids, at, session.lang),
                  wounds.handover(session.db, session.forms, patient_ids, at, session.lang),
                  devices.handover(session.db, session.forms, patient_ids, at, session.lang),
@@ -530,6 +534,7 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
                  sepsis.handover(session.db, patients, at, session.lang),
                  vte.handover(session.db, session.forms, patients, at, session.lang),
                  medication.time_critical_handover(session.db, session.forms, patient_ids, at, session.lang),
+                 covert.handover(session.db, session.forms, patient_ids, at, session.lang),
                  medication.unreviewed_handover(session.db, session.forms, patients, at, session.lang),
                  chart_alerts.reviews_handover(session.db, session.forms, patient_ids, at, session.lang),
                  chart_alerts.patches_handover(session.db, session.forms, patient_ids, at, session.lang),
@@ -551,6 +556,12 @@ THEATRE_WORDS: dict[str, dict[Lang, str]] = {
     "breast_milk": {"en": "breast milk until {time}", "fr": "lait maternel jusqu’à {time}"},
     "clear": {"en": "clear fluids until {time}", "fr": "liquides clairs jusqu’à {time}"},
     "nil_by_mouth": {"en": "nil by mouth", "fr": "à jeun strict"},
+    "cancelled": {"en": "{operation} CANCELLED ({reason}) — not rebooked yet",
+                  "fr": "{operation} ANNULÉE ({reason}) — pas encore reprogrammée"},
+    "ask_eat": {"en": "{cancelled}: ask the surgical team whether the patient may eat and drink",
+                "fr": "{cancelled} : demander à l’équipe chirurgicale si le patient peut manger et boire"},
+    "cancelled_for_good": {"en": "{operation} CANCELLED ({reason}) — not to be rebooked",
+                           "fr": "{operation} ANNULÉE ({reason}) — ne sera pas reprogrammée"},
 }
 SHORT_DAYS: dict[Lang, tuple[str, ...]] = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
                                            "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")}
@@ -565,26 +576,58 @@ def theatre_handover(db: Database, forms: Mapping[str, FormSpec], patients: Coll
     one under anaesthetic (`fasts`) when food and fluids stop, by patient id: a hernia repair
     rebooked to 08:00 tomorrow was on no ward sheet or screen, and the night nurse could not know
     to fast the patient from 02:00. A fasting time already past says so ("nothing more to eat"),
-    as the letter does."""
+    as the letter does. A patient fasting on a time-critical Parkinson's medicine in force at the
+    operation's start (theatre.parkinsons_medicine) has it named with how its doses go on through
+    the fast, by its route and their diet (theatre.parkinsons_said, the theatre list's words):
+    "nothing to eat from 02:00, clear fluids until 06:00" read as nil by mouth for the 06:00
+    co-careldopa too. Then each operation cancelled during their stay and given no new date
+    yet (theatre.awaiting_new_date) from a slot within `THEATRE_AHEAD` of `at` or already past
+    during the stay, its date struck with why and, under anaesthetic (`fasts`), the surgical team
+    to ask whether they may eat and drink (or, the patient having declined it, `not_to_be_done`,
+    that it will not be rebooked): said of standing bookings alone, a cancelled one vanished, its
+    patient kept fasting for nothing; said of any slot, the ward was asked of a repair two weeks
+    on, or under local anaesthetic, whether a patient it never fasted may eat."""
     born = {patient.patient_id: patient.birth_date for patient in patients}
     coming = theatre.coming_operations(db, list(born), at, THEATRE_AHEAD)
-    rooms = theatre.sessions(db, {facts.session_id for found in coming.values() for facts in found
-                                  if facts.session_id is not None})
+    waiting = theatre.awaiting_new_date(db, {patient.patient_id: datetime.fromisoformat(patient.admitted_at)
+                                             for patient in patients}, until=at + THEATRE_AHEAD)
+    rooms = theatre.sessions(db, {*(facts.session_id for found in coming.values() for facts in found
+                                    if facts.session_id is not None),
+                                  *(facts.cancelled_from[-1].session_id for found in waiting.values() for facts in found)})
+    booking_spec = forms[theatre.BOOKING_FORM]
+    reasons = forms["operation_cancellation"].field("reason")
+    orders = medication.orders_of_each(db, list(coming), at) if coming else {}
+    fasting_nil = theatre.recorded_nil_by_mouth(db, [patient for patient in patients if patient.patient_id in coming])
+
+    def said_at(facts: theatre.BookingFacts, start: datetime, session_id: str | None) -> str:
+        start = start.astimezone(ward_zone(at.tzinfo))
+        return THEATRE_WORDS["operation"][lang].format(
+            operation=theatre.procedure_and_side(facts.record.data, booking_spec, lang),
+            day=f"{SHORT_DAYS[lang][start.weekday()]} {ward_time(start, at.tzinfo, '%d/%m')}",
+            time=ward_time(start, at.tzinfo, "%H:%M"), theatre=rooms[session_id].theatre if session_id in rooms else "—")
+
     said: dict[str, str] = {}
-    for patient_id, found in coming.items():
+    for patient_id, birth_date in born.items():
         lines = []
-        for facts in found:
+        for facts in coming.get(patient_id, []):
             assert facts.start is not None
             start = facts.start.astimezone(ward_zone(at.tzinfo))
-            line = THEATRE_WORDS["operation"][lang].format(
-                operation=theatre.procedure_and_side(facts.record.data, forms[theatre.BOOKING_FORM], lang),
-                day=f"{SHORT_DAYS[lang][start.weekday()]} {ward_time(start, at.tzinfo, '%d/%m')}",
-                time=ward_time(start, at.tzinfo, "%H:%M"), theatre=rooms[facts.session_id].theatre
-                if facts.session_id in rooms else "—")
+            line = said_at(facts, start, facts.session_id)
             if fasts(facts.record.data.get("anaesthetic")):
-                line += " — " + _fasting_said(start, fasting_for(born[patient_id], start.date()), at, lang)
+                line += " — " + _fasting_said(start, fasting_for(birth_date, start.date()), at, lang)
+                if doses := theatre.parkinsons_in_force(orders[patient_id], start, patient_id in fasting_nil):
+                    line += " — " + theatre.parkinsons_said(doses, lang)
             lines.append(line)
-        said[patient_id] = semicolon(lang).join(lines)
+        for facts in waiting.get(patient_id, []):
+            left, cancellation = facts.cancelled_from[-1], facts.told_of
+            for_good = cancellation is not None and not_to_be_done(cancellation.data)
+            line = THEATRE_WORDS["cancelled_for_good" if for_good else "cancelled"][lang].format(
+                operation=said_at(facts, left.start, left.session_id),
+                reason=format_value(reasons, left.reason.value, lang))
+            lines.append(THEATRE_WORDS["ask_eat"][lang].format(cancelled=line)
+                         if not for_good and fasts(facts.record.data.get("anaesthetic")) else line)
+        if lines:
+            said[patient_id] = semicolon(lang).join(lines)
     return said
 
 
@@ -1157,7 +1200,6 @@ def print_worklist(session: Session, out: Path, part: list[PatientWork] | None =
 def print_letter(session: Session, booking_id: str, out: Path) -> Path:
     """The patient's letter of the new date (in the session's language)."""
     from downtime.domain.theatre import CLINICAL_REASONS
-    from downtime.formspec.values import format_value
     from downtime.pdf.theatre import letter_pdf
 
     session.require(Action.PRINT)

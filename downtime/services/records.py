@@ -17,7 +17,7 @@ from downtime.domain.downtime_number import format_downtime_number
 from downtime.domain.holds import Hold
 from downtime.domain.laterality import BILATERAL, LEFT, NOT_APPLICABLE, RIGHT
 from downtime.domain.laptops import Authors
-from downtime.domain.medication import allergies_not_known, allergy_status_said
+from downtime.domain.medication import MEALS_SERVED, NIL_BY_MOUTH_DIET, allergies_not_known, allergy_status_said
 from downtime.domain.pews import UNDER_YEARS as PEWS_UNDER_YEARS
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.roles import PERMISSIONS, ROLE_NAMES, Role
@@ -314,9 +314,18 @@ def _amended(session: Session, latest: RecordVersion, values: dict[str, Any], re
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Nothing was changed, so there is nothing to amend."))
     judged = CHECKED_BY_THEIR_SERVICE.get(spec.id, frozenset())
     if changed := sorted(name for name in judged if kept.get(name) != latest.data.get(name)):
+        fields = ", ".join(spec.field(name).label.get(session.lang) for name in changed)
+        if spec.id == census.DOSE_FORM and (latest.data.get("outcome"), kept.get("outcome")) == ("not_given", "given"):
+            # Refused at 10:05, taken at 10:45: both happened. Marked entered in error, the refusal
+            # would reach the EHR as a mistake; a second dose for the time keeps it and reads given.
+            raise ServiceError(QT_TRANSLATE_NOOP(
+                "messages", "{fields} cannot be amended: a dose not given, then taken, is recorded as a second "
+                            "dose for the same time. Keep this record, which says when it was not given and "
+                            "why, and record the dose given from the chart's cell: the chart then reads it "
+                            "given."), fields=fields)
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{fields} cannot be amended: mark this record entered in error "
                                              "with the reason, then record it again, so that its checks apply."),
-                           fields=", ".join(spec.field(name).label.get(session.lang) for name in changed))
+                           fields=fields)
     if spec.id == census.DOSE_FORM:
         from downtime.services import medication  # which writes through this module
 
@@ -462,6 +471,7 @@ def _check_typed(typed: _Typed) -> None:
         # refused unconfirmed as the form view asks it (see weight.check_stay).
         weight.check_stay(session, spec, patient_id, data, typed.latest)
         paper_numbers.check(session, spec, data, patient_id, before=typed.before)
+        _check_diet(session, spec, data, typed.before)
     _check_picked(session, spec, patient_id, data)
     if (typed.latest is None and spec.movement is not None and leaves_hospital(spec.movement)
             and patient_id is not None):
@@ -487,7 +497,8 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
     would let a correction write what the first save refused. Built at first use, as the
     services of orders, doses, pain, theatre and VTE records write through this module."""
     # which write through this module
-    from downtime.services import falls, infusion_checks, infusion_rates, medication, pain, reconciliation, theatre, vte
+    from downtime.services import (falls, infusion_checks, infusion_rates, medication, missing_patient, pain,
+                                   reconciliation, theatre, vte)
     from downtime.services import fluid_balance  # reads medication's, which writes through this module
 
     return {
@@ -541,6 +552,10 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # it was), and its last seen well time in the stay of the fall (see falls.check).
         falls.FORM: (_Check(lambda typed: falls.check(typed.session.db, typed.spec, str(typed.patient_id), typed.data,
                                                       typed.session.lang, typed.before)),),
+        # A patient missing from the ward: a factor making the risk HIGH answered medium or low, an
+        # action or the return before noticed missing, the review before the return (see missing_patient.check).
+        missing_patient.FORM: (_Check(lambda typed: missing_patient.check(
+            typed.session.db, typed.spec, str(typed.patient_id), typed.data, typed.session.lang, typed.before)),),
         # A VTE assessment naming the mechanical prophylaxis decided, and no stockings after an
         # acute stroke or with a reason against them ticked (see vte.check).
         vte.FORM: (_Check(lambda typed: vte.check(typed.spec, typed.data, typed.session.lang, typed.before),
@@ -681,6 +696,22 @@ def _check_allergies_checked(session: Session, spec: FormSpec, patient_id: str |
             "messages", "{field}: the patient's allergies are not known yet. Record them on the admission record "
                         "first (the allergies, or “No known allergies”), then answer Yes; until then answer No."),
             field=field.label.get(session.lang)))])
+
+
+def _check_diet(session: Session, spec: FormSpec, data: dict[str, Any], before: dict[str, Any] | None) -> None:
+    """An admission's diet nil by mouth and a meal served at once (domain.medication.MEALS_SERVED),
+    refused naming the field: "Normal, Nil by mouth" was saved and printed on the handover, the
+    kitchen and the next nurse left to guess whether the patient who failed the swallow screen
+    eats. An amendment keeping the diet the record it corrects (`before`) had is not held to it."""
+    diet = set(data.get("diet") or [])
+    served = sorted(diet & MEALS_SERVED)
+    if NIL_BY_MOUTH_DIET not in diet or not served or (before is not None and set(before.get("diet") or []) == diet):
+        return
+    field = spec.field("diet")
+    raise ValidationFailed([FieldError(field.id, message(session.lang, QT_TRANSLATE_NOOP(
+        "messages", "“{field}”: “{nil}” cannot go with “{served}”: a patient nil by mouth is served no meal. Tick "
+                    "one or the other."), field=field.label.get(session.lang),
+        nil=format_value(field, [NIL_BY_MOUTH_DIET], session.lang), served=format_value(field, served, session.lang)))])
 
 
 def _check_allergy_lines(session: Session, spec: FormSpec, data: dict[str, Any],

@@ -22,7 +22,10 @@ from downtime.domain.clock import ward_time
 from downtime.domain.elapsed import instant
 from downtime.domain.duplicates import ProbableDuplicate, fold, namesakes
 from downtime.domain.laptops import Authors, Laptop, laptop_name
-from downtime.domain.medication import Anticoagulated, Order, anticoagulant, anticoagulated_at, insulin
+from downtime.domain.medication import (
+    NIL_BY_MOUTH_DIET, NIL_BY_MOUTH_ROUTES, Anticoagulated, Order, anticoagulant, anticoagulated_at, infused, insulin,
+    route_code, time_critical_drug,
+)
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
     ADMITTED_FOR_IT, ARRIVE_BEFORE, CLINICAL_REASONS, PRIORITY_RANK, TARGET_WAIT, TURNOVER,
@@ -34,7 +37,7 @@ from downtime.domain.theatre import (
     suggest_for_specialty, suggest_slots, theatre_key, theatre_order,
 )
 from downtime.formspec import FormSpec
-from downtime.domain.laterality import contradiction, sides_named, sides_spoken, speaks_of_side
+from downtime.domain.laterality import contradiction, part_named, sides_named, sides_spoken, speaks_of_side
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, Lang, Listed, Phrase, message, semicolon, translate
 from downtime.services import medication, records
@@ -145,16 +148,28 @@ class BookingFacts:
     rebooking is withdrawn it applies, or names a date that never stood."""
 
     @property
-    def rebooked_twice(self) -> tuple[datetime, ...]:
-        """The dates two laptops' rebookings gave the operation (`rebooked_over`, then the latest
-        rebooking's, cancelled since or not; a transferred operation's the replaced one alone), in
+    def rebookings_given(self) -> tuple[RecordVersion, ...]:
+        """The rebookings two laptops gave the operation (`rebooked_over`, then the latest
+        rebooking, cancelled since or not; a transferred operation's replaced one alone), in
         order; () when no rebooking was replaced."""
         if not self.rebooked_over:
             return ()
         latest = () if self.placed_by in self.rebooked_over or self.placed_by.form_id != "operation_rebooking" else (
             self.placed_by,)
-        return tuple(datetime.fromisoformat(rebooking.data["planned_start"])
-                     for rebooking in (*self.rebooked_over, *latest))
+        return (*self.rebooked_over, *latest)
+
+    @property
+    def decisions_given(self) -> tuple[RecordVersion, ...]:
+        """`rebookings_given`, then the transfer that replaced the last of them (REBOOKED AND
+        TRANSFERRED): each a decision the patient was rung with, which the back-entry worklist
+        holds back until a coordinator keeps one (`rebooked_twice_among`)."""
+        transfer = self.moved_by if self.status is BookingStatus.TRANSFERRED else None
+        return (*self.rebookings_given, *((transfer,) if transfer is not None and self.rebooked_over else ()))
+
+    @property
+    def rebooked_twice(self) -> tuple[datetime, ...]:
+        """The dates of `rebookings_given`, which every list says (REBOOKED TWICE)."""
+        return tuple(datetime.fromisoformat(rebooking.data["planned_start"]) for rebooking in self.rebookings_given)
 
     @property
     def struck_rebookings(self) -> tuple[RecordVersion, ...]:
@@ -325,6 +340,8 @@ _STOPPED = QT_TRANSLATE_NOOP("messages", "{drug} (stopped {when})")
 _ON_INSULIN = QT_TRANSLATE_NOOP("messages", "ON INSULIN: {drugs}")
 _INSULIN_FIRST = QT_TRANSLATE_NOOP("messages", "ON INSULIN: put first on the list")
 _LOWERING_FIRST = QT_TRANSLATE_NOOP("messages", "ON DIABETES MEDICINES: put first on the list")
+_ON_TIME_CRITICAL = QT_TRANSLATE_NOOP("messages", "ON A TIME-CRITICAL PARKINSON'S MEDICINE: {said}")
+_TIME_CRITICAL_FIRST = QT_TRANSLATE_NOOP("messages", "ON A TIME-CRITICAL PARKINSON'S MEDICINE: put first on the list")
 _ON_LOWERING = {
     Lowering.SULFONYLUREA: QT_TRANSLATE_NOOP("messages", "ON A SULFONYLUREA: {drug} (omit on the morning of surgery)"),
     Lowering.MEGLITINIDE: QT_TRANSLATE_NOOP("messages", "ON A MEGLITINIDE: {drug} (omit on the morning of surgery)"),
@@ -334,6 +351,7 @@ _ON_LOWERING = {
                                                       "times a day: omit the lunchtime dose)")}
 _PAST_TARGET = QT_TRANSLATE_NOOP("messages", "PAST NCEPOD TARGET (decided {when})")
 _AFTER_REBOOK_BY = QT_TRANSLATE_NOOP("messages", "AFTER REBOOK-BY DATE {day}")
+_AFTER_DEADLINE = QT_TRANSLATE_NOOP("messages", "BOOKED AFTER ITS DEADLINE {day}")
 _REBOOKED_TWICE = QT_TRANSLATE_NOOP("messages", "REBOOKED TWICE ({dates}): ring the patient with the date kept, "
                                                 "mark the other rebooking entered in error")
 _REBOOKED_AND_TRANSFERRED = QT_TRANSLATE_NOOP("messages", "REBOOKED AND TRANSFERRED ({dates}; {hospital}): ring the "
@@ -928,6 +946,20 @@ def changed_nothing(db: Database, changes: Collection[RecordVersion]) -> list[Re
     wanted = {record.record_id for record in changes}
     return [again for facts in (_replay(db, booked) if booked else []) for again in facts.cancelled_again
             if again.record_id in wanted]
+
+
+def rebooked_twice_among(db: Database, changes: Collection[RecordVersion]) -> list[tuple[RecordVersion, RecordVersion]]:
+    """Each rebooking or transfer among these records that another laptop's rebooking or transfer
+    of the same operation contradicts (REBOOKED TWICE, REBOOKED AND TRANSFERRED:
+    `BookingFacts.decisions_given`), with that other record (one pair for each other): the
+    back-entry worklist tells the clerk to enter neither until a coordinator, having rung the
+    patient with the decision kept, withdraws the other. Plain items, the clerk working down the
+    list entered both dates, or a date and a transfer, and the EHR held the operation twice."""
+    booked = {record.data["booking"] for record in changes if record.form_id == "operation_rebooking"}
+    wanted = {record.record_id for record in changes}
+    return [(decision, other) for facts in (_replay(db, booked) if booked else [])
+            for decision in facts.decisions_given if decision.record_id in wanted
+            for other in facts.decisions_given if other.record_id != decision.record_id]
 
 
 def bookings(db: Database, forms: dict[str, FormSpec], keep: Callable[[BookingFacts], bool] = lambda facts: True,
@@ -1821,18 +1853,21 @@ _MOST_PIECES = 5
 """Pieces beyond which a wording is read in its own order only (their orders grow as a factorial)."""
 
 
-def _without_sides(text: str) -> str:
+def _without_sides(text: str) -> tuple[str, list[str]]:
     """The text with each word naming a side taken out, by `sides_named`'s rule, over the whole
     text: a side word alone ("Knee arthroscopy (L)"), not the "D" of "D&C" nor the "R" of
-    "R-CHOP"."""
+    "R-CHOP"; and the parts those words name besides the side ("Both knees arthroscopy": the knee,
+    `part_named`), which `_procedure_key` reads the wording with and without."""
+    parts: list[str] = []
     while named := sides_named(text):
         spans = [found.span() for words in named.values()
                  if (found := re.search(rf"(?<![\w&/-]){re.escape(words)}(?![\w&/-])", text)) is not None]
         if not spans:
             break
         for begin, end in sorted(spans, reverse=True):
+            parts.append(part_named(text[begin:end]))
             text = f"{text[:begin]} {text[end:]}"
-    return text
+    return text, [part for part in parts if part]
 
 
 def _pieces(part: str) -> list[tuple[str, ...]]:
@@ -1856,15 +1891,28 @@ def _procedure_key(data: Mapping[str, Any]) -> frozenset[tuple[str, ...]]:
     inguinal", "Knee arthroscopy" LEFT and "Left knee arthroscopy" LEFT were two operations, and the
     one waiting for a new date was booked again. Parts naming different sides keep theirs, as a
     piece: "Excision lesion R arm, L leg" and "Excision lesion L arm, R leg" are both BOTH SIDES,
-    and two operations. Two wordings are of one procedure when they share a reading."""
+    and two operations. A part the side words name besides the side ("both knees", `_without_sides`)
+    is read as a piece of its own and left out, each, unless another word names it already:
+    "Both knees arthroscopy" is "Knee arthroscopy", "Grommets both ears" is "Bilateral grommets",
+    "Total knee replacement, both knees" is "Bilateral total knee replacement"; kept alone, the part
+    parted the last two, and left out alone, the first. Two wordings are of one procedure when they
+    share a reading."""
     parts = _PARTS.split(str(data["procedure"]))
     sides = [tuple(sorted(sides_named(part))) for part in parts]
     own_sides = len(set(sides) - {()}) > 1
-    pieces = [found for part, named in zip(parts, sides)
-              if (found := [*_pieces(_without_sides(part)), *([named] if own_sides and named else [])])]
-    if sum(map(len, pieces)) > _MOST_PIECES:
-        return frozenset({tuple(chain.from_iterable(chain.from_iterable(pieces)))})
-    return frozenset(_in_any_order([_in_any_order([{piece} for piece in part]) for part in pieces]))
+    bare = [_without_sides(part) for part in parts]
+    said = {word for text, _ in bare for piece in _pieces(text) for word in piece}
+    pieces: list[list[list[tuple[str, ...]]]] = []
+    for (text, named_parts), named in zip(bare, sides):
+        found = [*_pieces(text), *([named] if own_sides and named else [])]
+        added = [piece for part in named_parts for piece in _pieces(part) if not set(piece) <= said]
+        alternatives = [found, *([[*found, *added]] if added else [])]
+        if any(alternatives):
+            pieces.append(alternatives)
+    if sum(max(map(len, alternatives)) for alternatives in pieces) > _MOST_PIECES:
+        return frozenset(tuple(chain.from_iterable(chain.from_iterable(choice))) for choice in product(*pieces))
+    return frozenset(_in_any_order([set().union(*(_in_any_order([{piece} for piece in reading])
+                                                  for reading in alternatives)) for alternatives in pieces]))
 
 
 def _sides_meet(side: str, other: str) -> bool:
@@ -1913,13 +1961,8 @@ def coming_operations(db: Database, patient_ids: Collection[str], at: datetime,
     for the anticoagulant check (`next_operation`) and the ward's handover: the handover's own
     dropped a hernia repair at its planned end on a list running late, its patient still nil by
     mouth, and missed one booked under a number linked since."""
-    asked_by: dict[str, list[str]] = {}
-    for patient_id, numbers in people_of(db, patient_ids).items():
-        for number in numbers:
-            asked_by.setdefault(number, []).append(patient_id)
-    theirs = _standing_where(db, ["operation_booking"], "patient_id IN (?)", list(asked_by))
-    replayed = [facts for facts in _replay(db, {record.record_id for record in theirs})
-                if facts.status in LIVE and facts.start is not None]
+    asked_by, theirs = _theirs(db, patient_ids)
+    replayed = [facts for facts in theirs if facts.status in LIVE and facts.start is not None]
     listed = sessions(db, {facts.session_id for facts in replayed if facts.session_id is not None})
     until = None if ahead is None else instant(at) + ahead
     found: dict[str, list[BookingFacts]] = {}
@@ -1931,6 +1974,41 @@ def coming_operations(db: Database, patient_ids: Collection[str], at: datetime,
             for patient_id in asked_by[str(facts.record.patient_id)]:
                 found.setdefault(patient_id, []).append(facts)
     return found
+
+
+def awaiting_new_date(db: Database, since: Mapping[str, datetime],
+                      until: datetime | None = None) -> dict[str, list[BookingFacts]]:
+    """Each of these patients' operations cancelled at or after `since` (their admission, by
+    patient id) from a slot starting during their stay and no later than `until` (None:
+    whenever), and neither rebooked, transferred nor done since, under any number of theirs
+    (`_theirs`), oldest cancellation first: the ward's handover and Patients tab say them with
+    the operations coming (`coming_operations`) until a new date stands or the patient leaves.
+    Only standing bookings were said, and a hernia repair cancelled on the morning left its
+    patient fasting all day, no one on the ward knowing it was off. Said of any slot, an
+    elective repair set two weeks on, cancelled, stood on every handover of the stay, the ward
+    asked whether a patient it never fasted may eat."""
+    asked_by, theirs = _theirs(db, list(since))
+    found: dict[str, list[BookingFacts]] = {}
+    for facts in sorted(theirs, key=lambda facts: instant(facts.cancelled_at or facts.decided_at)):
+        if facts.status is BookingStatus.CANCELLED and facts.cancelled_at is not None and facts.cancelled_from:
+            starts = instant(facts.cancelled_from[-1].start)
+            if until is not None and starts > instant(until):
+                continue
+            for patient_id in asked_by[str(facts.record.patient_id)]:
+                if instant(facts.cancelled_at) >= instant(since[patient_id]) and starts >= instant(since[patient_id]):
+                    found.setdefault(patient_id, []).append(facts)
+    return found
+
+
+def _theirs(db: Database, patient_ids: Collection[str]) -> tuple[dict[str, list[str]], list[BookingFacts]]:
+    """Who asks for each downtime number of these patients' (theirs, or one linked to the same
+    EHR patient: `people_of`), and every standing booking under those numbers, replayed."""
+    asked_by: dict[str, list[str]] = {}
+    for patient_id, numbers in people_of(db, patient_ids).items():
+        for number in numbers:
+            asked_by.setdefault(number, []).append(patient_id)
+    theirs = _standing_where(db, ["operation_booking"], "patient_id IN (?)", list(asked_by))
+    return asked_by, _replay(db, {record.record_id for record in theirs})
 
 
 def _still_waiting(facts: BookingFacts, listed: Mapping[str, TheatreSession], at: datetime) -> bool:
@@ -2939,13 +3017,22 @@ class ListEntry:
     standing line (`_charted`): a type 2 on gliclazide and metformin, booked behind another
     patient and fasting from midnight, was said nowhere, and her 08:00 gliclazide was given on
     the round as on any day."""
+    parkinsons: tuple[ParkinsonsDose, ...] = ()
+    """The time-critical Parkinson's medicines (`domain.medication.time_critical_drug`, insulin
+    aside: `parkinsons_medicine`) the chart has in force at the operation's start, each with how
+    it goes on through the fast (`parkinsons_in_force`), on a standing line (`_charted`): a patient
+    on co-careldopa booked last, fasting from midnight, was said nowhere on the list, and a dose
+    missed or late leaves them rigid, unable to swallow, at risk of aspiration and of a
+    neuroleptic-malignant-like crisis (Parkinson's UK "Get It On Time"; NICE NG71)."""
     insulin_not_first: bool = False
     """A standing line of a patient on insulin, or on another glucose-lowering medicine
-    (`lowering`), with the operation of a patient who should go after them before them in their
-    theatre that day (`domain.theatre.diabetes_rank`: insulin, then a sulfonylurea or an SGLT2
-    inhibitor, then metformin alone, then the others): a patient on insulin goes first on the
+    (`lowering`), or on a time-critical Parkinson's medicine (`time_critical`), with the operation
+    of a patient who should go after them before them in their theatre that day
+    (`domain.theatre.diabetes_rank`: insulin or a Parkinson's medicine, then a sulfonylurea or an
+    SGLT2 inhibitor, then metformin alone, then the others): a patient on insulin goes first on the
     list, to keep the fast and the insulin's change short (CPOC and JBDS-IP, perioperative
-    diabetes, 2021). Said, not refused: the coordinator moves them."""
+    diabetes, 2021), and so does one with Parkinson's, whose doses the fast and the anaesthetic
+    put at risk. Said, not refused: the coordinator moves them."""
     overrun: tuple[datetime, datetime] | None = None
     """On the last standing line of a list whose operations, a `TURNOVER` kept between each and
     the next, end past the list's end (`list_overrun`): when they would end, and when the list
@@ -2957,6 +3044,17 @@ class ListEntry:
     def anticoagulants(self) -> tuple[str, ...]:
         """The drugs of `anticoagulated`, by name, as the command line's JSON gives them."""
         return tuple(one.drug for one in self.anticoagulated)
+
+    @property
+    def time_critical(self) -> tuple[str, ...]:
+        """The medicines of `parkinsons`, each named once, as the command line's JSON gives them
+        and as what puts the patient first is read."""
+        return tuple(dict.fromkeys(dose.drug for dose in self.parkinsons))
+
+    def hours(self, zone: tzinfo | None, form: str = "%H:%M") -> tuple[str, str]:
+        """The start (as `form` gives it) and the expected end (`ends_at`) on the ward's clock
+        (`hours_said`)."""
+        return hours_said(self.start, self.ends_at(zone), zone, form)
 
     def ends_at(self, zone: tzinfo | None) -> datetime:
         """When the operation is expected to end, from its expected minutes counted in elapsed
@@ -2985,6 +3083,15 @@ class ListEntry:
         times over (the merged day's list ran to 600 pages)."""
         said = Counter(clash.said.text(lang) for clash in self.clashes)
         return semicolon(lang).join(text if count == 1 else f"{text} (×{count})" for text, count in said.items())
+
+
+def hours_said(start: datetime, end: datetime, zone: tzinfo | None, form: str = "%H:%M") -> tuple[str, str]:
+    """A list's or an operation's start (as `form` gives it) and end, both on the ward's clock
+    (`zone`, `ward_time`), whatever offsets they were stored with: one function for the board,
+    the printed list and `downtime theatre list`. The command and the board printed a start kept
+    in UTC as it was stored and its end on the laptop's clock, "07:00–09:00" for an hour's
+    operation at 08:00."""
+    return ward_time(start, zone, form), ward_time(end, zone, "%H:%M")
 
 
 def with_telling(said: str, untold: bool, lang: Lang, to_tell: ToTell | None = None,
@@ -3091,12 +3198,16 @@ def anticoagulant_said(entry: ListEntry, lang: Lang) -> list[str]:
 def insulin_said(entry: ListEntry, lang: Lang) -> list[str]:
     """"ON INSULIN: Insulin glargine" on a standing line of a patient whose chart has one in force
     (`ListEntry.insulins`), then each other glucose-lowering medicine with its day-of-surgery rule
-    (`lowering_said`), where `anticoagulant_said` is said: the board's patient tooltip,
-    `downtime theatre list` under the patient, the printed list under the allergies."""
+    (`lowering_said`), then the time-critical Parkinson's medicines with what is done with them
+    through the fast by their route (`ListEntry.parkinsons`, `parkinsons_said`), where `anticoagulant_said` is said: the board's
+    patient tooltip, `downtime theatre list` under the patient, the printed list under the
+    allergies."""
     if entry.struck:
         return []
     return [*([message(lang, _ON_INSULIN, drugs=", ".join(entry.insulins))] if entry.insulins else []),
-            *lowering_said(entry, lang)]
+            *lowering_said(entry, lang),
+            *([message(lang, _ON_TIME_CRITICAL, said=parkinsons_said(entry.parkinsons, lang))] if entry.parkinsons
+              else [])]
 
 
 def lowering_said(entry: ListEntry, lang: Lang) -> list[str]:
@@ -3107,11 +3218,14 @@ def lowering_said(entry: ListEntry, lang: Lang) -> list[str]:
 
 def insulin_first_said(entry: ListEntry, lang: Lang) -> list[str]:
     """"ON INSULIN: put first on the list" on a line of a patient on insulin not first in their
-    theatre that day (`ListEntry.insulin_not_first`), where `latex_said` is said; "ON DIABETES
-    MEDICINES: put first on the list" for one on another glucose-lowering medicine alone."""
+    theatre that day (`ListEntry.insulin_not_first`), where `latex_said` is said; "ON A
+    TIME-CRITICAL PARKINSON'S MEDICINE: put first on the list" for one on such a medicine and no
+    insulin; "ON DIABETES MEDICINES: put first on the list" for one on another glucose-lowering
+    medicine alone. One sentence, for the medicine that puts them first."""
     if not entry.insulin_not_first or entry.struck:
         return []
-    return [message(lang, _INSULIN_FIRST if entry.insulins else _LOWERING_FIRST)]
+    return [message(lang, _INSULIN_FIRST if entry.insulins else _TIME_CRITICAL_FIRST if entry.time_critical
+                    else _LOWERING_FIRST)]
 
 
 def past_target(entry: ListEntry) -> bool:
@@ -3128,13 +3242,16 @@ def late_said(entry: ListEntry, lang: Lang) -> list[str]:
     """"PAST NCEPOD TARGET (decided 28/11 13:30)" on a line past its target (`past_target`), else
     "AFTER REBOOK-BY DATE 26/12/2026" on a rebooked operation's new line later than the date it
     was to be done by (`BookingFacts.rebook_by`, the 28-day standard): once rebooked, the breach
-    was said nowhere. The target, when missed, says the stricter of the two."""
+    was said nowhere. The target, when missed, says the stricter of the two. A first booking later
+    than its own deadline (a clinical priority's, a cancer target's) says "BOOKED AFTER ITS
+    DEADLINE": a P1a due within 24 hours, booked three days on, stood with nothing said."""
     state = entry.state
     if past_target(entry):
         return [message(lang, _PAST_TARGET, when=ward_time(state.decided_at, entry.start.tzinfo))]
-    if (not entry.struck and state.status is BookingStatus.REBOOKED and state.rebook_by is not None
+    if (not entry.struck and state.status in LIVE and state.rebook_by is not None
             and instant(entry.start) > instant(state.rebook_by)):
-        return [message(lang, _AFTER_REBOOK_BY, day=deadline_said(state.rebook_by))]
+        return [message(lang, _AFTER_REBOOK_BY if state.status is BookingStatus.REBOOKED else _AFTER_DEADLINE,
+                        day=deadline_said(state.rebook_by))]
     return []
 
 
@@ -3356,10 +3473,12 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
     other_side = {booking_id: words for booking_id, state in standing.items()
                   if (words := moved.get(booking_id) or other_side_confirmed(state, named)) is not None}
     # The day's lists all read, as for latex: a patient on insulin first on the afternoon's list follows the morning's.
-    charted, insulins, lowered = _charted(db, [entry for listed in entries.values() for entry in listed
-                                               if not entry.struck])
+    # A patient on a time-critical Parkinson's medicine goes first as one on insulin does.
+    charted, insulins, lowered, critical = _charted(db, [entry for listed in entries.values() for entry in listed
+                                                         if not entry.struck])
     insulin_late = _after_others([entry for listed in entries.values() for entry in listed], lambda entry: diabetes_rank(
-        entry.state.record.record_id in insulins, (kind for _, kind in lowered.get(entry.state.record.record_id, ()))))
+        entry.state.record.record_id in insulins or entry.state.record.record_id in critical,
+        (kind for _, kind in lowered.get(entry.state.record.record_id, ()))))
     entries = {s.session_id: [replace(entry, namesakes=same_name.get(entry.state.record.record_id, ()),
                                       after_latex=entry.state.record.record_id in latex,
                                       no_checklist=entry.state.record.record_id in unchecked,
@@ -3369,6 +3488,7 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
                                       anticoagulated=charted.get(entry.state.record.record_id, ()),
                                       insulins=insulins.get(entry.state.record.record_id, ()),
                                       lowering=lowered.get(entry.state.record.record_id, ()),
+                                      parkinsons=critical.get(entry.state.record.record_id, ()),
                                       insulin_not_first=entry.state.record.record_id in insulin_late)
                               if not entry.struck else entry for entry in entries[s.session_id]] for s in chosen}
     for listed in chosen:
@@ -3515,31 +3635,141 @@ def sign_out_gap(checklists: Collection[RecordVersion]) -> str | None:
 
 
 def _charted(db: Database, standing: Collection[ListEntry]) -> tuple[
-        dict[str, tuple[Anticoagulated, ...]], dict[str, tuple[str, ...]], dict[str, tuple[tuple[str, Lowering], ...]]]:
+        dict[str, tuple[Anticoagulated, ...]], dict[str, tuple[str, ...]], dict[str, tuple[tuple[str, Lowering], ...]],
+        dict[str, tuple[ParkinsonsDose, ...]]]:
     """For each standing line (by booking) whose patient's chart has an anticoagulant that still
     anticoagulates at its start, running or stopped shortly before (`ListEntry.anticoagulated`),
-    an insulin in force, those (`ListEntry.insulins`), and another glucose-lowering medicine in
-    force, those (`ListEntry.lowering`):
+    an insulin in force, those (`ListEntry.insulins`), another glucose-lowering medicine in
+    force, those (`ListEntry.lowering`), and a time-critical Parkinson's medicine in force, those
+    (`ListEntry.time_critical`):
     the day's patients' charts read at once, as at the day's last start (the orders of a stay
     ended before it ended with it)."""
     if not standing:
-        return {}, {}, {}
+        return {}, {}, {}, {}
     latest = max((entry.start for entry in standing), key=instant)
     orders = medication.orders_of_each(db, {str(entry.state.record.patient_id) for entry in standing}, latest)
     anticoagulated = {entry.state.record.record_id: anticoagulated_at(orders[str(entry.state.record.patient_id)],
                                                                       entry.start) for entry in standing}
-    insulins = {entry.state.record.record_id: _insulins(orders[str(entry.state.record.patient_id)], entry.start)
+    insulins = {entry.state.record.record_id: medicines_in_force(orders[str(entry.state.record.patient_id)],
+                                                                 entry.start, insulin) for entry in standing}
+    fasting_nil = recorded_nil_by_mouth(db, [entry.state.patient for entry in standing])
+    critical = {entry.state.record.record_id: parkinsons_in_force(orders[str(entry.state.record.patient_id)],
+                                                                  entry.start,
+                                                                  str(entry.state.record.patient_id) in fasting_nil)
                 for entry in standing}
     lowered = {entry.state.record.record_id: _lowering(orders[str(entry.state.record.patient_id)], entry.start)
                for entry in standing}
     return ({booking_id: drugs for booking_id, drugs in anticoagulated.items() if drugs},
             {booking_id: drugs for booking_id, drugs in insulins.items() if drugs},
-            {booking_id: drugs for booking_id, drugs in lowered.items() if drugs})
+            {booking_id: drugs for booking_id, drugs in lowered.items() if drugs},
+            {booking_id: drugs for booking_id, drugs in critical.items() if drugs})
 
 
-def _insulins(orders: Collection[Order], at: datetime) -> tuple[str, ...]:
-    """The insulins of `orders` in force `at`, each named once as ordered."""
-    return tuple(dict.fromkeys(order.drug for order in orders if order.active_at(at) and insulin(order.drug)))
+def medicines_in_force(orders: Collection[Order], at: datetime, kind: Callable[[str], bool]) -> tuple[str, ...]:
+    """The medicines of `orders` of `kind` (by name: `insulin`) in force
+    `at`, each named once as ordered."""
+    return tuple(dict.fromkeys(order.drug for order in orders if order.active_at(at) and kind(order.drug)))
+
+
+class ThroughTheFast(StrEnum):
+    """How a time-critical Parkinson's dose goes on through a patient's fast, by its route and the
+    patient's diet (`through_the_fast`): "with sips of water" was said of every route, a patch
+    and an apomorphine pump included, and of a patient whose admission records nil by mouth (a
+    failed swallow screen), whom water may choke."""
+
+    SIPS = "sips"
+    """By mouth (`NIL_BY_MOUTH_ROUTES`), the patient not recorded nil by mouth."""
+    ANOTHER_ROUTE = "another_route"
+    """By mouth, the patient's admission recording nil by mouth: the doctor asked for another
+    route (a tube, a patch) now, not at the first dose missed."""
+    TUBE = "tube"
+    """By nasogastric tube: given by the tube, no swallow."""
+    PATCH = "patch"
+    """Transdermal: kept on through the fast and the operation."""
+    PUMP = "pump"
+    """Infused (an apomorphine pump): kept running."""
+    ON_TIME = "on_time"
+    """Any other route (an injection, rectal, a route not known): each dose on time."""
+
+
+class ParkinsonsDose(NamedTuple):
+    """A time-critical Parkinson's medicine in force and how it goes on through the fast."""
+
+    drug: str
+    how: ThroughTheFast
+
+
+PARKINSONS_WORDS: dict[ThroughTheFast | str, dict[Lang, str]] = {
+    ThroughTheFast.SIPS: {"en": "{drugs}: give each dose on time through the fast, with sips of water",
+                          "fr": "{drugs} : donner chaque prise à l’heure pendant le jeûne, avec une gorgée d’eau"},
+    ThroughTheFast.ANOTHER_ROUTE: {"en": "{drugs}: ordered by mouth, but nil by mouth on admission: ask the doctor for "
+                                         "another route now",
+                                   "fr": "{drugs} : prescrit par la bouche, mais à jeun strict à l’admission : "
+                                         "demander dès maintenant au médecin une autre voie"},
+    ThroughTheFast.TUBE: {"en": "{drugs}: give each dose on time through the fast, by the tube",
+                          "fr": "{drugs} : donner chaque prise à l’heure pendant le jeûne, par la sonde"},
+    ThroughTheFast.PATCH: {"en": "{drugs}: keep the patch on through the fast and the operation",
+                           "fr": "{drugs} : garder le patch pendant le jeûne et l’opération"},
+    ThroughTheFast.PUMP: {"en": "{drugs}: keep the pump running on time through the fast and the operation",
+                          "fr": "{drugs} : laisser la pompe tourner au débit prescrit pendant le jeûne et l’opération"},
+    ThroughTheFast.ON_TIME: {"en": "{drugs}: give each dose on time through the fast",
+                             "fr": "{drugs} : donner chaque prise à l’heure pendant le jeûne"},
+    "cannot_swallow": {"en": "a dose the patient cannot swallow: plan another route",
+                       "fr": "une prise que le patient ne peut pas avaler : prévoir une autre voie"},
+}
+"""What is done with a Parkinson's medicine through the fast, by how it is given, then what to do
+of a dose by mouth the patient cannot swallow: one wording for the theatre list and the ward's
+THEATRE line (services.printing.theatre_handover)."""
+
+
+def through_the_fast(order: Order, nil_by_mouth: bool) -> ThroughTheFast:
+    """How `order`'s doses go on through the fast (`ThroughTheFast`), the patient's admission
+    recording them nil by mouth or not (`nil_by_mouth`)."""
+    route = route_code(order.route)
+    if route in NIL_BY_MOUTH_ROUTES:
+        return ThroughTheFast.ANOTHER_ROUTE if nil_by_mouth else ThroughTheFast.SIPS
+    if route == "NG":
+        return ThroughTheFast.TUBE
+    if route == "TD":
+        return ThroughTheFast.PATCH
+    return ThroughTheFast.PUMP if infused(order) else ThroughTheFast.ON_TIME
+
+
+def parkinsons_in_force(orders: Collection[Order], at: datetime, nil_by_mouth: bool) -> tuple[ParkinsonsDose, ...]:
+    """The time-critical Parkinson's medicines of `orders` in force `at` (`parkinsons_medicine`),
+    each with how it goes on through the fast (`through_the_fast`), each once."""
+    return tuple(dict.fromkeys(ParkinsonsDose(order.drug, through_the_fast(order, nil_by_mouth)) for order in orders
+                               if order.active_at(at) and parkinsons_medicine(order.drug)))
+
+
+def parkinsons_said(doses: Collection[ParkinsonsDose], lang: Lang) -> str:
+    """"Co-careldopa 25/100: give each dose on time through the fast, with sips of water; a dose
+    the patient cannot swallow: plan another route": the medicines grouped by how they go on
+    through the fast (`PARKINSONS_WORDS`), the last clause only when one is swallowed. The one
+    wording of the theatre list (`insulin_said`) and the ward's THEATRE line."""
+    hows = dict.fromkeys(dose.how for dose in doses)
+    return semicolon(lang).join([
+        *(PARKINSONS_WORDS[how][lang].format(drugs=", ".join(dose.drug for dose in doses if dose.how is how))
+          for how in hows),
+        *([PARKINSONS_WORDS["cannot_swallow"][lang]] if ThroughTheFast.SIPS in hows else [])])
+
+
+def recorded_nil_by_mouth(db: Database, patients: Collection[PatientSummary]) -> set[str]:
+    """The ids of `patients` whose standing admission records them nil by mouth (its diet,
+    `NIL_BY_MOUTH_DIET`): their Parkinson's doses by mouth are not given with water
+    (`through_the_fast`)."""
+    admissions = current_of(db, [patient.admission_record_id for patient in patients])
+    return {patient.patient_id for patient in patients
+            if (admission := admissions.get(patient.admission_record_id)) is not None
+            and NIL_BY_MOUTH_DIET in (admission.data.get("diet") or [])}
+
+
+def parkinsons_medicine(drug: str) -> bool:
+    """Whether `drug` is a time-critical medicine the app knows by name other than an insulin
+    (`domain.medication.time_critical_drug`): levodopa and the other Parkinson's medicines,
+    whose doses a fast must not miss. The prescriber's own tick (an anticonvulsant) is not read:
+    the list says what puts a patient first, and names the medicine as a Parkinson's one."""
+    return time_critical_drug(drug) and not insulin(drug)
 
 
 def _lowering(orders: Collection[Order], at: datetime) -> tuple[tuple[str, Lowering], ...]:
@@ -3694,14 +3924,15 @@ def changed_since_printed(db: Database, day: date, lines: list[tuple[TheatreSess
 
 
 _PRINTED_OF_ORDER = ("drug", "start_at", "stop_at", "frequency")
-"""What of an order the list's "ANTICOAGULANT" and "ON INSULIN" lines are made from: the drug's
-name, when it runs (and so "(stopped …)"), and whether it is a single dose; its dose is not
-printed."""
+"""What of an order the list's "ANTICOAGULANT", "ON INSULIN" and Parkinson's lines are made
+from: the drug's name, when it runs (and so "(stopped …)"), and whether it is a single dose; its
+dose is not printed."""
 
 
 def _chart_changed(db: Database, starts: Mapping[str, datetime], after: int) -> bool:
-    """Whether an order of an anticoagulant or an insulin of these patients (with their latest
-    line's start) was written, amended in what the list prints of it (`_PRINTED_OF_ORDER`) or
+    """Whether an order of an anticoagulant, an insulin or a Parkinson's medicine (those two the
+    time-critical ones, `domain.medication.time_critical_drug`) of these patients (with their
+    latest line's start) was written, amended in what the list prints of it (`_PRINTED_OF_ORDER`) or
     withdrawn after the audit's entry `after`, running from before that start (its drug before
     or after the change): apixaban charted at 15:30 from the GP's letter was missing from the
     copy printed at 15:00 and pinned in theatre, the board saying nothing; but a glargine
@@ -3722,7 +3953,7 @@ def _chart_changed(db: Database, starts: Mapping[str, datetime], after: int) -> 
         if not (new or withdrawn or now != before):
             continue
         drugs, begun = [now[0], before[0]], [at for at in (now[1], before[1]) if at]
-        if (any(drug and (anticoagulant(drug) or insulin(drug)) for drug in drugs)
+        if (any(drug and (anticoagulant(drug) or time_critical_drug(drug)) for drug in drugs)
                 and any(instant(datetime.fromisoformat(at)) <= instant(starts[str(patient_id)]) for at in begun)):
             return True
     return False

@@ -46,6 +46,7 @@ PARTICIPATION_MODE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode
 # controlled drug's.
 PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
 LOINC = "http://loinc.org"
+FLAG_CATEGORY = "http://terminology.hl7.org/CodeSystem/flag-category"
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
 # What a person must look at before a resource is entered, as a tag on the resource itself: an
@@ -100,6 +101,7 @@ SYSTEMS: dict[str, dict[str, str]] = {
                          "not-performed": "Not Performed"},
     PARTICIPATION_MODE: {"PHONE": "telephone", "WRITTEN": "written"},
     PARTICIPATION_TYPE: {"RESP": "responsible party"},
+    FLAG_CATEGORY: {"safety": "Safety"},
     # What each means, not a display: code_only sends none (see FR_CORE_IDENTIFIER_TYPE).
     FR_CORE_IDENTIFIER_TYPE: {"INS-NIR": "INS of a registered person (NIR)",
                               "INS-NIA": "INS of a person awaiting registration (NIA)"},
@@ -174,6 +176,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "Procedure.status": {"in-progress", "completed", "stopped", "not-done", "entered-in-error"},
     "QuestionnaireResponse.status": {"completed", "amended", "entered-in-error"},
     "Communication.status": {"completed", "entered-in-error"},
+    "Flag.status": {"active", "inactive", "entered-in-error"},
     "Communication.priority": {"routine", "stat"},
     "DocumentReference.docStatus": {"final", "amended"},
     "DocumentReference.content.attachment.contentType": {"text/plain; charset=utf-8"},

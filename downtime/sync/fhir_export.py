@@ -4,7 +4,7 @@ into the EHR, in one self-contained bundle.
 Each record becomes its resources (see fhir_patients, fhir_medication, fhir_theatre,
 fhir_observations, fhir_notes, fhir_fluids, fhir_neuro, fhir_glucose, fhir_transfusion,
 fhir_checklist, fhir_lab_results, fhir_skin, fhir_devices, fhir_pain, fhir_nutrition, fhir_delirium,
-fhir_falls, fhir_sepsis, fhir_vte, fhir_reconciliation, fhir_bowels, fhir_pews, fhir_weight, fhir_infusion_rates,
+fhir_falls, fhir_missing, fhir_sepsis, fhir_vte, fhir_reconciliation, fhir_bowels, fhir_pews, fhir_weight, fhir_infusion_rates,
 fhir_infusion_checks) plus a Provenance naming who wrote it, when it happened and when
 it was typed, and how it was amended or withdrawn. The bundle holds the groups whose records changed in the exported range, plus
 every group they reference (a dose's order, each resource's patient with the stays it names,
@@ -115,6 +115,7 @@ from downtime.sync.fhir_glucose import glucose_groups
 from downtime.sync.fhir_nutrition import nutrition_groups
 from downtime.sync.fhir_delirium import delirium_groups
 from downtime.sync.fhir_falls import fall_groups
+from downtime.sync.fhir_missing import missing_groups
 from downtime.sync.fhir_sepsis import sepsis_groups
 from downtime.sync.fhir_reconciliation import reconciliation_groups
 from downtime.sync.fhir_vte import vte_groups
@@ -387,7 +388,7 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
               **note_groups(db, ctx, stays), **fluid_groups(db, ctx, stays), **neuro_groups(db, ctx, stays),
               **glucose_groups(db, ctx, stays), **skin_groups(db, ctx, stays), **device_groups(db, ctx, stays),
               **pain_groups(db, ctx, stays), **nutrition_groups(db, ctx, stays), **delirium_groups(db, ctx, stays),
-              **fall_groups(db, ctx, stays), **sepsis_groups(db, ctx, stays), **vte_groups(db, ctx, stays),
+              **fall_groups(db, ctx, stays), **missing_groups(db, ctx, stays), **sepsis_groups(db, ctx, stays), **vte_groups(db, ctx, stays),
               **reconciliation_groups(db, ctx, stays),
               **resuscitation_groups(db, ctx, stays), **observation_plan_groups(db, ctx, stays),
               **bowel_groups(db, ctx, stays), **pews_groups(db, ctx, stays), **weight_groups(db, ctx, stays),

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from downtime.domain import child_fluids
 from downtime.domain.census import Movement, MovementEvent
+from downtime.domain.covert import Covert
 from downtime.domain.laterality import BILATERAL
 from downtime.domain.medication import Frequency, Order, Outcome
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -332,7 +333,19 @@ def _instruction(order: Order, spec: FormSpec, ended: MovementEvent | None) -> d
     else:
         instruction["text"] = f"{dose} once, {order.start_at:%Y-%m-%d %H:%M}"
         instruction["timing"] = {"event": [moment(order.start_at)]}
+    if order.covert is not None:  # given disguised in food or drink (domain.covert)
+        instruction["additionalInstruction"] = [{"text": _covert(order.covert)}]
     return instruction
+
+
+def _covert(decision: Covert) -> str:
+    """A covert order's instruction in words, with the decision it stands on and its review, as
+    the order keeps them: no code is invented for it."""
+    said = [f"Given covertly, disguised in food or drink: {decision.how}",
+            f"Mental Capacity Act best-interests decision {moment(decision.decided_at)} by {decision.decided_by}"]
+    said += [f"pharmacist advised: {decision.pharmacist}"] if decision.pharmacist else []
+    said += [f"review by {moment(decision.review_by)}"] if decision.review_by else []
+    return "; ".join(said)
 
 
 # A dose's second clinician (its `witness`), by the check its order asks for
@@ -373,6 +386,9 @@ def _administration(record: RecordVersion, order: Order, ctx: Context, stays: St
     dose = administration_of(record)
     spec = ctx.forms[DOSE_FORM]
     given = dose.outcome is Outcome.GIVEN
+    # A dose recorded not given before its time (held at 07:00 for theatre) did not take place at
+    # its time, which FHIR's effective[x] is: the EHR files it beside its slot, the recording in a note.
+    ahead = not given and dose.scheduled_for is not None and dose.at < dose.scheduled_for
     status = "entered-in-error" if record.status is _EIE else "completed" if given else "not-done"
     first = ctx.original(record)
     giver = str(record.data.get(GIVEN_BY) or first.author)
@@ -389,7 +405,8 @@ def _administration(record: RecordVersion, order: Order, ctx: Context, stays: St
         "identifier": record_identifier(record.record_id), "status": status,
         "medicationCodeableConcept": {"text": order.drug}, "subject": reference(str(record.patient_id)),
         **stays.encounter_at(record.patient_id, dose.at, "context"),
-        "effectiveDateTime": moment(dose.at), "performer": performers, "request": reference(order.record_id)}
+        "effectiveDateTime": moment(dose.scheduled_for if ahead else dose.at), "performer": performers,
+        "request": reference(order.record_id)}
     if not given and dose.reason is not None:
         text = label(spec, "not_given_reason", dose.reason.value)
         # None by its rule says the reading it was decided on ("capillary glucose 6.2"): not done
@@ -418,6 +435,7 @@ def _administration(record: RecordVersion, order: Order, ctx: Context, stays: St
         if dose.given_for:  # an as-required dose's reason, as the nurse wrote it ("pain 7/10")
             resource["reasonCode"] = [{"text": dose.given_for}]
     notes = [f"Scheduled dose of {moment(dose.scheduled_for)}"] if dose.scheduled_for else []
+    notes += [f"Recorded not given at {moment(dose.at)}"] if ahead else []
     if dose.on_paper:  # the EHR's reader knows its signatures are on the paper chart, not the laptop's
         notes.append("Transcribed from the paper chart" + (": the witness signed the paper chart, no PIN on the laptop"
                                                            if dose.witness else ""))

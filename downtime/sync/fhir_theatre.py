@@ -28,6 +28,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.census import Movement
+from downtime.domain.elapsed import instant
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import CancelReason, letter_arrives, not_to_be_done
 from downtime.formspec import FormSpec
@@ -283,13 +284,30 @@ def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_S
     contradictions = [said for slot in slots if (said := slot.contradiction) is not None] + [
         _cancelled_again_said(cancelled, named, in_force if transfer is None else None)
         for cancelled in again if (named := slot_named(cancelled)) is not None]
-    # A date to rebook by for one cancelled and still to be done here.
+    # A date to rebook by for one cancelled and still to be done here; one never cancelled, its
+    # date when later than its own deadline.
     cancellations = [cancellation_of(slot.cancelled_by) for slot in slots if slot.cancelled_by is not None]
-    deadlines = (rebook_deadlines(booking.data, cancellations)
-                 if cancellations and not done and not_done is None and transfer is None else {})
-    return Made([_service_request(booking, transfer, done, not_done, unchecked, deadlines, ctx, stays, contradictions),
+    to_do = not done and not_done is None and transfer is None
+    deadlines = rebook_deadlines(booking.data, cancellations) if cancellations and to_do else {}
+    late = _booked_late(booking.data, in_force, ctx.forms[BOOKING_FORM]) if to_do and not cancellations else []
+    return Made([_service_request(booking, transfer, done, not_done, unchecked, deadlines, ctx, stays,
+                                  [*late, *contradictions]),
                  *appointments,
                  *procedures], made_from)
+
+
+def _booked_late(data: dict[str, Any], slot: _Slot, spec: FormSpec) -> list[str]:
+    """The note of an operation never cancelled whose date is later than its own earliest
+    deadline (a clinical priority's, a cancer target's, an NCEPOD target's), as the lists flag it
+    (services.theatre.late_said: BOOKED AFTER ITS DEADLINE); none otherwise. A P1a booked three
+    days after its decision went to the EHR with no deadline at all."""
+    deadlines = rebook_deadlines(data, ())
+    if not deadlines:
+        return []
+    rule, earliest = min(deadlines.items(), key=lambda item: item[1])
+    if instant(slot.start) <= instant(earliest):
+        return []
+    return [f"Booked after its deadline {_deadline(earliest)} ({_rule_said(rule, data, spec)})"]
 
 
 def _cancelled_again_said(cancelled: RecordVersion, named: datetime, in_force: _Slot | None) -> str:
@@ -341,7 +359,7 @@ def _service_request(booking: RecordVersion, transfer: RecordVersion | None, don
     (services.theatre.rebook_deadlines), the earliest, as the lists give it, with its rule, and
     the 28th day after a cancellation on the day apart, which the records office's return of
     operations cancelled on the day counts breaches by. `contradictions`: what two laptops' records say of a slot
-    that cannot both be true, each a note."""
+    that cannot both be true, each a note, after one never cancelled booked after its deadline (`_booked_late`)."""
     data = booking.data
     spec = ctx.forms[BOOKING_FORM]
     identifiers = record_identifier(booking.record_id)

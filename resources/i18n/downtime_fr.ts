@@ -164,6 +164,10 @@
         <translation>OMISE (plus de {hours} h)</translation>
     </message>
     <message>
+        <source>MISSING from the ward: record “A — Patient away from ward”</source>
+        <translation>DISPARU du service : noter « A — Patient absent »</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>État</translation>
     </message>
@@ -390,6 +394,10 @@
     <message>
         <source>Sepsis</source>
         <translation>Sepsis</translation>
+    </message>
+    <message>
+        <source>Missing from the ward</source>
+        <translation>Disparu du service</translation>
     </message>
     <message>
         <source>Infusion or syringe driver</source>
@@ -2906,6 +2914,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>Allergies not known yet</source>
         <translation>Allergies non encore connues</translation>
+    </message>
+    <message>
+        <source>No insulin after the infusion</source>
+        <translation>Pas d’insuline après la perfusion</translation>
     </message>
     <message>
         <source>Save this order all the same?</source>
@@ -5789,6 +5801,58 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{medicine} : {dose} mg en une prise par cette voie dépasse la dose initiale habituelle ({most} mg) chez un patient ne prenant pas déjà d’opioïdes, où une erreur d’un facteur dix est plus probable qu’une dose voulue (NPSA/2008/RRR05) : la vérifier au regard de la dose actuelle du patient. Pour un patient prenant déjà des opioïdes, indiquer le motif dans « {field} ».</translation>
     </message>
     <message>
+        <source>Glycopyrronium</source>
+        <translation>Glycopyrronium</translation>
+    </message>
+    <message>
+        <source>Hyoscine hydrobromide</source>
+        <translation>Bromhydrate de scopolamine</translation>
+    </message>
+    <message>
+        <source>Hyoscine butylbromide</source>
+        <translation>Butylbromure de scopolamine</translation>
+    </message>
+    <message>
+        <source>Midazolam</source>
+        <translation>Midazolam</translation>
+    </message>
+    <message>
+        <source>Haloperidol</source>
+        <translation>Halopéridol</translation>
+    </message>
+    <message>
+        <source>Levomepromazine</source>
+        <translation>Lévomépromazine</translation>
+    </message>
+    <message>
+        <source>{medicine} is dosed in micrograms, at most {most} micrograms in 24 h by syringe driver: {dose} {unit} is {times} times that. Did you mean {dose} micrograms?</source>
+        <translation>{medicine} se prescrit en microgrammes, au plus {most} microgrammes sur 24 h au pousse-seringue : {dose} {unit}, c’est {times} fois plus. Vouliez-vous écrire {dose} microgrammes ?</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} {unit} in 24 h by syringe driver is above the most by this route ({most} micrograms in 24 h).</source>
+        <translation>{medicine} : {dose} {unit} sur 24 h au pousse-seringue dépasse le maximum par cette voie ({most} microgrammes sur 24 h).</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} mL at the strength written is {micrograms} micrograms in 24 h by syringe driver, above the most by this route ({most} micrograms in 24 h): check the dose, and the strength (micrograms written as mg?).</source>
+        <translation>{medicine} : {dose} mL à la concentration indiquée font {micrograms} microgrammes sur 24 h au pousse-seringue, au-delà du maximum par cette voie ({most} microgrammes sur 24 h) : vérifiez la dose et la concentration (des microgrammes écrits en mg ?).</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} mg in 24 h by syringe driver is above a usual starting dose ({most} mg in 24 h by this route) for a patient not already taking opioids, where a tenfold slip is likelier than a dose (NPSA/2008/RRR05, Scottish Palliative Care Guidelines): check it against the patient's current dose. For a patient already taking opioids, give their current dose and its conversion in “{field}”.</source>
+        <translation>{medicine} : {dose} mg sur 24 h au pousse-seringue dépasse la dose initiale habituelle ({most} mg sur 24 h par cette voie) chez un patient ne prenant pas déjà d’opioïdes, où une erreur d’un facteur dix est plus probable qu’une dose voulue (NPSA/2008/RRR05, Scottish Palliative Care Guidelines) : la vérifier au regard de la dose actuelle du patient. Pour un patient prenant déjà des opioïdes, indiquer sa dose actuelle et la conversion dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} mg in one dose by this route is above the usual most ({most} mg, BNF), where a tenfold slip is likelier than a dose: check it. If it is meant, give the reason in “{field}”.</source>
+        <translation>{medicine} : {dose} mg en une prise par cette voie dépasse le maximum habituel ({most} mg, BNF), où une erreur d’un facteur dix est plus probable qu’une dose voulue : la vérifier. Si elle est voulue, indiquer le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} mg in 24 h by syringe driver is above the usual most ({most} mg in 24 h, BNF, Scottish Palliative Care Guidelines), where a tenfold slip is likelier than a dose: check it. If it is meant, give the reason in “{field}”.</source>
+        <translation>{medicine} : {dose} mg sur 24 h au pousse-seringue dépasse le maximum habituel ({most} mg sur 24 h, BNF, Scottish Palliative Care Guidelines), où une erreur d’un facteur dix est plus probable qu’une dose voulue : la vérifier. Si elle est voulue, indiquer le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} g is {mg} mg, above the usual most by this route ({most} mg): it is dosed in mg, write its dose in mg.</source>
+        <translation>{medicine} : {dose} g font {mg} mg, au-dessus du maximum habituel par cette voie ({most} mg) : il se prescrit en mg, écrire sa dose en mg.</translation>
+    </message>
+    <message>
         <source>{medicine}: doses at least {hours} h apart, not {ordered} h.</source>
         <translation>{medicine} : au moins {hours} h entre deux doses, pas {ordered} h.</translation>
     </message>
@@ -6213,8 +6277,28 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>« {field} » : {time} est écrite deux fois.</translation>
     </message>
     <message>
+        <source>The admission records this patient nil by mouth, and {drug} is given {route}: give it by mouth only if the doctor or the speech and language therapist allows it, and say who in the reason.</source>
+        <translation>Le dossier d’admission indique ce patient à jeun, et {drug} est donné par voie {route} : ne le donner par la bouche que si le médecin ou l’orthophoniste l’autorise, et dire qui dans la raison.</translation>
+    </message>
+    <message>
         <source>{drug} is a time-critical medicine: wake the patient to give it (Parkinson's UK “Get It On Time”; NPSA RRR009). Not given while asleep: tell the doctor, and say why in the reason.</source>
         <translation>{drug} est un médicament à horaire critique : réveiller le patient pour le lui donner (Parkinson’s UK « Get It On Time » ; NPSA RRR009). Non donné car endormi : prévenir le médecin, et dire pourquoi dans la raison.</translation>
+    </message>
+    <message>
+        <source>{drug} is a time-critical medicine (Parkinson's UK “Get It On Time”; NPSA RRR009): offer it again within 30 minutes. Still not taken, tell the doctor now (another form or route), and say who decided in the reason.</source>
+        <translation>{drug} est un médicament à horaire critique (Parkinson's UK « Get It On Time » ; NPSA RRR009) : le proposer de nouveau dans les 30 minutes. S’il n’est toujours pas pris, prévenir le médecin maintenant (autre forme ou autre voie), et dire qui a décidé dans la raison.</translation>
+    </message>
+    <message>
+        <source>{drug} is a time-critical medicine: nil by mouth or a hold does not stop it (Parkinson's UK “Get It On Time”; NPSA RRR009). Ask the doctor now for another route (NG, dispersible, patch), and say who decided in the reason.</source>
+        <translation>{drug} est un médicament à horaire critique : ni le jeûne ni une suspension ne l’arrêtent (Parkinson's UK « Get It On Time » ; NPSA RRR009). Demander maintenant au médecin une autre voie (sonde nasogastrique, forme dispersible, patch), et dire qui a décidé dans la raison.</translation>
+    </message>
+    <message>
+        <source>The {slot} dose of {drug} is recorded nil by mouth {early} before its time; it comes back on the round when due, marked recorded nil by mouth.</source>
+        <translation>La dose de {slot} de {drug} est tracée « à jeun » {early} avant son heure ; elle revient dans le tour des médicaments à son heure, marquée tracée « à jeun ».</translation>
+    </message>
+    <message>
+        <source>{order} is running since {time} from another order (from {start}); is this medicine ordered twice?</source>
+        <translation>{order} est en cours depuis {time} sur une autre prescription (depuis le {start}) ; ce médicament est-il prescrit deux fois ?</translation>
     </message>
     <message>
         <source>“{field}”: {first} and {second} are {minutes} min apart; a regular order's times are at least {least} min apart.</source>
@@ -6399,6 +6483,18 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>changed nothing (the date it cancels no longer stood when it came): do not enter it; mark it entered in error on {laptop}</source>
         <translation>n’a rien changé (la date qu’elle annule ne tenait plus quand elle est arrivée) : ne pas la saisir ; la marquer saisie par erreur sur {laptop}</translation>
+    </message>
+    <message>
+        <source>rebooked twice: another date was given on {laptop} by {author}, {time}: enter neither until a coordinator has rung the patient with the date kept and marked the other rebooking entered in error, then enter the one kept</source>
+        <translation>reprogrammée deux fois : une autre date a été donnée sur {laptop} par {author}, {time} : ne saisir ni l’une ni l’autre tant qu’un coordinateur n’a pas appelé le patient avec la date retenue et marqué l’autre reprogrammation saisie par erreur, puis saisir celle retenue</translation>
+    </message>
+    <message>
+        <source>rebooked and transferred: the operation was sent to {hospital} on {laptop} by {author}, {time}: enter neither until a coordinator has rung the patient with the decision kept and marked the other entered in error, then enter the one kept</source>
+        <translation>reprogrammée et transférée : l’opération a été adressée à {hospital} sur {laptop} par {author}, {time} : ne saisir ni l’une ni l’autre tant qu’un coordinateur n’a pas appelé le patient avec la décision retenue et marqué l’autre saisie par erreur, puis saisir celle retenue</translation>
+    </message>
+    <message>
+        <source>rebooked and transferred: a new date was given on {laptop} by {author}, {time}: enter neither until a coordinator has rung the patient with the decision kept and marked the other entered in error, then enter the one kept</source>
+        <translation>reprogrammée et transférée : une nouvelle date a été donnée sur {laptop} par {author}, {time} : ne saisir ni l’une ni l’autre tant qu’un coordinateur n’a pas appelé le patient avec la décision retenue et marqué l’autre saisie par erreur, puis saisir celle retenue</translation>
     </message>
     <message>
         <source>that record is in the EHR already (reference {reference}): enter this one only if the ward says it is not the same dose</source>
@@ -6805,6 +6901,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>Service {ward} inconnu ; services : {wards}.</translation>
     </message>
     <message>
+        <source>{held} held (deceased)</source>
+        <translation>{held} occupé(s) par un défunt</translation>
+    </message>
+    <message>
         <source>Bed {bed} of ward {ward} is taken by {name} since {since}; choose another bed or move that patient first (to swap two patients' beds: move one to the ward with no bed, then each into the other's bed, all at the same time).</source>
         <translation>Le lit {bed} du service {ward} est occupé par {name} depuis le {since} ; choisissez un autre lit ou déplacez d’abord ce patient (pour échanger les lits de deux patients : mettez l’un dans le service sans lit, puis chacun dans le lit de l’autre, tous à la même heure).</translation>
     </message>
@@ -6923,6 +7023,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>{drug}: LEVEL FLAGGED CRITICAL ({result}, received {received}): hold and ask the doctor.</source>
         <translation>{drug} : DOSAGE SIGNALÉ CRITIQUE ({result}, reçu le {received}) : suspendre et appeler le médecin.</translation>
+    </message>
+    <message>
+        <source>{drug}: LEVEL FLAGGED ABNORMAL ({timing} {result}), not read as a number against its range: check it before giving.</source>
+        <translation>{drug} : DOSAGE SIGNALÉ ANORMAL ({timing} {result}), non lu comme un nombre à comparer aux valeurs de référence : le vérifier avant d’administrer.</translation>
+    </message>
+    <message>
+        <source>{drug}: LEVEL FLAGGED ABNORMAL ({result}, received {received}), not read as a number against its range: check it before giving.</source>
+        <translation>{drug} : DOSAGE SIGNALÉ ANORMAL ({result}, reçu le {received}), non lu comme un nombre à comparer aux valeurs de référence : le vérifier avant d’administrer.</translation>
     </message>
     <message>
         <source>“{field}”: “{reason}” cannot be recorded before the {slot} dose falls due ({due}); offer it then. Only nil by mouth, held or other can be recorded ahead.</source>
@@ -7061,6 +7169,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{field} : obligatoire pour une dose administrée malgré {since}, enregistrée après la prescription et non revue par le prescripteur : indiquez où le plan d’administration papier la trace. Le prescripteur en est informé par la liste des alertes et les transmissions.</translation>
     </message>
     <message>
+        <source>{drug}: LEVEL FLAGGED ABNORMAL ({timing} {result}), with no range read to judge it by: check it against its range before giving.</source>
+        <translation>{drug} : DOSAGE SIGNALÉ ANORMAL ({timing} {result}), sans valeurs de référence lues pour en juger : le comparer à ses valeurs de référence avant d’administrer.</translation>
+    </message>
+    <message>
+        <source>{drug}: LEVEL FLAGGED ABNORMAL ({result}, received {received}), with no range read to judge it by: check it against its range before giving.</source>
+        <translation>{drug} : DOSAGE SIGNALÉ ANORMAL ({result}, reçu le {received}), sans valeurs de référence lues pour en juger : le comparer à ses valeurs de référence avant d’administrer.</translation>
+    </message>
+    <message>
         <source>{order}: the patient died on {date} at {time}; no dose is given after the death (a dose given before it is charted at the time it was given).</source>
         <translation>{order} : le patient est décédé le {date} à {time} ; aucune dose n’est donnée après le décès (une dose donnée avant est saisie à l’heure où elle a été donnée).</translation>
     </message>
@@ -7123,6 +7239,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>{order}, until {stop}</source>
         <translation>{order}, jusqu’au {stop}</translation>
+    </message>
+    <message>
+        <source>Recorded nil by mouth at {time}, before its time: if the patient may now eat and drink (the operation cancelled), give it.</source>
+        <translation>Noté « à jeun » à {time}, avant son heure : si le patient peut de nouveau manger et boire (intervention annulée), la donner.</translation>
     </message>
     <message>
         <source>Days: 1 to 14.</source>
@@ -7205,6 +7325,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>Rien n’a changé : il n’y a rien à modifier.</translation>
     </message>
     <message>
+        <source>{fields} cannot be amended: a dose not given, then taken, is recorded as a second dose for the same time. Keep this record, which says when it was not given and why, and record the dose given from the chart's cell: the chart then reads it given.</source>
+        <translation>{fields} ne peut pas être modifié : une dose non donnée, puis prise, s’enregistre comme une seconde dose pour la même heure. Gardez cette fiche, qui dit quand et pourquoi elle n’a pas été donnée, et saisissez la dose donnée depuis la case du plan d’administration : le plan la lit alors donnée.</translation>
+    </message>
+    <message>
         <source>{fields} cannot be amended: mark this record entered in error with the reason, then record it again, so that its checks apply.</source>
         <translation>{fields} ne peut pas être modifié : marquez cette fiche saisie par erreur avec le motif, puis saisissez-la de nouveau, pour que ses contrôles s’appliquent.</translation>
     </message>
@@ -7223,6 +7347,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>{field}: the patient's allergies are not known yet. Record them on the admission record first (the allergies, or “No known allergies”), then answer Yes; until then answer No.</source>
         <translation>{field} : les allergies du patient ne sont pas encore connues. Renseignez-les d’abord sur la fiche d’admission (les allergies, ou « Aucune allergie connue »), puis répondez Oui ; d’ici là, répondez Non.</translation>
+    </message>
+    <message>
+        <source>“{field}”: “{nil}” cannot go with “{served}”: a patient nil by mouth is served no meal. Tick one or the other.</source>
+        <translation>« {field} » : « {nil} » ne va pas avec « {served} » : un patient à jeun ne reçoit aucun repas. Cocher l’un ou l’autre.</translation>
     </message>
     <message>
         <source>{count} other record(s) of this patient stand (orders, doses, observations, operations…): withdraw them first, from the patient's records (Ctrl+Shift+R), then this admission.</source>
@@ -7397,6 +7525,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>ALLERGIE AU LATEX : à passer en premier, salle sans latex</translation>
     </message>
     <message>
+        <source>ON A TIME-CRITICAL PARKINSON'S MEDICINE: {said}</source>
+        <translation>SOUS ANTIPARKINSONIEN À HEURE FIXE : {said}</translation>
+    </message>
+    <message>
         <source>This booking is {status}; cancel it before rebooking.</source>
         <translation>Cette intervention est {status} ; annulez-la avant de la reprogrammer.</translation>
     </message>
@@ -7471,6 +7603,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>CHECKLIST NAMES ANOTHER SIDE: its time out says “{words}”, side operated {operated}: check with the theatre team, amend the booking's side to the side operated, and report the incident if it is not the side checked</source>
         <translation>LA CHECK-LIST INDIQUE UN AUTRE CÔTÉ : son time out dit « {words} », côté opéré {operated} : vérifiez avec l'équipe du bloc, modifiez le côté de la programmation pour le côté opéré, et déclarez l'événement indésirable si ce n'est pas le côté vérifié</translation>
+    </message>
+    <message>
+        <source>ON A TIME-CRITICAL PARKINSON'S MEDICINE: put first on the list</source>
+        <translation>SOUS ANTIPARKINSONIEN À HEURE FIXE : à passer en premier</translation>
+    </message>
+    <message>
+        <source>BOOKED AFTER ITS DEADLINE {day}</source>
+        <translation>PROGRAMMÉE APRÈS SA DATE LIMITE {day}</translation>
     </message>
     <message>
         <source>CANCELLED ON TWO LAPTOPS ({named} cancelled {cancelled} when it no longer stood): that changed nothing; ring the patient with what stands, mark that cancellation entered in error</source>
@@ -11079,6 +11219,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{drug} : aucune insuline sous-cutanée administrée dans les 2 heures avant {time}, ni aucune insuline basale ou prémélangée encore active. Si le patient prend de l’insuline à domicile, demander au médecin de la prescrire, et arrêter la perfusion 30 à 60 minutes après sa première injection : arrêtée sans elle, un patient qui a besoin d’insuline fait une acidocétose en quelques heures. Dire ce qui a été fait dans le motif.</translation>
     </message>
     <message>
+        <source>{drug}: no subcutaneous insulin given, or ordered to be given, in the 2 hours before its stop at {time}, nor any basal or premixed insulin still acting: give the patient's basal insulin, or a meal-time rapid-acting insulin with a meal, before stopping the infusion, and stop it 30 to 60 minutes after (JBDS-IP): stopped without it, a patient who needs insulin is in ketoacidosis within hours.</source>
+        <translation>{drug} : aucune insuline sous-cutanée administrée, ni prescrite à administrer, dans les 2 heures avant son arrêt le {time}, ni aucune insuline basale ou prémélangée encore active : administrer l’insuline basale du patient, ou une insuline rapide avec un repas, avant d’arrêter la perfusion, et l’arrêter 30 à 60 minutes après (JBDS-IP) : arrêtée sans elle, un patient qui a besoin d’insuline fait une acidocétose en quelques heures.</translation>
+    </message>
+    <message>
         <source>Supervisor (student nurse's dose)</source>
         <translation>Infirmier(ère) encadrant(e) (dose d’un(e) étudiant(e))</translation>
     </message>
@@ -12507,6 +12651,18 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
     <message>
         <source>{drug}: POTASSIUM {value} mmol/L ({range}) received {time}: order amended by the prescriber since: “{reason}”.</source>
         <translation>{drug} : KALIÉMIE {value} mmol/L ({range}) reçue le {time} : prescription modifiée depuis par le prescripteur : « {reason} ».</translation>
+    </message>
+    <message>
+        <source>{drug}: POTASSIUM {value} mmol/L ({range}) received {time}, and this medicine raises it: give the reason to prescribe it all the same, naming the potassium, in “{field}”.</source>
+        <translation>{drug} : KALIÉMIE {value} mmol/L ({range}) reçue le {time}, et ce médicament l’augmente : donner la raison de le prescrire malgré tout, en nommant la kaliémie, dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{drug}: POTASSIUM “{value}” received {time}, flagged by the laboratory, not read as one number in mmol/L, and this medicine raises it: give the reason to prescribe it all the same, naming the potassium, in “{field}”.</source>
+        <translation>{drug} : KALIÉMIE « {value} » reçue le {time}, signalée par le laboratoire, non lue comme un seul nombre en mmol/L, et ce médicament l’augmente : donner la raison de le prescrire malgré tout, en nommant la kaliémie, dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{drug} recorded given at {time}, while the patient is recorded missing from the ward (last seen {since}, {where}): record “A — Patient away from ward”, or record their return on the missing-patient record first.</source>
+        <translation>{drug} noté donné à {time}, alors que le patient est noté disparu du service (vu en dernier à {since}, {where}) : noter « A — Patient absent », ou noter d’abord son retour sur la fiche de disparition.</translation>
     </message>
 </context>
 </TS>

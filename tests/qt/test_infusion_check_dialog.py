@@ -3,7 +3,9 @@ the volume left and the pump's rate beside the volume expected, answers the line
 and is told what the check found, with whom to tell."""
 
 import os
+from collections.abc import Callable, Iterator
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -137,3 +139,48 @@ def test_an_overdue_check_on_the_escalation_list_names_its_chart_and_opens_the_m
     panel.charts_table.selectRow(row)
     QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
     assert isinstance(window.tabs.currentWidget(), MarView) and window.tabs.currentWidget().patient_id == patient
+
+
+@pytest.fixture
+def speaking() -> Iterator[Callable[[str], None]]:
+    """speaking(lang): the app's screens in `lang`, English again after the test."""
+    from downtime.qt.i18n import set_language
+
+    yield set_language
+    set_language("en")
+
+
+PUT_UP = {"en": "Bag or syringe put up 28/11 10:00: ", "fr": "Poche ou seringue posée le 28/11 10:00 : "}
+STOPPED = {"en": "→ stopped {time} (drowsy)", "fr": "→ arrêtée {time} (drowsy)"}
+
+
+@pytest.mark.parametrize(("stopped_at", "checked_at", "said"), [
+    ("2026-11-28T13:20+01:00", "28/11/2026 13:20", "13:20"),
+    ("2026-11-29T02:00+01:00", "30/11/2026 08:00", "29/11 02:00")])  # the next day: its date said
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_last_check_of_a_syringe_taken_down_says_it_stopped(qtbot, syringe_running, clock, session_for,  # noqa: F811
+                                                                speaking, lang, stopped_at, checked_at, said):
+    """The check at the minute the syringe is taken down (its volume left as it comes off) read
+    "Bag or syringe put up 28/11 10:00: —": the nurse could not tell it from a bag with no rate.
+    Its stop is said as the chart says it under the dose (infusion_rates.change_words), with its
+    day when not the bag's: "stopped at 02:00" of a syringe put up the day before read as before
+    it was put up."""
+    from datetime import datetime
+
+    from downtime.qt.infusion_check_dialog import InfusionCheckDialog
+    from downtime.services import infusion_rates, medication, records
+
+    nurse, patient, driver = syringe_running
+    clock.now = datetime.fromisoformat("2026-11-30T09:00+01:00")
+    infusion_rates.change_rate(nurse, driver, {"changed_at": stopped_at, "change": "stopped", "reason": "drowsy"})
+    (bag,) = records.list_current(nurse.db, form_id="medication_administration", patient_ids=[patient])
+    order = next(found for found in medication.orders(nurse.db, patient, datetime.fromisoformat(stopped_at))
+                 if found.record_id == driver)
+    speaking(lang)
+    dialog = InfusionCheckDialog(session_for("nurse", lang), order, medication.administration_of(bag))
+    qtbot.addWidget(dialog)
+    dialog.checked_at.setText(checked_at)
+    dialog.checked_at.editingFinished.emit()
+    if os.environ.get("F4_SHOTS"):
+        dialog.grab().save(os.path.join(os.environ["F4_SHOTS"], f"check_dialog_stopped_{lang}_{checked_at[:2]}.png"))
+    assert dialog.running.text() == PUT_UP[lang] + STOPPED[lang].format(time=said)

@@ -1,5 +1,7 @@
 """The MAR of penicillin orders an allergy was recorded after, at the largest text on a 125 %
-laptop (1092×582) and a smaller one (910×405): the first time row said the whole 190-character
+laptop (1092 pixels wide; at that text the window is no less than 615 high) and in the least
+size the window takes (990×615 in English, 922×615 in French; a 150 % laptop's 910×405 is less,
+the window goes past its screen): the first time row said the whole 190-character
 sentence, 225 pixels tall (257 in French) in a chart 154 pixels high, scrolled a row at a time:
 the nurse could read neither the row whole nor the rest of it. Each time row now says the short
 flag in red, and is no taller than the chart (the whole of what it says in the medicine's
@@ -40,10 +42,9 @@ ORDERS += [{**ORDERS[0], "drug": "Piperacillin-tazobactam", "dose": 4.5, "times"
 ORDERED" to its rows and co-amoxiclav's."""
 
 
-@pytest.mark.parametrize("size", [(1092, 582), (910, 405)])
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_each_time_row_is_seen_whole_and_the_allergy_whole_above_the_chart(
-        qtbot, laptop_window, session_for, admission_values, clock, app_style, lang, size):
+def allergy_after_orders(session_for, admission_values, clock):
+    """Ward 3B's patient with the three penicillin orders of 07:30, and a penicillin anaphylaxis
+    recorded at 09:00 after them: the admission record."""
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
     clock.now = datetime.fromisoformat("2026-11-28T07:30+01:00")
     nurse = session_for("nurse")
@@ -52,11 +53,19 @@ def test_each_time_row_is_seen_whole_and_the_allergy_whole_above_the_chart(
     for order in ORDERS:
         records.save_new(session_for("doctor"), "medication_order", order, patient_id=admission.patient_id)
     clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
-    records.amend(nurse, admission.record_id, {**admission.data, "allergy_status": "allergies", "allergies": [
+    return records.amend(nurse, admission.record_id, {**admission.data, "allergy_status": "allergies", "allergies": [
         {"substance": "Penicillin", "reaction": "Anaphylaxis", "severity": "severe"}]}, "daughter: anaphylaxis")
+
+
+@pytest.mark.parametrize("size", [(1092, 582), (0, 0)], ids=["laptop_125", "least"])
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_each_time_row_is_seen_whole_and_the_allergy_whole_above_the_chart(
+        qtbot, laptop_window, session_for, admission_values, clock, app_style, lang, size):
+    admission = allergy_after_orders(session_for, admission_values, clock)
     change_text_size(QApplication.instance(), len(TEXT_SIZES))
     reader = session_for("nurse", lang)
     window = laptop_window(reader, *size)
+    assert window.width() == max(size[0], window.minimumSizeHint().width())
     view = MarView(reader, admission.patient_id, days=1)
     window.tabs.addTab(view, view.title)
     window.tabs.setCurrentWidget(view)

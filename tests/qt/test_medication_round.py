@@ -287,7 +287,7 @@ def test_a_dose_not_given_for_another_reason_says_why_in_its_cells_tooltip(round
     line = next(number for number, (row, time_of_day) in enumerate(view.model.rows)
                 if row.order.record_id == amox and time_of_day == "08:00")
     cell = view.model.index(line, 4)
-    assert view.model.text(line, 4) == "(O) HL (typed 14:00)"
+    assert view.model.text(line, 4) == "(O) HL 08:10 (typed 14:00)"
     assert view.model.data(cell, Qt.ItemDataRole.ToolTipRole) == "(O) IV line tissued\n08:10 given, typed 14:00"
 
 
@@ -807,6 +807,21 @@ def test_the_dose_dialogs_patient_line_never_splits_the_ward_from_the_bed(qtbot,
     assert "3B\u00a0/\u00a012" in identity.text()
 
 
+def test_a_cell_of_a_dose_refused_then_given_lists_them_as_they_happened(round_window, ward):
+    """Refused at 08:10 and taken at 08:40, two records for 08:00: the cell read "HL 08:40; (R)
+    HL", as though the patient refused after taking it (review R2 D6). The dose given still
+    decides the cell's state."""
+    patient, amox, _ = ward
+    for values in ({"outcome": "not_given", "not_given_reason": "refused", "given_at": "2026-11-28T08:10+01:00"},
+                   {"outcome": "given", "dose_given": 1.0, "route": "IV", "given_at": "2026-11-28T08:40+01:00"}):
+        medication.record_dose(round_window.session, amox, {**values, "scheduled_for": "2026-11-28T08:00+01:00"},
+                               overrides={Check.ALLERGY: "Tolerated before"})
+    view = round_window.open_mar_of(patient)
+    line = next(number for number, (row, time_of_day) in enumerate(view.model.rows)
+                if row.order.record_id == amox and time_of_day == "08:00")
+    assert view.model.text(line, 4) == "(R) HL 08:10 (typed 14:00); HL 08:40 (typed 14:00) ⚠"
+
+
 def test_mar_grid_shows_doses_in_words(select_bed, round_window, ward, qtbot):
     patient, amox, morphine = ward
     session = round_window.session
@@ -817,7 +832,7 @@ def test_mar_grid_shows_doses_in_words(select_bed, round_window, ward, qtbot):
     select_bed(round_window, "12")
     view = round_window.for_selected(round_window.open_mar_of)
     texts = {(view.model.text(r, 1), view.model.text(r, 4)) for r in range(view.model.rowCount())}
-    assert ("08:00", "(R) HL (typed 14:00)") in texts and ("14:00", "due now") in texts
+    assert ("08:00", "(R) HL 08:10 (typed 14:00)") in texts and ("14:00", "due now") in texts
     assert any(view.model.text(r, 1) == "as required" for r in range(view.model.rowCount()))
     assert order.drug in view.model.text(0, 0)
 
