@@ -353,3 +353,49 @@ def test_high_risk_comes_first_once_its_police_call_is_overdue(session_for, pati
     clock.advance(minutes=10)
     (alert,) = _alerts(nurse)
     assert alert.first and alert.urgent
+
+
+
+def _back_after_a_dose_away(session_for, patient: str):
+    """The 12:00 levodopa recorded "A — Patient away", the patient back at 13:40: the nurse."""
+    from downtime.services import medication
+
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    order = records.save_new(doctor, "medication_order", {
+        "drug": "Co-careldopa", "dose": 125.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+        "times": "12:00", "start_at": "2026-11-28T07:00+01:00", "controlled": False, "high_alert": False,
+        "time_critical": True}, patient_id=patient).record_id
+    away = {**JUDGED, "last_seen_at": "2026-11-28T11:30+01:00", "noticed_at": "2026-11-28T11:45+01:00",
+            "searched_at": "2026-11-28T12:00+01:00"}
+    saved = records.save_new(nurse, FORM, away, patient_id=patient)
+    medication.record_dose(nurse, order, {"outcome": "not_given", "not_given_reason": "patient_away",
+                                          "scheduled_for": "2026-11-28T12:00+01:00",
+                                          "given_at": "2026-11-28T12:05+01:00"})
+    records.amend(nurse, saved.record_id, {**away, "returned_at": "2026-11-28T13:40+01:00"}, "Came back")
+    return nurse
+
+
+def test_a_time_critical_dose_missed_while_missing_is_said_once_by_the_return_line(session_for, medication_ward):
+    """The return line names the dose for the doctor's review, and its own "TIME-CRITICAL DOSE NOT
+    GIVEN … tell the doctor (another route or medicine)" is not said beside it: the doctor was
+    asked twice of one dose, for another route of a patient back on the ward."""
+    patient = medication_ward[0]
+    nurse = _back_after_a_dose_away(session_for, patient)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    said = [(alert.latest, alert.said) for alert in chart_alerts.alerts(
+        nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts
+        if "Co-careldopa" in " ".join([alert.latest, *alert.said])]
+    assert said == [("returned 13:40", ["doctor to review",
+                                        "time-critical dose missed while missing: Co-careldopa 125 mg PO 12:00"])]
+
+
+def test_the_handover_says_the_dose_missed_while_missing_once(session_for, medication_ward):
+    """The sheet as the list (`test_a_time_critical_dose_missed_while_missing_is_said_once_by_the_return_line`)."""
+    from downtime.services import printing
+
+    patient = medication_ward[0]
+    nurse = _back_after_a_dose_away(session_for, patient)
+    inside = list(census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock()))
+    said = [line for line in printing._charted(nurse, inside, nurse.clock(), {})[patient] if "Co-careldopa" in line]
+    assert said == ["returned 13:40: doctor to review; "
+                    "time-critical dose missed while missing: Co-careldopa 125 mg PO 12:00"]

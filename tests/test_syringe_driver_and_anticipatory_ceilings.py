@@ -35,6 +35,8 @@ def _save(session, values, patient):
     ("Levomepromazine", 12.5, 2000.0, "Levomepromazine: 2000 mg in 24 h by syringe driver is above the usual most"),
     ("Hyoscine butylbromide in water for injections", 60.0, 600.0,
      "Hyoscine butylbromide: 600 mg in 24 h by syringe driver is above the usual most (120 mg in 24 h"),
+    # Alfentanil was weighed by nothing (review T2 2): 1 mg in 24 h is morphine's 30 mg SC.
+    ("Alfentanil", 1.0, 10.0, "Alfentanil: 10 mg in 24 h by syringe driver is above a usual starting dose (2 mg"),
 ])
 def test_a_syringe_drivers_24_hours_above_a_starting_dose_is_asked_and_saved_with_the_reason(
         session_for, medication_ward, clock, drug, usual, slip, said):
@@ -124,6 +126,7 @@ def test_glycopyrronium_by_vein_reversing_a_blockade_is_saved_and_a_small_excess
 @pytest.mark.parametrize("drug,dose,meant", [
     ("Glycopyrronium", 200.0, "Did you mean 200 micrograms?"),
     ("Hyoscine hydrobromide", 400.0, "Did you mean 400 micrograms?"),
+    ("Alfentanil", 250.0, "Did you mean 250 micrograms?"),
 ])
 def test_an_anticipatory_medicine_dosed_in_micrograms_written_in_mg_is_refused_on_its_unit(
         session_for, medication_ward, clock, drug, dose, meant):
@@ -154,6 +157,27 @@ def test_an_anticipatory_dose_many_times_the_usual_is_asked_and_saved_with_the_r
     reason = "Terminal agitation not settled on the usual dose; palliative team agree"
     assert _save(doctor, {**AS_REQUIRED, "drug": drug, "dose": slip, "dose_unit": "mg",
                           medication.DOSE_REASON: reason}, patient).data[medication.DOSE_REASON] == reason
+
+
+def test_alfentanil_is_weighed_as_the_other_opioids_and_its_slip_of_the_unit_refused(
+        session_for, medication_ward, clock):
+    """Alfentanil, a micrograms opioid (100-500 micrograms SC for episodic pain, 0.5-1 mg in 24 h
+    to start a syringe driver), was saved at 5 mg as required and 500 mg by syringe driver with
+    nothing asked (review T2 2): above the usual dose asked, a thousandfold refused on the unit."""
+    patient = medication_ward[0]
+    doctor = session_for("doctor")
+    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
+    assert _save(doctor, {**AS_REQUIRED, "drug": "Alfentanil", "dose": 250.0, "dose_unit": "microgram"}, patient)
+    with pytest.raises(medication.DoseReasonNeeded) as asked:
+        _save(doctor, {**AS_REQUIRED, "drug": "Alfentanil", "dose": 5.0, "dose_unit": "mg"}, patient)
+    assert str(asked.value).startswith("Alfentanil: 5 mg in one dose by this route is above a usual first dose "
+                                       "(0.5 mg)"), str(asked.value)
+    with pytest.raises(ValidationFailed) as refused:
+        _save(doctor, {**DRIVER, "drug": "Rapifen", "dose": 500.0}, patient)
+    assert [error.path for error in refused.value.errors] == ["dose_unit"]
+    assert str(refused.value).endswith("Did you mean 500 micrograms?"), str(refused.value)
+    assert ceiling_refusal("Alfentanil", 500.0, "mg", "IM").field == "dose_unit"
+    assert ceiling_refusal("Alfentanil", 500.0, "mg", "IV").asked  # an anaesthetist's 50 micrograms/kg, asked
 
 
 def test_an_anticipatory_dose_in_grams_is_refused_on_its_unit():

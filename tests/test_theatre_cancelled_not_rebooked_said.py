@@ -3,6 +3,8 @@ Patients tab, struck with why and the surgical team to ask whether the patient m
 drink: only standing bookings were said, and a hernia repair cancelled on the morning vanished,
 its patient kept fasting for nothing."""
 
+from datetime import datetime
+
 import pytest
 
 from downtime.services import census, printing, records, theatre
@@ -91,3 +93,20 @@ def test_a_slot_beyond_the_handovers_window_is_not_said(session_for, admission_v
     patient_id = records.save_new(nurse, "admission", admission_values).patient_id
     _cancelled(session_for("coord"), patient_id, day="2026-12-14", last_minute=False)
     assert _handover(nurse, patient_id, "en") == {}
+
+
+@pytest.mark.parametrize(("now", "diet", "asked"), [
+    ("2026-11-29T19:59+01:00", [], True),  # within 12 hours of the cancelled slot (08:00), the later
+    ("2026-11-29T20:01+01:00", [], False),  # past them: the ward has asked, and fed the patient
+    ("2026-11-29T20:01+01:00", ["nil_by_mouth"], True)])  # kept nil by mouth: still the surgeons' to answer
+def test_eating_is_asked_while_still_open(session_for, admission_values, clock, now, diet, asked):
+    """Asked on every handover to the patient's discharge, the question could never be answered
+    (only a new date, or not to be rebooked, cleared it): asked within 12 hours of the
+    cancellation or of its slot, whichever is later, or while the patient is recorded nil by mouth."""
+    nurse = session_for("nurse")
+    patient_id = records.save_new(nurse, "admission", {**admission_values, "diet": diet}).patient_id
+    _cancelled(session_for("coord"), patient_id)
+    clock.now = datetime.fromisoformat(now)
+    cancelled = "Hernia repair Sun 29/11 08:00 T1 CANCELLED (No ward bed) — not rebooked yet"
+    assert _handover(nurse, patient_id, "en") == {
+        patient_id: cancelled + (": ask the surgical team whether the patient may eat and drink" if asked else "")}

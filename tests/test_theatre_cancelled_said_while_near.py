@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from downtime.services import records, theatre
+from downtime.services import census, printing, records, theatre
 from tests.test_theatre_cancelled_not_rebooked_said import _session
 
 ADMITTED = datetime.fromisoformat("2026-11-28T10:30+01:00")
@@ -38,3 +38,17 @@ def test_said_only_for_a_slot_near_or_during_the_stay(session_for, admission_val
     booking_id = _cancelled_from(coord, patient_id, start)
     found = theatre.awaiting_new_date(nurse.db, {patient_id: ADMITTED}, until=clock() + timedelta(hours=48))
     assert [facts.record.record_id for facts in found.get(patient_id, [])] == ([booking_id] if said else [])
+
+
+@pytest.mark.parametrize(("now", "asked"), [("2026-11-29T01:19+01:00", True), ("2026-11-29T01:21+01:00", False)])
+def test_eating_is_asked_for_12_hours_from_a_cancellation_after_its_slot(session_for, admission_values, clock, now,
+                                                                         asked):
+    """Cancelled at 13:20 from a slot at 12:00: the 12 hours run from the cancellation, the later."""
+    nurse, coord = session_for("nurse"), session_for("coord")
+    patient_id = records.save_new(nurse, "admission", {**admission_values,
+                                                       "arrival_at": ADMITTED.isoformat()}).patient_id
+    _cancelled_from(coord, patient_id, "2026-11-28T12:00+01:00")
+    clock.now = datetime.fromisoformat(now)
+    patient = census.all_patients(nurse.db, nurse.forms, [patient_id])[patient_id]
+    said = printing.theatre_handover(nurse.db, nurse.forms, [patient], clock(), "en")[patient_id]
+    assert said.endswith("whether the patient may eat and drink") is asked

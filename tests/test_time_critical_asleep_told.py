@@ -82,7 +82,10 @@ def test_a_doctor_told_in_french_is_read_so(session_for, patient, clock):
     "NBM for theatre, anaesthetist aware", "Anaesthetist informed", "Medical team aware", "Medical team informed",
     "Surgical team aware", "On call doctor bleeped, aware", "Reported to on-call Dr, aware", "Doctor to review, informed",
     "NBM due to surgery Dr informed", "Going to theatre Dr aware", "Signalé à l'interne, prévenu",
-    "Patient à jeun médecin prévenu", "Refused, patient told, Dr aware", "Dr de garde prévenu par téléphone"])
+    "Patient à jeun médecin prévenu", "Refused, patient told, Dr aware", "Dr de garde prévenu par téléphone",
+    "Medics informed", "Medic aware", "Stroke team aware", "Neuro team aware", "Ortho team aware", "Night team aware",
+    "Palliative team aware", "Hospital at night informed", "H@N informed", "Anaesthetics aware", "ANP aware",
+    "ACP informed", "PA aware", "Physician associate informed"])
 def test_a_clinician_told_is_read_so_across_a_short_note(written):
     """A clinician named in the note and a told word in another of its clauses, or after "due to"
     or "à jeun", is a doctor told: these read "tell the doctor" (review S4 S3)."""
@@ -93,6 +96,7 @@ def test_a_clinician_told_is_read_so_across_a_short_note(written):
     "Refused, patient told it is for his Parkinson's", "Asleep. Patient aware of the risks of missing it",
     "Dr bleeped, no answer, daughter informed", "Dr bleeped, will be told when he answers",
     "prescriber to be informed at the 14:00 round", "Dr not yet told", "Médecin pas encore prévenu",
-    "Interne sera prévenue à 14h", "Patient à jeun, famille prévenue", "NBM, nurse in charge informed"])
+    "Interne sera prévenue à 14h", "Patient à jeun, famille prévenue", "NBM, nurse in charge informed",
+    "Pharmacist aware", "Diabetes nurse aware", "Parkinson's nurse informed", "Matron aware"])
 def test_a_doctor_not_or_not_yet_told_is_not_read_as_told(written):
     assert not medication.doctor_told(written)

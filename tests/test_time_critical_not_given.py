@@ -168,7 +168,11 @@ def test_a_refusal_typed_from_paper_hours_later_is_not_asked_to_be_offered_again
 @pytest.mark.parametrize("who, escalated", [
     ("Dr Jones", False), ("per Dr Jones", False), ("FY1 Smith, on call", False), ("anaesthetist", False),
     ("Dr Jones: no oral meds, NG from 18:00", False), ("no doctor answered yet", True),
-    ("Dr to be told at the round", True), ("Fasting for theatre", True)])
+    ("Dr to be told at the round", True), ("Fasting for theatre", True),
+    ("Unable to contact Dr", True), ("Will inform doctor", True), ("Doctor unaware", True),
+    ("FY1 bleeped, to call back", True), ("Bleeped FY1, no answer", True), ("Dr asked to review, awaiting", True),
+    ("Awaiting Dr review", True), ("Dr busy in resus", True), ("Médecin à prévenir", True),
+    ("Interne injoignable", True), ("Bleeped x2", True), ("Dr Jones: unable to swallow, NG from 18:00", False)])
 def test_the_clinician_named_as_who_decided_a_hold_is_read_as_deciding_it(session_for, patient, clock, who,
                                                                            escalated):
     """The warning asks to "say who decided in the reason": the nurse's answer is a name, and the

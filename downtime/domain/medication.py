@@ -819,7 +819,8 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     # "Lasilix 40 mg" beside "Furosémide 40 mg" was two medicines, each given every morning.
     "lasilix": ("furosemide",), "lasix": ("furosemide",), "burinex": ("bumetanide",),
     "aldactone": ("spironolactone",), "esidrex": ("hydrochlorothiazide",),
-    "levothyrox": ("levothyroxine",), "l-thyroxine": ("levothyroxine",),
+    "levothyrox": ("levothyroxine",), "l-thyroxine": ("levothyroxine",), "thyroxine": ("levothyroxine",),
+    "eltroxin": ("levothyroxine",),
     "inexium": ("esomeprazole",), "nexium": ("esomeprazole",), "mopral": ("omeprazole",), "losec": ("omeprazole",),
     "lanzor": ("lansoprazole",), "ogast": ("lansoprazole",), "zoton": ("lansoprazole",),
     "inipomp": ("pantoprazole",), "eupantol": ("pantoprazole",), "protium": ("pantoprazole",),

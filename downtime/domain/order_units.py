@@ -88,7 +88,12 @@ class Ceiling:
     `child_by_rate`: a child's infusion of it is dosed by the kg an hour, so an order `infused`
     at a rate is its syringe's content, no dose to hold to `child_mg_kg` (fentanyl's 500
     micrograms run at 1-5 micrograms/kg an hour); digoxin's or levothyroxine's infusion over
-    minutes is one dose, held to it as a bolus is."""
+    minutes is one dose, held to it as a bolus is.
+    `other_salt`: another salt of the medicine whose name written without its salt reads as this
+    one, and that salt's doses in mg from least to most (hyoscine butylbromide's 10-120 mg, a
+    hundredfold the hydrobromide's micrograms): a dose in mg among them is refused asking the salt
+    named (`NAME_THE_SALT`), where "Did you mean 20 micrograms?" saved the wrong medicine at a dose
+    that does nothing."""
 
     name: str
     """The medicine as a refusal names it, marked for the catalogue."""
@@ -99,6 +104,7 @@ class Ceiling:
     child_mg_kg: float | None = None
     child_by_rate: bool = False
     driver_mg: float | None = None
+    other_salt: tuple[str, float, float] | None = None
 
     @property
     def asked(self) -> bool:
@@ -106,6 +112,10 @@ class Ceiling:
         a slip of the unit refused."""
         return self.first or self.usual
 
+
+BUTYLBROMIDE_MG = (QT_TRANSLATE_NOOP("messages", "Hyoscine butylbromide (Buscopan)"), 10.0, 120.0)
+"""Hyoscine butylbromide's doses in mg, 10 mg by mouth to 120 mg in 24 h by syringe driver (BNF),
+what "Hyoscine" in mg is likelier to mean than the hydrobromide in micrograms (`Ceiling.other_salt`)."""
 
 CEILINGS: dict[str, tuple[Ceiling, ...]] = {
     # Loading 0.75-1.5 mg orally, or 0.5-1 mg IV, in divided doses; maintenance 62.5-250 micrograms.
@@ -167,6 +177,19 @@ CEILINGS: dict[str, tuple[Ceiling, ...]] = {
     "diamorphine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Diamorphine"), 5, INJECTED, first=True, child_mg_kg=0.1,
                             driver_mg=20),
                     Ceiling(QT_TRANSLATE_NOOP("messages", "Diamorphine"), 5, MUCOSAL, first=True, child_mg_kg=0.1)),
+    # A micrograms opioid, 30 times oral morphine (Scottish Palliative Care Guidelines, alfentanil;
+    # 1 mg SC is 15 mg of SC morphine, 10 of diamorphine): for episodic pain 100-250 micrograms SC
+    # or sublingually, up to 500; by vein with spontaneous breathing up to 500 micrograms, then
+    # 250 (BNF). By syringe driver an opioid-naive patient is started on 0.5-1 mg in 24 h; 2 mg
+    # is morphine's 30. Above these asked; a slip of the unit refused under the skin or into a
+    # muscle, at most 5 mg a dose (50 micrograms/kg at 100 kg, the BNF's with assisted
+    # ventilation) and 50 mg in 24 h (1500 mg of oral morphine, beyond the guidelines' tables,
+    # which seek specialist advice from 4 mg): alfentanil 500 mg for 500 micrograms was saved. Not
+    # by vein, where an intensive care unit's infusion of 25-50 mg in 50 mL would be weighed as
+    # one dose: the ask of a first dose holds there.
+    "alfentanil": (Ceiling(QT_TRANSLATE_NOOP("messages", "Alfentanil"), 5, frozenset({"SC", "IM"}), driver_mg=50),
+                   Ceiling(QT_TRANSLATE_NOOP("messages", "Alfentanil"), 0.5, INJECTED | MUCOSAL, first=True,
+                           driver_mg=2)),
     # The anticipatory medicines of the last days of life, injected (NICE NG31; BNF, prescribing
     # in palliative care; Scottish Palliative Care Guidelines, syringe pumps). Glycopyrronium
     # 200-400 micrograms SC every 4 h, by syringe driver 600 micrograms to 1.2 mg in 24 h (2.4 mg
@@ -174,20 +197,27 @@ CEILINGS: dict[str, tuple[Ceiling, ...]] = {
     # blockade in theatre (BNF): 1.5 mg at 100 kg, the most by vein (1.2 mg at 80 kg was refused
     # at 1 mg). Hyoscine hydrobromide 400 micrograms SC, up to 600; 1.2-2.4 mg in 24 h; keyed
     # "hyoscine", as the hydrobromide is read (domain.medication.WITH_CEILINGS), so that
-    # "Hyoscine 20 mg", the butylbromide's dose with no salt named, is refused and the salt named.
+    # "Hyoscine 20 mg", the butylbromide's dose with no salt named, is refused and the salt named
+    # (`Ceiling.other_salt`). By mouth or under the tongue (Kwells) 150-300 micrograms a dose; a
+    # patch (Scopoderm, 1 mg over 72 hours) is not weighed, the form counting no patches.
     # Each in micrograms, refused above its most (the highest dose any of these gives, no
     # judgement asked), and a dose in mg refused as one (glycopyrronium 200 mg for 200 micrograms).
     "glycopyrronium": (Ceiling(QT_TRANSLATE_NOOP("messages", "Glycopyrronium"), 1.5, frozenset({"IV"})),
                        Ceiling(QT_TRANSLATE_NOOP("messages", "Glycopyrronium"), 1.0, INJECTED - {"IV"},
                                driver_mg=2.4)),
-    "hyoscine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Hyoscine hydrobromide"), 0.6, INJECTED, driver_mg=2.4),),
+    "hyoscine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Hyoscine hydrobromide"), 0.6, INJECTED, driver_mg=2.4,
+                         other_salt=BUTYLBROMIDE_MG),
+                 Ceiling(QT_TRANSLATE_NOOP("messages", "Hyoscine hydrobromide"), 0.3, ORAL,
+                         other_salt=BUTYLBROMIDE_MG)),
     # Asked above: hyoscine butylbromide 20 mg SC a dose, 60-120 mg in 24 h by syringe driver, at
-    # most 120; midazolam 2.5-5 mg SC a dose (10 mg IM in status epilepticus), 10-60 mg in 24 h;
-    # haloperidol 0.5-1.5 mg SC a dose (5 mg IM in acute agitation), 1.5-5 mg in 24 h for
-    # nausea and up to 10 mg in delirium; levomepromazine 2.5-25 mg SC a dose, 5-25 mg in 24 h
-    # for nausea and 50 mg upward in terminal agitation, where a sedation is the reason.
+    # most 120, and by mouth 20 mg a dose (80 mg a day); midazolam 2.5-5 mg SC a dose (10 mg IM in
+    # status epilepticus), 10-60 mg in 24 h; haloperidol 0.5-1.5 mg SC a dose (5 mg IM in acute
+    # agitation), 1.5-5 mg in 24 h for nausea and up to 10 mg in delirium; levomepromazine 2.5-25
+    # mg SC a dose, 5-25 mg in 24 h for nausea and 50 mg upward in terminal agitation, where a
+    # sedation is the reason.
     "hyoscine butylbromide": (Ceiling(QT_TRANSLATE_NOOP("messages", "Hyoscine butylbromide"), 20, INJECTED, usual=True,
-                                      driver_mg=120),),
+                                      driver_mg=120),
+                              Ceiling(QT_TRANSLATE_NOOP("messages", "Hyoscine butylbromide"), 20, ORAL, usual=True)),
     "midazolam": (Ceiling(QT_TRANSLATE_NOOP("messages", "Midazolam"), 10, INJECTED, usual=True, driver_mg=60),),
     "haloperidol": (Ceiling(QT_TRANSLATE_NOOP("messages", "Haloperidol"), 5, INJECTED, usual=True, driver_mg=10),),
     "levomepromazine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Levomepromazine"), 25, INJECTED, usual=True,
@@ -262,6 +292,10 @@ IN_MICROGRAMS = {
     True: QT_TRANSLATE_NOOP("messages", "{medicine} is dosed in micrograms, at most {most} micrograms in 24 h by "
                                         "syringe driver: {dose} {unit} is {times} times that. Did you mean {dose} "
                                         "micrograms?")}
+NAME_THE_SALT = QT_TRANSLATE_NOOP("messages", "{medicine} is dosed in micrograms: {dose} mg is a dose of another "
+                                              "medicine, a hundredfold the dose. Name the salt meant: {other}, in mg, "
+                                              "or {medicine}, in micrograms.")
+"""`IN_MICROGRAMS` for a dose in mg among another salt's doses (`Ceiling.other_salt`)."""
 ABOVE_CEILING = {
     False: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} {unit} in one dose is above the most by this route "
                                          "({most} micrograms)."),
@@ -486,6 +520,10 @@ def ceiling_refusal(drug: str, dose: float, unit: str, route: str, infused: bool
             smaller = _SMALLER.get(unit)
             field = "dose_unit" if smaller is not None and dose * smaller <= most \
                 and mg >= most * SLIP_TIMES * (1 - 1e-9) else "dose"
+            if unit == "mg" and field == "dose_unit" and ceiling.other_salt is not None \
+                    and ceiling.other_salt[1] <= dose <= ceiling.other_salt[2]:
+                return Refusal(field, Phrase(NAME_THE_SALT, {"medicine": name, "dose": Number(dose),
+                                                             "other": Phrase(ceiling.other_salt[0])}))
             if unit == "mg" and field == "dose_unit":
                 return Refusal(field, Phrase(IN_MICROGRAMS[driver], {
                     "medicine": name, "most": Number(micrograms), "dose": Number(dose),

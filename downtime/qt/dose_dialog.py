@@ -39,7 +39,8 @@ from downtime.qt.screen_fit import Scrolled, room, within_screen
 from downtime.qt.scan import BandCheck
 from downtime.qt.screen_reader import add_row, named
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, follow_view, grow_to_fit, warning_html
-from downtime.services import anticoagulation, cd_register, drafts, glucose, medication, records, settings, staff
+from downtime.services import (anticoagulation, cd_register, drafts, glucose, medication, missing_patient, records,
+                               settings, staff)
 from downtime.services.census import patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -642,6 +643,11 @@ class DoseDialog(QDialog):
         # the dose refused, its decision in a doctor's note alone, charted "refused" again.
         if said := covert.flag(order, self.session.clock(), language()):
             flags += f" — {html.escape(said)}"
+        # A patient recorded missing from the ward, as the round says it by the name: the dialog
+        # opened on "Given" and said nothing of it until Save asked.
+        if said := missing_patient.missing_now(self.session.db, [order.patient_id], self.session.clock(),
+                                               language()).get(order.patient_id):
+            flags += f" — {warning_html(html.escape(said))}"
         # An order stopped (paracetamol at 21:00, its liver tests deranged) opened for a dose at
         # 23:00 said nothing of it until Save warned.
         if order.stop_at is not None and elapsed.reached(order.stop_at, self.session.clock()):

@@ -281,7 +281,11 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
         if (coming := bowels.coming(lines, at)) is not None:
             due.append(coming)
     order_form = forms[medication.ORDER_FORM]
-    for patient_id, critical in medication.time_critical(db, patients, at).items():
+    # A patient missing from the ward, or back and not reviewed by a doctor (services.missing_patient):
+    # the time-critical doses the return line names are its alone.
+    missing = missing_patient.open_records(db, forms, list(patients), at, lang)
+    for patient_id, critical in missing_patient.unsaid_on_return(medication.time_critical(db, patients, at),
+                                                                 missing).items():
         found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM,
                                 f"{medication.order_label(order, order_form, lang)} {ward_time(cell.slot, at.tzinfo)}",
                                 [critical.said(cell, forms[medication.DOSE_FORM], lang)]) for order, cell in critical.late)
@@ -324,8 +328,6 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                 medication.order_label(order, order_form, lang), [said])
                      for order in orders if (said := telephone_orders.overdue_said(order, at, lang)))
         due.extend(coming for order in orders if (coming := telephone_orders.countersign_due(order, at)) is not None)
-    # A patient missing from the ward, or back and not reviewed by a doctor (services.missing_patient).
-    missing = missing_patient.open_records(db, forms, list(patients), at, lang)
     # Asked of a patient `leaving`, the line says them missing too: a discharge in their absence
     # was confirmed on "search the ward and grounds" alone.
     found.extend(ChartAlert(patients[patient_id], missing_patient.FORM, one.latest(lang, at),

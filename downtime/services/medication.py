@@ -3740,11 +3740,15 @@ _TOLD_WORDS = (r"(told|informed|aware|notified|discussed|advised|decided|agreed|
 TOLD = re.compile(rf"(?<!\w){_TOLD_WORDS}(?!\w)", re.IGNORECASE)
 """Words of the nurse's saying a doctor was told of the dose, or decided of it, in English and French."""
 CLINICIAN = re.compile(r"(?<!\w)(dr|drs|doctors?|docteur|prescriber|prescripteur|on[- ]call|de garde|registrar|"
-                       r"reg|spr|fy ?[12]|f[12]|sho|consultant|house officer|médecins?|medecins?|interne|bleeped|"
-                       r"bipée?|anaesthetists?|anesthetists?|anesthésistes?|anesthesistes?|surgeons?|chirurgiens?|"
-                       r"(medical|surgical) team|équipe|equipe)(?!\w)", re.IGNORECASE)
+                       r"reg|spr|fy ?[12]|f[12]|sho|consultant|house officer|médecins?|medecins?|interne|medics?|"
+                       r"anaesthetists?|anesthetists?|anesthésistes?|anesthesistes?|anaesthetics|surgeons?|"
+                       r"chirurgiens?|anp|acp|pa|physician associates?|hospital at night|h@n|"
+                       r"(medical|surgical|stroke|neuro|ortho|orthopaedic|renal|palliative|night) team|équipe|"
+                       r"equipe)(?!\w)", re.IGNORECASE)
 """Who a note must name for its told word to count (`doctor_told`): "patient told", "daughter
-informed" are no doctor told."""
+informed" are no doctor told. Prescribers and medical teams in the ward's words ("Medics informed",
+"Stroke team aware", "H@N informed", "ANP aware") are: read as no one told, the list asked to tell
+a doctor already told. "Bleeped" is not: it says a doctor was called, not that one answered."""
 NOT_A_CLINICIAN = re.compile(r"(?<!\w)(patient|pt|family|daughter|son|wife|husband|partner|relatives?|nok|"
                              r"next of kin|carers?|nurse|nic|famille|fille|fils|épouse|mari|proches?|"
                              r"infirmière)(?!\w)", re.IGNORECASE)
@@ -3758,6 +3762,14 @@ answers", "sera prévenu"): a "to" or "à" further back is none ("NBM due to sur
 "Patient à jeun médecin prévenu" read as not told)."""
 NOT_DONE = re.compile(rf"(?<!\w)({_NEGATED}|{_STILL_TO_DO})(?!\w)", re.IGNORECASE)
 """`NOT_TOLD`'s words anywhere in a clause naming a clinician, with no told word (`clinician_named`)."""
+NOT_REACHED = re.compile(r"(?<!\w)((unable|cannot)(?!\s+(to\s+)?swallow)|await\w*|unaware|uncontactable|unavailable|"
+                         r"no (answer|response|reply)|to call back|will|busy|injoignables?|indisponibles?|"
+                         r"occupée?s?|en attente|(pas de|sans) réponse|à (prévenir|appeler|rappeler))(?!\w)",
+                         re.IGNORECASE)
+"""Words saying the doctor named was not reached or has not yet decided, anywhere in the answer
+(`clinician_named`): "Bleeped FY1, no answer", "Awaiting Dr review", "Médecin à prévenir" named a
+doctor, and the levodopa held nil by mouth left the list with no doctor having decided. "Unable to
+swallow" is the patient, not the doctor."""
 CLAUSE = re.compile(r"[,;.!?:\n]")
 """Where one thing the nurse wrote ends and the next begins ("Refused, patient told, Dr aware")."""
 
@@ -3777,10 +3789,13 @@ def doctor_told(written: str) -> bool:
 
 def clinician_named(written: str) -> bool:
     """Whether `written` names a clinician (`CLINICIAN`) in a clause saying nothing not done or still
-    to do (`NOT_DONE`: "no doctor answered", "Dr to be told"; "Dr Jones: no oral meds" names one):
-    the answer to "say who decided" is a name ("Dr Jones", "FY1 Smith, on call"), no told word, and
-    the list asked the nurse to tell the doctor who had decided."""
-    return any(CLINICIAN.search(clause) and not NOT_DONE.search(clause) for clause in CLAUSE.split(written))
+    to do (`NOT_DONE`: "no doctor answered", "Dr to be told"; "Dr Jones: no oral meds" names one),
+    and says nowhere that the doctor was not reached (`NOT_REACHED`, over the whole answer: its "no
+    answer" is often a clause of its own): the answer to "say who decided" is a name ("Dr Jones",
+    "FY1 Smith, on call"), no told word, and the list asked the nurse to tell the doctor who had
+    decided."""
+    return not NOT_REACHED.search(written) and any(
+        CLINICIAN.search(clause) and not NOT_DONE.search(clause) for clause in CLAUSE.split(written))
 
 
 WHY_WRITTEN = {"en": "{why}: {detail}", "fr": "{why} : {detail}"}
@@ -3973,14 +3988,17 @@ def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> 
 
 
 def time_critical_handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], now: datetime,
-                           lang: Lang) -> dict[str, str]:
+                           lang: Lang, critical: Mapping[str, TimeCritical] | None = None) -> dict[str, str]:
     """What the handover sheet says of each of these patients' time-critical doses of the last 12
     hours late, overdue or not given, as the escalation list does: the next shift gave them, or
-    told the doctor, from the list on screen alone."""
+    told the doctor, from the list on screen alone. `critical`: those to say, when not all of
+    `time_critical`'s (the sheet leaves those the line of a patient back from missing names to
+    that line: services.missing_patient.unsaid_on_return)."""
     order_form, dose_form = forms[ORDER_FORM], forms[DOSE_FORM]
     return {patient_id: semicolon(lang).join(f"{order_label(order, order_form, lang)} {ward_time(cell.slot, now.tzinfo)}: "
-                                  f"{critical.said(cell, dose_form, lang)}" for order, cell in critical.late)
-            for patient_id, critical in time_critical(db, patient_ids, now).items() if critical.late}
+                                  f"{found.said(cell, dose_form, lang)}" for order, cell in found.late)
+            for patient_id, found in (time_critical(db, patient_ids, now) if critical is None else critical).items()
+            if found.late}
 
 
 def _marked_on_paper(db: Database, now: datetime, grids: dict[str, list[MarRow]],

@@ -13,7 +13,7 @@ record (forms/missing_patient.yaml)."""
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -173,22 +173,24 @@ CHART = Chart(FORM, ordered(recorded, lambda one: one.missing.last_seen_at))
 class Open:
     """A patient's record still open at `at` (`open_records`): missing, or back and what the
     return asks not all recorded; `missed` the time-critical doses not given while they were
-    away, named; `first`, listed before every other line then (chart_alerts.ChartAlert.first): a
-    HIGH-risk patient whose police call is overdue, each minute counting. Before the call is due
-    the line asks the immediate search, as any missing patient's, and sorts as they do."""
+    away, named, by (their order's id, their time): the lists leave them to this line
+    (`unsaid_on_return`); `first`, listed before every other line then
+    (chart_alerts.ChartAlert.first): a HIGH-risk patient whose police call is overdue, each
+    minute counting. Before the call is due the line asks the immediate search, as any missing
+    patient's, and sorts as they do."""
 
     one: Recorded
-    missed: list[str]
+    missed: Mapping[tuple[str, datetime], str]
     first: bool
 
     def text(self, lang: Lang, at: datetime) -> str:
-        return self.one.text(lang, at, self.missed)
+        return self.one.text(lang, at, list(self.missed.values()))
 
     def latest(self, lang: Lang, at: datetime) -> str:
         return self.one.latest(lang, at)
 
     def asks(self, lang: Lang, at: datetime) -> list[str]:
-        return self.one.asks(lang, at, self.missed)
+        return self.one.asks(lang, at, list(self.missed.values()))
 
 
 def open_records(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str],
@@ -197,7 +199,7 @@ def open_records(db: Database, forms: Mapping[str, FormSpec], patient_ids: Colle
     then, not back, or back and what the return asks not all recorded), oldest first."""
     order_form = forms[medication.ORDER_FORM]
     return {patient_id: [Open(one, _missed(db, order_form, patient_id, one.missing, at, lang) if one.missing.returned_at
-                              else [], one.missing.risk is Risk.HIGH and one.missing.police_overdue(at))
+                              else {}, one.missing.risk is Risk.HIGH and one.missing.police_overdue(at))
                          for one in still]
             for patient_id, each in CHART.of_each(db, list(patient_ids)).items()
             if (still := [one for one in each if one.missing.last_seen_at <= at and (
@@ -210,7 +212,7 @@ was not in hospital, or one the EHR's own chart holds."""
 
 
 def _missed(db: Database, order_form: FormSpec, patient_id: str, away: Missing, at: datetime,
-            lang: Lang) -> list[str]:
+            lang: Lang) -> dict[tuple[str, datetime], str]:
     """Each time-critical dose's time from last seen to the return (or `at`) not given (nothing
     recorded, or recorded not given, "A — Patient away" as the round asks), named as the MAR
     heads it: the doctor reviewing the patient on return decides what to give now. Read from the
@@ -218,10 +220,33 @@ def _missed(db: Database, order_form: FormSpec, patient_id: str, away: Missing, 
     doses not given at its latest alone and keeps 12 hours: three levodopa doses recorded away
     were said as none once the next was refused."""
     first, last = (moment.astimezone(at.tzinfo).date() for moment in (away.last_seen_at, away.returned_at or at))
-    return [f"{medication.order_label(row.order, order_form, lang)} {_time(cell.slot, at)}"
+    return {(row.order.record_id, cell.slot):
+            f"{medication.order_label(row.order, order_form, lang)} {_time(cell.slot, at)}"
             for row in medication.mar_grids(db, [patient_id], first, (last - first).days + 1, at)[patient_id]
             if row.order.time_critical
-            for cell in row.cells if cell.state not in MISSED_NOT and away.while_missing(cell.slot, at)]
+            for cell in row.cells if cell.state not in MISSED_NOT and away.while_missing(cell.slot, at)}
+
+
+def unsaid_on_return(critical: Mapping[str, medication.TimeCritical],
+                     opened: Mapping[str, list[Open]]) -> dict[str, medication.TimeCritical]:
+    """The time-critical doses of each patient (`critical`: medication.time_critical) less those a
+    return line of `opened` names, every dose a line says (a run's, at its latest) among them:
+    the escalation list and the handover said the levodopa missed while away twice, its own line
+    asking the doctor for "another route or medicine" of a patient back on the ward, and the
+    return line the doctor's review of it. The return line is the one acted on: the doctor
+    reviewing the patient decides what to give now, and it stands until that review is recorded.
+    A run begun before the disappearance, or going on after the return, keeps its own line."""
+    named = {patient_id: {dose for one in each for dose in one.missed} for patient_id, each in opened.items()}
+
+    def said_on_return(patient_id: str, found: medication.TimeCritical, order: Order,
+                       cell: medication.MarCell) -> bool:
+        run = found.runs.get(cell.administration.record_id) if cell.administration is not None else None
+        return all((order.record_id, one.slot) in named.get(patient_id, set())
+                   for one in (run.cells if run is not None else (cell,)))
+
+    return {patient_id: replace(found, late=[(order, cell) for order, cell in found.late
+                                             if not said_on_return(patient_id, found, order, cell)])
+            for patient_id, found in critical.items()}
 
 
 def lines(opened: Mapping[str, list[Open]], at: datetime, lang: Lang) -> dict[str, str]:

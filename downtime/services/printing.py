@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, message, semicolon
 from downtime.domain.bounds import MOST_MAR_DAYS, PAPER_NUMBERS
 from downtime.domain.clock import ward_time, ward_zone
-from downtime.domain.elapsed import instant
+from downtime.domain.elapsed import instant, reached
 from downtime.domain.downtime_number import taken_apart
 from downtime.domain.falls import anticoagulants_named
 from downtime.domain.fluid_balance import chart_day
@@ -533,7 +533,11 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
                  falls.handover(session.db, patients, at, session.lang),
                  sepsis.handover(session.db, patients, at, session.lang),
                  vte.handover(session.db, session.forms, patients, at, session.lang),
-                 medication.time_critical_handover(session.db, session.forms, patient_ids, at, session.lang),
+                 medication.time_critical_handover(session.db, session.forms, patient_ids, at, session.lang,
+                                                   missing_patient.unsaid_on_return(
+                                                       medication.time_critical(session.db, patient_ids, at),
+                                                       missing_patient.open_records(session.db, session.forms,
+                                                                                    patient_ids, at, session.lang))),
                  covert.handover(session.db, session.forms, patient_ids, at, session.lang),
                  medication.unreviewed_handover(session.db, session.forms, patients, at, session.lang),
                  chart_alerts.reviews_handover(session.db, session.forms, patient_ids, at, session.lang),
@@ -548,6 +552,11 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
 THEATRE_AHEAD = timedelta(hours=48)
 """How far ahead the handover names a patient's operation: tonight's and tomorrow's night nurse
 prepare the patient and fast them for it."""
+EATING_ASKED_FOR = timedelta(hours=12)
+"""How long after an operation's cancellation, or its cancelled slot if later, the handover asks
+the surgical team whether the patient may eat and drink (`theatre_handover`): the ward asks within
+the shift, and no record holds the answer; asked until a new date or the discharge, it stood on
+every handover of the stay, beside the diet the patient was eating."""
 THEATRE_WORDS: dict[str, dict[Lang, str]] = {
     "head": {"en": "THEATRE: {operations}", "fr": "BLOC : {operations}"},
     "operation": {"en": "{operation} {day} {time} {theatre}", "fr": "{operation} {day} {time} salle {theatre}"},
@@ -583,10 +592,12 @@ def theatre_handover(db: Database, forms: Mapping[str, FormSpec], patients: Coll
     co-careldopa too. Then each operation cancelled during their stay and given no new date
     yet (theatre.awaiting_new_date) from a slot within `THEATRE_AHEAD` of `at` or already past
     during the stay, its date struck with why and, under anaesthetic (`fasts`), the surgical team
-    to ask whether they may eat and drink (or, the patient having declined it, `not_to_be_done`,
-    that it will not be rebooked): said of standing bookings alone, a cancelled one vanished, its
-    patient kept fasting for nothing; said of any slot, the ward was asked of a repair two weeks
-    on, or under local anaesthetic, whether a patient it never fasted may eat."""
+    to ask whether they may eat and drink, within `EATING_ASKED_FOR` of the cancellation or its
+    slot, whichever is later, or while the admission records them nil by mouth (or, the patient
+    having declined it, `not_to_be_done`, that it will not be rebooked): said of standing bookings
+    alone, a cancelled one vanished, its patient kept fasting for nothing; said of any slot, the
+    ward was asked of a repair two weeks on, or under local anaesthetic, whether a patient it never
+    fasted may eat."""
     born = {patient.patient_id: patient.birth_date for patient in patients}
     coming = theatre.coming_operations(db, list(born), at, THEATRE_AHEAD)
     waiting = theatre.awaiting_new_date(db, {patient.patient_id: datetime.fromisoformat(patient.admitted_at)
@@ -597,7 +608,8 @@ def theatre_handover(db: Database, forms: Mapping[str, FormSpec], patients: Coll
     booking_spec = forms[theatre.BOOKING_FORM]
     reasons = forms["operation_cancellation"].field("reason")
     orders = medication.orders_of_each(db, list(coming), at) if coming else {}
-    fasting_nil = theatre.recorded_nil_by_mouth(db, [patient for patient in patients if patient.patient_id in coming])
+    fasting_nil = theatre.recorded_nil_by_mouth(db, [patient for patient in patients
+                                                     if patient.patient_id in coming or patient.patient_id in waiting])
 
     def said_at(facts: theatre.BookingFacts, start: datetime, session_id: str | None) -> str:
         start = start.astimezone(ward_zone(at.tzinfo))
@@ -624,8 +636,11 @@ def theatre_handover(db: Database, forms: Mapping[str, FormSpec], patients: Coll
             line = THEATRE_WORDS["cancelled_for_good" if for_good else "cancelled"][lang].format(
                 operation=said_at(facts, left.start, left.session_id),
                 reason=format_value(reasons, left.reason.value, lang))
+            assert facts.cancelled_at is not None
+            still_open = patient_id in fasting_nil or not reached(
+                max(facts.cancelled_at, left.start, key=instant) + EATING_ASKED_FOR, at)
             lines.append(THEATRE_WORDS["ask_eat"][lang].format(cancelled=line)
-                         if not for_good and fasts(facts.record.data.get("anaesthetic")) else line)
+                         if not for_good and still_open and fasts(facts.record.data.get("anaesthetic")) else line)
         if lines:
             said[patient_id] = semicolon(lang).join(lines)
     return said

@@ -5801,6 +5801,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{medicine} : {dose} mg en une prise par cette voie dépasse la dose initiale habituelle ({most} mg) chez un patient ne prenant pas déjà d’opioïdes, où une erreur d’un facteur dix est plus probable qu’une dose voulue (NPSA/2008/RRR05) : la vérifier au regard de la dose actuelle du patient. Pour un patient prenant déjà des opioïdes, indiquer le motif dans « {field} ».</translation>
     </message>
     <message>
+        <source>Hyoscine butylbromide (Buscopan)</source>
+        <translation>Butylbromure de scopolamine (Buscopan)</translation>
+    </message>
+    <message>
+        <source>Alfentanil</source>
+        <translation>Alfentanil</translation>
+    </message>
+    <message>
         <source>Glycopyrronium</source>
         <translation>Glycopyrronium</translation>
     </message>
@@ -5827,6 +5835,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>{medicine} is dosed in micrograms, at most {most} micrograms in 24 h by syringe driver: {dose} {unit} is {times} times that. Did you mean {dose} micrograms?</source>
         <translation>{medicine} se prescrit en microgrammes, au plus {most} microgrammes sur 24 h au pousse-seringue : {dose} {unit}, c’est {times} fois plus. Vouliez-vous écrire {dose} microgrammes ?</translation>
+    </message>
+    <message>
+        <source>{medicine} is dosed in micrograms: {dose} mg is a dose of another medicine, a hundredfold the dose. Name the salt meant: {other}, in mg, or {medicine}, in micrograms.</source>
+        <translation>{medicine} se prescrit en microgrammes : {dose} mg, c’est la dose d’un autre médicament, cent fois plus forte. Nommez le sel voulu : {other}, en mg, ou {medicine}, en microgrammes.</translation>
     </message>
     <message>
         <source>{medicine}: {dose} {unit} in 24 h by syringe driver is above the most by this route ({most} micrograms in 24 h).</source>

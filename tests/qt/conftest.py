@@ -176,6 +176,23 @@ def select_bed(listed) -> Callable[[MainWindow, str], None]:
 
 
 @pytest.fixture
+def order_form_on_bed_12(select_bed, qtbot) -> Callable[[Session], tuple[MainWindow, QWidget]]:
+    """order_form_on_bed_12(session): that prescriber's window shown, the patient in bed 12 chosen
+    and a new medication order opened from the menu, as a doctor does: (window, the order's view)."""
+
+    def open_order(session: Session) -> tuple[MainWindow, QWidget]:
+        window = MainWindow(session)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        select_bed(window, "12")
+        window.actions_by_id["record_medication_order"].trigger()
+        return window, window.tabs.currentWidget()
+
+    return open_order
+
+
+@pytest.fixture
 def type_text() -> Callable[[QWidget, str], None]:
     return _type_text
 

@@ -4,7 +4,6 @@ see tests/test_antimicrobial_review.py)."""
 
 import pytest
 
-from downtime.qt.main_window import MainWindow
 from downtime.services import medication, records
 
 CEFTRIAXONE = {"drug": "Ceftriaxone", "dose": 2.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
@@ -17,14 +16,8 @@ CEFTRIAXONE = {"drug": "Ceftriaxone", "dose": 2.0, "dose_unit": "g", "route": "I
     ({"review_at": "2026-12-28T15:00+01:00"}, "review_at",
      "⚠ Antibiotic: review it within 72 hours of its start, or of its typing if later, by 01/12/2026 15:00")])
 def test_the_prescriber_reads_why_on_the_field_and_saves_once_the_reason_is_written(
-        select_bed, qtbot, session_for, medication_ward, answers, written, field, said):
-    window = MainWindow(session_for("doctor"))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    select_bed(window, "12")
-    window.actions_by_id["record_medication_order"].trigger()
-    view = window.tabs.currentWidget()
+        order_form_on_bed_12, qtbot, session_for, medication_ward, answers, written, field, said):
+    window, view = order_form_on_bed_12(session_for("doctor"))
     for field_id, value in {**CEFTRIAXONE, **written}.items():
         view.editors[field_id].set_value(value)
     view.save()

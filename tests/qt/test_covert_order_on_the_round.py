@@ -21,14 +21,8 @@ FLAG = "COVERT: in yoghurt; crush IR only, not the MR (review by 05/12)"
 
 
 def test_the_doctor_writes_it_covert_and_the_round_and_the_dose_say_how(
-        select_bed, qtbot, session_for, patient, type_text, clock, tmp_path):
-    window = MainWindow(session_for("doctor"))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    select_bed(window, "12")
-    window.actions_by_id["record_medication_order"].trigger()
-    view = window.tabs.currentWidget()
+        order_form_on_bed_12, qtbot, session_for, patient, type_text, clock, tmp_path):
+    window, view = order_form_on_bed_12(session_for("doctor"))
     for field_id, value in ORDER.items():
         view.editors[field_id].set_value(value)
     how = view.editors["covert_how"].widget

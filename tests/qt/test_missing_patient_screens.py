@@ -4,6 +4,8 @@ puts the HIGH-risk line first and Enter on it opens the record, for the police t
 return to be recorded by amending it; the medication round says, by the patient's name, that a
 dose due is recorded "A — Patient away from ward", as the dose form's option reads. The tests' clock is 14:00 on 28/11."""
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
@@ -48,11 +50,15 @@ def test_missing_recorded_from_the_menu_heads_the_escalation_list_and_opens_from
     assert isinstance(opened, FormView) and opened.record.record_id == saved.record_id
 
 
-def test_the_round_says_the_patient_is_missing_by_their_name(window_for, session_for, medication_ward):
-    patient = medication_ward[0]
+def _missing_since_13_20(session_for, patient: str) -> None:
     records.save_new(session_for("nurse"), "missing_patient", {
         "noticed_at": "2026-11-28T13:30+01:00", "last_seen_at": "2026-11-28T13:20+01:00", "last_seen_where": "day room",
         "description": "Grey hair", "risk": "medium"}, patient_id=patient)
+
+
+def test_the_round_says_the_patient_is_missing_by_their_name(window_for, session_for, medication_ward):
+    patient = medication_ward[0]
+    _missing_since_13_20(session_for, patient)
     window = window_for(session_for("nurse"))
     panel = window.medication
     panel.refresh()
@@ -72,3 +78,13 @@ def test_the_patients_tab_says_the_patient_missing_by_their_name(window_for, ses
     assert panel.model.text(row, 2).endswith(
         " — MISSING since 13:20 (last seen: day room) — low risk: police told 13:50")
     assert panel.model.is_warning(row, 2)
+
+
+def test_the_dose_dialog_says_the_patient_is_missing_as_it_opens(dose_dialog, session_for, medication_ward):
+    """The dialog of the 14:00 amoxicillin opened on "Given" and said nothing of the patient
+    missing since 13:20 until Save asked."""
+    patient, amoxicillin, _ = medication_ward
+    _missing_since_13_20(session_for, patient)
+    dialog = dose_dialog(session_for("nurse"), amoxicillin, datetime.fromisoformat("2026-11-28T14:00+01:00"))
+    assert "MISSING since 13:20" in dialog.order_line.text()
+    assert "record each dose due as “A — Patient away from ward”" in dialog.order_line.text()

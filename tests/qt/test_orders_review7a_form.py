@@ -4,7 +4,6 @@ tests/test_orders_review7a.py, tests/test_antimicrobial_review.py)."""
 
 import pytest
 
-from downtime.qt.main_window import MainWindow
 from downtime.services import medication
 
 
@@ -19,15 +18,9 @@ from downtime.services import medication
       "high_alert": False},
      "review_at", "⚠ Antibiotic: give its review date in “Review by (antibiotic: at 48-72 h)”, or its course's length "
                   "as its “Stop (leave empty if ongoing)” (Start Smart then Focus).")])
-def test_the_prescriber_reads_why_on_the_field_and_nothing_is_saved(select_bed, qtbot, session_for, medication_ward,
+def test_the_prescriber_reads_why_on_the_field_and_nothing_is_saved(order_form_on_bed_12, session_for, medication_ward,
                                                                     answers, values, field, said):
-    window = MainWindow(session_for("doctor"))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    select_bed(window, "12")
-    window.actions_by_id["record_medication_order"].trigger()
-    view = window.tabs.currentWidget()
+    window, view = order_form_on_bed_12(session_for("doctor"))
     for field_id, value in {**values, "start_at": "2026-11-28T15:00+01:00", "controlled": False}.items():
         view.editors[field_id].set_value(value)
     view.save()
