@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 Lang = Literal["en", "fr"]
 LANGUAGES: dict[Lang, str] = {"en": "English", "fr": "Français"}
+DAY_NAMES: dict[Lang, tuple[str, ...]] = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+                                          "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")}
+"""A day's short name by `weekday()`, as the MAR's columns and the handover's THEATRE line print it."""
 MESSAGES = "messages"
 
 

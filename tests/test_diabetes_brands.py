@@ -95,3 +95,15 @@ def test_an_isophane_insulin_naming_its_protamine_in_ml_is_refused(session_for, 
             "frequency": "scheduled", "times": "08:00", "start_at": "2026-11-28T08:00+01:00",
             "controlled": False, "high_alert": False}, patient_id=medication_ward[0])
 
+
+
+@pytest.mark.parametrize("drug, kind", [
+    ("Glargine", "basal"), ("Degludec", "basal"), ("Detemir", "basal"), ("Aspart", "mealtime"),
+    ("Lispro", "mealtime"), ("Glulisine", "mealtime")])
+def test_an_insulin_analogue_named_without_the_word_insulin_is_an_insulin_of_its_kind(drug, kind):
+    """"Glargine" alone, as a home list writes it, was no insulin: no units check, no
+    time-critical flag, and a basal one held nil by mouth unasked."""
+    assert insulin(drug)
+    assert set(flags_known(drug, "SC")) == {"high_alert", "time_critical"}
+    assert basal_insulin(drug) is (kind == "basal")
+    assert given_when_fasting(drug) is (kind != "mealtime")

@@ -18,7 +18,9 @@ AT_14 = datetime.fromisoformat("2026-11-28T14:00+01:00")
 @pytest.mark.parametrize("drug", [
     "Levodopa", "Co-careldopa 25/100", "Co-beneldopa 12.5/50", "Sinemet CR", "Madopar 125", "Modopar 62,5",
     "Stalevo 100", "Lévodopa/carbidopa", "Rotigotine patch", "Neupro", "Ropinirole", "Pramipexole", "Apomorphine",
-    "Entacapone", "Insulin aspart", "Lantus", "Insuline glargine", "Actrapid 50 units in 50 mL"])
+    "Entacapone", "Insulin aspart", "Lantus", "Insuline glargine", "Actrapid 50 units in 50 mL", "Rasagiline",
+    "Azilect", "Selegiline", "Eldepryl", "Zelapar", "Safinamide", "Xadago", "Amantadine", "Opicapone", "Ongentys",
+    "Comtess", "Tolcapone", "Sastravi", "Oprymea", "Inbrija"])
 def test_parkinsons_medicines_and_insulins_are_time_critical(drug):
     assert time_critical_drug(drug)
 

@@ -738,6 +738,11 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "novorapid": ("insulin aspart",), "humalog": ("insulin lispro",), "levemir": ("insulin detemir",),
     # Semglee beside Lantus, or Tresiba beside insulin degludec, were two medicines (review T4 D4).
     "semglee": ("insulin glargine",), "tresiba": ("insulin degludec",),
+    # An analogue by its name alone, as home lists write it ("Glargine 20 units nocte"), and Humalog
+    # Mix written as one word ("HumalogMix25"), were no insulin (review T2 item 6).
+    "glargine": ("insulin glargine",), "degludec": ("insulin degludec",), "detemir": ("insulin detemir",),
+    "aspart": ("insulin aspart",), "lispro": ("insulin lispro",), "glulisine": ("insulin glulisine",),
+    "humalogmix": ("insulin lispro",),
     # Degludec with a partner (BNF, ANSM): each an insulin dosed in units, whose degludec makes it a
     # basal one (`basal_insulin`); Ryzodeg and Xultophy were no insulin, their doses unchecked.
     "ryzodeg": ("insulin degludec", "insulin aspart"), "xultophy": ("insulin degludec", "liraglutide"),
@@ -763,6 +768,8 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "adartrel": ("ropinirole",), "mirapexin": ("pramipexole",), "sifrol": ("pramipexole",), "neupro": ("rotigotine",),
     "apo-go": ("apomorphine",), "apokinon": ("apomorphine",), "dacepton": ("apomorphine",), "comtess": ("entacapone",),
     "comtan": ("entacapone",), "ongentys": ("opicapone",), "tasmar": ("tolcapone",),
+    "sastravi": ("levodopa", "carbidopa", "entacapone"), "oprymea": ("pramipexole",), "inbrija": ("levodopa",),
+    "azilect": ("rasagiline",), "eldepryl": ("selegiline",), "zelapar": ("selegiline",), "xadago": ("safinamide",),
     "metoject": ("methotrexate",), "novatrex": ("methotrexate",), "imeth": ("methotrexate",),
     "nordimet": ("methotrexate",), "maxtrex": ("methotrexate",),
     "kcl": ("potassium chloride",), "chlorure de potassium": ("potassium chloride",),
@@ -955,10 +962,13 @@ CONTROLLED_DRUGS = ("morphine", "oxycodone", "fentanyl", "hydromorphone", "metha
 # Time-critical medicines, a dose late by more than 30 minutes harming (`policy_for`), besides
 # insulin (`insulin`): Parkinson's medicines given by the clock, as Parkinson's UK's "Get It On
 # Time" and the NPSA's report on omitted and delayed medicines (RRR009, 2010) list them -
-# levodopa (its brands in PRODUCTS), the dopamine agonists and the COMT inhibitors taken with
-# each levodopa dose. Anticonvulsants and antimicrobials, on the NPSA's list too, are time-critical
-# by their patient and indication (status epilepticus, sepsis), not by their name: the
-# prescriber ticks those, and MAO-B inhibitors and amantadine, once or twice a day.
+# levodopa (its brands in PRODUCTS), the dopamine agonists, the COMT inhibitors taken with each
+# levodopa dose, and, as "Get It On Time" counts every Parkinson's medicine, the MAO-B inhibitors
+# and amantadine too (left to a tick, a patient on rasagiline and amantadine alone was not put
+# first on the theatre list). Amantadine is an antiviral too (influenza), Parkinson's UK lists it
+# among the Parkinson's medicines: read by its name, it is time-critical whatever it is given for.
+# Anticonvulsants and antimicrobials, on the NPSA's list too, are time-critical by their patient
+# and indication (status epilepticus, sepsis), not by their name: the prescriber ticks those.
 SEDATIVES = ("zopiclone", "zolpidem", "haloperidol", "olanzapine", "quetiapine", "risperidone", "chlorpromazine",
              "levomepromazine", "cyamemazine", "loxapine", "tiapride", "droperidol", "promethazine", "hydroxyzine",
              "alimemazine", "chlorphenamine", "dexchlorpheniramine", "doxylamine", "clomethiazole", "phenobarbital",
@@ -966,7 +976,7 @@ SEDATIVES = ("zopiclone", "zolpidem", "haloperidol", "olanzapine", "quetiapine",
 """Medicines besides the benzodiazepines (their class) that sedate: hypnotics, antipsychotics,
 sedating antihistamines, given to a confused patient at night; what lowers a GCS (`sedating`)."""
 TIME_CRITICAL_DRUGS = ("levodopa", "ropinirole", "pramipexole", "rotigotine", "apomorphine", "entacapone",
-                       "opicapone", "tolcapone")
+                       "opicapone", "tolcapone", "rasagiline", "selegiline", "safinamide", "amantadine")
 # Antibacterials, whose order is reviewed at 48-72 hours and given a review date or a course's
 # length (UK "Start Smart then Focus", the French HAS and SPILF's "réévaluation à 48-72 h"):
 # the classes of ALLERGY_CLASSES that are antibacterials, and the others by name (their brands in
@@ -1755,10 +1765,10 @@ BASAL_NAMES = _phrases(("Humulin I", "Humulin N"))
 alone: the name's first two words, whatever follows ("Humulin I KwikPen", "Humulin-I" were read
 as a mealtime insulin, nil by mouth accepted and a held dose never questioned)."""
 PREMIXED_WORDS = frozenset(_words("novomix mixtard actraphane comb profil m3 biphasic biphasique ryzodeg premix "
-                                  "premixed prémélangée"))
+                                  "premixed prémélangée humalogmix"))
 """Words of the name of a premixed insulin (a rapid or short one with an intermediate one:
-"NovoMix 30", "Actraphane 30", "Humulin M3", "Insuman Comb 25", "Umuline Profil 30", "premixed
-insulin"; or with degludec, Ryzodeg, beside NovoRapid one medicine ordered twice), besides a
+"NovoMix 30", "Actraphane 30", "Humulin M3", "Insuman Comb 25", "Umuline Profil 30", "HumalogMix25",
+"premixed insulin"; or with degludec, Ryzodeg, beside NovoRapid one medicine ordered twice), besides a
 brand's "Mix" (`MIX_BRANDS`), read in the name as written: its brand's table turns Humalog Mix
 into plain lispro."""
 MIX = _words("mix")[0]
@@ -1826,12 +1836,20 @@ def units_abbreviated(text: str) -> str | None:
     return found[0] if found else None
 
 
+PROPORTION = re.compile(r"(?<![\d.,/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d.,/])(?!\s*(?:units?|u|iu|ui|ml|mg)\b)",
+                        re.IGNORECASE)
+"""A premix's proportion, two numbers to a hundred ("30/70", "25 / 75") and no dose after them:
+"Insulin 30/70", "Humulin 30/70", "Hypurin Porcine 30/70" were a mealtime insulin, held nil by
+mouth unasked; not "Actrapid 50/50 mL", a syringe's content, nor "Humulin S 10/12 units"."""
+
+
 def premixed(drug: str) -> bool:
-    """Whether an insulin is a premixed one (`PREMIXED_WORDS`, or a mix said as its name:
-    `_mix_named`), read in the name as written: its brand's table turns Humalog Mix into plain
-    lispro."""
+    """Whether an insulin is a premixed one (`PREMIXED_WORDS`, a mix said as its name:
+    `_mix_named`, or its proportion: `PROPORTION`), read in the name as written: its brand's
+    table turns Humalog Mix into plain lispro."""
     words = _words(drug)
-    return insulin(drug) and any(word in PREMIXED_WORDS or _mix_named(words, i) for i, word in enumerate(words))
+    return insulin(drug) and (any(word in PREMIXED_WORDS or _mix_named(words, i) for i, word in enumerate(words))
+                              or any(int(one) + int(other) == 100 for one, other in PROPORTION.findall(drug)))
 
 
 def _mix_named(words: tuple[str, ...], i: int) -> bool:

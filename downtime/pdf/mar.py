@@ -27,7 +27,7 @@ from downtime.domain.medication import (
     prescribed_despite_allergies, review_due_at,
 )
 from downtime.formspec import FormSpec, Lang
-from downtime.i18n import decimal_text, semicolon
+from downtime.i18n import DAY_NAMES, decimal_text, semicolon
 from downtime.pdf.census import resuscitation_line
 from downtime.pdf.page import allergies_beyond_box, allergy_colour, allergy_line
 from downtime.pdf.grid import PAD_X, Cell, Grid
@@ -202,8 +202,6 @@ WORDS: dict[str, dict[Lang, str]] = {
     "usual_cols": {"en": "Medicine, dose, route|How often|Last taken (date, time)",
                    "fr": "Médicament, dose, voie|Fréquence|Dernière prise (date, heure)"},
 }
-DAY_NAMES: dict[Lang, tuple[str, ...]] = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-                                          "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")}
 KEY_WORDS: dict[Lang, dict[NotGivenReason, str]] = {
     "en": {NotGivenReason.REFUSED: "refused", NotGivenReason.NIL_BY_MOUTH: "fasting/nil by mouth",
            NotGivenReason.PATIENT_AWAY: "away", NotGivenReason.UNAVAILABLE: "not available",

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Listed, message, semicolon
+from downtime.i18n import DAY_NAMES, QT_TRANSLATE_NOOP, Listed, message, semicolon
 from downtime.domain.bounds import MOST_MAR_DAYS, PAPER_NUMBERS
 from downtime.domain.clock import ward_time, ward_zone
 from downtime.domain.elapsed import instant, reached
@@ -572,8 +572,6 @@ THEATRE_WORDS: dict[str, dict[Lang, str]] = {
     "cancelled_for_good": {"en": "{operation} CANCELLED ({reason}) — not to be rebooked",
                            "fr": "{operation} ANNULÉE ({reason}) — ne sera pas reprogrammée"},
 }
-SHORT_DAYS: dict[Lang, tuple[str, ...]] = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-                                           "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")}
 
 
 def theatre_handover(db: Database, forms: Mapping[str, FormSpec], patients: Collection[PatientSummary],
@@ -615,7 +613,7 @@ def theatre_handover(db: Database, forms: Mapping[str, FormSpec], patients: Coll
         start = start.astimezone(ward_zone(at.tzinfo))
         return THEATRE_WORDS["operation"][lang].format(
             operation=theatre.procedure_and_side(facts.record.data, booking_spec, lang),
-            day=f"{SHORT_DAYS[lang][start.weekday()]} {ward_time(start, at.tzinfo, '%d/%m')}",
+            day=f"{DAY_NAMES[lang][start.weekday()]} {ward_time(start, at.tzinfo, '%d/%m')}",
             time=ward_time(start, at.tzinfo, "%H:%M"), theatre=rooms[session_id].theatre if session_id in rooms else "—")
 
     said: dict[str, str] = {}
@@ -658,7 +656,7 @@ def _fasting_said(start: datetime, fasting: Fasting, at: datetime, lang: Lang) -
             return None
         local = moment.astimezone(ward_zone(at.tzinfo))
         time_said = ward_time(local, at.tzinfo, "%H:%M")
-        return time_said if local.date() == start.date() else f"{SHORT_DAYS[lang][local.weekday()]} {time_said}"
+        return time_said if local.date() == start.date() else f"{DAY_NAMES[lang][local.weekday()]} {time_said}"
 
     clear = when(fasting.clear)
     if clear is None:
