@@ -50,4 +50,4 @@ def test_a_dose_given_by_mouth_to_a_patient_nil_by_mouth_is_saved_with_who_allow
                                         "reason": "SALT allows tablets with a spoon of yoghurt"}]
     labels = {option.code: (option.label.en, option.label.fr)
               for option in nurse.form("medication_administration").field("overrides").fields[0].options}
-    assert labels["nil_by_mouth_given"] == ("Given by mouth, admission nil by mouth", "Donné par la bouche, patient à jeun")
+    assert labels["nil_by_mouth_given"] == ("Given by mouth, patient nil by mouth", "Donné par la bouche, patient à jeun")

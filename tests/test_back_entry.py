@@ -1461,7 +1461,7 @@ def test_the_worklists_reasons_and_steps_are_written_with_french_typography_in_f
 
 
 @pytest.mark.parametrize("lang, born, unknown", [("en", "born 12-Mar-1954", "date of birth unknown"),
-                                                 ("fr", "né(e) le 12-Mar-1954", "date de naissance inconnue")])
+                                                 ("fr", "né(e) le 12-Mars-1954", "date de naissance inconnue")])
 def test_the_printed_worklist_says_an_unknown_date_of_birth_in_words(session_for, admission_values, tmp_path,
                                                                      lang, born, unknown):
     """It read "né(e) le DDN inconnue" ("born DOB unknown"), a birth on a date that is not there."""

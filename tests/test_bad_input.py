@@ -350,6 +350,35 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "reviewed_at": at, "police_told_found_at": at},
             {"noticed_at": at, "last_seen_at": at, "last_seen_where": "Bed 12", "description": "Jeans", "risk": "low"},
         ],
+        "falls_risk": [
+            {"assessed_at": at, "why": "age_65", "factors": ["previous_falls", "fear", "mobility", "continence",
+                                                             "cognition", "night_confusion", "vision", "medicines",
+                                                             "footwear", "feet"],
+             "walking_aid": "Frame", "mobility_plan": "Physiotherapy", "previous_falls_plan": "Supervise",
+             "fear_plan": "Reassure", "continence_plan": "Toileting plan", "cognition_plan": "4AT",
+             "vision_plan": "Glasses on", "medicines_plan": "Dr Benali", "feet_plan": "Own shoes",
+             "lying_systolic": 150, "lying_diastolic": 80, "standing_1_systolic": 130, "standing_1_diastolic": 76,
+             "standing_3_systolic": 116, "standing_3_diastolic": 68, "symptoms": True, "bed_rails": "used",
+             "bed_rails_reason": "Asked by the patient", "call_bell": True, "bed_low": True,
+             "information_given": True, "other_plan": "Night light", "medicines_reviewed_by": "Dr Benali",
+             "medicines_reviewed_at": at},
+            {"assessed_at": at, "why": "higher_risk", "unable_to_stand": True, "sitting_systolic": 120,
+             "sitting_diastolic": 70, "bed_rails": "not_used", "bed_rails_reason": "Mobile", "call_bell": False},
+        ],
+        "swallow_screen": [
+            {"screened_at": at, "screened_by": "Hélène Lefèvre", "reason": "stroke", "alert_upright": True,
+             "cough_on_request": True, "controls_saliva": True, "teaspoons": "no_sign", "glass": "sign",
+             "signs": ["cough", "wet_voice"], "outcome": "fail", "slt_referral": "made", "slt_referred_at": at,
+             "doctor_told_at": at, "slt_assessed_at": at, "slt_outcome": "oral", "food_level": "4",
+             "drink_level": "2", "tablets": "crushed", "slt_plan": "Supervised meals, sitting upright"},
+            {"screened_at": at, "screened_by": "Hélène Lefèvre", "reason": "new_dysphagia", "alert_upright": True,
+             "cough_on_request": True, "controls_saliva": True, "teaspoons": "no_sign", "glass": "no_sign",
+             "outcome": "pass_with_advice", "food_level": "6", "drink_level": "1", "tablets": "pharmacist",
+             "slt_referral": "not_yet"},
+            {"screened_at": at, "screened_by": "Hélène Lefèvre", "reason": "reduced_consciousness",
+             "alert_upright": False, "cough_on_request": True, "controls_saliva": True, "outcome": "fail",
+             "slt_referral": "not_yet"},
+        ],
         "medication_administration": [
             {"order": order, "scheduled_for": "2026-11-28T08:00+01:00", "outcome": "given", "given_at": at,
              "dose_given": 1.0, "route": "IV", "site": "Left forearm", "witness": "doctor",
@@ -722,7 +751,19 @@ CODED_DEPENDENTS = {"glucose_unit": {"glucose"}, "unidentified": {"identity_stat
                     # return (domain.missing_patient).
                     "noticed_at": {"searched_at", "security_told_at", "doctor_told_at", "next_of_kin_told_at",
                                    "police_told_at", "returned_at"},
-                    "returned_at": {"reviewed_at", "police_told_found_at"}}
+                    "returned_at": {"reviewed_at", "police_told_found_at"},
+                    # A falls-risk assessment's diastolic must be below its systolic, and a standing
+                    # reading is refused with "unable to stand" (services.falls_risk.check).
+                    **{f"{pair}_systolic": {f"{pair}_diastolic"} for pair in ("lying", "standing_1", "standing_3",
+                                                                               "sitting")},
+                    "unable_to_stand": {f"standing_{minutes}_{part}" for minutes in (1, 3)
+                                        for part in ("systolic", "diastolic")},
+                    # A swallow screen cannot be passed after a No before the water or a sign at the
+                    # water, nor its referral, doctor told or SLT's assessment be before it
+                    # (services.swallow_screen.check).
+                    **dict.fromkeys(("alert_upright", "cough_on_request", "controls_saliva", "teaspoons", "glass"),
+                                    {"outcome"}),
+                    "screened_at": {"slt_referred_at", "doctor_told_at", "slt_assessed_at"}}
 
 
 def _dependents(fields: list[Any], name: str) -> set[str]:
@@ -805,6 +846,8 @@ RULE_REFUSALS = {
     ("vte_assessment", "assessed_at"): f"Date and time assessed: this patient is {_NOT_IN}",
     ("inpatient_fall", "fell_at"): f"When the patient fell or was found: this patient is {_NOT_IN}",
     ("sepsis_screening", "screened_at"): f"Date and time screened: this patient is {_NOT_IN}",
+    ("swallow_screen", "screened_at"): f"Screened at: this patient is {_NOT_IN}",
+    ("falls_risk", "assessed_at"): f"Assessed at: this patient is {_NOT_IN}",
     ("weight", "weighed_at"): f"Date and time weighed: this patient is {_NOT_IN}",
     ("infusion_rate", "changed_at"): f"Time changed: this patient is {_NOT_IN}",
     ("infusion_check", "checked_at"): f"Time checked: this patient is {_NOT_IN}",
@@ -865,8 +908,11 @@ def submit(ward: Ward, target: Target, start: dict[str, Any], value: Any) -> tup
         # An answer only an amendment gives (Section.amending) is given by amending the record,
         # in one transaction with its saving: a refused amendment takes the record back too (an
         # admission left standing took its bed from the next example's).
+        # Only those the record keeps: one hidden by its rule (a review's time with no reviewer)
+        # is dropped, and an amendment giving nothing else was refused as changing nothing.
+        kept = relevant_values(spec, values)
         later = {field.id for section in spec.sections if section.amending for field in section.fields
-                 if values.get(field.id) not in (None, "", [])}
+                 if kept.get(field.id) not in (None, "", [])}
         with session.db.atomic():
             saved = records.save_new(session, form_id, {key: value for key, value in values.items() if key not in later},
                                      patient_id=patient, checked_by_service=form_id in records.CHECKED_BY_THEIR_SERVICE)

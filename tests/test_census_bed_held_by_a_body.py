@@ -14,7 +14,7 @@ from tests.pdf_text import pdf_text
 
 @pytest.mark.parametrize("lang,said", [
     ("en", "Census at 28/11/2026 14:00: 0 patient(s), 19 empty bed(s), 1 held (deceased)"),
-    ("fr", "Situation au 28/11/2026 14:00 : 0 patient(s), 19 lit(s) libre(s), "),
+    ("fr", "Situation au 28/11/2026 14:00 : 0 patient(s), 19 lit(s) vide(s), "),
 ])
 def test_the_printed_census_counts_a_bed_held_by_a_body_apart(session_for, medication_ward, clock, forms, tmp_path,
                                                               lang, said):

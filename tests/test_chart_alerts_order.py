@@ -77,3 +77,65 @@ def test_a_fall_not_to_be_moved_and_a_ct_head_within_1_hour_come_before_a_routin
     by_form = {alert.form_id: alert for alert in listed}
     assert by_form["inpatient_fall"].urgent and by_form["neuro_observations"].urgent
     assert "CT HEAD DUE BY 28/11 10:00, 8 hours after the fall — PASSED" in " ".join(by_form["inpatient_fall"].said)
+
+
+def _ranked(nurse, ward, form_id):
+    """The escalation list's lines of `form_id` of `ward` at the nurse's clock, in its order, as
+    (bed, urgent)."""
+    from downtime.services import census, chart_alerts
+
+    at = nurse.clock()
+    found = chart_alerts.alerts(nurse.db, nurse.forms, census.in_patients(nurse.db, nurse.forms, ward, at), at, "en",
+                                ward=ward).alerts
+    return [(alert.patient.bed, alert.urgent) for alert in found if alert.form_id == form_id]
+
+
+@pytest.mark.parametrize(("started_at", "readings"), [
+    ("2026-11-28T13:30+01:00", {"temperature": 39.4, "systolic_bp": 82, "pulse": 128}),  # a possible reaction
+    ("2026-11-28T09:50+01:00", {})])  # 4 hours out of the fridge at 13:50
+def test_a_possible_transfusion_reaction_or_a_unit_past_4_hours_comes_before_a_routine_line_in_a_lower_bed(
+        session_for, patient, admission_values, started_at, readings):
+    """R2 D1: "POSSIBLE TRANSFUSION REACTION …: stop the unit, keep the line open, call the doctor"
+    and "STILL RUNNING 4 HOURS OUT OF THE FRIDGE" have no "doctor now": they came 22nd of 33 lines,
+    by bed, below a cannula's check. Ranked from the unit's own signs, not from its words."""
+    from datetime import datetime, timedelta
+
+    from downtime.services import records, transfusion
+    from tests.test_transfusion import OBS
+    from tests.test_transfusion_bedside_rules import _unit
+
+    nurse = session_for("nurse")
+    other = records.save_new(nurse, "admission", {**admission_values, "bed": "2", "birth_name": "Abel",
+                                                  "used_name": ""}).patient_id
+    # Bed 2's unit asks its 15-minute set, overdue: routine.
+    for unit, who, start in ((1, patient, started_at), (2, other, "2026-11-28T13:30+01:00")):
+        before = (datetime.fromisoformat(start) - timedelta(minutes=10)).isoformat()
+        records.save_new(nurse, "observations", {**OBS, "taken_at": before}, patient_id=who)
+        records.save_new(nurse, "blood_transfusion", _unit(unit, started_at=start), patient_id=who)
+    records.save_new(nurse, "observations", {**OBS, "taken_at": "2026-11-28T13:45+01:00", **readings},
+                     patient_id=patient)
+    assert _ranked(nurse, "3B", transfusion.FORM) == [("12", True), ("2", False)]
+
+
+@pytest.mark.parametrize("values", [
+    {"respiratory_rate": 56, "respiratory_effort": "mild", "spo2": 93, "oxygen": "high", "heart_rate": 172,
+     "temperature": 38.1, "concern": False},  # PEWS 9
+    {"concern": True}])  # a parent worried
+def test_a_pews_of_8_or_more_or_someone_worried_comes_before_a_routine_line_in_a_lower_bed(
+        session_for, admission_values, values):
+    """R2 D1: "PEWS 9 (8 or more): call the doctor to review the child now" and "NURSE OR PARENT
+    WORRIED …: tell the doctor" have no "doctor now": ranked by bed, below a set merely overdue."""
+    from downtime.services import pews, records
+    from tests.test_pews_escalation import BABY, CALM, _admit
+
+    nurse = session_for("nurse")
+    child = _admit(session_for, admission_values, BABY)  # bed 3
+    other = records.save_new(nurse, "admission", {**admission_values, "given_names": "Noé", "birth_date": BABY,
+                                                  "nir": None, "identity_status": "provisional",
+                                                  "identity_document": None, "weight_kg": 6.1, "height_cm": 62,
+                                                  "ward": "5C", "bed": "1",
+                                                  "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
+    records.save_new(nurse, pews.FORM, {**CALM, "taken_at": "2026-11-28T09:30+01:00"}, patient_id=other)  # due 13:30
+    records.save_new(nurse, pews.FORM, {**CALM, **values, "next_in": "60", "taken_at": "2026-11-28T13:50+01:00"},
+                     patient_id=child)
+    assert _ranked(nurse, "5C", pews.FORM) == [("3", True), ("1", False)]

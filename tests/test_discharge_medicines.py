@@ -183,19 +183,21 @@ def test_a_discharge_typed_late_lists_the_doses_missed_before_the_patient_left(s
     nurse = session_for("nurse")
     medicines = prefill.first_answers(nurse, nurse.form("discharge"), typed_late, at=LEFT_AT_TWO)[
         "medicines_on_discharge"]
-    assert "Co-careldopa 25/100 1 tablet(s) PO: time-critical dose missed in hospital (due 28/11 12:00)" in medicines
+    assert ("Co-careldopa 25/100 1 tablet(s) PO — no dose recorded in hospital (due 28/11 12:00): check the paper "
+            "chart") in medicines
     assert "16:00)" not in medicines and "20:00)" not in medicines
 
 
 def test_a_discharge_letter_says_a_dose_missed_in_hospital_not_what_the_ward_does(session_for, typed_late):
     """A GP reads the letter after the patient has gone: no "check the paper chart … give it
-    now". A transfer to another hospital, whose nurses give the next dose, keeps the ward's words."""
+    now". Nor a transfer to another hospital's (review R3 D6): its team cannot know what this ward
+    was told, and reads the same facts."""
     nurse = session_for("nurse")
     medicines = prefill.first_answers(nurse, nurse.form("discharge"), typed_late)["medicines_on_discharge"]
     assert "give it now" not in medicines and "TIME-CRITICAL DOSE NOT RECORDED" not in medicines
-    assert "time-critical dose missed in hospital (due 28/11 20:00)" in medicines
+    assert "no dose recorded in hospital (due 28/11 20:00): check the paper chart" in medicines
     handed = prefill.first_answers(nurse, nurse.form("transfer_out"), typed_late)["current_treatments"]
-    assert "TIME-CRITICAL DOSE NOT RECORDED (due 28/11 20:00): check the paper chart" in handed
+    assert "give it now" not in handed and "no dose recorded in hospital (due 28/11 20:00)" in handed
 
 
 def test_a_discharge_read_later_than_now_reads_the_chart_now(session_for, typed_late):
@@ -212,8 +214,8 @@ def test_a_once_only_dose_past_its_time_says_on_a_going_home_letter_that_none_is
     given yet", read by the GP as a dose still to give; then "not given in hospital", of a dose
     given on the paper chart in a power cut and not yet typed, and of one recorded not given as the
     emergency department had given it, its reason dropped: the GP gave it again. With no record,
-    the letter says so; recorded not given, it says why, as the MAR does. A transfer to another
-    hospital, whose nurses may give it, and a dose for the evening keep "not given yet". Time-critical,
+    the letter says so; recorded not given, it says why, as the MAR does; a transfer to another
+    hospital's letter alike (review R3 D6). A dose for the evening keeps "not given yet". Time-critical,
     it is not said a second time as a "time-critical dose missed"."""
     patient = medication_ward[0]
     nurse = session_for("nurse")
@@ -228,9 +230,10 @@ def test_a_once_only_dose_past_its_time_says_on_a_going_home_letter_that_none_is
     assert (furosemide.format(time="13:30") + "no dose recorded in hospital (due 28/11 13:30): check the paper "
             "chart") in medicines
     assert furosemide.format(time="20:00") + "not given yet" in medicines
-    assert "time-critical dose missed in hospital" not in medicines  # said once, on its own line
+    assert medicines.count("(due 28/11 13:30)") == 1  # said once, on its own line
     handed = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]
-    assert furosemide.format(time="13:30") + "not given yet" in handed
+    assert (furosemide.format(time="13:30") + "no dose recorded in hospital (due 28/11 13:30): check the paper "
+            "chart") in handed
     medication.record_dose(nurse, ordered[0], {
         "outcome": "not_given", "not_given_reason": "other",
         "not_given_detail": "Given in the emergency department at 12:50 (ED chart)",

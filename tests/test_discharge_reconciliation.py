@@ -88,13 +88,15 @@ def test_a_going_home_letter_says_no_dose_recorded_or_none_given_not_not_given_y
     assert ("Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00 — no dose recorded in hospital "
             "(due 27/11 14:00): check the paper chart") in medicines
     assert "none given in hospital" in next(line for line in medicines.splitlines() if line.startswith("Morphine"))
-    assert "not given yet" in prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]
+    # A transfer to another hospital reads the doses past as the letter home does (review R3 D6).
+    transfer = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]
+    assert "not given yet" not in transfer and "(due 27/11 14:00): check the paper chart" in transfer
 
 
 def test_a_french_letter_sets_the_missed_dose_after_a_spaced_colon(session_for, typed_late):  # noqa: F811
     fr = session_for("nurse", "fr")
     medicines = prefill.first_answers(fr, fr.form("discharge"), typed_late, at=LEFT_AT_TWO)["medicines_on_discharge"]
-    assert "PO : " in medicines and "PO: " not in medicines
+    assert "(prévue 28/11 12:00) : vérifier" in medicines and "PO: " not in medicines and "): " not in medicines
 
 
 def _usual(nurse, patient: str, usual: str) -> None:

@@ -26,9 +26,9 @@ from downtime.storage import open_database
 from downtime.storage.records import history
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
-from downtime.sync import (fhir_bowels, fhir_delirium, fhir_devices, fhir_export, fhir_falls, fhir_fluids,
-                           fhir_infusion_checks, fhir_neuro, fhir_nutrition, fhir_pain, fhir_patients, fhir_pews,
-                           fhir_sepsis, fhir_skin)
+from downtime.sync import (fhir_bowels, fhir_delirium, fhir_devices, fhir_export, fhir_falls, fhir_falls_risk,
+                           fhir_fluids, fhir_infusion_checks, fhir_neuro, fhir_nutrition, fhir_pain, fhir_patients,
+                           fhir_pews, fhir_sepsis, fhir_skin)
 from downtime.sync import fhir_observation_plan, fhir_resuscitation
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
@@ -289,16 +289,16 @@ def test_doses_given_not_given_and_witnessed(session_for, medication_ward, tmp_p
     assert done["performer"] == [{"function": {"coding": [{
         "system": "http://terminology.hl7.org/CodeSystem/med-admin-perform-function", "code": "performer",
         "display": "Performer"}]}, "actor": _staff(nurse, "nurse", "Hélène Lefèvre (ward nurse)")}]
-    assert {"text": "Warning overridden (allergy): Tolerated before"} in done["note"]
-    assert {"text": "Warning overridden (dose spacing): 20:00 dose moved to 22:00"} in _by_id(bundle, late.record_id)["note"]
+    assert {"text": "Warning overridden (Allergy): Tolerated before"} in done["note"]
+    assert {"text": "Warning overridden (Regular doses too close): 20:00 dose moved to 22:00"} in _by_id(bundle, late.record_id)["note"]
 
     away = _by_id(bundle, missed.record_id)
     assert away["status"] == "not-done" and "dosage" not in away
     (reason,) = away["statusReason"]
     assert reason["coding"] == [{"system": "http://terminology.hl7.org/CodeSystem/reason-medication-not-given",
-                                 "code": "b", "display": "Away"}] and reason["text"] == "A — Patient away from ward"
+                                 "code": "b", "display": "Away"}] and reason["text"] == "Patient away from ward"
     (no_code,) = _by_id(bundle, refused.record_id)["statusReason"]
-    assert no_code == {"text": "R — Refused"}
+    assert no_code == {"text": "Refused"}
 
     cd = _by_id(bundle, witnessed.record_id)
     assert [(p["function"]["coding"][0]["code"], p["actor"]) for p in cd["performer"]] == [
@@ -671,7 +671,8 @@ def _charted(observation) -> bool:
     (sync.fhir_glucose), a Braden assessment's or a wound's (sync.fhir_skin), a line's or
     catheter's check (sync.fhir_devices), a pain score's (sync.fhir_pain), a malnutrition
     screening's (sync.fhir_nutrition), a delirium screening's (sync.fhir_delirium), a fall's
-    (sync.fhir_falls), a sepsis screening's (sync.fhir_sepsis), a bowel chart's
+    (sync.fhir_falls), a falls-risk assessment's and its lying and standing blood pressures
+    (sync.fhir_falls_risk), a sepsis screening's (sync.fhir_sepsis), a bowel chart's
     (sync.fhir_bowels), a child's PEWS total
     (sync.fhir_pews, whose readings are vital signs and observed words as an adult's are), a
     DNACPR (sync.fhir_resuscitation) or an observation and escalation plan
@@ -684,7 +685,9 @@ def _charted(observation) -> bool:
             and not observation["code"].get("text", "").startswith((fhir_pain.PAIN, fhir_devices.CHECK))
             and observation["code"] not in (fhir_nutrition.MUST, fhir_delirium.FOUR_AT, fhir_falls.FALL,
                                             fhir_sepsis.SEPSIS, fhir_bowels.STOOL, fhir_bowels.OPENED, fhir_pews.PEWS)
-            and observation["code"].get("text") not in ("Pupils and limb movement", "Capillary blood glucose"))
+            and observation["code"].get("text") not in ("Pupils and limb movement", "Capillary blood glucose",
+                                                        fhir_falls_risk.ASSESSMENT["text"],
+                                                        *(words for words, _, _ in fhir_falls_risk.POSITIONS.values())))
 
 
 def test_observations_travel_as_vital_signs_with_a_news2_total_derived_from_them(demo):
@@ -1158,8 +1161,8 @@ def test_a_dose_given_with_allergies_not_known_and_by_another_route_says_why_in_
                                                       Check.ROUTE_MISMATCH: "No IV access; IM agreed with Dr Benali"})
     bundle = _export(session_for, tmp_path)
     note = _by_id(bundle, given.record_id)["note"]
-    assert {"text": "Warning overridden (allergy unknown): Daughter says none known"} in note
-    assert {"text": "Warning overridden (route mismatch): No IV access; IM agreed with Dr Benali"} in note
+    assert {"text": "Warning overridden (Allergies not known): Daughter says none known"} in note
+    assert {"text": "Warning overridden (Route differs from order): No IV access; IM agreed with Dr Benali"} in note
     assert {"text": "Prescribed despite the recorded allergy: Rash as a child; amoxicillin tolerated since"} in \
         _by_id(bundle, amox)["note"]  # the order's reason, given when the allergy was still recorded
 
@@ -1319,7 +1322,7 @@ def test_units_routes_and_reasons_are_coded_where_a_code_means_the_same(session_
     (reason,) = MedicationAdministration.model_validate(_by_id(bundle, vomited.record_id)).statusReason
     assert [(coded.system, coded.code, coded.display) for coded in reason.coding] == [
         ("http://terminology.hl7.org/CodeSystem/reason-medication-not-given", "d", "Vomit")]
-    assert reason.text == "V — Vomited"
+    assert reason.text == "Vomited"
     given = _by_id(bundle, puffs.record_id)["dosage"]
     assert given == {"dose": {"value": 2.0, "unit": "puff"}, "route": {"text": "Inhaled"}}
 

@@ -113,9 +113,9 @@ def test_the_overrides_of_a_medicine_s_own_limits_are_sent_as_the_other_override
     assert Check.MAXIMUM_DOSE in [item["check"] for item in double.data["overrides"]]
     assert Check.MEDICINE_INTERVAL in [item["check"] for item in close.data["overrides"]]
     found = _exported(session_for, tmp_path)
-    assert "Warning overridden (maximum dose): Checked with the prescriber" in [
+    assert "Warning overridden (Above the medicine's maximum dose): Checked with the prescriber" in [
         note.text for note in MedicationAdministration.model_validate(found[double.record_id]).note]
-    assert "Warning overridden (medicine interval): Checked with the prescriber" in [
+    assert "Warning overridden (Doses of the medicine too close): Checked with the prescriber" in [
         note.text for note in MedicationAdministration.model_validate(found[close.record_id]).note]
 
 

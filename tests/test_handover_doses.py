@@ -14,8 +14,9 @@ from downtime.services import census, chart_alerts, medication, printing, record
 from tests.test_time_critical import LEVODOPA
 
 OVERDUE = ("DOSES OVERDUE, NOT RECORDED: Amoxicillin 1 g IV 27/11 14:00 (MISSED, over 12 h, check the paper first), "
-           "27/11 20:00 (MISSED, over 12 h, check the paper first), 28/11 08:00 (check the paper first) — give or record "
-           "each on the round")
+           "27/11 20:00 (MISSED, over 12 h, check the paper first), 28/11 08:00 (check the paper first) — the 28/11 14:00 "
+           "dose is due now: record them (given on paper, or not given and why), do not give them late, tell the "
+           "prescriber")
 """The amoxicillin of `medication_ward`, from 27/11 10:00, was typed in at 14:00 on 28/11: its doses
 due before may be on its paper chart."""
 
@@ -37,7 +38,8 @@ def test_doses_overdue_by_the_rounds_own_rule_are_said_each_order_once_oldest_fi
                                                                                     clock):
     """At 14:00 the amoxicillin of 08:00 is overdue (the ward's hour gone), those of yesterday
     missed (over the round's 12 hours), each to check on the paper its order was copied from, and
-    that of 14:00 due, not overdue: it is not said. The morphine as required has no time to be
+    that of 14:00 due, not overdue: it is not said, but the 08:00 is not to give then, a second
+    dose (its 14:00 late at 14:50 too). The morphine as required has no time to be
     overdue at. Doses of it recorded since, its paper has been gone through: overdue alone."""
     patient, amoxicillin, _ = medication_ward
     nurse = session_for("nurse")
@@ -45,12 +47,14 @@ def test_doses_overdue_by_the_rounds_own_rule_are_said_each_order_once_oldest_fi
     assert _overdue(nurse, "fr") == {patient: (
         "DOSES EN RETARD, NON TRACÉES : Amoxicillin 1 g IV 27/11 14:00 (OMISE, plus de 12 h, vérifier d’abord le "
         "papier), 27/11 20:00 (OMISE, plus de 12 h, vérifier d’abord le papier), 28/11 08:00 (vérifier d’abord le "
-        "papier) — donner ou tracer chacune au tour des médicaments")}
+        "papier) — la dose du 28/11 14:00 est à donner maintenant : les tracer (données sur papier, ou non données et "
+        "pourquoi), ne pas les donner en retard, prévenir le prescripteur")}
     for slot in ("2026-11-27T14:00+01:00", "2026-11-27T20:00+01:00"):
         _record(nurse, amoxicillin, slot)
     clock.advance(minutes=50)  # 14:50: the 14:00 dose late, not overdue yet
-    assert _overdue(nurse) == {patient: "DOSES OVERDUE, NOT RECORDED: Amoxicillin 1 g IV 28/11 08:00 — give or record "
-                                        "each on the round"}
+    assert _overdue(nurse) == {patient: "DOSES OVERDUE, NOT RECORDED: Amoxicillin 1 g IV 28/11 08:00 — the 28/11 14:00 "
+                                        "dose is due now: record it (given on paper, or not given and why), do not "
+                                        "give it late"}
     clock.advance(minutes=11)  # 15:01: overdue too
     assert _overdue(nurse)[patient].startswith(
         "DOSES OVERDUE, NOT RECORDED: Amoxicillin 1 g IV 28/11 08:00, 28/11 14:00 —")
@@ -88,8 +92,10 @@ def test_a_dose_due_while_the_laptop_was_silent_says_to_check_the_paper_and_many
     assert _overdue(nurse) == {patient: (
         "DOSES OVERDUE, NOT RECORDED: Paracetamol 1 g PO 27/11 12:00 to 28/11 06:00 (4 MISSED, over 12 h), 28/11 18:00 "
         "(MISSED, over 12 h, check the paper first), 29/11 00:00 (check the paper first), 29/11 06:00 (check the paper "
-        "first); Amoxicillin 1 g IV 27/11 14:00 to 28/11 14:00 (3 MISSED, over 12 h), 28/11 20:00 (check the paper "
-        "first) — give or record each on the round")}
+        "first) — give or record the latest on the round, record the others (given on paper, or not given and why), "
+        "do not give those MISSED late: tell the prescriber; Amoxicillin 1 g IV 27/11 14:00 to 28/11 14:00 (3 MISSED, "
+        "over 12 h), 28/11 20:00 (check the paper first) — give or record the latest on the round, record the others "
+        "(given on paper, or not given and why), do not give those MISSED late: tell the prescriber")}
     french = _overdue(nurse, "fr")[patient]
     assert "du 27/11 12:00 au 28/11 06:00 (4 OMISES, plus de 12 h), 28/11 18:00 (OMISE, plus de 12 h, vérifier " \
            "d’abord le papier)" in french
@@ -100,8 +106,9 @@ def test_a_dose_another_laptop_recorded_otherwise_says_to_check_it_first(dose_on
     overdue, and may have been given."""
     patient, _, _, _, nurse = dose_on_hold
     assert _overdue(nurse)[patient].endswith(
-        "28/11 08:00 (check the paper first, another laptop recorded it otherwise: check it first) — give or record "
-        "each on the round")
+        "28/11 08:00 (check the paper first, another laptop recorded it otherwise: check it first) — the 28/11 14:00 "
+        "dose is due now: record them (given on paper, or not given and why), do not give them late, tell the "
+        "prescriber")
 
 
 NOT_GIVEN_AT_0730 = (

@@ -158,7 +158,7 @@ def test_the_forms_mark_allergies_resuscitation_and_an_orders_dose_route_times_a
     """What a settlement may drop only once the clerk confirms it: the admission's allergies,
     resuscitation status and refusal of blood products, what an order gives (by which rule, for a variable dose), how, when and
     until when, whether it is given covertly and how, a doctor's ceiling of care (observation_plan's
-    escalation), and a missing patient's risk (which sets when the police are told)."""
+    escalation), a missing patient's risk (which sets when the police are told), and a swallow screen's outcome and the SLT's (which say whether anything is given by mouth)."""
     critical = {form_id: {field.id for field in spec.fields() if field.safety_critical}
                 for form_id, spec in forms.items()}
     assert critical["admission"] == {"allergy_status", "allergies", "resuscitation", "blood_refusal", "blood_accepted"}
@@ -167,8 +167,10 @@ def test_the_forms_mark_allergies_resuscitation_and_an_orders_dose_route_times_a
                                               "stop_at", "covert", "covert_how"}
     assert critical["observation_plan"] == {"escalation"}
     assert critical["missing_patient"] == {"risk"}
+    assert critical["swallow_screen"] == {"outcome", "slt_outcome"}
     assert {form_id for form_id, fields in critical.items() if fields} == {"admission", "medication_order",
-                                                                           "observation_plan", "missing_patient"}
+                                                                           "observation_plan", "missing_patient",
+                                                                           "swallow_screen"}
 
 
 COMBINED = ("the hold from version 2: version 2 on laptop 2 (no. 002); version 2 on laptop 1 (no. 001) combined into "

@@ -163,8 +163,10 @@ def test_the_escalation_asks_an_overdue_check_and_one_amiss_until_a_good_one(flu
     _check(nurse, order_id, "2026-11-28T12:40+01:00", 417.0, site="resited")
     (asked,) = infusion_checks.running_checked(nurse.db, orders, _at("2026-11-28T13:00+01:00"), site, "en")
     assert asked.said(_at("2026-11-28T13:00+01:00"), "en") == [] and asked.due_at == _at("2026-11-28T16:40+01:00")
-    # Run through by its rates (16:00), never charted stopped: the chart asks its stop, not a check.
-    assert infusion_checks.running_checked(nurse.db, orders, _at("2026-11-28T16:30+01:00"), site, "en") == []
+    # Run through by its rates (16:00), never charted stopped: its next bag or its stop is asked, not a check.
+    (asked,) = infusion_checks.running_checked(nurse.db, orders, _at("2026-11-28T16:30+01:00"), site, "en")
+    assert asked.said(_at("2026-11-28T16:30+01:00"), "en") == [
+        "should have run out at 16:00: record the next syringe or bag, or its stop"]
 
 
 def test_the_escalation_list_names_the_bag_whose_check_is_overdue(fluids_running, clock):

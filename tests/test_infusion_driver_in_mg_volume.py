@@ -29,12 +29,13 @@ def test_a_driver_in_mg_runs_out_from_its_last_checks_volume_left(syringe_runnin
     clock.now = _at("2026-11-28T16:00+01:00")
     found = medication.order(nurse.db, driver)
     said = infusion_rates.running(nurse.db, [found], clock.now, "en")[driver]
-    assert said == "should have run through at 14:47: record it stopped or the next bag"
+    assert said == "should have run out at 14:47: record the next syringe or bag, or its stop"
     assert infusion_rates.running(nurse.db, [found], clock.now, "fr")[driver].startswith(
-        "aurait dû finir de passer à 14:47")
-    # Run in, its last check all well: no longer asked its next check (its stop is the chart's to ask).
+        "aurait dû se terminer à 14:47")
+    # Run in, its last check all well: no longer asked its next check, but its next syringe or its stop.
     site = nurse.form(infusion_checks.FORM).field(infusion_checks.SITE)
-    assert infusion_checks.running_checked(nurse.db, [found], clock.now, site, "en") == []
+    (asked,) = infusion_checks.running_checked(nurse.db, [found], clock.now, site, "en")
+    assert asked.said(clock.now, "en") == [said]
     # Before it ran out, it runs on.
     assert infusion_rates.running(nurse.db, [found], _at("2026-11-28T14:00+01:00"), "en")[driver].startswith(
         "running at 0.7 mL/h")

@@ -631,10 +631,10 @@ def test_a_bag_that_ran_through_hours_ago_is_not_said_running(fluids_running, cl
     found = medication.order(nurse.db, order_id)
     assert infusion_rates.running(nurse.db, [found], _at("2026-11-28T15:59+01:00"), "en") == {
         order_id: "running at 125 mL/h since 08:00"}
-    said = "should have run through at 28/11 16:00: record it stopped or the next bag"
+    said = "should have run out at 28/11 16:00: record the next syringe or bag, or its stop"
     assert infusion_rates.running(nurse.db, [found], _at("2026-11-29T07:00+01:00"), "en") == {order_id: said}
     assert infusion_rates.running(nurse.db, [found], _at("2026-11-28T16:00+01:00"), "en") == {
-        order_id: "should have run through at 16:00: record it stopped or the next bag"}
+        order_id: "should have run out at 16:00: record the next syringe or bag, or its stop"}
     clock.now = _at("2026-11-29T07:00+01:00")
     assert f"bag of 28/11 08:00: {said}" in _printed(nurse, patient, tmp_path, days=1, first_day=date(2026, 11, 29))
 
@@ -702,8 +702,8 @@ def test_the_dialog_says_a_bag_should_have_run_through(fluids_running, clock, qt
     dialog = RateDialog(nurse, order, infusion_rates.running_bag(nurse.db, order, nurse.clock()))
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.running.text() == ("Bag put up 28/11 08:00: should have run through at 28/11 16:00: record it "
-                                     "stopped or the next bag")
+    assert dialog.running.text() == ("Bag put up 28/11 08:00: should have run out at 28/11 16:00: record the next "
+                                     "syringe or bag, or its stop")
 
 
 @pytest.fixture
@@ -828,7 +828,7 @@ def test_the_body_left_before_a_stop_already_charted_is_refused(syringe_at_death
 
 
 def test_a_bag_run_through_before_the_death_is_not_said_up_at_it(session_for, medication_ward, clock):
-    """1 L at 125 mL/h from 08:00, the chart reading "should have run through at 16:00", the
+    """1 L at 125 mL/h from 08:00, the chart reading "should have run out at 16:00", the
     patient dead at 23:00: the death's task said "up at the death", and for a controlled drug's
     bag "destroy what is left", though nothing was. The task stays, in the chart's words."""
     from downtime.services import cd_register

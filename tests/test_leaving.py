@@ -161,8 +161,10 @@ def test_the_doses_overdue_and_not_recorded_are_asked_of_before_the_patient_leav
     clock.now = datetime.fromisoformat("2026-11-28T15:30+01:00")
     asked = leaving.still_asked(nurse.db, nurse.forms, patient, clock.now, "en")
     assert ("• DOSES OVERDUE, NOT RECORDED: Amoxicillin 1 g IV 27/11 14:00 (MISSED, over 12 h, check the paper first), "
-            "27/11 20:00 (MISSED, over 12 h, check the paper first), 28/11 08:00 (check the paper first), 28/11 14:00; "
-            "Furosemide 40 mg IV 28/11 13:30 (check the paper first) — give or record each on the round") in asked
+            "27/11 20:00 (MISSED, over 12 h, check the paper first), 28/11 08:00 (check the paper first), 28/11 14:00 — "
+            "give or record the latest on the round, record the others (given on paper, or not given and why), do not "
+            "give those MISSED late: tell the prescriber; Furosemide 40 mg IV 28/11 13:30 (check the paper first) — give "
+            "or record it on the round") in asked
     assert "DOSES OVERDUE" not in (leaving.still_asked(nurse.db, nurse.forms, patient, clock.now, "en",
                                                        died=True) or "")
 

@@ -12,8 +12,8 @@ from tests.test_infusion_rates import _bag, fluids_running  # noqa: F401  (fixtu
 FOUR_PM = datetime.fromisoformat("2026-11-28T16:00+01:00")
 RUNS_THROUGH = {"en": "→ runs through about 16:00: record it stopped or the next bag",
                 "fr": "→ se termine vers 16:00 : noter son arrêt ou la poche suivante"}
-RAN_THROUGH = {"en": "→ should have run through at 16:00: record it stopped or the next bag",
-               "fr": "→ aurait dû finir de passer à 16:00 : enregistrer son arrêt ou la poche suivante"}
+RAN_THROUGH = {"en": "→ should have run out at 16:00: record the next syringe or bag, or its stop",
+               "fr": "→ aurait dû se terminer à 16:00 : enregistrer la seringue ou la poche suivante, ou son arrêt"}
 
 
 def _under(nurse, patient: str, bag_id: str, lang: str = "en") -> list[tuple[datetime, str]]:
@@ -40,7 +40,9 @@ def test_a_bag_whose_next_is_recorded_says_nothing_of_its_run_out(fluids_running
     assert _under(nurse, patient, following.record_id) == [
         (datetime.fromisoformat("2026-11-29T16:00+01:00"), RUNS_THROUGH["en"])]
     printed = _printed(nurse, patient, tmp_path / "mar.pdf")
-    assert printed.count("record it stopped or the next bag") == 2  # the next's, and the day's column's first line
+    # The next's; and the day's column's first line, the earlier bag's rate carried into the day.
+    assert printed.count("record it stopped or the next bag") == printed.count(
+        "record the next syringe or bag, or its stop") == 1
     assert printed.count(RUNS_THROUGH["en"]) == 1 and RAN_THROUGH["en"] not in printed
 
 

@@ -64,9 +64,10 @@ def test_high_risk_missing_heads_the_escalation_list_until_back_and_reviewed(ses
     records.amend(nurse, saved.record_id, back, "Found")
     (alert,) = _alerts(nurse)
     stand_down = "tell the police the patient is found (their search is stood down)"
-    assert (alert.latest, alert.said) == ("returned 13:55", ["doctor to review", stand_down])
+    assert (alert.latest, alert.said) == ("missing from the ward 13:20, returned 13:55",
+                                          ["doctor to review", stand_down])
     assert missing_patient.ward_lines(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {
-        patient: f"returned 13:55: doctor to review; {stand_down}"}
+        patient: f"missing from the ward 13:20, returned 13:55: doctor to review; {stand_down}"}
     assert missing_patient.missing_now(nurse.db, [patient], nurse.clock(), "en") == {}
     records.amend(session_for("doctor"), saved.record_id,
                   {**back, "reviewed_by": "Dr Benali", "reviewed_at": "2026-11-28T13:58+01:00",
@@ -120,8 +121,9 @@ def test_a_time_critical_dose_missed_while_missing_is_said_on_the_return_line(se
     saved = records.save_new(nurse, FORM, away, patient_id=patient)
     records.amend(nurse, saved.record_id, {**away, "returned_at": "2026-11-28T13:40+01:00"}, "Came back")
     line = missing_patient.ward_lines(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
-    assert line == ("returned 13:40: doctor to review; tell the police the patient is found (their search is stood "
-                    "down); time-critical dose missed while missing: Co-careldopa 125 mg PO 12:00")
+    assert line == ("missing from the ward 11:30, returned 13:40: doctor to review; tell the police the patient is "
+                    "found (their search is stood down); time-critical dose missed while missing: Co-careldopa 125 mg "
+                    "PO 12:00")
 
 
 def _bundle(session_for, folder):
@@ -385,8 +387,8 @@ def test_a_time_critical_dose_missed_while_missing_is_said_once_by_the_return_li
     said = [(alert.latest, alert.said) for alert in chart_alerts.alerts(
         nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts
         if "Co-careldopa" in " ".join([alert.latest, *alert.said])]
-    assert said == [("returned 13:40", ["doctor to review",
-                                        "time-critical dose missed while missing: Co-careldopa 125 mg PO 12:00"])]
+    assert said == [("missing from the ward 11:30, returned 13:40",
+                     ["doctor to review", "time-critical dose missed while missing: Co-careldopa 125 mg PO 12:00"])]
 
 
 def test_the_handover_says_the_dose_missed_while_missing_once(session_for, medication_ward):
@@ -397,5 +399,5 @@ def test_the_handover_says_the_dose_missed_while_missing_once(session_for, medic
     nurse = _back_after_a_dose_away(session_for, patient)
     inside = list(census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock()))
     said = [line for line in printing._charted(nurse, inside, nurse.clock(), {})[patient] if "Co-careldopa" in line]
-    assert said == ["returned 13:40: doctor to review; "
+    assert said == ["missing from the ward 11:30, returned 13:40: doctor to review; "
                     "time-critical dose missed while missing: Co-careldopa 125 mg PO 12:00"]

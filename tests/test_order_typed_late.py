@@ -102,14 +102,16 @@ def test_an_order_written_as_it_starts_has_no_dose_on_paper(session_for, admissi
 def test_a_time_critical_dose_before_its_order_was_typed_in_is_called_out_to_check(session_for, admission_values,
                                                                                    clock):
     """Levodopa from 09:30, typed in at 14:00: its 10:00 dose on the escalation list and the
-    handover, to check on paper and give now if not given there (it said nothing of it)."""
+    handover, to check on paper (it said nothing of it); with its 14:00 dose due now, the 10:00 one
+    is recorded, not given late."""
     patient = _ward_in_use(session_for, admission_values, clock)
     records.save_new(session_for("doctor"), "medication_order", LEVODOPA, patient_id=patient)
     records.save_new(session_for("doctor"), "medication_order", PARACETAMOL, patient_id=patient)
     nurse = session_for("nurse")
     said = medication.time_critical_handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
     assert said.startswith("Co-careldopa 25/100 1 tablet(s) PO 28/11 10:00: TIME-CRITICAL DOSE NOT RECORDED (due 28/11 "
-                           "10:00): check the paper chart; not given there, give it now or tell the doctor")
+                           "10:00): the 28/11 14:00 dose is due now, do not give it late: record it (given on paper, or "
+                           "not given and why) and tell the doctor")
     rows = medication.mar_grid(nurse.db, patient, WRITTEN.date(), 1, WRITTEN)
     (said,) = [phrase.text("en") for phrase in paper_gap.gap_said(cell.on_paper for row in rows for cell in row.cells)]
     assert said.startswith("2 orders were written on this laptop after they started: Paracetamol 06:00–14:00, "

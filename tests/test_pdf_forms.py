@@ -575,7 +575,7 @@ def test_the_admission_asks_the_medicines_taken_before_admission(forms, session_
     assert f"{label} Apixaban 5 mg twice a day, last 29/11 20:00" in printed
 
 
-@pytest.mark.parametrize("lang, said", [("en", "Date of birth 12-Mar-1954"), ("fr", "Date de naissance 12-Mar-1954")])
+@pytest.mark.parametrize("lang, said", [("en", "Date of birth 12-Mar-1954"), ("fr", "Date de naissance 12-Mars-1954")])
 def test_every_page_gives_the_birth_date_as_the_wristband_does(session_for, admission_values, tmp_path, lang, said):
     """Every page's identification box and footer gave the date of birth as 12/03/1954 (the 3rd
     of December to a reader who writes the month first) where the wristband and labels it is

@@ -98,7 +98,7 @@ def test_a_transfer_out_lists_the_treatments_in_force_with_their_last_dose(sessi
     assert lines == ["Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00 — last given 28/11/2026 08:05 — "
                      "prescribed despite the recorded allergy: “Rash as a child; amoxicillin tolerated since”",
                      "Morphine 5 mg SC, as required (pain score > 4), at least 4 h apart, at most 4 in 24 h, "
-                     "from 27/11/2026 10:00 (CONTROLLED DRUG — witness; HIGH-ALERT) — not given yet"]
+                     "from 27/11/2026 10:00 (CONTROLLED DRUG — witness; HIGH-ALERT) — none given in hospital"]
     assert stopped.data["drug"] not in "".join(lines)
     records.amend(doctor, stopped.record_id, {**stopped.data, "drug": "Clarithromycin", "stop_at": None,
                                               "review_at": "2026-12-01T10:00+01:00",
@@ -111,7 +111,8 @@ def test_a_transfer_out_hands_over_what_the_chart_says_of_each_order(session_for
     """The receiving team read "Insulin aspart up to 8 units SC" without its scale, levodopa
     without "time-critical" nor its two doses missed ("not given yet"), and an antibiotic
     planned to end on 3 December as "stopped 03/12" (French "arrêtée le"), a course they did not
-    continue."""
+    continue. The doses missed are said as facts, as on the letter home (review R3 D6): the
+    escalation list's "give it now" is this ward's instruction."""
     patient, _, _ = medication_ward
     nurse, doctor = session_for("nurse"), session_for("doctor")
     common = {"route": "PO", "frequency": "scheduled", "start_at": "2026-11-28T09:30+01:00", "controlled": False,
@@ -130,11 +131,8 @@ def test_a_transfer_out_hands_over_what_the_chart_says_of_each_order(session_for
     lines = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"].split("\n")
     assert lines[2:] == [
         "Co-careldopa 25/100 1 tablet(s) PO, at 10:00 13:00 16:00, from 28/11/2026 09:30 (TIME-CRITICAL — within 30 min) "
-        "— not given yet",
-        "Co-careldopa 25/100 1 tablet(s) PO: TIME-CRITICAL DOSE NOT RECORDED (due 28/11 10:00): check the paper chart; "
-        "not given there, give it now or tell the doctor",
-        "Co-careldopa 25/100 1 tablet(s) PO: TIME-CRITICAL DOSE NOT RECORDED (due 28/11 13:00): check the paper chart; "
-        "not given there, give it now or tell the doctor",
+        "— no dose recorded in hospital (due 28/11 10:00): check the paper chart",
+        "Co-careldopa 25/100 1 tablet(s) PO — no dose recorded in hospital (due 28/11 13:00): check the paper chart",
         "Doxycycline 100 mg PO, at 18:00, from 28/11/2026 09:30, until 03/12/2026 08:00 — not given yet",
         "Insulin aspart up to 8 units SC, at 18:00, from 28/11/2026 09:30 (HIGH-ALERT; TIME-CRITICAL — within 30 min; "
         "VARIABLE DOSE — by its rule; Variable dose: glucose over 12: 4 units; over 16: 8 units) — not given yet"]
@@ -238,7 +236,7 @@ def test_a_handover_says_how_to_talk_with_the_patient(session_for, admission_val
                               "'wound_care' or 'device_check' or 'pain_assessment' or 'nutrition_screening' or "
                               "'delirium_screening' or 'inpatient_fall' or 'neuro_observations' or "
                               "'sepsis_screening' or 'vte_assessment' or "
-                              "'paediatric_observations' into a "
+                              "'paediatric_observations' or 'missing_patient' or 'swallow_screen' or 'falls_risk' into a "
                               "long text only"),
 ])
 def test_a_copy_from_nowhere_is_refused_when_the_forms_load(tmp_path, copied, expected):

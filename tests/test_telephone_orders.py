@@ -167,7 +167,7 @@ def test_a_transfer_to_another_hospital_hands_it_over_as_not_countersigned(sessi
     nurse = session_for("nurse")
     lines = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"].split("\n")
     (line,) = [line for line in lines if line.startswith("Paracetamol")]
-    assert line.endswith("— not given yet — telephone order from Dr Hugo Bernard, not countersigned yet")
+    assert line.endswith("— none given in hospital — telephone order from Dr Hugo Bernard, not countersigned yet")
     telephone_orders.countersign(session_for("doctor"), taken.record_id)
     assert "telephone order" not in prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]
 

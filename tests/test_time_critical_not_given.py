@@ -59,7 +59,11 @@ def test_a_basal_insulin_held_is_asked_once_by_its_own_warning(session_for, pati
 
 def test_a_mealtime_insulin_left_out_nil_by_mouth_is_no_time_critical_omission(session_for, patient, clock):
     """The app itself asks a mealtime insulin left out with the meal: "another route or medicine"
-    for it, at every meal missed, drowned the real omissions (JBDS-IP: check the glucose)."""
+    for it, at every meal missed, drowned the real omissions (JBDS-IP: check the glucose). With a
+    basal insulin ordered beside it: with none, the doctor is asked for a plan
+    (test_mealtime_insulin_left_out_with_no_basal)."""
+    records.save_new(session_for("doctor"), "medication_order", {**INSULIN, "drug": "Insulin glargine", "dose": 10.0,
+                                                                 "times": "22:00"}, patient_id=patient)
     order = records.save_new(session_for("doctor"), "medication_order", {**INSULIN, "drug": "Insulin aspart"},
                              patient_id=patient).record_id
     nurse = session_for("nurse")

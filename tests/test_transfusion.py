@@ -216,7 +216,9 @@ def test_the_export_sends_each_unit_as_a_procedure_from_its_start_and_end(sessio
     assert len(provenances) == 2 and end.record_id not in by_id  # the start's and the end's, of the one Procedure
 
 
-def test_a_transfer_to_another_hospital_lists_the_days_units_with_any_reaction(session_for, patient, clock):
+def test_a_transfer_to_another_hospital_lists_the_stays_units_with_any_reaction(session_for, patient, clock):
+    """Every unit of the stay, not the handover's day alone (review R3 D2): the next hospital's blood
+    bank asks a new sample of a patient transfused lately, and meets the unit's requirements."""
     nurse = session_for("nurse")
     old = records.save_new(nurse, "blood_transfusion", {**UNIT, "started_at": "2026-11-28T09:30+01:00",
                                                         "unit_number": "G0001 26 000001"}, patient_id=patient)
@@ -228,9 +230,11 @@ def test_a_transfer_to_another_hospital_lists_the_days_units_with_any_reaction(s
         "signs": ["fever", "rigors"], "doctor_told": True, **told_by("2026-11-28T12:40+01:00"), "blood_bank_told": True},
         patient_id=patient)
     _obs(nurse, patient, "2026-11-28T12:50+01:00")  # after both ends: neither asks its set any more
-    clock.advance(hours=20)  # the first unit started 24 h 30 min before
+    clock.advance(hours=20)  # the first unit started 24 h 30 min before: of the stay still
     treatments = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]
-    assert treatments == ("Blood transfusion: Red cells G0001 26 123456 (O RhD negative) ended 28/11 12:40: Stopped: "
+    assert treatments == ("Blood transfusion: Red cells G0001 26 000001 (O RhD negative) ended 28/11 11:30: Given in "
+                          "full, 280 mL\n"
+                          "Blood transfusion: Red cells G0001 26 123456 (O RhD negative) ended 28/11 12:40: Stopped: "
                           "a reaction, 90 mL (Temperature 38 °C or more, or up 1 °C, Chills or rigors)")
 
 

@@ -15,4 +15,5 @@ def test_a_vriii_stopped_over_its_warning_is_sent_with_the_reason(session_for, v
                                       overrides={Check.INSULIN_OMITTED: "Dr Benali told, glargine prescribed"})
     sent = _administrations(session_for, tmp_path / "out")[stop.record_id]
     assert [note.text for note in sent.note] == [
-        "Infusion stopped, bag taken down", "Warning overridden (insulin omitted): Dr Benali told, glargine prescribed"]
+        "Infusion stopped, syringe or bag taken down",
+        "Warning overridden (Insulin infusion stopped with no subcutaneous insulin): Dr Benali told, glargine prescribed"]

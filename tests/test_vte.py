@@ -111,16 +111,18 @@ def test_the_handover_says_what_is_not_done_since_admission_in_one_line(session_
         patient: "NOT DONE SINCE ADMISSION on 28/11 09:00: VTE risk assessment (the doctor, NICE NG89)"}
     clock.advance(hours=9)  # 29/11 09:00, a day in
     said = ("NOT DONE SINCE ADMISSION on 28/11 09:00: nutrition screening (MUST); delirium screening (4AT, 65 or "
-            "over); VTE risk assessment (the doctor, NICE NG89)")
+            "over); falls-risk assessment (with lying and standing BP); VTE risk assessment (the doctor, NICE NG89)")
     assert since_admission.handover(nurse.db, inside, nurse.clock(), "en") == {patient: said}
     assert since_admission.handover(nurse.db, inside, nurse.clock(), "fr") == {patient: (
         "NON FAIT DEPUIS L’ADMISSION le 28/11 09:00 : dépistage nutritionnel (MUST) ; dépistage de la confusion "
-        "aiguë (4AT, 65 ans ou plus) ; évaluation du risque thromboembolique (le médecin, NICE NG89)")}
+        "aiguë (4AT, 65 ans ou plus) ; évaluation du risque de chute (avec PA couché et debout) ; évaluation du risque "
+        "thromboembolique (le médecin, NICE NG89)")}
     text = " ".join(" ".join(page.extract_text().split())
                     for page in PdfReader(printing.print_census(nurse, tmp_path / "census.pdf", "3B")).pages)
     assert said in text and "NUTRITION NOT SCREENED" not in text and "VTE RISK NOT ASSESSED" not in text
     records.save_new(session_for("doctor"), "vte_assessment", ASSESSED, patient_id=patient)
-    assert since_admission.handover(nurse.db, inside, nurse.clock(), "en")[patient].endswith("(4AT, 65 or over)")
+    assert since_admission.handover(nurse.db, inside, nurse.clock(), "en")[patient].endswith(
+        "(with lying and standing BP)")
 
 
 def test_a_readmitted_patient_is_asked_again_for_vte_must_and_the_4at_and_last_stays_are_not_said(
@@ -154,7 +156,7 @@ def test_a_readmitted_patient_is_asked_again_for_vte_must_and_the_4at_and_last_s
     assert nutrition.handover(doctor.db, inside, doctor.clock(), "en") == {}  # last stay's high risk not said
     assert since_admission.handover(doctor.db, inside, doctor.clock(), "en") == {patient: (
         "NOT DONE SINCE ADMISSION on 28/11 13:00: pressure ulcer risk (Braden, within 6 hours); nutrition screening "
-        "(MUST); delirium screening (4AT, 65 or over); "
+        "(MUST); delirium screening (4AT, 65 or over); falls-risk assessment (with lying and standing BP); "
         "VTE risk assessment (the doctor, NICE NG89)")}
     (summary,) = inside
     assert delirium.state(delirium.read(doctor.db, [patient])[patient], summary, doctor.clock(), "en") == (

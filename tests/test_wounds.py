@@ -127,8 +127,8 @@ def test_each_wound_asks_its_own_and_a_larger_one_is_worse(session_for, patient,
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
     assert [(alert.form_id, len(alert.said)) for alert in found.alerts] == [
-        ("medication_order", 1), ("vte_assessment", 1), ("wound_care", 2), ("wound_care", 1)]  # never assessed for
-    # VTE, no medicines taken before admission recorded
+        ("medication_order", 1), ("vte_assessment", 1), ("wound_care", 2),
+        ("wound_care", 1)]  # never assessed for VTE, no medicines taken before admission recorded
     assert found.next_due.isoformat() == "2026-12-02T11:00:00+01:00"  # the sacrum's next dressing: read again then
     french = wounds.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient]
     assert "PLAIES : Midline laparotomy : Plaie chirurgicale" in french

@@ -3,7 +3,9 @@ time without loading them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from typing import Any
 
 
 def local_now() -> datetime:
@@ -114,3 +116,11 @@ def ward_zone(zone: tzinfo | None) -> tzinfo:
     from tzlocal import get_localzone  # as local_now, on the first call
 
     return get_localzone()
+
+
+def answered_at(data: Mapping[str, Any], field_id: str) -> datetime | None:
+    """A form's date-and-time answer as the moment it holds, None while it is unanswered: each
+    form's rules read their times so (the missing-patient record's and the swallow screen's each
+    had their own copy)."""
+    value = data.get(field_id)
+    return datetime.fromisoformat(value) if value else None

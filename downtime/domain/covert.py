@@ -71,20 +71,34 @@ WORDS: dict[str, dict[Lang, str]] = {
                   "fr": "À L’INSU DU PATIENT : {how} (réévaluer le {day})"},
     "review_due": {"en": "COVERT REVIEW DUE (by {day}): {how}",
                    "fr": "À L’INSU DU PATIENT, RÉÉVALUATION DUE (le {day}) : {how}"},
+    "decided": {"en": "{how} — best-interests decision of {day} by {by}",
+                "fr": "{how} — décision dans l’intérêt du patient du {day} par {by}"},
+    "advised": {"en": "{decided}, advised by pharmacist {pharmacist}",
+                "fr": "{decided}, avis pharmaceutique : {pharmacist}"},
 }
 """The flag, in the chart's words: that the dose is given covertly, then how, which the nurse
-giving it follows; the review's day, and once reached that it is due."""
+giving it follows; the review's day, and once reached that it is due. On a letter, how is
+followed by the decision: its day, who made it and the pharmacist who advised."""
 
 
-def flag(order: Order, at: datetime, lang: Lang) -> str | None:
+def flag(order: Order, at: datetime, lang: Lang, *, letter: bool = False) -> str | None:
     """A covert order's flag at `at` on the ward's clock (its zone), its review's day said:
     "COVERT: in yoghurt (review by 05/12)", "COVERT REVIEW DUE (by 05/12): in yoghurt" once
     reached on an order running then (a stopped order's decision is not reviewed: its doses are
-    over). None for an order given openly. One flag for the round, both MARs and the dose dialog."""
+    over). None for an order given openly. One flag for the round, both MARs and the dose dialog.
+    A `letter` (transfer, discharge) says after how who made the decision, when, and the
+    pharmacist who advised: the next setting makes or records its own decision (NICE SC1 1.15),
+    and a flag naming no one read as a guess."""
     decision = order.covert
     if decision is None:
         return None
+    how = decision.how
+    if letter:
+        how = WORDS["decided"][lang].format(how=how, day=ward_time(decision.decided_at, at.tzinfo, "%d/%m"),
+                                            by=decision.decided_by)
+        if decision.pharmacist:
+            how = WORDS["advised"][lang].format(decided=how, pharmacist=decision.pharmacist)
     if decision.review_by is None:
-        return WORDS["covert"][lang].format(how=decision.how)
+        return WORDS["covert"][lang].format(how=how)
     key = "review_due" if order.active_at(at) and review_due(decision, at) else "review_by"
-    return WORDS[key][lang].format(how=decision.how, day=ward_time(decision.review_by, at.tzinfo, "%d/%m"))
+    return WORDS[key][lang].format(how=how, day=ward_time(decision.review_by, at.tzinfo, "%d/%m"))

@@ -85,6 +85,10 @@ TAKE_OUT = frozenset({Sign.PHLEBITIS, Sign.NOT_NEEDED})
 LATEST_ONLY = frozenset({Sign.OVERDUE, Sign.STILL_IN})
 """What only the latest look at a device asks: an earlier look's check was done, and the device
 found in, by the next."""
+REPLACE_THE_CHECK = TAKE_OUT | {Sign.RESITE}
+"""The signs whose ask takes the nurse to the device in place of its routine check (take it out;
+resite it, or record at a check why it stays): its check overdue said beside them asked a second
+visit, to score a site that is to go."""
 NO_NEXT_CHECK = TAKE_OUT | {Sign.STILL_IN}
 """The signs after which no next check is said: the device comes out, or whether it is still in
 is not known."""
@@ -168,14 +172,15 @@ def signs(vip: int | None, site: str | None, still_needed: bool | None, due_at: 
     """What a device still in asks at `at`, as its latest look found it: phlebitis, the site
     infected or the device faulty, a tube's position not confirmed (`unconfirmed`), the device no
     longer needed, a cannula in too long once `resite_at` is reached (`resite_due`), then its
-    check once overdue."""
-    return [*([Sign.PHLEBITIS] if vip is not None and vip >= PHLEBITIS_VIP else []),
-            *([Sign.INFECTION] if site in INFECTED_SITE else []),
-            *([Sign.FAULT] if site == FAULTY_SITE else []),
-            *([Sign.POSITION] if unconfirmed else []),
-            *([Sign.NOT_NEEDED] if still_needed is False else []),
-            *([Sign.RESITE] if elapsed.reached(resite_at, at) else []),
-            *([Sign.OVERDUE] if elapsed.reached(due_at, at) else [])]
+    check once overdue, unless what it asks already replaces the check (`REPLACE_THE_CHECK`)."""
+    found = [*([Sign.PHLEBITIS] if vip is not None and vip >= PHLEBITIS_VIP else []),
+             *([Sign.INFECTION] if site in INFECTED_SITE else []),
+             *([Sign.FAULT] if site == FAULTY_SITE else []),
+             *([Sign.POSITION] if unconfirmed else []),
+             *([Sign.NOT_NEEDED] if still_needed is False else []),
+             *([Sign.RESITE] if elapsed.reached(resite_at, at) else [])]
+    overdue = elapsed.reached(due_at, at) and not REPLACE_THE_CHECK & set(found)
+    return [*found, *([Sign.OVERDUE] if overdue else [])]
 
 
 def position_confirmed(by: str, ph: float | None) -> bool:

@@ -269,6 +269,9 @@ class Administration(BaseModel):
     """(check, reason) of each warning the dose was recorded over."""
     typed_at: AwareDatetime | None = None
     """When it was first typed (its version 1's writing), where read: see `typed_late`."""
+    covertly: bool = False
+    """Given covertly, disguised in food or drink, as its order's decision says (domain.covert; the
+    dose form's version 4): its chart cell says so (`COVERT_MARK`), as the order's flag says how."""
 
     def typed_late(self, zone: tzinfo | None = None) -> str | None:
         """When it was typed, said when that is further than `WRITTEN_APART` from its giving (see
@@ -2328,6 +2331,24 @@ def left_out_with_meals(order: Order, reason: NotGivenReason | None) -> bool:
     return reason in (NotGivenReason.NIL_BY_MOUTH, NotGivenReason.HELD) and mealtime_insulin(order)
 
 
+INSULIN_PUMP_WORDS = frozenset(_words("pump pompe csii"))
+"""Words of an insulin order given by the patient's own pump (continuous subcutaneous insulin
+infusion): "Insulin aspart via insulin pump (CSII)", "NovoRapid pompe"."""
+
+
+def background_insulin(order: Order) -> bool:
+    """Whether `order` is an insulin that goes on while the patient does not eat: a basal or
+    premixed one (`given_when_fasting`), an infusion (a VRIII, `infused`), or an insulin pump's
+    (`INSULIN_PUMP_WORDS`), which gives its basal rate through the fast, its mealtime boluses left
+    out with the meals. A patient whose mealtime insulin is left out with the meals
+    (`left_out_with_meals`) with none of these ordered has no insulin at all, and in type 1 is
+    never to be without it (JBDS-IP): the left-out dose is then the doctor's to hear of
+    (services.medication.time_critical_omitted). A pump's patient was told "no basal insulin
+    ordered" of each bolus left out."""
+    return insulin(order.drug) and (given_when_fasting(order.drug) or infused(order)
+                                    or bool(INSULIN_PUMP_WORDS & set(_words(order.drug))))
+
+
 def time_critical_not_given(order: Order, reason: NotGivenReason | None) -> list[Warning]:
     """A time-critical medicine's dose (`Order.time_critical`: levodopa, an antiepileptic) recorded
     not given while asleep, refused or vomited, nil by mouth or held, questioned: the patient is
@@ -3356,6 +3377,11 @@ def clock_text(moment: datetime) -> str:
     return moment.time().isoformat("minutes")
 
 
+COVERT_MARK: dict[Lang, str] = {"en": "C", "fr": "C"}
+"""Written after a dose's time in its chart cell when it was given covertly (`dose_text`): the
+chart said "HL 14:00" alike of a dose disguised in yoghurt and of one taken openly."""
+
+
 def dose_text(dose: Administration, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
               when: str | None = None, zone: tzinfo | None = None) -> str:
     """A chart cell: giver's initials and time (and witness), or the circled not-given code;
@@ -3371,7 +3397,7 @@ def dose_text(dose: Administration, authors: Authors, laptops: Mapping[str, Lapt
     before its time to the clerk back-entering it; and with its offset where the ward's clock
     (`zone`, None: not said) reads it twice (domain.clock.said_twice): ondansetron due at the
     first 02:00 and given at the second 02:10 read "02:00 HL 02:10", ten minutes late, when it was
-    seventy."""
+    seventy. A dose given covertly is marked after its time (`COVERT_MARK`: "HL 14:00 C")."""
     who = authors.initials(dose.given_by, dose.device_id, laptops)
     if when is None:
         next_day = dose.scheduled_for is not None and (
@@ -3382,7 +3408,7 @@ def dose_text(dose: Administration, authors: Authors, laptops: Mapping[str, Lapt
     if dose.reason is not None:
         code = f"({NOT_GIVEN_CODES[lang][dose.reason]}) {who}"
         return code if dose.at == dose.scheduled_for else f"{code} {when}"
-    text = f"{who} {when}"
+    text = f"{who} {when}" + (f" {COVERT_MARK[lang]}" if dose.covertly else "")
     if dose.witness:
         text += f" / {authors.initials(dose.witness, dose.device_id, laptops)}"
     return text

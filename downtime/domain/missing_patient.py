@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from downtime.domain import elapsed
+from downtime.domain.clock import answered_at
 
 
 class Risk(StrEnum):
@@ -51,11 +52,6 @@ def risk_of(factors: Any, judged: str | None) -> Risk | None:
     if set(factors or ()) & HIGH_FACTORS:
         return Risk.HIGH
     return Risk(judged) if judged else None
-
-
-def _at(data: Mapping[str, Any], field_id: str) -> datetime | None:
-    value = data.get(field_id)
-    return datetime.fromisoformat(value) if value else None
 
 
 @dataclass(frozen=True)
@@ -125,10 +121,10 @@ def missing_of(data: Mapping[str, Any]) -> Missing:
         noticed_at=datetime.fromisoformat(data["noticed_at"]),
         last_seen_where=" ".join(str(data.get("last_seen_where") or "").split()),
         risk=risk_of(data.get("risk_factors"), data.get("risk")) or Risk.MEDIUM,
-        searched_at=_at(data, "searched_at"), security_told_at=_at(data, "security_told_at"),
-        doctor_told_at=_at(data, "doctor_told_at"), next_of_kin_told_at=_at(data, "next_of_kin_told_at"),
-        police_told_at=_at(data, "police_told_at"), returned_at=_at(data, "returned_at"),
-        reviewed_at=_at(data, "reviewed_at"), police_told_found_at=_at(data, "police_told_found_at"))
+        searched_at=answered_at(data, "searched_at"), security_told_at=answered_at(data, "security_told_at"),
+        doctor_told_at=answered_at(data, "doctor_told_at"), next_of_kin_told_at=answered_at(data, "next_of_kin_told_at"),
+        police_told_at=answered_at(data, "police_told_at"), returned_at=answered_at(data, "returned_at"),
+        reviewed_at=answered_at(data, "reviewed_at"), police_told_found_at=answered_at(data, "police_told_found_at"))
 
 
 def before_noticed(data: Mapping[str, Any]) -> list[str]:
@@ -146,8 +142,8 @@ def before_return(data: Mapping[str, Any]) -> list[str]:
 
 def _before(data: Mapping[str, Any], bound: str, field_ids: tuple[str, ...]) -> list[str]:
     """Those of `field_ids` answered with a time before `bound`'s (none when it is unanswered)."""
-    limit = _at(data, bound)
+    limit = answered_at(data, bound)
     if limit is None:
         return []
     return [field_id for field_id in field_ids
-            if (moment := _at(data, field_id)) is not None and elapsed.instant(moment) < elapsed.instant(limit)]
+            if (moment := answered_at(data, field_id)) is not None and elapsed.instant(moment) < elapsed.instant(limit)]

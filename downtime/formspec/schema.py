@@ -274,8 +274,9 @@ class Option(_Strict):
 # pressure areas as the repositioning chart last found them, their wounds still dressed, their
 # lines and catheters still in, their latest pain, their malnutrition risk, their latest delirium
 # screening, their falls in this stay, their latest neuro obs set and what it still asks of a
-# doctor, their latest sepsis screening this stay, their latest VTE decision this stay, and a
-# child's latest paediatric observations.
+# doctor, their latest sepsis screening this stay, their latest VTE decision this stay, a
+# child's latest paediatric observations, their times missing from the ward this stay, the failed
+# swallow screen standing (nil by mouth, or the SLT's plan), and their latest falls-risk assessment.
 TREATMENTS_FORM = "medication_order"
 RESULTS_FORM = "lab_result"
 REPOSITIONING_FORM = "repositioning"
@@ -289,8 +290,12 @@ NEURO_FORM = "neuro_observations"
 SEPSIS_FORM = "sepsis_screening"
 VTE_FORM = "vte_assessment"
 PEWS_FORM = "paediatric_observations"
+MISSING_FORM = "missing_patient"
+SWALLOW_FORM = "swallow_screen"
+FALLS_RISK_FORM = "falls_risk"
 LISTED_FORMS = (TREATMENTS_FORM, RESULTS_FORM, REPOSITIONING_FORM, WOUNDS_FORM, DEVICES_FORM, PAIN_FORM,
-                NUTRITION_FORM, DELIRIUM_FORM, FALLS_FORM, NEURO_FORM, SEPSIS_FORM, VTE_FORM, PEWS_FORM)
+                NUTRITION_FORM, DELIRIUM_FORM, FALLS_FORM, NEURO_FORM, SEPSIS_FORM, VTE_FORM, PEWS_FORM, MISSING_FORM,
+                SWALLOW_FORM, FALLS_RISK_FORM)
 # The forms whose things still open a multiple choice's `copied_from` without a field ticks: the
 # kinds of lines and catheters still in.
 TICKED_FORMS = (DEVICES_FORM,)

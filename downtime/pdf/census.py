@@ -57,8 +57,13 @@ def _headings(lang: Lang, children: bool) -> tuple[str, ...]:
 # the page, a nurse's notes running down many lines: with the cells' side padding halved (see
 # PAD) and the arrival's date over its time (see `_when`), each other column is as wide as its
 # widest fixed word (a wristband date, a downtime number, "resuscitation", "gouttelettes",
-# "Admitted" over a patient moved from another ward) and a little more, and the notes have 21.9 %.
-WIDTHS = (0.035, 0.12, 0.072, 0.087, 0.055, 0.06, 0.125, 0.09, 0.07, 0.067, 0.219)
+# "Admitted" over a patient moved from another ward) and a little more (the French "12-Mars-1954"
+# is the widest date, see page.MONTHS). The name holds "PAPADOPOULOPOULOS" whole and the allergies
+# "Sulfamethoxazole-" (narrower, a long surname broke across two lines), the score "Faible-moyen",
+# a longer word set smaller (see lines.fit), and the notes have 25.9 %: at 21.8 % the demo's 25
+# patients ran to 12 pages (14 in French), the notes of one running down 28 lines beside cells of
+# 2 to 8; now 11 (12).
+WIDTHS = (0.032, 0.105, 0.073, 0.087, 0.055, 0.06, 0.11, 0.082, 0.07, 0.067, 0.259)
 PAD = 3
 """A cell's left and right padding, in points (a table's is 6)."""
 NO_BREAK = "\u00a0"
@@ -66,8 +71,8 @@ DNACPR = "dnacpr"  # the admission form's code for a decision not to attempt res
 NOT_FOR_RESUSCITATION = {"en": "NOT FOR RESUSCITATION (DNACPR)", "fr": "PAS DE RCP EN CAS D’ARRÊT (DNACPR)"}
 TITLE = {"en": "Ward census and handover — {ward}", "fr": "État du service et transmissions — {ward}"}
 SUBTITLE = {"en": "Census at {at}: {occupied} patient(s), {empty} empty bed(s)",
-            "fr": "Situation au {at} : {occupied} patient(s), {empty} lit(s) libre(s)"}
-EMPTY = {"en": "— empty —", "fr": "— libre —"}
+            "fr": "Situation au {at} : {occupied} patient(s), {empty} lit(s) vide(s)"}
+EMPTY = {"en": "— empty —", "fr": "— vide —"}
 ALL = {"en": "all wards", "fr": "tous services"}
 WARD = {"en": "Ward {ward}", "fr": "Service {ward}"}
 NO_SET = {"en": "no set yet", "fr": "aucun relevé"}

@@ -112,17 +112,19 @@ def _p(text: str, **style_args: Any) -> Lines:
 
 def condition_text(spec: FormSpec, condition: Condition, lang: Lang) -> str:
     """A short note such as "if Unidentified patient: Yes" for a field the blank form shows
-    although only some answers need it."""
+    although only some answers need it, naming the field it hangs on as that field's box is titled
+    on paper (`Field.line_label`): "if Assessed by the SLT at answered" sent the nurse looking for a
+    box titled "SLT assessed at"."""
     match condition:
         case Equals(field=name, equals=value):
             return f"{t('if', lang)} {_answer(spec, name, value, lang)}"
         case OneOf(field=name, in_=values):
             # The question once, then its answers: "if Refuses blood products: Refuses all blood
             # products / Refuses blood, accepts some components", not the question before each.
-            return f"{t('if', lang)} " + t("answer", lang, label=spec.field(name).label.get(lang),
+            return f"{t('if', lang)} " + t("answer", lang, label=spec.field(name).line_label(lang),
                                            value=" / ".join(_value(spec, name, v, lang) for v in values))
         case Filled(field=name):
-            return f"{t('if', lang)} {spec.field(name).label.get(lang)} {t('filled', lang)}"
+            return f"{t('if', lang)} {spec.field(name).line_label(lang)} {t('filled', lang)}"
         case Not(not_=Equals(field=name, equals=value)):
             return f"{t('unless', lang)} {_answer(spec, name, value, lang)}"
         case AllOf() | AnyOf() | Not():
@@ -131,7 +133,7 @@ def condition_text(spec: FormSpec, condition: Condition, lang: Lang) -> str:
 
 
 def _answer(spec: FormSpec, name: str, value: Any, lang: Lang) -> str:
-    return t("answer", lang, label=spec.field(name).label.get(lang), value=_value(spec, name, value, lang))
+    return t("answer", lang, label=spec.field(name).line_label(lang), value=_value(spec, name, value, lang))
 
 
 def _value(spec: FormSpec, name: str, value: Any, lang: Lang) -> str:

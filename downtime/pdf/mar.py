@@ -23,9 +23,11 @@ from downtime.domain.age import CHILD_UNTIL, age_in_years, age_words
 from downtime.domain.elapsed import reached
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.medication import (
-    NOT_GIVEN_CODES, Administration, AsRequiredStatus, DoseState, Frequency, NotGivenReason, Order, dose_text,
+    COVERT_MARK, NOT_GIVEN_CODES, Administration, AsRequiredStatus, DoseState, Frequency, NotGivenReason, Order, dose_text,
     prescribed_despite_allergies, review_due_at,
 )
+from downtime.domain.potassium import names_potassium, raises_potassium
+from downtime.domain.swallow_screen import by_mouth, names_swallow
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import DAY_NAMES, decimal_text, semicolon
 from downtime.pdf.census import resuscitation_line
@@ -46,11 +48,11 @@ from downtime.pdf.page import (
     ward_clock,
 )
 from downtime.services.medication import (
-    KIDNEY_INJURY_PRESCRIBED, OVERRIDDEN, MarCell, MarRow, chart_devices, chart_dose_text, dose_words, holding,
-    on_chart, order_flags, order_label, order_reading, overrides_text, prescriber_words, rule_words, stay_end_date,
-    typed_words,
+    OVERRIDDEN, MarCell, MarRow, chart_devices, chart_dose_text, chart_doses, dose_words,
+    holding, on_chart, order_flags, order_label, order_reading, overrides_text, prescriber_words, rule_words,
+    stay_end_date, typed_words,
 )
-from downtime.services.chart_alerts import review_said
+from downtime.services.chart_alerts import NilByMouth, review_said
 from downtime.services.infusion_checks import ChartLines
 from downtime.services.infusion_rates import Carried, RateChange, change_words
 from downtime.services.paper_gap import gap_said
@@ -86,6 +88,9 @@ WORDS: dict[str, dict[Lang, str]] = {
             "fr": "Légende : initiales + heure = donné, suivies de / initiales du témoin pour un stupéfiant, du second "
                   "soignant pour un médicament à haut risque."},
     "letters_key": {"en": "Circled letter = not given: ", "fr": "Lettre entourée = non donné : "},
+    "covert_key": {"en": "{mark} after the time = given covertly, disguised in food or drink (see the order's COVERT).",
+                   "fr": "{mark} après l’heure = administré à l’insu du patient, dissimulé dans un aliment ou une "
+                         "boisson (voir la prescription)."},
     "signatures": {"en": "Signatures: {who}", "fr": "Signatures : {who}"},
     "other_laptop_key": {"en": "Staff ID@number (nurse@002): recorded on another laptop, by that laptop's staff ID "
                                "(its staff list is not this one's).",
@@ -109,10 +114,15 @@ WORDS: dict[str, dict[Lang, str]] = {
                       "fr": "{allergies} : enregistrée après la prescription, non revue par le prescripteur"},
     "dose_reason": {"en": "Prescribed above a usual first dose: “{reason}”",
                     "fr": "Prescrit au-dessus de la dose initiale habituelle : « {reason} »"},
+    "swallow_reason": {"en": "Prescribed by mouth after a failed swallow screen: “{reason}”",
+                       "fr": "Prescrit par la bouche après un dépistage de déglutition échoué : « {reason} »"},
+    "potassium_reason": {"en": "Prescribed despite a high potassium: “{reason}”",
+                         "fr": "Prescrit malgré une kaliémie élevée : « {reason} »"},
     "rate_reason": {"en": "Rate above the child’s maintenance: “{reason}”",
                     "fr": "Débit supérieur au débit d’entretien de l’enfant : « {reason} »"},
     "review_reason": {"en": "Long course / late review: “{reason}”",
                       "fr": "Traitement long / réévaluation tardive : « {reason} »"},
+    "not_by_mouth": {"en": "NOT BY MOUTH: {why}", "fr": "PAS PAR LA BOUCHE : {why}"},
     "on_hold": {"en": "ON HOLD: another laptop wrote this order otherwise, check it",
                 "fr": "EN ATTENTE : un autre portable a écrit cette prescription autrement, la vérifier"},
     "admission_on_hold": {"en": "ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…), check it",
@@ -275,6 +285,13 @@ class PatientChart:
     """The allergies only the version of the admission on hold records, said with their laptop
     (services.medication.allergies_on_hold): printed under this laptop's, in red, whatever this
     laptop's version says ("No known allergies" too)."""
+    swallow: str | None = None
+    """The swallow screen standing failed as the handover sheet and the dose dialog say it
+    (services.swallow_screen.ward_lines: nil by mouth, or the SLT's plan by mouth), printed under
+    the allergies in red: the chart listed the aspirin tablet OVERDUE with no word of it."""
+    nil_by_mouth: NilByMouth | None = None
+    """Why the patient is nil by mouth when printed (services.chart_alerts.nil_by_mouth): each
+    running order whose route it stops reads "NOT BY MOUTH" and why, as the handover sheet says."""
     rate_changes: Mapping[str, Sequence[RateChange]] = field(default_factory=dict)
     """Each infusion bag's changes of rate, by its dose's id (services.infusion_rates.by_bag),
     those of the bag's own day printed under the bag's dose ("→ 4 mL/h 11:00 (glucose 14.2)"): the
@@ -360,6 +377,15 @@ class _OrdersSaid:
     """Who prescribed it (medication.prescriber_words): the paper chart's printed name."""
     printed_at: datetime
     """When the chart is printed: an order's stop still ahead then reads "Until", not "Stopped"."""
+    nil_by_mouth: NilByMouth | None = None
+    """Why the patient is nil by mouth when printed (`PatientChart.nil_by_mouth`)."""
+
+    def not_by_mouth(self, row: MarRow, lang: Lang) -> str | None:
+        """"NOT BY MOUTH: failed swallow screen 10:20" of an order running when printed whose route
+        the patient's nil by mouth stops; None else."""
+        why = None if self.nil_by_mouth is None or row.stay_ended is not None or not row.order.active_at(
+            self.printed_at) else self.nil_by_mouth.why(row.order.route)
+        return None if why is None else w("not_by_mouth", lang, why=why[lang])
 
 
 def _prescribed_despite(order: Order, chart: PatientChart, lang: Lang) -> str | None:
@@ -417,10 +443,27 @@ def _also_ordered(order: Order, others: Sequence[Order], order_form: FormSpec, l
                                     w("also_anticoagulated", lang, orders=anticoagulants) if anticoagulants else "")))
 
 
+def _dose_reason_words(order: Order, reason: str) -> str:
+    """The words naming the question the prescriber's `reason` (services.medication.DOSE_REASON) answered:
+    one field keeps every reason asked of an order's dose, and a one-tablet order by mouth after a
+    failed swallow screen printed "Prescribed above a usual first dose" (review T1, defect 1). A
+    child's fluid's is for its rate; one of an order by mouth naming the swallow answered a failed
+    screen, one of a medicine raising the potassium naming it a high potassium, as services.medication
+    asks them (only such a reason answers them); any other a dose above the usual."""
+    if child_fluids.is_fluid(order):
+        return "rate_reason"
+    if by_mouth(order.route) and names_swallow(reason):
+        return "swallow_reason"
+    if raises_potassium(order) and names_potassium(reason):
+        return "potassium_reason"
+    return "dose_reason"
+
+
 def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid, width: float,
                 status: str | None = None) -> Lines:
     """The order as its chart line heads it; in bold red when another laptop wrote it otherwise,
-    its medicine is ordered twice (see medication.also_ordered), its next dose waits on a level
+    its medicine is ordered twice (see medication.also_ordered), it is not to be given by mouth
+    (`_OrdersSaid.not_by_mouth`), its next dose waits on a level
     or an AKI's review (medication.holding: not one its prescriber answered knowing the AKI; said
     short, medication.on_chart), or its review is past when the chart is printed
     (chart_alerts.review_said, as the escalation list says it; not one that ended with an earlier
@@ -430,7 +473,9 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
     order = row.order
     lines = [order_label(order, order_form, lang), *filter(None, [rule_words(order, lang)])]
     overdue = None if row.stay_ended is not None else review_said(order, said.printed_at, lang)
+    not_by_mouth = said.not_by_mouth(row, lang)
     flags = [overdue] if overdue else []
+    flags += [not_by_mouth] if not_by_mouth else []
     flags += [w("review_reason", lang, reason=order.review_reason)] if order.review_reason else []
     flags += [w("on_hold", lang)] if order.record_id in said.held else []
     flags += _stopped_with_its_stay(row, order_form, lang, said.printed_at)
@@ -439,11 +484,10 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
     flags += order_flags(order, lang, said.printed_at)
     flags += [said.reasons[order.record_id]] if order.record_id in said.reasons else []
     flags += [w("allergy_since", lang, allergies=", ".join(since))] if (since := said.since.get(order.record_id)) else []
-    # One field keeps both reasons asked of an order's dose: a child's fluid's is for its rate.
-    # The reason given knowing an AKI is quoted in its line (medication.on_chart), not again as a first dose's.
-    answered = any(warning.template == KIDNEY_INJURY_PRESCRIBED for warning in row.levels)
-    flags += [w("rate_reason" if child_fluids.is_fluid(order) else "dose_reason", lang,
-                reason=order.dose_reason)] if order.dose_reason and not answered else []
+    # A reason a level's line quotes (an AKI's, medication.on_chart; a high potassium's decision) is not said again.
+    quoted = any(warning.values.get("reason") == order.dose_reason for warning in row.levels)
+    flags += [w(_dose_reason_words(order, order.dose_reason), lang,
+                reason=order.dose_reason)] if order.dose_reason and not quoted else []
     if order.frequency is Frequency.PRN:
         lines.append(w("every", lang, hours=decimal_text(order.min_interval_hours, lang), count=order.max_doses_24h,
                        why=order.prn_indication or ""))
@@ -451,7 +495,8 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
     lines.append(_course(row, said.printed_at, lang))
     lines.append(w("prescribed_by", lang, who=said.prescribers[order.record_id]))
     lines += [status] if status else []
-    warned = order.record_id in said.held or bool(row.also_ordered) or bool(overdue) or bool(holding(row.levels))
+    warned = (order.record_id in said.held or bool(row.also_ordered) or bool(overdue) or bool(holding(row.levels))
+              or bool(not_by_mouth))
     return _p("\n".join(lines + flags), width, bold=warned, color=ALERT if warned else colors.black)
 
 
@@ -663,6 +708,8 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
         story.append(_p(allergies, width, size=11, bold=True, color=allergy_colour(chart.patient)))
     if chart.allergies_on_hold:
         story.append(_p(semicolon(lang).join(chart.allergies_on_hold), width, size=11, bold=True, color=ALERT))
+    if chart.swallow:
+        story.append(_p(chart.swallow, width, size=11, bold=True, color=ALERT))
     if chart.patient.admission_record_id in chart.held:
         story.append(_p(w("admission_on_hold", lang), width, size=11, bold=True, color=ALERT))
     # Not for resuscitation, in the census's bold red, with who decided it and when: the MAR at the
@@ -701,7 +748,7 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
                                     if (reason := _prescribed_despite(row.order, chart, lang)) is not None},
                        chart.allergies_since,
                        {row.order.record_id: prescriber_words(row, authors, laptops, lang) for row in chart.rows},
-                       printed_at)
+                       printed_at, chart.nil_by_mouth)
     marks = {dose.record_id: number for number, (_, _, doses) in enumerate(overridden, start=1) for dose in doses}
     blocks = _blocks(days)
     # A once-only order apart: under "Regular medicines" its one time read as a dose each day.
@@ -719,6 +766,8 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
         story += _section(w("prn", lang), _prn_table(prn, authors, laptops, order_form, lang, width, said, marks,
                                                      statuses), width)
     more = [w("crossed_key", lang)] if regular or once else []
+    if any(dose.covertly for dose in chart_doses(chart.rows)):  # a dose's cell is marked (dose_text)
+        more.append(w("covert_key", lang, mark=COVERT_MARK[lang]))
     if {*chart_devices(chart.rows), *(device for _, device in chart.checks.signed)} - {authors.device_id}:
         more.append(w("other_laptop_key", lang))
     if who := authors.signatures(lang, [*_signed(chart.rows), *chart.checks.signed], laptops):

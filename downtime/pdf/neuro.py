@@ -193,7 +193,7 @@ def _whole_notes(sets: Sequence[NeuroSet], lang: Lang, zone: tzinfo | None,
     if not cut:
         return []
     return [Spacer(1, 3 * mm), _cell(in_words(WORDS, "whole", lang), size=9, bold=True),
-            *(_cell(f"{marked(ward_clock(found.taken_at, zone), found, amended)}: {_note(found)}", size=7.5)
+            *(_cell(labelled(marked(ward_clock(found.taken_at, zone), found, amended), _note(found), lang), size=7.5)
               for found in cut)]
 
 

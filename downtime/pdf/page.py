@@ -243,13 +243,22 @@ def chart_info(patient: PatientSummary, title: str, *, lang: Lang, printed_by: s
 
 
 MONTHS = {"en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-          "fr": ("Jan", "Fév", "Mar", "Avr", "Mai", "Juin", "Juil", "Aoû", "Sep", "Oct", "Nov", "Déc")}
+          "fr": ("Janv", "Févr", "Mars", "Avr", "Mai", "Juin", "Juil", "Août", "Sept", "Oct", "Nov", "Déc")}
+"""The months as a date of birth gives them, in French as French writes them short (mars, mai, juin
+and août whole): "12-Mar-1954" read as English on a French page, beside the MAR's "mar." for
+Tuesday. "Mars" is the widest: the census's and theatre list's columns are as wide as it."""
+
+FORMER_MONTHS = {**MONTHS, "fr": ("Jan", "Fév", "Mar", "Avr", "Mai", "Juin", "Juil", "Aoû", "Sep", "Oct", "Nov", "Déc")}
+"""The months as bands printed before `MONTHS` spelt them in French: a band on the wrist reading
+"12-Mar-1954" names the patient its reprint names "12-Mars-1954", and is not out of date for that
+(services.printing.band_out_of_date)."""
 
 
-def birth_date_label(patient: PatientSummary, lang: Lang) -> str:
-    """DD-Mmm-YYYY (NPSA wristband standard): no day/month confusion between countries."""
+def birth_date_label(patient: PatientSummary, lang: Lang, months: Mapping[Lang, Sequence[str]] = MONTHS) -> str:
+    """DD-Mmm-YYYY (NPSA wristband standard): no day/month confusion between countries. `months`:
+    the spelling of the months, `FORMER_MONTHS` for the label a band printed before read."""
     born = patient.birth_date
-    return f"{born.day:02d}-{MONTHS[lang][born.month - 1]}-{born.year}" if born else word("dob_unknown", lang)
+    return f"{born.day:02d}-{months[lang][born.month - 1]}-{born.year}" if born else word("dob_unknown", lang)
 
 
 def patient_lines(patient: PatientSummary, lang: Lang) -> tuple[str, str, str]:

@@ -81,8 +81,8 @@ def _bounds(ranges: Ranges) -> list[str]:
 
 def _options(spec: FormSpec, item: str, scores: Mapping[str, int], lang: Lang) -> str:
     """A choice item's options, each with the points it scores."""
-    return f"{spec.field(item).label.get(lang)}: " + ", ".join(
-        f"{format_value(spec.field(item), code, lang)} {points}" for code, points in scores.items())
+    return labelled(spec.field(item).label.get(lang), ", ".join(
+        f"{format_value(spec.field(item), code, lang)} {points}" for code, points in scores.items()), lang)
 
 
 def _key(spec: FormSpec, bands: Sequence[AgeBand], lang: Lang, width: float) -> list[Flowable]:
@@ -104,7 +104,7 @@ def _key(spec: FormSpec, bands: Sequence[AgeBand], lang: Lang, width: float) -> 
         *(("SPAN", (1 + column * len(POINTS), 0), (column * len(POINTS) + len(POINTS), 0)) for column in range(len(BY_AGE)))]))
     any_age = semicolon(lang).join([_options(spec, "capillary_refill", CAPILLARY_REFILL, lang),
                                     _options(spec, "respiratory_effort", EFFORT, lang),
-                                    f"{spec.field('spo2').label.get(lang)}: > 94% 0, 91–94% 1, ≤ 90% 2",
+                                    labelled(spec.field("spo2").label.get(lang), "> 94% 0, 91–94% 1, ≤ 90% 2", lang),
                                     _options(spec, "oxygen", OXYGEN, lang)])
     return [key, Spacer(1, 1 * mm), chart_cell(in_words(WORDS, "any_age", lang, items=any_age))]
 

@@ -296,8 +296,8 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
     width = body_width(info)
     # Each column as wide as the longest word it prints in either language (a heading, a side,
     # a priority, a flag, a date of birth as the wristband gives it): narrower, it cut the word
-    # in two ("Sex e", "Not app licable", "12-Mar-195 4").
-    widths = [0.03, 0.05, 0.125, 0.08, 0.045, 0.095, 0.125, 0.075, 0.085, 0.08, 0.085, 0.125]
+    # in two ("Sex e", "Not app licable", "12-Mar-195 4"; the French "12-Mars-1954" the widest date).
+    widths = [0.03, 0.05, 0.125, 0.081, 0.045, 0.095, 0.124, 0.075, 0.085, 0.08, 0.085, 0.125]
     allergy_room = (widths[2] * width - 2 * CELL_PADDING, ALLERGIES_SHARE * body_height(info))
     story: list[Flowable] = [_p(w("replaces", lang, time=f"{old.printed_at.astimezone(printed_at.tzinfo):%H:%M}",
                                   theatre=old.theatre), bold=True, color=ALERT, size=10) for old in replaces]
@@ -337,7 +337,7 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
                     device_name=device_name, landscape=True, patient_box=False,
                     subtitle=w("resched_sub", lang, count=len(items), at=printed_at.strftime("%d/%m/%Y %H:%M")))
     # As the theatre list's: "Waitin g", "ne pas reprogr ammer" were cut in columns too narrow.
-    widths = [0.09, 0.125, 0.08, 0.095, 0.125, 0.075, 0.085, 0.07, 0.10, 0.095, 0.06]
+    widths = [0.09, 0.125, 0.081, 0.095, 0.124, 0.075, 0.085, 0.07, 0.10, 0.095, 0.06]
     rows: list[list[object]] = [[_p(" / ".join(translate(lang, "", word) for word in words), bold=True)
                                  for words in RESCHED_COLUMNS]]
     for item in items:

@@ -27,11 +27,12 @@ from downtime.domain.medication import (
 )
 from downtime.domain.records import RecordVersion
 from downtime.domain.roles import Role
+from downtime.domain.swallow_screen import by_mouth
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, decimal_text, semicolon
 from downtime.qt.i18n import language, say, translate, word
 from downtime.formspec import FormSpec
 from downtime.formspec.messages import message as field_message
-from downtime.formspec.values import ParseError, offered, parse_datetime, parse_decimal
+from downtime.formspec.values import ParseError, format_value, offered, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
 from downtime.qt.now_typed import now_when_typed
 from downtime.qt.patient_header import admission_on_hold, child_label, enteric_isolation, identity_label
@@ -40,7 +41,7 @@ from downtime.qt.scan import BandCheck
 from downtime.qt.screen_reader import add_row, named
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, follow_view, grow_to_fit, warning_html
 from downtime.services import (anticoagulation, cd_register, drafts, glucose, medication, missing_patient, records,
-                               settings, staff)
+                               settings, staff, swallow_screen)
 from downtime.services.census import patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -461,16 +462,29 @@ class DoseDialog(QDialog):
                         if reason_offered(order, option.code)]
         self.reason = QComboBox()
         self.reason.addItems([""] + [label for _, label in self.reasons])
+        self.away = order.patient_id in missing_patient.missing_now(session.db, [order.patient_id], start, session.lang)
+        """The patient recorded missing at the dose's time (see `_reason_index`)."""
+        self.reason.setCurrentIndex(self._reason_index(None))
         self.detail = QLineEdit()
         add_row(form, translate("DoseDialog", "&Outcome"), self.outcome)
         add_row(form, translate("DoseDialog", "Actual &time"), self.given_at)
-        add_row(form, translate("DoseDialog", "&Dose given ({unit})").format(unit=order.dose_unit), self.dose)
+        # The unit as the order form words it ("comprimé(s)"), not its stored code ("tablet").
+        unit = format_value(session.form(medication.ORDER_FORM).field("dose_unit"), order.dose_unit, language())
+        add_row(form, translate("DoseDialog", "&Dose given ({unit})").format(unit=unit), self.dose)
         add_row(form, translate("DoseDialog", "&Route"), self.route)
         add_row(form, translate("DoseDialog", "Reason &given (as required)"), self.given_for)
         add_row(form, translate("DoseDialog", "&Measured value (variable dose)"), self.decided_on)
         form.addRow("", self.latest_glucose)
         # A letter each (Site shared T with the time, and Alt+T never reached it; Details had none).
         add_row(form, translate("DoseDialog", "Sit&e"), self.site)
+        # A dose given under a covert decision (medication.covert_at, at the dose's time: not the
+        # 10:00 dose typed in from the chart, the decision made at 11:30): ticked, for the nurse to
+        # untick when the patient took it openly that time; the chart, the MARs and the EHR then say
+        # which (GIVEN_COVERTLY).
+        self.covert_decided = medication.covert_at(session.db, order, start) is not None
+        self.covertly = QCheckBox(translate("DoseDialog", "Given covertl&y (disguised in food or drink)"))
+        self.covertly.setChecked(self.covert_decided)
+        form.addRow(self.covertly)
         add_row(form, translate("DoseDialog", "Infusion rate (m&L/h)"), self.rate)
         add_row(form, translate("DoseDialog", "Previous patc&h"), self.previous_patch)
         add_row(form, translate("DoseDialog", "Reason &not given"), self.reason)
@@ -557,22 +571,37 @@ class DoseDialog(QDialog):
             combo.currentIndexChanged.connect(self._keep_typed)
         self.reason.currentIndexChanged.connect(self._outcome_changed)  # none by its rule asks the reading
         self.transcribed.toggled.connect(self._keep_typed)
+        self.covertly.toggled.connect(self._keep_typed)
 
     def typed(self) -> dict[str, Any]:
         """What is typed, as typed, with the dose it is for and the moment its time was filled
         in at; never the witness's PIN (nor their ID: they sign when the dose is saved)."""
         index = self.reason.currentIndex()
+        # The reason the nurse chose alone (see `_reason_index`): the one chosen for her, kept, came
+        # back after the patient's return, and a draft typed before they went missing lost it.
+        chosen = index > 0 and (self.outcome.currentIndex() == 1 or index != self._reason_index(None))
         return {"order": self.order.record_id, "scheduled_for": self.slot.isoformat() if self.slot else None,
                 "filled_in": [self.filled_in[0], self.filled_in[1].isoformat()],
                 "outcome": "given" if self.outcome.currentIndex() == 0 else "not_given",
                 "given_at": self.given_at.text(), "dose_given": self.dose.text(), "route": self.route.text(),
                 "given_for": self.given_for.text(), medication.DECIDED_ON: self.decided_on.text(),
-                "site": self.site.text(), medication.DOSE_RATE: self.rate.text(),
+                "site": self.site.text(), medication.GIVEN_COVERTLY: self.covertly.isChecked(),
+                medication.DOSE_RATE: self.rate.text(),
                 medication.PREVIOUS_PATCH: self.previous_patch.currentData(),
-                "not_given_reason": self.reasons[index - 1][0] if index else None,
+                "not_given_reason": self.reasons[index - 1][0] if chosen else None,
                 "not_given_detail": self.detail.text(), "given_by": self.given_by.currentData(),
                 "transcribed": self.transcribed.isChecked(), "paper_reference": self.paper_reference.text(),
                 "register_page": self.register_page.currentData()}
+
+    def _reason_index(self, code: str | None) -> int:
+        """Where the reason not given stands: at `code` (a draft's) while the form offers it, else
+        as the dialog opens, "A — Patient away from ward" for a patient recorded missing (`away`),
+        the nurse free to change it (the dialog said the patient missing, and she had to find
+        "away" among eight reasons), blank for the others; a reason the form retired since a draft
+        was typed is asked again, not kept."""
+        codes = [one for one, _ in self.reasons]
+        chosen = code if code in codes else NotGivenReason.PATIENT_AWAY if self.away else None
+        return 1 + codes.index(chosen) if chosen in codes else 0
 
     def restore(self, typed: dict[str, Any], typed_at: datetime) -> None:
         """A dose typed before and left unsaved (its nurse's window closed for someone else, or
@@ -588,6 +617,8 @@ class DoseDialog(QDialog):
             edit.setText(typed[key])
         self.given_for.setText(typed.get("given_for", ""))  # a draft typed before the dialog asked it has none
         self.decided_on.setText(typed.get(medication.DECIDED_ON, ""))
+        # A draft typed before the dialog asked it keeps the order's.
+        self.covertly.setChecked(typed.get(medication.GIVEN_COVERTLY, self.covert_decided))
         if medication.DOSE_RATE in typed:  # a draft typed before the dialog asked it keeps the order's
             self.rate.setText(typed[medication.DOSE_RATE])
         self.previous_patch.setCurrentIndex(max(0, self.previous_patch.findData(typed.get(medication.PREVIOUS_PATCH))))
@@ -596,10 +627,7 @@ class DoseDialog(QDialog):
         self.paper_reference.setText(typed.get("paper_reference", ""))  # a draft typed before the dialog asked it has none
         if (page := self.register_page.findData(typed.get("register_page"))) >= 0:  # the page chosen, if still a page
             self.register_page.setCurrentIndex(page)
-        # Blank if the form has retired the reason since it was typed: asked again, not kept.
-        codes = [code for code, _ in self.reasons]
-        reason = typed["not_given_reason"]
-        self.reason.setCurrentIndex(1 + codes.index(reason) if reason in codes else 0)
+        self.reason.setCurrentIndex(self._reason_index(typed["not_given_reason"]))
         recorded = medication.recorded_for(self.session.db, self.order, self.slot) if self.slot else None
         zone = self.session.clock().tzinfo
         if recorded is None:
@@ -647,6 +675,12 @@ class DoseDialog(QDialog):
         # opened on "Given" and said nothing of it until Save asked.
         if said := missing_patient.missing_now(self.session.db, [order.patient_id], self.session.clock(),
                                                language()).get(order.patient_id):
+            flags += f" — {warning_html(html.escape(said))}"
+        # A failed swallow screen, of a medicine by mouth: the dialog opened on "Given" and said
+        # nothing of it until Save asked (services.swallow_screen.dose_warnings).
+        if by_mouth(order.route) and (said := swallow_screen.ward_lines(
+                self.session.db, self.session.forms, [order.patient_id], self.session.clock(), language()).get(
+                    order.patient_id)):
             flags += f" — {warning_html(html.escape(said))}"
         # An order stopped (paracetamol at 21:00, its liver tests deranged) opened for a dose at
         # 23:00 said nothing of it until Save warned.
@@ -734,6 +768,7 @@ class DoseDialog(QDialog):
         given = self.outcome.currentIndex() == 0
         for widget in (self.dose, self.route, self.site, self.given_by):
             self.form.setRowVisible(widget, given)
+        self.form.setRowVisible(self.covertly, given and self.covert_decided)
         self.form.setRowVisible(self.given_for, given and self.order.asks_why_given)
         read = (given or self._by_rule()) and self.order.asks_reading
         self.form.setRowVisible(self.decided_on, read)
@@ -874,6 +909,8 @@ class DoseDialog(QDialog):
                 values[medication.DECIDED_ON] = self.decided_on.text().strip()
             if self.site.text().strip():
                 values["site"] = self.site.text().strip()
+            if self.covert_decided:
+                values[medication.GIVEN_COVERTLY] = self.covertly.isChecked()
             if self.order.rate_ml_h is not None and self.rate.text().strip():
                 try:
                     values[medication.DOSE_RATE] = parse_decimal(self.rate.text())
@@ -974,8 +1011,8 @@ class DoseDialog(QDialog):
         giver's, their PIN when they confirm the dose with it."""
         giver = self.giver_pin if self._giver_confirms() else self.given_by
         return {"given_at": self.given_at, "dose_given": self.dose, "route": self.route, "given_for": self.given_for,
-                medication.DECIDED_ON: self.decided_on, "site": self.site, medication.GIVEN_BY: giver,
-                medication.DOSE_RATE: self.rate, medication.PREVIOUS_PATCH: self.previous_patch,
+                medication.DECIDED_ON: self.decided_on, "site": self.site, medication.GIVEN_COVERTLY: self.covertly,
+                medication.GIVEN_BY: giver, medication.DOSE_RATE: self.rate, medication.PREVIOUS_PATCH: self.previous_patch,
                 medication.TRANSCRIBED: self.transcribed, medication.PAPER_REFERENCE: self.paper_reference,
                 "not_given_reason": self.reason, "not_given_detail": self.detail}.get(field_id)
 

@@ -10,11 +10,11 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QCompleter, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QToolButton, QVBoxLayout, QWidget,
+    QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QToolButton, QVBoxLayout, QWidget,
 )
 
 from downtime.formspec import Field, Lang
@@ -26,7 +26,7 @@ from downtime.formspec.schema import (
 from downtime.formspec.values import FieldError, ParseError, format_value, offered, parse_text
 from downtime.qt.i18n import translate
 from downtime.qt.now_typed import now_when_typed
-from downtime.qt.screen_fit import Columns
+from downtime.qt.screen_fit import Columns, wrapped
 from downtime.qt.screen_reader import named
 
 Clock = Callable[[], datetime]
@@ -333,13 +333,66 @@ def columns_for(labels: Sequence[str], most: int = 3, width: int = 110) -> int:
                  <= width), 1)
 
 
+class WrappedCheckBox(QCheckBox):
+    """A check box whose words wrap to the width it is given: a QCheckBox's own text is one line
+    as wide as its words, and at the largest text the VTE form's "On an anticoagulant raising the
+    bleeding risk (warfarin, INR over 2)" held the form 1,322 pixels wide, scrolled sideways from
+    each box to its label. The words are a wrapped label laid in the box past its indicator, so
+    that the box stays one control: Tab stops on it and Space ticks it, a click on the words ticks
+    it, its focus colour covers them, they grey out with it, and a screen reader names it by them."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        named(self, text)
+        self.words = wrapped(QLabel(text))
+        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the box takes the click
+        inside = QHBoxLayout(self)
+        style = self.style()
+        inside.setContentsMargins(style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, self)
+                                  + style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, self), 0, 0, 0)
+        inside.addWidget(self.words)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # a QCheckBox's is one line high
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _one_line(self) -> QSize:
+        """The box as a QCheckBox with these words would be, on one line: what it asks where the
+        room holds it (a box sized by its wrapped words made the sepsis red flags two columns of
+        broken lines on a laptop at the usual text, and stood 5 pixels lower than a plain one)."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = self.words.text()
+        metrics = self.fontMetrics()
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_CheckBox, option, QSize(
+            metrics.horizontalAdvance(option.text), metrics.height()), self)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return self._one_line()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As narrow as its longest word beside the indicator, as high as a box of one line."""
+        least = QWidget.minimumSizeHint(self)
+        return QSize(least.width(), max(least.height(), self._one_line().height()))
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        return max(QWidget.heightForWidth(self, width), self._one_line().height())
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 (Qt's name)
+        """The indicator or the words, as a QCheckBox's own text: not the blank its column leaves
+        beside shorter words (a stray click there ticked a sepsis red flag)."""
+        words = self.words.fontMetrics().boundingRect(
+            self.words.contentsRect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                                           | Qt.TextFlag.TextWordWrap), self.words.text())
+        return QCheckBox.hitButton(self, pos) or words.translated(self.words.pos()).contains(pos)
+
+
 class MultiEditor(_ShownAsText):
     """Check boxes in reading order, up to three to a line (`columns_for`), fewer where the form
     is narrower (screen_fit.Columns); Tab visits each, Space ticks it."""
 
     def __init__(self, field: MultiChoiceField, lang: Lang):
         super().__init__(field, lang)
-        self.boxes: dict[str, QCheckBox] = {}
+        self.boxes: dict[str, WrappedCheckBox] = {}
         options = offered(field)
         labels = [option.label.get(lang) for option in options]
         self._grid = Columns(columns_for(labels))
@@ -349,7 +402,7 @@ class MultiEditor(_ShownAsText):
         self.widget = self._wrap(self._grid)
 
     def _add_box(self, code: str, label: str) -> None:
-        box = QCheckBox(label)
+        box = WrappedCheckBox(label)
         box.toggled.connect(self.committed)
         self._grid.add(box)
         self.boxes[code] = box

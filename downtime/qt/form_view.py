@@ -34,6 +34,7 @@ from downtime.qt.i18n import language, say, translate
 from downtime.qt.observations_view import RISK_SHADES, SEPSIS_SHADES
 from downtime.qt.field_editors import Editor, LineEditor, MultiEditor, ReferenceEditor, make_editor
 from downtime.qt.new_bands import print_new_band
+from downtime.qt.paper_notice import WholeLines
 from downtime.qt.patient_header import admission_on_hold, enteric_isolation, identity_html
 from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import Scrolled, Section
@@ -209,6 +210,16 @@ class FormView(QWidget):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
         outer.addWidget(self.header)
+        # Apart from the header, in whole lines (paper_notice.WholeLines): in the least window the
+        # header cut it through the middle of its second line.
+        self.prefilled = WholeLines(translate("FormView", "Some answers are filled in for you, from the patient's "
+                                                          "chart, the person signed in or this laptop's ward: check "
+                                                          "each one, and change what is not true, before saving."))
+        self.prefilled.setWordWrap(True)
+        self.prefilled.setStyleSheet("font-weight: bold")
+        self.prefilled.setToolTip(self.prefilled.text())
+        self.prefilled.hide()
+        outer.addWidget(self.prefilled)
         self.summary = ErrorLabel()
         self.summary.hide()
         outer.addWidget(self.summary)
@@ -390,6 +401,7 @@ class FormView(QWidget):
             self.record.record_id)
         written(self.header, lambda: self._header_html(patient, held, hold, enteric))
         self.header.setVisible(bool(self.header.text()))
+        self.prefilled.setVisible(self.record is None and bool(self.copied))
 
     def _header_html(self, patient: PatientSummary | None, held: bool, hold: Hold | None,
                      enteric: Isolated | None) -> str:
@@ -402,11 +414,6 @@ class FormView(QWidget):
                 + (" — <b>{}</b>".format(translate("FormView", "amending: change what is wrong, then Save")) if self.editing else ""))
             if hold is not None:
                 parts.append(warning_html(html.escape(self._hold_text(hold))))
-        elif self.copied:
-            parts.append("<b>{}</b>".format(translate("FormView", "Some answers are filled in for you, from the "
-                                                                  "patient's chart, the person signed in or this "
-                                                                  "laptop's ward: check each one, and change what is "
-                                                                  "not true, before saving.")))
         return "<br>".join(parts)
 
     def _show_values(self, data: dict[str, Any]) -> None:

@@ -64,10 +64,10 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import (backups, bowels, chart_alerts, delirium, devices, drafts, exported, falls, fluid_balance, glucose,
+from downtime.services import (backups, bowels, chart_alerts, delirium, devices, drafts, exported, falls, falls_risk, fluid_balance, glucose,
                                infusion_checks, lab_results, medication, missing_patient, neuro, nutrition, observations, pain, paper_doses, paper_numbers,
-                               pews, prefill, printing, records, repositioning, sepsis, settings, theatre, this_laptop,
-                               transfusion, vte, wounds)
+                               pews, prefill, printing, records, repositioning, sepsis, settings, swallow_screen, theatre,
+                               this_laptop, transfusion, vte, wounds)
 from downtime.services.census import all_patients, deaths, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -286,6 +286,11 @@ class MainWindow(QMainWindow):
             pews.FORM: self.open_pews_of,
             falls.FORM: lambda pid: self.open_record(falls.to_open(self.session.db, self.session.forms, pid)),
             missing_patient.FORM: lambda pid: self.open_record(missing_patient.to_open(self.session.db, pid)),
+            swallow_screen.FORM: lambda pid: self.open_record(swallow_screen.to_open(self.session.db, pid)),
+            # The latest assessment while its postural drop awaits the doctor's review; else a new one.
+            falls_risk.FORM: lambda pid: self.open_record(found) if (
+                found := falls_risk.to_open(self.session.db, pid)) is not None else self.open_new(
+                self.session.form(falls_risk.FORM), pid, falls_risk.new_answers(self.session.db, pid)),
             sepsis.FORM: self.open_sepsis_of,
             vte.FORM: self.open_vte_of,
             delirium.FORM: self.open_observations_of,

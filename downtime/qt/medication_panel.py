@@ -28,7 +28,8 @@ from downtime.qt.tables import (
 )
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
-from downtime.services import census, drafts, infusion_rates, medication, missing_patient, paper_doses, printing, records
+from downtime.services import (census, chart_alerts, drafts, infusion_rates, medication, missing_patient, paper_doses,
+                               printing, records)
 from downtime.services.context import Session
 from downtime.services.medication import RoundItem
 
@@ -40,6 +41,10 @@ MISSING = QT_TR_NOOP("MISSING from the ward: record “A — Patient away from w
 """By the name of a patient missing from the ward (services.missing_patient.missing_now): a dose
 falling due while they are away is recorded so, the whole line in the tooltip, never left
 blank to be read as forgotten."""
+NOT_BY_MOUTH = QT_TR_NOOP("NOT BY MOUTH: {why}")
+"""In the flags of a dose whose route the patient's nil by mouth stops (`RoundModel.nil_by_mouth`),
+as the handover sheet and the printed chart say it: the round listed the paracetamol tablet "Due
+now" with empty flags after the swallow screen failed."""
 WINDOW_HOURS = f"{medication.ROUND_WINDOW.total_seconds() / 3600:g}"
 
 
@@ -88,6 +93,14 @@ class RoundModel(TextTableModel):
         self.unreviewed: dict[str, medication.Unreviewed] = {}
         # The patients missing from the ward now, with the ward's line (`MISSING`), by patient id.
         self.missing: dict[str, str] = {}
+        # Why each patient nil by mouth now is (services.chart_alerts.nil_by_mouth), by patient id.
+        self.nil_by_mouth: dict[str, chart_alerts.NilByMouth] = {}
+
+    def not_by_mouth(self, item: RoundItem) -> str:
+        """`NOT_BY_MOUTH` and why, for a dose whose route the patient's nil by mouth stops; else empty."""
+        fasting = self.nil_by_mouth.get(item.patient.patient_id)
+        why = None if fasting is None else fasting.why(item.order.route)
+        return "" if why is None else word(NOT_BY_MOUTH).format(why=why[language()])
 
     def is_warning(self, row: int, column: int) -> bool:
         """A dose missed over 12 hours ago is the gravest state on the round; an order another
@@ -95,14 +108,16 @@ class RoundModel(TextTableModel):
         time withdrawn here that another laptop recorded
         otherwise (it may have been given), a medicine ordered twice, a level the dose waits on
         (medication.level_warnings), a dose of it recorded later than now by a clock that was
-        ahead (medication.recorded_ahead), or the dose recorded nil by mouth before its time
-        (RoundItem.fasting: the operation may be cancelled), is said in its flags; a patient sharing a family name with
+        ahead (medication.recorded_ahead), the dose recorded nil by mouth before its time
+        (RoundItem.fasting: the operation may be cancelled), or one not to give by mouth
+        (`not_by_mouth`), is said in its flags; a patient sharing a family name with
         another of the ward, by their name, as on the patient list (census.name_alert)."""
         item = self.rows[row]
         if column == FLAGS:
             return (item.order.record_id in self.held or item.order.record_id in self.unreviewed
                     or bool(item.held) or bool(item.also_ordered)
-                    or bool(medication.holding(item.levels)) or bool(item.ahead) or bool(item.fasting))
+                    or bool(medication.holding(item.levels)) or bool(item.ahead) or bool(item.fasting)
+                    or bool(self.not_by_mouth(item)))
         if column == PATIENT:
             return bool(item.patient.namesakes) or item.patient.patient_id in self.missing
         return column == 0 and (item.missed or super().is_warning(row, column))
@@ -117,8 +132,9 @@ class RoundModel(TextTableModel):
         order = item.order
         unreviewed = self.unreviewed.get(order.record_id)
         allergy = "" if unreviewed is None else unreviewed if whole else unreviewed.flag
+        not_by_mouth = self.not_by_mouth(item)
         return ", ".join((*medication.order_flags(order, language(), self.now),
-                          *(f for f, on in ((allergy, bool(allergy)),
+                          *(f for f, on in ((not_by_mouth, bool(not_by_mouth)), (allergy, bool(allergy)),
                                             (word(ORDER_ON_HOLD), order.record_id in self.held),
                                             (held_words(item.held), bool(item.held)),
                                             (also_ordered_words(order, item.also_ordered, self.order_form),
@@ -215,6 +231,7 @@ class MedicationPanel(QWidget):
         patients = {item.patient.patient_id: item.patient for item in items}
         self.model.missing = missing_patient.missing_now(self.session.db, list(patients), self.session.clock(),
                                                          language())
+        self.model.nil_by_mouth = chart_alerts.nil_by_mouth(self.session.db, list(patients), self.model.now)
         self.model.unreviewed = {order.record_id: said for unreviewed in medication.allergies_unreviewed(
             self.session.db, self.session.forms, language(), list(patients.values()), self.session.clock()).values()
             for order, said in unreviewed}

@@ -29,9 +29,9 @@ from downtime.qt.tables import (ColumnsCut, ListTable, TextTableModel, cut_colum
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.domain import elapsed
-from downtime.services import (bowels, chart_alerts, delirium, devices, falls, fluid_balance, glucose, infusion_checks,
+from downtime.services import (bowels, chart_alerts, delirium, devices, falls, falls_risk, fluid_balance, glucose, infusion_checks,
                                lab_results, medication, missing_patient, neuro, observations, pews, printing, pain, repositioning, sepsis,
-                               transfusion, vte, wounds)
+                               swallow_screen, transfusion, vte, wounds)
 from downtime.services.census import in_patients
 from downtime.services.chart_alerts import ChartAlert, ChartAlerts
 from downtime.services.context import Session
@@ -330,7 +330,7 @@ class ObservationsView(ChartTab):
         self.sepsis.setText(found_sepsis.state(now, lang)[0])
         fell = falls.read(self.session.db, [self.patient]).get(self.patient_id) \
             if self.patient.stay in (None, StayStatus.IN) else None
-        after_falls = [f"{one.text(lang)}: {semicolon(lang).join(said)}"
+        after_falls = [f"{one.text(lang, now.tzinfo, fell.asks(one))}: {semicolon(lang).join(said)}"
                        for one, said in falls.asking(fell, lang, now)] if fell is not None else []
         adults = [] if child else sepsis.asking(found_sepsis, self.patient, now, lang) + asks
         self.warn(after_falls + adults)
@@ -411,7 +411,8 @@ class ChartAlertModel(TextTableModel):
               repositioning.FORM: QT_TR_NOOP("Repositioning"), wounds.FORM: QT_TR_NOOP("Wound"),
               devices.FORM: QT_TR_NOOP("Line or catheter"), bowels.FORM: QT_TR_NOOP("Bowels"), pain.FORM: QT_TR_NOOP("Pain"),
               pews.FORM: QT_TR_NOOP("PEWS"), falls.FORM: QT_TR_NOOP("Fall"), sepsis.FORM: QT_TR_NOOP("Sepsis"),
-              missing_patient.FORM: QT_TR_NOOP("Missing from the ward"),
+              missing_patient.FORM: QT_TR_NOOP("Missing from the ward"), falls_risk.FORM: QT_TR_NOOP("Falls risk"),
+              swallow_screen.FORM: QT_TR_NOOP("Swallow screen"),
               medication.ORDER_FORM: QT_TR_NOOP("Medicines (MAR)"), vte.FORM: QT_TR_NOOP("VTE risk"),
               delirium.FORM: QT_TR_NOOP("Delirium (4AT)"), chart_alerts.DEATH_FORM: QT_TR_NOOP("Death"),
               infusion_checks.FORM: QT_TR_NOOP("Infusion or syringe driver")}

@@ -26,7 +26,7 @@ from downtime.qt.style import ERROR_STYLE
 from downtime.qt.tables import ColumnsCut, Index, TextTableModel, cut_column, make_table, wrap_columns
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.qt.ward_choice import WardChoice
-from downtime.services import census, missing_patient, observations, pews, printing, search
+from downtime.services import census, missing_patient, observations, pews, printing, search, swallow_screen
 from downtime.services.context import Session
 from downtime.services.observations import Watch
 from downtime.services.patients import PatientSummary
@@ -83,6 +83,10 @@ class Row:
     """An in-patient missing from the ward, or back and not reviewed, as the handover sheet says it
     (services.missing_patient.ward_lines), by their name in the warning colour: the bed looked
     occupied on the list while the patient was gone."""
+    swallow: str | None = None
+    """An in-patient whose swallow screen stands failed, as the handover sheet says it (services.
+    swallow_screen.ward_lines: nil by mouth, no medicines by mouth), by their name in the warning
+    colour: the tablets went by mouth on the next round, the screen a sheet in the notes."""
 
 
 @dataclass(frozen=True)
@@ -213,6 +217,8 @@ class PatientTableModel(TextTableModel):
             name += " — " + census.name_alert(row.namesakes, language())
         if row.missing:
             name += " — " + row.missing
+        if row.swallow:
+            name += " — " + row.swallow
         if row.theatre:
             name += " — " + printing.THEATRE_WORDS["head"][language()].format(operations=row.theatre)
         return (row.ward, bed, name, allergy_text(patient), word(RESUSCITATION.get(patient.resuscitation or "", "?")),
@@ -231,7 +237,7 @@ class PatientTableModel(TextTableModel):
             return watch is not None and (watch.overdue or watch.standing is not None
                                           and watch.standing.news2.band in (Band.MEDIUM, Band.HIGH))
         return patient is not None and (column == ALLERGIES and patient.allergy_alert or column == NAME and
-                                        bool(self.rows[row].namesakes or self.rows[row].missing))
+                                        bool(self.rows[row].namesakes or self.rows[row].missing or self.rows[row].swallow))
 
     def __init__(self) -> None:
         super().__init__()
@@ -607,8 +613,10 @@ def _watched(session: Session, rows: list[Row], empty_beds: bool) -> Listed:
     opened = missing_patient.open_records(session.db, session.forms, [patient.patient_id for patient in inside], now,
                                           language())
     missing = missing_patient.lines(opened, now, language())
+    swallow = swallow_screen.ward_lines(session.db, session.forms, list(watched), now, language())
     rows = [replace(row, watch=watched[row.patient.patient_id], child=children.get(row.patient.patient_id),
-                    theatre=operations.get(row.patient.patient_id), missing=missing.get(row.patient.patient_id))
+                    theatre=operations.get(row.patient.patient_id), missing=missing.get(row.patient.patient_id),
+                    swallow=swallow.get(row.patient.patient_id))
             if row.patient and row.patient.patient_id in watched else row for row in rows]
     return Listed(rows, empty_beds, min((due for due in (observations.next_due(watched.values()), *(
         child.due_at for child in children.values() if not child.overdue), missing_patient.next_change(opened, now))

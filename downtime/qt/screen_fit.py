@@ -300,7 +300,7 @@ class Columns(QWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         """As narrow as one to a line: narrower than its lines, it takes more of them
         (`resizeEvent`), where the whole grid's least width widened its form instead."""
-        widest = max((widget.sizeHint().width() for widget in self._widgets), default=0)
+        widest = max((widget.minimumSizeHint().width() for widget in self._widgets), default=0)
         return QSize(widest, self._grid.minimumSize().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)

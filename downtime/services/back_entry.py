@@ -52,6 +52,7 @@ from downtime.domain.roles import SUPERVISED
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import VALIDATED_IDENTITY, Field, Meaning, RecordRefField, Text
+from downtime.formspec.values import answer_text
 from downtime.services import census, infusion_checks, infusion_rates, records, settings, transfusion
 from downtime.services.census import all_patients, display_names
 from downtime.services.context import Session
@@ -1356,6 +1357,23 @@ def worklist_order(session: Session) -> list[str | None]:
     return ([None] if None in rest else []) + order + sorted(str(pid) for pid in rest - set(named) - {None})
 
 
+BAG_PUT_UP = QT_TRANSLATE_NOOP("messages", "{order}, up {time}")
+"""A bag as a record pointing to it names it (a rate change, a check, a fluid balance line): its
+order as the chart heads it and when it was put up."""
+
+
+def _bags_as_put_up(session: Session, current: Sequence[RecordVersion], orders: Mapping[str, str]) -> dict[str, str]:
+    """The doses among `current` whose order is among `orders` (`chart_labels`) as the lines of
+    the records pointing to them say them (`BAG_PUT_UP`): a rate change's line gave its bag's
+    every answer, "Infusion rate: 0.7 mL/h" ahead of its "New rate: 1 mL/h", and a clerk skimming
+    it could enter the old rate."""
+    spec = session.form(census.DOSE_FORM)
+    return {record.record_id: message(session.lang, BAG_PUT_UP, order=orders[str(record.data["order"])],
+                                      time=answer_text(spec.field("given_at"), record.data["given_at"], session.lang))
+            for record in current if record.form_id == census.DOSE_FORM and str(record.data.get("order")) in orders
+            and record.data.get("given_at")}
+
+
 def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWork]:
     """The items of these patients (None: records about no patient), each patient's in the
     order to type them; a patient with nothing to enter is left out."""
@@ -1394,6 +1412,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     from downtime.services.medication import chart_labels, typed_late
 
     orders = chart_labels(session, current)
+    orders |= _bags_as_put_up(session, current, orders)
     typed = typed_late(session.db, [record for record in current if record.form_id == census.DOSE_FORM], session.lang)
     placed = theatre.as_placed(session, current, known, authors)
     not_to_enter = [(CHANGED_NOTHING, again, again) for again in theatre.changed_nothing(session.db, current)] + [

@@ -22,7 +22,8 @@ time-critical medicine's dose late, overdue or not given, an order an allergy re
 was written matches, not reviewed by its prescriber (medication.allergies_unreviewed), a medicine taken before admission no
 order covers a day after admission (at once for a time-critical one: home_medicines), a running infusion or syringe driver's
 check overdue or its last check finding something amiss, any other dose recorded not given, an antibiotic or an as-required opioid past its
-review, a telephone order not countersigned a day after it was taken, a NEWS2 of 5 or more not screened for sepsis, red
+review, a medicine given covertly past its decision's review, a telephone order not countersigned a day
+after it was taken, a NEWS2 of 5 or more not screened for sepsis, red
 flag sepsis whose Sepsis Six or doctor's review is not all done within the hour. The nurse in
 charge reads them beside the NEWS2 escalation list: on paper each was on its patient's chart
 alone, seen when that chart was next opened. And the patients who left the ward with a critical
@@ -44,25 +45,69 @@ from sqlite_utils import Database
 
 from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
-from downtime.domain.medication import (Administration, DoseState, NotGivenReason, Order, Review, given_when_fasting,
-                                       dose_state, left_out_with_meals, policy_for, review_asked, review_due,
-                                       review_due_at)
+from downtime.domain.medication import (NIL_BY_MOUTH_ROUTES, Administration, DoseState, Frequency, NotGivenReason,
+                                       Order, Outcome, Review, given_when_fasting, dose_state, left_out_with_meals,
+                                       policy_for, prn_given, review_asked, review_due, review_due_at, route_code,
+                                       same_medicine, spaced_from_as_required)
 from downtime.domain.census import Location, StayStatus
 from downtime.domain.fluid_balance import chart_day
 from downtime.domain.lab_results import Flag
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.swallow_screen import by_mouth
+from downtime.domain.transfusion import Sign as TransfusionSign, signs as transfusion_signs
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
-from downtime.services import (bowels, census, delirium, devices, falls, fluid_balance, followed, glucose,
+from downtime.services import (bowels, census, covert, delirium, devices, falls, falls_risk, fluid_balance, followed, glucose,
                                home_medicines, infusion_checks, infusion_rates, lab_results, medication,
                                missing_patient, neuro, observations, pain, pews, repositioning,
-                               sepsis, settings, telephone_orders, transfusion, vte, wounds)
+                               sepsis, settings, swallow_screen, telephone_orders, transfusion, vte, wounds)
 from downtime.services.patients import PatientSummary
 from downtime.services.search import sort_key
 from downtime.storage.records import current_of, list_current
 
-DOSES_OVERDUE = {"en": "DOSES OVERDUE, NOT RECORDED: {doses} — give or record each on the round",
-                 "fr": "DOSES EN RETARD, NON TRACÉES : {doses} — donner ou tracer chacune au tour des médicaments"}
+DOSES_OVERDUE = {"en": "DOSES OVERDUE, NOT RECORDED: {doses}", "fr": "DOSES EN RETARD, NON TRACÉES : {doses}"}
+GIVE_OR_RECORD = {False: {"en": "give or record it on the round",
+                          "fr": "la donner ou la tracer au tour des médicaments"},
+                  True: {"en": "give or record the latest on the round, record the others (given on paper, or not "
+                               "given and why)",
+                         "fr": "donner ou tracer la dernière au tour des médicaments, tracer les autres (données "
+                               "sur papier, ou non données et pourquoi)"}}
+"""What is done of an order's doses overdue within the round's window: its latest given or recorded,
+any other of the order (earlier in the window, or missed) recorded (True): "give or record the
+others on the round" of paracetamol's 10:00, 14:00 and 18:00 doses, followed as written, was 3 g
+at once."""
+MISSED_NOT_LATE = {"en": "do not give those MISSED late: tell the prescriber",
+                   "fr": "ne pas donner en retard celles OMISES : prévenir le prescripteur"}
+"""Said after `GIVE_OR_RECORD` of an order whose doses overdue within the window follow some missed."""
+RECORD_MISSED = {"en": "record each MISSED (given on paper, or not given and why), do not give it late: tell the "
+                       "prescriber",
+                 "fr": "tracer chaque dose OMISE (donnée sur papier, ou non donnée et pourquoi), ne pas la donner en "
+                       "retard : prévenir le prescripteur"}
+"""What is done of a dose missed past the round's window: accounted for, not given late, taken to
+the prescriber (the README's round). "Give or record each" was said of a paracetamol 49 hours old
+and an enoxaparin missed overnight: a double dose, an anticoagulant at the wrong time."""
+HELD_FOR = {"en": "HELD: {why} — prescriber to decide", "fr": "SUSPENDUE : {why} — décision du prescripteur"}
+"""What is said of an order's doses overdue while its levels, a potassium, an INR or an AKI hold it
+(`medication.holding`, why as the printed MAR's order box says it: `medication.on_chart`), as the
+round and the sheet's own potassium line say it held: no dose to give or record on the round."""
+NOT_BY_MOUTH = {False: {"en": "{why}: not by mouth — ask the doctor for another route, or record it not given",
+                        "fr": "{why} : pas par la bouche — demander au médecin une autre voie, ou la tracer non "
+                              "donnée"},
+                True: {"en": "{why}: not by mouth — ask the doctor for another route, or record them not given",
+                       "fr": "{why} : pas par la bouche — demander au médecin une autre voie, ou les tracer non "
+                             "données"}}
+"""What is said of an order's doses by mouth overdue while the patient is nil by mouth (on admission
+or a swallow screen failed, each for its routes: `nil_by_mouth`, `{why}`), as the time-critical list asks
+(`medication.ANOTHER_ROUTE`)."""
+REPLACED_THEN = {False: {"en": "{later}: record it (given on paper, or not given and why), do not give it late",
+                         "fr": "{later} : la tracer (donnée sur papier, ou non donnée et pourquoi), ne pas la "
+                               "donner en retard"},
+                 True: {"en": "{later}: record them (given on paper, or not given and why), do not give them late",
+                        "fr": "{later} : les tracer (données sur papier, ou non données et pourquoi), ne pas les "
+                              "donner en retard"}}
+"""What is said of an order's doses overdue that a dose of the medicine given or due since replaced
+(`_replaced_by`, `{later}` it: `medication.LATER_DOSE`), as the time-critical list says it
+(`medication.REPLACED_WORDS`)."""
 MISSED = {"en": "MISSED, over {hours} h", "fr": "OMISE, plus de {hours} h"}
 DOSES_NOT_GIVEN = {"en": "DOSES NOT GIVEN: {doses}", "fr": "DOSES NON ADMINISTRÉES : {doses}"}
 DOSE_NOT_GIVEN = {"en": "{dose}: {said}", "fr": "{dose} : {said}"}
@@ -213,7 +258,8 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
             latest_unit = units[-1]
             found.append(ChartAlert(patients[patient_id], transfusion.FORM,
                                     f"{latest_unit.what(forms[transfusion.FORM], lang)} "
-                                    f"{latest_unit.state(forms[transfusion.END_FORM], lang)}", said))
+                                    f"{latest_unit.state(forms[transfusion.END_FORM], lang)}", said,
+                                    urgent=_transfusion_urgent(units, at)))
         if (coming := transfusion.next_after(units, at)) is not None:
             due.append(coming)
     reactions = transfusion.reactions_untold(db)
@@ -263,11 +309,22 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
         if not latest_pain.overdue(at):
             due.append(latest_pain.due_at)
     children = pews.charts(db, patients)
+    # A plan limiting escalation (comfort care, a ward ceiling) is said on the line, as NEWS2's
+    # list says it, and its call is not ranked first: a dying child's PEWS topped the list at every set.
+    limited = {patient_id: plan for patient_id, plan in observations.plans(
+        db, [patients[patient_id] for patient_id in children], at).items() if plan.limits}
     for patient_id, lines in children.items():
         born = patients[patient_id].birth_date
         if said := pews.asking(lines, born, forms[pews.FORM], at, lang):
+            # Who was told is asked only of a chart calling the doctor (PEWS 8 or more, a red flag,
+            # not alert, someone worried): that line is to act on now, until a doctor reviews the
+            # child on the calling set or a later one (`plan_by`).
+            who = pews.told(lines, born, forms[pews.FORM], at, lang)
+            plan = limited.get(patient_id)
+            calling = pews.calling(lines, born, forms[pews.FORM], at, lang)
             found.append(ChartAlert(patients[patient_id], pews.FORM, pews.state(lines, born, forms[pews.FORM], at, lang),
-                                    [*said, *pews.told_text(pews.told(lines, born, forms[pews.FORM], at, lang), lang)]))
+                                    [*said, *pews.told_text(who, lang), *([plan.text(lang, at.tzinfo)] if plan else [])],
+                                    urgent=bool(calling) and plan is None and not any(one.plan_by for one in calling)))
         if (coming := pews.coming(lines, at)) is not None:
             due.append(coming)
     unseen = pews.uncharted(patients.values(), children, at)
@@ -284,11 +341,12 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     # A patient missing from the ward, or back and not reviewed by a doctor (services.missing_patient):
     # the time-critical doses the return line names are its alone.
     missing = missing_patient.open_records(db, forms, list(patients), at, lang)
-    for patient_id, critical in missing_patient.unsaid_on_return(medication.time_critical(db, patients, at),
-                                                                 missing).items():
+    time_critical = medication.time_critical(db, patients, at)
+    for patient_id, critical in missing_patient.unsaid_on_return(time_critical, missing).items():
         found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM,
                                 f"{medication.order_label(order, order_form, lang)} {ward_time(cell.slot, at.tzinfo)}",
-                                [critical.said(cell, forms[medication.DOSE_FORM], lang)]) for order, cell in critical.late)
+                                [critical.said(cell, forms[medication.DOSE_FORM], lang)], urgent=not critical.told(cell))
+                     for order, cell in critical.each)
         if critical.next_change is not None:
             due.append(critical.next_change)
     for patient_id, uncharted in home_medicines.unreconciled(db, list(patients.values()), at).items():
@@ -309,6 +367,12 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM, label, [said])
                  for patient_id, said_of in reviews.said.items() for label, said in said_of)
     due.extend(reviews.next_due)
+    # A covert decision's review reached, as the round says it (services.covert.reviews_due).
+    covert_reviews = covert.reviews_due(db, forms, list(patients), at, lang)
+    found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM, label, [said])
+                 for patient_id, said_of in covert_reviews.said.items() for label, said in said_of)
+    if covert_reviews.next_due is not None:
+        due.append(covert_reviews.next_due)
     found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM, label, [said])
                  for patient_id, said_of in patches_left_on(db, forms, list(patients), at, lang).items()
                  for label, said in said_of)
@@ -321,8 +385,8 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
             if said := asking.said(at, lang):
                 found.append(ChartAlert(patients[patient_id], infusion_checks.FORM,
                                         asking.bag_named(order_form, at, lang), said))
-            if not elapsed.reached(asking.due_at, at):
-                due.append(asking.due_at)
+            due.extend(moment for moment in (asking.due_at, asking.runs_until)
+                       if moment is not None and not elapsed.reached(moment, at))
     for patient_id, orders in telephone_orders.awaiting_orders(db, patients).items():
         found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM,
                                 medication.order_label(order, order_form, lang), [said])
@@ -336,8 +400,17 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                  for patient_id, each in missing.items() for one in each)
     if (coming := missing_patient.next_change(missing, at)) is not None:
         due.append(coming)
+    # A failed swallow screen (services.swallow_screen): the SLT referral and assessment, the doctor
+    # told, a time-critical medicine by mouth none of whose doses the time-critical lines say.
+    swallows = swallow_screen.failed(db, forms, list(patients), at, lang, {
+        order.record_id for critical in time_critical.values() for order, _ in critical.late})
+    found.extend(ChartAlert(patients[patient_id], swallow_screen.FORM, one.latest(lang, at), said, urgent=one.urgent(at))
+                 for patient_id, one in swallows.items() if (said := one.asks(lang, at)))
+    if (coming := swallow_screen.next_change(swallows, at)) is not None:
+        due.append(coming)
     for patient_id, known in falls.read(db, in_hospital).items():
-        found.extend(ChartAlert(patients[patient_id], falls.FORM, one.text(lang), said, urgent=known.urgent(one))
+        found.extend(ChartAlert(patients[patient_id], falls.FORM, one.text(lang, at.tzinfo, known.asks(one)), said,
+                                urgent=known.urgent(one))
                      for one, said in falls.asking(known, lang, at))
         if (coming := known.coming(at)) is not None:
             due.append(coming)
@@ -346,6 +419,13 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                  for patient_id, (latest, said) in assessed.asking.items())
     if assessed.next_change is not None:
         due.append(assessed.next_change)
+    # A falls-risk reassessment overdue after a fall on the ward, a postural drop no doctor has
+    # reviewed (services.falls_risk; one never made since admission is the handover's: since_admission).
+    falls_risk_said = falls_risk.escalation(db, in_hospital, at, lang)
+    found.extend(ChartAlert(patients[one.patient_id], falls_risk.FORM, one.latest, one.said)
+                 for one in falls_risk_said.asking)
+    if falls_risk_said.next_change is not None:
+        due.append(falls_risk_said.next_change)
     found.extend(ChartAlert(patients[patient_id], delirium.FORM, latest, said)
                  for patient_id, (latest, said) in delirium.escalation(db, in_hospital, at, lang).items())
     for patient_id, known_sepsis in sepsis.read(db, in_hospital, at).items():
@@ -387,6 +467,19 @@ def asks_a_doctor_now(alert: ChartAlert, lang: Lang) -> bool:
     no doctor was told of came after a cannula's check and a change of position overdue, below
     the four or five lines on screen."""
     return any(words in said for said in alert.said for words in DOCTOR_NOW[lang])
+
+
+STOP_AND_CALL = frozenset({TransfusionSign.POSSIBLE_REACTION, TransfusionSign.REACTION_AFTER,
+                           TransfusionSign.OVER_4_HOURS, TransfusionSign.REACTION})
+"""A unit's signs (domain.transfusion.signs) that are acted on at once: a possible acute reaction
+(stop the unit, call the doctor: BSH 2017), a unit still running 4 hours out of the fridge, a
+reaction no one is told of. Their words name no "doctor now", and a reaction at 39.4 °C and a
+systolic of 82 came 22nd of 33 lines, below a cannula's check and a pain reassessment."""
+
+
+def _transfusion_urgent(units: Sequence[transfusion.Transfused], at: datetime) -> bool:
+    """Whether one of the patient's units asks at `at` something `STOP_AND_CALL`."""
+    return any(sign in STOP_AND_CALL for unit in units for sign, _ in transfusion_signs(unit.unit, unit.sets, at))
 
 
 def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[str], ward: str | None,
@@ -509,10 +602,10 @@ def _death(db: Database, patient: PatientSummary, death: RecordVersion, lang: La
 def _reaction(patient: PatientSummary, one: transfusion.Transfused, forms: dict[str, FormSpec],
               lang: Lang) -> ChartAlert:
     """A unit's reaction still told to no one, as the transfusion chart says it (who is still to
-    be told: `Transfused.reaction_asks`)."""
+    be told: `Transfused.reaction_asks`): urgent, as on the chart (`STOP_AND_CALL`)."""
     return ChartAlert(patient, transfusion.FORM, f"{one.what(forms[transfusion.FORM], lang)} "
                                                  f"{one.state(forms[transfusion.END_FORM], lang)}",
-                      [one.reaction_asks(lang)])
+                      [one.reaction_asks(lang)], urgent=True)
 
 
 def doses_overdue(db: Database, forms: dict[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
@@ -522,21 +615,125 @@ def doses_overdue(db: Database, forms: dict[str, FormSpec], patients: Sequence[P
     threshold, `dose_state`), those missed over its window too: the sheet said only the
     time-critical ones, and omitted doses are a leading cause of harm from medicines (NPSA 2010).
     Each order once, its doses' times oldest first; a time-critical dose the sheet already says
-    (`medication.time_critical_handover`) is not said again."""
+    (`medication.time_critical_handover`), nor one missed that its line counts
+    (`medication.TimeCritical.listed`), is not said again."""
     wanted = {patient.patient_id for patient in patients}
-    told = {(order.record_id, cell.slot) for critical in medication.time_critical(db, wanted, at).values()
-            for order, cell in critical.late}
+    told = set().union(*(critical.listed for critical in medication.time_critical(db, wanted, at).values()))
     policy, order_form = settings.round_policy(db), forms[medication.ORDER_FORM]
     found: dict[str, dict[str, list[medication.RoundItem]]] = {}
+    due: dict[str, list[medication.RoundItem]] = {}
     for ward in dict.fromkeys(patient.ward for patient in patients if patient.ward):
         for item in medication.round_list(db, forms, ward, at):
             if (item.patient.patient_id in wanted and (item.order.record_id, item.slot) not in told
                     and dose_state(item.slot, at, None, policy_for(item.order, policy)) is DoseState.OVERDUE):
                 found.setdefault(item.patient.patient_id, {}).setdefault(item.order.record_id, []).append(item)
-    return {patient_id: DOSES_OVERDUE[lang].format(doses=semicolon(lang).join(
-        _order_doses(doses, order_form, lang, at.tzinfo) for doses in sorted(
-            orders.values(), key=lambda doses: min(elapsed.instant(item.slot) for item in doses))))
+            elif item.state in (DoseState.DUE, DoseState.LATE):
+                due.setdefault(item.patient.patient_id, []).append(item)
+    theirs = medication.orders_of_each(db, found, at) if found else {}
+    given = {patient_id: medication.administrations(db, patient_id) for patient_id in found}
+    fasting = nil_by_mouth(db, found, at) if found else {}
+
+    def said(patient_id: str, doses: list[medication.RoundItem]) -> tuple[str, str]:
+        latest = max(doses, key=lambda item: elapsed.instant(item.slot))
+        return _order_doses(doses, order_form, lang, at.tzinfo), _overdue_then(
+            doses, lang, at.tzinfo, fasting.get(patient_id),
+            _replaced_by(latest, theirs[patient_id], given[patient_id], due.get(patient_id, ())))
+
+    return {patient_id: DOSES_OVERDUE[lang].format(doses=_each_then(
+        [said(patient_id, doses) for doses in sorted(
+            orders.values(), key=lambda doses: min(elapsed.instant(item.slot) for item in doses))], lang))
         for patient_id, orders in found.items()}
+
+
+@dataclass(frozen=True)
+class NilByMouth:
+    """Why a patient is nil by mouth, each cause stopping its own routes: a swallow screen standing
+    failed (`screen`, its words: services.swallow_screen.nil_by_mouth) what is swallowed
+    (domain.swallow_screen.by_mouth), the admission's diet (`on_admission`), fasting, anything by
+    mouth (`NIL_BY_MOUTH_ROUTES`). The screen's words stood for both, and the buccal antiemetic the
+    failed screen allows was told "not by mouth" (review s65 T3 D7)."""
+
+    screen: Mapping[Lang, str] | None
+    on_admission: bool
+
+    def why(self, route: str) -> Mapping[Lang, str] | None:
+        """Why a medicine by `route` is not given by mouth (the screen's words before the diet's,
+        the newer and more specific), or None when neither cause stops it."""
+        if self.screen is not None and by_mouth(route):
+            return self.screen
+        return medication.NIL_BY_MOUTH_ON_ADMISSION if self.on_admission and route_code(
+            route) in NIL_BY_MOUTH_ROUTES else None
+
+
+def nil_by_mouth(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, NilByMouth]:
+    """Each of these patients nil by mouth at `at`, by cause (`NilByMouth`)."""
+    screens = swallow_screen.nil_by_mouth(db, patient_ids, at)
+    fasting = medication.recorded_nil_by_mouth(db, patient_ids)
+    return {patient_id: NilByMouth(screens.get(patient_id), patient_id in fasting)
+            for patient_id in screens.keys() | fasting}
+
+
+def _each_then(said: list[tuple[str, str]], lang: Lang) -> str:
+    """Each order's doses and what is done of them, the orders next to each other whose doses are
+    all missed told `RECORD_MISSED` once, after the last of them: the sheet wrote its 20 words after
+    the senna and again after the amoxicillin of one patient's line."""
+    parts: list[tuple[list[str], str]] = []
+    for doses, then in said:
+        if parts and then == parts[-1][1] == RECORD_MISSED[lang]:
+            parts[-1][0].append(doses)
+        else:
+            parts.append(([doses], then))
+    return semicolon(lang).join(f"{semicolon(lang).join(doses)} — {then}" for doses, then in parts)
+
+
+def _replaced_by(item: medication.RoundItem, theirs: Sequence[Order], given: Sequence[Administration],
+                 due: Sequence[medication.RoundItem]) -> tuple[datetime, DoseState] | None:
+    """The time and state of the latest dose of the medicine (`same_medicine`: this order, or
+    another giving a same medicine, as the time-critical list weighs it) given for `item`'s time or
+    a later one, due now after it (`due`: the round's, late ones too), or given as required within
+    that order's interval of it (`spaced_from_as_required`): `item`, with nothing recorded, is then
+    no longer to give but to record (`REPLACED_THEN`). None when there is none. "Give or record it" was said of
+    the amoxicillin of 08:00 beside the 14:00 given, and of the paracetamol tablet of 12:00 beside
+    the infusion given for it: a double dose."""
+    same = same_medicine(item.order, theirs)
+    as_required = [order for order in theirs if order.record_id in same and order.frequency is Frequency.PRN]
+    found = [(dose.scheduled_for, DoseState.GIVEN) for dose in given
+             if dose.order_id in same and dose.outcome is Outcome.GIVEN and dose.scheduled_for is not None
+             and elapsed.instant(dose.scheduled_for) >= elapsed.instant(item.slot)]
+    found += [(one.slot, DoseState.DUE) for one in due
+              if one.order.record_id in same and elapsed.instant(one.slot) > elapsed.instant(item.slot)]
+    if as_required and spaced_from_as_required(item.slot, as_required, given):
+        found += [(dose.at, DoseState.GIVEN) for dose in prn_given(
+            as_required[0], given, {order.record_id for order in as_required})]
+    return max(found, key=lambda one: elapsed.instant(one[0]), default=None)
+
+
+def _overdue_then(doses: list[medication.RoundItem], lang: Lang, zone: tzinfo | None,
+                  fasting: NilByMouth | None, replaced: tuple[datetime, DoseState] | None) -> str:
+    """What is done of an order's doses overdue, said after them: none given while a level, a
+    potassium, an INR or an AKI holds the order (`medication.holding`: `HELD_FOR`), nor by mouth
+    while the patient is nil by mouth for its route (`fasting`, why: `NOT_BY_MOUTH`), nor once a dose of the
+    medicine since replaced them (`replaced`, see `_replaced_by`: `REPLACED_THEN`), but recorded, the
+    prescriber told of those missed; those missed alone recorded and taken to the prescriber
+    (`RECORD_MISSED`); else the latest given or recorded, the others recorded (`GIVE_OR_RECORD`), and
+    not given late if missed (`MISSED_NOT_LATE`). One ending for the patient's whole line said "give
+    or record the others" of every order's every dose; and "give or record it" stood under the
+    sheet's own "Ramipril held — prescriber to decide" and "SWALLOW SCREEN FAILED — no medicines by
+    mouth"."""
+    many, order = len(doses) > 1, doses[0].order
+    if held := medication.holding(doses[0].levels):
+        return HELD_FOR[lang].format(why=semicolon(lang).join(
+            medication.on_chart(warning).text(lang).rstrip(".") for warning in held))
+    if fasting is not None and (why := fasting.why(order.route)) is not None:
+        return NOT_BY_MOUTH[many][lang].format(why=why[lang])
+    within = [item for item in doses if not item.missed]
+    if not within:
+        return RECORD_MISSED[lang]
+    if replaced is not None:
+        return ", ".join([REPLACED_THEN[many][lang].format(later=medication.LATER_DOSE[replaced[1]][lang].format(
+            time=ward_time(replaced[0], zone))), *([TELL_THE_PRESCRIBER[lang]] if len(within) < len(doses) else [])])
+    return ", ".join([GIVE_OR_RECORD[len(doses) > 1][lang],
+                      *([MISSED_NOT_LATE[lang]] if len(within) < len(doses) else [])])
 
 
 def _order_doses(doses: list[medication.RoundItem], order_form: FormSpec, lang: Lang, zone: tzinfo | None) -> str:
@@ -550,21 +747,17 @@ def _order_doses(doses: list[medication.RoundItem], order_form: FormSpec, lang: 
     runs = [run for run in missed if len(run) > MISSED_LISTED]
     said = [(item.slot, _dose_time(item, lang, zone)) for item in doses if not any(item in run for run in runs)]
     said += [(run[0].slot, MISSED_RUN[lang].format(
-        count=len(run), hours=_hours(), first=ward_time(run[0].slot, zone), last=ward_time(run[-1].slot, zone),
+        count=len(run), hours=medication.window_hours(), first=ward_time(run[0].slot, zone),
+        last=ward_time(run[-1].slot, zone),
         marks=f", {ON_PAPER[lang]}" if run[0].on_paper is not None else "")) for run in runs]
     times = [text for _, text in sorted(said, key=lambda one: elapsed.instant(one[0]))]
     return f"{medication.order_label(doses[0].order, order_form, lang)} {', '.join(times)}"
 
 
-def _hours() -> str:
-    """The round's window in hours ("12")."""
-    return f"{medication.ROUND_WINDOW.total_seconds() / 3600:g}"
-
-
 def _dose_time(item: medication.RoundItem, lang: Lang, zone: tzinfo | None) -> str:
     """A dose's time, and whether it is missed past the round's window, or may be given already (on
     paper while this laptop was silent, or on another laptop): to check before giving it."""
-    marks = [words for words, said in ((MISSED[lang].format(hours=_hours()), item.missed),
+    marks = [words for words, said in ((MISSED[lang].format(hours=medication.window_hours()), item.missed),
                                        (ON_PAPER[lang], item.on_paper is not None), (HELD[lang], bool(item.held)))
              if said]
     return ward_time(item.slot, zone) + (f" ({', '.join(marks)})" if marks else "")
@@ -588,7 +781,11 @@ def not_given(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collecti
     a dose of it is given or its prescriber changes it (a single dose only until the order's next
     falls due, and none past the order's stop): enoxaparin refused three evenings running
     was said as the last refusal alone, and at 07:30 on no list. A run is the prescriber's to hear
-    of, even when its latest was not given while the patient slept."""
+    of, even when its latest was not given while the patient slept. One whose nurse wrote that a
+    doctor was told of it (medication.decided_by_a_doctor) says to do as they said
+    (medication.DOCTOR_IS_TOLD), not to tell the prescriber (but a basal insulin held: never to
+    omit): "Dr Benali told" and "tell the prescriber" stood on one line for 12 hours, and the day
+    team phoned him again."""
     told = set().union(*(critical.listed for critical in medication.time_critical(db, patient_ids, at).values()))
     since, back = elapsed.earlier(at, medication.ROUND_WINDOW), elapsed.earlier(at, medication.RUN_LOOKBACK)
     order_form, reasons = forms[medication.ORDER_FORM], forms[medication.DOSE_FORM].field("not_given_reason")
@@ -616,6 +813,11 @@ def not_given(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collecti
                     then = TELL_THE_PRESCRIBER
                 elif written[order.record_id] > (dose.typed_at or dose.at):
                     continue  # its prescriber stopped or changed the order since: they have seen the chart
+                # Her note says a doctor was told: not to phone them again; but a basal insulin held
+                # (said only as never to omit, `_omitted`) is the prescriber's still, whoever decided.
+                if then is not OFFER_IT_AGAIN and dose.reason not in medication.NOT_OMITTED \
+                        and medication.decided_by_a_doctor(dose):
+                    then = medication.DOCTOR_IS_TOLD
                 why = semicolon(lang).join(said for said in (
                     medication.why_not_given(reasons, dose, lang),
                     run.said(at.tzinfo, lang) if run is not None and latest else "") if said)

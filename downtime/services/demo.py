@@ -269,6 +269,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_nutrition_demo(db, forms, clock)
     build_delirium_demo(db, forms, clock)
     build_fall_demo(db, forms, clock)
+    build_falls_risk_demo(db, forms, clock)
     build_sepsis_demo(db, forms, clock)
     build_vte_demo(db, forms, clock)
     build_transfusion_demo(db, forms, clock)
@@ -1352,6 +1353,41 @@ _FALLS = (("Recurrent falls", ((0.5, {"witnessed": "found", "where": "toilet", "
 def build_fall_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
     """A fall on the ward last hour. Returns the falls recorded."""
     return _charted_demo(db, forms, clock, "inpatient_fall", "fell_at", _FALLS)
+
+
+# Falls-risk assessments (with lying and standing BP): the man with Parkinson's disease, his
+# pressure falling 34 mmHg at 3 minutes standing, dizzy, no doctor's review yet (the escalation
+# list asks it); the man with COPD, steady; the confused woman, her pressure steady, her
+# confusion and night-time restlessness planned for; the man with a kidney injury unable to stand,
+# his sitting reading steady. The ward's other patients 65 or over are not assessed yet (the
+# handover's screenings not done since admission).
+_RAILS = {"bed_rails": "not_used", "bed_rails_reason": "Mobile: would climb over them", "call_bell": True,
+          "bed_low": True}
+_FALLS_RISK = (
+    ("Parkinson's disease", ((3, {"why": "age_65", "factors": ["previous_falls", "mobility", "medicines"],
+                                  "previous_falls_plan": "Falls history taken from his wife",
+                                  "mobility_plan": "Physiotherapy; supervise walking", "walking_aid": "Frame, in reach",
+                                  "medicines_plan": "Dr Lemaire asked to review levodopa timing",
+                                  "lying_systolic": 138, "lying_diastolic": 78, "standing_1_systolic": 118,
+                                  "standing_1_diastolic": 74, "standing_3_systolic": 104, "standing_3_diastolic": 70,
+                                  "symptoms": True, **_RAILS}),)),
+    ("COPD", ((5, {"why": "age_65", "factors": [], "lying_systolic": 132, "lying_diastolic": 76,
+                   "standing_1_systolic": 128, "standing_1_diastolic": 74, "standing_3_systolic": 126,
+                   "standing_3_diastolic": 76, **_RAILS}),)),
+    ("Confusion, suspected", ((3.5, {"why": "age_65", "factors": ["cognition", "night_confusion"],
+                                     "cognition_plan": "4AT done; bay in view of the desk; daughter to visit evenings",
+                                     "lying_systolic": 124, "lying_diastolic": 70, "standing_1_systolic": 120,
+                                     "standing_1_diastolic": 70, **_RAILS}),)),
+    ("Dehydration", ((6, {"why": "age_65", "factors": ["continence"], "continence_plan": "Commode at the bedside",
+                          "lying_systolic": 118, "lying_diastolic": 66, "unable_to_stand": True,
+                          "sitting_systolic": 112, "sitting_diastolic": 64, **_RAILS}),)),
+)
+
+
+def build_falls_risk_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """Four patients' falls-risk assessments, one with a postural drop awaiting the doctor's
+    review. Returns the assessments recorded."""
+    return _charted_demo(db, forms, clock, "falls_risk", "assessed_at", _FALLS_RISK)
 
 
 # The woman with sepsis, screened three hours ago as her blood pressure fell: red flag sepsis

@@ -250,8 +250,11 @@ def read(db: Database, patients: Sequence[PatientSummary]) -> dict[str, Falls]:
 
 
 def asking(known: Falls, lang: Lang, at: datetime | None = None) -> list[tuple[Recorded, list[str]]]:
-    """Each of the patient's falls that asks something now (`at`), with what it asks."""
-    return [(one, said) for one in known.falls if (said := known.asking(one, lang, at=at))]
+    """Each of the patient's falls that asks something now (`at`), with what it asks, on the clock
+    of `at` as every chart's line (the laptop's when None): the escalation list read a fall's CT
+    head deadline an hour off the handover's on a laptop set to UTC."""
+    zone = None if at is None else at.tzinfo
+    return [(one, said) for one in known.falls if (said := known.asking(one, lang, zone, at))]
 
 
 def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> dict[str, str]:

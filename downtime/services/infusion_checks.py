@@ -399,14 +399,26 @@ class Asking:
     ran_in: bool = False
     """Taken to have run in (`_ran_in`): asked no next check, the chart asking its stop, and listed
     for what its last check found until it is charted stopped or replaced, or checked well."""
+    empty_at: datetime | None = None
+    """When a continuous infusion's bag or syringe ran out (`run_out`), never charted stopped nor
+    replaced, its order in force: said until one is (infusion_rates.RAN_OUT). Said on the MAR alone,
+    the demo's hyoscine driver, empty at 03:51, left the escalation list and the handover with its
+    checks. Of an order stopped, the MAR asks the bag stopped (infusion_rates.ORDER_STOPPED_RUNNING)
+    and no next bag is to be asked."""
+    runs_until: datetime | None = None
+    """When the bag is taken to run in, still to come (`_runs_until`): the list changes then, its
+    check no longer asked, its run-out said (services.chart_alerts reads it again then: a list left
+    open said "check overdue" past the run-out)."""
 
-    def said(self, at: datetime, lang: Lang, *, overdue: bool = True) -> list[str]:
-        """The escalation list's words: the overdue check (not said when not `overdue`: the
-        leaving list asking the bag taken down; nor of a bag `ran_in`), then what the last one
-        found."""
+    def said(self, at: datetime, lang: Lang, *, overdue: bool = True, run_out: bool = True) -> list[str]:
+        """The escalation list's words: the overdue check, or the bag run out (`empty_at`; neither
+        said when not `overdue`: the leaving list asking the bag taken down; no check of a bag
+        `ran_in`; nor the run-out when not `run_out`: the leaving list's line of the bag says it),
+        then what the last one found."""
         return [*([OVERDUE[lang].format(due=self._due_words(at, lang))]
                   if overdue and not self.ran_in and elapsed.reached(self.due_at, at)
                   else []),
+                *(self._run_out(at, lang) if overdue and run_out else []),
                 *([AMISS[lang].format(time=infusion_rates.clock_words(self.amiss.at, at, at.tzinfo),
                                       found=" ".join(self.found))] if self.amiss is not None else [])]
 
@@ -414,6 +426,7 @@ class Asking:
         """The handover sheet's words, as `said` in short (HANDED_OVER_DUE, HANDED_OVER_FOUND)."""
         return [*([HANDED_OVER_DUE[lang].format(due=infusion_rates.clock_words(self.due_at, at, at.tzinfo))]
                   if not self.ran_in and elapsed.reached(self.due_at, at) else []),
+                *self._run_out(at, lang),
                 *([HANDED_OVER_FOUND[lang].format(time=infusion_rates.clock_words(self.amiss.at, at, at.tzinfo),
                                                   found=", ".join(self.charted))] if self.amiss is not None else [])]
 
@@ -424,6 +437,11 @@ class Asking:
 
         return message(lang, chart_alerts.BAG_PUT_UP, drug=medication.order_label(self.order, order_form, lang),
                        time=ward_time(self.bag.at, at.tzinfo))
+
+    def _run_out(self, at: datetime, lang: Lang) -> list[str]:
+        """The bag's run-out as the MAR says it (infusion_rates.RAN_OUT), when it ran out."""
+        return [] if self.empty_at is None else [
+            message(lang, infusion_rates.RAN_OUT, time=infusion_rates.clock_words(self.empty_at, at, at.tzinfo))]
 
     def _due_words(self, at: datetime, lang: Lang) -> str:
         """OVERDUE's time, its day too when another than `at`'s (DUE_AT, DUE_ON)."""
@@ -452,14 +470,19 @@ def _in_ward(db: Database, found: Order, bag: Administration, at: datetime) -> b
 
 
 def _ran_in(db: Database, found: Order, bag: Administration, at: datetime) -> bool:
-    """Whether the bag is taken to have run in by `at` (infusion_rates.runs_until: a bag its rates
-    ran through from the volume left its last check by then found, whose stop the chart asks; an
-    intermittent antibiotic's dose in g, an hour's infusion whose end nobody charts, nagged
-    "overdue" until its next dose and after it)."""
-    end = infusion_rates.runs_until(found, bag, infusion_rates.by_bag(db, [found.patient_id]).get(bag.record_id, []),
-                                    infusion_rates.last_checked(by_bag(db, [found.patient_id]).get(bag.record_id, []),
-                                                                at))
+    """Whether the bag is taken to have run in by `at` (`_runs_until`: a bag its rates ran through
+    from the volume left its last check by then found, whose stop the chart asks; an intermittent
+    antibiotic's dose in g, an hour's infusion whose end nobody charts, nagged "overdue" until its
+    next dose and after it)."""
+    end = _runs_until(db, found, bag, at)
     return end is not None and elapsed.reached(end, at)
+
+
+def _runs_until(db: Database, found: Order, bag: Administration, at: datetime) -> datetime | None:
+    """When the bag is taken to run in, as its checks by `at` and its rates say (infusion_rates.runs_until)."""
+    return infusion_rates.runs_until(found, bag, infusion_rates.by_bag(db, [found.patient_id]).get(bag.record_id, []),
+                                     infusion_rates.last_checked(by_bag(db, [found.patient_id]).get(bag.record_id, []),
+                                                                 at))
 
 
 def bag_checked(db: Database, found: Order, at: datetime) -> Administration | None:
@@ -483,7 +506,10 @@ def running_checked(db: Database, orders: Iterable[Order], at: datetime, spec_si
     something to look at. And a bag taken to have run in (`_ran_in`, `Asking.ran_in`) while its
     last check found something, until it is charted stopped or replaced, or checked well: a bag
     read 20 mL left where 500 were expected "ran in" from that very reading within minutes, and
-    its finding left the escalation list and the handover before the nurse in charge saw it."""
+    its finding left the escalation list and the handover before the nurse in charge saw it. And a
+    continuous infusion's bag run out (`run_out`), until its next bag or its stop is charted: the
+    syringe driver's run-out was said on the MAR alone; not once its order is stopped (the MAR asks
+    the bag stopped)."""
     asked = []
     for found in orders:
         if not infused(found) or (bag := infusion_rates.bag_up(db, found, at)) is None \
@@ -493,15 +519,22 @@ def running_checked(db: Database, orders: Iterable[Order], at: datetime, spec_si
         checks = [one for one in by_bag(db, [found.patient_id]).get(bag.record_id, [])
                   if elapsed.instant(one.at) <= elapsed.instant(at)]
         judged = [(one, findings(one, expected_at(bag, found, changes, checks, one.at))) for one in checks]
-        if (ran_in := _ran_in(db, found, bag, at)) and still_amiss(judged) is None:
-            continue  # run in, its last check all well: its stop is the chart's to ask
+        ends = _runs_until(db, found, bag, at)
+        ran_in = ends is not None and elapsed.reached(ends, at)
+        empty = run_out(db, found, bag, changes, checks, at) \
+            if ran_in and infusion_rates.continuous(found) and found.active_at(at) else None
+        coming = None if ran_in else ends
+        if ran_in and still_amiss(judged) is None and empty is None:
+            continue  # run in, its last check all well, a dose given over its time: nothing to ask
         if amiss := still_amiss(judged):
             expected, site = expected_at(bag, found, changes, checks, amiss[0].at), site_label(spec_site, amiss[0], lang)
             asked.append(Asking(found, bag, next_due(bag.at, checks), amiss[0],
                                 tuple(found_words(amiss[0], expected, amiss[1], site, lang)),
-                                tuple(chart_words(amiss[1], expected, lang, site)), ran_in=ran_in))
+                                tuple(chart_words(amiss[1], expected, lang, site)), ran_in=ran_in, empty_at=empty,
+                                runs_until=coming))
         else:
-            asked.append(Asking(found, bag, next_due(bag.at, checks), None, ran_in=ran_in))
+            asked.append(Asking(found, bag, next_due(bag.at, checks), None, ran_in=ran_in, empty_at=empty,
+                                runs_until=coming))
     return asked
 
 
@@ -513,11 +546,12 @@ def chart_words(found: Sequence[Finding], expected: Expected, lang: Lang, site: 
             for finding in found if finding in ON_THE_CHART or (finding is Finding.SITE and site is not None)]
 
 
-def named(asking: Asking, order_form: FormSpec, at: datetime, lang: Lang, *, overdue: bool = True) -> str | None:
+def named(asking: Asking, order_form: FormSpec, at: datetime, lang: Lang, *, overdue: bool = True,
+          run_out: bool = True) -> str | None:
     """What the bag's check asks (`Asking.said`), after the bag's name as the escalation list's
     line names it (chart_alerts.BAG_PUT_UP: "Sodium chloride 0.9% 1 L IV put up 08:00"); None when
     it asks nothing."""
-    if not (said := asking.said(at, lang, overdue=overdue)):
+    if not (said := asking.said(at, lang, overdue=overdue, run_out=run_out)):
         return None
     return NAMED[lang].format(bag=asking.bag_named(order_form, at, lang), said=semicolon(lang).join(said))
 

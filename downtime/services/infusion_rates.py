@@ -83,7 +83,7 @@ CHANGE_WORDS = {NEW_RATE: QT_TRANSLATE_NOOP("messages", "→ {rate} mL/h {time}"
 OVER_A_WARNING = QT_TRANSLATE_NOOP("messages", "{words} — over a warning: {reasons}")
 RUNNING = QT_TRANSLATE_NOOP("messages", "running at {rate} mL/h since {time}")
 RUNNING_PAUSED = QT_TRANSLATE_NOOP("messages", "paused since {time}")
-RAN_OUT = QT_TRANSLATE_NOOP("messages", "should have run through at {time}: record it stopped or the next bag")
+RAN_OUT = QT_TRANSLATE_NOOP("messages", "should have run out at {time}: record the next syringe or bag, or its stop")
 """A bag whose volume its rates have run in, not recorded taken down (the paper chart never asked
 it of a bag that ran through): read "running at 125 mL/h since 08:00" the next morning, the
 receiving ward took it for a drip still up."""
@@ -98,9 +98,10 @@ EMPTY_BY = {"en": "→ runs through about {time}: record it stopped or the next 
 MAR's screen and its printed chart end the bag's lines with it (services.infusion_checks.chart_lines,
 under its dose or in the column of the day it empties): the demo's hyoscine driver, empty about
 03:51, was printed "running at 0.7 mL/h" in that night's column, which the screen, the leaving list
-and the letter said had run through. Said as RAN_OUT says it, the next bag named:
-printed before then, "chart its stop" read as stopping a driver whose order continues, not as
-having the next syringe ready; "about", as rates are charted rounded."""
+and the letter said had run through. It asks what RAN_OUT asks once the bag has run out (its
+stop or the next bag), the next bag named: printed before then, "chart its stop" read as stopping
+a driver whose order continues, not as having the next syringe ready; "about", as rates are
+charted rounded."""
 ORDER_STOPPED_RUNNING = QT_TRANSLATE_NOOP("messages", "{running} — order stopped {time}: stop the bag")
 ABOVE_ORDER_ASKED = QT_TRANSLATE_NOOP("messages", "“{field}”: {rate} mL/h is over {times} times the prescribed "
                                                   "{ordered} mL/h: check it, and say why in “{why}”.")
@@ -160,9 +161,15 @@ def by_bag(db: Database, patient_ids: Iterable[str]) -> dict[str, list[RateChang
     return standing_by_bag(db, FORM, patient_ids, change_of)
 
 
+def stop_of(changes: Sequence[RateChange]) -> RateChange | None:
+    """The bag's change taking it down, if it was: its time and the reason charted with it, which a
+    letter says of a syringe driver taken down (services.prefill)."""
+    return next((change for change in changes if change.change == STOPPED), None)
+
+
 def stopped_at(changes: Sequence[RateChange]) -> datetime | None:
     """When the bag was taken down, if it was."""
-    return next((change.at for change in changes if change.change == STOPPED), None)
+    return None if (stop := stop_of(changes)) is None else stop.at
 
 
 def _bags(db: Database, found: Order) -> list[Administration]:

@@ -130,13 +130,15 @@ def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: d
     # A bag's check named by its bag (two "INFUSION CHECK OVERDUE" lines named neither), its overdue
     # check not asked of a bag this list asks taken down (`_bag_prompt`): one that may go with the
     # patient (a syringe driver, a bag to a care home) needs its last check for the team taking it
-    # on. What a check found amiss is still told.
+    # on. What a check found amiss is still told; its run-out not (infusion_rates.RAN_OUT): the
+    # bag's own line below says it, and said twice it asked "record its stop", then "do not chart
+    # a stop" of a bag going with the patient.
     taken_down = {order.record_id for order, _ in running
                   if moved_to is None and _bag_prompt(order, destination, died, lang).taken_down}
     checks = [] if died else [line for asking in infusion_checks.running_checked(
         db, orders.values(), at, forms[infusion_checks.FORM].field(infusion_checks.SITE), lang)
         if (line := infusion_checks.named(asking, order_form, at, lang,
-                                          overdue=asking.order.record_id not in taken_down)) is not None]
+                                          overdue=asking.order.record_id not in taken_down, run_out=False)) is not None]
     asked = [*(f"• {semicolon(lang).join(alert.said)}" for alert in alerts if alert.form_id != infusion_checks.FORM),
              *(f"• {line}" for line in checks),
              *(f"• {said}" for said in ([] if died else [

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import pairwise
@@ -24,18 +24,19 @@ from downtime.domain.clock import ward_time
 from downtime.domain.census import Movement, MovementEvent, StayStatus, in_hospital, left_after, locate, stays
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
-    DAY, MASS_IN_MG, ML, NIL_BY_MOUTH_DIET, allergies_matched, antibacterial, allergies_not_known, allergy_matches, charted, charted_slots, clock_text, flags_known,
+    DAY, MASS_IN_MG, ML, NIL_BY_MOUTH_DIET, NIL_BY_MOUTH_ROUTES, allergies_matched, antibacterial, allergies_not_known, allergy_matches, charted, charted_slots, clock_text, flags_known,
     before_due, dose_state, dose_text, given_nil_by_mouth, has_dose_limits, not_countersigned, offered_only, policy_for, prn_given, prn_status,
     runs_at, scheduled_slots,
     safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
     written_apart, WRITTEN_APART, medicine_name, names_alike,
 )
 from downtime.domain.medication import severe_reaction
-from downtime.domain.medication import (given_instant, given_when_fasting, insulin, left_out_with_meals, levelled,
-                                        patch, patches_on, reason_offered, route_code, units_abbreviated)
+from downtime.domain.medication import (background_insulin, given_instant, given_when_fasting, insulin, left_out_with_meals, levelled,
+                                        mealtime_insulin, patch, patches_on, reason_offered, route_code, units_abbreviated)
 from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, anticoagulant, course_decided, sedating
 from downtime.domain.anticoagulation import INR_DECIDED, ordered_beside
 from downtime.domain.potassium import POTASSIUM_REVIEWED, names_potassium
+from downtime.domain.swallow_screen import names_swallow
 from downtime.domain.lab_results import Flag, level_judged, level_read
 from downtime.domain.falls import Ask
 from downtime.domain.pain import opioid
@@ -44,7 +45,7 @@ from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_sna
 from downtime.formspec import Field, FormSpec
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.schema import RecordRefField
-from downtime.formspec.values import FieldError, format_value
+from downtime.formspec.values import FieldError, ParseError, format_value, parse_datetime
 from downtime.domain.paper_gap import Silence
 from downtime.services import (cd_register, census, clock_check, glucose, lab_results, paper_gap, records, settings,
                                snapshot_time, telephone_orders, unlock, weight)
@@ -151,6 +152,9 @@ DECIDED_ON = "decided_on"
 # The dose's fields saying where it went, the rate an infusion ran at, and what became of the
 # patch on before it (Administration.site, rate_ml_h, previous_patch).
 SITE, DOSE_RATE, PREVIOUS_PATCH = "site", "rate_ml_h", "previous_patch"
+# The dose's field saying a dose of a covert order was given covertly (form version 4, see
+# `_covert_of_order`).
+GIVEN_COVERTLY = "given_covertly"
 
 
 def _administration(record_id: str, author: str, device_id: str, typed_at: datetime | None,
@@ -164,6 +168,7 @@ def _administration(record_id: str, author: str, device_id: str, typed_at: datet
         detail=data.get("not_given_detail") or None, given_for=data.get("given_for") or None,
         decided_on=data.get(DECIDED_ON) or None, site=data.get(SITE) or None,
         rate_ml_h=data.get(DOSE_RATE) or None, previous_patch=data.get(PREVIOUS_PATCH) or None,
+        covertly=bool(data.get(GIVEN_COVERTLY)),
         overrides=tuple((str(item["check"]), str(item.get("reason") or "")) for item in data.get("overrides") or []))
 
 
@@ -592,7 +597,7 @@ def unreviewed_handover(db: Database, forms: Mapping[str, FormSpec], patients: S
                         lang: Lang) -> dict[str, str]:
     """What the handover sheet says of each of these patients' orders an allergy recorded since
     matches (`allergies_unreviewed`), each after its order's name, as the escalation list says it."""
-    return {patient_id: semicolon(lang).join(f"{order_label(order, forms[ORDER_FORM], lang)}: {said}"
+    return {patient_id: semicolon(lang).join(labelled(order_label(order, forms[ORDER_FORM], lang), said, lang)
                                              for order, said in unreviewed)
             for patient_id, unreviewed in allergies_unreviewed(db, forms, lang, patients, at).items()}
 
@@ -968,8 +973,10 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     So are an AKI's medicines (`kidney_injury_refusal`) and, in a new order or one amended to another
     medicine, a high potassium's (services.potassium.ordered_refusal; an amendment of the dose is the
     prescriber's decision on it), answered only by a reason naming the potassium (domain.potassium.
-    names_potassium: one typed for another check lifted its hold unasked)."""
-    from downtime.services import potassium  # which reads the orders and doses through this module
+    names_potassium: one typed for another check lifted its hold unasked). So is an order by mouth
+    written while the patient's swallow screen stands failed (services.swallow_screen.ordered_refusal),
+    answered only by a reason naming the swallow or who allowed it (domain.swallow_screen.names_swallow)."""
+    from downtime.services import potassium, swallow_screen  # which read the orders and doses through this module
 
     if before is not None and all(data.get(name) == before.get(name) for name in DOSE_DEFINES):
         return
@@ -997,16 +1004,26 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     held = potassium.ordered_refusal(session, new) if all(refusal.asked for refusal in found) and (
         before is None or not shares_a_medicine(str(before.get("drug") or ""), new.drug)) else None
     found += [] if held is None else [held]
+    unswallowed = swallow_screen.ordered_refusal(session, new) if all(refusal.asked for refusal in found) else None
+    found += [] if unswallowed is None else [unswallowed]
     refused = [refusal for refusal in found if not refusal.asked]
     if refused:
         raise ValidationFailed([FieldError(refusal.field, _refusal_text(session, new, refusal)) for refusal in refused])
     # The reason weighed the dose, and every field asked on too: an antibiotic's day above the
     # usual given for 6 doses is asked again at 8, a loading dose's reason when it is made four a day.
-    # The potassium's is answered only by a reason naming it: "weight used 70 kg" ended its hold.
+    # The potassium's and the swallow's are answered only by a reason naming them (`_names_each`).
     if found and not (_reason_stands(data, before, DOSE_REASON, tuple(dict.fromkeys(
             ("drug", "dose", "dose_unit", "route", *(asked.field for asked in found)))))
-            and (held is None or names_potassium(str(data.get(DOSE_REASON) or "")))):
+            and _names_each(str(data.get(DOSE_REASON) or ""), ((held, names_potassium), (unswallowed, names_swallow)))):
         raise DoseReasonNeeded.of(found, session.form(ORDER_FORM).field(DOSE_REASON).label.get(session.lang))
+
+
+def _names_each(reason: str, asked: Iterable[tuple[order_units.Refusal | None, Callable[[str], bool]]]) -> bool:
+    """Whether a prescriber's `reason` names each check found (its refusal not None) that only a
+    reason naming it answers (its `names`: a high potassium's, domain.potassium.names_potassium; a
+    failed swallow screen's, domain.swallow_screen.names_swallow): "weight used 70 kg", typed for
+    another check of the order, lifted either hold unasked."""
+    return all(refusal is None or names(reason) for refusal, names in asked)
 
 
 def _previous_insulin(session: Session, new: Order, before: dict[str, Any] | None) -> float | None:
@@ -1356,7 +1373,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     from downtime.services import sepsis  # which reads the doses through this module
     from downtime.services import anticoagulation  # which reads the orders and doses through this module
     from downtime.services import potassium  # which reads the orders and doses through this module
-    from downtime.services import missing_patient  # which reads the doses through this module
+    from downtime.services import missing_patient, swallow_screen  # which read the doses through this module
 
     at = datetime.fromisoformat(values["given_at"])
     theirs, same, history = _judged_against(session.db, order(session.db, order_id), at)
@@ -1389,6 +1406,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
                                        if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
                                        else []) + kidney_injury(session, found, values) + drug_levels(session, found, values)
         + sepsis.timed_on_screening(session, found, values) + missing_patient.dose_warnings(session, found, values)
+        + swallow_screen.dose_warnings(session, found, values)
         + (opioid_stopped(session, found, at) if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
            else [])
         + (recorded_ahead(history, found, same, session.clock()) if values["outcome"] == Outcome.GIVEN.value else [])
@@ -1396,15 +1414,30 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else [])
         + anticoagulation.dose_warnings(session, found, values) + potassium.dose_warnings(session, found, values)
         + fluid_weighed_again(session, found, versions, values)
-        + (given_nil_by_mouth(found, _nil_by_mouth(session.db, patient))
+        + (given_nil_by_mouth(found, patient.patient_id in recorded_nil_by_mouth(session.db, [patient.patient_id]))
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else []))
 
 
-def _nil_by_mouth(db: Database, patient: PatientSummary) -> bool:
-    """Whether the patient's standing admission records them nil by mouth (its diet): the only
-    record of it, which the printed census alone read."""
-    admission = current_of(db, [patient.admission_record_id]).get(patient.admission_record_id)
-    return admission is not None and NIL_BY_MOUTH_DIET in (admission.data.get("diet") or [])
+def recorded_nil_by_mouth(db: Database, patient_ids: Collection[str]) -> set[str]:
+    """The ids of these patients whose latest standing admission (the one their summary reads)
+    records them nil by mouth (its diet): the only record of it, which the printed census alone
+    read, and the escalation list asked a levodopa by mouth to be given now (`TimeCritical`)."""
+    latest = {str(admission.patient_id): admission for admission in sorted(
+        _standing(db, "admission", patient_ids=patient_ids), key=lambda admission: admission.occurred_at)}
+    return {patient_id for patient_id, admission in latest.items()
+            if NIL_BY_MOUTH_DIET in (admission.data.get("diet") or [])}
+
+
+def nil_by_mouth_said(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, Mapping[Lang, str]]:
+    """Each of these patients nil by mouth at `at`, and why in each language: a swallow screen
+    standing failed then (services.swallow_screen.nil_by_mouth: "failed swallow screen 10:20", the
+    newest and most specific record, no medicines by mouth), else their admission's diet
+    (`recorded_nil_by_mouth`, `NIL_BY_MOUTH_ON_ADMISSION`). The time-critical list read the diet
+    alone, and told the nurse to give the levodopa tablet of a patient who had just failed the screen."""
+    from downtime.services import swallow_screen  # which reads the orders through this module
+
+    return {patient_id: NIL_BY_MOUTH_ON_ADMISSION for patient_id in recorded_nil_by_mouth(db, patient_ids)} \
+        | swallow_screen.nil_by_mouth(db, patient_ids, at)
 
 
 _NEURO_ALARM = QT_TRANSLATE_NOOP(
@@ -2020,13 +2053,28 @@ def asked_by_order(session: Session, spec: FormSpec, data: dict[str, Any]) -> di
     and its printed record left it empty ("—"); the reading a variable dose was decided on of a
     variable-dose order's alone (Order.asks_reading). The rate a dose ran at and what became of
     the patch before it are not asked of a dose of an order with no rate, or not a patch (asked,
-    not required, of the others). Empty for any other form."""
+    not required, of the others); whether it was given covertly, of a dose holding no answer to
+    it given under no covert decision (`covert_at`, at its time; now, for one not timed yet): an
+    amendment of the dose given covertly at 10:05, its order made open at 14:00, dropped its
+    answer (review S2 S3). Empty for any other form."""
     found = _order_given_from(session.db, data) if spec.id == DOSE_FORM else None
     if found is None:
         return {}
     return {"given_for": found.asks_why_given, DECIDED_ON: found.asks_reading,
             **({DOSE_RATE: False} if found.rate_ml_h is None else {}),
-            **({PREVIOUS_PATCH: False} if not patch(found) else {})}
+            **({PREVIOUS_PATCH: False} if not patch(found) else {}),
+            **({GIVEN_COVERTLY: False}
+               if data.get(GIVEN_COVERTLY) is None and covert_at(session.db, found, _dose_time(session, data)) is None
+               else {})}
+
+
+def _dose_time(session: Session, data: Mapping[str, Any]) -> datetime:
+    """When a dose's answers say it was given, stored or as typed (a form's draft holds the text,
+    "28/11/2026 10:05"); now for a dose not timed yet, or timed unreadably so far."""
+    try:
+        return parse_datetime(str(data["given_at"]), session.clock().tzinfo, now=session.clock())
+    except (KeyError, ParseError):
+        return session.clock()
 
 
 def as_printed(record: RecordVersion, first: RecordVersion) -> RecordVersion:
@@ -2328,6 +2376,7 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     values = {**values, "order": order_id}
     _route_coded(values)
     _rate_of_order(session.db, found, values)
+    _covert_of_order(session.db, found, values)
     _refuse_after_its_stay(session, found, values)
     _offered_first(session, values)
     _given_for_asked(session, found, values)
@@ -2386,10 +2435,38 @@ def _rate_of_order(db: Database, found: Order, values: dict[str, Any]) -> None:
     if values.get("outcome") != Outcome.GIVEN.value or found.rate_ml_h is None or values.get(RATE) is not None \
             or not values.get("given_at"):
         return  # no bag, or its rate charted; a dose given at no time is refused on it by its form
-    up = elapsed.instant(datetime.fromisoformat(values["given_at"]))
+    values[RATE] = order_standing_at(db, found, datetime.fromisoformat(values["given_at"])).rate_ml_h
+
+
+def order_standing_at(db: Database, found: Order, at: datetime) -> Order:
+    """The order as it stood at `at`: its version recorded by then; the first, for a moment before
+    the order was typed in from the paper chart. A dose is given under the order as it then read,
+    not as amended since (its rate: `_rate_of_order`; its covert decision: `covert_at`)."""
     versions = histories(db, [found.record_id])[found.record_id]
-    standing = next((one for one in reversed(versions) if elapsed.instant(one.recorded_at) <= up), versions[0])
-    values[RATE] = order_of(standing).rate_ml_h
+    return order_of(next((one for one in reversed(versions) if elapsed.reached(one.recorded_at, at)), versions[0]))
+
+
+def covert_at(db: Database, found: Order, at: datetime) -> covert.Covert | None:
+    """The covert decision a dose of the order given at `at` is given under: the order's as it
+    stood then (`order_standing_at`), made by then. None before it: the 10:05 dose, given before
+    the best-interests decision made at 11:30 and written on the order at 14:00, was typed late
+    and charted given covertly, a covert administration that never happened (review S2 S2)."""
+    decided = order_standing_at(db, found, at).covert
+    return decided if decided is not None and elapsed.reached(decided.decided_at, at) else None
+
+
+def _covert_of_order(db: Database, found: Order, values: dict[str, Any]) -> None:
+    """A dose given under a covert decision (`covert_at`, domain.covert) is given covertly unless
+    the nurse said not (the patient took it openly that time), whichever way it was recorded: the
+    chart, the MARs and the EHR said "given" alone of a dose disguised in yoghurt. Never said of a
+    dose not given, nor of one given under no decision. One typed from the paper chart
+    (`TRANSCRIBED`) is covert only when the nurse says so: the paper says nothing of how it was
+    given, and the EHR was told it was given covertly as fact (review S2 S5)."""
+    if (values.get("outcome") != Outcome.GIVEN.value or not values.get("given_at")
+            or covert_at(db, found, datetime.fromisoformat(values["given_at"])) is None):
+        values.pop(GIVEN_COVERTLY, None)
+    elif values.get(GIVEN_COVERTLY) is None and not values.get(TRANSCRIBED):
+        values[GIVEN_COVERTLY] = True
 
 
 def _route_coded(values: dict[str, Any]) -> None:
@@ -2912,11 +2989,22 @@ def chart_dose_text(dose: Administration, order: Order, authors: Authors, laptop
     return text + typed_words(dose, lang, zone)
 
 
+def chart_doses(rows: Iterable[MarRow]) -> Iterator[Administration]:
+    """The doses these chart rows print, recorded or on hold: the laptops they were written on
+    (`chart_devices`), and whether one is marked given covertly, which the printed key then
+    explains (the key followed the orders as they read now, and a dose given covertly of an order
+    made open since printed "10:05 C" unexplained)."""
+    for row in rows:
+        yield from row.prn_doses
+        for cell in row.cells:
+            yield from (*cell.recorded, *(held.dose for held in cell.held))
+        yield from (held.dose for held in row.held)
+
+
 def chart_devices(rows: Iterable[MarRow]) -> set[str]:
     """The laptops the orders and doses of these chart rows were written on, by device id."""
-    return {device_id for row in rows for device_id in (row.written_by[1], *(dose.device_id for dose in (
-        *row.prn_doses, *(dose for cell in row.cells for dose in (*cell.recorded, *(held.dose for held in cell.held))),
-        *(held.dose for held in row.held))))}
+    return {device_id for row in rows
+            for device_id in (row.written_by[1], *(dose.device_id for dose in chart_doses([row])))}
 
 
 def prescriber_words(row: MarRow, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang) -> str:
@@ -2975,16 +3063,17 @@ def every_days_words(order: Order, lang: Lang) -> str | None:
     return ORDER_WORDS["every_days"][lang].format(count=days)
 
 
-def order_flags(order: Order, lang: Lang, at: datetime) -> list[str]:
+def order_flags(order: Order, lang: Lang, at: datetime, *, letter: bool = False) -> list[str]:
     """The warnings an order carries at `at` (a controlled drug's witness, a high-alert medicine, a
     time-critical one, a telephone order no doctor has countersigned yet), in the chart's words
-    (`ORDER_WORDS`); a covert one's how, and its review once due (domain.covert.flag)."""
+    (`ORDER_WORDS`); a covert one's how, and its review once due (domain.covert.flag), on a
+    `letter` with who decided it and when."""
     flags = [ORDER_WORDS[flag][lang] for flag, carried in (("controlled", order.controlled),
                                                             ("high_alert", order.high_alert),
                                                             ("time_critical", order.time_critical),
                                                             ("variable", order.dose_rule is not None),
                                                             ("telephone", order.awaiting_since is not None)) if carried]
-    return flags + ([said] if (said := covert.flag(order, at, lang)) else [])
+    return flags + ([said] if (said := covert.flag(order, at, lang, letter=letter)) else [])
 
 
 def rule_words(order: Order, lang: Lang) -> str | None:
@@ -3262,7 +3351,7 @@ class RoundItem:
     """The silence of this laptop the dose fell due in, its state CHECK_PAPER (see `with_paper_gap`)."""
     levels: tuple[Warning, ...] = ()
     """What a dose given now waits on: its levels, awaited or back above their range, and an AKI
-    that asks a doctor to review it (see `_holds_now`)."""
+    that asks a doctor to review it (see `holds_now`)."""
     ahead: tuple[Warning, ...] = ()
     """The medicine's doses recorded given later than now, by a clock that was ahead (see `recorded_ahead`)."""
     fasting: tuple[Warning, ...] = ()
@@ -3277,6 +3366,13 @@ FASTED_AHEAD = QT_TRANSLATE_NOOP("messages", "Recorded nil by mouth at {time}, b
 _URGENCY = {DoseState.CHECK_PAPER: 0, DoseState.OVERDUE: 1, DoseState.LATE: 2, DoseState.DUE: 3, DoseState.UPCOMING: 4}
 
 ROUND_WINDOW = timedelta(hours=12)
+
+
+def window_hours() -> str:
+    """The round's window in hours ("12"), as the lists say a dose missed past it ("MISSED, over
+    12 h"): the handover's doses overdue (services.chart_alerts) and the time-critical line's
+    count of them (`EARLIER_MISSED`)."""
+    return f"{ROUND_WINDOW.total_seconds() / 3600:g}"
 
 
 def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetime,
@@ -3308,7 +3404,7 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     for scheduled in every:
         ordered[scheduled.order.patient_id].append(scheduled)
     held = doses_on_hold(db, ids)
-    levels = _holds_now(db, [scheduled.order for scheduled in every], now)
+    levels = holds_now(db, [scheduled.order for scheduled in every], now)
     ahead = _given_ahead(db, ids, now)
     items = []
     for patient in patients:
@@ -3338,7 +3434,7 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     return sorted(items, key=lambda i: (i.missed, _URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
 
 
-def _holds_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str, tuple[Warning, ...]]:
+def holds_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str, tuple[Warning, ...]]:
     """What each order's dose given now waits on, by order: its levels (`level_warnings`), and an
     acute kidney injury the patient's creatinine shows now when the order is one it asks a doctor
     to review (`kidney_injury`'s words): the round read the evening's gentamicin DUE like any other
@@ -3346,7 +3442,8 @@ def _holds_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str,
     the laptop is elsewhere, said nothing of it; the prescriber's reason instead when they gave it
     knowing the AKI (`KIDNEY_INJURY_PRESCRIBED`, which `holding` leaves out). The samples, doses
     and results are read only for the patients with such an order. A vitamin K antagonist's INR likewise
-    (anticoagulation.inr_now), and a high potassium a medicine that raises it (potassium.potassium_now)."""
+    (anticoagulation.inr_now), and a high potassium a medicine that raises it (potassium.potassium_now).
+    Public: the letters handing the patient on say each hold too (services.prefill)."""
     from downtime.services import anticoagulation  # which reads the orders and doses through this module
     from downtime.services import potassium  # which reads the orders and doses through this module
 
@@ -3501,7 +3598,7 @@ class MarRow:
     before around 3 running ones, printed on 4 pages."""
     levels: tuple[Warning, ...] = ()
     """What its next dose waits on as the chart is read: its levels, awaited or back above their
-    range, and an AKI that asks a doctor to review it (see `_holds_now`): the paper chart's
+    range, and an AKI that asks a doctor to review it (see `holds_now`): the paper chart's
     gentamicin box has its "level taken / result" lines."""
     stop_reason: str | None = None
     """Why its stop was written (`why_stopped`), printed and shown after it: the paper chart's
@@ -3676,7 +3773,7 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
     moves = census.movement_events(db, patient_ids)
     every = _orders_with_slots(db, patient_ids, first_day, last_day, tz, moves, now)
     off = _off_the_days(db, every, first_day, last_day, tz)
-    levels = _holds_now(db, [scheduled.order for scheduled in every if runs_at(scheduled.order, now)], now)
+    levels = holds_now(db, [scheduled.order for scheduled in every if runs_at(scheduled.order, now)], now)
     stopped_for = why_stopped(db, [scheduled.order.record_id for scheduled in every if scheduled.order.stop_at is not None])
     theirs: dict[str, list[Order]] = defaultdict(list)
     again: dict[str, list[Order]] = defaultdict(list)
@@ -3715,24 +3812,123 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
 
 
 TIME_CRITICAL_WORDS = {
-    DoseState.LATE: {"en": "TIME-CRITICAL DOSE LATE (due {due}): give it now",
-                     "fr": "DOSE À HORAIRE CRITIQUE EN RETARD (prévue {due}) : la donner maintenant"},
-    DoseState.OVERDUE: {"en": "TIME-CRITICAL DOSE OVERDUE (due {due}): give it now, or record why not and tell the "
-                              "doctor",
-                        "fr": "DOSE À HORAIRE CRITIQUE TRÈS EN RETARD (prévue {due}) : la donner maintenant, ou noter "
-                              "pourquoi et prévenir le médecin"},
+    DoseState.LATE: {"en": "TIME-CRITICAL DOSE LATE (due {due}): {give}",
+                     "fr": "DOSE À HORAIRE CRITIQUE EN RETARD (prévue {due}) : {give}"},
+    DoseState.OVERDUE: {"en": "TIME-CRITICAL DOSE OVERDUE (due {due}): {give}, or record why not and tell the doctor",
+                        "fr": "DOSE À HORAIRE CRITIQUE TRÈS EN RETARD (prévue {due}) : {give}, ou noter pourquoi et "
+                              "prévenir le médecin"},
     DoseState.CHECK_PAPER: {"en": "TIME-CRITICAL DOSE NOT RECORDED (due {due}): check the paper chart; not given "
-                                  "there, give it now or tell the doctor",
+                                  "there, {give} or tell the doctor",
                             "fr": "DOSE À HORAIRE CRITIQUE NON TRACÉE (prévue {due}) : vérifier la feuille papier ; si "
-                                  "elle n’y est pas donnée, la donner maintenant ou prévenir le médecin"},
+                                  "elle n’y est pas donnée, {give} ou prévenir le médecin"},
     DoseState.NOT_GIVEN: {"en": "TIME-CRITICAL DOSE NOT GIVEN (due {due}: {why}): tell the doctor (another route or "
                                 "medicine)",
                           "fr": "DOSE À HORAIRE CRITIQUE NON DONNÉE (prévue {due} : {why}) : prévenir le médecin (autre "
                                 "voie ou autre médicament)"},
 }
-DOCTOR_TOLD = {"en": "TIME-CRITICAL DOSE NOT GIVEN (due {due}: {why}): the doctor is told, do as they said",
-               "fr": "DOSE À HORAIRE CRITIQUE NON DONNÉE (prévue {due} : {why}) : médecin prévenu, faire ce qu’il a "
-                     "dit"}
+GIVE_IT_NOW = {"en": "give it now", "fr": "la donner maintenant"}
+GIVE_THE_LATEST_NOW = {"en": "give the latest now", "fr": "donner la dernière maintenant"}
+"""What the time-critical list asks of a dose still to give (`TIME_CRITICAL_WORDS`'s `{give}`, a
+run's latest `TIME_CRITICAL_RUN_WORDS`'s `{give_latest}`), by mouth unless the patient is nil by
+mouth (`ANOTHER_ROUTE`)."""
+ANOTHER_ROUTE = {"en": "ask the doctor for another route now",
+                 "fr": "demander dès maintenant au médecin une autre voie"}
+"""What is asked instead of `GIVE_IT_NOW` of a time-critical dose by mouth of a patient nil by mouth
+(`TimeCritical.nil_by_mouth`), the rest of its state's words kept: "give it now" asked for a tablet
+the patient must not swallow (Parkinson's UK "Get It On Time": the doctor finds another route, an
+NG tube or a rotigotine patch), while the dose not recorded may still be on the paper chart, given,
+and the others are still to record. The theatre list's words too (services.theatre.PARKINSONS_WORDS)."""
+NIL_BY_MOUTH_ON_ADMISSION = {"en": "nil by mouth on admission", "fr": "à jeun strict à l’admission"}
+"""Why the patient is nil by mouth when their admission's diet says so (`recorded_nil_by_mouth`),
+named on the time-critical list beside the dose's time and on the theatre list."""
+NO_BACKGROUND_INSULIN = {"en": "TIME-CRITICAL DOSE NOT GIVEN (due {due}: {why}): no basal insulin ordered: ask the "
+                               "doctor now (type 1 diabetes never without insulin)",
+                         "fr": "DOSE À HORAIRE CRITIQUE NON DONNÉE (prévue {due} : {why}) : aucune insuline basale "
+                               "prescrite : appeler le médecin maintenant (diabète de type 1 : jamais sans insuline)"}
+"""A mealtime insulin left out with the meals of a patient with no basal, premixed or intravenous
+insulin ordered (`time_critical_omitted`): "another route or medicine" is not what is asked, but
+the doctor's plan (JBDS-IP: a VRIII, or the basal insulin) before ketoacidosis sets in."""
+BASAL_WHEN_FASTING = {"en": "TIME-CRITICAL DOSE NOT GIVEN (due {due}: {why}): basal insulin is usually continued "
+                            "when nil by mouth: tell the doctor now",
+                      "fr": "DOSE À HORAIRE CRITIQUE NON DONNÉE (prévue {due} : {why}) : l’insuline basale est "
+                            "d’habitude poursuivie à jeun : prévenir le médecin maintenant"}
+"""A basal or premixed insulin (domain.medication.given_when_fasting) not given as the patient is
+nil by mouth (`fasting_omission`): glargine held "NBM for theatre tomorrow" was "tell the doctor
+(another route or medicine)", no answer for insulin, which JBDS-IP continues, often reduced,
+through the fast; without it a type 1 patient goes into ketoacidosis."""
+FASTING_WORDS = re.compile(r"(?<!\w)(nbm|npo|nil by mouth|fasting|fasted|starved|à jeun|a jeun)(?!\w)", re.IGNORECASE)
+"""What the nurse writes of a dose held as the patient is nil by mouth, in English and French."""
+
+
+def fasting_omission(order: Order, dose: Administration) -> bool:
+    """Whether `dose` of a basal or premixed insulin was left out as the patient is nil by mouth:
+    its reason says so, or it is held with a note that does ("NBM for theatre tomorrow")."""
+    return given_when_fasting(order.drug) and (dose.reason is NotGivenReason.NIL_BY_MOUTH or (
+        dose.reason is NotGivenReason.HELD and bool(FASTING_WORDS.search(dose.detail or ""))))
+
+
+NOT_RECORDED = (DoseState.LATE, DoseState.OVERDUE, DoseState.CHECK_PAPER)
+"""A time-critical dose's states with nothing recorded (one that may be on paper too: given there
+or not at all, and late if not)."""
+NOT_RECORDED_RUN = {"en": "{count} doses since {first}", "fr": "{count} doses depuis le {first}"}
+TIME_CRITICAL_RUN_WORDS = {
+    DoseState.OVERDUE: {"en": "TIME-CRITICAL DOSES OVERDUE (latest due {due}): {give_latest}, record the others "
+                              "(given on paper, or not given and why) and tell the doctor",
+                        "fr": "DOSES À HORAIRE CRITIQUE TRÈS EN RETARD (dernière prévue {due}) : {give_latest}, "
+                              "tracer les autres (données sur papier, ou non données et pourquoi) et prévenir le "
+                              "médecin"},
+    DoseState.CHECK_PAPER: {"en": "TIME-CRITICAL DOSES NOT RECORDED (latest due {due}): check the paper chart: if the "
+                                  "latest is not given there, {give}; record the others; any not given, tell the "
+                                  "doctor",
+                            "fr": "DOSES À HORAIRE CRITIQUE NON TRACÉES (dernière prévue {due}) : vérifier la feuille "
+                                  "papier : si la dernière n’y est pas donnée, {give} ; tracer les autres ; si une "
+                                  "n’est pas donnée, prévenir le médecin"},
+}
+"""An order's time-critical doses with nothing recorded, said at the latest (`TimeCritical.each`),
+`{due}` its time and how many since when (`NOT_RECORDED_RUN`); those to check on paper if any
+is: "give it now" said of each of levodopa's 10:00, 14:00 and 18:00 doses, three lines, gave
+three doses at once."""
+REPLACED_WORDS = {
+    False: {"en": "TIME-CRITICAL DOSE NOT RECORDED (due {due}): {later}, do not give it late: record it (given on "
+                  "paper, or not given and why) and tell the doctor",
+            "fr": "DOSE À HORAIRE CRITIQUE NON TRACÉE (prévue {due}) : {later}, ne pas la donner en retard : la "
+                  "tracer (donnée sur papier, ou non donnée et pourquoi) et prévenir le médecin"},
+    True: {"en": "TIME-CRITICAL DOSES NOT RECORDED (latest due {due}): {later}, do not give them late: record them "
+                 "(given on paper, or not given and why) and tell the doctor",
+           "fr": "DOSES À HORAIRE CRITIQUE NON TRACÉES (dernière prévue {due}) : {later}, ne pas les donner "
+                 "en retard : les tracer (données sur papier, ou non données et pourquoi) et prévenir le médecin"},
+}
+"""An order's latest dose with nothing recorded (alone, or counting those before it: True) when a
+later dose of the medicine is given or due now (`LATER_DOSE`, `TimeCritical.later`): "give the
+latest now" was said of the levodopa of 14:00 with the 18:00 dose given at 18:10, a double dose
+(Parkinson's: a dose missed is not doubled up with the next)."""
+LATER_DOSE = {DoseState.GIVEN: {"en": "the {time} dose is given", "fr": "la dose du {time} est donnée"},
+              DoseState.DUE: {"en": "the {time} dose is due now", "fr": "la dose du {time} est à donner maintenant"},
+              DoseState.NOT_GIVEN: {"en": "the {time} dose is recorded not given ({why})",
+                                    "fr": "la dose du {time} est notée non donnée ({why})"}}
+"""The medicine's later dose that makes an earlier one with nothing recorded not to give
+(`REPLACED_WORDS`'s `{later}`); one recorded not given, with why (`why_not_given`): the levodopa
+of 08:00 was "give it now", URGENT, beside the 12:00 dose held while the patient was drowsy, a
+doctor told: a dose the doctor decided against, given late instead."""
+MEAL_PASSED = {"en": "its meal has passed", "fr": "son repas est passé"}
+"""`REPLACED_WORDS`'s `{later}` of a mealtime insulin (domain.medication.mealtime_insulin) with
+nothing recorded once it is overdue: given with its meal or not at all (JBDS-IP), the aspart of
+08:00 was "give it now" at 17:00 to a fasting patient, a hypoglycaemia."""
+EARLIER_MISSED = {
+    False: {"en": "1 earlier dose MISSED (over {hours} h): record it, tell the prescriber",
+            "fr": "1 dose antérieure OMISE (plus de {hours} h) : la tracer, prévenir le prescripteur"},
+    True: {"en": "{count} earlier doses MISSED (over {hours} h): record them, tell the prescriber",
+           "fr": "{count} doses antérieures OMISES (plus de {hours} h) : les tracer, prévenir le prescripteur"},
+}
+"""An order's doses with nothing recorded past the round's window (`TimeCritical.missed`), counted
+on the line of its latest within it, as the handover's missed doses are to do (services.
+chart_alerts.RECORD_MISSED): "2 doses since 29/11 22:00", the urgent line, read as a chart
+complete before 22:00, with three more missed since 10:00 the day before."""
+DOCTOR_IS_TOLD = {"en": "the doctor is told, do as they said", "fr": "médecin prévenu, faire ce qu’il a dit"}
+"""What is done of a dose not given whose nurse wrote that a doctor was told of it or decided it
+(`decided_by_a_doctor`), time-critical (`DOCTOR_TOLD`) or not (services.chart_alerts.not_given)."""
+DOCTOR_TOLD = {"en": "TIME-CRITICAL DOSE NOT GIVEN (due {due}: {why}): " + DOCTOR_IS_TOLD["en"],
+               "fr": "DOSE À HORAIRE CRITIQUE NON DONNÉE (prévue {due} : {why}) : " + DOCTOR_IS_TOLD["fr"]}
 """A time-critical dose not given whose nurse wrote that a doctor was told (`TOLD`): "Dr on call
 told, give at 06:00" was followed by "tell the doctor", and the doctor called again."""
 _TOLD_WORDS = (r"(told|informed|aware|notified|discussed|advised|decided|agreed|instructed|answered|replied|"
@@ -3820,33 +4016,97 @@ class TimeCritical:
     overdue (or with nothing recorded that may be on paper), and those recorded not given and
     omitted (`time_critical_omitted`: levodopa for a patient nil by mouth is harm unless the doctor
     finds another route), an order's run of them as its latest (`runs`, by that dose's record id),
-    said even past the window; `next_change` when the next of them falls late or overdue."""
+    said even past the window; `next_change` when the next of them falls late or overdue;
+    `nil_by_mouth`, when the patient is, why in each language (`nil_by_mouth_said`); by order id,
+    `later` the medicine's latest dose given, due now or recorded not given (a dose with nothing
+    recorded before it is no longer to give: `REPLACED_WORDS`) and `missed` its doses past the
+    window with nothing recorded (`EARLIER_MISSED` counts them)."""
 
     late: list[tuple[Order, MarCell]]
     next_change: datetime | None
     runs: Mapping[str, NotGivenRun]
+    nil_by_mouth: Mapping[Lang, str] | None
+    later: Mapping[str, MarCell]
+    missed: Mapping[str, list[MarCell]]
+
+    @property
+    def each(self) -> list[tuple[Order, MarCell]]:
+        """`late` as the escalation list and the handover say it, one line each: an order's doses
+        with nothing recorded (`NOT_RECORDED`) at the latest alone, which counts them
+        (`not_recorded_of`)."""
+        return [(order, cell) for order, cell in self.late
+                if cell.state not in NOT_RECORDED or self.not_recorded_of(order)[-1] is cell]
+
+    def not_recorded_of(self, order: Order) -> list[MarCell]:
+        """`order`'s doses of `late` with nothing recorded, oldest first: those the line at the
+        latest says (`each`)."""
+        return [one for other, one in self.late if other.record_id == order.record_id and one.state in NOT_RECORDED]
 
     @property
     def listed(self) -> set[tuple[str, datetime]]:
-        """Each dose said here, as (its order's id, its time), a run's every dose with it: the
-        lists of doses not given leave them to this one."""
+        """Each dose said here, as (its order's id, its time), a run's every dose with it, and the
+        doses missed past the window that the line of an order's doses not recorded counts
+        (`EARLIER_MISSED`): the lists of doses not given or overdue leave them to this one (the
+        handover counted 11 levodopa doses missed here and listed the same 11 as overdue)."""
+        counted = {order.record_id for order, cell in self.late if cell.state in NOT_RECORDED}
         return {(order.record_id, cell.slot) for order, cell in self.late} | {
             (cell.administration.order_id, cell.slot) for run in self.runs.values() for cell in run.cells
-            if cell.administration is not None}
+            if cell.administration is not None} | {
+            (order_id, cell.slot) for order_id, cells in self.missed.items() if order_id in counted for cell in cells}
 
     def said(self, cell: MarCell, dose_form: FormSpec, lang: Lang) -> str:
         """What the escalation list says of a dose (`dose_form`: the dose's, whose words say why
         it was not given, then what the nurse wrote, `why_not_given`); one not given whose nurse
         wrote, there or in her reason to record it over a warning, that a doctor was told
-        (`DOCTOR_TOLD`) does not ask her to tell one."""
+        (`DOCTOR_TOLD`) does not ask her to tell one; one by mouth still to give of a patient
+        nil by mouth asks the doctor for another route (`ANOTHER_ROUTE`, why beside its time), a mealtime insulin
+        left out with the meals (said only with no background insulin) for a plan
+        (`NO_BACKGROUND_INSULIN`), a basal insulin left out fasting says it is continued
+        (`BASAL_WHEN_FASTING`); the latest of an order's doses with nothing recorded counts
+        them (`TIME_CRITICAL_RUN_WORDS`, `each`), is not to give once a later dose of the medicine
+        is given, due now or recorded not given, nor a mealtime insulin's once overdue, its meal
+        passed (`REPLACED_WORDS`, `LATER_DOSE`, `MEAL_PASSED`), and counts those missed past the
+        window (`EARLIER_MISSED`). `cell` is one of `each`'s, whose order says its route."""
+        order = next(order for order, one in self.late if one is cell)
         dose = cell.administration
         run = self.runs.get(dose.record_id) if dose is not None else None
         why = semicolon(lang).join(said for said in (
             "" if dose is None else why_not_given(dose_form.field("not_given_reason"), dose, lang),
             "" if run is None else run.said(cell.slot.tzinfo, lang)) if said)
-        told = cell.state is DoseState.NOT_GIVEN and dose is not None and decided_by_a_doctor(dose)
-        return (DOCTOR_TOLD if told else TIME_CRITICAL_WORDS[cell.state])[lang].format(
-            due=f"{cell.slot:%d/%m %H:%M}", why=why)
+        swallowed = self.nil_by_mouth is not None and cell.state is not DoseState.NOT_GIVEN \
+            and route_code(order.route) in NIL_BY_MOUTH_ROUTES
+        folded = [one for one in self.not_recorded_of(order) if one.slot <= cell.slot] \
+            if cell.state in NOT_RECORDED else [cell]
+        due = semicolon(lang).join([f"{cell.slot:%d/%m %H:%M}", *([NOT_RECORDED_RUN[lang].format(
+            count=len(folded), first=f"{folded[0].slot:%d/%m %H:%M}")] if len(folded) > 1 else []),
+            *([self.nil_by_mouth[lang]] if swallowed else [])])
+        later = self.later.get(order.record_id) if cell.state in NOT_RECORDED else None
+        replaced = later if later is not None and later.slot > cell.slot else None
+        meal_passed = replaced is None and cell.state in (DoseState.OVERDUE, DoseState.CHECK_PAPER) \
+            and mealtime_insulin(order)
+        words = DOCTOR_TOLD if self.told(cell) else NO_BACKGROUND_INSULIN if (
+            dose is not None and left_out_with_meals(order, dose.reason)) else BASAL_WHEN_FASTING if (
+            dose is not None and fasting_omission(order, dose)) else REPLACED_WORDS[
+            len(folded) > 1] if replaced is not None or meal_passed else TIME_CRITICAL_RUN_WORDS[
+            DoseState.CHECK_PAPER if any(one.state is DoseState.CHECK_PAPER for one in folded) else DoseState.OVERDUE
+        ] if len(folded) > 1 else TIME_CRITICAL_WORDS[cell.state]
+        replaced_by = "" if replaced is None else LATER_DOSE[replaced.state][lang].format(
+            time=f"{replaced.slot:%d/%m %H:%M}", why="" if replaced.administration is None else why_not_given(
+                dose_form.field("not_given_reason"), replaced.administration, lang))
+        said = words[lang].format(due=due, why=why, give=(ANOTHER_ROUTE if swallowed else GIVE_IT_NOW)[lang],
+                                  give_latest=(ANOTHER_ROUTE if swallowed else GIVE_THE_LATEST_NOW)[lang],
+                                  later=MEAL_PASSED[lang] if meal_passed else replaced_by)
+        missed = len(self.missed.get(order.record_id, ())) if cell.state in NOT_RECORDED else 0
+        return semicolon(lang).join([said, *([EARLIER_MISSED[missed > 1][lang].format(
+            count=missed, hours=window_hours())] if missed else [])])
+
+    @staticmethod
+    def told(cell: MarCell) -> bool:
+        """Whether `cell`'s dose is one not given whose nurse wrote that a doctor was told of it or
+        decided it (`decided_by_a_doctor`): its line asks to do as they said (`DOCTOR_TOLD`), the
+        one line of the list not urgent."""
+        return cell.state is DoseState.NOT_GIVEN and cell.administration is not None \
+            and decided_by_a_doctor(cell.administration)
 
 
 RUN_LOOKBACK = timedelta(days=7)
@@ -3920,17 +4180,27 @@ def decided_by_a_doctor(dose: Administration) -> bool:
                if check == Check.TIME_CRITICAL_NOT_GIVEN.value)
 
 
-def time_critical_omitted(order: Order, dose: Administration) -> bool:
+def time_critical_omitted(order: Order, dose: Administration, covered: bool) -> bool:
     """Whether a time-critical dose recorded not given is an omission the doctor is to hear of: not
     one none by its rule (`NOT_OMITTED`), nor a mealtime insulin left out with the meals, as it
-    must be (domain.medication.left_out_with_meals), nor one held that the nurse wrote a doctor
-    decided (`decided_by_a_doctor`): anyone recording care may choose "W — Held", and the levodopa
-    held "NBM - failed swallow screen" by the nurse was on no list."""
+    must be (domain.medication.left_out_with_meals), while a background insulin is ordered for its
+    time (`covered`: domain.medication.background_insulin; with none, nothing stands between a
+    type 1 patient and ketoacidosis, `NO_BACKGROUND_INSULIN`), nor one held that the nurse wrote
+    a doctor decided (`decided_by_a_doctor`): anyone recording care may choose "W — Held", and the
+    levodopa held "NBM - failed swallow screen" by the nurse was on no list."""
     if left_out_with_meals(order, dose.reason):
-        return False
+        return not covered
     if dose.reason is NotGivenReason.HELD:
         return not decided_by_a_doctor(dose)
     return dose.reason not in NOT_OMITTED
+
+
+def _covered(background: Collection[Order], dose: Administration, now: datetime) -> bool:
+    """Whether one of the patient's `background` insulins (domain.medication.background_insulin) is
+    ordered for the time of `dose` or `now` (`time_critical_omitted`): a basal insulin or a VRIII
+    the doctor ordered after the dose left out is the plan asked for, and "no basal insulin
+    ordered: ask the doctor now" was said all shift after it."""
+    return any(order.active_at(dose.scheduled_for or dose.at) or order.active_at(now) for order in background)
 
 
 def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> dict[str, TimeCritical]:
@@ -3943,7 +4213,9 @@ def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> 
     one after another (`doses_not_given_run`) are said as one run at its latest, past the window
     until a dose of the order is given or its prescriber changes it (a single dose until the
     order's next falls due, none past the order's stop): 12 levodopa doses refused in
-    a row were said as the last alone, then as nothing."""
+    a row were said as the last alone, then as nothing. Of each order, the medicine's latest dose
+    given or due now (`TimeCritical.later`), and how many of its doses before the window, within
+    the week read, have nothing recorded (`TimeCritical.missed`), as the handover's missed doses."""
     ticked = {str(record.patient_id) for record in list_current(db, form_id=ORDER_FORM, patient_ids=patient_ids)
               if order_of(record).time_critical}
     if not ticked:
@@ -3954,49 +4226,67 @@ def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> 
     written = {order_id: version.recorded_at for order_id, version in current_of(
         db, {row.order.record_id for rows in grids.values() for row in rows if row.order.time_critical}).items()}
     found: dict[str, TimeCritical] = {}
+    nil_by_mouth = nil_by_mouth_said(db, ticked, now)
     for patient_id, rows in grids.items():
-        late, coming, runs = [], [], {}
+        late, coming, runs, later, missed = [], [], {}, {}, {}
         # A dose given for its time from another order of the medicine (a prescription written
-        # again, the first not stopped then): "give it now" was a second dose.
-        given = [(row.order, cell.slot) for row in rows for cell in row.cells if cell.state is DoseState.GIVEN]
+        # again, the first not stopped then): "give it now" was a second dose. One given or due
+        # now after a dose with nothing recorded: "give the latest now" was a second dose too.
+        # One recorded not given after it too, once its time has come (not one recorded ahead, nil
+        # by mouth for tomorrow's theatre): the doctor told of that one decides the next, not the
+        # nurse giving the earlier one late.
+        taken = [(row.order, cell) for row in rows for cell in row.cells
+                 if cell.state in (DoseState.GIVEN, DoseState.DUE)
+                 or (cell.state is DoseState.NOT_GIVEN and cell.slot <= now)]
+        background = [row.order for row in rows if background_insulin(row.order)]
         for row in rows:
             if not row.order.time_critical:
                 continue
             judged = policy_for(row.order, policy)
             order = row.order
             run = doses_not_given_run(row.cells, now, written[order.record_id], order.stop_at,
-                                      lambda dose: time_critical_omitted(order, dose))
+                                      lambda dose: time_critical_omitted(order, dose, _covered(background, dose, now)))
             if run is not None and run.latest.administration is not None:
                 runs[run.latest.administration.record_id] = run
             said_by_the_run = run.cells[:-1] if run is not None else ()
+            medicine = [one for other, one in taken
+                        if other.record_id == order.record_id or shares_a_medicine(order.drug, other.drug)]
+            if medicine:
+                later[order.record_id] = max(medicine, key=lambda one: elapsed.instant(one.slot))
+            given_apart = {one.slot for other, one in taken
+                           if one.state is DoseState.GIVEN and other.record_id != order.record_id
+                           and shares_a_medicine(order.drug, other.drug)}
+            missed[order.record_id] = [cell for cell in row.cells if cell.slot < since and cell.slot not in given_apart
+                                       and cell.state in (DoseState.OVERDUE, DoseState.CHECK_PAPER)]
             for cell in row.cells:
                 if any(cell is one for one in said_by_the_run) or (
-                        cell.slot < since and (run is None or cell is not run.latest)) or any(
-                        slot == cell.slot and other.record_id != order.record_id
-                        and shares_a_medicine(order.drug, other.drug) for other, slot in given):
+                        cell.slot < since and (run is None or cell is not run.latest)) or cell.slot in given_apart:
                     continue
                 omitted = cell.state is DoseState.NOT_GIVEN and cell.administration is not None \
-                    and time_critical_omitted(order, cell.administration)
-                # One that may be on paper too: given there or not at all, and late if not.
-                if cell.state in (DoseState.LATE, DoseState.OVERDUE, DoseState.CHECK_PAPER) or omitted:
+                    and time_critical_omitted(order, cell.administration,
+                                              _covered(background, cell.administration, now))
+                if cell.state in NOT_RECORDED or omitted:
                     late.append((order, cell))
                 if cell.state in (DoseState.UPCOMING, DoseState.DUE, DoseState.LATE):
                     coming.append(cell.slot + (judged.overdue_after if cell.state is DoseState.LATE
                                                else judged.late_after))
-        found[patient_id] = TimeCritical(late, min(coming, default=None), runs)
+        found[patient_id] = TimeCritical(late, min(coming, default=None), runs, nil_by_mouth.get(patient_id), later,
+                                         missed)
     return found
 
 
 def time_critical_handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], now: datetime,
                            lang: Lang, critical: Mapping[str, TimeCritical] | None = None) -> dict[str, str]:
     """What the handover sheet says of each of these patients' time-critical doses of the last 12
-    hours late, overdue or not given, as the escalation list does: the next shift gave them, or
-    told the doctor, from the list on screen alone. `critical`: those to say, when not all of
+    hours late, overdue or not given, as the escalation list does (`TimeCritical.each`: an order's
+    doses not recorded once): the next shift gave them, or told the doctor, from the list on
+    screen alone. `critical`: those to say, when not all of
     `time_critical`'s (the sheet leaves those the line of a patient back from missing names to
     that line: services.missing_patient.unsaid_on_return)."""
     order_form, dose_form = forms[ORDER_FORM], forms[DOSE_FORM]
-    return {patient_id: semicolon(lang).join(f"{order_label(order, order_form, lang)} {ward_time(cell.slot, now.tzinfo)}: "
-                                  f"{found.said(cell, dose_form, lang)}" for order, cell in found.late)
+    return {patient_id: semicolon(lang).join(
+                labelled(f"{order_label(order, order_form, lang)} {ward_time(cell.slot, now.tzinfo)}",
+                         found.said(cell, dose_form, lang), lang) for order, cell in found.each)
             for patient_id, found in (time_critical(db, patient_ids, now) if critical is None else critical).items()
             if found.late}
 

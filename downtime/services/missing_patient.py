@@ -2,13 +2,13 @@
 the census and handover line ("MISSING since 14:20 (last seen: day room) — HIGH RISK: police
 told 14:35"), the escalation list (services.chart_alerts: a HIGH-risk patient whose police call
 is overdue first of all), the medication round (a dose falling while the patient is away is
-recorded "A — Patient away from ward"), and once the patient is back, "returned 16:05: doctor to
-review", with the time-critical doses missed while away, until the record says who reviewed them
-and when, and, the police told of the disappearance, when they were told the patient is found
-(usual practice: their search is stood down). On paper the procedure was one sheet in the nurse
-in charge's office: the next shift learnt of a patient missing since the afternoon from an empty
-bed. Never stored: read from the standing records, the return being answered by amending the
-record (forms/missing_patient.yaml)."""
+recorded "A — Patient away from ward"), and once the patient is back, "missing from the ward
+14:20, returned 16:05: doctor to review", with the time-critical doses missed while away, until
+the record says who reviewed them and when, and, the police told of the disappearance, when they
+were told the patient is found (usual practice: their search is stood down). On paper the
+procedure was one sheet in the nurse in charge's office: the next shift learnt of a patient
+missing since the afternoon from an empty bed. Never stored: read from the standing records, the
+return being answered by amending the record (forms/missing_patient.yaml)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.clock import ward_time
-from downtime.domain.medication import Check, DoseState, Order, Outcome, Warning
+from downtime.domain.medication import Check, DoseState, Order, Outcome, Warning, written_when
 from downtime.domain.missing_patient import (HIGH_FACTORS, STEPS, Missing, Risk, before_noticed, before_return,
                                              missing_of, risk_of)
 from downtime.domain.records import RecordVersion
@@ -53,15 +53,30 @@ WORDS = {
                    "fr": "prévenir la police que le patient est retrouvé (elle arrête ses recherches)"},
     "still_missing": {"en": "still missing: keep in touch with the police", "fr": "toujours disparu : rester en lien avec la police"},
     "line": {"en": "{since} — {risk}: {police}", "fr": "{since} — {risk} : {police}"},
-    "returned": {"en": "returned {time}", "fr": "revenu à {time}"},
+    "returned": {"en": "missing from the ward {since}, returned {time}",
+                 "fr": "disparu du service à {since}, revenu à {time}"},
     "said": {"en": "{latest}: {asks}", "fr": "{latest} : {asks}"},
     "review": {"en": "doctor to review", "fr": "à faire examiner par le médecin"},
     "missed": {"en": "time-critical dose missed while missing: {doses}",
                "fr": "dose à horaire critique manquée pendant la disparition : {doses}"},
     "round": {"en": "{line}: {away}", "fr": "{line} : {away}"},
+    # A letter's words (`handed_on`), its French the same for a man or a woman.
+    "handed": {"en": "Missing from the ward {since} to {back} (last seen: {where})",
+               "fr": "Disparition du service du {since} au {back} (dernier lieu connu : {where})"},
+    "handed_missing": {"en": "Missing from the ward since {since} (last seen: {where}), not returned",
+                       "fr": "Disparition du service depuis le {since} (dernier lieu connu : {where}), pas de retour"},
+    "left": {"en": "left: {how}", "fr": "départ : {how}"},
+    "returned_where": {"en": "found: {said}", "fr": "retrouvé(e) : {said}"},
+    "returned_condition": {"en": "on return: {said}", "fr": "au retour : {said}"},
+    "reviewed": {"en": "reviewed on return by {by} {time}", "fr": "examen médical au retour par {by} le {time}"},
+    "not_reviewed": {"en": "not reviewed by a doctor on return", "fr": "pas d’examen médical au retour"},
     "away": {"en": "record each dose due as “A — Patient away from ward”",
              "fr": "noter chaque dose due « A — Patient absent »"},
 }
+LEFT = {"absconded": {"en": "on purpose (absconded)", "fr": "volontaire (fugue)"},
+        "wandered": {"en": "wandered off (confused, lost)", "fr": "errance (confusion, désorientation)"},
+        "not_known": {"en": "not known", "fr": "inconnu"}}
+"""How the patient left (the form's `how`) as a letter says it (`handed_on`), not as the form asks it."""
 REFUSALS = {
     "factor": {"en": "“{label}”: a factor making the risk HIGH is ticked ({factor}): answer HIGH.",
                "fr": "« {label} » : un élément rendant le risque ÉLEVÉ est coché ({factor}) : répondre ÉLEVÉ."},
@@ -73,8 +88,7 @@ REFUSALS = {
 }
 
 
-def check(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str, Any], lang: Lang,
-          before: Mapping[str, Any] | None = None) -> None:
+def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[str, Any] | None = None) -> None:
     """Refuse, naming the field: a factor making the risk HIGH ticked with the risk answered
     medium or low (the police would be called an hour late); an action or the return timed before
     the patient was noticed missing; the review, or the police told the patient is found, before
@@ -115,26 +129,31 @@ class Recorded:
     def text(self, lang: Lang, at: datetime, missed: Sequence[str] = ()) -> str:
         """The ward's line at `at`, on its clock, of a record still open (`open_records`):
         "MISSING since 14:20 (last seen: day room) — HIGH RISK: police told 14:35" while missing;
-        "returned 16:05: doctor to review" once back, with the time-critical doses `missed` while
-        away (a record reviewed, the police told the patient is found, is on no list)."""
+        "missing from the ward 14:20, returned 16:05: doctor to review" once back, with the
+        time-critical doses `missed` while away (a record reviewed, the police told the patient is
+        found, is on no list)."""
         if self.missing.returned_at is None:
             return self.latest(lang, at)
         return WORDS["said"][lang].format(latest=self.latest(lang, at),
                                           asks=semicolon(lang).join(self.asks(lang, at, missed)))
 
     def latest(self, lang: Lang, at: datetime) -> str:
-        """The escalation list's "Latest": the ward's line while missing, "returned 16:05" once back
-        (what it asks in the next column, `asks`)."""
+        """The escalation list's "Latest": the ward's line while missing, "missing from the ward
+        14:20, returned 16:05" once back (what it asks in the next column, `asks`): "returned 16:05"
+        alone named nothing where no column names the chart (the leaving confirmation, a patient's
+        line on the census)."""
         one = self.missing
         if one.returned_at is not None:
-            return WORDS["returned"][lang].format(time=_time(one.returned_at, at))
-        since = WORDS["missing"][lang].format(time=_time(one.last_seen_at, at), where=one.last_seen_where)
+            return WORDS["returned"][lang].format(since=written_when(one.last_seen_at, at, at.tzinfo),
+                                                  time=written_when(one.returned_at, at, at.tzinfo))
+        since = WORDS["missing"][lang].format(time=written_when(one.last_seen_at, at, at.tzinfo),
+                                              where=one.last_seen_where)
         if one.police_told_at is not None:
-            police = WORDS["police_told"][lang].format(time=_time(one.police_told_at, at))
+            police = WORDS["police_told"][lang].format(time=written_when(one.police_told_at, at, at.tzinfo))
         elif one.risk is Risk.HIGH or elapsed.reached(one.police_due_at, at):
             police = WORDS["police_not_told"][lang]
         else:
-            police = WORDS["police_later"][lang].format(time=_time(one.police_due_at, at))
+            police = WORDS["police_later"][lang].format(time=written_when(one.police_due_at, at, at.tzinfo))
         return WORDS["line"][lang].format(since=since, risk=WORDS[one.risk][lang], police=police)
 
     def asks(self, lang: Lang, at: datetime, missed: Sequence[str] = ()) -> list[str]:
@@ -149,17 +168,11 @@ class Recorded:
             return [*([WORDS["review"][lang]] if one.review_awaited else []),
                     *([WORDS["stand_down"][lang]] if one.police_to_stand_down else []),
                     *([WORDS["missed"][lang].format(doses=", ".join(missed))] if missed else [])]
-        due = _time(one.police_due_at, at)
+        due = written_when(one.police_due_at, at, at.tzinfo)
         overdue = [WORDS["tell_police"][lang].format(time=due)] if one.police_overdue(at) else []
         return [*overdue,
                 *(WORDS[step][lang] for step in STEPS if getattr(one, step) is None),
                 *([WORDS["still_missing"][lang]] if one.police_told_at is not None else []), WORDS["away"][lang]]
-
-
-def _time(moment: datetime, at: datetime) -> str:
-    """"14:20" on the day of `at`, "27/11 22:40" on another (the ward's clock)."""
-    same_day = moment.astimezone(at.tzinfo).date() == at.date()
-    return ward_time(moment, at.tzinfo, "%H:%M" if same_day else "%d/%m %H:%M")
 
 
 def recorded(record: RecordVersion) -> Recorded:
@@ -221,7 +234,7 @@ def _missed(db: Database, order_form: FormSpec, patient_id: str, away: Missing, 
     were said as none once the next was refused."""
     first, last = (moment.astimezone(at.tzinfo).date() for moment in (away.last_seen_at, away.returned_at or at))
     return {(row.order.record_id, cell.slot):
-            f"{medication.order_label(row.order, order_form, lang)} {_time(cell.slot, at)}"
+            f"{medication.order_label(row.order, order_form, lang)} {written_when(cell.slot, at, at.tzinfo)}"
             for row in medication.mar_grids(db, [patient_id], first, (last - first).days + 1, at)[patient_id]
             if row.order.time_critical
             for cell in row.cells if cell.state not in MISSED_NOT and away.while_missing(cell.slot, at)}
@@ -271,6 +284,36 @@ def missing_now(db: Database, patient_ids: Collection[str], at: datetime, lang: 
             for one in each if one.missing.missing_at(at)}
 
 
+def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
+    """What a letter handing the patient on (transfer_out, discharge) says of their times missing
+    from the ward: each of this stay by `at`, one a line, as facts (when, the risk, how they left,
+    where found, the condition on return, the doctor's review or that none is recorded): wandered
+    off and found in the car park, the episode reached the EHR's Flag alone, and the receiving
+    hospital or care home planned no supervision for a patient who wanders. Nothing when never
+    missing. In the letter's own words, not the form's questions ("How they left, if known"), and
+    in a French the same for a man or a woman ("Comment il est parti" was printed of a woman).
+    `forms` is unread: every handover's lines are asked alike (services.prefill.HANDED_ON)."""
+    def when(moment: datetime) -> str:
+        return ward_time(moment, at.tzinfo, "%d/%m %H:%M")
+
+    said = []
+    for one in CHART.of(db, patient_id):
+        away, data = one.missing, one.record.data
+        if elapsed.instant(away.last_seen_at) > elapsed.instant(at):
+            continue
+        back = away.returned_at is not None and elapsed.instant(away.returned_at) <= elapsed.instant(at)
+        head = (WORDS["handed"][lang].format(since=when(away.last_seen_at), back=when(away.returned_at),
+                                              where=away.last_seen_where) if back
+                else WORDS["handed_missing"][lang].format(since=when(away.last_seen_at), where=away.last_seen_where))
+        answered = [WORDS["left"][lang].format(how=LEFT[data["how"]][lang])] if data.get("how") else []
+        answered += [WORDS[part][lang].format(said=data[part]) for part in ("returned_where", "returned_condition")
+                     if back and data.get(part)]
+        review = ([] if not back else [WORDS["not_reviewed"][lang]] if away.reviewed_at is None else
+                  [WORDS["reviewed"][lang].format(by=data.get("reviewed_by"), time=when(away.reviewed_at))])
+        said.append(semicolon(lang).join([head, WORDS[away.risk][lang], *answered, *review]))
+    return said
+
+
 GIVEN_WHILE_MISSING = QT_TRANSLATE_NOOP(
     "messages", "{drug} recorded given at {time}, while the patient is recorded missing from the ward (last seen "
                 "{since}, {where}): record “A — Patient away from ward”, or record their return on the "
@@ -286,7 +329,8 @@ def dose_warnings(session: Session, found: Order, values: Mapping[str, Any]) -> 
         return []
     at = datetime.fromisoformat(values["given_at"])
     return [Warning(Check.GIVEN_WHILE_MISSING, GIVEN_WHILE_MISSING, {
-        "drug": " ".join(found.drug.split()), "time": _time(at, at), "since": _time(one.missing.last_seen_at, at),
+        "drug": " ".join(found.drug.split()), "time": written_when(at, at, at.tzinfo),
+        "since": written_when(one.missing.last_seen_at, at, at.tzinfo),
         "where": one.missing.last_seen_where}) for one in CHART.of(session.db, found.patient_id)
         if one.missing.missing_at(at)]
 

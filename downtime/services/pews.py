@@ -393,23 +393,32 @@ def reviewed(one: Taken, lang: Lang) -> list[str]:
     return [WORDS["reviewed"][lang].format(who=one.plan_by)] if one.plan_by else []
 
 
+def calling(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetime, lang: Lang) -> Sequence[Taken]:
+    """The sets from the one whose call to the doctor stands to the latest: the last complete one
+    while the sets after it are incomplete (`standing`), else the latest when it calls; none when
+    the chart calls no doctor. Who was told of the call is read from them (`told`), and whether a
+    doctor has reviewed the child since (`Taken.plan_by`: the escalation list ranks first only a
+    call no one has answered, services.chart_alerts)."""
+    if not lines:
+        return []
+    full = _last_full(lines, born)
+    if full is not None and standing(lines, born, spec, at, lang):
+        return lines[lines.index(full):]
+    return lines[-1:] if any(sign in CALL_THE_DOCTOR
+                             for sign, _ in _signed(lines[-1], born, spec, at, lang, True)) else []
+
+
 def told(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetime, lang: Lang) -> str | None:
     """Who was told of the doctor the chart calls, as the notes ("escalation, who was told") of
-    the set whose call stands and of every set after it say it, on one line, as an adult's
-    escalation says it (observations.Escalation.told), with the doctor who set a set's plan
+    the set whose call stands and of every set after it say it (`calling`), on one line, as an
+    adult's escalation says it (observations.Escalation.told), with the doctor who set a set's plan
     (`Taken.plan_by`): "" when none says, None when the chart calls no doctor. A PEWS 12 whose
     doctor was called read on paper and at handover as one whose doctor was not: the notes were
     on the tab alone."""
-    if not lines:
+    sets = calling(lines, born, spec, at, lang)
+    if not sets:
         return None
-    full = _last_full(lines, born)
-    if full is not None and standing(lines, born, spec, at, lang):
-        since = lines.index(full)
-    elif any(sign in CALL_THE_DOCTOR for sign, _ in _signed(lines[-1], born, spec, at, lang, True)):
-        since = len(lines) - 1
-    else:
-        return None
-    return " / ".join(said for one in lines[since:] for said in (
+    return " / ".join(said for one in sets for said in (
         " ".join((one.record.data.get("notes") or "").split()), one.plan_by) if said)
 
 

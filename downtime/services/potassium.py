@@ -2,7 +2,7 @@
 the patient's results, samples, orders and the order's amendments: one rule (`potassium_warnings`) said by
 the dose dialog, which asks the nurse's reason to give it all the same (services.medication.
 check_dose), and by the round, the medication chart and the printed MAR (services.medication.
-_holds_now), as a high INR is (services.anticoagulation): a potassium of 6.8 phoned as critical at
+holds_now), as a high INR is (services.anticoagulation): a potassium of 6.8 phoned as critical at
 10:30 left the 12:00 Sando-K, ramipril and spironolactone due like any other dose, given unasked.
 The hold lasts until a potassium sampled since is at or below its range's top, or the prescriber
 amends the order: a nurse's reason to give one dose is no decision, and the next day's dose was

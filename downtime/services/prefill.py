@@ -3,7 +3,7 @@ the nurse checks and changes it, rather than copy figures by hand from one scree
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from downtime.domain.census import Movement, leaves_hospital
@@ -18,9 +18,10 @@ from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, N
                                       CopiedFrom, Meaning, MultiChoiceField, TextField)
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
 from downtime.domain.glucose import UNIT_FIELD
-from downtime.services import (bowels, census, delirium, devices, falls, glucose, home_medicines,
-                               infusion_rates, lab_results, leaving, medication, neuro, nutrition, observations, pain, pews,
-                               reconciliation, repositioning, sepsis, settings, telephone_orders, transfusion, vte, wounds)
+from downtime.services import (bowels, census, delirium, devices, falls, falls_risk, glucose, home_medicines,
+                               infusion_rates, lab_results, leaving, medication, missing_patient, neuro, nutrition,
+                               observations, pain, pews, reconciliation, repositioning, sepsis, settings,
+                               swallow_screen, telephone_orders, transfusion, vte, wounds)
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
 from downtime.storage.records import list_current
@@ -116,7 +117,7 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
             answers[field.id] = [option.code for option in field.options if option.code in kinds]
             continue
         if source.field is None:
-            listed = (_fitted(_treatments(session, patient_id, now, spec.movement is Movement.DISCHARGE),
+            listed = (_fitted(_treatments(session, patient_id, now, spec.movement),
                               getattr(field, "max_length", None), session.lang, MORE_ON_THE_MAR)
                       if source.form == TREATMENTS_FORM
                       else _fitted([_in_full_and_short(line) for line in HANDED_ON[source.form](
@@ -373,8 +374,9 @@ def _oxygen_now(session: Session, spec: FormSpec, patient_id: str, now: datetime
 HANDED_ON = {RESULTS_FORM: lab_results.handed_on, REPOSITIONING_FORM: repositioning.handed_on,
              WOUNDS_FORM: wounds.handed_on, DEVICES_FORM: devices.handed_on, PAIN_FORM: pain.handed_on, NUTRITION_FORM: nutrition.handed_on,
              DELIRIUM_FORM: delirium.handed_on, FALLS_FORM: falls.handed_on, neuro.FORM: neuro.handed_on,
-             SEPSIS_FORM: sepsis.handed_on,
-             VTE_FORM: vte.handed_on, PEWS_FORM: pews.handed_on}
+             SEPSIS_FORM: sepsis.handed_on, missing_patient.FORM: missing_patient.handed_on,
+             VTE_FORM: vte.handed_on, PEWS_FORM: pews.handed_on, swallow_screen.FORM: swallow_screen.handed_on,
+             falls_risk.FORM: falls_risk.handed_on}
 
 
 # What a multiple choice copied from a chart without a field ticks, by the form it names.
@@ -410,14 +412,19 @@ def _fitted(listed: list[tuple[str, str]], most: int | None, lang: Lang, more: s
     return lines
 
 
-MISSED_IN_HOSPITAL = QT_TRANSLATE_NOOP("messages", "time-critical dose missed in hospital (due {due})")
 NOT_GIVEN_IN_HOSPITAL = QT_TRANSLATE_NOOP("messages", "{order} — not given in hospital (due {due}): {why}")
 NO_DOSE_RECORDED = QT_TRANSLATE_NOOP("messages", "{order} — no dose recorded in hospital (due {due}): check the paper "
                                                  "chart")
-"""A dose past its time on a going-home letter: recorded not given, at its time, with why as the
-MAR says it; else recorded neither way, which the laptop cannot tell from a dose given on the
+"""A dose past its time on a letter leaving the hospital: recorded not given, at its time, with
+why as the MAR says it; else recorded neither way (a time-critical dose of the last 12 hours too,
+said once: its line and "time-critical dose missed in hospital" below it named one dose twice,
+and a dose 40 minutes late "missed"), which the laptop cannot tell from a dose given on the
 paper chart in a power cut (not one the EHR's chart holds, of an order loaded from its snapshot). "Not given in hospital" said of both, the GP gave a dose given already, or
 one the emergency department had given (the reason dropped)."""
+HELD = QT_TRANSLATE_NOOP("messages", "{line} — HELD: {holds}")
+"""An order whose next dose waits on a level, an INR, a potassium or an AKI's review
+(medication.holds_now, as the printed MAR says each: medication.on_chart): a ramipril held for a
+potassium of 6.8 went on both letters as "last given 28/11 12:00", and the next team restarts it."""
 
 
 def _short_reading(order: medication.Order, order_form: FormSpec, lang: Lang) -> str:
@@ -433,7 +440,17 @@ def _short_reading(order: medication.Order, order_form: FormSpec, lang: Lang) ->
     return message(lang, QT_TRANSLATE_NOOP("messages", "{order}, as required"), order=said)
 
 
-def _treatments(session: Session, patient_id: str, now: datetime, going_home: bool = False) -> list[tuple[str, str]]:
+def _stopped_line(order: medication.Order, order_form: FormSpec, stop: datetime, why: str | None, lang: Lang,
+                  zone: tzinfo | None) -> str:
+    """An order said stopped in hospital at `stop`, with the reason its stop was written with, if
+    any: an order's own stop, or its syringe driver's taken down (`_treatments`)."""
+    return WORDS["stopped_because" if why else "stopped"][lang].format(
+        order=medication.order_label(order, order_form, lang), why=why,
+        when=ward_time(stop, zone, WORDS["stopped_when"][lang]))
+
+
+def _treatments(session: Session, patient_id: str, now: datetime,
+                movement: Movement | None = None) -> list[tuple[str, str]]:
     """Each order in force, as a nurse reads it, with its last dose given ("— last given 28/11/2026
     08:05", or "— not given yet"): what the receiving team asks first; and, for one prescribed
     despite an allergy it matches, the prescriber's reason (the receiving team read the allergy
@@ -445,27 +462,39 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
     with a rate, which runs until stopped), an order stopped (or stopped before its start),
     one of a stay that ended among them, are not current treatments; an
     order written for later is, its time saying when (a once-only dose for the evening, left off
-    a handover at 16:00, was never given). Then each unit of blood of the last day, or asking
-    something still, and where it stands: a reaction to blood shows hours after it. Each as
-    (in full, short) for `_fitted`: the short line keeps the warnings and the decisions, and
-    leaves the dates and the dose rule's words to the MAR. `going_home`: a discharge letter's, whose
-    time-critical doses missed are said missed in hospital, with no ward's instruction ("give it
-    now", read by a GP after the patient has gone), an order with a dose past its round and none
-    given, none recorded at the first time the MAR reads past its round with nothing recorded
-    (`_past_their_round`: not the EHR's; a dose still in its round is "not given yet") and any
-    recorded not given, at its own time (a once-only or regular one: its "not given yet"
-    read as a dose still to give), and an as-required one never given, none given in hospital;
-    reconciled with the medicines taken at home (NICE NG5): first each medicine taken at home no
-    order in force gives as taken, asked of (`_home_medicines`), then the orders in force (or the
-    line saying there is none), then each medicine stopped in hospital said stopped, with the
-    reason its stop was written with (`_stopped_lines`: bisoprolol stopped for a pulse of 48
-    vanished from the letter, and the GP read it as still taken), last, so a list cut to its box
-    cuts those. A full line gives the order's indication (the GP and the anticoagulation clinic
+    a handover at 16:00, was never given); one whose dose waits on a level, an INR, a potassium or
+    an AKI's review, said HELD as the MAR says it (`HELD`); a once-only infusion whose bag was
+    charted taken down, said stopped with its reason (a midazolam driver taken down read as
+    running at 2 mL/h, and the receiving nurse put it up again). Then each unit of blood of the
+    last day, or asking something still, and where it stands: a reaction to blood shows hours
+    after it; on a letter leaving the hospital, every unit of the stay (transfusion.recent), with
+    its special requirements. Each as (in full, short) for `_fitted`: the short line keeps the
+    warnings and the decisions, and leaves the dates and the dose rule's words to the MAR.
+    `movement`: the record's. A letter leaving the hospital (a transfer to another, a discharge)
+    says facts, never a ward's instruction ("give it now", "the doctor is told, do as they said",
+    read by a team that cannot know what was said): each time-critical dose missed, missed in
+    hospital, or not given with the reason recorded with it; an order with a dose past its round
+    and none given, none recorded at the first time the MAR reads past its round with nothing recorded
+    (`_past_their_round`: not the EHR's; a dose still in its round is "not given yet"); the latest
+    dose recorded not given, at its own time, when none was given since (a once-only or regular one:
+    its "not given yet" read as a dose still to give; a ramipril held for a potassium of 6.8 read
+    "last given" the day before); and an as-required one never given, none given in hospital.
+    A discharge's is reconciled with the medicines taken at home (NICE NG5): first each medicine
+    taken at home no order in force gives as taken, asked of (`_home_medicines`), then the orders
+    in force (or the line saying there is none), then each syringe driver taken down and each
+    medicine stopped in hospital said stopped, with the reason its stop was written with
+    (`_stopped_lines`: bisoprolol stopped for a pulse of 48 vanished from the letter, and the GP
+    read it as still taken), last, so a list cut to its box cuts those. A full line gives the order's indication (the GP and the anticoagulation clinic
     decide warfarin's target and length from it)."""
     order_form, dose_form = session.form(medication.ORDER_FORM), session.form(medication.DOSE_FORM)
     telephone = medication.ORDER_WORDS["telephone"][session.lang]
+    going_home, letter = movement is Movement.DISCHARGE, movement is not None and leaves_hospital(movement)
     critical = medication.time_critical(session.db, [patient_id], now).get(patient_id)
-    missed = critical.late if critical is not None else []
+    # A letter leaving the hospital names each dose missed, as a fact; a move to another ward says
+    # them as the escalation list does, an order's doses not recorded once
+    # (medication.TimeCritical.each): "give it now" of each, followed by the receiving nurse, gave
+    # them all at once.
+    missed = [] if critical is None else critical.late if letter else critical.each
     last: dict[str, Administration] = {}  # each order's latest dose given
     refused: dict[str, Administration] = {}  # each order's latest dose recorded not given
     for dose in medication.administrations(session.db, patient_id):
@@ -482,6 +511,40 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
     # What each bag runs at now, its reading: the handover gave the prescribed rate of a heparin slowed
     # after an APTT of 3.2, which the receiving nurse set the pump to.
     pumps = infusion_rates.running(session.db, running, now, session.lang)
+    bags = infusion_rates.by_bag(session.db, [patient_id])
+    holds = {order_id: semicolon(session.lang).join(medication.on_chart(warning).text(session.lang) for warning in held)
+             for order_id, warnings in medication.holds_now(session.db, running, now).items()
+             if (held := medication.holding(warnings))}
+
+    def not_given_said(line: str, dose: Administration, due: datetime) -> str:
+        """`line` with its dose not given at `due` and why, as the MAR says it, then the nurse's
+        reasons to record it over a warning (who decided it: "Dr Martin decided to omit") and, of a
+        time-critical order's doses not given one after another, how many since when: the letter
+        gave the last of two levodopa doses omitted, and nothing of who decided."""
+        run = None if critical is None else critical.runs.get(dose.record_id)
+        why = [medication.why_not_given(dose_form.field("not_given_reason"), dose, session.lang),
+               *(reason for _, reason in dose.overrides if reason not in (dose.detail or "")),
+               "" if run is None else run.said(now.tzinfo, session.lang)]
+        return message(session.lang, NOT_GIVEN_IN_HOSPITAL, order=line, due=ward_time(due, now.tzinfo),
+                       why=semicolon(session.lang).join(dict.fromkeys(filter(None, why))))
+
+    def not_given_since(order: medication.Order, given: datetime | None) -> Administration | None:
+        """The order's latest dose recorded not given, which a letter says on its line, when none
+        was given since."""
+        dose = refused.get(order.record_id)
+        return dose if letter and dose is not None and (given is None or dose.at > given) else None
+
+    def missed_said(order: medication.Order, cell: medication.MarCell) -> str:
+        """A time-critical dose missed, after its order: on a letter, the fact (no dose recorded,
+        `NO_DOSE_RECORDED`, or not given and why); on a move to another ward, as the escalation
+        list says it."""
+        label = medication.order_label(order, order_form, session.lang)
+        if not letter:
+            return WORDS["missed"][session.lang].format(order=label,
+                                                        missed=critical.said(cell, dose_form, session.lang))
+        if cell.state is DoseState.NOT_GIVEN and cell.administration is not None:
+            return not_given_said(label, cell.administration, cell.slot)
+        return message(session.lang, NO_DOSE_RECORDED, order=label, due=ward_time(cell.slot, now.tzinfo))
 
     def handed(order: medication.Order, last_dose: Administration | None, said: str, carried: list[str]) -> str:
         """An order's line (`said`, in full or short, with the warnings `carried`): its last dose
@@ -506,21 +569,21 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
         elif given:
             line = message(lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
                            when=ward_time(given, now.tzinfo, "%d/%m/%Y %H:%M"))
-        elif going_home and (order.record_id in past or order.record_id in refused):
+        elif letter and (order.record_id in past or order.record_id in refused):
             # Of the times the MAR reads past their round with nothing recorded, the first, if any
             # (the EHR's and those out of hospital are not: its snapshot's furosemide read three
-            # days unrecorded), then a dose recorded not given, at its own time.
+            # days unrecorded); a dose recorded not given is said below.
             line = said
             if (due := past.get(order.record_id)) is not None:
                 line = message(lang, NO_DOSE_RECORDED, order=line, due=ward_time(due, now.tzinfo))
-            if (not_given := refused.get(order.record_id)) is not None:
-                line = message(lang, NOT_GIVEN_IN_HOSPITAL, order=line, due=ward_time(
-                    not_given.scheduled_for or not_given.at, now.tzinfo), why=medication.why_not_given(
-                        dose_form.field("not_given_reason"), not_given, lang))
-        elif going_home and order.frequency is Frequency.PRN:
+        elif letter and order.frequency is Frequency.PRN:
             line = WORDS["none_given"][lang].format(order=said)
         else:
             line = message(lang, QT_TRANSLATE_NOOP("messages", "{order} — not given yet"), order=said)
+        if (not_given := not_given_since(order, given)) is not None:
+            line = not_given_said(line, not_given, not_given.scheduled_for or not_given.at)
+        if (held := holds.get(order.record_id)) is not None:
+            line = message(lang, HELD, line=line, holds=held)
         if (pump := pumps.get(order.record_id)) is not None:
             line = message(lang, QT_TRANSLATE_NOOP("messages", "{line} — {running}"), line=line, running=pump)
         if given and order.frequency is Frequency.PRN and (
@@ -546,7 +609,8 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
 
     treatments: list[tuple[str, str]] = []
     in_force: list[medication.Order] = []  # the orders the letter gives as treatments
-    stay = census.locations(session.db, at=now, patient_ids=[patient_id]).get(patient_id) if going_home else None
+    taken_down: list[str] = []  # a discharge's syringe drivers taken down, said with its stopped lines
+    stay = census.locations(session.db, at=now, patient_ids=[patient_id]).get(patient_id) if letter else None
     stopped_in_hospital = [order for order in running if stay is not None and order.stop_at is not None
                            and max(order.start_at, stay.admitted_at) < order.stop_at <= now]
     past = {} if stay is None else _past_their_round(session, patient_id, stay.admitted_at, now)
@@ -558,16 +622,26 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
         # nomogram, started once): left off as a dose given, the receiving team never knew it ran.
         if stopped or order.frequency is Frequency.ONCE and given is not None and order.rate_ml_h is None:
             continue
+        if order.frequency is Frequency.ONCE and last_dose is not None and (
+                stop := infusion_rates.stop_of(bags.get(last_dose.record_id, []))) is not None and stop.at <= now:
+            line = _stopped_line(order, order_form, stop.at, stop.reason, session.lang, now.tzinfo)
+            if going_home:
+                taken_down.append(line)
+            else:
+                treatments.append((line, line))
+            continue
         in_force.append(order)
-        flags = [flag for flag in medication.order_flags(order, session.lang, now) if flag != telephone]
-        # The time-critical doses of the last 12 hours missed, as the escalation list says them.
-        # A once-only dose's own line says it on a going-home letter (`handed`): not twice.
-        late_doses = [WORDS["missed"][session.lang].format(
-                          order=medication.order_label(order, order_form, session.lang),
-                          missed=message(session.lang, MISSED_IN_HOSPITAL, due=ward_time(cell.slot, now.tzinfo))
-                          if going_home else critical.said(cell, dose_form, session.lang))
-                      for late, cell in missed if critical is not None and late.record_id == order.record_id
-                      and not (going_home and order.frequency is Frequency.ONCE)]
+        flags = [flag for flag in medication.order_flags(order, session.lang, now, letter=letter)
+                 if flag != telephone]
+        # The time-critical doses of the last 12 hours missed (`missed_said`). A letter's line says
+        # a once-only dose's, the latest not given and, none given, the first with none recorded
+        # (`handed`): not twice.
+        on_line, named = not_given_since(order, given), past.get(order.record_id) if given is None else None
+        late_doses = [missed_said(order, cell) for late, cell in missed
+                      if late.record_id == order.record_id and not (letter and order.frequency is Frequency.ONCE)
+                      and cell.slot != named
+                      and not (on_line is not None and cell.administration is not None
+                               and cell.administration.record_id == on_line.record_id)]
         # What the chart says beside the medicine (a witness, time-critical, a variable dose's
         # rule): the receiving team read "Insulin aspart up to 8 units SC", and nothing of the scale.
         full, short = (
@@ -578,7 +652,8 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
                                                                indication=order.indication)])]),
                                   (_short_reading(order, order_form, session.lang), flags)))
         treatments.append((full, short))
-    for unit in transfusion.recent(transfusion.chart(session.db, patient_id), now, session.lang):
+    for unit in transfusion.recent(transfusion.chart(session.db, patient_id), now, session.lang,
+                                   None if stay is None else stay.admitted_at):
         line = message(session.lang, QT_TRANSLATE_NOOP("messages", "Blood transfusion: {unit} {state}"),
                        unit=unit.what(session.form(transfusion.FORM), session.lang),
                        state=unit.state(session.form(transfusion.END_FORM), session.lang))
@@ -587,7 +662,7 @@ def _treatments(session: Session, patient_id: str, now: datetime, going_home: bo
         return treatments
     return [*((line, line) for line in _home_medicines(session, patient, in_force, stopped_in_hospital, now)),
             *(treatments if in_force else [(WORDS["no_order"][session.lang],) * 2, *treatments]),
-            *((line, line) for line in _stopped_lines(session, in_force, stopped_in_hospital, now))]
+            *((line, line) for line in [*taken_down, *_stopped_lines(session, in_force, stopped_in_hospital, now)])]
 
 
 def _past_their_round(session: Session, patient_id: str, admitted_at: datetime,
@@ -629,10 +704,8 @@ def _stopped_lines(session: Session, in_force: list[medication.Order], stopped: 
             latest.append(order)
             given |= medicines_in(order.drug)
     why_stopped = medication.why_stopped(session.db, [order.record_id for order in latest])
-    return [WORDS["stopped_because" if why else "stopped"][lang].format(
-                order=medication.order_label(order, order_form, lang), why=why,
-                when=ward_time(order.stop_at, now.tzinfo, WORDS["stopped_when"][lang]))
-            for order in latest for why in [why_stopped.get(order.record_id)]]
+    return [_stopped_line(order, order_form, order.stop_at, why_stopped.get(order.record_id), lang, now.tzinfo)
+            for order in latest]
 
 
 def _home_medicines(session: Session, patient: PatientSummary, in_force: list[medication.Order],

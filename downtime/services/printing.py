@@ -28,11 +28,11 @@ from downtime.domain.staff import Action
 from downtime.domain.theatre import Fasting, fasting_for, fasting_from, fasts, not_to_be_done
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.services import (bowels, cd_register, chart_alerts, covert, delirium, devices, falls, fluid_balance, glucose,
+from downtime.services import (bowels, cd_register, chart_alerts, covert, delirium, devices, falls, falls_risk, fluid_balance, glucose,
                                home_medicines, infusion_checks, infusion_rates,
                                lab_results, medication, missing_patient, neuro, nutrition, observations, pain, paper_numbers, pews,
                                potassium, reconciliation,
-                               repositioning, resuscitation, sepsis, settings, since_admission, telephone_orders, theatre,
+                               repositioning, resuscitation, sepsis, settings, since_admission, swallow_screen, telephone_orders, theatre,
                                transfusion, vte, weight, wounds)
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
@@ -362,7 +362,7 @@ BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discha
           ("clinical_note", 30), ("fluid", 10), ("neuro", 4), ("glucose", 8), ("transfusion", 3),
           ("lab_results", 2), ("repositioning", 8), ("braden_assessment", 4),
           ("wounds", 4), ("devices", 20), ("pain", 10), ("bowels", 8), ("pews", 4), ("nutrition_screening", 4),
-          ("weight", 4), ("delirium_screening", 4), ("inpatient_fall", 2), ("missing_patient", 2), ("sepsis_screening", 3),
+          ("weight", 4), ("delirium_screening", 4), ("inpatient_fall", 2), ("falls_risk", 4), ("missing_patient", 2), ("swallow_screen", 4), ("sepsis_screening", 3),
           ("vte_assessment", 6), ("medicines_reconciliation", 4))
 
 
@@ -446,7 +446,8 @@ def _anticoagulants_beside(session: Session, record: RecordVersion, patient: Pat
 
 
 BESIDE: dict[str, Callable[[Session, RecordVersion, PatientSummary | None], dict[str, str]]] = {
-    theatre.CHECKLIST_FORM: _allergies_beside, falls.FORM: _anticoagulants_beside}
+    theatre.CHECKLIST_FORM: _allergies_beside, falls.FORM: _anticoagulants_beside,
+    falls_risk.FORM: falls_risk.printed_beside}
 """What a printed record's answers stand for that the record itself does not say, by form."""
 
 
@@ -513,6 +514,7 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
     for said in ({patient_id: theatre_head.format(operations=operations) for patient_id, operations
                   in theatre_handover(session.db, session.forms, patients, at, session.lang).items()},
                  missing_patient.ward_lines(session.db, session.forms, patient_ids, at, session.lang),
+                 swallow_screen.ward_lines(session.db, session.forms, patient_ids, at, session.lang),
                  neuro.handover(session.db, patient_ids, at, session.lang),
                  glucose.handover(session.db, patient_ids, at, session.lang),
                  transfusion.handover(session.db, session.forms, patient_ids, at, session.lang),
@@ -533,6 +535,7 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
                  falls.handover(session.db, patients, at, session.lang),
                  sepsis.handover(session.db, patients, at, session.lang),
                  vte.handover(session.db, session.forms, patients, at, session.lang),
+                 falls_risk.handover(session.db, patients, at, session.lang),
                  medication.time_critical_handover(session.db, session.forms, patient_ids, at, session.lang,
                                                    missing_patient.unsaid_on_return(
                                                        medication.time_critical(session.db, patient_ids, at),
@@ -606,8 +609,8 @@ def theatre_handover(db: Database, forms: Mapping[str, FormSpec], patients: Coll
     booking_spec = forms[theatre.BOOKING_FORM]
     reasons = forms["operation_cancellation"].field("reason")
     orders = medication.orders_of_each(db, list(coming), at) if coming else {}
-    fasting_nil = theatre.recorded_nil_by_mouth(db, [patient for patient in patients
-                                                     if patient.patient_id in coming or patient.patient_id in waiting])
+    fasting_nil = medication.recorded_nil_by_mouth(db, [patient.patient_id for patient in patients
+                                                        if patient.patient_id in coming or patient.patient_id in waiting])
 
     def said_at(facts: theatre.BookingFacts, start: datetime, session_id: str | None) -> str:
         start = start.astimezone(ward_zone(at.tzinfo))
@@ -797,9 +800,12 @@ def band_out_of_date(session: Session, patient_id: str) -> BandOutOfDate | None:
     now: a band printed at 10:00 reading 12-Mar-1954, the date of birth corrected at 11:00 and the
     new band not printed, was scanned at 14:05 and said "Band checked". What the band reads is
     the lines its print's audit entry kept; a print from before they were kept reads the identity
-    as the screens then showed it (`_identity_when`). None when the band reads true, or this
-    laptop never printed one."""
+    as the screens then showed it (`_identity_when`); its date of birth in the months a band
+    printed before the French ones were spelt as French writes them reads true (page.FORMER_MONTHS:
+    "12-Mar-1954" was said out of date against "12-Mars-1954", nothing amended, every dose then
+    asking an override). None when the band reads true, or this laptop never printed one."""
     from downtime.pdf.labels import wristband_lines
+    from downtime.pdf.page import FORMER_MONTHS, birth_date_label
 
     patient = patient_with_location(session.db, session.forms, patient_id)
     said = [f"{WRISTBAND} {shown}" for shown in {patient.downtime_number, taken_apart(patient.downtime_number)[0]}]
@@ -817,7 +823,9 @@ def band_out_of_date(session: Session, patient_id: str) -> BandOutOfDate | None:
         if then is None:
             return None
         was = wristband_lines(summarise(session.form(then.form_id), then, patient.downtime_number), lang)
-    lines = tuple((old or "—", new or "—") for old, new in zip(was, wristband_lines(patient, lang)) if old != new)
+    spelt = birth_date_label(patient, lang), birth_date_label(patient, lang, FORMER_MONTHS)
+    lines = tuple((old or "—", new or "—") for old, new in zip(was, wristband_lines(patient, lang))
+                  if old not in (new, new.replace(*spelt)))
     return BandOutOfDate(datetime.fromisoformat(printed[1]).astimezone(session.clock().tzinfo), lines) if lines else None
 
 
@@ -988,6 +996,12 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
                                           shown_days, now.tzinfo, session.lang)
     checks = infusion_checks.chart_lines(session, patient_ids, session.lang, now.tzinfo, shown_days)
     reconciled = reconciliation.answered(session.db, [patients[patient_id] for patient_id in patient_ids])
+    # The swallow as the handover sheet says it, each time with its day (the paper is read on the
+    # days after), and the orders it keeps from the mouth: the chart listed the aspirin tablet
+    # OVERDUE with no word of the screen failed at 10:20.
+    swallow = {patient_id: one.latest(session.lang, now, dated=True) for patient_id, one in swallow_screen.failed(
+        session.db, session.forms, patient_ids, now, session.lang).items()}
+    nil_by_mouth = chart_alerts.nil_by_mouth(session.db, patient_ids, now)
     charts = []
     for patient_id in patient_ids:
         patient = patients[patient_id]
@@ -999,7 +1013,8 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
                                    grids[patient_id], held, as_required,
                                    medication.allergies_since(session.db, session.forms, session.lang, patient,
                                                               [row.order for row in grids[patient_id]]),
-                                   _allergies_on_hold(session, patient, held), rate_changes, carried, checks))
+                                   _allergies_on_hold(session, patient, held), swallow.get(patient_id),
+                                   nil_by_mouth.get(patient_id), rate_changes, carried, checks))
     return charts
 
 

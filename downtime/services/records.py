@@ -497,8 +497,8 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
     would let a correction write what the first save refused. Built at first use, as the
     services of orders, doses, pain, theatre and VTE records write through this module."""
     # which write through this module
-    from downtime.services import (falls, infusion_checks, infusion_rates, medication, missing_patient, pain,
-                                   reconciliation, theatre, vte)
+    from downtime.services import (falls, falls_risk, infusion_checks, infusion_rates, medication, missing_patient, pain,
+                                   reconciliation, swallow_screen, theatre, vte)
     from downtime.services import fluid_balance  # reads medication's, which writes through this module
 
     return {
@@ -554,12 +554,20 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
                                                       typed.session.lang, typed.before)),),
         # A patient missing from the ward: a factor making the risk HIGH answered medium or low, an
         # action or the return before noticed missing, the review before the return (see missing_patient.check).
-        missing_patient.FORM: (_Check(lambda typed: missing_patient.check(
-            typed.session.db, typed.spec, str(typed.patient_id), typed.data, typed.session.lang, typed.before)),),
+        missing_patient.FORM: (_Check(lambda typed: missing_patient.check(typed.spec, typed.data, typed.session.lang,
+                                                                          typed.before), patient=False),),
+        # A swallow screen passed after a No before the water or a sign at the water, a referral or
+        # the SLT's assessment before the screen (see swallow_screen.check).
+        swallow_screen.FORM: (_Check(lambda typed: swallow_screen.check(typed.spec, typed.data, typed.session.lang,
+                                                                        typed.before), patient=False),),
         # A VTE assessment naming the mechanical prophylaxis decided, and no stockings after an
         # acute stroke or with a reason against them ticked (see vte.check).
         vte.FORM: (_Check(lambda typed: vte.check(typed.spec, typed.data, typed.session.lang, typed.before),
                           patient=False),),
+        # A falls-risk assessment's standing readings with no lying one or with "unable to stand",
+        # a diastolic not below its systolic (see falls_risk.check).
+        falls_risk.FORM: (_Check(lambda typed: falls_risk.check(typed.spec, typed.data, typed.session.lang,
+                                                                typed.before), patient=False),),
         # A medicines reconciliation leaving a medicine of its list undecided, a row that could decide
         # two lines, or no medicine decided and no list checked (see reconciliation.check).
         reconciliation.FORM: (_Check(lambda typed: reconciliation.check(typed.spec, typed.data, typed.session.lang),
@@ -885,8 +893,9 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
         names_it = not parts and isinstance(field, (TextField, RecordRefField))
         if isinstance(field, RecordRefField):
             try:
+                # `refs` on down: a rate change's bag names its order as the chart heads it too
                 shown = (refs or {}).get(str(value)) or record_label(
-                    session, (known or {}).get(str(value)) or current(session.db, str(value)), known, authors)
+                    session, (known or {}).get(str(value)) or current(session.db, str(value)), known, authors, refs)
             except RecordNotFound:  # a version on hold is not checked for what it points to
                 parts.append(message(session.lang, NOT_HERE, field=field.line_label(session.lang), record=value))
                 continue

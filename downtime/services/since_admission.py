@@ -1,6 +1,6 @@
 """What the handover sheet says of an in-patient's screenings not done since they came in (their
-pressure ulcer risk, their malnutrition screening, a delirium screening 65 or over, the doctor's
-VTE risk assessment, a child's weight), in one
+pressure ulcer risk, their malnutrition screening, a delirium screening and a falls-risk
+assessment 65 or over, the doctor's VTE risk assessment, a child's weight), in one
 line: each said apart, a patient of 65 admitted two days before read six lines of "NOT SCREENED
 since admission on …" in the sheet's narrow column; and a child whose weight is still estimated or
 as stated, to be weighed."""
@@ -16,7 +16,7 @@ from downtime.domain.age import age_in_years
 from downtime.domain.dose_limits import ADULT_FROM_YEARS
 from downtime.formspec import Lang
 from downtime.i18n import semicolon
-from downtime.services import delirium, nutrition, repositioning, vte, weight
+from downtime.services import delirium, falls_risk, nutrition, repositioning, vte, weight
 from downtime.services.patients import PatientSummary
 
 WORDS = {
@@ -27,6 +27,8 @@ WORDS = {
     "nutrition": {"en": "nutrition screening (MUST)", "fr": "dépistage nutritionnel (MUST)"},
     "delirium": {"en": "delirium screening (4AT, 65 or over)",
                  "fr": "dépistage de la confusion aiguë (4AT, 65 ans ou plus)"},
+    "falls_risk": {"en": "falls-risk assessment (with lying and standing BP)",
+                   "fr": "évaluation du risque de chute (avec PA couché et debout)"},
     "vte": {"en": "VTE risk assessment (the doctor, NICE NG89)",
             "fr": "évaluation du risque thromboembolique (le médecin, NICE NG89)"},
     "weight": {"en": "a child's weight (their doses are worked out from it)",
@@ -59,7 +61,8 @@ def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lan
     one line; then, for a child, a weight estimated or stated 4 hours ago or more (weight.not_weighed)."""
     undone = {"braden": repositioning.never_assessed(db, patients, at),
               "nutrition": nutrition.never_screened(db, patients, at),
-              "delirium": delirium.never_screened(db, patients, at), "vte": vte.never_assessed(db, patients, at),
+              "delirium": delirium.never_screened(db, patients, at),
+              "falls_risk": falls_risk.never_assessed(db, patients, at), "vte": vte.never_assessed(db, patients, at),
               "weight": never_weighed(db, patients, at)}
     guessed = weight.not_weighed(db, _children(patients, at), at)
     lines: dict[str, str] = {}

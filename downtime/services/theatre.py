@@ -23,7 +23,7 @@ from downtime.domain.elapsed import instant
 from downtime.domain.duplicates import ProbableDuplicate, fold, namesakes
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.medication import (
-    NIL_BY_MOUTH_DIET, NIL_BY_MOUTH_ROUTES, Anticoagulated, Order, anticoagulant, anticoagulated_at, infused, insulin,
+    NIL_BY_MOUTH_ROUTES, Anticoagulated, Order, anticoagulant, anticoagulated_at, infused, insulin,
     route_code, time_critical_drug,
 )
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -39,7 +39,7 @@ from downtime.domain.theatre import (
 from downtime.formspec import FormSpec
 from downtime.domain.laterality import contradiction, part_named, sides_named, sides_spoken, speaks_of_side
 from downtime.formspec.values import FieldError, format_value
-from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, Lang, Listed, Phrase, message, semicolon, translate
+from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, Lang, Listed, Phrase, labelled, message, semicolon, translate
 from downtime.services import medication, records
 from downtime.services.back_entry import ehr_numbers, probable_duplicates_among
 from downtime.services.census import Departure, all_patients, deaths, departures, locations
@@ -3652,7 +3652,7 @@ def _charted(db: Database, standing: Collection[ListEntry]) -> tuple[
                                                                       entry.start) for entry in standing}
     insulins = {entry.state.record.record_id: medicines_in_force(orders[str(entry.state.record.patient_id)],
                                                                  entry.start, insulin) for entry in standing}
-    fasting_nil = recorded_nil_by_mouth(db, [entry.state.patient for entry in standing])
+    fasting_nil = medication.recorded_nil_by_mouth(db, [entry.state.patient.patient_id for entry in standing])
     critical = {entry.state.record.record_id: parkinsons_in_force(orders[str(entry.state.record.patient_id)],
                                                                   entry.start,
                                                                   str(entry.state.record.patient_id) in fasting_nil)
@@ -3702,10 +3702,11 @@ class ParkinsonsDose(NamedTuple):
 PARKINSONS_WORDS: dict[ThroughTheFast | str, dict[Lang, str]] = {
     ThroughTheFast.SIPS: {"en": "{drugs}: give each dose on time through the fast, with sips of water",
                           "fr": "{drugs} : donner chaque prise à l’heure pendant le jeûne, avec une gorgée d’eau"},
-    ThroughTheFast.ANOTHER_ROUTE: {"en": "{drugs}: ordered by mouth, but nil by mouth on admission: ask the doctor for "
-                                         "another route now",
-                                   "fr": "{drugs} : prescrit par la bouche, mais à jeun strict à l’admission : "
-                                         "demander dès maintenant au médecin une autre voie"},
+    ThroughTheFast.ANOTHER_ROUTE: {
+        lang: labelled("{drugs}", words.format(nil_by_mouth=medication.NIL_BY_MOUTH_ON_ADMISSION[lang],
+                                               another_route=medication.ANOTHER_ROUTE[lang]), lang)
+        for lang, words in {"en": "ordered by mouth, but {nil_by_mouth}: {another_route}",
+                            "fr": "prescrit par la bouche, mais {nil_by_mouth} : {another_route}"}.items()},
     ThroughTheFast.TUBE: {"en": "{drugs}: give each dose on time through the fast, by the tube",
                           "fr": "{drugs} : donner chaque prise à l’heure pendant le jeûne, par la sonde"},
     ThroughTheFast.PATCH: {"en": "{drugs}: keep the patch on through the fast and the operation",
@@ -3752,16 +3753,6 @@ def parkinsons_said(doses: Collection[ParkinsonsDose], lang: Lang) -> str:
         *(PARKINSONS_WORDS[how][lang].format(drugs=", ".join(dose.drug for dose in doses if dose.how is how))
           for how in hows),
         *([PARKINSONS_WORDS["cannot_swallow"][lang]] if ThroughTheFast.SIPS in hows else [])])
-
-
-def recorded_nil_by_mouth(db: Database, patients: Collection[PatientSummary]) -> set[str]:
-    """The ids of `patients` whose standing admission records them nil by mouth (its diet,
-    `NIL_BY_MOUTH_DIET`): their Parkinson's doses by mouth are not given with water
-    (`through_the_fast`)."""
-    admissions = current_of(db, [patient.admission_record_id for patient in patients])
-    return {patient.patient_id for patient in patients
-            if (admission := admissions.get(patient.admission_record_id)) is not None
-            and NIL_BY_MOUTH_DIET in (admission.data.get("diet") or [])}
 
 
 def parkinsons_medicine(drug: str) -> bool:

@@ -38,7 +38,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message as form_message
 from downtime.formspec.schema import Meaning, holds
 from downtime.formspec.values import FieldError, format_value
-from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, labelled, message, semicolon
 from downtime.services import census, observations, pews
 from downtime.services.bedside import in_present_stays
 from downtime.services.context import Session
@@ -536,7 +536,7 @@ def chart(db: Database, patient_id: str) -> list[Transfused]:
 def asking(units: list[Transfused], at: datetime, lang: Lang) -> list[str]:
     """What the patient's units ask at `at`, each after the unit's number where there is more than
     one."""
-    return [f"{unit.number}: {said}" if len(units) > 1 else said for unit in units for said in unit.asks(at, lang)]
+    return [labelled(unit.number, said, lang) if len(units) > 1 else said for unit in units for said in unit.asks(at, lang)]
 
 
 def next_after(units: list[Transfused], at: datetime) -> datetime | None:
@@ -572,10 +572,14 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
     return {patient_id: semicolon(lang).join(lines) for patient_id, lines in said.items() if lines}
 
 
-def recent(units: list[Transfused], at: datetime, lang: Lang) -> list[Transfused]:
-    """Those of `units` started in the day before `at`, or asking something still: what a
-    handover tells the next team (a reaction to blood shows hours after it)."""
-    since = elapsed.instant(at) - HANDOVER_SINCE
+def recent(units: list[Transfused], at: datetime, lang: Lang, since: datetime | None = None) -> list[Transfused]:
+    """Those of `units` started in the day before `at` (or from `since`), or asking something
+    still: what a handover tells the next team (a reaction to blood shows hours after it). A letter
+    leaving the hospital names every unit of the stay, from its admission (services.prefill): a
+    unit of irradiated red cells left the letters a day on, and the next hospital's blood bank,
+    which asks a new sample of a patient transfused lately and must meet the requirement, never
+    knew of it."""
+    since = elapsed.instant(at) - HANDOVER_SINCE if since is None else elapsed.instant(since)
     return [unit for unit in units if since <= elapsed.instant(unit.started_at) <= elapsed.instant(at)
             or unit.asks(at, lang)]
 

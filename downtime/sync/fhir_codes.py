@@ -120,6 +120,10 @@ SYSTEMS: dict[str, dict[str, str]] = {
             "3151-8": "Inhaled oxygen flow rate", "8867-4": "Heart rate", "8310-5": "Body temperature",
             "85354-9": "Blood pressure panel with all children optional", "8480-6": "Systolic blood pressure",
             "8462-4": "Diastolic blood pressure", "8302-2": "Body height", "29463-7": "Body weight",
+            # A falls-risk assessment's lying and standing blood pressure, by position (fhir_falls_risk).
+            "8461-6": "Systolic blood pressure--supine", "8455-8": "Diastolic blood pressure--supine",
+            "8460-8": "Systolic blood pressure--standing", "8454-1": "Diastolic blood pressure--standing",
+            "8459-0": "Systolic blood pressure--sitting", "8453-3": "Diastolic blood pressure--sitting",
             "34746-8": "Nurse Note", "11506-3": "Progress note",
             "9269-2": "Glasgow coma score total", "9267-6": "Glasgow coma score eye opening",
             "9270-0": "Glasgow coma score verbal", "9268-4": "Glasgow coma score motor",

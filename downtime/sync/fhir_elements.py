@@ -44,15 +44,22 @@ class Group:
     """Resources that stand or fall together (a patient with their stays, an order, a dose,
     an operation with its appointments).
 
-    `sources` are the records whose change alters these resources; `needs` are the keys of the
-    groups whose resources these reference. The resources themselves are made by `build` only
-    when the bundle writes the group, so a bundle never holds more than one group's resources
-    (a hospital's would not fit in memory)."""
+    `sources` are the records these resources are made of: a change of one sends them again, one
+    on hold or not to be entered keeps them out of the bundle (fhir_export), and whether another
+    laptop's bundle may have sent them otherwise is judged by them (fhir_export._carried);
+    `resend_with` are records whose change may alter them too, and only sends them again (an
+    infusion's later bags, one of which may end the bag: with them among its sources, one later
+    dose on hold kept every earlier bag of the order out of the bundle, see
+    fhir_medication.Running). `needs` are the keys of the groups whose resources these
+    reference. The resources themselves are made by `build` only when the bundle writes the
+    group, so a bundle never holds more than one group's resources (a hospital's would not fit
+    in memory)."""
 
     key: str
     build: Callable[[], Made]
     sources: frozenset[str]
     needs: frozenset[str]
+    resend_with: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,10 @@ class Context:
     withdrawn: Collection[str] = frozenset()
     """Records the ward said are not to be entered that an earlier bundle sent: the builders see
     them entered in error, so their resources go again withdrawn (fhir_export)."""
+    left_out: Collection[str] = frozenset()
+    """Records the bundle leaves out (on hold, said not to be entered and never sent, written with
+    a later form, see fhir_export): nothing of them ends another record's resource (a bag's end,
+    fhir_medication.Running), which would then be made of what the bundle holds back."""
     sent: Callable[[int], int | None] = lambda resource: None
     """The content an earlier export of this database sent under an identity hash, None for
     none (storage.fhir_sent.sent_before)."""

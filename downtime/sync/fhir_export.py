@@ -116,6 +116,8 @@ from downtime.sync.fhir_nutrition import nutrition_groups
 from downtime.sync.fhir_delirium import delirium_groups
 from downtime.sync.fhir_falls import fall_groups
 from downtime.sync.fhir_missing import missing_groups
+from downtime.sync.fhir_falls_risk import falls_risk_groups
+from downtime.sync.fhir_swallow import swallow_groups
 from downtime.sync.fhir_sepsis import sepsis_groups
 from downtime.sync.fhir_reconciliation import reconciliation_groups
 from downtime.sync.fhir_vte import vte_groups
@@ -333,9 +335,12 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
     left_out: set[str] = set()
     later = _later_forms(db, forms)
     later_forms: dict[str, LaterForm] = {}
+    # What the bundle leaves out ends no other record's resource (Context.left_out).
+    kept_out = held.keys() | (not_entered.keys() - withdrawn) | later.keys()
     for start in range(0, len(patients), PATIENTS_AT_ONCE):
         ctx = Context(forms, authors, laptops, first_versions, at, links,
-                      patient_ids=patients[start:start + PATIENTS_AT_ONCE], withdrawn=withdrawn, sent=sent)
+                      patient_ids=patients[start:start + PATIENTS_AT_ONCE], withdrawn=withdrawn, sent=sent,
+                      left_out=kept_out)
         page_held = [version for patient_id in ctx.patient_ids for version in versions_held.get(patient_id, ())]
         page = _write_patients(db, ctx, changed, (held, not_entered, later), (page_held, authors), writer, laptops,
                                numbers, noted, partial(_carried, ctx, here))
@@ -388,7 +393,7 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
               **note_groups(db, ctx, stays), **fluid_groups(db, ctx, stays), **neuro_groups(db, ctx, stays),
               **glucose_groups(db, ctx, stays), **skin_groups(db, ctx, stays), **device_groups(db, ctx, stays),
               **pain_groups(db, ctx, stays), **nutrition_groups(db, ctx, stays), **delirium_groups(db, ctx, stays),
-              **fall_groups(db, ctx, stays), **missing_groups(db, ctx, stays), **sepsis_groups(db, ctx, stays), **vte_groups(db, ctx, stays),
+              **fall_groups(db, ctx, stays), **missing_groups(db, ctx, stays), **falls_risk_groups(db, ctx, stays), **swallow_groups(db, ctx, stays), **sepsis_groups(db, ctx, stays), **vte_groups(db, ctx, stays),
               **reconciliation_groups(db, ctx, stays),
               **resuscitation_groups(db, ctx, stays), **observation_plan_groups(db, ctx, stays),
               **bowel_groups(db, ctx, stays), **pews_groups(db, ctx, stays), **weight_groups(db, ctx, stays),
@@ -412,7 +417,7 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
     # left out whole, the discharge went in no bundle, and nothing named it.
     chosen = _with_needs(groups, {key for key, group in groups.items()
                                   if any((source in changed or source in contradicted) and source not in later
-                                         for source in group.sources)
+                                         for sources in (group.sources, group.resend_with) for source in sources)
                                   and group.sources.isdisjoint(held_from) and group.sources.isdisjoint(skipped)})
     # The ward has answered of a record withdrawn: nothing to ask it before posting.
     pending = {record_id for record_id, record in ctx.records.items() if unverified(record)

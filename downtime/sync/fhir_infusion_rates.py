@@ -2,11 +2,12 @@
 of its own, part of its bag's (`partOf`, the bag's dose as fhir_medication writes it): the new
 rate as `dosage.rateQuantity` over the period it ran, with the reading it was decided on as its
 reason; a pause at 0 mL/h; the bag's stop at its time. Its period ends at the first of the bag's
-next change, the order's next bag put up and the order's stop: a bag simply changed for the next,
-or an order stopped with no stop charted, left 83 mL/h of the old bag running for ever beside
-the new. A rate still running is `in-progress`, a pause `on-hold`, one ended `completed`; a
-change is `entered-in-error` when it, or its bag, is withdrawn (a completed administration part
-of a withdrawn one). Before, the EHR's MAR read the bag's first rate until the next bag, the
+next change, the order's next bag put up, the order's stop, the end of the stay and the bag's
+run-in, by the export's moment, as the bag's own does (fhir_medication.Running): a bag simply
+changed for the next, or an order stopped with no stop charted, left 83 mL/h of the old bag
+running for ever beside the new. A rate still running
+is `in-progress`, a pause `on-hold`, one ended `completed`; a change is `entered-in-error` when
+it, or its bag, is withdrawn (a completed administration part of a withdrawn one). Before, the EHR's MAR read the bag's first rate until the next bag, the
 heparin slowed at 14:10 after an APTT of 3.2 running at its first rate all day."""
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain.medication import Administration, Outcome
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.services import census
 from downtime.services.infusion_rates import (
     FORM,
     NEW_RATE,
@@ -42,46 +43,36 @@ from downtime.sync.fhir_elements import (
     record_identifier,
     reference,
 )
-from downtime.sync.fhir_medication import dose_key, order_key
+from downtime.sync.fhir_medication import dose_key, order_key, overridden, running_bags
 from downtime.sync.fhir_stays import Stays
 
-NOTES = {PAUSED: "Infusion paused, bag left up", STOPPED: "Infusion stopped, bag taken down"}
+NOTES = {PAUSED: "Infusion paused, syringe or bag left up", STOPPED: "Infusion stopped, syringe or bag taken down"}
+"""A pause's and a stop's note, of a syringe driver's as of a drip's."""
+CHANGES = (NEW_RATE, PAUSED, STOPPED)
+"""A rate runs until the bag's next change, of whichever kind."""
 
 
 def infusion_rate_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
-    """One group per change, needing its bag's dose (and so its order) and its patient. It is
-    sent again when what may end its period changes: the bag's later changes (withdrawn ones too:
-    a stop withdrawn opens the period again), the bag itself, the order's later bags and the
-    order (its stop)."""
-    found = ctx.current(db, FORM)
-    changes = [change_of(record) for record in found]
-    bags = {record.record_id: record for record in ctx.current(db, DOSE_FORM)}
-    orders = {record.record_id: order_of(record) for record in ctx.current(db, ORDER_FORM)}
-    changed = {str(bags[change.bag_id].data["order"]) for change in changes}
-    doses_of: dict[str, list[tuple[Administration, RecordVersion]]] = {}
-    for version in bags.values():
-        if (order_id := str(version.data.get("order"))) in changed:
-            doses_of.setdefault(order_id, []).append((administration_of(version), version))
-    standing = {record.record_id for record in found if record.status is not RecordStatus.ENTERED_IN_ERROR}
+    """One group per change, needing its bag's dose (and so its order) and its patient. Its period
+    ends as its bag's does (fhir_medication.Running.ended), at the bag's next change too. It is
+    made of the change, its bag and what ended it, and sent again with the bag when what may end
+    it changes (Running.resend_with: the bag's later changes, withdrawn ones too, as a stop
+    withdrawn opens the period again; its checks, the order's next bags, the order and the
+    leaving that ended the stay): with those among its sources, one later dose of the order on
+    hold kept the change out of the bundle."""
+    orders = {record.record_id: (record, order_of(record)) for record in ctx.current(db, ORDER_FORM)}
+    bags = running_bags(db, ctx, stays, orders, ctx.current(db, DOSE_FORM),
+                        census.movement_events(db, ctx.patient_ids))
     groups = {}
-    for record, change in zip(found, changes, strict=True):
-        bag = bags[change.bag_id]
-        dose = administration_of(bag)
-        order = orders[dose.order_id]
-        later = [other for other in changes if other.bag_id == change.bag_id and other.at > change.at]
-        next_bags = [(other, version) for other, version in doses_of[dose.order_id] if other.at > dose.at]
-        ends = [*(other.at for other in later if other.record_id in standing),
-                *(other.at for other, version in next_bags
-                  if other.outcome is Outcome.GIVEN and version.status is not RecordStatus.ENTERED_IN_ERROR),
-                *filter(None, [order.stop_at])]
-        ended = min((end for end in ends if end > change.at), default=None)
-        key = f"{FORM}:{record.record_id}"
-        groups[key] = Group(key, partial(_made, record, bag, order.drug, ended, ctx, stays),
-                            frozenset({record.record_id, bag.record_id, order.record_id,
-                                       *(other.record_id for other in later),
-                                       *(version.record_id for _, version in next_bags)}),
-                            frozenset({patient_key(str(record.patient_id)), dose_key(bag.record_id),
-                                       order_key(order.record_id)}))
+    for bag in bags.values():
+        for change, record in bag.changes:
+            key, end = f"{FORM}:{record.record_id}", bag.ended(change.at, CHANGES)
+            groups[key] = Group(key, partial(_made, record, bag.version, bag.order.drug, end.at if end else None,
+                                             ctx, stays),
+                                frozenset({record.record_id, bag.version.record_id, *(end.records if end else ())}),
+                                frozenset({patient_key(str(record.patient_id)), dose_key(bag.version.record_id),
+                                           order_key(bag.order.record_id)}),
+                                bag.resend_with)
     return groups
 
 
@@ -115,8 +106,7 @@ def _administration(record: RecordVersion, bag: RecordVersion, drug: str, ended:
                                                "unit": "mL/h", "system": UCUM, "code": UCUM_UNITS["mL/h"]}}
     # A change saved over a warning (form version 3: a VRIII's rate on a hypo), as a dose's.
     notes = [*([NOTES[change.change]] if change.change in NOTES else []),
-             *(f"Warning overridden ({item['check'].replace('_', ' ')}): {item['reason']}"
-               for item in record.data.get("overrides") or [])]
+             *overridden(ctx.forms[FORM], record.data.get("overrides"))]
     if notes:
         resource["note"] = [{"text": note} for note in notes]
     if change.reason:

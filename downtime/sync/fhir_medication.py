@@ -6,7 +6,9 @@ missed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -16,18 +18,22 @@ from sqlite_utils import Database
 from downtime.domain import child_fluids
 from downtime.domain.census import Movement, MovementEvent
 from downtime.domain.covert import Covert
+from downtime.domain.infusion_check import InfusionCheck
 from downtime.domain.laterality import BILATERAL
-from downtime.domain.medication import Frequency, Order, Outcome
+from downtime.domain.medication import Administration, Frequency, Order, Outcome
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.roles import SUPERVISED
 from downtime.formspec import FormSpec
-from downtime.services import cd_register, census
+from downtime.formspec.values import format_value
+from downtime.services import cd_register, census, infusion_checks, infusion_rates
 from downtime.services.medication import (
     ALLERGY_REASON,
     CONTINUES,
     DOSE_FORM,
+    DOSE_RATE,
     DOSE_REASON,
     GIVEN_BY,
+    GIVEN_COVERTLY,
     ORDER_FORM,
     PRESCRIBER,
     SAID_FORMS,
@@ -104,27 +110,182 @@ def medication_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Gro
     why_stopped = _stop_reasons(db, [record for record, order in orders.values() if order.stop_at is not None])
     signed = _countersigners(db, ctx, [record for record, order in orders.values()
                                        if order.telephone and order.awaiting_since is None])
+    bags = running_bags(db, ctx, stays, orders, doses, moves)
     groups = {}
     for record_id, (record, order) in orders.items():
         given = given_once.get(record_id)
-        placed = placed_at(order, ctx.original(record).recorded_at, moves[order.patient_id])
-        ended = None if record.status is _EIE or given else (
-            stay_end(order, ctx.original(record).recorded_at, moves[order.patient_id], ctx.at)
-            or _left_elsewhere(order, placed, stays, ctx))
+        bag = bags.get(given) if given else None
+        # Its one dose given, a once-only order is done, but a once-only infusion's once its bag is
+        # taken down or run in (Running.done).
+        done = given is not None and (order.rate_ml_h is None or bag is not None and bag.done is not None)
+        placed, left = _stay_left(record, order, moves, stays, ctx)
+        ended = None if record.status is _EIE or done else left
         groups[order_key(record_id)] = Group(
             order_key(record_id), partial(_one, partial(_request, stays=stays, ended=ended, placed=placed,
-                                                        given=given is not None,
+                                                        completed=done,
                                                         why_stopped=why_stopped.get(record_id),
                                                         countersigned=signed.get(record_id)), record, order, ctx),
-            frozenset({record_id} | ({ended.record_id} if ended else set()) | ({given} if given else set())),
+            frozenset({record_id} | ({ended.record_id} if ended else set()) | ({given} if given else set())
+                      | (finished.records if bag and (finished := bag.done) else set())),
             frozenset({patient_key(str(record.patient_id))}
-                      | ({order_key(prior)} if (prior := record.data.get(CONTINUES)) else set())))
+                      | ({order_key(prior)} if (prior := record.data.get(CONTINUES)) else set())),
+            bag.resend_with if bag else frozenset())
     for record in doses:
         order = orders[record.data["order"]][1]
+        bag = bags.get(record.record_id)
+        end = bag.end if bag else None
         groups[dose_key(record.record_id)] = Group(
-            dose_key(record.record_id), partial(_one, partial(_administration, stays=stays), record, order, ctx),
-            frozenset({record.record_id}), frozenset({patient_key(str(record.patient_id)), order_key(order.record_id)}))
+            dose_key(record.record_id),
+            partial(_one, partial(_administration, stays=stays, bag=bag), record, order, ctx),
+            frozenset({record.record_id, *(end.records if end else ())}),
+            frozenset({patient_key(str(record.patient_id)), order_key(order.record_id)}),
+            bag.resend_with if bag else frozenset())
     return groups
+
+
+def _stay_left(record: RecordVersion, order: Order, moves: Mapping[str, list[MovementEvent]], stays: Stays,
+               ctx: Context) -> tuple[datetime, MovementEvent | None]:
+    """The moment whose stay the order is of (medication.placed_at), and the death, discharge or
+    transfer out that ended that stay while the order stood (medication.stay_end, or one recorded
+    under a linked number: `_left_elsewhere`), which ends the order and any bag of it still up."""
+    placed = placed_at(order, ctx.original(record).recorded_at, moves[order.patient_id])
+    return placed, (stay_end(order, ctx.original(record).recorded_at, moves[order.patient_id], ctx.at)
+                    or _left_elsewhere(order, placed, stays, ctx))
+
+
+@dataclass(frozen=True)
+class End:
+    """When a bag, or one of its rates, ended, and the records that say so (its stop, the next
+    bag, the order by its stop or by the rate and volume its bag ran in at, the leaving): what its
+    resource is made of besides its own record (fhir_elements.Group.sources)."""
+
+    at: datetime
+    records: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Running:
+    """A dose given as a bag that runs on (a syringe driver, a drip: given with a rate, or its rate
+    changed since) with what may end it: its rate changes (fhir_infusion_rates) and checks, its
+    order's doses (the next bag put up), its order (its stop) and the leaving that ended the stay.
+    Sent as a dose at the instant it was set up, "completed", a 24-hour morphine driver read in the
+    EHR as a finished stat dose, and a second driver could be charted beside it. `at` is the
+    export's moment, `left_out` the records the bundle leaves out (fhir_elements.Context)."""
+
+    version: RecordVersion
+    bag: Administration
+    order: Order
+    changes: list[tuple[infusion_rates.RateChange, RecordVersion]]
+    """The bag's rate changes in time order, withdrawn ones too (a stop withdrawn opens its period again)."""
+    order_doses: list[tuple[Administration, RecordVersion]]
+    left: MovementEvent | None
+    checks: list[tuple[InfusionCheck, RecordVersion]]
+    """The bag's checks in time order, withdrawn ones too; the last standing times its run-in (`ended`)."""
+    at: datetime
+    left_out: Collection[str]
+
+    def ended(self, start: datetime, by: Collection[str]) -> End | None:
+        """When what began at `start` (the bag, or one of its rates) ended, by the export's moment:
+        at the first after it of the bag's standing changes of the kinds `by` (a bag ends at its
+        stop, a rate at any change), the order's next bag put up, the order's stop, the end of the
+        stay and its run-in (infusion_rates.runs_until: its volume at its rates, or 4 hours for an
+        intermittent dose by mass); None while none has come, as it still runs. A bag simply
+        changed for the next, or an order stopped with no stop charted, left the old bag running
+        for ever beside the new; the 06:00 vancomycin, given over an hour, ran until the 18:00
+        dose, and a stat metronidazole for ever; a driver whose order stops tomorrow went
+        "completed", ended a day ahead. What the bundle leaves out ends nothing: one dose on hold,
+        or the ward's twin of one not to be entered, withheld the earlier bag it ended."""
+        return self._first(start, [*self._own(by),
+                                   *((other.at, {version.record_id}) for other, version in self._later_given()[:1]),
+                                   *([(self.order.stop_at, {self.order.record_id})] if self.order.stop_at else []),
+                                   *([(self.left.occurred_at, {self.left.record_id})] if self.left else [])])
+
+    @property
+    def end(self) -> End | None:
+        """When the bag itself ended (`ended`: by its stop, not by a change of its rate)."""
+        return self.ended(self.bag.at, {infusion_rates.STOPPED})
+
+    @property
+    def done(self) -> End | None:
+        """When the bag ended by itself, taken down or run in, before anything else ended it: a
+        once-only infusion's order is completed then (`medication_groups`). Its order stopped or
+        its stay ended first, the order is stopped with them; and a stat metronidazole run in
+        stayed "active", a dose still to give."""
+        own = self._first(self.bag.at, self._own({infusion_rates.STOPPED}))
+        return own if own is not None and own == self.end else None
+
+    def _own(self, by: Collection[str]) -> list[tuple[datetime, set[str]]]:
+        """The ends the bag's own records give, each with the records that say it: its standing
+        changes of the kinds `by` and its run-in (from its order's rate and volume, its changes
+        before it and its last check)."""
+        standing = [(change, version) for change, version in self.changes if self._stands(version)]
+        checked = infusion_rates.last_checked([check for check, version in self.checks if self._stands(version)],
+                                              self.at)
+        run_in = infusion_rates.runs_until(self.order, self.bag, [change for change, _ in standing], checked)
+        return [*((change.at, {version.record_id}) for change, version in standing if change.change in by),
+                *([(run_in, {self.order.record_id, *([checked.record_id] if checked else []),
+                             *(version.record_id for change, version in standing if change.at < run_in)})]
+                  if run_in else [])]
+
+    def _first(self, start: datetime, ends: list[tuple[datetime, set[str]]]) -> End | None:
+        """The first of `ends` after `start` by the export's moment, none left out (`ended`)."""
+        found = [End(at, frozenset(records)) for at, records in ends
+                 if start < at <= self.at and records.isdisjoint(self.left_out)]
+        return min(found, key=lambda end: end.at, default=None)
+
+    @property
+    def resend_with(self) -> frozenset[str]:
+        """The records whose change may move its end (`ended`), so that its resources, and its
+        rates', go again when the stop, the next bag or the check it ran in by arrives on a later
+        stick: its order, its changes and checks, the leaving, and the order's later doses up to
+        the next bag put up (every bag sent again with each new one, a fortnight's drip forty
+        bags at each export)."""
+        later = [version for other, version in sorted(self.order_doses, key=lambda pair: pair[0].at)
+                 if other.at > self.bag.at]
+        following = self._later_given()
+        upto = later.index(following[0][1]) + 1 if following else len(later)
+        return frozenset({self.order.record_id, *(version.record_id for _, version in self.changes),
+                          *(version.record_id for _, version in self.checks),
+                          *(version.record_id for version in later[:upto]),
+                          *([self.left.record_id] if self.left else [])})
+
+    def _later_given(self) -> list[tuple[Administration, RecordVersion]]:
+        """The order's later bags put up that stand, the next first."""
+        return sorted(((other, version) for other, version in self.order_doses
+                       if other.at > self.bag.at and other.outcome is Outcome.GIVEN and self._stands(version)),
+                      key=lambda pair: pair[0].at)
+
+    def _stands(self, version: RecordVersion) -> bool:
+        """Whether a record may end the bag: not withdrawn, and not left out of the bundle."""
+        return version.status is not _EIE and version.record_id not in self.left_out
+
+
+def running_bags(db: Database, ctx: Context, stays: Stays, orders: Mapping[str, tuple[RecordVersion, Order]],
+                 doses: Sequence[RecordVersion], moves: Mapping[str, list[MovementEvent]]) -> dict[str, Running]:
+    """Each dose given with a rate, or whose rate was changed since, by its record id (`Running`),
+    for its own resource and its rate changes' (fhir_infusion_rates), which end as it does."""
+    changes: dict[str, list[tuple[infusion_rates.RateChange, RecordVersion]]] = {}
+    for version in ctx.current(db, infusion_rates.FORM):
+        change = infusion_rates.change_of(version)
+        changes.setdefault(change.bag_id, []).append((change, version))
+    checks: dict[str, list[tuple[InfusionCheck, RecordVersion]]] = {}
+    for version in ctx.current(db, infusion_checks.FORM):
+        check = infusion_checks.check_of(version)
+        checks.setdefault(check.bag_id, []).append((check, version))
+    bags = {record.record_id: str(record.data["order"]) for record in doses if record.record_id in changes
+            or record.data.get("outcome") == Outcome.GIVEN.value and record.data.get(DOSE_RATE)}
+    infused = set(bags.values())
+    doses_of: dict[str, list[tuple[Administration, RecordVersion]]] = {}
+    for record in doses:
+        if (order_id := str(record.data["order"])) in infused:
+            doses_of.setdefault(order_id, []).append((administration_of(record), record))
+    left = {order_id: _stay_left(*orders[order_id], moves, stays, ctx)[1] for order_id in doses_of}
+    return {record.record_id: Running(record, dose, orders[order_id][1],
+                                      sorted(changes.get(record.record_id, []), key=lambda pair: pair[0].at),
+                                      pairs, left[order_id],
+                                      sorted(checks.get(record.record_id, []), key=lambda pair: pair[0].at),
+                                      ctx.at, ctx.left_out)
+            for order_id, pairs in doses_of.items() for dose, record in pairs if record.record_id in bags}
 
 
 def _left_elsewhere(order: Order, placed: datetime, stays: Stays, ctx: Context) -> MovementEvent | None:
@@ -178,16 +339,19 @@ def _one(build: Callable[[RecordVersion, Order, Context], dict[str, Any]], recor
 
 
 def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, ended: MovementEvent | None,
-             placed: datetime, given: bool = False, why_stopped: str | None = None, countersigned: str | None = None) -> dict[str, Any]:
+             placed: datetime, completed: bool = False, why_stopped: str | None = None,
+             countersigned: str | None = None) -> dict[str, Any]:
     """Stopped once its stop time has passed at the moment of export; an order stopped early is
     an amendment that sets the stop time, so it reads the same. An order still open when its
     patient died, was discharged or transferred out (`ended`, see medication.stay_end) is
     stopped then, as the EHR stops a patient's orders when they leave, the order as written
     said in a note: it went out "active", a live order a records clerk would enter for a dead
     patient. The record is not changed: the stay's end is derived, as the MAR's "not in
-    hospital" is. A once-only order whose dose was `given` is completed: "active", it was one
+    hospital" is. A once-only order whose dose was given is `completed`: "active", it was one
     still to give, a second dose for whoever back-entered it; but an infusion with a rate started
-once runs until it is stopped, and stays "active" (it went out "completed" while heparin ran). A stopped order says why
+    once runs until its bag is taken down or has run in (it went out "completed" while heparin
+    ran), and is "active" until then, or stopped with the stay (a midazolam driver taken down before a transfer
+    went out "active", a live infusion for a patient who had left). A stopped order says why
     (`why_stopped`: the reason of the amendment that set its stop, see `_stop_reasons`). One
     prescribing again an order of an earlier stay names it as its prior prescription: the clerk
     entered two furosemide orders with nothing to tie the second to the first. A telephone order
@@ -196,7 +360,7 @@ once runs until it is stopped, and stays "active" (it went out "completed" while
     status = "active"
     if record.status is _EIE:
         status = "entered-in-error"
-    elif given and order.rate_ml_h is None:  # an infusion started once runs on until stopped
+    elif completed:
         status = "completed"
     elif ended is not None or order.stop_at is not None and order.stop_at <= ctx.at:
         status = "stopped"
@@ -375,21 +539,28 @@ def _second_functions(order: Order, giver_role: str | None, field_label: str) ->
     return functions
 
 
-def _administration(record: RecordVersion, order: Order, ctx: Context, stays: Stays) -> dict[str, Any]:
+def _administration(record: RecordVersion, order: Order, ctx: Context, stays: Stays,
+                    bag: Running | None = None) -> dict[str, Any]:
     """The giver is whom the dose names (`given_by`: a dose given on paper by another nurse),
     else whoever wrote version 1 of the dose; the second clinician (a controlled drug's witness, a
     high-alert medicine's second check, a student nurse's supervisor: `_second_functions`) is a
     second performer with its function, said in words. Both are staff IDs of that version's laptop
     (neither is ever amended); the Provenance keeps whoever typed it as its author. A dose
     transcribed from the paper chart says so in a note, as the CSV's `transcribed` column does,
-    and where on the paper it is written in the next (the CSV's `paper_reference`)."""
+    and where on the paper it is written in the next (the CSV's `paper_reference`); a covert
+    order's dose, whether it was given covertly. A `bag` given runs over a period from its set-up,
+    `in-progress` until it ends (`Running.end`: its stop, the next bag, the order's stop, the end
+    of the stay or its run-in, by the export's moment)."""
     dose = administration_of(record)
     spec = ctx.forms[DOSE_FORM]
     given = dose.outcome is Outcome.GIVEN
     # A dose recorded not given before its time (held at 07:00 for theatre) did not take place at
     # its time, which FHIR's effective[x] is: the EHR files it beside its slot, the recording in a note.
     ahead = not given and dose.scheduled_for is not None and dose.at < dose.scheduled_for
-    status = "entered-in-error" if record.status is _EIE else "completed" if given else "not-done"
+    running = given and bag is not None
+    ended = bag.end if given and bag is not None else None
+    status = ("entered-in-error" if record.status is _EIE else "in-progress" if running and ended is None
+              else "completed" if given else "not-done")
     first = ctx.original(record)
     giver = str(record.data.get(GIVEN_BY) or first.author)
     performers = [{"function": {"coding": [coding(ADMIN_FUNCTION, "performer")]},
@@ -405,10 +576,11 @@ def _administration(record: RecordVersion, order: Order, ctx: Context, stays: St
         "identifier": record_identifier(record.record_id), "status": status,
         "medicationCodeableConcept": {"text": order.drug}, "subject": reference(str(record.patient_id)),
         **stays.encounter_at(record.patient_id, dose.at, "context"),
-        "effectiveDateTime": moment(dose.scheduled_for if ahead else dose.at), "performer": performers,
-        "request": reference(order.record_id)}
+        **({"effectivePeriod": {"start": moment(dose.at), **({"end": moment(ended.at)} if ended else {})}} if running
+           else {"effectiveDateTime": moment(dose.scheduled_for if ahead else dose.at)}),
+        "performer": performers, "request": reference(order.record_id)}
     if not given and dose.reason is not None:
-        text = label(spec, "not_given_reason", dose.reason.value)
+        text = _not_given_words(spec, dose.reason.value)
         # None by its rule says the reading it was decided on ("capillary glucose 6.2"): not done
         # because the rule gives none there, which the EHR's reader checks as the ward did.
         for said in (dose.decided_on, record.data.get("not_given_detail")):
@@ -436,16 +608,42 @@ def _administration(record: RecordVersion, order: Order, ctx: Context, stays: St
             resource["reasonCode"] = [{"text": dose.given_for}]
     notes = [f"Scheduled dose of {moment(dose.scheduled_for)}"] if dose.scheduled_for else []
     notes += [f"Recorded not given at {moment(dose.at)}"] if ahead else []
+    # A covert order's dose (form version 4): given disguised in food or drink, or taken openly
+    # that time; a dose of version 3 says neither, its order's note saying how its doses are given.
+    if (covertly := record.data.get(GIVEN_COVERTLY)) is not None:
+        notes.append("Given covertly, disguised in food or drink, as the order's best-interests decision says"
+                     if covertly else "Given openly, though the order allows it to be given covertly")
     if dose.on_paper:  # the EHR's reader knows its signatures are on the paper chart, not the laptop's
         notes.append("Transcribed from the paper chart" + (": the witness signed the paper chart, no PIN on the laptop"
                                                            if dose.witness else ""))
         if dose.paper_reference:
             notes.append(f"Paper chart reference: {dose.paper_reference}")
-    notes += [f"Warning overridden ({item['check'].replace('_', ' ')}): {item['reason']}"
-              for item in record.data.get("overrides") or []]
+    notes += overridden(spec, record.data.get("overrides"))
     if notes:
         resource["note"] = [{"text": note} for note in notes]
     return resource
+
+
+_PAPER_WORDS = re.compile(r"^[A-Z] — |\s*\([^)]*\)$")
+"""The paper chart's letter before a reason not given, and the instruction to the nurse after it."""
+
+
+def _not_given_words(spec: FormSpec, code: str) -> str:
+    """Why a dose was not given in the form's words, without the paper chart's letter or the
+    instruction in brackets ("W — Held for clinical reason (write why)" is "Held for clinical
+    reason"): both went to the EHR as the reason. A code the form has dropped is said so (`label`)."""
+    said = label(spec, "not_given_reason", code)
+    options = spec.field("not_given_reason").options  # type: ignore[union-attr]
+    return _PAPER_WORDS.sub("", said) if any(option.code == code for option in options) else said
+
+
+def overridden(spec: FormSpec, items: list[dict[str, str]] | None) -> list[str]:
+    """Each warning a dose, or a change of a bag's rate (fhir_infusion_rates), was saved over, by
+    its label on `spec`'s form, with its reason: said by its stored code, a time-critical
+    anti-epileptic held for drowsiness went to the EHR as "time critical asleep"."""
+    check = {sub.id: sub for sub in spec.field("overrides").fields}["check"]  # type: ignore[union-attr]
+    return [f"Warning overridden ({format_value(check, item['check'], 'en')}): {item['reason']}"
+            for item in items or []]
 
 
 def _route(spec: FormSpec, code: str) -> dict[str, Any]:

@@ -13,16 +13,14 @@ SNOMED CT's could not be checked here."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.formspec import FormSpec
-from downtime.formspec.schema import ChoiceField, DateTimeField, MultiChoiceField
 from downtime.services.missing_patient import FORM, risk
+from downtime.sync.fhir_answers import answer_components
 from downtime.sync.fhir_codes import FLAG_CATEGORY, coding
 from downtime.sync.fhir_elements import Context, Group, Made, derived_id, label, moment, patient_key, \
     record_identifier, reference
@@ -88,24 +86,8 @@ def observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, 
     made = record_observation(record, ctx, stays, "survey", RECORDED, data["noticed_at"],
                               component=[*([{"code": {"text": RISK}, "valueCodeableConcept": {"text": label(
                                   spec, "risk", judged.value)}}] if judged is not None else []),
-                                         *_components(spec, data)])
+                                         *answer_components(spec, data, LEFT_OUT)])
     made["id"] = derived_id(record.record_id, "record")
     made["identifier"] = record_identifier(made["id"])
     return made
 
-
-def _components(spec: FormSpec, data: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Each answer as a component under its English label: a time as a dateTime, a choice in
-    words, each factor ticked as its own Yes, words as a string."""
-    for field in spec.fields():
-        value = data.get(field.id)
-        if value in (None, "", []) or field.id in LEFT_OUT:
-            continue
-        if isinstance(field, DateTimeField):
-            yield {"code": {"text": field.label.en}, "valueDateTime": moment(value)}
-        elif isinstance(field, MultiChoiceField):
-            yield from ({"code": {"text": label(spec, field.id, code)}, "valueBoolean": True} for code in value)
-        elif isinstance(field, ChoiceField):
-            yield {"code": {"text": field.label.en}, "valueCodeableConcept": {"text": label(spec, field.id, value)}}
-        else:
-            yield {"code": {"text": field.label.en}, "valueString": " ".join(str(value).split())}

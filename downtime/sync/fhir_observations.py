@@ -44,6 +44,16 @@ def observation_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Gr
     return sets_scored_by_age(db, ctx, stays, FORM, "observations", _made, pregnancy=True)
 
 
+def record_groups(db: Database, ctx: Context, stays: Stays, form_id: str,
+                  made: Callable[[RecordVersion, Context, Stays], Made]) -> dict[str, Group]:
+    """One group per current record of `form_id`, its resources made by `made` (a falls-risk
+    assessment's panels and the assessment, a swallow screen and the SLT's assessment), standing
+    or falling together; each needs its patient."""
+    return {f"{form_id}:{record.record_id}": Group(
+        f"{form_id}:{record.record_id}", partial(made, record, ctx, stays), frozenset({record.record_id}),
+        frozenset({patient_key(str(record.patient_id))})) for record in ctx.current(db, form_id)}
+
+
 def sets_scored_by_age(db: Database, ctx: Context, stays: Stays, form_id: str, prefix: str,
                        made: Callable[..., Made], pregnancy: bool = False) -> dict[str, Group]:
     """One group per record of `form_id`, made with its patient's date of birth (which decides
@@ -110,6 +120,22 @@ class Measured:
                        "performer": [ctx.author(ctx.original(record))]}
         self.made: list[dict[str, Any]] = []
 
+    def removed(self, ctx: Context, stays: Stays, time_field: str,
+                readings: Callable[[Measured], None]) -> list[dict[str, Any]]:
+        """Each reading version 1 had that this amended version has not (`readings` adds a
+        version's readings, `time_field` its time), as entered in error: an earlier stick sent it
+        final, and nothing took it back (a standing reading found to be another patient's stayed
+        in the EHR as the drop's evidence). Not in the total's `derivedFrom`. A reading added by a
+        later amendment and removed by another is not seen: the export reads version 1 alone."""
+        first = ctx.original(self.record)
+        if first is self.record or self.record.status is RecordStatus.ENTERED_IN_ERROR:
+            return []
+        before = Measured(first.model_copy(update={"status": RecordStatus.ENTERED_IN_ERROR}), ctx, stays,
+                          first.data[time_field])
+        readings(before)
+        kept = {resource["id"] for resource in self.made}
+        return [resource for resource in before.made if resource["id"] not in kept]
+
     def add(self, what: str, category: str = "vital-signs", **resource: Any) -> None:
         ident = derived_id(self.record.record_id, what)
         self.made.append({"resourceType": "Observation", "id": ident, "identifier": record_identifier(ident),
@@ -149,15 +175,23 @@ class Measured:
 
 def _resources(record: RecordVersion, ctx: Context, birth_date: date | None, stays: Stays,
                pregnant_since: datetime | None) -> tuple[dict[str, Any], ...]:
-    data, spec = record.data, ctx.forms[FORM]
+    data = record.data
     measured = Measured(record, ctx, stays, data["taken_at"])
+    readings = partial(_readings, ctx.forms[FORM])
+    readings(measured)
+    return (*measured.made, measured.total({"coding": [coding(SNOMED, NEWS2_CODES["total"])]}, _scale_2_said(data),
+                                           **_total(record, birth_date, pregnant_since)),
+            *measured.removed(ctx, stays, "taken_at", readings))
+
+
+def _readings(spec: FormSpec, measured: Measured) -> None:
+    """A set's readings, as taken: its vital signs, the level of consciousness, air or oxygen."""
+    data = measured.record.data
     measured.vitals(VITALS, {"spo2": _measured_on(data)})
     measured.said(spec, "consciousness", "Level of consciousness (ACVPU)")
     if data.get("on_oxygen") is not None:
         measured.add("air_or_oxygen", "exam", code={"text": "Supplemental oxygen"},
                      valueCodeableConcept={"text": "On supplemental oxygen" if data["on_oxygen"] else "On air"})
-    return (*measured.made, measured.total({"coding": [coding(SNOMED, NEWS2_CODES["total"])]}, _scale_2_said(data),
-                                           **_total(record, birth_date, pregnant_since)))
 
 
 def _measured_on(data: Mapping[str, Any]) -> list[dict[str, Any]]:

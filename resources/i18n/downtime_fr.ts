@@ -168,6 +168,10 @@
         <translation>DISPARU du service : noter « A — Patient absent »</translation>
     </message>
     <message>
+        <source>NOT BY MOUTH: {why}</source>
+        <translation>PAS PAR LA BOUCHE : {why}</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>État</translation>
     </message>
@@ -398,6 +402,14 @@
     <message>
         <source>Missing from the ward</source>
         <translation>Disparu du service</translation>
+    </message>
+    <message>
+        <source>Falls risk</source>
+        <translation>Risque de chute</translation>
+    </message>
+    <message>
+        <source>Swallow screen</source>
+        <translation>Dépistage de déglutition</translation>
     </message>
     <message>
         <source>Infusion or syringe driver</source>
@@ -2381,6 +2393,10 @@ La contresigner en tant que {name} ?</translation>
     <message>
         <source>&amp;Measured value (variable dose)</source>
         <translation>Valeur &amp;mesurée (dose variable)</translation>
+    </message>
+    <message>
+        <source>Given covertl&amp;y (disguised in food or drink)</source>
+        <translation>Administré à l’ins&amp;u du patient (dissimulé dans un aliment ou une boisson)</translation>
     </message>
     <message>
         <source>Reason &amp;not given</source>
@@ -6649,6 +6665,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>l’autre enregistrement sur lequel le service a été interrogé a été modifié ou retiré depuis sa réponse ({said}) : redemandez au service</translation>
     </message>
     <message>
+        <source>{order}, up {time}</source>
+        <translation>{order}, posée {time}</translation>
+    </message>
+    <message>
         <source>Told apart from {numbers} by the ward, yet sharing {why}: check each one's identity (carte Vitale, identity document) before linking. A number mistyped on one admission is likelier than one person told apart by mistake: correct it, and link both to one EHR patient number only if their identities match.</source>
         <translation>Distingué de {numbers} par le service, mais avec {why} : vérifier l’identité de chacun (carte Vitale, pièce d’identité) avant de rattacher. Un numéro mal saisi à une admission est plus probable qu’une même personne distinguée par erreur : le corriger, et ne rattacher les deux à un seul numéro patient du DPI que si leurs identités concordent.</translation>
     </message>
@@ -7226,7 +7246,7 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     </message>
     <message>
         <source>{order}, once, at {start}</source>
-        <translation>{order}, une fois, à {start}</translation>
+        <translation>{order}, une fois, le {start}</translation>
     </message>
     <message>
         <source>{order}, at {times}, from {start}</source>
@@ -10911,6 +10931,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>… et {count} de plus : voir le plan d’administration imprimé avec ce document</translation>
     </message>
     <message>
+        <source>{line} — HELD: {holds}</source>
+        <translation>{line} — SUSPENDU : {holds}</translation>
+    </message>
+    <message>
         <source>{order}, at {times}</source>
         <translation>{order}, à {times}</translation>
     </message>
@@ -11221,6 +11245,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>paused since {time}</source>
         <translation>en pause depuis {time}</translation>
+    </message>
+    <message>
+        <source>should have run out at {time}: record the next syringe or bag, or its stop</source>
+        <translation>aurait dû se terminer à {time} : enregistrer la seringue ou la poche suivante, ou son arrêt</translation>
     </message>
     <message>
         <source>{drug}: taken down {time}</source>
@@ -11579,10 +11607,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>… et {count} de plus : voir les fiches « {chart} »</translation>
     </message>
     <message>
-        <source>time-critical dose missed in hospital (due {due})</source>
-        <translation>dose à horaire critique manquée pendant l’hospitalisation (prévue {due})</translation>
-    </message>
-    <message>
         <source>{operation}, {when}, {theatre}</source>
         <translation>{operation}, {when}, {theatre}</translation>
     </message>
@@ -11665,10 +11689,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>The laptop's database is gone: remove what is still there by hand.</source>
         <translation>La base du portable est supprimée : supprimez à la main ce qui reste.</translation>
-    </message>
-    <message>
-        <source>should have run through at {time}: record it stopped or the next bag</source>
-        <translation>aurait dû finir de passer à {time} : enregistrer son arrêt ou la poche suivante</translation>
     </message>
     <message>
         <source>“{field}”: a second check is signed with the checker's PIN as the rate is recorded, and stands for that rate only: mark this change entered in error with the reason, and record it again with its check.</source>
@@ -12675,6 +12695,14 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
     <message>
         <source>{drug} recorded given at {time}, while the patient is recorded missing from the ward (last seen {since}, {where}): record “A — Patient away from ward”, or record their return on the missing-patient record first.</source>
         <translation>{drug} noté donné à {time}, alors que le patient est noté disparu du service (vu en dernier à {since}, {where}) : noter « A — Patient absent », ou noter d’abord son retour sur la fiche de disparition.</translation>
+    </message>
+    <message>
+        <source>{drug} is recorded given {route} at {time}, and the patient failed the swallow screen at {screened}: nil by mouth, no medicines by mouth. Give it by another route the doctor decides, or say who allowed it by mouth (doctor, SLT) in the reason.</source>
+        <translation>{drug} est noté administré {route} à {time}, et le patient a échoué au dépistage de la déglutition à {screened} : à jeun strict, aucun médicament par la bouche. Le donner par une autre voie décidée par le médecin, ou indiquer dans le motif qui l’a autorisé par la bouche (médecin, orthophoniste).</translation>
+    </message>
+    <message>
+        <source>{drug} {route}: the patient failed the swallow screen at {screened}, nil by mouth, no medicines by mouth. Choose another route (NG, IV, SC, PR, a patch), or give in “{field}” who allowed it by mouth (the SLT).</source>
+        <translation>{drug} {route} : le patient a échoué au dépistage de la déglutition à {screened}, à jeun strict, aucun médicament par la bouche. Choisir une autre voie (SNG, IV, SC, IR, patch), ou indiquer dans « {field} » qui l’a autorisé par la bouche (l’orthophoniste).</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,7 @@ from downtime.domain.medication import Check
 
 from downtime.qt.collector import collect_on_gui_thread
 from downtime.qt.dose_dialog import DoseDialog
+from downtime.qt.form_view import FormView
 from downtime.qt.main_window import MainWindow
 from downtime.qt.back_entry_panel import BackEntryPanel
 from downtime.qt.observations_view import EscalationPanel
@@ -173,6 +174,22 @@ def select_bed(listed) -> Callable[[MainWindow, str], None]:
         panel.table.selectRow(next(row for row in range(panel.model.rowCount()) if panel.model.text(row, 1) == bed))
 
     return select
+
+
+@pytest.fixture
+def form_on_bed_12(select_bed) -> Callable[[MainWindow, str], FormView]:
+    """form_on_bed_12(window, form_id): the patient in bed 12 chosen in the window's list and a new
+    record of that form opened from **Record for selected patient**, as a nurse does: its view."""
+
+    def open_form(window: MainWindow, form_id: str) -> FormView:
+        window.patients.reload_wards()
+        select_bed(window, "12")
+        window.actions_by_id[f"record_{form_id}"].trigger()
+        form = window.tabs.currentWidget()
+        assert isinstance(form, FormView) and form.spec.id == form_id
+        return form
+
+    return open_form
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ def test_a_fall_recorded_from_the_menu_asks_on_the_escalation_list_and_opens_fro
     panel.refresh()
     listed(panel)
     assert panel.charts_model.texts(0)[4:] == (
-        "Fall", "Fell 28/11 13:20 (fracture suspected)",
+        "Fall", "Fell 28/11 13:20",  # its ask says the fracture suspected
         "POSSIBLE FRACTURE OR SPINAL INJURY: do not get the patient up (lift them flat); the doctor examines them "
         "first; NO OBSERVATIONS SINCE THE FALL: take a set now")
     panel.charts_table.setFocus()

@@ -27,10 +27,7 @@ def new_form_at_the_largest_text(laptop_window, session_for, admission_values, f
 
 @pytest.mark.parametrize(("form_id", "lang"), [
     ("blood_transfusion", "en"), ("blood_transfusion", "fr"), ("medication_order", "fr"), ("discharge", "en"),
-    ("sepsis_screening", "en"),
-    pytest.param("vte_assessment", "en", marks=pytest.mark.xfail(
-        strict=True, reason="a check box's words are never wrapped: 'On an anticoagulant raising the risk of "
-                            "bleeding…' is 1,322 pixels wide at 20 points (field_editors.MultiEditor)")),
+    ("sepsis_screening", "en"), ("vte_assessment", "en"),
 ])
 def test_the_label_of_each_field_tabbed_to_is_in_sight_at_the_largest_text(
         qtbot, laptop_window, session_for, admission_values, app_style, form_id, lang):
@@ -52,4 +49,5 @@ def test_the_label_of_each_field_tabbed_to_is_in_sight_at_the_largest_text(
         labels.append(label)
         QTest.keyClick(focused, Qt.Key.Key_Tab)
         focused = QApplication.focusWidget()
-    assert len(set(labels)) >= 10
+    # Every field shown tabbed through, ten at least where the form shows more (the VTE form shows seven).
+    assert len(set(labels)) >= min(10, sum(cell.isVisibleTo(form) for _, cell in form.rows.values()))

@@ -120,7 +120,7 @@ def test_a_new_admission_opens_in_the_laptops_ward(app_signed_in, hospital, db_p
     settings.set_laptop_ward(hospital, "ICU")
     view = _new_admission(app_signed_in(db_path, "nurse", "1111"))
     assert view.editors["ward"].edit.text() == "ICU" and view.editors["bed"].edit.text() == ""
-    assert "this laptop's ward" in view.header.text() and not view.is_dirty()
+    assert view.prefilled.isVisible() and "this laptop's ward" in view.prefilled.text() and not view.is_dirty()
     QTest.keyClicks(view.editors["bed"].edit, "1")
     assert view.is_dirty()
 
@@ -128,4 +128,4 @@ def test_a_new_admission_opens_in_the_laptops_ward(app_signed_in, hospital, db_p
 def test_a_new_admission_on_a_laptop_of_no_ward_starts_with_no_ward(app_signed_in, hospital, db_path):
     view = _new_admission(app_signed_in(db_path, "nurse", "1111"))
     assert view.editors["ward"].edit.text() == ""
-    assert "filled in for you" not in view.header.text()
+    assert view.prefilled.isHidden()

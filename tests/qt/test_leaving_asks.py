@@ -62,7 +62,7 @@ def test_a_discharge_typed_late_reads_the_chart_at_the_time_the_patient_left(
     form.editors["discharged_at"].edit.setFocus()
     typist("28/11/2026 14:00")
     medicines = form.editors["medicines_on_discharge"].raw()
-    assert "time-critical dose missed in hospital (due 28/11 12:00)" in medicines and "20:00)" not in medicines
+    assert "no dose recorded in hospital (due 28/11 12:00)" in medicines and "20:00)" not in medicines
     assert form.editors["pain"].raw() == "Pain free at rest, told by the patient"
     for name, value in (("destination", "home"), ("letter_given", True), ("medicines_given", True)):
         form.editors[name].set_value(value)

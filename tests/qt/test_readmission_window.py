@@ -41,7 +41,7 @@ def test_a_discharged_patient_is_readmitted_from_the_record_menu_as_themself(win
     view = window.tabs.currentWidget()
     assert isinstance(view, FormView) and view.spec.id == "admission" and view.patient_id == patient
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Readmission — MARTIN Hélène Marie (née LEFÈVRE)"
-    assert "filled in for you" in view.header.text()
+    assert view.prefilled.isVisible() and "filled in for you" in view.prefilled.text()
     assert (view.editors["birth_name"].value(), view.editors["given_names"].value(),
             view.editors["birth_date"].value(), view.editors["nir"].value()) == (
         "Lefèvre", "Hélène Marie", "1954-03-12", "254037511302312")

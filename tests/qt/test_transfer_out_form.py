@@ -36,7 +36,7 @@ def test_the_handover_opens_with_the_last_observations_and_treatments(medication
     assert (form.editors["pulse"].value(), form.editors["temperature"].value()) == (115, 38.3)
     assert form.editors["consciousness"].value() == "confusion"
     assert form.editors["current_treatments"].value().startswith("Amoxicillin 1 g IV, at 08:00 14:00 20:00")
-    assert "filled in for you, from the patient's chart" in form.header.text()
+    assert form.prefilled.isVisible() and "filled in for you, from the patient's chart" in form.prefilled.text()
     assert form.editors["receiving_hospital"].value() is None
     assert not form.is_dirty()
     form.editors["pulse"].set_value(118)

@@ -1,0 +1,307 @@
+"""A failed bedside swallow screen (domain.swallow_screen), said where the ward looks: the handover
+sheet and the Patients tab ("SWALLOW SCREEN FAILED 10:20 — nil by mouth, no medicines by mouth;
+SLT referred 10:40"), the dose dialog, the escalation list (services.chart_alerts: the SLT
+referral missing, urgent; no SLT assessment 24 hours after the screen, urgent past 72; the doctor
+not told; a time-critical medicine ordered by mouth, which needs another route), and at the dose:
+one given by mouth while the screen stands failed is asked (`dose_warnings`). On paper the
+screen was a sheet in the notes: the tablets went by mouth on the next round, the nurse giving
+them never having read it. Never stored: read from the standing records (forms/swallow_screen.yaml),
+the SLT's assessment answered by amending the failed screen: its plan by mouth ends the nil by
+mouth from its time, the line then saying the plan ("SLT 12:00: food IDDSI 4 Pureed, drinks IDDSI 2
+Mildly thick; tablets: Crushed in puree"), nothing asked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain import elapsed, order_units
+from downtime.domain.clock import ward_time
+from downtime.domain.medication import Check, Order, Outcome, Warning, written_when
+from downtime.domain.records import RecordVersion
+from downtime.domain.swallow_screen import Outcome as Swallow
+from downtime.domain.swallow_screen import (
+    Screen,
+    before_screen,
+    by_mouth,
+    failed_at,
+    failed_steps,
+    nil_by_mouth_at,
+    screen_of,
+)
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import FieldError, format_value
+from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Phrase, semicolon
+from downtime.services import medication
+from downtime.services.bedside import Chart, ordered
+from downtime.services.context import Session
+from downtime.services.errors import ValidationFailed
+from downtime.services.infusion_checks import DUE_AT, DUE_ON
+
+FORM = "swallow_screen"
+WORDS = {
+    "failed": {"en": "SWALLOW SCREEN FAILED {time} — nil by mouth, no medicines by mouth",
+               "fr": "DÉPISTAGE DE DÉGLUTITION ÉCHOUÉ {time} — à jeun strict, aucun médicament par la bouche"},
+    "referred": {"en": "SLT referred {time}", "fr": "orthophoniste demandé {time}"},
+    "not_referred": {"en": "SLT not yet referred", "fr": "orthophoniste pas encore demandé"},
+    "assessed": {"en": "SLT assessed {time}: nil by mouth continues",
+                 "fr": "évalué par l’orthophoniste {time} : à jeun strict maintenu"},
+    "oral": {"en": "SLT {time}: food IDDSI {food}, drinks IDDSI {drink}; tablets: {tablets}",
+             "fr": "Orthophoniste {time} : aliments IDDSI {food}, boissons IDDSI {drink} ; comprimés : {tablets}"},
+    "refer": {"en": "refer to the speech and language therapist (SLT) now",
+              "fr": "adresser à l’orthophoniste maintenant"},
+    "tell_doctor": {"en": "tell the doctor: medicines, fluids and food by another route",
+                    "fr": "prévenir le médecin : médicaments, hydratation et alimentation par une autre voie"},
+    "slt_awaited": {"en": "no SLT assessment recorded 24 h after the failed screen (at the latest {time})",
+                    "fr": "aucune évaluation orthophonique notée 24 h après l’échec (au plus tard {time})"},
+    "slt_late": {"en": "no SLT assessment recorded 72 h after the failed screen: tell the doctor",
+                 "fr": "aucune évaluation orthophonique notée 72 h après l’échec : prévenir le médecin"},
+    "critical": {"en": "time-critical medicine ordered by mouth, another route needed: {orders}",
+                 "fr": "médicament à horaire critique prescrit par la bouche, autre voie nécessaire : {orders}"},
+    "nil_by_mouth": {"en": "failed swallow screen {time}",
+                     "fr": "dépistage de déglutition échoué {time}"},
+    "screened": {"en": "Bedside swallow screen FAILED {time}",
+                 "fr": "Dépistage de déglutition au lit ÉCHOUÉ {time}"},
+    "plan": {"en": "plan: {plan}", "fr": "conduite à tenir : {plan}"},
+}
+"""`referred`, `assessed` and `nil_by_mouth` take their time with its preposition (`_at`): "à
+10:40", "le 28/11 à 10:40" in French; the others a time as the ward reads it (`_time`)."""
+REFUSALS = {
+    "passed": {"en": "“{label}”: a pass is not possible after “{step}” ({answer}): the screen is failed.",
+               "fr": "« {label} » : pas de réussite possible après « {step} » ({answer}) : le dépistage est échoué."},
+    "before": {"en": "“{label}” is before the screen ({time}): check the time.",
+               "fr": "« {label} » est avant le dépistage ({time}) : vérifier l’heure."},
+}
+ANSWERS = {False: {"en": "No", "fr": "Non"}, "sign": {"en": "a sign", "fr": "un signe"}}
+"""How the refusal names the answer of the step that failed the screen."""
+
+
+def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[str, Any] | None = None) -> None:
+    """Refuse, naming the field: a pass (with advice or not) after a No before the water or a sign
+    at the water (tablets by mouth would follow it); a referral, the doctor told or the SLT's
+    assessment timed before the screen. Each new record, and each amendment changing what it
+    checks."""
+    def changed(*field_ids: str) -> bool:
+        return before is None or any(data.get(name) != before.get(name) for name in field_ids)
+
+    def label(field_id: str) -> str:
+        return spec.field(field_id).label.get(lang)
+
+    errors = []
+    steps = failed_steps(data)
+    if steps and data.get("outcome") != Swallow.FAIL and changed("outcome", *steps):
+        errors.append(FieldError("outcome", REFUSALS["passed"][lang].format(
+            label=label("outcome"), step=label(steps[0]), answer=ANSWERS[data[steps[0]]][lang])))
+    errors.extend(FieldError(field_id, REFUSALS["before"][lang].format(
+        label=label(field_id), time=ward_time(datetime.fromisoformat(data["screened_at"]), None)))
+        for field_id in before_screen(data) if changed(field_id, "screened_at"))
+    if errors:
+        raise ValidationFailed(errors)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A swallow screen record (`record`) as domain.swallow_screen reads it."""
+
+    record: RecordVersion
+    screen: Screen
+
+
+CHART = Chart(FORM, ordered(lambda record: Recorded(record, screen_of(record.data)),
+                            lambda one: one.screen.screened_at))
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A patient's failed screen standing at `at` (`form`: its form), and their time-critical
+    orders by mouth then (named), for which the doctor is to find another route while it keeps
+    them nil by mouth."""
+
+    one: Recorded
+    critical: tuple[str, ...]
+    form: FormSpec
+
+    def latest(self, lang: Lang, at: datetime, dated: bool = False) -> str:
+        """The ward's line: "SWALLOW SCREEN FAILED 10:20 — nil by mouth, no medicines by mouth;
+        SLT referred 10:40" (or "SLT not yet referred"; "SLT assessed …: nil by mouth continues"),
+        or once the SLT's plan by mouth stands, the plan: "SLT 12:00: food IDDSI 4 Pureed, drinks
+        IDDSI 2 Mildly thick; tablets: Crushed in puree", what the nurse feeding the patient and
+        giving the tablets reads. `dated`: each time with its day, as a letter read days later
+        says it (`handed_on`)."""
+        screen = self.one.screen
+        if not screen.nil_by_mouth(at):
+            data = self.one.record.data
+            return WORDS["oral"][lang].format(time=_time(screen.slt_assessed_at, at, dated), **{
+                said: format_value(self.form.field(field_id), data.get(field_id), lang)
+                for said, field_id in (("food", "food_level"), ("drink", "drink_level"), ("tablets", "tablets"))})
+        slt = (WORDS["assessed"][lang].format(time=_at(screen.slt_assessed_at, at, lang, dated))
+               if screen.slt_assessed_at
+               else WORDS["referred"][lang].format(time=_at(screen.slt_referred_at, at, lang, dated))
+               if screen.slt_referred_at else WORDS["not_referred"][lang])
+        return semicolon(lang).join((WORDS["failed"][lang].format(time=_time(screen.screened_at, at, dated)), slt))
+
+    def asks(self, lang: Lang, at: datetime) -> list[str]:
+        """What the escalation list asks of it at `at` while it keeps the patient nil by mouth: the
+        referral until made (or the SLT seen), the doctor told, the SLT's assessment once 24 hours
+        passed without it, the time-critical medicines by mouth. Nothing once the SLT's plan by
+        mouth stands."""
+        screen = self.one.screen
+        if not screen.nil_by_mouth(at):
+            return []
+        return [*([WORDS["refer"][lang]] if screen.slt_referred_at is None and screen.slt_assessed_at is None else []),
+                *([WORDS["tell_doctor"][lang]] if screen.doctor_told_at is None else []),
+                *([WORDS["slt_late"][lang]] if screen.slt_late(at) else [WORDS["slt_awaited"][lang].format(
+                    time=written_when(screen.slt_latest_at, at, at.tzinfo))] if screen.slt_awaited(at) else []),
+                *([WORDS["critical"][lang].format(orders=", ".join(self.critical))] if self.critical else [])]
+
+    def urgent(self, at: datetime) -> bool:
+        """No referral made (the 24 hours run from the screen), or the SLT not seen by 72 hours, or
+        a time-critical medicine with no route the patient can take."""
+        screen = self.one.screen
+        return screen.nil_by_mouth(at) and (screen.slt_referred_at is None and screen.slt_assessed_at is None
+                                            or screen.slt_late(at) or bool(self.critical))
+
+
+def standing(db: Database, patient_ids: Collection[str], at: datetime,
+             found_by: Callable[[Sequence[Screen], datetime], Screen | None] = failed_at) -> dict[str, Recorded]:
+    """Each of these patients whose latest screen of the present stay by `at` is failed (or, by
+    `found_by` = domain.swallow_screen.nil_by_mouth_at, keeps them nil by mouth), and that screen."""
+    return {patient_id: one for patient_id, each in CHART.of_each(db, list(patient_ids)).items()
+            if (one := _failed_of(each, at, found_by)) is not None}
+
+
+def nil_by_mouth(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, dict[Lang, str]]:
+    """Each of these patients whose failed screen keeps them nil by mouth at `at` (no SLT's plan by
+    mouth yet), and how a line names why they are nil by mouth, in each language ("failed swallow
+    screen 10:20"): the time-critical list (services.medication.nil_by_mouth_said) asks another
+    route of their doses by mouth."""
+    return {patient_id: {lang: WORDS["nil_by_mouth"][lang].format(time=_at(one.screen.screened_at, at, lang))
+                         for lang in LANGUAGES}
+            for patient_id, one in standing(db, patient_ids, at, nil_by_mouth_at).items()}
+
+
+def failed(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
+           lang: Lang, listed: Collection[str] = ()) -> dict[str, Failed]:
+    """Each of these patients whose latest screen of the present stay by `at` is failed, with their
+    time-critical orders by mouth in force but those of `listed` (order ids): a dose of those is on
+    the time-critical list (services.medication.TimeCritical), which asks another route of it with
+    its time, and the two lines asked it twice, each urgent."""
+    found = standing(db, patient_ids, at)
+    order_form = forms[medication.ORDER_FORM]
+    nil = [patient_id for patient_id, one in found.items() if one.screen.nil_by_mouth(at)]
+    orders = medication.orders_of_each(db, nil, at) if nil else {}
+    return {patient_id: Failed(one, tuple(medication.order_label(order, order_form, lang)
+                                          for order in orders.get(patient_id, [])
+                                          if order.time_critical and order.active_at(at) and by_mouth(order.route)
+                                          and order.record_id not in listed), forms[FORM])
+            for patient_id, one in found.items()}
+
+
+def _time(moment: datetime, at: datetime, dated: bool = False) -> str:
+    """`moment` on the ward's clock read at `at`: its time alone the same day (written_when), else
+    with its day; always with its day when `dated`."""
+    return ward_time(moment, at.tzinfo) if dated else written_when(moment, at, at.tzinfo)
+
+
+def _at(moment: datetime, at: datetime, lang: Lang, dated: bool = False) -> str:
+    """`_time` with its preposition, as the infusion check's due time words it (DUE_AT, DUE_ON):
+    "à 10:40" the same day, "le 28/11 à 10:40" else; the French read "demandé à 28/11 10:40"."""
+    zone = at.tzinfo
+    same_day = not dated and moment.astimezone(zone).date() == at.astimezone(zone).date()
+    return (DUE_AT if same_day else DUE_ON)[lang].format(day=ward_time(moment, zone, "%d/%m"),
+                                                         time=ward_time(moment, zone, "%H:%M"))
+
+
+def _failed_of(each: list[Recorded], at: datetime,
+               found_by: Callable[[Sequence[Screen], datetime], Screen | None] = failed_at) -> Recorded | None:
+    """The record of the screen `found_by` finds at `at` among a patient's (domain.swallow_screen.
+    failed_at: the failed screen standing; nil_by_mouth_at: the one keeping them nil by mouth)."""
+    found = found_by([one.screen for one in each], at)
+    return next(one for one in each if one.screen is found) if found is not None else None
+
+
+def ward_lines(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
+               lang: Lang) -> dict[str, str]:
+    """What the handover sheet, the Patients tab and the dose dialog say of each of these patients
+    whose swallow screen stands failed at `at`."""
+    return {patient_id: one.latest(lang, at) for patient_id, one in failed(db, forms, patient_ids, at, lang).items()}
+
+
+def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
+    """What a letter handing the patient on (transfer_out, discharge) says of their swallow: the
+    failed screen standing at `at`, each time with its day: while nil by mouth, the ward's line
+    ("SWALLOW SCREEN FAILED 28/11 10:20 — nil by mouth, no medicines by mouth; SLT referred 28/11
+    10:40"); once the SLT's plan by mouth stands, the screen and the plan with its textures, its
+    tablets and the SLT's own words. The letter said nothing of either, and the next team gave thin
+    fluids and whole tablets to a dysphagic stroke patient. Nothing with no failed screen standing."""
+    one = _failed_of(CHART.of(db, patient_id), at)
+    if one is None:
+        return []
+    line = Failed(one, (), forms[FORM]).latest(lang, at, dated=True)
+    if one.screen.nil_by_mouth(at):
+        return [line]
+    plan = " ".join(str(one.record.data.get("slt_plan") or "").split())
+    screened = WORDS["screened"][lang].format(time=_time(one.screen.screened_at, at, dated=True))
+    return [semicolon(lang).join([screened, line, *([WORDS["plan"][lang].format(plan=plan)] if plan else [])])]
+
+
+def next_change(found: Mapping[str, Failed], at: datetime) -> datetime | None:
+    """When the next SLT assessment not yet asked falls due (24 h, then 72 h): the list is read again then."""
+    coming = [moment for one in found.values() if one.one.screen.slt_assessed_at is None
+              for moment in (one.one.screen.slt_due_at, one.one.screen.slt_latest_at) if not elapsed.reached(moment, at)]
+    return min(coming, key=elapsed.instant, default=None)
+
+
+GIVEN_AFTER_FAILED_SCREEN = QT_TRANSLATE_NOOP(
+    "messages", "{drug} is recorded given {route} at {time}, and the patient failed the swallow screen at "
+                "{screened}: nil by mouth, no medicines by mouth. Give it by another route the doctor decides, "
+                "or say who allowed it by mouth (doctor, SLT) in the reason.")
+
+
+def dose_warnings(session: Session, found: Order, values: Mapping[str, Any]) -> list[Warning]:
+    """A dose of `found` recorded given swallowed (`by_mouth`: PO) at a time its patient's latest
+    swallow screen is failed: asked, not refused, the nurse overriding with a reason (the doctor
+    decided). A tube's, an injection's, a patch's or a suppository's dose is the route the failed
+    screen asks for, and is not asked, nor a buccal or sublingual one (unswallowed); nor one typed
+    from the paper chart, given already (as domain.medication.given_nil_by_mouth)."""
+    if values.get("outcome") != Outcome.GIVEN.value or values.get(medication.TRANSCRIBED) or not by_mouth(found.route):
+        return []
+    at = datetime.fromisoformat(values["given_at"])
+    one = _failed_of(CHART.of(session.db, found.patient_id), at, nil_by_mouth_at)
+    if one is None:
+        return []
+    return [Warning(Check.NIL_BY_MOUTH_GIVEN, GIVEN_AFTER_FAILED_SCREEN, {
+        "drug": " ".join(found.drug.split()), "route": found.route, "time": written_when(at, at, at.tzinfo),
+        "screened": written_when(one.screen.screened_at, at, at.tzinfo)})]
+
+
+ORDERED_AFTER_FAILED_SCREEN = QT_TRANSLATE_NOOP(
+    "messages", "{drug} {route}: the patient failed the swallow screen at {screened}, nil by mouth, no medicines by "
+                "mouth. Choose another route (NG, IV, SC, PR, a patch), or give in “{field}” who allowed it by mouth "
+                "(the SLT).")
+
+
+def ordered_refusal(session: Session, new: Order) -> order_units.Refusal | None:
+    """An order by mouth written, or amended to a route by mouth, while the patient's swallow
+    screen stands failed (at the later of its start and now): asked on its route, the prescriber's
+    reason kept in the order (services.medication.DOSE_REASON), as a high potassium's is; the
+    nurse alone was asked, at the round, the tablets already prescribed."""
+    if not by_mouth(new.route):
+        return None
+    at = max(new.start_at, session.clock(), key=elapsed.instant)
+    one = _failed_of(CHART.of(session.db, new.patient_id), at, nil_by_mouth_at)
+    if one is None:
+        return None
+    return order_units.Refusal("route", Phrase(ORDERED_AFTER_FAILED_SCREEN, {
+        "drug": " ".join(new.drug.split()), "route": new.route,
+        "screened": written_when(one.screen.screened_at, at, at.tzinfo)}), asked=True)
+
+
+def to_open(db: Database, patient_id: str) -> RecordVersion:
+    """The record the escalation list opens: the patient's latest screen (a failed one is amended
+    with the referral, the doctor told and the SLT's assessment)."""
+    return CHART.of(db, patient_id)[-1].record
