@@ -48,11 +48,11 @@ from downtime.pdf.page import (
     ward_clock,
 )
 from downtime.services.medication import (
-    OVERRIDDEN, MarCell, MarRow, chart_devices, chart_dose_text, chart_doses, dose_words,
+    OVERRIDDEN, MarCell, MarRow, NilByMouth, chart_devices, chart_dose_text, chart_doses, dose_words,
     holding, on_chart, order_flags, order_label, order_reading, overrides_text, prescriber_words, rule_words,
     stay_end_date, typed_words,
 )
-from downtime.services.chart_alerts import NilByMouth, review_said
+from downtime.services.chart_alerts import review_said
 from downtime.services.infusion_checks import ChartLines
 from downtime.services.infusion_rates import Carried, RateChange, change_words
 from downtime.services.paper_gap import gap_said
@@ -290,7 +290,7 @@ class PatientChart:
     (services.swallow_screen.ward_lines: nil by mouth, or the SLT's plan by mouth), printed under
     the allergies in red: the chart listed the aspirin tablet OVERDUE with no word of it."""
     nil_by_mouth: NilByMouth | None = None
-    """Why the patient is nil by mouth when printed (services.chart_alerts.nil_by_mouth): each
+    """Why the patient is nil by mouth when printed (services.medication.nil_by_mouth): each
     running order whose route it stops reads "NOT BY MOUTH" and why, as the handover sheet says."""
     rate_changes: Mapping[str, Sequence[RateChange]] = field(default_factory=dict)
     """Each infusion bag's changes of rate, by its dose's id (services.infusion_rates.by_bag),

@@ -28,7 +28,7 @@ from downtime.qt.tables import (
 )
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
-from downtime.services import (census, chart_alerts, drafts, infusion_rates, medication, missing_patient, paper_doses,
+from downtime.services import (census, drafts, infusion_rates, medication, missing_patient, paper_doses,
                                printing, records)
 from downtime.services.context import Session
 from downtime.services.medication import RoundItem
@@ -93,8 +93,8 @@ class RoundModel(TextTableModel):
         self.unreviewed: dict[str, medication.Unreviewed] = {}
         # The patients missing from the ward now, with the ward's line (`MISSING`), by patient id.
         self.missing: dict[str, str] = {}
-        # Why each patient nil by mouth now is (services.chart_alerts.nil_by_mouth), by patient id.
-        self.nil_by_mouth: dict[str, chart_alerts.NilByMouth] = {}
+        # Why each patient nil by mouth now is (services.medication.nil_by_mouth), by patient id.
+        self.nil_by_mouth: dict[str, medication.NilByMouth] = {}
 
     def not_by_mouth(self, item: RoundItem) -> str:
         """`NOT_BY_MOUTH` and why, for a dose whose route the patient's nil by mouth stops; else empty."""
@@ -231,7 +231,7 @@ class MedicationPanel(QWidget):
         patients = {item.patient.patient_id: item.patient for item in items}
         self.model.missing = missing_patient.missing_now(self.session.db, list(patients), self.session.clock(),
                                                          language())
-        self.model.nil_by_mouth = chart_alerts.nil_by_mouth(self.session.db, list(patients), self.model.now)
+        self.model.nil_by_mouth = medication.nil_by_mouth(self.session.db, list(patients), self.model.now)
         self.model.unreviewed = {order.record_id: said for unreviewed in medication.allergies_unreviewed(
             self.session.db, self.session.forms, language(), list(patients.values()), self.session.clock()).values()
             for order, said in unreviewed}

@@ -45,15 +45,13 @@ from sqlite_utils import Database
 
 from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
-from downtime.domain.medication import (NIL_BY_MOUTH_ROUTES, Administration, DoseState, Frequency, NotGivenReason,
+from downtime.domain.medication import (Administration, DoseState, Frequency, NotGivenReason,
                                        Order, Outcome, Review, given_when_fasting, dose_state, left_out_with_meals,
-                                       policy_for, prn_given, review_asked, review_due, review_due_at, route_code,
-                                       same_medicine, spaced_from_as_required)
+                                       policy_for, prn_given, review_asked, review_due, review_due_at, same_medicine, spaced_from_as_required)
 from downtime.domain.census import Location, StayStatus
 from downtime.domain.fluid_balance import chart_day
 from downtime.domain.lab_results import Flag
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.domain.swallow_screen import by_mouth
 from downtime.domain.transfusion import Sign as TransfusionSign, signs as transfusion_signs
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
@@ -97,7 +95,7 @@ NOT_BY_MOUTH = {False: {"en": "{why}: not by mouth — ask the doctor for anothe
                        "fr": "{why} : pas par la bouche — demander au médecin une autre voie, ou les tracer non "
                              "données"}}
 """What is said of an order's doses by mouth overdue while the patient is nil by mouth (on admission
-or a swallow screen failed, each for its routes: `nil_by_mouth`, `{why}`), as the time-critical list asks
+or a swallow screen failed, each for its routes: `medication.nil_by_mouth`, `{why}`), as the time-critical list asks
 (`medication.ANOTHER_ROUTE`)."""
 REPLACED_THEN = {False: {"en": "{later}: record it (given on paper, or not given and why), do not give it late",
                          "fr": "{later} : la tracer (donnée sur papier, ou non donnée et pourquoi), ne pas la "
@@ -631,7 +629,7 @@ def doses_overdue(db: Database, forms: dict[str, FormSpec], patients: Sequence[P
                 due.setdefault(item.patient.patient_id, []).append(item)
     theirs = medication.orders_of_each(db, found, at) if found else {}
     given = {patient_id: medication.administrations(db, patient_id) for patient_id in found}
-    fasting = nil_by_mouth(db, found, at) if found else {}
+    fasting = medication.nil_by_mouth(db, found, at) if found else {}
 
     def said(patient_id: str, doses: list[medication.RoundItem]) -> tuple[str, str]:
         latest = max(doses, key=lambda item: elapsed.instant(item.slot))
@@ -643,34 +641,6 @@ def doses_overdue(db: Database, forms: dict[str, FormSpec], patients: Sequence[P
         [said(patient_id, doses) for doses in sorted(
             orders.values(), key=lambda doses: min(elapsed.instant(item.slot) for item in doses))], lang))
         for patient_id, orders in found.items()}
-
-
-@dataclass(frozen=True)
-class NilByMouth:
-    """Why a patient is nil by mouth, each cause stopping its own routes: a swallow screen standing
-    failed (`screen`, its words: services.swallow_screen.nil_by_mouth) what is swallowed
-    (domain.swallow_screen.by_mouth), the admission's diet (`on_admission`), fasting, anything by
-    mouth (`NIL_BY_MOUTH_ROUTES`). The screen's words stood for both, and the buccal antiemetic the
-    failed screen allows was told "not by mouth" (review s65 T3 D7)."""
-
-    screen: Mapping[Lang, str] | None
-    on_admission: bool
-
-    def why(self, route: str) -> Mapping[Lang, str] | None:
-        """Why a medicine by `route` is not given by mouth (the screen's words before the diet's,
-        the newer and more specific), or None when neither cause stops it."""
-        if self.screen is not None and by_mouth(route):
-            return self.screen
-        return medication.NIL_BY_MOUTH_ON_ADMISSION if self.on_admission and route_code(
-            route) in NIL_BY_MOUTH_ROUTES else None
-
-
-def nil_by_mouth(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, NilByMouth]:
-    """Each of these patients nil by mouth at `at`, by cause (`NilByMouth`)."""
-    screens = swallow_screen.nil_by_mouth(db, patient_ids, at)
-    fasting = medication.recorded_nil_by_mouth(db, patient_ids)
-    return {patient_id: NilByMouth(screens.get(patient_id), patient_id in fasting)
-            for patient_id in screens.keys() | fasting}
 
 
 def _each_then(said: list[tuple[str, str]], lang: Lang) -> str:
@@ -709,7 +679,7 @@ def _replaced_by(item: medication.RoundItem, theirs: Sequence[Order], given: Seq
 
 
 def _overdue_then(doses: list[medication.RoundItem], lang: Lang, zone: tzinfo | None,
-                  fasting: NilByMouth | None, replaced: tuple[datetime, DoseState] | None) -> str:
+                  fasting: medication.NilByMouth | None, replaced: tuple[datetime, DoseState] | None) -> str:
     """What is done of an order's doses overdue, said after them: none given while a level, a
     potassium, an INR or an AKI holds the order (`medication.holding`: `HELD_FOR`), nor by mouth
     while the patient is nil by mouth for its route (`fasting`, why: `NOT_BY_MOUTH`), nor once a dose of the

@@ -36,7 +36,7 @@ from downtime.domain.medication import (background_insulin, given_instant, given
 from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, anticoagulant, course_decided, sedating
 from downtime.domain.anticoagulation import INR_DECIDED, ordered_beside
 from downtime.domain.potassium import POTASSIUM_REVIEWED, names_potassium
-from downtime.domain.swallow_screen import names_swallow
+from downtime.domain.swallow_screen import by_mouth, names_swallow
 from downtime.domain.lab_results import Flag, level_judged, level_read
 from downtime.domain.falls import Ask
 from downtime.domain.pain import opioid
@@ -1428,16 +1428,35 @@ def recorded_nil_by_mouth(db: Database, patient_ids: Collection[str]) -> set[str
             if NIL_BY_MOUTH_DIET in (admission.data.get("diet") or [])}
 
 
-def nil_by_mouth_said(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, Mapping[Lang, str]]:
-    """Each of these patients nil by mouth at `at`, and why in each language: a swallow screen
-    standing failed then (services.swallow_screen.nil_by_mouth: "failed swallow screen 10:20", the
-    newest and most specific record, no medicines by mouth), else their admission's diet
-    (`recorded_nil_by_mouth`, `NIL_BY_MOUTH_ON_ADMISSION`). The time-critical list read the diet
+@dataclass(frozen=True)
+class NilByMouth:
+    """Why a patient is nil by mouth, each cause stopping its own routes: a swallow screen standing
+    failed (`screen`, its words: services.swallow_screen.nil_by_mouth, "failed swallow screen
+    10:20", the newest and most specific record) what is swallowed (domain.swallow_screen.by_mouth),
+    the admission's diet (`on_admission`, `recorded_nil_by_mouth`), fasting, anything by mouth
+    (`NIL_BY_MOUTH_ROUTES`). The screen's words stood for both, and the buccal antiemetic the failed
+    screen allows was told "not by mouth" (review s65 T3 D7); the time-critical list read the diet
     alone, and told the nurse to give the levodopa tablet of a patient who had just failed the screen."""
+
+    screen: Mapping[Lang, str] | None
+    on_admission: bool
+
+    def why(self, route: str) -> Mapping[Lang, str] | None:
+        """Why a medicine by `route` is not given by mouth (the screen's words before the diet's,
+        the newer and more specific), or None when neither cause stops it."""
+        if self.screen is not None and by_mouth(route):
+            return self.screen
+        return NIL_BY_MOUTH_ON_ADMISSION if self.on_admission and route_code(route) in NIL_BY_MOUTH_ROUTES else None
+
+
+def nil_by_mouth(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, NilByMouth]:
+    """Each of these patients nil by mouth at `at`, by cause (`NilByMouth`)."""
     from downtime.services import swallow_screen  # which reads the orders through this module
 
-    return {patient_id: NIL_BY_MOUTH_ON_ADMISSION for patient_id in recorded_nil_by_mouth(db, patient_ids)} \
-        | swallow_screen.nil_by_mouth(db, patient_ids, at)
+    screens = swallow_screen.nil_by_mouth(db, patient_ids, at)
+    fasting = recorded_nil_by_mouth(db, patient_ids)
+    return {patient_id: NilByMouth(screens.get(patient_id), patient_id in fasting)
+            for patient_id in screens.keys() | fasting}
 
 
 _NEURO_ALARM = QT_TRANSLATE_NOOP(
@@ -3911,6 +3930,9 @@ LATER_DOSE = {DoseState.GIVEN: {"en": "the {time} dose is given", "fr": "la dose
 of 08:00 was "give it now", URGENT, beside the 12:00 dose held while the patient was drowsy, a
 doctor told: a dose the doctor decided against, given late instead."""
 MEAL_PASSED = {"en": "its meal has passed", "fr": "son repas est passé"}
+ORDER_STOPPED = {"en": "the order is stopped ({time})", "fr": "la prescription est arrêtée ({time})"}
+"""`REPLACED_WORDS`'s `{later}` of a dose with nothing recorded that fell due before its order's
+stop (`TimeCritical.stopped`): to record, not to give by an order no longer running."""
 """`REPLACED_WORDS`'s `{later}` of a mealtime insulin (domain.medication.mealtime_insulin) with
 nothing recorded once it is overdue: given with its meal or not at all (JBDS-IP), the aspart of
 08:00 was "give it now" at 17:00 to a fasting patient, a hypoglycaemia."""
@@ -4017,17 +4039,20 @@ class TimeCritical:
     omitted (`time_critical_omitted`: levodopa for a patient nil by mouth is harm unless the doctor
     finds another route), an order's run of them as its latest (`runs`, by that dose's record id),
     said even past the window; `next_change` when the next of them falls late or overdue;
-    `nil_by_mouth`, when the patient is, why in each language (`nil_by_mouth_said`); by order id,
+    `nil_by_mouth`, when the patient is, why and for which routes (`NilByMouth`); by order id,
     `later` the medicine's latest dose given, due now or recorded not given (a dose with nothing
     recorded before it is no longer to give: `REPLACED_WORDS`) and `missed` its doses past the
-    window with nothing recorded (`EARLIER_MISSED` counts them)."""
+    window with nothing recorded (`EARLIER_MISSED` counts them) and `stopped` its stop when the
+    order is stopped by now: its doses with nothing recorded are to record, not to give
+    (`ORDER_STOPPED`)."""
 
     late: list[tuple[Order, MarCell]]
     next_change: datetime | None
     runs: Mapping[str, NotGivenRun]
-    nil_by_mouth: Mapping[Lang, str] | None
+    nil_by_mouth: NilByMouth | None
     later: Mapping[str, MarCell]
     missed: Mapping[str, list[MarCell]]
+    stopped: Mapping[str, datetime]
 
     @property
     def each(self) -> list[tuple[Order, MarCell]]:
@@ -4065,7 +4090,8 @@ class TimeCritical:
         (`BASAL_WHEN_FASTING`); the latest of an order's doses with nothing recorded counts
         them (`TIME_CRITICAL_RUN_WORDS`, `each`), is not to give once a later dose of the medicine
         is given, due now or recorded not given, nor a mealtime insulin's once overdue, its meal
-        passed (`REPLACED_WORDS`, `LATER_DOSE`, `MEAL_PASSED`), and counts those missed past the
+        passed, nor one of an order since stopped (`REPLACED_WORDS`, `LATER_DOSE`, `MEAL_PASSED`,
+        `ORDER_STOPPED`), and counts those missed past the
         window (`EARLIER_MISSED`). `cell` is one of `each`'s, whose order says its route."""
         order = next(order for order, one in self.late if one is cell)
         dose = cell.administration
@@ -4073,29 +4099,33 @@ class TimeCritical:
         why = semicolon(lang).join(said for said in (
             "" if dose is None else why_not_given(dose_form.field("not_given_reason"), dose, lang),
             "" if run is None else run.said(cell.slot.tzinfo, lang)) if said)
-        swallowed = self.nil_by_mouth is not None and cell.state is not DoseState.NOT_GIVEN \
-            and route_code(order.route) in NIL_BY_MOUTH_ROUTES
+        fasting = self.nil_by_mouth.why(order.route) if self.nil_by_mouth is not None \
+            and cell.state is not DoseState.NOT_GIVEN else None
         folded = [one for one in self.not_recorded_of(order) if one.slot <= cell.slot] \
             if cell.state in NOT_RECORDED else [cell]
         due = semicolon(lang).join([f"{cell.slot:%d/%m %H:%M}", *([NOT_RECORDED_RUN[lang].format(
             count=len(folded), first=f"{folded[0].slot:%d/%m %H:%M}")] if len(folded) > 1 else []),
-            *([self.nil_by_mouth[lang]] if swallowed else [])])
+            *([fasting[lang]] if fasting is not None else [])])
         later = self.later.get(order.record_id) if cell.state in NOT_RECORDED else None
         replaced = later if later is not None and later.slot > cell.slot else None
         meal_passed = replaced is None and cell.state in (DoseState.OVERDUE, DoseState.CHECK_PAPER) \
             and mealtime_insulin(order)
+        stopped = self.stopped.get(order.record_id) if replaced is None and not meal_passed \
+            and cell.state in NOT_RECORDED else None
         words = DOCTOR_TOLD if self.told(cell) else NO_BACKGROUND_INSULIN if (
             dose is not None and left_out_with_meals(order, dose.reason)) else BASAL_WHEN_FASTING if (
             dose is not None and fasting_omission(order, dose)) else REPLACED_WORDS[
-            len(folded) > 1] if replaced is not None or meal_passed else TIME_CRITICAL_RUN_WORDS[
+            len(folded) > 1] if replaced is not None or meal_passed or stopped is not None else TIME_CRITICAL_RUN_WORDS[
             DoseState.CHECK_PAPER if any(one.state is DoseState.CHECK_PAPER for one in folded) else DoseState.OVERDUE
         ] if len(folded) > 1 else TIME_CRITICAL_WORDS[cell.state]
         replaced_by = "" if replaced is None else LATER_DOSE[replaced.state][lang].format(
             time=f"{replaced.slot:%d/%m %H:%M}", why="" if replaced.administration is None else why_not_given(
                 dose_form.field("not_given_reason"), replaced.administration, lang))
-        said = words[lang].format(due=due, why=why, give=(ANOTHER_ROUTE if swallowed else GIVE_IT_NOW)[lang],
-                                  give_latest=(ANOTHER_ROUTE if swallowed else GIVE_THE_LATEST_NOW)[lang],
-                                  later=MEAL_PASSED[lang] if meal_passed else replaced_by)
+        said = words[lang].format(due=due, why=why, give=(ANOTHER_ROUTE if fasting is not None else GIVE_IT_NOW)[lang],
+                                  give_latest=(ANOTHER_ROUTE if fasting is not None else GIVE_THE_LATEST_NOW)[lang],
+                                  later=MEAL_PASSED[lang] if meal_passed else ORDER_STOPPED[lang].format(
+                                      time=ward_time(stopped, cell.slot.tzinfo)) if stopped is not None
+                                  else replaced_by)
         missed = len(self.missed.get(order.record_id, ())) if cell.state in NOT_RECORDED else 0
         return semicolon(lang).join([said, *([EARLIER_MISSED[missed > 1][lang].format(
             count=missed, hours=window_hours())] if missed else [])])
@@ -4203,6 +4233,17 @@ def _covered(background: Collection[Order], dose: Administration, now: datetime)
     return any(order.active_at(dose.scheduled_for or dose.at) or order.active_at(now) for order in background)
 
 
+def _due_while_running(order: Order, cells: Iterable[MarCell], now: datetime, judged: RoundPolicy) -> list[MarCell]:
+    """`cells`, those of doses that fell due before the order's stop with nothing recorded, which
+    the chart reads "not recorded (stopped)" (`_cell`), read late or overdue as when it ran: they
+    are to record (`ORDER_STOPPED`), and the levodopa of 12:00, its order stopped at 14:05 to be
+    written by NG, was on no list at 14:10 and never came back. The round's window bounds them to
+    12 hours past the stop."""
+    return [replace(cell, state=dose_state(cell.slot, now, None, judged))
+            if cell.state is DoseState.NOT_RECORDED and order.stop_at is not None and cell.slot < order.stop_at
+            else cell for cell in cells]
+
+
 def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> dict[str, TimeCritical]:
     """The time-critical doses of the last 12 hours (the round's window) not recorded, of each of
     these patients with a time-critical order: the escalation list calls them out beside the
@@ -4226,7 +4267,7 @@ def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> 
     written = {order_id: version.recorded_at for order_id, version in current_of(
         db, {row.order.record_id for rows in grids.values() for row in rows if row.order.time_critical}).items()}
     found: dict[str, TimeCritical] = {}
-    nil_by_mouth = nil_by_mouth_said(db, ticked, now)
+    fasting = nil_by_mouth(db, ticked, now)
     for patient_id, rows in grids.items():
         late, coming, runs, later, missed = [], [], {}, {}, {}
         # A dose given for its time from another order of the medicine (a prescription written
@@ -4258,7 +4299,7 @@ def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> 
                            and shares_a_medicine(order.drug, other.drug)}
             missed[order.record_id] = [cell for cell in row.cells if cell.slot < since and cell.slot not in given_apart
                                        and cell.state in (DoseState.OVERDUE, DoseState.CHECK_PAPER)]
-            for cell in row.cells:
+            for cell in _due_while_running(order, row.cells, now, judged):
                 if any(cell is one for one in said_by_the_run) or (
                         cell.slot < since and (run is None or cell is not run.latest)) or cell.slot in given_apart:
                     continue
@@ -4270,8 +4311,10 @@ def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> 
                 if cell.state in (DoseState.UPCOMING, DoseState.DUE, DoseState.LATE):
                     coming.append(cell.slot + (judged.overdue_after if cell.state is DoseState.LATE
                                                else judged.late_after))
-        found[patient_id] = TimeCritical(late, min(coming, default=None), runs, nil_by_mouth.get(patient_id), later,
-                                         missed)
+        found[patient_id] = TimeCritical(late, min(coming, default=None), runs, fasting.get(patient_id), later,
+                                         missed, {row.order.record_id: row.order.stop_at for row in rows
+                                                  if row.order.stop_at is not None
+                                                  and elapsed.reached(row.order.stop_at, now)})
     return found
 
 

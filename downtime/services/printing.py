@@ -1001,7 +1001,7 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
     # OVERDUE with no word of the screen failed at 10:20.
     swallow = {patient_id: one.latest(session.lang, now, dated=True) for patient_id, one in swallow_screen.failed(
         session.db, session.forms, patient_ids, now, session.lang).items()}
-    nil_by_mouth = chart_alerts.nil_by_mouth(session.db, patient_ids, now)
+    nil_by_mouth = medication.nil_by_mouth(session.db, patient_ids, now)
     charts = []
     for patient_id in patient_ids:
         patient = patients[patient_id]

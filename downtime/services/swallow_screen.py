@@ -177,7 +177,7 @@ def standing(db: Database, patient_ids: Collection[str], at: datetime,
 def nil_by_mouth(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, dict[Lang, str]]:
     """Each of these patients whose failed screen keeps them nil by mouth at `at` (no SLT's plan by
     mouth yet), and how a line names why they are nil by mouth, in each language ("failed swallow
-    screen 10:20"): the time-critical list (services.medication.nil_by_mouth_said) asks another
+    screen 10:20"): the time-critical list (services.medication.nil_by_mouth) asks another
     route of their doses by mouth."""
     return {patient_id: {lang: WORDS["nil_by_mouth"][lang].format(time=_at(one.screen.screened_at, at, lang))
                          for lang in LANGUAGES}

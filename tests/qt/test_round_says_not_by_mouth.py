@@ -1,5 +1,5 @@
 """The round says "NOT BY MOUTH" and why in the flags of a dose whose route the patient's nil by
-mouth stops (services.chart_alerts.nil_by_mouth: a failed swallow screen, what is swallowed), as
+mouth stops (services.medication.nil_by_mouth: a failed swallow screen, what is swallowed), as
 the handover sheet and the printed chart say it: the round listed the paracetamol tablet "Due now"
 with empty flags after the screen failed, only the dose dialog saying it (review s65 T3 D5)."""
 
