@@ -36,11 +36,11 @@ def test_the_adults_scale_is_refused_for_a_baby_and_taken_at_18(session_for, adm
     baby = _admit(session_for, admission_values, "2026-08-20", "1")
     with pytest.raises(ServiceError) as refused:
         records.save_new(nurse, form_id, answers, patient_id=baby)
-    assert str(refused.value) == f"{when}: this patient was 0 then; {title} is for patients 18 or over."
+    assert str(refused.value) == f"{when}: this patient was 3 months old then; {title} is for patients 18 or over."
     sheet = " ".join(pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "PED")).split())
     assert "4AT" not in sheet and "Braden" not in sheet
     seventeen = _admit(session_for, admission_values, "2008-11-29", "2", 60)
-    with pytest.raises(ServiceError, match="this patient was 17 then"):
+    with pytest.raises(ServiceError, match="this patient was 17 years old then"):
         records.save_new(nurse, form_id, answers, patient_id=seventeen)
     records.save_new(nurse, form_id, answers, patient_id=_admit(session_for, admission_values, "2008-11-28", "3", 60))
 
@@ -54,6 +54,6 @@ def test_the_vte_assessment_is_refused_under_16_and_taken_at_16(session_for, adm
     fifteen = _admit(session_for, admission_values, "2010-11-29", "1", 50)
     with pytest.raises(ServiceError) as refused:
         records.save_new(doctor, "vte_assessment", assessed, patient_id=fifteen)
-    assert "this patient was 15 then" in str(refused.value) and "16 or over" in str(refused.value)
+    assert "this patient was 15 years old then" in str(refused.value) and "16 or over" in str(refused.value)
     records.save_new(doctor, "vte_assessment", assessed,
                      patient_id=_admit(session_for, admission_values, "2010-11-28", "2", 50))

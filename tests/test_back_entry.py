@@ -649,8 +649,8 @@ def test_the_worklist_lines_of_a_discharge_and_a_death_give_the_follow_up_and_th
     lines = _office_lines(tmp_path, laptop, ward_clerk)
     assert lines[left.record_id].endswith("Follow-up arranged: Fracture clinic in 2 weeks"), lines[left.record_id]
     assert lines[died.record_id].endswith(
-        "Date and time death verified: 28/11/2026 13:00 — Doctor who verified the death (name): Dr Benali — "
-        "Expected death: Yes — Referred to the coroner (medico-legal obstacle): No — Implanted device (pacemaker, "
+        "Date and time death verified: 28/11/2026 13:00 — Verified by (name): Dr Benali — Verified by a: Doctor — "
+        "Observed for (minutes; at least 5): 5 min — Expected death: Yes — Referred to the coroner (medico-legal obstacle): No — Implanted device (pacemaker, "
         "ICD, pump, radioactive implant): None — Next of kin informed: No — Notes: Daughter to be called by the "
         "ward"), \
         lines[died.record_id]

@@ -361,9 +361,13 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "standing_3_systolic": 116, "standing_3_diastolic": 68, "symptoms": True, "bed_rails": "used",
              "bed_rails_reason": "Asked by the patient", "call_bell": True, "bed_low": True,
              "information_given": True, "other_plan": "Night light", "medicines_reviewed_by": "Dr Benali",
-             "medicines_reviewed_at": at},
+             "medicines_reviewed_at": at,
+             "medicines_review_outcome": ["stopped_or_reduced", "fluids", "falls_clinic", "cardiology"],
+             "medicines_stopped_which": "Zopiclone"},
             {"assessed_at": at, "why": "higher_risk", "unable_to_stand": True, "sitting_systolic": 120,
-             "sitting_diastolic": 70, "bed_rails": "not_used", "bed_rails_reason": "Mobile", "call_bell": False},
+             "sitting_diastolic": 70, "bed_rails": "not_used", "bed_rails_reason": "Mobile", "call_bell": False,
+             "medicines_reviewed_by": "Dr Benali", "medicines_reviewed_at": at, "medicines_review_outcome": ["no_change"],
+             "no_change_why": "Drop on symptoms alone, fluids adequate"},
         ],
         "swallow_screen": [
             {"screened_at": at, "screened_by": "Hélène Lefèvre", "reason": "stroke", "alert_upright": True,
@@ -378,6 +382,31 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"screened_at": at, "screened_by": "Hélène Lefèvre", "reason": "reduced_consciousness",
              "alert_upright": False, "cough_on_request": True, "controls_saliva": True, "outcome": "fail",
              "slt_referral": "not_yet"},
+        ],
+        "capacity_assessment": [
+            {"assessed_at": at, "assessed_by": "Dr Benali", "assessor_role": "doctor", "decision": "treatment",
+             "decision_detail": "Hip fracture fixation", "impairment": True, "impairment_what": "Delirium",
+             "understands": True, "understands_how": "Told it back", "retains": False, "retains_how": "Forgot",
+             "weighs": False, "weighs_how": "Could not weigh it", "communicates": True, "communicates_how": "Said so",
+             "steps_taken": "Daughter present, glasses on", "outcome": "lacks", "can_wait": False,
+             "consulted": ["family", "lpa", "pharmacist"], "consulted_names": "Daughter", "imca": "not_needed",
+             "wishes": "Wants to walk again", "least_restrictive": "Operation; no restraint",
+             "decision_made": "Operation in her best interests", "review_by": "2026-12-05T12:00+01:00"},
+            {"assessed_at": at, "assessed_by": "Dr Benali", "assessor_role": "nurse", "decision": "other",
+             "decision_detail": "Bed rails", "impairment": True, "impairment_what": "Dementia", "understands": False,
+             "understands_how": "Could not say why", "retains": False, "retains_how": "Forgot", "weighs": False,
+             "weighs_how": "No", "communicates": False, "communicates_how": "No words", "steps_taken": "Pictures",
+             "outcome": "lacks", "can_wait": True, "review_by": "2026-12-05T12:00+01:00"},
+            {"assessed_at": at, "assessed_by": "Dr Benali", "assessor_role": "ahp", "decision": "discharge",
+             "impairment": False, "outcome": "has"},
+        ],
+        "alcohol_withdrawal": [
+            {"checked_at": at, **dict.fromkeys(("nausea", "tremor", "sweats", "anxiety", "agitation", "tactile",
+                                                "auditory", "visual", "headache"), "4"), "orientation": "2",
+             "seizure": False, "consciousness_falling": False, "dose_given": True, "dose_given_at": at,
+             "doctor_told": "Dr Benali", "doctor_told_at": at, "notes": "Chlordiazepoxide 20 mg on the MAR"},
+            {"checked_at": at, "unable_to_assess": "drowsy", "seizure": False, "consciousness_falling": True,
+             "doctor_told": "Dr Benali", "doctor_told_at": at, "chart_stopped": True, "stopped_by": "Dr Benali"},
         ],
         "medication_administration": [
             {"order": order, "scheduled_for": "2026-11-28T08:00+01:00", "outcome": "given", "given_at": at,
@@ -763,7 +792,16 @@ CODED_DEPENDENTS = {"glucose_unit": {"glucose"}, "unidentified": {"identity_stat
                     # (services.swallow_screen.check).
                     **dict.fromkeys(("alert_upright", "cough_on_request", "controls_saliva", "teaspoons", "glass"),
                                     {"outcome"}),
-                    "screened_at": {"slt_referred_at", "doctor_told_at", "slt_assessed_at"}}
+                    "screened_at": {"slt_referred_at", "doctor_told_at", "slt_assessed_at"},
+                    # A capacity assessment's outcome must be the one its two stages give, and an
+                    # IMCA "not needed" needs family, a carer, an attorney or a deputy consulted
+                    # (services.capacity.check).
+                    **dict.fromkeys(("impairment", "understands", "retains", "weighs", "communicates"), {"outcome"}),
+                    "consulted": {"imca"},
+                    # An alcohol withdrawal check not scored refuses a symptom-triggered dose, and a dose
+                    # is refused before its check (services.alcohol_withdrawal.check).
+                    "unable_to_assess": {"dose_given"},
+                    "checked_at": {"dose_given_at"}}
 
 
 def _dependents(fields: list[Any], name: str) -> set[str]:
@@ -848,6 +886,8 @@ RULE_REFUSALS = {
     ("sepsis_screening", "screened_at"): f"Date and time screened: this patient is {_NOT_IN}",
     ("swallow_screen", "screened_at"): f"Screened at: this patient is {_NOT_IN}",
     ("falls_risk", "assessed_at"): f"Assessed at: this patient is {_NOT_IN}",
+    ("capacity_assessment", "assessed_at"): f"Assessed at: this patient is {_NOT_IN}",
+    ("alcohol_withdrawal", "checked_at"): f"Date and time checked: this patient is {_NOT_IN}",
     ("weight", "weighed_at"): f"Date and time weighed: this patient is {_NOT_IN}",
     ("infusion_rate", "changed_at"): f"Time changed: this patient is {_NOT_IN}",
     ("infusion_check", "checked_at"): f"Time checked: this patient is {_NOT_IN}",

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from downtime.domain.census import Location, Movement, MovementEvent, StayStatus, locate
 from downtime.services import census, records, wards
 from downtime.services.errors import ServiceError, ValidationFailed
+from tests.conftest import VERIFIED
 
 T0 = datetime.fromisoformat("2026-11-28T08:00:00+01:00")
 
@@ -190,8 +191,8 @@ def test_no_admission_follows_a_death(nurse, admission_values, forms, clock):
     death = records.save_new(nurse, "death", {
         "died_at": (clock.now - timedelta(hours=4)).isoformat(timespec="minutes"),
         "verified_at": (clock.now - timedelta(hours=4)).isoformat(timespec="minutes"), "verified_by": "Dr X",
-        "referred_to_coroner": False, "implanted_device": "none", "expected": True, "family_informed": True},
-        patient_id=first.patient_id)
+        "referred_to_coroner": False, "implanted_device": "none", "expected": True, "family_informed": True,
+        **VERIFIED}, patient_id=first.patient_id)
     with pytest.raises(ServiceError, match="This patient's death is recorded .*: no admission follows it"):
         records.save_new(nurse, "admission", {**admission_values, "bed": "5"}, patient_id=first.patient_id)
     assert census.in_patients(nurse.db, forms) == []
@@ -905,7 +906,8 @@ def _died(nurse, clock, patient_id, hours_ago, **answers):
     at = (clock.now - timedelta(hours=hours_ago)).isoformat(timespec="minutes")
     return records.save_new(nurse, "death", {
         "died_at": at, "verified_at": at, "verified_by": "Dr X", "referred_to_coroner": False,
-        "implanted_device": "none", "expected": True, "family_informed": True, **answers}, patient_id=patient_id)
+        "implanted_device": "none", "expected": True, "family_informed": True, **VERIFIED, **answers},
+        patient_id=patient_id)
 
 
 def test_the_bed_of_a_patient_who_died_is_held_until_the_body_left_the_ward(nurse, admission_values, roux, forms,

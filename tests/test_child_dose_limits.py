@@ -227,13 +227,14 @@ def test_the_route_is_weighed_in_an_orders_limits():
 
 # RB #4: antibiotics by a child's weight, asked (a meningitis dose is meant), never refused.
 
-def test_an_adults_gentamicin_to_a_neonate_is_asked_and_a_neonates_is_not(session_for, children):
-    """The adult's 350 mg, saved unasked when an adult's gentamicin had no most, is asked too: an
+def test_an_adults_gentamicin_to_a_neonate_is_refused_and_a_neonates_is_not(session_for, children):
+    """The adult's 350 mg to a neonate, 103 mg/kg, is refused whatever the reason above 10 mg/kg
+    (review S4 S5); an adult's, saved unasked when an adult's gentamicin had no most, is asked: an
     adult is dosed by weight as well (7 mg/kg, review R8), and this woman was never weighed."""
-    said = _asked(session_for, children["neonate"], drug="Gentamicin", dose=350.0, dose_unit="mg", **{
+    refused = _refused(session_for, children["neonate"], drug="Gentamicin", dose=350.0, dose_unit="mg", **{
         **IV_ANTIBIOTIC, "times": "12:00"})
-    assert said.startswith("Gentamicin: 350 mg in one dose is above the most for one dose (17 mg for 3.4 kg, "
-                           "5 mg/kg).")
+    assert refused["dose"].startswith("Dose: Gentamicin: 350 mg in one dose is above the most for one dose "
+                                      "whatever the reason (34 mg for 3.4 kg, 10 mg/kg)")
     _write(session_for, children["neonate"], drug="Gentamicin", dose=17.0, dose_unit="mg",
            **{**IV_ANTIBIOTIC, "times": "12:00"})
     said = _asked(session_for, children["adult"], drug="Gentamicin", dose=350.0, dose_unit="mg",

@@ -5,6 +5,7 @@ reviewed (a new review date) or stopped. The tests' clock is 14:00 on 28/11 (Par
 from datetime import datetime
 
 from downtime.services import census, chart_alerts, covert, medication, records
+from tests.test_capacity_assessment import LACKS
 
 SERTRALINE = {"drug": "Sertraline", "dose": 50.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
               "times": "08:00", "start_at": "2026-11-28T09:00+01:00",
@@ -24,6 +25,7 @@ def _covert_lines(nurse, lang: str = "en") -> list[tuple[str, list[str]]]:
 
 def test_a_covert_review_reached_is_on_the_escalation_list_until_reviewed(session_for, patient, clock):
     doctor, nurse = session_for("doctor"), session_for("nurse")
+    records.save_new(doctor, "capacity_assessment", LACKS, patient_id=patient)
     order = records.save_new(doctor, "medication_order", SERTRALINE, patient_id=patient)
     assert _covert_lines(nurse) == []
     assert covert.reviews_due(nurse.db, nurse.forms, [patient], clock.now, "en").next_due == REVIEW_AT

@@ -11,7 +11,7 @@ from downtime.domain.staff import Role
 from downtime.services import census, chart_alerts, prefill, printing, records, staff, wards
 from downtime.services.context import Session, load_device
 from downtime.services.errors import PermissionDenied, ValidationFailed
-from tests.conftest import death_answers
+from tests.conftest import VERIFIED, death_answers
 from tests.pdf_text import pdf_text
 
 DIED = "2026-11-28T13:00+01:00"
@@ -96,16 +96,20 @@ def test_a_deaths_tasks_not_done_are_handed_over_under_left_the_ward_until_amend
         return [(alert.form_id, alert.latest, alert.said) for alert in chart_alerts.left_untold(
             nurse.db, nurse.forms, [], "3B", "en", {}, at=clock.now, zone=clock.now.tzinfo)]
 
+    device = ("implanted device (ICD, NOT switched off yet): switch an ICD off, tell the mortuary, then answer Yes to "
+              "“ICD switched off (if any) and the mortuary told”")
     assert left() == [("death", "Died 28/11 13:00", [
-        "NEXT OF KIN NOT TOLD", "death certificate not done", "implanted device (ICD, NOT switched off yet): tell the "
-        "mortuary", "amend the death record once done"])]
+        "NEXT OF KIN NOT TOLD", "death certificate not done", device, "amend the death record once done"])]
     assert chart_alerts.left_untold(nurse.db, nurse.forms, [], "4A", "en", {}, at=clock.now) == []
     sheet = pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
-    assert ("Died 28/11 13:00 NEXT OF KIN NOT TOLD; death certificate not done; implanted device (ICD, NOT switched off "
-            "yet): tell the mortuary; amend the death record once done") in sheet
+    assert (f"Died 28/11 13:00 NEXT OF KIN NOT TOLD; death certificate not done; {device}; amend the death record "
+            "once done") in sheet
     told = records.amend(nurse, death.record_id, {**death.data, "family_informed": True}, "Daughter told at 19:50")
     assert left()[0][2][0] == "death certificate not done"
-    records.amend(nurse, death.record_id, {**told.data, "certificate_done": True}, "Certificate done by Dr Benali")
+    certified = records.amend(nurse, death.record_id, {**told.data, "certificate_done": True},
+                              "Certificate done by Dr Benali")
+    assert [said for _, _, said in left()] == [[device, "amend the death record once done"]]
+    records.amend(nurse, death.record_id, {**certified.data, "device_dealt_with": True}, "ICD off, mortuary told")
     assert left() == []
 
 
@@ -153,9 +157,15 @@ def test_a_death_found_at_night_is_recorded_before_it_is_verified_and_holds_the_
     with pytest.raises(ValidationFailed) as unnamed:
         records.amend(nurse, death.record_id, {**death.data, "verification_pending": False}, "Verified by Dr Benali")
     assert {error.path for error in unnamed.value.errors} == {"verified_at", "verified_by"}
+    # Those two given, the findings are asked (services.records._check_death).
+    with pytest.raises(ValidationFailed) as unfound:
+        records.amend(nurse, death.record_id, {**death.data, "verification_pending": False,
+                                               "verified_at": "2026-11-29T08:15+01:00", "verified_by": "Dr Benali"},
+                      "Verified by Dr Benali")
+    assert {error.path for error in unfound.value.errors} == set(VERIFIED)
     verified = records.amend(nurse, death.record_id, {**death.data, "verification_pending": False,
                                                       "verified_at": "2026-11-29T08:15+01:00",
-                                                      "verified_by": "Dr Benali"}, "Verified by Dr Benali")
+                                                      "verified_by": "Dr Benali", **VERIFIED}, "Verified by Dr Benali")
     assert verified.data["verified_by"] == "Dr Benali"
     bed = next(row for row in census.census(nurse.db, forms, ward="3B") if row.bed == "12")
     assert census.body_text(bed.body, "en").startswith("DECEASED — awaiting mortuary: ")
@@ -177,6 +187,7 @@ def test_a_body_does_not_leave_the_ward_before_the_death_is_verified(session_for
     clock.now = datetime.fromisoformat("2026-11-29T09:00+01:00")
     gone = records.amend(nurse, death.record_id, {**death.data, "verification_pending": False,
                                                   "verified_at": "2026-11-29T08:15+01:00", "verified_by": "Dr Benali",
+                                                  **VERIFIED,
                                                   "left_ward_at": "2026-11-29T08:45+01:00"},
                          "Verified, to the mortuary")
     assert gone.data["left_ward_at"] == "2026-11-29T08:45+01:00"
@@ -195,6 +206,6 @@ def test_a_verified_deaths_line_reads_no_instruction_to_amend_it(session_for, pa
     clock.now = datetime.fromisoformat("2026-11-29T08:30+01:00")
     verified = records.amend(nurse, death.record_id, {**death.data, "verification_pending": False,
                                                       "verified_at": "2026-11-29T08:15+01:00",
-                                                      "verified_by": "Dr Benali"}, "Verified")
+                                                      "verified_by": "Dr Benali", **VERIFIED}, "Verified")
     line = records.record_label(nurse, verified)
     assert negative not in line and "Dr Benali" in line, line

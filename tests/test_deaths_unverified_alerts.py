@@ -5,7 +5,7 @@ under "Left the ward" until the record is amended with who verified it and when.
 from datetime import datetime
 
 from downtime.services import chart_alerts, printing, records, wards
-from tests.conftest import death_answers
+from tests.conftest import VERIFIED, death_answers
 from tests.pdf_text import pdf_text
 
 
@@ -31,5 +31,5 @@ def test_a_death_not_verified_yet_is_handed_over_until_amended(session_for, admi
     clock.now = datetime.fromisoformat("2026-11-29T08:30+01:00")
     records.amend(nurse, death.record_id, {**death.data, "verification_pending": False,
                                            "verified_at": "2026-11-29T08:15+01:00", "verified_by": "Dr Benali",
-                                           "certificate_done": True}, "Verified and certified by Dr Benali")
+                                           "certificate_done": True, **VERIFIED}, "Verified and certified by Dr Benali")
     assert left() == []

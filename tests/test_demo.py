@@ -396,3 +396,62 @@ def test_the_demo_asks_for_the_medicines_taken_before_admission_of_two_patients_
                        if any("BEFORE ADMISSION NOT RECORDED" in line for line in alert.said)]
     assert all(len(reasons) <= 2 for reasons in asked.values()), asked
     assert 1 <= sum(len(reasons) for reasons in asked.values()) <= 3, asked
+
+
+def test_the_demo_stroke_patient_failed_the_swallow_screen_her_tablets_not_by_mouth(tmp_path, forms, clock,
+                                                                                       demo_database):
+    """The swallow screen had no demo patient: its FAILED line, the MAR's NOT BY MOUTH and the
+    round's were never seen on the tour."""
+    from downtime.services import swallow_screen
+
+    db = demo_database(tmp_path / "demo.sqlite")
+    stroke = next(p for p in in_patients(db, forms, ward="3B") if p.reason.startswith("Stroke"))
+    assert swallow_screen.ward_lines(db, forms, [stroke.patient_id], clock(), "en") == {
+        stroke.patient_id: "SWALLOW SCREEN FAILED 11:00 — nil by mouth, no medicines by mouth; SLT referred 11:20"}
+    assert medication.nil_by_mouth(db, [stroke.patient_id], clock())[stroke.patient_id].why("PO") is not None
+
+
+def test_the_demo_built_in_the_morning_gives_the_stroke_patient_nothing_by_mouth_after_her_failed_screen(
+        tmp_path, forms, clock):
+    """Built at 09:00, the screen at 06:00 came after the demo's doses were charted: her
+    paracetamol read "given" at 06:35 beside "NOT BY MOUTH: failed swallow screen 06:00", the
+    very dose the screen exists to stop. Her slots by mouth after it read "not given — nil by
+    mouth", as a ward charts them; her reason no longer says the screen is pending."""
+    from downtime.domain.medication import NotGivenReason, Outcome
+    from downtime.services import swallow_screen
+    from tests.conftest import FakeClock
+
+    morning = FakeClock(clock.now.replace(hour=9))
+    db = open_database(tmp_path / "demo.sqlite")
+    build_demo(db, forms, morning)
+    stroke = next(p for p in in_patients(db, forms, ward="3B") if p.reason.startswith("Stroke"))
+    assert "pending" not in stroke.reason
+    screened = swallow_screen.CHART.of(db, stroke.patient_id)[-1].screen.screened_at
+    by_mouth = {o.record_id for o in medication.orders(db, stroke.patient_id, morning.now) if o.route == "PO"}
+    after = [(a.outcome, a.reason) for a in medication.administrations(db, stroke.patient_id)
+             if a.order_id in by_mouth and a.at >= screened]
+    assert after and set(after) == {(Outcome.NOT_GIVEN, NotGivenReason.NIL_BY_MOUTH)}, after
+
+
+def test_each_ciwa_ar_dose_ticked_in_the_demo_is_an_as_required_benzodiazepine_on_the_mar(demo_database, forms,
+                                                                                        clock, tmp_path):
+    """The chart says a dose was given; the dose itself is the MAR's: the demo's three ticks with
+    no order behind them taught a MAR with no chlordiazepoxide on it (a second dose given)."""
+    from downtime.domain.alcohol_withdrawal import symptom_triggered
+    from downtime.domain.medication import Frequency, Outcome
+    from downtime.services import alcohol_withdrawal
+
+    db = demo_database(tmp_path / "demo.sqlite")
+    (patient,) = [p for p in in_patients(db, forms) if alcohol_withdrawal.CHART.of(db, p.patient_id)]
+    ticked = [datetime.fromisoformat(one.record.data["dose_given_at"])
+              for one in alcohol_withdrawal.CHART.of(db, patient.patient_id) if one.record.data.get("dose_given")]
+    orders = {o.record_id: o for o in medication.orders(db, patient.patient_id, ticked[0])
+              if o.frequency is Frequency.PRN and symptom_triggered(o.drug)}
+    given = [a.at for a in medication.administrations(db, patient.patient_id)
+             if a.order_id in orders and a.outcome is Outcome.GIVEN]
+    assert len(ticked) == 3
+    for moment in ticked:
+        assert any(abs(at - moment) <= timedelta(minutes=15) for at in given), moment
+    (letter,) = alcohol_withdrawal.handed_on(db, patient.patient_id, clock(), "en")
+    assert "symptom-triggered doses on the MAR in the last 24 h: Chlordiazepoxide: 3, 60 mg in all" in letter
+    assert "not on the MAR" not in letter

@@ -195,9 +195,11 @@ def test_a_discharge_letter_says_a_dose_missed_in_hospital_not_what_the_ward_doe
     nurse = session_for("nurse")
     medicines = prefill.first_answers(nurse, nurse.form("discharge"), typed_late)["medicines_on_discharge"]
     assert "give it now" not in medicines and "TIME-CRITICAL DOSE NOT RECORDED" not in medicines
-    assert "no dose recorded in hospital (due 28/11 20:00): check the paper chart" in medicines
+    assert ("no dose recorded in hospital (3 doses due 28/11 12:00 to 28/11 20:00): check the paper chart"
+            in medicines)
     handed = prefill.first_answers(nurse, nurse.form("transfer_out"), typed_late)["current_treatments"]
-    assert "give it now" not in handed and "no dose recorded in hospital (due 28/11 20:00)" in handed
+    assert "give it now" not in handed
+    assert "no dose recorded in hospital (3 doses due 28/11 12:00 to 28/11 20:00)" in handed
 
 
 def test_a_discharge_read_later_than_now_reads_the_chart_now(session_for, typed_late):

@@ -86,11 +86,12 @@ def test_a_going_home_letter_says_no_dose_recorded_or_none_given_not_not_given_y
     medicines = _discharge_medicines(nurse, patient)
     assert "not given yet" not in medicines
     assert ("Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00 — no dose recorded in hospital "
-            "(due 27/11 14:00): check the paper chart") in medicines
+            "(3 doses due 27/11 14:00 to 28/11 08:00): check the paper chart") in medicines
     assert "none given in hospital" in next(line for line in medicines.splitlines() if line.startswith("Morphine"))
     # A transfer to another hospital reads the doses past as the letter home does (review R3 D6).
     transfer = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]
-    assert "not given yet" not in transfer and "(due 27/11 14:00): check the paper chart" in transfer
+    assert "not given yet" not in transfer and "(3 doses due 27/11 14:00 to 28/11 08:00): check the paper chart" in \
+        transfer
 
 
 def test_a_french_letter_sets_the_missed_dose_after_a_spaced_colon(session_for, typed_late):  # noqa: F811
@@ -223,8 +224,8 @@ def test_a_refused_dose_is_said_at_its_own_time(session_for, medication_ward, cl
     clock.now = datetime.fromisoformat("2026-11-28T13:40+01:00")
     line = next(line for line in _discharge_medicines(nurse, patient).splitlines() if line.startswith("Amoxicillin"))
     assert line.startswith("Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00 — no dose recorded in "
-                           "hospital (due 27/11 14:00): check the paper chart — not given in hospital (due 28/11 "
-                           "08:00): R — Refused")
+                           "hospital (2 doses due 27/11 14:00 to 27/11 20:00): check the paper chart — not given in "
+                           "hospital (due 28/11 08:00): R — Refused")
 
 
 def test_an_order_written_with_its_end_and_stopped_early_keeps_why(session_for, medication_ward, clock):

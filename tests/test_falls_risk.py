@@ -27,6 +27,9 @@ ASSESSED = {"assessed_at": "2026-11-28T13:00+01:00", "why": "age_65", "factors":
             "walking_aid": "Zimmer frame", "mobility_plan": "Physiotherapy referral; supervise to the toilet",
             "medicines_plan": "Dr Benali asked to review zopiclone", **READINGS, "symptoms": True,
             "bed_rails": "not_used", "bed_rails_reason": "Mobile, would climb over", "call_bell": True}
+REVIEWED = {"medicines_reviewed_by": "Dr Benali", "medicines_reviewed_at": "2026-11-28T13:50+01:00",
+            "medicines_review_outcome": ["stopped_or_reduced"], "medicines_stopped_which": "Zopiclone"}
+"""The doctor's review of the drop, with what they decided (form version 2)."""
 STEADY = {**ASSESSED, "standing_1_systolic": 145, "standing_1_diastolic": 78, "standing_3_systolic": 142,
           "standing_3_diastolic": 78, "symptoms": False}
 
@@ -222,8 +225,7 @@ def test_the_list_opens_the_latest_only_while_its_drop_awaits_review_else_a_new_
     dropped = records.save_new(nurse, FORM, ASSESSED, patient_id=patient)
     assert falls_risk.to_open(nurse.db, patient).record_id == dropped.record_id
     records.amend(session_for("doctor"), dropped.record_id, {
-        **ASSESSED, "medicines_reviewed_by": "Dr Benali", "medicines_reviewed_at": "2026-11-28T13:50+01:00"},
-        "Zopiclone stopped")
+        **ASSESSED, **REVIEWED}, "Zopiclone stopped")
     assert falls_risk.to_open(nurse.db, patient) is None and falls_risk.new_answers(nurse.db, patient) == {}
     records.save_new(nurse, "inpatient_fall", FELL, patient_id=patient)
     clock.advance(days=1, hours=1)
@@ -253,7 +255,7 @@ def test_a_postural_drop_asks_the_doctor_until_the_review_is_recorded(session_fo
         patient: "Postural drop at 3 min: systolic down 34, diastolic down 12 mmHg (13:00) — doctor to review "
                  "medicines and fluids"}
     records.amend(session_for("doctor"), saved.record_id, {
-        **ASSESSED, "medicines_reviewed_by": "Dr Benali", "medicines_reviewed_at": "2026-11-28T13:50+01:00"},
+        **ASSESSED, **REVIEWED, "medicines_review_outcome": ["stopped_or_reduced", "fluids"]},
         "Zopiclone stopped, fluids encouraged")
     assert _alerts(nurse) == []
 

@@ -26,13 +26,13 @@ from downtime.storage import open_database
 from downtime.storage.records import history
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
-from downtime.sync import (fhir_bowels, fhir_delirium, fhir_devices, fhir_export, fhir_falls, fhir_falls_risk,
-                           fhir_fluids, fhir_infusion_checks, fhir_neuro, fhir_nutrition, fhir_pain, fhir_patients,
-                           fhir_pews, fhir_sepsis, fhir_skin)
-from downtime.sync import fhir_observation_plan, fhir_resuscitation
+from downtime.sync import (fhir_bowels, fhir_capacity, fhir_delirium, fhir_devices, fhir_export, fhir_falls,
+                           fhir_falls_risk, fhir_fluids, fhir_infusion_checks, fhir_neuro, fhir_nutrition, fhir_pain,
+                           fhir_patients, fhir_pews, fhir_sepsis, fhir_skin, fhir_swallow)
+from downtime.sync import fhir_alcohol_withdrawal, fhir_observation_plan, fhir_resuscitation
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
-from tests.conftest import GIRARD, death_answers, unknown_man
+from tests.conftest import GIRARD, VERIFIED, death_answers, unknown_man
 from tests.test_devices import on_version
 
 ALL_KINDS = {"Patient", "Encounter", "AllergyIntolerance", "MedicationRequest", "MedicationAdministration", "Observation",
@@ -672,8 +672,9 @@ def _charted(observation) -> bool:
     catheter's check (sync.fhir_devices), a pain score's (sync.fhir_pain), a malnutrition
     screening's (sync.fhir_nutrition), a delirium screening's (sync.fhir_delirium), a fall's
     (sync.fhir_falls), a falls-risk assessment's and its lying and standing blood pressures
-    (sync.fhir_falls_risk), a sepsis screening's (sync.fhir_sepsis), a bowel chart's
-    (sync.fhir_bowels), a child's PEWS total
+    (sync.fhir_falls_risk), a swallow screen's and its SLT assessment's (sync.fhir_swallow, words
+    only), a capacity assessment's (sync.fhir_capacity), a sepsis screening's (sync.fhir_sepsis), a bowel chart's
+    (sync.fhir_bowels), an alcohol withdrawal check's (sync.fhir_alcohol_withdrawal), a child's PEWS total
     (sync.fhir_pews, whose readings are vital signs and observed words as an adult's are), a
     DNACPR (sync.fhir_resuscitation) or an observation and escalation plan
     (sync.fhir_observation_plan), neither of which has a category."""
@@ -684,9 +685,12 @@ def _charted(observation) -> bool:
             and observation["code"] not in (fhir_skin.BRADEN, fhir_skin.WOUND)
             and not observation["code"].get("text", "").startswith((fhir_pain.PAIN, fhir_devices.CHECK))
             and observation["code"] not in (fhir_nutrition.MUST, fhir_delirium.FOUR_AT, fhir_falls.FALL,
-                                            fhir_sepsis.SEPSIS, fhir_bowels.STOOL, fhir_bowels.OPENED, fhir_pews.PEWS)
+                                            fhir_sepsis.SEPSIS, fhir_bowels.STOOL, fhir_bowels.OPENED, fhir_pews.PEWS,
+                                            fhir_alcohol_withdrawal.CIWA_AR)
             and observation["code"].get("text") not in ("Pupils and limb movement", "Capillary blood glucose",
                                                         fhir_falls_risk.ASSESSMENT["text"],
+                                                        fhir_capacity.ASSESSMENT["text"],
+                                                        fhir_swallow.SCREEN["text"], fhir_swallow.SLT["text"],
                                                         *(words for words, _, _ in fhir_falls_risk.POSITIONS.values())))
 
 
@@ -1570,7 +1574,7 @@ def test_a_death_not_verified_yet_is_not_sent_as_a_final_death(session_for, admi
     assert said in _by_id(bundle, admitted.record_id)["hospitalization"]["dischargeDisposition"]["text"]
     assert said in _provenance_of(bundle, death.record_id)["activity"]["text"]
     verified = {**death.data, "verification_pending": False, "verified_at": "2026-11-28T14:00+01:00",
-                      "verified_by": "Dr Benali"}
+                      "verified_by": "Dr Benali", **VERIFIED}
     records.amend(nurse, death.record_id, verified, "Verified by the doctor")
     bundle = _export(session_for, tmp_path, "after")
     assert _by_id(bundle, admitted.patient_id)["deceasedDateTime"] == "2026-11-28T13:00:00+01:00"

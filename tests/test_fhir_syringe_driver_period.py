@@ -89,7 +89,8 @@ def test_the_next_syringe_ends_the_one_before(session_for, driver_up, clock, tmp
 
 
 def test_the_driver_and_its_rate_end_with_the_stay(session_for, driver_up, clock, tmp_path):
-    """Dead at 15:00, the driver never charted stopped: it and its 12:00 rate ran until then."""
+    """Dead at 15:00, the driver never charted stopped: it and its 12:00 rate ran until then, the
+    driver halted by the death (`stopped`, not `completed`, its whole dose given)."""
     from tests.conftest import death_answers
 
     nurse, patient, driver, syringe = driver_up
@@ -100,8 +101,8 @@ def test_the_driver_and_its_rate_end_with_the_stay(session_for, driver_up, clock
     records.save_new(nurse, "death", {**death_answers("2026-11-28T15:00+01:00"), "verified_by": "Dr B",
                                       "expected": True, "family_informed": True}, patient_id=patient)
     sent = _sent(session_for, tmp_path / "death")
-    assert _period(sent[syringe.record_id]) == ("completed", {"start": "2026-11-28T10:00:00+01:00",
-                                                              "end": "2026-11-28T15:00:00+01:00"}, None)
+    assert _period(sent[syringe.record_id]) == ("stopped", {"start": "2026-11-28T10:00:00+01:00",
+                                                            "end": "2026-11-28T15:00:00+01:00"}, None)
     assert (sent[raised.record_id]["status"], sent[raised.record_id]["effectivePeriod"]) == (
         "completed", {"start": "2026-11-28T12:00:00+01:00", "end": "2026-11-28T15:00:00+01:00"})
 

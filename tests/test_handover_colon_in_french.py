@@ -9,6 +9,7 @@ import pytest
 
 from downtime.services import census, covert, medication, records, transfusion
 from tests.test_allergy_reason_and_holds import _written_before_the_allergy
+from tests.test_capacity_assessment import LACKS
 
 CO_CARELDOPA = {"drug": "Co-careldopa 25/100", "dose": 1.0, "dose_unit": "tablet", "route": "PO",
                 "frequency": "scheduled", "times": "10:00 14:00 18:00", "start_at": "2026-11-28T09:00+01:00",
@@ -21,9 +22,11 @@ AT = datetime.fromisoformat("2026-11-28T14:05+01:00")
 
 @pytest.fixture
 def covert_and_late(session_for, medication_ward, clock) -> str:
-    """Co-careldopa given covertly, time-critical, its 10:00 dose not charted at 14:05: the
-    patient's id."""
+    """Co-careldopa given covertly, time-critical, its 10:00 dose not charted at 14:05, on a
+    capacity assessment lacking capacity for medicines: the patient's id."""
     patient = medication_ward[0]
+    records.save_new(session_for("doctor"), "capacity_assessment", {**LACKS, "assessed_at": "2026-11-28T08:00+01:00"},
+                     patient_id=patient)
     records.save_new(session_for("doctor"), "medication_order", CO_CARELDOPA, patient_id=patient)
     clock.now = AT
     return patient

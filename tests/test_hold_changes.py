@@ -158,7 +158,9 @@ def test_the_forms_mark_allergies_resuscitation_and_an_orders_dose_route_times_a
     """What a settlement may drop only once the clerk confirms it: the admission's allergies,
     resuscitation status and refusal of blood products, what an order gives (by which rule, for a variable dose), how, when and
     until when, whether it is given covertly and how, a doctor's ceiling of care (observation_plan's
-    escalation), a missing patient's risk (which sets when the police are told), and a swallow screen's outcome and the SLT's (which say whether anything is given by mouth)."""
+    escalation), a missing patient's risk (which sets when the police are told), a swallow screen's outcome and the SLT's (which say whether anything is given by mouth), and a
+    capacity assessment's decision, outcome and the decision made for the person (on which a medicine is given
+    covertly)."""
     critical = {form_id: {field.id for field in spec.fields() if field.safety_critical}
                 for form_id, spec in forms.items()}
     assert critical["admission"] == {"allergy_status", "allergies", "resuscitation", "blood_refusal", "blood_accepted"}
@@ -168,9 +170,10 @@ def test_the_forms_mark_allergies_resuscitation_and_an_orders_dose_route_times_a
     assert critical["observation_plan"] == {"escalation"}
     assert critical["missing_patient"] == {"risk"}
     assert critical["swallow_screen"] == {"outcome", "slt_outcome"}
+    assert critical["capacity_assessment"] == {"decision", "outcome", "decision_made"}
     assert {form_id for form_id, fields in critical.items() if fields} == {"admission", "medication_order",
                                                                            "observation_plan", "missing_patient",
-                                                                           "swallow_screen"}
+                                                                           "swallow_screen", "capacity_assessment"}
 
 
 COMBINED = ("the hold from version 2: version 2 on laptop 2 (no. 002); version 2 on laptop 1 (no. 001) combined into "

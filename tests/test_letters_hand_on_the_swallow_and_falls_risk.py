@@ -8,7 +8,7 @@ import pytest
 
 from downtime.services import falls_risk, prefill, printing, records, swallow_screen
 from tests.pdf_text import pdf_text
-from tests.test_falls_risk import ASSESSED
+from tests.test_falls_risk import ASSESSED, REVIEWED
 from tests.test_pdf_forms import TRANSFER_OUT
 from tests.test_swallow_screen import REFERRED, SLT_ORAL
 
@@ -40,8 +40,7 @@ def test_in_french_reviewed_and_printed_on_the_transfer_letter(session_for, pati
     screen = records.save_new(nurse, swallow_screen.FORM, REFERRED, patient_id=patient)
     records.amend(nurse, screen.record_id, {**screen.data, **SLT_PLAN}, "Orthophoniste")
     assessed = records.save_new(nurse, falls_risk.FORM, ASSESSED, patient_id=patient)
-    records.amend(nurse, assessed.record_id, {**ASSESSED, "medicines_reviewed_by": "Dr Benali",
-                                              "medicines_reviewed_at": "2026-11-28T13:50+01:00"}, "Revu")
+    records.amend(nurse, assessed.record_id, {**ASSESSED, **REVIEWED}, "Revu")
     first = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)
     assert first["swallow"] == (
         "Dépistage de déglutition au lit ÉCHOUÉ 28/11 10:20 ; Orthophoniste 28/11 12:00 : aliments IDDSI 4 Mixé, "
@@ -50,7 +49,8 @@ def test_in_french_reviewed_and_printed_on_the_transfer_letter(session_for, pati
     assert first["falls_risk"] == (
         "Évaluation du risque de chute du 28/11 13:00 : Trouble de la mobilité, de la marche ou de l’équilibre, "
         "Médicaments augmentant le risque de chute ; Hypotension orthostatique à 3 min : systolique en baisse de "
-        "34, diastolique en baisse de 12 mmHg — médicaments et hydratation réévalués par Dr Benali le 28/11 à 13:50")
+        "34, diastolique en baisse de 12 mmHg — médicaments et hydratation réévalués par Dr Benali le 28/11 à 13:50 : "
+        "Médicaments arrêtés ou diminués : Zopiclone")
     letter = records.save_new(nurse, "transfer_out", {
         **TRANSFER_OUT, "departed_at": "2026-11-28T14:00+01:00", "obs_at": "2026-11-28T13:58+01:00",
         "swallow": first["swallow"], "falls_risk": first["falls_risk"]}, patient_id=patient)

@@ -110,4 +110,5 @@ def test_a_transfer_letter_says_doses_past_unrecorded_and_the_reason_of_one_not_
                          "Dr Martin decided to omit, no NG; 2 doses not given since 28/11 10:00"), line
     amoxicillin = _line(nurse, patient, "transfer_out", "Amoxicillin")
     assert amoxicillin.startswith("Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00 — no dose recorded "
-                                  "in hospital (due 27/11 14:00): check the paper chart"), amoxicillin
+                                  "in hospital (4 doses due 27/11 14:00 to 28/11 14:00): check the paper chart"), \
+        amoxicillin

@@ -77,8 +77,10 @@ def test_what_stays_a_line_of_the_chart(session_for, medication_ward, clock, tmp
 
     order("Lansoprazole", start_at="2026-12-20T09:00+01:00", stop_at="2026-12-25T12:00+01:00", times="08:00")
     late = order("Omeprazole", start_at="2026-12-20T09:00+01:00", stop_at="2026-12-24T21:00+01:00", times="20:00")
-    given, refused, awaited = (order(drug, frequency="once", times=None, start_at=f"2026-12-{day}T10:00+01:00")
-                               for drug, day in (("Ondansetron", 21), ("Cyclizine", 21), ("Metoclopramide", 22)))
+    given, refused, awaited = (order(drug, dose=mg, dose_unit="mg", frequency="once", times=None,
+                                     start_at=f"2026-12-{day}T10:00+01:00")
+                               for drug, day, mg in (("Ondansetron", 21, 4.0), ("Cyclizine", 21, 50.0),
+                                                     ("Metoclopramide", 22, 10.0)))
     order("Codeine", dose=30.0, dose_unit="mg", frequency="prn", times=None, prn_indication="pain", min_interval_hours=6, max_doses_24h=4,
           start_at="2026-12-20T09:00+01:00", stop_at="2026-12-21T09:00+01:00")
     clock.now = datetime.fromisoformat("2026-12-25T00:35+01:00")
@@ -86,7 +88,7 @@ def test_what_stays_a_line_of_the_chart(session_for, medication_ward, clock, tmp
                                          "scheduled_for": "2026-12-24T20:00+01:00", "dose_given": 1.0, "route": "PO"},
                            overrides={Check.ORDER_INACTIVE: "its 20:00 dose, late"})
     medication.record_dose(nurse, given, {"outcome": "given", "given_at": "2026-12-21T10:05+01:00",
-                                          "scheduled_for": "2026-12-21T10:00+01:00", "dose_given": 1.0, "route": "PO"})
+                                          "scheduled_for": "2026-12-21T10:00+01:00", "dose_given": 4.0, "route": "PO"})
     medication.record_dose(nurse, refused, {"outcome": "not_given", "not_given_reason": "refused",
                                             "given_at": "2026-12-21T10:05+01:00",
                                             "scheduled_for": "2026-12-21T10:00+01:00"})

@@ -171,8 +171,8 @@ def test_an_as_required_dose_on_hold_counts_as_perhaps_given():
     patient came from and withdrawn here, the two versions on hold: to a dose here at 12:00 it
     was no dose at all. It counts against the interval and the maximum, said as perhaps given,
     and the next dose allowed waits for it."""
-    order = _order(drug="Ondansetron", dose=4.0, frequency=Frequency.PRN, times=(), min_interval_hours=8,
-                   max_doses_24h=2, prn_indication="nausea")
+    order = _order(drug="Ondansetron", dose=4.0, dose_unit="mg", frequency=Frequency.PRN, times=(),
+                   min_interval_hours=8, max_doses_24h=2, prn_indication="nausea")
     nine = datetime(2026, 11, 28, 9, tzinfo=TZ)
     last_night, held = [_given(nine - timedelta(hours=10))], [_given(nine)]
 

@@ -68,7 +68,7 @@ def test_high_risk_missing_heads_the_escalation_list_until_back_and_reviewed(ses
                                           ["doctor to review", stand_down])
     assert missing_patient.ward_lines(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {
         patient: f"missing from the ward 13:20, returned 13:55: doctor to review; {stand_down}"}
-    assert missing_patient.missing_now(nurse.db, [patient], nurse.clock(), "en") == {}
+    assert missing_patient.missing_now(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {}
     records.amend(session_for("doctor"), saved.record_id,
                   {**back, "reviewed_by": "Dr Benali", "reviewed_at": "2026-11-28T13:58+01:00",
                    "police_told_found_at": "2026-11-28T13:59+01:00"}, "Reviewed")
@@ -86,7 +86,7 @@ def test_medium_risk_police_after_the_failed_search(session_for, patient, clock)
     clock.advance(minutes=31)
     (alert,) = _alerts(nurse)
     assert alert.latest.endswith("police PAS ENCORE prévenue") and alert.urgent
-    assert missing_patient.missing_now(nurse.db, [patient], nurse.clock(), "en")[patient].endswith(
+    assert missing_patient.missing_now(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient].endswith(
         "record each dose due as “A — Patient away from ward”")
 
 

@@ -228,8 +228,8 @@ def test_codeine_for_a_child_under_12_is_refused_on_the_medicine(drug, dose, uni
     """MHRA, ANSM 2013: never under 12 (a 10-year-old's codeine was saved); from 12, weighed as before."""
     order = _prn(drug=drug, dose=dose, dose_unit=unit, min_interval_hours=6)
     assert [(found.field, str(found.said)) for found in limits_refusals(order, [], age=10, kg=40.0)] == [(
-        "drug", "Codeine is never given under 12 years, and the patient is 10: children who turn it into morphine "
-                "fast have stopped breathing on usual doses (MHRA, ANSM 2013). Prescribe another analgesic.")]
+        "drug", "Codeine is never given under 12 years, and the patient is 10 years old: children who turn it into "
+                "morphine fast have stopped breathing on usual doses (MHRA, ANSM 2013). Prescribe another analgesic.")]
     assert [found.field for found in limits_refusals(order, [], age=12, kg=40.0)] == []
     assert limits_refusals(order, [], age=None, kg=None) == []
 
@@ -240,7 +240,7 @@ def test_a_childs_codeine_order_is_refused_when_written(session_for, admission_v
         **admission_values, "birth_date": "2016-05-02", "weight_kg": 32,
         "arrival_at": "2026-11-28T00:30+01:00"}).patient_id
     refused = _refused(session_for("doctor"), child, {"drug": "Codeine phosphate", "dose": 15.0, "dose_unit": "mg"})
-    assert list(refused) == ["drug"] and "never given under 12 years, and the patient is 10" in refused["drug"]
+    assert list(refused) == ["drug"] and "never given under 12 years, and the patient is 10 years old" in refused["drug"]
 
 
 INSULIN = {"drug": "Insulin glargine", "dose_unit": "units", "route": "SC", "times": "22:00", "high_alert": True,

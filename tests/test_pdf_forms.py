@@ -613,8 +613,8 @@ def _placed(path):
     return pages
 
 
-@pytest.mark.parametrize("lang, title, number", [("en", "Death", "Form death, version 4"),
-                                                 ("fr", "Décès", "Formulaire death, version 4")])
+@pytest.mark.parametrize("lang, title, number", [("en", "Death", "Form death, version 5"),
+                                                 ("fr", "Décès", "Formulaire death, version 5")])
 def test_a_blank_form_is_headed_by_its_title_and_numbered_at_its_foot(tmp_path, forms, lang, title, number):
     """Under the title "Décès" a French nurse read "death v1", the form's code, where a paper form
     has its name; a paper form prints its form number at its foot, in small print."""

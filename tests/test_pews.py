@@ -221,7 +221,7 @@ def test_a_set_is_refused_for_a_patient_of_16_or_over(session_for, patient):
     with pytest.raises(ServiceError) as refused:
         records.save_new(nurse, pews.FORM, {**SET, "taken_at": "2026-11-28T12:00+01:00"}, patient_id=patient)
     assert str(refused.value) == (
-        "Date and time taken: this patient was 72 then; Paediatric observations (PEWS) is for children under 16: chart "
+        "Date and time taken: this patient was 72 years old then; Paediatric observations (PEWS) is for children under 16: chart "
         "their observations on the NEWS2 chart.")
     assert pews.chart(nurse.db, patient) == []
 
@@ -336,7 +336,7 @@ def test_a_child_is_not_reminded_of_the_adults_malnutrition_screening_nor_screen
     clock.advance(days=1)
     assert nutrition.never_screened(nurse.db, census.in_patients(nurse.db, nurse.forms), clock()) == {patient}
     # Told plainly: the paediatric chart the NEWS2 form sends a child to is not a nutrition screen.
-    with pytest.raises(ServiceError, match="this patient was 0 then; Nutrition screening \\(MUST\\) is for patients 18 "
+    with pytest.raises(ServiceError, match="this patient was 3 months old then; Nutrition screening \\(MUST\\) is for patients 18 "
                                            "or over\\.$"):
         records.save_new(nurse, "nutrition_screening", {
             "screened_at": "2026-11-29T14:00+01:00", "weight_kg": 6.1, "height_cm": 62, "weight_loss": "under_5",

@@ -131,8 +131,7 @@ def test_a_transfer_out_hands_over_what_the_chart_says_of_each_order(session_for
     lines = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"].split("\n")
     assert lines[2:] == [
         "Co-careldopa 25/100 1 tablet(s) PO, at 10:00 13:00 16:00, from 28/11/2026 09:30 (TIME-CRITICAL — within 30 min) "
-        "— no dose recorded in hospital (due 28/11 10:00): check the paper chart",
-        "Co-careldopa 25/100 1 tablet(s) PO — no dose recorded in hospital (due 28/11 13:00): check the paper chart",
+        "— no dose recorded in hospital (2 doses due 28/11 10:00 to 28/11 13:00): check the paper chart",
         "Doxycycline 100 mg PO, at 18:00, from 28/11/2026 09:30, until 03/12/2026 08:00 — not given yet",
         "Insulin aspart up to 8 units SC, at 18:00, from 28/11/2026 09:30 (HIGH-ALERT; TIME-CRITICAL — within 30 min; "
         "VARIABLE DOSE — by its rule; Variable dose: glucose over 12: 4 units; over 16: 8 units) — not given yet"]

@@ -13,7 +13,7 @@ CHECKED_FORMS = {
     "vte_assessment", "sepsis_screening", "device_check", "wound_care", "pain_assessment", "observations",
     "nutrition_screening", "repositioning", "weight", "admission", "infusion_rate", "transfer", "transfer_out",
     "fluid_plan", "observation_plan", "infusion_check", "medicines_reconciliation", "lab_request", "inpatient_fall",
-    "missing_patient", "swallow_screen", "falls_risk",
+    "missing_patient", "swallow_screen", "falls_risk", "capacity_assessment", "alcohol_withdrawal", "death",
 }
 READING = {"taken_at": "2026-11-28T13:50+01:00", "timing": "night", "reading": "value", "glucose": 8.2,
            "glucose_unit": "mmol_l", "next_in": "60"}

@@ -29,7 +29,7 @@ def _own(field) -> st.SearchStrategy:
 
 @pytest.mark.parametrize(("form_id", "total"), [("braden_assessment", "braden"), ("delirium_screening", "4at"),
                                                ("nutrition_screening", "must"), ("pain_assessment", "flacc"),
-                                               ("pain_assessment", "evendol")])
+                                               ("pain_assessment", "evendol"), ("alcohol_withdrawal", "ciwa_ar")])
 def test_a_total_adds_answered_items_only_and_says_what_it_means(forms, form_id, total):
     spec = forms[form_id]
     assert total in {section.total for section in spec.sections}

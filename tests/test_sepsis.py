@@ -277,7 +277,7 @@ def test_a_new_screening_copies_the_set_standing_for_the_risk_and_a_child_is_ref
     assert (copied["taken_at"], copied["pulse"], copied["temperature"]) == ("2026-11-28T13:00+01:00", 112, 38.6)
     child = records.save_new(nurse, "admission", {**admission_values, "nir": None, "bed": "3",
                                                   "birth_date": "2024-04-02", "weight_kg": 12.5}).patient_id
-    with pytest.raises(ServiceError, match="this patient was 2 then; Sepsis screening and Sepsis Six is for patients "
+    with pytest.raises(ServiceError, match="this patient was 2 years old then; Sepsis screening and Sepsis Six is for patients "
                                            "16 or over: use the paediatric chart"):
         records.save_new(nurse, "sepsis_screening", SCREEN, patient_id=child)
 

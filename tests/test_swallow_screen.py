@@ -125,9 +125,9 @@ def test_a_dose_given_by_mouth_after_a_failed_screen_is_asked_not_by_vein_nor_af
     saved = records.save_new(nurse, FORM, REFERRED, patient_id=patient)
     (warning,) = _warned(nurse, oral)
     assert warning.text("en") == (
-        "Levetiracetam is recorded given PO at 14:00, and the patient failed the swallow screen at 10:20: nil by "
-        "mouth, no medicines by mouth. Give it by another route the doctor decides, or say who allowed it by mouth "
-        "(doctor, SLT) in the reason.")
+        "Levetiracetam is recorded given PO at 14:00, and the patient failed the swallow screen at 10:20: no "
+        "medicines by mouth. Give it by another route the doctor decides, or say who allowed it by mouth (doctor, "
+        "SLT) in the reason.")
     assert _warned(nurse, amoxicillin, {**GIVEN, "dose_given": 1.0}) == []
     assert _warned(nurse, oral, {**GIVEN, "given_at": "2026-11-28T10:00+01:00",
                                  "scheduled_for": "2026-11-28T08:00+01:00"}) == []
@@ -222,7 +222,7 @@ def test_an_order_by_mouth_written_after_a_failed_screen_asks_the_prescribers_re
     with pytest.raises(medication.DoseReasonNeeded) as asked:
         records.save_new(doctor, "medication_order", LEVETIRACETAM, patient_id=patient)
     assert asked.value.text("en").startswith(
-        "Levetiracetam PO: the patient failed the swallow screen at 10:20, nil by mouth, no medicines by mouth. "
+        "Levetiracetam PO: the patient failed the swallow screen at 10:20: no medicines by mouth. "
         "Choose another route (NG, IV, SC, PR, a patch), or give in “Dose to check: why")
     records.save_new(doctor, "medication_order", {**LEVETIRACETAM, "route": "NG"}, patient_id=patient)
     records.save_new(doctor, "medication_order", {**LEVETIRACETAM, "dose_reason": "SLT 13:30: tablets in puree"},

@@ -72,16 +72,17 @@ def test_doses_missed_counted_on_the_time_critical_line_are_not_listed_again_as_
 def test_a_letter_says_a_dose_not_recorded_once_never_missed(session_for, medication_ward, admission_values, clock):
     """14:30 29/11: levodopa at 10:00 14:00 18:00, nothing recorded. The transfer letter said the
     10:00 dose "no dose recorded … check the paper chart" on the order's line and "time-critical
-    dose missed" on the next, and the 14:00 dose, 30 minutes past, "missed" too."""
+    dose missed" on the next, and the 14:00 dose, 30 minutes past, "missed" too. Both are said on
+    the order's line, once (review s65 T3 D6)."""
     patient, _, nurse = _ward(session_for, medication_ward, admission_values, clock, LEVODOPA_3, 14)
     clock.now = datetime.fromisoformat("2026-11-29T14:30+01:00")
     for form, field in (("transfer_out", "current_treatments"), ("discharge", "medicines_on_discharge")):
         lines = [line for line in prefill.first_answers(nurse, nurse.form(form), patient)[field].split("\n")
                  if "Co-careldopa" in line]
         assert "missed" not in "\n".join(lines)
-        assert sum("(due 29/11 10:00)" in line for line in lines) == 1
-        assert lines[-1] == ("Co-careldopa 25/100 1 tablet(s) PO — no dose recorded in hospital (due 29/11 14:00): "
-                             "check the paper chart")
+        assert lines == ["Co-careldopa 25/100 1 tablet(s) PO, at 10:00 14:00 18:00, from 29/11/2026 09:30 "
+                         "(TIME-CRITICAL — within 30 min) — no dose recorded in hospital (2 doses due 29/11 10:00 to "
+                         "29/11 14:00): check the paper chart"]
 
 
 GLARGINE = {"drug": "Glargine", "dose": 20.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",

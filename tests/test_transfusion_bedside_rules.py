@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from downtime.services import printing, records, transfusion
 from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
+from tests.conftest import VERIFIED
 from tests.test_transfusion import END, ORDER, UNIT, told_by
 
 
@@ -255,7 +256,8 @@ def test_two_ends_of_one_unit_export_the_first_written_as_the_screen_reads_it(se
     ("discharge", {"discharged_at": "2026-11-28T13:50+01:00", "destination": "home", "letter_given": True,
                    "medicines_given": True}),
     ("death", {"died_at": "2026-11-28T13:50+01:00", "verified_at": "2026-11-28T13:55+01:00", "verified_by": "Dr X",
-               "referred_to_coroner": False, "implanted_device": "none", "expected": True, "family_informed": True})])
+               "referred_to_coroner": False, "implanted_device": "none", "expected": True, "family_informed": True,
+               **VERIFIED})])
 def test_the_patient_leaves_only_once_the_unit_running_is_ended(session_for, patient, form_id, values):
     """A discharge at 13:50 was saved while a unit ran since 12:00: the unit left the escalation
     list, its end was refused as after the patient left, and it went to the EHR in progress for

@@ -27,7 +27,14 @@ young people). A neonate (under 28 days)
 is weighed against the neonatal ceiling instead (`NEONATE_MOST`): from the end of its first week
 a term baby's usual 120-150 mL/kg a day (NICE NG29) is above 1.5 times the 4-2-1 rate, and each
 neonatal maintenance order was asked as an over-rate. Its lower needs in its first days (50-60
-mL/kg a day on day 1) are not weighed: a neonatal unit prescribes them by the mL/kg a day."""
+mL/kg a day on day 1) are not weighed: a neonatal unit prescribes them by the mL/kg a day.
+
+A child's infusion past its first 28 days is asked when it is hypotonic (`tonicity_refusal`):
+NICE NG29 1.3.3 starts maintenance on an isotonic crystalloid, sodium 131-154 mmol/L, and the
+NPSA's Patient Safety Alert 22 (2007) withdrew sodium chloride 0.18% with glucose 4% from
+children's wards after deaths from hyponatraemic encephalopathy; 0.18%, 0.45% and glucose 5%
+alone were saved for a 2-year-old unasked. A neonate's glucose 10% is its usual maintenance
+(NG29 1.3.5), not asked."""
 
 from __future__ import annotations
 
@@ -43,9 +50,14 @@ ASKED_ABOVE = 1.5
 
 # The crystalloids' names, English and French, as wards write them: a medicine given in one
 # ("Vancomycin in sodium chloride 0.9%") is dosed by its own mg, and is no fluid (`is_fluid`).
+_GLUCOSE = r"glucos|dextrose|\bG\s?\d+(?:[.,]\d+)?\s?%"
+"""Glucose as wards write it, French wards' "G5%" and "G10 %" with it."""
+_POLYIONIC = r"polyionique|bionolyte|\bB\s?(?:2[167]|4[56]|6[56])\b"
+"""The French polyionic solutions, glucose with a little sodium and potassium, by their names and
+their numbers as wards write them ("B46", "Polyionique B66", "Bionolyte G5")."""
 _CRYSTALLOID = re.compile(r"sodium\s+chlorid|chlorure\s+de\s+sodium|\bnacl\b|saline|s[ée]rum\s+(?:physiologique|sal)"
-                          r"|glucos|dextrose|hartmann|ringer|sodium\s+lactat|lactate\s+de\s+sodium|plasma[\s-]*lyte"
-                          r"|polyionique|bionolyte", re.IGNORECASE)
+                          r"|hartmann|ringer|sodium\s+lactat|lactate\s+de\s+sodium|plasma[\s-]*lyte|"
+                          + _GLUCOSE + "|" + _POLYIONIC, re.IGNORECASE)
 _ADDITIVES = medicines_in("Potassium chloride")
 """A medicine a maintenance fluid is given with, which leaves it a fluid (KCl 20 mmol/L)."""
 BY_VEIN = frozenset({"IV"})
@@ -145,7 +157,7 @@ call for less; the Sepsis Six's IV fluids)."""
 CHALLENGE_LEAST_ML_H = 1000
 """The slowest rate a fluid challenge runs at (NICE CG174, NG51: 500 mL in under 15 minutes; a
 maintenance bag runs at 80-125 mL/h)."""
-_NOT_SODIUM = re.compile(r"glucos|dextrose|potassium|\bkcl\b", re.IGNORECASE)
+_NOT_SODIUM = re.compile(_GLUCOSE + "|" + _POLYIONIC + r"|potassium|\bkcl\b", re.IGNORECASE)
 
 
 def fluid_challenge(order: Order) -> bool:
@@ -196,6 +208,95 @@ def _above_maintenance(rate: float, kg: float, sex: str | None) -> Phrase | None
         return None
     return Phrase(ABOVE_MAINTENANCE, {"rate": Number(rate), "times": Number(ASKED_ABOVE), "kg": Number(kg),
                                       "maintenance": Number(round(maintenance, 1)), "basis": _basis(kg, sex)})
+
+
+ISOTONIC_SODIUM = 131
+"""The least sodium, in mmol/L, of an isotonic crystalloid (NICE NG29 1.3.3: 131-154 mmol/L)."""
+SODIUM_PER_PERCENT = 1000 * 10 / 58.44
+"""The mmol/L of sodium in a sodium chloride of 1 % (10 g/L, 58.44 g a mole): 0.9 % holds 154."""
+_PER_UNIT = {"%": SODIUM_PER_PERCENT, "‰": SODIUM_PER_PERCENT / 10, "g/l": SODIUM_PER_PERCENT / 10, "mmol/l": 1.0}
+"""The mmol/L of sodium in one of each unit a sodium chloride's strength is written in: French
+wards write it in g/L ("G5% + NaCl 4 g/L") or ‰, neonatal units the sodium in mmol/L."""
+_SODIUM = r"(?:sodium\s+chlorid\w*|chlorure\s+de\s+sodium|\bnacl\b|saline|s[ée]rum\s+sal[ée]\w*|\bsodium\b)"
+_OTHER = r"(?:glucos\w*|dextrose|potassium\s+chlorid\w*|chlorure\s+de\s+potassium|\bkcl|\bG)"
+"""What else a crystalloid's name gives a strength of, whose figure written after it is not the
+sodium's ("Glucose 5% NaCl", "KCl 0.15% sodium chloride", "G 5% NaCl")."""
+# Sodium chloride's strength, written after its name ("Sodium chloride 0.45% and glucose 5%",
+# "Glucose 5% NaCl 4 g/L") but not another's after it ("N/5 saline 4% dextrose"), or a percent
+# before it ("Glucose 5%, 0.45% sodium chloride") but not another's ("Glucose 5% NaCl"): the
+# glucose's 5% was read as the sodium's, 856 mmol/L, and a hypotonic fluid never asked.
+_SODIUM_THEN_STRENGTH = re.compile(_SODIUM + r"\s*(\d+(?:[.,]\d+)?)\s*(%|‰|g\s*/\s*l\b|mmol\s*/\s*l\b)"
+                                   r"(?!\s*(?:glucos\w*|dextrose)\b(?!\s*\d))", re.IGNORECASE)
+_PERCENT_THEN_SODIUM = re.compile(r"(" + _OTHER + r"\s*)?(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%\s*" + _SODIUM,
+                                  re.IGNORECASE)
+_BALANCED = re.compile(r"hartmann|ringer|sodium\s+lactat|lactate\s+de\s+sodium|plasma[\s-]*lyte"
+                       r"|s[ée]rum\s+physiologique", re.IGNORECASE)
+_POLYIONIC_NAMED = re.compile(_POLYIONIC, re.IGNORECASE)
+# The sodium of fluids named by what they are rather than by their strength, in mmol/L: glucose
+# saline, the 0.18% with glucose 4% of PSA 22; "N/5", a fifth of normal saline's; Plasma-Lyte 56;
+# a French polyionic solution at most its richest's, NaCl 4 g/L (B27's 2 g/L, B46's 3, Formule 1A
+# G5's 4: ANSM's summaries), all below an isotonic fluid's.
+_NAMED_SODIUM = ((re.compile(r"plasma[\s-]*lyte\s*56", re.IGNORECASE), 40.0),
+                 (re.compile(r"(?:dextrose|glucos\w*)[\s/-]+saline|saline[\s/-]+(?:dextrose|glucos)", re.IGNORECASE),
+                  0.18 * SODIUM_PER_PERCENT),
+                 (re.compile(r"half[\s-]*normal", re.IGNORECASE), 0.45 * SODIUM_PER_PERCENT),
+                 (_POLYIONIC_NAMED, 4 * SODIUM_PER_PERCENT / 10))
+_FRACTION_OF_NORMAL = re.compile(r"\bN\s*/\s*(\d+)\b")
+_SODIUM_NAMED = re.compile(_SODIUM, re.IGNORECASE)
+HYPOTONIC = QT_TRANSLATE_NOOP(
+    "messages", "{drug} {finding}: NICE NG29 (1.3.3) starts a child's maintenance on an isotonic crystalloid, sodium "
+                "131-154 mmol/L (sodium chloride 0.9% with glucose 5%, Hartmann's, Plasma-Lyte); hypotonic fluids have "
+                "caused fatal hyponatraemia in children (NPSA Patient Safety Alert 22, 2007). If it is meant (a "
+                "specialist's plan, the sodium checked), give the reason in “{field}”.")
+SODIUM_ABOUT = QT_TRANSLATE_NOOP("messages", "is hypotonic (sodium about {mmol} mmol/L)")
+SODIUM_AT_MOST = QT_TRANSLATE_NOOP("messages", "is hypotonic (sodium at most {mmol} mmol/L, a polyionic solution)")
+NO_SODIUM = QT_TRANSLATE_NOOP("messages", "holds little or no sodium (free water once the glucose is used)")
+"""Glucose alone is hypertonic in the bag: it is its sodium, not its tonicity, that is said."""
+
+
+def sodium_mmol_l(drug: str) -> float | None:
+    """The sodium of a crystalloid named `drug`, in mmol/L, as far as its name says it: a sodium
+    chloride's by its own strength (`_PER_UNIT`), a fluid named by what it is by its make
+    (`_NAMED_SODIUM`, "N/5"), a balanced crystalloid's isotonic (`ISOTONIC_SODIUM`), glucose with
+    no sodium named none; None when the name leaves it unsaid (a "sodium chloride" of no strength),
+    which is not asked: never another component's figure."""
+    if (strength := _SODIUM_THEN_STRENGTH.search(drug)) is not None:
+        unit = re.sub(r"\s", "", strength.group(2)).lower()
+        return float(strength.group(1).replace(",", ".")) * _PER_UNIT[unit]
+    if (before := _PERCENT_THEN_SODIUM.search(drug)) is not None and before.group(1) is None:
+        return float(before.group(2).replace(",", ".")) * SODIUM_PER_PERCENT
+    if (fraction := _FRACTION_OF_NORMAL.search(drug)) is not None and int(fraction.group(1)):
+        return 0.9 * SODIUM_PER_PERCENT / int(fraction.group(1))
+    if (named := next((mmol for name, mmol in _NAMED_SODIUM if name.search(drug)), None)) is not None:
+        return named
+    if _BALANCED.search(drug):
+        return float(ISOTONIC_SODIUM)
+    return None if _SODIUM_NAMED.search(drug) else 0.0
+
+
+def _sodium_said(drug: str, sodium: float) -> Phrase:
+    """What a hypotonic fluid's name says of its `sodium` (mmol/L), for `HYPOTONIC`."""
+    if not sodium:
+        return Phrase(NO_SODIUM)
+    words = SODIUM_AT_MOST if _POLYIONIC_NAMED.search(drug) else SODIUM_ABOUT
+    return Phrase(words, {"mmol": Number(round(sodium))})
+
+
+def tonicity_refusal(order: Order, age: int | None, days: int | None) -> Refusal | None:
+    """A hypotonic infusion (`sodium_mmol_l` below `ISOTONIC_SODIUM`) for a child of `age` past
+    its first 28 days (`days` old; each None: not known, nothing asked), asked on the medicine,
+    the prescriber's reason kept: NICE NG29 1.3.3 and NPSA Patient Safety Alert 22 (2007). A
+    neonate's glucose 10% is its usual maintenance, and a bolus (no infusion, or one its rate runs
+    in within the hour, `_bolus`: 2 mL/kg of glucose 10% for a hypoglycaemia at a pump's 60 mL/h)
+    is no maintenance."""
+    if not _child(age) or days is None or days < NEONATE_UNTIL_DAYS or not is_fluid(order) \
+            or (order.rate_ml_h is not None and _bolus(order, order.rate_ml_h)):
+        return None
+    sodium = sodium_mmol_l(order.drug)
+    if sodium is None or sodium >= ISOTONIC_SODIUM:
+        return None
+    return Refusal("drug", Phrase(HYPOTONIC, {"drug": " ".join(order.drug.split()),
+                                              "finding": _sodium_said(order.drug, sodium)}), asked=True)
 
 
 def weigh_refusal(order: Order, age: int | None, kg: float | None) -> Refusal | None:

@@ -38,12 +38,16 @@ characteristics.
   neonate's less (BNFc: 7.5 mg/kg, at most 25 mg/kg) needs the gestation the app does not keep.
 - Ibuprofen by mouth is not given under 3 months nor under 5 kg (ANSM; BNFc doses it from 3
   months): asked, a neonatal unit may mean it (a duct closed by mouth).
-- Antibiotics a child is dosed by weight (BNFc 2024): above it asked, never refused, as a
-  dose meant above the usual is common (meningitis, cystic fibrosis) and the reason is then
-  kept in the order; a tenfold slip is far above it. Gentamicin 7 mg/kg once a day, 7.5 mg/kg
-  in 24 h (2.5 mg/kg every 8 h; a neonate's 5 mg/kg is within it; cystic fibrosis's 10 mg/kg is
-  asked). Amoxicillin 60 mg/kg a dose and 180 mg/kg in 24 h by vein in severe infection (the
-  meningitis doses, 50 mg/kg every 4 h, are asked), at most 2 g a dose at any age (BNF, BNFc), an
+- Antibiotics a child is dosed by weight (BNFc 2024): above it asked, as a dose meant above
+  the usual is common (meningitis, cystic fibrosis) and the reason is then kept in the order; a
+  tenfold slip is far above it, and refused where a ceiling is known. Gentamicin 7 mg/kg once a
+  day, 7.5 mg/kg in 24 h (2.5 mg/kg every 8 h; a neonate's 5 mg/kg is within it; cystic
+  fibrosis's 10 mg/kg is asked), refused whatever the reason above 15 mg/kg a dose or in 24 h,
+  twice BNFc's most, which no child's regimen reaches (840 mg for a 12 kg toddler, 70 mg/kg, was
+  saved with the reason "ok"), a neonate's above 10 mg/kg, twice BNFc's neonatal 5 mg/kg; by
+  vein or IM only (BNFc's nebulised gentamicin in cystic fibrosis, 80 mg twice a day from 2
+  years, goes by no weight). Amoxicillin 60 mg/kg a dose and 180 mg/kg in 24 h by vein in
+  severe infection (the meningitis doses, 50 mg/kg every 4 h, are asked), at most 2 g a dose at any age (BNF, BNFc), an
   adult at most 12 g in 24 h (BNF, 2 g every 4 h); by mouth at most 3 g a dose (BNF, the EU
   summary of product characteristics: 3 g twice a day in a severe or recurrent chest infection, 3
   g repeated after 8 h for a dental abscess, 2 g once before a dental procedure; the usual 500 mg
@@ -93,6 +97,10 @@ characteristics.
   fibrosis (BNF, BNFc) and 25-30 mg/kg in septic shock; asked above 30 mg/kg, as gentamicin above
   the top of its range, by vein or IM only (inhaled liposomal amikacin, Arikayce 590 mg, goes by
   no weight), an obese adult by the adjusted weight as gentamicin (15 g a course not weighed).
+- By the age alone (BNFc): promethazine is contraindicated under 2 years (fatal respiratory
+  depression) and metoclopramide under 1 year (EMA 2013: extrapyramidal reactions), refused;
+  loperamide is not for acute diarrhoea under 4 years (ileus), asked, as BNFc gives it from 1
+  month in chronic diarrhoea.
 - Benzylpenicillin in units: French wards write it in millions of units (pénicilline G 1 MUI is
   600 mg, BNF), which the order form cannot hold (its dose stops at 100 000, and it has no
   million units): an order of it in units is refused, saying what a million units is in mg, and
@@ -172,8 +180,9 @@ class AskedUpTo:
 
 @dataclass(frozen=True)
 class YoungWords:
-    """What a medicine not usually given to a patient so young says, marked for the catalogue:
-    when the order is written (`ordered`, its reason asked in `{field}`) and at the bedside."""
+    """What a medicine not given (`Rule.from_years`), or not usually given (`Rule.from_months`), to
+    a patient so young says, marked for the catalogue: when the order is written (`ordered`, a
+    reason asked in `{field}` for the latter) and at the bedside."""
 
     ordered: str
     bedside: str
@@ -190,6 +199,10 @@ class Neonate:
 
     dose_mg_kg: float
     day_mg_kg: float
+    refused_mg_kg: tuple[float, float] | None = None
+    """The mg/kg a dose and in 24 h an order is refused above whatever the reason, asked up to
+    them (None: asked at any dose): a 3 kg baby's 150 mg of gentamicin, 50 mg/kg, was saved with
+    the reason "ok"."""
 
 
 @dataclass(frozen=True)
@@ -253,11 +266,16 @@ class Rule:
     """`from_months`, `from_kg`: not usually given younger or lighter by `from_routes` (empty:
     any), asked rather than refused (oral ibuprofen under 3 months, a neonatal unit's duct)."""
     from_words: YoungWords | None = None
-    """What `from_months` says with the medicine's reason (None: a baby's, by months and kg,
-    `order_units.NOT_USUALLY_UNDER` and its bedside words in `medication`)."""
+    """What `from_years` or `from_months` says with the medicine's reason (None: codeine's,
+    `order_units.NOT_UNDER`, or a baby's by months and kg, `order_units.NOT_USUALLY_UNDER`, and their
+    bedside words in `medication`)."""
     by_weight: tuple[ByWeight, ...] = ()
     by_route: tuple[ByRoute, ...] = ()
     """The first whose routes hold the order's, over the rule's dose and child's figures."""
+    weighed_routes: frozenset[str] = frozenset()
+    """The routes its figures by weight (a child's, a neonate's, an adult's) hold by (empty: any);
+    by another it goes by no weight: BNFc's nebulised gentamicin in cystic fibrosis is 80 mg twice
+    a day whatever the child weighs, and a light 2-year-old's was refused above 15 mg/kg."""
     adult: AdultByWeight | None = None
     neonate: Neonate | None = None
     million_units: MillionUnits | None = None
@@ -265,7 +283,9 @@ class Rule:
     million units is in mg, for its order in units to say so (see `order_units.unit_refusal`)."""
     asked: bool = False
     """Above its limits the order is asked, the prescriber's reason kept, not refused: a dose
-    meant above the usual is common (an antibiotic's in meningitis)."""
+    meant above the usual is common (an antibiotic's in meningitis); a child's up to its
+    `child_asked_up_to` only, where the rule has some (gentamicin's 15 mg/kg: 70 mg/kg for a
+    toddler, a tenfold slip, was saved with the reason "ok")."""
     mg_per_unit: float | None = None
     """What one unit (IU) of a medicine also written in units is in mg, for its limits to weigh an
     order in units (enoxaparin: 100 IU is 1 mg, Lovenox 4000 UI being 40 mg)."""
@@ -279,7 +299,7 @@ class Rule:
 
 NO_ADULT_MOST = float("inf")
 """An adult's most in mg for a medicine dosed by weight at every age (gentamicin): none but by
-the kg (`Rule.adult`)."""
+the kg (`Rule.adult`); or for one held here by the age alone (promethazine): none."""
 
 RULES: dict[str, Rule] = {
     "paracetamol": Rule(QT_TRANSLATE_NOOP("messages", "Paracetamol"), day_mg=4000, dose_mg=1000,
@@ -309,8 +329,9 @@ RULES: dict[str, Rule] = {
                                       "named indication (Kawasaki disease, after heart surgery): check the indication "
                                       "with the prescriber before giving it."))),
     "gentamicin": Rule(QT_TRANSLATE_NOOP("messages", "Gentamicin"), day_mg=NO_ADULT_MOST, child_dose_mg_kg=7,
-                       child_day_mg_kg=7.5, adult=AdultByWeight(7, 7, adjusted=True), neonate=Neonate(5, 5),
-                       daily_interval=timedelta(hours=20), asked=True),
+                       child_day_mg_kg=7.5, child_asked_up_to=(AskedUpTo(15, 15),),
+                       adult=AdultByWeight(7, 7, adjusted=True), neonate=Neonate(5, 5, refused_mg_kg=(10, 10)),
+                       weighed_routes=BY_VEIN | {"IM"}, daily_interval=timedelta(hours=20), asked=True),
     "vancomycin": Rule(QT_TRANSLATE_NOOP("messages", "Vancomycin"), day_mg=4500, dose_mg=2000, child_dose_mg_kg=20,
                        child_day_mg_kg=60, adult=AdultByWeight(30, 60, BY_VEIN), neonate=Neonate(15, 45), asked=True),
     "benzylpenicillin": Rule(QT_TRANSLATE_NOOP("messages", "Benzylpenicillin"), day_mg=14400, dose_mg=2400,
@@ -335,8 +356,78 @@ RULES: dict[str, Rule] = {
                        child_day_mg_kg=3, child_asked_up_to=(AskedUpTo(15, 30),),
                        adult=AdultByWeight(1.75, 2.3, refused_mg_kg=(15, 20)), mg_per_unit=0.01, fixed_mg=40,
                        least_mg=10),
+    # Held by the age alone (BNFc 2024), their doses not weighed here: a 7-month-old's of each was
+    # saved unasked (review R1 D4). Promethazine and metoclopramide are contraindicated, refused
+    # as codeine is; loperamide under 4 is not for acute diarrhoea, but BNFc gives it from 1 month
+    # in chronic diarrhoea: asked, the reason kept, as tramadol's under 3.
+    "promethazine": Rule(QT_TRANSLATE_NOOP("messages", "Promethazine"), day_mg=NO_ADULT_MOST, from_years=2,
+                         from_words=YoungWords(QT_TRANSLATE_NOOP(
+                             "messages", "{medicine} is contraindicated under 2 years (BNFc: fatal respiratory "
+                                         "depression): prescribe another medicine."), QT_TRANSLATE_NOOP(
+                             "messages", "{medicine} is contraindicated under 2 years (BNFc: fatal respiratory "
+                                         "depression). Do not give it; ask the prescriber for another medicine."))),
+    "metoclopramide": Rule(QT_TRANSLATE_NOOP("messages", "Metoclopramide"), day_mg=NO_ADULT_MOST, from_years=1,
+                           from_words=YoungWords(QT_TRANSLATE_NOOP(
+                               "messages", "{medicine} is contraindicated under 1 year (BNFc; EMA 2013: dystonia and "
+                                           "other extrapyramidal reactions): prescribe another antiemetic."),
+                               QT_TRANSLATE_NOOP(
+                               "messages", "{medicine} is contraindicated under 1 year (BNFc; EMA 2013: dystonia and "
+                                           "other extrapyramidal reactions). Do not give it; ask the prescriber for "
+                                           "another antiemetic."))),
+    "loperamide": Rule(QT_TRANSLATE_NOOP("messages", "Loperamide"), day_mg=NO_ADULT_MOST, from_months=48,
+                       from_words=YoungWords(QT_TRANSLATE_NOOP(
+                           "messages", "{medicine} is not given under 4 years for acute diarrhoea (BNFc: ileus; a "
+                                       "small child's diarrhoea is treated with fluids): check it is meant (chronic "
+                                       "diarrhoea, a specialist's plan), and give the reason in “{field}”."),
+                           QT_TRANSLATE_NOOP(
+                           "messages", "{medicine} is not given under 4 years for acute diarrhoea (BNFc: ileus; a "
+                                       "small child's diarrhoea is treated with fluids): check with the prescriber "
+                                       "that it is meant before giving it."))),
     "amikacin": Rule(QT_TRANSLATE_NOOP("messages", "Amikacin"), day_mg=NO_ADULT_MOST, child_dose_mg_kg=30,
                      child_day_mg_kg=30, adult=AdultByWeight(30, 30, BY_VEIN | {"IM"}, adjusted=True), asked=True),
+    # The children's ward's common medicines by the child's kg (review R1 D3: ten times BNFc's dose of
+    # each was saved unasked for a 12 kg 2-year-old), at the highest usual per kg of their
+    # indications, asked above it as the antibiotics are; an adult's only above the adult's most,
+    # where the BNF gives one. Ondansetron (BNFc; SmPC): by vein 150 micrograms/kg (max 8 mg) before
+    # chemotherapy, repeated every 4 h twice, postoperative 100 micrograms/kg; by mouth 2 mg every 12
+    # h up to 10 kg, 4 mg from 10.1 kg (0.4 mg/kg); 24 h at most 32 mg, the adult's, whose single dose
+    # by vein is at most 16 mg (MHRA 2012: QT) and by mouth 24 mg before chemotherapy (BNF). In 24 h
+    # 0.9 mg/kg: a first day's three doses by vein and one by mouth.
+    "ondansetron": Rule(QT_TRANSLATE_NOOP("messages", "Ondansetron"), day_mg=32, dose_mg=16, child_dose_mg_kg=0.15,
+                        child_day_mg_kg=0.9, by_route=(ByRoute(BY_MOUTH, 24, 0.4, 0.9),), asked=True),
+    # Dexamethasone: BNFc's croup 150 micrograms/kg once, its bacterial meningitis 150 micrograms/kg
+    # every 6 h; the 600 micrograms/kg once of severe croup (AAP, APLS) taken as the most a dose and
+    # in 24 h. No adult's most (myeloma's 40 mg a day); eye drops and creams by no weight.
+    "dexamethasone": Rule(QT_TRANSLATE_NOOP("messages", "Dexamethasone"), day_mg=NO_ADULT_MOST,
+                          child_dose_mg_kg=0.6, child_day_mg_kg=0.6, weighed_routes=BY_VEIN | BY_MOUTH | {"IM"},
+                          asked=True),
+    # Aciclovir (BNFc 2018-19): by vein a neonate's and a baby's to 2 months 10-20 mg/kg every 8 h,
+    # 3 months-11 years 500 mg/m2 every 8 h (encephalitis, the immunocompromised's chickenpox or
+    # shingles: about 27 mg/kg at 3 months, 23 at 12 kg; 30 taken), 12-17 years 10 mg/kg; by mouth
+    # the immunocompromised's shingles 200 mg 4 times a day at 1-23 months, 400 mg at 2-5 years, 800
+    # mg at 6-11 (about 45 mg/kg for a light child of each age; 50 a dose and 200 in 24 h taken). An
+    # adult's by vein goes by the kg (10 mg/kg), by mouth 800 mg 5 times a day: no most held. By vein
+    # or by mouth only: a cream or an eye ointment goes by no weight.
+    "aciclovir": Rule(QT_TRANSLATE_NOOP("messages", "Aciclovir"), day_mg=NO_ADULT_MOST, child_dose_mg_kg=30,
+                      child_day_mg_kg=90, by_route=(ByRoute(BY_MOUTH, NO_ADULT_MOST, 50, 200),),
+                      neonate=Neonate(20, 60), weighed_routes=BY_VEIN | BY_MOUTH, asked=True),
+    # Flucloxacillin (BNFc): 12.5-25 mg/kg every 6 h, 50 mg/kg every 6 h (max 2 g a dose) in
+    # osteomyelitis, cerebral abscess and staphylococcal meningitis, a neonate's 50 mg/kg at most
+    # every 6 h too; an adult at most 2 g a dose and 12 g in 24 h (BNF: endocarditis over 85 kg, 2 g
+    # every 4 h).
+    "flucloxacillin": Rule(QT_TRANSLATE_NOOP("messages", "Flucloxacillin"), day_mg=12000, dose_mg=2000,
+                           child_dose_mg_kg=50, child_day_mg_kg=200, asked=True),
+    # Cefuroxime (BNFc): by vein 20 mg/kg every 8 h, increased to 50-60 mg/kg every 6-8 h (max 1.5 g a
+    # dose) in severe infection, a neonate's 25 mg/kg doubled in severe infection; an adult at most
+    # 1.5 g a dose and 6 g in 24 h (BNF, SmPC).
+    "cefuroxime": Rule(QT_TRANSLATE_NOOP("messages", "Cefuroxime"), day_mg=6000, dose_mg=1500, child_dose_mg_kg=60,
+                       child_day_mg_kg=240, asked=True),
+    # Levetiracetam: BNFc's most under 50 kg 30 mg/kg twice a day, by mouth or by vein; status
+    # epilepticus's loading dose by vein 40 mg/kg (APLS, EcLiPSE), 60 mg/kg at most 4.5 g (ESETT),
+    # the most a dose. An adult's maintenance (1.5 g twice a day) and loading dose are held to
+    # 4.5 g a dose alone, a loading dose and the day's doses being one day's.
+    "levetiracetam": Rule(QT_TRANSLATE_NOOP("messages", "Levetiracetam"), day_mg=NO_ADULT_MOST, dose_mg=4500,
+                          child_dose_mg_kg=60, child_day_mg_kg=60, asked=True),
 }
 """By the medicine's name, as `medication.medicines_in` reads it once stemmed."""
 
@@ -373,12 +464,14 @@ NO_HEIGHT_KG = QT_TRANSLATE_NOOP("messages", "{kg} kg actual weight, no height b
 def refused_above(rule: Rule, months: int | None) -> Rule:
     """The rule at the figures above which an order is refused whatever its reason, for a patient
     `months` old (None: not known, held to none of `AskedUpTo.from_months`): a child's
-    `child_asked_up_to`, the latest band that age reached, and an adult's by weight at its
-    `AdultByWeight.refused_mg_kg`; its own where none holds."""
-    adult = rule.adult
+    `child_asked_up_to`, the latest band that age reached, and an adult's and a neonate's by
+    weight at their `refused_mg_kg`; its own where none holds."""
+    adult, neonate = rule.adult, rule.neonate
     if adult is not None and adult.refused_mg_kg is not None:
         rule = replace(rule, adult=replace(adult, dose_mg_kg=adult.refused_mg_kg[0], day_mg_kg=adult.refused_mg_kg[1],
                                            refused_mg_kg=None))
+    if neonate is not None and neonate.refused_mg_kg is not None:
+        rule = replace(rule, neonate=Neonate(*neonate.refused_mg_kg))
     reached = [band for band in rule.child_asked_up_to if months is None or band.from_months <= months]
     if not reached:
         return rule
@@ -424,9 +517,12 @@ def limit_for(rule: Rule, age: int | None, kg: float | None, route: str | None =
     by the adjusted weight of (`AdultByWeight.adjusted`). An adult never weighed given it by a
     route a band by weight holds for is asked to be weighed, by the heaviest such band's figures:
     1 g of paracetamol by vein to a frail 38 kg woman never weighed was 26 mg/kg, unasked. A
-    medicine's figures by `route` (`Rule.by_route`) stand for the rule's."""
+    medicine's figures by `route` (`Rule.by_route`) stand for the rule's, and by a route its
+    figures by weight do not hold by (`Rule.weighed_routes`) it has none."""
     rule = next((replace(rule, dose_mg=by.dose_mg, child_dose_mg_kg=by.child_dose_mg_kg,
                          child_day_mg_kg=by.child_day_mg_kg) for by in rule.by_route if route in by.routes), rule)
+    if rule.weighed_routes and route not in rule.weighed_routes:
+        rule = replace(rule, child_dose_mg_kg=None, child_day_mg_kg=None, adult=None, neonate=None)
     child = age is not None and age < ADULT_FROM_YEARS and not (
         rule.as_adult is not None and age >= rule.as_adult.years
         and (rule.as_adult.kg is None or (kg is not None and kg >= rule.as_adult.kg)))

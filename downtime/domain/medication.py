@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, model_validator
 
 from downtime.domain import elapsed
+from downtime.domain.age import age_words
 from downtime.domain.clock import said_twice, ward_time, ward_zone
 from downtime.domain.covert import Covert
 from downtime.domain.dose_limits import (RULES, Limit, Rule, Weighed, given_unweighed, limit_for, strengths_mg,
@@ -528,6 +529,9 @@ class Check(StrEnum):
     GIVEN_WHILE_MISSING = "given_while_missing"
     """A dose given while the patient is recorded missing from the ward (services.missing_patient.
     dose_warnings): another patient's dose, or the return not recorded."""
+    COVERT_CAPABLE = "covert_capable"
+    """A dose given covertly while the patient's standing assessment of medicines says HAS capacity
+    (services.capacity.dose_warnings): a capable person may refuse it."""
 
 
 @dataclass(frozen=True)
@@ -921,8 +925,9 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "medrol": ("methylprednisolone",), "solumedrol": ("methylprednisolone",),
     "ventoline": ("salbutamol",), "ventolin": ("salbutamol",), "atrovent": ("ipratropium",),
     "seretide": ("fluticasone", "salmeterol"), "symbicort": ("budesonide", "formoterol"),
-    "primperan": ("metoclopramide",), "zophren": ("ondansetron",), "zofran": ("ondansetron",),
-    "motilium": ("domperidone",), "duphalac": ("lactulose",), "forlax": ("macrogol",),
+    "primperan": ("metoclopramide",), "maxolon": ("metoclopramide",), "zophren": ("ondansetron",),
+    "zofran": ("ondansetron",), "motilium": ("domperidone",), "duphalac": ("lactulose",), "forlax": ("macrogol",),
+    "imodium": ("loperamide",),
 }
 FOODS_IN_MEDICINES: dict[str, tuple[str, ...]] = {
     "arachis oil": ("peanut",), "huile d'arachide": ("peanut",)}
@@ -3159,10 +3164,10 @@ _WEIGH: dict[Weighed, str] = {
                                           "recorded this stay: weigh the patient and check the dose (under {kg} kg, "
                                           "at most {per_dose} mg/kg a dose, {per_day} mg/kg in 24 h).")}
 """By why the patient is asked to be weighed (`dose_limits.weighed_by`)."""
-_NOT_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} is never given under {years} years, and the patient is {age}: "
-                                           "children who turn it into morphine fast have stopped breathing on usual "
-                                           "doses (MHRA, ANSM 2013). Do not give it; ask the prescriber for another "
-                                           "analgesic.")
+_NOT_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} is never given under {years} years, and the patient is {age} "
+                                           "old: children who turn it into morphine fast have stopped breathing on "
+                                           "usual doses (MHRA, ANSM 2013). Do not give it; ask the prescriber for "
+                                           "another analgesic.")
 _NOT_USUALLY_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} by this route is not usually given to a baby under "
                                                    "{months} months old or under {kg} kg (ANSM, BNFc): check with the "
                                                    "prescriber that it is meant before giving it.")
@@ -3202,8 +3207,10 @@ def beyond_dose_limits(order: Order, at: datetime, amount: float, doses: Sequenc
     for medicine in sorted(medicines_in(order.drug) & _LIMITED.keys()):
         limit = limit_for(_LIMITED[medicine], age, kg, order.route, days, ideal_kg)
         if too_young(limit.rule, age):
-            warnings.append(Warning(Check.NOT_FOR_AGE, _NOT_UNDER, {
-                "medicine": Phrase(limit.rule.name), "years": str(limit.rule.from_years), "age": str(age)}))
+            young = limit.rule.from_words
+            warnings.append(Warning(Check.NOT_FOR_AGE, young.bedside if young else _NOT_UNDER, {
+                "medicine": Phrase(limit.rule.name), "years": str(limit.rule.from_years),
+                "age": age_said(age, days, at.date())}))
         if too_small(limit.rule, months, kg, order.route):
             young = limit.rule.from_words
             warnings.append(Warning(Check.NOT_FOR_AGE, young.bedside if young else _NOT_USUALLY_UNDER, {
@@ -3223,6 +3230,16 @@ def beyond_dose_limits(order: Order, at: datetime, amount: float, doses: Sequenc
         if medicine in content and Check.PRN_DAILY_MAX not in said:
             warnings += _above_a_day(limit, medicine, at, content[medicine], given, on_hold, orders, names)
     return warnings
+
+
+YEARS = QT_TRANSLATE_NOOP("messages", "{count} years")
+
+
+def age_said(age: int, days: int | None, on: date) -> Phrase:
+    """A patient's `age` as a message about their medicines says it: in words (domain.age.age_words)
+    from the `days` they are old on `on` when known, a baby's "7 months", not "0"; in years
+    otherwise. Their days are what an order's and a dose's rules are given (a neonate's doses)."""
+    return Phrase(YEARS, {"count": age}) if days is None else age_words(on - timedelta(days=days), on)
 
 
 def has_dose_limits(drug: str) -> bool:

@@ -5,19 +5,21 @@ told the patient is found). Pure: the service reads the records and says it on t
 The rules are a trust's missing-patient procedure, as the Home Office's national framework for
 adults missing from health and care settings (2020) asks each setting to agree them with its
 police: any factor of `HIGH_FACTORS` makes the risk HIGH, the police told at once, once the
-immediate search of the ward is done; otherwise the nurse judges the risk medium or low, and the
-police are told when the search of the ward and grounds has failed, `POLICE_AFTER_SEARCH` after
-the patient was noticed missing (trusts write 1 hour: Salford Royal's, NHS Borders')."""
+immediate search of the ward is done, and so does a child (`child_at`) whatever is ticked;
+otherwise the nurse judges the risk medium or low, and the police are told when the search of the
+ward and grounds has failed, `POLICE_AFTER_SEARCH` after the patient was noticed missing (trusts
+write 1 hour: Salford Royal's, NHS Borders')."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from downtime.domain import elapsed
+from downtime.domain.age import CHILD_UNTIL, age_in_years
 from downtime.domain.clock import answered_at
 
 
@@ -30,6 +32,9 @@ class Risk(StrEnum):
 HIGH_FACTORS = frozenset({"lacks_capacity", "detained", "self_harm", "vulnerable", "time_critical"})
 """The form's `risk_factors`, any of which makes the risk HIGH whatever the nurse's judgement: a
 confused patient who wandered off was called "low" by a busy nurse and searched for an hour."""
+CHILD_FACTOR = "vulnerable"
+"""The factor ("A child or a vulnerable adult") a child's record is ticked with when it opens
+(`child_at`): a missing 2-year-old was saved "low risk", the police to be told an hour later."""
 IMMEDIATE_SEARCH = timedelta(minutes=15)
 """The immediate search of the ward a HIGH-risk patient's police call waits for, when the search
 is not recorded as done sooner: the police are told at once after it."""
@@ -52,6 +57,14 @@ def risk_of(factors: Any, judged: str | None) -> Risk | None:
     if set(factors or ()) & HIGH_FACTORS:
         return Risk.HIGH
     return Risk(judged) if judged else None
+
+
+def child_at(born: date | None, noticed_at: datetime) -> bool:
+    """Whether the patient (born `born`; None: not known, taken as an adult) was a child, under
+    `CHILD_UNTIL`, when noticed missing: the risk is then HIGH whatever is ticked, as the trusts'
+    missing-patient policies hold every child missing from hospital (DfE, "Children who run away
+    or go missing from home or care", 2014), not at the nurse's judgement."""
+    return born is not None and age_in_years(born, noticed_at.date()) < CHILD_UNTIL
 
 
 @dataclass(frozen=True)
@@ -114,13 +127,26 @@ class Missing:
         return elapsed.instant(self.last_seen_at) <= elapsed.instant(moment) < elapsed.instant(end)
 
 
-def missing_of(data: Mapping[str, Any]) -> Missing:
-    """The record's answers read (a saved record: its required answers are there)."""
+def risk_read(data: Mapping[str, Any], born: date | None) -> Risk | None:
+    """A record's risk as the rules read it (`risk_of`), and HIGH for a child (`child_at`, born
+    `born`; None: not known) not yet back, whatever was answered: a record the save's check never
+    saw so (the birth date recorded after it, one saved before the rule, one merged from a laptop
+    not holding it) went on counting down to the police an hour later. One back is read as it
+    was recorded."""
+    noticed = answered_at(data, "noticed_at")
+    if noticed is not None and answered_at(data, "returned_at") is None and child_at(born, noticed):
+        return Risk.HIGH
+    return risk_of(data.get("risk_factors"), data.get("risk"))
+
+
+def missing_of(data: Mapping[str, Any], born: date | None = None) -> Missing:
+    """The record's answers read (a saved record: its required answers are there), for a patient
+    born `born` (None: not known), its risk by `risk_read`."""
     return Missing(
         last_seen_at=datetime.fromisoformat(data["last_seen_at"]),
         noticed_at=datetime.fromisoformat(data["noticed_at"]),
         last_seen_where=" ".join(str(data.get("last_seen_where") or "").split()),
-        risk=risk_of(data.get("risk_factors"), data.get("risk")) or Risk.MEDIUM,
+        risk=risk_read(data, born) or Risk.MEDIUM,
         searched_at=answered_at(data, "searched_at"), security_told_at=answered_at(data, "security_told_at"),
         doctor_told_at=answered_at(data, "doctor_told_at"), next_of_kin_told_at=answered_at(data, "next_of_kin_told_at"),
         police_told_at=answered_at(data, "police_told_at"), returned_at=answered_at(data, "returned_at"),

@@ -21,7 +21,8 @@ from math import isclose
 
 from downtime.domain.dose_limits import (ADULT_FROM_YEARS, Limit, Rule, Weighed, below_least, given_unweighed,
                                          limit_for, liquid_strength, refused_above, too_small, too_young, weighed_by)
-from downtime.domain.medication import MASS_IN_MG, ML, Frequency, Order, content_mg, insulin, limits_of, medicines_in
+from downtime.domain.medication import (MASS_IN_MG, ML, Frequency, Order, age_said, content_mg, insulin, limits_of,
+                                        medicines_in)
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number, Phrase
 
 ROUTES_OF_UNIT: dict[str, frozenset[str]] = {
@@ -393,9 +394,9 @@ GRAMS_ABOVE = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} g in one dose is
                                             "unit.")
 THIS_ORDER = QT_TRANSLATE_NOOP("messages", "this order: {amount} mg")
 OTHER_ORDER = QT_TRANSLATE_NOOP("messages", "{order}: {amount} mg")
-NOT_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} is never given under {years} years, and the patient is {age}: "
-                                         "children who turn it into morphine fast have stopped breathing on usual "
-                                         "doses (MHRA, ANSM 2013). Prescribe another analgesic.")
+NOT_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} is never given under {years} years, and the patient is {age} "
+                                         "old: children who turn it into morphine fast have stopped breathing on "
+                                         "usual doses (MHRA, ANSM 2013). Prescribe another analgesic.")
 BELOW_LEAST = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mg in one dose is below an adult's least usual dose "
                                             "({least} mg): did you mean {dose} mg/kg? If {dose} mg is meant, give the "
                                             "reason in “{field}”.")
@@ -606,8 +607,9 @@ def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int 
     content = content_mg(order, order.dose)
     for medicine, rule in sorted(named_limits(order.drug).items()):
         if too_young(rule, age):
-            refused.append(Refusal("drug", Phrase(NOT_UNDER, {"medicine": Phrase(rule.name),
-                                                              "years": str(rule.from_years), "age": str(age)})))
+            refused.append(Refusal("drug", Phrase(rule.from_words.ordered if rule.from_words else NOT_UNDER, {
+                "medicine": Phrase(rule.name), "years": str(rule.from_years),
+                "age": age_said(age, days, order.start_at.date())})))
             continue
         if too_small(rule, months, kg, order.route):
             refused.append(Refusal("drug", Phrase(rule.from_words.ordered if rule.from_words else NOT_USUALLY_UNDER, {
@@ -659,7 +661,7 @@ def _above_one_dose(rule: Rule, limit: Limit, hard: Limit, mg: float) -> Refusal
     refused above it saying that most and the usual one."""
     if limit.dose_mg is None or mg <= limit.dose_mg * (1 + 1e-9):
         return None
-    asked = rule.asked or hard.dose_mg is None or mg <= hard.dose_mg * (1 + 1e-9)
+    asked = _asked(rule, limit.dose_mg, hard.dose_mg, mg)
     said = hard if not asked and hard.dose_mg != limit.dose_mg else limit
     most = said.dose_mg or 0.0
     # Said by weight when the child's figure, not the rule's most for the route (`said.rule`,
@@ -682,13 +684,21 @@ def _above_a_day(rule: Rule, medicine: str, order: Order, mg: float, others: Seq
             counted.append(Phrase(OTHER_ORDER, {"order": name, "amount": Number(each * most_in_a_day(other))}))
     if total <= limit.day_mg * (1 + 1e-9):
         return None
-    asked = rule.asked or total <= hard.day_mg * (1 + 1e-9)
+    asked = _asked(rule, limit.day_mg, hard.day_mg, total)
     said = hard if not asked and hard.day_mg != limit.day_mg else limit
     by_weight = said.day_mg_kg is not None and said.day_mg < said.rule.day_mg
     values = {"medicine": Phrase(rule.name), "amount": Number(total), "most": Number(round(said.day_mg, 2)),
               "orders": Listed(tuple(counted)), "usual": Number(round(limit.day_mg, 2))}
     return Refusal(day_field(order), Phrase((A_DAY_REFUSED if said is hard else A_DAY)[by_weight], values | (
         {"weight": said.weight, "per_kg": Number(said.day_mg_kg or 0)} if by_weight else {})), asked=asked)
+
+
+def _asked(rule: Rule, usual: float, most: float | None, amount: float) -> bool:
+    """Whether `amount`, above the `usual` figure, is asked rather than refused: up to `most`, the
+    figure refused above for this patient (None: none), or at any amount for a medicine whose
+    limits are asked (`Rule.asked`) where no such figure holds above its usual one (an adult's
+    gentamicin; a child's is refused above `Rule.child_asked_up_to`'s 15 mg/kg)."""
+    return most is None or amount <= most * (1 + 1e-9) or (rule.asked and most == usual)
 
 
 def _slip(rule: Rule, order: Order, mg: float, limit: Limit) -> Refusal | None:

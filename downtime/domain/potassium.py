@@ -108,6 +108,17 @@ POTASSIUM_REVIEWED = QT_TRANSLATE_NOOP(
 round and the MAR as the decision, holding no dose, as a high INR decided on is
 (services.medication.holding)."""
 
+HELD_ON_LETTER = {
+    POTASSIUM_HIGH: QT_TRANSLATE_NOOP("messages", "{drug}: POTASSIUM {value} mmol/L ({range}) received {time}, and this "
+                                                  "medicine raises it."),
+    POTASSIUM_NOT_REPEATED: QT_TRANSLATE_NOOP("messages", "{drug}: no potassium since the POTASSIUM {value} mmol/L "
+                                                          "({range}) received {time}, and this medicine raises it."),
+    POTASSIUM_NOT_READ: QT_TRANSLATE_NOOP("messages", "{drug}: POTASSIUM “{value}” received {time}, flagged by the "
+                                                      "laboratory, not read as one number in mmol/L, and this medicine "
+                                                      "raises it.")}
+"""Each hold above as a letter to the next team says it (services.medication.on_letter): the fact,
+not this ward's "hold and ask the doctor"."""
+
 POTASSIUM_ORDERED = QT_TRANSLATE_NOOP(
     "messages", "{drug}: POTASSIUM {value} mmol/L ({range}) received {time}, and this medicine raises it: give the "
                 "reason to prescribe it all the same, naming the potassium, in “{field}”.")

@@ -1,6 +1,7 @@
 """The scores a form's section adds up as it is typed, as the paper form's total box does: the
-Braden scale (domain.braden), the 4AT (domain.delirium), MUST (domain.nutrition) and a child's
-FLACC or EVENDOL pain score (domain.pain). Each is named
+Braden scale (domain.braden), the 4AT (domain.delirium), MUST (domain.nutrition), a child's
+FLACC or EVENDOL pain score (domain.pain) and the CIWA-Ar
+(domain.alcohol_withdrawal). Each is named
 by its form's section (`total: braden`), holds each of its items, and says its total with what it
 means."""
 
@@ -10,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from downtime.domain import braden, delirium, nutrition, pain
+from downtime.domain import alcohol_withdrawal, braden, delirium, nutrition, pain
 from downtime.i18n import Lang
 
 
@@ -34,4 +35,6 @@ SCORE_TOTALS: Mapping[str, ScoreTotal] = {
     "must": ScoreTotal("MUST", nutrition.ITEMS, nutrition.answers_total, nutrition.meaning),
     "flacc": ScoreTotal("FLACC", FLACC.items, FLACC.total, FLACC.meaning),
     "evendol": ScoreTotal("EVENDOL", EVENDOL.items, EVENDOL.total, EVENDOL.meaning),
+    "ciwa_ar": ScoreTotal("CIWA-Ar", alcohol_withdrawal.ITEMS, alcohol_withdrawal.total,
+                          alcohol_withdrawal.meaning),
 }

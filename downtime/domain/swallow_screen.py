@@ -8,7 +8,8 @@ person's screen is passed; one who fails is nil by mouth, referred to a speech a
 therapist (SLT) and assessed by them within 24 hours (`SLT_ASSESSMENT_DUE`) and not later than
 72 hours (`SLT_ASSESSMENT_LATEST`), their medicines, fluids and food by another route decided by
 the doctor. A later screen passed ends a failed one; so does, from its time, the SLT's assessment
-allowing oral intake (recorded on the failed screen, by amending it: `Screen.nil_by_mouth`)."""
+allowing oral intake (recorded on the failed screen, by amending it: `Screen.nil_by_mouth`), or
+food alone by mouth, the medicines still by another route (`Screen.no_medicines_by_mouth`)."""
 
 from __future__ import annotations
 
@@ -32,9 +33,12 @@ class Outcome(StrEnum):
 
 
 ORAL = "oral"
-"""The SLT's outcome (`slt_outcome`) allowing intake by mouth, at the textures and the tablets
-answered; any other (nil by mouth continues), or none (a screen of version 1), keeps the patient
-nil by mouth."""
+"""The SLT's outcome (`slt_outcome`) allowing intake by mouth, medicines included, at the textures
+and the tablets answered. `FOOD_ONLY` allows food and drink alone; nil by mouth continues, or no
+outcome (a screen of version 1), keeps the patient nil by mouth."""
+FOOD_ONLY = "food_only"
+"""The SLT's outcome (form version 3) allowing food and drink by mouth at the textures answered,
+the medicines by another route (NG, IV): the patient eats, and no medicine is swallowed."""
 
 
 BEFORE_WATER = ("alert_upright", "cough_on_request", "controls_saliva")
@@ -97,18 +101,29 @@ class Screen:
     slt_referred_at: datetime | None
     doctor_told_at: datetime | None
     slt_assessed_at: datetime | None
-    slt_oral: bool
-    """The SLT's assessment allows intake by mouth (`ORAL`)."""
+    slt_outcome: str | None
+    """What the SLT's assessment allows (`ORAL`, `FOOD_ONLY`; else nothing by mouth)."""
 
     @property
     def failed(self) -> bool:
         return self.outcome is Outcome.FAIL
 
+    def _slt_allows(self, outcomes: frozenset[str], at: datetime) -> bool:
+        """The SLT's assessment, by `at`, is one of these outcomes."""
+        return (self.slt_outcome in outcomes and self.slt_assessed_at is not None
+                and elapsed.reached(self.slt_assessed_at, at))
+
     def nil_by_mouth(self, at: datetime) -> bool:
-        """Failed, and at `at` no SLT's plan by mouth yet: the patient on the puree diet the SLT
-        allowed read "nil by mouth" on every list, each of their doses by mouth asked."""
-        return self.failed and not (self.slt_oral and self.slt_assessed_at is not None
-                                    and elapsed.reached(self.slt_assessed_at, at))
+        """Failed, and at `at` no SLT's plan by mouth yet (with the tablets or without them): the
+        ward's line says "nil by mouth" and the doctor is asked for food and fluids by another
+        route; a plan of food alone ends it, and the line says the plan (the medicines stay off the
+        mouth: `no_medicines_by_mouth`)."""
+        return self.failed and not self._slt_allows(frozenset({ORAL, FOOD_ONLY}), at)
+
+    def no_medicines_by_mouth(self, at: datetime) -> bool:
+        """Failed, and at `at` no SLT's plan allowing medicines by mouth (`ORAL`): nil by mouth,
+        or food alone by mouth (`FOOD_ONLY`), each dose by mouth asked another route."""
+        return self.failed and not self._slt_allows(frozenset({ORAL}), at)
 
     @property
     def slt_due_at(self) -> datetime:
@@ -132,7 +147,7 @@ def screen_of(data: Mapping[str, Any]) -> Screen:
     """A saved record's answers read (its required answers are there)."""
     return Screen(screened_at=datetime.fromisoformat(data["screened_at"]), outcome=Outcome(data["outcome"]),
                   slt_referred_at=answered_at(data, "slt_referred_at"), doctor_told_at=answered_at(data, "doctor_told_at"),
-                  slt_assessed_at=answered_at(data, "slt_assessed_at"), slt_oral=data.get("slt_outcome") == ORAL)
+                  slt_assessed_at=answered_at(data, "slt_assessed_at"), slt_outcome=data.get("slt_outcome"))
 
 
 def latest(screens: Sequence[Screen], at: datetime) -> Screen | None:
@@ -149,11 +164,11 @@ def failed_at(screens: Sequence[Screen], at: datetime) -> Screen | None:
     return found if found is not None and found.failed else None
 
 
-def nil_by_mouth_at(screens: Sequence[Screen], at: datetime) -> Screen | None:
-    """The failed screen keeping the patient nil by mouth at `at` (`failed_at`, no SLT's plan by
-    mouth by then), else None."""
+def no_medicines_by_mouth_at(screens: Sequence[Screen], at: datetime) -> Screen | None:
+    """The failed screen keeping the patient's medicines from the mouth at `at` (`failed_at`, no
+    SLT's plan allowing them by then: `Screen.no_medicines_by_mouth`), else None."""
     found = failed_at(screens, at)
-    return found if found is not None and found.nil_by_mouth(at) else None
+    return found if found is not None and found.no_medicines_by_mouth(at) else None
 
 
 def before_screen(data: Mapping[str, Any]) -> list[str]:

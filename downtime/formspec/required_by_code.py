@@ -51,6 +51,33 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "resuscitation_decided_by": Read(("services/resuscitation.py",)),
         "weight_kg": Read(("services/weight.py",)),
     },
+    "alcohol_withdrawal": {
+        "checked_at": Read(("domain/alcohol_withdrawal.py", "services/alcohol_withdrawal.py", "sync/fhir_alcohol_withdrawal.py")),
+        "chart_stopped": Read(("domain/alcohol_withdrawal.py", "services/alcohol_withdrawal.py")),
+        "consciousness_falling": Read(("domain/alcohol_withdrawal.py",)),
+        "doctor_told": Read(("services/alcohol_withdrawal.py",)),
+        "doctor_told_at": Read(("domain/doctor_told.py",)),
+        "dose_given": Read(("domain/alcohol_withdrawal.py", "services/alcohol_withdrawal.py")),
+        "dose_given_at": Read(("services/alcohol_withdrawal.py",)),
+        "notes": Read(("sync/fhir_alcohol_withdrawal.py",)),
+        "orientation": Read(("domain/alcohol_withdrawal.py",)),
+        "seizure": Read(("domain/alcohol_withdrawal.py",)),
+        "stopped_by": Read(("services/alcohol_withdrawal.py",)),
+        # Why a check was not scored: each reason asks its own (domain.alcohol_withdrawal.NotScored).
+        "unable_to_assess": Read(("domain/alcohol_withdrawal.py", "sync/fhir_alcohol_withdrawal.py"), {
+            "asleep": ("domain/alcohol_withdrawal.py",), "drowsy": ("domain/alcohol_withdrawal.py",),
+            "confused": ("domain/alcohol_withdrawal.py",)}),
+        # The CIWA-Ar's items, added up by their ids (domain.alcohol_withdrawal.ITEMS).
+        "nausea": Read(("domain/alcohol_withdrawal.py",)),
+        "tremor": Read(("domain/alcohol_withdrawal.py",)),
+        "sweats": Read(("domain/alcohol_withdrawal.py",)),
+        "anxiety": Read(("domain/alcohol_withdrawal.py",)),
+        "agitation": Read(("domain/alcohol_withdrawal.py",)),
+        "tactile": Read(("domain/alcohol_withdrawal.py",)),
+        "auditory": Read(("domain/alcohol_withdrawal.py",)),
+        "visual": Read(("domain/alcohol_withdrawal.py",)),
+        "headache": Read(("domain/alcohol_withdrawal.py",)),
+    },
     "blood_glucose": {
         "glucose": Read(("services/glucose.py",)),
         "ketones_reading": Read(("domain/glucose.py",), {"hi": ("domain/glucose.py",)}),
@@ -117,6 +144,7 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
     },
     "death": {
         "certificate_done": Read(("services/chart_alerts.py",)),
+        "device_dealt_with": Read(("services/chart_alerts.py",)),
         "died_at": Read(("services/chart_alerts.py",)),
         "family_informed": Read(("services/chart_alerts.py",)),
         "implanted_detail": Read(("services/chart_alerts.py",)),
@@ -124,6 +152,17 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
             "present": ("services/chart_alerts.py",),
             "unknown": ("services/chart_alerts.py",),
         }),
+        # Version 5's verification, required by services.records (`DEATH_FINDINGS`), a nurse
+        # verifying an expected death only, not one for the coroner, whose lines stay in.
+        "expected": Read(("services/records.py",)),
+        "referred_to_coroner": Read(("services/census.py",)),
+        "verifier_role": Read(("services/records.py",), {"registered_nurse": ("services/records.py",)}),
+        "observed_minutes": Read(("services/records.py",)),
+        "no_central_pulse": Read(("services/records.py",)),
+        "no_heart_sounds": Read(("services/records.py",)),
+        "no_respiration": Read(("services/records.py",)),
+        "pupils_fixed": Read(("services/records.py",)),
+        "no_response_to_pain": Read(("services/records.py",)),
     },
     "delirium_screening": {
         "acute_change": Read(("domain/delirium.py", "services/delirium.py")),
@@ -307,6 +346,29 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "stop_at": Read(("services/back_entry.py", "services/medication.py")),
         "times": Read(("services/medication.py", "sync/snapshot.py")),
     },
+    # The capacity assessment's time, decision and outcome, its two stages and its review: a field
+    # renamed left the ward's LACKS CAPACITY line and the covert order's question without them, or
+    # a lack of capacity read where the answers say none.
+    "capacity_assessment": {
+        "assessed_at": Read(("domain/capacity.py", "sync/fhir_capacity.py")),
+        "assessed_by": Read(("domain/capacity.py",)),
+        "assessor_role": Read(("domain/capacity.py",)),
+        "decision": Read(("domain/capacity.py",), {"medicines": ("domain/capacity.py",),
+                                                    "discharge": ("domain/capacity.py",)}),
+        "outcome": Read(("domain/capacity.py", "services/capacity.py", "sync/fhir_capacity.py"), {
+            "has": ("domain/capacity.py",), "lacks": ("domain/capacity.py",)}),
+        "impairment": Read(("domain/capacity.py",)),
+        "understands": Read(("domain/capacity.py", "services/capacity.py")),
+        "retains": Read(("domain/capacity.py", "services/capacity.py")),
+        "weighs": Read(("domain/capacity.py", "services/capacity.py")),
+        "communicates": Read(("domain/capacity.py", "services/capacity.py")),
+        "can_wait": Read(("domain/capacity.py",)),
+        "review_by": Read(("domain/capacity.py",)),
+        "imca": Read(("domain/capacity.py", "services/capacity.py"), {"not_needed": ("domain/capacity.py",)}),
+        "consulted": Read(("domain/capacity.py", "services/capacity.py"), {
+            "family": ("domain/capacity.py",), "carer": ("domain/capacity.py",), "lpa": ("domain/capacity.py",),
+            "deputy": ("domain/capacity.py",)}),
+    },
     "medicines_reconciliation": {
         "decisions": Read(("services/reconciliation.py",)),
         "home_list": Read(("services/reconciliation.py",)),
@@ -329,6 +391,11 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "factors": Read(("services/falls_risk.py",)),
         "medicines_reviewed_at": Read(("services/falls_risk.py",)),
         "why": Read(("services/falls_risk.py",), {"after_fall": ("services/falls_risk.py",)}),
+        # Version 2's decision at the review, with its words, on the letters' line; "No change"
+        # refused beside another decision.
+        "medicines_review_outcome": Read(("services/falls_risk.py",), {"no_change": ("services/falls_risk.py",)}),
+        "medicines_stopped_which": Read(("services/falls_risk.py",)),
+        "no_change_why": Read(("services/falls_risk.py",)),
     },
     "missing_patient": {
         "last_seen_at": Read(("domain/missing_patient.py", "sync/fhir_missing.py")),
@@ -352,8 +419,9 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         # The SLT's assessment is its own Observation at its time, its outcome the value.
         "slt_assessed_at": Read(("domain/swallow_screen.py", "sync/fhir_swallow.py")),
         # The SLT's plan by mouth ends the nil by mouth; its textures and tablets are its line.
+        # Food alone by mouth (version 3) ends it too, the medicines still not by mouth.
         "slt_outcome": Read(("domain/swallow_screen.py", "sync/fhir_swallow.py"),
-                            {"oral": ("domain/swallow_screen.py",)}),
+                            {"oral": ("domain/swallow_screen.py",), "food_only": ("domain/swallow_screen.py",)}),
         "food_level": Read(("services/swallow_screen.py",)),
         "drink_level": Read(("services/swallow_screen.py",)),
         "tablets": Read(("services/swallow_screen.py",)),

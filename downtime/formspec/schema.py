@@ -516,6 +516,10 @@ class Section(_Strict):
     """Its answers are the items of a score (domain.score_totals: "braden", "4at", "must"), totalled
     on screen as they are typed, as the paper form's total box is; never typed itself. It must hold
     each item."""
+    total_key: str | None = None
+    """The field of the section whose help, printed under it, says what the total means (the
+    CIWA-Ar's bands under item 10): the blank form's total line names it. Without it the line sends
+    the nurse to "its help", which on the CIWA-Ar's paper was nowhere to be found."""
     pews: bool = False
     """Its answers are a child's set, scored on screen with the Bedside PEWS as they are typed,
     with what the score asks (domain.pews.ITEMS, each a field of that id; never typed itself)."""
@@ -743,6 +747,9 @@ def _consistency_problems(spec: FormSpec) -> Iterator[Phrase]:
             yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: {total} holds no field {fields}"),
                          {"section": repr(section.id), "total": section.total,
                           "fields": ", ".join(map(repr, missing))})
+        if section.total_key is not None and (section.total is None or section.total_key not in held):
+            yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: total_key {field} is no field of its total"),
+                         {"section": repr(section.id), "field": repr(section.total_key)})
         if section.pews and (missing := [item for item in PEWS_ITEMS if item not in held]):
             yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: pews holds no field {fields}"),
                          {"section": repr(section.id), "fields": ", ".join(map(repr, missing))})

@@ -40,7 +40,8 @@ from downtime.pdf.page import (
 from downtime.pdf.page import allergy_line  # noqa: F401 (read from here by the census, theatre list, labels and CLI)
 from downtime.pdf.runs import Run, RunLines
 from downtime.services import sepsis
-from downtime.services.observations import applies_to, band_text, copied_score, not_applicable_text
+from downtime.services.observations import (ObservationPlan, applies_to, band_text, copied_score, not_applicable_text,
+                                             response)
 from downtime.services.patients import PatientSummary
 from downtime.services.version_changes import changes, changes_text
 
@@ -97,6 +98,9 @@ TEXT: dict[str, dict[Lang, str]] = {
     "total_blank": {"en": "{name} total ______   (add up each answer's points; what it means: see its help)",
                     "fr": "Total {name} ______   (additionner les points de chaque réponse ; ce qu’il signifie : voir "
                           "l’aide)"},
+    "total_blank_key": {"en": "{name} total ______   (add up each answer's points; what it means: see “{field}”)",
+                        "fr": "Total {name} ______   (additionner les points de chaque réponse ; ce qu’il signifie : "
+                              "voir « {field} »)"},
 }
 
 
@@ -123,6 +127,9 @@ def condition_text(spec: FormSpec, condition: Condition, lang: Lang) -> str:
             # products / Refuses blood, accepts some components", not the question before each.
             return f"{t('if', lang)} " + t("answer", lang, label=spec.field(name).line_label(lang),
                                            value=" / ".join(_value(spec, name, v, lang) for v in values))
+        # "unless Not scored answered": the CIWA-Ar's items, asked unless the check says why it has no score.
+        case Filled(field=name, filled=False) | Not(not_=Filled(field=name, filled=True)):
+            return f"{t('unless', lang)} {spec.field(name).line_label(lang)} {t('filled', lang)}"
         case Filled(field=name):
             return f"{t('if', lang)} {spec.field(name).line_label(lang)} {t('filled', lang)}"
         case Not(not_=Equals(field=name, equals=value)):
@@ -332,12 +339,14 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
               who: Callable[[str], str] | None = None, refs: Mapping[str, str] | None = None,
               asked: Mapping[str, bool] | None = None, units: Mapping[str, str] | None = None, *,
               scores_news2: bool, beside: Mapping[str, str] | None = None,
-              amended: Collection[str] = frozenset()) -> list[list[Flowable]]:
+              amended: Collection[str] = frozenset(), plan: ObservationPlan | None = None,
+              zone: tzinfo | None = None) -> list[list[Flowable]]:
     """Each section with a field to show: its band, then its rows of field boxes (`who`, `refs`,
     `asked`, `units` and `beside`: as `filled_form_pdf`'s, for a field naming a staff member or
     another record, the questions the record's context decides, a number's unit another record
     gives, and what an answer stands for; `scores_news2`: whether a `news2` section is scored,
-    not for a child; `amended`: the fields whose answers an amendment changed, marked)."""
+    not for a child; `amended`: the fields whose answers an amendment changed, marked; `plan`: the
+    doctor's observation plan standing, said on the ward's clock, `zone`, see `_news2`)."""
     blank = values is None
     sections: list[list[Flowable]] = []
     for section in spec.sections:
@@ -356,9 +365,9 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
                                             (units or {}).get(field.id), (beside or {}).get(field.id)))
             cells.append((field.paper.span, label + content))
         if section.news2:
-            cells.append((COLUMNS, _news2(section, values, lang, scores_news2)))
+            cells.append((COLUMNS, _news2(section, values, lang, scores_news2, plan, zone)))
         if section.total and cells:  # a FLACC none of whose items was asked (an adult's pain) is no total
-            cells.append((COLUMNS, _total(section.total, values, lang)))
+            cells.append((COLUMNS, _total(spec, section, values, lang)))
         if section.sepsis:
             cells.append((COLUMNS, _sepsis_outcome(values, lang, width)))
         if cells:
@@ -369,10 +378,12 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
     return sections
 
 
-def _news2(section: Section, values: dict[str, Any] | None, lang: Lang, scores: bool) -> list[Flowable]:
+def _news2(section: Section, values: dict[str, Any] | None, lang: Lang, scores: bool,
+           plan: ObservationPlan | None, zone: tzinfo | None) -> list[Flowable]:
     """A `news2` section's score and the response it asks for, worked out from the answers as
-    printed; on a blank form, room to write the score by hand; for a child (not `scores`), that
-    NEWS2 does not apply."""
+    printed, or the doctor's `plan` that limits escalation instead (`observations.response`: a
+    dying patient's printed set read "consider transfer to HDU or ICU"); on a blank form, room to
+    write the score by hand; for a child (not `scores`), that NEWS2 does not apply."""
     label = _p(t("news2", lang), size=8, bold=True, condensed=True)
     if values is None:
         return [label, _p(t("news2_blank", lang), size=10, leading=16)]
@@ -381,16 +392,21 @@ def _news2(section: Section, values: dict[str, Any] | None, lang: Lang, scores: 
     news2 = copied_score(section, values)
     if news2 is None:
         return [label, _p("—", size=10, leading=13)]
-    return [label, _p(band_text(news2, lang), size=10, bold=True, leading=13), _p(news2.response[lang], size=8.5)]
+    return [label, _p(band_text(news2, lang), size=10, bold=True, leading=13),
+            _p(response(news2, plan, lang, zone), size=8.5)]
 
 
-def _total(name: str, values: dict[str, Any] | None, lang: Lang) -> list[Flowable]:
+def _total(spec: FormSpec, section: Section, values: dict[str, Any] | None, lang: Lang) -> list[Flowable]:
     """A `total` section's score (domain.score_totals: Braden, the 4AT, MUST) with what it means,
     as the screen shows it while typed; on a blank form, the box to add it up in by hand (the
-    paper had none, and a filled record never said the total its export carries)."""
-    score_total = SCORE_TOTALS[name]
+    paper had none, and a filled record never said the total its export carries), naming the
+    question whose help says what it means where the form says which (`Section.total_key`)."""
+    score_total = SCORE_TOTALS[str(section.total)]
     if values is None:
-        return [_p(t("total_blank", lang, name=score_total.name), size=10, leading=16)]
+        if section.total_key is None:
+            return [_p(t("total_blank", lang, name=score_total.name), size=10, leading=16)]
+        return [_p(t("total_blank_key", lang, name=score_total.name,
+                     field=spec.field(section.total_key).line_label(lang)), size=10, leading=16)]
     label = _p(t("total", lang, name=score_total.name), size=8, bold=True, condensed=True)
     if any(values.get(item) in (None, "") for item in score_total.items):
         return [label, _p("—", size=10, leading=13)]
@@ -539,7 +555,7 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
                     history: list[RecordVersion], authors: Authors, laptops: Mapping[str, Laptop],
                     refs: Mapping[str, str] | None = None, settled: Sequence[Settled] = (),
                     asked: Mapping[str, bool] | None = None, units: Mapping[str, str] | None = None,
-                    beside: Mapping[str, str] | None = None) -> Path:
+                    beside: Mapping[str, str] | None = None, plan: ObservationPlan | None = None) -> Path:
     """`patient`: None for a record about no patient (a theatre session), printed as its blank
     form is, without the identification box or allergy line; `authors`: who recorded the record
     and each of its versions (see domain.laptops.Authors; `laptops` names their laptops), and so
@@ -549,7 +565,9 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
     context decides, printed only when asked (see medication.asked_by_order); `units`: a number's
     unit the record it points to gives (a dose given in its order's unit, records.units_from);
     `beside`: what an answer stands for, by field id, printed under it (the allergies a
-    checklist's "Known allergy: Yes" is about, see printing.print_record)."""
+    checklist's "Known allergy: Yes" is about, see printing.print_record); `plan`: the doctor's
+    observation and escalation plan standing when the record was taken, said in place of a
+    score's response when it limits escalation (`_news2`)."""
     withdrawn = record.status is RecordStatus.ENTERED_IN_ERROR
     info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, patient=patient,
@@ -574,7 +592,7 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
                for change in changes(spec, before.data, after.data)}
     parts = _sections(spec, as_current(spec, record.data), lang, width, authors.on(lang, signed_on, laptops), refs,
                       asked, units, scores_news2=patient is None or applies_to(patient, record.occurred_at),
-                      beside=beside, amended=amended) + _no_longer_asked(spec, record, lang, width) + (
+                      beside=beside, amended=amended, plan=plan, zone=printed_at.tzinfo) + _no_longer_asked(spec, record, lang, width) + (
         [_history(spec, history, settled, authors, laptops, lang, width, printed_at.tzinfo)] if len(history) > 1 or settled else [])
     story += _signed(parts, lang, "signature_filled", info)
     return build_pdf(out, story, info)

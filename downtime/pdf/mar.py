@@ -308,6 +308,13 @@ class PatientChart:
     after `carried`; those found amiss in full in the numbered notes under the chart (a
     300-character action in a 3-day column made the cell taller than a page, and the chart did
     not print)."""
+    capacity: str | None = None
+    """The patient's standing lack of capacity, as the handover sheet says it (services.capacity.
+    ward_lines: "LACKS CAPACITY for medicines (assessed 02/12 by …; review by 09/12)"), printed
+    under the allergies: the covert doses on the chart rest on it."""
+    covert_unsupported: Mapping[str, str] = field(default_factory=dict)
+    """What each order given covertly that no capacity assessment supports says, by order id
+    (services.capacity.covert_flags), among its flags."""
 
 
 def _signed(rows: Sequence[MarRow]) -> Iterator[tuple[str, str]]:
@@ -379,6 +386,8 @@ class _OrdersSaid:
     """When the chart is printed: an order's stop still ahead then reads "Until", not "Stopped"."""
     nil_by_mouth: NilByMouth | None = None
     """Why the patient is nil by mouth when printed (`PatientChart.nil_by_mouth`)."""
+    covert_unsupported: Mapping[str, str] = field(default_factory=dict)
+    """`PatientChart.covert_unsupported`."""
 
     def not_by_mouth(self, row: MarRow, lang: Lang) -> str | None:
         """"NOT BY MOUTH: failed swallow screen 10:20" of an order running when printed whose route
@@ -482,6 +491,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
     flags += [_also_ordered(order, row.also_ordered, order_form, lang)] if row.also_ordered else []
     flags += [on_chart(warning).text(lang) for warning in row.levels]
     flags += order_flags(order, lang, said.printed_at)
+    flags += [said.covert_unsupported[order.record_id]] if order.record_id in said.covert_unsupported else []
     flags += [said.reasons[order.record_id]] if order.record_id in said.reasons else []
     flags += [w("allergy_since", lang, allergies=", ".join(since))] if (since := said.since.get(order.record_id)) else []
     # A reason a level's line quotes (an AKI's, medication.on_chart; a high potassium's decision) is not said again.
@@ -710,6 +720,8 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
         story.append(_p(semicolon(lang).join(chart.allergies_on_hold), width, size=11, bold=True, color=ALERT))
     if chart.swallow:
         story.append(_p(chart.swallow, width, size=11, bold=True, color=ALERT))
+    if chart.capacity:
+        story.append(_p(chart.capacity, width, size=11, bold=True, color=ALERT))
     if chart.patient.admission_record_id in chart.held:
         story.append(_p(w("admission_on_hold", lang), width, size=11, bold=True, color=ALERT))
     # Not for resuscitation, in the census's bold red, with who decided it and when: the MAR at the
@@ -748,7 +760,7 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
                                     if (reason := _prescribed_despite(row.order, chart, lang)) is not None},
                        chart.allergies_since,
                        {row.order.record_id: prescriber_words(row, authors, laptops, lang) for row in chart.rows},
-                       printed_at, chart.nil_by_mouth)
+                       printed_at, chart.nil_by_mouth, chart.covert_unsupported)
     marks = {dose.record_id: number for number, (_, _, doses) in enumerate(overridden, start=1) for dose in doses}
     blocks = _blocks(days)
     # A once-only order apart: under "Regular medicines" its one time read as a dose each day.

@@ -25,7 +25,8 @@ from downtime.pdf.lines import Lines
 from downtime.pdf.page import BOLD, RULE, PageInfo, body_height, body_width, build_pdf, chart_info, style, ward_clock
 from downtime.pdf.runs import Run, RunLines
 from downtime.services.observations import (
-    ObservationPlan, ScoredSet, applies_to, band_text, band_word, incomplete_notice, judged, not_applicable_text, scored_sets,
+    ObservationPlan, ScoredSet, applies_to, band_text, band_word, incomplete_notice, judged, not_applicable_text,
+    scored_sets, response as score_response,  # `response` names the chart's lines here
 )
 from downtime.services.patients import PatientSummary
 
@@ -270,7 +271,7 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], spec: Fo
                        bold=True),
                     *[_p(text, size=8.5) for text in (
                         incomplete_notice(scored, lang),
-                        plan.text(lang, printed_at.tzinfo) if plan and plan.limits else standing.news2.response[lang])
+                        score_response(standing.news2, plan, lang, printed_at.tzinfo))
                       if text]]
     amended = marks(sets)
     pages = [list(sets[start:start + COLUMNS]) for start in range(0, len(sets), COLUMNS)]

@@ -40,8 +40,8 @@ from downtime.qt.screen_fit import Scrolled, room, within_screen
 from downtime.qt.scan import BandCheck
 from downtime.qt.screen_reader import add_row, named
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, follow_view, grow_to_fit, warning_html
-from downtime.services import (anticoagulation, cd_register, drafts, glucose, medication, missing_patient, records,
-                               settings, staff, swallow_screen)
+from downtime.services import (anticoagulation, capacity, cd_register, drafts, glucose, medication, missing_patient,
+                               records, settings, staff, swallow_screen)
 from downtime.services.census import patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -462,7 +462,8 @@ class DoseDialog(QDialog):
                         if reason_offered(order, option.code)]
         self.reason = QComboBox()
         self.reason.addItems([""] + [label for _, label in self.reasons])
-        self.away = order.patient_id in missing_patient.missing_now(session.db, [order.patient_id], start, session.lang)
+        self.away = order.patient_id in missing_patient.missing_now(session.db, session.forms, [order.patient_id], start,
+                                                                    session.lang)
         """The patient recorded missing at the dose's time (see `_reason_index`)."""
         self.reason.setCurrentIndex(self._reason_index(None))
         self.detail = QLineEdit()
@@ -480,10 +481,13 @@ class DoseDialog(QDialog):
         # A dose given under a covert decision (medication.covert_at, at the dose's time: not the
         # 10:00 dose typed in from the chart, the decision made at 11:30): ticked, for the nurse to
         # untick when the patient took it openly that time; the chart, the MARs and the EHR then say
-        # which (GIVEN_COVERTLY).
+        # which (GIVEN_COVERTLY). Unticked when the standing assessment of medicines says HAS
+        # capacity (services.capacity.capable_at): a capable person may refuse, and ticked it was
+        # saved covert with nothing asked; ticked by the nurse, Save asks why (capacity.dose_warnings).
         self.covert_decided = medication.covert_at(session.db, order, start) is not None
         self.covertly = QCheckBox(translate("DoseDialog", "Given covertl&y (disguised in food or drink)"))
-        self.covertly.setChecked(self.covert_decided)
+        self.covert_ticked = self.covert_decided and capacity.capable_at(session.db, order.patient_id, start) is None
+        self.covertly.setChecked(self.covert_ticked)
         form.addRow(self.covertly)
         add_row(form, translate("DoseDialog", "Infusion rate (m&L/h)"), self.rate)
         add_row(form, translate("DoseDialog", "Previous patc&h"), self.previous_patch)
@@ -618,7 +622,7 @@ class DoseDialog(QDialog):
         self.given_for.setText(typed.get("given_for", ""))  # a draft typed before the dialog asked it has none
         self.decided_on.setText(typed.get(medication.DECIDED_ON, ""))
         # A draft typed before the dialog asked it keeps the order's.
-        self.covertly.setChecked(typed.get(medication.GIVEN_COVERTLY, self.covert_decided))
+        self.covertly.setChecked(typed.get(medication.GIVEN_COVERTLY, self.covert_ticked))
         if medication.DOSE_RATE in typed:  # a draft typed before the dialog asked it keeps the order's
             self.rate.setText(typed[medication.DOSE_RATE])
         self.previous_patch.setCurrentIndex(max(0, self.previous_patch.findData(typed.get(medication.PREVIOUS_PATCH))))
@@ -671,10 +675,13 @@ class DoseDialog(QDialog):
         # the dose refused, its decision in a doctor's note alone, charted "refused" again.
         if said := covert.flag(order, self.session.clock(), language()):
             flags += f" — {html.escape(said)}"
+        # And when no capacity assessment supports it, that: the doctor is asked before it is given.
+        if said := capacity.covert_flags(self.session.db, [order], self.session.clock(), language()).get(order.record_id):
+            flags += f" — {warning_html(html.escape(said))}"
         # A patient recorded missing from the ward, as the round says it by the name: the dialog
         # opened on "Given" and said nothing of it until Save asked.
-        if said := missing_patient.missing_now(self.session.db, [order.patient_id], self.session.clock(),
-                                               language()).get(order.patient_id):
+        if said := missing_patient.missing_now(self.session.db, self.session.forms, [order.patient_id],
+                                               self.session.clock(), language()).get(order.patient_id):
             flags += f" — {warning_html(html.escape(said))}"
         # A failed swallow screen, of a medicine by mouth: the dialog opened on "Given" and said
         # nothing of it until Save asked (services.swallow_screen.dose_warnings).

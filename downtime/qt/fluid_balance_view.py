@@ -21,7 +21,7 @@ from downtime.qt.patient_header import ChartTab
 from downtime.qt.style import points, styled
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, shares_height
 from downtime.qt.work import ReadAgain
-from downtime.services import fluid_balance, lab_results, nutrition, printing, records
+from downtime.services import fluid_balance, lab_results, nutrition, observations, printing, records
 from downtime.services.context import Session
 from downtime.services.fluid_balance import Charted, DayChart, columns
 
@@ -180,7 +180,8 @@ class FluidBalanceView(ChartTab):
         self.today.setEnabled(self.day != under_way)
         self.earlier.setEnabled(self.day > min([*found.days, under_way]))
         now = self.session.clock()
-        judged = fluid_balance.judged_day(self.session.db, self.patient_id, found.chart, now, lang)
+        judged = fluid_balance.judged_day(self.session.db, self.patient_id, found.chart, now, lang,
+                                          fluid_balance.child_kg(self.session.db, self.session.forms, self.patient, now))
         self.plan.setText(judged.plan)
         self.plan.setVisible(bool(judged.plan))
         self.waiting = judged.given
@@ -189,7 +190,8 @@ class FluidBalanceView(ChartTab):
         output = fluid_balance.urine_outputs(self.session.db, self.session.forms, [self.patient], now).get(self.patient_id)
         said = output if output is not None and fluid_balance.noted(output) and self.day == under_way else None
         urine = "" if said is None else fluid_balance.urine_words(said, lang, review=lab_results.to_review(
-            self.session.db, [self.patient_id], now)[self.patient_id])
+            self.session.db, [self.patient_id], now)[self.patient_id], comfort=bool(observations.comfort_care(
+                self.session.db, [self.patient], now)))
         low = [urine] if said is not None and said.low else []
         self.urine.setText(urine)
         self.urine.setVisible(bool(urine) and not low)

@@ -43,8 +43,9 @@ from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_panel import say_flagged
 from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import (
-    cd_register, devices, drafts, identity, infusion_rates, lab_results, leaving, medication, observations, pews,
-    prefill, printing, records, repositioning, sepsis, settings, telephone_orders, theatre, vte, weight,
+    cd_register, devices, drafts, fluid_balance, identity, infusion_rates, lab_results, leaving, medication,
+    observations, pews, prefill, printing, records, repositioning, sepsis, settings, telephone_orders, theatre, vte,
+    weight,
 )
 from downtime.services.back_entry import settled_on
 from downtime.services.bowels import Isolated
@@ -52,7 +53,7 @@ from downtime.services.bowels import Isolated
 if TYPE_CHECKING:  # the window imports this module
     from downtime.qt.main_window import MainWindow
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
-from downtime.services.census import patient_for_record, patient_with_location
+from downtime.services.census import CORONER, patient_for_record, patient_with_location
 from downtime.services.patients import PatientSummary, summarise
 from downtime.services.version_changes import changes, changes_text
 from downtime.services.context import Session
@@ -428,10 +429,17 @@ class FormView(QWidget):
         """A reference reads as the record it points to (a dose's order: medicine, dose, route,
         when): it read as that record's id. What the record it points to decides of the form's
         questions is read with it (a dose's order, whether it is asked why it was given), and what
-        the patient's admission decides of a plan's (observations.plan_asked)."""
+        the patient's admission decides of a plan's (observations.plan_asked), and whether a death's
+        record asks its verification's findings (records.death_asked: not one of version 4); a
+        child's fields only where answered (prefill.answered_asked), and a letter's observations'
+        time starred for a patient NEWS2 scores (prefill.news2_time_asked)."""
         self.asked = medication.asked_by_order(self.session, self.spec, data)
         if self.spec.id == observations.PLAN_FORM and self.patient_id is not None:
             self.asked |= observations.plan_asked(self.session.db, self.session.forms, str(self.patient_id))
+        if self.spec.movement is Movement.DEATH:
+            self.asked |= records.death_asked(self.session, self.record)
+        self.asked |= prefill.answered_asked(data) | prefill.news2_time_asked(
+            self.session, self.spec, None if self.patient_id is None else str(self.patient_id), data)
         texts = medication.reference_texts(self.session, self.spec, data)
         for editor in self.editors.values():
             if isinstance(editor, ReferenceEditor):
@@ -502,8 +510,9 @@ class FormView(QWidget):
                 label.setStyleSheet(f"background: {SEPSIS_SHADES[found]}; color: black; padding: 4px;")
 
     def _show_news2(self, values: dict[str, Any]) -> None:
-        """The NEWS2 score of each `news2` section's answers, with the response it asks for,
-        as they stand at this keystroke: scored when a box was left, the score beside the
+        """The NEWS2 score of each `news2` section's answers, with the response it asks for (the
+        doctor's plan instead when it limits escalation: `observations.response`), as they stand
+        at this keystroke: scored when a box was left, the score beside the
         temperature still being typed was the set's without it, a point or more below the one
         saved."""
         for section in self.spec.sections:
@@ -516,8 +525,10 @@ class FormView(QWidget):
                 news2 = observations.copied_score(section, values)
                 score.setVisible(news2 is not None)
                 if news2 is not None:
+                    said = observations.response(news2, self._observation_plan, self.session.lang,
+                                                 self.session.clock().tzinfo)
                     score.setText(f"<b>{html.escape(observations.band_text(news2, self.session.lang))}</b><br>"
-                                  f"{html.escape(news2.response[self.session.lang])}")
+                                  f"{html.escape(said)}")
                     # In the band's colour, as the patient list and the chart show it.
                     score.setStyleSheet(f"background: {RISK_SHADES[news2.band]}; color: black; padding: 4px;")
 
@@ -559,6 +570,14 @@ class FormView(QWidget):
             said = translate("FormView", "{name} total: {score} — {meaning}").format(
                 name=score_total.name, score=score_total.total(values), meaning=score_total.meaning(values, lang))
             label.setText(f"<b>{html.escape(said)}</b>")
+
+    @cached_property
+    def _observation_plan(self) -> observations.ObservationPlan | None:
+        """The doctor's observation and escalation plan standing for the patient now, read once:
+        the score's response is said again at each keystroke (`_show_news2`)."""
+        patient = self.patient()
+        return None if patient is None else observations.plans(
+            self.session.db, [patient], self.session.clock()).get(patient.patient_id)
 
     @cached_property
     def _scores_news2(self) -> bool:
@@ -656,7 +675,8 @@ class FormView(QWidget):
         if not (self._second_booking_confirmed(values) and self._same_surgeon_confirmed(values)
                 and self._ended_session_confirmed(values)
                 and self._going_home_with_lines_confirmed(values) and self._leaving_with_asks_confirmed(values)
-                and self._seldom_turns_reason_given(values) and self._cpr_reason_given(values)):
+                and self._seldom_turns_reason_given(values) and self._cpr_reason_given(values)
+                and self._child_plan_reason_given(values)):
             return
         before = None
         try:
@@ -1097,6 +1117,18 @@ class FormView(QWidget):
             said + "\n\n" + translate("FormView", "Why is it less often (as the care plan says)? (kept in the record)"),
             "next_in")
 
+    def _child_plan_reason_given(self, values: dict[str, Any]) -> bool:
+        """A child's fluid restriction or target above their weight's (1.5 times the maintenance)
+        is saved once the doctor says why, kept in the plan, which the service refuses it without
+        (fluid_balance.child_plan_asks): a baby's 150 mL typed 1500 was saved unasked. Cancelled,
+        they are back at the volume."""
+        if self.spec.id != fluid_balance.PLAN_FORM or self.patient_id is None:
+            return True
+        said = fluid_balance.child_plan_asks(self.session, str(self.patient_id), values)
+        return said is None or self._reason_kept(
+            values, fluid_balance.PLAN_REASON, translate("FormView", "A child's fluid above their weight's"),
+            said + "\n\n" + translate("FormView", "Why is it meant? (kept in the record)"), "volume")
+
     def _cpr_reason_given(self, values: dict[str, Any]) -> bool:
         """Comfort care decided while the admission has no DNACPR is saved once the doctor says why
         CPR stands or where the DNACPR is written, kept in the plan, which the service refuses it
@@ -1137,7 +1169,8 @@ class FormView(QWidget):
         said = leaving.still_asked(session.db, session.forms, str(self.patient_id),
                                    leaving.left_at(self.spec, values, session.clock()), session.lang, died=died,
                                    blanks=leaving.unfilled(self.spec, values, session.lang),
-                                   destination=values.get("destination"), moved_to=moved_to)
+                                   destination=values.get("destination"), moved_to=moved_to,
+                                   coroner=values.get(CORONER) is True)
         closing = (translate("FormView", "It stays under Left the ward until its stop is charted. Save?") if died
                    else translate("FormView", "Once moved, this laptop's lists for its ward no longer ask any of it; "
                                               "if ward {ward} keeps its records on another laptop, that laptop knows "

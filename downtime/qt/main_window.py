@@ -64,7 +64,7 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import (backups, bowels, chart_alerts, delirium, devices, drafts, exported, falls, falls_risk, fluid_balance, glucose,
+from downtime.services import (alcohol_withdrawal, backups, bowels, capacity, chart_alerts, delirium, devices, drafts, exported, falls, falls_risk, fluid_balance, glucose,
                                infusion_checks, lab_results, medication, missing_patient, neuro, nutrition, observations, pain, paper_doses, paper_numbers,
                                pews, prefill, printing, records, repositioning, sepsis, settings, swallow_screen, theatre,
                                this_laptop, transfusion, vte, wounds)
@@ -287,10 +287,18 @@ class MainWindow(QMainWindow):
             falls.FORM: lambda pid: self.open_record(falls.to_open(self.session.db, self.session.forms, pid)),
             missing_patient.FORM: lambda pid: self.open_record(missing_patient.to_open(self.session.db, pid)),
             swallow_screen.FORM: lambda pid: self.open_record(swallow_screen.to_open(self.session.db, pid)),
+            # The capacity assessment whose review is due (amended, or a new one made); else a new one.
+            capacity.FORM: lambda pid: self.open_record(found) if (
+                found := capacity.to_open(self.session.db, pid, self.session.clock())) is not None else self.open_new(
+                self.session.form(capacity.FORM), pid),
             # The latest assessment while its postural drop awaits the doctor's review; else a new one.
             falls_risk.FORM: lambda pid: self.open_record(found) if (
                 found := falls_risk.to_open(self.session.db, pid)) is not None else self.open_new(
                 self.session.form(falls_risk.FORM), pid, falls_risk.new_answers(self.session.db, pid)),
+            # The check raising a red flag no doctor is told of, amended with the doctor told; else the next check.
+            alcohol_withdrawal.FORM: lambda pid: self.open_record(found) if (
+                found := alcohol_withdrawal.to_open(self.session.db, pid)) is not None else self.open_new(
+                self.session.form(alcohol_withdrawal.FORM), pid),
             sepsis.FORM: self.open_sepsis_of,
             vte.FORM: self.open_vte_of,
             delirium.FORM: self.open_observations_of,
@@ -726,7 +734,8 @@ class MainWindow(QMainWindow):
     def _announce_news2(self, record: RecordVersion) -> None:
         """The score of a set just saved, where nobody can miss it, with whose set it is and
         when it was taken; above low risk, or with a row not measured, the response the RCP asks
-        for (or to complete the set), in a dialog the nurse must close. The status bar said the
+        for (or to complete the set), or the doctor's plan standing that limits escalation
+        (`observations.response`), in a dialog the nurse must close. The status bar said the
         score alone, and kept saying it under the Patients list and every other patient's tab: a
         "NEWS2 9 — HIGH" read as anyone's. It now goes with the tab it was said on (see
         `_unsay_news2`). A child's set (under 16) is not scored: the status bar says to use the
@@ -740,7 +749,9 @@ class MainWindow(QMainWindow):
             score=score)
         self.statusBar().showMessage(self._news2_said)
         if news2 is not None and (news2.band is not Band.LOW or not news2.complete):
-            Prompts.info(self, score, f"{self._news2_said}\n\n{news2.response[lang]}")
+            now = self.session.clock()
+            plan = observations.plans(self.session.db, [patient], now).get(patient.patient_id)
+            Prompts.info(self, score, f"{self._news2_said}\n\n{observations.response(news2, plan, lang, now.tzinfo)}")
 
     def _announce_pews(self, record: RecordVersion) -> None:
         """A child's set just saved, as an adult's is (`_announce_news2`): its PEWS in the status

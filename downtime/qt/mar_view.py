@@ -38,7 +38,8 @@ from downtime.qt.rate_dialog import RateDialog
 from downtime.qt.style import ERROR_STYLE, FOCUS_WIDTH, focus_colour
 from downtime.qt.tables import ColumnsCut, Index, TextTableModel, cut_column, make_table, print_and_open
 from downtime.qt.work import ReadAgain
-from downtime.services import census, infusion_checks, infusion_rates, medication, printing, records, telephone_orders
+from downtime.services import (capacity, census, infusion_checks, infusion_rates, medication, printing, records,
+                               telephone_orders)
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.medication import OVERRIDDEN, HeldDose, MarCell, MarRow
@@ -643,9 +644,12 @@ class MarView(PatientTab):
         # Said once of the orders it is the same of (an allergy matches every order of its class),
         # the allergies first, what it asks first and the orders last: cut at the largest text, the
         # block kept the orders' names and lost "not to be given", and said no "ALSO ORDERED".
+        # An order given covertly that no capacity assessment supports (services.capacity.covert_flags).
         orders_said: dict[str, list[str]] = {}
+        unsupported = capacity.covert_flags(self.session.db, [row.order for row in rows], now, language())
         for warned in (lambda row: self.model.unreviewed.get(row.order.record_id),
-                       lambda row: also_ordered_words(row.order, row.also_ordered, self.model.order_form)):
+                       lambda row: also_ordered_words(row.order, row.also_ordered, self.model.order_form),
+                       lambda row: unsupported.get(row.order.record_id)):
             for row in rows:
                 if said := warned(row):
                     orders_said.setdefault(str(said), []).append(

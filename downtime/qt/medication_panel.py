@@ -28,7 +28,7 @@ from downtime.qt.tables import (
 )
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
-from downtime.services import (census, drafts, infusion_rates, medication, missing_patient, paper_doses,
+from downtime.services import (capacity, census, drafts, infusion_rates, medication, missing_patient, paper_doses,
                                printing, records)
 from downtime.services.context import Session
 from downtime.services.medication import RoundItem
@@ -95,6 +95,10 @@ class RoundModel(TextTableModel):
         self.missing: dict[str, str] = {}
         # Why each patient nil by mouth now is (services.medication.nil_by_mouth), by patient id.
         self.nil_by_mouth: dict[str, medication.NilByMouth] = {}
+        # What each order given covertly that no capacity assessment supports says, by order id
+        # (services.capacity.covert_flags), in its flags: "COVERT with no capacity assessment on
+        # record: ask the doctor".
+        self.capacity: dict[str, str] = {}
 
     def not_by_mouth(self, item: RoundItem) -> str:
         """`NOT_BY_MOUTH` and why, for a dose whose route the patient's nil by mouth stops; else empty."""
@@ -115,6 +119,7 @@ class RoundModel(TextTableModel):
         item = self.rows[row]
         if column == FLAGS:
             return (item.order.record_id in self.held or item.order.record_id in self.unreviewed
+                    or item.order.record_id in self.capacity
                     or bool(item.held) or bool(item.also_ordered)
                     or bool(medication.holding(item.levels)) or bool(item.ahead) or bool(item.fasting)
                     or bool(self.not_by_mouth(item)))
@@ -134,7 +139,8 @@ class RoundModel(TextTableModel):
         allergy = "" if unreviewed is None else unreviewed if whole else unreviewed.flag
         not_by_mouth = self.not_by_mouth(item)
         return ", ".join((*medication.order_flags(order, language(), self.now),
-                          *(f for f, on in ((not_by_mouth, bool(not_by_mouth)), (allergy, bool(allergy)),
+                          *(f for f, on in ((self.capacity.get(order.record_id, ""), order.record_id in self.capacity),
+                                            (not_by_mouth, bool(not_by_mouth)), (allergy, bool(allergy)),
                                             (word(ORDER_ON_HOLD), order.record_id in self.held),
                                             (held_words(item.held), bool(item.held)),
                                             (also_ordered_words(order, item.also_ordered, self.order_form),
@@ -229,9 +235,11 @@ class MedicationPanel(QWidget):
                                                                       for item in items}.values(),
                                                     self.session.clock(), language())
         patients = {item.patient.patient_id: item.patient for item in items}
-        self.model.missing = missing_patient.missing_now(self.session.db, list(patients), self.session.clock(),
-                                                         language())
+        self.model.missing = missing_patient.missing_now(self.session.db, self.session.forms, list(patients),
+                                                         self.session.clock(), language())
         self.model.nil_by_mouth = medication.nil_by_mouth(self.session.db, list(patients), self.model.now)
+        self.model.capacity = capacity.covert_flags(self.session.db, [item.order for item in items], self.model.now,
+                                                    language())
         self.model.unreviewed = {order.record_id: said for unreviewed in medication.allergies_unreviewed(
             self.session.db, self.session.forms, language(), list(patients.values()), self.session.clock()).values()
             for order, said in unreviewed}

@@ -29,7 +29,7 @@ from downtime.qt.tables import (ColumnsCut, ListTable, TextTableModel, cut_colum
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.domain import elapsed
-from downtime.services import (bowels, chart_alerts, delirium, devices, falls, falls_risk, fluid_balance, glucose, infusion_checks,
+from downtime.services import (alcohol_withdrawal, bowels, capacity, chart_alerts, delirium, devices, falls, falls_risk, fluid_balance, glucose, infusion_checks,
                                lab_results, medication, missing_patient, neuro, observations, pews, printing, pain, repositioning, sepsis,
                                swallow_screen, transfusion, vte, wounds)
 from downtime.services.census import in_patients
@@ -306,12 +306,13 @@ class ObservationsView(ChartTab):
         self.latest.setText(translate("ObservationsView", "Score that stands: {score} at {time}").format(
             score=observations.band_text(standing.news2, lang), time=f"{standing.taken_at:%d/%m %H:%M}"))
         # The doctor's plan standing instead of the RCP's response when it limits escalation
-        # (comfort care, a ceiling of treatment): the tab said "consider HDU or ICU" of a dying patient.
+        # (comfort care, a ceiling of treatment: `observations.response`), the tab said "consider HDU
+        # or ICU" of a dying patient; a plan that does not (an agreed frequency) above the response.
         now = self.session.clock()
         plan = observations.plans(self.session.db, [self.patient], now).get(self.patient_id)
         self.response.setText("\n".join(text for text in (
-            observations.incomplete_notice(scored, lang), plan.text(lang, now.tzinfo) if plan else "",
-            "" if plan and plan.limits else standing.news2.response[lang]) if text))
+            observations.incomplete_notice(scored, lang), plan.text(lang, now.tzinfo) if plan and not plan.limits else "",
+            observations.response(standing.news2, plan, lang, now.tzinfo)) if text))
 
     def _show_screenings(self, child: bool) -> None:
         """An adult's latest 4AT and sepsis screening; in the warning colour, what their falls
@@ -413,6 +414,8 @@ class ChartAlertModel(TextTableModel):
               pews.FORM: QT_TR_NOOP("PEWS"), falls.FORM: QT_TR_NOOP("Fall"), sepsis.FORM: QT_TR_NOOP("Sepsis"),
               missing_patient.FORM: QT_TR_NOOP("Missing from the ward"), falls_risk.FORM: QT_TR_NOOP("Falls risk"),
               swallow_screen.FORM: QT_TR_NOOP("Swallow screen"),
+              alcohol_withdrawal.FORM: QT_TR_NOOP("Alcohol withdrawal (CIWA-Ar)"),
+              capacity.FORM: QT_TR_NOOP("Mental capacity"),
               medication.ORDER_FORM: QT_TR_NOOP("Medicines (MAR)"), vte.FORM: QT_TR_NOOP("VTE risk"),
               delirium.FORM: QT_TR_NOOP("Delirium (4AT)"), chart_alerts.DEATH_FORM: QT_TR_NOOP("Death"),
               infusion_checks.FORM: QT_TR_NOOP("Infusion or syringe driver")}

@@ -19,7 +19,7 @@ from downtime.qt.screen_fit import Scrolled
 from downtime.qt.tables import ListTable, TextTableModel, make_table
 from downtime.qt.style import points, styled, warning_colour, warning_html, written
 from downtime.qt.i18n import language, translate, word
-from downtime.services import bowels, observations, records, resuscitation, weight
+from downtime.services import bowels, capacity, observations, records, resuscitation, weight
 from downtime.services.weight import Weighed
 from downtime.services.bowels import Isolated
 from downtime.services.census import all_patients, name_alert, patient_with_location, with_namesakes
@@ -81,28 +81,31 @@ def _isolation_text(patient: PatientSummary, enteric: Isolated | None) -> str:
     return semicolon(language()).join(said)
 
 
-def decisions(session: Session, patient: PatientSummary) -> tuple[str | None, str | None]:
-    """Who decided the patient's DNACPR and when (resuscitation.decided), and the doctor's
-    observation and escalation plan standing now (observations.plans), in words: the strip said
-    DNACPR with no doctor, and nothing of a dying patient's comfort care."""
+def decisions(session: Session, patient: PatientSummary) -> tuple[str | None, str | None, str | None]:
+    """Who decided the patient's DNACPR and when (resuscitation.decided), the doctor's
+    observation and escalation plan standing now (observations.plans), and a standing lack of
+    capacity (services.capacity.ward_lines: "LACKS CAPACITY for medicines (assessed 02/12 by …;
+    review by 09/12)"), in words: the strip said DNACPR with no doctor, and nothing of a dying
+    patient's comfort care, nor of the assessment a covert dose rests on."""
     now = session.clock()
     plan = observations.plans(session.db, [patient], now).get(patient.patient_id)
     return (resuscitation.decided(session.db, [patient], now.tzinfo).get(patient.patient_id),
-            plan.text(language(), now.tzinfo) if plan is not None else None)
+            plan.text(language(), now.tzinfo) if plan is not None else None,
+            capacity.ward_lines(session.db, [patient.patient_id], now, language()).get(patient.patient_id))
 
 
 def _decisions_html(patient: PatientSummary, enteric: Isolated | None, decided: str | None = None,
-                    plan: str | None = None) -> str:
+                    plan: str | None = None, lacking: str | None = None) -> str:
     """The strip's line under the allergies: not for resuscitation in the warning colour, with who
-    decided it and when (`decided`), the doctor's observation and escalation plan (`plan`), the
-    isolation in bold; nothing for a patient for resuscitation (or not yet discussed), with no
-    plan and not isolated, as most are: a line saying so on every screen would be read past."""
+    decided it and when (`decided`), the doctor's observation and escalation plan (`plan`), a
+    standing lack of capacity (`lacking`), the isolation in bold; nothing for a patient for
+    resuscitation (or not yet discussed), with no plan, no lack of capacity and not isolated, as
+    most are: a line saying so on every screen would be read past."""
     said = []
     if patient.resuscitation == DNACPR:
         said.append(warning_html(escape(" — ".join([translate("PatientHeader", "NOT FOR RESUSCITATION (DNACPR)"),
                                                    *([decided] if decided else [])]))))
-    if plan:
-        said.append(f"<b>{escape(plan)}</b>")
+    said += [f"<b>{escape(text)}</b>" for text in (plan, lacking) if text]
     isolation = _isolation_text(patient, enteric)
     if isolation:  # translated outside the f-string, where lupdate finds it for the French catalogue
         isolated = translate("PatientHeader", "ISOLATION: {isolation}").format(isolation=isolation)
@@ -119,7 +122,7 @@ def born_text(patient: PatientSummary) -> str:
 
 def identity_html(patient: PatientSummary, with_place: bool = True, held: bool = False,
                   allergies_said: str | None = None, enteric: Isolated | None = None,
-                  decided: tuple[str | None, str | None] = (None, None)) -> str:
+                  decided: tuple[str | None, str | None, str | None] = (None, None, None)) -> str:
     """The patient's name first, then, sharing a family name with others of their ward (see
     census.with_namesakes), the name alert as the patient list says it ("SAME NAME: bed 31"),
     in red. Under the allergies, a decision not to resuscitate and the isolation, the bowel
@@ -128,7 +131,7 @@ def identity_html(patient: PatientSummary, with_place: bool = True, held: bool =
     the admission is on hold (`admission_on_hold`), said under the allergies.
     `allergies_said`: said instead of the patient's allergies, where they are not known yet (a
     hold on the admission, before the clerk chooses the version that settles it). `decided`: who
-    decided a DNACPR and the doctor's plan (see `decisions`)."""
+    decided a DNACPR, the doctor's plan and a lack of capacity (see `decisions`)."""
     place = f" — {_place(patient)}" if with_place else ""
     born = born_text(patient)
     allergies = translate("PatientHeader", "ALLERGIES: {allergies}").format(
@@ -178,7 +181,8 @@ def child_label(session: Session, patient: PatientSummary) -> QLabel | None:
 
 
 def identity_label(patient: PatientSummary, with_place: bool = True, held: bool = False,
-                   enteric: Isolated | None = None, decided: tuple[str | None, str | None] = (None, None)) -> QLabel:
+                   enteric: Isolated | None = None,
+                   decided: tuple[str | None, str | None, str | None] = (None, None, None)) -> QLabel:
     """The strip, its warnings in the red and its name at the size of the mode and text size shown
     (see `style.written`): one written again must be so through `written` too."""
     label = written(QLabel(), lambda: identity_html(patient, with_place, held, enteric=enteric, decided=decided))

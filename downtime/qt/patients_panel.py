@@ -26,7 +26,7 @@ from downtime.qt.style import ERROR_STYLE
 from downtime.qt.tables import ColumnsCut, Index, TextTableModel, cut_column, make_table, wrap_columns
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.qt.ward_choice import WardChoice
-from downtime.services import census, missing_patient, observations, pews, printing, search, swallow_screen
+from downtime.services import capacity, census, missing_patient, observations, pews, printing, search, swallow_screen
 from downtime.services.context import Session
 from downtime.services.observations import Watch
 from downtime.services.patients import PatientSummary
@@ -87,6 +87,10 @@ class Row:
     """An in-patient whose swallow screen stands failed, as the handover sheet says it (services.
     swallow_screen.ward_lines: nil by mouth, no medicines by mouth), by their name in the warning
     colour: the tablets went by mouth on the next round, the screen a sheet in the notes."""
+    capacity: str | None = None
+    """An in-patient with a standing lack of capacity, as the handover sheet says it (services.
+    capacity.ward_lines: "LACKS CAPACITY for medicines (…)", its review once due), by their name
+    in the warning colour."""
 
 
 @dataclass(frozen=True)
@@ -219,6 +223,8 @@ class PatientTableModel(TextTableModel):
             name += " — " + row.missing
         if row.swallow:
             name += " — " + row.swallow
+        if row.capacity:
+            name += " — " + row.capacity
         if row.theatre:
             name += " — " + printing.THEATRE_WORDS["head"][language()].format(operations=row.theatre)
         return (row.ward, bed, name, allergy_text(patient), word(RESUSCITATION.get(patient.resuscitation or "", "?")),
@@ -237,7 +243,8 @@ class PatientTableModel(TextTableModel):
             return watch is not None and (watch.overdue or watch.standing is not None
                                           and watch.standing.news2.band in (Band.MEDIUM, Band.HIGH))
         return patient is not None and (column == ALLERGIES and patient.allergy_alert or column == NAME and
-                                        bool(self.rows[row].namesakes or self.rows[row].missing or self.rows[row].swallow))
+                                        bool(self.rows[row].namesakes or self.rows[row].missing or self.rows[row].swallow
+                                                                     or self.rows[row].capacity))
 
     def __init__(self) -> None:
         super().__init__()
@@ -614,9 +621,10 @@ def _watched(session: Session, rows: list[Row], empty_beds: bool) -> Listed:
                                           language())
     missing = missing_patient.lines(opened, now, language())
     swallow = swallow_screen.ward_lines(session.db, session.forms, list(watched), now, language())
+    lacking = capacity.ward_lines(session.db, list(watched), now, language())
     rows = [replace(row, watch=watched[row.patient.patient_id], child=children.get(row.patient.patient_id),
                     theatre=operations.get(row.patient.patient_id), missing=missing.get(row.patient.patient_id),
-                    swallow=swallow.get(row.patient.patient_id))
+                    swallow=swallow.get(row.patient.patient_id), capacity=lacking.get(row.patient.patient_id))
             if row.patient and row.patient.patient_id in watched else row for row in rows]
     return Listed(rows, empty_beds, min((due for due in (observations.next_due(watched.values()), *(
         child.due_at for child in children.values() if not child.overdue), missing_patient.next_change(opened, now))

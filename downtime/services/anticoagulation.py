@@ -32,6 +32,13 @@ INR_AWAITED = QT_TRANSLATE_NOOP(
 INR_TYPED = QT_TRANSLATE_NOOP(
     "messages", "{drug}: the reading typed ({typed}) is not the latest INR ({result}, received {time}): check which "
                 "is right before giving.")
+HELD_ON_LETTER = {
+    INR_HIGH: QT_TRANSLATE_NOOP("messages", "{drug}: INR {result} ({range}) received {time}."),
+    INR_AWAITED: QT_TRANSLATE_NOOP("messages", "{drug}: INR AWAITED (sent {taken})."),
+    INR_TYPED: QT_TRANSLATE_NOOP("messages", "{drug}: the reading typed ({typed}) is not the latest INR ({result}, "
+                                             "received {time}).")}
+"""Each hold above as a letter to the next team says it (services.medication.on_letter): the fact,
+not this ward's "hold and ask the doctor" or "check it before giving"."""
 TWO_ANTICOAGULANTS = QT_TRANSLATE_NOOP(
     "messages", "{drug}: already on an anticoagulant ({others}): two at once make a bleed likely. Ask the doctor "
                 "before giving it.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -22,7 +23,7 @@ from downtime.formspec.schema import ChoiceField, Meaning, Text
 from downtime.services.errors import ServiceError
 from downtime.services.patients import PatientSummary, display_name, downtime_numbers, summarise
 from downtime.services.wards import bed_ranges, ward_codes, wards
-from downtime.storage.records import chunks, current_of, list_current, marks
+from downtime.storage.records import CHUNK, chunks, current_of, list_current, marks
 
 DOSE_FORM = "medication_administration"
 DEATH_FORM = "death"
@@ -32,6 +33,47 @@ is taken after a death (`laid_out`), its other changes only in the stay (service
 RATE_STOPPED = ("change", "stopped")
 """The answer of a `RATE_FORM` record that the bag was taken down (services.infusion_rates, which
 reads this module, STOPPED)."""
+DEVICE_FORM = "device_check"
+"""services.devices.FORM, whose removal at last offices a coroner's case keeps for the coroner."""
+LAST_OFFICES: dict[str, tuple[str, frozenset[str]] | None] = {
+    RATE_FORM: (RATE_STOPPED[0], frozenset({RATE_STOPPED[1]})),
+    DOSE_FORM: ("previous_patch", frozenset({"removed", "not_found"})),
+    DEVICE_FORM: ("event", frozenset({"removed"})), "transfusion_end": None}
+"""Care charted after a death while the body is laid out (`laid_out`), by form, with the answers
+that make a record of it such care (None: any): a bag's stop, a patch's removal (its order's
+dose not given, previous patch removed, or not found on the skin: services.medication), a
+device's removal, a unit of blood's end, done at last offices. Refused as "not in hospital", a
+cannula taken out at 13:20 of a death at 13:00, or a unit taken down then, was charted at a false
+time or not at all, and a fentanyl patch on the body was charted removed by no one; a patch not
+found at last offices was told "not admitted", where the one removed passed. A device's removal
+of a death referred to the coroner is refused (`referred_to_coroner`, read by services.records)."""
+CORONER = "referred_to_coroner"
+"""The death form's answer that the death is referred to the coroner (France: an obstacle
+médico-légal): the body keeps its lines, drains and devices for the coroner."""
+FINDINGS_ASKED = 5
+"""The death form's version that asks the verification's findings (services.records) and whether
+an implanted device was dealt with (services.chart_alerts): a death first saved under an earlier
+version, amended since (and so stamped with the later version), is amended and listed as it was."""
+
+
+def at_last_offices(form_id: str, data: Mapping[str, Any]) -> bool:
+    """Whether a record of `form_id` with answers `data` is care taken at last offices
+    (`LAST_OFFICES`), let through after the death until the body leaves the ward."""
+    if form_id not in LAST_OFFICES:
+        return False
+    answer = LAST_OFFICES[form_id]
+    return answer is None or data.get(answer[0]) in answer[1]
+
+
+def first_saved_from(db: Database, record_ids: Collection[str], version: int) -> set[str]:
+    """Those of these records whose version 1 was written under `version` of its form or a later
+    one: an amendment is stamped with the version of the form it was made with (services.records),
+    so only the first says what the form asked when the record was made."""
+    return {row[0] for part in chunks(record_ids) for row in db.execute(
+        f"SELECT record_id FROM records WHERE version = 1 AND form_version >= ? AND record_id IN ({marks(part)})",
+        [version, *part])}
+
+
 MOVED_IN = (Movement.ADMIT.value, Movement.TRANSFER.value)
 """The movements after which a patient is in hospital."""
 
@@ -269,6 +311,60 @@ def _placed(db: Database, ward: str, bed: str | None = None) -> set[str]:
     if bed is not None:
         query, params = f"{query} AND bed_key = ?", [*params, _key(bed)]
     return {row[0] for row in db.execute(query, params).fetchall()}
+
+
+Reach = tuple[str, str, str, str | None]
+"""A bed (its ward's and its own key) a movement put its patient in, from the movement's time
+until the patient's next movement at a later time (None: none yet), at UTC as the index says
+them: the longest the stay that movement began in that bed can last (`reaches`)."""
+
+
+def reaches(events: Iterable[MovementEvent]) -> list[Reach]:
+    """The beds these standing movements (each patient's all) put their patients in, and for
+    how long at most: a stay ends at the patient's next movement (domain.census.stays), and one
+    minute's movements are not replayed here, so each of them reaches as far as the last could.
+    What `placed_during` compares a bed's other patients with."""
+    events = list(events)
+    times: dict[str, list[datetime]] = defaultdict(list)
+    for event in events:
+        times[event.patient_id].append(event.occurred_at)
+    for moments in times.values():
+        moments.sort()
+    found: list[Reach] = []
+    for event in events:
+        if event.movement.value in MOVED_IN and event.bed:
+            moments = times[event.patient_id]
+            later = bisect_right(moments, event.occurred_at)
+            found.append((_key(event.ward), _key(event.bed), _utc(event.occurred_at),
+                          _utc(moments[later]) if later < len(moments) else None))
+    return found
+
+
+_PLACED_DURING = """
+    WITH mine(ward_key, bed_key, since_utc, until_utc) AS (VALUES {values})
+    SELECT DISTINCT o.patient_id FROM mine JOIN movement_index o ON o.ward_key = mine.ward_key
+        AND o.bed_key = mine.bed_key AND o.standing = 1 AND o.movement IN (?, ?)
+    WHERE (mine.until_utc IS NULL OR o.occurred_utc < mine.until_utc)
+        AND NOT EXISTS (SELECT 1 FROM movement_index n WHERE n.patient_id = o.patient_id AND n.standing = 1
+                        AND n.occurred_utc > o.occurred_utc AND n.occurred_utc <= mine.since_utc)"""
+"""`placed_during`'s query: an index line's reach ends after a reach's start when its patient
+moved nowhere between them (one seek down movement_index_latest)."""
+
+
+def placed_during(db: Database, reached: Sequence[Reach]) -> set[str]:
+    """The patients a standing admission or move of the index put in one of these beds at a
+    time that overlaps its reach (`reaches`, which each index line is read as too: from its
+    time to its patient's next later movement, one seek each): the only patients whose stay
+    there can overlap one that a reach's movement began. A bed of a month's records office
+    was held by 170 patients in turn; those gone before, or come after, are not read, and
+    those read are read from the beds' index alone (movement_index_place, m041)."""
+    found: set[str] = set()
+    step = CHUNK // 4  # four parameters a reach
+    for start in range(0, len(reached), step):
+        part = reached[start:start + step]
+        query = _PLACED_DURING.format(values=", ".join(["(?, ?, ?, ?)"] * len(part)))
+        found.update(row[0] for row in db.execute(query, [*(value for reach in part for value in reach), *MOVED_IN]))
+    return found
 
 
 def locations(db: Database, *, at: datetime | None = None,
@@ -562,18 +658,19 @@ def _check_care_inside(db: Database, forms: dict[str, FormSpec], spec: FormSpec,
     withdrawn first. A dose is care too, though typed outside a stay it is only warned (its
     "not admitted" overridden with a reason): so what is refused is care the change moves out
     of the stay (`before`: the timeline without it), and a dose outside already does not stop
-    the discharge's letter being ticked. An infusion's stop is taken while the body is laid out
-    (`_laid_out`, the death's departure read from `left_typed` when it is the version written):
-    the time of death corrected to before a stop taken at last offices keeps it, where the
-    controlled drug's stop had to be withdrawn; the body's departure moved before a stop charted
-    is refused as the stop typed after it is. Only what is from `since` on can change."""
+    the discharge's letter being ticked. Care at last offices (`at_last_offices`: an infusion's
+    stop, a device's removal, a unit's end) is taken while the body is laid out (`_laid_out`, the
+    death's departure read from `left_typed` when it is the version written): the time of death
+    corrected to before a stop taken at last offices keeps it, where the controlled drug's stop
+    had to be withdrawn; the body's departure moved before a stop charted is refused as the stop
+    typed after it is. Only what is from `since` on can change."""
     held, had = stays(timeline), stays(before)
     for care in (form for form in forms.values() if form.in_hospital or form.id in (DOSE_FORM, RATE_FORM)):
         for record in list_current(db, form_id=care.id, patient_ids=[patient_id]):
             at = record.occurred_at
             if record.status is RecordStatus.ENTERED_IN_ERROR or at < since:
                 continue
-            stop = care.id == RATE_FORM and record.data.get(RATE_STOPPED[0]) == RATE_STOPPED[1]
+            stop = at_last_offices(care.id, record.data)
             if ((_within(held, at) or stop and _laid_out(db, timeline, at, left_typed))
                     or not (_within(had, at) or stop and _laid_out(db, before, at, {}))):
                 continue
@@ -827,11 +924,25 @@ def laid_out(db: Database, patient_id: str, at: datetime) -> bool:
     return _laid_out(db, movement_events(db, [patient_id]).get(patient_id, []), at, {})
 
 
+def referred_to_coroner(db: Database, patient_id: str, at: datetime) -> bool:
+    """Whether by `at` the patient had died and their death is referred to the coroner (`CORONER`):
+    its lines and devices are left in for the coroner, and one charted removed at last offices
+    went unremarked (services.records)."""
+    death = _death_by(movement_events(db, [patient_id]).get(patient_id, []), at)
+    record = current_of(db, [death.record_id]).get(death.record_id) if death is not None else None
+    return record is not None and record.data.get(CORONER) is True
+
+
+def _death_by(events: list[MovementEvent], at: datetime) -> MovementEvent | None:
+    """The death of the timeline `events` the patient had died by at `at` (None: alive then)."""
+    died = _died(events, at)
+    return next((event for event in events if event.movement is Movement.DEATH and event.occurred_at == died), None)
+
+
 def _laid_out(db: Database, events: list[MovementEvent], at: datetime, left_typed: Mapping[str, str | None]) -> bool:
     """`laid_out` on the timeline `events`, the departure of a death in `left_typed` (its record
     id: the version being written, not stored yet) read from it rather than from its record."""
-    died = _died(events, at)
-    death = next((event for event in events if event.movement is Movement.DEATH and event.occurred_at == died), None)
+    death = _death_by(events, at)
     if death is None:
         return False
     if death.record_id in left_typed:

@@ -17,7 +17,9 @@ overdue, a patient missing from the ward (a HIGH-risk one whose police are not t
 or back and not reviewed by a doctor, a fall whose care is not all done (a possible fracture, a
 possible head injury on an anticoagulant, neuro obs or observations not started, no doctor's examination yet), a VTE risk
 assessment not made 14 hours after admission, its reassessment due, its medicine not prescribed or
-stockings after an acute stroke, a 4AT finding possible delirium, a
+stockings after an acute stroke, a 4AT finding possible delirium, an alcohol withdrawal check overdue, its red flags
+(a seizure, delirium tremens, consciousness falling), a severe score or a patient unable to be
+assessed no doctor is told of, no dose after a moderate score, no thiamine prescribed, a
 time-critical medicine's dose late, overdue or not given, an order an allergy recorded since it
 was written matches, not reviewed by its prescriber (medication.allergies_unreviewed), a medicine taken before admission no
 order covers a day after admission (at once for a time-critical one: home_medicines), a running infusion or syringe driver's
@@ -46,8 +48,9 @@ from sqlite_utils import Database
 from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
 from downtime.domain.medication import (Administration, DoseState, Frequency, NotGivenReason,
-                                       Order, Outcome, Review, given_when_fasting, dose_state, left_out_with_meals,
-                                       policy_for, prn_given, review_asked, review_due, review_due_at, same_medicine, spaced_from_as_required)
+                                       Order, Outcome, Review, RoundPolicy, given_when_fasting, dose_state,
+                                       left_out_with_meals, policy_for, prn_given, review_asked, review_due,
+                                       review_due_at, same_medicine, spaced_from_as_required)
 from downtime.domain.census import Location, StayStatus
 from downtime.domain.fluid_balance import chart_day
 from downtime.domain.lab_results import Flag
@@ -55,7 +58,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.transfusion import Sign as TransfusionSign, signs as transfusion_signs
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
-from downtime.services import (bowels, census, covert, delirium, devices, falls, falls_risk, fluid_balance, followed, glucose,
+from downtime.services import (alcohol_withdrawal, bowels, capacity, census, covert, delirium, devices, falls, falls_risk, fluid_balance, followed, glucose,
                                home_medicines, infusion_checks, infusion_rates, lab_results, medication,
                                missing_patient, neuro, observations, pain, pews, repositioning,
                                sepsis, settings, swallow_screen, telephone_orders, transfusion, vte, wounds)
@@ -160,6 +163,16 @@ PATCH_STILL_ON = {"en": "PATCH STILL ON: {order}, applied {time}, {site} — its
 and which no one has recorded taken off (services.medication.patches_on_now): a fentanyl patch
 stays on the skin, and goes on giving, after its order is stopped."""
 NO_SITE = {"en": "site not recorded", "fr": "site non renseigné"}
+PATCH_ON_BODY = {"en": "PATCH ON: {order}, {site}, applied {time}: take it off at last offices and record it removed "
+                       "(the order's dose not given, previous patch removed)",
+                 "fr": "PATCH EN PLACE : {order}, {site}, posé le {time} : le retirer lors de la toilette mortuaire "
+                       "et tracer son retrait (dose de la prescription non administrée, patch précédent retiré)"}
+"""What is asked of a patch on the patient at their death (`patches_on_body`), before the death is
+saved (services.leaving) and among its tasks after, until its removal is charted: a fentanyl
+patch on the body was asked of no one, and the controlled drug, most of it still in the patch,
+went to the mortuary unaccounted for (Hospice UK, Care after death 2022; NICE NG46). Nothing is
+asked of its destruction: the CD register keeps no patch as wastage (cd_register), and a task
+"destroy it, witnessed" cleared with its removal, the destruction recorded nowhere."""
 BAG_PUT_UP = QT_TRANSLATE_NOOP("messages", "{drug} put up {time}")
 """A bag under "Left the ward", as its line names it."""
 ASKING_FLAGS = (Flag.CRITICAL, Flag.ABNORMAL)
@@ -173,12 +186,19 @@ DEATH_WORDS = {
     "certificate": {"en": "death certificate not done", "fr": "certificat de décès non établi"},
     "device_unknown": {"en": "implanted device not known: find out and tell the mortuary",
                        "fr": "dispositif implanté inconnu : le rechercher et prévenir la chambre mortuaire"},
-    "device": {"en": "implanted device ({detail}): tell the mortuary",
-               "fr": "dispositif implanté ({detail}) : prévenir la chambre mortuaire"},
+    "device": {"en": "implanted device ({detail}): switch an ICD off, tell the mortuary, then answer Yes to "
+                     "“{asked}”",
+               "fr": "dispositif implanté ({detail}) : désactiver un défibrillateur, prévenir la chambre mortuaire, "
+                     "puis répondre Oui à « {asked} »"},
+    "device_named": {"en": "implanted device ({detail}): tell the mortuary",
+                     "fr": "dispositif implanté ({detail}) : prévenir la chambre mortuaire"},
     "amend": {"en": "amend the death record once done", "fr": "corriger la fiche de décès une fois fait"},
 }
 """What the escalation list and the handover sheet say of a death whose tasks are not all done
-(`deaths_unfinished`), under "Left the ward"."""
+(`deaths_unfinished`), under "Left the ward". `device`: a task of a death first saved under the
+form's version 5 (census.FINDINGS_ASKED), which asks `DEVICE_DEALT_WITH`; one of version 4 names its
+device among its other tasks (`device_named`), as it did, and finished stays finished."""
+DEVICE_DEALT_WITH = "device_dealt_with"
 
 
 @dataclass(frozen=True)
@@ -186,7 +206,7 @@ class ChartAlert:
     """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM or
     REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM, devices.FORM, pain.FORM,
     bowels.FORM, pews.FORM, falls.FORM, missing_patient.FORM, sepsis.FORM, medication.ORDER_FORM, vte.FORM,
-    delirium.FORM, DEATH_FORM, infusion_checks.FORM);
+    delirium.FORM, DEATH_FORM, infusion_checks.FORM, alcohol_withdrawal.FORM);
     `latest`: its latest reading in words and when it was taken (a result or a sample, a wound,
     a device: the one asking)."""
 
@@ -371,6 +391,13 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                  for patient_id, said_of in covert_reviews.said.items() for label, said in said_of)
     if covert_reviews.next_due is not None:
         due.append(covert_reviews.next_due)
+    # An order given covertly that no capacity assessment supports, and a lack of capacity whose
+    # review is reached (services.capacity).
+    capacities = capacity.escalation(db, forms, list(patients), at, lang)
+    found.extend(ChartAlert(patients[one.patient_id], one.form_id, one.latest, one.said, urgent=one.urgent)
+                 for one in capacities.asking)
+    if capacities.next_change is not None:
+        due.append(capacities.next_change)
     found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM, label, [said])
                  for patient_id, said_of in patches_left_on(db, forms, list(patients), at, lang).items()
                  for label, said in said_of)
@@ -426,18 +453,30 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
         due.append(falls_risk_said.next_change)
     found.extend(ChartAlert(patients[patient_id], delirium.FORM, latest, said)
                  for patient_id, (latest, said) in delirium.escalation(db, in_hospital, at, lang).items())
+    # An alcohol withdrawal check overdue by its band, a red flag (the doctor now) or a severe score
+    # no doctor is told of, a dose not recorded, no thiamine (services.alcohol_withdrawal).
+    withdrawal = alcohol_withdrawal.escalation(db, in_hospital, at, lang)
+    found.extend(ChartAlert(patients[one.patient_id], alcohol_withdrawal.FORM, one.latest, one.said, urgent=one.urgent)
+                 for one in withdrawal.asking)
+    if withdrawal.next_change is not None:
+        due.append(withdrawal.next_change)
     for patient_id, known_sepsis in sepsis.read(db, in_hospital, at).items():
         if said := sepsis.asking(known_sepsis, patients[patient_id], at, lang):
             found.append(ChartAlert(patients[patient_id], sepsis.FORM, known_sepsis.state(at, lang)[0], said))
         if (coming := known_sepsis.next_change(at)) is not None:
             due.append(coming)
     outputs = fluid_balance.urine_outputs(db, forms, in_hospital, at)
-    review = lab_results.to_review(db, [patient_id for patient_id, output in outputs.items() if output.low], at)
+    low = [patient_id for patient_id, output in outputs.items() if output.low]
+    review = lab_results.to_review(db, low, at)
+    # A dying patient's empty bag asks only that the catheter be checked (fluid_balance.urine_words);
+    # her low output is not listed at all (fluid_balance.listed).
+    comfort = observations.comfort_care(db, [patients[patient_id] for patient_id in low], at)
     for patient_id, output in outputs.items():
-        if output.low:
+        if fluid_balance.listed(output, patient_id in comfort):
             found.append(ChartAlert(patients[patient_id], fluid_balance.FORM,
                                     fluid_balance.urine_words(output, lang, called=False),
-                                    [fluid_balance.urine_words(output, lang, review=review[patient_id])]))
+                                    [fluid_balance.urine_words(output, lang, review=review[patient_id],
+                                                               comfort=patient_id in comfort)]))
         due.append(output.moves_on)
     for patient_id, exceeded in fluid_balance.restrictions_exceeded(db, patients, at, lang).items():
         found.append(ChartAlert(patients[patient_id], fluid_balance.FORM, exceeded.plan, exceeded.said))
@@ -518,7 +557,7 @@ def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[st
                                 if patient.stay is not StayStatus.DECEASED else [])]]
         found += [_reaction(patient, one, forms, lang) for one in reactions.get(patient.patient_id, [])]
         if patient.stay is StayStatus.DECEASED and (death := unfinished.get(patient.patient_id)) is not None:
-            found.append(_death(db, patient, death, lang, zone))
+            found.append(_death(db, forms, patient, death, lang, zone))
         elif patient.stay is not StayStatus.DECEASED:
             found += _bags_left(db, patient, place, lang, zone)
     for patient in sorted(census.all_patients(db, forms, moved).values(),
@@ -538,9 +577,13 @@ def deaths_unfinished(db: Database) -> dict[str, RecordVersion]:
     bag up at the death never charted stopped: infusion_rates.up_at_leaving), by patient id. Its
     answers reached only the records office's worklist, weeks later: the evening's handover read
     "bed 12 — empty —" of a death at 13:00 whose family no one had told."""
-    return {str(record.patient_id): record for record in list_current(db, form_id=DEATH_FORM)
-            if record.status is not RecordStatus.ENTERED_IN_ERROR
-            and (_death_tasks(record.data) or _bags_up(db, record, "en", None))}
+    standing = [record for record in list_current(db, form_id=DEATH_FORM)
+                if record.status is not RecordStatus.ENTERED_IN_ERROR]
+    asked = census.first_saved_from(db, [record.record_id for record in standing
+                                         if record.data.get("implanted_device") == "present"], census.FINDINGS_ASKED)
+    return {str(record.patient_id): record for record in standing
+            if _death_tasks(record.data, record.record_id in asked) or _bags_up(db, record, "en", None)
+            or _patches_on(db, str(record.patient_id), datetime.fromisoformat(record.data["died_at"]))}
 
 
 def _bags_up(db: Database, death: RecordVersion, lang: Lang, zone: tzinfo | None) -> list[str]:
@@ -551,6 +594,24 @@ def _bags_up(db: Database, death: RecordVersion, lang: Lang, zone: tzinfo | None
     return [semicolon(lang).join([message(lang, BAG_PUT_UP, drug=up.drug, time=ward_time(up.put_up, zone)), up.said])
             for up in infusion_rates.up_at_leaving(db, str(death.patient_id),
                                                    datetime.fromisoformat(death.data["died_at"]), lang, died=True)]
+
+
+def patches_on_body(db: Database, forms: Mapping[str, FormSpec], patient_id: str, died: datetime, lang: Lang,
+                    zone: tzinfo | None) -> list[str]:
+    """Each patch on the patient at `died` (their death) not charted removed since, as
+    `PATCH_ON_BODY` says it: asked before the death is
+    saved (services.leaving.still_asked) and a task of the death until its removal is charted
+    (`_death`; census.LAST_OFFICES lets it through while the body is laid out)."""
+    order_form = forms[medication.ORDER_FORM]
+    return [PATCH_ON_BODY[lang].format(order=medication.order_label(order, order_form, lang),
+                                       site=dose.site or NO_SITE[lang], time=ward_time(dose.at, zone))
+            for order, dose in _patches_on(db, patient_id, died)]
+
+
+def _patches_on(db: Database, patient_id: str, died: datetime) -> list[tuple[medication.Order, Administration]]:
+    """The patches on the patient at `died` and not charted removed since (`patches_on_body`)."""
+    return [(order, dose) for order, dose in medication.patches_on_now(db, patient_id)
+            if elapsed.reached(dose.at, died)]
 
 
 def _bags_left(db: Database, patient: PatientSummary, place: Location, lang: Lang,
@@ -572,27 +633,38 @@ def death_of(db: Database, patient_id: str) -> RecordVersion | None:
                  if record.status is not RecordStatus.ENTERED_IN_ERROR), None)
 
 
-def _death_tasks(data: Mapping[str, Any]) -> list[str]:
+def _death_tasks(data: Mapping[str, Any], device_asked: bool) -> list[str]:
     """What a death's answers leave to do, as keys of DEATH_WORDS: the death not verified yet
     (death v4: found on a night round, the doctor called), the next of kin not told (none
     known, death v3, is nothing left to do: the man with no family was "NEXT OF KIN NOT TOLD" for
     ever), the certificate not done (either not answered Yes), whether a device is implanted not
-    known."""
+    known, a device implanted not yet dealt with (`device_asked`: a death first saved under v5,
+    census.FINDINGS_ASKED; an ICD switched off, the mortuary told: it dropped off once the family
+    were told, and a live ICD went to the mortuary)."""
     return [task for task, left in (("unverified", data.get("verification_pending") is True),
                                     ("family", data.get("family_informed") is not True
                                      and data.get("no_next_of_kin") is not True),
                                     ("certificate", data.get("certificate_done") is not True),
-                                    ("device_unknown", data.get("implanted_device") == "unknown")) if left]
+                                    ("device_unknown", data.get("implanted_device") == "unknown"),
+                                    ("device", device_asked and data.get("implanted_device") == "present"
+                                     and data.get(DEVICE_DEALT_WITH) is not True)) if left]
 
 
-def _death(db: Database, patient: PatientSummary, death: RecordVersion, lang: Lang, zone: tzinfo | None) -> ChartAlert:
+def _death(db: Database, forms: Mapping[str, FormSpec], patient: PatientSummary, death: RecordVersion, lang: Lang,
+           zone: tzinfo | None) -> ChartAlert:
     """A death whose tasks are not all done, listed under "Left the ward" until its record is
-    amended to say them done, and its bags until their stop is charted; a device implanted is
-    named with them, for the mortuary."""
+    amended to say them done, its bags until their stop is charted and its patches until their
+    removal is; a device implanted is named by what the record says of it, for the mortuary (of a
+    death of version 4, among its other tasks: `DEATH_WORDS`)."""
     data = death.data
-    said = [*(DEATH_WORDS[task][lang] for task in _death_tasks(data)), *_bags_up(db, death, lang, zone)]
-    if data.get("implanted_device") == "present":
-        said.append(DEATH_WORDS["device"][lang].format(detail=data.get("implanted_detail") or ""))
+    asked = bool(census.first_saved_from(db, [death.record_id], census.FINDINGS_ASKED))
+    detail = {"detail": data.get("implanted_detail") or "",
+              "asked": forms[DEATH_FORM].field(DEVICE_DEALT_WITH).label.get(lang)}
+    said = [*(DEATH_WORDS[task][lang].format(**detail) for task in _death_tasks(data, asked)),
+            *_bags_up(db, death, lang, zone),
+            *patches_on_body(db, forms, patient.patient_id, datetime.fromisoformat(data["died_at"]), lang, zone),
+            *([DEATH_WORDS["device_named"][lang].format(**detail)]
+              if not asked and data.get("implanted_device") == "present" else [])]
     return ChartAlert(patient, DEATH_FORM, DEATH_WORDS["died"][lang].format(
         time=ward_time(datetime.fromisoformat(data["died_at"]), zone)), [*said, DEATH_WORDS["amend"][lang]])
 
@@ -614,33 +686,66 @@ def doses_overdue(db: Database, forms: dict[str, FormSpec], patients: Sequence[P
     time-critical ones, and omitted doses are a leading cause of harm from medicines (NPSA 2010).
     Each order once, its doses' times oldest first; a time-critical dose the sheet already says
     (`medication.time_critical_handover`), nor one missed that its line counts
-    (`medication.TimeCritical.listed`), is not said again."""
+    (`medication.TimeCritical.listed`), is not said again. The doses of an order stopped since that
+    fell due before its stop are said too once overdue (`_due_before_stop`), which the round leaves
+    off, never as due now."""
     wanted = {patient.patient_id for patient in patients}
     told = set().union(*(critical.listed for critical in medication.time_critical(db, wanted, at).values()))
     policy, order_form = settings.round_policy(db), forms[medication.ORDER_FORM]
     found: dict[str, dict[str, list[medication.RoundItem]]] = {}
     due: dict[str, list[medication.RoundItem]] = {}
-    for ward in dict.fromkeys(patient.ward for patient in patients if patient.ward):
-        for item in medication.round_list(db, forms, ward, at):
-            if (item.patient.patient_id in wanted and (item.order.record_id, item.slot) not in told
-                    and dose_state(item.slot, at, None, policy_for(item.order, policy)) is DoseState.OVERDUE):
-                found.setdefault(item.patient.patient_id, {}).setdefault(item.order.record_id, []).append(item)
-            elif item.state in (DoseState.DUE, DoseState.LATE):
-                due.setdefault(item.patient.patient_id, []).append(item)
+    on_the_round = [item for ward in dict.fromkeys(patient.ward for patient in patients if patient.ward)
+                    for item in medication.round_list(db, forms, ward, at)]
+    for item in [*on_the_round, *_due_before_stop(db, [patient for patient in patients if patient.ward], at, policy)]:
+        if (item.patient.patient_id in wanted and (item.order.record_id, item.slot) not in told
+                and dose_state(item.slot, at, None, policy_for(item.order, policy)) is DoseState.OVERDUE):
+            found.setdefault(item.patient.patient_id, {}).setdefault(item.order.record_id, []).append(item)
+    # Due now only on the round: a stopped order's late dose is none to give, and read as due it
+    # made the oral amoxicillin "not to give late" beside the IV stopped for it (review s66 S1).
+    for item in on_the_round:
+        if item.state in (DoseState.DUE, DoseState.LATE):
+            due.setdefault(item.patient.patient_id, []).append(item)
     theirs = medication.orders_of_each(db, found, at) if found else {}
     given = {patient_id: medication.administrations(db, patient_id) for patient_id in found}
     fasting = medication.nil_by_mouth(db, found, at) if found else {}
 
     def said(patient_id: str, doses: list[medication.RoundItem]) -> tuple[str, str]:
         latest = max(doses, key=lambda item: elapsed.instant(item.slot))
+        stop = latest.order.stop_at
         return _order_doses(doses, order_form, lang, at.tzinfo), _overdue_then(
             doses, lang, at.tzinfo, fasting.get(patient_id),
-            _replaced_by(latest, theirs[patient_id], given[patient_id], due.get(patient_id, ())))
+            _replaced_by(latest, theirs[patient_id], given[patient_id], due.get(patient_id, ())),
+            stop if elapsed.reached(stop, at) else None)
 
     return {patient_id: DOSES_OVERDUE[lang].format(doses=_each_then(
         [said(patient_id, doses) for doses in sorted(
             orders.values(), key=lambda doses: min(elapsed.instant(item.slot) for item in doses))], lang))
         for patient_id, orders in found.items()}
+
+
+def _due_before_stop(db: Database, patients: Sequence[PatientSummary], at: datetime,
+                     policy: RoundPolicy) -> list[medication.RoundItem]:
+    """These patients' doses of the round's window, of orders stopped by `at`, that fell due before
+    the stop with nothing recorded (`medication.due_while_running`, the rule the time-critical list
+    reads them by), as the round's items: the round leaves a stopped order's doses off, rightly (none
+    is to give), and the sheet, which reads the round, said nothing of the paracetamol of 12:00
+    whose order was stopped at 14:05; the next nurse never learnt it was not recorded. Only the
+    charts of patients with an order stopped within the window are read."""
+    since = elapsed.earlier(at, medication.ROUND_WINDOW)
+    by_id = {patient.patient_id: patient for patient in patients}
+    stopped = {str(record.patient_id)
+               for record in list_current(db, form_id=medication.ORDER_FORM, patient_ids=by_id)
+               if (stop := medication.order_of(record).stop_at) is not None and since < stop
+               and elapsed.reached(stop, at)}
+    if not stopped:
+        return []
+    return [medication.RoundItem(by_id[patient_id], row.order, cell.slot, cell.state, held=cell.held,
+                                 on_paper=cell.on_paper)
+            for patient_id, rows in medication.mar_grids(db, stopped, since.date(), (at.date() - since.date()).days + 1,
+                                                         at).items()
+            for row in rows if elapsed.reached(row.order.stop_at, at)
+            for cell in medication.due_while_running(row.order, row.cells, at, policy_for(row.order, policy))
+            if cell.slot >= since and cell.state in medication.NOT_RECORDED]
 
 
 def _each_then(said: list[tuple[str, str]], lang: Lang) -> str:
@@ -679,9 +784,14 @@ def _replaced_by(item: medication.RoundItem, theirs: Sequence[Order], given: Seq
 
 
 def _overdue_then(doses: list[medication.RoundItem], lang: Lang, zone: tzinfo | None,
-                  fasting: medication.NilByMouth | None, replaced: tuple[datetime, DoseState] | None) -> str:
-    """What is done of an order's doses overdue, said after them: none given while a level, a
-    potassium, an INR or an AKI holds the order (`medication.holding`: `HELD_FOR`), nor by mouth
+                  fasting: medication.NilByMouth | None, replaced: tuple[datetime, DoseState] | None,
+                  stopped: datetime | None) -> str:
+    """What is done of an order's doses overdue, said after them: those of an order `stopped` since
+    recorded, not given (`REPLACED_THEN` with `medication.ORDER_STOPPED`, as the time-critical list
+    says them), with the dose of the medicine that replaced them if any (`replaced`: "record it"
+    alone, of the paracetamol tablet of 12:00 the infusion gave, put two doses of 12:00 on the
+    record), whatever held it or stops its route, the order no longer running; none given while
+    a level, a potassium, an INR or an AKI holds the order (`medication.holding`: `HELD_FOR`), nor by mouth
     while the patient is nil by mouth for its route (`fasting`, why: `NOT_BY_MOUTH`), nor once a dose of the
     medicine since replaced them (`replaced`, see `_replaced_by`: `REPLACED_THEN`), but recorded, the
     prescriber told of those missed; those missed alone recorded and taken to the prescriber
@@ -691,6 +801,11 @@ def _overdue_then(doses: list[medication.RoundItem], lang: Lang, zone: tzinfo | 
     sheet's own "Ramipril held — prescriber to decide" and "SWALLOW SCREEN FAILED — no medicines by
     mouth"."""
     many, order = len(doses) > 1, doses[0].order
+    later = [] if replaced is None else [medication.LATER_DOSE[replaced[1]][lang].format(
+        time=ward_time(replaced[0], zone))]
+    if stopped is not None:
+        return REPLACED_THEN[many][lang].format(later=", ".join(
+            [medication.ORDER_STOPPED[lang].format(time=ward_time(stopped, zone)), *later]))
     if held := medication.holding(doses[0].levels):
         return HELD_FOR[lang].format(why=semicolon(lang).join(
             medication.on_chart(warning).text(lang).rstrip(".") for warning in held))
@@ -700,8 +815,8 @@ def _overdue_then(doses: list[medication.RoundItem], lang: Lang, zone: tzinfo | 
     if not within:
         return RECORD_MISSED[lang]
     if replaced is not None:
-        return ", ".join([REPLACED_THEN[many][lang].format(later=medication.LATER_DOSE[replaced[1]][lang].format(
-            time=ward_time(replaced[0], zone))), *([TELL_THE_PRESCRIBER[lang]] if len(within) < len(doses) else [])])
+        return ", ".join([REPLACED_THEN[many][lang].format(later=later[0]),
+                          *([TELL_THE_PRESCRIBER[lang]] if len(within) < len(doses) else [])])
     return ", ".join([GIVE_OR_RECORD[len(doses) > 1][lang],
                       *([MISSED_NOT_LATE[lang]] if len(within) < len(doses) else [])])
 

@@ -14,18 +14,23 @@ from sqlite_utils import Database
 from downtime.domain import covert, elapsed
 from downtime.formspec import FormSpec
 from downtime.i18n import Lang, labelled, semicolon
-from downtime.services import medication
+from downtime.services import capacity, medication
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
              lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these patients' orders running then and
     given covertly, each as the round flags it ("Co-careldopa 25/100 1 tablet(s) PO: COVERT: in
-    yoghurt (review by 05/12)", its review said due once reached)."""
+    yoghurt (review by 05/12)", its review said due once reached), and, when no capacity assessment
+    supports it, that too (services.capacity.covert_flags: "COVERT with no assessment of capacity
+    for medicines on record: ask the doctor")."""
     order_form = forms[medication.ORDER_FORM]
-    said = {patient_id: [labelled(medication.order_label(order, order_form, lang), flag, lang) for order in orders
+    each = medication.orders_of_each(db, patient_ids, at)
+    unsupported = capacity.covert_flags(db, [order for orders in each.values() for order in orders], at, lang)
+    said = {patient_id: [labelled(medication.order_label(order, order_form, lang), " — ".join(
+        [flag, *filter(None, [unsupported.get(order.record_id)])]), lang) for order in orders
                          if order.active_at(at) and (flag := covert.flag(order, at, lang))]
-            for patient_id, orders in medication.orders_of_each(db, patient_ids, at).items()}
+            for patient_id, orders in each.items()}
     return {patient_id: semicolon(lang).join(lines) for patient_id, lines in said.items() if lines}
 
 

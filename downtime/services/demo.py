@@ -19,8 +19,8 @@ from downtime.domain.age import age_in_years
 from downtime.domain import braden
 from downtime.domain.census import StayStatus
 from downtime.domain.clock import local_now
-from downtime.domain.medication import (ANTIBIOTIC_REVIEW_AFTER, allergies_not_known, antibacterial, given_when_fasting,
-                                       flags_known, insulin, reason_offered)
+from downtime.domain.medication import (ANTIBIOTIC_REVIEW_AFTER, NotGivenReason, allergies_not_known, antibacterial,
+                                       flags_known, given_when_fasting, insulin, reason_offered)
 from downtime.domain.nir import nir_key
 from downtime.domain.pain import AFTER_OTHER
 from downtime.domain.records import RecordVersion
@@ -66,7 +66,7 @@ _PEOPLE = (
     ("Girard", "", "Zoé", "female", 2001, "Asthma attack, nebulisers."),
     ("Bonnet", "Haddad", "Inès", "female", 1985, "Pulmonary embolism, anticoagulated."),
     ("Lambert", "", "Gaëtan", "male", 1970, "Upper GI bleed, observation."),
-    ("Mercier", "", "Bérénice", "female", 1955, "Stroke, left hemiparesis, swallow screen pending."),
+    ("Mercier", "", "Bérénice", "female", 1955, "Stroke, left hemiparesis."),
     ("Kowalski", "", "Piotr", "male", 1962, "Alcohol withdrawal."),
     ("Faure", "Perrin", "Josiane", "female", 1929, "Recurrent falls, syncope work-up."),
     ("André", "", "Loïc", "male", 1994, "Sickle-cell crisis, pain control."),
@@ -250,6 +250,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     records.amend(nurse, first.record_id, {**first.data, "weight_kg": 54.0, "weight_confirmed_kg": 54.0},
                   "Weight re-measured on the ward scale (was an estimate).")
     _moves(nurse, elsewhere, now)
+    build_swallow_demo(db, forms, clock)  # before the doses: those by mouth after it are not given
     build_medication_demo(db, forms, clock)
     build_time_critical_demo(db, forms, clock)
     build_syringe_driver_demo(db, forms, clock)
@@ -270,6 +271,8 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_delirium_demo(db, forms, clock)
     build_fall_demo(db, forms, clock)
     build_falls_risk_demo(db, forms, clock)
+    build_capacity_demo(db, forms, clock)
+    build_alcohol_withdrawal_demo(db, forms, clock)
     build_sepsis_demo(db, forms, clock)
     build_vte_demo(db, forms, clock)
     build_transfusion_demo(db, forms, clock)
@@ -492,8 +495,13 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                 values: dict[str, Any] = {"given_at": at.isoformat(timespec="minutes"),
                                           "scheduled_for": slot.isoformat(timespec="minutes")}
                 # A basal or premixed insulin is never left out (medication.basal_insulin_omitted): its dose is given.
-                if rng.random() < 0.06 and not given_when_fasting(found.drug):
-                    reason = rng.choice(_MISSED)  # nil by mouth only of a dose by mouth (reason_offered)
+                missed = rng.choice(_MISSED) if rng.random() < 0.06 and not given_when_fasting(found.drug) else None
+                # Nil by mouth at the dose (the stroke patient's failed swallow screen, `_SWALLOW`):
+                # one by mouth is not given, as a ward charts it. Charted before the screen was built,
+                # her paracetamol read "given" beside the MAR's NOT BY MOUTH, the dose the screen stops.
+                stopped = medication.nil_by_mouth(db, [patient.patient_id], at).get(patient.patient_id)
+                reason = NotGivenReason.NIL_BY_MOUTH.value if stopped and stopped.why(found.route) else missed
+                if reason is not None:  # nil by mouth only of a dose by mouth (reason_offered)
                     values |= {"outcome": "not_given",
                                "not_given_reason": reason if reason_offered(found, reason) else "unavailable"}
                 else:
@@ -1388,6 +1396,128 @@ def build_falls_risk_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
     """Four patients' falls-risk assessments, one with a postural drop awaiting the doctor's
     review. Returns the assessments recorded."""
     return _charted_demo(db, forms, clock, "falls_risk", "assessed_at", _FALLS_RISK)
+
+
+# The confused woman refusing her tablets, sure they are poison: after her 4AT (`_FOUR_AT`, the
+# doctor told), the doctor assesses her capacity to decide on her medicines (delirium; she cannot
+# retain nor weigh what she is told), consults her daughter and the pharmacist, and decides that
+# her medicine by mouth is given covertly, dispersed in yoghurt, if she refuses it openly: her
+# order amended so, not a second antibiotic beside the one running in her drip. Without it the demo
+# had no covert order and no assessment.
+_CAPACITY = {"assessor_role": "doctor", "decision": "medicines", "impairment": True,
+             "impairment_what": "Delirium (4AT {score}), suspected urinary infection, on a background of memory loss",
+             "understands": True, "understands_how": "Said the tablets are for her stomach",
+             "retains": False, "retains_how": "Five minutes later did not remember being told",
+             "weighs": False, "weighs_how": "Sure the tablets are poison whatever she is told",
+             "communicates": True, "communicates_how": "Says no clearly",
+             "steps_taken": "Asked again when calmer, with her glasses and hearing aid, her daughter present; one "
+                            "tablet at a time, shown the box",
+             "outcome": "lacks", "can_wait": False, "consulted": ["family", "pharmacist"],
+             "consulted_names": "Daughter, Mme Claire Leroy: her mother always took her medicines",
+             "imca": "not_needed", "wishes": "Always took her medicines; wants to go home to her flat",
+             "least_restrictive": "Offered openly at each dose first; covert only if refused",
+             "decision_made": "{drug} given covertly, dispersed in yoghurt, if refused, as the pharmacist advised"}
+_CAPACITY_REVIEW = timedelta(days=3)
+"""The assessment's and the covert decision's review: the delirium may clear with the antibiotic."""
+
+
+def build_capacity_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """The confused woman's capacity assessment for her medicines, lacking, half an hour after the
+    doctor was told of her 4AT, whose score it quotes, and her order by mouth the doctor then
+    amends to be given covertly on that best-interests decision (`_CAPACITY`): the handover, the
+    Patients tab and her strip say "LACKS CAPACITY for medicines", the round her covert dose.
+    Returns the records made."""
+    from downtime.domain import delirium
+    from downtime.services import census
+
+    doctor = Session(db, load_device(db), staff.sign_in(db, "doctor", "2222", clock), forms, clock)
+    patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD) if "Confusion" in (each.reason or ""))
+    screened = records.list_current(db, form_id="delirium_screening", patient_id=patient.patient_id)[-1].data
+    assessed = elapsed.later(delirium.doctor_told_at(screened) or datetime.fromisoformat(screened["screened_at"]),
+                             timedelta(minutes=30))
+    review = elapsed.later(assessed, _CAPACITY_REVIEW).isoformat(timespec="minutes")
+    tablets = next(order for order in records.list_current(db, form_id="medication_order", patient_id=patient.patient_id)
+                   if order.data["route"] == "PO" and not antibacterial(order.data["drug"], order.data["route"]))
+    records.save_new(_written_at(doctor, assessed), "capacity_assessment", {
+        **_CAPACITY, "impairment_what": _CAPACITY["impairment_what"].format(score=delirium.total(screened)),
+        "decision_made": _CAPACITY["decision_made"].format(drug=tablets.data["drug"]),
+        "assessed_at": assessed.isoformat(timespec="minutes"), "assessed_by": doctor.user.name,
+        "review_by": review}, patient_id=patient.patient_id)
+    records.amend(_written_at(doctor, elapsed.later(assessed, timedelta(minutes=30))), tablets.record_id, {
+        **tablets.data, "covert": True, "covert_how": "Dispersed in yoghurt, if refused when offered openly",
+        "covert_decided_at": assessed.isoformat(timespec="minutes"), "covert_decided_by": f"{doctor.user.name}, doctor",
+        "covert_pharmacist": "Inès Roux", "covert_review_by": review}, "Covert administration decided in her best interests")
+    return 2
+
+
+# The woman with a stroke, her swallow screened this morning: she coughed on the first teaspoon
+# and her voice turned wet, so she is nil by mouth, her medicines by mouth stopped (the MAR's and
+# the round's NOT BY MOUTH, her doses by mouth since charted not given); the SLT referred and the
+# doctor told, the SLT not yet come.
+_SWALLOW = (("Stroke", ((3, {"screened_by": "Hélène Lefèvre", "reason": "stroke", "alert_upright": True,
+                             "cough_on_request": True, "controls_saliva": True, "teaspoons": "sign",
+                             "signs": ["cough", "wet_voice"], "outcome": "fail", "slt_referral": "made",
+                             "slt_referred_at": timedelta(minutes=20), "doctor_told_at": timedelta(minutes=25)}),)),)
+
+
+def build_swallow_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """The stroke patient's failed swallow screen, built before the doses (build_medication_demo
+    charts hers by mouth since it not given). Returns the screens recorded."""
+    return _charted_demo(db, forms, clock, "swallow_screen", "screened_at", _SWALLOW)
+
+
+# The alcohol withdrawal chart: the man in withdrawal, severe on the night's first check (18: a
+# dose, the doctor told), moderate twice after it (doses given: his chlordiazepoxide as required,
+# `_SYMPTOM_TRIGGERED`, on the MAR), minimal 3 hours ago, his next check due within the hour; no
+# thiamine on his MAR (the escalation list asks the doctor for it).
+_CALM = {"nausea": "0", "tremor": "1", "sweats": "0", "anxiety": "1", "agitation": "0", "tactile": "0", "auditory": "0",
+         "visual": "0", "headache": "1", "orientation": "0", "seizure": False, "consciousness_falling": False}
+_WITHDRAWAL = (("Alcohol withdrawal", (
+    (7, {**_CALM, "nausea": "4", "tremor": "4", "sweats": "4", "anxiety": "4", "agitation": "1", "headache": "1",
+         "dose_given": True, "dose_given_at": timedelta(minutes=5), "doctor_told": "Dr Benali",
+         "doctor_told_at": timedelta(minutes=10)}),
+    (6, {**_CALM, "nausea": "1", "tremor": "4", "sweats": "4", "anxiety": "4", "dose_given": True,
+         "dose_given_at": timedelta(minutes=5)}),
+    (5, {**_CALM, "tremor": "4", "sweats": "1", "anxiety": "4", "headache": "2", "dose_given": True,
+         "dose_given_at": timedelta(minutes=5)}),
+    (3, {**_CALM, "tremor": "4", "sweats": "1", "anxiety": "1", "headache": "1"}),
+)),)
+
+
+_SYMPTOM_TRIGGERED = {
+    "drug": "Chlordiazepoxide", "dose": 20.0, "dose_unit": "mg", "route": "PO", "frequency": "prn",
+    "prn_indication": "CIWA-Ar 10 or more, per the alcohol withdrawal protocol", "min_interval_hours": 1,
+    "max_doses_24h": 10, "controlled": False, "high_alert": False}
+"""His symptom-triggered dose, prescribed at admission (CD Schedule 4: no register, no witness)."""
+
+
+def build_alcohol_withdrawal_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """One patient's alcohol withdrawal chart, settling, with no thiamine prescribed, and each dose
+    a check records given on his MAR at its time, from his chlordiazepoxide as required: the
+    chart's ticks with no order behind them were doses his MAR never had (a nurse looking there
+    for the last dose found none), and the letters handed on a count with no drug and no mg.
+    Returns the checks and doses recorded."""
+    from downtime.domain.medication import Check
+    from downtime.services import alcohol_withdrawal, census, medication
+
+    made = _charted_demo(db, forms, clock, "alcohol_withdrawal", "checked_at", _WITHDRAWAL)
+    ((reason, _),) = _WITHDRAWAL
+    patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD) if reason in (each.reason or ""))
+    doctor = Session(db, load_device(db), staff.sign_in(db, "doctor", "2222", clock), forms, clock)
+    nurse, night = _nurses(db, forms, clock)
+    order = records.save_new(_written_at(doctor, datetime.fromisoformat(patient.admitted_at)), "medication_order",
+                             {**_SYMPTOM_TRIGGERED, "start_at": patient.admitted_at}, patient_id=patient.patient_id)
+    for check in alcohol_withdrawal.CHART.of(db, patient.patient_id):
+        if check.record.data.get("dose_given"):
+            given = datetime.fromisoformat(check.record.data["dose_given_at"])
+            medication.record_dose(
+                _written_at(_on_shift(nurse, night, given), elapsed.later(given, timedelta(minutes=2))),
+                order.record_id, {"outcome": "given", "given_at": given.isoformat(timespec="minutes"),
+                                  "dose_given": _SYMPTOM_TRIGGERED["dose"], "route": _SYMPTOM_TRIGGERED["route"],
+                                  "given_for": f"CIWA-Ar {check.score}"},
+                overrides={Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
+            made += 1
+    return made
 
 
 # The woman with sepsis, screened three hours ago as her blood pressure fell: red flag sepsis

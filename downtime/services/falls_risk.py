@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from sqlite_utils import Database
@@ -65,6 +65,7 @@ WORDS = {
                      "fr": "médicaments et hydratation pas encore réévalués par un médecin"},
     "reviewed": {"en": "medicines and fluids reviewed by {by} {day} {time}",
                  "fr": "médicaments et hydratation réévalués par {by} le {day} à {time}"},
+    "colon": {"en": "{what}: {words}", "fr": "{what} : {words}"},
 }
 REFUSALS = {
     "no_bp": {"en": "“{label}”: record the lying and standing blood pressure, or tick “{unable}”, or say why it was "
@@ -81,11 +82,24 @@ REFUSALS = {
     "diastolic": {"en": "“{label}” ({diastolic}) is not below its systolic ({systolic}): check the reading.",
                   "fr": "« {label} » ({diastolic}) n’est pas inférieure à la systolique ({systolic}) : vérifier "
                         "la mesure."},
+    "undecided": {"en": "“{label}”: say what the doctor decided about the medicines and fluids (stopped or "
+                        "reduced, fluids, referred, or no change).",
+                  "fr": "« {label} » : dire ce que le médecin a décidé pour les médicaments et l’hydratation "
+                        "(arrêt ou baisse, hydratation, adressé, ou aucun changement)."},
+    "no_change": {"en": "“{label}”: “{no_change}” is ticked with another decision: untick one.",
+                  "fr": "« {label} » : « {no_change} » est coché avec une autre décision : en décocher une."},
 }
 PAIRS = ("lying", *READINGS)
 """The form's readings, each a `{pair}_systolic` and a `{pair}_diastolic`."""
 MEASURED = ("lying_systolic", "standing_1_systolic", "standing_3_systolic", "unable_to_stand", "bp_not_measured")
 """What says whether the lying and standing blood pressure was taken (domain.blood_pressure_missing)."""
+DECIDED = "medicines_review_outcome"
+"""The doctor's decisions at the review (form version 2), each option ticked."""
+NO_CHANGE = "no_change"
+"""The decision that nothing changes: with another ticked, one of the two is wrong."""
+DETAILS = {"stopped_or_reduced": "medicines_stopped_which", NO_CHANGE: "no_change_why"}
+"""The decisions the form asks words of (which medicines, why no change), and the field holding
+them: the letter says them beside their decision."""
 
 
 def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[str, Any] | None = None) -> None:
@@ -94,7 +108,11 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
     measured (the part most often missed, and an assessment without it cleared the ask); a
     standing reading on an assessment saying the patient cannot stand (one of the two is wrong,
     and the drop read from it would be); a diastolic not below its systolic (the two typed the
-    wrong way round). Each new record, and each amendment changing what it checks."""
+    wrong way round); the doctor's review recorded with no decision (`DECIDED`: "reviewed" told
+    the next team nothing of the medicine the drop was put down to), or "No change" ticked with
+    another. Each new record, and each amendment changing what it checks; the decision is asked
+    of a review newly recorded or of its decision changed: a review kept under version 1, which
+    asked no decision, is corrected as it was (the reviewer's name spelt right, its time)."""
     def changed(*field_ids: str) -> bool:
         return before is None or any(data.get(name) != before.get(name) for name in field_ids)
 
@@ -117,6 +135,13 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
                 and changed(f"{pair}_systolic", f"{pair}_diastolic")):
             errors.append(FieldError(f"{pair}_diastolic", REFUSALS["diastolic"][lang].format(
                 label=label(f"{pair}_diastolic"), diastolic=diastolic, systolic=systolic)))
+    decided = data.get(DECIDED) or []
+    newly_reviewed = not (before or {}).get("medicines_reviewed_by")
+    if (data.get("medicines_reviewed_by") or "").strip() and not decided and (newly_reviewed or changed(DECIDED)):
+        errors.append(FieldError(DECIDED, REFUSALS["undecided"][lang].format(label=label(DECIDED))))
+    if NO_CHANGE in decided and len(decided) > 1 and changed(DECIDED):
+        errors.append(FieldError(DECIDED, REFUSALS["no_change"][lang].format(
+            label=label(DECIDED), no_change=format_value(spec.field(DECIDED), [NO_CHANGE], lang))))
     if errors:
         raise ValidationFailed(errors)
 
@@ -217,7 +242,7 @@ def _read(db: Database, patients: Sequence[PatientSummary], at: datetime) -> lis
     inside = [patient for patient in patients if patient.stay in (None, StayStatus.IN)]
     ids = [patient.patient_id for patient in inside]
     assessments, fallen = CHART.of_each(db, ids), falls.CHART.of_each(db, ids)
-    comfort = {patient_id for patient_id, plan in observations.plans(db, inside, at).items() if plan.comfort}
+    comfort = observations.comfort_care(db, inside, at)
     found = []
     for patient in inside:
         mine = assessments.get(patient.patient_id, [])
@@ -293,14 +318,28 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     dropped = drop_said(made)
     if dropped is not None and dropped.drop is not None:
         data = dropped.record.data
-        reviewed = None if dropped.review_awaited else datetime.fromisoformat(data["medicines_reviewed_at"])
-        review = (WORDS["not_reviewed"][lang] if reviewed is None else WORDS["reviewed"][lang].format(
-            by=" ".join(data["medicines_reviewed_by"].split()), day=ward_time(reviewed, zone, "%d/%m"),
-            time=ward_time(reviewed, zone, "%H:%M")))
+        review = WORDS["not_reviewed"][lang] if dropped.review_awaited else _reviewed(forms[FORM], data, zone, lang)
         what = (dropped.drop_text(lang) if dropped is latest else WORDS["latest"][lang].format(
             what=dropped.drop_text(lang), time=ward_time(dropped.assessed_at, zone)))
         said.append(WORDS["line"][lang].format(what=what, asks=review))
     return [semicolon(lang).join(said)]
+
+
+def _reviewed(spec: FormSpec, data: Mapping[str, Any], zone: tzinfo | None, lang: Lang) -> str:
+    """"medicines and fluids reviewed by Dr Benali 28/11 13:50: Medicines stopped or reduced:
+    amlodipine, Referred to the falls clinic": who, when and what they decided (`DECIDED`), a stop
+    or no change with its words (`DETAILS`); a review of version 1, which asked no decision, who
+    and when alone, as it was."""
+    reviewed = datetime.fromisoformat(data["medicines_reviewed_at"])
+    said = WORDS["reviewed"][lang].format(by=" ".join(data["medicines_reviewed_by"].split()),
+                                          day=ward_time(reviewed, zone, "%d/%m"),
+                                          time=ward_time(reviewed, zone, "%H:%M"))
+    decided = []
+    for code in data.get(DECIDED) or []:
+        decision = format_value(spec.field(DECIDED), [code], lang)
+        words = " ".join(str(data.get(DETAILS[code]) or "").split()) if code in DETAILS else ""
+        decided.append(WORDS["colon"][lang].format(what=decision, words=words) if words else decision)
+    return WORDS["colon"][lang].format(what=said, words=", ".join(decided)) if decided else said
 
 
 def printed_beside(session: Session, record: RecordVersion, patient: PatientSummary | None) -> dict[str, str]:

@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain import elapsed
-from downtime.domain.age import age_in_years
+from downtime.domain import child_fluids, elapsed
+from downtime.domain.age import CHILD_UNTIL, age_in_years
 from downtime.domain.fluid_balance import (AMOUNT_MARKS, DAY_STARTS, INTAKE, IRRIGATION, OLIGURIA_BELOW, OUTPUT,
                                            FluidDay, Measure, UrineOutput, chart_day, day_hours, fluid_day,
                                            signed_ml, urine_output)
@@ -25,7 +25,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text, labelled, message, semicolon
 from downtime.services.bedside import in_present_stays, stays_began
-from downtime.services import infusion_rates, lab_results, medication, weight
+from downtime.services import infusion_rates, lab_results, medication, observations, weight
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
@@ -109,6 +109,18 @@ WORDS: dict[str, dict[Lang, str]] = {
                "fr": " ; urines non mesurées en plus ({marks}), hors des {volume} mL : vérifier que la sonde n’est "
                      "pas bouchée (fuite autour de la sonde)"},
     "urine": {"en": "Urine {volume} mL in {hours} hours since {time}", "fr": "Urines {volume} mL en {hours} heures depuis {time}"},
+    "comfort_no_urine": {"en": "No urine: 0 mL in {hours} hours since {time}, each hour measured: comfort care, check "
+                               "the catheter is not blocked",
+                         "fr": "Anurie : 0 mL en {hours} heures depuis {time}, chaque heure mesurée : soins de confort, "
+                               "vérifier que la sonde n’est pas bouchée"},
+    "comfort_no_urine_bag": {"en": "No urine in the bag: 0 mL in {hours} hours since {time}, each hour measured, and "
+                                   "urine passed not measured ({marks}) in those hours: comfort care, check the catheter "
+                                   "is not blocked (bypassing)",
+                             "fr": "Aucune urine dans la poche : 0 mL en {hours} heures depuis {time}, chaque heure "
+                                   "mesurée, et des urines non mesurées ({marks}) pendant ces heures : soins de confort, "
+                                   "vérifier que la sonde n’est pas bouchée (fuite autour de la sonde)"},
+    "comfort_low": {"en": " (comfort care: a low output is expected, the doctor need not be called)",
+                    "fr": " (soins de confort : une diurèse basse est attendue, inutile d’appeler le médecin)"},
     "low_unweighed": {"en": "LOW URINE OUTPUT: {volume} mL in {hours} hours since {time} (below 0.5 mL/kg/h even at "
                             "{lightest} kg, the lightest for the age; no weight this stay): tell the doctor, weigh the "
                             "patient",
@@ -237,11 +249,15 @@ class Plan:
     def volume(self) -> int:
         return int(self.record.data["volume"])
 
-    def text(self, lang: Lang) -> str:
-        """"Fluid restriction: no more than 1500 mL in 24 hours (Dr Benali, 03/12 09:00)"."""
+    def text(self, lang: Lang, kg: float | None = None) -> str:
+        """"Fluid restriction: no more than 1500 mL in 24 hours (Dr Benali, 03/12 09:00)"; a child's
+        (`kg`: their weight, `child_kg`) with its volume per kilogram, which a child's fluids are
+        judged by (NICE NG29): 1500 mL for a 6.1 kg baby is 246 mL/kg/day."""
         data = self.record.data
-        return WORDS[self.kind][lang].format(volume=self.volume, who=" ".join(data["decided_by"].split()),
+        said = WORDS[self.kind][lang].format(volume=self.volume, who=" ".join(data["decided_by"].split()),
                                              time=f"{datetime.fromisoformat(data['decided_at']):%d/%m %H:%M}")
+        return said if kg is None else PER_KG[lang].format(said=said, per_kg=round(self.volume / kg),
+                                                          kg=decimal_text(kg, lang))
 
     def asks(self, intake: int, *, closed: bool = False) -> bool:
         """Whether a day's `intake` calls the doctor: a restriction exceeded, or on a day that has
@@ -278,23 +294,94 @@ PLAN_TOO_LITTLE = QT_TRANSLATE_NOOP(
                 "over {kg} kg: at least {least} mL (was a figure left out, 15 for 1500?).")
 
 
+PLAN_REASON = "reason_above"
+"""The fluid plan's field (version 2) for the doctor's reason a child's volume is above
+`child_plan_limit` (`child_plan_asks`)."""
+PLAN_ABOVE = {
+    "child": {"en": "{volume} mL in 24 hours is {per_kg} mL/kg a day for {kg} kg, above {limit} mL ({times} times the "
+                    "maintenance of {maintenance} mL a day, Holliday-Segar 4-2-1; NICE NG29): check it against the "
+                    "child's weight (150 typed 1500?). If it is meant, give the reason in “{field}”.",
+              "fr": "{volume} mL en 24 heures font {per_kg} mL/kg par jour pour {kg} kg, plus de {limit} mL ({times} fois "
+                    "les besoins d’entretien de {maintenance} mL par jour, Holliday-Segar 4-2-1 ; NICE NG29) : le "
+                    "vérifier d’après le poids de l’enfant (1500 tapé pour 150 ?). S’il est voulu, en donner le motif "
+                    "dans « {field} »."},
+    "infant": {"en": "{volume} mL in 24 hours is {per_kg} mL/kg a day for {kg} kg, above {limit} mL ({most} mL/kg a "
+                     "day, the most a baby under 1 year feeds: a guard against a typing slip, not a clinical "
+                     "ceiling): check it against the baby's weight (150 typed 1500?). If it is meant, give the reason "
+                     "in “{field}”.",
+               "fr": "{volume} mL en 24 heures font {per_kg} mL/kg par jour pour {kg} kg, plus de {limit} mL ({most} "
+                     "mL/kg par jour, le plus qu’un bébé de moins d’un an boive : un garde-fou contre une faute de "
+                     "frappe, pas un plafond clinique) : le vérifier d’après le poids du bébé (1500 tapé pour 150 ?). "
+                     "S’il est voulu, en donner le motif dans « {field} »."}}
+"""What a child's plan above their weight's asks (`child_plan_asks`): a child's, or a baby's under 1 year."""
+INFANT_PLAN_MOST = 200
+"""The mL/kg a day a baby under 1 year's plan may reach before it is asked: a plan counts feeds,
+and an infant's usual milk is 150 mL/kg a day, up to about 200 for some (UK infant feeding
+guidance), above 1.5 times the 4-2-1 maintenance (144 mL/kg a day under 10 kg), so each ordinary
+feed target read "150 typed 1500?". A guard against a typing slip (a tenfold 1500), not a
+clinical ceiling; the same on either side of day 28, where a neonate's IV ceiling is not."""
+PER_KG = {"en": "{said} (= {per_kg} mL/kg/day for {kg} kg)", "fr": "{said} (= {per_kg} mL/kg/jour pour {kg} kg)"}
+"""A child's plan said with its volume per kilogram (`Plan.text`)."""
+
+
 def check_plan(session: Session, patient_id: str, data: Mapping[str, Any]) -> None:
     """Refuse a restriction or target under `PLAN_LEAST_ML` for a patient aged `ADULT_FROM_YEARS`
     or over on the day it was decided, or whose latest weight this stay is over `NEWBORN_UP_TO_KG`:
-    the form's least is a preterm baby's, and an adult's 1500 mL typed 15 was saved without a word."""
+    the form's least is a preterm baby's, and an adult's 1500 mL typed 15 was saved without a word.
+    Then a child's above their weight's (`child_plan_asks`) without the doctor's reason."""
     volume = data.get("volume")
-    if volume is None or int(volume) >= PLAN_LEAST_ML:
+    if volume is None:
         return
     patient = patient_with_location(session.db, session.forms, patient_id)
-    decided = datetime.fromisoformat(str(data["decided_at"])).date()
-    aged = patient.birth_date is not None and age_in_years(patient.birth_date, decided) >= ADULT_FROM_YEARS
-    weighed = weight.latest(session.db, session.forms, [patient]).get(patient_id)
-    if aged or (weighed is not None and weighed.kg > NEWBORN_UP_TO_KG):
-        label = session.form(PLAN_FORM).field("volume").label.get(session.lang)
-        raise ValidationFailed([FieldError("volume", message(session.lang, PLAN_TOO_LITTLE, field=label,
-                                                             volume=int(volume), least=PLAN_LEAST_ML,
-                                                             years=ADULT_FROM_YEARS,
-                                                             kg=decimal_text(NEWBORN_UP_TO_KG, session.lang)))])
+    decided = datetime.fromisoformat(str(data["decided_at"]))
+    if int(volume) < PLAN_LEAST_ML:
+        aged = patient.birth_date is not None and age_in_years(patient.birth_date, decided.date()) >= ADULT_FROM_YEARS
+        weighed = weight.latest(session.db, session.forms, [patient]).get(patient_id)
+        if aged or (weighed is not None and weighed.kg > NEWBORN_UP_TO_KG):
+            label = session.form(PLAN_FORM).field("volume").label.get(session.lang)
+            raise ValidationFailed([FieldError("volume", message(session.lang, PLAN_TOO_LITTLE, field=label,
+                                                                 volume=int(volume), least=PLAN_LEAST_ML,
+                                                                 years=ADULT_FROM_YEARS,
+                                                                 kg=decimal_text(NEWBORN_UP_TO_KG, session.lang)))])
+    if (said := child_plan_asks(session, patient_id, data)) is not None:
+        raise ValidationFailed([FieldError("volume", said)])
+
+
+def child_kg(db: Database, forms: Mapping[str, FormSpec], patient: PatientSummary, at: datetime) -> float | None:
+    """The latest weight this stay of a patient under `CHILD_UNTIL` (18) at `at` (NICE NG29's
+    children and young people, whose fluids go by their weight, as domain.child_fluids weighs
+    them); None for an adult, or a child not weighed."""
+    born = patient.birth_date
+    if born is None or at.date() < born or age_in_years(born, at.date()) >= CHILD_UNTIL:
+        return None
+    weighed = weight.latest(db, forms, [patient]).get(patient.patient_id)
+    return None if weighed is None else weighed.kg
+
+
+def child_plan_asks(session: Session, patient_id: str, data: Mapping[str, Any]) -> str | None:
+    """Why a child's restriction or target (`data`) asks the doctor's reason, kept in `PLAN_REASON`,
+    None when it does not: more in 24 hours than `ASKED_ABOVE` times the maintenance for their
+    weight (Holliday-Segar, NICE NG29: domain.child_fluids), a baby's under 1 year above the
+    more of that and `INFANT_PLAN_MOST` mL/kg a day (their feeds); or the reason given. A 6.1 kg
+    baby's target of 150 mL typed 1500 (246 mL/kg a day) was saved unasked, and every day's close
+    read "FLUID TARGET NOT REACHED: tell the doctor", pushing fluid into an infant."""
+    volume, decided = data.get("volume"), datetime.fromisoformat(str(data["decided_at"]))
+    patient = patient_with_location(session.db, session.forms, patient_id)
+    kg = child_kg(session.db, session.forms, patient, decided)
+    if volume is None or kg is None or str(data.get(PLAN_REASON) or "").strip():
+        return None
+    infant = age_in_years(patient.birth_date, decided.date()) < 1
+    maintenance = 24 * child_fluids.maintenance_ml_h(kg, patient.sex)
+    limit = child_fluids.ASKED_ABOVE * maintenance
+    if infant:
+        limit = max(limit, INFANT_PLAN_MOST * kg)
+    if int(volume) <= limit * (1 + 1e-9):
+        return None
+    lang = session.lang
+    return PLAN_ABOVE["infant" if infant else "child"][lang].format(
+        volume=int(volume), per_kg=round(int(volume) / kg), kg=decimal_text(kg, lang), limit=round(limit),
+        times=decimal_text(child_fluids.ASKED_ABOVE, lang), maintenance=round(maintenance),
+        most=INFANT_PLAN_MOST, field=session.form(PLAN_FORM).field(PLAN_REASON).label.get(lang))
 
 
 def plans(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, Plan]:
@@ -470,11 +557,12 @@ def day_plan(db: Database, patient_id: str, day: date, now: datetime) -> Plan | 
 
 
 def plan_words(plan: Plan | None, chart: FluidDay, lang: Lang, given: Sequence[Given] = (), *,
-               closed: bool = False, zone: tzinfo | None = None) -> tuple[str, list[str]]:
+               closed: bool = False, zone: tzinfo | None = None, kg: float | None = None) -> tuple[str, list[str]]:
     """The plan and the day's intake against it, the bags `given` on the medication chart and not
     charted yet counted in, and what it asks (a restriction exceeded, a target not reached on a
     day that has `closed`); on a chart's day of 23 or 25 hours on `zone`'s clock (`day_hours`),
-    said: a restriction "in 24 hours" was judged on 25 hours' intake without a word."""
+    said: a restriction "in 24 hours" was judged on 25 hours' intake without a word. A child's
+    plan per kilogram of `kg` (`Plan.text`)."""
     if plan is None:
         return "", []
     bags = sum(one.volume for one in given)
@@ -482,8 +570,8 @@ def plan_words(plan: Plan | None, chart: FluidDay, lang: Lang, given: Sequence[G
     judged = plan.judged(chart.intake, lang, given=bags, closed=closed) + (
         WORDS["clock_day"][lang].format(hours=hours) if hours != 24 else "")
     if plan.asks(chart.intake + bags, closed=closed):
-        return plan.text(lang), [judged]
-    return labelled(plan.text(lang), judged, lang), []
+        return plan.text(lang, kg), [judged]
+    return labelled(plan.text(lang, kg), judged, lang), []
 
 
 @dataclass(frozen=True)
@@ -497,12 +585,14 @@ class Judged:
     given: list[Given]
 
 
-def judged_day(db: Database, patient_id: str, chart: FluidDay, now: datetime, lang: Lang) -> Judged:
+def judged_day(db: Database, patient_id: str, chart: FluidDay, now: datetime, lang: Lang,
+               kg: float | None = None) -> Judged:
     """The restriction or target `chart`'s day is measured against (`day_plan`), judged at `now`
-    against its intake and the bags given that day on the medication chart, not on this one."""
+    against its intake and the bags given that day on the medication chart, not on this one; a
+    child's said per kilogram of `kg` (`child_kg`)."""
     given = given_not_charted(db, patient_id, chart.day)
     plan, asks = plan_words(day_plan(db, patient_id, chart.day, now), chart, lang, given,
-                            closed=chart.day < chart_day(now), zone=now.tzinfo)
+                            closed=chart.day < chart_day(now), zone=now.tzinfo, kg=kg)
     return Judged(plan, [*retained_words(chart, lang), *asks], given)
 
 
@@ -783,7 +873,7 @@ def shows_aki(output: UrineOutput) -> bool:
 
 
 def urine_words(output: UrineOutput, lang: Lang, *, called: bool = True,
-                review: tuple[Sequence[str], Sequence[str]] = ((), ())) -> str:
+                review: tuple[Sequence[str], Sequence[str]] = ((), ()), comfort: bool = False) -> str:
     """"Urine 180 mL in 6 hours since 28/11 08:00"; `called`, what it asks: no urine at all, or
     below 0.5 mL/kg/h, the call to tell the doctor with the figures it is made on; of a patient
     not weighed this stay, to weigh them (`noted`), and to tell the doctor as well when it is low
@@ -791,23 +881,29 @@ def urine_words(output: UrineOutput, lang: Lang, *, called: bool = True,
     bag's figures, with the catheter to check, never in their place: an empty bag with a wet pad
     is a blocked catheter bypassing. Showing an AKI (`shows_aki`), it names the medicines running
     an AKI asks to review (`review`: lab_results.to_review's), as the creatinine's AKI line does:
-    KDIGO's AKI by urine said "tell the doctor" and nothing of the gentamicin due."""
-    said = _urine_called(output, lang, called=called)
+    KDIGO's AKI by urine said "tell the doctor" and nothing of the gentamicin due. Of a patient
+    on `comfort` care (observations.comfort_care) none calls the doctor, a low output being
+    expected in the last days of life (NICE NG31), nor asks to weigh them: an empty bag asks only
+    that the catheter be checked, for comfort. A dying patient's "NO URINE … tell the doctor" was
+    on the escalation list and the handover, as VTE, sepsis and NEWS2 no longer were."""
+    said = _urine_called(output, lang, called=called, comfort=comfort)
     asked = lab_results.review_words(*review, lang) if called and shows_aki(output) else ""
     return labelled(said, asked, lang) if asked else said
 
 
-def _urine_called(output: UrineOutput, lang: Lang, *, called: bool) -> str:
+def _urine_called(output: UrineOutput, lang: Lang, *, called: bool, comfort: bool) -> str:
     """`urine_words` without the medicines."""
     values = {"volume": output.volume, "hours": round(output.hours), "time": f"{output.since:%d/%m %H:%M}"}
     marks = marks_words(output.unmeasured)
     if output.anuric and marks and called:
-        return WORDS["no_urine_bag"][lang].format(**values, marks=marks)
+        return WORDS["comfort_no_urine_bag" if comfort else "no_urine_bag"][lang].format(**values, marks=marks)
     passed = WORDS["passed"][lang].format(marks=marks, volume=output.volume) if marks else ""
     if not called:
         return WORDS["urine"][lang].format(**values) + passed
     if output.anuric:
-        return WORDS["no_urine"][lang].format(**values)
+        return WORDS["comfort_no_urine" if comfort else "no_urine"][lang].format(**values)
+    if comfort:  # nor is a dying patient weighed for it
+        return WORDS["urine"][lang].format(**values) + (WORDS["comfort_low"][lang] if output.low else "") + passed
     if output.weight_kg is None or output.per_kg_hour is None:
         if output.low_at_any_weight:
             said = WORDS["low_unweighed" if output.age_known else "low_unweighed_no_age"][lang]
@@ -815,6 +911,15 @@ def _urine_called(output: UrineOutput, lang: Lang, *, called: bool) -> str:
         return WORDS["unweighed"][lang].format(**values) + passed
     rate = {"rate": decimal_text(round(output.per_kg_hour, 2), lang), "weight": decimal_text(output.weight_kg, lang)}
     return WORDS["low_urine" if output.low else "urine"][lang].format(**values, **rate) + passed
+
+
+def listed(output: UrineOutput, comfort: bool) -> bool:
+    """Whether the escalation list lists it (chart_alerts): when it calls the doctor
+    (`UrineOutput.low`); of a patient on `comfort` care (observations.comfort_care) only an empty
+    bag, whose catheter is to be checked, for comfort (`urine_words`): a low output is expected in
+    the last days of life (NICE NG31), said on the fluid tab and the handover as a fact. A dying
+    patient's 30 mL in 6 hours was an alert that asked for nothing."""
+    return output.low and (output.anuric or not comfort)
 
 
 def noted(output: UrineOutput) -> bool:
@@ -840,6 +945,7 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
     patient_ids = [patient.patient_id for patient in patients]
     urine = {patient_id: output for patient_id, output in urine_outputs(db, forms, patients, at).items()
              if noted(output)}
+    comfort = observations.comfort_care(db, [patient for patient in patients if patient.patient_id in urine], at)
     review = lab_results.to_review(db, [patient_id for patient_id, output in urine.items() if shows_aki(output)], at)
     judged_by = {under_way: plans(db, patient_ids, at), closed: _of_present_stays(db, plans(db, patient_ids,
                                                                                              day_ends(closed, at)))}
@@ -858,7 +964,8 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
             chart, judged_by[day].get(patient_id), [one for one in given if chart_day(one.at) == day],
             day == closed, lang, None if day == closed else brought, at.tzinfo)]
         if patient_id in urine:
-            parts.append(urine_words(urine[patient_id], lang, review=review.get(patient_id, ((), ()))))
+            parts.append(urine_words(urine[patient_id], lang, review=review.get(patient_id, ((), ())),
+                                     comfort=patient_id in comfort))
         if parts:
             said[patient_id] = WORDS["handover"][lang].format(days=semicolon(lang).join(parts))
     return said

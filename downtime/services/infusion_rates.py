@@ -87,6 +87,11 @@ RAN_OUT = QT_TRANSLATE_NOOP("messages", "should have run out at {time}: record t
 """A bag whose volume its rates have run in, not recorded taken down (the paper chart never asked
 it of a bag that ran through): read "running at 125 mL/h since 08:00" the next morning, the
 receiving ward took it for a drip still up."""
+RAN_OUT_UNRECORDED = QT_TRANSLATE_NOOP("messages", "should have run out at {time}: neither its stop nor a next syringe "
+                                                   "or bag recorded")
+"""RAN_OUT as a letter to the next team says it (`running_words`' `letter`): the fact, not this
+ward's task; the letter asked a hospital the patient went to to "record the next syringe or bag,
+or its stop" (review s65 H2 item 7)."""
 READ_ON = QT_TRANSLATE_NOOP("messages", "{words} ({reading})")
 """A rate with the reading it was set on, as the paper chart's line: the next nurse titrating by
 the nomogram, and the receiving ward, read which APTT ratio or glucose the rate came from."""
@@ -205,21 +210,21 @@ def _put_up_by(db: Database, found: Order, at: datetime) -> Administration | Non
 
 def running_words(bag: Administration, changes: Sequence[RateChange], lang: Lang, zone: tzinfo | None,
                   prescribed: float | None = None, *, at: datetime | None = None,
-                  volume_ml: float | None = None, checks: Sequence[InfusionCheck] = ()) -> str:
+                  volume_ml: float | None = None, checks: Sequence[InfusionCheck] = (), letter: bool = False) -> str:
     """What a bag runs at after its changes, read at `at` (the bag's time when None), a time of
     another day than it with its date: "running at 4 mL/h since 11:00" (its own rate since it was
     put up when not changed, else the order's, `prescribed`: a bag charted without a rate of its
     own read as not running, and a patient went home with a drip up unasked), "paused since
     12:00", RAN_OUT once its rates have run its `volume_ml` in by `at`, from the volume left its
-    last check of `checks` by then found (`ran_out`); empty once stopped, or when no rate is
-    known."""
+    last check of `checks` by then found (`ran_out`), on a `letter` to the next team as a fact
+    (RAN_OUT_UNRECORDED); empty once stopped, or when no rate is known."""
     beside, bag = (bag.at if at is None else at), at_its_rate(bag, prescribed)
     latest = changes[-1] if changes else None
     if latest is not None and latest.change == STOPPED:
         return ""
     if (at is not None
             and (empty := ran_out(bag, changes, volume_ml, last_checked(checks, at))) is not None and empty <= at):
-        return message(lang, RAN_OUT, time=clock_words(empty, beside, zone))
+        return message(lang, RAN_OUT_UNRECORDED if letter else RAN_OUT, time=clock_words(empty, beside, zone))
     if latest is not None and latest.change == PAUSED:
         return _read_on(message(lang, RUNNING_PAUSED, time=clock_words(latest.at, beside, zone)), latest, lang)
     rate, since = (latest.rate_ml_h, latest.at) if latest is not None else (bag.rate_ml_h, bag.at)
@@ -404,9 +409,9 @@ def with_bags_unstopped(db: Database) -> set[str]:
          medication.ORDER_FORM, medication.DOSE_FORM, Outcome.GIVEN.value, INFUSION, FORM, STOPPED])}
 
 
-def running(db: Database, orders: Iterable[Order], at: datetime, lang: Lang) -> dict[str, str]:
-    """What each infusion's bag running `at` runs at (`running_words`), by order id; an order
-    with no bag running, or whose bag's rate is not known, has none. An order stopped with its bag
+def running(db: Database, orders: Iterable[Order], at: datetime, lang: Lang, *, letter: bool = False) -> dict[str, str]:
+    """What each infusion's bag running `at` runs at (`running_words`, on a `letter` as it says it),
+    by order id; an order with no bag running, or whose bag's rate is not known, has none. An order stopped with its bag
     still up says so (ORDER_STOPPED_RUNNING): the chart read "running at 83 mL/h" hours after the
     doctor stopped it, and nothing told the nurse to take the bag down."""
     said = {}
@@ -415,7 +420,8 @@ def running(db: Database, orders: Iterable[Order], at: datetime, lang: Lang) -> 
             changes = [change for change in by_bag(db, [found.patient_id]).get(bag.record_id, []) if change.at <= at]
             if words := running_words(bag, changes, lang, at.tzinfo, found.rate_ml_h, at=at,
                                       volume_ml=bag_volume(bag, found),
-                                      checks=checks_by_bag(db, [found.patient_id]).get(bag.record_id, [])):
+                                      checks=checks_by_bag(db, [found.patient_id]).get(bag.record_id, []),
+                                      letter=letter):
                 said[found.record_id] = words if found.stop_at is None or found.stop_at > at else message(
                     lang, ORDER_STOPPED_RUNNING, running=words, time=clock_words(found.stop_at, at, at.tzinfo))
     return said

@@ -1,8 +1,8 @@
 """What a patient's charts still ask as they leave the hospital (discharged, transferred to
-another hospital, or dead: their infusions only), asked of the nurse before the record is saved:
-once they have left, the escalation list and the handover sheet no longer read their charts, and a
-hypo's recheck due in ten minutes or two levodopa doses missed went with the patient, told to no
-one."""
+another hospital, or dead: their infusions, patches, lines and devices only), asked of the nurse
+before the record is saved: once they have left, the escalation list and the handover sheet no
+longer read their charts, and a hypo's recheck due in ten minutes or two levodopa doses missed
+went with the patient, told to no one."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ from downtime.domain.medication import DoseState, anticoagulant
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
-from downtime.services import census, chart_alerts, infusion_checks, infusion_rates, lab_results, medication, theatre
+from downtime.services import (census, chart_alerts, devices, infusion_checks, infusion_rates, lab_results, medication,
+                               theatre)
+from downtime.services.followed import still_open
 from downtime.services.patients import PatientSummary
 
 WORDS = {"asked": {"en": "Still asked of this patient now:\n{asked}",
@@ -88,6 +90,16 @@ MOVED = {"bag": {"en": "INFUSION RUNNING: {drug}, {running}: it goes with the pa
 `moved_to`), who stays in hospital: the discharge's words told the nurse to chart a stop of a bag
 still running on the new ward (read there, once the stick came, as a bag no longer up) and to
 have the coordinator cancel the operation the patient was moved to be operated from."""
+DIED_WITH = {"last_offices": {"en": "STILL IN: {device}, {since}: take it out at last offices and chart it removed",
+                              "fr": "EN PLACE : {device}, {since} : le retirer lors de la toilette mortuaire et "
+                                    "tracer son retrait"},
+             "coroner": {"en": "STILL IN: {device}, {since}: the death is referred to the coroner: leave it in place "
+                               "for the coroner",
+                         "fr": "EN PLACE : {device}, {since} : obstacle médico-légal (décès signalé au procureur) : "
+                               "le laisser en place"}}
+"""What a death asks of each line, drain or catheter still in (`still_asked`): taken out at last
+offices, or, of a death referred to the coroner, left in place for the coroner (Hospice UK, Care
+after death 2022). Neither was asked, and a cannula was taken out of a coroner's case."""
 FOLLOW_UP = "follow_up"
 """The discharge's field for the follow-up arranged, which starts with the operations booked."""
 
@@ -105,7 +117,7 @@ def left_at(spec: FormSpec, values: Mapping[str, Any], now: datetime) -> datetim
 
 def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: datetime, lang: Lang, *,
                 died: bool = False, blanks: Sequence[str] = (), destination: str | None = None,
-                moved_to: str | None = None) -> str | None:
+                moved_to: str | None = None, coroner: bool = False) -> str | None:
     """What the escalation list asks of the patient at `at`, a line a chart, the doses the
     handover sheet says overdue and not recorded (chart_alerts.doses_overdue: a furosemide IV due
     at 13:30 and the day's amoxicillin went home unasked, the MAR's holes left for good), each
@@ -117,9 +129,12 @@ def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: d
     within the hour (`due_soon`), and each operation booked from `at` on (sent home
     on Saturday for Monday's list, nobody told her when to come back), then `blanks` (the
     letter's, see `unfilled`), or None when nothing is (nor when they have left already: a
-    discharge typed in afterwards). Of a death (`died`), only the bags: their stop is charted at
-    last offices, and what the charts ask of a living patient is asked of no one. Of a move to
-    ward `moved_to` (another laptop's, perhaps), as `MOVED` says it: the patient stays in hospital."""
+    discharge typed in afterwards). Of a death (`died`), only the bags, the patches on the skin
+    (chart_alerts.patches_on_body: a fentanyl patch was asked of no one) and the lines and devices
+    still in (`DIED_WITH`, by whether the death is referred to the coroner, `coroner`): their stop
+    and removal are charted at last offices, and what the charts ask of a living patient is asked
+    of no one. Of a move to ward `moved_to` (another laptop's, perhaps), as `MOVED` says it: the
+    patient stays in hospital."""
     patient = census.patient_with_location(db, forms, patient_id)
     if patient.stay is not StayStatus.IN:
         return None
@@ -155,6 +170,11 @@ def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: d
                   if not died and anticoagulant(order.drug) else "")
                for order, bag in running if moved_to is None
                for prompt, controlled, _ in [_bag_prompt(order, destination, died, lang)]),
+             *(f"• {said}" for said in (chart_alerts.patches_on_body(db, forms, patient_id, at, lang, at.tzinfo)
+                                        if died else [])),
+             *("• " + DIED_WITH["coroner" if coroner else "last_offices"][lang].format(
+                 device=one.called(forms[devices.FORM], lang), since=one.in_since(at, lang))
+               for one in (still_open(devices.chart(db, patient_id)) if died else [])),
              *(f"• {MOVED['booked'][lang].format(operation=operation, ward=moved_to)}" if moved_to is not None
                else f"• {message(lang, BOOKED, operation=operation)}"
                for operation in ([] if died else theatre.booked_from(db, forms, patient_id, at, lang))),

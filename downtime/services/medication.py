@@ -19,6 +19,7 @@ from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, deci
                            stay_word)
 from downtime.domain import aki, child_fluids, covert, elapsed, order_units
 from downtime.domain.age import age_in_years, months_old
+from downtime.domain.dose_limits import limit_for
 from downtime.domain.weight import ideal_kg
 from downtime.domain.clock import ward_time
 from downtime.domain.census import Movement, MovementEvent, StayStatus, in_hospital, left_after, locate, stays
@@ -30,12 +31,12 @@ from downtime.domain.medication import (
     safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
     written_apart, WRITTEN_APART, medicine_name, names_alike,
 )
-from downtime.domain.medication import severe_reaction
+from downtime.domain.medication import limits_of, severe_reaction
 from downtime.domain.medication import (background_insulin, given_instant, given_when_fasting, insulin, left_out_with_meals, levelled,
                                         mealtime_insulin, patch, patches_on, reason_offered, route_code, units_abbreviated)
 from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, anticoagulant, course_decided, sedating
 from downtime.domain.anticoagulation import INR_DECIDED, ordered_beside
-from downtime.domain.potassium import POTASSIUM_REVIEWED, names_potassium
+from downtime.domain.potassium import HELD_ON_LETTER as POTASSIUM_ON_LETTER, POTASSIUM_REVIEWED, names_potassium
 from downtime.domain.swallow_screen import by_mouth, names_swallow
 from downtime.domain.lab_results import Flag, level_judged, level_read
 from downtime.domain.falls import Ask
@@ -969,7 +970,9 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     or five times the patient's previous order of it or a fifth (`_previous_insulin`), and a
     child's fluid above 1.5 times their maintenance rate (domain.child_fluids: an adult's 125
     mL/h for a 5.8 kg baby), its rate amended too, one with no rate by its volume (a bolus above
-    20 mL/kg, a day's bags above 1.5 times the maintenance), and one for a child never weighed.
+    20 mL/kg, a day's bags above 1.5 times the maintenance), one for a child never weighed, and a
+    child's hypotonic infusion past its first 28 days (NICE NG29 1.3.3, NPSA alert 22: glucose 5%).
+    So is a baby's dose by weight, or fluid, on a weight more than 7 days old (weight.old_weight_refusal).
     So are an AKI's medicines (`kidney_injury_refusal`) and, in a new order or one amended to another
     medicine, a high potassium's (services.potassium.ordered_refusal; an amendment of the dose is the
     prescriber's decision on it), answered only by a reason naming the potassium (domain.potassium.
@@ -994,10 +997,17 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
                                                                _baby_age(patient, new.start_at)["days"], patient.sex),
                                      child_fluids.volume_refusal(new, dosed["age"], dosed["kg"],
                                                                  _baby_age(patient, new.start_at)["days"], patient.sex),
+                                     child_fluids.tonicity_refusal(new, dosed["age"],
+                                                                   _baby_age(patient, new.start_at)["days"]),
                                      child_fluids.weigh_refusal(new, dosed["age"], dosed["kg"]))
              if refusal is not None]
     if all(refusal.asked for refusal in found) and has_dose_limits(new.drug):
         found += order_units.limits_refusals(new, [], **dosed, **_baby_age(patient, new.start_at))
+    by_weight = _by_weight(new, dosed["age"], dosed["kg"], _baby_age(patient, new.start_at)["days"])
+    if all(refusal.asked for refusal in found) and (by_weight or child_fluids.is_crystalloid(new)) \
+            and (old := weight.old_weight_refusal(new, weight.latest(session.db, session.forms, [patient]).get(
+                patient_id), patient.birth_date, new.start_at)) is not None:
+        found.append(old)
     if all(refusal.asked for refusal in found) and (injured := kidney_injury_refusal(
             session, new, None if before is None else _order("", patient_id, before))) is not None:
         found.append(injured)
@@ -1125,6 +1135,15 @@ def fluid_weighed_again(session: Session, found: Order, versions: Sequence[Recor
 
 def _patient(session: Session, patient_id: str) -> PatientSummary:
     return census.patient_with_location(session.db, session.forms, patient_id)
+
+
+def _by_weight(order: Order, age: int | None, kg: float | None, days: int | None) -> bool:
+    """Whether an order's medicine goes by the weight for a patient of `age`, `days` old and `kg` by the
+    order's route (dose_limits.limit_for: `Rule.by_route`, `Rule.weighed_routes`), as a baby's
+    weight out of date is asked of it (weight.old_weight_refusal): gentamicin by vein, not its
+    eye or ear drops, which were asked "a baby under 1 year is dosed on a weight"."""
+    return any((limit := limit_for(rule, age, kg, order.route, days)).dose_mg_kg is not None
+               or limit.day_mg_kg is not None for rule in limits_of(order.drug).values())
 
 
 def _baby_age(patient: PatientSummary, at: datetime) -> dict[str, int | None]:
@@ -1373,7 +1392,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     from downtime.services import sepsis  # which reads the doses through this module
     from downtime.services import anticoagulation  # which reads the orders and doses through this module
     from downtime.services import potassium  # which reads the orders and doses through this module
-    from downtime.services import missing_patient, swallow_screen  # which read the doses through this module
+    from downtime.services import capacity, missing_patient, swallow_screen  # which read the doses through this module
 
     at = datetime.fromisoformat(values["given_at"])
     theirs, same, history = _judged_against(session.db, order(session.db, order_id), at)
@@ -1393,7 +1412,9 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         found, outcome=Outcome(values["outcome"]), at=at, dose=values.get("dose_given"), scheduled_for=slot,
         allergies=[allergy.substance for allergy in recorded], allergies_described=[allergy.described for allergy in recorded],
         history=[dose for dose in history if dose.record_id not in replaced], open_again=changed,
-        admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
+        admitted=(location is not None and location.status is StayStatus.IN
+                  or census.at_last_offices(DOSE_FORM, values) and census.laid_out(session.db, found.patient_id, at)),
+        prn_orders=same,
         as_required=[other for other in others if other.frequency is Frequency.PRN],
         other_orders=[(other, order_label(other, session.form(ORDER_FORM), session.lang)) for other in others],
         due_before=settings.round_policy(session.db).due_before,
@@ -1406,7 +1427,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
                                        if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
                                        else []) + kidney_injury(session, found, values) + drug_levels(session, found, values)
         + sepsis.timed_on_screening(session, found, values) + missing_patient.dose_warnings(session, found, values)
-        + swallow_screen.dose_warnings(session, found, values)
+        + swallow_screen.dose_warnings(session, found, values) + capacity.dose_warnings(session, found, values)
         + (opioid_stopped(session, found, at) if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
            else [])
         + (recorded_ahead(history, found, same, session.clock()) if values["outcome"] == Outcome.GIVEN.value else [])
@@ -1432,7 +1453,8 @@ def recorded_nil_by_mouth(db: Database, patient_ids: Collection[str]) -> set[str
 class NilByMouth:
     """Why a patient is nil by mouth, each cause stopping its own routes: a swallow screen standing
     failed (`screen`, its words: services.swallow_screen.nil_by_mouth, "failed swallow screen
-    10:20", the newest and most specific record) what is swallowed (domain.swallow_screen.by_mouth),
+    10:20", the newest and most specific record; standing too once the SLT allows food alone by
+    mouth) what is swallowed (domain.swallow_screen.by_mouth),
     the admission's diet (`on_admission`, `recorded_nil_by_mouth`), fasting, anything by mouth
     (`NIL_BY_MOUTH_ROUTES`). The screen's words stood for both, and the buccal antiemetic the failed
     screen allows was told "not by mouth" (review s65 T3 D7); the time-critical list read the diet
@@ -1776,6 +1798,19 @@ def on_chart(warning: Warning) -> Warning:
     return Warning(Check.KIDNEY_INJURY, _KIDNEY_INJURY_ON_CHART, said)
 
 
+def on_letter(warning: Warning) -> Warning:
+    """One of an order's holds (`holding`) as a letter to the next team says it (services.prefill):
+    its fact, as the printed MAR says it (`on_chart`), without this ward's instruction ("hold and
+    ask the doctor", "check it before giving"), which the letters handed to a team that cannot know
+    whether anyone did (review s65 H2 item 7). A warning with no letter form keeps its words: none
+    of the holds."""
+    from downtime.services import anticoagulation  # which reads the orders and doses through this module
+
+    shown = on_chart(warning)
+    forms = _HELD_ON_LETTER | anticoagulation.HELD_ON_LETTER | POTASSIUM_ON_LETTER
+    return replace(shown, template=forms.get(shown.template, shown.template))
+
+
 def holding(warnings: Iterable[Warning]) -> list[Warning]:
     """Those of an order's `levels` that hold its dose, for the round and the MAR to mark: not an
     AKI's question the prescriber answered (`KIDNEY_INJURY_PRESCRIBED`), nor a high INR or potassium
@@ -1903,6 +1938,27 @@ _LEVEL_FLAGGED_UNRANGED_UNSENT = QT_TRANSLATE_NOOP(
                 "check it against its range before giving.")
 """`_LEVEL_FLAGGED_ABNORMAL` of a level read as a number (domain.lab_results.level_read) with no range
 read: a trough of 0.4 typed with the range left blank was said "not read as a number"."""
+_HELD_ON_LETTER = {
+    _LEVEL_AWAITED: QT_TRANSLATE_NOOP("messages", "{drug}: LEVEL AWAITED ({timing} level taken {taken}, no result yet)."),
+    _LEVEL_ABOVE_RANGE: QT_TRANSLATE_NOOP("messages", "{drug}: LEVEL ABOVE RANGE ({timing} {result}, {range})."),
+    _LEVEL_ABOVE_RANGE_UNSENT: QT_TRANSLATE_NOOP("messages", "{drug}: LEVEL ABOVE RANGE ({result}, {range}, received "
+                                                             "{received})."),
+    _LEVEL_NOT_SENT: QT_TRANSLATE_NOOP("messages", "{drug}: NO LEVEL SENT since the first dose on {first}."),
+    _LEVEL_FLAGGED_CRITICAL: QT_TRANSLATE_NOOP("messages", "{drug}: LEVEL FLAGGED CRITICAL ({timing} {result})."),
+    _LEVEL_FLAGGED_CRITICAL_UNSENT: QT_TRANSLATE_NOOP("messages", "{drug}: LEVEL FLAGGED CRITICAL ({result}, received "
+                                                                  "{received})."),
+    _LEVEL_FLAGGED_ABNORMAL: QT_TRANSLATE_NOOP("messages", "{drug}: LEVEL FLAGGED ABNORMAL ({timing} {result}), not read "
+                                                           "as a number against its range."),
+    _LEVEL_FLAGGED_ABNORMAL_UNSENT: QT_TRANSLATE_NOOP("messages", "{drug}: LEVEL FLAGGED ABNORMAL ({result}, received "
+                                                                  "{received}), not read as a number against its range."),
+    _LEVEL_FLAGGED_UNRANGED: QT_TRANSLATE_NOOP("messages", "{drug}: LEVEL FLAGGED ABNORMAL ({timing} {result}), with no "
+                                                           "range read to judge it by."),
+    _LEVEL_FLAGGED_UNRANGED_UNSENT: QT_TRANSLATE_NOOP("messages", "{drug}: LEVEL FLAGGED ABNORMAL ({result}, received "
+                                                                  "{received}), with no range read to judge it by."),
+    _KIDNEY_INJURY_ON_CHART: QT_TRANSLATE_NOOP("messages", "AKI stage {stage} (creatinine {value} µmol/L).")}
+"""Each level's hold above, and an AKI's, as a letter to the next team says it (`on_letter`): the
+fact, not this ward's "hold and ask the doctor", "check it before giving" or "give it only once the
+doctor says to"."""
 _LEVEL_TIMINGS = {"trough": QT_TRANSLATE_NOOP("messages", "trough"), "peak": QT_TRANSLATE_NOOP("messages", "peak"),
                   "timed": QT_TRANSLATE_NOOP("messages", "timed")}
 
@@ -4233,15 +4289,27 @@ def _covered(background: Collection[Order], dose: Administration, now: datetime)
     return any(order.active_at(dose.scheduled_for or dose.at) or order.active_at(now) for order in background)
 
 
-def _due_while_running(order: Order, cells: Iterable[MarCell], now: datetime, judged: RoundPolicy) -> list[MarCell]:
+def due_while_running(order: Order, cells: Iterable[MarCell], now: datetime, judged: RoundPolicy) -> list[MarCell]:
     """`cells`, those of doses that fell due before the order's stop with nothing recorded, which
     the chart reads "not recorded (stopped)" (`_cell`), read late or overdue as when it ran: they
     are to record (`ORDER_STOPPED`), and the levodopa of 12:00, its order stopped at 14:05 to be
     written by NG, was on no list at 14:10 and never came back. The round's window bounds them to
-    12 hours past the stop."""
+    12 hours past the stop. Public: the handover's DOSES OVERDUE reads the doses of every stopped
+    order by it (services.chart_alerts), one rule for both lists."""
     return [replace(cell, state=dose_state(cell.slot, now, None, judged))
             if cell.state is DoseState.NOT_RECORDED and order.stop_at is not None and cell.slot < order.stop_at
             else cell for cell in cells]
+
+
+def given_apart(order: Order, rows: Iterable[MarRow]) -> set[datetime]:
+    """The times of `order`'s doses that another order of the medicine (`shares_a_medicine`: a
+    prescription written again, the first not stopped then) gave a dose for, of the patient's
+    chart `rows`: no dose of `order` is missing there. The time-critical list and a letter's doses
+    with nothing recorded (services.prefill) read them by this one rule: "give it now" was a second
+    dose, and the transfer letter's "no dose recorded" of levodopa by mouth, given for its time by
+    the NG order, was chased by the receiving team."""
+    return {cell.slot for row in rows if row.order.record_id != order.record_id
+            and shares_a_medicine(order.drug, row.order.drug) for cell in row.cells if cell.state is DoseState.GIVEN}
 
 
 def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> dict[str, TimeCritical]:
@@ -4270,9 +4338,9 @@ def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> 
     fasting = nil_by_mouth(db, ticked, now)
     for patient_id, rows in grids.items():
         late, coming, runs, later, missed = [], [], {}, {}, {}
-        # A dose given for its time from another order of the medicine (a prescription written
-        # again, the first not stopped then): "give it now" was a second dose. One given or due
-        # now after a dose with nothing recorded: "give the latest now" was a second dose too.
+        # A dose given for its time from another order of the medicine (`given_apart`): "give it
+        # now" was a second dose. One given or due now after a dose with nothing recorded: "give
+        # the latest now" was a second dose too.
         # One recorded not given after it too, once its time has come (not one recorded ahead, nil
         # by mouth for tomorrow's theatre): the doctor told of that one decides the next, not the
         # nurse giving the earlier one late.
@@ -4294,14 +4362,12 @@ def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> 
                         if other.record_id == order.record_id or shares_a_medicine(order.drug, other.drug)]
             if medicine:
                 later[order.record_id] = max(medicine, key=lambda one: elapsed.instant(one.slot))
-            given_apart = {one.slot for other, one in taken
-                           if one.state is DoseState.GIVEN and other.record_id != order.record_id
-                           and shares_a_medicine(order.drug, other.drug)}
-            missed[order.record_id] = [cell for cell in row.cells if cell.slot < since and cell.slot not in given_apart
+            apart = given_apart(order, rows)
+            missed[order.record_id] = [cell for cell in row.cells if cell.slot < since and cell.slot not in apart
                                        and cell.state in (DoseState.OVERDUE, DoseState.CHECK_PAPER)]
-            for cell in _due_while_running(order, row.cells, now, judged):
+            for cell in due_while_running(order, row.cells, now, judged):
                 if any(cell is one for one in said_by_the_run) or (
-                        cell.slot < since and (run is None or cell is not run.latest)) or cell.slot in given_apart:
+                        cell.slot < since and (run is None or cell is not run.latest)) or cell.slot in apart:
                     continue
                 omitted = cell.state is DoseState.NOT_GIVEN and cell.administration is not None \
                     and time_critical_omitted(order, cell.administration,

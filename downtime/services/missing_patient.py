@@ -14,21 +14,22 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.clock import ward_time
+from downtime.domain.age import age_words
+from downtime.domain.clock import answered_at, ward_time
 from downtime.domain.medication import Check, DoseState, Order, Outcome, Warning, written_when
-from downtime.domain.missing_patient import (HIGH_FACTORS, STEPS, Missing, Risk, before_noticed, before_return,
-                                             missing_of, risk_of)
+from downtime.domain.missing_patient import (CHILD_FACTOR, HIGH_FACTORS, STEPS, Missing, Risk, before_noticed,
+                                             before_return, child_at, missing_of, risk_read)
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError
 from downtime.i18n import QT_TRANSLATE_NOOP, semicolon
-from downtime.services import medication
+from downtime.services import census, medication
 from downtime.services.bedside import Chart, ordered
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
@@ -80,6 +81,10 @@ LEFT = {"absconded": {"en": "on purpose (absconded)", "fr": "volontaire (fugue)"
 REFUSALS = {
     "factor": {"en": "“{label}”: a factor making the risk HIGH is ticked ({factor}): answer HIGH.",
                "fr": "« {label} » : un élément rendant le risque ÉLEVÉ est coché ({factor}) : répondre ÉLEVÉ."},
+    "child": {"en": "“{label}”: a child ({age}) missing from hospital is at HIGH risk whatever is ticked: answer "
+                    "HIGH, and tell the police once the immediate search is done.",
+              "fr": "« {label} » : un enfant ({age}) disparu de l’hôpital est à risque ÉLEVÉ quels que soient "
+                    "les éléments cochés : répondre ÉLEVÉ, et prévenir la police dès la recherche immédiate faite."},
     "before_noticed": {"en": "“{label}” is before the patient was noticed missing ({time}): check the time.",
                        "fr": "« {label} » est avant que l’absence du patient soit constatée ({time}) : "
                              "vérifier l’heure."},
@@ -88,13 +93,15 @@ REFUSALS = {
 }
 
 
-def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[str, Any] | None = None) -> None:
-    """Refuse, naming the field: a factor making the risk HIGH ticked with the risk answered
-    medium or low (the police would be called an hour late); an action or the return timed before
-    the patient was noticed missing; the review, or the police told the patient is found, before
-    the return. A return after the stay ended is accepted: a patient discharged in their
-    absence, or found dead after the death's estimated time, is found after it, and refusing it
-    left the record open and the EHR's Flag active for good. None can fall before the stay: the
+def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[str, Any] | None = None,
+          born: date | None = None) -> None:
+    """Refuse, naming the field: a factor making the risk HIGH ticked, or the patient a child when
+    noticed missing (born `born`; None: not known, domain.missing_patient.child_at), with the
+    risk answered medium or low (the police would be called an hour late); an action or the
+    return timed before the patient was noticed missing; the review, or the police told the
+    patient is found, before the return. A return after the stay ended is accepted: a patient
+    discharged in their absence, or found dead after the death's estimated time, is found after
+    it, and refusing it left the record open and the EHR's Flag active for good. None can fall before the stay: the
     records service holds noticed missing (the form's `occurred_at`) within it.
     Each new record, and each amendment changing what it checks (one saved before a rule is
     corrected as it was)."""
@@ -106,7 +113,13 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
 
     errors = []
     ticked = sorted(set(data.get("risk_factors") or ()) & HIGH_FACTORS)
-    if ticked and data.get("risk") and data["risk"] != Risk.HIGH and changed("risk", "risk_factors"):
+    lower = bool(data.get("risk")) and data["risk"] != Risk.HIGH
+    noticed = answered_at(data, "noticed_at")
+    if born is not None and noticed is not None and lower and child_at(born, noticed) \
+            and changed("risk", "noticed_at"):
+        errors.append(FieldError("risk", REFUSALS["child"][lang].format(
+            label=label("risk"), age=age_words(born, noticed.date()).text(lang))))
+    elif ticked and lower and changed("risk", "risk_factors"):
         factor = spec.field("risk_factors")
         named = ", ".join(option.label.get(lang) for option in factor.options if option.code in ticked)
         errors.append(FieldError("risk", REFUSALS["factor"][lang].format(label=label("risk"), factor=named)))
@@ -182,6 +195,17 @@ def recorded(record: RecordVersion) -> Recorded:
 CHART = Chart(FORM, ordered(recorded, lambda one: one.missing.last_seen_at))
 
 
+def _charted(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str]) -> dict[str, list[Recorded]]:
+    """`CHART` of each of these patients, each record read with the patient's birth date as it
+    stands (domain.missing_patient.risk_read: a child not yet back is HIGH risk, the birth date
+    recorded after the record or not)."""
+    found = CHART.of_each(db, list(patient_ids))
+    born = {patient_id: patient.birth_date
+            for patient_id, patient in census.all_patients(db, dict(forms), list(found)).items()} if found else {}
+    return {patient_id: [replace(one, missing=missing_of(one.record.data, born.get(patient_id))) for one in each]
+            for patient_id, each in found.items()}
+
+
 @dataclass(frozen=True)
 class Open:
     """A patient's record still open at `at` (`open_records`): missing, or back and what the
@@ -214,7 +238,7 @@ def open_records(db: Database, forms: Mapping[str, FormSpec], patient_ids: Colle
     return {patient_id: [Open(one, _missed(db, order_form, patient_id, one.missing, at, lang) if one.missing.returned_at
                               else {}, one.missing.risk is Risk.HIGH and one.missing.police_overdue(at))
                          for one in still]
-            for patient_id, each in CHART.of_each(db, list(patient_ids)).items()
+            for patient_id, each in _charted(db, forms, patient_ids).items()
             if (still := [one for one in each if one.missing.last_seen_at <= at and (
                 one.missing.returned_at is None or one.missing.open_after_return)])}
 
@@ -275,12 +299,13 @@ def ward_lines(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collect
     return lines(open_records(db, forms, patient_ids, at, lang), at, lang)
 
 
-def missing_now(db: Database, patient_ids: Collection[str], at: datetime, lang: Lang) -> dict[str, str]:
+def missing_now(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
+                lang: Lang) -> dict[str, str]:
     """Those of these patients missing at `at`, with the round's words: each dose falling due
     while they are away is recorded "A — Patient away from ward" (forms/medication_administration.yaml),
     never left blank to be read as forgotten."""
     return {patient_id: WORDS["round"][lang].format(line=one.text(lang, at), away=WORDS["away"][lang])
-            for patient_id, each in CHART.of_each(db, list(patient_ids)).items()
+            for patient_id, each in _charted(db, forms, patient_ids).items()
             for one in each if one.missing.missing_at(at)}
 
 
@@ -292,12 +317,12 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     hospital or care home planned no supervision for a patient who wanders. Nothing when never
     missing. In the letter's own words, not the form's questions ("How they left, if known"), and
     in a French the same for a man or a woman ("Comment il est parti" was printed of a woman).
-    `forms` is unread: every handover's lines are asked alike (services.prefill.HANDED_ON)."""
+    `forms` reads the patient's birth date (`_charted`)."""
     def when(moment: datetime) -> str:
         return ward_time(moment, at.tzinfo, "%d/%m %H:%M")
 
     said = []
-    for one in CHART.of(db, patient_id):
+    for one in _charted(db, forms, [patient_id]).get(patient_id, []):
         away, data = one.missing, one.record.data
         if elapsed.instant(away.last_seen_at) > elapsed.instant(at):
             continue
@@ -343,9 +368,18 @@ def next_change(opened: Mapping[str, list[Open]], at: datetime) -> datetime | No
     return min(coming, key=elapsed.instant, default=None)
 
 
-def risk(data: Mapping[str, Any]) -> Risk | None:
-    """The record's risk as the rules read it (HIGH with any factor ticked)."""
-    return risk_of(data.get("risk_factors"), data.get("risk"))
+def first_answers(born: date | None, at: datetime) -> dict[str, Any]:
+    """What a new record starts with for a patient born `born` (None: not known), as it opens at
+    `at` (services.prefill): a child's, the factor "A child or a vulnerable adult" ticked and the
+    risk HIGH, which `check` holds it to (a missing 2-year-old's form opened blank, and was saved
+    "low risk")."""
+    return {"risk_factors": [CHILD_FACTOR], "risk": Risk.HIGH.value} if child_at(born, at) else {}
+
+
+def risk(data: Mapping[str, Any], born: date | None = None) -> Risk | None:
+    """The record's risk as the rules read it (HIGH with any factor ticked, or for a child not yet
+    back: domain.missing_patient.risk_read) for a patient born `born` (None: not known)."""
+    return risk_read(data, born)
 
 
 def to_open(db: Database, patient_id: str) -> RecordVersion:

@@ -483,6 +483,24 @@ def plans(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dic
     return found
 
 
+def comfort_care(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:
+    """Those of these in-patients whose plan standing at `at` is comfort care (`plans`): what is
+    asked for a recovery is not asked of a dying patient, a low urine output called to the doctor
+    (NICE NG31: it is expected), a VTE assessment (NICE NG89 offers no prophylaxis at the end of
+    life: services.vte), a falls risk assessment (services.falls_risk)."""
+    return {patient_id for patient_id, plan in plans(db, patients, at).items() if plan.comfort}
+
+
+def response(news2: News2Score, plan: ObservationPlan | None, lang: Lang, zone: tzinfo | None = None) -> str:
+    """What a score asks for: the RCP's response, or instead the doctor's plan standing for the
+    patient when it limits escalation (comfort care, a ceiling of treatment), named with who
+    decided it and when, on the ward's clock (`zone`). NEWS2's response is not for end-of-life
+    care (RCP 2017): the escalation list said the plan while the save dialog, the form's live
+    score and the printed set still asked a dying patient's nurse for outreach and "HDU or ICU".
+    Every place a score's response is said reads it here."""
+    return plan.text(lang, zone) if plan is not None and plan.limits else news2.response[lang]
+
+
 def cpr_reason_needed(db: Database, forms: dict[str, FormSpec], patient_id: str, values: Mapping[str, Any],
                       before: Mapping[str, Any] | None, lang: Lang) -> str | None:
     """What a plan asks the doctor of CPR (CPR_STANDS), None when it does not: comfort care
@@ -554,9 +572,7 @@ class Escalation:
         """What the list asks for the patient: the RCP's response to the score, or the plan that
         changes it (comfort care, a ceiling of treatment), named with who decided it and when.
         A dying patient was listed "consider transfer to HDU or ICU" until she died."""
-        if self.plan is not None and self.plan.limits:
-            return self.plan.text(lang, zone)
-        return self.judged.news2.response[lang]
+        return response(self.judged.news2, self.plan, lang, zone)
 
     @property
     def told(self) -> str:

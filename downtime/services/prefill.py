@@ -3,9 +3,13 @@ the nurse checks and changes it, rather than copy figures by hand from one scree
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import Any
 
+from sqlite_utils import Database
+
+from downtime.domain.capacity import Decision, standing_each
 from downtime.domain.census import Movement, leaves_hospital
 from downtime.domain.clock import ward_time
 from downtime.domain.medication import (Administration, DoseState, Frequency, Outcome, medicines_in,
@@ -18,10 +22,11 @@ from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, N
                                       CopiedFrom, Meaning, MultiChoiceField, TextField)
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
 from downtime.domain.glucose import UNIT_FIELD
-from downtime.services import (bowels, census, delirium, devices, falls, falls_risk, glucose, home_medicines,
-                               infusion_rates, lab_results, leaving, medication, missing_patient, neuro, nutrition,
-                               observations, pain, pews, reconciliation, repositioning, sepsis, settings,
-                               swallow_screen, telephone_orders, transfusion, vte, wounds)
+from downtime.services import (alcohol_withdrawal, bowels, capacity, census, delirium, devices, falls, falls_risk,
+                               fluid_balance, glucose, home_medicines, infusion_rates, lab_results, leaving, medication,
+                               missing_patient, neuro, nutrition, observations, pain, pews, reconciliation,
+                               repositioning, sepsis, settings, swallow_screen, telephone_orders, transfusion, vte,
+                               weight, wounds)
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
 from downtime.storage.records import list_current
@@ -91,14 +96,18 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
     the box was left "No" for a patient on apixaban. A nutrition screening's height starts from the
     latest screening's this stay, else the admission's (`nutrition.first_answers`). A patient's
     first glucose reading starts in the unit of the latest typed on the laptop
-    (`_glucose_unit_used_last`). An isolation copied from the admission starts as contact
-    precautions while the bowel chart isolates the patient for loose stools (`_enteric`).
+    (`_glucose_unit_used_last`). A missing child's record starts at HIGH risk, its factor "A child
+    or a vulnerable adult" ticked (`missing_patient.first_answers`). An isolation copied from the
+    admission starts as contact precautions while the bowel chart isolates the patient for loose
+    stools (`_enteric`).
     `at`: when the patient left, once a discharge or a transfer-out says it: the chart is read
     then, not as it is typed (a discharge at 14:00 typed at 22:00 wrote the 16:00 and 20:00
     levodopa doses on the GP's letter as missed, "give it now"). Every copied list is fitted to
     its box (`_fitted`), and a discharge's follow-up starts with the operations still booked
     (`leaving.first_answers`), its contact with the laptop's for patients' letters (`LETTER_CONTACT`). A
-    letter's escalation plan starts as the plan standing (`_escalation_plan`)."""
+    letter's escalation plan starts as the plan standing (`_escalation_plan`), a child's age and
+    weight as they leave (`weight.letter_line`), its lacks of capacity and alcohol withdrawal chart
+    as the charts say them (`LETTER_CHARTS`)."""
     now = session.clock() if at is None else min(session.clock(), at)
     latest: dict[str, RecordVersion | None] = {}
     answers: dict[str, Any] = {}
@@ -152,6 +161,9 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
         answers[reconciliation.DECISIONS] = reconciliation.first_rows(answers.get(reconciliation.HOME_LIST), standing)
     if spec.id == nutrition.FORM and patient_id is not None:
         answers |= nutrition.first_answers(session.db, patient_id)
+    if spec.id == missing_patient.FORM and patient_id is not None:
+        answers |= missing_patient.first_answers(census.patient_with_location(
+            session.db, session.forms, patient_id).birth_date, now)
     if spec.id == OBSERVATIONS_FORM and patient_id is not None:
         answers |= observations.scale_2_answers(session.db, session.forms, patient_id, now)
     if spec.id == glucose.FORM and patient_id is not None and not answers.get(UNIT_FIELD):
@@ -167,6 +179,15 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
             answers[LETTER_CONTACT] = settings.get(session.db, "letter_contact")
     if patient_id is not None and any(field.id == ESCALATION_PLAN for field in spec.fields()):
         answers[ESCALATION_PLAN] = _escalation_plan(session, patient_id, now, spec.field(ESCALATION_PLAN).max_length)
+    if patient_id is not None and any(field.id == CHILD_WEIGHT for field in spec.fields()):
+        answers[CHILD_WEIGHT] = weight.letter_line(session.db, session.forms, patient_id, now, session.lang)
+    for field in spec.fields():
+        if patient_id is not None and (chart := LETTER_CHARTS.get(field.id)) is not None:
+            form_id, lines = chart
+            answers[field.id] = "\n".join(_fitted(
+                [(line, line) for line in lines(session.db, patient_id, now, session.lang)],
+                getattr(field, "max_length", None), session.lang, MORE_ON_THE_CHART,
+                chart=session.form(form_id).title.get(session.lang))) or None
     return {name: value for name, value in answers.items() if value not in (None, "", [])}
 
 
@@ -176,7 +197,103 @@ patients' letters (settings' "letter_contact"): the letter named no one."""
 ESCALATION_PLAN = "escalation_plan"
 """A letter's field (discharge and transfer-out, version 5) for the observation and escalation plan
 standing as the patient leaves (`_escalation_plan`)."""
+CHILD_WEIGHT = "child_weight"
+"""A letter's field (discharge and transfer-out, version 7) for a child's age and latest weight as
+they leave (weight.letter_line)."""
+ANSWERED_ONLY = (CHILD_WEIGHT, fluid_balance.PLAN_REASON)
+"""A child's fields shown, on screen and printed, only where answered (`answered_asked`)."""
+
+
+def answered_asked(data: dict[str, Any]) -> dict[str, bool]:
+    """The child's fields (`ANSWERED_ONLY`) a record leaves unanswered, by field id, False not
+    asked (formspec.values.shown): a letter's age and weight, filled for a child alone
+    (`first_answers`), and a fluid plan's reason a child's volume is above their weight's, asked
+    at the save when it is (fluid_balance.child_plan_asks). Every adult's letter printed "A
+    child's age and weight …: —", every adult's plan showed the child's reason, and a child's
+    letter of version 6 printed the field "—", read as "no weight"."""
+    return {field: False for field in ANSWERED_ONLY if not str(data.get(field) or "").strip()}
+
+
+NEWS2_TIME = {"transfer_out": "obs_at"}
+"""A letter's last observations' time, by form: required of a patient NEWS2 scores as they leave
+(services.records, `_news2_time_check`), not by the form, which cannot ask it by age."""
+
+
+def news2_time_asked(session: Session, spec: FormSpec, patient_id: str | None,
+                     data: dict[str, Any]) -> dict[str, bool]:
+    """The letter's last observations' time (`NEWS2_TIME`) its form view stars as required, by
+    field id: of a patient NEWS2 scores at the letter's time (observations.applies_to; now while
+    it is unanswered, or typed and not read yet). Required at the save alone, it lost its star for
+    every adult, who learnt of it from the refusal."""
+    taken, left = NEWS2_TIME.get(spec.id), spec.by_meaning(Meaning.OCCURRED_AT)
+    if taken is None or patient_id is None:
+        return {}
+    try:
+        at = datetime.fromisoformat(str(data[left.id])) if left is not None and data.get(left.id) else session.clock()
+    except ValueError:  # a draft's time as typed
+        at = session.clock()
+    patient = census.patient_with_location(session.db, session.forms, patient_id)
+    return {taken: True} if observations.applies_to(patient, at) else {}
+
+
 DISCUSSED = QT_TRANSLATE_NOOP("messages", "{plan}; discussed with {who}")
+CAPACITY_WORDS = {
+    "lacks": {"en": "Lacks capacity for {decision} (assessed {when} by {by})",
+              "fr": "Sans capacité de décider {decision} (évaluation du {when} par {by})"},
+    "decided": {"en": "best-interests decision: {made}", "fr": "décision prise dans son intérêt : {made}"},
+    "covert": {"en": "best-interests decision: given covertly, as the treatments say",
+               "fr": "décision prise dans son intérêt : administration à son insu, comme le disent les traitements"},
+    "waits": {"en": "the decision waits until they may regain capacity",
+              "fr": "la décision attend qu’il ou elle recouvre sa capacité"},
+    "review": {"en": "review by {day}", "fr": "à réévaluer le {day}"},
+}
+"""A letter's line of a standing assessment lacking capacity (`_lacking_capacity`): the decision,
+who assessed it and when, the best-interests decision made for them (or that it waits), and the
+review's day. Facts: the next setting assesses again for its own decisions."""
+
+
+def _lacking_capacity(db: Database, patient_id: str, at: datetime, lang: Lang) -> list[str]:
+    """Each assessment standing at `at` that says the patient LACKS capacity (one a decision:
+    domain.capacity.standing_each), as a letter says it, with its day and year: the letters said
+    nothing of it, and the receiving team and the GP had no way to know a best-interests decision
+    had been made for the patient, by whom, or when it was to be reviewed (MCA Code 4.26-4.27:
+    capacity may return). HAS capacity is not said (capacity is assumed: s.1(2)). The decision made of
+    medicines while an order in force is given covertly is the covert order's, on the treatments
+    with who decided it (domain.covert.flag): said there, not twice."""
+    zone = at.tzinfo
+    covert_running = any(order.covert is not None and order.active_at(at)
+                         for order in medication.orders_of_each(db, [patient_id], at).get(patient_id, []))
+    each = capacity.CHART.of(db, patient_id)
+    said = []
+    for one in standing_each([recorded.assessment for recorded in each], at):
+        if not one.lacks:
+            continue
+        record = next(recorded.record for recorded in each if recorded.assessment is one)
+        decision = (capacity.DECISIONS[one.decision][lang] if one.decision in capacity.DECISIONS
+                    else capacity.NAMED[lang].format(detail=one.detail or ""))
+        made = " ".join(str(record.data.get("decision_made") or "").split())
+        parts = [CAPACITY_WORDS["lacks"][lang].format(
+            decision=decision, when=ward_time(one.assessed_at, zone, LETTER_TIME), by=" ".join(one.assessed_by.split()))]
+        if one.can_wait:
+            parts.append(CAPACITY_WORDS["waits"][lang])
+        elif one.decision is Decision.MEDICINES and covert_running:
+            parts.append(CAPACITY_WORDS["covert"][lang])
+        elif made:
+            parts.append(CAPACITY_WORDS["decided"][lang].format(made=made))
+        if one.review_by is not None:
+            parts.append(CAPACITY_WORDS["review"][lang].format(day=ward_time(one.review_by, zone, "%d/%m/%Y")))
+        said.append(semicolon(lang).join(parts))
+    return said
+
+
+LETTER_TIME = "%d/%m/%Y %H:%M"
+LETTER_CHARTS = {"capacity": (capacity.FORM, _lacking_capacity),
+                 "alcohol_withdrawal": (alcohol_withdrawal.FORM, alcohol_withdrawal.handed_on)}
+"""A letter's fields (discharge and transfer-out, version 7) filled from a chart by field id, with
+the chart's form (named when the lines are cut to the box: `_fitted`) and what the letter says of
+it, one line each: the standing lacks of capacity (`_lacking_capacity`) and the alcohol
+withdrawal chart (alcohol_withdrawal.handed_on). Not a `copied_from`: the form schema's listed
+forms are the handover's charts."""
 
 
 def _escalation_plan(session: Session, patient_id: str, at: datetime, most: int | None) -> str | None:
@@ -421,10 +538,26 @@ said once: its line and "time-critical dose missed in hospital" below it named o
 and a dose 40 minutes late "missed"), which the laptop cannot tell from a dose given on the
 paper chart in a power cut (not one the EHR's chart holds, of an order loaded from its snapshot). "Not given in hospital" said of both, the GP gave a dose given already, or
 one the emergency department had given (the reason dropped)."""
+NO_DOSES_RECORDED = QT_TRANSLATE_NOOP("messages", "{order} — no dose recorded in hospital ({count} doses due {first} "
+                                                  "to {last}): check the paper chart")
+"""An order's doses with nothing recorded, more than one, on a letter (`_no_dose_recorded`)."""
 HELD = QT_TRANSLATE_NOOP("messages", "{line} — HELD: {holds}")
 """An order whose next dose waits on a level, an INR, a potassium or an AKI's review
-(medication.holds_now, as the printed MAR says each: medication.on_chart): a ramipril held for a
-potassium of 6.8 went on both letters as "last given 28/11 12:00", and the next team restarts it."""
+(medication.holds_now, as the printed MAR says each: medication.on_chart; on a letter to the next
+team its fact alone, medication.on_letter): a ramipril held for a potassium of 6.8 went on both
+letters as "last given 28/11 12:00", and the next team restarts it."""
+
+
+def _no_dose_recorded(line: str, due: Sequence[datetime], lang: Lang, zone: tzinfo | None) -> str:
+    """`line` with an order's doses of the stay with nothing recorded (`due`, oldest first, at
+    least one), on a letter: one as its time (`NO_DOSE_RECORDED`), more as how many, the first and
+    the last (`NO_DOSES_RECORDED`). A line a dose, of the last 12 hours alone, read as four orders
+    of levodopa, or as the whole list, and the dose of the evening before left out as given (review
+    s65 T3 D6)."""
+    if len(due) == 1:
+        return message(lang, NO_DOSE_RECORDED, order=line, due=ward_time(due[0], zone))
+    return message(lang, NO_DOSES_RECORDED, order=line, count=len(due), first=ward_time(due[0], zone),
+                   last=ward_time(due[-1], zone))
 
 
 def _short_reading(order: medication.Order, order_form: FormSpec, lang: Lang) -> str:
@@ -472,9 +605,10 @@ def _treatments(session: Session, patient_id: str, now: datetime,
     warnings and the decisions, and leaves the dates and the dose rule's words to the MAR.
     `movement`: the record's. A letter leaving the hospital (a transfer to another, a discharge)
     says facts, never a ward's instruction ("give it now", "the doctor is told, do as they said",
-    read by a team that cannot know what was said): each time-critical dose missed, missed in
-    hospital, or not given with the reason recorded with it; an order with a dose past its round
-    and none given, none recorded at the first time the MAR reads past its round with nothing recorded
+    read by a team that cannot know what was said): each time-critical dose not given with the
+    reason recorded with it, and a time-critical order's doses with nothing recorded on one line, every one of
+    the stay (`_no_dose_recorded`); an order with a dose past its round and none given, none recorded
+    at the times the MAR reads past its round with nothing recorded, on its line alike
     (`_past_their_round`: not the EHR's; a dose still in its round is "not given yet"); the latest
     dose recorded not given, at its own time, when none was given since (a once-only or regular one:
     its "not given yet" read as a dose still to give; a ramipril held for a potassium of 6.8 read
@@ -510,9 +644,10 @@ def _treatments(session: Session, patient_id: str, now: datetime,
     patches = {order.record_id: dose for order, dose in medication.patches_on_now(session.db, patient_id)}
     # What each bag runs at now, its reading: the handover gave the prescribed rate of a heparin slowed
     # after an APTT of 3.2, which the receiving nurse set the pump to.
-    pumps = infusion_rates.running(session.db, running, now, session.lang)
+    pumps = infusion_rates.running(session.db, running, now, session.lang, letter=letter)
     bags = infusion_rates.by_bag(session.db, [patient_id])
-    holds = {order_id: semicolon(session.lang).join(medication.on_chart(warning).text(session.lang) for warning in held)
+    holds = {order_id: semicolon(session.lang).join((medication.on_letter if letter else medication.on_chart)(
+                 warning).text(session.lang) for warning in held)
              for order_id, warnings in medication.holds_now(session.db, running, now).items()
              if (held := medication.holding(warnings))}
 
@@ -535,16 +670,13 @@ def _treatments(session: Session, patient_id: str, now: datetime,
         return dose if letter and dose is not None and (given is None or dose.at > given) else None
 
     def missed_said(order: medication.Order, cell: medication.MarCell) -> str:
-        """A time-critical dose missed, after its order: on a letter, the fact (no dose recorded,
-        `NO_DOSE_RECORDED`, or not given and why); on a move to another ward, as the escalation
-        list says it."""
+        """A time-critical dose missed, after its order: on a letter, recorded not given, the fact
+        (not given and why; those with nothing recorded are said together: `unrecorded`); on a
+        move to another ward, as the escalation list says it."""
         label = medication.order_label(order, order_form, session.lang)
-        if not letter:
-            return WORDS["missed"][session.lang].format(order=label,
-                                                        missed=critical.said(cell, dose_form, session.lang))
-        if cell.state is DoseState.NOT_GIVEN and cell.administration is not None:
+        if letter and cell.administration is not None:
             return not_given_said(label, cell.administration, cell.slot)
-        return message(session.lang, NO_DOSE_RECORDED, order=label, due=ward_time(cell.slot, now.tzinfo))
+        return WORDS["missed"][session.lang].format(order=label, missed=critical.said(cell, dose_form, session.lang))
 
     def handed(order: medication.Order, last_dose: Administration | None, said: str, carried: list[str]) -> str:
         """An order's line (`said`, in full or short, with the warnings `carried`): its last dose
@@ -569,13 +701,13 @@ def _treatments(session: Session, patient_id: str, now: datetime,
         elif given:
             line = message(lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
                            when=ward_time(given, now.tzinfo, "%d/%m/%Y %H:%M"))
-        elif letter and (order.record_id in past or order.record_id in refused):
-            # Of the times the MAR reads past their round with nothing recorded, the first, if any
-            # (the EHR's and those out of hospital are not: its snapshot's furosemide read three
-            # days unrecorded); a dose recorded not given is said below.
+        elif letter and (order.record_id in unrecorded or order.record_id in refused):
+            # The times the MAR reads past their round with nothing recorded, if any (the EHR's
+            # and those out of hospital are not: its snapshot's furosemide read three days
+            # unrecorded); a dose recorded not given is said below.
             line = said
-            if (due := past.get(order.record_id)) is not None:
-                line = message(lang, NO_DOSE_RECORDED, order=line, due=ward_time(due, now.tzinfo))
+            if due := unrecorded.get(order.record_id):
+                line = _no_dose_recorded(line, due, lang, now.tzinfo)
         elif letter and order.frequency is Frequency.PRN:
             line = WORDS["none_given"][lang].format(order=said)
         else:
@@ -614,6 +746,12 @@ def _treatments(session: Session, patient_id: str, now: datetime,
     stopped_in_hospital = [order for order in running if stay is not None and order.stop_at is not None
                            and max(order.start_at, stay.admitted_at) < order.stop_at <= now]
     past = {} if stay is None else _past_their_round(session, patient_id, stay.admitted_at, now)
+    # Each order's doses with nothing recorded that a letter says, oldest first: those past their
+    # round, and a time-critical order's within it too (late), none twice.
+    within = [(order.record_id, cell.slot) for order, cell in missed
+              if letter and cell.state in medication.NOT_RECORDED]
+    unrecorded = {order_id: sorted({*past.get(order_id, ()), *(slot for one, slot in within if one == order_id)})
+                  for order_id in {*past, *(one for one, _ in within)}}
     for order in sorted(running, key=lambda order: (order.start_at, order.drug)):
         last_dose = last.get(order.record_id)
         given = None if last_dose is None else last_dose.at
@@ -634,14 +772,18 @@ def _treatments(session: Session, patient_id: str, now: datetime,
         flags = [flag for flag in medication.order_flags(order, session.lang, now, letter=letter)
                  if flag != telephone]
         # The time-critical doses of the last 12 hours missed (`missed_said`). A letter's line says
-        # a once-only dose's, the latest not given and, none given, the first with none recorded
-        # (`handed`): not twice.
-        on_line, named = not_given_since(order, given), past.get(order.record_id) if given is None else None
+        # a once-only dose's, the latest not given and, none given, those with none recorded
+        # (`handed`): not twice. Else a letter says a time-critical order's doses with nothing
+        # recorded on one line after it, every one of the stay.
+        on_line = not_given_since(order, given)
         late_doses = [missed_said(order, cell) for late, cell in missed
                       if late.record_id == order.record_id and not (letter and order.frequency is Frequency.ONCE)
-                      and cell.slot != named
+                      and not (letter and cell.state in medication.NOT_RECORDED)
                       and not (on_line is not None and cell.administration is not None
                                and cell.administration.record_id == on_line.record_id)]
+        if letter and order.time_critical and given is not None and (due := unrecorded.get(order.record_id)):
+            late_doses.insert(0, _no_dose_recorded(medication.order_label(order, order_form, session.lang), due,
+                                                   session.lang, now.tzinfo))
         # What the chart says beside the medicine (a witness, time-critical, a variable dose's
         # rule): the receiving team read "Insulin aspart up to 8 units SC", and nothing of the scale.
         full, short = (
@@ -666,26 +808,29 @@ def _treatments(session: Session, patient_id: str, now: datetime,
 
 
 def _past_their_round(session: Session, patient_id: str, admitted_at: datetime,
-                      now: datetime) -> dict[str, datetime | None]:
-    """Each order with a dose time of the stay the MAR reads past its round, by id, with the first
-    of them it reads as left unrecorded by this ward (overdue, fallen in a paper gap, or before the
-    order's stop), if any: not one whose dose the EHR's chart holds (an order loaded from its
-    snapshot, said past with none). A dose still in its round (upcoming, due or late) is one to
+                      now: datetime) -> dict[str, list[datetime]]:
+    """Each order with a dose time of the stay the MAR reads past its round, by id, with those of
+    them it reads as left unrecorded by this ward (overdue, fallen in a paper gap, or before the
+    order's stop), oldest first: not one whose dose the EHR's chart holds (an order loaded from its
+    snapshot, said past with none), nor one another order of the medicine gave a dose for
+    (`medication.given_apart`, the time-critical list's rule: levodopa by mouth "no dose recorded"
+    beside the NG order that gave it). A dose still in its round (upcoming, due or late) is one to
     give, "not given yet": read at 14:00, the 14:00 amoxicillin went on the letter as "no dose
     recorded: check the paper chart", and the GP doubted a dose that was never due before the
     patient left; one falling while the patient was out of hospital is none of the stay's."""
     first_day = admitted_at.astimezone(now.tzinfo).date()
-    found: dict[str, datetime | None] = {}
-    for row in medication.mar_grid(session.db, patient_id, first_day, (now.date() - first_day).days + 1, now):
+    found: dict[str, list[datetime]] = {}
+    rows = medication.mar_grid(session.db, patient_id, first_day, (now.date() - first_day).days + 1, now)
+    for row in rows:
+        apart = medication.given_apart(row.order, rows)
         for cell in row.cells:
             if cell.slot > now or cell.state in (DoseState.UPCOMING, DoseState.DUE, DoseState.LATE,
                                                  DoseState.NOT_IN_HOSPITAL):
                 continue
-            first = found.get(row.order.record_id)
-            if cell.state in (DoseState.OVERDUE, DoseState.CHECK_PAPER, DoseState.NOT_RECORDED):
-                first = cell.slot if first is None else min(first, cell.slot)
-            found[row.order.record_id] = first
-    return found
+            found.setdefault(row.order.record_id, []).extend(
+                [cell.slot] if cell.state in (DoseState.OVERDUE, DoseState.CHECK_PAPER, DoseState.NOT_RECORDED)
+                and cell.slot not in apart else [])
+    return {order_id: sorted(slots) for order_id, slots in found.items()}
 
 
 def _stopped_lines(session: Session, in_force: list[medication.Order], stopped: list[medication.Order],

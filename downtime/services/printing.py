@@ -28,10 +28,10 @@ from downtime.domain.staff import Action
 from downtime.domain.theatre import Fasting, fasting_for, fasting_from, fasts, not_to_be_done
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.services import (bowels, cd_register, chart_alerts, covert, delirium, devices, falls, falls_risk, fluid_balance, glucose,
+from downtime.services import (alcohol_withdrawal, bowels, capacity, cd_register, chart_alerts, covert, delirium, devices, falls, falls_risk, fluid_balance, glucose,
                                home_medicines, infusion_checks, infusion_rates,
                                lab_results, medication, missing_patient, neuro, nutrition, observations, pain, paper_numbers, pews,
-                               potassium, reconciliation,
+                               potassium, prefill, reconciliation,
                                repositioning, resuscitation, sepsis, settings, since_admission, swallow_screen, telephone_orders, theatre,
                                transfusion, vte, weight, wounds)
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
@@ -152,11 +152,13 @@ def print_fluid_chart(session: Session, patient_id: str, day: date, out: Path) -
     patient = _printed(session, patient_with_location(session.db, session.forms, patient_id))
     found = fluid_balance.day_chart(session.db, patient_id, day)
     now = session.clock()
-    judged = fluid_balance.judged_day(session.db, patient_id, found.chart, now, session.lang)
+    judged = fluid_balance.judged_day(session.db, patient_id, found.chart, now, session.lang,
+                                      fluid_balance.child_kg(session.db, session.forms, patient, now))
     asks = list(judged.asks)
     urine = fluid_balance.urine_outputs(session.db, session.forms, [patient], now).get(patient_id)
     if urine is not None and urine.low and day == chart_day(now):
-        asks.append(fluid_balance.urine_words(urine, session.lang))
+        asks.append(fluid_balance.urine_words(urine, session.lang,
+                                              comfort=bool(observations.comfort_care(session.db, [patient], now))))
     fluid_chart_pdf(patient, day, found.chart, found.entries, session.form(fluid_balance.FORM), out,
                     authors=authors(session),
                     laptops=laptops_known(session, {one.record.device_id for one in found.entries}), lang=session.lang,
@@ -362,7 +364,8 @@ BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discha
           ("clinical_note", 30), ("fluid", 10), ("neuro", 4), ("glucose", 8), ("transfusion", 3),
           ("lab_results", 2), ("repositioning", 8), ("braden_assessment", 4),
           ("wounds", 4), ("devices", 20), ("pain", 10), ("bowels", 8), ("pews", 4), ("nutrition_screening", 4),
-          ("weight", 4), ("delirium_screening", 4), ("inpatient_fall", 2), ("falls_risk", 4), ("missing_patient", 2), ("swallow_screen", 4), ("sepsis_screening", 3),
+          ("weight", 4), ("delirium_screening", 4), ("inpatient_fall", 2), ("falls_risk", 4), ("missing_patient", 2), ("swallow_screen", 4),
+          ("capacity_assessment", 2), ("alcohol_withdrawal", 12), ("sepsis_screening", 3),
           ("vte_assessment", 6), ("medicines_reconciliation", 4))
 
 
@@ -399,7 +402,10 @@ def print_binder(session: Session, out: Path) -> Path:
 
 def print_record(session: Session, record_id: str, out: Path) -> Path:
     """The filled form, latest version, with its amendment history; one about no patient (a
-    theatre session) as its blank form is, without the patient's box: it did not print at all."""
+    theatre session) as its blank form is, without the patient's box: it did not print at all. A
+    set of observations says the doctor's plan standing when it was taken in place of the score's
+    response when the plan limits escalation (pdf.forms._news2): a dying patient's printed set read
+    "consider transfer to HDU or ICU"."""
     from downtime.pdf.forms import filled_form_pdf
 
     session.require(Action.PRINT)
@@ -413,10 +419,12 @@ def print_record(session: Session, record_id: str, out: Path) -> Path:
                     device_name=session.device.name, history=versions, authors=authors(session),
                     laptops=laptops_known(session, {version.device_id for version in versions}),
                     refs=medication.reference_texts(session, spec, record.data),
-                    asked=medication.asked_by_order(session, spec, record.data),
+                    asked=medication.asked_by_order(session, spec, record.data) | prefill.answered_asked(record.data),
                     units=units_from(session, spec, record.data),
                     settled=settled_on(session, [record_id]).get(record_id, []),
-                    beside=BESIDE[record.form_id](session, record, patient) if record.form_id in BESIDE else {})
+                    beside=BESIDE[record.form_id](session, record, patient) if record.form_id in BESIDE else {},
+                    plan=observations.plans(session.db, [patient], record.occurred_at).get(patient.patient_id)
+                    if patient is not None and any(section.news2 for section in spec.sections) else None)
     _audit_print(session, f"record {record.form_id}", out, record_id, patients=[patient] if patient else ())
     return out
 
@@ -447,7 +455,7 @@ def _anticoagulants_beside(session: Session, record: RecordVersion, patient: Pat
 
 BESIDE: dict[str, Callable[[Session, RecordVersion, PatientSummary | None], dict[str, str]]] = {
     theatre.CHECKLIST_FORM: _allergies_beside, falls.FORM: _anticoagulants_beside,
-    falls_risk.FORM: falls_risk.printed_beside}
+    falls_risk.FORM: falls_risk.printed_beside, alcohol_withdrawal.FORM: alcohol_withdrawal.printed_beside}
 """What a printed record's answers stand for that the record itself does not say, by form."""
 
 
@@ -501,6 +509,7 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
              children: Mapping[str, pews.Watch]) -> dict[str, list[str]]:
     """What each in-patient's operation soon (`theatre_handover`), neuro, glucose, transfusion, fluid, repositioning, wound, line and
     catheter, pain and bowel charts, infusion checks, nutrition, delirium and sepsis screenings, falls, VTE risk assessments,
+    the alcohol withdrawal chart (its CIWA-Ar, the next check due, no thiamine prescribed),
     time-critical doses, the medicines given covertly (covert.handover), the home medicines no order covers (a line of their own: run on inside
     "NOT DONE SINCE ADMISSION", they read as one more screening), the other doses overdue, the
     orders past their review (an antibiotic's)
@@ -515,6 +524,7 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
                   in theatre_handover(session.db, session.forms, patients, at, session.lang).items()},
                  missing_patient.ward_lines(session.db, session.forms, patient_ids, at, session.lang),
                  swallow_screen.ward_lines(session.db, session.forms, patient_ids, at, session.lang),
+                 capacity.ward_lines(session.db, patient_ids, at, session.lang),
                  neuro.handover(session.db, patient_ids, at, session.lang),
                  glucose.handover(session.db, patient_ids, at, session.lang),
                  transfusion.handover(session.db, session.forms, patient_ids, at, session.lang),
@@ -536,6 +546,7 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
                  sepsis.handover(session.db, patients, at, session.lang),
                  vte.handover(session.db, session.forms, patients, at, session.lang),
                  falls_risk.handover(session.db, patients, at, session.lang),
+                 alcohol_withdrawal.handover(session.db, patients, at, session.lang),
                  medication.time_critical_handover(session.db, session.forms, patient_ids, at, session.lang,
                                                    missing_patient.unsaid_on_return(
                                                        medication.time_critical(session.db, patient_ids, at),
@@ -1002,6 +1013,10 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
     swallow = {patient_id: one.latest(session.lang, now, dated=True) for patient_id, one in swallow_screen.failed(
         session.db, session.forms, patient_ids, now, session.lang).items()}
     nil_by_mouth = medication.nil_by_mouth(session.db, patient_ids, now)
+    # The lack of capacity the covert doses rest on, and a covert order none supports.
+    lacking = capacity.ward_lines(session.db, patient_ids, now, session.lang)
+    unsupported = capacity.covert_flags(session.db, [row.order for rows in grids.values() for row in rows], now,
+                                        session.lang)
     charts = []
     for patient_id in patient_ids:
         patient = patients[patient_id]
@@ -1014,7 +1029,8 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
                                    medication.allergies_since(session.db, session.forms, session.lang, patient,
                                                               [row.order for row in grids[patient_id]]),
                                    _allergies_on_hold(session, patient, held), swallow.get(patient_id),
-                                   nil_by_mouth.get(patient_id), rate_changes, carried, checks))
+                                   nil_by_mouth.get(patient_id), rate_changes, carried, checks,
+                                   lacking.get(patient_id), unsupported))
     return charts
 
 

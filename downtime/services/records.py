@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from downtime.i18n import QT_TRANSLATE_NOOP, labelled, message, semicolon, translate
-from downtime.domain.age import age_in_years
+from downtime.domain.age import age_in_years, age_words
 from downtime.domain.census import leaves_hospital
 from downtime.domain.downtime_number import format_downtime_number
 from downtime.domain.holds import Hold
@@ -23,6 +23,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.roles import PERMISSIONS, ROLE_NAMES, Role
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
+from downtime.formspec.messages import message as field_message
 from downtime.formspec.schema import (DecimalField, IntegerField, Meaning, MultiChoiceField, RecordRefField,
                                       RepeatField, StaffRefField, TextField)
 from downtime.formspec.values import (NO_LONGER_ON_FORM, FieldError, answer_text, as_current, format_value, leftover,
@@ -204,9 +205,18 @@ def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str, 
     if spec.movement is not None:
         census.check_movement(session.db, session.forms, spec, row, session.lang)
     if spec.in_hospital and row["status"] != RecordStatus.ENTERED_IN_ERROR.value:
-        when = spec.by_meaning(Meaning.OCCURRED_AT)
-        census.require_in_hospital(session.db, str(row["patient_id"]), datetime.fromisoformat(row["occurred_at"]),
-                                   when.label.get(session.lang) if when is not None else "")
+        when, at = spec.by_meaning(Meaning.OCCURRED_AT), datetime.fromisoformat(row["occurred_at"])
+        field = when.label.get(session.lang) if when is not None else ""
+        # Care at last offices (a cannula taken out, a unit of blood taken down) is charted at its
+        # true time after the death until the body leaves the ward (census.LAST_OFFICES); but a
+        # coroner's case keeps its lines and devices in (census.CORONER).
+        if not (census.at_last_offices(spec.id, json.loads(row["data"]))
+                and census.laid_out(session.db, str(row["patient_id"]), at)):
+            census.require_in_hospital(session.db, str(row["patient_id"]), at, field)
+        elif spec.id == census.DEVICE_FORM and census.referred_to_coroner(session.db, str(row["patient_id"]), at):
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "{field}: this patient's death is referred to the "
+                                                             "coroner: leave lines and devices in place for the "
+                                                             "coroner, and chart none removed."), field=field)
     if spec.id == INFUSION_RATE_FORM and row["status"] != RecordStatus.ENTERED_IN_ERROR.value:
         from downtime.services import infusion_rates  # which writes through this module
 
@@ -233,23 +243,25 @@ def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str, 
 def _require_age(session: Session, spec: FormSpec, patient_id: str, at: datetime) -> None:
     """A form for children (`under_years`) refused for a patient that old or older at `at`, one
     for adults (`from_years`) for a patient younger; a patient whose date of birth is not known
-    is taken at the nurse's word (the chart then asks for it)."""
+    is taken at the nurse's word (the chart then asks for it). The age is said in words (a
+    baby's "4 months old", not "0")."""
     born = census.patient_with_location(session.db, session.forms, patient_id).birth_date
     if born is None:
         return
-    age, when = age_in_years(born, at.date()), spec.by_meaning(Meaning.OCCURRED_AT)
+    age, said, when = age_in_years(born, at.date()), age_words(born, at.date()), spec.by_meaning(Meaning.OCCURRED_AT)
     field = when.label.get(session.lang) if when is not None else ""
     if spec.under_years is not None and age >= spec.under_years:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{field}: this patient was {age} then; {form} is for children "
-                                                         "under {under}: chart their observations on the NEWS2 chart."),
-                           field=field, age=age, form=spec.title.get(session.lang), under=spec.under_years)
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{field}: this patient was {age} old then; {form} is for "
+                                                         "children under {under}: chart their observations on the "
+                                                         "NEWS2 chart."),
+                           field=field, age=said, form=spec.title.get(session.lang), under=spec.under_years)
     if spec.from_years is not None and age < spec.from_years:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{field}: this patient was {age} then; {form} is for patients "
-                                                         "{years} or over: use the paediatric chart (PEWS) and tell the "
-                                                         "doctor.") if age < PEWS_UNDER_YEARS and _scores_news2(spec) else
-                           QT_TRANSLATE_NOOP("messages", "{field}: this patient was {age} then; {form} is for patients "
-                                                         "{years} or over."),
-                           field=field, age=age, form=spec.title.get(session.lang), years=spec.from_years)
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{field}: this patient was {age} old then; {form} is for "
+                                                         "patients {years} or over: use the paediatric chart (PEWS) and "
+                                                         "tell the doctor.") if age < PEWS_UNDER_YEARS and _scores_news2(spec)
+                           else QT_TRANSLATE_NOOP("messages", "{field}: this patient was {age} old then; {form} is for "
+                                                              "patients {years} or over."),
+                           field=field, age=said, form=spec.title.get(session.lang), years=spec.from_years)
 
 
 def _scores_news2(spec: FormSpec) -> bool:
@@ -497,8 +509,8 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
     would let a correction write what the first save refused. Built at first use, as the
     services of orders, doses, pain, theatre and VTE records write through this module."""
     # which write through this module
-    from downtime.services import (falls, falls_risk, infusion_checks, infusion_rates, medication, missing_patient, pain,
-                                   reconciliation, swallow_screen, theatre, vte)
+    from downtime.services import (alcohol_withdrawal, capacity, falls, falls_risk, infusion_checks, infusion_rates, medication,
+                                   missing_patient, pain, reconciliation, swallow_screen, theatre, vte)
     from downtime.services import fluid_balance  # reads medication's, which writes through this module
 
     return {
@@ -552,14 +564,22 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # it was), and its last seen well time in the stay of the fall (see falls.check).
         falls.FORM: (_Check(lambda typed: falls.check(typed.session.db, typed.spec, str(typed.patient_id), typed.data,
                                                       typed.session.lang, typed.before)),),
-        # A patient missing from the ward: a factor making the risk HIGH answered medium or low, an
-        # action or the return before noticed missing, the review before the return (see missing_patient.check).
-        missing_patient.FORM: (_Check(lambda typed: missing_patient.check(typed.spec, typed.data, typed.session.lang,
-                                                                          typed.before), patient=False),),
+        # A patient missing from the ward: a factor making the risk HIGH, or a child, answered medium or
+        # low, an action or the return before noticed missing, the review before the return (see
+        # missing_patient.check).
+        missing_patient.FORM: (_Check(lambda typed: missing_patient.check(
+            typed.spec, typed.data, typed.session.lang, typed.before, born=None if typed.patient_id is None else
+            census.patient_with_location(typed.session.db, typed.session.forms, typed.patient_id).birth_date),
+            patient=False),),
         # A swallow screen passed after a No before the water or a sign at the water, a referral or
         # the SLT's assessment before the screen (see swallow_screen.check).
         swallow_screen.FORM: (_Check(lambda typed: swallow_screen.check(typed.spec, typed.data, typed.session.lang,
                                                                         typed.before), patient=False),),
+        # A capacity assessment's outcome the two stages do not give (LACKS with no impairment or no
+        # ability answered No, HAS with one), an IMCA said not needed with no one but staff consulted
+        # (see capacity.check).
+        capacity.FORM: (_Check(lambda typed: capacity.check(typed.spec, typed.data, typed.session.lang, typed.before),
+                               patient=False),),
         # A VTE assessment naming the mechanical prophylaxis decided, and no stockings after an
         # acute stroke or with a reason against them ticked (see vte.check).
         vte.FORM: (_Check(lambda typed: vte.check(typed.spec, typed.data, typed.session.lang, typed.before),
@@ -568,6 +588,9 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # a diastolic not below its systolic (see falls_risk.check).
         falls_risk.FORM: (_Check(lambda typed: falls_risk.check(typed.spec, typed.data, typed.session.lang,
                                                                 typed.before), patient=False),),
+        # An alcohol withdrawal check's dose given before the check (see alcohol_withdrawal.check).
+        alcohol_withdrawal.FORM: (_Check(lambda typed: alcohol_withdrawal.check(
+            typed.spec, typed.data, typed.session.lang, typed.before), patient=False),),
         # A medicines reconciliation leaving a medicine of its list undecided, a row that could decide
         # two lines, or no medicine decided and no list checked (see reconciliation.check).
         reconciliation.FORM: (_Check(lambda typed: reconciliation.check(typed.spec, typed.data, typed.session.lang),
@@ -601,7 +624,8 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
                                                                              str(typed.patient_id), typed.data,
                                                                              typed.before)),),
         "transfer": (_scale_2_check(("obs_at", "moved_at")),),
-        "transfer_out": (_scale_2_check(("obs_at", "departed_at")),),
+        # The last observations' time required of an adult's transfer alone (see _news2_time_check).
+        "transfer_out": (_news2_time_check("obs_at", "departed_at"), _scale_2_check(("obs_at", "departed_at"))),
         # A change of position less often than the latest Braden asks, without the nurse's reason
         # kept (see repositioning.check_often_enough): only the form on screen asked.
         repositioning.FORM: (_Check(lambda typed: repositioning.check_often_enough(
@@ -622,6 +646,8 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # doctor (see resuscitation.check_change): a student nurse reversed a DNACPR.
         resuscitation.FORM: (_Check(lambda typed: resuscitation.check_change(typed.session, typed.spec, typed.data,
                                                                              typed.before), patient=False),),
+        # A death verified without its findings, or by a nurse when not expected (see _check_death).
+        census.DEATH_FORM: (_Check(_check_death, patient=False),),
     }
 
 
@@ -632,11 +658,73 @@ def _scale_2_check(times: tuple[str, ...]) -> _Check:
                                                            typed.latest))
 
 
+def _news2_time_check(taken: str, at: str) -> _Check:
+    """A letter's last observations' time (`taken`) required of a patient NEWS2 scores at the
+    letter's time (`at`; now, unanswered: observations.applies_to), not of a child: a form cannot
+    require it by the patient's age, and a child's transfer was refused until a time was typed
+    into its adult section, which then printed "NEWS2 not applicable" (a child's observations go
+    in its PEWS field)."""
+    def check(typed: _Typed) -> None:
+        session, when = typed.session, typed.data.get(at)
+        if typed.data.get(taken) or not observations.applies_to(
+                census.patient_with_location(session.db, session.forms, str(typed.patient_id)),
+                datetime.fromisoformat(str(when)) if when else session.clock()):
+            return
+        raise ValidationFailed([FieldError(taken, field_message("required", session.lang,
+                                                                typed.spec.field(taken).label.get(session.lang)))])
+    return _Check(check)
+
+
 def _check_pews(typed: _Typed) -> None:
     """A child's set typed, or its next set changed by an amendment, checked by its chart (see
     pews.check_next): a reading corrected hours later is not refused for the plan made then."""
     if typed.before is None or typed.before["next_in"] != typed.data["next_in"]:
         pews.check_next(typed.session, typed.spec, typed.patient_id, typed.data)
+
+
+DEATH_FINDINGS = ("verifier_role", "observed_minutes", "no_central_pulse", "no_heart_sounds", "no_respiration",
+                  "pupils_fixed", "no_response_to_pain")
+"""The death form's answers of its verification from version 5 (census.FINDINGS_ASKED): who
+verified it, for how long, and each sign of life found absent (`_check_death`)."""
+NURSE_VERIFIER = "registered_nurse"
+"""The death form's `verifier_role` of a registered nurse trained to verify an expected death."""
+
+
+def death_asked(session: Session, record: RecordVersion | None) -> dict[str, bool]:
+    """The death's findings (`DEATH_FINDINGS`) its form view stars as required, by field id: those
+    of a new death and of one first saved under census.FINDINGS_ASKED or later (`_check_death`),
+    which the form no longer requires by `required_when`. None of a death of an earlier version:
+    verified now by amending it, they are asked at the save."""
+    if record is not None and not census.first_saved_from(session.db, [record.record_id], census.FINDINGS_ASKED):
+        return {}
+    return dict.fromkeys(DEATH_FINDINGS, True)
+
+
+def _check_death(typed: _Typed) -> None:
+    """A death verified with a finding unanswered (`DEATH_FINDINGS`), asked of a new record, of one
+    first saved under census.FINDINGS_ASKED or later, and of one awaiting verification verified now
+    by amending it: a death verified under version 4, whose findings no one was asked, is amended
+    (its body gone to the mortuary, its family told) as it was, where the form's `required_when`
+    asked every amendment for findings the nurse could only make up on a legal record. And a
+    registered nurse named as verifier of a death not expected, or referred to the coroner: a nurse
+    verifies an expected death only (RCN 2019), and the record said both."""
+    session, spec, data, before = typed.session, typed.spec, typed.data, typed.before
+    lang = session.lang
+    errors = []
+    if data.get(census.VERIFICATION_PENDING) is not True and (
+            spec.version >= census.FINDINGS_ASKED if before is None
+            else before.get(census.VERIFICATION_PENDING) is True
+            or bool(census.first_saved_from(session.db, [str(typed.record_id)], census.FINDINGS_ASKED))):
+        errors += [FieldError(name, field_message("required", lang, spec.field(name).label.get(lang)))
+                   for name in DEATH_FINDINGS if data.get(name) in (None, "")]
+    if data.get("verifier_role") == NURSE_VERIFIER and (data.get("expected") is not True
+                                                        or data.get(census.CORONER) is True):
+        errors.append(FieldError("verifier_role", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: a registered nurse verifies an expected death only, not one referred to the "
+                        "coroner: this death is verified by a doctor."),
+            field=spec.field("verifier_role").label.get(lang))))
+    if errors:
+        raise ValidationFailed(errors)
 
 
 def _check_done_moved(typed: _Typed) -> None:

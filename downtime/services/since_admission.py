@@ -16,7 +16,7 @@ from downtime.domain.age import age_in_years
 from downtime.domain.dose_limits import ADULT_FROM_YEARS
 from downtime.formspec import Lang
 from downtime.i18n import semicolon
-from downtime.services import delirium, falls_risk, nutrition, repositioning, vte, weight
+from downtime.services import delirium, falls_risk, medication, nutrition, repositioning, vte, weight
 from downtime.services.patients import PatientSummary
 
 WORDS = {
@@ -58,13 +58,16 @@ def _children(patients: Sequence[PatientSummary], at: datetime) -> list[PatientS
 def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> dict[str, str]:
     """Each of these in-patients with a screening or assessment not done once its time since
     admission has gone by (6 hours for the pressure ulcer risk, a day, 14 hours for VTE), those in
-    one line; then, for a child, a weight estimated or stated 4 hours ago or more (weight.not_weighed)."""
+    one line; then, for a child, a weight estimated or stated 4 hours ago or more, or, on IV fluids,
+    a day old (weight.not_weighed: NICE NG29's daily weight)."""
     undone = {"braden": repositioning.never_assessed(db, patients, at),
               "nutrition": nutrition.never_screened(db, patients, at),
               "delirium": delirium.never_screened(db, patients, at),
               "falls_risk": falls_risk.never_assessed(db, patients, at), "vte": vte.never_assessed(db, patients, at),
               "weight": never_weighed(db, patients, at)}
-    guessed = weight.not_weighed(db, _children(patients, at), at)
+    children = _children(patients, at)
+    guessed = weight.not_weighed(db, children, at, weight.on_iv_fluids(medication.orders_of_each(
+        db, [child.patient_id for child in children], at), at))
     lines: dict[str, str] = {}
     for patient in patients:
         said = []

@@ -8,7 +8,9 @@ screen was a sheet in the notes: the tablets went by mouth on the next round, th
 them never having read it. Never stored: read from the standing records (forms/swallow_screen.yaml),
 the SLT's assessment answered by amending the failed screen: its plan by mouth ends the nil by
 mouth from its time, the line then saying the plan ("SLT 12:00: food IDDSI 4 Pureed, drinks IDDSI 2
-Mildly thick; tablets: Crushed in puree"), nothing asked."""
+Mildly thick; tablets: Crushed in puree"), nothing asked; its food alone by mouth ends the nil by
+mouth but not the medicines' ("…; no medicines by mouth (another route)"), every dose by mouth
+still asked, and the doctor asked for their route."""
 
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ from downtime.domain.swallow_screen import (
     by_mouth,
     failed_at,
     failed_steps,
-    nil_by_mouth_at,
+    no_medicines_by_mouth_at,
     screen_of,
 )
 from downtime.formspec import FormSpec, Lang
@@ -50,12 +52,17 @@ WORDS = {
     "not_referred": {"en": "SLT not yet referred", "fr": "orthophoniste pas encore demandé"},
     "assessed": {"en": "SLT assessed {time}: nil by mouth continues",
                  "fr": "évalué par l’orthophoniste {time} : à jeun strict maintenu"},
-    "oral": {"en": "SLT {time}: food IDDSI {food}, drinks IDDSI {drink}; tablets: {tablets}",
-             "fr": "Orthophoniste {time} : aliments IDDSI {food}, boissons IDDSI {drink} ; comprimés : {tablets}"},
+    "oral": {"en": "SLT {time}: food IDDSI {food}, drinks IDDSI {drink}; {medicines}",
+             "fr": "Orthophoniste {time} : aliments IDDSI {food}, boissons IDDSI {drink} ; {medicines}"},
+    "tablets": {"en": "tablets: {tablets}", "fr": "comprimés : {tablets}"},
+    "no_medicines": {"en": "no medicines by mouth (another route)",
+                     "fr": "aucun médicament par la bouche (autre voie)"},
     "refer": {"en": "refer to the speech and language therapist (SLT) now",
               "fr": "adresser à l’orthophoniste maintenant"},
     "tell_doctor": {"en": "tell the doctor: medicines, fluids and food by another route",
                     "fr": "prévenir le médecin : médicaments, hydratation et alimentation par une autre voie"},
+    "tell_doctor_medicines": {"en": "tell the doctor: medicines by another route",
+                              "fr": "prévenir le médecin : médicaments par une autre voie"},
     "slt_awaited": {"en": "no SLT assessment recorded 24 h after the failed screen (at the latest {time})",
                     "fr": "aucune évaluation orthophonique notée 24 h après l’échec (au plus tard {time})"},
     "slt_late": {"en": "no SLT assessment recorded 72 h after the failed screen: tell the doctor",
@@ -119,7 +126,7 @@ CHART = Chart(FORM, ordered(lambda record: Recorded(record, screen_of(record.dat
 class Failed:
     """A patient's failed screen standing at `at` (`form`: its form), and their time-critical
     orders by mouth then (named), for which the doctor is to find another route while it keeps
-    them nil by mouth."""
+    their medicines from the mouth (nil by mouth, or food alone by mouth)."""
 
     one: Recorded
     critical: tuple[str, ...]
@@ -129,15 +136,19 @@ class Failed:
         """The ward's line: "SWALLOW SCREEN FAILED 10:20 — nil by mouth, no medicines by mouth;
         SLT referred 10:40" (or "SLT not yet referred"; "SLT assessed …: nil by mouth continues"),
         or once the SLT's plan by mouth stands, the plan: "SLT 12:00: food IDDSI 4 Pureed, drinks
-        IDDSI 2 Mildly thick; tablets: Crushed in puree", what the nurse feeding the patient and
-        giving the tablets reads. `dated`: each time with its day, as a letter read days later
-        says it (`handed_on`)."""
+        IDDSI 2 Mildly thick; tablets: Crushed in puree" (with food alone by mouth, "no medicines by
+        mouth (another route)" for the tablets), what the nurse feeding the patient and giving the
+        medicines reads. `dated`: each time with its day, as a letter read days later says it
+        (`handed_on`)."""
         screen = self.one.screen
         if not screen.nil_by_mouth(at):
             data = self.one.record.data
-            return WORDS["oral"][lang].format(time=_time(screen.slt_assessed_at, at, dated), **{
+            medicines = (WORDS["no_medicines"][lang] if screen.no_medicines_by_mouth(at)
+                         else WORDS["tablets"][lang].format(
+                             tablets=format_value(self.form.field("tablets"), data.get("tablets"), lang)))
+            return WORDS["oral"][lang].format(time=_time(screen.slt_assessed_at, at, dated), medicines=medicines, **{
                 said: format_value(self.form.field(field_id), data.get(field_id), lang)
-                for said, field_id in (("food", "food_level"), ("drink", "drink_level"), ("tablets", "tablets"))})
+                for said, field_id in (("food", "food_level"), ("drink", "drink_level"))})
         slt = (WORDS["assessed"][lang].format(time=_at(screen.slt_assessed_at, at, lang, dated))
                if screen.slt_assessed_at
                else WORDS["referred"][lang].format(time=_at(screen.slt_referred_at, at, lang, dated))
@@ -145,15 +156,16 @@ class Failed:
         return semicolon(lang).join((WORDS["failed"][lang].format(time=_time(screen.screened_at, at, dated)), slt))
 
     def asks(self, lang: Lang, at: datetime) -> list[str]:
-        """What the escalation list asks of it at `at` while it keeps the patient nil by mouth: the
-        referral until made (or the SLT seen), the doctor told, the SLT's assessment once 24 hours
-        passed without it, the time-critical medicines by mouth. Nothing once the SLT's plan by
-        mouth stands."""
+        """What the escalation list asks of it at `at` while it keeps the medicines from the mouth:
+        the referral until made (or the SLT seen), the doctor told (of the medicines alone once the
+        SLT allowed food), the SLT's assessment once 24 hours passed without it, the time-critical
+        medicines by mouth. Nothing once the SLT's plan with medicines by mouth stands."""
         screen = self.one.screen
-        if not screen.nil_by_mouth(at):
+        if not screen.no_medicines_by_mouth(at):
             return []
+        told = WORDS["tell_doctor" if screen.nil_by_mouth(at) else "tell_doctor_medicines"][lang]
         return [*([WORDS["refer"][lang]] if screen.slt_referred_at is None and screen.slt_assessed_at is None else []),
-                *([WORDS["tell_doctor"][lang]] if screen.doctor_told_at is None else []),
+                *([told] if screen.doctor_told_at is None else []),
                 *([WORDS["slt_late"][lang]] if screen.slt_late(at) else [WORDS["slt_awaited"][lang].format(
                     time=written_when(screen.slt_latest_at, at, at.tzinfo))] if screen.slt_awaited(at) else []),
                 *([WORDS["critical"][lang].format(orders=", ".join(self.critical))] if self.critical else [])]
@@ -162,26 +174,27 @@ class Failed:
         """No referral made (the 24 hours run from the screen), or the SLT not seen by 72 hours, or
         a time-critical medicine with no route the patient can take."""
         screen = self.one.screen
-        return screen.nil_by_mouth(at) and (screen.slt_referred_at is None and screen.slt_assessed_at is None
-                                            or screen.slt_late(at) or bool(self.critical))
+        return screen.no_medicines_by_mouth(at) and (screen.slt_referred_at is None and screen.slt_assessed_at is None
+                                                     or screen.slt_late(at) or bool(self.critical))
 
 
 def standing(db: Database, patient_ids: Collection[str], at: datetime,
              found_by: Callable[[Sequence[Screen], datetime], Screen | None] = failed_at) -> dict[str, Recorded]:
     """Each of these patients whose latest screen of the present stay by `at` is failed (or, by
-    `found_by` = domain.swallow_screen.nil_by_mouth_at, keeps them nil by mouth), and that screen."""
+    `found_by` = domain.swallow_screen.no_medicines_by_mouth_at, keeps their medicines from the
+    mouth), and that screen."""
     return {patient_id: one for patient_id, each in CHART.of_each(db, list(patient_ids)).items()
             if (one := _failed_of(each, at, found_by)) is not None}
 
 
 def nil_by_mouth(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, dict[Lang, str]]:
-    """Each of these patients whose failed screen keeps them nil by mouth at `at` (no SLT's plan by
-    mouth yet), and how a line names why they are nil by mouth, in each language ("failed swallow
-    screen 10:20"): the time-critical list (services.medication.nil_by_mouth) asks another
-    route of their doses by mouth."""
+    """Each of these patients whose failed screen keeps their medicines from the mouth at `at` (no
+    SLT's plan by mouth yet, or food alone by mouth), and how a line names why, in each language
+    ("failed swallow screen 10:20"): the time-critical list, the MAR and the round
+    (services.medication.nil_by_mouth) ask another route of their doses swallowed."""
     return {patient_id: {lang: WORDS["nil_by_mouth"][lang].format(time=_at(one.screen.screened_at, at, lang))
                          for lang in LANGUAGES}
-            for patient_id, one in standing(db, patient_ids, at, nil_by_mouth_at).items()}
+            for patient_id, one in standing(db, patient_ids, at, no_medicines_by_mouth_at).items()}
 
 
 def failed(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
@@ -192,7 +205,7 @@ def failed(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[
     its time, and the two lines asked it twice, each urgent."""
     found = standing(db, patient_ids, at)
     order_form = forms[medication.ORDER_FORM]
-    nil = [patient_id for patient_id, one in found.items() if one.screen.nil_by_mouth(at)]
+    nil = [patient_id for patient_id, one in found.items() if one.screen.no_medicines_by_mouth(at)]
     orders = medication.orders_of_each(db, nil, at) if nil else {}
     return {patient_id: Failed(one, tuple(medication.order_label(order, order_form, lang)
                                           for order in orders.get(patient_id, [])
@@ -219,7 +232,8 @@ def _at(moment: datetime, at: datetime, lang: Lang, dated: bool = False) -> str:
 def _failed_of(each: list[Recorded], at: datetime,
                found_by: Callable[[Sequence[Screen], datetime], Screen | None] = failed_at) -> Recorded | None:
     """The record of the screen `found_by` finds at `at` among a patient's (domain.swallow_screen.
-    failed_at: the failed screen standing; nil_by_mouth_at: the one keeping them nil by mouth)."""
+    failed_at: the failed screen standing; no_medicines_by_mouth_at: the one keeping their
+    medicines from the mouth)."""
     found = found_by([one.screen for one in each], at)
     return next(one for one in each if one.screen is found) if found is not None else None
 
@@ -236,8 +250,9 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     failed screen standing at `at`, each time with its day: while nil by mouth, the ward's line
     ("SWALLOW SCREEN FAILED 28/11 10:20 — nil by mouth, no medicines by mouth; SLT referred 28/11
     10:40"); once the SLT's plan by mouth stands, the screen and the plan with its textures, its
-    tablets and the SLT's own words. The letter said nothing of either, and the next team gave thin
-    fluids and whole tablets to a dysphagic stroke patient. Nothing with no failed screen standing."""
+    tablets (with food alone by mouth, "no medicines by mouth") and the SLT's own words. The letter
+    said nothing of either, and the next team gave thin fluids and whole tablets to a dysphagic
+    stroke patient. Nothing with no failed screen standing."""
     one = _failed_of(CHART.of(db, patient_id), at)
     if one is None:
         return []
@@ -258,7 +273,7 @@ def next_change(found: Mapping[str, Failed], at: datetime) -> datetime | None:
 
 GIVEN_AFTER_FAILED_SCREEN = QT_TRANSLATE_NOOP(
     "messages", "{drug} is recorded given {route} at {time}, and the patient failed the swallow screen at "
-                "{screened}: nil by mouth, no medicines by mouth. Give it by another route the doctor decides, "
+                "{screened}: no medicines by mouth. Give it by another route the doctor decides, "
                 "or say who allowed it by mouth (doctor, SLT) in the reason.")
 
 
@@ -271,7 +286,7 @@ def dose_warnings(session: Session, found: Order, values: Mapping[str, Any]) -> 
     if values.get("outcome") != Outcome.GIVEN.value or values.get(medication.TRANSCRIBED) or not by_mouth(found.route):
         return []
     at = datetime.fromisoformat(values["given_at"])
-    one = _failed_of(CHART.of(session.db, found.patient_id), at, nil_by_mouth_at)
+    one = _failed_of(CHART.of(session.db, found.patient_id), at, no_medicines_by_mouth_at)
     if one is None:
         return []
     return [Warning(Check.NIL_BY_MOUTH_GIVEN, GIVEN_AFTER_FAILED_SCREEN, {
@@ -280,9 +295,8 @@ def dose_warnings(session: Session, found: Order, values: Mapping[str, Any]) -> 
 
 
 ORDERED_AFTER_FAILED_SCREEN = QT_TRANSLATE_NOOP(
-    "messages", "{drug} {route}: the patient failed the swallow screen at {screened}, nil by mouth, no medicines by "
-                "mouth. Choose another route (NG, IV, SC, PR, a patch), or give in “{field}” who allowed it by mouth "
-                "(the SLT).")
+    "messages", "{drug} {route}: the patient failed the swallow screen at {screened}: no medicines by mouth. Choose "
+                "another route (NG, IV, SC, PR, a patch), or give in “{field}” who allowed it by mouth (the SLT).")
 
 
 def ordered_refusal(session: Session, new: Order) -> order_units.Refusal | None:
@@ -293,7 +307,7 @@ def ordered_refusal(session: Session, new: Order) -> order_units.Refusal | None:
     if not by_mouth(new.route):
         return None
     at = max(new.start_at, session.clock(), key=elapsed.instant)
-    one = _failed_of(CHART.of(session.db, new.patient_id), at, nil_by_mouth_at)
+    one = _failed_of(CHART.of(session.db, new.patient_id), at, no_medicines_by_mouth_at)
     if one is None:
         return None
     return order_units.Refusal("route", Phrase(ORDERED_AFTER_FAILED_SCREEN, {

@@ -26,6 +26,7 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.blood_groups import (NOT_KNOWN, PATIENT_REQUIREMENTS, RED_CELLS, abo, abo_incompatible,
                                          requirements_for)
+from downtime.domain.census import Movement
 from downtime.domain.clock import ward_time
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.duplicates import fold
@@ -797,13 +798,19 @@ def check_leaving(session: Session, spec: FormSpec, patient_id: str, data: Mappi
     """A discharge, death or transfer to another hospital typed while a unit of the patient's
     runs is refused at its time, naming the unit: its end is recorded first, at or before the
     patient left. Saved, the unit left the escalation list, its end was refused as after the
-    patient left, and it went to the EHR in progress for ever."""
+    patient left, and it went to the EHR in progress for ever. Of a death, at the time the unit
+    was taken down, after the death if so (census.LAST_OFFICES): told "at or before the time the
+    patient leaves", the nurse backdated a unit taken down at 13:20 to a death at 13:10, a false
+    time on a death during a transfusion that haemovigilance (SHOT) is told of."""
     left = spec.by_meaning(Meaning.OCCURRED_AT)
     running = [one for one in chart(session.db, patient_id) if one.end is None]
     if left is None or not running:
         return
     lang = session.lang
     _refuse(left.id, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "“{field}”: unit {unit} is recorded as running since {time}: record its end first (given in "
+                    "full or stopped), at the time it was taken down, after the death if so.")
+        if spec.movement is Movement.DEATH else QT_TRANSLATE_NOOP(
         "messages", "“{field}”: unit {unit} is recorded as running since {time}: record its end first (given in "
                     "full or stopped), at or before the time the patient leaves."),
         field=left.label.get(lang), unit=running[0].what(session.form(FORM), lang),

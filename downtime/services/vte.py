@@ -370,7 +370,7 @@ def escalation(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[P
     known = read(db, patients, at)
     asking: dict[str, tuple[str, list[str]]] = {}
     coming: list[datetime] = []
-    comfort = _on_comfort(db, patients, at)
+    comfort = observations.comfort_care(db, patients, at)
     for patient in (patient for patient in patients if patient.patient_id not in comfort):
         one = known[patient.patient_id]
         if one.found is None and unassessed(None, patient, at):
@@ -433,19 +433,13 @@ def _not_assessed(db: Database, forms: Mapping[str, FormSpec], patient_id: str, 
     at `at` is not comfort care (`escalation`: no assessment is asked at the end of life)."""
     patient = census.patient_with_location(db, dict(forms), patient_id)
     return (first_due(patient, FIRST_WITHIN) is not None and _asked_of(patient, at)
-            and not _on_comfort(db, [patient], at))
-
-
-def _on_comfort(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:
-    """Those of these in-patients whose plan standing at `at` is comfort care (observations.plans):
-    no assessment is asked of them (NICE NG89 offers no prophylaxis at the end of life)."""
-    return {patient_id for patient_id, plan in observations.plans(db, patients, at).items() if plan.comfort}
+            and not observations.comfort_care(db, [patient], at))
 
 
 def never_assessed(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:
     """Those of these in-patients never assessed 14 hours after they came in, but those on comfort
-    care (`_on_comfort`): the handover sheet asked it of a dying patient the escalation list did not."""
+    care (observations.comfort_care): the handover sheet asked it of a dying patient the escalation list did not."""
     found = latest(db, [patient.patient_id for patient in patients])
-    comfort = _on_comfort(db, patients, at)
+    comfort = observations.comfort_care(db, patients, at)
     return {patient.patient_id for patient in patients
             if patient.patient_id not in comfort and unassessed(found.get(patient.patient_id), patient, at)}

@@ -17,15 +17,18 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.age import age_in_years, months_old
+from downtime.domain.age import CHILD_UNTIL, age_in_years, age_words, months_old
+from downtime.domain.child_fluids import is_crystalloid
+from downtime.domain.medication import Frequency, Order, runs_at
 from downtime.domain.news2 import ADULT_FROM_YEARS
 from downtime.domain.nutrition import bmi, lost_percent
+from downtime.domain.order_units import Refusal
 from downtime.domain.records import RecordVersion
 from downtime.domain.weight import lightest_kg, unusual_for_age
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Field, Meaning
 from downtime.formspec.values import FieldError
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, decimal_text, message
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, Phrase, decimal_text, message
 from downtime.services import census, nutrition
 from downtime.services.bedside import Chart, ordered
 from downtime.services.context import Session
@@ -63,6 +66,23 @@ PASSED_OVER = {"en": "{weighed} (the weight measured, not the later {later})",
 """A weight measured said with the later one not measured it is kept over (`Weighed.passed_over`)."""
 WEIGH_WITHIN = timedelta(hours=4)
 """How long after an estimated or stated weight the child is asked to be weighed (`not_weighed`)."""
+DAILY_ON_FLUIDS = timedelta(hours=24)
+"""How old a child's latest weight may be while an IV crystalloid is ordered: NICE NG29
+(assessment and monitoring) asks for an actual or estimated daily weight of a child on IV fluids
+(`not_weighed`): a 2-year-old on maintenance for 10 days was never asked to be weighed after
+admission."""
+INFANT_DOSING_FOR = timedelta(days=7)
+"""How old the weight a baby under 1 is dosed on may be before the dose asks it again
+(`old_weight_refusal`): this hospital's rule, no national figure (a baby gains 150 to 200 g a week
+in its first months, and a 4-month-old's gentamicin was worked out six weeks on from its
+admission's 5 kg)."""
+DUE = {"on_fluids": {"en": "{weighed}, more than 24 hours ago on IV fluids (NICE NG29: a daily weight)",
+                     "fr": "{weighed}, il y a plus de 24 heures, sous perfusion (NICE NG29 : un poids chaque jour)"}}
+"""Why a child weighed is to be weighed again (`ToWeigh.text`)."""
+OLD_INFANT_WEIGHT = QT_TRANSLATE_NOOP(
+    "messages", "{dose} {dose_unit} for {kg} kg (weighed {day}, more than {days} days ago): a baby under 1 year is "
+                "dosed on a weight no more than 7 days old (this hospital's rule): weigh the baby, or give the weight "
+                "used as the reason.")
 SCREENED_HOW = "weight_method"
 """A nutrition screening's answer of how its weight is known (version 3, METHOD's codes): BAPEN's
 MUST takes a weight recalled or estimated of a patient who cannot be weighed, which every dose per
@@ -207,6 +227,12 @@ class Weighed:
     record_id: str
     passed_over: Weighed | None = None
 
+    @property
+    def taken(self) -> datetime:
+        """When the latest weight of the stay was taken: this one's, or the later one not
+        measured it is kept over (a daily estimate on IV fluids is a daily weight, NICE NG29)."""
+        return self.at if self.passed_over is None else self.passed_over.at
+
     def text(self, lang: Lang) -> str:
         """"58,2 kg pesé le 04/12/2026", "12 kg ESTIMATED 03/12/2026, not weighed": a dose worked
         out per kilogram says which weight it is from, and a weight nobody weighed says so, as the
@@ -325,13 +351,82 @@ def age_known(patient: PatientSummary, on: date) -> bool:
     return patient.birth_date is not None and on >= patient.birth_date
 
 
-def not_weighed(db: Database, patients: Collection[PatientSummary], at: datetime) -> dict[str, Weighed]:
+@dataclass(frozen=True)
+class ToWeigh:
+    """A child's latest weight (`weighed`) to be taken again: estimated or stated, or, `on_fluids`,
+    older than `DAILY_ON_FLUIDS` while an IV crystalloid is ordered."""
+
+    weighed: Weighed
+    on_fluids: bool = False
+
+    def text(self, lang: Lang) -> str:
+        """The weight as the MAR says it, and, on IV fluids, why a weight weighed is asked again."""
+        said = self.weighed.text(lang)
+        return DUE["on_fluids"][lang].format(weighed=said) if self.on_fluids else said
+
+
+def not_weighed(db: Database, patients: Collection[PatientSummary], at: datetime,
+                on_fluids: Collection[str] = frozenset()) -> dict[str, ToWeigh]:
     """The latest weight of each of these patients when it is estimated or stated and was given
     `WEIGH_WITHIN` or more before `at`: a child admitted on an APLS estimate had every dose worked
     out from it a day later, weighed by no one, and nothing asked for the scales (the weighing
-    form's help says to weigh them as soon as they can be)."""
-    return {patient_id: one for patient_id, one in latest_of_stay(db, patients).items()
-            if one.how in NOT_WEIGHED and elapsed.reached(elapsed.later(one.at, WEIGH_WITHIN), at)}
+    form's help says to weigh them as soon as they can be). And of those `on_fluids` (an IV
+    crystalloid ordered, `on_iv_fluids`), one taken `DAILY_ON_FLUIDS` or more before `at`."""
+    found: dict[str, ToWeigh] = {}
+    for patient_id, one in latest_of_stay(db, patients).items():
+        if one.how in NOT_WEIGHED and elapsed.reached(elapsed.later(one.at, WEIGH_WITHIN), at):
+            found[patient_id] = ToWeigh(one)
+        elif patient_id in on_fluids and elapsed.reached(elapsed.later(one.taken, DAILY_ON_FLUIDS), at):
+            found[patient_id] = ToWeigh(one, on_fluids=True)
+    return found
+
+
+def on_iv_fluids(orders: Mapping[str, Sequence[Order]], at: datetime) -> set[str]:
+    """Those of these patients (their orders, services.medication.orders_of_each) with an IV
+    crystalloid running at `at` (domain.child_fluids.is_crystalloid, domain.medication.runs_at: a
+    once-only bolus within a day of its dose), an as-required bag left out: a once-only order has
+    no stop, and one 240 mL bolus asked a daily weight for the rest of the stay."""
+    return {patient_id for patient_id, theirs in orders.items()
+            if any(is_crystalloid(order) and order.frequency is not Frequency.PRN and runs_at(order, at)
+                   for order in theirs)}
+
+
+def old_weight_refusal(order: Order, weighed: Weighed | None, born: date | None, at: datetime) -> Refusal | None:
+    """A baby's (under 1 at `at`) order dosed on a weight (`weighed`, the one its dose is worked
+    out from) taken more than `INFANT_DOSING_FOR` before `at`, asked on the dose with its day, the
+    weight used kept as the reason (a rule of this hospital's, no national figure). The caller
+    asks it of what is dosed by weight. Its age said "more than" its whole days: a weight 7 days
+    and some hours old read "7 days ago", refused as older than 7 days."""
+    if weighed is None or born is None or at.date() < born or age_in_years(born, at.date()) >= 1:
+        return None
+    age = elapsed.instant(at) - elapsed.instant(weighed.at)
+    if age <= INFANT_DOSING_FOR:
+        return None
+    return Refusal("dose", Phrase(OLD_INFANT_WEIGHT, {
+        "dose": Number(order.dose), "dose_unit": order.dose_unit, "kg": Number(weighed.kg),
+        "day": f"{weighed.at.astimezone(at.tzinfo):%d/%m}", "days": age.days}), asked=True)
+
+
+LETTER = {"weighed": {"en": "Age {age}; weight {weight}", "fr": "Âge : {age} ; poids : {weight}"},
+          "none": {"en": "Age {age}; weight NOT RECORDED this stay",
+                   "fr": "Âge : {age} ; poids NON RENSEIGNÉ pendant le séjour"}}
+"""A child's letter's line (`letter_line`)."""
+
+
+def letter_line(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> str | None:
+    """What a letter handing a child on (transfer_out, discharge) says of their weight: their age
+    in words at `at` and the latest weight taken by then, with its date and whether it was
+    weighed (`Weighed.text`): the receiving team, the GP and the parents were given doses per
+    kilogram with no weight to check them by (BNFc: a child's prescription states the age and the
+    weight). None for an adult, or a patient whose age is not known."""
+    patient = census.patient_with_location(db, forms, patient_id)
+    on = at.date()
+    if not age_known(patient, on) or age_in_years(patient.birth_date, on) >= CHILD_UNTIL:
+        return None
+    one = latest(db, forms, [patient], at).get(patient_id)
+    age = age_words(patient.birth_date, on).text(lang)
+    return (LETTER["none"][lang].format(age=age) if one is None
+            else LETTER["weighed"][lang].format(age=age, weight=one.text(lang)))
 
 
 def latest_of_stay(db: Database, patients: Collection[PatientSummary]) -> dict[str, Weighed]:

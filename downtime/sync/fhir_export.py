@@ -110,12 +110,14 @@ from downtime.sync.fhir_elements import (
 )
 from downtime.sync.fhir_medication import medication_groups
 from downtime.sync.fhir_fluids import fluid_groups
+from downtime.sync.fhir_capacity import capacity_groups
 from downtime.sync.fhir_checklist import checklist_groups
 from downtime.sync.fhir_glucose import glucose_groups
 from downtime.sync.fhir_nutrition import nutrition_groups
 from downtime.sync.fhir_delirium import delirium_groups
 from downtime.sync.fhir_falls import fall_groups
 from downtime.sync.fhir_missing import missing_groups
+from downtime.sync.fhir_alcohol_withdrawal import alcohol_withdrawal_groups
 from downtime.sync.fhir_falls_risk import falls_risk_groups
 from downtime.sync.fhir_swallow import swallow_groups
 from downtime.sync.fhir_sepsis import sepsis_groups
@@ -393,7 +395,8 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
               **note_groups(db, ctx, stays), **fluid_groups(db, ctx, stays), **neuro_groups(db, ctx, stays),
               **glucose_groups(db, ctx, stays), **skin_groups(db, ctx, stays), **device_groups(db, ctx, stays),
               **pain_groups(db, ctx, stays), **nutrition_groups(db, ctx, stays), **delirium_groups(db, ctx, stays),
-              **fall_groups(db, ctx, stays), **missing_groups(db, ctx, stays), **falls_risk_groups(db, ctx, stays), **swallow_groups(db, ctx, stays), **sepsis_groups(db, ctx, stays), **vte_groups(db, ctx, stays),
+              **fall_groups(db, ctx, stays), **missing_groups(db, ctx, stays), **falls_risk_groups(db, ctx, stays), **swallow_groups(db, ctx, stays),
+              **alcohol_withdrawal_groups(db, ctx, stays), **capacity_groups(db, ctx, stays), **sepsis_groups(db, ctx, stays), **vte_groups(db, ctx, stays),
               **reconciliation_groups(db, ctx, stays),
               **resuscitation_groups(db, ctx, stays), **observation_plan_groups(db, ctx, stays),
               **bowel_groups(db, ctx, stays), **pews_groups(db, ctx, stays), **weight_groups(db, ctx, stays),

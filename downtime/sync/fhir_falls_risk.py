@@ -6,7 +6,9 @@ beside each (8461-6 and 8455-8 supine, 8460-8 and 8454-1 standing, 8459-0 and 84
 the EHR charts them with the patient's other blood pressures and not as one more lying reading,
 and a profile-checking import takes them; and the assessment itself, derived from
 them, whose components are each factor found with its intervention, the postural drop as the
-rules read it (domain.falls_risk), the bedside safety answers and the doctor's review. Not a score
+rules read it (domain.falls_risk), the bedside safety answers and the doctor's review with what
+they decided (form version 2: each decision ticked a Yes, which medicines or why no change in
+words; a review of version 1 sends who and when alone). Not a score
 (NICE NG249 advises against one): no value, components only. Factors are in words: SNOMED CT's
 could not be checked here."""
 

@@ -1,9 +1,11 @@
 """Each change of a running infusion's rate (forms/infusion_rate.yaml) as a MedicationAdministration
 of its own, part of its bag's (`partOf`, the bag's dose as fhir_medication writes it): the new
 rate as `dosage.rateQuantity` over the period it ran, with the reading it was decided on as its
-reason; a pause at 0 mL/h; the bag's stop at its time. Its period ends at the first of the bag's
-next change, the order's next bag put up, the order's stop, the end of the stay and the bag's
-run-in, by the export's moment, as the bag's own does (fhir_medication.Running): a bag simply
+reason; a pause at 0 mL/h; the bag's stop at its time (one charted after the death that ended
+the bag is said in the bag's note instead, unless an earlier bundle sent it: see
+`infusion_rate_groups`). Its period ends at the
+first of the bag's next change, the order's next bag put up, the order's stop, the end of the
+stay and the bag's run-in, by the export's moment, as the bag's own does (fhir_medication.Running): a bag simply
 changed for the next, or an order stopped with no stop charted, left 83 mL/h of the old bag
 running for ever beside the new. A rate still running
 is `in-progress`, a pause `on-hold`, one ended `completed`; a change is `entered-in-error` when
@@ -59,13 +61,18 @@ def infusion_rate_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, 
     it changes (Running.resend_with: the bag's later changes, withdrawn ones too, as a stop
     withdrawn opens the period again; its checks, the order's next bags, the order and the
     leaving that ended the stay): with those among its sources, one later dose of the order on
-    hold kept the change out of the bundle."""
+    hold kept the change out of the bundle. A stop charted after the death (or the discharge)
+    that ended the bag is none, unless an earlier bundle sent it: the bag's own resource ends at
+    the leaving and says it (fhir_medication.Running.taken_down_after_leaving); it went as a
+    morphine driver's administration dated 20 minutes after the patient's deceasedDateTime."""
     orders = {record.record_id: (record, order_of(record)) for record in ctx.current(db, ORDER_FORM)}
     bags = running_bags(db, ctx, stays, orders, ctx.current(db, DOSE_FORM),
                         census.movement_events(db, ctx.patient_ids))
     groups = {}
     for bag in bags.values():
         for change, record in bag.changes:
+            if bag.taken_down_after_leaving(change, record):  # said in the bag's note, not sent after death
+                continue
             key, end = f"{FORM}:{record.record_id}", bag.ended(change.at, CHANGES)
             groups[key] = Group(key, partial(_made, record, bag.version, bag.order.drug, end.at if end else None,
                                              ctx, stays),

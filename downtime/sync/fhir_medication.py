@@ -25,6 +25,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.roles import SUPERVISED
 from downtime.formspec import FormSpec
 from downtime.formspec.values import format_value
+from downtime.i18n import LANGUAGES, message
 from downtime.services import cd_register, census, infusion_checks, infusion_rates
 from downtime.services.medication import (
     ALLERGY_REASON,
@@ -43,7 +44,8 @@ from downtime.services.medication import (
     stay_end,
 )
 from downtime.services.telephone_orders import COUNTERSIGNED, TELEPHONE, TELEPHONE_AT
-from downtime.storage.records import histories
+from downtime.storage.fhir_sent import records_sent
+from downtime.storage.records import chunks, histories, marks
 from downtime.sync.snapshot_fhir import (
     CONTROLLED_EXTENSION,
     DOSE_RULE_EXTENSION,
@@ -130,17 +132,32 @@ def medication_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Gro
             frozenset({patient_key(str(record.patient_id))}
                       | ({order_key(prior)} if (prior := record.data.get(CONTINUES)) else set())),
             bag.resend_with if bag else frozenset())
+    destroyed = _left_in_infusion(db, bags)
+    died = {event.patient_id: event.occurred_at for found in moves.values() for event in found
+            if event.movement is Movement.DEATH}
     for record in doses:
+        if _taken_off_the_body(record, died.get(str(record.patient_id))):
+            continue
         order = orders[record.data["order"]][1]
         bag = bags.get(record.record_id)
         end = bag.end if bag else None
         groups[dose_key(record.record_id)] = Group(
             dose_key(record.record_id),
-            partial(_one, partial(_administration, stays=stays, bag=bag), record, order, ctx),
+            partial(_one, partial(_administration, stays=stays, bag=bag,
+                                  destroyed=destroyed.get(record.record_id, ())), record, order, ctx),
             frozenset({record.record_id, *(end.records if end else ())}),
             frozenset({patient_key(str(record.patient_id)), order_key(order.record_id)}),
             bag.resend_with if bag else frozenset())
     return groups
+
+
+def _taken_off_the_body(record: RecordVersion, died: datetime | None) -> bool:
+    """Whether a dose record is a patch taken off the body at last offices, after the death `died`
+    (its dose not given, the previous patch removed or not found: census.LAST_OFFICES): no dose
+    was due of the dead, and sent, it read as a fentanyl dose "not-done" dated after the
+    Patient's deceasedDateTime. It is left out of the bundle; the CSV keeps it."""
+    return (died is not None and record.data.get("outcome") == Outcome.NOT_GIVEN.value
+            and census.at_last_offices(DOSE_FORM, record.data) and administration_of(record).at >= died)
 
 
 def _stay_left(record: RecordVersion, order: Order, moves: Mapping[str, list[MovementEvent]], stays: Stays,
@@ -183,6 +200,8 @@ class Running:
     """The bag's checks in time order, withdrawn ones too; the last standing times its run-in (`ended`)."""
     at: datetime
     left_out: Collection[str]
+    stops_sent: Collection[str]
+    """Its stops charted after the leaving that an earlier bundle sent (`taken_down_after_leaving`)."""
 
     def ended(self, start: datetime, by: Collection[str]) -> End | None:
         """When what began at `start` (the bag, or one of its rates) ended, by the export's moment:
@@ -214,14 +233,66 @@ class Running:
         own = self._first(self.bag.at, self._own({infusion_rates.STOPPED}))
         return own if own is not None and own == self.end else None
 
-    def _own(self, by: Collection[str]) -> list[tuple[datetime, set[str]]]:
-        """The ends the bag's own records give, each with the records that say it: its standing
-        changes of the kinds `by` and its run-in (from its order's rate and volume, its changes
-        before it and its last check)."""
+    def halted(self, left_in_it: bool) -> bool:
+        """Whether the bag was stopped before it all ran in (FHIR's `stopped`, "permanently halted,
+        before all of them occurred", not `completed`). Ended by the death, or charted stopped at
+        or after it (as infusion_rates._left_to_destroy reads a bag up at the death), it was. Ended
+        by a discharge or a transfer out, or charted stopped then, it may have gone with the
+        patient, running (infusion_rates.UP_WHEN_LEFT): it was not, unless the register says drug
+        was left in it and destroyed (`left_in_it`, `_some_left`). Otherwise: by its own stop or
+        its order's before the run-in it would have had without its stop (`_run_in`), it was; by
+        the next bag, it is taken to have run through, changed a minute before it ran out. With no
+        run-in known (a syringe driver dosed by mass), the register alone tells (`left_in_it`): a
+        24-hour driver's order stops 24 hours after it was set up. A litre taken down two hours in
+        went to the EHR "completed", its whole 1000 mL given, and a morphine driver stopped by the
+        death its whole 10 mg."""
+        end = self.end
+        if end is None:
+            return False
+        run_in, standing, _ = self._run_in(but={infusion_rates.STOPPED})
+        stop = next((change for change, version in standing if change.change == infusion_rates.STOPPED
+                     and version.record_id in end.records and change.at == end.at), None)
+        if self.left is not None and (self.left.record_id in end.records
+                                      or stop is not None and stop.at >= self.left.occurred_at):
+            return self.left.movement is Movement.DEATH or left_in_it
+        if run_in is None:
+            return left_in_it
+        return end.at < run_in and (stop is not None
+                                    or self.order.record_id in end.records and end.at == self.order.stop_at)
+
+    def taken_down_after_leaving(self, change: infusion_rates.RateChange, version: RecordVersion) -> bool:
+        """Whether `change` is the bag's stop charted after the death (or discharge, transfer out)
+        that ended its stay, as the body is laid out (`_after_leaving`), that no earlier bundle
+        sent (`stops_sent`): the bag ended at the leaving, and the stop is said in its note
+        (`fhir_medication._administration`), never as an administration of its own dated after
+        Patient.deceasedDateTime. One charted before the death was recorded, and exported then as
+        an administration of its own, goes again as it went, so that an EHR that holds it is not
+        left with it unsaid, and the note does not say it twice."""
+        return _after_leaving(change, self.left) and version.record_id not in self.stops_sent
+
+    @property
+    def stops_after_leaving(self) -> list[infusion_rates.RateChange]:
+        """Its standing stops charted after the leaving (`taken_down_after_leaving`)."""
+        return [change for change, version in self.changes
+                if self._stands(version) and self.taken_down_after_leaving(change, version)]
+
+    def _run_in(self, but: Collection[str] = ()) -> tuple[
+            datetime | None, list[tuple[infusion_rates.RateChange, RecordVersion]], InfusionCheck | None]:
+        """When the bag is taken to have run in (infusion_rates.runs_until: from its order's rate
+        and volume, its standing changes but those of the kinds `but`, and its last check), with its
+        standing changes and that check. Without its stop (`halted`): a bag stopped before it ran in
+        has none, runs_until ending at its stop."""
         standing = [(change, version) for change, version in self.changes if self._stands(version)]
         checked = infusion_rates.last_checked([check for check, version in self.checks if self._stands(version)],
                                               self.at)
-        run_in = infusion_rates.runs_until(self.order, self.bag, [change for change, _ in standing], checked)
+        return infusion_rates.runs_until(self.order, self.bag, [change for change, _ in standing
+                                                                if change.change not in but], checked), \
+            standing, checked
+
+    def _own(self, by: Collection[str]) -> list[tuple[datetime, set[str]]]:
+        """The ends the bag's own records give, each with the records that say it: its standing
+        changes of the kinds `by` and its run-in (`_run_in`)."""
+        run_in, standing, checked = self._run_in()
         return [*((change.at, {version.record_id}) for change, version in standing if change.change in by),
                 *([(run_in, {self.order.record_id, *([checked.record_id] if checked else []),
                              *(version.record_id for change, version in standing if change.at < run_in)})]
@@ -280,12 +351,46 @@ def running_bags(db: Database, ctx: Context, stays: Stays, orders: Mapping[str, 
         if (order_id := str(record.data["order"])) in infused:
             doses_of.setdefault(order_id, []).append((administration_of(record), record))
     left = {order_id: _stay_left(*orders[order_id], moves, stays, ctx)[1] for order_id in doses_of}
+    sent = records_sent(db, [version.record_id for bag_id, order_id in bags.items()
+                             for change, version in changes.get(bag_id, []) if _after_leaving(change, left[order_id])])
     return {record.record_id: Running(record, dose, orders[order_id][1],
                                       sorted(changes.get(record.record_id, []), key=lambda pair: pair[0].at),
                                       pairs, left[order_id],
                                       sorted(checks.get(record.record_id, []), key=lambda pair: pair[0].at),
-                                      ctx.at, ctx.left_out)
+                                      ctx.at, ctx.left_out, sent)
             for order_id, pairs in doses_of.items() for dose, record in pairs if record.record_id in bags}
+
+
+def _after_leaving(change: infusion_rates.RateChange, left: MovementEvent | None) -> bool:
+    """Whether `change` is a stop charted after the leaving that ended the bag's stay, as the
+    body is laid out (Running.taken_down_after_leaving)."""
+    return change.change == infusion_rates.STOPPED and left is not None and change.at > left.occurred_at
+
+
+def _left_in_infusion(db: Database, bags: Collection[str]) -> dict[str, list[str]]:
+    """What the controlled-drug register says was left in each of these bags and destroyed,
+    witnessed (cd_register.cd_waste's "Left in the infusion, destroyed: 8.5 mg …", in the words
+    of the nurse's laptop), by dose id, of lines not struck out: the EHR read a morphine driver
+    halted by the death as its whole 10 mg given, and nothing of the 8.5 mg destroyed. The table
+    is the laptop's own, never imported (the merge writes the wards' registers to CSV only,
+    cd_register_csv): only the ward's own export says it; nor is a line written after an export
+    a record that sends the bag again."""
+    found: dict[str, list[str]] = {}
+    for ids in chunks(bags):
+        for record_id, note in db.execute(
+                f"SELECT record_id, note FROM cd_register WHERE kind = 'wastage' AND {cd_register.STANDING}"
+                f" AND record_id IN ({marks(ids)}) ORDER BY rowid", ids):
+            found.setdefault(str(record_id), []).append(str(note or ""))
+    return found
+
+
+def _some_left(destroyed: Sequence[str]) -> bool:
+    """Whether the register's lines against a bag (`_left_in_infusion`) say drug was left in it
+    and destroyed, and not only "Nothing left in the infusion": cd_register.cd_waste keeps both
+    with no quantity (taken from the register whole at the set-up), the amount in the note alone,
+    in the language of the laptop that wrote it (`Running.halted`)."""
+    nothing = tuple(message(lang, cd_register.NOTHING_LEFT_IN_INFUSION) for lang in LANGUAGES)
+    return any(not said.startswith(nothing) for said in destroyed)
 
 
 def _left_elsewhere(order: Order, placed: datetime, stays: Stays, ctx: Context) -> MovementEvent | None:
@@ -540,7 +645,7 @@ def _second_functions(order: Order, giver_role: str | None, field_label: str) ->
 
 
 def _administration(record: RecordVersion, order: Order, ctx: Context, stays: Stays,
-                    bag: Running | None = None) -> dict[str, Any]:
+                    bag: Running | None = None, destroyed: Sequence[str] = ()) -> dict[str, Any]:
     """The giver is whom the dose names (`given_by`: a dose given on paper by another nurse),
     else whoever wrote version 1 of the dose; the second clinician (a controlled drug's witness, a
     high-alert medicine's second check, a student nurse's supervisor: `_second_functions`) is a
@@ -550,7 +655,12 @@ def _administration(record: RecordVersion, order: Order, ctx: Context, stays: St
     and where on the paper it is written in the next (the CSV's `paper_reference`); a covert
     order's dose, whether it was given covertly. A `bag` given runs over a period from its set-up,
     `in-progress` until it ends (`Running.end`: its stop, the next bag, the order's stop, the end
-    of the stay or its run-in, by the export's moment)."""
+    of the stay or its run-in, by the export's moment), then `stopped` if it was halted before it
+    ran in (`Running.halted`: a driver running at the death), its stop charted after the leaving
+    said in a note (`Running.taken_down_after_leaving`), with what the register says was left in
+    it and destroyed (`destroyed`, `_left_in_infusion`). The register is the ward laptop's own
+    (cd_register), which no import carries: that note, and a driver halted by the register alone,
+    reach the EHR from the ward's own export, not the records office's merged one."""
     dose = administration_of(record)
     spec = ctx.forms[DOSE_FORM]
     given = dose.outcome is Outcome.GIVEN
@@ -560,7 +670,8 @@ def _administration(record: RecordVersion, order: Order, ctx: Context, stays: St
     running = given and bag is not None
     ended = bag.end if given and bag is not None else None
     status = ("entered-in-error" if record.status is _EIE else "in-progress" if running and ended is None
-              else "completed" if given else "not-done")
+              else "stopped" if running and bag.halted(_some_left(destroyed)) else "completed" if given
+              else "not-done")
     first = ctx.original(record)
     giver = str(record.data.get(GIVEN_BY) or first.author)
     performers = [{"function": {"coding": [coding(ADMIN_FUNCTION, "performer")]},
@@ -619,6 +730,11 @@ def _administration(record: RecordVersion, order: Order, ctx: Context, stays: St
         if dose.paper_reference:
             notes.append(f"Paper chart reference: {dose.paper_reference}")
     notes += overridden(spec, record.data.get("overrides"))
+    if running:
+        notes += [f"Infusion stopped, syringe or bag taken down at {moment(change.at)}, after the end of the stay"
+                  + (f": {change.reason}" if change.reason else "")
+                  for change in bag.stops_after_leaving]
+        notes += [f"Controlled-drug register, witnessed: {said}" for said in destroyed]
     if notes:
         resource["note"] = [{"text": note} for note in notes]
     return resource

@@ -412,6 +412,14 @@
         <translation>Dépistage de déglutition</translation>
     </message>
     <message>
+        <source>Alcohol withdrawal (CIWA-Ar)</source>
+        <translation>Sevrage alcoolique (CIWA-Ar)</translation>
+    </message>
+    <message>
+        <source>Mental capacity</source>
+        <translation>Capacité à décider</translation>
+    </message>
+    <message>
         <source>Infusion or syringe driver</source>
         <translation>Perfusion ou pousse-seringue</translation>
     </message>
@@ -2970,6 +2978,14 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>Line or catheter still in</source>
         <translation>Cathéter ou sonde encore en place</translation>
+    </message>
+    <message>
+        <source>A child's fluid above their weight's</source>
+        <translation>Apports d’un enfant au-dessus de ceux de son poids</translation>
+    </message>
+    <message>
+        <source>Why is it meant? (kept in the record)</source>
+        <translation>Pourquoi est-ce voulu ? (conservé dans le dossier)</translation>
     </message>
     <message>
         <source>Once moved, this laptop's lists for its ward no longer ask any of it; if ward {ward} keeps its records on another laptop, that laptop knows none of it until the stick made for it is imported there. Save, having seen to it or told ward {ward}'s nurse?</source>
@@ -5881,6 +5897,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{medicine} : {dose} g font {mg} mg, au-dessus du maximum habituel par cette voie ({most} mg) : il se prescrit en mg, écrire sa dose en mg.</translation>
     </message>
     <message>
+        <source>{medicine} is never given under {years} years, and the patient is {age} old: children who turn it into morphine fast have stopped breathing on usual doses (MHRA, ANSM 2013). Prescribe another analgesic.</source>
+        <translation>{medicine} n’est jamais donnée avant {years} ans, et le patient a {age} : des enfants qui la transforment vite en morphine ont cessé de respirer à doses usuelles (MHRA, ANSM 2013). Prescrire un autre antalgique.</translation>
+    </message>
+    <message>
         <source>{medicine}: doses at least {hours} h apart, not {ordered} h.</source>
         <translation>{medicine} : au moins {hours} h entre deux doses, pas {ordered} h.</translation>
     </message>
@@ -7209,6 +7229,50 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{drug} : DOSAGE SIGNALÉ ANORMAL ({result}, reçu le {received}), sans valeurs de référence lues pour en juger : le comparer à ses valeurs de référence avant d’administrer.</translation>
     </message>
     <message>
+        <source>{drug}: LEVEL AWAITED ({timing} level taken {taken}, no result yet).</source>
+        <translation>{drug} : DOSAGE ATTENDU (dosage {timing} prélevé le {taken}, pas encore de résultat).</translation>
+    </message>
+    <message>
+        <source>{drug}: LEVEL ABOVE RANGE ({timing} {result}, {range}).</source>
+        <translation>{drug} : DOSAGE AU-DESSUS DES VALEURS CIBLES ({timing} {result}, {range}).</translation>
+    </message>
+    <message>
+        <source>{drug}: LEVEL ABOVE RANGE ({result}, {range}, received {received}).</source>
+        <translation>{drug} : DOSAGE AU-DESSUS DES VALEURS CIBLES ({result}, {range}, reçu le {received}).</translation>
+    </message>
+    <message>
+        <source>{drug}: NO LEVEL SENT since the first dose on {first}.</source>
+        <translation>{drug} : AUCUN DOSAGE ENVOYÉ depuis la première dose du {first}.</translation>
+    </message>
+    <message>
+        <source>{drug}: LEVEL FLAGGED CRITICAL ({timing} {result}).</source>
+        <translation>{drug} : DOSAGE SIGNALÉ CRITIQUE ({timing} {result}).</translation>
+    </message>
+    <message>
+        <source>{drug}: LEVEL FLAGGED CRITICAL ({result}, received {received}).</source>
+        <translation>{drug} : DOSAGE SIGNALÉ CRITIQUE ({result}, reçu le {received}).</translation>
+    </message>
+    <message>
+        <source>{drug}: LEVEL FLAGGED ABNORMAL ({timing} {result}), not read as a number against its range.</source>
+        <translation>{drug} : DOSAGE SIGNALÉ ANORMAL ({timing} {result}), non lu comme un nombre à comparer aux valeurs de référence.</translation>
+    </message>
+    <message>
+        <source>{drug}: LEVEL FLAGGED ABNORMAL ({result}, received {received}), not read as a number against its range.</source>
+        <translation>{drug} : DOSAGE SIGNALÉ ANORMAL ({result}, reçu le {received}), non lu comme un nombre à comparer aux valeurs de référence.</translation>
+    </message>
+    <message>
+        <source>{drug}: LEVEL FLAGGED ABNORMAL ({timing} {result}), with no range read to judge it by.</source>
+        <translation>{drug} : DOSAGE SIGNALÉ ANORMAL ({timing} {result}), sans valeurs de référence lues pour en juger.</translation>
+    </message>
+    <message>
+        <source>{drug}: LEVEL FLAGGED ABNORMAL ({result}, received {received}), with no range read to judge it by.</source>
+        <translation>{drug} : DOSAGE SIGNALÉ ANORMAL ({result}, reçu le {received}), sans valeurs de référence lues pour en juger.</translation>
+    </message>
+    <message>
+        <source>AKI stage {stage} (creatinine {value} µmol/L).</source>
+        <translation>IRA stade {stage} (créatinine {value} µmol/L).</translation>
+    </message>
+    <message>
         <source>{order}: the patient died on {date} at {time}; no dose is given after the death (a dose given before it is charted at the time it was given).</source>
         <translation>{order} : le patient est décédé le {date} à {time} ; aucune dose n’est donnée après le décès (une dose donnée avant est saisie à l’heure où elle a été donnée).</translation>
     </message>
@@ -7329,16 +7393,8 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{form} ne concerne pas un patient.</translation>
     </message>
     <message>
-        <source>{field}: this patient was {age} then; {form} is for children under {under}: chart their observations on the NEWS2 chart.</source>
-        <translation>{field} : ce patient avait {age} ans à ce moment ; {form} est pour les enfants de moins de {under} ans : noter sa surveillance sur la feuille NEWS2.</translation>
-    </message>
-    <message>
-        <source>{field}: this patient was {age} then; {form} is for patients {years} or over: use the paediatric chart (PEWS) and tell the doctor.</source>
-        <translation>{field} : ce patient avait alors {age} ans ; {form} est pour les patients de {years} ans ou plus : utiliser la feuille pédiatrique (PEWS) et prévenir le médecin.</translation>
-    </message>
-    <message>
-        <source>{field}: this patient was {age} then; {form} is for patients {years} or over.</source>
-        <translation>{field} : ce patient avait alors {age} ans ; {form} est pour les patients de {years} ans ou plus.</translation>
+        <source>{field}: this patient's death is referred to the coroner: leave lines and devices in place for the coroner, and chart none removed.</source>
+        <translation>{field} : le décès de ce patient fait l’objet d’un obstacle médico-légal : laisser les lignes et dispositifs en place pour la justice, et n’en tracer aucun retrait.</translation>
     </message>
     <message>
         <source>A reason is required to change a saved record.</source>
@@ -7365,8 +7421,24 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{fields} ne peut pas être modifié : marquez cette fiche saisie par erreur avec le motif, puis saisissez-la de nouveau, pour que ses contrôles s’appliquent.</translation>
     </message>
     <message>
+        <source>{field}: this patient was {age} old then; {form} is for children under {under}: chart their observations on the NEWS2 chart.</source>
+        <translation>{field} : ce patient avait alors {age} ; {form} est pour les enfants de moins de {under} ans : noter sa surveillance sur la feuille NEWS2.</translation>
+    </message>
+    <message>
+        <source>{field}: this patient was {age} old then; {form} is for patients {years} or over: use the paediatric chart (PEWS) and tell the doctor.</source>
+        <translation>{field} : ce patient avait alors {age} ; {form} est pour les patients de {years} ans ou plus : utiliser la feuille pédiatrique (PEWS) et prévenir le médecin.</translation>
+    </message>
+    <message>
+        <source>{field}: this patient was {age} old then; {form} is for patients {years} or over.</source>
+        <translation>{field} : ce patient avait alors {age} ; {form} est pour les patients de {years} ans ou plus.</translation>
+    </message>
+    <message>
         <source>{form}: withdraw it from the patient's chart, where a controlled drug's quantity goes back to the register.</source>
         <translation>{form} : l’annuler depuis le dossier du patient, où la quantité d’un stupéfiant revient au registre.</translation>
+    </message>
+    <message>
+        <source>“{field}”: a registered nurse verifies an expected death only, not one referred to the coroner: this death is verified by a doctor.</source>
+        <translation>« {field} » : un(e) infirmier(ère) ne constate qu’un décès attendu, sans obstacle médico-légal : ce décès est constaté par un médecin.</translation>
     </message>
     <message>
         <source>“{field}”: no standing record of this patient's with that reference.</source>
@@ -10295,6 +10367,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>section {section} : le total {total} n’est aucun de {known}</translation>
     </message>
     <message>
+        <source>section {section}: total_key {field} is no field of its total</source>
+        <translation>section {section} : total_key {field} n’est aucun champ de son total</translation>
+    </message>
+    <message>
         <source>section {section}: pews holds no field {fields}</source>
         <translation>section {section} : pews ne contient pas le champ {fields}</translation>
     </message>
@@ -10435,6 +10511,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>un enfant d’un an</translation>
     </message>
     <message>
+        <source>{dose} {dose_unit} for {kg} kg (weighed {day}, more than {days} days ago): a baby under 1 year is dosed on a weight no more than 7 days old (this hospital's rule): weigh the baby, or give the weight used as the reason.</source>
+        <translation>{dose} {dose_unit} pour {kg} kg (pesé le {day}, il y a plus de {days} jours) : un bébé de moins d’un an est dosé sur un poids de 7 jours au plus (règle de cet hôpital) : peser le bébé, ou donner en motif le poids utilisé.</translation>
+    </message>
+    <message>
         <source>{doubt} Correct it, or confirm it in “{field}”.</source>
         <translation>{doubt} Corrigez-le, ou confirmez-le dans « {field} ».</translation>
     </message>
@@ -10521,6 +10601,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>Unit(s) {units} were started on this prescription: it stays on their record. Correct it by amending it; a unit recorded by mistake is withdrawn first, from the Transfusion tab.</source>
         <translation>Produit(s) {units} posé(s) sur cette prescription : elle reste sur leur dossier. La corriger en la modifiant ; un produit saisi par erreur est d’abord annulé, depuis l’onglet Transfusion.</translation>
+    </message>
+    <message>
+        <source>“{field}”: unit {unit} is recorded as running since {time}: record its end first (given in full or stopped), at the time it was taken down, after the death if so.</source>
+        <translation>« {field} » : le produit {unit} est noté en cours depuis le {time} : noter d’abord sa fin (transfusé en totalité ou arrêté), à l’heure où il a été retiré, après le décès le cas échéant.</translation>
     </message>
     <message>
         <source>“{field}”: this patient's group was recorded as {group} with unit {unit} on {time}: two groups for one patient mean a sample or a patient mistaken; do not start it; ask the blood bank.</source>
@@ -10613,14 +10697,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>{allergy} — a reaction to {allergen}: {medicine} shares its side chain (cross-reaction)</source>
         <translation>{allergy} — réaction à {allergen} : {medicine} a la même chaîne latérale (allergie croisée)</translation>
-    </message>
-    <message>
-        <source>{medicine} is never given under {years} years, and the patient is {age}: children who turn it into morphine fast have stopped breathing on usual doses (MHRA, ANSM 2013). Prescribe another analgesic.</source>
-        <translation>{medicine} n’est jamais donnée avant {years} ans, et le patient a {age} ans : des enfants qui la transforment vite en morphine ont cessé de respirer à doses usuelles (MHRA, ANSM 2013). Prescrire un autre antalgique.</translation>
-    </message>
-    <message>
-        <source>{medicine} is never given under {years} years, and the patient is {age}: children who turn it into morphine fast have stopped breathing on usual doses (MHRA, ANSM 2013). Do not give it; ask the prescriber for another analgesic.</source>
-        <translation>{medicine} n’est jamais donnée avant {years} ans, et le patient a {age} ans : des enfants qui la transforment vite en morphine ont cessé de respirer à doses usuelles (MHRA, ANSM 2013). Ne pas la donner ; demander au prescripteur un autre antalgique.</translation>
     </message>
     <message>
         <source>{form}: this one was written by {author}, and only they may correct or withdraw it. Write a new one of your own to add to it or to say it is wrong.</source>
@@ -10929,6 +11005,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>… and {count} more: see the MAR printed with this letter</source>
         <translation>… et {count} de plus : voir le plan d’administration imprimé avec ce document</translation>
+    </message>
+    <message>
+        <source>{order} — no dose recorded in hospital ({count} doses due {first} to {last}): check the paper chart</source>
+        <translation>{order} — aucune administration enregistrée pendant l’hospitalisation ({count} doses prévues du {first} au {last}) : vérifier le plan d’administration papier</translation>
     </message>
     <message>
         <source>{line} — HELD: {holds}</source>
@@ -11249,6 +11329,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>should have run out at {time}: record the next syringe or bag, or its stop</source>
         <translation>aurait dû se terminer à {time} : enregistrer la seringue ou la poche suivante, ou son arrêt</translation>
+    </message>
+    <message>
+        <source>should have run out at {time}: neither its stop nor a next syringe or bag recorded</source>
+        <translation>aurait dû se terminer à {time} : ni son arrêt ni la seringue ou la poche suivante enregistrés</translation>
     </message>
     <message>
         <source>{drug}: taken down {time}</source>
@@ -11751,6 +11835,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{medicine} se dose au poids, et aucun poids n’est enregistré pour ce séjour : peser le patient et vérifier la dose (au plus {per_dose} mg/kg par prise, {per_day} mg/kg sur 24 h).</translation>
     </message>
     <message>
+        <source>{medicine} is never given under {years} years, and the patient is {age} old: children who turn it into morphine fast have stopped breathing on usual doses (MHRA, ANSM 2013). Do not give it; ask the prescriber for another analgesic.</source>
+        <translation>{medicine} n’est jamais donnée avant {years} ans, et le patient a {age} : des enfants qui la transforment vite en morphine ont cessé de respirer à doses usuelles (MHRA, ANSM 2013). Ne pas la donner ; demander au prescripteur un autre antalgique.</translation>
+    </message>
+    <message>
         <source>{medicine}: at most {most} {unit} in 24 h for {weight} ({per_kg} mg/kg)</source>
         <translation>{medicine} : au plus {most} {unit} sur 24 h pour {weight} ({per_kg} mg/kg)</translation>
     </message>
@@ -12235,6 +12323,22 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>Le soluté intraveineux d’un enfant se calcule d’après son poids (NICE NG29), et aucun poids n’est noté pendant ce séjour : peser l’enfant, ou indiquer le poids d’après lequel le soluté est calculé (mesuré, estimé ou donné par un parent, et quand) dans « {field} ».</translation>
     </message>
     <message>
+        <source>{drug} {finding}: NICE NG29 (1.3.3) starts a child's maintenance on an isotonic crystalloid, sodium 131-154 mmol/L (sodium chloride 0.9% with glucose 5%, Hartmann's, Plasma-Lyte); hypotonic fluids have caused fatal hyponatraemia in children (NPSA Patient Safety Alert 22, 2007). If it is meant (a specialist's plan, the sodium checked), give the reason in “{field}”.</source>
+        <translation>{drug} {finding} : le NICE NG29 (1.3.3) commence l’entretien d’un enfant par un cristalloïde isotonique, sodium 131-154 mmol/L (chlorure de sodium 0,9 % avec glucose 5 %, Ringer lactate, Plasma-Lyte) ; des solutés hypotoniques ont causé des hyponatrémies mortelles chez l’enfant (alerte NPSA n° 22, 2007). S’il est voulu (plan d’un spécialiste, natrémie vérifiée), donnez-en le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>is hypotonic (sodium about {mmol} mmol/L)</source>
+        <translation>est hypotonique (sodium environ {mmol} mmol/L)</translation>
+    </message>
+    <message>
+        <source>is hypotonic (sodium at most {mmol} mmol/L, a polyionic solution)</source>
+        <translation>est hypotonique (sodium au plus {mmol} mmol/L, soluté polyionique)</translation>
+    </message>
+    <message>
+        <source>holds little or no sodium (free water once the glucose is used)</source>
+        <translation>ne contient que peu ou pas de sodium (de l’eau libre une fois le glucose consommé)</translation>
+    </message>
+    <message>
         <source>{medicine}: {dose} mg in one dose is above the most for one dose whatever the reason ({most} mg); from the usual most ({usual} mg) up to it, the order is saved with the prescriber's reason.</source>
         <translation>{medicine} : {dose} mg en une prise dépasse le maximum par prise, quel que soit le motif ({most} mg) ; du maximum habituel ({usual} mg) jusqu’à lui, la prescription est enregistrée avec le motif du prescripteur.</translation>
     </message>
@@ -12485,6 +12589,18 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>{drug} : la valeur saisie ({typed}) n’est pas le dernier INR ({result}, reçu le {time}) : vérifier laquelle est la bonne avant d’administrer.</translation>
     </message>
     <message>
+        <source>{drug}: INR {result} ({range}) received {time}.</source>
+        <translation>{drug} : INR {result} ({range}) reçu le {time}.</translation>
+    </message>
+    <message>
+        <source>{drug}: INR AWAITED (sent {taken}).</source>
+        <translation>{drug} : INR ATTENDU (prélevé le {taken}).</translation>
+    </message>
+    <message>
+        <source>{drug}: the reading typed ({typed}) is not the latest INR ({result}, received {time}).</source>
+        <translation>{drug} : la valeur saisie ({typed}) n’est pas le dernier INR ({result}, reçu le {time}).</translation>
+    </message>
+    <message>
         <source>{drug}: already on an anticoagulant ({others}): two at once make a bleed likely. Ask the doctor before giving it.</source>
         <translation>{drug} : déjà sous anticoagulant ({others}) : deux à la fois exposent au saignement. Demander au médecin avant de l’administrer.</translation>
     </message>
@@ -12517,8 +12633,68 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>Énoxaparine</translation>
     </message>
     <message>
+        <source>Promethazine</source>
+        <translation>Prométhazine</translation>
+    </message>
+    <message>
+        <source>{medicine} is contraindicated under 2 years (BNFc: fatal respiratory depression): prescribe another medicine.</source>
+        <translation>{medicine} est contre-indiquée avant 2 ans (BNFc : dépression respiratoire mortelle) : prescrire un autre médicament.</translation>
+    </message>
+    <message>
+        <source>{medicine} is contraindicated under 2 years (BNFc: fatal respiratory depression). Do not give it; ask the prescriber for another medicine.</source>
+        <translation>{medicine} est contre-indiquée avant 2 ans (BNFc : dépression respiratoire mortelle). Ne pas la donner ; demander au prescripteur un autre médicament.</translation>
+    </message>
+    <message>
+        <source>Metoclopramide</source>
+        <translation>Métoclopramide</translation>
+    </message>
+    <message>
+        <source>{medicine} is contraindicated under 1 year (BNFc; EMA 2013: dystonia and other extrapyramidal reactions): prescribe another antiemetic.</source>
+        <translation>{medicine} est contre-indiqué avant 1 an (BNFc ; EMA 2013 : dystonie et autres réactions extrapyramidales) : prescrire un autre antiémétique.</translation>
+    </message>
+    <message>
+        <source>{medicine} is contraindicated under 1 year (BNFc; EMA 2013: dystonia and other extrapyramidal reactions). Do not give it; ask the prescriber for another antiemetic.</source>
+        <translation>{medicine} est contre-indiqué avant 1 an (BNFc ; EMA 2013 : dystonie et autres réactions extrapyramidales). Ne pas le donner ; demander au prescripteur un autre antiémétique.</translation>
+    </message>
+    <message>
+        <source>Loperamide</source>
+        <translation>Lopéramide</translation>
+    </message>
+    <message>
+        <source>{medicine} is not given under 4 years for acute diarrhoea (BNFc: ileus; a small child's diarrhoea is treated with fluids): check it is meant (chronic diarrhoea, a specialist's plan), and give the reason in “{field}”.</source>
+        <translation>{medicine} ne se donne pas avant 4 ans dans une diarrhée aiguë (BNFc : iléus ; la diarrhée d’un jeune enfant se traite par les liquides) : vérifier qu’il est voulu (diarrhée chronique, plan d’un spécialiste), et indiquer le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{medicine} is not given under 4 years for acute diarrhoea (BNFc: ileus; a small child's diarrhoea is treated with fluids): check with the prescriber that it is meant before giving it.</source>
+        <translation>{medicine} ne se donne pas avant 4 ans dans une diarrhée aiguë (BNFc : iléus ; la diarrhée d’un jeune enfant se traite par les liquides) : vérifier avec le prescripteur qu’il est voulu avant de le donner.</translation>
+    </message>
+    <message>
         <source>Amikacin</source>
         <translation>Amikacine</translation>
+    </message>
+    <message>
+        <source>Ondansetron</source>
+        <translation>Ondansétron</translation>
+    </message>
+    <message>
+        <source>Dexamethasone</source>
+        <translation>Dexaméthasone</translation>
+    </message>
+    <message>
+        <source>Aciclovir</source>
+        <translation>Aciclovir</translation>
+    </message>
+    <message>
+        <source>Flucloxacillin</source>
+        <translation>Flucloxacilline</translation>
+    </message>
+    <message>
+        <source>Cefuroxime</source>
+        <translation>Céfuroxime</translation>
+    </message>
+    <message>
+        <source>Levetiracetam</source>
+        <translation>Lévétiracétam</translation>
     </message>
     <message>
         <source>{medicine}: {dose} mg in one dose is below an adult's least usual dose ({least} mg): did you mean {dose} mg/kg? If {dose} mg is meant, give the reason in “{field}”.</source>
@@ -12685,6 +12861,18 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>{drug} : KALIÉMIE {value} mmol/L ({range}) reçue le {time} : prescription modifiée depuis par le prescripteur : « {reason} ».</translation>
     </message>
     <message>
+        <source>{drug}: POTASSIUM {value} mmol/L ({range}) received {time}, and this medicine raises it.</source>
+        <translation>{drug} : KALIÉMIE {value} mmol/L ({range}) reçue le {time}, et ce médicament l’augmente.</translation>
+    </message>
+    <message>
+        <source>{drug}: no potassium since the POTASSIUM {value} mmol/L ({range}) received {time}, and this medicine raises it.</source>
+        <translation>{drug} : aucune kaliémie depuis la KALIÉMIE {value} mmol/L ({range}) reçue le {time}, et ce médicament l’augmente.</translation>
+    </message>
+    <message>
+        <source>{drug}: POTASSIUM “{value}” received {time}, flagged by the laboratory, not read as one number in mmol/L, and this medicine raises it.</source>
+        <translation>{drug} : KALIÉMIE « {value} » reçue le {time}, signalée par le laboratoire, non lue comme un seul nombre en mmol/L, et ce médicament l’augmente.</translation>
+    </message>
+    <message>
         <source>{drug}: POTASSIUM {value} mmol/L ({range}) received {time}, and this medicine raises it: give the reason to prescribe it all the same, naming the potassium, in “{field}”.</source>
         <translation>{drug} : KALIÉMIE {value} mmol/L ({range}) reçue le {time}, et ce médicament l’augmente : donner la raison de le prescrire malgré tout, en nommant la kaliémie, dans « {field} ».</translation>
     </message>
@@ -12697,12 +12885,16 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>{drug} noté donné à {time}, alors que le patient est noté disparu du service (vu en dernier à {since}, {where}) : noter « A — Patient absent », ou noter d’abord son retour sur la fiche de disparition.</translation>
     </message>
     <message>
-        <source>{drug} is recorded given {route} at {time}, and the patient failed the swallow screen at {screened}: nil by mouth, no medicines by mouth. Give it by another route the doctor decides, or say who allowed it by mouth (doctor, SLT) in the reason.</source>
-        <translation>{drug} est noté administré {route} à {time}, et le patient a échoué au dépistage de la déglutition à {screened} : à jeun strict, aucun médicament par la bouche. Le donner par une autre voie décidée par le médecin, ou indiquer dans le motif qui l’a autorisé par la bouche (médecin, orthophoniste).</translation>
+        <source>{drug} is recorded given covertly at {time}, and the capacity assessment of {assessed} says the patient HAS capacity for their medicines: a capable person may refuse them. Untick “Given covertly” if it was given openly; else say why in the reason, and tell the doctor.</source>
+        <translation>{drug} noté donné à l’insu du patient à {time}, alors que l’évaluation de la capacité faite à {assessed} le dit EN CAPACITÉ de décider de ses médicaments : une personne en capacité peut les refuser. Décocher « Administré à l’insu du patient » s’il l’a pris ouvertement ; sinon, dire pourquoi dans la raison, et prévenir le médecin.</translation>
     </message>
     <message>
-        <source>{drug} {route}: the patient failed the swallow screen at {screened}, nil by mouth, no medicines by mouth. Choose another route (NG, IV, SC, PR, a patch), or give in “{field}” who allowed it by mouth (the SLT).</source>
-        <translation>{drug} {route} : le patient a échoué au dépistage de la déglutition à {screened}, à jeun strict, aucun médicament par la bouche. Choisir une autre voie (SNG, IV, SC, IR, patch), ou indiquer dans « {field} » qui l’a autorisé par la bouche (l’orthophoniste).</translation>
+        <source>{drug} is recorded given {route} at {time}, and the patient failed the swallow screen at {screened}: no medicines by mouth. Give it by another route the doctor decides, or say who allowed it by mouth (doctor, SLT) in the reason.</source>
+        <translation>{drug} est noté administré {route} à {time}, et le patient a échoué au dépistage de la déglutition à {screened} : aucun médicament par la bouche. Le donner par une autre voie décidée par le médecin, ou indiquer dans le motif qui l’a autorisé par la bouche (médecin, orthophoniste).</translation>
+    </message>
+    <message>
+        <source>{drug} {route}: the patient failed the swallow screen at {screened}: no medicines by mouth. Choose another route (NG, IV, SC, PR, a patch), or give in “{field}” who allowed it by mouth (the SLT).</source>
+        <translation>{drug} {route} : le patient a échoué au dépistage de la déglutition à {screened}, aucun médicament par la bouche. Choisir une autre voie (SNG, IV, SC, IR, patch), ou indiquer dans « {field} » qui l’a autorisé par la bouche (l’orthophoniste).</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from downtime.qt.prompts import ConfirmDialog, Prompts
 from downtime.services import chart_alerts, leaving, records, wards
+from tests.conftest import VERIFIED
 from tests.test_discharge_medicines import typed_late  # noqa: F401 (a fixture)
 from tests.test_infusion_rates import syringe_running  # noqa: F401 (a fixture)
 
@@ -57,7 +58,7 @@ def test_a_discharge_typed_late_reads_the_chart_at_the_time_the_patient_left(
     said: list[str] = []
     monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append(text) or True))
     form = window.open_new(window.session.form("discharge"), typed_late)
-    assert "due 28/11 20:00" in form.editors["medicines_on_discharge"].raw()
+    assert "to 28/11 20:00)" in form.editors["medicines_on_discharge"].raw()
     form.editors["pain"].set_value("Pain free at rest, told by the patient")
     form.editors["discharged_at"].edit.setFocus()
     typist("28/11/2026 14:00")
@@ -108,7 +109,7 @@ def test_a_death_asks_of_the_syringe_driver_still_running(window, syringe_runnin
     form = window.open_new(window.session.form("death"), patient)
     for name, value in (("died_at", "2026-11-28T13:00+01:00"), ("verified_at", "2026-11-28T13:00+01:00"),
                         ("verified_by", "Dr B"), ("expected", True), ("referred_to_coroner", False),
-                        ("implanted_device", "none"), ("family_informed", True)):
+                        ("implanted_device", "none"), ("family_informed", True), *VERIFIED.items()):
         form.editors[name].set_value(value)
     QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert len(said) == 1 and form.record is None

@@ -9,6 +9,7 @@ from downtime.qt.observations_view import EscalationModel
 from downtime.qt.patient_header import identity_html
 from downtime.services import records
 from downtime.services.census import patient_with_location
+from tests.conftest import VERIFIED
 
 LOOSE = {"opened": "opened", "stool_type": "7", "amount": "medium", "known_cause": False}
 HIGH_SET = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 26, "spo2": 90, "spo2_scale": "scale_1",
@@ -148,8 +149,8 @@ def test_a_deaths_tasks_not_done_are_on_the_escalation_tabs_chart_alerts(window,
     patient, _, _ = medication_ward
     records.save_new(session_for("doctor"), "death", {
         "died_at": "2026-11-28T13:00+01:00", "verified_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
-        "expected": True, "referred_to_coroner": False, "implanted_device": "none", "family_informed": False},
-        patient_id=patient)
+        "expected": True, "referred_to_coroner": False, "implanted_device": "none", "family_informed": False,
+        **VERIFIED}, patient_id=patient)
     panel = window.escalation
     window.tabs.setCurrentWidget(panel)
     listed(panel)

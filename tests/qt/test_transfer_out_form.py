@@ -86,7 +86,7 @@ def test_a_death_asks_the_doctor_who_verified_it_and_does_not_name_the_nurse_sig
     having certified the death. It asks for the doctor; the nurse is the record's author."""
     form = _handover(window, select_bed, "Death", "death")
     assert form.editors["verified_by"].raw() == "" and not form.is_dirty()
-    assert form.form_labels["verified_by"].text() == "Doctor who verified the death (name) *"
+    assert form.form_labels["verified_by"].text() == "Verified by (name) *"
     for field_id, value in {**death_answers("2026-11-28T13:40+01:00"), "expected": True, "family_informed": True}.items():
         form.editors[field_id].set_value(value)
     form.save()
