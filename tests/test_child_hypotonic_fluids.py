@@ -46,6 +46,31 @@ def test_a_childs_hypotonic_maintenance_is_asked_and_saved_with_the_reason(sessi
     assert _write(session_for, ward["two"], drug, 44.0, REASON).data[medication.DOSE_REASON] == REASON
 
 
+@pytest.mark.parametrize("drug", ["Aminophylline 600 mg in 50 mL glucose 5%", "Dopamine 36 mg in 50 mL glucose 5%",
+                                  "Milrinone 1.5 mg in 50 mL glucose 5%"])
+def test_a_drug_infusion_diluted_in_glucose_is_not_asked_as_maintenance(session_for, ward, drug):
+    """A medicine in its glucose 5% carrier at 2 mL/h is no maintenance fluid: told to switch to
+    sodium chloride 0.9% with glucose 5%, the prescriber was told wrong (review T2 D2)."""
+    assert _write(session_for, ward["two"], drug, 2.0).data["drug"] == drug
+
+
+@pytest.mark.parametrize("drug", ["Numeta G16%E", "Parenteral nutrition (glucose 12.5%)", "PN bag (glucose 10%)"])
+def test_parenteral_nutrition_is_not_asked_as_a_maintenance_fluid(session_for, ward, drug):
+    """Parenteral nutrition's sodium is set by the nutrition team by the mmol/kg a day: it is no
+    maintenance fluid NG29 1.3.3 asks about, and Numeta G16%E was read as glucose (review T2 D3)."""
+    assert _write(session_for, ward["two"], drug, 25.0).data["drug"] == drug
+
+
+def test_a_16_year_olds_glucose_is_not_asked_under_ng29(session_for, admit_to_paediatrics):
+    """NICE NG29 covers children and young people under 16; from 16 the adults' CG174 applies,
+    whose maintenance is the 0.18% with glucose 4% it was asked about (review T2 D4)."""
+    sixteen = admit_to_paediatrics("5", "2010-06-01", 60.0, "Lou")
+    assert _write(session_for, sixteen, "Glucose 5%", 83.0).data["drug"] == "Glucose 5%"
+    fifteen = admit_to_paediatrics("6", "2011-06-01", 60.0, "Max")
+    with pytest.raises(medication.DoseReasonNeeded):
+        _write(session_for, fifteen, "Glucose 5%", 83.0)
+
+
 @pytest.mark.parametrize("drug", GLUCOSE_ALONE)
 def test_a_childs_glucose_alone_is_asked_as_holding_no_sodium(session_for, ward, drug):
     """Glucose alone is hypertonic in the bag and free water once the glucose is used: it is said

@@ -1570,7 +1570,7 @@ def test_a_death_not_verified_yet_is_not_sent_as_a_final_death(session_for, admi
     Bundle.model_validate(bundle)
     assert "deceasedDateTime" not in _by_id(bundle, admitted.patient_id)
     assert [entry for entry in bundle["entry"] if entry["request"]["method"] == "PATCH"] == []
-    said = "DEATH NOT VERIFIED YET: recorded before a doctor verified it"
+    said = "DEATH NOT VERIFIED YET: recorded before it was verified"
     assert said in _by_id(bundle, admitted.record_id)["hospitalization"]["dischargeDisposition"]["text"]
     assert said in _provenance_of(bundle, death.record_id)["activity"]["text"]
     verified = {**death.data, "verification_pending": False, "verified_at": "2026-11-28T14:00+01:00",
@@ -1736,7 +1736,7 @@ def test_a_death_not_verified_yet_is_named_among_the_records_to_ask_the_ward_abo
     """Its Provenance said it alone: the manifest's ask_the_ward, the report and the death's CSV
     line, which the clerk reads before posting the bundle, said nothing of it."""
     death, result = _death_not_verified_yet_exported(session_for, admission_values, tmp_path)
-    said = ("DEATH NOT VERIFIED YET: recorded before a doctor verified it; enter the death once a later version of "
+    said = ("DEATH NOT VERIFIED YET: recorded before it was verified; enter the death once a later version of "
             "this record says it is verified")
     [asked] = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))["ask_the_ward"]
     assert (asked["record_id"], asked["form_id"], asked["why"]) == (death.record_id, "death", said)
@@ -1756,9 +1756,8 @@ def test_a_death_not_verified_yet_is_headed_and_tagged_as_such_not_as_a_contradi
     a code of its own."""
     death, result = _death_not_verified_yet_exported(session_for, admission_values, tmp_path)
     assert result.notes_in("en", forms)[0] == (
-        "1 death(s) in the FHIR bundle were recorded before a doctor verified them (the manifest's ask_the_ward, "
-        "their Provenance tagged death-not-verified): ask the ward whether a doctor has verified each before "
-        "entering the death")
+        "1 death(s) in the FHIR bundle were recorded before they were verified (the manifest's ask_the_ward, their "
+        "Provenance tagged death-not-verified): ask the ward whether each has been verified before entering the death")
     bundle = _bundle(result.folder)
     check_codes(bundle)
     Bundle.model_validate(bundle)
@@ -1766,7 +1765,7 @@ def test_a_death_not_verified_yet_is_headed_and_tagged_as_such_not_as_a_contradi
             for tag in entry["resource"].get("meta", {}).get("tag", [])] == [("Provenance", "death-not-verified")]
     assert _provenance_of(bundle, death.record_id)["meta"]["tag"] == [{
         "system": "urn:downtime:review", "code": "death-not-verified",
-        "display": "Death recorded before a doctor verified it: do not record the death until a later version says "
+        "display": "Death recorded before it was verified: do not record the death until a later version says "
                    "verified"}]
 
 

@@ -14,7 +14,7 @@ BASE = {"frequency": "scheduled", "start_at": "2026-11-28T15:00+01:00", "review_
 # Drug, route, the times a day, R1's tenfold dose for 12 kg, a usual BNFc dose for 12 kg, what the
 # question names (the child's most for one dose at 12 kg).
 TENFOLD = [
-    ("Ondansetron", "IV", "08:00", 18.0, 1.8, "1.8 mg"),
+    ("Ondansetron", "IV", "08:00", 18.0, 1.8, "2.4 mg"),
     ("Ondansetron", "PO", "08:00 20:00", 40.0, 4.0, "4.8 mg"),
     ("Dexamethasone", "PO", "08:00", 18.0, 1.8, "7.2 mg"),
     ("Aciclovir", "IV", "06:00 14:00 22:00", 2400.0, 270.0, "360 mg"),
@@ -76,3 +76,21 @@ def test_an_eye_drop_or_a_cream_is_not_weighed(session_for, toddler):
 def test_an_adult_s_usual_doses_are_not_asked(session_for, admit_to_paediatrics, drug, route, times, mg):
     adult = admit_to_paediatrics("5", "1954-03-12", 80.0, "Anne")
     assert _order(session_for, adult, drug, route, times, mg).data["dose"] == mg
+
+
+@pytest.mark.parametrize(("drug", "route", "mg"), [
+    ("Aciclovir IV", "IV", 2400.0), ("Aciclovir 250 mg/10 mL infusion", "IV", 2400.0), ("Zovirax", "IV", 2400.0),
+    ("Aciclovir 400 mg dispersible tablets", "PO", 4000.0), ("Dexamethasone oral solution", "PO", 18.0),
+    ("Dexamethasone 2 mg tablets", "PO", 18.0), ("Dexamethasone 3.3 mg/mL injection", "IV", 18.0),
+    ("Decadron", "PO", 18.0)])
+def test_a_tenfold_dose_is_asked_whatever_is_added_to_the_name(session_for, toddler, drug, route, mg):
+    """Aciclovir and dexamethasone were read only when written alone: with a strength, a form, a
+    route or a brand, ten times the dose was saved unasked (review T2 D1)."""
+    with pytest.raises(medication.DoseReasonNeeded, match="12 kg"):
+        _order(session_for, toddler, drug, route, "08:00", mg)
+
+
+def test_ondansetron_rounded_to_the_vial_is_not_asked(session_for, toddler):
+    """BNFc's 150 micrograms/kg by vein is the dose, not its most: 2 mg for 12 kg (0.17 mg/kg), a
+    dose rounded to the vial, was asked (review T2 D5)."""
+    assert _order(session_for, toddler, "Ondansetron", "IV", "08:00", 2.0).data["dose"] == 2.0

@@ -29,9 +29,9 @@ a term baby's usual 120-150 mL/kg a day (NICE NG29) is above 1.5 times the 4-2-1
 neonatal maintenance order was asked as an over-rate. Its lower needs in its first days (50-60
 mL/kg a day on day 1) are not weighed: a neonatal unit prescribes them by the mL/kg a day.
 
-A child's infusion past its first 28 days is asked when it is hypotonic (`tonicity_refusal`):
-NICE NG29 1.3.3 starts maintenance on an isotonic crystalloid, sodium 131-154 mmol/L, and the
-NPSA's Patient Safety Alert 22 (2007) withdrew sodium chloride 0.18% with glucose 4% from
+A child's infusion (under 16, NG29's) past its first 28 days is asked when it is hypotonic
+(`tonicity_refusal`): NICE NG29 1.3.3 starts maintenance on an isotonic crystalloid, sodium
+131-154 mmol/L, and the NPSA's Patient Safety Alert 22 (2007) withdrew sodium chloride 0.18% with glucose 4% from
 children's wards after deaths from hyponatraemic encephalopathy; 0.18%, 0.45% and glucose 5%
 alone were saved for a 2-year-old unasked. A neonate's glucose 10% is its usual maintenance
 (NG29 1.3.5), not asked."""
@@ -58,6 +58,14 @@ their numbers as wards write them ("B46", "Polyionique B66", "Bionolyte G5")."""
 _CRYSTALLOID = re.compile(r"sodium\s+chlorid|chlorure\s+de\s+sodium|\bnacl\b|saline|s[ée]rum\s+(?:physiologique|sal)"
                           r"|hartmann|ringer|sodium\s+lactat|lactate\s+de\s+sodium|plasma[\s-]*lyte|"
                           + _GLUCOSE + "|" + _POLYIONIC, re.IGNORECASE)
+_PARENTERAL_NUTRITION = re.compile(r"numeta|kabiven|olimel|clinimix|parenteral\s+nutrition|nutrition\s+parent[ée]rale"
+                                   r"|\bt?pn\b", re.IGNORECASE)
+"""Parenteral nutrition by its names and its makes ("Numeta G16%E", "TPN"): its sodium is set by
+the nutrition team by the mmol/kg a day, no maintenance crystalloid (Numeta's "G16%" was read as
+glucose, and each new bag asked as hypotonic: review T2 D3)."""
+_MEDICINE_AMOUNT = re.compile(r"\d\s*(?:mg|micrograms?|mcg|µg|ug|units?|iu|ui)\b", re.IGNORECASE)
+"""A medicine's amount in a name ("Aminophylline 600 mg in 50 mL glucose 5%"): a fluid names its
+strength by the %, the g/L or the mmol, a drug infusion diluted in it by the mg or the units."""
 _ADDITIVES = medicines_in("Potassium chloride")
 """A medicine a maintenance fluid is given with, which leaves it a fluid (KCl 20 mmol/L)."""
 BY_VEIN = frozenset({"IV"})
@@ -144,11 +152,12 @@ def _basis(kg: float, sex: str | None) -> Phrase:
 
 def is_crystalloid(order: Order) -> bool:
     """Whether `order` gives a crystalloid into a vein by the mL (`_CRYSTALLOID`), no medicine
-    the tables know in it but potassium, and no flush of a line: a drug in a bag of saline is
-    ordered by its mg, and its rate is its own."""
+    the tables know in it but potassium, no parenteral nutrition, and no flush of a line: a drug
+    in a bag of saline is ordered by its mg, and its rate is its own."""
     known = medicines_in(order.drug) - {medicine_name(order.drug)}
     return (order.route in BY_VEIN and order.dose_unit == ML and _CRYSTALLOID.search(order.drug) is not None
-            and not known - _ADDITIVES and not line_lock(order.drug))
+            and _PARENTERAL_NUTRITION.search(order.drug) is None and not known - _ADDITIVES
+            and not line_lock(order.drug))
 
 
 CHALLENGE_LEAST_ML = 250
@@ -179,6 +188,17 @@ def is_fluid(order: Order) -> bool:
 def _child(age: int | None) -> bool:
     """Under 18, NICE NG29's children and young people (None: age not known, an adult's)."""
     return age is not None and age < ADULT_FROM_YEARS
+
+
+NG29_UNTIL_YEARS = 16
+"""NICE NG29 covers children and young people under 16; from the 16th birthday the adults'
+guideline (CG174) applies, whose routine maintenance is sodium chloride 0.18% with glucose 4% and
+potassium: its hypotonic question and its daily weight are for under 16 (review T2 D4)."""
+
+
+def under_ng29(age: int | None) -> bool:
+    """Under `NG29_UNTIL_YEARS` (None: age not known, an adult's)."""
+    return age is not None and age < NG29_UNTIL_YEARS
 
 
 def rate_refusal(order: Order, rate: float | None, age: int | None, kg: float | None,
@@ -283,14 +303,15 @@ def _sodium_said(drug: str, sodium: float) -> Phrase:
 
 
 def tonicity_refusal(order: Order, age: int | None, days: int | None) -> Refusal | None:
-    """A hypotonic infusion (`sodium_mmol_l` below `ISOTONIC_SODIUM`) for a child of `age` past
-    its first 28 days (`days` old; each None: not known, nothing asked), asked on the medicine,
-    the prescriber's reason kept: NICE NG29 1.3.3 and NPSA Patient Safety Alert 22 (2007). A
-    neonate's glucose 10% is its usual maintenance, and a bolus (no infusion, or one its rate runs
-    in within the hour, `_bolus`: 2 mL/kg of glucose 10% for a hypoglycaemia at a pump's 60 mL/h)
-    is no maintenance."""
-    if not _child(age) or days is None or days < NEONATE_UNTIL_DAYS or not is_fluid(order) \
-            or (order.rate_ml_h is not None and _bolus(order, order.rate_ml_h)):
+    """A hypotonic infusion (`sodium_mmol_l` below `ISOTONIC_SODIUM`), a plain fluid (a medicine's
+    amount in its name, `_MEDICINE_AMOUNT`, is a drug in its carrier, no maintenance), for a child
+    under 16 (`under_ng29`) past its first 28 days (`days` old; each None: not known, nothing
+    asked), asked on the medicine, the prescriber's reason kept: NICE NG29 1.3.3 and NPSA Patient
+    Safety Alert 22 (2007). A neonate's glucose 10% is its usual maintenance, and a bolus (no
+    infusion, or one its rate runs in within the hour, `_bolus`: 2 mL/kg of glucose 10% for a
+    hypoglycaemia at a pump's 60 mL/h) is no maintenance."""
+    if not under_ng29(age) or days is None or days < NEONATE_UNTIL_DAYS or not is_fluid(order) \
+            or _MEDICINE_AMOUNT.search(order.drug) or (order.rate_ml_h is not None and _bolus(order, order.rate_ml_h)):
         return None
     sodium = sodium_mmol_l(order.drug)
     if sodium is None or sodium >= ISOTONIC_SODIUM:

@@ -35,13 +35,14 @@ RATE_STOPPED = ("change", "stopped")
 reads this module, STOPPED)."""
 DEVICE_FORM = "device_check"
 """services.devices.FORM, whose removal at last offices a coroner's case keeps for the coroner."""
-LAST_OFFICES: dict[str, tuple[str, frozenset[str]] | None] = {
-    RATE_FORM: (RATE_STOPPED[0], frozenset({RATE_STOPPED[1]})),
-    DOSE_FORM: ("previous_patch", frozenset({"removed", "not_found"})),
-    DEVICE_FORM: ("event", frozenset({"removed"})), "transfusion_end": None}
+LAST_OFFICES: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
+    RATE_FORM: ((RATE_STOPPED[0], frozenset({RATE_STOPPED[1]})),),
+    DOSE_FORM: (("outcome", frozenset({"not_given"})), ("previous_patch", frozenset({"removed", "not_found"}))),
+    DEVICE_FORM: (("event", frozenset({"removed"})),), "transfusion_end": ()}
 """Care charted after a death while the body is laid out (`laid_out`), by form, with the answers
-that make a record of it such care (None: any): a bag's stop, a patch's removal (its order's
-dose not given, previous patch removed, or not found on the skin: services.medication), a
+that make a record of it such care, each (none: any record): a bag's stop, a patch's removal (its
+order's dose not given, previous patch removed, or not found on the skin: services.medication; a
+new patch charted given lost the "not admitted" of a dose after the death), a
 device's removal, a unit of blood's end, done at last offices. Refused as "not in hospital", a
 cannula taken out at 13:20 of a death at 13:00, or a unit taken down then, was charted at a false
 time or not at all, and a fentanyl patch on the body was charted removed by no one; a patch not
@@ -59,10 +60,7 @@ version, amended since (and so stamped with the later version), is amended and l
 def at_last_offices(form_id: str, data: Mapping[str, Any]) -> bool:
     """Whether a record of `form_id` with answers `data` is care taken at last offices
     (`LAST_OFFICES`), let through after the death until the body leaves the ward."""
-    if form_id not in LAST_OFFICES:
-        return False
-    answer = LAST_OFFICES[form_id]
-    return answer is None or data.get(answer[0]) in answer[1]
+    return form_id in LAST_OFFICES and all(data.get(field) in answers for field, answers in LAST_OFFICES[form_id])
 
 
 def first_saved_from(db: Database, record_ids: Collection[str], version: int) -> set[str]:
@@ -810,8 +808,10 @@ def location_at(db: Database, patient_id: str, at: datetime | None = None) -> Lo
     return locate(movement_events(db, [patient_id]).get(patient_id, []), at)
 
 
-def deaths(db: Database, patient_ids: Collection[str]) -> dict[str, datetime]:
-    """When each of these patients died, for those whose standing death is recorded."""
+def deaths(db: Database, patient_ids: Collection[str] | None) -> dict[str, datetime]:
+    """When each of these patients (None: every one) died, for those whose standing death is
+    recorded: care charted at last offices after it goes to the EHR as of the death or not at all
+    (sync.fhir_transfusion, sync.fhir_devices), never dated after Patient.deceasedDateTime."""
     return {patient_id: location.since for patient_id, location in locations(db, patient_ids=patient_ids).items()
             if location.status is StayStatus.DECEASED}
 
@@ -924,13 +924,16 @@ def laid_out(db: Database, patient_id: str, at: datetime) -> bool:
     return _laid_out(db, movement_events(db, [patient_id]).get(patient_id, []), at, {})
 
 
-def referred_to_coroner(db: Database, patient_id: str, at: datetime) -> bool:
-    """Whether by `at` the patient had died and their death is referred to the coroner (`CORONER`):
-    its lines and devices are left in for the coroner, and one charted removed at last offices
-    went unremarked (services.records)."""
+def devices_kept(db: Database, patient_id: str, at: datetime) -> str | None:
+    """The death form's answer that keeps the lines and devices in of a patient who had died by
+    `at` (None: none does): referred to the coroner (`CORONER`), who keeps them, or awaiting
+    verification (`VERIFICATION_PENDING`), the doctor who verifies it perhaps referring it. A
+    cannula was taken out of a coroner's case unremarked, and of a death found on a round at 03:40,
+    before the doctor referred it at 08:15 (services.records)."""
     death = _death_by(movement_events(db, [patient_id]).get(patient_id, []), at)
     record = current_of(db, [death.record_id]).get(death.record_id) if death is not None else None
-    return record is not None and record.data.get(CORONER) is True
+    return next((answer for answer in (CORONER, VERIFICATION_PENDING)
+                 if record is not None and record.data.get(answer) is True), None)
 
 
 def _death_by(events: list[MovementEvent], at: datetime) -> MovementEvent | None:

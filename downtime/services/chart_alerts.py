@@ -163,12 +163,18 @@ PATCH_STILL_ON = {"en": "PATCH STILL ON: {order}, applied {time}, {site} — its
 and which no one has recorded taken off (services.medication.patches_on_now): a fentanyl patch
 stays on the skin, and goes on giving, after its order is stopped."""
 NO_SITE = {"en": "site not recorded", "fr": "site non renseigné"}
-PATCH_ON_BODY = {"en": "PATCH ON: {order}, {site}, applied {time}: take it off at last offices and record it removed "
-                       "(the order's dose not given, previous patch removed)",
-                 "fr": "PATCH EN PLACE : {order}, {site}, posé le {time} : le retirer lors de la toilette mortuaire "
-                       "et tracer son retrait (dose de la prescription non administrée, patch précédent retiré)"}
+PATCH_ON_BODY = {"last_offices": {
+    "en": "PATCH ON: {order}, {site}, applied {time}: take it off at last offices and record it removed "
+          "(the order's dose not given, previous patch removed)",
+    "fr": "PATCH EN PLACE : {order}, {site}, posé le {time} : le retirer lors de la toilette mortuaire "
+          "et tracer son retrait (dose de la prescription non administrée, patch précédent retiré)"},
+    "coroner": {"en": "PATCH ON: {order}, {site}, applied {time}: the death is referred to the coroner: leave it on "
+                      "for the coroner",
+                "fr": "PATCH EN PLACE : {order}, {site}, posé le {time} : obstacle médico-légal (décès signalé au "
+                      "procureur) : le laisser en place"}}
 """What is asked of a patch on the patient at their death (`patches_on_body`), before the death is
-saved (services.leaving) and among its tasks after, until its removal is charted: a fentanyl
+saved (services.leaving) and among its tasks after, until its removal is charted, or, of a death
+referred to the coroner, left on for the coroner, no task (as lines are, `DIED_WITH`): a fentanyl
 patch on the body was asked of no one, and the controlled drug, most of it still in the patch,
 went to the mortuary unaccounted for (Hospice UK, Care after death 2022; NICE NG46). Nothing is
 asked of its destruction: the CD register keeps no patch as wastage (cd_register), and a task
@@ -583,29 +589,72 @@ def deaths_unfinished(db: Database) -> dict[str, RecordVersion]:
                                          if record.data.get("implanted_device") == "present"], census.FINDINGS_ASKED)
     return {str(record.patient_id): record for record in standing
             if _death_tasks(record.data, record.record_id in asked) or _bags_up(db, record, "en", None)
-            or _patches_on(db, str(record.patient_id), datetime.fromisoformat(record.data["died_at"]))}
+            or record.data.get(census.CORONER) is not True
+            and _patches_on(db, str(record.patient_id), datetime.fromisoformat(record.data["died_at"]))
+            or _devices_in(db, record)}
 
 
 def _bags_up(db: Database, death: RecordVersion, lang: Lang, zone: tzinfo | None) -> list[str]:
     """The death's bags never charted stopped, each a task until its stop is charted (and a
-    controlled drug's until what was left in it is destroyed), each named with when it was put up
+    controlled drug's until what was left in it is destroyed, but of a death referred to the
+    coroner, which keeps it), each named with when it was put up
     as a bag left up at a discharge is (`_bags_left`): two morphine syringes up at a death, the
     first never taken down when the dose was increased, read as two identical lines."""
     return [semicolon(lang).join([message(lang, BAG_PUT_UP, drug=up.drug, time=ward_time(up.put_up, zone)), up.said])
             for up in infusion_rates.up_at_leaving(db, str(death.patient_id),
-                                                   datetime.fromisoformat(death.data["died_at"]), lang, died=True)]
+                                                   datetime.fromisoformat(death.data["died_at"]), lang, died=True,
+                                                   coroner=death.data.get(census.CORONER) is True)]
 
 
 def patches_on_body(db: Database, forms: Mapping[str, FormSpec], patient_id: str, died: datetime, lang: Lang,
-                    zone: tzinfo | None) -> list[str]:
+                    zone: tzinfo | None, coroner: bool) -> list[str]:
     """Each patch on the patient at `died` (their death) not charted removed since, as
     `PATCH_ON_BODY` says it: asked before the death is
     saved (services.leaving.still_asked) and a task of the death until its removal is charted
     (`_death`; census.LAST_OFFICES lets it through while the body is laid out)."""
     order_form = forms[medication.ORDER_FORM]
-    return [PATCH_ON_BODY[lang].format(order=medication.order_label(order, order_form, lang),
+    return [PATCH_ON_BODY["coroner" if coroner else "last_offices"][lang].format(order=medication.order_label(order, order_form, lang),
                                        site=dose.site or NO_SITE[lang], time=ward_time(dose.at, zone))
             for order, dose in _patches_on(db, patient_id, died)]
+
+
+DIED_WITH = {"last_offices": {"en": "STILL IN: {device}, {since}: take it out at last offices and chart it removed",
+                              "fr": "EN PLACE : {device}, {since} : le retirer lors de la toilette mortuaire et "
+                                    "tracer son retrait"},
+             "coroner": {"en": "STILL IN: {device}, {since}: the death is referred to the coroner: leave it in place "
+                               "for the coroner",
+                         "fr": "EN PLACE : {device}, {since} : obstacle médico-légal (décès signalé au procureur) : "
+                               "le laisser en place"}}
+"""What a death asks of each line, drain or catheter still in (`devices_in_body`): taken out at last
+offices, or, of a death referred to the coroner, left in place for the coroner (Hospice UK, Care
+after death 2022). Neither was asked, and a cannula was taken out of a coroner's case."""
+
+
+def devices_in_body(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang,
+                    coroner: bool) -> list[str]:
+    """Each line, drain or catheter still in, as `DIED_WITH` says it (`coroner`: of a death referred
+    to the coroner): asked before the death is saved (services.leaving.still_asked), and a task of
+    the death until its removal is charted (`_death`, `_devices_in`), as a patch on the body is."""
+    return [DIED_WITH["coroner" if coroner else "last_offices"][lang].format(
+        device=one.called(forms[devices.FORM], lang), since=one.in_since(at, lang))
+        for one in _in_at(db, patient_id, at)]
+
+
+def _in_at(db: Database, patient_id: str, died: datetime) -> list[devices.Checked]:
+    """The lines and devices in at `died` and not charted removed since: the latest look at each,
+    not taken out, of a stay going on (the death not saved yet) or of the one the death ended,
+    whose cannula's chart closes with it (devices.Checked.lapsed) though no one took it out."""
+    latest = {one.key: one for one in devices.chart(db, patient_id)}
+    return [latest[name] for name in sorted(latest) if not latest[name].taken_out
+            and (latest[name].stay_ended is None or latest[name].stay_ended >= died)]
+
+
+def _devices_in(db: Database, death: RecordVersion) -> bool:
+    """Whether the death leaves a line or device to take out and chart removed (`devices_in_body`):
+    not one referred to the coroner, nor awaiting verification, which keep them in
+    (census.devices_kept)."""
+    return (all(death.data.get(answer) is not True for answer in (census.CORONER, census.VERIFICATION_PENDING))
+            and bool(_in_at(db, str(death.patient_id), datetime.fromisoformat(death.data["died_at"]))))
 
 
 def _patches_on(db: Database, patient_id: str, died: datetime) -> list[tuple[medication.Order, Administration]]:
@@ -653,8 +702,8 @@ def _death_tasks(data: Mapping[str, Any], device_asked: bool) -> list[str]:
 def _death(db: Database, forms: Mapping[str, FormSpec], patient: PatientSummary, death: RecordVersion, lang: Lang,
            zone: tzinfo | None) -> ChartAlert:
     """A death whose tasks are not all done, listed under "Left the ward" until its record is
-    amended to say them done, its bags until their stop is charted and its patches until their
-    removal is; a device implanted is named by what the record says of it, for the mortuary (of a
+    amended to say them done, its bags until their stop is charted and its patches, lines and
+    devices until their removal is (not those a coroner's case keeps: `_devices_in`); a device implanted is named by what the record says of it, for the mortuary (of a
     death of version 4, among its other tasks: `DEATH_WORDS`)."""
     data = death.data
     asked = bool(census.first_saved_from(db, [death.record_id], census.FINDINGS_ASKED))
@@ -662,7 +711,10 @@ def _death(db: Database, forms: Mapping[str, FormSpec], patient: PatientSummary,
               "asked": forms[DEATH_FORM].field(DEVICE_DEALT_WITH).label.get(lang)}
     said = [*(DEATH_WORDS[task][lang].format(**detail) for task in _death_tasks(data, asked)),
             *_bags_up(db, death, lang, zone),
-            *patches_on_body(db, forms, patient.patient_id, datetime.fromisoformat(data["died_at"]), lang, zone),
+            *(patches_on_body(db, forms, patient.patient_id, datetime.fromisoformat(data["died_at"]), lang, zone,
+                              False) if data.get(census.CORONER) is not True else []),
+            *(devices_in_body(db, forms, patient.patient_id, datetime.fromisoformat(data["died_at"]), lang, False)
+              if _devices_in(db, death) else []),
             *([DEATH_WORDS["device_named"][lang].format(**detail)]
               if not asked and data.get("implanted_device") == "present" else [])]
     return ChartAlert(patient, DEATH_FORM, DEATH_WORDS["died"][lang].format(

@@ -306,20 +306,26 @@ PLAN_ABOVE = {
                     "vérifier d’après le poids de l’enfant (1500 tapé pour 150 ?). S’il est voulu, en donner le motif "
                     "dans « {field} »."},
     "infant": {"en": "{volume} mL in 24 hours is {per_kg} mL/kg a day for {kg} kg, above {limit} mL ({most} mL/kg a "
-                     "day, the most a baby under 1 year feeds: a guard against a typing slip, not a clinical "
-                     "ceiling): check it against the baby's weight (150 typed 1500?). If it is meant, give the reason "
-                     "in “{field}”.",
+                     "day, the most an infant feeds, up to 2 years or 10 kg: a guard against a typing slip, not a "
+                     "clinical ceiling): check it against the baby's weight (150 typed 1500?). If it is meant, give "
+                     "the reason in “{field}”.",
                "fr": "{volume} mL en 24 heures font {per_kg} mL/kg par jour pour {kg} kg, plus de {limit} mL ({most} "
-                     "mL/kg par jour, le plus qu’un bébé de moins d’un an boive : un garde-fou contre une faute de "
-                     "frappe, pas un plafond clinique) : le vérifier d’après le poids du bébé (1500 tapé pour 150 ?). "
-                     "S’il est voulu, en donner le motif dans « {field} »."}}
-"""What a child's plan above their weight's asks (`child_plan_asks`): a child's, or a baby's under 1 year."""
+                     "mL/kg par jour, le plus qu’un nourrisson boive, jusqu’à 2 ans ou 10 kg : un garde-fou contre une "
+                     "faute de frappe, pas un plafond clinique) : le vérifier d’après le poids du bébé (1500 tapé pour "
+                     "150 ?). S’il est voulu, en donner le motif dans « {field} »."}}
+"""What a child's plan above their weight's asks (`child_plan_asks`): a child's, or an infant's."""
 INFANT_PLAN_MOST = 200
-"""The mL/kg a day a baby under 1 year's plan may reach before it is asked: a plan counts feeds,
+"""The mL/kg a day an infant's plan (under `INFANT_PLAN_UNTIL_YEARS` or up to `INFANT_PLAN_UP_TO_KG`)
+may reach before it is asked: a plan counts feeds,
 and an infant's usual milk is 150 mL/kg a day, up to about 200 for some (UK infant feeding
 guidance), above 1.5 times the 4-2-1 maintenance (144 mL/kg a day under 10 kg), so each ordinary
 feed target read "150 typed 1500?". A guard against a typing slip (a tenfold 1500), not a
 clinical ceiling; the same on either side of day 28, where a neonate's IV ceiling is not."""
+INFANT_PLAN_UNTIL_YEARS = 2
+INFANT_PLAN_UP_TO_KG = 10
+"""Who is fed as an infant (`INFANT_PLAN_MOST`), whichever the child is: under 2 years, or up to 10
+kg (feeds scale with the weight, not the birthday): a 7 kg 13-month-old's 150 mL/kg a day was asked
+as "150 typed 1500?" at the first birthday (review T2 D7)."""
 PER_KG = {"en": "{said} (= {per_kg} mL/kg/day for {kg} kg)", "fr": "{said} (= {per_kg} mL/kg/jour pour {kg} kg)"}
 """A child's plan said with its volume per kilogram (`Plan.text`)."""
 
@@ -361,16 +367,17 @@ def child_kg(db: Database, forms: Mapping[str, FormSpec], patient: PatientSummar
 def child_plan_asks(session: Session, patient_id: str, data: Mapping[str, Any]) -> str | None:
     """Why a child's restriction or target (`data`) asks the doctor's reason, kept in `PLAN_REASON`,
     None when it does not: more in 24 hours than `ASKED_ABOVE` times the maintenance for their
-    weight (Holliday-Segar, NICE NG29: domain.child_fluids), a baby's under 1 year above the
-    more of that and `INFANT_PLAN_MOST` mL/kg a day (their feeds); or the reason given. A 6.1 kg
-    baby's target of 150 mL typed 1500 (246 mL/kg a day) was saved unasked, and every day's close
-    read "FLUID TARGET NOT REACHED: tell the doctor", pushing fluid into an infant."""
+    weight (Holliday-Segar, NICE NG29: domain.child_fluids), an infant's (`INFANT_PLAN_UNTIL_YEARS`,
+    `INFANT_PLAN_UP_TO_KG`) above the more of that and `INFANT_PLAN_MOST` mL/kg a day (their
+    feeds); or the reason given. A 6.1 kg baby's target of 150 mL typed 1500 (246 mL/kg a day) was
+    saved unasked, and every day's close read "FLUID TARGET NOT REACHED: tell the doctor", pushing
+    fluid into an infant."""
     volume, decided = data.get("volume"), datetime.fromisoformat(str(data["decided_at"]))
     patient = patient_with_location(session.db, session.forms, patient_id)
     kg = child_kg(session.db, session.forms, patient, decided)
     if volume is None or kg is None or str(data.get(PLAN_REASON) or "").strip():
         return None
-    infant = age_in_years(patient.birth_date, decided.date()) < 1
+    infant = age_in_years(patient.birth_date, decided.date()) < INFANT_PLAN_UNTIL_YEARS or kg <= INFANT_PLAN_UP_TO_KG
     maintenance = 24 * child_fluids.maintenance_ml_h(kg, patient.sex)
     limit = child_fluids.ASKED_ABOVE * maintenance
     if infant:

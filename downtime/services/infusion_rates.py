@@ -337,7 +337,8 @@ class LeftUp:
     said: str
 
 
-def up_at_leaving(db: Database, patient_id: str, left_at: datetime, lang: Lang, *, died: bool) -> list[LeftUp]:
+def up_at_leaving(db: Database, patient_id: str, left_at: datetime, lang: Lang, *, died: bool,
+                  coroner: bool = False) -> list[LeftUp]:
     """Each bag up as the patient left (at their death when `died`) whose stop no one has charted
     yet (`still_up`), a controlled drug's with what is left to destroy (CD_LEFT; CD_GONE of a
     living patient's, which may have gone with them), one run through by then with when instead:
@@ -346,7 +347,9 @@ def up_at_leaving(db: Database, patient_id: str, left_at: datetime, lang: Lang, 
     a morphine syringe driver never charted stopped, what was left in it wasted by no one, was
     asked of no one. A controlled drug's bag up at the death and charted stopped since stays, with
     what is left to destroy, until the register holds its destruction (`_left_to_destroy`); a
-    living patient's stop says in its reason whether the bag went with them (CD_GONE)."""
+    living patient's stop says in its reason whether the bag went with them (CD_GONE). Of a death
+    referred to the coroner (`coroner`), nothing is destroyed: the syringe and what is in it are left
+    with the body for the coroner (services.leaving.FOR_THE_CORONER), and only its stop is asked."""
     up, ran_through, controlled = ((UP_AT_DEATH, RAN_THROUGH_BEFORE_DEATH, CD_LEFT) if died
                                    else (UP_WHEN_LEFT, RAN_THROUGH_BEFORE_LEAVING, CD_GONE))
     changes, checks = by_bag(db, [patient_id]), checks_by_bag(db, [patient_id])
@@ -357,7 +360,8 @@ def up_at_leaving(db: Database, patient_id: str, left_at: datetime, lang: Lang, 
             continue
         its, volume, its_checks = changes.get(bag.record_id, []), bag_volume(bag, found), checks.get(bag.record_id, [])
         if (stop := stopped_at(its)) is not None:
-            if died and _left_to_destroy(db, found, bag, its, last_checked(its_checks, stop), stop, left_at):
+            if died and not coroner and _left_to_destroy(db, found, bag, its, last_checked(its_checks, stop), stop,
+                                                         left_at):
                 found_up.append(LeftUp(found.drug, bag.at, semicolon(lang).join([
                     message(lang, TAKEN_DOWN_AT_DEATH, drug=found.drug, time=clock_words(stop, left_at, left_at.tzinfo)),
                     message(lang, controlled, drug=found.drug)])))
@@ -365,7 +369,7 @@ def up_at_leaving(db: Database, patient_id: str, left_at: datetime, lang: Lang, 
         if (empty := ran_out(at_its_rate(bag, found.rate_ml_h), its, volume, last_checked(its_checks, left_at))) \
                 is not None and empty <= left_at:
             said = message(lang, ran_through, drug=found.drug, time=clock_words(empty, left_at, left_at.tzinfo))
-        elif found.controlled:
+        elif found.controlled and not coroner:
             said = semicolon(lang).join([message(lang, up, drug=found.drug),
                                          message(lang, controlled, drug=found.drug)])
         else:

@@ -18,9 +18,8 @@ from downtime.domain.medication import DoseState, anticoagulant
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
-from downtime.services import (census, chart_alerts, devices, infusion_checks, infusion_rates, lab_results, medication,
+from downtime.services import (census, chart_alerts, infusion_checks, infusion_rates, lab_results, medication,
                                theatre)
-from downtime.services.followed import still_open
 from downtime.services.patients import PatientSummary
 
 WORDS = {"asked": {"en": "Still asked of this patient now:\n{asked}",
@@ -90,16 +89,13 @@ MOVED = {"bag": {"en": "INFUSION RUNNING: {drug}, {running}: it goes with the pa
 `moved_to`), who stays in hospital: the discharge's words told the nurse to chart a stop of a bag
 still running on the new ward (read there, once the stick came, as a bag no longer up) and to
 have the coordinator cancel the operation the patient was moved to be operated from."""
-DIED_WITH = {"last_offices": {"en": "STILL IN: {device}, {since}: take it out at last offices and chart it removed",
-                              "fr": "EN PLACE : {device}, {since} : le retirer lors de la toilette mortuaire et "
-                                    "tracer son retrait"},
-             "coroner": {"en": "STILL IN: {device}, {since}: the death is referred to the coroner: leave it in place "
-                               "for the coroner",
-                         "fr": "EN PLACE : {device}, {since} : obstacle médico-légal (décès signalé au procureur) : "
-                               "le laisser en place"}}
-"""What a death asks of each line, drain or catheter still in (`still_asked`): taken out at last
-offices, or, of a death referred to the coroner, left in place for the coroner (Hospice UK, Care
-after death 2022). Neither was asked, and a cannula was taken out of a coroner's case."""
+FOR_THE_CORONER = {"en": "INFUSION RUNNING: {drug}, {running}: the death is referred to the coroner: switch it off and "
+                         "leave the syringe or bag, and what is in it, with the body for the coroner; record its stop",
+                   "fr": "PERFUSION EN COURS : {drug}, {running} : obstacle médico-légal (décès signalé au procureur) : "
+                         "l’arrêter et laisser la seringue ou la poche, et son contenu, avec le corps ; tracer son arrêt"}
+"""What a death referred to the coroner asks of a bag running (`_bag_prompt`): what is in the syringe
+is evidence (a suspected opioid death), and the save asked it taken down and destroyed (Hospice UK,
+Care after death 2022)."""
 FOLLOW_UP = "follow_up"
 """The discharge's field for the follow-up arranged, which starts with the operations booked."""
 
@@ -131,7 +127,8 @@ def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: d
     letter's, see `unfilled`), or None when nothing is (nor when they have left already: a
     discharge typed in afterwards). Of a death (`died`), only the bags, the patches on the skin
     (chart_alerts.patches_on_body: a fentanyl patch was asked of no one) and the lines and devices
-    still in (`DIED_WITH`, by whether the death is referred to the coroner, `coroner`): their stop
+    still in (chart_alerts.devices_in_body, by whether the death is referred to the coroner,
+    `coroner`): their stop
     and removal are charted at last offices, and what the charts ask of a living patient is asked
     of no one. Of a move to ward `moved_to` (another laptop's, perhaps), as `MOVED` says it: the
     patient stays in hospital."""
@@ -149,7 +146,7 @@ def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: d
     # bag's own line below says it, and said twice it asked "record its stop", then "do not chart
     # a stop" of a bag going with the patient.
     taken_down = {order.record_id for order, _ in running
-                  if moved_to is None and _bag_prompt(order, destination, died, lang).taken_down}
+                  if moved_to is None and _bag_prompt(order, destination, died, coroner, lang).taken_down}
     checks = [] if died else [line for asking in infusion_checks.running_checked(
         db, orders.values(), at, forms[infusion_checks.FORM].field(infusion_checks.SITE), lang)
         if (line := infusion_checks.named(asking, order_form, at, lang,
@@ -165,16 +162,16 @@ def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: d
                                                 ward=moved_to)
                for order, bag in running if moved_to is not None),
              *(f"• {prompt.format(drug=medication.order_label(order, order_form, lang), running=bag)}"
-               + (f"\n  {message(lang, controlled, drug=order.drug)}" if order.controlled else "")
+               + (f"\n  {message(lang, controlled, drug=order.drug)}" if order.controlled and controlled else "")
                + (f"\n  {WORDS['anticoagulation_after'][lang].format(drug=order.drug)}"
                   if not died and anticoagulant(order.drug) else "")
                for order, bag in running if moved_to is None
-               for prompt, controlled, _ in [_bag_prompt(order, destination, died, lang)]),
-             *(f"• {said}" for said in (chart_alerts.patches_on_body(db, forms, patient_id, at, lang, at.tzinfo)
+               for prompt, controlled, _ in [_bag_prompt(order, destination, died, coroner, lang)]),
+             *(f"• {said}" for said in (chart_alerts.patches_on_body(db, forms, patient_id, at, lang, at.tzinfo,
+                                                                     coroner)
                                         if died else [])),
-             *("• " + DIED_WITH["coroner" if coroner else "last_offices"][lang].format(
-                 device=one.called(forms[devices.FORM], lang), since=one.in_since(at, lang))
-               for one in (still_open(devices.chart(db, patient_id)) if died else [])),
+             *(f"• {said}" for said in (chart_alerts.devices_in_body(db, forms, patient_id, at, lang, coroner)
+                                        if died else [])),
              *(f"• {MOVED['booked'][lang].format(operation=operation, ward=moved_to)}" if moved_to is not None
                else f"• {message(lang, BOOKED, operation=operation)}"
                for operation in ([] if died else theatre.booked_from(db, forms, patient_id, at, lang))),
@@ -186,17 +183,23 @@ class BagPrompt(NamedTuple):
     """What is asked of a bag running as the patient leaves (`_bag_prompt`)."""
 
     prompt: str
-    controlled: str
-    """Of a controlled drug's, the reminder of what is left (infusion_rates.CD_LEFT, CD_GONE)."""
+    controlled: str | None
+    """Of a controlled drug's, the reminder of what is left (infusion_rates.CD_LEFT, CD_GONE; None:
+    left with the body for the coroner)."""
     taken_down: bool
     """Asked taken down, not gone with the patient: its overdue check is not asked (`still_asked`)."""
 
 
-def _bag_prompt(order: medication.Order, destination: str | None, died: bool, lang: Lang) -> BagPrompt:
+def _bag_prompt(order: medication.Order, destination: str | None, died: bool, coroner: bool,
+                lang: Lang) -> BagPrompt:
     """What is asked of a bag running as the patient leaves for `destination` (None: a transfer),
-    and, of a controlled drug's, the reminder of what is left: at a death, its stop; taken down
-    where no team takes it on (`TAKEN_DOWN_AT`), but a subcutaneous syringe driver, which may go
-    anywhere; else taken down or gone with the patient, saying which (`GOING_WITH`)."""
+    and, of a controlled drug's, the reminder of what is left: at a death, its stop, and of one
+    referred to the coroner (`coroner`) the bag left with the body, nothing destroyed
+    (`FOR_THE_CORONER`); taken down where no team takes it on (`TAKEN_DOWN_AT`), but a
+    subcutaneous syringe driver, which may go anywhere; else taken down or gone with the patient,
+    saying which (`GOING_WITH`)."""
+    if died and coroner:
+        return BagPrompt(FOR_THE_CORONER[lang], None, True)
     if died:
         return BagPrompt(message(lang, RUNNING), infusion_rates.CD_LEFT, True)
     if destination in TAKEN_DOWN_AT and order.route.upper() != "SC":

@@ -193,6 +193,16 @@ def _first_version(session: Session, spec: FormSpec, values: dict[str, Any], pat
             "recorded_at": now.isoformat()}, action)
 
 
+KEPT_IN = {census.CORONER: QT_TRANSLATE_NOOP("messages", "{field}: this patient's death is referred to the coroner: "
+                                                           "leave lines and devices in place for the coroner, and "
+                                                           "chart none removed."),
+           census.VERIFICATION_PENDING: QT_TRANSLATE_NOOP("messages", "{field}: this patient's death awaits "
+                                                                      "verification: leave lines and devices in place "
+                                                                      "until a doctor has verified it and said whether "
+                                                                      "it is referred to the coroner.")}
+"""A device's removal refused after a death, by the death's answer keeping it in (census.devices_kept)."""
+
+
 def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str, *, ages: bool = True
             ) -> RecordVersion:
     """Write one version inside the caller's transaction: movement rules first, then the row
@@ -209,14 +219,14 @@ def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str, 
         field = when.label.get(session.lang) if when is not None else ""
         # Care at last offices (a cannula taken out, a unit of blood taken down) is charted at its
         # true time after the death until the body leaves the ward (census.LAST_OFFICES); but a
-        # coroner's case keeps its lines and devices in (census.CORONER).
+        # coroner's case, or a death awaiting verification, keeps its lines and devices in
+        # (census.devices_kept).
         if not (census.at_last_offices(spec.id, json.loads(row["data"]))
                 and census.laid_out(session.db, str(row["patient_id"]), at)):
             census.require_in_hospital(session.db, str(row["patient_id"]), at, field)
-        elif spec.id == census.DEVICE_FORM and census.referred_to_coroner(session.db, str(row["patient_id"]), at):
-            raise ServiceError(QT_TRANSLATE_NOOP("messages", "{field}: this patient's death is referred to the "
-                                                             "coroner: leave lines and devices in place for the "
-                                                             "coroner, and chart none removed."), field=field)
+        elif spec.id == census.DEVICE_FORM and (
+                kept := census.devices_kept(session.db, str(row["patient_id"]), at)) is not None:
+            raise ServiceError(KEPT_IN[kept], field=field)
     if spec.id == INFUSION_RATE_FORM and row["status"] != RecordStatus.ENTERED_IN_ERROR.value:
         from downtime.services import infusion_rates  # which writes through this module
 
@@ -647,7 +657,7 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         resuscitation.FORM: (_Check(lambda typed: resuscitation.check_change(typed.session, typed.spec, typed.data,
                                                                              typed.before), patient=False),),
         # A death verified without its findings, or by a nurse when not expected (see _check_death).
-        census.DEATH_FORM: (_Check(_check_death, patient=False),),
+        census.DEATH_FORM: (_Check(_check_death, patient=False), _Check(_check_last_seen)),
     }
 
 
@@ -686,6 +696,8 @@ DEATH_FINDINGS = ("verifier_role", "observed_minutes", "no_central_pulse", "no_h
                   "pupils_fixed", "no_response_to_pain")
 """The death form's answers of its verification from version 5 (census.FINDINGS_ASKED): who
 verified it, for how long, and each sign of life found absent (`_check_death`)."""
+LAST_SEEN = "last_seen_alive_at"
+"""The death form's time the patient found dead was last seen alive (`_check_last_seen`)."""
 NURSE_VERIFIER = "registered_nurse"
 """The death form's `verifier_role` of a registered nurse trained to verify an expected death."""
 
@@ -725,6 +737,18 @@ def _check_death(typed: _Typed) -> None:
             field=spec.field("verifier_role").label.get(lang))))
     if errors:
         raise ValidationFailed(errors)
+
+
+def _check_last_seen(typed: _Typed) -> None:
+    """When a patient found dead was last seen alive, held to the stay as the time of death is: the
+    form holds it only to the death ("27/11" of a patient admitted on the 28th went to the clerk)."""
+    seen, lang = typed.data.get(LAST_SEEN), typed.session.lang
+    if not seen or census.location_at(typed.session.db, str(typed.patient_id),
+                                      datetime.fromisoformat(seen)) is not None:
+        return
+    raise ValidationFailed([FieldError(LAST_SEEN, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "“{field}”: the patient was not in hospital then: the time they were last seen alive is "
+                    "within their stay."), field=typed.spec.field(LAST_SEEN).label.get(lang)))])
 
 
 def _check_done_moved(typed: _Typed) -> None:

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.age import CHILD_UNTIL, age_in_years, age_words, months_old
-from downtime.domain.child_fluids import is_crystalloid
+from downtime.domain.child_fluids import is_crystalloid, under_ng29
 from downtime.domain.medication import Frequency, Order, runs_at
 from downtime.domain.news2 import ADULT_FROM_YEARS
 from downtime.domain.nutrition import bmi, lost_percent
@@ -371,14 +371,22 @@ def not_weighed(db: Database, patients: Collection[PatientSummary], at: datetime
     `WEIGH_WITHIN` or more before `at`: a child admitted on an APLS estimate had every dose worked
     out from it a day later, weighed by no one, and nothing asked for the scales (the weighing
     form's help says to weigh them as soon as they can be). And of those `on_fluids` (an IV
-    crystalloid ordered, `on_iv_fluids`), one taken `DAILY_ON_FLUIDS` or more before `at`."""
+    crystalloid ordered, `on_iv_fluids`) and under 16 (child_fluids.under_ng29: NG29's; a
+    17-year-old was told NG29's daily weight), one taken `DAILY_ON_FLUIDS` or more before `at`."""
     found: dict[str, ToWeigh] = {}
+    born = {patient.patient_id: patient.birth_date for patient in patients}
     for patient_id, one in latest_of_stay(db, patients).items():
         if one.how in NOT_WEIGHED and elapsed.reached(elapsed.later(one.at, WEIGH_WITHIN), at):
             found[patient_id] = ToWeigh(one)
-        elif patient_id in on_fluids and elapsed.reached(elapsed.later(one.taken, DAILY_ON_FLUIDS), at):
+        elif patient_id in on_fluids and _under_ng29(born.get(patient_id), at) \
+                and elapsed.reached(elapsed.later(one.taken, DAILY_ON_FLUIDS), at):
             found[patient_id] = ToWeigh(one, on_fluids=True)
     return found
+
+
+def _under_ng29(born: date | None, at: datetime) -> bool:
+    """Whether a patient born `born` (None: not known) is under NICE NG29's 16 at `at`."""
+    return born is not None and at.date() >= born and under_ng29(age_in_years(born, at.date()))
 
 
 def on_iv_fluids(orders: Mapping[str, Sequence[Order]], at: datetime) -> set[str]:

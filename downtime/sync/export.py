@@ -166,9 +166,10 @@ def asking_the_ward(lang: Lang, forms: Mapping[str, FormSpec], found: Collection
 ASK_THE_WARD = QT_TRANSLATE_NOOP("messages", "{count} record(s) in the FHIR bundle contradict another laptop's record "
                                              "or another office's settlement (the manifest's ask_the_ward): ask the "
                                              "ward about each before posting the bundle")
-UNVERIFIED_DEATHS = QT_TRANSLATE_NOOP("messages", "{count} death(s) in the FHIR bundle were recorded before a doctor "
-                                                  "verified them (the manifest's ask_the_ward, their Provenance tagged "
-                                                  "death-not-verified): ask the ward whether a doctor has verified each "
+# Whoever verified it: a registered nurse may verify an expected death (death form version 5).
+UNVERIFIED_DEATHS = QT_TRANSLATE_NOOP("messages", "{count} death(s) in the FHIR bundle were recorded before they were "
+                                                  "verified (the manifest's ask_the_ward, their Provenance tagged "
+                                                  "death-not-verified): ask the ward whether each has been verified "
                                                   "before entering the death")
 ASK_THE_WARD_ABOUT = QT_TRANSLATE_NOOP("messages", "ASK THE WARD: {number} {form} {record}, version {version}: {why}")
 UPDATES = QT_TRANSLATE_NOOP("messages", "{count} resource(s) in the FHIR bundle changed since an earlier export sent "

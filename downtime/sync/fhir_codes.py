@@ -113,7 +113,7 @@ SYSTEMS: dict[str, dict[str, str]] = {
              "not-to-be-entered": "Not to be entered: the ward said so",
              "later-form": "Written with a later version of its form than the exporting laptop's: export it from an "
                            "up-to-date laptop or the records office",
-             "death-not-verified": "Death recorded before a doctor verified it: do not record the death until a later "
+             "death-not-verified": "Death recorded before it was verified: do not record the death until a later "
                                    "version says verified"},
     LOINC: {"9279-1": "Respiratory rate", "2708-6": "Oxygen saturation in Arterial blood",
             "59408-5": "Oxygen saturation in Arterial blood by Pulse oximetry",

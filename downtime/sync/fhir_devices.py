@@ -8,12 +8,14 @@ files it as something else."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain.devices import CHECKED, PHLEBITIS_VIP
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.services.census import at_last_offices, deaths
 from downtime.services.devices import FORM, KEPT_WHY, MARK, PH, POSITION_BY
 from downtime.sync.fhir_codes import OBSERVATION_CATEGORY, coding
 from downtime.sync.fhir_elements import Context, Group, label, moment, record_identifier, reference
@@ -25,8 +27,14 @@ CHECK = "Line or catheter check"
 
 
 def device_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
-    """One group per look at a device."""
-    return one_each(db, ctx, stays, ((FORM, _resource),))
+    """One group per look at a device; not a device taken out at last offices, after the patient
+    died (census.deaths), left out as a patch taken off the body is (sync.fhir_medication; the CSV
+    keeps both): a Procedure dated after Patient.deceasedDateTime, in no stay."""
+    died = deaths(db, ctx.patient_ids)
+    after = {f"{FORM}:{record.record_id}" for record in ctx.current(db, FORM)
+             if at_last_offices(FORM, record.data) and (death := died.get(str(record.patient_id))) is not None
+             and datetime.fromisoformat(record.data["checked_at"]) > death}
+    return {key: group for key, group in one_each(db, ctx, stays, ((FORM, _resource),)).items() if key not in after}
 
 
 def _resource(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:

@@ -152,7 +152,7 @@ NOT_TO_BE_ENTERED = "NOT TO BE ENTERED: {said}"
 WITHDRAWN = ("Entered in error: version {version} was sent in an earlier bundle and is not to be entered in the EHR, as"
              " the ward said")
 DEATH_NOT_VERIFIED = "death-not-verified"
-"""The review tag of a death's Provenance while a doctor has not verified it (fhir_codes.REVIEW)."""
+"""The review tag of a death's Provenance while it is not verified (fhir_codes.REVIEW)."""
 LATER_FORM = ("WRITTEN WITH A LATER FORM: version {form_version} of the form, this laptop has version {known}, whose "
               "mapping may leave out or misread its answers; enter it from the bundle of an up-to-date laptop or of the "
               "records office")
@@ -181,7 +181,7 @@ class AskTheWard:
     otherwise: tuple[Otherwise, ...] = ()
     """Other offices' settlements of its hold not taken here, noted since a clerk last ticked it off."""
     death_not_verified: bool = False
-    """A death recorded before a doctor verified it (fhir_patients.unverified): said on its
+    """A death recorded before it was verified (fhir_patients.unverified): said on its
     Provenance alone, it was in no list the clerk reads before posting the bundle."""
 
     @property

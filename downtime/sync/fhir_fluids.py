@@ -31,7 +31,7 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.fluid_balance import INTAKE, IRRIGATION
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.services.fluid_balance import FORM, NOT_MEASURED, PLAN_FORM, doses_charted
+from downtime.services.fluid_balance import FORM, NOT_MEASURED, PLAN_FORM, PLAN_REASON, doses_charted
 from downtime.sync.fhir_elements import (Context, Group, Made, label, moment, patient_key, record_identifier,
                                          reference)
 from downtime.sync.fhir_medication import dose_key
@@ -106,7 +106,11 @@ def _planned(plans: list[RecordVersion], ctx: Context, stays: Stays, stay_ended:
 
 def _nutrition_order(record: RecordVersion, status: str, ctx: Context, stays: Stays) -> dict[str, Any]:
     data = record.data
-    notes = " ".join(filter(None, (f"Decided by {' '.join(data['decided_by'].split())}.", data.get("notes"))))
+    # A child's volume above their weight's is sent with the doctor's reason, as an infusion's rate
+    # above a child's maintenance is (fhir_medication): a bare 246 mL/kg a day reads as a slip.
+    above = data.get(PLAN_REASON)
+    notes = " ".join(filter(None, (f"Decided by {' '.join(data['decided_by'].split())}.", data.get("notes"),
+                                   above and f"Volume above the child's maintenance: {' '.join(above.split())}")))
     return {"resourceType": "NutritionOrder", "id": record.record_id, "identifier": record_identifier(record.record_id),
             "status": status, "intent": "order", "patient": reference(str(record.patient_id)),
             **stays.encounter_at(record.patient_id, data["decided_at"]), "dateTime": moment(data["decided_at"]),

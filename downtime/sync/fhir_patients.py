@@ -241,15 +241,16 @@ def deceased_patch(died: str | None) -> dict[str, Any]:
         for operation in operations]}
 
 
-UNVERIFIED_DEATH = QT_TRANSLATE_NOOP("messages", "DEATH NOT VERIFIED YET: recorded before a doctor verified it; enter "
+UNVERIFIED_DEATH = QT_TRANSLATE_NOOP("messages", "DEATH NOT VERIFIED YET: recorded before it was verified; enter "
                                                  "the death once a later version of this record says it is verified")
 """What the Provenance of a death recorded "not verified yet" (the death form's VERIFICATION_PENDING)
 says, and its stay's disposition: it went out as a final death, the EHR's patient patched
-deceased, though in France a doctor must verify a death first."""
+deceased, though in France a doctor must verify a death first. It names no verifier: in the UK
+a registered nurse may verify an expected death (death form version 5)."""
 
 
 def unverified(record: RecordVersion) -> bool:
-    """A death recorded before a doctor verified it: the Patient goes without `deceased` (nor
+    """A death recorded before it was verified: the Patient goes without `deceased` (nor
     is the EHR's patient patched, fhir_export) until a version says it is verified."""
     return record.form_id == DEATH_FORM and bool(record.data.get(VERIFICATION_PENDING))
 

@@ -23,6 +23,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.services.census import deaths
 from downtime.services.transfusion import (END_FORM, FORM, ORDER_FORM, doctor_told, first_ends, possible_reactions,
                                            reacted, unit_number, unit_of, units_of)
 from downtime.sync.fhir_elements import Context, Group, Made, label, moment, patient_key, record_identifier, reference
@@ -135,7 +136,8 @@ def _request(order: RecordVersion, units: list[list[RecordVersion]], ends: dict[
 def _made(db: Database, parts: list[RecordVersion], ends: dict[str, list[RecordVersion]], ctx: Context,
           stays: Stays) -> Made:
     ended = _ended(parts, ends)
-    return Made([_procedure(ended, ctx, stays, _possible(db, ended))],
+    died = deaths(db, [str(parts[0].patient_id)]).get(str(parts[0].patient_id))
+    return Made([_procedure(ended, ctx, stays, _possible(db, ended), died)],
                 {record.record_id: [parts[0].record_id] for record in _written(parts, ends)})
 
 
@@ -163,13 +165,18 @@ def _possible(db: Database, ended: list[tuple[RecordVersion, RecordVersion | Non
 
 
 def _procedure(ended: list[tuple[RecordVersion, RecordVersion | None]], ctx: Context, stays: Stays,
-               possible: list[str]) -> dict[str, Any]:
+               possible: list[str], died: datetime | None) -> dict[str, Any]:
     """`ended`: the unit's starts with their ends (`_ended`); its bedside check its first start's;
-    `possible` the sets that may have been a reaction, in words (`_possible`)."""
+    `possible` the sets that may have been a reaction, in words (`_possible`). A unit taken down at
+    last offices, after the patient died (`died`), ends at the death, its take-down in a note: its
+    period to 13:20 of a death at 13:00 read as blood given for 20 minutes after deceasedDateTime."""
     start, (last, end) = ended[0][0], ended[-1]
     data, spec, end_spec = start.data, ctx.forms[FORM], ctx.forms[END_FORM]
     number = unit_number(data)
-    period = {"start": moment(data["started_at"]), **({"end": moment(end.data["ended_at"])} if end else {})}
+    taken_down = datetime.fromisoformat(end.data["ended_at"]) if end else None
+    after = taken_down is not None and died is not None and taken_down > died
+    period = {"start": moment(data["started_at"]),
+              **({"end": moment(died if after else taken_down)} if taken_down else {})}
     check = [*([f"Patient's blood group: {label(spec, 'patient_group', data['patient_group'])}"]
                if data.get("patient_group") else []),
              f"Bedside identity check: {'done' if data.get('identity_checked') else 'NOT done'}",
@@ -186,7 +193,8 @@ def _procedure(ended: list[tuple[RecordVersion, RecordVersion | None]], ctx: Con
                f"Interrupted at {stop.data['ended_at']}: {label(end_spec, 'outcome', stop.data['outcome'])}"
                + (f", {stop.data['volume']} mL given" if stop.data.get("volume") is not None else "")
                + f"; restarted at {again.data['started_at']}"
-               for (_, stop), (again, _) in zip(ended, ended[1:]))]
+               for (_, stop), (again, _) in zip(ended, ended[1:])),
+             *([f"Taken down at {moment(end.data['ended_at'])}, after the death"] if after else [])]
     resource: dict[str, Any] = {
         "resourceType": "Procedure", "id": start.record_id, "identifier": record_identifier(start.record_id),
         "status": _status(start, end), "code": {"text": CODES[data["component"]]},

@@ -7397,6 +7397,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{field} : le décès de ce patient fait l’objet d’un obstacle médico-légal : laisser les lignes et dispositifs en place pour la justice, et n’en tracer aucun retrait.</translation>
     </message>
     <message>
+        <source>{field}: this patient's death awaits verification: leave lines and devices in place until a doctor has verified it and said whether it is referred to the coroner.</source>
+        <translation>{field} : le décès de ce patient attend d’être constaté : laisser les voies et dispositifs en place jusqu’à ce qu’un médecin l’ait constaté et ait dit s’il y a obstacle médico-légal.</translation>
+    </message>
+    <message>
         <source>A reason is required to change a saved record.</source>
         <translation>Un motif est obligatoire pour modifier un enregistrement.</translation>
     </message>
@@ -7439,6 +7443,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>“{field}”: a registered nurse verifies an expected death only, not one referred to the coroner: this death is verified by a doctor.</source>
         <translation>« {field} » : un(e) infirmier(ère) ne constate qu’un décès attendu, sans obstacle médico-légal : ce décès est constaté par un médecin.</translation>
+    </message>
+    <message>
+        <source>“{field}”: the patient was not in hospital then: the time they were last seen alive is within their stay.</source>
+        <translation>« {field} » : le patient n’était pas hospitalisé à ce moment-là : l’heure à laquelle il a été vu vivant pour la dernière fois est pendant son séjour.</translation>
     </message>
     <message>
         <source>“{field}”: no standing record of this patient's with that reference.</source>
@@ -9715,6 +9723,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>{count} record(s) in the FHIR bundle contradict another laptop's record or another office's settlement (the manifest's ask_the_ward): ask the ward about each before posting the bundle</source>
         <translation>{count} enregistrement(s) du bundle FHIR contredisent celui d’un autre portable ou la levée d’attente d’un autre bureau (ask_the_ward dans le manifeste) : demander au service pour chacun avant d’envoyer le bundle</translation>
+    </message>
+    <message>
+        <source>{count} death(s) in the FHIR bundle were recorded before they were verified (the manifest's ask_the_ward, their Provenance tagged death-not-verified): ask the ward whether each has been verified before entering the death</source>
+        <translation>{count} décès du bundle FHIR ont été enregistrés avant d’avoir été constatés (ask_the_ward du manifeste, leur Provenance marquée death-not-verified) : demandez au service si chacun a été constaté avant de saisir le décès</translation>
     </message>
     <message>
         <source>ASK THE WARD: {number} {form} {record}, version {version}: {why}</source>
@@ -12405,14 +12417,6 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>{count} enregistrement(s) ont été écrits avec une version de leur formulaire plus récente que celle de ce portable (apportés d’un portable à jour) : le bundle FHIR les laisse de côté, ou les marque later-form quand un autre enregistrement en a besoin, car ce portable peut les lire de travers ; saisissez-les depuis le bundle d’un portable à jour ou du bureau des dossiers (later_form_versions du manifeste)</translation>
     </message>
     <message>
-        <source>DEATH NOT VERIFIED YET: recorded before a doctor verified it; enter the death once a later version of this record says it is verified</source>
-        <translation>DÉCÈS PAS ENCORE CONSTATÉ : enregistré avant qu’un médecin l’ait constaté ; saisir le décès une fois qu’une version ultérieure de cet enregistrement le dit constaté</translation>
-    </message>
-    <message>
-        <source>{count} death(s) in the FHIR bundle were recorded before a doctor verified them (the manifest's ask_the_ward, their Provenance tagged death-not-verified): ask the ward whether a doctor has verified each before entering the death</source>
-        <translation>{count} décès du bundle FHIR ont été enregistrés avant qu’un médecin les ait constatés (ask_the_ward du manifeste, leur Provenance marquée death-not-verified) : demandez au service si un médecin a constaté chacun avant de saisir le décès</translation>
-    </message>
-    <message>
         <source>{count} withdrawal(s) of a record withdrawn on another laptop too, kept aside, not imported as its version (the manifest's withdrawn_alike)</source>
         <translation>{count} annulation(s) d’un enregistrement annulé aussi sur un autre portable, mise(s) de côté, non importée(s) comme sa version (withdrawn_alike du manifeste)</translation>
     </message>
@@ -12895,6 +12899,10 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
     <message>
         <source>{drug} {route}: the patient failed the swallow screen at {screened}: no medicines by mouth. Choose another route (NG, IV, SC, PR, a patch), or give in “{field}” who allowed it by mouth (the SLT).</source>
         <translation>{drug} {route} : le patient a échoué au dépistage de la déglutition à {screened}, aucun médicament par la bouche. Choisir une autre voie (SNG, IV, SC, IR, patch), ou indiquer dans « {field} » qui l’a autorisé par la bouche (l’orthophoniste).</translation>
+    </message>
+    <message>
+        <source>DEATH NOT VERIFIED YET: recorded before it was verified; enter the death once a later version of this record says it is verified</source>
+        <translation>DÉCÈS PAS ENCORE CONSTATÉ : enregistré avant d’avoir été constaté ; saisir le décès une fois qu’une version ultérieure de cet enregistrement le dit constaté</translation>
     </message>
 </context>
 </TS>

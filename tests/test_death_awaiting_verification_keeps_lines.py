@@ -1,0 +1,27 @@
+"""A death found on a round and awaiting verification keeps its lines and devices in: the doctor
+who verifies it may refer it to the coroner, who keeps them (census.devices_kept)."""
+
+from datetime import datetime
+
+import pytest
+
+from downtime.services import records
+from downtime.services.errors import ServiceError
+from tests.test_last_offices_care_after_death import PUT_IN, TAKEN_OUT, patient  # noqa: F401 (the fixture)
+
+
+def test_a_cannula_stays_in_while_the_death_awaits_verification(session_for, patient, clock):  # noqa: F811
+    """Found dead at 03:10, the doctor called: the cannula taken out at 03:40 was accepted, and the
+    doctor referred the death to the coroner at 08:15 with the line already gone."""
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
+    records.save_new(nurse, "device_check", PUT_IN, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-29T03:50+01:00")
+    records.save_new(nurse, "death", {"died_at": "2026-11-29T03:10+01:00", "verification_pending": True,
+                                      "referred_to_coroner": False, "implanted_device": "none", "expected": False,
+                                      "family_informed": False}, patient_id=patient)
+    with pytest.raises(ServiceError) as kept:
+        records.save_new(nurse, "device_check", {**TAKEN_OUT, "checked_at": "2026-11-29T03:40+01:00"},
+                         patient_id=patient)
+    assert "awaits verification: leave lines and devices in place" in kept.value.text("en")
+    assert kept.value.text("en").startswith("Date and time")
