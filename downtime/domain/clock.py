@@ -20,6 +20,10 @@ def local_now() -> datetime:
     return datetime.now(get_localzone())
 
 
+DATED = "%d/%m/%Y %H:%M"
+"""A time with its year, for what is read days later (a letter to the next team): "28/11/2026 13:10"."""
+
+
 def ward_time(moment: datetime, zone: tzinfo | None, form: str = "%d/%m %H:%M") -> str:
     """"28/11 13:10" on the ward's clock (`zone`, the clock's now's; None: the laptop's own zone,
     rules included, which is the ward's), whichever offset the moment was stored with: a record

@@ -26,7 +26,7 @@ from downtime.domain.alcohol_withdrawal import (FINDINGS, RED_FLAGS, SHORT, Flag
                                                 dose_asked, flags, gives_thiamine, next_due, not_scored, said,
                                                 score, still_asked, symptom_triggered, told_at, unable)
 from downtime.domain.census import StayStatus
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import DATED, ward_time
 from downtime.domain.medication import Administration, Frequency, Order, Outcome, runs_at, written_when
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
@@ -113,7 +113,7 @@ class Checked:
     def text(self, lang: Lang, at: datetime, *, dated: bool = False) -> str:
         """"CIWA-Ar 12 MODERATE (13:00)", its day when not `at`'s, on the ward's clock; `dated`
         (a letter, read days later) with its day and year whatever the day."""
-        time = ward_time(self.checked_at, at.tzinfo, LETTER_TIME) if dated else written_when(self.checked_at, at,
+        time = ward_time(self.checked_at, at.tzinfo, DATED) if dated else written_when(self.checked_at, at,
                                                                                             at.tzinfo)
         if self.score is None:
             return WORDS[str(not_scored(self.record.data))][lang].format(time=time)
@@ -125,7 +125,6 @@ def checked(record: RecordVersion) -> Checked:
 
 
 CHART = Chart(FORM, ordered(checked, lambda one: one.checked_at))
-LETTER_TIME = "%d/%m/%Y %H:%M"
 DOSES_OVER = timedelta(hours=24)
 """The span a letter counts the symptom-triggered doses over: the last day's need, which the
 receiving team doses on."""
@@ -273,9 +272,9 @@ def handed_on(db: Database, patient_id: str, at: datetime, lang: Lang) -> list[s
         told = next(((one.record.data["doctor_told"], moment) for one in checks[index:]
                      if (moment := told_at(one.record.data)) is not None), None)
         said.append(WORDS["flagged"][lang].format(
-            finding=FINDINGS[flag][lang], time=ward_time(checks[index].checked_at, zone, LETTER_TIME),
+            finding=FINDINGS[flag][lang], time=ward_time(checks[index].checked_at, zone, DATED),
             told=WORDS["untold"][lang] if told is None else WORDS["told"][lang].format(
-                name=" ".join(told[0].split()), time=ward_time(told[1], zone, LETTER_TIME))))
+                name=" ".join(told[0].split()), time=ward_time(told[1], zone, DATED))))
     said.extend(_doses(db, patient_id, orders, checks, at, lang))
     said.append(WORDS["thiamine_on"][lang].format(routes=", ".join(sorted(watch.thiamine))) if watch.thiamine
                 else WORDS["no_thiamine"][lang])
@@ -314,7 +313,7 @@ def _doses(db: Database, patient_id: str, orders: Sequence[Order], checks: Seque
     if missing := [moment for moment in ticked
                    if not any(abs(elapsed.between(moment, one.at)) <= ON_THE_MAR_WITHIN for one in given)]:
         said.append(WORDS["not_on_mar"][lang].format(
-            times=", ".join(ward_time(moment, at.tzinfo, LETTER_TIME) for moment in missing)))
+            times=", ".join(ward_time(moment, at.tzinfo, DATED) for moment in missing)))
     return said
 
 

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from downtime.domain.capacity import Decision, standing_each
 from downtime.domain.census import Movement, leaves_hospital
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import DATED, ward_time
 from downtime.domain.medication import (Administration, DoseState, Frequency, Outcome, medicines_in,
                                        prescribed_despite)
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -273,7 +273,7 @@ def _lacking_capacity(db: Database, patient_id: str, at: datetime, lang: Lang) -
                     else capacity.NAMED[lang].format(detail=one.detail or ""))
         made = " ".join(str(record.data.get("decision_made") or "").split())
         parts = [CAPACITY_WORDS["lacks"][lang].format(
-            decision=decision, when=ward_time(one.assessed_at, zone, LETTER_TIME), by=" ".join(one.assessed_by.split()))]
+            decision=decision, when=ward_time(one.assessed_at, zone, DATED), by=" ".join(one.assessed_by.split()))]
         if one.can_wait:
             parts.append(CAPACITY_WORDS["waits"][lang])
         elif one.decision is Decision.MEDICINES and covert_running:
@@ -286,7 +286,6 @@ def _lacking_capacity(db: Database, patient_id: str, at: datetime, lang: Lang) -
     return said
 
 
-LETTER_TIME = "%d/%m/%Y %H:%M"
 LETTER_CHARTS = {"capacity": (capacity.FORM, _lacking_capacity),
                  "alcohol_withdrawal": (alcohol_withdrawal.FORM, alcohol_withdrawal.handed_on)}
 """A letter's fields (discharge and transfer-out, version 7) filled from a chart by field id, with
@@ -696,11 +695,11 @@ def _treatments(session: Session, patient_id: str, now: datetime,
         if last_dose is not None and order.asks_reading and last_dose.dose is not None:
             dose = medication.dose_words(order_form, last_dose.dose, order.dose_unit, lang)
             line = message(lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}: {dose}"), order=said,
-                           when=ward_time(last_dose.at, now.tzinfo, "%d/%m/%Y %H:%M"),
+                           when=ward_time(last_dose.at, now.tzinfo, DATED),
                            dose=f"{dose} ({last_dose.decided_on})" if last_dose.decided_on else dose)
         elif given:
             line = message(lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
-                           when=ward_time(given, now.tzinfo, "%d/%m/%Y %H:%M"))
+                           when=ward_time(given, now.tzinfo, DATED))
         elif letter and (order.record_id in unrecorded or order.record_id in refused):
             # The times the MAR reads past their round with nothing recorded, if any (the EHR's
             # and those out of hospital are not: its snapshot's furosemide read three days
@@ -721,7 +720,7 @@ def _treatments(session: Session, patient_id: str, now: datetime,
         if given and order.frequency is Frequency.PRN and (
                 allowed := medication.as_required_status(session, order.record_id, now).next_at) is not None:
             line = message(lang, QT_TRANSLATE_NOOP("messages", "{line} — next allowed from {when}"), line=line,
-                           when=ward_time(allowed, now.tzinfo, "%d/%m/%Y %H:%M"))
+                           when=ward_time(allowed, now.tzinfo, DATED))
         if (reason := prescribed_despite(order, allergies, described, since.get(order.record_id, ()))) is not None:
             line = message(lang, QT_TRANSLATE_NOOP(
                 "messages", "{line} — prescribed despite the recorded allergy: “{reason}”"), line=line, reason=reason)
