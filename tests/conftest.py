@@ -62,7 +62,7 @@ TEST_PIN_COST = {"n": 2**4, "r": 8, "p": 1}
 PARIS_WINTER = timezone(timedelta(hours=1))
 # The forms a healthcare assistant writes: the bedside charts whose forms list her in `authors:`.
 HCA_FORMS = {"observations", "paediatric_observations", "blood_glucose", "fluid_balance", "bowel_chart", "repositioning",
-             "nutrition_screening", "weight"}
+             "nutrition_screening", "weight", "enhanced_observation"}
 
 STAFF = {
     "admin": ("Alice Admin", Role.ADMINISTRATOR, "0000"),

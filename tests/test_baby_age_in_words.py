@@ -1,10 +1,11 @@
 """A baby's age said in words where a refusal names it, as the MAR and the patient header say it
 (domain.age.age_words): codeine for a 7-month-old read "the patient is 0" (review R1 D10)."""
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 import pytest
 
+from downtime.domain.age import age_words
 from downtime.domain.medication import Check, Frequency, Order, beyond_dose_limits
 from downtime.domain.order_units import limits_refusals
 from downtime.services import records
@@ -34,3 +35,15 @@ def test_a_babys_codeine_order_is_refused_saying_its_age_in_months(session_for, 
             patient_id=baby)
     (error,) = refused.value.errors
     assert "Codeine is never given under 12 years, and the patient is 6 months old" in error.message
+
+
+@pytest.mark.parametrize("lang, said", [("en", "the patient is under a day old: children"),
+                                        ("fr", "et le patient a moins d’un jour : des enfants")])
+def test_a_baby_born_today_is_under_a_day_old_not_0_days(lang, said):
+    """A baby born on the ward the same day read "the patient is 0 days old", "le patient a 0
+    jours"; its age in words reads the same in both languages wherever it is said."""
+    (refused,) = limits_refusals(CODEINE, [], age=0, kg=3.5, days=0)
+    assert said in refused.said.text(lang)
+    assert age_words(date(2026, 11, 28), date(2026, 11, 28)).text(lang) == {"en": "under a day",
+                                                                           "fr": "moins d’un jour"}[lang]
+    assert age_words(date(2026, 11, 27), date(2026, 11, 28)).text(lang) == {"en": "1 day", "fr": "1 jour"}[lang]

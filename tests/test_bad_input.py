@@ -289,6 +289,11 @@ def ward(session_for, admission_values) -> Ward:
     sample = records.save_new(nurse, "lab_request", {
         "taken_at": ADMITTED_AT, "urgency": "urgent", "tests": ["electrolytes", "other"], "other_tests": "Magnesium"},
         patient_id=patient).record_id
+    # A level of enhanced observation standing, which a log entry, a review and a stop need.
+    records.save_new(nurse, "enhanced_observation", {
+        "kind": "decision", "noted_at": ADMITTED_AT, "decision": "set", "level": "general", "risks": ["falls"],
+        "decided_by": "Hélène Lefèvre", "decider_role": "nurse_in_charge", "review_by": "2026-11-28T09:00+01:00",
+        "told": "Told her", "supervised": False, "not_free_to_leave": False}, patient_id=patient)
     child = records.save_new(nurse, "admission", {
         **{k: v for k, v in admission_values.items() if k != "bed"}, "given_names": "Adam", "sex": "male",
         "birth_date": "2020-05-10", "nir": None, "identity_status": "provisional", "identity_document": None,
@@ -400,6 +405,30 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"assessed_at": at, "assessed_by": "Dr Benali", "assessor_role": "ahp", "decision": "discharge",
              "impairment": False, "outcome": "has"},
         ],
+        # The times told and referred in a variant of their own: a concern raised later than them
+        # is refused on each of them (services.safeguarding.check), not on the time raised.
+        "safeguarding_concern": [
+            {"raised_at": at, "raised_by": "Hélène Lefèvre", "raiser_role": "nurse", "about": "patient",
+             "adult_or_child": "adult", "categories": ["physical", "neglect"], "seen_or_said": "Bruised arms",
+             "dependants": True, "dependants_detail": "Grandson, 6: his mother has him", "immediate_danger": True,
+             "police_called": True, "actions_taken": "Body map", "consent": "given"},
+            {"raised_at": at, "raised_by": "Hélène Lefèvre", "raiser_role": "doctor", "about": "connected_adult",
+             "about_name": "Jean Martin, 80", "about_relation": "Husband, she cares for him",
+             "adult_or_child": "adult", "categories": ["financial"], "seen_or_said": "“He has no food”",
+             "dependants": False, "immediate_danger": True, "police_called": False,
+             "no_police_reason": "Neighbour with him, GP visiting", "actions_taken": "Neighbour phoned",
+             "consent": "refused", "share_reasons": ["vital_interests"], "team_told_at": at,
+             "team_told_who": "M. Petit", "referral_decision": "referred", "referral_at": at,
+             "referral_by": "Hélène Lefèvre",
+             "referral_ref": "AS123", "police_told_at": at, "police_ref": "P-9", "person_told": "not_told",
+             "person_not_told_why": "It would put her at risk"},
+            {"raised_at": at, "raised_by": "Hélène Lefèvre", "raiser_role": "nurse", "about": "connected_child",
+             "about_name": "Emma Martin, 6", "about_relation": "Granddaughter", "adult_or_child": "child",
+             "categories": ["neglect"], "seen_or_said": "Left alone", "child_view": "“Papi is cross”",
+             "dependants": False, "immediate_danger": False, "actions_taken": "Neighbour phoned",
+             "team_told_at": at, "team_told_who": "M. Petit", "referral_decision": "not_referred",
+             "not_referred_why": "Threshold not met: early help offered"},
+        ],
         "alcohol_withdrawal": [
             {"checked_at": at, **dict.fromkeys(("nausea", "tremor", "sweats", "anxiety", "agitation", "tactile",
                                                 "auditory", "visual", "headache"), "4"), "orientation": "2",
@@ -407,6 +436,23 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "doctor_told": "Dr Benali", "doctor_told_at": at, "notes": "Chlordiazepoxide 20 mg on the MAR"},
             {"checked_at": at, "unable_to_assess": "drowsy", "seizure": False, "consciousness_falling": True,
              "doctor_told": "Dr Benali", "doctor_told_at": at, "chart_stopped": True, "stopped_by": "Dr Benali"},
+        ],
+        "enhanced_observation": [
+            {"kind": "decision", "noted_at": at, "decision": "set", "level": "intermittent", "interval_minutes": "30",
+             "risks": ["falls", "lines"], "decided_by": "Hélène Lefèvre", "decider_role": "registered_nurse",
+             "review_by": "2026-11-29T08:00+01:00", "told": "Told her son", "restrictions": ["bed_rails", "medicines"],
+             "supervised": True, "not_free_to_leave": True, "lacks_capacity": True, "urgent_granted_at": at,
+             "urgent_ends_at": "2026-12-01T12:00+01:00", "urgent_reasons": "Pulls out her lines, cannot weigh why",
+             "standard_requested_at": at, "extended_until": "2026-12-08T12:00+01:00", "standard_granted_at": at},
+            {"kind": "decision", "noted_at": at, "decision": "changed", "level": "arms_length", "two_staff": True,
+             "risks": ["self_harm"], "decided_by": "Dr Benali", "decider_role": "doctor",
+             "review_by": "2026-11-28T20:00+01:00", "told": "Told him why", "supervised": False,
+             "not_free_to_leave": False},
+            {"kind": "decision", "noted_at": at, "decision": "stopped", "decided_by": "Hélène Lefèvre",
+             "decider_role": "nurse_in_charge", "told": "Told her", "stopped_reason": "Settled"},
+            {"kind": "entry", "noted_at": at, "where": "bed", "state": "settled", "doing": "Lying awake",
+             "behaviour": "Calme", "engagement": "Talked",
+             "observer": "Aïcha Benali", "handed_to": "Marc Petit"},
         ],
         "medication_administration": [
             {"order": order, "scheduled_for": "2026-11-28T08:00+01:00", "outcome": "given", "given_at": at,
@@ -801,7 +847,17 @@ CODED_DEPENDENTS = {"glucose_unit": {"glucose"}, "unidentified": {"identity_stat
                     # An alcohol withdrawal check not scored refuses a symptom-triggered dose, and a dose
                     # is refused before its check (services.alcohol_withdrawal.check).
                     "unable_to_assess": {"dose_given"},
-                    "checked_at": {"dose_given_at"}}
+                    "checked_at": {"dose_given_at"},
+                    # An enhanced observation's review not before it, a review or a stop of a
+                    # level standing at its time; an urgent DoLS authorisation only with the acid
+                    # test met and capacity lacking, ending within 7 days, extended within 7 days of
+                    # its end once the standard one is requested; none under 18
+                    # (services.enhanced_observation.check).
+                    "noted_at": {"review_by", "decision", "urgent_granted_at", "standard_requested_at",
+                                 "extended_until", "standard_granted_at"},
+                    **dict.fromkeys(("supervised", "not_free_to_leave", "lacks_capacity"), {"urgent_granted_at"}),
+                    "urgent_granted_at": {"extended_until", "urgent_ends_at"},
+                    "urgent_ends_at": {"extended_until"}, "standard_requested_at": {"extended_until"}}
 
 
 def _dependents(fields: list[Any], name: str) -> set[str]:
@@ -888,6 +944,8 @@ RULE_REFUSALS = {
     ("falls_risk", "assessed_at"): f"Assessed at: this patient is {_NOT_IN}",
     ("capacity_assessment", "assessed_at"): f"Assessed at: this patient is {_NOT_IN}",
     ("alcohol_withdrawal", "checked_at"): f"Date and time checked: this patient is {_NOT_IN}",
+    ("enhanced_observation", "noted_at"): f"Date and time: this patient is {_NOT_IN}",
+    ("safeguarding_concern", "raised_at"): f"Concern raised at: this patient is {_NOT_IN}",
     ("weight", "weighed_at"): f"Date and time weighed: this patient is {_NOT_IN}",
     ("infusion_rate", "changed_at"): f"Time changed: this patient is {_NOT_IN}",
     ("infusion_check", "checked_at"): f"Time checked: this patient is {_NOT_IN}",

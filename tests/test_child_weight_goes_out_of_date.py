@@ -31,8 +31,9 @@ def toddler(admit_to_paediatrics):
 
 def _to_weigh(session, patient_id: str, at: datetime) -> dict[str, weight.ToWeigh]:
     patients = [census.patient_with_location(session.db, session.forms, patient_id)]
-    on_fluids = weight.on_iv_fluids(medication.orders_of_each(session.db, [patient_id], at), at)
-    return weight.not_weighed(session.db, patients, at, on_fluids)
+    orders = medication.orders_of_each(session.db, [patient_id], at)
+    return {patient_id: one for patient_id, one in weight.weighings_due(session.db, patients, at, orders).items()
+            if one.due_at <= at}
 
 
 def test_a_child_on_iv_fluids_is_asked_to_be_weighed_once_the_weight_is_a_day_old(session_for, clock, toddler):

@@ -12,7 +12,9 @@ from tests.test_last_offices_care_after_death import PUT_IN, TAKEN_OUT, patient 
 
 def test_a_cannula_stays_in_while_the_death_awaits_verification(session_for, patient, clock):  # noqa: F811
     """Found dead at 03:10, the doctor called: the cannula taken out at 03:40 was accepted, and the
-    doctor referred the death to the coroner at 08:15 with the line already gone."""
+    doctor referred the death to the coroner at 08:15 with the line already gone. The refusal
+    names no doctor: since the death form's version 5 a registered nurse may verify an expected
+    death, and "until a doctor has verified it" sent her to wait for one."""
     nurse = session_for("nurse")
     clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
     records.save_new(nurse, "device_check", PUT_IN, patient_id=patient)
@@ -23,5 +25,9 @@ def test_a_cannula_stays_in_while_the_death_awaits_verification(session_for, pat
     with pytest.raises(ServiceError) as kept:
         records.save_new(nurse, "device_check", {**TAKEN_OUT, "checked_at": "2026-11-29T03:40+01:00"},
                          patient_id=patient)
-    assert "awaits verification: leave lines and devices in place" in kept.value.text("en")
-    assert kept.value.text("en").startswith("Date and time")
+    assert kept.value.text("en") == ("Date and time: this patient's death awaits verification: leave lines and "
+                                     "devices in place until the death is verified and it is known whether it is "
+                                     "referred to the coroner.")
+    assert kept.value.text("fr").endswith("laisser les voies et dispositifs en place jusqu’à ce que le décès soit "
+                                          "constaté et que l’on sache s’il y a obstacle médico-légal.")
+

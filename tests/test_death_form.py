@@ -152,8 +152,9 @@ def test_a_death_found_at_night_is_recorded_before_it_is_verified_and_holds_the_
     assert census.in_patients(nurse.db, forms, "3B", clock.now) == []
     bed = next(row for row in census.census(nurse.db, forms, ward="3B") if row.bed == "12")
     assert bed.patient is None and census.body_text(bed.body, "en") == (
-        f"DECEASED — awaiting the doctor's verification: {bed.body.patient.display_name} "
+        f"DECEASED — awaiting verification: {bed.body.patient.display_name} "
         f"({bed.body.patient.downtime_number}), found 29/11/2026 03:10")
+    assert census.body_text(bed.body, "fr").startswith("DÉCÉDÉ(E) — en attente du constat : ")  # a nurse may make it
     with pytest.raises(ValidationFailed) as unnamed:
         records.amend(nurse, death.record_id, {**death.data, "verification_pending": False}, "Verified by Dr Benali")
     assert {error.path for error in unnamed.value.errors} == {"verified_at", "verified_by"}
@@ -183,7 +184,7 @@ def test_a_body_does_not_leave_the_ward_before_the_death_is_verified(session_for
                                               "left_ward_at": "2026-11-29T05:00+01:00"}, patient_id=patient)
     assert "left_ward_at" not in death.data
     bed = next(row for row in census.census(nurse.db, forms, ward="3B") if row.bed == "12")
-    assert census.body_text(bed.body, "en").startswith("DECEASED — awaiting the doctor's verification: ")
+    assert census.body_text(bed.body, "en").startswith("DECEASED — awaiting verification: ")
     clock.now = datetime.fromisoformat("2026-11-29T09:00+01:00")
     gone = records.amend(nurse, death.record_id, {**death.data, "verification_pending": False,
                                                   "verified_at": "2026-11-29T08:15+01:00", "verified_by": "Dr Benali",

@@ -38,7 +38,7 @@ def test_a_fall_of_version_4_saying_yes_is_amended_and_a_change_to_yes_asks_the_
     nurse = session_for("nurse")
     path = tmp_path / "inpatient_fall.yaml"
     path.write_text((FORMS / "inpatient_fall.yaml").read_text(encoding="utf-8").replace(
-        "version: 5\n", "version: 4\n", 1), encoding="utf-8")
+        "version: 5\n", "version: 4\n", 1).replace("        since: 5\n", ""), encoding="utf-8")
     older = replace(nurse, forms={**nurse.forms, "inpatient_fall": load_form(path)})
     yes = records.save_new(older, "inpatient_fall", {**FOUND, "weak_before": True}, patient_id=patient)
     records.amend(nurse, yes.record_id, {**yes.data, "family_told": True}, "family told")

@@ -28,7 +28,7 @@ def test_a_fall_of_version_4_saying_yes_is_amended_without_naming_the_limbs(sess
     nurse = session_for("nurse")
     path = tmp_path / "inpatient_fall.yaml"
     path.write_text((FORMS / "inpatient_fall.yaml").read_text(encoding="utf-8").replace(
-        "version: 5\n", "version: 4\n", 1), encoding="utf-8")
+        "version: 5\n", "version: 4\n", 1).replace("        since: 5\n", ""), encoding="utf-8")
     older = replace(nurse, forms={**nurse.forms, "inpatient_fall": load_form(path)})
     saved = records.save_new(older, "inpatient_fall", FALL, patient_id=patient)
     amended = records.amend(nurse, saved.record_id, {**saved.data, "ct_head": "requested",

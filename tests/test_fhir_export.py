@@ -30,6 +30,8 @@ from downtime.sync import (fhir_bowels, fhir_capacity, fhir_delirium, fhir_devic
                            fhir_falls_risk, fhir_fluids, fhir_infusion_checks, fhir_neuro, fhir_nutrition, fhir_pain,
                            fhir_patients, fhir_pews, fhir_sepsis, fhir_skin, fhir_swallow)
 from downtime.sync import fhir_alcohol_withdrawal, fhir_observation_plan, fhir_resuscitation
+from downtime.sync import fhir_enhanced_observation
+from downtime.sync import fhir_safeguarding
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
 from tests.conftest import GIRARD, VERIFIED, death_answers, unknown_man
@@ -673,8 +675,10 @@ def _charted(observation) -> bool:
     screening's (sync.fhir_nutrition), a delirium screening's (sync.fhir_delirium), a fall's
     (sync.fhir_falls), a falls-risk assessment's and its lying and standing blood pressures
     (sync.fhir_falls_risk), a swallow screen's and its SLT assessment's (sync.fhir_swallow, words
-    only), a capacity assessment's (sync.fhir_capacity), a sepsis screening's (sync.fhir_sepsis), a bowel chart's
-    (sync.fhir_bowels), an alcohol withdrawal check's (sync.fhir_alcohol_withdrawal), a child's PEWS total
+    only), a capacity assessment's (sync.fhir_capacity), a safeguarding concern's
+    (sync.fhir_safeguarding), a sepsis screening's (sync.fhir_sepsis), a bowel chart's
+    (sync.fhir_bowels), an alcohol withdrawal check's (sync.fhir_alcohol_withdrawal), an enhanced care record's
+    (sync.fhir_enhanced_observation), a child's PEWS total
     (sync.fhir_pews, whose readings are vital signs and observed words as an adult's are), a
     DNACPR (sync.fhir_resuscitation) or an observation and escalation plan
     (sync.fhir_observation_plan), neither of which has a category."""
@@ -689,7 +693,8 @@ def _charted(observation) -> bool:
                                             fhir_alcohol_withdrawal.CIWA_AR)
             and observation["code"].get("text") not in ("Pupils and limb movement", "Capillary blood glucose",
                                                         fhir_falls_risk.ASSESSMENT["text"],
-                                                        fhir_capacity.ASSESSMENT["text"],
+                                                        fhir_capacity.ASSESSMENT["text"], fhir_safeguarding.CONCERN["text"],
+                                                        *(code["text"] for code in fhir_enhanced_observation.CODES.values()),
                                                         fhir_swallow.SCREEN["text"], fhir_swallow.SLT["text"],
                                                         *(words for words, _, _ in fhir_falls_risk.POSITIONS.values())))
 

@@ -160,7 +160,9 @@ def test_the_forms_mark_allergies_resuscitation_and_an_orders_dose_route_times_a
     until when, whether it is given covertly and how, a doctor's ceiling of care (observation_plan's
     escalation), a missing patient's risk (which sets when the police are told), a swallow screen's outcome and the SLT's (which say whether anything is given by mouth), and a
     capacity assessment's decision, outcome and the decision made for the person (on which a medicine is given
-    covertly)."""
+    covertly), the level of an enhanced care chart (how closely the patient is watched), and whom a
+    safeguarding concern is about, whether adult or child and whether anyone is in immediate danger
+    (which set where it is referred and how fast)."""
     critical = {form_id: {field.id for field in spec.fields() if field.safety_critical}
                 for form_id, spec in forms.items()}
     assert critical["admission"] == {"allergy_status", "allergies", "resuscitation", "blood_refusal", "blood_accepted"}
@@ -171,9 +173,12 @@ def test_the_forms_mark_allergies_resuscitation_and_an_orders_dose_route_times_a
     assert critical["missing_patient"] == {"risk"}
     assert critical["swallow_screen"] == {"outcome", "slt_outcome"}
     assert critical["capacity_assessment"] == {"decision", "outcome", "decision_made"}
+    assert critical["enhanced_observation"] == {"level"}
+    assert critical["safeguarding_concern"] == {"about", "adult_or_child", "immediate_danger"}
     assert {form_id for form_id, fields in critical.items() if fields} == {"admission", "medication_order",
                                                                            "observation_plan", "missing_patient",
-                                                                           "swallow_screen", "capacity_assessment"}
+                                                                           "swallow_screen", "capacity_assessment",
+                                                                           "enhanced_observation", "safeguarding_concern"}
 
 
 COMBINED = ("the hold from version 2: version 2 on laptop 2 (no. 002); version 2 on laptop 1 (no. 001) combined into "

@@ -25,7 +25,8 @@ def _checked_on_version_1(nurse, order_id: str, folder: Path):
                                                  "rate_ml_h": None, "reason": "Cannula tissued, awaiting resite"})
     path = folder / "infusion_check.yaml"
     path.write_text((FORMS / "infusion_check.yaml").read_text(encoding="utf-8").replace(
-        "version: 2\n", "version: 1\n", 1).replace("pump_ok", "pump_working"), encoding="utf-8")
+        "version: 2\n", "version: 1\n", 1).replace("pump_ok", "pump_working").replace("        since: 2\n", ""),
+        encoding="utf-8")
     older = replace(nurse, forms={**nurse.forms, infusion_checks.FORM: load_form(path)})
     return infusion_checks.record_check(older, order_id, {
         "checked_at": "2026-11-28T12:00+01:00", "volume_left_ml": 750.0, "pump_rate_ml_h": 125.0, "site": "ok",

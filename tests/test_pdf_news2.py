@@ -130,8 +130,9 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
         "Bowel chart (Bristol stool scale) × 8", "Paediatric observation chart (PEWS) × 4",
         "Nutrition screening (MUST) × 4", "Weight × 4", "Delirium screening (4AT) × 4",
         "Inpatient fall × 2", "Falls-risk assessment (multifactorial) × 4", "Patient missing from the ward × 2", "Bedside swallow screen × 4",
-        "Mental capacity assessment (MCA 2005) and best-interests decision × 2",
-        "Alcohol withdrawal chart (CIWA-Ar) × 12", "Sepsis screening and Sepsis Six × 3", "VTE risk assessment × 6",
+        "Mental capacity assessment (MCA 2005) and best-interests decision × 2", "Safeguarding concern (adult or child) × 2",
+        "Alcohol withdrawal chart (CIWA-Ar) × 12", "Enhanced care: observation level and log × 2",
+            "Enhanced care: observation log × 2", "Sepsis screening and Sepsis Six × 3", "VTE risk assessment × 6",
         "Medicines reconciliation × 4"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]

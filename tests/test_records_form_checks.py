@@ -14,6 +14,7 @@ CHECKED_FORMS = {
     "nutrition_screening", "repositioning", "weight", "admission", "infusion_rate", "transfer", "transfer_out",
     "fluid_plan", "observation_plan", "infusion_check", "medicines_reconciliation", "lab_request", "inpatient_fall",
     "missing_patient", "swallow_screen", "falls_risk", "capacity_assessment", "alcohol_withdrawal", "death",
+    "safeguarding_concern", "enhanced_observation",
 }
 READING = {"taken_at": "2026-11-28T13:50+01:00", "timing": "night", "reading": "value", "glucose": 8.2,
            "glucose_unit": "mmol_l", "next_in": "60"}

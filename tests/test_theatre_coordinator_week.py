@@ -143,6 +143,7 @@ def _first_version(tmp_path):
     text = (Path(__file__).parent.parent / "forms" / "operation_cancellation.yaml").read_text(encoding="utf-8")
     text = re.sub(r"\n      - id: (?:declined|slot_start)\n(?:        .*\n)+", "\n", text)
     text = re.sub(r"(?m)^version: \d+$", "version: 1", text)
+    text = re.sub(r"(?m)^        since: \d+\n", "", text)
     text = text.replace("reason, declined,", "reason,")
     (tmp_path / "operation_cancellation.yaml").write_text(text, encoding="utf-8")
     return load_form(tmp_path / "operation_cancellation.yaml")

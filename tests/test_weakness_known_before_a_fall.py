@@ -69,7 +69,7 @@ def test_a_fall_of_version_4_saying_yes_keeps_the_weakness_asked(session_for, pa
     nurse = session_for("nurse")
     path = tmp_path / "inpatient_fall.yaml"
     path.write_text((FORMS / "inpatient_fall.yaml").read_text(encoding="utf-8").replace(
-        "version: 5\n", "version: 4\n", 1), encoding="utf-8")
+        "version: 5\n", "version: 4\n", 1).replace("        since: 5\n", ""), encoding="utf-8")
     older = replace(nurse, forms={**nurse.forms, "inpatient_fall": load_form(path)})
     records.save_new(older, "inpatient_fall", FALL, patient_id=patient)
     records.save_new(nurse, "neuro_observations", SET, patient_id=patient)

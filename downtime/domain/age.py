@@ -34,11 +34,14 @@ their weight until then (domain.dose_limits)."""
 def age_words(born: date, on: date) -> Phrase:
     """A child's age as a paediatric chart gives it: in days under 4 weeks, in weeks under 3
     months, in months under 2 years, then in years ("10 days", "8 weeks", "2 months"): a date of
-    birth alone left the nurse to work out that the baby was a neonate, whose doses go by days."""
+    birth alone left the nurse to work out that the baby was a neonate, whose doses go by days. A
+    baby born on the day is "under a day" ("moins d’un jour"), which reads in every sentence that
+    says an age ("the patient is … old", "Age: …"), where "0 days" read as a slip."""
     days = (on - born).days
     months = months_old(born, on)
     if days < 28:
-        return Phrase(QT_TRANSLATE_NOOP("messages", "1 day") if days == 1 else
+        return Phrase(QT_TRANSLATE_NOOP("messages", "under a day") if days == 0 else
+                      QT_TRANSLATE_NOOP("messages", "1 day") if days == 1 else
                       QT_TRANSLATE_NOOP("messages", "{count} days"), {"count": days})
     if months < 3:
         return Phrase(QT_TRANSLATE_NOOP("messages", "{count} weeks"), {"count": days // 7})

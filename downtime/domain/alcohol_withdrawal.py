@@ -173,6 +173,19 @@ def score(answers: Mapping[str, Any]) -> int | None:
     return None if unable(answers) else total(answers)
 
 
+def scored_words(score: int, lang: Lang) -> str:
+    """A total with its band in a word (`SHORT`), as the ward's lists and the records office's
+    line say a check: "CIWA-Ar 12 MODERATE"."""
+    return f"CIWA-Ar {score} {SHORT[band(score)][lang]}"
+
+
+def headline(answers: Mapping[str, Any], lang: Lang) -> str | None:
+    """`scored_words` of a check, None when it was not scored: the records office's line heads it
+    with them, where the clerk had the ten items to add up and no band (records.record_label)."""
+    found = score(answers)
+    return None if found is None else scored_words(found, lang)
+
+
 def delirium_tremens(answers: Mapping[str, Any]) -> bool:
     """Hallucinations (a perception item at `HALLUCINATING_FROM` or more) with disorientation
     (`DISORIENTED_FROM`): read from the items, never typed a second time."""

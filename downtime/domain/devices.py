@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from downtime.domain import elapsed
+from downtime.domain.medication import route_code
 from downtime.i18n import Lang
 
 INSERTED, CHECKED, REMOVED = "inserted", "checked", "removed"
@@ -49,8 +50,11 @@ emptied and measured, not urine the patient passed (the fluid chart does not say
 
 POSITION_CONFIRMED = frozenset({"nasogastric"})
 """The devices whose position is confirmed before each use, and charted so: feeding or giving
-medicines through a misplaced nasogastric tube is a Never Event (NHS Improvement; the HAS asks the
-position checked before every use)."""
+medicines through a misplaced nasogastric tube is a Never Event (NPSA Patient Safety Alert
+NPSA/2011/PSA002, "Reducing the harm caused by misplaced nasogastric feeding tubes": the position
+checked before each use, by the aspirate's pH or an X-ray read by a competent person; NHS
+Improvement Patient Safety Alert NHS/PSA/RE/2016/006; the HAS asks the position checked before
+every use). A gastrostomy (PEG) or a jejunostomy, charted "Other", is not checked by pH."""
 BY_PH, BY_XRAY = "ph", "xray"
 """How a nasogastric tube's position is confirmed (the form's codes): its aspirate's pH, or a
 chest X-ray read by a doctor; "not_confirmed" otherwise."""
@@ -187,6 +191,17 @@ def position_confirmed(by: str, ph: float | None) -> bool:
     """Whether a look confirmed a nasogastric tube's position: by an X-ray read, or by an
     aspirate's pH of `PH_AT_MOST` or below."""
     return by == BY_XRAY or (by == BY_PH and ph is not None and ph <= PH_AT_MOST)
+
+
+TUBE_ROUTE = "NG"
+"""The medicines' route (the order and dose forms' code) given through a nasogastric tube: a dose
+by it is asked while the tube's position is not confirmed (services.devices.dose_warnings)."""
+
+
+def by_tube(route: str) -> bool:
+    """Whether a medicine's route (in any of the order form's words: "NG", "Nasogastric tube",
+    "Sonde nasogastrique") goes through a nasogastric tube (`TUBE_ROUTE`)."""
+    return route_code(route) == TUBE_ROUTE
 
 
 def resite_due(device: str, inserted_at: datetime | None, kept_at: datetime | None) -> datetime | None:

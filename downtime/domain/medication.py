@@ -532,6 +532,10 @@ class Check(StrEnum):
     COVERT_CAPABLE = "covert_capable"
     """A dose given covertly while the patient's standing assessment of medicines says HAS capacity
     (services.capacity.dose_warnings): a capable person may refuse it."""
+    NG_POSITION = "ng_position"
+    """A dose given by nasogastric tube while the tube in has its position to confirm on the line
+    chart (not confirmed, its check overdue, or charted in during a stay that ended:
+    services.devices.dose_warnings): given through a misplaced tube, it goes into the lungs."""
 
 
 @dataclass(frozen=True)

@@ -584,6 +584,16 @@ def day_field(order: Order) -> str:
         if order.frequency is Frequency.SCHEDULED else "dose"
 
 
+def dosed_by_weight(order: Order, age: int | None, kg: float | None, days: int | None) -> bool:
+    """Whether an order's medicine goes by the weight for a patient of `age`, `days` old and `kg` by the
+    order's route (dose_limits.limit_for: `Rule.by_route`, `Rule.weighed_routes`), as a baby's
+    weight out of date is asked of it (services.weight: at the order, on the handover sheet and
+    the escalation list): gentamicin by vein, not its eye or ear drops, which were asked "a baby
+    under 1 year is dosed on a weight"."""
+    return any((limit := limit_for(rule, age, kg, order.route, days)).dose_mg_kg is not None
+               or limit.day_mg_kg is not None for rule in limits_of(order.drug).values())
+
+
 def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int | None,
                     kg: float | None, months: int | None = None, days: int | None = None,
                     ideal_kg: float | None = None) -> list[Refusal]:

@@ -24,6 +24,9 @@ class ScoreTotal:
     items: tuple[str, ...]
     total: Callable[[Mapping[str, Any]], int]
     meaning: Callable[[Mapping[str, Any], Lang], str]
+    headline: Callable[[Mapping[str, Any], Lang], str | None] | None = None
+    """The total as a record's one line starts with it (records.record_label), None of a record
+    not scored; without it, the line gives the items alone."""
 
 
 FLACC, EVENDOL = pain.SCORED["flacc"], pain.SCORED["evendol"]
@@ -36,5 +39,5 @@ SCORE_TOTALS: Mapping[str, ScoreTotal] = {
     "flacc": ScoreTotal("FLACC", FLACC.items, FLACC.total, FLACC.meaning),
     "evendol": ScoreTotal("EVENDOL", EVENDOL.items, EVENDOL.total, EVENDOL.meaning),
     "ciwa_ar": ScoreTotal("CIWA-Ar", alcohol_withdrawal.ITEMS, alcohol_withdrawal.total,
-                          alcohol_withdrawal.meaning),
+                          alcohol_withdrawal.meaning, alcohol_withdrawal.headline),
 }

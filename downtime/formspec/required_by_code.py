@@ -51,6 +51,37 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "resuscitation_decided_by": Read(("services/resuscitation.py",)),
         "weight_kg": Read(("services/weight.py",)),
     },
+    # The enhanced care chart: a record's kind and time, each decision's level and its DoLS answers,
+    # read by the ward's lines, its checks and the Enter's review; the export's values.
+    "enhanced_observation": {
+        "kind": Read(("services/enhanced_observation.py", "sync/fhir_enhanced_observation.py"), {
+            "decision": ("domain/enhanced_observation.py",), "entry": ("domain/enhanced_observation.py",)}),
+        "noted_at": Read(("domain/enhanced_observation.py", "services/enhanced_observation.py",
+                          "sync/fhir_enhanced_observation.py")),
+        "decision": Read(("domain/enhanced_observation.py", "services/enhanced_observation.py",
+                          "sync/fhir_enhanced_observation.py"), {
+            "set": ("domain/enhanced_observation.py", "services/enhanced_observation.py"),
+            "changed": ("domain/enhanced_observation.py",), "reviewed": ("domain/enhanced_observation.py",),
+            "stopped": ("domain/enhanced_observation.py",)}),
+        "level": Read(("domain/enhanced_observation.py", "services/enhanced_observation.py",
+                       "sync/fhir_enhanced_observation.py"), {
+            "general": ("domain/enhanced_observation.py",), "intermittent": ("domain/enhanced_observation.py",),
+            "eyesight": ("domain/enhanced_observation.py",), "arms_length": ("domain/enhanced_observation.py",)}),
+        "interval_minutes": Read(("domain/enhanced_observation.py", "services/enhanced_observation.py")),
+        "two_staff": Read(("domain/enhanced_observation.py", "services/enhanced_observation.py")),
+        "risks": Read(("domain/enhanced_observation.py", "services/enhanced_observation.py")),
+        "decided_by": Read(("domain/enhanced_observation.py",)),
+        "review_by": Read(("domain/enhanced_observation.py",)),
+        "restrictions": Read(("services/enhanced_observation.py",)),
+        "supervised": Read(("domain/enhanced_observation.py", "services/enhanced_observation.py")),
+        "not_free_to_leave": Read(("domain/enhanced_observation.py", "services/enhanced_observation.py")),
+        "lacks_capacity": Read(("domain/enhanced_observation.py", "services/enhanced_observation.py")),
+        "urgent_granted_at": Read(("domain/enhanced_observation.py", "services/enhanced_observation.py")),
+        "standard_requested_at": Read(("domain/enhanced_observation.py",)),
+        "extended_until": Read(("domain/enhanced_observation.py", "services/enhanced_observation.py")),
+        "standard_granted_at": Read(("domain/enhanced_observation.py",)),
+        "where": Read(("sync/fhir_enhanced_observation.py",)),
+    },
     "alcohol_withdrawal": {
         "checked_at": Read(("domain/alcohol_withdrawal.py", "services/alcohol_withdrawal.py", "sync/fhir_alcohol_withdrawal.py")),
         "chart_stopped": Read(("domain/alcohol_withdrawal.py", "services/alcohol_withdrawal.py")),
@@ -368,6 +399,26 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "consulted": Read(("domain/capacity.py", "services/capacity.py"), {
             "family": ("domain/capacity.py",), "carer": ("domain/capacity.py",), "lpa": ("domain/capacity.py",),
             "deputy": ("domain/capacity.py",)}),
+    },
+    # A safeguarding concern's time, whom it is about, adult or child, its danger and the times,
+    # consent and referral it is checked and said by: a field renamed left the handover's and the
+    # escalation list's referral line without them, or a referral read as not made.
+    "safeguarding_concern": {
+        "raised_at": Read(("domain/safeguarding.py", "services/safeguarding.py", "sync/fhir_safeguarding.py")),
+        "about": Read(("domain/safeguarding.py", "services/safeguarding.py"), {"patient": ("domain/safeguarding.py",)}),
+        "adult_or_child": Read(("domain/safeguarding.py", "services/safeguarding.py", "sync/fhir_safeguarding.py"), {
+            "adult": ("domain/safeguarding.py",), "child": ("domain/safeguarding.py",)}),
+        "categories": Read(("domain/safeguarding.py", "services/safeguarding.py")),
+        "immediate_danger": Read(("domain/safeguarding.py", "services/safeguarding.py")),
+        "police_called": Read(("domain/safeguarding.py", "services/safeguarding.py")),
+        "no_police_reason": Read(("domain/safeguarding.py", "services/safeguarding.py")),
+        "consent": Read(("domain/safeguarding.py", "services/safeguarding.py"), {
+            "refused": ("domain/safeguarding.py",), "lacks_capacity": ("domain/safeguarding.py",)}),
+        "share_reasons": Read(("domain/safeguarding.py", "services/safeguarding.py")),
+        "team_told_at": Read(("domain/safeguarding.py",)),
+        "referral_at": Read(("domain/safeguarding.py", "services/safeguarding.py", "sync/fhir_safeguarding.py")),
+        "referral_ref": Read(("domain/safeguarding.py", "sync/fhir_safeguarding.py")),
+        "police_told_at": Read(("domain/safeguarding.py",)),
     },
     "medicines_reconciliation": {
         "decisions": Read(("services/reconciliation.py",)),

@@ -357,6 +357,12 @@ class _FieldBase(_Strict):
     """The ids this field had in earlier versions of the form: a record kept under one reads its
     answer as this field's (renamed, an earlier note's focus was no longer printed, listed or
     carried by an amendment)."""
+    since: int | None = PydField(default=None, ge=2)
+    """The version of the form this field came in (`values.never_asked`): a record first saved
+    under an earlier one was never asked it, so it is shown and printed only where answered, and
+    a version on hold written under one reads "not on version 1 of the form" in its place. A v1
+    falls-risk assessment printed the v2 "Decided at the review" row empty, and a hold between a
+    v1 and a v2 version read "—" on the v1 side, as if the doctor had decided nothing."""
 
     def line_label(self, lang: Lang) -> str:
         """The field's label on a record's one line (the back-entry worklist, the record lists) and
@@ -549,6 +555,10 @@ class FormSpec(_Strict):
     blank: a box to write them in), as every form giving, prescribing or planning care must;
     false for a record that asks nothing of them (a death, which printed "ALLERGIES: Penicillin";
     an operation cancelled, rebooked or done, whose blank forms in the binder each carried the box)."""
+    notice: Text | None = None
+    """Printed under the title of every page, blank and filled (pdf.forms): a safeguarding
+    concern's "CONFIDENTIAL — safeguarding: file apart, not at the bedside". Unmarked, it went
+    into the notes folder that travels to the bedside and read as any other form."""
     movement: Movement | None = None
     authors: list[Role] | None = None
     """Roles that may write this form (default: every role that records care)."""
@@ -778,6 +788,17 @@ def _consistency_problems(spec: FormSpec) -> Iterator[Phrase]:
                                field, rule=rule, name=repr(name), value=repr(value),
                                answers=", ".join(str(answer).lower() if isinstance(answer, bool) else answer
                                                  for answer in answers))
+        if field.since is not None and field.since > spec.version:
+            yield said(QT_TRANSLATE_NOOP("messages", "field {field}: since {since} is above the form's version "
+                                                     "{version}"), field, since=field.since, version=spec.version)
+        if isinstance(field, ChoiceField) and field.since is not None and field.unanswered is not None:
+            yield said(QT_TRANSLATE_NOOP("messages", "field {field}: since and unanswered: an earlier version's "
+                                                     "record left it unanswered for {code}, so it is shown"),
+                       field, code=repr(field.unanswered))
+        if isinstance(field, RepeatField) and (columns := [sub.id for sub in field.fields if sub.since is not None]):
+            yield said(QT_TRANSLATE_NOOP("messages", "field {field}: since marks a whole field, not the columns "
+                                                     "{columns} of a repeat group"), field,
+                       columns=", ".join(map(repr, columns)))
         subfields = field.fields if isinstance(field, RepeatField) else [field]
         for sub in subfields:
             if isinstance(sub, OPTIONED):

@@ -76,6 +76,9 @@ _LAST_YEAR = 2100
 NO_LONGER_ON_FORM = QT_TRANSLATE_NOOP("messages", "No longer on the form")
 _YES_NO: dict[bool, dict[Lang, str]] = {True: {"en": "Yes", "fr": "Oui"}, False: {"en": "No", "fr": "Non"}}
 CODE_NO_LONGER_ON_FORM = QT_TRANSLATE_NOOP("messages", "{code} (no longer on the form)")
+# An answer a version of a record was never asked, the field having come in a later version of
+# its form (`never_asked`), in its place where versions are compared (a hold's).
+NOT_ON_VERSION = QT_TRANSLATE_NOOP("messages", "not on version {version} of the form")
 
 
 def parse_date(text: str) -> date:
@@ -455,13 +458,32 @@ def relevant_values(spec: FormSpec, values: dict[str, Any]) -> dict[str, Any]:
     return kept
 
 
-def shown(field: Field, values: dict[str, Any], asked: Mapping[str, bool]) -> bool:
+def never_asked(field: Field, value: Any, version: int) -> bool:
+    """Whether a record written under `version` of its form was never asked `field`, which came in
+    a later version (`since`), and holds no answer to it (one carried by `formerly` stands): the
+    one rule for reading a record of an earlier version, on screen, on paper and in a hold."""
+    return field.since is not None and version < field.since and value in (None, "", [])
+
+
+def standing_for(field: Field, value: Any) -> Any:
+    """A record's answer to `field` as it is read on screen, on paper and in a hold: its own, or
+    for a choice left unanswered the option its form says that stands for (`unanswered`): an
+    order's How often, empty on orders written before it was asked, is daily; a death verified
+    under versions 1 to 4, whose form asked for the "Doctor who verified the death", a doctor's."""
+    return field.unanswered if value is None and isinstance(field, ChoiceField) else value
+
+
+def shown(field: Field, values: dict[str, Any], asked: Mapping[str, bool], version: int | None = None) -> bool:
     """Whether a record's form shows a field, on screen and printed filled: a question its answers
     make relevant, and its context does not leave unasked (`asked`, by field id, see
     services.medication.asked_by_order). An optional reference to another record shows only when
     it names one: set by the screen a record is written from, never typed, empty it says nothing
-    ("Prescribed again from: —" on every order written by hand)."""
+    ("Prescribed again from: —" on every order written by hand). `version`: the version of its
+    form the record was first saved under (None while it is typed): a field it was never asked
+    shows only where answered (`never_asked`), as an amendment under a later version may."""
     if field.relevant is not None and not holds(field.relevant, values) or asked.get(field.id) is False:
+        return False
+    if version is not None and never_asked(field, values.get(field.id), version):
         return False
     return not (isinstance(field, RecordRefField) and not field.required and field.required_when is None
                 and not values.get(field.id))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
+from downtime.domain.clock import DATED
 from downtime.formspec import Lang
 from downtime.i18n import decimal_text
 from downtime.pdf.lines import Lines
@@ -69,7 +70,7 @@ def cd_page_pdf(lines: Sequence[RegisterLine], out: Path, *, ward: str, drug: st
     info = PageInfo(title=in_words(WORDS, "title", lang, drug=drug, unit=unit), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, landscape=True, patient_box=False,
                     subtitle=in_words(WORDS, "subtitle", lang, ward=ward, balance=decimal_text(balance, lang), unit=unit,
-                                      at=ward_clock(printed_at, printed_at.tzinfo, "%d/%m/%Y %H:%M")))
+                                      at=ward_clock(printed_at, printed_at.tzinfo, DATED)))
     width = body_width(info)
     body: list[list[object]] = [[_cell(heading, bold=True) for heading in in_words(WORDS, "headings", lang).split("|")]]
     for line in lines:

@@ -18,6 +18,7 @@ from downtime.formspec.schema import Meaning
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon, stay_word
 from downtime.domain.census import Location, moved_in_lately
+from downtime.domain.clock import DATED
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
@@ -319,7 +320,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
     namesakes = name_alerts(row.patient for row in rows if row.patient is not None)
     info = PageInfo(title=TITLE[lang].format(ward=ward or ALL[lang]), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, landscape=True, patient_box=False,
-                    subtitle=with_held(SUBTITLE[lang].format(at=at.strftime("%d/%m/%Y %H:%M"), occupied=counts.occupied,
+                    subtitle=with_held(SUBTITLE[lang].format(at=at.strftime(DATED), occupied=counts.occupied,
                                                              empty=counts.empty), counts, lang))
     tables: dict[str, list[list[Any]]] = {}
     with_children: set[str] = set()

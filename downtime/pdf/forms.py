@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from downtime.domain.clock import DATED
 from downtime.domain.score_totals import SCORE_TOTALS
 from downtime.domain.sepsis import OUTCOMES as SEPSIS_OUTCOMES
 from downtime.domain.holds import Settled
@@ -29,7 +30,7 @@ from downtime.formspec.schema import (
     YesNoField,
 )
 from downtime.formspec.values import (NO_LONGER_ON_FORM, answer_text, as_current, format_value, leftover_lines, offered,
-                                      shown)
+                                      shown, standing_for)
 from downtime.i18n import message
 from downtime.pdf.amendments import MARK as AMENDED_MARK
 from downtime.pdf.lines import Lines
@@ -242,7 +243,7 @@ def _filled_content(field: Field, value: Any, lang: Lang, who: Callable[[str], s
     in red (see `filled_form_pdf`)."""
     match field:
         case ChoiceField():
-            answer = field.unanswered if value is None else value
+            answer = standing_for(field, value)
             content = [_ticks(_choices(field, [] if answer is None else [answer], lang), width)]
         case MultiChoiceField():
             content = [_ticks(_choices(field, value or [], lang), width)]
@@ -340,19 +341,20 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
               asked: Mapping[str, bool] | None = None, units: Mapping[str, str] | None = None, *,
               scores_news2: bool, beside: Mapping[str, str] | None = None,
               amended: Collection[str] = frozenset(), plan: ObservationPlan | None = None,
-              zone: tzinfo | None = None) -> list[list[Flowable]]:
+              zone: tzinfo | None = None, version: int | None = None) -> list[list[Flowable]]:
     """Each section with a field to show: its band, then its rows of field boxes (`who`, `refs`,
     `asked`, `units` and `beside`: as `filled_form_pdf`'s, for a field naming a staff member or
     another record, the questions the record's context decides, a number's unit another record
     gives, and what an answer stands for; `scores_news2`: whether a `news2` section is scored,
     not for a child; `amended`: the fields whose answers an amendment changed, marked; `plan`: the
-    doctor's observation plan standing, said on the ward's clock, `zone`, see `_news2`)."""
+    doctor's observation plan standing, said on the ward's clock, `zone`, see `_news2`; `version`:
+    the version of the form the record was first saved under, see values.shown)."""
     blank = values is None
     sections: list[list[Flowable]] = []
     for section in spec.sections:
         cells: list[tuple[int, list[Flowable]] | Flowable] = []
         for field in section.fields:
-            if not (field.paper.on_blank if blank else shown(field, values or {}, asked or {})):
+            if not (field.paper.on_blank if blank else shown(field, values or {}, asked or {}, version)):
                 continue
             cell_width = width * field.paper.span / COLUMNS - 12
             label = _label(spec, field, lang, blank, field.id in amended)
@@ -491,7 +493,7 @@ def blank_form_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | N
     info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name,
                     form_number=(spec.id, spec.version), blank=True, patient_box=spec.about_patient,
-                    reserved_number=spec.creates_patient)
+                    reserved_number=spec.creates_patient, subtitle=spec.notice.get(lang) if spec.notice else None)
     width = body_width(info)
     story = [_p(t("required_key", lang), size=7.5, color=HINT), Spacer(1, 2 * mm)]
     if spec.about_patient and spec.prints_allergies and spec.by_meaning(Meaning.ALLERGY_STATUS) is None:
@@ -527,7 +529,7 @@ def _history(spec: FormSpec, history: list[RecordVersion], settled: Sequence[Set
                        t("settled_reason", lang, what=found.what_in(lang), reason=found.reason), "")
                       for found in settled)],
                    key=lambda line: (line[1], line[0]))
-    rows = [[_p(str(version), size=8), _p(ward_clock(at, zone, "%d/%m/%Y %H:%M"), size=8), _p(by, size=8),
+    rows = [[_p(str(version), size=8), _p(ward_clock(at, zone, DATED), size=8), _p(by, size=8),
              _p(status, size=8), _p(reason, size=8), _p(changed or "—", size=8)]
             for at, version, by, status, reason, changed in lines]
     # A reason taller than a page (the app sets it no length) carries on over the next: without
@@ -574,11 +576,12 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
                     patient_box=patient is not None, allergies=spec.prints_allergies and patient is not None,
                     watermark=t("entered-in-error", lang) if withdrawn else None,
                     form_number=(spec.id, record.form_version),
-                    subtitle=t("version", lang, version=record.version, status=t(record.status.value, lang)))
+                    subtitle="\n".join([*([spec.notice.get(lang)] if spec.notice else []),
+                                         t("version", lang, version=record.version, status=t(record.status.value, lang))]))
     width = body_width(info)
     story: list[Flowable] = [_p(t("recorded", lang, author=authors.of(lang, record.author, record.device_id, laptops),
-                                  recorded=ward_clock(record.recorded_at, printed_at.tzinfo, "%d/%m/%Y %H:%M"),
-                                  occurred=ward_clock(record.occurred_at, printed_at.tzinfo, "%d/%m/%Y %H:%M")),
+                                  recorded=ward_clock(record.recorded_at, printed_at.tzinfo, DATED),
+                                  occurred=ward_clock(record.occurred_at, printed_at.tzinfo, DATED)),
                                 size=8.5)]
     # The allergy status is each page's identification box's (`PageInfo.allergies`); here only what it had no room for.
     if spec.prints_allergies and patient is not None and (allergies := allergies_beyond_box(patient, lang)) is not None:
@@ -592,7 +595,9 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
                for change in changes(spec, before.data, after.data)}
     parts = _sections(spec, as_current(spec, record.data), lang, width, authors.on(lang, signed_on, laptops), refs,
                       asked, units, scores_news2=patient is None or applies_to(patient, record.occurred_at),
-                      beside=beside, amended=amended, plan=plan, zone=printed_at.tzinfo) + _no_longer_asked(spec, record, lang, width) + (
+                      beside=beside, amended=amended, plan=plan, zone=printed_at.tzinfo,
+                      version=(history[0] if history else record).form_version
+                      ) + _no_longer_asked(spec, record, lang, width) + (
         [_history(spec, history, settled, authors, laptops, lang, width, printed_at.tzinfo)] if len(history) > 1 or settled else [])
     story += _signed(parts, lang, "signature_filled", info)
     return build_pdf(out, story, info)

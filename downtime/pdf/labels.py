@@ -28,6 +28,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
+from downtime.domain.clock import DATED
 from downtime.domain.downtime_number import in_bars, taken_apart
 from downtime.errors import written_to
 from downtime.formspec import Lang
@@ -438,7 +439,7 @@ def _sheets(out: Path, sheet: Stock, total: int, draw: Callable[[canvas.Canvas, 
                 draw(c, index, x, y)
                 if slot == per_page - 1 or index == total - 1:
                     c.setFont(SANS, 6)
-                    when = printed_at.strftime("%d/%m/%Y %H:%M")
+                    when = printed_at.strftime(DATED)
                     number = word("page", lang, page=index // per_page + 1, total=pages)
                     # Shortened before the page number, as the pages' footers are (a long name and
                     # laptop name ran it over the number and off the sheet).

@@ -19,7 +19,9 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 
 from downtime.domain import child_fluids, elapsed
 from downtime.domain.anticoagulation import another_anticoagulant
+from downtime.domain.devices import by_tube
 from downtime.domain.age import CHILD_UNTIL, age_in_years, age_words
+from downtime.domain.clock import DATED
 from downtime.domain.elapsed import reached
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.medication import (
@@ -315,6 +317,11 @@ class PatientChart:
     covert_unsupported: Mapping[str, str] = field(default_factory=dict)
     """What each order given covertly that no capacity assessment supports says, by order id
     (services.capacity.covert_flags), among its flags."""
+    ng_position: str | None = None
+    """What each running order by nasogastric tube says while the patient's tube in has its
+    position to confirm when printed (services.devices.tubes_to_confirm: "NG POSITION NOT
+    CONFIRMED (28/11 10:00: aspirate pH 6.5): nothing by it until confirmed (…)"), in red: the
+    chart listed the levodopa by NG with no word of it."""
 
 
 def _signed(rows: Sequence[MarRow]) -> Iterator[tuple[str, str]]:
@@ -388,13 +395,23 @@ class _OrdersSaid:
     """Why the patient is nil by mouth when printed (`PatientChart.nil_by_mouth`)."""
     covert_unsupported: Mapping[str, str] = field(default_factory=dict)
     """`PatientChart.covert_unsupported`."""
+    ng_position: str | None = None
+    """`PatientChart.ng_position`."""
+
+    def _running(self, row: MarRow) -> bool:
+        """Whether the order runs when printed (not one that ended with an earlier stay)."""
+        return row.stay_ended is None and row.order.active_at(self.printed_at)
 
     def not_by_mouth(self, row: MarRow, lang: Lang) -> str | None:
         """"NOT BY MOUTH: failed swallow screen 10:20" of an order running when printed whose route
         the patient's nil by mouth stops; None else."""
-        why = None if self.nil_by_mouth is None or row.stay_ended is not None or not row.order.active_at(
-            self.printed_at) else self.nil_by_mouth.why(row.order.route)
+        why = None if self.nil_by_mouth is None or not self._running(row) else self.nil_by_mouth.why(row.order.route)
         return None if why is None else w("not_by_mouth", lang, why=why[lang])
+
+    def tube_unconfirmed(self, row: MarRow) -> str | None:
+        """`ng_position` of an order by nasogastric tube running when printed (domain.devices.by_tube);
+        None else."""
+        return self.ng_position if self.ng_position and self._running(row) and by_tube(row.order.route) else None
 
 
 def _prescribed_despite(order: Order, chart: PatientChart, lang: Lang) -> str | None:
@@ -472,7 +489,8 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
                 status: str | None = None) -> Lines:
     """The order as its chart line heads it; in bold red when another laptop wrote it otherwise,
     its medicine is ordered twice (see medication.also_ordered), it is not to be given by mouth
-    (`_OrdersSaid.not_by_mouth`), its next dose waits on a level
+    (`_OrdersSaid.not_by_mouth`), it goes by a nasogastric tube whose position is not confirmed
+    (`_OrdersSaid.tube_unconfirmed`), its next dose waits on a level
     or an AKI's review (medication.holding: not one its prescriber answered knowing the AKI; said
     short, medication.on_chart), or its review is past when the chart is printed
     (chart_alerts.review_said, as the escalation list says it; not one that ended with an earlier
@@ -483,8 +501,10 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
     lines = [order_label(order, order_form, lang), *filter(None, [rule_words(order, lang)])]
     overdue = None if row.stay_ended is not None else review_said(order, said.printed_at, lang)
     not_by_mouth = said.not_by_mouth(row, lang)
+    tube = said.tube_unconfirmed(row)
     flags = [overdue] if overdue else []
     flags += [not_by_mouth] if not_by_mouth else []
+    flags += [tube] if tube else []
     flags += [w("review_reason", lang, reason=order.review_reason)] if order.review_reason else []
     flags += [w("on_hold", lang)] if order.record_id in said.held else []
     flags += _stopped_with_its_stay(row, order_form, lang, said.printed_at)
@@ -506,7 +526,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
     lines.append(w("prescribed_by", lang, who=said.prescribers[order.record_id]))
     lines += [status] if status else []
     warned = (order.record_id in said.held or bool(row.also_ordered) or bool(overdue) or bool(holding(row.levels))
-              or bool(not_by_mouth))
+              or bool(not_by_mouth) or bool(tube))
     return _p("\n".join(lines + flags), width, bold=warned, color=ALERT if warned else colors.black)
 
 
@@ -760,7 +780,7 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
                                     if (reason := _prescribed_despite(row.order, chart, lang)) is not None},
                        chart.allergies_since,
                        {row.order.record_id: prescriber_words(row, authors, laptops, lang) for row in chart.rows},
-                       printed_at, chart.nil_by_mouth, chart.covert_unsupported)
+                       printed_at, chart.nil_by_mouth, chart.covert_unsupported, chart.ng_position)
     marks = {dose.record_id: number for number, (_, _, doses) in enumerate(overridden, start=1) for dose in doses}
     blocks = _blocks(days)
     # A once-only order apart: under "Regular medicines" its one time read as a dose each day.
@@ -825,7 +845,7 @@ def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days:
                     device_name=device_name, patient=charts[0].patient if len(charts) == 1 else None,
                     landscape=True, place=True, allergies=True,
                     subtitle="\n".join([period, w("snapshot", lang,
-                                                   at=ward_clock(printed_at, printed_at.tzinfo, "%d/%m/%Y %H:%M"))]))
+                                                   at=ward_clock(printed_at, printed_at.tzinfo, DATED))]))
     width = body_width(info)
     story: list[Flowable] = []
     for index, chart in enumerate(charts):

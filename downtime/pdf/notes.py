@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
+from downtime.domain.clock import DATED
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
@@ -49,7 +50,7 @@ def notes_pdf(patient: PatientSummary, notes: Sequence[RecordVersion], spec: For
     body: list[list[object]] = [[_cell(heading, bold=True) for heading in in_words(WORDS, "headings", lang).split("|")]]
     for note in notes:
         # On the ward's clock, its offset said where the clock reads it twice (page.ward_clock).
-        when = ward_clock(datetime.fromisoformat(note.data['written_at']), printed_at.tzinfo, "%d/%m/%Y %H:%M")
+        when = ward_clock(datetime.fromisoformat(note.data['written_at']), printed_at.tzinfo, DATED)
         if note.version > 1:
             when += "\n" + in_words(WORDS, "amended", lang, version=note.version)
         who = f"{note.data['written_by']}\n{format_value(spec.field('discipline'), note.data['discipline'], lang)}"

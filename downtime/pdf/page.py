@@ -31,7 +31,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table, TableStyle
 
 from downtime.domain.census import StayStatus
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import DATED, ward_time
 from downtime.domain.downtime_number import in_bars, taken_apart
 from downtime.errors import written_to
 from downtime.formspec import Lang
@@ -670,7 +670,7 @@ def _draw_footer(c: canvas.Canvas, info: PageInfo, page: int, total: int, sheet:
     if info.record:
         c.drawString(MARGIN, y - 1 * mm, word("downtime_record", info.lang))
     c.setFont(SANS, 7)
-    when = ward_clock(info.printed_at, info.printed_at.tzinfo, "%d/%m/%Y %H:%M")
+    when = ward_clock(info.printed_at, info.printed_at.tzinfo, DATED)
     printed = (word("printed_blank", info.lang, when=when, device=info.device_name) if info.printed_by is None
                else word("printed", info.lang, who=info.printed_by, when=when, device=info.device_name))
     room = 25 * mm

@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from downtime.domain.census import Location, StayStatus
-from downtime.domain.clock import ward_time, ward_zone
+from downtime.domain.clock import DATED, ward_time, ward_zone
 from downtime.domain.elapsed import instant
 from downtime.domain.theatre import (
     ARRIVE_BEFORE, ON_THE_WARD_STILL, Fasting, TheatreSession, fasting_from,
@@ -335,7 +335,7 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
     list the coordinator phones from holds none of them, and none is looked for."""
     info = PageInfo(title=w("resched_title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, landscape=True, patient_box=False,
-                    subtitle=w("resched_sub", lang, count=len(items), at=printed_at.strftime("%d/%m/%Y %H:%M")))
+                    subtitle=w("resched_sub", lang, count=len(items), at=printed_at.strftime(DATED)))
     # As the theatre list's: "Waitin g", "ne pas reprogr ammer" were cut in columns too narrow.
     widths = [0.09, 0.125, 0.081, 0.095, 0.124, 0.075, 0.085, 0.07, 0.10, 0.095, 0.06]
     rows: list[list[object]] = [[_p(" / ".join(translate(lang, "", word) for word in words), bold=True)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from downtime.domain import covert, elapsed
 from downtime.domain.anticoagulation import another_anticoagulant
 from downtime.domain.clock import ward_time
+from downtime.domain.devices import by_tube
 from downtime.domain.medication import (
     Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, before_due, dose_state,
     duration_text, patch, policy_for, reason_offered, unit_read,
@@ -40,8 +41,8 @@ from downtime.qt.screen_fit import Scrolled, room, within_screen
 from downtime.qt.scan import BandCheck
 from downtime.qt.screen_reader import add_row, named
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, follow_view, grow_to_fit, warning_html
-from downtime.services import (anticoagulation, capacity, cd_register, drafts, glucose, medication, missing_patient,
-                               records, settings, staff, swallow_screen)
+from downtime.services import (anticoagulation, capacity, cd_register, devices, drafts, glucose, medication,
+                               missing_patient, records, settings, staff, swallow_screen)
 from downtime.services.census import patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -688,6 +689,11 @@ class DoseDialog(QDialog):
         if by_mouth(order.route) and (said := swallow_screen.ward_lines(
                 self.session.db, self.session.forms, [order.patient_id], self.session.clock(), language()).get(
                     order.patient_id)):
+            flags += f" — {warning_html(html.escape(said))}"
+        # An order by nasogastric tube: its position to confirm, or no tube charted in (said, not
+        # asked: services.devices.tube_said); Save asks the first (devices.dose_warnings).
+        if by_tube(order.route) and (said := devices.tube_said(self.session.db, order.patient_id,
+                                                               self.session.clock(), language())):
             flags += f" — {warning_html(html.escape(said))}"
         # An order stopped (paracetamol at 21:00, its liver tests deranged) opened for a dose at
         # 23:00 said nothing of it until Save warned.

@@ -10,11 +10,12 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QPainter
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QCompleter, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QToolButton, QVBoxLayout, QWidget,
+    QPushButton, QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionButton, QStyleOptionViewItem, QToolButton,
+    QVBoxLayout, QWidget,
 )
 
 from downtime.formspec import Field, Lang
@@ -23,7 +24,7 @@ from downtime.formspec.schema import (
     ChoiceField, DateField, DateTimeField, LongTextField, MultiChoiceField, PatientRefField,
     RecordRefField, RepeatField, TextField, YesNoField,
 )
-from downtime.formspec.values import FieldError, ParseError, format_value, offered, parse_text
+from downtime.formspec.values import FieldError, ParseError, format_value, offered, parse_text, standing_for
 from downtime.qt.i18n import translate
 from downtime.qt.now_typed import now_when_typed
 from downtime.qt.screen_fit import Columns, wrapped
@@ -251,15 +252,23 @@ class LongTextEditor(Editor):
 
 class _ShownAsText(Editor):
     """Editors whose input greys out when disabled (combos, check boxes) show a saved answer
-    as read-only text instead, so it stays readable, selectable and reachable with Tab."""
+    as read-only text instead, so it stays readable, selectable and reachable with Tab, its
+    words wrapped in a framed box: in a one-line box, a French CIWA-Ar anchor chosen was cut at
+    "schizophrén" at the largest text in the least window."""
 
-    def _wrap(self, editable: QWidget) -> QWidget:
+    def _wrap(self, editable: QWidget, box: QWidget | None = None) -> QWidget:
+        """`editable` over the read-only text, in `box` (a plain widget by default)."""
         self._editable = editable
-        self._text = QLineEdit()
-        self._text.setReadOnly(True)
+        self._text = wrapped(QLabel())
+        self._text.setTextFormat(Qt.TextFormat.PlainText)  # an answer is words, never markup
+        self._text.setFrameShape(QLabel.Shape.StyledPanel)
+        self._text.setMargin(self._text.fontMetrics().averageCharWidth() // 2)
+        self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self._text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         named(self._text, self.field.label.get(self.lang))
         self._text.hide()
-        box = QWidget()
+        box = box or QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(editable)
@@ -275,6 +284,78 @@ class _ShownAsText(Editor):
         self._editable.setVisible(not read_only)
         self._text.setVisible(read_only)
         self.widget.setFocusProxy(self._text if read_only else self._editable)
+
+
+class WholeOptions(QStyledItemDelegate):
+    """A drop-down's options each whole: one wider than the screen has room for wraps onto more
+    lines, the others drawn as the box's own list draws them (`plain`). Qt's list is as wide as
+    its longest option up to the screen's width, and past it cut the option in the middle: at the
+    largest text on a laptop at 125 %, the CIWA-Ar's "7 Acute panic states, as seen in sever…irium
+    or acute schizophrenic reactions"."""
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__(combo)
+        self._combo = combo
+        self.plain = combo.itemDelegate()
+
+    def _wraps(self, index: QModelIndex | QPersistentModelIndex) -> int:
+        """How many lines the option takes in the room there is (`room`): 1 where it fits on one.
+        Read off its text in the list's font, whatever rectangle Qt asks it for: the list's height
+        is summed before the list is given its width."""
+        metrics = self._combo.view().fontMetrics()
+        text = str(index.data() or "")
+        width = self.room() - 2 * (self._combo.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                                                   self._combo) + 1) - metrics.averageCharWidth()
+        if metrics.horizontalAdvance(text) <= width:
+            return 1
+        high = metrics.boundingRect(QRect(0, 0, width, 1 << 20), int(Qt.TextFlag.TextWordWrap), text).height()
+        return max(1, round(high / metrics.lineSpacing()))
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt's name)
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        one_line = self.plain.sizeHint(option, index)
+        if (lines := self._wraps(index)) == 1:
+            return one_line
+        return QSize(self.room(), one_line.height() + (lines - 1) * self._combo.view().fontMetrics().lineSpacing())
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        if self._wraps(index) == 1:
+            self.plain.paint(painter, option, index)
+            return
+        wrapped = QStyleOptionViewItem(option)
+        self.initStyleOption(wrapped, index)
+        wrapped.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        wrapped.textElideMode = Qt.TextElideMode.ElideNone
+        wrapped.backgroundBrush = option.palette.window()  # as the list's other options, not the white of a view
+        style = self._combo.view().style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, wrapped, painter, self._combo.view())
+
+    def room(self) -> int:
+        """The widest an option is shown: the screen's width, less the list's frame and a scroll
+        bar (a long list has one)."""
+        view = self._combo.view()
+        return (self._combo.screen().availableGeometry().width() - 2 * view.frameWidth()
+                - view.verticalScrollBar().sizeHint().width())
+
+
+class _ChoiceBox(QWidget):
+    """A choice's box over its answer read-only, whichever of the two shows; on a form
+    (`ComboEditor.fit_on_form`, `least` given) sized by its longest option: asking that width,
+    `least` at least, and needing it up to `least`."""
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__()
+        self._combo = combo
+        self.least: int | None = None
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        laid = super().sizeHint()
+        return laid if self.least is None else QSize(max(self._combo.sizeHint().width(), self.least), laid.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        laid = super().minimumSizeHint()
+        return laid if self.least is None else QSize(min(self._combo.sizeHint().width(), self.least), laid.height())
 
 
 class ComboEditor(_ShownAsText):
@@ -295,6 +376,7 @@ class ComboEditor(_ShownAsText):
             pairs = [(option.code, option.label.get(lang)) for option in offered(field)]  # type: ignore[arg-type]
         self.codes: list[Any] = [None] + [code for code, _ in pairs]
         self.combo.addItems([""] + [label for _, label in pairs])
+        self.combo.setItemDelegate(WholeOptions(self.combo))
         named(self.combo, field.label.get(lang))
         if tips:
             for index, tip in enumerate(tips, start=1):
@@ -306,7 +388,19 @@ class ComboEditor(_ShownAsText):
             view.setMinimumWidth(max(metrics.horizontalAdvance(label) for _, label in pairs)
                                  + 4 * metrics.averageCharWidth() + view.verticalScrollBar().sizeHint().width())
         self.combo.currentIndexChanged.connect(self.committed)
-        self.widget = self._wrap(self.combo)
+        self.widget = self._wrap(self.combo, _ChoiceBox(self.combo))
+
+    def fit_on_form(self, least: int) -> None:
+        """Its box on a form: as wide as its longest option, `least` at least, where the form has
+        room, and no wider; where it has not, narrower, to `least` or its longest option if less
+        (so that a section puts it under its label rather than narrow beside it), its options
+        whole in the drop-down (`WholeOptions`). Held to 640 pixels, the CIWA-Ar's anchors were
+        cut in the box at the largest text in a window with room for them; as wide as its longest
+        option, never less, it held the form wider than a laptop's window, scrolled sideways."""
+        assert isinstance(self.widget, _ChoiceBox)
+        self.widget.least = least
+        self.widget.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        self.combo.setMinimumContentsLength(len(READABLE))
 
     def raw(self) -> Any:
         return self.codes[self.combo.currentIndex()]
@@ -321,6 +415,9 @@ class ComboEditor(_ShownAsText):
         self.combo.setCurrentIndex(self.codes.index(raw) if raw in self.codes else 0)
 
     def display_text(self) -> str:
+        """The answer read-only; a choice left unanswered, the option it stands for (values.standing_for)."""
+        if self.raw() is None and (code := standing_for(self.field, None)) is not None:
+            return format_value(self.field, code, self.lang)
         return self.combo.currentText()
 
 

@@ -32,7 +32,7 @@ from downtime.formspec.values import FieldError, answered, as_current, shown
 from downtime.i18n import decimal_text, record_status_word, semicolon
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.observations_view import RISK_SHADES, SEPSIS_SHADES
-from downtime.qt.field_editors import Editor, LineEditor, MultiEditor, ReferenceEditor, make_editor
+from downtime.qt.field_editors import ComboEditor, Editor, LineEditor, MultiEditor, ReferenceEditor, make_editor
 from downtime.qt.new_bands import print_new_band
 from downtime.qt.paper_notice import WholeLines
 from downtime.qt.patient_header import admission_on_hold, enteric_isolation, identity_html
@@ -60,6 +60,9 @@ from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.storage.connection import DatabaseError, write_failure
 
+BOX_WIDTH = 640
+"""The widest a one-line box grows on a form, and the least a choice's box is where there is room
+(ComboEditor.fit_on_form: one with longer options is as wide as the longest)."""
 LEAVING = (Movement.DISCHARGE, Movement.TRANSFER_OUT)
 """The movements whose form reads the chart at the time the patient left."""
 
@@ -121,6 +124,9 @@ class FormView(QWidget):
         """A new discharge or transfer-out's answers as the chart last filled them in, and the time
         it was read at (`_chart_read_when_left`)."""
         self._read_at: datetime | None = None
+        self.first_saved_under = None if record is None else self._first_saved_under(record)
+        """The version of its form the record was first saved under: read, it shows no question that
+        came in later and it does not answer (values.shown); amended, it asks them all."""
         self._build()
         for name, words in prefill.suggestions(session, spec, self.patient_id).items():
             editor = self.editors[name]
@@ -144,6 +150,9 @@ class FormView(QWidget):
             self.editors[left.id].committed.connect(self._chart_read_when_left)
         self._refresh_relevance()
         self._set_mode()
+
+    def _first_saved_under(self, record: RecordVersion) -> int:
+        return records.history(self.session.db, record.record_id)[0].form_version
 
     @property
     def title(self) -> str:
@@ -244,8 +253,10 @@ class FormView(QWidget):
                 label = QLabel(field.label.get(lang))
                 self.form_labels[field.id] = label
                 label.setBuddy(editor.widget)
-                if not isinstance(field, (RepeatField, MultiChoiceField, LongTextField)):
-                    editor.widget.setMaximumWidth(640)
+                if isinstance(editor, ComboEditor):
+                    editor.fit_on_form(BOX_WIDTH)
+                elif not isinstance(field, (RepeatField, MultiChoiceField, LongTextField)):
+                    editor.widget.setMaximumWidth(BOX_WIDTH)
                 if field.help:
                     label.setToolTip(field.help.get(lang))
                     editor.widget.setToolTip(field.help.get(lang))
@@ -476,7 +487,8 @@ class FormView(QWidget):
             field.id for section in self.spec.sections if section.amending for field in section.fields}
         for field in self.spec.fields():
             form, cell = self.rows[field.id]
-            if field.id not in later and shown(field, values, self.asked):
+            if field.id not in later and shown(field, values, self.asked,
+                                               None if self.editing else self.first_saved_under):
                 showing.add(field.id)
             form.setRowVisible(cell, field.id in showing)
             required = field.required or self.asked.get(field.id, False) or (
@@ -676,7 +688,7 @@ class FormView(QWidget):
                 and self._ended_session_confirmed(values)
                 and self._going_home_with_lines_confirmed(values) and self._leaving_with_asks_confirmed(values)
                 and self._seldom_turns_reason_given(values) and self._cpr_reason_given(values)
-                and self._child_plan_reason_given(values)):
+                and self._child_plan_reason_given(values) and self._feed_by_unconfirmed_tube_confirmed(values)):
             return
         before = None
         try:
@@ -778,6 +790,7 @@ class FormView(QWidget):
         tab showed an earlier one of, brought forward when the record is opened again (amended
         since from elsewhere: an order not continued from the chart)."""
         self.record, self.patient_id, self.editing = record, record.patient_id, False
+        self.first_saved_under = self._first_saved_under(record)
         self.amended_for = ""
         self._clear_errors()
         self._show_values(record.data)
@@ -1129,6 +1142,20 @@ class FormView(QWidget):
             values, fluid_balance.PLAN_REASON, translate("FormView", "A child's fluid above their weight's"),
             said + "\n\n" + translate("FormView", "Why is it meant? (kept in the record)"), "volume")
 
+    def _feed_by_unconfirmed_tube_confirmed(self, values: dict[str, Any]) -> bool:
+        """A feed charted in by an enteral tube while the patient's nasogastric tube has its position
+        to confirm on the line chart, then and now (devices.feed_asks: not a gastrostomy's) is saved once the
+        nurse says so, told to stop the feed and confirm the position: the volume went in, and is
+        charted all the same (the fluid chart charted it without a word). Otherwise she
+        is back at "In or out". An amendment is asked only if it changes what is asked."""
+        if self.spec.id != fluid_balance.FORM or self.patient_id is None:
+            return True
+        session, patient_id = self.session, str(self.patient_id)
+        return self._asked_again(
+            lambda data: devices.feed_asks(session.db, patient_id, data, session.clock(), session.lang), values,
+            translate("FormView", "NG tube position not confirmed"),
+            translate("FormView", "Chart this volume of feed all the same (it went in)?"), "route")
+
     def _cpr_reason_given(self, values: dict[str, Any]) -> bool:
         """Comfort care decided while the admission has no DNACPR is saved once the doctor says why
         CPR stands or where the DNACPR is written, kept in the plan, which the service refuses it
@@ -1253,6 +1280,7 @@ class FormView(QWidget):
     def start_amend(self) -> None:
         self.editing = True
         self._set_mode()
+        self._refresh_relevance()  # the questions its first version was never asked, now asked
         if self.record is not None:  # what the amendment starts from, where it is not the record's own
             starting = prefill.amendment_answers(self.session, self.record)
             for name, editor in self.editors.items():

@@ -66,8 +66,9 @@ from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
 from downtime.services import (alcohol_withdrawal, backups, bowels, capacity, chart_alerts, delirium, devices, drafts, exported, falls, falls_risk, fluid_balance, glucose,
                                infusion_checks, lab_results, medication, missing_patient, neuro, nutrition, observations, pain, paper_doses, paper_numbers,
-                               pews, prefill, printing, records, repositioning, sepsis, settings, swallow_screen, theatre,
-                               this_laptop, transfusion, vte, wounds)
+                               pews, prefill, printing, records, repositioning, safeguarding, sepsis, settings, swallow_screen,
+                               theatre, this_laptop, transfusion, vte, weight, wounds)
+from downtime.services import enhanced_observation
 from downtime.services.census import all_patients, deaths, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -291,10 +292,19 @@ class MainWindow(QMainWindow):
             capacity.FORM: lambda pid: self.open_record(found) if (
                 found := capacity.to_open(self.session.db, pid, self.session.clock())) is not None else self.open_new(
                 self.session.form(capacity.FORM), pid),
+            # The concern whose referral is not made or whose team is not told, amended with it; else a new one.
+            safeguarding.FORM: lambda pid: self.open_record(found) if (
+                found := safeguarding.to_open(self.session.db, pid, self.session.clock())) is not None else self.open_new(
+                self.session.form(safeguarding.FORM), pid),
             # The latest assessment while its postural drop awaits the doctor's review; else a new one.
             falls_risk.FORM: lambda pid: self.open_record(found) if (
                 found := falls_risk.to_open(self.session.db, pid)) is not None else self.open_new(
                 self.session.form(falls_risk.FORM), pid, falls_risk.new_answers(self.session.db, pid)),
+            # A review of the level when due or its DoLS answers ask; else the next log entry.
+            enhanced_observation.FORM: lambda pid: self.open_new(
+                self.session.form(enhanced_observation.FORM), pid, {
+                    **prefill.first_answers(self.session, self.session.form(enhanced_observation.FORM), pid),
+                    **enhanced_observation.new_answers(self.session, pid)}),
             # The check raising a red flag no doctor is told of, amended with the doctor told; else the next check.
             alcohol_withdrawal.FORM: lambda pid: self.open_record(found) if (
                 found := alcohol_withdrawal.to_open(self.session.db, pid)) is not None else self.open_new(
@@ -305,6 +315,7 @@ class MainWindow(QMainWindow):
             medication.ORDER_FORM: self.open_mar_of,
             infusion_checks.FORM: self.open_mar_of,
             chart_alerts.DEATH_FORM: lambda pid: self.open_record(chart_alerts.death_of(self.session.db, pid)),
+            weight.FORM: lambda pid: self.open_new(self.session.form(weight.FORM), pid),
         }[form_id](patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
         self.admin: AdminPanel | None = None
@@ -757,7 +768,8 @@ class MainWindow(QMainWindow):
         """A child's set just saved, as an adult's is (`_announce_news2`): its PEWS in the status
         bar with whose set it is, and what it asks (8 or more, someone worried, a child not alert)
         in a dialog the nurse must close; an incomplete set, the last full set's call still standing
-        (the nurse saving "room air" alone after a PEWS 9 read nothing of it)."""
+        (the nurse saving "room air" alone after a PEWS 9 read nothing of it); then the doctor's plan
+        standing that limits escalation (`observations.limiting`), as the escalation list's line says it."""
         patient = patient_for_record(self.session.db, self.session.forms, record)
         lang, spec = self.session.lang, self.session.form(pews.FORM)
         one = pews.as_charted(self.session.db, patient.patient_id, record)
@@ -769,7 +781,9 @@ class MainWindow(QMainWindow):
         now = self.session.clock()
         if asks := [*pews.asked(one, patient.birth_date, spec, now, lang, False), *pews.standing_behind(
                 self.session.db, patient.patient_id, record, patient.birth_date, spec, now, lang)]:
-            Prompts.info(self, score, "\n\n".join([self._news2_said, "\n".join(asks)]))
+            plan = observations.limiting(self.session.db, [patient], now).get(patient.patient_id)
+            said = [*asks, *([plan.text(lang, now.tzinfo)] if plan is not None else [])]
+            Prompts.info(self, score, "\n\n".join([self._news2_said, "\n".join(said)]))
 
     def _unsay_news2(self) -> None:
         """The announcement of a set saved (see `_announce_news2`) leaves the status bar with the

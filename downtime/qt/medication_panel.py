@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from downtime.domain.devices import by_tube
 from downtime.domain.medication import DoseState
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
@@ -28,8 +29,8 @@ from downtime.qt.tables import (
 )
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
-from downtime.services import (capacity, census, drafts, infusion_rates, medication, missing_patient, paper_doses,
-                               printing, records)
+from downtime.services import (capacity, census, devices, drafts, infusion_rates, medication, missing_patient,
+                               paper_doses, printing, records)
 from downtime.services.context import Session
 from downtime.services.medication import RoundItem
 
@@ -95,6 +96,9 @@ class RoundModel(TextTableModel):
         self.missing: dict[str, str] = {}
         # Why each patient nil by mouth now is (services.medication.nil_by_mouth), by patient id.
         self.nil_by_mouth: dict[str, medication.NilByMouth] = {}
+        # The latest look at each patient's nasogastric tube in whose position is to confirm now
+        # (services.devices.tubes_to_confirm), by patient id: a dose by the tube says it.
+        self.tubes: dict[str, devices.Checked] = {}
         # What each order given covertly that no capacity assessment supports says, by order id
         # (services.capacity.covert_flags), in its flags: "COVERT with no capacity assessment on
         # record: ask the doctor".
@@ -106,6 +110,13 @@ class RoundModel(TextTableModel):
         why = None if fasting is None else fasting.why(item.order.route)
         return "" if why is None else word(NOT_BY_MOUTH).format(why=why[language()])
 
+    def tube_unconfirmed(self, item: RoundItem, whole: bool = False) -> str:
+        """What a dose by nasogastric tube says while the patient's tube in has its position to
+        confirm (`tubes`): "NG POSITION NOT CONFIRMED (28/11 10:00: aspirate pH 6.5)" on the row,
+        what to do `whole` (the tooltip); else empty."""
+        one = self.tubes.get(item.patient.patient_id)
+        return "" if one is None or not by_tube(item.order.route) else one.position_flag(self.now, language(), whole)
+
     def is_warning(self, row: int, column: int) -> bool:
         """A dose missed over 12 hours ago is the gravest state on the round; an order another
         laptop wrote otherwise, one an allergy recorded since matches (`unreviewed`), a dose for that
@@ -114,7 +125,8 @@ class RoundModel(TextTableModel):
         (medication.level_warnings), a dose of it recorded later than now by a clock that was
         ahead (medication.recorded_ahead), the dose recorded nil by mouth before its time
         (RoundItem.fasting: the operation may be cancelled), or one not to give by mouth
-        (`not_by_mouth`), is said in its flags; a patient sharing a family name with
+        (`not_by_mouth`), or one by a nasogastric tube whose position is not confirmed
+        (`tube_unconfirmed`), is said in its flags; a patient sharing a family name with
         another of the ward, by their name, as on the patient list (census.name_alert)."""
         item = self.rows[row]
         if column == FLAGS:
@@ -122,7 +134,7 @@ class RoundModel(TextTableModel):
                     or item.order.record_id in self.capacity
                     or bool(item.held) or bool(item.also_ordered)
                     or bool(medication.holding(item.levels)) or bool(item.ahead) or bool(item.fasting)
-                    or bool(self.not_by_mouth(item)))
+                    or bool(self.not_by_mouth(item)) or bool(self.tube_unconfirmed(item)))
         if column == PATIENT:
             return bool(item.patient.namesakes) or item.patient.patient_id in self.missing
         return column == 0 and (item.missed or super().is_warning(row, column))
@@ -137,10 +149,11 @@ class RoundModel(TextTableModel):
         order = item.order
         unreviewed = self.unreviewed.get(order.record_id)
         allergy = "" if unreviewed is None else unreviewed if whole else unreviewed.flag
-        not_by_mouth = self.not_by_mouth(item)
+        not_by_mouth, tube = self.not_by_mouth(item), self.tube_unconfirmed(item, whole)
         return ", ".join((*medication.order_flags(order, language(), self.now),
                           *(f for f, on in ((self.capacity.get(order.record_id, ""), order.record_id in self.capacity),
-                                            (not_by_mouth, bool(not_by_mouth)), (allergy, bool(allergy)),
+                                            (not_by_mouth, bool(not_by_mouth)), (tube, bool(tube)),
+                                            (allergy, bool(allergy)),
                                             (word(ORDER_ON_HOLD), order.record_id in self.held),
                                             (held_words(item.held), bool(item.held)),
                                             (also_ordered_words(order, item.also_ordered, self.order_form),
@@ -238,6 +251,7 @@ class MedicationPanel(QWidget):
         self.model.missing = missing_patient.missing_now(self.session.db, self.session.forms, list(patients),
                                                          self.session.clock(), language())
         self.model.nil_by_mouth = medication.nil_by_mouth(self.session.db, list(patients), self.model.now)
+        self.model.tubes = devices.tubes_to_confirm(self.session.db, list(patients), self.model.now)
         self.model.capacity = capacity.covert_flags(self.session.db, [item.order for item in items], self.model.now,
                                                     language())
         self.model.unreviewed = {order.record_id: said for unreviewed in medication.allergies_unreviewed(

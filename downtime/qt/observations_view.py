@@ -31,7 +31,8 @@ from downtime.qt.work import ListReader, ReadAgain
 from downtime.domain import elapsed
 from downtime.services import (alcohol_withdrawal, bowels, capacity, chart_alerts, delirium, devices, falls, falls_risk, fluid_balance, glucose, infusion_checks,
                                lab_results, medication, missing_patient, neuro, observations, pews, printing, pain, repositioning, sepsis,
-                               swallow_screen, transfusion, vte, wounds)
+                               safeguarding, swallow_screen, transfusion, vte, weight, wounds)
+from downtime.services import enhanced_observation
 from downtime.services.census import in_patients
 from downtime.services.chart_alerts import ChartAlert, ChartAlerts
 from downtime.services.context import Session
@@ -415,10 +416,11 @@ class ChartAlertModel(TextTableModel):
               missing_patient.FORM: QT_TR_NOOP("Missing from the ward"), falls_risk.FORM: QT_TR_NOOP("Falls risk"),
               swallow_screen.FORM: QT_TR_NOOP("Swallow screen"),
               alcohol_withdrawal.FORM: QT_TR_NOOP("Alcohol withdrawal (CIWA-Ar)"),
-              capacity.FORM: QT_TR_NOOP("Mental capacity"),
+              enhanced_observation.FORM: QT_TR_NOOP("Enhanced observation"),
+              capacity.FORM: QT_TR_NOOP("Mental capacity"), safeguarding.FORM: QT_TR_NOOP("Safeguarding"),
               medication.ORDER_FORM: QT_TR_NOOP("Medicines (MAR)"), vte.FORM: QT_TR_NOOP("VTE risk"),
               delirium.FORM: QT_TR_NOOP("Delirium (4AT)"), chart_alerts.DEATH_FORM: QT_TR_NOOP("Death"),
-              infusion_checks.FORM: QT_TR_NOOP("Infusion or syringe driver")}
+              infusion_checks.FORM: QT_TR_NOOP("Infusion or syringe driver"), weight.FORM: QT_TR_NOOP("Weight")}
     PATIENT, LATEST, ASKS = 2, 5, 6
     whole_in_tooltip = frozenset({PATIENT, LATEST, ASKS})
 

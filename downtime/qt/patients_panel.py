@@ -27,6 +27,7 @@ from downtime.qt.tables import ColumnsCut, Index, TextTableModel, cut_column, ma
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.qt.ward_choice import WardChoice
 from downtime.services import capacity, census, missing_patient, observations, pews, printing, search, swallow_screen
+from downtime.services import enhanced_observation
 from downtime.services.context import Session
 from downtime.services.observations import Watch
 from downtime.services.patients import PatientSummary
@@ -91,6 +92,10 @@ class Row:
     """An in-patient with a standing lack of capacity, as the handover sheet says it (services.
     capacity.ward_lines: "LACKS CAPACITY for medicines (…)", its review once due), by their name
     in the warning colour."""
+    enhanced: str | None = None
+    """An in-patient on a level of enhanced observation (services.enhanced_observation.ward_lines:
+    "ENHANCED OBS within eyesight: entry OVERDUE since 14:00", not the risks nor DoLS), by their
+    name in the warning colour."""
 
 
 @dataclass(frozen=True)
@@ -225,6 +230,8 @@ class PatientTableModel(TextTableModel):
             name += " — " + row.swallow
         if row.capacity:
             name += " — " + row.capacity
+        if row.enhanced:
+            name += " — " + row.enhanced
         if row.theatre:
             name += " — " + printing.THEATRE_WORDS["head"][language()].format(operations=row.theatre)
         return (row.ward, bed, name, allergy_text(patient), word(RESUSCITATION.get(patient.resuscitation or "", "?")),
@@ -244,7 +251,8 @@ class PatientTableModel(TextTableModel):
                                           and watch.standing.news2.band in (Band.MEDIUM, Band.HIGH))
         return patient is not None and (column == ALLERGIES and patient.allergy_alert or column == NAME and
                                         bool(self.rows[row].namesakes or self.rows[row].missing or self.rows[row].swallow
-                                                                     or self.rows[row].capacity))
+                                                                     or self.rows[row].capacity
+                                                                     or self.rows[row].enhanced))
 
     def __init__(self) -> None:
         super().__init__()
@@ -622,11 +630,14 @@ def _watched(session: Session, rows: list[Row], empty_beds: bool) -> Listed:
     missing = missing_patient.lines(opened, now, language())
     swallow = swallow_screen.ward_lines(session.db, session.forms, list(watched), now, language())
     lacking = capacity.ward_lines(session.db, list(watched), now, language())
+    enhanced = enhanced_observation.ward_lines(session.db, session.forms, inside, now, language())
     rows = [replace(row, watch=watched[row.patient.patient_id], child=children.get(row.patient.patient_id),
                     theatre=operations.get(row.patient.patient_id), missing=missing.get(row.patient.patient_id),
-                    swallow=swallow.get(row.patient.patient_id), capacity=lacking.get(row.patient.patient_id))
+                    swallow=swallow.get(row.patient.patient_id), capacity=lacking.get(row.patient.patient_id),
+                    enhanced=enhanced.lines.get(row.patient.patient_id))
             if row.patient and row.patient.patient_id in watched else row for row in rows]
     return Listed(rows, empty_beds, min((due for due in (observations.next_due(watched.values()), *(
-        child.due_at for child in children.values() if not child.overdue), missing_patient.next_change(opened, now))
+        child.due_at for child in children.values() if not child.overdue), missing_patient.next_change(opened, now),
+        enhanced.next_change)
         if due is not None),
         key=elapsed.instant, default=None))

@@ -22,9 +22,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.alcohol_withdrawal import (FINDINGS, RED_FLAGS, SHORT, Flag, NotScored, band, delirium_tremens,
-                                                dose_asked, flags, gives_thiamine, next_due, not_scored, said,
-                                                score, still_asked, symptom_triggered, told_at, unable)
+from downtime.domain.alcohol_withdrawal import (FINDINGS, RED_FLAGS, Flag, NotScored, delirium_tremens, dose_asked,
+                                                flags, gives_thiamine, next_due, not_scored, said, score,
+                                                scored_words, still_asked, symptom_triggered, told_at, unable)
 from downtime.domain.census import StayStatus
 from downtime.domain.clock import DATED, ward_time
 from downtime.domain.medication import Administration, Frequency, Order, Outcome, runs_at, written_when
@@ -42,7 +42,7 @@ FORM = "alcohol_withdrawal"
 ORAL_ROUTES = frozenset({"PO", "NG"})
 """Thiamine by these routes alone is poorly absorbed where Wernicke's is in question."""
 WORDS = {
-    "scored": {"en": "CIWA-Ar {score} {band} ({time})", "fr": "CIWA-Ar {score} {band} ({time})"},
+    "scored": {"en": "{scored} ({time})", "fr": "{scored} ({time})"},
     "asleep": {"en": "CIWA-Ar not scored, asleep ({time})", "fr": "CIWA-Ar non coté, endormi ({time})"},
     "drowsy": {"en": "CIWA-Ar not scored, drowsy or sedated ({time})",
                "fr": "CIWA-Ar non coté, somnolent ou sédaté ({time})"},
@@ -117,7 +117,7 @@ class Checked:
                                                                                             at.tzinfo)
         if self.score is None:
             return WORDS[str(not_scored(self.record.data))][lang].format(time=time)
-        return WORDS["scored"][lang].format(score=self.score, band=SHORT[band(self.score)][lang], time=time)
+        return WORDS["scored"][lang].format(scored=scored_words(self.score, lang), time=time)
 
 
 def checked(record: RecordVersion) -> Checked:

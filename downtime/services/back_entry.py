@@ -52,7 +52,7 @@ from downtime.domain.roles import SUPERVISED
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import VALIDATED_IDENTITY, Field, Meaning, RecordRefField, Text
-from downtime.formspec.values import answer_text
+from downtime.formspec.values import NOT_ON_VERSION, answer_text, never_asked, standing_for
 from downtime.services import census, infusion_checks, infusion_rates, records, settings, transfusion
 from downtime.services.census import all_patients, display_names
 from downtime.services.context import Session
@@ -151,6 +151,18 @@ class OnHold:
     laptops: Mapping[str, Laptop]
     authors: Authors = dataclass_field(default_factory=Authors, compare=False)
     """Who wrote each version (see domain.holds.Authors): the clerk asks the ward for them."""
+    first_saved_under: int | None = None
+    """The version of its form the record's version 1 was saved under, held from a later one
+    (none given, each version reads by its laptop's own version 1 on hold, or its own form's):
+    a version 1 falls-risk corrected on a version 2 laptop, the decision left blank, read "—"
+    there, as if the doctor had decided nothing, where its print leaves the row out."""
+
+    def first_saved(self, version: RecordVersion) -> int:
+        """The version of its form `version`'s record was first saved under, as its print reads
+        it (values.shown): the earliest of its own, its laptop's version 1 here, and the record's."""
+        return min([version.form_version, *(held.form_version for held in self.versions
+                                            if held.version == 1 and held.device_id == version.device_id),
+                    *([] if self.first_saved_under is None else [self.first_saved_under])])
 
     def text_in(self, lang: Lang) -> str:
         return " | ".join(self.named_in(version, lang) for version in self.versions)
@@ -169,9 +181,20 @@ class OnHold:
         if version.status is RecordStatus.ENTERED_IN_ERROR:
             said += " " + message(lang, QT_TRANSLATE_NOOP("messages", "(entered in error)"))
         answers = semicolon(lang).join(labelled(field.line_label(lang),
-                                                answer_or_dash(field, version.data.get(field.id), lang), lang)
+                                                _answer_in(field, version, self.first_saved(version), lang), lang)
                                        for field in self.fields)
         return labelled(said, answers, lang) if answers else said
+
+
+def _answer_in(field: Field, version: RecordVersion, first_saved: int, lang: Lang) -> str:
+    """A version's answer as the clerk compares it, as its print reads it: "not on version 1 of
+    the form" for a question the form its record was first saved under (`first_saved`) did not
+    ask (values.never_asked), where "—" read as the doctor having decided nothing beside the
+    other laptop's decision; a choice left unanswered, the option that stands for it."""
+    value = version.data.get(field.id)
+    if never_asked(field, value, first_saved):
+        return message(lang, NOT_ON_VERSION, version=first_saved)
+    return answer_or_dash(field, standing_for(field, value), lang)
 
 
 SAME_DOSE = QT_TRANSLATE_NOOP("messages", "the same dose (due {due}) was also recorded on {laptop} by {author}, "
@@ -891,20 +914,24 @@ def _read_holds(session: Session, record_ids: Collection[str], authors: Authors)
     holds: dict[str, OnHold] = {}
     found = on_hold(session.db, record_ids)
     laptops = laptops_known(session, {row["device_id"] for rows in found.values() for row in rows})
+    first = {record_id: form_version for part in chunks(list(found)) for record_id, form_version in session.db.execute(
+        f"SELECT record_id, form_version FROM records WHERE version = 1 AND record_id IN ({marks(part)})", part)}
     for record_id, rows in found.items():
         versions = tuple(sorted((as_version(row) for row in rows), key=lambda version: (
             version.version, version.recorded_at, version.author)))
-        holds[record_id] = on_hold_of(session.form(versions[0].form_id), versions, laptops, authors)
+        holds[record_id] = on_hold_of(session.form(versions[0].form_id), versions, laptops, authors,
+                                      first.get(record_id))
     return holds
 
 
 def on_hold_of(spec: FormSpec, versions: Sequence[RecordVersion], laptops: Mapping[str, Laptop],
-               authors: Authors = NOBODY) -> OnHold:
+               authors: Authors = NOBODY, first_saved_under: int | None = None) -> OnHold:
     """A record's versions on hold, in order, with the answers they differ in: as the worklist
-    lists it, and as the merge's report says it before the office imports it."""
-    fields = tuple(field for field in spec.fields()
-                   if len({json.dumps(version.data.get(field.id), sort_keys=True) for version in versions}) > 1)
-    return OnHold(versions[0].version, tuple(versions), fields, laptops, authors)
+    lists it, and as the merge's report says it before the office imports it; `first_saved_under`:
+    see OnHold."""
+    fields = tuple(field for field in spec.fields() if len({
+        json.dumps(standing_for(field, version.data.get(field.id)), sort_keys=True) for version in versions}) > 1)
+    return OnHold(versions[0].version, tuple(versions), fields, laptops, authors, first_saved_under)
 
 
 def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVersion],

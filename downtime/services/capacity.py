@@ -142,7 +142,9 @@ CHART = Chart(FORM, ordered(lambda record: Recorded(record, assessment_of(record
                             lambda one: one.assessment.assessed_at))
 
 
-def _decision(one: Assessment, lang: Lang) -> str:
+def decision_words(one: Assessment, lang: Lang) -> str:
+    """The decision assessed as the ward's lines say it ("medicines", "de ses médicaments", a
+    treatment by its words): services.enhanced_observation names the lack its DoLS answers rest on."""
     return DECISIONS[one.decision][lang] if one.decision in DECISIONS else NAMED[lang].format(detail=one.detail or "")
 
 
@@ -156,7 +158,7 @@ def line(one: Assessment, at: datetime, lang: Lang) -> str:
     once reached, and a decision that waits said so."""
     zone = at.tzinfo
     said = WORDS["review_due" if one.review_due(at) else "lacks"][lang].format(
-        decision=_decision(one, lang), day=ward_time(one.assessed_at, zone, "%d/%m"), by=_by(one),
+        decision=decision_words(one, lang), day=ward_time(one.assessed_at, zone, "%d/%m"), by=_by(one),
         review=ward_time(one.review_by, zone, "%d/%m") if one.review_by else "?")
     return WORDS["waits"][lang].format(line=said) if one.can_wait else said
 

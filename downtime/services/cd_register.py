@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import DATED, ward_time
 from downtime.domain.dose_limits import liquid_strength, strengths_mg
 from downtime.domain.medication import (
     MASS_IN_MG, Order, infused, medicines_in, names_alike, route_differs, written_apart, written_when,
@@ -944,10 +944,6 @@ class Stock:
     drug: str
     unit: str
     balance: float
-
-
-DATED = "%d/%m/%Y %H:%M"
-"""A register line's times, dated in full as the paper register's are."""
 
 
 @dataclass(frozen=True)

@@ -101,8 +101,8 @@ class BodyOnWard:
 
 
 AWAITING_MORTUARY = QT_TRANSLATE_NOOP("messages", "DECEASED — awaiting mortuary: {name} ({number}), died {died}")
-AWAITING_VERIFICATION = QT_TRANSLATE_NOOP("messages", "DECEASED — awaiting the doctor's verification: {name} "
-                                                      "({number}), found {died}")
+AWAITING_VERIFICATION = QT_TRANSLATE_NOOP("messages", "DECEASED — awaiting verification: {name} ({number}), "
+                                                      "found {died}")
 VERIFICATION_PENDING = "verification_pending"
 """The death form's answer (version 4) that the death, found on a round, is not verified yet: the
 body waits for the doctor, and the bed with it, and the census said "awaiting mortuary"."""

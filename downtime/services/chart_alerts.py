@@ -17,7 +17,8 @@ overdue, a patient missing from the ward (a HIGH-risk one whose police are not t
 or back and not reviewed by a doctor, a fall whose care is not all done (a possible fracture, a
 possible head injury on an anticoagulant, neuro obs or observations not started, no doctor's examination yet), a VTE risk
 assessment not made 14 hours after admission, its reassessment due, its medicine not prescribed or
-stockings after an acute stroke, a 4AT finding possible delirium, an alcohol withdrawal check overdue, its red flags
+stockings after an acute stroke, a 4AT finding possible delirium, a child's weight estimated or out of date on IV
+fluids, an alcohol withdrawal check overdue, its red flags
 (a seizure, delirium tremens, consciousness falling), a severe score or a patient unable to be
 assessed no doctor is told of, no dose after a moderate score, no thiamine prescribed, a
 time-critical medicine's dose late, overdue or not given, an order an allergy recorded since it
@@ -61,7 +62,9 @@ from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
 from downtime.services import (alcohol_withdrawal, bowels, capacity, census, covert, delirium, devices, falls, falls_risk, fluid_balance, followed, glucose,
                                home_medicines, infusion_checks, infusion_rates, lab_results, medication,
                                missing_patient, neuro, observations, pain, pews, repositioning,
-                               sepsis, settings, swallow_screen, telephone_orders, transfusion, vte, wounds)
+                               safeguarding, sepsis, settings, swallow_screen, telephone_orders, transfusion, vte, wounds)
+from downtime.services import enhanced_observation
+from downtime.services import since_admission, weight
 from downtime.services.patients import PatientSummary
 from downtime.services.search import sort_key
 from downtime.storage.records import current_of, list_current
@@ -212,7 +215,8 @@ class ChartAlert:
     """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM or
     REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM, devices.FORM, pain.FORM,
     bowels.FORM, pews.FORM, falls.FORM, missing_patient.FORM, sepsis.FORM, medication.ORDER_FORM, vte.FORM,
-    delirium.FORM, DEATH_FORM, infusion_checks.FORM, alcohol_withdrawal.FORM);
+    delirium.FORM, DEATH_FORM, infusion_checks.FORM, alcohol_withdrawal.FORM, enhanced_observation.FORM, safeguarding.FORM,
+    weight.FORM);
     `latest`: its latest reading in words and when it was taken (a result or a sample, a wound,
     a device: the one asking)."""
 
@@ -247,7 +251,8 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     doctor is told of (`left_untold`). Asked of one patient `leaving` (leaving.still_asked): not
     those who left (the discharge's confirm read everyone who ever left the ward to keep none of
     them), nor a home medicine held or stopped at reconciliation that is not time-critical, never to
-    be charted, asked as open work at discharge though the letter says it."""
+    be charted, asked as open work at discharge though the letter says it, nor a child's weight to
+    take again (a child going home was asked to be weighed)."""
     patients = {patient.patient_id: patient for patient in in_hospital}
     found, due = [], []
     for patient_id, sets in neuro.charts(db, patients).items():
@@ -335,8 +340,7 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     children = pews.charts(db, patients)
     # A plan limiting escalation (comfort care, a ward ceiling) is said on the line, as NEWS2's
     # list says it, and its call is not ranked first: a dying child's PEWS topped the list at every set.
-    limited = {patient_id: plan for patient_id, plan in observations.plans(
-        db, [patients[patient_id] for patient_id in children], at).items() if plan.limits}
+    limited = observations.limiting(db, [patients[patient_id] for patient_id in children], at)
     for patient_id, lines in children.items():
         born = patients[patient_id].birth_date
         if said := pews.asking(lines, born, forms[pews.FORM], at, lang):
@@ -404,6 +408,13 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                  for one in capacities.asking)
     if capacities.next_change is not None:
         due.append(capacities.next_change)
+    # A safeguarding concern whose referral is not made or whose safeguarding team is not told
+    # (services.safeguarding): due by its working day, at once for a child or an immediate danger;
+    # asked of a patient `leaving` named, and kept after they left (`left_untold`).
+    concerns = safeguarding.escalation(db, list(patients), at, lang, leaving=leaving)
+    found.extend(ChartAlert(patients[one.patient_id], safeguarding.FORM, one.latest, one.said, urgent=one.urgent)
+                 for one in concerns)
+    due.extend(one.next_change for one in concerns if one.next_change is not None)
     found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM, label, [said])
                  for patient_id, said_of in patches_left_on(db, forms, list(patients), at, lang).items()
                  for label, said in said_of)
@@ -466,6 +477,25 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                  for one in withdrawal.asking)
     if withdrawal.next_change is not None:
         due.append(withdrawal.next_change)
+    # A child's weight to take again (estimated or stated, or a day old on IV fluids, NICE NG29),
+    # in the handover sheet's words (services.since_admission.to_weigh): said on the sheet alone,
+    # it waited for the next printing while the child's doses were worked out from it. Only while
+    # something running is (`ToWeigh.dosing`), and not of a child leaving: no more ward doses, and
+    # the letter says the weight was not weighed (weight.letter_line).
+    weighings = {} if leaving else {patient_id: one for patient_id, one in since_admission.to_weigh(
+        db, list(patients.values()), at).items() if one.dosing}
+    for patient_id, one in weighings.items():
+        if elapsed.reached(one.due_at, at):
+            found.append(ChartAlert(patients[patient_id], weight.FORM, one.weighed.text(lang), [one.said(lang)]))
+        else:
+            due.append(one.due_at)
+    # An enhanced observation entry overdue or its review due, a deprivation of liberty with no
+    # DoLS authorisation in force, or none requested (services.enhanced_observation).
+    watched = enhanced_observation.escalation(db, forms, in_hospital, at, lang)
+    found.extend(ChartAlert(patients[one.patient_id], enhanced_observation.FORM, one.latest, one.said, urgent=one.urgent)
+                 for one in watched.asking)
+    if watched.next_change is not None:
+        due.append(watched.next_change)
     for patient_id, known_sepsis in sepsis.read(db, in_hospital, at).items():
         if said := sepsis.asking(known_sepsis, patients[patient_id], at, lang):
             found.append(ChartAlert(patients[patient_id], sepsis.FORM, known_sepsis.state(at, lang)[0], said))
@@ -533,7 +563,8 @@ def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[st
     since (lab_results.unseen_at_leaving, at `at`: an INR of 4.9 phoned after a discharge home on
     warfarin was on no list, where in a bed it stays on the handover until a doctor is told; a
     death ends the care they were for), and the reactions to blood not told to the
-    doctor and the blood bank (`reactions`: transfusion.reactions_untold), of the patients who
+    doctor and the blood bank (`reactions`: transfusion.reactions_untold), the safeguarding concerns
+    not decided or whose team is not told (safeguarding.asking_patients), of the patients who
     left from `ward` (any ward when None), `staying` the in-patients: each saying how they left
     and, for a result, who acts on it, by name; and the deaths whose tasks are not all done
     (`deaths_unfinished`), and the bags up as the others left never charted stopped (`_bags_left`:
@@ -546,8 +577,9 @@ def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[st
     mild ones). A result's time is on the clock of `zone` (the ward's; the laptop's when None)."""
     unfinished = deaths_unfinished(db)
     flagged = lab_results.untold_with(db, ASKING_FLAGS) - set(staying)
+    concerns = safeguarding.asking_patients(db, at)
     left = census.left_from(db, forms, (flagged | infusion_rates.with_bags_unstopped(db) | set(reactions)
-                                        | set(unfinished)) - set(staying), ward)
+                                        | set(unfinished) | concerns) - set(staying), ward)
     moved = census.moved_from(db, flagged, ward) if ward is not None else {}
     results = lab_results.charts(db, [*(patient.patient_id for patient in left), *moved])
     places = census.locations(db, patient_ids=[patient.patient_id for patient in left])
@@ -562,6 +594,12 @@ def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[st
                               *(lab_results.unseen_at_leaving(theirs, place.since, at)
                                 if patient.stay is not StayStatus.DECEASED else [])]]
         found += [_reaction(patient, one, forms, lang) for one in reactions.get(patient.patient_id, [])]
+        # A safeguarding concern not referred (or its team not told) as the patient left: sent
+        # home to the grandson it was about, it was on no list once they had gone.
+        found += [ChartAlert(patient, safeguarding.FORM, semicolon(lang).join([
+            one.latest, f"{stay_word(place.status, lang)} {ward_time(place.since, zone)}"]), one.said, urgent=one.urgent)
+            for one in (safeguarding.escalation(db, [patient.patient_id], at, lang)
+                        if patient.patient_id in concerns else [])]
         if patient.stay is StayStatus.DECEASED and (death := unfinished.get(patient.patient_id)) is not None:
             found.append(_death(db, forms, patient, death, lang, zone))
         elif patient.stay is not StayStatus.DECEASED:

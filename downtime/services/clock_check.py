@@ -8,12 +8,10 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from downtime.domain.clock import TOLERANCE, ward_time
+from downtime.domain.clock import DATED, TOLERANCE, ward_time
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.storage import audit
 
-_SAID = "%d/%m/%Y %H:%M"
-"""Both times with their year: a clock set back may be a year out."""
 _BEHIND = QT_TRANSLATE_NOOP("messages", "The laptop's clock says {now}, but a record was written at {latest}: check "
                                         "the date and time before recording care.")
 
@@ -27,8 +25,9 @@ def written_later(db: Database, now: datetime) -> datetime | None:
 
 def clock_behind(db: Database, now: datetime, lang: Lang) -> str | None:
     """The warning to show at sign-in and in the commands that write when the clock is behind the
-    records (see `written_later`), naming both times; None when it is not."""
+    records (see `written_later`), naming both times with their year (a clock set back may be a
+    year out); None when it is not."""
     latest = written_later(db, now)
     if latest is None:
         return None
-    return message(lang, _BEHIND, now=ward_time(now, now.tzinfo, _SAID), latest=ward_time(latest, now.tzinfo, _SAID))
+    return message(lang, _BEHIND, now=ward_time(now, now.tzinfo, DATED), latest=ward_time(latest, now.tzinfo, DATED))

@@ -272,7 +272,9 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_fall_demo(db, forms, clock)
     build_falls_risk_demo(db, forms, clock)
     build_capacity_demo(db, forms, clock)
+    build_safeguarding_demo(db, forms, clock)
     build_alcohol_withdrawal_demo(db, forms, clock)
+    build_enhanced_observation_demo(db, forms, clock)
     build_sepsis_demo(db, forms, clock)
     build_vte_demo(db, forms, clock)
     build_transfusion_demo(db, forms, clock)
@@ -1170,8 +1172,9 @@ def _charted_demo(db: Database, forms: dict[str, FormSpec], clock: Clock, form_i
                   charted: tuple[tuple[str, tuple[tuple[float, dict[str, Any]], ...]], ...], ward: str = DEMO_WARD) -> int:
     """Records of `form_id` for the `ward`'s patients `charted` names by their reason for
     admission, each some hours ago (`when` its time's field) or, for a patient admitted since,
-    just after they came in; an answer given as a `timedelta` is that long after it (a Sepsis Six
-    item's time). Returns the records made."""
+    just after they came in; an answer given as a `timedelta` is that much real time after it (a
+    Sepsis Six item's time; a DoLS authorisation's 7 days, which a wall-clock week across the
+    autumn clock change overran by an hour). Returns the records made."""
     from downtime.services import census
 
     now = clock()
@@ -1181,7 +1184,7 @@ def _charted_demo(db: Database, forms: dict[str, FormSpec], clock: Clock, form_i
         patient = next(each for each in census.in_patients(db, forms, ward=ward) if reason in (each.reason or ""))
         for hours, answers in entries:
             at = max(_ago(now, hours=hours), datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=20 + made))
-            timed = {key: (at + value).isoformat(timespec="minutes") if isinstance(value, timedelta) else value
+            timed = {key: elapsed.later(at, value).isoformat(timespec="minutes") if isinstance(value, timedelta) else value
                      for key, value in answers.items()}
             records.save_new(_on_shift(nurse, night, at), form_id, {when: at.isoformat(timespec="minutes"), **timed},
                              patient_id=patient.patient_id)
@@ -1448,6 +1451,55 @@ def build_capacity_demo(db: Database, forms: dict[str, FormSpec], clock: Clock =
         "covert_decided_at": assessed.isoformat(timespec="minutes"), "covert_decided_by": f"{doctor.user.name}, doctor",
         "covert_pharmacist": "Inès Roux", "covert_review_by": review}, "Covert administration decided in her best interests")
     return 2
+
+
+# The woman of 97 in for recurrent falls: fingertip bruises of different ages on both upper arms,
+# which falls do not explain, and what she said of her grandson, who lives with her; no one else
+# at home depends on her. Raised this morning, the safeguarding team told, then the referral to
+# adult social care made with its reference: the handover says "SAFEGUARDING concern raised …:
+# referral to adult social care made … (ref …)", the escalation list nothing, the Patients tab
+# and her strip nothing (her grandson visits).
+_SAFEGUARDING = (("Recurrent falls", ((5, {
+    "raised_by": "Hélène Lefèvre", "raiser_role": "nurse", "about": "patient", "adult_or_child": "adult",
+    "categories": ["physical", "psychological"],
+    "seen_or_said": "Fingertip bruises of different ages on both upper arms, not where she fell. She said: “he "
+                    "holds my arms hard when I’m slow, he gets cross”, of her grandson, who lives with her.",
+    "dependants": False, "immediate_danger": False,
+    "actions_taken": "Body map drawn; doctor examined her; visits by her grandson supervised by the nurse",
+    "consent": "given", "team_told_at": timedelta(minutes=20), "team_told_who": "Safeguarding nurse, bleep 4410",
+    "referral_decision": "referred", "referral_at": timedelta(minutes=50), "referral_by": "Hélène Lefèvre",
+    "referral_ref": "ASC-2611-0417",
+    "person_told": "told"}),),),)
+
+
+def build_safeguarding_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """The woman in for recurrent falls: a safeguarding concern referred (`_SAFEGUARDING`). Returns
+    the records made."""
+    return _charted_demo(db, forms, clock, "safeguarding_concern", "raised_at", _SAFEGUARDING)
+
+
+# The confused woman watched within eyesight since she tried to leave the ward three hours ago
+# (leaving, falls, delirium), the hospital's DoLS urgent authorisation granted then, the standard
+# one not yet requested; her log written each hour until 90 minutes ago: the entry is overdue.
+_WATCHED = {"where": "bay", "state": "settled", "observer": "Aïcha Benali (HCA)"}
+_ENHANCED = (("Confusion, suspected urinary infection", (
+    (3, {"kind": "decision", "decision": "set", "level": "eyesight", "risks": ["leaving", "falls", "delirium"],
+         "decided_by": "Hélène Lefèvre", "decider_role": "nurse_in_charge", "review_by": timedelta(hours=12),
+         "told": "Told her, and her daughter by phone, that a nurse stays with her while she is confused",
+         "restrictions": ["door"], "supervised": True, "not_free_to_leave": True, "lacks_capacity": True,
+         "urgent_granted_at": timedelta(minutes=10), "urgent_ends_at": timedelta(days=7, minutes=10),
+         "urgent_reasons": "Delirium: she tries to leave to find her husband and would come to harm outside; "
+                           "she cannot understand why she must stay, and her detention cannot wait"}),
+    (2.5, {"kind": "entry", **_WATCHED, "where": "walking", "state": "agitated",
+           "doing": "Walking to the ward door, brought back", "behaviour": "Looking for her husband", "engagement": "Walked with her to the day room"}),
+    (1.5, {"kind": "entry", **_WATCHED, "doing": "By her bed, dozing", "engagement": "Tea and a photo album",
+           "handed_to": "Marc Petit"}))),)
+
+
+def build_enhanced_observation_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """The confused woman's enhanced care chart (`_ENHANCED`), built after her capacity assessment,
+    which her lack of capacity to consent links to. Returns the records made."""
+    return _charted_demo(db, forms, clock, "enhanced_observation", "noted_at", _ENHANCED)
 
 
 # The woman with a stroke, her swallow screened this morning: she coughed on the first teaspoon

@@ -3,7 +3,9 @@ device followed by what it is and where; how long each still in has been in; wha
 look at each asks of the nurse now (domain.devices): phlebitis, an infected or faulty site, a
 device no longer needed, its check overdue; a device charted in during a stay that ended, followed
 no more (a cannula) or asked whether still in (a PICC line, a catheter); a urinary catheter taken
-out with no urine charted on the fluid chart since, 6 hours on. Never stored: worked out from the
+out with no urine charted on the fluid chart since, 6 hours on; and, where a nasogastric tube whose
+position is not confirmed would be used, a dose by it (asked at Save, said on the round, the MAR and
+the dose dialog) or a feed charted through it (asked on screen). Never stored: worked out from the
 standing records, the patient's movements and their fluid chart's urine."""
 
 from __future__ import annotations
@@ -20,15 +22,18 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.census import MovementEvent, left_after
 from downtime.domain.clock import ward_time
-from downtime.domain.devices import (DOCTOR, DRAINS_URINE, IN_AT_MOST, INSERTED, NO_NEXT_CHECK, OTHER,
-                                     POSITION_CONFIRMED, REMOVED, SIGNS, STAY_IN_HOSPITAL, TREATED_VIP, Sign, days_in,
-                                     key, next_due, position_confirmed, resite_due, signs, told, void_due, voided)
+from downtime.domain.devices import (DOCTOR, DRAINS_URINE, IN_AT_MOST, INSERTED, NO_NEXT_CHECK, OTHER, PH_AT_MOST,
+                                     POSITION_CONFIRMED, REMOVED, SIGNS, STAY_IN_HOSPITAL, TREATED_VIP, Sign, by_tube,
+                                     days_in, key, next_due, position_confirmed, resite_due, signs, told, void_due,
+                                     voided)
+from downtime.domain.medication import Check, Order, Outcome, Warning, written_when
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import FieldError, format_value
-from downtime.i18n import decimal_text, semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, Number, Phrase, decimal_text, semicolon
 from downtime.services.census import movement_events
+from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.followed import charts_of, each_after, still_open
 from downtime.storage.records import current_by_patient
@@ -36,6 +41,8 @@ from downtime.storage.records import current_by_patient
 FORM = "device_check"
 URINE = "out_urine"
 """The fluid chart's route (forms/fluid_balance.yaml) of the urine passed or drained."""
+ENTERAL = "in_enteral"
+"""The fluid chart's route of a feed or water given by an enteral tube (a nasogastric tube, a PEG)."""
 LETTER_FIELD = "lines"
 """The field of the letters handing a patient on (a move, a transfer out, a discharge) that
 lists their lines and catheters still in."""
@@ -76,6 +83,26 @@ WORDS = {
     "kept": {"en": "kept in: {why}", "fr": "gardé : {why}"},
     "kept_since": {"en": "kept in past {hours} hours: {why} ({time})",
                    "fr": "gardé au-delà de {hours} heures : {why} ({time})"},
+    "not_confirmed": {"en": "NG POSITION NOT CONFIRMED ({time}{why})", "fr": "POSITION DE LA SNG NON VÉRIFIÉE ({time}{why})"},
+    "nothing_by_it": {"en": ": nothing by it until confirmed (aspirate pH {ph} or below, or an X-ray read by a doctor)",
+                      "fr": " : rien par la sonde avant vérification (pH de l’aspiration {ph} ou moins, ou radiographie "
+                            "interprétée par un médecin)"},
+    "overdue_check": {"en": "NG POSITION CHECK OVERDUE (last checked {time}, due {due})",
+                      "fr": "VÉRIFICATION DE LA POSITION DE LA SNG EN RETARD (dernière surveillance le {time}, prévue le "
+                            "{due})"},
+    "not_charted_but": {"en": "No NG tube charted in (in: {others}): if this goes by a nasogastric tube, chart the tube "
+                              "and its position check on the line chart",
+                        "fr": "Aucune SNG notée en place (en place : {others}) : si ce médicament passe par une SNG, "
+                              "noter la sonde et la vérification de sa position sur la feuille des cathéters et sondes"},
+    "not_charted": {"en": "NO NG TUBE CHARTED IN on the line chart: confirm its position before use (aspirate pH {ph} "
+                          "or below, or an X-ray read by a doctor), and chart it",
+                    "fr": "AUCUNE SNG NOTÉE EN PLACE sur la feuille des cathéters et sondes : vérifier sa position "
+                          "avant utilisation (pH de l’aspiration {ph} ou moins, ou radiographie interprétée par un "
+                          "médecin), et la noter"},
+    "feed_unconfirmed": {"en": "{said}. Stop the feed and confirm the position now, then chart the check on the "
+                               "Lines and catheters tab.",
+                         "fr": "{said}. Arrêter l’alimentation et vérifier la position maintenant, puis noter la "
+                               "surveillance dans l’onglet Cathéters et sondes."},
     "name_other": {
         "en": "“{field}”: say what this device is (it is charted “Other”): every list names it by these notes.",
         "fr": "« {field} » : préciser ce qu’est ce dispositif (noté « Autre ») : chaque liste le nomme par ces "
@@ -289,6 +316,31 @@ class Checked:
         return semicolon(lang).join([*([WORDS["kept"][lang].format(why=why)] if why else []),
                                      *([notes] if notes else [])])
 
+    def position_flag(self, at: datetime, lang: Lang, whole: bool = True) -> str:
+        """"NG POSITION NOT CONFIRMED (28/11 10:00: aspirate pH 6.5): nothing by it until confirmed
+        (…)", beside an order by the tube on the printed MAR and the dose dialog, this look's time on
+        the clock of `at`; of a tube charted in during a stay that ended, that stay ("NG POSITION NOT
+        CONFIRMED (charted in during the stay that ended 27/11)"); of one whose check is overdue at
+        `at` (`to_confirm`), "NG POSITION CHECK OVERDUE (last checked 27/11 10:00, due 27/11 18:00)".
+        Not `whole`, without what to do, as the round's row says it (its tooltip whole): whole, it
+        made the row taller than the table."""
+        zone = at.tzinfo
+        said = (WORDS["not_confirmed"][lang].format(time=WORDS["ended_stay"][lang].format(ended=self.ended(at)), why="")
+                if self.asked else
+                WORDS["not_confirmed"][lang].format(time=ward_time(self.checked_at, zone), why=self.position_why(lang))
+                if self.unconfirmed or self.due_at is None else
+                WORDS["overdue_check"][lang].format(time=ward_time(self.checked_at, zone), due=ward_time(self.due_at, zone)))
+        return said + WORDS["nothing_by_it"][lang].format(ph=decimal_text(PH_AT_MOST, lang)) if whole else said
+
+    def to_confirm(self, at: datetime) -> bool:
+        """Whether this look at a nasogastric tube still in leaves its position to confirm before a
+        use at `at`: not confirmed (`unconfirmed`); charted in during a stay that ended (`asked`: its
+        position then says nothing of the tube now); or its next check, as the chart itself set it
+        (`due_at`, from the look's "next check in"), reached by `at`: the handover said CHECK
+        OVERDUE, and an X-ray of yesterday morning cleared today's doses (NPSA/2011/PSA002: the
+        position checked before each use; no interval of our own is set)."""
+        return self.unconfirmed or self.asked or (self.due_at is not None and elapsed.reached(self.due_at, at))
+
     def kept_said(self, at: datetime, lang: Lang) -> str:
         """"kept in past 72 hours: veins difficult (01/12 11:00)" while that reason answers the
         resite question at `at` (domain.devices.resite_due); "" otherwise: answered, the question
@@ -420,6 +472,18 @@ def chart(db: Database, patient_id: str) -> list[Checked]:
     return charts(db, [patient_id]).get(patient_id, [])
 
 
+def _charted_by(db: Database, patient_id: str, at: datetime, left_out: str | None = None) -> list[Checked]:
+    """The patient's looks as the chart stood at `at`: those charted up to it, read with the
+    movements up to it (a device of a stay ended by then is in only when asked about), the
+    record `left_out` (one being amended) not among them."""
+    instant = elapsed.instant(at)
+    records = [record for record in current_by_patient(db, FORM, [patient_id]).get(patient_id, [])
+               if record.record_id != left_out and elapsed.instant(_at(record)) <= instant]
+    events = [event for event in movement_events(db, [patient_id]).get(patient_id, [])
+              if elapsed.instant(event.occurred_at) <= instant]
+    return _charted(records, events)
+
+
 def check_look(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str, Any], lang: Lang,
                amended: RecordVersion | None = None) -> None:
     """Refuse a look the chart would misfile, by the looks charted up to its time: a device put
@@ -434,12 +498,8 @@ def check_look(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str,
     is in only when asked about (`Checked.asked`), and a look of the new stay at one charted in
     an ended stay is a first look. Of a new look only, the answers form version 2 asks
     (`_check_answers`)."""
-    at = elapsed.instant(datetime.fromisoformat(data["checked_at"]))
-    records = [record for record in current_by_patient(db, FORM, [patient_id]).get(patient_id, [])
-               if (amended is None or record.record_id != amended.record_id) and elapsed.instant(_at(record)) <= at]
-    events = [event for event in movement_events(db, [patient_id]).get(patient_id, [])
-              if elapsed.instant(event.occurred_at) <= at]
-    before = _charted(records, events)
+    before = _charted_by(db, patient_id, datetime.fromisoformat(data["checked_at"]),
+                         None if amended is None else amended.record_id)
     still = {one.key: one for one in still_open(before)}
     here, event = key(data["device"], data["site"]), data["event"]
     if amended is None:
@@ -532,3 +592,104 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     each is, since when, as last checked, which the receiving team goes on with (or, on a
     discharge, takes out before the patient leaves)."""
     return _lines(chart(db, patient_id), forms[FORM], at, lang, whole=True)
+
+
+def tubes_in(looks: Sequence[Checked]) -> list[Checked]:
+    """The nasogastric tubes (domain.devices.POSITION_CONFIRMED) still in of `looks`, one charted
+    in during a stay that ended and asked whether it is still in among them: the devices tab asked
+    "STILL IN?" while the dose dialog said none was charted."""
+    return [one for one in still_open(looks) if one.record.data["device"] in POSITION_CONFIRMED]
+
+
+def tube_to_confirm(looks: Sequence[Checked], at: datetime) -> Checked | None:
+    """The latest look at a nasogastric tube in (`tubes_in`) leaving its position to confirm before
+    a use at `at` (`Checked.to_confirm`); None when none does."""
+    return next((one for one in tubes_in(looks) if one.to_confirm(at)), None)
+
+
+def tubes_to_confirm(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, Checked]:
+    """The latest look at each of these patients' nasogastric tube in leaving its position to
+    confirm at `at` (`tube_to_confirm`), by patient id: what each running order by the tube
+    (domain.devices.by_tube) says on the round and the printed MAR (`Checked.position_flag`), as a
+    failed swallow screen's "NOT BY MOUTH" is said: the line chart and the handover said "do not use
+    it", and the round listed the levodopa by NG "Due now" with empty flags."""
+    return {patient_id: one for patient_id, looks in charts(db, patient_ids).items()
+            if (one := tube_to_confirm(looks, at)) is not None}
+
+
+def tube_said(db: Database, patient_id: str, at: datetime, lang: Lang) -> str:
+    """What the dose dialog of an order by nasogastric tube says of the patient's tube at `at`:
+    its position to confirm (`Checked.position_flag`), or that no nasogastric tube in is charted
+    (`WORDS["not_charted"]`: said, not asked at Save: the chart may be incomplete, a tube the patient came
+    in with never charted); with another device charted in of no kind listed (a PEG, a jejunostomy
+    are charted "Other"), that none is, naming those (`WORDS["not_charted_but"]`), no aspirate to
+    test: the medicines of a patient fed by a gastrostomy are written "NG", as they may be, the
+    order form having no other tube, and each of their doses told to check a pH. "" once its
+    position is confirmed."""
+    looks = _charted_by(db, patient_id, at)
+    if not tubes_in(looks):
+        others = [WORDS["called"][lang].format(device=one.named, site=one.site) if one.named else one.site
+                  for one in still_open(looks) if one.record.data["device"] == OTHER]
+        return WORDS["not_charted_but"][lang].format(others=semicolon(lang).join(others)) if others \
+            else WORDS["not_charted"][lang].format(ph=decimal_text(PH_AT_MOST, lang))
+    one = tube_to_confirm(looks, at)
+    return "" if one is None else one.position_flag(at, lang)
+
+
+GIVEN_BY_UNCONFIRMED_TUBE = QT_TRANSLATE_NOOP(
+    "messages", "{drug} is recorded given by nasogastric tube at {time}, and {tube}: through a misplaced tube it goes "
+                "into the lungs. Confirm the position now (aspirate pH {ph} or below, or an X-ray read by a doctor) "
+                "and chart it on the Lines and catheters tab; if it was confirmed before this dose, say how in the "
+                "reason.")
+TUBE_NOT_CONFIRMED = QT_TRANSLATE_NOOP(
+    "messages", "the tube's position is not confirmed on the line chart ({site}, checked {checked})")
+TUBE_OF_ENDED_STAY = QT_TRANSLATE_NOOP(
+    "messages", "the tube was charted in during the stay that ended {ended}, its position not charted since ({site})")
+TUBE_CHECK_OVERDUE = QT_TRANSLATE_NOOP(
+    "messages", "the tube's position check is overdue on the line chart ({site}, checked {checked}, due {due})")
+
+
+def dose_warnings(session: Session, found: Order, values: Mapping[str, Any]) -> list[Warning]:
+    """A dose of `found` recorded given by nasogastric tube (the dose's route, else its order's:
+    domain.devices.by_tube) while the patient's tube in at its time, as the chart stood then, has
+    its position not confirmed (`unconfirmed_tube`): asked, the nurse overriding with a reason (how
+    it was confirmed, its check not charted yet), as a dose by mouth over a failed swallow screen
+    is (NPSA/2011/PSA002: the position checked before each use): the line chart and the handover
+    said "do not use it", and the dose was saved without a word. No tube charted in is said by the
+    dialog (`tube_said`), not asked. Not asked of a dose typed from the paper chart (given already), nor
+    of one not given, as the swallow screen's."""
+    # Which writes through records, which checks the looks here.
+    from downtime.services.medication import TRANSCRIBED
+
+    if values.get("outcome") != Outcome.GIVEN.value or values.get(TRANSCRIBED) \
+            or not by_tube(str(values.get("route") or found.route)):
+        return []
+    at = datetime.fromisoformat(values["given_at"])
+    one = tube_to_confirm(_charted_by(session.db, found.patient_id, at), at)
+    if one is None:
+        return []
+    checked = written_when(one.checked_at, at, at.tzinfo)
+    tube = (Phrase(TUBE_OF_ENDED_STAY, {"ended": one.ended(at), "site": one.site}) if one.asked else
+            Phrase(TUBE_NOT_CONFIRMED, {"site": one.site, "checked": checked}) if one.unconfirmed or one.due_at is None
+            else Phrase(TUBE_CHECK_OVERDUE, {"site": one.site, "checked": checked,
+                                             "due": written_when(one.due_at, at, at.tzinfo)}))
+    return [Warning(Check.NG_POSITION, GIVEN_BY_UNCONFIRMED_TUBE, {
+        "drug": " ".join(found.drug.split()), "time": written_when(at, at, at.tzinfo), "tube": tube,
+        "ph": Number(PH_AT_MOST)})]
+
+
+def feed_asks(db: Database, patient_id: str, data: Mapping[str, Any], now: datetime, lang: Lang) -> str | None:
+    """What a feed charted in by an enteral tube (`ENTERAL`, the fluid chart's way in) asks while
+    the patient's nasogastric tube in leaves its position to confirm (`tube_to_confirm`) both at the
+    feed's time and `now`, when it is charted: the fluid chart charted a feed through it without a
+    word. None while no nasogastric tube is charted in (a gastrostomy, a PEG, is not checked by pH:
+    its feed is not asked), or its position is confirmed; and None once confirmed since the feed
+    (the 12:00 feed charted at 14:00, the tube confirmed at 13:30, was told to stop the feed and
+    confirm now). Asked, not refused: the feed went in, and its volume is charted all the same."""
+    if data.get("route") != ENTERAL or not data.get("measured_at"):
+        return None
+    at = datetime.fromisoformat(data["measured_at"])
+    if tube_to_confirm(_charted_by(db, patient_id, at), at) is None:
+        return None
+    one = tube_to_confirm(_charted_by(db, patient_id, now), now)
+    return None if one is None else WORDS["feed_unconfirmed"][lang].format(said=one.position_flag(now, lang))

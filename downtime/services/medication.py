@@ -19,7 +19,6 @@ from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, deci
                            stay_word)
 from downtime.domain import aki, child_fluids, covert, elapsed, order_units
 from downtime.domain.age import age_in_years, months_old
-from downtime.domain.dose_limits import limit_for
 from downtime.domain.weight import ideal_kg
 from downtime.domain.clock import ward_time
 from downtime.domain.census import Movement, MovementEvent, StayStatus, in_hospital, left_after, locate, stays
@@ -31,7 +30,7 @@ from downtime.domain.medication import (
     safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
     written_apart, WRITTEN_APART, medicine_name, names_alike,
 )
-from downtime.domain.medication import limits_of, severe_reaction
+from downtime.domain.medication import severe_reaction
 from downtime.domain.medication import (background_insulin, given_instant, given_when_fasting, insulin, left_out_with_meals, levelled,
                                         mealtime_insulin, patch, patches_on, reason_offered, route_code, units_abbreviated)
 from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, anticoagulant, course_decided, sedating
@@ -1003,7 +1002,7 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
              if refusal is not None]
     if all(refusal.asked for refusal in found) and has_dose_limits(new.drug):
         found += order_units.limits_refusals(new, [], **dosed, **_baby_age(patient, new.start_at))
-    by_weight = _by_weight(new, dosed["age"], dosed["kg"], _baby_age(patient, new.start_at)["days"])
+    by_weight = order_units.dosed_by_weight(new, dosed["age"], dosed["kg"], _baby_age(patient, new.start_at)["days"])
     if all(refusal.asked for refusal in found) and (by_weight or child_fluids.is_crystalloid(new)) \
             and (old := weight.old_weight_refusal(new, weight.latest(session.db, session.forms, [patient]).get(
                 patient_id), patient.birth_date, new.start_at)) is not None:
@@ -1135,15 +1134,6 @@ def fluid_weighed_again(session: Session, found: Order, versions: Sequence[Recor
 
 def _patient(session: Session, patient_id: str) -> PatientSummary:
     return census.patient_with_location(session.db, session.forms, patient_id)
-
-
-def _by_weight(order: Order, age: int | None, kg: float | None, days: int | None) -> bool:
-    """Whether an order's medicine goes by the weight for a patient of `age`, `days` old and `kg` by the
-    order's route (dose_limits.limit_for: `Rule.by_route`, `Rule.weighed_routes`), as a baby's
-    weight out of date is asked of it (weight.old_weight_refusal): gentamicin by vein, not its
-    eye or ear drops, which were asked "a baby under 1 year is dosed on a weight"."""
-    return any((limit := limit_for(rule, age, kg, order.route, days)).dose_mg_kg is not None
-               or limit.day_mg_kg is not None for rule in limits_of(order.drug).values())
 
 
 def _baby_age(patient: PatientSummary, at: datetime) -> dict[str, int | None]:
@@ -1392,7 +1382,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     from downtime.services import sepsis  # which reads the doses through this module
     from downtime.services import anticoagulation  # which reads the orders and doses through this module
     from downtime.services import potassium  # which reads the orders and doses through this module
-    from downtime.services import capacity, missing_patient, swallow_screen  # which read the doses through this module
+    from downtime.services import capacity, devices, missing_patient, swallow_screen  # which read the doses through this module
 
     at = datetime.fromisoformat(values["given_at"])
     theirs, same, history = _judged_against(session.db, order(session.db, order_id), at)
@@ -1428,6 +1418,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
                                        else []) + kidney_injury(session, found, values) + drug_levels(session, found, values)
         + sepsis.timed_on_screening(session, found, values) + missing_patient.dose_warnings(session, found, values)
         + swallow_screen.dose_warnings(session, found, values) + capacity.dose_warnings(session, found, values)
+        + devices.dose_warnings(session, found, values)
         + (opioid_stopped(session, found, at) if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
            else [])
         + (recorded_ahead(history, found, same, session.clock()) if values["outcome"] == Outcome.GIVEN.value else [])

@@ -483,6 +483,14 @@ def plans(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dic
     return found
 
 
+def limiting(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, ObservationPlan]:
+    """Those of `plans` that limit escalation (comfort care, a ceiling of treatment): said after
+    what a child's PEWS asks, on the escalation list (services.chart_alerts) and in the dialog on
+    saving a set, as NEWS2's response gives way to them (`response`). The dialog said only "call
+    the doctor to review the child now" of a dying child whose list line said the plan."""
+    return {patient_id: plan for patient_id, plan in plans(db, patients, at).items() if plan.limits}
+
+
 def comfort_care(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:
     """Those of these in-patients whose plan standing at `at` is comfort care (`plans`): what is
     asked for a recovery is not asked of a dying patient, a low urine output called to the doctor

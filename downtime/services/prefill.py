@@ -27,6 +27,7 @@ from downtime.services import (alcohol_withdrawal, bowels, capacity, census, del
                                missing_patient, neuro, nutrition, observations, pain, pews, reconciliation,
                                repositioning, sepsis, settings, swallow_screen, telephone_orders, transfusion, vte,
                                weight, wounds)
+from downtime.services import enhanced_observation
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
 from downtime.storage.records import list_current
@@ -161,6 +162,8 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
         answers[reconciliation.DECISIONS] = reconciliation.first_rows(answers.get(reconciliation.HOME_LIST), standing)
     if spec.id == nutrition.FORM and patient_id is not None:
         answers |= nutrition.first_answers(session.db, patient_id)
+    if spec.id == enhanced_observation.FORM and patient_id is not None:
+        answers |= enhanced_observation.first_answers(now)
     if spec.id == missing_patient.FORM and patient_id is not None:
         answers |= missing_patient.first_answers(census.patient_with_location(
             session.db, session.forms, patient_id).birth_date, now)
@@ -351,7 +354,10 @@ def notes(session: Session, spec: FormSpec, patient_id: str | None) -> dict[str,
     (`bowels.isolated`) and their precautions, to tell
     those taking over (another ward or hospital, a care home, the mortuary). Whatever the
     admission says: contact precautions for a resistant germ do not wash hands with soap and
-    water, which C. difficile's spores ask."""
+    water, which C. difficile's spores ask. Under an enhanced care record's first field, the level
+    standing and its last entry (`enhanced_observation.notes`)."""
+    if spec.id == enhanced_observation.FORM and patient_id is not None:
+        return enhanced_observation.notes(session, patient_id)
     fields = _isolations(session, spec)
     if patient_id is None or not fields:
         return {}

@@ -32,8 +32,10 @@ from downtime.services import (alcohol_withdrawal, bowels, capacity, cd_register
                                home_medicines, infusion_checks, infusion_rates,
                                lab_results, medication, missing_patient, neuro, nutrition, observations, pain, paper_numbers, pews,
                                potassium, prefill, reconciliation,
-                               repositioning, resuscitation, sepsis, settings, since_admission, swallow_screen, telephone_orders, theatre,
+                               repositioning, resuscitation, safeguarding, sepsis, settings, since_admission, swallow_screen,
+                               telephone_orders, theatre,
                                transfusion, vte, weight, wounds)
+from downtime.services import enhanced_observation
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -282,6 +284,26 @@ def print_bowel_chart(session: Session, patient_id: str, out: Path) -> Path:
                              amendable=True)
 
 
+def print_enhanced_log(session: Session, patient_id: str, day: date, out: Path) -> Path:
+    """A patient's enhanced care log of one chart's day (07:00 to 07:00) as the paper log's day and
+    night sheets, its entries in their hours, the level standing over them as the handover sheet
+    says it, the hours with none left to carry on by hand."""
+    from downtime.pdf.enhanced_observation import enhanced_log_pdf
+
+    session.require(Action.PRINT)
+    patient = _printed(session, patient_with_location(session.db, session.forms, patient_id))
+    now = session.clock()
+    entries = enhanced_observation.log_day(session.db, patient_id, day, now.tzinfo)
+    enhanced_log_pdf(patient, day, entries, session.form(enhanced_observation.FORM), out, authors=authors(session),
+                     laptops=laptops_known(session, {record.device_id for record in entries}), lang=session.lang,
+                     printed_by=session.user.name, printed_at=now, device_name=session.device.name,
+                     standing=enhanced_observation.handover(session.db, session.forms, [patient], now,
+                                                            session.lang).get(patient_id, ""),
+                     amended=amendments(session.db, entries))
+    _audit_print(session, f"enhanced care log {day.isoformat()}", out, patients=[patient])
+    return out
+
+
 def print_pews_chart(session: Session, patient_id: str, out: Path) -> Path:
     """A child's paediatric observations as the paper PEWS chart, with the key of their age band."""
     from downtime.pdf.pews import pews_chart_pdf
@@ -334,6 +356,7 @@ CHARTS: dict[str, dict[Lang, str]] = {
     "pain": {"en": "Pain assessment chart", "fr": "Feuille d’évaluation de la douleur"},
     "bowels": {"en": "Bowel chart (Bristol stool scale)", "fr": "Feuille de surveillance des selles (Bristol)"},
     "pews": {"en": "Paediatric observation chart (PEWS)", "fr": "Feuille de surveillance pédiatrique (PEWS)"},
+    "enhanced_log": {"en": "Enhanced care: observation log", "fr": "Surveillance rapprochée : relevé"},
 }
 # The binder's own title, which its print preview and the printer's queue show.
 BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de procédure dégradée"}
@@ -350,7 +373,9 @@ BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de pro
 # for the patients 65 or over and any newly confused, a fall's record for the
 # one or two falls of a shift, a sepsis screening for the two or three whose NEWS2 reaches 5, a VTE risk assessment
 # and a medicines reconciliation for each admission, a neuro chart for the few
-# after a head injury or a stroke, a transfusion record for the few given blood; the rest for the admissions, moves and theatre changes of a shift: a list added, an
+# after a head injury or a stroke, a transfusion record for the few given blood, an enhanced care
+# decision and a day's log (its day's and night's sheets) for each of the one or two patients
+# watched closely; the rest for the admissions, moves and theatre changes of a shift: a list added, an
 # operation booked, cancelled, rebooked or done. Every form has its blank here, or is written
 # on a chart that is (orders and doses on the MAR, observations on the NEWS2 chart, volumes in
 # and out on the fluid chart with its restriction or target on its top line, the GCS on the
@@ -365,7 +390,8 @@ BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discha
           ("lab_results", 2), ("repositioning", 8), ("braden_assessment", 4),
           ("wounds", 4), ("devices", 20), ("pain", 10), ("bowels", 8), ("pews", 4), ("nutrition_screening", 4),
           ("weight", 4), ("delirium_screening", 4), ("inpatient_fall", 2), ("falls_risk", 4), ("missing_patient", 2), ("swallow_screen", 4),
-          ("capacity_assessment", 2), ("alcohol_withdrawal", 12), ("sepsis_screening", 3),
+          ("capacity_assessment", 2), ("safeguarding_concern", 2), ("alcohol_withdrawal", 12), ("enhanced_observation", 2), ("enhanced_log", 2),
+          ("sepsis_screening", 3),
           ("vte_assessment", 6), ("medicines_reconciliation", 4))
 
 
@@ -405,11 +431,15 @@ def print_record(session: Session, record_id: str, out: Path) -> Path:
     theatre session) as its blank form is, without the patient's box: it did not print at all. A
     set of observations says the doctor's plan standing when it was taken in place of the score's
     response when the plan limits escalation (pdf.forms._news2): a dying patient's printed set read
-    "consider transfer to HDU or ICU"."""
+    "consider transfer to HDU or ICU". An enhanced care log entry prints as its day's log
+    (`print_enhanced_log`), the paper log's sheets, not as a two-page form of its own."""
     from downtime.pdf.forms import filled_form_pdf
 
     session.require(Action.PRINT)
     record = current(session.db, record_id)
+    if record.form_id == enhanced_observation.FORM and record.data.get("kind") == "entry" and record.patient_id:
+        return print_enhanced_log(session, record.patient_id,
+                                  chart_day(record.occurred_at.astimezone(session.clock().tzinfo)), out)
     versions = history(session.db, record_id)
     record = medication.as_printed(record, versions[0])
     spec = session.form(record.form_id)
@@ -455,7 +485,8 @@ def _anticoagulants_beside(session: Session, record: RecordVersion, patient: Pat
 
 BESIDE: dict[str, Callable[[Session, RecordVersion, PatientSummary | None], dict[str, str]]] = {
     theatre.CHECKLIST_FORM: _allergies_beside, falls.FORM: _anticoagulants_beside,
-    falls_risk.FORM: falls_risk.printed_beside, alcohol_withdrawal.FORM: alcohol_withdrawal.printed_beside}
+    falls_risk.FORM: falls_risk.printed_beside, alcohol_withdrawal.FORM: alcohol_withdrawal.printed_beside,
+    enhanced_observation.FORM: enhanced_observation.printed_beside}
 """What a printed record's answers stand for that the record itself does not say, by form."""
 
 
@@ -525,6 +556,7 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
                  missing_patient.ward_lines(session.db, session.forms, patient_ids, at, session.lang),
                  swallow_screen.ward_lines(session.db, session.forms, patient_ids, at, session.lang),
                  capacity.ward_lines(session.db, patient_ids, at, session.lang),
+                 safeguarding.ward_lines(session.db, patient_ids, at, session.lang),
                  neuro.handover(session.db, patient_ids, at, session.lang),
                  glucose.handover(session.db, patient_ids, at, session.lang),
                  transfusion.handover(session.db, session.forms, patient_ids, at, session.lang),
@@ -547,6 +579,7 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
                  vte.handover(session.db, session.forms, patients, at, session.lang),
                  falls_risk.handover(session.db, patients, at, session.lang),
                  alcohol_withdrawal.handover(session.db, patients, at, session.lang),
+                 enhanced_observation.handover(session.db, session.forms, patients, at, session.lang),
                  medication.time_critical_handover(session.db, session.forms, patient_ids, at, session.lang,
                                                    missing_patient.unsaid_on_return(
                                                        medication.time_critical(session.db, patient_ids, at),
@@ -1017,6 +1050,10 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
     lacking = capacity.ward_lines(session.db, patient_ids, now, session.lang)
     unsupported = capacity.covert_flags(session.db, [row.order for rows in grids.values() for row in rows], now,
                                         session.lang)
+    # A nasogastric tube whose position is to confirm (not confirmed, its check overdue), said in
+    # each order by it.
+    tubes = {patient_id: one.position_flag(now, session.lang)
+             for patient_id, one in devices.tubes_to_confirm(session.db, patient_ids, now).items()}
     charts = []
     for patient_id in patient_ids:
         patient = patients[patient_id]
@@ -1030,7 +1067,7 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
                                                               [row.order for row in grids[patient_id]]),
                                    _allergies_on_hold(session, patient, held), swallow.get(patient_id),
                                    nil_by_mouth.get(patient_id), rate_changes, carried, checks,
-                                   lacking.get(patient_id), unsupported))
+                                   lacking.get(patient_id), unsupported, tubes.get(patient_id)))
     return charts
 
 
@@ -1188,6 +1225,7 @@ BLANK_CHARTS = {
     "devices": BlankChart("devices", "blank_device_chart_pdf", (devices.FORM,)),
     "pain": BlankChart("pain", "blank_pain_chart_pdf", (pain.FORM,)),
     "bowels": BlankChart("bowels", "blank_bowel_chart_pdf", (bowels.FORM,)),
+    "enhanced_log": BlankChart("enhanced_observation", "blank_enhanced_log_pdf", (enhanced_observation.FORM,)),
     "pews": BlankChart("pews", "blank_pews_chart_pdf", (pews.FORM,)),
 }
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any, NamedTuple
 
-from downtime.i18n import QT_TRANSLATE_NOOP, labelled, message, semicolon, translate
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, labelled, message, semicolon, translate
 from downtime.domain.age import age_in_years, age_words
 from downtime.domain.census import leaves_hospital
 from downtime.domain.downtime_number import format_downtime_number
@@ -20,6 +20,7 @@ from downtime.domain.laptops import Authors
 from downtime.domain.medication import MEALS_SERVED, NIL_BY_MOUTH_DIET, allergies_not_known, allergy_status_said
 from downtime.domain.pews import UNDER_YEARS as PEWS_UNDER_YEARS
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.score_totals import SCORE_TOTALS
 from downtime.domain.roles import PERMISSIONS, ROLE_NAMES, Role
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
@@ -198,8 +199,8 @@ KEPT_IN = {census.CORONER: QT_TRANSLATE_NOOP("messages", "{field}: this patient'
                                                            "chart none removed."),
            census.VERIFICATION_PENDING: QT_TRANSLATE_NOOP("messages", "{field}: this patient's death awaits "
                                                                       "verification: leave lines and devices in place "
-                                                                      "until a doctor has verified it and said whether "
-                                                                      "it is referred to the coroner.")}
+                                                                      "until the death is verified and it is known "
+                                                                      "whether it is referred to the coroner.")}
 """A device's removal refused after a death, by the death's answer keeping it in (census.devices_kept)."""
 
 
@@ -520,8 +521,9 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
     services of orders, doses, pain, theatre and VTE records write through this module."""
     # which write through this module
     from downtime.services import (alcohol_withdrawal, capacity, falls, falls_risk, infusion_checks, infusion_rates, medication,
-                                   missing_patient, pain, reconciliation, swallow_screen, theatre, vte)
+                                   missing_patient, pain, reconciliation, safeguarding, swallow_screen, theatre, vte)
     from downtime.services import fluid_balance  # reads medication's, which writes through this module
+    from downtime.services import enhanced_observation  # reads capacity's
 
     return {
         # An order written or amended on the ward (see medication.check_order).
@@ -590,6 +592,14 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # (see capacity.check).
         capacity.FORM: (_Check(lambda typed: capacity.check(typed.spec, typed.data, typed.session.lang, typed.before),
                                patient=False),),
+        # A safeguarding concern's adult or child against the patient's age, a category not of
+        # either, a time before it was raised, consent refused with no reason and a referral,
+        # "lacks capacity" with no assessment saying so, a danger with no police and no reason
+        # (see safeguarding.check).
+        safeguarding.FORM: (_Check(lambda typed: safeguarding.check(
+            typed.spec, typed.data, typed.session.lang, typed.before,
+            born=census.patient_with_location(typed.session.db, typed.session.forms, typed.patient_id).birth_date,
+            assessments=[one.assessment for one in capacity.CHART.of(typed.session.db, str(typed.patient_id))])),),
         # A VTE assessment naming the mechanical prophylaxis decided, and no stockings after an
         # acute stroke or with a reason against them ticked (see vte.check).
         vte.FORM: (_Check(lambda typed: vte.check(typed.spec, typed.data, typed.session.lang, typed.before),
@@ -601,6 +611,11 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # An alcohol withdrawal check's dose given before the check (see alcohol_withdrawal.check).
         alcohol_withdrawal.FORM: (_Check(lambda typed: alcohol_withdrawal.check(
             typed.spec, typed.data, typed.session.lang, typed.before), patient=False),),
+        # An enhanced observation decision by anyone but a registered nurse or a doctor, an entry with
+        # no level standing, a review beyond 24 hours, an urgent DoLS authorisation without its
+        # grounds, an extension beyond 7 days (see enhanced_observation.check).
+        enhanced_observation.FORM: (_Check(lambda typed: enhanced_observation.check(
+            typed.session, typed.spec, str(typed.patient_id), typed.data, typed.before, typed.record_id)),),
         # A medicines reconciliation leaving a medicine of its list undecided, a row that could decide
         # two lines, or no medicine decided and no list checked (see reconciliation.check).
         reconciliation.FORM: (_Check(lambda typed: reconciliation.check(typed.spec, typed.data, typed.session.lang),
@@ -1024,7 +1039,14 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
     if gone := leftover_lines(spec, record.data, session.lang):  # kept under an older version of the form
         parts.append(labelled(message(session.lang, NO_LONGER_ON_FORM), semicolon(session.lang).join(gone),
                               session.lang))
-    return " — ".join(parts)
+    return " — ".join([*_totals(spec, data, session.lang), *parts])
+
+
+def _totals(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> list[str]:
+    """The scores a record's line starts with (domain.score_totals' `headline`: "CIWA-Ar 12
+    MODERATE"): the clerk added up the items to type the EHR's total, and the band was nowhere."""
+    return [said for section in spec.sections if section.total is not None
+            and (headline := SCORE_TOTALS[section.total].headline) is not None and (said := headline(data, lang))]
 
 
 def units_from(session: Session, spec: FormSpec, data: Mapping[str, Any],

@@ -3,7 +3,7 @@ pressure ulcer risk, their malnutrition screening, a delirium screening and a fa
 assessment 65 or over, the doctor's VTE risk assessment, a child's weight), in one
 line: each said apart, a patient of 65 admitted two days before read six lines of "NOT SCREENED
 since admission on …" in the sheet's narrow column; and a child whose weight is still estimated or
-as stated, to be weighed."""
+as stated, or out of date (`to_weigh`), to be weighed."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.dose_limits import ADULT_FROM_YEARS
 from downtime.formspec import Lang
@@ -33,8 +34,6 @@ WORDS = {
             "fr": "évaluation du risque thromboembolique (le médecin, NICE NG89)"},
     "weight": {"en": "a child's weight (their doses are worked out from it)",
                "fr": "le poids de l’enfant (ses doses en dépendent)"},
-    "weigh": {"en": "WEIGH THE CHILD: {weight} (their doses are worked out from it)",
-              "fr": "PESER L’ENFANT : {weight} (ses doses en dépendent)"},
 }
 
 
@@ -55,19 +54,28 @@ def _children(patients: Sequence[PatientSummary], at: datetime) -> list[PatientS
             and age_in_years(patient.birth_date, at.date()) < ADULT_FROM_YEARS]
 
 
+def to_weigh(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, weight.ToWeigh]:
+    """The children of these in-patients whose weight is to be taken again (weight.weighings_due),
+    due by `at` or later: what the handover sheet and the escalation list ask
+    (services.chart_alerts), in the same words (`weight.ToWeigh.said`)."""
+    children = _children(patients, at)
+    return weight.weighings_due(db, children, at, medication.orders_of_each(
+        db, [child.patient_id for child in children], at))
+
+
 def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> dict[str, str]:
     """Each of these in-patients with a screening or assessment not done once its time since
     admission has gone by (6 hours for the pressure ulcer risk, a day, 14 hours for VTE), those in
     one line; then, for a child, a weight estimated or stated 4 hours ago or more, or, on IV fluids,
-    a day old (weight.not_weighed: NICE NG29's daily weight)."""
+    a day old (NICE NG29's daily weight), or a baby's more than 7 days old while dosed by it
+    (`to_weigh`)."""
     undone = {"braden": repositioning.never_assessed(db, patients, at),
               "nutrition": nutrition.never_screened(db, patients, at),
               "delirium": delirium.never_screened(db, patients, at),
               "falls_risk": falls_risk.never_assessed(db, patients, at), "vte": vte.never_assessed(db, patients, at),
               "weight": never_weighed(db, patients, at)}
-    children = _children(patients, at)
-    guessed = weight.not_weighed(db, children, at, weight.on_iv_fluids(medication.orders_of_each(
-        db, [child.patient_id for child in children], at), at))
+    guessed = {patient_id: one for patient_id, one in to_weigh(db, patients, at).items()
+               if elapsed.reached(one.due_at, at)}
     lines: dict[str, str] = {}
     for patient in patients:
         said = []
@@ -75,7 +83,7 @@ def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lan
             admitted = datetime.fromisoformat(str(patient.admitted_at)).astimezone(at.tzinfo)
             said.append(WORDS["line"][lang].format(admitted=f"{admitted:%d/%m %H:%M}", what=semicolon(lang).join(what)))
         if (one := guessed.get(patient.patient_id)) is not None:
-            said.append(WORDS["weigh"][lang].format(weight=one.text(lang)))
+            said.append(one.said(lang))
         if said:
             lines[patient.patient_id] = semicolon(lang).join(said)
     return lines

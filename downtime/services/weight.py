@@ -22,7 +22,7 @@ from downtime.domain.child_fluids import is_crystalloid, under_ng29
 from downtime.domain.medication import Frequency, Order, runs_at
 from downtime.domain.news2 import ADULT_FROM_YEARS
 from downtime.domain.nutrition import bmi, lost_percent
-from downtime.domain.order_units import Refusal
+from downtime.domain.order_units import Refusal, dosed_by_weight
 from downtime.domain.records import RecordVersion
 from downtime.domain.weight import lightest_kg, unusual_for_age
 from downtime.formspec import FormSpec
@@ -65,11 +65,11 @@ PASSED_OVER = {"en": "{weighed} (the weight measured, not the later {later})",
                "fr": "{weighed} (le poids mesuré, pas le plus récent {later})"}
 """A weight measured said with the later one not measured it is kept over (`Weighed.passed_over`)."""
 WEIGH_WITHIN = timedelta(hours=4)
-"""How long after an estimated or stated weight the child is asked to be weighed (`not_weighed`)."""
+"""How long after an estimated or stated weight the child is asked to be weighed (`weighings_due`)."""
 DAILY_ON_FLUIDS = timedelta(hours=24)
 """How old a child's latest weight may be while an IV crystalloid is ordered: NICE NG29
 (assessment and monitoring) asks for an actual or estimated daily weight of a child on IV fluids
-(`not_weighed`): a 2-year-old on maintenance for 10 days was never asked to be weighed after
+(`weighings_due`): a 2-year-old on maintenance for 10 days was never asked to be weighed after
 admission."""
 INFANT_DOSING_FOR = timedelta(days=7)
 """How old the weight a baby under 1 is dosed on may be before the dose asks it again
@@ -77,8 +77,12 @@ INFANT_DOSING_FOR = timedelta(days=7)
 in its first months, and a 4-month-old's gentamicin was worked out six weeks on from its
 admission's 5 kg)."""
 DUE = {"on_fluids": {"en": "{weighed}, more than 24 hours ago on IV fluids (NICE NG29: a daily weight)",
-                     "fr": "{weighed}, il y a plus de 24 heures, sous perfusion (NICE NG29 : un poids chaque jour)"}}
-"""Why a child weighed is to be weighed again (`ToWeigh.text`)."""
+                     "fr": "{weighed}, il y a plus de 24 heures, sous perfusion (NICE NG29 : un poids chaque jour)"},
+       "infant": {"en": "{weighed}, more than 7 days ago: a baby under 1 year is dosed on a weight no more than 7 days "
+                        "old (this hospital's rule)",
+                  "fr": "{weighed}, il y a plus de 7 jours : un bébé de moins d’un an est dosé sur un poids de 7 jours "
+                        "au plus (règle de cet hôpital)"}}
+"""Why a child weighed is to be weighed again (`ToWeigh.why`), as `OLD_INFANT_WEIGHT` says the baby's."""
 OLD_INFANT_WEIGHT = QT_TRANSLATE_NOOP(
     "messages", "{dose} {dose_unit} for {kg} kg (weighed {day}, more than {days} days ago): a baby under 1 year is "
                 "dosed on a weight no more than 7 days old (this hospital's rule): weigh the baby, or give the weight "
@@ -353,35 +357,80 @@ def age_known(patient: PatientSummary, on: date) -> bool:
 
 @dataclass(frozen=True)
 class ToWeigh:
-    """A child's latest weight (`weighed`) to be taken again: estimated or stated, or, `on_fluids`,
-    older than `DAILY_ON_FLUIDS` while an IV crystalloid is ordered."""
+    """A child's latest weight (`weighed`) to be taken again from `due_at`: estimated or stated, or
+    out of date (`why`, a key of DUE: "on_fluids", older than `DAILY_ON_FLUIDS` while an IV
+    crystalloid is ordered; "infant", a baby's older than `INFANT_DOSING_FOR` while dosed by it)."""
 
     weighed: Weighed
-    on_fluids: bool = False
+    due_at: datetime
+    why: str | None
+    dosing: bool
+    """Whether anything running is worked out from the weight (an IV crystalloid, a medicine dosed
+    by weight): the escalation list asks only then (services.chart_alerts); a 17-year-old's stated
+    70 kg with no medicine at all stood there all day as a child's doses to weigh for."""
 
     def text(self, lang: Lang) -> str:
-        """The weight as the MAR says it, and, on IV fluids, why a weight weighed is asked again."""
+        """The weight as the MAR says it, and, out of date, why a weight weighed is asked again."""
         said = self.weighed.text(lang)
-        return DUE["on_fluids"][lang].format(weighed=said) if self.on_fluids else said
+        return DUE[self.why][lang].format(weighed=said) if self.why is not None else said
+
+    def said(self, lang: Lang) -> str:
+        """What the handover sheet and the escalation list ask, in the same words."""
+        return WEIGH[lang].format(weight=self.text(lang))
 
 
-def not_weighed(db: Database, patients: Collection[PatientSummary], at: datetime,
-                on_fluids: Collection[str] = frozenset()) -> dict[str, ToWeigh]:
-    """The latest weight of each of these patients when it is estimated or stated and was given
-    `WEIGH_WITHIN` or more before `at`: a child admitted on an APLS estimate had every dose worked
-    out from it a day later, weighed by no one, and nothing asked for the scales (the weighing
-    form's help says to weigh them as soon as they can be). And of those `on_fluids` (an IV
-    crystalloid ordered, `on_iv_fluids`) and under 16 (child_fluids.under_ng29: NG29's; a
-    17-year-old was told NG29's daily weight), one taken `DAILY_ON_FLUIDS` or more before `at`."""
+WEIGH = {"en": "WEIGH THE CHILD: {weight} (their doses are worked out from it)",
+         "fr": "PESER L’ENFANT : {weight} (ses doses en dépendent)"}
+
+
+def weighings_due(db: Database, patients: Collection[PatientSummary], at: datetime,
+                  orders: Mapping[str, Sequence[Order]]) -> dict[str, ToWeigh]:
+    """Each of these patients whose latest weight is to be taken again, with when (`ToWeigh.due_at`,
+    passed or not: the escalation list is read again then), their `orders` (services.medication.
+    orders_of_each) read at `at`: an estimated or stated weight `WEIGH_WITHIN` after it was given
+    (a child admitted on an APLS estimate had every dose worked out from it a day later, weighed
+    by no one, and nothing asked for the scales: the weighing form's help says to weigh them as
+    soon as they can be); of a child under 16 at `at` on an IV crystalloid (`on_iv_fluids`;
+    child_fluids.under_ng29: NG29's, a 17-year-old was told NG29's daily weight), any weight
+    `DAILY_ON_FLUIDS` after it was taken; and of a baby under 1 at `at` on such a fluid or on a
+    medicine dosed by its weight (order_units.dosed_by_weight, as `old_weight_refusal` asks at
+    the order), any weight `INFANT_DOSING_FOR` after it was taken: asked of a new order alone, a
+    4-month-old's running gentamicin went on for weeks on the admission's weight. The earliest
+    when more than one applies, with whether anything running is worked out from it
+    (`ToWeigh.dosing`)."""
     found: dict[str, ToWeigh] = {}
     born = {patient.patient_id: patient.birth_date for patient in patients}
+    on_fluids = on_iv_fluids(orders, at)
     for patient_id, one in latest_of_stay(db, patients).items():
-        if one.how in NOT_WEIGHED and elapsed.reached(elapsed.later(one.at, WEIGH_WITHIN), at):
-            found[patient_id] = ToWeigh(one)
-        elif patient_id in on_fluids and _under_ng29(born.get(patient_id), at) \
-                and elapsed.reached(elapsed.later(one.taken, DAILY_ON_FLUIDS), at):
-            found[patient_id] = ToWeigh(one, on_fluids=True)
+        due: list[tuple[datetime, str | None]] = []
+        dosing = _dosed_by_it(born.get(patient_id), one.kg, orders.get(patient_id, ()), patient_id in on_fluids, at)
+        if one.how in NOT_WEIGHED:
+            due.append((elapsed.later(one.at, WEIGH_WITHIN), None))
+        if patient_id in on_fluids and _under_ng29(born.get(patient_id), at):
+            due.append((elapsed.later(one.taken, DAILY_ON_FLUIDS), "on_fluids"))
+        if dosing and _under_one(born.get(patient_id), at):
+            # From the first moment after the 7 days, as `old_weight_refusal` refuses the dose: the
+            # list said "more than 7 days ago" of a weight the order took at 7 days to the minute.
+            due.append((elapsed.later(one.at, INFANT_DOSING_FOR + timedelta.resolution), "infant"))
+        if due:
+            moment, why = min(due, key=lambda each: elapsed.instant(each[0]))
+            found[patient_id] = ToWeigh(one, moment, why, dosing)
     return found
+
+
+def _dosed_by_it(born: date | None, kg: float, orders: Sequence[Order], on_fluids: bool, at: datetime) -> bool:
+    """Whether what a patient born `born` (None: not known) is given at `at` is worked out from
+    their weight `kg`: an IV crystalloid (`on_fluids`), or one of `orders` running then of a
+    medicine dosed by weight at their age by its route (order_units.dosed_by_weight: gentamicin
+    by vein, not its eye drops)."""
+    known = born is not None and at.date() >= born
+    age, days = (age_in_years(born, at.date()), (at.date() - born).days) if known else (None, None)
+    return on_fluids or any(runs_at(order, at) and dosed_by_weight(order, age, kg, days) for order in orders)
+
+
+def _under_one(born: date | None, at: datetime) -> bool:
+    """Whether a patient born `born` (None: not known) is a baby under 1 at `at`."""
+    return born is not None and at.date() >= born and age_in_years(born, at.date()) < 1
 
 
 def _under_ng29(born: date | None, at: datetime) -> bool:

@@ -29,6 +29,9 @@ METHODS = {"weight_kg": ADMITTED_HOW}
 """A measure's field → the answer saying how it is known (weighed, estimated, stated)."""
 # French law's "personne de confiance" has no code of its own in the contact-role value set.
 TRUSTED_PERSON = "Trusted person (personne de confiance)"
+TUBE_FED = "tube_fed"
+"""The Diet's answer of a patient fed by a nasogastric tube or a gastrostomy (forms/admission.yaml):
+an enteral feed, not a diet by mouth."""
 
 
 def next_of_kin(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -72,22 +75,25 @@ def body_measures(admission: RecordVersion, patient_id: str, encounter_id: str, 
 def diet(spec: FormSpec, admission: RecordVersion, patient_id: str, encounter_id: str,
          ended: bool) -> list[dict[str, Any]]:
     """The diet as an oral-diet order, its kinds as text (no diet code means exactly what the
-    form's choices do): active while the stay lasts, completed once it has ended (`ended`)."""
+    form's choices do): active while the stay lasts, completed once it has ended (`ended`). Fed by
+    tube (`TUBE_FED`) is no diet by mouth: sent as the enteral feed's instruction, the notes with it
+    when no diet by mouth is ticked ("Tube fed (NG, PEG)" was sent as an oral diet's type)."""
     kinds, notes = admission.data.get("diet") or [], admission.data.get("diet_notes")
     if not (kinds or notes):
         return []
     withdrawn = admission.status is RecordStatus.ENTERED_IN_ERROR
     status = "entered-in-error" if withdrawn else "completed" if ended else "active"
-    oral: dict[str, Any] = {}
-    if kinds:
-        oral["type"] = [{"text": label(spec, "diet", kind)} for kind in kinds]
-    if notes:
-        oral["instruction"] = notes
+    by_mouth = [kind for kind in kinds if kind != TUBE_FED]
+    notes_by_tube = bool(notes) and TUBE_FED in kinds and not by_mouth
+    oral = {**({"type": [{"text": label(spec, "diet", kind)} for kind in by_mouth]} if by_mouth else {}),
+            **({"instruction": notes} if notes and not notes_by_tube else {})}
+    tube = ": ".join([label(spec, "diet", TUBE_FED), *([notes] if notes_by_tube else [])]) if TUBE_FED in kinds else ""
     ident = derived_id(admission.record_id, "diet")
     return [{"resourceType": "NutritionOrder", "id": ident, "identifier": record_identifier(ident), "status": status,
              "intent": "order", "patient": reference(patient_id), "encounter": reference(encounter_id),
              "dateTime": moment(admission.occurred_at),
-             "oralDiet": oral}]
+             **({"oralDiet": oral} if oral else {}),
+             **({"enteralFormula": {"administrationInstruction": tube}} if tube else {})}]
 
 
 def usual_medicines(admission: RecordVersion, patient_id: str, encounter_id: str,

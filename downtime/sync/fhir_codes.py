@@ -47,6 +47,8 @@ PARTICIPATION_MODE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode
 PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
 LOINC = "http://loinc.org"
 FLAG_CATEGORY = "http://terminology.hl7.org/CodeSystem/flag-category"
+# HL7 v3 confidentiality: R, restricted (a safeguarding concern, fhir_safeguarding).
+CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality"
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
 # What a person must look at before a resource is entered, as a tag on the resource itself: an
@@ -94,7 +96,7 @@ SYSTEMS: dict[str, dict[str, str]] = {
     PROVENANCE_PARTICIPANT: {"author": "Author"},
     DATA_OPERATION: {"CREATE": "create", "UPDATE": "revise", "NULLIFY": "nullify"},
     OBSERVATION_CATEGORY: {"vital-signs": "Vital Signs", "survey": "Survey", "exam": "Exam",
-                           "laboratory": "Laboratory", "therapy": "Therapy"},
+                           "laboratory": "Laboratory", "therapy": "Therapy", "social-history": "Social History"},
     OBSERVATION_INTERPRETATION: {"L": "Low", "LL": "Critical low", "H": "High", "HH": "Critical high"},
     LOCATION_TYPE: {"wa": "Ward", "bd": "Bed"},
     DATA_ABSENT_REASON: {"not-applicable": "Not Applicable", "asked-declined": "Asked But Declined",
@@ -102,6 +104,7 @@ SYSTEMS: dict[str, dict[str, str]] = {
     PARTICIPATION_MODE: {"PHONE": "telephone", "WRITTEN": "written"},
     PARTICIPATION_TYPE: {"RESP": "responsible party"},
     FLAG_CATEGORY: {"safety": "Safety"},
+    CONFIDENTIALITY: {"R": "restricted"},
     # What each means, not a display: code_only sends none (see FR_CORE_IDENTIFIER_TYPE).
     FR_CORE_IDENTIFIER_TYPE: {"INS-NIR": "INS of a registered person (NIR)",
                               "INS-NIA": "INS of a person awaiting registration (NIA)"},

@@ -111,6 +111,8 @@ from downtime.sync.fhir_elements import (
 from downtime.sync.fhir_medication import medication_groups
 from downtime.sync.fhir_fluids import fluid_groups
 from downtime.sync.fhir_capacity import capacity_groups
+from downtime.sync.fhir_enhanced_observation import enhanced_observation_groups
+from downtime.sync.fhir_safeguarding import safeguarding_groups
 from downtime.sync.fhir_checklist import checklist_groups
 from downtime.sync.fhir_glucose import glucose_groups
 from downtime.sync.fhir_nutrition import nutrition_groups
@@ -396,7 +398,8 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
               **glucose_groups(db, ctx, stays), **skin_groups(db, ctx, stays), **device_groups(db, ctx, stays),
               **pain_groups(db, ctx, stays), **nutrition_groups(db, ctx, stays), **delirium_groups(db, ctx, stays),
               **fall_groups(db, ctx, stays), **missing_groups(db, ctx, stays), **falls_risk_groups(db, ctx, stays), **swallow_groups(db, ctx, stays),
-              **alcohol_withdrawal_groups(db, ctx, stays), **capacity_groups(db, ctx, stays), **sepsis_groups(db, ctx, stays), **vte_groups(db, ctx, stays),
+              **alcohol_withdrawal_groups(db, ctx, stays), **enhanced_observation_groups(db, ctx, stays), **capacity_groups(db, ctx, stays), **safeguarding_groups(db, ctx, stays),
+              **sepsis_groups(db, ctx, stays), **vte_groups(db, ctx, stays),
               **reconciliation_groups(db, ctx, stays),
               **resuscitation_groups(db, ctx, stays), **observation_plan_groups(db, ctx, stays),
               **bowel_groups(db, ctx, stays), **pews_groups(db, ctx, stays), **weight_groups(db, ctx, stays),
@@ -580,14 +583,16 @@ class _Writer:
 def _tagged(made: Made, review: Mapping[str, Collection[str]]) -> list[dict[str, Any]]:
     """The group's resources, each made from a record its Provenance warns of tagged as such
     (`review`: the records by code of fhir_codes.REVIEW): an integration engine loads the
-    resources and never reads the Provenance's words, and routes a tagged one to a person."""
+    resources and never reads the Provenance's words, and routes a tagged one to a person. Its
+    own meta (a safeguarding concern's confidentiality label) is kept beside the tag."""
     codes: dict[str, set[str]] = {}
     for record_id, ids in made.made_from.items():
         said = {code for code, records in review.items() if record_id in records}
         for ident in ids if said else ():
             codes.setdefault(ident, set()).update(said)
     return [{"resourceType": resource["resourceType"], "id": resource["id"],
-             "meta": {"tag": [coding(REVIEW, code) for code in review if code in codes[resource["id"]]]}} | resource
+             "meta": resource.get("meta", {}) | {"tag": [coding(REVIEW, code) for code in review
+                                                          if code in codes[resource["id"]]]}} | _untagged(resource)
             if resource["id"] in codes else resource for resource in made.resources]
 
 

@@ -395,11 +395,14 @@ def _compared(db: Database, forms: Mapping[str, FormSpec], holds: tuple[Hold, ..
         row = orjson.loads(text)
         if row["record_id"] in wanted:
             rows.setdefault(row["record_id"], []).append(row)
+    # Each record's version 1 where it is not set aside: what its form asked (OnHold.first_saved_under).
+    first = dict(db.execute("SELECT record_id, json_extract(line, '$.form_version') FROM versions"
+                            " WHERE version = 1 AND record_id IN (SELECT record_id FROM held)").fetchall())
     found = {}
     for record_id, lines in rows.items():
         held = [RecordVersion.model_validate({**row, "data": orjson.loads(row["data"])})
                 for row in sorted(lines, key=held_order)]
-        found[record_id] = on_hold_of(forms[held[0].form_id], held, laptops, authors)
+        found[record_id] = on_hold_of(forms[held[0].form_id], held, laptops, authors, first.get(record_id))
     return found
 
 

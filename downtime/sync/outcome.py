@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from datetime import datetime
 
 from downtime.domain.census import Movement
-from downtime.domain.clock import local_now, ward_time
+from downtime.domain.clock import DATED, local_now, ward_time
 from downtime.domain.duplicates import ProbableDuplicate, SharedNumber, duplicate_lines
 from downtime.domain.holds import Hold, SettledOtherwise, SettlementNotTaken
 from downtime.domain.laptops import Authors, Laptop, laptop_name
@@ -217,7 +217,7 @@ def _on_the_clock(moment: datetime) -> str:
     hour the clocks repeat (domain.clock.ward_time): "given at 25/10/2026 02:30" said neither which
     02:30 the other laptop's dose was, nor whether it was before this one; and the other laptop's
     writing was dated on its own offset."""
-    return ward_time(moment, local_now().tzinfo, "%d/%m/%Y %H:%M")
+    return ward_time(moment, local_now().tzinfo, DATED)
 
 
 # This laptop's dose that a record an import brought contradicts, by the records office's rule

@@ -20,7 +20,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, labelled, message, semicolon
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import DATED, ward_time
 from downtime.domain.duplicates import SAME_IPP, SAME_NAME_AND_BIRTH, SAME_NIR, fold
 from downtime.domain.medication import TIME_WRITTEN_TWICE, same_dose_time, scheduled_slots
 from downtime.domain.records import RecordVersion
@@ -330,7 +330,7 @@ def _time_questioned(session: Session, when: datetime, order_ids: list[str]) -> 
     """A snapshot's time after its load, or long before it (`TRUSTED_BEFORE`), said with the doses
     it brings back on the round (`order_ids`: the orders given it by this load), CSV and FHIR alike."""
     now = session.clock()
-    said = {"time": ward_time(when, now.tzinfo, "%d/%m/%Y %H:%M"), "now": ward_time(now, now.tzinfo, "%d/%m/%Y %H:%M")}
+    said = {"time": ward_time(when, now.tzinfo, DATED), "now": ward_time(now, now.tzinfo, DATED)}
     if when > now:
         return [Phrase(AFTER_LOAD, said)]
     if when >= now - TRUSTED_BEFORE or not order_ids:

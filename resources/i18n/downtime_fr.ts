@@ -416,12 +416,24 @@
         <translation>Sevrage alcoolique (CIWA-Ar)</translation>
     </message>
     <message>
+        <source>Enhanced observation</source>
+        <translation>Surveillance rapprochée</translation>
+    </message>
+    <message>
         <source>Mental capacity</source>
         <translation>Capacité à décider</translation>
     </message>
     <message>
+        <source>Safeguarding</source>
+        <translation>Protection (maltraitance)</translation>
+    </message>
+    <message>
         <source>Infusion or syringe driver</source>
         <translation>Perfusion ou pousse-seringue</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Poids</translation>
     </message>
     <message>
         <source>Staff ID</source>
@@ -3172,6 +3184,14 @@ Faire la clé maintenant ?</translation>
     <message>
         <source>Comfort care with no DNACPR recorded</source>
         <translation>Soins de confort sans décision de non-RCP enregistrée</translation>
+    </message>
+    <message>
+        <source>NG tube position not confirmed</source>
+        <translation>Position de la SNG non vérifiée</translation>
+    </message>
+    <message>
+        <source>Chart this volume of feed all the same (it went in)?</source>
+        <translation>Noter malgré tout ce volume d’alimentation (il a été administré) ?</translation>
     </message>
     <message>
         <source>Why does CPR stand, or where is the DNACPR decision written? (kept in the record)</source>
@@ -7397,8 +7417,8 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{field} : le décès de ce patient fait l’objet d’un obstacle médico-légal : laisser les lignes et dispositifs en place pour la justice, et n’en tracer aucun retrait.</translation>
     </message>
     <message>
-        <source>{field}: this patient's death awaits verification: leave lines and devices in place until a doctor has verified it and said whether it is referred to the coroner.</source>
-        <translation>{field} : le décès de ce patient attend d’être constaté : laisser les voies et dispositifs en place jusqu’à ce qu’un médecin l’ait constaté et ait dit s’il y a obstacle médico-légal.</translation>
+        <source>{field}: this patient's death awaits verification: leave lines and devices in place until the death is verified and it is known whether it is referred to the coroner.</source>
+        <translation>{field} : le décès de ce patient attend d’être constaté : laisser les voies et dispositifs en place jusqu’à ce que le décès soit constaté et que l’on sache s’il y a obstacle médico-légal.</translation>
     </message>
     <message>
         <source>A reason is required to change a saved record.</source>
@@ -10423,6 +10443,18 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>champ {field} : min_items est supérieur à max_items</translation>
     </message>
     <message>
+        <source>field {field}: since {since} is above the form's version {version}</source>
+        <translation>champ {field} : since {since} est supérieur à la version {version} du formulaire</translation>
+    </message>
+    <message>
+        <source>field {field}: since and unanswered: an earlier version's record left it unanswered for {code}, so it is shown</source>
+        <translation>champ {field} : since et unanswered : un enregistrement d’une version antérieure le laissait sans réponse pour {code}, il est donc affiché</translation>
+    </message>
+    <message>
+        <source>field {field}: since marks a whole field, not the columns {columns} of a repeat group</source>
+        <translation>champ {field} : since marque un champ entier, pas les colonnes {columns} d’un groupe répété</translation>
+    </message>
+    <message>
         <source>field {field}: not_after names no datetime field {name}</source>
         <translation>champ {field} : not_after ne nomme aucun champ date et heure {name}</translation>
     </message>
@@ -10959,6 +10991,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>N’est plus sur le formulaire</translation>
     </message>
     <message>
+        <source>not on version {version} of the form</source>
+        <translation>absent de la version {version} du formulaire</translation>
+    </message>
+    <message>
         <source>{code} (no longer on the form)</source>
         <translation>{code} (n’est plus sur le formulaire)</translation>
     </message>
@@ -11161,6 +11197,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>1 day</source>
         <translation>1 jour</translation>
+    </message>
+    <message>
+        <source>under a day</source>
+        <translation>moins d’un jour</translation>
     </message>
     <message>
         <source>{count} days</source>
@@ -12123,8 +12163,8 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{drug} est un stupéfiant : une fois retiré, détruire le reste de la seringue ou de la poche devant un témoin, dans le registre des stupéfiants</translation>
     </message>
     <message>
-        <source>DECEASED — awaiting the doctor's verification: {name} ({number}), found {died}</source>
-        <translation>DÉCÉDÉ(E) — en attente du constat du médecin : {name} ({number}), trouvé(e) le {died}</translation>
+        <source>DECEASED — awaiting verification: {name} ({number}), found {died}</source>
+        <translation>DÉCÉDÉ(E) — en attente du constat : {name} ({number}), trouvé(e) le {died}</translation>
     </message>
     <message>
         <source>routine observations stopped: no set is due</source>
@@ -12895,6 +12935,22 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
     <message>
         <source>{drug} is recorded given {route} at {time}, and the patient failed the swallow screen at {screened}: no medicines by mouth. Give it by another route the doctor decides, or say who allowed it by mouth (doctor, SLT) in the reason.</source>
         <translation>{drug} est noté administré {route} à {time}, et le patient a échoué au dépistage de la déglutition à {screened} : aucun médicament par la bouche. Le donner par une autre voie décidée par le médecin, ou indiquer dans le motif qui l’a autorisé par la bouche (médecin, orthophoniste).</translation>
+    </message>
+    <message>
+        <source>{drug} is recorded given by nasogastric tube at {time}, and {tube}: through a misplaced tube it goes into the lungs. Confirm the position now (aspirate pH {ph} or below, or an X-ray read by a doctor) and chart it on the Lines and catheters tab; if it was confirmed before this dose, say how in the reason.</source>
+        <translation>{drug} est noté administré par sonde nasogastrique à {time}, et {tube} : par une sonde mal placée, il passe dans les poumons. Vérifier la position maintenant (pH de l’aspiration {ph} ou moins, ou radiographie interprétée par un médecin) et la noter dans l’onglet Cathéters et sondes ; si elle a été vérifiée avant cette dose, dire comment dans la raison.</translation>
+    </message>
+    <message>
+        <source>the tube's position is not confirmed on the line chart ({site}, checked {checked})</source>
+        <translation>la position de la sonde n’est pas vérifiée sur la feuille des cathéters et sondes ({site}, surveillance {checked})</translation>
+    </message>
+    <message>
+        <source>the tube was charted in during the stay that ended {ended}, its position not charted since ({site})</source>
+        <translation>la sonde a été notée en place pendant le séjour terminé le {ended}, sa position non notée depuis ({site})</translation>
+    </message>
+    <message>
+        <source>the tube's position check is overdue on the line chart ({site}, checked {checked}, due {due})</source>
+        <translation>la vérification de la position de la sonde est en retard sur la feuille des cathéters et sondes ({site}, surveillance {checked}, prévue {due})</translation>
     </message>
     <message>
         <source>{drug} {route}: the patient failed the swallow screen at {screened}: no medicines by mouth. Choose another route (NG, IV, SC, PR, a patch), or give in “{field}” who allowed it by mouth (the SLT).</source>

@@ -1,0 +1,97 @@
+"""The enhanced care log (forms/enhanced_observation.yaml's entries): on paper a chart's day of
+hourly rows on a day's and a night's landscape sheet, blank in the binder and filled from the
+entries (pdf.enhanced_observation); on the laptop an entry made quick at 3 a.m.: where and how the
+patient was as two choices with the words optional, the time starting as now, the level standing
+and the last entry said under the form's first field (services.enhanced_observation.notes). The
+tests' clock is 14:00 on 28/11 (Paris), the patient admitted at 09:00."""
+
+import pytest
+from pypdf import PdfReader
+
+from downtime.formspec.values import offered
+from downtime.pdf.enhanced_observation import CODED, CODES
+from downtime.services import prefill, printing, records
+from downtime.services.errors import ValidationFailed
+from tests.pdf_text import pdf_pages
+from tests.test_enhanced_observation import FORM, SET, entry
+
+DAY = [f"{hour:02d}:00" for hour in range(7, 19)]
+NIGHT = [f"{hour:02d}:00" for hour in (*range(19, 24), *range(7))]
+
+
+@pytest.mark.parametrize("lang, key", [("en", ["B in bed", "W walking with staff", "A asleep", "AG agitated",
+                                               "Watch handed to", "quarter-hour box"]),
+                                       ("fr", ["L au lit", "M marche accompagné(e)", "E endormi(e)", "AG agité(e)",
+                                               "Relève passée à", "case du quart d’heure"])])
+def test_the_blank_log_is_a_day_of_hourly_rows_on_a_day_and_a_night_landscape_sheet(forms, clock, tmp_path, lang,
+                                                                                    key):
+    """A ward on paper writes an entry an hour at a continuous level (96 a day at every 15
+    minutes): the binder's copies of the two-page form were four hours of it."""
+    path = printing.blank(forms, "enhanced_log", tmp_path / f"log-{lang}.pdf", lang=lang, printed_by=None,
+                          printed_at=clock(), device_name="3B")
+    pages = pdf_pages(path)
+    assert len(pages) == 2, pages
+    assert all(hour in pages[0] for hour in DAY) and all(hour in pages[1] for hour in NIGHT), pages
+    assert all(word in page for page in pages for word in key), pages
+    assert all(page.mediabox.width > page.mediabox.height for page in PdfReader(path).pages)
+
+
+def test_the_binder_holds_a_decision_and_a_days_log_for_two_patients():
+    binder = dict(printing.BINDER)
+    assert (binder["enhanced_observation"], binder["enhanced_log"]) == (2, 2)
+    assert "enhanced_log" in printing.CHARTS
+
+
+def test_each_choice_of_an_entry_has_letters_of_its_own_on_paper(forms):
+    """A quarter box holds "B/S" and initials: each of the entry's choices its letters, in each
+    language, none two choices' of a field."""
+    for field_id in CODED:
+        codes = [option.code for option in offered(forms[FORM].field(field_id))]
+        for lang in ("en", "fr"):
+            letters = [CODES[code][lang] for code in codes]
+            assert len(set(letters)) == len(letters), (field_id, lang, letters)
+
+
+def test_a_printed_entry_is_its_days_log_each_entry_in_its_hour_and_quarter(session_for, patient, tmp_path):
+    nurse = session_for("nurse")
+    records.save_new(nurse, FORM, SET, patient_id=patient)
+    records.save_new(nurse, FORM, entry("11:00"), patient_id=patient)
+    records.save_new(nurse, FORM, entry("11:15", where="bed", state="asleep", doing=""), patient_id=patient)
+    last = records.save_new(nurse, FORM, entry("12:05", handed_to="Paul Martin", engagement="Tea and a photo album"),
+                            patient_id=patient)
+    records.amend(nurse, last.record_id, {**last.data, "state": "agitated"}, "wrong state picked")
+    pages = pdf_pages(printing.print_record(nurse, last.record_id, tmp_path / "log.pdf"))
+    day, night, amended = pages
+    assert "12:05 †1 Walking with staff" in day and "W/AG HL" in day, day
+    assert "†1" in amended and "Restless" in amended and "Agitated" in amended, amended
+    assert "24 hours from 28/11/2026 07:00 to 29/11/2026 07:00" in day, day
+    assert "ENHANCED OBSERVATION within eyesight (leaving the ward, wandering / falls)" in day, day
+    assert "11:00 Walking with staff: Walking to the door" in day and "11:15 In bed" in day, day
+    assert "Restless: Asking for her husband" in day and "Asleep" in day, day
+    assert day.count("W/R HL") == 1 and "B/A HL" in day, day
+    assert "Tea and a photo album" in day and "Paul Martin" in day, day
+    assert "Walking with staff" not in night and all(hour in night for hour in NIGHT), night
+
+
+def test_an_entry_is_where_and_how_chosen_its_words_optional(session_for, patient):
+    nurse = session_for("nurse")
+    records.save_new(nurse, FORM, SET, patient_id=patient)
+    quick = {"kind": "entry", "noted_at": "2026-11-28T11:00+01:00", "where": "bed", "state": "asleep",
+             "observer": "Aïcha Benali"}
+    assert records.save_new(nurse, FORM, quick, patient_id=patient).data["state"] == "asleep"
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, FORM, {**quick, "state": None, "noted_at": "2026-11-28T12:00+01:00"},
+                         patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["state"]
+
+
+def test_a_new_record_starts_now_and_says_the_level_and_its_last_entry(session_for, patient, forms):
+    nurse = session_for("nurse")
+    spec = forms[FORM]
+    assert prefill.notes(nurse, spec, patient) == {}
+    records.save_new(nurse, FORM, SET, patient_id=patient)
+    records.save_new(nurse, FORM, entry("13:00", where="chair", state="settled"), patient_id=patient)
+    assert prefill.first_answers(nurse, spec, patient)["noted_at"] == "2026-11-28T14:00+01:00"
+    assert prefill.notes(nurse, spec, patient) == {"kind": (
+        "ENHANCED OBSERVATION within eyesight (leaving the ward, wandering / falls); last entry 13:00 (in the "
+        "chair, settled, with Aïcha Benali); entry OVERDUE since 14:00")}
