@@ -86,6 +86,24 @@ def test_lacks_with_no_impairment_is_refused_and_has_with_a_no_at_stage_2(sessio
                                            "outcome": "has"}, patient_id=patient)
 
 
+@pytest.mark.parametrize("lang, words", [
+    ("en", ("“Assessed at”: the patient was 15 then: the Mental Capacity Act applies from 16 (s.2(5)); a child’s "
+            "capacity to consent is judged by Gillick competence, not an MCA assessment.")),
+    ("fr", ("« Évaluée le » : le patient avait 15 ans : la loi sur la capacité mentale (MCA) s’applique à partir de "
+            "16 ans (art. 2(5))"))])
+def test_an_assessment_of_a_patient_under_16_is_refused_naming_when_assessed(session_for, admit_to_paediatrics, lang,
+                                                                            words):
+    """MCA 2005 s.2(5): its powers are not exercisable for a person under 16; a 15-year-old's
+    capacity to consent is her Gillick competence. Assessed on her 16th birthday, the Act applies."""
+    child = admit_to_paediatrics("4", "2010-11-28", 48.0, "Chloé")
+    doctor = session_for("doctor", lang)
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(doctor, FORM, {**LACKS, "assessed_at": "2026-11-27T23:30+01:00"}, patient_id=child)
+    assert [error.path for error in refused.value.errors] == ["assessed_at"]
+    assert words in str(refused.value)
+    assert records.save_new(doctor, FORM, LACKS, patient_id=child)
+
+
 def test_a_lack_asks_the_best_interests_and_its_review(session_for, patient):
     """s.4: who was consulted, the IMCA, the wishes, the least restrictive option, the decision
     made; the review. A decision that can wait (s.4(3)) asks none but the review."""

@@ -170,7 +170,10 @@ def _handover(nurse, lang="en"):
 LEVEL = "ENHANCED OBSERVATION within eyesight (leaving the ward, wandering / falls)"
 UNAUTHORISED = ("deprived of liberty (acid test met, lacks capacity) with no DoLS authorisation: tell the nurse in "
                 "charge now")
-UNASSESSED = "no capacity assessment on record: assess capacity to consent to the arrangements (MCA s.2-3)"
+UNASSESSED = ("no capacity assessment of the arrangements on record: assess capacity to consent to them (MCA s.2-3; "
+              "decision “Other”, in words “staying on the ward”)")
+ARRANGEMENTS = {**LACKS, "assessed_at": "2026-11-28T11:30+01:00", "decision": "other",
+                "decision_detail": "Staying on the ward for her care and treatment"}
 
 
 def test_the_lists_say_the_entry_overdue_and_a_deprivation_of_liberty_unauthorised(session_for, patient, tmp_path):
@@ -196,13 +199,13 @@ def test_an_urgent_authorisation_asks_the_standard_one_then_says_it_and_expires(
     records.save_new(nurse, FORM, entry("13:30"), patient_id=patient)
     expires = "DoLS urgent authorisation expires 05/12 10:30: standard authorisation requested?"
     assert _alerts(nurse) == [(f"{LEVEL}; last entry 13:30", [expires, UNASSESSED], False)]
-    records.save_new(doctor, "capacity_assessment", LACKS, patient_id=patient)
+    records.save_new(doctor, "capacity_assessment", ARRANGEMENTS, patient_id=patient)
     records.save_new(nurse, FORM, {**SET, "noted_at": "2026-11-28T13:40+01:00", "decision": "reviewed",
                                    "standard_requested_at": "2026-11-28T13:40+01:00"}, patient_id=patient)
     assert _alerts(nurse) == []
     assert _handover(nurse)[patient].endswith(
         "DoLS urgent authorisation until 05/12 10:30, standard requested 28/11; capacity assessment on record: "
-        "28/11 by Dr Karim Benali, lacks capacity for medicines")
+        "28/11 by Dr Karim Benali, lacks capacity for Staying on the ward for her care and treatment")
     clock.now = datetime.fromisoformat("2026-11-29T08:50+01:00")
     records.save_new(nurse, FORM, {**SET, "noted_at": "2026-11-29T08:50+01:00", "decision": "reviewed",
                                    "review_by": "2026-11-30T08:00+01:00"}, patient_id=patient)
@@ -212,6 +215,29 @@ def test_an_urgent_authorisation_asks_the_standard_one_then_says_it_and_expires(
                     "charge"), ("DoLS urgent authorisation EXPIRED 05/12 10:30 with no standard authorisation: tell the "
                                "nurse in charge now")] and urgent
     assert enhanced_observation.new_answers(nurse, patient) == {"kind": "entry"}
+
+
+def test_the_lack_of_capacity_to_consent_rests_on_an_assessment_of_the_arrangements_alone(session_for, patient):
+    """MCA s.2(1), Schedule A1 para 15: capacity is decision-specific. Her assessment for her
+    medicines is no ground for lacking capacity to consent to being kept on the ward: the lists ask
+    for one of the arrangements until it is recorded (an "Other" decision naming them)."""
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    records.save_new(nurse, FORM, {**URGENT, "standard_requested_at": "2026-11-28T10:40+01:00"}, patient_id=patient)
+    records.save_new(nurse, FORM, entry("13:30"), patient_id=patient)
+    records.save_new(doctor, "capacity_assessment", LACKS, patient_id=patient)
+    records.save_new(doctor, "capacity_assessment", {**ARRANGEMENTS, "decision_detail": "Hip operation"},
+                     patient_id=patient)
+    said = _handover(nurse)[patient]
+    assert said.endswith(f"standard requested 28/11; {UNASSESSED}") and "medicines" not in said, said
+    assert _handover(nurse, "fr")[patient].endswith(
+        "aucune évaluation de la capacité à consentir à ces mesures enregistrée : l’évaluer (MCA art. 2-3 ; décision "
+        "« Autre », en clair « rester dans le service »)")
+    assert _alerts(nurse) == [(f"{LEVEL}; last entry 13:30", [UNASSESSED], False)]
+    records.save_new(doctor, "capacity_assessment", {**ARRANGEMENTS, "decision_detail": "DoLS: to remain in hospital"},
+                     patient_id=patient)
+    assert _handover(nurse)[patient].endswith(
+        "capacity assessment on record: 28/11 by Dr Karim Benali, lacks capacity for DoLS: to remain in hospital")
+    assert _alerts(nurse) == []
 
 
 def test_a_level_stopped_asks_nothing_and_the_next_record_is_an_entry(session_for, patient):
@@ -284,29 +310,79 @@ def test_the_demos_confused_woman_is_watched_within_eyesight_her_entry_overdue(t
     assert line.startswith("ENHANCED OBSERVATION within eyesight (leaving the ward, wandering / falls / delirium, "
                            "agitation); last entry "), line
     assert "entry OVERDUE since" in line and "DoLS urgent authorisation expires" in line, line
-    assert "capacity assessment on record" in line, line
+    assert line.endswith(UNASSESSED) and "medicines" not in line, "her only assessment is of her medicines: " + line
 
 
 URGENT_FOR_3_DAYS = {**URGENT, "urgent_ends_at": "2026-12-01T10:30+01:00"}
 
 
+def _ped_alerts(nurse):
+    inside = census.in_patients(nurse.db, nurse.forms, "PED", nurse.clock())
+    return [(alert.said, alert.urgent) for alert in chart_alerts.alerts(
+        nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="PED").alerts if alert.form_id == FORM]
+
+
+CHILD = ("deprived of liberty (acid test met, lacks capacity), under 18: DoLS is for people 18 and over, and this chart "
+         "cannot record what authorises it: tell the nurse in charge now; ask the safeguarding lead: ")
+
+
 def test_dols_is_refused_for_a_patient_under_18_and_the_lists_name_the_other_routes(session_for, admit_to_paediatrics):
     """Schedule A1 para 13: DoLS authorises the detention of a person aged 18 or over; a confused
-    16-year-old kept on the ward needs the Court of Protection or the Mental Health Act."""
+    16-year-old kept on the ward needs the Court of Protection or the Mental Health Act, asked now
+    as an adult's detention with no authorisation is: the chart records no court's order."""
     child = admit_to_paediatrics("3", "2010-05-01", 55.0, "Léa")
     nurse = session_for("nurse")
     with pytest.raises(ValidationFailed) as refused:
         records.save_new(nurse, FORM, {**URGENT_FOR_3_DAYS, "standard_requested_at": "2026-11-28T10:30+01:00"},
                          patient_id=child)
     assert _errors(refused) == ["urgent_granted_at", "standard_requested_at"]
-    assert "“DoLS urgent authorisation granted at (by the hospital)”: DoLS is for people 18 and over" in str(
-        refused.value)
+    assert ("“DoLS urgent authorisation granted at (by the hospital)”: DoLS is for people 18 and over (MCA Schedule A1 "
+            "para 13); the patient was 16 at 28/11 10:30: ask the safeguarding lead; Court of Protection or the Mental "
+            "Health Act.") in str(refused.value)
     records.save_new(nurse, FORM, SET, patient_id=child)
     inside = census.in_patients(nurse.db, nurse.forms, "PED", nurse.clock())
     said = enhanced_observation.handover(nurse.db, nurse.forms, inside, nurse.clock(), "en")[child]
-    assert UNAUTHORISED not in said and ("deprived of liberty (acid test met, lacks capacity), under 18: DoLS is for "
-                                         "people 18 and over: ask the safeguarding lead; Court of Protection or the "
-                                         "Mental Health Act") in said, said
+    assert UNAUTHORISED not in said and f"{CHILD}Court of Protection or the Mental Health Act" in said, said
+    assert _ped_alerts(nurse) == [(["entry OVERDUE since 11:00", f"{CHILD}Court of Protection or the Mental Health Act",
+                                    UNASSESSED], True)]
+
+
+def test_under_16_the_lists_name_the_high_court_and_gillick_competence_not_an_mca_assessment(
+        session_for, admit_to_paediatrics):
+    """MCA 2005 s.2(5): the Act's powers, the Court of Protection's among them, are for 16 and over:
+    a 15-year-old's deprivation of liberty goes to the High Court's inherent jurisdiction or the
+    Mental Health Act, her capacity to consent judged by Gillick competence."""
+    child = admit_to_paediatrics("4", "2011-06-01", 48.0, "Chloé")
+    nurse = session_for("nurse")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, FORM, URGENT, patient_id=child)
+    assert _errors(refused) == ["urgent_granted_at"] and "Court of Protection" not in str(refused.value)
+    assert ("the patient was 15 at 28/11 10:30: ask the safeguarding lead; High Court (inherent jurisdiction) or the "
+            "Mental Health Act; Gillick competence, not an MCA assessment.") in str(refused.value)
+    records.save_new(nurse, FORM, SET, patient_id=child)
+    routes = "High Court (inherent jurisdiction) or the Mental Health Act; Gillick competence, not an MCA assessment"
+    assert _ped_alerts(nurse) == [(["entry OVERDUE since 11:00", CHILD + routes], True)]
+    inside = census.in_patients(nurse.db, nurse.forms, "PED", nurse.clock())
+    said = enhanced_observation.handover(nurse.db, nurse.forms, inside, nurse.clock(), "fr")[child]
+    assert "High Court (compétence inhérente) ou loi sur la santé mentale ; compétence de Gillick" in said, said
+    assert "évaluation de la capacité" not in said
+
+
+def test_dols_age_is_judged_at_each_authorisation_not_at_the_decision_noting_it(session_for, admit_to_paediatrics,
+                                                                               clock):
+    """An urgent authorisation the hospital gave at 23:30, the evening before her 18th birthday,
+    written up at 00:30: given to a 17-year-old, DoLS did not authorise it."""
+    child = admit_to_paediatrics("5", "2008-11-29", 60.0, "Inès")
+    nurse = session_for("nurse")
+    records.save_new(nurse, FORM, SET, patient_id=child)
+    clock.now = datetime.fromisoformat("2026-11-29T01:00+01:00")
+    granted = {**URGENT, "decision": "reviewed", "noted_at": "2026-11-29T00:30+01:00",
+               "urgent_granted_at": "2026-11-28T23:30+01:00", "urgent_ends_at": "2026-12-05T23:30+01:00"}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, FORM, granted, patient_id=child)
+    assert _errors(refused) == ["urgent_granted_at"] and "the patient was 17 at 28/11 23:30" in str(refused.value)
+    assert records.save_new(nurse, FORM, {**granted, "urgent_granted_at": "2026-11-29T00:10+01:00",
+                                          "urgent_ends_at": "2026-12-06T00:10+01:00"}, patient_id=child)
 
 
 def test_an_urgent_authorisation_records_the_period_the_hospital_gave_it_and_why(session_for, patient, tmp_path):
@@ -353,6 +429,47 @@ def test_an_extension_needs_the_standard_authorisation_requested_and_prints_as_t
     said = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
         printing.print_record(nurse, saved.record_id, tmp_path / "extended.pdf")).pages)
     assert "in force until 06/12/2026 10:30, extended (MCA Schedule A1 para 84)" in said, said
+
+
+def test_an_urgent_authorisation_that_ended_is_not_extended_after_it(session_for, patient, clock):
+    """Schedule A1 paras 84-85: the local authority extends an urgent authorisation in force. One
+    ended Saturday 10:30 and an "extension" written at 13:00 would have put out its EXPIRED line
+    while the patient was held with none; one given at 10:00, before the end, is written at its time."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, FORM, URGENT, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-12-05T13:30+01:00")
+    review = {**SET, "decision": "reviewed", "review_by": "2026-12-06T09:00+01:00"}
+    records.save_new(nurse, FORM, {**review, "noted_at": "2026-12-05T09:00+01:00",
+                                   "standard_requested_at": "2026-12-05T09:00+01:00"}, patient_id=patient)
+    late = {**review, "noted_at": "2026-12-05T13:00+01:00", "extended_until": "2026-12-12T10:30+01:00"}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, FORM, late, patient_id=patient)
+    assert _errors(refused) == ["extended_until"]
+    assert ("“Urgent authorisation extended by the local authority until”: the urgent authorisation ended at 05/12 "
+            "10:30, before this decision: only one still in force is extended") in str(refused.value)
+    ((said, urgent),) = [(said, urgent) for _, said, urgent in _alerts(nurse)]
+    assert any(line.startswith("DoLS urgent authorisation EXPIRED 05/12 10:30") for line in said) and urgent
+    assert records.save_new(nurse, FORM, {**late, "noted_at": "2026-12-05T10:00+01:00"}, patient_id=patient)
+    assert records.save_new(nurse, FORM, {**late, "noted_at": "2026-12-05T13:10+01:00"}, patient_id=patient), \
+        "the extension on record, said again after the end it moved"
+    assert not any("DoLS" in line for _, said, _ in _alerts(nurse) for line in said)
+
+
+def test_a_second_urgent_authorisation_in_the_stay_is_refused(session_for, patient, clock):
+    """Schedule A1 para 77: one urgent authorisation for the same detention; a new one given when
+    the first ran out would have put out its EXPIRED line. The first said again is no second."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, FORM, URGENT, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-12-05T13:30+01:00")
+    review = {**URGENT, "decision": "reviewed", "noted_at": "2026-12-05T13:00+01:00",
+              "review_by": "2026-12-06T09:00+01:00"}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, FORM, {**review, "urgent_granted_at": "2026-12-05T13:00+01:00",
+                                       "urgent_ends_at": "2026-12-12T13:00+01:00"}, patient_id=patient)
+    assert _errors(refused) == ["urgent_granted_at"]
+    assert ("an urgent authorisation was given at 28/11 10:30 in this stay: one is given for the same detention (MCA "
+            "Schedule A1 para 77)") in str(refused.value)
+    assert records.save_new(nurse, FORM, review, patient_id=patient)
 
 
 def test_the_authorisation_stands_through_the_stay_when_the_level_is_stopped_and_set_again(session_for, patient):

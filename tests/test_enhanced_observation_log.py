@@ -8,12 +8,14 @@ tests' clock is 14:00 on 28/11 (Paris), the patient admitted at 09:00."""
 import pytest
 from pypdf import PdfReader
 
+from downtime.domain.roles import Role
 from downtime.formspec.values import offered
 from downtime.pdf.enhanced_observation import CODED, CODES
-from downtime.services import prefill, printing, records
+from downtime.services import prefill, printing, records, staff
+from downtime.services.context import Session, load_device
 from downtime.services.errors import ValidationFailed
 from tests.pdf_text import pdf_pages
-from tests.test_enhanced_observation import FORM, SET, entry
+from tests.test_enhanced_observation import FORM, SET, URGENT, entry
 
 DAY = [f"{hour:02d}:00" for hour in range(7, 19)]
 NIGHT = [f"{hour:02d}:00" for hour in (*range(19, 24), *range(7))]
@@ -62,15 +64,51 @@ def test_a_printed_entry_is_its_days_log_each_entry_in_its_hour_and_quarter(sess
     records.amend(nurse, last.record_id, {**last.data, "state": "agitated"}, "wrong state picked")
     pages = pdf_pages(printing.print_record(nurse, last.record_id, tmp_path / "log.pdf"))
     day, night, amended = pages
-    assert "12:05 †1 Walking with staff" in day and "W/AG HL" in day, day
+    assert "12:05 †1 Walking with staff" in day and "W/AG AB" in day, day
     assert "†1" in amended and "Restless" in amended and "Agitated" in amended, amended
     assert "24 hours from 28/11/2026 07:00 to 29/11/2026 07:00" in day, day
-    assert "ENHANCED OBSERVATION within eyesight (leaving the ward, wandering / falls)" in day, day
+    assert "ENHANCED OBSERVATION within eyesight: an entry every 60 min; review by 29/11/2026 09:00" in day, day
     assert "11:00 Walking with staff: Walking to the door" in day and "11:15 In bed" in day, day
     assert "Restless: Asking for her husband" in day and "Asleep" in day, day
-    assert day.count("W/R HL") == 1 and "B/A HL" in day, day
+    assert day.count("W/R AB") == 1 and "B/A AB" in day, day
     assert "Tea and a photo album" in day and "Paul Martin" in day, day
     assert "Walking with staff" not in night and all(hour in night for hour in NIGHT), night
+
+
+def test_each_check_is_initialled_by_whoever_watched_not_whoever_typed_it(session_for, patient, tmp_path):
+    """The paper's rule: who watched initials the quarter box. The night nurse typed the assistant's
+    checks at the desk, and the log read as if she had watched."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, FORM, SET, patient_id=patient)
+    records.save_new(nurse, FORM, entry("11:00", observer="Aïcha Benali (HCA)"), patient_id=patient)
+    last = records.save_new(nurse, FORM, entry("11:30", observer="Hélène Lefèvre"), patient_id=patient)
+    day = pdf_pages(printing.print_record(nurse, last.record_id, tmp_path / "log.pdf"))[0]
+    assert day.count("W/R AB") == 1 and day.count("W/R HL") == 1, day
+
+
+def test_over_the_bedside_log_only_the_level_how_often_and_the_review(session_for, patient, tmp_path):
+    """The printed log lies on the bay's table for the day: not the risks ("self-harm"), the DoLS
+    answers nor the capacity (the handover's, for staff), nor an "entry OVERDUE" stale once printed."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, FORM, {**URGENT, "level": "intermittent", "interval_minutes": "30",
+                                   "risks": ["self_harm", "leaving"]}, patient_id=patient)
+    last = records.save_new(nurse, FORM, entry("11:00"), patient_id=patient)
+    pages = pdf_pages(printing.print_record(nurse, last.record_id, tmp_path / "log.pdf"))
+    for said in pages:
+        assert "ENHANCED OBSERVATION high-level intermittent: an entry every 30 min; review by 29/11/2026 09:00" in said
+        for hidden in ("self-harm", "leaving", "DoLS", "capacity", "OVERDUE", "DUE"):
+            assert hidden not in said, (hidden, said)
+
+
+@pytest.mark.parametrize("role", [Role.HEALTHCARE_ASSISTANT, Role.STUDENT_NURSE])
+def test_a_new_record_of_an_assistant_or_a_student_starts_as_a_log_entry(session_for, patient, forms, clock, role):
+    """At 3 a.m. the assistant's new record started blank at "This record is", "A level decision"
+    offered, which she cannot save: she writes the log."""
+    staff.add_staff(session_for("admin"), "watch", "Léa Petit", role, "6666")
+    nurse = session_for("nurse")
+    watch = Session(nurse.db, load_device(nurse.db), staff.sign_in(nurse.db, "watch", "6666", clock), forms, clock)
+    assert prefill.first_answers(watch, forms[FORM], patient)["kind"] == "entry"
+    assert "kind" not in prefill.first_answers(nurse, forms[FORM], patient)
 
 
 def test_an_entry_is_where_and_how_chosen_its_words_optional(session_for, patient):
@@ -95,3 +133,4 @@ def test_a_new_record_starts_now_and_says_the_level_and_its_last_entry(session_f
     assert prefill.notes(nurse, spec, patient) == {"kind": (
         "ENHANCED OBSERVATION within eyesight (leaving the ward, wandering / falls); last entry 13:00 (in the "
         "chair, settled, with Aïcha Benali); entry OVERDUE since 14:00")}
+    assert ", avec Aïcha Benali) ; " in prefill.notes(session_for("nurse", "fr"), spec, patient)["kind"]

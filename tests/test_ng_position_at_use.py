@@ -262,3 +262,83 @@ def test_tube_fed_is_sent_as_an_enteral_feed_not_an_oral_diet(session_for, medic
     beside = sent(["nil_by_mouth", "tube_fed"], "Jevity 1.0 at 60 mL/h")
     assert beside["oralDiet"] == {"type": [{"text": "Nil by mouth"}], "instruction": "Jevity 1.0 at 60 mL/h"}
     assert beside["enteralFormula"] == {"administrationInstruction": "Tube fed (NG, PEG)"}
+
+
+# Review s67 T3 of the above.
+
+PULLED_OUT = {"checked_at": "2026-11-28T11:00+01:00", "event": "removed", "device": "nasogastric",
+              "site": "Left nostril", "removed_why": "fault", "site_state": "fault", "notes": "pulled out by patient"}
+CHARTED_OUT = "NG TUBE CHARTED OUT (28/11 11:00), none charted in since"
+
+
+def test_a_tube_charted_taken_out_none_in_since_asks_a_dose_and_a_feed_and_says_it_on_the_round_and_the_mar(
+        session_for, levodopa, clock, tmp_path):
+    """Confirmed at 10:00, pulled out at 11:00, nothing charted since: the 14:00 dose by NG (gone
+    down a tube put back uncharted, its position confirmed by no look) was saved unasked, the feed
+    charted silently, the round's flags and the MAR empty: only a tube still in was looked at."""
+    patient, order = levodopa
+    nurse = session_for("nurse")
+    records.save_new(nurse, devices.FORM, {**TUBE, "position_by": "ph", "ph": 4.5}, patient_id=patient)
+    records.save_new(nurse, devices.FORM, PULLED_OUT, patient_id=patient)
+    [asked] = _asked(nurse, order)
+    assert "at 14:00, and the tube is charted taken out at 11:00 (Left nostril) and none is charted in since: " \
+           "through a misplaced tube" in asked.message
+    assert "la sonde est notée retirée (Left nostril, 11:00) et aucune n’est notée en place depuis" in asked.text("fr")
+    whole = (f"{CHARTED_OUT}: if it was put back in, nothing by it until its position is confirmed (aspirate pH 5.5 "
+             "or below, or an X-ray read by a doctor) and the tube charted")
+    assert devices.tube_said(nurse.db, patient, clock(), "en") == whole
+    assert devices.tube_said(nurse.db, patient, clock(), "fr").startswith(
+        "SNG NOTÉE RETIRÉE (28/11 11:00), aucune notée en place depuis : si elle a été reposée")
+    assert devices.feed_asks(nurse.db, patient, FEED, clock(), "en").startswith(whole)
+    [one] = devices.tubes_to_confirm(nurse.db, [patient], clock()).values()
+    assert one.position_flag(clock(), "en", whole=False) == CHARTED_OUT
+    text = " ".join(pdf_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")).split())
+    assert text.count(CHARTED_OUT) == 1
+    assert _asked(nurse, order, {**GIVEN, "given_at": "2026-11-28T10:30+01:00"}) == []  # in and confirmed then
+    records.save_new(nurse, devices.FORM, {**PEG, "checked_at": "2026-11-28T09:00+01:00"}, patient_id=patient)
+    assert _asked(nurse, order) != []  # a PEG in before the tube came out is not in its place
+    peg = records.save_new(nurse, devices.FORM, {**PEG, "checked_at": "2026-11-28T12:00+01:00", "site": "Abdomen, LUQ"},
+                           patient_id=patient)
+    assert _asked(nurse, order) == [] and devices.tube_said(nurse.db, patient, clock(), "en").startswith(
+        "No NG tube charted in (in: PEG (gastrostomy), Abdomen")
+    records.mark_entered_in_error(nurse, peg.record_id, "wrong patient")
+    records.save_new(nurse, devices.FORM, {**CONFIRMED, "event": "inserted", "site": "Right nostril",
+                                           "still_needed": None, "site_state": None}, patient_id=patient)
+    assert _asked(nurse, order) == [] and devices.tube_said(nurse.db, patient, clock(), "en") == ""
+    assert devices.tubes_to_confirm(nurse.db, [patient], clock()) == {}
+
+
+def test_a_tube_taken_out_in_a_stay_that_ended_asks_nothing_of_the_new_stay(session_for, medication_ward,
+                                                                         admission_values, clock):
+    """A tube taken out before the patient went home is not the new stay's: a stay starts clean,
+    its doses by NG said as with no tube charted (not asked)."""
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    records.save_new(nurse, devices.FORM, {**TUBE, "checked_at": "2026-11-27T10:00+01:00"}, patient_id=patient)
+    records.save_new(nurse, devices.FORM, {**PULLED_OUT, "checked_at": "2026-11-27T11:00+01:00"}, patient_id=patient)
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-27T21:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T12:00+01:00", "bed": "5"},
+                     patient_id=patient)
+    order = records.save_new(session_for("doctor"), "medication_order",
+                             {**LEVODOPA, "start_at": "2026-11-28T12:30+01:00"}, patient_id=patient).record_id
+    assert _asked(nurse, order) == []
+    assert devices.tube_said(nurse.db, patient, clock(), "en").startswith("NO NG TUBE CHARTED IN")
+
+
+def test_a_dose_from_the_paper_chart_through_a_tube_to_confirm_is_saved_and_what_to_do_told(session_for, levodopa):
+    """Given already, it is not asked (nothing to override): it was saved silently. Told once saved."""
+    patient, order = levodopa
+    nurse = session_for("nurse")
+    records.save_new(nurse, devices.FORM, TUBE, patient_id=patient)
+    paper = {**GIVEN, "given_at": "2026-11-28T13:30+01:00", "transcribed": True, "given_by": "nurse"}
+    assert devices.paper_dose_said(nurse, order, paper, "en") == (
+        "Co-careldopa 25/100 is recorded given from the paper chart by nasogastric tube at 13:30, and the tube's "
+        "position is not confirmed on the line chart (Left nostril, checked 10:00): given already through a tube whose "
+        "position was not charted as confirmed. Report it as an incident and tell the doctor now (through a misplaced "
+        "tube it goes into the lungs: watch for aspiration).")
+    assert "Le signaler comme événement indésirable et prévenir le médecin" in devices.paper_dose_said(
+        nurse, order, paper, "fr")
+    assert medication.record_dose(nurse, order, paper) is not None
+    assert devices.paper_dose_said(nurse, order, GIVEN, "en") == ""  # asked at Save instead
+    assert devices.paper_dose_said(nurse, order, {**paper, "route": "PO"}, "en") == ""
+    assert devices.paper_dose_said(nurse, order, {**paper, "given_at": "2026-11-28T09:00+01:00"}, "en") == ""

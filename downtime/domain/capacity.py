@@ -10,17 +10,21 @@ capacity only with an impairment of, or a disturbance in the functioning of, the
 information, or communicate the decision (stage 2, s.3(1): any one is enough; Code 4.11-4.25):
 `outcome_of`. When they lack it, whatever is done for them is in their best interests (s.4),
 which asks first whether the decision can wait until they may regain capacity (s.4(3)); covert
-medicines rest on such a decision made (NICE SC1 1.15, NMC): `supports_covert`."""
+medicines rest on such a decision made (NICE SC1 1.15, NMC): `supports_covert`. The Act's powers
+are not exercisable in relation to a person under 16 (s.2(5); Code of Practice chapter 12): a
+child's capacity to consent is judged by Gillick competence (Gillick v West Norfolk and Wisbech
+AHA [1986] AC 112), not by an assessment under the Act (`mca_applies`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
 from downtime.domain import elapsed
+from downtime.domain.age import age_in_years
 from downtime.domain.clock import answered_at
 
 
@@ -49,6 +53,14 @@ APPROPRIATE = frozenset({"family", "carer", "lpa", "deputy"})
 family and friends, an unpaid carer, an attorney, a deputy; not paid staff (Code 10.74)."""
 NOT_NEEDED = "not_needed"
 """The IMCA answer saying someone of `APPROPRIATE` was consulted."""
+MCA_FROM_AGE = 16
+"""MCA 2005 s.2(5): its powers are for people aged 16 or over."""
+
+
+def mca_applies(born: date | None, at: datetime) -> bool:
+    """Whether the Act applies to a person born `born` at `at`: 16 or over (None: not known, taken
+    as an adult, as the ward's other age rules take it)."""
+    return born is None or age_in_years(born, at.date()) >= MCA_FROM_AGE
 
 
 def outcome_of(data: Mapping[str, Any]) -> Outcome | None:
@@ -157,3 +169,12 @@ def supports_covert(found: Assessment | None) -> bool:
     capacity (a capable person refusing a medicine is refusing it: s.1(4)), or a decision to wait,
     leaves the covert order to the doctor."""
     return found is not None and found.decided_for_them
+
+
+def of_other_named(one: Assessment, words: Sequence[str]) -> bool:
+    """Whether an assessment is of "another decision" whose words (its detail, case aside) name one
+    of `words`: a decision the form has no option for (sharing a safeguarding concern, consenting
+    to the arrangements that deprive a person of liberty). Capacity is decision-specific ("in
+    relation to the matter", s.2(1)): an assessment of any other matter says nothing of it."""
+    said = (one.detail or "").casefold()
+    return one.decision is Decision.OTHER and any(word in said for word in words)

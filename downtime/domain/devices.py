@@ -49,12 +49,15 @@ emptied and measured, not urine the patient passed (the fluid chart does not say
 
 
 POSITION_CONFIRMED = frozenset({"nasogastric"})
-"""The devices whose position is confirmed before each use, and charted so: feeding or giving
+"""The devices whose position the guidance has confirmed before each use, and charted: feeding or giving
 medicines through a misplaced nasogastric tube is a Never Event (NPSA Patient Safety Alert
 NPSA/2011/PSA002, "Reducing the harm caused by misplaced nasogastric feeding tubes": the position
 checked before each use, by the aspirate's pH or an X-ray read by a competent person; NHS
 Improvement Patient Safety Alert NHS/PSA/RE/2016/006; the HAS asks the position checked before
-every use). A gastrostomy (PEG) or a jejunostomy, charted "Other", is not checked by pH."""
+every use). The app sees only the checks charted: it asks a use while the line chart says the
+position is not confirmed, its check overdue by the chart's own next check, or the tube taken out
+with none charted in since (services.devices.tube_to_confirm), not at each use. A gastrostomy
+(PEG) or a jejunostomy, charted "Other", is not checked by pH."""
 BY_PH, BY_XRAY = "ph", "xray"
 """How a nasogastric tube's position is confirmed (the form's codes): its aspirate's pH, or a
 chest X-ray read by a doctor; "not_confirmed" otherwise."""

@@ -25,8 +25,11 @@ which the supervisory body may extend once by up to 7 days, and only once the st
 authorisation has been requested (paras 84-85, `EXTENSION_AT_MOST`). The authorisation is of the
 person's detention in this hospital, not of a level: it stands through the stay whatever level is
 set, stopped or set again. DoLS is for a person aged 18 or over (para 13, the age requirement:
-`DOLS_FROM_AGE`): a child of 16 or 17 deprived of liberty needs another route (the Court of
-Protection, or the Mental Health Act). The Liberty Protection Safeguards that were to replace
+`DOLS_FROM_AGE`), judged at each DoLS time: a child deprived of liberty needs another route
+(`Route`): at 16 or 17, whom the rest of the Mental Capacity Act covers (s.2(5)), the Court of
+Protection or the Mental Health Act; under 16, the High Court's inherent jurisdiction or the
+Mental Health Act, their capacity judged by Gillick competence, not an assessment under the Act
+(domain.capacity.mca_applies). The Liberty Protection Safeguards that were to replace
 DoLS were postponed in April 2023: DoLS stands."""
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from typing import Any
 
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
+from downtime.domain.capacity import mca_applies
 from downtime.domain.clock import answered_at
 
 
@@ -71,14 +75,35 @@ URGENT_LASTS = timedelta(days=7)
 at most 7 days."""
 EXTENSION_AT_MOST = timedelta(days=7)
 """Schedule A1 para 84: extended once, by up to 7 days."""
+ARRANGEMENTS_ASSESSED = ("arrangement", "dols", "liberty", "liberté", "deprivation", "privation", "stay",
+                         "accommodat", "on the ward", "rester", "séjour", "dans le service", "hospitalisation", "hospitalization")
+"""The words that name, in a capacity assessment of "another decision" (domain.capacity.of_other_named),
+the decision the lack of capacity to consent rests on: to the arrangements for the person's care
+and treatment in the hospital, which deprive them of liberty (Schedule A1 para 15, the mental
+capacity requirement). An assessment of their medicines says nothing of it (MCA s.2(1)). Kept
+narrow: a word matched wrongly would offer another decision's assessment as the ground; one
+missed only asks the ward to record it."""
 DOLS_FROM_AGE = 18
 """Schedule A1 para 13: the age requirement, 18 or over."""
 
 
-def dols_applies(born: date | None, at: datetime) -> bool:
-    """Whether DoLS can authorise the person's detention at `at`: 18 or over (born `born`; None:
-    not known, taken as an adult, as the ward's other age rules take it)."""
-    return born is None or age_in_years(born, at.date()) >= DOLS_FROM_AGE
+class Route(StrEnum):
+    """What can authorise a person's deprivation of liberty on the ward, by their age."""
+
+    DOLS = "dols"
+    """18 or over (para 13)."""
+    COURT_OF_PROTECTION = "court_of_protection"
+    """16 or 17: the Court of Protection, or the Mental Health Act."""
+    HIGH_COURT = "high_court"
+    """Under 16: the High Court's inherent jurisdiction, or the Mental Health Act."""
+
+
+def route(born: date | None, at: datetime) -> Route:
+    """What can authorise the detention at `at` of a person born `born` (None: not known, taken as
+    an adult, as the ward's other age rules take it)."""
+    if born is None or age_in_years(born, at.date()) >= DOLS_FROM_AGE:
+        return Route.DOLS
+    return Route.COURT_OF_PROTECTION if mca_applies(born, at) else Route.HIGH_COURT
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,8 @@ REFERRED = "referred"
 NOT_REFERRED = "not_referred"
 SHARING_ASSESSED = ("safeguarding", "sharing", "share", "partage", "signalement")
 """The words that name, in a capacity assessment of "another decision" (capacity.Decision.OTHER),
-the decision to share the concern: an assessment of any other matter says nothing of it."""
+the decision to share the concern (domain.capacity.of_other_named): an assessment of any other
+matter says nothing of it."""
 WORKING_DAYS = range(5)
 """Monday to Friday (date.weekday): the council's daytime teams'."""
 TIMED_AFTER_RAISED = ("team_told_at", "referral_at", "police_told_at")
@@ -135,12 +136,6 @@ def not_referred_untold(data: Mapping[str, Any]) -> bool:
 def connected_child_as_adult(data: Mapping[str, Any]) -> bool:
     """A concern about a child connected to the patient answered "an adult"."""
     return data.get("about") == About.CONNECTED_CHILD and data.get("adult_or_child") == Kind.ADULT
-
-
-def assesses_sharing(detail: str | None) -> bool:
-    """Whether an assessment's decision in words (`detail`) is the sharing of the concern."""
-    words = (detail or "").casefold()
-    return any(word in words for word in SHARING_ASSESSED)
 
 
 def due_day(raised_at: datetime, zone: tzinfo | None) -> date:

@@ -543,6 +543,22 @@ class Section(_Strict):
     (services.records). None of its fields is required."""
 
 
+class OfficeLine(_Strict):
+    """How the records office's worklist line (services.back_entry) reads a form's records where
+    the line the ward reads (`summary`) will not do: the clerk types into the EHR from it."""
+
+    titled: bool = False
+    """The line starts with the form's title: an enhanced care record read "This record is: A log
+    entry", under the step "Observations and other records", and named no chart to enter it in."""
+    notice: Text | None = None
+    """Said first, before the title: a safeguarding concern's "CONFIDENTIAL — enter in the EHR's
+    restricted safeguarding record", which the clerk typing by hand otherwise put in the ordinary
+    notes, read by the patient's online and proxy access. Its CSV says it on each line too."""
+    summary: list[str] = []
+    """The fields the line gives, where the bedside line withholds what the EHR needs (a concern's
+    categories and raiser, kept from the visitor reading the screen); default: `summary`'s."""
+
+
 class FormSpec(_Strict):
     id: str
     version: int = PydField(ge=1)
@@ -582,6 +598,7 @@ class FormSpec(_Strict):
     summary: list[str] = []
     """The fields a record is told by in one line (a list, the back-entry worklist); default:
     its first four required answers, which for an observation set say only its time and scale."""
+    office: OfficeLine | None = None
     sections: list[Section] = PydField(min_length=1)
 
     @field_validator("id")
@@ -744,7 +761,7 @@ def _consistency_problems(spec: FormSpec) -> Iterator[Phrase]:
                 yield said(QT_TRANSLATE_NOOP("messages", "field {field}: meaning {meaning} used twice"), field,
                            meaning=repr(field.meaning.value))
             meanings.add(field.meaning)
-    for name in spec.summary:
+    for name in [*spec.summary, *(spec.office.summary if spec.office else ())]:
         if name not in seen:
             yield Phrase(QT_TRANSLATE_NOOP("messages", "summary names unknown field {name}"), {"name": repr(name)})
     for section in spec.sections:

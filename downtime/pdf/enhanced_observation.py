@@ -22,7 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from downtime.domain.fluid_balance import HOURS
-from downtime.domain.laptops import Authors, Laptop
+from downtime.domain.laptops import Authors, Laptop, initials
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value, offered
@@ -174,9 +174,10 @@ def _fitted(grid: Callable[[float], Grid], room: float) -> Grid:
 def enhanced_log_pdf(patient: PatientSummary, day: date, entries: Sequence[RecordVersion], spec: FormSpec, out: Path,
                      *, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
                      printed_at: datetime, device_name: str, standing: str = "", amended: Amendments = NONE) -> Path:
-    """`entries`: the log entries of the chart's `day`, oldest first; `authors`: who wrote each
-    (their initials in the quarter boxes); `standing`: the level standing as the handover sheet
-    says it, over each sheet; after the night's sheet, the amendments of the entries `amended`."""
+    """`entries`: the log entries of the chart's `day`, oldest first, each quarter box initialled
+    by whoever watched (its "With the patient"), as on paper: by the nurse who typed it, an
+    assistant's watch read as hers; `authors`: who wrote each amendment, after the night's sheet;
+    `standing`: the level standing, over each sheet (services.enhanced_observation.printed_over)."""
     info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
                       printed_at=printed_at, device_name=device_name, landscape=True,
                       subtitle=day_words(day, lang, printed_at.tzinfo))
@@ -184,8 +185,8 @@ def enhanced_log_pdf(patient: PatientSummary, day: date, entries: Sequence[Recor
     timed = [(record, datetime.fromisoformat(record.data["noted_at"]).astimezone(zone)) for record in entries]
     lines = charted(timed, amended)
     over = [chart_cell(standing, bold=True), Spacer(1, 1 * mm)] if standing else []
-    initials = {record.record_id: authors.initials(record.author, record.device_id, laptops) for record in entries}
-    return build_pdf(out, [*_sheets(spec, lang, info, over, timed, initials, marks(lines)),
+    watched_by = {record.record_id: initials(record.data["observer"]) for record in entries}
+    return build_pdf(out, [*_sheets(spec, lang, info, over, timed, watched_by, marks(lines)),
                            *footnotes(lines, spec, lang, width, zone=zone,
                                       signed=lambda author, device: authors.initials(author, device, laptops))], info)
 

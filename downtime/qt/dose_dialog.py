@@ -37,6 +37,7 @@ from downtime.formspec.values import ParseError, format_value, offered, parse_da
 from downtime.qt.form_view import enter_moves_on
 from downtime.qt.now_typed import now_when_typed
 from downtime.qt.patient_header import admission_on_hold, child_label, enteric_isolation, identity_label
+from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import Scrolled, room, within_screen
 from downtime.qt.scan import BandCheck
 from downtime.qt.screen_reader import add_row, named
@@ -1069,6 +1070,9 @@ class DoseDialog(QDialog):
             self.witness_pin.clear()
             return None
         drafts.discard_draft(self.session, self.draft_id)
+        # Given already by an NG tube to confirm then: nothing to ask, what to do told.
+        if said := devices.paper_dose_said(self.session, self.order.record_id, values, language()):
+            Prompts.info(self, translate("messages", devices.PAPER_DOSE_TOLD), said)
         self.recorded.emit(saved)
         self.accept()
         return saved

@@ -37,7 +37,7 @@ from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import fit_dialog, wrapped
 from downtime.qt.screen_reader import named
 from downtime.qt.style import ErrorLabel, follow_view, hint_style, warning_html
-from downtime.services import cd_register, drafts, medication, paper_doses
+from downtime.services import cd_register, devices, drafts, medication, paper_doses
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -744,6 +744,10 @@ class PaperDosesDialog(QDialog):
             self.error.setText(say(problem))
             return None
         drafts.discard_draft(self.session, self.draft_id)
+        # Given already by an NG tube to confirm then (devices.paper_dose_said): what to do told.
+        if said := "\n\n".join(told for row in typed.values()
+                                if (told := devices.paper_dose_said(self.session, row.order_id, row.values(), language()))):
+            Prompts.info(self, translate("messages", devices.PAPER_DOSE_TOLD), said)
         self.saved.emit(saved)
         self.accept()
         return saved

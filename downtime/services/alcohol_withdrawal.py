@@ -33,7 +33,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError
 from downtime.i18n import decimal_text, semicolon
 from downtime.services import medication
-from downtime.services.bedside import Chart, ordered
+from downtime.services.bedside import Asking, Chart, Escalation, ordered
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
@@ -317,24 +317,7 @@ def _doses(db: Database, patient_id: str, orders: Sequence[Order], checks: Seque
     return said
 
 
-@dataclass(frozen=True)
-class Asking:
-    """What the escalation list says of a patient's chart: `latest` its "Latest" column."""
-
-    patient_id: str
-    latest: str
-    said: list[str]
-    urgent: bool
-
-
-@dataclass(frozen=True)
-class Escalation:
-    asking: list[Asking]
-    next_change: datetime | None
-    """When the next check not yet due falls due: the list is read again then."""
-
-
-def escalation(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> Escalation:
+def escalation(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> Escalation[Asking]:
     """What these in-patients' charts ask of the escalation list at `at` (`Watch.asks`)."""
     watches = read(db, patients, at)
     asking = [Asking(patient_id, watch.latest.text(lang, at), said, watch.urgent)

@@ -1468,7 +1468,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
                 record, _step(session, record.form_id),
                 " — ".join(filter(None, (records.record_label(session, record, known, authors,
                                                                orders | placed.get(record.record_id, {}),
-                                                               labels.get(record.record_id)),
+                                                               labels.get(record.record_id), office=True),
                                          typed.get(record.record_id)))),
                 _by(record, firsts.get(record.record_id), by_words), done,
                 _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),

@@ -21,6 +21,7 @@ from downtime.services.census import movement_events
 from downtime.storage.records import current_by_patient
 
 Line = TypeVar("Line")
+Item = TypeVar("Item")
 
 
 def in_order(records: Iterable[RecordVersion], line: Callable[[RecordVersion], Line],
@@ -83,6 +84,27 @@ class Chart(Generic[Line]):
     def latest(self, db: Database, patient_ids: Collection[str]) -> dict[str, Line]:
         """The latest line of each of these patients who has one."""
         return {patient_id: found[-1] for patient_id, found in self.of_each(db, patient_ids).items()}
+
+
+@dataclass(frozen=True)
+class Asking:
+    """What the escalation list says of one patient's chart: `latest` its "Latest" column, `said`
+    what it asks, `urgent` whether it is listed first as urgent."""
+
+    patient_id: str
+    latest: str
+    said: list[str]
+    urgent: bool = False
+
+
+@dataclass(frozen=True)
+class Escalation(Generic[Item]):
+    """A chart's lines on the escalation list (`Asking`, or a chart's own kind when it says more),
+    and when they next change with nothing saved (a check falling due, a review date reached): the
+    list is read again then."""
+
+    asking: list[Item]
+    next_change: datetime | None
 
 
 def ordered(line: Callable[[RecordVersion], Line],

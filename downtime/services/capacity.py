@@ -11,18 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain.age import age_in_years
 from downtime.domain.capacity import (
     Assessment,
     Decision,
     Outcome,
     assessment_of,
     imca_unsupported,
+    mca_applies,
     move_without_imca,
     outcome_of,
     standing,
@@ -38,7 +40,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TRANSLATE_NOOP, semicolon
 from downtime.services import medication
-from downtime.services.bedside import Chart, ordered
+from downtime.services.bedside import Chart, Escalation, ordered
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 
@@ -78,6 +80,11 @@ DECISIONS = {Decision.MEDICINES: {"en": "medicines", "fr": "de ses médicaments"
 its words (`decision_detail`), as `NAMED` says them."""
 NAMED = {"en": "{detail}", "fr": "de : {detail}"}
 REFUSALS = {
+    "child": {"en": "“{label}”: the patient was {age} then: the Mental Capacity Act applies from 16 (s.2(5)); a "
+                    "child’s capacity to consent is judged by Gillick competence, not an MCA assessment.",
+              "fr": "« {label} » : le patient avait {age} ans : la loi sur la capacité mentale (MCA) s’applique à partir "
+                    "de 16 ans (art. 2(5)) ; la capacité d’un enfant à consentir se juge par la compétence de Gillick, "
+                    "pas par une évaluation MCA."},
     "lacks": {"en": "“{label}”: LACKS capacity needs stage 1 Yes and a No at stage 2 (s.2-3); as answered, the "
                     "person HAS capacity for this decision.",
               "fr": "« {label} » : SANS CAPACITÉ suppose l’étape 1 Oui et un Non à l’étape 2 (art. 2-3) ; selon "
@@ -101,8 +108,10 @@ ABILITIES = {"understands": {"en": "understand", "fr": "comprendre"}, "retains":
 """How the HAS refused names each stage-2 ability answered No."""
 
 
-def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[str, Any] | None = None) -> None:
-    """Refuse, naming the field: an outcome the two stages do not give (LACKS with no impairment or
+def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[str, Any] | None = None,
+          born: date | None = None) -> None:
+    """Refuse, naming the field: an assessment of a patient (born `born`) under 16 when assessed,
+    whom the Act does not cover; an outcome the two stages do not give (LACKS with no impairment or
     all four abilities, HAS with an impairment and an ability answered No), "IMCA not needed"
     with no one but staff consulted, and "neither serious treatment nor a move" of the discharge
     destination, a move itself. Each new record, and each amendment changing what it checks."""
@@ -113,6 +122,11 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
         return spec.field(field_id).label.get(lang)
 
     errors = []
+    assessed = data.get("assessed_at")
+    if assessed and born is not None and not mca_applies(born, at := datetime.fromisoformat(assessed)) and changed(
+            "assessed_at"):
+        errors.append(FieldError("assessed_at", REFUSALS["child"][lang].format(
+            label=label("assessed_at"), age=age_in_years(born, at.date()))))
     given, answered = data.get("outcome"), outcome_of(data)
     if answered is not None and given not in (None, answered) and changed(
             "outcome", "impairment", "understands", "retains", "weighs", "communicates"):
@@ -246,15 +260,8 @@ class Asking:
     urgent: bool = False
 
 
-@dataclass(frozen=True)
-class Escalation:
-    asking: list[Asking]
-    next_change: datetime | None
-    """When the next review of a standing assessment lacking capacity falls due: read again then."""
-
-
 def escalation(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
-               lang: Lang) -> Escalation:
+               lang: Lang) -> Escalation[Asking]:
     """What these patients' capacity asks of the escalation list at `at`: a standing assessment
     lacking capacity whose review is reached (capacity may have returned: Code 4.26-4.27), and
     each order running given covertly that no assessment supports ("COVERT with no assessment of

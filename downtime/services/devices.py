@@ -31,7 +31,7 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import FieldError, format_value
-from downtime.i18n import QT_TRANSLATE_NOOP, Number, Phrase, decimal_text, semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, Number, Phrase, decimal_text, message, semicolon
 from downtime.services.census import movement_events
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
@@ -90,6 +90,13 @@ WORDS = {
     "overdue_check": {"en": "NG POSITION CHECK OVERDUE (last checked {time}, due {due})",
                       "fr": "VÉRIFICATION DE LA POSITION DE LA SNG EN RETARD (dernière surveillance le {time}, prévue le "
                             "{due})"},
+    "charted_out": {"en": "NG TUBE CHARTED OUT ({time}), none charted in since",
+                    "fr": "SNG NOTÉE RETIRÉE ({time}), aucune notée en place depuis"},
+    "if_put_back": {"en": ": if it was put back in, nothing by it until its position is confirmed (aspirate pH {ph} or "
+                          "below, or an X-ray read by a doctor) and the tube charted",
+                    "fr": " : si elle a été reposée, rien par la sonde avant vérification de sa position (pH de "
+                          "l’aspiration {ph} ou moins, ou radiographie interprétée par un médecin) et notation de la "
+                          "sonde"},
     "not_charted_but": {"en": "No NG tube charted in (in: {others}): if this goes by a nasogastric tube, chart the tube "
                               "and its position check on the line chart",
                         "fr": "Aucune SNG notée en place (en place : {others}) : si ce médicament passe par une SNG, "
@@ -322,23 +329,31 @@ class Checked:
         the clock of `at`; of a tube charted in during a stay that ended, that stay ("NG POSITION NOT
         CONFIRMED (charted in during the stay that ended 27/11)"); of one whose check is overdue at
         `at` (`to_confirm`), "NG POSITION CHECK OVERDUE (last checked 27/11 10:00, due 27/11 18:00)".
-        Not `whole`, without what to do, as the round's row says it (its tooltip whole): whole, it
-        made the row taller than the table."""
+        Of a tube's removal with none charted in since (`tube_out`), "NG TUBE CHARTED OUT (27/11
+        23:00), none charted in since: if it was put back in, nothing by it until …". Not `whole`,
+        without what to do, as the round's row says it (its tooltip whole): whole, it made the row
+        taller than the table."""
         zone = at.tzinfo
+        ph = decimal_text(PH_AT_MOST, lang)
+        if self.taken_out:
+            said = WORDS["charted_out"][lang].format(time=ward_time(self.checked_at, zone))
+            return said + WORDS["if_put_back"][lang].format(ph=ph) if whole else said
         said = (WORDS["not_confirmed"][lang].format(time=WORDS["ended_stay"][lang].format(ended=self.ended(at)), why="")
                 if self.asked else
                 WORDS["not_confirmed"][lang].format(time=ward_time(self.checked_at, zone), why=self.position_why(lang))
                 if self.unconfirmed or self.due_at is None else
                 WORDS["overdue_check"][lang].format(time=ward_time(self.checked_at, zone), due=ward_time(self.due_at, zone)))
-        return said + WORDS["nothing_by_it"][lang].format(ph=decimal_text(PH_AT_MOST, lang)) if whole else said
+        return said + WORDS["nothing_by_it"][lang].format(ph=ph) if whole else said
 
     def to_confirm(self, at: datetime) -> bool:
         """Whether this look at a nasogastric tube still in leaves its position to confirm before a
         use at `at`: not confirmed (`unconfirmed`); charted in during a stay that ended (`asked`: its
         position then says nothing of the tube now); or its next check, as the chart itself set it
         (`due_at`, from the look's "next check in"), reached by `at`: the handover said CHECK
-        OVERDUE, and an X-ray of yesterday morning cleared today's doses (NPSA/2011/PSA002: the
-        position checked before each use; no interval of our own is set)."""
+        OVERDUE, and an X-ray of yesterday morning cleared today's doses. NPSA/2011/PSA002 has the
+        position checked before each use; the chart holds only the checks charted, so a use is asked
+        once the chart's own next check is reached, no interval of our own set: a dose between two
+        charted checks is taken as checked at the bedside."""
         return self.unconfirmed or self.asked or (self.due_at is not None and elapsed.reached(self.due_at, at))
 
     def kept_said(self, at: datetime, lang: Lang) -> str:
@@ -601,15 +616,35 @@ def tubes_in(looks: Sequence[Checked]) -> list[Checked]:
     return [one for one in still_open(looks) if one.record.data["device"] in POSITION_CONFIRMED]
 
 
+def tube_out(looks: Sequence[Checked]) -> Checked | None:
+    """The removal of the patient's latest nasogastric tube taken out in the stay going on when no
+    nasogastric tube is charted in since (`tubes_in`): a dose or a feed by the tube after it went
+    down one put back in uncharted, its position confirmed by no look (a tube pulled out at 23:00,
+    the 00:00 dose by NG was saved unasked, the feed charted silently, the round's flags empty).
+    None while a tube is in, when the latest removal was in a stay that ended (a new stay starts
+    clean), or once a device of no kind listed was put in since (a PEG, charted "Other", in place
+    of the tube: its medicines, still written "NG", said as `tube_said` says them, not asked)."""
+    if tubes_in(looks):
+        return None
+    removed = [one for one in looks if one.taken_out and one.record.data["device"] in POSITION_CONFIRMED]
+    if not removed or removed[-1].stay_ended is not None:
+        return None
+    out = elapsed.instant(removed[-1].checked_at)
+    return None if any(one.record.data["device"] == OTHER and one.inserted_at is not None
+                       and elapsed.instant(one.inserted_at) >= out for one in still_open(looks)) else removed[-1]
+
+
 def tube_to_confirm(looks: Sequence[Checked], at: datetime) -> Checked | None:
     """The latest look at a nasogastric tube in (`tubes_in`) leaving its position to confirm before
-    a use at `at` (`Checked.to_confirm`); None when none does."""
-    return next((one for one in tubes_in(looks) if one.to_confirm(at)), None)
+    a use at `at` (`Checked.to_confirm`), else the removal of the latest tube with none charted in
+    since (`tube_out`); None when neither."""
+    return next((one for one in tubes_in(looks) if one.to_confirm(at)), None) or tube_out(looks)
 
 
 def tubes_to_confirm(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, Checked]:
     """The latest look at each of these patients' nasogastric tube in leaving its position to
-    confirm at `at` (`tube_to_confirm`), by patient id: what each running order by the tube
+    confirm at `at`, or the removal of their latest tube with none charted in since
+    (`tube_to_confirm`), by patient id: what each running order by the tube
     (domain.devices.by_tube) says on the round and the printed MAR (`Checked.position_flag`), as a
     failed swallow screen's "NOT BY MOUTH" is said: the line chart and the handover said "do not use
     it", and the round listed the levodopa by NG "Due now" with empty flags."""
@@ -624,16 +659,17 @@ def tube_said(db: Database, patient_id: str, at: datetime, lang: Lang) -> str:
     in with never charted); with another device charted in of no kind listed (a PEG, a jejunostomy
     are charted "Other"), that none is, naming those (`WORDS["not_charted_but"]`), no aspirate to
     test: the medicines of a patient fed by a gastrostomy are written "NG", as they may be, the
-    order form having no other tube, and each of their doses told to check a pH. "" once its
-    position is confirmed."""
+    order form having no other tube, and each of their doses told to check a pH. A tube charted taken
+    out, none charted in since, says so (`tube_out`). "" once its position is confirmed."""
     looks = _charted_by(db, patient_id, at)
+    if (one := tube_to_confirm(looks, at)) is not None:
+        return one.position_flag(at, lang)
     if not tubes_in(looks):
         others = [WORDS["called"][lang].format(device=one.named, site=one.site) if one.named else one.site
                   for one in still_open(looks) if one.record.data["device"] == OTHER]
         return WORDS["not_charted_but"][lang].format(others=semicolon(lang).join(others)) if others \
             else WORDS["not_charted"][lang].format(ph=decimal_text(PH_AT_MOST, lang))
-    one = tube_to_confirm(looks, at)
-    return "" if one is None else one.position_flag(at, lang)
+    return ""
 
 
 GIVEN_BY_UNCONFIRMED_TUBE = QT_TRANSLATE_NOOP(
@@ -645,37 +681,72 @@ TUBE_NOT_CONFIRMED = QT_TRANSLATE_NOOP(
     "messages", "the tube's position is not confirmed on the line chart ({site}, checked {checked})")
 TUBE_OF_ENDED_STAY = QT_TRANSLATE_NOOP(
     "messages", "the tube was charted in during the stay that ended {ended}, its position not charted since ({site})")
+TUBE_CHARTED_OUT = QT_TRANSLATE_NOOP(
+    "messages", "the tube is charted taken out at {checked} ({site}) and none is charted in since")
 TUBE_CHECK_OVERDUE = QT_TRANSLATE_NOOP(
     "messages", "the tube's position check is overdue on the line chart ({site}, checked {checked}, due {due})")
 
 
-def dose_warnings(session: Session, found: Order, values: Mapping[str, Any]) -> list[Warning]:
-    """A dose of `found` recorded given by nasogastric tube (the dose's route, else its order's:
-    domain.devices.by_tube) while the patient's tube in at its time, as the chart stood then, has
-    its position not confirmed (`unconfirmed_tube`): asked, the nurse overriding with a reason (how
-    it was confirmed, its check not charted yet), as a dose by mouth over a failed swallow screen
-    is (NPSA/2011/PSA002: the position checked before each use): the line chart and the handover
-    said "do not use it", and the dose was saved without a word. No tube charted in is said by the
-    dialog (`tube_said`), not asked. Not asked of a dose typed from the paper chart (given already), nor
-    of one not given, as the swallow screen's."""
-    # Which writes through records, which checks the looks here.
-    from downtime.services.medication import TRANSCRIBED
+PAPER_DOSE_BY_UNCONFIRMED_TUBE = QT_TRANSLATE_NOOP(
+    "messages", "{drug} is recorded given from the paper chart by nasogastric tube at {time}, and {tube}: given "
+                "already through a tube whose position was not charted as confirmed. Report it as an incident and tell "
+                "the doctor now (through a misplaced tube it goes into the lungs: watch for aspiration).")
 
-    if values.get("outcome") != Outcome.GIVEN.value or values.get(TRANSCRIBED) \
-            or not by_tube(str(values.get("route") or found.route)):
-        return []
+
+PAPER_DOSE_TOLD = QT_TRANSLATE_NOOP("messages", "Given by an NG tube not charted as confirmed")
+"""The title `paper_dose_said` is told under."""
+
+
+def _by_tube_to_confirm(db: Database, found: Order, values: Mapping[str, Any]) -> dict[str, Any] | None:
+    """What says a dose of `found` recorded given by nasogastric tube (the dose's route, else its
+    order's: domain.devices.by_tube) went through a tube whose position was to confirm at its time,
+    as the chart stood then (`tube_to_confirm`): the drug, the time, the tube (`TUBE_…`); None when
+    it did not, or was not given."""
+    if values.get("outcome") != Outcome.GIVEN.value or not by_tube(str(values.get("route") or found.route)):
+        return None
     at = datetime.fromisoformat(values["given_at"])
-    one = tube_to_confirm(_charted_by(session.db, found.patient_id, at), at)
+    one = tube_to_confirm(_charted_by(db, found.patient_id, at), at)
     if one is None:
-        return []
+        return None
     checked = written_when(one.checked_at, at, at.tzinfo)
-    tube = (Phrase(TUBE_OF_ENDED_STAY, {"ended": one.ended(at), "site": one.site}) if one.asked else
+    tube = (Phrase(TUBE_CHARTED_OUT, {"checked": checked, "site": one.site}) if one.taken_out else
+            Phrase(TUBE_OF_ENDED_STAY, {"ended": one.ended(at), "site": one.site}) if one.asked else
             Phrase(TUBE_NOT_CONFIRMED, {"site": one.site, "checked": checked}) if one.unconfirmed or one.due_at is None
             else Phrase(TUBE_CHECK_OVERDUE, {"site": one.site, "checked": checked,
                                              "due": written_when(one.due_at, at, at.tzinfo)}))
-    return [Warning(Check.NG_POSITION, GIVEN_BY_UNCONFIRMED_TUBE, {
-        "drug": " ".join(found.drug.split()), "time": written_when(at, at, at.tzinfo), "tube": tube,
-        "ph": Number(PH_AT_MOST)})]
+    return {"drug": " ".join(found.drug.split()), "time": written_when(at, at, at.tzinfo), "tube": tube,
+            "ph": Number(PH_AT_MOST)}
+
+
+def dose_warnings(session: Session, found: Order, values: Mapping[str, Any]) -> list[Warning]:
+    """A dose of `found` recorded given by nasogastric tube while the tube was to confirm at its
+    time (`_by_tube_to_confirm`: not confirmed, its check overdue by the chart's own next check,
+    charted in during a stay that ended, or charted taken out with none in since): asked, the nurse
+    overriding with a reason (how it was confirmed, its check not charted yet), as a dose by mouth
+    over a failed swallow screen is: the line chart and the handover said "do not use it", and the
+    dose was saved without a word. NPSA/2011/PSA002 has the position checked before each use; the
+    app cannot see a check made at the bedside and not charted, nor measure "each use": it asks only
+    while the chart itself says the position is to confirm. No tube charted in is said by the
+    dialog (`tube_said`), not asked. Not asked of a dose typed from the paper chart (given already:
+    `paper_dose_said` tells what to do), nor of one not given, as the swallow screen's."""
+    # Which writes through records, which checks the looks here.
+    from downtime.services.medication import TRANSCRIBED
+
+    said = None if values.get(TRANSCRIBED) else _by_tube_to_confirm(session.db, found, values)
+    return [] if said is None else [Warning(Check.NG_POSITION, GIVEN_BY_UNCONFIRMED_TUBE, said)]
+
+
+def paper_dose_said(session: Session, order_id: str, values: Mapping[str, Any], lang: Lang) -> str:
+    """What a dose typed from the paper chart (`TRANSCRIBED`) given by nasogastric tube while the
+    tube was to confirm at its time (`_by_tube_to_confirm`) tells the nurse once saved: given
+    already, nothing to ask (`dose_warnings` asks none), it was saved without a word; a dose
+    through a tube whose position nobody charted is reported as an incident (a misplaced tube is a
+    Never Event: NPSA/2011/PSA002) and the doctor told, to look for aspiration. "" for any other."""
+    # Which writes through records, which checks the looks here.
+    from downtime.services.medication import TRANSCRIBED, order
+
+    said = _by_tube_to_confirm(session.db, order(session.db, order_id), values) if values.get(TRANSCRIBED) else None
+    return "" if said is None else message(lang, PAPER_DOSE_BY_UNCONFIRMED_TUBE, **said)
 
 
 def feed_asks(db: Database, patient_id: str, data: Mapping[str, Any], now: datetime, lang: Lang) -> str | None:

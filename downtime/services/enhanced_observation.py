@@ -5,8 +5,9 @@ OBSERVATION within eyesight (leaving the ward, falls): last entry 13:00, entry O
 14:00"), its review once due, and the Deprivation of Liberty Safeguards: a patient deprived of
 their liberty (the acid test met) lacking capacity to consent with no authorisation ("tell the
 nurse in charge now"), an urgent authorisation with no standard one requested, or expired; the
-capacity assessment on record beside the lack of capacity, or that there is none; a patient under
-18, whom DoLS cannot authorise, the other routes. A level stopped asks nothing. The Patients tab,
+capacity assessment of the arrangements on record beside the lack of capacity, or that there is none (not under 16,
+whom the Mental Capacity Act does not cover); a patient under 18, whom DoLS cannot authorise, the
+routes of their age, asked now as an adult's unauthorised detention is. A level stopped asks nothing. The Patients tab,
 seen by anyone at the bedside, says the level and the entry overdue alone: the risks ("self-harm")
 and the DoLS answers are the handover's and the escalation list's. On paper the chart was a sheet on the bay's table: the ward did not know who was
 on which level, an hour's entry missed showed only when the patient was found gone, and an
@@ -25,19 +26,21 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
-from downtime.domain.capacity import standing_each
+from downtime.domain.capacity import of_other_named, standing_each
 from downtime.domain.census import StayStatus
 from downtime.domain.clock import DATED, ward_time
 from downtime.domain.enhanced_observation import (
+    ARRANGEMENTS_ASSESSED,
     EXTENSION_AT_MOST,
     URGENT_LASTS,
     Decision,
     Kind,
     Level,
+    Route,
     Watch,
     decision_of,
-    dols_applies,
     in_force,
+    route,
     standing,
 )
 from downtime.domain.fluid_balance import chart_day
@@ -48,7 +51,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import semicolon
 from downtime.services import capacity, census
-from downtime.services.bedside import Chart, ordered
+from downtime.services.bedside import Asking, Chart, Escalation, ordered
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
@@ -64,20 +67,24 @@ WORDS = {
     "strip": {"en": "{level}: {asked}", "fr": "{level} : {asked}"},
     "last": {"en": "last entry {time}", "fr": "dernière ligne {time}"},
     "none_yet": {"en": "no entry yet", "fr": "aucune ligne encore"},
-    "last_how": {"en": "{last} ({how}, with {by})", "fr": "{last} ({how}, auprès : {by})"},
+    "last_how": {"en": "{last} ({how}, with {by})", "fr": "{last} ({how}, avec {by})"},
     "due": {"en": "next entry DUE {due}", "fr": "prochaine ligne PRÉVUE à {due}"},
     "overdue": {"en": "entry OVERDUE since {due}", "fr": "ligne EN RETARD depuis {due}"},
     "review": {"en": "review by {review}", "fr": "réévaluation : {review}"},
+    "printed": {"en": "ENHANCED OBSERVATION {level}: an entry every {minutes} min",
+                "fr": "SURVEILLANCE RAPPROCHÉE {level} : une ligne toutes les {minutes} min"},
     "review_due": {"en": "level review due (by {review}): review it with the nurse in charge",
                    "fr": "réévaluation du niveau due (le {review}) : la faire avec l’infirmier(ère) responsable"},
     "unauthorised": {"en": "deprived of liberty (acid test met, lacks capacity) with no DoLS authorisation: tell the "
                            "nurse in charge now",
                      "fr": "privé(e) de liberté (critère décisif rempli, sans capacité) sans autorisation DoLS : "
                            "prévenir l’infirmier(ère) responsable maintenant"},
-    "child": {"en": "deprived of liberty (acid test met, lacks capacity), under 18: DoLS is for people 18 and over: ask "
-                    "the safeguarding lead; Court of Protection or the Mental Health Act",
+    "child": {"en": "deprived of liberty (acid test met, lacks capacity), under 18: DoLS is for people 18 and over, and "
+                    "this chart cannot record what authorises it: tell the nurse in charge now; ask the safeguarding "
+                    "lead: {routes}",
               "fr": "privé(e) de liberté (critère décisif rempli, sans capacité), moins de 18 ans : le DoLS est pour les "
-                    "18 ans et plus : demander au référent protection ; Cour de protection ou loi sur la santé mentale"},
+                    "18 ans et plus, et ce relevé ne peut noter ce qui l’autorise : prévenir l’infirmier(ère) "
+                    "responsable maintenant ; demander au référent protection : {routes}"},
     "expired": {"en": "DoLS urgent authorisation EXPIRED {expires} with no standard authorisation: tell the nurse in "
                       "charge now",
                 "fr": "autorisation urgente DoLS EXPIRÉE le {expires} sans autorisation standard : prévenir "
@@ -94,11 +101,22 @@ WORDS = {
                  "fr": "en vigueur jusqu’au {expires}, prolongée (MCA annexe A1 para 84)"},
     "assessed": {"en": "capacity assessment on record: {day} by {by}, lacks capacity for {decision}",
                  "fr": "évaluation de la capacité enregistrée : le {day} par {by}, sans capacité de décider {decision}"},
-    "unassessed": {"en": "no capacity assessment on record: assess capacity to consent to the arrangements "
-                         "(MCA s.2-3)",
-                   "fr": "aucune évaluation de la capacité enregistrée : évaluer la capacité à consentir à ces "
-                         "mesures (MCA art. 2-3)"},
+    "unassessed": {"en": "no capacity assessment of the arrangements on record: assess capacity to consent to them "
+                         "(MCA s.2-3; decision “Other”, in words “staying on the ward”)",
+                   "fr": "aucune évaluation de la capacité à consentir à ces mesures enregistrée : l’évaluer "
+                         "(MCA art. 2-3 ; décision « Autre », en clair « rester dans le service »)"},
 }
+ROUTES = {
+    Route.COURT_OF_PROTECTION: {"en": "Court of Protection or the Mental Health Act",
+                                "fr": "Cour de protection ou loi sur la santé mentale"},
+    Route.HIGH_COURT: {"en": "High Court (inherent jurisdiction) or the Mental Health Act; Gillick competence, not an "
+                             "MCA assessment",
+                       "fr": "High Court (compétence inhérente) ou loi sur la santé mentale ; compétence de Gillick, "
+                             "pas d’évaluation MCA"},
+}
+"""What may authorise a child's deprivation of liberty (domain.enhanced_observation.Route): under 16
+the Mental Capacity Act does not apply (s.2(5)), so neither the Court of Protection nor its
+assessment of capacity."""
 REFUSALS = {
     "no_level": {"en": "“{label}”: no level of observation was set by then: record the decision first.",
                  "fr": "« {label} » : aucun niveau de surveillance n’était instauré à ce moment : noter d’abord "
@@ -108,10 +126,21 @@ REFUSALS = {
                       "un niveau."},
     "unset": {"en": "“{label}”: no level stands to be {decided}: record “{set}” first.",
               "fr": "« {label} » : aucun niveau en cours à {decided} : noter d’abord « {set} »."},
-    "child": {"en": "“{label}”: DoLS is for people 18 and over (MCA Schedule A1 para 13); the patient is {age}: ask the "
-                    "safeguarding lead; Court of Protection or the Mental Health Act.",
-              "fr": "« {label} » : le DoLS est pour les 18 ans et plus (MCA annexe A1 para 13) ; le patient a {age} ans : "
-                    "demander au référent protection ; Cour de protection ou loi sur la santé mentale."},
+    "child": {"en": "“{label}”: DoLS is for people 18 and over (MCA Schedule A1 para 13); the patient was {age} at "
+                    "{time}: ask the safeguarding lead; {routes}.",
+              "fr": "« {label} » : le DoLS est pour les 18 ans et plus (MCA annexe A1 para 13) ; le patient avait {age} "
+                    "ans le {time} : demander au référent protection ; {routes}."},
+    "second": {"en": "“{label}”: an urgent authorisation was given at {granted} in this stay: one is given for the same "
+                     "detention (MCA Schedule A1 para 77); the local authority may extend it once (paras 84-85).",
+               "fr": "« {label} » : une autorisation urgente a été accordée le {granted} pendant ce séjour : une seule "
+                     "l’est pour la même privation de liberté (MCA annexe A1 para 77) ; la collectivité locale peut la "
+                     "prolonger une fois (para 84-85)."},
+    "lapsed": {"en": "“{label}”: the urgent authorisation ended at {ends}, before this decision: only one still in force "
+                     "is extended (MCA Schedule A1 paras 84-85). If the local authority extended it before then, note "
+                     "the decision at the time it did.",
+               "fr": "« {label} » : l’autorisation urgente a pris fin le {ends}, avant cette décision : seule une "
+                     "autorisation encore en vigueur est prolongée (MCA annexe A1 para 84-85). Si la collectivité "
+                     "locale l’a prolongée avant, noter la décision à l’heure où elle l’a fait."},
     "urgent_period": {"en": "“{label}”: an urgent authorisation is in force for at most 7 days (MCA Schedule A1 para 78): "
                             "from {granted} to {latest} at the latest.",
                       "fr": "« {label} » : une autorisation urgente est en vigueur 7 jours au plus (MCA annexe A1 "
@@ -192,13 +221,15 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
 
 
 DOLS_TIMES = ("urgent_granted_at", "standard_requested_at", "extended_until", "standard_granted_at")
-"""The DoLS answers that say an authorisation was given or sought: none for a person under 18."""
+"""The DoLS answers that say an authorisation was given or sought: none for a person under 18 at
+that time (an extension's, whose time is its end, at the decision noting it)."""
 
 
 def _dols_refused(spec: FormSpec, data: Mapping[str, Any], decisions: Sequence[Decision], born: date | None,
                   lang: Lang, changed: Any) -> list[FieldError]:
-    """The DoLS answers' refusals (`check`): any of a patient under 18 (born `born`); the urgent
-    authorisation's grounds and its end; its extension against its grant and the standard
+    """The DoLS answers' refusals (`check`): any of a patient under 18 (born `born`) at its time;
+    the urgent authorisation's grounds and its end, and a second one in the stay; its extension
+    against its grant, its end (noted after it, the authorisation had lapsed) and the standard
     authorisation's request on this record or the stay's earlier decisions."""
     def label(field_id: str) -> str:
         return spec.field(field_id).label.get(lang)
@@ -207,11 +238,23 @@ def _dols_refused(spec: FormSpec, data: Mapping[str, Any], decisions: Sequence[D
         return next((moment for one in reversed(decisions) if (moment := getattr(one, name)) is not None), None)
 
     at = datetime.fromisoformat(data["noted_at"])
-    if born is not None and not dols_applies(born, at):
-        return [FieldError(name, REFUSALS["child"][lang].format(label=label(name), age=age_in_years(born, at.date())))
-                for name in DOLS_TIMES if data.get(name) and changed(name, "noted_at")]
+    young = []
+    for name in DOLS_TIMES:
+        if data.get(name) and changed(name, "noted_at"):
+            when = at if name == "extended_until" else datetime.fromisoformat(data[name])
+            if born is not None and (under := route(born, when)) is not Route.DOLS:
+                young.append(FieldError(name, REFUSALS["child"][lang].format(
+                    label=label(name), age=age_in_years(born, when.date()), time=ward_time(when, None),
+                    routes=ROUTES[under][lang])))
+    if young:
+        return young
     errors = []
     granted_here = data.get("urgent_granted_at")
+    given = earlier("urgent_granted_at")
+    if granted_here and given is not None and changed("urgent_granted_at") and elapsed.instant(
+            given) != elapsed.instant(datetime.fromisoformat(granted_here)):
+        errors.append(FieldError("urgent_granted_at", REFUSALS["second"][lang].format(
+            label=label("urgent_granted_at"), granted=ward_time(given, None))))
     if granted_here and changed("urgent_granted_at", "supervised", "not_free_to_leave", "lacks_capacity"):
         failed = next((name for name in ("supervised", "not_free_to_leave") if data.get(name) is False), None)
         if failed is not None:
@@ -229,10 +272,16 @@ def _dols_refused(spec: FormSpec, data: Mapping[str, Any], decisions: Sequence[D
                 label=label("urgent_ends_at"), granted=ward_time(granted_at, None), latest=ward_time(latest, None))))
     ends = datetime.fromisoformat(ends_here) if ends_here else earlier("urgent_ends_at")
     requested = data.get("standard_requested_at") or earlier("standard_requested_at")
-    if (extended := data.get("extended_until")) and changed("extended_until", "urgent_granted_at", "urgent_ends_at",
-                                                            "standard_requested_at"):
-        if not granted_here and earlier("urgent_granted_at") is None:
+    extended = data.get("extended_until")
+    extended_before = earlier("extended_until")
+    if extended and changed("extended_until", "urgent_granted_at", "urgent_ends_at", "standard_requested_at",
+                            "noted_at"):
+        if not granted_here and given is None:
             errors.append(FieldError("extended_until", REFUSALS["no_urgent"][lang].format(label=label("extended_until"))))
+        elif ends is not None and elapsed.reached(ends, at) and (extended_before is None or elapsed.instant(
+                extended_before) != elapsed.instant(datetime.fromisoformat(extended))):
+            errors.append(FieldError("extended_until", REFUSALS["lapsed"][lang].format(
+                label=label("extended_until"), ends=ward_time(ends, None))))
         elif requested is None:
             errors.append(FieldError("extended_until", REFUSALS["unrequested"][lang].format(
                 label=label("extended_until"))))
@@ -246,19 +295,21 @@ def _dols_refused(spec: FormSpec, data: Mapping[str, Any], decisions: Sequence[D
 
 @dataclass(frozen=True)
 class Watched:
-    """A patient's level standing at a time, their standing assessment lacking capacity, if any,
-    and whether DoLS can authorise their detention (`adult`: 18 or over, or age not known)."""
+    """A patient's level standing at a time, their standing assessment lacking capacity to consent
+    to the arrangements, if any, and what can authorise their detention then (`route`: DoLS at 18 or over, or age not known)."""
 
     patient_id: str
     watch: Watch
     assessed: capacity.Assessment | None
-    adult: bool
+    route: Route
 
 
 def read(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, Watched]:
     """Each of these in-patients on a level at `at` (none stopped), with their latest standing
-    assessment lacking capacity for any decision (services.capacity), which the lack of capacity
-    to consent links to. A patient who has left asks nothing: the level was the ward's."""
+    assessment lacking capacity to consent to the arrangements (an "Other" decision whose words
+    name them: domain.enhanced_observation.ARRANGEMENTS_ASSESSED), which the lack of capacity to
+    consent links to: one of another decision (her medicines) is no ground for it (MCA s.2(1)). A
+    patient who has left asks nothing: the level was the ward's."""
     return _watched(db, {patient.patient_id: patient.birth_date for patient in patients
                          if patient.stay in (None, StayStatus.IN)}, at)
 
@@ -273,7 +324,8 @@ def _watched(db: Database, born: Mapping[str, date | None], at: datetime) -> dic
                                           if watch.liberty.lacks_capacity]) if found else {}
     return {patient_id: Watched(patient_id, watch, next(
         (one for one in reversed(standing_each([recorded.assessment for recorded in lacking.get(patient_id, [])], at))
-         if one.lacks), None), dols_applies(born[patient_id], at)) for patient_id, watch in found.items()}
+         if one.lacks and of_other_named(one, ARRANGEMENTS_ASSESSED)), None), route(born[patient_id], at))
+        for patient_id, watch in found.items()}
 
 
 def _level(spec: FormSpec, watch: Watch, lang: Lang) -> str:
@@ -286,13 +338,21 @@ def _level(spec: FormSpec, watch: Watch, lang: Lang) -> str:
 def _level_words(spec: FormSpec, watch: Watch, lang: Lang) -> str:
     """The level's option label to its colon, lowered ("high-level intermittent every 15 min",
     "within arm’s length 2:1")."""
+    if watch.level is Level.INTERMITTENT:
+        return WORDS["every"][lang].format(level=_level_name(spec, watch, lang), minutes=_minutes(watch))
+    return _level_name(spec, watch, lang)
+
+
+def _level_name(spec: FormSpec, watch: Watch, lang: Lang) -> str:
+    """The level's option label to its colon, lowered, "2:1" after a continuous level's two staff."""
     named = format_value(spec.field("level"), watch.level.value, lang).split(":")[0].strip()
     level = named[:1].lower() + named[1:]
-    if watch.level is Level.INTERMITTENT:
-        level = WORDS["every"][lang].format(level=level, minutes=int(watch.every.total_seconds()) // 60)
-    elif watch.latest.two_staff:
-        level += " 2:1"
-    return level
+    return level + " 2:1" if watch.level is not Level.INTERMITTENT and watch.latest.two_staff else level
+
+
+def _minutes(watch: Watch) -> int:
+    """How often the level asks a log entry, in minutes."""
+    return int(watch.every.total_seconds()) // 60
 
 
 def _entry(watch: Watch, at: datetime, lang: Lang) -> list[str]:
@@ -310,14 +370,15 @@ SAYS, ASKS, NOW = 0, 1, 2
 def _liberty(one: Watched, at: datetime, lang: Lang) -> tuple[str, int] | None:
     """The DoLS line of a patient deprived of liberty lacking capacity to consent, and how far it
     goes (`SAYS`, `ASKS`, `NOW`): none in force now, an urgent one with no standard requested. A
-    patient under 18, whom DoLS cannot authorise: the other routes, asked on the escalation list,
-    not as urgent, the authority (a court's order) being one the chart does not record."""
+    patient under 18, whom DoLS cannot authorise: the other routes, asked now as an adult's
+    detention with none in force is, the chart recording no court's order nor Mental Health Act
+    section that would authorise it."""
     liberty = one.watch.liberty
     zone = at.tzinfo
     if not liberty.deprived:
         return None
-    if not one.adult:
-        return WORDS["child"][lang], ASKS
+    if one.route is not Route.DOLS:
+        return WORDS["child"][lang].format(routes=ROUTES[one.route][lang]), NOW
     if liberty.standard_granted_at is not None:
         return WORDS["standard"][lang].format(granted=ward_time(liberty.standard_granted_at, zone, "%d/%m")), SAYS
     if liberty.expires is None:
@@ -332,8 +393,9 @@ def _liberty(one: Watched, at: datetime, lang: Lang) -> tuple[str, int] | None:
 
 
 def _capacity(one: Watched, lang: Lang, zone: Any) -> str | None:
-    """The capacity assessment the lack of capacity to consent links to, or that none stands."""
-    if not one.watch.liberty.lacks_capacity:
+    """The capacity assessment the lack of capacity to consent links to, or that none stands; under
+    16 none (the Act does not apply: the DoLS line says Gillick competence)."""
+    if not one.watch.liberty.lacks_capacity or one.route is Route.HIGH_COURT:
         return None
     if (assessed := one.assessed) is None:
         return WORDS["unassessed"][lang]
@@ -376,6 +438,22 @@ def printed_beside(session: Session, record: RecordVersion, patient: PatientSumm
     return {"urgent_granted_at": WORDS["extended" if extended else "in_force"][session.lang].format(expires=expires)}
 
 
+def printed_over(db: Database, forms: Mapping[str, FormSpec], patient: PatientSummary, at: datetime,
+                 lang: Lang) -> str:
+    """What the printed log says over each sheet of a patient on a level at `at`: the level, how
+    often an entry is due and its review ("ENHANCED OBSERVATION within eyesight: an entry every 60
+    min; review by 29/11/2026 09:00"); nothing once stopped. The log lies on the bay's table all
+    day: the risks ("self-harm"), the DoLS answers and the capacity are the handover's, for staff,
+    and the last entry and the next due were stale once printed ("entry OVERDUE since 02:30")."""
+    one = read(db, [patient], at).get(patient.patient_id)
+    if one is None:
+        return ""
+    said = [WORDS["printed"][lang].format(level=_level_name(forms[FORM], one.watch, lang), minutes=_minutes(one.watch))]
+    if (review := one.watch.latest.review_by) is not None:
+        said.append(WORDS["review"][lang].format(review=ward_time(review, at.tzinfo, DATED)))
+    return semicolon(lang).join(said)
+
+
 @dataclass(frozen=True)
 class WardLines:
     """What the Patients tab says by each patient's name (`lines`), and when it next changes."""
@@ -407,29 +485,12 @@ def ward_lines(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[P
     return WardLines(lines, min(coming, key=elapsed.instant, default=None))
 
 
-@dataclass(frozen=True)
-class Asking:
-    """What the escalation list says of a patient's level: `latest` its "Latest" column."""
-
-    patient_id: str
-    latest: str
-    said: list[str]
-    urgent: bool
-
-
-@dataclass(frozen=True)
-class Escalation:
-    asking: list[Asking]
-    next_change: datetime | None
-    """When the next entry or review falls due, or an urgent authorisation ends: read again then."""
-
-
 def escalation(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
-               lang: Lang) -> Escalation:
+               lang: Lang) -> Escalation[Asking]:
     """What these patients' levels ask of the escalation list at `at`: the entry overdue, the review
-    due, a deprivation of liberty with no authorisation in force (urgent: the nurse in charge now),
-    an urgent authorisation with no standard one requested, a lack of capacity to consent with no
-    capacity assessment on record."""
+    due, a deprivation of liberty with no authorisation in force, or of a patient under 18 (urgent:
+    the nurse in charge now), an urgent authorisation with no standard one requested, a lack of
+    capacity to consent with no capacity assessment of the arrangements on record (16 and over)."""
     spec = forms[FORM]
     asking: list[Asking] = []
     coming: list[datetime] = []
@@ -450,7 +511,7 @@ def escalation(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[P
             said.append(liberty[0])
         if (expires := watch.liberty.expires) is not None and not elapsed.reached(expires, at):
             coming.append(expires)
-        if watch.liberty.deprived and one.assessed is None:
+        if watch.liberty.deprived and one.assessed is None and one.route is not Route.HIGH_COURT:
             said.append(WORDS["unassessed"][lang])
         if said:
             latest = semicolon(lang).join([_level(spec, watch, lang), _entry(watch, at, lang)[0]])

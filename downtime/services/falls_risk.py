@@ -32,7 +32,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import semicolon
 from downtime.services import falls, observations
-from downtime.services.bedside import Chart, first_due, ordered
+from downtime.services.bedside import Asking, Chart, Escalation, first_due, ordered
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
@@ -209,23 +209,6 @@ CHART = Chart(FORM, ordered(assessed, lambda one: one.assessed_at))
 
 
 @dataclass(frozen=True)
-class Asking:
-    """What the lists say of a patient's falls risk at a moment: `latest` (the escalation list's
-    "Latest" column) and what it asks."""
-
-    patient_id: str
-    latest: str
-    said: list[str]
-
-
-@dataclass(frozen=True)
-class Escalation:
-    asking: list[Asking]
-    next_change: datetime | None
-    """When a reassessment after a fall not yet due falls due: the escalation list is read again then."""
-
-
-@dataclass(frozen=True)
 class _Read:
     """A patient's assessments this stay, and those asked of them not yet made (domain.due) that
     their age asks (at the time read) and their care plan does not rule out."""
@@ -263,7 +246,7 @@ def never_assessed(db: Database, patients: Sequence[PatientSummary], at: datetim
             if any(not asked.after_fall and elapsed.reached(asked.at, at) for asked in one.asked)}
 
 
-def escalation(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> Escalation:
+def escalation(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> Escalation[Asking]:
     """What these in-patients' falls risk asks of the escalation list at `at`: a reassessment
     overdue after a fall on the ward, and the postural drop awaiting the doctor's review
     (`_drop_awaiting_review`)."""

@@ -25,10 +25,11 @@ from downtime.domain.roles import PERMISSIONS, ROLE_NAMES, Role
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.messages import message as field_message
+from downtime.formspec.schema import holds as asked_when
 from downtime.formspec.schema import (DecimalField, IntegerField, Meaning, MultiChoiceField, RecordRefField,
                                       RepeatField, StaffRefField, TextField)
 from downtime.formspec.values import (NO_LONGER_ON_FORM, FieldError, answer_text, as_current, format_value, leftover,
-                                      leftover_lines, relevant_values, validate)
+                                      leftover_lines, relevant_values, standing_for, validate)
 from downtime.services import (census, devices, glucose, identity, lab_results, nutrition, observations, paper_numbers,
                                pews, repositioning, resuscitation, search, sepsis, transfusion, weight, wounds)
 from downtime.services.context import Session
@@ -587,11 +588,13 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # the SLT's assessment before the screen (see swallow_screen.check).
         swallow_screen.FORM: (_Check(lambda typed: swallow_screen.check(typed.spec, typed.data, typed.session.lang,
                                                                         typed.before), patient=False),),
-        # A capacity assessment's outcome the two stages do not give (LACKS with no impairment or no
-        # ability answered No, HAS with one), an IMCA said not needed with no one but staff consulted
-        # (see capacity.check).
-        capacity.FORM: (_Check(lambda typed: capacity.check(typed.spec, typed.data, typed.session.lang, typed.before),
-                               patient=False),),
+        # A capacity assessment of a patient under 16, the outcome the two stages do not give (LACKS
+        # with no impairment or no ability answered No, HAS with one), an IMCA said not needed with
+        # no one but staff consulted (see capacity.check).
+        capacity.FORM: (_Check(lambda typed: capacity.check(
+            typed.spec, typed.data, typed.session.lang, typed.before, born=None if typed.patient_id is None else
+            census.patient_with_location(typed.session.db, typed.session.forms, typed.patient_id).birth_date),
+            patient=False),),
         # A safeguarding concern's adult or child against the patient's age, a category not of
         # either, a time before it was raised, consent refused with no reason and a referral,
         # "lacks capacity" with no assessment saying so, a danger with no police and no reason
@@ -994,7 +997,7 @@ NOT_HERE = QT_TRANSLATE_NOOP("messages", "{field} {record} is not here: import t
 
 def record_label(session: Session, record: RecordVersion, known: Mapping[str, RecordVersion] | None = None,
                  authors: Authors | None = None, refs: Mapping[str, str] | None = None,
-                 labels: Mapping[str, str] | None = None) -> str:
+                 labels: Mapping[str, str] | None = None, office: bool = False) -> str:
     """A record in one line: its form's summary fields, or else its first required answers, each
     after its label (a number with its unit), but a first one that names the record, a text (a
     drug, a procedure, a theatre) or the record it is about: a line of bare answers, "… —
@@ -1007,14 +1010,21 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
     a list of doses does not read its order once per dose; `authors`: read once for a list (read
     here when a label needs it); `labels`: the words a field is labelled by on this line, by field
     id, where the record says more than its form (a student nurse's dose's `witness` is its
-    supervisor, see back_entry.field_labels)."""
+    supervisor, see back_entry.field_labels). `office`: the records office's worklist line, as the
+    form's `office` says (its notice and title first, its own fields). An answer reads as its
+    form says an unanswered one stands (values.standing_for): a death verified under version 4,
+    "Verified by a: Doctor" on its print, was silent on the line the clerk typed from."""
     spec = session.form(record.form_id)
-    fields = [spec.field(name) for name in spec.summary] or [field for field in spec.fields() if field.required][:4]
+    line = spec.office if office else None
+    names = (line.summary if line else None) or spec.summary
+    fields = [spec.field(name) for name in names] or [field for field in spec.fields() if field.required][:4]
     units = units_from(session, spec, record.data, known)
     data = as_current(spec, record.data)
     parts: list[str] = []
     for field in fields:
         value = data.get(field.id)
+        if field.relevant is None or asked_when(field.relevant, data):  # a death awaiting verification: no verifier
+            value = standing_for(field, value)
         if value in (None, "", []):
             continue
         names_it = not parts and isinstance(field, (TextField, RecordRefField))
@@ -1039,7 +1049,9 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
     if gone := leftover_lines(spec, record.data, session.lang):  # kept under an older version of the form
         parts.append(labelled(message(session.lang, NO_LONGER_ON_FORM), semicolon(session.lang).join(gone),
                               session.lang))
-    return " — ".join([*_totals(spec, data, session.lang), *parts])
+    heading = [*([line.notice.get(session.lang)] if line and line.notice else []),
+               *([spec.title.get(session.lang)] if line and line.titled else [])]
+    return " — ".join([*heading, *_totals(spec, data, session.lang), *parts])
 
 
 def _totals(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> list[str]:

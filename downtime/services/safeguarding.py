@@ -25,15 +25,15 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
-from downtime.domain.capacity import Assessment, Decision, standing_each
+from downtime.domain.capacity import Assessment, of_other_named, standing_each
 from downtime.domain.clock import answered_at, ward_time, ward_zone
 from downtime.domain.records import RecordVersion
 from downtime.domain.safeguarding import (
     LACKS_CAPACITY,
+    SHARING_ASSESSED,
     About,
     Concern,
     Kind,
-    assesses_sharing,
     before_raised,
     categories_not_of,
     child_at,
@@ -129,7 +129,7 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
     person's kind; the safeguarding team told, the referral or the police told before the concern
     was raised; an adult's consent refused with no reason to share and a referral recorded;
     "lacks capacity" of the patient while none of their `assessments` of sharing the concern
-    (domain.safeguarding.assesses_sharing) stands lacking at the concern's time (capacity is
+    (domain.safeguarding.SHARING_ASSESSED) stands lacking at the concern's time (capacity is
     assumed, and decision-specific); a child connected to the patient answered an adult; not
     referred with no safeguarding team told; an immediate danger with no police and no reason.
     Each new record, and each amendment changing what it checks."""
@@ -163,7 +163,7 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
     if shared_without_reason(data) and changed("consent", "share_reasons", "referral_at"):
         errors.append(FieldError("share_reasons", REFUSALS["no_reason"][lang].format(label=label("share_reasons"))))
     if (about_patient and data.get("consent") == LACKS_CAPACITY and raised is not None
-            and not any(one.lacks and one.decision is Decision.OTHER and assesses_sharing(one.detail)
+            and not any(one.lacks and of_other_named(one, SHARING_ASSESSED)
                         for one in standing_each(assessments, raised))
             and changed("consent", "about", "raised_at")):
         errors.append(FieldError("consent", REFUSALS["capacity"][lang].format(label=label("consent"))))

@@ -86,6 +86,10 @@ ASK_THE_WARD_COLUMN = "ask_the_ward"
 """A CSV column, on the line of each record version the FHIR bundle says to ask the ward about
 (fhir_export.AskTheWard), in the words its Provenance gives; only in the CSVs of the forms of
 such records. The clerk typing from the CSV read them as any other line."""
+CONFIDENTIAL_COLUMN = "confidential"
+"""A column of the CSV of a form whose records the office is told are confidential (its `office`
+notice: a safeguarding concern's "CONFIDENTIAL — enter in the EHR's restricted safeguarding
+record"), saying it on each line: the clerk typing from the CSV read a concern as any other line."""
 CHART_ANTICOAGULANTS_COLUMN = "anticoagulants_on_chart"
 """A column of the falls' CSV: the anticoagulants the medication chart had in force at each fall,
 or stopped shortly before it (services.falls.chart_anticoagulants), beside the fall's own box, which
@@ -502,6 +506,8 @@ def export(session: Session, out: Path, since_last: bool = False,
                 said = {CHART_ANTICOAGULANTS_COLUMN: falls.chart_anticoagulants(db, [
                     as_version({name: row[name] for name in RECORD_COLUMNS}) for row in rows])} \
                     if form_id == falls.FORM else {}
+                if spec.office is not None and spec.office.notice is not None:
+                    said[CONFIDENTIAL_COLUMN] = {row["id"]: spec.office.notice.en for row in rows}
                 with files.open(f"csv/{form_id}.csv") as csv_file:
                     _write_csv(csv_file, spec, rows, numbers, held, {**said, ASK_THE_WARD_COLUMN: asked.get(form_id, {})})
                 progress(in_range + sum(counts.values()), total)

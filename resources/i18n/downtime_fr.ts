@@ -12949,6 +12949,18 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>la sonde a été notée en place pendant le séjour terminé le {ended}, sa position non notée depuis ({site})</translation>
     </message>
     <message>
+        <source>{drug} is recorded given from the paper chart by nasogastric tube at {time}, and {tube}: given already through a tube whose position was not charted as confirmed. Report it as an incident and tell the doctor now (through a misplaced tube it goes into the lungs: watch for aspiration).</source>
+        <translation>{drug} est noté administré d’après la feuille papier par sonde nasogastrique à {time}, et {tube} : déjà donné par une sonde dont la position n’a pas été notée vérifiée. Le signaler comme événement indésirable et prévenir le médecin maintenant (par une sonde mal placée, il passe dans les poumons : surveiller une inhalation).</translation>
+    </message>
+    <message>
+        <source>Given by an NG tube not charted as confirmed</source>
+        <translation>Donné par une SNG dont la position n’a pas été notée vérifiée</translation>
+    </message>
+    <message>
+        <source>the tube is charted taken out at {checked} ({site}) and none is charted in since</source>
+        <translation>la sonde est notée retirée ({site}, {checked}) et aucune n’est notée en place depuis</translation>
+    </message>
+    <message>
         <source>the tube's position check is overdue on the line chart ({site}, checked {checked}, due {due})</source>
         <translation>la vérification de la position de la sonde est en retard sur la feuille des cathéters et sondes ({site}, surveillance {checked}, prévue {due})</translation>
     </message>

@@ -86,8 +86,9 @@ def test_an_assistants_charts_offer_to_record_only_her_forms_and_a_nurses_all_he
     # A nurse is offered every chart's buttons as before, but blood prescribed (a doctor's).
     assert nurse == {line for line in every if line[2] != transfusion.ORDER_FORM}
     assistant = offered_to("hca", "7777")  # the demo's healthcare assistant
-    # A weighing has no chart tab of its own: it is recorded from the Record menu.
-    assert {form for _, _, form in assistant} == HCA_FORMS - {"weight"}
+    # A weighing and an enhanced care log entry have no chart tab of their own: each is recorded
+    # from the Record menu (or, for a log entry due, Enter on the escalation list).
+    assert {form for _, _, form in assistant} == HCA_FORMS - {"weight", "enhanced_observation"}
     assert assistant == {line for line in nurse if line[2] in HCA_FORMS}
 
 

@@ -108,3 +108,23 @@ def test_a_tube_whose_check_is_overdue_is_flagged_on_the_round_and_asked_in_the_
     dialog.grab().save(str(tmp_path / "dose.png"))
     assert dialog.save() is None
     assert [key for key in dialog.override_edits if key[0] is Check.NG_POSITION] != []
+
+
+def test_a_dose_typed_from_paper_through_an_unconfirmed_tube_is_saved_and_what_to_do_told(
+        qtbot, session_for, medication_ward, answers):
+    """Given already, it is not asked at Save, and was saved without a word (review s67 T3)."""
+    _, asked = answers
+    patient = medication_ward[0]
+    nurse = session_for("nurse")
+    order = records.save_new(session_for("doctor"), "medication_order", LEVODOPA, patient_id=patient).record_id
+    records.save_new(nurse, devices.FORM, {**TUBE, "checked_at": "2026-11-28T07:00+01:00"}, patient_id=patient)
+    dialog = DoseDialog(nurse, medication.order(nurse.db, order), datetime.fromisoformat("2026-11-28T08:00+01:00"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.transcribed.setChecked(True)
+    dialog.given_at.setText("28/11/2026 08:00")
+    assert dialog.save() is not None, dialog.error.text()
+    [(kind, said)] = asked
+    assert kind == "info" and said.startswith(
+        "Co-careldopa 25/100 is recorded given from the paper chart by nasogastric tube at 08:00, and the tube's "
+        "position is not confirmed on the line chart (Left nostril, checked 07:00)")

@@ -599,3 +599,32 @@ def test_the_nights_giver_and_witness_deactivated_since_are_listed_and_their_dos
     doses = {dose.order_id: dose for dose in typed_at_night(nurse, patient)}
     assert (doses[paracetamol].given_by, doses[morphine].given_by, doses[morphine].witness) == (
         "night", "nurse", "night")
+
+
+def test_a_row_given_by_an_ng_tube_not_confirmed_then_is_saved_and_what_to_do_told(
+        qtbot, paper_night, session_for, type_text, confirmed, monkeypatch):
+    """Given already, no warning to override: the row was saved without a word of the tube whose
+    position the line chart did not confirm (services.devices.paper_dose_said; review s67 T3)."""
+    from downtime.services import devices, records
+
+    told: list[str] = []
+    monkeypatch.setattr(Prompts, "info", staticmethod(lambda parent, title, text: told.append(text)))
+    nurse, patient, *_ = paper_night
+    levodopa = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Co-careldopa 25/100", "dose": 1.0, "dose_unit": "tablet", "route": "NG", "frequency": "scheduled",
+        "times": "22:00", "start_at": "2026-11-28T14:00+01:00", "controlled": False, "high_alert": False,
+        "time_critical": True}, patient_id=patient).record_id
+    records.save_new(nurse, devices.FORM, {
+        "checked_at": "2026-11-28T21:00+01:00", "event": "inserted", "device": "nasogastric", "site": "Left nostril",
+        "next_in": "8", "position_by": "not_confirmed"}, patient_id=patient)
+    dialog = _chart(qtbot, nurse, patient).enter_from_paper()
+    row = next(row for row in dialog.rows if row.order.record_id == levodopa)
+    row.outcome.setCurrentIndex(GIVEN)
+    for other in dialog.rows:
+        if other is not row:
+            other.outcome.setCurrentIndex(NOT_ON_PAPER)
+    assert dialog.save() is not None, dialog.error.text()
+    assert told == [("Co-careldopa 25/100 is recorded given from the paper chart by nasogastric tube at 22:00, and the "
+                     "tube's position is not confirmed on the line chart (Left nostril, checked 21:00): given already "
+                     "through a tube whose position was not charted as confirmed. Report it as an incident and tell "
+                     "the doctor now (through a misplaced tube it goes into the lungs: watch for aspiration).")]
