@@ -573,7 +573,7 @@ class FormSpec(_Strict):
     an operation cancelled, rebooked or done, whose blank forms in the binder each carried the box)."""
     notice: Text | None = None
     """Printed under the title of every page, blank and filled (pdf.forms): a safeguarding
-    concern's "CONFIDENTIAL — safeguarding: file apart, not at the bedside". Unmarked, it went
+    concern's "CONFIDENTIAL: file apart, not at the bedside". Unmarked, it went
     into the notes folder that travels to the bedside and read as any other form."""
     movement: Movement | None = None
     authors: list[Role] | None = None

@@ -1497,8 +1497,9 @@ _ENHANCED = (("Confusion, suspected urinary infection", (
 
 
 def build_enhanced_observation_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
-    """The confused woman's enhanced care chart (`_ENHANCED`), built after her capacity assessment,
-    which her lack of capacity to consent links to. Returns the records made."""
+    """The confused woman's enhanced care chart (`_ENHANCED`). Her only capacity assessment is of her
+    medicines, which says nothing of her capacity to consent to being kept on the ward (MCA s.2(1)):
+    the lists ask one of the arrangements, as a ward would be asked. Returns the records made."""
     return _charted_demo(db, forms, clock, "enhanced_observation", "noted_at", _ENHANCED)
 
 
