@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -156,13 +157,29 @@ def load_form(path: Path) -> FormSpec:
 
 
 def load_forms(directory: Path) -> dict[str, FormSpec]:
-    """Every form of a folder; all problems of all files are reported together."""
-    forms: dict[str, FormSpec] = {}
-    problems: list[Phrase] = []
+    """Every form of a folder; all problems of all files are reported together. Read once a
+    process while its files stay as they were (their names, sizes and times): a merge read the
+    forms again after the window or the command had, a quarter of a second each time."""
     files = sorted(directory.glob("*.yaml"))
     if not files:
         raise FormSpecError(directory, [Phrase(QT_TRANSLATE_NOOP("messages", "holds no form definition (*.yaml)"))])
-    for path in files:
+    return dict(_read_forms(directory, tuple(_stamp(path) for path in files)))
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    """A file's name, time and size; a file that cannot be read is read anyway, for its error."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return path.name, -1, -1
+    return path.name, stat.st_mtime_ns, stat.st_size
+
+
+@functools.lru_cache(maxsize=8)
+def _read_forms(directory: Path, stamps: tuple[tuple[str, int, int], ...]) -> dict[str, FormSpec]:
+    forms: dict[str, FormSpec] = {}
+    problems: list[Phrase] = []
+    for path in (directory / name for name, _, _ in stamps):
         try:
             forms[path.stem] = load_form(path)
         except FormSpecError as exc:

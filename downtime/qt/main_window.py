@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QClipboard, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction, QActionGroup, QClipboard, QCloseEvent, QKeyEvent, QKeySequence, QMouseEvent, QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QApplication, QDialog, QMainWindow, QMenu, QTabBar, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
@@ -161,7 +163,9 @@ ACTIONS = (
 
 class _ActivityFilter(QObject):
     """Any key or click anywhere in the app restarts the idle countdown, if the person signed in
-    may go on (`still_signed_in`); otherwise it goes no further."""
+    may go on (`still_signed_in`); otherwise it goes no further. Every event of the application
+    passes here, so an event's class is checked before its type, which PySide makes a Python enum
+    each time."""
 
     ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel})
 
@@ -171,7 +175,8 @@ class _ActivityFilter(QObject):
         self.still_signed_in = still_signed_in
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() in self.ACTIVITY and self.timer.isActive():
+        if (isinstance(event, QKeyEvent | QMouseEvent | QWheelEvent) and event.type() in self.ACTIVITY
+                and self.timer.isActive()):
             if not self.still_signed_in():
                 return True
             self.timer.start()

@@ -33,11 +33,9 @@ Panel = TypeVar("Panel", PatientsPanel, EscalationPanel, BackEntryPanel)
 @pytest.fixture(autouse=True)
 def _collected_on_gui_thread(qapp):
     """As in the app: Python's cycle collector runs on the GUI thread only, between events.
-    Automatic again after the test, once its threads have ended."""
+    Automatic again after the test, once its threads have ended (`_windows_deleted`)."""
     collector = collect_on_gui_thread(qapp)
     yield
-    for work in list(Work.running):
-        work.wait()
     collector.stop()
 
 
@@ -94,9 +92,26 @@ def _app_style_restored(qapp) -> Iterator[None]:
     yield
     if qapp.style().name() != style:
         qapp.setStyle(style)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
-    qapp.setStyleSheet(sheet)
+    if qapp.font() != font:
+        qapp.setFont(font)
+    if qapp.palette() != palette:
+        qapp.setPalette(palette)
+    if qapp.styleSheet() != sheet:
+        qapp.setStyleSheet(sheet)
+
+
+@pytest.fixture(autouse=True)
+def _windows_deleted(qapp) -> Iterator[None]:
+    """The test's windows deleted as it ends, once its threads have ended and what they sent has
+    arrived: pytest-qt closes them and asks Qt to delete them later, which Qt did only at the
+    next test's first wait, so the style restored after this test (`_app_style_restored`) and set
+    before the next (`app_style`) went through every widget of them (a tenth of the Qt tests'
+    time), and their band scanners saw every event of the next test."""
+    yield
+    for work in list(Work.running):
+        work.wait()
+    qapp.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
