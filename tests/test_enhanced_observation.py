@@ -19,6 +19,8 @@ from downtime.domain.enhanced_observation import (
     Level,
     decision_of,
     every,
+    kept_over,
+    sheets,
     standing,
 )
 from downtime.domain.roles import Role
@@ -281,15 +283,24 @@ def test_the_ehr_is_sent_an_observation_of_each_decision_and_entry(session_for, 
     assert {part.code.text: part for part in logged.component}["Watch handed over to (name)"].valueString == "Marc Petit"
 
 
-@pytest.mark.parametrize("lang, words", [
+@pytest.mark.parametrize("lang, words, log", [
     ("en", ["Enhanced care", "Within eyesight: continuous", "Within arm’s length", "every 15 to 30 minutes",
-            "Under continuous supervision and control", "Urgent authorisation granted", "Watch handed over to",
-            "This record is: A log entry"]),
+            "Under continuous supervision and control", "Urgent authorisation granted",
+            "the hourly log on its own day sheets (“Enhanced care: observation log”)"],
+     ["Where the patient was", "Watch handed over to", "Engagement, activity offered", "If This record is: A log"]),
     ("fr", ["Surveillance rapprochée", "À portée de vue : continue", "toutes les 15 à 30 minutes",
-            "Sous surveillance et contrôle continus", "Relève passée à"])])
-def test_the_blank_asks_the_level_the_dols_questions_and_the_log(blank_pages, lang, words):
-    said = " ".join(blank_pages(FORM, lang))
+            "Sous surveillance et contrôle continus",
+            "le relevé horaire sur ses propres feuilles du jour (« Surveillance rapprochée : relevé »)"],
+     ["Où était le patient", "Relève passée à", "Échanges, activité proposée", "Si Cette fiche est : Une ligne"])])
+def test_the_blank_decision_asks_the_level_and_the_dols_questions_not_the_log(blank_pages, lang, words, log):
+    """The log has its own day sheets in the binder (the day-grid, pdf.enhanced_observation): the
+    blank decision carried an entry's boxes too, a page more of each copy, an hour's entry on it
+    lost to the day's grid."""
+    pages = blank_pages(FORM, lang)
+    said = " ".join(pages)
     assert all(word in said for word in words), said
+    assert [box for box in log if box.lower() in said.lower()] == [], said
+    assert len(pages) == 2, pages
 
 
 def test_a_decision_prints_with_its_answers(session_for, patient, tmp_path):
@@ -514,3 +525,15 @@ def test_the_review_time_is_the_local_policys_and_not_refused(session_for, patie
     nurse = session_for("nurse")
     assert records.save_new(nurse, FORM, {**SET, "review_by": "2026-11-29T16:00+01:00"}, patient_id=patient)
     assert "local enhanced care policy" in nurse.forms[FORM].field("level").help.get("en")
+
+
+def test_a_sheet_keeps_the_watch_standing_at_its_start_and_each_change_not_a_review():
+    """A review keeping the level is no other watch on the printed sheet; a level stopped before
+    the sheet began keeps none over it."""
+    made = [decision_of(SET), decision_of({**SET, "noted_at": "2026-11-28T12:00+01:00", "decision": "reviewed"}),
+            decision_of({**SET, "noted_at": "2026-11-28T15:00+01:00", "decision": "changed", "level": "general"}),
+            decision_of({"kind": "decision", "noted_at": "2026-11-28T20:00+01:00", "decision": "stopped"})]
+    day, night = sheets(datetime(2026, 11, 28).date(), made[0].at.tzinfo)
+    assert [(one.at.hour, one.level) for one in kept_over(made, *day)] == [(10, Level.EYESIGHT), (15, Level.GENERAL)]
+    assert [(one.at.hour, one.level) for one in kept_over(made, *night)] == [(15, Level.GENERAL), (20, None)]
+    assert kept_over(made, night[1], night[1] + timedelta(hours=12)) == ()

@@ -5,6 +5,8 @@ patient was as two choices with the words optional, the time starting as now, th
 and the last entry said under the form's first field (services.enhanced_observation.notes). The
 tests' clock is 14:00 on 28/11 (Paris), the patient admitted at 09:00."""
 
+from datetime import date, datetime
+
 import pytest
 from pypdf import PdfReader
 
@@ -14,6 +16,7 @@ from downtime.pdf.enhanced_observation import CODED, CODES
 from downtime.services import prefill, printing, records, staff
 from downtime.services.context import Session, load_device
 from downtime.services.errors import ValidationFailed
+from tests.conftest import death_answers
 from tests.pdf_text import pdf_pages
 from tests.test_enhanced_observation import FORM, SET, URGENT, entry
 
@@ -67,7 +70,7 @@ def test_a_printed_entry_is_its_days_log_each_entry_in_its_hour_and_quarter(sess
     assert "12:05 †1 Walking with staff" in day and "W/AG AB" in day, day
     assert "†1" in amended and "Restless" in amended and "Agitated" in amended, amended
     assert "24 hours from 28/11/2026 07:00 to 29/11/2026 07:00" in day, day
-    assert "ENHANCED OBSERVATION within eyesight: an entry every 60 min; review by 29/11/2026 09:00" in day, day
+    assert "ENHANCED OBSERVATION from 10:00 within eyesight: an entry every 60 min; review by 29/11/2026 09:00" in day, day
     assert "11:00 Walking with staff: Walking to the door" in day and "11:15 In bed" in day, day
     assert "Restless: Asking for her husband" in day and "Asleep" in day, day
     assert day.count("W/R AB") == 1 and "B/A AB" in day, day
@@ -94,10 +97,144 @@ def test_over_the_bedside_log_only_the_level_how_often_and_the_review(session_fo
                                    "risks": ["self_harm", "leaving"]}, patient_id=patient)
     last = records.save_new(nurse, FORM, entry("11:00"), patient_id=patient)
     pages = pdf_pages(printing.print_record(nurse, last.record_id, tmp_path / "log.pdf"))
-    for said in pages:
-        assert "ENHANCED OBSERVATION high-level intermittent: an entry every 30 min; review by 29/11/2026 09:00" in said
+    for said, begun in zip(pages, ("from 10:00 ", ""), strict=True):
+        assert f"ENHANCED OBSERVATION {begun}high-level intermittent: an entry every 30 min; review by 29/11/2026 09:00" in said
         for hidden in ("self-harm", "leaving", "DoLS", "capacity", "OVERDUE", "DUE"):
             assert hidden not in said, (hidden, said)
+
+
+def _changed(time: str, level: str, **more: object) -> dict[str, object]:
+    return {**SET, "noted_at": time, "decision": "changed", "level": level, **more}
+
+
+@pytest.mark.parametrize("lang, day_sheet, night_sheet, next_day", [
+    ("en", ("ENHANCED OBSERVATION from 10:00 within eyesight: an entry every 60 min; from 14:20 high-level "
+            "intermittent: an entry every 30 min; review by 29/11/2026 09:00"),
+     ("ENHANCED OBSERVATION high-level intermittent: an entry every 30 min; from 02:10 within arm’s length 2:1: "
+      "an entry every 60 min; review by 29/11/2026 09:00"),
+     ("ENHANCED OBSERVATION within arm’s length 2:1: an entry every 60 min; from 09:00 general (low-level "
+      "intermittent): an entry every 60 min; stopped at 15:00")),
+    ("fr", ("SURVEILLANCE RAPPROCHÉE à partir de 10:00 à portée de vue : une ligne toutes les 60 min ; à partir de "
+            "14:20 intermittente rapprochée : une ligne toutes les 30 min ; réévaluation : 29/11/2026 09:00"),
+     ("SURVEILLANCE RAPPROCHÉE intermittente rapprochée : une ligne toutes les 30 min ; à partir de 02:10 à portée "
+      "de main 2:1 : une ligne toutes les 60 min ; réévaluation : 29/11/2026 09:00"),
+     ("SURVEILLANCE RAPPROCHÉE à portée de main 2:1 : une ligne toutes les 60 min ; à partir de 09:00 générale "
+      "(intermittente, niveau bas) : une ligne toutes les 60 min ; arrêtée à 15:00"))])
+def test_each_sheet_says_the_watches_kept_over_it_not_the_level_at_print_time(session_for, patient, clock, tmp_path,
+                                                                                lang, day_sheet, night_sheet, next_day):
+    """Within eyesight on Monday, intermittent every 30 minutes from 14:20: Monday's log printed on
+    Wednesday said the level standing on Wednesday over each sheet, stopped since, and nothing."""
+    clock.now = datetime.fromisoformat("2026-11-30T11:00+01:00")
+    nurse = session_for("nurse", lang)
+    records.save_new(nurse, FORM, SET, patient_id=patient)
+    records.save_new(nurse, FORM, _changed("2026-11-28T14:20+01:00", "intermittent", interval_minutes="30"),
+                     patient_id=patient)
+    records.save_new(nurse, FORM, _changed("2026-11-29T02:10+01:00", "arms_length", two_staff=True),
+                     patient_id=patient)
+    records.save_new(nurse, FORM, {**_changed("2026-11-29T09:00+01:00", "general"), "decision": "reviewed"},
+                     patient_id=patient)
+    records.save_new(nurse, FORM, {"kind": "decision", "noted_at": "2026-11-29T15:00+01:00", "decision": "stopped",
+                                   "decided_by": "Hélène Lefèvre", "decider_role": "registered_nurse",
+                                   "told": "Told her daughter", "stopped_reason": "Settled"}, patient_id=patient)
+    day, night = pdf_pages(printing.print_enhanced_log(nurse, patient, date(2026, 11, 28), tmp_path / "log.pdf"))
+    assert day_sheet in day and night_sheet in night, (day, night)
+    assert "2:1" not in day, day
+    assert next_day in pdf_pages(printing.print_enhanced_log(nurse, patient, date(2026, 11, 29),
+                                                             tmp_path / "next.pdf"))[0]
+
+
+@pytest.mark.parametrize("lang, day_sheet", [
+    ("en", "ENHANCED OBSERVATION from 10:00 within eyesight: an entry every 60 min; discharged at 12:00"),
+    ("fr", "SURVEILLANCE RAPPROCHÉE à partir de 10:00 à portée de vue : une ligne toutes les 60 min ; sortie à 12:00")])
+def test_a_sheet_says_the_watch_ended_with_the_stay_and_the_sheet_after_it_nothing(session_for, patient, send_home,
+                                                                                    tmp_path, lang, day_sheet):
+    """Within eyesight from 10:00, sent home at 12:00 with no decision stopping it: the night sheet,
+    twelve hours she was at home, said "within eyesight: an entry every 60 min" over twelve empty
+    hours, read at an incident review as twelve hours unwatched."""
+    nurse = session_for("nurse", lang)
+    records.save_new(nurse, FORM, SET, patient_id=patient)
+    records.save_new(nurse, FORM, entry("11:00"), patient_id=patient)
+    send_home(patient)
+    day, night = pdf_pages(printing.print_enhanced_log(nurse, patient, date(2026, 11, 28), tmp_path / "log.pdf"))
+    assert day_sheet in day and "29/11/2026 09:00" not in day, day
+    assert "ENHANCED OBSERVATION" not in night and "SURVEILLANCE RAPPROCHÉE" not in night, night
+
+
+def test_a_watch_ends_at_the_patients_death(session_for, patient, clock, tmp_path):
+    """She died at 20:30 within arm's length: the night sheet says the watch to then, and the death."""
+    clock.now = datetime.fromisoformat("2026-11-29T11:00+01:00")
+    nurse = session_for("nurse", "fr")
+    records.save_new(nurse, FORM, {**SET, "level": "arms_length"}, patient_id=patient)
+    records.save_new(nurse, "death", {**death_answers("2026-11-28T20:30+01:00"), "verified_by": "Dr Benali",
+                                      "expected": True, "family_informed": False}, patient_id=patient)
+    _, night = pdf_pages(printing.print_enhanced_log(nurse, patient, date(2026, 11, 28), tmp_path / "log.pdf"))
+    assert ("SURVEILLANCE RAPPROCHÉE à portée de main : une ligne toutes les 60 min ; décès à 20:30 Code"
+            in night), night
+
+
+def test_a_move_to_another_ward_is_the_same_stay_its_watch_goes_on(session_for, patient, tmp_path):
+    """A move within the hospital does not end the stay (services.bedside.stays_began) nor the
+    level: the receiving ward keeps the watch until it reviews it, its entries printed in their hours."""
+    from downtime.services import wards
+
+    wards.add_ward(session_for("admin"), "ICU", "Intensive care", ["Side 2"])
+    nurse = session_for("nurse")
+    records.save_new(nurse, FORM, SET, patient_id=patient)
+    records.save_new(nurse, "transfer", {"moved_at": "2026-11-28T12:00+01:00", "to_ward": "ICU", "to_bed": "Side 2",
+                                         "reason": "Needs monitoring"}, patient_id=patient)
+    _, night = pdf_pages(printing.print_enhanced_log(nurse, patient, date(2026, 11, 28), tmp_path / "log.pdf"))
+    assert ("ENHANCED OBSERVATION within eyesight: an entry every 60 min; review by 29/11/2026 09:00"
+            in night), night
+
+
+def test_an_earlier_stays_log_printed_after_a_readmission_is_of_that_stay(session_for, medication_ward, admission_values,
+                                                                          tmp_path):
+    """Within eyesight on 27/11 in her first stay, sent home at 21:00, readmitted on 28/11 at 12:00
+    and set within arm's length at 13:00: the first stay's log of 27/11, printed for the records
+    office, came out empty, no watch over it and no entry (the chart read only the present stay);
+    its level is not the second stay's, and the second stay's day is its own."""
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    records.save_new(nurse, FORM, {**SET, "noted_at": "2026-11-27T10:00+01:00", "review_by": "2026-11-28T09:00+01:00"},
+                     patient_id=patient)
+    first = records.save_new(nurse, FORM, {**entry("x"), "noted_at": "2026-11-27T11:00+01:00"}, patient_id=patient)
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-27T21:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T12:00+01:00", "bed": "5"},
+                     patient_id=patient)
+    records.save_new(nurse, FORM, {**SET, "noted_at": "2026-11-28T13:00+01:00", "level": "arms_length"},
+                     patient_id=patient)
+    day, night = pdf_pages(printing.print_record(nurse, first.record_id, tmp_path / "first.pdf"))
+    assert ("ENHANCED OBSERVATION from 10:00 within eyesight: an entry every 60 min; review by 28/11/2026 09:00"
+            in day and "Walking to the door" in day), day
+    assert "ENHANCED OBSERVATION within eyesight: an entry every 60 min; discharged at 21:00" in night, night
+    assert "within arm’s length" not in day + night, (day, night)
+    day, _ = pdf_pages(printing.print_enhanced_log(nurse, patient, date(2026, 11, 28), tmp_path / "second.pdf"))
+    assert ("ENHANCED OBSERVATION from 13:00 within arm’s length: an entry every 60 min; review by 29/11/2026 09:00"
+            in day and "within eyesight" not in day), day
+
+
+def test_the_night_the_clocks_go_back_a_change_at_0230_is_on_the_night_sheet(session_for, admission_values, clock,
+                                                                            tmp_path):
+    """On 25/10 the clocks go back at 03:00 (summer time ends): the night sheet of 24/10 runs 19:00
+    to 07:00 on the wall clock, thirteen hours, a change at 02:30 winter time within it, its offset
+    said: 02:30 comes twice that night."""
+    from zoneinfo import ZoneInfo
+
+    from downtime.services import wards
+
+    clock.now = datetime(2026, 10, 26, 12, 0, tzinfo=ZoneInfo("Europe/Paris"))
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-10-24T09:00+02:00"}).patient_id
+    records.save_new(nurse, FORM, {**SET, "noted_at": "2026-10-24T10:00+02:00", "review_by": "2026-10-25T09:00+01:00"},
+                     patient_id=patient)
+    records.save_new(nurse, FORM, _changed("2026-10-25T02:30+01:00", "intermittent", interval_minutes="30",
+                                           review_by="2026-10-25T09:00+01:00"), patient_id=patient)
+    records.save_new(nurse, FORM, {**entry("x"), "noted_at": "2026-10-25T06:45+01:00"}, patient_id=patient)
+    _, night = pdf_pages(printing.print_enhanced_log(nurse, patient, date(2026, 10, 24), tmp_path / "oct.pdf"))
+    assert ("ENHANCED OBSERVATION within eyesight: an entry every 60 min; from 02:30 +01:00 high-level intermittent: "
+            "an entry every 30 min; review by 25/10/2026 09:00") in night, night
+    assert "Walking to the door" in night, night
 
 
 @pytest.mark.parametrize("role", [Role.HEALTHCARE_ASSISTANT, Role.STUDENT_NURSE])

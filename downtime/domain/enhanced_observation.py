@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any
 
@@ -44,6 +44,7 @@ from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.capacity import mca_applies
 from downtime.domain.clock import answered_at
+from downtime.domain.fluid_balance import DAY_STARTS
 
 
 class Kind(StrEnum):
@@ -85,6 +86,9 @@ narrow: a word matched wrongly would offer another decision's assessment as the 
 missed only asks the ward to record it."""
 DOLS_FROM_AGE = 18
 """Schedule A1 para 13: the age requirement, 18 or over."""
+SHEET_LASTS = timedelta(hours=12)
+"""A sheet of the paper log: the day's twelve hours from 07:00, the night's from 19:00
+(pdf.enhanced_observation)."""
 
 
 class Route(StrEnum):
@@ -106,6 +110,36 @@ def route(born: date | None, at: datetime) -> Route:
     return Route.COURT_OF_PROTECTION if mca_applies(born, at) else Route.HIGH_COURT
 
 
+AUTHORISATIONS = ("urgent_granted_at", "urgent_ends_at", "standard_requested_at", "extended_until",
+                  "standard_granted_at")
+"""The DoLS answers that time an authorisation: the urgent one's grant and end, the standard one's
+request, the urgent one's extension's end, the standard one's grant (`Authorisations`)."""
+
+
+@dataclass(frozen=True)
+class Authorisations:
+    """The DoLS authorisations' times (`AUTHORISATIONS`), as one decision writes them or as the
+    decisions of the stay stand (`Liberty`): held once, read alike."""
+
+    urgent_granted_at: datetime | None
+    urgent_ends_at: datetime | None
+    standard_requested_at: datetime | None
+    extended_until: datetime | None
+    standard_granted_at: datetime | None
+
+    @property
+    def expires(self) -> datetime | None:
+        """When the urgent authorisation ends: its extension's end, else the end the hospital gave it."""
+        if self.urgent_granted_at is None:
+            return None
+        return self.extended_until or self.urgent_ends_at
+
+    def authorised(self, at: datetime) -> bool:
+        """A standard authorisation granted, or an urgent one in force at `at`."""
+        return self.standard_granted_at is not None or (
+            self.expires is not None and not elapsed.reached(self.expires, at))
+
+
 @dataclass(frozen=True)
 class Decision:
     """One decision on the level, as its answers stand: `level` None once stopped."""
@@ -123,11 +157,8 @@ class Decision:
     supervised: bool | None
     not_free_to_leave: bool | None
     lacks_capacity: bool | None
-    urgent_granted_at: datetime | None
-    urgent_ends_at: datetime | None
-    standard_requested_at: datetime | None
-    extended_until: datetime | None
-    standard_granted_at: datetime | None
+    authorisations: Authorisations
+    """The DoLS times this decision writes."""
 
     @property
     def stopped(self) -> bool:
@@ -155,41 +186,22 @@ def decision_of(data: Mapping[str, Any]) -> Decision:
         two_staff=bool(data.get("two_staff")), risks=tuple(data.get("risks") or ()),
         decided_by=" ".join(str(data.get("decided_by") or "").split()), review_by=answered_at(data, "review_by"),
         supervised=data.get("supervised"), not_free_to_leave=data.get("not_free_to_leave"),
-        lacks_capacity=data.get("lacks_capacity"), urgent_granted_at=answered_at(data, "urgent_granted_at"),
-        urgent_ends_at=answered_at(data, "urgent_ends_at"), standard_requested_at=answered_at(data, "standard_requested_at"),
-        extended_until=answered_at(data, "extended_until"),
-        standard_granted_at=answered_at(data, "standard_granted_at"))
+        lacks_capacity=data.get("lacks_capacity"),
+        authorisations=Authorisations(**{name: answered_at(data, name) for name in AUTHORISATIONS}))
 
 
 @dataclass(frozen=True)
-class Liberty:
+class Liberty(Authorisations):
     """What the decisions of the stay say of DoLS: the acid test and capacity as the latest
     decision answers them, each authorisation's time as the latest decision writing it."""
 
     acid_test: bool
     lacks_capacity: bool | None
-    urgent_granted_at: datetime | None
-    urgent_ends_at: datetime | None
-    standard_requested_at: datetime | None
-    extended_until: datetime | None
-    standard_granted_at: datetime | None
 
     @property
     def deprived(self) -> bool:
         """Deprived of liberty with no capacity to consent: what DoLS authorises."""
         return self.acid_test and self.lacks_capacity is True
-
-    @property
-    def expires(self) -> datetime | None:
-        """When the urgent authorisation ends: its extension's end, else the end the hospital gave it."""
-        if self.urgent_granted_at is None:
-            return None
-        return self.extended_until or self.urgent_ends_at
-
-    def authorised(self, at: datetime) -> bool:
-        """A standard authorisation granted, or an urgent one in force at `at`."""
-        return self.standard_granted_at is not None or (
-            self.expires is not None and not elapsed.reached(self.expires, at))
 
 
 @dataclass(frozen=True)
@@ -222,12 +234,15 @@ class Watch:
 
     @property
     def liberty(self) -> Liberty:
-        def latest(name: str) -> datetime | None:
-            return next((moment for one in reversed(self.stay) if (moment := getattr(one, name)) is not None), None)
+        return Liberty(acid_test=self.latest.acid_test, lacks_capacity=self.latest.lacks_capacity,
+                       **{name: written(self.stay, name) for name in AUTHORISATIONS})
 
-        return Liberty(self.latest.acid_test, self.latest.lacks_capacity, latest("urgent_granted_at"),
-                       latest("urgent_ends_at"), latest("standard_requested_at"), latest("extended_until"),
-                       latest("standard_granted_at"))
+
+def written(decisions: Sequence[Decision], name: str) -> datetime | None:
+    """The DoLS time `name` (`AUTHORISATIONS`) as the latest of `decisions` (oldest first) writing
+    it: a later decision leaves it blank for the earlier to stand."""
+    return next((moment for one in reversed(decisions) if (moment := getattr(one.authorisations, name)) is not None),
+                None)
 
 
 def standing(decisions: Sequence[Decision], entries: Sequence[datetime], at: datetime) -> Watch | None:
@@ -250,3 +265,33 @@ def in_force(decisions: Sequence[Decision], at: datetime) -> Decision | None:
     """The decision standing at `at`, stopping or not: None before any was made."""
     made = [one for one in decisions if elapsed.instant(one.at) <= elapsed.instant(at)]
     return made[-1] if made else None
+
+
+def sheets(day: date, zone: tzinfo | None) -> tuple[tuple[datetime, datetime], tuple[datetime, datetime]]:
+    """The start and end of the paper log's two sheets of the chart's `day` on the clock of `zone`
+    (the ward's): its day, 07:00 to 19:00, and its night, to 07:00 the next day, hours on the wall
+    clock the night the clocks change."""
+    start = datetime.combine(day, DAY_STARTS, tzinfo=zone)
+    return (start, start + SHEET_LASTS), (start + SHEET_LASTS, datetime.combine(day + timedelta(days=1), DAY_STARTS,
+                                                                                   tzinfo=zone))
+
+
+def kept_over(decisions: Sequence[Decision], start: datetime, end: datetime) -> tuple[Decision, ...]:
+    """The decisions saying which watch was kept from `start` to `end` (`decisions` oldest first):
+    the one standing at `start` if it keeps a level, then each made before `end` changing the level,
+    its interval or its staff, or stopping it. A review keeping the level changes no watch; the
+    level of a sheet printed later is of its own hours, not the one standing when it is printed."""
+    kept: list[Decision] = []
+    for one in decisions:
+        if elapsed.instant(one.at) >= elapsed.instant(end):
+            break
+        if elapsed.instant(one.at) <= elapsed.instant(start):
+            kept = [one] if one.level is not None else []
+        elif (not kept and one.level is not None) or (kept and _watch_of(one) != _watch_of(kept[-1])):
+            kept.append(one)
+    return tuple(kept)
+
+
+def _watch_of(decision: Decision) -> tuple[Level | None, timedelta | None, bool]:
+    """What a decision asks of the watch: its level, how often, two staff."""
+    return decision.level, decision.every, decision.two_staff

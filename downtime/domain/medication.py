@@ -72,6 +72,9 @@ escalation list then asking the doctor for the route they had already found."""
 
 NIL_BY_MOUTH_DIET = "nil_by_mouth"
 """The admission's diet (its `diet` answer's code) of a patient nil by mouth (`given_nil_by_mouth`)."""
+TUBE_FED = "tube_fed"
+"""The admission's diet (its `diet` answer's code) of a patient fed by a nasogastric tube or a
+gastrostomy: an enteral feed, not a diet by mouth (sync.fhir_admission; services.devices.tubes_needed)."""
 MEALS_SERVED = frozenset({"normal", "diabetic", "texture_modified"})
 """The admission's diets that are meals served (its `diet` answer's codes), which nil by mouth
 cannot go with: "Normal, Nil by mouth" was saved and handed over. The others (gluten free, no

@@ -6,8 +6,8 @@ initials, then the columns a continuous level's hourly entry fills: where and wh
 doing, behaviour and mood, engagement or activity offered, who was with them, whom the watch was
 handed to. The blank log is the binder's (two sheets a patient a day: the level decision has its
 own form); the filled log is the same grid written from the day's entries, each in its quarter
-box and its hour's row, the level standing over it, the hours with none left empty to carry on
-by hand. Printed as a copy of the two-page form per entry, a day at a continuous level was 48
+box and its hour's row, over each sheet the watches kept over its hours, the hours with none left
+empty to carry on by hand. Printed as a copy of the two-page form per entry, a day at a continuous level was 48
 pages and the binder's four copies four hours of it."""
 
 from __future__ import annotations
@@ -65,7 +65,9 @@ box holds "B/S" and initials, not words."""
 CODED = ("where", "state")
 QUARTERS = (0, 15, 30, 45)
 SHIFTS = (HOURS[:12], HOURS[12:])
-"""The day's sheet and the night's: 07 to 19, 19 to 07."""
+"""The day's sheet and the night's: 07 to 19, 19 to 07 (domain.enhanced_observation.sheets)."""
+UNSAID = ("",) * len(SHIFTS)
+"""Nothing over either sheet: the blank's, or no level kept that day."""
 ROW_HEIGHT = 9.5 * mm
 """An hour's row: two lines of handwriting in the text columns, and a code and initials in a
 quarter box; less where the page lacks room for twelve under the key (`_row_height`)."""
@@ -145,19 +147,20 @@ def _said(spec: FormSpec, record: RecordVersion, lang: Lang, chosen: str, typed:
     return ": ".join(part for part in (format_value(spec.field(chosen), record.data.get(chosen), lang), words) if part)
 
 
-def _sheets(spec: FormSpec, lang: Lang, info: PageInfo, over: Sequence[Flowable],
+def _sheets(spec: FormSpec, lang: Lang, info: PageInfo, over: Sequence[str] = UNSAID,
             entries: Sequence[tuple[RecordVersion, datetime]] = (), initials: Mapping[str, str] | None = None,
             amended: Mapping[str, str] | None = None) -> list[Flowable]:
-    """The day's sheet and the night's, each under what is said `over` it and the key: a sheet
-    parted from the other still says the level and the letters. Its twelve hours on its page: the
-    rows made lower for the room the identification box, the key and the hours holding more than
-    a row's two lines leave, down to `LEAST_ROW_HEIGHT`; past that the sheet runs onto another
-    page, its headings again."""
+    """The day's sheet and the night's, each under what is said `over` it (its own, the watches
+    kept over its hours) and the key: a sheet parted from the other still says the level and the
+    letters. Its twelve hours on its page: the rows made lower for the room the identification
+    box, the key and the hours holding more than a row's two lines leave, down to
+    `LEAST_ROW_HEIGHT`; past that the sheet runs onto another page, its headings again."""
     width, story = body_width(info), []
-    above = [*allergies_in_body(info), *over, *_key(spec, lang)]
-    room = body_height(info) - sum(flowable.wrap(width, body_height(info))[1] for flowable in above) - 1
-    for shift in SHIFTS:
-        story += [*([PageBreak()] if story else []), *over, *_key(spec, lang), _fitted(
+    for shift, said in zip(SHIFTS, over, strict=True):
+        heading = [chart_cell(said, bold=True), Spacer(1, 1 * mm)] if said else []
+        above = [*allergies_in_body(info), *heading, *_key(spec, lang)]
+        room = body_height(info) - sum(flowable.wrap(width, body_height(info))[1] for flowable in above) - 1
+        story += [*([PageBreak()] if story else []), *heading, *_key(spec, lang), _fitted(
             partial(_grid, shift, entries, spec, lang, width, initials or {}, amended or {}), room)]
     return story
 
@@ -173,18 +176,18 @@ def _fitted(grid: Callable[[float], Grid], room: float) -> Grid:
 
 def enhanced_log_pdf(patient: PatientSummary, day: date, entries: Sequence[RecordVersion], spec: FormSpec, out: Path,
                      *, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
-                     printed_at: datetime, device_name: str, standing: str = "", amended: Amendments = NONE) -> Path:
+                     printed_at: datetime, device_name: str, over: Sequence[str] = UNSAID, amended: Amendments = NONE) -> Path:
     """`entries`: the log entries of the chart's `day`, oldest first, each quarter box initialled
     by whoever watched (its "With the patient"), as on paper: by the nurse who typed it, an
     assistant's watch read as hers; `authors`: who wrote each amendment, after the night's sheet;
-    `standing`: the level standing, over each sheet (services.enhanced_observation.printed_over)."""
+    `over`: what is said over the day's sheet and the night's, the watches kept over its hours
+    (services.enhanced_observation.printed_over)."""
     info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
                       printed_at=printed_at, device_name=device_name, landscape=True,
                       subtitle=day_words(day, lang, printed_at.tzinfo))
     width, zone = body_width(info), printed_at.tzinfo
     timed = [(record, datetime.fromisoformat(record.data["noted_at"]).astimezone(zone)) for record in entries]
     lines = charted(timed, amended)
-    over = [chart_cell(standing, bold=True), Spacer(1, 1 * mm)] if standing else []
     watched_by = {record.record_id: initials(record.data["observer"]) for record in entries}
     return build_pdf(out, [*_sheets(spec, lang, info, over, timed, watched_by, marks(lines)),
                            *footnotes(lines, spec, lang, width, zone=zone,
@@ -196,4 +199,4 @@ def blank_enhanced_log_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by:
     info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, blank=True, landscape=True,
                     subtitle=in_words(WORDS, "blank_day", lang))
-    return build_pdf(out, _sheets(spec, lang, info, []), info)
+    return build_pdf(out, _sheets(spec, lang, info), info)

@@ -9,7 +9,8 @@ a fluid restriction exceeded or bladder irrigant not returned, a change of posit
 none charted for a patient at risk, or
 pressure damage found, a wound infected or worse or
 its dressing overdue, a line or catheter with phlebitis, an infected or faulty site, no longer
-needed or its check overdue, a urinary catheter out 6 hours with no urine charted since, loose
+needed or its check overdue, a urinary catheter out 6 hours with no urine charted since, a
+nasogastric tube out, none in since, while medicines or a feed go by it, loose
 stools that may be infective, blood in the stool or bowels not opened for three days, pain that
 matters left untreated or its reassessment overdue, a child's
 paediatric early warning score of 8 or more, someone worried, a child not alert, the next set
@@ -316,21 +317,32 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
         if (coming := areas.coming(at)) is not None:
             due.append(coming)
     wounds_spec, devices_spec = forms[wounds.FORM], forms[devices.FORM]
+    device_looks = devices.charts(db, patients)
     for form_id, charted, line in (
-            (wounds.FORM, wounds.charts,
+            (wounds.FORM, wounds.charts(db, patients),
              lambda one: f"{one.text(wounds_spec, lang, at.tzinfo)} {ward_time(one.assessed_at, at.tzinfo)}"),
-            (devices.FORM, devices.charts, lambda one: one.text(devices_spec, lang, at.tzinfo))):
-        for patient_id, looks in charted(db, patients).items():
+            (devices.FORM, device_looks, lambda one: one.text(devices_spec, lang, at.tzinfo))):
+        for patient_id, looks in charted.items():
             found.extend(ChartAlert(patients[patient_id], form_id, line(one), said)
                          for one in followed.still_open(looks) if (said := one.asks(forms[form_id], at, lang)))
             if (coming := followed.coming(looks, at)) is not None:
                 due.append(coming)
-    for patient_id, removed in devices.awaiting_voids(db, patients).items():
+    for patient_id, looks in device_looks.items():
+        if (removed := devices.awaiting_void(looks)) is None:
+            continue
         if elapsed.reached(removed.void_due_at, at):
             found.append(ChartAlert(patients[patient_id], devices.FORM, removed.text(devices_spec, lang, at.tzinfo),
                                     [removed.void_said(devices_spec, at, lang)]))
         elif removed.void_due_at is not None:
             due.append(removed.void_due_at)
+    # A nasogastric tube out, none in since, while medicines or a feed go by it (services.devices.tubes_needed):
+    # urgent but of as-required orders alone, the doctor asked for another route or a tube re-passed
+    # before the dose falls due.
+    for patient_id, needed in devices.tubes_needed(db, device_looks, at, lang).items():
+        found.append(ChartAlert(patients[patient_id], devices.FORM, needed.removal.text(devices_spec, lang, at.tzinfo),
+                                [needed.said], urgent=needed.urgent))
+        if needed.changes_at is not None:
+            due.append(needed.changes_at)
     for patient_id, latest_pain in pain.latest_each(db, patients, at).items():
         if said := latest_pain.asks(forms[pain.FORM], at, lang):
             found.append(ChartAlert(patients[patient_id], pain.FORM, latest_pain.line("alert", forms[pain.FORM], lang),

@@ -5,12 +5,14 @@ device no longer needed, its check overdue; a device charted in during a stay th
 no more (a cannula) or asked whether still in (a PICC line, a catheter); a urinary catheter taken
 out with no urine charted on the fluid chart since, 6 hours on; and, where a nasogastric tube whose
 position is not confirmed would be used, a dose by it (asked at Save, said on the round, the MAR and
-the dose dialog) or a feed charted through it (asked on screen). Never stored: worked out from the
-standing records, the patient's movements and their fluid chart's urine."""
+the dose dialog) or a feed charted through it (asked on screen); a nasogastric tube out, none in
+since, while medicines or a feed go by it (the escalation list and the handover sheet). Never
+stored: worked out from the standing records, the patient's movements, their fluid chart's urine
+and feeds, their orders and their admission's diet."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 import dataclasses
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
@@ -26,7 +28,7 @@ from downtime.domain.devices import (DOCTOR, DRAINS_URINE, IN_AT_MOST, INSERTED,
                                      POSITION_CONFIRMED, REMOVED, SIGNS, STAY_IN_HOSPITAL, TREATED_VIP, Sign, by_tube,
                                      days_in, key, next_due, position_confirmed, resite_due, signs, told, void_due,
                                      voided)
-from downtime.domain.medication import Check, Order, Outcome, Warning, written_when
+from downtime.domain.medication import TUBE_FED, Check, DoseState, Order, Outcome, Warning, written_when
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message as field_message
@@ -110,11 +112,34 @@ WORDS = {
                                "Lines and catheters tab.",
                          "fr": "{said}. Arrêter l’alimentation et vérifier la position maintenant, puis noter la "
                                "surveillance dans l’onglet Cathéters et sondes."},
+    "tube_out": {"en": "NG TUBE OUT since {time}, none charted in: {needs} — ask the doctor now for another route, or "
+                        "a tube re-passed and its position confirmed",
+                 "fr": "SNG RETIRÉE depuis le {time}, aucune notée en place : {needs} — demander maintenant au médecin "
+                       "une autre voie, ou la pose d’une nouvelle sonde et la vérification de sa position"},
+    "tube_out_review": {"en": "NG TUBE OUT since {time}, none charted in: {needs} — at the doctor's next review, ask for "
+                              "another route, or a tube re-passed and its position confirmed",
+                        "fr": "SNG RETIRÉE depuis le {time}, aucune notée en place : {needs} — à la prochaine visite du "
+                              "médecin, demander une autre voie, ou la pose d’une nouvelle sonde et la vérification de "
+                              "sa position"},
+    "next_dose": {"en": "next dose by NG {time} ({drugs})", "fr": "prochaine dose par SNG le {time} ({drugs})"},
+    "dose_late": {"en": "dose by NG due {time}, not recorded ({drugs})",
+                  "fr": "dose par SNG prévue le {time}, non tracée ({drugs})"},
+    "by_tube": {"en": "medicines by NG ({drugs})", "fr": "médicaments par SNG ({drugs})"},
+    "tube_fed": {"en": "fed by tube (admission diet)", "fr": "nutrition par sonde (régime d’admission)"},
+    "fed": {"en": "feed by tube charted {time}", "fr": "alimentation par sonde notée le {time}"},
     "name_other": {
         "en": "“{field}”: say what this device is (it is charted “Other”): every list names it by these notes.",
         "fr": "« {field} » : préciser ce qu’est ce dispositif (noté « Autre ») : chaque liste le nomme par ces "
               "remarques."},
 }
+NO_LONGER_NEEDED = "not_needed"
+"""A removal's "Why it was taken out" (forms/device_check.yaml) of a device no longer needed: of a
+nasogastric tube, its feeding ended on purpose (the patient weaned, eating), so that neither the
+admission's diet "Tube fed" nor the feeds charted while it was in ask for another tube
+(`tubes_needed`); an order still written by NG does (a prescribing question)."""
+OPEN_DOSE = frozenset({DoseState.UPCOMING, DoseState.DUE, DoseState.LATE, DoseState.OVERDUE, DoseState.CHECK_PAPER})
+"""A dose time with nothing recorded, still to give or perhaps given on the paper chart (through no
+tube charted in): not one of an order stopped since."""
 POSITION_BY, PH, MARK = "position_by", "ph", "mark_cm"
 """How a nasogastric tube's position was confirmed, its aspirate's pH and its external length mark
 at the nostril (form version 2)."""
@@ -470,12 +495,6 @@ def awaiting_void(looks: Sequence[Checked]) -> Checked | None:
     return removed[-1] if removed and removed[-1].void_due_at is not None else None
 
 
-def awaiting_voids(db: Database, patient_ids: Collection[str]) -> dict[str, Checked]:
-    """`awaiting_void` of each of these patients who has one, for the escalation list."""
-    return {patient_id: removed for patient_id, looks in charts(db, patient_ids).items()
-            if (removed := awaiting_void(looks)) is not None}
-
-
 def void_asks(looks: Sequence[Checked], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
     """What the latest urinary catheter's removal asks at `at` (`awaiting_void`), once its time has come."""
     removed = awaiting_void(looks)
@@ -595,10 +614,14 @@ def still_in(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: d
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
              lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these patients' lines and catheters still in,
-    and a urinary catheter out with no urine charted since (`void_asks`)."""
+    a urinary catheter out with no urine charted since (`void_asks`), and a nasogastric tube out
+    while medicines or a feed go by it (`tubes_needed`)."""
+    looks_of = charts(db, patient_ids)
+    needed = tubes_needed(db, looks_of, at, lang)
     return {patient_id: WORDS["handover"][lang].format(devices=" | ".join(lines))
-            for patient_id, looks in charts(db, patient_ids).items()
-            if (lines := [*_lines(looks, forms[FORM], at, lang), *void_asks(looks, forms[FORM], at, lang)])}
+            for patient_id, looks in looks_of.items()
+            if (lines := [*_lines(looks, forms[FORM], at, lang), *void_asks(looks, forms[FORM], at, lang),
+                          *([needed[patient_id].said] if patient_id in needed else [])])}
 
 
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
@@ -632,6 +655,93 @@ def tube_out(looks: Sequence[Checked]) -> Checked | None:
     out = elapsed.instant(removed[-1].checked_at)
     return None if any(one.record.data["device"] == OTHER and one.inserted_at is not None
                        and elapsed.instant(one.inserted_at) >= out for one in still_open(looks)) else removed[-1]
+
+
+@dataclass(frozen=True)
+class TubeNeeded:
+    """A nasogastric tube out (`removal`, `tube_out`) while the patient still has medicines or a
+    feed by it: what the escalation list and the handover sheet say (`said`), when it next
+    changes with nothing saved (`changes_at`: the next dose's time passing; None when none will),
+    and whether it is urgent (`urgent`: a scheduled dose by NG to come or late, or the patient fed
+    by tube; not of as-required orders alone, which wait for the doctor's next review rather than
+    a call at 3 a.m. for days, and say so: "ask the doctor now" put them among those asking a
+    doctor now, chart_alerts.asks_a_doctor_now)."""
+
+    removal: Checked
+    said: str
+    changes_at: datetime | None
+    urgent: bool
+
+
+def tubes_needed(db: Database, looks_of: Mapping[str, Sequence[Checked]], at: datetime,
+                 lang: Lang) -> dict[str, TubeNeeded]:
+    """Of these patients' charts (`charts`), each whose nasogastric tube is charted out with none in
+    since (`tube_out`: not one of a stay that ended, nor once a tube or a PEG is charted in) while
+    they still have, at `at`, an order running by the tube (domain.devices.by_tube), a feed charted
+    through a tube on the fluid chart (`ENTERAL`) while the tube taken out was in (`_in_since`) or
+    since, or the admission's diet fed by tube (`TUBE_FED`), by patient id. A tube taken out as no
+    longer needed (`NO_LONGER_NEEDED`) counts the feeds since alone, not the diet nor the feeds
+    before: a weaned patient was asked for a tube until discharge. Each dose by the tube asked
+    whether its position is confirmed, but nothing said, before the dose fell due, that there was
+    no tube to give it by: the nurse taking over met the 08:00 lansoprazole with the doctor asleep
+    and nothing to give it through. Said: the earliest dose by NG due since the tube came out with
+    nothing recorded, and the next to come (at or after `at`, when the list is read again): an
+    unrecorded dose of the morning, before the tube came out, hid the evening's, the one with no
+    tube. A tube out with neither says nothing."""
+    out = {patient_id: one for patient_id, looks in looks_of.items() if (one := tube_out(looks)) is not None}
+    if not out:
+        return {}
+    # Which reads the line chart through records, which checks the looks here.
+    from downtime.services import fluid_balance, medication
+
+    first_day = min(one.checked_at.astimezone(at.tzinfo).date() for one in out.values())
+    grids = medication.mar_grids(db, list(out), first_day, (at.date() - first_day).days + 2, at)
+    diets = medication.recorded_diets(db, list(out))
+    found = {}
+    for patient_id, removal in out.items():
+        gone = elapsed.instant(removal.checked_at)
+        weaned = removal.record.data.get("removed_why") == NO_LONGER_NEEDED
+        fed_from = gone if weaned else elapsed.instant(_in_since(looks_of[patient_id], removal))
+        rows = [row for row in grids.get(patient_id, []) if row.stay_ended is None and by_tube(row.order.route)]
+        open_doses = sorted(((cell.slot, row.order) for row in rows for cell in row.cells if cell.state in OPEN_DOSE
+                             and elapsed.instant(cell.slot) >= gone), key=lambda pair: elapsed.instant(pair[0]))
+        late = next((slot for slot, _ in open_doses if not elapsed.reached(at, slot)), None)
+        coming = next((slot for slot, _ in open_doses if elapsed.reached(at, slot)), None)
+        running = [row.order for row in rows if row.order.active_at(at)]
+        feeds = [one.measure.at for one in fluid_balance.measures(db, patient_id) if one.measure.route == ENTERAL
+                 and elapsed.instant(one.measure.at) >= fed_from]
+        feeding = [*([WORDS["tube_fed"][lang]] if not weaned and TUBE_FED in diets.get(patient_id, []) else []),
+                   *([WORDS["fed"][lang].format(time=ward_time(max(feeds, key=elapsed.instant), at.tzinfo))]
+                     if feeds else [])]
+        doses = [WORDS[words][lang].format(time=ward_time(slot, at.tzinfo), drugs=_drugs(
+            order for moment, order in open_doses if elapsed.instant(moment) == elapsed.instant(slot)))
+            for words, slot in (("dose_late", late), ("next_dose", coming)) if slot is not None]
+        if not doses and running:
+            doses = [WORDS["by_tube"][lang].format(drugs=_drugs(running))]
+        urgent = late is not None or coming is not None or bool(feeding)
+        if needs := [*doses, *feeding]:
+            found[patient_id] = TubeNeeded(removal, WORDS["tube_out" if urgent else "tube_out_review"][lang].format(
+                time=ward_time(removal.checked_at, at.tzinfo), needs=semicolon(lang).join(needs)), coming, urgent)
+    return found
+
+
+def _drugs(orders: Iterable[Order]) -> str:
+    """The orders' medicines, each once, as the order names it (its spaces tidied)."""
+    return ", ".join(dict.fromkeys(" ".join(order.drug.split()) for order in orders))
+
+
+def _in_since(looks: Sequence[Checked], removal: Checked) -> datetime:
+    """When the tube `removal` took out was put in: as charted, else its first look since a tube
+    of its place was last taken out (one the patient came in with, first charted at a check)."""
+    if removal.inserted_at is not None:
+        return removal.inserted_at
+    first = removal.checked_at
+    for one in looks:
+        if one is removal:
+            break
+        if one.key == removal.key:
+            first = removal.checked_at if one.taken_out else min(first, one.checked_at, key=elapsed.instant)
+    return first
 
 
 def tube_to_confirm(looks: Sequence[Checked], at: datetime) -> Checked | None:

@@ -18,8 +18,8 @@ records."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlite_utils import Database
@@ -27,7 +27,13 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.capacity import of_other_named, standing_each
-from downtime.domain.census import StayStatus
+from downtime.domain.census import (
+    Movement,
+    MovementEvent,
+    StayStatus,
+    left_after,
+    stays,
+)
 from downtime.domain.clock import DATED, ward_time
 from downtime.domain.enhanced_observation import (
     ARRANGEMENTS_ASSESSED,
@@ -40,8 +46,11 @@ from downtime.domain.enhanced_observation import (
     Watch,
     decision_of,
     in_force,
+    kept_over,
     route,
+    sheets,
     standing,
+    written,
 )
 from downtime.domain.fluid_balance import chart_day
 from downtime.domain.medication import written_when
@@ -71,8 +80,14 @@ WORDS = {
     "due": {"en": "next entry DUE {due}", "fr": "prochaine ligne PRÉVUE à {due}"},
     "overdue": {"en": "entry OVERDUE since {due}", "fr": "ligne EN RETARD depuis {due}"},
     "review": {"en": "review by {review}", "fr": "réévaluation : {review}"},
-    "printed": {"en": "ENHANCED OBSERVATION {level}: an entry every {minutes} min",
-                "fr": "SURVEILLANCE RAPPROCHÉE {level} : une ligne toutes les {minutes} min"},
+    "over": {"en": "ENHANCED OBSERVATION {said}", "fr": "SURVEILLANCE RAPPROCHÉE {said}"},
+    "printed": {"en": "{level}: an entry every {minutes} min", "fr": "{level} : une ligne toutes les {minutes} min"},
+    "from": {"en": "from {time} {said}", "fr": "à partir de {time} {said}"},
+    "stopped": {"en": "stopped at {time}", "fr": "arrêtée à {time}"},
+    Movement.DISCHARGE: {"en": "discharged at {time}", "fr": "sortie à {time}"},
+    Movement.DEATH: {"en": "died at {time}", "fr": "décès à {time}"},
+    Movement.TRANSFER_OUT: {"en": "transferred to another hospital at {time}",
+                            "fr": "transfert vers un autre établissement à {time}"},
     "review_due": {"en": "level review due (by {review}): review it with the nurse in charge",
                    "fr": "réévaluation du niveau due (le {review}) : la faire avec l’infirmier(ère) responsable"},
     "unauthorised": {"en": "deprived of liberty (acid test met, lacks capacity) with no DoLS authorisation: tell the "
@@ -170,6 +185,9 @@ REFUSALS = {
 ROLE_WORDS = {Role.STUDENT_NURSE: {"en": "a student nurse", "fr": "étudiant(e) infirmier(ère)"},
               Role.HEALTHCARE_ASSISTANT: {"en": "a healthcare assistant", "fr": "aide-soignant(e)"}}
 CHART = Chart(FORM, ordered(lambda record: record, lambda record: datetime.fromisoformat(record.data["noted_at"])))
+EVERY_STAY = replace(CHART, this_stay=False)
+"""The chart of every stay, for the printed log of a day of any: a readmitted patient's first
+stay's log, printed for the records office, came out empty."""
 
 
 def _split(records: Sequence[RecordVersion], leaving_out: str | None = None
@@ -234,9 +252,6 @@ def _dols_refused(spec: FormSpec, data: Mapping[str, Any], decisions: Sequence[D
     def label(field_id: str) -> str:
         return spec.field(field_id).label.get(lang)
 
-    def earlier(name: str) -> datetime | None:
-        return next((moment for one in reversed(decisions) if (moment := getattr(one, name)) is not None), None)
-
     at = datetime.fromisoformat(data["noted_at"])
     young = []
     for name in DOLS_TIMES:
@@ -250,7 +265,7 @@ def _dols_refused(spec: FormSpec, data: Mapping[str, Any], decisions: Sequence[D
         return young
     errors = []
     granted_here = data.get("urgent_granted_at")
-    given = earlier("urgent_granted_at")
+    given = written(decisions, "urgent_granted_at")
     if granted_here and given is not None and changed("urgent_granted_at") and elapsed.instant(
             given) != elapsed.instant(datetime.fromisoformat(granted_here)):
         errors.append(FieldError("urgent_granted_at", REFUSALS["second"][lang].format(
@@ -270,10 +285,10 @@ def _dols_refused(spec: FormSpec, data: Mapping[str, Any], decisions: Sequence[D
         if not elapsed.instant(granted_at) < elapsed.instant(datetime.fromisoformat(ends_here)) <= elapsed.instant(latest):
             errors.append(FieldError("urgent_ends_at", REFUSALS["urgent_period"][lang].format(
                 label=label("urgent_ends_at"), granted=ward_time(granted_at, None), latest=ward_time(latest, None))))
-    ends = datetime.fromisoformat(ends_here) if ends_here else earlier("urgent_ends_at")
-    requested = data.get("standard_requested_at") or earlier("standard_requested_at")
+    ends = datetime.fromisoformat(ends_here) if ends_here else written(decisions, "urgent_ends_at")
+    requested = data.get("standard_requested_at") or written(decisions, "standard_requested_at")
     extended = data.get("extended_until")
-    extended_before = earlier("extended_until")
+    extended_before = written(decisions, "extended_until")
     if extended and changed("extended_until", "urgent_granted_at", "urgent_ends_at", "standard_requested_at",
                             "noted_at"):
         if not granted_here and given is None:
@@ -339,20 +354,21 @@ def _level_words(spec: FormSpec, watch: Watch, lang: Lang) -> str:
     """The level's option label to its colon, lowered ("high-level intermittent every 15 min",
     "within arm’s length 2:1")."""
     if watch.level is Level.INTERMITTENT:
-        return WORDS["every"][lang].format(level=_level_name(spec, watch, lang), minutes=_minutes(watch))
-    return _level_name(spec, watch, lang)
+        return WORDS["every"][lang].format(level=_level_name(spec, watch.level, watch.latest.two_staff, lang),
+                                           minutes=_minutes(watch.every))
+    return _level_name(spec, watch.level, watch.latest.two_staff, lang)
 
 
-def _level_name(spec: FormSpec, watch: Watch, lang: Lang) -> str:
+def _level_name(spec: FormSpec, level: Level, two_staff: bool, lang: Lang) -> str:
     """The level's option label to its colon, lowered, "2:1" after a continuous level's two staff."""
-    named = format_value(spec.field("level"), watch.level.value, lang).split(":")[0].strip()
-    level = named[:1].lower() + named[1:]
-    return level + " 2:1" if watch.level is not Level.INTERMITTENT and watch.latest.two_staff else level
+    named = format_value(spec.field("level"), level.value, lang).split(":")[0].strip()
+    lowered = named[:1].lower() + named[1:]
+    return lowered + " 2:1" if level is not Level.INTERMITTENT and two_staff else lowered
 
 
-def _minutes(watch: Watch) -> int:
-    """How often the level asks a log entry, in minutes."""
-    return int(watch.every.total_seconds()) // 60
+def _minutes(every: timedelta) -> int:
+    """How often a level asks a log entry, in minutes."""
+    return int(every.total_seconds()) // 60
 
 
 def _entry(watch: Watch, at: datetime, lang: Lang) -> list[str]:
@@ -428,30 +444,80 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
 
 def printed_beside(session: Session, record: RecordVersion, patient: PatientSummary | None) -> dict[str, str]:
     """What the printed decision says beside its urgent authorisation (printing.BESIDE): until when
-    it is in force, its extension written on the same record, else the end the hospital gave it,
-    so that the reader of a decision granting and extending it does not take the first end."""
-    granted, ends, extended = (record.data.get(name) for name in ("urgent_granted_at", "urgent_ends_at",
-                                                                  "extended_until"))
-    if not granted or not (extended or ends):
+    it is in force as the record writes it (domain's `Authorisations.expires`: its extension, else
+    the end the hospital gave it), so that the reader of a decision granting and extending it does
+    not take the first end."""
+    written_here = decision_of(record.data).authorisations
+    if (expires := written_here.expires) is None:
         return {}
-    expires = ward_time(datetime.fromisoformat(extended or ends), None, DATED)
-    return {"urgent_granted_at": WORDS["extended" if extended else "in_force"][session.lang].format(expires=expires)}
+    return {"urgent_granted_at": WORDS["in_force" if written_here.extended_until is None else "extended"][
+        session.lang].format(expires=ward_time(expires, None, DATED))}
 
 
-def printed_over(db: Database, forms: Mapping[str, FormSpec], patient: PatientSummary, at: datetime,
-                 lang: Lang) -> str:
-    """What the printed log says over each sheet of a patient on a level at `at`: the level, how
-    often an entry is due and its review ("ENHANCED OBSERVATION within eyesight: an entry every 60
-    min; review by 29/11/2026 09:00"); nothing once stopped. The log lies on the bay's table all
-    day: the risks ("self-harm"), the DoLS answers and the capacity are the handover's, for staff,
-    and the last entry and the next due were stale once printed ("entry OVERDUE since 02:30")."""
-    one = read(db, [patient], at).get(patient.patient_id)
-    if one is None:
-        return ""
-    said = [WORDS["printed"][lang].format(level=_level_name(forms[FORM], one.watch, lang), minutes=_minutes(one.watch))]
-    if (review := one.watch.latest.review_by) is not None:
-        said.append(WORDS["review"][lang].format(review=ward_time(review, at.tzinfo, DATED)))
-    return semicolon(lang).join(said)
+def printed_over(db: Database, forms: Mapping[str, FormSpec], patient_id: str, day: date, zone: tzinfo | None,
+                 lang: Lang) -> tuple[str, ...]:
+    """What the printed log of the chart's `day` says over each of its sheets (domain's `sheets`,
+    on the clock of `zone`): each watch kept over the sheet's hours, how often an entry was due,
+    the time of each set or changed after the sheet began, and the review the latest decision asked
+    ("ENHANCED OBSERVATION within eyesight: an entry every 60 min; from 14:20 high-level
+    intermittent: an entry every 30 min; review by 29/11/2026 09:00"); nothing over a sheet with
+    no level. Each sheet is of its own stay (`_stay_over`), read from every stay's records: a
+    watch ends with the stay ("; discharged at 12:00"), a sheet after it says nothing (her night
+    at home was headed "within eyesight", twelve hours unwatched at an incident review), and a
+    readmitted patient's earlier stay printed empty. Headed with the level standing at print time,
+    Monday's sheets printed on Wednesday said Wednesday's "30-minute checks" over Monday's watch
+    within eyesight. The log lies on the
+    bay's table all day: the risks ("self-harm"), the DoLS answers and the capacity are the
+    handover's, for staff, and the last entry and the next due were stale once printed ("entry
+    OVERDUE since 02:30")."""
+    spec = forms[FORM]
+    every, _ = _split(EVERY_STAY.of(db, patient_id))
+    events = census.movement_events(db, [patient_id]).get(patient_id, [])
+    over = []
+    for start, end in sheets(day, zone):
+        stay = _stay_over(events, start, end) if events else (None, None)
+        if stay is None:
+            over.append("")
+            continue
+        began, left = stay
+        decisions = [one for one in every if (began is None or elapsed.instant(one.at) >= elapsed.instant(began))
+                     and (left is None or elapsed.instant(one.at) < elapsed.instant(left.occurred_at))]
+        gone = left is not None and elapsed.instant(left.occurred_at) < elapsed.instant(end)
+        ends = left.occurred_at if left is not None and gone else end
+        said = []
+        for one in (kept := kept_over(decisions, start, ends)):
+            time = ward_time(one.at, zone, "%H:%M")
+            if one.level is None or one.every is None:
+                said.append(WORDS["stopped"][lang].format(time=time))
+                continue
+            words = WORDS["printed"][lang].format(level=_level_name(spec, one.level, one.two_staff, lang),
+                                                  minutes=_minutes(one.every))
+            said.append(WORDS["from"][lang].format(time=time, said=words)
+                        if elapsed.instant(one.at) > elapsed.instant(start) else words)
+        if kept and kept[-1].level is not None and left is not None and gone:
+            said.append(WORDS[left.movement][lang].format(time=ward_time(left.occurred_at, zone, "%H:%M")))
+        elif kept and (made := [one for one in decisions if elapsed.instant(one.at) < elapsed.instant(end)]) and (
+                review := made[-1].review_by) is not None and made[-1].level is not None:
+            said.append(WORDS["review"][lang].format(review=ward_time(review, zone, DATED)))
+        over.append(WORDS["over"][lang].format(said=semicolon(lang).join(said)) if said else "")
+    return tuple(over)
+
+
+def _stay_over(events: Sequence[MovementEvent], start: datetime, end: datetime
+               ) -> tuple[datetime, MovementEvent | None] | None:
+    """The stay in hospital a sheet from `start` to `end` is of: the one the patient was in at its
+    start, else the first begun within it (None: neither); when it began and the movement ending it
+    (None while it goes on). A move to another ward is the same stay, as the charts have it
+    (services.bedside.stays_began): the level goes with the patient until a review changes it."""
+    held: list[tuple[datetime, datetime | None]] = []
+    for stay in stays(events):
+        if held and held[-1][1] is not None and elapsed.instant(stay.since) == elapsed.instant(held[-1][1]):
+            held[-1] = (held[-1][0], stay.until)
+        else:
+            held.append((stay.since, stay.until))
+    return next(((began, left_after(events, began)) for began, until in held
+                 if elapsed.instant(began) < elapsed.instant(end)
+                 and (until is None or elapsed.instant(until) > elapsed.instant(start))), None)
 
 
 @dataclass(frozen=True)
@@ -568,5 +634,5 @@ def notes(session: Session, patient_id: str) -> dict[str, str]:
 def log_day(db: Database, patient_id: str, day: date, zone: tzinfo | None) -> list[RecordVersion]:
     """The patient's log entries of the chart's `day` (07:00 to 07:00 on the clock of `zone`, the
     ward's: pdf.enhanced_observation's sheets), oldest first."""
-    return [record for record in CHART.of(db, patient_id) if record.data["kind"] == Kind.ENTRY
+    return [record for record in EVERY_STAY.of(db, patient_id) if record.data["kind"] == Kind.ENTRY
             and chart_day(datetime.fromisoformat(record.data["noted_at"]).astimezone(zone)) == day]

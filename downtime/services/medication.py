@@ -1430,14 +1430,19 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else []))
 
 
-def recorded_nil_by_mouth(db: Database, patient_ids: Collection[str]) -> set[str]:
-    """The ids of these patients whose latest standing admission (the one their summary reads)
-    records them nil by mouth (its diet): the only record of it, which the printed census alone
-    read, and the escalation list asked a levodopa by mouth to be given now (`TimeCritical`)."""
+def recorded_diets(db: Database, patient_ids: Collection[str]) -> dict[str, list[str]]:
+    """The diet (its codes) each of these patients' latest standing admission (the one their
+    summary reads) records, by patient id: the only record of a patient nil by mouth or fed by tube."""
     latest = {str(admission.patient_id): admission for admission in sorted(
         _standing(db, "admission", patient_ids=patient_ids), key=lambda admission: admission.occurred_at)}
-    return {patient_id for patient_id, admission in latest.items()
-            if NIL_BY_MOUTH_DIET in (admission.data.get("diet") or [])}
+    return {patient_id: list(admission.data.get("diet") or []) for patient_id, admission in latest.items()}
+
+
+def recorded_nil_by_mouth(db: Database, patient_ids: Collection[str]) -> set[str]:
+    """The ids of these patients whose admission records them nil by mouth (`recorded_diets`),
+    which the printed census alone read, and the escalation list asked a levodopa by mouth to be
+    given now (`TimeCritical`)."""
+    return {patient_id for patient_id, diet in recorded_diets(db, patient_ids).items() if NIL_BY_MOUTH_DIET in diet}
 
 
 @dataclass(frozen=True)

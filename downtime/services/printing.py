@@ -286,9 +286,9 @@ def print_bowel_chart(session: Session, patient_id: str, out: Path) -> Path:
 
 def print_enhanced_log(session: Session, patient_id: str, day: date, out: Path) -> Path:
     """A patient's enhanced care log of one chart's day (07:00 to 07:00) as the paper log's day and
-    night sheets, its entries in their hours, the level standing over them, how often and its
-    review (not the handover's risks and DoLS: the log lies at the bedside), the hours with none
-    left to carry on by hand."""
+    night sheets, its entries in their hours, the watches kept over each sheet's hours, how often
+    and their review (not the handover's risks and DoLS: the log lies at the bedside), the hours
+    with none left to carry on by hand."""
     from downtime.pdf.enhanced_observation import enhanced_log_pdf
 
     session.require(Action.PRINT)
@@ -298,7 +298,8 @@ def print_enhanced_log(session: Session, patient_id: str, day: date, out: Path) 
     enhanced_log_pdf(patient, day, entries, session.form(enhanced_observation.FORM), out, authors=authors(session),
                      laptops=laptops_known(session, {record.device_id for record in entries}), lang=session.lang,
                      printed_by=session.user.name, printed_at=now, device_name=session.device.name,
-                     standing=enhanced_observation.printed_over(session.db, session.forms, patient, now, session.lang),
+                     over=enhanced_observation.printed_over(session.db, session.forms, patient_id, day, now.tzinfo,
+                                                            session.lang),
                      amended=amendments(session.db, entries))
     _audit_print(session, f"enhanced care log {day.isoformat()}", out, patients=[patient])
     return out

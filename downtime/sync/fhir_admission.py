@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from downtime.domain.medication import TUBE_FED
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.services.home_medicines import elsewhere, home_lines
@@ -29,9 +30,6 @@ METHODS = {"weight_kg": ADMITTED_HOW}
 """A measure's field → the answer saying how it is known (weighed, estimated, stated)."""
 # French law's "personne de confiance" has no code of its own in the contact-role value set.
 TRUSTED_PERSON = "Trusted person (personne de confiance)"
-TUBE_FED = "tube_fed"
-"""The Diet's answer of a patient fed by a nasogastric tube or a gastrostomy (forms/admission.yaml):
-an enteral feed, not a diet by mouth."""
 
 
 def next_of_kin(data: dict[str, Any]) -> list[dict[str, Any]]:
