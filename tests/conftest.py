@@ -5,14 +5,8 @@ import gc
 import io
 import os
 import shutil
-import sys
 import time
 
-# The test modules pytest rewrites for its assertion messages are kept (in `__pycache__`, which
-# git ignores) even where the environment asks for no bytecode (PYTHONDONTWRITEBYTECODE, set on
-# these machines): each worker rewrote all of them, a sixteenth of the suite's processor time, and
-# a worker behind the other now reads what the other has written.
-sys.dont_write_bytecode = False
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The ward laptops' zone, which the tests' times are written in (+01:00 in November): a laptop
 # shows and reads times on its own clock, and a test machine on UTC would show them an hour off.

@@ -90,14 +90,16 @@ def _app_style_restored(qapp) -> Iterator[None]:
     how something fits the laptop's screen styles the app itself (`app_style`)."""
     style, font, palette, sheet = qapp.style().name(), qapp.font(), qapp.palette(), qapp.styleSheet()
     yield
+    # The style sheet first: while one is set the style is named "" (Qt's style sheet style), and
+    # the app's own Fusion, set again under a test's sheet, went through every widget once more.
+    if qapp.styleSheet() != sheet:
+        qapp.setStyleSheet(sheet)
     if qapp.style().name() != style:
         qapp.setStyle(style)
     if qapp.font() != font:
         qapp.setFont(font)
     if qapp.palette() != palette:
         qapp.setPalette(palette)
-    if qapp.styleSheet() != sheet:
-        qapp.setStyleSheet(sheet)
 
 
 @pytest.fixture(autouse=True)
