@@ -177,6 +177,18 @@ def test_a_tube_whose_check_is_overdue_by_the_charts_own_next_check_is_said_and_
     assert devices.tube_said(nurse.db, patient, clock(), "en") == "" and _asked(nurse, order) == []
 
 
+def _home_and_back_on_levodopa(session_for, patient: str, admission_values) -> str:
+    """The patient home at 21:00 on 27/11, readmitted at 12:00 on 28/11 and written levodopa by NG
+    at 12:30: the new stay's order id."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-27T21:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T12:00+01:00", "bed": "5"},
+                     patient_id=patient)
+    return records.save_new(session_for("doctor"), "medication_order",
+                            {**LEVODOPA, "start_at": "2026-11-28T12:30+01:00"}, patient_id=patient).record_id
+
+
 def test_a_tube_of_a_stay_that_ended_is_not_said_none_and_its_dose_is_asked(session_for, medication_ward,
                                                                             admission_values, clock):
     """An NG tube put in at 10:00 on 27/11, not confirmed, the patient home with it at 21:00 and
@@ -184,12 +196,7 @@ def test_a_tube_of_a_stay_that_ended_is_not_said_none_and_its_dose_is_asked(sess
     asked "STILL IN?", and the dose by NG was saved unasked."""
     nurse, patient = session_for("nurse"), medication_ward[0]
     records.save_new(nurse, devices.FORM, {**TUBE, "checked_at": "2026-11-27T10:00+01:00"}, patient_id=patient)
-    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-27T21:00+01:00", "destination": "home",
-                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
-    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T12:00+01:00", "bed": "5"},
-                     patient_id=patient)
-    order = records.save_new(session_for("doctor"), "medication_order",
-                             {**LEVODOPA, "start_at": "2026-11-28T12:30+01:00"}, patient_id=patient).record_id
+    order = _home_and_back_on_levodopa(session_for, patient, admission_values)
     assert devices.tube_said(nurse.db, patient, clock(), "en").startswith(
         "NG POSITION NOT CONFIRMED (charted in during the stay that ended 27/11): nothing by it until confirmed")
     [asked] = _asked(nurse, order)
@@ -315,12 +322,7 @@ def test_a_tube_taken_out_in_a_stay_that_ended_asks_nothing_of_the_new_stay(sess
     nurse, patient = session_for("nurse"), medication_ward[0]
     records.save_new(nurse, devices.FORM, {**TUBE, "checked_at": "2026-11-27T10:00+01:00"}, patient_id=patient)
     records.save_new(nurse, devices.FORM, {**PULLED_OUT, "checked_at": "2026-11-27T11:00+01:00"}, patient_id=patient)
-    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-27T21:00+01:00", "destination": "home",
-                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
-    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T12:00+01:00", "bed": "5"},
-                     patient_id=patient)
-    order = records.save_new(session_for("doctor"), "medication_order",
-                             {**LEVODOPA, "start_at": "2026-11-28T12:30+01:00"}, patient_id=patient).record_id
+    order = _home_and_back_on_levodopa(session_for, patient, admission_values)
     assert _asked(nurse, order) == []
     assert devices.tube_said(nurse.db, patient, clock(), "en").startswith("NO NG TUBE CHARTED IN")
 
