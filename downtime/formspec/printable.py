@@ -9,6 +9,7 @@ paper did not. Text that cannot be printed as typed is refused where it is typed
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -18,17 +19,17 @@ from downtime.paths import resources_dir
 
 # Letters written right to left, and the invisible controls that reorder a line on screen.
 _REORDERING = frozenset({"R", "AL", "RLE", "LRE", "RLO", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"})
-# Latin, with its accents, and the usual punctuation: every print font has them.
-_SURE = 0x250
+# Beyond Latin, its accents and the usual punctuation (below U+0250), which every print font
+# has: found by one pattern, as a character-by-character look-up took most of a save's
+# validation for a long note.
+_UNSURE = re.compile(r"[^\x00-\u024f]")
 
 
 def unprintable(text: str) -> str:
     """The characters of `text` the forms cannot print as typed, each once, in order, spaced,
     an invisible one by its code point (shown as itself it would reorder the message)."""
-    if all(ord(ch) < _SURE for ch in text):
-        return ""
-    found = dict.fromkeys(ch for ch in text if ord(ch) >= _SURE and (
-        ord(ch) not in _glyphs() or unicodedata.bidirectional(ch) in _REORDERING))
+    found = [ch for ch in dict.fromkeys(_UNSURE.findall(text)) if (
+        ord(ch) not in _glyphs() or unicodedata.bidirectional(ch) in _REORDERING)]
     return " ".join(f"U+{ord(ch):04X}" if unicodedata.category(ch) == "Cf" else ch for ch in found)
 
 

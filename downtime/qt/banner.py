@@ -113,9 +113,6 @@ class Banner(QWidget):
         self.set_aside_dialog: SetAsideDialog | None = None
         self._failure: str | None = None
         self._session = session
-        self.show_device()
-        if (written := paper_gap.last_written(session.db)) is not None:
-            self.saved(written)
         # Three short rows rather than two long ones, each going on to another line in a narrow
         # window: the window must fit an old 1024-pixel laptop screen, in French too, at 125 %.
         for widgets in ((self.mode,), (self.device, self.user), (self.time, self.last_save, self.backup, self.no_export)):
@@ -137,11 +134,15 @@ class Banner(QWidget):
         unsaved_row.addWidget(self.unsaved, 1)
         unsaved_row.addWidget(self.set_aside_button, 0, Qt.AlignmentFlag.AlignTop)
         rows.addLayout(unsaved_row)
+        # Said once each in the banner: the word shown before it was laid out was a window of its own, for an instant.
+        self.show_device()
+        if (written := paper_gap.last_written(session.db)) is not None:
+            self.saved(written)
         notice = read_only_notice(session.db)
         self.read_only = QLabel(message(language(), notice) if notice else "")
         self.read_only.setWordWrap(True)
-        self.read_only.setVisible(notice is not None)
         rows.addWidget(self.read_only)
+        self.read_only.setVisible(notice is not None)
         self.setAccessibleName(translate("Banner", "Downtime mode banner"))
         # Its words at the laptop's text size, the mode and a read-only database two points
         # larger: fixed at 11 and 13 points, they stayed small when a nurse chose 20.

@@ -150,14 +150,16 @@ class CdRegisterPanel(QWidget):
         self.supply_button.clicked.connect(self.record_supply)
         self.strike_button = QPushButton(translate("CdRegisterPanel", "Mark line entered in &error…"))
         self.strike_button.clicked.connect(self.strike_line)
-        for button in (self.receive_button, self.count_button, self.waste_button, self.supply_button,
-                       self.strike_button):
-            button.setVisible(cd_register.signs_register(session.user))  # a nurse's or a doctor's, never a student's
+        signing = (self.receive_button, self.count_button, self.waste_button, self.supply_button, self.strike_button)
+        for button in signing:
             buttons.addWidget(button)
         self.print_button = QPushButton(translate("CdRegisterPanel", "&Print this page"))
         self.print_button.clicked.connect(self.print_page)
         buttons.addWidget(self.print_button)
         layout.addLayout(buttons)
+        # Hidden once in the panel: shown before, each button was a window of its own, for an instant.
+        for button in signing:
+            button.setVisible(cd_register.signs_register(session.user))  # a nurse's or a doctor's, never a student's
         self.dialog: CdEntryDialog | WastageDialog | SupplyDialog | StrikeDialog | None = None
 
     def refresh(self) -> None:

@@ -400,6 +400,9 @@ class DoseDialog(QDialog):
             self.as_required.setWordWrap(True)
             layout.addWidget(self.as_required)
         form = QFormLayout()
+        # In the dialog's body before its rows are: a row shown (`_outcome_changed`) before was a
+        # window of its own, for an instant.
+        layout.addLayout(form)
         # A field under its label where the two do not fit side by side (French, the largest text).
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.outcome = QComboBox()
@@ -542,7 +545,6 @@ class DoseDialog(QDialog):
             add_row(form, translate("DoseDialog", label), box)  # each check's own words: `_check_changed`
         self._check_changed()
         self.given_by.currentIndexChanged.connect(self._check_changed)
-        layout.addLayout(form)
         self.warnings = QFormLayout()
         self.warnings.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addLayout(self.warnings)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -189,9 +189,40 @@ PREFERRED = QSize(1340, 740)
 """The window's size where the screen has room for it (a 1366×768 laptop at 100 %)."""
 
 
+class _Unbuilt(QWidget):
+    """A fixed tab's page until its panel is built (see MainWindow._panel)."""
+
+    def __init__(self, name: str, make: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self.name, self.make = name, make
+
+
+class _Panel(Generic[Shown]):
+    """A fixed tab's panel, as the window's attribute of its name: built when first asked for or
+    shown (see MainWindow._panel); None for someone without the tab, but `always` ones."""
+
+    def __init__(self, kind: type[Shown], *, always: bool = False) -> None:
+        self.kind, self.always = kind, always
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, window: MainWindow, owner: type) -> Shown | None:
+        panel = window._panel(self.name, self.kind)
+        assert panel is not None or not self.always, f"every role has the {self.name} tab"
+        return panel
+
+
 class MainWindow(QMainWindow):
     """`signed_out` is called (by the app) when the user locks the laptop for the next person,
     with the sign-in someone else has already made at the lock screen (None: nobody yet)."""
+
+    medication = _Panel(MedicationPanel)
+    cd_register = _Panel(CdRegisterPanel)
+    theatre = _Panel(TheatrePanel, always=True)
+    escalation = _Panel(EscalationPanel, always=True)
+    admin = _Panel(AdminPanel)
+    back_entry = _Panel(BackEntryPanel)
 
     def __init__(self, session: Session, signed_out: Callable[[SignInDialog | None], None] | None = None):
         super().__init__()
@@ -202,6 +233,8 @@ class MainWindow(QMainWindow):
         self._signed_out = signed_out
         within_screen(self, PREFERRED)
         self.actions_by_id: dict[str, QAction] = {}
+        self._wards_chosen: dict[str, str | None] = {}
+        """The ward chosen on each list not built again yet since the language changed (see `retranslate`)."""
         self._news2_said = ""
         """The status bar's announcement of the last set saved, while it stands (see `_announce_news2`)."""
         self._build()
@@ -269,21 +302,73 @@ class MainWindow(QMainWindow):
         self.patients = PatientsPanel(self.session)
         self.patients.open_patient.connect(self.open_admission)
         self.tabs.addTab(self.patients, translate("MainWindow", "Patients"))
-        # The round and the register only for those who give, prescribe or witness medicines: a
-        # records clerk, a coordinator or the administrator had both tabs, and could act on neither.
-        self.medication: MedicationPanel | None = None
-        self.cd_register: CdRegisterPanel | None = None
+        # The other lists are built when first shown (or first asked for): a nurse's window built
+        # four she may not open that shift, a third of its time to open, and each is read only
+        # when shown anyway (`_stale`). The round and the register only for those who give,
+        # prescribe or witness medicines: a records clerk, a coordinator or the administrator had
+        # both tabs, and could act on neither.
+        self._built: dict[str, QWidget] = {}
+        self._unbuilt: dict[str, _Unbuilt] = {}
         if self.session.user.may(Action.RECORD_CARE):
-            self.medication = MedicationPanel(self.session)
-            self.tabs.addTab(self.medication, translate("MainWindow", "Medication round"))
-            self.cd_register = CdRegisterPanel(self.session)
-            self.tabs.addTab(self.cd_register, translate("MainWindow", "Controlled drugs"))
-        self.theatre = TheatrePanel(self.session)
-        self.theatre.checklist.connect(lambda: self.new_record_for_selected(self.session.form(theatre.CHECKLIST_FORM)))
-        self.tabs.addTab(self.theatre, translate("MainWindow", "Theatre"))
-        self.escalation = EscalationPanel(self.session)
-        self.escalation.open_patient.connect(self.open_observations_of)
-        self.escalation.open_chart.connect(lambda patient_id, form_id: {
+            self._later("medication", translate("MainWindow", "Medication round"), lambda: MedicationPanel(self.session))
+            self._later("cd_register", translate("MainWindow", "Controlled drugs"), lambda: CdRegisterPanel(self.session))
+        self._later("theatre", translate("MainWindow", "Theatre"), self._make_theatre)
+        self._later("escalation", translate("MainWindow", "Escalation"), self._make_escalation)
+        if self.session.user.may(Action.MANAGE_STAFF):
+            self._later("admin", translate("MainWindow", "Administration"), self._make_admin)
+        if self.session.user.may(Action.BACK_ENTRY):
+            self._later("back_entry", translate("MainWindow", "Back-entry"), lambda: BackEntryPanel(self.session))
+        for fixed in range(self.tabs.count()):
+            self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
+        # The keyboard starts on the page (the Patients tab's search box), not on the window's
+        # first tab stop: that was the banner's "No export yet" on every laptop not yet exported,
+        # a screen reader's first words the export's nag and one more Tab to the search.
+        _focus_within(self.tabs.currentWidget())
+
+    def _later(self, name: str, title: str, make: Callable[[], QWidget]) -> None:
+        page = _Unbuilt(name, make)
+        self._unbuilt[name] = page
+        self.tabs.addTab(page, title)
+
+    def _panel(self, name: str, kind: type[Shown]) -> Shown | None:
+        """The fixed tab's panel, built now if not yet, in its tab's place (None: this person
+        has no such tab). Built, it is read when shown, as the lists are after a save."""
+        if (built := self._built.get(name)) is not None:
+            assert isinstance(built, kind)
+            return built
+        if (page := self._unbuilt.pop(name, None)) is None:
+            return None
+        panel = page.make()
+        assert isinstance(panel, kind)
+        self._built[name] = panel
+        index, current = self.tabs.indexOf(page), self.tabs.currentIndex()
+        # Swapped without a word: the tab shown stays the tab shown, and no one is told of a change.
+        blocked = self.tabs.blockSignals(True)
+        try:
+            self.tabs.insertTab(index, panel, self.tabs.tabText(index))
+            self.tabs.removeTab(index + 1)
+            self.tabs.tabBar().setTabButton(index, self.tabs.tabBar().ButtonPosition.RightSide, None)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        page.deleteLater()
+        if name in self._wards_chosen:
+            self._ward_choices()[name].choose(self._wards_chosen.pop(name))
+        self._stale.append(panel)
+        return panel
+
+    def _make_theatre(self) -> TheatrePanel:
+        panel = TheatrePanel(self.session)
+        panel.checklist.connect(lambda: self.new_record_for_selected(self.session.form(theatre.CHECKLIST_FORM)))
+        return panel
+
+    def _make_escalation(self) -> EscalationPanel:
+        panel = EscalationPanel(self.session)
+        panel.open_patient.connect(self.open_observations_of)
+        panel.open_chart.connect(lambda patient_id, form_id: {
             neuro.FORM: self.open_neuro_of, glucose.FORM: self.open_glucose_of,
             transfusion.FORM: self.open_transfusion_of, lab_results.FORM: self.open_lab_results_of,
             lab_results.REQUEST_FORM: self.open_lab_results_of, fluid_balance.FORM: self.open_fluid_balance_of,
@@ -322,36 +407,18 @@ class MainWindow(QMainWindow):
             chart_alerts.DEATH_FORM: lambda pid: self.open_record(chart_alerts.death_of(self.session.db, pid)),
             weight.FORM: lambda pid: self.open_new(self.session.form(weight.FORM), pid),
         }[form_id](patient_id))
-        self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
-        self.admin: AdminPanel | None = None
-        if self.session.user.may(Action.MANAGE_STAFF):
-            self.admin = AdminPanel(self.session)
-            self.admin.wards_changed.connect(self._wards_changed)
-            self.admin.settings_changed.connect(self._read_idle_lock)
-            self.admin.device_changed.connect(self.banner.show_device)
-            self.admin.laptop_ward_changed.connect(self._laptop_ward_changed)
-            self.admin.backed_up.connect(self.banner.backup_made)
-            self.admin.retired.connect(self._retired)
-            self.admin.backup_failed.connect(self.banner.backup_failed)
-            self.tabs.addTab(self.admin, translate("MainWindow", "Administration"))
-        self.back_entry: BackEntryPanel | None = None
-        if self.session.user.may(Action.BACK_ENTRY):
-            self.back_entry = BackEntryPanel(self.session)
-            self.tabs.addTab(self.back_entry, translate("MainWindow", "Back-entry"))
-        for fixed in range(self.tabs.count()):
-            self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide, None)
-        # Read when first shown: on a records office's hospital-wide database each of these
-        # lists takes a second or more (the worklist 5-12 s, on a thread that would share the
-        # interpreter with the patient list's), and the window opens on the patient list.
-        self._stale = [panel for panel in (self.medication, self.cd_register, self.theatre, self.escalation, self.admin,
-                                           self.back_entry) if panel is not None]
-        column.addWidget(self.tabs, 1)
-        self.setCentralWidget(central)
-        self._build_actions()
-        # The keyboard starts on the page (the Patients tab's search box), not on the window's
-        # first tab stop: that was the banner's "No export yet" on every laptop not yet exported,
-        # a screen reader's first words the export's nag and one more Tab to the search.
-        _focus_within(self.tabs.currentWidget())
+        return panel
+
+    def _make_admin(self) -> AdminPanel:
+        panel = AdminPanel(self.session)
+        panel.wards_changed.connect(self._wards_changed)
+        panel.settings_changed.connect(self._read_idle_lock)
+        panel.device_changed.connect(self.banner.show_device)
+        panel.laptop_ward_changed.connect(self._laptop_ward_changed)
+        panel.backed_up.connect(self.banner.backup_made)
+        panel.retired.connect(self._retired)
+        panel.backup_failed.connect(self.banner.backup_failed)
+        return panel
 
     def _discard_built(self) -> None:
         """What a previous build made (in the old language) goes, so nothing stale stays on
@@ -385,10 +452,11 @@ class MainWindow(QMainWindow):
         views = [self.tabs.widget(index) for index in range(self.tabs.count())]
         reopen = [self._reopener(view) for view in views]
         current = self.tabs.currentIndex()
-        chosen = [chooser.currentData() for chooser in self._ward_choices()]
+        # The ward a nurse chose stays hers for the session, in any language: each list's is
+        # chosen again as the list is built again.
+        self._wards_chosen.update({name: chooser.currentData() for name, chooser in self._ward_choices().items()})
         self._build()
-        for chooser, ward in zip(self._ward_choices(), chosen):
-            chooser.choose(ward)  # the ward a nurse chose stays hers for the session, in any language
+        self.patients.ward.choose(self._wards_chosen.pop("patients"))
         for make in reopen:
             if make is not None:
                 make()
@@ -605,6 +673,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_shown(self) -> None:
         shown = self.tabs.currentWidget()
+        if isinstance(shown, _Unbuilt):
+            shown = self._panel(shown.name, QWidget)
         if any(view is shown for view in self._stale):
             self._stale = [view for view in self._stale if view is not shown]
             shown.refresh()  # type: ignore[attr-defined]
@@ -618,16 +688,18 @@ class MainWindow(QMainWindow):
         for chooser in self.findChildren(WardChoice):
             chooser.refill()
 
-    def _ward_choices(self) -> tuple[WardChoice, ...]:
-        return tuple(panel.ward for panel in (self.patients, self.medication, self.cd_register, self.escalation)
-                     if panel is not None)
+    def _ward_choices(self) -> dict[str, WardChoice]:
+        """The ward choosers of the lists built, by list."""
+        return {name: panel.ward for name, panel in (("patients", self.patients), *self._built.items())
+                if isinstance(panel, (PatientsPanel, MedicationPanel, CdRegisterPanel, EscalationPanel))}
 
     def _laptop_ward_changed(self) -> None:
         """The administrator just gave this laptop its ward: the banner says it and the lists
         show it, as the next person signing in will see them."""
         self.banner.show_device()
         ward = settings.laptop_ward(self.session.db)
-        for chooser in self._ward_choices():
+        self._wards_chosen.clear()  # a list not built yet opens on the laptop's ward
+        for chooser in self._ward_choices().values():
             chooser.choose(ward)
 
     def open_form(self, view: FormView) -> FormView:
@@ -1119,11 +1191,11 @@ class MainWindow(QMainWindow):
         MAR's cell, the dose refused at Save) stays a draft, and the window opens."""
         if draft.form_id == paper_doses.DRAFT_FORM:
             patient_ids = paper_doses.PaperDraft.model_validate(draft.data).patient_ids
-            return self.medication is not None and len(all_patients(self.session.db, self.session.forms,
+            return self.session.user.may(Action.RECORD_CARE) and len(all_patients(self.session.db, self.session.forms,
                                                                     patient_ids)) == len(patient_ids)
         if not typed_in_dose_dialog(draft):
             return self._headed(self._started_from(draft), draft.patient_id)
-        if self.medication is None:
+        if not self.session.user.may(Action.RECORD_CARE):
             return False
         try:
             medication.order(self.session.db, draft.data["order"])

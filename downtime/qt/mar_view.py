@@ -538,6 +538,7 @@ class MarView(PatientTab):
         self.table.horizontalHeader().sectionResized.connect(self._medicine_resized)
         layout.addWidget(self.table, 1)
         buttons = FlowRow()
+        layout.addLayout(buttons)  # before its buttons: one shown before was a window of its own, for an instant
         self.record_button = QPushButton(translate("MarView", "Record a &dose for the selected order"))
         self.record_button.clicked.connect(self.record_dose)
         self.record_button.setEnabled(session.user.may(Action.RECORD_CARE))
@@ -562,8 +563,8 @@ class MarView(PatientTab):
         # A doctor's round: each telephone order taken in the night signed from the chart it is on.
         self.countersign_button = QPushButton(translate("MarView", "Countersi&gn the telephone order…"))
         self.countersign_button.clicked.connect(self.countersign)
-        self.countersign_button.setVisible(telephone_orders.prescribes(session))
         buttons.addWidget(self.countersign_button)
+        self.countersign_button.setVisible(telephone_orders.prescribes(session))
         self.doses_button = QPushButton(translate("MarView", "Open the dose&s of the cell"))
         self.doses_button.clicked.connect(self.open_doses)
         buttons.addWidget(self.doses_button)
@@ -575,7 +576,6 @@ class MarView(PatientTab):
         self.print_button = QPushButton(translate("MarView", "&Print this MAR (3 days)"))
         self.print_button.clicked.connect(self.print_chart)
         buttons.addWidget(self.print_button)
-        layout.addLayout(buttons)
         self.dialog: DoseDialog | None = None
         self.paper_dialog: PaperDosesDialog | None = None
         # A dose falls due, late or overdue with time, as on the round: read again each minute on

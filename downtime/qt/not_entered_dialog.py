@@ -41,8 +41,8 @@ class NotEnteredDialog(QDialog):
         said = QVBoxLayout(words)
         said.setContentsMargins(0, 0, 0, 0)
         identity = identity_label(patient, with_place=False) if patient is not None else QLabel()
-        identity.setVisible(patient is not None)
         said.addWidget(identity)
+        identity.setVisible(patient is not None)  # once in the dialog: before, a window of its own for an instant
         intro = QLabel(translate("NotEnteredDialog", "{what} (version {version})\n\nTo do: {to_do}\n\nOnly once the "
                                                      "ward has answered: the line is then done, not entered, until "
                                                      "the record is amended.").format(
@@ -50,8 +50,8 @@ class NotEnteredDialog(QDialog):
         intro.setWordWrap(True)
         said.addWidget(intro)
         self.sent = ErrorLabel(message(language(), back_entry.SENT_IN_A_BUNDLE))
-        self.sent.setVisible(back_entry.sent_in_an_earlier_bundle(session, item.record.record_id))
         said.addWidget(self.sent)
+        self.sent.setVisible(back_entry.sent_in_an_earlier_bundle(session, item.record.record_id))
         said.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(Scrolled(words), 1)

@@ -43,8 +43,8 @@ class SettleHoldDialog(QDialog):
         self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
         self.identity = identity_label(patient, with_place=False) if patient is not None else QLabel()
-        self.identity.setVisible(patient is not None)
         layout.addWidget(self.identity)
+        self.identity.setVisible(patient is not None)  # once in the dialog: before, a window of its own for an instant
         # The worklist's line reads the version standing here, not what the settlement will leave.
         self.intro = QLabel(translate("SettleHoldDialog", "Standing here before settling: {what}\nTwo laptops disagree "
                                                           "from version {version}. Choose the version the ward says "

@@ -931,8 +931,9 @@ class TheatrePanel(QWidget):
         for button in (self.cancel_button, self.done_button, self.told_button, self.letter_button, self.list_button,
                        self.checklist_button):
             controls.addWidget(button)
-        self.checklist_button.setVisible(records.may_write(session, session.form(theatre.CHECKLIST_FORM)))
         layout.addLayout(controls)
+        # Hidden once in the panel: shown before, the button was a window of its own, for an instant.
+        self.checklist_button.setVisible(records.may_write(session, session.form(theatre.CHECKLIST_FORM)))
         heading = QHBoxLayout()
         # Wrapped: on one line, its French ("Programme opératoire du jour (interventions annulées
         # ou déplacées barrées)") made the tab wider than a 1024-pixel screen at the largest text.

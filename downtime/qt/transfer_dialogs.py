@@ -313,10 +313,10 @@ class ExportDialog(QDialog):
         self.plain_warning.setStyleSheet(ERROR_STYLE)
         self.plain = QCheckBox(translate("ExportDialog", "Export &NOT encrypted all the same"))
         self.recipient.textChanged.connect(lambda _text: self._key_changed())
-        self._key_changed()
         layout.addLayout(form)
         layout.addWidget(self.plain_warning)  # the whole width: squeezed into the form's column, it was cut
         layout.addWidget(self.plain)
+        self._key_changed()  # once in the dialog: before, the warning was a window of its own for an instant
         self.bar = _progress_bar(translate("ExportDialog", "Export progress"))
         layout.addWidget(self.bar)
         self.result = QLabel()

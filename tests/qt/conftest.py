@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import (QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox, QProgressDialog, QStyle,
-                               QTableView, QWidget)
+from PySide6.QtWidgets import (QApplication, QDialog, QInputDialog, QLineEdit, QMainWindow, QMenu, QMessageBox,
+                               QProgressDialog, QStyle, QTableView, QWidget)
 
 from downtime.domain.medication import Check
 
@@ -450,3 +451,31 @@ def worklist_printing(qtbot, session_for, admission_values, listed, monkeypatch,
     held, real = threading.Event(), printing.print_worklist
     monkeypatch.setattr(printing, "print_worklist", lambda *args, **kwargs: (held.wait(10), real(*args, **kwargs))[1])
     return window, held
+
+
+class _StrayWindows(QObject):
+    """Widgets shown as windows of their own while watched, but dialogs, main windows, menus,
+    tooltips and drop-downs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (isinstance(event, QShowEvent) and isinstance(watched, QWidget) and watched.isWindow()
+                and not isinstance(watched, (QDialog, QMainWindow, QMenu))
+                and watched.windowType() not in (Qt.WindowType.ToolTip, Qt.WindowType.Popup)):
+            text = watched.text() if callable(getattr(watched, "text", None)) else ""
+            self.shown.append(f"{type(watched).__name__} {text}".strip())
+        return False
+
+
+@pytest.fixture
+def stray_windows(qapp) -> Iterator[list[str]]:
+    """The widgets shown as windows of their own during the test (see _StrayWindows): a button or
+    a label shown before it was placed in its dialog or panel was a window for an instant, and
+    took the focus from the window it opened in."""
+    watch = _StrayWindows()
+    qapp.installEventFilter(watch)
+    yield watch.shown
+    qapp.removeEventFilter(watch)

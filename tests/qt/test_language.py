@@ -97,6 +97,8 @@ def test_switching_to_french_retranslates_the_open_window_and_keeps_typed_text(
     assert "PROCÉDURE DÉGRADÉE" in window.banner.mode.text()
     assert window.minimumSizeHint().width() <= 1024, "French is longer: the window must still fit"
     assert window.patients.model.headerData(1, Qt.Orientation.Horizontal) == "Lit"
+    for name in ("medication", "cd_register", "theatre", "escalation"):
+        assert getattr(window, name) is not None  # each list built (on first showing), in French
     left = _texts(window) & _english_only()
     assert not left, f"still in English after switching: {sorted(left)}"
 

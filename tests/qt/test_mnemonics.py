@@ -68,8 +68,8 @@ def test_no_screen_shares_an_alt_letter_with_the_menus_or_within_itself(qtbot, s
         window.show()
         menus = _menu_letters(window)
         for index in range(window.tabs.count()):
-            page = window.tabs.widget(index)
             window.tabs.setCurrentIndex(index)
+            page = window.tabs.widget(index)  # a list's panel is built as its tab is first shown
             inner = page.findChildren(QTabWidget)
             for shown in range(inner[0].count() if inner else 1):
                 if inner:
