@@ -18,4 +18,4 @@ def test_an_adults_transfer_still_needs_the_time_of_the_last_observations(sessio
 
 def test_a_childs_transfer_does_not(session_for, admit_to_paediatrics):
     toddler = admit_to_paediatrics("3", "2024-10-01", 12.0, "Noe")
-    assert records.save_new(session_for("nurse"), "transfer_out", CHILD_TRANSFER, patient_id=toddler).form_version == 7
+    assert records.save_new(session_for("nurse"), "transfer_out", CHILD_TRANSFER, patient_id=toddler).form_version == 8

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import pytest
@@ -869,14 +870,16 @@ def _dependents(fields: list[Any], name: str) -> set[str]:
         field.id for field in fields if getattr(field, "not_after", None) == name}
 
 
-def _allowed_paths(target: Target) -> tuple[str, set[str]]:
-    """The paths an error may name when only the target was spoiled (prefix for a row's path)."""
-    if target.repeat is None:
-        fields = list(FORMS[target.form_id].fields())
-        return "", {target.field.id} | _dependents(fields, target.field.id)
-    prefix = f"{target.repeat.id}[1]."
-    return prefix, {prefix + target.field.id} | {prefix + name for name in _dependents(target.repeat.fields,
-                                                                                          target.field.id)}
+@cache
+def _allowed_paths(form_id: str, repeat_id: str | None, field_id: str) -> frozenset[str]:
+    """The paths an error may name when only the field (of the first row of `repeat_id`) was
+    spoiled; worked out once a field, as each of its thousands of refusals asks."""
+    spec = FORMS[form_id]
+    if repeat_id is None:
+        return frozenset({field_id} | _dependents(list(spec.fields()), field_id))
+    prefix = f"{repeat_id}[1]."
+    return frozenset({prefix + field_id} | {prefix + name for name in _dependents(spec.field(repeat_id).fields,
+                                                                                    field_id)})
 
 
 def _label_at(spec: FormSpec, path: str) -> str:
@@ -897,7 +900,7 @@ def check_refusal(target: Target, errors: list[Any]) -> None:
     the spoiled field's own refusal points to (a late pain line's "answer Yes to “Typed from the
     paper chart”", marked on that question too), and names it."""
     spec = FORMS[target.form_id]
-    _, allowed = _allowed_paths(target)
+    allowed = _allowed_paths(target.form_id, target.repeat.id if target.repeat else None, target.field.id)
     outer = (target.repeat or target.field).id
     assert errors, "a refusal without a reason"
     pointed = " ".join(error.message for error in errors if error.path in allowed)

@@ -48,7 +48,7 @@ def test_a_childs_transfer_needs_no_adult_observations_and_prints_the_weight(ses
     first = prefill.first_answers(nurse, nurse.form("transfer_out"), toddler)
     letter = records.save_new(nurse, "transfer_out", {**CHILD_TRANSFER, "child_weight": first["child_weight"]},
                               patient_id=toddler)
-    assert letter.form_version == 7
+    assert letter.form_version == 8
     printed = " ".join(pdf_text(printing.print_record(nurse, letter.record_id, tmp_path / "letter.pdf")).split())
     assert "Age 2 years; weight 12 kg on admission (27/11/2026)" in printed
 

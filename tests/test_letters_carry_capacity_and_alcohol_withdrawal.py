@@ -135,24 +135,27 @@ def test_the_blank_letters_leave_them_to_the_chart(blank_pages, form_id):
     assert "Lacks capacity to decide (Mental" not in printed and "Alcohol withdrawal (CIWA-Ar" not in printed
 
 
-def test_a_version_6_transfer_letter_still_reads_prints_and_is_amended(tmp_path, session_for, patient, ward_db,
-                                                                     db_path, clock):
-    """Written on a laptop not yet updated (version 6: no child's weight, capacity nor withdrawal)."""
-    folder = tmp_path / "forms_v6"
+@pytest.mark.parametrize("version, added", [(6, ("capacity", "child_weight", "alcohol_withdrawal", "safeguarding")),
+                                             (7, ("safeguarding",))])
+def test_an_earlier_transfer_letter_still_reads_prints_and_is_amended(tmp_path, session_for, patient, ward_db,
+                                                                     db_path, clock, version, added):
+    """Written on a laptop not yet updated (version 6: no child's weight, capacity nor withdrawal;
+    version 7: no safeguarding concerns)."""
+    folder = tmp_path / "forms_older"
     shutil.copytree(forms_dir(), folder)
     path = folder / "transfer_out.yaml"
-    text = path.read_text(encoding="utf-8").replace("version: 7\n", "version: 6\n", 1)
-    for field_id in ("child_weight", "capacity", "alcohol_withdrawal"):
+    text = path.read_text(encoding="utf-8").replace("version: 8\n", f"version: {version}\n", 1)
+    for field_id in added:
         text = re.sub(rf"      - id: {field_id}\n(?:        .*\n)+", "", text, count=1)
     path.write_text(text, encoding="utf-8")
     older = Session(ward_db, load_device(ward_db), staff.sign_in(ward_db, "nurse", "1111", clock),
                     load_forms(folder), clock, "en", vault=Vault(db_path, ward_db))
     written = records.save_new(older, "transfer_out", TRANSFER_OUT, patient_id=patient)
-    assert written.form_version == 6 and "capacity" not in older.form("transfer_out")._by_id
+    assert written.form_version == version and added[0] not in older.form("transfer_out")._by_id
     nurse = session_for("nurse")
     assert "Respiratory failure" in pdf_text(printing.print_record(nurse, written.record_id, tmp_path / "t.pdf"))
-    amended = records.amend(nurse, written.record_id, {**written.data, "capacity": LACKS_EN}, "capacity added")
-    assert amended.form_version == 7 and amended.data["capacity"] == LACKS_EN
+    amended = records.amend(nurse, written.record_id, {**written.data, added[0]: LACKS_EN}, "added")
+    assert amended.form_version == 8 and amended.data[added[0]] == LACKS_EN
 
 
 def test_the_export_of_a_letter_with_both_is_valid_and_sends_the_charts_themselves(session_for, patient, tmp_path):

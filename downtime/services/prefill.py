@@ -9,12 +9,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain.capacity import Decision, standing_each
+from downtime.domain.capacity import Decision, of_other_named, standing_each
 from downtime.domain.census import Movement, leaves_hospital
 from downtime.domain.clock import DATED, ward_time
 from downtime.domain.medication import (Administration, DoseState, Frequency, Outcome, medicines_in,
                                        prescribed_despite)
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.safeguarding import SHARING_ASSESSED
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, NUTRITION_FORM, PAIN_FORM, PEWS_FORM,
                                       OBSERVATIONS_FORM, REPOSITIONING_FORM, RESULTS_FORM, SEPSIS_FORM, TREATMENTS_FORM,
@@ -25,8 +26,8 @@ from downtime.domain.glucose import UNIT_FIELD
 from downtime.services import (alcohol_withdrawal, bowels, capacity, census, delirium, devices, falls, falls_risk,
                                fluid_balance, glucose, home_medicines, infusion_rates, lab_results, leaving, medication,
                                missing_patient, neuro, nutrition, observations, pain, pews, reconciliation,
-                               repositioning, sepsis, settings, swallow_screen, telephone_orders, transfusion, vte,
-                               weight, wounds)
+                               repositioning, safeguarding, sepsis, settings, swallow_screen, telephone_orders,
+                               transfusion, vte, weight, wounds)
 from downtime.services import enhanced_observation
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
@@ -262,14 +263,18 @@ def _lacking_capacity(db: Database, patient_id: str, at: datetime, lang: Lang) -
     had been made for the patient, by whom, or when it was to be reviewed (MCA Code 4.26-4.27:
     capacity may return). HAS capacity is not said (capacity is assumed: s.1(2)). The decision made of
     medicines while an order in force is given covertly is the covert order's, on the treatments
-    with who decided it (domain.covert.flag): said there, not twice."""
+    with who decided it (domain.covert.flag): said there, not twice. Nor the decision to share a
+    safeguarding concern (domain.safeguarding.SHARING_ASSESSED): the transfer letter says it with
+    the concern (safeguarding.handed_on), and the discharge letter, read at home, said "Lacks
+    capacity for sharing the safeguarding concern" where the person the patient is at risk from
+    may read it."""
     zone = at.tzinfo
     covert_running = any(order.covert is not None and order.active_at(at)
                          for order in medication.orders_of_each(db, [patient_id], at).get(patient_id, []))
     each = capacity.CHART.of(db, patient_id)
     said = []
     for one in standing_each([recorded.assessment for recorded in each], at):
-        if not one.lacks:
+        if not one.lacks or of_other_named(one, SHARING_ASSESSED):
             continue
         record = next(recorded.record for recorded in each if recorded.assessment is one)
         decision = (capacity.DECISIONS[one.decision][lang] if one.decision in capacity.DECISIONS
@@ -290,11 +295,13 @@ def _lacking_capacity(db: Database, patient_id: str, at: datetime, lang: Lang) -
 
 
 LETTER_CHARTS = {"capacity": (capacity.FORM, _lacking_capacity),
-                 "alcohol_withdrawal": (alcohol_withdrawal.FORM, alcohol_withdrawal.handed_on)}
+                 "alcohol_withdrawal": (alcohol_withdrawal.FORM, alcohol_withdrawal.handed_on),
+                 "safeguarding": (safeguarding.FORM, safeguarding.handed_on)}
 """A letter's fields (discharge and transfer-out, version 7) filled from a chart by field id, with
 the chart's form (named when the lines are cut to the box: `_fitted`) and what the letter says of
-it, one line each: the standing lacks of capacity (`_lacking_capacity`) and the alcohol
-withdrawal chart (alcohol_withdrawal.handed_on). Not a `copied_from`: the form schema's listed
+it, one line each: the standing lacks of capacity (`_lacking_capacity`), the alcohol
+withdrawal chart (alcohol_withdrawal.handed_on) and, the transfer-out's alone (version 8), the
+safeguarding concerns (safeguarding.handed_on). Not a `copied_from`: the form schema's listed
 forms are the handover's charts."""
 
 

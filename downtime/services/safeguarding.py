@@ -10,9 +10,10 @@ concern stays on the list, under those who left, until it is decided. On paper t
 time and reference were lost, and the next shift could not tell whether a referral had been made.
 
 Nothing is said on the Patients tab or the patient's strip, which family standing at the bedside
-can read, nor a category or a detail anywhere but in the record itself: the person who harms the
-patient may be the visitor reading the screen. The handover sheet and the escalation list are
-staff-only, and say that a concern was raised and where its referral stands, no more."""
+can read, nor a category or a detail anywhere but in the record itself and the transfer letter
+to another hospital (`handed_on`, the categories and the referral, never the narrative): the person
+who harms the patient may be the visitor reading the screen. The handover sheet and the escalation
+list are staff-only, and say that a concern was raised and where its referral stands, no more."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from downtime.domain.clock import answered_at, ward_time, ward_zone
 from downtime.domain.records import RecordVersion
 from downtime.domain.safeguarding import (
     LACKS_CAPACITY,
+    REFUSED,
     SHARING_ASSESSED,
     About,
     Concern,
@@ -47,6 +49,7 @@ from downtime.domain.safeguarding import (
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError
 from downtime.i18n import semicolon
+from downtime.services import capacity
 from downtime.services.bedside import Chart, ordered
 from downtime.services.errors import ValidationFailed
 from downtime.storage.records import list_current
@@ -163,9 +166,7 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
     if shared_without_reason(data) and changed("consent", "share_reasons", "referral_at"):
         errors.append(FieldError("share_reasons", REFUSALS["no_reason"][lang].format(label=label("share_reasons"))))
     if (about_patient and data.get("consent") == LACKS_CAPACITY and raised is not None
-            and not any(one.lacks and of_other_named(one, SHARING_ASSESSED)
-                        for one in standing_each(assessments, raised))
-            and changed("consent", "about", "raised_at")):
+            and sharing_assessed(assessments, raised) is None and changed("consent", "about", "raised_at")):
         errors.append(FieldError("consent", REFUSALS["capacity"][lang].format(label=label("consent"))))
     if not_referred_untold(data) and changed("referral_decision", "team_told_at"):
         errors.append(FieldError("team_told_at", REFUSALS["advised_untold"][lang].format(label=label("team_told_at"))))
@@ -174,6 +175,13 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
             label=label("no_police_reason"))))
     if errors:
         raise ValidationFailed(errors)
+
+
+def sharing_assessed(assessments: Sequence[Assessment], at: datetime) -> Assessment | None:
+    """The assessment of the patient's capacity to consent to sharing a concern that stands
+    lacking at `at` (capacity is assumed, and decision-specific: MCA 2005 s.1(2), s.2(1))."""
+    return next((one for one in standing_each(assessments, at) if one.lacks and of_other_named(one, SHARING_ASSESSED)),
+                None)
 
 
 @dataclass(frozen=True)
@@ -220,6 +228,105 @@ def ward_lines(db: Database, patient_ids: Collection[str], at: datetime, lang: L
                          if elapsed.reached(recorded.concern.raised_at, at)]
             for patient_id, each in CHART.of_each(db, list(patient_ids)).items()}
     return {patient_id: semicolon(lang).join(lines) for patient_id, lines in said.items() if lines}
+
+
+LETTER = {
+    "raised": {"en": "Safeguarding concern raised {day} about {about}: {categories} suspected",
+               "fr": "Signalement (protection) du {day} concernant {about} : suspicion de {categories}"},
+    "patient": {"en": "the patient", "fr": "le patient"},
+    "connected": {"en": "{kind} connected to the patient ({relation})",
+                  "fr": "{kind} lié au patient ({relation})"},
+    "team_told": {"en": "safeguarding team told {day}", "fr": "équipe de protection prévenue le {day}"},
+    "team_untold": {"en": "safeguarding team NOT told", "fr": "équipe de protection NON prévenue"},
+    "referred": {"en": "referred to {care} {day}{ref}", "fr": "transmis {care} le {day}{ref}"},
+    "advised": {"en": "not referred to {care}, on the safeguarding team’s advice",
+                "fr": "non transmis {care}, sur avis de l’équipe de protection"},
+    "not_yet": {"en": "referral to {care} NOT YET MADE", "fr": "NON ENCORE transmis {care}"},
+    "police": {"en": "police told {day}{ref}", "fr": "police informée le {day}{ref}"},
+    "not_told": {"en": "the person was NOT told of the referral", "fr": "la personne n’a PAS été informée du signalement"},
+    "refused": {"en": "consent to share REFUSED{shared}: share only with the team caring for the patient",
+                "fr": "consentement au partage REFUSÉ{shared} : ne partager qu’avec l’équipe soignant le patient"},
+    "shared_because": {"en": " (shared without it: {reasons})", "fr": " (partagé sans lui : {reasons})"},
+    "lacks": {"en": "lacks capacity to consent to sharing it (assessed {day} by {by}): shared in their best interests",
+              "fr": "sans capacité de consentir à son partage (évaluée le {day} par {by}) : partagé dans son intérêt"},
+}
+"""A letter's line of a concern (`handed_on`), need-to-know: the facts the receiving team acts on."""
+CATEGORIES = {
+    "physical": {"en": "physical abuse", "fr": "maltraitance physique"},
+    "domestic_abuse": {"en": "domestic abuse", "fr": "violences conjugales ou intrafamiliales"},
+    "sexual": {"en": "sexual abuse", "fr": "violences sexuelles"},
+    "psychological": {"en": "psychological abuse", "fr": "maltraitance psychologique"},
+    "emotional": {"en": "emotional abuse", "fr": "maltraitance émotionnelle"},
+    "financial": {"en": "financial or material abuse", "fr": "maltraitance financière ou matérielle"},
+    "modern_slavery": {"en": "modern slavery", "fr": "esclavage moderne, traite"},
+    "discriminatory": {"en": "discriminatory abuse", "fr": "maltraitance discriminatoire"},
+    "organisational": {"en": "organisational abuse", "fr": "maltraitance institutionnelle"},
+    "neglect": {"en": "neglect", "fr": "négligence"},
+    "self_neglect": {"en": "self-neglect", "fr": "auto-négligence"},
+    "exploitation": {"en": "exploitation", "fr": "exploitation"},
+}
+"""The categories as a letter's sentence says them (the form's labels are headings: "Physical",
+"Psychological (adult)")."""
+SHARE_REASONS = {
+    "risk_to_others": {"en": "others at risk", "fr": "d’autres personnes en danger"},
+    "serious_crime": {"en": "a serious crime", "fr": "un crime grave"},
+    "vital_interests": {"en": "their life at risk", "fr": "sa vie en danger"},
+    "child_at_risk": {"en": "a child at risk", "fr": "un enfant en danger"},
+}
+
+
+def _letter_line(recorded: Recorded, at: datetime, lang: Lang, assessments: Sequence[Assessment]) -> str:
+    """One concern as a letter says it at `at` (see `handed_on`; `assessments`: the patient's of capacity)."""
+    one, data, zone = recorded.concern, recorded.record.data, at.tzinfo
+
+    def day(when: datetime) -> str:
+        return ward_time(when, zone, "%d/%m/%Y")
+
+    def ref(field_id: str) -> str:
+        said = " ".join(str(data.get(field_id) or "").split())
+        return WORDS["ref"][lang].format(ref=said) if said else ""
+
+    care = CARE[one.kind][lang]
+    about = (LETTER["patient"][lang] if one.about is About.PATIENT else LETTER["connected"][lang].format(
+        kind=KINDS[one.kind][lang], relation=" ".join(str(data.get("about_relation") or "").split())))
+    parts = [LETTER["raised"][lang].format(day=day(one.raised_at), about=about, categories=", ".join(
+        CATEGORIES[code][lang] for code in data.get("categories") or ()))]
+    parts.append(LETTER["team_told"][lang].format(day=day(one.team_told_at)) if one.told_by(at)
+                 and one.team_told_at is not None else LETTER["team_untold"][lang])
+    if one.not_referred:
+        parts.append(LETTER["advised"][lang].format(care=care))
+    elif one.referred_by(at) and one.referral_at is not None:
+        parts.append(LETTER["referred"][lang].format(care=care, day=day(one.referral_at), ref=ref("referral_ref")))
+        if data.get("person_told") == "not_told":
+            parts.append(LETTER["not_told"][lang])
+    else:
+        parts.append(LETTER["not_yet"][lang].format(care=care))
+    if (police := answered_at(data, "police_told_at")) is not None and elapsed.reached(police, at):
+        parts.append(LETTER["police"][lang].format(day=day(police), ref=ref("police_ref")))
+    if data.get("consent") == REFUSED:
+        reasons = [SHARE_REASONS[code][lang] for code in data.get("share_reasons") or ()]
+        parts.append(LETTER["refused"][lang].format(shared=LETTER["shared_because"][lang].format(
+            reasons=", ".join(reasons)) if reasons else ""))
+    elif data.get("consent") == LACKS_CAPACITY and (
+            assessed := sharing_assessed(assessments, one.raised_at)) is not None:
+        parts.append(LETTER["lacks"][lang].format(day=day(assessed.assessed_at), by=" ".join(assessed.assessed_by.split())))
+    return semicolon(lang).join(parts)
+
+
+def handed_on(db: Database, patient_id: str, at: datetime, lang: Lang) -> list[str]:
+    """What the transfer letter (transfer_out) says of each concern of the stay raised by `at`,
+    one line each: a child on a child-protection referral, or an adult whose abuser must not learn
+    where she went, reached the receiving hospital only if someone remembered to write it. Need to
+    know only: the day raised, whom it is about (by relation, never a name), the categories
+    suspected, the safeguarding team told, the referral (made, with its reference; not made on the
+    team's advice; NOT YET MADE), the person not told of it, the police told, and an adult's
+    consent to share refused, or lacking capacity to give it (the assessment's day and assessor:
+    said here, not on the capacity line, `prefill._lacking_capacity`); never what was seen or said, nor who raised it. A concern entered in
+    error is not said (`CHART` reads standing records). Never the discharge letter: handed to a
+    patient going home, it may be read by the person they are at risk from."""
+    assessments = [recorded.assessment for recorded in capacity.CHART.of(db, patient_id)]
+    return [_letter_line(recorded, at, lang, assessments) for recorded in CHART.of(db, patient_id)
+            if elapsed.reached(recorded.concern.raised_at, at)]
 
 
 @dataclass(frozen=True)
