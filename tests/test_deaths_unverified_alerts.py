@@ -1,6 +1,7 @@
-"""A death found on a night round recorded before the doctor verified it (death form version 4,
+"""A death found on a night round recorded before it was verified (death form version 4,
 `verification_pending`): the escalation list and the handover sheet say "DEATH NOT VERIFIED YET"
-under "Left the ward" until the record is amended with who verified it and when."""
+under "Left the ward", and whom to call (a registered nurse trained to may verify an expected death
+the coroner need not hear of: RCN 2019), until the record is amended with who verified it and when."""
 
 from datetime import datetime
 
@@ -24,10 +25,13 @@ def test_a_death_not_verified_yet_is_handed_over_until_amended(session_for, admi
         return [alert.said for alert in chart_alerts.left_untold(nurse.db, nurse.forms, [], "3B", "en", {},
                                                                  at=clock.now, zone=clock.now.tzinfo)]
 
-    assert left() == [["DEATH NOT VERIFIED YET: call the doctor", "death certificate not done",
-                       "amend the death record once done"]]
-    assert ("DEATH NOT VERIFIED YET: call the doctor; death certificate not done"
-            in pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B")))
+    expected = "DEATH NOT VERIFIED YET: call the doctor, or a registered nurse trained to verify an expected death"
+    assert left() == [[expected, "death certificate not done", "amend the death record once done"]]
+    assert f"{expected}; death certificate not done" in " ".join(
+        pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B")).split())
+    records.amend(nurse, death.record_id, {**death.data, "referred_to_coroner": True}, "Unexplained bruising: coroner")
+    assert left()[0][0] == "DEATH NOT VERIFIED YET: call the doctor", "a coroner's case is the doctor's to verify"
+    death = records.current(nurse.db, death.record_id)
     clock.now = datetime.fromisoformat("2026-11-29T08:30+01:00")
     records.amend(nurse, death.record_id, {**death.data, "verification_pending": False,
                                            "verified_at": "2026-11-29T08:15+01:00", "verified_by": "Dr Benali",

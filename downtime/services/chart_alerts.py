@@ -192,6 +192,11 @@ DEATH_WORDS = {
     "died": {"en": "Died {time}", "fr": "Décès le {time}"},
     "unverified": {"en": "DEATH NOT VERIFIED YET: call the doctor",
                    "fr": "DÉCÈS NON ENCORE CONSTATÉ : appeler le médecin"},
+    # An expected death the coroner need not hear of may be verified by a registered nurse trained
+    # to (RCN 2019, AoMRC 2008: death form v5's verifier_role); in France the doctor alone.
+    "unverified_expected": {"en": "DEATH NOT VERIFIED YET: call the doctor, or a registered nurse trained to verify "
+                                  "an expected death",
+                            "fr": "DÉCÈS NON ENCORE CONSTATÉ : appeler le médecin"},
     "family": {"en": "NEXT OF KIN NOT TOLD", "fr": "FAMILLE NON PRÉVENUE"},
     "certificate": {"en": "death certificate not done", "fr": "certificat de décès non établi"},
     "device_unknown": {"en": "implanted device not known: find out and tell the mortuary",
@@ -734,13 +739,16 @@ def death_of(db: Database, patient_id: str) -> RecordVersion | None:
 
 def _death_tasks(data: Mapping[str, Any], device_asked: bool) -> list[str]:
     """What a death's answers leave to do, as keys of DEATH_WORDS: the death not verified yet
-    (death v4: found on a night round, the doctor called), the next of kin not told (none
+    (death v4: found on a night round, the verifier called; an expected death not referred to the
+    coroner may be verified by a trained nurse, which the line said nothing of), the next of kin not told (none
     known, death v3, is nothing left to do: the man with no family was "NEXT OF KIN NOT TOLD" for
     ever), the certificate not done (either not answered Yes), whether a device is implanted not
     known, a device implanted not yet dealt with (`device_asked`: a death first saved under v5,
     census.FINDINGS_ASKED; an ICD switched off, the mortuary told: it dropped off once the family
     were told, and a live ICD went to the mortuary)."""
-    return [task for task, left in (("unverified", data.get("verification_pending") is True),
+    nurse_may_verify = data.get("expected") is True and data.get("referred_to_coroner") is not True
+    return [task for task, left in (("unverified_expected" if nurse_may_verify else "unverified",
+                                     data.get("verification_pending") is True),
                                     ("family", data.get("family_informed") is not True
                                      and data.get("no_next_of_kin") is not True),
                                     ("certificate", data.get("certificate_done") is not True),
