@@ -17,15 +17,17 @@ from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
 from downtime.domain.age import age_in_years
 from downtime.domain.clock import ward_time
+from downtime.domain.medication import NIL_BY_MOUTH_DIET, TUBE_FED
 from downtime.domain.nutrition import (ADULTS_FROM_YEARS, FIRST_WITHIN, LOSS_SCORES, LOSS_WINDOW, RISKS, Risk, again_by,
                                        bmi, loss_band, lost_percent, risk, total)
-from downtime.domain.records import RecordVersion
+from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError
 from downtime.i18n import QT_TRANSLATE_NOOP, Number, Said, decimal_text, message, semicolon
 from downtime.services.bedside import Chart, first_due, ordered
 from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
+from downtime.storage.records import list_current
 
 FORM = "nutrition_screening"
 LOSS = "weight_loss"
@@ -44,6 +46,10 @@ WORDS = {
     "none": {"en": "Nutrition: not screened yet (MUST)", "fr": "Nutrition : pas encore dépistée (MUST)"},
     "child": {"en": "Nutrition: MUST screens adults (18 or over), not a child",
               "fr": "Nutrition : le MUST dépiste les adultes (18 ans ou plus), pas un enfant"},
+    NIL_BY_MOUTH_DIET: {"en": "NIL BY MOUTH", "fr": "À JEUN STRICT"},
+    TUBE_FED: {"en": "Fed by tube: {regimen}", "fr": "Nutrition par sonde : {regimen}"},
+    "regimen_unsaid": {"en": "Fed by tube (regimen not recorded on the admission: ask the ward)",
+                       "fr": "Nutrition par sonde (protocole non noté à l’admission : demander au service)"},
 }
 
 
@@ -201,9 +207,38 @@ def first_answers(db: Database, patient_id: str) -> dict[str, Any]:
     return {} if height is None else {HEIGHT: height}
 
 
+ADMISSION = "admission"
+DIET, DIET_NOTES = "diet", "diet_notes"
+"""The admission's diet (its codes) and its notes, where the feed's regimen is written
+(forms/admission.yaml)."""
+
+
+def fed(db: Database, patient_id: str, at: datetime, lang: Lang) -> list[str]:
+    """How the patient is fed, as their admission standing at `at` says it (its current version:
+    the diet is amended on the admission as the stay goes, as prefill reads any record): nil by
+    mouth, and fed by tube with the regimen its diet notes hold, as typed, or that none is
+    recorded (no regimen is made up). The admission is the only record of either: a patient fed
+    by NG or PEG left with letters saying nothing of the feed, and the district nurses had no
+    regimen (the devices line says a tube is in, not what runs through it). Nothing of a diet by
+    mouth (normal, diabetic...): the receiving kitchen's, not a handover's."""
+    standing = [record for record in list_current(db, form_id=ADMISSION, patient_id=patient_id)
+                if record.status is not RecordStatus.ENTERED_IN_ERROR and record.occurred_at <= at]
+    admission = max(standing, key=lambda record: record.occurred_at, default=None)
+    if admission is None:
+        return []
+    diet = admission.data.get(DIET) or []
+    regimen = " ".join(str(admission.data.get(DIET_NOTES) or "").split())
+    return [*([WORDS[NIL_BY_MOUTH_DIET][lang]] if NIL_BY_MOUTH_DIET in diet else []),
+            *([WORDS[TUBE_FED][lang].format(regimen=regimen) if regimen else WORDS["regimen_unsaid"][lang]]
+              if TUBE_FED in diet else [])]
+
+
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
-    """What a letter handing the patient on says of their nutrition: their latest screening, its
-    risk and what it asks, for the receiving team to go on with (nothing when never screened: the
-    field left empty, as for any chart not kept)."""
+    """What a letter handing the patient on says of their nutrition: how they are fed, nil by
+    mouth or by tube (`fed`), first, then their latest screening, its risk and what it asks, for
+    the receiving team to go on with (nothing of either: the field left empty, as for any chart
+    not kept). Nil by mouth, the regimen's 200 characters (the diet notes' most) and the longest
+    screening's line (high risk, a loss not scored) come to 461 characters in French, in the
+    letters' box of 500: none is cut (`prefill._fitted` would keep the feed first)."""
     found = latest(db, [patient_id]).get(patient_id)
-    return [] if found is None else [found.text(lang, at.tzinfo)]
+    return [*fed(db, patient_id, at, lang), *([] if found is None else [found.text(lang, at.tzinfo)])]
