@@ -424,6 +424,9 @@ class MainWindow(QMainWindow):
         """What a previous build made (in the old language) goes, so nothing stale stays on
         screen or answers a shortcut."""
         if (old := self.takeCentralWidget()) is not None:
+            # Hidden for good until deleted: taken from the window, the old screen was shown as a
+            # window of its own by a wait before the event loop deleted it (the closing backup's).
+            old.hide()
             old.deleteLater()
         for action in self.actions_by_id.values():
             action.deleteLater()

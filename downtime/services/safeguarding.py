@@ -324,9 +324,9 @@ def handed_on(db: Database, patient_id: str, at: datetime, lang: Lang) -> list[s
     said here, not on the capacity line, `prefill._lacking_capacity`); never what was seen or said, nor who raised it. A concern entered in
     error is not said (`CHART` reads standing records). Never the discharge letter: handed to a
     patient going home, it may be read by the person they are at risk from."""
-    assessments = [recorded.assessment for recorded in capacity.CHART.of(db, patient_id)]
-    return [_letter_line(recorded, at, lang, assessments) for recorded in CHART.of(db, patient_id)
-            if elapsed.reached(recorded.concern.raised_at, at)]
+    concerns = [recorded for recorded in CHART.of(db, patient_id) if elapsed.reached(recorded.concern.raised_at, at)]
+    assessments = [recorded.assessment for recorded in capacity.CHART.of(db, patient_id)] if concerns else []
+    return [_letter_line(recorded, at, lang, assessments) for recorded in concerns]
 
 
 @dataclass(frozen=True)

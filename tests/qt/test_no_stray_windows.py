@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from downtime.qt.main_window import MainWindow
 from downtime.qt.transfer_dialogs import ExportDialog
+from downtime.services import records, wards
 
 
 def test_the_dose_dialog_of_a_controlled_drug_opens_as_one_window(session_for, medication_ward, dose_dialog,
@@ -38,4 +39,17 @@ def test_the_export_dialog_opens_as_one_window(qtbot, session_for, medication_wa
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.plain_warning.isVisible(), "no key set: the warning is said"
+    assert stray_windows == []
+
+
+def test_the_screen_left_by_a_change_of_language_never_shows_before_it_is_deleted(
+        app_signed_in, session_for, admission_values, db_path, answers, stray_windows):
+    """The old screen (its banner and tabs), taken from the window as the language changed, was
+    shown as a window of its own by the closing backup's wait, before the event loop deleted it."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["1", "2"])
+    records.save_new(session_for("nurse"), "admission", {**admission_values, "ward": "3B", "bed": "1"})
+    window = app_signed_in(db_path, "nurse", "1111")
+    window.set_language("fr")
+    window.set_language("en")
+    window.close()
     assert stray_windows == []
