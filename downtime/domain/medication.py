@@ -70,6 +70,9 @@ stroke failing the swallow screen): the levodopa by NG recorded "nil by mouth" w
 escalation list then asking the doctor for the route they had already found."""
 
 
+DIET, DIET_NOTES = "diet", "diet_notes"
+"""The admission's diet (its codes) and its notes, where a tube feed's regimen is written: the only
+record of a patient nil by mouth or fed by tube (forms/admission.yaml)."""
 NIL_BY_MOUTH_DIET = "nil_by_mouth"
 """The admission's diet (its `diet` answer's code) of a patient nil by mouth (`given_nil_by_mouth`)."""
 TUBE_FED = "tube_fed"

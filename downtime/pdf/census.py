@@ -19,6 +19,7 @@ from downtime.formspec.values import format_value
 from downtime.i18n import semicolon, stay_word
 from downtime.domain.census import Location, moved_in_lately
 from downtime.domain.clock import DATED
+from downtime.domain.medication import DIET, DIET_NOTES, NIL_BY_MOUTH_DIET
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
@@ -106,10 +107,10 @@ LEFT_HEADINGS: dict[Lang, tuple[str, ...]] = {
     "fr": ("Sortie", "Patient", "Né(e), sexe", "N° dégradé", "Résultat, produit, décès ou prescription",
            "Ce qu’il demande"),
 }
-DIET, DIET_NOTES, NORMAL_DIET, NIL_BY_MOUTH = "diet", "diet_notes", "normal", "nil_by_mouth"
+NORMAL_DIET = "normal"
 """The admission's diet, its notes (forms/admission.yaml), and two of its options."""
 DIET_WORDS = {DIET: {"en": "Diet: {diet}", "fr": "Régime : {diet}"},
-              NIL_BY_MOUTH: {"en": "DIET: {diet} (admission record)", "fr": "RÉGIME : {diet} (fiche d’admission)"}}
+              NIL_BY_MOUTH_DIET: {"en": "DIET: {diet} (admission record)", "fr": "RÉGIME : {diet} (fiche d’admission)"}}
 LEFT_TO_COUNTERSIGN = {"en": "TELEPHONE ORDER TO COUNTERSIGN", "fr": "PRESCRIPTION TÉLÉPHONIQUE À CONTRESIGNER"}
 LEFT_WIDTHS = (0.09, 0.16, 0.08, 0.1, 0.25, 0.32)
 HEAD = 2
@@ -235,9 +236,9 @@ def _diet(admission: FormSpec, answers: Mapping[str, Any] | None, lang: Lang) ->
     if codes in ([], [NORMAL_DIET]) and not notes:
         return None
     diet = format_value(field, codes, lang)
-    said = DIET_WORDS[NIL_BY_MOUTH if NIL_BY_MOUTH in codes else DIET][lang].format(
+    said = DIET_WORDS[NIL_BY_MOUTH_DIET if NIL_BY_MOUTH_DIET in codes else DIET][lang].format(
         diet=" — ".join(filter(None, (diet, notes))))
-    return _cell(said, bold=True, color=ALERT) if NIL_BY_MOUTH in codes else _cell(said)
+    return _cell(said, bold=True, color=ALERT) if NIL_BY_MOUTH_DIET in codes else _cell(said)
 
 
 def _notes(reason: str | None, moved: str | None, to_countersign: Sequence[str], charted: Sequence[str],

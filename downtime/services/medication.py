@@ -33,7 +33,7 @@ from downtime.domain.medication import (
 from downtime.domain.medication import severe_reaction
 from downtime.domain.medication import (background_insulin, given_instant, given_when_fasting, insulin, left_out_with_meals, levelled,
                                         mealtime_insulin, patch, patches_on, reason_offered, route_code, units_abbreviated)
-from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, anticoagulant, course_decided, sedating
+from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, DIET, anticoagulant, course_decided, sedating
 from downtime.domain.anticoagulation import INR_DECIDED, ordered_beside
 from downtime.domain.potassium import HELD_ON_LETTER as POTASSIUM_ON_LETTER, POTASSIUM_REVIEWED, names_potassium
 from downtime.domain.swallow_screen import by_mouth, names_swallow
@@ -1435,7 +1435,7 @@ def recorded_diets(db: Database, patient_ids: Collection[str]) -> dict[str, list
     summary reads) records, by patient id: the only record of a patient nil by mouth or fed by tube."""
     latest = {str(admission.patient_id): admission for admission in sorted(
         _standing(db, "admission", patient_ids=patient_ids), key=lambda admission: admission.occurred_at)}
-    return {patient_id: list(admission.data.get("diet") or []) for patient_id, admission in latest.items()}
+    return {patient_id: list(admission.data.get(DIET) or []) for patient_id, admission in latest.items()}
 
 
 def recorded_nil_by_mouth(db: Database, patient_ids: Collection[str]) -> set[str]:

@@ -17,17 +17,17 @@ from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
 from downtime.domain.age import age_in_years
 from downtime.domain.clock import ward_time
-from downtime.domain.medication import NIL_BY_MOUTH_DIET, TUBE_FED
+from downtime.domain.medication import DIET, DIET_NOTES, NIL_BY_MOUTH_DIET, TUBE_FED
 from downtime.domain.nutrition import (ADULTS_FROM_YEARS, FIRST_WITHIN, LOSS_SCORES, LOSS_WINDOW, RISKS, Risk, again_by,
                                        bmi, loss_band, lost_percent, risk, total)
-from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError
 from downtime.i18n import QT_TRANSLATE_NOOP, Number, Said, decimal_text, message, semicolon
 from downtime.services.bedside import Chart, first_due, ordered
 from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
-from downtime.storage.records import list_current
+from downtime.storage.records import latest_standing
 
 FORM = "nutrition_screening"
 LOSS = "weight_loss"
@@ -208,9 +208,6 @@ def first_answers(db: Database, patient_id: str) -> dict[str, Any]:
 
 
 ADMISSION = "admission"
-DIET, DIET_NOTES = "diet", "diet_notes"
-"""The admission's diet (its codes) and its notes, where the feed's regimen is written
-(forms/admission.yaml)."""
 
 
 def fed(db: Database, patient_id: str, at: datetime, lang: Lang) -> list[str]:
@@ -221,10 +218,7 @@ def fed(db: Database, patient_id: str, at: datetime, lang: Lang) -> list[str]:
     by NG or PEG left with letters saying nothing of the feed, and the district nurses had no
     regimen (the devices line says a tube is in, not what runs through it). Nothing of a diet by
     mouth (normal, diabetic...): the receiving kitchen's, not a handover's."""
-    standing = [record for record in list_current(db, form_id=ADMISSION, patient_id=patient_id)
-                if record.status is not RecordStatus.ENTERED_IN_ERROR and record.occurred_at <= at]
-    admission = max(standing, key=lambda record: record.occurred_at, default=None)
-    if admission is None:
+    if (admission := latest_standing(db, ADMISSION, patient_id, at)) is None:
         return []
     diet = admission.data.get(DIET) or []
     regimen = " ".join(str(admission.data.get(DIET_NOTES) or "").split())

@@ -31,7 +31,7 @@ from downtime.services import (alcohol_withdrawal, bowels, capacity, census, del
 from downtime.services import enhanced_observation
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
-from downtime.storage.records import list_current
+from downtime.storage.records import latest_standing, list_current
 
 WORDS = {
     "no_order": {"en": "None: no medicine in force on the medication chart",
@@ -420,9 +420,7 @@ def _latest(session: Session, form_id: str, patient_id: str, now: datetime) -> R
         if observations.applies_to(patient, now):
             standing_set = observations.watches(session.db, [patient], now)[patient_id].standing
             return None if standing_set is None else standing_set.record
-    standing = [record for record in list_current(session.db, form_id=form_id, patient_id=patient_id)
-                if record.status is not RecordStatus.ENTERED_IN_ERROR and record.occurred_at <= now]
-    return max(standing, key=lambda record: record.occurred_at, default=None)
+    return latest_standing(session.db, form_id, patient_id, now)
 
 
 def _isolations(session: Session, spec: FormSpec) -> list[Field]:

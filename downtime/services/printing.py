@@ -22,7 +22,7 @@ from downtime.domain.elapsed import instant, reached
 from downtime.domain.downtime_number import taken_apart
 from downtime.domain.falls import anticoagulants_named
 from downtime.domain.fluid_balance import chart_day
-from downtime.domain.medication import Frequency
+from downtime.domain.medication import DIET, DIET_NOTES, Frequency
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.domain.theatre import Fasting, fasting_for, fasting_from, fasts, not_to_be_done
@@ -524,8 +524,6 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
 def _diets(session: Session, inside: list[PatientSummary]) -> dict[str, dict[str, Any]]:
     """Each in-patient's admission answers for their diet and its notes (see pdf.census._diet),
     by patient id: the admission is the only record of a diet, nil by mouth among them."""
-    from downtime.pdf.census import DIET, DIET_NOTES
-
     admissions = current_of(session.db, [patient.admission_record_id for patient in inside])
     return {patient.patient_id: {name: record.data.get(name) for name in (DIET, DIET_NOTES)} for patient in inside
             if (record := admissions.get(patient.admission_record_id)) is not None}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -10,7 +11,7 @@ from sqlite_utils import Database
 
 from downtime.domain.downtime_number import told_apart
 from downtime.domain.holds import Hold, holds_of
-from downtime.domain.records import RecordVersion
+from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.errors import UserError
 
 
@@ -126,6 +127,15 @@ def list_current(db: Database, form_id: str | None = None, patient_id: str | Non
     found = [record for part in chunks(patient_ids)
              for record in _current(db, [*clauses, f"patient_id IN ({marks(part)})"], [*params, *part])]
     return sorted(found, key=lambda record: record.recorded_at)
+
+
+def latest_standing(db: Database, form_id: str, patient_id: str, at: datetime) -> RecordVersion | None:
+    """The patient's record of `form_id` standing at `at`: the current version of the latest one
+    occurring by then, none entered in error (a letter's copy of a chart, or of the admission's
+    diet, as it stood when the patient left)."""
+    standing = [record for record in list_current(db, form_id=form_id, patient_id=patient_id)
+                if record.status is not RecordStatus.ENTERED_IN_ERROR and record.occurred_at <= at]
+    return max(standing, key=lambda record: record.occurred_at, default=None)
 
 
 def current_by_patient(db: Database, form_id: str, patient_ids: Collection[str],
