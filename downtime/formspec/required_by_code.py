@@ -43,8 +43,9 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         }),
         "blood_refusal_details": Read(("sync/fhir_patients.py",)),
         "diet": Read(("sync/fhir_admission.py",), {
-            "nil_by_mouth": ("pdf/census.py",),
+            "nil_by_mouth": ("domain/medication.py",),
             "normal": ("pdf/census.py",),
+            "tube_fed": ("domain/medication.py",),
         }),
         "reason": Read(("services/printing.py",)),
         "resuscitation_decided_at": Read(("services/resuscitation.py",)),
