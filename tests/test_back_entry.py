@@ -14,7 +14,7 @@ from downtime.domain.medication import Check
 from downtime.domain.records import loaded_from_snapshot
 from downtime.domain.staff import Role
 from downtime.services import back_entry, medication, printing, records, staff
-from downtime.services.context import Session, load_device
+from downtime.services.context import Session
 from downtime.services.errors import PermissionDenied, ServiceError
 from downtime.services.patients import downtime_numbers
 from downtime.storage.audit import verify_chain
@@ -25,13 +25,8 @@ from tests.conftest import GIRARD, death_answers, doctor_on, unknown_man
 
 
 @pytest.fixture
-def office(tmp_path, forms, clock, laptop, demo_database):
-    db = demo_database(tmp_path / "demo.sqlite")
-    ward_clerk = Session(db, load_device(db), staff.sign_in(db, "records", "4444", clock), forms, clock)
-    folder = export(ward_clerk, tmp_path / "demo-export").folder
-    clerk = laptop(tmp_path / "office.sqlite", 900)[1]
-    import_export(clerk, folder)
-    return clerk
+def office(demo_office):
+    return demo_office
 
 
 def _patients(work: list[back_entry.PatientWork]) -> list[back_entry.PatientWork]:
