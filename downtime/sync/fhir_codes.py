@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import typing
 from collections.abc import Iterator
 from typing import Any
@@ -255,33 +256,55 @@ def check_codes(bundle: dict[str, Any]) -> None:
     check.finish()
 
 
+class _Learned:
+    """What the R4B models have shown in this process: the shapes of entry they passed, the
+    elements they found to be codes and codings, and each element's path by its parent's path and
+    its name. Kept from one export to the next: a ward exports at every handover, and each
+    export sent every shape through the models again, half of a small export's time."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.shapes: set[tuple[str, frozenset[str]]] = set()
+        self.codes: set[str] = set()
+        self.codings: set[str] = set()
+        self.children: dict[str, dict[str, str]] = {}
+        self.learnt = 0
+        """How many times the models have been through an entry: a check's `known` is current while
+        it read them at this count (another thread's export may have learnt more since)."""
+
+
+_LEARNED = _Learned()
+
+
 class CodeCheck:
     """check_codes one entry at a time, so that a bundle can be checked as it is written.
 
     A month of a hospital is a million resources, and validating each with the FHIR models
     would take longer than the outage. Resources built by the same code have the same shape (the
-    same elements), so one resource of each shape goes through the R4B models, which check its
-    structure and say which of its elements are codes and codings; every resource's values at
-    those elements are then checked against the tables."""
+    same elements), so one resource of each shape goes through the R4B models, once a process
+    (`_Learned`), which check its structure and say which of its elements are codes and codings;
+    every resource's values at those elements are then checked against the tables."""
 
     def __init__(self, head: dict[str, Any]) -> None:
         """`head` is the bundle without its entries."""
         self.head = head
-        self.codes: set[str] = set()
-        self.codings: set[str] = set()
-        self.shapes: set[tuple[str, frozenset[str]]] = set()
+        self.codes, self.codings, self.children = _LEARNED.codes, _LEARNED.codings, _LEARNED.children
         self.known: frozenset[str] = frozenset()
-        # Each element's path by its parent's path and its name, so a walk names it only once.
-        self.children: dict[str, dict[str, str]] = {}
+        self.learnt = -1
         self.problems: dict[str, None] = {}
         self._validate([])
 
     def _validate(self, entries: list[dict[str, Any]]) -> None:
         from fhir.resources.R4B.bundle import Bundle
 
-        self.problems.update(dict.fromkeys(_problems(Bundle.model_validate({**self.head, "entry": entries}), "Bundle",
-                                                     self)))
-        self.known = frozenset(self.codes | self.codings)
+        with _LEARNED.lock:
+            self.problems.update(dict.fromkeys(_problems(Bundle.model_validate({**self.head, "entry": entries}),
+                                                         "Bundle", self)))
+            _LEARNED.learnt += 1
+            self._know()
+
+    def _know(self) -> None:
+        self.known, self.learnt = frozenset(self.codes | self.codings), _LEARNED.learnt
 
     def add(self, entry: dict[str, Any]) -> list[str]:
         """Check one entry, the first of its shape going through the R4B models first, and
@@ -291,9 +314,13 @@ class CodeCheck:
         a shape has been through the models, those are all of its own."""
         walk = _Walk(self.known, self.children, entry)
         shape = (entry["resource"]["resourceType"], frozenset(walk.paths))
-        if shape not in self.shapes:
-            self.shapes.add(shape)
+        if shape not in _LEARNED.shapes:
             self._validate([entry])
+            _LEARNED.shapes.add(shape)
+            walk = _Walk(self.known, self.children, entry)
+        elif self.learnt != _LEARNED.learnt:
+            with _LEARNED.lock:
+                self._know()
             walk = _Walk(self.known, self.children, entry)
         for path, value in walk.found:
             if isinstance(value, dict):
