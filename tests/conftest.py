@@ -322,20 +322,23 @@ def laptop(forms: dict[str, FormSpec], clock: FakeClock, set_up_laptop):
 
 
 @pytest.fixture
-def demo_office(tmp_path: Path, forms: dict[str, FormSpec], clock: FakeClock, demo_database, _built_once) -> Session:
-    """The records office (laptop 900) that imported the demo ward's export: its clerk's session,
-    on a copy of the office built the first time a worker asks for it (export and import took
-    a seventh of a second each test)."""
+def demo_office(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, forms: dict[str, FormSpec],
+                clock: FakeClock, demo_database, _built_once) -> Session:
+    """The records office (laptop 900) that imported the demo ward's export, at the tests' clock:
+    its clerk's session, on a copy of the office built the first time a worker asks for it
+    (export and import took a seventh of a second each test)."""
+    assert clock.now == FakeClock().now, "the office copied imported the demo at the tests' clock: build this one"
 
     def build(db: Database) -> None:
         from downtime.sync.export import export
         from downtime.sync.import_export import import_export
 
-        ward = demo_database(tmp_path / "demo.sqlite")
+        scratch = tmp_path_factory.mktemp("demo-office")
+        ward = demo_database(scratch / "demo.sqlite")
         ward_clerk = Session(ward, load_device(ward), staff.sign_in(ward, "records", "4444", clock), forms, clock)
         _set_up(db, clock, forms, 900, "laptop 900", LAPTOP_STAFF)
         office = Session(db, load_device(db), staff.sign_in(db, "records", "4444", clock), forms, clock)
-        import_export(office, export(ward_clerk, tmp_path / "demo-export").folder)
+        import_export(office, export(ward_clerk, scratch / "demo-export").folder)
         ward.conn.close()
 
     db = _copied(_built_once("demo-office", build), tmp_path / "office.sqlite")
