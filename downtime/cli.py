@@ -1019,6 +1019,10 @@ def cmd_setting(args: argparse.Namespace) -> int:
         settings.set_letter_contact(session, " ".join(args.value))
     elif args.name == "export-key":
         settings.set_export_key(session, " ".join(args.value))
+    elif args.name == "bank-holidays":
+        settings.set_bank_holidays(session, " ".join(args.value))
+        print(settings.bank_holidays_said(session.db, session.clock().date(), args.lang))
+        return 0
     elif args.name == "wards-key":
         # Only made here, never typed: a secret on the command line stays in the shell's history.
         from downtime.sync.encryption import new_wards_key
@@ -2380,7 +2384,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         "messages", "change a ward setting (administrator only)")))
     p.add_argument("name", choices=("label-stock", "round-thresholds", "idle-lock", "letter-contact", "backups",
                                     "export-key", "device-number", "device-name", "this-laptop", "laptop-ward",
-                                    "wards-key"),
+                                    "wards-key", "bank-holidays"),
                    help=message(lang, QT_TRANSLATE_NOOP(
                        "messages", "the setting to change (what each takes: see value, in the same order)")))
     p.add_argument("value", nargs="+", help=message(lang, QT_TRANSLATE_NOOP(
@@ -2393,7 +2397,8 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
                     "for a database set up on another computer: 'replaces' (that one will not be used again) or "
                     "'copy NUMBER NAME' (both go on: this one becomes a laptop of its own); the ward code this "
                     "laptop belongs to, whose patients its lists open on ('' for none: all wards); 'new' for a new "
-                    "wards' key, after a set-up file was lost"),
+                    "wards' key, after a set-up file was lost; the hospital's bank holidays, by its country or part "
+                    "of one (GB-ENG, GB-WLS, GB-SCT, GB-NIR, FR, FR-6AE, FR-57…; 'none': Monday to Friday only)"),
         day=DAY_MINUTES, most_idle=MOST_IDLE_LOCK_MINUTES, most_kept=MOST_BACKUPS_KEPT, days=DAILY_FOR_DAYS))
     _signed_in_options(p, lang)
 

@@ -251,7 +251,7 @@ def test_a_referral_made_the_next_day_says_its_day(session_for, patient, clock, 
 
 def test_a_concern_raised_on_a_saturday_is_due_monday_and_overdue_urgent_after(session_for, patient, clock):
     """28/11/2026 is a Saturday: "refer today (the same working day)" contradicted itself, and two
-    days on it still read "refer today", never urgent. The app knows no bank holiday."""
+    days on it still read "refer today", never urgent. No bank holidays kept (tests/test_bank_holidays.py)."""
     nurse = session_for("nurse")
     records.save_new(nurse, FORM, RAISED, patient_id=patient)
     assert _alerts(nurse)[0][1][0] == "refer by the next working day (Mon 30/11; local policy: the same working day)"

@@ -35,7 +35,7 @@ def first_laptop(admin_of, tmp_path):
     settings.save_all(admin, label_stock="L7163", late_after_minutes=45, overdue_after_minutes=90, idle_lock_minutes=3,
                       letter_contact="Surgical admissions, 01 23 45 67 89", backup_folder=Path(""),
                       backup_every_minutes=15, backup_keep=10,
-                      export_key="age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p")
+                      export_key="age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p", bank_holidays="gb-sct")
     return admin
 
 
@@ -55,6 +55,7 @@ def test_a_second_laptop_loads_the_first_ones_wards_beds_and_settings(first_lapt
     assert "Lock the screen when idle for (minutes): 3 (it was 5 here)" in plan.lines("en"), "named by its key"
     assert "Whom patients call (on their letters): Surgical admissions, 01 23 45 67 89 (it was empty here)" in plan.lines(
         "en")
+    assert "Bank holidays kept: GB-SCT (it was empty here)" in plan.lines("en"), "as set, in capitals"
     setup_file.load(second, plan)
     assert _set_up(second) == _set_up(first_laptop)
     assert wards.wards(second.db, "4C")[0].beds == ("01", "02", "12-14")

@@ -40,14 +40,14 @@ The duties and categories:
   decided asks nothing more.
 - When the referral is due is local policy: the same working day is the common one. A concern
   raised on a Saturday or a Sunday is due the next working day (Monday), and is overdue, and
-  urgent, once that day has ended on the ward's clock (`due_day`). The app knows no bank
-  holiday: a concern raised on one is asked "today". A child at risk of significant harm, or an
+  urgent, once that day has ended on the ward's clock (`due_day`); so is one raised on a bank
+  holiday the hospital keeps (domain.working_days). A child at risk of significant harm, or an
   immediate danger, is referred at once, out of hours to the council's emergency duty team. No
   figure of hours is used: none could be checked here beyond "the same working day"."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
@@ -56,6 +56,7 @@ from typing import Any
 from downtime.domain import elapsed
 from downtime.domain.age import CHILD_UNTIL, age_in_years
 from downtime.domain.clock import answered_at, ward_zone
+from downtime.domain.working_days import first_working
 
 
 class Kind(StrEnum):
@@ -86,8 +87,6 @@ SHARING_ASSESSED = ("safeguarding", "sharing", "share", "partage", "signalement"
 """The words that name, in a capacity assessment of "another decision" (capacity.Decision.OTHER),
 the decision to share the concern (domain.capacity.of_other_named): an assessment of any other
 matter says nothing of it."""
-WORKING_DAYS = range(5)
-"""Monday to Friday (date.weekday): the council's daytime teams'."""
 TIMED_AFTER_RAISED = ("team_told_at", "referral_at", "police_told_at")
 """The times that cannot fall before the concern was raised."""
 
@@ -138,13 +137,11 @@ def connected_child_as_adult(data: Mapping[str, Any]) -> bool:
     return data.get("about") == About.CONNECTED_CHILD and data.get("adult_or_child") == Kind.ADULT
 
 
-def due_day(raised_at: datetime, zone: tzinfo | None) -> date:
+def due_day(raised_at: datetime, zone: tzinfo | None, days_off: Container[date]) -> date:
     """The working day a non-urgent referral is due by: the day raised on the ward's clock
-    (`zone`), or the next working day after a weekend's."""
-    day = raised_at.astimezone(ward_zone(zone)).date()
-    while day.weekday() not in WORKING_DAYS:
-        day += timedelta(days=1)
-    return day
+    (`zone`), or the next working day after a weekend's or a bank holiday's (`days_off`), when
+    the council's daytime teams are back."""
+    return first_working(raised_at.astimezone(ward_zone(zone)).date(), days_off)
 
 
 def danger_unanswered(data: Mapping[str, Any]) -> bool:
@@ -188,15 +185,15 @@ class Concern:
         """Whether the concern, raised by `at`, still asks the referral decided or the team told."""
         return elapsed.reached(self.raised_at, at) and not (self.decided_by(at) and self.told_by(at))
 
-    def overdue(self, at: datetime) -> bool:
+    def overdue(self, at: datetime, days_off: Container[date]) -> bool:
         """Not decided, and its due working day (`due_day`) ended on the ward's clock at `at`."""
         return (not self.decided_by(at)
-                and at.astimezone(ward_zone(at.tzinfo)).date() > due_day(self.raised_at, at.tzinfo))
+                and at.astimezone(ward_zone(at.tzinfo)).date() > due_day(self.raised_at, at.tzinfo, days_off))
 
-    def next_change(self, at: datetime) -> datetime | None:
+    def next_change(self, at: datetime, days_off: Container[date]) -> datetime | None:
         """When what it asks of its referral next changes with the day (the next working day's
         "refer today", then "OVERDUE"): the ward's next midnight; None once nothing will."""
-        if self.decided_by(at) or self.blocked or self.urgent or self.overdue(at):
+        if self.decided_by(at) or self.blocked or self.urgent or self.overdue(at, days_off):
             return None
         zone = ward_zone(at.tzinfo)
         return datetime.combine(at.astimezone(zone).date() + timedelta(days=1), time(), tzinfo=zone)

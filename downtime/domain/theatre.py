@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import islice
 from math import inf
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
@@ -18,6 +19,7 @@ from downtime.domain.duplicates import _PARTICLES, fold
 from downtime.domain.elapsed import instant
 from downtime.domain.glucose import SULFONYLUREA_WORDS
 from downtime.domain.medication import NEGATIONS, allergy_matches, medicine_name, medicines_in
+from downtime.domain.working_days import working_between
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 
 
@@ -50,7 +52,7 @@ operation (bowel preparation, a work-up the day before): a cancellation during i
 arrival, a last-minute one by the NHS's rule. A stay begun earlier is for something else, and
 only a cancellation from the day before the operation's is last minute for it."""
 LETTER_WORKING_DAYS = 3
-"""The working days (Monday to Friday) a letter is given to reach a patient at home, between the
+"""The working days (domain.working_days) a letter is given to reach a patient at home, between the
 day it is sent and the day of the operation it tells of (`letter_arrives`)."""
 ON_THE_WARD_STILL = timedelta(days=2)
 """How far ahead an in-patient's new date is taken to find them still on their ward: their
@@ -199,14 +201,14 @@ def rebook_by(priority: Priority, decided_at: datetime, cancellations: Iterable[
     return min(deadlines) if deadlines else None
 
 
-def letter_arrives(sent: datetime, before: datetime) -> bool:
+def letter_arrives(sent: datetime, before: datetime, days_off: Container[date]) -> bool:
     """Whether a letter sent at `sent` reaches the patient before `before` (an operation's start,
-    both days read on its clock): `LETTER_WORKING_DAYS` working days strictly between the two, bank
-    holidays not known here. A cancellation "told by letter" on Saturday afternoon for Monday 08:00
-    counted as told, and the patient came in fasting."""
+    both days read on its clock): `LETTER_WORKING_DAYS` working days strictly between the two,
+    weekends and the hospital's bank holidays (`days_off`) carrying no post. A cancellation "told
+    by letter" on Saturday afternoon for Monday 08:00 counted as told, and the patient came in
+    fasting."""
     day, until = sent.astimezone(before.tzinfo).date(), before.date()
-    between = (day + timedelta(days=n) for n in range(1, min((until - day).days, 8)))
-    return sum(1 for one in between if one.weekday() < 5) >= LETTER_WORKING_DAYS
+    return len(list(islice(working_between(day, until, days_off), LETTER_WORKING_DAYS))) == LETTER_WORKING_DAYS
 
 
 # The words a room is called by before its number, folded: "Theatre 1", "Salle 1" and "Th1" are T1

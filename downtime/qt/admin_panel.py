@@ -165,6 +165,11 @@ class AdminPanel(QWidget):
             box.setSuffix(suffix)
         self.letter_contact = QLineEdit()
         self.letter_contact.setPlaceholderText(translate("AdminPanel", "e.g. Surgical admissions, 01 23 45 67 89, 9:00-17:00"))
+        self.bank_holidays = QComboBox()
+        for region, name in settings.BANK_HOLIDAY_REGIONS.items():
+            self.bank_holidays.addItem(message(language(), name) + (f" ({region})" if region else ""), region)
+        self.bank_holidays_kept = QLabel()
+        self.bank_holidays_kept.setWordWrap(True)
         self.export_key = QLineEdit()
         self.export_key.setPlaceholderText(translate("AdminPanel", "age1… (printed by 'downtime keygen' at the records office)"))
         self.backup_folder = QLineEdit()
@@ -178,6 +183,8 @@ class AdminPanel(QWidget):
         form.addRow(translate("AdminPanel", "A dose is &overdue after"), self.overdue)
         form.addRow(translate("AdminPanel", "Lock the screen when &idle for"), self.idle)
         form.addRow(translate("AdminPanel", "Whom &patients call (on their letters)"), self.letter_contact)
+        form.addRow(translate("AdminPanel", "Bank holi&days (no post, safeguarding teams away)"), self.bank_holidays)
+        form.addRow(self.bank_holidays_kept)
         form.addRow(translate("AdminPanel", "Records office's public ke&y (every export is encrypted to it)"),
                     self.export_key)
         folder_label = QLabel(translate("AdminPanel", "Backups &folder (e.g. a USB stick)"))
@@ -200,6 +207,7 @@ class AdminPanel(QWidget):
             "backup_folder": (self.backup_folder.text, self.backup_folder.setText),
             "letter_contact": (self.letter_contact.text, self.letter_contact.setText),
             "export_key": (self.export_key.text, self.export_key.setText),
+            "bank_holidays": (self.bank_holidays.currentData, self._choose_bank_holidays),
             **{key: (box.value, box.setValue)
                for key, box in zip(_NUMBERS, (self.late, self.overdue, self.idle, self.every, self.keep))}}
         self._shown: dict[str, Any] = {}  # each setting as last shown from the database
@@ -295,6 +303,7 @@ class AdminPanel(QWidget):
         self.wards.set_rows(wards.wards(db))
         stored = {"label_stock": settings.get(db, "label_stock"), "backup_folder": str(backups.folder(db)),
                   "letter_contact": settings.get(db, "letter_contact"), "export_key": settings.get(db, "export_key"),
+                  "bank_holidays": settings.get(db, "bank_holidays"),
                   **{key: int(settings.get(db, key)) for key in _NUMBERS}}
         found = backups.last_made(db)
         self.last_backup.setText(translate("AdminPanel", "Last backup: {when}, {file}").format(
@@ -489,6 +498,14 @@ class AdminPanel(QWidget):
         default 10 every 15 minutes as two and a half hours of the outage."""
         self.kept_reach.setText(backups.kept_said(keep, language()))
 
+    def _choose_bank_holidays(self, region: str) -> None:
+        """The region stored, added to the choice when set on the command line to one the tab
+        does not offer (`settings.BANK_HOLIDAY_REGIONS`), and what it keeps said below it."""
+        if self.bank_holidays.findData(region) < 0:
+            self.bank_holidays.addItem(region, region)
+        self.bank_holidays.setCurrentIndex(self.bank_holidays.findData(region))
+        self.bank_holidays_kept.setText(settings.bank_holidays_said(self.session.db, self.session.clock().date(), language()))
+
     def _choose_backup_folder(self) -> None:
         chosen = Prompts.choose_folder(self, translate("AdminPanel", "Backups folder"))
         if chosen is not None:
@@ -501,7 +518,7 @@ class AdminPanel(QWidget):
                               idle_lock_minutes=self.idle.value(), letter_contact=self.letter_contact.text(),
                               backup_folder=Path(self.backup_folder.text().strip()),
                               backup_every_minutes=self.every.value(), backup_keep=self.keep.value(),
-                              export_key=self.export_key.text())
+                              export_key=self.export_key.text(), bank_holidays=self.bank_holidays.currentData())
         except ServiceError as problem:
             self._refused(problem)
             return False

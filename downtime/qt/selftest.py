@@ -15,6 +15,7 @@ import importlib
 import pkgutil
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -254,6 +255,7 @@ def selftest(report: Report) -> None:
         check_qt(app, report)
         check_modules(report)
         forms = checks.check_forms(report)
+        checks.check_bank_holidays(date.today(), report)
         path = checks.make_demo_ward(folder, forms, report)
         from downtime.qt import app as app_module  # once `check_modules` has seen it load
 

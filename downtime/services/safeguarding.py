@@ -17,7 +17,7 @@ list are staff-only, and say that a concern was raised and where its referral st
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Container, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -48,8 +48,8 @@ from downtime.domain.safeguarding import (
 )
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError
-from downtime.i18n import semicolon
-from downtime.services import capacity
+from downtime.i18n import DAY_NAMES, semicolon
+from downtime.services import capacity, settings
 from downtime.services.bedside import Chart, ordered
 from downtime.services.errors import ValidationFailed
 from downtime.storage.records import list_current
@@ -342,29 +342,22 @@ class Asking:
     """When its words next change (domain.safeguarding.Concern.next_change): the list reads again then."""
 
 
-def _refer(one: Concern, at: datetime, lang: Lang) -> tuple[str, bool]:
+def _refer(one: Concern, at: datetime, days_off: Container[date], lang: Lang) -> tuple[str, bool]:
     """What a concern not decided asks of its referral at `at`, and whether it is urgent: a child's
     or an immediate danger's at once; an adult's refusing with no reason to share, the team's
-    advice (never "refer"); else by its working day (domain.safeguarding.due_day), then overdue."""
+    advice (never "refer"); else by its working day (domain.safeguarding.due_day, the hospital's
+    bank holidays `days_off`), then overdue."""
     if one.blocked:
         return WORDS["advice"][lang], False
     if one.urgent:
         return WORDS["refer_child" if one.kind is Kind.CHILD else "refer_danger"][lang], True
-    if one.overdue(at):
-        return WORDS["overdue"][lang].format(day=_day(one, at, lang)), True
-    if at.astimezone(ward_zone(at.tzinfo)).date() == due_day(one.raised_at, at.tzinfo):
+    due = due_day(one.raised_at, at.tzinfo, days_off)
+    day = f"{DAY_NAMES[lang][due.weekday()]} {due.strftime('%d/%m')}"
+    if one.overdue(at, days_off):
+        return WORDS["overdue"][lang].format(day=day), True
+    if at.astimezone(ward_zone(at.tzinfo)).date() == due:
         return WORDS["refer_today"][lang], False
-    return WORDS["refer_by"][lang].format(day=_day(one, at, lang)), False
-
-
-def _day(one: Concern, at: datetime, lang: Lang) -> str:
-    """The concern's due working day ("Mon 30/11", "lun. 30/11")."""
-    day = due_day(one.raised_at, at.tzinfo)
-    return f"{DAYS[lang][day.weekday()]} {day.strftime('%d/%m')}"
-
-
-DAYS = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-        "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")}
+    return WORDS["refer_by"][lang].format(day=day), False
 
 
 def escalation(db: Database, patient_ids: Collection[str], at: datetime, lang: Lang, *,
@@ -373,7 +366,7 @@ def escalation(db: Database, patient_ids: Collection[str], at: datetime, lang: L
     whose referral is not decided or whose safeguarding team is not told (`_refer`). Asked of a
     patient `leaving` (leaving.still_asked), the concern named first: "refer today; tell the
     safeguarding team", named nothing, read as any chart's task at the discharge."""
-    asking = []
+    asking, days_off = [], settings.days_off(db)
     for patient_id, each in CHART.of_each(db, list(patient_ids)).items():
         for one in (recorded.concern for recorded in each):
             if not one.asks(at):
@@ -386,13 +379,13 @@ def escalation(db: Database, patient_ids: Collection[str], at: datetime, lang: L
                 latest = WORDS["latest_referred"][lang].format(made=_made(one, at, lang), raised=raised)
             else:
                 latest = WORDS["latest_not_referred"][lang].format(raised=raised)
-                refer, urgent = _refer(one, at, lang)
+                refer, urgent = _refer(one, at, days_off, lang)
                 said.append(WORDS["before_leaving"][lang] if leaving and not one.blocked else refer)
             if not one.told_by(at):
                 said.append(WORDS["tell_team"][lang])
             if leaving:
                 said = [WORDS["leaving"][lang].format(latest=latest, asks=semicolon(lang).join(said))]
-            asking.append(Asking(patient_id, latest, said, urgent=urgent, next_change=one.next_change(at)))
+            asking.append(Asking(patient_id, latest, said, urgent=urgent, next_change=one.next_change(at, days_off)))
     return asking
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,6 +63,20 @@ def check_forms(report: Report) -> dict[str, FormSpec]:
             raise SelfTestFailed("forms", f"no admission form in {folder}")
     report(f"ok forms: {len(forms)} form definitions read from {folder}")
     return forms
+
+
+def check_bank_holidays(today: date, report: Report) -> None:
+    """Every region the Settings tab offers gives its next bank holiday: the `holidays` library
+    finds each country's rules by name at run time, which a bundle can leave out unseen."""
+    from downtime.domain.working_days import BankHolidays, coming
+    from downtime.services.settings import BANK_HOLIDAY_REGIONS
+
+    regions = [region for region in BANK_HOLIDAY_REGIONS if region]
+    with step("bank holidays"):
+        for region in regions:
+            if not coming(BankHolidays(region), today, 1):
+                raise SelfTestFailed("bank holidays", f"none known for {region} in the year from {today:%d/%m/%Y}")
+    report(f"ok bank holidays: {', '.join(regions)}")
 
 
 def make_demo_ward(folder: Path, forms: dict[str, FormSpec], report: Report) -> Path:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
+from downtime.i18n import DAY_NAMES, QT_TRANSLATE_NOOP, Lang, message
 from downtime.domain.bounds import DAY_MINUTES, MOST_IDLE_LOCK_MINUTES
 from downtime.domain.medication import RoundPolicy
 from downtime.domain.staff import Action
+from downtime.domain.working_days import NO_REGION, BankHolidays, coming, region_named
 from downtime.services import wards
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -19,7 +20,18 @@ from downtime.storage import audit
 LABEL_STOCKS = ("L7159", "L7160", "L7163", "wristband")
 DEFAULTS = {"label_stock": "L7160", "late_after_minutes": "30", "overdue_after_minutes": "60",
             "backup_folder": "", "backup_every_minutes": "15", "backup_keep": "10",
-            "idle_lock_minutes": "5", "letter_contact": "", "export_key": "", "laptop_ward": "", "wards_key": ""}
+            "idle_lock_minutes": "5", "letter_contact": "", "export_key": "", "laptop_ward": "", "wards_key": "",
+            "bank_holidays": NO_REGION}
+BANK_HOLIDAY_REGIONS = {NO_REGION: QT_TRANSLATE_NOOP("messages", "None: Monday to Friday"),
+                        "GB-ENG": QT_TRANSLATE_NOOP("messages", "England"),
+                        "GB-WLS": QT_TRANSLATE_NOOP("messages", "Wales"),
+                        "GB-SCT": QT_TRANSLATE_NOOP("messages", "Scotland"),
+                        "GB-NIR": QT_TRANSLATE_NOOP("messages", "Northern Ireland"),
+                        "FR": QT_TRANSLATE_NOOP("messages", "France"),
+                        "FR-6AE": QT_TRANSLATE_NOOP("messages", "France: Alsace"),
+                        "FR-57": QT_TRANSLATE_NOOP("messages", "France: Moselle")}
+"""The regions the Settings tab offers, by name; `downtime set bank-holidays` takes any other the
+`holidays` library knows (domain.working_days.region_named)."""
 
 
 def meta_key(key: str) -> str:
@@ -109,9 +121,45 @@ def set_wards_key(session: Session, secret: str) -> None:
     set_value(session, "wards_key", secret)
 
 
+def set_bank_holidays(session: Session, region: str) -> None:
+    """The bank holidays the hospital keeps, by its country or part of one ("GB-ENG", "FR";
+    "none" or nothing: Monday to Friday only): a patient's letter reaches them in working days,
+    and a safeguarding referral is due on one (domain.working_days)."""
+    if region.strip().casefold() in ("", "none"):
+        set_value(session, "bank_holidays", NO_REGION)
+        return
+    try:
+        named = region_named(region)
+    except ValueError:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bank holidays: {region!r} is not a country, or a part of one, "
+                                                         "whose bank holidays are known (e.g. GB-ENG England, GB-SCT "
+                                                         "Scotland, FR France, FR-6AE Alsace; none: Monday to Friday "
+                                                         "only)."), region=region.strip()) from None
+    set_value(session, "bank_holidays", named)
+
+
+def days_off(db: Database) -> BankHolidays:
+    """The bank holidays this laptop keeps (`set_bank_holidays`)."""
+    return BankHolidays(get(db, "bank_holidays"))
+
+
+def bank_holidays_said(db: Database, today: date, lang: Lang) -> str:
+    """The bank holidays kept, by name and code, with the next three: an administrator reads
+    back that the region set is the hospital's (Scotland's differ from England's)."""
+    kept = days_off(db)
+    if kept.region == NO_REGION:
+        return message(lang, QT_TRANSLATE_NOOP("messages", "No bank holidays kept: every weekday is a working day."))
+    days = ", ".join(f"{DAY_NAMES[lang][day.weekday()]} {day:%d/%m/%Y}" for day in coming(kept, today, 3))
+    if kept.region not in BANK_HOLIDAY_REGIONS:  # set on the command line: its code is its name
+        return message(lang, QT_TRANSLATE_NOOP("messages", "Bank holidays kept: {region}; the next: {days}."),
+                       region=kept.region, days=days)
+    return message(lang, QT_TRANSLATE_NOOP("messages", "Bank holidays kept: {name} ({region}); the next: {days}."),
+                   name=message(lang, BANK_HOLIDAY_REGIONS[kept.region]), region=kept.region, days=days)
+
+
 def save_all(session: Session, *, label_stock: str, late_after_minutes: int, overdue_after_minutes: int,
              idle_lock_minutes: int, letter_contact: str, backup_folder: Path, backup_every_minutes: int,
-             backup_keep: int, export_key: str) -> None:
+             backup_keep: int, export_key: str, bank_holidays: str) -> None:
     """The administration screen's settings in one transaction: one refused leaves them all as
     they were."""
     from downtime.services import backups  # which keeps its own settings here
@@ -122,6 +170,7 @@ def save_all(session: Session, *, label_stock: str, late_after_minutes: int, ove
         set_idle_lock(session, idle_lock_minutes)
         set_letter_contact(session, letter_contact)
         set_export_key(session, export_key)
+        set_bank_holidays(session, bank_holidays)
         backups.set_backup_policy(session, backup_folder, backup_every_minutes, backup_keep)
 
 

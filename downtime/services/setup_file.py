@@ -46,7 +46,8 @@ SETTING_NAMES = {"label_stock": QT_TRANSLATE_NOOP("messages", "Label sheets in t
                  "overdue_after_minutes": QT_TRANSLATE_NOOP("messages", "A dose is overdue after (minutes)"),
                  "idle_lock_minutes": QT_TRANSLATE_NOOP("messages", "Lock the screen when idle for (minutes)"),
                  "letter_contact": QT_TRANSLATE_NOOP("messages", "Whom patients call (on their letters)"),
-                 "export_key": QT_TRANSLATE_NOOP("messages", "Records office's public key")}
+                 "export_key": QT_TRANSLATE_NOOP("messages", "Records office's public key"),
+                 "bank_holidays": QT_TRANSLATE_NOOP("messages", "Bank holidays kept")}
 SETTINGS = tuple(SETTING_NAMES)
 NO_VALUE = QT_TRANSLATE_NOOP("messages", "empty")
 NAME_KEPT = QT_TRANSLATE_NOOP("messages", "ward {ward} keeps its name here, {here} (the file says {file})")
@@ -81,6 +82,7 @@ class SettingsSetup(BaseModel):
     idle_lock_minutes: int | None = None
     letter_contact: str | None = None
     export_key: str | None = None
+    bank_holidays: str | None = None
 
 
 class SetupFile(BaseModel):
@@ -256,7 +258,8 @@ def load(session: Session, plan: Plan) -> None:
         for code, beds in plan.new_beds:
             wards.add_beds(session, code, list(beds))
         setters = {"label_stock": settings.set_label_stock, "idle_lock_minutes": settings.set_idle_lock,
-                   "letter_contact": settings.set_letter_contact, "export_key": settings.set_export_key}
+                   "letter_contact": settings.set_letter_contact, "export_key": settings.set_export_key,
+                   "bank_holidays": settings.set_bank_holidays}
         with _naming(session, plan.path):
             for key, value in plan.settings.items():
                 if key in setters:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Container, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
@@ -40,7 +40,7 @@ from downtime.formspec import FormSpec
 from downtime.domain.laterality import contradiction, part_named, sides_named, sides_spoken, speaks_of_side
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, Lang, Listed, Phrase, labelled, message, semicolon, translate
-from downtime.services import medication, records
+from downtime.services import medication, records, settings
 from downtime.services.back_entry import ehr_numbers, probable_duplicates_among
 from downtime.services.census import Departure, all_patients, deaths, departures, locations
 from downtime.services.context import Session
@@ -106,6 +106,9 @@ class BookingFacts:
     placed_by: RecordVersion
     """The record that gave the operation its slot (the booking, or its latest rebooking): its
     device is the laptop a clash found after a merge names."""
+    days_off: Container[date] = field(kw_only=True)
+    """The bank holidays of the hospital (settings.days_off), which carry no letter
+    (`letter_late`)."""
     person: str | None = field(default=None, kw_only=True)
     """Who the patient is to the clash check when their downtime number is linked to an EHR
     patient, as other numbers may be (see `_as_people`)."""
@@ -216,7 +219,7 @@ class BookingFacts:
             before = next((slot.start for slot in self.cancelled_from if slot.cancelled_by == change.record_id), None)
         else:
             before = self.start if self.status is BookingStatus.REBOOKED else None
-        return before is not None and not letter_arrives(told[1], before)
+        return before is not None and not letter_arrives(told[1], before, self.days_off)
 
     @property
     def cancelled_start(self) -> datetime | None:
@@ -567,7 +570,7 @@ def _replay(db: Database, booking_ids: Collection[str] | None = None) -> list[Bo
     else:
         booked = _standing_where(db, ["operation_booking"], "record_id IN (?)", booking_ids)
         changes = _standing_where(db, EVENT_FORMS, "json_extract(data, '$.booking') IN (?)", booking_ids)
-    return _as_people(db, replay(booked, changes, _first_typed(db, changes)))
+    return _as_people(db, replay(booked, changes, _first_typed(db, changes), settings.days_off(db)))
 
 
 def _as_people(db: Database, replayed: list[BookingFacts]) -> list[BookingFacts]:
@@ -580,14 +583,15 @@ def _as_people(db: Database, replayed: list[BookingFacts]) -> list[BookingFacts]
             else facts for facts in replayed]
 
 
-def replay(booked: list[RecordVersion], changes: list[RecordVersion], typed: dict[str, datetime]) -> list[BookingFacts]:
+def replay(booked: list[RecordVersion], changes: list[RecordVersion], typed: dict[str, datetime],
+           days_off: Container[date]) -> list[BookingFacts]:
     """The standing bookings with their standing cancellations and rebookings applied, wherever
     the versions were read (this database, or a merge's combined exports); `typed`: when each
-    change was first typed."""
+    change was first typed; `days_off`: the bank holidays its letters are read with."""
     events: dict[str, list[RecordVersion]] = {}
     for record in changes:
         events.setdefault(record.data["booking"], []).append(record)
-    return [_fold(record, events.get(record.record_id, []), typed) for record in booked]
+    return [_fold(record, events.get(record.record_id, []), typed, days_off) for record in booked]
 
 
 def _first_typed(db: Database, events: Collection[RecordVersion]) -> dict[str, datetime]:
@@ -604,7 +608,7 @@ _Step = tuple[BookingStatus, RecordVersion | None, RecordVersion]
 """A change of a booking with the status and the placing record standing when it came."""
 
 
-def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, datetime],
+def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, datetime], days_off: Container[date],
           writing: str | None = None) -> BookingFacts:
     """The booking with its cancellations and rebookings applied in the order they happened
     (`typed`: when each was first typed, for those of the same minute). `writing` (the record
@@ -613,18 +617,18 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
     cancellation of a date no longer standing without it (a merge's) changes nothing and is not
     judged, nor judges what comes after it: the office could neither cancel the date standing
     nor record it done."""
-    facts, steps, unapplied = _folded(record, events, typed)
+    facts, steps, unapplied = _folded(record, events, typed, days_off)
     if writing is not None:
         stored = [event for event in events if event.record_id != writing]
-        exempt = unapplied if len(stored) == len(events) else _folded(record, stored, typed)[2]
+        exempt = unapplied if len(stored) == len(events) else _folded(record, stored, typed, days_off)[2]
         kept = [step for step in steps if step[2].record_id not in exempt]
         for index, (was, placed, event) in enumerate(kept):
             _refuse_out_of_place(was, placed, event, [later for _, _, later in kept[index + 1:]])
     return facts
 
 
-def _folded(record: RecordVersion, events: list[RecordVersion],
-            typed: dict[str, datetime]) -> tuple[BookingFacts, list[_Step], set[str]]:
+def _folded(record: RecordVersion, events: list[RecordVersion], typed: dict[str, datetime],
+            days_off: Container[date]) -> tuple[BookingFacts, list[_Step], set[str]]:
     """`_fold`'s replay, with each change as it came (`_Step`) and the cancellations of a date no
     longer standing, those REBOOKED TWICE settles among them."""
     data = record.data
@@ -692,7 +696,8 @@ def _folded(record: RecordVersion, events: list[RecordVersion],
                          booking_rebook_by(data, cancellations),
                          tuple(cancelled_from), transferred_to, placed_by, told_of=told_of, done=done,
                          rebooked_over=tuple(rebooked_over), cancelled_and_done=cancelled_and_done,
-                         moved_after_done=tuple(moved_after_done), cancelled_again=tuple(cancelled_again))
+                         moved_after_done=tuple(moved_after_done), cancelled_again=tuple(cancelled_again),
+                         days_off=days_off)
     return facts, steps, unapplied
 
 
@@ -2267,12 +2272,13 @@ def _facts_with(db: Database, version: RecordVersion, withdrawn: bool) -> Bookin
     events = [event for event in _standing_where(db, EVENT_FORMS, "json_extract(data, '$.booking') IN (?)", {booking_id})
               if event.record_id != version.record_id]
     if is_booking:
-        return None if withdrawn else _fold(version, events, _first_typed(db, events), version.record_id)
+        return None if withdrawn else _fold(version, events, _first_typed(db, events), settings.days_off(db),
+                                            version.record_id)
     stored = _standing_where(db, ["operation_booking"], "record_id IN (?)", {booking_id})
     if not stored:
         raise NotFound(f"no standing booking {booking_id}")
     applied = events if withdrawn else [*events, version]
-    return _fold(stored[0], applied, _first_typed(db, applied), version.record_id)
+    return _fold(stored[0], applied, _first_typed(db, applied), settings.days_off(db), version.record_id)
 
 
 def _check_session(db: Database, session_id: str, changed: TheatreSession | None) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Container, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -88,6 +88,9 @@ class Context:
     sent: Callable[[int], int | None] = lambda resource: None
     """The content an earlier export of this database sent under an identity hash, None for
     none (storage.fhir_sent.sent_before)."""
+    days_off: Container[date] = field(kw_only=True)
+    """The bank holidays of the laptop's hospital (settings.days_off): a letter sent over them
+    reaches its patient later (fhir_theatre)."""
 
     def current(self, db: Database, form_id: str) -> list[RecordVersion]:
         """The current versions of a form's records, oldest first, kept by id as they stand for

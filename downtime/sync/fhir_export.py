@@ -85,6 +85,7 @@ from downtime.services.back_entry import (
     Conflict, NotEntered, Otherwise, conflicts_among, contradicted_links, ehr_numbers, otherwise_among,
     standing_not_entered, with_entries,
 )
+from downtime.services import settings
 from downtime.services.context import load_device
 from downtime.services.patients import downtime_numbers
 from downtime.storage.fhir_sent import (
@@ -341,10 +342,11 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
     later_forms: dict[str, LaterForm] = {}
     # What the bundle leaves out ends no other record's resource (Context.left_out).
     kept_out = held.keys() | (not_entered.keys() - withdrawn) | later.keys()
+    days_off = settings.days_off(db)
     for start in range(0, len(patients), PATIENTS_AT_ONCE):
         ctx = Context(forms, authors, laptops, first_versions, at, links,
                       patient_ids=patients[start:start + PATIENTS_AT_ONCE], withdrawn=withdrawn, sent=sent,
-                      left_out=kept_out)
+                      left_out=kept_out, days_off=days_off)
         page_held = [version for patient_id in ctx.patient_ids for version in versions_held.get(patient_id, ())]
         page = _write_patients(db, ctx, changed, (held, not_entered, later), (page_held, authors), writer, laptops,
                                numbers, noted, partial(_carried, ctx, here))

@@ -20,8 +20,9 @@ happened, as services.theatre.bookings does, but keeping every slot rather than 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Container
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -480,7 +481,7 @@ def _appointment(slot: _Slot, since: list[RecordVersion], booking: RecordVersion
     session = sessions.get(slot.session_id)
     theatre = f"theatre {session.data['theatre']}" if session else f"theatre session {slot.session_id}"
     later = _told_later(slot, since)
-    patient = "needs-action" if _untold(slot, later) else "accepted"
+    patient = "needs-action" if _untold(slot, later, ctx.days_off) else "accepted"
     participants = [{"actor": reference(str(booking.patient_id)), "status": patient},
                     {"type": [{"text": "surgeon"}], "actor": {"display": data["surgeon"]}, "status": "accepted"}]
     if data.get("anaesthetist"):
@@ -532,9 +533,9 @@ def _told_later(slot: _Slot, since: list[RecordVersion]) -> RecordVersion | None
     return next((change for change in since if not still_to_tell(change)), None)
 
 
-def _untold(slot: _Slot, later: RecordVersion | None) -> bool:
+def _untold(slot: _Slot, later: RecordVersion | None, days_off: Container[date]) -> bool:
     """A new date its patient has not been told of, or told by a letter that cannot reach them
-    before it (`letter_arrives`, the board's rule), or a cancelled date they were not told is off
+    before it (`letter_arrives`, the board's rule, with the laptop's bank holidays `days_off`), or a cancelled date they were not told is off
     nor told of any change after it (`later`, `_told_later`): its Appointment's patient
     participant is `needs-action`, not `accepted`. Sent accepted, an EHR reading the coded status
     took the patient as agreed to a date nobody had given them, or told of a cancellation when
@@ -547,7 +548,7 @@ def _untold(slot: _Slot, later: RecordVersion | None) -> bool:
     if data.get("patient_told") in (None, NOT_YET):
         return True
     told_at = datetime.fromisoformat(data["told_at"]) if data.get("told_at") else slot.record.occurred_at
-    return data["patient_told"] == "letter" and not letter_arrives(told_at, slot.start)
+    return data["patient_told"] == "letter" and not letter_arrives(told_at, slot.start, days_off)
 
 
 def _told_of(change: RecordVersion, ctx: Context) -> str:

@@ -894,8 +894,9 @@ def _theatre_clashes(db: Database, laptops: dict[str, Laptop], duplicates: list[
         f" AND form_id IN ({', '.join('?' * len(EVENT_FORMS))})", EVENT_FORMS)}
     listed = [record for record in standing if record.form_id == "theatre_session"]
     known = {record.record_id: session_of(record) for record in listed}
+    # No bank holiday: a clash report reads no patient's letter (BookingFacts.letter_late).
     replayed = replay([record for record in standing if record.form_id == "operation_booking"],
-                      [record for record in standing if record.form_id in EVENT_FORMS], typed)
+                      [record for record in standing if record.form_id in EVENT_FORMS], typed, frozenset())
     numbers = {patient_id: shown.get(patient_id, number)
                for patient_id, number in db.execute("SELECT patient_id, downtime_number FROM patients")}
     groups = probable_groups(duplicates, {number: patient_id for patient_id, number in numbers.items()})

@@ -1119,6 +1119,10 @@
         <translation>&amp;Numéro que les patients appellent (sur leurs lettres)</translation>
     </message>
     <message>
+        <source>Bank holi&amp;days (no post, safeguarding teams away)</source>
+        <translation>&amp;Jours fériés (pas de courrier, équipes de protection absentes)</translation>
+    </message>
+    <message>
         <source>Records office's public ke&amp;y (every export is encrypted to it)</source>
         <translation>Clé publi&amp;que du bureau des entrées (chaque export est chiffré pour elle)</translation>
     </message>
@@ -7493,6 +7497,38 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{field} {record} absent ici : importez la clé qui le contient</translation>
     </message>
     <message>
+        <source>None: Monday to Friday</source>
+        <translation>Aucun : du lundi au vendredi</translation>
+    </message>
+    <message>
+        <source>England</source>
+        <translation>Angleterre</translation>
+    </message>
+    <message>
+        <source>Wales</source>
+        <translation>Pays de Galles</translation>
+    </message>
+    <message>
+        <source>Scotland</source>
+        <translation>Écosse</translation>
+    </message>
+    <message>
+        <source>Northern Ireland</source>
+        <translation>Irlande du Nord</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>France</translation>
+    </message>
+    <message>
+        <source>France: Alsace</source>
+        <translation>France : Alsace</translation>
+    </message>
+    <message>
+        <source>France: Moselle</source>
+        <translation>France : Moselle</translation>
+    </message>
+    <message>
         <source>Label stock: one of {stocks}.</source>
         <translation>Planche d’étiquettes : une parmi {stocks}.</translation>
     </message>
@@ -7511,6 +7547,22 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>Records office's key: {key!r} is not an age public key (it starts with age1…; 'downtime keygen' prints it at the records office).</source>
         <translation>Clé du bureau des entrées : {key!r} n’est pas une clé publique age (elle commence par age1… ; « downtime keygen » l’affiche au bureau des entrées).</translation>
+    </message>
+    <message>
+        <source>Bank holidays: {region!r} is not a country, or a part of one, whose bank holidays are known (e.g. GB-ENG England, GB-SCT Scotland, FR France, FR-6AE Alsace; none: Monday to Friday only).</source>
+        <translation>Jours fériés : {region!r} n’est ni un pays ni une partie d’un pays dont les jours fériés sont connus (par ex. FR France, FR-6AE Alsace, FR-57 Moselle, GB-ENG Angleterre ; none : du lundi au vendredi seulement).</translation>
+    </message>
+    <message>
+        <source>No bank holidays kept: every weekday is a working day.</source>
+        <translation>Aucun jour férié : chaque jour de semaine est un jour ouvré.</translation>
+    </message>
+    <message>
+        <source>Bank holidays kept: {region}; the next: {days}.</source>
+        <translation>Jours fériés : {region} ; les prochains : {days}.</translation>
+    </message>
+    <message>
+        <source>Bank holidays kept: {name} ({region}); the next: {days}.</source>
+        <translation>Jours fériés : {name} ({region}) ; les prochains : {days}.</translation>
     </message>
     <message>
         <source>This laptop's ward: no ward {ward} is set up here (wards set up: {known}).</source>
@@ -9209,6 +9261,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>le réglage à modifier (ce que chacun prend : voir value, dans le même ordre)</translation>
     </message>
     <message>
+        <source>L7159|L7160|L7163|wristband; LATE OVERDUE minutes (LATE above 0 and below OVERDUE, at most {day}); MINUTES before the screen locks (1 to {most_idle}); whom patients call, as their letter prints it; FOLDER EVERY_MINUTES KEEP (every 1 to {day} minutes; the newest 1 to {most_kept} kept, then the last of each day for {days} days, and the first); the records office's age1… public key, which every export is then encrypted to ('' for none); the laptop's device number, which the patients registered from then on take; its name; for a database set up on another computer: 'replaces' (that one will not be used again) or 'copy NUMBER NAME' (both go on: this one becomes a laptop of its own); the ward code this laptop belongs to, whose patients its lists open on ('' for none: all wards); 'new' for a new wards' key, after a set-up file was lost; the hospital's bank holidays, by its country or part of one (GB-ENG, GB-WLS, GB-SCT, GB-NIR, FR, FR-6AE, FR-57…; 'none': Monday to Friday only)</source>
+        <translation>L7159|L7160|L7163|wristband ; LATE OVERDUE en minutes (LATE au-dessus de 0 et sous OVERDUE, au plus {day}) ; MINUTES avant le verrouillage de l’écran (de 1 à {most_idle}) ; qui les patients appellent, tel que leur lettre l’imprime ; FOLDER EVERY_MINUTES KEEP (toutes les 1 à {day} minutes ; les 1 à {most_kept} plus récentes gardées, puis la dernière de chaque jour pendant {days} jours, et la première) ; la clé publique age1… du bureau des entrées, pour laquelle chaque export est alors chiffré ('' pour aucune) ; le numéro d’appareil du portable, que prennent les patients enregistrés ensuite ; son nom ; pour une base installée sur un autre ordinateur : 'replaces' (celui-là ne sera plus utilisé) ou 'copy NUMBER NAME' (les deux continuent : celui-ci devient un portable à part entière) ; le code du service auquel appartient ce portable, sur les patients duquel ses listes s’ouvrent ('' pour aucun : tous les services) ; 'new' pour une nouvelle clé des services, après la perte d’un fichier de configuration ; les jours fériés de l’hôpital, par son pays ou une partie d’un pays (FR, FR-6AE, FR-57, GB-ENG, GB-WLS, GB-SCT, GB-NIR… ; 'none' : du lundi au vendredi seulement)</translation>
+    </message>
+    <message>
         <source>the wards, beds and settings the hospital's laptops share, in a file</source>
         <translation>les services, lits et réglages que partagent les portables de l’hôpital, dans un fichier</translation>
     </message>
@@ -10209,6 +10265,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>empty</source>
         <translation>vide</translation>
+    </message>
+    <message>
+        <source>Bank holidays kept</source>
+        <translation>Jours fériés</translation>
     </message>
     <message>
         <source>ward {ward} keeps its name here, {here} (the file says {file})</source>
@@ -11545,10 +11605,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>the stick to go with a patient moved to a ward on another laptop: whole, encrypted to the wards' key too (from the set-up file), which that ward's laptop reads it with; not an export for the records office</source>
         <translation>la clé USB qui accompagne un patient transféré dans un service d’un autre portable : complète, chiffrée aussi à la clé des services (du fichier de configuration), avec laquelle le portable de ce service la lit ; ce n’est pas un export pour le bureau des entrées</translation>
-    </message>
-    <message>
-        <source>L7159|L7160|L7163|wristband; LATE OVERDUE minutes (LATE above 0 and below OVERDUE, at most {day}); MINUTES before the screen locks (1 to {most_idle}); whom patients call, as their letter prints it; FOLDER EVERY_MINUTES KEEP (every 1 to {day} minutes; the newest 1 to {most_kept} kept, then the last of each day for {days} days, and the first); the records office's age1… public key, which every export is then encrypted to ('' for none); the laptop's device number, which the patients registered from then on take; its name; for a database set up on another computer: 'replaces' (that one will not be used again) or 'copy NUMBER NAME' (both go on: this one becomes a laptop of its own); the ward code this laptop belongs to, whose patients its lists open on ('' for none: all wards); 'new' for a new wards' key, after a set-up file was lost</source>
-        <translation>L7159|L7160|L7163|wristband ; LATE OVERDUE en minutes (LATE au-dessus de 0 et sous OVERDUE, au plus {day}) ; MINUTES avant le verrouillage de l’écran (de 1 à {most_idle}) ; qui les patients appellent, tel que leur lettre l’imprime ; FOLDER EVERY_MINUTES KEEP (toutes les 1 à {day} minutes ; les 1 à {most_kept} plus récentes gardées, puis la dernière de chaque jour pendant {days} jours, et la première) ; la clé publique age1… du bureau des entrées, pour laquelle chaque export est alors chiffré ('' pour aucune) ; le numéro d’appareil du portable, que prennent les patients enregistrés ensuite ; son nom ; pour une base installée sur un autre ordinateur : 'replaces' (celui-là ne sera plus utilisé) ou 'copy NUMBER NAME' (les deux continuent : celui-ci devient un portable à part entière) ; le code du service auquel appartient ce portable, sur les patients duquel ses listes s’ouvrent ('' pour aucun : tous les services) ; 'new' pour une nouvelle clé des services, après la perte d’un fichier de configuration</translation>
     </message>
     <message>
         <source>wards-key takes only 'new': a new wards' key, when a set-up file was lost; then save the set-up file and load it on every laptop</source>

@@ -459,3 +459,27 @@ def test_a_stick_pulled_while_the_archive_is_made_is_said_and_the_laptop_kept(ad
                                          "was made")
     assert not any(kind == "info" for kind, _ in answers[1])
     assert db_path.exists() and list((tmp_path / "usb-in-a-pocket").glob("*.sqlite"))
+
+
+def test_the_administrator_chooses_the_hospitals_bank_holidays_and_reads_the_next_ones(admin_window):
+    """Typed into the closed list as on any combo box; a region set on the command line that the
+    tab does not offer (Ireland) is shown as its code, not replaced by the first item at the next
+    save."""
+    panel = admin_window.admin
+    db = admin_window.session.db
+    panel.refresh()
+    assert panel.bank_holidays.currentText() == "None: Monday to Friday"
+    assert panel.bank_holidays_kept.text() == "No bank holidays kept: every weekday is a working day."
+    panel.bank_holidays.setFocus()
+    QTest.keyClicks(panel.bank_holidays, "Sc")
+    assert panel.bank_holidays.currentText() == "Scotland (GB-SCT)"
+    QTest.keyClick(panel.save_settings_button, Qt.Key.Key_Space)
+    assert panel.said.text() == "Settings saved." and settings.get(db, "bank_holidays") == "GB-SCT"
+    assert panel.bank_holidays_kept.text() == ("Bank holidays kept: Scotland (GB-SCT); the next: Mon 30/11/2026, "
+                                               "Fri 25/12/2026, Sat 26/12/2026.")
+    settings.set_bank_holidays(admin_window.session, "ie")
+    panel.refresh()
+    assert panel.bank_holidays.currentText() == "IE" and panel.bank_holidays_kept.text().startswith(
+        "Bank holidays kept: IE; the next: Fri 25/12/2026, Sat 26/12/2026, Fri 01/01/2027.")
+    QTest.keyClick(panel.save_settings_button, Qt.Key.Key_Space)
+    assert settings.get(db, "bank_holidays") == "IE"

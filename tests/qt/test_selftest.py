@@ -18,7 +18,8 @@ def test_selftest_passes_on_a_sound_copy_and_touches_nothing_of_the_laptop(qtbot
     assert main(["selftest"]) == 0
     out = capsys.readouterr().out
     every_form = len(list(forms_dir().glob("*.yaml")))
-    for step in ("ok Qt", "ok modules", f"ok forms: {every_form} form definitions", "ok database: encrypted demo ward", "SQLCipher",
+    for step in ("ok Qt", "ok modules", f"ok forms: {every_form} form definitions",
+                 "ok bank holidays: GB-ENG, GB-WLS, GB-SCT, GB-NIR, FR, FR-6AE, FR-57", "ok database: encrypted demo ward", "SQLCipher",
                  "ok resources: snapshot templates", "ok sign-in window", "ok main window: Hélène Lefèvre signed in",
                  "DejaVu fonts embedded", "ok print preview: Qt PDF showed", "FHIR R4B bundle",
                  "ok backup: written when the window closed", "opened with a PIN and sound"):
