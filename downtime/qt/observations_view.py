@@ -425,7 +425,8 @@ class ChartAlertModel(TextTableModel):
     whole_in_tooltip = frozenset({PATIENT, LATEST, ASKS})
 
     def is_warning(self, row: int, column: int) -> bool:
-        return column == len(self.columns) - 1
+        """What it asks, in red when it is to be done now (chart_alerts.acted_on_now)."""
+        return column == self.ASKS and chart_alerts.acted_on_now(self.rows[row], language())
 
     def texts(self, row: int) -> tuple[str, ...]:
         """A patient who left the ward is said so where their bed was (someone else may be in it)."""

@@ -541,7 +541,7 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     found.sort(key=lambda alert: (order[alert.patient.patient_id], alert.form_id))
     found += left_untold(db, forms, patients, ward, lang, reactions, at=at, zone=at.tzinfo) if not leaving else []
     # Stable: by bed within each.
-    found.sort(key=lambda alert: (not alert.first, not (alert.urgent or asks_a_doctor_now(alert, lang))))
+    found.sort(key=lambda alert: (not alert.first, not acted_on_now(alert, lang)))
     return ChartAlerts(found, min(due, key=elapsed.instant, default=None))
 
 
@@ -557,6 +557,13 @@ def asks_a_doctor_now(alert: ChartAlert, lang: Lang) -> bool:
     no doctor was told of came after a cannula's check and a change of position overdue, below
     the four or five lines on screen."""
     return any(words in said for said in alert.said for words in DOCTOR_NOW[lang])
+
+
+def acted_on_now(alert: ChartAlert, lang: Lang) -> bool:
+    """Whether what the alert asks is to be done now (`first`, `urgent`, or a doctor asked for
+    now): listed before the others, and the only lines the list says in red (every line's was,
+    and a hypo to treat now read as a weight to record this week)."""
+    return alert.first or alert.urgent or asks_a_doctor_now(alert, lang)
 
 
 STOP_AND_CALL = frozenset({TransfusionSign.POSSIBLE_REACTION, TransfusionSign.REACTION_AFTER,
@@ -629,7 +636,7 @@ def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[st
                   if elapsed.reached(moved[patient.patient_id], one.received_at)]
     # Stable: by name within each, as people file names (search.sort_key: ÉVRARD among the Es, it
     # came after ZOLA).
-    found.sort(key=lambda alert: not (alert.urgent or asks_a_doctor_now(alert, lang)))
+    found.sort(key=lambda alert: not acted_on_now(alert, lang))
     return found
 
 

@@ -6,9 +6,11 @@ from PySide6.QtTest import QTest
 
 from downtime.qt.glucose_view import GlucoseView
 from downtime.qt.neuro_view import NeuroView
+from downtime.qt.style import warning_colour
 from downtime.services import chart_alerts, records, wards
 from downtime.services.census import bed_order, in_patients
 from tests.test_neuro import SET
+from tests.test_safeguarding_concern import RAISED
 
 
 def test_the_nurse_in_charge_sees_a_hypo_and_an_overdue_neuro_set_and_opens_each_chart(
@@ -66,3 +68,26 @@ def test_the_lines_asking_for_a_doctor_now_come_first_then_the_others_by_bed(ful
         assert beds == sorted(beds)
     assert any("HEAD INJURY" in said for said in asks[:len(now)])
     assert any("CRITICAL RESULT" in said for said in asks[:len(now)])
+
+
+def test_only_what_is_to_be_done_now_reads_in_red(window, session_for, admission_values, listed):
+    """A hypo to treat now beside a safeguarding referral due by Monday: with every line's "What
+    it asks now" in red, the one to act on at once did not stand out."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    nurse = window.session
+    diabetic = records.save_new(nurse, "admission", {**admission_values, "bed": "9", "given_names": "Paul"}).patient_id
+    bruised = records.save_new(nurse, "admission", {**admission_values, "bed": "3"}).patient_id
+    records.save_new(nurse, "blood_glucose", {"taken_at": "2026-11-28T13:55+01:00", "reading": "value",
+                                              "glucose": 3.4, "glucose_unit": "mmol_l", "next_in": "60"},
+                     patient_id=diabetic)
+    records.save_new(nurse, "safeguarding_concern", {**RAISED, "raised_at": "2026-11-28T13:50+01:00"}, patient_id=bruised)
+    panel = window.escalation
+    window.tabs.setCurrentWidget(panel)
+    panel.refresh()
+    listed(panel)
+    model = panel.charts_model
+    shown = {model.texts(row)[4]: model.data(model.index(row, model.ASKS), Qt.ItemDataRole.ForegroundRole)
+             for row in range(model.rowCount())}
+    assert shown == {"Blood glucose": warning_colour(), "Safeguarding": None}
+    assert all(model.data(model.index(row, model.LATEST), Qt.ItemDataRole.ForegroundRole) is None
+               for row in range(model.rowCount()))
