@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from downtime.cli import main
 from downtime.domain.safeguarding import due_day
 from downtime.domain.theatre import letter_arrives
-from downtime.domain.working_days import BankHolidays, coming, region_named, regions
+from downtime.domain.working_days import BankHolidays, PartNeeded, coming, region_named, regions
 from downtime.services import records, safeguarding, settings, theatre
 from downtime.services.errors import PermissionDenied, ServiceError
 from downtime.storage import audit
@@ -72,6 +72,18 @@ def test_a_region_the_library_does_not_know_is_refused(typed):
         region_named(typed)
 
 
+def test_the_united_kingdom_alone_is_refused_for_its_nations_differ(session_for):
+    """The library's "GB" alone is the days the four nations share: no Easter Monday nor August's
+    bank holiday in England, no 2 January in Scotland."""
+    with pytest.raises(PartNeeded):
+        region_named(" gb ")
+    with pytest.raises(ServiceError) as refused:
+        settings.set_bank_holidays(session_for("admin"), "gb")
+    assert refused.value.text("en") == ("Bank holidays: 'gb' has none of its own: name the part of it the hospital is "
+                                        "in (GB-ENG, GB-WLS, GB-SCT, GB-NIR).")
+    assert refused.value.text("fr").startswith("Jours fériés : 'gb' n’en a pas en propre")
+
+
 @given(typed=st.one_of(st.text(max_size=12), st.sampled_from(["GB-ENG", "gb-sct", " fr ", "FR-6AE", "fr-57", "DE-BY"])
                        .map(lambda code: code.swapcase())))
 def test_any_text_is_a_region_kept_as_it_reads_back_or_refused(typed):
@@ -80,7 +92,7 @@ def test_any_text_is_a_region_kept_as_it_reads_back_or_refused(typed):
         region = region_named(typed)
     except ValueError:
         return
-    assert region_named(region) == region
+    assert region_named(region) == region and region != "GB"
     assert region.partition("-")[0] in regions()
     assert coming(BankHolidays(region), date(2026, 12, 7), 1) or region.partition("-")[0] not in ("GB", "FR")
 

@@ -18,6 +18,18 @@ WEEKDAYS = range(5)
 """Monday to Friday (date.weekday)."""
 NO_REGION = ""
 """The setting that keeps no bank holiday: every weekday is a working day."""
+BY_PART_ONLY = {"GB": ("GB-ENG", "GB-WLS", "GB-SCT", "GB-NIR")}
+"""The countries with no bank holidays of their own, each part keeping its own: the library's
+"GB" alone is the days all four nations share, without England's Easter Monday or Scotland's
+2 January."""
+
+
+class PartNeeded(ValueError):
+    """A country named alone whose bank holidays are its parts' (`BY_PART_ONLY`)."""
+
+    def __init__(self, country: str) -> None:
+        super().__init__(country)
+        self.parts = BY_PART_ONLY[country]
 
 
 @dataclass(frozen=True)
@@ -52,13 +64,16 @@ def regions() -> dict[str, tuple[str, ...]]:
 def region_named(typed: str) -> str:
     """A region as the setting keeps it, from what was typed in any case, with or without spaces
     around ("gb-eng " is GB-ENG): ValueError for a country, or a part of one, that the library
-    does not know, or for nothing typed."""
+    does not know, or for nothing typed; PartNeeded for a country whose parts each keep their
+    own."""
     country, dash, part = " ".join(typed.split()).partition("-")
     known = regions()
     parts = known.get(country.strip().upper())
     if parts is None:
         raise ValueError(typed)
     if not dash:
+        if country.strip().upper() in BY_PART_ONLY:
+            raise PartNeeded(country.strip().upper())
         return country.strip().upper()
     named = next((one for one in parts if one.casefold() == part.strip().casefold()), None)
     if named is None:

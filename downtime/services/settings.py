@@ -11,7 +11,7 @@ from downtime.i18n import DAY_NAMES, QT_TRANSLATE_NOOP, Lang, message
 from downtime.domain.bounds import DAY_MINUTES, MOST_IDLE_LOCK_MINUTES
 from downtime.domain.medication import RoundPolicy
 from downtime.domain.staff import Action
-from downtime.domain.working_days import NO_REGION, BankHolidays, coming, region_named
+from downtime.domain.working_days import NO_REGION, BankHolidays, PartNeeded, coming, region_named
 from downtime.services import wards
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -130,6 +130,10 @@ def set_bank_holidays(session: Session, region: str) -> None:
         return
     try:
         named = region_named(region)
+    except PartNeeded as alone:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bank holidays: {region!r} has none of its own: name the part of "
+                                                         "it the hospital is in ({parts})."),
+                           region=region.strip(), parts=", ".join(alone.parts)) from None
     except ValueError:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bank holidays: {region!r} is not a country, or a part of one, "
                                                          "whose bank holidays are known (e.g. GB-ENG England, GB-SCT "

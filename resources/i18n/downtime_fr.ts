@@ -7549,6 +7549,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>Clé du bureau des entrées : {key!r} n’est pas une clé publique age (elle commence par age1… ; « downtime keygen » l’affiche au bureau des entrées).</translation>
     </message>
     <message>
+        <source>Bank holidays: {region!r} has none of its own: name the part of it the hospital is in ({parts}).</source>
+        <translation>Jours fériés : {region!r} n’en a pas en propre : nommez la partie du pays où est l’hôpital ({parts}).</translation>
+    </message>
+    <message>
         <source>Bank holidays: {region!r} is not a country, or a part of one, whose bank holidays are known (e.g. GB-ENG England, GB-SCT Scotland, FR France, FR-6AE Alsace; none: Monday to Friday only).</source>
         <translation>Jours fériés : {region!r} n’est ni un pays ni une partie d’un pays dont les jours fériés sont connus (par ex. FR France, FR-6AE Alsace, FR-57 Moselle, GB-ENG Angleterre ; none : du lundi au vendredi seulement).</translation>
     </message>
