@@ -22,19 +22,33 @@ def _signed_in_as_nurse(monkeypatch):
     monkeypatch.setenv("DOWNTIME_PIN", "1111")
 
 
-def test_demo_creates_the_ward_and_prints_the_accounts(tmp_path, capsys):
-    db = tmp_path / "demo.sqlite"
-    assert main(["demo", "--db", str(db)]) == 0
+def test_demo_makes_its_own_encrypted_ward_in_the_user_data_folder_and_prints_the_accounts(capsys, monkeypatch):
+    """One demo built (each takes seconds): where it goes, encrypted, the accounts in words of the
+    language, used again once made, and its patients read only with a sign-in."""
+    from downtime.paths import demo_db_path
+
+    assert main(["demo"]) == 0
+    db = demo_db_path()
     out = capsys.readouterr().out
+    assert str(db) in out and "encrypted (SQLCipher)" in out
     for account in ("admin    0000", "nurse    1111", "doctor   2222", "coord    3333", "records  4444"):
         assert account in out
     assert "  nurse    1111  ward nurse            Hélène Lefèvre\n" in out, "the role in words, as the README lists it"
     assert "  hca      7777  healthcare assistant  Manon Petit\n" in out
     assert "  student  8888  student nurse         Lucas Girard\n" in out
-    assert main(["demo", "--db", str(db), "--lang", "fr"]) == 0
+    assert "Lefèvre".encode() not in db.read_bytes() and b"SQLite format 3" not in db.read_bytes()
+    assert main(["demo", "--lang", "fr"]) == 0
     assert "  nurse    1111  infirmier(ère) du service    Hélène Lefèvre\n" in capsys.readouterr().out
     assert main(["demo", "--db", str(db)]) == 0
     assert "existing demo ward" in capsys.readouterr().out
+    monkeypatch.delenv("DOWNTIME_USER")
+    monkeypatch.delenv("DOWNTIME_PIN")
+    assert main(["records", "--db", str(db)]) == 1
+    assert "give --user and --pin" in capsys.readouterr().err
+    assert main(["verify", "--db", str(db)]) == 1
+    assert main(["records", "--db", str(db), "--user", "nurse", "--pin", "1112"]) == 1
+    assert "wrong PIN" in capsys.readouterr().err
+    assert main(["records", "--db", str(db), "--user", "nurse", "--pin", "1111"]) == 0
 
 
 def test_staff_are_listed_with_their_role_in_words_of_the_lang_in_columns(demo_db, capsys):
@@ -53,33 +67,10 @@ def test_staff_are_listed_with_their_role_in_words_of_the_lang_in_columns(demo_d
     assert "coord    surgical coordinator  active  Chloé Martin" in capsys.readouterr().out.splitlines()
 
 
-def test_demo_defaults_to_its_own_file_in_the_user_data_folder(capsys):
-    from downtime.paths import demo_db_path
-
-    assert main(["demo"]) == 0
-    assert demo_db_path().exists()
-    assert str(demo_db_path()) in capsys.readouterr().out
-
-
 def test_demo_never_touches_a_real_ward_database(ward_db, db_path, capsys):
     assert main(["demo", "--db", str(db_path), "--fresh"]) == 1
     assert "not a demo" in capsys.readouterr().err
     assert ward_db.execute("SELECT COUNT(*) FROM staff").fetchone()[0] == 5
-
-
-def test_the_demo_is_encrypted_and_patient_data_needs_a_sign_in(tmp_path, capsys, monkeypatch):
-    db = tmp_path / "demo.sqlite"
-    assert main(["demo", "--db", str(db)]) == 0
-    assert "encrypted (SQLCipher)" in capsys.readouterr().out
-    assert "Lefèvre".encode() not in db.read_bytes() and b"SQLite format 3" not in db.read_bytes()
-    monkeypatch.delenv("DOWNTIME_USER")
-    monkeypatch.delenv("DOWNTIME_PIN")
-    assert main(["records", "--db", str(db)]) == 1
-    assert "give --user and --pin" in capsys.readouterr().err
-    assert main(["verify", "--db", str(db)]) == 1
-    assert main(["records", "--db", str(db), "--user", "nurse", "--pin", "1112"]) == 1
-    assert "wrong PIN" in capsys.readouterr().err
-    assert main(["records", "--db", str(db), "--user", "nurse", "--pin", "1111"]) == 0
 
 
 def test_five_wrong_pins_lock_the_staff_id_even_before_the_database_opens(demo_db, capsys):

@@ -2,6 +2,8 @@ import json
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from downtime.domain.news2 import Band
 from downtime.services import cd_register, medication, pews, records, staff, theatre
 from downtime.services.observations import chart, escalations
@@ -230,7 +232,9 @@ def test_the_demo_checklists_answer_known_allergy_as_each_admission_says(tmp_pat
     assert set(answered.values()) == {True, False}
 
 
-def test_the_demo_builds_whatever_the_hour_it_is_built_at(tmp_path, forms):
+@pytest.mark.parametrize("moment", ["2026-12-02T11:20:00+01:00", "2026-12-02T14:38:00+01:00", "2026-12-02T18:00:00+01:00",
+                                    "2027-03-28T03:30:00", "2026-10-25T04:37:00", "2026-12-05T23:37:00+00:00"])
+def test_the_demo_builds_whatever_the_hour_it_is_built_at(tmp_path, forms, moment):
     """Built late in the morning, the demo gave a morphine dose from an empty cupboard (its
     opening stock all given); built in the evening, it cancelled an operation before the decision
     to operate it; built at 03:30 on the night the clocks go forward (on the laptop's clock, its
@@ -243,19 +247,14 @@ def test_the_demo_builds_whatever_the_hour_it_is_built_at(tmp_path, forms):
     given: "Actual time cannot be in the future". Built at 23:37, a dose of morphine given at
     random 8 minutes before the sickle-cell crisis's 6/10 made its plan to assess again in an hour
     too late after an injection: refused."""
-    from downtime.services import theatre
-
-    paris = ZoneInfo("Europe/Paris")
-    for moment in ("2026-12-02T11:20:00+01:00", "2026-12-02T14:38:00+01:00", "2026-12-02T18:00:00+01:00",
-                   "2027-03-28T03:30:00", "2026-10-25T04:37:00", "2026-12-05T23:37:00+00:00"):
-        at = datetime.fromisoformat(moment)
-        at = at if at.tzinfo else at.replace(tzinfo=paris)
-        db = open_database(tmp_path / f"{at:%H%M}.sqlite")
-        build_demo(db, forms, lambda: at)
-        assert cd_register.cd_balance(db, "3B", "Morphine", "mg") >= 0
-        assert not [entry.clashes for day in range(-6, 7) for _, entries in theatre.day_list(
-            db, forms, at.date() + timedelta(days=day)) for entry in entries if entry.clashes], moment
-        db.close()
+    at = datetime.fromisoformat(moment)
+    at = at if at.tzinfo else at.replace(tzinfo=ZoneInfo("Europe/Paris"))  # the laptop's zone's rules
+    db = open_database(tmp_path / "demo.sqlite")
+    build_demo(db, forms, lambda: at)
+    assert cd_register.cd_balance(db, "3B", "Morphine", "mg") >= 0
+    assert not [entry.clashes for day in range(-6, 7) for _, entries in theatre.day_list(
+        db, forms, at.date() + timedelta(days=day)) for entry in entries if entry.clashes]
+    db.close()
 
 
 def test_the_demo_escalation_list_asks_what_the_ward_would_not_what_the_demo_forgot(tmp_path, forms, clock, demo_database):
