@@ -449,14 +449,22 @@ that ID's run of wrong PINs as its own good one does (the nurse who forgot hers 
 new one by the nurse in charge, was told her ID was locked when she typed it at once)."""
 
 
+LAST_PINS = (f"SELECT seq, action, at FROM audit WHERE actor = ? AND {audit.PINS_TYPED} ORDER BY seq DESC LIMIT ?",
+             "SELECT seq, action, at FROM audit WHERE entity = 'staff' AND entity_id = ? AND action = ?"
+             " ORDER BY seq DESC LIMIT ?")
+"""A staff ID's last PINs typed (`_RIGHT`, `_WRONG`, from the index of PIN entries by staff ID),
+then its last PINs set by an administrator (`_RESET`, by the entries' entity): each newest first,
+read from an index in its order, nothing sorted."""
+
+
 def _attempts(db: Database, actor: str) -> list[tuple[bool, datetime]]:
     """The staff ID's last PINs, oldest first (True: right, or reset by an administrator): the
     audit log's and those no file could count (`uncounted`), merged by when they were typed,
     each in its own order (a clock put back leaves the log's as typed)."""
-    rows = db.query(f"SELECT action, at FROM audit WHERE (actor = ? AND action IN "
-                    f"({', '.join('?' * len(_RIGHT + _WRONG))})) OR (action = ? AND entity = 'staff' AND entity_id = ?)"
-                    " ORDER BY seq DESC LIMIT ?", [actor, *_RIGHT, *_WRONG, _RESET, actor, LOCKOUT_FAILURES])
-    logged = [(row["action"] not in _WRONG, datetime.fromisoformat(row["at"])) for row in rows][::-1]
+    typed, reset = LAST_PINS
+    rows = (db.execute(typed, [actor, LOCKOUT_FAILURES]).fetchall()
+            + db.execute(reset, [actor, _RESET, LOCKOUT_FAILURES]).fetchall())
+    logged = [(action not in _WRONG, datetime.fromisoformat(at)) for _, action, at in sorted(rows)[-LOCKOUT_FAILURES:]]
     return merged(logged, uncounted(_file_of(db), actor))
 
 

@@ -17,6 +17,14 @@ from typing import Any
 from sqlite_utils import Database
 
 GENESIS = "0" * 64
+PIN_ACTIONS = ("sign_in", "witness.confirm", "second_check.confirm", "supervisor.confirm", "giver.confirm",
+               "current_pin.confirm", "staff.change_pin", "sign_in.failed", "witness.failed", "second_check.failed",
+               "supervisor.failed", "giver.failed", "current_pin.failed")
+"""The entries of a PIN typed, right or wrong (services.staff's lockout count, by PinUse), which
+the index `audit_pins` holds by staff ID (migration m042); no other entry is in it."""
+PINS_TYPED = f"action IN ({', '.join(repr(action) for action in PIN_ACTIONS)})"
+"""The index's condition, as a query must write it for SQLite to read the index (a partial index
+is used only when the query's terms contain its condition as written)."""
 
 # Tables whose every row is written through an audited write, and their key column.
 AUDITED_TABLES = {"meta": "key", "staff": "staff_id", "patients": "patient_id", "records": "id",
