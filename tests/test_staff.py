@@ -439,7 +439,7 @@ def test_a_role_corrected_applies_to_a_session_signed_in_before(session_for, med
 
 def test_the_lockout_count_reads_a_staff_ids_last_pins_from_an_index_in_order(ward_db, clock):
     """At every sign-in, unlock and witness's PIN: the count read every PIN entry of every staff
-    ID by its action and sorted them (35 ms on a ward laptop's month). The index holds the PIN
+    ID by its action and sorted them (16-64 ms on a ward laptop's month). The index holds the PIN
     entries alone (`audit.PIN_ACTIONS`, each a PIN typed: right, wrong or changed); the reset
     an administrator gives is read by its entity."""
     assert set(audit.PIN_ACTIONS) == set(staff._RIGHT + staff._WRONG)
