@@ -722,8 +722,6 @@ def test_a_blank_print_names_the_person_signed_in_or_says_no_one_was_never_the_c
     for what in ("news2", "admission"):
         assert main(["pdf", "blank", what, "--out", str(blank), "--db", demo_db, "--user", "nurse", "--pin", "1111"]) == 0
         assert footer(blank).startswith("Printed by Hélène Lefèvre on ") and footer(blank).endswith(" — 3B demo")
-    assert main(["pdf", "binder", "--out", str(blank), "--db", demo_db, "--user", "nurse", "--pin", "1111"]) == 0
-    assert footer(blank).startswith("Printed by Hélène Lefèvre on ")
     capsys.readouterr()
     assert main(["verify", "--db", demo_db, "--user", "nurse", "--pin", "1111"]) == 0
 

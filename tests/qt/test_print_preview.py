@@ -168,6 +168,8 @@ def test_the_preview_is_titled_by_what_it_prints_not_by_its_temporary_file(qtbot
             "Downtime binder": printing.print_binder(nurse, tmp_path / "tmpb2.pdf"),
             f"ID labels — {patient.downtime_number}": printing.print_labels(nurse, patient.patient_id,
                                                                             tmp_path / "tmpc3.pdf", count=1)}
+    last = PdfReader(made["Downtime binder"]).pages[-1].extract_text()
+    assert "Printed by Hélène Lefèvre on " in last, "the binder names the person signed in, as `pdf binder --user` does"
     for title, path in made.items():
         preview = PrintPreview(path)
         qtbot.addWidget(preview)
