@@ -67,18 +67,18 @@ def region_named(typed: str) -> str:
     does not know, or for nothing typed; PartNeeded for a country whose parts each keep their
     own."""
     country, dash, part = " ".join(typed.split()).partition("-")
-    known = regions()
-    parts = known.get(country.strip().upper())
+    country = country.strip().upper()
+    parts = regions().get(country)
     if parts is None:
         raise ValueError(typed)
     if not dash:
-        if country.strip().upper() in BY_PART_ONLY:
-            raise PartNeeded(country.strip().upper())
-        return country.strip().upper()
+        if country in BY_PART_ONLY:
+            raise PartNeeded(country)
+        return country
     named = next((one for one in parts if one.casefold() == part.strip().casefold()), None)
     if named is None:
         raise ValueError(typed)
-    return f"{country.strip().upper()}-{named}"
+    return f"{country}-{named}"
 
 
 def working(day: date, days_off: Container[date]) -> bool:
