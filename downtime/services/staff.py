@@ -454,7 +454,7 @@ LAST_PINS = (f"SELECT seq, action, at FROM audit WHERE actor = ? AND {audit.PINS
              " ORDER BY seq DESC LIMIT ?")
 """A staff ID's last PINs typed (`_RIGHT`, `_WRONG`, from the index of PIN entries by staff ID),
 then its last PINs set by an administrator (`_RESET`, by the entries' entity): each newest first,
-read from an index in its order, nothing sorted."""
+read from an index in its order (SQLite sorts nothing; `_attempts` merges the two lists' few rows)."""
 
 
 def _attempts(db: Database, actor: str) -> list[tuple[bool, datetime]]:
