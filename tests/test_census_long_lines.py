@@ -12,7 +12,7 @@ from downtime.services import printing, records, wards
 
 ALLERGENS = ["Benzylpenicillin", "Co-trimoxazole", "Chlorhexidine gluconate", "Latex (natural rubber)", "Ibuprofen",
              "Morphine sulfate", "Ondansetron", "Vancomycin", "Iodinated contrast media"]
-CHARTS = 60
+CHARTS = 100
 """Lines of the handover notes, ten words each: about three pages of them."""
 
 

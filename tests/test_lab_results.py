@@ -257,9 +257,8 @@ def test_a_critical_result_for_a_patient_who_left_stays_on_the_wards_lists_until
     assert chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward="4A").alerts == []
     sheet = pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
     assert ("Left the ward: results no doctor is told of yet, reactions to blood not told, deaths' tasks not done, "
-            "infusions never charted stopped, telephone orders to countersign Left Patient Born, sex Downtime no. "
-            "Result, unit, death or order What it asks Discharged MARTIN Hélène Marie "
-            "(née LEFÈVRE)") in sheet
+            "infusions never charted stopped, telephone orders to countersign Left Patient Result, unit, death or order "
+            "What it asks Discharged MARTIN Hélène Marie (née LEFÈVRE)") in sheet
     assert ("Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10 CRITICAL RESULT NOT YET TOLD TO A DOCTOR: tell one now, and "
             "record who and when; DISCHARGED: the doctor decides whether to call the patient back") in sheet
     french = pdf_text(printing.print_census(session_for("nurse", "fr"), tmp_path / "etat.pdf", "3B"))

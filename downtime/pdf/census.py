@@ -35,10 +35,8 @@ from downtime.services.observations import (Escalation, Oxygen, ScoredSet, WardR
 from downtime.services.patients import PatientSummary
 
 HEADINGS: dict[Lang, tuple[str, ...]] = {
-    "en": ("Bed", "Patient", "Born, sex", "Downtime no.", "Arrived", "Identity",
-           "Allergies", "NEWS2", "Resus.", "Isolation", "Handover notes"),
-    "fr": ("Lit", "Patient", "Né(e), sexe", "N° dégradé", "Arrivée", "Identité",
-           "Allergies", "NEWS2", "RCP", "Isolement", "Transmissions"),
+    "en": ("Bed", "Patient", "Arrived", "Allergies", "NEWS2", "Resus.", "Isolation", "Handover notes"),
+    "fr": ("Lit", "Patient", "Arrivée", "Allergies", "NEWS2", "RCP", "Isolement", "Transmissions"),
 }
 SCORE_COLUMN = HEADINGS["en"].index("NEWS2")
 CHILDREN_SCORE = {"en": "NEWS2 / PEWS", "fr": "NEWS2 / PEWS"}
@@ -52,20 +50,18 @@ def _headings(lang: Lang, children: bool) -> tuple[str, ...]:
                  for index, heading in enumerate(HEADINGS[lang]))
 
 
-# The sex under the date of birth, for the NEWS2 column: each date, number and word whole.
-# The ward is named over its beds (a ward column broke a long code into pieces of words), its
-# width given to the handover notes, written by hand. The date of birth is the wristband's,
-# "12-Mar-1954", which a narrower column cut "12-Mar-195 / 4". The handover notes had 15 % of
-# the page, a nurse's notes running down many lines: with the cells' side padding halved (see
-# PAD) and the arrival's date over its time (see `_when`), each other column is as wide as its
-# widest fixed word (a wristband date, a downtime number, "resuscitation", "gouttelettes",
-# "Admitted" over a patient moved from another ward) and a little more (the French "12-Mars-1954"
-# is the widest date, see page.MONTHS). The name holds "PAPADOPOULOPOULOS" whole and the allergies
-# "Sulfamethoxazole-" (narrower, a long surname broke across two lines), the score "Faible-moyen",
-# a longer word set smaller (see lines.fit), and the notes have 25.9 %: at 21.8 % the demo's 25
-# patients ran to 12 pages (14 in French), the notes of one running down 28 lines beside cells of
-# 2 to 8; now 11 (12).
-WIDTHS = (0.032, 0.105, 0.073, 0.087, 0.055, 0.06, 0.11, 0.082, 0.07, 0.067, 0.259)
+# The patient's box holds what their label gives, under their name: the date of birth and sex,
+# the downtime number and how far their identity is checked, as a paper handover sheet's label box
+# does. Each in a column of its own (with the ward named over its beds, the cells' side padding
+# halved, see PAD, and the arrival's date over its time, see `_when`), the handover notes had 25.9 %
+# of the page, a nurse's notes running down 14 lines beside cells of 2 to 8, and the demo's 25
+# patients ran to 11 pages (12 in French). Every other column is as wide as its widest fixed word
+# and a little more: the name holds "PAPADOPOULOPOULOS" whole and so the wristband's date,
+# "12-Mar-1954", and a downtime number (the French "12-Mars-1954" is the widest date, see
+# page.MONTHS); the allergies "Sulfamethoxazole-"; the score "Faible-moyen", a longer word set
+# smaller (see lines.fit); "resuscitation", "gouttelettes", "Admitted" over a patient moved from
+# another ward. The notes have the rest.
+WIDTHS = (0.032, 0.12, 0.055, 0.11, 0.095, 0.07, 0.067, 0.451)
 PAD = 3
 """A cell's left and right padding, in points (a table's is 6)."""
 NO_BREAK = "\u00a0"
@@ -82,6 +78,7 @@ INCOMPLETE = {"en": "incomplete", "fr": "incomplet"}
 OVERDUE = {"en": "next set overdue since {due}", "fr": "relevé en retard depuis {due}"}
 TOLD = {"en": "Told: {who}", "fr": "Prévenu : {who}"}
 NOT_TOLD = {"en": "NOT RECORDED", "fr": "NON RENSEIGNÉ"}
+IDENTITY = {"en": "Identity: {status}", "fr": "Identité : {status}"}
 INTERPRETER = {"en": "Interpreter: {language}", "fr": "Interprète : {language}"}
 NO_LANGUAGE = {"en": "Interpreter needed", "fr": "Interprète nécessaire"}
 ADMITTED_FOR = {"en": "Admitted for: {reason}", "fr": "Motif : {reason}"}
@@ -103,21 +100,20 @@ LEFT = {"en": "Left the ward: results no doctor is told of yet, reactions to blo
               "déclarées, démarches après un décès non faites, perfusions dont l’arrêt n’est pas noté, "
               "prescriptions téléphoniques à contresigner"}
 LEFT_HEADINGS: dict[Lang, tuple[str, ...]] = {
-    "en": ("Left", "Patient", "Born, sex", "Downtime no.", "Result, unit, death or order", "What it asks"),
-    "fr": ("Sortie", "Patient", "Né(e), sexe", "N° dégradé", "Résultat, produit, décès ou prescription",
-           "Ce qu’il demande"),
+    "en": ("Left", "Patient", "Result, unit, death or order", "What it asks"),
+    "fr": ("Sortie", "Patient", "Résultat, produit, décès ou prescription", "Ce qu’il demande"),
 }
 NORMAL_DIET = "normal"
 """The admission's diet, its notes (forms/admission.yaml), and two of its options."""
 DIET_WORDS = {DIET: {"en": "Diet: {diet}", "fr": "Régime : {diet}"},
               NIL_BY_MOUTH_DIET: {"en": "DIET: {diet} (admission record)", "fr": "RÉGIME : {diet} (fiche d’admission)"}}
 LEFT_TO_COUNTERSIGN = {"en": "TELEPHONE ORDER TO COUNTERSIGN", "fr": "PRESCRIPTION TÉLÉPHONIQUE À CONTRESIGNER"}
-LEFT_WIDTHS = (0.09, 0.16, 0.08, 0.1, 0.25, 0.32)
+LEFT_WIDTHS = (0.09, 0.16, 0.33, 0.42)
 HEAD = 2
 """A table's rows over its lines, repeated on each page: the band naming the ward, the headings."""
-NAMED_BY = 4
-"""A line's first cells, which name its patient: the bed (or how they left), the name, the date of
-birth and sex, the downtime number."""
+NAMED_BY = 2
+"""A line's first cells, which name its patient: the bed (or how they left), and the patient's box
+(`_patient`)."""
 REPEATED = (*range(NAMED_BY), HEADINGS["en"].index("Allergies"), HEADINGS["en"].index("Resus."))
 """A bed's cells printed again over the rest of its line carried on over a page: those naming its
 patient, their allergies and resuscitation status. The nurse handed that page alone read a named
@@ -336,16 +332,14 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
         adult = applies_to(p, at)
         if not adult:
             with_children.add(row.ward)
-        name = [_cell(p.display_name, bold=True)]
-        if beds := namesakes.get(p.patient_id):
-            name.append(_cell(name_alert(beds, lang), bold=True, color=ALERT))
+        said = [_cell(name_alert(beds, lang), bold=True, color=ALERT)] if (beds := namesakes.get(p.patient_id)) else []
         if p.interpreter_needed:
-            name.append(_cell(INTERPRETER[lang].format(language=p.language) if p.language else NO_LANGUAGE[lang],
+            said.append(_cell(INTERPRETER[lang].format(language=p.language) if p.language else NO_LANGUAGE[lang],
                               bold=True))
-        body.append([_cell(row.bed or "—", bold=True), name,
-                     _cell(birth_date_label(p, lang) + "\n"
-                           + SEX.get(p.sex or "unknown", SEX["unknown"])[lang]), _cell(p.downtime_number),
-                     _cell(arrived), _cell(answer(Meaning.IDENTITY_STATUS, p.identity_status)),
+        name = _patient(p, lang, said)
+        if identity := answer(Meaning.IDENTITY_STATUS, p.identity_status):
+            name.append(_cell(IDENTITY[lang].format(status=identity)))
+        body.append([_cell(row.bed or "—", bold=True), name, _cell(arrived),
                      _allergies(p, allergies_on_hold.get(p.patient_id, ()), lang, info),
                      _news2(review.standing.get(p.patient_id), review.oxygen.get(p.patient_id),
                             overdue.get(p.patient_id), escalations.get(p.patient_id), lang)
@@ -373,10 +367,18 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
 def _left_row(patient: PatientSummary, what: str, asked: str, lang: Lang) -> list[Lines]:
     """A line of "Left the ward": how the patient left, who they are, what is left (a result, a
     unit, a death, a bag, an order) and what it asks."""
-    return [_cell(stay_word(patient.stay, lang) if patient.stay else "", bold=True),
-            _cell(patient.display_name, bold=True),
-            _cell(birth_date_label(patient, lang) + "\n" + SEX.get(patient.sex or "unknown", SEX["unknown"])[lang]),
-            _cell(patient.downtime_number), _cell(what), _cell(asked, bold=True, color=ALERT)]
+    return [_cell(stay_word(patient.stay, lang) if patient.stay else "", bold=True), _patient(patient, lang),
+            _cell(what), _cell(asked, bold=True, color=ALERT)]
+
+
+def _patient(patient: PatientSummary, lang: Lang, said: Sequence[Lines] = ()) -> list[Lines]:
+    """The patient's box, as their label reads: the name in bold, then what must be said with it
+    (`said`: another patient of the ward named the same, in red, an interpreter needed), then the
+    date of birth and sex, then the downtime number."""
+    return [_cell(patient.display_name, bold=True), *said,
+            _cell(birth_date_label(patient, lang) + NO_BREAK + NO_BREAK + SEX.get(patient.sex or "unknown",
+                                                                                  SEX["unknown"])[lang]),
+            _cell(patient.downtime_number)]
 
 
 def _apart(tables: Sequence[Flowable]) -> list[Flowable]:
