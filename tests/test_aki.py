@@ -21,12 +21,26 @@ def _at(day: int, hour: int = 12) -> datetime:
 
 @pytest.mark.parametrize(("values", "expected"), [
     ((80, 119), None), ((80, 120), 1), ((80, 159), 1), ((80, 160), 2), ((80, 239), 2), ((80, 240), 3),
-    ((250, 380), 3),  # 1.5 times, from 354 µmol/L: stage 3
+    ((250, 380), 3), ((235, 353), 1), ((236, 354), 3),  # 1.5 times, from 353.6 µmol/L: stage 3
     ((300, 340), None),  # a rise of 40 in two days, but over 48 hours apart below
 ])
 def test_a_creatinine_is_staged_by_its_ratio_to_the_lowest_of_the_week_before(values, expected):
     first, latest = values
     found = stage([Creatinine(_at(25), first), Creatinine(_at(28), latest)], _at(28, 14))
+    assert (found.stage if found else None) == expected
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    (("0,8", "1,2", "mg/dL"), 1), (("8", "12", "mg/L"), 1), (("0,4", "1,2", "mg/dL"), 3), (("0,8", "2,4", "mg/dL"), 3),
+    (("1,5", "4,0", "mg/dL"), 3), (("15", "40", "mg/L"), 3), (("1,2", "1,7", "mg/dL"), None),
+])
+def test_a_creatinine_in_mg_meets_the_thresholds_it_meets_on_paper(typed, expected):
+    """1.2 mg/dL over 0.8 is 1.5 times: in µmol/L its ratio was 1.4999999999999998, and no AKI was
+    said where 12 mg/L over 8 mg/L was stage 1; 0.4 to 1.2 mg/dL was stage 2. KDIGO's stage 3 from
+    4.0 mg/dL (353.6 µmol/L) read 354: 1.5 to 4.0 mg/dL was stage 2."""
+    first, latest, units = typed
+    found = stage([Creatinine(_at(25), umol_per_l(first, units)), Creatinine(_at(28), umol_per_l(latest, units))],
+                  _at(28, 14))
     assert (found.stage if found else None) == expected
 
 

@@ -3,7 +3,7 @@ algorithm (Think Kidneys, 2014; patient safety alert NHS/PSA/D/2014/010) and KDI
 guideline (Kidney Int Suppl 2012;2:1-138, table 2) stage it: the creatinine against the lowest
 of the results of the 7 days before it (the algorithm's RV1) and against the median of those of
 the 8 to 365 days before it (RV2), the higher of the two ratios taken, at 1.5 times stage 1, at
-twice stage 2, at three times stage 3, and from 354 µmol/L (KDIGO's 4.0 mg/dL) stage 3 with the rise
+twice stage 2, at three times stage 3, and from 353.6 µmol/L (KDIGO's 4.0 mg/dL) stage 3 with the rise
 that makes it an AKI; a rise of 26 µmol/L within 48 hours (KDIGO's 0.3 mg/dL) is stage 1 too.
 Results reach the ward as free text: a creatinine is read from a result whose test names it,
 whose value is a number, perhaps followed by its unit or the laboratory's flag ("260 µmol/L",
@@ -44,7 +44,12 @@ weeks before, is staged all the same."""
 RISE_WITHIN = timedelta(hours=48)
 RISE_UMOL = 26
 """A rise of this many µmol/L within `RISE_WITHIN` is stage 1 whatever the ratio (NHS algorithm's D)."""
-STAGE_3_UMOL = 354
+STAGE_3_UMOL = 353.6
+"""KDIGO's 4.0 mg/dL (40 mg/L) in µmol/L, from which an AKI is stage 3 (NHS England's 354)."""
+ROUNDING = 1e-9
+"""The share by which a ratio or a value may fall short of a threshold it meets on paper: 1.2 mg/dL
+over 0.8 mg/dL is 1.4999999999999998 once each is in µmol/L, and was no AKI where 12 mg/L over
+8 mg/L was stage 1."""
 RATIOS = ((3.0, 3), (2.0, 2), (1.5, 1))
 """The ratio to the baseline from which each stage is, highest first."""
 STANDS_FOR = timedelta(days=7)
@@ -236,12 +241,12 @@ def stage(results: Sequence[Creatinine], at: datetime) -> Aki | None:
         return None
     baseline = min(baselines, key=lambda one: one.umol)
     ratio = latest.umol / baseline.umol
-    found = next((number for least, number in RATIOS if ratio >= least), 0)
+    found = next((number for least, number in RATIOS if ratio >= least * (1 - ROUNDING)), 0)
     risen = min((one.umol for one in week if elapsed.between(one.at, latest.at) <= RISE_WITHIN),
                 default=latest.umol)
     if not found and latest.umol - risen >= RISE_UMOL:
         found = 1
-    if found and latest.umol >= STAGE_3_UMOL:
+    if found and latest.umol >= STAGE_3_UMOL * (1 - ROUNDING):
         found = 3
     return Aki(found, latest, baseline) if found else None
 
