@@ -126,7 +126,9 @@ def test_a_neonates_glucose_10_percent_is_saved_unasked(session_for, ward):
                                           ("Plasma-Lyte 56 and glucose 5%", 40), ("Plasma-Lyte 148", 131),
                                           ("Bionolyte G5", 68), ("G5%", 0), ("G 10%", 0),
                                           ("Glucose 5% NaCl", None), ("Glucose 5% sodium chloride", None),
-                                          ("Potassium chloride 0.15% sodium chloride", None)])
+                                          ("Potassium chloride 0.15% sodium chloride", None),
+                                          ("4% glucose 0.18% saline", 31), ("4% glucose 0.18% NaCl", 31),
+                                          ("5% glucose 0.45% sodium chloride", 77), ("5% dextrose 0.9% saline", 154)])
 def test_the_sodium_a_fluids_name_says(drug, sodium):
     found = sodium_mmol_l(drug)
     assert (found if found is None else round(found)) == sodium

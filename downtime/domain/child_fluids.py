@@ -244,11 +244,14 @@ sodium's ("Glucose 5% NaCl", "KCl 0.15% sodium chloride", "G 5% NaCl")."""
 # Sodium chloride's strength, written after its name ("Sodium chloride 0.45% and glucose 5%",
 # "Glucose 5% NaCl 4 g/L") but not another's after it ("N/5 saline 4% dextrose"), or a percent
 # before it ("Glucose 5%, 0.45% sodium chloride") but not another's ("Glucose 5% NaCl"): the
-# glucose's 5% was read as the sodium's, 856 mmol/L, and a hypotonic fluid never asked.
+# glucose's 5% was read as the sodium's, 856 mmol/L, and a hypotonic fluid never asked. Another's
+# name before the percent is its own only when its strength is not written before it: "4% glucose
+# 0.18% saline", PSA 22's fluid, read as glucose 0.18% and was never asked.
 _SODIUM_THEN_STRENGTH = re.compile(_SODIUM + r"\s*(\d+(?:[.,]\d+)?)\s*(%|‰|g\s*/\s*l\b|mmol\s*/\s*l\b)"
                                    r"(?!\s*(?:glucos\w*|dextrose)\b(?!\s*\d))", re.IGNORECASE)
 _PERCENT_THEN_SODIUM = re.compile(r"(" + _OTHER + r"\s*)?(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%\s*" + _SODIUM,
                                   re.IGNORECASE)
+_STRENGTH_ENDS = re.compile(r"%\s*$")
 _BALANCED = re.compile(r"hartmann|ringer|sodium\s+lactat|lactate\s+de\s+sodium|plasma[\s-]*lyte"
                        r"|s[ée]rum\s+physiologique", re.IGNORECASE)
 _POLYIONIC_NAMED = re.compile(_POLYIONIC, re.IGNORECASE)
@@ -283,7 +286,8 @@ def sodium_mmol_l(drug: str) -> float | None:
     if (strength := _SODIUM_THEN_STRENGTH.search(drug)) is not None:
         unit = re.sub(r"\s", "", strength.group(2)).lower()
         return float(strength.group(1).replace(",", ".")) * _PER_UNIT[unit]
-    if (before := _PERCENT_THEN_SODIUM.search(drug)) is not None and before.group(1) is None:
+    if (before := _PERCENT_THEN_SODIUM.search(drug)) is not None and (
+            before.group(1) is None or _STRENGTH_ENDS.search(drug, 0, before.start())):
         return float(before.group(2).replace(",", ".")) * SODIUM_PER_PERCENT
     if (fraction := _FRACTION_OF_NORMAL.search(drug)) is not None and int(fraction.group(1)):
         return 0.9 * SODIUM_PER_PERCENT / int(fraction.group(1))
