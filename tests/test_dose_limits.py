@@ -205,6 +205,9 @@ def test_strengths_are_read_from_a_name_unless_a_unit_says_no_weight_a_tablet():
     assert strengths_mg("Co-codamol 30/500") == (30, 500)
     assert strengths_mg("Efferalgan 1g") == (1000,)
     assert strengths_mg("Paracetamol 120 mg/5 mL") is None
+    # The micro sign, casefolded, is the Greek mu: "500 µg" was read as no strength, a child's dose never weighed.
+    assert [strengths_mg(f"Dexamethasone 500 {unit}") for unit in ("\u00b5g", "\u03bcg", "MCG", "micrograms")] == [
+        (0.5,)] * 4
 
 
 @pytest.mark.parametrize("medicine, age, kg, day, dose", [

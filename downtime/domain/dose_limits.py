@@ -586,11 +586,19 @@ def strengths_mg(name: str) -> tuple[float, ...] | None:
     """The strengths a tablet's name writes, in mg, as written ("Co-codamol 30/500": 30, 500;
     "Paracetamol 1 g": 1000); None when one is in a unit that says no weight per tablet (mL, %)."""
     found = []
-    for number, unit in _STRENGTH.findall(name):
-        if unit.casefold() not in _IN_MG:
+    for number, written in _STRENGTH.findall(name):
+        unit = _unit(written)
+        if unit not in _IN_MG:
             return None
-        found.append(float(number.replace(",", ".")) * _IN_MG[unit.casefold()])
+        found.append(float(number.replace(",", ".")) * _IN_MG[unit])
     return tuple(found)
+
+
+def _unit(written: str) -> str:
+    """A unit as `_IN_MG` names it, in any case, the micro sign or the Greek mu typed for micro:
+    casefolded, the micro sign is the Greek mu, and "Dexamethasone 500 µg" was read as no
+    strength at all, its child's dose never weighed."""
+    return written.casefold().replace("\u03bc", "\u00b5")
 
 
 # A liquid's strength written in its name: a weight, then "/", "in" or "per" (French "pour",
@@ -605,7 +613,7 @@ def liquid_strength(name: str) -> tuple[float, float] | None:
     suspension": 250, 5; "Digoxin 50 micrograms/mL": 0.05, 1); None when it writes none, or
     several that differ: the nurse reads it on the chart and takes the bottle it names, whatever
     the order's strength boxes say."""
-    found = [(float(mg.replace(",", ".")) * _IN_MG[unit.lower().replace("μ", "µ")],  # the Greek mu typed for micro
+    found = [(float(mg.replace(",", ".")) * _IN_MG[_unit(unit)],
               float((ml or "1").replace(",", "."))) for mg, unit, ml in _LIQUID_STRENGTH.findall(name)]
     found = [(mg, ml) for mg, ml in found if ml > 0]
     return found[0] if len({round(mg / ml, 9) for mg, ml in found}) == 1 else None
