@@ -53,11 +53,19 @@ def test_a_screening_finds_red_flag_sepsis_possible_sepsis_an_infection_or_none(
     assert outcome({**calm, "red_flags": ["lactate"]}, _score(calm)) is Outcome.RED
     fast = {**calm, "pulse": 135}
     assert (reading_flags(fast, _score(fast)), outcome(fast, _score(fast))) == ({"pulse": 135}, Outcome.RED)
-    for reading, value in (("respiratory_rate", 25), ("systolic_bp", 90), ("consciousness", "new_confusion")):
+    for reading, value in (("respiratory_rate", 25), ("systolic_bp", 90), ("consciousness", "new_confusion"),
+                           ("spo2", 91)):
         changed = {**calm, reading: value}
         assert outcome(changed, _score(changed)) is Outcome.RED, reading
     five = {**calm, "respiratory_rate": 22, "temperature": 38.6, "pulse": 95}  # 2 + 1 + 1 = 4, then the SpO2
     five["spo2"] = 95
+    # Under target on air: the tool's "needs oxygen to keep SpO2 92 % or more (88 % in COPD)".
+    blue = {**calm, "spo2": 88}
+    assert (_score(blue).total, reading_flags(blue, _score(blue)), outcome(blue, _score(blue))) == (
+        3, {"spo2": 88}, Outcome.RED)
+    assert outcome({**blue, "spo2_scale": "scale_2"}, _score({**blue, "spo2_scale": "scale_2"})) is Outcome.LOW
+    assert outcome({**blue, "on_oxygen": True}, _score({**blue, "on_oxygen": True})) is Outcome.RED  # NEWS2 5
+    assert outcome({**blue, "spo2": 92}, _score({**blue, "spo2": 92})) is Outcome.LOW
     assert (_score(five).total, outcome(five, _score(five))) == (5, Outcome.AMBER)
     nothing = {"screened_at": SCREEN["screened_at"], "infection": "likely"}
     assert outcome(nothing, _score(nothing)) is Outcome.AMBER  # no readings: not a low risk

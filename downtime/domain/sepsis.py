@@ -59,7 +59,7 @@ SIX_WORDS: Mapping[str, Mapping[str, str]] = {
 }
 READING_FLAG_WORDS: Mapping[str, str] = {
     "respiratory_rate": "respiratory rate {value}", "systolic_bp": "systolic BP {value}", "pulse": "pulse {value}",
-    "consciousness": "not alert", "news2": "NEWS2 {value}",
+    "consciousness": "not alert", "news2": "NEWS2 {value}", "spo2": "SpO2 {value}% under target",
 }
 """The red flags the readings show, as the export names them."""
 
@@ -95,7 +95,10 @@ ASKS: Mapping[str, Mapping[str, str]] = {
 
 def reading_flags(data: Mapping[str, Any], news2: News2Score | None) -> dict[str, Any]:
     """The red flags the readings show, each with its value: a respiratory rate of 25 or more, a
-    systolic BP of 90 or less, a pulse over 130, new confusion or worse, a NEWS2 of 7 or more."""
+    systolic BP of 90 or less, a pulse over 130, new confusion or worse, a NEWS2 of 7 or more, a
+    saturation under target on air or on oxygen (`TARGET_FROM`: the tool's "needs oxygen to keep
+    SpO2 92 % or more, 88 % in COPD"; 88 % on air with nothing else found an infection with no red
+    flag, no Sepsis Six asked, and 88 % on oxygen possible sepsis)."""
     found: dict[str, Any] = {}
     rate, systolic, pulse = data.get("respiratory_rate"), data.get("systolic_bp"), data.get("pulse")
     if rate is not None and rate >= 25:
@@ -106,6 +109,8 @@ def reading_flags(data: Mapping[str, Any], news2: News2Score | None) -> dict[str
         found["pulse"] = pulse
     if data.get("consciousness") in NOT_ALERT:
         found["consciousness"] = data["consciousness"]
+    if (spo2 := data.get("spo2")) is not None and spo2 < _target(data):
+        found["spo2"] = spo2
     if news2 is not None and news2.total >= HIGH_RISK_FROM:
         found["news2"] = news2.total
     return found
@@ -193,9 +198,13 @@ def reviewed_at(data: Mapping[str, Any]) -> datetime | None:
 def target_missed(data: Mapping[str, Any]) -> int | None:
     """The saturation target (`TARGET_FROM`) the readings show the patient under on air; None
     when they are on oxygen, in target, or the saturation is not known."""
-    target = TARGET_FROM.get(data.get("spo2_scale") or Spo2Scale.SCALE_1, TARGET_FROM[Spo2Scale.SCALE_1])
-    spo2 = data.get("spo2")
+    target, spo2 = _target(data), data.get("spo2")
     return target if data.get("on_oxygen") is not True and spo2 is not None and spo2 < target else None
+
+
+def _target(data: Mapping[str, Any]) -> int:
+    """The lowest saturation in target on the readings' SpO2 scale (scale 1 when none is said)."""
+    return TARGET_FROM.get(data.get("spo2_scale") or Spo2Scale.SCALE_1, TARGET_FROM[Spo2Scale.SCALE_1])
 
 
 def left_to_do(data: Mapping[str, Any], charted: Sequence[Charted] = ()) -> list[str]:
