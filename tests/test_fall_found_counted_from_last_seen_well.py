@@ -44,6 +44,13 @@ def test_the_8_hours_count_from_last_seen_well():
         "2026-11-28T21:20+01:00")
 
 
+def test_found_8_hours_to_the_minute_after_last_seen_well_the_hour_counts_from_being_found():
+    """The 8 hours counted, the CT head read PASSED the moment the fall was recorded."""
+    fall = _found(last_seen_well_at=datetime.fromisoformat("2026-11-28T05:20+01:00"))
+    assert deadline(Ask.ANTICOAGULANT, fall) == datetime.fromisoformat("2026-11-28T14:20+01:00")
+    assert not said(Ask.ANTICOAGULANT, fall, "en", FOUND_AT.tzinfo, FOUND_AT).endswith("PASSED)")
+
+
 def test_the_1_hour_counts_from_the_sign_found():
     """NICE: "within 1 hour of the risk factor being identified"; from 11:00 it passed before she was found."""
     fall = _found(anticoagulated=False, ct_signs=("seizure",))

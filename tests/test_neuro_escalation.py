@@ -5,7 +5,7 @@ set's "tell the doctor" once the set records the doctor told; and no next set on
 stopped neuro obs (form version 2); the export says both."""
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from fhir.resources.R4B.observation import Observation
@@ -38,8 +38,8 @@ def _scored(total: int | None) -> Gcs:
     return Gcs(eyes, verbal, total - eyes - verbal)
 
 
-def _ct(total: int | None, minutes: int, usual: int | None = None) -> tuple[Alarm, dict] | None:
-    fall = Fall(FELL_AT, "yes", False, False, None, usual_gcs=usual)
+def _ct(total: int | None, minutes: int, usual: int | None = None, born: date | None = None) -> tuple[Alarm, dict] | None:
+    fall = Fall(FELL_AT, "yes", False, False, None, usual_gcs=usual, born=born)
     flag = head_ct(fall, FELL_AT + timedelta(minutes=minutes), _scored(total))
     return None if flag is None else (flag.alarm, {key: value for key, value in flag.values.items() if key != "injury"})
 
@@ -55,6 +55,17 @@ def test_nice_asks_a_ct_head_for_a_gcs_of_12_or_less_or_not_back_to_15_at_2_hour
     assert _ct(13, 150, usual=14) == (Alarm.CT_AT_2_HOURS, {"total": 13, "usual": 14})
     assert _ct(10, 10, usual=10) is None and _ct(11, 10, usual=10) is None  # herself: not scanned for it
     assert _ct(9, 10, usual=10) == (Alarm.CT_NOW, {"total": 9})
+
+
+def test_a_childs_ct_head_is_asked_at_once_under_14_and_a_babys_under_15():
+    """NICE NG232 1.4.10: a child's GCS under 14, a baby under 1 year's under 15 on the paediatric
+    scale; a child of 8 with a GCS of 13 after a head injury was asked nothing until 2 hours, by
+    the adult's 12."""
+    child, baby, sixteen = date(2018, 5, 1), date(2026, 5, 1), date(2010, 11, 28)
+    assert _ct(13, 10, born=child) == (Alarm.CT_NOW, {"total": 13}) and _ct(14, 10, born=child) is None
+    assert _ct(14, 10, born=baby) == (Alarm.CT_NOW, {"total": 14}) and _ct(15, 10, born=baby) is None
+    assert _ct(13, 10, born=sixteen) is None and _ct(12, 10, born=sixteen) == (Alarm.CT_NOW, {"total": 12})
+    assert _ct(13, 10, usual=13, born=child) is None  # her usual GCS: not scanned for it
 
 
 def _alerts(nurse) -> list[str]:
@@ -84,6 +95,19 @@ def test_a_low_first_set_after_a_fall_asks_a_ct_until_the_doctor_examines_the_pa
     text = " ".join(PdfReader(printing.print_neuro_chart(nurse, patient, tmp_path / "neuro.pdf")).pages[0]
                     .extract_text().split())
     assert "CT head within 1 hour, NICE" in text  # the chart keeps what the set said
+
+
+def test_a_childs_gcs_of_13_after_a_fall_asks_a_ct_at_once_on_the_escalation_list(session_for, admission_values,
+                                                                                     clock):
+    """The neuro chart's falls knew no date of birth: a child's 13 was weighed by the adult's 12."""
+    nurse = session_for("nurse")
+    child = records.save_new(nurse, "admission", {**admission_values, "bed": "5", "nir": None,
+                                                  "birth_date": "2018-05-01"}).patient_id
+    records.save_new(nurse, "inpatient_fall", FALL, patient_id=child)
+    records.save_new(nurse, "neuro_observations", {**SET, "eyes": "3", "verbal": "4", "motor": "6"},
+                     patient_id=child)  # GCS 13
+    clock.now = datetime.fromisoformat("2026-11-28T11:20+01:00")
+    assert _alerts(nurse) == [CT_NOW.replace("GCS 11", "GCS 13")]
 
 
 def test_a_gcs_not_back_to_15_at_2_hours_asks_a_ct_though_the_doctor_examined_the_patient_before(

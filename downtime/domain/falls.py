@@ -293,6 +293,16 @@ class Fall:
         return self.born is not None and age_in_years(self.born, self.fell_at.date()) < CHILD_UNDER
 
     @property
+    def ct_now_at(self) -> int:
+        """The GCS from which down a set asks a CT head within 1 hour, at the patient's age at the
+        fall: a child's 13 of 15, a baby's 14, where a child with a GCS of 13 after a head injury
+        was asked nothing at once, by the adult's 12."""
+        if not self.child:
+            return CT_NOW_AT
+        baby = self.born is not None and age_in_years(self.born, self.fell_at.date()) < 1
+        return BABY_CT_NOW_AT if baby else CHILD_CT_NOW_AT
+
+    @property
     def child_one_factor(self) -> str | None:
         """A child's one risk factor of NICE's for a CT head after a possible head injury, when the
         fall records that one alone (`CHILD_FACTORS`: NG232 1.4.11, observed for 4 hours, not
@@ -359,12 +369,13 @@ class Fall:
         hour from the time found, when its sign was ("within 1 hour of the risk factor being
         identified"). Found 7 to 8 hours after last seen well, the injury may be as old, and its 8
         hours are what is left of them, under an hour: NICE gives the hour only past the 8 hours, and
-        the ask says "tell the doctor now" from the moment the fall is recorded."""
+        the ask says "tell the doctor now" from the moment the fall is recorded. Found 8 hours to the
+        minute after, the hour is given (the 8 hours counted, it read PASSED as it was recorded)."""
         if within == CT_SOON:
             return "fall_1"
         if self.last_seen_well_at is None:
             return "fall_8"
-        return "found_late" if elapsed.between(self.last_seen_well_at, self.fell_at) > CT_WITHIN else "seen_well"
+        return "found_late" if elapsed.between(self.last_seen_well_at, self.fell_at) >= CT_WITHIN else "seen_well"
 
     def due(self, within: timedelta) -> datetime:
         """When a CT head asked `within` is due, from what it counts from (`counted`)."""
@@ -571,7 +582,11 @@ def pacing_fall(falls: Sequence[Fall], at: datetime) -> Fall | None:
 
 
 CT_NOW_AT = 12
-"""A GCS this low or lower after a head injury: CT head within 1 hour (NICE NG232)."""
+"""A GCS this low or lower after a head injury: CT head within 1 hour (NICE NG232 1.4.7: under 13)."""
+CHILD_CT_NOW_AT = 13
+"""A child's (`Fall.child`): NICE NG232 1.4.10, under 14."""
+BABY_CT_NOW_AT = 14
+"""A child under 1 year's, on the paediatric GCS: NICE NG232 1.4.10, under 15."""
 CT_IF_NOT_BACK = timedelta(hours=2)
 """A GCS below 15 this long after the injury (`Fall.injured_from`): CT head within 1 hour (NICE NG232)."""
 
@@ -579,7 +594,8 @@ CT_IF_NOT_BACK = timedelta(hours=2)
 def head_ct(fall: Fall, taken_at: datetime, score: Gcs, focal: bool = False,
             one_sided: Sequence[str] | None = None) -> Flag | None:
     """What a set of GCS `score` taken at `taken_at`, in the day of `fall` (`pacing_fall`), says of
-    NICE's CT head within 1 hour: a GCS of 12 or less, or below the usual GCS when that is lower
+    NICE's CT head within 1 hour: a GCS of 12 or less (a child's 13, a baby's 14: `Fall.ct_now_at`),
+    or below the usual GCS when that is lower
     (a patient whose usual GCS is 10 is not scanned for being herself); else a GCS below 15, or
     below the usual GCS, 2 hours or more after the injury (`Fall.injured_from`). A first set of 11
     after a fall, with no set before it to fall from, told nobody. A set with a component not
@@ -598,7 +614,7 @@ def head_ct(fall: Fall, taken_at: datetime, score: Gcs, focal: bool = False,
         return None
     best, named = score.at_most, fall.injury_named
     low = best < fall.usual
-    if low and best <= CT_NOW_AT:
+    if low and best <= fall.ct_now_at:
         return Flag(Alarm.CT_NOW, score.values(total=best, **named))
     if focal:
         return Flag(Alarm.CT_FOCAL, named)
