@@ -43,6 +43,11 @@ def test_a_letter_posted_the_thursday_before_easter_for_the_wednesday_after_arri
 def test_christmas_and_scotlands_second_of_january_carry_no_post():
     """23/12/2026 for 29/12: Christmas Friday and Boxing Day's Monday off in England. 29/12 for
     5/1/2027: New Year's Day in both, and in Scotland the 2nd, a Saturday, taken on Monday 4/1."""
+    # Each day on the ward's clock: posted at 00:30 on Wednesday 21 October (summer time) for Monday
+    # the 26th (winter time), Thursday and Friday lie between; read on the operation's offset, it was
+    # posted on the Tuesday, and counted as arriving.
+    assert not letter_arrives(_at("2026-10-21T00:30+02:00"), _at("2026-10-26T08:00+01:00"), NONE)
+    assert letter_arrives(_at("2026-10-20T23:30+02:00"), _at("2026-10-26T08:00+01:00"), NONE)
     assert letter_arrives(_at("2026-12-23T10:00+00:00"), _at("2026-12-29T08:00+00:00"), NONE)
     assert not letter_arrives(_at("2026-12-23T10:00+00:00"), _at("2026-12-29T08:00+00:00"), ENGLAND)
     assert letter_arrives(_at("2026-12-29T10:00+00:00"), _at("2027-01-05T08:00+00:00"), ENGLAND)

@@ -78,6 +78,17 @@ def test_28_day_breach_date_for_last_minute_non_clinical_cancellation():
     assert rebook_by(Priority.EXPEDITED, DAY, once(CancelReason.INFORMATION_SYSTEM, True)) == DAY + timedelta(days=7)
 
 
+@pytest.mark.parametrize("cancelled, due", [
+    ("2026-10-10T09:00+02:00", "2026-11-07T23:59+01:00"),  # the clocks go back between: it ended at 22:59
+    ("2026-03-10T09:00+01:00", "2026-04-07T23:59+02:00"),  # forward: it ran to 00:59 on the 29th day
+    ("2026-10-09T23:30+00:00", "2026-11-07T23:59+01:00"),  # typed on a laptop in UTC: the 10th on the ward
+])
+def test_the_28th_day_ends_at_midnight_on_the_wards_clock_across_a_change_of_summer_time(cancelled, due):
+    found = rebook_by(Priority.ELECTIVE, datetime.fromisoformat(cancelled) - timedelta(days=40),
+                      [Cancellation(datetime.fromisoformat(cancelled), CancelReason.INFORMATION_SYSTEM, True)])
+    assert found == datetime.fromisoformat(due) and found.strftime("%H:%M") == "23:59"
+
+
 def test_a_second_cancellation_keeps_the_first_last_minute_ones_28_days():
     """Cancelled on the day, rebooked, then cancelled again ahead of the new date: the patient
     is still owed the first 28 days; the later deadline of a second last-minute cancellation

@@ -10,11 +10,12 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import islice
 from math import inf
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
 from typing import Any
 
 from downtime.domain.age import CHILD_UNTIL, age_in_years
+from downtime.domain.clock import ward_zone
 from downtime.domain.duplicates import _PARTICLES, fold
 from downtime.domain.elapsed import instant
 from downtime.domain.glucose import SULFONYLUREA_WORDS
@@ -42,6 +43,8 @@ TARGET_WAIT = {
 }
 
 REBOOK_WITHIN = timedelta(days=28)
+DAY_END = time(23, 59)
+"""The last minute of a day, when a deadline that is a date ends (`day_end`)."""
 
 ARRIVE_BEFORE = timedelta(minutes=90)
 """How long before the operation a patient called in from home is to arrive, as the letter of a
@@ -196,18 +199,33 @@ def rebook_by(priority: Priority, decided_at: datetime, cancellations: Iterable[
     deadlines = [] if cancer_target is None else [cancer_target]
     if priority in TARGET_WAIT:
         deadlines.append(decided_at + TARGET_WAIT[priority])
-    deadlines += [(cancelled.at + REBOOK_WITHIN).replace(hour=23, minute=59, second=0, microsecond=0)
+    deadlines += [day_end(ward_day(cancelled.at) + REBOOK_WITHIN)
                   for cancelled in cancellations if cancelled.last_minute and cancelled.reason not in CLINICAL_REASONS]
     return min(deadlines) if deadlines else None
 
 
+def ward_day(moment: datetime) -> date:
+    """A moment's day on the ward's clock (clock.ward_zone), whatever offset it was stored with."""
+    return moment.astimezone(ward_zone(None)).date()
+
+
+def day_end(day: date) -> datetime:
+    """The last minute of a day on the ward's clock, its zone's rules giving that day's offset: a
+    deadline that is a date ends then. On the offset of the moment it was counted from, the 28th
+    day after a cancellation before the clocks went back ended at 22:59, and a slot at 23:30 that
+    day was "after the rebook-by date"; one before they went forward ran to 00:59 the day after."""
+    return datetime.combine(day, DAY_END, tzinfo=ward_zone(None))
+
+
 def letter_arrives(sent: datetime, before: datetime, days_off: Container[date]) -> bool:
-    """Whether a letter sent at `sent` reaches the patient before `before` (an operation's start,
-    both days read on its clock): `LETTER_WORKING_DAYS` working days strictly between the two,
+    """Whether a letter sent at `sent` reaches the patient before `before` (an operation's start):
+    `LETTER_WORKING_DAYS` working days strictly between the two,
     weekends and the hospital's bank holidays (`days_off`) carrying no post. A cancellation "told
     by letter" on Saturday afternoon for Monday 08:00 counted as told, and the patient came in
-    fasting."""
-    day, until = sent.astimezone(before.tzinfo).date(), before.date()
+    fasting. Both days are the ward's (`ward_day`): read on the operation's offset, a letter sent
+    at 00:30 on a Wednesday of summer time for a Monday of winter time was sent on the Tuesday, and
+    counted as arriving."""
+    day, until = ward_day(sent), ward_day(before)
     return len(list(islice(working_between(day, until, days_off), LETTER_WORKING_DAYS))) == LETTER_WORKING_DAYS
 
 

@@ -33,7 +33,7 @@ from downtime.domain.theatre import (
     TheatreSession, behind_later_ranks, clashes, diabetes_rank, latex_allergic, left_outside, letter_arrives, meetings,
     outside,
     Lowering, fasted_at, held_to_fast, list_overrun, lowering, maybe_same_person, not_to_be_done,
-    overlapping_sessions, rebook_by,
+    overlapping_sessions, rebook_by, day_end, ward_day,
     suggest_for_specialty, suggest_slots, theatre_key, theatre_order,
 )
 from downtime.formspec import FormSpec
@@ -797,7 +797,7 @@ def rebook_deadlines(data: Mapping[str, Any], cancellations: Collection[Cancella
     priority, decided = Priority(data["priority"]), datetime.fromisoformat(data["decided_at"])
     found = {Deadline.ON_THE_DAY: rebook_by(Priority.ELECTIVE, decided, cancellations),
              Deadline.NCEPOD: rebook_by(priority, decided, ()),
-             Deadline.CANCER: cancer_deadline(data, decided.tzinfo),
+             Deadline.CANCER: cancer_deadline(data),
              Deadline.CLINICAL: clinical_deadline(data, decided)}
     return {rule: deadline for rule, deadline in found.items() if deadline is not None}
 
@@ -836,16 +836,17 @@ def clinical_deadline(data: Mapping[str, Any], decided: datetime) -> datetime | 
     code = data.get("clinical_priority") or ""
     if code not in CLINICAL_WAIT:
         return None
-    due = decided + CLINICAL_WAIT[code]
-    return due if code in _BY_THE_HOUR else due.replace(hour=23, minute=59, second=0, microsecond=0)
+    wait = CLINICAL_WAIT[code]
+    return decided + wait if code in _BY_THE_HOUR else day_end(ward_day(decided) + wait)
 
 
-def cancer_deadline(data: Mapping[str, Any], zone: tzinfo | None) -> datetime | None:
-    """A booking's cancer pathway target as a rebook-by deadline: the end of its day, on the clock
-    the decision to operate was typed on; None for a booking with none."""
+def cancer_deadline(data: Mapping[str, Any]) -> datetime | None:
+    """A booking's cancer pathway target as a rebook-by deadline: the end of its day on the ward's
+    clock (`day_end`; on the offset the decision to operate was typed with, a target past the
+    clocks' change ended an hour off); None for a booking with none."""
     if not data.get("cancer_target"):
         return None
-    return datetime.combine(date.fromisoformat(data["cancer_target"]), time(23, 59), tzinfo=zone)
+    return day_end(date.fromisoformat(data["cancer_target"]))
 
 
 _CANCER_PATHWAYS = {"two_week": QT_TRANSLATE_NOOP("messages", "CANCER 2-WEEK WAIT"),
