@@ -146,6 +146,14 @@ def test_a_running_unit_is_told_overdue_exactly_when_no_set_came_15_minutes_afte
                                              and not any(minutes >= ended for minutes in taken))
 
 
+def test_a_restarted_units_4_hours_count_from_its_first_start_when_the_fridge_time_is_not_known():
+    """Out at least since its first start: from its restart, a unit started at 09:00 read as in time until 15:00."""
+    first = datetime(2026, 11, 28, 9, 0).astimezone()
+    unit = Unit(first + timedelta(hours=2), None, False, False, first_started_at=first)
+    assert unit.over_at == first + timedelta(hours=4)
+    assert Sign.OVER_4_HOURS in {sign for sign, _ in signs(unit, sets_of(unit, []), first + timedelta(hours=4))}
+
+
 def test_the_handover_sheet_and_the_paper_record_say_each_unit_and_what_it_asks(session_for, patient, tmp_path,
                                                                                forms, clock):
     nurse = session_for("nurse")

@@ -187,7 +187,9 @@ class Unit:
 
     @property
     def over_at(self) -> datetime:
-        return elapsed.later(self.collected_at or self.started_at, LONGEST)
+        """4 hours after it left the fridge, else after its first start (`watched_from`): from a
+        restart, a unit out since 09:00 read as in time until 15:00."""
+        return elapsed.later(self.collected_at or self.watched_from, LONGEST)
 
     @property
     def end_set_due(self) -> datetime | None:
