@@ -50,6 +50,24 @@ def test_each_age_band_starts_on_its_birthday_and_the_chart_ends_at_16(born, on,
     assert age_band(date.fromisoformat(born), date.fromisoformat(on)) is band
 
 
+@pytest.mark.parametrize("taken_at", ["2026-11-28T00:30+01:00", "2026-11-27T23:30+00:00"])
+def test_a_set_is_scored_by_the_age_on_the_wards_day_whatever_offset_it_was_typed_with(taken_at):
+    """00:30 on the ward on a 16th birthday: typed on a laptop set to UTC and merged here, the set
+    read as taken on the 27th, scored on PEWS's 12-and-over band (6, not urgent) and not on NEWS2 (13,
+    HIGH). The ward is in Paris (tests/conftest.py sets TZ)."""
+    from types import SimpleNamespace
+
+    from downtime.services import observations
+
+    born, moment = date(2010, 11, 28), datetime.fromisoformat(taken_at)
+    reading = {"respiratory_rate": 26, "spo2": 90, "on_oxygen": False, "systolic_bp": 88, "pulse": 135,
+               "consciousness": "alert", "temperature": 38.6, "taken_at": taken_at}
+    found = observations.scored(SimpleNamespace(data=reading), born).news2
+    assert (found.total, found.band.value) == (13, "high")
+    assert pews.scored_on(PewsSet(heart_rate=135, respiratory_rate=26, spo2=90), born, moment) is None
+    assert pews.scored_on(PewsSet(heart_rate=135), date(2014, 11, 28), moment).band is AgeBand.FROM_12_YEARS
+
+
 def test_a_month_is_completed_on_the_last_day_of_a_shorter_month():
     assert months_old(date(2026, 1, 31), date(2026, 2, 28)) == 1
     assert months_old(date(2026, 1, 31), date(2026, 2, 27)) == 0

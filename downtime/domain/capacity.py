@@ -25,7 +25,7 @@ from typing import Any
 
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
-from downtime.domain.clock import answered_at
+from downtime.domain.clock import answered_at, ward_day
 
 
 class Outcome(StrEnum):
@@ -60,7 +60,7 @@ MCA_FROM_AGE = 16
 def mca_applies(born: date | None, at: datetime) -> bool:
     """Whether the Act applies to a person born `born` at `at`: 16 or over (None: not known, taken
     as an adult, as the ward's other age rules take it)."""
-    return born is None or age_in_years(born, at.date()) >= MCA_FROM_AGE
+    return born is None or age_in_years(born, ward_day(at)) >= MCA_FROM_AGE
 
 
 def outcome_of(data: Mapping[str, Any]) -> Outcome | None:

@@ -122,6 +122,13 @@ def ward_zone(zone: tzinfo | None) -> tzinfo:
     return get_localzone()
 
 
+def ward_day(moment: datetime) -> date:
+    """A moment's day on the ward's clock (`ward_zone`), whatever offset it was stored with: a set
+    typed at 00:30 on a child's birthday on a laptop set to UTC, merged here, was read as taken the
+    day before, under the band and the score of the year before."""
+    return moment.astimezone(ward_zone(None)).date()
+
+
 def answered_at(data: Mapping[str, Any], field_id: str) -> datetime | None:
     """A form's date-and-time answer as the moment it holds, None while it is unanswered: each
     form's rules read their times so (the missing-patient record's and the swallow screen's each

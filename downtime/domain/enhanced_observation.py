@@ -43,7 +43,7 @@ from typing import Any
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.capacity import mca_applies
-from downtime.domain.clock import answered_at
+from downtime.domain.clock import answered_at, ward_day
 from downtime.domain.fluid_balance import DAY_STARTS
 
 
@@ -105,7 +105,7 @@ class Route(StrEnum):
 def route(born: date | None, at: datetime) -> Route:
     """What can authorise the detention at `at` of a person born `born` (None: not known, taken as
     an adult, as the ward's other age rules take it)."""
-    if born is None or age_in_years(born, at.date()) >= DOLS_FROM_AGE:
+    if born is None or age_in_years(born, ward_day(at)) >= DOLS_FROM_AGE:
         return Route.DOLS
     return Route.COURT_OF_PROTECTION if mca_applies(born, at) else Route.HIGH_COURT
 

@@ -33,7 +33,7 @@ from typing import Any
 
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import ward_day, ward_time
 from downtime.domain.gcs import INJURY_NAMED, LIMBS, Alarm, Flag, Gcs, limbs_named
 from downtime.domain.medication import Anticoagulated
 from downtime.i18n import Phrase
@@ -290,7 +290,7 @@ class Fall:
     def child(self) -> bool:
         """Under 16 at the fall (`CHILD_UNDER`), as the patient's date of birth says (an adult when
         not known)."""
-        return self.born is not None and age_in_years(self.born, self.fell_at.date()) < CHILD_UNDER
+        return self.born is not None and age_in_years(self.born, ward_day(self.fell_at)) < CHILD_UNDER
 
     @property
     def ct_now_at(self) -> int:
@@ -299,7 +299,7 @@ class Fall:
         was asked nothing at once, by the adult's 12."""
         if not self.child:
             return CT_NOW_AT
-        baby = self.born is not None and age_in_years(self.born, self.fell_at.date()) < 1
+        baby = self.born is not None and age_in_years(self.born, ward_day(self.fell_at)) < 1
         return BABY_CT_NOW_AT if baby else CHILD_CT_NOW_AT
 
     @property
@@ -331,7 +331,7 @@ class Fall:
     def aged(self) -> bool:
         """65 or over at the fall with a loss of consciousness or amnesia since a possible head injury."""
         return (self.head_injury_possible and self.lost_consciousness == "yes" and self.born is not None
-                and age_in_years(self.born, self.fell_at.date()) >= AGED)
+                and age_in_years(self.born, ward_day(self.fell_at)) >= AGED)
 
     @property
     def ct_why(self) -> str | None:

@@ -20,7 +20,7 @@ from typing import Any
 
 from downtime.domain import elapsed
 from downtime.domain.age import CHILD_UNTIL, age_in_years
-from downtime.domain.clock import answered_at
+from downtime.domain.clock import answered_at, ward_day
 
 
 class Risk(StrEnum):
@@ -64,7 +64,7 @@ def child_at(born: date | None, noticed_at: datetime) -> bool:
     `CHILD_UNTIL`, when noticed missing: the risk is then HIGH whatever is ticked, as the trusts'
     missing-patient policies hold every child missing from hospital (DfE, "Children who run away
     or go missing from home or care", 2014), not at the nurse's judgement."""
-    return born is not None and age_in_years(born, noticed_at.date()) < CHILD_UNTIL
+    return born is not None and age_in_years(born, ward_day(noticed_at)) < CHILD_UNTIL
 
 
 @dataclass(frozen=True)

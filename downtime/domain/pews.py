@@ -12,7 +12,8 @@ Some findings call the doctor now whatever the total, as NICE's red features do 
 5s, NG51 sepsis, NG9 bronchiolitis): severe breathing effort or any apnoea, a moderate one with a
 fever under 5 years (NG143's moderate chest indrawing or grunting), a breathing rate over 60 a
 minute, none or at the band's 4-point low, a saturation of 90% or less, a capillary refill of
-3 seconds or more, a heart rate under 60 under 12 years, 38 °C or more in a baby under 3 months,
+3 seconds or more (amber for NICE NG143, red here all the same: the stricter call), a heart
+rate under 60 under 12 years, 38 °C or more in a baby under 3 months,
 and under 36 °C in a child under 5 (NG51's high risk: a cold young child may be septic)
 (`red_flags`), the temperature's read from an earlier set within the hour (`TEMPERATURE_WITHIN`)
 for a set that took none; a set of a child under 5 with a moderate effort and no temperature

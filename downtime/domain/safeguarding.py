@@ -55,7 +55,7 @@ from typing import Any
 
 from downtime.domain import elapsed
 from downtime.domain.age import CHILD_UNTIL, age_in_years
-from downtime.domain.clock import answered_at, ward_zone
+from downtime.domain.clock import answered_at, ward_day, ward_zone
 from downtime.domain.working_days import first_working
 
 
@@ -93,7 +93,7 @@ TIMED_AFTER_RAISED = ("team_told_at", "referral_at", "police_told_at")
 
 def child_at(born: date, at: datetime) -> bool:
     """Whether a patient born `born` is a child (under 18) at `at`."""
-    return age_in_years(born, at.date()) < CHILD_UNTIL
+    return age_in_years(born, ward_day(at)) < CHILD_UNTIL
 
 
 def categories_not_of(data: Mapping[str, Any]) -> list[str]:

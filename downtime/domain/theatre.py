@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from downtime.domain.age import CHILD_UNTIL, age_in_years
-from downtime.domain.clock import ward_zone
+from downtime.domain.clock import ward_day, ward_zone
 from downtime.domain.duplicates import _PARTICLES, fold
 from downtime.domain.elapsed import instant
 from downtime.domain.glucose import SULFONYLUREA_WORDS
@@ -202,11 +202,6 @@ def rebook_by(priority: Priority, decided_at: datetime, cancellations: Iterable[
     deadlines += [day_end(ward_day(cancelled.at) + REBOOK_WITHIN)
                   for cancelled in cancellations if cancelled.last_minute and cancelled.reason not in CLINICAL_REASONS]
     return min(deadlines) if deadlines else None
-
-
-def ward_day(moment: datetime) -> date:
-    """A moment's day on the ward's clock (clock.ward_zone), whatever offset it was stored with."""
-    return moment.astimezone(ward_zone(None)).date()
 
 
 def day_end(day: date) -> datetime:

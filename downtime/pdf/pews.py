@@ -14,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
+from downtime.domain.clock import ward_day
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.domain.pews import (BAND_WORDS, BY_AGE, CAPILLARY_REFILL, EFFORT, ITEMS, OXYGEN, AgeBand, Ranges, Red,
                                   age_band)
@@ -153,7 +154,7 @@ def pews_chart_pdf(patient: PatientSummary, lines: Sequence[Taken], spec: FormSp
     info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
                       printed_at=printed_at, device_name=device_name, landscape=True)
     born = patient.birth_date
-    now = age_band(born, printed_at.date()) if born is not None else None
+    now = age_band(born, ward_day(printed_at)) if born is not None else None
     scored = {found.band for one in lines if (found := one.scored(born)) is not None} | ({now} if now else set())
     said = state(lines, born, spec, printed_at, lang) if lines else ""
     return build_pdf(out, [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"),

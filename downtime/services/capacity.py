@@ -32,7 +32,7 @@ from downtime.domain.capacity import (
     supports_covert,
     unable_to,
 )
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import ward_day, ward_time
 from downtime.domain.medication import Check, Order, Warning, written_when
 from downtime.domain.medication import Outcome as Dose
 from downtime.domain.records import RecordVersion
@@ -126,7 +126,7 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
     if assessed and born is not None and not mca_applies(born, at := datetime.fromisoformat(assessed)) and changed(
             "assessed_at"):
         errors.append(FieldError("assessed_at", REFUSALS["child"][lang].format(
-            label=label("assessed_at"), age=age_in_years(born, at.date()))))
+            label=label("assessed_at"), age=age_in_years(born, ward_day(at)))))
     given, answered = data.get("outcome"), outcome_of(data)
     if answered is not None and given not in (None, answered) and changed(
             "outcome", "impairment", "understands", "retains", "weighs", "communicates"):

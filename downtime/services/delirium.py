@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.census import StayStatus
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import ward_day, ward_time
 from downtime.domain.delirium import (ADULTS_FROM_YEARS, AT_RISK_FROM_YEARS, CHANGE_NOT_KNOWN, FIRST_WITHIN, OUTCOMES,
                                       Outcome, doctor_told_at, meaning, outcome, total)
 from downtime.domain.records import RecordVersion
@@ -110,7 +110,7 @@ def read(db: Database, patient_ids: Sequence[str]) -> dict[str, Delirium]:
 def _aged(patient: PatientSummary, at: datetime, years: int) -> bool:
     """`years` old or more, or of unknown age (an unidentified patient): not asked, they were
     never screened where VTE, asked of anyone of unknown age, was."""
-    return patient.birth_date is None or age_in_years(patient.birth_date, at.date()) >= years
+    return patient.birth_date is None or age_in_years(patient.birth_date, ward_day(at)) >= years
 
 
 def _adult(patient: PatientSummary, at: datetime) -> bool:

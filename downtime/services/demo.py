@@ -18,7 +18,7 @@ from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain import braden
 from downtime.domain.census import StayStatus
-from downtime.domain.clock import local_now
+from downtime.domain.clock import local_now, ward_day
 from downtime.domain.medication import (ANTIBIOTIC_REVIEW_AFTER, NotGivenReason, allergies_not_known, antibacterial,
                                        flags_known, given_when_fasting, insulin, reason_offered)
 from downtime.domain.nir import nir_key
@@ -1671,7 +1671,7 @@ def build_vte_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = loca
         admitted = datetime.fromisoformat(str(patient.admitted_at))
         for at in [min(admitted + _VTE_ASSESSED[0], now)] + [
                 later for later in [admitted + _VTE_ASSESSED[1]] if later <= now]:
-            older = patient.birth_date is not None and age_in_years(patient.birth_date, at.date()) > 60
+            older = patient.birth_date is not None and age_in_years(patient.birth_date, ward_day(at)) > 60
             records.save_new(_written_at(doctor, at), "vte_assessment", {
                 "assessed_at": at.isoformat(timespec="minutes"), "thrombosis_risks": ["over_60"] if older else [],
                 **decided}, patient_id=patient.patient_id)

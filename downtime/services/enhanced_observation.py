@@ -34,7 +34,7 @@ from downtime.domain.census import (
     left_after,
     stays,
 )
-from downtime.domain.clock import DATED, ward_time
+from downtime.domain.clock import DATED, ward_day, ward_time
 from downtime.domain.enhanced_observation import (
     ARRANGEMENTS_ASSESSED,
     EXTENSION_AT_MOST,
@@ -259,7 +259,7 @@ def _dols_refused(spec: FormSpec, data: Mapping[str, Any], decisions: Sequence[D
             when = at if name == "extended_until" else datetime.fromisoformat(data[name])
             if born is not None and (under := route(born, when)) is not Route.DOLS:
                 young.append(FieldError(name, REFUSALS["child"][lang].format(
-                    label=label(name), age=age_in_years(born, when.date()), time=ward_time(when, None),
+                    label=label(name), age=age_in_years(born, ward_day(when)), time=ward_time(when, None),
                     routes=ROUTES[under][lang])))
     if young:
         return young

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.census import StayStatus
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import ward_day, ward_time
 from downtime.domain.falls_risk import (DUE_WITHIN, READINGS, SYSTOLIC_FLOOR, Drop, Due, asked_of,
                                         blood_pressure_missing, due, postural_drop, standing_when_unable,
                                         standing_without_lying)
@@ -268,7 +268,7 @@ def _overdue_text(patient: PatientSummary, asked: Due, at: datetime, lang: Lang)
     """"Falls-risk assessment OVERDUE since 29/11 13:40 (fell 28/11 13:40, 72 years)": shown only
     once overdue, so said as overdue; the age now, as the rule counts it."""
     age = (WORDS["age_unknown"][lang] if patient.birth_date is None else WORDS["years"][lang].format(
-        years=age_in_years(patient.birth_date, at.date())))
+        years=age_in_years(patient.birth_date, ward_day(at))))
     return WORDS["overdue"][lang].format(due=written_when(asked.at, at, at.tzinfo),
                                          fell=written_when(asked.since, at, at.tzinfo), age=age)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.clock import ward_day
 from downtime.domain import child_fluids, elapsed
 from downtime.domain.age import CHILD_UNTIL, age_in_years
 from downtime.domain.fluid_balance import (AMOUNT_MARKS, DAY_STARTS, INTAKE, IRRIGATION, OLIGURIA_BELOW, OUTPUT,
@@ -341,7 +342,7 @@ def check_plan(session: Session, patient_id: str, data: Mapping[str, Any]) -> No
     patient = patient_with_location(session.db, session.forms, patient_id)
     decided = datetime.fromisoformat(str(data["decided_at"]))
     if int(volume) < PLAN_LEAST_ML:
-        aged = patient.birth_date is not None and age_in_years(patient.birth_date, decided.date()) >= ADULT_FROM_YEARS
+        aged = patient.birth_date is not None and age_in_years(patient.birth_date, ward_day(decided)) >= ADULT_FROM_YEARS
         weighed = weight.latest(session.db, session.forms, [patient]).get(patient_id)
         if aged or (weighed is not None and weighed.kg > NEWBORN_UP_TO_KG):
             label = session.form(PLAN_FORM).field("volume").label.get(session.lang)
@@ -358,7 +359,7 @@ def child_kg(db: Database, forms: Mapping[str, FormSpec], patient: PatientSummar
     children and young people, whose fluids go by their weight, as domain.child_fluids weighs
     them); None for an adult, or a child not weighed."""
     born = patient.birth_date
-    if born is None or at.date() < born or age_in_years(born, at.date()) >= CHILD_UNTIL:
+    if born is None or at.date() < born or age_in_years(born, ward_day(at)) >= CHILD_UNTIL:
         return None
     weighed = weight.latest(db, forms, [patient]).get(patient.patient_id)
     return None if weighed is None else weighed.kg
@@ -377,7 +378,7 @@ def child_plan_asks(session: Session, patient_id: str, data: Mapping[str, Any]) 
     kg = child_kg(session.db, session.forms, patient, decided)
     if volume is None or kg is None or str(data.get(PLAN_REASON) or "").strip():
         return None
-    infant = age_in_years(patient.birth_date, decided.date()) < INFANT_PLAN_UNTIL_YEARS or kg <= INFANT_PLAN_UP_TO_KG
+    infant = age_in_years(patient.birth_date, ward_day(decided)) < INFANT_PLAN_UNTIL_YEARS or kg <= INFANT_PLAN_UP_TO_KG
     maintenance = 24 * child_fluids.maintenance_ml_h(kg, patient.sex)
     limit = child_fluids.ASKED_ABOVE * maintenance
     if infant:

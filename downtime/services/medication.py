@@ -20,7 +20,7 @@ from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, deci
 from downtime.domain import aki, child_fluids, covert, elapsed, order_units
 from downtime.domain.age import age_in_years, months_old
 from downtime.domain.weight import ideal_kg
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import ward_day, ward_time
 from downtime.domain.census import Movement, MovementEvent, StayStatus, in_hospital, left_after, locate, stays
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
@@ -1143,7 +1143,7 @@ def _baby_age(patient: PatientSummary, at: datetime) -> dict[str, int | None]:
     born = patient.birth_date
     if born is None or born > at.date():
         return {"months": None, "days": None}
-    return {"months": months_old(born, at.date()), "days": (at.date() - born).days}
+    return {"months": months_old(born, ward_day(at)), "days": (at.date() - born).days}
 
 
 def _allowed_together(session: Session, new: Order, record_id: str | None) -> str:
@@ -2053,7 +2053,7 @@ def _dosed_for(session: Session, patient: PatientSummary, at: datetime) -> dict[
     born = patient.birth_date
     weighed = weight.latest(session.db, session.forms, [patient]).get(patient.patient_id)
     height = weight.latest_height(session.db, patient)
-    return {"age": age_in_years(born, at.date()) if born is not None and born <= at.date() else None,
+    return {"age": age_in_years(born, ward_day(at)) if born is not None and born <= at.date() else None,
             "kg": weighed.kg if weighed is not None else None,
             "ideal_kg": ideal_kg(height, patient.sex) if height else None}
 

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.age import age_words
-from downtime.domain.clock import answered_at, ward_time
+from downtime.domain.clock import answered_at, ward_day, ward_time
 from downtime.domain.medication import Check, DoseState, Order, Outcome, Warning, written_when
 from downtime.domain.missing_patient import (CHILD_FACTOR, HIGH_FACTORS, STEPS, Missing, Risk, before_noticed,
                                              before_return, child_at, missing_of, risk_read)
@@ -118,7 +118,7 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
     if born is not None and noticed is not None and lower and child_at(born, noticed) \
             and changed("risk", "noticed_at"):
         errors.append(FieldError("risk", REFUSALS["child"][lang].format(
-            label=label("risk"), age=age_words(born, noticed.date()).text(lang))))
+            label=label("risk"), age=age_words(born, ward_day(noticed)).text(lang))))
     elif ticked and lower and changed("risk", "risk_factors"):
         factor = spec.field("risk_factors")
         named = ", ".join(option.label.get(lang) for option in factor.options if option.code in ticked)

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
 from downtime.domain.age import age_in_years
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import ward_day, ward_time
 from downtime.domain.medication import DIET, DIET_NOTES, NIL_BY_MOUTH_DIET, TUBE_FED
 from downtime.domain.nutrition import (ADULTS_FROM_YEARS, FIRST_WITHIN, LOSS_SCORES, LOSS_WINDOW, RISKS, Risk, again_by,
                                        bmi, loss_band, lost_percent, risk, total)
@@ -149,7 +149,7 @@ def unscreened(patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:
 
 def child(patient: PatientSummary, at: datetime) -> bool:
     """Under 18 at `at`: MUST is validated in adults only (the form refuses a child)."""
-    return patient.birth_date is not None and age_in_years(patient.birth_date, at.date()) < ADULTS_FROM_YEARS
+    return patient.birth_date is not None and age_in_years(patient.birth_date, ward_day(at)) < ADULTS_FROM_YEARS
 
 
 def next_change(found: Screened | None, patient: PatientSummary, at: datetime) -> datetime | None:

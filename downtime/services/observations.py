@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.clock import local_now, ward_time
+from downtime.domain.clock import local_now, ward_day, ward_time
 from downtime.domain.news2 import (
     NOT_APPLICABLE, PREGNANCY, Band, Consciousness, Monitoring, News2Score, ObservationSet, Spo2Scale, applies, score,
 )
@@ -105,7 +105,7 @@ def readings_score(answers: dict[str, Any]) -> News2Score | None:
 def applies_to(patient: PatientSummary, at: datetime) -> bool:
     """Whether NEWS2 scores this patient's set taken at `at` (16 or over then, or age unknown:
     `news2.applies`)."""
-    return applies(patient.birth_date, at.date())
+    return applies(patient.birth_date, ward_day(at))
 
 
 def not_applicable_text(lang: Lang) -> str:
@@ -119,7 +119,7 @@ def scored(record: RecordVersion, birth_date: date | None, pregnant_since: datet
     her admission) whose VTE assessment ticks pregnancy (`pregnant_in_stay`)."""
     found, taken_at = observation_set(record.data), datetime.fromisoformat(record.data["taken_at"])
     pregnant = record.data.get("pregnant") is True or (pregnant_since is not None and taken_at >= pregnant_since)
-    return ScoredSet(record, taken_at, found, score(found, pregnant=pregnant) if applies(birth_date, taken_at.date())
+    return ScoredSet(record, taken_at, found, score(found, pregnant=pregnant) if applies(birth_date, ward_day(taken_at))
                      else None)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlite_utils import Database
 
+from downtime.domain.clock import ward_day
 from downtime.domain import elapsed
 from downtime.domain.age import months_old
 from downtime.domain.pews import (
@@ -125,7 +126,7 @@ def with_temperature(readings: PewsSet, recent: tuple[datetime, float] | None) -
 def scored_on(readings: PewsSet, born: date | None, taken_at: datetime) -> PewsScore | None:
     """A set's score for a child born on `born`, on the band of the day it was taken; None when
     the date of birth is not known (or the patient was 16 by then, which saving refuses)."""
-    band = age_band(born, taken_at.date()) if born is not None else None
+    band = age_band(born, ward_day(taken_at)) if born is not None else None
     return score(readings, band) if band is not None else None
 
 
@@ -136,7 +137,7 @@ def red_on(readings: PewsSet, born: date | None, taken_at: datetime) -> list[Red
 
 def months_on(born: date | None, taken_at: datetime) -> int | None:
     """The child's months completed the day a set was taken; None when the date of birth is not known."""
-    return months_old(born, taken_at.date()) if born is not None else None
+    return months_old(born, ward_day(taken_at)) if born is not None else None
 
 
 def total_text(found: PewsScore | None, lang: Lang) -> str:
@@ -270,7 +271,7 @@ def _asks(readings: PewsSet, born: date | None, concern: bool, consciousness: st
     that is asked too (two prompts said "take … now" of one set)."""
     flagged = with_temperature(readings, recent)
     found, red = scored_on(readings, born, taken_at), red_on(flagged, born, taken_at)
-    grown = born is not None and age_band(born, at.date()) is None
+    grown = born is not None and age_band(born, ward_day(at)) is None
     temperature = temperature_asked(flagged, months_on(born, taken_at)) and (due_at is not None or typing)
     source = recent[0] if recent is not None and readings.temperature is None else None
     return [(sign, SIGNS[sign][lang].format(
@@ -478,7 +479,7 @@ def uncharted(patients: Iterable[PatientSummary], charted: Collection[str], at: 
     list; a child with none was on no list at all, and the handover sheet read "NEWS2 not
     applicable" in black beside a child no one had observed since they came in."""
     return [patient for patient in patients if patient.patient_id not in charted and patient.birth_date is not None
-            and age_band(patient.birth_date, at.date()) is not None]
+            and age_band(patient.birth_date, ward_day(at)) is not None]
 
 
 def first_set_asked(patient: PatientSummary, at: datetime, lang: Lang, first: datetime | None = None) -> str:

@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, labelled, message, semicolon, translate
+from downtime.domain.clock import ward_day
 from downtime.domain.age import age_in_years, age_words
 from downtime.domain.census import leaves_hospital
 from downtime.domain.downtime_number import format_downtime_number
@@ -260,7 +261,7 @@ def _require_age(session: Session, spec: FormSpec, patient_id: str, at: datetime
     born = census.patient_with_location(session.db, session.forms, patient_id).birth_date
     if born is None:
         return
-    age, said, when = age_in_years(born, at.date()), age_words(born, at.date()), spec.by_meaning(Meaning.OCCURRED_AT)
+    age, said, when = age_in_years(born, ward_day(at)), age_words(born, ward_day(at)), spec.by_meaning(Meaning.OCCURRED_AT)
     field = when.label.get(session.lang) if when is not None else ""
     if spec.under_years is not None and age >= spec.under_years:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{field}: this patient was {age} old then; {form} is for "

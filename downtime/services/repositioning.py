@@ -20,7 +20,7 @@ from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.braden import ADULTS_FROM_YEARS, BANDS, FIRST_WITHIN, Band, band as band_of, total
 from downtime.domain.census import StayStatus, departure
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import ward_day, ward_time
 from downtime.domain.records import RecordVersion
 from downtime.domain.devices import told
 from downtime.domain.repositioning import (DAMAGE, DAMAGE_CHARTED, DECLINED, EVERY_AT_MOST, SIGNS, Sign, covers,
@@ -217,7 +217,7 @@ def never_assessed(db: Database, patients: Sequence[PatientSummary], at: datetim
     return {patient.patient_id for patient in patients
             if patient.patient_id not in found and patient.stay in (None, StayStatus.IN)
             and elapsed.reached(first_due(patient, FIRST_WITHIN), at)
-            and (patient.birth_date is None or age_in_years(patient.birth_date, at.date()) >= ADULTS_FROM_YEARS)}
+            and (patient.birth_date is None or age_in_years(patient.birth_date, ward_day(at)) >= ADULTS_FROM_YEARS)}
 
 
 def risk(db: Database, patient_id: str) -> Assessed | None:

@@ -27,7 +27,7 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.capacity import Assessment, of_other_named, standing_each
-from downtime.domain.clock import answered_at, ward_time, ward_zone
+from downtime.domain.clock import answered_at, ward_day, ward_time, ward_zone
 from downtime.domain.records import RecordVersion
 from downtime.domain.safeguarding import (
     LACKS_CAPACITY,
@@ -151,7 +151,7 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
         child = child_at(born, raised)
         if child != (data["adult_or_child"] == Kind.CHILD):
             errors.append(FieldError("adult_or_child", REFUSALS["child" if child else "adult"][lang].format(
-                label=label("adult_or_child"), age=age_in_years(born, raised.date()))))
+                label=label("adult_or_child"), age=age_in_years(born, ward_day(raised)))))
     if connected_child_as_adult(data) and changed("about", "adult_or_child"):
         errors.append(FieldError("adult_or_child", REFUSALS["connected_child"][lang].format(
             label=label("adult_or_child"))))

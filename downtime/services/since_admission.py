@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from downtime.domain.clock import ward_day
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.dose_limits import ADULT_FROM_YEARS
@@ -51,7 +52,7 @@ def never_weighed(db: Database, patients: Sequence[PatientSummary], at: datetime
 def _children(patients: Sequence[PatientSummary], at: datetime) -> list[PatientSummary]:
     """Those of these patients under 18 at `at`, whose doses are weighed by weight (dose_limits)."""
     return [patient for patient in patients if patient.birth_date is not None
-            and age_in_years(patient.birth_date, at.date()) < ADULT_FROM_YEARS]
+            and age_in_years(patient.birth_date, ward_day(at)) < ADULT_FROM_YEARS]
 
 
 def to_weigh(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, weight.ToWeigh]:

@@ -27,13 +27,14 @@ from downtime.domain.medication import (
     route_code, time_critical_drug,
 )
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.clock import ward_day
 from downtime.domain.theatre import (
     ADMITTED_FOR_IT, ARRIVE_BEFORE, CLINICAL_REASONS, PRIORITY_RANK, TARGET_WAIT, TURNOVER,
     Booking, Cancellation, CancelReason, Clash, Priority, Slot, Suggested,
     TheatreSession, behind_later_ranks, clashes, diabetes_rank, latex_allergic, left_outside, letter_arrives, meetings,
     outside,
     Lowering, fasted_at, held_to_fast, list_overrun, lowering, maybe_same_person, not_to_be_done,
-    overlapping_sessions, rebook_by, day_end, ward_day,
+    overlapping_sessions, rebook_by, day_end,
     suggest_for_specialty, suggest_slots, theatre_key, theatre_order,
 )
 from downtime.formspec import FormSpec

@@ -27,7 +27,7 @@ from downtime.domain import elapsed
 from downtime.domain.blood_groups import (NOT_KNOWN, PATIENT_REQUIREMENTS, RED_CELLS, abo, abo_incompatible,
                                          requirements_for)
 from downtime.domain.census import Movement
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import ward_day, ward_time
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.duplicates import fold
 from downtime.domain.news2 import Spo2Scale
@@ -413,7 +413,7 @@ def _transfused(starts: list[RecordVersion], ends: list[RecordVersion],
         ended = [(start, end_of.get(start.record_id)) for start in parts]
         start, end = ended[-1]
         unit = unit_of(start, end, ended[:-1], (versions or {}).get(end.record_id, []) if end is not None else [])
-        band = age_band(born, unit.started_at.date()) if born is not None else None
+        band = age_band(born, ward_day(unit.started_at)) if born is not None else None
         found.append(Transfused(start, end, unit, sets_of(unit, full, taken, band, _next_start(standing,
                                                                                               unit.started_at)),
                                 tuple(ended[:-1])))
@@ -478,7 +478,7 @@ def possible_reactions(db: Database, patient_id: str, started_at: datetime, ende
     before, during = around(first_started_at or started_at, ended_at, observed(db, [patient_id])[patient_id], after,
                             next_start)
     born = births(db, [patient_id]).get(patient_id)
-    band = age_band(born, started_at.date()) if born is not None else None
+    band = age_band(born, ward_day(started_at)) if born is not None else None
     return [(at, found) for at, readings in during if (found := changed(before, readings, band))]
 
 

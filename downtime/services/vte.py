@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import ward_day, ward_time
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.anticoagulation import prophylactic
@@ -288,7 +288,7 @@ def _asked_of(patient: PatientSummary, at: datetime) -> bool:
     """An in-patient 16 or over, or of unknown age: the tool is the adults'; nothing is asked of
     a patient who has left."""
     return patient.stay in (None, StayStatus.IN) and (
-        patient.birth_date is None or age_in_years(patient.birth_date, at.date()) >= ADULTS_FROM_YEARS)
+        patient.birth_date is None or age_in_years(patient.birth_date, ward_day(at)) >= ADULTS_FROM_YEARS)
 
 
 def unassessed(found: Assessed | None, patient: PatientSummary, at: datetime) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.clock import ward_day
 from downtime.domain import elapsed
 from downtime.domain.age import CHILD_UNTIL, age_in_years, age_words, months_old
 from downtime.domain.child_fluids import is_crystalloid, under_ng29
@@ -424,18 +425,18 @@ def _dosed_by_it(born: date | None, kg: float, orders: Sequence[Order], on_fluid
     medicine dosed by weight at their age by its route (order_units.dosed_by_weight: gentamicin
     by vein, not its eye drops)."""
     known = born is not None and at.date() >= born
-    age, days = (age_in_years(born, at.date()), (at.date() - born).days) if known else (None, None)
+    age, days = (age_in_years(born, ward_day(at)), (at.date() - born).days) if known else (None, None)
     return on_fluids or any(runs_at(order, at) and dosed_by_weight(order, age, kg, days) for order in orders)
 
 
 def _under_one(born: date | None, at: datetime) -> bool:
     """Whether a patient born `born` (None: not known) is a baby under 1 at `at`."""
-    return born is not None and at.date() >= born and age_in_years(born, at.date()) < 1
+    return born is not None and at.date() >= born and age_in_years(born, ward_day(at)) < 1
 
 
 def _under_ng29(born: date | None, at: datetime) -> bool:
     """Whether a patient born `born` (None: not known) is under NICE NG29's 16 at `at`."""
-    return born is not None and at.date() >= born and under_ng29(age_in_years(born, at.date()))
+    return born is not None and at.date() >= born and under_ng29(age_in_years(born, ward_day(at)))
 
 
 def on_iv_fluids(orders: Mapping[str, Sequence[Order]], at: datetime) -> set[str]:
@@ -454,7 +455,7 @@ def old_weight_refusal(order: Order, weighed: Weighed | None, born: date | None,
     weight used kept as the reason (a rule of this hospital's, no national figure). The caller
     asks it of what is dosed by weight. Its age said "more than" its whole days: a weight 7 days
     and some hours old read "7 days ago", refused as older than 7 days."""
-    if weighed is None or born is None or at.date() < born or age_in_years(born, at.date()) >= 1:
+    if weighed is None or born is None or at.date() < born or age_in_years(born, ward_day(at)) >= 1:
         return None
     age = elapsed.instant(at) - elapsed.instant(weighed.at)
     if age <= INFANT_DOSING_FOR:
