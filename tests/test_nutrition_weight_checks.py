@@ -6,7 +6,7 @@ scored MUST 0, low risk. And how the weight is known (version 3): an estimate is
 
 import pytest
 
-from downtime.domain.nutrition import RISKS, Risk, loss_band
+from downtime.domain.nutrition import RISKS, Risk, loss_band, lost_percent
 from downtime.services import census, fluid_balance, nutrition, records, weight
 from downtime.services.errors import ValidationFailed
 
@@ -132,6 +132,13 @@ def test_the_form_view_asks_the_screenings_weight_as_the_admissions(session_for,
                                            (-3.0, "under_5")])
 def test_a_loss_measured_falls_in_musts_bands(percent, band):
     assert loss_band(percent) == band
+
+
+@pytest.mark.parametrize("earlier, now, band", [(72.0, 68.4, "5_to_10"), (72.0, 64.8, "5_to_10"), (56.0, 53.2, "5_to_10"),
+                                                (99.0, 89.1, "5_to_10"), (72.0, 68.5, "under_5"), (72.0, 64.7, "over_10")])
+def test_exactly_5_or_10_percent_lost_in_weights_typed_to_a_tenth_is_in_the_5_to_10_band(earlier, now, band):
+    """72 to 68.4 kg was 4.999999999999992 % lost (scored 0) and 72 to 64.8 kg 10.000000000000004 % (scored 2)."""
+    assert loss_band(lost_percent(earlier, now)) == band
 
 
 def test_the_high_risk_asks_the_dietitians_advice_in_french():

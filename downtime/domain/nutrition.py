@@ -74,9 +74,15 @@ def loss_band(percent: float) -> str:
     return "over_10" if percent > 10 else "5_to_10" if percent >= 5 else "under_5"
 
 
+LOST_DIGITS = 6
+"""The decimals a percentage lost is kept to: what a weight typed to 0.1 kg can give, and no
+float's error (72 to 68.4 kg was 4.999999999999992 % lost, under MUST's 5)."""
+
+
 def lost_percent(earlier_kg: float, kg: float) -> float:
-    """The weight lost since `earlier_kg`, as a percentage of it (negative for a gain)."""
-    return (earlier_kg - kg) / earlier_kg * 100
+    """The weight lost since `earlier_kg`, as a percentage of it (negative for a gain), to
+    `LOST_DIGITS` decimals, so that exactly 5 % or 10 % falls in MUST's 5 to 10 band."""
+    return round((earlier_kg - kg) / earlier_kg * 100, LOST_DIGITS)
 
 
 def total(weight_kg: float, height_cm: int, weight_loss: str, acute_no_intake: bool) -> int:
