@@ -235,7 +235,8 @@ def test_a_vitamin_k_antagonist_allergy_warns_before_no_vitamin_k_nor_another_na
 
 
 @pytest.mark.parametrize("drug", ["Insulatard 10 units", "Humulin I 10 units", "Umuline NPH 12 UI", "NovoMix 30",
-                                  "Mixtard 30", "Humalog Mix25", "Insuman Basal", "Hypurin Porcine Isophane"])
+                                  "Mixtard 30", "Humalog Mix25", "Insuman Basal", "Hypurin Porcine Isophane",
+                                  "Protaphane", "Insulin (NPH)"])
 def test_a_protamine_allergy_warns_before_an_insulin_made_with_protamine(drug):
     """Isophane and premixed insulins hold protamine: it warned only where the name said it
     (review T1)."""

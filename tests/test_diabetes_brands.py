@@ -58,7 +58,9 @@ BNF_INSULINS = [
     ("Xultophy", "basal"), ("Suliqua 100/50", "basal"),
     ("Humulin M3", "premixed"), ("Humalog Mix25", "premixed"), ("Humalog Mix50", "premixed"),
     ("NovoMix 30", "premixed"), ("Insuman Comb 25", "premixed"), ("Hypurin Porcine 30/70 Mix", "premixed"),
-    ("Actraphane 30", "premixed"), ("Mixtard 30", "premixed"), ("Umuline Profil 30", "premixed")]
+    ("Actraphane 30", "premixed"), ("Mixtard 30", "premixed"), ("Umuline Profil 30", "premixed"),
+    ("Protaphane", "basal"), ("Insulin (NPH)", "basal"), ("Insulin [isophane]", "basal"), ("Insulin-isophane", "basal"),
+    ("Insulin (glargine)", "basal")]
 """The BNF's insulins (and the French names of the same), each with what it is to the app: a
 mealtime one (rapid or short-acting, left out with the meal), a basal one (never omitted), or a
 premixed one (continued when fasting)."""

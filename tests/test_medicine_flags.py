@@ -20,7 +20,8 @@ AT_14 = datetime.fromisoformat("2026-11-28T14:00+01:00")
     "Stalevo 100", "Lévodopa/carbidopa", "Rotigotine patch", "Neupro", "Ropinirole", "Pramipexole", "Apomorphine",
     "Entacapone", "Insulin aspart", "Lantus", "Insuline glargine", "Actrapid 50 units in 50 mL", "Rasagiline",
     "Azilect", "Selegiline", "Eldepryl", "Zelapar", "Safinamide", "Xadago", "Amantadine", "Opicapone", "Ongentys",
-    "Comtess", "Tolcapone", "Sastravi", "Oprymea", "Inbrija"])
+    "Comtess", "Tolcapone", "Sastravi", "Oprymea", "Inbrija", "Mantadix 100 mg", "Symmetrel", "Piribedil",
+    "Trivastal 50 mg LP", "Ralnea XL 8 mg", "Ipinnia XL", "Protaphane", "Insulin (NPH)", "Insulin-isophane"])
 def test_parkinsons_medicines_and_insulins_are_time_critical(drug):
     assert time_critical_drug(drug)
 

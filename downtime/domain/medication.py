@@ -787,6 +787,8 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "comtan": ("entacapone",), "ongentys": ("opicapone",), "tasmar": ("tolcapone",),
     "sastravi": ("levodopa", "carbidopa", "entacapone"), "oprymea": ("pramipexole",), "inbrija": ("levodopa",),
     "azilect": ("rasagiline",), "eldepryl": ("selegiline",), "zelapar": ("selegiline",), "xadago": ("safinamide",),
+    "mantadix": ("amantadine",), "symmetrel": ("amantadine",), "trivastal": ("piribedil",), "ralnea": ("ropinirole",),
+    "ipinnia": ("ropinirole",),
     "metoject": ("methotrexate",), "novatrex": ("methotrexate",), "imeth": ("methotrexate",),
     "nordimet": ("methotrexate",), "maxtrex": ("methotrexate",),
     "kcl": ("potassium chloride",), "chlorure de potassium": ("potassium chloride",),
@@ -997,7 +999,10 @@ SEDATIVES = ("zopiclone", "zolpidem", "haloperidol", "olanzapine", "quetiapine",
 """Medicines besides the benzodiazepines (their class) that sedate: hypnotics, antipsychotics,
 sedating antihistamines, given to a confused patient at night; what lowers a GCS (`sedating`)."""
 TIME_CRITICAL_DRUGS = ("levodopa", "ropinirole", "pramipexole", "rotigotine", "apomorphine", "entacapone",
-                       "opicapone", "tolcapone", "rasagiline", "selegiline", "safinamide", "amantadine")
+                       "opicapone", "tolcapone", "rasagiline", "selegiline", "safinamide", "amantadine", "piribedil")
+"""Parkinson's medicines, each (Parkinson's UK "Get It On Time"), their brands in PRODUCTS: piribedil
+(Trivastal), a dopamine agonist French wards give, and amantadine's Mantadix and Symmetrel were
+not time-critical."""
 # Antibacterials, whose order is reviewed at 48-72 hours and given a review date or a course's
 # length (UK "Start Smart then Focus", the French HAS and SPILF's "réévaluation à 48-72 h"):
 # the classes of ALLERGY_CLASSES that are antibacterials, and the others by name (their brands in
@@ -1760,11 +1765,12 @@ def anticoagulant(drug: str) -> bool:
 
 INSULIN_NAMES = frozenset(medicine_name(name) for name in (
     "insulin", "actrapid", "actraphane", "admelog", "apidra", "fiasp", "humulin", "hypurin", "insulatard", "insuman",
-    "lyumjev", "mixtard", "novomix", "umuline"))
+    "lyumjev", "mixtard", "novomix", "protaphane", "umuline"))
 """The first word of a medicine, as `medicines_in` names it, that is an insulin: "insulin aspart",
 and the brands its table does not turn into one (Actrapid, Humulin, Umuline on French wards;
 Insuman Basal, Rapid and Comb, the porcine and bovine Hypurins and the premixed Actraphane were no
-insulin, their doses unchecked)."""
+insulin, their doses unchecked; Protaphane, Insulatard's name in some countries, was no insulin,
+nor time-critical, nor made with protamine)."""
 INSULIN_WORD = medicine_name("insulin")
 """The word "insulin" (or "insuline") as `medicines_in` names it, a word of its own in a name."""
 
@@ -1773,13 +1779,20 @@ def insulin(drug: str) -> bool:
     """Whether an order's medicine is an insulin, however written ("Insuline glargine", "Lantus",
     "Humulin-I": a basal name written with a hyphen, which was no insulin), the word "insulin"
     after others too ("Long-acting insulin", "Unknown insulin" were no insulin, a home basal never
-    asked for); not "Insulin-like growth factor"."""
-    return any(name.split()[0] in INSULIN_NAMES or _words(name)[:2] in BASAL_NAMES
+    asked for), or the word joined by a hyphen to a basal one's ("Insulin-isophane"); not
+    "Insulin-like growth factor"."""
+    return any(name.split()[0] in INSULIN_NAMES or _basal_after_the_word(_words(name))
+               or _words(name)[:2] in BASAL_NAMES
                or INSULIN_WORD in re.findall(r"[\w-]+", name) for name in medicines_in(drug) if name)
 
 
+def _basal_after_the_word(words: tuple[str, ...]) -> bool:
+    """Whether a name's words are the word "insulin" then a basal one (`BASAL_WORDS`)."""
+    return words[:1] == (INSULIN_WORD,) and len(words) > 1 and words[1] in BASAL_WORDS
+
+
 BASAL_WORDS = frozenset(medicine_name(name) for name in (
-    "glargine", "detemir", "degludec", "insulatard", "isophane", "nph", "basal", "lente", "zinc"))
+    "glargine", "detemir", "degludec", "insulatard", "isophane", "nph", "basal", "lente", "protaphane", "zinc"))
 """A word of an insulin, as `medicines_in` names it, that makes it a basal (long- or
 intermediate-acting) one: "Insulin glargine", "Lantus", "Umuline NPH", "Insuman Basal", and the
 insulin zinc suspensions ("Hypurin Bovine Lente", "Hypurin Bovine Protamine Zinc")."""
@@ -1829,11 +1842,13 @@ def basal_insulin(drug: str) -> bool:
     whatever the glucose once a hypo is treated, and never omitted in type 1 (JBDS-IP). A name
     the tables know no medicine in (`medicines_known`) is read for `BASAL_NAMES` and `ACTING_NAMES`
     anywhere in it too: "Insulin (Humulin I)", "Insulin long-acting" were insulin alone, and a home
-    basal so written was covered by a charted Humulin S (services.home_medicines). Never beside a
+    basal so written was covered by a charted Humulin S (services.home_medicines). Its words read
+    apart from brackets and hyphens: "Insulin (NPH)", "Insulin [isophane]" were mealtime insulins,
+    held nil by mouth unasked. Never beside a
     named insulin, nor the bare word "basal": "NovoRapid 6 units (basal-bolus regimen)" was a
     basal insulin, continued for a fasting patient."""
     words = _words(drug)
-    return insulin(drug) and (any(BASAL_WORDS & set(name.split()) or _words(name)[:2] in BASAL_NAMES
+    return insulin(drug) and (any(BASAL_WORDS & set(_words(name)) or _words(name)[:2] in BASAL_NAMES
                                   for name in medicines_in(drug))
                               or not medicines_known(drug)
                               and any(words[i:i + 2] in BASAL_NAMES | ACTING_NAMES for i in range(len(words))))
