@@ -88,6 +88,15 @@ def test_a_level_typed_with_its_units_is_read_against_its_range(result):
     assert not above_range(result.replace("2", "0", 1), "< 1")
 
 
+@pytest.mark.parametrize("result, given, above", [
+    ("1.0", "< 1", True), ("1", "Trough < 1", True), ("1,0", "< 1 mg/L (trough, 18-24 h)", True),
+    ("1,0", "inférieur à 1", True), ("1.0", "≤ 1", False), ("1.0", "<= 1", False),
+    ("1,0", "inférieur ou égal à 1", False), ("1.0", "0.5-1", False), ("0.9", "< 1", False)])
+def test_a_level_at_a_bound_that_does_not_hold_its_number_is_above_it(result, given, above):
+    """A gentamicin trough below 1 mg/L is the target (BNF): exactly 1.0 for "< 1" held nothing."""
+    assert above_range(result, given) is above
+
+
 @pytest.mark.parametrize("result", ["≥ 10", "≥10", "> 10"])
 def test_a_level_given_as_at_least_a_number_above_the_range_is_above_it(result):
     """The laboratory's "≥ 10" (above what the assay reads) is above "< 1", as "> 10" was."""

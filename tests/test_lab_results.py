@@ -631,6 +631,9 @@ def test_a_value_outside_its_own_range_is_not_saved_as_normal(session_for, patie
 
     assert outside_range("6.9", "3.5–5.3") and outside_range("62", "130-170") and outside_range("2,4", "< 1")
     assert outside_range("3.1", "3.5 to 5.3") and outside_range("8", "> 10")
+    # A one-sided bound holds its number only when it says so: a CRP of 5 for "< 5" is outside.
+    assert outside_range("5", "< 5") and outside_range("150", "> 150") and outside_range("1", "less than 1")
+    assert not any(outside_range(value, given) for value, given in (("5", "≤ 5"), ("60", "≥ 60"), ("5.3", "3.5–5.3")))
     assert not any(outside_range(value, given) for value, given in (
         ("4.2", "3.5–5.3"), ("< 0.3", "1-2"), ("Gram-negative bacilli", "3.5–5.3"), ("6.9", ""), ("6.9", "see report"),
         ("1", "-2 - +2"), ("12", "> 10")))

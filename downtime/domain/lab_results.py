@@ -119,6 +119,9 @@ def awaited(tests: Sequence[str], given: Iterable[Sequence[str] | None]) -> list
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _BELOW = ("<", "≤", "less than", "under", "inférieur")
 _ABOVE = (">", "≥", "more than", "over", "supérieur")
+_OR_EQUAL = ("≤", "≥", "<=", ">=", "=<", "=>", "or equal", "ou égal", "at most", "at least", "au plus", "au moins")
+"""What makes a one-sided bound hold its own number ("≤ 1", "inférieur ou égal à 1"); a bound without
+them does not ("< 1": a gentamicin trough of exactly 1.0 is above its target, and held nothing)."""
 _PAIR = re.compile(rf"({_NUMBER.pattern})(?:\s*[-–—]\s*|\s+(?:to|à)\s+)({_NUMBER.pattern})")
 """A low–high pair ("3.5–5.3", "15 to 20"), its two numbers caught."""
 _THOUSANDS = re.compile(r"\d[,\s]\d{3}(?!\d)")
@@ -166,6 +169,8 @@ def result_value(result: str) -> float | None:
     return None if found is None else _number(found.group(1) or found.group(2))
 
 
+_ONE_BOUND = re.compile(rf"(?:{'|'.join(map(re.escape, _BELOW + _ABOVE))})\D*?{_NUMBER.pattern}")
+"""A range that is one bound, up to its number ("> 150", "≥ 60", "less than 5")."""
 _BOUND_AFTER_WORDS = re.compile(rf"\D*?(?:{'|'.join(map(re.escape, _BELOW))})\D*?({_NUMBER.pattern})")
 """A range's top as the first number after its first "<" or "≤" (`_BELOW`), with only words before it:
 "< 1", "Trough < 1", "Pre-dose: < 1", "Résiduelle < 1"; a gentamicin trough of 2.4 for "Trough < 1"
@@ -190,6 +195,15 @@ def _top(range_text: str | None) -> float | None:
     return next(tops, None)
 
 
+def _strict(range_text: str | None) -> bool:
+    """Whether a range is one bound that holds not its own number (`_OR_EQUAL`): "< 1", "> 10",
+    "Trough < 1 (18-24 h)", "less than 1"; a low–high pair holds both of its numbers. Read up to
+    the bound's number, as `_top` and `reference_range` read it."""
+    text = " ".join((range_text or "").casefold().split())
+    bound = _BOUND_AFTER_WORDS.match(text) or _ONE_BOUND.match(text)
+    return bound is not None and not any(word in bound.group(0) for word in _OR_EQUAL)
+
+
 _READS_BELOW = ("<", "≤")
 """What a result below the lowest the assay reads starts with ("< 0.3", "≤ 0.3"): above no range."""
 _READS_ABOVE = ">≥"
@@ -198,11 +212,11 @@ _READS_ABOVE = ">≥"
 
 def above_range(result: str, range_text: str | None) -> bool:
     """Whether a result's value is above its reference range's top (`_top`): a gentamicin trough
-    of 2.4 mg/L, or "> 2" or "≥ 2", for "< 1". A result below a number ("< 0.3") or in words is not
-    above."""
+    of 2.4 mg/L, or "> 2" or "≥ 2", for "< 1", and exactly 1.0 for it (`_strict`), not for "≤ 1"
+    nor "0.5-1". A result below a number ("< 0.3") or in words is not above."""
     value = result.strip()
     top, found = _top(range_text), None if value.startswith(_READS_BELOW) else result_value(value.lstrip(_READS_ABOVE))
-    return top is not None and found is not None and found > top
+    return top is not None and found is not None and (found >= top if _strict(range_text) else found > top)
 
 
 def level_above(result: str, range_text: str | None, flag: Flag) -> bool:
@@ -236,9 +250,12 @@ def level_judged(result: str, range_text: str | None) -> bool:
 def outside_range(result: str, range_text: str | None) -> bool:
     """Whether a result's value is outside its own reference range (`reference_range`): a potassium
     of 6.9 for "3.5–5.3", a haemoglobin of 62 for "130-170". A value or a range not read without
-    doubt is not judged: units and the laboratory's words are the nurse's to read."""
+    doubt is not judged: units and the laboratory's words are the nurse's to read. A one-sided
+    bound holds its number only when it says so (`_strict`): a CRP of 5 for "< 5" is outside."""
     value, read = result_value(result), reference_range(range_text)
     if value is None or read is None:
         return False
     low, top = read
+    if _strict(range_text):
+        return (low is not None and value <= low) or (top is not None and value >= top)
     return (low is not None and value < low) or (top is not None and value > top)
