@@ -361,6 +361,16 @@ def test_the_hold_before_an_operation_depends_on_the_drug_and_its_dose():
                                         indication="prevention of mechanical valve thrombosis")) == timedelta(hours=24)
     assert held_before_operation(_plain("Enoxaparin", 80, indication="VTE prophylaxis, obese")) == timedelta(hours=24)
     assert held_before_operation(_plain("Paracetamol", 1000)) is None
+    # Fondaparinux by its half-life (AAGBI 2013: 36 to 42 hours), not as a low-molecular-weight heparin.
+    assert held_before_operation(_plain("Fondaparinux", 2.5, times=(18,))) == timedelta(hours=42)
+    assert held_before_operation(_plain("Arixtra", 7.5, times=(18,))) == timedelta(hours=42)
+    # Unfractionated heparin under the skin by its dose (ASRA 2018), into a vein 6 hours.
+    assert [held_before_operation(_plain("Heparin", dose, "units", times)) for dose, times in (
+        (5000, (8, 20)), (5000, (6, 14, 22)), (7500, (8, 20)), (10000, (8, 20)), (12500, (8, 20)), (10000, (6, 14, 22)))] == [
+        timedelta(hours=6), timedelta(hours=6), timedelta(hours=12), timedelta(hours=12), timedelta(hours=24),
+        timedelta(hours=24)]
+    assert held_before_operation(_plain("Heparin", 25000, "units", once=True, route="IV")) == timedelta(hours=6)
+    assert held_before_operation(_plain("Calciparine", 0.5, "mL", (8, 20))) == timedelta(hours=24)  # in doubt, the longest
 
 
 def test_a_once_only_dose_overlaps_an_order_running_then_only():

@@ -37,8 +37,9 @@ COAGULATION = "coagulation"
 """The sample's test (lab_request) that gives the INR."""
 
 LOW_MOLECULAR_WEIGHT = frozenset(medicine_name(name) for name in (
-    "enoxaparin", "tinzaparin", "dalteparin", "nadroparin", "certoparin", "reviparin", "fondaparinux"))
-"""The low-molecular-weight heparins, with fondaparinux, held as they are before an operation."""
+    "enoxaparin", "tinzaparin", "dalteparin", "nadroparin", "certoparin", "reviparin"))
+"""The low-molecular-weight heparins, held by their dose before an operation (`LOW_MOLECULAR_WEIGHT_HELD`)."""
+FONDAPARINUX = medicine_name("fondaparinux")
 HEPARIN = medicine_name("heparin")
 
 PROPHYLACTIC_A_DAY: Mapping[str, Mapping[str, float]] = {
@@ -67,13 +68,22 @@ operation was halved."""
 
 HELD_BEFORE_OPERATION: tuple[tuple[frozenset[str], timedelta], ...] = (
     (VITAMIN_K_ANTAGONISTS, timedelta(days=5)), (DIRECT_ORAL, timedelta(hours=48)),
-    (frozenset({HEPARIN}), timedelta(hours=6)))
-"""How long before an operation a dose is not given without asking (BSH 2016, ASRA 2018): a
-vitamin K antagonist 5 days, a direct oral anticoagulant 48 hours at a normal renal function,
-unfractionated heparin 6 hours; a low-molecular-weight heparin by its dose
-(`LOW_MOLECULAR_WEIGHT_HELD`)."""
+    (frozenset({FONDAPARINUX}), timedelta(hours=42)))
+"""How long before an operation a dose is not given without asking: a vitamin K antagonist 5
+days (BSH 2016), a direct oral anticoagulant 48 hours at a normal renal function (BSH 2016 and
+EHRA for surgery of high bleeding risk; ASRA 2018 asks 72 before a spinal, the anaesthetist's
+to time), fondaparinux 42 hours (AAGBI 2013: 36 to 42; half-life 17 to 21 hours: it was held
+as a low-molecular-weight heparin, 12 hours, and a dose 14 hours before theatre asked nothing);
+a low-molecular-weight heparin by its dose (`LOW_MOLECULAR_WEIGHT_HELD`), unfractionated heparin
+by its dose and route (`_heparin_held`)."""
 LOW_MOLECULAR_WEIGHT_HELD = {True: timedelta(hours=12), False: timedelta(hours=24)}
 """A low-molecular-weight heparin's hold before an operation, prophylactic (True) or treatment."""
+HEPARIN_HELD = ((5000, 15000, timedelta(hours=6)), (10000, 20000, timedelta(hours=12)))
+"""Unfractionated heparin under the skin, by its most a dose and a day in units (ASRA 2018):
+5,000 two or three times a day 6 hours, up to 10,000 a dose and 20,000 a day 12 hours, more
+24 hours (`HEPARIN_TREATMENT_HELD`); into a vein, 6 hours from its stop (`HEPARIN_IV_HELD`)."""
+HEPARIN_TREATMENT_HELD = timedelta(hours=24)
+HEPARIN_IV_HELD = timedelta(hours=6)
 
 
 def vitamin_k_antagonist(drug: str) -> bool:
@@ -164,7 +174,20 @@ def held_before_operation(order: Order) -> timedelta | None:
     found = medicines_in(order.drug)
     if found & LOW_MOLECULAR_WEIGHT:
         return LOW_MOLECULAR_WEIGHT_HELD[_at_prophylactic_dose(order)]
+    if HEPARIN in found and not found & (LOW_MOLECULAR_WEIGHT | {FONDAPARINUX}):
+        return _heparin_held(order)
     return next((held for names, held in HELD_BEFORE_OPERATION if found & names), None)
+
+
+def _heparin_held(order: Order) -> timedelta:
+    """Unfractionated heparin's hold (`HEPARIN_HELD`): 12,500 units twice a day under the skin was
+    held 6 hours, as 5,000 is, where ASRA asks 24; a dose in another unit than units, the longest."""
+    if order.route == INTRAVENOUS:
+        return HEPARIN_IV_HELD
+    if order.dose_unit != "units":
+        return HEPARIN_TREATMENT_HELD
+    return next((held for dose, day, held in HEPARIN_HELD if order.dose <= dose and a_day(order) <= day),
+                HEPARIN_TREATMENT_HELD)
 
 
 def before_operation(order: Order, at: datetime, operation_at: datetime) -> bool:
