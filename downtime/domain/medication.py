@@ -1619,7 +1619,7 @@ def not_countersigned(order: Order, at: datetime) -> list[Warning]:
     return [Warning(Check.NOT_COUNTERSIGNED, QT_TRANSLATE_NOOP(
         "messages", "Telephone order taken {taken} and not countersigned by a doctor within 24 hours: ask a doctor to "
                     "countersign it (or to write it) before giving."),
-        {"taken": f"{order.awaiting_since.astimezone(at.tzinfo):%d/%m/%Y %H:%M}"})]
+        {"taken": ward_time(order.awaiting_since, None, "%d/%m/%Y %H:%M")})]
 
 
 def prescribed_despite(order: Order, allergies: Sequence[str], described: Sequence[str] = (),
@@ -2620,8 +2620,8 @@ def given_from_other_orders(order: Order, at: datetime, others: Sequence[tuple[O
     held = nearest in on_hold
     # Its day, when not this dose's day: a weekly order's dose three days before read as today's.
     dated = held or nearest.at.astimezone(at.tzinfo).date() != at.date()
-    values = {"order": name, "time": f"{nearest.at:%d/%m %H:%M}" if dated else f"{nearest.at:%H:%M}",
-              "start": f"{other.start_at:%d/%m %H:%M}", "times": " ".join(f"{clock:%H:%M}" for clock in other.times)}
+    values = {"order": name, "time": ward_time(nearest.at, None, "%d/%m %H:%M" if dated else "%H:%M"),
+              "start": ward_time(other.start_at, None), "times": " ".join(f"{clock:%H:%M}" for clock in other.times)}
     said = RUNNING_FROM_ANOTHER if going else _ORDERED_TWICE[other.frequency is Frequency.SCHEDULED, held]
     return [Warning(Check.ALREADY_GIVEN, said, values)]
 
@@ -3361,7 +3361,7 @@ def _too_close(limit: Limit, interval: timedelta | None, at: datetime, given: Se
     gap, nearest = min(close, key=lambda found: found[0])
     return [Warning(Check.MEDICINE_INTERVAL, _TOO_CLOSE[nearest in on_hold], {
         "medicine": Phrase(limit.rule.name), "minutes": str(int(gap.total_seconds() // 60)),
-        "time": f"{nearest.at:%d/%m %H:%M}", "order": _order_named(nearest, orders, names),
+        "time": ward_time(nearest.at, None), "order": _order_named(nearest, orders, names),
         "hours": Number(interval.total_seconds() / 3600)})]
 
 
@@ -3395,10 +3395,10 @@ def _above_a_day(limit: Limit, medicine: str, at: datetime, mg: float, given: Se
     by_weight = limit.day_mg_kg is not None and limit.day_mg < limit.rule.day_mg
     unit, scale = unit_read(mg, "mg")  # as this dose reads: a child's 270 mg doses were "0.27 g"
     counted = [(elapsed.instant(dose.at), Phrase(_COUNTED["held" if dose in on_hold else "given"], {
-        "time": f"{dose.at:%d/%m %H:%M}", "amount": Number(amounts[dose.record_id] * scale), "unit": unit,
+        "time": ward_time(dose.at, None), "amount": Number(amounts[dose.record_id] * scale), "unit": unit,
         "order": _order_named(dose, orders, names)})) for dose in day]
     counted.append((elapsed.instant(at), Phrase(_COUNTED["this"], {
-        "time": f"{at:%d/%m %H:%M}", "amount": Number(mg * scale), "unit": unit})))
+        "time": ward_time(at, None), "amount": Number(mg * scale), "unit": unit})))
     values: dict[str, str | Number | Phrase | Listed] = {
         "medicine": Phrase(limit.rule.name), "amount": Number(total * scale), "most": Number(limit.day_mg * scale),
         "unit": unit, "doses": Listed(tuple(said for _, said in sorted(counted, key=lambda found: found[0])))}
