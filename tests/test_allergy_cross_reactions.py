@@ -71,8 +71,21 @@ def test_a_reaction_said_not_to_be_severe_is_not(reaction):
 @pytest.mark.parametrize("reaction", [
     "anaphylaxis, not just rash", "Rash, not anaphylaxis, severe", "pas d'urticaire mais choc anaphylactique",
     "réaction grave", "no rash: angioedema",
+    # What the patient could not do is no negation of it.
+    "could not breathe", "ne pouvait pas respirer", "ne peut pas respirer",
 ])
 def test_a_negation_cancels_the_word_after_it_alone(reaction):
+    assert severe_reaction(reaction)
+    assert allergy_matches("Ceftriaxone", ["Penicillin"], [f"Penicillin ({reaction})"]) == ["Penicillin"]
+
+
+@pytest.mark.parametrize("reaction", [
+    "epinephrine given", "low BP", "Steven Johnson syndrome", "generalised swelling, mild rash",
+])
+def test_a_severe_reaction_is_read_however_written(reaction):
+    """Adrenaline by its international name, a blood pressure abbreviated, the syndrome misspelt, a
+    generalised swelling beside a mild rash (the "mild" was the rash's): each was no severe
+    reaction, and no cephalosporin or carbapenem was questioned."""
     assert severe_reaction(reaction)
     assert allergy_matches("Ceftriaxone", ["Penicillin"], [f"Penicillin ({reaction})"]) == ["Penicillin"]
 

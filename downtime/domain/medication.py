@@ -1148,14 +1148,15 @@ _LONGEST = max(len(phrase) for phrase in [*_MEMBERS, *_PRODUCTS, *_FLAGGED,
 # collapsed, needed adrenaline" warned before no cephalosporin, and since a dose over an allergy
 # recorded after its order is refused over one, "SOB", "BP dropped" or "Throat closed up" were
 # only asked the nurse's reason. A swelling is read apart (`SWELLING_STARTS`, `LOCAL_SWELLING`).
-SEVERE_REACTION_STARTS = ("anaphyla", "urtica", "bronchospas", "laryn", "immediat", "stevens", "lyell", "necroly",
+SEVERE_REACTION_STARTS = ("anaphyla", "urtica", "bronchospas", "laryn", "immediat", "steven", "lyell", "necroly",
                           "blister", "bullous", "bulle", "phlyct", "peel", "decoll", "mucos", "muqueu", "breath",
                           "respir", "dyspn", "wheez", "sifflement", "stridor", "asthm", "tight", "oppress", "collaps",
-                          "hypotens", "adrenalin", "epipen", "anapen", "resuscit", "reanim", "unconscious")
+                          "hypotens", "adrenalin", "epinephrin", "epipen", "anapen", "resuscit", "reanim",
+                          "unconscious")
 SEVERE_REACTION_WORDS = frozenset({"hives", "shock", "choc", "sjs", "dress", "severe", "grave", "fainted", "fainting",
                                    "syncope", "sob", "icu", "itu", "rea"})
 SEVERE_REACTION_PHRASES = (("cardiac", "arrest"), ("arret", "cardi"), ("chute", "de", "tension"),
-                           ("low", "blood", "pressure"), ("blood", "pressure", "drop"), ("bp", "drop"),
+                           ("low", "blood", "pressure"), ("low", "bp"), ("blood", "pressure", "drop"), ("bp", "drop"),
                            ("drop", "in", "bp"), ("drop", "in", "blood", "pressure"), ("perte", "de", "connaissance"),
                            ("loss", "of", "consciousness"), ("pass", "out"), ("throat", "clos"), ("gorge", "serr"),
                            ("gorge", "ferm"), ("intensive", "care"), ("soins", "intensif"))
@@ -1271,13 +1272,27 @@ def severe_reaction(text: str) -> bool:
     `SEVERE_REACTION_WORDS`, `SEVERE_REACTION_PHRASES`, an `angioedema`, a swelling none says
     local or mild: `LOCAL_SWELLING`, `ANAESTHETIC_STARTS`) that no negation cancels (`NEGATIONS`)."""
     words = _reaction_words(text)
+    return angioedema(text) or any(not _negated(words[:at]) and (
+        word.startswith(SEVERE_REACTION_STARTS) or word in SEVERE_REACTION_WORDS
+        or any(_said_at(words, at, phrase) for phrase in SEVERE_REACTION_PHRASES)) for at, word in enumerate(words)) \
+        or any(_swelling_not_local(_reaction_words(part)) for part in _REACTION_PARTS.split(text))
+
+
+_REACTION_PARTS = re.compile(r"[,;]")
+"""What parts a reaction's words say of different things ("generalised swelling, mild rash"): a
+swelling is local or mild by the words of its own part (`_swelling_not_local`), where "mild"
+anywhere in the line made a generalised swelling no severe reaction."""
+
+
+def _swelling_not_local(words: Sequence[str]) -> bool:
+    """Whether a part of a reaction says a swelling that none of its words says local or mild
+    (`LOCAL_SWELLING`; a local anaesthetic's "local" is not, `ANAESTHETIC_STARTS`), no negation
+    cancelling either."""
     local = any(_said_at(words, at, phrase) and not _negated(words[:at])
                 and not any(near.startswith(ANAESTHETIC_STARTS) for near in words[max(at - 1, 0):at + 2])
                 for at in range(len(words)) for phrase in LOCAL_SWELLING)
-    return angioedema(text) or any(not _negated(words[:at]) and (
-        word.startswith(SEVERE_REACTION_STARTS) or word in SEVERE_REACTION_WORDS
-        or any(_said_at(words, at, phrase) for phrase in SEVERE_REACTION_PHRASES)
-        or (word.startswith(SWELLING_STARTS) and not local)) for at, word in enumerate(words))
+    return not local and any(word.startswith(SWELLING_STARTS) and not _negated(words[:at])
+                             for at, word in enumerate(words))
 
 
 def _reaction_words(text: str) -> list[str]:
@@ -1293,11 +1308,17 @@ def _said_at(words: Sequence[str], at: int, phrase: tuple[str, ...]) -> bool:
 
 def _negated(before: Sequence[str]) -> bool:
     """Whether the words before a reaction's word end with a negation, a partitive between
-    (`PARTITIVES`); "could not" says what the patient could not do ("could not breathe"), no
-    negation of it."""
+    (`PARTITIVES`); "could not" says what the patient could not do ("could not breathe", "ne
+    pouvait pas respirer": `UNABLE`), no negation of it."""
     if before and before[-1] in PARTITIVES:
         before = before[:-1]
-    return bool(before) and before[-1] in NEGATIONS and before[-2:-1] != ["could"]
+    return bool(before) and before[-1] in NEGATIONS and not UNABLE & set(before[-2:-1])
+
+
+UNABLE = frozenset({"could", "can", "pouvait", "pouvais", "peut", "pu", "arrivait"})
+"""Words before a negation that say what the patient could not do, no negation of the reaction's
+word after it: "Pénicilline (ne pouvait pas respirer)" was no severe reaction, and no
+cephalosporin was questioned."""
 
 
 @dataclass(frozen=True)
