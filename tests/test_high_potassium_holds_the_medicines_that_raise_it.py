@@ -449,6 +449,7 @@ def test_a_potassium_not_read_the_prescriber_decided_on_is_quoted_and_holds_noth
 @pytest.mark.parametrize(("test", "result", "said"), [
     ("U&E", "K 6.8", "6.8"), ("Electrolytes", "K+ 6.8", "6.8"), ("Ionogramme", "Na 139, K 6,8 H, Cl 101", "6,8 H"),
     ("Renal profile", "Na 140 K 6.8 Urea 12", "6.8"), ("VBG", "pH 7.31; potassium: > 9.0", "> 9.0"),
+    ("Ionogramme sanguin", "Na+ 139 K+ 6,5 Cl- 100", "6,5"),
     ("U+E", "Urea 12, Na/K 20", None), ("U&E", "Na 140", None), ("Potassium", "6.8", "6.8"), ("Na/K", "20", None),
     ("Sodium/Potassium", "20", None), ("Na K", "20", None), ("Sodium", "K 6.8", None)])
 def test_a_potassium_under_a_panels_name_is_read_where_the_result_names_it(test, result, said):

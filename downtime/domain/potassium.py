@@ -55,9 +55,10 @@ _U_AND_E = re.compile(r"(?<![a-z])u\s*[&+]\s*es?(?![a-z])")
 _PANELS_K = re.compile(r"(?<![^\W\d_])(?<!/)(?:k\s*\+?|potassium|kali[ée]mie)(?![^\W\d_/])\s*[:=]?\s*", re.IGNORECASE)
 """The potassium named in a panel's result ("Na 139, K 6.8", "K+: 6,8 H", "potassium > 9"), not in
 a ratio ("Na/K 20")."""
-_NEXT = re.compile(r",(?!\d)|[;|\n]|\s(?=[^\W\d_]+\s*\+?\s*[:=]?\s*[<>≤≥]?\s*\d)")
+_NEXT = re.compile(r",(?!\d)|[;|\n]|\s(?=[^\W\d_]+\s*[+-]?\s*[:=]?\s*[<>≤≥]?\s*\d)")
 """Where a panel's potassium ends, after its number: the next result's separator or name ("…, Na 140",
-"6.8 Urea 12"); a French decimal comma ("6,8") is none."""
+"6.8 Urea 12", an ion with its charge, "6,5 Cl- 100": read as "6,5 Cl- 100", no number, its hold
+never ended by a normal one); a French decimal comma ("6,8") is none."""
 REASON_WORDS = ("potassium", "kalium", "kaliemie")
 """Words by which a prescriber's reason names the potassium ("Potassium reviewed", "Kaliémie vue"),
 beside a word holding its disorder's stem (`_DISORDER`) and its symbol (`_SYMBOL`)."""
