@@ -25,10 +25,10 @@ def _order(doctor, patient, **values) -> str:
         "high_alert": True, **values}, patient_id=patient).record_id
 
 
-def _inr(nurse, patient, received_at: str, value: str) -> None:
+def _inr(nurse, patient, received_at: str, value: str, flag: str = "critical") -> None:
     records.save_new(nurse, "lab_result", {
         "received_by": "telephone", "caller": "Lab, biochemistry", "read_back": True, "test": "INR", "result": value,
-        "units": "", "range": "2.0–3.0", "flag": "critical", "received_at": received_at, "told": "Dr Benali",
+        "units": "", "range": "2.0–3.0", "flag": flag, "received_at": received_at, "told": "Dr Benali",
         "told_at": received_at, "acknowledged": True, "action": "Doctor informed"}, patient_id=patient)
 
 
@@ -159,6 +159,31 @@ def test_an_inr_typed_with_words_is_shown_as_typed_and_not_compared(session_for,
     assert _asked(nurse, order, {**WARFARIN_DOSE, "decided_on": "INR 8.7"}, Check.INR_TYPED) == []
     assert anticoagulation.for_the_dose(nurse.db, medication.order(nurse.db, order), clock.now, "en")[0] == (
         "Latest INR: 8.5, repeat 8.7 at 28/11 13:00")
+
+
+@pytest.mark.parametrize("flag, held", [("critical", True), ("abnormal", True), ("normal", False)])
+def test_an_inr_flagged_and_not_read_as_one_number_holds_the_warfarin(session_for, warfarin, clock, flag, held):
+    """"8.5, repeat 8.7" flagged Critical held nothing, where a potassium so flagged holds (BSH 2011:
+    above 8 the warfarin is stopped); the prescriber's amendment since answers it."""
+    patient, order = warfarin
+    nurse = session_for("nurse")
+    _inr(nurse, patient, "2026-11-28T13:00+01:00", "8.5, repeat 8.7", flag)
+    clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
+    said = ("Warfarin: INR “8.5, repeat 8.7” received 28/11 13:00, flagged by the laboratory, not read as one number: "
+            "hold and ask the doctor.")
+    assert _asked(nurse, order, WARFARIN_DOSE, Check.INR_HIGH) == ([said] if held else [])
+    if held:
+        doctor = session_for("doctor")
+        clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+        records.amend(doctor, order, {**records.history(doctor.db, order)[-1].data, "dose": 0.5},
+                      "INR 8.7: 0.5 mg tonight")
+        clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
+        assert _asked(nurse, order, WARFARIN_DOSE, Check.INR_HIGH) == []
+        (item,) = [item for item in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
+                   if item.order.record_id == order and item.slot == datetime.fromisoformat("2026-11-28T18:00+01:00")]
+        assert [w.text("en") for w in item.levels] == [
+            "Warfarin: INR 8.5, repeat 8.7 (2.0–3.0) received 28/11 13:00: order amended by the prescriber since: "
+            "“INR 8.7: 0.5 mg tonight”."]
 
 
 def test_only_the_latest_inr_since_the_last_dose_decides(session_for, warfarin, clock):

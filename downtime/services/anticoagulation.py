@@ -17,7 +17,7 @@ from downtime.domain.anticoagulation import (COAGULATION, INR_BY_RULE, INR_DECID
                                              before_operation, held_before_operation, inr_high, other_anticoagulants,
                                              overlap, rule_band, vitamin_k_antagonist)
 from downtime.domain.clock import ward_time
-from downtime.domain.lab_results import Reading, inr_reading, is_inr, reference_range
+from downtime.domain.lab_results import Flag, Reading, inr_reading, is_inr, reference_range
 from downtime.domain.medication import Administration, Check, Order, Outcome, Warning, anticoagulant, shares_a_medicine
 from downtime.domain.records import RecordVersion
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
@@ -32,8 +32,16 @@ INR_AWAITED = QT_TRANSLATE_NOOP(
 INR_TYPED = QT_TRANSLATE_NOOP(
     "messages", "{drug}: the reading typed ({typed}) is not the latest INR ({result}, received {time}): check which "
                 "is right before giving.")
+INR_NOT_READ = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: INR “{result}” received {time}, flagged by the laboratory, not read as one number: hold "
+                "and ask the doctor.")
+"""The latest INR since the last dose, flagged Critical or Abnormal by the laboratory and not read as
+one number ("8.5, repeat 8.7", "INR 6.2 H (2-3)"): it held nothing, where a potassium so flagged
+holds (domain.potassium.POTASSIUM_NOT_READ)."""
 HELD_ON_LETTER = {
     INR_HIGH: QT_TRANSLATE_NOOP("messages", "{drug}: INR {result} ({range}) received {time}."),
+    INR_NOT_READ: QT_TRANSLATE_NOOP("messages", "{drug}: INR “{result}” received {time}, flagged by the laboratory, "
+                                                "not read as one number."),
     INR_AWAITED: QT_TRANSLATE_NOOP("messages", "{drug}: INR AWAITED (sent {taken})."),
     INR_TYPED: QT_TRANSLATE_NOOP("messages", "{drug}: the reading typed ({typed}) is not the latest INR ({result}, "
                                              "received {time}).")}
@@ -133,13 +141,24 @@ def _decided(found: Order, versions: Sequence[RecordVersion], one: lab_results.R
     return None if band is None else (INR_BY_RULE, {"band": band})
 
 
+def _not_read(drug: str, one: lab_results.Received, versions: Sequence[RecordVersion], at: datetime) -> Warning:
+    """The hold of an INR flagged and not read (`INR_NOT_READ`), said as the prescriber's decision
+    once the order is amended on its dose since it came back (`amended_since`, `INR_REVIEWED`)."""
+    values = {"drug": drug, "result": _result(one), "range": " ".join(str(one.record.data.get("range") or "").split()),
+              "time": f"{one.received_at.astimezone(at.tzinfo):%d/%m %H:%M}"}
+    if amended := amended_since(versions, one.received_at, at, _names_inr):
+        return Warning(Check.INR_HIGH, INR_REVIEWED, {**values, "reason": " ".join(str(amended[-1].reason or "").split())})
+    return Warning(Check.INR_HIGH, INR_NOT_READ, values)
+
+
 def inr_warnings(found: Order, theirs: Iterable[Order], results: Sequence[lab_results.Received],
                  sent: Sequence[lab_results.Sent], given: Iterable[Administration], at: datetime,
                  typed: str | None = None, versions: Sequence[RecordVersion] = ()) -> list[Warning]:
     """What a dose at `at` of a vitamin K antagonist waits on (none for another medicine), since
     its medicine was last given on any of the patient's orders `theirs` (`last_dosed`): the latest
     INR read received since then, when above its target (domain.anticoagulation.inr_high; a 5.8
-    repeated 2.6 held the warfarin for the 5.8), said as the prescriber's decision instead when the
+    repeated 2.6 held the warfarin for the 5.8), or the latest flagged and not read (`_not_read`),
+    said as the prescriber's decision instead when the
     order's `versions` or its dose rule hold one (`_decided`: domain.anticoagulation.INR_DECIDED,
     which holds no dose); the latest coagulation sample sent since then no
     INR was received after (one typed without its sample number ends it too; unless closed); and a
@@ -156,6 +175,8 @@ def inr_warnings(found: Order, theirs: Iterable[Order], results: Sequence[lab_re
         "time": f"{one.received_at.astimezone(at.tzinfo):%d/%m %H:%M}", **({} if decided is None else decided[1])})
         for one, reading in read[-1:] if inr_high(reading, _range_top(one))
         for decided in [_decided(found, versions, one, reading, at)]]
+    said += [_not_read(drug, one, versions, at) for one in inrs[-1:]
+             if _reading(one) is None and one.flag is not Flag.NORMAL]
     awaited = [one for one in sent if COAGULATION in one.awaited and one.outcome is None
                and elapsed.instant(since) <= elapsed.instant(one.taken_at) and elapsed.reached(one.taken_at, at)
                and not any(elapsed.instant(one.taken_at) <= elapsed.instant(back.received_at) for back in inrs)]

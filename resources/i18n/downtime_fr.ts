@@ -12693,8 +12693,16 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>{drug} : la valeur saisie ({typed}) n’est pas le dernier INR ({result}, reçu le {time}) : vérifier laquelle est la bonne avant d’administrer.</translation>
     </message>
     <message>
+        <source>{drug}: INR “{result}” received {time}, flagged by the laboratory, not read as one number: hold and ask the doctor.</source>
+        <translation>{drug} : INR « {result} » reçu le {time}, signalé par le laboratoire, non lu comme un seul nombre : suspendre et demander au médecin.</translation>
+    </message>
+    <message>
         <source>{drug}: INR {result} ({range}) received {time}.</source>
         <translation>{drug} : INR {result} ({range}) reçu le {time}.</translation>
+    </message>
+    <message>
+        <source>{drug}: INR “{result}” received {time}, flagged by the laboratory, not read as one number.</source>
+        <translation>{drug} : INR « {result} » reçu le {time}, signalé par le laboratoire, non lu comme un seul nombre.</translation>
     </message>
     <message>
         <source>{drug}: INR AWAITED (sent {taken}).</source>
