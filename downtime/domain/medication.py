@@ -1446,7 +1446,17 @@ def _named_in(drug: str, allergy: str) -> bool:
     shared = (named.words & ordered.words) - (_KIND_WORDS if named.substances or ordered.substances else frozenset())
     return bool(named.substances & held or classes & (ordered.classes | ordered.member_of) or shared) or _misspelt(
         named.unknown, ordered, names_alike) or _misspelt(ordered.unknown, _read(_substance_part(allergy)),
-                                                          _slipped) or _shortened(ordered, allergy)
+                                                          _slipped) or _shortened(ordered, allergy) \
+        or _salt_named(drug, allergy)
+
+
+def _salt_named(drug: str, allergy: str) -> bool:
+    """Whether an allergy names, in salt and ion words alone (`NOT_A_MEDICINE`), two or more, a
+    medicine the order names with all of them: "Magnesium sulfate" before "Magnesium sulfate 2 g
+    IV", whose every word was no medicine's, and matched nothing. Not one word alone: a "Sodium"
+    before every sodium chloride."""
+    said = {word for word in _words(_substance_part(allergy)) if word.isalpha() and len(word) >= 4}
+    return len(said) >= 2 and said <= _NOT_A_MEDICINE and said <= set(_words(drug))
 
 
 def _misspelt(unknown: Iterable[str], other: _Reading, alike: Callable[[str, str], bool]) -> bool:
