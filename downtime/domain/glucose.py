@@ -1,6 +1,7 @@
 """What a capillary blood glucose reading asks of the nurse now, as an inpatient diabetes
 protocol says it (JBDS-IP): below 4 mmol/L (or a meter's LO) is a hypo, treated at once and
-rechecked within 15 minutes, the doctor called at the third in a row; above 12 (or
+rechecked within 15 minutes, the doctor called at the third in a row (JBDS-IP calls after 45
+minutes or 3 cycles, the fourth reading: called a cycle sooner here); above 12 (or
 HI), the blood ketones are checked; 30 or more (or HI) is told to the doctor at once, a
 hyperosmolar state possible (JBDS HHS). Ketones of 0.6 to 1.4 are rechecked within 2 hours, 1.5
 or more told to the doctor, 3 or more (or a ketone meter's HI) at once (diabetic ketoacidosis
@@ -223,7 +224,7 @@ def signs(found: Reading) -> list[Sign]:
 def hypo_persists(readings: Sequence[Reading]) -> bool:
     """The latest of `readings` (oldest first) a hypo, and the HYPO_CYCLES - 1 before it: each
     treated and rechecked within 15 minutes, the third low reading in a row (after 2 treatments,
-    and each after) calls the doctor (JBDS-IP), where the chart said "treat, recheck in 15
+    and each after) calls the doctor, a cycle before JBDS-IP's "3 cycles", where the chart said "treat, recheck in 15
     minutes" again and again. Its words say so: "after 3 treatments", at the third reading, was a
     count wrong by one to a nurse who had given two."""
     return len(readings) >= HYPO_CYCLES and all(one.hypo for one in readings[-HYPO_CYCLES:])
