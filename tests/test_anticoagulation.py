@@ -36,6 +36,23 @@ def _dose(at: str, slot: str, dose: float, route: str, **more) -> dict:
     return {"outcome": "given", "dose_given": dose, "route": route, "given_at": at, "scheduled_for": slot, **more}
 
 
+def _at_six(nurse, order_id: str, now: datetime):
+    """The round's line of the order's 18:00 dose on 28/11."""
+    (item,) = [item for item in medication.round_list(nurse.db, nurse.forms, "3B", now)
+               if item.order.record_id == order_id and item.slot == datetime.fromisoformat("2026-11-28T18:00+01:00")]
+    return item
+
+
+def _decided(nurse, doctor, clock, order_id: str, dose: float, reason: str, values: dict) -> list[str]:
+    """The order amended at 14:00 to `dose` for `reason`: at 18:05 its dose (`values`) asks nothing,
+    and what the round's 18:00 line says of it."""
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    records.amend(doctor, order_id, {**records.history(doctor.db, order_id)[-1].data, "dose": dose}, reason)
+    clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
+    assert _asked(nurse, order_id, values, Check.INR_HIGH) == []
+    return [w.text("en") for w in _at_six(nurse, order_id, clock.now).levels]
+
+
 def _asked(nurse, order_id: str, values: dict, *checks: Check) -> list[str]:
     return [w.text(nurse.lang) for w in medication.check_dose(nurse, order_id, values) if w.check in checks]
 
@@ -122,8 +139,7 @@ def test_the_round_says_the_warfarins_inr_and_the_dialog_shows_the_latest(sessio
     nurse = session_for("nurse")
     _inr(nurse, patient, "2026-11-28T13:00+01:00", "5.8")
     clock.now = datetime.fromisoformat("2026-11-28T17:55+01:00")
-    (item,) = [item for item in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
-               if item.order.record_id == order and item.slot == datetime.fromisoformat("2026-11-28T18:00+01:00")]
+    item = _at_six(nurse, order, clock.now)
     assert [w.check for w in item.levels] == [Check.INR_HIGH]
     found = medication.order(nurse.db, order)
     assert anticoagulation.for_the_dose(nurse.db, found, clock.now, "en") == (
@@ -173,15 +189,7 @@ def test_an_inr_flagged_and_not_read_as_one_number_holds_the_warfarin(session_fo
             "hold and ask the doctor.")
     assert _asked(nurse, order, WARFARIN_DOSE, Check.INR_HIGH) == ([said] if held else [])
     if held:
-        doctor = session_for("doctor")
-        clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
-        records.amend(doctor, order, {**records.history(doctor.db, order)[-1].data, "dose": 0.5},
-                      "INR 8.7: 0.5 mg tonight")
-        clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
-        assert _asked(nurse, order, WARFARIN_DOSE, Check.INR_HIGH) == []
-        (item,) = [item for item in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
-                   if item.order.record_id == order and item.slot == datetime.fromisoformat("2026-11-28T18:00+01:00")]
-        assert [w.text("en") for w in item.levels] == [
+        assert _decided(nurse, session_for("doctor"), clock, order, 0.5, "INR 8.7: 0.5 mg tonight", WARFARIN_DOSE) == [
             "Warfarin: INR 8.5, repeat 8.7 (2.0–3.0) received 28/11 13:00: order amended by the prescriber since: "
             "“INR 8.7: 0.5 mg tonight”."]
 
@@ -195,8 +203,7 @@ def test_only_the_latest_inr_since_the_last_dose_decides(session_for, warfarin, 
     clock.now = datetime.fromisoformat("2026-11-28T17:55+01:00")
     dose = {**WARFARIN_DOSE, "decided_on": "INR 2.6"}
     assert _asked(nurse, order, dose, Check.INR_HIGH) == []
-    (item,) = [item for item in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
-               if item.order.record_id == order and item.slot == datetime.fromisoformat("2026-11-28T18:00+01:00")]
+    item = _at_six(nurse, order, clock.now)
     assert item.levels == ()
     _inr(nurse, patient, "2026-11-28T15:00+01:00", "4.9")
     assert _asked(nurse, order, dose, Check.INR_HIGH) == [
@@ -415,8 +422,7 @@ def test_an_inr_within_a_band_of_the_orders_dose_rule_is_the_prescribers_decisio
     clock.now = datetime.fromisoformat("2026-11-28T17:55+01:00")
     decided = "Warfarin: INR 3.4 (2.0–3.0) received 28/11 11:00: dosed by the prescriber's rule (3 to 4: 1 mg)."
     assert _asked(nurse, order, {**WARFARIN_DOSE, "dose_given": 1.0, "decided_on": "INR 3.4"}, Check.INR_HIGH) == []
-    (item,) = [item for item in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
-               if item.order.record_id == order and item.slot == datetime.fromisoformat("2026-11-28T18:00+01:00")]
+    item = _at_six(nurse, order, clock.now)
     (row,) = [row for row in medication.mar_grids(nurse.db, [patient], clock.now.date(), 1, clock.now)[patient]
               if row.order.record_id == order]
     assert [w.text("en") for w in item.levels] == [w.text("en") for w in row.levels] == [decided]
@@ -455,13 +461,7 @@ def test_an_order_amended_after_the_inr_came_back_is_the_prescribers_decision(se
     clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
     assert _asked(nurse, order, dose, Check.INR_HIGH) == [
         "Warfarin: INR 3.4 (2.0–3.0) received 28/11 11:00: hold and ask the doctor."]
-    clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
-    records.amend(doctor, order, {**records.history(doctor.db, order)[-1].data, "dose": 1.0}, "INR 3.4: 1 mg tonight")
-    clock.now = datetime.fromisoformat("2026-11-28T18:05+01:00")
-    assert _asked(nurse, order, dose, Check.INR_HIGH) == []
-    (item,) = [item for item in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
-               if item.order.record_id == order and item.slot == datetime.fromisoformat("2026-11-28T18:00+01:00")]
-    assert [w.text("en") for w in item.levels] == [
+    assert _decided(nurse, doctor, clock, order, 1.0, "INR 3.4: 1 mg tonight", dose) == [
         "Warfarin: INR 3.4 (2.0–3.0) received 28/11 11:00: order amended by the prescriber since: “INR 3.4: 1 mg "
         "tonight”."]
 
