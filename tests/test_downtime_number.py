@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from downtime.domain.downtime_number import format_downtime_number, misread_numbers, parse_downtime_number
+from downtime.domain.downtime_number import (format_downtime_number, luhn_digit, misread_numbers,
+                                             parse_downtime_number)
 from downtime.formspec import FormSpec
 from downtime.services import records, setup, staff
 from downtime.cli import main
@@ -50,6 +51,14 @@ def test_a_misread_number_names_the_number_it_was_read_from(device, sequence, po
     assert number in near
     assert all(parse_downtime_number(one) is not None for one in near)
     assert misread_numbers(number) is None and misread_numbers("DT-42-1-8") is None
+
+
+def test_a_number_no_laptop_issues_is_read_as_none_and_never_offered():
+    """Device 000 or sequence 00000, each with its check digit right, was read, and offered as what
+    "DT-011-00001-7" may have been misread from."""
+    assert parse_downtime_number(f"DT-000-00001-{luhn_digit('00000001')}") is None
+    assert parse_downtime_number(f"DT-011-00000-{luhn_digit('01100000')}") is None
+    assert "DT-011-00000-7" not in (misread_numbers("DT-011-00001-7") or [])
 
 
 @pytest.mark.parametrize("device, sequence", [(0, 1), (1000, 1), (1, 0), (1, 100_000)])

@@ -30,6 +30,10 @@ from tests.test_theatre_service import MONDAY, _booking, _session
     ("PTH G", "right", "G"),
     ("Prothèse totale de genou droite", "left", "droite"),
     ("ORIF wrist, right", "not_applicable", "right"),
+    # The plural; and the French article elided before a vowel is no side ("D'HARDINGE" made a left hip
+    # bilateral, so a bilateral one booked left passed).
+    ("PROTHÈSES DE GENOUX BILATÉRAUX", "right", "BILATÉRAUX"), ("Implants mammaires bilateraux", "left", "bilateraux"),
+    ("PTH GAUCHE, ABORD D'HARDINGE", "bilateral", "GAUCHE"),
 ])
 def test_a_procedure_naming_another_side_is_found_with_its_words(text, side, said):
     assert contradiction(text, side) == said
@@ -46,6 +50,8 @@ def test_a_procedure_naming_another_side_is_found_with_its_words(text, side, sai
     ("Port insertion for R-CHOP", "not_applicable"),
     ("Laparoscopic cholecystectomy", "not_applicable"),
     ("Excision of lesion, left breast; lymph nodes", "left"),
+    ("CURE D'HERNIE OMBILICALE", "not_applicable"), ("EXÉRÈSE D’UN KYSTE DU POIGNET GAUCHE", "left"),
+    ("PTH GAUCHE, ABORD D'HARDINGE", "left"), ("L'ANCRAGE DU GENOU DROIT", "right"),
 ])
 def test_a_procedure_naming_its_own_side_or_none_agrees(text, side):
     assert contradiction(text, side) is None

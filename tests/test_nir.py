@@ -21,6 +21,16 @@ def test_invalid_nir_names_the_problem(nir, problem):
     assert nir_problem(nir) == problem
 
 
+@pytest.mark.parametrize("month", ["00", "13", "19", "43", "49"])
+def test_a_month_no_nir_has_is_refused_whatever_its_key(month):
+    """01 to 12, or 20 to 42 or 50 to 99 when the month is not known (INSEE): a NIR typed with
+    month 13 and its key right was taken."""
+    body = f"154{month}99123456"
+    assert nir_problem(f"{body}{nir_key(body):02d}") == "shape"
+    assert [nir_problem(f"154{known}99123456{nir_key(f'154{known}99123456'):02d}") for known in ("12", "20", "42", "50")] \
+        == [None] * 4
+
+
 def test_key_is_97_minus_number_mod_97():
     assert nir_key("2540375113023") == 97 - 2540375113023 % 97
 

@@ -35,12 +35,14 @@ def format_downtime_number(device_number: int, sequence: int) -> str:
 
 
 def parse_downtime_number(text: str) -> tuple[int, int] | None:
-    """(device number, sequence) of a well-formed number whose check digit holds, else None."""
+    """(device number, sequence) of a well-formed number whose check digit holds, else None: one
+    no laptop issues (device 000, sequence 00000) is none either, where it was read, and offered
+    as what a misread number may be (`misread_numbers`)."""
     match = _SHAPE.match(text.strip().upper())
     if not match:
         return None
     device, sequence, check = match.groups()
-    if luhn_digit(device + sequence) != int(check):
+    if luhn_digit(device + sequence) != int(check) or not int(device) or not int(sequence):
         return None
     return int(device), int(sequence)
 

@@ -20,7 +20,7 @@ knees" is the knee, on both sides (`part_named`)."""
 _WORDS = {
     LEFT: r"left(?:-sided)?|lt|gauche|gche",
     RIGHT: r"right(?:-sided)?|rt|droite?|dte|dt",
-    BILATERAL: rf"bilateral(?:e|es)?|bilatérale?s?|bilat|both\s+(?:sides|{'|'.join(_PAIRS)})|"
+    BILATERAL: rf"bilateral(?:e|es)?|bilatérale?s?|bilat[ée]raux|bilat|both\s+(?:sides|{'|'.join(_PAIRS)})|"
                rf"(?:des\s+)?deux\s+(?:côtés|{'|'.join(_PAIRS_FR)})",
 }
 # The wards' abbreviations that carry a side in their first letter, read in capitals only, as
@@ -28,7 +28,9 @@ _WORDS = {
 # written so on lists, none an ordinary word: "TKR", "IH" name no side and stay unread.
 _ABBREVIATIONS = {LEFT: "LIH|LTKR|LTHR|LTKA|LTHA", RIGHT: "RIH|RTKR|RTHR|RTKA|RTHA", BILATERAL: "BIH|BTKR|BTHR"}
 # A letter alone is a side only in capitals and standing alone: "TKR L", "PTH G", "genou D";
-# never the "D" of "D&C", the "L" of "L4-L5", an "R" in "R-CHOP".
+# never the "D" of "D&C", the "L" of "L4-L5", an "R" in "R-CHOP", nor the French article elided
+# before a vowel, "D'" or "L'" ("PTH GAUCHE, ABORD D'HARDINGE" was a bilateral hip, and "CURE
+# D'HERNIE OMBILICALE" a right one).
 _LETTERS = {LEFT: "LG", RIGHT: "RD"}
 # Both of a pair a note may say a bilateral operation was marked on ("Both hands marked", "deux
 # pieds marqués"), read in notes only: said aloud, "IV access difficult in both hands" or "pulses
@@ -42,7 +44,7 @@ def _found(words: dict[str, str]) -> re.Pattern[str]:
     read more pairs as both sides (`_FOUND_IN_NOTES`)."""
     return re.compile("|".join(
         [rf"(?P<{side}>(?<![\w&/-])(?:{said})(?![\w&/-]))" for side, said in words.items()]
-        + [rf"(?P<{side}_letter>(?<![\w&/.-])[{letters}](?![\w&/-]))" for side, letters in _LETTERS.items()]
+        + [rf"(?P<{side}_letter>(?<![\w&/.-])[{letters}](?![\w&/'’-]))" for side, letters in _LETTERS.items()]
         + [rf"(?P<{side}_abbreviation>(?<![\w&/-])(?:{said})(?![\w&/-]))" for side, said in _ABBREVIATIONS.items()]),
         re.IGNORECASE)
 

@@ -6,7 +6,10 @@ A mistyped NIR merges two people's records at back-entry, so the key is always c
 import re
 from datetime import date
 
-_NIR_SHAPE = re.compile(r"^[123478]\d{4}(\d{2}|2A|2B)\d{6}$")
+_NIR_SHAPE = re.compile(r"^[123478]\d{2}(?:0[1-9]|1[0-2]|[23]\d|4[0-2]|[5-9]\d)(\d{2}|2A|2B)\d{6}$")
+"""Sex, year, month (01 to 12, or 20 to 42 or 50 to 99 when the month of birth is not known: INSEE;
+00, 13 to 19 and 43 to 49 are none, and a NIR so typed with its key right was taken), the
+department (Corsica's 2A or 2B), the commune and the order number."""
 _CORSICA = {"2A": "19", "2B": "18"}
 
 
@@ -39,8 +42,8 @@ _SEX = {"1": "male", "3": "male", "7": "male", "2": "female", "4": "female", "8"
 
 def nir_disagreements(nir: str, birth_date: date | None, sex: str | None) -> list[str]:
     """Which of "sex", "year" and "month" (of birth) a sound NIR contradicts: it encodes the sex
-    (odd: male, even: female), then the year and the month of birth (a month above 12 means the
-    month was unknown). The key catches a slip in the number, not the wrong person's card."""
+    (odd: male, even: female), then the year and the month of birth (20 to 42 or 50 to 99 mean
+    the month was unknown). The key catches a slip in the number, not the wrong person's card."""
     body = normalise_nir(nir)
     found = []
     if sex in ("male", "female") and _SEX.get(body[0], sex) != sex:
