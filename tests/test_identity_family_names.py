@@ -6,7 +6,9 @@ from datetime import timedelta
 
 import pytest
 
-from downtime.domain.duplicates import SAME_NAME_AND_BIRTH, SAME_NIR, ProbableDuplicate, probable_duplicates
+from downtime.domain.duplicates import (DAY_AND_MONTH_SWAPPED, NAMES_SWAPPED, SAME_NAME_AND_BIRTH, SAME_NIR,
+                                       ProbableDuplicate, probable_duplicates)
+from downtime.i18n import message
 from downtime.services import census, records, search, wards
 from downtime.services.errors import ValidationFailed
 from downtime.services.identity import already_in_hospital
@@ -55,6 +57,21 @@ def test_the_records_office_rule_finds_a_married_name_typed_as_birth_name(admiss
     again = {**admission_values, "nir": None, "birth_name": "Martin", "used_name": "", "downtime_number": "DT-B"}
     assert probable_duplicates([first, again]) == [ProbableDuplicate(("DT-A", "DT-B"), SAME_NAME_AND_BIRTH)]
     assert SAME_NAME_AND_BIRTH == SAME_NAME
+
+
+def test_one_person_typed_with_her_names_or_her_day_and_month_swapped_is_a_probable_duplicate(admission_values):
+    """LEFÈVRE Hélène and HÉLÈNE Lefèvre born 12/03/1954, or LEFÈVRE Hélène born 03/12/1954 on
+    another laptop, were two people for the back-entry: two EHR files. Not said again of those
+    the name and date of birth already group, nor of a date whose day and month are one."""
+    one = {**admission_values, "nir": None, "used_name": "", "downtime_number": "DT-A"}
+    swapped = {**one, "birth_name": "Hélène", "given_names": "Lefèvre", "downtime_number": "DT-B"}
+    read_english = {**one, "birth_date": "1954-12-03", "downtime_number": "DT-C"}
+    assert probable_duplicates([one, swapped, read_english]) == [
+        ProbableDuplicate(("DT-A", "DT-B"), NAMES_SWAPPED), ProbableDuplicate(("DT-A", "DT-C"), DAY_AND_MONTH_SWAPPED)]
+    assert probable_duplicates([one, {**one, "downtime_number": "DT-D"}]) == [
+        ProbableDuplicate(("DT-A", "DT-D"), SAME_NAME_AND_BIRTH)]
+    assert probable_duplicates([one, {**one, "birth_date": "1954-03-13", "downtime_number": "DT-E"}]) == []
+    assert message("fr", NAMES_SWAPPED) == "même date de naissance, nom de famille et prénom inversés"
 
 
 def test_one_person_found_by_both_her_names_is_said_once(admission_values):

@@ -25,6 +25,15 @@ SAME_NIR = QT_TRANSLATE_NOOP("messages", "the same NIR")
 SAME_IPP = QT_TRANSLATE_NOOP("messages", "the same IPP")
 SAME_NAME_AND_BIRTH = QT_TRANSLATE_NOOP("messages", "the same family name (birth or used), first name and date of "
                                                     "birth")
+NAMES_SWAPPED = QT_TRANSLATE_NOOP("messages", "the same date of birth, and the family and first names swapped")
+DAY_AND_MONTH_SWAPPED = QT_TRANSLATE_NOOP("messages", "the same family name and first name, and the day and month of "
+                                                      "birth swapped")
+SLIPS = (NAMES_SWAPPED, DAY_AND_MONTH_SWAPPED)
+"""The same name and date of birth as one person typed with a slip on one laptop: her family and
+first names each in the other's box (LEFÈVRE Hélène and HÉLÈNE Lefèvre, a French card writing the
+family name first), or the day and the month of birth swapped (02/07 and 07/02, a date read the
+English way). They were two people for the back-entry: two EHR files. Said only of numbers the
+name and date of birth alike do not already group."""
 
 
 @dataclass(frozen=True)
@@ -116,12 +125,22 @@ def _alike(admissions: Iterable[Mapping[str, Any]]) -> tuple[list[ProbableDuplic
         if row.get("ipp"):
             groups[(SAME_IPP, fold(row["ipp"]))].add(number)
         if row.get("birth_date"):
-            first = _first_name(row.get("given_names") or "")
+            born, first = str(row["birth_date"]), _first_name(row.get("given_names") or "")
             for name in _family_names(row):
-                groups[(SAME_NAME_AND_BIRTH, f"{name}|{first}|{row['birth_date']}")].add(number)
+                groups[(SAME_NAME_AND_BIRTH, f"{name}|{first}|{born}")].add(number)
+                groups[(NAMES_SWAPPED, f"{'|'.join(sorted((name, first)))}|{born}")].add(number)
+                groups[(DAY_AND_MONTH_SWAPPED, f"{name}|{first}|{_day_and_month_either_way(born)}")].add(number)
+    same = [numbers for (why, _), numbers in groups.items() if why == SAME_NAME_AND_BIRTH]
     found = (ProbableDuplicate(tuple(sorted(numbers)), why) for (why, _), numbers in sorted(groups.items())
-             if len(numbers) > 1)
+             if len(numbers) > 1 and not (why in SLIPS and any(numbers <= one for one in same)))
     return list(dict.fromkeys(found)), apart
+
+
+def _day_and_month_either_way(born: str) -> str:
+    """A date of birth ("1961-07-02") with its day and month in order, the year kept: 02/07 and
+    07/02 read alike (`DAY_AND_MONTH_SWAPPED`)."""
+    year, _, rest = born.partition("-")
+    return f"{year}-{'-'.join(sorted(rest.split('-')))}"
 
 
 def _family_names(row: Mapping[str, Any]) -> set[str]:

@@ -9903,6 +9903,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>même IPP</translation>
     </message>
     <message>
+        <source>the same date of birth, and the family and first names swapped</source>
+        <translation>même date de naissance, nom de famille et prénom inversés</translation>
+    </message>
+    <message>
+        <source>the same family name and first name, and the day and month of birth swapped</source>
+        <translation>même nom de famille et prénom, jour et mois de naissance inversés</translation>
+    </message>
+    <message>
         <source>ONE DOWNTIME NUMBER, TWO PATIENTS: {number} was given by laptops set up with the same device number to {patients}. Tell their paper forms, wristbands and labels apart by name, date of birth and ward, and back-enter each under the number shown here.</source>
         <translation>UN NUMÉRO DE PROCÉDURE DÉGRADÉE, DEUX PATIENTS : {number} a été donné par des portables configurés avec le même numéro d’appareil à {patients}. Distinguez leurs formulaires papier, bracelets et étiquettes par le nom, la date de naissance et le service, et ressaisissez chacun sous le numéro affiché ici.</translation>
     </message>
