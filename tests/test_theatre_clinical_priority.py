@@ -46,6 +46,23 @@ def test_a_p2_case_has_a_rebook_by_date_and_comes_before_a_p4_one(two_waiting, c
     assert waiting[1].state.rebook_by is None, "P4: more than 3 months, no date"
 
 
+def test_a_deadline_to_the_hour_comes_before_one_at_the_end_of_its_day(session_for, admission_values, clock):
+    """A P1b due 28/11 at 10:00 came after a P2 due that night that had waited longer: by the day
+    alone, the longest wait first."""
+    nurse, coord = session_for("nurse"), session_for("coord")
+    patients = [records.save_new(nurse, "admission", {**admission_values, "bed": str(bed),
+                                                      "birth_name": f"Patient{bed}"}).patient_id for bed in (1, 2)]
+    session_id = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-12-03T08:00+01:00",
+        "ends_at": "2026-12-03T18:00+01:00"}).record_id
+    tonight = _cancelled_ahead(coord, patients[0], session_id, "Laparoscopic cholecystectomy", "2026-10-31T10:00+01:00",
+                               "p2", "08:00")
+    at_ten = _cancelled_ahead(coord, patients[1], session_id, "Laparotomy", "2026-11-25T10:00+01:00", "p1b", "10:00")
+    waiting, _ = theatre.rescheduling(coord.db, coord.forms, clock.now)
+    assert [(item.state.record.record_id, f"{item.state.rebook_by:%d/%m %H:%M}") for item in waiting] == [
+        (at_ten, "28/11 10:00"), (tonight, "28/11 23:59")]
+
+
 @pytest.mark.parametrize("clinical_priority, by", [("p1a", "2026-11-26T10:00+01:00"),
                                                    ("p1b", "2026-11-28T10:00+01:00"),
                                                    ("p3", "2027-02-24T23:59+01:00")])

@@ -2784,6 +2784,10 @@ def whom_to_tell(db: Database, patients: Collection[PatientSummary], at: datetim
             for patient in patients}
 
 
+NO_DEADLINE = datetime.max.replace(tzinfo=timezone.utc)
+"""Where an operation with no rebook-by date sorts: after every dated one of its priority."""
+
+
 def rescheduling(db: Database, forms: dict[str, FormSpec], now: datetime,
                  replayed: list[BookingFacts] | None = None) -> tuple[list[WaitingItem], list[WaitingItem]]:
     """Cancelled operations not yet rebooked (one cancelled because the patient died is not to
@@ -2807,12 +2811,14 @@ def rescheduling(db: Database, forms: dict[str, FormSpec], now: datetime,
     items = [replace(waiting_item(state, now, tell[state.patient.patient_id]),
                      death_withdrawn=state.cancel_reason is CancelReason.PATIENT_DIED) for state in states]
     # Those cancelled for a death since withdrawn first: cancelled "not to rebook", a living
-    # patient's operation was on no list. Then by the day each must be rebooked by, as the lists
-    # print it, then the longest wait (two due the same day came in the order of the hours they
-    # were cancelled). For a class with an NCEPOD target the longer wait is the earlier deadline,
-    # so its order is the same.
+    # patient's operation was on no list. Then by when each must be rebooked by, as the lists
+    # print it (a day's deadline at its 23:59), then the longest wait (two due the same day came
+    # in the order of the hours they were cancelled). A deadline to the hour comes before one at
+    # the end of its day: by the day alone, a P1b due at 10:00 came after a P2 due that night
+    # that had waited longer. For a class with an NCEPOD target the longer wait is the earlier
+    # deadline, so its order is the same.
     ordered = sorted(items, key=lambda i: (not i.death_withdrawn, PRIORITY_RANK[i.state.priority],
-                                           i.state.rebook_by.date() if i.state.rebook_by else date.max, -i.waited))
+                                           instant(i.state.rebook_by) if i.state.rebook_by else NO_DEADLINE, -i.waited))
     # One left by a death is no breach: no one will do it.
     return ([i for i in ordered if i.state.died_at is None],
             [replace(i, breach=False, near_breach=False) for i in ordered if i.state.died_at is not None])
