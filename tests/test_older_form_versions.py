@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import re
 import shutil
-import subprocess
 from datetime import datetime
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.version_changes import changes, changes_text
 from downtime.sync import export
 from downtime.sync.fhir_elements import label
+from tests.pdf_text import pdf_text
 from tests.conftest import STAFF
 
 MIDWIFE_NOTE = {"written_at": "2026-11-28T11:00+01:00", "discipline": "midwifery", "focus": "Fall at 10:40",
@@ -160,7 +160,7 @@ def test_the_record_line_of_an_older_note_says_every_answer_in_words(tmp_path, u
 def test_the_printed_older_note_keeps_every_answer_in_words(tmp_path, upgraded, midwife_note, kept, said):
     nurse = upgraded(later_forms(tmp_path, kept=kept))
     out = printing.print_record(nurse, midwife_note.record_id, tmp_path / "note.pdf")
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(out)
     assert all(words in text for words in said), text
 
 
@@ -169,7 +169,7 @@ def test_the_blank_form_offers_no_retired_option(tmp_path):
     spec = later_forms(tmp_path)["admission"]
     out = blank_form_pdf(spec, tmp_path / "blank.pdf", lang="en", printed_by=None, printed_at=datetime(2026, 11, 28),
                          device_name="Ward 3B")
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(out)
     assert "Airborne precautions" in text and "Protective isolation" not in text
 
 
