@@ -85,7 +85,8 @@ def test_a_basal_insulin_asks_a_reading_in_the_day_any_other_in_the_hour():
                             "Humulin I", "Humulin N", "Insuman Basal", "Semglee"))
     assert all(checked_within(drug) == CHECKED_WITHIN
                for drug in ("Insulin aspart", "Novorapid", "Actrapid 50 units in 50 mL", "Humulin S", "Humulin M3",
-                            "Insuman Rapid", "Insuman Comb 25", "NovoMix 30"))
+                            "Insuman Rapid", "Insuman Comb 25", "NovoMix 30", "Ryzodeg 70/30", "Ryzodeg"))
+    assert checked_within("Xultophy") == BASAL_CHECKED_WITHIN
 
 
 def test_insulin_given_with_no_reading_in_the_hour_asks_the_nurse(session_for, sliding, clock):

@@ -23,7 +23,7 @@ from enum import StrEnum
 from typing import Any
 
 from downtime.domain import elapsed
-from downtime.domain.medication import basal_insulin, medicine_name, medicines_in
+from downtime.domain.medication import basal_insulin, medicine_name, medicines_in, premixed
 
 HYPO_BELOW = 4.0
 SEVERE_HYPO_BELOW = 3.0
@@ -254,8 +254,10 @@ def sulfonylurea(drug: str) -> bool:
 
 def checked_within(drug: str) -> timedelta:
     """How recent a capillary glucose an insulin dose of `drug` is given on (see CHECKED_WITHIN,
-    BASAL_CHECKED_WITHIN; domain.medication.basal_insulin)."""
-    return BASAL_CHECKED_WITHIN if basal_insulin(drug) else CHECKED_WITHIN
+    BASAL_CHECKED_WITHIN; domain.medication.basal_insulin). A premixed one with a basal part
+    (Ryzodeg: degludec with aspart) is given with a meal, its mealtime part chosen on the reading
+    before it as any premix's: it asked a reading in the day."""
+    return BASAL_CHECKED_WITHIN if basal_insulin(drug) and not premixed(drug) else CHECKED_WITHIN
 
 
 def every(plan: str | None) -> timedelta | None:
