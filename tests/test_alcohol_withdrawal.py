@@ -12,7 +12,7 @@ import pytest
 from fhir.resources.R4B.observation import Observation
 
 from downtime.domain.alcohol_withdrawal import (ITEMS, Band, Flag, band, delirium_tremens, flags, gives_thiamine,
-                                                meaning, still_asked, total)
+                                                meaning, still_asked, symptom_triggered, total)
 from downtime.services import alcohol_withdrawal, census, chart_alerts, printing, records
 from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
@@ -73,6 +73,12 @@ def test_a_flag_stays_asked_until_a_check_records_a_doctor_told():
                                   "Thiamine (Pabrinex)", "Bévitine", "THIAMIN"])
 def test_thiamine_is_read_by_its_names_and_brands(drug):
     assert gives_thiamine(drug)
+
+
+@pytest.mark.parametrize("drug", ["Librium 20 mg", "Chlordiazepoxide 20 mg", "Valium 10 mg", "Stesolid 10 mg",
+                                  "Diazemuls 10 mg", "Séresta 10 mg", "Témesta 1 mg", "Ativan 1 mg", "Tranxène 10 mg"])
+def test_a_benzodiazepine_is_read_as_symptom_triggered_by_its_names_and_brands(drug):
+    assert symptom_triggered(drug)
 
 
 @pytest.mark.parametrize("drug", ["Chlordiazepoxide", "Vitamin B compound strong", "Thiamazole", "Vitamin B12",

@@ -28,6 +28,9 @@ from downtime.domain.medication import allergy_matches, controlled_drug
     ("Timentin 3.2 g", "Penicillin"), ("Claventin", "pénicillines"), ("Ticarpen", "Penicillin"),
     ("Ticarcillin", "Penicillin"), ("Floxapen", "Penicillin"), ("Fluclox 500 mg", "Penicillin"),
     ("Pen V 250 mg", "Penicillin"), ("Pen G", "Penicillin"), ("BenPen", "Penicillin"), ("Crystapen", "Penicillin"),
+    # The UK's benzodiazepine brands: "Librium" was no benzodiazepine, prescribed to such an allergy unasked.
+    ("Librium 20 mg", "Benzodiazepines"), ("Stesolid 10 mg", "Diazepam"), ("Mogadon 5 mg", "Benzodiazepine"),
+    ("Frisium 10 mg", "Clobazam"), ("Epistatus 10 mg", "Midazolam"), ("Diazemuls 10 mg", "Benzos"),
     ("Negaban", "Penicillin"), ("Amoxil", "Penicillin"), ("Co-amox", "Penicillin"), ("Amoxiclav", "Penicillin"),
     ("Penbritin", "Penicillin"), ("Totapen", "pénicilline"), ("Bristopen", "pénicilline"), ("Ciblor", "pénicilline"),
     ("Selexid", "Penicillin"),

@@ -916,6 +916,10 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "xeroquel": ("quetiapine",), "largactil": ("chlorpromazine",), "phenergan": ("promethazine",),
     "theralene": ("alimemazine",), "tiapridal": ("tiapride",), "rivotril": ("clonazepam",),
     "tranxene": ("clorazepate",), "ativan": ("lorazepam",), "buccolam": ("midazolam",),
+    # The UK's benzodiazepine brands: "Librium 20 mg", the drug of the UK's CIWA-Ar protocols, was
+    # no benzodiazepine: its doses left out of the letters' count, and no benzodiazepine allergy asked.
+    "librium": ("chlordiazepoxide",), "stesolid": ("diazepam",), "diazemuls": ("diazepam",),
+    "mogadon": ("nitrazepam",), "frisium": ("clobazam",), "epistatus": ("midazolam",),
     "noctamide": ("lormetazepam",), "urbanyl": ("clobazam",), "droleptan": ("droperidol",),
     "heminevrin": ("clomethiazole",), "piriton": ("chlorphenamine",), "polaramine": ("dexchlorpheniramine",),
     "donormyl": ("doxylamine",),
