@@ -26,18 +26,18 @@ def _charted(nurse, patient: str, taken_at: str, value: float) -> None:
     records.save_new(nurse, "blood_glucose", {**READ, "taken_at": taken_at, "glucose": value}, patient_id=patient)
 
 
-def _put_up(session_for, patient: str, clock, plan: str = "60") -> tuple:
-    """The VRIII put up at 08:00 at 2 mL/h on a glucose of 14.0 at 07:55 planning the next `plan`
+def _put_up(session_for, patient: str, clock, plan: str = "60", taken: str = "07:55") -> tuple:
+    """The VRIII put up at 08:00 at 2 mL/h on a glucose of 14.0 at `taken` planning the next `plan`
     minutes on, the doctor checking it. Returns (nurse, patient id, order id)."""
     order = records.save_new(session_for("doctor"), "medication_order", VRIII, patient_id=patient).record_id
     nurse = session_for("nurse")
     clock.now = _at("2026-11-28T08:05+01:00")
-    records.save_new(nurse, "blood_glucose", {**READ, "taken_at": "2026-11-28T07:55+01:00", "glucose": 14.0,
+    records.save_new(nurse, "blood_glucose", {**READ, "taken_at": f"2026-11-28T{taken}+01:00", "glucose": 14.0,
                                               "next_in": plan}, patient_id=patient)
     medication.record_dose(nurse, order, {
         "outcome": "given", "given_at": "2026-11-28T08:00+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
         "dose_given": 50.0, "route": "IV", "rate_ml_h": 2.0, medication.DECIDED_ON: "capillary glucose 14.0"},
-        witness=("doctor", "2222"))
+        witness=("doctor", "2222"), overrides={Check.GLUCOSE: f"started on the {taken} reading, Dr Benali"})
     return nurse, patient, order
 
 
@@ -270,6 +270,31 @@ def test_a_reading_planning_4_hours_is_due_hourly_while_the_vriii_runs(session_f
     printed = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
         printing.print_glucose_chart(nurse, patient, tmp_path / "glucose.pdf")).pages)
     assert LATE in printed
+
+
+def test_a_vriii_put_up_more_than_an_hour_after_the_reading_asks_the_next_an_hour_after_it_started(
+        session_for, medication_ward, clock):
+    """05:00 planned 10 hours (bedtime to breakfast); the VRIII put up at 08:00 ran four hours with
+    no reading asked, due at 15:00 (JBDS-IP: hourly while it runs)."""
+    nurse, patient, _ = _put_up(session_for, medication_ward[0], clock, plan="600", taken="05:00")
+    tab, handover, listed = _glucose_said(nurse, patient, _at("2026-11-28T09:30+01:00"))
+    late = "GLUCOSE CHECK OVERDUE since 28/11 09:00 (hourly)"
+    assert late in tab and late in handover and late in listed
+
+
+def test_a_vriii_restarted_after_a_pause_asks_the_next_an_hour_after_its_restart(session_for, medication_ward, clock):
+    """Paused within the hour of the 07:55 reading, the plan of 4 hours stood; restarted at 10:00,
+    the next reading is due at 11:00, not at the plan's 11:55."""
+    nurse, patient, order = _put_up(session_for, medication_ward[0], clock, plan="240")
+    clock.now = _at("2026-11-28T08:30+01:00")
+    infusion_rates.change_rate(nurse, order, {"changed_at": "2026-11-28T08:30+01:00", "change": "paused",
+                                              "reason": "cannula tissued"})
+    assert "next reading due 28/11 11:55 (every 4 hours)" in _glucose_said(nurse, patient, _at("2026-11-28T09:30+01:00"))[1]
+    clock.now = _at("2026-11-28T10:00+01:00")
+    _new_rate(nurse, order, "2026-11-28T10:00+01:00", 2.0, "re-sited",
+              overrides={check: "as the VRIII protocol says" for check in Check})
+    tab, handover, _ = _glucose_said(nurse, patient, _at("2026-11-28T11:10+01:00"))
+    assert "GLUCOSE CHECK OVERDUE since 28/11 11:00 (hourly)" in handover
 
 
 def test_a_vriii_stopped_within_the_hour_leaves_the_plan_as_it_was(session_for, medication_ward, clock):

@@ -224,11 +224,13 @@ class Insulin:
     mL/h its infusion's bag ran at a moment, None while none ran (no bag put up, stopped or
     paused, or no infusion); `ended_bare`: when its infusion's syringe was stopped, leaving the
     patient with no insulin since, not answered by a moment (None: not so, or no infusion;
-    services.infusion_rates.ended_without_insulin)."""
+    services.infusion_rates.ended_without_insulin); `started_after`: the moments after one its
+    infusion may have started running (`_started_after`)."""
 
     order: Order
     running_at: Callable[[datetime], float | None]
     ended_bare: Callable[[datetime], datetime | None]
+    started_after: Callable[[datetime], list[datetime]]
 
 
 def infusions_running(insulins: Sequence[Insulin], at: datetime) -> list[tuple[Order, float]]:
@@ -290,15 +292,25 @@ def hourly_on_infusion(readings: list[Charted], insulins: Sequence[Insulin]) -> 
     """`readings` (oldest first) with the latest's next due ON_INFUSION_EVERY after it, whatever it
     planned, when an insulin infusion of `insulins` runs then: a reading planning "no further
     check" or 4 hours while the VRIII ran was overdue nowhere for hours (the list said "ON INSULIN,
-    NO GLUCOSE" 6 hours on), nor one taken just before it was put up. Stopped or paused within the
-    hour, or its order stopped by then (`prescribed_running`), the plan stands."""
+    NO GLUCOSE" 6 hours on), nor one taken just before it was put up. One put up (or restarted)
+    later and still running an hour on asks the next reading an hour after it started, when the
+    plan is later: a syringe put up at 08:00 after a 05:00 reading planning the next at 15:00 ran
+    four hours with no reading asked. Stopped or paused within the hour, or its order stopped by
+    then (`prescribed_running`), the plan stands."""
     latest = readings[-1] if readings else None
     if latest is None or (latest.every is not None and latest.every <= ON_INFUSION_EVERY):
         return readings
-    if not prescribed_running(insulins, elapsed.later(latest.taken_at, ON_INFUSION_EVERY)):
-        return readings
-    return [*readings[:-1], replace(latest, every=ON_INFUSION_EVERY,
-                                    due_at=next_due(latest.taken_at, latest.reading, ON_INFUSION_EVERY))]
+    if prescribed_running(insulins, elapsed.later(latest.taken_at, ON_INFUSION_EVERY)):
+        due = next_due(latest.taken_at, latest.reading, ON_INFUSION_EVERY)
+    else:
+        started = [start for one in insulins for start in one.started_after(latest.taken_at)
+                   if prescribed_running([one], elapsed.later(start, ON_INFUSION_EVERY))]
+        if not started:
+            return readings
+        due = elapsed.later(min(started, key=elapsed.instant), ON_INFUSION_EVERY)
+        if latest.due_at is not None and elapsed.instant(latest.due_at) <= elapsed.instant(due):
+            return readings
+    return [*readings[:-1], replace(latest, every=ON_INFUSION_EVERY, due_at=due)]
 
 
 def watched(db: Database, patient_ids: Collection[str], at: datetime) -> tuple[dict[str, list[Charted]],
@@ -404,7 +416,8 @@ def insulins_of_each(db: Database, patient_ids: Collection[str], at: datetime) -
     in force then or not: what `unwatched` and `infusion_asks` weigh a patient's readings with."""
     from downtime.services import medication  # which imports this module, for a dose's check
 
-    return {patient_id: [Insulin(order, partial(_running_at, db, order), partial(_ended_bare, db, order))
+    return {patient_id: [Insulin(order, partial(_running_at, db, order), partial(_ended_bare, db, order),
+                                 partial(_started_after, db, order))
                          for order in orders if insulin(order.drug)]
             for patient_id, orders in medication.orders_of_each(db, patient_ids, at).items()}
 
@@ -419,6 +432,18 @@ def _running_at(db: Database, order: Order, at: datetime) -> float | None:
     rate = infusion_rates.rate_at(bag, infusion_rates.by_bag(db, [order.patient_id]).get(bag.record_id, []), at)
     rate = order.rate_ml_h if rate is None else rate
     return rate or None
+
+
+def _started_after(db: Database, order: Order, since: datetime) -> list[datetime]:
+    """The moments after `since` `order`'s infusion may have started running: each of its bags put
+    up, and each new rate charted on one (a restart after a pause)."""
+    from downtime.services import infusion_rates  # which imports medication, which imports this module
+
+    changes = infusion_rates.by_bag(db, [order.patient_id])
+    return [moment for bag in infusion_rates.bags(db, order)
+            for moment in (bag.at, *(change.at for change in changes.get(bag.record_id, [])
+                                     if change.change == infusion_rates.NEW_RATE))
+            if moment > since]
 
 
 def _ended_bare(db: Database, order: Order, at: datetime) -> datetime | None:

@@ -177,7 +177,7 @@ def stopped_at(changes: Sequence[RateChange]) -> datetime | None:
     return None if (stop := stop_of(changes)) is None else stop.at
 
 
-def _bags(db: Database, found: Order) -> list[Administration]:
+def bags(db: Database, found: Order) -> list[Administration]:
     """The order's doses given, each a bag put up, oldest first."""
     return sorted((dose for dose in medication.administrations(db, found.patient_id)
                    if dose.order_id == found.record_id and dose.outcome is Outcome.GIVEN), key=lambda dose: dose.at)
@@ -205,7 +205,7 @@ def _put_up_by(db: Database, found: Order, at: datetime) -> Administration | Non
     """The latest bag of an infusion's order put up by `at`, stopped by then or not."""
     if not infused(found):
         return None
-    return next((dose for dose in reversed(_bags(db, found)) if dose.at <= at), None)
+    return next((dose for dose in reversed(bags(db, found)) if dose.at <= at), None)
 
 
 def running_words(bag: Administration, changes: Sequence[RateChange], lang: Lang, zone: tzinfo | None,
@@ -521,7 +521,7 @@ def _charted_stopped(db: Database, found: Order,
     if not infused(found) or found.frequency is Frequency.PRN:
         return []
     changes = by_bag(db, [found.patient_id])
-    return [(bag, its, stop) for bag in _bags(db, found)
+    return [(bag, its, stop) for bag in bags(db, found)
             if (stop := stopped_at(its := changes.get(bag.record_id, []))) is not None and stop <= at]
 
 
@@ -707,7 +707,7 @@ def check(session: Session, patient_id: str | None, data: Mapping[str, Any], rec
               if change.record_id != record_id]
     if (stop := stopped_at(others)) is not None and stop <= at:
         refuse(CHANGED_AT, AFTER_THE_STOP, stop)
-    if (later := next((dose for dose in _bags(session.db, found) if bag.at < dose.at <= at), None)) is not None:
+    if (later := next((dose for dose in bags(session.db, found) if bag.at < dose.at <= at), None)) is not None:
         refuse(CHANGED_AT, REPLACED, later.at)
     if data[CHANGE] != STOPPED and found.stop_at is not None and found.stop_at <= at:
         refuse(CHANGED_AT, ORDER_STOPPED, found.stop_at)
@@ -869,7 +869,7 @@ def without_insulin(db: Database, found: Order, ended: datetime, until: datetime
            and _still_acting(dose, doses, courses, ended) for dose in doses):
         return False
     if any(insulin(other.drug) and infused(other) and other.record_id != found.record_id
-           and (running_bag(db, other, until) is not None or any(ended <= bag.at <= until for bag in _bags(db, other)))
+           and (running_bag(db, other, until) is not None or any(ended <= bag.at <= until for bag in bags(db, other)))
            for other in medication.orders(db, found.patient_id, until)):
         return False
     return _sc_insulin_in_stay(insulins.values(), location.admitted_at) or not any(
