@@ -93,9 +93,14 @@ def test_who_is_asked_and_from_when():
     # A fall never hides the admission's assessment not yet made: each is asked until one is made after it.
     assert due(admitted, [fell], []) == [Due(admitted, after_fall=False), Due(fell, after_fall=True)]
     assert due(admitted, [fell], [fell]) == [] and due(None, [], []) == []
+    # A second fall before the first one's assessment is made does not put it off by a day.
+    again = datetime(2026, 11, 29, 13, 20, tzinfo=UTC)
+    assert due(admitted, [fell, again], [admitted]) == [Due(fell, after_fall=True)]
+    assert due(admitted, [again, fell], [admitted, datetime(2026, 11, 28, 15, 0, tzinfo=UTC)]) == [
+        Due(again, after_fall=True)]
 
 
-@pytest.mark.parametrize("lang, words", [("en", "is measured against the lying one"),
+@pytest.mark.parametrize("lang, words", [("en", "“Standing systolic at 1 minute” is measured against the lying reading"),
                                          ("fr", "se compare à la mesure couché")])
 def test_a_standing_reading_without_the_lying_one_is_refused_naming_the_lying_field(session_for, patient, lang,
                                                                                      words):
@@ -104,6 +109,16 @@ def test_a_standing_reading_without_the_lying_one_is_refused_naming_the_lying_fi
                                                             "lying_diastolic": None}, patient_id=patient)
     assert [error.path for error in refused.value.errors] == ["lying_systolic"]
     assert words in str(refused.value)
+
+
+def test_a_sitting_reading_without_the_lying_one_is_refused_naming_the_lying_field(session_for, patient):
+    """Unable to stand, sitting 78/50 and no lying reading: it was saved, no drop read, nothing said."""
+    sitting = {**ASSESSED, "unable_to_stand": True, "sitting_systolic": 78, "sitting_diastolic": 50, "symptoms": False,
+               **{name: None for name in READINGS if name.startswith(("standing", "lying"))}}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(session_for("nurse"), FORM, sitting, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["lying_systolic"]
+    assert "“Unable to stand: sitting systolic” is measured against the lying reading" in str(refused.value)
 
 
 def test_a_standing_reading_typed_with_unable_to_stand_is_refused_naming_it(session_for, patient):
@@ -216,6 +231,19 @@ def test_a_fall_on_the_ward_makes_a_new_assessment_due(session_for, patient, clo
                                  nurse.clock(), "fr")
     assert french == {patient: "Évaluation du risque de chute EN RETARD depuis 13:40 (chute 28/11 13:40, 72 ans) — "
                                "évaluer le risque de chute, avec la pression artérielle couché et debout (NICE NG249)"}
+
+
+def test_a_second_fall_before_the_assessment_after_the_first_keeps_it_overdue(session_for, patient, clock):
+    """Fell at 13:40 and again the next day at 14:20, never assessed since the first: the
+    assessment was overdue since 29/11 13:40, then asked nothing until 30/11 14:20."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, FORM, STEADY, patient_id=patient)
+    records.save_new(nurse, "inpatient_fall", FELL, patient_id=patient)
+    clock.advance(days=1, minutes=20)
+    records.save_new(nurse, "inpatient_fall", {**FELL, "fell_at": "2026-11-29T14:20+01:00"}, patient_id=patient)
+    clock.advance(minutes=10)
+    ((latest, _),) = _alerts(nurse)
+    assert latest == "Falls-risk assessment OVERDUE since 13:40 (fell 28/11 13:40, 72 years)"
 
 
 def test_the_list_opens_the_latest_only_while_its_drop_awaits_review_else_a_new_one_after_a_fall(

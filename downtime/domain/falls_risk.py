@@ -89,11 +89,13 @@ def postural_drop(data: Mapping[str, Any]) -> Drop | None:
     return Drop(None, 0, 0, False, True) if symptoms else None
 
 
-def standing_without_lying(data: Mapping[str, Any]) -> list[str]:
-    """The standing readings typed with no lying reading to measure them against."""
+def without_lying(data: Mapping[str, Any]) -> list[str]:
+    """The standing or sitting readings typed with no lying reading to measure them against: a
+    sitting systolic of 78 of a patient unable to stand was saved with no lying one, and no drop
+    read."""
     if data.get("lying_systolic") is not None:
         return []
-    return [f"{prefix}_systolic" for prefix in STANDING if data.get(f"{prefix}_systolic") is not None]
+    return [f"{prefix}_systolic" for prefix in READINGS if data.get(f"{prefix}_systolic") is not None]
 
 
 def standing_when_unable(data: Mapping[str, Any]) -> list[str]:
@@ -126,8 +128,8 @@ def asked_of(born: date | None, on: date, after_fall: bool) -> bool:
 
 @dataclass(frozen=True)
 class Due:
-    """An assessment asked of a stay: counted from `since` (the admission, or the latest fall on
-    the ward when `after_fall`), due `DUE_WITHIN` after it (`at`)."""
+    """An assessment asked of a stay: counted from `since` (the admission, or the first fall on the
+    ward with no assessment since when `after_fall`), due `DUE_WITHIN` after it (`at`)."""
 
     since: datetime
     after_fall: bool
@@ -139,14 +141,17 @@ class Due:
 
 def due(admitted_at: datetime | None, falls: Sequence[datetime], assessed: Sequence[datetime]) -> list[Due]:
     """The stay's assessments asked and not made, earliest first: the admission's (`admitted_at`
-    None: admitted under the EHR, whose own assessment the ward cannot see), and the latest fall
-    on the ward's (a fall makes a new assessment due: what was planned did not prevent it), each
-    until an assessment is made after it. A fall does not stand in for the admission's: a
-    patient never assessed who fell was read as due a day after the fall, an overdue assessment
-    hidden for one more day."""
-    latest_fall = max(falls, key=elapsed.instant, default=None)
-    asked = [] if admitted_at is None else [Due(admitted_at, after_fall=False)]
-    if latest_fall is not None and (admitted_at is None or
-                                    elapsed.instant(latest_fall) >= elapsed.instant(admitted_at)):
-        asked.append(Due(latest_fall, after_fall=True))
-    return [one for one in asked if not any(elapsed.instant(made) >= elapsed.instant(one.since) for made in assessed)]
+    None: admitted under the EHR, whose own assessment the ward cannot see), and the first fall on
+    the ward's with no assessment since (a fall makes a new assessment due: what was planned did
+    not prevent it), each until an assessment is made after it. A fall does not stand in for the
+    admission's, nor a later fall for an earlier one's: a patient never assessed who fell was read
+    as due a day after the fall, and one who fell again before the assessment after their first
+    fall was made was read as due a day after the second, an overdue assessment hidden for one
+    more day."""
+    def answered(since: datetime) -> bool:
+        return any(elapsed.instant(made) >= elapsed.instant(since) for made in assessed)
+
+    first_unanswered = min((fall for fall in falls if not answered(fall) and (
+        admitted_at is None or elapsed.instant(fall) >= elapsed.instant(admitted_at))), key=elapsed.instant, default=None)
+    asked = [] if admitted_at is None or answered(admitted_at) else [Due(admitted_at, after_fall=False)]
+    return asked + ([] if first_unanswered is None else [Due(first_unanswered, after_fall=True)])

@@ -25,7 +25,7 @@ from downtime.domain.census import StayStatus
 from downtime.domain.clock import ward_day, ward_time
 from downtime.domain.falls_risk import (DUE_WITHIN, READINGS, SYSTOLIC_FLOOR, Drop, Due, asked_of,
                                         blood_pressure_missing, due, postural_drop, standing_when_unable,
-                                        standing_without_lying)
+                                        without_lying)
 from downtime.domain.medication import written_when
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
@@ -72,10 +72,10 @@ REFUSALS = {
                     "not measured (“{why}”).",
               "fr": "« {label} » : noter la pression artérielle couché et debout, ou cocher « {unable} », ou dire "
                     "pourquoi elle n’a pas été mesurée (« {why} »)."},
-    "no_lying": {"en": "“{label}”: a standing reading (“{standing}”) is measured against the lying one: record the "
-                       "lying blood pressure first.",
-                 "fr": "« {label} » : une mesure debout (« {standing} ») se compare à la mesure couché : noter "
-                       "d’abord la pression artérielle couché."},
+    "no_lying": {"en": "“{label}”: “{standing}” is measured against the lying reading: record the lying blood "
+                       "pressure first.",
+                 "fr": "« {label} » : « {standing} » se compare à la mesure couché : noter d’abord la pression "
+                       "artérielle couché."},
     "unable": {"en": "“{label}”: the patient is recorded unable to stand: clear this reading, or untick “{unable}”.",
                "fr": "« {label} » : le patient est noté ne pouvant pas se lever : effacer cette mesure, ou décocher "
                      "« {unable} »."},
@@ -120,7 +120,7 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
         return spec.field(field_id).label.get(lang)
 
     errors = []
-    if (standing := standing_without_lying(data)) and changed("lying_systolic", *standing):
+    if (standing := without_lying(data)) and changed("lying_systolic", *standing):
         errors.append(FieldError("lying_systolic", REFUSALS["no_lying"][lang].format(
             label=label("lying_systolic"), standing=label(standing[0]))))
     if not standing and (missing := blood_pressure_missing(data)) is not None and changed(*MEASURED):
