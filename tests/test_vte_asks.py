@@ -53,6 +53,19 @@ def test_a_medicine_decided_and_not_on_the_medication_chart_is_said_until_an_ant
     assert NOT_PRESCRIBED in _handover(doctor)[patient]
 
 
+def test_comfort_care_asks_nothing_of_the_vte_decision_on_the_handover_sheet(session_for, patient, clock):
+    """Enoxaparin decided at 10:00, comfort care at 13:00: the escalation list asked nothing, but the
+    handover sheet asked the night nurse to have it prescribed, and a reassessment (NICE NG89: no
+    prophylaxis in the last days of life)."""
+    doctor = session_for("doctor")
+    records.save_new(doctor, "vte_assessment", ASSESSED, patient_id=patient)
+    records.save_new(doctor, "observation_plan", {
+        "decided_at": "2026-11-28T13:00+01:00", "decided_by": "Dr Benali", "escalation": "comfort",
+        "frequency": "twelve_hourly", "cpr_reason": "DNACPR on the paper notes"}, patient_id=patient)
+    clock.advance(hours=20)  # 29/11 10:00: the reassessment due too
+    assert _handover(doctor) == {} and _escalation(doctor).asking == {}
+
+
 def test_the_device_is_named_on_the_handover_and_asked_of_every_new_mechanical_decision(forms):
     spec = forms["vte_assessment"]
     assert vte.decided(spec, {"prophylaxis": "both", "mechanical_device": "ipc"}, "en") == (

@@ -337,13 +337,17 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
              lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these in-patients' VTE risk: an assessment
     whose decision is the nurses' to act on, and what their assessments ask (one not made is said
-    with the screenings not done since admission: services.since_admission)."""
+    with the screenings not done since admission: services.since_admission), nothing asked of a
+    patient on comfort care, as on the escalation list (the sheet asked the doctor to prescribe
+    the enoxaparin decided before for a dying patient)."""
     known = read(db, patients, at)
+    comfort = observations.comfort_care(db, patients, at)
     lines: dict[str, str] = {}
     for patient in patients:
         found = known[patient.patient_id].found
         shown = [found.text(forms[FORM], lang, at.tzinfo)] if found is not None and found.for_the_nurses else []
-        if said := [*shown, *asks(known[patient.patient_id], forms[FORM], patient, at, lang)]:
+        asked = [] if patient.patient_id in comfort else asks(known[patient.patient_id], forms[FORM], patient, at, lang)
+        if said := [*shown, *asked]:
             lines[patient.patient_id] = semicolon(lang).join(said)
     return lines
 
