@@ -11,14 +11,24 @@ from downtime.domain.blood_groups import abo, abo_incompatible, requirements_for
 GROUPS = [f"{abo_}_{rhd}" for abo_ in ("o", "a", "b", "ab") for rhd in ("neg", "pos")]
 RED_CELLS_FOR = {"o": {"o"}, "a": {"a", "o"}, "b": {"b", "o"}, "ab": {"ab", "a", "b", "o"}}
 PLASMA_FOR = {"o": {"o", "a", "b", "ab"}, "a": {"a", "ab"}, "b": {"b", "ab"}, "ab": {"ab"}}
+HIGH_TITRE_NEGATIVE_PLASMA_FOR = {"o": {"o", "a", "b", "ab"}, "a": {"a", "ab", "b"}, "b": {"b", "ab", "a"},
+                                  "ab": {"ab", "a", "b"}}
+"""The UK Handbook of Transfusion Medicine's table 2.2 (the BSH's guideline on plasma and
+cryoprecipitate, 2018), the units the blood bank issued tested high-titre negative included:
+group B for group A, group A for group B, either for group AB; never group O for a patient not
+group O."""
 
 
 @pytest.mark.parametrize(("patient", "unit"), list(product(GROUPS, GROUPS)))
 def test_each_component_of_each_group_is_given_to_the_patients_it_suits(patient: str, unit: str) -> None:
     patient_abo, unit_abo = patient.split("_")[0], unit.split("_")[0]
-    assert abo_incompatible("red_cells", patient, unit) is (unit_abo not in RED_CELLS_FOR[patient_abo])
+    for high_titre_negative in (False, True):  # of plasma alone
+        assert abo_incompatible("red_cells", patient, unit, high_titre_negative=high_titre_negative) is (
+            unit_abo not in RED_CELLS_FOR[patient_abo])
     for plasma in ("plasma", "cryo"):
         assert abo_incompatible(plasma, patient, unit) is (unit_abo not in PLASMA_FOR[patient_abo])
+        assert abo_incompatible(plasma, patient, unit, high_titre_negative=True) is (
+            unit_abo not in HIGH_TITRE_NEGATIVE_PLASMA_FOR[patient_abo])
     assert not abo_incompatible("platelets", patient, unit)  # another ABO group when the bank has none of theirs
     assert not abo_incompatible("other", patient, unit)
 

@@ -340,7 +340,8 @@ def test_a_unit_not_meeting_its_prescriptions_special_requirements_is_not_starte
     ({"unit_group": "b_neg"}, "“Unit's blood group”: group B is not compatible with the patient's group A for Red cells: "
                               "do not start it; ask the blood bank."),
     ({"component": "plasma", "unit_group": "o_neg"}, "group O is not compatible with the patient's group A for Plasma (FFP)"),
-    ({"component": "cryo", "unit_group": "b_neg"}, "group B is not compatible with the patient's group A for Cryoprecipitate"),
+    ({"component": "cryo", "patient_group": "b_neg", "unit_group": "o_neg"},
+     "group O is not compatible with the patient's group B for Cryoprecipitate"),
     ({"patient_group": "not_known", "unit_group": "a_neg"},
      "“Unit's blood group”: the patient's group is not known yet: only group O red cells are given; do not start this "
      "unit; ask the blood bank."),

@@ -9,10 +9,13 @@ the printed record's notes; the prescription's status in the export."""
 import json
 import uuid
 from datetime import datetime, timezone
+from itertools import product
 
 import pytest
 from pypdf import PdfReader
 
+from downtime.domain.blood_groups import abo_incompatible
+from downtime.formspec.schema import holds
 from downtime.services import printing, records, transfusion
 from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
@@ -44,7 +47,8 @@ def test_a_patient_not_grouped_yet_gets_group_ab_plasma_or_group_a_the_blood_ban
     refused = _refused(nurse, _unit(3, component="plasma", unit_group="a_pos", **unknown), patient)
     assert _paths(refused) == ["group_a_agreed"]  # asked, and required
     refused = _refused(nurse, _unit(3, component="plasma", unit_group="a_pos", group_a_agreed=False, **unknown), patient)
-    assert "unless the blood bank issued it so (high-titre negative): give group AB" in str(refused)
+    assert ("unless the blood bank issued it so (high-titre negative): give plasma of the patient's group or of group "
+            "AB" in str(refused))
     records.save_new(nurse, "blood_transfusion", _unit(4, component="plasma", unit_group="ab_neg", **unknown),
                      patient_id=patient)
     given = records.save_new(nurse, "blood_transfusion", _unit(5, component="cryo", unit_group="a_neg",
@@ -59,19 +63,57 @@ def test_a_patient_not_grouped_yet_gets_group_ab_plasma_or_group_a_the_blood_ban
 
 
 def test_not_known_yet_is_checked_against_the_group_an_earlier_unit_recorded(session_for, patient):
+    """Group O plasma suits a patient recorded as group B no more than one not grouped; group A
+    plasma the blood bank issued high-titre negative suits both."""
     nurse = session_for("nurse")
     records.save_new(nurse, "blood_transfusion", _unit(1, patient_group="b_neg", unit_group="o_neg"),
                      patient_id=patient)  # recorded as group B
-    agreed_a = _unit(2, component="plasma", unit_group="a_pos", patient_group="not_known", group_a_agreed=True,
-                     started_at="2026-11-28T13:00+01:00")
-    refused = _refused(nurse, agreed_a, patient)
+    plasma = _unit(2, component="plasma", unit_group="o_pos", patient_group="not_known",
+                   started_at="2026-11-28T13:00+01:00")
+    refused = _refused(nurse, plasma, patient)
     assert _paths(refused) == ["unit_group"]
     assert str(refused) == (
         "“Unit's blood group”: this patient's group was recorded as B RhD negative with unit G0001 26 000001 on "
-        "28/11/2026 12:00: group A is not compatible with it for Plasma (FFP); do not start it; ask the blood bank.")
-    records.save_new(nurse, "blood_transfusion", {**agreed_a, "unit_group": "ab_pos"}, patient_id=patient)
+        "28/11/2026 12:00: group O is not compatible with it for Plasma (FFP); do not start it; ask the blood bank.")
+    records.save_new(nurse, "blood_transfusion", {**plasma, "unit_group": "a_pos", "group_a_agreed": True},
+                     patient_id=patient)
     records.save_new(nurse, "blood_transfusion", _unit(3, patient_group="not_known", started_at="2026-11-28T13:30+01:00"),
                      patient_id=patient)  # group O red cells suit group B
+
+
+@pytest.mark.parametrize(("patient_group", "unit_group"), [("ab_pos", "a_pos"), ("ab_neg", "b_neg"), ("b_pos", "a_neg"),
+                                                           ("a_neg", "b_pos")])
+def test_plasma_of_group_a_or_b_for_a_patient_of_another_group_is_given_as_the_blood_bank_issued_it(
+        session_for, patient, patient_group, unit_group, tmp_path):
+    """The BSH's plasma table: group A or B plasma for a patient of group AB, group A for group B,
+    group B for group A, only high-titre negative (was refused for a known patient, taken for one
+    not grouped yet); asked, No refused; said on the printed record and in the export."""
+    nurse = session_for("nurse")
+    unit = _unit(1, component="cryo", unit_group=unit_group, patient_group=patient_group, abo_card=None)
+    assert _paths(_refused(nurse, unit, patient)) == ["group_a_agreed"]  # asked, and required
+    refused = _refused(nurse, {**unit, "group_a_agreed": False}, patient)
+    assert _paths(refused) == ["group_a_agreed"] and "unless the blood bank issued it so" in str(refused)
+    given = records.save_new(nurse, "blood_transfusion", {**unit, "group_a_agreed": True}, patient_id=patient)
+    group = unit_group.split("_")[0].upper()
+    text = " ".join(" ".join(page.extract_text().split()) for page in
+                    PdfReader(printing.print_transfusion_record(nurse, patient, tmp_path / "t.pdf")).pages)
+    assert f"group {group} issued so by the blood bank (high-titre negative)" in text
+    bundle = json.loads((export(session_for("records"), tmp_path / "x").folder / "fhir" / "bundle.json")
+                        .read_text(encoding="utf-8"))
+    [procedure] = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == given.record_id]
+    assert f"Group {group} plasma issued so by the blood bank, high-titre negative" in procedure["note"][0]["text"]
+
+
+def test_the_form_asks_whether_plasma_was_issued_high_titre_negative_whenever_the_answer_decides(session_for):
+    """Group O plasma for a patient not group O is refused unasked: it is never given."""
+    field = session_for("nurse").form("blood_transfusion").field("group_a_agreed")
+    groups = [f"{abo}_{rhd}" for abo in ("o", "a", "b", "ab") for rhd in ("neg", "pos")]
+    for component, patient_group, unit_group in product(("red_cells", "platelets", "plasma", "cryo", "other"),
+                                                        [*groups, "not_known"], groups):
+        decides = (abo_incompatible(component, patient_group, unit_group)
+                   and not abo_incompatible(component, patient_group, unit_group, high_titre_negative=True))
+        assert holds(field.relevant, {"component": component, "patient_group": patient_group,
+                                      "unit_group": unit_group}) is decides, (component, patient_group, unit_group)
 
 
 def test_the_patients_special_requirements_hold_whichever_prescription_a_unit_names(session_for, patient):

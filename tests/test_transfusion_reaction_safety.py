@@ -573,6 +573,32 @@ def test_a_reaction_to_the_second_of_two_units_back_to_back_is_the_second_ones(s
     assert notes[first.record_id] == [] and len(notes[second.record_id]) == 1
 
 
+def test_a_unit_started_and_ended_while_another_ran_leaves_it_the_hour_after_its_end(session_for, patient, clock):
+    """Red cells 12:00 to 14:00; a plasma unit on another line from 12:30 to 13:00, no reaction;
+    14:20, 39.6 °C and a systolic of 78: the red cells' hour after their end, asked of them and
+    refusing their end "no reaction" (the plasma's start, while they ran, took that hour from
+    them, and the set was asked of neither unit)."""
+    nurse = session_for("nurse")
+    for at in ("11:45", "12:15"):
+        _set(nurse, patient, f"2026-11-28T{at}+01:00")
+    red_cells = records.save_new(nurse, "blood_transfusion", _unit(1), patient_id=patient)
+    plasma = records.save_new(nurse, "blood_transfusion", _unit(2, component="plasma", unit_group="a_pos",
+                                                                abo_card=None, started_at="2026-11-28T12:30+01:00"),
+                              patient_id=patient)
+    records.save_new(nurse, "transfusion_end", {**END, "unit": plasma.record_id, "ended_at": "2026-11-28T13:00+01:00",
+                                                "volume": 250}, patient_id=patient)
+    _set(nurse, patient, "2026-11-28T14:00+01:00")
+    end = records.save_new(nurse, "transfusion_end", {**END, "unit": red_cells.record_id,
+                                                      "ended_at": "2026-11-28T14:00+01:00"}, patient_id=patient)
+    clock.advance(minutes=30)
+    _set(nurse, patient, "2026-11-28T14:20+01:00", temperature=39.6, systolic_bp=78)
+    assert [unit.asks(clock(), "en") for unit in transfusion.chart(nurse.db, patient)] == [
+        ["POSSIBLE TRANSFUSION REACTION at 28/11 14:20, after the unit (temperature 39.6, up 2.7 °C, systolic 78, "
+         "down 47): call the doctor, report it to the blood bank, and record the reaction on the unit's end"], []]
+    with pytest.raises(ValidationFailed, match="the set at 28/11/2026 14:20 read temperature 39.6"):
+        records.amend(nurse, end.record_id, {**end.data, "notes": "Seen."}, "notes")
+
+
 SCALE_2 = {"spo2_scale": "scale_2", "scale_2_prescribed_by": "Dr Benali",
            "scale_2_prescribed_at": "2026-11-27T10:00+01:00"}
 
@@ -690,6 +716,30 @@ def test_a_pressure_low_before_the_unit_and_falling_far_or_into_shock_refuses_no
     with pytest.raises(ValidationFailed, match="moderate or severe"):
         records.save_new(nurse, "transfusion_end", {**END, "unit": started.record_id, "notes": "ok"},
                          patient_id=patient)
+
+
+def test_an_adults_systolic_of_90_during_a_unit_is_a_possible_reaction(session_for, patient):
+    """NEWS2 scores a systolic of 90 3 points, as it does 89: 90 from 118 at 15 minutes was read as
+    nothing, the unit ran on and its end "no reaction" was saved without a word."""
+    nurse = session_for("nurse")
+    _set(nurse, patient, "2026-11-28T11:45+01:00", systolic_bp=118)
+    started = records.save_new(nurse, "blood_transfusion", _unit(1), patient_id=patient)
+    _set(nurse, patient, "2026-11-28T12:15+01:00", systolic_bp=90)
+    [unit] = transfusion.chart(nurse.db, patient)
+    assert unit.asks(nurse.clock(), "en") == [
+        "POSSIBLE TRANSFUSION REACTION at 28/11 12:15 (systolic 90, down 28): stop the unit, keep the line open, call "
+        "the doctor"]
+    with pytest.raises(ValidationFailed, match="moderate or severe"):
+        records.save_new(nurse, "transfusion_end", {**END, "unit": started.record_id}, patient_id=patient)
+
+
+def test_an_adults_systolic_is_low_at_90_and_at_90_before_the_unit_too():
+    """90 with no set before the unit is a sign; 90 before it and 90 or 85 since is low already
+    before it (85 a sign the doctor may judge, as 82 then 80 is); 91 throughout is none."""
+    from downtime.domain.transfusion import changed, mild
+    assert [one.said("en") for one in changed(None, {"systolic_bp": 90})] == ["systolic 90, down ?"]
+    assert changed({"systolic_bp": 90}, {"systolic_bp": 90}) == changed({"systolic_bp": 91}, {"systolic_bp": 91}) == ()
+    assert mild(changed({"systolic_bp": 90}, {"systolic_bp": 85}))
 
 
 @pytest.mark.parametrize(("born", "kg", "before", "during", "said"), [

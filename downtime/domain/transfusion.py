@@ -48,8 +48,9 @@ moderate or severe one (haemolysis, bacterial contamination), after which the un
 restarted (the same guideline: the mild band is 38 to 39 °C with a rise under 2 °C)."""
 LOW_SYSTOLIC = 90
 SYSTOLIC_FALL = 30
-"""A systolic pressure under 90 mmHg, or 30 mmHg or more below the set before the unit: the fall
-the guideline's hypotension is (ISBT's definition it takes up). A pressure low already before the
+"""A systolic pressure of 90 mmHg or under, the value NEWS2 scores 3 (RCP 2017; 90 itself was
+read as nothing), or 30 mmHg or more below the set before the unit: the fall the guideline's
+hypotension is (ISBT's definition it takes up). A pressure low already before the
 unit and not lower since is no sign: a bleeding patient's 82 before the unit and 88 at 15 minutes
 was read as a moderate or severe reaction, and "no reaction" refused."""
 CHILD_SYSTOLIC_FALL = 0.2
@@ -222,8 +223,8 @@ class Changed:
     value: float
     change: float | None
     low_before: bool = False
-    """Whether the reading was at its alarming value already before the unit (a systolic under 90
-    since a bleed) and is a little lower at most (`LOW_BEFORE_FALL`): a sign the doctor may judge
+    """Whether the reading was at its alarming value already before the unit (a systolic of 90 or
+    under since a bleed) and is a little lower at most (`LOW_BEFORE_FALL`): a sign the doctor may judge
     no reaction, asked why under Notes (`serious`)."""
 
     def said(self, lang: str) -> str:
@@ -317,10 +318,10 @@ def changed(before: Readings | None, during: Readings, band: AgeBand | None = No
     if (value := during.get("systolic_bp")) is not None:
         fall = change("systolic_bp")
         low, floor, fell = ((LOW_SYSTOLIC, SHOCK_SYSTOLIC, SYSTOLIC_FALL) if band is None else
-                            (SYSTOLIC_BP[band].low2 + 1, SYSTOLIC_BP[band].low4 + 1,
+                            (SYSTOLIC_BP[band].low2, SYSTOLIC_BP[band].low4 + 1,
                              CHILD_SYSTOLIC_FALL * (value - (fall or 0))))
-        low_before = fall is not None and value - fall < low
-        if (fall is not None and -fall >= fell) or (value < low and not (low_before and fall >= 0)):
+        low_before = fall is not None and value - fall <= low
+        if (fall is not None and -fall >= fell) or (value <= low and not (low_before and fall >= 0)):
             found.append(Changed("systolic_bp", value, fall,
                                  low_before and -fall <= LOW_BEFORE_FALL and value >= floor))
     risen("pulse", PULSE_RISE, HIGH_PULSE if band is None else HEART_RATE[band].high4)
@@ -366,8 +367,9 @@ def around(started_at: datetime, ended_at: datetime | None, readings: Mapping[da
            next_start: datetime | None = None) -> tuple[Readings | None, list[tuple[datetime, Readings]]]:
     """The latest value of each reading taken in the hour before a unit started (None when none),
     and the readings of the sets taken after its start until its end (or now), or `after` it but
-    before `next_start` (the patient's next unit, whose sets they are from then on: a reaction to
-    the second of two units back to back was asked of the first for ever), oldest first, each with
+    before `next_start` (the patient's next unit started at or after its end, whose sets they are
+    from then on: a reaction to the second of two units back to back was asked of the first for
+    ever; one started and ended while it ran takes none of them), oldest first, each with
     those it gives: what `changed` compares. Read reading by reading: a
     temperature of 40.1 °C taken alone while a unit ran, its breathing rate not yet counted, was
     not read, and the unit was restarted."""

@@ -17,6 +17,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from downtime.domain.blood_groups import abo
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
@@ -49,8 +50,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "card": {"en": "ABO card: {answer}", "fr": "Carte : {answer}"},
     "patient": {"en": "Patient {group}", "fr": "Patient {group}"},
     "rhd": {"en": "RhD+ issued so by the blood bank", "fr": "RhD+ délivré ainsi par l’EFS"},
-    "group_a": {"en": "group A issued so by the blood bank (high-titre negative)",
-                "fr": "groupe A délivré ainsi par l’EFS (titre faible d’anti-B)"},
+    "group_a": {"en": "group {group} issued so by the blood bank (high-titre negative)",
+                "fr": "groupe {group} délivré ainsi par l’EFS (titre faible d’anti-A/anti-B)"},
     "group_o": {"en": "group O high-titre negative, or issued so by the blood bank",
                 "fr": "groupe O sans hémolysines, ou délivré ainsi par l’EFS"},
     "second": {"en": "2nd: {name}", "fr": "2e : {name}"},
@@ -107,8 +108,8 @@ def _check(unit: Transfused, spec: FormSpec, lang: Lang) -> str:
     if data.get("patient_group"):
         said.insert(0, in_words(WORDS, "patient", lang,
                                 group=format_value(spec.field("patient_group"), data["patient_group"], lang)))
-    said.extend(in_words(WORDS, key, lang) for key, field in (("rhd", "rhd_agreed"), ("group_a", "group_a_agreed"),
-                                                              ("group_o", "group_o_agreed"))
+    said.extend(in_words(WORDS, key, lang, group=abo(data["unit_group"]))
+                for key, field in (("rhd", "rhd_agreed"), ("group_a", "group_a_agreed"), ("group_o", "group_o_agreed"))
                 if data.get(field))
     if data.get("abo_card"):
         said.append(in_words(WORDS, "card", lang, answer=format_value(spec.field("abo_card"), data["abo_card"], lang)))

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from downtime.domain import elapsed
-from downtime.domain.blood_groups import short
+from downtime.domain.blood_groups import abo, short
 from downtime.domain.clock import ward_time
 from downtime.formspec import Lang
 from downtime.formspec.values import format_value
@@ -65,8 +65,8 @@ class UnitsModel(TextTableModel):
 
     def texts(self, row: int) -> tuple[str, ...]:
         """The unit with the special requirements its label shows, and its bedside check with every
-        answer the blood bank's issue stands on (RhD+, group A plasma, group O platelets high-titre
-        negative), as the paper record says them."""
+        answer the blood bank's issue stands on (RhD+, group A or B plasma, group O platelets
+        high-titre negative), as the paper record says them."""
         unit: Transfused = self.rows[row]
         lang: Lang = self.session.lang
         data = unit.record.data
@@ -77,7 +77,8 @@ class UnitsModel(TextTableModel):
                 group=short(patient) or format_value(spec.field("patient_group"), patient, lang)) if patient else "",
             translate("TransfusionView", "identity checked"),
             translate("TransfusionView", "RhD+ issued so") if data.get("rhd_agreed") else "",
-            translate("TransfusionView", "group A issued so") if data.get("group_a_agreed") else "",
+            translate("TransfusionView", "group {group} issued so").format(group=abo(data["unit_group"]))
+            if data.get("group_a_agreed") else "",
             translate("TransfusionView", "group O HT neg") if data.get("group_o_agreed") else "",
             data.get("second_checker"))))
         requirements = data.get("unit_requirements") or []

@@ -403,9 +403,9 @@ def _transfused(starts: list[RecordVersion], ends: list[RecordVersion],
                 versions: Mapping[str, list[RecordVersion]] | None = None) -> list[Transfused]:
     """Each unit of `starts` (`units_of`) with its ends among `ends` (see `first_ends`) and its
     sets among the patient's `taken` (`observed`: its full sets counted, every reading read, until
-    the next unit starts (`_next_start`), a child's, `born` that day, against the values of her
-    age band on the unit's day, as domain.transfusion.changed reads them; each end's `versions`,
-    by record, when it answers them: `judged_at`), oldest first."""
+    the next unit started after its end (`_next_start`), a child's, `born` that day, against the
+    values of her age band on the unit's day, as domain.transfusion.changed reads them; each end's
+    `versions`, by record, when it answers them: `judged_at`), oldest first."""
     end_of, full = first_ends(ends), [at for at, readings in taken.items() if complete(readings)]
     standing = _standing(starts)
     found = []
@@ -414,17 +414,21 @@ def _transfused(starts: list[RecordVersion], ends: list[RecordVersion],
         start, end = ended[-1]
         unit = unit_of(start, end, ended[:-1], (versions or {}).get(end.record_id, []) if end is not None else [])
         band = age_band(born, ward_day(unit.started_at)) if born is not None else None
-        found.append(Transfused(start, end, unit, sets_of(unit, full, taken, band, _next_start(standing,
-                                                                                              unit.started_at)),
-                                tuple(ended[:-1])))
+        found.append(Transfused(start, end, unit, sets_of(unit, full, taken, band, _next_start(
+            standing, unit.started_at, unit.ended_at)), tuple(ended[:-1])))
     return found
 
 
-def _next_start(starts: Iterable[RecordVersion], after: datetime) -> datetime | None:
-    """The first of the patient's standing `starts` after `after`: the next unit's (or the next
-    part's of a unit restarted), from which the sets are its own."""
+def _next_start(starts: Iterable[RecordVersion], started_at: datetime, ended_at: datetime | None) -> datetime | None:
+    """The first of the patient's standing `starts` after a unit's start (`started_at`) and at or
+    after its end (`ended_at`, None while it runs): the next unit's (or the next part's of a unit
+    restarted), from which the sets after the end are its own. A unit started and ended while it
+    ran is none: a plasma unit given from 12:30 to 13:00 beside red cells ended at 14:00 took the
+    hour after the red cells from them, and a set of 39.6 °C and a systolic of 78 at 14:20 was
+    asked of neither unit, their ends saying no reaction."""
     return min((moment for start in _standing(list(starts))
-                if elapsed.instant(moment := _moment(start.data)) > elapsed.instant(after)),
+                if elapsed.instant(moment := _moment(start.data)) > elapsed.instant(started_at)
+                and (ended_at is None or elapsed.instant(moment) >= elapsed.instant(ended_at))),
                key=elapsed.instant, default=None)
 
 
@@ -472,9 +476,10 @@ def possible_reactions(db: Database, patient_id: str, started_at: datetime, ende
     unit's from its first start, `first_started_at`, read against the set before then, as
     domain.transfusion.sets_of reads them), until its end or `after` it (the hour after the end,
     what its end answers and the export says; none for the sets up to a restart,
-    `_check_serious_sets`) until the next unit starts, whose readings may be a reaction
-    (domain.transfusion.changed), each with those readings, oldest first."""
-    next_start = _next_start(current_by_patient(db, FORM, [patient_id]).get(patient_id, []), started_at)
+    `_check_serious_sets`) until the next unit started after its end (`_next_start`), whose
+    readings may be a reaction (domain.transfusion.changed), each with those readings, oldest
+    first."""
+    next_start = _next_start(current_by_patient(db, FORM, [patient_id]).get(patient_id, []), started_at, ended_at)
     before, during = around(first_started_at or started_at, ended_at, observed(db, [patient_id])[patient_id], after,
                             next_start)
     born = births(db, [patient_id]).get(patient_id)
@@ -890,7 +895,8 @@ def _check_same_patient_group(session: Session, spec: FormSpec, patient_id: str,
     patient mean a sample taken from the wrong patient or a unit at the wrong bedside, the
     error the blood bank's two-sample rule is there to catch. A group not known yet is no group:
     the unit is then to suit the group recorded too (group O plasma for a patient recorded as
-    group A, answered "Not known yet" in the rush of an emergency, was started)."""
+    group A, answered "Not known yet" in the rush of an emergency, was started), as the blood bank
+    issued it (group A plasma high-titre negative suits a patient recorded as group B)."""
     group = str(data["patient_group"])
     starts = sorted(_standing(list_current(session.db, form_id=FORM, patient_id=patient_id)),
                     key=lambda start: elapsed.instant(datetime.fromisoformat(start.data["started_at"])))
@@ -907,7 +913,8 @@ def _check_same_patient_group(session: Session, spec: FormSpec, patient_id: str,
                         "for one patient mean a sample or a patient mistaken; do not start it; ask the blood bank."),
             field=field.label.get(lang), **recorded))
     component, unit_group = str(data["component"]), str(data["unit_group"])
-    if abo_incompatible(component, str(other["patient_group"]), unit_group):
+    if abo_incompatible(component, str(other["patient_group"]), unit_group,
+                        high_titre_negative=data.get("group_a_agreed") is True):
         _refuse("unit_group", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: this patient's group was recorded as {group} with unit {unit} on {time}: group "
                         "{unit_group} is not compatible with it for {component}; do not start it; ask the blood bank."),
@@ -917,12 +924,13 @@ def _check_same_patient_group(session: Session, spec: FormSpec, patient_id: str,
 
 def _check_groups(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> None:
     """A unit of an ABO group the patient's cannot take is refused (domain.blood_groups): the
-    bedside check's last line, the one the ABO card makes where a hospital uses one. Group A
-    plasma for a patient not grouped yet asks first whether the blood bank issued it so, group O
-    platelets for a patient not group O whether they are labelled high-titre negative (`AGREED`:
-    the form says when, and refuses No). Platelets are otherwise given whatever their group, and
-    a component "other" has no ABO rule here (the form's help sends the nurse to the blood bank's
-    compatibility label): which one it is (granulocytes, whole blood) is not recorded."""
+    bedside check's last line, the one the ABO card makes where a hospital uses one. Plasma of
+    group A or B for a patient of another group, or group A for one not grouped yet, asks first
+    whether the blood bank issued it high-titre negative, group O platelets for a patient not
+    group O whether they are labelled so (`AGREED`: the form says when, and refuses No).
+    Platelets are otherwise given whatever their group, and a component "other" has no ABO rule
+    here (the form's help sends the nurse to the blood bank's compatibility label): which one it
+    is (granulocytes, whole blood) is not recorded."""
     for asked in map(spec.field, AGREED):
         if asked.relevant is not None and holds(asked.relevant, dict(data)) and not isinstance(data.get(asked.id), bool):
             _refuse(asked.id, form_message("required", lang, asked.label.get(lang)))

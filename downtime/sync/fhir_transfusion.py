@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.blood_groups import abo
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.services.census import deaths
 from downtime.services.transfusion import (END_FORM, FORM, ORDER_FORM, doctor_told, first_ends, possible_reactions,
@@ -181,7 +182,8 @@ def _procedure(ended: list[tuple[RecordVersion, RecordVersion | None]], ctx: Con
                if data.get("patient_group") else []),
              f"Bedside identity check: {'done' if data.get('identity_checked') else 'NOT done'}",
              *(["RhD-positive unit issued so by the blood bank"] if data.get("rhd_agreed") else []),
-             *(["Group A plasma issued so by the blood bank, high-titre negative"] if data.get("group_a_agreed") else []),
+             *([f"Group {abo(data['unit_group'])} plasma issued so by the blood bank, high-titre negative"]
+               if data.get("group_a_agreed") else []),
              *(["Group O platelets labelled high-titre negative, or issued so by the blood bank"]
                if data.get("group_o_agreed") else []),
              *([f"ABO card: {label(spec, 'abo_card', data['abo_card'])}"] if data.get("abo_card") else []),

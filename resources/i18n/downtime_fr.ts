@@ -5488,10 +5488,6 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
 <context>
     <name>TransfusionView</name>
     <message>
-        <source>group A issued so</source>
-        <translation>groupe A délivré ainsi</translation>
-    </message>
-    <message>
         <source>Before: {before} · 15 min: {first} · After: {after}</source>
         <translation>Avant : {before} · 15 min : {first} · Après : {after}</translation>
     </message>
@@ -5510,6 +5506,10 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
     <message>
         <source>RhD+ issued so</source>
         <translation>RhD+ délivré ainsi</translation>
+    </message>
+    <message>
+        <source>group {group} issued so</source>
+        <translation>groupe {group} délivré ainsi</translation>
     </message>
     <message>
         <source>group O HT neg</source>
