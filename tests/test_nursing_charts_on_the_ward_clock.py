@@ -1,10 +1,12 @@
-"""Times of the bowel chart, the MUST screening and the Braden a turning plan is refused by are
-said on the ward's clock, whatever offset they were stored with: lines typed on a laptop set to
+"""Times of the bowel chart, the MUST screening and the Braden a turning plan is refused by, and
+the day of a weight, are said on the ward's clock, whatever offset they were stored with: lines typed on a laptop set to
 UTC and merged here read an hour early, the bowel chart's header disagreeing with its own table."""
+
+from datetime import datetime
 
 import pytest
 
-from downtime.services import bowels, census, nutrition, printing, records, repositioning
+from downtime.services import bowels, census, nutrition, printing, records, repositioning, weight
 from downtime.services.errors import ValidationFailed
 from tests.pdf_text import pdf_text
 
@@ -48,3 +50,10 @@ def test_a_turning_plan_too_seldom_names_the_braden_on_the_ward_clock(session_fo
         records.save_new(nurse, repositioning.FORM, {"turned_at": "2026-11-28T11:00+01:00", "position": "left",
                                                      "skin": "intact", "next_in": "6"}, patient_id=patient)
     assert "(28/11 10:30)" in refused.value.errors[0].message
+
+
+def test_a_weights_day_is_the_wards():
+    """Weighed at 00:30 on the 29th on a laptop set to UTC: it read "weighed 28/11/2026" beside a
+    dose per kilogram, a day off the baby's 7-day rule, which counts on the ward's day."""
+    weighed = weight.Weighed(61.0, datetime.fromisoformat("2026-11-28T23:30+00:00"), "measured", "r1")
+    assert weighed.text("en") == "61 kg weighed 29/11/2026" and weighed.text("fr") == "61 kg pesé le 29/11/2026"

@@ -242,8 +242,10 @@ class Weighed:
         """"58,2 kg pesé le 04/12/2026", "12 kg ESTIMATED 03/12/2026, not weighed": a dose worked
         out per kilogram says which weight it is from, and a weight nobody weighed says so, as the
         paper chart writes "estimated" beside it; and the later weight not measured it is kept
-        over, which whoever typed it would otherwise take for the one in use."""
-        said = WEIGHED[self.how][lang].format(kg=decimal_text(self.kg, lang), time=f"{self.at:%d/%m/%Y}")
+        over, which whoever typed it would otherwise take for the one in use. Its day is the
+        ward's: weighed at 00:30 on a laptop set to UTC read as weighed the day before, a day off
+        the baby's 7-day rule that counts on the ward's day."""
+        said = WEIGHED[self.how][lang].format(kg=decimal_text(self.kg, lang), time=f"{ward_day(self.at):%d/%m/%Y}")
         return said if self.passed_over is None else PASSED_OVER[lang].format(
             weighed=said, later=self.passed_over.text(lang))
 
