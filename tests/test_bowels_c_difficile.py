@@ -71,6 +71,62 @@ def test_the_laboratory_words_read_as_a_nurse_reads_them(test, result, found):
     assert c_difficile_positive(test, result) is found
 
 
+TOXIN_NOT_FOUND = ["toxin negative", "toxin: not detected", "Toxin A/B not detected", "toxine négative",
+                   "toxines : négatives", "toxine B (PCR) : non détectée"]
+GDH_FOUND = ["GDH positive", "GDH antigen: detected", "GDH : positive", "GDH positif", "antigène GDH : détecté",
+             "glutamate dehydrogenase detected", "glutamate déshydrogénase : présence"]
+GDH_NOT_FOUND = ["GDH negative", "GDH antigen: not detected", "GDH : négatif", "antigène GDH non détecté",
+                 "glutamate dehydrogenase negative"]
+TESTS = ["Stool culture", "Coproculture", "Faeces", "C. difficile GDH/toxin", ""]
+
+
+def _in_either_order(name, toxin, gdh, order, joined):
+    """A result naming C. difficile in its toxin's clause, in a laboratory's ways, and its GDH
+    (glutamate dehydrogenase, C. difficile's own antigen) in a clause that does not name it again."""
+    return [f"{name} {toxin}{joined} {gdh}", f"{gdh}{joined} {name} {toxin}",
+            f"{toxin.split()[0]} de {name} : {' '.join(toxin.split()[1:])}{joined} {gdh}",
+            f"{name} : {toxin}{joined} {gdh}"][order]
+
+
+@given(st.sampled_from(NAMES), st.sampled_from(TOXIN_NOT_FOUND), st.sampled_from(GDH_FOUND),
+       st.integers(0, 3), st.sampled_from([",", ";", ".", "\n", " ;"]), st.sampled_from(TESTS),
+       st.sampled_from([None, "abnormal", "normal"]))
+def test_gdh_found_with_the_toxin_not_isolates_whichever_clause_names_c_difficile(name, toxin, gdh, order, joined,
+                                                                                 test, flag):
+    """GDH positive, toxin negative is a potential excretor of C. difficile (DH/PHE 2012), to
+    isolate: "GDH positive, toxin negative" did, "C. diff toxin negative, GDH positive" did not,
+    the GDH's clause unread once another named the organism."""
+    assert c_difficile_positive(test, _in_either_order(name, toxin, gdh, order, joined), flag)
+
+
+@given(st.sampled_from(NAMES), st.sampled_from(TOXIN_NOT_FOUND), st.sampled_from(GDH_NOT_FOUND),
+       st.integers(0, 3), st.sampled_from([",", ";", ".", "\n"]), st.sampled_from(TESTS),
+       st.sampled_from([None, "abnormal", "normal"]))
+def test_gdh_and_toxin_both_not_found_isolate_no_one(name, toxin, gdh, order, joined, test, flag):
+    assert not c_difficile_positive(test, _in_either_order(name, toxin, gdh, order, joined), flag)
+
+
+@pytest.mark.parametrize("test, result", [
+    ("Stool culture", "C. diff toxin negative, GDH positive"),
+    ("Stool culture", "C. difficile toxin: not detected. GDH antigen: detected."),
+    ("Coproculture", "C. difficile : toxines négatives, GDH positive"),
+    ("Coproculture", "Toxines de C. difficile : négatives ; GDH : positive"),
+    ("C. difficile GDH/toxin", "C. difficile toxin negative, GDH positive"),
+])
+def test_the_reviewers_gdh_positive_toxin_negative_results_isolate(test, result):
+    assert c_difficile_positive(test, result, "abnormal") and c_difficile_positive(test, result)
+
+
+@pytest.mark.parametrize("test, result", [
+    ("Stool culture", "C. difficile GDH negative, toxin negative"),
+    ("Coproculture", "C. difficile : GDH non détecté, toxine non détectée"),
+    ("Stool PCR", "C. difficile not detected, Norovirus detected"),
+    ("Stool PCR", "Norovirus detected, C. difficile not detected"),
+])
+def test_a_plainly_negative_result_beside_a_gdh_clause_isolates_no_one(test, result):
+    assert not c_difficile_positive(test, result)
+
+
 @pytest.mark.parametrize("test, result, flag, found", [
     ("C. difficile toxin", "Présence de toxine", None, True),
     ("Coproculture", "Clostridioides difficile isolé", None, True),

@@ -3,6 +3,7 @@ the chart's day (07:00 to 07:00), its columns, hours and day totalled by the app
 withdrawn volume changes the sums; the export sends each volume to the EHR in millilitres."""
 
 import json
+import re
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -13,8 +14,9 @@ from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
 from downtime.domain import elapsed
-from downtime.domain.fluid_balance import (HOURLY, HOURS, INTAKE, IRRIGATION, JUDGED_FOR, OUTPUT, ROUTES, Measure,
-                                           chart_day, day_hours, fluid_day, signed_ml, urine_output)
+from downtime.domain.fluid_balance import (HOURLY, HOURS, INTAKE, IRRIGATION, JUDGED_FOR, OLIGURIA_BELOW, OUTPUT, ROUTES,
+                                           Measure, UrineOutput, chart_day, day_hours, fluid_day, signed_ml,
+                                           urine_output)
 from downtime.domain.medication import Check
 from downtime.services import census, chart_alerts, fluid_balance, medication, printing, records, wards
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
@@ -271,6 +273,22 @@ def test_the_urine_per_kilogram_is_of_the_latest_weight(session_for, patient, cl
         "weight_loss": "under_5", "acute_no_intake": False}, patient_id=patient)
     assert ("LOW URINE OUTPUT: 198 mL in 6 hours since 28/11 08:30 (0.47 mL/kg/h for 70 kg, below 0.5)"
             in fluid_balance.handover(nurse.db, nurse.forms, patients, nurse.clock(), "en")[patient])
+
+
+def test_a_low_urine_output_never_reads_as_the_threshold_it_is_below():
+    """209 mL in 6 hours for 70 kg is 0.498 mL/kg/h: rounded, it read "(0.5 mL/kg/h for 70 kg,
+    below 0.5)", a call the figure beside it contradicted."""
+    output = UrineOutput(_at(28, 8), _at(28, 14), 209, 70.0)
+    assert "(0.49 mL/kg/h for 70 kg, below 0.5)" in fluid_balance.urine_words(output, "en")
+    assert "(0,49 mL/kg/h pour 70 kg, moins de 0,5)" in fluid_balance.urine_words(output, "fr")
+
+
+@given(st.integers(1, 2000), st.integers(5, 3000), st.integers(0, 120))
+def test_the_urine_per_kilogram_shown_is_the_hundredth_at_or_under_the_rate(volume, tenths_kg, minutes):
+    output = UrineOutput(_at(28, 8), elapsed.later(_at(28, 14), timedelta(minutes=minutes)), volume, tenths_kg / 10)
+    if output.low:
+        shown = float(re.search(r"\(([\d.]+) mL/kg/h for", fluid_balance.urine_words(output, "en"))[1])
+        assert shown < OLIGURIA_BELOW and output.per_kg_hour - 0.01 < shown <= output.per_kg_hour
 
 
 def test_the_chart_under_way_printed_says_a_low_urine_output(session_for, patient, clock, tmp_path):

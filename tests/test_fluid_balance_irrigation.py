@@ -141,9 +141,10 @@ def test_irrigant_not_returned_is_an_alarm_not_true_urine_0_ml(session_for, pati
 
 def test_irrigant_run_in_since_the_last_reading_of_the_bag_is_not_yet_owed():
     """A new bag of irrigant charted at 12:30 after the bag was read at 12:00: it has had no time
-    to come back."""
+    to come back, though charted in the reading's hour (judged by the hour's row, 2900 mL read "not
+    returned", the doctor called)."""
     chart = fluid_day(date(2026, 11, 28), [Measure(_at(9), IRRIGATION, 1000), Measure(_at(12), "out_urine", 1100),
-                                           Measure(_at(13, 30), IRRIGATION, 3000)])
+                                           Measure(_at(12, 30), IRRIGATION, 3000)])
     assert (chart.irrigant_retained, fluid_balance.retained_words(chart, "en")) == (0, [])
     assert fluid_balance.irrigated(chart, "en") == "bladder irrigation 4000 mL in (not intake), true urine 0 mL"
 

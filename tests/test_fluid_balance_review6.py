@@ -91,7 +91,7 @@ def test_the_urine_of_a_patient_never_weighed_asks_to_weigh_them_not_the_escalat
         "screened_at": "2026-11-28T13:45+01:00", "weight_kg": 70.0, "height_cm": 158, "weight_loss": "under_5",
         "acute_no_intake": False}, patient_id=patient)
     assert _handed_over(nurse, patient).endswith(  # weighed, it is judged: low
-        "LOW URINE OUTPUT: 180 mL in 6 hours since 28/11 07:30 (0.43 mL/kg/h for 70 kg, below 0.5): tell the doctor")
+        "LOW URINE OUTPUT: 180 mL in 6 hours since 28/11 07:30 (0.42 mL/kg/h for 70 kg, below 0.5): tell the doctor")
 
 
 LOW_UNWEIGHED = ("LOW URINE OUTPUT: 30 mL in 6 hours since 28/11 07:30 (below 0.5 mL/kg/h even at 25 kg, the "

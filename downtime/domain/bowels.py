@@ -96,6 +96,9 @@ and water and the doctor told are still asked."""
 _ORGANISM = frozenset({"c", "clostridium", "clostridioides"})
 _SPECIES = frozenset({"diff", "difficile"})
 _JOINED = frozenset({"cdiff", "cdifficile"})
+_ANTIGEN = frozenset({"gdh", "glutamate"})
+"""C. difficile's own antigen, glutamate dehydrogenase (GDH), tested for no other organism in a
+stool: a clause naming it is of C. difficile without naming the organism again."""
 _POSITIVE = frozenset({"positive", "positives", "positif", "positifs", "detected", "detecte", "detectee", "detectes",
                        "detectees", "present", "presente", "presents", "presentes", "presence", "isolated", "isole",
                        "isolee"})
@@ -134,13 +137,15 @@ def c_difficile_positive(test: str, result: str, flag: str | None = None) -> boo
     unless those clauses say it is not there: "Indeterminate: repeat the sample" flagged
     abnormal isolated no one while the repeat was awaited, the patient's spores on the ward; the
     same words flagged normal, or unflagged, are for a nurse or doctor to read. "GDH positive,
-    toxin negative" isolates: UKHSA's guidance calls such a patient a potential excretor, who can
-    spread the spores."""
+    toxin negative" isolates, in whichever order and whichever clause names the organism (its GDH
+    clause is read with those naming it, `_ANTIGEN`): UKHSA's guidance calls such a patient a
+    potential excretor, who can spread the spores; "C. diff toxin negative, GDH positive" read
+    only its first clause and isolated no one."""
     clauses = [_words(clause) for clause in _CLAUSES.split(result)]
     named = [words for words in clauses if _names_c_difficile(words)]
     if not named and not _names_c_difficile(_words(test)):
         return False
-    read = named or clauses
+    read = [words for words in clauses if words in named or _ANTIGEN.intersection(words)] if named else clauses
     if flag in FLAGGED and not any(_NEGATIVE.intersection(words) for words in read):
         return True
     return any(_POSITIVE.intersection(words) and not _NEGATIVE.intersection(words) for words in read)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from downtime.domain import elapsed
+from downtime.domain.clock import ward_zone
 
 INTAKE = ("in_oral", "in_iv", "in_enteral", "in_other")
 """What the patient takes in: what a restriction or a target measures."""
@@ -67,8 +68,17 @@ class Measure:
 
 
 def chart_day(at: datetime) -> date:
-    """The date of the chart `at` is written on: before 07:00, the day before's."""
-    return (at - timedelta(days=1)).date() if at.time() < DAY_STARTS else at.date()
+    """The date of the chart `at` is written on: before 07:00, the day before's, on the ward's
+    clock (`chart_hour`)."""
+    local = at.astimezone(ward_zone(None))
+    return (local - timedelta(days=1)).date() if local.time() < DAY_STARTS else local.date()
+
+
+def chart_hour(at: datetime) -> int:
+    """The hour row (`HOURS`) `at` is written in, on the ward's clock whatever offset it was stored
+    with: a bag hung at 07:30 typed on a laptop set to UTC (06:30+00:00) went in the day before's
+    06:00 row, a false "OVER THE FLUID RESTRICTION" of that day and the new day a litre short."""
+    return at.astimezone(ward_zone(None)).hour
 
 
 def day_hours(day: date, zone: tzinfo | None) -> int:
@@ -112,6 +122,8 @@ class FluidDay:
     intake: int
     output: int
     irrigation: int = 0
+    measures: tuple[Measure, ...] = ()
+    """The day's volumes as charted, for what is judged by their times and not their hour rows."""
 
     @property
     def balance(self) -> int:
@@ -124,14 +136,17 @@ class FluidDay:
 
     @property
     def irrigant_retained(self) -> int:
-        """The irrigant run in up to the hour of the last urine reading that the bag has not given
-        back (0 mL when it has, or no urine is charted): left in the bladder, a blocked catheter or
-        clot retention, which read "true urine 0 mL". Irrigant charted after the last reading has
-        not yet had the time to come back."""
-        read = [index for index, hour in enumerate(self.hours) if "out_urine" in hour.volumes]
+        """The irrigant run in up to the last urine reading that the bag has not given back (0 mL
+        when it has, or no urine is charted): left in the bladder, a blocked catheter or clot
+        retention, which read "true urine 0 mL". Irrigant charted after the last reading has not
+        yet had the time to come back, even in the reading's hour: a 3 L bag hung at 12:30 after
+        the 12:00 reading read "IRRIGANT NOT RETURNED", the doctor called for a bag just up."""
+        read = [elapsed.instant(one.at) for one in self.measures if one.route == "out_urine" and one.volume is not None]
         if not read:
             return 0
-        run_in = sum(hour.irrigation for hour in self.hours[:read[-1] + 1])
+        last = max(read)
+        run_in = sum(one.volume for one in self.measures
+                     if one.route == IRRIGATION and one.volume is not None and elapsed.instant(one.at) <= last)
         return max(0, run_in - self.totals.get("out_urine", 0))
 
     @property
@@ -160,14 +175,13 @@ def fluid_day(day: date, measures: Iterable[Measure]) -> FluidDay:
     """The chart of `day` (those of `measures` on another day's chart are left out)."""
     by_hour: dict[int, dict[str, int]] = {hour: {} for hour in HOURS}
     unmeasured: dict[int, dict[str, tuple[str, ...]]] = {hour: {} for hour in HOURS}
-    for measure in measures:
-        if chart_day(measure.at) != day:
-            continue
+    on_day = tuple(measure for measure in measures if chart_day(measure.at) == day)
+    for measure in on_day:
         if measure.volume is None:
-            seen = unmeasured[measure.at.hour]
+            seen = unmeasured[chart_hour(measure.at)]
             seen[measure.route] = (*seen.get(measure.route, ()), str(measure.amount))
             continue
-        volumes = by_hour[measure.at.hour]
+        volumes = by_hour[chart_hour(measure.at)]
         volumes[measure.route] = volumes.get(measure.route, 0) + measure.volume
     rows, balance = [], 0
     for hour in HOURS:
@@ -179,7 +193,7 @@ def fluid_day(day: date, measures: Iterable[Measure]) -> FluidDay:
         rows.append(Hour(hour, volumes, intake, output, balance, irrigation, unmeasured[hour]))
     totals = {route: sum(row.volumes.get(route, 0) for row in rows) for route in ROUTES}
     return FluidDay(day, tuple(rows), totals, sum(row.intake for row in rows), sum(row.output for row in rows),
-                    totals[IRRIGATION])
+                    totals[IRRIGATION], on_day)
 
 
 def true_urine(bag: int, irrigation: int) -> int:

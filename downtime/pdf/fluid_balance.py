@@ -18,7 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from downtime.domain.elapsed import reached
-from downtime.domain.fluid_balance import HOURS, OUTPUT, ROUTES, FluidDay
+from downtime.domain.fluid_balance import HOURS, OUTPUT, ROUTES, FluidDay, chart_hour
 from downtime.domain.laptops import Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
@@ -178,7 +178,7 @@ def fluid_chart_pdf(patient: PatientSummary, day: date, chart: FluidDay, entries
     width = body_width(info)
     initials: dict[int, set[str]] = {}
     for one in entries:
-        initials.setdefault(one.measure.at.hour, set()).add(
+        initials.setdefault(chart_hour(one.measure.at), set()).add(
             authors.initials(one.record.author, one.record.device_id, laptops))
     by_hour = {hour: " ".join(sorted(names)) for hour, names in initials.items()}
     # The alarms over the grid, under the plan they judge: on the grid's page whatever the rest says.

@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QWidget
 
 from downtime.domain import elapsed
-from downtime.domain.fluid_balance import HOURS, FluidDay, chart_day
+from downtime.domain.clock import ward_time
+from downtime.domain.fluid_balance import HOURS, FluidDay, chart_day, chart_hour
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
@@ -74,7 +75,8 @@ class EntriesModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         found: Charted = self.rows[row]
         spec = self.session.form(fluid_balance.FORM)
-        return (f"{found.measure.at:%d/%m %H:%M}", fluid_balance.route_label(spec, found.measure.route, self.session.lang),
+        return (ward_time(found.measure.at, self.session.clock().tzinfo),
+                fluid_balance.route_label(spec, found.measure.route, self.session.lang),
                 fluid_balance.volume_words(spec, found.measure, self.session.lang), f"v{found.record.version}", found.record.data.get("what") or "")
 
 
@@ -164,7 +166,7 @@ class FluidBalanceView(ChartTab):
         self.day = day
         self.refresh()
         if day == chart_day(now := self.session.clock()):
-            self.hours_table.scrollTo(self.hours.index(HOURS.index(now.hour), 0))
+            self.hours_table.scrollTo(self.hours.index(HOURS.index(chart_hour(now)), 0))
 
     def refresh(self) -> None:
         lang = self.session.lang

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain.clock import ward_day
+from downtime.domain.clock import ward_day, ward_time
 from downtime.domain import child_fluids, elapsed
 from downtime.domain.age import CHILD_UNTIL, age_in_years
 from downtime.domain.fluid_balance import (AMOUNT_MARKS, DAY_STARTS, INTAKE, IRRIGATION, OLIGURIA_BELOW, OUTPUT,
@@ -256,7 +257,7 @@ class Plan:
         judged by (NICE NG29): 1500 mL for a 6.1 kg baby is 246 mL/kg/day."""
         data = self.record.data
         said = WORDS[self.kind][lang].format(volume=self.volume, who=" ".join(data["decided_by"].split()),
-                                             time=f"{datetime.fromisoformat(data['decided_at']):%d/%m %H:%M}")
+                                             time=ward_time(datetime.fromisoformat(data["decided_at"]), None))
         return said if kg is None else PER_KG[lang].format(said=said, per_kg=round(self.volume / kg),
                                                           kg=decimal_text(kg, lang))
 
@@ -359,7 +360,7 @@ def child_kg(db: Database, forms: Mapping[str, FormSpec], patient: PatientSummar
     children and young people, whose fluids go by their weight, as domain.child_fluids weighs
     them); None for an adult, or a child not weighed."""
     born = patient.birth_date
-    if born is None or at.date() < born or age_in_years(born, ward_day(at)) >= CHILD_UNTIL:
+    if born is None or ward_day(at) < born or age_in_years(born, ward_day(at)) >= CHILD_UNTIL:
         return None
     weighed = weight.latest(db, forms, [patient]).get(patient.patient_id)
     return None if weighed is None else weighed.kg
@@ -433,8 +434,8 @@ class Given:
 
     def text(self, lang: Lang) -> str:
         words = "bag" if self.stopped is None else "read_pump" if self.read_pump else "stopped_bag"
-        return WORDS[words][lang].format(time=f"{self.at:%H:%M}", drug=self.drug, volume=self.volume,
-                                         stop=f"{self.stopped:%H:%M}" if self.stopped else "")
+        return WORDS[words][lang].format(time=ward_time(self.at, None, "%H:%M"), drug=self.drug, volume=self.volume,
+                                         stop=ward_time(self.stopped, None, "%H:%M") if self.stopped else "")
 
     def answers(self) -> dict[str, Any]:
         """The fluid form's first answers for it: when it went in is the nurse's (a bag is charted
@@ -814,7 +815,7 @@ def weight_words(db: Database, forms: Mapping[str, FormSpec], patient: PatientSu
     found = weight.latest(db, forms, [patient]).get(patient.patient_id)
     if found is None:
         return WORDS["not_weighed"][lang]
-    return WORDS["weighed"][lang].format(weight=decimal_text(found.kg, lang), time=f"{found.at:%d/%m}",
+    return WORDS["weighed"][lang].format(weight=decimal_text(found.kg, lang), time=ward_time(found.at, None, "%d/%m"),
                                          hourly=decimal_text(hourly_ml(found.kg), lang))
 
 
@@ -901,7 +902,7 @@ def urine_words(output: UrineOutput, lang: Lang, *, called: bool = True,
 
 def _urine_called(output: UrineOutput, lang: Lang, *, called: bool, comfort: bool) -> str:
     """`urine_words` without the medicines."""
-    values = {"volume": output.volume, "hours": round(output.hours), "time": f"{output.since:%d/%m %H:%M}"}
+    values = {"volume": output.volume, "hours": round(output.hours), "time": ward_time(output.since, None)}
     marks = marks_words(output.unmeasured)
     if output.anuric and marks and called:
         return WORDS["comfort_no_urine_bag" if comfort else "no_urine_bag"][lang].format(**values, marks=marks)
@@ -917,8 +918,16 @@ def _urine_called(output: UrineOutput, lang: Lang, *, called: bool, comfort: boo
             said = WORDS["low_unweighed" if output.age_known else "low_unweighed_no_age"][lang]
             return said.format(**values, lightest=decimal_text(output.lightest_kg, lang)) + passed
         return WORDS["unweighed"][lang].format(**values) + passed
-    rate = {"rate": decimal_text(round(output.per_kg_hour, 2), lang), "weight": decimal_text(output.weight_kg, lang)}
+    rate = {"rate": decimal_text(_hundredths_under(output.per_kg_hour), lang),
+            "weight": decimal_text(output.weight_kg, lang)}
     return WORDS["low_urine" if output.low else "urine"][lang].format(**values, **rate) + passed
+
+
+def _hundredths_under(rate: float) -> float:
+    """`rate` to the hundredth at or under it, never rounded up to the threshold it is below:
+    0.498 mL/kg/h read "(0.5 mL/kg/h for 70 kg, below 0.5)". Cut from its shortest decimal
+    writing, so 0.29 worked out as 0.2899999… stays 0.29."""
+    return float(Decimal(repr(rate)).quantize(Decimal("0.01"), rounding=ROUND_DOWN))
 
 
 def listed(output: UrineOutput, comfort: bool) -> bool:

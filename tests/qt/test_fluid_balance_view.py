@@ -292,6 +292,16 @@ def test_a_vomit_not_measured_is_charted_from_the_tab_without_a_volume(window_fo
         "In 0 mL — out 0 mL — balance 0 mL — outputs not measured, not in the sums: Vomit / NG +++")
 
 
+def test_a_volume_typed_on_a_laptop_set_to_utc_is_in_its_hour_on_the_wards_clock(window_for, session_for, patient):
+    """Drunk at 11:00, typed on a laptop set to UTC (10:00+00:00): the tab put it in the 10:00 row
+    and listed it at 10:00."""
+    records.save_new(session_for("nurse"), "fluid_balance", {"measured_at": "2026-11-28T10:00+00:00",
+                                                             "route": "in_oral", "volume": 250}, patient_id=patient)
+    chart = window_for(session_for("nurse")).open_fluid_balance_of(patient)
+    assert chart.hours.texts(HOURS.index(11))[:2] == ("11–12", "250") and chart.hours.texts(HOURS.index(10))[1] == ""
+    assert chart.entries.texts(0)[:3] == ("28/11 11:00", "In: oral (drinks, liquid food)", "250 mL")
+
+
 def test_the_tabs_grid_counts_outputs_not_measured_in_an_hour_and_in_the_totals(window_for, session_for, patient):
     """Two vomits in the bed in an hour, none measured: the hour read "+++ ++" and the totals row "0"."""
     nurse = session_for("nurse")
