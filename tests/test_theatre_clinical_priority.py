@@ -111,3 +111,16 @@ def test_a_deadline_within_a_day_is_said_to_the_hour(session_for, admission_valu
                                     "told_at": "2026-11-28T13:05+01:00"})
     (_, (line,)), = theatre.day_list(coord.db, coord.forms, datetime(2026, 11, 29).date())
     assert theatre.late_said(line, "en") == ["AFTER REBOOK-BY DATE 29/11/2026 03:00"]
+
+
+@pytest.mark.parametrize("decided, said", [
+    ("2026-10-24T10:00+02:00", "25/10/2026 09:00"),  # 24 hours on, the clocks gone back overnight
+    ("2026-11-28T09:00+00:00", "29/11/2026 10:00"),  # decided on a laptop set to UTC
+    ("2026-03-28T10:00+01:00", "29/03/2026 11:00")])  # the clocks gone forward
+def test_a_deadline_to_the_hour_is_said_on_the_wards_clock(decided, said):
+    """A P1a's 24 hours from a decision typed on another offset than the deadline's read on the
+    decision's: "25/10/2026 10:00" for a deadline at 09:00 on the ward's clock."""
+    deadline = theatre.clinical_deadline({"clinical_priority": "p1a"}, datetime.fromisoformat(decided))
+    assert theatre.deadline_said(deadline) == said
+    assert theatre.deadline_said(theatre.clinical_deadline({"clinical_priority": "p2"},
+                                                           datetime.fromisoformat(decided))).count(":") == 0

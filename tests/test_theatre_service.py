@@ -1694,7 +1694,8 @@ def test_an_operation_cancelled_for_a_death_since_withdrawn_comes_first_to_reboo
     to_rebook, dead = theatre.rescheduling(coord.db, coord.forms, clock.now)
     assert ([item.state.record.record_id for item in to_rebook], dead) == ([booking.record_id, other.record_id], [])
     assert [item.rebook_by("en") for item in to_rebook] == [
-        "NO DEATH RECORDED (withdrawn): correct the cancellation's reason and rebook", "02/10/2026 10:00 BREACH"]
+        "NO DEATH RECORDED (withdrawn): correct the cancellation's reason and rebook",
+        "02/10/2026 11:00 BREACH"]  # decided 01/10 10:00+01:00: 11:00 on the ward's summer clock
     assert "NO DEATH RECORDED (withdrawn)" in _pdf_text(printing.print_rescheduling(coord, tmp_path / "resched.pdf"))
     records.amend(coord, cancelled.record_id, {**cancelled.data, "reason": "no_ward_bed", "last_minute": True},
                   "the death was withdrawn")

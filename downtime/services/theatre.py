@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from sqlite_utils import Database
 
 from downtime.domain.census import Location, Movement, StayStatus
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import ward_time, ward_zone
 from downtime.domain.elapsed import instant
 from downtime.domain.duplicates import ProbableDuplicate, fold, namesakes
 from downtime.domain.laptops import Authors, Laptop, laptop_name
@@ -813,14 +813,19 @@ def booking_rebook_by(data: Mapping[str, Any], cancellations: Collection[Cancell
 
 def to_the_hour(deadline: datetime) -> bool:
     """Whether a deadline falls within a day (P1a, P1b, an NCEPOD target), not at its end (the 28
-    days, a cancer target, P2, P3): said as a date alone, a P1a due 03:00 rebooked for 10:00 read
-    "AFTER REBOOK-BY DATE 29/11/2026" on a 29/11 line, its 7 hours late unsaid."""
-    return (deadline.hour, deadline.minute) != (23, 59)
+    days, a cancer target, P2, P3, which end at 23:59 on the ward's clock): said as a date alone,
+    a P1a due 03:00 rebooked for 10:00 read "AFTER REBOOK-BY DATE 29/11/2026" on a 29/11 line,
+    its 7 hours late unsaid."""
+    local = deadline.astimezone(ward_zone(None))
+    return (local.hour, local.minute) != (23, 59)
 
 
 def deadline_said(deadline: datetime) -> str:
-    """A rebook-by deadline as the lists print it: its date, and its time when `to_the_hour`."""
-    return f"{deadline:%d/%m/%Y %H:%M}" if to_the_hour(deadline) else f"{deadline:%d/%m/%Y}"
+    """A rebook-by deadline as the lists print it, on the ward's clock (`ward_time`): its date, and
+    its time when `to_the_hour`. A P1a decided at 10:00 the day before the clocks went back read
+    "25/10/2026 10:00", the decision's offset, for a deadline at 09:00 on the ward's clock, and one
+    decided on a laptop set to UTC an hour early."""
+    return ward_time(deadline, None, "%d/%m/%Y %H:%M" if to_the_hour(deadline) else "%d/%m/%Y")
 
 
 CLINICAL_WAIT = {"p1a": timedelta(hours=24), "p1b": timedelta(hours=72), "p2": timedelta(weeks=4),
@@ -2711,7 +2716,7 @@ def last_cancelled(state: BookingFacts, lang: Lang) -> str:
     cancelled 2×"): cancelled again after its rebooking, it read as cancelled once, that day.
     The count in one unbreakable run (non-breaking spaces): the printed list's narrow column put
     "2×" on a line of its own."""
-    when = f"{state.cancelled_at:%d/%m %H:%M}" if state.cancelled_at else "—"
+    when = ward_time(state.cancelled_at, None) if state.cancelled_at else "—"
     if state.times_cancelled < 2:
         return when
     return message(lang, _CANCELLED_AT_TIMES, when=when,
