@@ -114,6 +114,12 @@ def test_an_iodine_allergy_warns_before_iodine_only(drug, allergy):
     ("Latex allergy - not severe", True), ("Sans latex", True), ("No latex gloves: allergic", True),
     ("No latex allergy", False), ("Not allergic to latex", False), ("Pas d'allergie au latex", False),
     ("No known latex allergy", False), ("Aucune allergie connue", False), ("Sans allergie au latex", False),
+    # A denial of other allergies naming latex apart: each was read as one denial, latex and all.
+    ("No allergies other than latex", True), ("No known allergies other than latex", True),
+    ("Aucune allergie autre que le latex", True), ("Pas d'allergie en dehors du latex", True),
+    ("No allergies besides latex", True), ("No known drug allergies (latex allergy)", True),
+    ("No drug allergies (allergic to latex)", True), ("No drug allergies / latex allergic", True),
+    ("No allergies (including latex)", False), ("No latex allergy (confirmed)", False),
 ])
 def test_latex_read_as_theatre_reads_it(text, allergic):
     """A clause denying an allergy is no allergy; "sans latex" alone asks for a latex-free theatre."""

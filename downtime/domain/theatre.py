@@ -255,11 +255,16 @@ catheters and drapes of latex are changed for latex-free ones, and latex particl
 settle only hours after an operation that used them."""
 
 
-CLAUSE_ENDS = re.compile(r"[.:;,!?\n]| [-–—] "
-                         r"|\b(?:but|however|except|apart|mais|cependant|sauf|hormis|excepté|à part)\b",
+CLAUSE_ENDS = re.compile(r"[.:;,!?/)\n]| [-–—] |\((?!\s*(?:including|incl|y compris|notamment)\b)"
+                         r"|\b(?:but|however|except|apart|besides|other than|mais|cependant|sauf|hormis|excepté"
+                         r"|à part|autres? que|en dehors)\b",
                          re.IGNORECASE)
 """Where a booking's notes or an allergy's line go on to say something else: "No allergies
-except latex" says a latex allergy after the word that ends its denial."""
+except latex" says a latex allergy after the word that ends its denial, and so do "No allergies
+other than latex", "Aucune allergie autre que le latex", "Pas d'allergie en dehors du latex",
+"No known drug allergies (latex allergy)" and "No drug allergies / latex allergic" (each was read
+as one denial, latex and all, and the theatre not made latex-free). A bracket naming what the
+denial includes ("No allergies (including latex)") goes on with it."""
 DENIED = re.compile(rf"\b(?:{'|'.join(sorted(NEGATIONS))})\b(?:\W+\w+){{0,3}}?\W+allerg", re.IGNORECASE)
 """A clause saying there is no allergy, its negation (`medication.NEGATIONS`) at most three words
 before the word allergy or allergic ("No latex allergy", "Not allergic to latex", "Pas d'allergie au latex", "No known
