@@ -365,12 +365,12 @@ def test_a_cancellation_and_a_rebooking_in_one_line_name_every_answer(day, sessi
     (rebooking,) = records.list_current(coord.db, form_id="operation_rebooking")
     booking = records.record_label(reader, records.current(coord.db, made["Morin"]))
     said = {"en": (f"{booking} — Cancelled at: 28/11/2026 09:00 — Reason: Information-system outage — Last minute (on "
-                   "the day of the operation, or after admission): No — Patient told: By phone",
+                   "the day the patient was due in or of the operation, or after arriving): No — Patient told: By phone",
                    f"{booking} — Outcome: Rebooked here — New theatre session: (T2 — Specialty: General surgery — "
                    "Start: 01/12/2026 08:00 — End: 01/12/2026 13:00) — New planned start: 01/12/2026 08:00 — Decided "
                    f"at: {clock.now:%d/%m/%Y %H:%M}"),
             "fr": (f"{booking} — Annulée le : 28/11/2026 09:00 — Motif : Panne du système d’information — Dernière "
-                   "minute (le jour de l’intervention, ou après l’admission) : Non — Patient informé : Par téléphone",
+                   "minute (le jour prévu de l’entrée ou de l’intervention, ou après l’arrivée) : Non — Patient informé : Par téléphone",
                    f"{booking} — Issue : Reprogrammée ici — Nouvelle vacation : (T2 — Spécialité : General surgery — "
                    "Début : 01/12/2026 08:00 — Fin : 01/12/2026 13:00) — Nouveau début prévu : 01/12/2026 08:00 — "
                    f"Décidée le : {clock.now:%d/%m/%Y %H:%M}")}[lang]

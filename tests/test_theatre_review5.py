@@ -161,12 +161,14 @@ def _cancelled_and_rebooked(coord, patient, day):
 
 # ------------------------------------------------------------------ last minute, told by letter
 
-def test_the_last_minute_label_says_the_day_of_the_operation_or_after_admission(session_for):
+def test_the_last_minute_label_says_the_day_due_in_the_day_of_the_operation_or_after_arriving(session_for):
     """"(on the day, after admission)" read as both at once: a day case rung at home at 07:30 on
-    the day of the operation was answered No."""
+    the day of the operation was answered No; and NHS England's "on the day the patient was due to
+    arrive" was unsaid: a patient due in on Monday for Tuesday's bowel operation, rung at home on
+    Monday for no bed, was answered No, and no 28-day date set."""
     label = session_for("coord").form("operation_cancellation").field("last_minute").label
-    assert label.en == "Last minute (on the day of the operation, or after admission)"
-    assert label.fr == "Dernière minute (le jour de l’intervention, ou après l’admission)"
+    assert label.en == "Last minute (on the day the patient was due in or of the operation, or after arriving)"
+    assert label.fr == "Dernière minute (le jour prévu de l’entrée ou de l’intervention, ou après l’arrivée)"
 
 
 def test_a_cancellation_on_the_day_of_the_operation_cannot_say_not_last_minute(session_for, ward, clock):

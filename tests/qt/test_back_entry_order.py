@@ -34,7 +34,7 @@ def test_the_tab_lists_the_admission_first_and_a_cancellation_after_its_booking_
     for said, at in cancelled:
         booking = said[at][WHAT].split(" — Cancelled at: ")[0]
         assert any(line[WHAT] == booking for line in said[:at]), "its booking above it"
-        assert "Reason: " in said[at][WHAT] and "Last minute (on the day of the operation, or after admission): " in said[at][WHAT]
+        assert "Reason: " in said[at][WHAT] and "Last minute (on the day the patient was due in or of the operation, or after arriving): " in said[at][WHAT]
     assert any(_when(booking[WHEN]) > _when(said[at][WHEN]) for said, at in cancelled for booking in said[:at]
                if said[at][WHAT].startswith(booking[WHAT])), "a cancellation typed before the booking's time"
     admissions = [said[0][WHAT] for said in patients.values()]
