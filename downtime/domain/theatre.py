@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
-from itertools import islice
+from itertools import groupby, islice
 from math import inf
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
@@ -16,7 +16,7 @@ from typing import Any
 
 from downtime.domain.age import CHILD_UNTIL, age_in_years
 from downtime.domain.clock import ward_day, ward_zone
-from downtime.domain.duplicates import _PARTICLES, fold
+from downtime.domain.duplicates import _NAME_WORDS, _PARTICLES, fold
 from downtime.domain.elapsed import instant
 from downtime.domain.glucose import SULFONYLUREA_WORDS
 from downtime.domain.medication import NEGATIONS, allergy_matches, medicine_name, medicines_in
@@ -226,9 +226,16 @@ def letter_arrives(sent: datetime, before: datetime, days_off: Container[date]) 
 
 # The words a room is called by before its number, folded: "Theatre 1", "Salle 1" and "Th1" are T1
 # ("Bloc 2" is not: a bloc is a suite of rooms).
-ROOM_WORDS = ("theatre", "theater", "th", "salle", "salledop", "salledoperation", "or")
-_ROOM_NUMBER = re.compile(rf"(?:t|{'|'.join(ROOM_WORDS)})0*(\d+[a-z]?)")
+ROOM_WORDS = ("theatre", "theater", "th", "salle", "salledop", "salledoperation", "or", "ot", "operatingtheatre",
+              "operatingroom")
+# The words for "number" a room's number may follow, folded: "Salle n°1" ("n°" read as "no"),
+# "Theatre No. 1", "Theatre № 1", "Salle numéro 1". Not a bare N: "Theatre N1" may be the north wing's.
+NUMBER_WORDS = ("no", "num", "number", "numero")
+_ROOM_NUMBER = re.compile(rf"(?:t|{'|'.join(ROOM_WORDS)})(?:{'|'.join(NUMBER_WORDS)})?0*(\d+[a-z]?)")
 """A room's number after its word or a bare T, its leading zeros aside: "T01" and "Salle 01" are T1."""
+_NUMBER_SIGNS = re.compile(r"n\s*°|№", re.IGNORECASE)
+"""The number signs `fold` does not read as "no" (as it reads "nº"): "n°", its º typed as the
+degree sign French keyboards have, and "№" (folded "No", its capital kept)."""
 
 
 def theatre_key(name: str) -> str:
@@ -237,9 +244,11 @@ def theatre_key(name: str) -> str:
     capitals and accents aside; "T 1" held a second list at once beside "T1", and a coordinator
     typing "Theatre 1" on one laptop and "T1" on another booked the room twice), and the room
     number's leading zeros ("T01", "Salle 01", the EHR's or the signage's way, held a list at once
-    beside "T1"). A room word is read as T only before a number alone: "DSU theatre 1" is the
-    day-surgery unit's room."""
-    folded = fold(name)
+    beside "T1"). A room word is read as T only before a number alone, or its number sign: "DSU
+    theatre 1" is the day-surgery unit's room, and "Salle n°1", "Theatre No 1", "OT1" and
+    "Operating theatre 1" are T1 (they held a list at once beside "Salle 1", and an operation
+    beside its 09:00 case)."""
+    folded = fold(_NUMBER_SIGNS.sub("no", name))
     return f"t{room[1]}" if (room := _ROOM_NUMBER.fullmatch(folded)) else folded
 
 
@@ -312,17 +321,35 @@ TITLES = frozenset({"dr", "docteur", "doctor", "pr", "prof", "professeur", "prof
 it is also the initial that tells "Dr M. Martin" from "Dr L. Martin"."""
 
 
+SAINTS = frozenset({"st", "ste", "saint", "sainte"})
+"""One word of a name however it is abbreviated: "Dr St-Pierre" is Dr Saint-Pierre, and "Ste-Marie"
+Sainte-Marie (or typed "Saint-Marie"), who was booked in two theatres at once under both."""
+
+
+def _person_words(name: str | None) -> list[str]:
+    """A person's words as `person_key` reads them, apart for `maybe_same_person` to compare
+    one by one: cut at spaces and dashes as a patient's family name is (`_NAME_WORDS`, which
+    `joined_names` joins again) and at the dot of an initial, each `fold`ed, leading `TITLES`
+    dropped."""
+    words = [word for word in map(fold, _NAME_WORDS.split((name or "").replace(".", " "))) if word]
+    while len(words) > 1 and words[0] in TITLES:
+        words.pop(0)
+    return ["saint" if word in SAINTS else word for word in words]
+
+
 def person_key(name: str | None) -> str:
     """A surgeon or anaesthetist as typed by hand on each booking: "Dr Roux", "Dr. Roux " and
     "DR  ROUX" are one person, who cannot be in two theatres at once (compared as typed, a
     stray space or capital let them be double-booked), and so are "Dr Lefèvre" and "Dr Lefevre"
     (each word `fold`ed, as the census compares names: the accent typed or not), and "Roux",
-    "Pr Roux" and "Mr Roux" (leading `TITLES` dropped, the name itself always kept). No name:
-    nobody, who meets no one."""
-    words = [word for word in map(fold, (name or "").replace(".", " ").split()) if word]
-    while len(words) > 1 and words[0] in TITLES:
-        words.pop(0)
-    return " ".join(words)
+    "Pr Roux" and "Mr Roux" (leading `TITLES` dropped, the name itself always kept). Words
+    written together whichever way, as `joined_names` finds a patient: "Dr Roux-Martin",
+    "Dr Roux Martin" and "Dr RouxMartin", "Dr St-Pierre" and "Dr Saint Pierre" are one (Dr
+    Roux-Martin typed with a space was booked in T1 and T2 at once, nothing said). An initial
+    stays apart, the letter that tells "Dr P. Roux" from "Dr Proux". No name: nobody, who
+    meets no one."""
+    runs = groupby(_person_words(name), key=lambda word: len(word) > 1)
+    return " ".join(part for joined, run in runs for part in (["".join(run)] if joined else run))
 
 
 METFORMIN_WORDS = frozenset({medicine_name("metformin")})
@@ -403,9 +430,12 @@ def maybe_same_person(name: str | None, other: str | None) -> bool:
     Roux" and "Dr P. Roux", "P. Roux" and "Pierre Roux", "Dr ROUX P." and "Dr Roux"). "Dr M.
     Martin" and "Dr L. Martin" are two people on purpose, so this is asked, never refused: "Dr
     P. Roux" was booked in T2 while Dr Roux operated in T1 with nothing said, and so were "Dr A.
-    Le Goff" beside "Dr Le Goff", the particle read as a first name."""
+    Le Goff" beside "Dr Le Goff", the particle read as a first name. The same letters cut
+    otherwise are asked too: "Dr O Neill" may be Dr O'Neill or Dr Olivier Neill."""
     if person_key(name) == person_key(other):
         return False
+    if "".join(_person_words(name)) == "".join(_person_words(other)):
+        return True
     (initials, words), (other_initials, other_words) = _name_parts(name), _name_parts(other)
     if not words or not other_words:
         return False
@@ -417,7 +447,7 @@ def maybe_same_person(name: str | None, other: str | None) -> bool:
 
 def _name_parts(name: str | None) -> tuple[frozenset[str], frozenset[str]]:
     """A person's initials (single letters) and other words, titles and particles left out."""
-    words = person_key(name).split()
+    words = _person_words(name)
     return (frozenset(word for word in words if len(word) == 1),
             frozenset(word for word in words if len(word) > 1 and word not in _PARTICLES))
 
