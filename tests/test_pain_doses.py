@@ -105,13 +105,17 @@ def test_a_dose_for_another_reason_asks_for_no_pain_assessment(session_for, medi
     assert pain.unassessed(nurse.db, patient) is None
 
 
-@pytest.mark.parametrize(("indication", "given_for"), [("si EN > 3", "EN 8"), ("NRS > 4", "NRS 8/10")],
-                         ids=["French numeric scale", "English numeric rating scale"])
+@pytest.mark.parametrize(("indication", "given_for"), [
+    ("si EN > 3", "EN 8"), ("NRS > 4", "NRS 8/10"), ("si besoin", "EN à 7"), ("si mal de tête", "mal de tête"),
+    ("si besoin", "lombalgie"), ("if needed", "backache"), ("if needed", "sciatica")],
+    ids=["French numeric scale", "English numeric rating scale", "EN à 7", "headache in French", "lumbago",
+         "backache", "sciatica"])
 def test_morphine_for_a_number_scale_score_is_a_dose_for_pain(session_for, medication_ward, clock, indication,
                                                               given_for):
-    """An order "si EN > 3" (échelle numérique) or "NRS > 4", a dose given for "EN 8" or "NRS 8/10":
-    the pain is treated and its effect assessed 30 minutes after the injection (an English score
-    left the 8/10 NOT TREATED, its effect never asked)."""
+    """An order "si EN > 3" (échelle numérique) or "NRS > 4", a dose given for "EN 8" or "NRS 8/10",
+    "EN à 7", a headache, a backache: the pain is treated and its effect assessed 30 minutes after
+    the injection (an English score, or a backache, left the 8/10 NOT TREATED, its effect never
+    asked)."""
     patient, _, _ = medication_ward
     nurse, doctor = session_for("nurse"), session_for("doctor")
     order = records.save_new(doctor, "medication_order", {
@@ -137,6 +141,36 @@ def test_the_english_scales_abbreviations_with_a_score_are_pain():
     "vas" alone is French ("tu vas mieux")."""
     assert for_pain("NRS 8/10") and for_pain(None, "NRS > 4") and for_pain("VAS 6") and for_pain("vrs: 2")
     assert not for_pain("tu vas mieux") and not for_pain("NRS") and not for_pain("vas 2 fois par jour")
+
+
+PAIN_PHRASES = ("si mal de tête", "Maux de tête", "mal a la tete", "mal au ventre", "mal au dos", "mal à l’oreille",
+                "mal aux dents", "migraine", "Migraines", "lombalgie", "Névralgie", "algies", "patient algique",
+                "fibromyalgia", "sciatica", "sciatique", "antidouleur", "backache", "stomach ache", "earache",
+                "Toothache", "aching joints")
+PAIN_SAID = (*PAIN_PHRASES, "EN à 7", "si EN > ou = 4", "si EN sup à 3", "EN 7,5", "EN 8, puis réévaluer")
+NOT_PAIN_SAID = ("si mal de mer", "mal des transports", "mal au cœur", "dort mal", "si mal toléré", "nostalgie",
+                 "nostalgia", "moustache", "une tache", "teaching", "il en a 2", "en 30 mn", "passer en 2h30",
+                 "en 1,5 h", "en 3 jours", "à répartir en 2 doses", "en 2 comprimés", "si T > 38,5")
+
+
+@pytest.mark.parametrize("said", PAIN_SAID)
+def test_a_headache_a_backache_an_algia_or_a_number_after_en_is_pain(said):
+    """A dose given "si mal de tête", for "backache" or "EN à 7" was no dose for pain: its effect
+    was never asked, and an injection's reassessment was left at the hour."""
+    assert for_pain(said) and for_pain(None, said)
+
+
+@pytest.mark.parametrize("said", NOT_PAIN_SAID)
+def test_seasickness_nausea_ordinary_words_and_a_length_of_time_are_not_pain(said):
+    """"Mal au cœur" is nausea, "mal de mer" seasickness; "nostalgie" is no algia; "en" before a
+    length of time or a count of doses is the French word."""
+    assert not for_pain(said)
+
+
+@given(st.text(), st.text(), st.sampled_from(PAIN_PHRASES))
+def test_a_phrase_for_pain_among_any_other_text_is_pain(before, after, said):
+    """Read as a word or a phrase whatever the nurse typed around it; text is read, never refused."""
+    assert for_pain(f"{before} {said} {after}") and for_pain(None, f"{before}\n{said}.")
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Nd",))),
@@ -278,11 +312,12 @@ def test_the_paper_chart_has_columns_for_sedation_and_breathing_and_says_when_to
     the filled chart folded them into "What was done"."""
     for lang, headings, guide in (
             ("en", "What was done Sedation 0–3 Breaths /min Again in",
-             "Sedation 2 or more, or breathing under 10 a minute: stop the opioid, call the doctor, naloxone as "
-             "prescribed, until a later line finds sedation under 2 and breathing 10 or more."),
+             "Sedation 2 or more, or breathing under 10 a minute (under 20 before 1 year, under 15 from 1 to 5 "
+             "years): stop the opioid, call the doctor, naloxone as prescribed, until a later line finds sedation "
+             "under 2 and breathing at that limit or more."),
             ("fr", "Ce qui a été fait Sédation 0–3 FR /min Réévaluer dans",
-             "Sédation 2 ou plus, ou FR sous 10 par minute : arrêter l’opioïde, appeler le médecin, naloxone selon la "
-             "prescription")):
+             "Sédation 2 ou plus, ou FR sous 10 par minute (sous 20 avant 1 an, sous 15 de 1 à 5 ans) : arrêter "
+             "l’opioïde, appeler le médecin, naloxone selon la prescription")):
         [page] = blank_pages("pain", lang)
         assert headings in page and guide in page
     patient, _, _ = medication_ward

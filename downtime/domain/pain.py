@@ -10,11 +10,12 @@ French quality indicator on pain (HAS) and the Joint Commission's standard look 
 as-required dose given for pain on the MAR is analgesia given, and its effect is assessed 30
 minutes after an injection, an hour after any other route, as the pain chart's own plan says. With
 analgesia given, and at each reassessment after it, the nurse notes the sedation and breathing an
-opioid can lower: from 2 on the sedation score, or under 10 breaths a minute, the opioid is stopped
-(SFAR 2008, Opioids Aware), until a later assessment finds both within limits (`clears`). Not on
-comfort care (the end of life): drowsiness and slow breathing are how the last hours look (NICE
-NG31), and naloxone given to a patient on regular opioids brings back pain and withdrawal
-(NHS/PSA/W/2014/016); the doctor is told if opioid toxicity is suspected (`ON_COMFORT`)."""
+opioid can lower: from 2 on the sedation score, or under 10 breaths a minute (a younger child's
+limit is higher, `slow_breathing`), the opioid is stopped (SFAR 2008, Opioids Aware, Pediadol),
+until a later assessment finds both within limits (`clears`). Not on comfort care (the end of
+life): drowsiness and slow breathing are how the last hours look (NICE NG31), and naloxone given
+to a patient on regular opioids brings back pain and withdrawal (NHS/PSA/W/2014/016); the doctor
+is told if opioid toxicity is suspected (`ON_COMFORT`)."""
 
 from __future__ import annotations
 
@@ -47,14 +48,27 @@ ANSWERED = frozenset({"analgesia", "doctor", "declined"})
 (said on the chart, and the reassessment still due)."""
 
 
-PAIN_WORDS = re.compile(r"\b(pain\w*|douleurs?|douloureu\w*|analg\w*|antalg\w*|eva|algoplus|flacc|evendol|headaches?"
-                        r"|c[ée]phal[ée]es?)\b|\b(?:en|evs|ens|eva|nrs|vas|vrs)\s*[<>≤≥=:]{0,2}\s*\d+"
-                        r"(?![\d,.]|\s*(?:prises?|fois|h|heures?|min\w*|mg|ml|g)\b)", re.IGNORECASE)
+PAIN_WORDS = re.compile(r"\b(pain\w*|(?:anti)?douleurs?|douloureu\w*|analg\w*|antalg\w*|eva|algoplus|flacc|evendol"
+                        r"|(?:head|back|ear|tooth|stomach|belly|tummy)?aches?|aching|c[ée]phal[ée]es?|migrain\w*"
+                        r"|sciati(?:ca|que)"
+                        r"|(?:mal|maux)\s+(?:(?:de|du|des|au|aux|[àa]\s+la)\s+|(?:d|[àa]\s+l)['’]\s*)(?:t[êe]te|ventre|dos"
+                        r"|dents?|gorge|oreilles?|estomac|jambes?|bras|pieds?|genoux?|hanches?|[ée]paules?|cou|nuque"
+                        r"|poitrine|reins?))\b|(?<!nost)alg(?:ies?|ias?|iques?)\b"
+                        r"|\b(?:en|evs|ens|eva|nrs|vas|vrs)\s*(?:[<>≤≥=:]{1,2}|[<>]\s*ou\s*=|à"
+                        r"|sup(?:[ée]rieure?)?\s*(?:ou\s*[ée]gale?\s*)?à)?\s*\d+(?:[.,]\d+)?"
+                        r"(?!\d|[.,]\d|\s*(?:prises?|fois|doses?|comprimés?|cp|gouttes?|h\d*|heures?|min\w*|mn|j|jours?"
+                        r"|semaines?|mg|ml|g)\b)", re.IGNORECASE)
 """How an as-required dose's reason or order says it is for pain ("pain 7/10", "douleur EVA > 3",
-"if painful", "antalgique", "céphalées"); a scale's abbreviation followed by a score, French ("si EN >
-3", "EN 8", "EVS 2") or English ("NRS 8/10", "VAS 6", "VRS 2": morphine given "for NRS 8" never had
-its effect asked): "en" alone is a French word ("en cas de nausées"), and so is "vas" ("tu vas
-mieux"), and "en" before a count of doses or a length of time ("en 2 prises", "en 30 min")."""
+"if painful", "antalgique", "antidouleur", "céphalées", "migraine", "sciatica", "backache", "stomach
+ache", a word in -algie or -algia, "lombalgie", "névralgie", but not "nostalgie"; "mal de tête", "mal
+au ventre", "maux de dos": "mal" with a part of the body, "mal de mer", "mal des transports" and "mal
+au cœur", which is nausea, are not, nor "mal" alone, "dort mal"); a scale's abbreviation followed by a
+score, French ("si EN > 3", "EN 8", "EVS 2", "EN à 7", "EN > ou = 4", "EN sup à 3", "EN 7,5") or
+English ("NRS 8/10", "VAS 6", "VRS 2": morphine given "for NRS 8" never had its effect asked): "en"
+alone is a French word ("en cas de nausées"), and so is "vas" ("tu vas mieux"), and "en" before a
+count of doses or a length of time ("en 2 prises", "en 30 min", "en 30 mn", "en 2h30", "en 1,5 h",
+"en 3 jours"). Each read as a word or a phrase: a dose given "si mal de tête" or for "backache" was
+no dose for pain, its effect never asked and an injection's 30-minute reassessment left at the hour."""
 INJECTED = frozenset({"IV", "IM", "SC"})
 """The routes whose dose's effect is assessed after 30 minutes; an hour after any other."""
 AFTER_INJECTION, AFTER_OTHER = timedelta(minutes=30), timedelta(hours=1)
@@ -72,7 +86,16 @@ SEDATED_FROM = 2
 """From 2 on the sedation score (drowsy most of the time, woken by voice) an opioid is
 stopped: drowsiness comes before slow breathing (SFAR 2008, Opioids Aware)."""
 SLOW_BREATHING = 10
-"""Under 10 breaths a minute an opioid is stopped and naloxone given as prescribed."""
+"""Under 10 breaths a minute an opioid is stopped and naloxone given as prescribed, from 6 years of
+age (adults too)."""
+YOUNGER_BREATHING: tuple[tuple[int, int, Mapping[str, str]], ...] = (
+    (1, 20, {"en": "before 1 year", "fr": "avant 1 an"}),
+    (6, 15, {"en": "from 1 to 5 years", "fr": "de 1 à 5 ans"}))
+"""A younger child's breathing limit on an opioid, by the age in whole years it holds under, with
+those ages in words: under 20 a minute before 1 year, under 15 from 1 to 5 years (Pediadol,
+"Sédation et fréquence respiratoire", tableau 2, the French paediatric alert limits for a child on
+morphine; a premature baby's are not given). A baby breathes faster: at 8 months, 12 a minute on
+morphine is the depression the adult's 10 waits for, and it called for nothing."""
 OPIOIDS = frozenset(medicine_name(name) for name in ALLERGY_CLASSES["opioid"][1])
 """The opioids, as `medicines_in` names them: the allergy check's own list of the class (codeine
 and tramadol among them, in co-codamol or Ixprim as much as alone)."""
@@ -154,6 +177,9 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
 FOUND = {"sedation": {"en": "SEDATION {value}/3", "fr": "SÉDATION {value}/3"},
          "breathing_rate": {"en": "BREATHING {value}/min", "fr": "FRÉQUENCE RESPIRATOIRE {value}/min"}}
 """How `{found}` says each answer that stops the opioid."""
+YOUNGER_LIMIT = {"en": " (under {limit} a minute {ages})", "fr": " (sous {limit} par minute {ages})"}
+"""What follows a younger child's breathing in `{found}` (see YOUNGER_BREATHING): "BREATHING 12/min"
+alone read as a normal rate to a nurse who knows the adult's 10."""
 ON_COMFORT = {"en": "{found} on comfort care ({by}, {time}): tell the doctor if you suspect opioid toxicity",
               "fr": "{found} en soins de confort ({by}, {time}) : prévenir le médecin si un surdosage d’opioïde "
                     "est suspecté"}
@@ -201,20 +227,33 @@ def too_young(scale: str, age_years: int) -> bool:
     return age_years < YOUNGEST.get(scale, 0)
 
 
-def depressing(answers: Mapping[str, Any]) -> list[str]:
-    """The answers that stop the opioid: sedation from 2, breathing under 10 a minute (the fields
-    of versions 2 and 3 of the form; none in a record of version 1)."""
+def _younger(age_years: int | None) -> tuple[int, int, Mapping[str, str]] | None:
+    """The child's band of YOUNGER_BREATHING at `age_years`; None from 6, or the age not known."""
+    return next((band for band in YOUNGER_BREATHING if age_years is not None and age_years < band[0]), None)
+
+
+def slow_breathing(age_years: int | None) -> int:
+    """The breathing rate a minute under which an opioid is stopped at `age_years` (whole years
+    on the day of the assessment; None, the date of birth not recorded: an adult's)."""
+    band = _younger(age_years)
+    return SLOW_BREATHING if band is None else band[1]
+
+
+def depressing(answers: Mapping[str, Any], age_years: int | None) -> list[str]:
+    """The answers that stop the opioid in a patient of `age_years`: sedation from 2, breathing
+    under the age's limit (`slow_breathing`; the fields of versions 2 and 3 of the form; none in a
+    record of version 1)."""
     sedation, breathing = answers.get("sedation"), answers.get("breathing_rate")
     return [*(["sedation"] if sedation is not None and int(sedation) >= SEDATED_FROM else []),
-            *(["breathing_rate"] if breathing is not None and breathing < SLOW_BREATHING else [])]
+            *(["breathing_rate"] if breathing is not None and breathing < slow_breathing(age_years) else [])]
 
 
-def clears(answers: Mapping[str, Any]) -> bool:
+def clears(answers: Mapping[str, Any], age_years: int | None) -> bool:
     """Whether an assessment finds the patient out of an opioid's danger: sedation under 2 and
-    breathing 10 a minute or more, both recorded. A line that scores the pain alone says nothing
-    of them: the drowsy patient of 13:30 was not found awake by a 14:00 line without them."""
+    breathing at the age's limit or more, both recorded. A line that scores the pain alone says
+    nothing of them: the drowsy patient of 13:30 was not found awake by a 14:00 line without them."""
     return (answers.get("sedation") is not None and answers.get("breathing_rate") is not None
-            and not depressing(answers))
+            and not depressing(answers, age_years))
 
 
 def opioid(drug: str) -> bool:
@@ -223,9 +262,13 @@ def opioid(drug: str) -> bool:
     return bool(medicines_in(drug) & OPIOIDS)
 
 
-def found(answers: Mapping[str, Any], lang: Lang) -> str:
-    """"SEDATION 2/3, BREATHING 8/min": what `depressing` found, in words."""
-    return ", ".join(FOUND[name][lang].format(value=answers[name]) for name in depressing(answers))
+def found(answers: Mapping[str, Any], lang: Lang, age_years: int | None) -> str:
+    """"SEDATION 2/3, BREATHING 8/min": what `depressing` found, in words; a younger child's
+    breathing with its limit ("BREATHING 12/min (under 20 a minute before 1 year)")."""
+    band = _younger(age_years)
+    limit = "" if band is None else YOUNGER_LIMIT[lang].format(limit=band[1], ages=band[2][lang])
+    return ", ".join(FOUND[name][lang].format(value=answers[name]) + (limit if name == "breathing_rate" else "")
+                     for name in depressing(answers, age_years))
 
 
 def signs(mattering: bool, done: frozenset[str], due_at: datetime, at: datetime, dosed: bool = False,

@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from downtime.domain.laptops import NOBODY, Authors, Laptop
-from downtime.domain.pain import Sign, depressing
+from downtime.domain.pain import Sign
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
@@ -63,15 +63,17 @@ WORDS: dict[str, dict[Lang, str]] = {
                    "la réévaluer 30 minutes après une injection, une heure après un comprimé."},
     "sedation": {"en": "With an opioid (analgesia given, and at each reassessment after it): sedation 0 awake, 1 drowsy "
                        "at times, easily woken, 2 drowsy most of the time, woken by voice, 3 woken only by touch; "
-                       "breathing a minute. Sedation 2 or more, or breathing under 10 a minute: stop the opioid, call "
-                       "the doctor, naloxone as prescribed, until a later line finds sedation under 2 and breathing 10 "
-                       "or more. On comfort care (the doctor's plan): tell the doctor if you suspect opioid toxicity.",
+                       "breathing a minute. Sedation 2 or more, or breathing under 10 a minute (under 20 before 1 year, "
+                       "under 15 from 1 to 5 years): stop the opioid, call the doctor, naloxone as prescribed, until a "
+                       "later line finds sedation under 2 and breathing at that limit or more. On comfort care (the "
+                       "doctor's plan): tell the doctor if you suspect opioid toxicity.",
                  "fr": "Sous opioïde (antalgique donné, et à chaque réévaluation après lui) : sédation 0 éveillé, "
                        "1 somnolent par moments, facilement éveillable, 2 somnolent le plus souvent, éveillable à la "
                        "voix, 3 éveillable au toucher seulement ; FR, la fréquence respiratoire par minute. Sédation "
-                       "2 ou plus, ou FR sous 10 par minute : arrêter l’opioïde, appeler le médecin, naloxone selon la "
-                       "prescription, jusqu’à une ligne suivante trouvant une sédation sous 2 et une FR à 10 ou plus. En "
-                       "soins de confort (plan du médecin) : prévenir le médecin si un surdosage d’opioïde est suspecté."},
+                       "2 ou plus, ou FR sous 10 par minute (sous 20 avant 1 an, sous 15 de 1 à 5 ans) : arrêter "
+                       "l’opioïde, appeler le médecin, naloxone selon la prescription, jusqu’à une ligne suivante "
+                       "trouvant une sédation sous 2 et une FR à ce seuil ou plus. En soins de confort (plan du "
+                       "médecin) : prévenir le médecin si un surdosage d’opioïde est suspecté."},
 }
 WIDTHS = (0.07, 0.11, 0.10, 0.13, 0.09, 0.08, 0.09, 0.10, 0.06, 0.17)
 
@@ -81,9 +83,10 @@ def _guide(lang: Lang) -> list[Flowable]:
 
 
 def _watched(one: Assessed, name: str) -> Flowable:
-    """The sedation or breathing noted, in red when it stops the opioid (domain.pain.depressing)."""
+    """The sedation or breathing noted, in red when it stops the opioid at the patient's age
+    (domain.pain.depressing)."""
     value = one.record.data.get(name)
-    stops = name in depressing(one.record.data)
+    stops = name in one.depressing
     return chart_cell("" if value is None else str(value), bold=stops, alert=stops)
 
 

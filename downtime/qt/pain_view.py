@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from downtime.domain.clock import ward_time
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import translate
@@ -62,7 +63,7 @@ class PainModel(TextTableModel):
         return (one.when(self.lang), one.score(self.spec, self.lang),
                 " ".join((data.get("where") or "").split()),
                 one.what_was_done(self.spec, self.lang),
-                one.next_one(self.spec, self.at, self.lang) if row == 0 else f"{one.due_at:%d/%m %H:%M}",
+                one.next_one(self.spec, self.at, self.lang) if row == 0 else ward_time(one.due_at, self.at.tzinfo),
                 " ".join((data.get("notes") or "").split()))
 
 
@@ -96,7 +97,7 @@ class PainView(ChartTab):
                                                                        self.patient_id), found[-1], now)
         overdue = latest.overdue(now)
         self.say(translate("PainView", "Latest: {pain} at {time}").format(
-            pain=latest.text(self.spec, lang), time=f"{latest.assessed_at:%d/%m %H:%M}")
+            pain=latest.text(self.spec, lang), time=ward_time(latest.assessed_at, now.tzinfo))
             + ("" if overdue else f" — {latest.next_one(self.spec, now, lang)}"), latest.asks(self.spec, now, lang))
         # The reassessment falls overdue with time, not with a save.
         self.read_again.when_due(None if overdue else latest.due_at, now)

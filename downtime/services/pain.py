@@ -14,14 +14,14 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
-from downtime.domain.clock import ward_time
+from downtime.domain.clock import ward_day, ward_time
 from downtime.domain.medication import Outcome
 from downtime.domain.pain import (AFTER_INJECTION, AFTER_OTHER, INJECTED, ON_COMFORT, SCORED, SIGNS, YOUNGEST, Sign,
                                   assesses_effect, clears, depressing, for_pain, found, matters, reassess_after_dose,
@@ -36,6 +36,7 @@ from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.observations import ObservationPlan
 from downtime.services.patients import PatientSummary
+from downtime.services.transfusion import births
 from downtime.storage.records import current_by_patient
 
 FORM = "pain_assessment"
@@ -94,22 +95,23 @@ class Dose:
         return reassess_after_dose(self.given_at, self.route)
 
     def text(self, lang: Lang) -> str:
-        """"Morphine (SC) given 28/11 13:45"."""
-        return WORDS["dose"][lang].format(drug=self.drug, route=self.route, time=f"{self.given_at:%d/%m %H:%M}")
+        """"Morphine (SC) given 28/11 13:45", on the ward's clock whichever offset the MAR stored."""
+        return WORDS["dose"][lang].format(drug=self.drug, route=self.route, time=ward_time(self.given_at, None))
 
 
 @dataclass(frozen=True)
 class Finding:
     """A sedation or breathing that stops the opioid (domain.pain.depressing), as the assessment
-    `record` found it at `assessed_at`: it stands over the later lines until one clears it (see
-    `standing`)."""
+    `record` found it at `assessed_at` in a patient of `age_years` then: it stands over the later
+    lines until one clears it (see `standing`)."""
 
     record: RecordVersion
     assessed_at: datetime
+    age_years: int | None
 
     def text(self, lang: Lang) -> str:
         """"SEDATION 2/3, BREATHING 8/min"."""
-        return found(self.record.data, lang)
+        return found(self.record.data, lang, self.age_years)
 
 
 class Reassessed(ABC):
@@ -175,7 +177,9 @@ class Assessed(Reassessed):
     was given since), the as-required doses for pain given between it and the next (`doses`), and
     the sedation or breathing that stops the opioid as of it (`finding`: its own, or an earlier
     line's it did not clear), and the comfort-care plan standing when it is read (`comfort`, see
-    `comforted`), which says the finding without stopping the opioid."""
+    `comforted`), which says the finding without stopping the opioid; `age_years`, the patient's
+    age on the ward's day of the line (None: the date of birth not known), which sets the breathing
+    limit (domain.pain.slow_breathing)."""
 
     record: RecordVersion
     assessed_at: datetime
@@ -183,6 +187,7 @@ class Assessed(Reassessed):
     doses: tuple[Dose, ...] = ()
     finding: Finding | None = None
     comfort: ObservationPlan | None = None
+    age_years: int | None = None
 
     @property
     def matters(self) -> bool:
@@ -196,10 +201,16 @@ class Assessed(Reassessed):
     def from_paper(self) -> bool:
         return self.record.data.get(TRANSCRIBED) is True
 
+    @property
+    def depressing(self) -> list[str]:
+        """Its answers that stop the opioid at the patient's age (domain.pain.depressing)."""
+        return depressing(self.record.data, self.age_years)
+
     def when(self, lang: Lang) -> str:
         """"28/11 02:00", "28/11 02:00 (from paper)" for a line typed from the paper chart, as the
-        MAR says it of a dose: its plan was the paper's, kept as written (see `check`)."""
-        at = f"{self.assessed_at:%d/%m %H:%M}"
+        MAR says it of a dose: its plan was the paper's, kept as written (see `check`). On the
+        ward's clock: a line typed on a laptop set to UTC read an hour early."""
+        at = ward_time(self.assessed_at, None)
         return f"{at} ({message(lang, medication.FROM_PAPER)})" if self.from_paper else at
 
     def score(self, spec: FormSpec, lang: Lang) -> str:
@@ -248,7 +259,7 @@ class Assessed(Reassessed):
         said = self.finding.text(lang)
         if self.finding.record.record_id == self.record.record_id:
             return said
-        return WORDS["found_at"][lang].format(found=said, time=f"{self.finding.assessed_at:%d/%m %H:%M}")
+        return WORDS["found_at"][lang].format(found=said, time=ward_time(self.finding.assessed_at, None))
 
     def said(self, sign: Sign, spec: FormSpec, at: datetime, lang: Lang) -> str:
         if sign is Sign.DEPRESSED and self.comfort is not None:
@@ -258,7 +269,7 @@ class Assessed(Reassessed):
                                         due=ward_time(self.due_at, at.tzinfo))
 
     def line(self, key: str, spec: FormSpec, lang: Lang) -> str:
-        return WORDS[key][lang].format(pain=self.text(spec, lang), time=f"{self.assessed_at:%d/%m %H:%M}")
+        return WORDS[key][lang].format(pain=self.text(spec, lang), time=ward_time(self.assessed_at, None))
 
 
 def assessed(record: RecordVersion) -> Assessed:
@@ -266,28 +277,43 @@ def assessed(record: RecordVersion) -> Assessed:
     return Assessed(record, at, reassess_by(at, int(record.data["reassess_in"])))
 
 
-def standing(found: Sequence[Assessed]) -> list[Assessed]:
-    """Each assessment (oldest first) with the sedation or breathing that stops the opioid as of
-    it: its own, else the one before it unless it clears it (domain.pain.clears). A line scoring
-    the pain alone, sedation not asked, took the alarm off the handover and the escalation list
-    while the patient was as drowsy as before."""
+def standing(found: Sequence[Assessed], born: date | None) -> list[Assessed]:
+    """Each assessment (oldest first) with the patient's age on its ward day (`born`: their date
+    of birth, None if not known) and the sedation or breathing that stops the opioid as of it: its
+    own, else the one before it unless it clears it (domain.pain.clears). A line scoring the pain
+    alone, sedation not asked, took the alarm off the handover and the escalation list while the
+    patient was as drowsy as before; a baby of 8 months breathing 12 a minute was held to the
+    adult's 10."""
     made: list[Assessed] = []
     for one in found:
-        if depressing(one.record.data):
-            finding: Finding | None = Finding(one.record, one.assessed_at)
+        aged = replace(one, age_years=None if born is None else age_in_years(born, ward_day(one.assessed_at)))
+        if aged.depressing:
+            finding: Finding | None = Finding(aged.record, aged.assessed_at, aged.age_years)
         else:
-            finding = None if clears(one.record.data) or not made else made[-1].finding
-        made.append(replace(one, finding=finding))
+            finding = None if clears(aged.record.data, aged.age_years) or not made else made[-1].finding
+        made.append(replace(aged, finding=finding))
     return made
 
 
 def _lines(records: list[RecordVersion]) -> list[Assessed]:
-    return standing(in_order(records, assessed, lambda one: one.assessed_at))
+    return in_order(records, assessed, lambda one: one.assessed_at)
 
 
-# The patient's standing pain assessments, oldest first, each with the finding that stops the
-# opioid as of it (without the doses given since).
+# The patient's standing pain assessments, oldest first (see `charts` for what stops the opioid).
 CHART = Chart(FORM, _lines)
+
+
+def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Assessed]]:
+    """Each of these patients' standing pain assessments, oldest first, each with the finding that
+    stops the opioid as of it at the patient's age then (`standing`; without the doses given
+    since), for those who have one."""
+    found = CHART.of_each(db, patient_ids)
+    born = births(db, list(found)) if found else {}
+    return {patient_id: standing(lines, born.get(patient_id)) for patient_id, lines in found.items()}
+
+
+def _chart(db: Database, patient_id: str) -> list[Assessed]:
+    return charts(db, [patient_id]).get(patient_id, [])
 
 
 def doses_for_pain(db: Database, patient_id: str) -> list[Dose]:
@@ -335,7 +361,7 @@ def with_doses(found: Sequence[Assessed], doses: Sequence[Dose]) -> list[Assesse
 
 def chart(db: Database, patient_id: str) -> list[Assessed]:
     """The patient's standing pain assessments, oldest first, with the doses for pain since each."""
-    return with_doses(CHART.of(db, patient_id), doses_for_pain(db, patient_id))
+    return with_doses(_chart(db, patient_id), doses_for_pain(db, patient_id))
 
 
 def _unassessed(doses: Sequence[Dose]) -> Unassessed | None:
@@ -377,7 +403,7 @@ def stopped_opioid(db: Database, forms: Mapping[str, FormSpec], patient_id: str,
     17:35 was offered "a dose is allowed now" after the 13:30 line said to stop it. None while
     comfort care stands at `at`: the anticipatory morphine of the last hours needed a reason to be
     given for the drowsiness and slow breathing the dying have."""
-    before = [one for one in CHART.of(db, patient_id) if elapsed.instant(one.assessed_at) <= elapsed.instant(at)]
+    before = [one for one in _chart(db, patient_id) if elapsed.instant(one.assessed_at) <= elapsed.instant(at)]
     if not before or before[-1].finding is None:
         return None
     patient = census.patient_with_location(db, dict(forms), patient_id)
@@ -392,14 +418,14 @@ def unassessed(db: Database, patient_id: str) -> Unassessed | None:
 def latest(db: Database, patient_id: str) -> Assessed | Unassessed | None:
     """What the patient's pain chart asks from: its latest assessment, or the doses for pain
     given while it has none; None when there is neither."""
-    return _latest(CHART.of(db, patient_id), doses_for_pain(db, patient_id))
+    return _latest(_chart(db, patient_id), doses_for_pain(db, patient_id))
 
 
 def latest_each(db: Database, patients: Mapping[str, PatientSummary], at: datetime
                 ) -> dict[str, Assessed | Unassessed]:
     """`latest` for each of these patients (by id) who has an assessment or a dose for pain, with
     the comfort-care plan standing at `at`, when it is read (`comforted`)."""
-    found, doses = CHART.of_each(db, patients), doses_for_pain_each(db, patients)
+    found, doses = charts(db, patients), doses_for_pain_each(db, patients)
     return {patient_id: one for patient_id, patient in patients.items()
             if (one := _comforted(db, patient, _latest(found.get(patient_id, ()), doses.get(patient_id, ())), at))
             is not None}
@@ -465,9 +491,10 @@ def _soon_enough(db: Database, spec: FormSpec, patient_id: str, data: Mapping[st
 def _scale_for_age(db: Database, forms: Mapping[str, FormSpec], spec: FormSpec, patient_id: str,
                    data: Mapping[str, Any], lang: Lang) -> list[FieldError]:
     """A scale the patient's age cannot answer: a toddler given a number from 0 to 10 (a time
-    before the birth is a slip this does not judge)."""
+    before the birth is a slip this does not judge), on the ward's day: the 00:30 of a sixth
+    birthday typed on a laptop set to UTC was read as the day before and refused."""
     born = census.patient_with_location(db, forms, patient_id).birth_date
-    on = datetime.fromisoformat(data["assessed_at"]).date()
+    on = ward_day(datetime.fromisoformat(data["assessed_at"]))
     if born is None or on < born or not too_young(data["scale"], age_in_years(born, on)):
         return []
     field = spec.field("scale")
