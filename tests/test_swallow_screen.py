@@ -54,7 +54,7 @@ def test_a_pass_after_a_no_before_the_water_is_refused_naming_the_outcome(sessio
 def test_a_pass_with_advice_after_a_sign_at_the_water_is_refused(session_for, patient):
     with pytest.raises(ValidationFailed) as refused:
         records.save_new(session_for("nurse"), FORM, {**FAILED, "outcome": "pass_with_advice", "food_level": "4",
-                                                      "drink_level": "2"}, patient_id=patient)
+                                                      "drink_level": "2", "tablets": "crushed"}, patient_id=patient)
     assert [error.path for error in refused.value.errors] == ["outcome"]
 
 
@@ -162,10 +162,12 @@ def test_the_failed_line_and_the_escalation_list_until_the_slt_has_assessed(sess
                          "Doctor told")
     clock.advance(hours=21)  # 11:00 the next day: 24 h passed since the screen
     (alert,) = _alerts(nurse)
-    assert "no SLT assessment recorded 24 h after the failed screen (at the latest 01/12 10:20)" in alert.said
+    assert ("no SLT assessment recorded 24 h after the failed screen of 28/11 10:20 (at the latest 01/12 10:20)"
+            in alert.said)
     clock.advance(hours=48)
     (alert,) = _alerts(nurse)
-    assert "no SLT assessment recorded 72 h after the failed screen: tell the doctor" in alert.said and alert.urgent
+    assert ("no SLT assessment recorded 72 h after the failed screen of 28/11 10:20: tell the doctor" in alert.said
+            and alert.urgent)
     records.amend(nurse, saved.record_id, {**told.data, "slt_assessed_at": "2026-12-01T10:50+01:00",
                                            "slt_outcome": "nil_by_mouth", "slt_plan": "Review in 48 h"}, "SLT assessed")
     assert swallow_screen.ward_lines(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {

@@ -6,16 +6,18 @@ The rules are NICE NG128 1.6.1–1.6.4 and the RCP National Clinical Guideline f
 patient whose swallow is in doubt has nothing by mouth, medicines included, until a trained
 person's screen is passed; one who fails is nil by mouth, referred to a speech and language
 therapist (SLT) and assessed by them within 24 hours (`SLT_ASSESSMENT_DUE`) and not later than
-72 hours (`SLT_ASSESSMENT_LATEST`), their medicines, fluids and food by another route decided by
-the doctor. A later screen passed ends a failed one; so does, from its time, the SLT's assessment
-allowing oral intake (recorded on the failed screen, by amending it: `Screen.nil_by_mouth`), or
-food alone by mouth, the medicines still by another route (`Screen.no_medicines_by_mouth`)."""
+72 hours (`SLT_ASSESSMENT_LATEST`) of the first failed screen (`in_runs`: a re-screen failed
+again restarts neither), their medicines, fluids and food by another route decided by the doctor.
+A later screen passed ends a failed one; so does, from its time, the SLT's assessment allowing
+oral intake (recorded on the failed screen, by amending it: `Screen.nil_by_mouth`), or food alone
+by mouth, the medicines still by another route (`Screen.no_medicines_by_mouth`). A pass with
+advice gives food, drinks and tablets in the form it says (`said_at`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -103,10 +105,19 @@ class Screen:
     slt_assessed_at: datetime | None
     slt_outcome: str | None
     """What the SLT's assessment allows (`ORAL`, `FOOD_ONLY`; else nothing by mouth)."""
+    run_from: datetime | None = None
+    """Of a failed screen, when the first failed screen of its run was done (`in_runs`); None:
+    read alone, its own time."""
 
     @property
     def failed(self) -> bool:
         return self.outcome is Outcome.FAIL
+
+    @property
+    def failed_since(self) -> datetime:
+        """When the failure this screen stands for began, from which the SLT's 24 and 72 hours run
+        (`run_from`): a nurse's re-screen failed again is not a new failure for the SLT."""
+        return self.run_from or self.screened_at
 
     def _slt_allows(self, outcomes: frozenset[str], at: datetime) -> bool:
         """The SLT's assessment, by `at`, is one of these outcomes."""
@@ -128,11 +139,11 @@ class Screen:
     @property
     def slt_due_at(self) -> datetime:
         """When the SLT's assessment of a failed screen is due (`SLT_ASSESSMENT_DUE`)."""
-        return elapsed.later(self.screened_at, SLT_ASSESSMENT_DUE)
+        return elapsed.later(self.failed_since, SLT_ASSESSMENT_DUE)
 
     @property
     def slt_latest_at(self) -> datetime:
-        return elapsed.later(self.screened_at, SLT_ASSESSMENT_LATEST)
+        return elapsed.later(self.failed_since, SLT_ASSESSMENT_LATEST)
 
     def slt_awaited(self, at: datetime) -> bool:
         """Failed, no SLT assessment recorded, and its 24 hours passed at `at`."""
@@ -150,9 +161,24 @@ def screen_of(data: Mapping[str, Any]) -> Screen:
                   slt_assessed_at=answered_at(data, "slt_assessed_at"), slt_outcome=data.get("slt_outcome"))
 
 
+def in_runs(screens: Sequence[Screen]) -> list[Screen]:
+    """`screens` (oldest first), each failed one with the time of the first failed screen of its
+    run (`Screen.run_from`), which a pass or an SLT's assessment ends: failed at 10:20, re-screened
+    and failed again the next morning, the SLT's 24 hours ran from the re-screen, and the list
+    asked nothing 25 hours after the first failure."""
+    found: list[Screen] = []
+    since: datetime | None = None
+    for screen in screens:
+        since = (since or screen.screened_at) if screen.failed else None
+        found.append(replace(screen, run_from=since))
+        if screen.slt_assessed_at is not None:
+            since = None
+    return found
+
+
 def latest(screens: Sequence[Screen], at: datetime) -> Screen | None:
-    """The latest screen done by `at` (`screens` oldest first), which says the swallow then: a
-    pass after a failed screen ends it, a fail after a pass ends the pass."""
+    """The latest screen done by `at` (`screens` oldest first, as `in_runs` gives them), which says
+    the swallow then: a pass after a failed screen ends it, a fail after a pass ends the pass."""
     done = [screen for screen in screens if elapsed.instant(screen.screened_at) <= elapsed.instant(at)]
     return done[-1] if done else None
 
@@ -162,6 +188,15 @@ def failed_at(screens: Sequence[Screen], at: datetime) -> Screen | None:
     SLT's plan (`Screen.nil_by_mouth`)."""
     found = latest(screens, at)
     return found if found is not None and found.failed else None
+
+
+def said_at(screens: Sequence[Screen], at: datetime) -> Screen | None:
+    """The screen the ward's lines say at `at` (the latest): failed (nil by mouth, or the SLT's plan)
+    or passed with advice (its textures and tablets: a patient passed on a puree diet, tablets
+    crushed, was given thin fluids and whole tablets, the advice said nowhere); not a pass with
+    none, whose normal diet, drinks and tablets need no word."""
+    found = latest(screens, at)
+    return found if found is not None and found.outcome is not Outcome.PASS else None
 
 
 def no_medicines_by_mouth_at(screens: Sequence[Screen], at: datetime) -> Screen | None:

@@ -1,16 +1,18 @@
 """A failed bedside swallow screen (domain.swallow_screen), said where the ward looks: the handover
 sheet and the Patients tab ("SWALLOW SCREEN FAILED 10:20 — nil by mouth, no medicines by mouth;
 SLT referred 10:40"), the dose dialog, the escalation list (services.chart_alerts: the SLT
-referral missing, urgent; no SLT assessment 24 hours after the screen, urgent past 72; the doctor
-not told; a time-critical medicine ordered by mouth, which needs another route), and at the dose:
-one given by mouth while the screen stands failed is asked (`dose_warnings`). On paper the
+referral missing, urgent; no SLT assessment 24 hours after the first failed screen, urgent past
+72; the doctor not told; a time-critical medicine ordered by mouth, which needs another route),
+and at the dose: one given by mouth while the screen stands failed is asked (`dose_warnings`). On paper the
 screen was a sheet in the notes: the tablets went by mouth on the next round, the nurse giving
 them never having read it. Never stored: read from the standing records (forms/swallow_screen.yaml),
 the SLT's assessment answered by amending the failed screen: its plan by mouth ends the nil by
 mouth from its time, the line then saying the plan ("SLT 12:00: food IDDSI 4 Pureed, drinks IDDSI 2
 Mildly thick; tablets: Crushed in puree"), nothing asked; its food alone by mouth ends the nil by
 mouth but not the medicines' ("…; no medicines by mouth (another route)"), every dose by mouth
-still asked, and the doctor asked for their route."""
+still asked, and the doctor asked for their route. A screen passed with advice is said in the same
+places as the SLT's plan, in its words ("Swallow screen passed with advice 13:00: food IDDSI 4
+Pureed, drinks IDDSI 2 Mildly thick; tablets: Crushed in puree"), nothing asked."""
 
 from __future__ import annotations
 
@@ -30,16 +32,17 @@ from downtime.domain.swallow_screen import (
     Screen,
     before_screen,
     by_mouth,
-    failed_at,
     failed_steps,
+    in_runs,
     no_medicines_by_mouth_at,
+    said_at,
     screen_of,
 )
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Phrase, semicolon
 from downtime.services import medication
-from downtime.services.bedside import Chart, ordered
+from downtime.services.bedside import Chart, in_order
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.infusion_checks import DUE_AT, DUE_ON
@@ -52,9 +55,13 @@ WORDS = {
     "not_referred": {"en": "SLT not yet referred", "fr": "orthophoniste pas encore demandé"},
     "assessed": {"en": "SLT assessed {time}: nil by mouth continues",
                  "fr": "évalué par l’orthophoniste {time} : à jeun strict maintenu"},
-    "oral": {"en": "SLT {time}: food IDDSI {food}, drinks IDDSI {drink}; {medicines}",
-             "fr": "Orthophoniste {time} : aliments IDDSI {food}, boissons IDDSI {drink} ; {medicines}"},
+    "oral": {"en": "SLT {time}: {diet}", "fr": "Orthophoniste {time} : {diet}"},
+    "advice": {"en": "Swallow screen passed with advice {time}: {diet}",
+               "fr": "Dépistage de déglutition réussi avec consignes {time} : {diet}"},
+    "diet": {"en": "food IDDSI {food}, drinks IDDSI {drink}; {medicines}",
+             "fr": "aliments IDDSI {food}, boissons IDDSI {drink} ; {medicines}"},
     "tablets": {"en": "tablets: {tablets}", "fr": "comprimés : {tablets}"},
+    "tablets_unsaid": {"en": "not said on the screen", "fr": "non précisé au dépistage"},
     "no_medicines": {"en": "no medicines by mouth (another route)",
                      "fr": "aucun médicament par la bouche (autre voie)"},
     "refer": {"en": "refer to the speech and language therapist (SLT) now",
@@ -63,10 +70,10 @@ WORDS = {
                     "fr": "prévenir le médecin : médicaments, hydratation et alimentation par une autre voie"},
     "tell_doctor_medicines": {"en": "tell the doctor: medicines by another route",
                               "fr": "prévenir le médecin : médicaments par une autre voie"},
-    "slt_awaited": {"en": "no SLT assessment recorded 24 h after the failed screen (at the latest {time})",
-                    "fr": "aucune évaluation orthophonique notée 24 h après l’échec (au plus tard {time})"},
-    "slt_late": {"en": "no SLT assessment recorded 72 h after the failed screen: tell the doctor",
-                 "fr": "aucune évaluation orthophonique notée 72 h après l’échec : prévenir le médecin"},
+    "slt_awaited": {"en": "no SLT assessment recorded 24 h after the failed screen of {failed} (at the latest {time})",
+                    "fr": "aucune évaluation orthophonique notée 24 h après l’échec du {failed} (au plus tard {time})"},
+    "slt_late": {"en": "no SLT assessment recorded 72 h after the failed screen of {failed}: tell the doctor",
+                 "fr": "aucune évaluation orthophonique notée 72 h après l’échec du {failed} : prévenir le médecin"},
     "critical": {"en": "time-critical medicine ordered by mouth, another route needed: {orders}",
                  "fr": "médicament à horaire critique prescrit par la bouche, autre voie nécessaire : {orders}"},
     "nil_by_mouth": {"en": "failed swallow screen {time}",
@@ -118,15 +125,22 @@ class Recorded:
     screen: Screen
 
 
-CHART = Chart(FORM, ordered(lambda record: Recorded(record, screen_of(record.data)),
-                            lambda one: one.screen.screened_at))
+def _in_runs(records: list[RecordVersion]) -> list[Recorded]:
+    """A patient's screens in order, each failed one dated from the first failure of its run
+    (domain.swallow_screen.in_runs), which the SLT's hours run from."""
+    found = in_order(records, lambda record: Recorded(record, screen_of(record.data)), lambda one: one.screen.screened_at)
+    return [Recorded(one.record, screen) for one, screen in zip(found, in_runs([one.screen for one in found]))]
+
+
+CHART = Chart(FORM, _in_runs)
 
 
 @dataclass(frozen=True)
 class Failed:
-    """A patient's failed screen standing at `at` (`form`: its form), and their time-critical
-    orders by mouth then (named), for which the doctor is to find another route while it keeps
-    their medicines from the mouth (nil by mouth, or food alone by mouth)."""
+    """A patient's screen the ward's lines say at `at` (domain.swallow_screen.said_at: failed, or
+    passed with advice; `form`: its form), and their time-critical orders by mouth then (named),
+    for which the doctor is to find another route while a failed one keeps their medicines from
+    the mouth (nil by mouth, or food alone by mouth)."""
 
     one: Recorded
     critical: tuple[str, ...]
@@ -137,52 +151,64 @@ class Failed:
         SLT referred 10:40" (or "SLT not yet referred"; "SLT assessed …: nil by mouth continues"),
         or once the SLT's plan by mouth stands, the plan: "SLT 12:00: food IDDSI 4 Pureed, drinks
         IDDSI 2 Mildly thick; tablets: Crushed in puree" (with food alone by mouth, "no medicines by
-        mouth (another route)" for the tablets), what the nurse feeding the patient and giving the
-        medicines reads. `dated`: each time with its day, as a letter read days later says it
-        (`handed_on`)."""
+        mouth (another route)" for the tablets); a pass with advice, its own ("Swallow screen passed
+        with advice 13:00: …"): what the nurse feeding the patient and giving the medicines reads.
+        `dated`: each time with its day, as a letter read days later says it (`handed_on`)."""
         screen = self.one.screen
+        if not screen.failed:
+            return WORDS["advice"][lang].format(time=_time(screen.screened_at, at, dated), diet=self._diet(lang, at))
         if not screen.nil_by_mouth(at):
-            data = self.one.record.data
-            medicines = (WORDS["no_medicines"][lang] if screen.no_medicines_by_mouth(at)
-                         else WORDS["tablets"][lang].format(
-                             tablets=format_value(self.form.field("tablets"), data.get("tablets"), lang)))
-            return WORDS["oral"][lang].format(time=_time(screen.slt_assessed_at, at, dated), medicines=medicines, **{
-                said: format_value(self.form.field(field_id), data.get(field_id), lang)
-                for said, field_id in (("food", "food_level"), ("drink", "drink_level"))})
+            return WORDS["oral"][lang].format(time=_time(screen.slt_assessed_at, at, dated), diet=self._diet(lang, at))
         slt = (WORDS["assessed"][lang].format(time=_at(screen.slt_assessed_at, at, lang, dated))
                if screen.slt_assessed_at
                else WORDS["referred"][lang].format(time=_at(screen.slt_referred_at, at, lang, dated))
                if screen.slt_referred_at else WORDS["not_referred"][lang])
         return semicolon(lang).join((WORDS["failed"][lang].format(time=_time(screen.screened_at, at, dated)), slt))
 
+    def _diet(self, lang: Lang, at: datetime) -> str:
+        """The textures and tablets of a plan by mouth, a pass with advice's or the SLT's, in one
+        wording: "food IDDSI 4 Pureed, drinks IDDSI 2 Mildly thick; tablets: Crushed in puree"; the
+        tablets "not said" of a pass with advice of version 3, which did not ask them (an empty
+        answer read as no advice)."""
+        data = self.one.record.data
+        tablets = format_value(self.form.field("tablets"), data.get("tablets"), lang) or WORDS["tablets_unsaid"][lang]
+        medicines = (WORDS["no_medicines"][lang] if self.one.screen.no_medicines_by_mouth(at)
+                     else WORDS["tablets"][lang].format(tablets=tablets))
+        return WORDS["diet"][lang].format(medicines=medicines, **{
+            said: format_value(self.form.field(field_id), data.get(field_id), lang)
+            for said, field_id in (("food", "food_level"), ("drink", "drink_level"))})
+
     def asks(self, lang: Lang, at: datetime) -> list[str]:
         """What the escalation list asks of it at `at` while it keeps the medicines from the mouth:
         the referral until made (or the SLT seen), the doctor told (of the medicines alone once the
-        SLT allowed food), the SLT's assessment once 24 hours passed without it, the time-critical
-        medicines by mouth. Nothing once the SLT's plan with medicines by mouth stands."""
+        SLT allowed food), the SLT's assessment once 24 hours passed without it since the first
+        failed screen (named), the time-critical medicines by mouth. Nothing once the SLT's plan
+        with medicines by mouth stands, nor of a pass with advice."""
         screen = self.one.screen
         if not screen.no_medicines_by_mouth(at):
             return []
         told = WORDS["tell_doctor" if screen.nil_by_mouth(at) else "tell_doctor_medicines"][lang]
+        first = _time(screen.failed_since, at, dated=True)
         return [*([WORDS["refer"][lang]] if screen.slt_referred_at is None and screen.slt_assessed_at is None else []),
                 *([told] if screen.doctor_told_at is None else []),
-                *([WORDS["slt_late"][lang]] if screen.slt_late(at) else [WORDS["slt_awaited"][lang].format(
-                    time=written_when(screen.slt_latest_at, at, at.tzinfo))] if screen.slt_awaited(at) else []),
+                *([WORDS["slt_late"][lang].format(failed=first)] if screen.slt_late(at) else [
+                    WORDS["slt_awaited"][lang].format(failed=first, time=written_when(
+                        screen.slt_latest_at, at, at.tzinfo))] if screen.slt_awaited(at) else []),
                 *([WORDS["critical"][lang].format(orders=", ".join(self.critical))] if self.critical else [])]
 
     def urgent(self, at: datetime) -> bool:
-        """No referral made (the 24 hours run from the screen), or the SLT not seen by 72 hours, or
-        a time-critical medicine with no route the patient can take."""
+        """No referral made (the 24 hours run from the first failed screen), or the SLT not seen by
+        72 hours, or a time-critical medicine with no route the patient can take."""
         screen = self.one.screen
         return screen.no_medicines_by_mouth(at) and (screen.slt_referred_at is None and screen.slt_assessed_at is None
                                                      or screen.slt_late(at) or bool(self.critical))
 
 
 def standing(db: Database, patient_ids: Collection[str], at: datetime,
-             found_by: Callable[[Sequence[Screen], datetime], Screen | None] = failed_at) -> dict[str, Recorded]:
-    """Each of these patients whose latest screen of the present stay by `at` is failed (or, by
-    `found_by` = domain.swallow_screen.no_medicines_by_mouth_at, keeps their medicines from the
-    mouth), and that screen."""
+             found_by: Callable[[Sequence[Screen], datetime], Screen | None] = said_at) -> dict[str, Recorded]:
+    """Each of these patients whose latest screen of the present stay by `at` the ward's lines say
+    (failed, or passed with advice; or, by `found_by` = domain.swallow_screen.
+    no_medicines_by_mouth_at, keeps their medicines from the mouth), and that screen."""
     return {patient_id: one for patient_id, each in CHART.of_each(db, list(patient_ids)).items()
             if (one := _failed_of(each, at, found_by)) is not None}
 
@@ -199,7 +225,9 @@ def nil_by_mouth(db: Database, patient_ids: Collection[str], at: datetime) -> di
 
 def failed(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
            lang: Lang, listed: Collection[str] = ()) -> dict[str, Failed]:
-    """Each of these patients whose latest screen of the present stay by `at` is failed, with their
+    """Each of these patients whose latest screen of the present stay by `at` is failed or passed
+    with advice (`standing`: the handover's, the MAR's and the dose dialog's line says its advice as
+    it says the SLT's plan), with, while a failed one keeps their medicines from the mouth, their
     time-critical orders by mouth in force but those of `listed` (order ids): a dose of those is on
     the time-critical list (services.medication.TimeCritical), which asks another route of it with
     its time, and the two lines asked it twice, each urgent."""
@@ -230,10 +258,10 @@ def _at(moment: datetime, at: datetime, lang: Lang, dated: bool = False) -> str:
 
 
 def _failed_of(each: list[Recorded], at: datetime,
-               found_by: Callable[[Sequence[Screen], datetime], Screen | None] = failed_at) -> Recorded | None:
+               found_by: Callable[[Sequence[Screen], datetime], Screen | None] = said_at) -> Recorded | None:
     """The record of the screen `found_by` finds at `at` among a patient's (domain.swallow_screen.
-    failed_at: the failed screen standing; no_medicines_by_mouth_at: the one keeping their
-    medicines from the mouth)."""
+    said_at: the one the ward's lines say, failed or passed with advice; no_medicines_by_mouth_at:
+    the failed one keeping their medicines from the mouth)."""
     found = found_by([one.screen for one in each], at)
     return next(one for one in each if one.screen is found) if found is not None else None
 
@@ -241,23 +269,24 @@ def _failed_of(each: list[Recorded], at: datetime,
 def ward_lines(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
                lang: Lang) -> dict[str, str]:
     """What the handover sheet, the Patients tab and the dose dialog say of each of these patients
-    whose swallow screen stands failed at `at`."""
+    whose swallow screen stands failed, or passed with advice, at `at`."""
     return {patient_id: one.latest(lang, at) for patient_id, one in failed(db, forms, patient_ids, at, lang).items()}
 
 
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
     """What a letter handing the patient on (transfer_out, discharge) says of their swallow: the
-    failed screen standing at `at`, each time with its day: while nil by mouth, the ward's line
-    ("SWALLOW SCREEN FAILED 28/11 10:20 — nil by mouth, no medicines by mouth; SLT referred 28/11
-    10:40"); once the SLT's plan by mouth stands, the screen and the plan with its textures, its
-    tablets (with food alone by mouth, "no medicines by mouth") and the SLT's own words. The letter
-    said nothing of either, and the next team gave thin fluids and whole tablets to a dysphagic
-    stroke patient. Nothing with no failed screen standing."""
+    screen standing at `at`, each time with its day: while nil by mouth, or passed with advice,
+    the ward's line ("SWALLOW SCREEN FAILED 28/11 10:20 — nil by mouth, no medicines by mouth; SLT
+    referred 28/11 10:40"; "Swallow screen passed with advice 28/11 13:00: food IDDSI 4 …"); once
+    the SLT's plan by mouth stands, the screen and the plan with its textures, its tablets (with
+    food alone by mouth, "no medicines by mouth") and the SLT's own words. The letter said nothing
+    of either, and the next team gave thin fluids and whole tablets to a dysphagic stroke patient.
+    Nothing with neither standing."""
     one = _failed_of(CHART.of(db, patient_id), at)
     if one is None:
         return []
     line = Failed(one, (), forms[FORM]).latest(lang, at, dated=True)
-    if one.screen.nil_by_mouth(at):
+    if not one.screen.failed or one.screen.nil_by_mouth(at):
         return [line]
     plan = " ".join(str(one.record.data.get("slt_plan") or "").split())
     screened = WORDS["screened"][lang].format(time=_time(one.screen.screened_at, at, dated=True))
@@ -265,8 +294,9 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
 
 
 def next_change(found: Mapping[str, Failed], at: datetime) -> datetime | None:
-    """When the next SLT assessment not yet asked falls due (24 h, then 72 h): the list is read again then."""
-    coming = [moment for one in found.values() if one.one.screen.slt_assessed_at is None
+    """When the next SLT assessment not yet asked falls due (24 h, then 72 h after the first failed
+    screen): the list is read again then."""
+    coming = [moment for one in found.values() if one.one.screen.failed and one.one.screen.slt_assessed_at is None
               for moment in (one.one.screen.slt_due_at, one.one.screen.slt_latest_at) if not elapsed.reached(moment, at)]
     return min(coming, key=elapsed.instant, default=None)
 

@@ -111,3 +111,22 @@ def test_the_slts_outcome_by_mouth_asks_the_textures_and_tablets(window_for, ses
     assert form.editors["slt_outcome"].widget.isVisible() and not form.editors["food_level"].widget.isVisible()
     form.editors["slt_outcome"].set_value("oral")
     assert all(form.editors[field_id].widget.isVisible() for field_id in ("food_level", "drink_level", "tablets"))
+
+
+def test_the_dose_dialog_of_a_medicine_by_mouth_says_the_advice_of_a_pass(dose_dialog, session_for, medication_ward):
+    """Passed with advice, tablets crushed in puree: the nurse opening a tablet's dose reads how to
+    give it, as an SLT's plan says it (review s73)."""
+    patient, amoxicillin, _ = medication_ward
+    oral = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Levetiracetam", "dose": 500.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 14:00", "start_at": "2026-11-28T09:30+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient).record_id
+    records.save_new(session_for("nurse"), "swallow_screen", {
+        "screened_at": "2026-11-28T13:00+01:00", "screened_by": "Hélène Lefèvre", "reason": "stroke",
+        "alert_upright": True, "cough_on_request": True, "controls_saliva": True, "teaspoons": "no_sign",
+        "glass": "no_sign", "outcome": "pass_with_advice", "food_level": "4", "drink_level": "2",
+        "tablets": "crushed"}, patient_id=patient)
+    at = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    assert ("Swallow screen passed with advice 13:00: food IDDSI 4 Pureed, drinks IDDSI 2 Mildly thick; "
+            "tablets: Crushed in puree") in dose_dialog(session_for("nurse"), oral, at).order_line.text()
+    assert "Swallow" not in dose_dialog(session_for("nurse"), amoxicillin, at).order_line.text()
