@@ -5,7 +5,7 @@ and its combinations, reviewed on an acute kidney injury; degludec's combination
 import pytest
 
 from downtime.domain.aki import nephrotoxic
-from downtime.domain.glucose import BASAL_CHECKED_WITHIN, checked_within
+from downtime.domain.glucose import BASAL_CHECKED_WITHIN, CHECKED_WITHIN, checked_within
 from downtime.domain.medication import basal_insulin, flags_known, given_when_fasting, insulin, medicines_in
 
 
@@ -38,11 +38,13 @@ def test_an_sglt2_inhibitor_by_its_brand_is_its_medicine(drug, gives):
     assert medicines_in(drug) == gives
 
 
-@pytest.mark.parametrize("drug, partner", [("Ryzodeg 70/30", "insulin aspart"), ("Xultophy", "liraglutid")])
-def test_degludecs_combinations_are_basal_insulins(drug, partner):
-    """Neither was an insulin: no glucose asked before the dose, not high-alert nor time-critical."""
+@pytest.mark.parametrize("drug, partner, within", [("Ryzodeg 70/30", "insulin aspart", CHECKED_WITHIN),
+                                                   ("Xultophy", "liraglutid", BASAL_CHECKED_WITHIN)])
+def test_degludecs_combinations_are_basal_insulins(drug, partner, within):
+    """Neither was an insulin: no glucose asked before the dose, not high-alert nor time-critical.
+    Ryzodeg's aspart is given with a meal: its dose asks the hour's reading, as any premix's."""
     assert medicines_in(drug) == {"insulin degludec", partner}
-    assert insulin(drug) and basal_insulin(drug) and checked_within(drug) == BASAL_CHECKED_WITHIN
+    assert insulin(drug) and basal_insulin(drug) and checked_within(drug) == within
     assert set(flags_known(drug, "SC")) == {"high_alert", "time_critical"}
 
 

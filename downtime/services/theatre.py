@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from sqlite_utils import Database
 
 from downtime.domain.census import Location, Movement, StayStatus
-from downtime.domain.clock import ward_time, ward_zone
+from downtime.domain.clock import DATED, ward_time, ward_zone
 from downtime.domain.elapsed import instant
 from downtime.domain.duplicates import ProbableDuplicate, fold, namesakes
 from downtime.domain.laptops import Authors, Laptop, laptop_name
@@ -825,7 +825,7 @@ def deadline_said(deadline: datetime) -> str:
     its time when `to_the_hour`. A P1a decided at 10:00 the day before the clocks went back read
     "25/10/2026 10:00", the decision's offset, for a deadline at 09:00 on the ward's clock, and one
     decided on a laptop set to UTC an hour early."""
-    return ward_time(deadline, None, "%d/%m/%Y %H:%M" if to_the_hour(deadline) else "%d/%m/%Y")
+    return ward_time(deadline, None, DATED if to_the_hour(deadline) else "%d/%m/%Y")
 
 
 CLINICAL_WAIT = {"p1a": timedelta(hours=24), "p1b": timedelta(hours=72), "p2": timedelta(weeks=4),
