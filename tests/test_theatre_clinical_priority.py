@@ -23,14 +23,20 @@ def _cancelled_ahead(coord, patient, session_id, procedure, decided, clinical_pr
     return booking
 
 
-@pytest.fixture
-def two_waiting(session_for, admission_values):
+def _two_patients_and_a_session(session_for, admission_values) -> tuple:
+    """Two patients in beds 1 and 2 and a T1 session on 03/12: (coordinator, patients, session id)."""
     nurse, coord = session_for("nurse"), session_for("coord")
     patients = [records.save_new(nurse, "admission", {**admission_values, "bed": str(bed),
                                                       "birth_name": f"Patient{bed}"}).patient_id for bed in (1, 2)]
     session_id = records.save_new(coord, "theatre_session", {
         "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-12-03T08:00+01:00",
         "ends_at": "2026-12-03T18:00+01:00"}).record_id
+    return coord, patients, session_id
+
+
+@pytest.fixture
+def two_waiting(session_for, admission_values):
+    coord, patients, session_id = _two_patients_and_a_session(session_for, admission_values)
     hernia = _cancelled_ahead(coord, patients[0], session_id, "Inguinal hernia repair", "2026-05-01T10:00+01:00",
                               "p4", "08:00")
     gallbladder = _cancelled_ahead(coord, patients[1], session_id, "Laparoscopic cholecystectomy",
@@ -49,12 +55,7 @@ def test_a_p2_case_has_a_rebook_by_date_and_comes_before_a_p4_one(two_waiting, c
 def test_a_deadline_to_the_hour_comes_before_one_at_the_end_of_its_day(session_for, admission_values, clock):
     """A P1b due 28/11 at 10:00 came after a P2 due that night that had waited longer: by the day
     alone, the longest wait first."""
-    nurse, coord = session_for("nurse"), session_for("coord")
-    patients = [records.save_new(nurse, "admission", {**admission_values, "bed": str(bed),
-                                                      "birth_name": f"Patient{bed}"}).patient_id for bed in (1, 2)]
-    session_id = records.save_new(coord, "theatre_session", {
-        "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-12-03T08:00+01:00",
-        "ends_at": "2026-12-03T18:00+01:00"}).record_id
+    coord, patients, session_id = _two_patients_and_a_session(session_for, admission_values)
     tonight = _cancelled_ahead(coord, patients[0], session_id, "Laparoscopic cholecystectomy", "2026-10-31T10:00+01:00",
                                "p2", "08:00")
     at_ten = _cancelled_ahead(coord, patients[1], session_id, "Laparotomy", "2026-11-25T10:00+01:00", "p1b", "10:00")
