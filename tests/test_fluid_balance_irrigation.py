@@ -142,11 +142,12 @@ def test_irrigant_not_returned_is_an_alarm_not_true_urine_0_ml(session_for, pati
 def test_irrigant_run_in_since_the_last_reading_of_the_bag_is_not_yet_owed():
     """A new bag of irrigant charted at 12:30 after the bag was read at 12:00: it has had no time
     to come back, though charted in the reading's hour (judged by the hour's row, 2900 mL read "not
-    returned", the doctor called)."""
+    returned", the doctor called); nor is it taken off the urine the bag held (it read "true urine
+    0 mL" of a bag holding 100 mL of urine)."""
     chart = fluid_day(date(2026, 11, 28), [Measure(_at(9), IRRIGATION, 1000), Measure(_at(12), "out_urine", 1100),
                                            Measure(_at(12, 30), IRRIGATION, 3000)])
     assert (chart.irrigant_retained, fluid_balance.retained_words(chart, "en")) == (0, [])
-    assert fluid_balance.irrigated(chart, "en") == "bladder irrigation 4000 mL in (not intake), true urine 0 mL"
+    assert fluid_balance.irrigated(chart, "en") == "bladder irrigation 4000 mL in (not intake), true urine 100 mL"
 
 
 def test_irrigation_with_no_bag_charted_says_nothing_of_the_true_urine():

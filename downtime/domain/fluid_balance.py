@@ -131,23 +131,30 @@ class FluidDay:
 
     @property
     def true_urine(self) -> int:
-        """The urine the bag held less the irrigant run in (`true_urine`)."""
-        return true_urine(self.totals.get("out_urine", 0), self.irrigation)
+        """The urine the bag held less the irrigant run in up to its last reading (`true_urine`,
+        `irrigant_read`): a 3 L bag hung at 12:30 after the 12:00 reading was taken off the urine
+        it had not yet run into, and a bag holding 100 mL of urine read "true urine 0 mL"."""
+        return true_urine(self.totals.get("out_urine", 0), self.irrigant_read)
 
     @property
     def irrigant_retained(self) -> int:
         """The irrigant run in up to the last urine reading that the bag has not given back (0 mL
         when it has, or no urine is charted): left in the bladder, a blocked catheter or clot
-        retention, which read "true urine 0 mL". Irrigant charted after the last reading has not
-        yet had the time to come back, even in the reading's hour: a 3 L bag hung at 12:30 after
-        the 12:00 reading read "IRRIGANT NOT RETURNED", the doctor called for a bag just up."""
+        retention, which read "true urine 0 mL"."""
+        return max(0, self.irrigant_read - self.totals.get("out_urine", 0))
+
+    @property
+    def irrigant_read(self) -> int:
+        """The irrigant run in up to the bag's last urine reading (0 mL with no reading). Irrigant
+        charted after it has not yet had the time to come back, even in the reading's hour: a 3 L
+        bag hung at 12:30 after the 12:00 reading read "IRRIGANT NOT RETURNED", the doctor called
+        for a bag just up."""
         read = [elapsed.instant(one.at) for one in self.measures if one.route == "out_urine" and one.volume is not None]
         if not read:
             return 0
         last = max(read)
-        run_in = sum(one.volume for one in self.measures
-                     if one.route == IRRIGATION and one.volume is not None and elapsed.instant(one.at) <= last)
-        return max(0, run_in - self.totals.get("out_urine", 0))
+        return sum(one.volume for one in self.measures
+                   if one.route == IRRIGATION and one.volume is not None and elapsed.instant(one.at) <= last)
 
     @property
     def urine_charted(self) -> bool:
