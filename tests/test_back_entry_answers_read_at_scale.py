@@ -8,7 +8,6 @@ import sqlite3
 
 import pytest
 
-from downtime.services import back_entry
 from downtime.services.back_entry import DONE_SQL, LAPSED_SQL, NEWEST_SQL, _no_longer
 
 STANDING = ("SELECT n.* FROM not_entered n JOIN current_records c ON c.record_id = n.record_id"
