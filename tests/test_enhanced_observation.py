@@ -103,6 +103,31 @@ def test_a_student_nurse_or_an_assistant_writes_the_log_but_does_not_decide_the_
     assert records.save_new(junior, FORM, entry("11:00"), patient_id=patient)
 
 
+@pytest.mark.parametrize("lang, words", [
+    ("en", "“Decision”: “Reviewed, level unchanged” keeps the level standing (within eyesight), and this decision says "
+           "general (low-level intermittent): record “Level changed”, with what the patient and family were told."),
+    ("fr", "« Décision » : « Réévalué, niveau inchangé » garde le niveau en cours (à portée de vue), et cette décision "
+           "indique générale (intermittente, niveau bas) : noter « Niveau modifié », avec ce qui a été dit au patient "
+           "et à sa famille.")])
+def test_a_review_of_another_level_than_the_one_standing_is_refused(session_for, patient, lang, words):
+    """"Reviewed, level unchanged" with the level stepped down from within eyesight to general was
+    saved, nothing said of what the patient and family were told (which a change asks), and the
+    log's clock not restarted; one keeping the level, or a change, is saved."""
+    nurse = session_for("nurse", lang)
+    records.save_new(nurse, FORM, SET, patient_id=patient)
+    review = {**SET, "noted_at": "2026-11-28T12:00+01:00", "decision": "reviewed", "told": ""}
+    for other in ({"level": "general"}, {"level": "intermittent", "interval_minutes": "15"},
+                  {"level": "arms_length", "two_staff": True}):
+        with pytest.raises(ValidationFailed) as refused:
+            records.save_new(nurse, FORM, {**review, **other}, patient_id=patient)
+        assert _errors(refused) == ["decision"]
+        if other == {"level": "general"}:
+            assert words in str(refused.value)
+    assert records.save_new(nurse, FORM, review, patient_id=patient)
+    assert records.save_new(nurse, FORM, {**review, "noted_at": "2026-11-28T13:00+01:00", "decision": "changed",
+                                          "level": "general", "told": "Told her daughter"}, patient_id=patient)
+
+
 def test_a_review_before_the_decision_is_refused(session_for, patient):
     nurse = session_for("nurse")
     with pytest.raises(ValidationFailed) as refused:

@@ -123,7 +123,9 @@ def _changed(time: str, level: str, **more: object) -> dict[str, object]:
 def test_each_sheet_says_the_watches_kept_over_it_not_the_level_at_print_time(session_for, patient, clock, tmp_path,
                                                                                 lang, day_sheet, night_sheet, next_day):
     """Within eyesight on Monday, intermittent every 30 minutes from 14:20: Monday's log printed on
-    Wednesday said the level standing on Wednesday over each sheet, stopped since, and nothing."""
+    Wednesday said the level standing on Wednesday over each sheet, stopped since, and nothing.
+    The step down to general on Tuesday is a change: it was a review ("level unchanged"), which
+    check now refuses of another level than the one standing."""
     clock.now = datetime.fromisoformat("2026-11-30T11:00+01:00")
     nurse = session_for("nurse", lang)
     records.save_new(nurse, FORM, SET, patient_id=patient)
@@ -131,8 +133,7 @@ def test_each_sheet_says_the_watches_kept_over_it_not_the_level_at_print_time(se
                      patient_id=patient)
     records.save_new(nurse, FORM, _changed("2026-11-29T02:10+01:00", "arms_length", two_staff=True),
                      patient_id=patient)
-    records.save_new(nurse, FORM, {**_changed("2026-11-29T09:00+01:00", "general"), "decision": "reviewed"},
-                     patient_id=patient)
+    records.save_new(nurse, FORM, _changed("2026-11-29T09:00+01:00", "general"), patient_id=patient)
     records.save_new(nurse, FORM, {"kind": "decision", "noted_at": "2026-11-29T15:00+01:00", "decision": "stopped",
                                    "decided_by": "Hélène Lefèvre", "decider_role": "registered_nurse",
                                    "told": "Told her daughter", "stopped_reason": "Settled"}, patient_id=patient)

@@ -287,11 +287,11 @@ def kept_over(decisions: Sequence[Decision], start: datetime, end: datetime) -> 
             break
         if elapsed.instant(one.at) <= elapsed.instant(start):
             kept = [one] if one.level is not None else []
-        elif (not kept and one.level is not None) or (kept and _watch_of(one) != _watch_of(kept[-1])):
+        elif (not kept and one.level is not None) or (kept and watch_of(one) != watch_of(kept[-1])):
             kept.append(one)
     return tuple(kept)
 
 
-def _watch_of(decision: Decision) -> tuple[Level | None, timedelta | None, bool]:
-    """What a decision asks of the watch: its level, how often, two staff."""
+def watch_of(decision: Decision) -> tuple[Level | None, timedelta | None, bool]:
+    """What a decision asks of the watch: its level, how often, two staff (a review keeps them)."""
     return decision.level, decision.every, decision.two_staff

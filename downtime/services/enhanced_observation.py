@@ -39,6 +39,7 @@ from downtime.domain.enhanced_observation import (
     ARRANGEMENTS_ASSESSED,
     EXTENSION_AT_MOST,
     URGENT_LASTS,
+    Decided,
     Decision,
     Kind,
     Level,
@@ -50,6 +51,7 @@ from downtime.domain.enhanced_observation import (
     route,
     sheets,
     standing,
+    watch_of,
     written,
 )
 from downtime.domain.fluid_balance import chart_day
@@ -178,6 +180,10 @@ REFUSALS = {
                         "{ends} au {latest} au plus tard."},
     "no_urgent": {"en": "“{label}”: no urgent authorisation is recorded to extend.",
                   "fr": "« {label} » : aucune autorisation urgente enregistrée à prolonger."},
+    "reviewed": {"en": "“{label}”: “{reviewed}” keeps the level standing ({standing}), and this decision says {asked}: "
+                       "record “{changed}”, with what the patient and family were told.",
+                 "fr": "« {label} » : « {reviewed} » garde le niveau en cours ({standing}), et cette décision indique "
+                       "{asked} : noter « {changed} », avec ce qui a été dit au patient et à sa famille."},
     "role": {"en": "“{label}”: a level is decided by a registered nurse or a doctor; you are signed in as {role}.",
              "fr": "« {label} » : un niveau est décidé par un(e) infirmier(ère) diplômé(e) ou un médecin ; vous êtes "
                    "connecté(e) en tant que {role}."},
@@ -202,8 +208,11 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
           before: Mapping[str, Any] | None = None, record_id: str | None = None) -> None:
     """Refuse, naming the field: a decision by anyone but a registered nurse or a doctor; an entry
     with no level standing at its time (none set yet, or stopped), a review or a stop of no level;
-    the DoLS answers `_dols_refused` refuses. The review time is the local policy's, not refused.
-    Each new record, and each amendment changing what it checks."""
+    a review ("level unchanged") of another level, interval or staff than the one standing: a
+    step down from within eyesight to general was saved as a review, with nothing said of what
+    the patient and family were told, which a change asks; the DoLS answers `_dols_refused`
+    refuses. The review time is the local policy's, not refused. Each new record, and each
+    amendment changing what it checks."""
     lang = session.lang
     if not data.get("noted_at") or not data.get("kind"):
         return
@@ -232,6 +241,13 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
         errors.append(FieldError("decision", REFUSALS["unset"][lang].format(
             label=label("decision"), decided=format_value(spec.field("decision"), data.get("decision"), lang).lower(),
             set=format_value(spec.field("decision"), "set", lang))))
+    if data.get("decision") == Decided.REVIEWED and found is not None and not found.stopped and changed(
+            "noted_at", "decision", "kind", "level", "interval_minutes", "two_staff") and watch_of(
+            reviewed := decision_of(data)) != watch_of(found):
+        errors.append(FieldError("decision", REFUSALS["reviewed"][lang].format(
+            label=label("decision"), reviewed=format_value(spec.field("decision"), Decided.REVIEWED.value, lang),
+            standing=_level_words(spec, found, lang), asked=_level_words(spec, reviewed, lang),
+            changed=format_value(spec.field("decision"), Decided.CHANGED.value, lang))))
     born = census.patient_with_location(session.db, session.forms, patient_id).birth_date
     errors.extend(_dols_refused(spec, data, decisions, born, lang, changed))
     if errors:
@@ -347,16 +363,17 @@ def _level(spec: FormSpec, watch: Watch, lang: Lang) -> str:
     """"ENHANCED OBSERVATION within eyesight (leaving the ward, falls)": the level (`_level_words`)
     and the risks by their labels, apart by slashes: their labels have commas of their own."""
     risks = " / ".join(format_value(spec.field("risks"), [code], lang) for code in watch.latest.risks).lower()
-    return WORDS["level"][lang].format(level=_level_words(spec, watch, lang), risks=risks)
+    return WORDS["level"][lang].format(level=_level_words(spec, watch.latest, lang), risks=risks)
 
 
-def _level_words(spec: FormSpec, watch: Watch, lang: Lang) -> str:
-    """The level's option label to its colon, lowered ("high-level intermittent every 15 min",
-    "within arm’s length 2:1")."""
-    if watch.level is Level.INTERMITTENT:
-        return WORDS["every"][lang].format(level=_level_name(spec, watch.level, watch.latest.two_staff, lang),
-                                           minutes=_minutes(watch.every))
-    return _level_name(spec, watch.level, watch.latest.two_staff, lang)
+def _level_words(spec: FormSpec, decision: Decision, lang: Lang) -> str:
+    """The level a decision keeps, its option label to its colon, lowered ("high-level intermittent
+    every 15 min", "within arm’s length 2:1"): the watch's latest, or a review's (`check`)."""
+    level, every = Level(decision.level), decision.every
+    if level is Level.INTERMITTENT and every is not None:
+        return WORDS["every"][lang].format(level=_level_name(spec, level, decision.two_staff, lang),
+                                           minutes=_minutes(every))
+    return _level_name(spec, level, decision.two_staff, lang)
 
 
 def _level_name(spec: FormSpec, level: Level, two_staff: bool, lang: Lang) -> str:
@@ -541,7 +558,7 @@ def ward_lines(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[P
     coming: list[datetime] = []
     for patient_id, one in read(db, patients, at).items():
         due = one.watch.next_entry_due
-        level = WORDS["tab"][lang].format(level=_level_words(spec, one.watch, lang))
+        level = WORDS["tab"][lang].format(level=_level_words(spec, one.watch.latest, lang))
         if elapsed.reached(due, at):
             lines[patient_id] = WORDS["strip"][lang].format(
                 level=level, asked=WORDS["overdue"][lang].format(due=written_when(due, at, at.tzinfo)))
