@@ -17,6 +17,7 @@ from downtime.domain.duplicates import namesakes
 from downtime.domain.census import (Location, Movement, MovementEvent, Stay, StayStatus, departure, locate, misplaced,
                                     overlap, stays)
 from downtime.domain import elapsed
+from downtime.domain.clock import DATED, ward_time
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import ChoiceField, Meaning, Text
@@ -109,10 +110,11 @@ body waits for the doctor, and the bed with it, and the census said "awaiting mo
 
 
 def body_text(body: BodyOnWard, lang: Lang) -> str:
-    """A bed held by a body, as the census's views say it."""
+    """A bed held by a body, as the census's views say it, the death on the ward's clock (one typed
+    on a laptop set to UTC read "died 28/11/2026 12:00" of a death at 13:00)."""
     return message(lang, AWAITING_VERIFICATION if body.unverified else AWAITING_MORTUARY,
                    name=body.patient.display_name, number=body.patient.downtime_number,
-                   died=f"{body.died_at:%d/%m/%Y %H:%M}")
+                   died=ward_time(body.died_at, None, DATED))
 
 
 @dataclass(frozen=True)
@@ -681,7 +683,7 @@ def _check_care_inside(db: Database, forms: dict[str, FormSpec], spec: FormSpec,
                 text = QT_TRANSLATE_NOOP("messages", "{field}: {form} of {time} would then fall outside "
                                                      "the patient's stay; correct or withdraw it first.")
             raise ServiceError(text, field=field.label.get(lang) if field is not None else spec.title.get(lang),
-                               form=_care_name(db, care, record, lang), time=f"{at:%d/%m/%Y %H:%M}")
+                               form=_care_name(db, care, record, lang), time=ward_time(at, None, DATED))
 
 
 def _died(events: list[MovementEvent], at: datetime) -> datetime | None:
@@ -714,7 +716,7 @@ def _check_timeline(forms: dict[str, FormSpec], timeline: list[MovementEvent], e
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "This patient's death is recorded ({when}): no admission "
                                                              "follows it. If it was recorded for the wrong patient, "
                                                              "mark it entered in error first."),
-                               when=f"{before.since:%d/%m/%Y %H:%M}")
+                               when=ward_time(before.since, None, DATED))
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This patient is already admitted; record a transfer instead."))
     if wrong is event:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This patient is not in hospital at that time (not yet admitted, "
@@ -723,7 +725,7 @@ def _check_timeline(forms: dict[str, FormSpec], timeline: list[MovementEvent], e
     raise ServiceError(QT_TRANSLATE_NOOP("messages", "This conflicts with the patient's {record} of {when}: the patient "
                                                      "would not be in hospital then, or would be admitted twice. Correct "
                                                      "that record first, or mark it entered in error."),
-                       record=title, when=f"{wrong.occurred_at:%d/%m/%Y %H:%M}")
+                       record=title, when=ward_time(wrong.occurred_at, None, DATED))
 
 
 def as_configured(db: Database, spec: FormSpec, values: dict[str, Any]) -> dict[str, Any]:
@@ -781,7 +783,7 @@ def _check_bed(db: Database, forms: dict[str, FormSpec], stay: Stay, moving: boo
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward}: {name} died in it at {since} and "
                                                          "the body has not left the ward; choose another bed, or "
                                                          "record on the death form when the body left."),
-                           bed=stay.bed, ward=stay.ward, name=name, since=f"{taken.since:%d/%m/%Y %H:%M}")
+                           bed=stay.bed, ward=stay.ward, name=name, since=ward_time(taken.since, None, DATED))
     if placed and taken.until is None and taken.since > stay.since:
         said = (QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward}: {name} came into this bed at {since}, after "
                                               "this move: first record where this patient went before then, or check "
@@ -789,7 +791,7 @@ def _check_bed(db: Database, forms: dict[str, FormSpec], stay: Stay, moving: boo
                 QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward}: {name} came into this bed at {since}, after "
                                               "this arrival: first record where this patient went before then, or "
                                               "check the time and the bed."))
-        raise ServiceError(said, bed=stay.bed, ward=stay.ward, name=name, since=f"{taken.since:%d/%m/%Y %H:%M}")
+        raise ServiceError(said, bed=stay.bed, ward=stay.ward, name=name, since=ward_time(taken.since, None, DATED))
     if taken.until is None:
         said = (QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward} is taken by {name} since {since}; choose "
                                               "another bed or move that patient first (to swap two patients' beds: "
@@ -797,11 +799,11 @@ def _check_bed(db: Database, forms: dict[str, FormSpec], stay: Stay, moving: boo
                                               "at the same time).") if moving else
                 QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward} is taken by {name} since {since}; "
                                               "choose another bed or move that patient first."))
-        raise ServiceError(said, bed=stay.bed, ward=stay.ward, name=name, since=f"{taken.since:%d/%m/%Y %H:%M}")
+        raise ServiceError(said, bed=stay.bed, ward=stay.ward, name=name, since=ward_time(taken.since, None, DATED))
     raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward} was taken by {name} from {since} to "
                                          "{until}; check the times, or choose another bed."),
-                       bed=stay.bed, ward=stay.ward, name=name, since=f"{taken.since:%d/%m/%Y %H:%M}",
-                       until=f"{taken.until:%d/%m/%Y %H:%M}")
+                       bed=stay.bed, ward=stay.ward, name=name, since=ward_time(taken.since, None, DATED),
+                       until=ward_time(taken.until, None, DATED))
 
 
 def location_at(db: Database, patient_id: str, at: datetime | None = None) -> Location | None:
