@@ -92,3 +92,19 @@ def test_a_form_copying_no_isolation_is_told_nothing(session_for, loose_since_ye
     nurse = session_for("nurse")
     assert prefill.notes(nurse, nurse.form("observations"), loose_since_yesterday) == {}
     assert prefill.notes(nurse, nurse.form("discharge"), None) == {}
+
+
+@pytest.mark.parametrize("form_id", LEAVING)
+def test_the_loose_stools_and_c_difficile_are_said_on_the_wards_clock(session_for, medication_ward, clock, form_id):
+    """Stools and a result typed on a laptop set to UTC, merged here: the note under the isolation
+    said "since 27/11 14:00" of loose stools since 15:00, "C. difficile found 28/11 11:00" of a
+    result received at 12:00."""
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    _stools(nurse, patient, "2026-11-27T14:00+00:00", "2026-11-27T17:30+00:00", "2026-11-27T21:00+00:00")
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    spec = nurse.form(form_id)
+    assert prefill.notes(nurse, spec, patient)["isolation"].startswith("Loose stools since 27/11 15:00:")
+    records.save_new(nurse, "lab_result", {"received_at": "2026-11-28T11:00+00:00", "received_by": "paper",
+                                           "test": "C. difficile toxin", "result": "Positive", "flag": "abnormal"},
+                     patient_id=patient)
+    assert prefill.notes(nurse, spec, patient)["isolation"].startswith("C. difficile found 28/11 12:00 (")

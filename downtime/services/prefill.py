@@ -361,7 +361,8 @@ def notes(session: Session, spec: FormSpec, patient_id: str | None) -> dict[str,
     (`bowels.isolated`) and their precautions, to tell
     those taking over (another ward or hospital, a care home, the mortuary). Whatever the
     admission says: contact precautions for a resistant germ do not wash hands with soap and
-    water, which C. difficile's spores ask. Under an enhanced care record's first field, the level
+    water, which C. difficile's spores ask. Their times on the ward's clock: stools charted on a
+    laptop set to UTC read "since 27/11 14:00" of stools since 15:00. Under an enhanced care record's first field, the level
     standing and its last entry (`enhanced_observation.notes`)."""
     if spec.id == enhanced_observation.FORM and patient_id is not None:
         return enhanced_observation.notes(session, patient_id)
@@ -372,9 +373,10 @@ def notes(session: Session, spec: FormSpec, patient_id: str | None) -> dict[str,
     if isolation is None:
         return {}
     found = isolation.found
-    said = (WORDS["c_difficile"][session.lang].format(since=f"{found.received_at:%d/%m %H:%M}", result=found.text())
+    zone = session.clock().tzinfo
+    said = (WORDS["c_difficile"][session.lang].format(since=ward_time(found.received_at, zone), result=found.text())
             if found is not None
-            else WORDS["loose_stools"][session.lang].format(since=f"{isolation.since:%d/%m %H:%M}"))
+            else WORDS["loose_stools"][session.lang].format(since=ward_time(isolation.since, zone)))
     return dict.fromkeys((field.id for field in fields), said)
 
 
