@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 
-from downtime.services import records
+from downtime.services import leaving, records
 from downtime.services.errors import ServiceError
 from tests.test_last_offices_care_after_death import PUT_IN, TAKEN_OUT, patient  # noqa: F401 (the fixture)
 
@@ -31,3 +31,21 @@ def test_a_cannula_stays_in_while_the_death_awaits_verification(session_for, pat
     assert kept.value.text("fr").endswith("laisser les voies et dispositifs en place jusqu’à ce que le décès soit "
                                           "constaté et que l’on sache s’il y a obstacle médico-légal.")
 
+
+
+def test_the_save_of_a_death_awaiting_verification_asks_its_lines_left_in(session_for, patient, clock):  # noqa: F811
+    """Found dead at 03:10, the cannula still in: the save's confirm said "take it out at last
+    offices and chart it removed", which the device chart then refused, and which the doctor's
+    referral to the coroner at 08:15 would have found done."""
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
+    records.save_new(nurse, "device_check", PUT_IN, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-29T03:50+01:00")
+    found = datetime.fromisoformat("2026-11-29T03:10+01:00")
+    cannula = "Peripheral venous cannula, Left forearm, in since 28/11 09:30 (day 1)"
+    asked = leaving.still_asked(nurse.db, nurse.forms, patient, found, "en", died=True, unverified=True)
+    assert asked.splitlines()[1:] == [(f"• STILL IN: {cannula}: the death awaits verification: leave it in place until "
+                                       "the death is verified and it is known whether it is referred to the coroner")]
+    assert leaving.still_asked(nurse.db, nurse.forms, patient, found, "fr", died=True, unverified=True).endswith(
+        " : décès en attente de constat : le laisser en place jusqu’au constat et jusqu’à ce que l’on sache s’il y a "
+        "obstacle médico-légal")

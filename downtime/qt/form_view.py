@@ -53,7 +53,7 @@ from downtime.services.bowels import Isolated
 if TYPE_CHECKING:  # the window imports this module
     from downtime.qt.main_window import MainWindow
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
-from downtime.services.census import CORONER, patient_for_record, patient_with_location
+from downtime.services.census import CORONER, VERIFICATION_PENDING, patient_for_record, patient_with_location
 from downtime.services.patients import PatientSummary, summarise
 from downtime.services.version_changes import changes, changes_text
 from downtime.services.context import Session
@@ -1197,7 +1197,8 @@ class FormView(QWidget):
                                    leaving.left_at(self.spec, values, session.clock()), session.lang, died=died,
                                    blanks=leaving.unfilled(self.spec, values, session.lang),
                                    destination=values.get("destination"), moved_to=moved_to,
-                                   coroner=values.get(CORONER) is True)
+                                   coroner=values.get(CORONER) is True,
+                                   unverified=values.get(VERIFICATION_PENDING) is True)
         closing = (translate("FormView", "It stays under Left the ward until its stop is charted. Save?") if died
                    else translate("FormView", "Once moved, this laptop's lists for its ward no longer ask any of it; "
                                               "if ward {ward} keeps its records on another laptop, that laptop knows "

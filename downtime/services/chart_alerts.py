@@ -686,18 +686,26 @@ DIED_WITH = {"last_offices": {"en": "STILL IN: {device}, {since}: take it out at
              "coroner": {"en": "STILL IN: {device}, {since}: the death is referred to the coroner: leave it in place "
                                "for the coroner",
                          "fr": "EN PLACE : {device}, {since} : obstacle médico-légal (décès signalé au procureur) : "
-                               "le laisser en place"}}
+                               "le laisser en place"},
+             "unverified": {"en": "STILL IN: {device}, {since}: the death awaits verification: leave it in place until "
+                                  "the death is verified and it is known whether it is referred to the coroner",
+                            "fr": "EN PLACE : {device}, {since} : décès en attente de constat : le laisser en place "
+                                  "jusqu’au constat et jusqu’à ce que l’on sache s’il y a obstacle médico-légal"}}
 """What a death asks of each line, drain or catheter still in (`devices_in_body`): taken out at last
 offices, or, of a death referred to the coroner, left in place for the coroner (Hospice UK, Care
-after death 2022). Neither was asked, and a cannula was taken out of a coroner's case."""
+after death 2022). Neither was asked, and a cannula was taken out of a coroner's case. Of a death
+awaiting verification, left in place until it is verified, as the device chart then refuses its
+removal (services.records.KEPT_IN): the save of a death found on a round said "take it out at
+last offices and chart it removed"."""
 
 
 def devices_in_body(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang,
-                    coroner: bool) -> list[str]:
+                    coroner: bool, unverified: bool = False) -> list[str]:
     """Each line, drain or catheter still in, as `DIED_WITH` says it (`coroner`: of a death referred
-    to the coroner): asked before the death is saved (services.leaving.still_asked), and a task of
-    the death until its removal is charted (`_death`, `_devices_in`), as a patch on the body is."""
-    return [DIED_WITH["coroner" if coroner else "last_offices"][lang].format(
+    to the coroner; `unverified`: of one awaiting verification): asked before the death is saved
+    (services.leaving.still_asked), and a task of the death until its removal is charted (`_death`,
+    `_devices_in`), as a patch on the body is."""
+    return [DIED_WITH["coroner" if coroner else "unverified" if unverified else "last_offices"][lang].format(
         device=one.called(forms[devices.FORM], lang), since=one.in_since(at, lang))
         for one in _in_at(db, patient_id, at)]
 

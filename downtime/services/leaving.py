@@ -113,7 +113,7 @@ def left_at(spec: FormSpec, values: Mapping[str, Any], now: datetime) -> datetim
 
 def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: datetime, lang: Lang, *,
                 died: bool = False, blanks: Sequence[str] = (), destination: str | None = None,
-                moved_to: str | None = None, coroner: bool = False) -> str | None:
+                moved_to: str | None = None, coroner: bool = False, unverified: bool = False) -> str | None:
     """What the escalation list asks of the patient at `at`, a line a chart, the doses the
     handover sheet says overdue and not recorded (chart_alerts.doses_overdue: a furosemide IV due
     at 13:30 and the day's amoxicillin went home unasked, the MAR's holes left for good), each
@@ -128,7 +128,7 @@ def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: d
     discharge typed in afterwards). Of a death (`died`), only the bags, the patches on the skin
     (chart_alerts.patches_on_body: a fentanyl patch was asked of no one) and the lines and devices
     still in (chart_alerts.devices_in_body, by whether the death is referred to the coroner,
-    `coroner`): their stop
+    `coroner`, or awaits verification, `unverified`): their stop
     and removal are charted at last offices, and what the charts ask of a living patient is asked
     of no one. Of a move to ward `moved_to` (another laptop's, perhaps), as `MOVED` says it: the
     patient stays in hospital."""
@@ -170,7 +170,8 @@ def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: d
              *(f"• {said}" for said in (chart_alerts.patches_on_body(db, forms, patient_id, at, lang, at.tzinfo,
                                                                      coroner)
                                         if died else [])),
-             *(f"• {said}" for said in (chart_alerts.devices_in_body(db, forms, patient_id, at, lang, coroner)
+             *(f"• {said}" for said in (chart_alerts.devices_in_body(db, forms, patient_id, at, lang, coroner,
+                                                                     unverified)
                                         if died else [])),
              *(f"• {MOVED['booked'][lang].format(operation=operation, ward=moved_to)}" if moved_to is not None
                else f"• {message(lang, BOOKED, operation=operation)}"

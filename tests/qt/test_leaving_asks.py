@@ -13,6 +13,7 @@ from downtime.services import chart_alerts, leaving, records, wards
 from tests.conftest import VERIFIED
 from tests.test_discharge_medicines import typed_late  # noqa: F401 (a fixture)
 from tests.test_infusion_rates import syringe_running  # noqa: F401 (a fixture)
+from tests.test_last_offices_care_after_death import PUT_IN
 
 HYPO = {"taken_at": "2026-11-28T13:50+01:00", "reading": "value", "glucose": 3.2, "glucose_unit": "mmol_l",
         "next_in": "240"}
@@ -221,3 +222,21 @@ def test_a_letter_saved_with_its_blanks_unfilled_is_asked_of(window, session_for
     form.editors["results_awaited"].set_value(line.replace("…", "Dr Lambert, GP, told by phone"))
     QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert len(said) == 2 and "LETTER NOT COMPLETED" not in said[1]
+
+
+def test_a_death_awaiting_verification_asks_its_lines_left_in(window, patient, clock, monkeypatch):
+    """Found dead at 03:10, the verifier called: the confirm asked the cannula taken out at last
+    offices, the removal the device chart refuses until the death is verified."""
+    clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
+    records.save_new(window.session, "device_check", PUT_IN, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-29T03:50+01:00")
+    said = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append(text) or True))
+    form = window.open_new(window.session.form("death"), patient)
+    for name, value in (("died_at", "2026-11-29T03:10+01:00"), ("verification_pending", True), ("expected", False),
+                        ("referred_to_coroner", False), ("implanted_device", "none"), ("family_informed", False)):
+        form.editors[name].set_value(value)
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is not None, form.summary.text()
+    assert "in since 28/11 09:30 (day 1): the death awaits verification: leave it in place until the death is " \
+           "verified" in said[0]
