@@ -100,8 +100,10 @@ SYSTEMS: dict[str, dict[str, str]] = {
                            "laboratory": "Laboratory", "therapy": "Therapy", "social-history": "Social History"},
     OBSERVATION_INTERPRETATION: {"L": "Low", "LL": "Critical low", "H": "High", "HH": "Critical high"},
     LOCATION_TYPE: {"wa": "Ward", "bd": "Bed"},
+    # Unknown: a child's PEWS total with no date of birth to score it by (fhir_pews), which stopped
+    # the whole export on a KeyError while it was missing here.
     DATA_ABSENT_REASON: {"not-applicable": "Not Applicable", "asked-declined": "Asked But Declined",
-                         "not-performed": "Not Performed"},
+                         "not-performed": "Not Performed", "unknown": "Unknown"},
     PARTICIPATION_MODE: {"PHONE": "telephone", "WRITTEN": "written"},
     PARTICIPATION_TYPE: {"RESP": "responsible party"},
     FLAG_CATEGORY: {"safety": "Safety"},
