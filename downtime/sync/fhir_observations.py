@@ -33,6 +33,10 @@ from downtime.sync.fhir_stays import Stays
 VITALS = {"respiratory_rate": (("9279-1",), "/min"), "spo2": (("2708-6", "59408-5"), "%"),
           "oxygen_flow": (("3151-8",), "L/min"), "pulse": (("8867-4",), "/min"), "temperature": (("8310-5",), "Cel")}
 BLOOD_PRESSURE = ("85354-9", {"systolic_bp": "8480-6", "diastolic_bp": "8462-4"}, "mm[Hg]")
+# The R4 blood pressure profile wants its systolic and its diastolic once each, one not taken
+# absent with a reason: a systolic alone (NEWS2's, PEWS's, one palpated) went as a panel of one
+# component, which a profile-checking import refuses.
+NOT_RECORDED = {"dataAbsentReason": {"coding": [coding(DATA_ABSENT_REASON, "unknown")], "text": "Not recorded"}}
 # NEWS2 chart rows → the score field of `ParameterScores`, in chart order.
 SCORE_ROWS = ("respiratory_rate", "spo2", "air_or_oxygen", "systolic_bp", "pulse", "consciousness", "temperature")
 
@@ -154,8 +158,9 @@ class Measured:
         panel, parts, unit = BLOOD_PRESSURE
         if any(data.get(field_id) is not None for field_id in parts):
             self.add("blood_pressure", code={"coding": [coding(LOINC, panel)]}, component=[
-                {"code": {"coding": [coding(LOINC, code)]}, "valueQuantity": quantity(data[field_id], unit)}
-                for field_id, code in parts.items() if data.get(field_id) is not None])
+                {"code": {"coding": [coding(LOINC, code)]},
+                 **({"valueQuantity": quantity(data[field_id], unit)} if data.get(field_id) is not None
+                    else NOT_RECORDED)} for field_id, code in parts.items()])
 
     def said(self, spec: FormSpec, field_id: str, code: str) -> None:
         """A choice answered, as what the nurse observed, in words (`code`: what it is)."""
