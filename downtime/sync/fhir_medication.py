@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from downtime.domain import child_fluids
 from downtime.domain.census import Movement, MovementEvent
+from downtime.domain.clock import DATED, ward_time
 from downtime.domain.covert import Covert
 from downtime.domain.infusion_check import InfusionCheck
 from downtime.domain.laterality import BILATERAL
@@ -600,7 +601,8 @@ def _instruction(order: Order, spec: FormSpec, ended: MovementEvent | None) -> d
         if order.min_interval_hours is not None:  # once every so many hours at most, as a snapshot reads it back
             instruction["timing"]["repeat"] |= {"frequency": 1, "period": order.min_interval_hours, "periodUnit": "h"}
     else:
-        instruction["text"] = f"{dose} once, {order.start_at:%Y-%m-%d %H:%M}"
+        # On the ward's clock: a stat dose due at 10:00 typed on a laptop set to UTC read "once, 09:00".
+        instruction["text"] = f"{dose} once, {ward_time(order.start_at, None, DATED)}"
         instruction["timing"] = {"event": [moment(order.start_at)]}
     if order.covert is not None:  # given disguised in food or drink (domain.covert)
         instruction["additionalInstruction"] = [{"text": _covert(order.covert)}]

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.clock import DATED, answered_at, ward_time
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.news2 import NOT_APPLICABLE, PREGNANCY
 from downtime.formspec import FormSpec
@@ -211,11 +212,12 @@ def _measured_on(data: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def _scale_2_said(data: Mapping[str, Any]) -> list[str]:
     """Who prescribed scale 2 and when, for a set scored on it: the total's SpO2 points rest on
-    that decision, which the bundle carried nowhere."""
+    that decision, which the bundle carried nowhere. When on the ward's clock: prescribed at 09:30
+    on a laptop set to UTC, it read 08:30."""
     if data.get("spo2_scale") != "scale_2":
         return []
-    at = data.get("scale_2_prescribed_at")
-    when = f"{datetime.fromisoformat(at):%d/%m/%Y %H:%M}" if at else "time not recorded"
+    at = answered_at(data, "scale_2_prescribed_at")
+    when = ward_time(at, None, DATED) if at else "time not recorded"
     return [f"SpO2 scale 2 prescribed by {' '.join(str(data.get('scale_2_prescribed_by') or '?').split())} on {when}"]
 
 
