@@ -52,22 +52,33 @@ def next_of_kin(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [contact]
 
 
-def body_measures(admission: RecordVersion, patient_id: str, encounter_id: str, ctx: Context) -> list[dict[str, Any]]:
+def body_measures(admission: RecordVersion, patient_id: str, encounter_id: str, ctx: Context,
+                  history: Sequence[RecordVersion]) -> list[dict[str, Any]]:
     """The height and the weight measured or given on arrival, at the admission's time; the
     weight with how it is known (`METHODS`), as a weighing's is (sync.fhir_weight): a child's
-    estimate went to the EHR's dose checks as if weighed on the scales."""
+    estimate went to the EHR's dose checks as if weighed on the scales. A measure an earlier
+    version (of `history`, the admission's versions) gave and this one has not goes entered in
+    error, as that version said it: a weight taken out of the admission as another patient's,
+    already sent final, stayed the EHR's latest body weight for its dose checks."""
     spec = ctx.forms[admission.form_id]
-    return [{"resourceType": "Observation", "id": ident, "identifier": record_identifier(ident),
-             "status": observation_status(admission),
-             "category": [{"coding": [coding(OBSERVATION_CATEGORY, "vital-signs")]}],
-             "code": {"coding": [coding(LOINC, code)]}, "subject": reference(patient_id),
-             "encounter": reference(encounter_id), "effectiveDateTime": moment(admission.occurred_at),
-             "performer": [ctx.author(ctx.original(admission))],
-             "valueQuantity": quantity(admission.data[field_id], unit),
-             **({"method": {"text": label(spec, METHODS[field_id], method)}}
-                if field_id in METHODS and (method := admission.data.get(METHODS[field_id])) else {})}
-            for field_id, (code, unit) in BODY.items() if admission.data.get(field_id) is not None
-            for ident in (derived_id(admission.record_id, field_id),)]
+    found = []
+    for field_id, (code, unit) in BODY.items():
+        said = admission if admission.data.get(field_id) is not None else next(
+            (version for version in reversed(history)
+             if version.version < admission.version and version.data.get(field_id) is not None), None)
+        if said is None:
+            continue
+        ident = derived_id(admission.record_id, field_id)
+        found.append({"resourceType": "Observation", "id": ident, "identifier": record_identifier(ident),
+                      "status": observation_status(admission) if said is admission else "entered-in-error",
+                      "category": [{"coding": [coding(OBSERVATION_CATEGORY, "vital-signs")]}],
+                      "code": {"coding": [coding(LOINC, code)]}, "subject": reference(patient_id),
+                      "encounter": reference(encounter_id), "effectiveDateTime": moment(said.occurred_at),
+                      "performer": [ctx.author(ctx.original(admission))],
+                      "valueQuantity": quantity(said.data[field_id], unit),
+                      **({"method": {"text": label(spec, METHODS[field_id], method)}}
+                         if field_id in METHODS and (method := said.data.get(METHODS[field_id])) else {})})
+    return found
 
 
 def diet(spec: FormSpec, admission: RecordVersion, patient_id: str, encounter_id: str,

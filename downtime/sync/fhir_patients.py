@@ -197,7 +197,7 @@ def _made(patient_id: str, number: dict[str, str], items: list[tuple[FormSpec, R
         encounter = encounter_of.get(admission.record_id, admission.record_id)
         for resource in (*allergy_resources(spec, admission, amended.get(admission.record_id, ()), patient_id,
                                             encounter, partial(ctx.sent_under, "AllergyIntolerance"), ctx.author),
-                         *body_measures(admission, patient_id, encounter, ctx),
+                         *body_measures(admission, patient_id, encounter, ctx, histories[admission.record_id]),
                          *diet(spec, admission, patient_id, encounter, admission.record_id in ended),
                          *usual_medicines(admission, patient_id, encounter, histories[admission.record_id],
                                           partial(ctx.sent_under, "MedicationStatement")),
