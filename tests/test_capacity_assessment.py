@@ -210,6 +210,23 @@ def test_a_covert_dose_to_a_patient_assessed_able_to_decide_asks_a_reason(sessio
     assert saved.data["overrides"] == [{"check": "covert_capable", "reason": "Dr Benali told"}]
 
 
+def test_a_covert_dose_to_a_capable_patient_says_the_assessment_on_the_wards_clock(session_for,
+                                                                                   patient_on_the_clock):
+    """An assessment made at 10:00 in summer time, read on the winter dose's fixed offset, was said
+    "21/10 09:00": the nurse looked for an assessment at a time no one made one."""
+    patient = patient_on_the_clock(datetime(2026, 11, 28, 14, 0), "2026-10-20T09:00+02:00")
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    order = records.save_new(doctor, "medication_order", {
+        **SERTRALINE, "times": "14:00", "start_at": "2026-10-21T09:00+02:00",
+        "covert_decided_at": "2026-10-21T09:30+02:00"}, patient_id=patient).record_id
+    records.save_new(doctor, FORM, {**HAS, "assessed_at": "2026-10-21T10:00+02:00"}, patient_id=patient)
+    with pytest.raises(medication.OverrideNeeded) as asked:
+        medication.record_dose(nurse, order, {"outcome": "given", "dose_given": 50.0, "route": "PO",
+                                              "scheduled_for": "2026-11-28T14:00+01:00",
+                                              "given_at": "2026-11-28T14:00+01:00"})
+    assert "the capacity assessment of 21/10 10:00 says" in asked.value.warnings[0].message
+
+
 def test_a_covert_order_beside_a_lack_for_another_decision_asks_for_one_of_medicines(session_for, patient, clock):
     """A lack for the discharge destination is on the strip: the covert question says which
     assessment is missing, not "none on record"."""

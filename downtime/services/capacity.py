@@ -229,7 +229,9 @@ def dose_warnings(session: Session, found: Order, values: Mapping[str, Any]) -> 
     patient's standing assessment of medicines says HAS capacity (`capable_at`): asked, the nurse
     overriding with a reason, whichever way it is recorded (the dialog, the paper batch, the
     command line), as a dose by mouth over a failed swallow screen is. The escalation list called
-    it urgent while the dose was saved "given covertly" with nothing asked (MCA s.1(2), s.1(4))."""
+    it urgent while the dose was saved "given covertly" with nothing asked (MCA s.1(2), s.1(4)).
+    Both times on the ward's clock (None: the laptop's zone, its rules): read on the dose's fixed
+    offset, an assessment made at 10:00 in summer time read "21/10 09:00" beside a dose in winter."""
     if values.get("outcome") != Dose.GIVEN.value or not values.get(medication.GIVEN_COVERTLY):
         return []
     at = datetime.fromisoformat(values["given_at"])
@@ -237,8 +239,8 @@ def dose_warnings(session: Session, found: Order, values: Mapping[str, Any]) -> 
     if one is None:
         return []
     return [Warning(Check.COVERT_CAPABLE, GIVEN_COVERTLY_TO_CAPABLE, {
-        "drug": " ".join(found.drug.split()), "time": written_when(at, at, at.tzinfo),
-        "assessed": written_when(one.assessed_at, at, at.tzinfo)})]
+        "drug": " ".join(found.drug.split()), "time": written_when(at, at),
+        "assessed": written_when(one.assessed_at, at)})]
 
 
 def covert_flags(db: Database, orders: Sequence[Order], at: datetime, lang: Lang) -> dict[str, str]:
