@@ -3,6 +3,8 @@ while the patient is recorded missing stops the nurse for a reason (medication.c
 discharge confirm says the patient missing (leaving.still_asked), and the Patients tab is read
 again when a police call falls due. The tests' clock is 14:00 on 28/11 (Paris)."""
 
+from datetime import datetime
+
 from downtime.domain.medication import Check
 from downtime.services import leaving, medication, records
 
@@ -25,6 +27,23 @@ def test_a_dose_recorded_given_while_the_patient_is_recorded_missing_needs_a_rea
         "day room): record “A — Patient away from ward”, or record their return on the missing-patient record first.")
     away = {**given, "outcome": "not_given", "not_given_reason": "patient_away", "dose_given": None}
     assert Check.GIVEN_WHILE_MISSING not in {one.check for one in medication.check_dose(nurse, amoxicillin, away)}
+
+
+def test_a_dose_given_while_missing_says_last_seen_on_the_wards_clock(session_for, patient_on_the_clock):
+    """Last seen at 01:30 the night the clocks went back, read on the 06:00 dose's winter offset,
+    was said "last seen 00:30": an hour the patient was still on the ward."""
+    patient = patient_on_the_clock(datetime(2026, 10, 25, 7, 0), "2026-10-24T09:00+02:00")
+    nurse = session_for("nurse")
+    order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "06:00", "start_at": "2026-10-24T10:00+02:00", "controlled": False, "high_alert": False},
+        patient_id=patient).record_id
+    records.save_new(nurse, FORM, {**JUDGED, "last_seen_at": "2026-10-25T01:30+02:00",
+                                   "noticed_at": "2026-10-25T05:45+01:00"}, patient_id=patient)
+    (warning,) = [one for one in medication.check_dose(nurse, order, {
+        "outcome": "given", "dose_given": 1.0, "route": "PO", "scheduled_for": "2026-10-25T06:00+01:00",
+        "given_at": "2026-10-25T06:00+01:00"}) if one.check is Check.GIVEN_WHILE_MISSING]
+    assert "(last seen 01:30, day room)" in warning.text("en")
 
 
 def test_the_discharge_confirm_says_the_patient_missing(session_for, patient):

@@ -349,13 +349,15 @@ def dose_warnings(session: Session, found: Order, values: Mapping[str, Any]) -> 
     """A dose of `found` recorded given (medication.check_dose) at a time its patient is recorded
     missing from the ward: given to another patient, or the record of the return never made; the
     nurse overrides it with a reason (back on the ward, their return not yet typed in). The round
-    said the patient missing by the name, the dose dialog nothing, and the dose was saved given."""
+    said the patient missing by the name, the dose dialog nothing, and the dose was saved given.
+    Both times on the ward's clock (None: the laptop's zone, its rules): read on the dose's fixed
+    offset, a patient last seen at 01:30 the night the clocks went back read "last seen 00:30"."""
     if values.get("outcome") != Outcome.GIVEN.value:
         return []
     at = datetime.fromisoformat(values["given_at"])
     return [Warning(Check.GIVEN_WHILE_MISSING, GIVEN_WHILE_MISSING, {
-        "drug": " ".join(found.drug.split()), "time": written_when(at, at, at.tzinfo),
-        "since": written_when(one.missing.last_seen_at, at, at.tzinfo),
+        "drug": " ".join(found.drug.split()), "time": written_when(at, at),
+        "since": written_when(one.missing.last_seen_at, at),
         "where": one.missing.last_seen_where}) for one in CHART.of(session.db, found.patient_id)
         if one.missing.missing_at(at)]
 
