@@ -7,6 +7,7 @@ sentence is translated once whichever layer shows it, and Qt stays out of the pu
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -120,6 +121,15 @@ def mid_line(label: str) -> str:
     kept ("SpO2")."""
     first = label.split(" ", 1)[0]
     return label if any(letter.isupper() for letter in first[1:]) else label[:1].lower() + label[1:]
+
+
+def french_de(word: str) -> str:
+    """French "de" before a word: "d’" before a vowel ("d’ADAM", "d’ÉMERY", "d’auto-négligence",
+    "d’esclavage"), as before a "y" heard as one ("d’YVES"); "de" before a consonant, and before
+    an "h", which French names do not say whether to elide ("de HUGO")."""
+    letters = unicodedata.normalize("NFD", word).casefold()  # "É" is "E" and its accent
+    elided = letters[:1] in tuple("aeiouæœ") or (letters[:1] == "y" and letters[1:2] not in tuple("aeiouy"))
+    return f"d’{word}" if elided else f"de {word}"
 
 
 def semicolon(lang: Lang) -> str:

@@ -109,3 +109,14 @@ def test_a_lack_of_capacity_to_consent_to_sharing_is_said_with_the_concern_on_th
     for letter in (transfer, discharge):
         assert "Lacks capacity for medicines" in letter["capacity"]
         assert "afeguarding" not in letter["capacity"] and "haring" not in letter["capacity"]
+
+
+@pytest.mark.parametrize("categories, said", [
+    (["self_neglect", "neglect"], "suspicion d’auto-négligence, négligence ;"),
+    (["modern_slavery"], "suspicion d’esclavage moderne, traite ;"),
+    (["physical"], "suspicion de maltraitance physique ;")])
+def test_the_french_letter_elides_de_before_a_category_starting_with_a_vowel(session_for, patient, categories, said):
+    """"suspicion de auto-négligence" was printed of a self-neglect, "de esclavage" of modern slavery."""
+    nurse = session_for("nurse", "fr")
+    records.save_new(nurse, safeguarding.FORM, {**REFERRED, "categories": categories}, patient_id=patient)
+    assert said in _letter(nurse, patient)["safeguarding"]

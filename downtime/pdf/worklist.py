@@ -4,7 +4,6 @@ for the EHR reference and the clerk's initials — for offices that tick paper w
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +14,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer, TableStyle
 
 from downtime.domain.clock import DATED
 from downtime.formspec import Lang
-from downtime.i18n import message
+from downtime.i18n import french_de, message
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
     ALERT, BOLD, MARK, RULE, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style, in_words,
@@ -54,7 +53,7 @@ WORDS: dict[str, dict[Lang, str]] = {
                    "as the ward said",
              "fr": "{done} fiche(s) sur {total} traitée(s) : {entered} saisie(s) dans le DPI, {not_entered} à ne pas "
                    "saisir selon le service"},
-    # French elides "de" before a vowel: "d’ADAM Gérard", not "de ADAM Gérard" (see `_from`).
+    # French elides "de" before a vowel: "d’ADAM Gérard", not "de ADAM Gérard" (see i18n.french_de).
     "span": {"en": "{count} from {first} to {last}", "fr": "{count} {from_first} à {last}"},
     "one": {"en": "{count}: {name}", "fr": "{count} : {name}"},
     "nothing_left": {"en": "nothing left from the chosen patient on", "fr": "plus rien à partir du patient choisi"},
@@ -122,15 +121,6 @@ def _table(group: PatientWork, width: float, lang: Lang, same_person: str | None
     return table
 
 
-def _from(name: str) -> str:
-    """French "de" before a name: "d’" before a vowel ("d’ADAM", "d’ÉMERY", "d’YVES"), as before
-    a "y" heard as one; "de" before a consonant, and before an "h", which French names do not
-    say whether to elide ("de HUGO")."""
-    letters = unicodedata.normalize("NFD", name).casefold()  # "É" is "E" and its accent
-    elided = letters[:1] in tuple("aeiouæœ") or (letters[:1] == "y" and letters[1:2] not in tuple("aeiouy"))
-    return f"d’{name}" if elided else f"de {name}"
-
-
 def _counted(work: list[PatientWork], whole: bool, lang: Lang) -> str:
     """What the list or part holds: its patients counted (a part printed with --patients 5 said
     "5 group(s)"), after the records about no patient if it starts with them; a part names its
@@ -145,7 +135,7 @@ def _counted(work: list[PatientWork], whole: bool, lang: Lang) -> str:
         return count
     if len(names) == 1:
         return w("one", lang, count=count, name=names[0])
-    return w("span", lang, count=count, first=names[0], from_first=_from(names[0]), last=names[-1])
+    return w("span", lang, count=count, first=names[0], from_first=french_de(names[0]), last=names[-1])
 
 
 def _subtitle(work: list[PatientWork], whole: bool, lang: Lang) -> str:

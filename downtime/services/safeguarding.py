@@ -48,7 +48,7 @@ from downtime.domain.safeguarding import (
 )
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError
-from downtime.i18n import DAY_NAMES, semicolon
+from downtime.i18n import DAY_NAMES, french_de, semicolon
 from downtime.services import capacity, settings
 from downtime.services.bedside import Chart, ordered
 from downtime.services.errors import ValidationFailed
@@ -232,7 +232,7 @@ def ward_lines(db: Database, patient_ids: Collection[str], at: datetime, lang: L
 
 LETTER = {
     "raised": {"en": "Safeguarding concern raised {day} about {about}: {categories} suspected",
-               "fr": "Signalement (protection) du {day} concernant {about} : suspicion de {categories}"},
+               "fr": "Signalement (protection) du {day} concernant {about} : suspicion {categories}"},
     "patient": {"en": "the patient", "fr": "le patient"},
     "connected": {"en": "{kind} connected to the patient ({relation})",
                   "fr": "{kind} lié au patient ({relation})"},
@@ -250,7 +250,9 @@ LETTER = {
     "lacks": {"en": "lacks capacity to consent to sharing it (assessed {day} by {by}): shared in their best interests",
               "fr": "sans capacité de consentir à son partage (évaluée le {day} par {by}) : partagé dans son intérêt"},
 }
-"""A letter's line of a concern (`handed_on`), need-to-know: the facts the receiving team acts on."""
+"""A letter's line of a concern (`handed_on`), need-to-know: the facts the receiving team acts on.
+The French "suspicion" takes its "de" with the first category (i18n.french_de): "suspicion de
+auto-négligence" was printed of a self-neglect, "de exploitation" of a child's."""
 CATEGORIES = {
     "physical": {"en": "physical abuse", "fr": "maltraitance physique"},
     "domestic_abuse": {"en": "domestic abuse", "fr": "violences conjugales ou intrafamiliales"},
@@ -289,8 +291,9 @@ def _letter_line(recorded: Recorded, at: datetime, lang: Lang, assessments: Sequ
     care = CARE[one.kind][lang]
     about = (LETTER["patient"][lang] if one.about is About.PATIENT else LETTER["connected"][lang].format(
         kind=KINDS[one.kind][lang], relation=" ".join(str(data.get("about_relation") or "").split())))
-    parts = [LETTER["raised"][lang].format(day=day(one.raised_at), about=about, categories=", ".join(
-        CATEGORIES[code][lang] for code in data.get("categories") or ()))]
+    named = ", ".join(CATEGORIES[code][lang] for code in data.get("categories") or ())
+    parts = [LETTER["raised"][lang].format(day=day(one.raised_at), about=about,
+                                           categories=french_de(named) if lang == "fr" else named)]
     parts.append(LETTER["team_told"][lang].format(day=day(one.team_told_at)) if one.told_by(at)
                  and one.team_told_at is not None else LETTER["team_untold"][lang])
     if one.not_referred:
