@@ -115,6 +115,29 @@ def test_lacks_capacity_needs_a_standing_assessment_of_sharing_the_concern(sessi
     assert records.save_new(nurse, FORM, lacking, patient_id=patient).data["consent"] == "lacks_capacity"
 
 
+@pytest.mark.parametrize("lang, words", [
+    ("en", "“An adult’s consent to share the concern”: the capacity assessment of 28/11 by Dr Karim Benali says the "
+           "patient lacks capacity to decide on sharing this concern"),
+    ("fr", "« Consentement de l’adulte au partage du signalement » : l’évaluation de la capacité du 28/11 par Dr "
+           "Karim Benali dit le patient sans capacité de décider du partage de ce signalement")])
+def test_consent_refused_by_a_patient_assessed_unable_to_decide_on_sharing_is_refused(session_for, patient, lang,
+                                                                                      words):
+    """A refusal is a capable adult's to make (MCA 2005 s.1(2), s.2-3): recorded of a patient
+    assessed lacking capacity to decide on sharing, it was saved, and the list asked only the
+    team's advice, as of a capable adult's lawful refusal, never the referral."""
+    nurse, doctor = session_for("nurse", lang), session_for("doctor")
+    records.save_new(doctor, "capacity_assessment", {**LACKS, "assessed_at": "2026-11-28T09:30+01:00",
+                                                     "decision": "other",
+                                                     "decision_detail": "Sharing the safeguarding concern"},
+                     patient_id=patient)
+    for consent in ("refused", "given"):
+        with pytest.raises(ValidationFailed) as refused:
+            records.save_new(nurse, FORM, {**RAISED, "consent": consent}, patient_id=patient)
+        assert [error.path for error in refused.value.errors] == ["consent"]
+        assert words in str(refused.value)
+    assert records.save_new(nurse, FORM, {**RAISED, "consent": "lacks_capacity"}, patient_id=patient)
+
+
 def test_an_immediate_danger_with_no_police_and_no_reason_is_refused(session_for, patient):
     nurse = session_for("nurse")
     danger = {**RAISED, "immediate_danger": True, "police_called": False}

@@ -27,7 +27,8 @@ The duties and categories:
   and capacity is assumed until an assessment says otherwise (s.1(2)) and is decision-specific
   ("in relation to the matter", s.2(1)): the service refuses "lacks capacity" of the patient
   while no capacity assessment of theirs of this decision (`SHARING_ASSESSED`) stands lacking
-  (domain.capacity.standing_each); one of her medicines says nothing of it. Refused, the concern
+  (domain.capacity.standing_each), and Given or Refused while one does: a refusal is a capable
+  adult's to make; one of her medicines says nothing of it. Refused, the concern
   is shared only for a reason the law allows (others at risk, a serious crime, their vital
   interests, a child at risk: the Care and Support Statutory Guidance ch.14, "Information
   sharing, confidentiality and record keeping", and SCIE's "Safeguarding adults: sharing
@@ -79,6 +80,7 @@ CHILD = frozenset({"physical", "emotional", "sexual", "neglect", "exploitation",
 """Working Together 2023's four categories and exploitation, with domestic abuse and modern slavery."""
 OF = {Kind.ADULT: ADULT, Kind.CHILD: CHILD}
 
+GIVEN = "given"
 LACKS_CAPACITY = "lacks_capacity"
 REFUSED = "refused"
 REFERRED = "referred"

@@ -30,6 +30,7 @@ from downtime.domain.capacity import Assessment, of_other_named, standing_each
 from downtime.domain.clock import answered_at, ward_day, ward_time, ward_zone
 from downtime.domain.records import RecordVersion
 from downtime.domain.safeguarding import (
+    GIVEN,
     LACKS_CAPACITY,
     REFUSED,
     SHARING_ASSESSED,
@@ -112,6 +113,14 @@ REFUSALS = {
                        "partage de ce signalement (la capacité est présumée, et propre à chaque décision : MCA 2005 "
                        "art. 1(2), 2(1)) : l’enregistrer d’abord sur le formulaire d’évaluation de la capacité "
                        "(décision « Autre », en clair « partage du signalement »), ou répondre Donné ou Refusé."},
+    "assessed_lacking": {"en": "“{label}”: the capacity assessment of {day} by {by} says the patient lacks capacity to "
+                               "decide on sharing this concern: their consent or refusal is not theirs to give (MCA "
+                               "2005 s.2-3): answer Lacks capacity, shared in their best interests; if capacity has "
+                               "returned, record a new assessment first.",
+                         "fr": "« {label} » : l’évaluation de la capacité du {day} par {by} dit le patient sans capacité "
+                               "de décider du partage de ce signalement : son consentement ou son refus ne vaut pas "
+                               "(MCA 2005 art. 2-3) : répondre Sans capacité, partagé dans son intérêt ; si la capacité "
+                               "est revenue, enregistrer d’abord une nouvelle évaluation."},
     "connected_child": {"en": "“{label}”: the concern is about a child connected to the patient: answer A child.",
                         "fr": "« {label} » : le signalement concerne un enfant lié au patient : répondre Un enfant."},
     "advised_untold": {"en": "“{label}”: not referred is the safeguarding team’s advice: record when they were told.",
@@ -133,7 +142,9 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
     was raised; an adult's consent refused with no reason to share and a referral recorded;
     "lacks capacity" of the patient while none of their `assessments` of sharing the concern
     (domain.safeguarding.SHARING_ASSESSED) stands lacking at the concern's time (capacity is
-    assumed, and decision-specific); a child connected to the patient answered an adult; not
+    assumed, and decision-specific), and consent given or refused while one does (a refusal
+    recorded of a patient assessed unable to decide held the referral back as a capable adult's
+    would, the list asking only the team's advice); a child connected to the patient answered an adult; not
     referred with no safeguarding team told; an immediate danger with no police and no reason.
     Each new record, and each amendment changing what it checks."""
     def changed(*field_ids: str) -> bool:
@@ -165,9 +176,14 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
         for field_id in before_raised(data) if changed(field_id, "raised_at"))
     if shared_without_reason(data) and changed("consent", "share_reasons", "referral_at"):
         errors.append(FieldError("share_reasons", REFUSALS["no_reason"][lang].format(label=label("share_reasons"))))
+    assessed = sharing_assessed(assessments, raised) if about_patient and raised is not None else None
     if (about_patient and data.get("consent") == LACKS_CAPACITY and raised is not None
-            and sharing_assessed(assessments, raised) is None and changed("consent", "about", "raised_at")):
+            and assessed is None and changed("consent", "about", "raised_at")):
         errors.append(FieldError("consent", REFUSALS["capacity"][lang].format(label=label("consent"))))
+    if assessed is not None and data.get("consent") in (GIVEN, REFUSED) and changed("consent", "about", "raised_at"):
+        errors.append(FieldError("consent", REFUSALS["assessed_lacking"][lang].format(
+            label=label("consent"), day=ward_time(assessed.assessed_at, None, "%d/%m"),
+            by=" ".join(assessed.assessed_by.split()))))
     if not_referred_untold(data) and changed("referral_decision", "team_told_at"):
         errors.append(FieldError("team_told_at", REFUSALS["advised_untold"][lang].format(label=label("team_told_at"))))
     if danger_unanswered(data) and changed("immediate_danger", "police_called", "no_police_reason"):
