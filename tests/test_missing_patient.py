@@ -76,11 +76,13 @@ def test_high_risk_missing_heads_the_escalation_list_until_back_and_reviewed(ses
 
 
 def test_medium_risk_police_after_the_failed_search(session_for, patient, clock):
+    """The French is the same for a man or a woman: "DISPARU depuis 13:20 … s’il n’est pas
+    retrouvé" was said of this patient, Mme Martin."""
     nurse = session_for("nurse", "fr")
     records.save_new(nurse, FORM, JUDGED, patient_id=patient)
     (alert,) = _alerts(nurse)
-    assert alert.latest == ("DISPARU depuis 13:20 (vu en dernier : day room) — risque moyen : "
-                            "police à prévenir à 14:30 s’il n’est pas retrouvé")
+    assert alert.latest == ("DISPARU(E) depuis 13:20 (vu(e) en dernier : day room) — risque moyen : "
+                            "police à prévenir à 14:30 si non retrouvé(e)")
     assert not alert.urgent and not alert.first
     assert "noter chaque dose due « A — Patient absent »" in alert.said
     clock.advance(minutes=31)

@@ -10,7 +10,8 @@ from downtime.services import leaving, missing_patient, records
 from tests.test_missing_patient_line_says_the_return import MISSING
 
 BACK = {"en": ("missing from the ward 13:20, returned 13:55", "doctor to review"),
-        "fr": ("disparu du service à 13:20, revenu à 13:55", "à faire examiner par le médecin")}
+        "fr": ("disparu(e) du service à 13:20, revenu(e) à 13:55", "à faire examiner par le médecin")}
+"""The French the same for a man or a woman: "disparu …, revenu …" was said of Mme Martin."""
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

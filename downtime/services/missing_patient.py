@@ -36,14 +36,16 @@ from downtime.services.errors import ValidationFailed
 
 FORM = "missing_patient"
 WORDS = {
-    "missing": {"en": "MISSING since {time} (last seen: {where})", "fr": "DISPARU depuis {time} (vu en dernier : {where})"},
+    # The ward's lines, in a French the same for a man or a woman, as the letter's: "DISPARU
+    # depuis 13:20 … s’il n’est pas retrouvé" was said of Mme Martin.
+    "missing": {"en": "MISSING since {time} (last seen: {where})", "fr": "DISPARU(E) depuis {time} (vu(e) en dernier : {where})"},
     Risk.HIGH: {"en": "HIGH RISK", "fr": "RISQUE ÉLEVÉ"},
     Risk.MEDIUM: {"en": "medium risk", "fr": "risque moyen"},
     Risk.LOW: {"en": "low risk", "fr": "risque faible"},
     "police_told": {"en": "police told {time}", "fr": "police prévenue à {time}"},
     "police_not_told": {"en": "police NOT told yet", "fr": "police PAS ENCORE prévenue"},
     "police_later": {"en": "police to be told at {time} if not found",
-                     "fr": "police à prévenir à {time} s’il n’est pas retrouvé"},
+                     "fr": "police à prévenir à {time} si non retrouvé(e)"},
     "tell_police": {"en": "tell the police now (due {time})", "fr": "prévenir la police maintenant (prévu à {time})"},
     "searched_at": {"en": "search the ward and grounds", "fr": "fouiller le service et l’enceinte"},
     "security_told_at": {"en": "tell security or the site manager",
@@ -52,10 +54,10 @@ WORDS = {
     "next_of_kin_told_at": {"en": "tell the next of kin", "fr": "prévenir le proche"},
     "stand_down": {"en": "tell the police the patient is found (their search is stood down)",
                    "fr": "prévenir la police que le patient est retrouvé (elle arrête ses recherches)"},
-    "still_missing": {"en": "still missing: keep in touch with the police", "fr": "toujours disparu : rester en lien avec la police"},
+    "still_missing": {"en": "still missing: keep in touch with the police", "fr": "toujours disparu(e) : rester en lien avec la police"},
     "line": {"en": "{since} — {risk}: {police}", "fr": "{since} — {risk} : {police}"},
     "returned": {"en": "missing from the ward {since}, returned {time}",
-                 "fr": "disparu du service à {since}, revenu à {time}"},
+                 "fr": "disparu(e) du service à {since}, revenu(e) à {time}"},
     "said": {"en": "{latest}: {asks}", "fr": "{latest} : {asks}"},
     "review": {"en": "doctor to review", "fr": "à faire examiner par le médecin"},
     "missed": {"en": "time-critical dose missed while missing: {doses}",
