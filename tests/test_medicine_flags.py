@@ -128,3 +128,12 @@ def test_a_levodopa_order_loaded_unticked_is_time_critical_on_the_round(session_
                if item.order.record_id == saved.record_id and item.slot == AT_14]
     assert item.state is DoseState.LATE
     assert "TIME-CRITICAL — within 30 min" in medication.order_flags(item.order, "en", nurse.clock())
+
+
+@pytest.mark.parametrize("drug", ["Produodopa", "Produodopa 240 mg/12 mg per mL", "Foslevodopa/foscarbidopa",
+                                  "Foslévodopa/foscarbidopa"])
+def test_foslevodopa_infusion_is_time_critical(drug):
+    """Produodopa (foslevodopa with foscarbidopa, a levodopa under the skin by pump day and night;
+    MHRA 2023, ANSM 2023) is a Parkinson's medicine as "Get It On Time" counts them: its order was
+    not time-critical, nor its patient's Parkinson's medicine kept through a fast."""
+    assert time_critical_drug(drug)

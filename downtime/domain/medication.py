@@ -780,6 +780,7 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "inhixa": ("enoxaparin",), "orgaran": ("danaparoid",), "angiox": ("bivalirudin",), "arganova": ("argatroban",),
     "co-careldopa": ("levodopa", "carbidopa"), "sinemet": ("levodopa", "carbidopa"), "caramet": ("levodopa", "carbidopa"),
     "lecado": ("levodopa", "carbidopa"), "duodopa": ("levodopa", "carbidopa"),
+    "produodopa": ("foslevodopa", "foscarbidopa"),
     "stalevo": ("levodopa", "carbidopa", "entacapone"), "co-beneldopa": ("levodopa", "benserazide"),
     "madopar": ("levodopa", "benserazide"), "modopar": ("levodopa", "benserazide"), "requip": ("ropinirole",),
     "adartrel": ("ropinirole",), "mirapexin": ("pramipexole",), "sifrol": ("pramipexole",), "neupro": ("rotigotine",),
@@ -1002,11 +1003,13 @@ SEDATIVES = ("zopiclone", "zolpidem", "haloperidol", "olanzapine", "quetiapine",
              "dexmedetomidine", "propofol", "ketamine")
 """Medicines besides the benzodiazepines (their class) that sedate: hypnotics, antipsychotics,
 sedating antihistamines, given to a confused patient at night; what lowers a GCS (`sedating`)."""
-TIME_CRITICAL_DRUGS = ("levodopa", "ropinirole", "pramipexole", "rotigotine", "apomorphine", "entacapone",
-                       "opicapone", "tolcapone", "rasagiline", "selegiline", "safinamide", "amantadine", "piribedil")
+TIME_CRITICAL_DRUGS = ("levodopa", "foslevodopa", "ropinirole", "pramipexole", "rotigotine", "apomorphine",
+                       "entacapone", "opicapone", "tolcapone", "rasagiline", "selegiline", "safinamide", "amantadine",
+                       "piribedil")
 """Parkinson's medicines, each (Parkinson's UK "Get It On Time"), their brands in PRODUCTS: piribedil
 (Trivastal), a dopamine agonist French wards give, and amantadine's Mantadix and Symmetrel were
-not time-critical."""
+not time-critical; nor was foslevodopa (Produodopa, a levodopa infused under the skin day and
+night: MHRA and ANSM 2023)."""
 # Antibacterials, whose order is reviewed at 48-72 hours and given a review date or a course's
 # length (UK "Start Smart then Focus", the French HAS and SPILF's "réévaluation à 48-72 h"):
 # the classes of ALLERGY_CLASSES that are antibacterials, and the others by name (their brands in
