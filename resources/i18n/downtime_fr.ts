@@ -165,7 +165,7 @@
     </message>
     <message>
         <source>MISSING from the ward: record “A — Patient away from ward”</source>
-        <translation>DISPARU du service : noter « A — Patient absent »</translation>
+        <translation>DISPARU(E) du service : noter « A — Patient absent »</translation>
     </message>
     <message>
         <source>NOT BY MOUTH: {why}</source>
