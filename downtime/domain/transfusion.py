@@ -13,6 +13,7 @@ unit), and the latest set that may be a reaction is said, not only the first."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -207,6 +208,24 @@ def out_too_long(collected_at: datetime, started_at: datetime) -> bool:
     """Whether a unit started at `started_at` had been out of the fridge 4 hours or more since
     `collected_at`: it could not be finished within them, and goes back to the blood bank."""
     return elapsed.between(collected_at, started_at) >= LONGEST
+
+
+_HOURS, _MINUTES = r"(?:h|hrs?|hours?|heures?)\.?", r"(?:mins?|minutes?|mn)\.?"
+_SPAN = re.compile(rf"""(?<![\w.,]) (\d+(?:[.,]\d+)?) \s*
+    (?: {_HOURS} (?: \s* (?:and\s+|et\s+)? (\d{{1,2}}) \s* {_MINUTES} | \s* ([0-5]\d) )?  # "4 hours 15 min", "1h30"
+      | ({_MINUTES}) ) (?!\w)""", re.IGNORECASE | re.VERBOSE)
+"""A span written in a prescription's "each over": hours ("2 hours", "2 h", "2 heures"), with
+their minutes ("4 hours 15 min", "1h30", "2 heures 30"), or minutes alone ("90 min")."""
+
+
+def prescribed_over(text: str) -> timedelta | None:
+    """The longest span written in a prescription's "each over" (`_SPAN`: "3-4 hours" is 4), None
+    where none is ("stat", "as fast as possible"): a unit prescribed over longer than `LONGEST`
+    cannot be given as written, and runs past its 4 hours out of the fridge."""
+    spans = [timedelta(minutes=float(amount.replace(",", "."))) if alone
+             else timedelta(hours=float(amount.replace(",", ".")), minutes=int(minutes or written or 0))
+             for amount, minutes, written, alone in _SPAN.findall(text)]
+    return max(spans, default=None)
 
 
 Readings = Mapping[str, float]

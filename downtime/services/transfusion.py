@@ -11,7 +11,8 @@ special requirements met whichever prescription of whichever stay said them, a u
 standing prescription of its component written before it, its use-by date read, a second checker
 other than the nurse recording it, none hung while a reaction is told to no one, none restarted
 after any reaction but a mild one (see `_check_start`); no prescription nor unit
-of a component the patient refuses (`refusal`)."""
+of a component the patient refuses (`refusal`); no prescription of units each given over longer
+than their 4 hours out of the fridge (`_check_over`)."""
 
 from __future__ import annotations
 
@@ -32,9 +33,10 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.duplicates import fold
 from downtime.domain.news2 import Spo2Scale
 from downtime.domain.pews import age_band
-from downtime.domain.transfusion import (BLOOD_BANK, DOCTOR, END_SET_WITHIN, READINGS, RECORDED, SCALE_2, SIGNS, SPO2,
-                                         UNTOLD, Changed, Readings, Sets, Sign, Unit, around, changed, complete,
-                                         mild, next_due, out_too_long, serious, sets_of, signs)
+from downtime.domain.transfusion import (BLOOD_BANK, DOCTOR, END_SET_WITHIN, LONGEST, READINGS, RECORDED, SCALE_2,
+                                         SIGNS, SPO2, UNTOLD, Changed, Readings, Sets, Sign, Unit, around, changed,
+                                         complete, mild, next_due, out_too_long, prescribed_over, serious, sets_of,
+                                         signs)
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message as form_message
 from downtime.formspec.schema import Meaning, holds
@@ -68,6 +70,11 @@ WORDS = {
                     "fr": "interrompu le {time} : {outcome}, repris le {again}"},
     "unstopped": {"en": "restarted {again}, its stop not recorded", "fr": "repris le {again}, son arrêt non saisi"},
     "refuses": {"en": "REFUSES BLOOD PRODUCTS: {refusal}", "fr": "REFUSE LES PRODUITS SANGUINS : {refusal}"},
+    "over_too_long": {"en": "“{field}”: “{typed}” is longer than the 4 hours within which a unit is given once out of "
+                            "the fridge: prescribe each over 4 hours at most, or ask the blood bank to split the unit.",
+                      "fr": "« {field} » : « {typed} » dépasse les 4 heures dans lesquelles un produit est transfusé "
+                            "une fois sorti du réfrigérateur : prescrire chacun en 4 heures au plus, ou demander à "
+                            "l’EFS de diviser le produit."},
 }
 CARD_ANSWERED = ("compatible", "no_card")
 """The bedside ABO card's answers a unit of red cells may start with: done, or none at this
@@ -655,7 +662,8 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
     after rigors, the stop amended to rigors once restarted was taken), and the only one of that
     unit, its doctor told from its start on (transfusion_end version 3), saying no reaction only as
     `_check_no_reaction` lets it, its volume as `_check_volume` asks; a prescription is not cut
-    below the units started on it, nor of a component the patient refuses (`_check_refusal`). Each
+    below the units started on it, nor of a component the patient refuses (`_check_refusal`), nor
+    given over longer than 4 hours a unit (`_check_over`). Each
     refusal names its field."""
     lang = session.lang
     if spec.id == ORDER_FORM:
@@ -664,6 +672,8 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
             _check_refusal(session, spec, patient_id, data, QT_TRANSLATE_NOOP(
                 "messages", "“{field}”: {refusal}. Do not prescribe it; talk it over with the patient and the "
                             "senior doctor."))
+        if _changes(before, data, "each_over"):
+            _check_over(spec, data, lang)
         started = next((found.started for found in prescriptions(session.db, patient_id)
                         if found.record.record_id == record_id), 0)
         if int(data["units"]) < started:
@@ -717,6 +727,17 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
         _check_no_reaction(session, spec, patient_id, start, data)
     if data.get("volume") is not None and _changes(before, data, "volume", "notes"):
         _check_volume(session, spec, patient_id, start, data)
+
+
+def _check_over(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> None:
+    """A prescription whose units are each given over longer than the 4 hours a unit may be out
+    of the fridge (`prescribed_over`, domain.transfusion.LONGEST) is refused: "each over 6 hours"
+    was saved as written, and the nurse could only run the unit past its 4 hours or stop it with
+    blood left in the bag. A slower rate is given as a unit split by the blood bank."""
+    typed = " ".join(str(data["each_over"]).split())
+    if (over := prescribed_over(typed)) is not None and over > LONGEST:
+        _refuse("each_over", WORDS["over_too_long"][lang].format(field=spec.field("each_over").label.get(lang),
+                                                                 typed=typed))
 
 
 def _check_volume(session: Session, spec: FormSpec, patient_id: str, start: RecordVersion,
