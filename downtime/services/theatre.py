@@ -1315,7 +1315,7 @@ class CheckedOnAnotherSide:
         """Before the operation, the side to check with the team; once done, the side operated
         (`side_operated`), which the booking may be amended to (`_refuse_side_after_checked`)."""
         said = {"operation": sides[0], "words": self.words, "laptop": laptop(self.checklist.device_id),
-                "at": f"{self.checklist.occurred_at:%d/%m/%Y %H:%M}"}
+                "at": ward_time(self.checklist.occurred_at, None, DATED)}
         if self.facts.done is None:
             return message(lang, CHECKED_ON_ANOTHER_SIDE, **said)
         return message(lang, CHECKED_ON_ANOTHER_SIDE_DONE, **said,
@@ -1740,15 +1740,15 @@ def _refuse_done_before_signed_in(db: Database, facts: BookingFacts, data: Mappi
     """An operation is not done (`data`) before a safety checklist of it was signed in (its own:
     `checklists_of_done`): the sign in comes before induction, and the done time is the one
     guessed, the dialog's slot time kept while the list ran late. Left, the board said NO
-    SAFETY CHECKLIST of a checklist recorded."""
+    SAFETY CHECKLIST of a checklist recorded. Both times on the ward's clock (`ward_time`): a
+    checklist typed on a laptop set to UTC read as signed in an hour before its paper."""
     done_at, signed_in = datetime.fromisoformat(data["done_at"]), _signed_in(db, facts)
     if signed_in is not None and instant(done_at) < instant(signed_in):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Done at {done}: the safety checklist of this operation was "
                                                          "signed in at {signed_in}, and the sign in comes before "
                                                          "induction. Give the time the operation began, or ask the "
                                                          "theatre team to correct the checklist's sign in."),
-                           done=f"{done_at:%d/%m/%Y %H:%M}",
-                           signed_in=f"{signed_in.astimezone(done_at.tzinfo):%d/%m/%Y %H:%M}")
+                           done=ward_time(done_at, None, DATED), signed_in=ward_time(signed_in, None, DATED))
 
 
 _SIDE_OPERATED_UNSAID = QT_TRANSLATE_NOOP("messages", "Notes: the side operated ({operated}) is not the side booked "
@@ -2207,7 +2207,7 @@ def _refuse_side_after_checked(db: Database, record_id: str, data: Mapping[str, 
     for checklist in _own_checklists(db, facts):
         if (time_out_other_side(str(booked.data["laterality"]), checklist.data) is None
                 and (words := time_out_other_side(str(data["laterality"]), checklist.data)) is not None):
-            raise ServiceError(_SIDE_AFTER_CHECKLIST, at=f"{checklist.occurred_at:%d/%m/%Y %H:%M}", words=words)
+            raise ServiceError(_SIDE_AFTER_CHECKLIST, at=ward_time(checklist.occurred_at, None, DATED), words=words)
 
 
 def _own_checklists(db: Database, facts: BookingFacts) -> list[RecordVersion]:
@@ -2481,7 +2481,9 @@ def check_checklist(session: Session, spec: FormSpec, data: Mapping[str, Any],
     than the booking's (`CHECKLIST_SIDE_FIELDS`, asked until its notes speak of the operation's
     side: the wrong-site warning the checklist exists for, which a recovery concern, a cannula's
     site or a diathermy plate's side in the notes silenced).
-    An amendment keeping the booking, sign-in and words (`before`) is not asked again."""
+    An amendment keeping the booking, sign-in and words (`before`) is not asked again. Times are
+    said on the ward's clock (`ward_time`), not the offset the sign-in was typed with: typed on a
+    laptop set to UTC, an 08:50 sign-in was said 07:50, the slot and done time an hour off too."""
     booking_id = data.get("booking")
     if not booking_id:
         return
@@ -2493,14 +2495,14 @@ def check_checklist(session: Session, spec: FormSpec, data: Mapping[str, Any],
         if not notes and facts.done_at is not None and instant(checked_at) > instant(facts.done_at):
             raise ValidationFailed([FieldError("notes", message(
                 session.lang, _SIGNED_IN_AFTER, field=spec.field("notes").label.get(session.lang),
-                at=ward_time(checked_at, checked_at.tzinfo), done=ward_time(facts.done_at, checked_at.tzinfo)))])
+                at=ward_time(checked_at, None), done=ward_time(facts.done_at, None)))])
         slots = [start for start in (facts.done_at, facts.start, *(slot.start for slot in facts.cancelled_from))
                  if start is not None]
         if not notes and slots and all(abs(instant(checked_at) - instant(start)) > SIGN_IN_NEAR for start in slots):
             slot = facts.done_at or facts.start or slots[-1]
             raise ValidationFailed([FieldError("notes", message(
                 session.lang, _SIGNED_IN_FAR, field=spec.field("notes").label.get(session.lang),
-                at=ward_time(checked_at, checked_at.tzinfo), slot=ward_time(slot, checked_at.tzinfo),
+                at=ward_time(checked_at, None), slot=ward_time(slot, None),
                 hours=SIGN_IN_NEAR // timedelta(hours=1)))])
     for name in CHECKLIST_SIDE_FIELDS:
         text = str(data.get(name) or "")
