@@ -5,8 +5,9 @@ nurse hanging it could only run it past its 4 hours, or stop it with blood left 
 from datetime import timedelta
 
 import pytest
+from hypothesis import given, strategies as st
 
-from downtime.domain.transfusion import prescribed_over
+from downtime.domain.transfusion import LONGEST, prescribed_over
 from downtime.services import records
 from downtime.services.errors import ValidationFailed
 from tests.test_transfusion_order_withdrawn import ORDER
@@ -38,3 +39,16 @@ def test_the_longest_span_written_is_read():
     """A range is read by its top, hours and minutes together, and words alone are none."""
     assert [prescribed_over(text) for text in ("2 hours", "1h30", "3-4 h", "90 min", "2 heures 30", "stat")] == [
         timedelta(minutes=minutes) if minutes else None for minutes in (120, 90, 240, 90, 150, None)]
+
+
+@given(st.text() | st.from_regex(r"\A\d{1,40}([.,]\d{1,5})? ?(h|hours|heures|min|mn)( \d{1,3} ?min)?\Z"))
+def test_any_text_is_read_as_a_span_or_none_never_an_error(text):
+    """Whatever is typed in "each over", its longest span is read or none is ("99999999999 hours"
+    stopped the save on an OverflowError); a span read is never negative."""
+    span = prescribed_over(text)
+    assert span is None or span >= timedelta(0)
+
+
+def test_a_span_too_long_to_hold_is_read_as_longer_than_4_hours():
+    assert prescribed_over("99999999999 hours") > LONGEST
+    assert prescribed_over("9" * 400 + " min") > LONGEST

@@ -218,12 +218,18 @@ _SPAN = re.compile(rf"""(?<![\w.,]) (\d+(?:[.,]\d+)?) \s*
 their minutes ("4 hours 15 min", "1h30", "2 heures 30"), or minutes alone ("90 min")."""
 
 
+_READ_AT_MOST = timedelta(days=366)
+"""Any longer span is read as this: past any prescription, and within what a timedelta holds
+("99999999999 hours" stopped the save on an OverflowError)."""
+
+
 def prescribed_over(text: str) -> timedelta | None:
     """The longest span written in a prescription's "each over" (`_SPAN`: "3-4 hours" is 4), None
     where none is ("stat", "as fast as possible"): a unit prescribed over longer than `LONGEST`
     cannot be given as written, and runs past its 4 hours out of the fridge."""
-    spans = [timedelta(minutes=float(amount.replace(",", "."))) if alone
-             else timedelta(hours=float(amount.replace(",", ".")), minutes=int(minutes or written or 0))
+    at_most = _READ_AT_MOST / timedelta(minutes=1)
+    spans = [timedelta(minutes=min(at_most, float(amount.replace(",", ".")) * (1 if alone else 60)
+                                   + int(minutes or written or 0)))
              for amount, minutes, written, alone in _SPAN.findall(text)]
     return max(spans, default=None)
 
