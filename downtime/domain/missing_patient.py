@@ -35,6 +35,9 @@ confused patient who wandered off was called "low" by a busy nurse and searched 
 CHILD_FACTOR = "vulnerable"
 """The factor ("A child or a vulnerable adult") a child's record is ticked with when it opens
 (`child_at`): a missing 2-year-old was saved "low risk", the police to be told an hour later."""
+DETAINED_FACTOR = "detained"
+"""The factor ("Detained under the Mental Health Act, or under a DoLS") a record is ticked with
+when it opens for a patient under a DoLS authorisation (services.missing_patient.first_answers)."""
 IMMEDIATE_SEARCH = timedelta(minutes=15)
 """The immediate search of the ward a HIGH-risk patient's police call waits for, when the search
 is not recorded as done sooner: the police are told at once after it."""

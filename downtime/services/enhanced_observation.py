@@ -625,6 +625,14 @@ def new_answers(session: Session, patient_id: str) -> dict[str, Any]:
             **{name: standing_record.data[name] for name in kept if name in standing_record.data}}
 
 
+def deprived_of_liberty(db: Database, patient_id: str, born: date | None, at: datetime) -> bool:
+    """Whether a DoLS authorisation (a standard one granted, or an urgent one in force) stands at
+    `at` for the patient (born `born`) on a level: a patient detained under it who goes missing is at
+    HIGH risk (services.missing_patient.first_answers)."""
+    one = _watched(db, {patient_id: born}, at).get(patient_id)
+    return one is not None and one.watch.liberty.authorised(at)
+
+
 def first_answers(at: datetime) -> dict[str, Any]:
     """A new record starts at `at` (now), as the dialogs of the charts' checks do: the watch at
     3 a.m. typed the date and time of each hour's entry in full."""

@@ -23,7 +23,7 @@ from downtime.domain import elapsed
 from downtime.domain.age import age_words
 from downtime.domain.clock import answered_at, ward_day, ward_time
 from downtime.domain.medication import Check, DoseState, Order, Outcome, Warning, written_when
-from downtime.domain.missing_patient import (CHILD_FACTOR, HIGH_FACTORS, STEPS, Missing, Risk, before_noticed,
+from downtime.domain.missing_patient import (CHILD_FACTOR, DETAINED_FACTOR, HIGH_FACTORS, STEPS, Missing, Risk, before_noticed,
                                              before_return, child_at, missing_of, risk_read)
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
@@ -372,12 +372,16 @@ def next_change(opened: Mapping[str, list[Open]], at: datetime) -> datetime | No
     return min(coming, key=elapsed.instant, default=None)
 
 
-def first_answers(born: date | None, at: datetime) -> dict[str, Any]:
+def first_answers(born: date | None, at: datetime, deprived_of_liberty: bool = False) -> dict[str, Any]:
     """What a new record starts with for a patient born `born` (None: not known), as it opens at
     `at` (services.prefill): a child's, the factor "A child or a vulnerable adult" ticked and the
     risk HIGH, which `check` holds it to (a missing 2-year-old's form opened blank, and was saved
-    "low risk")."""
-    return {"risk_factors": [CHILD_FACTOR], "risk": Risk.HIGH.value} if child_at(born, at) else {}
+    "low risk"); of a patient under a DoLS authorisation then (`deprived_of_liberty`:
+    services.enhanced_observation.deprived_of_liberty), the factor "Detained … under a DoLS"
+    ticked and the risk HIGH (it opened blank, and was saved "low risk", the police to be told an
+    hour later, of a patient the hospital was authorised to keep from leaving)."""
+    factors = [*([CHILD_FACTOR] if child_at(born, at) else []), *([DETAINED_FACTOR] if deprived_of_liberty else [])]
+    return {"risk_factors": factors, "risk": Risk.HIGH.value} if factors else {}
 
 
 def risk(data: Mapping[str, Any], born: date | None = None) -> Risk | None:

@@ -99,7 +99,8 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
     latest screening's this stay, else the admission's (`nutrition.first_answers`). A patient's
     first glucose reading starts in the unit of the latest typed on the laptop
     (`_glucose_unit_used_last`). A missing child's record starts at HIGH risk, its factor "A child
-    or a vulnerable adult" ticked (`missing_patient.first_answers`). An isolation copied from the
+    or a vulnerable adult" ticked (`missing_patient.first_answers`), and so does one of a patient under a DoLS authorisation, its factor
+    "Detained … under a DoLS" ticked. An isolation copied from the
     admission starts as contact precautions while the bowel chart isolates the patient for loose
     stools (`_enteric`).
     `at`: when the patient left, once a discharge or a transfer-out says it: the chart is read
@@ -166,8 +167,9 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
     if spec.id == enhanced_observation.FORM and patient_id is not None:
         answers |= enhanced_observation.first_answers(now)
     if spec.id == missing_patient.FORM and patient_id is not None:
-        answers |= missing_patient.first_answers(census.patient_with_location(
-            session.db, session.forms, patient_id).birth_date, now)
+        born = census.patient_with_location(session.db, session.forms, patient_id).birth_date
+        answers |= missing_patient.first_answers(born, now, enhanced_observation.deprived_of_liberty(
+            session.db, patient_id, born, now))
     if spec.id == OBSERVATIONS_FORM and patient_id is not None:
         answers |= observations.scale_2_answers(session.db, session.forms, patient_id, now)
     if spec.id == glucose.FORM and patient_id is not None and not answers.get(UNIT_FIELD):
