@@ -47,9 +47,12 @@ def test_a_device_is_followed_by_what_it_is_and_its_place_whatever_the_spacing_o
     assert key("peripheral", site) == key("peripheral", f"  {site.upper()} ") != key("urinary", site)
 
 
-def test_days_in_count_whole_days_from_its_putting_in():
+def test_days_in_count_the_midnights_since_its_putting_in():
+    """Read 23 hours after its putting in at 09:30, a device is in its second calendar day (1): the
+    test pinned 0, whole 24 hours gone by, which read a cannula put in at 22:00 as in its first day
+    the next morning."""
     put_in = datetime(2026, 11, 28, 9, 30, tzinfo=timezone.utc)
-    assert [days_in(put_in, put_in + timedelta(hours=hours)) for hours in (-1, 0, 23, 24, 73)] == [0, 0, 0, 1, 3]
+    assert [days_in(put_in, put_in + timedelta(hours=hours)) for hours in (-1, 0, 14, 23, 24, 73)] == [0, 0, 0, 1, 1, 3]
 
 
 def test_a_cannula_put_in_then_checked_says_its_days_and_phlebitis_asks_it_out(session_for, patient, clock, tmp_path):

@@ -219,9 +219,12 @@ def resite_due(device: str, inserted_at: datetime | None, kept_at: datetime | No
 
 
 def days_in(inserted_at: datetime, at: datetime) -> int:
-    """Whole days a device has been in at `at` (its line-days, as infection surveillance counts
-    them from its putting in)."""
-    return max(0, elapsed.between(inserted_at, at) // timedelta(days=1))
+    """Midnights a device has been in over at `at`, on the ward's calendar (`at`'s clock): the day
+    it went in is its first (line-day tallies count calendar days; « J0 = jour de pose »), each
+    midnight since starts the next. Counted by 24 hours gone by, a cannula put in at 22:00 read
+    "day 1", "J0", the next morning, and one put in at 00:30 the night the clocks go back read
+    "day 2" at 23:59 that same day."""
+    return max(0, (at.date() - inserted_at.astimezone(at.tzinfo).date()).days)
 
 
 def voided(removed_at: datetime, urine_at: Iterable[datetime]) -> bool:
