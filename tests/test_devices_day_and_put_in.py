@@ -1,10 +1,14 @@
-"""The line chart's day of a device, counted on the ward's calendar."""
+"""The line chart's day of a device, counted on the ward's calendar, and a device's putting in
+never after the look that charts it."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from downtime.domain.devices import days_in
 from downtime.services import devices, followed, records
+from downtime.services.errors import ValidationFailed
 
 CAME_IN_WITH = {"checked_at": "2026-11-28T10:00+01:00", "event": "checked", "device": "peripheral",
                 "site": "Left forearm", "inserted_at": "2026-11-27T22:00+01:00", "vip": "0", "still_needed": True,
@@ -37,4 +41,14 @@ def test_a_put_in_time_typed_on_a_utc_laptop_counts_on_the_wards_day():
     read at 14:00 that day: its first day, not its second."""
     paris = ZoneInfo("Europe/Paris")
     assert days_in(datetime.fromisoformat("2026-11-27T23:30+00:00"), datetime(2026, 11, 28, 14, tzinfo=paris)) == 0
+
+
+def test_a_device_cannot_be_put_in_after_the_look_that_charts_it(session_for, patient):
+    """A check at 10:00 of a cannula "put in on 28/11 13:00" (the hour or the day slipped) was
+    saved: its 72 hours counted from 13:00, its day from a time after it was seen."""
+    nurse = session_for("nurse")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "device_check", {**CAME_IN_WITH, "inserted_at": "2026-11-28T13:00+01:00"},
+                         patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["inserted_at"]
 
