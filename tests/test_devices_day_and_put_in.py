@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from downtime.domain.devices import days_in
-from downtime.services import devices, followed, records
+from downtime.services import census, chart_alerts, devices, followed, records
 from downtime.services.errors import ValidationFailed
 
 CAME_IN_WITH = {"checked_at": "2026-11-28T10:00+01:00", "event": "checked", "device": "peripheral",
@@ -52,3 +52,20 @@ def test_a_device_cannot_be_put_in_after_the_look_that_charts_it(session_for, pa
                          patient_id=patient)
     assert [error.path for error in refused.value.errors] == ["inserted_at"]
 
+
+def test_the_escalation_list_is_read_again_when_a_cannula_reaches_its_72_hours(session_for, patient, clock):
+    """Put in at 10:00 on 28/11, scored VIP 0 at 09:00 on 01/12, its next check due at 21:00: the
+    list read at 09:30 was read again at 21:00 alone, and said "IN OVER 72 HOURS" nowhere from
+    10:00 until then, though nothing else was saved; so did the devices tab."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "device_check", {**CAME_IN_WITH, "event": "inserted", "checked_at": "2026-11-28T10:00+01:00",
+                                             "inserted_at": None, "vip": None, "still_needed": None, "next_in": "12"},
+                     patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-12-01T09:30+01:00")
+    records.save_new(nurse, "device_check", {**CAME_IN_WITH, "checked_at": "2026-12-01T09:00+01:00", "inserted_at": None,
+                                             "next_in": "12"}, patient_id=patient)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    found = chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B")
+    assert [alert.said for alert in found.alerts if alert.form_id == devices.FORM] == []
+    assert found.next_due.isoformat() == "2026-12-01T10:00:00+01:00"
+    assert devices.coming(devices.chart(nurse.db, patient), nurse.clock()).isoformat() == "2026-12-01T10:00:00+01:00"

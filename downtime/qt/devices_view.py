@@ -16,7 +16,7 @@ from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.followed_tab import FollowedTab, LooksModel, TabWords
 from downtime.qt.i18n import translate
-from downtime.services import devices, followed, printing
+from downtime.services import devices, printing
 from downtime.services.context import Session
 from downtime.services.devices import Checked
 
@@ -110,6 +110,6 @@ class DevicesView(FollowedTab):
         if said := devices.void_asks(looks, self.spec, now, lang):
             self.warn([*filter(None, self.alarms.text().split("\n")), *said])
         removed = devices.awaiting_void(looks)
-        coming = [due for due in (followed.coming(looks, now), None if removed is None else removed.void_due_at)
+        coming = [due for due in (devices.coming(looks, now), None if removed is None else removed.void_due_at)
                   if due is not None and not elapsed.reached(due, now)]
         self.read_again.when_due(min(coming, key=elapsed.instant, default=None), now)

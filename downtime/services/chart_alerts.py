@@ -323,14 +323,15 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
             due.append(coming)
     wounds_spec, devices_spec = forms[wounds.FORM], forms[devices.FORM]
     device_looks = devices.charts(db, patients)
-    for form_id, charted, line in (
+    for form_id, charted, line, next_asks in (
             (wounds.FORM, wounds.charts(db, patients),
-             lambda one: f"{one.text(wounds_spec, lang, at.tzinfo)} {ward_time(one.assessed_at, at.tzinfo)}"),
-            (devices.FORM, device_looks, lambda one: one.text(devices_spec, lang, at.tzinfo))):
+             lambda one: f"{one.text(wounds_spec, lang, at.tzinfo)} {ward_time(one.assessed_at, at.tzinfo)}",
+             followed.coming),
+            (devices.FORM, device_looks, lambda one: one.text(devices_spec, lang, at.tzinfo), devices.coming)):
         for patient_id, looks in charted.items():
             found.extend(ChartAlert(patients[patient_id], form_id, line(one), said)
                          for one in followed.still_open(looks) if (said := one.asks(forms[form_id], at, lang)))
-            if (coming := followed.coming(looks, at)) is not None:
+            if (coming := next_asks(looks, at)) is not None:
                 due.append(coming)
     for patient_id, looks in device_looks.items():
         if (removed := devices.awaiting_void(looks)) is None:

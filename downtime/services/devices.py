@@ -34,6 +34,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TRANSLATE_NOOP, Number, Phrase, decimal_text, message, semicolon
+from downtime.services import followed
 from downtime.services.census import movement_events
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
@@ -302,7 +303,7 @@ class Checked:
             return []
         data = self.record.data
         return [*signs(self.vip, data.get("site_state"), data.get("still_needed"), self.due_at, at,
-                       None if self.asked else self.resite_at, self.unconfirmed),
+                       self.resite_asked_at, self.unconfirmed),
                 *([Sign.STILL_IN] if self.asked else [])]
 
     @property
@@ -326,6 +327,12 @@ class Checked:
     def resite_at(self) -> datetime | None:
         """When it asks to be resited or kept with a reason (domain.devices.resite_due)."""
         return resite_due(self.record.data["device"], self.inserted_at, self.kept_at)
+
+    @property
+    def resite_asked_at(self) -> datetime | None:
+        """When it asks to be resited or kept with a reason (`resite_at`), unless asked whether it
+        is still in (its stay ended)."""
+        return None if self.asked else self.resite_at
 
     def said(self, sign: Sign, spec: FormSpec, at: datetime, lang: Lang) -> str:
         due = "" if self.due_at is None else ward_time(self.due_at, at.tzinfo)
@@ -500,6 +507,16 @@ def void_asks(looks: Sequence[Checked], spec: FormSpec, at: datetime, lang: Lang
     removed = awaiting_void(looks)
     return [removed.void_said(spec, at, lang)] if removed is not None and elapsed.reached(removed.void_due_at, at) \
         else []
+
+
+def coming(looks: Sequence[Checked], at: datetime) -> datetime | None:
+    """When a device still in next asks something after `at`, the chart read again then: its check
+    falling due (followed.coming), or a cannula reaching its hours (`Checked.resite_asked_at`). Read
+    again at the checks alone, a cannula put in at 10:00 three days before, its check due at 21:00,
+    was said "IN OVER 72 HOURS" on neither the escalation list nor the tab open since 09:30."""
+    due = [followed.coming(looks, at), *(one.resite_asked_at for one in still_open(looks))]
+    return min((one for one in due if one is not None and not elapsed.reached(one, at)), key=elapsed.instant,
+               default=None)
 
 
 def chart(db: Database, patient_id: str) -> list[Checked]:
