@@ -37,6 +37,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 
 from downtime.domain import elapsed
+from downtime.domain.devices import TREATED_VIP
 
 CHECK_EVERY = timedelta(hours=4)
 VOLUME_SHARE = 0.10
@@ -151,6 +152,13 @@ def findings(check: InfusionCheck, expected: Expected) -> list[Finding]:
     if not check.pump_working:
         found.append(Finding.PUMP_FAULTY if expected.paused and check.asked_on_hold else Finding.PUMP)
     return found
+
+
+def for_a_doctor(check: InfusionCheck) -> bool:
+    """Whether the check scored the cannula's site TREATED_VIP or more, for a doctor to see for
+    treatment (Jackson 1998), as the line chart asks it (domain.devices.SIGNS): a check scoring VIP 4
+    said "The site: red, VIP 4." alone, and nobody was asked to tell the doctor."""
+    return check.vip is not None and check.vip >= TREATED_VIP
 
 
 def still_amiss(judged: Sequence[tuple[InfusionCheck, Sequence[Finding]]]) -> tuple[InfusionCheck, list[Finding]] | None:

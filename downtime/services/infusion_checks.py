@@ -29,8 +29,8 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.census import Location, StayStatus
 from downtime.domain.clock import ward_time
-from downtime.domain.infusion_check import (Expected, Finding, InfusionCheck, findings, next_due, reading_slack,
-                                            still_amiss)
+from downtime.domain.infusion_check import (TREATED_VIP, Expected, Finding, InfusionCheck, findings, for_a_doctor,
+                                            next_due, reading_slack, still_amiss)
 from downtime.domain.medication import Administration, Order, Outcome, infused
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
@@ -101,6 +101,9 @@ FOUND = {
                           "fr": "La pompe est défectueuse ou sa batterie est faible."},
 }
 """What a check found, said back to the nurse, on the escalation list and in the export's note."""
+DOCTOR = {"en": " VIP {vip} or more: tell the doctor (treatment).",
+          "fr": " VIP {vip} ou plus : prévenir le médecin (traitement)."}
+"""After the site's finding of a cannula scored for a doctor to see (domain.infusion_check.for_a_doctor)."""
 TELL = {"en": "Tell the prescriber and the nurse in charge: a dose not running as prescribed is investigated.",
         "fr": "Prévenir le prescripteur et l’infirmier responsable : une dose qui ne passe pas comme "
               "prescrite doit être expliquée."}
@@ -268,11 +271,14 @@ def _number(value: float | None, lang: Lang) -> str:
 
 def found_words(check: InfusionCheck, expected: Expected, found: Sequence[Finding], site: str,
                 lang: Lang) -> list[str]:
-    """Each finding in words (`FOUND`), the site by its label."""
+    """Each finding in words (`FOUND`), the site by its label, with the doctor to tell of a site
+    scored for one (`DOCTOR`)."""
     return [FOUND[one][lang].format(left=_number(check.volume_left_ml, lang),
                                     expected=_number(expected.left_ml, lang),
                                     pump=_number(check.pump_rate_ml_h, lang), rate=_number(expected.rate_ml_h, lang),
-                                    site=site) for one in found]
+                                    site=site)
+            + (DOCTOR[lang].format(vip=TREATED_VIP) if one is Finding.SITE and for_a_doctor(check) else "")
+            for one in found]
 
 
 def site_label(spec_site: Any, check: InfusionCheck, lang: Lang) -> str:
@@ -341,7 +347,8 @@ def check(session: Session, patient_id: str | None, data: Mapping[str, Any], rec
 @dataclass(frozen=True)
 class Recorded:
     """A check saved, and what it found said back to the nurse (`said`), `tell` when the guidance
-    asks the prescriber and the nurse in charge told (Finding.tell)."""
+    asks the prescriber and the nurse in charge told (Finding.tell), or the doctor told of the
+    site (domain.infusion_check.for_a_doctor)."""
 
     record: RecordVersion
     said: list[str]
@@ -380,7 +387,7 @@ def record_check(session: Session, order_id: str, values: dict[str, Any]) -> Rec
             left=_number(one.volume_left_ml, lang), expected=expected_words(expected, lang)), *next_by])], False)
     tell = any(finding.tell for finding in seen)
     said = found_words(one, expected, seen, site_label(session.form(FORM).field(SITE), one, lang), lang)
-    return Recorded(saved, [*said, *([TELL[lang]] if tell else [])], tell)
+    return Recorded(saved, [*said, *([TELL[lang]] if tell else [])], tell or for_a_doctor(one))
 
 
 @dataclass(frozen=True)
