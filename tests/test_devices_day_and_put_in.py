@@ -43,6 +43,13 @@ def test_a_put_in_time_typed_on_a_utc_laptop_counts_on_the_wards_day():
     assert days_in(datetime.fromisoformat("2026-11-27T23:30+00:00"), datetime(2026, 11, 28, 14, tzinfo=paris)) == 0
 
 
+def test_the_day_is_the_wards_whatever_offset_the_reading_carries():
+    """Put in at 00:30 on 25/10 (summer time) and read at 23:59 that day on a clock carrying winter's
+    fixed offset, as the laptop's clock gives it: its first day (taken on the reading's offset, the
+    putting in fell at 23:30 the day before, its second)."""
+    assert days_in(datetime.fromisoformat("2026-10-25T00:30+02:00"), datetime.fromisoformat("2026-10-25T23:59+01:00")) == 0
+
+
 def test_a_device_cannot_be_put_in_after_the_look_that_charts_it(session_for, patient):
     """A check at 10:00 of a cannula "put in on 28/11 13:00" (the hour or the day slipped) was
     saved: its 72 hours counted from 13:00, its day from a time after it was seen."""

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from downtime.domain import elapsed
+from downtime.domain.clock import ward_day
 from downtime.domain.medication import route_code
 from downtime.i18n import Lang
 
@@ -219,12 +220,12 @@ def resite_due(device: str, inserted_at: datetime | None, kept_at: datetime | No
 
 
 def days_in(inserted_at: datetime, at: datetime) -> int:
-    """Midnights a device has been in over at `at`, on the ward's calendar (`at`'s clock): the day
-    it went in is its first (line-day tallies count calendar days; « J0 = jour de pose »), each
-    midnight since starts the next. Counted by 24 hours gone by, a cannula put in at 22:00 read
-    "day 1", "J0", the next morning, and one put in at 00:30 the night the clocks go back read
-    "day 2" at 23:59 that same day."""
-    return max(0, (at.date() - inserted_at.astimezone(at.tzinfo).date()).days)
+    """Midnights a device has been in over at `at`, on the ward's calendar (`ward_day`, whatever
+    offset either was stored with): the day it went in is its first (line-day tallies count
+    calendar days; « J0 = jour de pose »), each midnight since starts the next. Counted by 24 hours
+    gone by, a cannula put in at 22:00 read "day 1", "J0", the next morning, and one put in at
+    00:30 the night the clocks go back read "day 2" at 23:59 that same day."""
+    return max(0, (ward_day(at) - ward_day(inserted_at)).days)
 
 
 def voided(removed_at: datetime, urine_at: Iterable[datetime]) -> bool:
