@@ -51,7 +51,7 @@ def test_days_in_count_the_midnights_since_its_putting_in():
     """Read 23 hours after its putting in at 09:30, a device is in its second calendar day (1): the
     test pinned 0, whole 24 hours gone by, which read a cannula put in at 22:00 as in its first day
     the next morning."""
-    put_in = datetime(2026, 11, 28, 9, 30, tzinfo=timezone.utc)
+    put_in = datetime(2026, 11, 28, 9, 30, tzinfo=timezone(timedelta(hours=1)))
     assert [days_in(put_in, put_in + timedelta(hours=hours)) for hours in (-1, 0, 14, 23, 24, 73)] == [0, 0, 0, 1, 1, 3]
 
 
