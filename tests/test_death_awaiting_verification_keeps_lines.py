@@ -42,7 +42,7 @@ def test_the_save_of_a_death_awaiting_verification_asks_its_lines_left_in(sessio
     records.save_new(nurse, "device_check", PUT_IN, patient_id=patient)
     clock.now = datetime.fromisoformat("2026-11-29T03:50+01:00")
     found = datetime.fromisoformat("2026-11-29T03:10+01:00")
-    cannula = "Peripheral venous cannula, Left forearm, in since 28/11 09:30 (day 1)"
+    cannula = "Peripheral venous cannula, Left forearm, in since 28/11 09:30 (day 2)"
     asked = leaving.still_asked(nurse.db, nurse.forms, patient, found, "en", died=True, unverified=True)
     assert asked.splitlines()[1:] == [(f"• STILL IN: {cannula}: the death awaits verification: leave it in place until "
                                        "the death is verified and it is known whether it is referred to the coroner")]

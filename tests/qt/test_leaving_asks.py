@@ -238,5 +238,5 @@ def test_a_death_awaiting_verification_asks_its_lines_left_in(window, patient, c
         form.editors[name].set_value(value)
     QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.record is not None, form.summary.text()
-    assert "in since 28/11 09:30 (day 1): the death awaits verification: leave it in place until the death is " \
+    assert "in since 28/11 09:30 (day 2): the death awaits verification: leave it in place until the death is " \
            "verified" in said[0]
