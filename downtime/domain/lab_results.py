@@ -21,6 +21,13 @@ from downtime.domain import elapsed
 
 BACK_WITHIN = {True: timedelta(hours=2), False: timedelta(hours=24)}
 """When a sample's result is chased, urgent (True) or routine."""
+CULTURES = frozenset({"blood_cultures", "urine"})
+"""The lab_request tests that are cultures: their growth is watched for days, a positive phoned by
+the laboratory, and they are chased at `CULTURE_BACK_WITHIN` whatever the sample's urgency."""
+CULTURE_BACK_WITHIN = timedelta(hours=48)
+"""When a culture's first report is chased (UKHSA SMI B 37: most significant positive blood
+cultures flag within 48 hours): chased at the 2 hours of the urgent lactate sent beside them, every
+patient screened for sepsis read "NOT ALL BACK (Blood cultures awaited): phone the laboratory"."""
 
 
 class Flag(StrEnum):
@@ -98,10 +105,12 @@ def signs(flag: Flag, told: bool) -> list[Sign]:
     return [Sign.TELL_NOW if flag is Flag.CRITICAL else Sign.FOR_A_DOCTOR]
 
 
-def back_by(taken_at: datetime, urgent: bool) -> datetime:
+def back_by(taken_at: datetime, urgent: bool, tests: Sequence[str] = ()) -> datetime:
     """When the result of a sample taken at `taken_at` is due back, as a watch counts (the night
-    the clocks change included)."""
-    return elapsed.later(taken_at, BACK_WITHIN[urgent])
+    the clocks change included): the earliest of its `tests` still awaited (a culture's at
+    `CULTURE_BACK_WITHIN`, any other's by the sample's urgency), or by its urgency with none."""
+    return elapsed.later(taken_at, min((CULTURE_BACK_WITHIN if test in CULTURES else BACK_WITHIN[urgent]
+                                        for test in tests), default=BACK_WITHIN[urgent]))
 
 
 def awaited(tests: Sequence[str], given: Iterable[Sequence[str] | None]) -> list[str]:

@@ -402,8 +402,8 @@ def _sent(found: list[RecordVersion], results: list[Received]) -> list[Sent]:
         if record.status is RecordStatus.ENTERED_IN_ERROR:
             continue
         taken, back = datetime.fromisoformat(record.data["taken_at"]), by_sample.get(record.record_id, [])
-        sent.append(Sent(record, taken, back_by(taken, record.data["urgency"] == "urgent"), back,
-                         awaited(record.data["tests"], [one.record.data.get("gives") for one in back])))
+        left = awaited(record.data["tests"], [one.record.data.get("gives") for one in back])
+        sent.append(Sent(record, taken, back_by(taken, record.data["urgency"] == "urgent", left), back, left))
     return [dataclasses.replace(one, resent_at=_resent(one, sent)) if one.outcome in FAILED else one
             for one in sorted(sent, key=lambda one: (elapsed.instant(one.taken_at), one.record.recorded_at))]
 
