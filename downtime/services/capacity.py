@@ -39,7 +39,7 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TRANSLATE_NOOP, semicolon
-from downtime.services import medication
+from downtime.services import census, medication
 from downtime.services.bedside import Chart, Escalation, ordered
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
@@ -202,8 +202,14 @@ def covert_said(found: Assessment | None, at: datetime, lang: Lang) -> str:
 
 def unsupported_covert(db: Database, orders: Sequence[Order], at: datetime) -> list[tuple[Order, Assessment | None]]:
     """Each of these orders running at `at` and given covertly whose patient's standing assessment
-    of medicines (found, or None) does not support it (domain.capacity.supports_covert)."""
-    covert = [order for order in orders if order.covert is not None and order.active_at(at)]
+    of medicines (found, or None) does not support it (domain.capacity.supports_covert). Not of a
+    child under 16, whom the Act does not cover (`mca_applies`): a child's covert medicines rest on
+    the consent of those with parental responsibility, and the form refuses an assessment of them,
+    so a 10-year-old's covert order asked "no assessment of capacity" on the round and the
+    escalation list for good."""
+    running = [order for order in orders if order.covert is not None and order.active_at(at)]
+    born = census.births(db, list({order.patient_id for order in running})) if running else {}
+    covert = [order for order in running if mca_applies(born.get(order.patient_id), at)]
     charts = CHART.of_each(db, list({order.patient_id for order in covert})) if covert else {}
     found = [(order, standing([one.assessment for one in charts.get(order.patient_id, [])], Decision.MEDICINES, at))
              for order in covert]

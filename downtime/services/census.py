@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any, Protocol
 
 from sqlite_utils import Database
@@ -24,7 +24,7 @@ from downtime.formspec.schema import ChoiceField, Meaning, Text
 from downtime.services.errors import ServiceError
 from downtime.services.patients import PatientSummary, display_name, downtime_numbers, summarise
 from downtime.services.wards import bed_ranges, ward_codes, wards
-from downtime.storage.records import CHUNK, chunks, current_of, list_current, marks
+from downtime.storage.records import CHUNK, chunks, current_by_patient, current_of, list_current, marks
 
 DOSE_FORM = "medication_administration"
 DEATH_FORM = "death"
@@ -968,3 +968,23 @@ def require_in_hospital(db: Database, patient_id: str, at: datetime, field: str)
                                                          "admitted, or gone): check the patient and the time."),
                            field=field)
     return location
+
+
+ADMISSION_FORM = "admission"
+BIRTH_DATE = "birth_date"
+"""The admission form's field of the birth date (`births`)."""
+
+
+def admissions(db: Database, patient_ids: Collection[str]) -> dict[str, list[RecordVersion]]:
+    """Each of these patients' standing admissions, of every stay, the latest first."""
+    return {patient_id: sorted((one for one in found if one.status is not RecordStatus.ENTERED_IN_ERROR),
+                               key=lambda one: (elapsed.instant(one.occurred_at), one.recorded_at), reverse=True)
+            for patient_id, found in current_by_patient(db, ADMISSION_FORM, patient_ids).items()}
+
+
+def births(db: Database, patient_ids: Collection[str]) -> dict[str, date]:
+    """Each of these patients' birth date, as their latest admission giving one says it, for those
+    whose is known: a child's readings are read against her age band's (domain.transfusion.changed:
+    an infant's normal systolic of 80 was read as a reaction on every set)."""
+    return {patient_id: date.fromisoformat(str(born)) for patient_id, stays in admissions(db, patient_ids).items()
+            if (born := next((one.data[BIRTH_DATE] for one in stays if one.data.get(BIRTH_DATE)), None))}

@@ -30,7 +30,7 @@ from downtime.formspec.schema import FALLS_FORM
 from downtime.formspec.values import format_value
 from downtime.i18n import labelled, mid_line, semicolon
 from downtime.services.bedside import Chart, ordered
-from downtime.services.transfusion import births
+from downtime.services.census import births
 from downtime.services.version_changes import Amendment, with_amendments
 
 FORM = "neuro_observations"

@@ -36,7 +36,7 @@ from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.observations import ObservationPlan
 from downtime.services.patients import PatientSummary
-from downtime.services.transfusion import births
+from downtime.services.census import births
 from downtime.storage.records import current_by_patient
 
 FORM = "pain_assessment"

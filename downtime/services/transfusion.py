@@ -43,6 +43,7 @@ from downtime.formspec.schema import Meaning, holds
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TRANSLATE_NOOP, labelled, message, semicolon
 from downtime.services import census, observations, pews
+from downtime.services.census import ADMISSION_FORM, admissions, births
 from downtime.services.bedside import in_present_stays
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -196,8 +197,6 @@ class Transfused:
         return next_due(self.unit, self.sets, at)
 
 
-ADMISSION_FORM = "admission"
-BIRTH_DATE = "birth_date"
 REFUSALS = ("all", "some")
 """The admission's answers (version 4's `blood_refusal`) that refuse blood products."""
 
@@ -224,13 +223,6 @@ class Refusal:
         if self.details:
             said += f" ({' '.join(self.details.split())})"
         return WORDS["refuses"][lang].format(refusal=said)
-
-
-def admissions(db: Database, patient_ids: Collection[str]) -> dict[str, list[RecordVersion]]:
-    """Each of these patients' standing admissions, of every stay, the latest first."""
-    return {patient_id: sorted(_standing(found), key=lambda one: (elapsed.instant(one.occurred_at), one.recorded_at),
-                               reverse=True)
-            for patient_id, found in current_by_patient(db, ADMISSION_FORM, patient_ids).items()}
 
 
 def refusals(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str]) -> dict[str, Refusal]:
@@ -466,14 +458,6 @@ def observed(db: Database, patient_ids: Collection[str]) -> dict[str, dict[datet
                     given[RECORDED] = max(one.recorded_at.timestamp(), moment.get(RECORDED, 0.0))
                     moment.update(given)
     return found
-
-
-def births(db: Database, patient_ids: Collection[str]) -> dict[str, date]:
-    """Each of these patients' birth date, as their latest admission giving one says it, for those
-    whose is known: a child's readings are read against her age band's (domain.transfusion.changed:
-    an infant's normal systolic of 80 was read as a reaction on every set)."""
-    return {patient_id: date.fromisoformat(str(born)) for patient_id, stays in admissions(db, patient_ids).items()
-            if (born := next((one.data[BIRTH_DATE] for one in stays if one.data.get(BIRTH_DATE)), None))}
 
 
 def possible_reactions(db: Database, patient_id: str, started_at: datetime, ended_at: datetime | None,
