@@ -90,3 +90,27 @@ def test_records_pointing_to_each_other_are_listed_all_the_same():
     one, other = ToEnter("one", ORDER, at(1), frozenset({"other"})), ToEnter("other", ORDER, at(0), frozenset({"one"}))
     first = ToEnter("first", ORDER, at(5))
     assert in_entry_order([one, other, first]) == [first, other, one]
+
+
+def test_a_discharge_at_the_minute_of_a_readmission_closes_the_first_stay():
+    """Discharged at 14:00 and readmitted at 14:00 (a bed left and taken at the same minute is
+    free): the discharge was taken for the second stay's, listed after its admission and records,
+    and the EHR, given the second admission with the first stay still open, would have closed
+    the second stay with the first's discharge."""
+    first, second = ToEnter("admission-1", ADMISSION, at(0), admits=True), ToEnter("admission-2", ADMISSION, at(6),
+                                                                                   admits=True)
+    lines = [ToEnter("discharge-1", LEAVING, at(6), leaves=True), ToEnter("order-2", ORDER, at(6.5)), second,
+             ToEnter("order-1", ORDER, at(2)), first]
+    ordered = in_entry_order(lines, [first.occurred_at, second.occurred_at])
+    assert [line.record_id for line in ordered] == ["admission-1", "order-1", "discharge-1", "admission-2", "order-2"]
+
+
+def test_a_stay_left_at_the_minute_it_began_keeps_its_leaving_when_the_one_before_was_left_earlier():
+    """Readmitted at 14:00 and dead on arrival at 14:00, the first stay discharged at 10:00: the
+    death is the second stay's."""
+    first, second = ToEnter("admission-1", ADMISSION, at(0), admits=True), ToEnter("admission-2", ADMISSION, at(6),
+                                                                                   admits=True)
+    lines = [ToEnter("death-2", LEAVING, at(6), leaves=True), second, ToEnter("discharge-1", LEAVING, at(2), leaves=True),
+             first]
+    ordered = in_entry_order(lines, [first.occurred_at, second.occurred_at])
+    assert [line.record_id for line in ordered] == ["admission-1", "discharge-1", "admission-2", "death-2"]

@@ -8,12 +8,16 @@ typed at 06:36 came before the 11:00 booking it cancels, and the orders before t
 Each stay is entered in turn, from its admission to its leaving (a discharge closes the stay,
 after which the EHR takes no more of it); within a stay, by kind (`step`) then time; and any
 record after every listed record it points to, whatever its kind or time; two of one time in
-the order they were written."""
+the order they were written. A leaving at the very minute a stay begins ends the stay before
+(discharged at 14:00 and readmitted at 14:00, which the census takes: a bed left and taken at
+the same minute is free), unless that stay was left already: taken for the new stay's, the
+first stay's discharge came after the second stay's admission and records, and the EHR would
+have closed the second."""
 
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,6 +35,8 @@ class ToEnter:
     refers_to: frozenset[str] = frozenset()
     admits: bool = False
     """An admission: first of its stay, whatever the time of the stay's other records."""
+    leaves: bool = False
+    """A discharge, a death or a transfer to another hospital: it ends a stay begun before it."""
     written: int = 0
     """When its record was first written, in the order of the audit log: two lines of one
     minute keep that order (a rebooking and the cancellation of its new date decided in the
@@ -45,11 +51,20 @@ def in_entry_order(lines: Sequence[ToEnter], admitted: Collection[datetime] = ()
     can be written so), and those after them, go last, where their stay, kind and time put
     them: listed all the same."""
     starts = sorted(admitted)
+    left = sorted(line.occurred_at for line in lines if line.leaves)
+
+    def stay_of(line: ToEnter) -> int:
+        """The stay `line` belongs to by its time; a leaving at the minute a stay begins, to the
+        stay before when nothing left that one earlier."""
+        stay = bisect_right(starts, line.occurred_at) - 1
+        if (line.leaves and stay > 0 and starts[stay] == line.occurred_at
+                and bisect_left(left, starts[stay - 1]) == bisect_left(left, starts[stay])):
+            return stay - 1
+        return max(stay, 0)
 
     def place(index: int) -> tuple[int, bool, int, datetime, int, str, int]:
         line = lines[index]
-        stay = max(bisect_right(starts, line.occurred_at) - 1, 0)
-        return stay, not line.admits, line.step, line.occurred_at, line.written, line.record_id, index
+        return stay_of(line), not line.admits, line.step, line.occurred_at, line.written, line.record_id, index
 
     listed = {line.record_id: index for index, line in enumerate(lines)}
     waiting = [{listed[target] for target in line.refers_to if target in listed} - {index}
@@ -68,5 +83,5 @@ def in_entry_order(lines: Sequence[ToEnter], admitted: Collection[datetime] = ()
             waiting[follower].discard(index)
             if not waiting[follower]:
                 heapq.heappush(ready, place(follower))
-    left = sorted(place(index) for index, targets in enumerate(waiting) if targets)
-    return [lines[index] for index in ordered + [found[-1] for found in left]]
+    looping = sorted(place(index) for index, targets in enumerate(waiting) if targets)
+    return [lines[index] for index in ordered + [found[-1] for found in looping]]

@@ -84,6 +84,7 @@ STEPS = (QT_TRANSLATE_NOOP("messages", "Admission, allergies and movements"),
          QT_TRANSLATE_NOOP("messages", "Theatre"),
          QT_TRANSLATE_NOOP("messages", "Observations and other records"),
          QT_TRANSLATE_NOOP("messages", "Discharge, death or transfer out"))
+LEAVING_STEP = len(STEPS) - 1
 
 
 @dataclass(frozen=True)
@@ -729,7 +730,7 @@ class PatientWork:
 def _step(session: Session, form_id: str) -> int:
     spec = session.form(form_id)
     if spec.movement is not None:
-        return len(STEPS) - 1 if leaves_hospital(spec.movement) else 0
+        return LEAVING_STEP if leaves_hospital(spec.movement) else 0
     if form_id == records.ORDER_FORM:
         return 1
     if form_id in (census.DOSE_FORM, infusion_rates.FORM, infusion_checks.FORM):  # a bag's rate changed or its
@@ -745,7 +746,8 @@ def _to_enter(session: Session, item: WorkItem, written: Mapping[str, int]) -> T
     was first written (`first_written`; a record held, not written here, after those written)."""
     record = item.record
     return ToEnter(record.record_id, item.step, record.occurred_at, frozenset(_refers_to(session, record)),
-                   session.form(record.form_id).creates_patient, written.get(record.record_id, sys.maxsize))
+                   session.form(record.form_id).creates_patient, item.step == LEAVING_STEP,
+                   written.get(record.record_id, sys.maxsize))
 
 
 def _in_entry_order(session: Session, items: Sequence[WorkItem], admitted: Collection[datetime],
