@@ -182,20 +182,29 @@ def duplicates_and_namesakes(admissions: Iterable[Mapping[str, Any]]
             [group for group in marked if group.told_apart and group.why not in _ONE_PERSON_BY])
 
 
-def standing(versions: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """Each record's latest version (every laptop's, for one on hold), unless it was withdrawn
-    (entered in error): the merge reads every version in the CSVs, and an admission withdrawn
-    as a duplicate, or an NIR mistyped then corrected, raised a false "probably one person"
-    that the back-entry list, reading what stands, did not. One rule for both, before
-    `probable_duplicates`."""
-    latest: dict[str, list[Mapping[str, Any]]] = {}
+def standing(versions: Iterable[Mapping[str, Any]], held_from: Mapping[str, int] | None = None
+             ) -> list[Mapping[str, Any]]:
+    """Each record's latest version, and for one on hold (`held_from`: the version each record
+    on hold is held from) each laptop's latest from there, unless it was withdrawn (entered in
+    error): the merge reads every version in the CSVs, and an admission withdrawn as a
+    duplicate, or an NIR mistyped then corrected, raised a false "probably one person" that
+    the back-entry list, reading what stands, did not. One rule for both, before
+    `probable_duplicates`. Kept by the highest version alone, an alias identified as GIRARD on
+    one laptop (its version 2) and described twice on the other (versions 2 and 3) was read by
+    its description alone, and the merge, the import and the office's list found no duplicate."""
+    by_record: dict[str, list[Mapping[str, Any]]] = {}
     for row in versions:
-        kept = latest.setdefault(str(row["record_id"]), [row])
-        if int(row["version"]) > int(kept[0]["version"]):
-            kept[:] = [row]
-        elif row is not kept[0] and int(row["version"]) == int(kept[0]["version"]):
-            kept.append(row)
-    return [row for rows in latest.values() for row in rows if row["status"] != RecordStatus.ENTERED_IN_ERROR.value]
+        by_record.setdefault(str(row["record_id"]), []).append(row)
+    kept: list[Mapping[str, Any]] = []
+    for record_id, rows in by_record.items():
+        top = max(int(row["version"]) for row in rows)
+        latest: dict[str, int] = {}
+        for row in rows:
+            if int(row["version"]) >= (held_from or {}).get(record_id, top):
+                device = str(row["device_id"])
+                latest[device] = max(latest.get(device, 0), int(row["version"]))
+        kept += [row for row in rows if int(row["version"]) == latest.get(str(row["device_id"]), top)]
+    return [row for row in kept if row["status"] != RecordStatus.ENTERED_IN_ERROR.value]
 
 
 def reasons_by_people(found: list[ProbableDuplicate]) -> dict[tuple[str, ...], list[str]]:

@@ -1785,8 +1785,8 @@ def duplicates_and_namesakes(session: Session) -> tuple[list[ProbableDuplicate],
     return unsettled(session.db, duplicates), unsettled(session.db, namesakes)
 
 
-_ADMISSION_VERSIONS = tuple(f"SELECT patient_id, record_id, version, status, data FROM {table} WHERE form_id = 'admission'"
-                            for table in ("current_records", "unsettled_versions"))
+_ADMISSION_VERSIONS = tuple(f"SELECT patient_id, record_id, version, status, device_id, data FROM {table}"
+                            " WHERE form_id = 'admission'" for table in ("current_records", "unsettled_versions"))
 """Each admission's version standing here, and every laptop's version of one on hold (its held
 versions no settlement covers), as the merge reads them all: an alias amended on one laptop and
 identified on another was the merge's probable duplicate of the patient's other number, and the
@@ -1798,8 +1798,9 @@ def _standing_admissions(db: Database, patient_ids: Collection[str] | None) -> l
     numbers = downtime_numbers(db, wanted)
     rows = (row for query in _ADMISSION_VERSIONS for row in (db.query(query) if wanted is None else (
         row for part in chunks(wanted) for row in db.query(f"{query} AND patient_id IN ({marks(part)})", part))))
-    return standing({**json.loads(row["data"]), "downtime_number": numbers.get(row["patient_id"], ""),
-                     "record_id": row["record_id"], "version": row["version"], "status": row["status"]} for row in rows)
+    return standing(({**json.loads(row["data"]), "downtime_number": numbers.get(row["patient_id"], ""),
+                     "record_id": row["record_id"], "version": row["version"], "status": row["status"],
+                     "device_id": row["device_id"]} for row in rows), held_from(db))
 
 
 ONE_PERSON_BY = {SAME_NIR: "nir", SAME_IPP: "ipp"}

@@ -1243,8 +1243,9 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
                 if withdrawn_alike:
                     write_lines(staging / WITHDRAWN_ALIKE_FILE, (text for (text,) in db.execute(
                         "SELECT line FROM aside ORDER BY record_id, version, line")))
-                duplicates = probable_duplicates(standing(orjson.loads(text) for (text,) in db.execute(
-                    "SELECT line FROM csv_lines WHERE form_id = 'admission'")))
+                duplicates = probable_duplicates(standing((orjson.loads(text) for (text,) in db.execute(
+                    "SELECT line FROM csv_lines WHERE form_id = 'admission'")),
+                    {hold.record_id: hold.from_version for hold in holds}))
                 clashes = _theatre_clashes(db, laptops, duplicates, shown)
                 shared = _shared_numbers(db, forms, shown)
                 files = file_digests(staging)
