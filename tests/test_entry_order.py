@@ -114,3 +114,15 @@ def test_a_stay_left_at_the_minute_it_began_keeps_its_leaving_when_the_one_befor
              first]
     ordered = in_entry_order(lines, [first.occurred_at, second.occurred_at])
     assert [line.record_id for line in ordered] == ["admission-1", "discharge-1", "admission-2", "death-2"]
+
+
+def test_a_withdrawn_dose_is_withdrawn_before_its_withdrawn_order():
+    """The ward withdraws a dose recorded by mistake, then its order (an order is refused entered
+    in error while a dose of it stands): the list said to withdraw the order first, in an EHR
+    still holding its dose. A dose withdrawn of an order that stands still comes after it."""
+    order = ToEnter("order", ORDER, at(1), withdraws=True)
+    dose = ToEnter("dose", DOSE, at(2), frozenset({"order"}), withdraws=True)
+    standing = ToEnter("standing", ORDER, at(0))
+    other = ToEnter("other-dose", DOSE, at(3), frozenset({"standing"}), withdraws=True)
+    assert [line.record_id for line in in_entry_order([order, dose, other, standing])] == [
+        "standing", "dose", "order", "other-dose"]

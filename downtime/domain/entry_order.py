@@ -7,12 +7,12 @@ typed at 06:36 came before the 11:00 booking it cancels, and the orders before t
 
 Each stay is entered in turn, from its admission to its leaving (a discharge closes the stay,
 after which the EHR takes no more of it); within a stay, by kind (`step`) then time; and any
-record after every listed record it points to, whatever its kind or time; two of one time in
-the order they were written. A leaving at the very minute a stay begins ends the stay before
-(discharged at 14:00 and readmitted at 14:00, which the census takes: a bed left and taken at
-the same minute is free), unless that stay was left already: taken for the new stay's, the
-first stay's discharge came after the second stay's admission and records, and the EHR would
-have closed the second."""
+record after every listed record it points to, whatever its kind or time (a withdrawal before
+the withdrawal of the record it points to); two of one time in the order they were written. A
+leaving at the very minute a stay begins ends the stay before (discharged at 14:00 and
+readmitted at 14:00, which the census takes: a bed left and taken at the same minute is free),
+unless that stay was left already: taken for the new stay's, the first stay's discharge came
+after the second stay's admission and records, and the EHR would have closed the second."""
 
 from __future__ import annotations
 
@@ -37,6 +37,11 @@ class ToEnter:
     """An admission: first of its stay, whatever the time of the stay's other records."""
     leaves: bool = False
     """A discharge, a death or a transfer to another hospital: it ends a stay begun before it."""
+    withdraws: bool = False
+    """Its record is withdrawn (entered in error), to withdraw in the EHR: after the withdrawals
+    of the records pointing to it, as the ward withdrew them (a dose before its order, which is
+    refused with its doses standing). Listed before them, the order's withdrawal came while its
+    doses stood in the EHR."""
     written: int = 0
     """When its record was first written, in the order of the audit log: two lines of one
     minute keep that order (a rebooking and the cancellation of its new date decided in the
@@ -67,8 +72,15 @@ def in_entry_order(lines: Sequence[ToEnter], admitted: Collection[datetime] = ()
         return stay_of(line), not line.admits, line.step, line.occurred_at, line.written, line.record_id, index
 
     listed = {line.record_id: index for index, line in enumerate(lines)}
-    waiting = [{listed[target] for target in line.refers_to if target in listed} - {index}
-               for index, line in enumerate(lines)]
+    waiting: list[set[int]] = [set() for _ in lines]
+    for index, line in enumerate(lines):
+        for target in (listed[target] for target in line.refers_to if target in listed):
+            if target == index:
+                continue
+            if line.withdraws and lines[target].withdraws:
+                waiting[target].add(index)
+            else:
+                waiting[index].add(target)
     after: dict[int, list[int]] = {}
     for index, targets in enumerate(waiting):
         for target in targets:

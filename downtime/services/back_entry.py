@@ -747,7 +747,7 @@ def _to_enter(session: Session, item: WorkItem, written: Mapping[str, int]) -> T
     record = item.record
     return ToEnter(record.record_id, item.step, record.occurred_at, frozenset(_refers_to(session, record)),
                    session.form(record.form_id).creates_patient, item.step == LEAVING_STEP,
-                   written.get(record.record_id, sys.maxsize))
+                   record.status is RecordStatus.ENTERED_IN_ERROR, written.get(record.record_id, sys.maxsize))
 
 
 def _in_entry_order(session: Session, items: Sequence[WorkItem], admitted: Collection[datetime],
