@@ -201,3 +201,19 @@ def test_a_page_in_the_units_a_box_is_typed_in_is_the_orders(medication_ward, se
     pages = cd_register.dose_pages(nurse.db, found, nurse.clock())[1]
     assert [(stock.drug, stock.unit) for stock in pages] == [(page, unit)]
     assert cd_register.taken_by(pages[0], found, dose) == taken
+
+
+@pytest.mark.parametrize("unit", ["flacon", "Flacons"])
+def test_a_dose_in_mg_comes_off_a_french_page_counted_in_flacons_of_its_strength(medication_ward, session_for, unit):
+    """A French ward counts its single-dose methadone syrups in "flacons" (vials): 20 mg was
+    refused as "ward 3B holds 0 mg of Méthadone", the page of ten never offered, where the same
+    page counted in "vials" gave one. It takes one flacon, and no empty page in mg is listed."""
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    order_id = _order(session_for, patient, "Méthadone", 20.0)
+    cd_register.cd_receive(nurse, "3B", "Méthadone 20 mg sirop", unit, 10, witness=WITNESS)
+    given = _give(nurse, order_id, 20.0)
+    assert cd_register.taken_from_register(nurse.db, given.record_id) == cd_register.Taken(
+        "3B", "Méthadone 20 mg sirop", unit, 1.0)
+    assert [(page.drug, page.unit) for page in cd_register.cd_stock(nurse.db, nurse.forms, "3B")
+            if page.drug.startswith("Méthadone")] == [("Méthadone 20 mg sirop", unit)]

@@ -270,9 +270,11 @@ scored tablet halved, "½" on the paper register)."""
 CAPSULE_UNITS = frozenset({"capsule", "cap", "gelule"})
 """The units of a page of capsules, taken whole and never opened for a part dose (a
 modified-release capsule opened releases its whole dose at once)."""
-WHOLE_ONLY_UNITS = CAPSULE_UNITS | frozenset({"ampoule", "ampule", "amp", "vial"})
-"""The units of a page of capsules, ampoules or vials, taken whole: what is left of an ampoule
-or vial opened for a part dose is its wastage (`cd_waste`)."""
+WHOLE_ONLY_UNITS = CAPSULE_UNITS | frozenset({"ampoule", "ampule", "amp", "vial", "flacon"})
+"""The units of a page of capsules, ampoules or vials ("flacon" in French), taken whole: what is
+left of an ampoule or vial opened for a part dose is its wastage (`cd_waste`). A French ward's
+"Méthadone 20 mg sirop" counted in its single-dose "flacons" was never offered for a 20 mg
+dose, refused as "ward 3B holds 0 mg of Méthadone", where the same page in "vials" gave one."""
 COUNTED_UNITS = HALVED_UNITS | WHOLE_ONLY_UNITS
 """The units of a page counted one by one, each holding the strength its page's name states
 ("Oxycodone 5 mg capsule"): a dose in mg takes so many of them."""
