@@ -103,3 +103,26 @@ def test_the_only_patch_page_is_taken_unasked(patch):
     nurse, order_id = patch
     medication.record_dose(nurse, order_id, APPLIED, witness=WITNESS)
     assert cd_register.cd_balance(nurse.db, "3B", PATCHES, "patch") == 4
+
+
+@pytest.mark.parametrize(("drug", "chosen"), [("Fentanyl", None), ("Fentanyl 50 micrograms/hour patch", PATCHES)])
+def test_a_patch_dose_of_two_patches_takes_two_from_its_page(session_for, medication_ward, clock, drug, chosen):
+    """50 micrograms an hour, the ward's page of 25 micrograms/hour patches: two patches applied
+    took one from the register, which stood a patch above the cupboard at every change. The dose
+    takes two, and withdrawn gives both back; 37 micrograms (a 25 and a 12 from another page)
+    still takes the one."""
+    nurse = session_for("nurse")
+    cd_register.cd_receive(nurse, "3B", PATCHES, "patch", 5, WITNESS)
+    order_id = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": drug, "dose": 50.0, "dose_unit": "microgram", "route": "TOP", "form": "patch",
+        "frequency": "scheduled", "times": "08:00", "every_days": "3", "start_at": "2026-11-28T08:00+01:00",
+        "controlled": True, "high_alert": True, "dose_reason": "on oxycodone 120 mg a day"},
+        patient_id=medication_ward[0]).record_id
+    clock.now = datetime.fromisoformat("2026-11-28T08:05+01:00")
+    dose = medication.record_dose(nurse, order_id, {**APPLIED, "dose_given": 50.0}, witness=WITNESS,
+                                  register_page=chosen)
+    assert cd_register.cd_balance(nurse.db, "3B", PATCHES, "patch") == 3
+    medication.withdraw_dose(nurse, dose.record_id, "wrong patient", witness=WITNESS)
+    assert cd_register.cd_balance(nurse.db, "3B", PATCHES, "patch") == 5
+    found = medication.order(nurse.db, order_id)
+    assert cd_register.taken_by(cd_register.Stock(PATCHES, "patch", 5), found, 37.0) == 1.0

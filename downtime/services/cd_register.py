@@ -421,15 +421,29 @@ def _takes_from(page: Stock, found: Order) -> bool:
 
 
 def taken_by(page: Stock, found: Order, quantity: float) -> float:
-    """What a dose of `found` (`quantity` in its unit) takes from `page`: one patch from a page
-    counted in patches, whatever the patch's strength (a fentanyl patch of 25 micrograms an hour
-    could not be charted from its page, "5 patch": the dose took 25 from it in micrograms, a unit
-    the page is not in); else the quantity in the page's unit (`_per_dose_unit`: 10 mg is 2
-    capsules of 5 mg, 5 mL of 10 mg in 5 mL is 10 mg), the quantity itself on a page no unit
-    converts to, which `cd_pages_for` never offers but the order's own."""
+    """What a dose of `found` (`quantity` in its unit) takes from `page`: from a page counted in
+    patches, so many patches (`_patches`: a fentanyl patch of 25 micrograms an hour could not be
+    charted from its page, "5 patch": the dose took 25 from it in micrograms, a unit the page is
+    not in); else the quantity in the page's unit (`_per_dose_unit`: 10 mg is 2 capsules of 5 mg,
+    5 mL of 10 mg in 5 mL is 10 mg), the quantity itself on a page no unit converts to, which
+    `cd_pages_for` never offers but the order's own."""
     if _unit_word(page.unit) == PATCH and _unit_word(found.dose_unit) != PATCH:
-        return 1.0
+        return _patches(page, found, quantity)
     return _quantity(quantity * (_per_dose_unit(page, found) or 1.0))
+
+
+def _patches(page: Stock, found: Order, quantity: float) -> float:
+    """How many of a page's patches a dose by weight (`quantity` micrograms an hour) is: as many
+    of the strength its name states as make it whole, 50 micrograms two of "Fentanyl 25
+    micrograms/hour patch" (it took one, two applied, and the register stood a patch above the
+    cupboard at every change); else one, whatever its strength (a page stating none, or 37
+    micrograms, 25 from this page and 12 from another's)."""
+    each, unit = name_strength(page.drug), _unit_word(found.dose_unit)
+    if unit in MASS_WORDS and _each(each):
+        patches = quantity * MASS_WORDS[unit] / each.mg
+        if patches >= 1 and abs(patches - round(patches)) < 1e-6:
+            return float(round(patches))
+    return 1.0
 
 
 STRUCK = "struck"
