@@ -105,24 +105,45 @@ def test_the_only_patch_page_is_taken_unasked(patch):
     assert cd_register.cd_balance(nurse.db, "3B", PATCHES, "patch") == 4
 
 
-@pytest.mark.parametrize(("drug", "chosen"), [("Fentanyl", None), ("Fentanyl 50 micrograms/hour patch", PATCHES)])
-def test_a_patch_dose_of_two_patches_takes_two_from_its_page(session_for, medication_ward, clock, drug, chosen):
-    """50 micrograms an hour, the ward's page of 25 micrograms/hour patches: two patches applied
-    took one from the register, which stood a patch above the cupboard at every change. The dose
-    takes two, and withdrawn gives both back; 37 micrograms (a 25 and a 12 from another page)
-    still takes the one."""
-    nurse = session_for("nurse")
-    cd_register.cd_receive(nurse, "3B", PATCHES, "patch", 5, WITNESS)
+def _patch_order(session_for, medication_ward, clock, drug: str, dose: float) -> str:
+    """The ward's five 25 micrograms/hour patches received, and an order of `drug`, a patch of
+    `dose` micrograms (an hour) every 3 days; its id."""
+    cd_register.cd_receive(session_for("nurse"), "3B", PATCHES, "patch", 5, WITNESS)
     order_id = records.save_new(session_for("doctor"), "medication_order", {
-        "drug": drug, "dose": 50.0, "dose_unit": "microgram", "route": "TOP", "form": "patch",
+        "drug": drug, "dose": dose, "dose_unit": "microgram", "route": "TOP", "form": "patch",
         "frequency": "scheduled", "times": "08:00", "every_days": "3", "start_at": "2026-11-28T08:00+01:00",
         "controlled": True, "high_alert": True, "dose_reason": "on oxycodone 120 mg a day"},
         patient_id=medication_ward[0]).record_id
     clock.now = datetime.fromisoformat("2026-11-28T08:05+01:00")
+    return order_id
+
+
+@pytest.mark.parametrize("drug", ["Fentanyl", "Fentanyl 50 micrograms/hour patch"])
+def test_a_patch_dose_of_two_patches_takes_two_from_its_page(session_for, medication_ward, clock, drug):
+    """50 micrograms an hour, the ward's page of 25 micrograms/hour patches chosen: two patches
+    applied took one from the register, which stood a patch above the cupboard at every change.
+    The dose takes two, and withdrawn gives both back; 37 micrograms (a 25 and a 12 from another
+    page) still takes the one."""
+    nurse = session_for("nurse")
+    order_id = _patch_order(session_for, medication_ward, clock, drug, 50.0)
     dose = medication.record_dose(nurse, order_id, {**APPLIED, "dose_given": 50.0}, witness=WITNESS,
-                                  register_page=chosen)
+                                  register_page=PATCHES)
     assert cd_register.cd_balance(nurse.db, "3B", PATCHES, "patch") == 3
     medication.withdraw_dose(nurse, dose.record_id, "wrong patient", witness=WITNESS)
     assert cd_register.cd_balance(nurse.db, "3B", PATCHES, "patch") == 5
     found = medication.order(nurse.db, order_id)
     assert cd_register.taken_by(cd_register.Stock(PATCHES, "patch", 5), found, 37.0) == 1.0
+
+
+@pytest.mark.parametrize("dose", [12.0, 50.0])
+def test_a_patch_order_naming_no_strength_is_not_taken_off_another_strengths_page_unasked(
+        session_for, medication_ward, clock, dose):
+    """"Fentanyl" 12 micrograms (an hour), the ward's only page 25 micrograms/hour patches: the
+    dose took one of them unasked, as though the order stated no strength, when its dose is its
+    strength; the nurse is asked to choose the page, as of an order naming 12 micrograms/hour."""
+    nurse = session_for("nurse")
+    order_id = _patch_order(session_for, medication_ward, clock, "Fentanyl", dose)
+    with pytest.raises(ServiceError, match=f"{PATCHES} is 25 micrograms/hour and the order, Fentanyl, "
+                                               f"{dose:g} micrograms/hour: choose the page of that strength"):
+        medication.record_dose(nurse, order_id, {**APPLIED, "dose_given": dose}, witness=WITNESS)
+    assert cd_register.cd_balance(nurse.db, "3B", PATCHES, "patch") == 5

@@ -363,10 +363,15 @@ def name_strength(name: str) -> Strength | None:
 
 def order_strength(found: Order) -> Strength | None:
     """The strength an order states: its name's (the nurse takes the ampoule the chart names),
-    else the liquid's its strength boxes give ("10 mg in 5 mL")."""
+    else the liquid's its strength boxes give ("10 mg in 5 mL"), else a patch's dose by weight,
+    its micrograms an hour: "Fentanyl" 12 micrograms took a patch off the ward's only page,
+    "Fentanyl 25 micrograms/hour patch", unasked, as though the order stated no strength."""
     if (named := name_strength(found.drug)) is not None:
         return named
-    return Strength(found.strength_mg, found.strength_ml) if found.mg_per_ml is not None else None
+    if found.mg_per_ml is not None:
+        return Strength(found.strength_mg, found.strength_ml)
+    per = MASS_WORDS.get(_unit_word(found.dose_unit))
+    return Strength(found.dose * per) if found.form == PATCH and per is not None and found.dose else None
 
 
 def _unit_word(unit: str) -> str:
