@@ -147,3 +147,21 @@ def test_a_patch_order_naming_no_strength_is_not_taken_off_another_strengths_pag
                                                f"{dose:g} micrograms/hour: choose the page of that strength"):
         medication.record_dose(nurse, order_id, {**APPLIED, "dose_given": dose}, witness=WITNESS)
     assert cd_register.cd_balance(nurse.db, "3B", PATCHES, "patch") == 5
+
+
+def test_a_french_page_of_patches_states_its_strength_in_microgrammes(session_for, medication_ward, clock):
+    """"Durogesic 25 microgrammes/heure", a French ward's page counted in "patchs", stated no
+    strength: a dose of "Fentanyl 12 microgrammes/heure" took one of its 25s unasked. It is asked
+    the page, as of an English page; and its injection's strength per mL is read too."""
+    nurse = session_for("nurse")
+    cd_register.cd_receive(nurse, "3B", "Durogesic 25 microgrammes/heure", "patchs", 5, WITNESS)
+    order_id = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Fentanyl 12 microgrammes/heure", "dose": 12.0, "dose_unit": "microgram", "route": "TD",
+        "form": "patch", "frequency": "scheduled", "times": "08:00", "every_days": "3",
+        "start_at": "2026-11-28T08:00+01:00", "controlled": True, "high_alert": True, "dose_reason": "x"},
+        patient_id=medication_ward[0]).record_id
+    clock.now = datetime.fromisoformat("2026-11-28T08:05+01:00")
+    with pytest.raises(ServiceError, match="Durogesic 25 microgrammes/heure is 25 micrograms/hour and the order"):
+        medication.record_dose(nurse, order_id, {**APPLIED, "dose_given": 12.0, "route": "TD"}, witness=WITNESS)
+    assert cd_register.cd_balance(nurse.db, "3B", "Durogesic 25 microgrammes/heure", "patchs") == 5
+    assert cd_register.name_strength("Fentanyl 100 microgrammes/2 ml injectable") == cd_register.Strength(0.1, 2.0)

@@ -579,7 +579,11 @@ def dosing_weight(kg: float, ideal_kg: float | None) -> tuple[Phrase, float]:
 # the UK writes a combination's milligrams bare), or another unit, which leaves it unread ("120
 # mg/5 mL" is no tablet's content).
 _STRENGTH = re.compile(r"(\d+(?:[.,]\d+)?)\s*([^\W\d_]*%?)")
-_IN_MG = {"": 1.0, "mg": 1.0, "g": 1000.0, "microgram": 0.001, "micrograms": 0.001, "mcg": 0.001, "µg": 0.001}
+_IN_MG = {"": 1.0, "mg": 1.0, "g": 1000.0, "microgram": 0.001, "micrograms": 0.001, "mcg": 0.001, "µg": 0.001,
+          "milligramme": 1.0, "milligrammes": 1.0, "gramme": 1000.0, "grammes": 1000.0, "microgramme": 0.001,
+          "microgrammes": 0.001}
+"""The units a strength is written in, in mg, English and French: "Durogesic 25 microgrammes/heure"
+stated no strength, and the register took its patches for an order of 12 micrograms unasked."""
 
 
 def strengths_mg(name: str) -> tuple[float, ...] | None:
@@ -604,7 +608,8 @@ def _unit(written: str) -> str:
 # A liquid's strength written in its name: a weight, then "/", "in" or "per" (French "pour",
 # "par", "dans") and a volume in mL, 1 when none is written ("10 mg/mL"). A combination's
 # ("Co-amoxiclav 250/62 mg in 5 mL") is not one medicine's, and is left unread.
-_LIQUID_STRENGTH = re.compile(r"(?<![\d/.,])(\d+(?:[.,]\d+)?)\s*(mg|g|micrograms?|mcg|µg)(?![^\W\d_])\s*"
+_LIQUID_STRENGTH = re.compile(r"(?<![\d/.,])(\d+(?:[.,]\d+)?)\s*"
+                              r"(mg|g|micrograms?|mcg|µg|microgrammes?|milligrammes?|grammes?)(?![^\W\d_])\s*"
                               r"(?:/|\b(?:in|per|pour|par|dans)\b)\s*(\d+(?:[.,]\d+)?)?\s*ml\b", re.IGNORECASE)
 
 
