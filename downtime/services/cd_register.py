@@ -728,6 +728,15 @@ def register_line(session: Session, ward: str, drug: str, unit: str, change: flo
     return line_id
 
 
+def _a_number(quantity: float) -> None:
+    """Refuse a quantity that is no number (`inf`, `nan`, typed at the command line, which reads
+    them as floats): "inf" received made the page's balance infinite, and "nan" stopped the line's
+    write on the database after the witness's PIN was checked."""
+    if not math.isfinite(quantity):
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: “{quantity}” is not a quantity: give "
+                                                         "a number."), quantity=str(quantity))
+
+
 def cd_receive(session: Session, ward: str, drug: str, unit: str, quantity: float,
                witness: tuple[str, str], note: str | None = None) -> float:
     """Stock received on the ward, witnessed; returns the new balance. Never below zero: a
@@ -736,6 +745,7 @@ def cd_receive(session: Session, ward: str, drug: str, unit: str, quantity: floa
     a doctor (`_register_signer`), witnessed by another or the pharmacist (`REGISTER_WITNESS`)."""
     _register_signer(session)
     drug, unit = _page_named(drug, unit)
+    _a_number(quantity)
     if quantity <= 0:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: a quantity received is above zero; "
                                                          "a cupboard holding less than the register is counted "
@@ -771,6 +781,7 @@ def cd_supply(session: Session, ward: str, drug: str, unit: str, quantity: float
     before the witness is tried: what the register does not hold cannot have left it."""
     _register_signer(session)
     drug, unit = _page_named(drug, unit)
+    _a_number(quantity)
     if quantity <= 0:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the quantity supplied must be above "
                                                          "zero."))
@@ -844,6 +855,7 @@ def cd_count(session: Session, ward: str, drug: str, unit: str, counted: float, 
     The pharmacist may witness it (`REGISTER_WITNESS`)."""
     _register_signer(session)
     drug, unit = _page_named(drug, unit)
+    _a_number(counted)
     if counted < 0:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the balance cannot go below zero."))
     reported = (discrepancy_note or "").strip()
@@ -1472,6 +1484,7 @@ def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str
     not known to have run through, `infusion_rates._left_to_destroy`) had its destruction asked
     for ever, or a false one written to clear it."""
     _register_signer(session)
+    _a_number(quantity)
     taken = _wastable(session, dose_id, page) if quantity >= 0 else None
     given = taken_from_register(session.db, dose_id) is not None
     left_in_infusion = given and _infused(session, dose_id)

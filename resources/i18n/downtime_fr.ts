@@ -7153,6 +7153,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>Registre des stupéfiants : le service {ward} n’a pas de page {page} en {unit} pour {drug} ; ses pages pour ce médicament : {pages}.</translation>
     </message>
     <message>
+        <source>Controlled-drug register: “{quantity}” is not a quantity: give a number.</source>
+        <translation>Registre des stupéfiants : « {quantity} » n’est pas une quantité : donner un nombre.</translation>
+    </message>
+    <message>
         <source>Controlled-drug register: a quantity received is above zero; a cupboard holding less than the register is counted (Cupboard count), the difference written as a discrepancy.</source>
         <translation>Registre des stupéfiants : une quantité reçue est supérieure à zéro ; une armoire contenant moins que le registre se compte (Comptage de l’armoire), la différence enregistrée comme un écart.</translation>
     </message>
