@@ -103,12 +103,15 @@ FOLLOW_UP = "follow_up"
 def left_at(spec: FormSpec, values: Mapping[str, Any], now: datetime) -> datetime:
     """When the patient leaves by a discharge or transfer-out's answers: the time typed, else
     now, and never later than now. A discharge at 14:00 typed at 22:00 asked the nurse of the
-    16:00 and 20:00 levodopa doses, which fell due after the patient had gone."""
+    16:00 and 20:00 levodopa doses, which fell due after the patient had gone. On `now`'s clock (the
+    ward's, its summer-time rules), not the fixed offset the time was typed with, which the letters
+    and the save's questions say the charts on: a discharge typed at 09:00 (+01:00) on 27/10 said
+    a withdrawal seizure charted at 10:00 on 24/10, in summer time, "SEIZURE (24/10/2026 09:00)"."""
     field = spec.by_meaning(Meaning.OCCURRED_AT)
     typed = values.get(field.id) if field is not None else None
     if isinstance(typed, str):
         typed = datetime.fromisoformat(typed)
-    return min(now, typed) if isinstance(typed, datetime) else now
+    return min(now, typed).astimezone(now.tzinfo) if isinstance(typed, datetime) else now
 
 
 def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: datetime, lang: Lang, *,
