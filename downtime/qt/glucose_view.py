@@ -89,7 +89,7 @@ class GlucoseView(ChartTab):
         latest = readings[-1]
         again = latest.next_check(now, lang)
         self.say(translate("GlucoseView", "Latest: {reading} at {time}").format(
-            reading=latest.text(lang), time=latest.when(now))
+            reading=latest.text(lang), time=latest.when())
             + (f" — {again}" if again and not latest.overdue(now) else ""), glucose.asking(readings, now, lang, insulins))
         # The next reading (a hypo's recheck, or as planned) falls overdue with time, not with a save.
         self.read_again.when_due(glucose.coming(readings, now), now)

@@ -277,7 +277,7 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
         insulins = insulins_of.get(patient_id, [])
         if said := glucose.asking(readings, at, lang, insulins) + glucose.unwatched_asks(
                 on_insulin.get(patient_id), at, lang):
-            found.append(ChartAlert(patients[patient_id], glucose.FORM, f"{latest.text(lang)} {latest.when(at)}",
+            found.append(ChartAlert(patients[patient_id], glucose.FORM, f"{latest.text(lang)} {latest.when()}",
                                     said, urgent=glucose.urgent(latest, insulins, at)))
         if (coming := glucose.coming(readings, at)) is not None:
             due.append(coming)

@@ -132,17 +132,19 @@ class Charted:
     def overdue(self, at: datetime) -> bool:
         return elapsed.reached(self.due_at, at)
 
-    def when(self, at: datetime) -> str:
-        """When it was taken on the ward's clock at `at`: a reading imported in UTC said 12:50 beside
-        a recheck "due 14:05"."""
-        return ward_time(self.taken_at, at.tzinfo)
+    def when(self) -> str:
+        """When it was taken on the ward's clock (`ward_time`'s None: the laptop's zone, its
+        summer-time rules): a reading imported in UTC said 12:50 beside a recheck "due 14:05", and
+        read on the offset a dose or a recheck was typed with, the hypo of 01:50 the night the
+        clocks went back said "00:50" beside the insulin of 02:10 given on it."""
+        return ward_time(self.taken_at, None)
 
     def next_check(self, at: datetime, lang: Lang) -> str:
         """"hypo recheck due 28/11 14:05", "next reading due 28/11 15:00 (hourly)", each saying
         once overdue that it is, on the ward's clock at `at`; "" with no next reading planned."""
         if self.due_at is None:
             return ""
-        due, late = ward_time(self.due_at, at.tzinfo), self.overdue(at)
+        due, late = ward_time(self.due_at, None), self.overdue(at)
         if self.reading.hypo:
             return WORDS["overdue" if late else "recheck"][lang].format(due=due)
         return WORDS["late" if late else "due"][lang].format(
@@ -208,7 +210,7 @@ def ketones_again(readings: list[Charted], at: datetime, lang: Lang) -> list[str
     if found is None or (found.reading.ketones_level or 0.0) < KETONES_RECHECK:
         return []
     ketones = "HI" if found.reading.ketones_hi else f"{decimal_text(found.reading.ketones_level, lang)} mmol/L"
-    values = {"ketones": ketones, "time": found.when(at)}
+    values = {"ketones": ketones, "time": found.when()}
     if due is not None and elapsed.reached(due, at):
         return [WORDS["ketones_late"][lang].format(due=ward_time(due, at.tzinfo), **values)]
     if found is readings[-1]:
@@ -382,7 +384,7 @@ def check_treated(db: Database, spec: FormSpec, patient_id: str, data: Mapping[s
         return
     raise ValidationFailed([FieldError(ACTION, WORDS["treated"][lang].format(
         label=spec.field(ACTION).label.get(lang), reading=latest.reading.text(lambda value: decimal_text(value, lang)),
-        time=latest.when(taken_at)))])
+        time=latest.when()))])
 
 
 def check_plan_on_infusion(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str, Any], lang: Lang,
@@ -406,7 +408,7 @@ def _hypos_before(readings: list[Charted], at: datetime, lang: Lang) -> list[str
     own is said as the latest)."""
     since = elapsed.earlier(at, HANDED_OVER)
     hypos = [WORDS["hypo"][lang].format(reading=one.reading.text(lambda value: decimal_text(value, lang)),
-                                        time=one.when(at))
+                                        time=one.when())
              for one in readings[:-1] if one.reading.hypo and elapsed.instant(one.taken_at) > elapsed.instant(since)]
     return [WORDS["hypos"][lang].format(hypos=", ".join(hypos))] if hypos else []
 
@@ -490,7 +492,7 @@ def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lan
         latest = found[-1]
         again = latest.next_check(at, lang)
         said[patient_id] = semicolon(lang).join([
-            WORDS["handover"][lang].format(reading=latest.text(lang), time=latest.when(at)),
+            WORDS["handover"][lang].format(reading=latest.text(lang), time=latest.when()),
             *_hypos_before(found, at, lang), *latest.said(lang),
             *infusion_asks(latest, insulins_of.get(patient_id, []), lang),
             *ended_asks(insulins_of.get(patient_id, []), at, lang), *ketones_again(found, at, lang),
@@ -532,7 +534,7 @@ def for_the_dose(db: Database, found: Order, at: datetime, lang: Lang) -> tuple[
         return "", ""
     shown = latest.reading.text(lambda value: decimal_text(value, lang))
     recent = not elapsed.reached(elapsed.later(latest.taken_at, checked_within(found.drug)), at)
-    return (WORDS["latest"][lang].format(reading=shown, time=latest.when(at)),
+    return (WORDS["latest"][lang].format(reading=shown, time=latest.when()),
             WORDS["measured"][lang].format(reading=shown) if recent else "")
 
 
@@ -606,23 +608,25 @@ def before_insulin(db: Database, found: Order, at: datetime, decided_on: str | N
     lasts and comes back (JBDS-IP: held or reviewed after one), and a tablet is not chosen on the
     hour's reading. Nothing for any other medicine. Called for every dose given (services.medication
     .check_dose), which is why it sorts them here. A VRIII's rate `lowered` (services.infusion_rates)
-    is how its scale treats the hypo: not asked on it, the hour's reading still asked."""
+    is how its scale treats the hypo: not asked on it, the hour's reading still asked. Times on the
+    ward's clock, not the dose's offset: gliclazide given at 08:00 the morning the clocks went back
+    said the hypo of 22:00 the evening before "at 24/10 21:00"."""
     on_insulin = insulin(found.drug)
     if not on_insulin and not sulfonylurea(found.drug):
         return []
     latest = latest_before(db, found.patient_id, at)
     if latest is not None and latest.reading.hypo and not lowered:
         return [Warning(Check.GLUCOSE, ON_A_HYPO[on_insulin],
-                        {"drug": found.drug, "reading": _as_typed(latest.reading), "time": latest.when(at)})]
+                        {"drug": found.drug, "reading": _as_typed(latest.reading), "time": latest.when()})]
     if not on_insulin:
         hypo = _hypo_not_reviewed(db, found, at)
         return [] if hypo is None else [Warning(Check.GLUCOSE, AFTER_A_HYPO, {
-            "drug": found.drug, "reading": _as_typed(hypo.reading), "day": ward_time(hypo.taken_at, at.tzinfo, "%d/%m"),
-            "hour": ward_time(hypo.taken_at, at.tzinfo, "%H:%M")})]
+            "drug": found.drug, "reading": _as_typed(hypo.reading), "day": ward_time(hypo.taken_at, None, "%d/%m"),
+            "hour": ward_time(hypo.taken_at, None, "%H:%M")})]
     within = checked_within(found.drug)
     if latest is None or elapsed.reached(elapsed.later(latest.taken_at, within), at):
-        return [Warning(Check.GLUCOSE, NOT_CHECKED[within], {"drug": found.drug, "time": f"{at:%d/%m %H:%M}"})]
+        return [Warning(Check.GLUCOSE, NOT_CHECKED[within], {"drug": found.drug, "time": ward_time(at, None)})]
     if found.asks_reading and decided_on and measured_differs(latest, decided_on):
         return [Warning(Check.GLUCOSE, DIFFERS, {"drug": found.drug, "typed": decided_on.strip(),
-                                                 "reading": _as_typed(latest.reading), "time": latest.when(at)})]
+                                                 "reading": _as_typed(latest.reading), "time": latest.when()})]
     return []
