@@ -145,7 +145,7 @@ def _not_read(drug: str, one: lab_results.Received, versions: Sequence[RecordVer
     """The hold of an INR flagged and not read (`INR_NOT_READ`), said as the prescriber's decision
     once the order is amended on its dose since it came back (`amended_since`, `INR_REVIEWED`)."""
     values = {"drug": drug, "result": _result(one), "range": " ".join(str(one.record.data.get("range") or "").split()),
-              "time": f"{one.received_at.astimezone(at.tzinfo):%d/%m %H:%M}"}
+              "time": ward_time(one.received_at, None)}
     if amended := amended_since(versions, one.received_at, at, _names_inr):
         return Warning(Check.INR_HIGH, INR_REVIEWED, {**values, "reason": " ".join(str(amended[-1].reason or "").split())})
     return Warning(Check.INR_HIGH, INR_NOT_READ, values)
@@ -163,7 +163,9 @@ def inr_warnings(found: Order, theirs: Iterable[Order], results: Sequence[lab_re
     which holds no dose); the latest coagulation sample sent since then no
     INR was received after (one typed without its sample number ends it too; unless closed); and a
     reading `typed` as the dose's "Measured value" that is not the latest INR, both read
-    (yesterday's "INR 2.4" typed from the chart over today's 5.8)."""
+    (yesterday's "INR 2.4" typed from the chart over today's 5.8). Times on the ward's clock, not
+    the dose's offset: the 18:00 dose the day the clocks went back said the INR received at 20:00
+    the evening before "received 24/10 19:00"."""
     if not vitamin_k_antagonist(found.drug):
         return []
     drug = " ".join(found.drug.split())
@@ -172,7 +174,7 @@ def inr_warnings(found: Order, theirs: Iterable[Order], results: Sequence[lab_re
     read = [(one, reading) for one in inrs if (reading := _reading(one)) is not None]
     said = [Warning(Check.INR_HIGH, INR_HIGH if decided is None else decided[0], {
         "drug": drug, "result": _result(one), "range": " ".join(str(one.record.data.get("range") or "2.0–3.0").split()),
-        "time": f"{one.received_at.astimezone(at.tzinfo):%d/%m %H:%M}", **({} if decided is None else decided[1])})
+        "time": ward_time(one.received_at, None), **({} if decided is None else decided[1])})
         for one, reading in read[-1:] if inr_high(reading, _range_top(one))
         for decided in [_decided(found, versions, one, reading, at)]]
     said += [_not_read(drug, one, versions, at) for one in inrs[-1:]
@@ -181,13 +183,13 @@ def inr_warnings(found: Order, theirs: Iterable[Order], results: Sequence[lab_re
                and elapsed.instant(since) <= elapsed.instant(one.taken_at) and elapsed.reached(one.taken_at, at)
                and not any(elapsed.instant(one.taken_at) <= elapsed.instant(back.received_at) for back in inrs)]
     said += [Warning(Check.INR_AWAITED, INR_AWAITED, {
-        "drug": drug, "taken": f"{one.taken_at.astimezone(at.tzinfo):%d/%m %H:%M}"}) for one in awaited[-1:]]
+        "drug": drug, "taken": ward_time(one.taken_at, None)}) for one in awaited[-1:]]
     latest = latest_inr(results, at)
     reading, latest_read = inr_reading(typed or ""), None if latest is None else _reading(latest)
     if latest is not None and reading is not None and latest_read is not None and not reading.same(latest_read):
         said.append(Warning(Check.INR_TYPED, INR_TYPED, {
             "drug": drug, "typed": " ".join((typed or "").split()), "result": _result(latest),
-            "time": f"{latest.received_at.astimezone(at.tzinfo):%d/%m %H:%M}"}))
+            "time": ward_time(latest.received_at, None)}))
     return said
 
 
@@ -244,8 +246,9 @@ def _before_operation(drug: str, held: timedelta, booked: datetime, at: datetime
     48 hours stay hours. One whose start has passed, not recorded done (its list still running:
     theatre.next_operation), is said as such: "within 48 hours of this dose" told the nurse of an
     operation still to come. Its date is said as a start to come's is: an overnight list's 23:30
-    operation was said "booked 23:30 today" at 00:30, of yesterday's."""
-    time = ward_time(booked, at.tzinfo)
+    operation was said "booked 23:30 today" at 00:30, of yesterday's. On the ward's clock: an
+    apixaban given in summer time said an operation at 08:00 after the clocks went back "09:00"."""
+    time = ward_time(booked, None)
     if elapsed.instant(booked) <= elapsed.instant(at):
         return Warning(Check.BEFORE_OPERATION, BEFORE_OPERATION_WAITING, {"drug": drug, "time": time})
     days, left = divmod(held, timedelta(days=1))
@@ -283,5 +286,5 @@ def for_the_dose(db: Database, found: Order, at: datetime, lang: str) -> tuple[s
     if latest is None:
         return "", ""
     recent = elapsed.between(latest.received_at, at) <= INR_RECENT
-    return (message(lang, LATEST_INR, result=_result(latest), time=ward_time(latest.received_at, at.tzinfo)),
+    return (message(lang, LATEST_INR, result=_result(latest), time=ward_time(latest.received_at, None)),
             f"INR {_result(latest)}" if recent else "")
