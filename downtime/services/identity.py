@@ -298,7 +298,8 @@ def known_here_before(db: Database, forms: dict[str, FormSpec], spec: FormSpec, 
     ALPHA and identified on 30/11, read "ALLERGIES NOT KNOWN YET" under a second number: only the
     records office's list said so, once the outage was over. Identified in two steps (his name,
     then the date of birth and NIR of his carte Vitale), the second was never asked about. None
-    when no one is (newly) alike."""
+    when no one is (newly) alike. When they left on the ward's clock: a discharge at 10:00 typed
+    on a laptop set to UTC, merged here, read "left on 28/11 09:00"."""
     kept = relevant_values(spec, values)
     typed, newly = _newly_alike(db, forms, spec, values, before, patient_id, _LEFT)
     alike = [(patient, admission, reasons) for patient, admission, reasons in newly
@@ -312,7 +313,7 @@ def known_here_before(db: Database, forms: dict[str, FormSpec], spec: FormSpec, 
         lines.append(message(lang, QT_TRANSLATE_NOOP(
             "messages", "{name}, born {born}, {number}, left on {left} ({why}) — allergies: {allergies}"),
             name=patient.display_name, born=patient.birth_date_in(lang), number=patient.downtime_number,
-            left=f"{left[patient.patient_id].at:%d/%m %H:%M}" if patient.patient_id in left else "—",
+            left=ward_time(left[patient.patient_id].at, None) if patient.patient_id in left else "—",
             why=semicolon(lang).join(message(lang, why) for why in reasons),
             allergies=", ".join(patient.allergies_in(lang))
             or _allergy_status(forms[admission.form_id], patient, lang)))
