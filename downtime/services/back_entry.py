@@ -36,6 +36,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain.clock import DATED, ward_time
 from downtime.domain.downtime_number import taken_apart
 from downtime.domain.duplicates import SAME_IPP, SAME_NIR, NumberHolder, ProbableDuplicate, SharedNumber, fold
 from downtime.domain.duplicates import duplicates_and_namesakes as find_both
@@ -174,11 +175,13 @@ class OnHold:
         return labelled(laptop_name(lang, version.device_id, self.laptops), self.version_in(version, lang), lang)
 
     def version_in(self, version: RecordVersion, lang: Lang) -> str:
-        """One of the versions: who wrote it and when, and its answers that differ."""
+        """One of the versions: who wrote it and when (on the ward's clock: a laptop set to UTC
+        stamped a bed moved at 14:10 "13:10", before the other laptop's of 14:15), and its answers
+        that differ."""
         said = message(lang, QT_TRANSLATE_NOOP("messages", "version {version} by {author}, {time}"),
                        version=version.version,
                        author=self.authors.of(lang, version.author, version.device_id, self.laptops),
-                       time=f"{version.recorded_at:%d/%m/%Y %H:%M}")
+                       time=ward_time(version.recorded_at, None, DATED))
         if version.status is RecordStatus.ENTERED_IN_ERROR:
             said += " " + message(lang, QT_TRANSLATE_NOOP("messages", "(entered in error)"))
         answers = semicolon(lang).join(labelled(field.line_label(lang),
@@ -376,13 +379,15 @@ class Conflict:
                 and self.not_entered.stands_at(self.record.version))
 
     def _said_in(self, lang: Lang) -> str:
+        """What the line asks, its times on the ward's clock: a discharge recorded at 14:30 on a
+        laptop set to UTC read "recorded … 13:30", before the discharge itself."""
         record, apart = self.record, self.apart or Apart(0, 0)
         given = f"{record.occurred_at.astimezone():%d/%m/%Y %H:%M}"
         stopped = record.data.get("stop_at") if record.form_id == records.ORDER_FORM else None
         return message(lang, self.said, due=f"{_due(record):%d/%m/%Y %H:%M}" if record.data.get("scheduled_for") else "",
                        laptop=laptop_name(lang, record.device_id, {record.device_id: self.laptop}),
                        author=self.authors.of(lang, record.author, record.device_id, {record.device_id: self.laptop}),
-                       time=f"{record.recorded_at:%d/%m/%Y %H:%M}", reason=record.reason or "", at=given,
+                       time=ward_time(record.recorded_at, None, DATED), reason=record.reason or "", at=given,
                        hospital=record.data.get("other_hospital") or "—",
                        stopped=f"{datetime.fromisoformat(str(stopped)).astimezone():%d/%m/%Y %H:%M}" if stopped else "",
                        minutes=apart.minutes, hours=Number(apart.hours), whose=f" ({self.whose})" if self.whose else "",
@@ -2087,8 +2092,10 @@ class LaptopAccount:
     on_hold: int
 
     def text_in(self, lang: Lang) -> str:
+        """The laptop, its sticks (the latest's export on the ward's clock, not the offset its
+        laptop stamped: one set to UTC read "exported 13:00" of 14:00) and its records' count."""
         sticks = (message(lang, NO_STICK) if self.latest_export_at is None else
-                  message(lang, STICKS, count=self.sticks, time=f"{self.latest_export_at:%d/%m/%Y %H:%M}"))
+                  message(lang, STICKS, count=self.sticks, time=ward_time(self.latest_export_at, None, DATED)))
         return message(lang, LAPTOP_ACCOUNT, laptop=laptop_name(lang, self.device_id, {self.device_id: self.laptop}),
                        sticks=sticks, records=self.records, entered=self.entered, not_entered=self.not_entered,
                        on_hold=self.on_hold)
