@@ -28,8 +28,8 @@ def test_a_high_inr_of_the_summer_evening_is_said_at_its_hour(session_for, patie
     clock.now = datetime.fromisoformat("2026-10-25T18:05+01:00")
     assert _asked(nurse, order, GIVEN, Check.INR_HIGH, Check.INR_TYPED) == [
         "Warfarin: INR 5.8 (2.0–3.0) received 24/10 20:00: hold and ask the doctor.",
-        "Warfarin: the reading typed (INR 2.4) is not the latest INR (5.8, received 24/10 20:00): check which is "
-        "right before giving."]
+        ("Warfarin: the reading typed (INR 2.4) is not the latest INR (5.8, received 24/10 20:00): check which is "
+         "right before giving.")]
 
 
 def test_a_sample_sent_in_summer_time_is_said_sent_at_its_hour(session_for, patient_on_the_clock, clock):
@@ -59,5 +59,5 @@ def test_an_operation_booked_after_the_clocks_go_back_is_said_at_its_hour(sessio
     clock.now = datetime.fromisoformat("2026-10-24T10:05+02:00")
     assert _asked(nurse, apixaban, _dose("2026-10-24T10:00+02:00", "2026-10-24T08:00+02:00", 5.0, "PO"),
                   Check.BEFORE_OPERATION) == [
-        "Apixaban: operation booked 26/10 08:00, within 48 hours of this dose: ask the surgeon or anaesthetist "
-        "whether to give it."]
+        ("Apixaban: operation booked 26/10 08:00, within 48 hours of this dose: ask the surgeon or anaesthetist "
+         "whether to give it.")]
