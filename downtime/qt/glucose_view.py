@@ -53,7 +53,7 @@ class ReadingsModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         found: Charted = self.rows[row]
         data = found.record.data
-        return (found.when(self.at), format_value(self.spec.field("timing"), data.get("timing"), self.lang),
+        return (found.when(), format_value(self.spec.field("timing"), data.get("timing"), self.lang),
                 found.text(self.lang), self.next_check(row, found), " ".join((data.get("action") or "").split()),
                 semicolon(self.lang).join(found.said(self.lang)))
 
