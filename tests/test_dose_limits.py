@@ -9,7 +9,7 @@ import pytest
 from downtime.domain.dose_limits import RULES, limit_for, strengths_mg
 from downtime.domain.medication import (
     Administration, Check, Frequency, Order, Outcome, content_mg, safety_warnings)
-from downtime.domain.order_units import limits_refusals
+from downtime.domain.order_units import limits_refusals, strength_refusal
 from downtime.domain.weight import ideal_kg
 from downtime.i18n import Phrase
 from downtime.services import medication, records, wards
@@ -154,9 +154,17 @@ def test_prontalgines_paracetamol_after_four_regular_grams_is_questioned(drug):
                                         "(Paracetamol); 28/11 22:00: 800 mg, this dose.")
 
 
-def test_a_tablet_whose_strength_is_not_written_is_not_counted():
-    """Its content is not guessed; its doses are still spaced."""
+def test_a_tablet_whose_strength_is_not_written_is_refused_when_ordered_and_not_guessed_at_the_dose():
+    """Its limits could not weigh it: refused when written, on the medicine's name, where its
+    strength is written (it was saved, weighed by nothing). One written before it was asked, or
+    loaded from the EHR, reaches the bedside: its content is still not guessed; its doses are
+    still spaced."""
     dafalgan = _order("d", drug="Dafalgan codéiné", dose=2, unit="tablet")
+    assert [(refused.field, str(refused.said)) for refused in [strength_refusal(dafalgan)] if refused] == [(
+        "drug", "Dafalgan codéiné in tablets: write the strength of each of its medicines in the medicine's name (e.g. "
+                "“Paracetamol 500 mg”, “Co-codamol 30/500”): its limits could not weigh the dose, and a tablet of "
+                "another strength may be given.")]
+    assert strength_refusal(dafalgan.model_copy(update={"drug": "Dafalgan codéiné 500 mg/30 mg"})) is None
     once = _order("once", frequency=Frequency.ONCE, start="21:00")
     history = [_given("d", _at(f"{h:02d}:00"), 2) for h in (0, 6, 12, 18)]
     assert _said(once, _at("22:00"), history, [dafalgan], slot=False) == []

@@ -1316,7 +1316,8 @@ def test_units_routes_and_reasons_are_coded_where_a_code_means_the_same(session_
     """Routes and units went as words alone ("Subcutaneous (SC)", "units"), and a dose not given
     because the patient vomited went uncoded: an EHR maps codes, not our words. International
     units are UCUM's [IU]; a tablet or a puff is counted and has no UCUM code; the inhaled route
-    stays words only, no concept being certain enough."""
+    stays words only, no concept being certain enough. Paracetamol's tablets write their strength,
+    as an order of a medicine with limits in tablets must."""
     patient = medication_ward[0]
     doctor, nurse = session_for("doctor"), session_for("nurse")
     common = {"frequency": "scheduled", "times": "08:00 20:00", "start_at": "2026-11-28T07:00+01:00",
@@ -1326,9 +1327,9 @@ def test_units_routes_and_reasons_are_coded_where_a_code_means_the_same(session_
         "drug": name, "dose": dose, "dose_unit": unit, "route": route, **common, **ticked.get(name, {})},
         patient_id=patient).record_id
         for name, dose, unit, route in (("Insulin glargine", 6.0, "units", "SC"), ("Hydroxocobalamin", 1000.0, "microgram", "IM"),
-                                        ("Paracetamol", 2.0, "tablet", "PO"), ("Salbutamol", 2.0, "puff", "INH"),
+                                        ("Paracetamol 500 mg", 2.0, "tablet", "PO"), ("Salbutamol", 2.0, "puff", "INH"),
                                         ("Macrogol", 1.0, "mmol", "NG"))}
-    vomited = medication.record_dose(nurse, orders["Paracetamol"], {
+    vomited = medication.record_dose(nurse, orders["Paracetamol 500 mg"], {
         "outcome": "not_given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
         "not_given_reason": "vomited"})
     puffs = medication.record_dose(nurse, orders["Salbutamol"], {
@@ -1339,13 +1340,15 @@ def test_units_routes_and_reasons_are_coded_where_a_code_means_the_same(session_
     dosages = {name: _by_id(bundle, record_id)["dosageInstruction"][0] for name, record_id in orders.items()}
     assert {name: (dosage["doseAndRate"][0]["doseQuantity"].get("code"), dosage["doseAndRate"][0]["doseQuantity"]["unit"])
             for name, dosage in dosages.items()} == {
-        "Insulin glargine": ("[IU]", "units"), "Hydroxocobalamin": ("ug", "microgram"), "Paracetamol": (None, "tablet"),
+        "Insulin glargine": ("[IU]", "units"), "Hydroxocobalamin": ("ug", "microgram"),
+        "Paracetamol 500 mg": (None, "tablet"),
         "Salbutamol": (None, "puff"), "Macrogol": ("mmol", "mmol")}
-    assert "system" not in dosages["Paracetamol"]["doseAndRate"][0]["doseQuantity"]
+    assert "system" not in dosages["Paracetamol 500 mg"]["doseAndRate"][0]["doseQuantity"]
     assert {name: [(coded["code"], coded["display"]) for coded in dosage["route"].get("coding", [])]
             for name, dosage in dosages.items()} == {
         "Insulin glargine": [("34206005", "Subcutaneous route")], "Hydroxocobalamin": [("78421000", "Intramuscular route")],
-        "Paracetamol": [("26643006", "Oral route")], "Salbutamol": [], "Macrogol": [("127492001", "Nasogastric route")]}
+        "Paracetamol 500 mg": [("26643006", "Oral route")], "Salbutamol": [],
+        "Macrogol": [("127492001", "Nasogastric route")]}
     assert dosages["Salbutamol"]["route"] == {"text": "Inhaled"}
     (reason,) = MedicationAdministration.model_validate(_by_id(bundle, vomited.record_id)).statusReason
     assert [(coded.system, coded.code, coded.display) for coded in reason.coding] == [

@@ -11,9 +11,10 @@ from downtime.services import prefill, printing, records
 from downtime.services.context import Session
 from tests.pdf_text import pdf_text
 
-DRUGS = ["Vancomycin", "Meropenem", "Fluconazole", "Enoxaparin", "Omeprazole", "Paracetamol", "Amlodipine",
-         "Bisoprolol", "Atorvastatin", "Furosemide", "Spironolactone", "Losartan", "Sertraline", "Gabapentin",
-         "Lactulose", "Senna", "Ondansetron", "Metoclopramide", "Ramipril", "Salbutamol"]
+DRUGS = ["Vancomycin 125 mg", "Meropenem", "Fluconazole", "Enoxaparin 40 mg", "Omeprazole", "Paracetamol 500 mg",
+         "Amlodipine", "Bisoprolol", "Atorvastatin", "Furosemide", "Spironolactone", "Losartan", "Sertraline",
+         "Gabapentin", "Lactulose", "Senna", "Ondansetron 4 mg", "Metoclopramide", "Ramipril", "Salbutamol"]
+"""In tablets, each with limits in mg writing its strength, as its order must (order_units.strength_refusal)."""
 RULE = "Adjust to renal function; check level before 3rd dose; hold if systolic < 100"
 LEFT = {
     "transfer_out": {
@@ -41,6 +42,13 @@ def _on(session_for, admission_values, drugs: list[str], rule: str) -> tuple[str
     return patient, nurse
 
 
+def _long_names(count: int) -> list[str]:
+    """`count` names as long as the order takes, each told apart by a letter, not a number: a
+    number in a tablet's name is read as its strength ("Paracetamol 500 mg 03" is no strength)."""
+    return [(f"{DRUGS[number % 20]} lot {chr(ord('A') + number // 20)} " + "modified-release film-coated tablets "
+             * 4)[:120] for number in range(count)]
+
+
 def _handed_on(nurse: Session, patient: str, form_id: str, out: Path) -> tuple[str, str]:
     """The list the form starts with, once the form is saved with it as written, and the printed form's text."""
     answers = prefill.first_answers(nurse, nurse.form(form_id), patient)
@@ -63,8 +71,7 @@ def test_a_list_too_long_in_full_hands_on_each_medicine_in_a_line_of_its_own(
     """25 orders with a name and a dose rule as long as the order takes: the rule's words and the
     course dates are left to the MAR, each medicine's name, dose, route, times, warnings and last
     dose kept."""
-    drugs = [(f"{DRUGS[number % 20]} {number:02d} " + "modified-release film-coated tablets " * 4)[:120]
-             for number in range(25)]
+    drugs = _long_names(25)
     patient, nurse = _on(session_for, admission_values, drugs, (RULE + "; ") * 7)
     listed, printed = _handed_on(nurse, patient, form_id, tmp_path / "out.pdf")
     # Admitted 28/11 10:30, read at 14:00: the first dose in hospital is due, still to give on a
@@ -77,8 +84,7 @@ def test_a_list_too_long_in_full_hands_on_each_medicine_in_a_line_of_its_own(
 
 def test_a_list_too_long_even_a_line_a_medicine_ends_with_how_many_more_the_mar_lists(
         session_for, admission_values):
-    drugs = [(f"{DRUGS[number % 20]} {number:02d} " + "modified-release film-coated tablets " * 4)[:120]
-             for number in range(60)]
+    drugs = _long_names(60)
     patient, nurse = _on(session_for, admission_values, drugs, RULE)
     listed = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]
     *kept, more = listed.split("\n")

@@ -8,7 +8,7 @@ from datetime import datetime, time
 import pytest
 
 from downtime.domain.medication import Frequency, Order
-from downtime.domain.order_units import limits_refusals
+from downtime.domain.order_units import limits_refusals, strength_refusal
 from downtime.services import medication, records, wards
 from downtime.services.errors import ValidationFailed
 
@@ -277,3 +277,79 @@ def test_an_insulin_dose_changed_tenfold_is_asked_and_one_titrated_is_not(sessio
     assert records.amend(doctor, order.record_id, {**order.data, "dose": 20.0}, "titrated").data["dose"] == 20.0
     again = {**BASE, **INSULIN, "dose": 22.0, "start_at": "2026-11-29T10:00+01:00"}
     assert records.save_new(doctor, "medication_order", again, patient_id=patient).data["dose"] == 22.0
+
+
+# A tablet whose strength its name does not write (order_units.strength_refusal).
+
+NO_TABLET_STRENGTH = ("{} in tablets: write the strength of each of its medicines in the medicine's name (e.g. "
+                      "“Paracetamol 500 mg”, “Co-codamol 30/500”): its limits could not weigh the dose, and a tablet "
+                      "of another strength may be given.")
+REGULAR_PARACETAMOL = {**BASE, "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g",
+                       "times": "06:00 12:00 18:00 23:00"}
+CO_CODAMOL = {**BASE, "drug": "Co-codamol", "dose": 2.0, "dose_unit": "tablet", **PRN, "min_interval_hours": 4,
+              "max_doses_24h": 4, "start_at": "2026-11-28T16:00+01:00"}
+
+
+def test_co_codamol_in_tablets_without_its_strength_is_refused_on_the_medicines_name(session_for, medication_ward):
+    """"Co-codamol", 2 tablets every 4 h as required, beside regular paracetamol 1 g four times a
+    day, was saved and weighed by nothing, at the order or at the dose: 5 g of paracetamol were
+    given in 24 h. Written "Co-codamol 30/500", its paracetamol is counted with the regular
+    gram's, and the two orders' 8 g asked."""
+    patient, _, _ = medication_ward
+    doctor = session_for("doctor")
+    records.save_new(doctor, "medication_order", REGULAR_PARACETAMOL, patient_id=patient)
+    assert _refused(doctor, patient, CO_CODAMOL) == {"drug": NO_TABLET_STRENGTH.format("Co-codamol")}
+    asked = medication.duplicate_orders(doctor, {**CO_CODAMOL, "drug": "Co-codamol 30/500"}, patient)
+    assert asked is not None and asked.endswith(
+        " Paracetamol: as ordered, up to 8000 mg in 24 h (this order: 4000 mg; Paracetamol 1 g PO: 4000 mg); at most "
+        "4000 mg in 24 h.")
+
+
+@pytest.mark.parametrize("drug,route,refused", [
+    ("Paracetamol", "PO", True),  # 1 g or 2 g by the box
+    ("Co-codamol", "PO", True),
+    ("Co-codamol 500", "PO", True),  # its codeine not written
+    ("Ibuprofen", "PO", True),
+    ("Codoliprane", "PR", True),
+    ("Paracetamol 500 mg", "PO", False),
+    ("Co-codamol 30/500", "PO", False),
+    ("Lamaline", "PO", False),  # one product, one content (`PER_TABLET_MG`)
+    ("Amlodipine", "PO", False),  # no limits
+    ("Metoclopramide", "PO", False),  # held by the age alone, no mg weighed
+    ("Morphine sulfate", "PO", False),  # a ceiling alone, which weighs no tablet
+    ("Paracetamol", "IV", False),  # refused on its unit (`unit_refusal`)
+])
+def test_which_tablets_are_asked_their_strength(drug, route, refused):
+    order = _prn(drug=drug, dose=2.0, dose_unit="tablet", route=route)
+    said = strength_refusal(order)
+    assert (said is not None) is refused
+    assert said is None or (said.field, str(said.said)) == ("drug", NO_TABLET_STRENGTH.format(drug))
+
+
+def test_a_tablet_without_its_strength_is_refused_in_french(session_for, medication_ward):
+    patient, _, _ = medication_ward
+    refused = _refused(session_for("doctor", lang="fr"), patient, {**CO_CODAMOL, "drug": "Paracétamol"})
+    assert refused == {"drug": "Paracétamol en comprimés : écrivez le dosage de chacun de ses médicaments dans le nom "
+                               "du médicament (par ex. « Paracétamol 500 mg », « Co-codamol 30/500 ») : ses limites ne "
+                               "pourraient pas vérifier la dose, et un comprimé d’un autre dosage pourrait être donné."}
+
+
+def test_an_older_tablet_order_without_its_strength_is_amended_as_before(session_for, medication_ward):
+    """Loaded from the EHR (or written before the strength was asked): its indication added is
+    saved, as it was; one written with its strength cannot have it taken away, nor be made
+    another medicine of limits with none."""
+    patient, _, _ = medication_ward
+    doctor = session_for("doctor")
+    older = records.save_imported(session_for("records"), "medication_order", CO_CODAMOL, patient,
+                                  "4d5e6f7a-8b9c-4dae-9f0a-2b3c4d5e6f7a")
+    assert records.amend(doctor, older.record_id, {**CO_CODAMOL, "indication": "Pain"}, "Indication added").version == 2
+    written = records.save_new(doctor, "medication_order", {**CO_CODAMOL, "drug": "Co-codamol 30/500"},
+                               patient_id=patient)
+    with pytest.raises(ValidationFailed) as failed:
+        records.amend(doctor, written.record_id, CO_CODAMOL, "Strength taken off")
+    assert [(error.path, error.message) for error in failed.value.errors] == [
+        ("drug", NO_TABLET_STRENGTH.format("Co-codamol"))]
+    amlodipine = records.save_new(doctor, "medication_order", {**BASE, "drug": "Amlodipine", "dose": 1.0,
+                                                                "dose_unit": "tablet"}, patient_id=patient)
+    with pytest.raises(ValidationFailed, match="^Ibuprofen in tablets: write the strength"):
+        records.amend(doctor, amlodipine.record_id, {**amlodipine.data, "drug": "Ibuprofen"}, "Another medicine")

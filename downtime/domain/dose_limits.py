@@ -481,6 +481,15 @@ def refused_above(rule: Rule, months: int | None) -> Rule:
                    child_asked_up_to=())
 
 
+def in_mg(rule: Rule) -> bool:
+    """Whether any of a rule's limits is a figure in mg, by the dose, the day or the kg, that a
+    dose's content is weighed against: promethazine's, metoclopramide's and loperamide's are by
+    the age alone (`NO_ADULT_MOST`, no figure by weight), and no strength lets anything be weighed."""
+    return rule.day_mg != NO_ADULT_MOST or bool(rule.by_weight or rule.by_route) or any(
+        figure is not None for figure in (rule.dose_mg, rule.low_weight_day_mg_kg, rule.child_day_mg_kg,
+                                          rule.child_dose_mg_kg, rule.adult, rule.neonate, rule.least_mg))
+
+
 def given_unweighed(rule: Rule, mg: float | None, age: int | None) -> bool:
     """Whether an adult (`age` None: not known, an adult's) never weighed may be given `mg` (None:
     not read) without being weighed first: a fixed dose (`Rule.fixed_mg`), prophylaxis, not the

@@ -20,13 +20,18 @@ from datetime import timedelta
 from math import isclose
 
 from downtime.domain.dose_limits import (ADULT_FROM_YEARS, Limit, Rule, Weighed, below_least, given_unweighed,
-                                         limit_for, liquid_strength, refused_above, too_small, too_young, weighed_by)
+                                         in_mg, limit_for, liquid_strength, refused_above, too_small, too_young,
+                                         weighed_by)
 from downtime.domain.medication import (MASS_IN_MG, ML, Frequency, Order, age_said, content_mg, insulin, limits_of,
                                         medicines_in)
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number, Phrase
 
+TABLET = "tablet"
+"""The order form's unit of a tablet or a capsule ("tablet(s)", "comprimé(s)"), whose content its
+medicine's name writes (`domain.medication.content_mg`)."""
+
 ROUTES_OF_UNIT: dict[str, frozenset[str]] = {
-    "tablet": frozenset({"PO", "SL", "NG", "PR", "BUC"}),
+    TABLET: frozenset({"PO", "SL", "NG", "PR", "BUC"}),
     "puff": frozenset({"INH", "SL", "TOP", "NAS", "EAR"}),
     "drop": frozenset({"PO", "SL", "NG", "TOP", "EYE", "EAR", "NAS"}),
     "units": frozenset({"SC", "IV", "IM", "PO", "NG"}),
@@ -43,11 +48,15 @@ vein. A weight (mg, g, microgram) or a volume goes by any route."""
 WITHOUT_CONTENT = frozenset({"units", "mmol", "puff"})
 """Units that say no weight of a medicine with limits (paracetamol, ibuprofen, codeine,
 tramadol): none is dosed so, and its limits could not be weighed. Tablets are, from a strength
-the name writes, and mL from the liquid's strength the order states (`strength_refusal`);
-tramadol comes in drops too."""
+the name writes, and mL from the liquid's strength the order states (each asked by
+`strength_refusal`); tramadol comes in drops too."""
 
 NO_STRENGTH = QT_TRANSLATE_NOOP("messages", "{medicine} in mL: give the liquid's strength in “{mg}” and “{ml}” (e.g. "
                                             "120 mg in 5 mL), or its limits could not be weighed.")
+NO_TABLET_STRENGTH = QT_TRANSLATE_NOOP(
+    "messages", "{medicine} in tablets: write the strength of each of its medicines in the medicine's name (e.g. "
+                "“Paracetamol 500 mg”, “Co-codamol 30/500”): its limits could not weigh the dose, and a tablet of "
+                "another strength may be given.")
 NAMED_STRENGTH_DIFFERS = QT_TRANSLATE_NOOP(
     "messages", "“{drug}” says {named_mg} mg in {named_ml} mL, and “{mg}” and “{ml}” say {strength_mg} mg in "
                 "{strength_ml} mL: the dose is weighed by the one, and the nurse may take the bottle of the other. "
@@ -254,7 +263,21 @@ def strength_refusal(order: Order) -> Refusal | None:
     mg/kg) was saved with nothing said where its 480 mg was refused; 10 mL of oral morphine is 20
     mg at 10 mg in 5 mL and 200 mg as the 20 mg/mL concentrate, and was saved weighed by nothing.
     Said on `strength_mg`, with the medicine's name (`medicine`), for the caller to add the
-    strength's labels (`mg`, `ml`)."""
+    strength's labels (`mg`, `ml`).
+    A dose in tablets (or capsules) of a medicine whose limits are in mg (`dose_limits.in_mg`)
+    whose content its name does not write (`content_mg`), said on `drug`, where a tablet's
+    strength is written, naming it as written: "Co-codamol", 2 tablets every 4 h as required
+    beside regular paracetamol 1 g four times a day, was 5 g of paracetamol in 24 h, weighed by
+    nothing at the order or at the dose, where "Co-codamol 30/500" was weighed; "Paracetamol" 2
+    tablets is 1 g or 2 g by the box. Not asked: a medicine held by the age alone (promethazine),
+    whose strength would let nothing be weighed, nor one by a ceiling alone (morphine, digoxin:
+    `ceiling_refusal` weighs no tablet); nor a tablet by a route no tablet goes by, refused on
+    its unit (`unit_refusal`)."""
+    if order.dose_unit == TABLET:
+        content = content_mg(order, order.dose)
+        unread = order.route in ROUTES_OF_UNIT[TABLET] and any(
+            in_mg(rule) and medicine not in content for medicine, rule in named_limits(order.drug).items())
+        return Refusal("drug", Phrase(NO_TABLET_STRENGTH, {"medicine": order.drug})) if unread else None
     named = [rule.name for rule in named_limits(order.drug).values()] + [
         ceiling.name for medicine in sorted(medicines_in(order.drug) & _CEILINGS.keys())
         for ceiling in _CEILINGS[medicine] if not ceiling.routes or order.route in ceiling.routes]
@@ -604,7 +627,8 @@ def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int 
     of the medicine running beside it allow (`others`, each with its name as the chart heads
     it), above the most in 24 hours (1 g six times a day; 1 g as required, 12 times in 24 h);
     an as-required order's interval shorter than the medicine's. A dose whose content is not
-    read (`content_mg`: tablets of no written strength) is left to the dose check. Asked rather
+    read (`content_mg`: tablets of no written strength, of an order written before
+    `strength_refusal` asked it or loaded from the EHR) is left to the dose check. Asked rather
     than refused (`Refusal.asked`): a child never weighed, whose dose goes by weight (an
     estimated weight, APLS or a parent's, is often all there is before a child in pain or
     septic is given the first dose: the prescriber says which in the reason), or an adult's

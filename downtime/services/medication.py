@@ -858,11 +858,13 @@ def _check_range(session: Session, spec: FormSpec, data: dict[str, Any]) -> None
 
 def _check_strength(session: Session, spec: FormSpec, patient_id: str, data: dict[str, Any],
                     before: dict[str, Any] | None) -> None:
-    """Refuse a dose in mL of a medicine with limits without the liquid's strength
-    (domain.order_units.strength_refusal), new or amended from one that had it or needed none.
-    Not `required_when` in the form: an order of version 3 or before, or loaded from the EHR,
-    has no strength, and is corrected and stopped as it was, weighed at the bedside by nothing
-    as before. And a strength the order states that is not the one its medicine's name writes
+    """Refuse a dose in mL of a medicine with limits without the liquid's strength, or in tablets
+    of one whose limits are in mg without the strength written in its name ("Co-codamol", said
+    on the name) (domain.order_units.strength_refusal), new or amended from one that had it or
+    needed none. Not `required_when` in the form: an order of version 3 or before, or loaded
+    from the EHR, has no strength (nor did a tablet's name need one before it was asked), and
+    is corrected and stopped as it was, weighed at the bedside by nothing as before. And a
+    strength the order states that is not the one its medicine's name writes
     (order_units.named_strength_refusal), amended or new: the limits weigh the one, the nurse
     takes the bottle of the other, and no version of the form ever meant them to differ."""
     new = _order("", patient_id, data)

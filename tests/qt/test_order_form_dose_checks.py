@@ -1,6 +1,7 @@
 """The order form refuses a dose that cannot be as written under the field to correct, before it
 asks anything (services.medication.check_order, domain.order_units): "digoxin 250 mg" under the
-unit, saying micrograms were meant; a tablet by vein under the unit. An opioid's dose above a
+unit, saying micrograms were meant; a tablet by vein under the unit; a tablet of no strength
+under the medicine's name. An opioid's dose above a
 usual first dose is asked the prescriber's reason, kept in the order."""
 
 from tests.qt.test_medication_round import _new_order
@@ -30,6 +31,20 @@ def test_a_tablet_by_vein_is_refused_under_the_unit(select_bed, qtbot, session_f
     view.save()
     assert view.record is None and asked == []
     assert "cannot be given by the route “Intravenous (IV)”" in view.error_labels["dose_unit"].text()
+
+
+def test_paracetamol_in_tablets_is_refused_under_its_name_until_its_strength_is_written(
+        select_bed, qtbot, session_for, medication_ward, answers):
+    """Two tablets of "Paracetamol" are 1 g or 2 g by the box: weighed by nothing, they were saved."""
+    _, asked = answers
+    view = _new_order(select_bed, qtbot, session_for, {**ORDER, "drug": "Paracetamol", "dose": 2.0,
+                                                       "dose_unit": "tablet"}, shown=True)
+    view.save()
+    assert view.record is None and asked == []
+    assert "Paracetamol in tablets: write the strength" in view.error_labels["drug"].text()
+    view.editors["drug"].set_value("Paracetamol 500 mg")
+    view.save()
+    assert view.record is not None and view.record.data["drug"] == "Paracetamol 500 mg"
 
 
 def test_an_opioid_above_a_first_dose_asks_the_reason_and_keeps_it_in_the_order(
