@@ -5857,6 +5857,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{medicine} : {dose} mg en une prise par cette voie dépasse la dose initiale habituelle ({most} mg) chez un patient ne prenant pas déjà d’opioïdes, où une erreur d’un facteur dix est plus probable qu’une dose voulue (NPSA/2008/RRR05) : la vérifier au regard de la dose actuelle du patient. Pour un patient prenant déjà des opioïdes, indiquer le motif dans « {field} ».</translation>
     </message>
     <message>
+        <source>{medicine} in tablets: write the strength of each of its medicines in the medicine's name (e.g. “Paracetamol 500 mg”, “Co-codamol 30/500”): its limits could not weigh the dose, and a tablet of another strength may be given.</source>
+        <translation>{medicine} en comprimés : écrivez le dosage de chacun de ses médicaments dans le nom du médicament (par ex. « Paracétamol 500 mg », « Co-codamol 30/500 ») : ses limites ne pourraient pas vérifier la dose, et un comprimé d’un autre dosage pourrait être donné.</translation>
+    </message>
+    <message>
         <source>Hyoscine butylbromide (Buscopan)</source>
         <translation>Butylbromure de scopolamine (Buscopan)</translation>
     </message>
