@@ -1134,12 +1134,14 @@ def test_whom_to_tell_is_the_ward_of_a_patient_in_a_bed_and_the_number_of_one_at
 def test_a_cancellation_dated_back_must_come_after_the_decision_and_any_rebooking(lists, clock):
     """The cancel dialog's Cancelled at is dated back to when it was decided: not before the
     decision to operate, from which nothing can be cancelled, nor, for an operation rebooked
-    since its first cancellation, before that rebooking (it read "This booking is cancelled")."""
+    since its first cancellation, before that rebooking (it read "This booking is cancelled").
+    The decision is said on the ward's clock: `_booking`'s 10:00+01:00 of 1 October is 11:00 in
+    Paris's summer time (this test read it "10:00", on the offset it was stored with)."""
     coord, patients, made = lists
     first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
     with pytest.raises(ServiceError) as early:
         theatre.cancel(coord, first.record_id, {**CANCEL, "cancelled_at": "2026-09-30T10:00+01:00"})
-    assert str(early.value) == "Cancelled at: this is before the decision to operate (01/10/2026 10:00); check the " \
+    assert str(early.value) == "Cancelled at: this is before the decision to operate (01/10/2026 11:00); check the " \
                                "date and time."
     theatre.cancel(coord, first.record_id, CANCEL)
     theatre.rebook(coord, first.record_id, {"outcome": "rebooked", "session": made["t1-tue"],

@@ -885,7 +885,7 @@ def _refuse_out_of_place(status: BookingStatus, placed: RecordVersion | None, ev
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "This operation was done at {done}: nothing is recorded of "
                                                              "it after that ({then}). If a record of it is wrong, amend "
                                                              "it or mark it entered in error (Patient's records)."),
-                               done=f"{event.occurred_at:%d/%m/%Y %H:%M}", then=f"{later[0].occurred_at:%d/%m/%Y %H:%M}")
+                               done=ward_time(event.occurred_at, None, DATED), then=ward_time(later[0].occurred_at, None, DATED))
         return
     if event.form_id == "operation_cancellation":
         answer = next((e for e in later if e.form_id in (DONE_FORM, "operation_rebooking")), None)
@@ -894,13 +894,13 @@ def _refuse_out_of_place(status: BookingStatus, placed: RecordVersion | None, ev
                                                              "not done in a slot it was cancelled from. If one of the "
                                                              "two is wrong, mark it entered in error (Patient's records) "
                                                              "first."),
-                               cancelled=f"{event.occurred_at:%d/%m/%Y %H:%M}", done=f"{answer.occurred_at:%d/%m/%Y %H:%M}")
+                               cancelled=ward_time(event.occurred_at, None, DATED), done=ward_time(answer.occurred_at, None, DATED))
         rebooked = next((e for e in later if e.form_id == "operation_rebooking"), None)
         if status is BookingStatus.CANCELLED and rebooked is not None:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "Cancelled at: this operation waited for a new date until "
                                                              "it was rebooked ({rebooked}); a cancellation of its new "
                                                              "date comes after that."),
-                               rebooked=f"{rebooked.occurred_at:%d/%m/%Y %H:%M}")
+                               rebooked=ward_time(rebooked.occurred_at, None, DATED))
         if status not in LIVE:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; only a booked operation can be cancelled."),
                                status=Phrase(STATUS_WORDS[status]))
@@ -909,8 +909,8 @@ def _refuse_out_of_place(status: BookingStatus, placed: RecordVersion | None, ev
                                                              "moved: the date standing is {standing}, not the date it "
                                                              "cancels, {named} (“Date cancelled”). Close it, and cancel "
                                                              "the date standing if that is meant."),
-                               standing=f"{datetime.fromisoformat(placed.data['planned_start']):%d/%m/%Y %H:%M}",
-                               named=f"{slot_named(event):%d/%m/%Y %H:%M}")
+                               standing=ward_time(datetime.fromisoformat(placed.data['planned_start']), None, DATED),
+                               named=ward_time(slot_named(event), None, DATED))
         return
     if status is BookingStatus.CANCELLED:
         return
@@ -918,8 +918,8 @@ def _refuse_out_of_place(status: BookingStatus, placed: RecordVersion | None, ev
     if answered is not None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "A rebooking must come after the cancellation it answers: the "
                                                          "rebooking is dated {rebooked}, the cancellation {cancelled}."),
-                           rebooked=f"{event.occurred_at:%d/%m/%Y %H:%M}",
-                           cancelled=f"{answered.occurred_at:%d/%m/%Y %H:%M}")
+                           rebooked=ward_time(event.occurred_at, None, DATED),
+                           cancelled=ward_time(answered.occurred_at, None, DATED))
     raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; cancel it before rebooking."),
                        status=Phrase(STATUS_WORDS[status]))
 
@@ -1617,7 +1617,7 @@ def _refuse_before_decided(facts: BookingFacts, form_id: str, data: Mapping[str,
     before the decision to operate: a date typed wrong, from which the rebook-by date would be
     counted, or which the EHR would receive as an operation before its decision."""
     if datetime.fromisoformat(data[OCCURRED_AT[form_id]]) < facts.decided_at:
-        raise ServiceError(_BEFORE_DECIDED[form_id], decided=f"{facts.decided_at:%d/%m/%Y %H:%M}")
+        raise ServiceError(_BEFORE_DECIDED[form_id], decided=ward_time(facts.decided_at, None, DATED))
 
 
 def _refuse_another_patient(db: Database, facts: BookingFacts, patient_id: str | None) -> None:
@@ -1719,14 +1719,14 @@ def _refuse_done_before_its_list(db: Database, facts: BookingFacts, data: Mappin
     if not begun:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This operation's theatre session starts {start}: record it "
                                                          "done once its list has begun."),
-                           start=f"{listed.start:%d/%m/%Y %H:%M}")
-    lists = ", ".join(f"{known.start.astimezone(done_at.tzinfo):%d/%m %H:%M}–{known.end.astimezone(done_at.tzinfo):%H:%M}"
+                           start=ward_time(listed.start, None, DATED))
+    lists = ", ".join("–".join(hours_said(known.start, known.end, None, "%d/%m %H:%M"))
                       for known in sorted(around, key=lambda known: instant(known.start)))
     raise ServiceError(QT_TRANSLATE_NOOP("messages", "No list of theatre {theatre} was running at {at} (its lists: "
                                                      "{lists}), and this operation's list starts {start}: check the "
                                                      "date, the time and the theatre."),
-                       theatre=str(data["theatre"]), at=f"{done_at:%d/%m/%Y %H:%M}", lists=lists or "—",
-                       start=f"{listed.start.astimezone(done_at.tzinfo):%d/%m/%Y %H:%M}")
+                       theatre=str(data["theatre"]), at=ward_time(done_at, None, DATED), lists=lists or "—",
+                       start=ward_time(listed.start, None, DATED))
 
 
 def _signed_in(db: Database, facts: BookingFacts) -> datetime | None:
@@ -1804,7 +1804,7 @@ def _refuse_told_before(form_id: str, data: Mapping[str, Any]) -> None:
     time typed wrong."""
     decided = datetime.fromisoformat(data[OCCURRED_AT[form_id]])
     if data.get("told_at") and datetime.fromisoformat(data["told_at"]) < decided:
-        raise ServiceError(_TOLD_BEFORE[form_id], decided=f"{decided:%d/%m/%Y %H:%M}")
+        raise ServiceError(_TOLD_BEFORE[form_id], decided=ward_time(decided, None, DATED))
 
 
 # What a patient is told of a rebooking: a correction of one of these makes their telling stale.
@@ -1829,7 +1829,7 @@ class PatientDied(ServiceError):
     def __init__(self, died: datetime):
         super().__init__(QT_TRANSLATE_NOOP("messages", "This patient's death is recorded ({died}): no operation can be "
                                                        "planned after it."),
-                         died=f"{died:%d/%m/%Y %H:%M}")
+                         died=ward_time(died, None, DATED))
 
 
 def _refuse_after_death(db: Database, patient_id: str, at: datetime) -> None:
@@ -2077,7 +2077,7 @@ def _refuse_booking_again(db: Database, record_id: str, patient_id: str, data: d
                                                          "{whose} (cancelled {cancelled}): rebook it from the "
                                                          "rescheduling list rather than booking it again."),
                            procedure=_operation_named(found.data), whose=_whose(db, people, patient_id, found),
-                           cancelled=f"{cancelled:%d/%m/%Y %H:%M}")
+                           cancelled=ward_time(cancelled, None, DATED))
 
 
 def booked_already(db: Database, patient_id: str, data: Mapping[str, Any], record_id: str | None, lang: Lang) -> str | None:
@@ -2093,7 +2093,7 @@ def booked_already(db: Database, patient_id: str, data: Mapping[str, Any], recor
         return None
     theatres = {session_id: found.theatre for session_id, found in
                 sessions(db, {str(facts.session_id) for _, facts in standing}).items()}
-    slots = [f"{start:%d/%m/%Y %H:%M} {theatres.get(str(facts.session_id), '?')}" for start, facts in standing]
+    slots = [f"{ward_time(start, None, DATED)} {theatres.get(str(facts.session_id), '?')}" for start, facts in standing]
     first = standing[0][1].record
     return message(lang, QT_TRANSLATE_NOOP("messages", "{procedure} is already booked for {whose}: {slots}."),
                    procedure=_operation_named(first.data), whose=_whose(db, people, patient_id, first),
@@ -2201,7 +2201,7 @@ def _refuse_side_after_checked(db: Database, record_id: str, data: Mapping[str, 
     facts = booking_facts(db, record_id)
     if facts.done is not None:
         if (operated := side_operated(facts.done, facts.record.data)) != data.get("laterality"):
-            raise ServiceError(_SIDE_AFTER_DONE, done=f"{facts.done_at:%d/%m/%Y %H:%M}",
+            raise ServiceError(_SIDE_AFTER_DONE, done=ward_time(facts.done_at, None, DATED),
                                operated=Phrase(_SIDES_SAID[operated]))
         return
     for checklist in _own_checklists(db, facts):
@@ -2297,12 +2297,12 @@ def _check_session(db: Database, session_id: str, changed: TheatreSession | None
     if changed is not None and changed.end <= changed.start:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "End: a session must end after it starts (it starts {start}, "
                                                          "ends {end})."),
-                           start=f"{changed.start:%d/%m/%Y %H:%M}", end=f"{changed.end:%d/%m/%Y %H:%M}")
+                           start=ward_time(changed.start, None, DATED), end=ward_time(changed.end, None, DATED))
     if changed is not None and (others := overlapping_sessions(changed, _sessions_near(db, changed.start, changed.end))):
         other = others[0]
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Theatre {theatre} already has a session {window} ({specialty})."),
                            theatre=other.theatre, specialty=other.specialty,
-                           window=f"{other.start:%d/%m/%Y %H:%M}-{other.end:%H:%M}")
+                           window="-".join(hours_said(other.start, other.end, None, DATED)))
     replayed = _replay(db, _booking_ids(db, "json_extract(data, '$.session') = ?", [session_id]))
     standing = {facts.record.record_id: facts for facts in replayed if facts.status in PLACED and facts.session_id == session_id}
     if outside := left_outside(changed, [facts.booking for facts in standing.values()]):
@@ -2319,19 +2319,19 @@ def _refuse_leaving(db: Database, facts: BookingFacts, listed: TheatreSession | 
     assert booking.start is not None and booking.end is not None
     named = {"procedure": facts.record.data["procedure"],
              "number": downtime_numbers(db, [booking.patient_id])[booking.patient_id],
-             "window": f"{booking.start:%d/%m/%Y %H:%M}-{booking.end:%H:%M}"}
+             "window": "-".join(hours_said(booking.start, booking.end, None, DATED))}
     done_in = facts.occupies.done_in
     if facts.done_at is not None and done_in and listed is not None and theatre_key(done_in) != theatre_key(listed.theatre):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "An operation of this session was done in theatre {theatre}: "
                                                          "{procedure}, patient {number}, booked {window}, done {done}. "
                                                          "The session cannot start after its booked time or end before "
                                                          "it, nor be withdrawn: this list is where it is found."),
-                           theatre=done_in, done=f"{facts.done_at:%d/%m/%Y %H:%M}", **named)
+                           theatre=done_in, done=ward_time(facts.done_at, None, DATED), **named)
     if facts.done_at is not None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "An operation was done in this session: {procedure}, patient "
                                                          "{number}, booked {window}, done {done}. The session cannot "
                                                          "start after it or end before it, nor be withdrawn."),
-                           done=f"{facts.done_at:%d/%m/%Y %H:%M}", **named)
+                           done=ward_time(facts.done_at, None, DATED), **named)
     raise ServiceError(QT_TRANSLATE_NOOP("messages", "This would leave an operation outside its session: {procedure}, "
                                                      "patient {number}, booked {window}. Cancel or move it first."), **named)
 
