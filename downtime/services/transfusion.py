@@ -28,7 +28,7 @@ from downtime.domain import elapsed
 from downtime.domain.blood_groups import (NOT_KNOWN, PATIENT_REQUIREMENTS, RED_CELLS, abo, abo_incompatible,
                                          requirements_for)
 from downtime.domain.census import Movement
-from downtime.domain.clock import ward_day, ward_time
+from downtime.domain.clock import DATED, ward_day, ward_time
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.duplicates import fold
 from downtime.domain.news2 import Spo2Scale
@@ -155,10 +155,10 @@ class Transfused:
         off and left it to the cell's dark red, which a colour-blind nurse does not see."""
         over: list[str] = []
         if self.end is None or self.unit.ended_at is None:
-            now = WORDS["running"][lang].format(time=f"{self.unit.started_at:%d/%m %H:%M}")
+            now = WORDS["running"][lang].format(time=ward_time(self.unit.started_at, None))
         else:
             over = [WORDS["ran_over"][lang].upper()] if self.unit.ran_over else []
-            now = WORDS["ended"][lang].format(time=f"{self.unit.ended_at:%d/%m %H:%M}",
+            now = WORDS["ended"][lang].format(time=ward_time(self.unit.ended_at, None),
                                               outcome=outcome_said(self.end.data, end_spec, lang))
         return semicolon(lang).join([*over, *self.interruptions(end_spec, lang), now])
 
@@ -167,11 +167,11 @@ class Transfused:
         reaction, 40 mL (Rash, itching or hives), restarted 28/11 11:00"."""
         said = []
         for (_, end), (restart, _) in zip(self.earlier, self.parts[1:]):
-            again = f"{_moment(restart.data):%d/%m %H:%M}"
+            again = ward_time(_moment(restart.data), None)
             if end is None:
                 said.append(WORDS["unstopped"][lang].format(again=again))
             else:
-                said.append(WORDS["interrupted"][lang].format(time=f"{_moment(end.data, 'ended_at'):%d/%m %H:%M}",
+                said.append(WORDS["interrupted"][lang].format(time=ward_time(_moment(end.data, 'ended_at'), None),
                                                               outcome=outcome_said(end.data, end_spec, lang),
                                                               again=again))
         return said
@@ -598,7 +598,7 @@ class Prescribed:
         if data.get("requirements"):
             said.append(format_value(spec.field("requirements"), data["requirements"], lang))
         return WORDS["prescribed"][lang].format(
-            what=", ".join(said), time=f"{datetime.fromisoformat(data['ordered_at']):%d/%m %H:%M}",
+            what=", ".join(said), time=ward_time(datetime.fromisoformat(data['ordered_at']), None),
             started=self.started)
 
     @property
@@ -680,7 +680,7 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
     if elapsed.instant(ended) < elapsed.instant(started):
         _refuse("ended_at", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: the unit started at {time}, after this."),
-            field=spec.field("ended_at").label.get(lang), time=f"{started:%d/%m/%Y %H:%M}"))
+            field=spec.field("ended_at").label.get(lang), time=ward_time(started, None, DATED)))
     restart = _restart_of(session.db, patient_id, unit_id)
     if restart is not None and elapsed.instant(ended) > elapsed.instant(_moment(restart.data)):
         _refuse("ended_at", message(lang, QT_TRANSLATE_NOOP(
@@ -700,12 +700,12 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
     if other is not None:
         _refuse("unit", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: this unit's end is already recorded ({time}); amend that record instead."),
-            field=unit_label, time=f"{datetime.fromisoformat(other.data['ended_at']):%d/%m/%Y %H:%M}"))
+            field=unit_label, time=_at(other.data['ended_at'])))
     if data.get("doctor_told_at") and elapsed.instant(_moment(data, "doctor_told_at")) < elapsed.instant(started):
         _refuse("doctor_told_at", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: the unit started at {time}, after this: the doctor is told of its reaction from "
                         "its start on, while it runs or after its end."),
-            field=spec.field("doctor_told_at").label.get(lang), time=f"{started:%d/%m/%Y %H:%M}"))
+            field=spec.field("doctor_told_at").label.get(lang), time=ward_time(started, None, DATED)))
     before = current_of(session.db, [record_id])[record_id].data if record_id is not None else None
     if not reacted(data) and _changes(before, data, "outcome", "reaction", "ended_at", "notes"):
         _check_no_reaction(session, spec, patient_id, start, data)
@@ -771,7 +771,7 @@ def _check_no_reaction(session: Session, spec: FormSpec, patient_id: str, start:
         return
     at, found = next(((at, found) for at, found in flagged if serious(found)), flagged[-1])
     lang = session.lang
-    said = {"field": spec.field("reaction").label.get(lang), "time": f"{at:%d/%m/%Y %H:%M}",
+    said = {"field": spec.field("reaction").label.get(lang), "time": ward_time(at, None, DATED),
             "changed": ", ".join(one.said(lang) for one in found)}
     if serious(found):
         _refuse("reaction", message(lang, QT_TRANSLATE_NOOP(
@@ -824,7 +824,7 @@ def check_leaving(session: Session, spec: FormSpec, patient_id: str, data: Mappi
         "messages", "“{field}”: unit {unit} is recorded as running since {time}: record its end first (given in "
                     "full or stopped), at or before the time the patient leaves."),
         field=left.label.get(lang), unit=running[0].what(session.form(FORM), lang),
-        time=f"{running[0].started_at:%d/%m/%Y %H:%M}"))
+        time=ward_time(running[0].started_at, None, DATED)))
 
 
 def _check_start(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
@@ -891,7 +891,9 @@ def _changes(before: Mapping[str, Any] | None, data: Mapping[str, Any], *fields:
 
 
 def _at(moment: str) -> str:
-    return f"{datetime.fromisoformat(moment):%d/%m/%Y %H:%M}"
+    """A stored time as a refusal says it, on the ward's clock (`ward_time`): a unit started at 10:00
+    on a laptop set to UTC read "started at 09:00"."""
+    return ward_time(datetime.fromisoformat(moment), None, DATED)
 
 
 def _check_same_patient_group(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
@@ -1175,7 +1177,7 @@ def _check_restart(session: Session, spec: FormSpec, patient_id: str, data: Mapp
             "messages", "“{field}”: unit {unit} left the fridge, or was first started, on {time}: 4 hours or more "
                         "before this restart. A unit is finished within 4 hours of leaving the fridge, restarted or "
                         "not; do not restart it: return it to the blood bank."),
-            field=spec.field("started_at").label.get(lang), unit=unit_number(data), time=f"{left:%d/%m/%Y %H:%M}"))
+            field=spec.field("started_at").label.get(lang), unit=unit_number(data), time=ward_time(left, None, DATED)))
 
 
 def _check_reactions_told(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any]) -> None:
@@ -1219,7 +1221,7 @@ def _check_serious_sets(session: Session, spec: FormSpec, patient_id: str, data:
                     "restarted only after a mild reaction, a fever under 39 °C and up less than 2 °C or a rash, "
                     "with no other sign: do not restart it and return it to the blood bank; the doctor decides with "
                     "the blood bank what the patient is given instead."),
-        field=spec.field("restart").label.get(lang), time=f"{found[0]:%d/%m/%Y %H:%M}",
+        field=spec.field("restart").label.get(lang), time=ward_time(found[0], None, DATED),
         changed=", ".join(one.said(lang) for one in found[1]), unit=unit_number(data)))
 
 
