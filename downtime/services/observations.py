@@ -216,7 +216,7 @@ def incomplete_notice(sets: Sequence[ScoredSet], lang: Lang) -> str:
         return message(lang, QT_TRANSLATE_NOOP(
             "messages", "Incomplete set: until a complete set is taken, the risk is judged by an earlier incomplete "
                         "set that scored higher ({score} at {time})."),
-            score=band_text(standing.news2, lang), time=f"{standing.taken_at:%d/%m %H:%M}")
+            score=band_text(standing.news2, lang), time=ward_time(standing.taken_at, None))
     complete = _last_complete(sets)
     if complete is None:
         return message(lang, QT_TRANSLATE_NOOP(
@@ -225,7 +225,7 @@ def incomplete_notice(sets: Sequence[ScoredSet], lang: Lang) -> str:
     return message(lang, QT_TRANSLATE_NOOP(
         "messages", "Incomplete set: until a complete set is taken, the risk is judged by the last complete set "
                     "({score} at {time}), or by this set if it scores higher."),
-        score=band_text(complete.news2, lang), time=f"{complete.taken_at:%d/%m %H:%M}")
+        score=band_text(complete.news2, lang), time=ward_time(complete.taken_at, None))
 
 
 SCALE_2_REFUSED = {

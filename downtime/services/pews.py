@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlite_utils import Database
 
-from downtime.domain.clock import ward_day
+from downtime.domain.clock import ward_day, ward_time
 from downtime.domain import elapsed
 from downtime.domain.age import months_old
 from downtime.domain.pews import (
@@ -241,8 +241,8 @@ def state(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetim
     latest = lines[-1]
     return semicolon(lang).join([
         WORDS["latest"][lang].format(score=score_text(latest.scored(born), spec, lang),
-                                     time=f"{latest.taken_at:%d/%m %H:%M}"),
-        *([] if elapsed.reached(latest.due_at, at) else [WORDS["next"][lang].format(time=f"{latest.due_at:%d/%m %H:%M}")])])
+                                     time=ward_time(latest.taken_at, None)),
+        *([] if elapsed.reached(latest.due_at, at) else [WORDS["next"][lang].format(time=ward_time(latest.due_at, None))])])
 
 
 def asked(one: Taken, born: date | None, spec: FormSpec, at: datetime, lang: Lang, latest: bool) -> list[str]:
@@ -275,11 +275,12 @@ def _asks(readings: PewsSet, born: date | None, concern: bool, consciousness: st
     temperature = temperature_asked(flagged, months_on(born, taken_at)) and (due_at is not None or typing)
     source = recent[0] if recent is not None and readings.temperature is None else None
     return [(sign, SIGNS[sign][lang].format(
-        total=found.total if found else "", time=f"{taken_at:%d/%m %H:%M}", day=f"{taken_at:%d/%m/%Y}",
-        red=", ".join(WORDS["read_from"][lang].format(red=RED_WORDS[flag][lang], time=f"{source:%d/%m %H:%M}")
+        total=found.total if found else "", time=ward_time(taken_at, None),
+        day=ward_time(taken_at, None, "%d/%m/%Y"),
+        red=", ".join(WORDS["read_from"][lang].format(red=RED_WORDS[flag][lang], time=ward_time(source, None))
                       if source is not None and flag in TEMPERATURE_DECIDES else RED_WORDS[flag][lang] for flag in red),
         consciousness=format_value(spec.field("consciousness"), consciousness, lang),
-        due=f"{due_at:%d/%m %H:%M}" if due_at else "",
+        due=ward_time(due_at, None) if due_at else "",
         missing=", ".join(mid_line(spec.field(item).label.get(lang)) for item in (
             *missing_asked(found), *(["temperature"] if temperature else []))) if found else ""))
         for sign in signs(found, concern, consciousness, due_at, at, born is not None, grown, bool(red), temperature)]
@@ -292,7 +293,7 @@ def standing(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: date
     if full is None:
         return []
     made = {sign for sign, _ in _signed(lines[-1], born, spec, at, lang, False)}
-    return [WORDS["standing"][lang].format(time=f"{full.taken_at:%d/%m %H:%M}", said=said)
+    return [WORDS["standing"][lang].format(time=ward_time(full.taken_at, None), said=said)
             for sign, said in _signed(full, born, spec, at, lang, False) if sign in CALL_THE_DOCTOR - made]
 
 
@@ -536,7 +537,7 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
                 if (text := reading(latest, item, found, spec, lang))]
     readings += [f"{mid_line(spec.field(name).label.get(lang))} {format_value(spec.field(name), data[name], lang)}"
                  for name in ("temperature", "consciousness") if data.get(name) is not None]
-    return [WORDS["letter"][lang].format(score=score_text(found, spec, lang), time=f"{latest.taken_at:%d/%m %H:%M}",
+    return [WORDS["letter"][lang].format(score=score_text(found, spec, lang), time=ward_time(latest.taken_at, None),
                                          readings=", ".join(readings)),
             *asked(latest, born, spec, at, lang, False), *standing(lines, born, spec, at, lang)]
 
