@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, labelled, message, semicolon, translate
-from downtime.domain.clock import ward_day
+from downtime.domain.clock import DATED, ward_day, ward_time
 from downtime.domain.age import age_in_years, age_words
 from downtime.domain.census import leaves_hospital
 from downtime.domain.downtime_number import format_downtime_number
@@ -286,7 +286,8 @@ def _scores_news2(spec: FormSpec) -> bool:
 def _next_version(session: Session, record_id: str, reason: str, based_on: int | None) -> tuple[RecordVersion, str]:
     """The version a change replaces. `based_on`, the version the person had on screen: if
     someone else has changed the record since, writing over it would silently undo their change
-    (an allergy a doctor added, lost under a nurse's resumed amendment)."""
+    (an allergy a doctor added, lost under a nurse's resumed amendment). Its time is said on the
+    ward's clock (`ward_time`): a version written on a laptop set to UTC at 13:00 read "at 12:00"."""
     if not reason.strip():
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "A reason is required to change a saved record."))
     latest = current(session.db, record_id)
@@ -295,7 +296,7 @@ def _next_version(session: Session, record_id: str, reason: str, based_on: int |
                                              "{author} at {time}). Close it and open it again to see that change, "
                                              "then make yours."),
                            version=latest.version, author=author_of(session, latest),
-                           time=f"{latest.recorded_at:%d/%m/%Y %H:%M}")
+                           time=ward_time(latest.recorded_at, None, DATED))
     if latest.status is RecordStatus.ENTERED_IN_ERROR:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record was marked entered in error and cannot be changed."))
     return latest, reason.strip()
