@@ -4,11 +4,14 @@ laptop set to UTC (09:10 at the ward typed 08:10+00:00), merged here, was said a
 the time on its paper ("done at 28/11/2026 08:10"), and the coordinator went looking for
 another record."""
 
+from datetime import date
+
 import pytest
 
-from downtime.services import records, theatre
+from downtime.services import printing, records, theatre
 from downtime.services.errors import ServiceError
 from tests.conftest import death_answers
+from tests.pdf_text import pdf_text
 from tests.test_theatre_service import (  # noqa: F401 (lists: a fixture)
     CANCEL, DONE, MONDAY, SATURDAY, TUESDAY, _booking, _rebooking, _session, _today, lists,
 )
@@ -20,6 +23,13 @@ def _utc_session(coord, theatre_name: str, start: str, end: str) -> str:
     return records.save_new(coord, "theatre_session", {
         "theatre": theatre_name, "specialty": "General surgery",
         "starts_at": f"{MONDAY}T{start}+00:00", "ends_at": f"{MONDAY}T{end}+00:00"}).record_id
+
+
+def _died_on_a_utc_laptop(session_for, patient_id: str) -> None:
+    """The patient's death at 13:00 on 28/11, typed on a laptop set to UTC."""
+    records.save_new(session_for("doctor"), "death", {**death_answers(f"{SATURDAY}T12:00+00:00"),
+                                                      "verified_by": "Dr Benali", "expected": False,
+                                                      "family_informed": True}, patient_id=patient_id)
 
 
 def test_a_record_after_the_operation_done_says_both_on_the_wards_clock(lists, clock):  # noqa: F811
@@ -79,9 +89,7 @@ def test_a_cancellation_before_the_decision_says_it_on_the_wards_clock(lists):  
 
 def test_a_booking_after_the_death_says_it_on_the_wards_clock(lists, session_for):  # noqa: F811
     coord, patients, made = lists
-    records.save_new(session_for("doctor"), "death", {**death_answers(f"{SATURDAY}T12:00+00:00"),
-                                                      "verified_by": "Dr Benali", "expected": False,
-                                                      "family_informed": True}, patient_id=patients[0])
+    _died_on_a_utc_laptop(session_for, patients[0])
     with pytest.raises(ServiceError, match=r"death is recorded \(28/11/2026 13:00\)"):
         theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
 
@@ -139,3 +147,25 @@ def test_the_side_of_an_operation_done_is_refused_saying_it_on_the_wards_clock(t
     theatre.record_done(coord, booking, {"done_at": f"{SATURDAY}T08:05+00:00", "theatre": "T1"})
     with pytest.raises(ServiceError, match=r"Side: this operation was recorded done \(28/11/2026 09:05\)"):
         records.amend(coord, booking, {**records.current(coord.db, booking).data, "laterality": "right"}, "typo")
+
+
+def test_a_death_typed_on_a_laptop_set_to_utc_is_said_on_the_lists_and_the_letter_on_the_wards_clock(
+        lists, clock, session_for, tmp_path):  # noqa: F811
+    """A death at 13:00 typed 12:00+00:00: the day's list read "PATIENT DIED 28/11/2026 12:00",
+    the rescheduling list "died 28/11/2026 12:00", and the letter's refusal the same."""
+    coord, patients, made = lists
+    theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    waiting = theatre.book(coord, patients[0], _booking(made["t1-tue"], "08:00", day=TUESDAY))
+    theatre.cancel(coord, waiting.record_id, CANCEL)
+    moved = theatre.book(coord, patients[0], {**_booking(made["t2-mon"], "11:00", surgeon="Dr M", anaesthetist="Dr N"),
+                                              "procedure": "Inguinal hernia repair"})
+    theatre.cancel(coord, moved.record_id, CANCEL)
+    theatre.rebook(coord, moved.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T11:00+01:00",
+                                                      clock.now.isoformat(timespec="minutes")))
+    _died_on_a_utc_laptop(session_for, patients[0])
+    assert "PATIENT DIED 28/11/2026 13:00: cancel" in pdf_text(
+        printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
+    assert "Laparoscopic cholecystectomy — died 28/11/2026 13:00." in pdf_text(
+        printing.print_rescheduling(coord, tmp_path / "resched.pdf"))
+    with pytest.raises(ServiceError, match=r"This patient's death is recorded \(28/11/2026 13:00\): no letter"):
+        printing.print_letter(coord, moved.record_id, tmp_path / "letter.pdf")

@@ -357,7 +357,7 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
     if left:
         died = [w("died_after", lang, name=item.state.patient.display_name, number=item.state.patient.downtime_number,
                   operation=procedure_and_side(item.state.record.data, booking_spec, lang),
-                  at=f"{item.state.died_at:%d/%m/%Y %H:%M}") for item in left]
+                  at=ward_time(item.state.died_at, None, DATED)) for item in left]
         story += [Spacer(1, 4 * mm), _p(w("left_by_death", lang, operations=semicolon(lang).join(died)), size=10, bold=True,
                                         color=ALERT)]
     return build_pdf(out, story, info)

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from downtime.i18n import DAY_NAMES, QT_TRANSLATE_NOOP, Listed, message, semicolon
 from downtime.domain.bounds import MOST_MAR_DAYS, PAPER_NUMBERS
-from downtime.domain.clock import ward_time, ward_zone
+from downtime.domain.clock import DATED, ward_time, ward_zone
 from downtime.domain.elapsed import instant, reached
 from downtime.domain.downtime_number import taken_apart
 from downtime.domain.falls import anticoagulants_named
@@ -1292,7 +1292,7 @@ def print_letter(session: Session, booking_id: str, out: Path) -> Path:
     if state.died_at is not None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This patient's death is recorded ({died}): no letter of a new "
                                                          "date is printed; cancel the operation (patient died)."),
-                           died=f"{state.died_at:%d/%m/%Y %H:%M}")
+                           died=ward_time(state.died_at, None, DATED))
     booking_spec, cancel_spec = session.form("operation_booking"), session.form("operation_cancellation")
     data = state.record.data
     reason = format_value(cancel_spec.field("reason"), state.cancel_reason.value, session.lang) if state.cancel_reason else ""

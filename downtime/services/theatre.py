@@ -3150,7 +3150,7 @@ def left_said(state: BookingState, lang: Lang, call: bool = True) -> str | None:
     left = state.left_before
     if left is None:
         return None
-    at, to = f"{left.at:%d/%m/%Y %H:%M}", left.to.get(lang) if left.to is not None else "?"
+    at, to = ward_time(left.at, None, DATED), left.to.get(lang) if left.to is not None else "?"
     if left.status is StayStatus.DECEASED:
         return message(lang, _LEFT_DIED, at=at)
     if left.status is StayStatus.TRANSFERRED_OUT:
