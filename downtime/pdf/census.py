@@ -18,7 +18,7 @@ from downtime.formspec.schema import Meaning
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon, stay_word
 from downtime.domain.census import Location, moved_in_lately
-from downtime.domain.clock import DATED
+from downtime.domain.clock import DATED, ward_time
 from downtime.domain.medication import DIET, DIET_NOTES, NIL_BY_MOUTH_DIET
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.lines import Lines
@@ -179,9 +179,10 @@ def _child(found: pews.Watch | None, lang: Lang) -> Lines:
 
 def _when(at: datetime, stacked: bool = False) -> str:
     """A day and time, "28/11 13:00", the time never apart from its day: joined by a no-break
-    space, or `stacked`, the day over the time, for the narrow arrival column."""
+    space, or `stacked`, the day over the time, for the narrow arrival column. On the ward's clock
+    (`ward_time`): a patient arrived at 13:00 on a laptop set to UTC read "28/11 12:00"."""
     between = "\n" if stacked else NO_BREAK
-    return f"{at:%d/%m}{between}{at:%H:%M}"
+    return f"{ward_time(at, None, '%d/%m')}{between}{ward_time(at, None, '%H:%M')}"
 
 
 def _arrived(admitted: datetime, where: Location | None, lang: Lang) -> str:

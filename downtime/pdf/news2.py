@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from downtime.domain.clock import DATED
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.domain.news2 import CLINICAL_RESPONSE, Band, Spo2Scale
 from downtime.formspec import FormSpec, Lang
@@ -136,7 +137,7 @@ def _prescriptions(sets: Sequence[ScoredSet | None], lang: Lang) -> str:
         if one is not None and one.observations.spo2_scale is Spo2Scale.SCALE_2:
             at = one.record.data.get("scale_2_prescribed_at")
             found[one.record.data.get("scale_2_prescribed_by", "?"),
-                  f"{datetime.fromisoformat(at):%d/%m/%Y %H:%M}" if at else "?"] = None
+                  ward_clock(datetime.fromisoformat(at), None, DATED) if at else "?"] = None
     return "\n".join(WORDS["prescribed"][lang].format(by=by, at=at)
                         for by, at in found or {("_" * 14, "__/__ __:__"): None})
 

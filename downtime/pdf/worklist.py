@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, TableStyle
 
-from downtime.domain.clock import DATED
+from downtime.domain.clock import DATED, ward_time
 from downtime.formspec import Lang
 from downtime.i18n import french_de, message
 from downtime.pdf.lines import Lines
@@ -104,7 +104,7 @@ def _table(group: PatientWork, width: float, lang: Lang, same_person: str | None
     rows = [[_heading(group, lang, same_person), *([""] * (len(headings) - 1))], headings]
     for item in group.items:
         entered = item.entered
-        rows.append([_cell(message(lang, item.step_name)), _cell(item.record.occurred_at.strftime(DATED)),
+        rows.append([_cell(message(lang, item.step_name)), _cell(ward_time(item.record.occurred_at, None, DATED)),
                      _cell(item.to_do_in(lang), bold=not item.done), _cell(str(item.record.version)), _cell(f"{item.label}\n{item.by}"),
                      _cell(entered.ehr_reference if item.entered_now and entered else ""),
                      _cell(entered.entered_by if item.entered_now and entered else "")])

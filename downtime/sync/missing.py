@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from downtime.domain.clock import DATED, ward_time
 from downtime.domain.laptops import Laptop, laptop_name
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.storage.laptops import rowid_range
@@ -54,7 +55,9 @@ class MissingVersions:
 
 
 def shown_time(text: str) -> str:
-    return f"{datetime.fromisoformat(text):%d/%m/%Y %H:%M}"
+    """A stored time as the merge report says it, on the ward's clock (`ward_time`): another
+    laptop's record typed at 13:00 on a laptop set to UTC read "28/11/2026 12:00"."""
+    return ward_time(datetime.fromisoformat(text), None, DATED)
 
 
 def missing_versions(sources: Iterable[Mapping[str, Any]]) -> tuple[MissingVersions, ...]:
