@@ -24,7 +24,7 @@ from downtime.domain.backup_rotation import DAILY_FOR_DAYS
 from downtime.domain.bounds import (DAY_MINUTES, MOST_BACKUPS_KEPT, MOST_IDLE_LOCK_MINUTES, MOST_LABELS, MOST_MAR_DAYS,
                                    MOST_PAPER_NUMBERS, PAPER_NUMBERS)
 from downtime.domain.downtime_number import MAX_DEVICE, MAX_SEQUENCE
-from downtime.domain.clock import local_now
+from downtime.domain.clock import DATED, local_now, ward_time
 from downtime.errors import FormSpecError, UserError, refusal_of
 from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Number, labelled, message, record_status_word, saved_language,
                            stay_word, translate)
@@ -409,7 +409,7 @@ def cmd_records(args: argparse.Namespace) -> int:
     # the codes and ISO 8601.
     _emit(args, rows, lambda r: f"{r['id']}  {r['form']:<12} {r['patient'] or '-':<16} "
                                 f"v{r['version']} {record_status_word(RecordStatus(r['status']), args.lang):<16} "
-                                f"{datetime.fromisoformat(r['occurred_at']):%d/%m/%Y %H:%M}")
+                                f"{ward_time(datetime.fromisoformat(r['occurred_at']), None, DATED)}")
     return 0
 
 
@@ -677,7 +677,7 @@ def cmd_paper_numbers(args: argparse.Namespace) -> int:
 
     rows = [{"downtime_number": n.number, "reserved_at": n.reserved_at.isoformat(), "reserved_by": n.reserved_by}
             for n in unused(_session(args))]
-    _emit(args, rows, lambda r: f"{r['downtime_number']}  {datetime.fromisoformat(r['reserved_at']):%d/%m/%Y %H:%M}  "
+    _emit(args, rows, lambda r: f"{r['downtime_number']}  {ward_time(datetime.fromisoformat(r['reserved_at']), None, DATED)}  "
                                 f"{r['reserved_by']}")
     if not rows and not args.json:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "Every number reserved for paper admissions on this laptop "
@@ -936,7 +936,7 @@ def cmd_cd_wastage(args: argparse.Namespace) -> int:
     session = _register_session(args)
     offer = cd_doses_to_waste(session, args.ward, args.drug, args.unit)
     if args.dose is None:
-        _emit(args, [{"record_id": line.record_id, "given_at": f"{line.given_at or line.at:%d/%m/%Y %H:%M}",
+        _emit(args, [{"record_id": line.record_id, "given_at": ward_time(line.given_at or line.at, None, DATED),
                       "patient": line.patient_text(), "quantity": -line.change, "unit": args.unit,
                       "drawn_up": line.note if line.kind == "not_given" else None} for line in offer.doses],
               lambda r: f"{r['record_id']}  {r['given_at']} — {r['patient']} — "
@@ -985,7 +985,7 @@ def cmd_cd_strike(args: argparse.Namespace) -> int:
         lines = cd_lines_to_strike(session.db, session.forms, args.ward, args.drug, args.unit)
         _emit(args, [{"line_id": line.line_id, "at": line.at.isoformat(), "kind": line.kind, "change": line.change,
                       "unit": args.unit, "note": line.note} for line in lines],
-              lambda r: f"{r['line_id']}  {datetime.fromisoformat(r['at']):%d/%m/%Y %H:%M} — {r['kind']} — "
+              lambda r: f"{r['line_id']}  {ward_time(datetime.fromisoformat(r['at']), None, DATED)} — {r['kind']} — "
                         f"{Number(r['change']).text(args.lang)} {r['unit']}" + (f" — {r['note']}" if r["note"] else ""))
         return 0
     if not (args.note or "").strip():
@@ -1314,7 +1314,7 @@ def cmd_theatre_done(args: argparse.Namespace) -> int:
     except DoneOverClash as warning:
         raise CliError(QT_TRANSLATE_NOOP("messages", "{warning} Give it with --clash-reason."), warning=warning) from None
     print(_say(args, QT_TRANSLATE_NOOP("messages", "operation {booking} recorded done at {at}, theatre {theatre}"),
-               booking=args.booking_id, at=f"{at:%d/%m/%Y %H:%M}", theatre=theatre_name))
+               booking=args.booking_id, at=ward_time(at, None, DATED), theatre=theatre_name))
     return 0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from downtime.domain.clock import DATED, ward_time
 from downtime.domain.staff import Action
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 from downtime.paths import data_dir
@@ -60,7 +61,7 @@ def check(session: Session, device_number: int, encrypt_to: list[str] | None = N
                                              "({time}) and are on no stick: export again first (Export for "
                                              "back-entry, only what changed since the last)."),
                            count=found.count, lines=found.register_lines,
-                           time=f"{found.last_export:%d/%m/%Y %H:%M}")
+                           time=ward_time(found.last_export, None, DATED))
     if unsaved := drafts.unsaved_by_form(session.db):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Not retired: {count} form(s) typed and not saved, by {who}: "
                                              "each is saved or discarded by its author, or set aside by the nurse in "
