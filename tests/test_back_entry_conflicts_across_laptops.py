@@ -10,6 +10,7 @@ import json
 import pytest
 
 from downtime.domain.medication import Check
+from downtime.domain.records import RecordVersion
 from downtime.services import back_entry, medication, records
 from downtime.services.errors import ServiceError
 from downtime.sync.export import export
@@ -255,18 +256,24 @@ def test_a_bag_stopped_then_replaced_on_the_other_laptop_is_not_asked_about(move
     assert [back_entry.line_of(office, bag.record_id).conflicts for bag in bags] == [(), ()]
 
 
+def home_then_observed(moved, clock) -> RecordVersion:
+    """Laptop 2 sends her home at 14:30, and two hours of the clock later laptop 1, never told,
+    takes her observations of 16:00: those observations."""
+    records.save_new(moved["n2"], "discharge", {"discharged_at": "2026-11-28T14:30+01:00", "destination": "home",
+                                                "letter_given": True, "medicines_given": True},
+                     patient_id=moved["patient"])
+    clock.advance(hours=2)
+    return records.save_new(moved["n1"], "observations", {**OBSERVATIONS, "taken_at": "2026-11-28T16:00+01:00"},
+                            patient_id=moved["patient"])
+
+
 def test_a_result_received_after_the_discharge_on_the_other_laptop_is_not_asked_about(moved, tmp_path, laptop,
                                                                                      clock):
     """Laptop 2 sent her home at 14:30. Laptop 1, never told, took her observations at 16:00 (asked
     about), and received her potassium result then, a result coming after the patient left as a
     matter of course (not asked about)."""
     clock.advance(minutes=30)
-    records.save_new(moved["n2"], "discharge", {"discharged_at": "2026-11-28T14:30+01:00", "destination": "home",
-                                                "letter_given": True, "medicines_given": True},
-                     patient_id=moved["patient"])
-    clock.advance(hours=2)
-    taken = records.save_new(moved["n1"], "observations", {**OBSERVATIONS, "taken_at": "2026-11-28T16:00+01:00"},
-                             patient_id=moved["patient"])
+    taken = home_then_observed(moved, clock)
     records.save_new(moved["n1"], "lab_result", {
         "received_at": "2026-11-28T16:00+01:00", "received_by": "paper", "test": "Potassium", "result": "4.1",
         "units": "mmol/L", "range": "3.5–5.3", "flag": "normal", "sample_taken_at": "2026-11-28T11:40+01:00"},

@@ -9,7 +9,7 @@ from datetime import UTC
 from downtime.services import back_entry, records
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
-from tests.test_back_entry_conflicts_across_laptops import OBSERVATIONS, _merged, moved  # noqa: F401 (a fixture)
+from tests.test_back_entry_conflicts_across_laptops import _merged, home_then_observed, moved  # noqa: F401 (a fixture)
 
 
 def test_a_version_typed_on_a_laptop_set_to_utc_is_listed_at_the_wards_time(tmp_path, laptop, clock,
@@ -36,12 +36,7 @@ def test_a_record_asked_about_says_when_the_other_laptop_recorded_its_reason_on_
     observations at 16:00: the line said the discharge "recorded … 28/11/2026 13:30", before
     the discharge itself."""
     clock.now = clock.now.astimezone(UTC).replace(minute=30)
-    records.save_new(moved["n2"], "discharge", {"discharged_at": "2026-11-28T14:30+01:00", "destination": "home",
-                                                "letter_given": True, "medicines_given": True},
-                     patient_id=moved["patient"])
-    clock.advance(hours=2)
-    taken = records.save_new(moved["n1"], "observations", {**OBSERVATIONS, "taken_at": "2026-11-28T16:00+01:00"},
-                             patient_id=moved["patient"])
+    taken = home_then_observed(moved, clock)
     assert [(found.record_id, found.why_in("en")) for found in _merged(tmp_path, moved).ask_the_ward] == [
         (taken.record_id, ("this patient's discharge at 28/11/2026 14:30 was recorded on laptop 2 (no. 002) by "
                            "Nurse (nurse, laptop 002), 28/11/2026 14:30: ask the ward before entering this record, "
