@@ -28,7 +28,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.census import Location, StayStatus
-from downtime.domain.clock import said_twice, ward_time
+from downtime.domain.clock import ward_time
 from downtime.domain.infusion_check import (TREATED_VIP, Expected, Finding, InfusionCheck, findings, for_a_doctor,
                                             next_due, reading_slack, still_amiss)
 from downtime.domain.medication import Administration, Order, Outcome, infused
@@ -454,9 +454,9 @@ class Asking:
         """OVERDUE's time, its day too when another than `at`'s (DUE_AT, DUE_ON), its offset where the
         ward's clock reads it twice (domain.clock.said_twice): due at the first 02:30 the night the
         clocks go back, it read "due 02:30" at 02:10 winter time."""
-        due = self.due_at.astimezone(at.tzinfo)
-        return (DUE_AT if due.date() == at.astimezone(at.tzinfo).date() else DUE_ON)[lang].format(
-            day=f"{due:%d/%m}", time=f"{due:%H:%M}{said_twice(due, at.tzinfo)}")
+        same_day = self.due_at.astimezone(at.tzinfo).date() == at.astimezone(at.tzinfo).date()
+        return (DUE_AT if same_day else DUE_ON)[lang].format(
+            day=ward_time(self.due_at, at.tzinfo, "%d/%m"), time=ward_time(self.due_at, at.tzinfo, "%H:%M"))
 
 
 def _in_stay(location: Location, bag: Administration) -> bool:

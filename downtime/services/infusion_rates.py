@@ -27,11 +27,10 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
-from downtime.domain.clock import said_twice
 from downtime.domain.infusion_check import VOLUME_FLOOR_ML, InfusionCheck
 from downtime.domain.medication import (INFUSION, MASS_IN_MG, WRITTEN_APART, Administration, Check, Frequency, Order, Outcome,
                                         Warning, anticoagulant, given_when_fasting, infused, insulin,
-                                        medicines_in, scheduled_slots)
+                                        medicines_in, scheduled_slots, written_when)
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import lowering
 from downtime.formspec import FormSpec
@@ -644,9 +643,9 @@ def clock_words(at: datetime, beside: datetime, zone: tzinfo | None) -> str:
     morning; "since 11:00" read the next morning was taken for that morning's. The infusion
     checks' times too (services.infusion_checks). Its offset after it where the ward's clock reads
     that time twice (domain.clock.said_twice): a check due at the first 02:30 the night the clocks
-    go back read "check overdue since 02:30" at 02:10 winter time, as though not due yet."""
-    at, beside = at.astimezone(zone), beside.astimezone(zone)
-    return (f"{at:%H:%M}" if at.date() == beside.date() else f"{at:%d/%m %H:%M}") + said_twice(at, zone)
+    go back read "check overdue since 02:30" at 02:10 winter time, as though not due yet: a dose's
+    `written_when`'s words."""
+    return written_when(at, beside, zone)
 
 
 def require_in_stay(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str, Any], lang: Lang) -> None:
