@@ -32,7 +32,7 @@ from datetime import datetime, timedelta
 
 from downtime.domain import elapsed
 from downtime.domain.dose_limits import strengths_mg
-from downtime.domain.medication import (ALLERGY_CLASSES, MASS_IN_MG, NOT_REVIEWED_ROUTES, Frequency, Order,
+from downtime.domain.medication import (ALLERGY_CLASSES, MASS_IN_MG, NOT_REVIEWED_ROUTES, TABLET, Frequency, Order,
                                         medicine_name, medicines_in, route_code, shares_a_medicine)
 
 BASELINE_WITHIN = timedelta(days=7)
@@ -281,7 +281,7 @@ def mg_a_day(order: Order) -> float | None:
     hours as required; None when not read so."""
     if order.dose_unit in MASS_IN_MG:
         each = order.dose * MASS_IN_MG[order.dose_unit]
-    elif order.dose_unit == "tablet" and len(written := strengths_mg(order.drug) or ()) == 1:
+    elif order.dose_unit == TABLET and len(written := strengths_mg(order.drug) or ()) == 1:
         each = order.dose * written[0]
     elif order.dose_unit == "mL" and order.mg_per_ml is not None:
         each = order.dose * order.mg_per_ml

@@ -2989,6 +2989,9 @@ _ALLOWED = {
 MASS_IN_MG = {"g": 1000.0, "mg": 1.0, "microgram": 0.001}
 ML = "mL"
 """The order form's unit of volume, which a liquid's strength turns into mg (`content_mg`)."""
+TABLET = "tablet"
+"""The order form's unit of a tablet or a capsule ("tablet(s)", "comprimé(s)"), whose content its
+medicine's name writes (`content_mg`)."""
 UNITS = "units"
 """The order form's units (IU), which a medicine's own figure turns into mg (`Rule.mg_per_unit`)."""
 
@@ -3178,7 +3181,7 @@ def content_mg(order: Order, amount: float) -> dict[str, float]:
     volume of no stated strength) is left out, never guessed. A dose in units, of a medicine whose
     units say its mg (`Rule.mg_per_unit`: enoxaparin's 100 IU a mg), by them."""
     found = medicines_in(order.drug)
-    written = strengths_mg(order.drug) if order.dose_unit == "tablet" else None
+    written = strengths_mg(order.drug) if order.dose_unit == TABLET else None
     if not found & _LIMITED.keys():
         return {}
     if order.dose_unit in MASS_IN_MG and len(found) == 1:

@@ -22,13 +22,9 @@ from math import isclose
 from downtime.domain.dose_limits import (ADULT_FROM_YEARS, Limit, Rule, Weighed, below_least, given_unweighed,
                                          in_mg, limit_for, liquid_strength, refused_above, too_small, too_young,
                                          weighed_by)
-from downtime.domain.medication import (MASS_IN_MG, ML, Frequency, Order, age_said, content_mg, insulin, limits_of,
-                                        medicines_in)
+from downtime.domain.medication import (MASS_IN_MG, ML, TABLET, Frequency, Order, age_said, content_mg, insulin,
+                                        limits_of, medicines_in)
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number, Phrase
-
-TABLET = "tablet"
-"""The order form's unit of a tablet or a capsule ("tablet(s)", "comprimé(s)"), whose content its
-medicine's name writes (`domain.medication.content_mg`)."""
 
 ROUTES_OF_UNIT: dict[str, frozenset[str]] = {
     TABLET: frozenset({"PO", "SL", "NG", "PR", "BUC"}),
