@@ -284,6 +284,9 @@ def test_an_insulin_dose_changed_tenfold_is_asked_and_one_titrated_is_not(sessio
 NO_TABLET_STRENGTH = ("{} in tablets: write the strength of each of its medicines in the medicine's name (e.g. "
                       "“Paracetamol 500 mg”, “Co-codamol 30/500”): its limits could not weigh the dose, and a tablet "
                       "of another strength may be given.")
+NO_CEILING_TABLET_STRENGTH = ("{} in tablets: write the tablet's strength in the medicine's name (e.g. “Digoxin 62.5 "
+                              "micrograms”, “Morphine sulfate MR 10 mg”): its tablets come in several strengths, and one "
+                              "of another may be given.")
 REGULAR_PARACETAMOL = {**BASE, "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g",
                        "times": "06:00 12:00 18:00 23:00"}
 CO_CODAMOL = {**BASE, "drug": "Co-codamol", "dose": 2.0, "dose_unit": "tablet", **PRN, "min_interval_hours": 4,
@@ -316,14 +319,19 @@ def test_co_codamol_in_tablets_without_its_strength_is_refused_on_the_medicines_
     ("Lamaline", "PO", False),  # one product, one content (`PER_TABLET_MG`)
     ("Amlodipine", "PO", False),  # no limits
     ("Metoclopramide", "PO", False),  # held by the age alone, no mg weighed
-    ("Morphine sulfate", "PO", False),  # a ceiling alone, which weighs no tablet
+    ("Morphine sulfate", "PO", True),  # a ceiling alone, which weighs no tablet: 5 mg to 200 mg by the box
+    ("Morphine sulfate MR 10 mg", "PO", False),
+    ("Digoxin", "PO", True),  # 62.5 to 250 micrograms
+    ("Digoxin 62.5 micrograms", "PO", False),
+    ("Salbutamol", "PO", False),  # its ceiling is inhaled
     ("Paracetamol", "IV", False),  # refused on its unit (`unit_refusal`)
 ])
 def test_which_tablets_are_asked_their_strength(drug, route, refused):
     order = _prn(drug=drug, dose=2.0, dose_unit="tablet", route=route)
     said = strength_refusal(order)
     assert (said is not None) is refused
-    assert said is None or (said.field, str(said.said)) == ("drug", NO_TABLET_STRENGTH.format(drug))
+    assert said is None or (said.field, str(said.said)) == ("drug", (
+        NO_CEILING_TABLET_STRENGTH if drug in ("Morphine sulfate", "Digoxin") else NO_TABLET_STRENGTH).format(drug))
 
 
 def test_a_tablet_without_its_strength_is_refused_in_french(session_for, medication_ward):

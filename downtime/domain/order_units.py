@@ -20,8 +20,8 @@ from datetime import timedelta
 from math import isclose
 
 from downtime.domain.dose_limits import (ADULT_FROM_YEARS, Limit, Rule, Weighed, below_least, given_unweighed,
-                                         in_mg, limit_for, liquid_strength, refused_above, too_small, too_young,
-                                         weighed_by)
+                                         in_mg, limit_for, liquid_strength, refused_above, strengths_mg, too_small,
+                                         too_young, weighed_by)
 from downtime.domain.medication import (MASS_IN_MG, ML, TABLET, Frequency, Order, age_said, content_mg, insulin,
                                         limits_of, medicines_in)
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number, Phrase
@@ -53,6 +53,10 @@ NO_TABLET_STRENGTH = QT_TRANSLATE_NOOP(
     "messages", "{medicine} in tablets: write the strength of each of its medicines in the medicine's name (e.g. "
                 "“Paracetamol 500 mg”, “Co-codamol 30/500”): its limits could not weigh the dose, and a tablet of "
                 "another strength may be given.")
+NO_CEILING_TABLET_STRENGTH = QT_TRANSLATE_NOOP(
+    "messages", "{medicine} in tablets: write the tablet's strength in the medicine's name (e.g. “Digoxin 62.5 "
+                "micrograms”, “Morphine sulfate MR 10 mg”): its tablets come in several strengths, and one of another "
+                "may be given.")
 NAMED_STRENGTH_DIFFERS = QT_TRANSLATE_NOOP(
     "messages", "“{drug}” says {named_mg} mg in {named_ml} mL, and “{mg}” and “{ml}” say {strength_mg} mg in "
                 "{strength_ml} mL: the dose is weighed by the one, and the nurse may take the bottle of the other. "
@@ -266,17 +270,24 @@ def strength_refusal(order: Order) -> Refusal | None:
     beside regular paracetamol 1 g four times a day, was 5 g of paracetamol in 24 h, weighed by
     nothing at the order or at the dose, where "Co-codamol 30/500" was weighed; "Paracetamol" 2
     tablets is 1 g or 2 g by the box. Not asked: a medicine held by the age alone (promethazine),
-    whose strength would let nothing be weighed, nor one by a ceiling alone (morphine, digoxin:
-    `ceiling_refusal` weighs no tablet); nor a tablet by a route no tablet goes by, refused on
-    its unit (`unit_refusal`)."""
+    whose strength would let nothing be weighed; nor a tablet by a route no tablet goes by,
+    refused on its unit (`unit_refusal`).
+    A tablet of a medicine with a ceiling by its route whose name writes no strength at all, said
+    on `drug` too, though `ceiling_refusal` weighs no tablet: "Morphine sulfate MR" 1 tablet was
+    saved, its tablets 5 mg to 200 mg by the box the nurse took, and "Digoxin" 1 tablet, 62.5 to
+    250 micrograms."""
+    ceilings = [ceiling.name for medicine in sorted(medicines_in(order.drug) & _CEILINGS.keys())
+                for ceiling in _CEILINGS[medicine] if not ceiling.routes or order.route in ceiling.routes]
     if order.dose_unit == TABLET:
+        if order.route not in ROUTES_OF_UNIT[TABLET]:
+            return None
         content = content_mg(order, order.dose)
-        unread = order.route in ROUTES_OF_UNIT[TABLET] and any(
-            in_mg(rule) and medicine not in content for medicine, rule in named_limits(order.drug).items())
-        return Refusal("drug", Phrase(NO_TABLET_STRENGTH, {"medicine": order.drug})) if unread else None
-    named = [rule.name for rule in named_limits(order.drug).values()] + [
-        ceiling.name for medicine in sorted(medicines_in(order.drug) & _CEILINGS.keys())
-        for ceiling in _CEILINGS[medicine] if not ceiling.routes or order.route in ceiling.routes]
+        if any(in_mg(rule) and medicine not in content for medicine, rule in named_limits(order.drug).items()):
+            return Refusal("drug", Phrase(NO_TABLET_STRENGTH, {"medicine": order.drug}))
+        if ceilings and not strengths_mg(order.drug):
+            return Refusal("drug", Phrase(NO_CEILING_TABLET_STRENGTH, {"medicine": order.drug}))
+        return None
+    named = [rule.name for rule in named_limits(order.drug).values()] + ceilings
     if order.dose_unit != ML or order.mg_per_ml is not None or not named:
         return None
     return Refusal("strength_mg", Phrase(NO_STRENGTH, {"medicine": Phrase(named[0])}))

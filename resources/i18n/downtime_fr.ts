@@ -5861,6 +5861,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{medicine} en comprimés : écrivez le dosage de chacun de ses médicaments dans le nom du médicament (par ex. « Paracétamol 500 mg », « Co-codamol 30/500 ») : ses limites ne pourraient pas vérifier la dose, et un comprimé d’un autre dosage pourrait être donné.</translation>
     </message>
     <message>
+        <source>{medicine} in tablets: write the tablet's strength in the medicine's name (e.g. “Digoxin 62.5 micrograms”, “Morphine sulfate MR 10 mg”): its tablets come in several strengths, and one of another may be given.</source>
+        <translation>{medicine} en comprimés : écrivez le dosage du comprimé dans le nom du médicament (par ex. « Digoxine 62,5 microgrammes », « Morphine sulfate LP 10 mg ») : ses comprimés existent en plusieurs dosages, et un comprimé d’un autre dosage pourrait être donné.</translation>
+    </message>
+    <message>
         <source>Hyoscine butylbromide (Buscopan)</source>
         <translation>Butylbromure de scopolamine (Buscopan)</translation>
     </message>
