@@ -1725,12 +1725,14 @@ _BY_URINE = QT_TRANSLATE_NOOP(
                 "fluid balance chart judges it)")
 
 
-def _by_creatinine(sign: lab_results.AkiSign, at: datetime) -> Phrase:
-    """What the creatinine shows, the baseline's day on the clock of `at`."""
+def _by_creatinine(sign: lab_results.AkiSign) -> Phrase:
+    """What the creatinine shows, the baseline's day on the ward's clock (`ward_time`), not on the
+    offset a dose was typed with: the night the clocks go back, a baseline taken at 00:30 summer
+    time read as of the day before beside a dose given in winter time."""
     found = sign.found
     return Phrase(_BY_CREATININE, {
         "stage": str(found.stage), "value": str(round(found.latest.umol)), "ratio": Number(sign.ratio),
-        "baseline": str(round(found.baseline.umol)), "day": f"{found.baseline.at.astimezone(at.tzinfo):%d/%m}"})
+        "baseline": str(round(found.baseline.umol)), "day": ward_time(found.baseline.at, None, "%d/%m")})
 
 
 def _kidney_injury_values(found: Order, shown: Phrase) -> dict[str, Any]:
@@ -1747,16 +1749,18 @@ def _kidney_injury_shown(session: Session, patient_id: str, at: datetime) -> tup
     the 6 hours before, low as the fluid balance chart judges it (services.fluid_balance.
     urine_outputs: KDIGO's AKI by urine, which in sepsis fails hours before the next creatinine; not
     with urine passed unmeasured, a catheter to check: fluid_balance.shows_aki), known from the
-    start of those hours; None when neither does."""
+    start of those hours, said on the ward's clock (the gentamicin given at 03:30 the night the
+    clocks went back said hourly bags read from 22:00 summer time "since 24/10 21:00"); None when
+    neither does."""
     from downtime.services import fluid_balance  # which reads the bags through this module
 
     if (sign := lab_results.aki_signs(session.db, [patient_id], at).get(patient_id)) is not None:
-        return _by_creatinine(sign, at), sign.received or at
+        return _by_creatinine(sign), sign.received or at
     output = fluid_balance.urine_outputs(session.db, session.forms, [_patient(session, patient_id)], at).get(patient_id)
     if output is None or not fluid_balance.shows_aki(output):
         return None
     return Phrase(_BY_URINE, {"volume": str(output.volume), "hours": str(round(output.hours)),
-                              "time": f"{output.since.astimezone(at.tzinfo):%d/%m %H:%M}"}), output.since
+                              "time": ward_time(output.since, None)}), output.since
 
 
 def _prescribed_knowing(versions: Sequence[RecordVersion], known: datetime) -> str | None:
@@ -1837,7 +1841,7 @@ def metformin_egfr(session: Session, found: Order, at: datetime) -> list[Warning
         return []
     return [Warning(Check.KIDNEY_INJURY, _METFORMIN_EGFR_BELOW if found_egfr.read.below else _METFORMIN_EGFR, {
         "drug": " ".join(found.drug.split()), "value": Number(found_egfr.read.value),
-        "day": f"{found_egfr.at.astimezone(at.tzinfo):%d/%m}"})]
+        "day": ward_time(found_egfr.at, None, "%d/%m")})]
 
 
 def kidney_injury_refusal(session: Session, new: Order, before: Order | None = None) -> order_units.Refusal | None:
@@ -1855,7 +1859,7 @@ def kidney_injury_refusal(session: Session, new: Order, before: Order | None = N
     if sign is None:
         return None
     return order_units.Refusal("drug", Phrase(_KIDNEY_INJURY_ORDERED, _kidney_injury_values(
-        new, _by_creatinine(sign, at))), asked=True)
+        new, _by_creatinine(sign))), asked=True)
 
 
 def kidney_injury(session: Session, found: Order, values: dict[str, Any]) -> list[Warning]:
@@ -3539,7 +3543,7 @@ def holds_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str, 
     versions = histories(db, injured) if injured else {}
     for order_id in injured:
         one, sign = reviewed_orders[order_id], signs[reviewed_orders[order_id].patient_id]
-        said = _kidney_injury_values(one, _by_creatinine(sign, now))
+        said = _kidney_injury_values(one, _by_creatinine(sign))
         reason = _prescribed_knowing(versions.get(order_id, []), sign.received or now)
         held[order_id].append(Warning(Check.KIDNEY_INJURY, _KIDNEY_INJURY, said) if reason is None else
                               Warning(Check.KIDNEY_INJURY, KIDNEY_INJURY_PRESCRIBED, {**said, "reason": reason}))

@@ -18,6 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain import elapsed, order_units
+from downtime.domain.clock import ward_time
 from downtime.domain.lab_results import Bound, Flag, Reading
 from downtime.domain.medication import Check, Order, Outcome, Warning, same_medicine, shares_a_medicine
 from downtime.domain.potassium import (POTASSIUM_HIGH, POTASSIUM_NOT_READ, POTASSIUM_NOT_READ_ORDERED,
@@ -119,7 +120,9 @@ def potassium_warnings(found: Order, theirs: Iterable[Order], results: Sequence[
     services.medication.course_versions) says the prescriber decided since it came back (`_decided`:
     amended on its dose, its reason naming the potassium (domain.potassium.names_potassium) or its
     dose changed, or its dose reason naming it given: `POTASSIUM_REVIEWED`, which holds no dose). The decision
-    written on yesterday's order was lost at the chart's daily rewrite (review S_GLN S2)."""
+    written on yesterday's order was lost at the chart's daily rewrite (review S_GLN S2). Its receipt is said
+    on the ward's clock, not the offset the dose was typed with: the ramipril given at 08:00 the morning
+    the clocks went back said the 6.8 received at 22:00 the evening before "received 24/10 21:00"."""
     if not raises_potassium(found):
         return []
     since = _since(found, theirs, at)
@@ -135,7 +138,7 @@ def potassium_warnings(found: Order, theirs: Iterable[Order], results: Sequence[
     range_text = _judged_by(one)[1]
     said: dict[str, Any] = {
         "drug": " ".join(found.drug.split()), "value": _value(value), "range": range_text or USUAL_RANGE,
-        "time": f"{one.received_at.astimezone(at.tzinfo):%d/%m %H:%M}"}
+        "time": ward_time(one.received_at, None)}
     decided = sorted((decision for versions in course for decision in _decided(versions, one, at)),
                      key=lambda decision: elapsed.instant(decision[0]))
     if decided:
