@@ -1832,11 +1832,19 @@ _METFORMIN_EGFR_BELOW = QT_TRANSLATE_NOOP(
 
 def metformin_egfr(session: Session, found: Order, at: datetime) -> list[Warning]:
     """A dose of metformin at `at` while the patient's latest eGFR then is below domain.aki.
-    METFORMIN_STOPPED_BELOW (lab_results.egfr): a kidney failed for long, the creatinine 210 then
+    METFORMIN_STOPPED_BELOW (`_metformin_egfr`): a kidney failed for long, the creatinine 210 then
     215, shows no AKI, and metformin was given at an eGFR of 22 with nothing said."""
     if not aki.metformin(found):
         return []
-    found_egfr = lab_results.egfr(lab_results.chart(session.db, found.patient_id), at)
+    return _metformin_egfr(found, lab_results.chart(session.db, found.patient_id), at)
+
+
+def _metformin_egfr(found: Order, results: Sequence[lab_results.Received], at: datetime) -> list[Warning]:
+    """What an order of metformin waits on at `at` by the patient's `results` (lab_results.egfr), at
+    the dose (`metformin_egfr`) and on the round and the MAR (`holds_now`) alike."""
+    if not aki.metformin(found):
+        return []
+    found_egfr = lab_results.egfr(results, at)
     if found_egfr is None or not found_egfr.read.stops_metformin:
         return []
     return [Warning(Check.KIDNEY_INJURY, _METFORMIN_EGFR_BELOW if found_egfr.read.below else _METFORMIN_EGFR, {
@@ -1957,8 +1965,12 @@ _HELD_ON_LETTER = {
                                                            "range read to judge it by."),
     _LEVEL_FLAGGED_UNRANGED_UNSENT: QT_TRANSLATE_NOOP("messages", "{drug}: LEVEL FLAGGED ABNORMAL ({result}, received "
                                                                   "{received}), with no range read to judge it by."),
-    _KIDNEY_INJURY_ON_CHART: QT_TRANSLATE_NOOP("messages", "AKI stage {stage} (creatinine {value} µmol/L).")}
-"""Each level's hold above, and an AKI's, as a letter to the next team says it (`on_letter`): the
+    _KIDNEY_INJURY_ON_CHART: QT_TRANSLATE_NOOP("messages", "AKI stage {stage} (creatinine {value} µmol/L)."),
+    _METFORMIN_EGFR: QT_TRANSLATE_NOOP("messages", "{drug}: eGFR {value} mL/min/1.73 m² on {day}: metformin is "
+                                                   "stopped below an eGFR of 30."),
+    _METFORMIN_EGFR_BELOW: QT_TRANSLATE_NOOP("messages", "{drug}: eGFR below {value} mL/min/1.73 m² on {day}: metformin "
+                                                         "is stopped below an eGFR of 30.")}
+"""Each level's hold above, an AKI's and metformin's below an eGFR of 30, as a letter to the next team says it (`on_letter`): the
 fact, not this ward's "hold and ask the doctor", "check it before giving" or "give it only once the
 doctor says to"."""
 _LEVEL_TIMINGS = {"trough": QT_TRANSLATE_NOOP("messages", "trough"), "peak": QT_TRANSLATE_NOOP("messages", "peak"),
@@ -3517,7 +3529,9 @@ def holds_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str, 
     to review (`kidney_injury`'s words): the round read the evening's gentamicin DUE like any other
     dose on a creatinine tripled that morning, and the printed MAR, which the ward gives from when
     the laptop is elsewhere, said nothing of it; the prescriber's reason instead when they gave it
-    knowing the AKI (`KIDNEY_INJURY_PRESCRIBED`, which `holding` leaves out). The samples, doses
+    knowing the AKI (`KIDNEY_INJURY_PRESCRIBED`, which `holding` leaves out). With no AKI, metformin
+    below an eGFR of 30 (`_metformin_egfr`), as the dose dialog asks it: the round read the 14:00
+    Glucophage DUE at an eGFR of 22, and the printed MAR said nothing of it. The samples, doses
     and results are read only for the patients with such an order. A vitamin K antagonist's INR likewise
     (anticoagulation.inr_now), and a high potassium a medicine that raises it (potassium.potassium_now).
     Public: the letters handing the patient on say each hold too (services.prefill)."""
@@ -3547,6 +3561,9 @@ def holds_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str, 
         reason = _prescribed_knowing(versions.get(order_id, []), sign.received or now)
         held[order_id].append(Warning(Check.KIDNEY_INJURY, _KIDNEY_INJURY, said) if reason is None else
                               Warning(Check.KIDNEY_INJURY, KIDNEY_INJURY_PRESCRIBED, {**said, "reason": reason}))
+    for order_id, one in reviewed_orders.items():
+        if one.patient_id not in signs:
+            held[order_id] += _metformin_egfr(one, results.get(one.patient_id, []), now)
     for waits in (anticoagulation.inr_now(db, found, now), potassium.potassium_now(db, found, now)):
         for order_id, warnings in waits.items():
             held[order_id] += warnings
