@@ -334,3 +334,16 @@ def test_a_patient_loaded_from_the_ehr_snapshot_is_counted_from_the_charts_first
     assert bowels.state(lines, nurse.form("bowel_chart"), nurse.clock(), "en") == (
         "not opened since the chart began 28/11 10:00")
     assert bowels.coming(lines, nurse.clock()).isoformat() == "2026-12-01T10:00:00+01:00"
+
+
+def test_the_tabs_list_says_a_stools_time_on_the_wards_clock(qtbot, session_for, patient):
+    """A stool charted at 13:00 on a laptop set to UTC (12:00+00:00), merged here: the tab's list
+    read "28/11 12:00", the stored offset's, beside "last opened 28/11 13:00" over it."""
+    from downtime.qt.bowels_view import BowelsModel
+
+    nurse = session_for("nurse")
+    records.save_new(nurse, "bowel_chart", {"charted_at": "2026-11-28T12:00+00:00", "opened": "opened",
+                                            "stool_type": "4"}, patient_id=patient)
+    model = BowelsModel(nurse.form("bowel_chart"), "en")
+    model.set_rows(list(bowels.chart(nurse.db, patient)))
+    assert model.texts(0)[0] == "28/11 13:00"

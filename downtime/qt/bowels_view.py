@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from downtime.domain.clock import ward_time
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, sentence
@@ -36,9 +37,12 @@ class BowelsModel(TextTableModel):
         return column == self.STOOL and (one.loose or bool(one.bleeding))
 
     def texts(self, row: int) -> tuple[str, ...]:
+        """Its time on the ward's clock, as the chart's asks and the paper say it: a stool charted
+        at 13:00 on a laptop set to UTC, merged here, read "28/11 12:00" in the list beside "last
+        opened 28/11 13:00" over it."""
         one: Charted = self.rows[row]
         data = one.record.data
-        return (f"{one.charted_at:%d/%m %H:%M}", one.stool(self.spec, self.lang),
+        return (ward_time(one.charted_at, None), one.stool(self.spec, self.lang),
                 format_value(self.spec.field("known_cause"), data.get("known_cause"), self.lang),
                 format_value(self.spec.field("sample_sent"), data.get("sample_sent"), self.lang),
                 " ".join((data.get("notes") or "").split()))
