@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from downtime.domain.medication import Check
-from downtime.services import census, chart_alerts, glucose, infusion_rates, medication, records
+from downtime.services import census, chart_alerts, glucose, infusion_rates, medication, printing, records
+from tests.pdf_text import pdf_text
 from tests.test_vriii_rates import READ, _at, _charted, _order_stopped, _put_up, _stop
 from tests.test_vriii_rates import vriii  # noqa: F401  (the fixture)
 
@@ -283,6 +284,17 @@ def test_a_stop_listed_is_to_be_acted_on_now_as_a_hypo_is(vriii, clock):
     found = chart_alerts.alerts(nurse.db, nurse.forms, census.in_patients(nurse.db, nurse.forms, "3B", at), at, "en",
                                 ward="3B")
     assert [alert.urgent for alert in found.alerts if STOPPED_LINE in alert.said] == [True]
+
+
+def test_the_printed_glucose_chart_says_a_stop_with_no_insulin_since(vriii, clock, tmp_path):
+    """The bedside copy printed at 12:30, the syringe stopped at noon with no insulin since, said
+    nothing of it (the tab, the list and the handover did), while the laptop was away."""
+    nurse, patient, order = vriii
+    clock.now = _at("2026-11-28T12:00+01:00")
+    _charted(nurse, patient, "2026-11-28T11:55+01:00", 8.2)
+    _stop(nurse, order)
+    clock.now = _at("2026-11-28T12:30+01:00")
+    assert STOPPED_LINE in pdf_text(printing.print_glucose_chart(nurse, patient, tmp_path / "glucose.pdf"))
 
 
 @pytest.mark.parametrize("covered", [None, "glargine the night before", "NovoRapid with lunch"])

@@ -2,11 +2,12 @@
 meal it is taken against, the glucose and ketones, when the next is planned, the action taken,
 who took it and what the reading asked), then ruled lines to carry on by hand while the laptop
 is away; over it what a reading asks, so a hypo is treated the same on paper (on an insulin
-infusion, its rate reviewed), ketones not measured since, a hypo into an insulin infusion running
-and a patient on insulin with no glucose for 6 hours (as the tab and the handover say them), and
-when the latest's next reading is due, or since when it is overdue. Each
-glucose in the unit typed (the mmol/L beside), each time on the ward's clock. The blank chart is
-the ruled lines and what a reading asks, its glucose column asking the unit the meter shows."""
+infusion, its rate reviewed), ketones not measured since, a hypo into an insulin infusion running,
+an insulin infusion stopped with no insulin since and a patient on insulin with no glucose for 6
+hours (as the tab and the handover say them), and when the latest's next reading is due, or
+since when it is overdue. Each glucose in the unit typed (the mmol/L beside), each time on the
+ward's clock. The blank chart is the ruled lines and what a reading asks, its glucose column
+asking the unit the meter shows."""
 
 from __future__ import annotations
 
@@ -25,8 +26,8 @@ from downtime.i18n import decimal_text, semicolon, sentence
 from downtime.pdf.amendments import footnotes, marked, marks
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words,
                                next_due_line, ward_clock)
-from downtime.services.glucose import (PLAN, Charted, Insulin, hourly_on_infusion, infusion_asks, ketones_again,
-                                       unwatched, unwatched_asks)
+from downtime.services.glucose import (PLAN, Charted, Insulin, ended_asks, hourly_on_infusion, infusion_asks,
+                                       ketones_again, unwatched, unwatched_asks)
 from downtime.services.patients import PatientSummary
 
 BY_HAND = 8
@@ -88,17 +89,20 @@ def glucose_chart_pdf(patient: PatientSummary, readings: Sequence[Charted], spec
     """`readings`: the patient's standing ones, oldest first; `authors`: who took each (initials);
     `insulins`: the patient's insulin orders (services.glucose.insulins_of_each). The latest's
     next reading is said over the chart, overdue or not, after what the tab asks beyond the
-    reading's own line (an insulin infusion running into a hypo, ketones not measured since, no
-    glucose on insulin); under it, the amendments of the readings amended since they were saved
+    reading's own line (an insulin infusion running into a hypo, one stopped with no insulin since,
+    ketones not measured since, no glucose on insulin); under it, the amendments of the readings amended since they were saved
     (pdf.amendments); hourly while an insulin infusion runs, whatever the latest planned
-    (services.glucose.hourly_on_infusion: the table keeps what it planned)."""
+    (services.glucose.hourly_on_infusion: the table keeps what it planned). An insulin infusion
+    stopped with no insulin since (services.glucose.ended_asks) is said as the tab and the lists
+    say it: the bedside copy printed after a VRIII's syringe was stopped at noon said nothing of it,
+    the patient heading for ketoacidosis while the laptop was away."""
     readings = hourly_on_infusion(list(readings), insulins)
     info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
                       printed_at=printed_at, device_name=device_name)
     width = body_width(info)
     since = unwatched({patient.patient_id: list(insulins)}, {patient.patient_id: list(readings)},
                       printed_at).get(patient.patient_id)
-    asks = [*(infusion_asks(readings[-1], insulins, lang) if readings else []),
+    asks = [*(infusion_asks(readings[-1], insulins, lang) if readings else []), *ended_asks(insulins, printed_at, lang),
             *ketones_again(list(readings), printed_at, lang), *unwatched_asks(since, printed_at, lang)]
     latest = [*(chart_cell(sentence(said), bold=True, alert=True) for said in asks),
               *(next_due_line(readings[-1].next_check(printed_at, lang), readings[-1].overdue(printed_at))
