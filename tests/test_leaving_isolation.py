@@ -108,3 +108,20 @@ def test_the_loose_stools_and_c_difficile_are_said_on_the_wards_clock(session_fo
                                            "test": "C. difficile toxin", "result": "Positive", "flag": "abnormal"},
                      patient_id=patient)
     assert prefill.notes(nurse, spec, patient)["isolation"].startswith("C. difficile found 28/11 12:00 (")
+
+
+def test_the_isolations_day_is_the_wards_on_the_patients_strip_and_the_census(qtbot, session_for, medication_ward,
+                                                                               clock, tmp_path):
+    """Loose stools typed on a laptop set to UTC, merged here, the first at 00:30 on 28/11 on the
+    ward's clock (23:30 the day before in UTC): the strip over every form and the census's
+    Isolation column said "loose stools since 27/11", the stored offset's day."""
+    from downtime.qt.patient_header import enteric_isolation, identity_html
+    from downtime.services import census, printing
+    from tests.pdf_text import pdf_text
+
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    _stools(nurse, patient, "2026-11-27T23:30+00:00", "2026-11-28T02:00+00:00", "2026-11-28T04:00+00:00")
+    (summary,) = census.in_patients(nurse.db, nurse.forms, "3B", clock.now)
+    assert "loose stools since 28/11" in identity_html(summary, enteric=enteric_isolation(nurse, summary))
+    assert "Enteric (loose stools since 28/11)" in pdf_text(printing.print_census(nurse, tmp_path / "c.pdf",
+                                                                                  ward="3B"))

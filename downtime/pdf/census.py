@@ -201,12 +201,13 @@ def _isolation(said: str, isolated: Isolated | None, lang: Lang) -> list[Lines]:
     found it: a patient isolated in the night for new diarrhoea read as not isolated.
     Both, when the admission says one too: each has its reason and its end (the loose stools'
     48 hours clear), and contact precautions for a resistant germ do not say to wash hands with
-    soap and water, as C. difficile's spores ask."""
+    soap and water, as C. difficile's spores ask. Its day on the ward's clock, as `_when`'s: loose
+    stools since 00:30 typed on a laptop set to UTC read "since" the day before."""
     cells = [_cell(said)] if said else []
     if isolated is not None:
         words, day = ((C_DIFFICILE, isolated.found.received_at) if isolated.found is not None
                       else (LOOSE_STOOLS, isolated.since))
-        cells.append(_cell(words[lang].format(day=f"{day:%d/%m}"), bold=True))
+        cells.append(_cell(words[lang].format(day=ward_time(day, None, "%d/%m")), bold=True))
     return cells
 
 

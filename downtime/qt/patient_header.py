@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 
 from downtime.domain.age import CHILD_UNTIL, age_in_years, age_words
 from downtime.domain.census import StayStatus
+from downtime.domain.clock import ward_time
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, message, semicolon, stay_word
 from downtime.qt.screen_fit import Scrolled
 from downtime.qt.tables import ListTable, TextTableModel, make_table
@@ -71,13 +72,15 @@ def enteric_isolation(session: Session, patient: PatientSummary) -> Isolated | N
 def _isolation_text(patient: PatientSummary, enteric: Isolated | None) -> str:
     """The admission's isolation in words, and the bowel chart's beside it (`enteric_isolation`),
     each with its reason: contact precautions for a resistant germ do not wash hands with soap and
-    water, which C. difficile's spores ask. Empty when neither isolates the patient."""
+    water, which C. difficile's spores ask. Empty when neither isolates the patient. Its day on the
+    ward's clock: loose stools since 00:30 typed on a laptop set to UTC read "since" the day before."""
     said = [] if patient.isolation in (None, "none") else [word(ISOLATION.get(patient.isolation, patient.isolation))]
     if enteric is not None and enteric.found is not None:
         said.append(translate("PatientHeader", "Enteric (C. difficile found {day})").format(
-            day=f"{enteric.found.received_at:%d/%m}"))
+            day=ward_time(enteric.found.received_at, None, "%d/%m")))
     elif enteric is not None:
-        said.append(translate("PatientHeader", "Enteric (loose stools since {day})").format(day=f"{enteric.since:%d/%m}"))
+        said.append(translate("PatientHeader", "Enteric (loose stools since {day})").format(
+            day=ward_time(enteric.since, None, "%d/%m")))
     return semicolon(language()).join(said)
 
 
