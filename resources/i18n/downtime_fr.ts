@@ -7309,6 +7309,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>IRA stade {stage} (créatinine {value} µmol/L).</translation>
     </message>
     <message>
+        <source>{drug}: eGFR {value} mL/min/1.73 m² on {day}: metformin is stopped below an eGFR of 30.</source>
+        <translation>{drug} : DFG {value} mL/min/1,73 m² le {day} : la metformine est arrêtée en dessous d’un DFG de 30.</translation>
+    </message>
+    <message>
+        <source>{drug}: eGFR below {value} mL/min/1.73 m² on {day}: metformin is stopped below an eGFR of 30.</source>
+        <translation>{drug} : DFG inférieur à {value} mL/min/1,73 m² le {day} : la metformine est arrêtée en dessous d’un DFG de 30.</translation>
+    </message>
+    <message>
         <source>{order}: the patient died on {date} at {time}; no dose is given after the death (a dose given before it is charted at the time it was given).</source>
         <translation>{order} : le patient est décédé le {date} à {time} ; aucune dose n’est donnée après le décès (une dose donnée avant est saisie à l’heure où elle a été donnée).</translation>
     </message>
