@@ -320,3 +320,17 @@ def test_the_escalation_list_opens_the_check_whose_red_flag_no_doctor_is_told_of
     records.amend(nurse, fitted.record_id, {**fitted.data, "doctor_told": "Dr Benali",
                                             "doctor_told_at": "2026-11-28T13:55+01:00"}, reason="doctor told")
     assert alcohol_withdrawal.to_open(nurse.db, patient) is None
+
+
+def test_thiamine_written_for_the_evening_round_is_prescribed_before_its_first_dose(session_for, patient):
+    """Thiamine written to start at the 20:00 round and a calm check at 13:30: at 14:00 the list
+    asks nothing of thiamine (it said "No thiamine prescribed: ask the doctor", read by its first
+    dose), and the handover says the next check alone."""
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    records.save_new(doctor, "medication_order", {
+        "drug": "Thiamine", "dose": 100.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+        "times": "20:00", "start_at": "2026-11-28T20:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient)
+    records.save_new(nurse, FORM, _check("13:30", **CALM), patient_id=patient)
+    assert _alerts(nurse) == []
+    assert _handover(nurse) == {patient: "CIWA-Ar 0 minimal (13:30); CIWA-Ar DUE 17:30"}

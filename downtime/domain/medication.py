@@ -2674,6 +2674,16 @@ def runs_at(order: Order, moment: datetime) -> bool:
     return order.active_at(moment)
 
 
+def in_force(order: Order, moment: datetime) -> bool:
+    """Whether an order stands on the chart at a moment, as what is prescribed is read (a decision
+    or a protocol met by it): not stopped by then, one to start later, at the evening round,
+    standing already; a once-only dose within a day of it (`runs_at`). Thiamine written at 14:00 to
+    start at the 20:00 round read "No thiamine prescribed: ask the doctor" until then."""
+    if order.frequency is Frequency.ONCE:
+        return runs_at(order, moment)
+    return order.stop_at is None or elapsed.instant(moment) < elapsed.instant(order.stop_at)
+
+
 def running_anticoagulants(orders: Iterable[Order], at: datetime) -> tuple[str, ...]:
     """The anticoagulants of these orders running at `at` (`runs_at`: a once-only dose within a
     day of it), by drug as ordered, each once: what the theatre list says of the medication chart

@@ -27,7 +27,7 @@ from downtime.domain.alcohol_withdrawal import (FINDINGS, RED_FLAGS, Flag, NotSc
                                                 scored_words, still_asked, symptom_triggered, told_at, unable)
 from downtime.domain.census import StayStatus
 from downtime.domain.clock import DATED, ward_time
-from downtime.domain.medication import Administration, Frequency, Order, Outcome, runs_at, written_when
+from downtime.domain.medication import Administration, Frequency, Order, Outcome, in_force, written_when
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError
@@ -234,8 +234,8 @@ def printed_beside(session: Session, record: RecordVersion, patient: PatientSumm
 
 
 def read(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, Watch]:
-    """Each of these in-patients charted this stay, with the routes of the orders running at `at`
-    that give thiamine (read by name: domain.gives_thiamine)."""
+    """Each of these in-patients charted this stay, with the routes of the orders standing at `at`
+    that give thiamine (`_thiamine`)."""
     ids = [patient.patient_id for patient in patients if patient.stay in (None, StayStatus.IN)]
     charts = CHART.of_each(db, ids)
     orders = medication.orders_of_each(db, list(charts), at) if charts else {}
@@ -244,9 +244,11 @@ def read(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict
 
 
 def _thiamine(orders: Sequence[Order], at: datetime) -> frozenset[str]:
-    """The routes of those of a patient's orders running at `at` that give thiamine (read by name:
-    domain.gives_thiamine)."""
-    return frozenset(order.route for order in orders if gives_thiamine(order.drug) and runs_at(order, at))
+    """The routes of those of a patient's orders standing on the chart at `at` that give thiamine
+    (read by name: domain.gives_thiamine; one to start at the evening round stands already:
+    domain.medication.in_force). Read by its first dose, thiamine written at 14:00 for the 20:00
+    round said "No thiamine prescribed: ask the doctor" until 20:00."""
+    return frozenset(order.route for order in orders if gives_thiamine(order.drug) and in_force(order, at))
 
 
 def handed_on(db: Database, patient_id: str, at: datetime, lang: Lang) -> list[str]:

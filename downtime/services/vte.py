@@ -22,7 +22,7 @@ from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.anticoagulation import prophylactic
 from downtime.domain.census import StayStatus
-from downtime.domain.medication import Check, Frequency, Order, Warning, anticoagulant, runs_at
+from downtime.domain.medication import Check, Order, Warning, anticoagulant, in_force
 from downtime.domain.records import RecordVersion
 from downtime.domain.vte import (ADULTS_FROM_YEARS, AGAINST_STOCKINGS, ALREADY_ANTICOAGULATED, BLEEDING_REASON,
                                  BLEEDING_RISKS, DEVICE, FIRST_WITHIN, MECHANICAL, MEDICINE, STOCKINGS,
@@ -176,17 +176,9 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
             risks=ticked(spec, BLEEDING_RISKS, risks, lang)))])
 
 
-def _in_force(order: Order, at: datetime) -> bool:
-    """Whether an order stands on the chart at `at`: not stopped by then (one to start later, at
-    the evening round, stands already); a once-only dose within a day of `at`."""
-    if order.frequency is Frequency.ONCE:
-        return runs_at(order, at)
-    return order.stop_at is None or elapsed.instant(at) < elapsed.instant(order.stop_at)
-
-
 def _prescribed(orders: Sequence[Order], at: datetime) -> list[Order]:
     """The anticoagulant orders of these standing on the patient's medication chart at `at`."""
-    return [order for order in orders if anticoagulant(order.drug) and _in_force(order, at)]
+    return [order for order in orders if anticoagulant(order.drug) and in_force(order, at)]
 
 
 def _drugs(orders: Sequence[Order]) -> list[str]:
