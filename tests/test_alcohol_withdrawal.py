@@ -13,7 +13,7 @@ from fhir.resources.R4B.observation import Observation
 
 from downtime.domain.alcohol_withdrawal import (ITEMS, Band, Flag, band, delirium_tremens, flags, gives_thiamine,
                                                 meaning, still_asked, symptom_triggered, total)
-from downtime.services import alcohol_withdrawal, census, chart_alerts, printing, records
+from downtime.services import alcohol_withdrawal, census, chart_alerts, medication, printing, records
 from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
@@ -334,3 +334,20 @@ def test_thiamine_written_for_the_evening_round_is_prescribed_before_its_first_d
     records.save_new(nurse, FORM, _check("13:30", **CALM), patient_id=patient)
     assert _alerts(nurse) == []
     assert _handover(nurse) == {patient: "CIWA-Ar 0 minimal (13:30); CIWA-Ar DUE 17:30"}
+
+
+def test_a_symptom_triggered_dose_on_the_mar_after_the_check_is_not_asked_again(session_for, patient):
+    """A moderate check at 13:00, its dose box left unticked, and chlordiazepoxide as required
+    given on the MAR at 13:10: the list no longer says "no symptom-triggered dose recorded: give
+    it per protocol" (a second dose), and says the recheck overdue still."""
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    order = records.save_new(doctor, "medication_order", {
+        "drug": "Chlordiazepoxide", "dose": 20.0, "dose_unit": "mg", "route": "PO", "frequency": "prn",
+        "prn_indication": "CIWA-Ar 10 or more", "min_interval_hours": 1, "max_doses_24h": 6,
+        "start_at": "2026-11-28T09:30+01:00", "controlled": False, "high_alert": False}, patient_id=patient)
+    records.save_new(nurse, FORM, _check("13:00"), patient_id=patient)
+    assert alcohol_withdrawal.WORDS["dose"]["en"] in _alerts(nurse)[0].said
+    medication.record_dose(nurse, order.record_id, {"outcome": "given", "dose_given": 20.0, "route": "PO",
+                                                    "given_at": "2026-11-28T13:10+01:00", "given_for": "CIWA-Ar 12"})
+    assert [alert.said for alert in _alerts(nurse)] == [["CIWA-Ar OVERDUE since 14:00",
+                                                         "No thiamine prescribed: ask the doctor (NICE CG100)"]]

@@ -141,6 +141,9 @@ class Watch:
     patient_id: str
     checks: list[Checked]
     thiamine: frozenset[str]
+    dosed: bool = False
+    """Whether the MAR records a symptom-triggered dose given since the latest check (`_dosed`):
+    read for the lists where that check asks one; a letter says the MAR's doses themselves."""
 
     @property
     def latest(self) -> Checked:
@@ -183,14 +186,14 @@ class Watch:
 
     def asks(self, lang: Lang, at: datetime) -> list[str]:
         """What the escalation list asks: each flag untold (at its check's time when not the
-        latest's, with no instruction: domain.said), the latest's dose not recorded, the next check
-        overdue, and while on the chart no thiamine, or thiamine by mouth alone while a flag is
-        asked."""
+        latest's, with no instruction: domain.said), the latest's dose recorded neither on it nor on
+        the MAR (`dosed`), the next check overdue, and while on the chart no thiamine, or thiamine
+        by mouth alone while a flag is asked."""
         asked = self.asked
         lines = [said(flag, lang) if index == len(self.checks) - 1 else
                  said(flag, lang, written_when(self.checks[index].checked_at, at, at.tzinfo))
                  for flag, index in asked]
-        if dose_asked(self.latest.record.data):
+        if dose_asked(self.latest.record.data) and not self.dosed:
             lines.append(WORDS["dose"][lang])
         if self.overdue(at):
             lines.append(self.due_text(lang, at))
@@ -239,7 +242,9 @@ def read(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict
     ids = [patient.patient_id for patient in patients if patient.stay in (None, StayStatus.IN)]
     charts = CHART.of_each(db, ids)
     orders = medication.orders_of_each(db, list(charts), at) if charts else {}
-    return {patient_id: Watch(patient_id, checks, _thiamine(orders.get(patient_id, []), at))
+    return {patient_id: Watch(patient_id, checks, _thiamine(orders.get(patient_id, []), at),
+                              dose_asked(checks[-1].record.data) and _dosed(db, patient_id, orders.get(patient_id, []),
+                                                                            checks[-1].checked_at, at))
             for patient_id, checks in charts.items()}
 
 
@@ -283,6 +288,25 @@ def handed_on(db: Database, patient_id: str, at: datetime, lang: Lang) -> list[s
     return [semicolon(lang).join(said)]
 
 
+def _symptom_triggered(db: Database, patient_id: str,
+                       orders: Sequence[Order]) -> tuple[dict[str, Order], list[Administration]]:
+    """A patient's as-required orders of a benzodiazepine (domain.symptom_triggered), by id, and
+    the doses the MAR records given on them."""
+    as_required = {order.record_id: order for order in orders
+                   if order.frequency is Frequency.PRN and symptom_triggered(order.drug)}
+    given = [one for one in medication.administrations(db, patient_id)
+             if one.order_id in as_required and one.outcome is Outcome.GIVEN] if as_required else []
+    return as_required, given
+
+
+def _dosed(db: Database, patient_id: str, orders: Sequence[Order], checked_at: datetime, at: datetime) -> bool:
+    """Whether the MAR records a symptom-triggered dose given from the check at `checked_at` to
+    `at`: chlordiazepoxide given on the MAR at 13:10 after a moderate check at 13:00, its box
+    left unticked, was "no symptom-triggered dose recorded: give it per protocol", a second dose."""
+    return any(elapsed.reached(checked_at, one.at) and elapsed.reached(one.at, at)
+               for one in _symptom_triggered(db, patient_id, orders)[1])
+
+
 def _doses(db: Database, patient_id: str, orders: Sequence[Order], checks: Sequence[Checked], at: datetime,
            lang: Lang) -> list[str]:
     """The symptom-triggered doses of the last 24 hours (`DOSES_OVER`) as the MAR records them,
@@ -292,10 +316,7 @@ def _doses(db: Database, patient_id: str, orders: Sequence[Order], checks: Seque
     with no order behind them, went on as "3" with no drug nor mg, the receiving team's dosing
     need, while the MAR the nurse checked before a next dose had none. The MAR is what was given;
     a tick it lacks is said, not counted, as a dose to find out about, not one to add."""
-    as_required = {order.record_id: order for order in orders
-                   if order.frequency is Frequency.PRN and symptom_triggered(order.drug)}
-    given = [one for one in medication.administrations(db, patient_id)
-             if one.order_id in as_required and one.outcome is Outcome.GIVEN]
+    as_required, given = _symptom_triggered(db, patient_id, orders)
 
     def lately(moment: datetime) -> bool:
         return not elapsed.reached(moment, elapsed.earlier(at, DOSES_OVER)) and elapsed.reached(moment, at)
