@@ -351,3 +351,12 @@ def test_a_symptom_triggered_dose_on_the_mar_after_the_check_is_not_asked_again(
                                                     "given_at": "2026-11-28T13:10+01:00", "given_for": "CIWA-Ar 12"})
     assert [alert.said for alert in _alerts(nurse)] == [["CIWA-Ar OVERDUE since 14:00",
                                                          "No thiamine prescribed: ask the doctor (NICE CG100)"]]
+
+
+def test_two_red_flags_in_the_total_are_apart_as_french_writes_it():
+    """A seizure with hallucinations and disorientation: in French the two flags are apart by " ; "
+    (the form's total box and the printed check read "CRISE CONVULSIVE : médecin maintenant;
+    HALLUCINATIONS …")."""
+    both = {**CALM, "seizure": True, "visual": "5", "orientation": "3"}
+    assert meaning(both, "fr").startswith("CRISE CONVULSIVE : médecin maintenant ; HALLUCINATIONS AVEC DÉSORIENTATION")
+    assert meaning(both, "en").startswith("SEIZURE: doctor now; HALLUCINATIONS WITH DISORIENTATION")

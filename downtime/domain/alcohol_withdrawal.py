@@ -31,7 +31,7 @@ from typing import Any
 from downtime.domain import elapsed
 from downtime.domain.doctor_told import doctor_told_at
 from downtime.domain.medication import ALLERGY_CLASSES, medicine_name, medicines_in
-from downtime.i18n import Lang
+from downtime.i18n import Lang, semicolon
 
 ITEMS = ("nausea", "tremor", "sweats", "anxiety", "agitation", "tactile", "auditory", "visual", "headache",
          "orientation")
@@ -160,11 +160,12 @@ def band(score: int) -> Band:
 def meaning(answers: Mapping[str, Any], lang: Lang) -> str:
     """What a total says, as the form's total box and the printed check say it: a red flag first,
     and the recheck within the hour (delirium tremens on a total of 6 read "minimal withdrawal:
-    recheck in 4 hours")."""
+    recheck in 4 hours"); two flags apart as the language writes it (`semicolon`: the French
+    read "CRISE CONVULSIVE : médecin maintenant; HALLUCINATIONS …")."""
     red = [flag for flag in flags(answers) if flag in RED_FLAGS]
     if not red:
         return BANDS[band(total(answers))][lang]
-    return FLAGGED[lang].format(flags="; ".join(said(flag, lang) for flag in red),
+    return FLAGGED[lang].format(flags=semicolon(lang).join(said(flag, lang) for flag in red),
                                 band=SHORT[band(total(answers))][lang], score=total(answers))
 
 
