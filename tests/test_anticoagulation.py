@@ -405,6 +405,15 @@ def test_the_hold_before_an_operation_depends_on_the_drug_and_its_dose():
     assert held_before_operation(_plain("Calciparine", 0.5, "mL", (8, 20))) == timedelta(hours=24)  # in doubt, the longest
 
 
+def test_dabigatran_is_held_before_an_operation_as_long_as_it_still_anticoagulates():
+    """Dabigatran, cleared by the kidney, its clearance not known: 96 hours, as a fall and the
+    theatre list count it (it was held 48 hours, as at a normal renal function, and a dose 50
+    hours before theatre asked nothing); the other direct oral anticoagulants 48, warfarin 5 days."""
+    assert held_before_operation(_plain("Pradaxa", 150, times=(8, 20))) == timedelta(hours=96)
+    assert held_before_operation(_plain("Rivaroxaban", 20)) == timedelta(hours=48)
+    assert held_before_operation(_plain("Warfarin", 5, route="PO")) == timedelta(days=5)
+
+
 def test_a_once_only_dose_overlaps_an_order_running_then_only():
     bolus = _plain("Heparin", 5000, "units", once=True)
     running = _plain("Apixaban", 5, times=(8, 20)).model_copy(update={"start_at": datetime(2026, 11, 27, 8, tzinfo=PARIS)})

@@ -14,7 +14,8 @@ from datetime import datetime, timedelta
 from downtime.domain import elapsed
 from downtime.domain.lab_results import Bound, Reading
 from downtime.domain.medication import (DIRECT_ORAL, VITAMIN_K_ANTAGONISTS, Frequency, Order, also_ordered,
-                                        anticoagulant, medicine_name, medicines_in, runs_at, shares_a_medicine)
+                                        anticoagulant, anticoagulates_for, medicine_name, medicines_in, runs_at,
+                                        shares_a_medicine)
 from downtime.i18n import QT_TRANSLATE_NOOP
 
 INR_TARGET_TOP = 3.0
@@ -66,16 +67,17 @@ de la MTEV", "DVT prevention", "thromboprophylaxis". Never a bare "prevention": 
 in AF" and "prevention of mechanical valve thrombosis" are treatment doses, whose hold before an
 operation was halved."""
 
-HELD_BEFORE_OPERATION: tuple[tuple[frozenset[str], timedelta], ...] = (
-    (VITAMIN_K_ANTAGONISTS, timedelta(days=5)), (DIRECT_ORAL, timedelta(hours=48)),
-    (frozenset({FONDAPARINUX}), timedelta(hours=42)))
-"""How long before an operation a dose is not given without asking: a vitamin K antagonist 5
-days (BSH 2016), a direct oral anticoagulant 48 hours at a normal renal function (BSH 2016 and
-EHRA for surgery of high bleeding risk; ASRA 2018 asks 72 before a spinal, the anaesthetist's
-to time), fondaparinux 42 hours (AAGBI 2013: 36 to 42; half-life 17 to 21 hours: it was held
-as a low-molecular-weight heparin, 12 hours, and a dose 14 hours before theatre asked nothing);
-a low-molecular-weight heparin by its dose (`LOW_MOLECULAR_WEIGHT_HELD`), unfractionated heparin
-by its dose and route (`_heparin_held`)."""
+HELD_BEFORE_OPERATION: tuple[tuple[frozenset[str], timedelta], ...] = ((frozenset({FONDAPARINUX}), timedelta(hours=42)),)
+"""How long before an operation a dose is not given without asking: a vitamin K antagonist or a
+direct oral anticoagulant for as long as it still anticoagulates, the creatinine clearance not
+known here (domain.medication.anticoagulates_for, its longest): a vitamin K antagonist 5 days (BSH
+2016), apixaban, rivaroxaban and edoxaban 48 hours, dabigatran 96 (EHRA 2021, surgery of high
+bleeding risk below a clearance of 50; ASRA 2018 asks 72 of the others before a spinal, the
+anaesthetist's to time): dabigatran was held 48 hours, as at a normal renal function, and a dose
+50 hours before theatre asked nothing, where a fall and the theatre list count it 96. Fondaparinux
+42 hours (AAGBI 2013: 36 to 42; half-life 17 to 21 hours: it was held as a low-molecular-weight
+heparin, 12 hours, and a dose 14 hours before theatre asked nothing); a low-molecular-weight
+heparin by its dose (`LOW_MOLECULAR_WEIGHT_HELD`), unfractionated heparin by its dose and route (`_heparin_held`)."""
 LOW_MOLECULAR_WEIGHT_HELD = {True: timedelta(hours=12), False: timedelta(hours=24)}
 """A low-molecular-weight heparin's hold before an operation, prophylactic (True) or treatment."""
 HEPARIN_HELD = ((5000, 15000, timedelta(hours=6)), (10000, 20000, timedelta(hours=12)))
@@ -176,6 +178,8 @@ def held_before_operation(order: Order) -> timedelta | None:
         return LOW_MOLECULAR_WEIGHT_HELD[_at_prophylactic_dose(order)]
     if HEPARIN in found and not found & (LOW_MOLECULAR_WEIGHT | {FONDAPARINUX}):
         return _heparin_held(order)
+    if found & (VITAMIN_K_ANTAGONISTS | DIRECT_ORAL):
+        return anticoagulates_for(order.drug)
     return next((held for names, held in HELD_BEFORE_OPERATION if found & names), None)
 
 
