@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from downtime.domain.clock import ward_time
 from downtime.domain.pews import ITEMS, PewsScore
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
@@ -56,7 +57,7 @@ class PewsModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         one: Taken = self.rows[row]
         data, found = one.record.data, self.scores[row]
-        return (f"{one.taken_at:%d/%m %H:%M}", *(pews.reading(one, item, found, self.spec, self.lang) for item in ITEMS),
+        return (ward_time(one.taken_at, None), *(pews.reading(one, item, found, self.spec, self.lang) for item in ITEMS),
                 format_value(self.spec.field("temperature"), data.get("temperature"), self.lang),
                 (format_value(self.spec.field("consciousness"), data.get("consciousness"), self.lang) or "")[:1],
                 pews.total_text(found, self.lang),
