@@ -99,6 +99,14 @@ class Taken:
     def red(self, born: date | None) -> list[Red]:
         return red_on(self.readings, born, self.taken_at)
 
+    def red_said(self, born: date | None, lang: Lang) -> list[str]:
+        """Its red flags in words as the chart says them, the `recent` temperature read in when it
+        took none (`red_words`): the export read the set's own readings alone, and a baby of 7 weeks
+        at 38.4 °C, seen again half an hour later without a temperature, went to the EHR with the
+        later set's call for the doctor and no red flag to say why."""
+        return red_words(red_on(with_temperature(self.readings, self.recent), born, self.taken_at),
+                         self.recent[0] if self.recent is not None else None, lang)
+
     def complete(self, born: date | None) -> bool:
         """Scored with every reading asked for taken: a set whose score stands for the child's. The
         temperature is not scored: a set without one reads the `recent` one for its red flags, and
@@ -208,6 +216,15 @@ def _lines(records: list[RecordVersion]) -> list[Taken]:
     return [_with_recent(one, lines) for one in lines]
 
 
+def charted_by_record(records: Iterable[RecordVersion]) -> dict[str, Taken]:
+    """Each standing set of these records (of any children) as its chart reads it (`_lines`), by
+    its record's id: for the export, which reads every child's sets at once."""
+    by_patient: dict[str, list[RecordVersion]] = {}
+    for record in records:
+        by_patient.setdefault(str(record.patient_id), []).append(record)
+    return {one.record.record_id: one for theirs in by_patient.values() for one in _lines(theirs)}
+
+
 def as_charted(db: Database, patient_id: str, record: RecordVersion) -> Taken:
     """A set just saved (`record`) as its chart reads it, with the `recent` temperature when it
     took none: the save's dialog said no red flag of the fever the chart showed."""
@@ -262,6 +279,13 @@ TEMPERATURE_DECIDES = frozenset({Red.INDRAWING, Red.FEVER, Red.COLD})
 """The red flags the temperature decides: a set without one reads the recent one's (`Taken.recent`)."""
 
 
+def red_words(red: Sequence[Red], source: datetime | None, lang: Lang) -> list[str]:
+    """Each of a set's `red` flags in words, one the temperature decides saying which set's it is
+    when read from an earlier set taken at `source` (None: the set's own)."""
+    return [WORDS["read_from"][lang].format(red=RED_WORDS[flag][lang], time=ward_time(source, None))
+            if source is not None and flag in TEMPERATURE_DECIDES else RED_WORDS[flag][lang] for flag in red]
+
+
 def _asks(readings: PewsSet, born: date | None, concern: bool, consciousness: str | None,
           taken_at: datetime, due_at: datetime | None, spec: FormSpec, at: datetime,
           lang: Lang, typing: bool = False, recent: tuple[datetime, float] | None = None) -> list[tuple[Sign, str]]:
@@ -277,8 +301,7 @@ def _asks(readings: PewsSet, born: date | None, concern: bool, consciousness: st
     return [(sign, SIGNS[sign][lang].format(
         total=found.total if found else "", time=ward_time(taken_at, None),
         day=ward_time(taken_at, None, "%d/%m/%Y"),
-        red=", ".join(WORDS["read_from"][lang].format(red=RED_WORDS[flag][lang], time=ward_time(source, None))
-                      if source is not None and flag in TEMPERATURE_DECIDES else RED_WORDS[flag][lang] for flag in red),
+        red=", ".join(red_words(red, source, lang)),
         consciousness=format_value(spec.field("consciousness"), consciousness, lang),
         due=ward_time(due_at, None) if due_at else "",
         missing=", ".join(mid_line(spec.field(item).label.get(lang)) for item in (

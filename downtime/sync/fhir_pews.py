@@ -12,14 +12,15 @@ score. A set of a child whose date of birth is not known carries no total but wh
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain.pews import ALERT, BAND_WORDS, ITEMS, RED_WORDS, URGENT_FROM, missing_asked
+from downtime.domain.pews import ALERT, BAND_WORDS, ITEMS, URGENT_FROM, missing_asked
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
-from downtime.services.pews import FORM, taken
+from downtime.services.pews import FORM, Taken, charted_by_record, taken
 from downtime.sync.fhir_codes import DATA_ABSENT_REASON, UCUM, coding
 from downtime.sync.fhir_elements import Context, Group, Made, label
 from downtime.sync.fhir_observations import VITALS, Measured, sets_scored_by_age
@@ -36,25 +37,29 @@ OBSERVED = {"respiratory_effort": "Work of breathing", "capillary_refill": "Capi
 
 
 def pews_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
-    """One group per set, scored on its child's age band."""
-    return sets_scored_by_age(db, ctx, stays, FORM, "pews", _made)
+    """One group per set, scored on its child's age band, each standing set as its chart reads it
+    (`charted_by_record`: a set without a temperature with the recent one's red flags)."""
+    charted = charted_by_record(ctx.current(db, FORM))
+    return sets_scored_by_age(db, ctx, stays, FORM, "pews", partial(_made, charted=charted))
 
 
-def _made(record: RecordVersion, ctx: Context, birth_date: date | None, stays: Stays) -> Made:
+def _made(record: RecordVersion, ctx: Context, birth_date: date | None, stays: Stays,
+          charted: dict[str, Taken]) -> Made:
     spec = ctx.forms[FORM]
     measured = Measured(record, ctx, stays, record.data["taken_at"])
     measured.vitals(PEWS_VITALS)
     for field_id, code in OBSERVED.items():
         measured.said(spec, field_id, code)
-    resources = [*measured.made, measured.total(PEWS, **_total(record, birth_date, spec))]
+    one = charted.get(record.record_id) or taken(record)
+    resources = [*measured.made, measured.total(PEWS, **_total(one, birth_date, spec))]
     return Made(resources, {record.record_id: [resource["id"] for resource in resources]})
 
 
-def _total(record: RecordVersion, birth_date: date | None, spec: FormSpec) -> dict[str, Any]:
+def _total(one: Taken, birth_date: date | None, spec: FormSpec) -> dict[str, Any]:
     """The total, or, for a set missing a reading it is asked for (`missing_asked`), at least the
     total, as the screen says "PEWS ≥ 5 (incomplete)": sent as the figure, it was back-entered as
     the child's score; the readings not taken by the form's words."""
-    one, consciousness = taken(record), record.data.get("consciousness") or ALERT
+    consciousness = one.record.data.get("consciousness") or ALERT
     found = one.scored(birth_date)
     if found is None and birth_date is None:
         return {"dataAbsentReason": {"coding": [coding(DATA_ABSENT_REASON, "unknown")],
@@ -65,7 +70,7 @@ def _total(record: RecordVersion, birth_date: date | None, spec: FormSpec) -> di
     missing = missing_asked(found)
     said = [f"Age band: {BAND_WORDS[found.band]['en']}",
             *([f"{URGENT_FROM} or more: urgent medical review"] if found.urgent else []),
-            *(f"Red flag: {RED_WORDS[flag]['en']}" for flag in one.red(birth_date)),
+            *(f"Red flag: {said}" for said in one.red_said(birth_date, "en")),
             *([f"Not alert: {label(spec, 'consciousness', consciousness)}"] if consciousness != ALERT else []),
             *(["Nurse or parent worried"] if one.concern else []),
             *([f"Not taken: {', '.join(spec.field(item).label.get('en') for item in missing)}"] if missing else [])]
