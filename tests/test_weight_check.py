@@ -138,3 +138,19 @@ def test_a_babys_admission_weight_keeps_the_grams(nurse, admission_values):
         "0,85 kg à l’admission (28/11/2026)")
     with pytest.raises(ValidationFailed, match="more than 3 decimal places"):
         records.amend(nurse, saved.record_id, {**saved.data, "weight_kg": 0.8505}, "reweighed")
+
+
+def test_a_weight_is_judged_by_the_age_on_the_wards_day_whatever_offset_it_was_typed_with(forms):
+    """A toddler weighed at 00:30 on the ward on his first birthday, on a laptop set to UTC
+    (23:30+00:00 the day before): his 16 kg was asked about as "unusual for a baby under 1 year
+    old", and a 4 kg typed for 14 then passed as a baby's weight."""
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from downtime.services.weight import weight_doubt
+
+    now = datetime(2026, 11, 28, 0, 40, tzinfo=ZoneInfo("Europe/Paris"))
+    said = {kg: weight_doubt(forms["weight"], {"weighed_at": "2026-11-27T23:30+00:00", "weight_kg": kg,
+                                               "method": "measured"}, "en", now, born=date(2025, 11, 28))
+            for kg in (16, 4)}
+    assert said[16] == "" and said[4].startswith("4 kg is unusual for a child of 1")

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain.clock import ward_day
+from downtime.domain.clock import answered_at, ward_day
 from downtime.domain import elapsed
 from downtime.domain.age import CHILD_UNTIL, age_in_years, age_words, months_old
 from downtime.domain.child_fluids import is_crystalloid, under_ng29
@@ -135,8 +135,9 @@ def _kg(value: Any) -> Decimal | None:
 
 def weight_doubt(spec: FormSpec, values: dict[str, Any], lang: Lang, now: datetime,
                  earlier: Weighed | None = None, born: date | None = None) -> str:
-    """Why the weight typed must be confirmed: unusual for the age at arrival (at `now` with no
-    arrival time); an adult's body mass index out of `BMI_ASKED`; more than
+    """Why the weight typed must be confirmed: unusual for the age on the ward's day of its time
+    (`now`'s with none: 00:30 on a first birthday, typed on a laptop set to UTC, was judged on the
+    day before, a baby's bounds); an adult's body mass index out of `BMI_ASKED`; more than
     `CHANGE_ASKED_PERCENT` from `earlier`, the stay's latest weight before it (stay_doubt); and
     not the weight already confirmed. Empty when there is nothing to ask, or the form records no
     weight. An arrival before the birth date leaves the age unknown. A form holding no birth date
@@ -150,7 +151,7 @@ def weight_doubt(spec: FormSpec, values: dict[str, Any], lang: Lang, now: dateti
         return ""
     born_field, arrived_field = spec.by_meaning(Meaning.BIRTH_DATE), spec.by_meaning(Meaning.OCCURRED_AT)
     born = _day(values.get(born_field.id)) if born_field else born
-    arrived = (_day(values.get(arrived_field.id)) if arrived_field else None) or now.date()
+    arrived = ward_day((answered_at(values, arrived_field.id) if arrived_field else None) or now)
     age = None if born is None or arrived < born else age_in_years(born, arrived)
     if unusual_for_age(kg, age, months_old(born, arrived) if born is not None and age is not None else None):
         who = "adult" if _adult(spec, age) else "unknown" if age is None else "infant" if age < 1 \
