@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from downtime.domain.bounds import PAPER_NUMBERS
 from downtime.domain.duplicates import fold
 from downtime.domain.census import StayStatus
+from downtime.domain.clock import ward_time
 from downtime.domain.news2 import Band
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
@@ -836,7 +837,7 @@ class MainWindow(QMainWindow):
         news2, lang = found.news2, self.session.lang
         score = observations.not_applicable_text(lang) if news2 is None else observations.band_text(news2, lang)
         self._news2_said = translate("MainWindow", "{name} ({number}), set taken {time}: {score}").format(
-            name=patient.display_name, number=patient.downtime_number, time=f"{found.taken_at:%d/%m %H:%M}",
+            name=patient.display_name, number=patient.downtime_number, time=ward_time(found.taken_at, None),
             score=score)
         self.statusBar().showMessage(self._news2_said)
         if news2 is not None and (news2.band is not Band.LOW or not news2.complete):
@@ -856,7 +857,7 @@ class MainWindow(QMainWindow):
         found = one.scored(patient.birth_date)
         score = pews.score_text(found, spec, lang)
         self._news2_said = translate("MainWindow", "{name} ({number}), set taken {time}: {score}").format(
-            name=patient.display_name, number=patient.downtime_number, time=f"{one.taken_at:%d/%m %H:%M}", score=score)
+            name=patient.display_name, number=patient.downtime_number, time=ward_time(one.taken_at, None), score=score)
         self.statusBar().showMessage(self._news2_said)
         now = self.session.clock()
         if asks := [*pews.asked(one, patient.birth_date, spec, now, lang, False), *pews.standing_behind(

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from downtime.domain.census import StayStatus
+from downtime.domain.clock import ward_time
 from downtime.domain.news2 import Band, Monitoring, News2Score
 from downtime.domain.sepsis import Outcome
 from downtime.formspec import FormSpec, Lang
@@ -117,7 +118,7 @@ class SetsModel(TextTableModel):
         oxygen = "—" if data.get("on_oxygen") is None else (
             f"O2 {self._reading(data, 'oxygen_flow', ' L/min')}" if data["on_oxygen"] else translate("", "air"))
         band = "—" if found.news2 is None else observations.band_said(found.news2, language())
-        readings = (found.taken_at.strftime("%d/%m %H:%M"), self._reading(data, "respiratory_rate"),
+        readings = (ward_time(found.taken_at, None), self._reading(data, "respiratory_rate"),
                     self._reading(data, "spo2", "%"), "2" if data.get("spo2_scale") == "scale_2" else "1", oxygen, bp,
                     self._reading(data, "pulse"), self._reading(data, "consciousness"),
                     self._reading(data, "temperature"), _total(found.news2), band)
@@ -138,7 +139,7 @@ class News2Plot(QWidget):
     def show_sets(self, sets: list[ScoredSet]) -> None:
         self.sets = sets
         self.setMinimumHeight(self._height_for_marks())
-        self.setAccessibleDescription(semicolon(language()).join(f"{s.taken_at:%d/%m %H:%M} NEWS2 {s.news2.total}" for s in sets))
+        self.setAccessibleDescription(semicolon(language()).join(f"{ward_time(s.taken_at, None)} NEWS2 {s.news2.total}" for s in sets))
         self.update()
 
     def _height_for_marks(self) -> int:
@@ -223,8 +224,8 @@ class News2Plot(QWidget):
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.WindowText)))
         if key := self.key():
             painter.drawText(QRectF(area.left(), area.bottom() + 4, area.width(), 16), Qt.AlignmentFlag.AlignHCenter, key)
-        painter.drawText(QPointF(area.left(), area.bottom() + 16), f"{self.sets[0].taken_at:%d/%m %H:%M}")
-        painter.drawText(QPointF(area.right() - 60, area.bottom() + 16), f"{self.sets[-1].taken_at:%d/%m %H:%M}")
+        painter.drawText(QPointF(area.left(), area.bottom() + 16), ward_time(self.sets[0].taken_at, None))
+        painter.drawText(QPointF(area.right() - 60, area.bottom() + 16), ward_time(self.sets[-1].taken_at, None))
 
 
 class ObservationsView(ChartTab):
@@ -305,7 +306,7 @@ class ObservationsView(ChartTab):
         # HIGH 7's response, after a temperature-only recheck.
         standing = observations.judged(scored)
         self.latest.setText(translate("ObservationsView", "Score that stands: {score} at {time}").format(
-            score=observations.band_text(standing.news2, lang), time=f"{standing.taken_at:%d/%m %H:%M}"))
+            score=observations.band_text(standing.news2, lang), time=ward_time(standing.taken_at, None)))
         # The doctor's plan standing instead of the RCP's response when it limits escalation
         # (comfort care, a ceiling of treatment: `observations.response`), the tab said "consider HDU
         # or ICU" of a dying patient; a plan that does not (an agreed frequency) above the response.
@@ -373,7 +374,7 @@ class EscalationModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         item: Escalation = self.rows[row]
         news2 = item.judged.news2
-        taken = f"{item.judged.taken_at:%d/%m %H:%M}"
+        taken = ward_time(item.judged.taken_at, None)
         if item.latest is not item.judged:
             taken += " " + word(LATER_INCOMPLETE)
         told = item.told or (word(NOT_TOLD) if item.needs_told else "")
@@ -398,8 +399,8 @@ class OverdueModel(TextTableModel):
 
     def texts(self, row: int) -> tuple[str, ...]:
         item: Overdue = self.rows[row]
-        last = (f"{item.last.taken_at:%d/%m %H:%M} — {_total(item.last.news2)}" if item.last else word(NO_COMPLETE_SET))
-        due = f"{item.due_at:%d/%m %H:%M}" + ("" if item.last else " " + word(ON_ADMISSION))
+        last = (f"{ward_time(item.last.taken_at, None)} — {_total(item.last.news2)}" if item.last else word(NO_COMPLETE_SET))
+        due = ward_time(item.due_at, None) + ("" if item.last else " " + word(ON_ADMISSION))
         return (item.patient.ward or "", item.patient.bed or "", item.patient.display_name, item.patient.downtime_number,
                 last, word(MONITORING_WORDS[item.monitoring]) if item.monitoring else "", due)
 
