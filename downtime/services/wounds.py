@@ -424,7 +424,9 @@ def check_look(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str,
     asked once, not at each dressing after it (not on a look of a form version before 3, which
     has no place for the reason). Of a new look only (`_check_answers`), the answers form
     version 3 asks. The look `amended` is left out, and not checked again while its
-    wound, time, kind and category stay (one written before these rules is corrected)."""
+    wound, time, kind and category stay (one written before these rules is corrected). The worst
+    look's time on the ward's clock (`ward_time`), not on the offset the look was typed with: typed
+    after the clocks went back, a category 4 charted at 10:00 in summer time read "on 24/10 09:00"."""
     typed = datetime.fromisoformat(data["assessed_at"])
     at = elapsed.instant(typed)
     records = [record for record in current_by_patient(db, FORM, [patient_id]).get(patient_id, [])
@@ -442,7 +444,7 @@ def check_look(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str,
     charted_worst = ulcer if ulcer is not None and new_worst(_category(worst), _category(ulcer)) else worst
     if charted_worst is None:
         return
-    named = {"wound": " ".join(data["wound"].split()), "date": ward_time(_at(charted_worst), typed.tzinfo),
+    named = {"wound": " ".join(data["wound"].split()), "date": ward_time(_at(charted_worst), None),
              "worst": format_value(spec.field("category"), charted_worst.data["category"], lang).lower()}
     if worst is not None and reverse_staged(worst.data["category"], data.get("category")):
         raise ValidationFailed([FieldError("category", WORDS["reverse_staged"][lang].format(**named))])
@@ -460,7 +462,8 @@ def _check_answers(db: Database, spec: FormSpec, patient_id: str, data: Mapping[
     later dressing goes by them: its notes say the skin around it), and "present on admission"
     answered yes but at the wound's first look within 72 hours of the admission
     (domain.wounds.ARRIVED_WITHIN). Not in the form's YAML: a record of an earlier version is
-    corrected without them, no one having been asked then; nor asked of a look typed on one."""
+    corrected without them, no one having been asked then; nor asked of a look typed on one. The
+    first look's and the admission's times on the ward's clock, as `check_look` says its own."""
     if spec.version < ASKED_FROM:
         return
     if data["kind"] == OTHER and not (looks and looks[-1].named) and not str(data.get("notes") or "").strip():
@@ -473,11 +476,11 @@ def _check_answers(db: Database, spec: FormSpec, patient_id: str, data: Mapping[
     wound = " ".join(data["wound"].split())
     if looks:
         raise ValidationFailed([FieldError(PRESENT_ON_ADMISSION, WORDS["arrived_again"][lang].format(
-            field=field, wound=wound, date=ward_time(looks[0].assessed_at, typed.tzinfo)))])
+            field=field, wound=wound, date=ward_time(looks[0].assessed_at, None)))])
     stay = locate(movement_events(db, [patient_id]).get(patient_id, []), typed)
     if stay is not None and (since := elapsed.between(stay.admitted_at, typed)) > ARRIVED_WITHIN:
         raise ValidationFailed([FieldError(PRESENT_ON_ADMISSION, WORDS["arrived_late"][lang].format(
-            field=field, wound=wound, admitted=ward_time(stay.admitted_at, typed.tzinfo),
+            field=field, wound=wound, admitted=ward_time(stay.admitted_at, None),
             hours=int(since.total_seconds() // 3600)))])
 
 
