@@ -20,6 +20,7 @@ from downtime.domain.falls import (SIGNS, URGENT, Ask, Fall, anticoagulants_name
                                    said)
 from downtime.domain.census import in_hospital, left_after
 from downtime.domain.medication import anticoagulated_at
+from downtime.domain.pews import ITEMS as PEWS_ITEMS, OPTIONAL
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message
@@ -28,7 +29,7 @@ from downtime.i18n import semicolon
 from downtime.services import medication, neuro, observations, pews
 from downtime.services.census import movement_events, patient_with_location
 from downtime.services.errors import ValidationFailed
-from downtime.services.bedside import Chart, in_order, ordered, times_taken
+from downtime.services.bedside import Chart, in_order, ordered
 from downtime.services.patients import PatientSummary
 
 FORM = "inpatient_fall"
@@ -157,7 +158,17 @@ def _scored_sets(records: list[RecordVersion]) -> list[datetime]:
         record.data["taken_at"])), lambda one: one[1]) if not record.data.get("not_done")]
 
 
-_observed = (Chart(observations.FORM, _complete_sets), times_taken(pews.FORM))
+def _complete_pews_sets(records: list[RecordVersion]) -> list[datetime]:
+    """When each PEWS set with every reading its score asks taken was (`OPTIONAL` apart; the same
+    readings at every age, so whether the child's date of birth is known or not): a temperature
+    alone, a fever's recheck, is no set of observations since a child's fall, as `_complete_sets`
+    finds of an adult's, and silenced the fall's ask."""
+    sets = in_order(records, pews.taken, lambda one: one.taken_at)
+    return [one.taken_at for one in sets
+            if all(getattr(one.readings, item) is not None for item in PEWS_ITEMS if item not in OPTIONAL)]
+
+
+_observed = (Chart(observations.FORM, _complete_sets), Chart(pews.FORM, _complete_pews_sets))
 _neuro = Chart(neuro.FORM, _scored_sets)
 
 
