@@ -25,6 +25,7 @@ from enum import StrEnum
 from typing import Any
 
 from downtime.domain import elapsed
+from downtime.domain.clock import ward_time
 from downtime.i18n import QT_TRANSLATE_NOOP, Said
 
 NOT_TESTABLE = "not_testable"
@@ -428,7 +429,9 @@ def sustained_fall(sets: Sequence[tuple[datetime, Gcs]]) -> Flag | None:
     Said once as the drop holds, and again when the GCS falls further and holds; of two drops
     held at once, the one from the higher baseline. A drop of one point in two sets half an hour
     apart was never told: `flags` weighs each set against the one before alone. A set not
-    totalled (a component not testable) is neither higher nor lower: it ends a drop."""
+    totalled (a component not testable) is neither higher nor lower: it ends a drop. The baseline's
+    time is said on the ward's clock (`ward_time`), the offset of the hour read twice with it: the
+    night the clocks went back, a drop "since 25/10 02:10" did not say which 02:10."""
     for number, (since, baseline) in enumerate(sets[:-2]):
         drop = sets[number + 1:]
         totals = [found.total for _, found in drop]
@@ -436,5 +439,5 @@ def sustained_fall(sets: Sequence[tuple[datetime, Gcs]]) -> Flag | None:
             continue
         began = drop[0][0]
         if elapsed.between(began, drop[-2][0]) < SUSTAINED <= elapsed.between(began, drop[-1][0]):
-            return Flag(Alarm.SUSTAINED_FALL, {"points": baseline.total - totals[-1], "before": f"{since:%d/%m %H:%M}"})
+            return Flag(Alarm.SUSTAINED_FALL, {"points": baseline.total - totals[-1], "before": ward_time(since, None)})
     return None

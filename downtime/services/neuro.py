@@ -167,10 +167,12 @@ class NeuroSet:
         return [*(flag.text(lang) for flag in self.flags), *([self.told_words(lang, zone)] if self.told else [])]
 
     def told_words(self, lang: Lang, zone: tzinfo | None) -> str:
-        """The doctor the set records told, and when (`told`)."""
+        """The doctor the set records told, and when (`told`), on the clock of `zone` (the ward's)
+        with the offset of the hour read twice: told at the second 02:20 the night the clocks went
+        back read as the first."""
         data = self.record.data
-        told_at = datetime.fromisoformat(data["doctor_told_at"]).astimezone(zone)
-        return TOLD[lang].format(name=" ".join(data["doctor_told"].split()), time=f"{told_at:%d/%m %H:%M}")
+        return TOLD[lang].format(name=" ".join(data["doctor_told"].split()),
+                                 time=ward_time(datetime.fromisoformat(data["doctor_told_at"]), zone))
 
 
 HANDOVER = {"en": "NEURO OBS: {gcs} at {time}", "fr": "SURVEILLANCE NEURO : {gcs} le {time}"}
@@ -275,7 +277,7 @@ def _judged(records: list[RecordVersion]) -> list[NeuroSet]:
     last told (`domain.gcs.flags`, `sustained_fall`): a set not done what its pupils and limbs say,
     its GCS weighed against none, nor against it; when the doctor was told on a set not done, the
     GCS is weighed from the last set taken before it (the last GCS anybody knew: a drop of 5 after a
-    refusal told to the doctor was said to nobody). The times the flags say on the laptop's clock
+    refusal told to the doctor was said to nobody). The times the flags say on the ward's clock
     (a set typed on a laptop whose clock was at UTC, merged here, said "fell since" an hour off).
     A drop held that the set's fall of the GCS already says, as large or larger, is not said again
     (`_kind`): 15 then 13 held half an hour said "fell by 2" and "down by 2, held" on one set."""
@@ -288,7 +290,7 @@ def _judged(records: list[RecordVersion]) -> list[NeuroSet]:
         earlier = sets[since:]
         scored = [one for one in sets[scored_since:] if one.not_done is None]
         sustained = None if record.data.get("not_done") else sustained_fall(
-            [*((one.taken_at.astimezone(), one.gcs) for one in scored), (taken_at.astimezone(), gcs(record.data))])
+            [*((one.taken_at, one.gcs) for one in scored), (taken_at, gcs(record.data))])
         own = flags(record.data, [_weighed(one) for one in earlier], [_weighed(one) for one in scored])
         held = [sustained] if sustained and _kind(sustained) not in {_kind(flag) for flag in own} else []
         sets.append(NeuroSet(record, taken_at, gcs(record.data), [*own, *held]))
@@ -299,8 +301,10 @@ def _judged(records: list[RecordVersion]) -> list[NeuroSet]:
 
 
 def _weighed(one: NeuroSet) -> tuple[Mapping[str, object], str]:
-    """A set as `domain.gcs.flags` weighs a later one against it: its answers, and when it was taken."""
-    return one.record.data, f"{one.taken_at.astimezone():%d/%m %H:%M}"
+    """A set as `domain.gcs.flags` weighs a later one against it: its answers, and when it was taken
+    on the ward's clock, with the offset of the hour read twice (a fall "since 25/10 02:10" said on a
+    set of the second 02:05, the night the clocks went back, read as since a set after it)."""
+    return one.record.data, ward_time(one.taken_at, None)
 
 
 def _after_falls(sets: list[NeuroSet], falls: list[Fall]) -> list[NeuroSet]:
