@@ -312,15 +312,19 @@ def dose_warnings(session: Session, found: Order, values: Mapping[str, Any]) -> 
     swallow screen is failed: asked, not refused, the nurse overriding with a reason (the doctor
     decided). A tube's, an injection's, a patch's or a suppository's dose is the route the failed
     screen asks for, and is not asked, nor a buccal or sublingual one (unswallowed); nor one typed
-    from the paper chart, given already (as domain.medication.given_nil_by_mouth)."""
-    if values.get("outcome") != Outcome.GIVEN.value or values.get(medication.TRANSCRIBED) or not by_mouth(found.route):
+    from the paper chart, given already (as domain.medication.given_nil_by_mouth). The route is the
+    dose's, as recorded given (its order's when it says none): an order down the NG tube given PO
+    was asked only that its route differs, and an oral one given down the tube, as the screen
+    asks, was said "recorded given PO"."""
+    route = values.get("route") or found.route
+    if values.get("outcome") != Outcome.GIVEN.value or values.get(medication.TRANSCRIBED) or not by_mouth(route):
         return []
     at = datetime.fromisoformat(values["given_at"])
     one = _failed_of(CHART.of(session.db, found.patient_id), at, no_medicines_by_mouth_at)
     if one is None:
         return []
     return [Warning(Check.NIL_BY_MOUTH_GIVEN, GIVEN_AFTER_FAILED_SCREEN, {
-        "drug": " ".join(found.drug.split()), "route": found.route, "time": written_when(at, at, at.tzinfo),
+        "drug": " ".join(found.drug.split()), "route": route, "time": written_when(at, at, at.tzinfo),
         "screened": written_when(one.screen.screened_at, at, at.tzinfo)})]
 
 
