@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from downtime.domain.clock import ward_time
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import QT_TR_NOOP, semicolon
+from downtime.i18n import QT_TR_NOOP, semicolon, sentence
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
 from downtime.qt.tables import TextTableModel, print_and_open
@@ -72,7 +72,9 @@ class NeuroView(ChartTab):
         self.refresh()
 
     def refresh(self) -> None:
-        """Newest first: the set a nurse compares with the one she is about to take."""
+        """Newest first: the set a nurse compares with the one she is about to take. Over them the
+        latest GCS taken, and a set not done since with why, as the handover says them (a set refused
+        read "Latest: GCS — (ET VT MT)", as though not testable, the GCS before it said nowhere)."""
         sets = neuro.chart(self.session.db, self.patient_id)
         lang, now = self.session.lang, self.session.clock()
         self.model.at = now
@@ -83,9 +85,12 @@ class NeuroView(ChartTab):
             self.say(translate("NeuroView", "No neurological observations recorded yet"), said)
             self.read_again.stop()
             return
-        self.say(translate("NeuroView", "Latest: {gcs} at {time}").format(
-            gcs=latest.gcs.text(lang), time=ward_time(latest.taken_at, now.tzinfo))
-            + ("" if latest.overdue(now) else f" — {latest.next_set(now, lang)}"), said)
+        taken = neuro.latest_taken(sets)
+        headline = [*([translate("NeuroView", "Latest: {gcs} at {time}").format(
+            gcs=taken.gcs.text(lang), time=ward_time(taken.taken_at, now.tzinfo))] if taken else []),
+            *([latest.text(lang, now.tzinfo)] if latest.not_done is not None else [])]
+        self.say(sentence(semicolon(lang).join(headline))
+                 + ("" if latest.overdue(now) else f" — {latest.next_set(now, lang)}"), said)
         # Overdue comes with time, not with a save.
         self.read_again.when_due(latest.coming(now), now)
 

@@ -207,15 +207,16 @@ def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lan
     obs are stopped), its times on the ward's clock."""
     said = {}
     for patient_id, sets in charts(db, patient_ids).items():
-        latest, scored = sets[-1], _scored(sets)
+        latest, scored = sets[-1], latest_taken(sets)
         said[patient_id] = semicolon(lang).join([
             _taken(HANDOVER, scored, at, lang) if scored else NO_GCS[lang], *_not_done(latest, at, lang),
             *(flag.text(lang) for flag in latest.asks), *_told(latest, at, lang), latest.next_set(at, lang)])
     return said
 
 
-def _scored(sets: list[NeuroSet]) -> NeuroSet | None:
-    """The latest set taken, not one not done."""
+def latest_taken(sets: list[NeuroSet]) -> NeuroSet | None:
+    """The latest set taken, not one not done: the GCS the handover and the tab say (a set refused
+    has none, and the tab read it "GCS — (ET VT MT)", a patient not testable on any component)."""
     return next((one for one in reversed(sets) if one.not_done is None), None)
 
 
@@ -236,7 +237,7 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     sets = [one for one in charts(db, [patient_id]).get(patient_id, []) if one.taken_at <= at]
     if not sets:
         return []
-    latest, scored = sets[-1], _scored(sets)
+    latest, scored = sets[-1], latest_taken(sets)
     return [semicolon(lang).join([*([_taken(LETTER["taken"], scored, at, lang),
                                      *_examined(scored.record.data, forms[FORM], lang)] if scored else []),
                                   *_not_done(latest, at, lang), *_told(latest, at, lang),
@@ -325,7 +326,7 @@ def _after_falls(sets: list[NeuroSet], falls: list[Fall]) -> list[NeuroSet]:
         ct = head_ct(fall, one.taken_at, one.gcs, focal, one_sided) if fall else None
         examined = fall is not None and fall.answered_since(one.taken_at)
         if one.not_done is not None:
-            before = _scored(judged)
+            before = latest_taken(judged)
             kept = before if before is not None and not before.stopped else None
             asked = [Flag(Alarm.NOT_DONE, {"reason": why_not_done(one.not_done), **fall.injury_named})] \
                 if fall and one.not_done != AWAY else []
