@@ -542,15 +542,17 @@ def check_screening(session: Session, spec: FormSpec, patient_id: str, data: dic
     """Refuse a nutrition screening's weight as an admission's, and also far from the stay's
     latest weight before it (check_weight); then its weight lost ticked lower than the stay's
     weights show (nutrition.check_loss). An amendment is held to what it changes: a record of
-    version 1, which confirmed neither, is corrected as before. Nothing of a child: the form
-    refuses them, in its own words (records.save_new)."""
+    version 1, which confirmed neither, is corrected as before; its height changed is held to the
+    weight's body mass index (158 cm amended to 58, a BMI of 181, was saved, and its ideal weight
+    worked out from it). Nothing of a child: the form refuses them, in its own words
+    (records.save_new)."""
     patient = _patient(session, patient_id)
     if patient is not None and nutrition.child(patient, _at(session, spec, data)):
         return
     before = amended.data if amended is not None else {}
     earlier = _earlier(session, spec, data, patient, amended.record_id if amended is not None else None)
     weight_id = _fields(spec)[0].id
-    if amended is None or _kg(before.get(weight_id)) != _kg(data.get(weight_id)):
+    if amended is None or any(_kg(before.get(name)) != _kg(data.get(name)) for name in (weight_id, HEIGHT)):
         check_weight(spec, data, session.lang, session.clock(), earlier[-1] if earlier else None)
     if amended is None or any(before.get(name) != data.get(name)
                               for name in (weight_id, nutrition.LOSS, nutrition.LOSS_NOT_SCORED)):
