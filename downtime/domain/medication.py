@@ -87,14 +87,17 @@ _GIVEN_NIL_BY_MOUTH = QT_TRANSLATE_NOOP(
                 "if the doctor or the speech and language therapist allows it, and say who in the reason.")
 
 
-def given_nil_by_mouth(order: Order, nil_by_mouth: bool) -> list[Warning]:
+def given_nil_by_mouth(order: Order, route: str | None, nil_by_mouth: bool) -> list[Warning]:
     """A dose given by mouth (`NIL_BY_MOUTH_ROUTES`) to a patient whose admission records them nil
     by mouth (`NIL_BY_MOUTH_DIET`), questioned: after a failed swallow screen anything by mouth
     risks aspiration (RCP National Clinical Guideline for Stroke), and the levodopa given PO went
-    unasked, the printed census alone saying nil by mouth. A feeding tube's dose is not asked."""
-    if not nil_by_mouth or route_code(order.route) not in NIL_BY_MOUTH_ROUTES:
+    unasked, the printed census alone saying nil by mouth. A feeding tube's dose is not asked. The
+    route is the dose's as given (`route`; its order's when it says none): ordered down the NG
+    tube and given PO, it was asked only that its route differed from the order."""
+    given = route or order.route
+    if not nil_by_mouth or route_code(given) not in NIL_BY_MOUTH_ROUTES:
         return []
-    return [Warning(Check.NIL_BY_MOUTH_GIVEN, _GIVEN_NIL_BY_MOUTH, {"drug": order.drug, "route": order.route})]
+    return [Warning(Check.NIL_BY_MOUTH_GIVEN, _GIVEN_NIL_BY_MOUTH, {"drug": order.drug, "route": given})]
 
 
 def reason_offered(order: Order, reason: str) -> bool:

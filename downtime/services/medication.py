@@ -1428,7 +1428,8 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else [])
         + anticoagulation.dose_warnings(session, found, values) + potassium.dose_warnings(session, found, values)
         + fluid_weighed_again(session, found, versions, values)
-        + (given_nil_by_mouth(found, patient.patient_id in recorded_nil_by_mouth(session.db, [patient.patient_id]))
+        + (given_nil_by_mouth(found, values.get("route"),
+                              patient.patient_id in recorded_nil_by_mouth(session.db, [patient.patient_id]))
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else []))
 
 
