@@ -162,3 +162,32 @@ def test_the_blank_paper_form_asks_the_sources_and_a_decision_per_medicine(blank
     for said in ("Conciliation médicamenteuse", "Ordonnance du médecin traitant", "Fiche de l’EHPAD",
                  "Suspendu jusqu’à", "☐ Suspendu ☐ Arrêté"):
         assert said in french, said
+
+
+def test_a_medicine_held_at_reconciliation_and_still_charted_is_asked_until_its_order_is_stopped(
+        session_for, admitted, clock):
+    """Apixaban charted at 10:00 and held at the 11:00 reconciliation for melaena was given on the
+    round with nothing said on the ward: the order in force "covered" its line. Asked until the
+    order is stopped; an order started after the decision (its restart) asks nothing."""
+    patient, _ = admitted
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T10:00+01:00")
+    order = records.save_new(doctor, "medication_order", {
+        "drug": "Apixaban", "dose": 5.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": True},
+        patient_id=patient)
+    clock.now = datetime.fromisoformat(AT)
+    _reconcile(doctor, patient, USUAL, [{**HELD, "medicine": "Apixaban 5 mg bd"}, STOPPED, CONTINUED])
+    clock.now = datetime.fromisoformat("2026-11-28T19:00+01:00")
+    assert ("Apixaban 5 mg bd: HELD AT RECONCILIATION (Hb 78, melaena; until after endoscopy) BUT STILL CHARTED: "
+            "prescriber to hold the order, or reconcile again") in _ward_line(nurse, clock.now)
+    assert ("Apixaban 5 mg bd : SUSPENDU À LA CONCILIATION (Hb 78, melaena ; jusqu’à : after endoscopy) MAIS "
+            "TOUJOURS PRESCRIT : au prescripteur de suspendre la prescription, ou de concilier à nouveau"
+            ) in _ward_line(nurse, clock.now, "fr")
+    records.amend(doctor, order.record_id, {**current(doctor.db, order.record_id).data,
+                                            "stop_at": "2026-11-28T19:00+01:00"}, "held at reconciliation")
+    records.save_new(doctor, "medication_order", {
+        "drug": "Apixaban", "dose": 5.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 20:00", "start_at": "2026-11-28T19:00+01:00", "controlled": False, "high_alert": True},
+        patient_id=patient)
+    assert "STILL CHARTED" not in _ward_line(nurse, clock.now)

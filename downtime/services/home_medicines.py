@@ -144,6 +144,14 @@ WORDS = {
                 "fr": "{medicine} : SUSPENDU À LA CONCILIATION ({why})"},
     "stopped_at": {"en": "{medicine}: STOPPED AT RECONCILIATION ({why})",
                    "fr": "{medicine} : ARRÊTÉ À LA CONCILIATION ({why})"},
+    "held_charted": {"en": "{medicine}: HELD AT RECONCILIATION ({why}) BUT STILL CHARTED: prescriber to hold the "
+                           "order, or reconcile again",
+                     "fr": "{medicine} : SUSPENDU À LA CONCILIATION ({why}) MAIS TOUJOURS PRESCRIT : au prescripteur "
+                           "de suspendre la prescription, ou de concilier à nouveau"},
+    "stopped_charted": {"en": "{medicine}: STOPPED AT RECONCILIATION ({why}) BUT STILL CHARTED: prescriber to stop "
+                              "the order, or reconcile again",
+                        "fr": "{medicine} : ARRÊTÉ À LA CONCILIATION ({why}) MAIS TOUJOURS PRESCRIT : au prescripteur "
+                              "d’arrêter la prescription, ou de concilier à nouveau"},
     "heading": {"en": "Medicines taken before admission", "fr": "Traitement habituel"},
     "more": {"en": "and {more} more (see the admission)", "fr": "et {more} autre(s) (voir l’admission)"},
     "elsewhere": {"en": "MEDICINES TAKEN BEFORE ADMISSION NOT YET LISTED since admission on {admitted} (“{line}”): "
@@ -158,7 +166,7 @@ WORDS = {
 }
 """The ward's line of the home medicines no order of the stay covers (`Unreconciled.said`), a
 time-critical one marked so (`critical`, or `held` at reconciliation), those held or stopped at
-reconciliation (`held_at`, `stopped_at`), the first `SAID_AT_MOST` and how many `more`, a list
+reconciliation (`held_at`, `stopped_at`) and those still charted (`held_charted`, `stopped_charted`), the first `SAID_AT_MOST` and how many `more`, a list
 said to be elsewhere (`elsewhere`), a list recorded nowhere (`unrecorded`), under the escalation
 list's `heading`."""
 SAID_AT_MOST = 5
@@ -378,6 +386,9 @@ class Unreconciled:
     with why and until when, where nothing said apixaban was held for surgery nor when to restart it."""
     unrecorded: bool = False
     """The list recorded nowhere (`unrecorded`): left blank, it was asked by nothing, ever."""
+    still_charted: tuple[Decision, ...] = ()
+    """The home medicines held or stopped at reconciliation that an order written before it still
+    gives (`Reconciled.still_charted`): asked until the order is held or stopped, at going home too."""
 
     @property
     def due_at(self) -> datetime:
@@ -405,7 +416,9 @@ class Unreconciled:
                 *([WORDS["elsewhere"][lang].format(admitted=admitted, line=self.elsewhere)]
                   if due and self.elsewhere else []),
                 *(WORDS[f"{one.decision}_at"][lang].format(medicine=as_taken(one.line), why=one.why(lang))
-                  for one in self.reconciled)]
+                  for one in self.reconciled),
+                *(WORDS[f"{one.decision}_charted"][lang].format(medicine=as_taken(one.line), why=one.why(lang))
+                  for one in self.still_charted)]
         return semicolon(lang).join(said) or None
 
 
@@ -434,7 +447,8 @@ def unreconciled(db: Database, patients: Sequence[PatientSummary], at: datetime)
     when reconciled, is answered (`reconciliation.answered`): held or stopped, a home medicine was
     cleared only by an order written and stopped, a MAR row and a prescription sent to the EHR that
     were never meant. A time-critical one held stays asked, for another route (`Reconciled.answers`);
-    those answered are handed over as held or stopped (`Unreconciled.reconciled`); a medicine the
+    those answered are handed over as held or stopped (`Unreconciled.reconciled`), and those an
+    order written before the reconciliation still gives are asked (`Reconciled.still_charted`); a medicine the
     reconciliation decided that no line of the admission's list names alike
     (`reconciliation.unlisted`: found in the GP letter, or its list typed under an admission left
     blank, apixaban continued and never charted asked by nothing) is read as the admission's lines
@@ -471,11 +485,13 @@ def unreconciled(db: Database, patients: Sequence[PatientSummary], at: datetime)
         held_or_stopped = tuple(answered.decided[line] for line in uncharted
                                 if answered.answers(line, time_critical_drug(line)))
         unknown = unrecorded(patient.admission_record_id, typed, patient.patient_id in reconciled)
-        if left or pointed or held_or_stopped or unknown:
+        charted = tuple(one for line in lines
+                        if (one := answered.still_charted(line, orders_of[patient.patient_id], at)) is not None)
+        if left or pointed or held_or_stopped or unknown or charted:
             found[patient.patient_id] = Unreconciled(
                 admitted, tuple(left), frozenset(line for line in left if time_critical_drug(line)), pointed,
                 {line: one.reason or "" for line in left if (one := answered.decided.get(line)) is not None
-                 and one.decision == "held"}, held_or_stopped, unknown)
+                 and one.decision == "held"}, held_or_stopped, unknown, charted)
     return found
 
 

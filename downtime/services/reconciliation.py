@@ -18,6 +18,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain import elapsed
+from downtime.domain.medication import Order
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError
@@ -232,6 +234,20 @@ class Reconciled:
         Parkinson's UK's "Get It On Time" is about: an alternative route is asked, NICE NG71)."""
         one = self.decided.get(line)
         return one is not None and one.decision in ANSWERING and not (critical and one.decision == "held")
+
+    def still_charted(self, line: HomeLine, orders: Sequence[Order], at: datetime) -> Decision | None:
+        """The decision holding or stopping `line` that an order not stopped by `at`, started by the
+        time it was reconciled, still gives (every medicine the line names, `named`), None when
+        none does: apixaban charted at 10:00 and held at the 11:00 reconciliation for melaena was due
+        on the round, its order "covering" the line, and nothing said so. An order started after the
+        decision is the prescriber's restart."""
+        one = self.decided.get(line.text)
+        if one is None or one.decision not in ANSWERING:
+            return None
+        return one if any(line.names <= named(order.drug)
+                          and elapsed.instant(order.start_at) <= elapsed.instant(one.reconciled_at)
+                          and (order.stop_at is None or elapsed.instant(order.stop_at) > elapsed.instant(at))
+                          for order in orders) else None
 
 
 NOTHING_RECONCILED = Reconciled({}, frozenset())
