@@ -10,13 +10,16 @@ spironolactone due on the round like any other dose. Pure: the services read the
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import timedelta
 
 from downtime.domain.aki import ANGIOTENSIN_ENDINGS, POTASSIUM_SPARING, fold
+from downtime.domain.dose_limits import BY_VEIN
 from downtime.domain.lab_results import Bound, Flag, Reading, inr_reading, reference_range, result_value
-from downtime.domain.medication import (ALLERGY_CLASSES, NOT_REVIEWED_ROUTES, Order, medicine_name, medicines_in,
-                                        medicines_known)
-from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number
+from downtime.domain.medication import (ALLERGY_CLASSES, MASS_IN_MG, ML, NOT_REVIEWED_ROUTES, Order, medicine_name,
+                                        medicines_in, medicines_known)
+from downtime.domain.order_units import Refusal
+from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number, Phrase
 
 HIGH_FROM = 6.0
 """The potassium (mmol/L) from which a medicine that raises it waits on a doctor (UKKA 2020: moderate
@@ -241,3 +244,172 @@ def in_range(read: Reading, range_text: str | None) -> bool:
     to end a high one's hold: a 5.8 an hour after insulin-dextrose, which wears off, is still high
     (review S_NL S2); a value beyond a bound above it never is."""
     return read.bound is not Bound.ABOVE and read.value <= _top(range_text)
+
+
+# Potassium by vein (NPSA/2002/01, potassium chloride concentrate; the Never Event "mis-selection
+# of a strong potassium solution"; UK trusts' intravenous potassium policies): a peripheral vein
+# takes at most 40 mmol/L at 10 mmol an hour, the ward's premixed bags (20 or 40 mmol in 500 or
+# 1000 mL: "Sodium chloride 0.9% and potassium chloride 0.3%" is 40 mmol/L, "0.15%" 20); stronger
+# or faster is critical care's, by a central line with ECG monitoring (20 mmol/h at most there).
+# "Potassium chloride 40 mmol in sodium chloride 0.9% 100 mL" at 100 mL/h, 400 mmol/L and
+# 40 mmol/h, was saved with nothing asked.
+PERIPHERAL_MOST_PER_L = 40.0
+"""The most mmol/L of potassium by a peripheral vein."""
+PERIPHERAL_MOST_PER_H = 10.0
+"""The most mmol of potassium an hour by a peripheral vein."""
+MMOL_PER_G_KCL = 13.4
+"""The mmol of potassium in a gram of potassium chloride (74.55 g a mole): French wards prescribe
+it in g ("KCl 2 g/L", "chlorure de potassium 1 g"), UK bags say it as a percent ("0.3%"), each
+labelled in whole mmol/L (0.3% is 3 g/L, 40.2 mmol/L, labelled and hung as 40: `_read`)."""
+_PER_L_OF_KCL = {"%": 10 * MMOL_PER_G_KCL, "‰": MMOL_PER_G_KCL, "g/l": MMOL_PER_G_KCL}
+"""The mmol/L of potassium in one of each unit a potassium chloride's strength is written in."""
+_KCL = medicines_in("Potassium chloride")
+_NAME = (r"(?:(?:chlorure|phosphate|ac[ée]tate|bicarbonate|hydrog[ée]nocarbonate|gluconate|citrate)\s+de\s+)?"
+         r"potassium(?:\s+(?:chlorid|phosphat|dihydrogen\s*phosphat|acetat|bicarbonat|hydrogen\s*carbonat|gluconat"
+         r"|citrat)\w*)?|\bkcl\b|\bk\b\+?")
+"""The potassium as a name writes it: its salt, English or French ("Chlorure de potassium"),
+"KCl", "K"."""
+_AMOUNT = r"(\d+(?:[.,]\d+)?)\s*(mmol|meq|mg|g|%|‰)(?:\s*(/|per|par)\s*(?:l|litres?|liters?)\b)?(?![^\W\d_])"
+"""An amount (mmol; mg, g of the chloride; mEq, a monovalent ion's mmol) or a strength (the same
+per litre, a percent)."""
+_AFTER = re.compile(rf"(?:{_NAME})\s*[:=(]?\s*{_AMOUNT}", re.IGNORECASE)
+_BEFORE = re.compile(rf"{_AMOUNT}\s*(?:of\s+|de\s+|d[’'])?(?:{_NAME})$", re.IGNORECASE)
+_JOINS = re.compile(r"(?:^|[+,&/;(]|\b(?:and|with|plus|et|avec|in|dans|l|ml|litres?))\s*$", re.IGNORECASE)
+"""What may stand before an amount written before the potassium ("with 20 mmol KCl", "1 L + 2 g KCl"):
+not another medicine's name ("Glucose 5% potassium chloride": the glucose's 5% is no potassium's)."""
+_VOLUME = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(ml|l|litres?|liters?)\b", re.IGNORECASE)
+"""A volume a name writes ("in 1000 mL", "1 L", "500ml"); "mmol/L" writes none."""
+BY_VEIN_ABOVE = {
+    True: QT_TRANSLATE_NOOP(
+        "messages", "Potassium by vein: {mmol} mmol in {ml} mL is {per_l} mmol/L, at {rate} mL/h {per_h} mmol/h: by a "
+                    "peripheral vein at most {most_per_l} mmol/L and {most_per_h} mmol/h; stronger or faster only by a "
+                    "central line with ECG monitoring. Correct it, or give the reason in “{field}”."),
+    False: QT_TRANSLATE_NOOP(
+        "messages", "Potassium by vein: {mmol} mmol in {ml} mL is {per_l} mmol/L: by a peripheral vein at most "
+                    "{most_per_l} mmol/L and {most_per_h} mmol/h; stronger only by a central line with ECG monitoring. "
+                    "Correct it, or give the reason in “{field}”.")}
+"""`by_vein_refusal`'s question, by whether the order has a rate to say the mmol an hour of."""
+BY_VEIN_UNREAD = QT_TRANSLATE_NOOP(
+    "messages", "Potassium by vein: write the potassium's mmol and the bag's volume, in the dose or in the medicine's "
+                "name (e.g. “Potassium chloride 40 mmol in sodium chloride 0.9% 1000 mL”, “Sodium chloride 0.9% and "
+                "potassium chloride 0.3% 500 mL”): its strength and speed could not be checked, nor the bag the "
+                "nurse hangs against the order.")
+
+
+@dataclass(frozen=True)
+class Bag:
+    """What an order of potassium by vein gives: `mmol` in `ml`."""
+
+    mmol: float
+    ml: float
+
+    @property
+    def per_l(self) -> float:
+        return self.mmol / self.ml * 1000
+
+
+def by_vein(order: Order) -> bool:
+    """Whether `order` gives potassium (`supplement`) by vein."""
+    return order.route in BY_VEIN and supplement(order.drug)
+
+
+def _kcl(order: Order) -> bool:
+    """Whether `order` gives potassium chloride alone, whose weight says its mmol (`MMOL_PER_G_KCL`):
+    another salt's gram is other mmol."""
+    return medicines_known(order.drug) == _KCL
+
+
+def _read(amount: tuple[str, ...], chloride: bool) -> tuple[float, bool] | None:
+    """An amount `_AMOUNT` read as (mmol, whether per litre); None: a weight of another salt than
+    the chloride, whose mmol a gram is not known here."""
+    number, unit, per = float(amount[0].replace(",", ".")), amount[1].lower(), bool(amount[2])
+    if unit in ("mmol", "meq"):
+        return number, per
+    if not chloride:
+        return None
+    if unit == "%":  # as the UK's bags are labelled, in whole mmol/L
+        return round(number * _PER_L_OF_KCL[unit]), True
+    if unit == "‰":
+        return number * _PER_L_OF_KCL[unit], True
+    return number * MASS_IN_MG[unit] / 1000 * MMOL_PER_G_KCL, per
+
+
+def _named(drug: str, chloride: bool) -> set[tuple[float, bool] | None]:
+    """The potassium's amounts its name writes beside it (`_AFTER`, else `_BEFORE` where no other
+    medicine's name stands before it: `_JOINS`), each as `_read`."""
+    found = set()
+    for named in re.finditer(_NAME, drug, re.IGNORECASE):
+        after = _AFTER.match(drug, named.start())
+        before = _BEFORE.search(drug, 0, named.end())
+        if after is not None:
+            found.add(_read(after.groups(), chloride))
+        elif before is not None and _JOINS.search(drug, 0, before.start()):
+            found.add(_read(before.groups(), chloride))
+    return found
+
+
+def _named_ml(drug: str) -> float | None:
+    """The one volume the name writes, in mL; None: none, or several."""
+    volumes = {float(number.replace(",", ".")) * (1 if unit.lower() == "ml" else 1000)
+               for number, unit in _VOLUME.findall(drug)}
+    return next(iter(volumes)) if len(volumes) == 1 and 0 not in volumes else None
+
+
+def bag_of(order: Order) -> Bag | None:
+    """What an order of potassium by vein gives, read from its dose and its name: its mmol the dose's
+    (in mmol; in g or mg, or mL of a stated strength, of the chloride, at `MMOL_PER_G_KCL`) or the
+    name's ("40 mmol"); its strength the name's ("KCl 0.3%", "KCl 2 g/L", "20 mmol/L") or the name's
+    amount in the name's volume ("40 mmol in 100 mL"), else its mmol in the dose's volume (in mL) or
+    the name's ("in 1000 mL", "1 L", "500ml"). None when either is not read: "Potassium chloride"
+    40 mmol at 50 mL/h, in no volume written, was saved unasked."""
+    chloride = _kcl(order)
+    found, named_ml = _named(order.drug, chloride), _named_ml(order.drug)
+    if len(found) > 1 or None in found:  # two that differ ("20 mmol … 40 mmol"), or a weight of another salt
+        return None
+    named = next(iter(found), None)
+    amount = named[0] if named is not None and not named[1] else None
+    per_l = named[0] if named is not None and named[1] else None
+    if per_l is None and amount is not None and named_ml is not None:
+        per_l = amount / named_ml * 1000
+    if per_l is None and chloride and order.mg_per_ml is not None:
+        per_l = order.mg_per_ml * MMOL_PER_G_KCL
+    dosed = order.dose if order.dose_unit == "mmol" else None
+    if chloride and order.dose_unit in MASS_IN_MG:
+        dosed = order.dose * MASS_IN_MG[order.dose_unit] / 1000 * MMOL_PER_G_KCL
+    if order.dose_unit == ML:
+        ml = order.dose
+        mmol = ml * per_l / 1000 if per_l is not None else amount
+    else:
+        mmol = dosed if dosed is not None else amount
+        ml = mmol / per_l * 1000 if per_l and mmol is not None else named_ml
+    return None if mmol is None or not ml else Bag(mmol, ml)
+
+
+def unread_by_vein(order: Order) -> Refusal | None:
+    """An order of potassium by vein whose mmol or volume is not read (`bag_of`), refused on the
+    medicine's name asking them written: a nurse cannot check the strength and speed of a bag she
+    cannot weigh, and "Potassium chloride" 40 mmol at 50 mL/h was 40 mmol in 100 mL or in 1 L."""
+    if not by_vein(order) or bag_of(order) is not None:
+        return None
+    return Refusal("drug", Phrase(BY_VEIN_UNREAD))
+
+
+def by_vein_refusal(order: Order, rate: float | None) -> Refusal | None:
+    """An order of potassium by vein (`bag_of`) above `PERIPHERAL_MOST_PER_L`, or at `rate` (mL/h:
+    the order's, or a new one of its bag's; None, none) above `PERIPHERAL_MOST_PER_H`, asked, not
+    refused: critical care gives it stronger and faster by a central line, the reason kept. Asked on
+    the rate when the order has one (what gives its mmol an hour), else on the dose. None when the
+    bag is not read (`unread_by_vein` refuses it)."""
+    bag = bag_of(order) if by_vein(order) else None
+    if bag is None:
+        return None
+    per_h = None if rate is None else bag.per_l * rate / 1000
+    if bag.per_l <= PERIPHERAL_MOST_PER_L * (1 + 1e-9) and (
+            per_h is None or per_h <= PERIPHERAL_MOST_PER_H * (1 + 1e-9)):
+        return None
+    said = {"mmol": Number(round(bag.mmol, 1)), "ml": Number(round(bag.ml, 1)), "per_l": Number(round(bag.per_l, 2)),
+            "most_per_l": Number(PERIPHERAL_MOST_PER_L), "most_per_h": Number(PERIPHERAL_MOST_PER_H)}
+    if per_h is not None:
+        said |= {"rate": Number(rate), "per_h": Number(round(per_h, 2))}
+    return Refusal("dose" if order.rate_ml_h is None else "rate_ml_h", Phrase(BY_VEIN_ABOVE[per_h is not None], said),
+                   asked=True)

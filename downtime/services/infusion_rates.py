@@ -31,6 +31,7 @@ from downtime.domain.infusion_check import VOLUME_FLOOR_ML, InfusionCheck
 from downtime.domain.medication import (INFUSION, MASS_IN_MG, WRITTEN_APART, Administration, Check, Frequency, Order, Outcome,
                                         Warning, anticoagulant, given_when_fasting, infused, insulin,
                                         medicines_in, scheduled_slots, written_when)
+from downtime.domain.potassium import by_vein_refusal
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import lowering
 from downtime.formspec import FormSpec
@@ -999,9 +1000,11 @@ def _ordered_before(db: Database, found: Order, now: datetime, stop: datetime) -
 def above_order_asked(session: Session, found: Order, values: Mapping[str, Any]) -> None:
     """A new rate refused until why is said (`ABOVE_ORDER`): over ABOVE_ORDER_TIMES the order's,
     or, for a child's fluid, above the order's rate and over 1.5 times their maintenance, a
-    neonate's over the neonatal ceiling (medication.child_fluid_refusal), each said. A rate up
-    to the order's is the prescriber's, weighed with their reason when it was written: a
-    bolus's pump set again after a pause is not asked again."""
+    neonate's over the neonatal ceiling (medication.child_fluid_refusal), and potassium above 10
+    mmol/h by a peripheral vein (domain.potassium.by_vein_refusal: a bag of 40 mmol/L set from 125
+    to 500 mL/h, 20 mmol/h, was asked nothing), each said. A rate up to the order's is the
+    prescriber's, weighed with their reason when it was written: a bolus's pump set again after a
+    pause is not asked again."""
     rate = values.get(RATE)
     if values.get(CHANGE) != NEW_RATE or rate is None or str(values.get(ABOVE_ORDER) or "").strip():
         return
@@ -1011,8 +1014,8 @@ def above_order_asked(session: Session, found: Order, values: Mapping[str, Any])
                     times=ABOVE_ORDER_TIMES, ordered=decimal_text(found.rate_ml_h, lang), why=why)
             ] if found.rate_ml_h is not None and rate > ABOVE_ORDER_TIMES * found.rate_ml_h else []
     at = datetime.fromisoformat(str(values[CHANGED_AT])) if values.get(CHANGED_AT) else session.clock()
-    if (found.rate_ml_h is None or rate > found.rate_ml_h) \
-            and (child := medication.child_fluid_refusal(session, found, rate, at)) is not None:
-        said.append(message(lang, child.said.template, **child.said.values, field=why))
+    if found.rate_ml_h is None or rate > found.rate_ml_h:
+        asked = (medication.child_fluid_refusal(session, found, rate, at), by_vein_refusal(found, rate))
+        said += [message(lang, each.said.template, **each.said.values, field=why) for each in asked if each is not None]
     if said:
         raise ValidationFailed([FieldError(ABOVE_ORDER, " ".join(said))])

@@ -35,7 +35,8 @@ from downtime.domain.medication import (background_insulin, given_instant, given
                                         mealtime_insulin, patch, patches_on, reason_offered, route_code, units_abbreviated)
 from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, DIET, anticoagulant, course_decided, sedating
 from downtime.domain.anticoagulation import INR_DECIDED, ordered_beside
-from downtime.domain.potassium import HELD_ON_LETTER as POTASSIUM_ON_LETTER, POTASSIUM_REVIEWED, names_potassium
+from downtime.domain.potassium import HELD_ON_LETTER as POTASSIUM_ON_LETTER, POTASSIUM_REVIEWED, by_vein_refusal, \
+    names_potassium, unread_by_vein
 from downtime.domain.swallow_screen import by_mouth, names_swallow
 from downtime.domain.lab_results import Flag, level_judged, level_read
 from downtime.domain.falls import Ask
@@ -866,11 +867,14 @@ def _check_strength(session: Session, spec: FormSpec, patient_id: str, data: dic
     is corrected and stopped as it was, weighed at the bedside by nothing as before. And a
     strength the order states that is not the one its medicine's name writes
     (order_units.named_strength_refusal), amended or new: the limits weigh the one, the nurse
-    takes the bottle of the other, and no version of the form ever meant them to differ."""
+    takes the bottle of the other, and no version of the form ever meant them to differ. So is
+    potassium by vein whose mmol or bag's volume is not read (domain.potassium.unread_by_vein),
+    spared as the strength is in an order that had none."""
     new = _order("", patient_id, data)
     refused = order_units.named_strength_refusal(new)
-    if refused is None and (before is None or not order_units.strength_refusal(_order("", patient_id, before))):
-        refused = order_units.strength_refusal(new)
+    for unstated in (order_units.strength_refusal, unread_by_vein):
+        if refused is None and (before is None or not unstated(_order("", patient_id, before))):
+            refused = unstated(new)
     if refused is None:
         return
     raise ValidationFailed([FieldError(refused.field, message(
@@ -972,7 +976,9 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     child's fluid above 1.5 times their maintenance rate (domain.child_fluids: an adult's 125
     mL/h for a 5.8 kg baby), its rate amended too, one with no rate by its volume (a bolus above
     20 mL/kg, a day's bags above 1.5 times the maintenance), one for a child never weighed, and a
-    child's hypotonic infusion past its first 28 days (NICE NG29 1.3.3, NPSA alert 22: glucose 5%).
+    child's hypotonic infusion past its first 28 days (NICE NG29 1.3.3, NPSA alert 22: glucose 5%),
+    and potassium by vein above a peripheral vein's 40 mmol/L or 10 mmol/h (domain.potassium.
+    by_vein_refusal: 40 mmol in 100 mL at 100 mL/h was saved unasked).
     So is a baby's dose by weight, or fluid, on a weight more than 7 days old (weight.old_weight_refusal).
     So are an AKI's medicines (`kidney_injury_refusal`) and, in a new order or one amended to another
     medicine, a high potassium's (services.potassium.ordered_refusal; an amendment of the dose is the
@@ -994,6 +1000,7 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
                                                                  mg_per_ml=new.mg_per_ml, age=dosed["age"],
                                                                  kg=dosed["kg"]),
                                      order_units.insulin_refusal(new, _previous_insulin(session, new, before)),
+                                     by_vein_refusal(new, new.rate_ml_h),
                                      child_fluids.rate_refusal(new, new.rate_ml_h, dosed["age"], dosed["kg"],
                                                                _baby_age(patient, new.start_at)["days"], patient.sex),
                                      child_fluids.volume_refusal(new, dosed["age"], dosed["kg"],
