@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from downtime.domain.score_totals import SCORE_TOTALS
 from downtime.domain.census import Movement, StayStatus
+from downtime.domain.clock import DATED, ward_time
 from downtime.domain.downtime_number import downtime_numbers_in
 from downtime.domain.holds import Hold
 from downtime.domain.laptops import laptop_name
@@ -422,7 +423,7 @@ class FormView(QWidget):
             parts.append(translate("FormView", "Version {version} — {status} — recorded by {author} at {time}").format(
                 version=self.record.version, status=record_status_word(self.record.status, language()),
                 author=html.escape(author_of(self.session, self.record)),
-                time=f"{self.record.recorded_at:%d/%m/%Y %H:%M}")
+                time=ward_time(self.record.recorded_at, None, DATED))
                 + (" — <b>{}</b>".format(translate("FormView", "amending: change what is wrong, then Save")) if self.editing else ""))
             if hold is not None:
                 parts.append(warning_html(html.escape(self._hold_text(hold))))
@@ -1352,7 +1353,7 @@ class FormView(QWidget):
             version=hold.from_version, versions=semicolon(language()).join(
                 translate("FormView", "v{version} by {author} at {time}, {where}").format(
                     version=held.version, author=authors.of(self.session.lang, held.author, held.device_id, laptops),
-                    time=f"{datetime.fromisoformat(held.recorded_at):%d/%m/%Y %H:%M}",
+                    time=ward_time(datetime.fromisoformat(held.recorded_at), None, DATED),
                     where=translate("FormView", "this laptop") if held.device_id == here
                     else laptop_name(self.session.lang, held.device_id, laptops))
                 for held in sorted(hold.versions, key=lambda held: (held.version, held.device_id != here))))
@@ -1378,11 +1379,11 @@ class FormView(QWidget):
             changed = translate("FormView", " — changed: ") + changes_text(found, self.session.lang) if found else ""
             lines.append((translate("FormView", "Set aside, another laptop's: ") if number >= len(standing) else "")
                          + translate("FormView", "v{version} {status} {time} by {author}").format(
-                version=version.version, status=record_status_word(version.status, language()), time=f"{version.recorded_at:%d/%m/%Y %H:%M}",
+                version=version.version, status=record_status_word(version.status, language()), time=ward_time(version.recorded_at, None, DATED),
                 author=authors.of(self.session.lang, version.author, version.device_id, laptops))
                 + (translate("FormView", " — reason: {reason}").format(reason=version.reason) if version.reason else "") + changed)
         settled = [translate("FormView", "Hold settled {time} by {author}: {what}").format(
-            time=f"{found.at:%d/%m/%Y %H:%M}", author=found.settler, what=found.what_in(self.session.lang))
+            time=ward_time(found.at, None, DATED), author=found.settler, what=found.what_in(self.session.lang))
             + translate("FormView", " — reason: {reason}").format(reason=found.reason)
             for found in settled_on(self.session, [self.record.record_id]).get(self.record.record_id, [])]
         return "\n".join([*lines[:len(standing)], *settled, *lines[len(standing):]])

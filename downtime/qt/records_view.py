@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QWidget
 
 from downtime.domain.census import MovementEvent
+from downtime.domain.clock import DATED, ward_time
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.i18n import QT_TR_NOOP, record_status_word
@@ -51,7 +52,7 @@ class RecordsModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         record: RecordVersion = self.rows[row]
         held = translate("RecordsView", "ON HOLD: another laptop wrote it otherwise") if record.record_id in self.held else ""
-        return (f"{record.occurred_at:%d/%m/%Y %H:%M}", self.session.form(record.form_id).title.get(self.session.lang),
+        return (ward_time(record.occurred_at, None, DATED), self.session.form(record.form_id).title.get(self.session.lang),
                 self.labels[record.record_id], f"v{record.version} {record_status_word(record.status, self.session.lang)}"
                 + (f" — {held}" if held else ""),
                 self.authors.of(self.session.lang, record.author, record.device_id, self.laptops))
