@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QLabel,
 
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
-from downtime.domain.clock import local_now
+from downtime.domain.clock import local_now, ward_time
 from downtime.domain.news2 import Band
 from downtime.errors import UserError
 from downtime.i18n import QT_TR_NOOP, semicolon, stay_word
@@ -220,7 +220,7 @@ class PatientTableModel(TextTableModel):
             bed = translate("PatientTableModel", "{status} (left bed {bed})").format(
                 status=stay_word(patient.stay, language()).upper(), bed=row.bed) if row.bed \
                 else stay_word(patient.stay, language()).upper()
-        admitted = datetime.fromisoformat(patient.admitted_at).strftime("%d/%m %H:%M")
+        admitted = ward_time(datetime.fromisoformat(patient.admitted_at), None)
         name = patient.display_name
         if row.namesakes:
             name += " — " + census.name_alert(row.namesakes, language())
