@@ -82,7 +82,7 @@ class UnitsModel(TextTableModel):
             translate("TransfusionView", "group O HT neg") if data.get("group_o_agreed") else "",
             data.get("second_checker"))))
         requirements = data.get("unit_requirements") or []
-        return (f"{unit.started_at:%d/%m %H:%M}", " · ".join((
+        return (ward_time(unit.started_at, self.at.tzinfo), " · ".join((
                     unit.number, str(short(data["unit_group"])),
                     format_value(spec.field("component"), data["component"], lang),
                     *([format_value(spec.field("unit_requirements"), requirements, lang)] if requirements else []))),
@@ -139,7 +139,7 @@ class TransfusionView(ChartTab):
         if running:
             # Since it was started, or restarted: the unit's stops are said in its line.
             latest = translate("TransfusionView", "Running: {unit} since {time}").format(
-                unit=running[-1].what(spec, lang), time=f"{running[-1].unit.started_at:%d/%m %H:%M}")
+                unit=running[-1].what(spec, lang), time=ward_time(running[-1].unit.started_at, now.tzinfo))
             due = running[-1].unit.first_set_due
             if running[-1].sets.first_at is None and elapsed.instant(now) < elapsed.instant(due):
                 # On the laptop's clock, as what the units ask says it once overdue.
