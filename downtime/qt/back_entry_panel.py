@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QMainWindow, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
+from downtime.domain.clock import DATED, ward_time
 from downtime.domain.duplicates import ProbableDuplicate, SharedNumber, reasons_by_people
 from downtime.domain.tally import Tally
 from downtime.errors import UserError
@@ -69,7 +70,7 @@ class WorkModel(TextTableModel):
         return (f"{patient.display_name} ({admitted})" if patient and admitted else
                 patient.display_name if patient else translate("", "(not about a patient)"),
                 patient.downtime_number if patient else "", group.ehr_patient_number or "",
-                translate("messages", item.step_name), item.record.occurred_at.strftime("%d/%m/%Y %H:%M"), to_do,
+                translate("messages", item.step_name), ward_time(item.record.occurred_at, None, DATED), to_do,
                 str(item.record.version), item.label, entered)
 
     def __init__(self, fetch: Callable[[Sequence[str | None]], list[PatientWork]]) -> None:
