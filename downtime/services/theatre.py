@@ -1171,7 +1171,7 @@ class ProbablyOnePatient:
         assert booking.start is not None and booking.end is not None
         return Clash("patient", other.record.record_id, Phrase(QT_TRANSLATE_NOOP(
             "messages", "probably the same patient as {number} ({why}), operated {window}"),
-            {"number": number, "why": Phrase(self.why), "window": f"{booking.start:%d/%m %H:%M}-{booking.end:%H:%M}"}))
+            {"number": number, "why": Phrase(self.why), "window": f"{ward_time(booking.start, None)}-{ward_time(booking.end, None, '%H:%M')}"}))
 
 
 @dataclass(frozen=True)
@@ -1211,7 +1211,7 @@ class CancelledAndDone:
         cancellation = self.facts.cancelled_and_done
         by = cancellation if cancellation is not None else self.facts.moved_after_done[0]
         said = {"operation": sides[0], "laptop": laptop(by.device_id),
-                "cancelled": f"{cancellation.occurred_at:%d/%m/%Y %H:%M}" if cancellation is not None else "—"}
+                "cancelled": ward_time(cancellation.occurred_at, None, DATED) if cancellation is not None else "—"}
         if self.facts.moved_after_done:
             return message(lang, CANCELLED_AND_MOVED, moved=moved_said(self.facts, lang), **said)
         return message(lang, CANCELLED_AND_DONE, **said)
@@ -1257,12 +1257,12 @@ class CancelledTwice:
     def said(self, lang: Lang, sides: list[str], laptop: Callable[[str], str]) -> str:
         named = slot_named(self.again)
         assert named is not None
-        said = {"named": f"{named:%d/%m/%Y %H:%M}", "laptop": laptop(self.again.device_id),
-                "cancelled": f"{self.again.occurred_at:%d/%m/%Y %H:%M}", "operation": sides[0]}
+        said = {"named": ward_time(named, None, DATED), "laptop": laptop(self.again.device_id),
+                "cancelled": ward_time(self.again.occurred_at, None, DATED), "operation": sides[0]}
         if (first := cancelled_before(self.facts, self.again)) is None:
             return message(lang, CANCELLED_TWICE, **said)
         return message(lang, CANCELLED_DUPLICATE, **said, first_laptop=laptop(first.device_id),
-                       first=f"{first.occurred_at:%d/%m/%Y %H:%M}")
+                       first=ward_time(first.occurred_at, None, DATED))
 
 
 def left_named(facts: BookingFacts, again: RecordVersion) -> LeftSlot | None:
@@ -1550,7 +1550,7 @@ class ClashReport:
         return message(lang, CLASH_SIDE, procedure=facts.record.data["procedure"],
                        number=self.numbers.get(booking.patient_id, booking.patient_id),
                        theatre=booking.done_in or session.theatre,
-                       window=f"{booking.start:%d/%m/%Y %H:%M}-{booking.end:%H:%M}",
+                       window=f"{ward_time(booking.start, None, DATED)}-{ward_time(booking.end, None, '%H:%M')}",
                        laptop=laptop_name(lang, device, self.laptops))
 
     def text(self, lang: Lang) -> str:
@@ -2583,7 +2583,7 @@ def done_in_use(db: Database, forms: dict[str, FormSpec], data: Mapping[str, Any
         return [_in_use(states[record_id], nearby[record_id].occupies, known if theatre_named else None)
                 for record_id in sorted(ids, key=lambda record_id: nearby[record_id].occupies.start or begun)]
 
-    window = f"{begun:%d/%m %H:%M}–{ends:%H:%M}"
+    window = f"{ward_time(begun, None)}–{ward_time(ends, None, '%H:%M')}"
     said = met.pop("theatre", [])
     parts = [Phrase(_DONE_IN_USE, {"theatre": done_there.done_in, "window": window,
                                    "others": Listed(tuple(named(said, False)))})] if said else []
@@ -2608,9 +2608,9 @@ def _in_use(state: BookingState, placed: Booking, known: Mapping[str, TheatreSes
         named["theatre"] = placed.done_in or (session.theatre if session is not None else "—")
     if state.done is not None:
         return Phrase(_IN_USE_DONE if known is None else _ELSEWHERE_DONE,
-                      {**named, "at": f"{placed.start:%d/%m %H:%M}", "until": f"{placed.end:%H:%M}"})
+                      {**named, "at": ward_time(placed.start, None), "until": ward_time(placed.end, None, "%H:%M")})
     return Phrase(_IN_USE_BOOKED if known is None else _ELSEWHERE_BOOKED,
-                  {**named, "window": f"{placed.start:%d/%m %H:%M}–{placed.end:%H:%M}"})
+                  {**named, "window": f"{ward_time(placed.start, None)}–{ward_time(placed.end, None, '%H:%M')}"})
 
 
 def refuse_done_in_use(db: Database, forms: dict[str, FormSpec], data: Mapping[str, Any]) -> bool:
@@ -2878,7 +2878,7 @@ def booked_from(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at
     known = sessions(db, {facts.session_id for facts in live if facts.session_id is not None})
     return [message(lang, QT_TRANSLATE_NOOP("messages", "{operation}, {when}, {theatre}"),
                     operation=procedure_and_side(facts.record.data, forms[BOOKING_FORM], lang),
-                    when=f"{facts.start.astimezone():%d/%m %H:%M}" if facts.start is not None else "",
+                    when=ward_time(facts.start, None) if facts.start is not None else "",
                     theatre=known[facts.session_id].theatre if facts.session_id in known else "—")
             for facts in live]
 
@@ -3138,7 +3138,7 @@ def rebooked_from(entry: ListEntry, lang: Lang) -> str | None:
     if entry.struck or state.status is not BookingStatus.REBOOKED or state.cancelled_start is None:
         return None
     return message(lang, _REBOOKED_FROM, status=message(lang, STATUS_WORDS[state.status]).upper(),
-                   day=f"{state.cancelled_start:%d/%m %H:%M}")
+                   day=ward_time(state.cancelled_start, None))
 
 
 def left_said(state: BookingState, lang: Lang, call: bool = True) -> str | None:
@@ -3286,11 +3286,11 @@ def contradiction_said(entry: ListEntry, lang: Lang) -> list[str]:
     given = state.rebooked_twice
     said: list[str] = []
     if any(instant(entry.start) == instant(start) for start in given):
-        dates = ", ".join(f"{start.astimezone(entry.start.tzinfo):%d/%m %H:%M}" for start in given)
+        dates = ", ".join(ward_time(start, None) for start in given)
         said = [message(lang, _REBOOKED_AND_TRANSFERRED, dates=dates, hospital=state.transferred_to or "—")
                 if state.status is BookingStatus.TRANSFERRED else message(lang, _REBOOKED_TWICE, dates=dates)]
     elif state.status is BookingStatus.DONE and (state.cancelled_and_done is not None or state.moved_after_done):
-        cancelled = (f"{state.cancelled_and_done.occurred_at:%d/%m %H:%M}" if state.cancelled_and_done is not None
+        cancelled = (ward_time(state.cancelled_and_done.occurred_at, None) if state.cancelled_and_done is not None
                      else "—")
         said = [message(lang, _DONE_THEN_MOVED, cancelled=cancelled, moved=moved_said(state, lang))
                 if state.moved_after_done else message(lang, _CANCELLED_AND_DONE, cancelled=cancelled)]
@@ -3311,11 +3311,11 @@ def cancelled_again_said(entry: ListEntry, lang: Lang) -> list[str]:
         if named is None or not (standing or ((left := left_named(entry.state, again)) is not None
                                               and instant(left.start) == instant(entry.start))):
             continue
-        said = {"named": f"{named.astimezone(zone):%d/%m %H:%M}",
-                "cancelled": f"{again.occurred_at.astimezone(zone):%d/%m %H:%M}"}
+        said = {"named": ward_time(named, zone),
+                "cancelled": ward_time(again.occurred_at, zone)}
         first = cancelled_before(entry.state, again)
         found.append(message(lang, _CANCELLED_AGAIN, **said) if first is None else message(
-            lang, _CANCELLED_DUPLICATE, **said, first=f"{first.occurred_at.astimezone(zone):%d/%m %H:%M}"))
+            lang, _CANCELLED_DUPLICATE, **said, first=ward_time(first.occurred_at, zone)))
     return found
 
 
@@ -3323,7 +3323,7 @@ def moved_said(facts: BookingFacts, lang: Lang) -> str:
     """What became of an operation after it was recorded done, by the records set aside
     (`BookingFacts.moved_after_done`): "rebooked to 02/12 08:00", "transferred to Hôpital Nord"."""
     return ", ".join(message(lang, _MOVED_TO[moved.data["outcome"]], to=(
-        f"{datetime.fromisoformat(moved.data['planned_start']):%d/%m %H:%M}" if moved.data["outcome"] == "rebooked"
+        ward_time(datetime.fromisoformat(moved.data['planned_start']), None) if moved.data["outcome"] == "rebooked"
         else moved.data.get("other_hospital") or "—")) for moved in facts.moved_after_done)
 
 
@@ -3362,7 +3362,7 @@ def line_flags(entry: ListEntry, lang: Lang) -> list[str]:
     over_clash = [message(lang, _DONE_OVER_CLASH, reason=entry.over_clash)] if entry.over_clash else []
     return [*contradicted, *other_side, *late_said(entry, lang), *unchecked, *over_clash, *overrun_said(entry, lang),
             *([left] if left else []),
-            *(message(lang, _ALSO_BOOKED, when=f"{when:%d/%m %H:%M}") for when in entry.booked_again)]
+            *(message(lang, _ALSO_BOOKED, when=ward_time(when, None)) for when in entry.booked_again)]
 
 
 def alerts(entry: ListEntry, lang: Lang, now: datetime | None = None) -> list[str]:
