@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
+from downtime.domain.clock import DATED, ward_time
 from downtime.domain.records import RecordVersion
 from downtime.domain.theatre import ARRIVE_BEFORE, NOTHING_TO_EAT_BEFORE, TOLD_AFTER_DEATH, Slot, fasts, held_to_fast
 from downtime.errors import UserError
@@ -289,7 +290,7 @@ def _heading(session: Session, state: theatre.BookingState) -> QLabel:
     if state.session_id is not None and state.start is not None:
         what = translate("CancelDialog", "{operation} — theatre {theatre}, {when}").format(
             operation=what, theatre=theatre.sessions(session.db, {state.session_id})[state.session_id].theatre,
-            when=f"{state.start:%d/%m/%Y %H:%M}")
+            when=ward_time(state.start, None, DATED))
     return wrapped(QLabel(f"{_who(state)}<br>{escape(what)}"))
 
 
@@ -437,7 +438,7 @@ class ToldDialog(QDialog):
             how, told_at = telling
             said.append(escape(translate("ToldDialog", "Already recorded: {how}, {at}. Recording again replaces it.").format(
                 how=format_value(session.form(self.form_id).field("patient_told"), how, session.lang),
-                at=f"{told_at.astimezone(session.clock().tzinfo):%d/%m/%Y %H:%M}")))
+                at=ward_time(told_at, session.clock().tzinfo, DATED))))
         layout.addWidget(wrapped(QLabel("<br>".join(said))))
         form = QFormLayout()
         # Told how, "Not yet" aside; a dead patient's family only.
@@ -763,19 +764,19 @@ class RebookDialog(QDialog):
         elif deadline is not None and deadline < self.session.clock():  # no slot can come before it: none to free
             self.error.setText(translate("RebookDialog", "This operation's rebook-by date ({date}) has passed: book the "
                                                          "earliest slot, or transfer.").format(
-                date=f"{deadline:%d/%m/%Y %H:%M}"))
+                date=theatre.deadline_said(deadline)))
         elif deadline is not None and self.slots[0].start > deadline and picked > self.from_day.minimumDate():
             self.error.setText(translate("RebookDialog", "These slots are after this operation's rebook-by date "
-                                                         "({date}).").format(date=f"{deadline:%d/%m/%Y %H:%M}"))
+                                                         "({date}).").format(date=theatre.deadline_said(deadline)))
         elif found.earlier:
             self.error.setText(translate("RebookDialog", "No free {specialty} slot before this operation's rebook-by "
                                                          "date ({date}): slots on other lists before it are offered "
                                                          "below the heading.").format(
-                specialty=found.specialty, date=f"{deadline:%d/%m/%Y %H:%M}"))
+                specialty=found.specialty, date=theatre.deadline_said(deadline)))
         elif deadline is not None and self.slots[0].start > deadline:
             self.error.setText(translate("RebookDialog", "No free slot before this operation's rebook-by date ({date}): "
                                                          "free one on a list (move an operation that can wait), or "
-                                                         "transfer.").format(date=f"{deadline:%d/%m/%Y %H:%M}"))
+                                                         "transfer.").format(date=theatre.deadline_said(deadline)))
 
     def _nil_by_mouth_since(self) -> datetime | None:
         """The time typed in "Nil by mouth since", None when blank. A fast has begun: a time alone
@@ -1117,7 +1118,7 @@ class TheatrePanel(QWidget):
         gone unexplained, it would be looked for (theatre.rescheduling)."""
         died = [translate("TheatrePanel", "{name} ({number}), {operation} — died {died}").format(
             name=item.state.patient.display_name, number=item.state.patient.downtime_number,
-            operation=_operation(self.session, item.state), died=f"{item.state.died_at:%d/%m/%Y %H:%M}")
+            operation=_operation(self.session, item.state), died=ward_time(item.state.died_at, None, DATED))
             for item in left]
         self.left_by_death.setText(translate("TheatrePanel", "Not to rebook, the patient's death is recorded: "
                                                              "{operations}.").format(operations=semicolon(language()).join(died)))
@@ -1192,7 +1193,7 @@ class TheatrePanel(QWidget):
             Prompts.error(self, translate("TheatrePanel", "Already recorded done"), translate(
                 "TheatrePanel", "This operation is recorded done at {at}. To correct it, amend that record, or mark it "
                                 "entered in error, in the patient's records.").format(
-                at=f"{state.done_at.astimezone(self.session.clock().tzinfo):%d/%m/%Y %H:%M}"))
+                at=ward_time(state.done_at, self.session.clock().tzinfo, DATED)))
             return None
         return self._open(DoneDialog(self.session, state, self))
 
