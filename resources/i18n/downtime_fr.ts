@@ -13021,6 +13021,18 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>{drug} : KALIÉMIE « {value} » reçue le {time}, signalée par le laboratoire, non lue comme un seul nombre en mmol/L, et ce médicament l’augmente : donner la raison de le prescrire malgré tout, en nommant la kaliémie, dans « {field} ».</translation>
     </message>
     <message>
+        <source>Potassium by vein: {mmol} mmol in {ml} mL is {per_l} mmol/L, at {rate} mL/h {per_h} mmol/h: by a peripheral vein at most {most_per_l} mmol/L and {most_per_h} mmol/h; stronger or faster only by a central line with ECG monitoring. Correct it, or give the reason in “{field}”.</source>
+        <translation>Potassium par voie veineuse : {mmol} mmol dans {ml} mL, soit {per_l} mmol/L, à {rate} mL/h {per_h} mmol/h : par une veine périphérique, au plus {most_per_l} mmol/L et {most_per_h} mmol/h ; plus concentré ou plus rapide, seulement par une voie veineuse centrale sous surveillance ECG continue. La corriger, ou indiquer le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>Potassium by vein: {mmol} mmol in {ml} mL is {per_l} mmol/L: by a peripheral vein at most {most_per_l} mmol/L and {most_per_h} mmol/h; stronger only by a central line with ECG monitoring. Correct it, or give the reason in “{field}”.</source>
+        <translation>Potassium par voie veineuse : {mmol} mmol dans {ml} mL, soit {per_l} mmol/L : par une veine périphérique, au plus {most_per_l} mmol/L et {most_per_h} mmol/h ; plus concentré, seulement par une voie veineuse centrale sous surveillance ECG continue. La corriger, ou indiquer le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>Potassium by vein: write the potassium's mmol and the bag's volume, in the dose or in the medicine's name (e.g. “Potassium chloride 40 mmol in sodium chloride 0.9% 1000 mL”, “Sodium chloride 0.9% and potassium chloride 0.3% 500 mL”): its strength and speed could not be checked, nor the bag the nurse hangs against the order.</source>
+        <translation>Potassium par voie veineuse : écrivez les mmol de potassium et le volume de la poche, dans la dose ou dans le nom du médicament (par ex. « Chlorure de potassium 40 mmol dans chlorure de sodium 0,9 % 1000 mL », « Chlorure de sodium 0,9 % et chlorure de potassium 0,3 % 500 mL ») : sa concentration et son débit ne pourraient pas être vérifiés, ni la poche posée par l’infirmière au regard de la prescription.</translation>
+    </message>
+    <message>
         <source>{drug} recorded given at {time}, while the patient is recorded missing from the ward (last seen {since}, {where}): record “A — Patient away from ward”, or record their return on the missing-patient record first.</source>
         <translation>{drug} noté donné à {time}, alors que le patient est noté disparu du service (vu en dernier à {since}, {where}) : noter « A — Patient absent », ou noter d’abord son retour sur la fiche de disparition.</translation>
     </message>
