@@ -38,9 +38,10 @@ def test_a_key_given_twice_is_refused_with_its_line_where_yaml_kept_the_last(tmp
 
 
 def test_a_top_level_key_given_twice_is_refused_with_its_line(tmp_path):
+    """The shipped move's version (4 since it hands on the swallow screen) given a second time."""
     said = _refused(tmp_path, "transfer.yaml",
-                    lambda text: text.replace(b"version: 3\n", b"version: 3\nversion: 4\n", 1))
-    line = (tmp_path / "forms" / "transfer.yaml").read_text(encoding="utf-8").splitlines().index("version: 4") + 1
+                    lambda text: text.replace(b"version: 4\n", b"version: 4\nversion: 5\n", 1))
+    line = (tmp_path / "forms" / "transfer.yaml").read_text(encoding="utf-8").splitlines().index("version: 5") + 1
     assert f"transfer.yaml: line {line}: 'version' given twice in 'transfer'" in said
 
 

@@ -307,7 +307,9 @@ def test_the_printed_handover_says_the_resuscitation_status_and_isolation(sessio
 def test_an_internal_move_starts_with_what_the_receiving_ward_asks_first(session_for, paracetamol, clock, tmp_path):
     """Version 2 of the move's form: the receiving ward, on another laptop, reads none of this
     ward's records; version 1's paper went with no resuscitation status, no medicine nor its last
-    dose, no observations. The as-required dose says when the next is allowed."""
+    dose, no observations. The as-required dose says when the next is allowed. Saved as version 4
+    since the move hands on the swallow screen and the escalation plan too
+    (tests/test_move_hands_on_swallow_and_plan.py)."""
     nurse, regular, prn = paracetamol
     patient = regular.patient_id
     wards.add_ward(session_for("admin"), "5A", "Surgery", [str(n) for n in range(1, 21)])
@@ -323,7 +325,7 @@ def test_an_internal_move_starts_with_what_the_receiving_ward_asks_first(session
             "last given 28/11/2026 13:00 — next allowed from 28/11/2026 17:00") in answers["current_treatments"]
     move = records.save_new(nurse, "transfer", {**answers, "moved_at": "2026-11-28T14:30+01:00", "to_ward": "5A",
                                                 "to_bed": "4", "reason": "Surgical review"}, patient_id=patient)
-    assert move.form_version == 3
+    assert move.form_version == 4
     text = " ".join(" ".join(page.extract_text().split())
                     for page in PdfReader(printing.print_record(nurse, move.record_id, tmp_path / "move.pdf")).pages)
     assert "Resuscitation status ☒ For resuscitation" in text and "NEWS2 of these observations NEWS2 " in text
