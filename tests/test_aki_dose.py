@@ -148,14 +148,15 @@ def test_an_enoxaparin_written_in_ml_is_weighed_by_its_strength(session_for, med
         "dose_given": dose, "route": "SC"})]) is questioned
 
 
+GLUCOPHAGE = {"drug": "Glucophage", "dose": 1000.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+              "times": "08:00 14:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False}
+
+
 def test_metformin_is_questioned_below_an_egfr_of_30_with_no_aki(session_for, medication_ward, clock):
     """CKD stage 4: creatinine 210 then 215 (no rise, no AKI), eGFR 22 typed from the report."""
     patient = medication_ward[0]
     doctor, nurse = session_for("doctor"), session_for("nurse")
-    metformin = records.save_new(doctor, "medication_order", {
-        "drug": "Glucophage", "dose": 1000.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
-        "times": "08:00 14:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False},
-        patient_id=patient).record_id
+    metformin = records.save_new(doctor, "medication_order", GLUCOPHAGE, patient_id=patient).record_id
 
     def warned(given_at: str) -> list[str]:
         return [w.text("en") for w in medication.check_dose(nurse, metformin, {

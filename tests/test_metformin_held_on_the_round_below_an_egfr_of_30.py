@@ -7,16 +7,13 @@ nothing."""
 from datetime import datetime
 
 from downtime.services import medication, records
-from tests.test_aki_dose import CREATININE
+from tests.test_aki_dose import CREATININE, GLUCOPHAGE
 
 
 def test_metformin_is_held_on_the_round_at_an_egfr_of_22(session_for, medication_ward, clock):
     patient = medication_ward[0]
     doctor, nurse = session_for("doctor"), session_for("nurse")
-    metformin = records.save_new(doctor, "medication_order", {
-        "drug": "Glucophage", "dose": 1000.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
-        "times": "08:00 14:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False},
-        patient_id=patient).record_id
+    metformin = records.save_new(doctor, "medication_order", GLUCOPHAGE, patient_id=patient).record_id
     records.save_new(nurse, "lab_result", {**CREATININE, "received_at": "2026-11-28T09:00+01:00", "result": "215",
                                            "flag": "abnormal"}, patient_id=patient)
     records.save_new(nurse, "lab_result", {
