@@ -121,6 +121,23 @@ def test_the_going_home_letter_says_what_was_held_or_stopped_and_why(session_for
             "endoscopy) (conciliation médicamenteuse) :") in lettre
 
 
+
+@pytest.mark.parametrize("form_id", ["transfer_out", "transfer"])
+def test_a_handover_says_what_was_held_or_stopped_and_why(session_for, admitted, clock, form_id):
+    """A transfer's or a move's treatments listed the orders in force alone: the receiving team
+    read nothing of the apixaban held for melaena, and restarted it from the patient's own list.
+    The continued ramipril, uncharted, is not a reconciliation's hold: the letter lists the orders."""
+    patient, _ = admitted
+    doctor = session_for("doctor")
+    clock.now = datetime.fromisoformat(AT)
+    _reconcile(doctor, patient, USUAL, [HELD, STOPPED, CONTINUED])
+    handed = prefill.first_answers(doctor, doctor.form(form_id), patient)["current_treatments"]
+    assert handed.splitlines()[-2:] == [
+        "Apixaban 5 mg bd — taken before admission, held in hospital (Hb 78, melaena; until after endoscopy) "
+        "(medicines reconciliation)",
+        "Metformin 1 g bd — taken before admission, stopped in hospital (eGFR 22) (medicines reconciliation)"]
+    assert "Ramipril" not in handed
+
 def _statements(session_for, tmp_path, name: str) -> dict[str, MedicationStatement]:
     """The reconciliation's statements in the records office's export, read by R4B, by medicine."""
     bundle = json.loads((export(session_for("records"), tmp_path / name).folder / "fhir" / "bundle.json").read_text(

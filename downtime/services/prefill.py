@@ -56,6 +56,8 @@ WORDS = {
                      "fr": "{medicine} — pris avant l’admission, arrêté à l’hôpital : {asked}"},
     "home_decided": {"en": "{medicine} — taken before admission, {decided} (medicines reconciliation): {asked}",
                      "fr": "{medicine} — pris avant l’admission, {decided} (conciliation médicamenteuse) : {asked}"},
+    "home_reconciled": {"en": "{medicine} — taken before admission, {decided} (medicines reconciliation)",
+                        "fr": "{medicine} — pris avant l’admission, {decided} (conciliation médicamenteuse)"},
     "home_dose_changed": {"en": "{medicine} — taken before admission, dose changed in hospital: {asked}",
                           "fr": "{medicine} — pris avant l’admission, dose modifiée à l’hôpital : {asked}"},
     "home_unrecorded": {"en": "Medicines taken before admission — NOT RECORDED in hospital (unknown, not none): list "
@@ -78,7 +80,8 @@ was taken, ending in leaving's blank for the prescriber to say whether it goes o
 (`home_dose_changed`), or naming several medicines no one order gives (`home_several`: a list on
 one line, or co-codamol beside a paracetamol order); the list recorded nowhere (`home_unrecorded`);
 an as-required medicine never given (`none_given`); an order's indication on its full line; a
-time-critical dose missed, after the order (`missed`)."""
+time-critical dose missed, after the order (`missed`). A move's or a transfer's handover says a
+medicine the reconciliation held or stopped as a fact (`home_reconciled`)."""
 NO_ISOLATION, CONTACT = "none", "contact"
 """The admission's isolation answers: none, and contact precautions, which enteric precautions
 (loose stools that may be infective) are."""
@@ -815,7 +818,7 @@ def _treatments(session: Session, patient_id: str, now: datetime,
                        state=unit.state(session.form(transfusion.END_FORM), session.lang))
         treatments.append((line, line))
     if not going_home:
-        return treatments
+        return [*treatments, *((line, line) for line in _reconciled_away(session, patient, in_force))]
     return [*((line, line) for line in _home_medicines(session, patient, in_force, stopped_in_hospital, now)),
             *(treatments if in_force else [(WORDS["no_order"][session.lang],) * 2, *treatments]),
             *((line, line) for line in [*taken_down, *_stopped_lines(session, in_force, stopped_in_hospital, now)])]
@@ -865,6 +868,21 @@ def _stopped_lines(session: Session, in_force: list[medication.Order], stopped: 
     why_stopped = medication.why_stopped(session.db, [order.record_id for order in latest])
     return [_stopped_line(order, order_form, order.stop_at, why_stopped.get(order.record_id), lang, now.tzinfo)
             for order in latest]
+
+
+def _reconciled_away(session: Session, patient: PatientSummary, in_force: list[medication.Order]) -> list[str]:
+    """Each medicine taken at home that the stay's medicines reconciliation held or stopped, with
+    why and until when, that no order in force gives: a move's or a transfer's handover lists the
+    orders in force, and said nothing of the apixaban held for melaena, which the receiving team
+    restarted from the patient's own list (NICE NG5 1.2: the changes to medicines, with why, go
+    with every transfer of care). The going-home letter says them among the home medicines it asks
+    of (`_home_medicines`)."""
+    decided = reconciliation.standing(session.db, [patient]).get(patient.patient_id, {})
+    listed = home_medicines.of_admission(session.db, patient)
+    return [WORDS["home_reconciled"][session.lang].format(medicine=home_medicines.as_taken(line.text), decided=held)
+            for line in [*listed, *reconciliation.unlisted(decided, listed)]
+            if line.text in decided and (held := decided[line.text].said(session.lang)) is not None
+            and not any(line.names <= home_medicines.named(order.drug) for order in in_force)]
 
 
 def _home_medicines(session: Session, patient: PatientSummary, in_force: list[medication.Order],
