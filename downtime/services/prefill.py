@@ -877,12 +877,26 @@ def _reconciled_away(session: Session, patient: PatientSummary, in_force: list[m
     restarted from the patient's own list (NICE NG5 1.2: the changes to medicines, with why, go
     with every transfer of care). The going-home letter says them among the home medicines it asks
     of (`_home_medicines`)."""
+    decided, lines = _home_lines(session, patient)
+    return [WORDS["home_reconciled"][session.lang].format(medicine=home_medicines.as_taken(line.text), decided=held)
+            for line in lines if (held := _held_said(line, decided, session.lang)) is not None
+            and not any(line.names <= home_medicines.named(order.drug) for order in in_force)]
+
+
+def _home_lines(session: Session,
+                patient: PatientSummary) -> tuple[dict[str, reconciliation.Decision], list[home_medicines.HomeLine]]:
+    """The stay's standing reconciliation decisions, by home line as typed, and the home lines:
+    the admission's, then those the reconciliation decided that it does not list
+    (`reconciliation.unlisted`)."""
     decided = reconciliation.standing(session.db, [patient]).get(patient.patient_id, {})
     listed = home_medicines.of_admission(session.db, patient)
-    return [WORDS["home_reconciled"][session.lang].format(medicine=home_medicines.as_taken(line.text), decided=held)
-            for line in [*listed, *reconciliation.unlisted(decided, listed)]
-            if line.text in decided and (held := decided[line.text].said(session.lang)) is not None
-            and not any(line.names <= home_medicines.named(order.drug) for order in in_force)]
+    return decided, [*listed, *reconciliation.unlisted(decided, listed)]
+
+
+def _held_said(line: home_medicines.HomeLine, decided: dict[str, reconciliation.Decision], lang: Lang) -> str | None:
+    """The reconciliation's hold or stop of `line`, with why and until when; None for none, or a
+    decision its order says (continued, changed)."""
+    return decided[line.text].said(lang) if line.text in decided else None
 
 
 def _home_medicines(session: Session, patient: PatientSummary, in_force: list[medication.Order],
@@ -910,16 +924,15 @@ def _home_medicines(session: Session, patient: PatientSummary, in_force: list[me
     force" over it read to the GP as a patient on no medicine. Listed first: a list cut to its box
     keeps them."""
     lang, asked = session.lang, leaving.WORDS["continue_or_stop"][session.lang]
-    decided = reconciliation.standing(session.db, [patient]).get(patient.patient_id, {})
+    decided, lines = _home_lines(session, patient)
     said = ([WORDS["home_unrecorded"][lang].format(asked=asked)]
             if home_medicines.not_recorded(session.db, patient, now) else [])
-    listed = home_medicines.of_admission(session.db, patient)
-    for line in [*listed, *reconciliation.unlisted(decided, listed)]:
+    for line in lines:
         giving = [order for order in in_force if line.names <= home_medicines.named(order.drug)]
         if any(home_medicines.taken_as_ordered(line.text, order) for order in giving):
             continue
         taken = home_medicines.as_taken(line.text)  # "last today 08:00" read a day on
-        if not giving and line.text in decided and (held := decided[line.text].said(lang)) is not None:
+        if not giving and (held := _held_said(line, decided, lang)) is not None:
             said.append(WORDS["home_decided"][lang].format(medicine=taken, decided=held, asked=asked))
             continue
         stopped_only = any(line.names <= home_medicines.named(order.drug) for order in stopped)

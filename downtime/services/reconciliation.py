@@ -19,7 +19,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.medication import Order
+from downtime.domain.medication import Order, in_force
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError
@@ -246,8 +246,7 @@ class Reconciled:
             return None
         return one if any(line.names <= named(order.drug)
                           and elapsed.instant(order.start_at) <= elapsed.instant(one.reconciled_at)
-                          and (order.stop_at is None or elapsed.instant(order.stop_at) > elapsed.instant(at))
-                          for order in orders) else None
+                          and in_force(order, at) for order in orders) else None
 
 
 NOTHING_RECONCILED = Reconciled({}, frozenset())
