@@ -116,6 +116,7 @@ def test_the_blank_charts_rows_are_tall_enough_to_write_in(forms, tmp_path, cloc
 def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, tmp_path, clock):
     path = printing.binder(forms, tmp_path / "binder.pdf", lang="en", printed_by="Nurse", printed_at=clock(),
                            device_name="Ward 3B laptop")
+    assert path.stat().st_size < 4_000_000, "a form's copies draw it once: each read anew was 14 MB to print"
     reader = PdfReader(path)
     outline = {item.title: reader.get_destination_page_number(item) for item in reader.outline}
     assert list(outline) == [

@@ -1091,6 +1091,7 @@ NOT_MISSPELT = frozenset({
     "sesame", "sésame", "lupin", "nickel", "plaster", "sparadrap"})
 
 
+@lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     """Without case or accents, "β" (and the "ß" typed for it, which casefolds to "ss") read as
     "beta": "β-lactamines" was no beta-lactam."""
@@ -1098,6 +1099,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
+@lru_cache(maxsize=8192)
 def _stem(text: str) -> str:
     """A name without accents, capitals, or each word's final -s and -e: the English and French
     names of a drug or a class meet there ("anti-inflammatoires non stéroïdiens"), and a name
@@ -1106,6 +1108,7 @@ def _stem(text: str) -> str:
     return " ".join(word.rstrip("s").rstrip("e").rstrip("s") for word in number_apart(_fold(text), 3).split())
 
 
+@lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[str, ...]:
     """The stemmed words of a name, split at anything not a letter or a digit ("co-amoxiclav",
     "amoxicilline/acide clavulanique", "pénicilline (anaphylaxie)")."""

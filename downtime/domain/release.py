@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Release(StrEnum):
@@ -31,6 +32,7 @@ WORDS: dict[Release, frozenset[str]] = {
 }
 
 
+@lru_cache(maxsize=8192)
 def number_apart(text: str, shortest: int) -> str:
     """`text` with a space between a word of `shortest` letters or more and the number written
     against it: "NovoMix30", "Zomorph30", "MR10" are a name and a number (read whole, Zomorph30
@@ -45,6 +47,7 @@ def _words(name: str) -> set[str]:
     return set("".join(c if c.isalnum() else " " for c in plain).split())
 
 
+@lru_cache(maxsize=8192)
 def release_of(name: str) -> Release | None:
     """The release `name` states, or None when it states none or both ("Zomorph IR" is a slip
     to ask about, not a form to guess)."""

@@ -399,7 +399,9 @@ BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discha
 def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
            device_name: str) -> Path:
     """Every blank form of `BINDER` in one PDF, each form bookmarked, so one print job fills
-    the ward's contingency binder before (or at the start of) an outage."""
+    the ward's contingency binder before (or at the start of) an outage. A form's copies are
+    pages of their own drawing the one form read once: each copy read anew carried its own
+    fonts and drawing (a binder of 14 MB, six seconds to make)."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
@@ -408,9 +410,9 @@ def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str
             part = blank(forms, what, Path(folder) / f"{what}.pdf", lang=lang, printed_by=printed_by,
                          printed_at=printed_at, device_name=device_name)
             title = CHARTS[what][lang] if what in CHARTS else forms[what].title.get(lang)
-            first = len(writer.pages)
+            first, read = len(writer.pages), PdfReader(part)
             for _ in range(copies):
-                writer.append(PdfReader(part))
+                writer.append(read)
             writer.add_outline_item(title=f"{title} × {copies}", page_number=first)
     writer.add_metadata({"/Title": BINDER_TITLE[lang], "/Creator": "Downtime"})
     out.parent.mkdir(parents=True, exist_ok=True)
