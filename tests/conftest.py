@@ -74,10 +74,10 @@ STAFF = {
 
 
 def pytest_collectstart(collector: pytest.Collector) -> None:
-    """No cycle collection while a worker collects: importing the test modules, each rewritten by
-    pytest for its assertion messages, makes millions of short-lived nodes, and each of Python's
-    passes went through everything Qt, reportlab and the FHIR models had made (18 s of a worker's
-    43 s of collection). Enabled again when collection ends."""
+    """No cycle collection while a worker collects: importing the test modules makes many
+    short-lived objects, and each of Python's passes went through everything Qt, reportlab and
+    the FHIR models had made (18 s of a worker's 43 s of collection, when pytest still rewrote
+    the modules' asserts). Enabled again when collection ends."""
     gc.disable()
 
 

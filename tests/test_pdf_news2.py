@@ -24,7 +24,15 @@ SETS = [{"taken_at": "2026-11-28T08:00+01:00", "respiratory_rate": 16, "spo2": 9
 
 
 def _text(path):
-    return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]
+    """Each page's text; the pages drawing what one drew (a binder's copies of a form) read once."""
+    read: dict[int, str] = {}
+    pages = []
+    for page in PdfReader(path).pages:
+        drawing = page.raw_get("/Contents").idnum
+        if drawing not in read:
+            read[drawing] = re.sub(r"\s+", " ", page.extract_text())
+        pages.append(read[drawing])
+    return pages
 
 
 def _charted(session_for, admission_values, lang="en"):

@@ -23,6 +23,9 @@ from downtime.storage.migrations import MIGRATIONS
 
 DatabaseError = sqlcipher3.DatabaseError
 PAGE_CACHE_KIB = 32 * 1024
+BUSY_WAIT_MS = 5000
+"""How long a connection waits for another's write (an import, a backup's audit) before it is
+said busy."""
 FULL_BELOW = 64 * 1024
 """Free bytes under which the database's disk counts as full: SQLite's shared-memory file, which
 even a reader of a WAL database makes, takes 32 KiB, and a full disk refused it as "disk I/O
@@ -138,7 +141,7 @@ def _connected(target: str, key: bytes | None, *, uri: bool) -> WardDatabase:
     conn = sqlcipher3.connect(target, check_same_thread=False, isolation_level=None, uri=uri)
     if key is not None:
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
     return WardDatabase(conn)
