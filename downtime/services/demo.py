@@ -7,6 +7,7 @@ The database is marked as demo, and the banner says so.
 from __future__ import annotations
 
 import random
+import weakref
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -36,6 +37,7 @@ from downtime.storage.connection import StorageError
 
 if TYPE_CHECKING:
     from downtime.domain.medication import Order
+    from downtime.domain.staff import StaffMember
 
 DEMO_DEVICE_NUMBER = 900
 DEMO_WARD = "3B"
@@ -214,7 +216,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     for code, name, count in WARDS:
         wards.add_ward(admin, code, name, [str(n) for n in range(1, count + 1)])
     settings.set_laptop_ward(admin, DEMO_WARD)  # its lists open on its ward, as a ward's laptop's do
-    nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock)
+    nurse = _signed_in(db, forms, clock, "nurse")
     beds = rng.sample(range(1, 29), len(_PEOPLE))
     saved = []
     for person, bed in zip(_PEOPLE, beds):
@@ -408,7 +410,7 @@ def build_syringe_driver_demo(db: Database, forms: dict[str, FormSpec], clock: C
     from downtime.services import census, infusion_checks, medication
 
     now = clock()
-    doctor = Session(db, load_device(db), staff.sign_in(db, "doctor", "2222", clock), forms, clock)
+    doctor = _signed_in(db, forms, clock, "doctor")
     nurse, night = _nurses(db, forms, clock)
     patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD)
                    if "Palliative" in (each.reason or ""))
@@ -445,7 +447,7 @@ def build_time_critical_demo(db: Database, forms: dict[str, FormSpec], clock: Cl
 
     now = clock()
     patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD) if "Parkinson" in (each.reason or ""))
-    doctor = Session(db, load_device(db), staff.sign_in(db, "doctor", "2222", clock), forms, clock)
+    doctor = _signed_in(db, forms, clock, "doctor")
     nurse, night = _nurses(db, forms, clock)
     ordered = datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=30)
     order = records.save_new(_written_at(doctor, ordered), "medication_order",
@@ -471,8 +473,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
 
     rng = random.Random(4)
     now = clock()
-    device = load_device(db)
-    doctor = Session(db, device, staff.sign_in(db, "doctor", "2222", clock), forms, clock)
+    doctor = _signed_in(db, forms, clock, "doctor")
     nurse, night = _nurses(db, forms, clock)
     start = _outage_began(now)
     opened = datetime.combine(start.date(), _DAY_SHIFT[0], start.tzinfo)
@@ -690,6 +691,21 @@ def _cd_witness(at: datetime) -> tuple[str, str]:
     return ("doctor", "2222") if by_day else ("night2", "6666")
 
 
+_SIGNED_IN: weakref.WeakKeyDictionary[Database, dict[str, StaffMember]] = weakref.WeakKeyDictionary()
+"""The demo's people as each signed in to a demo database, once."""
+
+
+def _signed_in(db: Database, forms: dict[str, FormSpec], clock: Clock, staff_id: str) -> Session:
+    """A demo account's session, signed in once a demo: a PIN is checked at its cost by design (a
+    twentieth of a second), and the demo signed its people in 69 times, 3 of the 12 seconds
+    `downtime demo` took."""
+    signed = _SIGNED_IN.setdefault(db, {})
+    if staff_id not in signed:
+        signed[staff_id] = staff.sign_in(db, staff_id, next(pin for who, _, _, pin in DEMO_ACCOUNTS if who == staff_id),
+                                         clock)
+    return Session(db, load_device(db), signed[staff_id], forms, clock)
+
+
 def _written_at(session: Session, at: datetime) -> Session:
     """The session as if its entries were typed at `at`: the controlled-drug register is written
     as a ward keeps it, each line when it happens (every line written when the demo was built,
@@ -699,9 +715,7 @@ def _written_at(session: Session, at: datetime) -> Session:
 
 def _nurses(db: Database, forms: dict[str, FormSpec], clock: Clock) -> tuple[Session, Session]:
     """The demo ward's day and night nurses, signed in once each."""
-    device = load_device(db)
-    return tuple(Session(db, device, staff.sign_in(db, staff_id, pin, clock), forms, clock)  # type: ignore[return-value]
-                 for staff_id, pin in (("nurse", "1111"), ("night", "5555")))
+    return _signed_in(db, forms, clock, "nurse"), _signed_in(db, forms, clock, "night")
 
 
 def _ago(now: datetime, **span: float) -> datetime:
@@ -801,7 +815,7 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
 
     rng = random.Random(5)
     now = clock()
-    coord = Session(db, load_device(db), staff.sign_in(db, "coord", "3333", clock), forms, clock)
+    coord = _signed_in(db, forms, clock, "coord")
     monday = (now - timedelta(days=2)).replace(hour=0, minute=0, second=0, microsecond=0)
     for day in range(5):
         for number in range(1, 5):
@@ -1433,7 +1447,7 @@ def build_capacity_demo(db: Database, forms: dict[str, FormSpec], clock: Clock =
     from downtime.domain import delirium
     from downtime.services import census
 
-    doctor = Session(db, load_device(db), staff.sign_in(db, "doctor", "2222", clock), forms, clock)
+    doctor = _signed_in(db, forms, clock, "doctor")
     patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD) if "Confusion" in (each.reason or ""))
     screened = records.list_current(db, form_id="delirium_screening", patient_id=patient.patient_id)[-1].data
     assessed = elapsed.later(delirium.doctor_told_at(screened) or datetime.fromisoformat(screened["screened_at"]),
@@ -1556,7 +1570,7 @@ def build_alcohol_withdrawal_demo(db: Database, forms: dict[str, FormSpec], cloc
     made = _charted_demo(db, forms, clock, "alcohol_withdrawal", "checked_at", _WITHDRAWAL)
     ((reason, _),) = _WITHDRAWAL
     patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD) if reason in (each.reason or ""))
-    doctor = Session(db, load_device(db), staff.sign_in(db, "doctor", "2222", clock), forms, clock)
+    doctor = _signed_in(db, forms, clock, "doctor")
     nurse, night = _nurses(db, forms, clock)
     order = records.save_new(_written_at(doctor, datetime.fromisoformat(patient.admitted_at)), "medication_order",
                              {**_SYMPTOM_TRIGGERED, "start_at": patient.admitted_at}, patient_id=patient.patient_id)
@@ -1603,7 +1617,7 @@ def build_sepsis_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = l
     ((_, ((hours, answers),)),) = _SEPSIS
     screened = max(_ago(now, hours=hours), datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=20))
     given = screened + answers["antibiotics_at"]
-    doctor = Session(db, load_device(db), staff.sign_in(db, "doctor", "2222", clock), forms, clock)
+    doctor = _signed_in(db, forms, clock, "doctor")
     nurse, night = _nurses(db, forms, clock)
     order = records.save_new(_written_at(doctor, given), "medication_order", {
         **_SEPSIS_ANTIBIOTIC, "start_at": given.isoformat(timespec="minutes")}, patient_id=patient.patient_id)
@@ -1663,7 +1677,7 @@ def build_vte_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = loca
     from downtime.services import census
 
     now = clock()
-    doctor = Session(db, load_device(db), staff.sign_in(db, "doctor", "2222", clock), forms, clock)
+    doctor = _signed_in(db, forms, clock, "doctor")
     made = 0
     for patient in census.in_patients(db, forms, ward=DEMO_WARD):
         if (decided := _vte_decided(patient)) is None:
@@ -1798,7 +1812,7 @@ def build_transfusion_demo(db: Database, forms: dict[str, FormSpec], clock: Cloc
     ordered = _ago(now, hours=_UNITS[0][1] + 1)
     if ordered <= admitted + timedelta(minutes=10):
         return 0
-    doctor = Session(db, load_device(db), staff.sign_in(db, "doctor", "2222", clock), forms, clock)
+    doctor = _signed_in(db, forms, clock, "doctor")
     order = records.save_new(_written_at(doctor, ordered), "blood_order", {
         "ordered_at": ordered.isoformat(timespec="minutes"), "component": "red_cells", "units": 2,
         "each_over": "2 hours", "indication": "Hb 68 g/L, breathless on exertion"}, patient_id=patient.patient_id)
