@@ -78,19 +78,21 @@ ORDER = {"dose": 1.0, "frequency": "scheduled", "times": "06:00 10:00 14:00 18:0
          "start_at": "2026-11-28T09:30+01:00", "controlled": False, "high_alert": False, "time_critical": False}
 UNTICKED = [("Co-careldopa 25/100", "tablet", "PO", "time_critical",
              "“Time-critical: give within 30 minutes of its time” must be Yes for Co-careldopa 25/100, a time-critical "
-             "medicine."),
+             "medicine.", {}),
             ("Heparin", "units", "SC", "high_alert",
-             "“High-alert medicine” must be Yes for Heparin, a high-alert medicine."),
+             "“High-alert medicine” must be Yes for Heparin, a high-alert medicine.", {}),
             ("Potassium chloride 40 mmol in 1 L", "mmol", "IV", "high_alert",
-             "“High-alert medicine” must be Yes for Potassium chloride 40 mmol in 1 L, a high-alert medicine.")]
+             "“High-alert medicine” must be Yes for Potassium chloride 40 mmol in 1 L, a high-alert medicine.",
+             {"form": "infusion", "rate_ml_h": 125.0})]
 
 
-@pytest.mark.parametrize(("drug", "unit", "route", "flag", "said"), UNTICKED)
-def test_an_order_the_app_knows_is_refused_unticked_on_that_box(session_for, patient, drug, unit, route, flag, said):
+@pytest.mark.parametrize(("drug", "unit", "route", "flag", "said", "more"), UNTICKED)
+def test_an_order_the_app_knows_is_refused_unticked_on_that_box(session_for, patient, drug, unit, route, flag, said,
+                                                                  more):
     """As oxycodone is refused as not controlled: the prescriber learns there and then that the
     dose is given within 30 minutes, or checked by a second nurse."""
     doctor = session_for("doctor")
-    values = {**ORDER, "drug": drug, "dose_unit": unit, "route": route}
+    values = {**ORDER, "drug": drug, "dose_unit": unit, "route": route, **more}
     with pytest.raises(ValidationFailed) as refused:
         records.save_new(doctor, "medication_order", values, patient_id=patient)
     assert [(error.path, error.message) for error in refused.value.errors] == [(flag, said)]

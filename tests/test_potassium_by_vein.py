@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from downtime.domain.medication import Frequency, Order
-from downtime.domain.potassium import by_vein_refusal, unread_by_vein
+from downtime.domain.potassium import by_vein_refusal, not_infused, unread_by_vein
 from downtime.services import infusion_rates, medication, records
 from downtime.services.errors import ValidationFailed
 
@@ -18,9 +18,9 @@ DRIP = {"route": "IV", "form": "infusion", "frequency": "scheduled", "times": "1
 REASON = "Dose to check: why (opioid-tolerant, current dose; weight used; meningitis dose)"
 
 
-def _order(drug: str, dose: float, unit: str, rate: float | None, route: str = "IV") -> Order:
+def _order(drug: str, dose: float, unit: str, rate: float | None, route: str = "IV", form: str | None = None) -> Order:
     return Order(record_id="o", patient_id="p", drug=drug, dose=dose, dose_unit=unit, route=route, rate_ml_h=rate,
-                 form="infusion" if rate is not None else None, frequency=Frequency.ONCE,
+                 form="infusion" if rate is not None else form, frequency=Frequency.ONCE,
                  start_at=datetime.fromisoformat(DRIP["start_at"]))
 
 
@@ -70,7 +70,18 @@ def test_potassium_by_vein_is_weighed_by_its_mmol_per_litre_and_per_hour(drug, d
 
 def test_potassium_by_mouth_is_not_weighed_so():
     order = _order("Potassium chloride", 40, "mmol", None, "PO")
-    assert by_vein_refusal(order, None) is None and unread_by_vein(order) is None
+    assert by_vein_refusal(order, None) is None and unread_by_vein(order) is None and not_infused(order) is None
+
+
+@pytest.mark.parametrize("form, route, refused", [
+    ("injection", "IV", True), (None, "IV", True), ("other", "IV", True), ("infusion", "IV", False),
+    ("injection", "PO", False), ("liquid", "PO", False)])
+def test_potassium_by_vein_is_only_an_infusion(form, route, refused):
+    """Never pushed: only an infusion is asked the rate its mmol an hour is weighed by."""
+    said = not_infused(_order("Potassium chloride 20 mmol in 500 mL", 20, "mmol", None, route, form))
+    assert (said is not None) is refused
+    assert said is None or (said.field, said.asked) == ("form", False)
+    assert not_infused(_order("Furosemide 20 mg", 20, "mg", None, route, form)) is None
 
 
 def _asked(doctor, patient, values) -> medication.DoseReasonNeeded:
@@ -103,6 +114,15 @@ def test_the_reviewers_orders_are_asked_or_refused_and_a_reason_saves_the_strong
     assert [(error.path, error.message.split(":")[0]) for error in refused.value.errors] == [
         ("drug", "Potassium by vein")]
     assert "write the potassium's mmol and the bag's volume" in refused.value.errors[0].message
+    injection = {**DRIP, "drug": "Potassium chloride 20 mmol in 500 mL", "dose": 20.0, "dose_unit": "mmol",
+                 "form": "injection"}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(doctor, "medication_order", injection, patient_id=patient)
+    assert [(error.path, error.message) for error in refused.value.errors] == [("form", (
+        "Potassium by vein is given only as an infusion, by a pump at a set rate, never as an injection: a bolus of "
+        "potassium can stop the heart. Choose “Infusion” in “Form”, and give its rate."))]
+    assert records.save_new(doctor, "medication_order", {**injection, "form": "infusion", "rate_ml_h": 125.0},
+                            patient_id=patient).data["form"] == "infusion"
 
 
 def test_an_amendment_is_asked_as_a_new_order_and_an_older_order_is_corrected_as_before(
@@ -120,6 +140,10 @@ def test_an_amendment_is_asked_as_a_new_order_and_an_older_order_is_corrected_as
         **DRIP, "drug": "Potassium chloride", "dose": 40.0, "dose_unit": "mmol", "rate_ml_h": 50.0}, patient,
         "6e7f8a9b-0c1d-4e2f-8a3b-4c5d6e7f8a9b")
     assert records.amend(doctor, older.record_id, {**older.data, "rate_ml_h": 25.0}, "slower").version == 2
+    pushed = records.save_imported(session_for("records"), "medication_order", {
+        **DRIP, "drug": "Potassium chloride 20 mmol in 500 mL", "dose": 20.0, "dose_unit": "mmol",
+        "form": "injection"}, patient, "7f8a9b0c-1d2e-4f3a-9b4c-5d6e7f8a9b0c")
+    assert records.amend(doctor, pushed.record_id, {**pushed.data, "times": "16:00"}, "later").version == 2
 
 
 def test_a_potassium_bag_run_faster_than_10_mmol_an_hour_asks_why(session_for, medication_ward, clock):

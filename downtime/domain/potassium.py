@@ -16,8 +16,8 @@ from datetime import timedelta
 from downtime.domain.aki import ANGIOTENSIN_ENDINGS, POTASSIUM_SPARING, fold
 from downtime.domain.dose_limits import BY_VEIN
 from downtime.domain.lab_results import Bound, Flag, Reading, inr_reading, reference_range, result_value
-from downtime.domain.medication import (ALLERGY_CLASSES, MASS_IN_MG, ML, NOT_REVIEWED_ROUTES, Order, medicine_name,
-                                        medicines_in, medicines_known)
+from downtime.domain.medication import (ALLERGY_CLASSES, INFUSION, MASS_IN_MG, ML, NOT_REVIEWED_ROUTES, Order,
+                                        medicine_name, medicines_in, medicines_known)
 from downtime.domain.order_units import Refusal
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number, Phrase
 
@@ -295,6 +295,11 @@ BY_VEIN_UNREAD = QT_TRANSLATE_NOOP(
                 "potassium chloride 0.3% 500 mL”): its strength and speed could not be checked, nor the bag the "
                 "nurse hangs against the order.")
 
+BY_VEIN_NOT_INFUSED = QT_TRANSLATE_NOOP(
+    "messages", "Potassium by vein is given only as an infusion, by a pump at a set rate, never as an injection: a "
+                "bolus of potassium can stop the heart. Choose “{infusion}” in “{form}”, and give its rate.")
+"""`not_infused`'s refusal: the form's names for the field and its choice are the caller's."""
+
 
 @dataclass(frozen=True)
 class Bag:
@@ -392,6 +397,17 @@ def unread_by_vein(order: Order) -> Refusal | None:
     if not by_vein(order) or bag_of(order) is not None:
         return None
     return Refusal("drug", Phrase(BY_VEIN_UNREAD))
+
+
+def not_infused(order: Order) -> Refusal | None:
+    """An order of potassium by vein in another form than an infusion (or none), refused on its
+    form: potassium is never pushed by vein (NPSA/2002/01; the Never Event "mis-selection of a strong
+    potassium solution"), and only an infusion is asked its rate, by which `by_vein_refusal` weighs
+    its mmol an hour. "Potassium chloride 20 mmol in 500 mL" IV written as an injection was saved with
+    its strength checked and no rate, nothing asked of its speed."""
+    if not by_vein(order) or order.form == INFUSION:
+        return None
+    return Refusal("form", Phrase(BY_VEIN_NOT_INFUSED))
 
 
 def by_vein_refusal(order: Order, rate: float | None) -> Refusal | None:

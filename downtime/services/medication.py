@@ -33,10 +33,10 @@ from downtime.domain.medication import (
 from downtime.domain.medication import severe_reaction
 from downtime.domain.medication import (background_insulin, given_instant, given_when_fasting, insulin, left_out_with_meals, levelled,
                                         mealtime_insulin, patch, patches_on, reason_offered, route_code, units_abbreviated)
-from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, DIET, anticoagulant, course_decided, sedating
+from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, DIET, INFUSION, anticoagulant, course_decided, sedating
 from downtime.domain.anticoagulation import INR_DECIDED, ordered_beside
 from downtime.domain.potassium import HELD_ON_LETTER as POTASSIUM_ON_LETTER, POTASSIUM_REVIEWED, by_vein_refusal, \
-    names_potassium, unread_by_vein
+    names_potassium, not_infused, unread_by_vein
 from downtime.domain.swallow_screen import by_mouth, names_swallow
 from downtime.domain.lab_results import Flag, level_judged, level_read
 from downtime.domain.falls import Ask
@@ -868,18 +868,21 @@ def _check_strength(session: Session, spec: FormSpec, patient_id: str, data: dic
     strength the order states that is not the one its medicine's name writes
     (order_units.named_strength_refusal), amended or new: the limits weigh the one, the nurse
     takes the bottle of the other, and no version of the form ever meant them to differ. So is
-    potassium by vein whose mmol or bag's volume is not read (domain.potassium.unread_by_vein),
-    spared as the strength is in an order that had none."""
+    potassium by vein whose mmol or bag's volume is not read (domain.potassium.unread_by_vein), and
+    potassium by vein not as an infusion (domain.potassium.not_infused), each spared as the strength
+    is in an order that had it so (one loaded from the EHR as an injection is corrected as it was)."""
     new = _order("", patient_id, data)
     refused = order_units.named_strength_refusal(new)
-    for unstated in (order_units.strength_refusal, unread_by_vein):
+    for unstated in (order_units.strength_refusal, unread_by_vein, not_infused):
         if refused is None and (before is None or not unstated(_order("", patient_id, before))):
             refused = unstated(new)
     if refused is None:
         return
+    form = spec.field("form")
     raise ValidationFailed([FieldError(refused.field, message(
         session.lang, refused.said.template, **refused.said.values,
-        mg=spec.field(STRENGTH_MG).label.get(session.lang), ml=spec.field(STRENGTH_ML).label.get(session.lang)))])
+        mg=spec.field(STRENGTH_MG).label.get(session.lang), ml=spec.field(STRENGTH_ML).label.get(session.lang),
+        form=form.label.get(session.lang), infusion=format_value(form, INFUSION, session.lang)))])
 
 
 REVIEW_AT = "review_at"

@@ -13033,6 +13033,10 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>Potassium par voie veineuse : écrivez les mmol de potassium et le volume de la poche, dans la dose ou dans le nom du médicament (par ex. « Chlorure de potassium 40 mmol dans chlorure de sodium 0,9 % 1000 mL », « Chlorure de sodium 0,9 % et chlorure de potassium 0,3 % 500 mL ») : sa concentration et son débit ne pourraient pas être vérifiés, ni la poche posée par l’infirmière au regard de la prescription.</translation>
     </message>
     <message>
+        <source>Potassium by vein is given only as an infusion, by a pump at a set rate, never as an injection: a bolus of potassium can stop the heart. Choose “{infusion}” in “{form}”, and give its rate.</source>
+        <translation>Le potassium par voie veineuse ne se donne qu’en perfusion, à la pompe à un débit fixé, jamais en injection : un bolus de potassium peut arrêter le cœur. Choisir « {infusion} » dans « {form} », et donner son débit.</translation>
+    </message>
+    <message>
         <source>{drug} recorded given at {time}, while the patient is recorded missing from the ward (last seen {since}, {where}): record “A — Patient away from ward”, or record their return on the missing-patient record first.</source>
         <translation>{drug} noté donné à {time}, alors que le patient est noté disparu du service (vu en dernier à {since}, {where}) : noter « A — Patient absent », ou noter d’abord son retour sur la fiche de disparition.</translation>
     </message>
