@@ -13,6 +13,7 @@ from fhir.resources.R4B.observation import Observation
 
 from downtime.domain.alcohol_withdrawal import (ITEMS, Band, Flag, band, delirium_tremens, flags, gives_thiamine,
                                                 meaning, still_asked, symptom_triggered, total)
+from downtime.domain.medication import Check
 from downtime.services import alcohol_withdrawal, census, chart_alerts, medication, printing, records
 from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
@@ -241,6 +242,44 @@ def test_consciousness_falling_holds_the_dose_and_a_dose_on_an_unscored_check_is
                 "consciousness_falling": True, "dose_given": True, "dose_given_at": "2026-11-28T13:45+01:00"},
                 patient_id=patient)
         assert [error.path for error in refused.value.errors] == ["dose_given"] and words in str(refused.value)
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, FORM, _check("13:40", consciousness_falling=True, dose_given=True,
+                                             dose_given_at="2026-11-28T13:45+01:00"), patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["dose_given"]
+    assert "this check records consciousness falling, so the symptom-triggered dose is held" in str(refused.value)
+
+
+@pytest.mark.parametrize("found, said", [
+    ({"consciousness_falling": True}, "records consciousness falling"),
+    ({"unable_to_assess": "drowsy", **dict.fromkeys(ITEMS)}, "found the patient too drowsy or sedated to be scored")])
+def test_a_sedative_or_opioid_on_the_mar_after_a_drowsy_check_asks_the_doctors_decision(session_for, patient, found,
+                                                                                         said):
+    """Chlordiazepoxide as required given at 13:40 after a 13:30 check holding it: asked, the reason
+    kept, until a check since no longer holds it; a dose before the check is not asked."""
+    nurse = session_for("nurse")
+    order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Chlordiazepoxide", "dose": 20.0, "dose_unit": "mg", "route": "PO", "frequency": "prn",
+        "prn_indication": "CIWA-Ar 10 or more", "min_interval_hours": 1, "max_doses_24h": 6,
+        "start_at": "2026-11-28T09:30+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient).record_id
+    records.save_new(nurse, FORM, {k: v for k, v in _check("13:30", **found).items() if v is not None},
+                     patient_id=patient)
+    dose = {"outcome": "given", "dose_given": 20.0, "route": "PO", "given_at": "2026-11-28T13:40+01:00",
+            "given_for": "CIWA-Ar"}
+    [asked] = [one for one in medication.check_dose(nurse, order, dose) if one.check is Check.WITHDRAWAL_DROWSY]
+    assert asked.message == (f"Chlordiazepoxide: the alcohol withdrawal check at 13:30 {said}: no sedative or opioid "
+                             "until the doctor has seen the patient (over-sedation, a head injury, Wernicke’s). Give "
+                             "it only on the doctor’s decision, named in the reason.")
+    assert "sevrage alcoolique" in asked.text("fr")
+    assert not [one for one in medication.check_dose(nurse, order, {**dose, "given_at": "2026-11-28T13:20+01:00"})
+                if one.check is Check.WITHDRAWAL_DROWSY]
+    with pytest.raises(medication.OverrideNeeded):
+        medication.record_dose(nurse, order, dose)
+    saved = medication.record_dose(nurse, order, dose, overrides={Check.WITHDRAWAL_DROWSY: "Dr Benali: seizure"})
+    assert saved.data["overrides"] == [{"check": "withdrawal_drowsy", "reason": "Dr Benali: seizure"}]
+    records.save_new(nurse, FORM, _check("13:50"), patient_id=patient)
+    assert not [one for one in medication.check_dose(nurse, order, {**dose, "given_at": "2026-11-28T13:55+01:00"})
+                if one.check is Check.WITHDRAWAL_DROWSY]
 
 
 @pytest.mark.parametrize("drug", ["Vit B1", "Vitamine B 1", "vit. B1 100 mg"])

@@ -845,9 +845,10 @@ CODED_DEPENDENTS = {"glucose_unit": {"glucose"}, "unidentified": {"identity_stat
                     # (services.capacity.check).
                     **dict.fromkeys(("impairment", "understands", "retains", "weighs", "communicates"), {"outcome"}),
                     "consulted": {"imca"},
-                    # An alcohol withdrawal check not scored refuses a symptom-triggered dose, and a dose
-                    # is refused before its check (services.alcohol_withdrawal.check).
-                    "unable_to_assess": {"dose_given"},
+                    # An alcohol withdrawal check not scored, or recording consciousness falling, refuses
+                    # a symptom-triggered dose, and a dose is refused before its check
+                    # (services.alcohol_withdrawal.check).
+                    "unable_to_assess": {"dose_given"}, "consciousness_falling": {"dose_given"},
                     "checked_at": {"dose_given_at"},
                     # An enhanced observation's review not before it, a review or a stop of a
                     # level standing at its time; an urgent DoLS authorisation only with the acid

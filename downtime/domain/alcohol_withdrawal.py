@@ -235,6 +235,19 @@ def dose_asked(answers: Mapping[str, Any]) -> bool:
             and band(total(answers)) is not Band.MINIMAL and not answers.get("dose_given"))
 
 
+def sedation_held(answers: Mapping[str, Any]) -> Flag | None:
+    """Why a check holds every sedative and opioid until the doctor has seen the patient: its
+    consciousness falling (`Flag.CONSCIOUSNESS_FALLING`), or the patient too drowsy or sedated to be
+    scored (`Flag.UNABLE`); None for another check, or once the chart is stopped. A benzodiazepine
+    deepens what has to be ruled out first: over-sedation, a head injury, Wernicke's, hepatic
+    encephalopathy."""
+    if answers.get("chart_stopped"):
+        return None
+    if answers.get("consciousness_falling"):
+        return Flag.CONSCIOUSNESS_FALLING
+    return Flag.UNABLE if not_scored(answers) is NotScored.DROWSY else None
+
+
 def recheck(checks: Sequence[Mapping[str, Any]]) -> timedelta:
     """How long after the latest of these checks (oldest first) the next is due: within the hour
     for a flag but a severe score's (`CLOSE_RECHECK`); a patient asleep by the check before's (a

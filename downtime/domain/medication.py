@@ -512,6 +512,10 @@ class Check(StrEnum):
     NEURO_ALARM = "neuro_alarm"
     """A sedative or an opioid given while the neuro chart asks a doctor (services.medication.
     sedation_on_neuro_alarm): it lowers the GCS the chart is escalating, and hides the next set's."""
+    WITHDRAWAL_DROWSY = "withdrawal_drowsy"
+    """A sedative or an opioid given while the alcohol withdrawal chart's latest check records
+    consciousness falling, or the patient too drowsy or sedated to be scored (services.medication.
+    sedation_on_withdrawal_drowsy): over-sedation, a head injury or Wernicke's is ruled out first."""
     HEAD_INJURY = "head_injury"
     """An anticoagulant given after a fall with a possible head injury whose CT head is not recorded
     done (services.medication.anticoagulant_after_head_injury)."""

@@ -80,6 +80,11 @@ REFUSALS = {
                       "fr": "« {label} » : cette évaluation n’a pas de score, donc pas de dose selon les symptômes : "
                             "une dose donnée est la décision du médecin, au plan d’administration ; noter qui a "
                             "décidé dans Remarques."},
+    "dose_falling": {"en": "“{label}”: this check records consciousness falling, so the symptom-triggered dose is "
+                           "held: a dose given is the doctor’s decision, on the MAR; write who decided in Notes.",
+                     "fr": "« {label} » : cette évaluation note une conscience en baisse, donc la dose selon les "
+                           "symptômes est suspendue : une dose donnée est la décision du médecin, au plan "
+                           "d’administration ; noter qui a décidé dans Remarques."},
 }
 
 
@@ -87,9 +92,14 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
     """Refuse, naming the field, a symptom-triggered dose on a check not scored (the list kept
     saying "no dose" for a check recording one given), and a dose given before the check it
     answers: the dose follows the score, and one typed at the check before's time read as given for
-    this one. The time: each new record, and each amendment changing either time."""
+    this one. The time: each new record, and each amendment changing either time. And a dose on a
+    check recording consciousness falling, which holds it (the form's help said so, and one ticked
+    given was saved): each new record, and each amendment that makes it so."""
     if unable(data) and data.get("dose_given"):
         raise ValidationFailed([FieldError("dose_given", REFUSALS["dose_unscored"][lang].format(
+            label=spec.field("dose_given").label.get(lang)))])
+    if _dosed_falling(data) and (before is None or not _dosed_falling(before)):
+        raise ValidationFailed([FieldError("dose_given", REFUSALS["dose_falling"][lang].format(
             label=spec.field("dose_given").label.get(lang)))])
     given, checked = data.get("dose_given_at"), data.get("checked_at")
     if not given or not checked or (before is not None and all(
@@ -100,6 +110,10 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
         raise ValidationFailed([FieldError("dose_given_at", REFUSALS["dose_before"][lang].format(
             label=spec.field("dose_given_at").label.get(lang), given=ward_time(given_at, None),
             checked=ward_time(checked_at, None)))])
+
+
+def _dosed_falling(data: Mapping[str, Any]) -> bool:
+    return bool(data.get("dose_given") and data.get("consciousness_falling"))
 
 
 @dataclass(frozen=True)

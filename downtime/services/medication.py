@@ -32,12 +32,14 @@ from downtime.domain.medication import (
 )
 from downtime.domain.medication import severe_reaction
 from downtime.domain.medication import (background_insulin, given_instant, given_when_fasting, insulin, left_out_with_meals, levelled,
-                                        mealtime_insulin, patch, patches_on, reason_offered, route_code, units_abbreviated)
+                                        mealtime_insulin, patch, patches_on, reason_offered, route_code, units_abbreviated,
+                                        written_when)
 from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, DIET, INFUSION, anticoagulant, course_decided, sedating
 from downtime.domain.anticoagulation import INR_DECIDED, ordered_beside
 from downtime.domain.potassium import HELD_ON_LETTER as POTASSIUM_ON_LETTER, POTASSIUM_REVIEWED, by_vein_refusal, \
     names_potassium, not_infused, unread_by_vein
 from downtime.domain.swallow_screen import by_mouth, names_swallow
+from downtime.domain.alcohol_withdrawal import Flag as AlcoholFlag, sedation_held
 from downtime.domain.lab_results import Flag, level_judged, level_read
 from downtime.domain.falls import Ask
 from downtime.domain.pain import opioid
@@ -1514,6 +1516,35 @@ def sedation_on_neuro_alarm(session: Session, found: Order, at: datetime) -> lis
         "found": Listed(tuple(asked))})]
 
 
+_WITHDRAWAL_DROWSY = {
+    AlcoholFlag.CONSCIOUSNESS_FALLING: QT_TRANSLATE_NOOP(
+        "messages", "{drug}: the alcohol withdrawal check at {time} records consciousness falling: no sedative or "
+                    "opioid until the doctor has seen the patient (over-sedation, a head injury, Wernicke’s). Give "
+                    "it only on the doctor’s decision, named in the reason."),
+    AlcoholFlag.UNABLE: QT_TRANSLATE_NOOP(
+        "messages", "{drug}: the alcohol withdrawal check at {time} found the patient too drowsy or sedated to be "
+                    "scored: no sedative or opioid until the doctor has seen the patient (over-sedation, a head "
+                    "injury, Wernicke’s). Give it only on the doctor’s decision, named in the reason.")}
+
+
+def sedation_on_withdrawal_drowsy(session: Session, found: Order, at: datetime) -> list[Warning]:
+    """A sedative or an opioid given at `at` while the alcohol withdrawal chart's latest check then
+    holds them (domain.alcohol_withdrawal.sedation_held: consciousness falling, or too drowsy to be
+    scored), until a check since says otherwise: the chart said "hold the symptom-triggered dose,
+    doctor now", and the chlordiazepoxide as required was given on the MAR with nothing asked. Asked,
+    not refused: the doctor may decide on a dose (a seizure), which the reason names."""
+    from downtime.services import alcohol_withdrawal  # which reads the orders through this module
+
+    if not (sedating(found.drug) or opioid(found.drug)):
+        return []
+    before = [one for one in alcohol_withdrawal.CHART.of(session.db, found.patient_id)
+              if elapsed.instant(one.checked_at) <= elapsed.instant(at)]
+    if not before or (held := sedation_held(before[-1].record.data)) is None:
+        return []
+    return [Warning(Check.WITHDRAWAL_DROWSY, _WITHDRAWAL_DROWSY[held], {
+        "drug": " ".join(found.drug.split()), "time": written_when(before[-1].checked_at, at, at.tzinfo)})]
+
+
 _HEAD_INJURY = QT_TRANSLATE_NOOP(
     "messages", "{drug}: the patient fell at {time} with {injury} and no CT head is recorded done or decided "
                 "against: an anticoagulant makes a bleed in the head worse. Ask the doctor before giving it.")
@@ -1683,11 +1714,13 @@ def anticoagulant_after_head_injury(session: Session, patient: PatientSummary, f
 
 
 def head_injury_asked(session: Session, patient: PatientSummary, found: Order, at: datetime) -> list[Warning]:
-    """What the neuro chart and a fall with a possible head injury ask of `found` given at `at`
-    (`sedation_on_neuro_alarm`, `anticoagulant_after_head_injury`): of a dose, and of an infusion's
-    rate raised or restarted (infusion_rates.change_rate), which gives more of it as a dose does: a
-    heparin syringe raised an hour after such a fall was asked nothing (review R2 D1)."""
-    return sedation_on_neuro_alarm(session, found, at) + anticoagulant_after_head_injury(session, patient, found, at)
+    """What the neuro chart, the alcohol withdrawal chart and a fall with a possible head injury ask
+    of `found` given at `at` (`sedation_on_neuro_alarm`, `sedation_on_withdrawal_drowsy`,
+    `anticoagulant_after_head_injury`): of a dose, and of an infusion's rate raised or restarted
+    (infusion_rates.change_rate), which gives more of it as a dose does: a heparin syringe raised an
+    hour after such a fall was asked nothing (review R2 D1)."""
+    return sedation_on_neuro_alarm(session, found, at) + sedation_on_withdrawal_drowsy(session, found, at) \
+        + anticoagulant_after_head_injury(session, patient, found, at)
 
 
 _RECORDED_AHEAD = QT_TRANSLATE_NOOP(

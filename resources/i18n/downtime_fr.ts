@@ -7257,6 +7257,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{field} : obligatoire pour une dose administrée malgré {since}, enregistrée après la prescription et non revue par le prescripteur : indiquez où le plan d’administration papier la trace. Le prescripteur en est informé par la liste des alertes et les transmissions.</translation>
     </message>
     <message>
+        <source>{drug}: the alcohol withdrawal check at {time} records consciousness falling: no sedative or opioid until the doctor has seen the patient (over-sedation, a head injury, Wernicke’s). Give it only on the doctor’s decision, named in the reason.</source>
+        <translation>{drug} : l’évaluation du sevrage alcoolique de {time} note une conscience en baisse : aucun sédatif ni opioïde avant que le médecin ait vu le patient (surdosage sédatif, traumatisme crânien, Gayet-Wernicke). Ne le donner que sur décision du médecin, nommé dans la raison.</translation>
+    </message>
+    <message>
+        <source>{drug}: the alcohol withdrawal check at {time} found the patient too drowsy or sedated to be scored: no sedative or opioid until the doctor has seen the patient (over-sedation, a head injury, Wernicke’s). Give it only on the doctor’s decision, named in the reason.</source>
+        <translation>{drug} : l’évaluation du sevrage alcoolique de {time} a trouvé le patient trop somnolent ou sédaté pour être coté : aucun sédatif ni opioïde avant que le médecin ait vu le patient (surdosage sédatif, traumatisme crânien, Gayet-Wernicke). Ne le donner que sur décision du médecin, nommé dans la raison.</translation>
+    </message>
+    <message>
         <source>{drug}: LEVEL FLAGGED ABNORMAL ({timing} {result}), with no range read to judge it by: check it against its range before giving.</source>
         <translation>{drug} : DOSAGE SIGNALÉ ANORMAL ({timing} {result}), sans valeurs de référence lues pour en juger : le comparer à ses valeurs de référence avant d’administrer.</translation>
     </message>
