@@ -30,6 +30,14 @@ def _check(at: str, **answers) -> dict:
     return {"checked_at": f"2026-11-28T{at}+01:00", **MODERATE, **answers}
 
 
+def _chlordiazepoxide(doctor, patient) -> str:
+    """The symptom-triggered dose as required, from 09:30: its order's id."""
+    return records.save_new(doctor, "medication_order", {
+        "drug": "Chlordiazepoxide", "dose": 20.0, "dose_unit": "mg", "route": "PO", "frequency": "prn",
+        "prn_indication": "CIWA-Ar 10 or more", "min_interval_hours": 1, "max_doses_24h": 6,
+        "start_at": "2026-11-28T09:30+01:00", "controlled": False, "high_alert": False}, patient_id=patient).record_id
+
+
 def _alerts(nurse):
     inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     return [alert for alert in chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), nurse.lang,
@@ -257,11 +265,7 @@ def test_a_sedative_or_opioid_on_the_mar_after_a_drowsy_check_asks_the_doctors_d
     """Chlordiazepoxide as required given at 13:40 after a 13:30 check holding it: asked, the reason
     kept, until a check since no longer holds it; a dose before the check is not asked."""
     nurse = session_for("nurse")
-    order = records.save_new(session_for("doctor"), "medication_order", {
-        "drug": "Chlordiazepoxide", "dose": 20.0, "dose_unit": "mg", "route": "PO", "frequency": "prn",
-        "prn_indication": "CIWA-Ar 10 or more", "min_interval_hours": 1, "max_doses_24h": 6,
-        "start_at": "2026-11-28T09:30+01:00", "controlled": False, "high_alert": False},
-        patient_id=patient).record_id
+    order = _chlordiazepoxide(session_for("doctor"), patient)
     records.save_new(nurse, FORM, {k: v for k, v in _check("13:30", **found).items() if v is not None},
                      patient_id=patient)
     dose = {"outcome": "given", "dose_given": 20.0, "route": "PO", "given_at": "2026-11-28T13:40+01:00",
@@ -379,15 +383,12 @@ def test_a_symptom_triggered_dose_on_the_mar_after_the_check_is_not_asked_again(
     """A moderate check at 13:00, its dose box left unticked, and chlordiazepoxide as required
     given on the MAR at 13:10: the list no longer says "no symptom-triggered dose recorded: give
     it per protocol" (a second dose), and says the recheck overdue still."""
-    nurse, doctor = session_for("nurse"), session_for("doctor")
-    order = records.save_new(doctor, "medication_order", {
-        "drug": "Chlordiazepoxide", "dose": 20.0, "dose_unit": "mg", "route": "PO", "frequency": "prn",
-        "prn_indication": "CIWA-Ar 10 or more", "min_interval_hours": 1, "max_doses_24h": 6,
-        "start_at": "2026-11-28T09:30+01:00", "controlled": False, "high_alert": False}, patient_id=patient)
+    nurse = session_for("nurse")
+    order = _chlordiazepoxide(session_for("doctor"), patient)
     records.save_new(nurse, FORM, _check("13:00"), patient_id=patient)
     assert alcohol_withdrawal.WORDS["dose"]["en"] in _alerts(nurse)[0].said
-    medication.record_dose(nurse, order.record_id, {"outcome": "given", "dose_given": 20.0, "route": "PO",
-                                                    "given_at": "2026-11-28T13:10+01:00", "given_for": "CIWA-Ar 12"})
+    medication.record_dose(nurse, order, {"outcome": "given", "dose_given": 20.0, "route": "PO",
+                                          "given_at": "2026-11-28T13:10+01:00", "given_for": "CIWA-Ar 12"})
     assert [alert.said for alert in _alerts(nurse)] == [["CIWA-Ar OVERDUE since 14:00",
                                                          "No thiamine prescribed: ask the doctor (NICE CG100)"]]
 
