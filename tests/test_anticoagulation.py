@@ -9,10 +9,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from downtime.domain.anticoagulation import held_before_operation, inr_high, overlap, prophylactic, rule_band
+from downtime.domain.anticoagulation import (heparin_refusal, held_before_operation, inr_high, overlap, prophylactic,
+                                              rule_band)
 from downtime.domain.lab_results import inr_reading, is_inr
 from downtime.domain.medication import Check, Frequency, Order
 from downtime.services import anticoagulation, medication, records, theatre
+from downtime.services.errors import ValidationFailed
 
 WARFARIN_RULE = "INR under 2: 5 mg; 2 to 3: 3 mg; 3 to 4: 1 mg; over 4: none and tell the doctor"
 CHECKED = ("doctor", "2222")
@@ -526,3 +528,46 @@ def test_a_once_only_anticoagulant_written_while_another_runs_is_still_a_second_
                   Check.TWO_ANTICOAGULANTS) == [
         "Apixaban: already on an anticoagulant (Enoxaparin 80 mg SC): two at once make a bleed likely. Ask the doctor "
         "before giving it."]
+
+
+@pytest.mark.parametrize(("order", "age", "kg", "said"), [
+    (_plain("Heparin", 5000, "units", (8, 20)), 70, 80.0, None),
+    (_plain("Heparin sodium", 15000, "units", (8, 20)), 70, 80.0, None),
+    (_plain("Heparin", 50000, "units"), 70, 80.0, "refused"),  # the prophylactic 5,000 a zero too many
+    (_plain("Héparine calcique", 20000, "units", (8, 20)), 70, 80.0, "asked"),
+    (_plain("Heparin", 10000, "units", once=True, route="IV"), 70, 80.0, None),
+    (_plain("Heparin", 12500, "units", once=True, route="IV"), 70, None, "asked"),
+    (_plain("Heparin", 5000, "units", once=True, route="IV"), 6, 20.0, "asked"),  # 250 units/kg for a 75
+    (_plain("Heparin", 1500, "units", once=True, route="IV"), 6, 20.0, None),
+    (_plain("Heparin", 5000, "units", (8, 20)), 6, 20.0, None),  # 250 units/kg SC every 12 hours
+    (_plain("Heparin", 5000, "units", (8, 20)), 6, None, None),  # no weight: not weighed here
+    (_plain("Enoxaparin", 50000, "units"), 70, 80.0, None),  # a low-molecular-weight heparin's own rules
+    (_plain("Hepsal 50 units in 5 mL", 50, "units", once=True, route="IV"), 70, 80.0, None)])
+def test_one_dose_of_unfractionated_heparin_is_weighed_by_its_route_and_a_childs_weight(order, age, kg, said):
+    refusal = heparin_refusal(order, age, kg)
+    assert (None if refusal is None else "asked" if refusal.asked else "refused") == said
+    assert refusal is None or refusal.field == "dose"
+
+
+def test_a_heparin_infusion_is_not_weighed_as_one_dose():
+    """Its syringe's 25,000 units go in by the APTT's rate, not at once."""
+    syringe = _plain("Heparin sodium 25,000 units in 50 mL", 25000, "units", once=True, route="IV")
+    assert heparin_refusal(syringe.model_copy(update={"form": "infusion", "rate_ml_h": 2.0}), 70, 80.0) is None
+    assert heparin_refusal(syringe, 70, 80.0) is not None
+
+
+def test_heparin_50000_units_under_the_skin_is_refused_and_20000_asked(session_for, medication_ward):
+    patient = medication_ward[0]
+    doctor = session_for("doctor")
+    values = {"drug": "Heparin", "dose_unit": "units", "route": "SC", "times": "08:00 20:00",
+              "indication": "VTE prophylaxis"}
+    with pytest.raises(ValidationFailed) as refused:
+        _order(doctor, patient, dose=50000.0, **values)
+    assert [(error.path, error.message) for error in refused.value.errors] == [("dose", (
+        "Dose: Heparin: 50000 units in one dose is more than any ward gives of unfractionated heparin (at most 40000 "
+        "units): a zero too many? Correct the dose; an infusion is written as one, with its rate."))]
+    with pytest.raises(medication.DoseReasonNeeded) as asked:
+        _order(doctor, patient, dose=20000.0, **values)
+    assert str(asked.value).startswith("Heparin: 20000 units under the skin in one dose is above the most BNF gives "
+                                       "(15000 units every 12 hours, a treatment dose)")
+    assert _order(doctor, patient, dose=20000.0, dose_reason="APTT-adjusted, haematology advice", **values)

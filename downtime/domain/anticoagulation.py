@@ -12,11 +12,13 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 
 from downtime.domain import elapsed
+from downtime.domain.dose_limits import ADULT_FROM_YEARS
 from downtime.domain.lab_results import Bound, Reading
 from downtime.domain.medication import (DIRECT_ORAL, VITAMIN_K_ANTAGONISTS, Frequency, Order, also_ordered,
-                                        anticoagulant, anticoagulates_for, medicine_name, medicines_in, runs_at,
-                                        shares_a_medicine)
-from downtime.i18n import QT_TRANSLATE_NOOP
+                                        anticoagulant, anticoagulates_for, infused, medicine_name, medicines_in,
+                                        runs_at, shares_a_medicine)
+from downtime.domain.order_units import Refusal
+from downtime.i18n import QT_TRANSLATE_NOOP, Number, Phrase
 
 INR_TARGET_TOP = 3.0
 """The top of the usual INR target (2.0–3.0, BSH): an INR is held above it, or above its result's
@@ -176,7 +178,7 @@ def held_before_operation(order: Order) -> timedelta | None:
     found = medicines_in(order.drug)
     if found & LOW_MOLECULAR_WEIGHT:
         return LOW_MOLECULAR_WEIGHT_HELD[_at_prophylactic_dose(order)]
-    if HEPARIN in found and not found & (LOW_MOLECULAR_WEIGHT | {FONDAPARINUX}):
+    if unfractionated_heparin(order.drug):
         return _heparin_held(order)
     if found & (VITAMIN_K_ANTAGONISTS | DIRECT_ORAL):
         return anticoagulates_for(order.drug)
@@ -192,6 +194,63 @@ def _heparin_held(order: Order) -> timedelta:
         return HEPARIN_TREATMENT_HELD
     return next((held for dose, day, held in HEPARIN_HELD if order.dose <= dose and a_day(order) <= day),
                 HEPARIN_TREATMENT_HELD)
+
+
+# Unfractionated heparin in one dose, not an infusion (BNF 2024, BNFc): under the skin 5,000 units
+# every 8 to 12 hours to prevent a thrombosis, 15,000 units every 12 hours to treat one (adjusted by
+# the APTT); into a vein a loading dose of 5,000 units, 10,000 in a severe pulmonary embolism, then an
+# infusion; a child's 75 units/kg loading dose and 250 units/kg under the skin every 12 hours. A
+# high-alert medicine written in units, whose tenfold slip (5,000 written 50,000, "U" read as a 0) is
+# the commonest of its errors; heparin 50,000 units SC was saved with nothing asked.
+HEPARIN_MOST: Mapping[str, float] = {"SC": 15000, INTRAVENOUS: 10000}
+"""The most units in one dose of unfractionated heparin by route, above which it is asked."""
+HEPARIN_CHILD_MOST_PER_KG: Mapping[str, float] = {"SC": 250, INTRAVENOUS: 75}
+"""A child's most units/kg in one dose by route (BNFc), above which it is asked."""
+HEPARIN_REFUSED_ABOVE = 40000.0
+"""Units in one dose no ward gives by any route, refused whatever the reason: above twice the
+largest dose BNF gives, and above a dialysis catheter's lock (5,000 units/mL, a few mL a lumen)."""
+HEPARIN_ABOVE = {
+    "SC": QT_TRANSLATE_NOOP(
+        "messages", "{drug}: {dose} units under the skin in one dose is above the most BNF gives ({most} units every "
+                    "12 hours, a treatment dose), where a tenfold slip (5,000 written 50,000) is likelier than a "
+                    "dose: check it. If it is meant, give the reason in “{field}”."),
+    INTRAVENOUS: QT_TRANSLATE_NOOP(
+        "messages", "{drug}: {dose} units into a vein in one dose is above the most BNF gives ({most} units, the "
+                    "loading dose of a severe pulmonary embolism; then an infusion), where a tenfold slip is likelier "
+                    "than a dose: check it. If it is meant, give the reason in “{field}”.")}
+HEPARIN_CHILD_ABOVE = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: {dose} units in one dose is {per_kg} units/kg for {kg} kg, above a child's {most} units/kg "
+                "by this route (BNFc): check it. If it is meant, give the reason in “{field}”.")
+HEPARIN_REFUSED = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: {dose} units in one dose is more than any ward gives of unfractionated heparin (at most "
+                "{most} units): a zero too many? Correct the dose; an infusion is written as one, with its rate.")
+
+
+def unfractionated_heparin(drug: str) -> bool:
+    """Whether a medicine is unfractionated heparin ("Heparin sodium", "Héparine calcique", a
+    flush): not a low-molecular-weight heparin nor fondaparinux, named beside it or not."""
+    found = medicines_in(drug)
+    return HEPARIN in found and not found & (LOW_MOLECULAR_WEIGHT | {FONDAPARINUX})
+
+
+def heparin_refusal(order: Order, age: int | None, kg: float | None) -> Refusal | None:
+    """One dose of unfractionated heparin in units (not an infusion's, weighed by the APTT), by a
+    route `HEPARIN_MOST` knows, above it asked; a child's (`age` in years under
+    domain.dose_limits.ADULT_FROM_YEARS, weighing `kg`) above `HEPARIN_CHILD_MOST_PER_KG` asked; by any route
+    above `HEPARIN_REFUSED_ABOVE` refused."""
+    if not unfractionated_heparin(order.drug) or order.dose_unit != "units" or infused(order):
+        return None
+    said = {"drug": " ".join(order.drug.split()), "dose": Number(order.dose)}
+    if order.dose > HEPARIN_REFUSED_ABOVE:
+        return Refusal("dose", Phrase(HEPARIN_REFUSED, {**said, "most": Number(HEPARIN_REFUSED_ABOVE)}))
+    most = HEPARIN_MOST.get(order.route)
+    if most is not None and order.dose > most:
+        return Refusal("dose", Phrase(HEPARIN_ABOVE[order.route], {**said, "most": Number(most)}), asked=True)
+    per_kg = HEPARIN_CHILD_MOST_PER_KG.get(order.route)
+    if per_kg is None or age is None or age >= ADULT_FROM_YEARS or not kg or order.dose / kg <= per_kg + 1e-9:
+        return None
+    return Refusal("dose", Phrase(HEPARIN_CHILD_ABOVE, {**said, "per_kg": Number(round(order.dose / kg)),
+                                                        "kg": Number(kg), "most": Number(per_kg)}), asked=True)
 
 
 def before_operation(order: Order, at: datetime, operation_at: datetime) -> bool:

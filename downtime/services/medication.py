@@ -35,7 +35,7 @@ from downtime.domain.medication import (background_insulin, given_instant, given
                                         mealtime_insulin, patch, patches_on, reason_offered, route_code, units_abbreviated,
                                         written_when)
 from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, DIET, INFUSION, anticoagulant, course_decided, sedating
-from downtime.domain.anticoagulation import INR_DECIDED, ordered_beside
+from downtime.domain.anticoagulation import INR_DECIDED, heparin_refusal, ordered_beside
 from downtime.domain.potassium import HELD_ON_LETTER as POTASSIUM_ON_LETTER, POTASSIUM_REVIEWED, by_vein_refusal, \
     names_potassium, not_infused, unread_by_vein
 from downtime.domain.swallow_screen import by_mouth, names_swallow
@@ -982,6 +982,8 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     mL/h for a 5.8 kg baby), its rate amended too, one with no rate by its volume (a bolus above
     20 mL/kg, a day's bags above 1.5 times the maintenance), one for a child never weighed, and a
     child's hypotonic infusion past its first 28 days (NICE NG29 1.3.3, NPSA alert 22: glucose 5%),
+    one dose of unfractionated heparin above BNF's most by its route or a child's by the kg, refused
+    above what no ward gives (domain.anticoagulation.heparin_refusal: 50,000 units SC was saved),
     and potassium by vein above a peripheral vein's 40 mmol/L or 10 mmol/h (domain.potassium.
     by_vein_refusal: 40 mmol in 100 mL at 100 mL/h was saved unasked).
     So is a baby's dose by weight, or fluid, on a weight more than 7 days old (weight.old_weight_refusal).
@@ -1005,6 +1007,7 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
                                                                  mg_per_ml=new.mg_per_ml, age=dosed["age"],
                                                                  kg=dosed["kg"]),
                                      order_units.insulin_refusal(new, _previous_insulin(session, new, before)),
+                                     heparin_refusal(new, dosed["age"], dosed["kg"]),
                                      by_vein_refusal(new, new.rate_ml_h),
                                      child_fluids.rate_refusal(new, new.rate_ml_h, dosed["age"], dosed["kg"],
                                                                _baby_age(patient, new.start_at)["days"], patient.sex),

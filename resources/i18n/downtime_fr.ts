@@ -12985,6 +12985,22 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>{drug} : INR {result} ({range}) reçu le {time} : prescription modifiée depuis par le prescripteur : « {reason} ».</translation>
     </message>
     <message>
+        <source>{drug}: {dose} units under the skin in one dose is above the most BNF gives ({most} units every 12 hours, a treatment dose), where a tenfold slip (5,000 written 50,000) is likelier than a dose: check it. If it is meant, give the reason in “{field}”.</source>
+        <translation>{drug} : {dose} unités en une dose sous la peau dépassent le maximum du BNF ({most} unités toutes les 12 heures, une dose curative), et une erreur d’un facteur dix (5 000 écrit 50 000) est plus probable qu’une telle dose : la vérifier. Si elle est voulue, donner la raison dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{drug}: {dose} units into a vein in one dose is above the most BNF gives ({most} units, the loading dose of a severe pulmonary embolism; then an infusion), where a tenfold slip is likelier than a dose: check it. If it is meant, give the reason in “{field}”.</source>
+        <translation>{drug} : {dose} unités en une dose par voie veineuse dépassent le maximum du BNF ({most} unités, la dose de charge d’une embolie pulmonaire grave ; puis une perfusion), et une erreur d’un facteur dix est plus probable qu’une telle dose : la vérifier. Si elle est voulue, donner la raison dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{drug}: {dose} units in one dose is {per_kg} units/kg for {kg} kg, above a child's {most} units/kg by this route (BNFc): check it. If it is meant, give the reason in “{field}”.</source>
+        <translation>{drug} : {dose} unités en une dose font {per_kg} unités/kg pour {kg} kg, au-delà des {most} unités/kg d’un enfant par cette voie (BNFc) : la vérifier. Si elle est voulue, donner la raison dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{drug}: {dose} units in one dose is more than any ward gives of unfractionated heparin (at most {most} units): a zero too many? Correct the dose; an infusion is written as one, with its rate.</source>
+        <translation>{drug} : {dose} unités en une dose, c’est plus qu’aucun service ne donne d’héparine non fractionnée (au plus {most} unités) : un zéro de trop ? Corriger la dose ; une perfusion se prescrit comme telle, avec son débit.</translation>
+    </message>
+    <message>
         <source>{number}: no patient's on this laptop: a number the laptop named gave, whose records are there</source>
         <translation>{number} : le numéro d’aucun patient de cet ordinateur : un numéro donné par l’ordinateur nommé, où se trouve son dossier</translation>
     </message>
