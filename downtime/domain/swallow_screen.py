@@ -53,6 +53,9 @@ SLT_ASSESSMENT_DUE = timedelta(hours=24)
 """After a failed screen, the SLT's assessment is due within this (RCP 2023, NICE NG128)."""
 SLT_ASSESSMENT_LATEST = timedelta(hours=72)
 """And not later than this: past it, its absence is asked as urgent."""
+SCREEN_WITHIN = timedelta(hours=4)
+"""A patient admitted with a stroke is screened within this of arrival, nothing by mouth, medicines
+included, until a screen is passed (RCP National Clinical Guideline for Stroke 2023; SSNAP)."""
 AFTER_SCREEN = ("slt_referred_at", "doctor_told_at", "slt_assessed_at")
 """The times following the screen, none of which can be before it."""
 
@@ -92,6 +95,28 @@ def names_swallow(reason: str) -> bool:
     as a high potassium's must name the potassium (domain.potassium.names_potassium): "weight used
     72 kg", typed for another check of the order, answered the swallow question never shown."""
     return any(_NAMES_THE_SWALLOW.fullmatch(word) for word in re.findall(r"[a-z]+", fold(reason)))
+
+
+_STROKE = re.compile(r"(?<![a-z])(?:strokes?|cva|avc|accident vasculaire cerebral|cerebrovascular accident"
+                     r"|cerebral infarct(?:ion)?|infarctus cerebral)(?![a-z])")
+"""A stroke as an admission's reason says it (folded, domain.aki.fold): "Stroke", "? stroke",
+"CVA", "AVC ischémique", "accident vasculaire cérébral", "cerebral infarct"."""
+_NOT_BEFORE = re.compile(r"(?<![a-z])(?:no|not|non|without|sans|pas d|heat|sun)\W*$")
+_NOT_AFTER = re.compile(r"^\W*(?:ruled out|excluded|unlikely|ecarte|elimine|exclu|sequel)")
+_PAST = re.compile(r"(?<![a-z])(?:history|previous|old|prior|past|pmh|hx|atcd|antecedents?|ancien|sequelles?)"
+                   r"(?![a-z])[^,.;]{0,30}$")
+"""Words by which a stroke named is none, or not this one: "no stroke", "sans AVC", "heat stroke",
+"stroke ruled out", "AVC écarté"; "history of stroke", "previous left MCA stroke", "ATCD d'AVC",
+"AVC séquellaire" (a pneumonia in a patient who had one years ago)."""
+
+
+def stroke_said(reason: str | None) -> bool:
+    """Whether an admission's reason says a stroke, suspected or not (`_STROKE`), not as one ruled
+    out nor one of the past (`_NOT_BEFORE`, `_NOT_AFTER`, `_PAST`): the patient the swallow is screened for within
+    `SCREEN_WITHIN` of arrival. A transient ischaemic attack, its symptoms gone, is not."""
+    folded = fold(reason or "")
+    return any(not _NOT_BEFORE.search(folded, 0, found.start()) and not _PAST.search(folded, 0, found.start())
+               and not _NOT_AFTER.search(folded[found.end():]) for found in _STROKE.finditer(folded))
 
 
 @dataclass(frozen=True)

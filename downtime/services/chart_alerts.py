@@ -468,6 +468,12 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                  for patient_id, one in swallows.items() if (said := one.asks(lang, at)))
     if (coming := swallow_screen.next_change(swallows, at)) is not None:
         due.append(coming)
+    # A patient admitted with a stroke whose swallow is not yet screened: due within 4 hours of arrival.
+    strokes = swallow_screen.escalation(db, list(patients), at, lang)
+    found.extend(ChartAlert(patients[one.patient_id], swallow_screen.FORM, one.latest, one.said, urgent=one.urgent)
+                 for one in strokes.asking)
+    if strokes.next_change is not None:
+        due.append(strokes.next_change)
     for patient_id, known in falls.read(db, in_hospital).items():
         found.extend(ChartAlert(patients[patient_id], falls.FORM, one.text(lang, at.tzinfo, known.asks(one)), said,
                                 urgent=known.urgent(one))

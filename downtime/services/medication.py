@@ -1448,12 +1448,18 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else []))
 
 
-def recorded_diets(db: Database, patient_ids: Collection[str]) -> dict[str, list[str]]:
-    """The diet (its codes) each of these patients' latest standing admission (the one their
-    summary reads) records, by patient id: the only record of a patient nil by mouth or fed by tube."""
-    latest = {str(admission.patient_id): admission for admission in sorted(
+def latest_admissions(db: Database, patient_ids: Collection[str]) -> dict[str, RecordVersion]:
+    """Each of these patients' latest standing admission (the one their summary reads), by
+    patient id."""
+    return {str(admission.patient_id): admission for admission in sorted(
         _standing(db, "admission", patient_ids=patient_ids), key=lambda admission: admission.occurred_at)}
-    return {patient_id: list(admission.data.get(DIET) or []) for patient_id, admission in latest.items()}
+
+
+def recorded_diets(db: Database, patient_ids: Collection[str]) -> dict[str, list[str]]:
+    """The diet (its codes) each of these patients' latest standing admission records
+    (`latest_admissions`), by patient id: the only record of a patient nil by mouth or fed by tube."""
+    return {patient_id: list(admission.data.get(DIET) or [])
+            for patient_id, admission in latest_admissions(db, patient_ids).items()}
 
 
 def recorded_nil_by_mouth(db: Database, patient_ids: Collection[str]) -> set[str]:

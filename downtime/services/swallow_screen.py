@@ -28,7 +28,9 @@ from downtime.domain.clock import ward_time
 from downtime.domain.medication import Check, Order, Outcome, Warning, written_when
 from downtime.domain.records import RecordVersion
 from downtime.domain.swallow_screen import Outcome as Swallow
+from downtime.domain.records import loaded_from_snapshot
 from downtime.domain.swallow_screen import (
+    SCREEN_WITHIN,
     Screen,
     before_screen,
     by_mouth,
@@ -37,12 +39,13 @@ from downtime.domain.swallow_screen import (
     no_medicines_by_mouth_at,
     said_at,
     screen_of,
+    stroke_said,
 )
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Phrase, semicolon
 from downtime.services import medication
-from downtime.services.bedside import Chart, in_order
+from downtime.services.bedside import Asking, Chart, Escalation, in_order
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.infusion_checks import DUE_AT, DUE_ON
@@ -81,6 +84,20 @@ WORDS = {
     "screened": {"en": "Bedside swallow screen FAILED {time}",
                  "fr": "Dépistage de déglutition au lit ÉCHOUÉ {time}"},
     "plan": {"en": "plan: {plan}", "fr": "conduite à tenir : {plan}"},
+    "unscreened": {"en": "STROKE: SWALLOW NOT YET SCREENED — nothing by mouth, medicines included; {when}",
+                   "fr": "AVC : DÉGLUTITION PAS ENCORE DÉPISTÉE — rien par la bouche, médicaments compris ; {when}"},
+    "line_by": {"en": "screen by {time}", "fr": "dépister avant {time}"},
+    "line_overdue": {"en": "screen OVERDUE since {time}", "fr": "dépistage EN RETARD depuis {time}"},
+    "arrived": {"en": "STROKE: SWALLOW NOT YET SCREENED (arrived {time})",
+                "fr": "AVC : DÉGLUTITION PAS ENCORE DÉPISTÉE (arrivée {time})"},
+    "nothing": {"en": "nothing by mouth, medicines included, until a screen is passed",
+                "fr": "rien par la bouche, médicaments compris, avant un dépistage réussi"},
+    "screen_by": {"en": "screen the swallow by {time} (within 4 hours of arrival)",
+                  "fr": "dépister la déglutition avant {time} (dans les 4 heures suivant l’arrivée)"},
+    "screen_overdue": {"en": "swallow screen OVERDUE since {time} (4 hours after arrival): screen it now",
+                       "fr": "dépistage de déglutition EN RETARD depuis {time} (4 heures après l’arrivée) : le faire "
+                             "maintenant"},
+    "nil_unscreened": {"en": "stroke, swallow not yet screened", "fr": "AVC, déglutition pas encore dépistée"},
 }
 """`referred`, `assessed` and `nil_by_mouth` take their time with its preposition (`_at`): "à
 10:40", "le 28/11 à 10:40" in French; the others a time as the ward reads it (`_time`)."""
@@ -204,6 +221,61 @@ class Failed:
                                                      or screen.slt_late(at) or bool(self.critical))
 
 
+@dataclass(frozen=True)
+class Unscreened:
+    """A patient admitted with a stroke (domain.swallow_screen.stroke_said) whose swallow no screen
+    of the present stay has screened yet: nothing by mouth, medicines included, until one is
+    passed, the screen due `SCREEN_WITHIN` after their arrival. On paper the admission said
+    "stroke", and the morning's tablets went by mouth before anyone screened the swallow."""
+
+    arrived: datetime
+
+    @property
+    def due_at(self) -> datetime:
+        return elapsed.later(self.arrived, SCREEN_WITHIN)
+
+    def overdue(self, at: datetime) -> bool:
+        return elapsed.reached(self.due_at, at)
+
+    def _when(self, lang: Lang, at: datetime, words: tuple[str, str], dated: bool = False) -> str:
+        return WORDS[words[self.overdue(at)]][lang].format(time=_time(self.due_at, at, dated))
+
+    def line(self, lang: Lang, at: datetime, dated: bool = False) -> str:
+        """The ward's line: "STROKE: SWALLOW NOT YET SCREENED — nothing by mouth, medicines
+        included; screen by 15:00", "screen OVERDUE since 15:00" once due; `dated` as a letter
+        says it."""
+        return WORDS["unscreened"][lang].format(when=self._when(lang, at, ("line_by", "line_overdue"), dated))
+
+    def latest(self, lang: Lang, at: datetime) -> str:
+        return WORDS["arrived"][lang].format(time=_time(self.arrived, at))
+
+    def asks(self, lang: Lang, at: datetime) -> list[str]:
+        return [self._when(lang, at, ("screen_by", "screen_overdue")), WORDS["nothing"][lang]]
+
+
+def unscreened(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, Unscreened]:
+    """Each of these patients whose latest admission (services.medication.latest_admissions) says
+    a stroke (domain.swallow_screen.stroke_said), arrived by `at`, with no screen of the present
+    stay by then (`Unscreened`). Not one whose admission came from the EHR's snapshot: screened or
+    not under the EHR, which the ward cannot see (as services.bedside.first_due)."""
+    strokes = {patient_id: admission for patient_id, admission in medication.latest_admissions(db, patient_ids).items()
+               if stroke_said(str(admission.data.get("reason") or "")) and not loaded_from_snapshot(admission.record_id)
+               and elapsed.reached(admission.occurred_at, at)}
+    screened = CHART.of_each(db, list(strokes)) if strokes else {}
+    return {patient_id: Unscreened(admission.occurred_at) for patient_id, admission in strokes.items()
+            if not any(elapsed.reached(one.screen.screened_at, at) for one in screened.get(patient_id, []))}
+
+
+def escalation(db: Database, patient_ids: Collection[str], at: datetime, lang: Lang) -> Escalation[Asking]:
+    """The escalation list's line of each of these patients `unscreened` at `at`, urgent once its
+    screen is overdue, and when the next falls due."""
+    found = unscreened(db, patient_ids, at)
+    return Escalation([Asking(patient_id, one.latest(lang, at), one.asks(lang, at), urgent=one.overdue(at))
+                       for patient_id, one in found.items()],
+                      min((one.due_at for one in found.values() if not one.overdue(at)), key=elapsed.instant,
+                          default=None))
+
+
 def standing(db: Database, patient_ids: Collection[str], at: datetime,
              found_by: Callable[[Sequence[Screen], datetime], Screen | None] = said_at) -> dict[str, Recorded]:
     """Each of these patients whose latest screen of the present stay by `at` the ward's lines say
@@ -217,10 +289,14 @@ def nil_by_mouth(db: Database, patient_ids: Collection[str], at: datetime) -> di
     """Each of these patients whose failed screen keeps their medicines from the mouth at `at` (no
     SLT's plan by mouth yet, or food alone by mouth), and how a line names why, in each language
     ("failed swallow screen 10:20"): the time-critical list, the MAR and the round
-    (services.medication.nil_by_mouth) ask another route of their doses swallowed."""
-    return {patient_id: {lang: WORDS["nil_by_mouth"][lang].format(time=_at(one.screen.screened_at, at, lang))
-                         for lang in LANGUAGES}
-            for patient_id, one in standing(db, patient_ids, at, no_medicines_by_mouth_at).items()}
+    (services.medication.nil_by_mouth) ask another route of their doses swallowed. So is each
+    admitted with a stroke whose swallow is not yet screened (`unscreened`: "stroke, swallow not yet
+    screened")."""
+    failed_screens = {patient_id: {lang: WORDS["nil_by_mouth"][lang].format(time=_at(one.screen.screened_at, at, lang))
+                                   for lang in LANGUAGES}
+                      for patient_id, one in standing(db, patient_ids, at, no_medicines_by_mouth_at).items()}
+    return {**{patient_id: {lang: WORDS["nil_unscreened"][lang] for lang in LANGUAGES}
+               for patient_id in unscreened(db, patient_ids, at)}, **failed_screens}
 
 
 def failed(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
@@ -269,8 +345,10 @@ def _failed_of(each: list[Recorded], at: datetime,
 def ward_lines(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
                lang: Lang) -> dict[str, str]:
     """What the handover sheet, the Patients tab and the dose dialog say of each of these patients
-    whose swallow screen stands failed, or passed with advice, at `at`."""
-    return {patient_id: one.latest(lang, at) for patient_id, one in failed(db, forms, patient_ids, at, lang).items()}
+    whose swallow screen stands failed, or passed with advice, at `at`, or who came in with a
+    stroke and is not yet screened (`unscreened`)."""
+    return {**{patient_id: one.line(lang, at) for patient_id, one in unscreened(db, patient_ids, at).items()},
+            **{patient_id: one.latest(lang, at) for patient_id, one in failed(db, forms, patient_ids, at, lang).items()}}
 
 
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
@@ -281,10 +359,11 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     the SLT's plan by mouth stands, the screen and the plan with its textures, its tablets (with
     food alone by mouth, "no medicines by mouth") and the SLT's own words. The letter said nothing
     of either, and the next team gave thin fluids and whole tablets to a dysphagic stroke patient.
-    Nothing with neither standing."""
+    Nothing with neither standing; a patient admitted with a stroke and not yet screened, that
+    (`unscreened`), with its times' days."""
     one = _failed_of(CHART.of(db, patient_id), at)
     if one is None:
-        return []
+        return [waiting.line(lang, at, dated=True) for waiting in unscreened(db, [patient_id], at).values()]
     line = Failed(one, (), forms[FORM]).latest(lang, at, dated=True)
     if not one.screen.failed or one.screen.nil_by_mouth(at):
         return [line]
@@ -307,6 +386,13 @@ GIVEN_AFTER_FAILED_SCREEN = QT_TRANSLATE_NOOP(
                 "or say who allowed it by mouth (doctor, SLT) in the reason.")
 
 
+GIVEN_BEFORE_SCREEN = QT_TRANSLATE_NOOP(
+    "messages", "{drug} is recorded given {route} at {time}, and the patient, admitted with a stroke at {arrived}, "
+                "has no swallow screen recorded: nothing by mouth, medicines included, until a screen is passed. "
+                "Screen the swallow first, or give it by another route the doctor decides, or say who allowed it "
+                "by mouth in the reason.")
+
+
 def dose_warnings(session: Session, found: Order, values: Mapping[str, Any]) -> list[Warning]:
     """A dose of `found` recorded given swallowed (`by_mouth`: PO) at a time its patient's latest
     swallow screen is failed: asked, not refused, the nurse overriding with a reason (the doctor
@@ -315,14 +401,18 @@ def dose_warnings(session: Session, found: Order, values: Mapping[str, Any]) -> 
     from the paper chart, given already (as domain.medication.given_nil_by_mouth). The route is the
     dose's, as recorded given (its order's when it says none): an order down the NG tube given PO
     was asked only that its route differs, and an oral one given down the tube, as the screen
-    asks, was said "recorded given PO"."""
+    asks, was said "recorded given PO". So is one given swallowed to a patient admitted with a
+    stroke whose swallow no screen has yet screened (`unscreened`, `GIVEN_BEFORE_SCREEN`)."""
     route = values.get("route") or found.route
     if values.get("outcome") != Outcome.GIVEN.value or values.get(medication.TRANSCRIBED) or not by_mouth(route):
         return []
     at = datetime.fromisoformat(values["given_at"])
     one = _failed_of(CHART.of(session.db, found.patient_id), at, no_medicines_by_mouth_at)
     if one is None:
-        return []
+        return [Warning(Check.NIL_BY_MOUTH_GIVEN, GIVEN_BEFORE_SCREEN, {
+            "drug": " ".join(found.drug.split()), "route": route, "time": written_when(at, at, at.tzinfo),
+            "arrived": written_when(waiting.arrived, at, at.tzinfo)})
+            for waiting in unscreened(session.db, [found.patient_id], at).values()]
     return [Warning(Check.NIL_BY_MOUTH_GIVEN, GIVEN_AFTER_FAILED_SCREEN, {
         "drug": " ".join(found.drug.split()), "route": route, "time": written_when(at, at, at.tzinfo),
         "screened": written_when(one.screen.screened_at, at, at.tzinfo)})]
@@ -349,7 +439,9 @@ def ordered_refusal(session: Session, new: Order) -> order_units.Refusal | None:
         "screened": written_when(one.screen.screened_at, at, at.tzinfo)}), asked=True)
 
 
-def to_open(db: Database, patient_id: str) -> RecordVersion:
+def to_open(db: Database, patient_id: str) -> RecordVersion | None:
     """The record the escalation list opens: the patient's latest screen (a failed one is amended
-    with the referral, the doctor told and the SLT's assessment)."""
-    return CHART.of(db, patient_id)[-1].record
+    with the referral, the doctor told and the SLT's assessment); None, a new screen, for a patient
+    admitted with a stroke and not yet screened."""
+    screens = CHART.of(db, patient_id)
+    return screens[-1].record if screens else None

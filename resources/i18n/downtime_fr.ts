@@ -13073,6 +13073,10 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>{drug} est noté administré {route} à {time}, et le patient a échoué au dépistage de la déglutition à {screened} : aucun médicament par la bouche. Le donner par une autre voie décidée par le médecin, ou indiquer dans le motif qui l’a autorisé par la bouche (médecin, orthophoniste).</translation>
     </message>
     <message>
+        <source>{drug} is recorded given {route} at {time}, and the patient, admitted with a stroke at {arrived}, has no swallow screen recorded: nothing by mouth, medicines included, until a screen is passed. Screen the swallow first, or give it by another route the doctor decides, or say who allowed it by mouth in the reason.</source>
+        <translation>{drug} est noté administré {route} à {time}, et le patient, admis pour un AVC à {arrived}, n’a aucun dépistage de la déglutition noté : rien par la bouche, médicaments compris, avant un dépistage réussi. Dépister d’abord la déglutition, ou le donner par une autre voie décidée par le médecin, ou indiquer dans le motif qui l’a autorisé par la bouche.</translation>
+    </message>
+    <message>
         <source>{drug} is recorded given by nasogastric tube at {time}, and {tube}: through a misplaced tube it goes into the lungs. Confirm the position now (aspirate pH {ph} or below, or an X-ray read by a doctor) and chart it on the Lines and catheters tab; if it was confirmed before this dose, say how in the reason.</source>
         <translation>{drug} est noté administré par sonde nasogastrique à {time}, et {tube} : par une sonde mal placée, il passe dans les poumons. Vérifier la position maintenant (pH de l’aspiration {ph} ou moins, ou radiographie interprétée par un médecin) et la noter dans l’onglet Cathéters et sondes ; si elle a été vérifiée avant cette dose, dire comment dans la raison.</translation>
     </message>

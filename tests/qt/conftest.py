@@ -167,6 +167,30 @@ def listed(qtbot) -> Callable[[Panel], Panel]:
 
 
 @pytest.fixture
+def escalation_row(listed) -> Callable[[MainWindow, str], tuple[EscalationPanel, int]]:
+    """escalation_row(window, chart): the window's escalation tab shown and read, and the one row
+    of its other charts' list whose Chart column says `chart`."""
+
+    def find(window: MainWindow, chart: str) -> tuple[EscalationPanel, int]:
+        panel = window.escalation
+        window.tabs.setCurrentWidget(panel)
+        panel.refresh()
+        listed(panel)
+        (row,) = [row for row in range(panel.charts_model.rowCount()) if panel.charts_model.texts(row)[4] == chart]
+        return panel, row
+
+    return find
+
+
+def open_from_escalation(window: MainWindow, panel: EscalationPanel, row: int) -> QWidget:
+    """Enter on a row of the escalation list's other charts, as a nurse opens it: the tab it opened."""
+    panel.charts_table.setFocus()
+    panel.charts_table.setCurrentIndex(panel.charts_model.index(row, 0))
+    QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
+    return window.tabs.currentWidget()
+
+
+@pytest.fixture
 def back_entry_tab(qtbot) -> Callable[[Session], MainWindow]:
     """back_entry_tab(office): the records office clerk's window shown on its Back-entry tab, the
     worklist read."""

@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from downtime.domain.alcohol_withdrawal import ITEMS
 from downtime.qt.form_view import FormView
 from downtime.services import records
+from tests.qt.conftest import open_from_escalation
 
 FORM = "alcohol_withdrawal"
 MODERATE = {"tremor": "4", "sweats": "4", "anxiety": "4"}
@@ -22,7 +23,7 @@ def _pick(form: FormView, field_id: str, code) -> None:
 
 
 def test_a_check_typed_shows_its_total_and_is_on_the_escalation_list_opening_the_next(
-        window_for, session_for, patient, form_on_bed_12, listed, tmp_path):
+        window_for, session_for, patient, form_on_bed_12, escalation_row, tmp_path):
     window = window_for(session_for("nurse"))
     form = form_on_bed_12(window, FORM)
     form.editors["checked_at"].set_value("2026-11-28T13:00+01:00")
@@ -38,20 +39,12 @@ def test_a_check_typed_shows_its_total_and_is_on_the_escalation_list_opening_the
     assert form.record is not None, form.summary.text()
     (saved,) = records.list_current(window.session.db, FORM, patient_id=patient)
     assert (saved.data["tremor"], saved.data["orientation"]) == ("4", "0")
-    panel = window.escalation
-    window.tabs.setCurrentWidget(panel)
-    panel.refresh()
-    listed(panel)
-    (row,) = [row for row in range(panel.charts_model.rowCount())
-              if panel.charts_model.texts(row)[4] == "Alcohol withdrawal (CIWA-Ar)"]
+    panel, row = escalation_row(window, "Alcohol withdrawal (CIWA-Ar)")
     latest, asks = panel.charts_model.texts(row)[5:]
     assert latest == "CIWA-Ar 12 MODERATE (13:00)"
     assert "CIWA-Ar OVERDUE since 14:00" in asks and "No thiamine prescribed: ask the doctor" in asks
     panel.grab().save(str(tmp_path / "alcohol_withdrawal_escalation.png"))
-    panel.charts_table.setFocus()
-    panel.charts_table.setCurrentIndex(panel.charts_model.index(row, 0))
-    QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
-    opened = window.tabs.currentWidget()
+    opened = open_from_escalation(window, panel, row)
     assert isinstance(opened, FormView) and opened.spec.id == FORM and opened.record is None
 
 

@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 
 from downtime.qt.form_view import FormView
 from downtime.services import records
+from tests.qt.conftest import open_from_escalation
 
 FAILED_LINE = "SWALLOW SCREEN FAILED 10:20 — nil by mouth, no medicines by mouth; SLT referred 10:40"
 
@@ -24,7 +25,7 @@ def _before_water(form: FormView, cough: bool) -> None:
 
 
 def test_a_failed_screen_recorded_from_the_menu_is_asked_on_the_escalation_list_and_opens_from_it(
-        window_for, session_for, patient, form_on_bed_12, listed, type_text, tmp_path):
+        window_for, session_for, patient, form_on_bed_12, escalation_row, type_text, tmp_path):
     window = window_for(session_for("nurse"))
     form = form_on_bed_12(window, "swallow_screen")
     _before_water(form, cough=True)
@@ -40,19 +41,11 @@ def test_a_failed_screen_recorded_from_the_menu_is_asked_on_the_escalation_list_
     (saved,) = records.list_current(window.session.db, "swallow_screen", patient_id=patient)
     assert (saved.data["outcome"], saved.data["signs"], saved.data["screened_by"]) == ("fail", ["wet_voice"],
                                                                                       "Hélène Lefèvre")
-    panel = window.escalation
-    window.tabs.setCurrentWidget(panel)
-    panel.refresh()
-    listed(panel)
-    (row,) = [row for row in range(panel.charts_model.rowCount())
-              if panel.charts_model.texts(row)[4] == "Swallow screen"]
+    panel, row = escalation_row(window, "Swallow screen")
     assert panel.charts_model.texts(row)[5:] == (FAILED_LINE,
                                                  "tell the doctor: medicines, fluids and food by another route")
     panel.grab().save(str(tmp_path / "escalation.png"))
-    panel.charts_table.setFocus()
-    panel.charts_table.setCurrentIndex(panel.charts_model.index(row, 0))
-    QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
-    opened = window.tabs.currentWidget()
+    opened = open_from_escalation(window, panel, row)
     assert isinstance(opened, FormView) and opened.record.record_id == saved.record_id
 
 
@@ -130,3 +123,22 @@ def test_the_dose_dialog_of_a_medicine_by_mouth_says_the_advice_of_a_pass(dose_d
     assert ("Swallow screen passed with advice 13:00: food IDDSI 4 Pureed, drinks IDDSI 2 Mildly thick; "
             "tablets: Crushed in puree") in dose_dialog(session_for("nurse"), oral, at).order_line.text()
     assert "Swallow" not in dose_dialog(session_for("nurse"), amoxicillin, at).order_line.text()
+
+
+def test_a_stroke_not_yet_screened_is_listed_and_enter_opens_a_new_screen(window_for, session_for, patient,
+                                                                          escalation_row):
+    """Admitted with a stroke at 09:00, no screen by 14:00: the escalation list says it overdue, and
+    Enter on the line opens a new screen for the patient (it opened the latest screen, of which
+    there was none)."""
+    nurse = session_for("nurse")
+    [admission] = records.list_current(nurse.db, "admission", patient_id=patient)
+    records.amend(nurse, admission.record_id, {**admission.data, "reason": "? stroke, left arm weakness"}, "typo")
+    window = window_for(nurse)
+    panel, row = escalation_row(window, "Swallow screen")
+    assert panel.charts_model.texts(row)[5:] == (
+        "STROKE: SWALLOW NOT YET SCREENED (arrived 09:00)",
+        "swallow screen OVERDUE since 13:00 (4 hours after arrival): screen it now; nothing by mouth, medicines "
+        "included, until a screen is passed")
+    opened = open_from_escalation(window, panel, row)
+    assert isinstance(opened, FormView) and opened.spec.id == "swallow_screen" and opened.record is None
+    assert opened.patient_id == patient
