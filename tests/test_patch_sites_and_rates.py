@@ -10,6 +10,7 @@ from datetime import datetime
 import pytest
 from pypdf import PdfReader
 
+from downtime.domain.medication import Check
 from downtime.services import chart_alerts, census, medication, paper_doses, prefill, printing, records
 from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
@@ -29,9 +30,10 @@ def _at(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-def _applied(nurse, order_id: str, at: str, site: str, **more):
+def _applied(nurse, order_id: str, at: str, site: str, overrides=None, **more):
     return medication.record_dose(nurse, order_id, {"outcome": "given", "given_at": at, "scheduled_for": at,
-                                                     "dose_given": 9.5, "route": "TOP", "site": site, **more})
+                                                     "dose_given": 9.5, "route": "TOP", "site": site, **more},
+                                  overrides=overrides)
 
 
 @pytest.fixture
@@ -70,6 +72,26 @@ def test_a_patch_given_while_the_last_is_on_says_what_became_of_it(patch_on, clo
     assert refused.value.errors[0].path == "previous_patch"
     _applied(nurse, order_id, "2026-11-29T08:00+01:00", "Right upper back", previous_patch="removed")
     assert [dose.site for _, dose in medication.patches_on_now(nurse.db, patient)] == ["Right upper back"]
+
+
+def test_a_patch_applied_when_the_last_is_not_found_on_the_skin_asks_what_was_done(patch_on, clock):
+    """Moved elsewhere on the body, the patch not found is a second dose with the new one; a
+    controlled drug's is also a loss to report. Saved with nothing asked before."""
+    nurse, patient, order_id = patch_on
+    clock.now = _at("2026-11-29T08:05+01:00")
+    with pytest.raises(medication.OverrideNeeded) as asked:
+        _applied(nurse, order_id, "2026-11-29T08:00+01:00", "Right upper back", previous_patch="not_found")
+    assert [warning.message for warning in asked.value.warnings] == [
+        "Rivastigmine: the patch on before is recorded not found on the skin: search the whole skin (moved elsewhere, "
+        "it is a second dose with this one) and the bed before applying this one. Say what was done in the reason."]
+    saved = _applied(nurse, order_id, "2026-11-29T08:00+01:00", "Right upper back", previous_patch="not_found",
+                     overrides={Check.PATCH_NOT_FOUND: "skin and bed searched, none found"})
+    assert saved.data["overrides"] == [{"check": "patch_not_found", "reason": "skin and bed searched, none found"}]
+    fentanyl = medication.order(nurse.db, order_id).model_copy(update={"drug": "Fentanyl 25 micrograms/hour",
+                                                                       "controlled": True})
+    [said] = medication.patch_not_found(fentanyl, {"outcome": "given", "previous_patch": "not_found"})
+    assert "a controlled drug unaccounted for is told to the nurse in charge and reported as an incident" in said.message
+    assert medication.patch_not_found(fentanyl, {"outcome": "given", "previous_patch": "removed"}) == []
 
 
 def test_a_patch_left_on_after_its_order_is_stopped_is_on_the_alerts_and_the_handover(patch_on, session_for, clock,

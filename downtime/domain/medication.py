@@ -512,6 +512,10 @@ class Check(StrEnum):
     NEURO_ALARM = "neuro_alarm"
     """A sedative or an opioid given while the neuro chart asks a doctor (services.medication.
     sedation_on_neuro_alarm): it lowers the GCS the chart is escalating, and hides the next set's."""
+    PATCH_NOT_FOUND = "patch_not_found"
+    """A patch applied while the one on before is recorded not found on the skin (services.
+    medication.patch_not_found): moved elsewhere on the body it is a second dose, and a controlled
+    drug's is unaccounted for."""
     WITHDRAWAL_DROWSY = "withdrawal_drowsy"
     """A sedative or an opioid given while the alcohol withdrawal chart's latest check records
     consciousness falling, or the patient too drowsy or sedated to be scored (services.medication.

@@ -1442,7 +1442,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         + (head_injury_asked(session, patient, found, at)
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else [])
         + anticoagulation.dose_warnings(session, found, values) + potassium.dose_warnings(session, found, values)
-        + fluid_weighed_again(session, found, versions, values)
+        + fluid_weighed_again(session, found, versions, values) + patch_not_found(found, values)
         + (given_nil_by_mouth(found, values.get("route"),
                               patient.patient_id in recorded_nil_by_mouth(session.db, [patient.patient_id]))
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else []))
@@ -2778,6 +2778,32 @@ def _previous_patch_asked(session: Session, found: Order, values: dict[str, Any]
         return
     label = session.form(DOSE_FORM).field(PREVIOUS_PATCH).label.get(session.lang)
     raise ValidationFailed([FieldError(PREVIOUS_PATCH, field_message("required", session.lang, label))])
+
+
+PATCH_NOT_FOUND = {
+    True: QT_TRANSLATE_NOOP(
+        "messages", "{drug}: the patch on before is recorded not found on the skin: search the whole skin (moved "
+                    "elsewhere, it is a second dose with this one), the bed, clothes and linen; a controlled drug "
+                    "unaccounted for is told to the nurse in charge and reported as an incident. Say what was done "
+                    "in the reason."),
+    False: QT_TRANSLATE_NOOP(
+        "messages", "{drug}: the patch on before is recorded not found on the skin: search the whole skin (moved "
+                    "elsewhere, it is a second dose with this one) and the bed before applying this one. Say what "
+                    "was done in the reason.")}
+"""`patch_not_found`'s question, by whether the medicine is a controlled drug."""
+
+
+def patch_not_found(found: Order, values: Mapping[str, Any]) -> list[Warning]:
+    """A patch given while the one on before is recorded not found on the skin (`PREVIOUS_PATCH`),
+    asked what was done: a fentanyl patch "not found" was often on the back, moved, and the new one
+    doubled the dose; one fallen off in the bed reaches another patient or a visiting child; a
+    controlled drug's is a loss the nurse in charge reports. It was saved with nothing said. Not of
+    a dose typed from the paper chart, given already."""
+    if values.get("outcome") != Outcome.GIVEN.value or values.get(TRANSCRIBED) or not patch(found) \
+            or values.get(PREVIOUS_PATCH) != "not_found":
+        return []
+    return [Warning(Check.PATCH_NOT_FOUND, PATCH_NOT_FOUND[found.controlled],
+                    {"drug": " ".join(found.drug.split())})]
 
 
 def _giver_named(session: Session, values: dict[str, Any]) -> None:

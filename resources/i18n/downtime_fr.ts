@@ -7325,6 +7325,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{drug} : DFG inférieur à {value} mL/min/1,73 m² le {day} : la metformine est arrêtée en dessous d’un DFG de 30.</translation>
     </message>
     <message>
+        <source>{drug}: the patch on before is recorded not found on the skin: search the whole skin (moved elsewhere, it is a second dose with this one), the bed, clothes and linen; a controlled drug unaccounted for is told to the nurse in charge and reported as an incident. Say what was done in the reason.</source>
+        <translation>{drug} : le patch précédent est noté non retrouvé sur la peau : chercher sur toute la peau (déplacé ailleurs, il fait une seconde dose avec celui-ci), dans le lit, les vêtements et le linge ; un stupéfiant manquant est signalé à l’infirmier(ère) responsable et déclaré en événement indésirable. Indiquer dans le motif ce qui a été fait.</translation>
+    </message>
+    <message>
+        <source>{drug}: the patch on before is recorded not found on the skin: search the whole skin (moved elsewhere, it is a second dose with this one) and the bed before applying this one. Say what was done in the reason.</source>
+        <translation>{drug} : le patch précédent est noté non retrouvé sur la peau : chercher sur toute la peau (déplacé ailleurs, il fait une seconde dose avec celui-ci) et dans le lit avant de poser celui-ci. Indiquer dans le motif ce qui a été fait.</translation>
+    </message>
+    <message>
         <source>{order}: the patient died on {date} at {time}; no dose is given after the death (a dose given before it is charted at the time it was given).</source>
         <translation>{order} : le patient est décédé le {date} à {time} ; aucune dose n’est donnée après le décès (une dose donnée avant est saisie à l’heure où elle a été donnée).</translation>
     </message>
