@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 
 from downtime.domain.medication import Check
-from downtime.domain.swallow_screen import stroke_said
+from downtime.domain.swallow_screen import stroke_said, stroke_suspected
 from downtime.services import census, chart_alerts, medication, records, swallow_screen
 from tests.test_swallow_screen import PASSED
 
@@ -28,6 +28,13 @@ GIVEN = {"outcome": "given", "dose_given": 300.0, "route": "PO", "given_at": "20
     ("PMH: CVA 2019. Fall.", False), ("TIA, symptoms resolved", False), (None, False)])
 def test_a_stroke_is_read_from_the_admissions_reason(reason, said):
     assert stroke_said(reason) is said
+
+
+@pytest.mark.parametrize("reason, suspected", [("? stroke", True), ("Suspected CVA", True), ("Suspicion d'AVC", True),
+                                               ("Possible stroke", True), ("Stroke, right arm weakness", False),
+                                               ("AVC ischémique", False)])
+def test_a_suspected_stroke_is_told_from_one_diagnosed(reason, suspected):
+    assert stroke_suspected(reason) is suspected
 
 
 @pytest.fixture

@@ -119,6 +119,17 @@ def stroke_said(reason: str | None) -> bool:
                and not _NOT_AFTER.search(folded[found.end():]) for found in _STROKE.finditer(folded))
 
 
+_SUSPECTED = re.compile(r"\?|(?<![a-z])(?:suspect|possib|probab|query|queried|suspicion)")
+"""Words by which an admission's stroke is suspected (folded): "? stroke", "suspected CVA",
+"possible stroke", "suspicion d'AVC", "AVC suspecté"."""
+
+
+def stroke_suspected(reason: str | None) -> bool:
+    """Whether an admission's reason saying a stroke (`stroke_said`) says it only suspected: the
+    screen's reason it starts from ("suspected_stroke", else "stroke")."""
+    return bool(_SUSPECTED.search(fold(reason or "")))
+
+
 @dataclass(frozen=True)
 class Screen:
     """One swallow screen, as its answers stand."""

@@ -378,10 +378,13 @@ class MainWindow(QMainWindow):
             pews.FORM: self.open_pews_of,
             falls.FORM: lambda pid: self.open_record(falls.to_open(self.session.db, self.session.forms, pid)),
             missing_patient.FORM: lambda pid: self.open_record(missing_patient.to_open(self.session.db, pid)),
-            # The latest screen, amended with the referral or the SLT's assessment; else a new one.
+            # The latest screen, amended with the referral or the SLT's assessment; else a new one,
+            # its reason the stroke the patient came in with.
             swallow_screen.FORM: lambda pid: self.open_record(found) if (
                 found := swallow_screen.to_open(self.session.db, pid)) is not None else self.open_new(
-                self.session.form(swallow_screen.FORM), pid),
+                self.session.form(swallow_screen.FORM), pid, {
+                    **prefill.first_answers(self.session, self.session.form(swallow_screen.FORM), pid),
+                    **swallow_screen.new_answers(self.session.db, pid, self.session.clock())}),
             # The capacity assessment whose review is due (amended, or a new one made); else a new one.
             capacity.FORM: lambda pid: self.open_record(found) if (
                 found := capacity.to_open(self.session.db, pid, self.session.clock())) is not None else self.open_new(

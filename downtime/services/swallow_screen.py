@@ -40,6 +40,7 @@ from downtime.domain.swallow_screen import (
     said_at,
     screen_of,
     stroke_said,
+    stroke_suspected,
 )
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
@@ -229,6 +230,7 @@ class Unscreened:
     "stroke", and the morning's tablets went by mouth before anyone screened the swallow."""
 
     arrived: datetime
+    suspected: bool
 
     @property
     def due_at(self) -> datetime:
@@ -262,8 +264,16 @@ def unscreened(db: Database, patient_ids: Collection[str], at: datetime) -> dict
                if stroke_said(str(admission.data.get("reason") or "")) and not loaded_from_snapshot(admission.record_id)
                and elapsed.reached(admission.occurred_at, at)}
     screened = CHART.of_each(db, list(strokes)) if strokes else {}
-    return {patient_id: Unscreened(admission.occurred_at) for patient_id, admission in strokes.items()
+    return {patient_id: Unscreened(admission.occurred_at, stroke_suspected(str(admission.data.get("reason") or "")))
+            for patient_id, admission in strokes.items()
             if not any(elapsed.reached(one.screen.screened_at, at) for one in screened.get(patient_id, []))}
+
+
+def new_answers(db: Database, patient_id: str, at: datetime) -> dict[str, Any]:
+    """What a new screen opened from the escalation list starts from: why, a stroke (or a suspected
+    one) when the patient is `unscreened` at `at`."""
+    found = unscreened(db, [patient_id], at).get(patient_id)
+    return {} if found is None else {"reason": "suspected_stroke" if found.suspected else "stroke"}
 
 
 def escalation(db: Database, patient_ids: Collection[str], at: datetime, lang: Lang) -> Escalation[Asking]:
@@ -441,7 +451,7 @@ def ordered_refusal(session: Session, new: Order) -> order_units.Refusal | None:
 
 def to_open(db: Database, patient_id: str) -> RecordVersion | None:
     """The record the escalation list opens: the patient's latest screen (a failed one is amended
-    with the referral, the doctor told and the SLT's assessment); None, a new screen, for a patient
-    admitted with a stroke and not yet screened."""
+    with the referral, the doctor told and the SLT's assessment); None, a new screen (`new_answers`),
+    for a patient admitted with a stroke and not yet screened."""
     screens = CHART.of(db, patient_id)
     return screens[-1].record if screens else None

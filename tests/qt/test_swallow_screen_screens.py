@@ -141,4 +141,4 @@ def test_a_stroke_not_yet_screened_is_listed_and_enter_opens_a_new_screen(window
         "included, until a screen is passed")
     opened = open_from_escalation(window, panel, row)
     assert isinstance(opened, FormView) and opened.spec.id == "swallow_screen" and opened.record is None
-    assert opened.patient_id == patient
+    assert opened.patient_id == patient and opened.editors["reason"].value() == "suspected_stroke"
