@@ -826,9 +826,10 @@ def _lowered(session: Session, found: Order, values: Mapping[str, Any], at: date
 def head_injury_asked(session: Session, found: Order, values: Mapping[str, Any], at: datetime) -> list[Warning]:
     """A rate raised, or a paused bag restarted, asked what a dose of it is after a head injury
     (medication.head_injury_asked): a sedative's or an opioid's while the neuro chart asks a doctor
-    or the alcohol withdrawal chart holds them, an anticoagulant's while a fall waits on its CT head (a heparin syringe raised an hour after such
-    a fall was asked nothing: review R2 D1). Not a rate lowered or kept, a pause or a stop, nor a
-    change typed from the paper chart WRITTEN_APART or more after it, as a dose typed from paper."""
+    or the alcohol withdrawal chart holds them, an anticoagulant's while a fall waits on its CT
+    head (a heparin syringe raised an hour after such a fall was asked nothing: review R2 D1). Not
+    a rate lowered or kept, a pause or a stop, nor a change typed from the paper chart
+    WRITTEN_APART or more after it, as a dose typed from paper."""
     if (values.get(CHANGE) != NEW_RATE or session.clock() - at >= WRITTEN_APART
             or _lowered(session, found, values, at, kept=True)):
         return []
