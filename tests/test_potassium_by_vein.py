@@ -38,6 +38,7 @@ def _order(drug: str, dose: float, unit: str, rate: float | None, route: str = "
     ("Glucose 5% with 20 mmol KCl", 500, "mL", 100.0, None),
     ("K 20 mmol in sodium chloride 0.9%", 1000, "mL", 125.0, None),
     ("Potassium chloride 40 mmol in 1 L", 40, "mmol", 125.0, None),  # its volume in the name
+    ("Chlorure de potassium 40 mmol dans 1 000 mL", 40, "mmol", 125.0, None),  # its thousands apart, as in French
     ("Glucosé 5% + NaCl 4 ‰ + KCl 2 g/L", 1000, "mL", 125.0, None),  # a French ward's, 26.8 mmol/L
     ("Potassium phosphate 20 mmol in 500 mL", 500, "mL", 100.0, None),
     # Too fast, too strong, or both; a French 4 g/L; the concentrate itself with no rate.

@@ -277,8 +277,10 @@ _BEFORE = re.compile(rf"{_AMOUNT}\s*(?:of\s+|de\s+|d[’'])?(?:{_NAME})$", re.IG
 _JOINS = re.compile(r"(?:^|[+,&/;(]|\b(?:and|with|plus|et|avec|in|dans|l|ml|litres?))\s*$", re.IGNORECASE)
 """What may stand before an amount written before the potassium ("with 20 mmol KCl", "1 L + 2 g KCl"):
 not another medicine's name ("Glucose 5% potassium chloride": the glucose's 5% is no potassium's)."""
-_VOLUME = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(ml|l|litres?|liters?)\b", re.IGNORECASE)
-"""A volume a name writes ("in 1000 mL", "1 L", "500ml"); "mmol/L" writes none."""
+_VOLUME = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(ml|l|litres?|liters?)\b",
+                     re.IGNORECASE)
+"""A volume a name writes ("in 1000 mL", "1 L", "500ml"), its thousands apart as French writes them
+("1 000 mL", read as none and refused); "mmol/L" writes none."""
 BY_VEIN_ABOVE = {
     True: QT_TRANSLATE_NOOP(
         "messages", "Potassium by vein: {mmol} mmol in {ml} mL is {per_l} mmol/L, at {rate} mL/h {per_h} mmol/h: by a "
@@ -355,7 +357,7 @@ def _named(drug: str, chloride: bool) -> set[tuple[float, bool] | None]:
 
 def _named_ml(drug: str) -> float | None:
     """The one volume the name writes, in mL; None: none, or several."""
-    volumes = {float(number.replace(",", ".")) * (1 if unit.lower() == "ml" else 1000)
+    volumes = {float(re.sub(r"\s", "", number).replace(",", ".")) * (1 if unit.lower() == "ml" else 1000)
                for number, unit in _VOLUME.findall(drug)}
     return next(iter(volumes)) if len(volumes) == 1 and 0 not in volumes else None
 
