@@ -417,9 +417,15 @@ def test_a_high_alert_infusions_new_rate_is_checked_as_its_bag_was(heparin_runni
 
 
 def test_a_rate_over_twice_the_orders_asks_why(fluids_running):
-    """125 mL/h prescribed: 250 is taken, 300 asked why (the tenfold slip, the doubled rate)."""
+    """125 mL/h prescribed: 150 is taken, 300 asked why (the tenfold slip, the doubled rate), and
+    so is 250 for the patient's 61.5 kg, above twice an adult's maintenance (domain.adult_fluids)."""
     nurse, _, order_id, _ = fluids_running
-    assert _change(nurse, order_id, "2026-11-28T10:00+01:00", rate=250.0).data["rate_ml_h"] == 250.0
+    assert _change(nurse, order_id, "2026-11-28T10:00+01:00", rate=150.0).data["rate_ml_h"] == 150.0
+    with pytest.raises(ValidationFailed) as refused:
+        _change(nurse, order_id, "2026-11-28T10:30+01:00", rate=250.0)
+    assert refused.value.errors[0].message.startswith(
+        "250 mL/h is 6000 mL a day, above 2 times an adult's routine maintenance for 61.5 kg (153.8 mL/h: 25-30 mL/kg "
+        "a day, NICE CG174;")
     with pytest.raises(ValidationFailed) as refused:
         _change(nurse, order_id, "2026-11-28T11:00+01:00", rate=300.0)
     assert refused.value.errors[0].path == "above_order"

@@ -148,17 +148,17 @@ def test_an_amendment_is_asked_as_a_new_order_and_an_older_order_is_corrected_as
 
 
 def test_a_potassium_bag_run_faster_than_10_mmol_an_hour_asks_why(session_for, medication_ward, clock):
-    """The 40 mmol/L bag prescribed at 200 mL/h (8 mmol/h) set to 300 mL/h, 12 mmol/h: within twice
+    """The 40 mmol/L bag prescribed at 150 mL/h (6 mmol/h) set to 300 mL/h, 12 mmol/h: within twice
     the order's, it was asked nothing."""
     patient = medication_ward[0]
     order_id = records.save_new(session_for("doctor"), "medication_order", {
         **DRIP, "drug": "Sodium chloride 0.9% and potassium chloride 0.3%", "dose": 1000.0, "dose_unit": "mL",
-        "rate_ml_h": 200.0, "start_at": "2026-11-28T08:00+01:00", "times": "08:00"}, patient_id=patient).record_id
+        "rate_ml_h": 150.0, "start_at": "2026-11-28T08:00+01:00", "times": "08:00"}, patient_id=patient).record_id
     nurse = session_for("nurse")
     clock.now = datetime.fromisoformat("2026-11-28T08:05+01:00")
     medication.record_dose(nurse, order_id, {"outcome": "given", "given_at": "2026-11-28T08:00+01:00",
                                              "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 1000.0,
-                                             "route": "IV", "rate_ml_h": 200.0}, witness=("doctor", "2222"))
+                                             "route": "IV", "rate_ml_h": 150.0}, witness=("doctor", "2222"))
     clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
     values = {"changed_at": "2026-11-28T11:00+01:00", "change": "rate", "rate_ml_h": 300.0, "reason": "K 3.0"}
     with pytest.raises(ValidationFailed) as refused:

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, decimal_text, labelled, message, semicolon,
                            stay_word)
-from downtime.domain import aki, child_fluids, covert, elapsed, order_units
+from downtime.domain import adult_fluids, aki, child_fluids, covert, elapsed, order_units
 from downtime.domain.age import age_in_years, months_old
 from downtime.domain.weight import ideal_kg
 from downtime.domain.clock import ward_day, ward_time
@@ -1009,8 +1009,8 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
                                      order_units.insulin_refusal(new, _previous_insulin(session, new, before)),
                                      heparin_refusal(new, dosed["age"], dosed["kg"]),
                                      by_vein_refusal(new, new.rate_ml_h),
-                                     child_fluids.rate_refusal(new, new.rate_ml_h, dosed["age"], dosed["kg"],
-                                                               _baby_age(patient, new.start_at)["days"], patient.sex),
+                                     _fluid_rate_refusal(new, new.rate_ml_h, dosed,
+                                                         _baby_age(patient, new.start_at)["days"], patient.sex),
                                      child_fluids.volume_refusal(new, dosed["age"], dosed["kg"],
                                                                  _baby_age(patient, new.start_at)["days"], patient.sex),
                                      child_fluids.tonicity_refusal(new, dosed["age"],
@@ -1066,16 +1066,23 @@ def _previous_insulin(session: Session, new: Order, before: dict[str, Any] | Non
     return max(same, key=lambda other: other.start_at).dose if same else None
 
 
-def child_fluid_refusal(session: Session, found: Order, rate: float | None,
-                        at: datetime) -> order_units.Refusal | None:
+def fluid_rate_refusal(session: Session, found: Order, rate: float | None,
+                       at: datetime) -> order_units.Refusal | None:
     """A new `rate` of the bag of `found` at `at` weighed by the patient's age then and latest
-    weight, as its order's rate was when written (domain.child_fluids.rate_refusal): the nurse
-    setting the pump of a baby's fluid from 20 to 125 mL/h was asked nothing (see
-    services.infusion_rates.above_order_asked); a neonate's by the neonatal ceiling."""
+    weight, as its order's rate was when written (`_fluid_rate_refusal`): the nurse setting the pump
+    of a baby's fluid from 20 to 125 mL/h was asked nothing (see services.infusion_rates.
+    above_order_asked); a neonate's by the neonatal ceiling."""
     patient = _patient(session, found.patient_id)
-    dosed = _dosed_for(session, patient, at)
-    return child_fluids.rate_refusal(found, rate, dosed["age"], dosed["kg"], _baby_age(patient, at)["days"],
-                                     patient.sex)
+    return _fluid_rate_refusal(found, rate, _dosed_for(session, patient, at), _baby_age(patient, at)["days"],
+                               patient.sex)
+
+
+def _fluid_rate_refusal(found: Order, rate: float | None, dosed: Mapping[str, Any], days: int | None,
+                        sex: str | None) -> order_units.Refusal | None:
+    """A fluid's `rate` above a child's maintenance (domain.child_fluids.rate_refusal) or an
+    adult's (domain.adult_fluids.rate_refusal) for the patient `dosed` (`_dosed_for`)."""
+    return child_fluids.rate_refusal(found, rate, dosed["age"], dosed["kg"], days, sex) \
+        or adult_fluids.rate_refusal(found, rate, dosed["age"], dosed["kg"])
 
 
 _FLUID_WEIGHED_AGAIN = QT_TRANSLATE_NOOP(

@@ -13120,5 +13120,9 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <source>DEATH NOT VERIFIED YET: recorded before it was verified; enter the death once a later version of this record says it is verified</source>
         <translation>DÉCÈS PAS ENCORE CONSTATÉ : enregistré avant d’avoir été constaté ; saisir le décès une fois qu’une version ultérieure de cet enregistrement le dit constaté</translation>
     </message>
+    <message>
+        <source>{rate} mL/h is {day} mL a day, above {times} times an adult's routine maintenance for {kg} kg ({limit} mL/h: 25-30 mL/kg a day, NICE CG174; less for the old, the frail and in kidney or heart failure): check the rate. If it is meant (losses replaced, a resuscitation), give the reason in “{field}”.</source>
+        <translation>{rate} mL/h font {day} mL par jour, plus de {times} fois les apports d’entretien d’un adulte de {kg} kg ({limit} mL/h : 25-30 mL/kg par jour, NICE CG174 ; moins chez le sujet âgé ou fragile et en insuffisance rénale ou cardiaque) : vérifier le débit. S’il est voulu (pertes compensées, réanimation), donner la raison dans « {field} ».</translation>
+    </message>
 </context>
 </TS>
