@@ -26,9 +26,8 @@ from sqlite_utils import Database
 from downtime.domain import elapsed, order_units
 from downtime.domain.clock import ward_time
 from downtime.domain.medication import Check, Order, Outcome, Warning, written_when
-from downtime.domain.records import RecordVersion
+from downtime.domain.records import RecordVersion, loaded_from_snapshot
 from downtime.domain.swallow_screen import Outcome as Swallow
-from downtime.domain.records import loaded_from_snapshot
 from downtime.domain.swallow_screen import (
     SCREEN_WITHIN,
     Screen,
