@@ -19,6 +19,7 @@ from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, deci
                            stay_word)
 from downtime.domain import adult_fluids, aki, child_fluids, covert, elapsed, order_units
 from downtime.domain.age import age_in_years, months_old
+from downtime.domain.fluid_balance import UrineOutput
 from downtime.domain.weight import ideal_kg
 from downtime.domain.clock import ward_day, ward_time
 from downtime.domain.census import Movement, MovementEvent, StayStatus, in_hospital, left_after, locate, stays
@@ -1812,15 +1813,26 @@ def _kidney_injury_shown(session: Session, patient_id: str, at: datetime) -> tup
     start of those hours, said on the ward's clock (the gentamicin given at 03:30 the night the
     clocks went back said hourly bags read from 22:00 summer time "since 24/10 21:00"); None when
     neither does."""
-    from downtime.services import fluid_balance  # which reads the bags through this module
-
     if (sign := lab_results.aki_signs(session.db, [patient_id], at).get(patient_id)) is not None:
         return _by_creatinine(sign), sign.received or at
-    output = fluid_balance.urine_outputs(session.db, session.forms, [_patient(session, patient_id)], at).get(patient_id)
-    if output is None or not fluid_balance.shows_aki(output):
-        return None
+    output = kidney_injury_by_urine(session.db, session.forms, [_patient(session, patient_id)], at).get(patient_id)
+    return None if output is None else (_by_urine(output), output.since)
+
+
+def kidney_injury_by_urine(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary],
+                           at: datetime) -> dict[str, UrineOutput]:
+    """Those of `patients` whose urine output of the hours before `at` shows an AKI as the fluid
+    balance chart judges it (services.fluid_balance.urine_outputs, shows_aki), by patient id."""
+    from downtime.services import fluid_balance  # which reads the bags through this module
+
+    return {patient_id: output for patient_id, output in fluid_balance.urine_outputs(db, forms, patients, at).items()
+            if fluid_balance.shows_aki(output)}
+
+
+def _by_urine(output: UrineOutput) -> Phrase:
+    """How an AKI the urine output shows is said (`_BY_URINE`), its time on the ward's clock."""
     return Phrase(_BY_URINE, {"volume": str(output.volume), "hours": str(round(output.hours)),
-                              "time": ward_time(output.since, None)}), output.since
+                              "time": ward_time(output.since, None)})
 
 
 def _prescribed_knowing(versions: Sequence[RecordVersion], known: datetime) -> str | None:
@@ -1843,21 +1855,29 @@ _KIDNEY_INJURY_ON_CHART = QT_TRANSLATE_NOOP(
     "messages", "AKI stage {stage} (creatinine {value} µmol/L): give it only once the doctor says to.")
 _KIDNEY_INJURY_PRESCRIBED_ON_CHART = QT_TRANSLATE_NOOP(
     "messages", "AKI stage {stage} (creatinine {value} µmol/L): prescribed all the same: “{reason}”.")
+_URINE_INJURY_ON_CHART = QT_TRANSLATE_NOOP(
+    "messages", "AKI by urine output ({volume} mL in {hours} h since {time}): give it only once the doctor says to.")
+_URINE_INJURY_PRESCRIBED_ON_CHART = QT_TRANSLATE_NOOP(
+    "messages", "AKI by urine output ({volume} mL in {hours} h since {time}): prescribed all the same: “{reason}”.")
+_ON_CHART = {_BY_CREATININE: (_KIDNEY_INJURY_ON_CHART, _KIDNEY_INJURY_PRESCRIBED_ON_CHART, ("stage", "value")),
+             _BY_URINE: (_URINE_INJURY_ON_CHART, _URINE_INJURY_PRESCRIBED_ON_CHART, ("volume", "hours", "time"))}
+"""What shows an AKI (`_BY_CREATININE`, `_BY_URINE`) as the printed MAR says it (`on_chart`):
+held, prescribed all the same, and the figures said."""
 
 
 def on_chart(warning: Warning) -> Warning:
-    """One of an order's `levels` as the printed MAR's order box says it: a creatinine's AKI in a
-    few words (its stage and value, and the prescriber's reason given knowing it), the screen
-    saying it whole. The 200-character sentence repeated in each reviewed order's box took a
-    6-order patient's chart from 2 pages to 3."""
+    """One of an order's `levels` as the printed MAR's order box says it: an AKI in a few words (a
+    creatinine's stage and value, a urine output's volume and hours, and the prescriber's reason
+    given knowing it: `_ON_CHART`), the screen saying it whole. The 200-character sentence repeated
+    in each reviewed order's box took a 6-order patient's chart from 2 pages to 3."""
     shown = warning.values.get("shown")
-    if warning.check is not Check.KIDNEY_INJURY or not isinstance(shown, Phrase) or shown.template != _BY_CREATININE:
+    if warning.check is not Check.KIDNEY_INJURY or not isinstance(shown, Phrase) or shown.template not in _ON_CHART:
         return warning
-    said = {"stage": str(shown.values["stage"]), "value": str(shown.values["value"])}
+    held, prescribed, figures = _ON_CHART[shown.template]
+    said = {name: str(shown.values[name]) for name in figures}
     if warning.template == KIDNEY_INJURY_PRESCRIBED:
-        return Warning(Check.KIDNEY_INJURY, _KIDNEY_INJURY_PRESCRIBED_ON_CHART,
-                       {**said, "reason": warning.values["reason"]})
-    return Warning(Check.KIDNEY_INJURY, _KIDNEY_INJURY_ON_CHART, said)
+        return Warning(Check.KIDNEY_INJURY, prescribed, {**said, "reason": warning.values["reason"]})
+    return Warning(Check.KIDNEY_INJURY, held, said)
 
 
 def on_letter(warning: Warning) -> Warning:
@@ -2026,6 +2046,8 @@ _HELD_ON_LETTER = {
     _LEVEL_FLAGGED_UNRANGED_UNSENT: QT_TRANSLATE_NOOP("messages", "{drug}: LEVEL FLAGGED ABNORMAL ({result}, received "
                                                                   "{received}), with no range read to judge it by."),
     _KIDNEY_INJURY_ON_CHART: QT_TRANSLATE_NOOP("messages", "AKI stage {stage} (creatinine {value} µmol/L)."),
+    _URINE_INJURY_ON_CHART: QT_TRANSLATE_NOOP("messages", "AKI by urine output ({volume} mL in {hours} h since "
+                                                          "{time})."),
     _METFORMIN_EGFR: QT_TRANSLATE_NOOP("messages", "{drug}: eGFR {value} mL/min/1.73 m² on {day}: metformin is "
                                                    "stopped below an eGFR of 30."),
     _METFORMIN_EGFR_BELOW: QT_TRANSLATE_NOOP("messages", "{drug}: eGFR below {value} mL/min/1.73 m² on {day}: metformin "
@@ -3579,7 +3601,9 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     for scheduled in every:
         ordered[scheduled.order.patient_id].append(scheduled)
     held = doses_on_hold(db, ids)
-    levels = holds_now(db, [scheduled.order for scheduled in every], now)
+    reviewed = {scheduled.order.patient_id for scheduled in every if aki.reviewed(scheduled.order)}
+    levels = holds_now(db, [scheduled.order for scheduled in every], now, kidney_injury_by_urine(
+        db, forms, [patient for patient in patients if patient.patient_id in reviewed], now) if reviewed else None)
     ahead = _given_ahead(db, ids, now)
     items = []
     for patient in patients:
@@ -3609,7 +3633,8 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     return sorted(items, key=lambda i: (i.missed, _URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
 
 
-def holds_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str, tuple[Warning, ...]]:
+def holds_now(db: Database, found: Iterable[Order], now: datetime,
+              by_urine: Mapping[str, UrineOutput] | None = None) -> dict[str, tuple[Warning, ...]]:
     """What each order's dose given now waits on, by order: its levels (`level_warnings`), and an
     acute kidney injury the patient's creatinine shows now when the order is one it asks a doctor
     to review (`kidney_injury`'s words): the round read the evening's gentamicin DUE like any other
@@ -3618,7 +3643,10 @@ def holds_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str, 
     knowing the AKI (`KIDNEY_INJURY_PRESCRIBED`, which `holding` leaves out). With no AKI, metformin
     below an eGFR of 30 (`_metformin_egfr`), as the dose dialog asks it: the round read the 14:00
     Glucophage DUE at an eGFR of 22, and the printed MAR said nothing of it. The samples, doses
-    and results are read only for the patients with such an order. A vitamin K antagonist's INR likewise
+    and results are read only for the patients with such an order. With no AKI by the creatinine, one
+    the urine output shows (`by_urine`: `kidney_injury_by_urine` of the patients, read by the callers
+    that know their weights), as the dose dialog asks it: six hours of 10 mL left the evening's
+    gentamicin DUE on the round. A vitamin K antagonist's INR likewise
     (anticoagulation.inr_now), and a high potassium a medicine that raises it (potassium.potassium_now).
     Public: the letters handing the patient on say each hold too (services.prefill)."""
     from downtime.services import anticoagulation  # which reads the orders and doses through this module
@@ -3639,16 +3667,19 @@ def holds_now(db: Database, found: Iterable[Order], now: datetime) -> dict[str, 
     for order_id, one in levelled_orders.items():
         held[order_id] += level_warnings(one, sent.get(one.patient_id, []), given[one.patient_id], now,
                                          results.get(one.patient_id, []), theirs[one.patient_id])
-    injured = [order_id for order_id, one in reviewed_orders.items() if one.patient_id in signs]
+    shown = {**{patient_id: (_by_urine(output), output.since) for patient_id, output in (by_urine or {}).items()},
+             **{patient_id: (_by_creatinine(sign), sign.received or now) for patient_id, sign in signs.items()}}
+    injured = [order_id for order_id, one in reviewed_orders.items() if one.patient_id in shown]
     versions = histories(db, injured) if injured else {}
     for order_id in injured:
-        one, sign = reviewed_orders[order_id], signs[reviewed_orders[order_id].patient_id]
-        said = _kidney_injury_values(one, _by_creatinine(sign))
-        reason = _prescribed_knowing(versions.get(order_id, []), sign.received or now)
+        one = reviewed_orders[order_id]
+        why, known = shown[one.patient_id]
+        said = _kidney_injury_values(one, why)
+        reason = _prescribed_knowing(versions.get(order_id, []), known)
         held[order_id].append(Warning(Check.KIDNEY_INJURY, _KIDNEY_INJURY, said) if reason is None else
                               Warning(Check.KIDNEY_INJURY, KIDNEY_INJURY_PRESCRIBED, {**said, "reason": reason}))
     for order_id, one in reviewed_orders.items():
-        if one.patient_id not in signs:
+        if one.patient_id not in shown:
             held[order_id] += _metformin_egfr(one, results.get(one.patient_id, []), now)
     for waits in (anticoagulation.inr_now(db, found, now), potassium.potassium_now(db, found, now)):
         for order_id, warnings in waits.items():
@@ -3940,8 +3971,9 @@ def mar_grid(db: Database, patient_id: str, first_day: date, days: int, now: dat
 
 
 def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days: int,
-              now: datetime) -> dict[str, list[MarRow]]:
-    """`mar_grid` of each patient, their orders and doses read at once (a ward's MAR pack)."""
+              now: datetime, by_urine: Mapping[str, UrineOutput] | None = None) -> dict[str, list[MarRow]]:
+    """`mar_grid` of each patient, their orders and doses read at once (a ward's MAR pack); an AKI
+    their urine output shows (`by_urine`, see `holds_now`) held as the creatinine's is."""
     policy = settings.round_policy(db)
     last_day = first_day + timedelta(days=days - 1)
     tz = now.tzinfo
@@ -3953,7 +3985,7 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
     moves = census.movement_events(db, patient_ids)
     every = _orders_with_slots(db, patient_ids, first_day, last_day, tz, moves, now)
     off = _off_the_days(db, every, first_day, last_day, tz)
-    levels = holds_now(db, [scheduled.order for scheduled in every if runs_at(scheduled.order, now)], now)
+    levels = holds_now(db, [scheduled.order for scheduled in every if runs_at(scheduled.order, now)], now, by_urine)
     stopped_for = why_stopped(db, [scheduled.order.record_id for scheduled in every if scheduled.order.stop_at is not None])
     theirs: dict[str, list[Order]] = defaultdict(list)
     again: dict[str, list[Order]] = defaultdict(list)

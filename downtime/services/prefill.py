@@ -665,7 +665,8 @@ def _treatments(session: Session, patient_id: str, now: datetime,
     bags = infusion_rates.by_bag(session.db, [patient_id])
     holds = {order_id: semicolon(session.lang).join((medication.on_letter if letter else medication.on_chart)(
                  warning).text(session.lang) for warning in held)
-             for order_id, warnings in medication.holds_now(session.db, running, now).items()
+             for order_id, warnings in medication.holds_now(session.db, running, now, medication.kidney_injury_by_urine(
+                 session.db, session.forms, [patient], now)).items()
              if (held := medication.holding(warnings))}
 
     def not_given_said(line: str, dose: Administration, due: datetime) -> str:

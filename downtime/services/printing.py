@@ -1027,7 +1027,8 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
         session.db, session.forms, [patients[patient_id] for patient_id in patient_ids])}
     admissions = current_of(session.db, {patients[patient_id].admission_record_id for patient_id in patient_ids})
     now = session.clock()
-    grids = medication.mar_grids(session.db, patient_ids, first_day, days, now)
+    grids = medication.mar_grids(session.db, patient_ids, first_day, days, now, medication.kidney_injury_by_urine(
+        session.db, session.forms, list(patients.values()), now))
     held = frozenset(on_hold(session, [*(row.order.record_id for rows in grids.values() for row in rows),
                                        *(patients[patient_id].admission_record_id for patient_id in patient_ids)]))
     # Read by the function the dose dialog reads them by: the paper says what the screen would.

@@ -7265,6 +7265,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{drug} : l’évaluation du sevrage alcoolique de {time} a trouvé le patient trop somnolent ou sédaté pour être coté : aucun sédatif ni opioïde avant que le médecin ait vu le patient (surdosage sédatif, traumatisme crânien, Gayet-Wernicke). Ne le donner que sur décision du médecin, nommé dans la raison.</translation>
     </message>
     <message>
+        <source>AKI by urine output ({volume} mL in {hours} h since {time}): give it only once the doctor says to.</source>
+        <translation>IRA par la diurèse ({volume} mL en {hours} h depuis {time}) : ne le donner que lorsque le médecin le dit.</translation>
+    </message>
+    <message>
+        <source>AKI by urine output ({volume} mL in {hours} h since {time}): prescribed all the same: “{reason}”.</source>
+        <translation>IRA par la diurèse ({volume} mL en {hours} h depuis {time}) : prescrit malgré tout : « {reason} ».</translation>
+    </message>
+    <message>
         <source>{drug}: LEVEL FLAGGED ABNORMAL ({timing} {result}), with no range read to judge it by: check it against its range before giving.</source>
         <translation>{drug} : DOSAGE SIGNALÉ ANORMAL ({timing} {result}), sans valeurs de référence lues pour en juger : le comparer à ses valeurs de référence avant d’administrer.</translation>
     </message>
@@ -7315,6 +7323,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>AKI stage {stage} (creatinine {value} µmol/L).</source>
         <translation>IRA stade {stage} (créatinine {value} µmol/L).</translation>
+    </message>
+    <message>
+        <source>AKI by urine output ({volume} mL in {hours} h since {time}).</source>
+        <translation>IRA par la diurèse ({volume} mL en {hours} h depuis {time}).</translation>
     </message>
     <message>
         <source>{drug}: eGFR {value} mL/min/1.73 m² on {day}: metformin is stopped below an eGFR of 30.</source>
