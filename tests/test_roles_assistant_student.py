@@ -69,6 +69,12 @@ def test_an_assistants_charts_are_the_bedside_ones_and_still_a_nurses_and_a_doct
     hca, nurse, doctor = sign_in("hca"), session_for("nurse"), session_for("doctor")
     assert {spec.id for spec in forms.values() if records.may_write(hca, spec)} == HCA_FORMS
     assert all(records.may_write(nurse, forms[form]) and records.may_write(doctor, forms[form]) for form in HCA_FORMS)
+    # The menu's list, the account read once, is each form's answer; none once it is deactivated.
+    for session in (hca, nurse, doctor, sign_in("student"), session_for("coord"), session_for("records")):
+        assert records.writable(session, forms.values()) == [spec for spec in forms.values()
+                                                             if records.may_write(session, spec)]
+    staff.deactivate_staff(session_for("admin"), "hca")
+    assert records.writable(hca, forms.values()) == []
 
 
 def test_an_assistant_is_refused_an_admission_a_dose_and_an_order_naming_the_form_and_who_writes_it(

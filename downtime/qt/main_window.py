@@ -536,7 +536,7 @@ class MainWindow(QMainWindow):
         # coordinator a discharge, before Save refused it.
         # In the order of their titles as the person reads them: in the forms' files' order, a
         # French nurse's list ran from "Glycémie capillaire" to "Commande de sang".
-        writable = sorted((spec for spec in self.session.forms.values() if records.may_write(self.session, spec)),
+        writable = sorted(records.writable(self.session, self.session.forms.values()),
                           key=lambda spec: fold(spec.title.get(self.session.lang)))
         for spec in sorted(writable, key=lambda spec: fold(self._record_menu_text(spec))):
             needs_another_record = any(isinstance(field, RecordRefField) and field.required

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -63,12 +63,17 @@ def _occurred_at(spec: FormSpec, values: dict[str, Any], recorded_at: datetime) 
     return recorded_at.isoformat(timespec="seconds")
 
 
+def _writers(spec: FormSpec, action: Action) -> list[Role]:
+    """The roles that write `spec`'s records: those it names, else those with the right to `action`."""
+    return spec.authors if spec.authors is not None else [role for role in Role if action in PERMISSIONS[role]]
+
+
 def _require_author(session: Session, spec: FormSpec, action: Action) -> None:
     """A form may name the roles that write it (orders: doctors; theatre lists: coordinators;
     bedside charts: healthcare assistants too); otherwise writing needs the clinical right.
     Checked here, not only in the screens; refused naming the form and the roles that write it
     (an assistant refused an admission read that she "may not record care", and not who may)."""
-    writers = spec.authors if spec.authors is not None else [role for role in Role if action in PERMISSIONS[role]]
+    writers = _writers(spec, action)
     session.require_active()
     if not session.user.active or session.user.role not in writers:
         raise PermissionDenied(QT_TRANSLATE_NOOP("messages", "{form}: only {roles} may write this form."), form=spec.title.get(session.lang),
@@ -961,6 +966,17 @@ def may_write(session: Session, spec: FormSpec) -> bool:
     except PermissionDenied:
         return False
     return True
+
+
+def writable(session: Session, specs: Iterable[FormSpec]) -> list[FormSpec]:
+    """Those of `specs` this person may write new records of (`may_write`), their account read
+    once (Session.require_active; none when it refuses the account, as `may_write` refuses each): the
+    window's menu of forms read it once a form, 48 times."""
+    try:
+        session.require_active()
+    except PermissionDenied:
+        return []
+    return [spec for spec in specs if session.user.active and session.user.role in _writers(spec, Action.RECORD_CARE)]
 
 
 def may_change(session: Session, spec: FormSpec, latest: RecordVersion | None = None) -> bool:
