@@ -1045,10 +1045,7 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
     # The swallow as the handover sheet says it, each time with its day (the paper is read on the
     # days after), and the orders it keeps from the mouth: the chart listed the aspirin tablet
     # OVERDUE with no word of the screen failed at 10:20.
-    swallow = {**{patient_id: one.line(session.lang, now, dated=True)
-                  for patient_id, one in swallow_screen.unscreened(session.db, patient_ids, now).items()},
-               **{patient_id: one.latest(session.lang, now, dated=True) for patient_id, one in swallow_screen.failed(
-                   session.db, session.forms, patient_ids, now, session.lang).items()}}
+    swallow = swallow_screen.ward_lines(session.db, session.forms, patient_ids, now, session.lang, dated=True)
     nil_by_mouth = medication.nil_by_mouth(session.db, patient_ids, now)
     # The lack of capacity the covert doses rest on, and a covert order none supports.
     lacking = capacity.ward_lines(session.db, patient_ids, now, session.lang)

@@ -352,12 +352,14 @@ def _failed_of(each: list[Recorded], at: datetime,
 
 
 def ward_lines(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
-               lang: Lang) -> dict[str, str]:
-    """What the handover sheet, the Patients tab and the dose dialog say of each of these patients
-    whose swallow screen stands failed, or passed with advice, at `at`, or who came in with a
-    stroke and is not yet screened (`unscreened`)."""
-    return {**{patient_id: one.line(lang, at) for patient_id, one in unscreened(db, patient_ids, at).items()},
-            **{patient_id: one.latest(lang, at) for patient_id, one in failed(db, forms, patient_ids, at, lang).items()}}
+               lang: Lang, dated: bool = False) -> dict[str, str]:
+    """What the handover sheet, the Patients tab, the dose dialog and the printed MAR say of each
+    of these patients whose swallow screen stands failed, or passed with advice, at `at`, or who
+    came in with a stroke and is not yet screened (`unscreened`); `dated`, each time with its day,
+    as paper read on the days after says it."""
+    return {**{patient_id: one.line(lang, at, dated) for patient_id, one in unscreened(db, patient_ids, at).items()},
+            **{patient_id: one.latest(lang, at, dated)
+               for patient_id, one in failed(db, forms, patient_ids, at, lang).items()}}
 
 
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
