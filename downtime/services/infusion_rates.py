@@ -1000,9 +1000,9 @@ def _ordered_before(db: Database, found: Order, now: datetime, stop: datetime) -
 
 def above_order_asked(session: Session, found: Order, values: Mapping[str, Any]) -> None:
     """A new rate refused until why is said (`ABOVE_ORDER`): over ABOVE_ORDER_TIMES the order's,
-    or, for a fluid, above the order's rate and over 1.5 times the maintenance for the patient's
-    weight, a child's or an adult's, a neonate's over the neonatal ceiling (medication.
-    fluid_rate_refusal), and potassium above 10
+    or, for a fluid, above the order's rate and the maintenance for the patient's weight (a child's
+    1.5 times, an adult's twice; a neonate's ceiling: medication.fluid_rate_refusal), and potassium
+    above 10
     mmol/h by a peripheral vein (domain.potassium.by_vein_refusal: a bag of 40 mmol/L set from 125
     to 500 mL/h, 20 mmol/h, was asked nothing), each said. A rate up to the order's is the
     prescriber's, weighed with their reason when it was written: a bolus's pump set again after a

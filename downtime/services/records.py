@@ -961,17 +961,13 @@ def _check_what_stands_on_it(session: Session, spec: FormSpec, latest: RecordVer
 def may_write(session: Session, spec: FormSpec) -> bool:
     """Whether this person may write new records of this form: the screens offer only the forms
     the service would save, not one typed whole and then refused."""
-    try:
-        _require_author(session, spec, Action.RECORD_CARE)
-    except PermissionDenied:
-        return False
-    return True
+    return bool(writable(session, [spec]))
 
 
 def writable(session: Session, specs: Iterable[FormSpec]) -> list[FormSpec]:
-    """Those of `specs` this person may write new records of (`may_write`), their account read
-    once (Session.require_active; none when it refuses the account, as `may_write` refuses each): the
-    window's menu of forms read it once a form, 48 times."""
+    """Those of `specs` this person may write new records of, as `_require_author` would let them
+    save one, their account read once (Session.require_active; none when it refuses the account):
+    the window's menu of forms read it once a form, 48 times."""
     try:
         session.require_active()
     except PermissionDenied:
