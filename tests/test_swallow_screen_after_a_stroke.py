@@ -8,6 +8,7 @@ anyone screened the swallow. The tests' patient arrives at 11:00 on 28/11; the c
 from datetime import datetime
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from downtime.domain.medication import Check
 from downtime.domain.swallow_screen import stroke_said, stroke_suspected
@@ -28,6 +29,14 @@ GIVEN = {"outcome": "given", "dose_given": 300.0, "route": "PO", "given_at": "20
     ("PMH: CVA 2019. Fall.", False), ("TIA, symptoms resolved", False), (None, False)])
 def test_a_stroke_is_read_from_the_admissions_reason(reason, said):
     assert stroke_said(reason) is said
+
+
+@given(st.text(max_size=80))
+@settings(max_examples=60, deadline=None)
+def test_any_reason_typed_is_read_and_a_stroke_ruled_out_is_none(typed):
+    """Whatever the admission's reason holds, it is read, and a stroke ruled out after it adds none."""
+    assert isinstance(stroke_suspected(typed), bool)
+    assert stroke_said(f"{typed}, no stroke") is stroke_said(f"{typed}, stroke ruled out") is stroke_said(typed)
 
 
 @pytest.mark.parametrize("reason, suspected", [("? stroke", True), ("Suspected CVA", True), ("Suspicion d'AVC", True),
