@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from downtime.domain.anticoagulation import (heparin_refusal, held_before_operation, inr_high, overlap, prophylactic,
+from downtime.domain.anticoagulation import (heparin_refusal, low_molecular_weight_refusal, held_before_operation, inr_high, overlap, prophylactic,
                                               rule_band)
 from downtime.domain.lab_results import inr_reading, is_inr
 from downtime.domain.medication import Check, Frequency, Order
@@ -571,3 +571,54 @@ def test_heparin_50000_units_under_the_skin_is_refused_and_20000_asked(session_f
     assert str(asked.value).startswith("Heparin: 20000 units under the skin in one dose is above the most BNF gives "
                                        "(15000 units every 12 hours, a treatment dose)")
     assert _order(doctor, patient, dose=20000.0, dose_reason="APTT-adjusted, haematology advice", **values)
+
+
+@pytest.mark.parametrize(("order", "age", "kg", "said"), [
+    (_plain("Tinzaparin", 12000, "units"), 70, 70.0, None),  # 171 units/kg once a day
+    (_plain("Innohep", 14000, "units"), 70, 70.0, None),  # 200 units/kg: a syringe's rounding
+    (_plain("Tinzaparin", 18000, "units"), 70, 70.0, "asked"),  # 257 units/kg
+    (_plain("Tinzaparin", 87500, "units"), 70, 50.0, "refused"),  # 8,750 a zero too many
+    (_plain("Tinzaparin", 60000, "units"), 70, 70.0, "asked"),  # 857 units/kg: just under five times
+    (_plain("Tinzaparin", 4500, "units"), 70, None, None),  # prophylaxis needs no weight
+    (_plain("Tinzaparin", 12000, "units"), 70, None, "asked"),  # a treatment dose, never weighed
+    (_plain("Tinzaparin", 2000, "units"), 0, 8.0, None),  # a baby's 250 units/kg
+    (_plain("Tinzaparin", 1000, "units"), 8, None, "asked"),  # a child is dosed by the kg at any dose
+    (_plain("Fragmin", 7500, "units", (8, 20)), 70, 60.0, None),  # 125 units/kg twice: 250 a day, an ACS's
+    (_plain("Dalteparin", 9000, "units", (8, 20)), 70, 60.0, "asked"),  # 300 units/kg a day
+    (_plain("Dalteparin", 3000, "units", (8, 20)), 6, 20.0, None),  # a child's 150 twice a day
+    (_plain("Dalteparin", 4000, "units", (8, 20)), 6, 20.0, "asked"),  # 200 twice a day
+    (_plain("Fraxiparine", 5700, "units", (8, 20)), 70, 70.0, None),  # 81 units/kg twice a day
+    (_plain("Fraxodi", 17100, "units"), 70, 70.0, "asked"),  # 244 units/kg, the 0.9 mL of 100 kg
+    (_plain("Tinzaparin", 12000, "units", once=True, route="IV").model_copy(update={"form": "infusion",
+                                                                                   "rate_ml_h": 2.0}), 70, 70.0, None),
+    (_plain("Enoxaparin", 12000, "units"), 70, 70.0, None),  # weighed as its mg (domain.dose_limits)
+    (_plain("Heparin", 12000, "units"), 70, None, None)])
+def test_a_low_molecular_weight_heparin_in_units_is_weighed_by_the_kg(order, age, kg, said):
+    refusal = low_molecular_weight_refusal(order, age, kg)
+    assert (None if refusal is None else "asked" if refusal.asked else "refused") == said
+    assert refusal is None or refusal.field == "dose"
+
+
+def test_tinzaparin_five_times_the_dose_is_refused_and_a_treatment_dose_never_weighed_asked(
+        session_for, medication_ward, admission_values):
+    """The ward's patient weighs 61.5 kg; the one admitted beside her has no weight recorded."""
+    doctor = session_for("doctor")
+    unweighed = records.save_new(session_for("nurse"), "admission", {
+        **{key: value for key, value in admission_values.items() if key != "weight_kg"}, "nir": None, "bed": "13",
+        "given_names": "Paule", "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
+    values = {"drug": "Tinzaparin", "dose_unit": "units", "route": "SC", "times": "18:00",
+              "indication": "pulmonary embolism"}
+    with pytest.raises(ValidationFailed) as refused:
+        _order(doctor, medication_ward[0], dose=54000.0, **values)
+    assert [(error.path, error.message) for error in refused.value.errors] == [("dose", (
+        "Dose: Tinzaparin: 54000 units in one dose is 878 units/kg for 61.5 kg, 5 times or more the most BNF gives "
+        "(175 units/kg a dose): a zero too many? Correct the dose."))]
+    assert _order(doctor, medication_ward[0], dose=10700.0, **values)
+    with pytest.raises(medication.DoseReasonNeeded) as asked:
+        _order(doctor, unweighed, dose=10700.0, **values)
+    assert str(asked.value) == (
+        "Tinzaparin: 10700 units a day is more than its prophylactic dose (4500 units), a treatment dose given by the "
+        "kg (at most 175 units/kg), and no weight is recorded this stay: weigh the patient and check the dose. If it "
+        "is meant, give the weight used in “Dose to check: why (opioid-tolerant, current dose; weight used; meningitis "
+        "dose)”.")
+    assert _order(doctor, unweighed, dose=10700.0, dose_reason="weighed 61 kg in clinic", **values)

@@ -253,6 +253,75 @@ def heparin_refusal(order: Order, age: int | None, kg: float | None) -> Refusal 
                                                         "kg": Number(kg), "most": Number(per_kg)}), asked=True)
 
 
+# Dalteparin, tinzaparin and nadroparin are written in units and dosed by the kg to treat a
+# thrombosis (BNF 2024, BNFc; nadroparin's SmPC): dalteparin 200 units/kg once a day or 100 twice,
+# 120 twice in an acute coronary syndrome, a child under 12 up to 150 twice; tinzaparin 175 units/kg
+# once a day, a child's more by age (a neonate's 275, 250 to 1 year, 240 to 5, 200 to 10);
+# nadroparin 171 units/kg once a day or 85.5 twice. Enoxaparin's units are weighed as its mg
+# (domain.dose_limits, 100 units a mg). Tinzaparin 175,000 units, a tenfold slip for 70 kg, was
+# saved with nothing asked, as was a treatment dose for a patient never weighed.
+LOW_MOLECULAR_WEIGHT_PER_KG: Mapping[str, tuple[tuple[int | None, float, float], ...]] = {
+    medicine_name("dalteparin"): ((12, 150, 300), (None, 200, 240)),
+    medicine_name("tinzaparin"): ((1, 275, 275), (5, 240, 240), (10, 200, 200), (None, 175, 175)),
+    medicine_name("nadroparin"): ((None, 171, 171),),
+}
+"""Each one's most units/kg in one dose and in a day, by the first band whose age in years the
+patient is under (None: any age, an adult's)."""
+SYRINGE_ROUNDING = 1.15
+"""How far above its most by the kg a dose is still the most rounded up to a syringe (tinzaparin
+10,000, 14,000 and 18,000 units; dalteparin's weight bands): above it, asked."""
+REFUSED_TIMES = 5
+"""A dose this many times its most by the kg is a slip no reason makes a dose (a zero too many, a
+dose read off another syringe): refused. The order form holds doses up to 100,000: a tenfold slip
+of a 60 kg patient's tinzaparin is above it."""
+LOW_MOLECULAR_WEIGHT_ABOVE = {
+    "dose": QT_TRANSLATE_NOOP(
+        "messages", "{drug}: {amount} units in one dose is {per_kg} units/kg for {kg} kg, above the most BNF gives "
+                    "({most} units/kg a dose): check it. If it is meant, give the reason in “{field}”."),
+    "day": QT_TRANSLATE_NOOP(
+        "messages", "{drug}: {amount} units a day is {per_kg} units/kg for {kg} kg, above the most BNF gives ({most} "
+                    "units/kg a day): check it. If it is meant, give the reason in “{field}”.")}
+LOW_MOLECULAR_WEIGHT_REFUSED = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: {amount} units in one dose is {per_kg} units/kg for {kg} kg, {times} times or more the "
+                "most BNF gives ({most} units/kg a dose): a zero too many? Correct the dose.")
+LOW_MOLECULAR_WEIGHT_UNWEIGHED = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: {amount} units a day is more than its prophylactic dose ({prophylactic} units), a treatment "
+                "dose given by the kg (at most {most} units/kg), and no weight is recorded this stay: weigh the "
+                "patient and check the dose. If it is meant, give the weight used in “{field}”.")
+
+
+def low_molecular_weight_refusal(order: Order, age: int | None, kg: float | None) -> Refusal | None:
+    """A dose in units of a low-molecular-weight heparin dosed by the kg (`LOW_MOLECULAR_WEIGHT_PER_KG`,
+    not an infusion) for a patient of `age` in years (None: not known, an adult's) weighing `kg`:
+    refused at `REFUSED_TIMES` its most a dose, asked above its most a dose or a day by more than a
+    syringe's rounding; with no weight recorded, asked above its prophylactic dose a day (a
+    child's at any dose)."""
+    found = medicines_in(order.drug) & LOW_MOLECULAR_WEIGHT_PER_KG.keys()
+    if order.dose_unit != "units" or infused(order) or len(found) != 1:
+        return None
+    medicine = next(iter(found))
+    dose_most, day_most = next((dose, day) for under, dose, day in LOW_MOLECULAR_WEIGHT_PER_KG[medicine]
+                               if under is None or (age is not None and age < under))
+    said = {"drug": " ".join(order.drug.split())}
+    if not kg:
+        prophylactic = PROPHYLACTIC_A_DAY[medicine]["units"]
+        child = age is not None and age < ADULT_FROM_YEARS
+        if not child and a_day(order) <= prophylactic:
+            return None
+        return Refusal("dose", Phrase(LOW_MOLECULAR_WEIGHT_UNWEIGHED, {
+            **said, "amount": Number(a_day(order)), "prophylactic": Number(prophylactic), "most": Number(day_most)}),
+            asked=True)
+    for scope, amount, most in (("dose", order.dose, dose_most), ("day", a_day(order), day_most)):
+        per_kg = amount / kg
+        weighed = {**said, "amount": Number(amount), "per_kg": Number(round(per_kg)), "kg": Number(kg),
+                   "most": Number(most)}
+        if scope == "dose" and per_kg >= REFUSED_TIMES * most:
+            return Refusal("dose", Phrase(LOW_MOLECULAR_WEIGHT_REFUSED, {**weighed, "times": Number(REFUSED_TIMES)}))
+        if per_kg > most * SYRINGE_ROUNDING:
+            return Refusal("dose", Phrase(LOW_MOLECULAR_WEIGHT_ABOVE[scope], weighed), asked=True)
+    return None
+
+
 def before_operation(order: Order, at: datetime, operation_at: datetime) -> bool:
     """Whether a dose at `at` falls within its hold before an operation planned at `operation_at`
     and still to take place: a dose after the planned start of an operation still waiting (a list

@@ -36,7 +36,8 @@ from downtime.domain.medication import (background_insulin, given_instant, given
                                         mealtime_insulin, patch, patches_on, reason_offered, route_code, units_abbreviated,
                                         written_when)
 from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, DIET, INFUSION, anticoagulant, course_decided, sedating
-from downtime.domain.anticoagulation import INR_DECIDED, heparin_refusal, ordered_beside
+from downtime.domain.anticoagulation import (INR_DECIDED, heparin_refusal, low_molecular_weight_refusal,
+                                            ordered_beside)
 from downtime.domain.potassium import HELD_ON_LETTER as POTASSIUM_ON_LETTER, POTASSIUM_REVIEWED, by_vein_refusal, \
     names_potassium, not_infused, unread_by_vein
 from downtime.domain.swallow_screen import by_mouth, names_swallow
@@ -985,6 +986,9 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     child's hypotonic infusion past its first 28 days (NICE NG29 1.3.3, NPSA alert 22: glucose 5%),
     one dose of unfractionated heparin above BNF's most by its route or a child's by the kg, refused
     above what no ward gives (domain.anticoagulation.heparin_refusal: 50,000 units SC was saved),
+    dalteparin, tinzaparin or nadroparin above its most by the kg, refused at ten times it, or a
+    treatment dose of one for a patient never weighed (domain.anticoagulation.low_molecular_weight_refusal:
+    tinzaparin 175,000 units for 70 kg was saved),
     and potassium by vein above a peripheral vein's 40 mmol/L or 10 mmol/h (domain.potassium.
     by_vein_refusal: 40 mmol in 100 mL at 100 mL/h was saved unasked).
     So is a baby's dose by weight, or fluid, on a weight more than 7 days old (weight.old_weight_refusal).
@@ -1009,6 +1013,7 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
                                                                  kg=dosed["kg"]),
                                      order_units.insulin_refusal(new, _previous_insulin(session, new, before)),
                                      heparin_refusal(new, dosed["age"], dosed["kg"]),
+                                     low_molecular_weight_refusal(new, dosed["age"], dosed["kg"]),
                                      by_vein_refusal(new, new.rate_ml_h),
                                      _fluid_rate_refusal(new, new.rate_ml_h, dosed,
                                                          _baby_age(patient, new.start_at)["days"], patient.sex),

@@ -13021,6 +13021,22 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>{drug} : {dose} unités en une dose, c’est plus qu’aucun service ne donne d’héparine non fractionnée (au plus {most} unités) : un zéro de trop ? Corriger la dose ; une perfusion se prescrit comme telle, avec son débit.</translation>
     </message>
     <message>
+        <source>{drug}: {amount} units in one dose is {per_kg} units/kg for {kg} kg, above the most BNF gives ({most} units/kg a dose): check it. If it is meant, give the reason in “{field}”.</source>
+        <translation>{drug} : {amount} unités en une dose font {per_kg} unités/kg pour {kg} kg, au-delà du plus que donne le BNF ({most} unités/kg par dose) : la vérifier. Si elle est voulue, donner la raison dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{drug}: {amount} units a day is {per_kg} units/kg for {kg} kg, above the most BNF gives ({most} units/kg a day): check it. If it is meant, give the reason in “{field}”.</source>
+        <translation>{drug} : {amount} unités par jour font {per_kg} unités/kg pour {kg} kg, au-delà du plus que donne le BNF ({most} unités/kg par jour) : la vérifier. Si elle est voulue, donner la raison dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{drug}: {amount} units in one dose is {per_kg} units/kg for {kg} kg, {times} times or more the most BNF gives ({most} units/kg a dose): a zero too many? Correct the dose.</source>
+        <translation>{drug} : {amount} unités en une dose font {per_kg} unités/kg pour {kg} kg, {times} fois ou plus le plus que donne le BNF ({most} unités/kg par dose) : un zéro de trop ? Corriger la dose.</translation>
+    </message>
+    <message>
+        <source>{drug}: {amount} units a day is more than its prophylactic dose ({prophylactic} units), a treatment dose given by the kg (at most {most} units/kg), and no weight is recorded this stay: weigh the patient and check the dose. If it is meant, give the weight used in “{field}”.</source>
+        <translation>{drug} : {amount} unités par jour dépassent sa dose préventive ({prophylactic} unités) : une dose curative, donnée au kg (au plus {most} unités/kg), et aucun poids n’est noté pour ce séjour : peser le patient et vérifier la dose. Si elle est voulue, donner le poids retenu dans « {field} ».</translation>
+    </message>
+    <message>
         <source>{number}: no patient's on this laptop: a number the laptop named gave, whose records are there</source>
         <translation>{number} : le numéro d’aucun patient de cet ordinateur : un numéro donné par l’ordinateur nommé, où se trouve son dossier</translation>
     </message>
