@@ -52,3 +52,49 @@ def test_the_prescriber_is_asked_and_the_reason_saves_it(session_for, medication
                                                           medication.DOSE_REASON: "vomiting, losses replaced"},
                              patient_id=patient)
     assert saved.data[medication.DOSE_REASON] == "vomiting, losses replaced"
+
+
+def _bag_said(nurse, fluid: str) -> list[str]:
+    bag = {"outcome": "given", "given_at": "2026-11-28T15:00+01:00", "scheduled_for": "2026-11-28T15:00+01:00",
+           "dose_given": 1000, "route": "IV"}
+    return [warning.text("en") for warning in medication.check_dose(nurse, fluid, bag)
+            if warning.template in (medication._FLUID_WEIGHED_AGAIN, medication._FLUID_ORDERED_UNWEIGHED)]
+
+
+def _weigh(nurse, patient: str, kg: float) -> None:
+    records.save_new(nurse, "weight", {"weighed_at": "2026-11-28T14:30+01:00", "weight_kg": kg, "method": "measured",
+                                       "weight_confirmed_kg": kg}, patient_id=patient)
+
+
+def test_a_bag_hung_after_the_adult_is_weighed_lighter_is_asked_of_the_prescriber(session_for, medication_ward, clock):
+    """125 mL/h ordered for her 61.5 kg; weighed 45 kg since, it is 67 mL/kg a day: the nurse
+    asks before hanging the next bag. Weighed 50 kg, lighter too, 125 mL/h is within twice its
+    maintenance: nothing said."""
+    patient, doctor, nurse = medication_ward[0], session_for("doctor"), session_for("nurse")
+    fluid = records.save_new(doctor, "medication_order", {**SALINE, "rate_ml_h": 125.0}, patient_id=patient).record_id
+    clock.now = datetime.fromisoformat("2026-11-28T15:05+01:00")
+    assert _bag_said(nurse, fluid) == []
+    _weigh(nurse, patient, 50.0)
+    assert _bag_said(nurse, fluid) == []
+    _weigh(nurse, patient, 45.0)
+    assert _bag_said(nurse, fluid) == [
+        "Sodium chloride 0.9%: the patient weighed 45 kg on 28/11 14:30, more than 10 % under the 61.5 kg it was "
+        "ordered for: 125 mL/h is 3000 mL a day, above 2 times an adult's routine maintenance for 45 kg (112.5 mL/h: "
+        "25-30 mL/kg a day, NICE CG174; less for the old, the frail and in kidney or heart failure). Ask the "
+        "prescriber before hanging this bag."]
+
+
+def test_a_bag_for_an_adult_ordered_unweighed_is_weighed_once_they_are(session_for, patient, admission_values, clock):
+    """An adult is not asked to be weighed for a fluid: 125 mL/h ordered with no weight, then
+    weighed 40 kg (75 mL/kg a day), was hung bag after bag with nothing said."""
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    unweighed = records.save_new(nurse, "admission", {
+        **{key: value for key, value in admission_values.items() if key != "weight_kg"}, "nir": None, "bed": "13",
+        "given_names": "Paule", "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
+    fluid = records.save_new(doctor, "medication_order", {**SALINE, "rate_ml_h": 125.0}, patient_id=unweighed).record_id
+    clock.now = datetime.fromisoformat("2026-11-28T15:05+01:00")
+    assert _bag_said(nurse, fluid) == []
+    _weigh(nurse, unweighed, 40.0)
+    (said,) = _bag_said(nurse, fluid)
+    assert said.startswith("Sodium chloride 0.9%: ordered with no weight recorded; the patient weighed 40 kg on 28/11 "
+                           "14:30: 125 mL/h is 3000 mL a day, above 2 times an adult's routine maintenance for 40 kg")

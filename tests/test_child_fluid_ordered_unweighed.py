@@ -32,7 +32,7 @@ def test_a_fluid_ordered_with_no_weight_is_weighed_against_the_weight_since(sess
     assert not _said(nurse, fluid)  # still not weighed: the prescriber's reason stands
     _weigh(nurse, unweighed, 9.0)
     (said,) = _said(nurse, fluid)
-    assert said == ("Sodium chloride 0.9% and glucose 5%: ordered with no weight recorded; the child weighed 9 kg on "
+    assert said == ("Sodium chloride 0.9% and glucose 5%: ordered with no weight recorded; the patient weighed 9 kg on "
                     "28/11 08:00: 66 mL/h is above 1.5 times the maintenance for 9 kg (36 mL/h, Holliday-Segar "
                     "4-2-1; NICE NG29). Ask the prescriber before hanging this bag.")
     assert not _said(nurse, fluid, {**BAG, "rate_ml_h": 36})  # within 9 kg's
@@ -65,7 +65,7 @@ def test_a_bolus_is_weighed_by_its_volume_per_kg_not_against_the_maintenance(ses
     assert not _said(nurse, bolus.record_id, {**BAG, "dose_given": 200})
     _weigh(nurse, unweighed, 9.0, at="2026-11-28T09:00+01:00")
     (said,) = _said(nurse, bolus.record_id, {**BAG, "dose_given": 200})
-    assert said == ("Sodium chloride 0.9%: ordered with no weight recorded; the child weighed 9 kg on 28/11 09:00: "
+    assert said == ("Sodium chloride 0.9%: ordered with no weight recorded; the patient weighed 9 kg on 28/11 09:00: "
                     "200 mL in one dose is above 20 mL/kg for 9 kg (180 mL; a bolus is 10-20 mL/kg, NICE NG29). Ask "
                     "the prescriber before hanging this bag.")
 
@@ -81,4 +81,4 @@ def test_only_a_weight_measured_questions_a_fluid_ordered_unweighed(session_for,
     assert not _said(nurse, fluid)
     _weigh(nurse, unweighed, 9.0, at="2026-11-28T09:00+01:00")
     (said,) = _said(nurse, fluid)
-    assert "the child weighed 9 kg on 28/11 09:00" in said
+    assert "the patient weighed 9 kg on 28/11 09:00" in said

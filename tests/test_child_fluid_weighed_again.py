@@ -43,7 +43,7 @@ def test_a_childs_fluid_is_weighed_again_when_the_child_is_lighter(session_for, 
     assert not _said(nurse, fluid)
     _weigh(nurse, toddler, 9.0)
     (said,) = _said(nurse, fluid)
-    assert said == ("Sodium chloride 0.9% and glucose 5%: the child weighed 9 kg on 28/11 08:00, more than 10 % under "
+    assert said == ("Sodium chloride 0.9% and glucose 5%: the patient weighed 9 kg on 28/11 08:00, more than 10 % under "
                     "the 12 kg it was ordered for: 66 mL/h is above 1.5 times the maintenance for 9 kg (36 mL/h, "
                     "Holliday-Segar 4-2-1; NICE NG29). Ask the prescriber before hanging this bag.")
     # The rate the bag is hung at is the one weighed: 70 mL/h quoted, 36 mL/h within 9 kg's.

@@ -1092,10 +1092,10 @@ def _fluid_rate_refusal(found: Order, rate: float | None, dosed: Mapping[str, An
 
 
 _FLUID_WEIGHED_AGAIN = QT_TRANSLATE_NOOP(
-    "messages", "{drug}: the child weighed {kg} kg on {time}, more than {percent} % under the {ordered} kg it was "
+    "messages", "{drug}: the patient weighed {kg} kg on {time}, more than {percent} % under the {ordered} kg it was "
                 "ordered for: {above}. Ask the prescriber before hanging this bag.")
 _FLUID_ORDERED_UNWEIGHED = QT_TRANSLATE_NOOP(
-    "messages", "{drug}: ordered with no weight recorded; the child weighed {kg} kg on {time}: {above}. Ask the "
+    "messages", "{drug}: ordered with no weight recorded; the patient weighed {kg} kg on {time}: {above}. Ask the "
                 "prescriber before hanging this bag.")
 LIGHTER_BY_PERCENT = weight.CHANGE_ASKED_PERCENT
 """How much lighter than the weight a child's fluid was ordered for the child must be weighed for
@@ -1124,7 +1124,8 @@ def fluid_weighed_again(session: Session, found: Order, versions: Sequence[Recor
                         values: dict[str, Any]) -> list[Warning]:
     """A bag of a child's fluid hung, its rate (the bag's; the order's when it says none) or its
     volume above what the child's latest weight allows (child_fluids.above_for, the order's own
-    questions), when that weight is more than `LIGHTER_BY_PERCENT` under the one the order was
+    questions), or an adult's rate above twice their maintenance (adult_fluids.above_for: 125 mL/h
+    ordered for an adult never weighed, then weighed 40 kg, 75 mL/kg a day, was hung bag after bag), when that weight is more than `LIGHTER_BY_PERCENT` under the one the order was
     worked out on (`_worked_out_at`; its reason given since, the prescriber knew it): 66 mL/h, 1.5
     times the maintenance of a 2-year-old's 12 kg, ran on after she was weighed 9 kg (1.83 times),
     her paracetamol questioned on the new weight and her fluid not (NICE NG29 works it out from the
@@ -1151,7 +1152,9 @@ def fluid_weighed_again(session: Session, found: Order, versions: Sequence[Recor
             or (ordered is not None and weighed.kg * 100 >= ordered.kg * (100 - LIGHTER_BY_PERCENT)):
         return []
     rate = float(values[DOSE_RATE]) if values.get(DOSE_RATE) not in (None, "") else found.rate_ml_h
-    above = child_fluids.above_for(found, rate, _dosed_for(session, patient, at)["age"], weighed.kg, patient.sex)
+    age = _dosed_for(session, patient, at)["age"]
+    above = child_fluids.above_for(found, rate, age, weighed.kg, patient.sex) \
+        or adult_fluids.above_for(found, rate, age, weighed.kg)
     if above is None:
         return []
     said = {"drug": " ".join(found.drug.split()), "kg": Number(weighed.kg),

@@ -7073,14 +7073,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>« {stop} » est l’heure de « {start} » : la prescription ne serait jamais administrée.</translation>
     </message>
     <message>
-        <source>{drug}: the child weighed {kg} kg on {time}, more than {percent} % under the {ordered} kg it was ordered for: {above}. Ask the prescriber before hanging this bag.</source>
-        <translation>{drug} : l’enfant a été pesé {kg} kg le {time}, plus de {percent} % de moins que les {ordered} kg pour lesquels il a été prescrit : {above}. Demandez au prescripteur avant de poser cette poche.</translation>
-    </message>
-    <message>
-        <source>{drug}: ordered with no weight recorded; the child weighed {kg} kg on {time}: {above}. Ask the prescriber before hanging this bag.</source>
-        <translation>{drug} : prescrit sans poids enregistré ; l’enfant a été pesé {kg} kg le {time} : {above}. Demandez au prescripteur avant de poser cette poche.</translation>
-    </message>
-    <message>
         <source>Allergies not known yet: ask the patient or their family before prescribing.</source>
         <translation>Allergies non encore connues : interroger le patient ou sa famille avant de prescrire.</translation>
     </message>
@@ -7255,6 +7247,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>{field}: required for a dose given over {since}, recorded after the order and not reviewed by the prescriber: name where the paper chart records it. The prescriber is told on the escalation list and the handover.</source>
         <translation>{field} : obligatoire pour une dose administrée malgré {since}, enregistrée après la prescription et non revue par le prescripteur : indiquez où le plan d’administration papier la trace. Le prescripteur en est informé par la liste des alertes et les transmissions.</translation>
+    </message>
+    <message>
+        <source>{drug}: the patient weighed {kg} kg on {time}, more than {percent} % under the {ordered} kg it was ordered for: {above}. Ask the prescriber before hanging this bag.</source>
+        <translation>{drug} : le patient a été pesé {kg} kg le {time}, plus de {percent} % de moins que les {ordered} kg pour lesquels il a été prescrit : {above}. Demandez au prescripteur avant de poser cette poche.</translation>
+    </message>
+    <message>
+        <source>{drug}: ordered with no weight recorded; the patient weighed {kg} kg on {time}: {above}. Ask the prescriber before hanging this bag.</source>
+        <translation>{drug} : prescrit sans poids enregistré ; le patient a été pesé {kg} kg le {time} : {above}. Demandez au prescripteur avant de poser cette poche.</translation>
     </message>
     <message>
         <source>{drug}: the alcohol withdrawal check at {time} records consciousness falling: no sedative or opioid until the doctor has seen the patient (over-sedation, a head injury, Wernicke’s). Give it only on the doctor’s decision, named in the reason.</source>
@@ -13149,8 +13149,12 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>DÉCÈS PAS ENCORE CONSTATÉ : enregistré avant d’avoir été constaté ; saisir le décès une fois qu’une version ultérieure de cet enregistrement le dit constaté</translation>
     </message>
     <message>
-        <source>{rate} mL/h is {day} mL a day, above {times} times an adult's routine maintenance for {kg} kg ({limit} mL/h: 25-30 mL/kg a day, NICE CG174; less for the old, the frail and in kidney or heart failure): check the rate. If it is meant (losses replaced, a resuscitation), give the reason in “{field}”.</source>
-        <translation>{rate} mL/h font {day} mL par jour, plus de {times} fois les apports d’entretien d’un adulte de {kg} kg ({limit} mL/h : 25-30 mL/kg par jour, NICE CG174 ; moins chez le sujet âgé ou fragile et en insuffisance rénale ou cardiaque) : vérifier le débit. S’il est voulu (pertes compensées, réanimation), donner la raison dans « {field} ».</translation>
+        <source>{rate} mL/h is {day} mL a day, above {times} times an adult's routine maintenance for {kg} kg ({limit} mL/h: 25-30 mL/kg a day, NICE CG174; less for the old, the frail and in kidney or heart failure)</source>
+        <translation>{rate} mL/h font {day} mL par jour, plus de {times} fois les apports d’entretien d’un adulte de {kg} kg ({limit} mL/h : 25-30 mL/kg par jour, NICE CG174 ; moins chez le sujet âgé ou fragile et en insuffisance rénale ou cardiaque)</translation>
+    </message>
+    <message>
+        <source>{finding}: check the rate. If it is meant (losses replaced, a resuscitation), give the reason in “{field}”.</source>
+        <translation>{finding} : vérifier le débit. S’il est voulu (pertes compensées, réanimation), donner la raison dans « {field} ».</translation>
     </message>
 </context>
 </TS>
