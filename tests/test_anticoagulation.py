@@ -8,8 +8,10 @@ the escalation list saying so; apixaban was given 30 minutes before a hernia rep
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from downtime.domain.anticoagulation import (heparin_refusal, low_molecular_weight_refusal, held_before_operation, inr_high, overlap, prophylactic,
+from downtime.domain.anticoagulation import (heparin_infusion_refusal, heparin_refusal, heparin_units_per_ml,
+                                             low_molecular_weight_refusal, held_before_operation, inr_high, overlap, prophylactic,
                                               rule_band)
 from downtime.domain.lab_results import inr_reading, is_inr
 from downtime.domain.medication import Check, Frequency, Order
@@ -622,3 +624,53 @@ def test_tinzaparin_five_times_the_dose_is_refused_and_a_treatment_dose_never_we
         "is meant, give the weight used in “Dose to check: why (opioid-tolerant, current dose; weight used; meningitis "
         "dose)”.")
     assert _order(doctor, unweighed, dose=10700.0, dose_reason="weighed 61 kg in clinic", **values)
+
+
+def _syringe(drug: str, dose: float, unit: str, rate: float) -> Order:
+    return _plain(drug, dose, unit, once=True, route="IV").model_copy(update={"form": "infusion", "rate_ml_h": rate})
+
+
+@pytest.mark.parametrize(("order", "age", "kg", "said"), [
+    (_syringe("Heparin sodium 25,000 units in 50 mL", 50, "mL", 2.5), 70, 70.0, None),  # 1,250 units/h, 18/kg
+    (_syringe("Héparine sodique 25 000 UI/50 mL", 25000, "units", 4.0), 70, None, None),  # 2,000 units/h
+    (_syringe("Heparin sodium 25,000 units in 50 mL", 50, "mL", 5.0), 70, None, "asked"),  # 2,500 units/h
+    (_syringe("Heparin sodium 25,000 units in 50 mL", 50, "mL", 3.0), 70, 45.0, "asked"),  # 33 units/kg/h
+    (_syringe("Heparin sodium 25,000 units in 50 mL", 50, "mL", 20.0), 70, 70.0, "refused"),  # 2 mL/h, a zero on
+    (_syringe("Heparin 1000 units/mL", 50, "mL", 1.5), 70, 70.0, None),
+    (_syringe("Heparin 1000 units/mL", 50, "mL", 20.0), 70, 70.0, "refused"),
+    (_syringe("Heparin sodium in 50 mL", 25000, "units", 0.5), 0, 4.0, "asked"),  # 62.5 units/kg/h for a baby
+    (_syringe("Heparin sodium in 50 mL", 10000, "units", 0.5), 0, 4.0, None),  # 25 units/kg/h
+    (_syringe("Heparin sodium", 25000, "units", 20.0), 70, 70.0, None),  # its volume not written: not read
+    (_syringe("Heparin 5000 units in 50 mL or 25000 units in 50 mL", 50, "mL", 20.0), 70, 70.0, None),
+    (_plain("Heparin sodium 25,000 units in 50 mL", 50, "mL", once=True, route="IV"), 70, 70.0, None),  # no rate
+    (_syringe("Enoxaparin 10000 units in 50 mL", 50, "mL", 20.0), 70, 70.0, None)])
+def test_a_heparin_infusions_rate_is_weighed_in_units_an_hour_by_its_syringes_strength(order, age, kg, said):
+    refusal = heparin_infusion_refusal(order, order.rate_ml_h, age, kg)
+    assert (None if refusal is None else "asked" if refusal.asked else "refused") == said
+    assert refusal is None or refusal.field == "rate_ml_h"
+
+
+def test_a_heparin_syringe_at_ten_times_its_rate_is_refused_on_the_rate(session_for, medication_ward):
+    doctor = session_for("doctor")
+    values = {"drug": "Heparin sodium 25,000 units in 50 mL", "dose": 50.0, "dose_unit": "mL", "route": "IV",
+              "form": "infusion", "times": "14:00", "dose_rule": "APTT nomogram"}
+    with pytest.raises(ValidationFailed) as refused:
+        _order(doctor, medication_ward[0], rate_ml_h=20.0, **values)
+    assert [(error.path, error.message) for error in refused.value.errors] == [("rate_ml_h", (
+        "Infusion rate: Heparin sodium 25,000 units in 50 mL: 20 mL/h at 500 units/mL is 10000 units/h, more than any "
+        "ward runs heparin at (at most 5000 units/h): a slip of the rate or of the syringe's strength? Correct it."))]
+    with pytest.raises(medication.DoseReasonNeeded) as asked:
+        _order(doctor, medication_ward[0], rate_ml_h=4.0, **values)
+    assert asked.value.asked_on == "rate_ml_h" and str(asked.value).startswith(
+        "Heparin sodium 25,000 units in 50 mL: 4 mL/h at 500 units/mL is 2000 units/h, 32.5 units/kg/h for 61.5 kg")
+    assert _order(doctor, medication_ward[0], rate_ml_h=2.2, **values)
+
+
+@given(st.text(max_size=60), st.integers(1000, 50000), st.integers(1, 1000), st.sampled_from(["{:,}", "{:_}", "{}"]))
+@settings(max_examples=60, deadline=None)
+def test_a_syringes_strength_is_read_from_any_name_typed(typed, units, ml, written):
+    """Whatever is typed, a strength read is a number of units a mL; one written whole is read so."""
+    found = heparin_units_per_ml(_syringe(f"Heparin {typed}", 50, "mL", 2.0))
+    assert found is None or found >= 0
+    name = f"Heparin sodium {written.format(units).replace('_', ' ')} units in {ml} mL"
+    assert heparin_units_per_ml(_syringe(name, ml, "mL", 2.0)) == pytest.approx(units / ml)

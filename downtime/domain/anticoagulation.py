@@ -14,10 +14,11 @@ from datetime import datetime, timedelta
 from downtime.domain import elapsed
 from downtime.domain.dose_limits import ADULT_FROM_YEARS
 from downtime.domain.lab_results import Bound, Reading
-from downtime.domain.medication import (DIRECT_ORAL, VITAMIN_K_ANTAGONISTS, Frequency, Order, also_ordered,
+from downtime.domain.medication import (DIRECT_ORAL, ML, VITAMIN_K_ANTAGONISTS, Frequency, Order, also_ordered,
                                         anticoagulant, anticoagulates_for, infused, medicine_name, medicines_in,
                                         runs_at, shares_a_medicine)
 from downtime.domain.order_units import Refusal
+from downtime.domain.potassium import named_ml
 from downtime.i18n import QT_TRANSLATE_NOOP, Number, Phrase
 
 INR_TARGET_TOP = 3.0
@@ -251,6 +252,75 @@ def heparin_refusal(order: Order, age: int | None, kg: float | None) -> Refusal 
         return None
     return Refusal("dose", Phrase(HEPARIN_CHILD_ABOVE, {**said, "per_kg": Number(round(order.dose / kg)),
                                                         "kg": Number(kg), "most": Number(per_kg)}), asked=True)
+
+
+# Unfractionated heparin by continuous infusion (BNF 2024, BNFc): 18 units/kg an hour after its
+# loading dose, 1,000 to 2,000 units an hour, then as the APTT's nomogram says; a child's 20
+# units/kg an hour, under 1 year 25. More than 35,000 units a day (1,460 an hour) is heparin
+# resistance. Its order is a rate in mL/h of a syringe whose strength the name writes ("Heparin
+# sodium 25,000 units in 50 mL"): 20 mL/h for 2, 10,000 units an hour, was saved with nothing
+# asked (its pump set faster than the order is asked, services.infusion_rates).
+HEPARIN_INFUSION_MOST = 2000.0
+"""The most units an hour BNF starts an adult on, above which the order is asked."""
+HEPARIN_INFUSION_PER_KG: tuple[tuple[int | None, float], ...] = ((1, 30.0), (None, 25.0))
+"""The most units/kg an hour by the first band whose age in years the patient is under (None: any):
+BNF's and BNFc's starting rates and a nomogram's first steps up above them."""
+HEPARIN_INFUSION_REFUSED_ABOVE = 5000.0
+"""Units an hour no ward runs heparin at (120,000 a day), refused whatever the reason."""
+_UNITS = re.compile(r"(?<![\d.,])(\d{1,3}(?:[, \u00a0\u202f]\d{3})+|\d+)\s*(?:units?|unit[ée]s?|u\.?\s?i\.?|i\.?\s?u\.?)"
+                    r"(?![^\W\d_])(\s*(?:/|per|par)\s*(?:1\s*)?ml\b)?", re.IGNORECASE)
+"""Units a name writes ("25,000 units", "25 000 UI", "1000 units/mL"), and whether a mL's."""
+HEPARIN_INFUSION_ABOVE = {
+    "hour": QT_TRANSLATE_NOOP(
+        "messages", "{drug}: {rate} mL/h at {per_ml} units/mL is {per_h} units/h, above the {most} units/h BNF starts an "
+                    "adult on (18 units/kg/h, then by the APTT; above 35,000 units a day is heparin resistance): check "
+                    "the rate and the syringe's strength. If it is meant, give the reason in “{field}”."),
+    "kg": QT_TRANSLATE_NOOP(
+        "messages", "{drug}: {rate} mL/h at {per_ml} units/mL is {per_h} units/h, {per_kg} units/kg/h for {kg} kg, above "
+                    "{most} units/kg/h (BNF 18, BNFc 20, under 1 year 25, then by the APTT): check the rate and the "
+                    "syringe's strength. If it is meant, give the reason in “{field}”.")}
+HEPARIN_INFUSION_REFUSED = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: {rate} mL/h at {per_ml} units/mL is {per_h} units/h, more than any ward runs heparin at (at "
+                "most {most} units/h): a slip of the rate or of the syringe's strength? Correct it.")
+
+
+def heparin_units_per_ml(order: Order) -> float | None:
+    """The units a mL of an unfractionated heparin infusion holds: as its name writes them ("1000
+    units/mL"), or its units (the name's, else the dose's) in its volume (the dose's mL, else the
+    one the name writes); None: not read (two amounts that differ, or no volume)."""
+    written = {(float(re.sub(r"\D", "", number)), bool(per)) for number, per in _UNITS.findall(order.drug)}
+    if len(written) > 1:
+        return None
+    units, per_ml = next(iter(written), (order.dose if order.dose_unit == "units" else None, False))
+    if units is None or per_ml:
+        return units
+    ml = order.dose if order.dose_unit == ML else named_ml(order.drug)
+    return units / ml if ml else None
+
+
+def heparin_infusion_refusal(order: Order, rate: float | None, age: int | None, kg: float | None) -> Refusal | None:
+    """An unfractionated heparin infusion's `rate` (mL/h; None: none, nothing asked) in units an
+    hour by its strength (`heparin_units_per_ml`; not read, nothing asked), for a patient of `age`
+    (None: an adult) weighing `kg` (None: not weighed): refused above
+    `HEPARIN_INFUSION_REFUSED_ABOVE`, asked above its `HEPARIN_INFUSION_PER_KG` when weighed, else
+    above `HEPARIN_INFUSION_MOST`."""
+    if rate is None or not unfractionated_heparin(order.drug) or not infused(order) \
+            or (per_ml := heparin_units_per_ml(order)) is None:
+        return None
+    per_h = rate * per_ml
+    said = {"drug": " ".join(order.drug.split()), "rate": Number(rate), "per_ml": Number(round(per_ml, 1)),
+            "per_h": Number(round(per_h))}
+    if per_h > HEPARIN_INFUSION_REFUSED_ABOVE:
+        return Refusal("rate_ml_h", Phrase(HEPARIN_INFUSION_REFUSED, {
+            **said, "most": Number(HEPARIN_INFUSION_REFUSED_ABOVE)}))
+    most = next(most for under, most in HEPARIN_INFUSION_PER_KG if under is None or (age is not None and age < under))
+    if kg and per_h / kg > most * (1 + 1e-9):
+        return Refusal("rate_ml_h", Phrase(HEPARIN_INFUSION_ABOVE["kg"], {
+            **said, "per_kg": Number(round(per_h / kg, 1)), "kg": Number(kg), "most": Number(most)}), asked=True)
+    if per_h > HEPARIN_INFUSION_MOST * (1 + 1e-9):
+        return Refusal("rate_ml_h", Phrase(HEPARIN_INFUSION_ABOVE["hour"], {
+            **said, "most": Number(HEPARIN_INFUSION_MOST)}), asked=True)
+    return None
 
 
 # Dalteparin, tinzaparin and nadroparin are written in units and dosed by the kg to treat a

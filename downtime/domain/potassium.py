@@ -355,8 +355,8 @@ def _named(drug: str, chloride: bool) -> set[tuple[float, bool] | None]:
     return found
 
 
-def _named_ml(drug: str) -> float | None:
-    """The one volume the name writes, in mL; None: none, or several."""
+def named_ml(drug: str) -> float | None:
+    """The one volume a medicine's name writes (`_VOLUME`), in mL; None: none, or several."""
     volumes = {float(re.sub(r"\s", "", number).replace(",", ".")) * (1 if unit.lower() == "ml" else 1000)
                for number, unit in _VOLUME.findall(drug)}
     return next(iter(volumes)) if len(volumes) == 1 and 0 not in volumes else None
@@ -370,14 +370,14 @@ def bag_of(order: Order) -> Bag | None:
     the name's ("in 1000 mL", "1 L", "500ml"). None when either is not read: "Potassium chloride"
     40 mmol at 50 mL/h, in no volume written, was saved unasked."""
     chloride = _kcl(order)
-    found, named_ml = _named(order.drug, chloride), _named_ml(order.drug)
+    found, in_name = _named(order.drug, chloride), named_ml(order.drug)
     if len(found) > 1 or None in found:  # two that differ ("20 mmol … 40 mmol"), or a weight of another salt
         return None
     named = next(iter(found), None)
     amount = named[0] if named is not None and not named[1] else None
     per_l = named[0] if named is not None and named[1] else None
-    if per_l is None and amount is not None and named_ml is not None:
-        per_l = amount / named_ml * 1000
+    if per_l is None and amount is not None and in_name is not None:
+        per_l = amount / in_name * 1000
     if per_l is None and chloride and order.mg_per_ml is not None:
         per_l = order.mg_per_ml * MMOL_PER_G_KCL
     dosed = order.dose if order.dose_unit == "mmol" else None
@@ -388,7 +388,7 @@ def bag_of(order: Order) -> Bag | None:
         mmol = ml * per_l / 1000 if per_l is not None else amount
     else:
         mmol = dosed if dosed is not None else amount
-        ml = mmol / per_l * 1000 if per_l and mmol is not None else named_ml
+        ml = mmol / per_l * 1000 if per_l and mmol is not None else in_name
     return None if mmol is None or not ml else Bag(mmol, ml)
 
 

@@ -36,8 +36,8 @@ from downtime.domain.medication import (background_insulin, given_instant, given
                                         mealtime_insulin, patch, patches_on, reason_offered, route_code, units_abbreviated,
                                         written_when)
 from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, DIET, INFUSION, anticoagulant, course_decided, sedating
-from downtime.domain.anticoagulation import (INR_DECIDED, heparin_refusal, low_molecular_weight_refusal,
-                                            ordered_beside)
+from downtime.domain.anticoagulation import (INR_DECIDED, heparin_infusion_refusal, heparin_refusal,
+                                            low_molecular_weight_refusal, ordered_beside)
 from downtime.domain.potassium import HELD_ON_LETTER as POTASSIUM_ON_LETTER, POTASSIUM_REVIEWED, by_vein_refusal, \
     names_potassium, not_infused, unread_by_vein
 from downtime.domain.swallow_screen import by_mouth, names_swallow
@@ -989,7 +989,9 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     dalteparin, tinzaparin or nadroparin above its most by the kg, refused at ten times it, or a
     treatment dose of one for a patient never weighed (domain.anticoagulation.low_molecular_weight_refusal:
     tinzaparin 175,000 units for 70 kg was saved),
-    and potassium by vein above a peripheral vein's 40 mmol/L or 10 mmol/h (domain.potassium.
+    a heparin infusion's rate in units an hour by its syringe's strength above BNF's starting rate,
+    refused above what no ward runs (domain.anticoagulation.heparin_infusion_refusal: 20 mL/h of 25,000
+    units in 50 mL, 10,000 units an hour, was saved), and potassium by vein above a peripheral vein's 40 mmol/L or 10 mmol/h (domain.potassium.
     by_vein_refusal: 40 mmol in 100 mL at 100 mL/h was saved unasked).
     So is a baby's dose by weight, or fluid, on a weight more than 7 days old (weight.old_weight_refusal).
     So are an AKI's medicines (`kidney_injury_refusal`) and, in a new order or one amended to another
@@ -1013,6 +1015,7 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
                                                                  kg=dosed["kg"]),
                                      order_units.insulin_refusal(new, _previous_insulin(session, new, before)),
                                      heparin_refusal(new, dosed["age"], dosed["kg"]),
+                                     heparin_infusion_refusal(new, new.rate_ml_h, dosed["age"], dosed["kg"]),
                                      low_molecular_weight_refusal(new, dosed["age"], dosed["kg"]),
                                      by_vein_refusal(new, new.rate_ml_h),
                                      _fluid_rate_refusal(new, new.rate_ml_h, dosed,

@@ -13021,6 +13021,18 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <translation>{drug} : {dose} unités en une dose, c’est plus qu’aucun service ne donne d’héparine non fractionnée (au plus {most} unités) : un zéro de trop ? Corriger la dose ; une perfusion se prescrit comme telle, avec son débit.</translation>
     </message>
     <message>
+        <source>{drug}: {rate} mL/h at {per_ml} units/mL is {per_h} units/h, above the {most} units/h BNF starts an adult on (18 units/kg/h, then by the APTT; above 35,000 units a day is heparin resistance): check the rate and the syringe's strength. If it is meant, give the reason in “{field}”.</source>
+        <translation>{drug} : {rate} mL/h à {per_ml} unités/mL font {per_h} unités/h, au-delà des {most} unités/h auxquelles le BNF débute un adulte (18 unités/kg/h, puis selon le TCA ; au-delà de 35 000 unités par jour, c’est une résistance à l’héparine) : vérifier le débit et la concentration de la seringue. S’il est voulu, donner la raison dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{drug}: {rate} mL/h at {per_ml} units/mL is {per_h} units/h, {per_kg} units/kg/h for {kg} kg, above {most} units/kg/h (BNF 18, BNFc 20, under 1 year 25, then by the APTT): check the rate and the syringe's strength. If it is meant, give the reason in “{field}”.</source>
+        <translation>{drug} : {rate} mL/h à {per_ml} unités/mL font {per_h} unités/h, {per_kg} unités/kg/h pour {kg} kg, au-delà de {most} unités/kg/h (BNF 18, BNFc 20, 25 avant 1 an, puis selon le TCA) : vérifier le débit et la concentration de la seringue. S’il est voulu, donner la raison dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{drug}: {rate} mL/h at {per_ml} units/mL is {per_h} units/h, more than any ward runs heparin at (at most {most} units/h): a slip of the rate or of the syringe's strength? Correct it.</source>
+        <translation>{drug} : {rate} mL/h à {per_ml} unités/mL font {per_h} unités/h, plus qu’aucun service ne passe d’héparine (au plus {most} unités/h) : une erreur de débit ou de concentration de la seringue ? Le corriger.</translation>
+    </message>
+    <message>
         <source>{drug}: {amount} units in one dose is {per_kg} units/kg for {kg} kg, above the most BNF gives ({most} units/kg a dose): check it. If it is meant, give the reason in “{field}”.</source>
         <translation>{drug} : {amount} unités en une dose font {per_kg} unités/kg pour {kg} kg, au-delà du plus que donne le BNF ({most} unités/kg par dose) : la vérifier. Si elle est voulue, donner la raison dans « {field} ».</translation>
     </message>
