@@ -512,6 +512,9 @@ class Check(StrEnum):
     NEURO_ALARM = "neuro_alarm"
     """A sedative or an opioid given while the neuro chart asks a doctor (services.medication.
     sedation_on_neuro_alarm): it lowers the GCS the chart is escalating, and hides the next set's."""
+    SLOW_PULSE = "slow_pulse"
+    """Digoxin given while the latest observations of the last hours record a pulse under 60 (domain.
+    digoxin, services.medication.digoxin_pulse): withheld until the doctor decides."""
     PATCH_NOT_FOUND = "patch_not_found"
     """A patch applied while the one on before is recorded not found on the skin (services.
     medication.patch_not_found): moved elsewhere on the body it is a second dose, and a controlled

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, decimal_text, labelled, message, semicolon,
                            stay_word)
-from downtime.domain import adult_fluids, aki, child_fluids, covert, elapsed, order_units
+from downtime.domain import adult_fluids, aki, child_fluids, covert, digoxin, elapsed, order_units
 from downtime.domain.age import age_in_years, months_old
 from downtime.domain.fluid_balance import UrineOutput
 from downtime.domain.weight import ideal_kg
@@ -52,8 +52,8 @@ from downtime.formspec.messages import message as field_message
 from downtime.formspec.schema import RecordRefField
 from downtime.formspec.values import FieldError, ParseError, format_value, parse_datetime
 from downtime.domain.paper_gap import Silence
-from downtime.services import (cd_register, census, clock_check, glucose, lab_results, paper_gap, records, settings,
-                               snapshot_time, telephone_orders, unlock, weight)
+from downtime.services import (cd_register, census, clock_check, glucose, lab_results, observations, paper_gap, records,
+                               settings, snapshot_time, telephone_orders, unlock, weight)
 from downtime.services.context import Session
 
 if TYPE_CHECKING:
@@ -1462,6 +1462,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else [])
         + anticoagulation.dose_warnings(session, found, values) + potassium.dose_warnings(session, found, values)
         + fluid_weighed_again(session, found, versions, values) + patch_not_found(found, values)
+        + digoxin_pulse(session, found, patient, values)
         + (given_nil_by_mouth(found, values.get("route"),
                               patient.patient_id in recorded_nil_by_mouth(session.db, [patient.patient_id]))
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else []))
@@ -2844,6 +2845,30 @@ def patch_not_found(found: Order, values: Mapping[str, Any]) -> list[Warning]:
         return []
     return [Warning(Check.PATCH_NOT_FOUND, PATCH_NOT_FOUND[found.controlled],
                     {"drug": " ".join(found.drug.split())})]
+
+
+def digoxin_pulse(session: Session, found: Order, patient: PatientSummary, values: Mapping[str, Any]) -> list[Warning]:
+    """A dose of digoxin given when the latest observations of this stay taken in the
+    `digoxin.READ_WITHIN` before it with a pulse record one under `digoxin.HELD_BELOW` (an adult's
+    and a young person's NEWS2 set; a child's heart rate on the PEWS chart runs faster, and its
+    limits are the paediatrician's), asked, the doctor's decision given as the reason. Not of a dose
+    typed from the paper chart, given already."""
+    if values.get("outcome") != Outcome.GIVEN.value or values.get(TRANSCRIBED) or not digoxin.gives_digoxin(found.drug) \
+            or not patient.admitted_at:
+        return []
+    at = datetime.fromisoformat(values["given_at"])
+    since = max(datetime.fromisoformat(patient.admitted_at), at - digoxin.READ_WITHIN)
+    taken = [(when, record_id) for when, _, record_id in observations.sets_taken(
+        session.db, [patient.patient_id], giving=("pulse",))[patient.patient_id] if since <= when <= at]
+    if not taken:
+        return []
+    when, record_id = max(taken)
+    pulse = int(current_of(session.db, [record_id])[record_id].data["pulse"])
+    if pulse >= digoxin.HELD_BELOW:
+        return []
+    return [Warning(Check.SLOW_PULSE, digoxin.SLOW_PULSE, {
+        "drug": " ".join(found.drug.split()), "pulse": Number(pulse), "most": Number(digoxin.HELD_BELOW),
+        "time": f"{when.astimezone(at.tzinfo):%d/%m %H:%M}"})]
 
 
 def _giver_named(session: Session, values: dict[str, Any]) -> None:

@@ -13168,5 +13168,9 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <source>{finding}: check the rate. If it is meant (losses replaced, a resuscitation), give the reason in “{field}”.</source>
         <translation>{finding} : vérifier le débit. S’il est voulu (pertes compensées, réanimation), donner la raison dans « {field} ».</translation>
     </message>
+    <message>
+        <source>{drug}: pulse {pulse}/min at {time} on the observations, under {most}: withhold the dose and tell the doctor (a slow pulse is the first sign of digoxin toxicity). Take the apical pulse for a full minute; if the doctor says to give it, say so in the reason.</source>
+        <translation>{drug} : pouls à {pulse}/min relevé le {time} dans les paramètres, sous {most} : ne pas administrer la dose et prévenir le médecin (un pouls lent est le premier signe d’un surdosage en digoxine). Prendre le pouls apical pendant une minute entière ; si le médecin dit de la donner, l’écrire dans le motif.</translation>
+    </message>
 </context>
 </TS>

@@ -1,0 +1,28 @@
+"""Digoxin's pulse before a dose (BNF: bradycardia is the first sign of its toxicity; the ward's
+paper MAR prints beside it "check the apical pulse for a full minute before giving: withhold if
+under 60 a minute and tell the doctor"). The observations taken on the round often already show
+the slow pulse the nurse giving the next dose does not look up: a dose given on a pulse of 48 at
+the morning's set was saved with nothing said. Pure: the service reads the set."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from downtime.domain.medication import medicine_name, medicines_in
+from downtime.i18n import QT_TRANSLATE_NOOP
+
+DIGOXIN = medicine_name("digoxin")
+HELD_BELOW = 60
+"""A pulse (a minute) under which a dose of digoxin is withheld until the doctor decides."""
+READ_WITHIN = timedelta(hours=4)
+"""How long before the dose a set's pulse still says the patient's: the round's sets are 4-hourly
+at most on a ward of patients with a NEWS2 of 1 to 4; an older one says nothing of now."""
+SLOW_PULSE = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: pulse {pulse}/min at {time} on the observations, under {most}: withhold the dose and tell the "
+                "doctor (a slow pulse is the first sign of digoxin toxicity). Take the apical pulse for a full minute; "
+                "if the doctor says to give it, say so in the reason.")
+
+
+def gives_digoxin(drug: str) -> bool:
+    """Whether an order gives digoxin ("Digoxin 62.5 micrograms", "Lanoxin", "Digoxine")."""
+    return DIGOXIN in medicines_in(drug)
