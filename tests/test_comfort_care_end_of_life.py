@@ -33,8 +33,9 @@ def _at(text: str) -> datetime:
 
 
 def _anticipatory_morphine(nurse, doctor, patient: str, clock) -> str:
-    """Anticipatory morphine 2.5 mg SC as required, one dose given at 14:05, and the pain chart
-    at 14:50 finding sedation 3 and breathing 8 a minute."""
+    """Anticipatory morphine 2.5 mg SC as required, one dose given at 14:05 (the observations of
+    12:00 finding the patient roused by voice: the doctor's decision kept), and the pain chart at
+    14:50 finding sedation 3 and breathing 8 a minute."""
     order = records.save_new(doctor, "medication_order", {
         "drug": "Morphine", "dose": 2.5, "dose_unit": "mg", "route": "SC", "frequency": "prn",
         "prn_indication": "pain or breathlessness", "min_interval_hours": 1, "max_doses_24h": 6,
@@ -42,7 +43,8 @@ def _anticipatory_morphine(nurse, doctor, patient: str, clock) -> str:
     cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=WITNESS)
     clock.now = _at("2026-11-28T14:10+01:00")
     medication.record_dose(nurse, order, {**NEXT_DOSE, "given_at": "2026-11-28T14:05+01:00",
-                                          "given_for": "pain, grimacing"}, witness=WITNESS, overrides={"allergy": "x"})
+                                          "given_for": "pain, grimacing"}, witness=WITNESS,
+                          overrides={"allergy": "x", "opioid_stopped": "Dr Benali: given, the last hours"})
     clock.now = _at("2026-11-28T15:00+01:00")
     records.save_new(nurse, "pain_assessment", SLOWED, patient_id=patient)
     return order

@@ -6,17 +6,12 @@ the morning's set was saved with nothing said. Pure: the service reads the set."
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from downtime.domain.medication import medicine_name, medicines_in
 from downtime.i18n import QT_TRANSLATE_NOOP
 
 DIGOXIN = medicine_name("digoxin")
 HELD_BELOW = 60
 """A pulse (a minute) under which a dose of digoxin is withheld until the doctor decides."""
-READ_WITHIN = timedelta(hours=4)
-"""How long before the dose a set's pulse still says the patient's: the round's sets are 4-hourly
-at most on a ward of patients with a NEWS2 of 1 to 4; an older one says nothing of now."""
 SLOW_PULSE = QT_TRANSLATE_NOOP(
     "messages", "{drug}: pulse {pulse}/min at {time} on the observations, under {most}: withhold the dose and tell the "
                 "doctor (a slow pulse is the first sign of digoxin toxicity). Take the apical pulse for a full minute; "

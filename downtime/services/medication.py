@@ -44,7 +44,7 @@ from downtime.domain.swallow_screen import by_mouth, names_swallow
 from downtime.domain.alcohol_withdrawal import Flag as AlcoholFlag, sedation_held
 from downtime.domain.lab_results import Flag, level_judged, level_read
 from downtime.domain.falls import Ask
-from downtime.domain.pain import opioid
+from downtime.domain.pain import FOUND, SLOW_BREATHING, opioid
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
 from downtime.formspec import Field, FormSpec
@@ -1992,16 +1992,70 @@ def opioid_stopped(session: Session, found: Order, at: datetime) -> list[Warning
     """A dose at `at` of an opioid (domain.pain.opioid) while the pain chart's sedation or breathing
     says to stop it, until a later line clears it (pain.stopped_opioid; not while comfort care
     stands): the morphine of 17:35 was "allowed now" after the 13:30 line found sedation 2 and
-    breathing 8. Said in the as-required status of the dose dialog too. Not of a dose copied from
-    the paper chart (see `check_dose`), which nobody could withhold any more."""
+    breathing 8. Said in the as-required status of the dose dialog too. Else while the latest
+    observations with a breathing rate, taken in the last hours, find it under the pain chart's limit
+    or the patient roused only by voice or pain, or unresponsive (`_depressed_on_observations`).
+    Not of a dose copied from the paper chart (see `check_dose`), which nobody could withhold any more."""
     from downtime.services import pain  # which reads the doses through this module
 
-    finding = pain.stopped_opioid(session.db, session.forms, found.patient_id, at) if opioid(found.drug) else None
-    if finding is None:
+    if not opioid(found.drug):
         return []
+    finding = pain.stopped_opioid(session.db, session.forms, found.patient_id, at)
+    if finding is None:
+        return _depressed_on_observations(session, found, at)
     return [Warning(Check.OPIOID_STOPPED, _OPIOID_STOPPED, {
         "drug": " ".join(found.drug.split()), "time": f"{finding.assessed_at.astimezone(at.tzinfo):%d/%m %H:%M}",
         "found": Listed((finding,))})]
+
+
+_OPIOID_ON_OBSERVATIONS = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: the observations at {time} say {found}: stop the opioid, call the doctor, naloxone as "
+                "prescribed.")
+ROUSED_BY_VOICE_OR_LESS = frozenset({"voice", "pain", "unresponsive"})
+"""The NEWS2 set's consciousness (ACVPU) that stops an opioid: roused by voice, as the pain chart's
+sedation of 2, or less."""
+
+
+@dataclass(frozen=True, eq=False)
+class _Depressed:
+    """What a NEWS2 set found that stops an opioid (`_depressed_on_observations`), said in the
+    reader's language: its breathing rate as the pain chart says one (domain.pain.FOUND), its
+    consciousness as the form names it ("V (Responds to voice)"); each None when not found so."""
+
+    breathing: int | None
+    consciousness: str | None
+    field: Field
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: Lang) -> str:
+        return ", ".join([*([FOUND["breathing_rate"][lang].format(value=self.breathing)] if self.breathing is not None
+                            else []),
+                          *([format_value(self.field, self.consciousness, lang)] if self.consciousness else [])])
+
+
+def _depressed_on_observations(session: Session, found: Order, at: datetime) -> list[Warning]:
+    """An opioid's dose at `at` when the latest observations with a breathing rate taken in the
+    last hours (observations.SAYS_NOW_FOR) find it under the pain chart's limit (domain.pain.
+    SLOW_BREATHING; an adult's and a young person's NEWS2 set) or the patient roused by voice or
+    less (`ROUSED_BY_VOICE_OR_LESS`): morphine given on the round's set of 8 breaths a minute, "V",
+    was saved with nothing said, the pain chart having no line since. Not while comfort care
+    stands (see domain.pain.ON_COMFORT)."""
+    taken = observations.latest_giving(session.db, found.patient_id, ("respiratory_rate",), at)
+    if taken is None:
+        return []
+    breathing, roused = int(taken.data["respiratory_rate"]), taken.data.get("consciousness")
+    depressed = _Depressed(breathing if breathing < SLOW_BREATHING else None,
+                           roused if roused in ROUSED_BY_VOICE_OR_LESS else None,
+                           session.form(observations.FORM).field("consciousness"))
+    if (depressed.breathing, depressed.consciousness) == (None, None) \
+            or found.patient_id in observations.comfort_care(session.db, [_patient(session, found.patient_id)], at):
+        return []
+    return [Warning(Check.OPIOID_STOPPED, _OPIOID_ON_OBSERVATIONS, {
+        "drug": " ".join(found.drug.split()),
+        "time": f"{datetime.fromisoformat(taken.data['taken_at']).astimezone(at.tzinfo):%d/%m %H:%M}",
+        "found": depressed})]
 
 
 _LEVEL_AWAITED = QT_TRANSLATE_NOOP(
@@ -2848,27 +2902,21 @@ def patch_not_found(found: Order, values: Mapping[str, Any]) -> list[Warning]:
 
 
 def digoxin_pulse(session: Session, found: Order, patient: PatientSummary, values: Mapping[str, Any]) -> list[Warning]:
-    """A dose of digoxin given when the latest observations of this stay taken in the
-    `digoxin.READ_WITHIN` before it with a pulse record one under `digoxin.HELD_BELOW` (an adult's
-    and a young person's NEWS2 set; a child's heart rate on the PEWS chart runs faster, and its
-    limits are the paediatrician's), asked, the doctor's decision given as the reason. Not of a dose
-    typed from the paper chart, given already."""
-    if values.get("outcome") != Outcome.GIVEN.value or values.get(TRANSCRIBED) or not digoxin.gives_digoxin(found.drug) \
-            or not patient.admitted_at:
+    """A dose of digoxin given when the latest observations with a pulse taken in the last hours
+    (observations.SAYS_NOW_FOR) record one under `digoxin.HELD_BELOW` (an adult's and a young
+    person's NEWS2 set; a child's heart rate on the PEWS chart runs faster, and its limits are the
+    paediatrician's), asked, the doctor's decision given as the reason. Not of a dose typed from
+    the paper chart, given already."""
+    if values.get("outcome") != Outcome.GIVEN.value or values.get(TRANSCRIBED) or not digoxin.gives_digoxin(found.drug):
         return []
     at = datetime.fromisoformat(values["given_at"])
-    since = max(datetime.fromisoformat(patient.admitted_at), at - digoxin.READ_WITHIN)
-    taken = [(when, record_id) for when, _, record_id in observations.sets_taken(
-        session.db, [patient.patient_id], giving=("pulse",))[patient.patient_id] if since <= when <= at]
-    if not taken:
-        return []
-    when, record_id = max(taken)
-    pulse = int(current_of(session.db, [record_id])[record_id].data["pulse"])
-    if pulse >= digoxin.HELD_BELOW:
+    taken = observations.latest_giving(session.db, patient.patient_id, ("pulse",), at)
+    if taken is None or int(taken.data["pulse"]) >= digoxin.HELD_BELOW:
         return []
     return [Warning(Check.SLOW_PULSE, digoxin.SLOW_PULSE, {
-        "drug": " ".join(found.drug.split()), "pulse": Number(pulse), "most": Number(digoxin.HELD_BELOW),
-        "time": f"{when.astimezone(at.tzinfo):%d/%m %H:%M}"})]
+        "drug": " ".join(found.drug.split()), "pulse": Number(int(taken.data["pulse"])),
+        "most": Number(digoxin.HELD_BELOW),
+        "time": f"{datetime.fromisoformat(taken.data['taken_at']).astimezone(at.tzinfo):%d/%m %H:%M}"})]
 
 
 def _giver_named(session: Session, values: dict[str, Any]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field as dataclass_field
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from pydantic import ValidationError
@@ -795,6 +795,23 @@ def sets_taken(db: Database, patient_ids: Collection[str],
                 [FORM, *part, RecordStatus.ENTERED_IN_ERROR.value]):
             found[patient_id].append((datetime.fromisoformat(taken_at), recorded_at, record_id))
     return found
+
+
+SAYS_NOW_FOR = timedelta(hours=4)
+"""How long a set's reading still says the patient's now, for a dose it questions (digoxin on a
+slow pulse, an opioid on slow breathing): the round's sets are 4-hourly at most on a ward of
+patients with a NEWS2 of 1 to 4; an older one says nothing of now."""
+
+
+def latest_giving(db: Database, patient_id: str, giving: Sequence[str], at: datetime) -> RecordVersion | None:
+    """The patient's latest standing set taken in the `SAYS_NOW_FOR` up to `at` that gives each of
+    the readings `giving` (the form's field ids); None: none."""
+    taken = [(when, record_id) for when, _, record_id in sets_taken(db, [patient_id], giving)[patient_id]
+             if at - SAYS_NOW_FOR <= when <= at]
+    if not taken:
+        return None
+    record_id = max(taken)[1]
+    return current_of(db, [record_id])[record_id]
 
 
 def _since_last_complete(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, list[ScoredSet]]:

@@ -7273,6 +7273,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>IRA par la diurèse ({volume} mL en {hours} h depuis {time}) : prescrit malgré tout : « {reason} ».</translation>
     </message>
     <message>
+        <source>{drug}: the observations at {time} say {found}: stop the opioid, call the doctor, naloxone as prescribed.</source>
+        <translation>{drug} : les paramètres du {time} indiquent {found} : arrêter l’opioïde, appeler le médecin, naloxone selon la prescription.</translation>
+    </message>
+    <message>
         <source>{drug}: LEVEL FLAGGED ABNORMAL ({timing} {result}), with no range read to judge it by: check it against its range before giving.</source>
         <translation>{drug} : DOSAGE SIGNALÉ ANORMAL ({timing} {result}), sans valeurs de référence lues pour en juger : le comparer à ses valeurs de référence avant d’administrer.</translation>
     </message>
