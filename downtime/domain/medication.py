@@ -499,7 +499,8 @@ class Check(StrEnum):
     matches (services.sepsis.timed_on_screening): perhaps this dose, given already."""
     OPIOID_STOPPED = "opioid_stopped"
     """An opioid given while the pain chart's sedation or breathing says to stop it (services.pain.
-    stopped_opioid; services.medication.opioid_stopped)."""
+    stopped_opioid; services.medication.opioid_stopped), or the latest observations' breathing or
+    consciousness do."""
     INSULIN_OMITTED = "insulin_omitted"
     """A basal or premixed insulin's dose recorded not given (`basal_insulin_omitted`)."""
     TIME_CRITICAL_NOT_GIVEN = "time_critical_asleep"
