@@ -2,7 +2,8 @@
 minute, or the patient roused by voice or less, is asked as the pain chart's sedation and
 breathing ask it (services.medication.opioid_stopped): morphine given on the round's set of 8
 breaths a minute, "V", was saved with nothing said, the pain chart having no line since. Not on an
-older set, a later set breathing 10 or more and alert, nor while comfort care stands."""
+older set, a later set breathing 10 or more and alert, nor while comfort care stands. A sedative
+likewise, under its own override."""
 
 from downtime.domain.medication import Check
 from downtime.services import medication, records
@@ -49,3 +50,22 @@ def test_a_patient_on_comfort_care_is_not_asked(session_for, medication_ward):
         "frequency": "twelve_hourly", "discussed_with": "her daughter", "cpr_reason": "DNACPR on the paper notes"},
         patient_id=patient)
     assert _asked(nurse, morphine) == []
+
+
+def test_a_sedative_on_slow_breathing_or_drowsiness_at_the_observations_is_asked(session_for, medication_ward):
+    """Lorazepam at night, the evening's set finding the patient roused by voice: no sedative until
+    the doctor has seen them."""
+    patient = medication_ward[0]
+    nurse = session_for("nurse")
+    lorazepam = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Lorazepam", "dose": 1.0, "dose_unit": "mg", "route": "PO", "frequency": "prn",
+        "prn_indication": "agitation", "min_interval_hours": 4, "max_doses_24h": 2,
+        "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient).record_id
+    dose = {**DOSE, "dose_given": 1.0, "route": "PO", "given_for": "agitation"}
+    _set(nurse, patient, "2026-11-28T13:10+01:00", 16, "voice")
+    assert [w.text("en") for w in medication.check_dose(nurse, lorazepam, dose) if w.check is Check.SEDATIVE_DROWSY] == [
+        "Lorazepam: the observations at 28/11 13:10 say V (Responds to voice): no sedative until the doctor has seen "
+        "the patient (it deepens drowsiness and slows breathing). Give it only on the doctor's decision, named in the "
+        "reason."]
+    _set(nurse, patient, "2026-11-28T13:40+01:00", 16, "new_confusion")  # confused, not drowsy: not asked
+    assert not [w for w in medication.check_dose(nurse, lorazepam, dose) if w.check is Check.SEDATIVE_DROWSY]

@@ -513,6 +513,9 @@ class Check(StrEnum):
     NEURO_ALARM = "neuro_alarm"
     """A sedative or an opioid given while the neuro chart asks a doctor (services.medication.
     sedation_on_neuro_alarm): it lowers the GCS the chart is escalating, and hides the next set's."""
+    SEDATIVE_DROWSY = "sedative_drowsy"
+    """A sedative given while the latest observations of the last hours find the breathing slow or
+    the patient roused by voice or less (services.medication.sedative_on_observations)."""
     SLOW_PULSE = "slow_pulse"
     """Digoxin given while the latest observations of the last hours record a pulse under 60 (domain.
     digoxin, services.medication.digoxin_pulse): withheld until the doctor decides."""

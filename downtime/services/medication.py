@@ -1455,8 +1455,8 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         + sepsis.timed_on_screening(session, found, values) + missing_patient.dose_warnings(session, found, values)
         + swallow_screen.dose_warnings(session, found, values) + capacity.dose_warnings(session, found, values)
         + devices.dose_warnings(session, found, values)
-        + (opioid_stopped(session, found, at) if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
-           else [])
+        + (opioid_stopped(session, found, at) + sedative_on_observations(session, found, at)
+           if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else [])
         + (recorded_ahead(history, found, same, session.clock()) if values["outcome"] == Outcome.GIVEN.value else [])
         + (head_injury_asked(session, patient, found, at)
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else [])
@@ -2002,7 +2002,7 @@ def opioid_stopped(session: Session, found: Order, at: datetime) -> list[Warning
         return []
     finding = pain.stopped_opioid(session.db, session.forms, found.patient_id, at)
     if finding is None:
-        return _depressed_on_observations(session, found, at)
+        return _depressed_on_observations(session, found, at, Check.OPIOID_STOPPED, _OPIOID_ON_OBSERVATIONS)
     return [Warning(Check.OPIOID_STOPPED, _OPIOID_STOPPED, {
         "drug": " ".join(found.drug.split()), "time": f"{finding.assessed_at.astimezone(at.tzinfo):%d/%m %H:%M}",
         "found": Listed((finding,))})]
@@ -2035,13 +2035,14 @@ class _Depressed:
                           *([format_value(self.field, self.consciousness, lang)] if self.consciousness else [])])
 
 
-def _depressed_on_observations(session: Session, found: Order, at: datetime) -> list[Warning]:
-    """An opioid's dose at `at` when the latest observations with a breathing rate taken in the
+def _depressed_on_observations(session: Session, found: Order, at: datetime, check: Check,
+                               template: str) -> list[Warning]:
+    """A dose of `found` at `at` when the latest observations with a breathing rate taken in the
     last hours (observations.SAYS_NOW_FOR) find it under the pain chart's limit (domain.pain.
     SLOW_BREATHING; an adult's and a young person's NEWS2 set) or the patient roused by voice or
-    less (`ROUSED_BY_VOICE_OR_LESS`): morphine given on the round's set of 8 breaths a minute, "V",
-    was saved with nothing said, the pain chart having no line since. Not while comfort care
-    stands (see domain.pain.ON_COMFORT)."""
+    less (`ROUSED_BY_VOICE_OR_LESS`), said by `template` under `check`: morphine given on the
+    round's set of 8 breaths a minute, "V", was saved with nothing said, the pain chart having no
+    line since. Not while comfort care stands (see domain.pain.ON_COMFORT)."""
     taken = observations.latest_giving(session.db, found.patient_id, ("respiratory_rate",), at)
     if taken is None:
         return []
@@ -2052,10 +2053,26 @@ def _depressed_on_observations(session: Session, found: Order, at: datetime) -> 
     if (depressed.breathing, depressed.consciousness) == (None, None) \
             or found.patient_id in observations.comfort_care(session.db, [_patient(session, found.patient_id)], at):
         return []
-    return [Warning(Check.OPIOID_STOPPED, _OPIOID_ON_OBSERVATIONS, {
+    return [Warning(check, template, {
         "drug": " ".join(found.drug.split()),
         "time": f"{datetime.fromisoformat(taken.data['taken_at']).astimezone(at.tzinfo):%d/%m %H:%M}",
         "found": depressed})]
+
+
+_SEDATIVE_ON_OBSERVATIONS = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: the observations at {time} say {found}: no sedative until the doctor has seen the patient "
+                "(it deepens drowsiness and slows breathing). Give it only on the doctor's decision, named in the "
+                "reason.")
+
+
+def sedative_on_observations(session: Session, found: Order, at: datetime) -> list[Warning]:
+    """A sedative (domain.medication.sedating; an opioid is `opioid_stopped`'s) given at `at` when
+    the latest observations find the breathing slow or the patient roused by voice or less
+    (`_depressed_on_observations`): lorazepam at night to a patient the evening's set found "V",
+    breathing 8, was saved with nothing said. Not of a dose typed from the paper chart."""
+    if opioid(found.drug) or not sedating(found.drug):
+        return []
+    return _depressed_on_observations(session, found, at, Check.SEDATIVE_DROWSY, _SEDATIVE_ON_OBSERVATIONS)
 
 
 _LEVEL_AWAITED = QT_TRANSLATE_NOOP(

@@ -7277,6 +7277,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{drug} : les paramètres du {time} indiquent {found} : arrêter l’opioïde, appeler le médecin, naloxone selon la prescription.</translation>
     </message>
     <message>
+        <source>{drug}: the observations at {time} say {found}: no sedative until the doctor has seen the patient (it deepens drowsiness and slows breathing). Give it only on the doctor's decision, named in the reason.</source>
+        <translation>{drug} : les paramètres du {time} indiquent {found} : aucun sédatif avant que le médecin ait vu le patient (il aggrave la somnolence et ralentit la respiration). Ne le donner que sur décision du médecin, nommée dans le motif.</translation>
+    </message>
+    <message>
         <source>{drug}: LEVEL FLAGGED ABNORMAL ({timing} {result}), with no range read to judge it by: check it against its range before giving.</source>
         <translation>{drug} : DOSAGE SIGNALÉ ANORMAL ({timing} {result}), sans valeurs de référence lues pour en juger : le comparer à ses valeurs de référence avant d’administrer.</translation>
     </message>
