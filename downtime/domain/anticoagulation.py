@@ -328,7 +328,7 @@ def heparin_infusion_refusal(order: Order, rate: float | None, age: int | None, 
 # 120 twice in an acute coronary syndrome, a child under 12 up to 150 twice; tinzaparin 175 units/kg
 # once a day, a child's more by age (a neonate's 275, 250 to 1 year, 240 to 5, 200 to 10);
 # nadroparin 171 units/kg once a day or 85.5 twice. Enoxaparin's units are weighed as its mg
-# (domain.dose_limits, 100 units a mg). Tinzaparin 175,000 units, a tenfold slip for 70 kg, was
+# (domain.dose_limits, 100 units a mg). Tinzaparin 87,500 units, a tenfold slip for 50 kg, was
 # saved with nothing asked, as was a treatment dose for a patient never weighed.
 LOW_MOLECULAR_WEIGHT_PER_KG: Mapping[str, tuple[tuple[int | None, float, float], ...]] = {
     medicine_name("dalteparin"): ((12, 150, 300), (None, 200, 240)),

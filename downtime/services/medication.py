@@ -986,9 +986,9 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     child's hypotonic infusion past its first 28 days (NICE NG29 1.3.3, NPSA alert 22: glucose 5%),
     one dose of unfractionated heparin above BNF's most by its route or a child's by the kg, refused
     above what no ward gives (domain.anticoagulation.heparin_refusal: 50,000 units SC was saved),
-    dalteparin, tinzaparin or nadroparin above its most by the kg, refused at ten times it, or a
+    dalteparin, tinzaparin or nadroparin above its most by the kg, refused at five times it, or a
     treatment dose of one for a patient never weighed (domain.anticoagulation.low_molecular_weight_refusal:
-    tinzaparin 175,000 units for 70 kg was saved),
+    tinzaparin 87,500 units for 50 kg was saved),
     a heparin infusion's rate in units an hour by its syringe's strength above BNF's starting rate,
     refused above what no ward runs (domain.anticoagulation.heparin_infusion_refusal: 20 mL/h of 25,000
     units in 50 mL, 10,000 units an hour, was saved), and potassium by vein above a peripheral vein's 40 mmol/L or 10 mmol/h (domain.potassium.
