@@ -389,12 +389,11 @@ def offered(field: ChoiceField | MultiChoiceField) -> list[Option]:
 def as_current(spec: FormSpec, data: Mapping[str, Any]) -> dict[str, Any]:
     """A record's answers as this version of its form asks them: one kept under a field's former
     id (`formerly`) read as that field's, unless the record answers the field itself."""
-    known = {field.id for field in spec.fields()}
+    known = spec.field_ids
     read = dict(data)
-    for field in spec.fields():
-        for former in field.formerly:
-            if former in read and former not in known and field.id not in read:
-                read[field.id] = read.pop(former)
+    for former, field_id in spec.renamed:
+        if former in read and former not in known and field_id not in read:
+            read[field_id] = read.pop(former)
     return read
 
 
@@ -402,7 +401,7 @@ def leftover(spec: FormSpec, data: Mapping[str, Any]) -> dict[str, Any]:
     """The answers a record holds that this version of its form no longer asks (a field removed
     since), by the id they were kept under: carried forward by an amendment, printed and listed
     apart, never dropped."""
-    known = {field.id for field in spec.fields()}
+    known = spec.field_ids
     return {name: value for name, value in as_current(spec, data).items()
             if name not in known and value not in (None, "", [])}
 
@@ -504,7 +503,7 @@ def validate(spec: FormSpec, values: dict[str, Any], lang: Lang, now: datetime |
     on an older form wrote it and no one at the office can answer it."""
     now = now or datetime.now(get_localzone())
     before = before or {}
-    known = {field.id for field in spec.fields()}
+    known = spec.field_ids
     errors = [FieldError(name, message("unknown_field", lang, name))
               for name in values if name not in known]
     for field in spec.fields():

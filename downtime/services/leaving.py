@@ -231,7 +231,7 @@ def first_answers(db: Database, forms: dict[str, FormSpec], spec: FormSpec, pati
     say what the patient is told of it (`BOOKED_ON_LETTER`): the follow-up box started empty, and
     only the theatre board said, later, that she had gone."""
     booked = theatre.booked_from(db, forms, patient_id, at, lang)
-    if FOLLOW_UP not in {field.id for field in spec.fields()} or not booked:
+    if FOLLOW_UP not in spec.field_ids or not booked:
         return {}
     return {FOLLOW_UP: "\n".join(message(lang, BOOKED_ON_LETTER, operation=operation, told=message(lang, TOLD_OF_IT))
                                  for operation in booked)}

@@ -449,7 +449,7 @@ def check_look(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str,
     if worst is not None and reverse_staged(worst.data["category"], data.get("category")):
         raise ValidationFailed([FieldError("category", WORDS["reverse_staged"][lang].format(**named))])
     if ulcer is not None and data["kind"] != PRESSURE_ULCER \
-            and RECLASSIFIED_WHY in {field.id for field in spec.fields()} \
+            and RECLASSIFIED_WHY in spec.field_ids \
             and not str(data.get(RECLASSIFIED_WHY) or "").strip():
         raise ValidationFailed([FieldError(RECLASSIFIED_WHY, WORDS["reclassified"][lang].format(
             **named, field=spec.field(RECLASSIFIED_WHY).label.get(lang)))])
@@ -493,7 +493,7 @@ def check_dressing(session: Session, spec: FormSpec, patient_id: str, data: Mapp
     place for the reason."""
     from downtime.services import medication  # which writes through the records service, which runs this
 
-    if ALLERGY_REASON not in {field.id for field in spec.fields()} or not data.get("dressing"):
+    if ALLERGY_REASON not in spec.field_ids or not data.get("dressing"):
         return
     matched = medication.allergy_reason_needed(session, patient_id, {"drug": data["dressing"],
                                                                      "allergy_reason": data.get(ALLERGY_REASON)})

@@ -56,6 +56,6 @@ def _made(record: RecordVersion, ctx: Context, stays: Stays) -> Made:
         slt = Measured(record, ctx, stays, data["slt_assessed_at"])
         slt.add("slt", "exam", code=SLT, performer=[ctx.author(record)],
                 valueCodeableConcept={"text": label(spec, "slt_outcome", data["slt_outcome"])},
-                component=list(answer_components(spec, data, {field.id for field in spec.fields()} - SLT_PLAN)))
+                component=list(answer_components(spec, data, spec.field_ids - SLT_PLAN)))
         made.add(slt.made[0], record.record_id)
     return made

@@ -154,7 +154,7 @@ def _all_applies(session: Session, item: SnapshotItem, values: dict[str, Any]) -
     is no loss."""
     spec = session.form(item.form_id)
     kept = relevant_values(spec, values)
-    asked = {field.id for field in spec.fields()}
+    asked = spec.field_ids
     dropped = [name for name, value in values.items()
                if name in asked and name not in kept and value not in (None, "", [], {})]
     if dropped:
