@@ -516,6 +516,9 @@ class Check(StrEnum):
     SEDATIVE_DROWSY = "sedative_drowsy"
     """A sedative given while the latest observations of the last hours find the breathing slow or
     the patient roused by voice or less (services.medication.sedative_on_observations)."""
+    CLOZAPINE_BREAK = "clozapine_break"
+    """Clozapine given above its starting dose more than 48 hours after its last dose given
+    (domain.clozapine, services.medication.clozapine_restarted): it is built up again from 12.5 mg."""
     SLOW_PULSE = "slow_pulse"
     """Digoxin given while the latest observations of the last hours record a pulse under 60 (domain.
     digoxin, services.medication.digoxin_pulse): withheld until the doctor decides."""
@@ -933,6 +936,8 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "risperdal": ("risperidone",), "zyprexa": ("olanzapine",), "loxapac": ("loxapine",),
     "tercian": ("cyamemazine",), "nozinan": ("levomepromazine",), "seroquel": ("quetiapine",),
     "xeroquel": ("quetiapine",), "largactil": ("chlorpromazine",), "phenergan": ("promethazine",),
+    # Clozapine's brands (BNF, ANSM), read as the sedative it is and for its restart (domain.clozapine).
+    "clozaril": ("clozapine",), "leponex": ("clozapine",), "denzapine": ("clozapine",), "zaponex": ("clozapine",),
     "theralene": ("alimemazine",), "tiapridal": ("tiapride",), "rivotril": ("clonazepam",),
     "tranxene": ("clorazepate",), "ativan": ("lorazepam",), "buccolam": ("midazolam",),
     # The UK's benzodiazepine brands: "Librium 20 mg", the drug of the UK's CIWA-Ar protocols, was
@@ -1015,7 +1020,8 @@ CONTROLLED_DRUGS = ("morphine", "oxycodone", "fentanyl", "hydromorphone", "metha
 # among the Parkinson's medicines: read by its name, it is time-critical whatever it is given for.
 # Anticonvulsants and antimicrobials, on the NPSA's list too, are time-critical by their patient
 # and indication (status epilepticus, sepsis), not by their name: the prescriber ticks those.
-SEDATIVES = ("zopiclone", "zolpidem", "haloperidol", "olanzapine", "quetiapine", "risperidone", "chlorpromazine",
+SEDATIVES = ("zopiclone", "zolpidem", "haloperidol", "olanzapine", "quetiapine", "risperidone", "clozapine",
+             "chlorpromazine",
              "levomepromazine", "cyamemazine", "loxapine", "tiapride", "droperidol", "promethazine", "hydroxyzine",
              "alimemazine", "chlorphenamine", "dexchlorpheniramine", "doxylamine", "clomethiazole", "phenobarbital",
              "dexmedetomidine", "propofol", "ketamine")

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, decimal_text, labelled, message, semicolon,
                            stay_word)
-from downtime.domain import adult_fluids, aki, child_fluids, covert, digoxin, elapsed, order_units
+from downtime.domain import adult_fluids, aki, child_fluids, clozapine, covert, digoxin, elapsed, order_units
 from downtime.domain.age import age_in_years, months_old
 from downtime.domain.fluid_balance import UrineOutput
 from downtime.domain.weight import ideal_kg
@@ -1463,6 +1463,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         + anticoagulation.dose_warnings(session, found, values) + potassium.dose_warnings(session, found, values)
         + fluid_weighed_again(session, found, versions, values) + patch_not_found(found, values)
         + digoxin_pulse(session, found, patient, values)
+        + clozapine_restarted(session, found, history, values)
         + (given_nil_by_mouth(found, values.get("route"),
                               patient.patient_id in recorded_nil_by_mouth(session.db, [patient.patient_id]))
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else []))
@@ -2934,6 +2935,33 @@ def digoxin_pulse(session: Session, found: Order, patient: PatientSummary, value
         "drug": " ".join(found.drug.split()), "pulse": Number(int(taken.data["pulse"])),
         "most": Number(digoxin.HELD_BELOW),
         "time": f"{datetime.fromisoformat(taken.data['taken_at']).astimezone(at.tzinfo):%d/%m %H:%M}"})]
+
+
+def clozapine_restarted(session: Session, found: Order, history: Sequence[Administration],
+                        values: Mapping[str, Any]) -> list[Warning]:
+    """A dose of clozapine given above its restart (`clozapine.RESTART_MG`; one whose mg is not read,
+    a tablet of no strength written, too) more than
+    `clozapine.BREAK` after the patient's last dose of it given, from any order (`history`: the
+    patient's doses), asked, the prescriber's decision given as the reason. Not when no dose of
+    it is recorded before (its first here: the last taken at home is the reconciliation's to
+    ask), nor of a dose typed from the paper chart, given already."""
+    if values.get("outcome") != Outcome.GIVEN.value or values.get(TRANSCRIBED) or not clozapine.gives_clozapine(found.drug):
+        return []
+    at = datetime.fromisoformat(values["given_at"])
+    amount = float(values["dose_given"]) if values.get("dose_given") not in (None, "") else found.dose
+    mg = clozapine.mg_of(amount, found.dose_unit, found.drug)
+    if mg is not None and mg <= clozapine.RESTART_MG * (1 + 1e-9):
+        return []
+    given = [dose for dose in history if dose.outcome is Outcome.GIVEN and elapsed.instant(dose.at) < elapsed.instant(at)]
+    drugs = {order_id: version.data.get("drug") for order_id, version in current_of(
+        session.db, list({dose.order_id for dose in given})).items()}
+    last = max((dose.at for dose in given if clozapine.gives_clozapine(str(drugs.get(dose.order_id) or ""))),
+               key=elapsed.instant, default=None)
+    if last is None or elapsed.instant(at) - elapsed.instant(last) <= clozapine.BREAK:
+        return []
+    return [Warning(Check.CLOZAPINE_BREAK, clozapine.AFTER_A_BREAK, {
+        "drug": " ".join(found.drug.split()), "restart": Number(clozapine.RESTART_MG),
+        "time": f"{last.astimezone(at.tzinfo):%d/%m %H:%M}"})]
 
 
 def _giver_named(session: Session, values: dict[str, Any]) -> None:

@@ -13180,5 +13180,9 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <source>{drug}: pulse {pulse}/min at {time} on the observations, under {most}: withhold the dose and tell the doctor (a slow pulse is the first sign of digoxin toxicity). Take the apical pulse for a full minute; if the doctor says to give it, say so in the reason.</source>
         <translation>{drug} : pouls à {pulse}/min relevé le {time} dans les paramètres, sous {most} : ne pas administrer la dose et prévenir le médecin (un pouls lent est le premier signe d’un surdosage en digoxine). Prendre le pouls apical pendant une minute entière ; si le médecin dit de la donner, l’écrire dans le motif.</translation>
     </message>
+    <message>
+        <source>{drug}: its last dose given was on {time}, more than 48 hours ago: after such a break clozapine is restarted at {restart} mg and built up again (its usual dose can cause collapse, a slow heart and stopped breathing). Tell the prescriber; give it only on their decision, named in the reason.</source>
+        <translation>{drug} : sa dernière dose administrée date du {time}, il y a plus de 48 heures : après une telle interruption, la clozapine est reprise à {restart} mg puis augmentée à nouveau (sa dose habituelle peut provoquer un collapsus, un cœur lent et un arrêt respiratoire). Prévenir le prescripteur ; ne la donner que sur sa décision, nommée dans le motif.</translation>
+    </message>
 </context>
 </TS>
