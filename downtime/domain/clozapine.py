@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from downtime.domain.dose_limits import strengths_mg
-from downtime.domain.medication import MASS_IN_MG, TABLET, medicine_name, medicines_in
+from downtime.domain.medication import MASS_IN_MG, TABLET, medicine_name
 from downtime.i18n import QT_TRANSLATE_NOOP
 
 CLOZAPINE = medicine_name("clozapine")
+"""Clozapine as `medicines_in` reads an order's name ("Clozapine 100 mg", "Clozaril", "Leponex")."""
 BREAK = timedelta(hours=48)
 """A time without a dose given after which clozapine is built up again from its start."""
 RESTART_MG = 12.5
@@ -22,11 +23,6 @@ AFTER_A_BREAK = QT_TRANSLATE_NOOP(
     "messages", "{drug}: its last dose given was on {time}, more than 48 hours ago: after such a break clozapine is "
                 "restarted at {restart} mg and built up again (its usual dose can cause collapse, a slow heart and "
                 "stopped breathing). Tell the prescriber; give it only on their decision, named in the reason.")
-
-
-def gives_clozapine(drug: str) -> bool:
-    """Whether an order gives clozapine ("Clozapine 100 mg", "Clozaril", "Leponex")."""
-    return CLOZAPINE in medicines_in(drug)
 
 
 def mg_of(amount: float, unit: str, drug: str) -> float | None:

@@ -35,7 +35,8 @@ from downtime.domain.medication import severe_reaction
 from downtime.domain.medication import (background_insulin, given_instant, given_when_fasting, insulin, left_out_with_meals, levelled,
                                         mealtime_insulin, patch, patches_on, reason_offered, route_code, units_abbreviated,
                                         written_when)
-from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, DIET, INFUSION, anticoagulant, course_decided, sedating
+from downtime.domain.medication import (ANTIBIOTIC_REVIEW_AFTER, DIET, INFUSION, anticoagulant, course_decided, medicines_in,
+                                        sedating)
 from downtime.domain.anticoagulation import (INR_DECIDED, heparin_infusion_refusal, heparin_refusal,
                                             low_molecular_weight_refusal, ordered_beside)
 from downtime.domain.potassium import HELD_ON_LETTER as POTASSIUM_ON_LETTER, POTASSIUM_REVIEWED, by_vein_refusal, \
@@ -2925,7 +2926,8 @@ def digoxin_pulse(session: Session, found: Order, patient: PatientSummary, value
     person's NEWS2 set; a child's heart rate on the PEWS chart runs faster, and its limits are the
     paediatrician's), asked, the doctor's decision given as the reason. Not of a dose typed from
     the paper chart, given already."""
-    if values.get("outcome") != Outcome.GIVEN.value or values.get(TRANSCRIBED) or not digoxin.gives_digoxin(found.drug):
+    if values.get("outcome") != Outcome.GIVEN.value or values.get(TRANSCRIBED) \
+            or digoxin.DIGOXIN not in medicines_in(found.drug):
         return []
     at = datetime.fromisoformat(values["given_at"])
     taken = observations.latest_giving(session.db, patient.patient_id, ("pulse",), at)
@@ -2945,7 +2947,8 @@ def clozapine_restarted(session: Session, found: Order, history: Sequence[Admini
     patient's doses), asked, the prescriber's decision given as the reason. Not when no dose of
     it is recorded before (its first here: the last taken at home is the reconciliation's to
     ask), nor of a dose typed from the paper chart, given already."""
-    if values.get("outcome") != Outcome.GIVEN.value or values.get(TRANSCRIBED) or not clozapine.gives_clozapine(found.drug):
+    if values.get("outcome") != Outcome.GIVEN.value or values.get(TRANSCRIBED) \
+            or clozapine.CLOZAPINE not in medicines_in(found.drug):
         return []
     at = datetime.fromisoformat(values["given_at"])
     amount = float(values["dose_given"]) if values.get("dose_given") not in (None, "") else found.dose
@@ -2955,7 +2958,7 @@ def clozapine_restarted(session: Session, found: Order, history: Sequence[Admini
     given = [dose for dose in history if dose.outcome is Outcome.GIVEN and elapsed.instant(dose.at) < elapsed.instant(at)]
     drugs = {order_id: version.data.get("drug") for order_id, version in current_of(
         session.db, list({dose.order_id for dose in given})).items()}
-    last = max((dose.at for dose in given if clozapine.gives_clozapine(str(drugs.get(dose.order_id) or ""))),
+    last = max((dose.at for dose in given if clozapine.CLOZAPINE in medicines_in(str(drugs.get(dose.order_id) or ""))),
                key=elapsed.instant, default=None)
     if last is None or elapsed.instant(at) - elapsed.instant(last) <= clozapine.BREAK:
         return []
