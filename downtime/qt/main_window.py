@@ -640,8 +640,9 @@ class MainWindow(QMainWindow):
         """Never in the way of care: the copy is made on a thread of its own (a records office's
         2 GB took 75 s, the window frozen), and a failed backup (stick removed or full) is shown
         in the banner until one works, not as a dialog. At exit (`wait`) it is made before the
-        window goes: the app must not end before its last backup, and a failure is told in a
-        message, the banner going with the window (said there, it was said to nobody)."""
+        app ends or the next sign-in shows, the window already off the screen: the app must not end
+        before its last backup, and a failure is told in a message, the banner going with the
+        window (said there, it was said to nobody)."""
         try:
             if wait:
                 made = waited_backup(self.session, reason, translate("MainWindow",
@@ -1333,6 +1334,9 @@ class MainWindow(QMainWindow):
             QApplication.instance().removeEventFilter(self._event_filter)  # type: ignore[union-attr]
             self._event_filter = None
             if self._on_event in self.session.listeners and self.session.vault is not None:  # else no file to copy
+                # Off the screen first: its patients' names were left showing, frozen, while the
+                # last backup was made (22 s on a records office's database) after a sign-out.
+                self.hide()
                 self.back_up("exit", wait=True)
         clear_prints(self)
         _clear_own_clipboard()
