@@ -536,6 +536,9 @@ class Check(StrEnum):
     INR_HIGH = "inr_high"
     """A vitamin K antagonist given after an INR above its target received since its last dose
     (services.anticoagulation.inr_warnings)."""
+    LITHIUM_HIGH = "lithium_high"
+    """Lithium given after a level above its range received, the order not amended since (services.
+    lithium.level_warnings)."""
     INR_AWAITED = "inr_awaited"
     """A vitamin K antagonist given while a coagulation sample sent has no result."""
     INR_TYPED = "inr_typed"

@@ -42,6 +42,7 @@ from downtime.domain.anticoagulation import (INR_DECIDED, heparin_infusion_refus
 from downtime.domain.potassium import HELD_ON_LETTER as POTASSIUM_ON_LETTER, POTASSIUM_REVIEWED, by_vein_refusal, \
     names_potassium, not_infused, unread_by_vein
 from downtime.domain.swallow_screen import by_mouth, names_swallow
+from downtime.domain.lithium import LEVEL_REVIEWED as LITHIUM_REVIEWED
 from downtime.domain.alcohol_withdrawal import Flag as AlcoholFlag, sedation_held
 from downtime.domain.lab_results import Flag, level_judged, level_read
 from downtime.domain.falls import Ask
@@ -1418,7 +1419,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     from downtime.services import infusion_rates  # which reads the bags through this module
     from downtime.services import sepsis  # which reads the doses through this module
     from downtime.services import anticoagulation  # which reads the orders and doses through this module
-    from downtime.services import potassium  # which reads the orders and doses through this module
+    from downtime.services import lithium, potassium  # which read the orders and doses through this module
     from downtime.services import capacity, devices, missing_patient, swallow_screen  # which read the doses through this module
 
     at = datetime.fromisoformat(values["given_at"])
@@ -1462,6 +1463,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         + (head_injury_asked(session, patient, found, at)
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else [])
         + anticoagulation.dose_warnings(session, found, values) + potassium.dose_warnings(session, found, values)
+        + lithium.dose_warnings(session, found, values)
         + fluid_weighed_again(session, found, versions, values) + patch_not_found(found, values)
         + digoxin_pulse(session, found, patient, values)
         + clozapine_restarted(session, found, history, values)
@@ -1910,10 +1912,10 @@ def on_letter(warning: Warning) -> Warning:
 def holding(warnings: Iterable[Warning]) -> list[Warning]:
     """Those of an order's `levels` that hold its dose, for the round and the MAR to mark: not an
     AKI's question the prescriber answered (`KIDNEY_INJURY_PRESCRIBED`), nor a high INR or potassium
-    they decided on (domain.anticoagulation.INR_DECIDED, domain.potassium.POTASSIUM_REVIEWED), said
-    there in plain."""
+    they decided on (domain.anticoagulation.INR_DECIDED, domain.potassium.POTASSIUM_REVIEWED, domain.
+    lithium.LEVEL_REVIEWED), said there in plain."""
     return [warning for warning in warnings if warning.template not in {
-        KIDNEY_INJURY_PRESCRIBED, POTASSIUM_REVIEWED, *INR_DECIDED}]
+        KIDNEY_INJURY_PRESCRIBED, POTASSIUM_REVIEWED, LITHIUM_REVIEWED, *INR_DECIDED}]
 
 
 _METFORMIN_EGFR = QT_TRANSLATE_NOOP(
@@ -3779,10 +3781,11 @@ def holds_now(db: Database, found: Iterable[Order], now: datetime,
     the urine output shows (`by_urine`: `kidney_injury_by_urine` of the patients, read by the callers
     that know their weights), as the dose dialog asks it: six hours of 10 mL left the evening's
     gentamicin DUE on the round. A vitamin K antagonist's INR likewise
-    (anticoagulation.inr_now), and a high potassium a medicine that raises it (potassium.potassium_now).
+    (anticoagulation.inr_now), a high potassium a medicine that raises it (potassium.potassium_now),
+    and a high lithium level lithium (lithium.lithium_now).
     Public: the letters handing the patient on say each hold too (services.prefill)."""
     from downtime.services import anticoagulation  # which reads the orders and doses through this module
-    from downtime.services import potassium  # which reads the orders and doses through this module
+    from downtime.services import lithium, potassium  # which read the orders and doses through this module
 
     found = list(found)
     levelled_orders = {one.record_id: one for one in found if levelled(one.drug, one.route)}
@@ -3813,7 +3816,8 @@ def holds_now(db: Database, found: Iterable[Order], now: datetime,
     for order_id, one in reviewed_orders.items():
         if one.patient_id not in shown:
             held[order_id] += _metformin_egfr(one, results.get(one.patient_id, []), now)
-    for waits in (anticoagulation.inr_now(db, found, now), potassium.potassium_now(db, found, now)):
+    for waits in (anticoagulation.inr_now(db, found, now), potassium.potassium_now(db, found, now),
+                  lithium.lithium_now(db, found, now)):
         for order_id, warnings in waits.items():
             held[order_id] += warnings
     return {order_id: tuple(warnings) for order_id, warnings in held.items() if warnings}

@@ -13184,5 +13184,13 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <source>{drug}: its last dose given was on {time}, more than 48 hours ago: after such a break clozapine is restarted at {restart} mg and built up again (its usual dose can cause collapse, a slow heart and stopped breathing). Tell the prescriber; give it only on their decision, named in the reason.</source>
         <translation>{drug} : sa dernière dose administrée date du {time}, il y a plus de 48 heures : après une telle interruption, la clozapine est reprise à {restart} mg puis augmentée à nouveau (sa dose habituelle peut provoquer un collapsus, un cœur lent et un arrêt respiratoire). Prévenir le prescripteur ; ne la donner que sur sa décision, nommée dans le motif.</translation>
     </message>
+    <message>
+        <source>{drug}: LITHIUM LEVEL {result} ({range}) received {time}: above its range: hold it and ask the doctor (toxic from 1.5 mmol/L: tremor, vomiting, confusion).</source>
+        <translation>{drug} : LITHÉMIE {result} ({range}) reçue le {time} : au-dessus de la cible : suspendre et demander au médecin (toxique dès 1,5 mmol/L : tremblements, vomissements, confusion).</translation>
+    </message>
+    <message>
+        <source>{drug}: lithium level {result} ({range}) received {time}: order amended by the prescriber since: “{reason}”.</source>
+        <translation>{drug} : lithémie {result} ({range}) reçue le {time} : prescription modifiée depuis par le prescripteur : « {reason} ».</translation>
+    </message>
 </context>
 </TS>
