@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from downtime.domain.medication import Check
-from downtime.services import medication, records
+from downtime.services import medication
 
 
 def _dose(at: str, mg: float = 100.0) -> dict:
@@ -17,12 +17,9 @@ def _dose(at: str, mg: float = 100.0) -> dict:
 
 
 @pytest.fixture
-def clozapine(session_for, medication_ward, clock) -> str:
+def clozapine(session_for, daily_order, clock) -> str:
     """Clozapine 100 mg at 20:00 from 27/11, its first dose given that evening."""
-    order = records.save_new(session_for("doctor"), "medication_order", {
-        "drug": "Clozapine", "dose": 100.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
-        "times": "20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False},
-        patient_id=medication_ward[0]).record_id
+    order = daily_order("Clozapine", 100.0, "mg", "20:00")
     clock.now = datetime.fromisoformat("2026-11-27T20:05+01:00")
     medication.record_dose(session_for("nurse"), order, _dose("2026-11-27T20:00+01:00"))
     return order
@@ -45,10 +42,7 @@ def test_clozapine_more_than_48_hours_after_its_last_dose_is_asked(session_for, 
         medication.record_dose(nurse, clozapine, _dose("2026-11-29T20:30+01:00"))
 
 
-def test_a_first_dose_here_asks_nothing(session_for, medication_ward):
+def test_a_first_dose_here_asks_nothing(session_for, daily_order):
     """The last one taken at home is the medicines reconciliation's to ask."""
-    order = records.save_new(session_for("doctor"), "medication_order", {
-        "drug": "Leponex 100 mg", "dose": 1.0, "dose_unit": "tablet", "route": "PO", "frequency": "scheduled",
-        "times": "14:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False},
-        patient_id=medication_ward[0]).record_id
+    order = daily_order("Leponex 100 mg", 1.0, "tablet", "14:00", "2026-11-28T10:00+01:00")
     assert _asked(session_for("nurse"), order, {**_dose("2026-11-28T14:00+01:00"), "dose_given": 1.0}) == []

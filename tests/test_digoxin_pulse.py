@@ -15,13 +15,9 @@ DOSE = {"outcome": "given", "given_at": "2026-11-28T14:00+01:00", "scheduled_for
 
 
 @pytest.fixture
-def digoxin(session_for, medication_ward) -> tuple[str, str]:
-    patient = medication_ward[0]
-    order = records.save_new(session_for("doctor"), "medication_order", {
-        "drug": "Digoxin 62.5 micrograms", "dose": 62.5, "dose_unit": "microgram", "route": "PO",
-        "frequency": "scheduled", "times": "14:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
-        "high_alert": False}, patient_id=patient).record_id
-    return patient, order
+def digoxin(medication_ward, daily_order) -> tuple[str, str]:
+    return medication_ward[0], daily_order("Digoxin 62.5 micrograms", 62.5, "microgram", "14:00",
+                                           "2026-11-28T10:00+01:00")
 
 
 def _pulse(nurse, patient: str, pulse: int, at: str) -> None:

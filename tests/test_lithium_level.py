@@ -15,13 +15,8 @@ DOSE = {"outcome": "given", "given_at": "2026-11-28T18:00+01:00", "scheduled_for
 
 
 @pytest.fixture
-def priadel(session_for, medication_ward) -> tuple[str, str]:
-    patient = medication_ward[0]
-    order = records.save_new(session_for("doctor"), "medication_order", {
-        "drug": "Priadel", "dose": 400.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
-        "times": "18:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False},
-        patient_id=patient).record_id
-    return patient, order
+def priadel(medication_ward, daily_order) -> tuple[str, str]:
+    return medication_ward[0], daily_order("Priadel", 400.0, "mg", "18:00")
 
 
 def _level(nurse, patient: str, result: str, at: str, range_: str = "0.4-1.0") -> None:
