@@ -49,6 +49,9 @@ def test_a_high_lithium_level_holds_the_dose_until_the_order_is_amended(session_
             "(toxic from 1.5 mmol/L: tremor, vomiting, confusion).")
     assert _asked(nurse, order) == [held]
     assert held in _on_the_round(nurse, order, clock.now)
+    (warning,) = medication.holds_now(nurse.db, [medication.order(nurse.db, order)], clock.now)[order]
+    assert medication.on_letter(warning).text("en") == (
+        "Priadel: LITHIUM LEVEL 1.8 (0.4-1.0) received 28/11 14:00: above its range.")
     with pytest.raises(medication.OverrideNeeded):
         medication.record_dose(nurse, order, DOSE)
     clock.now = datetime.fromisoformat("2026-11-28T16:00+01:00")

@@ -28,6 +28,10 @@ LEVEL_REVIEWED = QT_TRANSLATE_NOOP(
                 "“{reason}”.")
 """A high level the prescriber decided on (the order amended once it came back): said on the round
 and the MAR, holding no dose."""
+HELD_ON_LETTER = {LEVEL_HIGH: QT_TRANSLATE_NOOP(
+    "messages", "{drug}: LITHIUM LEVEL {result} ({range}) received {time}: above its range.")}
+"""The hold as a letter to the next team says it (services.medication.on_letter): the fact, not this
+ward's "hold it and ask the doctor"."""
 
 
 def is_level(test: str) -> bool:

@@ -42,7 +42,7 @@ from downtime.domain.anticoagulation import (INR_DECIDED, heparin_infusion_refus
 from downtime.domain.potassium import HELD_ON_LETTER as POTASSIUM_ON_LETTER, POTASSIUM_REVIEWED, by_vein_refusal, \
     names_potassium, not_infused, unread_by_vein
 from downtime.domain.swallow_screen import by_mouth, names_swallow
-from downtime.domain.lithium import LEVEL_REVIEWED as LITHIUM_REVIEWED
+from downtime.domain.lithium import HELD_ON_LETTER as LITHIUM_ON_LETTER, LEVEL_REVIEWED as LITHIUM_REVIEWED
 from downtime.domain.alcohol_withdrawal import Flag as AlcoholFlag, sedation_held
 from downtime.domain.lab_results import Flag, level_judged, level_read
 from downtime.domain.falls import Ask
@@ -1905,7 +1905,7 @@ def on_letter(warning: Warning) -> Warning:
     from downtime.services import anticoagulation  # which reads the orders and doses through this module
 
     shown = on_chart(warning)
-    forms = _HELD_ON_LETTER | anticoagulation.HELD_ON_LETTER | POTASSIUM_ON_LETTER
+    forms = _HELD_ON_LETTER | anticoagulation.HELD_ON_LETTER | POTASSIUM_ON_LETTER | LITHIUM_ON_LETTER
     return replace(shown, template=forms.get(shown.template, shown.template))
 
 

@@ -13192,5 +13192,9 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <source>{drug}: lithium level {result} ({range}) received {time}: order amended by the prescriber since: “{reason}”.</source>
         <translation>{drug} : lithémie {result} ({range}) reçue le {time} : prescription modifiée depuis par le prescripteur : « {reason} ».</translation>
     </message>
+    <message>
+        <source>{drug}: LITHIUM LEVEL {result} ({range}) received {time}: above its range.</source>
+        <translation>{drug} : LITHÉMIE {result} ({range}) reçue le {time} : au-dessus de la cible.</translation>
+    </message>
 </context>
 </TS>
