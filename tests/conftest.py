@@ -546,15 +546,17 @@ def medication_ward(session_for, admission_values):
 
 @pytest.fixture
 def daily_order(session_for, medication_ward) -> Callable[..., str]:
-    """daily_order(drug, dose, unit, time, start_at=27/11 10:00): the id of the doctor's regular
-    order by mouth, once a day at `time`, for `medication_ward`'s patient: the one medicine a
-    bedside check is about (digoxin's pulse, lithium's level)."""
+    """daily_order(drug, dose, unit, time, start_at=27/11 10:00, **more answers): the id of the
+    doctor's regular order by mouth, once a day at `time`, for `medication_ward`'s patient: the one
+    medicine a bedside check is about (digoxin's pulse, lithium's level)."""
     from downtime.services import records
 
-    def order(drug: str, dose: float, unit: str, time: str, start_at: str = "2026-11-27T10:00+01:00") -> str:
+    def order(drug: str, dose: float, unit: str, time: str, start_at: str = "2026-11-27T10:00+01:00",
+              **more: Any) -> str:
         return records.save_new(session_for("doctor"), "medication_order", {
             "drug": drug, "dose": dose, "dose_unit": unit, "route": "PO", "frequency": "scheduled", "times": time,
-            "start_at": start_at, "controlled": False, "high_alert": False}, patient_id=medication_ward[0]).record_id
+            "start_at": start_at, "controlled": False, "high_alert": False, **more},
+            patient_id=medication_ward[0]).record_id
 
     return order
 

@@ -5,7 +5,7 @@ item 8)."""
 
 import pytest
 
-from downtime.services.theatre import parkinsons_medicine
+from downtime.domain.medication import parkinsons_medicine
 
 
 @pytest.mark.parametrize("drug", [

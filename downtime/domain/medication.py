@@ -519,6 +519,9 @@ class Check(StrEnum):
     CLOZAPINE_BREAK = "clozapine_break"
     """Clozapine given above its starting dose more than 48 hours after its last dose given
     (domain.clozapine, services.medication.clozapine_restarted): it is built up again from 12.5 mg."""
+    PARKINSONS_DOPAMINE = "parkinsons_dopamine"
+    """A medicine that blocks dopamine given while a Parkinson's medicine is in force, its order never
+    asked of the prescriber (services.medication.dopamine_blocked)."""
     SLOW_PULSE = "slow_pulse"
     """Digoxin given while the latest observations of the last hours record a pulse under 60 (domain.
     digoxin, services.medication.digoxin_pulse): withheld until the doctor decides."""
@@ -939,6 +942,11 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "risperdal": ("risperidone",), "zyprexa": ("olanzapine",), "loxapac": ("loxapine",),
     "tercian": ("cyamemazine",), "nozinan": ("levomepromazine",), "seroquel": ("quetiapine",),
     "xeroquel": ("quetiapine",), "largactil": ("chlorpromazine",), "phenergan": ("promethazine",),
+    # The dopamine blockers' brands (BNF, ANSM) Parkinson's UK names among the medicines to avoid.
+    "stemetil": ("prochlorperazine",), "buccastem": ("prochlorperazine",), "solian": ("amisulpride",),
+    "abilify": ("aripiprazole",), "dolmatil": ("sulpiride",), "dogmatil": ("sulpiride",), "stelazine": ("trifluoperazine",),
+    "orap": ("pimozide",), "depixol": ("flupentixol",), "clopixol": ("zuclopenthixol",), "xenazine": ("tetrabenazine",),
+    "xeplion": ("paliperidone",), "invega": ("paliperidone",),
     # Clozapine's brands (BNF, ANSM), read as the sedative it is and for its restart (domain.clozapine).
     "clozaril": ("clozapine",), "leponex": ("clozapine",), "denzapine": ("clozapine",), "zaponex": ("clozapine",),
     "theralene": ("alimemazine",), "tiapridal": ("tiapride",), "rivotril": ("clonazepam",),
@@ -1030,6 +1038,14 @@ SEDATIVES = ("zopiclone", "zolpidem", "haloperidol", "olanzapine", "quetiapine",
              "dexmedetomidine", "propofol", "ketamine")
 """Medicines besides the benzodiazepines (their class) that sedate: hypnotics, antipsychotics,
 sedating antihistamines, given to a confused patient at night; what lowers a GCS (`sedating`)."""
+DOPAMINE_BLOCKERS = ("haloperidol", "chlorpromazine", "levomepromazine", "cyamemazine", "loxapine", "tiapride",
+                     "droperidol", "promazine", "prochlorperazine", "trifluoperazine", "perphenazine", "fluphenazine",
+                     "flupentixol", "zuclopenthixol", "pimozide", "benperidol", "pericyazine", "sulpiride", "amisulpride",
+                     "risperidone", "paliperidone", "olanzapine", "aripiprazole", "metoclopramide", "tetrabenazine")
+"""The medicines that block dopamine in the brain, which Parkinson's UK's card of medicines to avoid
+and NICE NG71 keep from a patient with Parkinson's disease (`blocks_dopamine`): the antipsychotics
+but quetiapine and clozapine, and the antiemetics metoclopramide and prochlorperazine (domperidone
+and ondansetron do not cross into the brain, or do not block it)."""
 TIME_CRITICAL_DRUGS = ("levodopa", "foslevodopa", "ropinirole", "pramipexole", "rotigotine", "apomorphine",
                        "entacapone", "opicapone", "tolcapone", "rasagiline", "selegiline", "safinamide", "amantadine",
                        "piribedil")
@@ -1160,11 +1176,12 @@ _HIGH_ALERT = _phrases(HIGH_ALERT_DRUGS)
 _HIGH_ALERT_INJECTED = _phrases(HIGH_ALERT_INJECTED)
 _ANTIBACTERIALS = _phrases(ANTIBACTERIALS)
 _SEDATIVES = _phrases(SEDATIVES)
+_DOPAMINE_BLOCKERS = _phrases(DOPAMINE_BLOCKERS)
 _FLAGGED = _CONTROLLED | _TIME_CRITICAL | _HIGH_ALERT | _HIGH_ALERT_INJECTED | _ANTIBACTERIALS
 # Every medicine weighed by its limits (dose_limits.RULES) is one, a brand's key left to PRODUCTS:
 # aciclovir and dexamethasone, in no other table, were read only when written alone, and "Aciclovir
 # IV" 2400 mg for a 12 kg child was saved unasked (review T2 D1).
-_SUBSTANCES = frozenset(_MEMBERS) | _FLAGGED | _SEDATIVES | _phrases(WITH_CEILINGS) | (
+_SUBSTANCES = frozenset(_MEMBERS) | _FLAGGED | _SEDATIVES | _DOPAMINE_BLOCKERS | _phrases(WITH_CEILINGS) | (
     _phrases(RULES) - frozenset(_PRODUCTS)) | {part for parts in _PRODUCTS.values() for part in parts}
 _NOT_A_MEDICINE = frozenset(word for name in NOT_A_MEDICINE for word in _words(name))
 _NOT_MISSPELT = frozenset(word for name in NOT_MISSPELT for word in _words(name))
@@ -1992,6 +2009,19 @@ def time_critical_drug(drug: str) -> bool:
     """Whether the medicine is one the app knows as time-critical (`TIME_CRITICAL_DRUGS`, an
     insulin), by its name or a brand's."""
     return bool(_read(drug, order=True).substances & _TIME_CRITICAL) or insulin(drug)
+
+
+def parkinsons_medicine(drug: str) -> bool:
+    """Whether `drug` is a time-critical medicine the app knows by name other than an insulin
+    (`time_critical_drug`): levodopa and the other Parkinson's medicines, whose doses a fast must
+    not miss, and whose patient is given no medicine that blocks dopamine (`blocks_dopamine`).
+    The prescriber's own tick (an anticonvulsant) is not read: it names no Parkinson's medicine."""
+    return time_critical_drug(drug) and not insulin(drug)
+
+
+def blocks_dopamine(drug: str) -> bool:
+    """Whether the medicine blocks dopamine in the brain (`DOPAMINE_BLOCKERS`), by its name or a brand's."""
+    return bool(_read(drug, order=True).substances & _DOPAMINE_BLOCKERS)
 
 
 def antibacterial(drug: str, route: str) -> bool:

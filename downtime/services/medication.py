@@ -35,8 +35,8 @@ from downtime.domain.medication import severe_reaction
 from downtime.domain.medication import (background_insulin, given_instant, given_when_fasting, insulin, left_out_with_meals, levelled,
                                         mealtime_insulin, patch, patches_on, reason_offered, route_code, units_abbreviated,
                                         written_when)
-from downtime.domain.medication import (ANTIBIOTIC_REVIEW_AFTER, DIET, INFUSION, anticoagulant, course_decided, medicines_in,
-                                        sedating)
+from downtime.domain.medication import (ANTIBIOTIC_REVIEW_AFTER, DIET, INFUSION, anticoagulant, blocks_dopamine,
+                                        course_decided, medicines_in, parkinsons_medicine, sedating)
 from downtime.domain.anticoagulation import (INR_DECIDED, heparin_infusion_refusal, heparin_refusal,
                                             low_molecular_weight_refusal, ordered_beside)
 from downtime.domain.potassium import HELD_ON_LETTER as POTASSIUM_ON_LETTER, POTASSIUM_REVIEWED, by_vein_refusal, \
@@ -1043,6 +1043,8 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     found += [] if held is None else [held]
     unswallowed = swallow_screen.ordered_refusal(session, new) if all(refusal.asked for refusal in found) else None
     found += [] if unswallowed is None else [unswallowed]
+    blocked = _dopamine_blocked_refusal(session, new) if all(refusal.asked for refusal in found) else None
+    found += [] if blocked is None else [blocked]
     refused = [refusal for refusal in found if not refusal.asked]
     if refused:
         raise ValidationFailed([FieldError(refusal.field, _refusal_text(session, new, refusal)) for refusal in refused])
@@ -1053,6 +1055,58 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
             ("drug", "dose", "dose_unit", "route", *(asked.field for asked in found)))))
             and _names_each(str(data.get(DOSE_REASON) or ""), ((held, names_potassium), (unswallowed, names_swallow)))):
         raise DoseReasonNeeded.of(found, session.form(ORDER_FORM).field(DOSE_REASON).label.get(session.lang))
+
+
+_BLOCKS_DOPAMINE = {
+    "order": QT_TRANSLATE_NOOP(
+        "messages", "{drug} blocks dopamine, and the patient is on {parkinsons} (Parkinson's): it undoes that treatment "
+                    "(rigidity, falls, a swallow lost) and, in dementia with Lewy bodies, can cause a severe reaction "
+                    "(NICE NG71, Parkinson's UK). Prescribe another (domperidone or ondansetron for sickness, quetiapine "
+                    "for agitation), or give the reason in “{field}”."),
+    "dose": QT_TRANSLATE_NOOP(
+        "messages", "{drug} blocks dopamine, and the patient is on {parkinsons} (Parkinson's): it undoes that treatment "
+                    "(rigidity, falls, a swallow lost) and, in dementia with Lewy bodies, can cause a severe reaction "
+                    "(NICE NG71, Parkinson's UK). Ask the prescriber for another before giving it.")}
+
+
+def _parkinsons_in_force(db: Database, patient_id: str, at: datetime) -> list[Order]:
+    """The patient's orders of a Parkinson's medicine (domain.medication.parkinsons_medicine) in force `at`."""
+    return [one for one in orders(db, patient_id, at) if one.active_at(at) and parkinsons_medicine(one.drug)]
+
+
+def _dopamine_blocked_refusal(session: Session, new: Order) -> order_units.Refusal | None:
+    """A medicine that blocks dopamine (domain.medication.blocks_dopamine: haloperidol for the night's
+    agitation, metoclopramide or prochlorperazine for sickness) ordered while a Parkinson's medicine
+    is in force (at the later of its start and now): asked on the medicine, the prescriber's reason
+    kept in the order. Haloperidol written at night for a man on co-careldopa was saved unasked."""
+    if not blocks_dopamine(new.drug):
+        return None
+    at = max(new.start_at, session.clock(), key=elapsed.instant)
+    on = _parkinsons_in_force(session.db, new.patient_id, at)
+    if not on:
+        return None
+    return order_units.Refusal("drug", Phrase(_BLOCKS_DOPAMINE["order"], {
+        "drug": " ".join(new.drug.split()), "parkinsons": ", ".join(dict.fromkeys(one.drug for one in on))}), asked=True)
+
+
+def dopamine_blocked(session: Session, found: Order, versions: Sequence[RecordVersion],
+                     values: Mapping[str, Any]) -> list[Warning]:
+    """A dose of a medicine that blocks dopamine given while a Parkinson's medicine is in force, its
+    order never asked (`_dopamine_blocked_refusal`: loaded from the EHR, or written before the
+    Parkinson's medicine was): the nurse asks the prescriber. An order written, with the
+    prescriber's reason, once every such medicine was ordered asks nothing. Not of a dose typed from
+    the paper chart."""
+    if values.get("outcome") != Outcome.GIVEN.value or values.get(TRANSCRIBED) or not blocks_dopamine(found.drug):
+        return []
+    on = _parkinsons_in_force(session.db, found.patient_id, datetime.fromisoformat(values["given_at"]))
+    if not on:
+        return []
+    written = histories(session.db, [one.record_id for one in on])
+    if versions and versions[-1].data.get(DOSE_REASON) and all(
+            elapsed.reached(written[one.record_id][0].recorded_at, versions[-1].recorded_at) for one in on):
+        return []
+    return [Warning(Check.PARKINSONS_DOPAMINE, _BLOCKS_DOPAMINE["dose"], {
+        "drug": " ".join(found.drug.split()), "parkinsons": ", ".join(dict.fromkeys(one.drug for one in on))})]
 
 
 def _names_each(reason: str, asked: Iterable[tuple[order_units.Refusal | None, Callable[[str], bool]]]) -> bool:
@@ -1467,6 +1521,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         + fluid_weighed_again(session, found, versions, values) + patch_not_found(found, values)
         + digoxin_pulse(session, found, patient, values)
         + clozapine_restarted(session, found, history, values)
+        + dopamine_blocked(session, found, versions, values)
         + (given_nil_by_mouth(found, values.get("route"),
                               patient.patient_id in recorded_nil_by_mouth(session.db, [patient.patient_id]))
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else []))

@@ -632,7 +632,7 @@ def theatre_handover(db: Database, forms: Mapping[str, FormSpec], patients: Coll
     rebooked to 08:00 tomorrow was on no ward sheet or screen, and the night nurse could not know
     to fast the patient from 02:00. A fasting time already past says so ("nothing more to eat"),
     as the letter does. A patient fasting on a time-critical Parkinson's medicine in force at the
-    operation's start (theatre.parkinsons_medicine) has it named with how its doses go on through
+    operation's start (domain.medication.parkinsons_medicine) has it named with how its doses go on through
     the fast, by its route and their diet (theatre.parkinsons_said, the theatre list's words):
     "nothing to eat from 02:00, clear fluids until 06:00" read as nil by mouth for the 06:00
     co-careldopa too. Then each operation cancelled during their stay and given no new date

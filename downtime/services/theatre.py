@@ -24,7 +24,7 @@ from downtime.domain.duplicates import ProbableDuplicate, fold, namesakes
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.medication import (
     NIL_BY_MOUTH_ROUTES, Anticoagulated, Order, anticoagulant, anticoagulated_at, infused, insulin,
-    route_code, time_critical_drug,
+    parkinsons_medicine, route_code, time_critical_drug,
 )
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.clock import ward_day
@@ -3774,14 +3774,6 @@ def parkinsons_said(doses: Collection[ParkinsonsDose], lang: Lang) -> str:
         *(PARKINSONS_WORDS[how][lang].format(drugs=", ".join(dose.drug for dose in doses if dose.how is how))
           for how in hows),
         *([PARKINSONS_WORDS["cannot_swallow"][lang]] if ThroughTheFast.SIPS in hows else [])])
-
-
-def parkinsons_medicine(drug: str) -> bool:
-    """Whether `drug` is a time-critical medicine the app knows by name other than an insulin
-    (`domain.medication.time_critical_drug`): levodopa and the other Parkinson's medicines,
-    whose doses a fast must not miss. The prescriber's own tick (an anticonvulsant) is not read:
-    the list says what puts a patient first, and names the medicine as a Parkinson's one."""
-    return time_critical_drug(drug) and not insulin(drug)
 
 
 def _lowering(orders: Collection[Order], at: datetime) -> tuple[tuple[str, Lowering], ...]:

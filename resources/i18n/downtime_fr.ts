@@ -7249,6 +7249,14 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{field} : obligatoire pour une dose administrée malgré {since}, enregistrée après la prescription et non revue par le prescripteur : indiquez où le plan d’administration papier la trace. Le prescripteur en est informé par la liste des alertes et les transmissions.</translation>
     </message>
     <message>
+        <source>{drug} blocks dopamine, and the patient is on {parkinsons} (Parkinson's): it undoes that treatment (rigidity, falls, a swallow lost) and, in dementia with Lewy bodies, can cause a severe reaction (NICE NG71, Parkinson's UK). Prescribe another (domperidone or ondansetron for sickness, quetiapine for agitation), or give the reason in “{field}”.</source>
+        <translation>{drug} bloque la dopamine, et le patient est sous {parkinsons} (maladie de Parkinson) : il défait ce traitement (rigidité, chutes, déglutition perdue) et, dans la démence à corps de Lewy, peut provoquer une réaction grave (NICE NG71, Parkinson's UK). Prescrire un autre médicament (dompéridone ou ondansétron contre les nausées, quétiapine contre l’agitation), ou donner la raison dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{drug} blocks dopamine, and the patient is on {parkinsons} (Parkinson's): it undoes that treatment (rigidity, falls, a swallow lost) and, in dementia with Lewy bodies, can cause a severe reaction (NICE NG71, Parkinson's UK). Ask the prescriber for another before giving it.</source>
+        <translation>{drug} bloque la dopamine, et le patient est sous {parkinsons} (maladie de Parkinson) : il défait ce traitement (rigidité, chutes, déglutition perdue) et, dans la démence à corps de Lewy, peut provoquer une réaction grave (NICE NG71, Parkinson's UK). Demander au prescripteur un autre médicament avant de le donner.</translation>
+    </message>
+    <message>
         <source>{drug}: the patient weighed {kg} kg on {time}, more than {percent} % under the {ordered} kg it was ordered for: {above}. Ask the prescriber before hanging this bag.</source>
         <translation>{drug} : le patient a été pesé {kg} kg le {time}, plus de {percent} % de moins que les {ordered} kg pour lesquels il a été prescrit : {above}. Demandez au prescripteur avant de poser cette poche.</translation>
     </message>
