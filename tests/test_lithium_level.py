@@ -7,6 +7,7 @@ from datetime import datetime
 
 import pytest
 
+from downtime.domain.lithium import raises_lithium
 from downtime.domain.medication import Check
 from downtime.services import medication, records
 
@@ -71,3 +72,20 @@ def test_a_newer_level_in_range_ends_the_hold(session_for, priadel, clock):
     assert _asked(nurse, order)
     _level(nurse, patient, "0.9", "2026-11-28T15:00+01:00")
     assert _asked(nurse, order) == []
+
+
+def test_a_medicine_raising_the_lithium_level_is_asked_of_the_prescriber(session_for, priadel, clock):
+    """Ibuprofen for the knee of a patient on Priadel was saved unasked; its gel asks nothing."""
+    patient, _ = priadel
+    doctor = session_for("doctor")
+    ibuprofen = {"drug": "Ibuprofen", "dose": 400.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+                 "times": "08:00 14:00 20:00", "start_at": "2026-11-28T14:00+01:00", "controlled": False,
+                 "high_alert": False}
+    with pytest.raises(medication.DoseReasonNeeded) as asked:
+        records.save_new(doctor, "medication_order", ibuprofen, patient_id=patient)
+    assert asked.value.asked_on == "drug" and str(asked.value).startswith(
+        "Ibuprofen raises the lithium level, and the patient is on Priadel: an NSAID, an ACE inhibitor, an angiotensin "
+        "receptor blocker or a diuretic slows its clearance, toxic within days (NICE CG185, BNF).")
+    assert records.save_new(doctor, "medication_order", {**ibuprofen, "dose_reason": "Lithium level on Monday"},
+                            patient_id=patient)
+    assert not raises_lithium("Ibuprofen 5% gel", "TOP") and not raises_lithium("Paracetamol", "PO")

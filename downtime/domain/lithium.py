@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from downtime.domain.aki import fold
+from downtime.domain.aki import NOT_REVIEWED_ROUTES, fold, nephrotoxic
 from downtime.domain.lab_results import Bound, Reading, reference_range
-from downtime.domain.medication import medicine_name
+from downtime.domain.medication import ALLERGY_CLASSES, medicine_name, medicines_in
 from downtime.i18n import QT_TRANSLATE_NOOP
 
 LITHIUM = medicine_name("lithium")
@@ -49,3 +49,20 @@ def high(read: Reading, range_text: str | None) -> bool:
 def names_lithium(reason: str) -> bool:
     """Whether a prescriber's reason names the level: "lithium 1.3 seen, continue"."""
     return bool(re.search(r"lithi|\bli\b|level|taux", fold(reason)))
+
+
+NOT_RAISING = frozenset(medicine_name(name) for name in (
+    "vancomycin", "teicoplanin", "metformin", "lithium", *ALLERGY_CLASSES["aminoglycoside"][1],
+    *ALLERGY_CLASSES["contrast"][1]))
+"""The medicines an AKI reviews (domain.aki.nephrotoxic) that do not cut lithium's clearance."""
+RAISED_BY = QT_TRANSLATE_NOOP(
+    "messages", "{drug} raises the lithium level, and the patient is on {lithium}: an NSAID, an ACE inhibitor, an "
+                "angiotensin receptor blocker or a diuretic slows its clearance, toxic within days (NICE CG185, BNF). "
+                "Prescribe another, or check a lithium level within a week and give the reason in “{field}”.")
+
+
+def raises_lithium(drug: str, route: str | None) -> bool:
+    """Whether a medicine so given raises the lithium level (BNF, NICE CG185): an NSAID, an ACE
+    inhibitor, an angiotensin receptor blocker or a diuretic, read as an AKI reviews them (domain.
+    aki.nephrotoxic) less those that do not (`NOT_RAISING`); not one put on the skin (ibuprofen gel)."""
+    return route not in NOT_REVIEWED_ROUTES and nephrotoxic(drug, route) and not medicines_in(drug) <= NOT_RAISING

@@ -42,7 +42,8 @@ from downtime.domain.anticoagulation import (INR_DECIDED, heparin_infusion_refus
 from downtime.domain.potassium import HELD_ON_LETTER as POTASSIUM_ON_LETTER, POTASSIUM_REVIEWED, by_vein_refusal, \
     names_potassium, not_infused, unread_by_vein
 from downtime.domain.swallow_screen import by_mouth, names_swallow
-from downtime.domain.lithium import HELD_ON_LETTER as LITHIUM_ON_LETTER, LEVEL_REVIEWED as LITHIUM_REVIEWED
+from downtime.domain.lithium import (HELD_ON_LETTER as LITHIUM_ON_LETTER, LEVEL_REVIEWED as LITHIUM_REVIEWED, LITHIUM,
+                                     RAISED_BY as LITHIUM_RAISED_BY, raises_lithium)
 from downtime.domain.alcohol_withdrawal import Flag as AlcoholFlag, sedation_held
 from downtime.domain.lab_results import Flag, level_judged, level_read
 from downtime.domain.falls import Ask
@@ -1045,6 +1046,8 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     found += [] if unswallowed is None else [unswallowed]
     blocked = _dopamine_blocked_refusal(session, new) if all(refusal.asked for refusal in found) else None
     found += [] if blocked is None else [blocked]
+    raising = _lithium_raised_refusal(session, new) if all(refusal.asked for refusal in found) else None
+    found += [] if raising is None else [raising]
     refused = [refusal for refusal in found if not refusal.asked]
     if refused:
         raise ValidationFailed([FieldError(refusal.field, _refusal_text(session, new, refusal)) for refusal in refused])
@@ -1087,6 +1090,22 @@ def _dopamine_blocked_refusal(session: Session, new: Order) -> order_units.Refus
         return None
     return order_units.Refusal("drug", Phrase(_BLOCKS_DOPAMINE["order"], {
         "drug": " ".join(new.drug.split()), "parkinsons": ", ".join(dict.fromkeys(one.drug for one in on))}), asked=True)
+
+
+def _lithium_raised_refusal(session: Session, new: Order) -> order_units.Refusal | None:
+    """A medicine that raises the lithium level (domain.lithium.raises_lithium: ibuprofen, ramipril,
+    bendroflumethiazide) ordered while lithium is in force (at the later of its start and now):
+    asked on the medicine, the prescriber's reason kept in the order. Ibuprofen written for the
+    knee of a patient on Priadel was saved unasked."""
+    if not raises_lithium(new.drug, new.route):
+        return None
+    at = max(new.start_at, session.clock(), key=elapsed.instant)
+    on = [one for one in orders(session.db, new.patient_id, at)
+          if one.active_at(at) and LITHIUM in medicines_in(one.drug)]
+    if not on:
+        return None
+    return order_units.Refusal("drug", Phrase(LITHIUM_RAISED_BY, {
+        "drug": " ".join(new.drug.split()), "lithium": ", ".join(dict.fromkeys(one.drug for one in on))}), asked=True)
 
 
 def dopamine_blocked(session: Session, found: Order, versions: Sequence[RecordVersion],

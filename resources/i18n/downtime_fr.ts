@@ -13204,5 +13204,9 @@ Un seul motif, indiqué dans « {field} », est gardé pour l’ensemble de ces 
         <source>{drug}: LITHIUM LEVEL {result} ({range}) received {time}: above its range.</source>
         <translation>{drug} : LITHÉMIE {result} ({range}) reçue le {time} : au-dessus de la cible.</translation>
     </message>
+    <message>
+        <source>{drug} raises the lithium level, and the patient is on {lithium}: an NSAID, an ACE inhibitor, an angiotensin receptor blocker or a diuretic slows its clearance, toxic within days (NICE CG185, BNF). Prescribe another, or check a lithium level within a week and give the reason in “{field}”.</source>
+        <translation>{drug} augmente la lithémie, et le patient est sous {lithium} : un AINS, un IEC, un antagoniste des récepteurs de l’angiotensine ou un diurétique ralentit son élimination, toxique en quelques jours (NICE CG185, BNF). Prescrire un autre médicament, ou contrôler la lithémie dans la semaine et donner la raison dans « {field} ».</translation>
+    </message>
 </context>
 </TS>
