@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from downtime.domain.aki import NOT_REVIEWED_ROUTES, fold, nephrotoxic
+from downtime.domain.aki import fold, nephrotoxic
 from downtime.domain.lab_results import Bound, Reading, reference_range
 from downtime.domain.medication import ALLERGY_CLASSES, medicine_name, medicines_in
 from downtime.i18n import QT_TRANSLATE_NOOP
@@ -65,4 +65,4 @@ def raises_lithium(drug: str, route: str | None) -> bool:
     """Whether a medicine so given raises the lithium level (BNF, NICE CG185): an NSAID, an ACE
     inhibitor, an angiotensin receptor blocker or a diuretic, read as an AKI reviews them (domain.
     aki.nephrotoxic) less those that do not (`NOT_RAISING`); not one put on the skin (ibuprofen gel)."""
-    return route not in NOT_REVIEWED_ROUTES and nephrotoxic(drug, route) and not medicines_in(drug) <= NOT_RAISING
+    return nephrotoxic(drug, route) and not medicines_in(drug) <= NOT_RAISING
