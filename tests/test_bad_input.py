@@ -984,6 +984,10 @@ RULE_REFUSALS = {
     # Amoxicillin above its usual (12 g in 24 h for an adult, domain/dose_limits.py) asks the
     # prescriber why (services.medication.DoseReasonNeeded), naming the medicine and its limit.
     ("medication_order", "dose"): "^Amoxicillin: .*(in one dose|in 24 h)",
+    # The saline's rate above twice an adult's maintenance for the patient's 61.5 kg (153.8 mL/h:
+    # domain/adult_fluids.py) asks the prescriber why, naming the rate and the maintenance.
+    ("medication_order", "rate_ml_h"): "^[0-9.]+ mL/h is [0-9]+ mL a day, above 2 times an adult's routine maintenance "
+                                       "for 61.5 kg",
     # The standard patient's penicillin allergy: amoxicillin without the prescriber's reason.
     ("medication_order", "allergy_reason"): "Amoxicillin matches the patient's recorded allergy: Penicillin. .*“Prescribed "
                                              "despite the recorded allergy \\(reason\\)”",

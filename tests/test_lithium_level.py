@@ -89,3 +89,4 @@ def test_a_medicine_raising_the_lithium_level_is_asked_of_the_prescriber(session
     assert records.save_new(doctor, "medication_order", {**ibuprofen, "dose_reason": "Lithium level on Monday"},
                             patient_id=patient)
     assert not raises_lithium("Ibuprofen 5% gel", "TOP") and not raises_lithium("Paracetamol", "PO")
+    assert not raises_lithium("Aspirin 75 mg", "PO", 75.0) and raises_lithium("Aspirin", "PO", 2400.0)

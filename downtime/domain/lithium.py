@@ -61,8 +61,9 @@ RAISED_BY = QT_TRANSLATE_NOOP(
                 "Prescribe another, or check a lithium level within a week and give the reason in “{field}”.")
 
 
-def raises_lithium(drug: str, route: str | None) -> bool:
+def raises_lithium(drug: str, route: str | None, mg_a_day: float | None = None) -> bool:
     """Whether a medicine so given raises the lithium level (BNF, NICE CG185): an NSAID, an ACE
     inhibitor, an angiotensin receptor blocker or a diuretic, read as an AKI reviews them (domain.
-    aki.nephrotoxic) less those that do not (`NOT_RAISING`); not one put on the skin (ibuprofen gel)."""
-    return nephrotoxic(drug, route) and not medicines_in(drug) <= NOT_RAISING
+    aki.nephrotoxic) less those that do not (`NOT_RAISING`); not one put on the skin (ibuprofen gel),
+    nor aspirin at the heart's dose (`mg_a_day` up to 300 mg; its dose not read, it asks)."""
+    return nephrotoxic(drug, route, mg_a_day) and not medicines_in(drug) <= NOT_RAISING

@@ -1097,7 +1097,7 @@ def _lithium_raised_refusal(session: Session, new: Order) -> order_units.Refusal
     bendroflumethiazide) ordered while lithium is in force (at the later of its start and now):
     asked on the medicine, the prescriber's reason kept in the order. Ibuprofen written for the
     knee of a patient on Priadel was saved unasked."""
-    if not raises_lithium(new.drug, new.route):
+    if not raises_lithium(new.drug, new.route, aki.mg_a_day(new)):
         return None
     at = max(new.start_at, session.clock(), key=elapsed.instant)
     on = [one for one in orders(session.db, new.patient_id, at)
