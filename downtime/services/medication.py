@@ -1072,52 +1072,53 @@ _BLOCKS_DOPAMINE = {
                     "(NICE NG71, Parkinson's UK). Ask the prescriber for another before giving it.")}
 
 
-def _parkinsons_in_force(db: Database, patient_id: str, at: datetime) -> list[Order]:
-    """The patient's orders of a Parkinson's medicine (domain.medication.parkinsons_medicine) in force `at`."""
-    return [one for one in orders(db, patient_id, at) if one.active_at(at) and parkinsons_medicine(one.drug)]
+def _in_force(theirs: Iterable[Order], at: datetime, picked: Callable[[str], bool]) -> list[Order]:
+    """Those of the patient's orders `theirs` in force `at` whose medicine `picked` holds."""
+    return [one for one in theirs if one.active_at(at) and picked(one.drug)]
+
+
+def _beside_refusal(session: Session, new: Order, picked: Callable[[str], bool], template: str,
+                    named: str) -> order_units.Refusal | None:
+    """A new order asked on its medicine for the patient's orders in force at the later of its start
+    and now whose medicine `picked` holds, named by `named` in `template`; the prescriber's reason
+    kept in the order. None when there are none."""
+    at = max(new.start_at, session.clock(), key=elapsed.instant)
+    on = _in_force(orders(session.db, new.patient_id, at), at, picked)
+    if not on:
+        return None
+    return order_units.Refusal("drug", Phrase(template, {
+        "drug": " ".join(new.drug.split()), named: ", ".join(dict.fromkeys(one.drug for one in on))}), asked=True)
 
 
 def _dopamine_blocked_refusal(session: Session, new: Order) -> order_units.Refusal | None:
     """A medicine that blocks dopamine (domain.medication.blocks_dopamine: haloperidol for the night's
     agitation, metoclopramide or prochlorperazine for sickness) ordered while a Parkinson's medicine
-    is in force (at the later of its start and now): asked on the medicine, the prescriber's reason
-    kept in the order. Haloperidol written at night for a man on co-careldopa was saved unasked."""
+    is in force (`_beside_refusal`). Haloperidol written at night for a man on co-careldopa was
+    saved unasked."""
     if not blocks_dopamine(new.drug):
         return None
-    at = max(new.start_at, session.clock(), key=elapsed.instant)
-    on = _parkinsons_in_force(session.db, new.patient_id, at)
-    if not on:
-        return None
-    return order_units.Refusal("drug", Phrase(_BLOCKS_DOPAMINE["order"], {
-        "drug": " ".join(new.drug.split()), "parkinsons": ", ".join(dict.fromkeys(one.drug for one in on))}), asked=True)
+    return _beside_refusal(session, new, parkinsons_medicine, _BLOCKS_DOPAMINE["order"], "parkinsons")
 
 
 def _lithium_raised_refusal(session: Session, new: Order) -> order_units.Refusal | None:
     """A medicine that raises the lithium level (domain.lithium.raises_lithium: ibuprofen, ramipril,
-    bendroflumethiazide) ordered while lithium is in force (at the later of its start and now):
-    asked on the medicine, the prescriber's reason kept in the order. Ibuprofen written for the
-    knee of a patient on Priadel was saved unasked."""
+    bendroflumethiazide) ordered while lithium is in force (`_beside_refusal`). Ibuprofen written
+    for the knee of a patient on Priadel was saved unasked."""
     if not raises_lithium(new.drug, new.route, aki.mg_a_day(new)):
         return None
-    at = max(new.start_at, session.clock(), key=elapsed.instant)
-    on = [one for one in orders(session.db, new.patient_id, at)
-          if one.active_at(at) and LITHIUM in medicines_in(one.drug)]
-    if not on:
-        return None
-    return order_units.Refusal("drug", Phrase(LITHIUM_RAISED_BY, {
-        "drug": " ".join(new.drug.split()), "lithium": ", ".join(dict.fromkeys(one.drug for one in on))}), asked=True)
+    return _beside_refusal(session, new, lambda drug: LITHIUM in medicines_in(drug), LITHIUM_RAISED_BY, "lithium")
 
 
-def dopamine_blocked(session: Session, found: Order, versions: Sequence[RecordVersion],
+def dopamine_blocked(session: Session, found: Order, theirs: Iterable[Order], versions: Sequence[RecordVersion],
                      values: Mapping[str, Any]) -> list[Warning]:
-    """A dose of a medicine that blocks dopamine given while a Parkinson's medicine is in force, its
-    order never asked (`_dopamine_blocked_refusal`: loaded from the EHR, or written before the
-    Parkinson's medicine was): the nurse asks the prescriber. An order written, with the
-    prescriber's reason, once every such medicine was ordered asks nothing. Not of a dose typed from
-    the paper chart."""
+    """A dose of a medicine that blocks dopamine given while a Parkinson's medicine is in force (of
+    the patient's orders as they run then, `theirs`), its order never asked (`_dopamine_blocked_refusal`:
+    loaded from the EHR, or written before the Parkinson's medicine was): the nurse asks the
+    prescriber. An order written, with the prescriber's reason, once every such medicine was
+    ordered asks nothing. Not of a dose typed from the paper chart."""
     if values.get("outcome") != Outcome.GIVEN.value or values.get(TRANSCRIBED) or not blocks_dopamine(found.drug):
         return []
-    on = _parkinsons_in_force(session.db, found.patient_id, datetime.fromisoformat(values["given_at"]))
+    on = _in_force(theirs, datetime.fromisoformat(values["given_at"]), parkinsons_medicine)
     if not on:
         return []
     written = histories(session.db, [one.record_id for one in on])
@@ -1540,7 +1541,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         + fluid_weighed_again(session, found, versions, values) + patch_not_found(found, values)
         + digoxin_pulse(session, found, patient, values)
         + clozapine_restarted(session, found, history, values)
-        + dopamine_blocked(session, found, versions, values)
+        + dopamine_blocked(session, found, theirs, versions, values)
         + (given_nil_by_mouth(found, values.get("route"),
                               patient.patient_id in recorded_nil_by_mouth(session.db, [patient.patient_id]))
            if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED) else []))
